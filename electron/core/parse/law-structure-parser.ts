@@ -1,0 +1,318 @@
+// Splits the text of a law into its real structure: header (title, history), 编/章/节 headings,
+// 条 articles with their 款 paragraphs and 项 items, 序言 and 附件. Works on the corpus Markdown
+// format and on plain text (what TXT, PDF, DOCX and HTML extraction produce). Documents without
+// any 第X条 line are split into their numbered sections (一、二、…) instead.
+// Invariant: every line that starts with 第X条 followed by whitespace starts exactly one article,
+// so the article count equals the number of such lines.
+
+import type { Article, HistoryEvent, Paragraph } from '../../shared/law-model';
+import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
+
+const N = `[${NUMERAL_CHARS}]+`;
+const WS = '[\\s\\u3000]';
+const ARTICLE_RE = new RegExp(`^第(${N})条(?:之(${N}))?(?:${WS}+|$)`);
+const HEADING_RE = new RegExp(`^第(${N})(编|分编|章|节)(?:${WS}|$)`);
+const SECTION_RE = /^([一二三四五六七八九十百]+)、/;
+const ITEM_RE = new RegExp(`^[（(](${N})[)）]`);
+const APPENDIX_RE = /^附(?:件|录)(?:[一二三四五六七八九十\d]+)?(?:[：:\s\u3000]|$)/;
+const PREAMBLE_RE = /^序\s*言$/;
+const TOC_RE = /^目\s*录$/;
+const INFO_END = '<!-- INFO END -->';
+const DATE_RE = new RegExp(`(\\d{4}|[〇零一二三四五六七八九]{4})年(${N})月(${N})日`);
+
+export interface ParsedLaw {
+  title: string;
+  subtitle?: string;
+  history: HistoryEvent[];
+  units: Article[];
+  /** Lines of the header that are neither title nor dated history (kept for metadata guesses). */
+  headerLines: string[];
+  warnings: string[];
+}
+
+export interface ParseOptions {
+  format: 'md' | 'txt';
+}
+
+/** Trim ASCII and full-width spaces. */
+function clean(line: string): string {
+  return line.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/** Collapse the spaced-out headings of government texts: "总　　则" → "总则"; keep one space after the number. */
+function tidyHeading(line: string): string {
+  const m = HEADING_RE.exec(line);
+  if (!m) return line.replace(/[\s\u3000]+/g, '');
+  const head = line.slice(0, m[0].trimEnd().length).replace(/[\s\u3000]+/g, '');
+  const rest = line.slice(m[0].length).replace(/[\s\u3000]+/g, '');
+  return rest ? `${head} ${rest}` : head;
+}
+
+export function parseDate(text: string): string | undefined {
+  const m = DATE_RE.exec(text);
+  if (!m) return undefined;
+  const y = parseChineseNumber(m[1]!);
+  const mo = parseChineseNumber(m[2]!);
+  const d = parseChineseNumber(m[3]!);
+  if (!(y > 1900 && y < 2200 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function eventKind(text: string): HistoryEvent['kind'] {
+  if (/修订/.test(text)) return '修订';
+  if (/修正|修改/.test(text)) return '修正';
+  if (/通过/.test(text)) return '通过';
+  if (/公布|发布|印发/.test(text)) return '公布';
+  if (/施行/.test(text)) return '施行';
+  return '其他';
+}
+
+/**
+ * History from a header line. Handles "2019年4月23日 …修正" and the parenthesised one-liners of
+ * official texts: "（2003年8月27日…通过　根据2019年4月23日…修正）".
+ */
+export function parseHistoryLine(line: string): HistoryEvent[] {
+  const body = clean(line).replace(/^[（(]|[)）]$/g, '');
+  const events: HistoryEvent[] = [];
+  const re = new RegExp(DATE_RE.source, 'g');
+  const starts: { index: number; end: number }[] = [];
+  for (let m = re.exec(body); m; m = re.exec(body)) starts.push({ index: m.index, end: m.index + m[0].length });
+  for (let i = 0; i < starts.length; i++) {
+    const s = starts[i]!;
+    const date = parseDate(body.slice(s.index, s.end));
+    if (!date) continue;
+    let text = body.slice(s.end, i + 1 < starts.length ? starts[i + 1]!.index : body.length);
+    text = clean(text.replace(/^[\s\u3000，,]+/, '').replace(/[\s\u3000，,；;]*(根据|依据)?$/, ''));
+    // A date inside a 《…》 title or a reference ("根据…的决定") belongs to the previous event only
+    // when nothing event-like follows it; keep it simple and record each dated clause.
+    events.push({ date, text, kind: eventKind(text) });
+  }
+  return events;
+}
+
+function isHistoryLine(line: string): boolean {
+  const c = clean(line);
+  return /^[（(]?(\d{4}|[〇零一二三四五六七八九]{4})年/.test(c) && parseDate(c) !== undefined;
+}
+
+interface Builder {
+  unit: Article;
+  lastParagraph?: Paragraph;
+}
+
+function newUnit(
+  kind: Article['kind'],
+  number: number,
+  suffix: number,
+  label: string,
+  path: string[],
+): Article {
+  const key =
+    kind === 'article'
+      ? suffix
+        ? `${number}-${suffix}`
+        : String(number)
+      : kind === 'section'
+        ? `s${number}`
+        : kind === 'preamble'
+          ? 'preamble'
+          : `appendix${number}`;
+  return { key, kind, number, suffix, label, path: [...path], paragraphs: [], text: '' };
+}
+
+function addLine(b: Builder, line: string): void {
+  if (ITEM_RE.test(line) && b.lastParagraph) {
+    b.lastParagraph.items.push(line);
+    return;
+  }
+  const p: Paragraph = { text: line, items: [] };
+  b.unit.paragraphs.push(p);
+  b.lastParagraph = p;
+}
+
+function finishUnit(u: Article): Article {
+  // Drop a leading empty paragraph (article line with its text on the next line).
+  u.paragraphs = u.paragraphs.filter((p, i) => !(i === 0 && p.text === '' && p.items.length === 0));
+  u.text = u.paragraphs.map((p) => [p.text, ...p.items].filter((x) => x !== '').join('\n')).join('\n');
+  return u;
+}
+
+const HEADING_LEVEL: Record<string, number> = { 编: 0, 分编: 1, 章: 2, 节: 3 };
+
+export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
+  const lines = input.split('\n');
+  const warnings: string[] = [];
+  let title = '';
+  let subtitle: string | undefined;
+  const history: HistoryEvent[] = [];
+  const headerLines: string[] = [];
+
+  // ---- header ----
+  let i = 0;
+  const infoEnd = opts.format === 'md' ? lines.findIndex((l) => l.trim() === INFO_END) : -1;
+  const skipBlank = () => {
+    while (i < lines.length && clean(lines[i]!) === '') i++;
+  };
+  skipBlank();
+  if (i < lines.length) {
+    title = clean(lines[i]!.replace(/^#+/, ''));
+    i++;
+  }
+  if (infoEnd >= 0) {
+    for (; i < infoEnd; i++) {
+      const raw = lines[i]!;
+      const c = clean(raw.replace(/^#+/, ''));
+      if (c === '') continue;
+      if (raw.trimStart().startsWith('#') && subtitle === undefined && history.length === 0) subtitle = c;
+      else if (isHistoryLine(c)) history.push(...parseHistoryLine(c));
+      else headerLines.push(c);
+    }
+    i = infoEnd + 1;
+  } else {
+    // Plain text: a second title line (e.g. a subtitle in the same font) or history lines follow.
+    for (; i < lines.length; i++) {
+      const c = clean(lines[i]!.replace(/^#+/, ''));
+      if (c === '') continue;
+      if (isHistoryLine(c)) history.push(...parseHistoryLine(c));
+      else if (/^[（(].*(通过|公布|修正|修订|发布|施行|令).*[)）]$/.test(c) && parseDate(c)) {
+        history.push(...parseHistoryLine(c));
+      } else if (/^[（(]?[^（）()]{0,20}(令|〔\d{4}〕)[^（）()]{0,20}号[)）]?$/.test(c)) headerLines.push(c);
+      else break;
+    }
+  }
+
+  // ---- body ----
+  const body = lines.slice(i).map((l) => ({ raw: l, text: clean(l), md: opts.format === 'md' && /^\s*#/.test(l) }));
+  const hasArticles = body.some((l) => ARTICLE_RE.test(l.md ? clean(l.text.replace(/^#+/, '')) : l.text));
+  const units: Article[] = [];
+  const path: string[] = [];
+  const pathLevels: number[] = [];
+  let current: Builder | undefined;
+  let preamble: Builder | undefined;
+  let inToc = false;
+  let appendixCount = 0;
+  let sawStructure = false; // first article/section/heading seen
+
+  const close = () => {
+    if (current && current !== preamble) units.push(finishUnit(current.unit));
+    current = undefined;
+  };
+  const setHeading = (text: string, level: number) => {
+    while (pathLevels.length && pathLevels[pathLevels.length - 1]! >= level) {
+      pathLevels.pop();
+      path.pop();
+    }
+    path.push(text);
+    pathLevels.push(level);
+  };
+
+  for (const line of body) {
+    let text = line.text;
+    if (line.md) text = clean(text.replace(/^#+/, ''));
+    if (text === '') continue;
+
+    if (TOC_RE.test(text.replace(/[\s\u3000]/g, '')) && !sawStructure) {
+      inToc = true;
+      continue;
+    }
+    const art = ARTICLE_RE.exec(text);
+    const head = HEADING_RE.exec(text);
+    if (inToc) {
+      // A table of contents lists headings only; it ends at the first line that is not one.
+      if (head || line.md || /^(附\s*则|总\s*则|序\s*言|分\s*则)$/.test(text)) continue;
+      inToc = false;
+      path.length = 0;
+      pathLevels.length = 0;
+    }
+
+    if (art) {
+      sawStructure = true;
+      close();
+      const number = parseChineseNumber(art[1]!);
+      const suffix = art[2] ? parseChineseNumber(art[2]) : 0;
+      const label = text.slice(0, art[0].length).replace(/[\s\u3000]+$/, '');
+      const unit = newUnit('article', number, suffix, label, path);
+      current = { unit };
+      addLine(current, clean(text.slice(art[0].length)));
+      continue;
+    }
+    if (head) {
+      sawStructure = true;
+      close();
+      setHeading(tidyHeading(text), HEADING_LEVEL[head[2]!] ?? 2);
+      continue;
+    }
+    if (PREAMBLE_RE.test(text.replace(/[\s\u3000]/g, '')) && (line.md || !sawStructure)) {
+      close();
+      preamble ??= { unit: newUnit('preamble', 0, 0, '序言', path) };
+      preamble.unit.label = '序言';
+      current = preamble;
+      continue;
+    }
+    if (APPENDIX_RE.test(text) && sawStructure) {
+      close();
+      appendixCount++;
+      const unit = newUnit('appendix', appendixCount, 0, text.length <= 40 ? text : '附件', []);
+      current = { unit };
+      if (text.length > 40) addLine(current, text);
+      continue;
+    }
+    if (line.md) {
+      // Any other Markdown heading (附则, 分则 without a number, a titled part) is a heading.
+      close();
+      const depth = (/^\s*(#+)/.exec(line.raw)?.[1]?.length ?? 2) + 0;
+      setHeading(text.replace(/[\s\u3000]+/g, ''), Math.max(depth, 2));
+      continue;
+    }
+    if (!hasArticles && (current?.unit.kind !== 'appendix')) {
+      const sec = SECTION_RE.exec(text);
+      if (sec) {
+        sawStructure = true;
+        close();
+        const number = parseChineseNumber(sec[1]!);
+        const unit = newUnit('section', number, 0, `${sec[1]}、`, path);
+        current = { unit };
+        addLine(current, clean(text.slice(sec[0].length)));
+        continue;
+      }
+    }
+    if (!current) {
+      // Text before the first article or section: the preamble (序言, or a decision's lead-in).
+      preamble ??= { unit: newUnit('preamble', 0, 0, '前言', path) };
+      current = preamble;
+    }
+    addLine(current, text);
+  }
+  close();
+  if (preamble) units.unshift(finishUnit(preamble.unit));
+
+  checkNumbering(units, warnings);
+  if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
+    warnings.push('未识别到条文（没有“第X条”或“一、”编号的段落），全文作为一个整体保存');
+  }
+  return { title, subtitle, history, units, headerLines, warnings };
+}
+
+/** Gaps, duplicates and out-of-order numbers become warnings, never silent data. */
+function checkNumbering(units: Article[], warnings: string[]): void {
+  for (const kind of ['article', 'section'] as const) {
+    const seen = new Set<string>();
+    let prev: Article | undefined;
+    for (const u of units) {
+      if (u.kind !== kind) continue;
+      if (seen.has(u.key)) warnings.push(`条文编号重复：${u.label}`);
+      else if (!prev && kind === 'article' && u.number !== 1) warnings.push(`第一条缺失：首条为 ${u.label}`);
+      else if (prev) {
+        const inOrder = u.suffix
+          ? u.number === prev.number && u.suffix === prev.suffix + 1
+          : u.number === prev.number + 1;
+        if (!inOrder) {
+          const backwards = u.number < prev.number || (u.number === prev.number && u.suffix <= prev.suffix);
+          warnings.push(`${backwards ? '条文顺序颠倒' : '条文编号不连续'}：${prev.label} 之后是 ${u.label}`);
+        }
+      }
+      seen.add(u.key);
+      prev = u;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+// Decode text files the way Chinese office machines write them: BOM first, then strict UTF-8,
+// then GB18030 (a superset of GBK/GB2312). Never try GBK first: most UTF-8 byte sequences also
+// decode as GBK without error, into nonsense.
+
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface DecodedText {
+  text: string;
+  encoding: DetectedEncoding;
+}
+
+export class DecodeError extends Error {}
+
+function strict(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Share of C0 control characters other than tab/CR/LF/FF: high for binary files. */
+function controlRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return bad / n;
+}
+
+/**
+ * Decode bytes of a text document. Throws DecodeError with a user-readable (Chinese) reason when
+ * the bytes are not text in a supported encoding.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) throw new DecodeError('空文件（0 字节）');
+  let decoded: DecodedText | undefined;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const t = strict('utf-8', bytes.subarray(3));
+    if (t === undefined) throw new DecodeError('文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8');
+    decoded = { text: t, encoding: 'utf-8-bom' };
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    const t = strict('utf-16le', bytes.subarray(2));
+    if (t === undefined) throw new DecodeError('文件以 UTF-16LE BOM 开头，但内容不是有效的 UTF-16');
+    decoded = { text: t, encoding: 'utf-16le' };
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const t = strict('utf-16be', bytes.subarray(2));
+    if (t === undefined) throw new DecodeError('文件以 UTF-16BE BOM 开头，但内容不是有效的 UTF-16');
+    decoded = { text: t, encoding: 'utf-16be' };
+  } else {
+    // NUL bytes never occur in UTF-8 or GB18030 text: a binary file (or BOM-less UTF-16).
+    const probe = bytes.subarray(0, 65536);
+    if (probe.includes(0)) throw new DecodeError('不是文本文件（含有二进制数据）');
+    const u = strict('utf-8', bytes);
+    if (u !== undefined) decoded = { text: u, encoding: 'utf-8' };
+    else {
+      const g = strict('gb18030', bytes);
+      if (g === undefined) throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
+      decoded = { text: g, encoding: 'gb18030' };
+    }
+  }
+  if (controlRatio(decoded.text) > 0.01) throw new DecodeError('不是文本文件（含有大量控制字符）');
+  return decoded;
+}
+
+/** CRLF / CR → LF, drop a stray BOM and zero-width characters that break matching. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\ufeff\u200b\u200c\u200d\u2060]/g, '');
+}

@@ -1,0 +1,114 @@
+// The law model shared by every face of LawDesk: a Law (the work) has LawVersions, each with its
+// units (条 articles, or numbered sections for documents without 第X条, plus 序言 and 附件).
+// Pure types and tiny helpers only: no node:, DOM or electron imports.
+
+/** 效力级别 — the rank of a legal document. */
+export const LEVELS = [
+  '宪法',
+  '法律',
+  '行政法规',
+  '监察法规',
+  '司法解释',
+  '部门规章',
+  '地方性法规',
+  '地方政府规章',
+  '规范性文件',
+  '其他',
+] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** 时效性 — whether a version is in force. */
+export const STATUSES = ['现行有效', '已修改', '已废止', '部分失效', '尚未生效'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** A dated event from a law's header, e.g. "2019年4月23日 …修正". */
+export interface HistoryEvent {
+  date: string; // YYYY-MM-DD
+  text: string; // the line as written, without the date
+  kind: '通过' | '公布' | '修正' | '修订' | '施行' | '其他';
+}
+
+/** 项: an item "（一）…" inside a paragraph. Kept as written, including its "（一）" marker. */
+export type Item = string;
+
+/** 款: one paragraph of an article. `text` is the paragraph's own line(s); items follow it. */
+export interface Paragraph {
+  text: string;
+  items: Item[];
+}
+
+export type UnitKind = 'article' | 'section' | 'preamble' | 'appendix';
+
+/**
+ * One addressable unit of a version. For kind 'article', `number`+`suffix` is 第number条之suffix
+ * (suffix 0 = none). Sections (一、二、…) number from 1, appendices too; the preamble is 0.
+ */
+export interface Article {
+  key: string; // stable within a version: "12", "12-1", "s3", "preamble", "appendix1"
+  kind: UnitKind;
+  number: number;
+  suffix: number;
+  label: string; // as written: 第十二条之一, 一、, 序言, 附件1
+  path: string[]; // heading path 编/章/节, e.g. ["第一章 总则", "第二节 …"]
+  paragraphs: Paragraph[];
+  text: string; // full text without the label; paragraphs and items joined by "\n"
+}
+
+/** Metadata of one version, as stored in the catalog (no article bodies). */
+export interface LawVersionMeta {
+  id: string; // `${lawId}@${date or hash}`
+  lawId: string;
+  title: string; // full title as in the document
+  subtitle?: string;
+  published?: string; // 公布日期 YYYY-MM-DD
+  effective?: string; // 施行日期
+  issuer?: string; // 制定机关
+  docNumber?: string; // 文号
+  level: Level;
+  region: string; // 全国, 山东, 山东·淄博 …
+  status: Status; // derived (or overridden) 时效性
+  statusOverride?: { status: Status; basis: string };
+  expired?: boolean; // marked repealed by a manifest or the user
+  history: HistoryEvent[];
+  sourceFile: string; // file name as imported
+  sourceSha256: string; // of the original bytes
+  sourceFormat: 'md' | 'txt' | 'pdf' | 'docx' | 'html';
+  articleCount: number; // units of kind 'article'
+  unitCount: number;
+  charCount: number;
+  importedAt: string; // ISO timestamp
+  file: string; // content-addressed body file in the library
+}
+
+/** A version with its units: what the parser produces and the body file stores. */
+export interface LawVersion extends LawVersionMeta {
+  units: Article[];
+}
+
+/** The work, grouping its versions. Derived from the versions' titles and regions. */
+export interface Law {
+  id: string;
+  title: string; // full title of the newest version
+  shortTitle: string; // without 中华人民共和国
+  level: Level;
+  region: string;
+  versionIds: string[]; // oldest first (by published/effective date)
+}
+
+const PRC = '中华人民共和国';
+
+/** 中华人民共和国行政许可法 → 行政许可法. */
+export function shortTitleOf(title: string): string {
+  const t = title.trim();
+  return t.startsWith(PRC) && t.length > PRC.length ? t.slice(PRC.length) : t;
+}
+
+/** The date that orders versions: 公布日期, else 施行日期, else ''. */
+export function versionDate(v: Pick<LawVersionMeta, 'published' | 'effective'>): string {
+  return v.published || v.effective || '';
+}
+
+/** Unit key for 第number条之suffix. */
+export function articleKey(number: number, suffix = 0): string {
+  return suffix ? `${number}-${suffix}` : String(number);
+}
