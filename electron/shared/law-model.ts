@@ -90,6 +90,7 @@ export interface Law {
   id: string;
   title: string; // full title of the newest version
   shortTitle: string; // without 中华人民共和国
+  subtitle?: string; // the part, for codes split into files (民法典 总则)
   level: Level;
   region: string;
   versionIds: string[]; // oldest first (by published/effective date)
@@ -101,6 +102,12 @@ const PRC = '中华人民共和国';
 export function shortTitleOf(title: string): string {
   const t = title.trim();
   return t.startsWith(PRC) && t.length > PRC.length ? t.slice(PRC.length) : t;
+}
+
+/** 行政许可法, or 民法典·总则 for a part of a code. */
+export function displayTitle(v: { title: string; subtitle?: string }): string {
+  const short = shortTitleOf(v.title);
+  return v.subtitle ? `${short}·${v.subtitle}` : short;
 }
 
 /** The date that orders versions: 公布日期, else 施行日期, else ''. */

@@ -5,7 +5,8 @@
 // Invariant: every line that starts with 第X条 followed by whitespace starts exactly one article,
 // so the article count equals the number of such lines.
 
-import type { Article, HistoryEvent, Paragraph } from '../../shared/law-model';
+import type { Article, HistoryEvent } from '../../shared/law-model';
+import { paragraphsFromText } from '../../shared/law-text';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
 
 const N = `[${NUMERAL_CHARS}]+`;
@@ -13,7 +14,6 @@ const WS = '[\\s\\u3000]';
 const ARTICLE_RE = new RegExp(`^第(${N})条(?:之(${N}))?(?:${WS}+|$)`);
 const HEADING_RE = new RegExp(`^第(${N})(编|分编|章|节)(?:${WS}|$)`);
 const SECTION_RE = /^([一二三四五六七八九十百]+)、/;
-const ITEM_RE = new RegExp(`^[（(](${N})[)）]`);
 const APPENDIX_RE = /^附(?:件|录)(?:[一二三四五六七八九十\d]+)?(?:[：:\s\u3000]|$)/;
 const PREAMBLE_RE = /^序\s*言$/;
 const TOC_RE = /^目\s*录$/;
@@ -97,7 +97,7 @@ function isHistoryLine(line: string): boolean {
 
 interface Builder {
   unit: Article;
-  lastParagraph?: Paragraph;
+  lines: string[];
 }
 
 function newUnit(
@@ -121,19 +121,13 @@ function newUnit(
 }
 
 function addLine(b: Builder, line: string): void {
-  if (ITEM_RE.test(line) && b.lastParagraph) {
-    b.lastParagraph.items.push(line);
-    return;
-  }
-  const p: Paragraph = { text: line, items: [] };
-  b.unit.paragraphs.push(p);
-  b.lastParagraph = p;
+  b.lines.push(line);
 }
 
-function finishUnit(u: Article): Article {
-  // Drop a leading empty paragraph (article line with its text on the next line).
-  u.paragraphs = u.paragraphs.filter((p, i) => !(i === 0 && p.text === '' && p.items.length === 0));
-  u.text = u.paragraphs.map((p) => [p.text, ...p.items].filter((x) => x !== '').join('\n')).join('\n');
+function finishUnit(b: Builder): Article {
+  const u = b.unit;
+  u.text = b.lines.filter((l) => l !== '').join('\n');
+  u.paragraphs = paragraphsFromText(u.text);
   return u;
 }
 
@@ -194,7 +188,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   let sawStructure = false; // first article/section/heading seen
 
   const close = () => {
-    if (current && current !== preamble) units.push(finishUnit(current.unit));
+    if (current && current !== preamble) units.push(finishUnit(current));
     current = undefined;
   };
   const setHeading = (text: string, level: number) => {
@@ -232,7 +226,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       const suffix = art[2] ? parseChineseNumber(art[2]) : 0;
       const label = text.slice(0, art[0].length).replace(/[\s\u3000]+$/, '');
       const unit = newUnit('article', number, suffix, label, path);
-      current = { unit };
+      current = { unit, lines: [] };
       addLine(current, clean(text.slice(art[0].length)));
       continue;
     }
@@ -244,7 +238,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
     }
     if (PREAMBLE_RE.test(text.replace(/[\s\u3000]/g, '')) && (line.md || !sawStructure)) {
       close();
-      preamble ??= { unit: newUnit('preamble', 0, 0, '序言', path) };
+      preamble ??= { unit: newUnit('preamble', 0, 0, '序言', path), lines: [] };
       preamble.unit.label = '序言';
       current = preamble;
       continue;
@@ -253,7 +247,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       close();
       appendixCount++;
       const unit = newUnit('appendix', appendixCount, 0, text.length <= 40 ? text : '附件', []);
-      current = { unit };
+      current = { unit, lines: [] };
       if (text.length > 40) addLine(current, text);
       continue;
     }
@@ -271,20 +265,20 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
         close();
         const number = parseChineseNumber(sec[1]!);
         const unit = newUnit('section', number, 0, `${sec[1]}、`, path);
-        current = { unit };
+        current = { unit, lines: [] };
         addLine(current, clean(text.slice(sec[0].length)));
         continue;
       }
     }
     if (!current) {
       // Text before the first article or section: the preamble (序言, or a decision's lead-in).
-      preamble ??= { unit: newUnit('preamble', 0, 0, '前言', path) };
+      preamble ??= { unit: newUnit('preamble', 0, 0, '前言', path), lines: [] };
       current = preamble;
     }
     addLine(current, text);
   }
   close();
-  if (preamble) units.unshift(finishUnit(preamble.unit));
+  if (preamble) units.unshift(finishUnit(preamble));
 
   checkNumbering(units, warnings);
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {

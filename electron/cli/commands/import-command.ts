@@ -1,0 +1,49 @@
+import { importPaths } from '../../core/library/library-import';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+import { basename } from 'node:path';
+
+const usage = 'lawdesk import <文件或文件夹>… [--library DIR] [--dry-run] [--json]';
+
+export const importCommand: Command = {
+  summary: '导入法规文件或文件夹（Markdown/TXT/PDF/DOCX/HTML，递归）',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...libraryOption, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+      usage,
+    );
+    if (positionals.length === 0) throw new UsageError(`请给出要导入的文件或文件夹\n用法：${usage}`);
+    const store = await openForCli(values.library, !!values.json);
+    const report = await importPaths(store, positionals, {
+      dryRun: !!values['dry-run'],
+      onProgress: (p) => progressLine(`导入 ${p.done}/${p.total} ${basename(p.file)}`),
+    });
+    progressDone();
+    if (values.json) {
+      printJson({
+        imported: report.imported,
+        replaced: report.replaced,
+        skipped: report.skipped,
+        failed: report.failed,
+        warnings: report.warnings,
+        dryRun: report.dryRun,
+        ...(report.dryRun ? { files: report.files } : {}),
+      });
+    } else {
+      if (report.dryRun) {
+        for (const f of report.files) {
+          if (f.status === 'failed') continue;
+          process.stdout.write(`\n${f.file}\n  《${f.title}》 ${f.articleCount} 条  ${f.status === 'skipped' ? '（已存在，跳过）' : ''}\n`);
+          for (const p of f.preview ?? []) process.stdout.write(`  ${p.label} ${p.text.slice(0, 60)}\n`);
+        }
+      }
+      for (const f of report.failed) process.stdout.write(`失败  ${f.file}：${f.reason}\n`);
+      for (const w of report.warnings) process.stdout.write(`提示  ${w.file}：${w.message}\n`);
+      process.stdout.write(
+        `${report.dryRun ? '（试运行，未写入）' : ''}导入 ${report.imported} 件，替换 ${report.replaced} 件，跳过 ${report.skipped} 件（内容相同），失败 ${report.failed.length} 件，提示 ${report.warnings.length} 条\n`,
+      );
+    }
+    return report.failed.length ? 1 : 0;
+  },
+};

@@ -1,0 +1,73 @@
+import { citationOf } from '../../shared/citation';
+import { displayTitle, type Article } from '../../shared/law-model';
+import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
+
+const usage = 'lawdesk show <标题|id> [第十二条|12|12之一] [--version 日期] [--library DIR] [--json]';
+
+function unitJson(u: Article) {
+  return { number: u.number, suffix: u.suffix, key: u.key, kind: u.kind, label: u.label, path: u.path, text: u.text, paragraphs: u.paragraphs };
+}
+
+export const showCommand: Command = {
+  summary: '显示一部法规或其中一条',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...libraryOption, json: { type: 'boolean' }, version: { type: 'string' } },
+      usage,
+    );
+    const [query, articleText] = positionals;
+    if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
+    const store = await openForCli(values.library, !!values.json);
+    const laws = findLaws(store, query);
+    if (laws.length === 0) {
+      process.stderr.write(`没有找到“${query}”\n`);
+      return 1;
+    }
+    if (laws.length > 1) {
+      process.stderr.write(`“${query}”匹配到 ${laws.length} 部法规，请写得更具体：\n`);
+      for (const l of laws.slice(0, 20)) process.stderr.write(`  ${displayTitle(l)}（${l.region}） ${l.id}\n`);
+      return 1;
+    }
+    const law = laws[0]!;
+    const meta = pickVersion(store, law, values.version);
+    if (!meta) {
+      process.stderr.write(`《${law.title}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}\n`);
+      return 1;
+    }
+    const version = store.loadVersion(meta.id);
+    let units = version.units;
+    if (articleText) {
+      const ref = parseArticleRef(articleText);
+      if (!ref) throw new UsageError(`看不懂条文号“${articleText}”：请写 第十二条、12 或 12之一`);
+      units = units.filter((u) => u.kind === 'article' && u.number === ref.number && u.suffix === ref.suffix);
+      if (units.length === 0) {
+        process.stderr.write(`《${displayTitle(version)}》（${meta.id}）中没有${articleText}\n`);
+        return 1;
+      }
+    }
+    const { units: _u, ...metaOut } = version;
+    if (values.json) {
+      printJson({ ...metaOut, versions: law.versionIds, articles: units.map(unitJson) });
+      return 0;
+    }
+    const out = process.stdout;
+    out.write(`${version.title}${version.subtitle ? ' ' + version.subtitle : ''}\n`);
+    out.write(
+      `${version.level} · ${version.region} · ${version.status}${version.published ? ' · 公布 ' + version.published : ''}${version.effective ? ' · 施行 ' + version.effective : ''}${version.issuer ? ' · ' + version.issuer : ''}${version.docNumber ? ' · ' + version.docNumber : ''}\n`,
+    );
+    if (law.versionIds.length > 1) out.write(`版本：${law.versionIds.map((id) => id.split('@')[1]).join('、')}\n`);
+    out.write('\n');
+    let lastPath = '';
+    for (const u of units) {
+      const p = u.path.join(' / ');
+      if (p !== lastPath && p) out.write(`【${p}】\n`);
+      lastPath = p;
+      out.write(`${u.label} ${u.text}\n\n`);
+    }
+    if (articleText && units[0]) out.write(`引用：${citationOf(version, units[0].label)}\n`);
+    return 0;
+  },
+};

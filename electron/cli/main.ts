@@ -1,0 +1,47 @@
+// The `lawdesk` command line: the same core the app uses, for scripting and for machines
+// without a display. Each command lives in commands/; outputs with --json are a documented contract.
+
+import { LibraryError } from '../core/library/library-store';
+import { type Command, UsageError } from './cli-support';
+import { importCommand } from './commands/import-command';
+import { listCommand } from './commands/list-command';
+import { showCommand } from './commands/show-command';
+
+export const commands: Record<string, Command> = {
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
+};
+
+function help(): string {
+  const lines = ['法规案头 LawDesk 命令行', '', '用法：lawdesk <命令> [选项]', ''];
+  for (const [name, c] of Object.entries(commands)) lines.push(`  ${name.padEnd(10)} ${c.summary}`, `             ${c.usage}`);
+  lines.push('', '资料库位置：--library DIR，或环境变量 LAWDESK_LIBRARY，默认为用户数据目录下的 LawDesk/library');
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(help());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`未知命令“${name}”\n\n${help()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof LibraryError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

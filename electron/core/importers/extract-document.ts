@@ -1,0 +1,75 @@
+// Picks the extractor for a file by its bytes first (a PDF named .txt is still a PDF), then by
+// its extension, and enforces size limits before anything is parsed.
+
+import { extname } from 'node:path';
+import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
+import { ExtractError, type ExtractedDocument, type SourceFormat } from './extracted-document';
+
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text'] as const;
+
+const MB = 1024 * 1024;
+/** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
+export const SIZE_LIMITS: Record<SourceFormat, number> = {
+  md: 20 * MB,
+  txt: 20 * MB,
+  html: 20 * MB,
+  docx: 100 * MB,
+  pdf: 200 * MB,
+};
+
+function startsWith(bytes: Uint8Array, ascii: string): boolean {
+  if (bytes.length < ascii.length) return false;
+  for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The format a file will be imported as, or undefined when it is not a document we read. */
+export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat | undefined {
+  const ext = extname(fileName).toLowerCase();
+  if (startsWith(bytes, '%PDF-')) return 'pdf';
+  if (startsWith(bytes, 'PK\u0003\u0004')) return 'docx';
+  if (ext === '.md' || ext === '.markdown') return 'md';
+  if (ext === '.txt' || ext === '.text') return 'txt';
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  return undefined;
+}
+
+export function isImportableName(fileName: string): boolean {
+  return (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(fileName).toLowerCase());
+}
+
+function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocument {
+  try {
+    const { text, encoding } = decodeText(bytes);
+    const normalised = normalizeNewlines(text);
+    if (normalised.trim() === '') throw new ExtractError('文件只有空白，没有内容');
+    return { text: normalised, format, encoding, warnings: [] };
+  } catch (e) {
+    if (e instanceof DecodeError) throw new ExtractError(e.message);
+    throw e;
+  }
+}
+
+export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  if (bytes.length === 0) throw new ExtractError('空文件（0 字节）');
+  const ext = extname(fileName).toLowerCase();
+  if (ext === '.doc' && !startsWith(bytes, 'PK')) {
+    throw new ExtractError('不支持旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再导入');
+  }
+  const format = detectFormat(bytes, fileName);
+  if (!format) throw new ExtractError(`不支持的文件类型“${ext || '无扩展名'}”`);
+  if (bytes.length > SIZE_LIMITS[format]) {
+    throw new ExtractError(
+      `文件过大（${(bytes.length / MB).toFixed(1)} MB，${format.toUpperCase()} 上限 ${SIZE_LIMITS[format] / MB} MB）`,
+    );
+  }
+  switch (format) {
+    case 'md':
+    case 'txt':
+      return extractPlain(bytes, format);
+    default:
+      throw new ExtractError(`暂不支持导入 ${format.toUpperCase()} 文件`);
+  }
+}

@@ -1,0 +1,86 @@
+// manifest.jsonl beside imported files (the corpus format): one JSON object a line with `path`
+// relative to the folder it describes, and the law's title/level/region/dates/expired. Matched to
+// files by the longest common path suffix, so a manifest one folder up (corpus/manifest.jsonl for
+// corpus/laws/…) still applies.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { z } from 'zod';
+
+const ManifestEntrySchema = z.object({
+  path: z.string().min(1),
+  title: z.string().nullish(),
+  subtitle: z.string().nullish(),
+  level: z.string().nullish(),
+  region: z.string().nullish(),
+  category: z.string().nullish(),
+  published: z.string().nullish(),
+  effective: z.string().nullish(),
+  expired: z.boolean().nullish(),
+});
+export type ManifestEntry = z.infer<typeof ManifestEntrySchema>;
+
+export interface ManifestIndex {
+  lookup(file: string): ManifestEntry | undefined;
+  warnings: { file: string; message: string }[];
+}
+
+function split(p: string): string[] {
+  return p.split(/[\\/]+/).filter(Boolean);
+}
+
+/** Loads manifest.jsonl files found in `roots` and their parent folders. */
+export function loadManifests(roots: string[]): ManifestIndex {
+  const byName = new Map<string, { parts: string[]; entry: ManifestEntry }[]>();
+  const warnings: { file: string; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const root of roots) {
+    const abs = resolve(root);
+    for (const dir of [abs, dirname(abs), dirname(dirname(abs))]) {
+      const file = join(dir, 'manifest.jsonl');
+      if (seen.has(file) || !existsSync(file)) continue;
+      seen.add(file);
+      const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+      lines.forEach((line, n) => {
+        if (!line.trim()) return;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          warnings.push({ file, message: `第 ${n + 1} 行不是有效的 JSON，已忽略` });
+          return;
+        }
+        const r = ManifestEntrySchema.safeParse(parsed);
+        if (!r.success) {
+          warnings.push({ file, message: `第 ${n + 1} 行缺少 path 或字段类型不对，已忽略` });
+          return;
+        }
+        const parts = split(r.data.path);
+        const name = parts[parts.length - 1]!;
+        const list = byName.get(name) ?? [];
+        list.push({ parts, entry: r.data });
+        byName.set(name, list);
+      });
+    }
+  }
+  return {
+    warnings,
+    lookup(filePath: string) {
+      const parts = split(resolve(filePath).split(sep).join('/'));
+      const list = byName.get(parts[parts.length - 1]!);
+      if (!list) return undefined;
+      let best: ManifestEntry | undefined;
+      let bestLen = 0;
+      for (const c of list) {
+        let k = 0;
+        while (k < c.parts.length && k < parts.length && c.parts[c.parts.length - 1 - k] === parts[parts.length - 1 - k]) k++;
+        // the whole manifest path must match the end of the file's path
+        if (k === c.parts.length && k > bestLen) {
+          best = c.entry;
+          bestLen = k;
+        }
+      }
+      return best;
+    },
+  };
+}

@@ -1,0 +1,297 @@
+// Importing files and folders into the library. Each file is read, decoded, parsed and checked on
+// its own: a bad file becomes one line on the report and the import goes on. A file is staged
+// only when its body and original are fully written; the catalog is committed every second and
+// at the end, and open() recovers bodies written after the last commit, so a kill at any moment
+// leaves every file either fully in the library or not at all.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
+import { versionDate } from '../../shared/law-model';
+import { extractDocument, detectFormat } from '../importers/extract-document';
+import { ExtractError } from '../importers/extracted-document';
+import { parseLawText } from '../parse/law-structure-parser';
+import { guessMetadata } from '../importers/document-metadata';
+import { loadManifests, type ManifestEntry } from './import-manifest';
+import { asLevel, guessLevel, guessRegion } from './level-and-region';
+import { lawIdFor, sha256, versionIdFor } from './law-identity';
+import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
+
+/** Extensions picked up when walking a folder. */
+export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm']);
+
+export interface ImportFileResult {
+  file: string;
+  status: 'imported' | 'replaced' | 'skipped' | 'failed';
+  versionId?: string;
+  title?: string;
+  articleCount?: number;
+  reason?: string;
+  /** First units, for the preview before committing (dry run) and the report. */
+  preview?: { label: string; text: string }[];
+}
+
+export interface ImportReport {
+  imported: number;
+  replaced: number;
+  skipped: number;
+  failed: { file: string; reason: string }[];
+  warnings: { file: string; message: string }[];
+  files: ImportFileResult[];
+  dryRun: boolean;
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file: string;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  onProgress?: (p: ImportProgress) => void;
+  /** How often staged versions are committed during a long import. */
+  commitEveryMs?: number;
+}
+
+/** Expands folders (recursively, skipping hidden entries) into the files to import. */
+export function collectFiles(
+  paths: string[],
+  failed: { file: string; reason: string }[],
+): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    } catch (e) {
+      failed.push({ file: dir, reason: `无法读取文件夹（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` });
+      return;
+    }
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      let st;
+      try {
+        st = statSync(full);
+      } catch (e) {
+        failed.push({ file: full, reason: `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` });
+        continue;
+      }
+      if (st.isDirectory()) walk(full);
+      else if (st.isFile() && FOLDER_EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
+    }
+  };
+  for (const p of paths) {
+    const full = resolve(p);
+    let st;
+    try {
+      st = statSync(full);
+    } catch (e) {
+      failed.push({ file: p, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件或文件夹不存在' : `无法读取（${(e as Error).message}）` });
+      continue;
+    }
+    if (st.isDirectory()) walk(full);
+    else out.push(full);
+  }
+  return out;
+}
+
+const FILENAME_DATE = /[（(](\d{4}-\d{2}-\d{2})[)）]/;
+
+/** Builds the version (not yet stored) from a file's bytes. Throws ExtractError for bad input. */
+export async function buildVersion(
+  bytes: Uint8Array,
+  filePath: string,
+  manifest: ManifestEntry | undefined,
+  importedAt: string,
+): Promise<{ version: LawVersion; warnings: string[] }> {
+  const fileName = basename(filePath);
+  const doc = await extractDocument(bytes, fileName);
+  const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
+  const warnings = [...doc.warnings, ...parsed.warnings];
+  if (doc.encoding && doc.encoding !== 'utf-8') warnings.push(`文本编码识别为 ${doc.encoding.toUpperCase()}`);
+  const units: Article[] = parsed.units;
+  const substantive = units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const charCount = units.reduce((n, u) => n + u.text.length, 0);
+  if (units.length === 0) {
+    // A header with dated history but no body is still a real record (some official
+    // collections publish only the header of a repealed or pending text): keep it, say so.
+    if (parsed.history.length === 0) {
+      throw new ExtractError('没有正文：找不到“第X条”“一、”等条文，也没有任何段落');
+    }
+    warnings.push('只有标题和制定历史，没有正文条文');
+  } else if (substantive.length === 0 && charCount < 20) {
+    throw new ExtractError('没有可识别的条文或正文（找不到“第X条”或“一、”，正文不足 20 字）');
+  }
+  // The document's own title is the full one (中华人民共和国统计法); manifests often shorten it.
+  const title = (parsed.title || doc.meta?.title || manifest?.title || '').trim();
+  const subtitle = parsed.subtitle || manifest?.subtitle || undefined;
+  if (!title) throw new ExtractError('找不到标题（第一行为空）');
+  if (title.length > 200) throw new ExtractError('第一行超过 200 字，不像法规标题：请确认文件是法规正文');
+
+  const sha = sha256(bytes);
+  const fromText = guessMetadata(doc.text);
+  const meta = { ...fromText, ...doc.meta };
+  const lastEvent = [...parsed.history].reverse().find((e) => e.kind !== '施行' && e.kind !== '其他') ?? parsed.history.at(-1);
+  const published =
+    manifest?.published || meta.published || lastEvent?.date || FILENAME_DATE.exec(fileName)?.[1] || undefined;
+  const effective = manifest?.effective || meta.effective || undefined;
+  const issuer = meta.issuer;
+  const guessed = guessRegion(title, issuer, filePath);
+  // A manifest may name only the province (山东) of a city's regulation (淄博市…): keep the finer one.
+  const region = manifest?.region && !guessed.startsWith(manifest.region + '·') ? manifest.region : guessed;
+  const level = asLevel(manifest?.level) ?? guessLevel(title, region, issuer, filePath);
+  // Parts of one code (民法典 总则, 物权编 …) come as separate files: each part is its own work.
+  const lawId = lawIdFor(subtitle ? `${title} ${subtitle}` : title, region);
+  const id = versionIdFor(lawId, published || effective, sha);
+  const version: LawVersion = {
+    id,
+    lawId,
+    title,
+    ...(subtitle ? { subtitle } : {}),
+    ...(published ? { published } : {}),
+    ...(effective ? { effective } : {}),
+    ...(issuer ? { issuer } : {}),
+    ...(meta.docNumber ? { docNumber: meta.docNumber } : {}),
+    level,
+    region,
+    status: '现行有效',
+    ...(manifest?.expired ? { expired: true } : {}),
+    history: parsed.history,
+    sourceFile: fileName,
+    sourceSha256: sha,
+    sourceFormat: doc.format,
+    articleCount: units.filter((u) => u.kind === 'article').length,
+    unitCount: units.length,
+    charCount,
+    importedAt,
+    file: '',
+    units,
+  };
+  return { version, warnings };
+}
+
+function metaOf(v: LawVersion, file: string): LawVersionMeta {
+  const { units: _u, ...meta } = v;
+  return { ...meta, file };
+}
+
+function sameDayNote(old: LawVersionMeta): string {
+  return `替换了同一法规同一日期（${versionDate(old) || '无日期'}）的已有版本（原文件 ${old.sourceFile}）`;
+}
+
+export async function importPaths(
+  store: LibraryStore,
+  paths: string[],
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  const report: ImportReport = { imported: 0, replaced: 0, skipped: 0, failed: [], warnings: [], files: [], dryRun: !!opts.dryRun };
+  if (!opts.dryRun && !store.lock.tryAcquire()) {
+    throw new LibraryError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+  }
+  try {
+    if (!opts.dryRun) await store.load(); // another process may have committed since we opened
+    const files = collectFiles(paths, report.failed);
+    const manifests = loadManifests(paths);
+    for (const w of manifests.warnings) report.warnings.push(w);
+    const bySha = new Map(store.versions().map((v) => [v.sourceSha256, v]));
+    const change: LibraryChange = { added: [], removed: [] };
+    const touchedLaws = new Set<string>();
+    let lastCommit = Date.now();
+    const commitEvery = opts.commitEveryMs ?? 1000;
+
+    const flush = async () => {
+      if (opts.dryRun || (change.added.length === 0 && change.removed.length === 0)) return;
+      store.refreshStatuses(touchedLaws);
+      await store.commit({ added: [...change.added], removed: [...change.removed] });
+      change.added.length = 0;
+      change.removed.length = 0;
+      touchedLaws.clear();
+      lastCommit = Date.now();
+    };
+
+    for (let i = 0; i < files.length; i++) {
+      const file = files[i]!;
+      opts.onProgress?.({ done: i, total: files.length, file });
+      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun);
+      report.files.push(result);
+      if (result.status === 'imported' || result.status === 'replaced') {
+        const meta = store.version(result.versionId!);
+        if (meta) touchedLaws.add(meta.lawId);
+        change.added.push(result.versionId!);
+        if (result.status === 'replaced') change.removed.push(result.versionId!);
+      }
+      if (Date.now() - lastCommit >= commitEvery) await flush();
+      // Let the event loop breathe (progress events, other requests) during long imports.
+      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+    }
+    await flush();
+    opts.onProgress?.({ done: files.length, total: files.length, file: '' });
+    return report;
+  } finally {
+    if (!opts.dryRun) store.lock.release();
+  }
+}
+
+async function importOne(
+  store: LibraryStore,
+  file: string,
+  manifest: ManifestEntry | undefined,
+  bySha: Map<string, LawVersionMeta>,
+  report: ImportReport,
+  dryRun: boolean,
+): Promise<ImportFileResult> {
+  const fail = (reason: string): ImportFileResult => {
+    report.failed.push({ file, reason });
+    return { file, status: 'failed', reason };
+  };
+  let bytes: Buffer;
+  try {
+    const st = statSync(file);
+    if (st.size > 200 * 1024 * 1024) return fail(`文件过大（${(st.size / 1048576).toFixed(0)} MB，上限 200 MB）`);
+    bytes = readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'EACCES' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`);
+  }
+  if (!detectFormat(bytes, file) && bytes.length > 0) {
+    return fail(`不支持的文件类型“${extname(file) || '无扩展名'}”`);
+  }
+  const sha = sha256(bytes);
+  const existing = bySha.get(sha);
+  if (existing) {
+    report.skipped++;
+    return { file, status: 'skipped', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: '已导入过内容相同的文件' };
+  }
+  let built: { version: LawVersion; warnings: string[] };
+  try {
+    built = await buildVersion(bytes, file, manifest, store.now().toISOString());
+  } catch (e) {
+    if (e instanceof ExtractError) return fail(e.message);
+    return fail(`解析失败：${(e as Error).message}`);
+  }
+  const { version, warnings } = built;
+  for (const message of warnings) report.warnings.push({ file, message });
+  const preview = version.units.slice(0, 5).map((u) => ({ label: u.label, text: u.text.slice(0, 200) }));
+  const old = store.version(version.id);
+  if (old) report.warnings.push({ file, message: sameDayNote(old) });
+  const result: ImportFileResult = {
+    file,
+    status: old ? 'replaced' : 'imported',
+    versionId: version.id,
+    title: version.title,
+    articleCount: version.articleCount,
+    preview,
+  };
+  if (old) report.replaced++;
+  else report.imported++;
+  if (dryRun) return result;
+
+  store.writeOriginal(bytes, sha, extname(file));
+  const name = store.writeBody(version);
+  const meta = metaOf(version, name);
+  store.stage(meta);
+  bySha.set(sha, meta);
+  return result;
+}

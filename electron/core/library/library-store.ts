@@ -1,0 +1,351 @@
+// The library folder: a lowdb catalog of version metadata (library.json), one content-addressed
+// body file per version (bodies/<sha256>.json, articles included) and the original files
+// (originals/<sha256>.<ext>). Invariants:
+// - library.json is the commit point, written atomically; bodies are written before the catalog
+//   that names them and deleted only after a catalog without them is committed (tombstones).
+// - A body file present but not in the catalog is a complete import cut short by a crash: it is
+//   recovered on open (bodies are verified by their hash), so a kill -9 never loses or halves a law.
+// - Every version's body hash is checked when it is read.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Low } from 'lowdb';
+import type { Law, LawVersion, LawVersionMeta, Status } from '../../shared/law-model';
+import { shortTitleOf, versionDate } from '../../shared/law-model';
+import { paragraphsFromText } from '../../shared/law-text';
+import { AtomicJsonFile, CorruptFileError, writeFileAtomic } from './atomic-file';
+import { sha256 } from './law-identity';
+import { deriveStatuses } from './version-status';
+import { WriterLock } from './writer-lock';
+
+export const SCHEMA_VERSION = 1;
+
+export interface CatalogData {
+  schemaVersion: number;
+  createdAt: string;
+  generation: number;
+  versions: Record<string, LawVersionMeta>;
+  /** Body files whose removal was committed but that may still be on disk. */
+  tombstones: string[];
+}
+
+export interface LibraryChange {
+  added: string[]; // version ids added or replaced
+  removed: string[]; // version ids removed (a replaced version appears in both)
+}
+
+export class LibraryError extends Error {
+  constructor(
+    readonly code: 'NOT_FOUND' | 'CORRUPT' | 'LOCKED' | 'INVALID',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LibraryError';
+  }
+}
+
+function validateCatalog(data: unknown): CatalogData {
+  const d = data as Partial<CatalogData>;
+  if (!d || typeof d !== 'object' || typeof d.schemaVersion !== 'number' || typeof d.versions !== 'object') {
+    throw new LibraryError('CORRUPT', 'library.json 的结构不对（缺少 schemaVersion 或 versions）');
+  }
+  if (d.schemaVersion > SCHEMA_VERSION) {
+    throw new LibraryError(
+      'INVALID',
+      `资料库版本为 ${d.schemaVersion}，比本程序支持的 ${SCHEMA_VERSION} 新，请升级 LawDesk 后再打开`,
+    );
+  }
+  return {
+    schemaVersion: d.schemaVersion,
+    createdAt: d.createdAt ?? new Date().toISOString(),
+    generation: d.generation ?? 0,
+    versions: d.versions ?? {},
+    tombstones: Array.isArray(d.tombstones) ? d.tombstones : [],
+  };
+}
+
+/** Forward migrations, one per schema step. Schema 1 is the first; later steps go here. */
+const MIGRATIONS: Record<number, (d: CatalogData) => void> = {};
+
+export interface StoreOptions {
+  now?: () => Date;
+}
+
+export class LibraryStore {
+  private db!: Low<CatalogData>;
+  private lawsCache: Map<string, Law> | undefined;
+  private bodyCache = new Map<string, LawVersion>();
+  private listeners = new Set<(c: LibraryChange) => void>();
+  readonly lock: WriterLock;
+  /** True when open() created the library folder. */
+  created = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly opts: StoreOptions,
+  ) {
+    this.lock = new WriterLock(join(dir, 'library.lock'));
+  }
+
+  get bodiesDir(): string {
+    return join(this.dir, 'bodies');
+  }
+  get originalsDir(): string {
+    return join(this.dir, 'originals');
+  }
+  now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  static async open(dir: string, opts: StoreOptions = {}): Promise<LibraryStore> {
+    const store = new LibraryStore(dir, opts);
+    store.created = !existsSync(join(dir, 'library.json'));
+    mkdirSync(store.bodiesDir, { recursive: true });
+    mkdirSync(store.originalsDir, { recursive: true });
+    await store.load();
+    return store;
+  }
+
+  /** (Re)reads the catalog from disk, migrating and recovering as needed. */
+  async load(): Promise<void> {
+    const adapter = new AtomicJsonFile<CatalogData>(join(this.dir, 'library.json'), validateCatalog);
+    const fresh: CatalogData = {
+      schemaVersion: SCHEMA_VERSION,
+      createdAt: this.now().toISOString(),
+      generation: 0,
+      versions: {},
+      tombstones: [],
+    };
+    this.db = new Low(adapter, fresh);
+    let corrupt = false;
+    try {
+      await this.db.read();
+    } catch (e) {
+      if (!(e instanceof CorruptFileError) && !(e instanceof LibraryError && e.code === 'CORRUPT')) throw e;
+      // The catalog is derivable from the bodies: rebuild it rather than refuse to open.
+      corrupt = true;
+      this.db.data = fresh;
+    }
+    let dirty = corrupt;
+    for (let v = this.db.data.schemaVersion; v < SCHEMA_VERSION; v++) {
+      MIGRATIONS[v + 1]?.(this.db.data);
+      this.db.data.schemaVersion = v + 1;
+      dirty = true;
+    }
+    if (this.recoverOrphans()) {
+      this.refreshStatuses();
+      dirty = true;
+    }
+    this.lawsCache = undefined;
+    if (dirty && this.lock.tryAcquire()) {
+      try {
+        await this.commit();
+      } finally {
+        this.lock.release();
+      }
+    }
+  }
+
+  /** Adds complete bodies that a crash left out of the catalog; clears committed tombstones. */
+  private recoverOrphans(): boolean {
+    const data = this.db.data;
+    const referenced = new Set(Object.values(data.versions).map((v) => v.file));
+    const tomb = new Set(data.tombstones);
+    let changed = false;
+    for (const name of readdirSync(this.bodiesDir)) {
+      const full = join(this.bodiesDir, name);
+      if (name.endsWith('.tmp')) {
+        unlinkSync(full); // an interrupted atomic write
+        continue;
+      }
+      if (!name.endsWith('.json') || referenced.has(name)) continue;
+      if (tomb.has(name)) {
+        unlinkSync(full);
+        continue;
+      }
+      let body: LawVersion;
+      try {
+        const text = readFileSync(full, 'utf8');
+        if (sha256(text) + '.json' !== name) throw new Error('hash mismatch');
+        body = JSON.parse(text) as LawVersion;
+      } catch {
+        continue; // an unreadable orphan is never in the catalog; `check` reports it
+      }
+      const { units: _units, ...meta } = body;
+      const existing = data.versions[meta.id];
+      if (!existing || existing.importedAt < meta.importedAt) {
+        data.versions[meta.id] = { ...meta, file: name };
+        if (existing) data.tombstones.push(existing.file);
+        changed = true;
+      }
+    }
+    const before = data.tombstones.length;
+    data.tombstones = data.tombstones.filter((f) => existsSync(join(this.bodiesDir, f)));
+    return changed || before !== data.tombstones.length;
+  }
+
+  get generation(): number {
+    return this.db.data.generation;
+  }
+
+  versions(): LawVersionMeta[] {
+    return Object.values(this.db.data.versions);
+  }
+
+  version(id: string): LawVersionMeta | undefined {
+    return this.db.data.versions[id];
+  }
+
+  laws(): Law[] {
+    return [...this.lawMap().values()];
+  }
+
+  law(id: string): Law | undefined {
+    return this.lawMap().get(id);
+  }
+
+  private lawMap(): Map<string, Law> {
+    if (this.lawsCache) return this.lawsCache;
+    const groups = new Map<string, LawVersionMeta[]>();
+    for (const v of this.versions()) {
+      const g = groups.get(v.lawId) ?? [];
+      g.push(v);
+      groups.set(v.lawId, g);
+    }
+    const map = new Map<string, Law>();
+    for (const [id, vs] of groups) {
+      vs.sort((a, b) => versionDate(a).localeCompare(versionDate(b)) || a.importedAt.localeCompare(b.importedAt));
+      const newest = vs[vs.length - 1]!;
+      map.set(id, {
+        id,
+        title: newest.title,
+        shortTitle: shortTitleOf(newest.title),
+        ...(newest.subtitle ? { subtitle: newest.subtitle } : {}),
+        level: newest.level,
+        region: newest.region,
+        versionIds: vs.map((v) => v.id),
+      });
+    }
+    this.lawsCache = map;
+    return map;
+  }
+
+  /** Reads a version's body, verifying its hash. */
+  loadVersion(id: string): LawVersion {
+    const meta = this.version(id);
+    if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${id}`);
+    const cached = this.bodyCache.get(meta.file);
+    if (cached) return { ...cached, ...meta };
+    const full = join(this.bodiesDir, meta.file);
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch {
+      throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件缺失（${meta.file}），请运行 lawdesk check --repair`);
+    }
+    if (sha256(text) + '.json' !== meta.file) {
+      throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件已损坏（校验和不符：${meta.file}）`);
+    }
+    const body = JSON.parse(text) as LawVersion;
+    for (const u of body.units) u.paragraphs = paragraphsFromText(u.text);
+    if (this.bodyCache.size > 64) this.bodyCache.delete(this.bodyCache.keys().next().value!);
+    this.bodyCache.set(meta.file, body);
+    return { ...body, ...meta };
+  }
+
+  /** Writes a version's body (not yet committed). Returns its file name. */
+  writeBody(version: LawVersion): string {
+    const { file: _f, ...rest } = version;
+    // Paragraphs are derived from the text on load: store each unit's text once.
+    const text = JSON.stringify({ ...rest, units: rest.units.map(({ paragraphs: _p, ...u }) => u) });
+    const name = sha256(text) + '.json';
+    const full = join(this.bodiesDir, name);
+    // Bodies are content-addressed and verified on read, so no fsync per file is needed: a body
+    // lost to a power cut is reported by `check` and re-imported from its original.
+    if (!existsSync(full)) writeFileAtomic(full, text, { fsync: false });
+    return name;
+  }
+
+  writeOriginal(bytes: Uint8Array, sourceSha256: string, ext: string): string {
+    const name = sourceSha256 + (ext.startsWith('.') ? ext.toLowerCase() : '');
+    const full = join(this.originalsDir, name);
+    if (!existsSync(full)) writeFileAtomic(full, bytes, { fsync: false });
+    return name;
+  }
+
+  originalPath(meta: LawVersionMeta): string | undefined {
+    if (!existsSync(this.originalsDir)) return undefined;
+    const name = readdirSync(this.originalsDir).find((n) => n.startsWith(meta.sourceSha256));
+    return name ? join(this.originalsDir, name) : undefined;
+  }
+
+  /** Stages a version in the catalog (in memory). Returns the replaced version, if any. */
+  stage(meta: LawVersionMeta): LawVersionMeta | undefined {
+    const old = this.db.data.versions[meta.id];
+    if (old && old.file !== meta.file) this.db.data.tombstones.push(old.file);
+    this.db.data.versions[meta.id] = meta;
+    this.lawsCache = undefined;
+    return old;
+  }
+
+  unstage(id: string): LawVersionMeta | undefined {
+    const old = this.db.data.versions[id];
+    if (!old) return undefined;
+    delete this.db.data.versions[id];
+    if (!Object.values(this.db.data.versions).some((v) => v.file === old.file)) this.db.data.tombstones.push(old.file);
+    this.lawsCache = undefined;
+    return old;
+  }
+
+  /** Re-derives 时效性 of every version of the given laws (all when omitted). */
+  refreshStatuses(lawIds?: Iterable<string>): void {
+    const ids = lawIds ? new Set(lawIds) : undefined;
+    const groups = new Map<string, LawVersionMeta[]>();
+    for (const v of this.versions()) {
+      if (ids && !ids.has(v.lawId)) continue;
+      const g = groups.get(v.lawId) ?? [];
+      g.push(v);
+      groups.set(v.lawId, g);
+    }
+    const today = this.now().toISOString().slice(0, 10);
+    for (const vs of groups.values()) {
+      const statuses = deriveStatuses(vs, today);
+      for (const v of vs) v.status = statuses.get(v.id) as Status;
+    }
+  }
+
+  /** Commits the staged catalog atomically, then deletes tombstoned bodies. */
+  async commit(change?: LibraryChange): Promise<void> {
+    this.db.data.generation++;
+    await this.db.write();
+    const stillUsed = new Set(Object.values(this.db.data.versions).map((v) => v.file));
+    const remaining: string[] = [];
+    for (const f of this.db.data.tombstones) {
+      if (stillUsed.has(f)) continue;
+      try {
+        unlinkSync(join(this.bodiesDir, f));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') remaining.push(f);
+      }
+      this.bodyCache.delete(f);
+    }
+    this.db.data.tombstones = remaining;
+    if (change?.removed.length) this.pruneOriginals();
+    if (change && (change.added.length || change.removed.length)) for (const l of this.listeners) l(change);
+  }
+
+  /** Original files no version refers to any more. */
+  private pruneOriginals(): void {
+    const used = new Set(this.versions().map((v) => v.sourceSha256));
+    for (const name of readdirSync(this.originalsDir)) {
+      const sha = name.slice(0, 64);
+      if (name.endsWith('.tmp')) continue;
+      if (!used.has(sha) && statSync(join(this.originalsDir, name)).isFile()) unlinkSync(join(this.originalsDir, name));
+    }
+  }
+
+  onChange(listener: (c: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,57 @@
+// Where the library lives and how a new one starts: the per-user folder Electron would use for
+// "LawDesk" (overridable with --library or LAWDESK_LIBRARY), seeded with the starter laws the
+// first time it is created (the user may remove them; they are not re-added).
+
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importPaths, type ImportReport, type ImportProgress } from './library-import';
+import { LibraryStore, type StoreOptions } from './library-store';
+
+/** Electron's app.getPath('userData') for an app named LawDesk, computed without Electron. */
+export function defaultUserDataDir(): string {
+  const home = homedir();
+  if (process.platform === 'win32') return join(process.env.APPDATA || join(home, 'AppData', 'Roaming'), 'LawDesk');
+  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'LawDesk');
+  return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'LawDesk');
+}
+
+export function resolveLibraryDir(explicit?: string): string {
+  return resolve(explicit || process.env.LAWDESK_LIBRARY || join(defaultUserDataDir(), 'library'));
+}
+
+/** The repository/app root: the nearest folder above this file holding resources/. */
+export function appRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'resources', 'starter-laws'))) return dir;
+    dir = dirname(dir);
+  }
+  return process.cwd();
+}
+
+export function starterLawsDir(): string {
+  return process.env.LAWDESK_STARTER_DIR || join(appRoot(), 'resources', 'starter-laws');
+}
+
+export interface OpenLibraryOptions extends StoreOptions {
+  dir?: string;
+  /** Seed a newly created library with the starter laws (default true). */
+  seed?: boolean;
+  starterDir?: string;
+  onSeedProgress?: (p: ImportProgress) => void;
+}
+
+export async function openLibrary(
+  opts: OpenLibraryOptions = {},
+): Promise<{ store: LibraryStore; seeded?: ImportReport }> {
+  const dir = resolveLibraryDir(opts.dir);
+  const store = await LibraryStore.open(dir, opts);
+  let seeded: ImportReport | undefined;
+  const starter = opts.starterDir ?? starterLawsDir();
+  if (store.created && opts.seed !== false && existsSync(starter)) {
+    seeded = await importPaths(store, [starter], opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {});
+  }
+  return { store, ...(seeded ? { seeded } : {}) };
+}

@@ -1,0 +1,40 @@
+// 时效性 of each version of one law, derived from the versions present: the newest version in
+// force on `today` is 现行有效, older ones 已修改, those whose 施行日期 is after today 尚未生效;
+// a version marked expired (manifest or user) is 已废止. A user override always wins.
+
+import type { LawVersionMeta, Status } from '../../shared/law-model';
+import { versionDate } from '../../shared/law-model';
+
+export function deriveStatuses(
+  versions: Pick<LawVersionMeta, 'id' | 'published' | 'effective' | 'expired' | 'statusOverride'>[],
+  today: string,
+): Map<string, Status> {
+  const out = new Map<string, Status>();
+  const inForce = versions
+    .filter((v) => !v.expired && !((v.effective || v.published || '') > today))
+    .sort((a, b) => (a.effective || versionDate(a)).localeCompare(b.effective || versionDate(b)) || versionDate(a).localeCompare(versionDate(b)));
+  const current = inForce[inForce.length - 1];
+  for (const v of versions) {
+    let s: Status;
+    if (v.statusOverride) s = v.statusOverride.status;
+    else if (v.expired) s = '已废止';
+    else if ((v.effective || v.published || '') > today) s = '尚未生效';
+    else s = v === current ? '现行有效' : '已修改';
+    out.set(v.id, s);
+  }
+  return out;
+}
+
+/** The version of a law in force on a date: the latest 施行日期 (else 公布日期) not after it. */
+export function versionInForceOn<T extends Pick<LawVersionMeta, 'published' | 'effective' | 'expired'>>(
+  versions: T[],
+  date: string,
+): T | undefined {
+  let best: T | undefined;
+  for (const v of versions) {
+    const start = v.effective || v.published || '';
+    if (start > date) continue;
+    if (!best || start >= (best.effective || best.published || '')) best = v;
+  }
+  return best;
+}

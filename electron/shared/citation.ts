@@ -1,0 +1,22 @@
+// Citations as Chinese legal writing expects them (法学引注手册 style): 《中华人民共和国行政许可法》
+// （2019年修正）第十二条 — the version year is given when the version is an amendment or revision.
+
+import type { HistoryEvent } from './law-model';
+
+export function versionTag(v: { history: HistoryEvent[]; published?: string }): string {
+  const last = [...v.history].reverse().find((e) => e.kind === '修正' || e.kind === '修订');
+  if (!last) return '';
+  // Only when the amendment is what this version is (its date), not an older event.
+  if (v.published && last.date !== v.published && v.history.some((e) => e.date > last.date && e.kind !== '施行')) {
+    return '';
+  }
+  return `（${last.date.slice(0, 4)}年${last.kind}）`;
+}
+
+export function citationOf(
+  v: { title: string; subtitle?: string; history: HistoryEvent[]; published?: string },
+  unitLabel?: string,
+): string {
+  const label = unitLabel && /^第.+条/.test(unitLabel) ? unitLabel : unitLabel ? ` ${unitLabel}` : '';
+  return `《${v.title}》${versionTag(v)}${label}`;
+}
