@@ -211,12 +211,11 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
     }
     const art = ARTICLE_RE.exec(text);
     const head = HEADING_RE.exec(text);
-    if (inToc) {
+    if (inToc && !head) {
       // A table of contents lists headings only; it ends at the first line that is not one.
-      if (head || line.md || /^(附\s*则|总\s*则|序\s*言|分\s*则)$/.test(text)) continue;
+      // Its numbered headings go through setHeading below: the body's own 第一章 then resets them.
+      if (line.md || /^(附\s*则|总\s*则|序\s*言|分\s*则)$/.test(text.replace(/[\s\u3000]/g, ''))) continue;
       inToc = false;
-      path.length = 0;
-      pathLevels.length = 0;
     }
 
     if (art) {
@@ -280,7 +279,8 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   close();
   if (preamble) units.unshift(finishUnit(preamble));
 
-  checkNumbering(units, warnings);
+  // A part of a code split into files (民法典 附则) continues the code's numbering.
+  checkNumbering(units, warnings, subtitle === undefined);
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
     warnings.push('未识别到条文（没有“第X条”或“一、”编号的段落），全文作为一个整体保存');
   }
@@ -288,14 +288,14 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
 }
 
 /** Gaps, duplicates and out-of-order numbers become warnings, never silent data. */
-function checkNumbering(units: Article[], warnings: string[]): void {
+function checkNumbering(units: Article[], warnings: string[], expectFirst: boolean): void {
   for (const kind of ['article', 'section'] as const) {
     const seen = new Set<string>();
     let prev: Article | undefined;
     for (const u of units) {
       if (u.kind !== kind) continue;
       if (seen.has(u.key)) warnings.push(`条文编号重复：${u.label}`);
-      else if (!prev && kind === 'article' && u.number !== 1) warnings.push(`第一条缺失：首条为 ${u.label}`);
+      else if (!prev && expectFirst && kind === 'article' && u.number !== 1) warnings.push(`第一条缺失：首条为 ${u.label}`);
       else if (prev) {
         const inOrder = u.suffix
           ? u.number === prev.number && u.suffix === prev.suffix + 1

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseHistoryLine, parseLawText } from '../../../electron/core/parse/law-structure-parser';
+
+const FIX = join(import.meta.dirname, '../../fixtures/laws');
+const read = (p: string) => readFileSync(join(FIX, p), 'utf8');
+const articleLines = (md: string) =>
+  (md.split('<!-- INFO END -->')[1]!.match(/^第[零〇一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十]+)?[\s\u3000]/gm) ?? []).length;
+
+describe('parseLawText on the corpus Markdown format', () => {
+  it('splits 行政许可法 into 83 articles with chapters, 款 and 项', () => {
+    const md = read('行政法/行政许可法(2019-04-23).md');
+    const law = parseLawText(md, { format: 'md' });
+    expect(law.title).toBe('中华人民共和国行政许可法');
+    expect(law.history.map((h) => [h.date, h.kind])).toEqual([
+      ['2003-08-27', '通过'],
+      ['2019-04-23', '修正'],
+    ]);
+    const arts = law.units.filter((u) => u.kind === 'article');
+    expect(arts).toHaveLength(83);
+    expect(arts).toHaveLength(articleLines(md));
+    expect(arts.map((a) => a.number)).toEqual(Array.from({ length: 83 }, (_, i) => i + 1));
+    const a3 = arts[2]!;
+    expect(a3.label).toBe('第三条');
+    expect(a3.path).toEqual(['第一章 总则']);
+    expect(a3.paragraphs.map((p) => p.text)).toEqual([
+      '行政许可的设定和实施，适用本法。',
+      '有关行政机关对其他机关或者对其直接管理的事业单位的人事、财务、外事等事项的审批，不适用本法。',
+    ]);
+    const a12 = arts[11]!;
+    expect(a12.path).toEqual(['第二章 行政许可的设定']);
+    expect(a12.paragraphs[0]!.text).toBe('下列事项可以设定行政许可：');
+    expect(a12.paragraphs[0]!.items).toHaveLength(6);
+    expect(a12.paragraphs[0]!.items[0]).toMatch(/^（一）直接涉及国家安全/);
+    expect(a12.text.split('\n')).toHaveLength(7);
+    expect(law.warnings).toEqual([]);
+  });
+
+  it('keeps the 宪法 preamble (序言) as its own unit before 第一条', () => {
+    const law = parseLawText(read('宪法/宪法.md'), { format: 'md' });
+    const [first, second] = law.units;
+    expect(first!.kind).toBe('preamble');
+    expect(first!.label).toBe('序言');
+    expect(first!.text).toMatch(/^中国是世界上历史最悠久的国家之一/);
+    expect(first!.paragraphs.length).toBeGreaterThan(10);
+    expect(second!.label).toBe('第一条');
+    expect(second!.path).toEqual(['第一章 总纲']);
+    expect(law.units.filter((u) => u.kind === 'article')).toHaveLength(143);
+  });
+
+  it('reads 编/章/节 paths and 之一 articles (刑法)', () => {
+    const law = parseLawText(read('刑法/刑法.md'), { format: 'md' });
+    const a171 = law.units.find((u) => u.key === '17-1')!;
+    expect(a171.label).toBe('第十七条之一');
+    expect([a171.number, a171.suffix]).toEqual([17, 1]);
+    expect(a171.path).toEqual(['第一编 总则', '第二章 犯罪', '第一节 犯罪和刑事责任']);
+    expect(law.units.find((u) => u.key === '37-1')?.label).toBe('第三十七条之一');
+    expect(law.warnings).toEqual([]);
+    expect(law.history.length).toBeGreaterThan(10);
+  });
+
+  it('splits a document without 第X条 into its numbered sections', () => {
+    const law = parseLawText(read('DLC/北京地方法规/地方性法规/北京/关于议案的若干暂行规定(2010-12-23).md'), { format: 'md' });
+    expect(law.units.every((u) => u.kind === 'section')).toBe(true);
+    expect(law.units.map((u) => u.label)).toEqual(['一、', '二、', '三、', '四、', '五、', '六、', '七、', '八、']);
+    expect(law.units[0]!.text).toMatch(/^北京市人民代表大会举行会议的时候/);
+  });
+
+  it('reads the subtitle of a code split into parts and does not expect 第一条 there', () => {
+    const law = parseLawText(read('民法典/附则.md'), { format: 'md' });
+    expect(law.subtitle).toBe('附则');
+    expect(law.units.map((u) => u.label)).toEqual(['第一千二百五十九条', '第一千二百六十条']);
+    expect(law.warnings).toEqual([]);
+  });
+});
+
+/** The same law as an official plain-text page renders it: spaced headings, a 目录, full-width spaces. */
+function asGovernmentText(md: string): string {
+  const [head, body] = md.split('<!-- INFO END -->') as [string, string];
+  const title = /^# (.+)$/m.exec(head)![1]!;
+  const lines: string[] = [title, '（2003年8月27日第十届全国人民代表大会常务委员会第四次会议通过　根据2019年4月23日第十三届全国人民代表大会常务委员会第十次会议《关于修改〈中华人民共和国建筑法〉等八部法律的决定》修正）', '目　　录'];
+  const headings = body.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#+\s*/, ''));
+  for (const h of headings) lines.push(h.replace(' ', '　').replace(/总 则|附 则/, (m) => m.replace(' ', '　　')));
+  for (const l of body.split('\n')) {
+    if (l.trim() === '') continue;
+    if (l.startsWith('#')) lines.push('　　' + l.replace(/^#+\s*/, '').replace(' ', '　'));
+    else lines.push('　　' + l.replace(/^(第[^条]+条) /, '$1　'));
+  }
+  return lines.join('\r\n').replace(/\r\n/g, '\n');
+}
+
+describe('parseLawText on plain text', () => {
+  it('gives the same articles from a government-style TXT as from the Markdown', () => {
+    const md = read('行政法/行政许可法(2019-04-23).md');
+    const fromMd = parseLawText(md, { format: 'md' });
+    const fromTxt = parseLawText(asGovernmentText(md), { format: 'txt' });
+    expect(fromTxt.title).toBe('中华人民共和国行政许可法');
+    expect(fromTxt.history.map((h) => h.date)).toEqual(['2003-08-27', '2019-04-23']);
+    expect(fromTxt.units.filter((u) => u.kind === 'preamble')).toEqual([]);
+    const strip = (u: { key: string; label: string; path: string[]; text: string }) => ({ key: u.key, label: u.label, path: u.path, text: u.text });
+    expect(fromTxt.units.map(strip)).toEqual(fromMd.units.map(strip));
+  });
+
+  it('accepts arabic article numbers, bare headings at any depth and articles whose text starts on the next line', () => {
+    const text = ['某某办法', '第一章 总则', '第1条 为了测试。', '第二条', '本条的正文在下一行。', '（一）第一项；', '（二）第二项。', '第二章　附　　则', '第三条　本办法自2021年1月1日起施行。'].join('\n');
+    const law = parseLawText(text, { format: 'txt' });
+    expect(law.units.map((u) => [u.key, u.path.join('/')])).toEqual([
+      ['1', '第一章 总则'],
+      ['2', '第一章 总则'],
+      ['3', '第二章 附则'],
+    ]);
+    expect(law.units[1]!.paragraphs).toEqual([{ text: '本条的正文在下一行。', items: ['（一）第一项；', '（二）第二项。'] }]);
+  });
+
+  it('does not start an article at a cross reference without a space after 条', () => {
+    const text = ['某某条例', '第一条 本条例依据上位法制定。', '第四十八条第二款规定的情形，依照本条处理。', '第二条 本条例自公布之日起施行。'].join('\n');
+    const law = parseLawText(text, { format: 'txt' });
+    expect(law.units.map((u) => u.label)).toEqual(['第一条', '第二条']);
+    expect(law.units[0]!.paragraphs).toHaveLength(2);
+  });
+
+  it('reports numbering gaps, duplicates and disorder as warnings', () => {
+    const text = ['某某条例', '第一条 一。', '第二条 二。', '第四条 四。', '第四条 又四。', '第三条 三。'].join('\n');
+    const law = parseLawText(text, { format: 'txt' });
+    expect(law.units).toHaveLength(5);
+    expect(law.warnings).toEqual([
+      '条文编号不连续：第二条 之后是 第四条',
+      '条文编号重复：第四条',
+      '条文顺序颠倒：第四条 之后是 第三条',
+    ]);
+  });
+
+  it('keeps an appendix (附件) after the articles', () => {
+    const text = ['某某办法', '第一条 正文。', '第二条 见附件。', '附件：申请表格式', '申请人：', '日期：'].join('\n');
+    const law = parseLawText(text, { format: 'txt' });
+    expect(law.units.map((u) => u.kind)).toEqual(['article', 'article', 'appendix']);
+    expect(law.units[2]!.label).toBe('附件：申请表格式');
+    expect(law.units[2]!.text).toBe('申请人：\n日期：');
+  });
+});
+
+describe('parseHistoryLine', () => {
+  it('splits the parenthesised one-liner of official texts into events', () => {
+    const events = parseHistoryLine('（2009年6月27日第十一届全国人民代表大会常务委员会第九次会议修订　根据2024年9月13日第十四届全国人民代表大会常务委员会第十一次会议《关于修改〈中华人民共和国统计法〉的决定》修正）');
+    expect(events.map((e) => [e.date, e.kind])).toEqual([
+      ['2009-06-27', '修订'],
+      ['2024-09-13', '修正'],
+    ]);
+  });
+
+  it('reads dates written in Chinese numerals', () => {
+    expect(parseHistoryLine('二〇一九年四月二十三日 公布')[0]).toMatchObject({ date: '2019-04-23', kind: '公布' });
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { decodeText, DecodeError, normalizeNewlines } from '../../../electron/core/text/text-decoding';
+
+const SAMPLE = '中华人民共和国行政许可法\r\n第一条　为了规范行政许可的设定和实施，保护公民、法人和其他组织的合法权益。\r\n';
+
+describe('decodeText', () => {
+  it('reads plain UTF-8', () => {
+    const r = decodeText(Buffer.from(SAMPLE, 'utf8'));
+    expect(r).toEqual({ text: SAMPLE, encoding: 'utf-8' });
+  });
+
+  it('reads UTF-8 with BOM and drops the BOM', () => {
+    const r = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE, 'utf8')]));
+    expect(r.encoding).toBe('utf-8-bom');
+    expect(r.text).toBe(SAMPLE);
+  });
+
+  it('reads UTF-16 LE and BE with BOM', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SAMPLE, 'utf16le')]);
+    expect(decodeText(le)).toEqual({ text: SAMPLE, encoding: 'utf-16le' });
+    const be = Buffer.from(le);
+    be.swap16();
+    expect(decodeText(be)).toEqual({ text: SAMPLE, encoding: 'utf-16be' });
+  });
+
+  it('reads GBK/GB18030 (Windows office files), including characters outside GB2312', () => {
+    const text = SAMPLE + '镕䶮𠀀\n';
+    const r = decodeText(iconv.encode(text, 'gb18030'));
+    expect(r).toEqual({ text, encoding: 'gb18030' });
+  });
+
+  it('never mistakes UTF-8 for GBK', () => {
+    // These UTF-8 bytes are also valid GBK; strict UTF-8 must win.
+    expect(decodeText(Buffer.from('条款项', 'utf8')).text).toBe('条款项');
+  });
+
+  it('rejects empty, binary and undecodable files with a reason', () => {
+    expect(() => decodeText(new Uint8Array())).toThrow(/空文件/);
+    expect(() => decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]))).toThrow(/二进制/);
+    // 0xFF is never valid in UTF-8 nor as a GB18030 lead byte.
+    expect(() => decodeText(Buffer.from([0xff, 0xff, 0x41, 0xff]))).toThrow(DecodeError);
+    const controls = Buffer.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 1 : 0x41)));
+    expect(() => decodeText(controls)).toThrow(/控制字符/);
+  });
+
+  it('normalises line endings and zero-width characters', () => {
+    expect(normalizeNewlines('a\r\nb\rc\u200b\ufeffd')).toBe('a\nb\ncd');
+  });
+});
