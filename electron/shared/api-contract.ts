@@ -8,6 +8,9 @@
 import { z } from 'zod';
 import { LEVELS, STATUSES } from './law-model';
 
+// Validation messages in Chinese: they are shown to the user as they are.
+z.config(z.locales.zhCN());
+
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 

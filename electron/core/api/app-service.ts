@@ -1,0 +1,435 @@
+// The API contract implemented on the core, in plain Node: both faces (Electron IPC, localhost
+// HTTP) call `service.call(channel, rawInput)`, which validates the input, runs the handler and
+// validates the output. Calls that need the desktop (dialogs, shell) are answered by main itself.
+// Invariant: a handler never sees unvalidated input; errors leave as {code, message}.
+
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
+import {
+  ApiError,
+  UPLOAD_LIMITS,
+  apiContract,
+  channelInFace,
+  parseInput,
+  parseOutput,
+  type ApiOutput,
+  type Channel,
+  type EventName,
+  type EventPayload,
+  type ImportReportDto,
+  type LawRow,
+  type ParsedInput,
+} from '../../shared/api-contract';
+import type { Law, LawVersionMeta } from '../../shared/law-model';
+import { shortTitleOf } from '../../shared/law-model';
+import { findLaws, parseArticleRef, pickVersion } from '../library/law-lookup';
+import { importPaths, type ImportReport } from '../library/library-import';
+import { LibraryError, type LibraryStore } from '../library/library-store';
+import { openLibrary } from '../library/open-library';
+import { openSearchBackend, type SearchBackend } from './search-backend';
+import type { SettingsStore } from './settings-file';
+
+export type Face = 'electron' | 'browser';
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface AppServiceOptions {
+  store: LibraryStore;
+  settings: SettingsStore;
+  face: Face;
+  appVersion?: string;
+  emit?: Emit;
+  /** Where uploaded files wait between preview and commit (default: the OS temp folder). */
+  stagingRoot?: string;
+  /** Skip opening the search engine (tests of other parts). */
+  search?: boolean;
+}
+
+interface Staging {
+  id: string;
+  paths: string[];
+  /** Temp folder holding uploaded files; removed when committed or discarded. */
+  tempDir?: string;
+  createdAt: number;
+}
+
+type Handlers = { [C in Channel]?: (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C> };
+
+const STAGING_TTL_MS = 60 * 60 * 1000;
+const MAX_STAGINGS = 20;
+
+function libraryErrorToApi(e: unknown): unknown {
+  if (e instanceof LibraryError) return new ApiError(e.code === 'INVALID' ? 'VALIDATION' : e.code, e.message);
+  return e;
+}
+
+export class AppService {
+  readonly store: LibraryStore;
+  private readonly settings: SettingsStore;
+  private readonly face: Face;
+  private readonly emit: Emit;
+  private readonly stagings = new Map<string, Staging>();
+  private search: SearchBackend | undefined;
+  private searchState: { ready: boolean; message?: string } = { ready: false, message: '正在建立索引…' };
+  private searchOpening: Promise<void> | undefined;
+  private rowsCache: { generation: number; rows: Omit<LawRow, 'favorite'>[] } | undefined;
+  private unsubscribe: () => void;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly opts: AppServiceOptions) {
+    this.store = opts.store;
+    this.settings = opts.settings;
+    this.face = opts.face;
+    this.emit = opts.emit ?? (() => {});
+    this.unsubscribe = this.store.onChange((c) => {
+      this.rowsCache = undefined;
+      this.emit('library:changed', { added: c.added, removed: c.removed, generation: this.store.generation });
+    });
+    if (opts.search !== false) this.searchOpening = this.openSearch();
+    else this.searchState = { ready: false, message: '搜索未启用' };
+    this.handlers = this.makeHandlers();
+  }
+
+  /** Opens (or creates and seeds) the library, then the service. */
+  static async open(
+    opts: Omit<AppServiceOptions, 'store'> & { libraryDir?: string; starterDir?: string; seed?: boolean },
+  ): Promise<AppService> {
+    const { store } = await openLibrary({
+      ...(opts.libraryDir ? { dir: opts.libraryDir } : {}),
+      ...(opts.starterDir ? { starterDir: opts.starterDir } : {}),
+      ...(opts.seed === false ? { seed: false } : {}),
+      onSeedProgress: (p) => opts.emit?.('index:progress', { phase: 'opening', done: p.done, total: p.total, message: '初始化资料库' }),
+    });
+    return new AppService({ ...opts, store });
+  }
+
+  private async openSearch(): Promise<void> {
+    try {
+      this.emit('index:progress', { phase: 'indexing', done: 0, total: 0 });
+      const engine = await openSearchBackend(this.store, (p) =>
+        this.emit('index:progress', { phase: 'indexing', done: p.done, total: p.total }),
+      );
+      if (!engine) {
+        this.searchState = { ready: false, message: '本版本未包含全文检索引擎，仅可按标题快速打开' };
+        this.emit('index:progress', { phase: 'failed', done: 0, total: 0, message: this.searchState.message! });
+        return;
+      }
+      this.search = engine;
+      this.searchState = { ready: true };
+      this.emit('index:progress', { phase: 'ready', done: 1, total: 1 });
+    } catch (e) {
+      this.searchState = { ready: false, message: `建立索引失败：${(e as Error).message}` };
+      this.emit('index:progress', { phase: 'failed', done: 0, total: 0, message: this.searchState.message! });
+    }
+  }
+
+  /** Validates, runs and validates again. Throws ApiError (or errors that toApiError maps). */
+  async call<C extends Channel>(channel: C, raw: unknown): Promise<ApiOutput<C>> {
+    if (!Object.prototype.hasOwnProperty.call(apiContract, channel)) throw new ApiError('NOT_FOUND', `没有这个接口：${String(channel)}`);
+    if (!channelInFace(channel, this.face)) throw new ApiError('UNSUPPORTED', '浏览器版不支持此操作，请使用桌面版');
+    const input = parseInput(channel, raw);
+    const handler = this.handlers[channel] as ((i: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>) | undefined;
+    if (!handler) throw new ApiError('UNSUPPORTED', `此处不处理 ${channel}`);
+    let out: ApiOutput<C>;
+    try {
+      out = await handler(input);
+    } catch (e) {
+      throw libraryErrorToApi(e);
+    }
+    return parseOutput(channel, out);
+  }
+
+  /** Channels this service answers itself (main answers the electron-only ones). */
+  handles(channel: Channel): boolean {
+    return !!this.handlers[channel];
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.search?.close();
+    for (const s of this.stagings.values()) this.dropStaging(s);
+  }
+
+  /** For Electron's open dialog: a preview of files the user picked natively. */
+  async previewPaths(paths: string[]): Promise<ApiOutput<'import:preview'>> {
+    return this.preview({ id: newId(), paths, createdAt: Date.now() });
+  }
+
+  /** Waits for the search engine to open (tests, CLI). */
+  async searchReady(): Promise<void> {
+    await this.searchOpening;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private makeHandlers(): Handlers {
+    return {
+      'library:info': () => ({
+        dir: this.store.dir,
+        lawCount: this.store.laws().length,
+        versionCount: this.store.versions().length,
+        generation: this.store.generation,
+        search: this.searchState,
+        face: this.face,
+        appVersion: this.opts.appVersion ?? '0.0.0',
+      }),
+      'laws:list': (i) => this.listLaws(i),
+      'law:get': ({ lawId }) => {
+        const law = this.requireLaw(lawId);
+        return { law, versions: this.versionsOf(law) };
+      },
+      'version:get': ({ versionId }) => {
+        const meta = this.store.version(versionId);
+        if (!meta) throw new ApiError('NOT_FOUND', '没有找到这个版本，可能已被删除');
+        const law = this.requireLaw(meta.lawId);
+        const v = this.store.loadVersion(versionId);
+        return { meta: v, law, versions: this.versionsOf(law), units: v.units };
+      },
+      'law:setFavorite': ({ lawId, favorite }) => {
+        this.requireLaw(lawId);
+        const set = new Set(this.settings.get().favorites);
+        if (favorite) set.add(lawId);
+        else set.delete(lawId);
+        return { favorites: this.settings.set({ favorites: [...set] }).favorites };
+      },
+      'search:query': async (q) => {
+        await this.searchOpening;
+        if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        return this.search.search(q);
+      },
+      'search:quickOpen': async ({ text, limit }) => {
+        await this.searchOpening;
+        if (this.search) return this.search.quickOpen(text, limit ?? 12);
+        return this.quickOpenByTitle(text, limit ?? 12);
+      },
+      'import:preview': ({ files }) => this.previewUploads(files),
+      'import:commit': ({ stagingId }) => this.commit(stagingId),
+      'import:discard': ({ stagingId }) => {
+        const s = this.stagings.get(stagingId);
+        if (s) this.dropStaging(s);
+        return { ok: !!s };
+      },
+      'settings:get': () => this.settings.get(),
+      'settings:set': (patch) => this.settings.set(patch),
+    };
+  }
+
+  private requireLaw(lawId: string): Law {
+    const law = this.store.law(lawId);
+    if (!law) throw new ApiError('NOT_FOUND', '没有找到这部法规，可能已被删除');
+    return law;
+  }
+
+  private versionsOf(law: Law): LawVersionMeta[] {
+    return law.versionIds.map((id) => this.store.version(id)).filter((v): v is LawVersionMeta => !!v);
+  }
+
+  private rows(): Omit<LawRow, 'favorite'>[] {
+    if (this.rowsCache?.generation === this.store.generation) return this.rowsCache.rows;
+    const rows: Omit<LawRow, 'favorite'>[] = [];
+    for (const law of this.store.laws()) {
+      const v = pickVersion(this.store, law);
+      if (!v) continue;
+      rows.push({
+        lawId: law.id,
+        versionId: v.id,
+        title: v.title,
+        shortTitle: shortTitleOf(v.title),
+        ...(v.subtitle ? { subtitle: v.subtitle } : {}),
+        level: v.level,
+        region: v.region,
+        status: v.status,
+        ...(v.published ? { published: v.published } : {}),
+        ...(v.effective ? { effective: v.effective } : {}),
+        ...(v.issuer ? { issuer: v.issuer } : {}),
+        versionCount: law.versionIds.length,
+        articleCount: v.articleCount,
+      });
+    }
+    this.rowsCache = { generation: this.store.generation, rows };
+    return rows;
+  }
+
+  private listLaws(i: ParsedInput<'laws:list'>): ApiOutput<'laws:list'> {
+    const favorites = new Set(this.settings.get().favorites);
+    const q = (i.q ?? '').replace(/[\s《》]/g, '');
+    const base = this.rows().filter(
+      (r) => (!q || (r.title + (r.subtitle ?? '')).includes(q)) && (!i.favoritesOnly || favorites.has(r.lawId)),
+    );
+    const levels = i.levels?.length ? new Set<string>(i.levels) : undefined;
+    const regions = i.regions?.length ? new Set(i.regions) : undefined;
+    const statuses = i.statuses?.length ? new Set<string>(i.statuses) : undefined;
+    const okLevel = (r: { level: string }) => !levels || levels.has(r.level);
+    const okRegion = (r: { region: string }) => !regions || regions.has(r.region);
+    const okStatus = (r: { status: string }) => !statuses || statuses.has(r.status);
+    // Disjunctive facets: each facet counts rows passing the *other* filters.
+    const facets = { level: {} as Record<string, number>, region: {} as Record<string, number>, status: {} as Record<string, number> };
+    const rows: typeof base = [];
+    for (const r of base) {
+      const l = okLevel(r);
+      const g = okRegion(r);
+      const s = okStatus(r);
+      if (g && s) facets.level[r.level] = (facets.level[r.level] ?? 0) + 1;
+      if (l && s) facets.region[r.region] = (facets.region[r.region] ?? 0) + 1;
+      if (l && g) facets.status[r.status] = (facets.status[r.status] ?? 0) + 1;
+      if (l && g && s) rows.push(r);
+    }
+    const sort = i.sort ?? { field: 'published', order: 'desc' };
+    const dir = sort.order === 'asc' ? 1 : -1;
+    const collator = new Intl.Collator('zh-CN');
+    const key = (r: (typeof rows)[number]) =>
+      sort.field === 'published' ? r.published ?? '' : sort.field === 'effective' ? r.effective ?? '' : '';
+    rows.sort((a, b) => {
+      if (sort.field === 'title') return dir * collator.compare(a.shortTitle + (a.subtitle ?? ''), b.shortTitle + (b.subtitle ?? ''));
+      if (sort.field === 'level') return dir * (levelRank(a.level) - levelRank(b.level)) || collator.compare(a.shortTitle, b.shortTitle);
+      const ka = key(a);
+      const kb = key(b);
+      if (!ka !== !kb) return ka ? -1 : 1; // undated rows last in both orders
+      return dir * ka.localeCompare(kb) || collator.compare(a.shortTitle, b.shortTitle);
+    });
+    const offset = i.offset ?? 0;
+    const page = rows.slice(offset, offset + (i.limit ?? 50_000));
+    return {
+      total: rows.length,
+      rows: page.map((r) => ({ ...r, favorite: favorites.has(r.lawId) })),
+      facets,
+      favorites: this.rows().filter((r) => favorites.has(r.lawId)).length,
+    };
+  }
+
+  /** Used only while no search engine is available: title lookup plus 行政许可法12. */
+  private quickOpenByTitle(text: string, limit: number): ApiOutput<'search:quickOpen'> {
+    const t = text.trim();
+    if (!t) return [];
+    // 行政许可法12 / 行政许可法第十二条: a title followed by an article reference.
+    const m = /^(.+?)\s*(第?[0-9一二三四五六七八九十百千零〇两]+条?(?:之[0-9一二三四五六七八九十]+)?)$/.exec(t);
+    const ref = m ? parseArticleRef(m[2]!) : undefined;
+    const byRef = ref ? findLaws(this.store, m![1]!) : [];
+    const laws = byRef.length ? byRef : findLaws(this.store, t);
+    const out: ApiOutput<'search:quickOpen'> = [];
+    for (const law of laws.slice(0, limit)) {
+      const v = pickVersion(this.store, law);
+      if (!v) continue;
+      let articleKey: string | undefined;
+      let articleLabel: string | undefined;
+      if (ref && byRef.length) {
+        const unit = this.store.loadVersion(v.id).units.find((u) => u.kind === 'article' && u.number === ref.number && u.suffix === ref.suffix);
+        if (unit) {
+          articleKey = unit.key;
+          articleLabel = unit.label;
+        }
+      }
+      out.push({
+        lawId: law.id,
+        versionId: v.id,
+        title: law.title,
+        shortTitle: law.shortTitle,
+        ...(law.subtitle ? { subtitle: law.subtitle } : {}),
+        level: law.level,
+        region: law.region,
+        ...(articleKey ? { articleKey, articleLabel } : {}),
+        score: law.shortTitle === t ? 0 : 1,
+      });
+    }
+    return out.sort((a, b) => a.score - b.score);
+  }
+
+  // --- import ----------------------------------------------------------------------------------
+
+  private async previewUploads(files: { name: string; dataBase64: string }[]): Promise<ApiOutput<'import:preview'>> {
+    let total = 0;
+    const decoded = files.map((f) => {
+      const bytes = Buffer.from(f.dataBase64, 'base64');
+      if (bytes.length > UPLOAD_LIMITS.maxFileBytes) throw new ApiError('TOO_LARGE', `“${f.name}”超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB`);
+      total += bytes.length;
+      return { name: f.name, bytes };
+    });
+    if (total > UPLOAD_LIMITS.maxTotalBytes) throw new ApiError('TOO_LARGE', `一次导入的文件合计不能超过 ${UPLOAD_LIMITS.maxTotalBytes / 1048576} MB`);
+    const root = this.opts.stagingRoot ?? tmpdir();
+    mkdirSync(root, { recursive: true });
+    const tempDir = mkdtempSync(join(root, 'lawdesk-import-'));
+    const used = new Set<string>();
+    const paths = decoded.map(({ name, bytes }, i) => {
+      // Names are checked by the contract (no separators); duplicates get their own folder.
+      const safe = basename(name);
+      const dir = used.has(safe) ? join(tempDir, String(i)) : tempDir;
+      used.add(safe);
+      mkdirSync(dir, { recursive: true });
+      const p = join(dir, safe);
+      writeFileSync(p, bytes);
+      return p;
+    });
+    return this.preview({ id: newId(), paths, tempDir, createdAt: Date.now() });
+  }
+
+  private async preview(staging: Staging): Promise<ApiOutput<'import:preview'>> {
+    this.expireStagings();
+    this.stagings.set(staging.id, staging);
+    try {
+      const report = await importPaths(this.store, staging.paths, {
+        dryRun: true,
+        onProgress: (p) => this.emit('import:progress', { stagingId: staging.id, phase: 'preview', ...p, file: this.displayName(staging, p.file) }),
+      });
+      return { stagingId: staging.id, report: this.displayReport(staging, report) };
+    } catch (e) {
+      this.dropStaging(staging);
+      throw e;
+    }
+  }
+
+  private async commit(stagingId: string): Promise<ImportReportDto> {
+    const staging = this.stagings.get(stagingId);
+    if (!staging) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择文件');
+    try {
+      const report = await importPaths(this.store, staging.paths, {
+        onProgress: (p) => this.emit('import:progress', { stagingId, phase: 'commit', ...p, file: this.displayName(staging, p.file) }),
+      });
+      this.dropStaging(staging);
+      return this.displayReport(staging, report);
+    } catch (e) {
+      // LOCKED: keep the staging so the user can retry.
+      if (!(e instanceof LibraryError && e.code === 'LOCKED')) this.dropStaging(staging);
+      throw e;
+    }
+  }
+
+  /** Uploaded files are reported by their own names, not the temp folder they sat in. */
+  private displayName(s: Staging, file: string): string {
+    if (!file || !s.tempDir) return file;
+    return basename(relative(s.tempDir, file)) || file;
+  }
+
+  private displayReport(s: Staging, r: ImportReport): ImportReportDto {
+    const name = (f: string) => this.displayName(s, f);
+    return {
+      ...r,
+      failed: r.failed.map((f) => ({ ...f, file: name(f.file) })),
+      warnings: r.warnings.map((w) => ({ ...w, file: name(w.file) })),
+      files: r.files.map((f) => ({ ...f, file: name(f.file) })),
+    };
+  }
+
+  private dropStaging(s: Staging): void {
+    this.stagings.delete(s.id);
+    if (s.tempDir) rmSync(s.tempDir, { recursive: true, force: true });
+  }
+
+  private expireStagings(): void {
+    const now = Date.now();
+    const list = [...this.stagings.values()].sort((a, b) => a.createdAt - b.createdAt);
+    for (const s of list) {
+      if (now - s.createdAt > STAGING_TTL_MS || this.stagings.size >= MAX_STAGINGS) this.dropStaging(s);
+    }
+  }
+}
+
+const LEVEL_ORDER = ['宪法', '法律', '行政法规', '监察法规', '司法解释', '部门规章', '地方性法规', '地方政府规章', '规范性文件', '其他'];
+function levelRank(l: string): number {
+  const i = LEVEL_ORDER.indexOf(l);
+  return i < 0 ? LEVEL_ORDER.length : i;
+}
+
+function newId(): string {
+  return randomBytes(9).toString('base64url');
+}
