@@ -52,14 +52,18 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
   }
 }
 
+/** Why a file of this name cannot be imported (no format detected). */
+export function unsupportedReason(fileName: string): string {
+  const ext = extname(fileName).toLowerCase();
+  if (ext === '.doc') return '不支持旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再导入';
+  if (ext === '.wps') return '不支持 WPS 文字（.wps）格式，请另存为 .docx 后再导入';
+  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、HTML）`;
+}
+
 export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw new ExtractError('空文件（0 字节）');
-  const ext = extname(fileName).toLowerCase();
-  if (ext === '.doc' && !startsWith(bytes, 'PK')) {
-    throw new ExtractError('不支持旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再导入');
-  }
   const format = detectFormat(bytes, fileName);
-  if (!format) throw new ExtractError(`不支持的文件类型“${ext || '无扩展名'}”`);
+  if (!format) throw new ExtractError(unsupportedReason(fileName));
   if (bytes.length > SIZE_LIMITS[format]) {
     throw new ExtractError(
       `文件过大（${(bytes.length / MB).toFixed(1)} MB，${format.toUpperCase()} 上限 ${SIZE_LIMITS[format] / MB} MB）`,

@@ -4,11 +4,11 @@
 // at the end, and open() recovers bodies written after the last commit, so a kill at any moment
 // leaves every file either fully in the library or not at all.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { versionDate } from '../../shared/law-model';
-import { extractDocument, detectFormat } from '../importers/extract-document';
+import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '../importers/extract-document';
 import { ExtractError } from '../importers/extracted-document';
 import { parseLawText } from '../parse/law-structure-parser';
 import { guessMetadata } from '../importers/document-metadata';
@@ -248,15 +248,24 @@ async function importOne(
   };
   let bytes: Buffer;
   try {
+    // Look at the head and the size before reading a possibly huge file into memory.
     const st = statSync(file);
-    if (st.size > 200 * 1024 * 1024) return fail(`文件过大（${(st.size / 1048576).toFixed(0)} MB，上限 200 MB）`);
+    const head = Buffer.alloc(8);
+    const fd = openSync(file, 'r');
+    try {
+      readSync(fd, head, 0, 8, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const format = detectFormat(head.subarray(0, Math.min(8, st.size)), file);
+    if (!format && st.size > 0) return fail(unsupportedReason(file));
+    if (format && st.size > SIZE_LIMITS[format]) {
+      return fail(`文件过大（${(st.size / 1048576).toFixed(1)} MB，${format.toUpperCase()} 上限 ${SIZE_LIMITS[format] / 1048576} MB）`);
+    }
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`);
-  }
-  if (!detectFormat(bytes, file) && bytes.length > 0) {
-    return fail(`不支持的文件类型“${extname(file) || '无扩展名'}”`);
+    return fail(code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `无法读取（${code ?? (e as Error).message}）`);
   }
   const sha = sha256(bytes);
   const existing = bySha.get(sha);

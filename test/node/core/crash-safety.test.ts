@@ -1,0 +1,70 @@
+// kill -9 an import at random moments: the reopened library must be consistent and hold each
+// file either completely or not at all. (A bounded number of trials here; the crash harness of
+// the bundles issue runs hundreds.)
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkLibrary } from '../../../electron/core/library/library-check';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const FIX = join(ROOT, 'test/fixtures/laws');
+const work = mkdtempSync(join(tmpdir(), 'lawdesk-crash-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** 300 distinct laws (real text, numbered titles) so that an import takes a while. */
+function makeSources(): string {
+  const dir = join(work, 'sources');
+  mkdirSync(dir, { recursive: true });
+  const base = readFileSync(join(FIX, '行政法/行政许可法(2019-04-23).md'), 'utf8');
+  for (let i = 0; i < 300; i++) {
+    writeFileSync(join(dir, `测试条例${i}.md`), base.replace('# 中华人民共和国行政许可法', `# 某某市测试许可条例第${i}号`));
+  }
+  return dir;
+}
+
+function runImportAndKill(lib: string, sources: string, delayMs: number): Promise<string> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'import', sources, '--library', lib, '--json'], {
+      stdio: 'ignore',
+      env: { ...process.env, LAWDESK_STARTER_DIR: join(FIX, '宪法') },
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(signal ?? `exit ${code}`);
+    });
+  });
+}
+
+describe('crash safety of imports', () => {
+  const sources = makeSources();
+  it('survives kill -9 at random moments and completes on the next run', async () => {
+    // Calibrate: how long a whole import takes here, so the kills land inside it.
+    const t0 = Date.now();
+    await runImportAndKill(join(work, 'calibrate'), sources, 60_000);
+    const full = Date.now() - t0;
+    const outcomes: string[] = [];
+    let partial = 0;
+    for (let trial = 0; trial < 6; trial++) {
+      const lib = join(work, `lib${trial}`);
+      const delay = Math.floor(full * (0.35 + 0.6 * Math.random()));
+      outcomes.push(`${delay}ms: ${await runImportAndKill(lib, sources, delay)}`);
+      const { store } = await openLibrary({ dir: lib, seed: false });
+      expect(checkLibrary(store), `trial ${trial} after kill at ${delay} ms`).toEqual([]);
+      const got = store.versions().filter((v) => v.title.startsWith('某某市测试许可条例'));
+      for (const v of got) expect(v.articleCount).toBe(83);
+      if (got.length > 0 && got.length < 300) partial++;
+      outcomes[outcomes.length - 1] += ` → ${got.length} laws`;
+      const report = await importPaths(store, [sources]);
+      expect(report.failed).toEqual([]);
+      expect(store.versions().filter((v) => v.title.startsWith('某某市测试许可条例'))).toHaveLength(300);
+      expect(checkLibrary(store)).toEqual([]);
+    }
+    console.log(`crash trials (full import ${full} ms):`, outcomes.join('; '));
+    expect(partial, 'at least one kill must land mid-import').toBeGreaterThan(0);
+  }, 120_000);
+});
