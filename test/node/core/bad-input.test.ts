@@ -94,7 +94,7 @@ describe('bad input', () => {
     const { store } = await openLibrary({ dir: lib, seed: false });
     const before = snapshot(lib);
     const report = await importPaths(store, [FIX], { dryRun: true });
-    expect(report.imported).toBe(8);
+    expect(report.imported).toBe(16);
     const xk = report.files.find((f) => f.title === '中华人民共和国行政许可法')!;
     expect(xk.articleCount).toBe(83);
     expect(xk.preview?.[0]).toMatchObject({ label: '第一条' });

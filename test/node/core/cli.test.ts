@@ -26,12 +26,12 @@ describe('lawdesk CLI', () => {
     const report = JSON.parse(r.out);
     expect(Object.keys(report)).toEqual(expect.arrayContaining(['imported', 'skipped', 'failed', 'warnings']));
     // the fixtures overlap the starter laws: those are skipped as identical
-    expect(report.imported + report.skipped).toBe(8);
+    expect(report.imported + report.skipped).toBe(16);
     expect(report.skipped).toBeGreaterThan(0);
     expect(report.failed).toEqual([{ file: join(bad, 'empty.txt'), reason: '空文件（0 字节）' }]);
     const again = cli('import', FIX, '--json');
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.out)).toMatchObject({ imported: 0, skipped: 8, failed: [] });
+    expect(JSON.parse(again.out)).toMatchObject({ imported: 0, skipped: 16, failed: [] });
   });
 
   it('lists one entry per law version', () => {

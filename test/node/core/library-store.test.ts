@@ -32,7 +32,7 @@ describe('library store', () => {
   it('imports a folder with its manifest and groups versions into laws', async () => {
     const { store, report } = await libraryWithFixtures();
     expect(report.failed).toEqual([]);
-    expect(report.imported).toBe(8);
+    expect(report.imported).toBe(16);
     const tongji = findLaws(store, '统计法');
     expect(tongji).toHaveLength(1);
     const law = tongji[0]!;
@@ -70,7 +70,7 @@ describe('library store', () => {
     const { store, dir } = await libraryWithFixtures();
     const gen = store.generation;
     const again = await importPaths(store, [FIX]);
-    expect(again).toMatchObject({ imported: 0, skipped: 8, replaced: 0 });
+    expect(again).toMatchObject({ imported: 0, skipped: 16, replaced: 0 });
     expect(store.generation).toBe(gen);
 
     const src = join(tmp(), '行政许可法(2019-04-23).md');
@@ -188,6 +188,6 @@ describe('library edits', () => {
     writeFileSync(join(dir, 'library.lock'), '1'); // pid 1 is always alive
     await expect(importPaths(store, [FIX])).rejects.toThrow(/另一个 LawDesk 进程（PID 1）/);
     writeFileSync(join(dir, 'library.lock'), '999999999'); // a dead writer: stale lock taken over
-    await expect(importPaths(store, [FIX])).resolves.toMatchObject({ skipped: 8 });
+    await expect(importPaths(store, [FIX])).resolves.toMatchObject({ skipped: 16 });
   });
 });
