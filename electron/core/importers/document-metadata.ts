@@ -1,0 +1,140 @@
+// What a law's own text says about itself: title, 制定机关, 文号, 公布日期 and 施行日期. Used for every
+// format (md/txt too). Guesses only from explicit statements (history lines, 发文机关/落款 lines,
+// "自…起施行"); anything not stated is left undefined for the user to fill in.
+
+import type { ExtractedMeta } from './extracted-document';
+import { parseDate, parseHistoryLine } from '../parse/law-structure-parser';
+import type { HistoryEvent } from '../../shared/law-model';
+
+const CN = '[\\u4e00-\\u9fa5]';
+const NUM = '[零〇一二三四五六七八九十百千]+';
+const DATE = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(?:\\d{1,2}|${NUM})\\s*月\\s*(?:\\d{1,2}|${NUM})\\s*日`;
+const DATE_ONLY_RE = new RegExp(`^[（(]?${DATE}[)）]?$`);
+const HISTORY_START_RE = new RegExp(`^[（(]?${DATE}`);
+const BODY_START_RE = new RegExp(`^(?:第${NUM}(?:条|章|编|节)|[一二三四五六七八九十]+、|目\\s*录$)`);
+const EFFECTIVE_RE = new RegExp(`自\\s*(${DATE})\\s*起(?:施行|执行|实施|生效|试行)`);
+const EFFECTIVE_ON_PUBLISH_RE = /自(?:公布|发布|印发|颁布|下发)之日起(?:施行|执行|实施|生效|试行)/;
+const ORDER_RE = new RegExp(`(${CN}{2,24}?令)\\s*[（(]?\\s*第\\s*([0-9０-９]+|${NUM})\\s*号`);
+const FILE_NO_RE = /([\u4e00-\u9fa5]{1,12})\s*[〔［[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/;
+const ISSUER_LINE_RE = /^(?:发文机关|制定机关|发布机关|颁布机关)[：:\s\u3000]*(.+)$/;
+const PEOPLES_CONGRESS_RE = new RegExp(
+  `(${CN}{0,12}?)第${NUM}届(全国人民代表大会常务委员会|全国人民代表大会|人民代表大会常务委员会|人民代表大会)`,
+);
+const ORGAN_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|人民法院|人民检察院|委员会|总局|管理局|办公厅|办公室|部|局|署|厅|委|银行|院)';
+const MEETING_ORGAN_RE = new RegExp(`(${CN}{2,24}?${ORGAN_SUFFIX})(?:第\\s*(?:[0-9]+|${NUM})\\s*次|${CN}{0,6}会议)`);
+const SIGNATURE_RE = new RegExp(`^${CN}{2,30}${ORGAN_SUFFIX}$`);
+
+function cleanLine(line: string): string {
+  return line.replace(/^#+/, '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/** 中华人民共和国国务院令第713号 → 国务院令第713号; full-width digits → ASCII. */
+function tidyOrder(org: string, num: string): string {
+  const n = num.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return `${org.replace(/^中华人民共和国(?=国务院)/, '')}第${n}号`;
+}
+
+export function findDocNumber(text: string): string | undefined {
+  const order = ORDER_RE.exec(text);
+  const file = FILE_NO_RE.exec(text);
+  const orderAt = order ? order.index : Infinity;
+  const fileAt = file ? file.index : Infinity;
+  if (order && orderAt <= fileAt) {
+    // The order's issuer starts after the last non-organ word (a date, 以, 经, 公布…).
+    const org = order[1]!.replace(/^.*?(?=(?:中华人民共和国|国务院|[^\u4e00-\u9fa5]|$))/u, '');
+    return tidyOrder(org || order[1]!, order[2]!);
+  }
+  if (file) {
+    // Keep the issuer code only: "关于印发…的通知鲁政办字" is not part of the number.
+    const code = /(?:的通知|通知|文件|印发|根据|依据|按照)?([\u4e00-\u9fa5]{1,8})$/.exec(file[1]!)?.[1] ?? file[1]!;
+    return `${code}〔${file[2]}〕${file[3]}号`;
+  }
+  return undefined;
+}
+
+function issuerFromEvent(text: string): string | undefined {
+  const pc = PEOPLES_CONGRESS_RE.exec(text);
+  if (pc) return `${pc[1]!.replace(/^.*?(?=[\u4e00-\u9fa5]*$)/, '')}${pc[2]}`;
+  if (/国务院(?:第\s*\S+?\s*次)?常务会议/.test(text)) return '国务院';
+  const order = ORDER_RE.exec(text);
+  if (order && !/主席令/.test(order[1]!)) {
+    return order[1]!.replace(/令$/, '').replace(/^中华人民共和国(?=国务院)/, '');
+  }
+  const court = /(最高人民法院|最高人民检察院)/.exec(text);
+  if (court) return court[1];
+  const meeting = MEETING_ORGAN_RE.exec(text);
+  if (meeting) return meeting[1];
+  return undefined;
+}
+
+/** Guess metadata from the extracted (or Markdown/plain) text of one law. */
+export function guessMetadata(text: string): ExtractedMeta {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map(cleanLine)
+    .filter((l) => l !== '' && l !== '<!-- INFO END -->');
+  const meta: ExtractedMeta = {};
+  if (lines.length === 0) return meta;
+
+  let i = 0;
+  const first = lines[0]!;
+  if (!HISTORY_START_RE.test(first) && first.length <= 100) {
+    meta.title = first;
+    i = 1;
+  }
+  // Header: up to the first article/heading/section (at most 60 lines).
+  const header: string[] = [];
+  for (; i < lines.length && header.length < 60; i++) {
+    if (BODY_START_RE.test(lines[i]!)) break;
+    header.push(lines[i]!);
+  }
+  const events: HistoryEvent[] = [];
+  for (const h of header) if (HISTORY_START_RE.test(h) || /^[（(].*\d{4}\s*年/.test(h)) events.push(...parseHistoryLine(h));
+  const tail = lines.slice(-6);
+
+  meta.docNumber = findDocNumber(header.join('\n')) ?? findDocNumber(lines.slice(0, 3).join('\n'));
+
+  // 制定机关: 发文机关 line, else the body named in the first history event, else the signature.
+  for (const l of [...header, ...tail]) {
+    const m = ISSUER_LINE_RE.exec(l);
+    if (m) {
+      meta.issuer = m[1]!.trim();
+      break;
+    }
+  }
+  if (!meta.issuer) {
+    for (const e of events) {
+      const who = issuerFromEvent(e.text);
+      if (who) {
+        meta.issuer = who;
+        break;
+      }
+    }
+  }
+  const signatureDateAt = tail.findIndex((l) => DATE_ONLY_RE.test(l));
+  if (!meta.issuer && signatureDateAt > 0 && SIGNATURE_RE.test(tail[signatureDateAt - 1]!)) {
+    meta.issuer = tail[signatureDateAt - 1];
+  }
+
+  // 公布日期: a 公布/发布/印发 event, else the signature date, else the latest dated event.
+  const published = events.find((e) => /公布|发布|印发|颁布/.test(e.text));
+  if (published) meta.published = published.date;
+  else if (signatureDateAt >= 0) meta.published = parseDate(tail[signatureDateAt]!);
+  else {
+    const dated = events.filter((e) => e.kind !== '施行').map((e) => e.date).sort();
+    if (dated.length) meta.published = dated[dated.length - 1];
+  }
+
+  // 施行日期: a 施行 event in the header, else "自…起施行" anywhere, else "自公布之日起施行".
+  const effEvent = events.find((e) => e.kind === '施行' || /^施行|起施行/.test(e.text));
+  if (effEvent) meta.effective = effEvent.date;
+  else {
+    const all = lines.join('\n');
+    const m = EFFECTIVE_RE.exec(all);
+    if (m) meta.effective = parseDate(m[1]!.replace(/\s+/g, ''));
+    else if (EFFECTIVE_ON_PUBLISH_RE.test(all) && meta.published) meta.effective = meta.published;
+  }
+  for (const k of Object.keys(meta) as (keyof ExtractedMeta)[]) if (meta[k] === undefined) delete meta[k];
+  return meta;
+}

@@ -1,0 +1,163 @@
+// HTML page → plain law text. Decodes by BOM, then the declared charset (gb2312/gbk are read as
+// GB18030, which old CMSs really wrote), then strict UTF-8, then GB18030. Drops scripts, styles and
+// page furniture, then keeps the smallest element holding (nearly) all the 第X条 lines — the law's
+// own block, without the portal's navigation around it — and turns block elements into lines.
+
+import { parse, type HTMLElement, type Node } from 'node-html-parser';
+import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
+import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { guessMetadata } from './document-metadata';
+import { ARTICLE_START_RE, toPlainLawText } from './plain-law-text';
+
+const GB_LABELS = /^(?:gb2312|gb_2312(?:-80)?|gbk|x-gbk|gb18030|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/i;
+const UTF8_LABELS = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
+
+interface Decoded {
+  text: string;
+  encoding: string;
+  warning?: string;
+}
+
+function strict(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+export function decodeHtml(bytes: Uint8Array): Decoded {
+  const bom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/i.exec(head)?.[1];
+  try {
+    if (!bom && declared && GB_LABELS.test(declared)) {
+      const t = strict('gb18030', bytes);
+      if (t !== undefined) return { text: t, encoding: 'gb18030' };
+      const u = strict('utf-8', bytes);
+      if (u !== undefined) return { text: u, encoding: 'utf-8', warning: `网页声明编码为 ${declared}，实际为 UTF-8` };
+      return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', warning: '网页中有无法解码的字符，已替换为 �' };
+    }
+    if (!bom && declared && !UTF8_LABELS.test(declared)) {
+      try {
+        return { text: new TextDecoder(declared).decode(bytes), encoding: declared.toLowerCase() };
+      } catch {
+        /* unknown label: fall through to detection */
+      }
+    }
+    const d = decodeText(bytes);
+    const warning =
+      declared && UTF8_LABELS.test(declared) && d.encoding === 'gb18030' ? `网页声明编码为 ${declared}，实际为 GBK/GB18030` : undefined;
+    return { text: d.text, encoding: d.encoding, warning };
+  } catch (e) {
+    if (e instanceof DecodeError) throw new ExtractError(`网页无法解码：${e.message}`);
+    throw e;
+  }
+}
+
+const DROP = 'script,style,noscript,template,nav,header,footer,aside,iframe,frame,form,select,button,input,textarea,object,embed,svg,canvas,map,head';
+const BLOCK = new Set(
+  'address,article,aside,blockquote,body,br,center,dd,div,dl,dt,figcaption,figure,h1,h2,h3,h4,h5,h6,hr,html,li,main,ol,p,pre,section,table,tbody,td,tfoot,th,thead,tr,ul'.split(','),
+);
+const INLINE_ONLY = new Set('a,b,strong,em,i,u,s,sup,sub,small,big,br,img,hr'.split(','));
+
+/** Block elements → lines; runs of ASCII whitespace inside a line → one space (as a browser shows it). */
+function lines(el: HTMLElement): string[] {
+  const out: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur.trim() !== '') out.push(cur.trim());
+    cur = '';
+  };
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      cur += n.text.replace(/[\t\n\r ]+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const tag = (n as HTMLElement).rawTagName?.toLowerCase() ?? '';
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const c of n.childNodes) walk(c);
+    if (block) flush();
+  };
+  walk(el);
+  flush();
+  return out;
+}
+
+const SECTION_START_RE = /^[一二三四五六七八九十]+、/;
+const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
+
+interface Stats {
+  el: HTMLElement;
+  lines: string[];
+  articles: number;
+  sections: number;
+  cjk: number;
+}
+
+function stats(el: HTMLElement): Stats {
+  const ls = lines(el);
+  return {
+    el,
+    lines: ls,
+    articles: ls.filter((l) => ARTICLE_START_RE.test(l.replace(/^[\s\u3000\u00a0]+/, ''))).length,
+    sections: ls.filter((l) => SECTION_START_RE.test(l.replace(/^[\s\u3000\u00a0]+/, ''))).length,
+    cjk: ls.reduce((s, l) => s + cjkCount(l), 0),
+  };
+}
+
+const LAW_TITLE_RE = /(?:法|条例|规定|办法|细则|规则|决定|通知|意见|批复|解释|规范|纲要|章程|公告|命令|令|标准|准则|方案|制度|安排)(?:（[^）]*）|\([^)]*\))?$/;
+
+/** The page's title for the law: a heading matching the <title>'s first segment, else that segment. */
+function findTitle(root: HTMLElement, pageTitle: string): string | undefined {
+  const segment = pageTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]?.trim() ?? '';
+  const headings = root
+    .querySelectorAll('h1,h2,h3,[class*=title],[id*=title]')
+    .map((h) => h.text.replace(/\s+/g, ' ').trim())
+    .filter((t) => t.length >= 4 && t.length <= 100 && cjkCount(t) > 0);
+  const byPage = segment ? headings.find((h) => h === segment || h.includes(segment) || segment.includes(h)) : undefined;
+  return byPage ?? (segment || headings.find((h) => LAW_TITLE_RE.test(h)));
+}
+
+export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  if (bytes.length === 0) throw new ExtractError('文件为空（0 字节）');
+  const decoded = decodeHtml(bytes);
+  const warnings: string[] = decoded.warning ? [decoded.warning] : [];
+  const html = normalizeNewlines(decoded.text);
+  const root = parse(html, {
+    comment: false,
+    blockTextElements: { script: false, noscript: false, style: false, pre: true },
+  });
+  const pageTitle = root.querySelector('title')?.text.trim() ?? '';
+  for (const el of root.querySelectorAll(DROP)) el.remove();
+  const body = root.querySelector('body') ?? root;
+
+  const all = stats(body);
+  const key: 'articles' | 'sections' | undefined = all.articles > 0 ? 'articles' : all.sections >= 2 ? 'sections' : undefined;
+  if (!key) throw new ExtractError(`${fileName} 中没有找到法规正文（没有“第X条”或“一、”编号的条文）`);
+
+  // The smallest element that still holds ≥ 90% of the numbered lines is the law's own block.
+  let best = all;
+  for (const el of body.querySelectorAll('*')) {
+    if (INLINE_ONLY.has(el.rawTagName?.toLowerCase() ?? '')) continue;
+    const s = stats(el);
+    if (s[key] >= 0.9 * all[key] && s.cjk < best.cjk) best = s;
+  }
+  const dropped = all.cjk - best.cjk;
+  if (dropped > 0) warnings.push(`已去除正文以外的网页内容（导航、页脚等）约 ${dropped} 字`);
+
+  let content = best.lines;
+  const first = content[0]?.replace(/[\s\u3000\u00a0]+/g, '') ?? '';
+  const title = findTitle(root, pageTitle);
+  const firstIsTitle = first !== '' && !ARTICLE_START_RE.test(content[0]!) && (first === title?.replace(/\s+/g, '') || (LAW_TITLE_RE.test(first) && first.length <= 60));
+  if (!firstIsTitle && title) content = [title, ...content];
+
+  const result = toPlainLawText(content);
+  if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
+  return { text: result.text, format: 'html', encoding: decoded.encoding, meta: guessMetadata(result.text), warnings };
+}
