@@ -136,7 +136,10 @@ export async function buildVersion(
   const lastEvent = [...parsed.history].reverse().find((e) => e.kind !== '施行' && e.kind !== '其他') ?? parsed.history.at(-1);
   const published =
     manifest?.published || meta.published || lastEvent?.date || FILENAME_DATE.exec(fileName)?.[1] || undefined;
-  const effective = manifest?.effective || meta.effective || undefined;
+  // An amended law keeps its original "本法自2010年1月1日起施行": a stated date before this
+  // version's own date is the first version's, not this one's.
+  const stated = meta.effective && (!published || meta.effective >= published) ? meta.effective : undefined;
+  const effective = manifest?.effective || stated || undefined;
   const issuer = meta.issuer;
   const guessed = guessRegion(title, issuer, filePath);
   // A manifest may name only the province (山东) of a city's regulation (淄博市…): keep the finer one.

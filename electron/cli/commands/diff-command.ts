@@ -1,0 +1,70 @@
+import { displayTitle, versionDate } from '../../shared/law-model';
+import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
+import { articleAcrossVersions, diffVersions, versionsOf } from '../../core/versions/version-compare';
+import type { DiffRun } from '../../core/versions/char-diff';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
+
+const usage = 'lawdesk diff <法规> [条文] [--from 日期] [--to 日期] [--changed] [--library DIR] [--json]';
+
+const KIND: Record<string, string> = { same: '未变', renumbered: '序号变动', amended: '修改', split: '拆分', merged: '合并', deleted: '删除', added: '新增', first: '首个版本' };
+
+function render(runs: DiffRun[] | undefined, fallback: string): string {
+  if (!runs) return fallback;
+  const color = process.stdout.isTTY;
+  return runs
+    .map((r) => (r.op === 'equal' ? r.text : r.op === 'delete' ? (color ? `\x1b[31m[-${r.text}-]\x1b[0m` : `[-${r.text}-]`) : color ? `\x1b[32m{+${r.text}+}\x1b[0m` : `{+${r.text}+}`))
+    .join('');
+}
+
+export const diffCommand: Command = {
+  summary: '比较同一法规的两个版本（条文对应、逐字差异），或一条在各版本中的变化',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...libraryOption, json: { type: 'boolean' }, from: { type: 'string' }, to: { type: 'string' }, changed: { type: 'boolean' } },
+      usage,
+    );
+    const [query, articleText] = positionals;
+    if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
+    const store = await openForCli(values.library, !!values.json);
+    const laws = findLaws(store, query);
+    if (laws.length !== 1) {
+      process.stderr.write(laws.length ? `“${query}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${query}”\n`);
+      return 1;
+    }
+    const law = laws[0]!;
+    const versions = versionsOf(store, law.id);
+    if (versions.length < 2) {
+      process.stderr.write(`《${displayTitle(law)}》只有一个版本，无可比较\n`);
+      return 1;
+    }
+    if (articleText) {
+      const ref = parseArticleRef(articleText);
+      if (!ref) throw new UsageError(`看不懂条文号“${articleText}”`);
+      const start = pickVersion(store, law, values.from) ?? versions[0]!;
+      const key = ref.suffix ? `${ref.number}-${ref.suffix}` : String(ref.number);
+      const history = articleAcrossVersions(store, start.id, key);
+      if (values.json) printJson({ lawId: law.id, title: law.title, history });
+      else for (const h of history) process.stdout.write(`${h.date}（${h.status}）${h.label ?? '（无此条）'} [${KIND[h.change]}]\n  ${render(h.runs, h.text ?? '')}\n\n`);
+      return 0;
+    }
+    const from = values.from ? pickVersion(store, law, values.from) : versions[versions.length - 2];
+    const to = values.to ? pickVersion(store, law, values.to) : versions[versions.length - 1];
+    if (!from || !to) {
+      process.stderr.write(`找不到指定日期的版本；现有：${versions.map((v) => versionDate(v)).join('、')}\n`);
+      return 1;
+    }
+    const diff = diffVersions(store, from.id, to.id, { changedOnly: !!values.changed });
+    if (values.json) {
+      printJson({ title: law.title, ...diff });
+      return 0;
+    }
+    process.stdout.write(`《${law.title}》 ${diff.from.date} → ${diff.to.date}\n${diff.summaryLine}\n\n`);
+    for (const r of diff.rows) {
+      const head = `${r.from.map((s) => s.label).join('、') || '—'} → ${r.to.map((s) => s.label).join('、') || '—'}  [${KIND[r.kind]}${r.cosmetic ? '，仅文字性调整' : ''}]`;
+      process.stdout.write(`${head}\n  ${render(r.runs, (r.to.length ? r.to : r.from).map((s) => s.text).join('\n'))}\n\n`);
+    }
+    return 0;
+  },
+};

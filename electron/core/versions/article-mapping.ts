@@ -1,0 +1,217 @@
+// Maps the articles of one version of a law onto the next: each old article is the same,
+// renumbered (same rule, new number), amended (changed text), split into several, merged with
+// others, or deleted; articles of the new version matched by none are added.
+// "Same text" ignores what renumbering and typesetting change by themselves: numbers in cross
+// references (依照本法第七条 → 第八条), full/half-width punctuation and spaces.
+
+import type { Article } from '../../shared/law-model';
+
+export type MappingKind = 'same' | 'renumbered' | 'amended' | 'split' | 'merged' | 'deleted' | 'added';
+
+export interface ArticleMapping {
+  kind: MappingKind;
+  from: string[]; // unit keys in the older version
+  to: string[]; // unit keys in the newer version
+  /** 0–1 similarity of the (normalised) texts; 1 for same/renumbered. */
+  similarity: number;
+  /** True when the raw texts differ only by cross-reference numbers or punctuation. */
+  cosmetic: boolean;
+}
+
+export interface MappingSummary {
+  same: number;
+  renumbered: number;
+  amended: number;
+  split: number;
+  merged: number;
+  deleted: number;
+  added: number;
+}
+
+const REF = /第[零〇一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十]+)?/g;
+const PUNCT: Record<string, string> = {
+  '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '！': '!', '？': '?', '“': '"', '”': '"', '‘': "'", '’': "'",
+  '〈': '<', '〉': '>', '《': '<', '》': '>', '．': '.', '。': '.', '、': ',',
+};
+
+export function normaliseForMatch(text: string): string {
+  return text
+    .replace(REF, '第#条')
+    .replace(/[，；：（）！？“”‘’〈〉《》．。、]/g, (c) => PUNCT[c] ?? c)
+    .replace(/[\s\u3000]+/g, '');
+}
+
+function bigrams(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const g = text.slice(i, i + 2);
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  if (text.length === 1) m.set(text, 1);
+  return m;
+}
+
+function overlap(a: Map<string, number>, b: Map<string, number>): number {
+  let n = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [g, c] of small) n += Math.min(c, large.get(g) ?? 0);
+  return n;
+}
+
+function size(m: Map<string, number>): number {
+  let n = 0;
+  for (const c of m.values()) n += c;
+  return n;
+}
+
+/** Dice coefficient over character bigrams. */
+function dice(a: Map<string, number>, b: Map<string, number>): number {
+  const total = size(a) + size(b);
+  return total === 0 ? 1 : (2 * overlap(a, b)) / total;
+}
+
+interface Side {
+  units: Article[];
+  norm: string[];
+  grams: Map<string, number>[];
+  used: boolean[];
+}
+
+function side(units: Article[]): Side {
+  const subst = units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const norm = subst.map((u) => normaliseForMatch(u.text));
+  return { units: subst, norm, grams: norm.map(bigrams), used: subst.map(() => false) };
+}
+
+/** Similarity at or above which a changed article counts as the same article, amended. */
+export const AMENDED_THRESHOLD = 0.45;
+/** Share of a small article's bigrams found in a larger one for a split/merge. */
+const CONTAINED = 0.75;
+
+export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[] {
+  const a = side(older);
+  const b = side(newer);
+  const matchOf: number[] = a.units.map(() => -1);
+  const simOf: number[] = a.units.map(() => 0);
+
+  // 1. Identical (normalised) texts, nearest position first.
+  const byText = new Map<string, number[]>();
+  b.norm.forEach((t, j) => byText.set(t, [...(byText.get(t) ?? []), j]));
+  a.norm.forEach((t, i) => {
+    const cands = (byText.get(t) ?? []).filter((j) => !b.used[j]);
+    if (!cands.length) return;
+    const expected = (i * b.units.length) / Math.max(1, a.units.length);
+    const j = cands.reduce((best, c) => (Math.abs(c - expected) < Math.abs(best - expected) ? c : best));
+    matchOf[i] = j;
+    simOf[i] = 1;
+    b.used[j] = true;
+    a.used[i] = true;
+  });
+
+  // 2. Similar texts: best pairs first, one-to-one, near where the anchors say they should be.
+  const anchors = matchOf.map((j, i) => [i, j] as const).filter(([, j]) => j >= 0);
+  const predict = (i: number): number => {
+    let lo: readonly [number, number] = [-1, -1];
+    let hi: readonly [number, number] = [a.units.length, b.units.length];
+    for (const p of anchors) {
+      if (p[0] <= i && p[0] > lo[0]) lo = p;
+      if (p[0] >= i && p[0] < hi[0]) hi = p;
+    }
+    if (hi[0] === lo[0]) return lo[1];
+    return lo[1] + ((i - lo[0]) * (hi[1] - lo[1])) / (hi[0] - lo[0]);
+  };
+  const window = Math.max(25, Math.ceil(b.units.length * 0.1));
+  const pairs: { i: number; j: number; s: number }[] = [];
+  for (let i = 0; i < a.units.length; i++) {
+    if (a.used[i]) continue;
+    const p = predict(i);
+    for (let j = Math.max(0, Math.floor(p - window)); j < Math.min(b.units.length, Math.ceil(p + window)); j++) {
+      if (b.used[j]) continue;
+      const s = dice(a.grams[i]!, b.grams[j]!);
+      if (s >= AMENDED_THRESHOLD) pairs.push({ i, j, s });
+    }
+  }
+  pairs.sort((x, y) => y.s - x.s || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
+  for (const { i, j, s } of pairs) {
+    if (a.used[i] || b.used[j]) continue;
+    a.used[i] = b.used[j] = true;
+    matchOf[i] = j;
+    simOf[i] = s;
+  }
+
+  // 3. Splits (an unmatched new article contained in a matched old one) and merges.
+  const splitExtra = new Map<number, number[]>(); // old i → extra new js
+  const mergeExtra = new Map<number, number[]>(); // new j → extra old is
+  const containedIn = (small: Map<string, number>, big: Map<string, number>) => size(small) > 0 && overlap(small, big) / size(small) >= CONTAINED;
+  for (let j = 0; j < b.units.length; j++) {
+    if (b.used[j]) continue;
+    for (let i = 0; i < a.units.length; i++) {
+      if (matchOf[i]! < 0 || Math.abs(matchOf[i]! - j) > 3) continue;
+      if (containedIn(b.grams[j]!, a.grams[i]!) && size(a.grams[i]!) > size(b.grams[matchOf[i]!]!)) {
+        splitExtra.set(i, [...(splitExtra.get(i) ?? []), j]);
+        b.used[j] = true;
+        break;
+      }
+    }
+  }
+  const newMatchedBy = new Map<number, number>();
+  matchOf.forEach((j, i) => j >= 0 && newMatchedBy.set(j, i));
+  for (let i = 0; i < a.units.length; i++) {
+    if (a.used[i]) continue;
+    for (const [j, i2] of newMatchedBy) {
+      if (Math.abs(i2 - i) > 3) continue;
+      if (containedIn(a.grams[i]!, b.grams[j]!) && size(b.grams[j]!) > size(a.grams[i2]!)) {
+        mergeExtra.set(j, [...(mergeExtra.get(j) ?? []), i]);
+        a.used[i] = true;
+        break;
+      }
+    }
+  }
+
+  // 4. Assemble, in the order of the older version, then additions in the newer one's order.
+  const out: ArticleMapping[] = [];
+  const mergedInto = new Map<number, number>();
+  for (const [j, is] of mergeExtra) for (const i of is) mergedInto.set(i, j);
+  for (let i = 0; i < a.units.length; i++) {
+    const ua = a.units[i]!;
+    const j = matchOf[i]!;
+    if (mergedInto.has(i)) continue; // reported with the article it merged into
+    if (j < 0) {
+      out.push({ kind: 'deleted', from: [ua.key], to: [], similarity: 0, cosmetic: false });
+      continue;
+    }
+    const ub = b.units[j]!;
+    const extraNew = splitExtra.get(i);
+    const extraOld = mergeExtra.get(j);
+    if (extraNew) {
+      out.push({ kind: 'split', from: [ua.key], to: [ub.key, ...extraNew.map((x) => b.units[x]!.key)], similarity: simOf[i]!, cosmetic: false });
+    } else if (extraOld) {
+      const from = [i, ...extraOld].sort((x, y) => x - y).map((x) => a.units[x]!.key);
+      out.push({ kind: 'merged', from, to: [ub.key], similarity: simOf[i]!, cosmetic: false });
+    } else if (simOf[i] === 1) {
+      const sameNumber = ua.key === ub.key;
+      out.push({ kind: sameNumber ? 'same' : 'renumbered', from: [ua.key], to: [ub.key], similarity: 1, cosmetic: ua.text !== ub.text });
+    } else {
+      out.push({ kind: 'amended', from: [ua.key], to: [ub.key], similarity: simOf[i]!, cosmetic: false });
+    }
+  }
+  for (let j = 0; j < b.units.length; j++) {
+    if (!b.used[j]) out.push({ kind: 'added', from: [], to: [b.units[j]!.key], similarity: 0, cosmetic: false });
+  }
+  return out;
+}
+
+export function summarise(mapping: ArticleMapping[]): MappingSummary {
+  const s: MappingSummary = { same: 0, renumbered: 0, amended: 0, split: 0, merged: 0, deleted: 0, added: 0 };
+  for (const m of mapping) s[m.kind]++;
+  return s;
+}
+
+/** 修改 21 条，新增 3 条，删除 0 条，条文序号变动 27 条 (the line the diff view and CLI show). */
+export function summaryLine(s: MappingSummary): string {
+  const parts = [`修改 ${s.amended} 条`, `新增 ${s.added} 条`, `删除 ${s.deleted} 条`, `条文序号变动 ${s.renumbered} 条`];
+  if (s.split) parts.push(`拆分 ${s.split} 条`);
+  if (s.merged) parts.push(`合并 ${s.merged} 处`);
+  parts.push(`未变 ${s.same} 条`);
+  return parts.join('，');
+}

@@ -1,0 +1,254 @@
+// Comparing versions of one law in a library: the article mapping between any two versions
+// (cached on disk by the two bodies' content hashes, so it is recomputed exactly when a version
+// changes), the aligned side-by-side diff, one article across all versions, the version in force
+// on a date, and the green/yellow/red flag of a citation made against an older version.
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
+import { versionDate } from '../../shared/law-model';
+import { writeFileAtomic } from '../library/atomic-file';
+import { LibraryError, type LibraryStore } from '../library/library-store';
+import { versionInForceOn } from '../library/version-status';
+import { type ArticleMapping, mapArticles, type MappingSummary, summarise, summaryLine } from './article-mapping';
+import { diffChars, type DiffRun } from './char-diff';
+
+const MAPPING_FORMAT = 1;
+
+function mappingsDir(store: LibraryStore): string {
+  return join(store.dir, 'derived', 'mappings');
+}
+
+export function versionsOf(store: LibraryStore, lawId: string): LawVersionMeta[] {
+  const law = store.law(lawId);
+  if (!law) throw new LibraryError('NOT_FOUND', `没有找到法规 ${lawId}`);
+  return law.versionIds.map((id) => store.version(id)!);
+}
+
+/** The article mapping from one version to another (usually older → newer). */
+export function mappingBetween(store: LibraryStore, fromId: string, toId: string): ArticleMapping[] {
+  const from = store.version(fromId);
+  const to = store.version(toId);
+  if (!from || !to) throw new LibraryError('NOT_FOUND', `没有找到版本 ${!from ? fromId : toId}`);
+  const file = join(mappingsDir(store), `${from.file.slice(0, 16)}-${to.file.slice(0, 16)}.json`);
+  if (existsSync(file)) {
+    try {
+      const cached = JSON.parse(readFileSync(file, 'utf8')) as { format: number; entries: ArticleMapping[] };
+      if (cached.format === MAPPING_FORMAT) return cached.entries;
+    } catch {
+      /* a damaged cache entry is recomputed below */
+    }
+  }
+  const entries = mapArticles(store.loadVersion(fromId).units, store.loadVersion(toId).units);
+  mkdirSync(mappingsDir(store), { recursive: true });
+  writeFileAtomic(file, JSON.stringify({ format: MAPPING_FORMAT, from: fromId, to: toId, entries }), { fsync: false });
+  return entries;
+}
+
+/** Mappings between each pair of consecutive versions of a law, computed and stored now. */
+export function refreshMappings(store: LibraryStore, lawId: string): number {
+  const vs = versionsOf(store, lawId);
+  for (let i = 0; i + 1 < vs.length; i++) mappingBetween(store, vs[i]!.id, vs[i + 1]!.id);
+  return Math.max(0, vs.length - 1);
+}
+
+export interface DiffSide {
+  key: string;
+  label: string;
+  text: string;
+}
+
+export interface DiffRow {
+  kind: ArticleMapping['kind'];
+  from: DiffSide[];
+  to: DiffSide[];
+  similarity: number;
+  cosmetic: boolean;
+  /** Character-level changes from the old text(s) to the new; omitted when nothing changed. */
+  runs?: DiffRun[];
+}
+
+export interface VersionDiff {
+  lawId: string;
+  from: { id: string; date: string };
+  to: { id: string; date: string };
+  summary: MappingSummary;
+  summaryLine: string;
+  rows: DiffRow[];
+}
+
+const sideOf = (units: Map<string, Article>, keys: string[]): DiffSide[] =>
+  keys.map((k) => {
+    const u = units.get(k)!;
+    return { key: u.key, label: u.label, text: u.text };
+  });
+
+export function diffVersions(store: LibraryStore, fromId: string, toId: string, opts: { changedOnly?: boolean } = {}): VersionDiff {
+  const a = store.loadVersion(fromId);
+  const b = store.loadVersion(toId);
+  if (a.lawId !== b.lawId) throw new LibraryError('INVALID', '只能比较同一法规的两个版本');
+  const mapping = mappingBetween(store, fromId, toId);
+  const ua = new Map(a.units.map((u) => [u.key, u]));
+  const ub = new Map(b.units.map((u) => [u.key, u]));
+  // Rows follow the newer version's order, with deletions placed after their predecessor.
+  const rows: DiffRow[] = [];
+  for (const m of mapping) {
+    if (opts.changedOnly && m.kind === 'same' && !m.cosmetic) continue;
+    const from = sideOf(ua, m.from);
+    const to = sideOf(ub, m.to);
+    const oldText = from.map((s) => s.text).join('\n');
+    const newText = to.map((s) => s.text).join('\n');
+    rows.push({
+      kind: m.kind,
+      from,
+      to,
+      similarity: m.similarity,
+      cosmetic: m.cosmetic,
+      ...(oldText !== newText && from.length && to.length ? { runs: diffChars(oldText, newText) } : {}),
+    });
+  }
+  const order = (r: DiffRow) => {
+    const key = r.to[0]?.key ?? r.from[0]?.key ?? '';
+    const list = r.to.length ? b.units : a.units;
+    const idx = list.findIndex((u) => u.key === key);
+    return r.to.length ? idx : idx + 0.5; // a deletion sorts just after the old position
+  };
+  rows.sort((x, y) => order(x) - order(y));
+  const summary = summarise(mapping);
+  return {
+    lawId: a.lawId,
+    from: { id: fromId, date: versionDate(a) },
+    to: { id: toId, date: versionDate(b) },
+    summary,
+    summaryLine: summaryLine(summary),
+    rows,
+  };
+}
+
+export interface ArticleInVersion {
+  versionId: string;
+  date: string;
+  status: LawVersionMeta['status'];
+  key?: string; // absent where the article does not exist in that version
+  label?: string;
+  text?: string;
+  change: ArticleMapping['kind'] | 'first';
+  runs?: DiffRun[];
+}
+
+/** One article followed through every version of its law (forwards and backwards from `versionId`). */
+export function articleAcrossVersions(store: LibraryStore, versionId: string, key: string): ArticleInVersion[] {
+  const meta = store.version(versionId);
+  if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${versionId}`);
+  const vs = versionsOf(store, meta.lawId);
+  const start = vs.findIndex((v) => v.id === versionId);
+  const keys: (string | undefined)[] = vs.map(() => undefined);
+  keys[start] = key;
+  for (let i = start + 1; i < vs.length; i++) {
+    const prev = keys[i - 1];
+    const m = prev ? mappingBetween(store, vs[i - 1]!.id, vs[i]!.id).find((e) => e.from.includes(prev)) : undefined;
+    keys[i] = m?.to[0];
+  }
+  for (let i = start - 1; i >= 0; i--) {
+    const next = keys[i + 1];
+    const m = next ? mappingBetween(store, vs[i]!.id, vs[i + 1]!.id).find((e) => e.to.includes(next)) : undefined;
+    keys[i] = m?.from[0];
+  }
+  const out: ArticleInVersion[] = [];
+  let prevText: string | undefined;
+  vs.forEach((v, i) => {
+    const k = keys[i];
+    const u = k ? store.loadVersion(v.id).units.find((x) => x.key === k) : undefined;
+    let change: ArticleInVersion['change'] = 'first';
+    if (i > 0) {
+      const m = mappingBetween(store, vs[i - 1]!.id, v.id);
+      const e = k ? m.find((x) => x.to.includes(k)) : keys[i - 1] ? m.find((x) => x.from.includes(keys[i - 1]!)) : undefined;
+      change = e ? e.kind : 'added';
+    }
+    out.push({
+      versionId: v.id,
+      date: versionDate(v),
+      status: v.status,
+      ...(u ? { key: u.key, label: u.label, text: u.text } : {}),
+      change,
+      ...(u && prevText !== undefined && prevText !== u.text ? { runs: diffChars(prevText, u.text) } : {}),
+    });
+    prevText = u?.text;
+  });
+  return out;
+}
+
+/** The version of a law in force on a date (施行日期, else 公布日期, latest not after it). */
+export function versionAsOf(store: LibraryStore, lawId: string, date: string): LawVersionMeta | undefined {
+  return versionInForceOn(versionsOf(store, lawId), date);
+}
+
+/** What a citation points at: law + version + article key (records keep more; this is enough). */
+export interface CitedArticle {
+  lawId: string;
+  versionId: string;
+  articleKey: string;
+}
+
+export type FlagColor = 'green' | 'yellow' | 'red';
+
+export interface CitationFlag {
+  color: FlagColor;
+  /** One Chinese sentence that explains the flag, e.g. 条文序号变动：现为第八条. */
+  reason: string;
+  /** The version now in force, and the article's key there when it still exists. */
+  currentVersionId?: string;
+  currentKey?: string;
+  currentLabel?: string;
+}
+
+function currentVersion(store: LibraryStore, lawId: string): LawVersionMeta | undefined {
+  const vs = versionsOf(store, lawId);
+  return vs.find((v) => v.status === '现行有效') ?? versionInForceOn(vs.filter((v) => !v.expired), store.now().toISOString().slice(0, 10));
+}
+
+/**
+ * KeyCite-style flag: green = unchanged in the version in force; yellow = renumbered only, or the
+ * change is cosmetic (cross-reference numbers, punctuation); red = amended, split, merged,
+ * deleted, or the law repealed.
+ */
+export function flagCitation(store: LibraryStore, c: CitedArticle): CitationFlag {
+  const law = store.law(c.lawId);
+  const cited = store.version(c.versionId);
+  if (!law || !cited) return { color: 'red', reason: '所引法规或版本已从资料库删除' };
+  const current = currentVersion(store, c.lawId);
+  if (!current) {
+    const repealed = versionsOf(store, c.lawId).every((v) => v.status === '已废止');
+    return { color: 'red', reason: repealed ? '所引法规已废止' : '所引法规目前没有现行有效的版本' };
+  }
+  const label = (v: LawVersion | LawVersionMeta, key: string) =>
+    store.loadVersion(v.id).units.find((u) => u.key === key)?.label ?? key;
+  if (current.id === cited.id) {
+    const exists = store.loadVersion(cited.id).units.some((u) => u.key === c.articleKey);
+    return exists
+      ? { color: 'green', reason: '所引版本即现行有效版本', currentVersionId: current.id, currentKey: c.articleKey, currentLabel: label(current, c.articleKey) }
+      : { color: 'red', reason: '所引条文在该版本中不存在' };
+  }
+  const m = mappingBetween(store, cited.id, current.id).find((e) => e.from.includes(c.articleKey));
+  const at = `现行版本（${versionDate(current)}）`;
+  if (!m || m.kind === 'deleted') return { color: 'red', reason: `该条在${at}中已删除`, currentVersionId: current.id };
+  const to = m.to[0]!;
+  const base = { currentVersionId: current.id, currentKey: to, currentLabel: label(current, to) };
+  const labels = m.to.map((k) => label(current, k)).join('、');
+  switch (m.kind) {
+    case 'same':
+      return m.cosmetic
+        ? { color: 'yellow', reason: `${at}仅有文字性调整（标点或引用条文序号）`, ...base }
+        : { color: 'green', reason: `${at}中该条未变`, ...base };
+    case 'renumbered':
+      return { color: 'yellow', reason: `条文序号变动：${at}为${labels}，内容未变`, ...base };
+    case 'amended':
+      return { color: 'red', reason: `该条已修改：${at}为${labels}`, ...base };
+    case 'split':
+      return { color: 'red', reason: `该条已拆分：${at}为${labels}`, ...base };
+    case 'merged':
+      return { color: 'red', reason: `该条已与其他条文合并：${at}为${labels}`, ...base };
+    default:
+      return { color: 'red', reason: `该条在${at}中有变化`, ...base };
+  }
+}
