@@ -3,14 +3,18 @@
 
 import { LibraryError } from '../core/library/library-store';
 import { type Command, UsageError } from './cli-support';
+import { diffCommand } from './commands/diff-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
 import { showCommand } from './commands/show-command';
+import { startCommand } from './commands/start-command';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  diff: diffCommand,
+  start: startCommand,
 };
 
 function help(): string {

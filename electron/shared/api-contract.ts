@@ -341,6 +341,9 @@ export function maxBodyBytes(channel: Channel): number {
 // ---------------------------------------------------------------------------------------------
 // Events (main/server -> renderer)
 
+export const APP_COMMANDS = ['library', 'search', 'import', 'settings', 'quickOpen', 'importFiles', 'importFolder', 'fontBigger', 'fontSmaller'] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
 export const apiEvents = {
   'import:progress': z.object({
     stagingId: z.string(),
@@ -351,6 +354,8 @@ export const apiEvents = {
   }),
   'index:progress': z.object({ phase: z.enum(['opening', 'indexing', 'ready', 'failed']), done: count, total: count, message: z.string().optional() }),
   'library:changed': z.object({ added: z.array(z.string()), removed: z.array(z.string()), generation: count }),
+  /** Desktop menu commands (Electron only). */
+  'app:command': z.object({ command: z.enum(APP_COMMANDS) }),
 } as const;
 export type EventName = keyof typeof apiEvents;
 export type EventPayload<E extends EventName> = z.output<(typeof apiEvents)[E]>;
@@ -431,8 +436,4 @@ export function toApiError(e: unknown): ApiErrorData {
 
 export type ApiMethods = { [C in Channel]: (input: ApiInput<C>) => Promise<ApiOutput<C>> };
 
-/** library:info → libraryInfo, search:quickOpen → searchQuickOpen. */
-export function methodName(channel: Channel): string {
-  const [domain, verb] = channel.split(':') as [string, string];
-  return domain + verb[0]!.toUpperCase() + verb.slice(1);
-}
+export { methodName } from './api-channels';

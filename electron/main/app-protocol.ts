@@ -1,0 +1,34 @@
+// app://lawdesk/… serves the built renderer (out/renderer) with the CSP header. Paths are
+// resolved inside that folder only; anything else is 404.
+
+import { net, protocol } from 'electron';
+import { existsSync, statSync } from 'node:fs';
+import { normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RENDERER_CSP } from '../shared/content-security-policy';
+import { APP_HOST, APP_SCHEME } from './app-origin';
+
+/** Must run before app 'ready'. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+}
+
+export function serveRenderer(rendererDir: string): void {
+  const root = resolve(rendererDir);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
+    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    const file = resolve(root, normalize(rel));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      return new Response('not found', { status: 404 });
+    }
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('content-security-policy', RENDERER_CSP);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}

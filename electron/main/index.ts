@@ -1,0 +1,91 @@
+// Electron main: lifecycle and glue only. The domain is in core (AppService); this file opens it,
+// serves the renderer on app://, registers the contract's IPC and keeps one hardened window.
+
+import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AppService } from '../core/api/app-service';
+import { EVENT_CHANNEL } from '../shared/api-channels';
+import type { AppCommand, EventName, EventPayload } from '../shared/api-contract';
+import { APP_URL } from './app-origin';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { ElectronSettingsStore } from './electron-settings';
+import { openExternalSafely } from './external-links';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { hardenSessions } from './security';
+import { mainWindowOptions } from './window-options';
+import { WindowState } from './window-state';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+let win: BrowserWindow | undefined;
+let servicePromise: Promise<AppService> | undefined;
+
+function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
+  if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { name, payload });
+}
+
+function createWindow(): BrowserWindow {
+  const state = new WindowState();
+  const bounds = state.load();
+  const w = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), bounds));
+  if (bounds.maximized) w.maximize();
+  state.track(w);
+  w.once('ready-to-show', () => w.show());
+  void w.loadURL(APP_URL);
+  return w;
+}
+
+async function start(): Promise<void> {
+  hardenSessions();
+  serveRenderer(join(here, '../renderer'));
+  const settings = new ElectronSettingsStore();
+  servicePromise = AppService.open({
+    libraryDir: process.env.LAWDESK_LIBRARY || settings.get().libraryDir || join(app.getPath('userData'), 'library'),
+    settings,
+    face: 'electron',
+    appVersion: app.getVersion(),
+    emit,
+  });
+  servicePromise.catch((e) => dialog.showErrorBox('无法打开资料库', String((e as Error).message)));
+  registerIpc(ipcMain, () => servicePromise, {
+    'import:pickAndPreview': async ({ kind }) => {
+      const service = await servicePromise!;
+      const r = await dialog.showOpenDialog(win!, {
+        title: kind === 'folder' ? '选择要导入的文件夹' : '选择要导入的法规文件',
+        properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
+        filters: kind === 'folder' ? [] : [{ name: '法规文件', extensions: ['md', 'txt', 'pdf', 'docx', 'html', 'htm'] }],
+      });
+      if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
+      return service.previewPaths(r.filePaths);
+    },
+    'shell:openExternal': async ({ url }) => ({ ok: await openExternalSafely(url) }),
+  });
+  const send = (command: AppCommand) => emit('app:command', { command });
+  Menu.setApplicationMenu(
+    buildMenu(send, () =>
+      void dialog.showMessageBox(win!, { type: 'info', title: '关于', message: `法规案头 LawDesk ${app.getVersion()}`, detail: '离线法规库与全文检索。' }),
+    ),
+  );
+  win = createWindow();
+  win.on('closed', () => (win = undefined));
+}
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => {
+    if (!win && app.isReady()) win = createWindow();
+  });
+  app.on('before-quit', () => {
+    void servicePromise?.then((s) => s.close());
+  });
+  void app.whenReady().then(start);
+}

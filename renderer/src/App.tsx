@@ -1,0 +1,137 @@
+// The app shell: navigation (法规库/搜索/导入/设置), the quick-open palette (Ctrl/⌘+K), the search
+// index status, and one error boundary per page so a failing page never blanks the window.
+
+import { BookOutlined, ImportOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import type { AppCommand } from '../../electron/shared/api-contract';
+import { client } from './api/client';
+import { useCall, useEvent } from './api/hooks';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ImportPage } from './features/import/ImportPage';
+import { LibraryPage } from './features/library/LibraryPage';
+import { QuickOpen } from './features/quick-open/QuickOpen';
+import { ReaderPage } from './features/reader/ReaderPage';
+import { SearchPage } from './features/search/SearchPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { hrefOf, navigate, useRoute, type Route } from './router';
+import { SettingsProvider, useSettings } from './settings-context';
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+export function App() {
+  return (
+    <SettingsProvider>
+      <Shell />
+    </SettingsProvider>
+  );
+}
+
+function IndexStatus() {
+  const info = useCall('library:info', {}, 'once');
+  const [state, setState] = useState<{ text: string; color: string } | undefined>();
+  useEvent('index:progress', (p) => {
+    if (p.phase === 'ready') setState({ text: '检索就绪', color: 'green' });
+    else if (p.phase === 'failed') setState({ text: p.message ?? '检索不可用', color: 'orange' });
+    else setState({ text: p.total ? `建立索引 ${p.done}/${p.total}` : '正在建立索引…', color: 'blue' });
+  });
+  const shown =
+    state ??
+    (info.data
+      ? info.data.search.ready
+        ? { text: '检索就绪', color: 'green' }
+        : { text: info.data.search.message ?? '正在建立索引…', color: 'blue' }
+      : undefined);
+  if (!info.data || !shown) return null;
+  return (
+    <Tooltip title={`资料库：${info.data.dir}`}>
+      <Space size={6}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="library-count">
+          {info.data.lawCount} 部法规 · {info.data.versionCount} 个版本
+        </Typography.Text>
+        <Tag color={shown.color} style={{ marginInlineEnd: 0 }}>
+          {shown.text}
+        </Tag>
+      </Space>
+    </Tooltip>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  const { bumpFont } = useSettings();
+  const [quickOpen, setQuickOpen] = useState(false);
+  const [importRequest, setImportRequest] = useState<{ kind: 'files' | 'folder'; n: number }>();
+
+  const onCommand = useCallback(
+    (command: AppCommand) => {
+      if (command === 'quickOpen') setQuickOpen(true);
+      else if (command === 'fontBigger') bumpFont(1);
+      else if (command === 'fontSmaller') bumpFont(-1);
+      else if (command === 'importFiles' || command === 'importFolder') {
+        navigate({ page: 'import' });
+        setImportRequest({ kind: command === 'importFiles' ? 'files' : 'folder', n: Date.now() });
+      } else if (command === 'search') navigate({ page: 'search', q: '' });
+      else navigate({ page: command } as Route);
+    },
+    [bumpFont],
+  );
+  useEvent('app:command', (p) => onCommand(p.command));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && (e.key === 'k' || e.key === 'K' || e.key === 'p' || e.key === 'P')) {
+        e.preventDefault();
+        setQuickOpen(true);
+      } else if (client.face === 'browser' && mod && e.key === '/') {
+        e.preventDefault();
+        navigate({ page: 'search', q: '' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const selected = route.page === 'read' ? 'library' : route.page;
+  const items = [
+    { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>法规库</a> },
+    { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>搜索</a> },
+    { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>导入</a> },
+    { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ page: 'settings' })}>设置</a> },
+  ];
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Layout.Sider width={188} className="app-sider" theme="dark" breakpoint="lg" collapsedWidth={64}>
+        <div className="app-brand">
+          法规案头
+          <small>LawDesk · 离线法规库</small>
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Button icon={<ThunderboltOutlined />} onClick={() => setQuickOpen(true)} data-testid="quick-open-button" style={{ width: 320, textAlign: 'left' }}>
+            <span style={{ flex: 1, color: '#999' }}>快速打开：法规名、简称、拼音首字母、行政许可法12</span>
+          </Button>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd>
+          </Typography.Text>
+          <div style={{ flex: 1 }} />
+          <IndexStatus />
+        </Layout.Header>
+        <Layout.Content className="app-content" id="app-content">
+          <ErrorBoundary resetKey={hrefOf(route)}>
+            {route.page === 'library' && <LibraryPage />}
+            {route.page === 'search' && <SearchPage initialQuery={route.q} />}
+            {route.page === 'read' && <ReaderPage versionId={route.versionId} articleKey={route.articleKey} highlight={route.highlight} />}
+            {route.page === 'import' && <ImportPage request={importRequest} />}
+            {route.page === 'settings' && <SettingsPage />}
+          </ErrorBoundary>
+        </Layout.Content>
+      </Layout>
+      <QuickOpen open={quickOpen} onClose={() => setQuickOpen(false)} />
+    </Layout>
+  );
+}

@@ -1,0 +1,60 @@
+// React hooks over the client: a call whose result follows its inputs, and event subscriptions.
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiInput, ApiOutput, Channel, EventName, EventPayload } from '../../../electron/shared/api-contract';
+import { client, errorMessage } from './client';
+
+export interface CallState<T> {
+  data: T | undefined;
+  error: string | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Calls `channel` whenever `key` changes; stale answers are dropped. `input` null = do not call. */
+export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null, key: string): CallState<ApiOutput<C>> {
+  const [data, setData] = useState<ApiOutput<C>>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(input !== null);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  const inputRef = useRef(input);
+  inputRef.current = input;
+  useEffect(() => {
+    const current = inputRef.current;
+    if (current === null) {
+      setLoading(false);
+      return;
+    }
+    const n = ++seq.current;
+    setLoading(true);
+    client.call(channel, current).then(
+      (v) => {
+        if (n !== seq.current) return;
+        setData(v);
+        setError(undefined);
+        setLoading(false);
+      },
+      (e) => {
+        if (n !== seq.current) return;
+        setError(errorMessage(e));
+        setLoading(false);
+      },
+    );
+  }, [channel, key, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error, loading, reload };
+}
+
+export function useEvent<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): void {
+  const ref = useRef(cb);
+  ref.current = cb;
+  useEffect(() => client.on(event, (p) => ref.current(p)), [event]);
+}
+
+/** A counter that moves whenever the library changes (imports): use it in `key`s to refetch. */
+export function useLibraryGeneration(): number {
+  const [gen, setGen] = useState(0);
+  useEvent('library:changed', (p) => setGen(p.generation));
+  return gen;
+}

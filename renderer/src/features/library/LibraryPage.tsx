@@ -1,0 +1,239 @@
+// 法规库: every law in the library (its current version), with facets and counts for 效力级别,
+// 地区, 时效性 and 收藏, a title filter, and sorting by 公布/施行日期 or title. The table is
+// virtualised, so thousands of rows scroll without lag.
+
+import { StarFilled, StarOutlined } from '@ant-design/icons';
+import { Badge, Button, Checkbox, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useState } from 'react';
+import type { LawRow, LawSort } from '../../../../electron/shared/api-contract';
+import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
+import { client, errorMessage } from '../../api/client';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { EmptyState, ErrorState, StatusTag } from '../../components/common';
+import { navigate } from '../../router';
+import { useSettings } from '../../settings-context';
+import { App as AntApp } from 'antd';
+
+function useWindowHeight(): number {
+  const [h, setH] = useState(window.innerHeight);
+  useEffect(() => {
+    const on = () => setH(window.innerHeight);
+    window.addEventListener('resize', on);
+    return () => window.removeEventListener('resize', on);
+  }, []);
+  return h;
+}
+
+function Facet<T extends string>({
+  title,
+  values,
+  counts,
+  selected,
+  onChange,
+  testId,
+}: {
+  title: string;
+  values: readonly T[];
+  counts: Record<string, number>;
+  selected: T[];
+  onChange: (v: T[]) => void;
+  testId: string;
+}) {
+  const shown = values.filter((v) => (counts[v] ?? 0) > 0 || selected.includes(v));
+  return (
+    <div className="facet-block" data-testid={testId}>
+      <h4>{title}</h4>
+      {shown.length === 0 ? (
+        <Typography.Text type="secondary">无</Typography.Text>
+      ) : (
+        <Checkbox.Group value={selected} onChange={(v) => onChange(v as T[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          {shown.map((v) => (
+            <Checkbox key={v} value={v}>
+              {v} <Typography.Text type="secondary">({counts[v] ?? 0})</Typography.Text>
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+      )}
+    </div>
+  );
+}
+
+const SORTS: { value: string; label: string; sort: LawSort }[] = [
+  { value: 'published-desc', label: '公布日期（新→旧）', sort: { field: 'published', order: 'desc' } },
+  { value: 'published-asc', label: '公布日期（旧→新）', sort: { field: 'published', order: 'asc' } },
+  { value: 'effective-desc', label: '施行日期（新→旧）', sort: { field: 'effective', order: 'desc' } },
+  { value: 'effective-asc', label: '施行日期（旧→新）', sort: { field: 'effective', order: 'asc' } },
+  { value: 'title-asc', label: '标题（拼音 A→Z）', sort: { field: 'title', order: 'asc' } },
+  { value: 'level-asc', label: '效力级别（高→低）', sort: { field: 'level', order: 'asc' } },
+];
+
+export function LibraryPage() {
+  const { message } = AntApp.useApp();
+  const { settings, loaded } = useSettings();
+  const [q, setQ] = useState('');
+  const [levels, setLevels] = useState<Level[]>([]);
+  const [regions, setRegions] = useState<string[]>([]);
+  const [statuses, setStatuses] = useState<Status[]>([]);
+  const [favoritesOnly, setFavoritesOnly] = useState(false);
+  const [sortKey, setSortKey] = useState('published-desc');
+  const [favTick, setFavTick] = useState(0);
+  const gen = useLibraryGeneration();
+  const height = useWindowHeight();
+
+  // Default filters from 设置, applied once they are loaded.
+  useEffect(() => {
+    if (!loaded) return;
+    setLevels(settings.defaultFilters.levels);
+    setRegions(settings.defaultFilters.regions);
+    if (settings.defaultFilters.inForceOnly) setStatuses(['现行有效']);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
+
+  const sort = SORTS.find((s) => s.value === sortKey)!.sort;
+  const input = { q, levels, regions, statuses, favoritesOnly, sort };
+  const list = useCall('laws:list', input, JSON.stringify(input) + gen + ':' + favTick);
+
+  const toggleFavorite = async (row: LawRow) => {
+    try {
+      await client.call('law:setFavorite', { lawId: row.lawId, favorite: !row.favorite });
+      setFavTick((t) => t + 1);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+
+  const columns: ColumnsType<LawRow> = useMemo(
+    () => [
+      {
+        title: '',
+        key: 'fav',
+        width: 40,
+        render: (_, r) => (
+          <Button
+            type="text"
+            size="small"
+            aria-label={r.favorite ? '取消收藏' : '收藏'}
+            icon={r.favorite ? <StarFilled style={{ color: '#faad14' }} /> : <StarOutlined />}
+            onClick={(e) => {
+              e.stopPropagation();
+              void toggleFavorite(r);
+            }}
+          />
+        ),
+      },
+      {
+        title: '标题',
+        key: 'title',
+        render: (_, r) => (
+          <a href={`#/read/${encodeURIComponent(r.versionId)}`} onClick={(e) => e.stopPropagation()} data-testid="law-title">
+            {r.title}
+            {r.subtitle ? ` · ${r.subtitle}` : ''}
+          </a>
+        ),
+      },
+      { title: '效力级别', dataIndex: 'level', width: 110 },
+      { title: '地区', dataIndex: 'region', width: 110 },
+      { title: '公布日期', dataIndex: 'published', width: 112, render: (v?: string) => v ?? '—' },
+      { title: '施行日期', dataIndex: 'effective', width: 112, render: (v?: string) => v ?? '—' },
+      { title: '时效性', dataIndex: 'status', width: 96, render: (s: Status) => <StatusTag status={s} /> },
+      {
+        title: '条数',
+        dataIndex: 'articleCount',
+        width: 70,
+        align: 'right',
+        render: (n: number, r) => (
+          <Tooltip title={r.versionCount > 1 ? `共 ${r.versionCount} 个版本` : undefined}>
+            {n}
+            {r.versionCount > 1 ? <Badge count={r.versionCount} size="small" color="#bbb" style={{ marginLeft: 4 }} /> : null}
+          </Tooltip>
+        ),
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const facets = list.data?.facets ?? { level: {}, region: {}, status: {} };
+  const regionValues = useMemo(() => Object.keys(facets.region).sort((a, b) => (a === '全国' ? -1 : b === '全国' ? 1 : a.localeCompare(b, 'zh-CN'))), [facets.region]);
+  const filtered = levels.length + regions.length + statuses.length > 0 || favoritesOnly || q !== '';
+
+  return (
+    <div className="page" style={{ display: 'flex', gap: 20 }}>
+      <aside style={{ width: 190, flex: 'none' }} aria-label="筛选">
+        <div className="facet-block">
+          <h4>收藏</h4>
+          <Checkbox checked={favoritesOnly} onChange={(e) => setFavoritesOnly(e.target.checked)} data-testid="facet-favorites">
+            只看收藏 <Typography.Text type="secondary">({list.data?.favorites ?? 0})</Typography.Text>
+          </Checkbox>
+        </div>
+        <Facet title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="facet-level" />
+        <Facet title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="facet-status" />
+        <Facet title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="facet-region" />
+        {filtered && (
+          <Button
+            size="small"
+            onClick={() => {
+              setLevels([]);
+              setRegions([]);
+              setStatuses([]);
+              setFavoritesOnly(false);
+              setQ('');
+            }}
+          >
+            清除筛选
+          </Button>
+        )}
+      </aside>
+      <section style={{ flex: 1, minWidth: 0 }}>
+        <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+          <Space>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              法规库
+            </Typography.Title>
+            <Typography.Text type="secondary" data-testid="library-total">
+              {list.data ? `共 ${list.data.total} 部` : ''}
+            </Typography.Text>
+          </Space>
+          <Space>
+            <Input.Search
+              allowClear
+              placeholder="按标题筛选"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+              style={{ width: 240 }}
+              data-testid="library-filter"
+            />
+            <Select value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: 180 }} aria-label="排序" />
+          </Space>
+        </Space>
+        {list.error ? (
+          <ErrorState message={list.error} onRetry={list.reload} />
+        ) : (
+          <Table<LawRow>
+            rowKey="lawId"
+            size="middle"
+            virtual
+            columns={columns}
+            dataSource={list.data?.rows ?? []}
+            loading={list.loading && !list.data}
+            pagination={false}
+            scroll={{ y: Math.max(240, height - 200), x: 900 }}
+            onRow={(r) => ({ onClick: () => navigate({ page: 'read', versionId: r.versionId }), style: { cursor: 'pointer' } })}
+            locale={{
+              emptyText: list.loading ? ' ' : filtered ? (
+                <EmptyState description="没有符合筛选条件的法规" />
+              ) : (
+                <EmptyState description="资料库是空的">
+                  <Button type="primary" href="#/import">
+                    导入法规文件
+                  </Button>
+                </EmptyState>
+              ),
+            }}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// 快速打开 (Ctrl/⌘+K): a law by title, abbreviation or pinyin initials, or an article with
+// 行政许可法12. ↑↓ to choose, Enter to open, Esc to close.
+
+import { Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiOutput } from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { navigate } from '../../router';
+
+type Item = ApiOutput<'search:quickOpen'>[number];
+
+export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [text, setText] = useState('');
+  const [items, setItems] = useState<Item[]>([]);
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const inputRef = useRef<InputRef>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    if (!open) return;
+    setText('');
+    setItems([]);
+    setError(undefined);
+    setTimeout(() => inputRef.current?.focus(), 30);
+  }, [open]);
+
+  useEffect(() => {
+    const t = text.trim();
+    if (!t) {
+      setItems([]);
+      return;
+    }
+    const n = ++seq.current;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      client.call('search:quickOpen', { text: t, limit: 12 }).then(
+        (r) => {
+          if (n !== seq.current) return;
+          setItems(r);
+          setSelected(0);
+          setError(undefined);
+          setLoading(false);
+        },
+        (e) => {
+          if (n !== seq.current) return;
+          setError(errorMessage(e));
+          setLoading(false);
+        },
+      );
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const choose = (it: Item | undefined) => {
+    if (!it) return;
+    onClose();
+    navigate({ page: 'read', versionId: it.versionId, ...(it.articleKey ? { articleKey: it.articleKey } : {}) });
+  };
+
+  return (
+    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={620} destroyOnHidden styles={{ body: { padding: 0 } }} style={{ top: 80 }} title={null}>
+      <div style={{ padding: 12 }}>
+        <Input
+          ref={inputRef}
+          size="large"
+          placeholder="法规名、简称、拼音首字母（xzxkf），或 行政许可法12"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          suffix={loading ? <Spin size="small" /> : null}
+          data-testid="quick-open-input"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setSelected((s) => Math.min(items.length - 1, s + 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setSelected((s) => Math.max(0, s - 1));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              choose(items[selected]);
+            } else if (e.key === 'Escape') onClose();
+          }}
+        />
+        <div style={{ maxHeight: 420, overflow: 'auto', marginTop: 8 }} role="listbox" data-testid="quick-open-list">
+          {error && <Typography.Text type="danger">{error}</Typography.Text>}
+          {!error && text.trim() && !loading && items.length === 0 && (
+            <Typography.Paragraph type="secondary" style={{ padding: 12, margin: 0 }}>
+              没有匹配的法规
+            </Typography.Paragraph>
+          )}
+          {!text.trim() && (
+            <Typography.Paragraph type="secondary" style={{ padding: '8px 12px', margin: 0 }}>
+              <kbd>↑</kbd> <kbd>↓</kbd> 选择　<kbd>Enter</kbd> 打开　<kbd>Esc</kbd> 关闭
+            </Typography.Paragraph>
+          )}
+          {items.map((it, i) => (
+            <div
+              key={it.versionId + (it.articleKey ?? '')}
+              role="option"
+              aria-selected={i === selected}
+              className={`quick-item${i === selected ? ' selected' : ''}`}
+              onMouseEnter={() => setSelected(i)}
+              onClick={() => choose(it)}
+              data-testid="quick-open-item"
+            >
+              <span>
+                <Typography.Text strong>
+                  {it.shortTitle}
+                  {it.subtitle ? ` · ${it.subtitle}` : ''}
+                </Typography.Text>
+                {it.articleLabel && (
+                  <Tag color="volcano" style={{ marginLeft: 8 }}>
+                    {it.articleLabel}
+                  </Tag>
+                )}
+              </span>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                {it.level} · {it.region}
+              </Typography.Text>
+            </div>
+          ))}
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,36 @@
+// The table of contents of a version: its 编/章/节 headings as a tree, each pointing at the first
+// unit under it. Versions without headings list their units instead.
+
+import type { ApiOutput } from '../../../../electron/shared/api-contract';
+
+type Unit = ApiOutput<'version:get'>['units'][number];
+
+export interface TocNode {
+  key: string; // the unit key to scroll to, prefixed to stay unique
+  title: string;
+  unitKey: string;
+  children: TocNode[];
+}
+
+export function buildToc(units: Unit[]): TocNode[] {
+  const roots: TocNode[] = [];
+  const hasHeadings = units.some((u) => u.path.length > 0);
+  if (!hasHeadings) {
+    return units.map((u) => ({ key: 'u:' + u.key, title: u.label, unitKey: u.key, children: [] }));
+  }
+  const stack: { heading: string; node: TocNode }[] = [];
+  for (const u of units) {
+    let depth = 0;
+    while (depth < stack.length && depth < u.path.length && stack[depth]!.heading === u.path[depth]) depth++;
+    stack.length = depth;
+    for (let d = depth; d < u.path.length; d++) {
+      const node: TocNode = { key: `h:${d}:${u.key}`, title: u.path[d]!, unitKey: u.key, children: [] };
+      (d === 0 ? roots : stack[d - 1]!.node.children).push(node);
+      stack.push({ heading: u.path[d]!, node });
+    }
+    if (u.path.length === 0 && (u.kind === 'preamble' || u.kind === 'appendix')) {
+      roots.push({ key: 'u:' + u.key, title: u.label, unitKey: u.key, children: [] });
+    }
+  }
+  return roots;
+}

@@ -1,0 +1,107 @@
+// 设置: library folder (takes effect after a restart), reading font size, default filters.
+
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { FONT_SIZES } from '../../../../electron/shared/api-contract';
+import { LEVELS, type Level } from '../../../../electron/shared/law-model';
+import { useCall } from '../../api/hooks';
+import { ErrorState } from '../../components/common';
+import { useSettings } from '../../settings-context';
+
+export function SettingsPage() {
+  const { settings, loaded, update } = useSettings();
+  const info = useCall('library:info', {}, 'settings');
+  const list = useCall('laws:list', { limit: 1 }, 'settings');
+  const [dir, setDir] = useState(settings.libraryDir);
+  useEffect(() => setDir(settings.libraryDir), [settings.libraryDir]);
+  if (!loaded) return null;
+  const regions = Object.keys(list.data?.facets.region ?? {});
+
+  return (
+    <div className="page" style={{ maxWidth: 820 }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        设置
+      </Typography.Title>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+        <Card title="资料库" size="small">
+          {info.error ? (
+            <ErrorState message={info.error} onRetry={info.reload} />
+          ) : (
+            <Form layout="vertical">
+              <Form.Item label="当前资料库文件夹">
+                <Typography.Text code copyable data-testid="settings-library-dir">
+                  {info.data?.dir ?? '…'}
+                </Typography.Text>
+                <div>
+                  <Typography.Text type="secondary">
+                    {info.data ? `${info.data.lawCount} 部法规，${info.data.versionCount} 个版本` : ''}
+                  </Typography.Text>
+                </div>
+              </Form.Item>
+              <Form.Item label="下次启动时使用的文件夹" extra="留空则使用默认位置（用户数据目录下的 LawDesk/library）。修改后重新启动生效。">
+                <Space.Compact style={{ width: '100%' }}>
+                  <Input value={dir} onChange={(e) => setDir(e.target.value)} placeholder="默认位置" />
+                  <Button type="primary" disabled={dir === settings.libraryDir} onClick={() => void update({ libraryDir: dir.trim() })}>
+                    保存
+                  </Button>
+                </Space.Compact>
+              </Form.Item>
+              {settings.libraryDir && info.data && settings.libraryDir !== info.data.dir && (
+                <Alert type="info" showIcon title="重新启动 LawDesk 后将打开新的资料库文件夹" />
+              )}
+            </Form>
+          )}
+        </Card>
+        <Card title="阅读" size="small">
+          <Form layout="inline">
+            <Form.Item label="正文字号">
+              <InputNumber
+                min={FONT_SIZES.min}
+                max={FONT_SIZES.max}
+                value={settings.fontSize}
+                onChange={(v) => v && void update({ fontSize: v })}
+                suffix="px"
+                data-testid="settings-font-size"
+              />
+            </Form.Item>
+            <Form.Item>
+              <Typography.Text type="secondary" style={{ fontSize: settings.fontSize }}>
+                第一条　示例文字
+              </Typography.Text>
+            </Form.Item>
+          </Form>
+        </Card>
+        <Card title="默认筛选（法规库与搜索）" size="small">
+          <Form layout="vertical">
+            <Form.Item>
+              <Space>
+                <Switch checked={settings.defaultFilters.inForceOnly} onChange={(v) => void update({ defaultFilters: { ...settings.defaultFilters, inForceOnly: v } })} />
+                只看现行有效
+              </Space>
+            </Form.Item>
+            <Form.Item label="效力级别">
+              <Checkbox.Group
+                options={LEVELS.map((l) => ({ label: l, value: l }))}
+                value={settings.defaultFilters.levels}
+                onChange={(v) => void update({ defaultFilters: { ...settings.defaultFilters, levels: v as Level[] } })}
+              />
+            </Form.Item>
+            <Form.Item label="地区">
+              <Select
+                mode="multiple"
+                allowClear
+                placeholder="全部地区"
+                value={settings.defaultFilters.regions}
+                options={regions.map((r) => ({ label: r, value: r }))}
+                onChange={(v) => void update({ defaultFilters: { ...settings.defaultFilters, regions: v } })}
+              />
+            </Form.Item>
+          </Form>
+        </Card>
+        <Typography.Text type="secondary">
+          {info.data ? `法规案头 ${info.data.appVersion} · ${info.data.face === 'electron' ? '桌面版' : '浏览器版（仅本机 127.0.0.1）'}` : ''}
+        </Typography.Text>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+// The user's settings for the whole UI (font size, default filters, favourites), loaded once and
+// saved through the API on every change.
+
+import { App as AntApp } from 'antd';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { DEFAULT_SETTINGS, FONT_SIZES, type Settings } from '../../electron/shared/api-contract';
+import { client, errorMessage } from './api/client';
+
+interface SettingsContextValue {
+  settings: Settings;
+  loaded: boolean;
+  update(patch: Partial<Settings>): Promise<void>;
+  bumpFont(delta: number): void;
+}
+
+const Ctx = createContext<SettingsContextValue>({
+  settings: DEFAULT_SETTINGS,
+  loaded: false,
+  update: async () => {},
+  bumpFont: () => {},
+});
+
+export function SettingsProvider({ children }: { children: ReactNode }) {
+  const { message } = AntApp.useApp();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    client.call('settings:get', {}).then(
+      (s) => {
+        setSettings(s);
+        setLoaded(true);
+      },
+      (e) => {
+        setLoaded(true);
+        void message.error(`读取设置失败：${errorMessage(e)}`);
+      },
+    );
+  }, [message]);
+  const update = useCallback(
+    async (patch: Partial<Settings>) => {
+      setSettings((s) => ({ ...s, ...patch }));
+      try {
+        setSettings(await client.call('settings:set', patch));
+      } catch (e) {
+        void message.error(`保存设置失败：${errorMessage(e)}`);
+      }
+    },
+    [message],
+  );
+  const bumpFont = useCallback(
+    (delta: number) => {
+      const next = Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, settings.fontSize + delta));
+      if (next !== settings.fontSize) void update({ fontSize: next });
+    },
+    [settings.fontSize, update],
+  );
+  return <Ctx.Provider value={{ settings, loaded, update, bumpFont }}>{children}</Ctx.Provider>;
+}
+
+export function useSettings(): SettingsContextValue {
+  return useContext(Ctx);
+}
