@@ -34,15 +34,17 @@ function tidyOrder(org: string, num: string): string {
   return `${org.replace(/^中华人民共和国(?=国务院)/, '')}第${n}号`;
 }
 
-export function findDocNumber(text: string): string | undefined {
+export function findDocNumber(input: string): string | undefined {
+  // Dates glued to the issuer ("2020年12月30日淄博市人民政府令…") would join its name.
+  const text = input.replace(new RegExp(DATE, 'g'), ' ');
   const order = ORDER_RE.exec(text);
   const file = FILE_NO_RE.exec(text);
   const orderAt = order ? order.index : Infinity;
   const fileAt = file ? file.index : Infinity;
   if (order && orderAt <= fileAt) {
     // The order's issuer starts after the last non-organ word (a date, 以, 经, 公布…).
-    const org = order[1]!.replace(/^.*?(?=(?:中华人民共和国|国务院|[^\u4e00-\u9fa5]|$))/u, '');
-    return tidyOrder(org || order[1]!, order[2]!);
+    const org = order[1]!.replace(/^(?:经|由|以|根据|依据|按照|并|和|及|于)/, '');
+    return tidyOrder(org, order[2]!);
   }
   if (file) {
     // Keep the issuer code only: "关于印发…的通知鲁政办字" is not part of the number.
@@ -117,23 +119,22 @@ export function guessMetadata(text: string): ExtractedMeta {
     meta.issuer = tail[signatureDateAt - 1];
   }
 
-  // 公布日期: a 公布/发布/印发 event, else the signature date, else the latest dated event.
-  const published = events.find((e) => /公布|发布|印发|颁布/.test(e.text));
-  if (published) meta.published = published.date;
+  // 公布日期 of this version: the latest dated event (公布, 通过, 修正, 修订), else the signature date.
+  const dated = events.filter((e) => e.kind !== '施行').map((e) => e.date).sort();
+  if (dated.length) meta.published = dated[dated.length - 1];
   else if (signatureDateAt >= 0) meta.published = parseDate(tail[signatureDateAt]!);
-  else {
-    const dated = events.filter((e) => e.kind !== '施行').map((e) => e.date).sort();
-    if (dated.length) meta.published = dated[dated.length - 1];
-  }
 
-  // 施行日期: a 施行 event in the header, else "自…起施行" anywhere, else "自公布之日起施行".
+  // 施行日期: a 施行 event in the header, else "自…起施行" in the text — unless the text was amended
+  // after that date (the clause then dates the original version) — else "自公布之日起施行".
   const effEvent = events.find((e) => e.kind === '施行' || /^施行|起施行/.test(e.text));
   if (effEvent) meta.effective = effEvent.date;
   else {
     const all = lines.join('\n');
     const m = EFFECTIVE_RE.exec(all);
-    if (m) meta.effective = parseDate(m[1]!.replace(/\s+/g, ''));
-    else if (EFFECTIVE_ON_PUBLISH_RE.test(all) && meta.published) meta.effective = meta.published;
+    const stated = m ? parseDate(m[1]!.replace(/\s+/g, '')) : undefined;
+    const amended = events.some((e) => /修正|修订|修改/.test(e.text));
+    if (stated && !(amended && meta.published && stated < meta.published)) meta.effective = stated;
+    else if (!m && EFFECTIVE_ON_PUBLISH_RE.test(all) && meta.published) meta.effective = meta.published;
   }
   for (const k of Object.keys(meta) as (keyof ExtractedMeta)[]) if (meta[k] === undefined) delete meta[k];
   return meta;

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import iconv from 'iconv-lite';
+import { ExtractError } from '../../../electron/core/importers/extracted-document';
+import { extractDocx } from '../../../electron/core/importers/docx-text-extractor';
+import { decodeHtml, extractHtml } from '../../../electron/core/importers/html-text-extractor';
+import { FIXTURES, matchArticles } from './article-match';
+
+const read = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+
+async function expectExtractError(p: Promise<unknown>, pattern: RegExp): Promise<void> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(ExtractError);
+  expect((e as Error).message).toMatch(pattern);
+}
+
+describe('extractDocx on DOCX made from corpus laws (no Heading styles)', () => {
+  const cases: [string, string][] = [
+    ['juece-libreoffice.docx', 'juece.md'],
+    ['xingfa-pandoc.docx', 'xingfa.md'],
+    ['tuizhi-libreoffice.docx', 'tuizhi.md'],
+  ];
+  for (const [file, source] of cases) {
+    it(file, async () => {
+      const doc = await extractDocx(read(file), file);
+      expect(doc.format).toBe('docx');
+      const m = matchArticles(source, doc.text);
+      expect(m.got).toBe(m.expected);
+      expect(m.rate, JSON.stringify(m.mismatches.slice(0, 2), null, 1)).toBeGreaterThanOrEqual(0.995);
+    });
+  }
+  it('keeps 之一 articles and the 编/章/节 headings as bare lines', async () => {
+    const doc = await extractDocx(read('xingfa-pandoc.docx'), 'xingfa-pandoc.docx');
+    expect(doc.text).toMatch(/^第十七条之一 已满七十五周岁的人故意犯罪的/m);
+    expect(doc.text).toMatch(/^第一编 总则$/m);
+    expect(doc.text).toMatch(/^第一节 犯罪和刑事责任$/m);
+  });
+});
+
+describe('extractDocx on bad input', () => {
+  it('a zip of something else', async () => {
+    await expectExtractError(extractDocx(read('bad/not-a-docx.docx'), 'not-a-docx.docx'), /不是 Word 文档.*word\/document\.xml/);
+  });
+  it('0-byte file', async () => {
+    await expectExtractError(extractDocx(new Uint8Array(), 'empty.docx'), /0 字节/);
+  });
+  it('not a zip at all, and an old .doc', async () => {
+    await expectExtractError(extractDocx(new TextEncoder().encode('hello'), 'x.docx'), /ZIP/);
+    await expectExtractError(extractDocx(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x.docx'), /\.doc/);
+  });
+  it('a truncated DOCX', async () => {
+    const bytes = read('juece-libreoffice.docx');
+    await expectExtractError(extractDocx(bytes.subarray(0, bytes.length >> 1), 'cut.docx'), /损坏|不完整|无法读取|不是 Word/);
+  });
+  it('a DOCX without any text', async () => {
+    const xml = '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/></w:body></w:document>';
+    const ct = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+    const rels = '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const zip = zipSync({ '[Content_Types].xml': enc(ct), '_rels/.rels': enc(rels), 'word/document.xml': enc(xml) });
+    await expectExtractError(extractDocx(zip, 'blank.docx'), /没有文字/);
+  });
+});
+
+describe('extractHtml', () => {
+  it('gb2312 page with navigation, sidebar and footer around the law', async () => {
+    const doc = await extractHtml(read('yuanzhu-gb2312.html'), 'yuanzhu-gb2312.html');
+    expect(doc.format).toBe('html');
+    expect(doc.encoding).toBe('gb18030');
+    const m = matchArticles('yuanzhu.md', doc.text);
+    expect(m.got).toBe(m.expected);
+    expect(m.rate).toBeGreaterThanOrEqual(0.995);
+    expect(doc.text.split('\n')[0]).toBe('山东省法律援助条例');
+    expect(doc.text).not.toMatch(/首页|政务公开|相关链接|网站标识码|打印本页|统计代码|浏览次数/);
+    expect(doc.meta).toMatchObject({ title: '山东省法律援助条例', issuer: '山东省人民代表大会常务委员会', published: '2015-04-01' });
+  });
+  it('UTF-8 page with the whole text in one <p> split by <br>, numbered 一、二、', async () => {
+    const doc = await extractHtml(read('tuizhi-utf8.html'), 'tuizhi-utf8.html');
+    const m = matchArticles('tuizhi.md', doc.text);
+    expect(m.got).toBe(m.expected);
+    expect(m.rate).toBeGreaterThanOrEqual(0.995);
+    expect(doc.text).not.toMatch(/版权所有|首页/);
+  });
+  it('declared gb2312 but containing GB18030-only characters (𠮷, 䶮) decodes as GB18030', () => {
+    const html = '<html><head><meta charset="gb2312"></head><body><p>第一条 刘䶮与𠮷野家。</p></body></html>';
+    const d = decodeHtml(new Uint8Array(iconv.encode(html, 'gb18030')));
+    expect(d.text).toContain('刘䶮与𠮷野家');
+  });
+  it('no charset declared: strict UTF-8, then GB18030', () => {
+    expect(decodeHtml(new TextEncoder().encode('<p>第一条 法</p>')).encoding).toBe('utf-8');
+    expect(decodeHtml(new Uint8Array(iconv.encode('<p>第一条 法规</p>', 'gbk'))).text).toContain('第一条 法规');
+  });
+  it('HTML with no law in it', async () => {
+    await expectExtractError(extractHtml(read('bad/no-law.html'), 'no-law.html'), /没有找到法规正文/);
+  });
+  it('0-byte file', async () => {
+    await expectExtractError(extractHtml(new Uint8Array(), 'empty.html'), /0 字节/);
+  });
+});
