@@ -144,7 +144,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (declared > cap) {
         res.setHeader('connection', 'close');
         refuse(res, 'TOO_LARGE', `请求体过大（上限 ${formatBytes(cap)}）`);
-        req.destroy();
+        req.resume(); // discard what the client still sends; the connection closes after
         return;
       }
       let body: string;
@@ -222,8 +222,10 @@ function readBody(req: IncomingMessage, cap: number): Promise<string> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > cap) {
+        // Stop keeping bytes; the rest drains (bounded by requestTimeout) and the socket closes.
+        req.removeAllListeners('data');
+        req.resume();
         fail(new ApiError('TOO_LARGE', `请求体过大（上限 ${formatBytes(cap)}）`));
-        req.destroy();
         return;
       }
       chunks.push(c);

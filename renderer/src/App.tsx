@@ -112,12 +112,13 @@ function Shell() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Button icon={<ThunderboltOutlined />} onClick={() => setQuickOpen(true)} data-testid="quick-open-button" style={{ width: 320, textAlign: 'left' }}>
-            <span style={{ flex: 1, color: '#999' }}>快速打开：法规名、简称、拼音首字母、行政许可法12</span>
+          <Button onClick={() => setQuickOpen(true)} data-testid="quick-open-button" style={{ width: 380, justifyContent: 'flex-start', color: '#999' }}>
+            <ThunderboltOutlined />
+            <span style={{ flex: 1, textAlign: 'left', overflow: 'hidden', textOverflow: 'ellipsis' }}>快速打开：法规名、简称、拼音首字母…</span>
+            <span style={{ fontSize: 12 }}>
+              <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>K</kbd>
+            </span>
           </Button>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd>+<kbd>K</kbd>
-          </Typography.Text>
           <div style={{ flex: 1 }} />
           <IndexStatus />
         </Layout.Header>

@@ -1,0 +1,70 @@
+// End-to-end harness: a fresh temporary library seeded from test/fixtures/app/laws, the browser
+// face on 127.0.0.1, and real Chromium (Debian's, through playwright-core).
+
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { MemorySettingsStore } from '../../electron/core/api/settings-file';
+import { startBrowserFace, type BrowserFace } from '../../electron/server/browser-face';
+import { buildApp, buildIsStale } from '../../electron/server/launch';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'test/fixtures/app');
+export const CHROMIUM = process.env.LAWDESK_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let built = false;
+/** Builds the renderer once per run when out/ is missing or stale. */
+export function ensureBuilt(): void {
+  if (built) return;
+  if (buildIsStale(ROOT) && buildApp(ROOT) !== 0) throw new Error('electron-vite build failed');
+  built = true;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface Session {
+  face: BrowserFace;
+  context: BrowserContext;
+  page: Page;
+  tmp: string;
+  close(): Promise<void>;
+}
+
+/** A fresh library + server + browser context, logged in with the per-run token. */
+export async function openSession(browser: Browser, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-e2e-'));
+  const starter = join(tmp, 'starter');
+  cpSync(join(FIXTURES, 'laws'), starter, { recursive: true });
+  const face = await startBrowserFace({
+    libraryDir: join(tmp, 'library'),
+    starterDir: starter,
+    settings: new MemorySettingsStore(),
+    rendererDir: join(ROOT, 'out/renderer'),
+  });
+  await face.service.searchReady();
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1360, height: 860 },
+    locale: 'zh-CN',
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(face.url);
+  return {
+    face,
+    context,
+    page,
+    tmp,
+    close: async () => {
+      await context.close();
+      await face.stop();
+      rmSync(tmp, { recursive: true, force: true });
+      if (errors.length) throw new Error(`页面错误：${errors.join('\n')}`);
+    },
+  };
+}
