@@ -126,7 +126,8 @@ export class LibraryStore {
       corrupt = true;
       this.db.data = fresh;
     }
-    let dirty = corrupt;
+    // A new library is written at once, so the folder is recognisably a library from then on.
+    let dirty = corrupt || !existsSync(adapter.path);
     for (let v = this.db.data.schemaVersion; v < SCHEMA_VERSION; v++) {
       MIGRATIONS[v + 1]?.(this.db.data);
       this.db.data.schemaVersion = v + 1;
