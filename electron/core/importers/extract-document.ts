@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { ExtractError, type ExtractedDocument, type SourceFormat } from './extracted-document';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text'] as const;
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml'] as const;
 
 const MB = 1024 * 1024;
 /** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
@@ -73,7 +73,13 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'md':
     case 'txt':
       return extractPlain(bytes, format);
-    default:
-      throw new ExtractError(`暂不支持导入 ${format.toUpperCase()} 文件`);
+    // The heavier extractors (pdfjs, mammoth, an HTML parser) load on first use, not at start-up.
+    case 'pdf':
+      // pdfjs refuses Node Buffers and may detach what it is given: hand it its own copy.
+      return (await import('./pdf-text-extractor')).extractPdf(new Uint8Array(bytes), fileName);
+    case 'docx':
+      return (await import('./docx-text-extractor')).extractDocx(bytes, fileName);
+    case 'html':
+      return (await import('./html-text-extractor')).extractHtml(bytes, fileName);
   }
 }

@@ -1,0 +1,65 @@
+// Every document format goes through the same import pipeline: a PDF, DOCX or HTML made from a
+// corpus law lands in the library with exactly the articles of its Markdown source.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+
+const DOCS = join(import.meta.dirname, '../../fixtures/documents');
+const work = mkdtempSync(join(tmpdir(), 'lawdesk-formats-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function importOne(file: string) {
+  const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+  const report = await importPaths(store, [file]);
+  const v = store.versions()[0];
+  return { report, version: v ? store.loadVersion(v.id) : undefined };
+}
+
+describe('import of PDF, DOCX and HTML', () => {
+  it.each([
+    ['juece-gov.pdf', 'juece.md', 'pdf'],
+    ['xingfa-chromium.pdf', 'xingfa.md', 'pdf'],
+    ['jiancai-stsong.pdf', 'jiancai.md', 'pdf'],
+    ['yuanzhu-libreoffice.pdf', 'yuanzhu.md', 'pdf'],
+    ['juece-libreoffice.docx', 'juece.md', 'docx'],
+    ['xingfa-pandoc.docx', 'xingfa.md', 'docx'],
+    ['tuizhi-libreoffice.docx', 'tuizhi.md', 'docx'],
+    ['yuanzhu-gb2312.html', 'yuanzhu.md', 'html'],
+    ['tuizhi-utf8.html', 'tuizhi.md', 'html'],
+  ])('%s has the articles of %s', async (file, source, format) => {
+    const fromDoc = await importOne(join(DOCS, file));
+    const fromMd = await importOne(join(DOCS, 'sources', source));
+    expect(fromDoc.report.failed).toEqual([]);
+    const doc = fromDoc.version!;
+    const md = fromMd.version!;
+    expect(doc.sourceFormat).toBe(format);
+    expect(doc.lawId).toBe(md.lawId); // the same law, recognised from its title and region
+    const pick = (units: typeof doc.units) => units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => [u.label, u.text]);
+    expect(pick(doc.units)).toEqual(pick(md.units));
+  });
+
+  it('reports a scanned PDF with its page count and leaves the library empty', async () => {
+    const { report, version } = await importOne(join(DOCS, 'scanned.pdf'));
+    expect(report.failed[0]!.reason).toBe('PDF 没有文字层（可能是扫描件），共 3 页');
+    expect(version).toBeUndefined();
+  });
+
+  it('reports each broken document and goes on', async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    const report = await importPaths(store, [join(DOCS, 'bad'), join(DOCS, 'tuizhi-utf8.html')]);
+    expect(report.imported).toBe(1);
+    const reasons = report.failed.map((f) => `${f.file.split('/').pop()}: ${f.reason}`);
+    expect(reasons).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^encrypted\.pdf: .*加密/),
+        expect.stringMatching(/^truncated\.pdf: .*不完整/),
+        expect.stringMatching(/^not-a-docx\.docx: .*不是 Word 文档/),
+        expect.stringMatching(/^no-law\.html: .*没有找到法规正文/),
+        expect.stringMatching(/^empty\.pdf: 空文件/),
+      ]),
+    );
+  });
+});
