@@ -7,12 +7,18 @@ import { diffCommand } from './commands/diff-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
 import { showCommand } from './commands/show-command';
+import { searchCommand } from './commands/search-command';
+import { openCommand } from './commands/open-command';
+import { reindexCommand } from './commands/reindex-command';
 import { startCommand } from './commands/start-command';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
   list: listCommand,
   show: showCommand,
+  search: searchCommand,
+  open: openCommand,
+  reindex: reindexCommand,
   diff: diffCommand,
   start: startCommand,
 };

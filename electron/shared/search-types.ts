@@ -43,6 +43,12 @@ export interface SearchHit {
   /** True when the hit is in the law's title rather than (only) its text. */
   titleMatch: boolean;
   score: number;
+  /**
+   * 'law' for a title hit: the law's title holds every term (one per law, ranked before article
+   * hits); then articleKey and articleLabel are '', articleNumber 0, path [] and the snippet is the
+   * title — open the law at its top. 'article' (or absent) otherwise.
+   */
+  kind?: 'article' | 'law';
 }
 
 export interface CitationJump {
@@ -55,6 +61,10 @@ export interface CitationJump {
   otherVersions: { versionId: string; versionDate: string; status: Status }[];
 }
 
+/**
+ * Counts over all hits. Each facet is counted with the other facets' filters applied but not its
+ * own (so a sidebar can show what choosing another value would give); the other filters apply.
+ */
 export interface Facets {
   level: Record<string, number>;
   region: Record<string, number>;

@@ -1,0 +1,220 @@
+// Finds the articles of one segment that contain every term and none of the excluded ones.
+// Terms of 1–2 code units are answered by their posting list alone; longer terms intersect up to
+// MAX_KEYS_PER_TERM of their rarest bigrams (smallest list first, galloping into long ones) and
+// every surviving candidate is verified with indexOf, so the answer is exactly the substring truth.
+
+import type { Segment } from './segment';
+
+export const MAX_KEYS_PER_TERM = 4;
+/** Below this many candidates a long term is verified by reading just those articles. */
+const LAZY_VERIFY_LIMIT = 400;
+
+export interface TermKeys {
+  text: string;
+  /** Slots (in this segment) of the keys to intersect, rarest first; undefined when a key is absent. */
+  slots: number[] | undefined;
+  /** True when the posting lists alone decide (length ≤ 2). */
+  exact: boolean;
+}
+
+export function termKeys(seg: Segment, text: string): TermKeys {
+  const exact = text.length <= 2;
+  const keys: number[] = [];
+  if (text.length === 1) keys.push(text.charCodeAt(0));
+  else {
+    const seen = new Set<number>();
+    for (let i = 0; i + 1 < text.length; i++) {
+      const k = (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
+      if (!seen.has(k)) {
+        seen.add(k);
+        keys.push(k);
+      }
+    }
+  }
+  const slots: number[] = [];
+  for (const k of keys) {
+    const s = seg.findKey(k);
+    if (s < 0) return { text, slots: undefined, exact };
+    slots.push(s);
+  }
+  slots.sort((a, b) => seg.df(a) - seg.df(b));
+  return { text, slots: slots.slice(0, MAX_KEYS_PER_TERM), exact };
+}
+
+/** An estimate of how many articles contain the term (exact for 1–2 units). */
+export function termDf(seg: Segment, tk: TermKeys): number {
+  return tk.slots && tk.slots.length ? seg.df(tk.slots[0]!) : 0;
+}
+
+export interface SegmentMatch {
+  docs: Uint32Array;
+  /** Per positive term, the count in each matching article (for long terms: an upper bound). */
+  tfs: Uint16Array[];
+}
+
+const EMPTY: SegmentMatch = { docs: new Uint32Array(0), tfs: [] };
+
+/**
+ * Intersects `docs` (with per-term counts) with a posting list; `term` receives the list's counts
+ * (min with what it has, for long terms whose count is bounded by each of their bigrams).
+ */
+function intersect(cur: SegmentMatch, p: { docs: Uint32Array; tf: Uint16Array }, term: number): SegmentMatch {
+  const a = cur.docs;
+  const b = p.docs;
+  const keepA = new Uint32Array(Math.min(a.length, b.length));
+  const atB = new Uint32Array(keepA.length);
+  let n = 0;
+  if (b.length > a.length * 16) {
+    // Galloping: a is short, b is long.
+    let lo = 0;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i]!;
+      let step = 1;
+      let hi = lo;
+      while (hi < b.length && b[hi]! < x) {
+        lo = hi + 1;
+        hi += step;
+        step *= 2;
+      }
+      if (hi > b.length) hi = b.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (b[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < b.length && b[lo] === x) {
+        keepA[n] = i;
+        atB[n++] = lo;
+      }
+    }
+  } else {
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+      const x = a[i]!;
+      const y = b[j]!;
+      if (x < y) i++;
+      else if (x > y) j++;
+      else {
+        keepA[n] = i++;
+        atB[n++] = j++;
+      }
+    }
+  }
+  const docs = new Uint32Array(n);
+  for (let k = 0; k < n; k++) docs[k] = a[keepA[k]!]!;
+  const tfs = cur.tfs.map((t, ti) => {
+    const out = new Uint16Array(n);
+    if (ti === term) for (let k = 0; k < n; k++) out[k] = Math.min(t[keepA[k]!]!, p.tf[atB[k]!]!);
+    else for (let k = 0; k < n; k++) out[k] = t[keepA[k]!]!;
+    return out;
+  });
+  return { docs, tfs };
+}
+
+/** Keeps the candidates whose text contains `term` (exact), or drops them when `exclude`. */
+function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): SegmentMatch {
+  const docs = m.docs;
+  const keep = new Uint8Array(docs.length);
+  let n = 0;
+  if (docs.length <= LAZY_VERIFY_LIMIT && !seg.textLoaded) {
+    for (let i = 0; i < docs.length; i++) {
+      const has = seg.docText(docs[i]!).includes(term);
+      if (has !== exclude) {
+        keep[i] = 1;
+        n++;
+      }
+    }
+  } else {
+    // One sweep over the segment text in article order: each indexOf call finds the next
+    // occurrence, which answers every candidate before it, so the text is scanned at most once.
+    const text = seg.text;
+    const start = seg.docStart;
+    let next = -2;
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const s = start[d]!;
+      if (next !== -1 && next < s) next = text.indexOf(term, s);
+      const has = next !== -1 && next + term.length < start[d + 1]!;
+      if (has !== exclude) {
+        keep[i] = 1;
+        n++;
+      }
+    }
+  }
+  if (n === docs.length) return m;
+  const out = new Uint32Array(n);
+  const tfs = m.tfs.map(() => new Uint16Array(n));
+  let k = 0;
+  for (let i = 0; i < docs.length; i++) {
+    if (!keep[i]) continue;
+    out[k] = docs[i]!;
+    for (let t = 0; t < tfs.length; t++) tfs[t]![k] = m.tfs[t]![i]!;
+    k++;
+  }
+  return { docs: out, tfs };
+}
+
+/** Removes the candidates present in a posting list (an excluded 1–2 unit term). */
+function subtract(m: SegmentMatch, p: { docs: Uint32Array }): SegmentMatch {
+  const probe = intersect({ docs: m.docs, tfs: [] }, { docs: p.docs, tf: new Uint16Array(p.docs.length) }, -1);
+  if (probe.docs.length === 0) return m;
+  const drop = new Set(probe.docs);
+  const keepIdx: number[] = [];
+  for (let i = 0; i < m.docs.length; i++) if (!drop.has(m.docs[i]!)) keepIdx.push(i);
+  return {
+    docs: Uint32Array.from(keepIdx, (i) => m.docs[i]!),
+    tfs: m.tfs.map((t) => Uint16Array.from(keepIdx, (i) => t[i]!)),
+  };
+}
+
+export function matchSegment(seg: Segment, terms: string[], excludes: string[]): SegmentMatch {
+  if (terms.length === 0 || seg.docCount === 0) return EMPTY;
+  const plans = terms.map((t) => termKeys(seg, t));
+  if (plans.some((p) => !p.slots)) return EMPTY;
+  const order: { term: number; slot: number }[] = [];
+  plans.forEach((p, term) => p.slots!.forEach((slot) => order.push({ term, slot })));
+  order.sort((a, b) => seg.df(a.slot) - seg.df(b.slot));
+
+  const first = order[0]!;
+  const p0 = seg.posting(first.slot);
+  let m: SegmentMatch = {
+    docs: p0.docs,
+    tfs: plans.map((_, t) => (t === first.term ? p0.tf : new Uint16Array(p0.docs.length).fill(65535))),
+  };
+  for (let i = 1; i < order.length && m.docs.length; i++) m = intersect(m, seg.posting(order[i]!.slot), order[i]!.term);
+  // Verify long terms, the rarest first (it shrinks the set most).
+  const long = plans
+    .map((p, i) => ({ p, i }))
+    .filter((x) => !x.p.exact)
+    .sort((a, b) => termDf(seg, a.p) - termDf(seg, b.p));
+  for (const { p } of long) {
+    if (!m.docs.length) break;
+    m = verify(seg, m, p.text, false);
+  }
+  for (const ex of excludes) {
+    if (!m.docs.length) break;
+    const ek = termKeys(seg, ex);
+    if (!ek.slots) continue; // a key absent from the segment: no article contains the term
+    if (ek.exact) {
+      m = subtract(m, seg.posting(ek.slots[0]!));
+      continue;
+    }
+    // Only candidates holding the term's rarest bigram can contain it: verify just those.
+    const inRare = intersect({ docs: m.docs, tfs: [] }, { docs: seg.posting(ek.slots[0]!).docs, tf: seg.posting(ek.slots[0]!).tf }, -1);
+    if (!inRare.docs.length) continue;
+    const contain = verify(seg, inRare, ex, false);
+    if (contain.docs.length) m = subtract(m, { docs: contain.docs });
+  }
+  // The first posting's arrays are shared with the cache: never hand them out for mutation.
+  return m;
+}
+
+/** Only the count (did-you-mean, benchmark truth checks). */
+export function countSegment(seg: Segment, terms: string[], excludes: string[], live?: (d: number) => boolean): number {
+  const m = matchSegment(seg, terms, excludes);
+  if (!live) return m.docs.length;
+  let n = 0;
+  for (let i = 0; i < m.docs.length; i++) if (live(m.docs[i]!)) n++;
+  return n;
+}

@@ -1,0 +1,892 @@
+// Article-level full-text search over a library: the engine behind search-types.ts. The index is
+// a list of immutable segments (segment.ts) in <library>/index/, named by manifest.json together
+// with the versions deleted from each. Invariants:
+// - The index is derived: on open and after every library change the live (version id, body file)
+//   pairs are reconciled with the store, so a stale index catches up (new segment for what was
+//   added, deletion marks for what was removed) and a missing or damaged one is rebuilt, with
+//   progress, never an exception to the caller.
+// - Files are written temp + rename, segments before the manifest that names them, so a crash
+//   leaves the old index or the new one; unreferenced segment files are swept later.
+// - Results are exact: every article hit contains every term (see matcher.ts).
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model';
+import { LEVELS, displayTitle, versionDate } from '../../shared/law-model';
+import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
+import { writeFileAtomic } from '../library/atomic-file';
+import { findLaws, pickVersion } from '../library/law-lookup';
+import type { LibraryStore } from '../library/library-store';
+import { didYouMean, type Vocabulary } from './did-you-mean';
+import { countSegment, matchSegment, termDf, termKeys } from './matcher';
+import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
+import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
+import { CorruptIndexError, Segment, type SegmentVersionInput } from './segment';
+import { findRanges, makeSnippet } from './snippet';
+
+export const MANIFEST_FORMAT = 1;
+/** More segments than this are merged (the small ones, or all when many articles are deleted). */
+const MAX_SEGMENTS = 6;
+const MAX_DEAD_FRACTION = 0.3;
+const MAX_LIMIT = 1000;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const TITLE_BOOST = 1.5;
+/** A title hit needs the terms to make up this share of the law's short title (许可 names 行政许可法, not 排污许可管理条例). */
+const TITLE_HIT_MIN_COVERAGE = 0.34;
+const STATUS_WEIGHT: Record<Status, number> = { 现行有效: 1, 尚未生效: 0.9, 部分失效: 0.85, 已修改: 0.7, 已废止: 0.6 };
+
+export interface IndexProgress {
+  phase: 'read' | 'index' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface SearchEngineOptions {
+  onProgress?: (p: IndexProgress) => void;
+  /** Write the index to <library>/index (default true). */
+  persist?: boolean;
+}
+
+interface ManifestData {
+  format: number;
+  generation: number;
+  segments: { name: string; deleted: string[] }[];
+  /** Versions whose body could not be read when indexed: not retried until their file changes. */
+  unreadable: { id: string; file: string }[];
+}
+
+interface SegState {
+  seg: Segment;
+  deleted: Set<string>;
+  /** Local version index → global version slot (0 = not live). */
+  verSlot: Int32Array;
+}
+
+interface Slot {
+  meta: LawVersionMeta;
+  law: Law;
+  title: string; // title + subtitle, for title matches
+  seg: number;
+  local: number;
+}
+
+export interface IndexStats {
+  segments: number;
+  articles: number;
+  versions: number;
+  bytesOnDisk: number;
+}
+
+const EMPTY_FACETS = (): Facets => ({ level: {}, region: {}, status: {} });
+
+function regionMatches(region: string, wanted: string[]): boolean {
+  return wanted.some((w) => region === w || region.startsWith(w + '·'));
+}
+
+export class SearchEngine {
+  private segs: SegState[] = [];
+  private slots: (Slot | undefined)[] = [undefined];
+  private bySlotId = new Map<string, number>();
+  private unreadable: { id: string; file: string }[] = [];
+  private dirty = false;
+  private unsubscribe: (() => void) | undefined;
+  private quick: QuickOpenIndex | undefined;
+  private titleEntries = new Map<string, { key: string; entry: TitleEntry }>();
+  private pinyin: PinyinCache;
+  private avgLen = 1;
+  /** Per version slot, rebuilt with the slots: facet codes and the status weight. */
+  private slotCodes = { lc: new Uint16Array(1), rc: new Uint16Array(1), sc: new Uint16Array(1), weight: new Float64Array(1) };
+  private facetNames = { level: [] as string[], region: [] as string[], status: [] as string[] };
+  private allOnes = new Uint8Array(1);
+  private liveDocs = 0;
+  private closed = false;
+
+  private constructor(
+    readonly store: LibraryStore,
+    private readonly opts: SearchEngineOptions,
+  ) {
+    this.pinyin = new PinyinCache(this.persist ? join(this.dir, 'pinyin.json') : undefined);
+  }
+
+  get dir(): string {
+    return join(this.store.dir, 'index');
+  }
+  private get persist(): boolean {
+    return this.opts.persist !== false;
+  }
+
+  /** Opens the persisted index, bringing it up to date with the library (or building it). */
+  static async open(store: LibraryStore, opts: SearchEngineOptions = {}): Promise<SearchEngine> {
+    const engine = new SearchEngine(store, opts);
+    engine.loadOrRebuild();
+    engine.unsubscribe = store.onChange(() => {
+      engine.dirty = true;
+    });
+    return engine;
+  }
+
+  /** Rebuilds the whole index from the library bodies. */
+  async reindex(onProgress?: (p: IndexProgress) => void): Promise<void> {
+    this.rebuild(onProgress ?? this.opts.onProgress);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.unsubscribe?.();
+    for (const s of this.segs) s.seg.close();
+    this.segs = [];
+    this.pinyin.save();
+  }
+
+  /** Reads every lazily loaded part now (e.g. at idle time after start-up). */
+  warm(): void {
+    for (const s of this.segs) s.seg.loadAll();
+  }
+
+  stats(): IndexStats {
+    let bytes = 0;
+    if (existsSync(this.dir)) for (const n of readdirSync(this.dir)) bytes += statSync(join(this.dir, n)).size;
+    return { segments: this.segs.length, articles: this.liveDocs, versions: this.bySlotId.size, bytesOnDisk: bytes };
+  }
+
+  // ---- index maintenance --------------------------------------------------------------------
+
+  private loadOrRebuild(): void {
+    let manifest: ManifestData | undefined;
+    try {
+      const m = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as ManifestData;
+      if (m && m.format === MANIFEST_FORMAT && Array.isArray(m.segments)) manifest = m;
+    } catch {
+      manifest = undefined; // missing or damaged: rebuilt below
+    }
+    if (manifest) {
+      try {
+        this.segs = manifest.segments.map((s) => {
+          const seg = Segment.load(join(this.dir, s.name), s.name);
+          return { seg, deleted: new Set(s.deleted), verSlot: new Int32Array(seg.versions.length) };
+        });
+        this.unreadable = Array.isArray(manifest.unreadable) ? manifest.unreadable : [];
+      } catch (e) {
+        if (!(e instanceof CorruptIndexError)) throw e;
+        for (const s of this.segs) s.seg.close();
+        this.segs = [];
+        manifest = undefined;
+      }
+    }
+    if (!manifest) this.rebuild(this.opts.onProgress);
+    else this.sync(this.opts.onProgress);
+    this.sweep();
+    if (!manifest && this.persist) this.quickIndex(); // computes and saves the titles' pinyin now
+  }
+
+  /** Applies pending library changes (called before every query). */
+  private flush(): void {
+    if (this.dirty && !this.closed) {
+      this.dirty = false;
+      this.sync(this.opts.onProgress);
+    }
+  }
+
+  private rebuild(onProgress?: (p: IndexProgress) => void): void {
+    const old = this.segs;
+    this.segs = [];
+    this.unreadable = [];
+    this.addVersions(this.store.versions(), onProgress);
+    this.writeManifest();
+    for (const s of old) this.dropSegmentFile(s);
+    this.refreshSlots();
+  }
+
+  /** Reconciles the segments with the store's versions. */
+  private sync(onProgress?: (p: IndexProgress) => void): void {
+    let changed = false;
+    const live = new Map<string, { si: number; file: string }>();
+    this.segs.forEach((s, si) => {
+      for (const v of s.seg.versions) {
+        if (s.deleted.has(v.id)) continue;
+        const prev = live.get(v.id);
+        if (prev) {
+          this.segs[prev.si]!.deleted.add(v.id); // a later segment wins
+          changed = true;
+        }
+        live.set(v.id, { si, file: v.file });
+      }
+    });
+    for (const [id, l] of live) {
+      if (this.store.version(id)?.file !== l.file) {
+        this.segs[l.si]!.deleted.add(id);
+        live.delete(id);
+        changed = true;
+      }
+    }
+    const skip = new Set(this.unreadable.map((u) => `${u.id}\n${u.file}`));
+    const added = this.store.versions().filter((v) => live.get(v.id)?.file !== v.file && !skip.has(`${v.id}\n${v.file}`));
+    const before = this.unreadable.length;
+    this.unreadable = this.unreadable.filter((u) => this.store.version(u.id)?.file === u.file);
+    if (before !== this.unreadable.length) changed = true;
+    if (added.length) {
+      this.addVersions(added, onProgress);
+      changed = true;
+    }
+    if (this.mergeIfNeeded(onProgress)) changed = true;
+    if (changed) this.writeManifest();
+    this.refreshSlots();
+  }
+
+  private newSegmentName(): string {
+    return `seg-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.lds`;
+  }
+
+  private addSegment(inputs: SegmentVersionInput[], onProgress?: (p: IndexProgress) => void): void {
+    const docs = inputs.reduce((n, v) => n + v.docs.length, 0);
+    if (docs === 0 && inputs.length === 0) return;
+    const name = this.newSegmentName();
+    const seg = Segment.build(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: d, total: docs }) : undefined);
+    onProgress?.({ phase: 'index', done: docs, total: docs });
+    if (this.persist) {
+      try {
+        mkdirSync(this.dir, { recursive: true });
+        onProgress?.({ phase: 'write', done: 0, total: 1 });
+        seg.write(join(this.dir, name));
+        onProgress?.({ phase: 'write', done: 1, total: 1 });
+      } catch {
+        // A read-only library still searches, from memory.
+      }
+    }
+    this.segs.push({ seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) });
+  }
+
+  private addVersions(versions: LawVersionMeta[], onProgress?: (p: IndexProgress) => void): void {
+    const inputs: SegmentVersionInput[] = [];
+    versions.forEach((meta, i) => {
+      if (onProgress && (i % 50 === 0 || i === versions.length - 1)) onProgress({ phase: 'read', done: i + 1, total: versions.length });
+      try {
+        const v = this.store.loadVersion(meta.id);
+        inputs.push({
+          id: meta.id,
+          file: meta.file,
+          docs: v.units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
+        });
+      } catch {
+        this.unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
+      }
+    });
+    this.addSegment(inputs, onProgress);
+  }
+
+  /** Merges segments when there are too many or too many of their articles are deleted. */
+  private mergeIfNeeded(onProgress?: (p: IndexProgress) => void): boolean {
+    let total = 0;
+    let dead = 0;
+    const deadOf = (s: SegState) => {
+      let n = 0;
+      for (const v of s.seg.versions) if (s.deleted.has(v.id)) n += v.docCount;
+      return n;
+    };
+    for (const s of this.segs) {
+      total += s.seg.docCount;
+      dead += deadOf(s);
+    }
+    let victims: SegState[];
+    if (this.segs.length > 1 && dead > total * MAX_DEAD_FRACTION) victims = [...this.segs];
+    else if (this.segs.length > MAX_SEGMENTS) {
+      // Keep the largest segment when it dominates; merge the rest into one.
+      const largest = this.segs.reduce((a, b) => (b.seg.docCount > a.seg.docCount ? b : a));
+      victims = largest.seg.docCount > total / 2 && deadOf(largest) < largest.seg.docCount * MAX_DEAD_FRACTION ? this.segs.filter((s) => s !== largest) : [...this.segs];
+    } else return false;
+    const inputs: SegmentVersionInput[] = [];
+    for (const s of victims) {
+      const seg = s.seg;
+      for (const v of seg.versions) {
+        if (s.deleted.has(v.id)) continue;
+        const docs = [];
+        for (let d = v.firstDoc; d < v.firstDoc + v.docCount; d++) {
+          const m = seg.docMeta(d);
+          docs.push({ text: seg.docText(d), key: m.key, label: m.label, path: m.path, kind: seg.docKind(d), number: seg.docNumber[d]!, suffix: seg.docSuffix[d]! });
+        }
+        inputs.push({ id: v.id, file: v.file, docs });
+      }
+    }
+    this.segs = this.segs.filter((s) => !victims.includes(s));
+    this.addSegment(inputs, onProgress);
+    // The merged segment was appended last, so it wins over nothing older: order is irrelevant now.
+    for (const s of victims) this.dropSegmentFile(s);
+    return true;
+  }
+
+  private dropSegmentFile(s: SegState): void {
+    s.seg.close();
+    if (!this.persist) return;
+    try {
+      unlinkSync(join(this.dir, s.seg.name));
+    } catch {
+      /* swept later */
+    }
+  }
+
+  private writeManifest(): void {
+    if (!this.persist) return;
+    const data: ManifestData = {
+      format: MANIFEST_FORMAT,
+      generation: this.store.generation,
+      segments: this.segs.map((s) => ({ name: s.seg.name, deleted: [...s.deleted] })),
+      unreadable: this.unreadable,
+    };
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileAtomic(join(this.dir, 'manifest.json'), JSON.stringify(data));
+    } catch {
+      /* read-only: the in-memory index still serves */
+    }
+  }
+
+  /** Removes segment files no manifest names (left by a crash or a concurrent writer) after an hour. */
+  private sweep(): void {
+    if (!this.persist || !existsSync(this.dir)) return;
+    const used = new Set(this.segs.map((s) => s.seg.name));
+    const cutoff = Date.now() - 3600_000;
+    for (const n of readdirSync(this.dir)) {
+      if (!(n.endsWith('.lds') || n.endsWith('.tmp')) || used.has(n)) continue;
+      try {
+        const full = join(this.dir, n);
+        if (statSync(full).mtimeMs < cutoff) unlinkSync(full);
+      } catch {
+        /* in use or gone */
+      }
+    }
+  }
+
+  /** Maps every live indexed version to its current catalog metadata. */
+  private refreshSlots(): void {
+    this.slots = [undefined];
+    this.bySlotId.clear();
+    let docs = 0;
+    let chars = 0;
+    this.segs.forEach((s, si) => {
+      s.seg.versions.forEach((v, lv) => {
+        const meta = this.store.version(v.id);
+        if (s.deleted.has(v.id) || !meta || meta.file !== v.file) {
+          s.verSlot[lv] = 0;
+          return;
+        }
+        const law = this.store.law(meta.lawId);
+        if (!law) {
+          s.verSlot[lv] = 0;
+          return;
+        }
+        const slot = this.slots.length;
+        this.slots.push({ meta, law, title: meta.title + (meta.subtitle ?? ''), seg: si, local: lv });
+        this.bySlotId.set(v.id, slot);
+        s.verSlot[lv] = slot;
+        docs += v.docCount;
+        const start = s.seg.docStart;
+        chars += start[v.firstDoc + v.docCount]! - start[v.firstDoc]! - v.docCount;
+      });
+    });
+    this.liveDocs = docs;
+    this.avgLen = docs ? Math.max(1, chars / docs) : 1;
+    this.quick = undefined;
+    const n = this.slots.length;
+    const codes = { lc: new Uint16Array(n), rc: new Uint16Array(n), sc: new Uint16Array(n), weight: new Float64Array(n) };
+    const names = { level: [] as string[], region: [] as string[], status: [] as string[] };
+    const maps = { level: new Map<string, number>(), region: new Map<string, number>(), status: new Map<string, number>() };
+    const code = (k: 'level' | 'region' | 'status', v: string) => {
+      let c = maps[k].get(v);
+      if (c === undefined) {
+        c = names[k].length;
+        names[k].push(v);
+        maps[k].set(v, c);
+      }
+      return c;
+    };
+    for (let i = 1; i < n; i++) {
+      const m = this.slots[i]!.meta;
+      codes.lc[i] = code('level', m.level);
+      codes.rc[i] = code('region', m.region);
+      codes.sc[i] = code('status', m.status);
+      codes.weight[i] = STATUS_WEIGHT[m.status] ?? 1;
+    }
+    this.slotCodes = codes;
+    this.facetNames = names;
+    this.allOnes = new Uint8Array(n).fill(1);
+  }
+
+  // ---- search -------------------------------------------------------------------------------
+
+  search(query: SearchQuery): SearchResult {
+    const t0 = performance.now();
+    this.flush();
+    const q = typeof query?.q === 'string' ? query.q : '';
+    const limit = Math.max(0, Math.min(MAX_LIMIT, Number.isFinite(query?.limit) ? Math.floor(query.limit!) : 20));
+    const offset = Math.max(0, Math.min(1e7, Number.isFinite(query?.offset) ? Math.floor(query.offset!) : 0));
+    let parsed = parseQuery(q);
+    let result = this.run(parsed, query, offset, limit);
+    if (result.total === 0) {
+      const split = splitPunctuated(parsed);
+      if (split) {
+        parsed = split;
+        result = this.run(split, query, offset, limit);
+      }
+    }
+    const jump = this.citation(q);
+    if (jump) result.jump = jump;
+    if (result.total === 0 && !jump && parsed.terms.length && q.length <= 64) {
+      const dym = this.suggest(parsed, query);
+      if (dym.length) result.didYouMean = dym;
+    }
+    result.tookMs = Math.round((performance.now() - t0) * 100) / 100;
+    return result;
+  }
+
+  /** Every article hit (version id, article key) of a query, unranked: for checks and benchmarks. */
+  matchAll(query: SearchQuery): { versionId: string; articleKey: string }[] {
+    this.flush();
+    const parsed = parseQuery(query.q);
+    const out: { versionId: string; articleKey: string }[] = [];
+    const f = this.filters(query);
+    const terms = parsed.terms.map((t) => t.text);
+    const excludes = parsed.excludes.map((t) => t.text);
+    this.segs.forEach((s) => {
+      const m = matchSegment(s.seg, terms, excludes);
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        const slot = s.verSlot[s.seg.docVersion[d]!]!;
+        if (!slot || !f.base[slot] || !f.level[slot] || !f.region[slot] || !f.status[slot]) continue;
+        out.push({ versionId: this.slots[slot]!.meta.id, articleKey: s.seg.docMeta(d).key });
+      }
+    });
+    return out;
+  }
+
+  private filters(query: SearchQuery) {
+    const n = this.slots.length;
+    const none =
+      !query.lawId && !query.versionId && !query.publishedFrom && !query.publishedTo && !query.effectiveFrom && !query.effectiveTo &&
+      !query.inForceOnly && !query.levels?.length && !query.regions?.length && !query.statuses?.length;
+    if (none) return { base: this.allOnes, level: this.allOnes, region: this.allOnes, status: this.allOnes };
+    const base = new Uint8Array(n);
+    const level = new Uint8Array(n);
+    const region = new Uint8Array(n);
+    const status = new Uint8Array(n);
+    const levels = Array.isArray(query.levels) && query.levels.length ? new Set<string>(query.levels) : undefined;
+    const regions = Array.isArray(query.regions) && query.regions.length ? query.regions.map(String) : undefined;
+    const statuses = Array.isArray(query.statuses) && query.statuses.length ? new Set<string>(query.statuses) : undefined;
+    for (let i = 1; i < n; i++) {
+      const m = this.slots[i]!.meta;
+      const pub = m.published ?? '';
+      const eff = m.effective ?? '';
+      base[i] = Number(
+        (!query.lawId || m.lawId === query.lawId) &&
+          (!query.versionId || m.id === query.versionId) &&
+          (!query.publishedFrom || (pub !== '' && pub >= query.publishedFrom)) &&
+          (!query.publishedTo || (pub !== '' && pub <= query.publishedTo)) &&
+          (!query.effectiveFrom || (eff !== '' && eff >= query.effectiveFrom)) &&
+          (!query.effectiveTo || (eff !== '' && eff <= query.effectiveTo)),
+      );
+      level[i] = Number(!levels || levels.has(m.level));
+      region[i] = Number(!regions || regionMatches(m.region, regions));
+      status[i] = Number((!statuses || statuses.has(m.status)) && (!query.inForceOnly || m.status === '现行有效'));
+    }
+    return { base, level, region, status };
+  }
+
+  private run(parsed: ParsedQuery, query: SearchQuery, offset: number, limit: number): SearchResult {
+    const facets = EMPTY_FACETS();
+    const terms = parsed.terms.map((t) => t.text);
+    const excludes = parsed.excludes.map((t) => t.text);
+    if (!terms.length || !this.segs.length) return { total: 0, tookMs: 0, hits: [], facets };
+    const f = this.filters(query);
+    const nSlots = this.slots.length;
+    // Per version: whether its title holds every term, and its weight.
+    const { lc, rc, sc } = this.slotCodes;
+    const weight = new Float64Array(this.slotCodes.weight);
+    const titleHas = new Uint8Array(nSlots);
+    for (let i = 1; i < nSlots; i++) {
+      const title = this.slots[i]!.title;
+      let th = true;
+      for (const t of terms) if (!title.includes(t)) th = false;
+      for (const t of excludes) if (th && title.includes(t)) th = false;
+      if (th) {
+        titleHas[i] = 1;
+        weight[i]! *= TITLE_BOOST;
+      }
+    }
+    const { level: levelName, region: regionName, status: statusName } = this.facetNames;
+    const lCount = new Float64Array(levelName.length);
+    const rCount = new Float64Array(regionName.length);
+    const sCount = new Float64Array(statusName.length);
+
+    // Title hits: one per law, its best version (in force first, then newest) among those shown.
+    const titleHits: { slot: number; score: number }[] = [];
+    const bestByLaw = new Map<string, number>();
+    for (let i = 1; i < nSlots; i++) {
+      if (!titleHas[i] || !f.base[i]) continue;
+      const s = this.slots[i]!;
+      const prev = bestByLaw.get(s.meta.lawId);
+      if (prev === undefined || this.betterVersion(i, prev, f)) bestByLaw.set(s.meta.lawId, i);
+    }
+    for (const slot of bestByLaw.values()) {
+      const s = this.slots[slot]!;
+      const name = displayTitle(s.meta);
+      const coverage = Math.min(1, terms.reduce((n, t) => n + t.length, 0) / Math.max(1, name.length));
+      if (coverage < TITLE_HIT_MIN_COVERAGE) continue;
+      const l = f.level[slot];
+      const r = f.region[slot];
+      const st = f.status[slot];
+      if (r && st) lCount[lc[slot]!]!++;
+      if (l && st) rCount[rc[slot]!]!++;
+      if (l && r) sCount[sc[slot]!]!++;
+      if (!(l && r && st)) continue;
+      const levelRank = LEVELS.indexOf(s.meta.level as Level);
+      titleHits.push({ slot, score: 1000 + 100 * coverage + (s.meta.region === '全国' ? 5 : 0) + (10 - levelRank) / 10 + (STATUS_WEIGHT[s.meta.status] ?? 1) });
+    }
+    titleHits.sort((a, b) => b.score - a.score || a.slot - b.slot);
+
+    // Article hits.
+    let total = 0;
+    const idf = terms.map((t) => {
+      let df = 0;
+      for (const s of this.segs) {
+        const tk = termKeys(s.seg, t);
+        if (tk.slots) df += termDf(s.seg, tk);
+      }
+      const n = Math.max(this.liveDocs, df);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    });
+    const k = Math.max(0, offset + limit - titleHits.length);
+    const heap = new TopK(k);
+    let base = 0;
+    for (let si = 0; si < this.segs.length; si++) {
+      const { seg, verSlot } = this.segs[si]!;
+      const m = matchSegment(seg, terms, excludes);
+      const dv = seg.docVersion;
+      const start = seg.docStart;
+      const avg = this.avgLen;
+      for (let i = 0; i < m.docs.length; i++) {
+        const d = m.docs[i]!;
+        const slot = verSlot[dv[d]!]!;
+        if (!slot || !f.base[slot]) continue;
+        const l = f.level[slot];
+        const r = f.region[slot];
+        const st = f.status[slot];
+        if (r && st) lCount[lc[slot]!]!++;
+        if (l && st) rCount[rc[slot]!]!++;
+        if (l && r) sCount[sc[slot]!]!++;
+        if (!(l && r && st)) continue;
+        total++;
+        if (k === 0) continue;
+        const len = start[d + 1]! - start[d]! - 1;
+        const norm = BM25_K1 * (1 - BM25_B + (BM25_B * len) / avg);
+        let score = 0;
+        for (let t = 0; t < idf.length; t++) {
+          const tf = m.tfs[t]![i]!;
+          score += (idf[t]! * tf * (BM25_K1 + 1)) / (tf + norm);
+        }
+        heap.push(score * weight[slot]!, base + d);
+      }
+      base += seg.docCount;
+    }
+    total += titleHits.length;
+    levelName.forEach((n, i) => lCount[i] && (facets.level[n] = lCount[i]!));
+    regionName.forEach((n, i) => rCount[i] && (facets.region[n] = rCount[i]!));
+    statusName.forEach((n, i) => sCount[i] && (facets.status[n] = sCount[i]!));
+
+    // The page.
+    const hits: SearchHit[] = [];
+    const ranked = heap.sorted();
+    for (let pos = offset; pos < offset + limit; pos++) {
+      if (pos < titleHits.length) {
+        hits.push(this.titleHit(titleHits[pos]!.slot, titleHits[pos]!.score, terms));
+        continue;
+      }
+      const r = ranked[pos - titleHits.length];
+      if (!r) break;
+      hits.push(this.articleHit(r.id, r.score, terms, titleHas));
+    }
+    return { total, tookMs: 0, hits, facets };
+  }
+
+  /** Whether version slot a is a better one to show than b for a title hit. */
+  private betterVersion(a: number, b: number, f: { level: Uint8Array; region: Uint8Array; status: Uint8Array }): boolean {
+    const shown = (i: number) => (f.level[i]! && f.region[i]! && f.status[i]! ? 1 : 0);
+    if (shown(a) !== shown(b)) return shown(a) > shown(b);
+    const ma = this.slots[a]!.meta;
+    const mb = this.slots[b]!.meta;
+    const fa = ma.status === '现行有效' ? 1 : 0;
+    const fb = mb.status === '现行有效' ? 1 : 0;
+    if (fa !== fb) return fa > fb;
+    return versionDate(ma) > versionDate(mb);
+  }
+
+  private hitBase(slot: number) {
+    const { meta } = this.slots[slot]!;
+    return {
+      lawId: meta.lawId,
+      versionId: meta.id,
+      title: meta.title,
+      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
+      versionDate: versionDate(meta),
+      level: meta.level,
+      region: meta.region,
+      status: meta.status,
+    };
+  }
+
+  private titleHit(slot: number, score: number, terms: string[]): SearchHit {
+    const { meta } = this.slots[slot]!;
+    const snippet = meta.subtitle ? `${meta.title} ${meta.subtitle}` : meta.title;
+    return {
+      ...this.hitBase(slot),
+      kind: 'law',
+      articleKey: '',
+      articleNumber: 0,
+      articleSuffix: 0,
+      articleLabel: '',
+      path: [],
+      snippet,
+      highlights: findRanges(snippet, terms),
+      titleMatch: true,
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  private locate(globalId: number): { si: number; d: number } {
+    let base = 0;
+    for (let si = 0; si < this.segs.length; si++) {
+      const n = this.segs[si]!.seg.docCount;
+      if (globalId < base + n) return { si, d: globalId - base };
+      base += n;
+    }
+    throw new Error('hit outside the index');
+  }
+
+  private articleHit(globalId: number, score: number, terms: string[], titleHas: Uint8Array): SearchHit {
+    const { si, d } = this.locate(globalId);
+    const { seg, verSlot } = this.segs[si]!;
+    const slot = verSlot[seg.docVersion[d]!]!;
+    const meta = seg.docMeta(d);
+    const { snippet, highlights } = makeSnippet(seg.docText(d), terms);
+    return {
+      ...this.hitBase(slot),
+      kind: 'article',
+      articleKey: meta.key,
+      articleNumber: seg.docNumber[d]!,
+      articleSuffix: seg.docSuffix[d]!,
+      articleLabel: meta.label,
+      path: meta.path,
+      snippet,
+      highlights,
+      titleMatch: titleHas[slot] === 1,
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  private suggest(parsed: ParsedQuery, query: SearchQuery): string[] {
+    const f = this.filters(query);
+    const engine = this;
+    const vocab: Vocabulary = {
+      wildcard: (prefix, suffix) => {
+        const out = new Map<string, number>();
+        const parts = [prefix, suffix].filter(Boolean);
+        for (const s of engine.segs) {
+          const m = matchSegment(s.seg, parts, []);
+          const docs = m.docs.length > 20000 ? m.docs.subarray(0, 20000) : m.docs;
+          for (let i = 0; i < docs.length; i++) {
+            const text = s.seg.docText(docs[i]!);
+            const seen = new Set<string>();
+            if (prefix) {
+              for (let p = text.indexOf(prefix); p >= 0; p = text.indexOf(prefix, p + 1)) {
+                const x = p + prefix.length;
+                if (x < text.length && text.startsWith(suffix, x + 1)) seen.add(prefix + text[x] + suffix);
+              }
+            } else {
+              for (let p = text.indexOf(suffix, 1); p >= 1; p = text.indexOf(suffix, p + 1)) seen.add(text[p - 1] + suffix);
+            }
+            for (const w of seen) out.set(w, (out.get(w) ?? 0) + 1);
+          }
+        }
+        return out;
+      },
+      count: (p) => {
+        let n = 0;
+        const terms = p.terms.map((t) => t.text);
+        const excludes = p.excludes.map((t) => t.text);
+        for (const s of engine.segs) {
+          n += countSegment(s.seg, terms, excludes, (d) => {
+            const slot = s.verSlot[s.seg.docVersion[d]!]!;
+            return !!slot && !!f.base[slot] && !!f.level[slot] && !!f.region[slot] && !!f.status[slot];
+          });
+        }
+        return n;
+      },
+    };
+    return didYouMean(parsed, vocab);
+  }
+
+  // ---- citations and quick open ----------------------------------------------------------------
+
+  private quickIndex(): QuickOpenIndex {
+    if (this.quick) return this.quick;
+    const entries: TitleEntry[] = [];
+    const next = new Map<string, { key: string; entry: TitleEntry }>();
+    for (const law of this.store.laws()) {
+      const key = `${law.title}\n${law.subtitle ?? ''}\n${law.level}\n${law.region}`;
+      const old = this.titleEntries.get(law.id);
+      const entry = old && old.key === key ? { ...old.entry, law } : titleEntry(law, this.pinyin);
+      next.set(law.id, { key, entry });
+      entries.push(entry);
+    }
+    this.titleEntries = next;
+    this.pinyin.save();
+    this.quick = new QuickOpenIndex(entries);
+    return this.quick;
+  }
+
+  /** The live version's article `number`之`suffix`, from the index tables (no body read). */
+  private findArticle(versionId: string, number: number, suffix: number): { key: string; label: string } | undefined {
+    const slot = this.bySlotId.get(versionId);
+    if (!slot) return undefined;
+    const { seg: si, local } = this.slots[slot]!;
+    const seg = this.segs[si]!.seg;
+    const v = seg.versions[local]!;
+    for (let d = v.firstDoc; d < v.firstDoc + v.docCount; d++) {
+      if (seg.docKindCodes[d] === 0 && seg.docNumber[d] === number && seg.docSuffix[d] === suffix) {
+        const m = seg.docMeta(d);
+        return { key: m.key, label: m.label };
+      }
+    }
+    return undefined;
+  }
+
+  private resolveLaw(title: string): Law | undefined {
+    const exact = this.quickIndex().exactMatches(title);
+    if (exact.length) return exact[0]!.law;
+    const laws = findLaws(this.store, title);
+    if (laws.length === 1) return laws[0];
+    return undefined;
+  }
+
+  private citation(q: string): CitationJump | undefined {
+    const ref = splitArticleRef(q.replace(/[\u0000-\u001f]/g, ''));
+    if (!ref) return undefined;
+    const law = this.resolveLaw(ref.title);
+    if (!law) return undefined;
+    const preferred = pickVersion(this.store, law);
+    const order = [...law.versionIds].reverse();
+    if (preferred) order.unshift(preferred.id);
+    let chosen: { versionId: string; key: string; label: string } | undefined;
+    const others: CitationJump['otherVersions'] = [];
+    for (const id of new Set(order)) {
+      const a = this.findArticle(id, ref.number, ref.suffix);
+      if (!a) continue;
+      const meta = this.store.version(id)!;
+      if (!chosen) chosen = { versionId: id, ...a };
+      else others.push({ versionId: id, versionDate: versionDate(meta), status: meta.status });
+    }
+    if (!chosen) return undefined;
+    return {
+      lawId: law.id,
+      versionId: chosen.versionId,
+      articleKey: chosen.key,
+      articleLabel: chosen.label,
+      title: this.store.version(chosen.versionId)!.title,
+      otherVersions: others,
+    };
+  }
+
+  quickOpen(text: string, limit = 10): QuickOpenItem[] {
+    this.flush();
+    const input = typeof text === 'string' ? text.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) : '';
+    if (!input) return [];
+    const n = Math.max(1, Math.min(100, Math.floor(limit) || 10));
+    const idx = this.quickIndex();
+    const ref = splitArticleRef(input);
+    let matches = ref ? idx.search(ref.title, n) : [];
+    const useRef = ref && matches.length > 0 && matches[0]!.score < 0.3;
+    if (!useRef) matches = idx.search(input, n);
+    return matches.map((m, i) => {
+      const law = m.entry.law;
+      const v = pickVersion(this.store, law);
+      const item: QuickOpenItem = {
+        lawId: law.id,
+        versionId: v?.id ?? law.versionIds[law.versionIds.length - 1]!,
+        title: law.title,
+        shortTitle: m.entry.shortTitle,
+        ...(law.subtitle ? { subtitle: law.subtitle } : {}),
+        level: law.level,
+        region: law.region,
+        score: m.score,
+      };
+      if (useRef && i === 0 && ref) {
+        const a = this.findArticle(item.versionId, ref.number, ref.suffix);
+        if (a) {
+          item.articleKey = a.key;
+          item.articleLabel = a.label;
+        }
+      }
+      return item;
+    });
+  }
+}
+
+/** The k best (score desc, then id asc) of a stream, in a binary min-heap. */
+class TopK {
+  private scores: Float64Array;
+  private ids: Float64Array;
+  private n = 0;
+  constructor(private readonly k: number) {
+    this.scores = new Float64Array(Math.max(1, k));
+    this.ids = new Float64Array(Math.max(1, k));
+  }
+  /** a is worse than b */
+  private worse(i: number, j: number): boolean {
+    const si = this.scores[i]!;
+    const sj = this.scores[j]!;
+    return si < sj || (si === sj && this.ids[i]! > this.ids[j]!);
+  }
+  private swap(i: number, j: number) {
+    const s = this.scores[i]!;
+    this.scores[i] = this.scores[j]!;
+    this.scores[j] = s;
+    const d = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = d;
+  }
+  push(score: number, id: number): void {
+    if (this.k === 0) return;
+    if (this.n < this.k) {
+      let i = this.n++;
+      this.scores[i] = score;
+      this.ids[i] = id;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!this.worse(i, p)) break;
+        this.swap(i, p);
+        i = p;
+      }
+      return;
+    }
+    // Replace the root (the worst kept) when the new one is better.
+    if (score < this.scores[0]! || (score === this.scores[0]! && id > this.ids[0]!)) return;
+    this.scores[0] = score;
+    this.ids[0] = id;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < this.n && this.worse(l, m)) m = l;
+      if (r < this.n && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+  sorted(): { score: number; id: number }[] {
+    const out: { score: number; id: number }[] = [];
+    for (let i = 0; i < this.n; i++) out.push({ score: this.scores[i]!, id: this.ids[i]! });
+    return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+}

@@ -1,0 +1,665 @@
+// One immutable index segment: the articles (units) of a set of versions, their texts in one
+// string (articles separated by NUL, so no match spans two articles) and an inverted index from
+// every character (unigram) and every pair of adjacent UTF-16 code units (bigram) to the sorted
+// article ids containing it, with the count in each. Invariants:
+// - A 1- or 2-unit term matches an article iff the article is in that key's posting list, so it
+//   needs no verification; a longer term's articles are a subset of the intersection of its
+//   bigrams' lists and are verified with indexOf on the text (exact, like the substring truth).
+// - The file is written once (temp + rename) and never changed; a CRC32 per section is checked on
+//   load, so a damaged file is refused (and rebuilt by the engine) rather than half-read.
+
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+import type { UnitKind } from '../../shared/law-model';
+import { writeFileAtomic } from '../library/atomic-file';
+
+export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
+export const SEGMENT_FORMAT = 1;
+
+export class CorruptIndexError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorruptIndexError';
+  }
+}
+
+export interface SegmentDocInput {
+  text: string;
+  key: string;
+  label: string;
+  path: string[];
+  kind: UnitKind;
+  number: number;
+  suffix: number;
+}
+
+export interface SegmentVersionInput {
+  id: string;
+  /** The version's body file name (content hash): identifies the indexed content. */
+  file: string;
+  docs: SegmentDocInput[];
+}
+
+export interface SegmentVersion {
+  id: string;
+  file: string;
+  firstDoc: number;
+  docCount: number;
+}
+
+export interface Posting {
+  docs: Uint32Array;
+  tf: Uint16Array;
+}
+
+const KINDS: UnitKind[] = ['article', 'section', 'preamble', 'appendix'];
+const META_SEP = '\u001f';
+const PATH_SEP = '\u001e';
+
+interface Tables {
+  keys: Int32Array; // sorted keys: unigram = code unit, bigram = (c1 << 16) | c2 (c1 > 0), as int32
+  offs: Uint32Array; // byte offset of each key's list in `post`, keyCount + 1
+  dfs: Uint32Array; // articles per key
+  docStart: Uint32Array; // char offset of each article in the text, docCount + 1 (end + 1)
+  docVersion: Uint32Array; // local version index
+  docNumber: Uint32Array;
+  docSuffix: Uint32Array;
+  docKind: Uint8Array;
+  metaStart: Uint32Array; // docCount + 1
+}
+
+const TABLE_NAMES = ['keys', 'offs', 'dfs', 'docStart', 'docVersion', 'docNumber', 'docSuffix', 'docKind', 'metaStart'] as const;
+
+interface Header {
+  format: number;
+  docCount: number;
+  keyCount: number;
+  textChars: number;
+  versions: SegmentVersion[];
+  /** [byteOffset, byteLength, crc32] of each section, relative to the data start. */
+  sections: Record<string, [number, number, number]>;
+}
+
+/** Where a loaded segment's lazily read sections are: an open file and section offsets. */
+interface FileSource {
+  fd: number;
+  path: string;
+  post: [number, number, number]; // absolute offset, length, crc
+  text: [number, number, number];
+  meta: [number, number, number];
+}
+
+export class Segment {
+  private cache = new Map<number, Posting>();
+  private cachedEntries = 0;
+  private scratch = Buffer.alloc(0);
+
+  private constructor(
+    readonly name: string,
+    readonly versions: SegmentVersion[],
+    private readonly t: Tables,
+    private post: Uint8Array | undefined,
+    private textString: string | undefined,
+    private metaString: string | undefined,
+    private src: FileSource | undefined,
+  ) {}
+
+  get docCount(): number {
+    return this.t.docVersion.length;
+  }
+  get keyCount(): number {
+    return this.t.keys.length;
+  }
+  get docVersion(): Uint32Array {
+    return this.t.docVersion;
+  }
+  get docNumber(): Uint32Array {
+    return this.t.docNumber;
+  }
+  get docSuffix(): Uint32Array {
+    return this.t.docSuffix;
+  }
+  get docKindCodes(): Uint8Array {
+    return this.t.docKind;
+  }
+  get docStart(): Uint32Array {
+    return this.t.docStart;
+  }
+  /** Sorted key table (for did-you-mean's neighbour search). */
+  get keys(): Int32Array {
+    return this.t.keys;
+  }
+  get dfs(): Uint32Array {
+    return this.t.dfs;
+  }
+  docKind(d: number): UnitKind {
+    return KINDS[this.t.docKind[d]!] ?? 'article';
+  }
+  docLength(d: number): number {
+    return this.t.docStart[d + 1]! - this.t.docStart[d]! - 1;
+  }
+  get textLoaded(): boolean {
+    return this.textString !== undefined;
+  }
+
+  private readAt(pos: number, len: number): Buffer {
+    if (this.scratch.length < len) this.scratch = Buffer.allocUnsafeSlow(Math.max(len, 1 << 16));
+    const buf = this.scratch;
+    let got = 0;
+    while (got < len) {
+      const n = readSync(this.src!.fd, buf, got, len - got, pos + got);
+      if (n <= 0) throw new CorruptIndexError(`${this.name}: 文件读不全`);
+      got += n;
+    }
+    return buf;
+  }
+
+  private readSection(sec: [number, number, number], what: string): Buffer {
+    const buf = Buffer.allocUnsafeSlow(sec[1]);
+    let got = 0;
+    while (got < sec[1]) {
+      const n = readSync(this.src!.fd, buf, got, sec[1] - got, sec[0] + got);
+      if (n <= 0) throw new CorruptIndexError(`${this.name}: ${what} 段读不全`);
+      got += n;
+    }
+    if (crc32(buf) !== sec[2]) throw new CorruptIndexError(`${this.name}: ${what} 段校验和不符`);
+    return buf;
+  }
+
+  /** All article texts, NUL-separated; read from the file (and checked) on first use. */
+  get text(): string {
+    if (this.textString === undefined) this.textString = this.readSection(this.src!.text, 'text').toString('utf16le');
+    return this.textString;
+  }
+
+  docText(d: number): string {
+    const s = this.t.docStart[d]!;
+    const e = this.t.docStart[d + 1]! - 1;
+    if (this.textString !== undefined) return this.textString.slice(s, e);
+    return this.readAt(this.src!.text[0] + s * 2, (e - s) * 2).toString('utf16le', 0, (e - s) * 2);
+  }
+
+  docMeta(d: number): { key: string; label: string; path: string[] } {
+    const s = this.t.metaStart[d]!;
+    const e = this.t.metaStart[d + 1]!;
+    const raw =
+      this.metaString !== undefined
+        ? this.metaString.slice(s, e)
+        : this.readAt(this.src!.meta[0] + s * 2, (e - s) * 2).toString('utf16le', 0, (e - s) * 2);
+    const [key = '', label = '', path = ''] = raw.split(META_SEP);
+    return { key, label, path: path ? path.split(PATH_SEP) : [] };
+  }
+
+  /**
+   * Reads the lazily loaded sections in full and checks their CRC (the postings are then served
+   * from memory). Throws CorruptIndexError. Meant for idle time after open.
+   */
+  loadAll(): void {
+    if (!this.src) return;
+    void this.text;
+    if (!this.post) this.post = this.readSection(this.src.post, 'post');
+    if (this.metaString === undefined) this.metaString = this.readSection(this.src.meta, 'meta').toString('utf16le');
+  }
+
+  close(): void {
+    if (this.src) {
+      try {
+        closeSync(this.src.fd);
+      } catch {
+        /* already closed */
+      }
+      this.loadAll = () => {};
+    }
+  }
+
+  /** Index of `key` in the key table, or -1. */
+  findKey(key: number): number {
+    const keys = this.t.keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid]!;
+      if (k < key) lo = mid + 1;
+      else if (k > key) hi = mid - 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /** First index whose key is >= key. */
+  lowerBound(key: number): number {
+    const keys = this.t.keys;
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (keys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  df(slot: number): number {
+    return this.t.dfs[slot]!;
+  }
+
+  /** The decoded posting list of a key slot (cached; the cache is bounded). */
+  posting(slot: number): Posting {
+    const hit = this.cache.get(slot);
+    if (hit) return hit;
+    const p = this.decode(slot);
+    if (this.cachedEntries > POSTING_CACHE_ENTRIES) {
+      this.cache.clear();
+      this.cachedEntries = 0;
+    }
+    this.cache.set(slot, p);
+    this.cachedEntries += p.docs.length;
+    return p;
+  }
+
+  private decode(slot: number): Posting {
+    const n = this.t.dfs[slot]!;
+    const docs = new Uint32Array(n);
+    const tf = new Uint16Array(n);
+    let b: Uint8Array;
+    let pos = this.t.offs[slot]!;
+    let end = this.t.offs[slot + 1]!;
+    if (this.post) b = this.post;
+    else {
+      // Lazily read: only this list's bytes, checked structurally while decoding.
+      b = this.readAt(this.src!.post[0] + pos, end - pos);
+      end -= pos;
+      pos = 0;
+    }
+    let prev = -1;
+    const docCount = this.docCount;
+    for (let i = 0; i < n; i++) {
+      // Values fit in 28 bits (ids and counts are far below 2^27), so shifts stay int32.
+      let v = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        if (pos >= end || shift > 21) throw new CorruptIndexError(`${this.name}: 倒排表越界`);
+        byte = b[pos++]!;
+        v |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      const gap = v >>> 1;
+      let f = 1;
+      if (v & 1) {
+        let w = 0;
+        shift = 0;
+        do {
+          if (pos >= end || shift > 21) throw new CorruptIndexError(`${this.name}: 倒排表越界`);
+          byte = b[pos++]!;
+          w |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        f = w + 2;
+      }
+      prev += gap;
+      if (gap === 0 || prev >= docCount) throw new CorruptIndexError(`${this.name}: 倒排表内容无效`);
+      docs[i] = prev;
+      tf[i] = f > 65535 ? 65535 : f;
+    }
+    return { docs, tf };
+  }
+
+  // ---- building ------------------------------------------------------------------------------
+
+  /** Builds a segment in memory from versions' units. */
+  static build(name: string, inputs: SegmentVersionInput[], onDoc?: (done: number) => void): Segment {
+    const versions: SegmentVersion[] = [];
+    const texts: string[] = [];
+    const metas: string[] = [];
+    let docCount = 0;
+    for (const v of inputs) {
+      versions.push({ id: v.id, file: v.file, firstDoc: docCount, docCount: v.docs.length });
+      docCount += v.docs.length;
+    }
+    const docVersion = new Uint32Array(docCount);
+    const docNumber = new Uint32Array(docCount);
+    const docSuffix = new Uint32Array(docCount);
+    const docKind = new Uint8Array(docCount);
+    const docStart = new Uint32Array(docCount + 1);
+    const metaStart = new Uint32Array(docCount + 1);
+    let d = 0;
+    let off = 0;
+    let moff = 0;
+    inputs.forEach((v, vi) => {
+      for (const u of v.docs) {
+        // NUL separates articles in the text; one inside an article would be an impossible match anyway.
+        const text = u.text.includes('\0') ? u.text.replace(/\0/g, ' ') : u.text;
+        texts.push(text);
+        const m = `${u.key}${META_SEP}${u.label}${META_SEP}${u.path.join(PATH_SEP)}`;
+        metas.push(m);
+        docVersion[d] = vi;
+        docNumber[d] = Math.max(0, Math.min(0xffffffff, u.number | 0));
+        docSuffix[d] = Math.max(0, u.suffix | 0);
+        docKind[d] = Math.max(0, KINDS.indexOf(u.kind));
+        docStart[d] = off;
+        metaStart[d] = moff;
+        off += text.length + 1;
+        moff += m.length;
+        d++;
+      }
+    });
+    docStart[docCount] = off;
+    metaStart[docCount] = moff;
+    const text = texts.join('\0') + (docCount ? '\0' : '');
+    const meta = metas.join('');
+    texts.length = 0;
+    const { keys, offs, dfs, post } = buildPostings(text, docStart, onDoc);
+    const t: Tables = { keys, offs, dfs, docStart, docVersion, docNumber, docSuffix, docKind, metaStart };
+    return new Segment(name, versions, t, post, text, meta, undefined);
+  }
+
+  /** Serialises the segment; written atomically by the caller's path. */
+  write(path: string): number {
+    const parts: Buffer[] = [];
+    const sections: Header['sections'] = {};
+    let off = 0;
+    const add = (name: string, bytes: ArrayBufferView) => {
+      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      sections[name] = [off, buf.length, crc32(buf)];
+      parts.push(buf);
+      off += buf.length;
+      const pad = (4 - (off % 4)) % 4;
+      if (pad) {
+        parts.push(Buffer.alloc(pad));
+        off += pad;
+      }
+    };
+    for (const n of TABLE_NAMES) add(n, this.t[n]);
+    this.loadAll();
+    add('post', this.post!);
+    add('text', Buffer.from(this.text, 'utf16le'));
+    add('meta', Buffer.from(this.metaString!, 'utf16le'));
+    const header: Header = {
+      format: SEGMENT_FORMAT,
+      docCount: this.docCount,
+      keyCount: this.keyCount,
+      textChars: this.text.length,
+      versions: this.versions,
+      sections,
+    };
+    const hjson = Buffer.from(JSON.stringify(header), 'utf8');
+    const hlen = hjson.length + ((4 - ((12 + hjson.length) % 4)) % 4);
+    const pre = Buffer.alloc(12 + hlen, 0x20);
+    pre.writeUInt32LE(SEGMENT_MAGIC, 0);
+    pre.writeUInt32LE(SEGMENT_FORMAT, 4);
+    pre.writeUInt32LE(hlen, 8);
+    hjson.copy(pre, 12);
+    const all = Buffer.concat([pre, ...parts]);
+    writeFileAtomic(path, all, { fsync: true });
+    return all.length;
+  }
+
+  /**
+   * Opens a segment file: the header and the small tables are read and checked now; postings,
+   * texts and headings are read on demand (or by loadAll). Throws CorruptIndexError.
+   */
+  static load(path: string, name: string): Segment {
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } catch (e) {
+      throw new CorruptIndexError(`${name}: 无法打开（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    }
+    try {
+      const size = fstatSync(fd).size;
+      const pre = Buffer.alloc(12);
+      if (size < 12 || readSync(fd, pre, 0, 12, 0) !== 12) throw new CorruptIndexError(`${name}: 文件过短`);
+      if (pre.readUInt32LE(0) !== SEGMENT_MAGIC) throw new CorruptIndexError(`${name}: 不是索引文件`);
+      if (pre.readUInt32LE(4) !== SEGMENT_FORMAT) throw new CorruptIndexError(`${name}: 索引格式版本不同`);
+      const hlen = pre.readUInt32LE(8);
+      if (12 + hlen > size) throw new CorruptIndexError(`${name}: 文件头越界`);
+      const hbuf = Buffer.alloc(hlen);
+      readSync(fd, hbuf, 0, hlen, 12);
+      let header: Header;
+      try {
+        header = JSON.parse(hbuf.toString('utf8')) as Header;
+      } catch {
+        throw new CorruptIndexError(`${name}: 文件头损坏`);
+      }
+      if (!header || header.format !== SEGMENT_FORMAT || !header.sections || !Array.isArray(header.versions)) {
+        throw new CorruptIndexError(`${name}: 文件头损坏`);
+      }
+      const base = 12 + hlen;
+      const section = (sec: string): [number, number, number] => {
+        const s = header.sections[sec];
+        if (!Array.isArray(s) || !(s[0] >= 0) || !(s[1] >= 0) || base + s[0] + s[1] > size) {
+          throw new CorruptIndexError(`${name}: ${sec} 段越界`);
+        }
+        return [base + s[0], s[1], s[2]];
+      };
+      const read = (sec: string): Buffer => {
+        const [at, len, crc] = section(sec);
+        // A fresh ArrayBuffer per section: aligned for typed arrays, and freed independently.
+        const buf = Buffer.allocUnsafeSlow(len);
+        let got = 0;
+        while (got < len) {
+          const n = readSync(fd, buf, got, len - got, at + got);
+          if (n <= 0) throw new CorruptIndexError(`${name}: ${sec} 段读不全`);
+          got += n;
+        }
+        if (crc32(buf) !== crc) throw new CorruptIndexError(`${name}: ${sec} 段校验和不符`);
+        return buf;
+      };
+      const u32 = (sec: string) => {
+        const b = read(sec);
+        if (b.length % 4) throw new CorruptIndexError(`${name}: ${sec} 段长度不对`);
+        return new Uint32Array(b.buffer, b.byteOffset, b.length / 4);
+      };
+      const kindBuf = read('docKind');
+      const keyBuf = read('keys');
+      if (keyBuf.length % 4) throw new CorruptIndexError(`${name}: keys 段长度不对`);
+      const t: Tables = {
+        keys: new Int32Array(keyBuf.buffer, keyBuf.byteOffset, keyBuf.length / 4),
+        offs: u32('offs'),
+        dfs: u32('dfs'),
+        docStart: u32('docStart'),
+        docVersion: u32('docVersion'),
+        docNumber: u32('docNumber'),
+        docSuffix: u32('docSuffix'),
+        docKind: new Uint8Array(kindBuf.buffer, kindBuf.byteOffset, kindBuf.length),
+        metaStart: u32('metaStart'),
+      };
+      const src: FileSource = { fd, path, post: section('post'), text: section('text'), meta: section('meta') };
+      const n = header.docCount;
+      const k = header.keyCount;
+      let ok =
+        t.docVersion.length === n &&
+        t.docNumber.length === n &&
+        t.docSuffix.length === n &&
+        t.docKind.length === n &&
+        t.docStart.length === n + 1 &&
+        t.metaStart.length === n + 1 &&
+        t.keys.length === k &&
+        t.dfs.length === k &&
+        t.offs.length === k + 1 &&
+        t.offs[k] === src.post[1] &&
+        t.docStart[n] === src.text[1] / 2 &&
+        t.metaStart[n] === src.meta[1] / 2 &&
+        header.versions.every((v) => typeof v.id === 'string' && typeof v.file === 'string' && v.firstDoc >= 0 && v.firstDoc + v.docCount <= n);
+      for (let i = 0; ok && i < n; i++) ok = t.docVersion[i]! < header.versions.length && t.docStart[i]! < t.docStart[i + 1]!;
+      for (let i = 0; ok && i < k; i++) ok = t.offs[i]! <= t.offs[i + 1]! && (i === 0 || t.keys[i - 1]! < t.keys[i]!);
+      if (!ok) throw new CorruptIndexError(`${name}: 各段内容不一致`);
+      return new Segment(name, header.versions, t, undefined, undefined, undefined, src);
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+}
+
+/** Decoded postings kept per segment before the cache is dropped (≈6 bytes each). */
+const POSTING_CACHE_ENTRIES = 8_000_000;
+
+/**
+ * Builds the key table and varint posting lists for a NUL-separated text, without per-key JS
+ * objects: one pass over the text maps each key to a slot (a direct table for characters, an
+ * open-addressing hash for pairs) and records each article's distinct slots and counts; two passes
+ * over those records size and then write every key's list. Transient memory ≈ 6 bytes per
+ * (article, key) pair.
+ */
+function buildPostings(
+  text: string,
+  docStart: Uint32Array,
+  onDoc?: (done: number) => void,
+): { keys: Int32Array; offs: Uint32Array; dfs: Uint32Array; post: Uint8Array } {
+  const docCount = docStart.length - 1;
+  const uniSlot = new Int32Array(65536).fill(-1);
+  let cap = 1 << 16;
+  let mask = cap - 1;
+  let hKeys = new Int32Array(cap); // 0 = empty: a pair's first unit is never NUL
+  let hSlot = new Int32Array(cap);
+  let slotKey = new Int32Array(1 << 16);
+  let slotLast = new Int32Array(1 << 16).fill(-1);
+  let slotPair = new Int32Array(1 << 16); // index of the slot's pair record in the current article
+  let nSlots = 0;
+  // Upper bound on pairs: two keys per position. Untouched pages of these arrays stay unmapped.
+  const maxPairs = Math.max(16, text.length * 2);
+  const pairSlot = new Int32Array(maxPairs);
+  const pairTf = new Uint16Array(maxPairs);
+  const docPairEnd = new Uint32Array(docCount);
+  let nPairs = 0;
+
+  const newSlot = (k: number): number => {
+    if (nSlots === slotKey.length) {
+      const n = slotKey.length * 2;
+      const a = new Int32Array(n);
+      a.set(slotKey);
+      slotKey = a;
+      const b = new Int32Array(n).fill(-1);
+      b.set(slotLast);
+      slotLast = b;
+      const c = new Int32Array(n);
+      c.set(slotPair);
+      slotPair = c;
+    }
+    slotKey[nSlots] = k;
+    return nSlots++;
+  };
+  const growHash = () => {
+    const oldK = hKeys;
+    const oldS = hSlot;
+    cap *= 2;
+    mask = cap - 1;
+    hKeys = new Int32Array(cap);
+    hSlot = new Int32Array(cap);
+    for (let i = 0; i < oldK.length; i++) {
+      const k = oldK[i]!;
+      if (k === 0) continue;
+      let h = Math.imul(k, 0x9e3779b1) & mask;
+      while (hKeys[h] !== 0) h = (h + 1) & mask;
+      hKeys[h] = k;
+      hSlot[h] = oldS[i]!;
+    }
+  };
+  const pairSlotOf = (k: number): number => {
+    let h = Math.imul(k, 0x9e3779b1) & mask;
+    for (;;) {
+      const x = hKeys[h]!;
+      if (x === k) return hSlot[h]!;
+      if (x === 0) break;
+      h = (h + 1) & mask;
+    }
+    const slot = newSlot(k);
+    hKeys[h] = k;
+    hSlot[h] = slot;
+    if (slot * 2 > cap) growHash();
+    return slot;
+  };
+
+  for (let d = 0; d < docCount; d++) {
+    const s = docStart[d]!;
+    const e = docStart[d + 1]! - 1;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      let slot = uniSlot[c]!;
+      if (slot < 0) slot = uniSlot[c] = newSlot(c);
+      if (slotLast[slot] !== d) {
+        slotLast[slot] = d;
+        slotPair[slot] = nPairs;
+        pairSlot[nPairs] = slot;
+        pairTf[nPairs++] = 1;
+      } else if (pairTf[slotPair[slot]!]! < 65535) pairTf[slotPair[slot]!]!++;
+      if (i + 1 < e) {
+        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1));
+        if (slotLast[slot] !== d) {
+          slotLast[slot] = d;
+          slotPair[slot] = nPairs;
+          pairSlot[nPairs] = slot;
+          pairTf[nPairs++] = 1;
+        } else if (pairTf[slotPair[slot]!]! < 65535) pairTf[slotPair[slot]!]!++;
+      }
+    }
+    docPairEnd[d] = nPairs;
+    if (onDoc && (d & 4095) === 0) onDoc(d);
+  }
+
+  // Key order.
+  const order = new Int32Array(nSlots);
+  for (let i = 0; i < nSlots; i++) order[i] = i;
+  const sk = slotKey;
+  order.sort((a, b) => sk[a]! - sk[b]!);
+  const keys = new Int32Array(nSlots);
+  const dfs = new Uint32Array(nSlots);
+  const rankOf = new Int32Array(nSlots);
+  for (let r = 0; r < nSlots; r++) {
+    keys[r] = slotKey[order[r]!]!;
+    rankOf[order[r]!] = r;
+  }
+
+  // Entry: varint(gap * 2 + (tf > 1)), then varint(tf - 2) when tf > 1. Size every list first.
+  const varLen = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
+  const size = new Float64Array(nSlots);
+  const last = slotLast.fill(-1, 0, nSlots);
+  let j = 0;
+  for (let d = 0; d < docCount; d++) {
+    for (const end = docPairEnd[d]!; j < end; j++) {
+      const r = rankOf[pairSlot[j]!]!;
+      const f = pairTf[j]!;
+      size[r]! += varLen((d - last[r]!) * 2 + (f > 1 ? 1 : 0)) + (f > 1 ? varLen(f - 2) : 0);
+      last[r] = d;
+      dfs[r]!++;
+    }
+  }
+  const offs = new Uint32Array(nSlots + 1);
+  let bytes = 0;
+  for (let r = 0; r < nSlots; r++) {
+    offs[r] = bytes;
+    bytes += size[r]!;
+  }
+  offs[nSlots] = bytes;
+  const post = new Uint8Array(bytes);
+  const cur = offs.slice(0, nSlots);
+  last.fill(-1, 0, nSlots);
+  j = 0;
+  for (let d = 0; d < docCount; d++) {
+    for (const end = docPairEnd[d]!; j < end; j++) {
+      const r = rankOf[pairSlot[j]!]!;
+      const f = pairTf[j]!;
+      let p = cur[r]!;
+      let v = (d - last[r]!) * 2 + (f > 1 ? 1 : 0);
+      while (v >= 0x80) {
+        post[p++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      post[p++] = v;
+      if (f > 1) {
+        v = f - 2;
+        while (v >= 0x80) {
+          post[p++] = (v & 0x7f) | 0x80;
+          v >>>= 7;
+        }
+        post[p++] = v;
+      }
+      cur[r] = p;
+      last[r] = d;
+    }
+  }
+  return { keys, offs, dfs, post };
+}

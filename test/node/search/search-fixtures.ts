@@ -1,0 +1,29 @@
+// A real library in a temp folder, built from the committed fixture laws (test/fixtures/search/laws).
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { importPaths } from '../../../electron/core/library/library-import';
+import type { LibraryStore } from '../../../electron/core/library/library-store';
+
+export const FIXTURE_LAWS = resolve(__dirname, '../../fixtures/search/laws');
+
+export async function fixtureLibrary(paths: string[] = [FIXTURE_LAWS]): Promise<{ store: LibraryStore; dir: string; cleanup: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lawdesk-search-'));
+  const { store } = await openLibrary({ dir, seed: false });
+  const report = await importPaths(store, paths);
+  if (report.failed.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
+  return { store, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Substring truth: every article containing every term and none of the excluded ones. */
+export function truth(store: LibraryStore, terms: string[], excludes: string[] = []): Set<string> {
+  const out = new Set<string>();
+  for (const meta of store.versions()) {
+    for (const u of store.loadVersion(meta.id).units) {
+      if (terms.every((t) => u.text.includes(t)) && !excludes.some((t) => u.text.includes(t))) out.add(`${meta.id}#${u.key}`);
+    }
+  }
+  return out;
+}
