@@ -1,0 +1,242 @@
+// Finding article citations in free text as Chinese officials write them: 《中华人民共和国行政许可法》
+// 第十二条, 《行政许可法》第十二条第二款, 行政许可法第十二条、第十三条, 本法第八条, 第十二条至第十五条.
+// Each mention is attributed to a law (named right before it, 本法 = the law named nearby, or the
+// last law named in the paragraph) and resolved to the version in force on the record's date.
+// A mention that cannot be resolved is returned with its reason: nothing is dropped.
+
+import { displayTitle } from '../../shared/law-model';
+import { NUMERAL_CHARS, articleLabel, parseChineseNumber } from '../text/chinese-numerals';
+import { normaliseTitle } from '../library/law-identity';
+import type { LibraryStore } from '../library/library-store';
+import { codeParts, lawByName, resolveInAny } from './citation-resolve';
+import type { Citation } from './record-types';
+
+export interface DetectedMention {
+  /** The text as written, e.g. "第十二条至第十五条" (shared by the articles of a range). */
+  text: string;
+  start: number;
+  end: number;
+  /** How the law was found: named right before, 本法, the last law named before, or the caller's law. */
+  via: 'named' | 'this-law' | 'context' | 'near' | 'none';
+  /** The law as written (《行政许可法》, 统计法, 本法), when any. */
+  lawText?: string;
+  label: string; // 第十二条 (the single article of this mention)
+  status: 'resolved' | 'unresolved';
+  citation?: Citation;
+  reason?: string;
+  /** Resolved, but not exactly as written (a 款 the article does not have was left out). */
+  warning?: string;
+}
+
+export interface LawMention {
+  text: string;
+  start: number;
+  end: number;
+  lawId?: string;
+  title?: string;
+  reason?: string;
+}
+
+export interface DetectionResult {
+  mentions: DetectedMention[];
+  /** Resolved citations, one per article (and 款/项), in order of first mention. */
+  citations: Citation[];
+  unresolved: DetectedMention[];
+  /** Laws named in the text, with or without articles. */
+  laws: LawMention[];
+}
+
+const N = `[${NUMERAL_CHARS}]+`;
+const ARTICLE = new RegExp(`第(${N})条(?:之(${N}))?(?:第(${N})款)?(?:第[（(]?(${N})[)）]?项)?`, 'g');
+const RANGE_TAIL = new RegExp(`^(?:至|到|—|－|～|~|-)第?(${N})条(?:之(${N}))?`);
+const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
+const THIS_LAW = /(本法|本条例|本规定|本办法|本细则|该法|该条例|上述法律)$/;
+/** A document noun right before 第X条 that is not a law in the library: 草案第五条, 实施细则第三条. */
+const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知)$/;
+const MAX_RANGE = 60;
+
+interface LawAnchor extends LawMention {
+  kind: 'bracket' | 'bare';
+  /** All parts of a code (民法典), when the name is one; else just lawId. */
+  lawIds?: string[];
+}
+
+/** Names of the library's laws, longest first, for unbracketed mentions (行政许可法第十二条). */
+function bareNamePattern(store: LibraryStore): { re: RegExp; byName: Map<string, string> } | undefined {
+  const byName = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const law of store.laws()) {
+    if (law.subtitle) continue;
+    for (const name of new Set([law.title, law.shortTitle, normaliseTitle(law.title)])) {
+      if (name.length < 2 || !/(法|条例|规定|办法|细则|规则|决定)$/.test(name)) continue;
+      const prev = byName.get(name);
+      if (prev && prev !== law.id) {
+        // the same title in several regions: the national one wins, otherwise it stays ambiguous
+        if (law.region === '全国') byName.set(name, law.id);
+        else if (store.law(prev)?.region !== '全国') ambiguous.add(name);
+        continue;
+      }
+      byName.set(name, law.id);
+    }
+  }
+  for (const a of ambiguous) byName.delete(a);
+  if (byName.size === 0) return undefined;
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return { re, byName };
+}
+
+const patternCache = new WeakMap<LibraryStore, { generation: number; count: number; p: ReturnType<typeof bareNamePattern> }>();
+function cachedPattern(store: LibraryStore) {
+  const c = patternCache.get(store);
+  const count = store.versions().length;
+  if (c && c.generation === store.generation && c.count === count) return c.p;
+  const p = bareNamePattern(store);
+  patternCache.set(store, { generation: store.generation, count, p });
+  return p;
+}
+
+function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
+  const anchors: LawAnchor[] = [];
+  for (const m of text.matchAll(/《([^《》\n]{1,80})》/g)) {
+    const name = m[1]!;
+    const base = { kind: 'bracket' as const, text: m[0], start: m.index, end: m.index + m[0].length };
+    const parts = codeParts(store, name);
+    if (parts) {
+      anchors.push({ ...base, lawId: parts[0]!.id, lawIds: parts.map((l) => l.id), title: normaliseTitle(parts[0]!.title) });
+      continue;
+    }
+    const r = lawByName(store, name);
+    anchors.push({ ...base, ...(r.ok ? { lawId: r.value.id, title: displayTitle(r.value) } : { reason: r.reason }) });
+  }
+  const bare = cachedPattern(store);
+  if (bare) {
+    const inBracket = (i: number) => anchors.some((a) => a.kind === 'bracket' && i >= a.start && i < a.end);
+    for (const m of text.matchAll(bare.re)) {
+      if (inBracket(m.index)) continue;
+      const lawId = bare.byName.get(m[0])!;
+      const law = store.law(lawId);
+      anchors.push({ kind: 'bare', text: m[0], start: m.index, end: m.index + m[0].length, lawId, ...(law ? { title: displayTitle(law) } : {}) });
+    }
+  }
+  return anchors.sort((a, b) => a.start - b.start);
+}
+
+interface RawRef {
+  number: number;
+  suffix: number;
+  paragraph?: number;
+  item?: number;
+}
+
+function num(s: string | undefined): number | undefined {
+  if (!s) return undefined;
+  const n = parseChineseNumber(s);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * Detects the citations in `text` and resolves them to the versions in force on `date`.
+ * `nearLawId` is the law the text is about (a note on a law): 本法 and bare 第X条 fall back to it.
+ */
+export function detectCitations(store: LibraryStore, text: string, date: string, nearLawId?: string): DetectionResult {
+  const anchors = findLawAnchors(store, text);
+  const mentions: DetectedMention[] = [];
+  let prevEnd = -1; // end of the previous article mention in a chain
+  let prevLaw: { lawId?: string; lawIds?: string[]; lawText?: string; via: DetectedMention['via']; reason?: string } | undefined;
+
+  const lastAnchorBefore = (pos: number, samePara: boolean, resolvedOnly = false) => {
+    for (let i = anchors.length - 1; i >= 0; i--) {
+      const a = anchors[i]!;
+      if (a.end > pos) continue;
+      if (samePara && text.slice(a.end, pos).includes('\n')) return undefined;
+      if (resolvedOnly && !a.lawId) continue;
+      return a;
+    }
+    return undefined;
+  };
+
+  for (const m of text.matchAll(ARTICLE)) {
+    const start = m.index;
+    if (start < prevEnd) continue; // the end of a range already read: 第十二条至第十五条
+    let end = start + m[0].length;
+    const first: RawRef = { number: num(m[1]) ?? 0, suffix: num(m[2]) ?? 0 };
+    const para = num(m[3]);
+    const item = num(m[4]);
+    if (para) first.paragraph = para;
+    if (item) first.item = item;
+    if (!first.number) continue;
+    const refs: RawRef[] = [first];
+    // 第十二条至第十五条 / 第十二条至十五条
+    const tail = RANGE_TAIL.exec(text.slice(end));
+    if (tail) {
+      const to = num(tail[1]) ?? 0;
+      if (to > first.number && to - first.number <= MAX_RANGE && !tail[2]) {
+        for (let n = first.number + 1; n <= to; n++) refs.push({ number: n, suffix: 0 });
+        end += tail[0].length;
+      }
+    }
+    // Which law?
+    const before = text.slice(0, start);
+    let law: typeof prevLaw;
+    const gap = prevEnd >= 0 ? text.slice(prevEnd, start) : undefined;
+    const anchor = lastAnchorBefore(start, true);
+    if (gap !== undefined && LIST_GAP.test(gap) && prevLaw && !(anchor && anchor.end > prevEnd)) {
+      law = prevLaw; // 第十二条、第十三条
+    } else if (anchor && /^\s*(?:的)?$/.test(text.slice(anchor.end, start))) {
+      law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
+    } else if (THIS_LAW.test(before)) {
+      const word = THIS_LAW.exec(before)![1]!;
+      const named = lastAnchorBefore(start - word.length, false, true);
+      if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
+      else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId };
+      else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
+    } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
+      const name = OTHER_DOC.exec(before)![0];
+      law = { via: 'none', lawText: name, reason: `“${name}”不是资料库中的法规` };
+    } else if (anchor) {
+      law = { via: 'context', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
+    } else if (nearLawId) {
+      law = { via: 'near', lawId: nearLawId };
+    } else {
+      law = { via: 'none', reason: '没有指明是哪部法规的条文' };
+    }
+    prevEnd = end;
+    prevLaw = law;
+    const written = text.slice(start, end);
+    for (const r of refs) {
+      const label = articleLabel(r.number, r.suffix);
+      const base = { text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label };
+      if (!law.lawId) {
+        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文' });
+        continue;
+      }
+      const ids = law.lawIds ?? [law.lawId];
+      let c = resolveInAny(store, ids, r, date);
+      let warning: string | undefined;
+      if (!c.ok && (r.paragraph || r.item)) {
+        // 第十二条第二款 where the article has one paragraph: link the article, say what was dropped
+        const whole = resolveInAny(store, ids, { number: r.number, suffix: r.suffix }, date);
+        if (whole.ok) {
+          warning = `${c.reason}，已链接到整条`;
+          c = whole;
+        }
+      }
+      mentions.push(
+        c.ok ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning } : {}) } : { ...base, status: 'unresolved', reason: c.reason },
+      );
+    }
+  }
+
+  const seen = new Set<string>();
+  const citations: Citation[] = [];
+  for (const mm of mentions) {
+    if (!mm.citation) continue;
+    const k = `${mm.citation.versionId}#${mm.citation.articleKey}#${mm.citation.paragraph ?? ''}#${mm.citation.item ?? ''}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    citations.push(mm.citation);
+  }
+  const laws: LawMention[] = anchors.map(({ kind: _k, lawIds: _ids, ...a }) => a);
+  return { mentions, citations, unresolved: mentions.filter((x) => x.status === 'unresolved'), laws };
+}

@@ -1,0 +1,201 @@
+// Turning a reference into a version-anchored citation: the law, the version in force on the
+// record's date (or a pinned one), the article, and a snapshot + hash of the article's text as it
+// read in that version. Failures are reasons in Chinese, never silent drops.
+
+import { citationOf } from '../../shared/citation';
+import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
+import { articleLabel } from '../text/chinese-numerals';
+import { sha256, normaliseTitle } from '../library/law-identity';
+import { findLaws, parseArticleRef, pickVersion } from '../library/law-lookup';
+import type { LibraryStore } from '../library/library-store';
+import { versionInForceOn } from '../library/version-status';
+import type { Citation, CitationInput, CitationRef } from './record-types';
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+export interface ArticleTarget {
+  lawId: string;
+  number: number;
+  suffix: number;
+  paragraph?: number;
+  item?: number;
+}
+
+function versionsOf(store: LibraryStore, law: Law): LawVersionMeta[] {
+  return law.versionIds.map((id) => store.version(id)).filter((v): v is LawVersionMeta => !!v);
+}
+
+function versionName(v: LawVersionMeta): string {
+  return `《${displayTitle(v)}》（${versionDateOf(v)}版）`;
+}
+function versionDateOf(v: LawVersionMeta): string {
+  return v.published || v.effective || v.id.split('@')[1] || '';
+}
+
+/** The version of a law in force on `date`; a reason when the law did not yet apply. */
+export function versionOnDate(store: LibraryStore, lawId: string, date: string): Resolved<LawVersionMeta> {
+  const law = store.law(lawId);
+  if (!law) return { ok: false, reason: `资料库中没有法规 ${lawId}` };
+  const versions = versionsOf(store, law);
+  const v = versionInForceOn(versions, date);
+  if (v) return { ok: true, value: v };
+  // Versions without any date (宪法 as compiled, codes) apply whatever the date.
+  const undated = versions.find((x) => !x.published && !x.effective);
+  if (undated) return { ok: true, value: undated };
+  const first = versions.map((x) => x.effective || x.published || '').sort()[0];
+  return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）` };
+}
+
+/** A citation of one article of one version, with its text snapshot. */
+export function citeArticle(
+  store: LibraryStore,
+  versionId: string,
+  number: number,
+  suffix: number,
+  extra: { paragraph?: number; item?: number } = {},
+): Resolved<Citation> {
+  const meta = store.version(versionId);
+  if (!meta) return { ok: false, reason: `资料库中没有版本 ${versionId}` };
+  const body = store.loadVersion(versionId);
+  const unit = body.units.find((u) => u.kind === 'article' && u.number === number && u.suffix === suffix);
+  const label = articleLabel(number, suffix);
+  if (!unit) {
+    const max = body.units.filter((u) => u.kind === 'article').reduce((m, u) => Math.max(m, u.number), 0);
+    return { ok: false, reason: `${versionName(meta)}没有${label}（共 ${max} 条）` };
+  }
+  if (extra.paragraph && extra.paragraph > unit.paragraphs.length) {
+    return { ok: false, reason: `${versionName(meta)}${unit.label}只有 ${unit.paragraphs.length} 款，没有第${extra.paragraph}款` };
+  }
+  const suffixText = `${extra.paragraph ? `第${articleLabel(extra.paragraph).slice(1, -1)}款` : ''}${extra.item ? `第${articleLabel(extra.item).slice(1, -1)}项` : ''}`;
+  return {
+    ok: true,
+    value: {
+      lawId: meta.lawId,
+      versionId: meta.id,
+      articleKey: unit.key,
+      label: unit.label,
+      citation: citationOf(body, unit.label) + suffixText,
+      ...(extra.paragraph ? { paragraph: extra.paragraph } : {}),
+      ...(extra.item ? { item: extra.item } : {}),
+      textSnapshot: unit.text,
+      textHash: sha256(unit.text),
+    },
+  };
+}
+
+/** An article of a law as it read on `date`. */
+export function resolveOnDate(store: LibraryStore, target: ArticleTarget, date: string): Resolved<Citation> {
+  const v = versionOnDate(store, target.lawId, date);
+  if (!v.ok) return v;
+  return citeArticle(store, v.value.id, target.number, target.suffix, target);
+}
+
+/**
+ * The parts of a code stored as separate works (民法典 总则, 合同编 …) share one article sequence:
+ * an article of the code is in exactly one part. Tries each law of `lawIds` in turn.
+ */
+export function resolveInAny(store: LibraryStore, lawIds: string[], target: Omit<ArticleTarget, 'lawId'>, date: string): Resolved<Citation> {
+  let first: Resolved<Citation> | undefined;
+  let notYet: Resolved<Citation> | undefined;
+  for (const lawId of lawIds) {
+    const r = resolveOnDate(store, { ...target, lawId }, date);
+    if (r.ok) return r;
+    first ??= r;
+    if (!notYet && r.reason.includes('尚未施行')) notYet = r;
+  }
+  // parts of one code: name the code, not the part (《民法典·附则》 → 《民法典》)
+  if (notYet) return lawIds.length > 1 && !notYet.ok ? { ok: false, reason: notYet.reason.replace(/《([^》·]+)·[^》]+》/, '《$1》') } : notYet;
+  if (lawIds.length > 1) {
+    const law = store.law(lawIds[0]!);
+    return { ok: false, reason: `《${law ? law.title : lawIds[0]}》的各编中都没有${articleLabel(target.number, target.suffix)}` };
+  }
+  return first ?? { ok: false, reason: '没有可查的法规' };
+}
+
+/**
+ * A name that matches several parts of one code (民法典 → 总则, 物权编, 合同编 …): their ids, in
+ * library order. Undefined when the name is not such a code.
+ */
+export function codeParts(store: LibraryStore, name: string): Law[] | undefined {
+  const found = findLaws(store, name);
+  if (found.length < 2 || !found.every((l) => l.subtitle)) return undefined;
+  const titles = new Set(found.map((l) => normaliseTitle(l.title)));
+  return titles.size === 1 ? found : undefined;
+}
+
+/** Finds one law from a name or id; prefers a national law when a title exists in several regions. */
+export function lawByName(store: LibraryStore, name: string): Resolved<Law> {
+  const found = findLaws(store, name);
+  if (found.length === 1) return { ok: true, value: found[0]! };
+  if (found.length === 0) return { ok: false, reason: `资料库中没有《${name.replace(/[《》]/g, '')}》` };
+  const nq = normaliseTitle(name.replace(/[《》]/g, ''));
+  const exact = found.filter((l) => normaliseTitle(l.title) === nq && !l.subtitle);
+  const pool = exact.length ? exact : found;
+  const national = pool.filter((l) => l.region === '全国');
+  if (pool.length === 1) return { ok: true, value: pool[0]! };
+  if (national.length === 1) return { ok: true, value: national[0]! };
+  return {
+    ok: false,
+    reason: `“${name}”匹配到 ${found.length} 部法规（${found.slice(0, 4).map((l) => displayTitle(l)).join('、')}…），请写全称`,
+  };
+}
+
+/** {law, article, version?} as a person writes it → citation, on the record's date. */
+export function resolveRef(store: LibraryStore, ref: CitationRef, date: string): Resolved<Citation> {
+  const parts = codeParts(store, ref.law);
+  if (parts && !ref.version) {
+    const art = parseArticleRef(ref.article);
+    if (!art) return { ok: false, reason: `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一` };
+    return resolveInAny(store, parts.map((l) => l.id), { ...art, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}), ...(ref.item ? { item: ref.item } : {}) }, date);
+  }
+  const law = lawByName(store, ref.law);
+  if (!law.ok) return law;
+  const art = parseArticleRef(ref.article);
+  if (!art) return { ok: false, reason: `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一` };
+  let versionId: string;
+  if (ref.version) {
+    const v = pickVersion(store, law.value, ref.version);
+    if (!v) return { ok: false, reason: `《${displayTitle(law.value)}》没有 ${ref.version} 的版本` };
+    versionId = v.id;
+  } else {
+    const v = versionOnDate(store, law.value.id, date);
+    if (!v.ok) return v;
+    versionId = v.value.id;
+  }
+  return citeArticle(store, versionId, art.number, art.suffix, {
+    ...(ref.paragraph ? { paragraph: ref.paragraph } : {}),
+    ...(ref.item ? { item: ref.item } : {}),
+  });
+}
+
+function isFull(c: CitationInput): c is Citation {
+  return 'versionId' in c && 'articleKey' in c;
+}
+
+/**
+ * Any citation input → stored citation. A citation already kept by the record is kept as is, even
+ * when its law has since been removed from the library: the snapshot is the record of what was
+ * relied on. A new full citation must point at an article that exists; its snapshot is re-taken.
+ */
+export function resolveCitationInput(
+  store: LibraryStore,
+  c: CitationInput,
+  date: string,
+  kept: Map<string, Citation>,
+): Resolved<Citation> {
+  if (!isFull(c)) return resolveRef(store, c, date);
+  const known = kept.get(citationKey(c));
+  if (known && known.textHash === c.textHash) return { ok: true, value: known };
+  const meta = store.version(c.versionId);
+  if (!meta) return { ok: false, reason: `资料库中没有版本 ${c.versionId}（${c.citation || c.label}）` };
+  const unit = store.loadVersion(c.versionId).units.find((u) => u.key === c.articleKey);
+  if (!unit) return { ok: false, reason: `${versionName(meta)}没有条文 ${c.label}（${c.articleKey}）` };
+  return citeArticle(store, c.versionId, unit.number, unit.suffix, {
+    ...(c.paragraph ? { paragraph: c.paragraph } : {}),
+    ...(c.item ? { item: c.item } : {}),
+  });
+}
+
+export function citationKey(c: Pick<Citation, 'versionId' | 'articleKey'> & { paragraph?: number; item?: number }): string {
+  return `${c.versionId}#${c.articleKey}#${c.paragraph ?? ''}#${c.item ?? ''}`;
+}

@@ -1,0 +1,820 @@
+// The records service: one object per open library that the CLI, the app API and tests share.
+// Inputs and outputs are plain JSON, validated with zod, so each method maps 1:1 onto an API call.
+// Every write validates everything first (fields, dates, citations, attachments), then commits the
+// record and its change-log entry in one atomic write under the library's writer lock: a bad input
+// or a crash never leaves a record half-saved, and history is only ever appended.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../library/atomic-file';
+import type { LibraryStore } from '../library/library-store';
+import { appRoot } from '../library/open-library';
+import { AttachmentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachment-store';
+import { diffRecords } from './change-log';
+import { citationCounts, citationsOfRecord, citedBy, reviewDate, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
+import { detectCitations, type DetectedMention, type DetectionResult } from './citation-detect';
+import { citationKey, codeParts, lawByName, resolveCitationInput } from './citation-resolve';
+import {
+  CollectionInputSchema,
+  COLLECTION_KEY,
+  DEFAULT_MATERIALS,
+  LectureInputSchema,
+  NoteInputSchema,
+  REVIEW_STATUSES,
+  ReviewInputSchema,
+  StudyPlanInputSchema,
+  type Attachment,
+  type ChangeEntry,
+  type Citation,
+  type Collection,
+  type Lecture,
+  type LegalityReview,
+  type Note,
+  type RecordKind,
+  type RecordOfKind,
+  type RecordsFile,
+  type ReviewStatus,
+  type StudyPlan,
+} from './record-types';
+import { RecordsError, describeIssues, invalid } from './records-errors';
+import { annualStats, type AnnualStats } from './records-stats';
+import { RecordsStore } from './records-store';
+import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-import';
+import { DEFAULT_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
+
+export interface RecordsServiceOptions {
+  /** Who makes the changes (the change log's "who"); default the OS user. */
+  actor?: string;
+  maxAttachmentBytes?: number;
+  /** The default holiday list; default resources/holidays-cn.json. */
+  holidaysFile?: string;
+}
+
+export interface WriteOptions {
+  by?: string;
+  /** Also link the citations detected in the record's free text (findings, opinion, notes). */
+  linkDetected?: boolean;
+  /** Refuse the update if the record changed since this revision (a form open for a while). */
+  expectedRevision?: number;
+  /** Folder that relative attachment paths are read from. */
+  baseDir?: string;
+  note?: string;
+}
+
+export interface SaveResult<T> {
+  record: T;
+  /** Not errors, but worth a look: a due date under 7 working days, a short public comment period … */
+  warnings: string[];
+  /** Citations found in the free text that could not be linked (only with linkDetected). */
+  unresolved: DetectedMention[];
+}
+
+export interface ReviewView extends LegalityReview {
+  /** Open (not yet 已出具意见) and past its due date today. */
+  overdue: boolean;
+  /** Opinion issued on or before the due date; undefined while open. */
+  onTime?: boolean;
+  /** Working days left until the due date (negative when overdue); undefined once completed. */
+  workingDaysLeft?: number;
+}
+
+export const ReviewFilterSchema = z.object({
+  year: z.number().int().optional(),
+  type: z.string().optional(),
+  status: z.string().optional(),
+  overdue: z.boolean().optional(),
+  q: z.string().optional(),
+});
+export type ReviewFilter = z.infer<typeof ReviewFilterSchema>;
+export const LectureFilterSchema = z.object({ year: z.number().int().optional(), kind: z.string().optional(), q: z.string().optional() });
+export type LectureFilter = z.infer<typeof LectureFilterSchema>;
+
+/** A bundle of records (seed data, a backup, another office's export): imported in one commit. */
+export const BundleSchema = z.object({
+  plans: z.array(z.unknown()).default([]),
+  lectures: z.array(z.unknown()).default([]),
+  reviews: z.array(z.unknown()).default([]),
+  notes: z.array(z.unknown()).default([]),
+});
+
+const ID_PREFIX: Record<RecordKind, string> = { review: 'R', lecture: 'L', plan: 'P', note: 'N', collection: 'C' };
+const KIND_NAME: Record<RecordKind, string> = { review: '审查记录', lecture: '学法活动', plan: '普法计划', note: '笔记', collection: '收藏夹' };
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$/;
+
+type Prepared<K extends RecordKind> = { record: Omit<RecordOfKind[K], 'id' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> & { id?: string }; warnings: string[]; unresolved: DetectedMention[] };
+
+function today(now: Date): string {
+  // The office is in China: the calendar day there, not in UTC.
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw invalid(`${what}填写有误`, describeIssues(r.error));
+  return r.data;
+}
+
+function strictPartial<S extends z.ZodObject>(schema: S) {
+  return schema.partial().strict();
+}
+
+function stripMeta<T extends object>(r: T): Record<string, unknown> {
+  const { id: _i, revision: _r, createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, ...rest } = r as Record<string, unknown>;
+  return rest;
+}
+
+export class RecordsService {
+  readonly calendar: WorkCalendar;
+  private readonly attachments: AttachmentStore;
+
+  private constructor(
+    readonly library: LibraryStore,
+    private readonly records: RecordsStore,
+    private readonly opts: RecordsServiceOptions,
+    private readonly holidayFiles: { defaults: HolidayFile; library?: HolidayFile },
+  ) {
+    this.calendar = new WorkCalendar(holidayFiles.defaults.holidays, holidayFiles.library?.holidays ?? []);
+    this.attachments = new AttachmentStore(join(library.dir, 'attachments'), opts.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES);
+  }
+
+  static async open(library: LibraryStore, opts: RecordsServiceOptions = {}): Promise<RecordsService> {
+    const records = await RecordsStore.open(library.dir, library.lock);
+    const defaultsPath = opts.holidaysFile ?? join(appRoot(), 'resources', 'holidays-cn.json');
+    const defaults = existsSync(defaultsPath) ? readHolidayFile(defaultsPath) : { schemaVersion: 1, holidays: [] };
+    const libPath = join(library.dir, 'holidays.json');
+    const own = existsSync(libPath) ? readHolidayFile(libPath) : undefined;
+    return new RecordsService(library, records, opts, { defaults, ...(own ? { library: own } : {}) });
+  }
+
+  // ───────────── dates ─────────────
+
+  today(): string {
+    return today(this.library.now());
+  }
+
+  /** Default due date: 7 working days after receipt (第二十六条第二款). */
+  defaultDueDate(receivedDate: string, workingDays = DEFAULT_REVIEW_WORKING_DAYS): string {
+    return this.calendar.addWorkingDays(receivedDate, workingDays);
+  }
+
+  /** The holiday list in use: the shipped one and the library's own (which wins per year). */
+  holidays(): { defaults: HolidayFile; library?: HolidayFile } {
+    return this.holidayFiles;
+  }
+
+  /** Saves the library's own holiday list (same format as resources/holidays-cn.json). */
+  async setHolidays(input: unknown): Promise<void> {
+    const file = parseWith(HolidayFileSchema, input, '节假日表');
+    const calendar = new WorkCalendar(file.holidays); // throws on a bad range
+    void calendar;
+    if (!this.library.lock.tryAcquire()) throw new RecordsError('LOCKED', '资料库正由另一个程序写入，请稍后再试');
+    try {
+      writeFileAtomic(join(this.library.dir, 'holidays.json'), JSON.stringify(file, null, 2));
+    } finally {
+      this.library.lock.release();
+    }
+  }
+
+  // ───────────── citations ─────────────
+
+  /** Citations in free text, resolved to the versions in force on `date`. */
+  detectCitations(text: string, date: string, nearLawId?: string): DetectionResult {
+    parseWith(z.iso.date(), date, '日期');
+    return detectCitations(this.library, text, date, nearLawId);
+  }
+
+  async citedBy(query: CitedByQuery): Promise<CitedByEntry[]> {
+    return citedBy(await this.records.data(), query);
+  }
+
+  async citationCounts(lawId: string, versionId?: string): Promise<ArticleCount[]> {
+    return citationCounts(await this.records.data(), lawId, versionId);
+  }
+
+  async citationsOf(id: string): Promise<CitationSite[]> {
+    const data = await this.records.data();
+    if (!Object.values(COLLECTION_KEY).some((k) => data[k][id])) throw new RecordsError('NOT_FOUND', `没有找到记录 ${id}`);
+    return citationsOfRecord(data, id);
+  }
+
+  private resolveAll(inputs: unknown[], date: string, kept: Map<string, Citation>, where: string, errors: string[]): Citation[] {
+    const out: Citation[] = [];
+    const seen = new Set<string>();
+    inputs.forEach((c, i) => {
+      const r = resolveCitationInput(this.library, c as never, date, kept);
+      if (!r.ok) {
+        errors.push(`${where}第${i + 1}项：${r.reason}`);
+        return;
+      }
+      const k = citationKey(r.value);
+      if (!seen.has(k)) out.push(r.value);
+      seen.add(k);
+    });
+    return out;
+  }
+
+  private link(text: string, date: string, into: Citation[], unresolved: DetectedMention[], nearLawId?: string): Citation[] {
+    if (!text.trim()) return into;
+    const d = detectCitations(this.library, text, date, nearLawId);
+    unresolved.push(...d.unresolved);
+    const have = new Set(into.map(citationKey));
+    return [...into, ...d.citations.filter((c) => !have.has(citationKey(c)))];
+  }
+
+  private storeAttachments(inputs: unknown[], baseDir: string | undefined, errors: string[]): Attachment[] {
+    const out: Attachment[] = [];
+    const at = this.library.now().toISOString();
+    for (const a of inputs as ({ path: string; name?: string } | Attachment)[]) {
+      if ('sha256' in a) {
+        out.push(a);
+        continue;
+      }
+      const file = isAbsolute(a.path) ? a.path : resolve(baseDir ?? process.cwd(), a.path);
+      try {
+        const stored = this.attachments.add(file, a.name, at);
+        if (!out.some((x) => x.sha256 === stored.sha256)) out.push(stored);
+      } catch (e) {
+        if (e instanceof RecordsError) errors.push(e.message);
+        else throw e;
+      }
+    }
+    return out;
+  }
+
+  attachmentPath(a: Pick<Attachment, 'sha256' | 'name'>): string | undefined {
+    return this.attachments.pathOf(a);
+  }
+
+  // ───────────── preparing records (validation; no writes except attachment files) ─────────────
+
+  private prepareReview(input: unknown, existing: LegalityReview | undefined, opts: WriteOptions): Prepared<'review'> {
+    const patch = parseWith(existing ? strictPartial(ReviewInputSchema.extend({ id: z.string().optional() })) : ReviewInputSchema.extend({ id: z.string().optional() }).strict(), input, '审查记录');
+    const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : { ...patch };
+    if (existing && patch.findings) merged.findings = { ...existing.findings, ...dropUndefined(patch.findings) };
+    if (existing && patch.opinion) merged.opinion = { ...existing.opinion, ...dropUndefined(patch.opinion) };
+    if (existing && patch.receivedDate && !patch.dueDate && existing.dueDate === this.defaultDueDate(existing.receivedDate)) {
+      delete merged.dueDate; // the due date was the default: follow the new receipt date
+    }
+    const v = parseWith(ReviewInputSchema, merged, '审查记录');
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const unresolved: DetectedMention[] = [];
+    const t = today(this.library.now());
+
+    // Status workflow: 收件 → 审查中 → 已出具意见 → 已归档, forward only; archived records are frozen.
+    const status = v.status;
+    if (existing) {
+      const from = REVIEW_STATUSES.indexOf(existing.status);
+      const to = REVIEW_STATUSES.indexOf(status);
+      if (to < from) errors.push(`状态不能从“${existing.status}”退回“${status}”（审查记录只能向前推进：${REVIEW_STATUSES.join(' → ')}）`);
+      if (existing.status === '已归档') {
+        const changed = Object.keys(dropUndefined(patch)).filter((k) => k !== 'tags' && JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((existing as Record<string, unknown>)[k]));
+        if (changed.length) errors.push(`已归档的审查记录不能再修改（第三十三条 归档），只能调整标签；试图修改：${changed.join('、')}`);
+      }
+    }
+    let completedDate = v.completedDate;
+    if ((status === '已出具意见' || status === '已归档') && !completedDate) {
+      completedDate = t;
+      warnings.push(`出具意见日期未填写，按今天 ${t} 记录`);
+    }
+
+    // Dates
+    const dueDate = v.dueDate ?? this.defaultDueDate(v.receivedDate);
+    if (v.dueDate) {
+      if (v.dueDate < v.receivedDate) errors.push(`审查期限（${v.dueDate}）早于收件日期（${v.receivedDate}）`);
+      else {
+        const wd = this.calendar.workingDaysBetween(v.receivedDate, v.dueDate);
+        if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
+          warnings.push(`审查期限只有 ${wd} 个工作日，少于第二十六条第二款“一般不少于7个工作日”`);
+        }
+      }
+    }
+    if (completedDate && completedDate < v.receivedDate) errors.push(`出具意见日期（${completedDate}）早于收件日期（${v.receivedDate}）`);
+    if (completedDate && completedDate > t) errors.push(`出具意见日期（${completedDate}）晚于今天（${t}）`);
+    const year = Number(v.receivedDate.slice(0, 4));
+    if (!this.calendar.covers(year)) warnings.push(`节假日表中没有 ${year} 年：审查期限只跳过了周末，请在节假日表中补充该年`);
+
+    if ((status === '已出具意见' || status === '已归档') && !v.conclusion) errors.push(`状态为“${status}”时须填写审查结论（${['合法', '不合法', '修改后合法', '提示法律风险'].join(' / ')}）`);
+    if ((status === '已出具意见' || status === '已归档') && !(v.opinion?.text ?? '').trim()) errors.push(`状态为“${status}”时须填写审查意见正文`);
+
+    for (const p of v.procedures) {
+      if (p.date && p.endDate && p.endDate < p.date) errors.push(`程序“${p.check}”的截止日期（${p.endDate}）早于开始日期（${p.date}）`);
+      if (p.check === '公众参与' && p.date && p.endDate && p.applicable) {
+        const days = toDayNumber(p.endDate) - toDayNumber(p.date) + 1;
+        if (days < 30) warnings.push(`公开征求意见期限 ${days} 日，少于第十五条“一般不少于30日”（缩短期限应当说明理由）`);
+      }
+    }
+
+    // Citations, on the record's date (the opinion's date, else the receipt)
+    const date = completedDate || v.receivedDate;
+    const kept = new Map<string, Citation>();
+    if (existing) for (const s of citationsOfRecord({ ...emptyData(), reviews: { [existing.id]: existing } }, existing.id)) kept.set(citationKey(s.citation), s.citation);
+    const cited = (ct: { text: string; citations: unknown[] } | undefined, where: string) => {
+      const text = ct?.text ?? '';
+      let citations = this.resolveAll(ct?.citations ?? [], date, kept, where, errors);
+      if (opts.linkDetected) citations = this.link(text, date, citations, unresolved);
+      return { text, citations };
+    };
+    const findings = {
+      authority: cited(v.findings.authority, '权限审查的引用条文'),
+      procedure: cited(v.findings.procedure, '程序审查的引用条文'),
+      content: cited(v.findings.content, '内容审查的引用条文'),
+    };
+    const op = cited(v.opinion, '审查意见的引用条文');
+    const opinion = {
+      ...op,
+      ...(v.opinion?.adviser ? { adviser: v.opinion.adviser } : {}),
+      ...(v.opinion?.adviserRole ? { adviserRole: v.opinion.adviserRole } : {}),
+    };
+    const citations = this.resolveAll(v.citations, date, kept, '引用条文', errors);
+    if (errors.length) throw invalid(`审查记录“${v.title}”不能保存`, errors);
+    const attachments = this.storeAttachments(v.attachments, opts.baseDir, errors);
+    if (errors.length) throw invalid(`审查记录“${v.title}”不能保存`, errors);
+
+    const record = {
+      ...(patch.id && !existing ? { id: patch.id } : {}),
+      type: v.type,
+      title: v.title,
+      ...(v.refNo ? { refNo: v.refNo } : {}),
+      leadUnit: v.leadUnit,
+      receivedDate: v.receivedDate,
+      dueDate,
+      ...(completedDate ? { completedDate } : {}),
+      materials: v.materials ?? DEFAULT_MATERIALS.map((name) => ({ name, provided: false })),
+      procedures: v.procedures,
+      findings,
+      opinion,
+      ...(v.conclusion ? { conclusion: v.conclusion } : {}),
+      ...(v.adopted !== undefined ? { adopted: v.adopted } : {}),
+      ...(v.adoptionNote ? { adoptionNote: v.adoptionNote } : {}),
+      status,
+      tags: [...new Set(v.tags)],
+      ...(v.notes ? { notes: v.notes } : {}),
+      citations,
+      attachments,
+    };
+    return { record, warnings, unresolved };
+  }
+
+  /** A law named in a list (lectures, plan items): its id, or the name itself when not in the library. */
+  private lawRef(name: string, warnings: string[], what: string): string {
+    if (this.library.law(name)) return name;
+    const clean = name.replace(/[《》]/g, '').trim();
+    if (codeParts(this.library, clean)) return clean; // 民法典: a code stored as parts; kept by name
+    const r = lawByName(this.library, clean);
+    if (r.ok) return r.value.id;
+    warnings.push(`${what}不在资料库中，按名称记录`);
+    return clean;
+  }
+
+  private prepareLecture(input: unknown, existing: Lecture | undefined, opts: WriteOptions, data: RecordsFile): Prepared<'lecture'> {
+    const schema = LectureInputSchema.extend({ id: z.string().optional() });
+    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '学法活动');
+    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const v = parseWith(LectureInputSchema, merged, '学法活动');
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const unresolved: DetectedMention[] = [];
+    const kept = new Map((existing?.citations ?? []).map((c) => [citationKey(c), c] as const));
+    let citations = this.resolveAll(v.citations, v.date, kept, '学习的条文', errors);
+    if (opts.linkDetected) citations = this.link(`${v.topic}\n${v.notes ?? ''}`, v.date, citations, unresolved);
+    const laws = v.laws.map((name) => this.lawRef(name, warnings, `学习的法律“${name}”`));
+    if (v.planItemId && !Object.values(data.plans).some((p) => p.items.some((it) => it.id === v.planItemId))) {
+      errors.push(`计划事项“${v.planItemId}”不存在（请先建立普法计划，或去掉 planItemId）`);
+    }
+    if (v.date > today(this.library.now())) warnings.push(`活动日期 ${v.date} 在今天之后：记录为已计划的活动`);
+    if (errors.length) throw invalid(`学法活动“${v.topic}”不能保存`, errors);
+    const materials = v.materials.map((m) => {
+      const { attachment, ...rest } = m;
+      if (!attachment) return rest;
+      const [a] = this.storeAttachments([attachment], opts.baseDir, errors);
+      return a ? { ...rest, attachment: a } : rest;
+    });
+    if (errors.length) throw invalid(`学法活动“${v.topic}”不能保存`, errors);
+    const { materials: _m, citations: _c, laws: _l, ...fields } = v;
+    return {
+      record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...fields, tags: [...new Set(v.tags)], laws: [...new Set(laws)], materials, citations },
+      warnings,
+      unresolved,
+    };
+  }
+
+  private preparePlan(input: unknown, existing: StudyPlan | undefined): Prepared<'plan'> {
+    const schema = StudyPlanInputSchema.extend({ id: z.string().optional() });
+    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '普法计划');
+    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const v = parseWith(StudyPlanInputSchema, merged, '普法计划');
+    const errors: string[] = [];
+    const warnings: string[] = [];
+    const items = v.items.map((it) => ({
+      ...it,
+      laws: it.laws.map((name) => this.lawRef(name, warnings, `计划事项“${it.topic}”中的法律“${name}”`)),
+    }));
+    const ids = items.map((i) => i.id).filter(Boolean);
+    if (new Set(ids).size !== ids.length) errors.push('计划事项的编号（id）有重复');
+    if (errors.length) throw invalid(`普法计划“${v.title}”不能保存`, errors);
+    // item ids are assigned at commit, when the plan's id is known
+    return { record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...v, tags: [...new Set(v.tags)], items: items as StudyPlan['items'] }, warnings, unresolved: [] };
+  }
+
+  private prepareNote(input: unknown, existing: Note | undefined, opts: WriteOptions): Prepared<'note'> {
+    const schema = NoteInputSchema.extend({ id: z.string().optional() });
+    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '笔记');
+    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const v = parseWith(NoteInputSchema, merged, '笔记');
+    const errors: string[] = [];
+    const unresolved: DetectedMention[] = [];
+    const date = v.date ?? today(this.library.now());
+    if (v.target && !this.library.law(v.target.lawId)) errors.push(`笔记对象中的法规 ${v.target.lawId} 不在资料库中`);
+    if (v.target?.versionId && !this.library.version(v.target.versionId)) errors.push(`笔记对象中的版本 ${v.target.versionId} 不在资料库中`);
+    const kept = new Map((existing?.citations ?? []).map((c) => [citationKey(c), c] as const));
+    let citations = this.resolveAll(v.citations, date, kept, '引用条文', errors);
+    if (opts.linkDetected && !errors.length) citations = this.link(v.text, date, citations, unresolved, v.target?.lawId);
+    if (errors.length) throw invalid('笔记不能保存', errors);
+    return { record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...v, date, tags: [...new Set(v.tags)], citations }, warnings: [], unresolved };
+  }
+
+  private prepareCollection(input: unknown, existing: Collection | undefined): Prepared<'collection'> {
+    const schema = CollectionInputSchema.extend({ id: z.string().optional() });
+    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '收藏夹');
+    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const v = parseWith(CollectionInputSchema, merged, '收藏夹');
+    const errors = v.items.filter((t) => !this.library.law(t.lawId)).map((t) => `法规 ${t.lawId} 不在资料库中`);
+    if (errors.length) throw invalid(`收藏夹“${v.name}”不能保存`, errors);
+    return { record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...v }, warnings: [], unresolved: [] };
+  }
+
+  private prepare<K extends RecordKind>(kind: K, input: unknown, existing: RecordOfKind[K] | undefined, opts: WriteOptions, data: RecordsFile): Prepared<K> {
+    switch (kind) {
+      case 'review':
+        return this.prepareReview(input, existing as LegalityReview | undefined, opts) as Prepared<K>;
+      case 'lecture':
+        return this.prepareLecture(input, existing as Lecture | undefined, opts, data) as Prepared<K>;
+      case 'plan':
+        return this.preparePlan(input, existing as StudyPlan | undefined) as Prepared<K>;
+      case 'note':
+        return this.prepareNote(input, existing as Note | undefined, opts) as Prepared<K>;
+      default:
+        return this.prepareCollection(input, existing as Collection | undefined) as Prepared<K>;
+    }
+  }
+
+  // ───────────── committing ─────────────
+
+  private actor(opts: WriteOptions): string {
+    if (opts.by) return opts.by;
+    if (this.opts.actor) return this.opts.actor;
+    try {
+      return userInfo().username;
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  private nextId(data: RecordsFile, kind: RecordKind, year: string): string {
+    const prefix = `${ID_PREFIX[kind]}${year}-`;
+    const used = Object.keys(data[COLLECTION_KEY[kind]]).filter((id) => id.startsWith(prefix));
+    let n = used.reduce((m, id) => Math.max(m, Number(id.slice(prefix.length)) || 0), 0) + 1;
+    const width = kind === 'plan' ? 2 : 3;
+    while (used.includes(prefix + String(n).padStart(width, '0'))) n++;
+    return prefix + String(n).padStart(width, '0');
+  }
+
+  private yearOf(kind: RecordKind, r: Record<string, unknown>): string {
+    const d = kind === 'review' ? r.receivedDate : kind === 'plan' ? String(r.year) : kind === 'collection' ? '' : r.date;
+    return String(d ?? '').slice(0, 4);
+  }
+
+  /** Adds a prepared record to `data` (a draft inside a commit); returns the stored record. */
+  private place<K extends RecordKind>(data: RecordsFile, kind: K, prepared: Prepared<K>, existing: RecordOfKind[K] | undefined, opts: WriteOptions, action: ChangeEntry['action']): RecordOfKind[K] {
+    const coll = data[COLLECTION_KEY[kind]] as Record<string, RecordOfKind[K]>;
+    const at = this.library.now().toISOString();
+    const by = this.actor(opts);
+    const { id: wantedId, ...body } = prepared.record as { id?: string } & Record<string, unknown>;
+    let id: string;
+    if (existing) id = existing.id;
+    else if (wantedId) {
+      if (!ID_RE.test(wantedId)) throw invalid(`${KIND_NAME[kind]}不能保存`, [`编号“${wantedId}”只能由字母、数字、点、横线组成`]);
+      if (coll[wantedId] || data.log[wantedId]) throw invalid(`${KIND_NAME[kind]}不能保存`, [`编号“${wantedId}”已被使用`]);
+      id = wantedId;
+    } else id = this.nextId(data, kind, this.yearOf(kind, body));
+    if (kind === 'plan') {
+      const items = body.items as StudyPlan['items'];
+      let n = items.reduce((m, it) => Math.max(m, it.id?.startsWith(id + '.') ? Number(it.id.slice(id.length + 1)) || 0 : 0), 0);
+      for (const it of items) if (!it.id) it.id = `${id}.${++n}`;
+    }
+    const record = {
+      id,
+      revision: (existing?.revision ?? 0) + 1,
+      createdAt: existing?.createdAt ?? at,
+      createdBy: existing?.createdBy ?? by,
+      updatedAt: at,
+      updatedBy: by,
+      ...body,
+    } as unknown as RecordOfKind[K];
+    const changes = diffRecords(existing ? JSON.parse(JSON.stringify(existing)) : {}, JSON.parse(JSON.stringify(record)));
+    if (existing && changes.length === 0) return existing; // nothing changed: no new revision
+    coll[id] = record;
+    const log = (data.log[id] ??= []);
+    const statusChange = existing && changes.length === 1 && changes[0]!.path === 'status';
+    log.push({ seq: log.length + 1, at, by, action: statusChange ? 'status' : action, ...(opts.note ? { note: opts.note } : {}), changes });
+    return record;
+  }
+
+  private async save<K extends RecordKind>(kind: K, id: string | undefined, input: unknown, opts: WriteOptions = {}): Promise<SaveResult<RecordOfKind[K]>> {
+    return this.records.mutate((data) => {
+      const existing = id ? (data[COLLECTION_KEY[kind]][id] as RecordOfKind[K] | undefined) : undefined;
+      if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
+      if (existing && opts.expectedRevision !== undefined && existing.revision !== opts.expectedRevision) {
+        throw new RecordsError('INVALID', `${KIND_NAME[kind]} ${id} 已被他人修改（当前第 ${existing.revision} 版，你编辑的是第 ${opts.expectedRevision} 版），请刷新后再改`);
+      }
+      const prepared = this.prepare(kind, input, existing, opts, data);
+      const record = this.place(data, kind, prepared, existing, opts, existing ? 'update' : 'create');
+      return { record, warnings: prepared.warnings, unresolved: prepared.unresolved };
+    });
+  }
+
+  // ───────────── the API: one create/update/get/list/history per record type ─────────────
+
+  createReview(input: unknown, opts?: WriteOptions) {
+    return this.save('review', undefined, input, opts);
+  }
+  updateReview(id: string, patch: unknown, opts?: WriteOptions) {
+    return this.save('review', id, patch, opts);
+  }
+  setReviewStatus(id: string, status: ReviewStatus, extra: Record<string, unknown> = {}, opts?: WriteOptions) {
+    return this.save('review', id, { ...extra, status }, opts);
+  }
+  createLecture(input: unknown, opts?: WriteOptions) {
+    return this.save('lecture', undefined, input, opts);
+  }
+  updateLecture(id: string, patch: unknown, opts?: WriteOptions) {
+    return this.save('lecture', id, patch, opts);
+  }
+  createPlan(input: unknown, opts?: WriteOptions) {
+    return this.save('plan', undefined, input, opts);
+  }
+  updatePlan(id: string, patch: unknown, opts?: WriteOptions) {
+    return this.save('plan', id, patch, opts);
+  }
+  createNote(input: unknown, opts?: WriteOptions) {
+    return this.save('note', undefined, input, opts);
+  }
+  updateNote(id: string, patch: unknown, opts?: WriteOptions) {
+    return this.save('note', id, patch, opts);
+  }
+  createCollection(input: unknown, opts?: WriteOptions) {
+    return this.save('collection', undefined, input, opts);
+  }
+  updateCollection(id: string, patch: unknown, opts?: WriteOptions) {
+    return this.save('collection', id, patch, opts);
+  }
+
+  /** Adds or removes a law/article in the built-in 收藏 collection; returns whether it is now a favorite. */
+  async toggleFavorite(target: { lawId: string; versionId?: string; articleKey?: string }, opts: WriteOptions = {}): Promise<boolean> {
+    const data = await this.records.data();
+    const fav = data.collections.favorites;
+    const same = (t: typeof target) => t.lawId === target.lawId && (t.versionId ?? '') === (target.versionId ?? '') && (t.articleKey ?? '') === (target.articleKey ?? '');
+    if (!fav) {
+      await this.save('collection', undefined, { id: 'favorites', name: '收藏', items: [target] }, opts);
+      return true;
+    }
+    const has = fav.items.some(same);
+    await this.save('collection', 'favorites', { items: has ? fav.items.filter((t) => !same(t)) : [...fav.items, target] }, opts);
+    return !has;
+  }
+
+  async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOfKind[K]> {
+    const r = (await this.records.data())[COLLECTION_KEY[kind]][id] as RecordOfKind[K] | undefined;
+    if (!r) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
+    return r;
+  }
+  async getReview(id: string): Promise<ReviewView> {
+    return this.reviewView(await this.get('review', id));
+  }
+  getLecture(id: string) {
+    return this.get('lecture', id);
+  }
+  getPlan(id: string) {
+    return this.get('plan', id);
+  }
+  getNote(id: string) {
+    return this.get('note', id);
+  }
+
+  /** The append-only change log of a record, oldest first. */
+  async history(id: string): Promise<ChangeEntry[]> {
+    const log = (await this.records.data()).log[id];
+    if (!log) throw new RecordsError('NOT_FOUND', `没有找到记录 ${id} 的修改记录`);
+    return log;
+  }
+
+  private reviewView(r: LegalityReview): ReviewView {
+    const t = this.today();
+    const open = r.status === '收件' || r.status === '审查中';
+    const view: ReviewView = { ...r, overdue: open && t > r.dueDate };
+    if (r.completedDate) view.onTime = r.completedDate <= r.dueDate;
+    if (open) {
+      view.workingDaysLeft = t <= r.dueDate ? this.calendar.workingDaysBetween(t, r.dueDate) : -this.calendar.workingDaysBetween(r.dueDate, t);
+    }
+    return view;
+  }
+
+  async listReviews(filter: ReviewFilter = {}): Promise<ReviewView[]> {
+    const f = parseWith(ReviewFilterSchema, filter, '筛选条件');
+    const q = f.q?.trim();
+    return Object.values((await this.records.data()).reviews)
+      .filter((r) => (!f.year || r.receivedDate.startsWith(String(f.year))) && (!f.type || r.type === f.type) && (!f.status || r.status === f.status))
+      .filter((r) => !q || [r.title, r.refNo ?? '', r.leadUnit, r.opinion.text, ...r.tags].some((s) => s.includes(q)))
+      .map((r) => this.reviewView(r))
+      .filter((r) => f.overdue === undefined || r.overdue === f.overdue)
+      .sort((a, b) => b.receivedDate.localeCompare(a.receivedDate) || b.id.localeCompare(a.id));
+  }
+
+  async listLectures(filter: LectureFilter = {}): Promise<Lecture[]> {
+    const f = parseWith(LectureFilterSchema, filter, '筛选条件');
+    const q = f.q?.trim();
+    return Object.values((await this.records.data()).lectures)
+      .filter((l) => (!f.year || l.date.startsWith(String(f.year))) && (!f.kind || l.kind === f.kind))
+      .filter((l) => !q || [l.topic, l.speaker?.name ?? '', l.audience ?? '', ...l.tags].some((s) => s.includes(q)))
+      .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
+  }
+
+  async listPlans(filter: { year?: number } = {}): Promise<StudyPlan[]> {
+    return Object.values((await this.records.data()).plans)
+      .filter((p) => !filter.year || p.year === filter.year)
+      .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id));
+  }
+
+  async listNotes(filter: { lawId?: string; tag?: string } = {}): Promise<Note[]> {
+    return Object.values((await this.records.data()).notes)
+      .filter((n) => (!filter.lawId || n.target?.lawId === filter.lawId || n.citations.some((c) => c.lawId === filter.lawId)) && (!filter.tag || n.tags.includes(filter.tag)))
+      .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
+  }
+
+  async listCollections(): Promise<Collection[]> {
+    return Object.values((await this.records.data()).collections).sort((a, b) => (a.id === 'favorites' ? -1 : b.id === 'favorites' ? 1 : a.name.localeCompare(b.name, 'zh-CN')));
+  }
+
+  /** Every tag in use, with how many records carry it. */
+  async tags(): Promise<{ tag: string; count: number }[]> {
+    const data = await this.records.data();
+    const counts = new Map<string, number>();
+    for (const key of Object.values(COLLECTION_KEY)) for (const r of Object.values(data[key])) for (const t of r.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, 'zh-CN'));
+  }
+
+  async stats(year: number): Promise<AnnualStats> {
+    parseWith(z.number().int().min(1990).max(2200), year, '年度');
+    return annualStats(await this.records.data(), this.library, year, this.today());
+  }
+
+  // ───────────── bulk ─────────────
+
+  /**
+   * Imports a bundle {plans, lectures, reviews, notes} in one commit: all or nothing. Records may
+   * carry their own ids (a lecture's planItemId can then name an item of a plan in the same bundle).
+   */
+  async importBundle(input: unknown, opts: WriteOptions = {}): Promise<{ created: Record<string, string[]>; warnings: string[]; unresolved: DetectedMention[] }> {
+    const bundle = parseWith(BundleSchema, input, '导入文件');
+    return this.records.mutate((data) => {
+      const created: Record<string, string[]> = { plans: [], lectures: [], reviews: [], notes: [] };
+      const warnings: string[] = [];
+      const unresolved: DetectedMention[] = [];
+      const errors: string[] = [];
+      const order: [RecordKind, 'plans' | 'lectures' | 'reviews' | 'notes'][] = [
+        ['plan', 'plans'],
+        ['lecture', 'lectures'],
+        ['review', 'reviews'],
+        ['note', 'notes'],
+      ];
+      for (const [kind, key] of order) {
+        bundle[key].forEach((item, i) => {
+          try {
+            const p = this.prepare(kind, item, undefined, opts, data);
+            const r = this.place(data, kind, p, undefined, opts, 'import');
+            created[key]!.push(r.id);
+            warnings.push(...p.warnings.map((w) => `${r.id}：${w}`));
+            unresolved.push(...p.unresolved);
+          } catch (e) {
+            if (!(e instanceof RecordsError)) throw e;
+            errors.push(`${key} 第 ${i + 1} 条：${e.message}`);
+          }
+        });
+      }
+      if (errors.length) throw invalid('导入失败，未保存任何记录', errors);
+      return { created, warnings, unresolved };
+    });
+  }
+
+  /**
+   * Past reviews from a CSV/XLSX sheet: columns mapped by header (or `mapping` 列名 → 字段), rows
+   * that cannot be read reported with their row number; the readable rows saved in one commit.
+   */
+  async importSpreadsheet(
+    file: string,
+    opts: WriteOptions & { mapping?: Record<string, ImportField>; dryRun?: boolean; allOrNothing?: boolean } = {},
+  ): Promise<ImportResult & { mapping: Record<string, ImportField>; unmapped: string[]; rows: number }> {
+    const { headers, rows } = await readSheet(file);
+    if (rows.length === 0) throw new RecordsError('INVALID', '表格中没有数据行（第 1 行应为表头）');
+    const conv = rowsToReviewInputs(headers, rows, opts.mapping ?? {});
+    const missing = (['title', 'receivedDate'] as const).filter((f) => !Object.values(conv.mapping).includes(f));
+    if (missing.length) {
+      throw new RecordsError('INVALID', `表头中找不到${missing.map((f) => (f === 'title' ? '“标题/事项名称”' : '“收件日期”')).join('和')}列，请用 --map 列名=字段 指定；表头为：${headers.join('、')}`);
+    }
+    // With allOrNothing, a row unreadable already (bad date, unknown type) means: validate the rest, save none.
+    const blocked = !!opts.allOrNothing && conv.failed.length > 0;
+    const result = await this.importReviews(conv.inputs, { ...opts, ...(blocked ? { dryRun: true } : {}) });
+    let out: ImportResult = { ...result, failed: [...conv.failed, ...result.failed].sort((a, b) => a.row - b.row) };
+    if (blocked) {
+      out = { ...out, dryRun: !!opts.dryRun, skipped: [...out.skipped, ...result.imported.map((x) => ({ row: x.row, reason: '因其他行有错误，未保存（全部或全不）' }))], imported: [] };
+    }
+    return { ...out, mapping: conv.mapping, unmapped: conv.unmapped, rows: rows.length };
+  }
+
+  /**
+   * Validates review inputs (from a spreadsheet) and saves the good ones in one commit. Rows already
+   * in the library (same 文号, or same title and receipt date) are skipped, so re-importing a fixed
+   * sheet does not duplicate. With allOrNothing, one bad row saves nothing.
+   */
+  async importReviews(
+    rows: { row: number; input: unknown }[],
+    opts: WriteOptions & { dryRun?: boolean; allOrNothing?: boolean } = {},
+  ): Promise<ImportResult> {
+    const run = (data: RecordsFile): ImportResult => {
+      const result: ImportResult = { imported: [], skipped: [], failed: [], warnings: [], dryRun: !!opts.dryRun };
+      for (const { row, input } of rows) {
+        try {
+          const p = this.prepare('review', input, undefined, { ...opts, linkDetected: opts.linkDetected ?? true }, data);
+          const r = p.record as LegalityReview;
+          const dup = Object.values(data.reviews).find((x) => (r.refNo && x.refNo === r.refNo) || (x.title === r.title && x.receivedDate === r.receivedDate));
+          if (dup) {
+            result.skipped.push({ row, reason: `与已有记录 ${dup.id} 重复（文号或标题+收件日期相同）` });
+            continue;
+          }
+          const placed = this.place(data, 'review', p, undefined, opts, 'import');
+          result.imported.push({ row, id: placed.id, title: placed.title });
+          result.warnings.push(...p.warnings.map((w) => ({ row, message: w })));
+          for (const u of p.unresolved) result.warnings.push({ row, message: `未能链接的引用“${u.text}”：${u.reason}` });
+        } catch (e) {
+          if (!(e instanceof RecordsError)) throw e;
+          result.failed.push({ row, reason: e.issues.length ? e.issues.join('；') : e.summary });
+        }
+      }
+      return result;
+    };
+    if (opts.dryRun) return run(structuredClone(await this.records.data()));
+    let outcome: ImportResult | undefined;
+    try {
+      await this.records.mutate((data) => {
+        outcome = run(data);
+        if (outcome.imported.length === 0 || (opts.allOrNothing && outcome.failed.length)) throw new NothingToSave();
+      });
+    } catch (e) {
+      if (!(e instanceof NothingToSave)) throw e;
+      if (outcome && opts.allOrNothing && outcome.failed.length) {
+        outcome = { ...outcome, skipped: [...outcome.skipped, ...outcome.imported.map((x) => ({ row: x.row, reason: '因其他行有错误，未保存（全部或全不）' }))], imported: [] };
+      }
+    }
+    return outcome!;
+  }
+}
+
+export interface ImportResult {
+  imported: { row: number; id: string; title: string }[];
+  skipped: { row: number; reason: string }[];
+  failed: { row: number; reason: string }[];
+  warnings: { row: number; message: string }[];
+  dryRun: boolean;
+}
+
+class NothingToSave extends Error {}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function emptyData(): RecordsFile {
+  return { schemaVersion: 1, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, log: {} };
+}
+
+export function kindOfId(id: string): RecordKind {
+  if (id === 'favorites') return 'collection';
+  const k = (Object.keys(ID_PREFIX) as RecordKind[]).find((kind) => id.startsWith(ID_PREFIX[kind]));
+  if (!k) throw new RecordsError('NOT_FOUND', `看不出记录 ${id} 的类型（审查记录以 R 开头，学法活动 L，计划 P，笔记 N）`);
+  return k;
+}
+
+function readHolidayFile(path: string): HolidayFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new RecordsError('CORRUPT', `节假日表 ${path} 不是有效的 JSON（${(e as Error).message}）`);
+  }
+  const r = HolidayFileSchema.safeParse(raw);
+  if (!r.success) throw new RecordsError('INVALID', `节假日表 ${path} 格式不对`, describeIssues(r.error));
+  return r.data;
+}

@@ -1,0 +1,174 @@
+// Annual statistics of the legal office for one year, as the year-end report (年度法治政府建设
+// 报告 / 普法工作总结) lists them. A review belongs to the year it was received; a lecture to the
+// year it was held; a plan to its year. "On time" = opinion issued on or before the due date.
+
+import { displayTitle } from '../../shared/law-model';
+import type { LibraryStore } from '../library/library-store';
+import { reviewDate } from './cited-by';
+import {
+  CONCLUSIONS,
+  LECTURE_KINDS,
+  OUTREACH_KINDS,
+  REVIEW_STATUSES,
+  REVIEW_TYPES,
+  type RecordsFile,
+} from './record-types';
+
+export interface PlanItemProgress {
+  id: string;
+  topic: string;
+  plannedMonth?: number;
+  responsibleUnit?: string;
+  done: boolean;
+  sessions: string[]; // lecture ids linked to the item
+  /** Planned for a month already past (at `today`) and no session linked. */
+  late: boolean;
+}
+
+export interface AnnualStats {
+  year: number;
+  reviews: {
+    total: number;
+    byType: Record<string, number>;
+    byConclusion: Record<string, number>;
+    byStatus: Record<string, number>;
+    completed: number;
+    onTime: number;
+    late: number;
+    /** onTime / completed, 0–1; null when nothing was completed. */
+    onTimeRate: number | null;
+    /** Still open and past the due date at `today`. */
+    overdueOpen: number;
+    adopted: number;
+    notAdopted: number;
+  };
+  lectures: {
+    total: number;
+    headCount: number;
+    byKind: Record<string, { count: number; headCount: number }>;
+    /** 法律大讲堂 + 集体学法 + 其他 (study sessions). */
+    study: { count: number; headCount: number };
+    /** 法律进企业/社区/乡村 and 宪法日. */
+    outreach: { count: number; headCount: number };
+    materialsHandedOut: number;
+  };
+  lawsStudied: { lawId?: string; title: string; sessions: number; firstDate: string }[];
+  plans: {
+    id: string;
+    title: string;
+    items: number;
+    done: number;
+    /** done / items, 0–1; null for an empty plan. */
+    completionRate: number | null;
+    progress: PlanItemProgress[];
+  }[];
+}
+
+function zeroes(keys: readonly string[]): Record<string, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0]));
+}
+
+export function annualStats(data: RecordsFile, store: LibraryStore, year: number, today: string): AnnualStats {
+  const y = String(year);
+  const reviews = Object.values(data.reviews).filter((r) => r.receivedDate.startsWith(y));
+  const byType = zeroes(REVIEW_TYPES);
+  const byConclusion = zeroes([...CONCLUSIONS, '未出具']);
+  const byStatus = zeroes(REVIEW_STATUSES);
+  let completed = 0;
+  let onTime = 0;
+  let overdueOpen = 0;
+  let adopted = 0;
+  let notAdopted = 0;
+  for (const r of reviews) {
+    byType[r.type] = (byType[r.type] ?? 0) + 1;
+    byConclusion[r.conclusion ?? '未出具']! += 1;
+    byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+    if (r.completedDate) {
+      completed++;
+      if (r.completedDate <= r.dueDate) onTime++;
+    } else if (today > r.dueDate) overdueOpen++;
+    if (r.adopted === true) adopted++;
+    if (r.adopted === false) notAdopted++;
+  }
+
+  const lectures = Object.values(data.lectures).filter((l) => l.date.startsWith(y));
+  const byKind: Record<string, { count: number; headCount: number }> = Object.fromEntries(
+    LECTURE_KINDS.map((k) => [k, { count: 0, headCount: 0 }]),
+  );
+  const study = { count: 0, headCount: 0 };
+  const outreach = { count: 0, headCount: 0 };
+  let materialsHandedOut = 0;
+  const laws = new Map<string, { lawId?: string; title: string; sessions: Set<string>; firstDate: string }>();
+  const addLaw = (key: string, lawId: string | undefined, title: string, lectureId: string, date: string) => {
+    const e = laws.get(key) ?? { ...(lawId ? { lawId } : {}), title, sessions: new Set<string>(), firstDate: date };
+    e.sessions.add(lectureId);
+    if (date < e.firstDate) e.firstDate = date;
+    laws.set(key, e);
+  };
+  for (const l of lectures) {
+    const k = byKind[l.kind]!;
+    k.count++;
+    k.headCount += l.headCount;
+    const bucket = OUTREACH_KINDS.includes(l.kind) ? outreach : study;
+    bucket.count++;
+    bucket.headCount += l.headCount;
+    materialsHandedOut += l.materials.reduce((n, m) => n + m.copies, 0);
+    const lawIds = new Set([...l.laws, ...l.citations.map((c) => c.lawId)]);
+    for (const idOrName of lawIds) {
+      const law = store.law(idOrName);
+      if (law) addLaw(law.id, law.id, displayTitle(law), l.id, l.date);
+      else {
+        const cited = l.citations.find((c) => c.lawId === idOrName);
+        const title = cited ? cited.citation.replace(/^《([^》]+)》.*$/, '$1') : idOrName.replace(/[《》]/g, '');
+        addLaw(idOrName, cited ? idOrName : undefined, title, l.id, l.date);
+      }
+    }
+  }
+
+  const plans = Object.values(data.plans)
+    .filter((p) => p.year === year)
+    .map((p) => {
+      const progress: PlanItemProgress[] = p.items.map((it) => {
+        const sessions = Object.values(data.lectures)
+          .filter((l) => l.planItemId === it.id)
+          .map((l) => l.id)
+          .sort();
+        const monthEnd = it.plannedMonth ? `${p.year}-${String(it.plannedMonth).padStart(2, '0')}-31` : `${p.year}-12-31`;
+        return {
+          id: it.id,
+          topic: it.topic,
+          ...(it.plannedMonth ? { plannedMonth: it.plannedMonth } : {}),
+          ...(it.responsibleUnit ? { responsibleUnit: it.responsibleUnit } : {}),
+          done: sessions.length > 0,
+          sessions,
+          late: sessions.length === 0 && today > monthEnd,
+        };
+      });
+      const done = progress.filter((x) => x.done).length;
+      return { id: p.id, title: p.title, items: progress.length, done, completionRate: progress.length ? done / progress.length : null, progress };
+    });
+
+  return {
+    year,
+    reviews: {
+      total: reviews.length,
+      byType,
+      byConclusion,
+      byStatus,
+      completed,
+      onTime,
+      late: completed - onTime,
+      onTimeRate: completed ? onTime / completed : null,
+      overdueOpen,
+      adopted,
+      notAdopted,
+    },
+    lectures: { total: lectures.length, headCount: lectures.reduce((n, l) => n + l.headCount, 0), byKind, study, outreach, materialsHandedOut },
+    lawsStudied: [...laws.values()]
+      .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
+      .sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.title.localeCompare(b.title, 'zh-CN')),
+    plans,
+  };
+}
+
+export { reviewDate };
