@@ -140,9 +140,25 @@ export class SearchEngine {
     this.pinyin.save();
   }
 
-  /** Reads every lazily loaded part now (e.g. at idle time after start-up). */
+  /** Reads (and checks) every lazily loaded part now, e.g. at idle time after start-up. */
   warm(): void {
-    for (const s of this.segs) s.seg.loadAll();
+    this.guard(() => {
+      for (const s of this.segs) s.seg.loadAll();
+    });
+  }
+
+  /**
+   * Runs fn; when a lazily read part of the index turns out damaged, rebuilds the index from the
+   * library (with progress) and runs fn again: a bad index file costs a rebuild, never an error.
+   */
+  private guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof CorruptIndexError)) throw e;
+      this.rebuild(this.opts.onProgress);
+      return fn();
+    }
   }
 
   stats(): IndexStats {
@@ -176,7 +192,14 @@ export class SearchEngine {
       }
     }
     if (!manifest) this.rebuild(this.opts.onProgress);
-    else this.sync(this.opts.onProgress);
+    else {
+      try {
+        this.sync(this.opts.onProgress);
+      } catch (e) {
+        if (!(e instanceof CorruptIndexError)) throw e;
+        this.rebuild(this.opts.onProgress);
+      }
+    }
     this.sweep();
     if (!manifest && this.persist) this.quickIndex(); // computes and saves the titles' pinyin now
   }
@@ -185,7 +208,12 @@ export class SearchEngine {
   private flush(): void {
     if (this.dirty && !this.closed) {
       this.dirty = false;
-      this.sync(this.opts.onProgress);
+      try {
+        this.sync(this.opts.onProgress);
+      } catch (e) {
+        if (!(e instanceof CorruptIndexError)) throw e;
+        this.rebuild(this.opts.onProgress);
+      }
     }
   }
 
@@ -417,6 +445,12 @@ export class SearchEngine {
 
   search(query: SearchQuery): SearchResult {
     const t0 = performance.now();
+    const result = this.guard(() => this.searchNow(query));
+    result.tookMs = Math.round((performance.now() - t0) * 100) / 100;
+    return result;
+  }
+
+  private searchNow(query: SearchQuery): SearchResult {
     this.flush();
     const q = typeof query?.q === 'string' ? query.q : '';
     const limit = Math.max(0, Math.min(MAX_LIMIT, Number.isFinite(query?.limit) ? Math.floor(query.limit!) : 20));
@@ -436,12 +470,15 @@ export class SearchEngine {
       const dym = this.suggest(parsed, query);
       if (dym.length) result.didYouMean = dym;
     }
-    result.tookMs = Math.round((performance.now() - t0) * 100) / 100;
     return result;
   }
 
   /** Every article hit (version id, article key) of a query, unranked: for checks and benchmarks. */
   matchAll(query: SearchQuery): { versionId: string; articleKey: string }[] {
+    return this.guard(() => this.matchAllNow(query));
+  }
+
+  private matchAllNow(query: SearchQuery): { versionId: string; articleKey: string }[] {
     this.flush();
     const parsed = parseQuery(query.q);
     const out: { versionId: string; articleKey: string }[] = [];
@@ -797,6 +834,10 @@ export class SearchEngine {
   }
 
   quickOpen(text: string, limit = 10): QuickOpenItem[] {
+    return this.guard(() => this.quickOpenNow(text, limit));
+  }
+
+  private quickOpenNow(text: string, limit: number): QuickOpenItem[] {
     this.flush();
     const input = typeof text === 'string' ? text.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) : '';
     if (!input) return [];
