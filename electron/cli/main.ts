@@ -7,6 +7,12 @@ import { diffCommand } from './commands/diff-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
 import { showCommand } from './commands/show-command';
+import { reviewCommand } from './commands/review-command';
+import { lectureCommand } from './commands/lecture-command';
+import { planCommand } from './commands/plan-command';
+import { citesCommand } from './commands/cites-command';
+import { statsCommand } from './commands/stats-command';
+import { recordsCommand } from './commands/records-command';
 import { searchCommand } from './commands/search-command';
 import { openCommand } from './commands/open-command';
 import { reindexCommand } from './commands/reindex-command';
@@ -21,6 +27,12 @@ export const commands: Record<string, Command> = {
   reindex: reindexCommand,
   diff: diffCommand,
   start: startCommand,
+  review: reviewCommand,
+  lecture: lectureCommand,
+  plan: planCommand,
+  cites: citesCommand,
+  stats: statsCommand,
+  records: recordsCommand,
 };
 
 function help(): string {
