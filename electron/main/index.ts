@@ -1,7 +1,7 @@
 // Electron main: lifecycle and glue only. The domain is in core (AppService); this file opens it,
 // serves the renderer on app://, registers the contract's IPC and keeps one hardened window.
 
-import { BrowserWindow, Menu, app, dialog, ipcMain } from 'electron';
+import { Menu, app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppService } from '../core/api/app-service';
@@ -14,7 +14,7 @@ import { openExternalSafely } from './external-links';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { hardenSessions } from './security';
-import { mainWindowOptions } from './window-options';
+import { createMainWindow } from './window-options';
 import { WindowState } from './window-state';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -28,7 +28,7 @@ function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
 function createWindow(): BrowserWindow {
   const state = new WindowState();
   const bounds = state.load();
-  const w = new BrowserWindow(mainWindowOptions(join(here, '../preload/index.cjs'), bounds));
+  const w = createMainWindow(join(here, '../preload/index.cjs'), bounds);
   if (bounds.maximized) w.maximize();
   state.track(w);
   w.once('ready-to-show', () => w.show());

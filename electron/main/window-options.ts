@@ -1,6 +1,7 @@
-// The BrowserWindow options, as data, so a test can check every security-relevant preference.
+// The main window, with its security preferences written out literally (so Electronegativity and
+// the test both see them): isolated, sandboxed preload; no Node, no <webview>, no middle-click.
 
-import type { BrowserWindowConstructorOptions } from 'electron';
+import { BrowserWindow } from 'electron';
 
 export interface WindowBounds {
   x?: number;
@@ -10,8 +11,8 @@ export interface WindowBounds {
   maximized?: boolean;
 }
 
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
-  return {
+export function createMainWindow(preloadPath: string, bounds: WindowBounds): BrowserWindow {
+  return new BrowserWindow({
     ...(bounds.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
     width: bounds.width,
     height: bounds.height,
@@ -20,7 +21,6 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): Br
     title: '法规案头',
     show: false,
     backgroundColor: '#f5f5f5',
-    autoHideMenuBar: false,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -32,10 +32,11 @@ export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): Br
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
       devTools: process.env.LAWDESK_DEVTOOLS === '1',
     },
-  };
+  });
 }

@@ -7,7 +7,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const handlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
 const exposed: Record<string, unknown> = {};
 
+const windows: { options: Record<string, unknown> }[] = [];
+
 vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: Record<string, unknown>) {
+      windows.push(this);
+    }
+  },
   ipcMain: { handle: (ch: string, fn: (event: unknown, input: unknown) => Promise<unknown>) => handlers.set(ch, fn) },
   ipcRenderer: { invoke: vi.fn(async (ch: string, input: unknown) => ({ ch, input })), on: vi.fn(), removeListener: vi.fn() },
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
@@ -19,7 +26,7 @@ import { CHANNEL_NAMES, EVENT_NAME_LIST, methodName } from '../../../electron/sh
 import { CHANNELS, EVENT_NAMES, channelInFace } from '../../../electron/shared/api-contract';
 import { isSafeExternalUrl, openExternalSafely } from '../../../electron/main/external-links';
 import { isTrustedSender, registerIpc, type CallService } from '../../../electron/main/ipc';
-import { mainWindowOptions } from '../../../electron/main/window-options';
+import { createMainWindow } from '../../../electron/main/window-options';
 
 const appFrame = { parent: null, url: 'app://lawdesk/index.html' };
 const event = (frame: unknown) => ({ senderFrame: frame }) as never;
@@ -33,7 +40,8 @@ describe('contract and channel list', () => {
 
 describe('BrowserWindow options', () => {
   it('follow the Electron security checklist', () => {
-    const o = mainWindowOptions('/app/out/preload/index.cjs', { width: 1200, height: 800 });
+    createMainWindow('/app/out/preload/index.cjs', { width: 1200, height: 800 });
+    const o = windows.at(-1)!.options as { title: string; webPreferences: Record<string, unknown> };
     expect(o.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
@@ -46,6 +54,7 @@ describe('BrowserWindow options', () => {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(o.title).toBe('法规案头');
   });

@@ -148,7 +148,6 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
       lastRequest.current = request.n;
       void pickNative(request.kind);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request]);
 
   const runPreview = async () => {

@@ -87,7 +87,6 @@ export function LibraryPage() {
     setLevels(settings.defaultFilters.levels);
     setRegions(settings.defaultFilters.regions);
     if (settings.defaultFilters.inForceOnly) setStatuses(['现行有效']);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);
 
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
@@ -150,7 +149,6 @@ export function LibraryPage() {
         ),
       },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 

@@ -60,8 +60,9 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
   };
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={620} destroyOnHidden styles={{ body: { padding: 0 } }} style={{ top: 80 }} title={null}>
-      <div style={{ padding: 12 }}>
+    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={620} destroyOnHidden afterOpenChange={(o) => o && inputRef.current?.focus()} styles={{ body: { padding: 0 } }} style={{ top: 80 }} title={null}>
+      {/* Keys stay inside the palette: React bubbles portal events to the page underneath. */}
+      <div style={{ padding: 12 }} onKeyDown={(e) => e.stopPropagation()}>
         <Input
           ref={inputRef}
           size="large"

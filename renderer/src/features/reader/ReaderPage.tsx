@@ -58,7 +58,6 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
     const target = articleKey ?? (terms.length ? data.units.find((u) => termRanges(u.text, terms).length)?.key : undefined);
     if (target) requestAnimationFrame(() => scrollTo(target, false));
     else document.getElementById('app-content')?.scrollTo({ top: 0 });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, articleKey]);
 
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;

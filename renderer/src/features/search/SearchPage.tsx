@@ -58,7 +58,6 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
     setInForceOnly(settings.defaultFilters.inForceOnly);
     setLevels(settings.defaultFilters.levels);
     setRegions(settings.defaultFilters.regions);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [loaded]);
   useEffect(() => inputRef.current?.focus(), []);
 

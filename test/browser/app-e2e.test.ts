@@ -1,0 +1,123 @@
+// End to end in real Chromium against the browser face, a fresh temporary library per test:
+// open the library, read an article and copy its citation, quick open, search, import a file.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, FIXTURES, ROOT, ensureBuilt, launchChromium, openSession, type Session } from './browser-harness';
+
+const haveChromium = existsSync(CHROMIUM);
+const haveEngine = existsSync(join(ROOT, 'electron/core/search/search-engine.ts'));
+let browser: Browser;
+
+async function withSession(fn: (s: Session) => Promise<void>): Promise<void> {
+  const s = await openSession(browser);
+  try {
+    await fn(s);
+  } finally {
+    await s.close();
+  }
+}
+
+describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
+  beforeAll(async () => {
+    ensureBuilt();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens the library with facets and sorts it', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
+      await expect.poll(() => page.getByTestId('law-title').count()).toBe(5);
+      const level = page.getByTestId('facet-level');
+      expect(await level.textContent()).toContain('法律 (3)');
+      await level.getByText('行政法规').click();
+      await page.getByTestId('library-total').filter({ hasText: '共 1 部' }).waitFor();
+      expect(await page.getByTestId('law-title').first().textContent()).toContain('重大行政决策程序暂行条例');
+    }));
+
+  it('reads an article and copies its citation with the article text', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('law-title').filter({ hasText: '行政许可法' }).click();
+      await page.getByTestId('reader-title').filter({ hasText: '中华人民共和国行政许可法' }).waitFor();
+      expect(await page.getByTestId('status-tag').first().textContent()).toBe('现行有效');
+      expect(await page.getByTestId('reader-toc').textContent()).toContain('第一章 总则');
+      const article = page.locator('#article-12');
+      await article.hover();
+      await article.getByTestId('copy-citation').click();
+      await page.getByText('已复制：').waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.split('\n')[0]).toBe('《中华人民共和国行政许可法》（2019年修正）第十二条');
+      expect(copied).toContain('下列事项可以设定行政许可');
+    }));
+
+  it('quick opens 行政许可法12 with Ctrl+K and lands on the article', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('library-total').waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('quick-open-input');
+      await input.waitFor();
+      await input.fill('行政许可法12');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '第十二条' }).waitFor();
+      await input.press('Enter');
+      await page.locator('#article-12.active').waitFor();
+      expect(page.url()).toContain('a=12');
+    }));
+
+  it.skipIf(!haveEngine)('searches as you type, navigates with the keyboard and opens a hit', () =>
+    withSession(async ({ page }) => {
+      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      const input = page.getByTestId('search-input').locator('input');
+      await input.fill('行政许可 听证');
+      await page.getByTestId('search-count').waitFor();
+      expect(await page.getByTestId('search-hit').count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="search-hit"] mark').count()).toBeGreaterThan(0);
+      await input.press('ArrowDown');
+      await input.press('Enter');
+      await page.getByTestId('reader-title').waitFor();
+      expect(await page.locator('#reader-body mark').count()).toBeGreaterThan(0);
+    }));
+
+  it.skipIf(haveEngine)('without a search engine, search says so instead of failing', () =>
+    withSession(async ({ page }) => {
+      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      await page.getByTestId('search-input').locator('input').fill('听证');
+      await page.getByTestId('search-error').waitFor();
+    }));
+
+  it('imports a file with a preview and sees it in the library', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
+      await page.goto(page.url().replace(/#.*$/, '') + '#/import');
+      const file = join(FIXTURES, 'import', '促进科技成果转化法(2015-08-29).md');
+      await page.locator('[data-testid="import-dropzone"] input[type=file], .ant-upload-drag input[type=file]').first().setInputFiles(file);
+      await page.getByTestId('import-preview-button').click();
+      await page.getByTestId('import-preview').waitFor();
+      expect(await page.getByTestId('import-preview-table').textContent()).toContain('中华人民共和国促进科技成果转化法');
+      await page.getByTestId('import-commit-button').click();
+      await page.getByTestId('import-report').waitFor();
+      expect(await page.getByTestId('import-report').textContent()).toContain('新增 1 件');
+      await page.getByRole('button', { name: '查看法规库' }).click();
+      await page.getByTestId('library-total').filter({ hasText: '共 6 部' }).waitFor();
+      expect(await page.getByTestId('law-title').allTextContents()).toContain('中华人民共和国促进科技成果转化法');
+    }));
+
+  it('a failed import says why and the window stays usable', () =>
+    withSession(async ({ page }) => {
+      await page.goto(page.url().replace(/#.*$/, '') + '#/import');
+      await page.locator('.ant-upload-drag input[type=file]').first().setInputFiles({ name: '空白.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') });
+      await page.getByTestId('import-preview-button').click();
+      await page.getByTestId('import-preview').waitFor();
+      expect(await page.getByTestId('import-preview-table').textContent()).toContain('失败');
+      await page.getByRole('link', { name: /法规库/ }).first().click();
+      await page.getByTestId('library-total').waitFor();
+    }));
+
+  it('the fixture for import is a real law', () => {
+    expect(readFileSync(join(FIXTURES, 'import', '促进科技成果转化法(2015-08-29).md'), 'utf8')).toContain('第一条');
+  });
+});
