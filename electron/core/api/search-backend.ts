@@ -1,9 +1,9 @@
-// The app's only link to the search engine (electron/core/search). Until the engine lands this
-// loads it lazily and reports "not ready"; when it does, replace the dynamic import below with
-// `import { SearchEngine } from '../search/search-engine'` — nothing else in the app changes.
+// The app's only link to the search engine (electron/core/search): opening it with progress,
+// and the narrow interface the service uses.
 
 import type { QuickOpenItem, SearchQuery, SearchResult } from '../../shared/search-types';
 import type { LibraryStore } from '../library/library-store';
+import { SearchEngine } from '../search/search-engine';
 
 export interface SearchBackend {
   search(q: SearchQuery): SearchResult;
@@ -16,22 +16,10 @@ export interface IndexProgress {
   total: number;
 }
 
-interface EngineClass {
-  open(store: LibraryStore, opts: { onProgress?: (p: IndexProgress) => void }): Promise<SearchBackend>;
-}
-
-/** Resolves to the engine, or undefined when no engine is available in this build. */
+/** Opens the engine (building or loading its index). */
 export async function openSearchBackend(
   store: LibraryStore,
   onProgress?: (p: IndexProgress) => void,
 ): Promise<SearchBackend | undefined> {
-  const specifier = '../search/search-engine';
-  let mod: { SearchEngine?: EngineClass };
-  try {
-    mod = (await import(/* @vite-ignore */ specifier)) as { SearchEngine?: EngineClass };
-  } catch {
-    return undefined;
-  }
-  if (!mod.SearchEngine) return undefined;
-  return mod.SearchEngine.open(store, onProgress ? { onProgress } : {});
+  return SearchEngine.open(store, onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {});
 }
