@@ -3,6 +3,10 @@
 
 import { LibraryError } from '../core/library/library-store';
 import { type Command, UsageError } from './cli-support';
+import { backupCommand } from './commands/backup-command';
+import { bundleCommand } from './commands/bundle-command';
+import { checkCommand } from './commands/check-command';
+import { restoreCommand } from './commands/restore-command';
 import { diffCommand } from './commands/diff-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
@@ -26,6 +30,10 @@ export const commands: Record<string, Command> = {
   open: openCommand,
   reindex: reindexCommand,
   diff: diffCommand,
+  check: checkCommand,
+  bundle: bundleCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   start: startCommand,
   review: reviewCommand,
   lecture: lectureCommand,

@@ -1,0 +1,165 @@
+// Writing a .lawdesk bundle: the chosen law versions (catalog entries, verified bodies, original
+// files) and, when asked, every record with its change log and attachments. The zip is written to
+// a temp file and renamed into place, so a crash never leaves a half bundle under the chosen name.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { LawVersionMeta } from '../../shared/law-model';
+import { sha256 } from '../library/law-identity';
+import { LibraryError, type LibraryStore } from '../library/library-store';
+import { appRoot } from '../library/open-library';
+import { RecordsStore } from '../records/records-store';
+import type { RecordsFile } from '../records/record-types';
+import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, BundleError, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, type BundleManifest } from './bundle-format';
+import { ZipWriter } from './zip-file';
+
+export interface BundleProgress {
+  phase: 'collect' | 'verify' | 'write' | 'commit';
+  done: number;
+  total: number;
+  item?: string;
+}
+
+export interface ExportOptions {
+  /** Law ids (or version ids) to include; all laws when omitted. An empty list exports no laws. */
+  laws?: string[];
+  records?: boolean;
+  out: string;
+  onProgress?: (p: BundleProgress) => void;
+}
+
+export interface ExportResult {
+  file: string;
+  versions: number;
+  records: number;
+  attachments: number;
+  entries: number;
+  bytes: number;
+}
+
+export function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Every stored attachment a records file refers to (reviews' attachments, lectures' materials …). */
+export function referencedAttachments(data: RecordsFile): { sha256: string; name: string }[] {
+  const out = new Map<string, { sha256: string; name: string }>();
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) for (const x of v) walk(x);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.sha256 === 'string' && typeof o.name === 'string' && typeof o.size === 'number') {
+        const file = o.sha256 + safeExt(o.name);
+        if (!out.has(file)) out.set(file, { sha256: o.sha256, name: o.name });
+      }
+      for (const x of Object.values(o)) walk(x);
+    }
+  };
+  for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) walk(data[key]);
+  return [...out.values()];
+}
+
+/** The extension an attachment is stored under (as the records' AttachmentStore names it), when safe. */
+export function safeExt(name: string): string {
+  const ext = extname(name).toLowerCase();
+  return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : '';
+}
+
+export function recordCount(data: RecordsFile): number {
+  return ['reviews', 'lectures', 'plans', 'notes', 'collections'].reduce((n, k) => n + Object.keys(data[k as 'reviews']).length, 0);
+}
+
+function selectVersions(store: LibraryStore, laws: string[] | undefined): LawVersionMeta[] {
+  if (!laws) return store.versions();
+  const out = new Map<string, LawVersionMeta>();
+  for (const id of laws) {
+    const v = store.version(id);
+    if (v) {
+      out.set(v.id, v);
+      continue;
+    }
+    const law = store.law(id);
+    if (!law) throw new LibraryError('NOT_FOUND', `没有找到法规或版本 ${id}`);
+    for (const vid of law.versionIds) out.set(vid, store.version(vid)!);
+  }
+  return [...out.values()];
+}
+
+const README = `这是法规案头（LawDesk）的资料包（.lawdesk）。
+请在 LawDesk 中用“导入资料包”或命令 lawdesk bundle import 导入，不要手工解压后修改：
+每个文件都按内容哈希命名并在 manifest.json 中登记，改动过的资料包会被拒绝。
+`;
+
+export async function exportBundle(store: LibraryStore, opts: ExportOptions): Promise<ExportResult> {
+  const versions = selectVersions(store, opts.laws).sort((a, b) => a.id.localeCompare(b.id));
+  const entries: BundleManifest['entries'] = {};
+  const progress = (phase: BundleProgress['phase'], done: number, total: number, item?: string) => opts.onProgress?.({ phase, done, total, ...(item ? { item } : {}) });
+  let records: RecordsFile | undefined;
+  let attachments: { sha256: string; name: string; file: string }[] = [];
+  if (opts.records) {
+    const rs = await RecordsStore.open(store.dir, store.lock);
+    records = await rs.data();
+    attachments = referencedAttachments(records).map((a) => ({ ...a, file: join(store.dir, 'attachments', a.sha256 + extname(a.name).toLowerCase()) }));
+    for (const a of attachments) {
+      if (safeExt(a.name) !== extname(a.name).toLowerCase()) throw new BundleError('INVALID', `附件“${a.name}”的扩展名不能放进资料包`);
+      if (!existsSync(a.file)) throw new BundleError('INVALID', `附件“${a.name}”（${a.sha256.slice(0, 12)}…）在资料库中缺失，请先运行 lawdesk check --repair`);
+    }
+  }
+  const zip = new ZipWriter(opts.out);
+  let bytes = 0;
+  const add = (name: string, data: Uint8Array) => {
+    zip.add({ name, data });
+    entries[name] = { sha256: sha256(data), size: data.length };
+    bytes += data.length;
+  };
+  try {
+    zip.add({ name: README_NAME, data: Buffer.from(README, 'utf8') });
+    const total = versions.length + attachments.length;
+    let done = 0;
+    const originals = new Set<string>();
+    for (const v of versions) {
+      progress('write', done++, total, v.title);
+      const body = readFileSync(join(store.bodiesDir, v.file));
+      if (sha256(body) + '.json' !== v.file) throw new BundleError('HASH', `《${v.title}》的正文文件已损坏（${v.file}），请先运行 lawdesk check --repair`);
+      if (!entries[`laws/bodies/${v.file}`]) add(`laws/bodies/${v.file}`, body);
+      const orig = store.originalPath(v);
+      if (!orig) throw new BundleError('INVALID', `《${v.title}》的原始文件缺失，请先运行 lawdesk check`);
+      const name = basename(orig);
+      if (!originals.has(name)) {
+        const data = readFileSync(orig);
+        if (sha256(data) !== v.sourceSha256) throw new BundleError('HASH', `《${v.title}》的原始文件已损坏（${name}）`);
+        add(`laws/originals/${name}`, data);
+        originals.add(name);
+      }
+    }
+    add(LAWS_CATALOG, Buffer.from(JSON.stringify({ versions }), 'utf8'));
+    if (records) {
+      for (const a of attachments) {
+        progress('write', done++, total, a.name);
+        const data = readFileSync(a.file);
+        if (sha256(data) !== a.sha256) throw new BundleError('HASH', `附件“${a.name}”已损坏（校验和不符）`);
+        add(`records/attachments/${a.sha256}${safeExt(a.name)}`, data);
+      }
+      add(RECORDS_JSON, Buffer.from(JSON.stringify(records), 'utf8'));
+    }
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      appVersion: appVersion(),
+      createdAt: store.now().toISOString(),
+      contents: { versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length },
+      entries,
+    };
+    zip.add({ name: MANIFEST, data: Buffer.from(JSON.stringify(manifest, null, 1), 'utf8') });
+    progress('commit', total, total);
+    zip.finish();
+  } catch (e) {
+    zip.abort();
+    throw e;
+  }
+  return { file: opts.out, versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length, entries: Object.keys(entries).length + 2, bytes };
+}

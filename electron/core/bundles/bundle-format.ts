@@ -1,0 +1,128 @@
+// The .lawdesk bundle format: a zip with a fixed set of folders, every file named by the hash of
+// its content, and a manifest listing each entry's sha256 and size. Entry names are checked
+// against this closed list before anything is read, so a crafted bundle cannot name a path
+// outside the library (`..`, `/etc/x`, `C:\x`, `a\..\b`) or smuggle in a file we do not know.
+
+import { z } from 'zod';
+import type { ZipEntry } from './zip-file';
+
+export const BUNDLE_FORMAT = 'lawdesk-bundle';
+export const BUNDLE_SCHEMA_VERSION = 1;
+
+export const MANIFEST = 'manifest.json';
+export const LAWS_CATALOG = 'laws/catalog.json';
+export const RECORDS_JSON = 'records/records.json';
+/** A note for people who open the zip by hand; ignored on import. */
+export const README_NAME = '说明.txt';
+
+const HEX = '[0-9a-f]{64}';
+const EXT = '(?:\\.[a-z0-9]{1,10})?';
+export const ENTRY_PATTERNS: { re: RegExp; kind: EntryKind }[] = [
+  { re: /^manifest\.json$/, kind: 'manifest' },
+  { re: /^说明\.txt$/, kind: 'readme' },
+  { re: /^laws\/catalog\.json$/, kind: 'catalog' },
+  { re: new RegExp(`^laws/bodies/${HEX}\\.json$`), kind: 'body' },
+  { re: new RegExp(`^laws/originals/${HEX}${EXT}$`), kind: 'original' },
+  { re: /^records\/records\.json$/, kind: 'records' },
+  { re: new RegExp(`^records/attachments/${HEX}${EXT}$`), kind: 'attachment' },
+];
+const FOLDERS = new Set(['laws/', 'laws/bodies/', 'laws/originals/', 'records/', 'records/attachments/']);
+
+export type EntryKind = 'manifest' | 'readme' | 'catalog' | 'body' | 'original' | 'records' | 'attachment';
+
+export class BundleError extends Error {
+  constructor(
+    readonly code: 'INVALID' | 'UNSAFE' | 'TOO_LARGE' | 'HASH' | 'SCHEMA' | 'LOCKED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BundleError';
+  }
+}
+
+/** Why an entry name is refused, or undefined when it is one of ours. Checked before any read. */
+export function unsafeNameReason(name: string): string | undefined {
+  if (name.length === 0) return '文件名为空';
+  if (name.length > 300) return '文件名过长';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return '文件名含控制字符';
+  if (name.includes('\\')) return '文件名含反斜杠（Windows 路径分隔符）';
+  if (/^[a-zA-Z]:/.test(name)) return '文件名是 Windows 盘符路径';
+  if (name.startsWith('/') || name.startsWith('//')) return '文件名是绝对路径';
+  if (name.split('/').some((p) => p === '..')) return '文件名含“..”（指向资料库之外）';
+  if (name.split('/').some((p) => p === '.')) return '文件名含“.”路径段';
+  return undefined;
+}
+
+export function classifyEntry(e: Pick<ZipEntry, 'name' | 'isDirectory' | 'isSymlink'>): { kind?: EntryKind; folder?: boolean; reason?: string } {
+  const unsafe = unsafeNameReason(e.name);
+  if (unsafe) return { reason: unsafe };
+  if (e.isSymlink) return { reason: '是符号链接（不允许）' };
+  if (e.isDirectory) return FOLDERS.has(e.name.endsWith('/') ? e.name : e.name + '/') ? { folder: true } : { reason: '是不认识的文件夹' };
+  const hit = ENTRY_PATTERNS.find((p) => p.re.test(e.name));
+  return hit ? { kind: hit.kind } : { reason: '不是资料包中应有的文件（只允许 manifest.json、laws/、records/ 下按内容哈希命名的文件）' };
+}
+
+const sha = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ManifestSchema = z
+  .object({
+    format: z.literal(BUNDLE_FORMAT),
+    schemaVersion: z.number().int().positive(),
+    appVersion: z.string().max(50),
+    createdAt: z.string().max(40),
+    /** What the bundle holds, for the preview. */
+    contents: z.object({ versions: z.number().int().nonnegative(), records: z.number().int().nonnegative(), attachments: z.number().int().nonnegative() }),
+    /** Every entry but the manifest (and the readme): its sha256 and size. */
+    entries: z.record(z.string().max(300), z.object({ sha256: sha, size: z.number().int().nonnegative() })),
+  })
+  .strict();
+export type BundleManifest = z.infer<typeof ManifestSchema>;
+
+/** The catalog of the bundle: version metadata as in library.json (file = body entry name). */
+export const CatalogEntrySchema = z
+  .object({
+    id: z.string().regex(/^L[0-9a-f]{10}@[0-9A-Za-z-]{1,40}$/),
+    lawId: z.string().regex(/^L[0-9a-f]{10}$/),
+    title: z.string().min(1).max(200),
+    subtitle: z.string().max(200).optional(),
+    published: z.iso.date().optional(),
+    effective: z.iso.date().optional(),
+    issuer: z.string().max(500).optional(),
+    docNumber: z.string().max(200).optional(),
+    level: z.string().max(20),
+    region: z.string().max(100),
+    status: z.string().max(20),
+    statusOverride: z.object({ status: z.string().max(20), basis: z.string().max(2000) }).strict().optional(),
+    expired: z.boolean().optional(),
+    history: z.array(z.object({ date: z.string().max(20), kind: z.string().max(20), text: z.string().max(2000) }).strict()).max(200),
+    sourceFile: z.string().max(300),
+    sourceSha256: sha,
+    sourceFormat: z.enum(['md', 'txt', 'pdf', 'docx', 'html']),
+    articleCount: z.number().int().nonnegative(),
+    unitCount: z.number().int().nonnegative(),
+    charCount: z.number().int().nonnegative(),
+    importedAt: z.string().max(40),
+    file: z.string().regex(/^[0-9a-f]{64}\.json$/),
+  })
+  .strict();
+export const BundleCatalogSchema = z.object({ versions: z.array(CatalogEntrySchema).max(100_000) }).strict();
+
+/** JSON.parse that refuses prototype-polluting keys and absurd nesting (a crafted bundle's JSON). */
+export function parseBundleJson(text: string, what: string, maxDepth = 64): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (k, v) => {
+      if (k === '__proto__' || k === 'constructor' || k === 'prototype') throw new BundleError('UNSAFE', `${what} 含有不允许的键“${k}”`);
+      return v;
+    });
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
+    throw new BundleError('SCHEMA', `${what} 不是有效的 JSON（${(e as Error).message.slice(0, 120)}）`);
+  }
+  const depth = (v: unknown, d: number): void => {
+    if (d > maxDepth) throw new BundleError('UNSAFE', `${what} 嵌套层数超过 ${maxDepth}`);
+    if (v && typeof v === 'object') for (const x of Object.values(v)) depth(x, d + 1);
+  };
+  depth(value, 0);
+  return value;
+}

@@ -1,0 +1,193 @@
+// Reading and verifying a .lawdesk bundle, writing nothing. Order matters: every entry name is
+// checked before any entry is read; the manifest must list exactly the entries present; each
+// entry's bytes must match the manifest's sha256 (and a body's or an original's own name); the
+// catalog, the bodies and the records must pass their schemas. Only a bundle that passes all of it
+// is ever handed to the import.
+
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { sha256 } from '../library/law-identity';
+import type { LawVersionMeta } from '../../shared/law-model';
+import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
+import { describeIssues } from '../records/records-errors';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_SCHEMA_VERSION,
+  BundleCatalogSchema,
+  BundleError,
+  classifyEntry,
+  LAWS_CATALOG,
+  MANIFEST,
+  ManifestSchema,
+  parseBundleJson,
+  RECORDS_JSON,
+  type BundleManifest,
+  type EntryKind,
+} from './bundle-format';
+import type { BundleProgress } from './bundle-export';
+import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipEntry, type ZipLimits } from './zip-file';
+
+export interface BundleBody {
+  name: string; // <sha>.json
+  bytes: Uint8Array;
+}
+
+export interface ReadBundle {
+  file: string;
+  manifest: BundleManifest;
+  versions: LawVersionMeta[];
+  /** Entry name → verified bytes, read lazily again at import time (see `bytesOf`). */
+  entryKinds: Map<string, EntryKind>;
+  records?: RecordsFile;
+  /** Names decoded from GB18030 (a Windows zip tool re-packed the bundle). */
+  gbkNames: string[];
+  reader: ZipReader;
+  /** The verified bytes of an entry (re-checked against the manifest). */
+  bytesOf(name: string): Uint8Array;
+  close(): void;
+}
+
+const BodySchema = z
+  .object({
+    id: z.string(),
+    units: z
+      .array(
+        z
+          .object({ kind: z.string().max(20), label: z.string().max(200), text: z.string().max(2_000_000), key: z.string().max(100) })
+          .passthrough(),
+      )
+      .max(100_000),
+  })
+  .passthrough();
+
+/** Record ids as the records service makes them (R2024-001, favorites …): no path characters. */
+const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/;
+
+export interface ReadOptions {
+  limits?: ZipLimits;
+  onProgress?: (p: BundleProgress) => void;
+}
+
+export function readBundle(file: string, opts: ReadOptions = {}): ReadBundle {
+  if (!existsSync(file)) throw new BundleError('INVALID', `资料包 ${file} 不存在`);
+  let reader: ZipReader;
+  try {
+    reader = new ZipReader(file, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  } catch (e) {
+    if (e instanceof ZipError) throw new BundleError(/炸弹|上限|过多/.test(e.message) ? 'TOO_LARGE' : 'INVALID', `资料包无法读取：${e.message}`);
+    throw e;
+  }
+  try {
+    return verify(file, reader, opts);
+  } catch (e) {
+    reader.close();
+    if (e instanceof ZipError) throw new BundleError(/炸弹|超过/.test(e.message) ? 'TOO_LARGE' : 'INVALID', `资料包无法读取：${e.message}`);
+    throw e;
+  }
+}
+
+function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle {
+  // 1. Names first: nothing is read from an archive with a single unsafe or unknown entry.
+  const byName = new Map<string, ZipEntry>();
+  const kinds = new Map<string, EntryKind>();
+  const gbkNames: string[] = [];
+  for (const e of reader.entries) {
+    const c = classifyEntry(e);
+    if (c.reason) throw new BundleError('UNSAFE', `资料包中的“${e.name}”${c.reason}，已拒绝整个资料包`);
+    if (e.nameEncoding === 'gb18030') gbkNames.push(e.name);
+    if (c.folder) continue;
+    if (byName.has(e.name)) throw new BundleError('UNSAFE', `资料包中“${e.name}”出现了两次`);
+    if (e.encrypted) throw new BundleError('INVALID', `资料包中的“${e.name}”已加密，不能导入`);
+    byName.set(e.name, e);
+    kinds.set(e.name, c.kind!);
+  }
+  const m = byName.get(MANIFEST);
+  if (!m) throw new BundleError('SCHEMA', '资料包中没有 manifest.json：这不是 LawDesk 资料包，或已损坏');
+  const raw = parseBundleJson(Buffer.from(reader.readEntry(m)).toString('utf8'), 'manifest.json');
+  if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format === BUNDLE_FORMAT) {
+    const v = (raw as { schemaVersion?: unknown }).schemaVersion;
+    if (typeof v === 'number' && v > BUNDLE_SCHEMA_VERSION) {
+      throw new BundleError('SCHEMA', `资料包格式版本为 ${v}，比本程序支持的 ${BUNDLE_SCHEMA_VERSION} 新，请先升级 LawDesk`);
+    }
+  }
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new BundleError('SCHEMA', `manifest.json 格式不对：${describeIssues(parsed.error).slice(0, 5).join('；')}`);
+  const manifest = parsed.data;
+
+  // 2. The manifest lists exactly what is there.
+  for (const name of Object.keys(manifest.entries)) {
+    if (!byName.has(name)) throw new BundleError('INVALID', `manifest.json 列出的“${name}”不在资料包中（资料包不完整）`);
+  }
+  for (const name of byName.keys()) {
+    if (name !== MANIFEST && kinds.get(name) !== 'readme' && !manifest.entries[name]) throw new BundleError('UNSAFE', `资料包中的“${name}”没有登记在 manifest.json 中`);
+  }
+
+  // 3. Every entry's bytes against the manifest (and its own content-addressed name).
+  const bytesOf = (name: string): Uint8Array => {
+    const e = byName.get(name);
+    const want = manifest.entries[name];
+    if (!e || !want) throw new BundleError('INVALID', `资料包中没有“${name}”`);
+    if (e.size !== want.size) throw new BundleError('HASH', `资料包中“${name}”的大小与 manifest.json 不符`);
+    const bytes = reader.readEntry(e);
+    const h = sha256(bytes);
+    if (h !== want.sha256) throw new BundleError('HASH', `资料包中“${name}”的校验和与 manifest.json 不符（文件被改动或损坏）`);
+    const kind = kinds.get(name);
+    const own = name.slice(name.lastIndexOf('/') + 1, name.lastIndexOf('/') + 65);
+    if ((kind === 'body' || kind === 'original' || kind === 'attachment') && own !== h) {
+      throw new BundleError('HASH', `资料包中“${name}”的内容与文件名中的哈希不符`);
+    }
+    return bytes;
+  };
+  const names = [...byName.keys()].filter((n) => n !== MANIFEST && kinds.get(n) !== 'readme');
+  let done = 0;
+  const jsonOf = (name: string) => parseBundleJson(Buffer.from(bytesOf(name)).toString('utf8'), name);
+  for (const name of names) {
+    opts.onProgress?.({ phase: 'verify', done: done++, total: names.length, item: name });
+    const kind = kinds.get(name);
+    if (kind === 'body') {
+      const b = BodySchema.safeParse(jsonOf(name));
+      if (!b.success) throw new BundleError('SCHEMA', `资料包中的正文 ${name} 格式不对`);
+    } else if (kind !== 'catalog' && kind !== 'records') bytesOf(name);
+  }
+
+  // 4. The catalog and the records.
+  let versions: LawVersionMeta[] = [];
+  if (byName.has(LAWS_CATALOG)) {
+    const raw = jsonOf(LAWS_CATALOG);
+    const c = BundleCatalogSchema.safeParse(raw);
+    if (!c.success) throw new BundleError('SCHEMA', `laws/catalog.json 格式不对：${describeIssues(c.error).slice(0, 5).join('；')}`);
+    // Validated strictly (no unknown keys), then kept as written: zod would reorder keys.
+    versions = (raw as { versions: LawVersionMeta[] }).versions;
+    for (const v of versions) {
+      if (!byName.has(`laws/bodies/${v.file}`)) throw new BundleError('INVALID', `《${v.title}》的正文 ${v.file} 不在资料包中`);
+      const body = JSON.parse(Buffer.from(bytesOf(`laws/bodies/${v.file}`)).toString('utf8')) as { id: string; units: { kind: string }[] };
+      if (body.id !== v.id) throw new BundleError('INVALID', `《${v.title}》的正文属于另一个版本（${body.id}）`);
+      if (body.units.filter((u) => u.kind === 'article').length !== v.articleCount) throw new BundleError('INVALID', `《${v.title}》的条文数与目录不符`);
+      if (![...byName.keys()].some((n) => n.startsWith(`laws/originals/${v.sourceSha256}`))) throw new BundleError('INVALID', `《${v.title}》的原始文件不在资料包中`);
+    }
+  }
+  let records: RecordsFile | undefined;
+  if (byName.has(RECORDS_JSON)) {
+    const r = RecordsFileSchema.safeParse(jsonOf(RECORDS_JSON));
+    if (!r.success) throw new BundleError('SCHEMA', `records/records.json 中有不合格式的记录：${describeIssues(r.error).slice(0, 5).join('；')}`);
+    if (r.data.schemaVersion > 1) throw new BundleError('SCHEMA', `资料包中的记录版本为 ${r.data.schemaVersion}，请先升级 LawDesk`);
+    for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) {
+      for (const [k, rec] of Object.entries(r.data[key])) {
+        if (k !== rec.id || !RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的记录编号“${k.slice(0, 60)}”不合规`);
+      }
+    }
+    for (const k of Object.keys(r.data.log)) if (!RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的修改记录编号“${k.slice(0, 60)}”不合规`);
+    records = r.data;
+  }
+  return {
+    file,
+    manifest,
+    versions,
+    entryKinds: kinds,
+    ...(records ? { records } : {}),
+    gbkNames,
+    reader,
+    bytesOf,
+    close: () => reader.close(),
+  };
+}
