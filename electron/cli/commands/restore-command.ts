@@ -1,0 +1,42 @@
+// `lawdesk restore FILE [--preview]`: records back from an automatic backup or a records bundle.
+import { resolve } from 'node:path';
+import { BundleError } from '../../core/bundles/bundle-format';
+import { previewRestore, restoreRecords, type RestorePreview, type RestoreResult } from '../../core/bundles/records-restore';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
+
+const usage = 'lawdesk restore <备份文件.json|.lawdesk> [--preview] [--library DIR] [--json]';
+
+function print(p: RestorePreview, done: boolean): void {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  if (p.restored.length) out(`恢复（现已不存在）：${p.restored.join('、')}`);
+  if (p.changed.length) out(`回到备份时的状态：${p.changed.join('、')}`);
+  if (p.removed.length) out(`备份之后新建、恢复后将移除（保存在恢复前的自动备份中）：${p.removed.join('、')}`);
+  if (p.missingAttachments.length) out(`缺少附件：${p.missingAttachments.join('、')}`);
+  out(`${done ? '已恢复' : '预览（未写入）'}：恢复 ${p.restored.length}，回退 ${p.changed.length}，移除 ${p.removed.length}，不变 ${p.unchanged}`);
+}
+
+export const restoreCommand: Command = {
+  summary: '从备份恢复记录（先预览；恢复前自动备份当前记录）',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, preview: { type: 'boolean' } }, usage);
+    const [file] = positionals;
+    if (!file) throw new UsageError(`请给出备份文件\n用法：${usage}`);
+    const store = await openForCli(values.library, !!values.json);
+    try {
+      const r = values.preview ? await previewRestore(store, resolve(file)) : await restoreRecords(store, resolve(file));
+      if (values.json) printJson(r);
+      else {
+        print(r, !values.preview);
+        const backup = (r as RestoreResult).backup;
+        if (backup) process.stdout.write(`恢复前的记录已备份到 ${backup.file}\n`);
+      }
+      return 0;
+    } catch (e) {
+      if (!(e instanceof BundleError)) throw e;
+      if (values.json) printJson({ error: { code: e.code, message: e.message } });
+      else process.stderr.write(`错误：${e.message}\n`);
+      return 1;
+    }
+  },
+};

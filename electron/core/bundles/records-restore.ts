@@ -1,0 +1,124 @@
+// Restoring records from a backup: an automatic backup (a copy of records.json) or a .lawdesk
+// bundle holding records (a manual backup). The preview says which records come back, which
+// change and which, made after the backup, would go; the restore itself first backs up the
+// current records (so it can be undone), writes any missing attachments, then replaces the
+// records in one atomic commit.
+
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../library/atomic-file';
+import type { LibraryStore } from '../library/library-store';
+import { RecordsStore } from '../records/records-store';
+import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
+import { describeIssues } from '../records/records-errors';
+import { BundleError, parseBundleJson } from './bundle-format';
+import { referencedAttachments, safeExt } from './bundle-export';
+import { readBundle } from './bundle-read';
+import { backupRecords, type BackupInfo } from './records-backup';
+import { RECORD_COLLECTIONS } from './records-merge';
+
+export interface RestorePreview {
+  file: string;
+  /** In the backup, not in the library now: come back. */
+  restored: string[];
+  /** In both, different now: go back to the backup's state. */
+  changed: string[];
+  /** In the library now, not in the backup: removed by the restore (kept in the pre-restore backup). */
+  removed: string[];
+  unchanged: number;
+  missingAttachments: string[];
+}
+
+export interface RestoreResult extends RestorePreview {
+  backup?: BackupInfo;
+}
+
+const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
+
+interface Loaded {
+  data: RecordsFile;
+  attachments: Map<string, () => Uint8Array>;
+  close(): void;
+}
+
+function load(file: string): Loaded {
+  if (!existsSync(file)) throw new BundleError('INVALID', `备份文件 ${file} 不存在`);
+  if (file.toLowerCase().endsWith('.lawdesk')) {
+    const b = readBundle(file);
+    if (!b.records) {
+      b.close();
+      throw new BundleError('INVALID', `${file} 中没有记录（不是记录备份）`);
+    }
+    const attachments = new Map<string, () => Uint8Array>();
+    for (const [name, kind] of b.entryKinds) if (kind === 'attachment') attachments.set(name.slice('records/attachments/'.length), () => b.bytesOf(name));
+    return { data: b.records, attachments, close: () => b.close() };
+  }
+  if (statSync(file).size > MAX_BACKUP_BYTES) throw new BundleError('TOO_LARGE', '备份文件过大');
+  const raw = parseBundleJson(readFileSync(file, 'utf8'), '备份文件', 64);
+  const r = RecordsFileSchema.safeParse(raw);
+  if (!r.success) throw new BundleError('SCHEMA', `备份文件中有不合格式的记录：${describeIssues(r.error).slice(0, 5).join('；')}`);
+  return { data: r.data, attachments: new Map(), close: () => {} };
+}
+
+function ids(data: RecordsFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const k of RECORD_COLLECTIONS) for (const [id, r] of Object.entries(data[k])) out.set(id, JSON.stringify(r) + JSON.stringify(data.log[id] ?? []));
+  return out;
+}
+
+function previewOf(store: LibraryStore, file: string, current: RecordsFile, l: Loaded): RestorePreview {
+  const now = ids(current);
+  const then = ids(l.data);
+  const p: RestorePreview = { file, restored: [], changed: [], removed: [], unchanged: 0, missingAttachments: [] };
+  for (const [id, v] of then) {
+    if (!now.has(id)) p.restored.push(id);
+    else if (now.get(id) !== v) p.changed.push(id);
+    else p.unchanged++;
+  }
+  for (const id of now.keys()) if (!then.has(id)) p.removed.push(id);
+  for (const a of referencedAttachments(l.data)) {
+    const name = a.sha256 + safeExt(a.name);
+    if (!existsSync(join(store.dir, 'attachments', name)) && !l.attachments.has(name)) p.missingAttachments.push(a.name);
+  }
+  return p;
+}
+
+export async function previewRestore(store: LibraryStore, file: string): Promise<RestorePreview> {
+  const l = load(file);
+  try {
+    const current = await (await RecordsStore.open(store.dir, store.lock)).data();
+    return previewOf(store, file, current, l);
+  } finally {
+    l.close();
+  }
+}
+
+export async function restoreRecords(store: LibraryStore, file: string): Promise<RestoreResult> {
+  const l = load(file);
+  try {
+    if (!store.lock.tryAcquire()) throw new BundleError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+    try {
+      const rs = await RecordsStore.open(store.dir, store.lock);
+      const preview = previewOf(store, file, await rs.data(), l);
+      if (preview.missingAttachments.length) {
+        throw new BundleError('INVALID', `备份引用的附件在本库和备份中都没有：${preview.missingAttachments.slice(0, 5).join('、')}；未做任何改动`);
+      }
+      const result: RestoreResult = { ...preview };
+      if (!preview.restored.length && !preview.changed.length && !preview.removed.length) return result;
+      const backup = backupRecords(store, 'before-restore');
+      if (backup) result.backup = backup;
+      const dir = join(store.dir, 'attachments');
+      mkdirSync(dir, { recursive: true });
+      for (const [name, bytes] of l.attachments) if (!existsSync(join(dir, name))) writeFileAtomic(join(dir, name), bytes());
+      await rs.mutate((draft) => {
+        for (const k of RECORD_COLLECTIONS) (draft as Record<string, unknown>)[k] = structuredClone(l.data[k]);
+        draft.log = structuredClone(l.data.log);
+      });
+      return result;
+    } finally {
+      store.lock.release();
+    }
+  } finally {
+    l.close();
+  }
+}

@@ -1,0 +1,69 @@
+// Records backups: taken before destructive operations and daily, rotated to the newest N,
+// restorable with a preview (from an automatic backup or a manual records bundle), and a restore
+// is itself backed up first so it can be undone.
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportBundle } from '../../../electron/core/bundles/bundle-export';
+import { backupRecords, dailyBackupIfDue, listBackups, setBackupConfig } from '../../../electron/core/bundles/records-backup';
+import { previewRestore, restoreRecords } from '../../../electron/core/bundles/records-restore';
+import { RecordsService } from '../../../electron/core/records/records-service';
+import { makeLibrary, tmp } from './bundle-helpers';
+
+const work = tmp();
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('records backup and restore', () => {
+  it('rotates automatic backups, restores with a preview, and backs up before restoring', async () => {
+    let clock = Date.parse('2025-05-06T01:00:00Z');
+    const now = () => new Date((clock += 1000));
+    const lib = join(work, 'lib');
+    const { store } = await makeLibrary(lib, { records: true, now });
+    setBackupConfig(store, { keep: 3 });
+    const made = backupRecords(store, 'before-test')!;
+    expect(made.reason).toBe('before-test');
+    expect(backupRecords(store, 'before-test')!.file).toBe(made.file); // same bytes: no duplicate
+    const first = { file: join(work, 'kept-copy.json') };
+    copyFileSync(made.file, first.file); // the rotation below will drop the original
+    expect(dailyBackupIfDue(store)).toBeDefined();
+    expect(dailyBackupIfDue(store)).toBeUndefined(); // once a day
+
+    const service = await RecordsService.open(store, { actor: '测试' });
+    const original = readFileSync(join(lib, 'records.json'), 'utf8');
+    for (let i = 0; i < 5; i++) {
+      await service.createNote({ date: '2025-05-06', text: `笔记 ${i}` });
+      backupRecords(store, 'before-edit');
+    }
+    expect(listBackups(store).filter((b) => b.reason !== 'daily')).toHaveLength(3);
+
+    const preview = await previewRestore(store, first.file);
+    expect(preview.removed).toHaveLength(5);
+    expect(preview.restored).toEqual([]);
+    const r = await restoreRecords(store, first.file);
+    expect(r.backup).toBeDefined(); // the newest backup already held exactly the current records: reused
+    const now2 = JSON.parse(readFileSync(join(lib, 'records.json'), 'utf8'));
+    const then = JSON.parse(original);
+    delete now2.generation;
+    delete then.generation;
+    expect(now2).toEqual(then);
+
+    // undo: the pre-restore backup brings the five notes back
+    const undo = await previewRestore(store, r.backup!.file);
+    expect(undo.restored).toHaveLength(5);
+    await restoreRecords(store, r.backup!.file);
+    expect((await (await RecordsService.open(store)).listNotes()).filter((n) => n.text.startsWith('笔记 '))).toHaveLength(5);
+  });
+
+  it('restores from a manual backup bundle into another library, attachments included', async () => {
+    const { store } = await makeLibrary(join(work, 'src'), { records: true });
+    const out = join(work, 'manual.lawdesk');
+    await exportBundle(store, { laws: [], records: true, out });
+    const { store: other } = await makeLibrary(join(work, 'dst'));
+    const p = await previewRestore(other, out);
+    expect(p.restored.length).toBeGreaterThan(0);
+    await restoreRecords(other, out);
+    const svc = await RecordsService.open(other);
+    const withAtt = (await svc.listReviews()).find((x) => x.attachments.length)!;
+    expect(svc.attachmentPath(withAtt.attachments[0]!)).toBeDefined();
+  });
+});
