@@ -116,8 +116,19 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string)
   return r.data;
 }
 
-function strictPartial<S extends z.ZodObject>(schema: S) {
-  return schema.partial().strict();
+/**
+ * Checks an input (a whole record, or a patch of an existing one) against the schema, refusing
+ * unknown fields, and returns the input as given: defaults are applied later, to the merged
+ * record, so a patch never resets a field it does not mention.
+ */
+function checkPatch(schema: z.ZodObject, input: unknown, existing: unknown, what: string): Record<string, unknown> {
+  const withId = schema.extend({ id: z.string().optional() });
+  parseWith(existing ? withId.partial().strict() : withId.strict(), input, what);
+  return dropUndefined(input as Record<string, unknown>);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function stripMeta<T extends object>(r: T): Record<string, unknown> {
@@ -250,10 +261,10 @@ export class RecordsService {
   // ───────────── preparing records (validation; no writes except attachment files) ─────────────
 
   private prepareReview(input: unknown, existing: LegalityReview | undefined, opts: WriteOptions): Prepared<'review'> {
-    const patch = parseWith(existing ? strictPartial(ReviewInputSchema.extend({ id: z.string().optional() })) : ReviewInputSchema.extend({ id: z.string().optional() }).strict(), input, '审查记录');
-    const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : { ...patch };
-    if (existing && patch.findings) merged.findings = { ...existing.findings, ...dropUndefined(patch.findings) };
-    if (existing && patch.opinion) merged.opinion = { ...existing.opinion, ...dropUndefined(patch.opinion) };
+    const patch = checkPatch(ReviewInputSchema, input, existing, '审查记录');
+    const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...patch } : { ...patch };
+    if (existing && isObject(patch.findings)) merged.findings = { ...existing.findings, ...patch.findings };
+    if (existing && isObject(patch.opinion)) merged.opinion = { ...existing.opinion, ...patch.opinion };
     if (existing && patch.receivedDate && !patch.dueDate && existing.dueDate === this.defaultDueDate(existing.receivedDate)) {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
     }
@@ -270,7 +281,7 @@ export class RecordsService {
       const to = REVIEW_STATUSES.indexOf(status);
       if (to < from) errors.push(`状态不能从“${existing.status}”退回“${status}”（审查记录只能向前推进：${REVIEW_STATUSES.join(' → ')}）`);
       if (existing.status === '已归档') {
-        const changed = Object.keys(dropUndefined(patch)).filter((k) => k !== 'tags' && JSON.stringify((patch as Record<string, unknown>)[k]) !== JSON.stringify((existing as Record<string, unknown>)[k]));
+        const changed = Object.keys(patch).filter((k) => k !== 'tags' && JSON.stringify(patch[k]) !== JSON.stringify((existing as Record<string, unknown>)[k]));
         if (changed.length) errors.push(`已归档的审查记录不能再修改（第三十三条 归档），只能调整标签；试图修改：${changed.join('、')}`);
       }
     }
@@ -334,7 +345,7 @@ export class RecordsService {
     if (errors.length) throw invalid(`审查记录“${v.title}”不能保存`, errors);
 
     const record = {
-      ...(patch.id && !existing ? { id: patch.id } : {}),
+      ...(typeof patch.id === 'string' && !existing ? { id: patch.id } : {}),
       type: v.type,
       title: v.title,
       ...(v.refNo ? { refNo: v.refNo } : {}),
@@ -370,9 +381,8 @@ export class RecordsService {
   }
 
   private prepareLecture(input: unknown, existing: Lecture | undefined, opts: WriteOptions, data: RecordsFile): Prepared<'lecture'> {
-    const schema = LectureInputSchema.extend({ id: z.string().optional() });
-    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '学法活动');
-    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const patch = checkPatch(LectureInputSchema, input, existing, '学法活动');
+    const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
     const v = parseWith(LectureInputSchema, merged, '学法活动');
     const errors: string[] = [];
     const warnings: string[] = [];
@@ -395,16 +405,15 @@ export class RecordsService {
     if (errors.length) throw invalid(`学法活动“${v.topic}”不能保存`, errors);
     const { materials: _m, citations: _c, laws: _l, ...fields } = v;
     return {
-      record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...fields, tags: [...new Set(v.tags)], laws: [...new Set(laws)], materials, citations },
+      record: { ...(typeof patch.id === 'string' && !existing ? { id: patch.id } : {}), ...fields, tags: [...new Set(v.tags)], laws: [...new Set(laws)], materials, citations },
       warnings,
       unresolved,
     };
   }
 
   private preparePlan(input: unknown, existing: StudyPlan | undefined): Prepared<'plan'> {
-    const schema = StudyPlanInputSchema.extend({ id: z.string().optional() });
-    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '普法计划');
-    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const patch = checkPatch(StudyPlanInputSchema, input, existing, '普法计划');
+    const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
     const v = parseWith(StudyPlanInputSchema, merged, '普法计划');
     const errors: string[] = [];
     const warnings: string[] = [];
@@ -416,13 +425,12 @@ export class RecordsService {
     if (new Set(ids).size !== ids.length) errors.push('计划事项的编号（id）有重复');
     if (errors.length) throw invalid(`普法计划“${v.title}”不能保存`, errors);
     // item ids are assigned at commit, when the plan's id is known
-    return { record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...v, tags: [...new Set(v.tags)], items: items as StudyPlan['items'] }, warnings, unresolved: [] };
+    return { record: { ...(typeof patch.id === 'string' && !existing ? { id: patch.id } : {}), ...v, tags: [...new Set(v.tags)], items: items as StudyPlan['items'] }, warnings, unresolved: [] };
   }
 
   private prepareNote(input: unknown, existing: Note | undefined, opts: WriteOptions): Prepared<'note'> {
-    const schema = NoteInputSchema.extend({ id: z.string().optional() });
-    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '笔记');
-    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const patch = checkPatch(NoteInputSchema, input, existing, '笔记');
+    const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
     const v = parseWith(NoteInputSchema, merged, '笔记');
     const errors: string[] = [];
     const unresolved: DetectedMention[] = [];
@@ -433,17 +441,16 @@ export class RecordsService {
     let citations = this.resolveAll(v.citations, date, kept, '引用条文', errors);
     if (opts.linkDetected && !errors.length) citations = this.link(v.text, date, citations, unresolved, v.target?.lawId);
     if (errors.length) throw invalid('笔记不能保存', errors);
-    return { record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...v, date, tags: [...new Set(v.tags)], citations }, warnings: [], unresolved };
+    return { record: { ...(typeof patch.id === 'string' && !existing ? { id: patch.id } : {}), ...v, date, tags: [...new Set(v.tags)], citations }, warnings: [], unresolved };
   }
 
   private prepareCollection(input: unknown, existing: Collection | undefined): Prepared<'collection'> {
-    const schema = CollectionInputSchema.extend({ id: z.string().optional() });
-    const patch = parseWith(existing ? strictPartial(schema) : schema.strict(), input, '收藏夹');
-    const merged = existing ? { ...stripMeta(existing), ...dropUndefined(patch) } : patch;
+    const patch = checkPatch(CollectionInputSchema, input, existing, '收藏夹');
+    const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
     const v = parseWith(CollectionInputSchema, merged, '收藏夹');
     const errors = v.items.filter((t) => !this.library.law(t.lawId)).map((t) => `法规 ${t.lawId} 不在资料库中`);
     if (errors.length) throw invalid(`收藏夹“${v.name}”不能保存`, errors);
-    return { record: { ...(patch.id && !existing ? { id: patch.id } : {}), ...v }, warnings: [], unresolved: [] };
+    return { record: { ...(typeof patch.id === 'string' && !existing ? { id: patch.id } : {}), ...v }, warnings: [], unresolved: [] };
   }
 
   private prepare<K extends RecordKind>(kind: K, input: unknown, existing: RecordOfKind[K] | undefined, opts: WriteOptions, data: RecordsFile): Prepared<K> {

@@ -3,7 +3,7 @@
 // committed together or not at all. Writes take the library's WriterLock and re-read the file
 // under it, so the app and the CLI may both be open without losing each other's edits.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { AtomicJsonFile, CorruptFileError } from '../library/atomic-file';
@@ -50,6 +50,16 @@ export class RecordsStore {
 
   static async open(libraryDir: string, lock: WriterLock): Promise<RecordsStore> {
     const s = new RecordsStore(join(libraryDir, RECORDS_FILE), lock);
+    // Temp files of writes cut short by a crash: the file itself is the old or the new state.
+    if (lock.tryAcquire()) {
+      try {
+        for (const name of readdirSync(libraryDir)) {
+          if (name.startsWith(`.${RECORDS_FILE}.`) && name.endsWith('.tmp')) unlinkSync(join(libraryDir, name));
+        }
+      } finally {
+        lock.release();
+      }
+    }
     await s.reload();
     return s;
   }

@@ -249,7 +249,11 @@ export function rowsToReviewInputs(headers: string[], rows: SheetRow[], override
       setPath(input, 'findings.content.text', content ? `${content}\n依据：${basis}` : `依据：${basis}`);
     }
     if (input.conclusion && !input.status) input.status = '已出具意见';
-    if (input.status && input.status !== '收件' && input.status !== '审查中' && !input.opinion) setPath(input, 'opinion.text', `（自表格导入）审查结论：${String(input.conclusion ?? '')}`);
+    // The workflow wants an opinion text once issued; a sheet often has only the conclusion.
+    const opinionText = (input.opinion as { text?: string } | undefined)?.text;
+    if (input.status && input.status !== '收件' && input.status !== '审查中' && !opinionText) {
+      setPath(input, 'opinion.text', `（自表格导入，原表无意见正文）审查结论：${String(input.conclusion ?? '')}`);
+    }
     if (problems.length) failed.push({ row, reason: problems.join('；') });
     else inputs.push({ row, input });
   }

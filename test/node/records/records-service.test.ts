@@ -1,0 +1,277 @@
+import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecordsError } from '../../../electron/core/records/records-errors';
+import { RECORDS_FILE } from '../../../electron/core/records/records-store';
+import { lawId, makeLibrary, reviewInput, seed, type TestLibrary } from './records-test-support';
+
+let lib: TestLibrary;
+beforeEach(async () => {
+  lib = await makeLibrary();
+});
+afterEach(() => lib.cleanup());
+
+async function rejects(p: Promise<unknown>): Promise<RecordsError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(RecordsError);
+    return e as RecordsError;
+  }
+  throw new Error('expected a RecordsError');
+}
+
+describe('reviews: create, defaults, status workflow', () => {
+  it('creates with an id, the default checklist and a due date 7 working days on', async () => {
+    const { record, warnings } = await lib.svc.createReview(reviewInput({ receivedDate: '2020-09-25' }));
+    expect(record.id).toBe('R2020-001');
+    expect(record.dueDate).toBe('2020-10-12'); // across 国庆中秋 2020 with two 调休 weekends
+    expect(record.status).toBe('收件');
+    expect(record.materials.map((m) => m.name)).toEqual(['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明']);
+    expect(record.revision).toBe(1);
+    expect(record.createdBy).toBe('测试员');
+    expect(warnings).toEqual([]);
+    expect((await lib.svc.createReview(reviewInput({ title: '第二件' }))).record.id).toBe('R2020-002');
+  });
+
+  it('moves forward only; an opinion needs a conclusion and text; archived records are frozen', async () => {
+    const { record } = await lib.svc.createReview(reviewInput());
+    await lib.svc.setReviewStatus(record.id, '审查中');
+    const e1 = await rejects(lib.svc.setReviewStatus(record.id, '已出具意见'));
+    expect(e1.issues).toEqual(expect.arrayContaining([expect.stringMatching(/须填写审查结论/), expect.stringMatching(/须填写审查意见正文/)]));
+    const done = await lib.svc.setReviewStatus(record.id, '已出具意见', { conclusion: '合法', completedDate: '2020-04-20', opinion: { text: '经审查，合法。' } });
+    expect(done.record.status).toBe('已出具意见');
+    const back = await rejects(lib.svc.setReviewStatus(record.id, '审查中'));
+    expect(back.issues[0]).toMatch(/不能从“已出具意见”退回“审查中”/);
+    await lib.svc.setReviewStatus(record.id, '已归档');
+    const frozen = await rejects(lib.svc.updateReview(record.id, { title: '改个标题' }));
+    expect(frozen.issues[0]).toMatch(/已归档的审查记录不能再修改.*title/);
+    const tagged = await lib.svc.updateReview(record.id, { tags: ['创新券'] });
+    expect(tagged.record.tags).toEqual(['创新券']);
+  });
+
+  it('lists with filters, overdue and on-time', async () => {
+    await lib.svc.importBundle(seed(), { linkDetected: true });
+    // received 2021-02-01: due 2021-02-09, counting Sunday 2/7 (调休 before 春节); today is 2021-03-01
+    await lib.svc.createReview(reviewInput({ title: '未办结的送审稿', receivedDate: '2021-02-01' }));
+    expect((await lib.svc.listReviews({ year: 2020 })).length).toBe(5);
+    expect((await lib.svc.listReviews({ type: '规范性文件', year: 2020 })).map((r) => r.id)).toEqual(['R2020-005', 'R2020-001']);
+    const overdue = await lib.svc.listReviews({ overdue: true });
+    expect(overdue.map((r) => r.id)).toEqual(['R2021-001']);
+    expect(overdue[0]!.dueDate).toBe('2021-02-09');
+    expect(overdue[0]!.workingDaysLeft).toBeLessThan(0);
+    expect((await lib.svc.getReview('R2020-005')).onTime).toBe(false);
+    expect((await lib.svc.listReviews({ status: '已归档' })).length).toBe(2);
+  });
+});
+
+describe('bad input: clear Chinese messages, nothing saved', () => {
+  it('missing required fields and wrong values', async () => {
+    const e = await rejects(lib.svc.createReview({ type: '意见书', receivedDate: '2020-13-01' }));
+    expect(e.issues).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/“类型（type）”应为 重大行政决策 \/ 规范性文件/),
+        '缺少必填字段“标题（title）”',
+        '缺少必填字段“承办单位（leadUnit）”',
+        expect.stringMatching(/“收件日期（receivedDate）”不是有效日期/),
+      ]),
+    );
+    const typo = await rejects(lib.svc.createReview({ ...reviewInput(), recievedDate: '2020-01-01' }));
+    expect(typo.issues.join()).toMatch(/不认识的字段：recievedDate/);
+    expect(existsSync(join(lib.dir, RECORDS_FILE))).toBe(false);
+  });
+
+  it('a due date before receipt; a short one only warns (一般不少于7个工作日)', async () => {
+    const e = await rejects(lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', dueDate: '2020-04-10' })));
+    expect(e.issues).toEqual(['审查期限（2020-04-10）早于收件日期（2020-04-13）']);
+    const short = await lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', dueDate: '2020-04-15' }));
+    expect(short.warnings[0]).toMatch(/只有 2 个工作日/);
+    const pub = await lib.svc.createReview(
+      reviewInput({ title: '征求意见偏短', procedures: [{ check: '公众参与', date: '2020-03-01', endDate: '2020-03-20' }] }),
+    );
+    expect(pub.warnings.join()).toMatch(/公开征求意见期限 20 日，少于第十五条/);
+  });
+
+  it('a citation to an article that does not exist in that version', async () => {
+    const e = await rejects(
+      lib.svc.createReview(reviewInput({ receivedDate: '2020-05-01', citations: [{ law: '统计法', article: '第五十三条' }, { law: '行政许可法', article: '第十二条' }] })),
+    );
+    expect(e.issues).toEqual(['引用条文第1项：《统计法》（2009-06-27版）没有第五十三条（共 50 条）']);
+    const e2 = await rejects(lib.svc.createReview(reviewInput({ citations: [{ law: '不存在的条例', article: '1' }] })));
+    expect(e2.issues[0]).toMatch(/资料库中没有《不存在的条例》/);
+    expect(await lib.svc.listReviews()).toEqual([]);
+  });
+
+  it('attachments: stored once by hash; huge or unreadable files are refused', async () => {
+    const small = await makeLibrary({ maxAttachmentBytes: 1024 });
+    try {
+      const dir = join(small.dir, 'in');
+      mkdirSync(dir);
+      writeFileSync(join(dir, '审查意见书.docx'), 'PK fake docx bytes');
+      writeFileSync(join(dir, 'huge.pdf'), Buffer.alloc(2048, 1));
+      const ok = await small.svc.createReview(reviewInput({ attachments: [{ path: '审查意见书.docx' }] }), { baseDir: dir });
+      const a = ok.record.attachments[0]!;
+      expect(a.name).toBe('审查意见书.docx');
+      expect(readFileSync(small.svc.attachmentPath(a)!, 'utf8')).toBe('PK fake docx bytes');
+      const huge = await rejects(small.svc.createReview(reviewInput({ title: '大附件', attachments: [{ path: join(dir, 'huge.pdf') }] })));
+      expect(huge.message).toMatch(/附件“huge.pdf”大小 0.0 MB，超过上限 0.0 MB|超过上限/);
+      const missing = await rejects(small.svc.createReview(reviewInput({ title: '缺附件', attachments: [{ path: join(dir, 'nope.pdf') }] })));
+      expect(missing.message).toMatch(/nope.pdf”文件不存在/);
+      if (process.getuid?.() !== 0) {
+        writeFileSync(join(dir, 'secret.pdf'), 'x');
+        chmodSync(join(dir, 'secret.pdf'), 0);
+        expect((await rejects(small.svc.createReview(reviewInput({ title: '无权限', attachments: [{ path: join(dir, 'secret.pdf') }] })))).message).toMatch(/没有读取权限/);
+      }
+      expect((await small.svc.listReviews()).map((r) => r.title)).toEqual([reviewInput().title]);
+    } finally {
+      small.cleanup();
+    }
+  });
+
+  it('a stale form (expectedRevision) is refused instead of overwriting', async () => {
+    const { record } = await lib.svc.createReview(reviewInput());
+    await lib.svc.updateReview(record.id, { refNo: '高科审〔2020〕1号' });
+    const e = await rejects(lib.svc.updateReview(record.id, { refNo: 'X' }, { expectedRevision: 1 }));
+    expect(e.message).toMatch(/已被他人修改/);
+  });
+});
+
+describe('change log: edits keep history', () => {
+  it('records who/when/what field by field, citations element by element', async () => {
+    const { record } = await lib.svc.createReview(reviewInput({ citations: [{ law: '行政许可法', article: '第十七条' }] }), { by: '李明' });
+    await lib.svc.updateReview(record.id, { title: '高青县科技创新券管理暂行办法（修改稿）', findings: { content: { text: '草案第九条实质上设定了行政许可，违反《行政许可法》第十五条第二款。' } } }, { by: '王芳', linkDetected: true });
+    await lib.svc.updateReview(record.id, { citations: [] }, { by: '王芳' });
+    await lib.svc.updateReview(record.id, { status: '审查中' }, { by: '李明' });
+    // a save that changes nothing adds no revision
+    const same = await lib.svc.updateReview(record.id, { status: '审查中' });
+    expect(same.record.revision).toBe(4);
+
+    const log = await lib.svc.history(record.id);
+    expect(log.map((e) => [e.seq, e.by, e.action])).toEqual([
+      [1, '李明', 'create'],
+      [2, '王芳', 'update'],
+      [3, '王芳', 'update'],
+      [4, '李明', 'status'],
+    ]);
+    expect(log[1]!.changes.map((c) => c.path)).toEqual(
+      expect.arrayContaining(['title', 'findings.content.text', expect.stringMatching(/^findings\.content\.citations\[.*@2019-04-23#15#2\]$/)]),
+    );
+    const title = log[1]!.changes.find((c) => c.path === 'title')!;
+    expect([title.from, title.to]).toEqual(['高青县科技创新券管理暂行办法（送审稿）', '高青县科技创新券管理暂行办法（修改稿）']);
+    // the removed citation is in the log with its snapshot: history keeps what was relied on
+    const removed = log[2]!.changes[0]!;
+    expect(removed.path).toMatch(/^citations\[.*#17\]$/);
+    expect((removed.from as { textSnapshot: string }).textSnapshot).toContain('其他规范性文件一律不得设定行政许可');
+    expect(removed.to).toBeUndefined();
+    expect(log[3]!.changes).toEqual([{ path: 'status', from: '收件', to: '审查中' }]);
+    // replaying the log from the creation gives the current record
+    const current = await lib.svc.getReview(record.id);
+    expect(current.revision).toBe(4);
+    expect(current.citations).toEqual([]);
+  });
+});
+
+describe('cited-by, both directions', () => {
+  it('article → records (newest first) and record → articles; per-article counts for the TOC', async () => {
+    await lib.svc.importBundle(seed(), { linkDetected: true });
+    const xk = lawId(lib.store, '行政许可法');
+    const by17 = await lib.svc.citedBy({ lawId: xk, articleKey: '17' });
+    // newest first: the lecture of 2020-05-20, then the review whose opinion is dated 2020-04-21
+    expect(by17.map((e) => [e.id, e.date])).toEqual([
+      ['L2020-001', '2020-05-20'],
+      ['R2020-001', '2020-04-21'],
+    ]);
+    expect(by17[1]!.where).toEqual(['findings.content', 'opinion']);
+
+    const tj = lawId(lib.store, '统计法');
+    const by7 = await lib.svc.citedBy({ lawId: tj, articleKey: '7' });
+    expect(by7.map((e) => [e.id, e.date])).toEqual([
+      ['R2020-004', '2020-11-24'],
+      ['R2020-003', '2020-10-12'],
+      ['N2020-001', '2020-07-16'],
+      ['L2020-003', '2020-07-15'],
+    ]);
+    expect(by7.every((e) => e.versionId.endsWith('@2009-06-27'))).toBe(true);
+    // nothing cites the 2024 统计法 yet
+    expect(await lib.svc.citedBy({ lawId: tj, articleKey: '7', versionId: `${tj}@2024-09-13` })).toEqual([]);
+
+    const counts = await lib.svc.citationCounts(tj);
+    expect(counts.find((c) => c.articleKey === '7')).toMatchObject({ label: '第七条', count: 4 });
+    expect(counts.find((c) => c.articleKey === '41')).toMatchObject({ count: 1 }); // 本法第四十一条 in R2020-004
+
+    const sites = await lib.svc.citationsOf('R2020-003');
+    expect(sites.map((s) => `${s.where} ${s.citation.citation}`)).toEqual([
+      'findings.procedure 《重大行政决策程序暂行条例》第二十五条',
+      'findings.procedure 《重大行政决策程序暂行条例》第二十六条',
+      'findings.content 《中华人民共和国统计法》（2009年修订）第七条',
+    ]);
+  });
+});
+
+describe('annual statistics on the seeded year', () => {
+  it('2020: reviews by type and conclusion, on-time rate, lectures, outreach, laws studied, plan completion', async () => {
+    const res = await lib.svc.importBundle(seed(), { linkDetected: true });
+    expect(res.created).toEqual({
+      plans: ['P2020-01'],
+      lectures: ['L2020-001', 'L2020-002', 'L2020-003', 'L2020-004', 'L2020-005', 'L2020-006'],
+      reviews: ['R2020-001', 'R2020-002', 'R2020-003', 'R2020-004', 'R2020-005'],
+      notes: ['N2020-001'],
+    });
+    const s = await lib.svc.stats(2020);
+    expect(s.reviews).toMatchObject({
+      total: 5,
+      byType: { 重大行政决策: 1, 规范性文件: 2, 合同: 1, 重大执法决定: 1, 其他: 0 },
+      byConclusion: { 合法: 2, 修改后合法: 2, 提示法律风险: 1, 不合法: 0, 未出具: 0 },
+      completed: 5,
+      onTime: 4,
+      late: 1,
+      onTimeRate: 0.8,
+      overdueOpen: 0,
+      adopted: 3,
+      notAdopted: 1,
+    });
+    expect(s.lectures.total).toBe(6);
+    expect(s.lectures.headCount).toBe(42 + 9 + 18 + 63 + 120 + 55);
+    expect(s.lectures.study).toEqual({ count: 3, headCount: 69 });
+    expect(s.lectures.outreach).toEqual({ count: 3, headCount: 238 });
+    expect(s.lectures.byKind['宪法日']).toEqual({ count: 1, headCount: 120 });
+    expect(s.lectures.materialsHandedOut).toBe(50 + 20 + 200 + 150 + 500 + 300);
+    expect(s.lawsStudied.map((l) => [l.title, l.sessions])).toEqual([
+      ['行政许可法', 1],
+      ['民法典', 1],
+      ['统计法', 1],
+      ['保守国家秘密法', 1],
+      ['宪法', 1],
+    ]);
+    expect(s.plans).toHaveLength(1);
+    expect(s.plans[0]).toMatchObject({ id: 'P2020-01', items: 6, done: 5 });
+    expect(s.plans[0]!.progress.find((p) => !p.done)).toMatchObject({ id: 'P2020-01.6', late: true });
+    expect((await lib.svc.stats(2021)).reviews.total).toBe(0);
+  });
+
+  it('a bundle with one bad record saves nothing', async () => {
+    const bad = seed() as { reviews: Record<string, unknown>[] };
+    bad.reviews[2]!.receivedDate = '2020-10-40';
+    const e = await rejects(lib.svc.importBundle(bad));
+    expect(e.message).toMatch(/reviews 第 3 条/);
+    expect(await lib.svc.listLectures()).toEqual([]);
+    expect(existsSync(join(lib.dir, RECORDS_FILE))).toBe(false);
+  });
+});
+
+describe('notes, collections, tags', () => {
+  it('a note on a law resolves 本法 against it; favorites toggle; tags are counted', async () => {
+    const tj = lawId(lib.store, '统计法');
+    const { record } = await lib.svc.createNote({ date: '2025-03-01', text: '本法第八条改为社会监督条款。', target: { lawId: tj }, tags: ['统计'] }, { linkDetected: true });
+    expect(record.citations[0]!.versionId.endsWith('@2024-09-13')).toBe(true);
+    expect(await lib.svc.toggleFavorite({ lawId: tj, articleKey: '7' })).toBe(true);
+    expect((await lib.svc.listCollections())[0]!.items).toEqual([{ lawId: tj, articleKey: '7' }]);
+    expect(await lib.svc.toggleFavorite({ lawId: tj, articleKey: '7' })).toBe(false);
+    await lib.svc.createReview(reviewInput({ tags: ['统计', '创新券'] }));
+    expect(await lib.svc.tags()).toEqual([
+      { tag: '统计', count: 2 },
+      { tag: '创新券', count: 1 },
+    ]);
+    rmSync(join(lib.dir, 'attachments'), { recursive: true, force: true });
+  });
+});
