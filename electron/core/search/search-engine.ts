@@ -267,17 +267,22 @@ export class SearchEngine {
     return `seg-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.lds`;
   }
 
-  private addSegment(inputs: SegmentVersionInput[], onProgress?: (p: IndexProgress) => void): void {
-    const docs = inputs.reduce((n, v) => n + v.docs.length, 0);
-    if (docs === 0 && inputs.length === 0) return;
+  /**
+   * Builds a segment from `inputs` (consumed one version at a time) and, when persisting, writes
+   * it and reopens it from the file, so the texts it was built from are not kept in memory.
+   */
+  private addSegment(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): void {
     const name = this.newSegmentName();
-    const seg = Segment.build(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: d, total: docs }) : undefined);
-    onProgress?.({ phase: 'index', done: docs, total: docs });
+    let seg = Segment.build(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined);
+    onProgress?.({ phase: 'index', done: total, total });
+    if (seg.versions.length === 0) return;
     if (this.persist) {
       try {
         mkdirSync(this.dir, { recursive: true });
         onProgress?.({ phase: 'write', done: 0, total: 1 });
-        seg.write(join(this.dir, name));
+        const path = join(this.dir, name);
+        seg.write(path);
+        seg = Segment.load(path, name);
         onProgress?.({ phase: 'write', done: 1, total: 1 });
       } catch {
         // A read-only library still searches, from memory.
@@ -287,21 +292,28 @@ export class SearchEngine {
   }
 
   private addVersions(versions: LawVersionMeta[], onProgress?: (p: IndexProgress) => void): void {
-    const inputs: SegmentVersionInput[] = [];
-    versions.forEach((meta, i) => {
-      if (onProgress && (i % 50 === 0 || i === versions.length - 1)) onProgress({ phase: 'read', done: i + 1, total: versions.length });
-      try {
-        const v = this.store.loadVersion(meta.id);
-        inputs.push({
+    const engine = this;
+    const total = versions.reduce((n, v) => n + v.unitCount, 0);
+    function* inputs(): Generator<SegmentVersionInput> {
+      let i = 0;
+      for (const meta of versions) {
+        i++;
+        if (onProgress && (i % 50 === 0 || i === versions.length)) onProgress({ phase: 'read', done: i, total: versions.length });
+        let v;
+        try {
+          v = engine.store.loadVersion(meta.id);
+        } catch {
+          engine.unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
+          continue;
+        }
+        yield {
           id: meta.id,
           file: meta.file,
           docs: v.units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
-        });
-      } catch {
-        this.unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
+        };
       }
-    });
-    this.addSegment(inputs, onProgress);
+    }
+    this.addSegment(inputs(), total, onProgress);
   }
 
   /** Merges segments when there are too many or too many of their articles are deleted. */
@@ -338,7 +350,7 @@ export class SearchEngine {
       }
     }
     this.segs = this.segs.filter((s) => !victims.includes(s));
-    this.addSegment(inputs, onProgress);
+    this.addSegment(inputs, inputs.reduce((n, v) => n + v.docs.length, 0), onProgress);
     // The merged segment was appended last, so it wins over nothing older: order is irrelevant now.
     for (const s of victims) this.dropSegmentFile(s);
     return true;

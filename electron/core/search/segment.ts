@@ -8,10 +8,11 @@
 // - The file is written once (temp + rename) and never changed; a CRC32 per section is checked on
 //   load, so a damaged file is refused (and rebuilt by the engine) rather than half-read.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { UnitKind } from '../../shared/law-model';
-import { writeFileAtomic } from '../library/atomic-file';
 
 export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
 export const SEGMENT_FORMAT = 1;
@@ -102,6 +103,8 @@ export class Segment {
     private textString: string | undefined,
     private metaString: string | undefined,
     private src: FileSource | undefined,
+    /** A segment just built: its articles' texts, not yet joined. */
+    private textParts?: string[],
   ) {}
 
   get docCount(): number {
@@ -139,7 +142,7 @@ export class Segment {
     return this.t.docStart[d + 1]! - this.t.docStart[d]! - 1;
   }
   get textLoaded(): boolean {
-    return this.textString !== undefined;
+    return this.textString !== undefined || this.textParts !== undefined;
   }
 
   private readAt(pos: number, len: number): Buffer {
@@ -168,13 +171,19 @@ export class Segment {
 
   /** All article texts, NUL-separated; read from the file (and checked) on first use. */
   get text(): string {
-    if (this.textString === undefined) this.textString = this.readSection(this.src!.text, 'text').toString('utf16le');
+    if (this.textString === undefined) {
+      if (this.textParts) {
+        this.textString = this.textParts.join('\0') + (this.textParts.length ? '\0' : '');
+        this.textParts = undefined;
+      } else this.textString = this.readSection(this.src!.text, 'text').toString('utf16le');
+    }
     return this.textString;
   }
 
   docText(d: number): string {
     const s = this.t.docStart[d]!;
     const e = this.t.docStart[d + 1]! - 1;
+    if (this.textParts) return this.textParts[d]!;
     if (this.textString !== undefined) return this.textString.slice(s, e);
     return this.readAt(this.src!.text[0] + s * 2, (e - s) * 2).toString('utf16le', 0, (e - s) * 2);
   }
@@ -308,82 +317,99 @@ export class Segment {
 
   // ---- building ------------------------------------------------------------------------------
 
-  /** Builds a segment in memory from versions' units. */
-  static build(name: string, inputs: SegmentVersionInput[], onDoc?: (done: number) => void): Segment {
+  /**
+   * Builds a segment in memory from versions' units, taking one version at a time from `inputs`
+   * (so a caller can read bodies lazily and only the texts are kept).
+   */
+  static build(name: string, inputs: Iterable<SegmentVersionInput>, onDoc?: (done: number) => void): Segment {
     const versions: SegmentVersion[] = [];
     const texts: string[] = [];
     const metas: string[] = [];
-    let docCount = 0;
+    const nums: number[] = [];
+    const sufs: number[] = [];
+    const kinds: number[] = [];
+    const vers: number[] = [];
     for (const v of inputs) {
-      versions.push({ id: v.id, file: v.file, firstDoc: docCount, docCount: v.docs.length });
-      docCount += v.docs.length;
-    }
-    const docVersion = new Uint32Array(docCount);
-    const docNumber = new Uint32Array(docCount);
-    const docSuffix = new Uint32Array(docCount);
-    const docKind = new Uint8Array(docCount);
-    const docStart = new Uint32Array(docCount + 1);
-    const metaStart = new Uint32Array(docCount + 1);
-    let d = 0;
-    let off = 0;
-    let moff = 0;
-    inputs.forEach((v, vi) => {
+      const vi = versions.length;
+      versions.push({ id: v.id, file: v.file, firstDoc: texts.length, docCount: v.docs.length });
       for (const u of v.docs) {
         // NUL separates articles in the text; one inside an article would be an impossible match anyway.
-        const text = u.text.includes('\0') ? u.text.replace(/\0/g, ' ') : u.text;
-        texts.push(text);
-        const m = `${u.key}${META_SEP}${u.label}${META_SEP}${u.path.join(PATH_SEP)}`;
-        metas.push(m);
-        docVersion[d] = vi;
-        docNumber[d] = Math.max(0, Math.min(0xffffffff, u.number | 0));
-        docSuffix[d] = Math.max(0, u.suffix | 0);
-        docKind[d] = Math.max(0, KINDS.indexOf(u.kind));
-        docStart[d] = off;
-        metaStart[d] = moff;
-        off += text.length + 1;
-        moff += m.length;
-        d++;
+        texts.push(u.text.includes('\0') ? u.text.replace(/\0/g, ' ') : u.text);
+        metas.push(`${u.key}${META_SEP}${u.label}${META_SEP}${u.path.join(PATH_SEP)}`);
+        nums.push(Math.max(0, Math.min(0xffffffff, u.number | 0)));
+        sufs.push(Math.max(0, u.suffix | 0));
+        kinds.push(Math.max(0, KINDS.indexOf(u.kind)));
+        vers.push(vi);
       }
-    });
+    }
+    const docCount = texts.length;
+    const docStart = new Uint32Array(docCount + 1);
+    const metaStart = new Uint32Array(docCount + 1);
+    let off = 0;
+    let moff = 0;
+    for (let d = 0; d < docCount; d++) {
+      docStart[d] = off;
+      metaStart[d] = moff;
+      off += texts[d]!.length + 1;
+      moff += metas[d]!.length;
+    }
     docStart[docCount] = off;
     metaStart[docCount] = moff;
-    const text = texts.join('\0') + (docCount ? '\0' : '');
-    const meta = metas.join('');
-    texts.length = 0;
-    const { keys, offs, dfs, post } = buildPostings(text, docStart, onDoc);
-    const t: Tables = { keys, offs, dfs, docStart, docVersion, docNumber, docSuffix, docKind, metaStart };
-    return new Segment(name, versions, t, post, text, meta, undefined);
+    const { keys, offs, dfs, post } = buildPostings(texts, onDoc);
+    const t: Tables = {
+      keys,
+      offs,
+      dfs,
+      docStart,
+      docVersion: Uint32Array.from(vers),
+      docNumber: Uint32Array.from(nums),
+      docSuffix: Uint32Array.from(sufs),
+      docKind: Uint8Array.from(kinds),
+      metaStart,
+    };
+    return new Segment(name, versions, t, post, undefined, metas.join(''), undefined, texts);
   }
 
-  /** Serialises the segment; written atomically by the caller's path. */
+  /** Writes the segment to `path` (temp file, fsync, rename), section by section. Returns its size. */
   write(path: string): number {
-    const parts: Buffer[] = [];
-    const sections: Header['sections'] = {};
-    let off = 0;
-    const add = (name: string, bytes: ArrayBufferView) => {
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      sections[name] = [off, buf.length, crc32(buf)];
-      parts.push(buf);
-      off += buf.length;
-      const pad = (4 - (off % 4)) % 4;
-      if (pad) {
-        parts.push(Buffer.alloc(pad));
-        off += pad;
+    if (this.src) this.loadAll();
+    // Sections in order, each as a list of chunks (the text one article at a time).
+    const u16 = (s: string) => Buffer.from(s, 'utf16le');
+    const textChunks = (): Iterable<Buffer> => {
+      if (this.textParts) {
+        const parts = this.textParts;
+        return (function* () {
+          for (const p of parts) yield u16(p + '\0');
+        })();
       }
+      return [u16(this.text)];
     };
-    for (const n of TABLE_NAMES) add(n, this.t[n]);
-    this.loadAll();
-    add('post', this.post!);
-    add('text', Buffer.from(this.text, 'utf16le'));
-    add('meta', Buffer.from(this.metaString!, 'utf16le'));
+    const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const sections: [string, () => Iterable<Buffer>][] = [
+      ...TABLE_NAMES.map((n) => [n, () => [view(this.t[n])]] as [string, () => Iterable<Buffer>]),
+      ['post', () => [view(this.post!)]],
+      ['text', textChunks],
+      ['meta', () => [u16(this.metaString!)]],
+    ];
     const header: Header = {
       format: SEGMENT_FORMAT,
       docCount: this.docCount,
       keyCount: this.keyCount,
-      textChars: this.text.length,
+      textChars: this.t.docStart[this.docCount]!,
       versions: this.versions,
-      sections,
+      sections: {},
     };
+    let off = 0;
+    for (const [name, chunks] of sections) {
+      let crc = 0;
+      let len = 0;
+      for (const c of chunks()) {
+        crc = crc32(c, crc);
+        len += c.length;
+      }
+      header.sections[name] = [off, len, crc];
+      off += len + ((4 - (len % 4)) % 4);
+    }
     const hjson = Buffer.from(JSON.stringify(header), 'utf8');
     const hlen = hjson.length + ((4 - ((12 + hjson.length) % 4)) % 4);
     const pre = Buffer.alloc(12 + hlen, 0x20);
@@ -391,9 +417,42 @@ export class Segment {
     pre.writeUInt32LE(SEGMENT_FORMAT, 4);
     pre.writeUInt32LE(hlen, 8);
     hjson.copy(pre, 12);
-    const all = Buffer.concat([pre, ...parts]);
-    writeFileAtomic(path, all, { fsync: true });
-    return all.length;
+    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const fd = openSync(tmp, 'w', 0o644);
+    let size = 0;
+    const put = (b: Buffer) => {
+      let o = 0;
+      while (o < b.length) o += writeSync(fd, b, o, b.length - o);
+      size += b.length;
+    };
+    try {
+      put(pre);
+      for (const [, chunks] of sections) {
+        let len = 0;
+        for (const c of chunks()) {
+          put(c);
+          len += c.length;
+        }
+        const pad = (4 - (len % 4)) % 4;
+        if (pad) put(Buffer.alloc(pad));
+      }
+      fsyncSync(fd);
+      closeSync(fd);
+      renameSync(tmp, path);
+    } catch (e) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* closed */
+      }
+      try {
+        unlinkSync(tmp);
+      } catch {
+        /* gone */
+      }
+      throw e;
+    }
+    return size;
   }
 
   /**
@@ -498,49 +557,42 @@ export class Segment {
 const POSTING_CACHE_ENTRIES = 8_000_000;
 
 /**
- * Builds the key table and varint posting lists for a NUL-separated text, without per-key JS
- * objects: one pass over the text maps each key to a slot (a direct table for characters, an
- * open-addressing hash for pairs) and records each article's distinct slots and counts; two passes
- * over those records size and then write every key's list. Transient memory ≈ 6 bytes per
- * (article, key) pair.
+ * Builds the key table and varint posting lists of the articles' texts without per-key JS objects
+ * and without per-pair arrays: pass 1 maps each key to a slot (a direct table for characters, an
+ * open-addressing hash for pairs) and sizes every key's list; pass 2 looks the slots up again and
+ * writes the lists in place. Transient memory is the hash, a few arrays per key, and the output.
  */
 function buildPostings(
-  text: string,
-  docStart: Uint32Array,
+  texts: string[],
   onDoc?: (done: number) => void,
 ): { keys: Int32Array; offs: Uint32Array; dfs: Uint32Array; post: Uint8Array } {
-  const docCount = docStart.length - 1;
+  const docCount = texts.length;
   const uniSlot = new Int32Array(65536).fill(-1);
   let cap = 1 << 16;
   let mask = cap - 1;
   let hKeys = new Int32Array(cap); // 0 = empty: a pair's first unit is never NUL
   let hSlot = new Int32Array(cap);
   let slotKey = new Int32Array(1 << 16);
-  let slotLast = new Int32Array(1 << 16).fill(-1);
-  let slotPair = new Int32Array(1 << 16); // index of the slot's pair record in the current article
+  let slotLast = new Int32Array(1 << 16).fill(-1); // last article seen, for gaps
+  let slotTf = new Int32Array(1 << 16); // count in the current article
+  let slotBytes = new Float64Array(1 << 16);
+  let slotDf = new Uint32Array(1 << 16);
   let nSlots = 0;
-  // Upper bound on pairs: two keys per position. Untouched pages of these arrays stay unmapped.
-  const maxPairs = Math.max(16, text.length * 2);
-  const pairSlot = new Int32Array(maxPairs);
-  const pairTf = new Uint16Array(maxPairs);
-  const docPairEnd = new Uint32Array(docCount);
-  let nPairs = 0;
+  let touched = new Int32Array(1 << 17);
 
-  const newSlot = (k: number): number => {
-    if (nSlots === slotKey.length) {
-      const n = slotKey.length * 2;
-      const a = new Int32Array(n);
-      a.set(slotKey);
-      slotKey = a;
-      const b = new Int32Array(n).fill(-1);
-      b.set(slotLast);
-      slotLast = b;
-      const c = new Int32Array(n);
-      c.set(slotPair);
-      slotPair = c;
-    }
-    slotKey[nSlots] = k;
-    return nSlots++;
+  const growSlots = () => {
+    const n = slotKey.length * 2;
+    const grow = <T extends Int32Array | Float64Array | Uint32Array>(a: T, make: (n: number) => T, fill?: number): T => {
+      const b = make(n);
+      if (fill !== undefined) b.fill(fill);
+      b.set(a as never);
+      return b;
+    };
+    slotKey = grow(slotKey, (n) => new Int32Array(n));
+    slotLast = grow(slotLast, (n) => new Int32Array(n), -1);
+    slotTf = grow(slotTf, (n) => new Int32Array(n));
+    slotBytes = grow(slotBytes, (n) => new Float64Array(n));
+    slotDf = grow(slotDf, (n) => new Uint32Array(n));
   };
   const growHash = () => {
     const oldK = hKeys;
@@ -558,7 +610,7 @@ function buildPostings(
       hSlot[h] = oldS[i]!;
     }
   };
-  const pairSlotOf = (k: number): number => {
+  const pairSlotOf = (k: number, insert: boolean): number => {
     let h = Math.imul(k, 0x9e3779b1) & mask;
     for (;;) {
       const x = hKeys[h]!;
@@ -566,84 +618,84 @@ function buildPostings(
       if (x === 0) break;
       h = (h + 1) & mask;
     }
-    const slot = newSlot(k);
+    if (!insert) throw new Error('key missing in the second pass');
+    if (nSlots === slotKey.length) growSlots();
+    const slot = nSlots++;
+    slotKey[slot] = k;
     hKeys[h] = k;
     hSlot[h] = slot;
     if (slot * 2 > cap) growHash();
     return slot;
   };
+  const varLen = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
 
-  for (let d = 0; d < docCount; d++) {
-    const s = docStart[d]!;
-    const e = docStart[d + 1]! - 1;
-    for (let i = s; i < e; i++) {
+  // Visits every key of article d, counting it in slotTf and listing new slots in `touched`.
+  const scan = (d: number, insert: boolean): number => {
+    const text = texts[d]!;
+    const e = text.length;
+    let nt = 0;
+    for (let i = 0; i < e; i++) {
       const c = text.charCodeAt(i);
       let slot = uniSlot[c]!;
-      if (slot < 0) slot = uniSlot[c] = newSlot(c);
-      if (slotLast[slot] !== d) {
-        slotLast[slot] = d;
-        slotPair[slot] = nPairs;
-        pairSlot[nPairs] = slot;
-        pairTf[nPairs++] = 1;
-      } else if (pairTf[slotPair[slot]!]! < 65535) pairTf[slotPair[slot]!]!++;
+      if (slot < 0) {
+        if (nSlots === slotKey.length) growSlots();
+        slot = uniSlot[c] = nSlots++;
+        slotKey[slot] = c;
+      }
+      if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       if (i + 1 < e) {
-        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1));
-        if (slotLast[slot] !== d) {
-          slotLast[slot] = d;
-          slotPair[slot] = nPairs;
-          pairSlot[nPairs] = slot;
-          pairTf[nPairs++] = 1;
-        } else if (pairTf[slotPair[slot]!]! < 65535) pairTf[slotPair[slot]!]!++;
+        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), insert);
+        if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       }
     }
-    docPairEnd[d] = nPairs;
-    if (onDoc && (d & 4095) === 0) onDoc(d);
+    return nt;
+  };
+
+  // Pass 1: slots, article counts and list sizes.
+  for (let d = 0; d < docCount; d++) {
+    if (texts[d]!.length * 2 > touched.length) touched = new Int32Array(texts[d]!.length * 2);
+    const nt = scan(d, true);
+    for (let j = 0; j < nt; j++) {
+      const slot = touched[j]!;
+      const f = Math.min(slotTf[slot]!, 255);
+      slotBytes[slot]! += varLen((d - slotLast[slot]!) * 2 + (f > 1 ? 1 : 0)) + (f > 1 ? varLen(f - 2) : 0);
+      slotLast[slot] = d;
+      slotDf[slot]!++;
+      slotTf[slot] = 0;
+    }
+    if (onDoc && (d & 4095) === 0) onDoc(d / 2);
   }
 
-  // Key order.
+  // Key order and list offsets.
   const order = new Int32Array(nSlots);
   for (let i = 0; i < nSlots; i++) order[i] = i;
   const sk = slotKey;
   order.sort((a, b) => sk[a]! - sk[b]!);
   const keys = new Int32Array(nSlots);
   const dfs = new Uint32Array(nSlots);
-  const rankOf = new Int32Array(nSlots);
-  for (let r = 0; r < nSlots; r++) {
-    keys[r] = slotKey[order[r]!]!;
-    rankOf[order[r]!] = r;
-  }
-
-  // Entry: varint(gap * 2 + (tf > 1)), then varint(tf - 2) when tf > 1. Size every list first.
-  const varLen = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
-  const size = new Float64Array(nSlots);
-  const last = slotLast.fill(-1, 0, nSlots);
-  let j = 0;
-  for (let d = 0; d < docCount; d++) {
-    for (const end = docPairEnd[d]!; j < end; j++) {
-      const r = rankOf[pairSlot[j]!]!;
-      const f = pairTf[j]!;
-      size[r]! += varLen((d - last[r]!) * 2 + (f > 1 ? 1 : 0)) + (f > 1 ? varLen(f - 2) : 0);
-      last[r] = d;
-      dfs[r]!++;
-    }
-  }
   const offs = new Uint32Array(nSlots + 1);
+  const cursor = new Uint32Array(nSlots); // by slot
   let bytes = 0;
   for (let r = 0; r < nSlots; r++) {
+    const slot = order[r]!;
+    keys[r] = slotKey[slot]!;
+    dfs[r] = slotDf[slot]!;
     offs[r] = bytes;
-    bytes += size[r]!;
+    cursor[slot] = bytes;
+    bytes += slotBytes[slot]!;
   }
   offs[nSlots] = bytes;
+
+  // Pass 2: write every entry: varint(gap * 2 + (tf > 1)), then varint(tf - 2) when tf > 1.
   const post = new Uint8Array(bytes);
-  const cur = offs.slice(0, nSlots);
-  last.fill(-1, 0, nSlots);
-  j = 0;
+  slotLast.fill(-1, 0, nSlots);
   for (let d = 0; d < docCount; d++) {
-    for (const end = docPairEnd[d]!; j < end; j++) {
-      const r = rankOf[pairSlot[j]!]!;
-      const f = pairTf[j]!;
-      let p = cur[r]!;
-      let v = (d - last[r]!) * 2 + (f > 1 ? 1 : 0);
+    const nt = scan(d, false);
+    for (let j = 0; j < nt; j++) {
+      const slot = touched[j]!;
+      const f = Math.min(slotTf[slot]!, 255);
+      let p = cursor[slot]!;
+      let v = (d - slotLast[slot]!) * 2 + (f > 1 ? 1 : 0);
       while (v >= 0x80) {
         post[p++] = (v & 0x7f) | 0x80;
         v >>>= 7;
@@ -657,9 +709,11 @@ function buildPostings(
         }
         post[p++] = v;
       }
-      cur[r] = p;
-      last[r] = d;
+      cursor[slot] = p;
+      slotLast[slot] = d;
+      slotTf[slot] = 0;
     }
+    if (onDoc && (d & 4095) === 0) onDoc(docCount / 2 + d / 2);
   }
   return { keys, offs, dfs, post };
 }
