@@ -4,6 +4,7 @@
 import { displayTitle } from '../../shared/law-model';
 import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
 import { articleKey } from '../../shared/law-model';
+import { articleLabel } from '../../core/text/chinese-numerals';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 
@@ -46,7 +47,7 @@ export const citesCommand: Command = {
       printJson({ lawId: law.id, title: law.title, articleKey: key, ...(versionId ? { versionId } : {}), citedBy: list });
       return 0;
     }
-    process.stdout.write(`《${displayTitle(law)}》${articleText}${versionId ? `（${versionId}）` : '（所有版本）'}被引用 ${list.length} 次：\n`);
+    process.stdout.write(`《${displayTitle(law)}》${articleLabel(ref.number, ref.suffix)}${versionId ? `（${versionId}）` : '（所有版本）'}被引用 ${list.length} 次：\n`);
     for (const e of list) {
       process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? e.kind}  ${e.title}  [${e.versionId} ${e.label}; ${e.where.join('、')}]\n`);
     }

@@ -1,0 +1,81 @@
+// The CLI as a user runs it: `node electron/cli/bin.mjs …` against a fresh library.
+
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, ROOT, makeLibrary, type TestLibrary } from './records-test-support';
+
+let lib: TestLibrary;
+beforeAll(async () => {
+  lib = await makeLibrary();
+});
+afterAll(() => lib.cleanup());
+
+function cli(...args: string[]): { code: number; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args, '--library', lib.dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LAWDESK_USER: '命令行' },
+  });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+
+describe('lawdesk review / lecture / cites / stats / records', () => {
+  it('imports the seed bundle, then answers cites and stats as JSON', () => {
+    expect(cli('records', 'import', join(FIXTURES, 'seed-2020.json')).code).toBe(0);
+    const cites = JSON.parse(cli('cites', '统计法', '7', '--version', '2009', '--json').out);
+    expect(cites.citedBy.map((e: { id: string }) => e.id)).toEqual(['R2020-004', 'R2020-003', 'N2020-001', 'L2020-003']);
+    const stats = JSON.parse(cli('stats', '--year', '2020', '--json').out);
+    expect(stats.reviews.total).toBe(5);
+    expect(stats.reviews.onTimeRate).toBe(0.8);
+    expect(stats.lectures.headCount).toBe(307);
+    expect(stats.plans[0].done).toBe(5);
+  });
+
+  it('review add / update / show --json keeps the history', () => {
+    const file = join(lib.dir, 'r.json');
+    writeFileSync(file, JSON.stringify({ type: '重大行政决策', title: '高青县科技成果转化奖励办法', leadUnit: '科技成果转化科', receivedDate: '2020-12-21', findings: { content: { text: '与《统计法》第七条衔接。' } } }));
+    const add = cli('review', 'add', '--from', file, '--link', '--json');
+    expect(add.code).toBe(0);
+    const created = JSON.parse(add.out).record;
+    expect(created).toMatchObject({ id: 'R2020-006', dueDate: '2020-12-30', createdBy: '命令行' });
+    writeFileSync(file, JSON.stringify({ status: '审查中' }));
+    expect(cli('review', 'update', 'R2020-006', '--from', file, '--by', '王芳').out).toMatch(/已保存 R2020-006/);
+    const shown = JSON.parse(cli('review', 'show', 'R2020-006', '--json').out);
+    expect(shown.history.map((h: { by: string; action: string }) => `${h.by}:${h.action}`)).toEqual(['命令行:create', '王芳:status']);
+    expect(shown.findings.content.citations[0].versionId).toMatch(/@2009-06-27$/);
+    expect(shown.overdue).toBe(true);
+    const list = JSON.parse(cli('review', 'list', '--json', '--overdue').out);
+    expect(list.map((r: { id: string }) => r.id)).toEqual(['R2020-006']);
+    expect(cli('review', 'list', '--type', '合同').out).toMatch(/R2020-002 .*孵化器/);
+  });
+
+  it('bad input: exit 1, every problem in Chinese, nothing saved', () => {
+    const file = join(lib.dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ type: '合同', title: '期限早于收件', leadUnit: '办公室', receivedDate: '2020-05-10', dueDate: '2020-05-01', citations: [{ law: '统计法', article: '第九十条' }] }));
+    const r = cli('review', 'add', '--from', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('审查期限（2020-05-01）早于收件日期（2020-05-10）');
+    expect(r.err).toMatch(/引用条文第1项：《统计法》（2009-06-27版）没有第九十条/);
+    expect(cli('review', 'list').out).not.toContain('期限早于收件');
+    expect(cli('review', 'show', 'R1999-001').err).toMatch(/没有找到审查记录 R1999-001/);
+    expect(cli('review', 'frobnicate').code).toBe(2);
+  });
+
+  it('records import of a CSV with broken rows reports them by row', () => {
+    const r = cli('records', 'import', join(FIXTURES, 'reviews-2019.csv'), '--json');
+    expect(r.code).toBe(1);
+    const res = JSON.parse(r.out);
+    expect(res.imported).toHaveLength(3);
+    expect(res.failed.map((f: { row: number }) => f.row)).toEqual([4, 6]);
+    expect(cli('records', 'import', join(FIXTURES, 'reviews-2019.csv'), '--map', '序号=nope').err).toMatch(/不认识的字段“nope”/);
+  });
+
+  it('lecture add and list', () => {
+    const file = join(lib.dir, 'l.json');
+    writeFileSync(file, JSON.stringify({ kind: '法律进乡村', date: '2020-10-28', topic: '科技特派员送法下乡', headCount: 35, citations: [{ law: '行政许可法', article: '12' }] }));
+    expect(cli('lecture', 'add', '--from', file).out).toMatch(/已新增 L2020-007/);
+    expect(cli('lecture', 'list', '--year', '2020', '--kind', '法律进乡村').out).toMatch(/L2020-007 .*35 人/);
+  });
+});
