@@ -1,0 +1,261 @@
+// Crash-safety harness: runs an import, a series of record edits, or a bundle import in a child
+// process, kill -9s it at a random moment while it works, reopens the library and checks it: the
+// library passes checkLibrary, records.json is readable, every record is either exactly its state
+// before the operation or exactly its state after (never a mix, never missing), every law version
+// is whole. Prints one table of trials and outcomes per operation.
+//
+//   npx tsx test/bench/crash-harness.ts --trials 100 [--ops import,records,bundle] [--keep]
+//
+// test/node/bundles/crash-harness.test.ts runs a bounded subset in CI.
+
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exportBundle } from '../../electron/core/bundles/bundle-export';
+import { importBundle } from '../../electron/core/bundles/bundle-import';
+import { checkLibrary } from '../../electron/core/library/library-check';
+import { importPaths } from '../../electron/core/library/library-import';
+import { openLibrary } from '../../electron/core/library/open-library';
+import { RecordsService } from '../../electron/core/records/records-service';
+import type { RecordsFile } from '../../electron/core/records/record-types';
+import { RECORD_COLLECTIONS } from '../../electron/core/bundles/records-merge';
+import { makeLibrary } from '../node/bundles/bundle-helpers';
+
+const SELF = fileURLToPath(import.meta.url);
+const ROOT = join(import.meta.dirname, '../..');
+export const OPS = ['import', 'records', 'bundle'] as const;
+export type Op = (typeof OPS)[number];
+const EDITS = 240;
+const NOTES = 6;
+
+// ───────────── child side ─────────────
+
+async function child(op: Op, lib: string, arg: string): Promise<void> {
+  const { store } = await openLibrary({ dir: lib, seed: false });
+  process.stdout.write('START\n');
+  if (op === 'import') await importPaths(store, [arg]);
+  else if (op === 'bundle') await importBundle(store, arg);
+  else {
+    const svc = await RecordsService.open(store, { actor: 'harness' });
+    const ids = (await svc.listNotes()).filter((n) => n.text.startsWith('harness')).map((n) => n.id).sort();
+    for (let i = 0; i < EDITS; i++) await svc.updateNote(ids[i % ids.length]!, { text: `harness edit ${i}` });
+  }
+  process.stdout.write('DONE\n');
+}
+
+// ───────────── harness side ─────────────
+
+interface Fixture {
+  work: string;
+  template: string; // library before every operation
+  sources: string; // folder of laws for the import
+  bundle: string; // bundle for the bundle import
+  after: RecordsFile; // records after the bundle import, record by record
+  before: RecordsFile;
+}
+
+function records(lib: string): RecordsFile {
+  return JSON.parse(readFileSync(join(lib, 'records.json'), 'utf8')) as RecordsFile;
+}
+
+export async function prepare(work: string): Promise<Fixture> {
+  const template = join(work, 'template');
+  const { store, service } = await makeLibrary(template, { records: true });
+  for (let i = 0; i < NOTES; i++) await service!.createNote({ date: '2025-01-02', text: `harness note ${i}`, tags: ['harness'] });
+  const sources = join(work, 'sources');
+  mkdirSync(sources, { recursive: true });
+  const base = readFileSync(join(ROOT, 'test/fixtures/laws/行政法/行政许可法(2019-04-23).md'), 'utf8');
+  for (let i = 0; i < 120; i++) writeFileSync(join(sources, `测试条例${i}.md`), base.replace('# 中华人民共和国行政许可法', `# 某某市测试许可条例第${i}号`));
+  // The "other machine": the template plus 120 laws and edited and new records, exported whole.
+  const other = join(work, 'other');
+  cpSync(template, other, { recursive: true });
+  const { store: so } = await openLibrary({ dir: other, seed: false });
+  await importPaths(so, [sources]);
+  const svc = await RecordsService.open(so, { actor: 'other' });
+  for (const n of (await svc.listNotes()).filter((x) => x.text.startsWith('harness'))) await svc.updateNote(n.id, { text: `${n.text} (edited elsewhere)` });
+  for (let i = 0; i < 5; i++) await svc.createNote({ date: '2025-02-03', text: `new elsewhere ${i}` });
+  const bundle = join(work, 'other.lawdesk');
+  await exportBundle(so, { records: true, out: bundle });
+  void store;
+  return { work, template, sources, bundle, after: records(other), before: records(template) };
+}
+
+interface Trial {
+  op: Op;
+  delayMs: number;
+  killed: boolean; // false: finished before the kill
+  outcome: 'old' | 'partial' | 'new';
+  problems: string[];
+}
+
+function runChild(op: Op, lib: string, arg: string, killAfterStartMs: number | undefined): Promise<{ killed: boolean; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', op, lib, arg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let started = 0;
+    let timer: NodeJS.Timeout | undefined;
+    let err = '';
+    c.stderr.on('data', (d) => (err += d));
+    c.stdout.on('data', (d: Buffer) => {
+      if (!started && d.toString().includes('START')) {
+        started = Date.now();
+        if (killAfterStartMs !== undefined) timer = setTimeout(() => c.kill('SIGKILL'), killAfterStartMs);
+      }
+    });
+    c.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal === 'SIGKILL') return resolve({ killed: true, ms: Date.now() - started });
+      if (code !== 0) return reject(new Error(`child ${op} exited ${code}: ${err.slice(0, 500)}`));
+      resolve({ killed: false, ms: Date.now() - started });
+    });
+  });
+}
+
+function recordMap(r: RecordsFile): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const k of RECORD_COLLECTIONS) for (const [id, rec] of Object.entries(r[k])) m.set(id, JSON.stringify(rec) + '\n' + JSON.stringify(r.log[id] ?? []));
+  return m;
+}
+
+/** Reopens the library and checks every invariant; classifies the state. */
+async function verify(fx: Fixture, op: Op, lib: string): Promise<Pick<Trial, 'outcome' | 'problems'>> {
+  const problems: string[] = [];
+  const { store } = await openLibrary({ dir: lib, seed: false });
+  for (const p of checkLibrary(store)) problems.push(`check: ${p.versionId ?? p.file}: ${p.problem}`);
+  let now: RecordsFile;
+  try {
+    const svc = await RecordsService.open(store);
+    await svc.listReviews();
+    now = records(lib);
+  } catch (e) {
+    return { outcome: 'partial', problems: [...problems, `records unreadable: ${(e as Error).message}`] };
+  }
+  const before = recordMap(fx.before);
+  const cur = recordMap(now);
+  const laws = store.versions().filter((v) => v.title.startsWith('某某市测试许可条例'));
+  for (const v of laws) if (v.articleCount !== 83) problems.push(`law ${v.id} has ${v.articleCount} articles`);
+  let changed = 0;
+  let total = 0;
+  if (op === 'import') {
+    for (const [id, s] of before) if (cur.get(id) !== s) problems.push(`record ${id} changed by a law import`);
+    return { outcome: laws.length === 0 ? 'old' : laws.length === 120 ? 'new' : 'partial', problems };
+  }
+  if (op === 'records') {
+    for (const id of before.keys()) if (!cur.has(id)) problems.push(`record ${id} lost`);
+    if (cur.size !== before.size) problems.push(`record count ${cur.size} ≠ ${before.size}`);
+    for (const n of Object.values(now.notes)) {
+      if (!n.text.startsWith('harness')) continue;
+      const log = now.log[n.id] ?? [];
+      // A record and its log entry are one commit: the revision counts the entries, the last entry says the text.
+      if (log.length !== n.revision) problems.push(`note ${n.id}: revision ${n.revision} but ${log.length} log entries (mixed)`);
+      const last = log.at(-1)?.changes.find((c) => c.path === 'text');
+      if (n.revision > 1 && last?.to !== n.text) problems.push(`note ${n.id}: text "${n.text}" not what its last log entry says`);
+      total++;
+      if (n.revision > 1) changed++;
+    }
+    const edits = Object.values(now.notes).reduce((s, n) => s + (n.text.startsWith('harness') ? n.revision - 1 : 0), 0);
+    return { outcome: edits === 0 ? 'old' : edits === EDITS ? 'new' : 'partial', problems };
+  }
+  // bundle: every record is exactly before or exactly after; none lost
+  const after = recordMap(fx.after);
+  for (const [id, s] of cur) {
+    total++;
+    if (s === after.get(id)) {
+      if (before.get(id) !== s) changed++;
+    } else if (s !== before.get(id)) problems.push(`record ${id} is neither its old nor its new state (mixed)`);
+  }
+  for (const id of before.keys()) if (!cur.has(id)) problems.push(`record ${id} lost`);
+  const lawsNew = laws.length;
+  const outcome = changed === 0 && lawsNew === 0 ? 'old' : changed === after.size - [...after.keys()].filter((id) => before.get(id) === after.get(id)).length && lawsNew === 120 ? 'new' : 'partial';
+  void total;
+  return { outcome, problems };
+}
+
+export interface HarnessOptions {
+  trials: number;
+  ops?: readonly Op[];
+  work?: string;
+  log?: (line: string) => void;
+}
+
+export interface HarnessResult {
+  trials: Trial[];
+  table: string;
+  inconsistent: number;
+}
+
+export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
+  const ops = opts.ops ?? OPS;
+  const log = opts.log ?? (() => {});
+  const work = opts.work ?? mkdtempSync(join(tmpdir(), 'lawdesk-crash-harness-'));
+  const fx = await prepare(work);
+  const arg = (op: Op) => (op === 'import' ? fx.sources : op === 'bundle' ? fx.bundle : '');
+  // Calibrate: how long each operation takes here once started, so the kills land inside it.
+  const full = new Map<Op, number>();
+  for (const op of ops) {
+    const lib = join(work, `calibrate-${op}`);
+    cpSync(fx.template, lib, { recursive: true });
+    const r = await runChild(op, lib, arg(op), undefined);
+    full.set(op, Math.max(20, r.ms));
+    const v = await verify(fx, op, lib);
+    if (v.outcome !== 'new' || v.problems.length) throw new Error(`calibration run of ${op} did not reach the new state: ${v.problems.join('; ')}`);
+    log(`calibrated ${op}: ${r.ms} ms`);
+  }
+  const trials: Trial[] = [];
+  for (let t = 0; t < opts.trials; t++) {
+    const op = ops[t % ops.length]!;
+    const lib = join(work, `trial-${t}`);
+    cpSync(fx.template, lib, { recursive: true });
+    const delayMs = Math.floor(Math.random() * full.get(op)! * 1.05);
+    const r = await runChild(op, lib, arg(op), delayMs);
+    const v = await verify(fx, op, lib);
+    trials.push({ op, delayMs, killed: r.killed, ...v });
+    log(`trial ${t + 1}/${opts.trials} ${op} kill at ${delayMs} ms: ${r.killed ? 'killed' : 'finished'} → ${v.outcome}${v.problems.length ? ' INCONSISTENT: ' + v.problems.slice(0, 3).join('; ') : ''}`);
+    rmSync(lib, { recursive: true, force: true });
+  }
+  const rows = ops.map((op) => {
+    const ts = trials.filter((t) => t.op === op);
+    return [op, ts.length, ts.filter((t) => t.killed).length, ts.filter((t) => !t.killed).length, ts.filter((t) => t.outcome === 'old').length, ts.filter((t) => t.outcome === 'partial').length, ts.filter((t) => t.outcome === 'new').length, ts.filter((t) => t.problems.length).length, `${full.get(op)} ms`];
+  });
+  const head = ['operation', 'trials', 'killed mid-op', 'finished first', 'old state', 'partial (each item whole)', 'new state', 'INCONSISTENT', 'op duration'];
+  const all = [head, ...rows.map((r) => r.map(String)), ['total', String(trials.length), String(trials.filter((t) => t.killed).length), String(trials.filter((t) => !t.killed).length), String(trials.filter((t) => t.outcome === 'old').length), String(trials.filter((t) => t.outcome === 'partial').length), String(trials.filter((t) => t.outcome === 'new').length), String(trials.filter((t) => t.problems.length).length), '']];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const lines = all.map((r) => '| ' + r.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |');
+  lines.splice(1, 0, '| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
+  const table = lines.join('\n');
+  if (!opts.work) rmSync(work, { recursive: true, force: true });
+  return { trials, table, inconsistent: trials.filter((t) => t.problems.length).length };
+}
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === '--child') {
+    await child(argv[1] as Op, argv[2]!, argv[3] ?? '');
+    return 0;
+  }
+  const get = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const trials = Number(get('--trials') ?? 30);
+  const ops = (get('--ops')?.split(',') as Op[] | undefined) ?? OPS;
+  const work = argv.includes('--keep') ? mkdtempSync(join(tmpdir(), 'lawdesk-crash-harness-')) : undefined;
+  const t0 = Date.now();
+  const res = await runHarness({ trials, ops, ...(work ? { work } : {}), log: (l) => process.stderr.write(l + '\n') });
+  process.stdout.write(`\nCrash-safety harness: ${trials} trials, kill -9 at a random moment of each operation (${((Date.now() - t0) / 1000).toFixed(0)} s)\n\n${res.table}\n`);
+  const bad = res.trials.filter((t) => t.problems.length);
+  for (const t of bad) process.stdout.write(`INCONSISTENT ${t.op} @${t.delayMs} ms: ${t.problems.join('; ')}\n`);
+  if (work) process.stdout.write(`work folder kept: ${work}\n`);
+  return bad.length ? 1 : 0;
+}
+
+if (process.argv[1] && fileURLToPath(new URL(`file://${process.argv[1]}`)) === SELF) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`${(e as Error).stack ?? e}\n`);
+      process.exit(2);
+    },
+  );
+}
+void existsSync;
