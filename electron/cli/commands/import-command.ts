@@ -1,4 +1,5 @@
 import { importPaths } from '../../core/library/library-import';
+import { SearchEngine } from '../../core/search/search-engine';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 import { basename } from 'node:path';
 
@@ -20,6 +21,14 @@ export const importCommand: Command = {
       onProgress: (p) => progressLine(`导入 ${p.done}/${p.total} ${basename(p.file)}`),
     });
     progressDone();
+    if (!report.dryRun && report.imported + report.replaced > 0) {
+      // Bring the persisted search index up to date now, so the next search (or app start) is instant.
+      const engine = await SearchEngine.open(store, {
+        onProgress: (p) => progressLine(`更新检索索引：${p.phase} ${p.done}/${p.total}`),
+      });
+      engine.close();
+      progressDone();
+    }
     if (values.json) {
       printJson({
         imported: report.imported,

@@ -237,6 +237,25 @@ export class LibraryStore {
     if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${id}`);
     const cached = this.bodyCache.get(meta.file);
     if (cached) return { ...cached, ...meta };
+    const body = this.readBody(meta);
+    for (const u of body.units) u.paragraphs = paragraphsFromText(u.text);
+    if (this.bodyCache.size > 64) this.bodyCache.delete(this.bodyCache.keys().next().value!);
+    this.bodyCache.set(meta.file, body);
+    return { ...body, ...meta };
+  }
+
+  /**
+   * A version's units as stored (verified, not cached, paragraphs not derived): for bulk readers
+   * such as the search index build, which would otherwise hold far more than they need.
+   */
+  readUnits(id: string): Omit<LawVersion['units'][number], 'paragraphs'>[] {
+    const meta = this.version(id);
+    if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${id}`);
+    const cached = this.bodyCache.get(meta.file);
+    return cached ? cached.units : this.readBody(meta).units;
+  }
+
+  private readBody(meta: LawVersionMeta): LawVersion {
     const full = join(this.bodiesDir, meta.file);
     let text: string;
     try {
@@ -247,11 +266,7 @@ export class LibraryStore {
     if (sha256(text) + '.json' !== meta.file) {
       throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件已损坏（校验和不符：${meta.file}）`);
     }
-    const body = JSON.parse(text) as LawVersion;
-    for (const u of body.units) u.paragraphs = paragraphsFromText(u.text);
-    if (this.bodyCache.size > 64) this.bodyCache.delete(this.bodyCache.keys().next().value!);
-    this.bodyCache.set(meta.file, body);
-    return { ...body, ...meta };
+    return JSON.parse(text) as LawVersion;
   }
 
   /** Writes a version's body (not yet committed). Returns its file name. */

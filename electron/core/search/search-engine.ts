@@ -299,9 +299,9 @@ export class SearchEngine {
       for (const meta of versions) {
         i++;
         if (onProgress && (i % 50 === 0 || i === versions.length)) onProgress({ phase: 'read', done: i, total: versions.length });
-        let v;
+        let units;
         try {
-          v = engine.store.loadVersion(meta.id);
+          units = engine.store.readUnits(meta.id);
         } catch {
           engine.unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
           continue;
@@ -309,7 +309,7 @@ export class SearchEngine {
         yield {
           id: meta.id,
           file: meta.file,
-          docs: v.units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
+          docs: units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
         };
       }
     }
