@@ -11,6 +11,7 @@ const usage = [
   '         lawdesk review update <编号> --from FILE.json [--link] [--by 姓名] [--json]',
   '         lawdesk review list [--year Y] [--type 类型] [--status 状态] [--overdue] [--q 关键词] [--json]',
   '         lawdesk review show <编号> [--json]',
+  '         lawdesk review attach <编号> <文件> [--name 名称] [--by 姓名] [--json]',
 ].join('\n');
 
 function statusText(r: ReviewView): string {
@@ -61,6 +62,15 @@ export const reviewCommand: Command = {
           const svc = await openService(values.library, !!values.json);
           const res = await svc.updateReview(id, value, writeOpts(values, baseDir));
           reportSave(res, !!values.json, '已保存', (r) => `${r.title}（第 ${r.revision} 版，${r.status}）`);
+          return 0;
+        },
+        async attach(rest) {
+          const { values, positionals } = parse(rest, { ...writeOptions, name: { type: 'string' } }, usage);
+          const [id, file] = positionals;
+          if (!id || !file) throw new UsageError(`请给出审查记录编号和要附加的文件\n用法：${usage}`);
+          const svc = await openService(values.library, !!values.json);
+          const res = await svc.attachToReview(id, file, { ...writeOpts(values, process.cwd()), ...(values.name ? { name: values.name } : {}) });
+          reportSave(res, !!values.json, '已附加', (r) => `${r.attachments.at(-1)?.name ?? ''}（共 ${r.attachments.length} 个附件）`);
           return 0;
         },
         async list(rest) {

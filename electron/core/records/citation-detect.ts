@@ -52,8 +52,9 @@ const RANGE_TAIL = new RegExp(`^(?:至|到|—|－|～|~|-)第?(${N})条(?:之($
 const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
 const THIS_LAW = /(本法|本条例|本规定|本办法|本细则|该法|该条例|上述法律)$/;
 /** A document noun right before 第X条 that is not a law in the library: 草案第五条, 实施细则第三条. */
-const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知)$/;
+const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知)$/;
 const MAX_RANGE = 60;
+const CODE = 'code:';
 
 interface LawAnchor extends LawMention {
   kind: 'bracket' | 'bare';
@@ -66,7 +67,13 @@ function bareNamePattern(store: LibraryStore): { re: RegExp; byName: Map<string,
   const byName = new Map<string, string>();
   const ambiguous = new Set<string>();
   for (const law of store.laws()) {
-    if (law.subtitle) continue;
+    if (law.subtitle) {
+      // a part of a code (民法典 合同编): the code's name stands for all its parts
+      for (const name of new Set([law.title, law.shortTitle, normaliseTitle(law.title)])) {
+        if (name.length >= 2 && !byName.has(name)) byName.set(name, CODE + name);
+      }
+      continue;
+    }
     for (const name of new Set([law.title, law.shortTitle, normaliseTitle(law.title)])) {
       if (name.length < 2 || !/(法|条例|规定|办法|细则|规则|决定)$/.test(name)) continue;
       const prev = byName.get(name);
@@ -115,8 +122,14 @@ function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
     for (const m of text.matchAll(bare.re)) {
       if (inBracket(m.index)) continue;
       const lawId = bare.byName.get(m[0])!;
+      const base = { kind: 'bare' as const, text: m[0], start: m.index, end: m.index + m[0].length };
+      if (lawId.startsWith(CODE)) {
+        const parts = codeParts(store, lawId.slice(CODE.length));
+        if (parts) anchors.push({ ...base, lawId: parts[0]!.id, lawIds: parts.map((l) => l.id), title: normaliseTitle(parts[0]!.title) });
+        continue;
+      }
       const law = store.law(lawId);
-      anchors.push({ kind: 'bare', text: m[0], start: m.index, end: m.index + m[0].length, lawId, ...(law ? { title: displayTitle(law) } : {}) });
+      anchors.push({ ...base, lawId, ...(law ? { title: displayTitle(law) } : {}) });
     }
   }
   return anchors.sort((a, b) => a.start - b.start);

@@ -127,6 +127,12 @@ function checkPatch(schema: z.ZodObject, input: unknown, existing: unknown, what
   return dropUndefined(input as Record<string, unknown>);
 }
 
+function dateOrderIssues(r: Record<string, unknown>): string[] {
+  const { receivedDate: rd, dueDate: dd } = r;
+  const ok = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return ok(rd) && ok(dd) && dd < rd ? [`审查期限（${dd}）早于收件日期（${rd}）`] : [];
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -261,14 +267,23 @@ export class RecordsService {
   // ───────────── preparing records (validation; no writes except attachment files) ─────────────
 
   private prepareReview(input: unknown, existing: LegalityReview | undefined, opts: WriteOptions): Prepared<'review'> {
-    const patch = checkPatch(ReviewInputSchema, input, existing, '审查记录');
+    let patch: Record<string, unknown>;
+    try {
+      patch = checkPatch(ReviewInputSchema, input, existing, '审查记录');
+    } catch (e) {
+      // say everything at once: the date order too, when both dates are readable
+      if (e instanceof RecordsError && isObject(input)) throw invalid(e.summary, [...e.issues, ...dateOrderIssues({ ...(existing ?? {}), ...input })]);
+      throw e;
+    }
     const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...patch } : { ...patch };
     if (existing && isObject(patch.findings)) merged.findings = { ...existing.findings, ...patch.findings };
     if (existing && isObject(patch.opinion)) merged.opinion = { ...existing.opinion, ...patch.opinion };
     if (existing && patch.receivedDate && !patch.dueDate && existing.dueDate === this.defaultDueDate(existing.receivedDate)) {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
     }
-    const v = parseWith(ReviewInputSchema, merged, '审查记录');
+    const parsed = ReviewInputSchema.safeParse(merged);
+    if (!parsed.success) throw invalid('审查记录填写有误', [...describeIssues(parsed.error), ...dateOrderIssues(merged)]);
+    const v = parsed.data;
     const errors: string[] = [];
     const warnings: string[] = [];
     const unresolved: DetectedMention[] = [];
@@ -577,6 +592,13 @@ export class RecordsService {
   }
   updateCollection(id: string, patch: unknown, opts?: WriteOptions) {
     return this.save('collection', id, patch, opts);
+  }
+
+  /** Attaches a file (the opinion DOCX/PDF, a draft) to a review; the file is kept by its hash. */
+  async attachToReview(id: string, file: string, opts: WriteOptions & { name?: string } = {}): Promise<SaveResult<LegalityReview>> {
+    const r = await this.get('review', id);
+    const input = { path: file, ...(opts.name ? { name: opts.name } : {}) };
+    return this.save('review', id, { attachments: [...r.attachments, input] }, { ...opts, note: opts.note ?? '添加附件' });
   }
 
   /** Adds or removes a law/article in the built-in 收藏 collection; returns whether it is now a favorite. */

@@ -90,6 +90,17 @@ describe('citation detection in real sentences', () => {
     ]);
   });
 
+  it('民法典, stored as one work per 编: the article is found in the part that holds it', () => {
+    const d = lib.svc.detectCitations('《中华人民共和国民法典》第一千一百二十三条、第一千二百六十条；民法典第一千二百五十九条', '2021-06-01');
+    expect(d.citations.map((c) => [c.citation, lib.store.law(c.lawId)!.subtitle])).toEqual([
+      ['《中华人民共和国民法典》第一千一百二十三条', '继承编'],
+      ['《中华人民共和国民法典》第一千二百六十条', '附则'],
+      ['《中华人民共和国民法典》第一千二百五十九条', '附则'],
+    ]);
+    // before 2021-01-01 the code was not in force: say so, do not link
+    expect(lib.svc.detectCitations('民法典第一千一百二十三条', '2020-06-01').unresolved[0]!.reason).toBe('《民法典》在 2020-06-01 尚未施行（资料库中最早的版本 2021-01-01 施行）');
+  });
+
   it('宪法第三十三条 without 书名号', () => {
     expect(found('宪法第三十三条规定，国家尊重和保障人权。')).toEqual(['2018-03-11 第三十三条']);
   });

@@ -76,6 +76,8 @@ describe('bad input: clear Chinese messages, nothing saved', () => {
         expect.stringMatching(/“收件日期（receivedDate）”不是有效日期/),
       ]),
     );
+    const both = await rejects(lib.svc.createReview({ type: '合同', title: '两处错误', receivedDate: '2020-05-10', dueDate: '2020-05-01' }));
+    expect(both.issues).toEqual(['缺少必填字段“承办单位（leadUnit）”', '审查期限（2020-05-01）早于收件日期（2020-05-10）']);
     const typo = await rejects(lib.svc.createReview({ ...reviewInput(), recievedDate: '2020-01-01' }));
     expect(typo.issues.join()).toMatch(/不认识的字段：recievedDate/);
     expect(existsSync(join(lib.dir, RECORDS_FILE))).toBe(false);
@@ -113,6 +115,12 @@ describe('bad input: clear Chinese messages, nothing saved', () => {
       const a = ok.record.attachments[0]!;
       expect(a.name).toBe('审查意见书.docx');
       expect(readFileSync(small.svc.attachmentPath(a)!, 'utf8')).toBe('PK fake docx bytes');
+      const more = await small.svc.attachToReview(ok.record.id, join(dir, '审查意见书.docx'), { name: '审查意见书（定稿）.docx' });
+      expect(more.record.attachments).toHaveLength(1); // same bytes: stored and listed once
+      writeFileSync(join(dir, '草案.pdf'), '%PDF-1.4 draft');
+      const two = await small.svc.attachToReview(ok.record.id, join(dir, '草案.pdf'));
+      expect(two.record.attachments.map((x) => x.name)).toEqual(['审查意见书.docx', '草案.pdf']);
+      expect((await small.svc.history(ok.record.id)).at(-1)).toMatchObject({ note: '添加附件', changes: [{ path: expect.stringMatching(/^attachments\[/) }] });
       const huge = await rejects(small.svc.createReview(reviewInput({ title: '大附件', attachments: [{ path: join(dir, 'huge.pdf') }] })));
       expect(huge.message).toMatch(/附件“huge.pdf”大小 0.0 MB，超过上限 0.0 MB|超过上限/);
       const missing = await rejects(small.svc.createReview(reviewInput({ title: '缺附件', attachments: [{ path: join(dir, 'nope.pdf') }] })));

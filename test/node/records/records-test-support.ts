@@ -1,5 +1,6 @@
 // A fresh library per test, built from the few real laws copied into test/fixtures/records/laws
-// (统计法 2009 and 2024, 行政许可法, 保守国家秘密法 2010 and 2024, 重大行政决策程序暂行条例, 宪法).
+// (统计法 2009 and 2024, 行政许可法, 保守国家秘密法 2010 and 2024, 重大行政决策程序暂行条例, 宪法,
+// and two parts of 民法典: 继承编 and 附则).
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
