@@ -10,6 +10,7 @@ import { restoreCommand } from './commands/restore-command';
 import { diffCommand } from './commands/diff-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
+import { packCommand } from './commands/pack-command';
 import { showCommand } from './commands/show-command';
 import { reviewCommand } from './commands/review-command';
 import { lectureCommand } from './commands/lecture-command';
@@ -30,6 +31,7 @@ export const commands: Record<string, Command> = {
   open: openCommand,
   reindex: reindexCommand,
   diff: diffCommand,
+  pack: packCommand,
   check: checkCommand,
   bundle: bundleCommand,
   backup: backupCommand,

@@ -1,0 +1,65 @@
+// The neutral document a pack resolves into: cover, sections with headings, citations, article
+// text, paragraphs, notes and tables. The DOCX, HTML and PDF renderers all work from this one
+// model, so the three formats always carry the same text. Pure data: no node:, DOM or electron.
+
+import type { Cover, PackTemplate } from './pack-model';
+
+export type DocBlock =
+  /** A heading inside a section (章/节 of a law, part of a review). Level 2 appears in the TOC. */
+  | { kind: 'subheading'; level: 2 | 3; text: string; id: string }
+  /** 《中华人民共和国行政许可法》（2019年修正）第十二条 — precedes the article it names. */
+  | { kind: 'citation'; text: string }
+  /** An article: its label (第十二条) and its lines (款 and 项, as in the law). */
+  | { kind: 'article'; label: string; lines: string[] }
+  | { kind: 'paragraph'; text: string }
+  /** "承办单位：科技局" — a label in bold, then the value. */
+  | { kind: 'field'; label: string; text: string }
+  /** A visible remark: warn = something the reader must know (changed or missing law). */
+  | { kind: 'note'; tone: 'warn' | 'info'; text: string }
+  | { kind: 'table'; head: string[]; rows: string[][] };
+
+export interface DocSection {
+  id: string; // anchor / bookmark name: s1, s2 …
+  /** Numbered heading (一、…), '' for a section that continues without one. */
+  heading: string;
+  blocks: DocBlock[];
+  /** The pack item(s) this section came from. */
+  itemIds: string[];
+}
+
+export interface PackDocument {
+  title: string;
+  template: PackTemplate;
+  cover: Cover;
+  asOf: string;
+  sections: DocSection[];
+  /** Problems shown in the document as notes, repeated here for the caller (CLI, app). */
+  warnings: string[];
+  articleCount: number;
+}
+
+/** Entries of the table of contents: section headings (level 1) and level-2 subheadings. */
+export function tocEntries(doc: PackDocument): { id: string; text: string; level: 1 | 2 }[] {
+  const out: { id: string; text: string; level: 1 | 2 }[] = [];
+  for (const s of doc.sections) {
+    if (s.heading) out.push({ id: s.id, text: s.heading, level: 1 });
+    for (const b of s.blocks) if (b.kind === 'subheading' && b.level === 2) out.push({ id: b.id, text: b.text, level: 2 });
+  }
+  return out;
+}
+
+/** Every text a reader should find in any rendering, in order (tests and checks use it). */
+export function articleTexts(doc: PackDocument): { citation?: string; label: string; text: string }[] {
+  const out: { citation?: string; label: string; text: string }[] = [];
+  for (const s of doc.sections) {
+    let citation: string | undefined;
+    for (const b of s.blocks) {
+      if (b.kind === 'citation') citation = b.text;
+      if (b.kind === 'article') {
+        out.push({ ...(citation ? { citation } : {}), label: b.label, text: b.lines.join('\n') });
+        citation = undefined;
+      }
+    }
+  }
+  return out;
+}

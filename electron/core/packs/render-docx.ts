@@ -1,0 +1,211 @@
+// PackDocument → DOCX (the `docx` package) following GB/T 9704: A4, margins 37/35/28/26 mm; title
+// 方正小标宋简体 二号, headings 黑体 三号, body 仿宋_GB2312 三号 with a 2-character first-line indent
+// at an exact 29 pt line pitch (LineRuleType.EXACT: `EXACTLY` writes a value Word rejects); page
+// numbers "— N —" in 宋体 四号, right on odd and left on even pages; the cover is its own section
+// without a footer and numbering restarts at 1 after it. The TOC is a real TOC field, so Word/WPS
+// can refresh it; a note on the TOC page says so. Body text follows the TOC with
+// pageBreakBefore, never a page-break paragraph (Word then shows a blank page after a long TOC).
+// The TOC's entries and page numbers are written in advance (see pack-pagination.ts).
+
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  NumberFormat,
+  PageNumber,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { estimateTocPages } from './pack-pagination';
+import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
+import type { ExportProgress } from './pack-resolve';
+
+const MM = 56.6929; // twips per millimetre
+const LINE = 579; // exact line pitch, twips: 28.95 pt, so 22 lines fill the 225 mm text block
+const BODY = 32; // 三号 16 pt, half-points
+const FONTS = {
+  title: '方正小标宋简体',
+  hei: '黑体',
+  fang: '仿宋_GB2312',
+  kai: '楷体_GB2312',
+  song: '宋体',
+  latin: 'Times New Roman',
+};
+
+/** A run in a CJK font (eastAsia) with Times New Roman for Latin text and digits, as offices set it. */
+function font(name: string): IRunOptions['font'] {
+  return { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: name, cs: FONTS.latin };
+}
+
+function run(text: string, face: string, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ text, font: font(face), size: BODY, ...extra });
+}
+
+const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+const indent2 = { firstLine: 2 * 16 * 20 }; // two characters of 16 pt
+
+function para(children: (TextRun | Bookmark)[], opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean; pageBreakBefore?: boolean; style?: string; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}): Paragraph {
+  return new Paragraph({
+    children,
+    spacing: bodySpacing,
+    alignment: opts.align ?? AlignmentType.BOTH,
+    ...(opts.indent === false ? {} : { indent: indent2 }),
+    ...(opts.keepNext ? { keepNext: true } : {}),
+    ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}),
+    ...(opts.heading ? { heading: opts.heading } : {}),
+  });
+}
+
+const cellBorder = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
+
+function table(head: string[], rows: string[][]): Table {
+  const cell = (t: string, hd: boolean) =>
+    new TableCell({
+      borders,
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28 })] })],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) }))],
+  });
+}
+
+function blocks(b: DocBlock): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case 'subheading':
+      return b.level === 2
+        ? [para([new Bookmark({ id: b.id, children: [run(b.text, FONTS.kai)] })], { indent: false, align: AlignmentType.CENTER, keepNext: true, heading: HeadingLevel.HEADING_2 })]
+        : [para([run(b.text, FONTS.kai)], { keepNext: true, heading: HeadingLevel.HEADING_3 })];
+    case 'citation':
+      return [para([run(b.text, FONTS.kai)], { keepNext: true })];
+    case 'article': {
+      const [first = '', ...rest] = b.lines;
+      return [para([run(b.label, FONTS.hei), run('　' + first, FONTS.fang)]), ...rest.map((l) => para([run(l, FONTS.fang)]))];
+    }
+    case 'paragraph':
+      return [para([run(b.text, FONTS.fang)])];
+    case 'field':
+      return [para([run(b.label + '：', FONTS.hei), run(b.text, FONTS.fang)])];
+    case 'note':
+      return [para([run(b.text, FONTS.kai, b.tone === 'warn' ? { bold: true } : {})])];
+    case 'table':
+      return [table(b.head, b.rows)];
+  }
+}
+
+function pageNumberFooter(align: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        // GB/T 9704: 一字线 around the number, one character in from the text block's edge.
+        indent: align === 'right' ? { right: 280 } : { left: 280 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.song), size: 28 })],
+      }),
+    ],
+  });
+}
+
+export const TOC_HINT_DOCX = '注：目录页码为生成时的估算；如在 Word 或 WPS 中打开时提示更新目录，或页码有出入，请在目录上右击选择“更新域”（WPS：“更新目录”）。';
+
+export interface DocxRenderOptions {
+  onProgress?: (p: ExportProgress) => void;
+  /** Write TOC page numbers estimated by layout (default true); false leaves them to Word. */
+  estimatePages?: boolean;
+}
+
+export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
+  const c = doc.cover;
+  const pages = opts.estimatePages === false ? undefined : estimateTocPages(doc);
+  const cover: Paragraph[] = [
+    new Paragraph({ spacing: { before: Math.round(40 * MM), after: Math.round(18 * MM), line: 40 * 20, lineRule: LineRuleType.EXACT }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title || doc.title, font: font(FONTS.title), size: 52 })] }),
+    ...(c.purpose ? [para([run(c.purpose, FONTS.kai)], { indent: false, align: AlignmentType.CENTER })] : []),
+    new Paragraph({ spacing: { ...bodySpacing, before: Math.round(80 * MM) }, alignment: AlignmentType.CENTER, children: c.unit ? [run(c.unit, FONTS.fang)] : [] }),
+    ...(c.date ? [para([run(c.date, FONTS.fang)], { indent: false, align: AlignmentType.CENTER })] : []),
+    para([run(`（条文截至 ${doc.asOf}）`, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }),
+  ];
+
+  const body: (Paragraph | Table | TableOfContents)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '目　录', font: font(FONTS.title), size: 44 })] }),
+    new TableOfContents('目录', {
+      hyperlink: true,
+      headingStyleRange: '1-2',
+      // Entries and page numbers written now (estimated on the GB/T 9704 grid), clean, so Word and
+      // WPS show them without asking; "更新域" recomputes them from the headings.
+      cachedEntries: tocEntries(doc).map((e) => ({ title: e.text, level: e.level, href: e.id, ...(pages?.has(e.id) ? { page: pages.get(e.id)! } : {}) })),
+      beginDirty: opts.estimatePages === false,
+    }),
+    new Paragraph({ spacing: { before: LINE, line: 20 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: TOC_HINT_DOCX, font: font(FONTS.kai), size: 24 })] }),
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }),
+  ];
+  const total = doc.sections.length;
+  doc.sections.forEach((s, i) => {
+    if (i % 20 === 0) opts.onProgress?.({ phase: 'render', done: i, total, label: s.heading });
+    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    for (const b of s.blocks) body.push(...blocks(b));
+  });
+  opts.onProgress?.({ phase: 'render', done: total, total });
+
+  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
+  const size = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
+  const headingStyle = (id: string, name: string, face: string, level: number, center = false) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: font(face), size: BODY, bold: false, color: '000000' },
+    paragraph: {
+      spacing: bodySpacing,
+      outlineLevel: level,
+      keepNext: true,
+      ...(center ? { alignment: AlignmentType.CENTER } : { indent: indent2 }),
+    },
+  });
+  const document = new Document({
+    creator: 'LawDesk 法规案头',
+    title: doc.title,
+    description: `${doc.cover.unit} ${doc.cover.purpose}`.trim(),
+    evenAndOddHeaderAndFooters: true,
+    ...(opts.estimatePages === false ? { features: { updateFields: true } } : {}),
+    styles: {
+      default: {
+        document: { run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } },
+        heading1: headingStyle('Heading1', 'heading 1', FONTS.hei, 0),
+        heading2: headingStyle('Heading2', 'heading 2', FONTS.kai, 1, true),
+        heading3: headingStyle('Heading3', 'heading 3', FONTS.kai, 2),
+      },
+      paragraphStyles: [
+        { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } },
+        { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing, indent: { left: 640 } } },
+      ],
+    },
+    sections: [
+      {
+        properties: { page: { size, margin } },
+        footers: { default: new Footer({ children: [new Paragraph({})] }), even: new Footer({ children: [new Paragraph({})] }) },
+        children: cover,
+      },
+      {
+        properties: { page: { size, margin, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
+        footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
+        children: body,
+      },
+    ],
+  });
+  opts.onProgress?.({ phase: 'render', done: total, total, label: '生成 DOCX' });
+  const buf = await Packer.toBuffer(document);
+  return new Uint8Array(buf);
+}

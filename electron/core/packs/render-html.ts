@@ -1,0 +1,138 @@
+// PackDocument → one self-contained print HTML file (inline CSS, no scripts, no remote content).
+// It is also the single source of the PDF: Chromium (playwright-core in the CLI, printToPDF in
+// Electron) prints exactly this HTML. GB/T 9704 layout: A4, margins 37/35/28/26 mm, 22 lines of
+// 16 pt text at an exact 29 pt pitch, page numbers "— N —" in 宋体 14 pt, odd right / even left,
+// the cover outside the count. Fonts are asked for by the names Chinese offices have, with
+// fallbacks to the CJK fonts a Linux machine has (see resources/fonts/README.md).
+
+import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
+import { LINE_PT, estimateTocPages } from './pack-pagination';
+
+export const FONT_STACKS = {
+  title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif',
+  hei: '"黑体", "SimHei", "Heiti SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", sans-serif',
+  fang: '"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Source Han Serif SC", serif',
+  kai: '"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "Noto Serif CJK SC", serif',
+  song: '"宋体", "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", serif',
+} as const;
+
+
+export interface HtmlOptions {
+  /**
+   * Page numbers for TOC entries by entry id: the PDF's second pass gives the real ones; without
+   * them the numbers are estimated on the page grid (a stand-alone HTML file).
+   */
+  tocPages?: ReadonlyMap<string, number>;
+  /** The note under the TOC that its numbers are estimated (not needed when they are exact). */
+  tocHint?: boolean;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function css(): string {
+  const pageNumber = `content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; vertical-align: top; padding-top: 7mm;`;
+  return `
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+/* The cover is printed page 1 and is not counted, so printed page N carries number N-1: odd
+   numbers fall on left-hand (even) sheets. GB/T 9704 puts odd numbers right, even numbers left. */
+@page :left { @bottom-right { ${pageNumber} text-align: right; padding-right: 7mm; } }
+@page :right { @bottom-left { ${pageNumber} text-align: left; padding-left: 7mm; } }
+@page cover { counter-reset: page 0; @bottom-left { content: none; } @bottom-right { content: none; } }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; }
+p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
+.cover { page: cover; height: 225mm; display: flex; flex-direction: column; align-items: center; }
+.cover .cover-title { margin-top: 40mm; font-family: ${FONT_STACKS.title}; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; }
+.cover .cover-purpose { margin-top: 18mm; font-family: ${FONT_STACKS.kai}; text-align: center; text-indent: 0; }
+.cover .cover-foot { margin-top: auto; text-align: center; text-indent: 0; }
+.toc { break-before: page; }
+.toc-title, .doc-title { font-family: ${FONT_STACKS.title}; font-size: 22pt; line-height: 37pt; font-weight: normal; text-align: center; margin: 0 0 ${LINE_PT}pt 0; }
+.toc-entry { display: flex; align-items: last baseline; text-indent: 0; } /* the number on an entry's last line, as Word sets it */
+.toc-entry.l2 { padding-left: 2em; }
+.toc-entry .t { flex: none; max-width: calc(100% - 4em); }
+.toc-entry a { color: inherit; text-decoration: none; }
+.toc-entry .dots { flex: 1; border-bottom: 1.5pt dotted #000; margin: 0 0.3em; min-width: 1em; }
+.toc-entry .pg { flex: none; width: 2.5em; text-align: right; font-family: ${FONT_STACKS.song}; }
+.toc-hint { margin-top: ${LINE_PT}pt; font-family: ${FONT_STACKS.kai}; font-size: 12pt; line-height: 20pt; text-indent: 0; }
+.body { break-before: page; }
+h2 { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
+h3 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-align: center; break-after: avoid; }
+h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
+.cite { font-family: ${FONT_STACKS.kai}; break-after: avoid; }
+.label { font-family: ${FONT_STACKS.hei}; }
+.field b { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
+.note { font-family: ${FONT_STACKS.kai}; }
+.note.warn { font-weight: bold; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; }
+th, td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: center; }
+th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
+@media screen {
+  body { background: #eee; }
+  .sheet { background: #fff; width: 156mm; margin: 10mm auto; padding: 37mm 26mm 35mm 28mm; box-shadow: 0 1px 4px #999; }
+}
+@media print { .sheet { margin: 0; padding: 0; } }
+`;
+}
+
+function block(b: DocBlock): string {
+  switch (b.kind) {
+    case 'subheading':
+      return b.level === 2 ? `<h3 id="${b.id}">${esc(b.text)}</h3>` : `<h4 id="${b.id}">${esc(b.text)}</h4>`;
+    case 'citation':
+      return `<p class="cite">${esc(b.text)}</p>`;
+    case 'article': {
+      const [first = '', ...rest] = b.lines;
+      return [`<p class="art"><span class="label">${esc(b.label)}</span>　${esc(first)}</p>`, ...rest.map((l) => `<p>${esc(l)}</p>`)].join('\n');
+    }
+    case 'paragraph':
+      return `<p>${esc(b.text)}</p>`;
+    case 'field':
+      return `<p class="field"><b>${esc(b.label)}：</b>${esc(b.text)}</p>`;
+    case 'note':
+      return `<p class="note ${b.tone}">${esc(b.text)}</p>`;
+    case 'table':
+      return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
+        .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`;
+  }
+}
+
+export const TOC_HINT_HTML = '注：目录页码为估算，以实际打印分页为准（导出 PDF 时按实际分页填写）。';
+
+export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
+  const out: string[] = [];
+  const c = doc.cover;
+  out.push(
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8">',
+    `<meta name="generator" content="LawDesk 法规案头"><meta name="date" content="${esc(doc.asOf)}">`,
+    // No scripts and no remote content: the file must open the same way offline, years later.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<title>${esc(doc.title)}</title><style>${css()}</style></head><body>`,
+    '<div class="sheet cover">',
+    `<div class="cover-title">${esc(c.title || doc.title)}</div>`,
+    c.purpose ? `<div class="cover-purpose">${esc(c.purpose)}</div>` : '',
+    `<div class="cover-foot">${c.unit ? `<div>${esc(c.unit)}</div>` : ''}${c.date ? `<div>${esc(c.date)}</div>` : ''}<div class="asof">（条文截至 ${esc(doc.asOf)}）</div></div>`,
+    '</div>',
+  );
+  out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');
+  const pages = opts.tocPages ?? estimateTocPages(doc);
+  for (const e of tocEntries(doc)) {
+    const pg = pages.get(e.id);
+    out.push(
+      `<p class="toc-entry l${e.level}"><span class="t"><a href="#${e.id}">${esc(e.text)}</a></span><span class="dots"></span><span class="pg">${pg ?? ''}</span></p>`,
+    );
+  }
+  out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
+  out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${esc(doc.title)}</h1>`);
+  for (const s of doc.sections) {
+    // The anchor is the heading itself, not the section: a heading kept with its text may move to
+    // the next page while the (empty) start of its section stays behind.
+    out.push('<section>');
+    if (s.heading) out.push(`<h2 id="${s.id}">${esc(s.heading)}</h2>`);
+    for (const b of s.blocks) out.push(block(b));
+    out.push('</section>');
+  }
+  out.push('</div></body></html>');
+  return out.filter(Boolean).join('\n');
+}

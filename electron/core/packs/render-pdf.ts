@@ -1,0 +1,140 @@
+// PackDocument → PDF by printing the pack's HTML in Chromium: playwright-core driving the system
+// Chromium in the CLI and tests; in Electron the main process passes its own printToPDF as the
+// `print` function, so the HTML stays the single source. The TOC is printed with page numbers
+// estimated on the page grid; the real page of every entry is then read from the PDF's named
+// destinations and, when any differs, the HTML is printed again with the real ones. The TOC
+// reserves the numbers' width, so filling them in cannot move a page break.
+
+import { existsSync } from 'node:fs';
+import { type PackDocument, tocEntries } from './pack-document';
+import { PackError } from './pack-model';
+import type { ExportProgress } from './pack-resolve';
+import { estimateTocPages } from './pack-pagination';
+import { renderHtml } from './render-html';
+
+/** Prints HTML to PDF with CSS page size, a tagged structure and an outline from the headings. */
+export type PrintHtmlToPdf = (html: string) => Promise<Uint8Array>;
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.LAWDESK_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((p): p is string => !!p && existsSync(p));
+}
+
+/** A reusable Chromium for printing (start once, print many, close). */
+export class ChromiumPrinter {
+  private constructor(
+    private readonly browser: { newPage(): Promise<PlaywrightPage>; close(): Promise<void> },
+  ) {}
+
+  static async launch(executablePath = chromiumPath()): Promise<ChromiumPrinter> {
+    if (!executablePath) throw new PackError('RENDER_FAILED', '没有找到 Chromium：请安装 chromium，或用环境变量 LAWDESK_CHROMIUM 指定其路径');
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    return new ChromiumPrinter(browser as unknown as ChromiumPrinter['browser']);
+  }
+
+  private page: Promise<PlaywrightPage> | undefined;
+
+  /** Prints one HTML document. Calls are serialised on one tab (a fresh tab costs ~0.3 s). */
+  readonly print: PrintHtmlToPdf = (html) => {
+    const job = this.queue.then(async () => {
+      this.page ??= this.browser.newPage();
+      const page = await this.page;
+      // The HTML carries a CSP allowing nothing remote, and pack text is escaped, so nothing is fetched.
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      return new Uint8Array(pdf);
+    });
+    this.queue = job.catch(() => undefined);
+    return job;
+  };
+  private queue: Promise<unknown> = Promise.resolve();
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+interface PlaywrightPage {
+  setContent(html: string, opts: { waitUntil: 'load' }): Promise<void>;
+  pdf(opts: Record<string, unknown>): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * Where each named destination (an element id linked from the TOC) lands, read from Chromium's PDF
+ * without a PDF library: Skia writes the page tree and the /Dests dictionary as plain objects
+ * (PDF 1.4, no object streams), so two regular expressions find them. Loading pdf.js for this
+ * would cost 2–3 s on a small machine. Returns 0-based page indexes; pages = page count.
+ */
+export function namedDestPages(pdf: Uint8Array): { pages: number; dests: Map<string, number> } {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const nodes = new Map<string, string[]>();
+  const kidOf = new Set<string>();
+  for (const m of text.matchAll(/(\d+) 0 obj\s*<<\s*\/Type \/Pages\b[^>]*?\/Kids \[([^\]]*)\]/g)) {
+    const kids = [...m[2]!.matchAll(/(\d+) 0 R/g)].map((k) => k[1]!);
+    nodes.set(m[1]!, kids);
+    for (const k of kids) kidOf.add(k);
+  }
+  const order: string[] = [];
+  const walk = (id: string, depth: number) => {
+    const kids = nodes.get(id);
+    if (!kids) order.push(id);
+    else if (depth < 32) for (const k of kids) walk(k, depth + 1);
+  };
+  for (const id of nodes.keys()) if (!kidOf.has(id)) walk(id, 0);
+  const index = new Map(order.map((id, i) => [id, i]));
+  const dests = new Map<string, number>();
+  for (const m of text.matchAll(/\/([A-Za-z][\w-]*) \[(\d+) 0 R \/XYZ /g)) {
+    const i = index.get(m[2]!);
+    if (i !== undefined && !dests.has(m[1]!)) dests.set(m[1]!, i);
+  }
+  return { pages: order.length, dests };
+}
+
+/** Page numbers as printed ("— N —"; the cover, page index 0, is not counted) of each TOC entry. */
+export function tocPagesFromPdf(doc: PackDocument, pdf: Uint8Array): Map<string, number> {
+  const { dests } = namedDestPages(pdf);
+  const pages = new Map<string, number>();
+  for (const e of tocEntries(doc)) {
+    const i = dests.get(e.id);
+    if (i !== undefined) pages.set(e.id, i);
+  }
+  return pages;
+}
+
+export interface PdfRenderOptions {
+  /** How to print; default a Chromium started (and closed) for this export. */
+  print?: PrintHtmlToPdf;
+  onProgress?: (p: ExportProgress) => void;
+}
+
+export async function renderPdf(doc: PackDocument, opts: PdfRenderOptions = {}): Promise<{ pdf: Uint8Array; html: string; pages: number; passes: number }> {
+  let printer: ChromiumPrinter | undefined;
+  const print = opts.print ?? (printer = await ChromiumPrinter.launch()).print;
+  try {
+    // Pass 1 with the grid estimate of the TOC numbers; pass 2 only when the real pages differ.
+    opts.onProgress?.({ phase: 'render', done: 0, total: 2, label: '排版' });
+    const estimate = estimateTocPages(doc);
+    let html = renderHtml(doc, { tocPages: estimate, tocHint: false });
+    let pdf = await print(html);
+    const real = tocPagesFromPdf(doc, pdf);
+    const same = real.size === estimate.size && [...real].every(([k, v]) => estimate.get(k) === v);
+    let passes = 1;
+    if (!same) {
+      opts.onProgress?.({ phase: 'render', done: 1, total: 2, label: '按实际分页填写目录页码' });
+      html = renderHtml(doc, { tocPages: real, tocHint: false });
+      pdf = await print(html);
+      passes = 2;
+    }
+    opts.onProgress?.({ phase: 'render', done: 2, total: 2 });
+    return { pdf, html, pages: namedDestPages(pdf).pages, passes };
+  } catch (e) {
+    if (e instanceof PackError) throw e;
+    throw new PackError('RENDER_FAILED', `生成 PDF 失败：${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    await printer?.close();
+  }
+}
