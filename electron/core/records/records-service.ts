@@ -13,7 +13,7 @@ import type { LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { AttachmentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachment-store';
 import { diffRecords } from './change-log';
-import { citationCounts, citationsOfRecord, citedBy, reviewDate, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
+import { citationCounts, citationsOfRecord, citedBy, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
 import { detectCitations, type DetectedMention, type DetectionResult } from './citation-detect';
 import { citationKey, codeParts, lawByName, resolveCitationInput } from './citation-resolve';
 import {
