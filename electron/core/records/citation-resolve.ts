@@ -25,6 +25,14 @@ function versionsOf(store: LibraryStore, law: Law): LawVersionMeta[] {
   return law.versionIds.map((id) => store.version(id)).filter((v): v is LawVersionMeta => !!v);
 }
 
+/** The day a version took effect: 施行日期, else the 施行 event of its header, else 公布日期. */
+export function startOf(v: LawVersionMeta): string {
+  if (v.effective) return v.effective;
+  const lastEvent = v.history.at(-1);
+  if (lastEvent?.kind === '施行' && v.published && lastEvent.date >= v.published) return lastEvent.date;
+  return v.published || '';
+}
+
 function versionName(v: LawVersionMeta): string {
   return `《${displayTitle(v)}》（${versionDateOf(v)}版）`;
 }
@@ -37,12 +45,15 @@ export function versionOnDate(store: LibraryStore, lawId: string, date: string):
   const law = store.law(lawId);
   if (!law) return { ok: false, reason: `资料库中没有法规 ${lawId}` };
   const versions = versionsOf(store, law);
-  const v = versionInForceOn(versions, date);
-  if (v) return { ok: true, value: v };
+  // 施行日期 may be missing from the catalog but stated in the header ("2021年1月1日起施行"):
+  // use it, so a 2020 record never links 民法典 (公布 2020-05-28, 施行 2021-01-01).
+  const withStart = versions.map((x) => ({ ...x, effective: startOf(x) }));
+  const v = versionInForceOn(withStart, date);
+  if (v) return { ok: true, value: versions.find((x) => x.id === v.id)! };
   // Versions without any date (宪法 as compiled, codes) apply whatever the date.
-  const undated = versions.find((x) => !x.published && !x.effective);
+  const undated = versions.find((x) => !startOf(x));
   if (undated) return { ok: true, value: undated };
-  const first = versions.map((x) => x.effective || x.published || '').sort()[0];
+  const first = withStart.map((x) => x.effective || '').sort()[0];
   return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）` };
 }
 
