@@ -118,6 +118,21 @@ function pageNumberFooter(align: 'left' | 'right'): Footer {
   });
 }
 
+/**
+ * docx writes the cached entries' right tab stop for a default text width (9025 twips), past our
+ * right margin, where LibreOffice and WPS drop the page numbers; this subclass writes it at ours.
+ */
+function tocForTextWidth(width: number): typeof TableOfContents {
+  class GbTableOfContents extends TableOfContents {}
+  Object.defineProperty(GbTableOfContents.prototype, 'getTabStopsForLevel', {
+    value: (level: number, leader: unknown) => [
+      { type: 'clear', position: width + 1 - (level - 1) * 240 },
+      { type: 'right', position: width, leader },
+    ],
+  });
+  return GbTableOfContents;
+}
+
 export const TOC_HINT_DOCX = '注：目录页码为生成时的估算；如在 Word 或 WPS 中打开时提示更新目录，或页码有出入，请在目录上右击选择“更新域”（WPS：“更新目录”）。';
 
 export interface DocxRenderOptions {
@@ -137,9 +152,12 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     para([run(`（条文截至 ${doc.asOf}）`, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }),
   ];
 
+  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
+  const size = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
+  const TocClass = tocForTextWidth(size.width - margin.left - margin.right);
   const body: (Paragraph | Table | TableOfContents)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '目　录', font: font(FONTS.title), size: 44 })] }),
-    new TableOfContents('目录', {
+    new TocClass('目录', {
       hyperlink: true,
       headingStyleRange: '1-2',
       // Entries and page numbers written now (estimated on the GB/T 9704 grid), clean, so Word and
@@ -158,8 +176,6 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
   });
   opts.onProgress?.({ phase: 'render', done: total, total });
 
-  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
-  const size = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
   const headingStyle = (id: string, name: string, face: string, level: number, center = false) => ({
     id,
     name,
