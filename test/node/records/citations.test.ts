@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../electron/core/library/law-identity';
+import type { LawVersionMeta } from '../../../electron/shared/law-model';
+import { startOf } from '../../../electron/core/records/citation-resolve';
 import { lawId, makeLibrary, reviewInput, type TestLibrary } from './records-test-support';
 
 let lib: TestLibrary;
@@ -136,5 +138,17 @@ describe('resolution to the version in force on the record’s date', () => {
       reviewInput({ title: '统计执法处理决定（新法）', receivedDate: '2020-11-16', citations: [{ law: '统计法', article: '8', version: '2024' }] }),
     );
     expect(pinned.record.citations[0]!.citation).toBe('《中华人民共和国统计法》（2024年修正）第八条');
+  });
+});
+
+describe('the day a version applies from', () => {
+  const meta = (m: Partial<LawVersionMeta>) => ({ history: [], ...m }) as LawVersionMeta;
+  it('施行日期, else the header’s 施行 line, else 公布日期', () => {
+    expect(startOf(meta({ published: '2009-06-27', effective: '2010-01-01' }))).toBe('2010-01-01');
+    expect(
+      startOf(meta({ published: '2020-05-28', history: [{ date: '2020-05-28', text: '通过', kind: '通过' }, { date: '2021-01-01', text: '施行', kind: '施行' }] })),
+    ).toBe('2021-01-01');
+    expect(startOf(meta({ published: '2024-09-13' }))).toBe('2024-09-13');
+    expect(startOf(meta({}))).toBe('');
   });
 });
