@@ -3,7 +3,7 @@
 // that parses, validates, and holds each record together with its full change log.
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AtomicJsonFile } from '../../../electron/core/library/atomic-file';
@@ -85,4 +85,27 @@ describe('crash safety of records.json', () => {
       lastSeen++;
     }
   }, 120_000);
+});
+
+describe('locks and damaged files', () => {
+  it('refuses to write while another live process holds the library lock', async () => {
+    const { record } = await lib.svc.createReview(reviewInput());
+    writeFileSync(join(lib.dir, 'library.lock'), String(process.ppid));
+    try {
+      await expect(lib.svc.updateReview(record.id, { title: '不应写入' })).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringMatching(/另一个程序写入（进程 \d+）/) });
+    } finally {
+      unlinkSync(join(lib.dir, 'library.lock'));
+    }
+    expect((await lib.svc.getReview(record.id)).title).toBe(reviewInput().title);
+  });
+
+  it('a damaged records.json is reported, not overwritten', async () => {
+    await lib.svc.createReview(reviewInput());
+    writeFileSync(join(lib.dir, RECORDS_FILE), '{"schemaVersion": 1, "reviews": {');
+    const store = await LibraryStore.open(lib.dir);
+    await expect(RecordsService.open(store, { holidaysFile: HOLIDAYS })).rejects.toMatchObject({ code: 'CORRUPT' });
+    expect(readFileSync(join(lib.dir, RECORDS_FILE), 'utf8')).toBe('{"schemaVersion": 1, "reviews": {');
+    writeFileSync(join(lib.dir, RECORDS_FILE), JSON.stringify({ schemaVersion: 99 }));
+    await expect(RecordsService.open(store, { holidaysFile: HOLIDAYS })).rejects.toThrow(/比本程序支持的 1 新/);
+  });
 });
