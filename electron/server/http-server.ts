@@ -147,7 +147,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         req.resume(); // discard what the client still sends; the connection closes after
         return;
       }
-      let body: string;
+      let body: Buffer;
       try {
         body = await readBody(req, cap);
       } catch (e) {
@@ -156,9 +156,11 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       }
       let input: unknown;
       try {
-        input = body ? JSON.parse(body) : {};
+        // Strict UTF-8: a body with invalid bytes is refused, not silently patched with U+FFFD.
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
+        input = text.trim() ? JSON.parse(text) : {};
       } catch {
-        return refuse(res, 'VALIDATION', '请求体不是合法的 JSON');
+        return refuse(res, 'VALIDATION', '请求体不是合法的 UTF-8 JSON');
       }
       try {
         const value = await opts.service.call(channel, input);
@@ -215,7 +217,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   };
 }
 
-function readBody(req: IncomingMessage, cap: number): Promise<string> {
+function readBody(req: IncomingMessage, cap: number): Promise<Buffer> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -230,7 +232,7 @@ function readBody(req: IncomingMessage, cap: number): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => ok(Buffer.concat(chunks)));
     req.on('error', fail);
   });
 }

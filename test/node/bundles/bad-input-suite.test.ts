@@ -283,7 +283,7 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('localhost', 'path traversal in an uploaded file name', /^400.*路径/, () => send('/api/import:preview', { body: body({ files: [{ name: '../../library.json', dataBase64: Buffer.from('# x\n第一条 x').toString('base64') }] }) }));
     await hostile('localhost', 'path traversal in the channel name', /^404/, () => send('/api/..%2f..%2flibrary.json', { body: '{}' }));
     // Decoded with U+FFFD by the server (a read-only query then finds nothing); nothing is written.
-    await hostile('localhost', 'invalid UTF-8 in the body', /^(400|200 .*"total":0)/, () => send('/api/laws:list', { body: Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) }));
+    await hostile('localhost', 'invalid UTF-8 in the body', /^400/, () => send('/api/laws:list', { body: Buffer.from([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) }));
     await hostile('localhost', 'control characters in a field', /^(400|200)/, () => send('/api/laws:list', { body: body({ q: '\u0000\u001b[2J\u0007' }) }).then((r) => (r.startsWith('200') ? '200 (treated as text, nothing written)' : r)));
     await hostile('localhost', 'not JSON', /^400/, () => send('/api/laws:list', { body: '{"q":' }));
     await hostile('localhost', 'deeply nested JSON body', /^400/, () => send('/api/laws:list', { body: '{"q":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}' }));
