@@ -139,7 +139,9 @@ export async function buildVersion(
   // An amended law keeps its original "本法自2010年1月1日起施行": a stated date before this
   // version's own date is the first version's, not this one's.
   const stated = meta.effective && (!published || meta.effective >= published) ? meta.effective : undefined;
-  const effective = manifest?.effective || stated || undefined;
+  // A header line "2021年1月1日 施行" (民法典's parts) dates this version's entry into force.
+  const fromHistory = [...parsed.history].reverse().find((e) => e.kind === '施行' && (!published || e.date >= published))?.date;
+  const effective = manifest?.effective || stated || fromHistory || undefined;
   const issuer = meta.issuer;
   const guessed = guessRegion(title, issuer, filePath);
   // A manifest may name only the province (山东) of a city's regulation (淄博市…): keep the finer one.
