@@ -8,6 +8,7 @@ import { bundleCommand } from './commands/bundle-command';
 import { checkCommand } from './commands/check-command';
 import { restoreCommand } from './commands/restore-command';
 import { diffCommand } from './commands/diff-command';
+import { flagsCommand } from './commands/flags-command';
 import { removeCommand } from './commands/remove-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
@@ -32,6 +33,7 @@ export const commands: Record<string, Command> = {
   open: openCommand,
   reindex: reindexCommand,
   diff: diffCommand,
+  flags: flagsCommand,
   pack: packCommand,
   remove: removeCommand,
   check: checkCommand,

@@ -13,7 +13,7 @@ import type { LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { AttachmentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachment-store';
 import { diffRecords } from './change-log';
-import { citationCounts, citationsOfRecord, citedBy, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
+import { citationCounts, citationSites, citationsOfRecord, citedBy, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
 import { detectCitations, type DetectedMention, type DetectionResult } from './citation-detect';
 import { citationKey, codeParts, lawByName, resolveCitationInput } from './citation-resolve';
 import {
@@ -208,6 +208,11 @@ export class RecordsService {
 
   async citationCounts(lawId: string, versionId?: string): Promise<ArticleCount[]> {
     return citationCounts(await this.records.data(), lawId, versionId);
+  }
+
+  /** Every citation made by any review, lecture or note (for version flags and 受影响 lists). */
+  async allCitations(): Promise<CitationSite[]> {
+    return [...citationSites(await this.records.data())];
   }
 
   async citationsOf(id: string): Promise<CitationSite[]> {

@@ -1,0 +1,37 @@
+import { RecordsService } from '../../core/records/records-service';
+import { findLaws } from '../../core/library/law-lookup';
+import { affectedRecords, flagCitations } from '../../core/versions/citation-flags';
+import { type Command, libraryOption, openForCli, parse, printJson } from '../cli-support';
+
+const usage = 'lawdesk flags [<法规>] [--affected] [--library DIR] [--json]';
+const MARK = { red: '●红', yellow: '●黄', green: '●绿' } as const;
+
+export const flagsCommand: Command = {
+  summary: '审查、学法记录所引条文的变化标记（绿：未变；黄：序号变动或文字性调整；红：已修改、删除或废止）',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, affected: { type: 'boolean' } }, usage);
+    const store = await openForCli(values.library, !!values.json);
+    let lawId: string | undefined;
+    if (positionals[0]) {
+      const laws = findLaws(store, positionals[0]);
+      if (laws.length !== 1) {
+        process.stderr.write(laws.length ? `“${positionals[0]}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${positionals[0]}”\n`);
+        return 1;
+      }
+      lawId = laws[0]!.id;
+    }
+    const records = await RecordsService.open(store);
+    const sites = await records.allCitations();
+    const flags = values.affected ? affectedRecords(store, sites, lawId) : flagCitations(store, sites, lawId ? { lawId } : {});
+    if (values.json) printJson(flags);
+    else {
+      for (const f of flags) {
+        process.stdout.write(`${MARK[f.color]}  ${f.record.id} ${f.record.title}（${f.record.date}）引 ${f.citation}\n     ${f.reason}\n`);
+      }
+      const count = (c: string) => flags.filter((f) => f.color === c).length;
+      process.stdout.write(`共 ${flags.length} 处引用：红 ${count('red')}，黄 ${count('yellow')}，绿 ${count('green')}\n`);
+    }
+    return 0;
+  },
+};
