@@ -1,7 +1,7 @@
 // Electron main: lifecycle and glue only. The domain is in core (AppService); this file opens it,
 // serves the renderer on app://, registers the contract's IPC and keeps one hardened window.
 
-import { Menu, app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { Menu, app, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppService } from '../core/api/app-service';
@@ -46,6 +46,8 @@ async function start(): Promise<void> {
     face: 'electron',
     appVersion: app.getVersion(),
     emit,
+    // Exports (packs, bundles) go where the user finds them; shell:showFile opens the folder.
+    exportDir: join(app.getPath('documents'), 'LawDesk 导出'),
   });
   servicePromise.catch((e) => dialog.showErrorBox('无法打开资料库', String((e as Error).message)));
   registerIpc(ipcMain, () => servicePromise, {
@@ -60,6 +62,22 @@ async function start(): Promise<void> {
       return service.previewPaths(r.filePaths);
     },
     'shell:openExternal': async ({ url }) => ({ ok: await openExternalSafely(url) }),
+    'bundles:pickAndPreview': async () => {
+      const service = await servicePromise!;
+      const r = await dialog.showOpenDialog(win!, {
+        title: '选择要导入的资料包',
+        properties: ['openFile'],
+        filters: [{ name: '法规案头资料包', extensions: ['lawdesk', 'zip'] }],
+      });
+      if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
+      return service.previewBundlePath(r.filePaths[0]!);
+    },
+    // Only files the service produced (by opaque id), never a path from the renderer.
+    'shell:showFile': async ({ fileId }) => {
+      const service = await servicePromise!;
+      shell.showItemInFolder(service.producedFilePath(fileId));
+      return { ok: true };
+    },
   });
   const send = (command: AppCommand) => emit('app:command', { command });
   Menu.setApplicationMenu(

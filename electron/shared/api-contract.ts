@@ -39,6 +39,7 @@ export const versionMetaSchema = z.object({
   level,
   region: z.string(),
   status,
+  statusOverride: z.object({ status, basis: z.string() }).optional(),
   expired: z.boolean().optional(),
   history: z.array(historyEventSchema),
   sourceFile: z.string(),
@@ -231,6 +232,401 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Versions (issue 7): diff, one article across versions, as-of, 时效性 with its basis
+
+const diffRunSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export const MAPPING_KINDS = ['same', 'renumbered', 'amended', 'split', 'merged', 'deleted', 'added'] as const;
+const mappingKind = z.enum(MAPPING_KINDS);
+const diffSideSchema = z.object({ key: z.string(), label: z.string(), text: z.string() });
+export const versionDiffSchema = z.object({
+  lawId: z.string(),
+  from: z.object({ id: z.string(), date: z.string() }),
+  to: z.object({ id: z.string(), date: z.string() }),
+  summary: z.object({ same: count, renumbered: count, amended: count, split: count, merged: count, deleted: count, added: count }),
+  summaryLine: z.string(),
+  rows: z.array(
+    z.object({
+      kind: mappingKind,
+      from: z.array(diffSideSchema),
+      to: z.array(diffSideSchema),
+      similarity: z.number(),
+      cosmetic: z.boolean(),
+      runs: z.array(diffRunSchema).optional(),
+    }),
+  ),
+});
+export type VersionDiffDto = z.infer<typeof versionDiffSchema>;
+
+export const articleInVersionSchema = z.object({
+  versionId: z.string(),
+  date: z.string(),
+  status,
+  key: z.string().optional(),
+  label: z.string().optional(),
+  text: z.string().optional(),
+  change: z.enum([...MAPPING_KINDS, 'first']),
+  runs: z.array(diffRunSchema).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Records (issue 6). The enums repeat electron/core/records/record-types.ts (shared may not import
+// core); test/node/app/app-service-records.test.ts checks that they agree.
+
+export const REVIEW_TYPES = ['重大行政决策', '规范性文件', '合同', '重大执法决定', '其他'] as const;
+export const REVIEW_STATUSES = ['收件', '审查中', '已出具意见', '已归档'] as const;
+export const CONCLUSIONS = ['合法', '不合法', '修改后合法', '提示法律风险'] as const;
+export const ADVISER_ROLES = ['法律顾问', '公职律师', '法制机构', '其他'] as const;
+export const PROCEDURE_CHECKS = ['公众参与', '专家论证', '风险评估', '公平竞争审查', '集体讨论决定', '公布'] as const;
+export const LECTURE_KINDS = ['法律大讲堂', '集体学法', '法律进企业', '法律进社区', '法律进乡村', '宪法日', '其他'] as const;
+export const MATERIAL_KINDS = ['课件', '讲义', '宣传册', '宣传单', '其他'] as const;
+export const FLAG_COLORS = ['green', 'yellow', 'red'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+const line = z.string().max(500);
+const para = z.string().max(20_000);
+const sha = z.string().regex(/^[0-9a-f]{64}$/);
+const tags = z.array(z.string().trim().min(1).max(50)).max(50);
+const year = z.number().int().min(1990).max(2200);
+
+export const flagSchema = z.object({
+  color: z.enum(FLAG_COLORS),
+  reason: z.string(),
+  currentVersionId: z.string().optional(),
+  currentKey: z.string().optional(),
+  currentLabel: z.string().optional(),
+});
+export type FlagDto = z.infer<typeof flagSchema>;
+
+/** A stored, version-anchored citation (with the text it relied on). Strict: also an input. */
+export const citationSchema = z
+  .object({
+    lawId: id,
+    versionId: id,
+    articleKey: z.string().min(1).max(50),
+    label: z.string().min(1).max(50),
+    citation: z.string().max(500),
+    paragraph: z.number().int().positive().max(999).optional(),
+    item: z.number().int().positive().max(999).optional(),
+    textSnapshot: z.string().max(50_000),
+    textHash: sha,
+  })
+  .strict();
+export type CitationDto = z.infer<typeof citationSchema>;
+/** A citation as the form sends a new one: law (id or title) + article (key or 第X条) + version (id or date). */
+export const citationRefSchema = z
+  .object({
+    law: z.string().min(1).max(200),
+    article: z.string().min(1).max(50),
+    version: z.string().max(300).optional(),
+    paragraph: z.number().int().positive().max(999).optional(),
+    item: z.number().int().positive().max(999).optional(),
+  })
+  .strict();
+const citationInput = z.union([citationSchema, citationRefSchema]);
+const citationInputs = z.array(citationInput).max(300);
+
+export const attachmentSchema = z.object({ sha256: sha, name: z.string().min(1).max(255), size: count, addedAt: z.string().max(40) }).strict();
+const citedText = z.object({ text: z.string(), citations: z.array(citationSchema) });
+const citedTextInput = z.object({ text: para.optional(), citations: citationInputs.optional() }).strict();
+const materialCheck = z.object({ name: z.string().trim().min(1).max(200), provided: z.boolean(), note: line.optional() }).strict();
+const procedureCheck = z
+  .object({
+    check: z.enum(PROCEDURE_CHECKS),
+    applicable: z.boolean(),
+    done: z.boolean(),
+    date: isoDate.optional(),
+    endDate: isoDate.optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const reviewFields = {
+  type: z.enum(REVIEW_TYPES),
+  title: z.string().trim().min(1, '请填写标题').max(300),
+  refNo: z.string().max(100).optional(),
+  leadUnit: z.string().trim().min(1, '请填写承办单位').max(200),
+  receivedDate: isoDate,
+  dueDate: isoDate.optional(),
+  completedDate: isoDate.optional(),
+  materials: z.array(materialCheck).max(50).optional(),
+  procedures: z.array(procedureCheck).max(20).optional(),
+  findings: z.object({ authority: citedTextInput.optional(), procedure: citedTextInput.optional(), content: citedTextInput.optional() }).strict().optional(),
+  opinion: z
+    .object({ text: para.optional(), citations: citationInputs.optional(), adviser: z.string().max(100).optional(), adviserRole: z.enum(ADVISER_ROLES).optional() })
+    .strict()
+    .optional(),
+  conclusion: z.enum(CONCLUSIONS).optional(),
+  adopted: z.boolean().optional(),
+  adoptionNote: z.string().max(2000).optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
+  citations: citationInputs.optional(),
+  /** Only attachments already stored (to keep or drop them); new files go through reviews:attach. */
+  attachments: z.array(attachmentSchema).max(100).optional(),
+  tags: tags.optional(),
+  notes: z.string().max(5000).optional(),
+};
+export const reviewInputSchema = z.object(reviewFields).strict();
+export const reviewPatchSchema = z.object(reviewFields).partial().strict();
+export type ReviewInputDto = z.input<typeof reviewInputSchema>;
+
+const recordMeta = { id: z.string(), revision: count, createdAt: z.string(), createdBy: z.string(), updatedAt: z.string(), updatedBy: z.string() };
+export const reviewSchema = z.object({
+  ...recordMeta,
+  type: z.enum(REVIEW_TYPES),
+  title: z.string(),
+  refNo: z.string().optional(),
+  leadUnit: z.string(),
+  receivedDate: z.string(),
+  dueDate: z.string(),
+  completedDate: z.string().optional(),
+  materials: z.array(z.object({ name: z.string(), provided: z.boolean(), note: z.string().optional() })),
+  procedures: z.array(
+    z.object({ check: z.enum(PROCEDURE_CHECKS), applicable: z.boolean(), done: z.boolean(), date: z.string().optional(), endDate: z.string().optional(), notes: z.string().optional() }),
+  ),
+  findings: z.object({ authority: citedText, procedure: citedText, content: citedText }),
+  opinion: citedText.extend({ adviser: z.string().optional(), adviserRole: z.enum(ADVISER_ROLES).optional() }),
+  conclusion: z.enum(CONCLUSIONS).optional(),
+  adopted: z.boolean().optional(),
+  adoptionNote: z.string().optional(),
+  status: z.enum(REVIEW_STATUSES),
+  tags: z.array(z.string()),
+  notes: z.string().optional(),
+  citations: z.array(citationSchema),
+  attachments: z.array(attachmentSchema),
+  overdue: z.boolean(),
+  onTime: z.boolean().optional(),
+  workingDaysLeft: z.number().int().optional(),
+  /** The worst flag of its citations against the versions now in force (added by the app). */
+  flag: z.enum(FLAG_COLORS).optional(),
+});
+export type ReviewDto = z.infer<typeof reviewSchema>;
+
+const lectureMaterialInput = z
+  .object({ name: z.string().trim().min(1).max(200), kind: z.enum(MATERIAL_KINDS).optional(), copies: z.number().int().min(0).max(1_000_000).optional(), attachment: attachmentSchema.optional() })
+  .strict();
+const lectureFields = {
+  kind: z.enum(LECTURE_KINDS),
+  date: isoDate,
+  topic: z.string().trim().min(1, '请填写主题').max(300),
+  speaker: z.object({ name: z.string().trim().min(1).max(100), org: z.string().max(200).optional() }).strict().optional(),
+  location: z.string().max(200).optional(),
+  audience: z.string().max(200).optional(),
+  headCount: z.number().int().min(0).max(1_000_000).optional(),
+  laws: z.array(z.string().min(1).max(200)).max(100).optional(),
+  planItemId: z.string().max(60).optional(),
+  notes: z.string().max(20_000).optional(),
+  tags: tags.optional(),
+  materials: z.array(lectureMaterialInput).max(50).optional(),
+  citations: citationInputs.optional(),
+};
+export const lectureInputSchema = z.object(lectureFields).strict();
+export const lecturePatchSchema = z.object(lectureFields).partial().strict();
+export const lectureSchema = z.object({
+  ...recordMeta,
+  kind: z.enum(LECTURE_KINDS),
+  date: z.string(),
+  topic: z.string(),
+  speaker: z.object({ name: z.string(), org: z.string().optional() }).optional(),
+  location: z.string().optional(),
+  audience: z.string().optional(),
+  headCount: count,
+  laws: z.array(z.string()),
+  planItemId: z.string().optional(),
+  notes: z.string().optional(),
+  tags: z.array(z.string()),
+  materials: z.array(z.object({ name: z.string(), kind: z.enum(MATERIAL_KINDS), copies: count, attachment: attachmentSchema.optional() })),
+  citations: z.array(citationSchema),
+});
+export type LectureDto = z.infer<typeof lectureSchema>;
+
+const planItemInput = z
+  .object({
+    id: z.string().max(60).optional(),
+    topic: z.string().trim().min(1).max(300),
+    laws: z.array(z.string().min(1).max(200)).max(50).optional(),
+    responsibleUnit: z.string().max(200).optional(),
+    plannedMonth: z.number().int().min(1).max(12).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .strict();
+const planFields = { year, title: z.string().trim().min(1, '请填写计划名称').max(300), unit: z.string().max(200).optional(), items: z.array(planItemInput).max(200).optional(), tags: tags.optional() };
+export const planInputSchema = z.object(planFields).strict();
+export const planPatchSchema = z.object(planFields).partial().strict();
+const planItemProgress = z.object({
+  id: z.string(),
+  topic: z.string(),
+  plannedMonth: z.number().optional(),
+  responsibleUnit: z.string().optional(),
+  done: z.boolean(),
+  sessions: z.array(z.string()),
+  late: z.boolean(),
+});
+export const planSchema = z.object({
+  ...recordMeta,
+  year: z.number(),
+  title: z.string(),
+  unit: z.string().optional(),
+  items: z.array(z.object({ id: z.string(), topic: z.string(), laws: z.array(z.string()), responsibleUnit: z.string().optional(), plannedMonth: z.number().optional(), notes: z.string().optional() })),
+  tags: z.array(z.string()),
+  /** Completion derived from the lectures linked to each item (added by the app). */
+  progress: z.array(planItemProgress),
+  done: count,
+});
+export type PlanDto = z.infer<typeof planSchema>;
+
+const mentionSchema = z.object({
+  text: z.string(),
+  start: count,
+  end: count,
+  via: z.enum(['named', 'this-law', 'context', 'near', 'none']),
+  lawText: z.string().optional(),
+  label: z.string(),
+  status: z.enum(['resolved', 'unresolved']),
+  citation: citationSchema.optional(),
+  reason: z.string().optional(),
+  warning: z.string().optional(),
+});
+export type MentionDto = z.infer<typeof mentionSchema>;
+export const detectionSchema = z.object({
+  mentions: z.array(mentionSchema),
+  citations: z.array(citationSchema),
+  unresolved: z.array(mentionSchema),
+  laws: z.array(z.object({ text: z.string(), start: count, end: count, lawId: z.string().optional(), title: z.string().optional(), reason: z.string().optional() })),
+});
+
+const saveResult = <T extends z.ZodType>(record: T) => z.object({ record, warnings: z.array(z.string()), unresolved: z.array(mentionSchema) });
+const writeOpts = { linkDetected: z.boolean().optional(), note: z.string().max(200).optional() };
+
+export const changeEntrySchema = z.object({
+  seq: count,
+  at: z.string(),
+  by: z.string(),
+  action: z.enum(['create', 'update', 'status', 'import']),
+  note: z.string().optional(),
+  changes: z.array(z.object({ path: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })),
+});
+export type ChangeEntryDto = z.infer<typeof changeEntrySchema>;
+
+export const citingRecordSchema = z.object({
+  kind: z.enum(['review', 'lecture', 'note']),
+  id: z.string(),
+  title: z.string(),
+  date: z.string(),
+  type: z.string().optional(),
+  status: z.string().optional(),
+  versionId: z.string(),
+  articleKey: z.string(),
+  label: z.string(),
+  citation: z.string(),
+  where: z.array(z.string()),
+  flag: flagSchema,
+});
+export type CitingRecordDto = z.infer<typeof citingRecordSchema>;
+
+export const annualStatsSchema = z.object({
+  year: z.number(),
+  reviews: z.object({
+    total: count,
+    byType: z.record(z.string(), count),
+    byConclusion: z.record(z.string(), count),
+    byStatus: z.record(z.string(), count),
+    completed: count,
+    onTime: count,
+    late: count,
+    onTimeRate: z.number().nullable(),
+    overdueOpen: count,
+    adopted: count,
+    notAdopted: count,
+  }),
+  lectures: z.object({
+    total: count,
+    headCount: count,
+    byKind: z.record(z.string(), z.object({ count, headCount: count })),
+    study: z.object({ count, headCount: count }),
+    outreach: z.object({ count, headCount: count }),
+    materialsHandedOut: count,
+  }),
+  lawsStudied: z.array(z.object({ lawId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
+  plans: z.array(z.object({ id: z.string(), title: z.string(), items: count, done: count, completionRate: z.number().nullable(), progress: z.array(planItemProgress) })),
+});
+export type AnnualStatsDto = z.infer<typeof annualStatsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Packs (issue 8). Items mirror electron/core/packs/pack-model.ts, strict and capped.
+
+export const PACK_TEMPLATES = ['合法性审查参考资料', '法律大讲堂讲义', '年度学法清单', '通用'] as const;
+export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
+const itemBase = { id: z.string().max(80).optional(), heading: z.string().max(300).optional() };
+const lawRef = z.string().trim().min(1).max(300);
+export const packItemSchema = z.discriminatedUnion('type', [
+  z.object({ ...itemBase, type: z.literal('law'), law: lawRef, version: z.string().max(300).optional(), chapter: z.array(z.string().min(1).max(200)).max(5).optional(), titleSnapshot: z.string().max(500).optional() }).strict(),
+  z.object({ ...itemBase, type: z.literal('article'), law: lawRef, version: z.string().max(300).optional(), article: z.string().trim().min(1).max(50), titleSnapshot: z.string().max(500).optional() }).strict(),
+  z.object({ ...itemBase, type: z.literal('search'), query: z.string().trim().min(1).max(500), limit: z.number().int().positive().max(500).optional(), lawId: z.string().max(300).optional(), inForceOnly: z.boolean().optional() }).strict(),
+  z.object({ ...itemBase, type: z.literal('review'), recordId: z.string().min(1).max(60) }).strict(),
+  z.object({ ...itemBase, type: z.literal('lecture'), recordId: z.string().min(1).max(60) }).strict(),
+  z.object({ ...itemBase, type: z.literal('note'), recordId: z.string().min(1).max(60) }).strict(),
+  z.object({ ...itemBase, type: z.literal('stats'), year }).strict(),
+  z.object({ ...itemBase, type: z.literal('text'), paragraphs: z.array(z.string().max(20_000)).max(200).optional() }).strict(),
+]);
+export type PackItemDto = z.infer<typeof packItemSchema>;
+const coverSchema = z.object({ title: z.string().trim().min(1, '请填写标题').max(300), unit: z.string().max(200), date: z.string().max(50), purpose: z.string().max(1000) }).strict();
+export const packBodySchema = z
+  .object({ title: z.string().trim().min(1, '请填写标题').max(300), template: z.enum(PACK_TEMPLATES), cover: coverSchema, asOf: isoDate, items: z.array(packItemSchema).max(2000) })
+  .strict();
+export const packSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  template: z.enum(PACK_TEMPLATES),
+  cover: coverSchema,
+  asOf: z.string(),
+  items: z.array(packItemSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PackDto = z.infer<typeof packSchema>;
+export const packSummarySchema = z.object({ id: z.string(), title: z.string(), template: z.enum(PACK_TEMPLATES), asOf: z.string(), itemCount: count, updatedAt: z.string() });
+
+/** A file the app made (an export, a bundle) or keeps (an attachment), ready to hand over. */
+export const producedFileSchema = z.object({ fileId: z.string(), name: z.string(), bytes: count, folder: z.string().optional() });
+const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional();
+
+// ---------------------------------------------------------------------------------------------
+// Bundles and backups (issue 9)
+
+const bundlePreviewSchema = z.object({
+  createdAt: z.string(),
+  appVersion: z.string(),
+  laws: z.array(z.object({ versionId: z.string(), title: z.string(), outcome: z.enum(['new', 'identical', 'newer', 'older']), detail: z.string().optional() })),
+  records: z.array(
+    z.object({
+      id: z.string(),
+      collection: z.string(),
+      title: z.string(),
+      outcome: z.enum(['new', 'identical', 'newer', 'older', 'conflicting', 'renamed']),
+      winner: z.enum(['bundle', 'library']).optional(),
+      newId: z.string().optional(),
+      detail: z.string().optional(),
+    }),
+  ),
+  attachments: z.object({ new: count, present: count }),
+  warnings: z.array(z.string()),
+  gbkNames: z.array(z.string()),
+  summary: z.object({ laws: z.record(z.string(), count), records: z.record(z.string(), count) }),
+});
+export type BundlePreviewDto = z.infer<typeof bundlePreviewSchema>;
+export const backupInfoSchema = z.object({ name: z.string(), at: z.string(), reason: z.string(), size: count });
+const backupName = z.string().regex(/^records-\d{8}T\d{9}Z-[a-z0-9-]{1,40}\.json$/, '不是自动备份的文件名');
+export const restorePreviewSchema = z.object({ name: z.string(), restored: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: count, missingAttachments: z.array(z.string()) });
+/** Bundles may be larger than one imported law file. */
+export const BUNDLE_UPLOAD_BYTES = 60 * 1024 * 1024;
+const bundleUpload = z
+  .object({
+    name: z.string().min(1).max(255).refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', '文件名不能包含路径'),
+    dataBase64: z.string().max(Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4, `资料包不能超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB`),
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
 // The calls
 
 const empty = z.object({}).strict();
@@ -271,6 +667,8 @@ export const apiContract = {
         regions: z.array(shortText).max(200).optional(),
         statuses: z.array(status).max(10).optional(),
         favoritesOnly: z.boolean().optional(),
+        /** As of a date: each law shown through the version in force that day (laws not yet in force left out). */
+        asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').optional(),
         sort: lawSortSchema.optional(),
         offset: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(50_000).optional(),
@@ -316,6 +714,146 @@ export const apiContract = {
     output: z.object({ ok: z.boolean() }),
     face: 'electron',
   }),
+  // --- versions (issue 7) ---
+  'versions:diff': call({
+    input: z.object({ fromId: id, toId: id, changedOnly: z.boolean().optional() }).strict(),
+    output: versionDiffSchema,
+  }),
+  'versions:article': call({
+    input: z.object({ versionId: id, articleKey: z.string().min(1).max(50) }).strict(),
+    output: z.array(articleInVersionSchema),
+  }),
+  'versions:asOf': call({
+    input: z.object({ lawId: id, date: isoDate }).strict(),
+    output: z.object({ versionId: z.string().optional() }),
+  }),
+  /** 时效性 set by hand with its basis (statusOverride), or null to go back to the derived one. */
+  'version:setStatus': call({
+    input: z
+      .object({ versionId: id, statusOverride: z.object({ status, basis: z.string().trim().min(1, '请写明依据').max(500) }).strict().nullable() })
+      .strict(),
+    output: versionMetaSchema,
+  }),
+  // --- records (issue 6) ---
+  'reviews:list': call({
+    input: z
+      .object({ year: year.optional(), type: z.enum(REVIEW_TYPES).optional(), status: z.enum(REVIEW_STATUSES).optional(), overdue: z.boolean().optional(), q: z.string().max(200).optional() })
+      .strict(),
+    output: z.array(reviewSchema),
+  }),
+  'reviews:get': call({
+    input: z.object({ id: z.string().min(1).max(60) }).strict(),
+    output: z.object({ review: reviewSchema, citations: z.array(z.object({ where: z.string(), citation: citationSchema, flag: flagSchema })) }),
+  }),
+  'reviews:create': call({ input: z.object({ input: reviewInputSchema, ...writeOpts }).strict(), output: saveResult(reviewSchema) }),
+  'reviews:update': call({
+    input: z.object({ id: z.string().min(1).max(60), patch: reviewPatchSchema, expectedRevision: count.optional(), ...writeOpts }).strict(),
+    output: saveResult(reviewSchema),
+  }),
+  /** Adds an uploaded file (the opinion DOCX/PDF, a draft) to a review; kept by its hash. */
+  'reviews:attach': call({
+    input: z.object({ id: z.string().min(1).max(60), file: uploadFileSchema }).strict(),
+    output: saveResult(reviewSchema),
+    maxBodyBytes: base64Cap + 64 * 1024,
+  }),
+  'records:attachment': call({
+    input: z.object({ recordId: z.string().min(1).max(60), sha256: sha }).strict(),
+    output: producedFileSchema,
+  }),
+  'records:history': call({ input: z.object({ id: z.string().min(1).max(60) }).strict(), output: z.array(changeEntrySchema) }),
+  'records:detect': call({
+    input: z.object({ text: z.string().max(50_000), date: isoDate, nearLawId: id.optional() }).strict(),
+    output: detectionSchema,
+  }),
+  'records:dueDate': call({ input: z.object({ receivedDate: isoDate }).strict(), output: z.object({ dueDate: z.string() }) }),
+  /** Records citing an article of a version — also those citing it in another version (mapped). */
+  'records:citedBy': call({
+    input: z.object({ versionId: id, articleKey: z.string().min(1).max(50).optional() }).strict(),
+    output: z.array(citingRecordSchema),
+  }),
+  /** Per article key of a version: distinct records citing it (the TOC badges). */
+  'records:counts': call({ input: z.object({ versionId: id }).strict(), output: z.record(z.string(), count) }),
+  /** 受影响: citations whose article changed in the version now in force (yellow/red), red first. */
+  'records:affected': call({
+    input: z.object({ lawIds: z.array(id).max(5000).optional() }).strict(),
+    output: z.array(citingRecordSchema),
+  }),
+  'records:stats': call({ input: z.object({ year }).strict(), output: annualStatsSchema }),
+  'lectures:list': call({
+    input: z.object({ year: year.optional(), kind: z.enum(LECTURE_KINDS).optional(), q: z.string().max(200).optional() }).strict(),
+    output: z.array(lectureSchema),
+  }),
+  'lectures:get': call({ input: z.object({ id: z.string().min(1).max(60) }).strict(), output: lectureSchema }),
+  'lectures:create': call({ input: z.object({ input: lectureInputSchema, ...writeOpts }).strict(), output: saveResult(lectureSchema) }),
+  'lectures:update': call({
+    input: z.object({ id: z.string().min(1).max(60), patch: lecturePatchSchema, expectedRevision: count.optional(), ...writeOpts }).strict(),
+    output: saveResult(lectureSchema),
+  }),
+  'plans:list': call({ input: z.object({ year: year.optional() }).strict(), output: z.array(planSchema) }),
+  'plans:create': call({ input: z.object({ input: planInputSchema }).strict(), output: saveResult(planSchema) }),
+  'plans:update': call({
+    input: z.object({ id: z.string().min(1).max(60), patch: planPatchSchema, expectedRevision: count.optional() }).strict(),
+    output: saveResult(planSchema),
+  }),
+  // --- packs (issue 8) ---
+  'packs:list': call({ input: empty, output: z.array(packSummarySchema) }),
+  'packs:get': call({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: packSchema }),
+  'packs:create': call({
+    input: z.object({ title: z.string().trim().min(1, '请填写标题').max(300), template: z.enum(PACK_TEMPLATES), unit: z.string().max(200).optional() }).strict(),
+    output: packSchema,
+  }),
+  'packs:save': call({ input: z.object({ id: z.string().min(1).max(64), pack: packBodySchema }).strict(), output: packSchema }),
+  'packs:remove': call({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.boolean() }) }),
+  /** Appends items (加入简报 from the reader or a record) to a pack. */
+  'packs:addItems': call({
+    input: z.object({ id: z.string().min(1).max(64), items: z.array(packItemSchema).min(1).max(500) }).strict(),
+    output: packSchema,
+  }),
+  'packs:reorder': call({
+    input: z.object({ id: z.string().min(1).max(64), itemIds: z.array(z.string().min(1).max(80)).max(2000) }).strict(),
+    output: packSchema,
+  }),
+  /** Exports to DOCX/PDF/HTML (progress: task:progress with taskId); the file is then fetched with files:get. */
+  'packs:export': call({
+    input: z.object({ id: z.string().min(1).max(64), format: z.enum(EXPORT_FORMATS), taskId }).strict(),
+    output: producedFileSchema.extend({ warnings: z.array(z.string()), pages: count.optional(), articleCount: count }),
+  }),
+  /** A produced file's bytes, for the browser face to download. */
+  'files:get': call({
+    input: z.object({ fileId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }).strict(),
+    output: z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() }),
+  }),
+  /** Electron only: shows a produced file in the system file manager. */
+  'shell:showFile': call({
+    input: z.object({ fileId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }).strict(),
+    output: z.object({ ok: z.boolean() }),
+    face: 'electron',
+  }),
+  // --- bundles and backups (issue 9) ---
+  'bundles:export': call({
+    input: z.object({ laws: z.array(id).max(50_000).optional(), records: z.boolean(), taskId }).strict(),
+    output: producedFileSchema.extend({ versions: count, records: count, attachments: count }),
+  }),
+  'bundles:preview': call({
+    input: z.object({ file: bundleUpload, taskId }).strict(),
+    output: z.object({ stagingId: z.string(), name: z.string(), preview: bundlePreviewSchema }),
+    maxBodyBytes: Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4 + 64 * 1024,
+  }),
+  /** Electron only: the native open dialog, then a preview of the chosen bundle. */
+  'bundles:pickAndPreview': call({
+    input: empty,
+    output: z.union([z.object({ stagingId: z.string(), name: z.string(), preview: bundlePreviewSchema }), z.object({ canceled: z.literal(true) })]),
+    face: 'electron',
+  }),
+  'bundles:import': call({
+    input: z.object({ stagingId: id, taskId }).strict(),
+    output: z.object({ preview: bundlePreviewSchema, changed: z.boolean(), backup: backupInfoSchema.optional() }),
+  }),
+  'bundles:discard': call({ input: z.object({ stagingId: id }).strict(), output: z.object({ ok: z.boolean() }) }),
+  'backups:list': call({ input: empty, output: z.object({ backups: z.array(backupInfoSchema), keep: count }) }),
+  'backups:create': call({ input: empty, output: z.object({ backup: backupInfoSchema.optional() }) }),
+  'backups:previewRestore': call({ input: z.object({ name: backupName }).strict(), output: restorePreviewSchema }),
+  'backups:restore': call({ input: z.object({ name: backupName }).strict(), output: restorePreviewSchema.extend({ backup: backupInfoSchema.optional() }) }),
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -341,7 +879,7 @@ export function maxBodyBytes(channel: Channel): number {
 // ---------------------------------------------------------------------------------------------
 // Events (main/server -> renderer)
 
-export const APP_COMMANDS = ['library', 'search', 'import', 'settings', 'quickOpen', 'importFiles', 'importFolder', 'fontBigger', 'fontSmaller'] as const;
+export const APP_COMMANDS = ['library', 'search', 'import', 'reviews', 'lectures', 'packs', 'settings', 'quickOpen', 'importFiles', 'importFolder', 'fontBigger', 'fontSmaller'] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 export const apiEvents = {
@@ -353,6 +891,8 @@ export const apiEvents = {
     file: z.string(),
   }),
   'index:progress': z.object({ phase: z.enum(['opening', 'indexing', 'ready', 'failed']), done: count, total: count, message: z.string().optional() }),
+  /** Progress of a long task started with a taskId (pack export, bundle export/import). */
+  'task:progress': z.object({ taskId: z.string(), phase: z.string(), done: count, total: count, label: z.string().optional() }),
   'library:changed': z.object({ added: z.array(z.string()), removed: z.array(z.string()), generation: count }),
   /** Desktop menu commands (Electron only). */
   'app:command': z.object({ command: z.enum(APP_COMMANDS) }),

@@ -28,8 +28,20 @@ import { findLaws, parseArticleRef, pickVersion } from '../library/law-lookup';
 import { importPaths, type ImportReport } from '../library/library-import';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
+import { BundleError } from '../bundles/bundle-format';
+import { dailyBackupIfDue } from '../bundles/records-backup';
+import { PackError } from '../packs/pack-model';
+import { PackStore } from '../packs/pack-store';
+import type { PrintHtmlToPdf } from '../packs/render-pdf';
+import { RecordsService } from '../records/records-service';
+import { versionAsOf } from '../versions/version-compare';
+import { ApiContext, defaultExportDir, type Handlers } from './api-context';
+import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-api';
+import { packsHandlers } from './packs-api';
+import { recordsHandlers } from './records-api';
 import { openSearchBackend, type SearchBackend } from './search-backend';
 import type { SettingsStore } from './settings-file';
+import { versionsHandlers } from './versions-api';
 
 export type Face = 'electron' | 'browser';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -44,6 +56,10 @@ export interface AppServiceOptions {
   stagingRoot?: string;
   /** Skip opening the search engine (tests of other parts). */
   search?: boolean;
+  /** Where pack exports and bundles are written (default: a temp folder). */
+  exportDir?: string;
+  /** PDF printing (Electron passes printToPDF); default Chromium through playwright-core. */
+  printPdf?: PrintHtmlToPdf;
 }
 
 interface Staging {
@@ -54,13 +70,32 @@ interface Staging {
   createdAt: number;
 }
 
-type Handlers = { [C in Channel]?: (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C> };
 
 const STAGING_TTL_MS = 60 * 60 * 1000;
 const MAX_STAGINGS = 20;
 
+const PACK_CODES: Record<PackError['code'], ApiError['code']> = {
+  INVALID: 'VALIDATION',
+  EMPTY: 'VALIDATION',
+  NOT_FOUND: 'NOT_FOUND',
+  WRITE_FAILED: 'INTERNAL',
+  RENDER_FAILED: 'INTERNAL',
+  LOCKED: 'LOCKED',
+  CORRUPT: 'CORRUPT',
+};
+const BUNDLE_CODES: Record<BundleError['code'], ApiError['code']> = {
+  INVALID: 'VALIDATION',
+  UNSAFE: 'VALIDATION',
+  SCHEMA: 'VALIDATION',
+  HASH: 'CORRUPT',
+  TOO_LARGE: 'TOO_LARGE',
+  LOCKED: 'LOCKED',
+};
+
 function libraryErrorToApi(e: unknown): unknown {
   if (e instanceof LibraryError) return new ApiError(e.code === 'INVALID' ? 'VALIDATION' : e.code, e.message);
+  if (e instanceof PackError) return new ApiError(PACK_CODES[e.code], e.message);
+  if (e instanceof BundleError) return new ApiError(BUNDLE_CODES[e.code], e.message);
   return e;
 }
 
@@ -76,6 +111,10 @@ export class AppService {
   private rowsCache: { generation: number; rows: Omit<LawRow, 'favorite'>[] } | undefined;
   private unsubscribe: () => void;
   private readonly handlers: Handlers;
+  private recordsOpening: Promise<RecordsService> | undefined;
+  private packsOpening: Promise<PackStore> | undefined;
+  private readonly ctx: ApiContext;
+  private readonly bundleStagings: BundleStagings;
 
   constructor(private readonly opts: AppServiceOptions) {
     this.store = opts.store;
@@ -88,7 +127,28 @@ export class AppService {
     });
     if (opts.search !== false) this.searchOpening = this.openSearch();
     else this.searchState = { ready: false, message: '搜索未启用' };
-    this.handlers = this.makeHandlers();
+    this.ctx = new ApiContext(
+      this.store,
+      this.emit,
+      () => (this.recordsOpening ??= RecordsService.open(this.store)),
+      () => (this.packsOpening ??= PackStore.open(this.store.dir, { lock: this.store.lock, now: () => this.store.now() })),
+      () => this.search,
+      opts.exportDir ?? defaultExportDir(),
+      opts.stagingRoot ?? tmpdir(),
+    );
+    this.bundleStagings = new BundleStagings(this.ctx);
+    this.handlers = {
+      ...this.makeHandlers(),
+      ...versionsHandlers(this.ctx),
+      ...recordsHandlers(this.ctx),
+      ...packsHandlers(this.ctx, opts.printPdf),
+      ...bundlesHandlers(this.ctx, this.bundleStagings),
+    };
+    try {
+      dailyBackupIfDue(this.store); // the records backup of the day, when there are records
+    } catch {
+      /* a backup failure must not keep the library from opening; check --repair reports it */
+    }
   }
 
   /** Opens (or creates and seeds) the library, then the service. */
@@ -149,6 +209,17 @@ export class AppService {
     this.unsubscribe();
     this.search?.close();
     for (const s of this.stagings.values()) this.dropStaging(s);
+    this.bundleStagings.dropAll();
+  }
+
+  /** For Electron's open dialog: a preview of a bundle the user picked natively. */
+  async previewBundlePath(path: string): Promise<ApiOutput<'bundles:preview'>> {
+    return previewBundleFile(this.ctx, this.bundleStagings, { path, name: basename(path) });
+  }
+
+  /** For Electron's shell:showFile: where a produced file is. */
+  producedFilePath(fileId: string): string {
+    return this.ctx.file(fileId).path;
   }
 
   /** For Electron's open dialog: a preview of files the user picked natively. */
@@ -225,11 +296,12 @@ export class AppService {
     return law.versionIds.map((id) => this.store.version(id)).filter((v): v is LawVersionMeta => !!v);
   }
 
-  private rows(): Omit<LawRow, 'favorite'>[] {
-    if (this.rowsCache?.generation === this.store.generation) return this.rowsCache.rows;
+  /** One row per law through its current version, or (asOf) the version in force on that date. */
+  private rows(asOf?: string): Omit<LawRow, 'favorite'>[] {
+    if (!asOf && this.rowsCache?.generation === this.store.generation) return this.rowsCache.rows;
     const rows: Omit<LawRow, 'favorite'>[] = [];
     for (const law of this.store.laws()) {
-      const v = pickVersion(this.store, law);
+      const v = asOf ? versionAsOf(this.store, law.id, asOf) : pickVersion(this.store, law);
       if (!v) continue;
       rows.push({
         lawId: law.id,
@@ -247,14 +319,14 @@ export class AppService {
         articleCount: v.articleCount,
       });
     }
-    this.rowsCache = { generation: this.store.generation, rows };
+    if (!asOf) this.rowsCache = { generation: this.store.generation, rows };
     return rows;
   }
 
   private listLaws(i: ParsedInput<'laws:list'>): ApiOutput<'laws:list'> {
     const favorites = new Set(this.settings.get().favorites);
     const q = (i.q ?? '').replace(/[\s《》]/g, '');
-    const base = this.rows().filter(
+    const base = this.rows(i.asOf).filter(
       (r) => (!q || (r.title + (r.subtitle ?? '')).includes(q)) && (!i.favoritesOnly || favorites.has(r.lawId)),
     );
     const levels = i.levels?.length ? new Set<string>(i.levels) : undefined;

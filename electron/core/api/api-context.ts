@@ -1,0 +1,106 @@
+// What the feature handlers of the app API share: the library, the records service and pack store
+// (opened on first use), the event emitter, produced files (exports, bundles, attachments) handed
+// out by opaque ids, and temporary upload folders. Handlers never take a path from the renderer.
+
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, extname, join } from 'node:path';
+import { ApiError, type ApiOutput, type Channel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
+import type { LibraryStore } from '../library/library-store';
+import type { PackStore } from '../packs/pack-store';
+import type { RecordsService } from '../records/records-service';
+import type { SearchBackend } from './search-backend';
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+export type Handlers = { [C in Channel]?: (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C> };
+
+export interface ProducedFile {
+  path: string;
+  name: string;
+  mime: string;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.lawdesk': 'application/zip',
+  '.json': 'application/json',
+};
+
+/** Largest produced file handed to the renderer as base64 (files:get). */
+export const MAX_HANDOUT_BYTES = 200 * 1024 * 1024;
+
+export function newId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** A file name that is safe on Windows and Linux: no separators, reserved or control characters. */
+export function safeFileName(name: string, fallback = '导出'): string {
+  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80);
+  return clean || fallback;
+}
+
+export class ApiContext {
+  private readonly files = new Map<string, ProducedFile>();
+
+  constructor(
+    readonly store: LibraryStore,
+    readonly emit: Emit,
+    private readonly openRecords: () => Promise<RecordsService>,
+    private readonly openPacks: () => Promise<PackStore>,
+    readonly search: () => SearchBackend | undefined,
+    /** Where exports and bundles are written (Electron: the user's documents; browser: a temp folder). */
+    readonly exportDir: string,
+    readonly stagingRoot: string,
+  ) {}
+
+  records(): Promise<RecordsService> {
+    return this.openRecords();
+  }
+
+  packs(): Promise<PackStore> {
+    return this.openPacks();
+  }
+
+  /** The export folder, created on demand; the path of `name` in it. */
+  exportPath(name: string): string {
+    mkdirSync(this.exportDir, { recursive: true });
+    return join(this.exportDir, name);
+  }
+
+  /** Registers a produced file and returns what the renderer may know of it. */
+  handOut(path: string, name = basename(path)): { fileId: string; name: string; bytes: number; folder?: string } {
+    const fileId = newId();
+    this.files.set(fileId, { path, name, mime: MIME[extname(name).toLowerCase()] ?? 'application/octet-stream' });
+    if (this.files.size > 500) this.files.delete(this.files.keys().next().value!);
+    return { fileId, name, bytes: statSync(path).size, folder: this.exportDir };
+  }
+
+  file(fileId: string): ProducedFile {
+    const f = this.files.get(fileId);
+    if (!f || !existsSync(f.path)) throw new ApiError('NOT_FOUND', '这个文件已不存在，请重新导出');
+    return f;
+  }
+
+  /** Writes uploaded bytes into a fresh temp folder; the caller removes the folder. */
+  writeUpload(name: string, dataBase64: string, maxBytes: number): { dir: string; path: string } {
+    const bytes = Buffer.from(dataBase64, 'base64');
+    if (bytes.length === 0) throw new ApiError('VALIDATION', `“${name}”是空文件`);
+    if (bytes.length > maxBytes) throw new ApiError('TOO_LARGE', `“${name}”超过 ${Math.round(maxBytes / 1048576)} MB`);
+    mkdirSync(this.stagingRoot, { recursive: true });
+    const dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
+    const path = join(dir, basename(name));
+    writeFileSync(path, bytes);
+    return { dir, path };
+  }
+
+  dropDir(dir: string): void {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export function defaultExportDir(): string {
+  return join(tmpdir(), `lawdesk-exports-${process.pid}`);
+}

@@ -1,0 +1,105 @@
+// The bundle and backup calls (issue 9): export a .lawdesk bundle into the export folder, preview
+// an uploaded (or, in Electron, picked) bundle and import it, with task:progress events; list,
+// take and restore the automatic records backups. Backups are named, never addressed by path.
+
+import { join } from 'node:path';
+import { ApiError, type ApiOutput } from '../../shared/api-contract';
+import { exportBundle } from '../bundles/bundle-export';
+import { importBundle, previewBundle, type BundlePreview } from '../bundles/bundle-import';
+import { backupConfig, backupRecords, backupsDir, listBackups } from '../bundles/records-backup';
+import { previewRestore, restoreRecords } from '../bundles/records-restore';
+import { BUNDLE_UPLOAD_BYTES } from '../../shared/api-contract';
+import { localDate } from '../packs/pack-model';
+import { newId, type ApiContext, type Handlers } from './api-context';
+
+interface BundleStaging {
+  id: string;
+  path: string;
+  name: string;
+  dir?: string;
+  createdAt: number;
+}
+
+const TTL_MS = 60 * 60 * 1000;
+
+export class BundleStagings {
+  private readonly map = new Map<string, BundleStaging>();
+  constructor(private readonly ctx: ApiContext) {}
+
+  add(s: Omit<BundleStaging, 'id' | 'createdAt'>): BundleStaging {
+    const now = Date.now();
+    for (const old of this.map.values()) if (now - old.createdAt > TTL_MS || this.map.size >= 10) this.drop(old.id);
+    const st = { ...s, id: newId(), createdAt: now };
+    this.map.set(st.id, st);
+    return st;
+  }
+  get(id: string): BundleStaging {
+    const s = this.map.get(id);
+    if (!s) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择资料包');
+    return s;
+  }
+  drop(id: string): boolean {
+    const s = this.map.get(id);
+    if (!s) return false;
+    this.map.delete(id);
+    if (s.dir) this.ctx.dropDir(s.dir);
+    return true;
+  }
+  dropAll(): void {
+    for (const id of [...this.map.keys()]) this.drop(id);
+  }
+}
+
+const progressOf = (ctx: ApiContext, taskId: string | undefined) =>
+  taskId ? (p: { phase: string; done: number; total: number; item?: string }) => ctx.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total, ...(p.item ? { label: p.item } : {}) }) : undefined;
+
+/** The preview of a bundle file at `path` (an upload, or a file picked in Electron). */
+export async function previewBundleFile(ctx: ApiContext, stagings: BundleStagings, s: Omit<BundleStaging, 'id' | 'createdAt'>, taskId?: string) {
+  let preview: BundlePreview;
+  try {
+    const onProgress = progressOf(ctx, taskId);
+    preview = await previewBundle(ctx.store, s.path, onProgress ? { onProgress } : {});
+  } catch (e) {
+    if (s.dir) ctx.dropDir(s.dir);
+    throw e;
+  }
+  const st = stagings.add(s);
+  return { stagingId: st.id, name: s.name, preview };
+}
+
+function backupFile(ctx: ApiContext, name: string): string {
+  if (!listBackups(ctx.store).some((b) => b.name === name)) throw new ApiError('NOT_FOUND', `没有找到备份 ${name}`);
+  return join(backupsDir(ctx.store), name);
+}
+
+export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings): Handlers {
+  return {
+    'bundles:export': async ({ laws, records, taskId }) => {
+      const kind = laws && laws.length === 0 ? '记录备份' : records ? '资料包' : '法规资料包';
+      const name = `法规案头${kind}-${localDate(ctx.store.now())}.lawdesk`;
+      const onProgress = progressOf(ctx, taskId);
+      const r = await exportBundle(ctx.store, { ...(laws ? { laws } : {}), records, out: ctx.exportPath(name), ...(onProgress ? { onProgress } : {}) });
+      return { ...ctx.handOut(r.file, name), versions: r.versions, records: r.records, attachments: r.attachments };
+    },
+    'bundles:preview': async ({ file, taskId }) => {
+      const up = ctx.writeUpload(file.name, file.dataBase64, BUNDLE_UPLOAD_BYTES);
+      return previewBundleFile(ctx, stagings, { path: up.path, dir: up.dir, name: file.name }, taskId);
+    },
+    'bundles:import': async ({ stagingId, taskId }) => {
+      const s = stagings.get(stagingId);
+      const onProgress = progressOf(ctx, taskId);
+      const r = await importBundle(ctx.store, s.path, onProgress ? { onProgress } : {});
+      stagings.drop(stagingId);
+      const { backup, changed, ...preview } = r;
+      return { preview, changed, ...(backup ? { backup } : {}) };
+    },
+    'bundles:discard': ({ stagingId }) => ({ ok: stagings.drop(stagingId) }),
+    'backups:list': () => ({ backups: listBackups(ctx.store), keep: backupConfig(ctx.store).keep }),
+    'backups:create': () => {
+      const b = backupRecords(ctx.store, 'manual');
+      return b ? { backup: b } : {};
+    },
+    'backups:previewRestore': async ({ name }): Promise<ApiOutput<'backups:previewRestore'>> => ({ ...(await previewRestore(ctx.store, backupFile(ctx, name))), name }),
+    'backups:restore': async ({ name }) => ({ ...(await restoreRecords(ctx.store, backupFile(ctx, name))), name }),
+  };
+}

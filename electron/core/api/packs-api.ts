@@ -1,0 +1,60 @@
+// The briefing-pack calls (issue 8) over the PackStore: list, compose, reorder, and export to
+// DOCX/PDF/HTML into the export folder with task:progress events; the result is handed out by
+// file id (files:get for the browser face to download, shell:showFile for Electron).
+
+import { extname } from 'node:path';
+import { exportPack, type ExportFormat } from '../packs/pack-export';
+import { packFromTemplate, type Pack } from '../packs/pack-model';
+import { recordsResolver } from '../packs/pack-records-service';
+import type { PrintHtmlToPdf } from '../packs/render-pdf';
+import { ApiError } from '../../shared/api-contract';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_HANDOUT_BYTES, safeFileName, type ApiContext, type Handlers } from './api-context';
+
+const body = (p: Pack) => ({ title: p.title, template: p.template, cover: p.cover, asOf: p.asOf, items: p.items });
+
+export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers {
+  const packs = async () => {
+    const s = await ctx.packs();
+    await s.reload(); // the CLI may have changed packs.json
+    return s;
+  };
+  return {
+    'packs:list': async () => (await packs()).list(),
+    'packs:get': async ({ id }) => (await packs()).get(id),
+    'packs:create': async ({ title, template, unit }) => (await packs()).create(packFromTemplate(template, title, ctx.store.now(), unit ?? '')),
+    'packs:save': async ({ id, pack }) => (await packs()).update(id, pack),
+    'packs:remove': async ({ id }) => {
+      await (await packs()).remove(id);
+      return { ok: true };
+    },
+    'packs:addItems': async ({ id, items }) => {
+      const s = await packs();
+      const p = s.get(id);
+      return s.update(id, { ...body(p), items: [...p.items, ...items] });
+    },
+    'packs:reorder': async ({ id, itemIds }) => (await packs()).reorder(id, itemIds),
+    'packs:export': async ({ id, format, taskId }) => {
+      const pack = (await packs()).get(id);
+      const name = `${safeFileName(pack.title, '简报')}.${format}`;
+      const records = recordsResolver(await ctx.records());
+      const search = ctx.search();
+      const r = await exportPack(ctx.store, pack, {
+        format: format as ExportFormat,
+        out: ctx.exportPath(name),
+        records,
+        ...(search ? { search } : {}),
+        ...(print ? { print } : {}),
+        onProgress: (p) => {
+          if (taskId) ctx.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total, ...(p.label ? { label: p.label } : {}) });
+        },
+      });
+      return { ...ctx.handOut(r.path, name), warnings: r.warnings, articleCount: r.articleCount, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
+    },
+    'files:get': ({ fileId }) => {
+      const f = ctx.file(fileId);
+      if (statSync(f.path).size > MAX_HANDOUT_BYTES) throw new ApiError('TOO_LARGE', '文件太大，无法在浏览器中下载，请到导出文件夹中查看');
+      return { name: f.name, mime: f.mime || (extname(f.name) ? 'application/octet-stream' : 'text/plain'), dataBase64: readFileSync(f.path).toString('base64') };
+    },
+  };
+}
