@@ -5,72 +5,75 @@
 
 import { z } from 'zod';
 
+// Every object is strict (unknown keys such as __proto__ are refused, not silently dropped) and
+// every string and list has a cap, so a hand-written or hostile pack.json cannot bloat the library.
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
-const nonEmpty = z.string().trim().min(1);
+const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`);
+const nonEmpty = text(500).min(1);
 
 export const PACK_TEMPLATES = ['合法性审查参考资料', '法律大讲堂讲义', '年度学法清单', '通用'] as const;
 export type PackTemplate = (typeof PACK_TEMPLATES)[number];
 
-export const CoverSchema = z.object({
+export const CoverSchema = z.strictObject({
   title: nonEmpty,
-  unit: z.string().trim().default(''), // 高青县科学技术局
-  date: z.string().trim().default(''), // as printed on the cover: 2025-03-01 or 二〇二五年三月
-  purpose: z.string().trim().default(''), // 供局党组会议审议《…》时参阅
+  unit: text(200).default(''), // 高青县科学技术局
+  date: text(50).default(''), // as printed on the cover: 2025-03-01 or 二〇二五年三月
+  purpose: text(2000).default(''), // 供局党组会议审议《…》时参阅
 });
 export type Cover = z.infer<typeof CoverSchema>;
 
 const ItemBase = {
-  id: z.string().optional(), // assigned on save
+  id: text(64).optional(), // assigned on save
   /** Heading of the section this item opens (default: derived from the item). */
-  heading: z.string().trim().optional(),
+  heading: text(500).optional(),
 };
 
 /** A law, whole or one chapter/section (节) of it. */
-export const LawItemSchema = z.object({
+export const LawItemSchema = z.strictObject({
   ...ItemBase,
   type: z.literal('law'),
   law: nonEmpty, // law id (L…), version id (L…@date), full or short title
   /** Version: a version id or a date (YYYY or YYYY-MM-DD); default the version in force on the pack's asOf. */
-  version: z.string().optional(),
+  version: text(100).optional(),
   /** Chapter path, e.g. ["第四章 行政许可的实施程序", "第二节 审查与决定"] or ["第四章"]. Default: the whole law. */
-  chapter: z.array(nonEmpty).optional(),
+  chapter: z.array(nonEmpty).max(10).optional(),
   /** Title as last seen, so a law later deleted from the library is still named in the pack. */
-  titleSnapshot: z.string().optional(),
+  titleSnapshot: text(500).optional(),
 });
 
 /** One article of one version. */
-export const ArticleItemSchema = z.object({
+export const ArticleItemSchema = z.strictObject({
   ...ItemBase,
   type: z.literal('article'),
   law: nonEmpty,
-  version: z.string().optional(),
+  version: text(100).optional(),
   article: nonEmpty, // unit key ("12", "12-1", "s3") or 第十二条 / 12之一
-  titleSnapshot: z.string().optional(),
+  titleSnapshot: text(500).optional(),
 });
 
 /** A saved query: its article hits, in the search engine's order. */
-export const SearchItemSchema = z.object({
+export const SearchItemSchema = z.strictObject({
   ...ItemBase,
   type: z.literal('search'),
   query: nonEmpty,
   limit: z.number().int().positive().max(500).default(20),
-  lawId: z.string().optional(),
+  lawId: text(100).optional(),
   inForceOnly: z.boolean().optional(),
 });
 
-export const ReviewItemSchema = z.object({ ...ItemBase, type: z.literal('review'), recordId: nonEmpty });
-export const LectureItemSchema = z.object({ ...ItemBase, type: z.literal('lecture'), recordId: nonEmpty });
-export const NoteItemSchema = z.object({ ...ItemBase, type: z.literal('note'), recordId: nonEmpty });
+export const ReviewItemSchema = z.strictObject({ ...ItemBase, type: z.literal('review'), recordId: nonEmpty });
+export const LectureItemSchema = z.strictObject({ ...ItemBase, type: z.literal('lecture'), recordId: nonEmpty });
+export const NoteItemSchema = z.strictObject({ ...ItemBase, type: z.literal('note'), recordId: nonEmpty });
 
 /** Annual statistics of the records (reviews, lectures, laws studied) for one year. */
-export const StatsItemSchema = z.object({ ...ItemBase, type: z.literal('stats'), year: z.number().int().min(1990).max(2200) });
+export const StatsItemSchema = z.strictObject({ ...ItemBase, type: z.literal('stats'), year: z.number().int().min(1990).max(2200) });
 
 /** Free text: a heading and paragraphs (the decision under review, questions for a lecture …). */
-export const TextItemSchema = z.object({
+export const TextItemSchema = z.strictObject({
   ...ItemBase,
   type: z.literal('text'),
-  heading: z.string().trim().default(''),
-  paragraphs: z.array(z.string()).default([]),
+  heading: text(500).default(''),
+  paragraphs: z.array(text(20_000)).max(1000).default([]),
 });
 
 export const PackItemSchema = z.discriminatedUnion('type', [
@@ -88,24 +91,27 @@ export type PackItemInput = z.input<typeof PackItemSchema>;
 export type PackItemType = PackItem['type'];
 
 /** A pack as written by hand or sent by the app: id and timestamps optional. */
-export const PackInputSchema = z.object({
+export const PackInputSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'id 只能包含字母、数字、- 和 _').optional(),
   title: nonEmpty,
   template: z.enum(PACK_TEMPLATES).default('通用'),
   cover: CoverSchema.optional(),
   /** Versions not pinned by an item are those in force on this date. Default: today. */
   asOf: date.optional(),
-  items: z.array(PackItemSchema).default([]),
+  items: z.array(PackItemSchema).max(5000, '一个简报最多 5000 项').default([]),
+  /** Present when a saved pack is sent back as a whole; the store keeps its own. */
+  createdAt: text(40).optional(),
+  updatedAt: text(40).optional(),
 });
 export type PackInput = z.input<typeof PackInputSchema>;
 
-export const PackSchema = z.object({
+export const PackSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   title: nonEmpty,
   template: z.enum(PACK_TEMPLATES),
   cover: CoverSchema,
   asOf: date,
-  items: z.array(PackItemSchema),
+  items: z.array(PackItemSchema).max(5000),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
