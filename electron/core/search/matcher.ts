@@ -126,16 +126,14 @@ function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): 
       }
     }
   } else {
-    // One sweep over the segment text in article order: each indexOf call finds the next
-    // occurrence, which answers every candidate before it, so the text is scanned at most once.
+    // Each candidate is checked within its own article: a slice of the segment text is a view,
+    // not a copy, so this costs the candidates' length — never a scan of the whole segment,
+    // which a rare term among many candidates (第十二条 among every 第十…/…二条) would cost.
     const text = seg.text;
     const start = seg.docStart;
-    let next = -2;
     for (let i = 0; i < docs.length; i++) {
       const d = docs[i]!;
-      const s = start[d]!;
-      if (next !== -1 && next < s) next = text.indexOf(term, s);
-      const has = next !== -1 && next + term.length < start[d + 1]!;
+      const has = text.slice(start[d]!, start[d + 1]!).includes(term);
       if (has !== exclude) {
         keep[i] = 1;
         n++;
