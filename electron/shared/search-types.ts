@@ -20,6 +20,8 @@ export interface SearchQuery {
   effectiveTo?: string;
   /** Only versions whose status is 现行有效. */
   inForceOnly?: boolean;
+  /** As of a date (YYYY-MM-DD): only the version of each law in force that day (as-of view). */
+  asOf?: string;
 }
 
 export interface SearchHit {

@@ -17,6 +17,7 @@ import { LEVELS, displayTitle, versionDate } from '../../shared/law-model';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { writeFileAtomic } from '../library/atomic-file';
 import { findLaws, pickVersion } from '../library/law-lookup';
+import { versionInForceOn } from '../library/version-status';
 import type { LibraryStore } from '../library/library-store';
 import { didYouMean, type Vocabulary } from './did-you-mean';
 import { countSegment, matchSegment, termDf, termKeys } from './matcher';
@@ -513,7 +514,7 @@ export class SearchEngine {
     const n = this.slots.length;
     const none =
       !query.lawId && !query.versionId && !query.publishedFrom && !query.publishedTo && !query.effectiveFrom && !query.effectiveTo &&
-      !query.inForceOnly && !query.levels?.length && !query.regions?.length && !query.statuses?.length;
+      !query.inForceOnly && !query.levels?.length && !query.regions?.length && !query.statuses?.length && !query.asOf;
     if (none) return { base: this.allOnes, level: this.allOnes, region: this.allOnes, status: this.allOnes };
     const base = new Uint8Array(n);
     const level = new Uint8Array(n);
@@ -522,11 +523,21 @@ export class SearchEngine {
     const levels = Array.isArray(query.levels) && query.levels.length ? new Set<string>(query.levels) : undefined;
     const regions = Array.isArray(query.regions) && query.regions.length ? query.regions.map(String) : undefined;
     const statuses = Array.isArray(query.statuses) && query.statuses.length ? new Set<string>(query.statuses) : undefined;
+    // As of a date: only the version of each law that was in force that day.
+    let asOf: Set<string> | undefined;
+    if (query.asOf) {
+      asOf = new Set();
+      for (const law of this.store.laws()) {
+        const v = versionInForceOn(law.versionIds.map((id) => this.store.version(id)!).filter(Boolean), query.asOf);
+        if (v) asOf.add(v.id);
+      }
+    }
     for (let i = 1; i < n; i++) {
       const m = this.slots[i]!.meta;
       const pub = m.published ?? '';
       const eff = m.effective ?? '';
       base[i] = Number(
+        (!asOf || asOf.has(m.id)) &&
         (!query.lawId || m.lawId === query.lawId) &&
           (!query.versionId || m.id === query.versionId) &&
           (!query.publishedFrom || (pub !== '' && pub >= query.publishedFrom)) &&
