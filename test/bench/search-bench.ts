@@ -147,7 +147,10 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
       if (terms.every((t) => text.includes(t)) && !excludes.some((t) => text.includes(t))) truth.add(ids[i]!);
     });
     const got = new Set(engine.matchAll({ q }).map((h) => `${h.versionId}#${h.articleKey}`));
-    for (const g of got) (truth.has(g) ? tp++ : fp++);
+    for (const g of got) {
+      if (truth.has(g)) tp++;
+      else fp++;
+    }
     for (const w of truth) if (!got.has(w)) fn++;
   }
   engine.close();

@@ -293,7 +293,8 @@ export class SearchEngine {
   }
 
   private addVersions(versions: LawVersionMeta[], onProgress?: (p: IndexProgress) => void): void {
-    const engine = this;
+    const store = this.store;
+    const unreadable = this.unreadable;
     const total = versions.reduce((n, v) => n + v.unitCount, 0);
     function* inputs(): Generator<SegmentVersionInput> {
       let i = 0;
@@ -302,9 +303,9 @@ export class SearchEngine {
         if (onProgress && (i % 50 === 0 || i === versions.length)) onProgress({ phase: 'read', done: i, total: versions.length });
         let units;
         try {
-          units = engine.store.readUnits(meta.id);
+          units = store.readUnits(meta.id);
         } catch {
-          engine.unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
+          unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
           continue;
         }
         yield {
@@ -745,12 +746,11 @@ export class SearchEngine {
 
   private suggest(parsed: ParsedQuery, query: SearchQuery): string[] {
     const f = this.filters(query);
-    const engine = this;
     const vocab: Vocabulary = {
       wildcard: (prefix, suffix) => {
         const out = new Map<string, number>();
         const parts = [prefix, suffix].filter(Boolean);
-        for (const s of engine.segs) {
+        for (const s of this.segs) {
           const m = matchSegment(s.seg, parts, []);
           const docs = m.docs.length > 20000 ? m.docs.subarray(0, 20000) : m.docs;
           for (let i = 0; i < docs.length; i++) {
@@ -773,7 +773,7 @@ export class SearchEngine {
         let n = 0;
         const terms = p.terms.map((t) => t.text);
         const excludes = p.excludes.map((t) => t.text);
-        for (const s of engine.segs) {
+        for (const s of this.segs) {
           n += countSegment(s.seg, terms, excludes, (d) => {
             const slot = s.verSlot[s.seg.docVersion[d]!]!;
             return !!slot && !!f.base[slot] && !!f.level[slot] && !!f.region[slot] && !!f.status[slot];
