@@ -1,7 +1,7 @@
-// The app shell: navigation (法规库/搜索/导入/设置), the quick-open palette (Ctrl/⌘+K), the search
+// The app shell: navigation (法规库/搜索/审查/学法/统计/受影响/简报/导入/设置), the quick-open palette (Ctrl/⌘+K), the search
 // index status, and one error boundary per page so a failing page never blanks the window.
 
-import { BookOutlined, ImportOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, BookOutlined, FileTextOutlined, ImportOutlined, ReadOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
@@ -14,6 +14,13 @@ import { QuickOpen } from './features/quick-open/QuickOpen';
 import { ReaderPage } from './features/reader/ReaderPage';
 import { SearchPage } from './features/search/SearchPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { PacksPage } from './features/packs/PacksPage';
+import { AffectedPage } from './features/records/AffectedPage';
+import { LecturesPage } from './features/records/LecturesPage';
+import { ReviewPage } from './features/records/ReviewPage';
+import { ReviewsPage } from './features/records/ReviewsPage';
+import { StatsPage } from './features/records/StatsPage';
+import { DiffPage } from './features/versions/DiffPage';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { SettingsProvider, useSettings } from './settings-context';
 
@@ -93,10 +100,15 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selected = route.page === 'read' ? 'library' : route.page;
+  const selected = route.page === 'read' || route.page === 'diff' ? 'library' : route.page === 'review' ? 'reviews' : route.page;
   const items = [
     { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>法规库</a> },
     { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>搜索</a> },
+    { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>合法性审查</a> },
+    { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>学法普法</a> },
+    { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>年度统计</a> },
+    { key: 'affected', icon: <AlertOutlined />, label: <a href={hrefOf({ page: 'affected' })}>受影响</a> },
+    { key: 'packs', icon: <FileTextOutlined />, label: <a href={hrefOf({ page: 'packs' })}>简报</a> },
     { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>导入</a> },
     { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ page: 'settings' })}>设置</a> },
   ];
@@ -124,7 +136,14 @@ function Shell() {
         </Layout.Header>
         <Layout.Content className="app-content" id="app-content">
           <ErrorBoundary resetKey={hrefOf(route)}>
-            {route.page === 'library' && <LibraryPage />}
+            {route.page === 'library' && <LibraryPage asOf={route.asOf} />}
+            {route.page === 'diff' && <DiffPage lawId={route.lawId} from={route.from} to={route.to} articleKey={route.articleKey} />}
+            {route.page === 'reviews' && <ReviewsPage />}
+            {route.page === 'review' && <ReviewPage key={route.id} id={route.id} />}
+            {route.page === 'lectures' && <LecturesPage tab={route.tab} />}
+            {route.page === 'stats' && <StatsPage year={route.year} />}
+            {route.page === 'affected' && <AffectedPage laws={route.laws} />}
+            {route.page === 'packs' && <PacksPage id={route.id} />}
             {route.page === 'search' && <SearchPage initialQuery={route.q} />}
             {route.page === 'read' && <ReaderPage versionId={route.versionId} articleKey={route.articleKey} highlight={route.highlight} />}
             {route.page === 'import' && <ImportPage request={importRequest} />}

@@ -1,12 +1,20 @@
 // Hash routes, so back/forward work in both faces and a reload keeps the place:
-// #/library  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/import  #/settings
+// #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/diff/<lawId>?from=&to=
+// #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/affected?laws=  #/packs?id=  #/import  #/settings
 
 import { useEffect, useState } from 'react';
 
 export type Route =
-  | { page: 'library' }
+  | { page: 'library'; asOf?: string }
   | { page: 'search'; q: string }
   | { page: 'read'; versionId: string; articleKey?: string; highlight?: string }
+  | { page: 'diff'; lawId: string; from?: string; to?: string; articleKey?: string }
+  | { page: 'reviews' }
+  | { page: 'review'; id: string }
+  | { page: 'lectures'; tab?: 'lectures' | 'plans' }
+  | { page: 'stats'; year?: number }
+  | { page: 'affected'; laws?: string[] }
+  | { page: 'packs'; id?: string }
   | { page: 'import' }
   | { page: 'settings' };
 
@@ -14,36 +22,80 @@ export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
   const [page, ...rest] = path.split('/');
+  const tail = decodeURIComponent(rest.join('/'));
+  const opt = (k: string) => params.get(k) || undefined;
   switch (page) {
     case 'search':
       return { page: 'search', q: params.get('q') ?? '' };
     case 'read': {
-      const versionId = decodeURIComponent(rest.join('/'));
-      if (!versionId) return { page: 'library' };
-      const a = params.get('a');
-      const hl = params.get('hl');
-      return { page: 'read', versionId, ...(a ? { articleKey: a } : {}), ...(hl ? { highlight: hl } : {}) };
+      if (!tail) return { page: 'library' };
+      const a = opt('a');
+      const hl = opt('hl');
+      return { page: 'read', versionId: tail, ...(a ? { articleKey: a } : {}), ...(hl ? { highlight: hl } : {}) };
+    }
+    case 'diff': {
+      if (!tail) return { page: 'library' };
+      const from = opt('from');
+      const to = opt('to');
+      const a = opt('a');
+      return { page: 'diff', lawId: tail, ...(from ? { from } : {}), ...(to ? { to } : {}), ...(a ? { articleKey: a } : {}) };
+    }
+    case 'reviews':
+      return { page: 'reviews' };
+    case 'review':
+      return tail ? { page: 'review', id: tail } : { page: 'reviews' };
+    case 'lectures':
+      return { page: 'lectures', tab: params.get('tab') === 'plans' ? 'plans' : 'lectures' };
+    case 'stats': {
+      const y = Number(params.get('year'));
+      return { page: 'stats', ...(y ? { year: y } : {}) };
+    }
+    case 'affected': {
+      const laws = opt('laws');
+      return { page: 'affected', ...(laws ? { laws: laws.split(',') } : {}) };
+    }
+    case 'packs': {
+      const id = opt('id');
+      return { page: 'packs', ...(id ? { id } : {}) };
     }
     case 'import':
       return { page: 'import' };
     case 'settings':
       return { page: 'settings' };
-    default:
-      return { page: 'library' };
+    default: {
+      const asOf = opt('asOf');
+      return { page: 'library', ...(asOf ? { asOf } : {}) };
+    }
   }
+}
+
+function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
+  const qs = p.toString();
+  return `#/${path}${qs ? '?' + qs : ''}`;
 }
 
 export function hrefOf(route: Route): string {
   switch (route.page) {
+    case 'library':
+      return withQuery('library', { asOf: route.asOf });
     case 'search':
       return route.q ? `#/search?q=${encodeURIComponent(route.q)}` : '#/search';
-    case 'read': {
-      const p = new URLSearchParams();
-      if (route.articleKey) p.set('a', route.articleKey);
-      if (route.highlight) p.set('hl', route.highlight);
-      const qs = p.toString();
-      return `#/read/${encodeURIComponent(route.versionId)}${qs ? '?' + qs : ''}`;
-    }
+    case 'read':
+      return withQuery(`read/${encodeURIComponent(route.versionId)}`, { a: route.articleKey, hl: route.highlight });
+    case 'diff':
+      return withQuery(`diff/${encodeURIComponent(route.lawId)}`, { from: route.from, to: route.to, a: route.articleKey });
+    case 'review':
+      return `#/review/${encodeURIComponent(route.id)}`;
+    case 'lectures':
+      return withQuery('lectures', { tab: route.tab === 'plans' ? 'plans' : undefined });
+    case 'stats':
+      return withQuery('stats', { year: route.year ? String(route.year) : undefined });
+    case 'affected':
+      return withQuery('affected', { laws: route.laws?.join(',') });
+    case 'packs':
+      return withQuery('packs', { id: route.id });
     default:
       return `#/${route.page}`;
   }

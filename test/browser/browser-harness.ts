@@ -35,10 +35,12 @@ export interface Session {
 }
 
 /** A fresh library + server + browser context, logged in with the per-run token. */
-export async function openSession(browser: Browser, opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openSession(browser: Browser, opts: { viewport?: { width: number; height: number }; exclude?: string[] } = {}): Promise<Session> {
   const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-e2e-'));
   const starter = join(tmp, 'starter');
   cpSync(join(FIXTURES, 'laws'), starter, { recursive: true });
+  // Leave out some starter laws (e.g. a newer version, imported later by the test).
+  for (const f of opts.exclude ?? []) rmSync(join(starter, f), { force: true });
   const face = await startBrowserFace({
     libraryDir: join(tmp, 'library'),
     starterDir: starter,
@@ -49,6 +51,7 @@ export async function openSession(browser: Browser, opts: { viewport?: { width: 
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1360, height: 860 },
     locale: 'zh-CN',
+    acceptDownloads: true,
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = await context.newPage();

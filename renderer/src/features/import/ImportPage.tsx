@@ -292,6 +292,22 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
               <Button key="more" onClick={reset}>
                 继续导入
               </Button>,
+              ...(report.imported + report.replaced > 0
+                ? [
+                    <Button
+                      key="affected"
+                      data-testid="import-affected"
+                      onClick={() =>
+                        navigate({
+                          page: 'affected',
+                          laws: [...new Set(report.files.filter((f) => f.versionId && (f.status === 'imported' || f.status === 'replaced')).map((f) => f.versionId!.split('@')[0]!))],
+                        })
+                      }
+                    >
+                      查看受影响的审查、学法记录
+                    </Button>,
+                  ]
+                : []),
             ]}
           />
           <Warnings report={report} />

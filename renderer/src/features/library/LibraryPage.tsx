@@ -3,7 +3,8 @@
 // virtualised, so thousands of rows scroll without lag.
 
 import { StarFilled, StarOutlined } from '@ant-design/icons';
-import { Badge, Button, Checkbox, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import type { LawRow, LawSort } from '../../../../electron/shared/api-contract';
@@ -68,7 +69,7 @@ const SORTS: { value: string; label: string; sort: LawSort }[] = [
   { value: 'level-asc', label: '效力级别（高→低）', sort: { field: 'level', order: 'asc' } },
 ];
 
-export function LibraryPage() {
+export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const { message } = AntApp.useApp();
   const { settings, loaded } = useSettings();
   const [q, setQ] = useState('');
@@ -90,7 +91,7 @@ export function LibraryPage() {
   }, [loaded]);
 
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
-  const input = { q, levels, regions, statuses, favoritesOnly, sort };
+  const input = { q, levels, regions, statuses, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
   const list = useCall('laws:list', input, JSON.stringify(input) + gen + ':' + favTick);
 
   const toggleFavorite = async (row: LawRow) => {
@@ -202,9 +203,30 @@ export function LibraryPage() {
               style={{ width: 240 }}
               data-testid="library-filter"
             />
+            <DatePicker
+              placeholder="查看某日有效的版本"
+              value={asOf ? dayjs(asOf) : null}
+              onChange={(d) => navigate({ page: 'library', ...(d ? { asOf: d.format('YYYY-MM-DD') } : {}) }, { replace: true })}
+              style={{ width: 190 }}
+              data-testid="library-as-of"
+            />
             <Select value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: 180 }} aria-label="排序" />
           </Space>
         </Space>
+        {asOf && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="library-as-of-note"
+            title={`显示 ${asOf} 当日有效的版本；当日尚未施行的法规不列出。`}
+            action={
+              <Button size="small" onClick={() => navigate({ page: 'library' }, { replace: true })}>
+                回到现行版本
+              </Button>
+            }
+          />
+        )}
         {list.error ? (
           <ErrorState message={list.error} onRetry={list.reload} />
         ) : (

@@ -1,14 +1,21 @@
-// 阅读: one version of a law — metadata header with 时效性, version switcher, 编/章/节 table of
-// contents, every article with an anchor, search-term highlighting, 复制引用 (citation + text)
+// 阅读: one version of a law — metadata header with 时效性 (editable, with its basis), version
+// switcher, 查看某日有效的版本, 版本对比, 编/章/节 table of contents with citation counts, every
+// article with an anchor, search-term highlighting, 复制引用, 历次版本, 加入简报, the 被引用 panel
 // and an adjustable font size.
 
-import { CopyOutlined, FontSizeOutlined, LinkOutlined, MinusOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Breadcrumb, Button, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { CopyOutlined, DiffOutlined, EditOutlined, FileAddOutlined, FontSizeOutlined, HistoryOutlined, LinkOutlined, MinusOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { App as AntApp, Badge, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import type { PackItemDto } from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { AddToPack } from '../packs/AddToPack';
+import { ArticleHistory } from '../versions/ArticleHistory';
+import { CitedByPanel } from './CitedByPanel';
+import { StatusEditor } from './StatusEditor';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf } from '../../../../electron/shared/citation';
 import { versionDate } from '../../../../electron/shared/law-model';
-import { useCall } from '../../api/hooks';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState, Highlighted, StatusTag, queryTerms, termRanges } from '../../components/common';
 import { hrefOf, navigate } from '../../router';
 import { useSettings } from '../../settings-context';
@@ -32,7 +39,13 @@ export function citationText(v: VersionData['meta'], u: Unit): string {
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
   const { message } = AntApp.useApp();
   const { settings, bumpFont } = useSettings();
-  const res = useCall('version:get', { versionId }, versionId);
+  const gen = useLibraryGeneration();
+  const res = useCall('version:get', { versionId }, versionId + '#' + gen);
+  const counts = useCall('records:counts', { versionId }, versionId + '#' + gen);
+  const [citedOpen, setCitedOpen] = useState(false);
+  const [historyKey, setHistoryKey] = useState<string>();
+  const [packItems, setPackItems] = useState<{ items: PackItemDto[]; what: string }>();
+  const [statusOpen, setStatusOpen] = useState(false);
   const [find, setFind] = useState(highlight ?? '');
   const [active, setActive] = useState<string | undefined>(articleKey);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -41,7 +54,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
 
   const data = res.data;
   const terms = useMemo(() => queryTerms(find), [find]);
-  const toc = useMemo(() => (data ? buildToc(data.units) : []), [data]);
+  const toc = useMemo(() => (data ? buildToc(data.units, counts.data ?? {}) : []), [data, counts.data]);
   const matchCount = useMemo(
     () => (data && terms.length ? data.units.reduce((n, u) => n + termRanges(u.text, terms).length, 0) : 0),
     [data, terms],
@@ -76,6 +89,21 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
     await copyText(citationOf(meta, u.label));
     void message.success('已复制引用');
   };
+  const openAsOf = async (date: string) => {
+    try {
+      const r = await client.call('versions:asOf', { lawId: meta.lawId, date });
+      if (!r.versionId) void message.warning(`${date} 这部法规尚未施行`);
+      else {
+        if (r.versionId === meta.id) void message.info(`${date} 有效的就是当前查看的版本`);
+        navigate({ page: 'read', versionId: r.versionId, ...(active ? { articleKey: active } : {}) });
+      }
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+  const activeUnit = units.find((u) => u.key === active);
+  const previous = versions[versions.findIndex((v) => v.id === meta.id) - 1];
+  const next = versions[versions.findIndex((v) => v.id === meta.id) + 1];
 
   let lastPath: string[] = [];
   return (
@@ -94,6 +122,19 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
             defaultExpandAll
             treeData={toc}
             fieldNames={{ key: 'key', title: 'title', children: 'children' }}
+            titleRender={(n) => {
+              const node = n as unknown as { title: string; cited: number };
+              return (
+                <span>
+                  {node.title}
+                  {node.cited > 0 && (
+                    <Tooltip title={`被引用 ${node.cited} 次`}>
+                      <Badge count={node.cited} size="small" color="#1677ff" style={{ marginLeft: 6 }} data-testid="toc-cited" />
+                    </Tooltip>
+                  )}
+                </span>
+              );
+            }}
             onSelect={(_k, info) => {
               const node = info.node as unknown as { unitKey: string };
               setActive(node.unitKey);
@@ -104,7 +145,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
           />
         )}
       </nav>
-      <article ref={bodyRef} style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px' }} id="reader-body">
+      <article ref={bodyRef} style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
         <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'library' })}>法规库</a> }, { title: meta.title }]} />
         <header style={{ margin: '12px 0 16px' }}>
           <Space align="center" wrap>
@@ -114,7 +155,15 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
             </Typography.Title>
             <StatusTag status={meta.status} />
             {meta.expired ? <Tag color="red">已标记废止</Tag> : null}
+            <Tooltip title="修改时效性（须写明依据）">
+              <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setStatusOpen(true)} aria-label="修改时效性" data-testid="status-edit" />
+            </Tooltip>
           </Space>
+          {meta.statusOverride && (
+            <Typography.Paragraph type="warning" style={{ margin: '6px 0 0' }} data-testid="status-basis">
+              时效性为手工设定：{meta.statusOverride.status}，依据：{meta.statusOverride.basis}
+            </Typography.Paragraph>
+          )}
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} style={{ marginTop: 12 }}>
             <Descriptions.Item label="效力级别">{meta.level}</Descriptions.Item>
             <Descriptions.Item label="地区">{meta.region}</Descriptions.Item>
@@ -139,6 +188,23 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
                 value: v.id,
                 label: `${versionDate(v) || '无日期'} · ${v.status}${v.id === meta.id ? '（当前查看）' : ''}`,
               }))}
+            />
+            {versions.length > 1 && (
+              <Button
+                icon={<DiffOutlined />}
+                data-testid="open-diff"
+                onClick={() =>
+                  navigate({ page: 'diff', lawId: meta.lawId, from: (previous ?? meta).id, to: (previous ? meta : next ?? meta).id, ...(active ? { articleKey: active } : {}) })
+                }
+              >
+                版本对比
+              </Button>
+            )}
+            <DatePicker
+              placeholder="查看某日有效的版本"
+              style={{ width: 190 }}
+              onChange={(d) => d && void openAsOf(d.format('YYYY-MM-DD'))}
+              data-testid="reader-as-of"
             />
             <Input.Search
               allowClear
@@ -186,6 +252,44 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
                 >
                   <span className="actions">
                     <Space size={4}>
+                      {u.kind === 'article' && (
+                        <Tooltip title="被引用：引用此条的审查与学法记录">
+                          <Badge count={counts.data?.[u.key] ?? 0} size="small" offset={[-4, 2]}>
+                            <Button
+                              size="small"
+                              type="text"
+                              icon={<TeamOutlined />}
+                              aria-label="被引用"
+                              data-testid="cited-by-button"
+                              onClick={(e) => {
+                                e.stopPropagation();
+                                setActive(u.key);
+                                setCitedOpen(true);
+                              }}
+                            />
+                          </Badge>
+                        </Tooltip>
+                      )}
+                      {versions.length > 1 && (
+                        <Tooltip title="该条历次版本">
+                          <Button size="small" type="text" icon={<HistoryOutlined />} aria-label="历次版本" data-testid="article-history-button" onClick={() => setHistoryKey(u.key)} />
+                        </Tooltip>
+                      )}
+                      <Tooltip title="加入简报">
+                        <Button
+                          size="small"
+                          type="text"
+                          icon={<FileAddOutlined />}
+                          aria-label="加入简报"
+                          data-testid="add-to-pack-button"
+                          onClick={() =>
+                            setPackItems({
+                              what: citationOf(meta, u.label),
+                              items: [{ type: 'article', law: meta.lawId, version: meta.id, article: u.key, titleSnapshot: citationOf(meta, u.label) }],
+                            })
+                          }
+                        />
+                      </Tooltip>
                       <Tooltip title="只复制引用">
                         <Button size="small" type="text" icon={<LinkOutlined />} onClick={() => void copyLink(u)} aria-label="只复制引用" />
                       </Tooltip>
@@ -194,6 +298,11 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
                       </Button>
                     </Space>
                   </span>
+                  {(counts.data?.[u.key] ?? 0) > 0 && (
+                    <Tag color="blue" className="cited-count" onClick={() => { setActive(u.key); setCitedOpen(true); }} data-testid="cited-count">
+                      被引用 {counts.data![u.key]}
+                    </Tag>
+                  )}
                   {u.paragraphs.map((p, i) => (
                     <div key={i} style={{ textIndent: u.kind === 'article' && i > 0 ? '2em' : undefined }}>
                       {i === 0 && <span className="label">{u.label}</span>}
@@ -211,6 +320,20 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
           })}
         </div>
       </article>
+      {citedOpen && activeUnit && (
+        <CitedByPanel versionId={meta.id} articleKey={activeUnit.key} label={activeUnit.label} versions={versions} tick={counts.data ? 1 : 0} onClose={() => setCitedOpen(false)} />
+      )}
+      <ArticleHistory versionId={meta.id} lawId={meta.lawId} articleKey={historyKey} onClose={() => setHistoryKey(undefined)} />
+      <AddToPack items={packItems?.items} what={packItems?.what ?? ''} onClose={() => setPackItems(undefined)} />
+      <StatusEditor
+        open={statusOpen}
+        meta={meta}
+        onClose={() => setStatusOpen(false)}
+        onSaved={() => {
+          setStatusOpen(false);
+          res.reload();
+        }}
+      />
     </div>
   );
 }

@@ -8,15 +8,17 @@ type Unit = ApiOutput<'version:get'>['units'][number];
 export interface TocNode {
   key: string; // the unit key to scroll to, prefixed to stay unique
   title: string;
+  /** Records citing units under this node (被引用 counts). */
+  cited: number;
   unitKey: string;
   children: TocNode[];
 }
 
-export function buildToc(units: Unit[]): TocNode[] {
+export function buildToc(units: Unit[], counts: Record<string, number> = {}): TocNode[] {
   const roots: TocNode[] = [];
   const hasHeadings = units.some((u) => u.path.length > 0);
   if (!hasHeadings) {
-    return units.map((u) => ({ key: 'u:' + u.key, title: u.label, unitKey: u.key, children: [] }));
+    return units.map((u) => ({ key: 'u:' + u.key, title: u.label, unitKey: u.key, cited: counts[u.key] ?? 0, children: [] }));
   }
   const stack: { heading: string; node: TocNode }[] = [];
   for (const u of units) {
@@ -24,12 +26,13 @@ export function buildToc(units: Unit[]): TocNode[] {
     while (depth < stack.length && depth < u.path.length && stack[depth]!.heading === u.path[depth]) depth++;
     stack.length = depth;
     for (let d = depth; d < u.path.length; d++) {
-      const node: TocNode = { key: `h:${d}:${u.key}`, title: u.path[d]!, unitKey: u.key, children: [] };
+      const node: TocNode = { key: `h:${d}:${u.key}`, title: u.path[d]!, unitKey: u.key, cited: 0, children: [] };
       (d === 0 ? roots : stack[d - 1]!.node.children).push(node);
       stack.push({ heading: u.path[d]!, node });
     }
+    for (const s of stack) s.node.cited += counts[u.key] ?? 0;
     if (u.path.length === 0 && (u.kind === 'preamble' || u.kind === 'appendix')) {
-      roots.push({ key: 'u:' + u.key, title: u.label, unitKey: u.key, children: [] });
+      roots.push({ key: 'u:' + u.key, title: u.label, unitKey: u.key, cited: counts[u.key] ?? 0, children: [] });
     }
   }
   return roots;

@@ -1,4 +1,5 @@
-// 设置: library folder (takes effect after a restart), reading font size, default filters.
+// 设置: library folder (takes effect after a restart), reading font size, default filters, bundles
+// and records backups.
 
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -7,6 +8,7 @@ import { LEVELS, type Level } from '../../../../electron/shared/law-model';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { useSettings } from '../../settings-context';
+import { BackupCard } from './BackupCard';
 
 export function SettingsPage() {
   const { settings, loaded, update } = useSettings();
@@ -98,6 +100,7 @@ export function SettingsPage() {
             </Form.Item>
           </Form>
         </Card>
+        <BackupCard />
         <Typography.Text type="secondary">
           {info.data ? `法规案头 ${info.data.appVersion} · ${info.data.face === 'electron' ? '桌面版' : '浏览器版（仅本机 127.0.0.1）'}` : ''}
         </Typography.Text>

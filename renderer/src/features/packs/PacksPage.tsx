@@ -1,0 +1,390 @@
+// 简报: saved briefing packs — the list, and one pack's composer: cover fields, template, as-of date,
+// items reordered by drag and drop (or Alt+↑/↓ on a focused item), free text sections, and export
+// to DOCX / PDF / HTML with progress. The browser face downloads the result; the desktop shows it
+// in its folder.
+
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, FolderOpenOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS, PACK_TEMPLATES, type ApiOutput, type PackDto, type PackItemDto } from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { useCall } from '../../api/hooks';
+import { ErrorState } from '../../components/common';
+import { PHASE_TEXT, handOver, percent, useTask } from '../../components/records-ui';
+import { hrefOf, navigate } from '../../router';
+
+const TYPE_TEXT: Record<PackItemDto['type'], string> = { law: '法规', article: '条文', search: '检索结果', review: '审查记录', lecture: '学法活动', note: '笔记', stats: '年度统计', text: '文字' };
+
+function itemTitle(it: PackItemDto): string {
+  switch (it.type) {
+    case 'article':
+      return it.titleSnapshot ?? `${it.law} ${it.article}`;
+    case 'law':
+      return (it.titleSnapshot ?? it.law) + (it.chapter?.length ? ` ${it.chapter.join(' ')}` : '');
+    case 'search':
+      return `检索：${it.query}`;
+    case 'review':
+    case 'lecture':
+    case 'note':
+      return it.heading || it.recordId;
+    case 'stats':
+      return `${it.year} 年度统计`;
+    case 'text':
+      return it.heading || '（无标题文字段落）';
+  }
+}
+
+function TextItemEditor({ item, onChange }: { item: Extract<PackItemDto, { type: 'text' }>; onChange: (it: PackItemDto) => void }) {
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Input value={item.heading ?? ''} onChange={(e) => onChange({ ...item, heading: e.target.value })} placeholder="小标题" maxLength={300} />
+      <Input.TextArea
+        value={(item.paragraphs ?? []).join('\n')}
+        onChange={(e) => onChange({ ...item, paragraphs: e.target.value.split('\n') })}
+        autoSize={{ minRows: 2, maxRows: 8 }}
+        placeholder="正文，每行一段"
+      />
+    </Space>
+  );
+}
+
+function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
+  const { message } = AntApp.useApp();
+  const res = useCall('packs:get', { id }, id);
+  const [pack, setPack] = useState<PackDto>();
+  const [dirty, setDirty] = useState(false);
+  const [dragging, setDragging] = useState<number>();
+  const [over, setOver] = useState<number>();
+  const [editing, setEditing] = useState<string>();
+  const [exporting, setExporting] = useState<string>();
+  const [result, setResult] = useState<ApiOutput<'packs:export'>>();
+  const [error, setError] = useState<string>();
+  const task = useTask();
+  useEffect(() => {
+    if (res.data) {
+      setPack(res.data);
+      setDirty(false);
+      setResult(undefined);
+    }
+  }, [res.data]);
+  if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
+  if (!pack) return <Skeleton active />;
+
+  const edit = (p: Partial<PackDto>) => {
+    setPack({ ...pack, ...p });
+    setDirty(true);
+  };
+  const save = async (p = pack): Promise<PackDto | undefined> => {
+    try {
+      const saved = await client.call('packs:save', { id: p.id, pack: { title: p.title, template: p.template, cover: p.cover, asOf: p.asOf, items: p.items } });
+      setPack(saved);
+      setDirty(false);
+      onChanged();
+      return saved;
+    } catch (e) {
+      void message.error(errorMessage(e));
+      return undefined;
+    }
+  };
+  const move = async (from: number, to: number) => {
+    if (to < 0 || to >= pack.items.length || from === to) return;
+    const items = [...pack.items];
+    const [it] = items.splice(from, 1);
+    items.splice(to, 0, it!);
+    setPack({ ...pack, items });
+    if (dirty) return setDirty(true);
+    try {
+      setPack(await client.call('packs:reorder', { id: pack.id, itemIds: items.map((i) => i.id!) }));
+    } catch (e) {
+      void message.error(errorMessage(e));
+      res.reload();
+    }
+  };
+  const doExport = async (format: (typeof EXPORT_FORMATS)[number]) => {
+    setError(undefined);
+    setResult(undefined);
+    if (dirty && !(await save())) return;
+    setExporting(format);
+    try {
+      const r = await client.call('packs:export', { id: pack.id, format, taskId: task.taskId() });
+      setResult(r);
+      const how = await handOver(r);
+      void message.success(how === 'downloaded' ? `已导出并下载“${r.name}”` : `已导出到 ${r.folder ?? ''}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setExporting(undefined);
+    }
+  };
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="pack-composer">
+      <Card
+        size="small"
+        title="封面与模板"
+        extra={
+          <Space>
+            {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+            <Button type="primary" size="small" disabled={!dirty} onClick={() => void save()} data-testid="pack-save">
+              保存
+            </Button>
+          </Space>
+        }
+      >
+        <Form layout="vertical">
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item label="标题" required style={{ marginBottom: 8 }}>
+                <Input value={pack.cover.title} maxLength={300} onChange={(e) => edit({ title: e.target.value || pack.title, cover: { ...pack.cover, title: e.target.value } })} data-testid="pack-title" />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label="模板" style={{ marginBottom: 8 }}>
+                <Select value={pack.template} onChange={(t) => edit({ template: t })} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label="条文版本截至" tooltip="未指定版本的条文，按这一天有效的版本导出" style={{ marginBottom: 8 }}>
+                <DatePicker value={dayjs(pack.asOf)} allowClear={false} onChange={(d) => d && edit({ asOf: d.format('YYYY-MM-DD') })} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item label="单位" style={{ marginBottom: 8 }}>
+                <Input value={pack.cover.unit} maxLength={200} placeholder="高青县科学技术局" onChange={(e) => edit({ cover: { ...pack.cover, unit: e.target.value } })} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item label="日期" style={{ marginBottom: 8 }}>
+                <Input value={pack.cover.date} maxLength={50} onChange={(e) => edit({ cover: { ...pack.cover, date: e.target.value } })} />
+              </Form.Item>
+            </Col>
+            <Col span={10}>
+              <Form.Item label="用途" style={{ marginBottom: 8 }}>
+                <Input value={pack.cover.purpose} maxLength={1000} placeholder="供局党组会议审议时参阅" onChange={(e) => edit({ cover: { ...pack.cover, purpose: e.target.value } })} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <Card
+        size="small"
+        title={`内容（${pack.items.length} 项）`}
+        extra={
+          <Space>
+            <Button size="small" icon={<PlusOutlined />} onClick={() => edit({ items: [...pack.items, { type: 'text', id: 'new' + Date.now(), heading: '', paragraphs: [] }] })}>
+              文字段落
+            </Button>
+            <Button size="small" icon={<PlusOutlined />} onClick={() => edit({ items: [...pack.items, { type: 'stats', id: 'new' + Date.now(), year: dayjs(pack.asOf).year() }] })}>
+              年度统计
+            </Button>
+          </Space>
+        }
+      >
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          拖动左侧把手调整顺序，或选中一项后按 Alt+↑ / Alt+↓。在阅读页点“加入简报”添加条文，在审查、学法记录中添加记录。
+        </Typography.Paragraph>
+        {pack.items.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="简报是空的：在阅读页的条文上点“加入简报”" />
+        ) : (
+          <List
+            size="small"
+            dataSource={pack.items}
+            data-testid="pack-items"
+            renderItem={(it, i) => (
+              <List.Item
+                key={it.id}
+                draggable
+                tabIndex={0}
+                className={`pack-item${over === i && dragging !== undefined ? ' drop-target' : ''}${dragging === i ? ' dragging' : ''}`}
+                data-testid="pack-item"
+                onDragStart={(e) => {
+                  setDragging(i);
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/plain', String(i));
+                }}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setOver(i);
+                }}
+                onDragEnd={() => {
+                  setDragging(undefined);
+                  setOver(undefined);
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  const from = Number(e.dataTransfer.getData('text/plain'));
+                  setDragging(undefined);
+                  setOver(undefined);
+                  if (Number.isInteger(from)) void move(from, i);
+                }}
+                onKeyDown={(e) => {
+                  if (e.altKey && e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    void move(i, i - 1);
+                  } else if (e.altKey && e.key === 'ArrowDown') {
+                    e.preventDefault();
+                    void move(i, i + 1);
+                  }
+                }}
+                actions={[
+                  <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => void move(i, i - 1)} aria-label="上移" />,
+                  <Button key="down" size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === pack.items.length - 1} onClick={() => void move(i, i + 1)} aria-label="下移" />,
+                  <Button key="del" size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => edit({ items: pack.items.filter((_, j) => j !== i) })} aria-label="移除" />,
+                ]}
+              >
+                <Space align="start" style={{ width: '100%' }}>
+                  <HolderOutlined style={{ cursor: 'grab', color: '#999', marginTop: 4 }} />
+                  <Typography.Text type="secondary" style={{ width: 22, display: 'inline-block' }}>
+                    {i + 1}.
+                  </Typography.Text>
+                  <Tag>{TYPE_TEXT[it.type]}</Tag>
+                  <div style={{ flex: 1 }}>
+                    {it.type === 'text' && editing === it.id ? (
+                      <TextItemEditor item={it} onChange={(n) => edit({ items: pack.items.map((x, j) => (j === i ? n : x)) })} />
+                    ) : it.type === 'stats' ? (
+                      <Space>
+                        <InputNumber min={1990} max={2200} size="small" value={it.year} onChange={(y) => y && edit({ items: pack.items.map((x, j) => (j === i ? { ...it, year: y } : x)) })} /> 年度统计
+                      </Space>
+                    ) : (
+                      <span data-testid="pack-item-title" onDoubleClick={() => it.type === 'text' && setEditing(it.id)}>
+                        {it.type === 'review' ? <a href={hrefOf({ page: 'review', id: it.recordId })}>{itemTitle(it)}</a> : itemTitle(it)}
+                        {it.type === 'text' && (
+                          <Button size="small" type="link" onClick={() => setEditing(it.id)}>
+                            编辑
+                          </Button>
+                        )}
+                      </span>
+                    )}
+                  </div>
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
+      </Card>
+      <Card size="small" title="导出">
+        <Space wrap>
+          {EXPORT_FORMATS.map((f) => (
+            <Button key={f} icon={<ExportOutlined />} loading={exporting === f} disabled={!!exporting} onClick={() => void doExport(f)} data-testid={`export-${f}`}>
+              导出 {f.toUpperCase()}
+            </Button>
+          ))}
+        </Space>
+        {exporting && (
+          <div style={{ marginTop: 12 }} data-testid="export-progress">
+            <Progress percent={percent(task.progress)} status="active" />
+            <Typography.Text type="secondary">
+              {task.progress ? `${PHASE_TEXT[task.progress.phase] ?? task.progress.phase}${task.progress.label ? '：' + task.progress.label : ''}` : '准备中…'}
+            </Typography.Text>
+          </div>
+        )}
+        {error && <Alert type="error" showIcon title="导出失败" description={error} style={{ marginTop: 12 }} />}
+        {result && (
+          <Alert
+            type="success"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="export-result"
+            title={`已导出 ${result.name}（${(result.bytes / 1024).toFixed(0)} KB，${result.articleCount} 条${result.pages ? `，${result.pages} 页` : ''}）`}
+            description={result.warnings.length ? <ul style={{ margin: 0 }}>{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : undefined}
+            action={
+              <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void handOver(result).catch((e) => message.error(errorMessage(e)))}>
+                {client.face === 'electron' ? '打开所在文件夹' : '再次下载'}
+              </Button>
+            }
+          />
+        )}
+      </Card>
+    </Space>
+  );
+}
+
+export function PacksPage({ id }: { id?: string | undefined }) {
+  const { message } = AntApp.useApp();
+  const [tick, setTick] = useState(0);
+  const list = useCall('packs:list', {}, String(tick));
+  const [creating, setCreating] = useState(false);
+  const [title, setTitle] = useState('');
+  const [template, setTemplate] = useState<(typeof PACK_TEMPLATES)[number]>('合法性审查参考资料');
+  useEffect(() => {
+    if (!id && list.data?.length) navigate({ page: 'packs', id: list.data[0]!.id }, { replace: true });
+  }, [id, list.data]);
+  const create = async () => {
+    if (!title.trim()) return void message.warning('请填写标题');
+    try {
+      const p = await client.call('packs:create', { title: title.trim(), template });
+      setCreating(false);
+      setTitle('');
+      setTick((t) => t + 1);
+      navigate({ page: 'packs', id: p.id });
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+  const remove = async (pid: string) => {
+    try {
+      await client.call('packs:remove', { id: pid });
+      setTick((t) => t + 1);
+      navigate({ page: 'packs' }, { replace: true });
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+  return (
+    <div className="page" style={{ display: 'flex', gap: 16 }}>
+      <aside style={{ width: 250, flex: 'none' }}>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            简报
+          </Typography.Title>
+          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="new-pack">
+            新建
+          </Button>
+        </Space>
+        {list.error ? (
+          <ErrorState message={list.error} onRetry={list.reload} />
+        ) : (
+          <List
+            size="small"
+            loading={list.loading && !list.data}
+            dataSource={list.data ?? []}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有简报" /> }}
+            renderItem={(p) => (
+              <List.Item
+                className={`quick-item${p.id === id ? ' selected' : ''}`}
+                onClick={() => navigate({ page: 'packs', id: p.id })}
+                data-testid="pack-row"
+                actions={[
+                  <Popconfirm key="del" title="删除这个简报？" okText="删除" cancelText="取消" onConfirm={() => void remove(p.id)}>
+                    <Button size="small" type="text" icon={<DeleteOutlined />} aria-label="删除简报" onClick={(e) => e.stopPropagation()} />
+                  </Popconfirm>,
+                ]}
+              >
+                <div>
+                  <div>{p.title}</div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {p.template} · {p.itemCount} 项
+                  </Typography.Text>
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </aside>
+      <section style={{ flex: 1, minWidth: 0 }}>
+        {id ? <Composer key={id} id={id} onChanged={() => setTick((t) => t + 1)} /> : list.data && list.data.length === 0 ? <Empty description="新建一个简报，或在阅读页的条文上点“加入简报”" /> : null}
+      </section>
+      <Modal open={creating} title="新建简报" onCancel={() => setCreating(false)} onOk={() => void create()} okText="新建" destroyOnHidden>
+        <Form layout="vertical" onFinish={() => void create()}>
+          <Form.Item label="标题" required>
+            <Input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus maxLength={300} data-testid="new-pack-title" />
+          </Form.Item>
+          <Form.Item label="模板" extra="模板决定封面用途和预置的段落（审查事项、思考题、年度统计等）">
+            <Select value={template} onChange={setTemplate} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </div>
+  );
+}

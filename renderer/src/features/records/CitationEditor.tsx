@@ -1,0 +1,276 @@
+// Citations inside a record form: the linked articles of one section (as tags with their flag), a
+// picker (quick open inside the form: 行政许可法12, 统计法 第七条 …) and citation detection on
+// pasted or typed text — each mention offered for linking to the version in force on the record's
+// date, the unresolved ones listed with their reason.
+
+import { LinkOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, Empty, Input, InputNumber, List, Modal, Space, Spin, Tag, Tooltip, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { ApiOutput, CitationDto, FlagDto, MentionDto } from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { FlagTag } from '../../components/records-ui';
+import { hrefOf } from '../../router';
+
+/** A citation in a form: stored (with its snapshot), or a new reference resolved on save. */
+export type FormCitation = { saved: CitationDto; flag?: FlagDto } | { ref: { law: string; article: string; paragraph?: number }; display: string };
+
+export function citationKeyOf(c: FormCitation): string {
+  return 'saved' in c ? `${c.saved.versionId}#${c.saved.articleKey}#${c.saved.paragraph ?? ''}` : `${c.ref.law}#${c.ref.article}#${c.ref.paragraph ?? ''}`;
+}
+
+export function toInput(c: FormCitation): CitationDto | { law: string; article: string; paragraph?: number } {
+  return 'saved' in c ? c.saved : c.ref;
+}
+
+export function CitationList({ value, onChange, testId }: { value: FormCitation[]; onChange: (v: FormCitation[]) => void; testId?: string }) {
+  if (!value.length) return <Typography.Text type="secondary" style={{ fontSize: 13 }}>尚未引用条文</Typography.Text>;
+  return (
+    <Space wrap size={[6, 6]} data-testid={testId}>
+      {value.map((c) => (
+        <Tag
+          key={citationKeyOf(c)}
+          closable
+          onClose={(e) => {
+            e.preventDefault();
+            onChange(value.filter((x) => citationKeyOf(x) !== citationKeyOf(c)));
+          }}
+          color={'saved' in c ? 'geekblue' : 'default'}
+          style={{ padding: '2px 6px' }}
+          data-testid="citation-tag"
+        >
+          {'saved' in c ? (
+            <Tooltip title={c.saved.textSnapshot.slice(0, 300)}>
+              <a href={hrefOf({ page: 'read', versionId: c.saved.versionId, articleKey: c.saved.articleKey })}>
+                {c.saved.citation || c.saved.label}
+                {c.saved.paragraph ? `第${c.saved.paragraph}款` : ''}
+              </a>
+            </Tooltip>
+          ) : (
+            <Tooltip title="保存时按记录日期链接到当时有效的版本">{c.display}（待保存）</Tooltip>
+          )}
+          {'saved' in c && c.flag && c.flag.color !== 'green' && (
+            <span style={{ marginLeft: 6 }}>
+              <FlagTag flag={c.flag} short />
+            </span>
+          )}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+type QuickItem = ApiOutput<'search:quickOpen'>[number];
+
+/** 添加引用: pick an article with quick open (行政许可法12) or a law and an article number. */
+export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (c: FormCitation) => void }) {
+  const [text, setText] = useState('');
+  const [items, setItems] = useState<QuickItem[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [article, setArticle] = useState<number | null>(null);
+  const [paragraph, setParagraph] = useState<number | null>(null);
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const ref = useRef<InputRef>(null);
+  const seq = useRef(0);
+  useEffect(() => {
+    if (open) {
+      setText('');
+      setItems([]);
+      setArticle(null);
+      setParagraph(null);
+      setTimeout(() => ref.current?.focus(), 50);
+    }
+  }, [open]);
+  useEffect(() => {
+    const t = text.trim();
+    if (!t) return setItems([]);
+    const n = ++seq.current;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      client.call('search:quickOpen', { text: t, limit: 8 }).then(
+        (r) => {
+          if (n !== seq.current) return;
+          setItems(r);
+          setSelected(0);
+          setError(undefined);
+          setLoading(false);
+        },
+        (e) => {
+          if (n !== seq.current) return;
+          setError(errorMessage(e));
+          setLoading(false);
+        },
+      );
+    }, 120);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const pick = (it: QuickItem | undefined) => {
+    if (!it) return;
+    const art = it.articleKey ?? (article ? String(article) : undefined);
+    if (!art) {
+      setError('请在右侧填写条号，或输入“法规名+条号”（如 行政许可法12）');
+      return;
+    }
+    const label = it.articleLabel ?? `第${art}条`;
+    onPick({ ref: { law: it.lawId, article: art, ...(paragraph ? { paragraph } : {}) }, display: `《${it.shortTitle}${it.subtitle ? '·' + it.subtitle : ''}》${label}${paragraph ? `第${paragraph}款` : ''}` });
+    onClose();
+  };
+  return (
+    <Modal open={open} onCancel={onClose} footer={null} title="添加引用条文" width={640} destroyOnHidden>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          ref={ref}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          placeholder="法规名 + 条号，如：行政许可法12、统计法第七条"
+          data-testid="citation-picker-input"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              setSelected((s) => Math.min(items.length - 1, s + 1));
+            } else if (e.key === 'ArrowUp') {
+              e.preventDefault();
+              setSelected((s) => Math.max(0, s - 1));
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              pick(items[selected]);
+            }
+          }}
+        />
+        <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" />
+        <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" />
+      </Space.Compact>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0' }}>
+        ↑↓ 选择，Enter 添加。保存时按本记录的日期，链接到当时有效的版本。
+      </Typography.Paragraph>
+      {error && <Alert type="warning" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Spin spinning={loading}>
+        {items.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text ? '没有找到' : '输入法规名称或简称'} />
+        ) : (
+          <List
+            size="small"
+            dataSource={items}
+            renderItem={(it, i) => (
+              <List.Item
+                className={`quick-item${i === selected ? ' selected' : ''}`}
+                onClick={() => pick(it)}
+                onMouseEnter={() => setSelected(i)}
+                data-testid="citation-picker-item"
+              >
+                <span>
+                  {it.title}
+                  {it.subtitle ? ` · ${it.subtitle}` : ''} {it.articleLabel && <Tag color="blue">{it.articleLabel}</Tag>}
+                </span>
+                <Typography.Text type="secondary">{it.level}</Typography.Text>
+              </List.Item>
+            )}
+          />
+        )}
+      </Spin>
+    </Modal>
+  );
+}
+
+/** 识别引用: the mentions found in a text, resolved on `date`; the chosen ones are linked. */
+export function DetectModal({ text, date, onClose, onLink }: { text: string | undefined; date: string; onClose: () => void; onLink: (c: CitationDto[]) => void }) {
+  const [res, setRes] = useState<ApiOutput<'records:detect'>>();
+  const [error, setError] = useState<string>();
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  useEffect(() => {
+    if (text === undefined) return;
+    setRes(undefined);
+    setError(undefined);
+    client.call('records:detect', { text, date }).then(
+      (r) => {
+        setRes(r);
+        setChosen(new Set(r.mentions.map((m, i) => (m.status === 'resolved' ? i : -1)).filter((i) => i >= 0)));
+      },
+      (e) => setError(errorMessage(e)),
+    );
+  }, [text, date]);
+  const resolved = (res?.mentions ?? []).map((m, i) => ({ m, i })).filter(({ m }) => m.status === 'resolved');
+  const unresolved = res?.unresolved ?? [];
+  const link = () => {
+    const out: CitationDto[] = [];
+    for (const { m, i } of resolved) if (chosen.has(i) && m.citation) out.push(m.citation);
+    onLink(out);
+    onClose();
+  };
+  return (
+    <Modal
+      open={text !== undefined}
+      title={<span><ScanOutlined /> 识别文中的引用（按 {date} 有效的版本）</span>}
+      onCancel={onClose}
+      onOk={link}
+      okText={`链接选中的 ${[...chosen].filter((i) => resolved.some((r) => r.i === i)).length} 条`}
+      okButtonProps={{ disabled: !resolved.length, id: 'detect-link' }}
+      width={720}
+      data-testid="detect-modal"
+      destroyOnHidden
+    >
+      {error ? (
+        <Alert type="error" showIcon title={error} />
+      ) : !res ? (
+        <Spin />
+      ) : res.mentions.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现“第×条”形式的引用" />
+      ) : (
+        <>
+          {resolved.length > 0 && (
+            <List
+              size="small"
+              header={<Typography.Text strong>可以链接的引用</Typography.Text>}
+              dataSource={resolved}
+              renderItem={({ m, i }) => (
+                <List.Item data-testid="detect-resolved">
+                  <Checkbox
+                    checked={chosen.has(i)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(i);
+                      else next.delete(i);
+                      setChosen(next);
+                    }}
+                  >
+                    <Typography.Text code>{m.text}</Typography.Text> <LinkOutlined /> {m.citation?.citation}
+                    {m.warning && <Typography.Text type="warning"> （{m.warning}）</Typography.Text>}
+                  </Checkbox>
+                </List.Item>
+              )}
+            />
+          )}
+          {unresolved.length > 0 && (
+            <List
+              size="small"
+              style={{ marginTop: 12 }}
+              header={<Typography.Text strong type="danger">未能链接的引用（{unresolved.length}）</Typography.Text>}
+              dataSource={unresolved}
+              renderItem={(m: MentionDto) => (
+                <List.Item data-testid="detect-unresolved">
+                  <span>
+                    <Typography.Text code>{m.text}</Typography.Text> <Typography.Text type="secondary">{m.reason}</Typography.Text>
+                  </span>
+                </List.Item>
+              )}
+            />
+          )}
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** The citation tools under a text area: 添加引用 and 识别引用. */
+export function CitationTools({ onAdd, onDetect }: { onAdd: () => void; onDetect: () => void }) {
+  return (
+    <Space size={4}>
+      <Button size="small" icon={<PlusOutlined />} onClick={onAdd} data-testid="add-citation">
+        添加引用
+      </Button>
+      <Button size="small" icon={<ScanOutlined />} onClick={onDetect} data-testid="detect-citations">
+        识别引用
+      </Button>
+    </Space>
+  );
+}

@@ -1,0 +1,432 @@
+// 学法普法: lectures, study sessions and outreach (法律大讲堂 / 集体学法 / 法律进… / 宪法日) with their
+// articles covered, and the year's 普法计划 with each item's completion derived from the sessions
+// linked to it.
+
+import { DeleteOutlined, FileAddOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { LECTURE_KINDS, MATERIAL_KINDS, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { EmptyState, ErrorState } from '../../components/common';
+import { navigate } from '../../router';
+import { AddToPack } from '../packs/AddToPack';
+import { CitationList, CitationPicker, CitationTools, DetectModal, toInput, type FormCitation } from './CitationEditor';
+import { HistoryView } from './ReviewPage';
+
+const thisYear = new Date().getFullYear();
+const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
+
+interface LectureValues {
+  kind: LectureDto['kind'];
+  date: Dayjs;
+  topic: string;
+  speakerName?: string;
+  speakerOrg?: string;
+  location?: string;
+  audience?: string;
+  headCount?: number;
+  planItemId?: string;
+  notes?: string;
+  tags?: string[];
+  materials?: { name: string; kind?: (typeof MATERIAL_KINDS)[number]; copies?: number }[];
+}
+
+function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto | undefined; open: boolean; onClose: () => void; onSaved: () => void }) {
+  const { message, modal } = AntApp.useApp();
+  const [form] = Form.useForm<LectureValues>();
+  const [cites, setCites] = useState<FormCitation[]>([]);
+  const [picker, setPicker] = useState(false);
+  const [detect, setDetect] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const date = Form.useWatch('date', form);
+  const plans = useCall('plans:list', open ? { year: (date ?? dayjs()).year() } : null, `${open}#${(date ?? dayjs()).year()}`);
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (lecture) {
+      form.setFieldsValue({
+        kind: lecture.kind,
+        date: dayjs(lecture.date),
+        topic: lecture.topic,
+        ...(lecture.speaker ? { speakerName: lecture.speaker.name, ...(lecture.speaker.org ? { speakerOrg: lecture.speaker.org } : {}) } : {}),
+        ...(lecture.location ? { location: lecture.location } : {}),
+        ...(lecture.audience ? { audience: lecture.audience } : {}),
+        headCount: lecture.headCount,
+        ...(lecture.planItemId ? { planItemId: lecture.planItemId } : {}),
+        ...(lecture.notes ? { notes: lecture.notes } : {}),
+        tags: lecture.tags,
+        materials: lecture.materials.map((m) => ({ name: m.name, kind: m.kind, copies: m.copies })),
+      });
+      setCites(lecture.citations.map((c) => ({ saved: c })));
+    } else {
+      form.setFieldsValue({ kind: '集体学法', date: dayjs(), headCount: 0, tags: [], materials: [] });
+      setCites([]);
+    }
+  }, [open, lecture]);
+  const save = async () => {
+    let v: LectureValues;
+    try {
+      await form.validateFields();
+      v = form.getFieldsValue(true) as LectureValues;
+    } catch {
+      return;
+    }
+    setBusy(true);
+    const t = (s?: string) => s?.trim() || undefined;
+    const input = {
+      kind: v.kind,
+      date: v.date.format('YYYY-MM-DD'),
+      topic: v.topic.trim(),
+      ...(t(v.speakerName) ? { speaker: { name: t(v.speakerName)!, ...(t(v.speakerOrg) ? { org: t(v.speakerOrg)! } : {}) } } : {}),
+      ...(t(v.location) ? { location: t(v.location)! } : {}),
+      ...(t(v.audience) ? { audience: t(v.audience)! } : {}),
+      headCount: v.headCount ?? 0,
+      ...(v.planItemId ? { planItemId: v.planItemId } : {}),
+      ...(t(v.notes) ? { notes: t(v.notes)! } : {}),
+      tags: v.tags ?? [],
+      materials: (v.materials ?? []).filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), kind: m.kind ?? '其他', copies: m.copies ?? 0 })),
+      citations: cites.map(toInput),
+    };
+    try {
+      const r = lecture ? await client.call('lectures:update', { id: lecture.id, patch: input, expectedRevision: lecture.revision }) : await client.call('lectures:create', { input });
+      void message.success(`已保存 ${r.record.id}`);
+      for (const w of r.warnings) void message.warning(w);
+      onSaved();
+    } catch (e) {
+      modal.error({ title: '没有保存', content: <div style={{ whiteSpace: 'pre-wrap' }}>{errorMessage(e)}</div> });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const planItems = (plans.data ?? []).flatMap((p: PlanDto) => p.items.map((it) => ({ value: it.id, label: `${p.title} · ${it.topic}` })));
+  return (
+    <Modal open={open} title={lecture ? `编辑 ${lecture.id}` : '新建学法活动'} onCancel={onClose} onOk={() => void save()} okText="保存" confirmLoading={busy} width={820} destroyOnHidden data-testid="lecture-form">
+      <Form form={form} layout="vertical">
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+              <Select options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="headCount" label="参加人数">
+              <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="topic" label="主题" rules={[{ required: true, whitespace: true, message: '请填写主题' }, { max: 300 }]}>
+              <Input data-testid="lecture-topic" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="speakerName" label="主讲人">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="speakerOrg" label="主讲人单位">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="audience" label="对象">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="location" label="地点">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>
+            <Form.Item name="planItemId" label="对应的普法计划事项">
+              <Select allowClear options={planItems} placeholder={planItems.length ? '选择计划事项' : '该年度没有普法计划'} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="学习的条文">
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <CitationList value={cites} onChange={setCites} testId="lecture-citations" />
+            <CitationTools onAdd={() => setPicker(true)} onDetect={() => setDetect(String(form.getFieldValue('notes') ?? '') + '\n' + String(form.getFieldValue('topic') ?? ''))} />
+          </Space>
+        </Form.Item>
+        <Form.Item label="发放材料">
+          <Form.List name="materials">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline">
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '名称' }]} style={{ marginBottom: 6 }}>
+                      <Input placeholder="名称" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'kind']} style={{ marginBottom: 6 }}>
+                      <Select placeholder="种类" style={{ width: 100 }} options={MATERIAL_KINDS.map((k) => ({ value: k, label: k }))} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'copies']} style={{ marginBottom: 6 }}>
+                      <InputNumber min={0} placeholder="份数" />
+                    </Form.Item>
+                    <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除材料" />
+                  </Space>
+                ))}
+                <Button size="small" type="dashed" onClick={() => add({ kind: '讲义', copies: 0 })}>
+                  添加材料
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form.Item>
+        <Form.Item name="notes" label="内容摘要 / 备注">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20_000} />
+        </Form.Item>
+        <Form.Item name="tags" label="标签">
+          <Select mode="tags" tokenSeparators={[',', '，']} />
+        </Form.Item>
+      </Form>
+      <CitationPicker open={picker} onClose={() => setPicker(false)} onPick={(c) => setCites((l) => [...l, c])} />
+      <DetectModal text={detect} date={(date ?? dayjs()).format('YYYY-MM-DD')} onClose={() => setDetect(undefined)} onLink={(l) => setCites((x) => [...x, ...l.map((c) => ({ saved: c }))])} />
+    </Modal>
+  );
+}
+
+function LecturesTab() {
+  const [year, setYear] = useState<number>();
+  const [kind, setKind] = useState<LectureDto['kind']>();
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<{ lecture?: LectureDto }>();
+  const [history, setHistory] = useState<string>();
+  const [pack, setPack] = useState<LectureDto>();
+  const gen = useLibraryGeneration();
+  const [tick, setTick] = useState(0);
+  const input = { ...(year ? { year } : {}), ...(kind ? { kind } : {}), ...(q.trim() ? { q: q.trim() } : {}) };
+  const list = useCall('lectures:list', input, JSON.stringify(input) + gen + tick);
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Select allowClear placeholder="类型" value={kind} onChange={setKind} options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 130 }} />
+          <Select allowClear placeholder="年度" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
+          <Input.Search allowClear placeholder="主题、主讲人、对象" value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 220 }} />
+        </Space>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="new-lecture">
+          新建学法活动
+        </Button>
+      </Space>
+      {list.error ? (
+        <ErrorState message={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<LectureDto>
+          rowKey="id"
+          size="middle"
+          loading={list.loading && !list.data}
+          dataSource={list.data ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          columns={[
+            { title: '日期', dataIndex: 'date', width: 110 },
+            { title: '类型', dataIndex: 'kind', width: 110, render: (k: string) => <Tag>{k}</Tag> },
+            { title: '主题', key: 't', render: (_, l) => <a onClick={() => setEditing({ lecture: l })}>{l.topic}</a> },
+            { title: '主讲人', key: 's', width: 120, render: (_, l) => l.speaker?.name ?? '—' },
+            { title: '人数', dataIndex: 'headCount', width: 70, align: 'right' },
+            { title: '条文', key: 'c', width: 70, align: 'right', render: (_, l) => l.citations.length },
+            {
+              title: '',
+              key: 'a',
+              width: 90,
+              render: (_, l) => (
+                <Space size={0}>
+                  <Button type="text" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(l.id)} aria-label="修改记录" />
+                  <Button type="text" size="small" icon={<FileAddOutlined />} onClick={() => setPack(l)} aria-label="加入简报" />
+                </Space>
+              ),
+            },
+          ]}
+          locale={{ emptyText: list.loading ? ' ' : <EmptyState description="还没有学法活动记录" /> }}
+        />
+      )}
+      <LectureForm
+        open={!!editing}
+        lecture={editing?.lecture}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          setTick((t) => t + 1);
+        }}
+      />
+      <Drawer open={!!history} onClose={() => setHistory(undefined)} title={`修改记录 ${history ?? ''}`} size="large">
+        {history && <HistoryView id={history} tick={tick} />}
+      </Drawer>
+      <AddToPack items={pack ? [{ type: 'lecture', recordId: pack.id }] : undefined} what={pack?.topic ?? ''} onClose={() => setPack(undefined)} />
+    </>
+  );
+}
+
+interface PlanValues {
+  year: number;
+  title: string;
+  unit?: string;
+  items: { id?: string; topic: string; responsibleUnit?: string; plannedMonth?: number }[];
+}
+
+function PlansTab() {
+  const { message, modal } = AntApp.useApp();
+  const [year, setYear] = useState<number>(thisYear);
+  const [tick, setTick] = useState(0);
+  const gen = useLibraryGeneration();
+  const list = useCall('plans:list', { year }, `${year}#${tick}#${gen}`);
+  const [editing, setEditing] = useState<{ plan?: PlanDto }>();
+  const [form] = Form.useForm<PlanValues>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!editing) return;
+    form.resetFields();
+    const p = editing.plan;
+    form.setFieldsValue(
+      p
+        ? { year: p.year, title: p.title, ...(p.unit ? { unit: p.unit } : {}), items: p.items.map((it) => ({ id: it.id, topic: it.topic, ...(it.responsibleUnit ? { responsibleUnit: it.responsibleUnit } : {}), ...(it.plannedMonth ? { plannedMonth: it.plannedMonth } : {}) })) }
+        : { year, title: `${year}年度普法工作计划`, items: [{ topic: '' }] },
+    );
+  }, [editing]);
+  const save = async () => {
+    let v: PlanValues;
+    try {
+      await form.validateFields();
+      v = form.getFieldsValue(true) as PlanValues; // keeps item ids, which have no Form.Item
+    } catch {
+      return;
+    }
+    setBusy(true);
+    const input = {
+      year: v.year,
+      title: v.title.trim(),
+      ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}),
+      items: (v.items ?? []).filter((i) => i.topic?.trim()).map((i) => ({ ...(i.id ? { id: i.id } : {}), topic: i.topic.trim(), ...(i.responsibleUnit?.trim() ? { responsibleUnit: i.responsibleUnit.trim() } : {}), ...(i.plannedMonth ? { plannedMonth: i.plannedMonth } : {}) })),
+    };
+    try {
+      const r = editing?.plan ? await client.call('plans:update', { id: editing.plan.id, patch: input, expectedRevision: editing.plan.revision }) : await client.call('plans:create', { input });
+      void message.success(`已保存 ${r.record.id}`);
+      setEditing(undefined);
+      setYear(v.year);
+      setTick((t) => t + 1);
+    } catch (e) {
+      modal.error({ title: '没有保存', content: <div style={{ whiteSpace: 'pre-wrap' }}>{errorMessage(e)}</div> });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="new-plan">
+          新建普法计划
+        </Button>
+      </Space>
+      {list.error ? (
+        <ErrorState message={list.error} onRetry={list.reload} />
+      ) : (list.data ?? []).length === 0 ? (
+        <EmptyState description={`${year} 年还没有普法计划`} />
+      ) : (
+        (list.data ?? []).map((p) => (
+          <Card
+            key={p.id}
+            size="small"
+            style={{ marginBottom: 12 }}
+            title={
+              <Space>
+                {p.title}
+                <Typography.Text type="secondary">{p.id}</Typography.Text>
+              </Space>
+            }
+            extra={<Button size="small" onClick={() => setEditing({ plan: p })}>编辑</Button>}
+            data-testid="plan-card"
+          >
+            <Progress percent={p.items.length ? Math.round((p.done / p.items.length) * 100) : 0} format={() => `完成 ${p.done}/${p.items.length}`} />
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={p.progress}
+              columns={[
+                { title: '事项', dataIndex: 'topic' },
+                { title: '责任单位', dataIndex: 'responsibleUnit', width: 140, render: (v?: string) => v ?? '—' },
+                { title: '计划月份', dataIndex: 'plannedMonth', width: 90, render: (m?: number) => (m ? `${m} 月` : '—') },
+                {
+                  title: '完成情况',
+                  key: 'done',
+                  width: 200,
+                  render: (_, it) => (it.done ? <Tag color="success">已完成（{it.sessions.join('、')}）</Tag> : it.late ? <Tag color="error">逾期未开展</Tag> : <Tag>未开展</Tag>),
+                },
+              ]}
+            />
+          </Card>
+        ))
+      )}
+      <Modal open={!!editing} title={editing?.plan ? `编辑 ${editing.plan.id}` : '新建普法计划'} onCancel={() => setEditing(undefined)} onOk={() => void save()} okText="保存" confirmLoading={busy} width={760} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+                <InputNumber min={1990} max={2200} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={18}>
+              <Form.Item name="title" label="计划名称" rules={[{ required: true, whitespace: true, message: '请填写计划名称' }]}>
+                <Input maxLength={300} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name="unit" label="单位">
+            <Input maxLength={200} placeholder="高青县科学技术局" />
+          </Form.Item>
+          <Form.List name="items">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item name={[f.name, 'topic']} rules={[{ required: true, whitespace: true, message: '事项' }]} style={{ marginBottom: 6, width: 320 }}>
+                      <Input placeholder="学习的法律或主题" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'responsibleUnit']} style={{ marginBottom: 6 }}>
+                      <Input placeholder="责任单位" />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'plannedMonth']} style={{ marginBottom: 6 }}>
+                      <InputNumber min={1} max={12} placeholder="月份" />
+                    </Form.Item>
+                    <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除事项" />
+                  </Space>
+                ))}
+                <Button type="dashed" onClick={() => add({ topic: '' })} icon={<PlusOutlined />}>
+                  添加事项
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
+  );
+}
+
+export function LecturesPage({ tab = 'lectures' }: { tab?: 'lectures' | 'plans' | undefined }) {
+  return (
+    <div className="page">
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        学法普法
+      </Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate({ page: 'lectures', tab: k as 'lectures' | 'plans' }, { replace: true })}
+        items={[
+          { key: 'lectures', label: '学法活动', children: <LecturesTab /> },
+          { key: 'plans', label: '年度普法计划', children: <PlansTab /> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,665 @@
+// One 合法性审查 record: the form (antd Form, validated here and again by the service), the 送审材料
+// and 程序 checklists with due-date warnings, findings on 权限/程序/内容 and the opinion, each with
+// linked articles (picker and detection on paste), the status workflow, attachments, and the
+// append-only 修改记录. A new record is created at #/review/new.
+
+import { DeleteOutlined, DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Breadcrumb,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Steps,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  ADVISER_ROLES,
+  CONCLUSIONS,
+  PROCEDURE_CHECKS,
+  REVIEW_STATUSES,
+  REVIEW_TYPES,
+  type ApiOutput,
+  type ChangeEntryDto,
+  type CitationDto,
+  type ReviewDto,
+  type ReviewInputDto,
+} from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { useCall } from '../../api/hooks';
+import { ErrorState } from '../../components/common';
+import { FlagTag, handOver, readAsBase64 } from '../../components/records-ui';
+import { hrefOf, navigate } from '../../router';
+import { AddToPack } from '../packs/AddToPack';
+import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, toInput, type FormCitation } from './CitationEditor';
+import { STATUS_COLOR, dueText } from './ReviewsPage';
+
+type Section = 'authority' | 'procedure' | 'content' | 'opinion' | 'basis';
+const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
+const DEFAULT_MATERIALS = ['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明'];
+
+interface Values {
+  type: ReviewDto['type'];
+  title: string;
+  refNo?: string;
+  leadUnit: string;
+  receivedDate: Dayjs;
+  dueDate?: Dayjs | null;
+  completedDate?: Dayjs | null;
+  materials: { name: string; provided: boolean; note?: string }[];
+  procedures: { check: (typeof PROCEDURE_CHECKS)[number]; applicable: boolean; done: boolean; date?: Dayjs | null; endDate?: Dayjs | null; notes?: string }[];
+  authority?: string;
+  procedure?: string;
+  content?: string;
+  opinion?: string;
+  adviser?: string;
+  adviserRole?: (typeof ADVISER_ROLES)[number];
+  conclusion?: ReviewDto['conclusion'];
+  adopted?: boolean;
+  adoptionNote?: string;
+  status: ReviewDto['status'];
+  tags: string[];
+  notes?: string;
+}
+
+const d = (s: string | undefined) => (s ? dayjs(s) : undefined);
+const ds = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
+const today = () => dayjs().format('YYYY-MM-DD');
+
+function emptyCites(): Record<Section, FormCitation[]> {
+  return { authority: [], procedure: [], content: [], opinion: [], basis: [] };
+}
+
+function valuesOf(r: ReviewDto): Values {
+  return {
+    type: r.type,
+    title: r.title,
+    ...(r.refNo ? { refNo: r.refNo } : {}),
+    leadUnit: r.leadUnit,
+    receivedDate: dayjs(r.receivedDate),
+    dueDate: d(r.dueDate) ?? null,
+    completedDate: d(r.completedDate) ?? null,
+    materials: r.materials,
+    procedures: PROCEDURE_CHECKS.map((check) => {
+      const p = r.procedures.find((x) => x.check === check);
+      return p ? { ...p, date: d(p.date) ?? null, endDate: d(p.endDate) ?? null } : { check, applicable: false, done: false };
+    }),
+    authority: r.findings.authority.text,
+    procedure: r.findings.procedure.text,
+    content: r.findings.content.text,
+    opinion: r.opinion.text,
+    ...(r.opinion.adviser ? { adviser: r.opinion.adviser } : {}),
+    ...(r.opinion.adviserRole ? { adviserRole: r.opinion.adviserRole } : {}),
+    ...(r.conclusion ? { conclusion: r.conclusion } : {}),
+    ...(r.adopted !== undefined ? { adopted: r.adopted } : {}),
+    ...(r.adoptionNote ? { adoptionNote: r.adoptionNote } : {}),
+    status: r.status,
+    tags: r.tags,
+    ...(r.notes ? { notes: r.notes } : {}),
+  };
+}
+
+function citesOf(r: ReviewDto, flags: ApiOutput<'reviews:get'>['citations']): Record<Section, FormCitation[]> {
+  const flagOf = (c: CitationDto) => flags.find((f) => f.citation.versionId === c.versionId && f.citation.articleKey === c.articleKey)?.flag;
+  const wrap = (list: CitationDto[]): FormCitation[] => list.map((c) => { const flag = flagOf(c); return flag ? { saved: c, flag } : { saved: c }; });
+  return {
+    authority: wrap(r.findings.authority.citations),
+    procedure: wrap(r.findings.procedure.citations),
+    content: wrap(r.findings.content.citations),
+    opinion: wrap(r.opinion.citations),
+    basis: wrap(r.citations),
+  };
+}
+
+function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attachments: ReviewDto['attachments']): ReviewInputDto {
+  const text = (s: string | undefined) => (s ?? '').trim();
+  const opt = <T,>(k: string, x: T | undefined | null | '') => (x === undefined || x === null || x === '' ? {} : { [k]: x });
+  return {
+    type: v.type,
+    title: v.title.trim(),
+    ...opt('refNo', v.refNo?.trim()),
+    leadUnit: v.leadUnit.trim(),
+    receivedDate: ds(v.receivedDate)!,
+    ...opt('dueDate', ds(v.dueDate)),
+    ...opt('completedDate', ds(v.completedDate)),
+    materials: v.materials.filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), provided: !!m.provided, ...opt('note', m.note?.trim()) })),
+    procedures: v.procedures
+      .filter((p) => p.applicable || p.done || p.date || p.notes)
+      .map((p) => ({ check: p.check, applicable: !!p.applicable, done: !!p.done, ...opt('date', ds(p.date)), ...opt('endDate', ds(p.endDate)), ...opt('notes', p.notes?.trim()) })),
+    findings: {
+      authority: { text: text(v.authority), citations: cites.authority.map(toInput) },
+      procedure: { text: text(v.procedure), citations: cites.procedure.map(toInput) },
+      content: { text: text(v.content), citations: cites.content.map(toInput) },
+    },
+    opinion: { text: text(v.opinion), citations: cites.opinion.map(toInput), ...opt('adviser', v.adviser?.trim()), ...opt('adviserRole', v.adviserRole) },
+    ...opt('conclusion', v.conclusion),
+    ...(v.adopted !== undefined ? { adopted: v.adopted } : {}),
+    ...opt('adoptionNote', v.adoptionNote?.trim()),
+    status: v.status,
+    citations: cites.basis.map(toInput),
+    attachments,
+    tags: v.tags ?? [],
+    ...opt('notes', v.notes?.trim()),
+  } as ReviewInputDto;
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  type: '类型', title: '标题', refNo: '文号', leadUnit: '承办单位', receivedDate: '收件日期', dueDate: '审查期限', completedDate: '出具意见日期',
+  materials: '送审材料', procedures: '程序', findings: '审查要点', authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见',
+  text: '正文', citations: '引用条文', adviser: '审查人', adviserRole: '审查人身份', conclusion: '结论', adopted: '是否采纳', adoptionNote: '采纳情况',
+  status: '状态', tags: '标签', notes: '备注', attachments: '附件',
+};
+function pathText(path: string): string {
+  return path.replace(/\[[^\]]*\]/g, (m) => m).split('.').map((p) => FIELD_NAMES[p.replace(/\[.*$/, '')] ?? p).join(' › ');
+}
+function valueText(v: unknown): string {
+  if (v === undefined) return '（无）';
+  if (typeof v === 'string') return v.length > 80 ? v.slice(0, 80) + '…' : v || '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  const o = v as { citation?: string; name?: string; check?: string };
+  if (o && typeof o === 'object' && (o.citation || o.name || o.check)) return o.citation ?? o.name ?? o.check ?? '';
+  const s = JSON.stringify(v);
+  return s.length > 80 ? s.slice(0, 80) + '…' : s;
+}
+
+export function HistoryView({ id, tick }: { id: string; tick: number }) {
+  const res = useCall('records:history', { id }, `${id}#${tick}`);
+  if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
+  if (!res.data) return <Skeleton active />;
+  const ACTION: Record<ChangeEntryDto['action'], string> = { create: '创建', update: '修改', status: '状态变更', import: '导入' };
+  return (
+    <Timeline
+      data-testid="history"
+      items={[...res.data].reverse().map((e) => ({
+        color: e.action === 'create' ? 'green' : e.action === 'status' ? 'blue' : 'gray',
+        content: (
+          <div data-testid="history-entry">
+            <Space wrap>
+              <Typography.Text strong>第 {e.seq} 版 · {ACTION[e.action]}</Typography.Text>
+              <Typography.Text type="secondary">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+              <Typography.Text type="secondary">{e.by}</Typography.Text>
+              {e.note && <Tag>{e.note}</Tag>}
+            </Space>
+            {e.action !== 'create' && (
+              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
+                {e.changes.slice(0, 30).map((c, i) => (
+                  <li key={i}>
+                    {pathText(c.path)}：<del className="diff-del">{valueText(c.from)}</del> → <ins className="diff-ins">{valueText(c.to)}</ins>
+                  </li>
+                ))}
+                {e.changes.length > 30 && <li>……另有 {e.changes.length - 30} 处</li>}
+              </ul>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+export function ReviewPage({ id }: { id: string }) {
+  const isNew = id === 'new';
+  const { message, modal } = AntApp.useApp();
+  const [form] = Form.useForm<Values>();
+  const [tick, setTick] = useState(0);
+  const res = useCall('reviews:get', isNew ? null : { id }, `${id}#${tick}`);
+  const review = res.data?.review;
+  const [cites, setCites] = useState<Record<Section, FormCitation[]>>(emptyCites);
+  const [attachments, setAttachments] = useState<ReviewDto['attachments']>([]);
+  const [picker, setPicker] = useState<Section>();
+  const [detect, setDetect] = useState<{ section: Section; text: string }>();
+  const [saving, setSaving] = useState(false);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [tab, setTab] = useState('form');
+  const [packOpen, setPackOpen] = useState(false);
+  const [dirty, setDirty] = useState(false);
+
+  useEffect(() => {
+    if (isNew) {
+      const received = dayjs();
+      form.setFieldsValue({
+        type: '规范性文件',
+        receivedDate: received,
+        status: '收件',
+        tags: [],
+        materials: DEFAULT_MATERIALS.map((name) => ({ name, provided: false })),
+        procedures: PROCEDURE_CHECKS.map((check) => ({ check, applicable: check !== '风险评估' && check !== '公平竞争审查', done: false })),
+      });
+      setCites(emptyCites());
+      setAttachments([]);
+      setStatus('收件');
+      void suggestDue(received);
+    } else if (review && res.data) {
+      form.resetFields();
+      form.setFieldsValue(valuesOf(review));
+      setCites(citesOf(review, res.data.citations));
+      setAttachments(review.attachments);
+      setStatus(review.status);
+      setDirty(false);
+    }
+  }, [isNew, review]);
+
+  const suggestDue = async (received: Dayjs | null | undefined) => {
+    if (!received) return;
+    try {
+      const r = await client.call('records:dueDate', { receivedDate: received.format('YYYY-MM-DD') });
+      if (isNew || !form.isFieldTouched('dueDate')) form.setFieldValue('dueDate', dayjs(r.dueDate));
+    } catch {
+      /* the service sets the default on save anyway */
+    }
+  };
+
+  const recordDate = (): string => {
+    const v = form.getFieldsValue(['completedDate', 'receivedDate']) as Partial<Values>;
+    return ds(v.completedDate) ?? ds(v.receivedDate) ?? today();
+  };
+
+  const addCites = (section: Section, add: FormCitation[]) => {
+    setCites((c) => {
+      const have = new Set(c[section].map(citationKeyOf));
+      return { ...c, [section]: [...c[section], ...add.filter((x) => !have.has(citationKeyOf(x)))] };
+    });
+    setDirty(true);
+  };
+
+  const save = async () => {
+    let v: Values;
+    try {
+      await form.validateFields();
+      v = form.getFieldsValue(true) as Values; // all values, also those without a Form.Item (procedure names)
+    } catch {
+      void message.error('请先改正表单中标红的项目');
+      return;
+    }
+    setSaving(true);
+    try {
+      const input = inputOf({ ...v, status }, cites, attachments);
+      const r = isNew
+        ? await client.call('reviews:create', { input })
+        : await client.call('reviews:update', { id, patch: input, expectedRevision: review!.revision });
+      setWarnings(r.warnings);
+      void message.success(isNew ? `已保存为 ${r.record.id}` : `已保存（第 ${r.record.revision} 版）`);
+      setDirty(false);
+      if (isNew) navigate({ page: 'review', id: r.record.id }, { replace: true });
+      else setTick((t) => t + 1);
+    } catch (e) {
+      modal.error({ title: '没有保存', content: <div style={{ whiteSpace: 'pre-wrap' }} data-testid="save-error">{errorMessage(e)}</div> });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const upload = async (file: File) => {
+    if (isNew || !review) return;
+    try {
+      const r = await client.call('reviews:attach', { id, file: { name: file.name, dataBase64: await readAsBase64(file) } });
+      void message.success(`已添加附件“${file.name}”`);
+      setAttachments(r.record.attachments);
+      setTick((t) => t + 1);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+
+  const [status, setStatus] = useState<Values['status']>('收件');
+  const statusIndex = REVIEW_STATUSES.indexOf(status);
+  const minStatus = review ? REVIEW_STATUSES.indexOf(review.status) : 0;
+  const archived = review?.status === '已归档';
+  const due = review ? dueText(review) : undefined;
+
+  const textArea = (section: Exclude<Section, 'basis'>, label: string, placeholder: string) => (
+    <Form.Item label={label} style={{ marginBottom: 8 }}>
+      <Form.Item name={section} noStyle>
+        <Input.TextArea
+          autoSize={{ minRows: 2, maxRows: 10 }}
+          placeholder={placeholder}
+          maxLength={20_000}
+          data-testid={`field-${section}`}
+          onPaste={(e) => {
+            const text = e.clipboardData.getData('text');
+            if (/第[一二三四五六七八九十百千零〇两0-9]+条/.test(text)) setTimeout(() => setDetect({ section, text }), 50);
+          }}
+        />
+      </Form.Item>
+      <Space orientation="vertical" size={4} style={{ marginTop: 6, width: '100%' }}>
+        <CitationList value={cites[section]} onChange={(l) => { setCites({ ...cites, [section]: l }); setDirty(true); }} testId={`citations-${section}`} />
+        <CitationTools onAdd={() => setPicker(section)} onDetect={() => setDetect({ section, text: String(form.getFieldValue(section) ?? '') })} />
+      </Space>
+    </Form.Item>
+  );
+
+  const procedures = Form.useWatch('procedures', form) ?? [];
+  const procWarnings = useMemo(
+    () =>
+      (procedures as Values['procedures']).flatMap((p, i) => {
+        const out: string[] = [];
+        const check = PROCEDURE_CHECKS[i];
+        if (check === '公众参与' && p?.applicable && p.date && p.endDate) {
+          const days = p.endDate.diff(p.date, 'day') + 1;
+          if (days < 30) out.push(`公开征求意见期限 ${days} 日，少于第十五条“一般不少于30日”`);
+        }
+        if (p?.applicable && !p.done && status !== '收件' && status !== '审查中') out.push(`程序“${check}”尚未履行`);
+        return out;
+      }),
+    [procedures, status],
+  );
+
+  if (!isNew && res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
+  if (!isNew && !review) return <Skeleton active style={{ padding: 24 }} />;
+
+  const formView = (
+    <Form form={form} layout="vertical" disabled={archived} onValuesChange={() => setDirty(true)} requiredMark scrollToFirstError onFinish={() => void save()}>
+      {archived && <Alert type="info" showIcon title="已归档的审查记录不能再修改（重大行政决策程序暂行条例第三十三条），只能查看和调整标签。" style={{ marginBottom: 12 }} />}
+      {review?.overdue && (
+        <Alert type="error" showIcon title={`已超过审查期限 ${review.dueDate}（${due?.text}）`} style={{ marginBottom: 12 }} data-testid="overdue-alert" />
+      )}
+      {review && !review.overdue && due?.warn && <Alert type="warning" showIcon title={`审查期限 ${review.dueDate}，${due.text}`} style={{ marginBottom: 12 }} />}
+      {warnings.length > 0 && <Alert type="warning" showIcon closable title="请注意" description={<ul style={{ margin: 0 }}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} style={{ marginBottom: 12 }} onClose={() => setWarnings([])} />}
+      <Card size="small" title="基本情况" style={{ marginBottom: 12 }}>
+        <Row gutter={16}>
+          <Col span={16}>
+            <Form.Item name="title" label="审查事项" rules={[{ required: true, whitespace: true, message: '请填写审查事项（标题）' }, { max: 300 }]}>
+              <Input placeholder="如：高青县科技创新券管理暂行办法（送审稿）" data-testid="field-title" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="type" label="类型" rules={[{ required: true }]}>
+              <Select options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} data-testid="field-type" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="leadUnit" label="承办单位" rules={[{ required: true, whitespace: true, message: '请填写承办单位' }, { max: 200 }]}>
+              <Input data-testid="field-leadUnit" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="refNo" label="文号 / 编号" rules={[{ max: 100 }]}>
+              <Input placeholder="如：高科审〔2020〕1号" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="tags" label="标签">
+              <Select mode="tags" tokenSeparators={[',', '，']} placeholder="回车添加" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="receivedDate" label="收件日期" rules={[{ required: true, message: '请选择收件日期' }]}>
+              <DatePicker style={{ width: '100%' }} onChange={(v) => void suggestDue(v)} data-testid="field-receivedDate" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="dueDate"
+              label="审查期限"
+              extra="默认收件后 7 个工作日（第二十六条第二款）"
+              dependencies={['receivedDate']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v: Dayjs | null) => (v && getFieldValue('receivedDate') && v.isBefore(getFieldValue('receivedDate'), 'day') ? Promise.reject(new Error('审查期限不能早于收件日期')) : Promise.resolve()),
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="field-dueDate" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="completedDate"
+              label="出具意见日期"
+              dependencies={['receivedDate']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: (_, v: Dayjs | null) =>
+                    v && getFieldValue('receivedDate') && v.isBefore(getFieldValue('receivedDate'), 'day')
+                      ? Promise.reject(new Error('出具意见日期不能早于收件日期'))
+                      : v && v.isAfter(dayjs(), 'day')
+                        ? Promise.reject(new Error('出具意见日期不能晚于今天'))
+                        : Promise.resolve(),
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Row gutter={12}>
+        <Col span={10}>
+          <Card size="small" title="送审材料（第二十六条）" style={{ marginBottom: 12 }}>
+            <Form.List name="materials">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                      <Form.Item name={[f.name, 'provided']} valuePropName="checked" style={{ marginBottom: 6 }}>
+                        <Checkbox />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'name']} style={{ marginBottom: 6, width: 220 }} rules={[{ required: true, whitespace: true, message: '材料名称' }]}>
+                        <Input size="small" />
+                      </Form.Item>
+                      <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除材料" />
+                    </Space>
+                  ))}
+                  <Button size="small" type="dashed" onClick={() => add({ name: '', provided: false })}>
+                    添加材料
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Card>
+        </Col>
+        <Col span={14}>
+          <Card size="small" title="程序审查" style={{ marginBottom: 12 }} data-testid="procedures">
+            <Form.List name="procedures">
+              {(fields) =>
+                fields.map((f) => {
+                  const p = { ...(procedures as Values['procedures'])[f.name], check: PROCEDURE_CHECKS[f.name] };
+                  return (
+                    <Space key={f.key} align="baseline" wrap style={{ display: 'flex', opacity: p?.applicable ? 1 : 0.55 }}>
+                      <span style={{ width: 96, display: 'inline-block' }}>{p.check}</span>
+                      <Form.Item name={[f.name, 'check']} hidden>
+                        <Input />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'applicable']} valuePropName="checked" style={{ marginBottom: 6 }}>
+                        <Checkbox>适用</Checkbox>
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'done']} valuePropName="checked" style={{ marginBottom: 6 }}>
+                        <Checkbox>已履行</Checkbox>
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'date']} style={{ marginBottom: 6 }}>
+                        <DatePicker size="small" placeholder="日期" style={{ width: 120 }} />
+                      </Form.Item>
+                      {p.check === '公众参与' && (
+                        <Form.Item name={[f.name, 'endDate']} style={{ marginBottom: 6 }}>
+                          <DatePicker size="small" placeholder="截止" style={{ width: 120 }} />
+                        </Form.Item>
+                      )}
+                    </Space>
+                  );
+                })
+              }
+            </Form.List>
+            {procWarnings.map((w) => (
+              <Alert key={w} type="warning" showIcon title={w} style={{ marginTop: 6 }} />
+            ))}
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title="审查要点（第二十七条）与引用条文" style={{ marginBottom: 12 }}>
+        {textArea('authority', '权限', '制定机关是否有权作出该决策')}
+        {textArea('procedure', '程序', '是否履行了公众参与、专家论证、风险评估等程序')}
+        {textArea('content', '内容', '内容是否符合法律法规规章和国家政策；粘贴含“第×条”的文字会提示链接条文')}
+        <Form.Item label="法律依据（不属于某一要点的其他引用）" style={{ marginBottom: 0 }}>
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <CitationList value={cites.basis} onChange={(l) => { setCites({ ...cites, basis: l }); setDirty(true); }} testId="citations-basis" />
+            <CitationTools onAdd={() => setPicker('basis')} onDetect={() => setDetect({ section: 'basis', text: [form.getFieldValue('content'), form.getFieldValue('opinion')].join('\n') })} />
+          </Space>
+        </Form.Item>
+      </Card>
+      <Card size="small" title="审查意见（第二十八条）与结论" style={{ marginBottom: 12 }}>
+        {textArea('opinion', '审查意见', '出具的合法性审查意见正文')}
+        <Row gutter={16}>
+          <Col span={6}>
+            <Form.Item name="adviser" label="审查人">
+              <Input maxLength={100} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="adviserRole" label="身份">
+              <Select allowClear options={ADVISER_ROLES.map((t) => ({ value: t, label: t }))} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="conclusion"
+              label="审查结论"
+              rules={[{ validator: (_, v) => (!v && ['已出具意见', '已归档'].includes(status) ? Promise.reject(new Error('出具意见时须填写结论')) : Promise.resolve()) }]}
+            >
+              <Select allowClear options={CONCLUSIONS.map((t) => ({ value: t, label: t }))} data-testid="field-conclusion" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="adopted" label="承办单位是否采纳" valuePropName="checked">
+              <Switch checkedChildren="采纳" unCheckedChildren="未采纳" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="adoptionNote" label="采纳情况说明">
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="notes" label="备注" style={{ marginBottom: 0 }}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={5000} />
+        </Form.Item>
+      </Card>
+      <Card size="small" title="附件" style={{ marginBottom: 12 }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {attachments.map((a) => (
+            <Space key={a.sha256}>
+              <Button
+                size="small"
+                type="link"
+                icon={<DownloadOutlined />}
+                onClick={async () => {
+                  try {
+                    await handOver(await client.call('records:attachment', { recordId: id, sha256: a.sha256 }));
+                  } catch (e) {
+                    void message.error(errorMessage(e));
+                  }
+                }}
+              >
+                {a.name}
+              </Button>
+              <Typography.Text type="secondary">{(a.size / 1024).toFixed(0)} KB</Typography.Text>
+            </Space>
+          ))}
+          {isNew ? (
+            <Typography.Text type="secondary">保存后可以上传附件（审查意见书、草案等）</Typography.Text>
+          ) : (
+            <Upload.Dragger multiple showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }} disabled={archived} data-testid="attachment-upload">
+              <p>
+                <UploadOutlined /> 把文件拖到这里，或点击选择（单个文件不超过 20 MB）
+              </p>
+            </Upload.Dragger>
+          )}
+        </Space>
+      </Card>
+    </Form>
+  );
+
+  const allCites = res.data?.citations ?? [];
+  return (
+    <div className="page" style={{ maxWidth: 1180 }}>
+      <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'reviews' })}>合法性审查</a> }, { title: isNew ? '新建审查' : `${review!.id} ${review!.title}` }]} />
+      <Space style={{ width: '100%', justifyContent: 'space-between', margin: '12px 0' }} wrap>
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="review-heading">
+            {isNew ? '新建合法性审查' : review!.title}
+          </Typography.Title>
+          {review && <Tag color={STATUS_COLOR[review.status]}>{review.status}</Tag>}
+          {review && <Typography.Text type="secondary">第 {review.revision} 版 · {review.updatedAt.slice(0, 10)} {review.updatedBy}</Typography.Text>}
+        </Space>
+        <Space>
+          {review && (
+            <Button icon={<FileAddOutlined />} onClick={() => setPackOpen(true)} data-testid="review-add-to-pack">
+              加入简报
+            </Button>
+          )}
+          <Button type="primary" loading={saving} onClick={() => void save()} disabled={archived && !dirty} data-testid="save-review">
+            保存{dirty ? ' *' : ''}
+          </Button>
+        </Space>
+      </Space>
+      <Card size="small" style={{ marginBottom: 12 }}>
+          <Steps
+            size="small"
+            current={statusIndex}
+            items={REVIEW_STATUSES.map((s, i) => ({ title: s, disabled: i < minStatus || archived }))}
+            onChange={(i) => {
+              if (i < minStatus) return;
+              setStatus(REVIEW_STATUSES[i]!);
+              if (REVIEW_STATUSES[i] === '已出具意见' && !form.getFieldValue('completedDate')) form.setFieldValue('completedDate', dayjs());
+              setDirty(true);
+            }}
+            data-testid="status-steps"
+          />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          状态只能向前推进：收件 → 审查中 → 已出具意见 → 已归档（点击步骤后保存）。
+        </Typography.Text>
+      </Card>
+      {isNew ? (
+        formView
+      ) : (
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            { key: 'form', label: '审查记录', children: formView },
+            {
+              key: 'cites',
+              label: `引用条文（${allCites.length}）`,
+              children: (
+                <Table
+                  rowKey={(c) => c.where + c.citation.versionId + c.citation.articleKey + (c.citation.paragraph ?? '')}
+                  size="small"
+                  pagination={false}
+                  dataSource={allCites}
+                  columns={[
+                    { title: '位置', dataIndex: 'where', width: 120, render: (w: string) => SECTION_LABEL[(w.replace('findings.', '') === 'citations' ? 'basis' : w.replace('findings.', '')) as Section] ?? w },
+                    { title: '条文（按记录日期的版本）', key: 'c', render: (_, c) => <a href={hrefOf({ page: 'read', versionId: c.citation.versionId, articleKey: c.citation.articleKey })}>{c.citation.citation}</a> },
+                    { title: '与现行版本相比', key: 'f', width: 320, render: (_, c) => <FlagTag flag={c.flag} /> },
+                  ]}
+                />
+              ),
+            },
+            { key: 'history', label: '修改记录', children: <HistoryView id={id} tick={tick} /> },
+          ]}
+        />
+      )}
+      <CitationPicker open={!!picker} onClose={() => setPicker(undefined)} onPick={(c) => picker && addCites(picker, [c])} />
+      <DetectModal
+        text={detect?.text}
+        date={detect ? recordDate() : today()}
+        onClose={() => setDetect(undefined)}
+        onLink={(list) => detect && addCites(detect.section, list.map((c) => ({ saved: c })))}
+      />
+      {review && <AddToPack items={packOpen ? [{ type: 'review', recordId: review.id }] : undefined} what={review.title} onClose={() => setPackOpen(false)} />}
+    </div>
+  );
+}

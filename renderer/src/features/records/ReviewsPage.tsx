@@ -1,0 +1,132 @@
+// 合法性审查: every review with filters (类型, 状态, 年度, 逾期), overdue ones in red, the worst flag
+// of each review's citations, and 新建审查.
+
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { REVIEW_STATUSES, REVIEW_TYPES, type ReviewDto } from '../../../../electron/shared/api-contract';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { EmptyState, ErrorState } from '../../components/common';
+import { FlagTag } from '../../components/records-ui';
+import { hrefOf, navigate } from '../../router';
+
+export const STATUS_COLOR: Record<string, string> = { 收件: 'default', 审查中: 'processing', 已出具意见: 'success', 已归档: 'purple' };
+
+export function dueText(r: ReviewDto): { text: string; danger: boolean; warn: boolean } {
+  if (r.overdue) return { text: `已逾期 ${-(r.workingDaysLeft ?? 0)} 个工作日`, danger: true, warn: false };
+  if (r.workingDaysLeft !== undefined) return { text: `剩 ${r.workingDaysLeft} 个工作日`, danger: false, warn: r.workingDaysLeft <= 2 };
+  if (r.onTime === false) return { text: '逾期办结', danger: true, warn: false };
+  return { text: r.onTime ? '按期办结' : '', danger: false, warn: false };
+}
+
+const thisYear = new Date().getFullYear();
+const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
+
+export function ReviewsPage() {
+  const [type, setType] = useState<(typeof REVIEW_TYPES)[number]>();
+  const [status, setStatus] = useState<(typeof REVIEW_STATUSES)[number]>();
+  const [year, setYear] = useState<number>();
+  const [overdue, setOverdue] = useState(false);
+  const [q, setQ] = useState('');
+  const gen = useLibraryGeneration();
+  const input = { ...(type ? { type } : {}), ...(status ? { status } : {}), ...(year ? { year } : {}), ...(overdue ? { overdue: true } : {}), ...(q.trim() ? { q: q.trim() } : {}) };
+  const list = useCall('reviews:list', input, JSON.stringify(input) + gen);
+  const filtered = Object.keys(input).length > 0;
+
+  const columns: ColumnsType<ReviewDto> = [
+    { title: '编号', dataIndex: 'id', width: 110 },
+    {
+      title: '事项',
+      key: 'title',
+      render: (_, r) => (
+        <a href={hrefOf({ page: 'review', id: r.id })} data-testid="review-title" onClick={(e) => e.stopPropagation()}>
+          {r.title}
+        </a>
+      ),
+    },
+    { title: '类型', dataIndex: 'type', width: 120 },
+    { title: '承办单位', dataIndex: 'leadUnit', width: 130 },
+    { title: '收件日期', dataIndex: 'receivedDate', width: 110 },
+    {
+      title: '审查期限',
+      key: 'due',
+      width: 170,
+      render: (_, r) => {
+        const d = dueText(r);
+        return (
+          <span style={{ color: d.danger ? '#cf1322' : d.warn ? '#d46b08' : undefined, fontWeight: d.danger ? 600 : undefined }} data-testid={r.overdue ? 'overdue' : undefined}>
+            {r.dueDate}
+            <br />
+            <small>{d.text}</small>
+          </span>
+        );
+      },
+    },
+    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+    { title: '结论', dataIndex: 'conclusion', width: 110, render: (c?: string) => c ?? '—' },
+    {
+      title: '引用变动',
+      key: 'flag',
+      width: 96,
+      render: (_, r) => (r.flag ? <FlagTag flag={{ color: r.flag, reason: r.flag === 'green' ? '所引条文在现行版本中未变' : '所引条文在现行版本中有变动，请打开查看' }} short /> : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            合法性审查
+          </Typography.Title>
+          <Typography.Text type="secondary" data-testid="reviews-total">
+            {list.data ? `共 ${list.data.length} 件` : ''}
+          </Typography.Text>
+        </Space>
+        <Space wrap>
+          <Button href={hrefOf({ page: 'affected' })}>受影响的记录</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ page: 'review', id: 'new' })} data-testid="new-review">
+            新建审查
+          </Button>
+        </Space>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear placeholder="类型" value={type} onChange={setType} options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} style={{ width: 140 }} data-testid="filter-type" />
+        <Select allowClear placeholder="状态" value={status} onChange={setStatus} options={REVIEW_STATUSES.map((t) => ({ value: t, label: t }))} style={{ width: 120 }} />
+        <Select allowClear placeholder="年度" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
+        <Space>
+          <Switch checked={overdue} onChange={setOverdue} size="small" />
+          <span style={{ color: overdue ? '#cf1322' : undefined }}>只看逾期</span>
+        </Space>
+        <Input.Search allowClear placeholder="标题、文号、单位、标签" value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 240 }} />
+      </Space>
+      {list.error ? (
+        <ErrorState message={list.error} onRetry={list.reload} />
+      ) : (
+        <Table<ReviewDto>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data ?? []}
+          loading={list.loading && !list.data}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
+          onRow={(r) => ({ onClick: () => navigate({ page: 'review', id: r.id }), style: { cursor: 'pointer' } })}
+          locale={{
+            emptyText: list.loading ? ' ' : filtered ? (
+              <EmptyState description="没有符合条件的审查记录" />
+            ) : (
+              <EmptyState description="还没有审查记录">
+                <Button type="primary" onClick={() => navigate({ page: 'review', id: 'new' })}>
+                  新建审查
+                </Button>
+              </EmptyState>
+            ),
+          }}
+        />
+      )}
+      <Tooltip />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+// 年度统计: for a chosen year, reviews by type and conclusion with the on-time rate, lectures and
+// study sessions with head counts, outreach and materials handed out, the laws studied and the
+// completion of the year's 普法计划.
+
+import { Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { ErrorState } from '../../components/common';
+import { navigate } from '../../router';
+
+const thisYear = new Date().getFullYear();
+
+function CountTable({ data, head }: { data: Record<string, number>; head: string }) {
+  const rows = Object.entries(data).map(([k, v]) => ({ k, v }));
+  return (
+    <Table size="small" pagination={false} rowKey="k" dataSource={rows} columns={[{ title: head, dataIndex: 'k' }, { title: '件数', dataIndex: 'v', width: 80, align: 'right' }]} />
+  );
+}
+
+export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
+  const gen = useLibraryGeneration();
+  const res = useCall('records:stats', { year }, `${year}#${gen}`);
+  const s = res.data;
+  return (
+    <div className="page" style={{ maxWidth: 1180 }}>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          年度统计
+        </Typography.Title>
+        <Select
+          value={year}
+          onChange={(y) => navigate({ page: 'stats', year: y }, { replace: true })}
+          options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))}
+          style={{ width: 110 }}
+          data-testid="stats-year"
+        />
+      </Space>
+      {res.error ? (
+        <ErrorState message={res.error} onRetry={res.reload} />
+      ) : !s ? (
+        <Skeleton active />
+      ) : (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="stats">
+          <Row gutter={12}>
+            <Col span={6}>
+              <Card size="small">
+                <Statistic title="合法性审查（件）" value={s.reviews.total} />
+              </Card>
+            </Col>
+            <Col span={6}>
+              <Card size="small">
+                <Statistic title="按期办结率" value={s.reviews.onTimeRate === null ? '—' : Math.round(s.reviews.onTimeRate * 100)} suffix={s.reviews.onTimeRate === null ? '' : '%'} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  已出具意见 {s.reviews.completed} 件，按期 {s.reviews.onTime}，逾期 {s.reviews.late}
+                  {s.reviews.overdueOpen ? <Tag color="red" style={{ marginLeft: 6 }}>未办结逾期 {s.reviews.overdueOpen}</Tag> : null}
+                </Typography.Text>
+              </Card>
+            </Col>
+            <Col span={6}>
+              <Card size="small">
+                <Statistic title="学法活动（场 / 人次）" value={`${s.lectures.study.count} / ${s.lectures.study.headCount}`} />
+              </Card>
+            </Col>
+            <Col span={6}>
+              <Card size="small">
+                <Statistic title="普法宣传（场 / 人次）" value={`${s.lectures.outreach.count} / ${s.lectures.outreach.headCount}`} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  发放材料 {s.lectures.materialsHandedOut} 份
+                </Typography.Text>
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Card size="small" title="审查（按类型）">
+                <CountTable data={s.reviews.byType} head="类型" />
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small" title="审查（按结论）">
+                <CountTable data={s.reviews.byConclusion} head="结论" />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  采纳 {s.reviews.adopted} 件，未采纳 {s.reviews.notAdopted} 件
+                </Typography.Text>
+              </Card>
+            </Col>
+            <Col span={8}>
+              <Card size="small" title="学法用法活动（按类型）">
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="k"
+                  dataSource={Object.entries(s.lectures.byKind).map(([k, v]) => ({ k, ...v }))}
+                  columns={[{ title: '类型', dataIndex: 'k' }, { title: '场次', dataIndex: 'count', align: 'right' }, { title: '人次', dataIndex: 'headCount', align: 'right' }]}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={12}>
+              <Card size="small" title="学习的法律法规">
+                {s.lawsStudied.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度没有学法记录" />
+                ) : (
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="title"
+                    dataSource={s.lawsStudied}
+                    columns={[{ title: '法律法规', dataIndex: 'title' }, { title: '场次', dataIndex: 'sessions', align: 'right', width: 70 }, { title: '首次学习', dataIndex: 'firstDate', width: 110 }]}
+                  />
+                )}
+              </Card>
+            </Col>
+            <Col span={12}>
+              <Card size="small" title="普法计划完成情况">
+                {s.plans.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度没有普法计划" />
+                ) : (
+                  s.plans.map((p) => (
+                    <div key={p.id} style={{ marginBottom: 8 }}>
+                      <Typography.Text>{p.title}</Typography.Text>
+                      <Progress percent={p.completionRate === null ? 0 : Math.round(p.completionRate * 100)} format={() => `${p.done}/${p.items}`} />
+                    </div>
+                  ))
+                )}
+              </Card>
+            </Col>
+          </Row>
+        </Space>
+      )}
+    </div>
+  );
+}

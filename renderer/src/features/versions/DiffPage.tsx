@@ -1,0 +1,114 @@
+// 版本对比: two versions of a law side by side, aligned by the article mapping, with character-level
+// changes (insertions green, deletions red and struck through), the summary line and a filter to
+// the articles that changed.
+
+import { SwapOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { VersionDiffDto } from '../../../../electron/shared/api-contract';
+import { versionDate } from '../../../../electron/shared/law-model';
+import { useCall } from '../../api/hooks';
+import { EmptyState, ErrorState } from '../../components/common';
+import { DiffText } from '../../components/records-ui';
+import { hrefOf, navigate } from '../../router';
+import { useSettings } from '../../settings-context';
+
+export const KIND_TEXT: Record<string, { text: string; color: string }> = {
+  same: { text: '未变', color: 'default' },
+  renumbered: { text: '条文序号变动', color: 'gold' },
+  amended: { text: '修改', color: 'orange' },
+  split: { text: '拆分', color: 'purple' },
+  merged: { text: '合并', color: 'purple' },
+  deleted: { text: '删除', color: 'red' },
+  added: { text: '新增', color: 'green' },
+  first: { text: '首个版本', color: 'default' },
+};
+
+type Row = VersionDiffDto['rows'][number];
+
+function Side({ row, side }: { row: Row; side: 'old' | 'new' }) {
+  const parts = side === 'old' ? row.from : row.to;
+  if (!parts.length) return <div className="diff-cell empty">{side === 'old' ? '（原无此条）' : '（已删除）'}</div>;
+  const labels = parts.map((p) => p.label).join('、');
+  return (
+    <div className="diff-cell">
+      <span className="label">{labels}</span>
+      {row.runs ? <DiffText runs={row.runs} side={side} /> : parts.map((p) => p.text).join('\n')}
+    </div>
+  );
+}
+
+export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?: string | undefined; to?: string | undefined; articleKey?: string | undefined }) {
+  const { settings } = useSettings();
+  const law = useCall('law:get', { lawId }, lawId);
+  const versions = law.data?.versions ?? [];
+  const fromId = from ?? versions[versions.length - 2]?.id;
+  const toId = to ?? versions[versions.length - 1]?.id;
+  const input = fromId && toId && fromId !== toId ? { fromId, toId } : null;
+  const diff = useCall('versions:diff', input, `${fromId}>${toId}`);
+  const body = useRef<HTMLDivElement>(null);
+  const [showAll, setShowAll] = useState(false);
+  const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
+
+  useEffect(() => {
+    if (!articleKey || !diff.data) return;
+    requestAnimationFrame(() => document.getElementById(`diff-${articleKey}`)?.scrollIntoView({ block: 'center' }));
+  }, [articleKey, diff.data]);
+
+  if (law.error) return <ErrorState message={law.error} onRetry={law.reload} />;
+  if (!law.data) return <Skeleton active style={{ padding: 24 }} />;
+  const options = [...versions].reverse().map((v) => ({ value: v.id, label: `${versionDate(v) || '无日期'} · ${v.status}` }));
+  const go = (f?: string, t?: string) => navigate({ page: 'diff', lawId, ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) }, { replace: true });
+  const current = versions.find((v) => v.id === toId);
+
+  return (
+    <div className="page" ref={body}>
+      <Breadcrumb
+        items={[
+          { title: <a href={hrefOf({ page: 'library' })}>法规库</a> },
+          { title: current ? <a href={hrefOf({ page: 'read', versionId: current.id })}>{law.data.law.title}</a> : law.data.law.title },
+          { title: '版本对比' },
+        ]}
+      />
+      <Space wrap style={{ margin: '12px 0' }} align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          版本对比
+        </Typography.Title>
+        <Select value={fromId} options={options} style={{ width: 220 }} onChange={(v) => go(v, toId)} aria-label="旧版本" data-testid="diff-from" />
+        <Button icon={<SwapOutlined />} onClick={() => go(toId, fromId)} aria-label="交换" />
+        <Select value={toId} options={options} style={{ width: 220 }} onChange={(v) => go(fromId, v)} aria-label="新版本" data-testid="diff-to" />
+        <Space>
+          <Switch checked={!showAll} onChange={(v) => setShowAll(!v)} data-testid="diff-changed-only" />
+          只看有变化的条文
+        </Space>
+      </Space>
+      {versions.length < 2 ? (
+        <EmptyState description="这部法规只有一个版本，没有可以对比的版本" />
+      ) : fromId === toId ? (
+        <Alert type="info" showIcon title="请选择两个不同的版本" />
+      ) : diff.error ? (
+        <ErrorState message={diff.error} onRetry={diff.reload} />
+      ) : !diff.data ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : (
+        <>
+          <Alert type="info" showIcon title={<span data-testid="diff-summary">{diff.data.summaryLine}</span>} style={{ marginBottom: 12 }} />
+          <div className="diff-grid" style={{ fontSize: settings.fontSize - 1 }} data-testid="diff-rows">
+            <div className="diff-head">{diff.data.from.date} 版</div>
+            <div className="diff-head">{diff.data.to.date} 版</div>
+            {rows.length === 0 && <div style={{ gridColumn: '1 / 3' }}><EmptyState description="两个版本之间没有变化的条文" /></div>}
+            {rows.map((r, i) => (
+              <div className="diff-row" key={i} id={`diff-${r.from[0]?.key ?? 'new-' + r.to[0]?.key}`} data-testid="diff-row" data-kind={r.kind}>
+                <div className="diff-kind">
+                  <Tag color={KIND_TEXT[r.kind]?.color}>{r.cosmetic && r.kind === 'same' ? '文字性调整' : KIND_TEXT[r.kind]?.text}</Tag>
+                </div>
+                <Side row={r} side="old" />
+                <Side row={r} side="new" />
+              </div>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
