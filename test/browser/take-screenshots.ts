@@ -14,6 +14,8 @@ const { page } = s;
 const base = s.face.origin + '/';
 const shot = async (name: string) => {
   await page.waitForTimeout(400);
+  // Toasts from an earlier step do not belong in the picture.
+  await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper').forEach((n) => n.remove()));
   const file = join(out, `${name}.png`);
   await page.screenshot({ path: file });
   console.log(`${file}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
@@ -56,6 +58,131 @@ try {
   await page.goto(base + '#/settings');
   await page.getByTestId('settings-library-dir').waitFor();
   await shot('settings');
+
+  // --- records, versions, packs (issues 6–9): seeded through the same API the UI calls ---
+  const svc = s.face.service;
+  const ago = (days: number) => new Date(Date.now() - days * 86400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+  await svc.call('reviews:create', {
+    input: {
+      type: '规范性文件',
+      title: '高青县统计调查项目管理办法（送审稿）',
+      refNo: '高科审〔2020〕3号',
+      leadUnit: '办公室',
+      receivedDate: '2020-04-13',
+      completedDate: '2020-04-21',
+      status: '已出具意见',
+      conclusion: '修改后合法',
+      findings: { content: { text: '第五条与统计法第七条的规定不一致，建议修改。', citations: [{ law: '统计法', article: '第七条' }] } },
+      opinion: { text: '建议按审查意见修改后印发。', adviser: '李明', adviserRole: '法律顾问' },
+      procedures: [{ check: '公众参与', applicable: true, done: true, date: '2020-03-02', endDate: '2020-04-01' }],
+    },
+  });
+  const permit = await svc.call('reviews:create', {
+    input: {
+      type: '重大行政决策',
+      title: '高青县科技创新券管理暂行办法',
+      leadUnit: '高新技术科',
+      receivedDate: ago(40),
+      status: '审查中',
+      findings: {
+        authority: { text: '县科技局有权制定本办法。', citations: [] },
+        content: { text: '创新券的申领条件不得设定行政许可，参照行政许可法第十二条、第十三条。', citations: [{ law: '行政许可法', article: '12' }, { law: '行政许可法', article: '13' }] },
+      },
+      procedures: [
+        { check: '公众参与', applicable: true, done: true, date: ago(60), endDate: ago(45) },
+        { check: '专家论证', applicable: true, done: false },
+        { check: '集体讨论决定', applicable: true, done: false },
+      ],
+      tags: ['创新券'],
+    },
+  });
+  await svc.call('reviews:update', { id: permit.record.id, patch: { title: '高青县科技创新券管理暂行办法（征求意见稿）', refNo: '高科审〔2026〕7号' } });
+  await svc.call('reviews:create', { input: { type: '合同', title: '科技成果转化服务合同', leadUnit: '成果转化科', receivedDate: ago(3) } });
+  const plan = await svc.call('plans:create', {
+    input: { year: 2020, title: '高青县科学技术局2020年度普法工作计划', unit: '高青县科学技术局', items: [{ topic: '学习统计法', plannedMonth: 5, responsibleUnit: '办公室' }, { topic: '学习行政许可法', plannedMonth: 9, responsibleUnit: '法规科' }, { topic: '宪法日宣传', plannedMonth: 12 }] },
+  });
+  await svc.call('lectures:create', { input: { kind: '集体学法', date: '2020-05-20', topic: '统计法专题学习', headCount: 24, speaker: { name: '李明', org: '山东某律师事务所' }, planItemId: plan.record.items[0]!.id, citations: [{ law: '统计法', article: '7' }] } });
+  await svc.call('lectures:create', { input: { kind: '法律进企业', date: '2020-09-10', topic: '行政许可法进企业', headCount: 60, materials: [{ name: '行政许可法宣传册', kind: '宣传册', copies: 200 }], planItemId: plan.record.items[1]!.id, citations: [{ law: '行政许可法', article: '12' }] } });
+  const lawRows = await svc.call('laws:list', { q: '行政许可法' });
+  const permitLaw = lawRows.rows[0]!;
+  const pack = await svc.call('packs:create', { title: '科技创新券办法合法性审查参考资料', template: '合法性审查参考资料', unit: '高青县科学技术局' });
+  await svc.call('packs:addItems', {
+    id: pack.id,
+    items: [
+      { type: 'article', law: permitLaw.lawId, version: permitLaw.versionId, article: '12', titleSnapshot: '《中华人民共和国行政许可法》（2019年修正）第十二条' },
+      { type: 'article', law: permitLaw.lawId, version: permitLaw.versionId, article: '13', titleSnapshot: '《中华人民共和国行政许可法》（2019年修正）第十三条' },
+      { type: 'review', recordId: permit.record.id },
+    ],
+  });
+  await svc.call('backups:create', {});
+
+  await page.goto(base + '#/reviews');
+  await page.getByTestId('review-title').first().waitFor();
+  await shot('reviews');
+
+  await page.goto(base + `#/review/${permit.record.id}`);
+  await page.getByTestId('review-heading').waitFor();
+  await page.getByTestId('citations-content').waitFor();
+  await shot('review-form');
+  await page.getByTestId('procedures').scrollIntoViewIfNeeded();
+  await page.getByTestId('field-content').scrollIntoViewIfNeeded();
+  await page.getByTestId('detect-citations').nth(2).click();
+  await page.getByTestId('detect-modal').getByTestId('detect-resolved').first().waitFor();
+  await shot('review-detect');
+  await page.keyboard.press('Escape');
+  await page.getByRole('tab', { name: '修改记录' }).click();
+  await page.getByTestId('history-entry').first().waitFor();
+  await shot('review-history');
+
+  await page.goto(base + '#/library');
+  await page.getByTestId('law-title').filter({ hasText: '统计法' }).click();
+  await page.getByTestId('reader-title').waitFor();
+  await page.getByTestId('open-diff').click();
+  await page.getByTestId('diff-summary').waitFor();
+  await shot('version-diff');
+
+  await page.goto(base + '#/library');
+  await page.getByTestId('law-title').filter({ hasText: '统计法' }).click();
+  await page.locator('#article-8').waitFor();
+  await page.locator('#article-8').click();
+  await page.locator('#article-8').getByTestId('cited-by-button').click();
+  await page.getByTestId('cited-by-item').first().waitFor();
+  await page.locator('#article-8').scrollIntoViewIfNeeded();
+  await shot('reader-cited-by');
+  await page.locator('#article-8').getByTestId('article-history-button').click();
+  await page.getByTestId('article-history-item').first().waitFor();
+  await shot('article-history');
+
+  await page.goto(base + '#/library?asOf=2020-01-01');
+  await page.getByTestId('library-as-of-note').waitFor();
+  await shot('library-as-of');
+
+  await page.goto(base + '#/affected');
+  await page.getByTestId('affected-row').first().waitFor();
+  await shot('affected');
+
+  await page.goto(base + '#/lectures');
+  await page.getByText('统计法专题学习').waitFor();
+  await shot('lectures');
+  await page.goto(base + '#/lectures?tab=plans');
+  await page.getByTestId('plans-year').click();
+  await page.getByTitle('2020 年').click();
+  await page.getByTestId('plan-card').first().waitFor();
+  await shot('plans');
+  await page.goto(base + '#/stats?year=2020');
+  await page.getByTestId('stats').waitFor();
+  await shot('stats');
+
+  await page.goto(base + `#/packs?id=${pack.id}`);
+  await page.getByTestId('pack-composer').waitFor();
+  await page.getByTestId('pack-item').first().waitFor();
+  await shot('briefing-packs');
+
+  await page.goto(base + '#/settings');
+  await page.getByTestId('bundle-card').scrollIntoViewIfNeeded();
+  await page.getByTestId('backup-now').waitFor();
+  await page.getByTestId('bundle-card').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot('settings-bundles');
 
   // The app icon: the character 法 on the app's red, rendered by the same Chromium.
   await page.setViewportSize({ width: 512, height: 512 });

@@ -16,7 +16,7 @@ export function FlagTag({ flag, short }: { flag: Pick<FlagDto, 'color'> & { reas
   const icon = flag.color === 'green' ? <CheckCircleFilled /> : flag.color === 'yellow' ? <WarningFilled /> : <ExclamationCircleFilled />;
   return (
     <Tooltip title={flag.reason}>
-      <Tag color={FLAG_TAG[flag.color]} icon={icon} data-testid="flag" data-color={flag.color} style={{ marginInlineEnd: 0 }}>
+      <Tag color={FLAG_TAG[flag.color]} icon={icon} data-testid="flag" data-color={flag.color} style={{ marginInlineEnd: 0, whiteSpace: 'normal', height: 'auto', lineHeight: 1.6 }}>
         {short ? FLAG_TEXT[flag.color] : flag.reason ?? FLAG_TEXT[flag.color]}
       </Tag>
     </Tooltip>

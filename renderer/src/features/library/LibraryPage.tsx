@@ -219,7 +219,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
             showIcon
             style={{ marginBottom: 12 }}
             data-testid="library-as-of-note"
-            title={`显示 ${asOf} 当日有效的版本；当日尚未施行的法规不列出。`}
+            title={`显示 ${asOf} 当日有效的版本；当日尚未施行的法规不列出。“时效性”一栏是该版本今天的状态。`}
             action={
               <Button size="small" onClick={() => navigate({ page: 'library' }, { replace: true })}>
                 回到现行版本

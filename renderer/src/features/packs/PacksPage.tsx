@@ -16,7 +16,7 @@ import { hrefOf, navigate } from '../../router';
 
 const TYPE_TEXT: Record<PackItemDto['type'], string> = { law: '法规', article: '条文', search: '检索结果', review: '审查记录', lecture: '学法活动', note: '笔记', stats: '年度统计', text: '文字' };
 
-function itemTitle(it: PackItemDto): string {
+function itemTitle(it: PackItemDto, titles: Map<string, string> = new Map()): string {
   switch (it.type) {
     case 'article':
       return it.titleSnapshot ?? `${it.law} ${it.article}`;
@@ -27,7 +27,7 @@ function itemTitle(it: PackItemDto): string {
     case 'review':
     case 'lecture':
     case 'note':
-      return it.heading || it.recordId;
+      return it.heading || (titles.has(it.recordId) ? `${it.recordId} ${titles.get(it.recordId)}` : it.recordId);
     case 'stats':
       return `${it.year} 年度统计`;
     case 'text':
@@ -61,6 +61,9 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [result, setResult] = useState<ApiOutput<'packs:export'>>();
   const [error, setError] = useState<string>();
   const task = useTask();
+  const reviews = useCall('reviews:list', {}, 'pack-titles');
+  const lectures = useCall('lectures:list', {}, 'pack-titles');
+  const titles = new Map<string, string>([...(reviews.data ?? []).map((r) => [r.id, r.title] as const), ...(lectures.data ?? []).map((l) => [l.id, l.topic] as const)]);
   useEffect(() => {
     if (res.data) {
       setPack(res.data);
@@ -248,7 +251,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
                       </Space>
                     ) : (
                       <span data-testid="pack-item-title" onDoubleClick={() => it.type === 'text' && setEditing(it.id)}>
-                        {it.type === 'review' ? <a href={hrefOf({ page: 'review', id: it.recordId })}>{itemTitle(it)}</a> : itemTitle(it)}
+                        {it.type === 'review' ? <a href={hrefOf({ page: 'review', id: it.recordId })}>{itemTitle(it, titles)}</a> : itemTitle(it, titles)}
                         {it.type === 'text' && (
                           <Button size="small" type="link" onClick={() => setEditing(it.id)}>
                             编辑

@@ -322,7 +322,7 @@ function PlansTab() {
   return (
     <>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
-        <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
+        <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="plans-year" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="new-plan">
           新建普法计划
         </Button>

@@ -183,7 +183,7 @@ export function BackupCard() {
   );
 
   return (
-    <>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card title="资料包（在内网机器之间传递法规和记录）" size="small" data-testid="bundle-card">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
@@ -269,6 +269,6 @@ export function BackupCard() {
         {staged && <PreviewView p={staged.preview} />}
         {progress}
       </Modal>
-    </>
+    </Space>
   );
 }
