@@ -29,7 +29,7 @@ import {
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ADVISER_ROLES,
   CONCLUSIONS,
@@ -305,6 +305,20 @@ export function ReviewPage({ id }: { id: string }) {
       setSaving(false);
     }
   };
+
+  // Ctrl/⌘+S saves, as in any editor.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S')) {
+        e.preventDefault();
+        void saveRef.current();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const upload = async (file: File) => {
     if (isNew || !review) return;
@@ -620,7 +634,7 @@ export function ReviewPage({ id }: { id: string }) {
             data-testid="status-steps"
           />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          状态只能向前推进：收件 → 审查中 → 已出具意见 → 已归档（点击步骤后保存）。
+          状态只能向前推进：收件 → 审查中 → 已出具意见 → 已归档（点击步骤后保存；Ctrl+S 保存）。
         </Typography.Text>
       </Card>
       {isNew ? (
