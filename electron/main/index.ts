@@ -1,7 +1,8 @@
 // Electron main: lifecycle and glue only. The domain is in core (AppService); this file opens it,
 // serves the renderer on app://, registers the contract's IPC and keeps one hardened window.
 
-import { Menu, app, dialog, ipcMain, shell, type BrowserWindow } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppService } from '../core/api/app-service';
@@ -23,6 +24,29 @@ let servicePromise: Promise<AppService> | undefined;
 
 function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
   if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { name, payload });
+}
+
+/**
+ * Pack PDFs through Electron's own Chromium (printToPDF), so the desktop needs no system browser:
+ * the pack's HTML (self-contained, no scripts, its own CSP) is loaded from a temp file into a
+ * hidden window with JavaScript off, printed, and the window and file are removed.
+ */
+async function printHtmlToPdf(html: string): Promise<Uint8Array> {
+  const dir = mkdtempSync(join(app.getPath('temp'), 'lawdesk-print-'));
+  const file = join(dir, 'pack.html');
+  writeFileSync(file, html);
+  const w = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' },
+  });
+  try {
+    await w.loadFile(file);
+    const pdf = await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
+    return new Uint8Array(pdf);
+  } finally {
+    w.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function createWindow(): BrowserWindow {
@@ -48,6 +72,7 @@ async function start(): Promise<void> {
     emit,
     // Exports (packs, bundles) go where the user finds them; shell:showFile opens the folder.
     exportDir: join(app.getPath('documents'), 'LawDesk 导出'),
+    printPdf: printHtmlToPdf,
   });
   servicePromise.catch((e) => dialog.showErrorBox('无法打开资料库', String((e as Error).message)));
   registerIpc(ipcMain, () => servicePromise, {
