@@ -135,6 +135,8 @@ export const searchQuerySchema = z
     effectiveFrom: date.optional(),
     effectiveTo: date.optional(),
     inForceOnly: z.boolean().optional(),
+    /** As of a date: only the version of each law in force that day. */
+    asOf: date.optional(),
   })
   .strict();
 

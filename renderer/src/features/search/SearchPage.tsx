@@ -2,7 +2,8 @@
 // ↑↓ + Enter keyboard navigation, result count and time, "did you mean" and citation jumps.
 
 import { AimOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Input, Pagination, Space, Spin, Switch, Tag, Typography, type InputRef } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Space, Spin, Switch, Tag, Typography, type InputRef } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
@@ -47,6 +48,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const [regions, setRegions] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<Status[]>([]);
   const [inForceOnly, setInForceOnly] = useState(false);
+  const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<InputRef>(null);
@@ -68,10 +70,10 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   useEffect(() => {
     setPage(1);
     setSelected(0);
-  }, [dq, levels, regions, statuses, inForceOnly]);
+  }, [dq, levels, regions, statuses, inForceOnly, asOf]);
 
   const input = dq
-    ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, inForceOnly }
+    ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, inForceOnly, ...(asOf ? { asOf } : {}) }
     : null;
   const res = useCall('search:query', input, JSON.stringify(input) + gen);
   const result = dq ? res.data : undefined;
@@ -109,6 +111,16 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             <Switch size="small" checked={inForceOnly} onChange={setInForceOnly} aria-label="只看现行有效" />
             只看现行有效
           </Space>
+          <div style={{ marginTop: 8 }}>
+            <DatePicker
+              size="small"
+              placeholder="某日有效的版本"
+              value={asOf ? dayjs(asOf) : null}
+              onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+              aria-label="只搜某日有效的版本"
+              data-testid="search-as-of"
+            />
+          </div>
         </div>
         <FacetTags title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} />
         <FacetTags title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} />

@@ -1,0 +1,37 @@
+// search:query through the app API as the renderer calls it: filters including "as of a date".
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppService } from '../../../electron/core/api/app-service';
+import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
+
+const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-app-search-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('search:query', () => {
+  it('passes the as-of date through and refuses malformed dates and unknown keys', async () => {
+    const starter = join(tmp, 'starter');
+    cpSync(resolve(import.meta.dirname, '../../fixtures/laws/经济法'), starter, { recursive: true });
+    const svc = await AppService.open({
+      libraryDir: join(tmp, 'library'),
+      starterDir: starter,
+      settings: new MemorySettingsStore(),
+      face: 'browser',
+      exportDir: join(tmp, 'exports'),
+      stagingRoot: join(tmp, 'staging'),
+      emit: () => {},
+    });
+    try {
+      const all = await svc.call('search:query', { q: '统计调查对象', limit: 100 });
+      expect(new Set(all.hits.map((h) => h.versionDate))).toEqual(new Set(['2009-06-27', '2024-09-13']));
+      const in2020 = await svc.call('search:query', { q: '统计调查对象', limit: 100, asOf: '2020-01-01' });
+      expect(in2020.total).toBeGreaterThan(0);
+      expect(new Set(in2020.hits.map((h) => h.versionDate))).toEqual(new Set(['2009-06-27']));
+      await expect(svc.call('search:query', { q: '统计', asOf: '2020/01/01' })).rejects.toThrow();
+      await expect(svc.call('search:query', JSON.parse('{"q":"统计","__proto__":{"x":1}}'))).rejects.toThrow();
+    } finally {
+      svc.close();
+    }
+  });
+});
