@@ -5,10 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, FIXTURES, ROOT, ensureBuilt, launchChromium, openSession, type Session } from './browser-harness';
+import { CHROMIUM, FIXTURES, ensureBuilt, launchChromium, openSession, type Session } from './browser-harness';
 
 const haveChromium = existsSync(CHROMIUM);
-const haveEngine = existsSync(join(ROOT, 'electron/core/search/search-engine.ts'));
 let browser: Browser;
 
 async function withSession(fn: (s: Session) => Promise<void>): Promise<void> {
@@ -68,7 +67,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       expect(page.url()).toContain('a=12');
     }));
 
-  it.skipIf(!haveEngine)('searches as you type, navigates with the keyboard and opens a hit', () =>
+  it('searches as you type, navigates with the keyboard and opens a hit', () =>
     withSession(async ({ page }) => {
       await page.goto(page.url().replace(/#.*$/, '') + '#/search');
       const input = page.getByTestId('search-input').locator('input');
@@ -80,13 +79,6 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       await input.press('Enter');
       await page.getByTestId('reader-title').waitFor();
       expect(await page.locator('#reader-body mark').count()).toBeGreaterThan(0);
-    }));
-
-  it.skipIf(haveEngine)('without a search engine, search says so instead of failing', () =>
-    withSession(async ({ page }) => {
-      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
-      await page.getByTestId('search-input').locator('input').fill('听证');
-      await page.getByTestId('search-error').waitFor();
     }));
 
   it('imports a file with a preview and sees it in the library', () =>

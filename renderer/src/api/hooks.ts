@@ -58,3 +58,46 @@ export function useLibraryGeneration(): number {
   useEvent('library:changed', (p) => setGen(p.generation));
   return gen;
 }
+
+type QuickOpenItems = ApiOutput<'search:quickOpen'>;
+
+/**
+ * Quick-open matches for what is being typed, debounced; answers to older keystrokes are dropped.
+ * `selected` resets to the first match whenever new matches arrive.
+ */
+export function useQuickOpen(text: string, limit: number, delayMs: number) {
+  const [items, setItems] = useState<QuickOpenItems>([]);
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(false);
+  const [selected, setSelected] = useState(0);
+  const seq = useRef(0);
+  useEffect(() => {
+    const t = text.trim();
+    const n = ++seq.current;
+    if (!t) {
+      setItems([]);
+      setError(undefined);
+      setLoading(false);
+      return;
+    }
+    setLoading(true);
+    const timer = setTimeout(() => {
+      client.call('search:quickOpen', { text: t, limit }).then(
+        (r) => {
+          if (n !== seq.current) return;
+          setItems(r);
+          setSelected(0);
+          setError(undefined);
+          setLoading(false);
+        },
+        (e) => {
+          if (n !== seq.current) return;
+          setError(errorMessage(e));
+          setLoading(false);
+        },
+      );
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [text, limit, delayMs]);
+  return { items, error, loading, selected, setSelected, setError };
+}

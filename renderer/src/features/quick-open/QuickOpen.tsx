@@ -4,54 +4,21 @@
 import { Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { client, errorMessage } from '../../api/client';
+import { useQuickOpen } from '../../api/hooks';
 import { navigate } from '../../router';
 
 type Item = ApiOutput<'search:quickOpen'>[number];
 
 export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [text, setText] = useState('');
-  const [items, setItems] = useState<Item[]>([]);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
-  const [selected, setSelected] = useState(0);
+  const { items, error, loading, selected, setSelected } = useQuickOpen(text, 12, 80);
   const inputRef = useRef<InputRef>(null);
-  const seq = useRef(0);
 
   useEffect(() => {
     if (!open) return;
     setText('');
-    setItems([]);
-    setError(undefined);
     setTimeout(() => inputRef.current?.focus(), 30);
   }, [open]);
-
-  useEffect(() => {
-    const t = text.trim();
-    if (!t) {
-      setItems([]);
-      return;
-    }
-    const n = ++seq.current;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      client.call('search:quickOpen', { text: t, limit: 12 }).then(
-        (r) => {
-          if (n !== seq.current) return;
-          setItems(r);
-          setSelected(0);
-          setError(undefined);
-          setLoading(false);
-        },
-        (e) => {
-          if (n !== seq.current) return;
-          setError(errorMessage(e));
-          setLoading(false);
-        },
-      );
-    }, 80);
-    return () => clearTimeout(timer);
-  }, [text]);
 
   const choose = (it: Item | undefined) => {
     if (!it) return;

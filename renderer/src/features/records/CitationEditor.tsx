@@ -8,6 +8,7 @@ import { Alert, Button, Checkbox, Empty, Input, InputNumber, List, Modal, Space,
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput, CitationDto, FlagDto, MentionDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
+import { useQuickOpen } from '../../api/hooks';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 
@@ -64,46 +65,18 @@ type QuickItem = ApiOutput<'search:quickOpen'>[number];
 /** 添加引用: pick an article with quick open (行政许可法12) or a law and an article number. */
 export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (c: FormCitation) => void }) {
   const [text, setText] = useState('');
-  const [items, setItems] = useState<QuickItem[]>([]);
-  const [selected, setSelected] = useState(0);
+  const { items, error, loading, selected, setSelected, setError } = useQuickOpen(text, 8, 120);
   const [article, setArticle] = useState<number | null>(null);
   const [paragraph, setParagraph] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
   const ref = useRef<InputRef>(null);
-  const seq = useRef(0);
   useEffect(() => {
     if (open) {
       setText('');
-      setItems([]);
       setArticle(null);
       setParagraph(null);
       setTimeout(() => ref.current?.focus(), 50);
     }
   }, [open]);
-  useEffect(() => {
-    const t = text.trim();
-    if (!t) return setItems([]);
-    const n = ++seq.current;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      client.call('search:quickOpen', { text: t, limit: 8 }).then(
-        (r) => {
-          if (n !== seq.current) return;
-          setItems(r);
-          setSelected(0);
-          setError(undefined);
-          setLoading(false);
-        },
-        (e) => {
-          if (n !== seq.current) return;
-          setError(errorMessage(e));
-          setLoading(false);
-        },
-      );
-    }, 120);
-    return () => clearTimeout(timer);
-  }, [text]);
   const pick = (it: QuickItem | undefined) => {
     if (!it) return;
     const art = it.articleKey ?? (article ? String(article) : undefined);
