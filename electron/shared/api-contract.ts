@@ -81,6 +81,7 @@ export const lawRowSchema = z.object({
   subtitle: z.string().optional(),
   level,
   region: z.string(),
+  category: z.string().optional(),
   status,
   published: z.string().optional(),
   effective: z.string().optional(),
@@ -93,6 +94,9 @@ export type LawRow = z.infer<typeof lawRowSchema>;
 
 const facetCounts = z.record(z.string(), count);
 export const facetsSchema = z.object({ level: facetCounts, region: facetCounts, status: facetCounts });
+/** The library list adds 分类 (category; laws without one count under 未分类). */
+export const lawFacetsSchema = facetsSchema.extend({ category: facetCounts });
+export const UNCATEGORISED = '未分类';
 
 export const lawSortSchema = z.object({
   field: z.enum(['title', 'published', 'effective', 'level']),
@@ -668,6 +672,7 @@ export const apiContract = {
         levels: z.array(level).max(20).optional(),
         regions: z.array(shortText).max(200).optional(),
         statuses: z.array(status).max(10).optional(),
+        categories: z.array(shortText).max(100).optional(),
         favoritesOnly: z.boolean().optional(),
         /** As of a date: each law shown through the version in force that day (laws not yet in force left out). */
         asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').optional(),
@@ -676,7 +681,7 @@ export const apiContract = {
         limit: z.number().int().min(1).max(50_000).optional(),
       })
       .strict(),
-    output: z.object({ total: count, rows: z.array(lawRowSchema), facets: facetsSchema, favorites: count }),
+    output: z.object({ total: count, rows: z.array(lawRowSchema), facets: lawFacetsSchema, favorites: count }),
   }),
   'law:get': call({
     input: z.object({ lawId: id }).strict(),

@@ -66,6 +66,8 @@ export interface LawVersionMeta {
   docNumber?: string; // 文号
   level: Level;
   region: string; // 全国, 山东, 山东·淄博 …
+  /** 分类: the branch of law or collection (行政法, 经济法 …), from a manifest; absent when unknown. */
+  category?: string;
   status: Status; // derived (or overridden) 时效性
   statusOverride?: { status: Status; basis: string };
   expired?: boolean; // marked repealed by a manifest or the user

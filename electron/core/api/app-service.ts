@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import {
   ApiError,
+  UNCATEGORISED,
   UPLOAD_LIMITS,
   apiContract,
   channelInFace,
@@ -311,6 +312,7 @@ export class AppService {
         ...(v.subtitle ? { subtitle: v.subtitle } : {}),
         level: v.level,
         region: v.region,
+        ...(v.category ? { category: v.category } : {}),
         status: v.status,
         ...(v.published ? { published: v.published } : {}),
         ...(v.effective ? { effective: v.effective } : {}),
@@ -332,20 +334,31 @@ export class AppService {
     const levels = i.levels?.length ? new Set<string>(i.levels) : undefined;
     const regions = i.regions?.length ? new Set(i.regions) : undefined;
     const statuses = i.statuses?.length ? new Set<string>(i.statuses) : undefined;
+    const categories = i.categories?.length ? new Set(i.categories) : undefined;
+    const categoryOf = (r: { category?: string }) => r.category ?? UNCATEGORISED;
+    const okCategory = (r: { category?: string }) => !categories || categories.has(categoryOf(r));
     const okLevel = (r: { level: string }) => !levels || levels.has(r.level);
     const okRegion = (r: { region: string }) => !regions || regions.has(r.region);
     const okStatus = (r: { status: string }) => !statuses || statuses.has(r.status);
     // Disjunctive facets: each facet counts rows passing the *other* filters.
-    const facets = { level: {} as Record<string, number>, region: {} as Record<string, number>, status: {} as Record<string, number> };
+    const facets = {
+      level: {} as Record<string, number>,
+      region: {} as Record<string, number>,
+      status: {} as Record<string, number>,
+      category: {} as Record<string, number>,
+    };
     const rows: typeof base = [];
+    const bump = (f: Record<string, number>, k: string) => (f[k] = (f[k] ?? 0) + 1);
     for (const r of base) {
       const l = okLevel(r);
       const g = okRegion(r);
       const s = okStatus(r);
-      if (g && s) facets.level[r.level] = (facets.level[r.level] ?? 0) + 1;
-      if (l && s) facets.region[r.region] = (facets.region[r.region] ?? 0) + 1;
-      if (l && g) facets.status[r.status] = (facets.status[r.status] ?? 0) + 1;
-      if (l && g && s) rows.push(r);
+      const c = okCategory(r);
+      if (g && s && c) bump(facets.level, r.level);
+      if (l && s && c) bump(facets.region, r.region);
+      if (l && g && c) bump(facets.status, r.status);
+      if (l && g && s) bump(facets.category, categoryOf(r));
+      if (l && g && s && c) rows.push(r);
     }
     const sort = i.sort ?? { field: 'published', order: 'desc' };
     const dir = sort.order === 'asc' ? 1 : -1;

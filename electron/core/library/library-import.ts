@@ -161,6 +161,7 @@ export async function buildVersion(
     ...(meta.docNumber ? { docNumber: meta.docNumber } : {}),
     level,
     region,
+    ...(manifest?.category?.trim() ? { category: manifest.category.trim() } : {}),
     status: '现行有效',
     ...(manifest?.expired ? { expired: true } : {}),
     history: parsed.history,

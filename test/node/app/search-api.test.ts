@@ -35,3 +35,35 @@ describe('search:query', () => {
     }
   });
 });
+
+describe('laws:list', () => {
+  it('counts and filters by 分类 from the manifest, with 未分类 for the rest', async () => {
+    const dir = mkdtempSync(join(tmp, 'cat-'));
+    const starter = join(dir, 'starter');
+    cpSync(resolve(import.meta.dirname, '../../fixtures/laws'), starter, { recursive: true });
+    cpSync(resolve(import.meta.dirname, '../../fixtures/documents/sources/jiancai.md'), join(starter, 'jiancai.md'));
+    const svc = await AppService.open({
+      libraryDir: join(dir, 'library'),
+      starterDir: starter,
+      settings: new MemorySettingsStore(),
+      face: 'browser',
+      search: false,
+      exportDir: join(dir, 'exports'),
+      stagingRoot: join(dir, 'staging'),
+      emit: () => {},
+    });
+    try {
+      const all = await svc.call('laws:list', {});
+      expect(all.facets.category).toMatchObject({ 经济法: 1, 行政法: 2, 未分类: 1 });
+      const econ = await svc.call('laws:list', { categories: ['经济法'] });
+      expect(econ.rows.map((r) => r.shortTitle)).toEqual(['统计法']);
+      expect(econ.rows[0]!.category).toBe('经济法');
+      // the other facets count within the chosen category
+      expect(econ.facets.level).toEqual({ 法律: 1 });
+      const none = await svc.call('laws:list', { categories: ['未分类'] });
+      expect(none.rows.map((r) => r.title)).toEqual(['青岛市建设工程材料管理条例']);
+    } finally {
+      svc.close();
+    }
+  });
+});

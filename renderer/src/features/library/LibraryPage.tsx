@@ -76,6 +76,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const [levels, setLevels] = useState<Level[]>([]);
   const [regions, setRegions] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<Status[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
   const [favoritesOnly, setFavoritesOnly] = useState(false);
   const [sortKey, setSortKey] = useState('published-desc');
   const [favTick, setFavTick] = useState(0);
@@ -91,7 +92,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   }, [loaded]);
 
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
-  const input = { q, levels, regions, statuses, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
+  const input = { q, levels, regions, statuses, categories, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
   const list = useCall('laws:list', input, JSON.stringify(input) + gen + ':' + favTick);
 
   const toggleFavorite = async (row: LawRow) => {
@@ -153,9 +154,14 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
     [],
   );
 
-  const facets = list.data?.facets ?? { level: {}, region: {}, status: {} };
+  const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
   const regionValues = useMemo(() => Object.keys(facets.region).sort((a, b) => (a === '全国' ? -1 : b === '全国' ? 1 : a.localeCompare(b, 'zh-CN'))), [facets.region]);
-  const filtered = levels.length + regions.length + statuses.length > 0 || favoritesOnly || q !== '';
+  // 分类 by size, 未分类 last.
+  const categoryValues = useMemo(
+    () => Object.keys(facets.category).sort((a, b) => (a === '未分类' ? 1 : b === '未分类' ? -1 : (facets.category[b] ?? 0) - (facets.category[a] ?? 0))),
+    [facets.category],
+  );
+  const filtered = levels.length + regions.length + statuses.length + categories.length > 0 || favoritesOnly || q !== '';
 
   return (
     <div className="page" style={{ display: 'flex', gap: 20 }}>
@@ -169,6 +175,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
         <Facet title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="facet-level" />
         <Facet title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="facet-status" />
         <Facet title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="facet-region" />
+        <Facet title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="facet-category" />
         {filtered && (
           <Button
             size="small"
@@ -176,6 +183,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
               setLevels([]);
               setRegions([]);
               setStatuses([]);
+              setCategories([]);
               setFavoritesOnly(false);
               setQ('');
             }}
