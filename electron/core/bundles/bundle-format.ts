@@ -91,6 +91,7 @@ export const CatalogEntrySchema = z
     docNumber: z.string().max(200).optional(),
     level: z.string().max(20),
     region: z.string().max(100),
+    category: z.string().max(100).optional(),
     status: z.string().max(20),
     statusOverride: z.object({ status: z.string().max(20), basis: z.string().max(2000) }).strict().optional(),
     expired: z.boolean().optional(),
