@@ -38,6 +38,7 @@ export const versionMetaSchema = z.object({
   docNumber: z.string().optional(),
   level,
   region: z.string(),
+  category: z.string().optional(),
   status,
   statusOverride: z.object({ status, basis: z.string() }).optional(),
   expired: z.boolean().optional(),
