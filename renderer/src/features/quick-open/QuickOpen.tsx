@@ -5,6 +5,7 @@ import { Input, Modal, Spin, Tag, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { useQuickOpen } from '../../api/hooks';
+import { handleListKeys } from '../../components/list-keys';
 import { navigate } from '../../router';
 
 type Item = ApiOutput<'search:quickOpen'>[number];
@@ -38,18 +39,7 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
           onChange={(e) => setText(e.target.value)}
           suffix={loading ? <Spin size="small" /> : null}
           data-testid="quick-open-input"
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setSelected((s) => Math.min(items.length - 1, s + 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setSelected((s) => Math.max(0, s - 1));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              choose(items[selected]);
-            } else if (e.key === 'Escape') onClose();
-          }}
+          onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => choose(items[selected]), onEscape: onClose })}
         />
         <div style={{ maxHeight: 420, overflow: 'auto', marginTop: 8 }} role="listbox" data-testid="quick-open-list">
           {error && <Typography.Text type="danger">{error}</Typography.Text>}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput, CitationDto, FlagDto, MentionDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { useQuickOpen } from '../../api/hooks';
+import { handleListKeys } from '../../components/list-keys';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 
@@ -97,18 +98,7 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
           onChange={(e) => setText(e.target.value)}
           placeholder="法规名 + 条号，如：行政许可法12、统计法第七条"
           data-testid="citation-picker-input"
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              setSelected((s) => Math.min(items.length - 1, s + 1));
-            } else if (e.key === 'ArrowUp') {
-              e.preventDefault();
-              setSelected((s) => Math.max(0, s - 1));
-            } else if (e.key === 'Enter') {
-              e.preventDefault();
-              pick(items[selected]);
-            }
-          }}
+          onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => pick(items[selected]) })}
         />
         <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" />
         <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" />

@@ -9,6 +9,7 @@ import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
+import { handleListKeys } from '../../components/list-keys';
 import { navigate } from '../../router';
 import { useSettings } from '../../settings-context';
 
@@ -83,17 +84,14 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (!hits.length) return;
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      setSelected((s) => Math.min(hits.length - 1, s + 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setSelected((s) => Math.max(0, s - 1));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const h = hits[selected];
-      if (h) open(h);
-    }
+    handleListKeys(e, {
+      count: hits.length,
+      setSelected,
+      onEnter: () => {
+        const h = hits[selected];
+        if (h) open(h);
+      },
+    });
   };
   useEffect(() => {
     listRef.current?.querySelector('.search-hit.selected')?.scrollIntoView({ block: 'nearest' });
