@@ -21,5 +21,8 @@ export async function openSearchBackend(
   store: LibraryStore,
   onProgress?: (p: IndexProgress) => void,
 ): Promise<SearchBackend | undefined> {
-  return SearchEngine.open(store, onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {});
+  const engine = await SearchEngine.open(store, onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {});
+  // Load the article texts shortly after start-up, off the path of the first search.
+  setTimeout(() => engine.warmTexts(), 1500).unref();
+  return engine;
 }

@@ -6,8 +6,11 @@
 import type { Segment } from './segment';
 
 export const MAX_KEYS_PER_TERM = 4;
-/** Below this many candidates a long term is verified by reading just those articles. */
-const LAZY_VERIFY_LIMIT = 400;
+/**
+ * Until the segment's texts are in memory, up to this many candidates are verified by reading just
+ * their articles (a positioned read each): the first query after start-up need not load them all.
+ */
+const LAZY_VERIFY_LIMIT = 2000;
 
 export interface TermKeys {
   text: string;

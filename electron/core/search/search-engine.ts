@@ -141,6 +141,16 @@ export class SearchEngine {
     this.pinyin.save();
   }
 
+  /**
+   * Reads (and checks) the article texts now, e.g. a moment after start-up: the first query stays
+   * fast by reading only its candidates' articles, and later ones find the texts in memory.
+   */
+  warmTexts(): void {
+    this.guard(() => {
+      for (const s of this.segs) void s.seg.text;
+    });
+  }
+
   /** Reads (and checks) every lazily loaded part now, e.g. at idle time after start-up. */
   warm(): void {
     this.guard(() => {
