@@ -46,7 +46,7 @@ export function buildIsStale(root = appRoot()): boolean {
   const sources = Math.max(
     newestMtime(join(root, 'renderer')),
     newestMtime(join(root, 'electron')),
-    newestMtime(join(root, 'electron.vite.config.ts')),
+    newestMtime(join(root, 'build', 'electron.vite.config.ts')),
     newestMtime(join(root, 'package.json')),
   );
   return sources > built;
@@ -55,7 +55,7 @@ export function buildIsStale(root = appRoot()): boolean {
 /** Runs `electron-vite build` (offline). Returns its exit code; output only on failure. */
 export function buildApp(root = appRoot(), opts: { verbose?: boolean } = {}): number {
   const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('electron-vite/package.json')), 'bin', 'electron-vite.js');
-  const r = spawnSync(process.execPath, [cli, 'build'], { cwd: root, stdio: opts.verbose ? 'inherit' : 'pipe', encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, 'build', '--config', join(root, 'build', 'electron.vite.config.ts')], { cwd: root, stdio: opts.verbose ? 'inherit' : 'pipe', encoding: 'utf8' });
   if (r.status !== 0 && !opts.verbose) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
   return r.status ?? 1;
 }

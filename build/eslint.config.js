@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.{js,mjs,cjs}', 'electron/**/*.ts', 'test/**/*.ts', 'build/**/*.{ts,mjs}', '*.config.ts'],
+    files: ['**/*.{js,mjs,cjs}', 'electron/**/*.ts', 'test/**/*.ts', 'build/**/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -1,23 +1,24 @@
 // Builds the three parts of the desktop app into out/: main (ESM, dependencies external),
 // preload (CommonJS, self-contained, for the sandbox) and the renderer (React). Works offline.
 
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
-const root = import.meta.dirname;
+// This file lives in build/; every path is relative to the repository root.
+const root = dirname(import.meta.dirname);
 
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(root, 'out/preload'),
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
