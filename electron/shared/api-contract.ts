@@ -73,8 +73,8 @@ export const lawSchema = z.object({
   versionIds: z.array(z.string()),
 });
 
-/** One row of the library table: a law, shown through its current version. */
-export const lawRowSchema = z.object({
+/** How a law is named wherever one is listed: the library table, quick open. */
+const lawNameFields = {
   lawId: z.string(),
   versionId: z.string(),
   title: z.string(),
@@ -82,6 +82,11 @@ export const lawRowSchema = z.object({
   subtitle: z.string().optional(),
   level,
   region: z.string(),
+};
+
+/** One row of the library table: a law, shown through its current version. */
+export const lawRowSchema = z.object({
+  ...lawNameFields,
   category: z.string().optional(),
   status,
   published: z.string().optional(),
@@ -164,13 +169,7 @@ export const searchResultSchema = z.object({
 });
 
 export const quickOpenItemSchema = z.object({
-  lawId: z.string(),
-  versionId: z.string(),
-  title: z.string(),
-  shortTitle: z.string(),
-  subtitle: z.string().optional(),
-  level,
-  region: z.string(),
+  ...lawNameFields,
   articleKey: z.string().optional(),
   articleLabel: z.string().optional(),
   score: z.number(),
