@@ -3,7 +3,7 @@ import { SearchEngine } from '../../core/search/search-engine';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 import { basename } from 'node:path';
 
-const usage = 'lawdesk import <文件或文件夹>… [--library DIR] [--dry-run] [--json]';
+const usage = 'lawdesk import <文件或文件夹>… [--library DIR] [--dry-run] [--no-index] [--json]';
 
 export const importCommand: Command = {
   summary: '导入法规文件或文件夹（Markdown/TXT/PDF/DOCX/HTML，递归）',
@@ -11,7 +11,7 @@ export const importCommand: Command = {
   async run(argv) {
     const { values, positionals } = parse(
       argv,
-      { ...libraryOption, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+      { ...libraryOption, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'no-index': { type: 'boolean' } },
       usage,
     );
     if (positionals.length === 0) throw new UsageError(`请给出要导入的文件或文件夹\n用法：${usage}`);
@@ -21,7 +21,7 @@ export const importCommand: Command = {
       onProgress: (p) => progressLine(`导入 ${p.done}/${p.total} ${basename(p.file)}`),
     });
     progressDone();
-    if (!report.dryRun && report.imported + report.replaced > 0) {
+    if (!report.dryRun && !values['no-index'] && report.imported + report.replaced > 0) {
       // Bring the persisted search index up to date now, so the next search (or app start) is instant.
       const engine = await SearchEngine.open(store, {
         onProgress: (p) => progressLine(`更新检索索引：${p.phase} ${p.done}/${p.total}`),
