@@ -56,16 +56,46 @@ export interface SegmentMatch {
 }
 
 const EMPTY: SegmentMatch = { docs: new Uint32Array(0), tfs: [] };
+const NO_TF = new Uint16Array(0);
+
+/**
+ * Per-segment scratch for intersections: a stamp per article marks the current candidates without
+ * clearing between calls (a new stamp value each time), and the candidate's index in its list.
+ */
+interface Scratch {
+  stamp: Uint32Array;
+  at: Uint32Array;
+  keepA: Uint32Array;
+  atB: Uint32Array;
+  next: number;
+}
+const scratches = new WeakMap<Segment, Scratch>();
+
+function scratchOf(seg: Segment): Scratch {
+  let s = scratches.get(seg);
+  if (!s) {
+    const n = seg.docCount;
+    s = { stamp: new Uint32Array(n), at: new Uint32Array(n), keepA: new Uint32Array(n), atB: new Uint32Array(n), next: 0 };
+    scratches.set(seg, s);
+  }
+  if (s.next === 0xffffffff) {
+    s.stamp.fill(0);
+    s.next = 0;
+  }
+  s.next++;
+  return s;
+}
 
 /**
  * Intersects `docs` (with per-term counts) with a posting list; `term` receives the list's counts
  * (min with what it has, for long terms whose count is bounded by each of their bigrams).
  */
-function intersect(cur: SegmentMatch, p: { docs: Uint32Array; tf: Uint16Array }, term: number): SegmentMatch {
+function intersect(seg: Segment, cur: SegmentMatch, p: { docs: Uint32Array; tf: Uint16Array }, term: number): SegmentMatch {
   const a = cur.docs;
   const b = p.docs;
-  const keepA = new Uint32Array(Math.min(a.length, b.length));
-  const atB = new Uint32Array(keepA.length);
+  const sc = scratchOf(seg);
+  const keepA = sc.keepA;
+  const atB = sc.atB;
   let n = 0;
   if (b.length > a.length * 16) {
     // Galloping: a is short, b is long.
@@ -91,25 +121,37 @@ function intersect(cur: SegmentMatch, p: { docs: Uint32Array; tf: Uint16Array },
       }
     }
   } else {
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < b.length) {
-      const x = a[i]!;
-      const y = b[j]!;
-      if (x < y) i++;
-      else if (x > y) j++;
-      else {
-        keepA[n] = i++;
-        atB[n++] = j++;
+    // Comparable lengths: mark a's articles, then one branch-light pass over b (a sorted merge
+    // mispredicts about every other comparison on interleaved lists).
+    const stamp = sc.stamp;
+    const at = sc.at;
+    const s = sc.next;
+    for (let i = 0; i < a.length; i++) {
+      const d = a[i]!;
+      stamp[d] = s;
+      at[d] = i;
+    }
+    for (let j = 0; j < b.length; j++) {
+      const d = b[j]!;
+      if (stamp[d] === s) {
+        keepA[n] = at[d]!;
+        atB[n++] = j;
       }
     }
   }
+  if (n === a.length && term < 0) return cur;
   const docs = new Uint32Array(n);
   for (let k = 0; k < n; k++) docs[k] = a[keepA[k]!]!;
   const tfs = cur.tfs.map((t, ti) => {
     const out = new Uint16Array(n);
-    if (ti === term) for (let k = 0; k < n; k++) out[k] = Math.min(t[keepA[k]!]!, p.tf[atB[k]!]!);
-    else for (let k = 0; k < n; k++) out[k] = t[keepA[k]!]!;
+    if (ti === term) {
+      const pt = p.tf;
+      for (let k = 0; k < n; k++) {
+        const x = t[keepA[k]!]!;
+        const y = pt[atB[k]!]!;
+        out[k] = x < y ? x : y;
+      }
+    } else for (let k = 0; k < n; k++) out[k] = t[keepA[k]!]!;
     return out;
   });
   return { docs, tfs };
@@ -156,17 +198,26 @@ function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): 
   return { docs: out, tfs };
 }
 
-/** Removes the candidates present in a posting list (an excluded 1–2 unit term). */
-function subtract(m: SegmentMatch, p: { docs: Uint32Array }): SegmentMatch {
-  const probe = intersect({ docs: m.docs, tfs: [] }, { docs: p.docs, tf: new Uint16Array(p.docs.length) }, -1);
-  if (probe.docs.length === 0) return m;
-  const drop = new Set(probe.docs);
-  const keepIdx: number[] = [];
-  for (let i = 0; i < m.docs.length; i++) if (!drop.has(m.docs[i]!)) keepIdx.push(i);
-  return {
-    docs: Uint32Array.from(keepIdx, (i) => m.docs[i]!),
-    tfs: m.tfs.map((t) => Uint16Array.from(keepIdx, (i) => t[i]!)),
-  };
+/** Removes the candidates present in a sorted list of articles (an excluded term's). */
+function subtract(seg: Segment, m: SegmentMatch, drop: Uint32Array): SegmentMatch {
+  // A long list (an excluded common character) is first cut down to the candidates, by galloping.
+  if (drop.length > m.docs.length * 16) drop = intersect(seg, { docs: m.docs, tfs: [] }, { docs: drop, tf: NO_TF }, -1).docs;
+  const sc = scratchOf(seg);
+  const stamp = sc.stamp;
+  const s = sc.next;
+  for (let i = 0; i < drop.length; i++) stamp[drop[i]!] = s;
+  const keep = sc.keepA;
+  let n = 0;
+  for (let i = 0; i < m.docs.length; i++) if (stamp[m.docs[i]!] !== s) keep[n++] = i;
+  if (n === m.docs.length) return m;
+  const docs = new Uint32Array(n);
+  for (let k = 0; k < n; k++) docs[k] = m.docs[keep[k]!]!;
+  const tfs = m.tfs.map((t) => {
+    const out = new Uint16Array(n);
+    for (let k = 0; k < n; k++) out[k] = t[keep[k]!]!;
+    return out;
+  });
+  return { docs, tfs };
 }
 
 export function matchSegment(seg: Segment, terms: string[], excludes: string[]): SegmentMatch {
@@ -183,7 +234,7 @@ export function matchSegment(seg: Segment, terms: string[], excludes: string[]):
     docs: p0.docs,
     tfs: plans.map((_, t) => (t === first.term ? p0.tf : new Uint16Array(p0.docs.length).fill(65535))),
   };
-  for (let i = 1; i < order.length && m.docs.length; i++) m = intersect(m, seg.posting(order[i]!.slot), order[i]!.term);
+  for (let i = 1; i < order.length && m.docs.length; i++) m = intersect(seg, m, seg.posting(order[i]!.slot), order[i]!.term);
   // Verify long terms, the rarest first (it shrinks the set most).
   const long = plans
     .map((p, i) => ({ p, i }))
@@ -198,14 +249,14 @@ export function matchSegment(seg: Segment, terms: string[], excludes: string[]):
     const ek = termKeys(seg, ex);
     if (!ek.slots) continue; // a key absent from the segment: no article contains the term
     if (ek.exact) {
-      m = subtract(m, seg.posting(ek.slots[0]!));
+      m = subtract(seg, m, seg.posting(ek.slots[0]!).docs);
       continue;
     }
     // Only candidates holding the term's rarest bigram can contain it: verify just those.
-    const inRare = intersect({ docs: m.docs, tfs: [] }, { docs: seg.posting(ek.slots[0]!).docs, tf: seg.posting(ek.slots[0]!).tf }, -1);
+    const inRare = intersect(seg, { docs: m.docs, tfs: [] }, seg.posting(ek.slots[0]!), -1);
     if (!inRare.docs.length) continue;
     const contain = verify(seg, inRare, ex, false);
-    if (contain.docs.length) m = subtract(m, { docs: contain.docs });
+    if (contain.docs.length) m = subtract(seg, m, contain.docs);
   }
   // The first posting's arrays are shared with the cache: never hand them out for mutation.
   return m;

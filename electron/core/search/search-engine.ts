@@ -628,36 +628,46 @@ export class SearchEngine {
     });
     const k = Math.max(0, offset + limit - titleHits.length);
     const heap = new TopK(k);
+    // Facets and the total are counted per version after the loop (a hit only bumps its version's
+    // count), so the per-hit work is a lookup, a filter test and, for a page, the score.
+    const perSlot = new Uint32Array(nSlots);
+    const shown = new Uint8Array(nSlots);
+    for (let i = 1; i < nSlots; i++) shown[i] = f.base[i]! & f.level[i]! & f.region[i]! & f.status[i]!;
     let base = 0;
     for (let si = 0; si < this.segs.length; si++) {
       const { seg, verSlot } = this.segs[si]!;
       const m = matchSegment(seg, terms, excludes);
       const dv = seg.docVersion;
       const start = seg.docStart;
-      const avg = this.avgLen;
-      for (let i = 0; i < m.docs.length; i++) {
-        const d = m.docs[i]!;
+      const docs = m.docs;
+      const tfs = m.tfs;
+      const normA = BM25_K1 * (1 - BM25_B);
+      const normB = (BM25_K1 * BM25_B) / this.avgLen;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
         const slot = verSlot[dv[d]!]!;
-        if (!slot || !f.base[slot]) continue;
-        const l = f.level[slot];
-        const r = f.region[slot];
-        const st = f.status[slot];
-        if (r && st) lCount[lc[slot]!]!++;
-        if (l && st) rCount[rc[slot]!]!++;
-        if (l && r) sCount[sc[slot]!]!++;
-        if (!(l && r && st)) continue;
-        total++;
-        if (k === 0) continue;
-        const len = start[d + 1]! - start[d]! - 1;
-        const norm = BM25_K1 * (1 - BM25_B + (BM25_B * len) / avg);
+        perSlot[slot]!++;
+        if (k === 0 || !shown[slot]) continue;
+        const norm = normA + normB * (start[d + 1]! - start[d]! - 1);
         let score = 0;
         for (let t = 0; t < idf.length; t++) {
-          const tf = m.tfs[t]![i]!;
+          const tf = tfs[t]![i]!;
           score += (idf[t]! * tf * (BM25_K1 + 1)) / (tf + norm);
         }
         heap.push(score * weight[slot]!, base + d);
       }
       base += seg.docCount;
+    }
+    for (let slot = 1; slot < nSlots; slot++) {
+      const c = perSlot[slot]!;
+      if (!c || !f.base[slot]) continue;
+      const l = f.level[slot];
+      const r = f.region[slot];
+      const st = f.status[slot];
+      if (r && st) lCount[lc[slot]!]! += c;
+      if (l && st) rCount[rc[slot]!]! += c;
+      if (l && r) sCount[sc[slot]!]! += c;
+      if (l && r && st) total += c;
     }
     total += titleHits.length;
     levelName.forEach((n, i) => lCount[i] && (facets.level[n] = lCount[i]!));
