@@ -82,6 +82,8 @@ interface ChildReport {
   rssMB: number;
   note?: string;
   articles?: number;
+  /** The slowest queries by their median top-20 time. */
+  slowest?: { q: string; p50: number }[];
 }
 
 function articleTerms(q: string) {
@@ -124,6 +126,7 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
   const t2 = performance.now();
   if (!first.total) throw new Error('no result for 行政许可');
   const timings: Timings = { full: [], page: [] };
+  const perQuery = new Map<string, number[]>();
   for (const { q } of QUERIES) engine.search({ q, limit: 20 }); // warm-up
   for (let r = 0; r < runs; r++) {
     for (const { q } of QUERIES) {
@@ -132,9 +135,15 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
       timings.full.push(performance.now() - t);
       t = performance.now();
       engine.search({ q, limit: 20 }); // plus ranking and the page with snippets
-      timings.page.push(performance.now() - t);
+      const ms = performance.now() - t;
+      timings.page.push(ms);
+      perQuery.set(q, [...(perQuery.get(q) ?? []), ms]);
     }
   }
+  const slowest = [...perQuery]
+    .map(([q, xs]) => ({ q, p50: pct(xs, 50) }))
+    .sort((a, b) => b.p50 - a.p50)
+    .slice(0, 3);
   const rssMB = peakMB(); // before the truth check below loads every article
   const { texts, ids } = loadArticles(store);
   let tp = 0;
@@ -154,7 +163,7 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
     for (const w of truth) if (!got.has(w)) fn++;
   }
   engine.close();
-  return { storeOpenMs: t1 - t0, coldMs: t2 - t1, timings, recall: tp / (tp + fn), precision: tp / (tp + fp || 1), rssMB };
+  return { storeOpenMs: t1 - t0, coldMs: t2 - t1, timings, recall: tp / (tp + fn), precision: tp / (tp + fp || 1), rssMB, slowest };
 }
 
 async function childBrute(lib: string, runs: number): Promise<ChildReport> {
@@ -375,7 +384,8 @@ async function main() {
     for (const r of rows.slice(1)) out.push(line(r));
     out.push('');
     out.push(`* fuse.js：${fuse.note}；默认选项（keys: ['text']），AND/排除等按原样交给 fuse。暴力：${brute.note}。`);
-    out.push('冷启动在新子进程内计时：从 SearchEngine.open 到首个查询（行政许可，前 20 条+摘要）返回，不含 Node 与模块加载。');
+    out.push(`LawDesk 最慢的查询（前 20 条，中位数）：${(eng.slowest ?? []).map((x) => `${x.q} ${ms(x.p50)}`).join('；')}。`);
+    out.push('各项在各自的新子进程内测（运行打包成 JS 的代码，与应用发布时相同，不经 TypeScript 加载器）。冷启动：从 SearchEngine.open 到首个查询（行政许可，前 20 条+摘要）返回，不含 Node 与模块加载。');
     process.stdout.write(out.join('\n') + '\n');
   } finally {
     if (!values.keep) rmSync(lib, { recursive: true, force: true });

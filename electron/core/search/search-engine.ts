@@ -25,14 +25,13 @@ import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
 import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
 import { CorruptIndexError, Segment, type SegmentVersionInput } from './segment';
 import { findRanges, makeSnippet } from './snippet';
+import { collectHits, TopK } from './rank';
 
 export const MANIFEST_FORMAT = 1;
 /** More segments than this are merged (the small ones, or all when many articles are deleted). */
 const MAX_SEGMENTS = 6;
 const MAX_DEAD_FRACTION = 0.3;
 const MAX_LIMIT = 1000;
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
 const TITLE_BOOST = 1.5;
 /** A title hit needs the terms to make up this share of the law's short title (许可 names 行政许可法, not 排污许可管理条例). */
 const TITLE_HIT_MIN_COVERAGE = 0.34;
@@ -97,10 +96,12 @@ export class SearchEngine {
   private titleEntries = new Map<string, { key: string; entry: TitleEntry }>();
   private pinyin: PinyinCache;
   private avgLen = 1;
-  /** Per version slot, rebuilt with the slots: facet codes and the status weight. */
-  private slotCodes = { lc: new Uint16Array(1), rc: new Uint16Array(1), sc: new Uint16Array(1), weight: new Float64Array(1) };
+  /** Per version slot, rebuilt with the slots: facet codes, the status weight, the short title length. */
+  private slotCodes = { lc: new Uint16Array(1), rc: new Uint16Array(1), sc: new Uint16Array(1), weight: new Float64Array(1), nameLen: new Uint16Array(1) };
   private facetNames = { level: [] as string[], region: [] as string[], status: [] as string[] };
   private allOnes = new Uint8Array(1);
+  /** Per-query arrays by version slot, reused (queries run one at a time) to spare the GC. */
+  private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), shown: new Uint8Array(1) };
   private liveDocs = 0;
   private closed = false;
 
@@ -441,7 +442,7 @@ export class SearchEngine {
     this.avgLen = docs ? Math.max(1, chars / docs) : 1;
     this.quick = undefined;
     const n = this.slots.length;
-    const codes = { lc: new Uint16Array(n), rc: new Uint16Array(n), sc: new Uint16Array(n), weight: new Float64Array(n) };
+    const codes = { lc: new Uint16Array(n), rc: new Uint16Array(n), sc: new Uint16Array(n), weight: new Float64Array(n), nameLen: new Uint16Array(n) };
     const names = { level: [] as string[], region: [] as string[], status: [] as string[] };
     const maps = { level: new Map<string, number>(), region: new Map<string, number>(), status: new Map<string, number>() };
     const code = (k: 'level' | 'region' | 'status', v: string) => {
@@ -459,10 +460,12 @@ export class SearchEngine {
       codes.rc[i] = code('region', m.region);
       codes.sc[i] = code('status', m.status);
       codes.weight[i] = STATUS_WEIGHT[m.status] ?? 1;
+      codes.nameLen[i] = Math.min(65535, displayTitle(m).length);
     }
     this.slotCodes = codes;
     this.facetNames = names;
     this.allOnes = new Uint8Array(n).fill(1);
+    this.perQuery = { weight: new Float64Array(n), titleHas: new Uint8Array(n), perSlot: new Uint32Array(n), shown: new Uint8Array(n) };
   }
 
   // ---- search -------------------------------------------------------------------------------
@@ -572,13 +575,19 @@ export class SearchEngine {
     const nSlots = this.slots.length;
     // Per version: whether its title holds every term, and its weight.
     const { lc, rc, sc } = this.slotCodes;
-    const weight = new Float64Array(this.slotCodes.weight);
-    const titleHas = new Uint8Array(nSlots);
+    const { weight, titleHas, perSlot, shown } = this.perQuery;
+    weight.set(this.slotCodes.weight);
+    titleHas.fill(0);
+    perSlot.fill(0);
+    const nameLen = this.slotCodes.nameLen;
+    let termChars = 0;
+    for (let t = 0; t < terms.length; t++) termChars += terms[t]!.length;
+    // Versions whose title holds every term (and no excluded one): boosted, and title-hit candidates.
     for (let i = 1; i < nSlots; i++) {
       const title = this.slots[i]!.title;
       let th = true;
-      for (const t of terms) if (!title.includes(t)) th = false;
-      for (const t of excludes) if (th && title.includes(t)) th = false;
+      for (let t = 0; th && t < terms.length; t++) th = title.includes(terms[t]!);
+      for (let t = 0; th && t < excludes.length; t++) th = !title.includes(excludes[t]!);
       if (th) {
         titleHas[i] = 1;
         weight[i]! *= TITLE_BOOST;
@@ -589,30 +598,29 @@ export class SearchEngine {
     const rCount = new Float64Array(regionName.length);
     const sCount = new Float64Array(statusName.length);
 
-    // Title hits: one per law, its best version (in force first, then newest) among those shown.
+    // Title hits: one per law whose short title the terms cover enough, its best version (in force
+    // first, then newest) among those shown.
     const titleHits: { slot: number; score: number }[] = [];
     const bestByLaw = new Map<string, number>();
     for (let i = 1; i < nSlots; i++) {
-      if (!titleHas[i] || !f.base[i]) continue;
+      if (!titleHas[i] || !f.base[i] || termChars / Math.max(1, nameLen[i]!) < TITLE_HIT_MIN_COVERAGE) continue;
       const s = this.slots[i]!;
       const prev = bestByLaw.get(s.meta.lawId);
       if (prev === undefined || this.betterVersion(i, prev, f)) bestByLaw.set(s.meta.lawId, i);
     }
-    for (const slot of bestByLaw.values()) {
+    bestByLaw.forEach((slot) => {
       const s = this.slots[slot]!;
-      const name = displayTitle(s.meta);
-      const coverage = Math.min(1, terms.reduce((n, t) => n + t.length, 0) / Math.max(1, name.length));
-      if (coverage < TITLE_HIT_MIN_COVERAGE) continue;
+      const coverage = Math.min(1, termChars / Math.max(1, nameLen[slot]!));
       const l = f.level[slot];
       const r = f.region[slot];
       const st = f.status[slot];
       if (r && st) lCount[lc[slot]!]!++;
       if (l && st) rCount[rc[slot]!]!++;
       if (l && r) sCount[sc[slot]!]!++;
-      if (!(l && r && st)) continue;
+      if (!(l && r && st)) return;
       const levelRank = LEVELS.indexOf(s.meta.level as Level);
       titleHits.push({ slot, score: 1000 + 100 * coverage + (s.meta.region === '全国' ? 5 : 0) + (10 - levelRank) / 10 + (STATUS_WEIGHT[s.meta.status] ?? 1) });
-    }
+    });
     titleHits.sort((a, b) => b.score - a.score || a.slot - b.slot);
 
     // Article hits.
@@ -630,32 +638,12 @@ export class SearchEngine {
     const heap = new TopK(k);
     // Facets and the total are counted per version after the loop (a hit only bumps its version's
     // count), so the per-hit work is a lookup, a filter test and, for a page, the score.
-    const perSlot = new Uint32Array(nSlots);
-    const shown = new Uint8Array(nSlots);
     for (let i = 1; i < nSlots; i++) shown[i] = f.base[i]! & f.level[i]! & f.region[i]! & f.status[i]!;
     let base = 0;
     for (let si = 0; si < this.segs.length; si++) {
       const { seg, verSlot } = this.segs[si]!;
       const m = matchSegment(seg, terms, excludes);
-      const dv = seg.docVersion;
-      const start = seg.docStart;
-      const docs = m.docs;
-      const tfs = m.tfs;
-      const normA = BM25_K1 * (1 - BM25_B);
-      const normB = (BM25_K1 * BM25_B) / this.avgLen;
-      for (let i = 0; i < docs.length; i++) {
-        const d = docs[i]!;
-        const slot = verSlot[dv[d]!]!;
-        perSlot[slot]!++;
-        if (k === 0 || !shown[slot]) continue;
-        const norm = normA + normB * (start[d + 1]! - start[d]! - 1);
-        let score = 0;
-        for (let t = 0; t < idf.length; t++) {
-          const tf = tfs[t]![i]!;
-          score += (idf[t]! * tf * (BM25_K1 + 1)) / (tf + norm);
-        }
-        heap.push(score * weight[slot]!, base + d);
-      }
+      collectHits(m, base, verSlot, seg.docVersion, seg.docStart, { perSlot, shown, weight, idf, avgLen: this.avgLen, heap: k ? heap : undefined });
       base += seg.docCount;
     }
     for (let slot = 1; slot < nSlots; slot++) {
@@ -912,65 +900,5 @@ export class SearchEngine {
       }
       return item;
     });
-  }
-}
-
-/** The k best (score desc, then id asc) of a stream, in a binary min-heap. */
-class TopK {
-  private scores: Float64Array;
-  private ids: Float64Array;
-  private n = 0;
-  constructor(private readonly k: number) {
-    this.scores = new Float64Array(Math.max(1, k));
-    this.ids = new Float64Array(Math.max(1, k));
-  }
-  /** a is worse than b */
-  private worse(i: number, j: number): boolean {
-    const si = this.scores[i]!;
-    const sj = this.scores[j]!;
-    return si < sj || (si === sj && this.ids[i]! > this.ids[j]!);
-  }
-  private swap(i: number, j: number) {
-    const s = this.scores[i]!;
-    this.scores[i] = this.scores[j]!;
-    this.scores[j] = s;
-    const d = this.ids[i]!;
-    this.ids[i] = this.ids[j]!;
-    this.ids[j] = d;
-  }
-  push(score: number, id: number): void {
-    if (this.k === 0) return;
-    if (this.n < this.k) {
-      let i = this.n++;
-      this.scores[i] = score;
-      this.ids[i] = id;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (!this.worse(i, p)) break;
-        this.swap(i, p);
-        i = p;
-      }
-      return;
-    }
-    // Replace the root (the worst kept) when the new one is better.
-    if (score < this.scores[0]! || (score === this.scores[0]! && id > this.ids[0]!)) return;
-    this.scores[0] = score;
-    this.ids[0] = id;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < this.n && this.worse(l, m)) m = l;
-      if (r < this.n && this.worse(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m);
-      i = m;
-    }
-  }
-  sorted(): { score: number; id: number }[] {
-    const out: { score: number; id: number }[] = [];
-    for (let i = 0; i < this.n; i++) out.push({ score: this.scores[i]!, id: this.ids[i]! });
-    return out.sort((a, b) => b.score - a.score || a.id - b.id);
   }
 }
