@@ -79,7 +79,8 @@ export class TopK {
   }
   /** Whether push would keep (score, id): cheap enough to call for every hit. */
   accepts(score: number, id: number): boolean {
-    if (this.n < this.k) return this.k > 0;
+    if (this.k === 0) return false;
+    if (this.n < this.k) return true;
     const s0 = this.scores[0]!;
     return score > s0 || (score === s0 && id < this.ids[0]!);
   }
