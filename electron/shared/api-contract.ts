@@ -99,10 +99,10 @@ export const lawRowSchema = z.object({
 export type LawRow = z.infer<typeof lawRowSchema>;
 
 const facetCounts = z.record(z.string(), count);
-export const facetsSchema = z.object({ level: facetCounts, region: facetCounts, status: facetCounts });
-/** The library list adds 分类 (category; laws without one count under 未分类). */
-export const lawFacetsSchema = facetsSchema.extend({ category: facetCounts });
-export const UNCATEGORISED = '未分类';
+/** Counts per value; 分类 (category) counts laws without one under 未分类. */
+export const facetsSchema = z.object({ level: facetCounts, region: facetCounts, status: facetCounts, category: facetCounts });
+export const lawFacetsSchema = facetsSchema;
+export { UNCATEGORISED } from './law-model';
 
 export const lawSortSchema = z.object({
   field: z.enum(['title', 'published', 'effective', 'level']),
@@ -138,6 +138,9 @@ export const searchQuerySchema = z
     levels: z.array(level).max(20).optional(),
     regions: z.array(shortText).max(200).optional(),
     statuses: z.array(status).max(10).optional(),
+    categories: z.array(shortText).max(200).optional(),
+    /** Only the laws the user marked 收藏 (the app maps this to the engine's lawIds). */
+    favoritesOnly: z.boolean().optional(),
     lawId: id.optional(),
     versionId: id.optional(),
     publishedFrom: date.optional(),

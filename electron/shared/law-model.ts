@@ -54,6 +54,9 @@ export interface Article {
   text: string; // full text without the label; paragraphs and items joined by "\n"
 }
 
+/** The 分类 facet value of a version without a category. */
+export const UNCATEGORISED = '未分类';
+
 /** Metadata of one version, as stored in the catalog (no article bodies). */
 export interface LawVersionMeta {
   id: string; // `${lawId}@${date or hash}`

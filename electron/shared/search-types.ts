@@ -10,6 +10,10 @@ export interface SearchQuery {
   levels?: Level[];
   regions?: string[];
   statuses?: Status[];
+  /** 分类 of the laws (未分类 for those without one). */
+  categories?: string[];
+  /** Restrict to a set of laws (e.g. the user's 收藏); an empty list finds nothing. */
+  lawIds?: string[];
   /** Restrict to one law (all its versions) … */
   lawId?: string;
   /** … or one version. */
@@ -71,6 +75,8 @@ export interface Facets {
   level: Record<string, number>;
   region: Record<string, number>;
   status: Record<string, number>;
+  /** 分类 (laws without one count under 未分类). */
+  category: Record<string, number>;
 }
 
 export interface SearchResult {

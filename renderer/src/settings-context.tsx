@@ -11,6 +11,8 @@ interface SettingsContextValue {
   loaded: boolean;
   update(patch: Partial<Settings>): Promise<void>;
   bumpFont(delta: number): void;
+  /** Marks or unmarks a law 收藏; throws when the API refuses. */
+  setFavorite(lawId: string, favorite: boolean): Promise<void>;
 }
 
 const Ctx = createContext<SettingsContextValue>({
@@ -18,6 +20,7 @@ const Ctx = createContext<SettingsContextValue>({
   loaded: false,
   update: async () => {},
   bumpFont: () => {},
+  setFavorite: async () => {},
 });
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
@@ -54,7 +57,13 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
     },
     [settings.fontSize, update],
   );
-  return <Ctx.Provider value={{ settings, loaded, update, bumpFont }}>{children}</Ctx.Provider>;
+  // Favourites are saved by their own call; keeping them here lets every page (the search sidebar's
+  // 只搜收藏) see a change made on another.
+  const setFavorite = useCallback(async (lawId: string, favorite: boolean) => {
+    const { favorites } = await client.call('law:setFavorite', { lawId, favorite });
+    setSettings((s) => ({ ...s, favorites }));
+  }, []);
+  return <Ctx.Provider value={{ settings, loaded, update, bumpFont, setFavorite }}>{children}</Ctx.Provider>;
 }
 
 export function useSettings(): SettingsContextValue {

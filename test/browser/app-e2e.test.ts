@@ -81,6 +81,35 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       expect(await page.locator('#reader-body mark').count()).toBeGreaterThan(0);
     }));
 
+  it('narrows a search by 分类 and to the laws marked 收藏', () =>
+    withSession(async ({ page }) => {
+      // mark 统计法 收藏 in the library (the star on its row)
+      await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
+      const row = page.locator('.ant-table-row', { has: page.getByTestId('law-title').filter({ hasText: '统计法' }) });
+      await row.getByRole('button', { name: '收藏' }).click();
+      await row.getByRole('button', { name: '取消收藏' }).waitFor();
+      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      const input = page.getByTestId('search-input').locator('input');
+      await input.fill('应当');
+      const count = page.getByTestId('search-count');
+      await count.waitFor();
+      const total = Number(/找到 (\d+) 条/.exec((await count.textContent()) ?? '')![1]);
+      const category = page.getByTestId('search-facet-category');
+      const econText = (await category.getByText(/经济法/).textContent()) ?? '';
+      const econ = Number(/\((\d+)\)/.exec(econText)![1]);
+      expect(econ).toBeGreaterThan(0);
+      expect(econ).toBeLessThan(total);
+      await category.getByText('经济法').click();
+      await count.filter({ hasText: `找到 ${econ} 条` }).waitFor();
+      for (const t of await page.getByTestId('search-hit').locator('strong').allTextContents()) expect(t).toContain('统计法');
+      await category.getByText('经济法').click(); // off again
+      await count.filter({ hasText: `找到 ${total} 条` }).waitFor();
+      const fav = page.getByTestId('search-favorites');
+      expect(await fav.textContent()).toContain('(1)');
+      await fav.getByText('只搜收藏的法规').click();
+      await count.filter({ hasText: `找到 ${econ} 条` }).waitFor(); // 统计法 is the only 经济法 law and the only 收藏
+    }));
+
   it('imports a file with a preview and sees it in the library', () =>
     withSession(async ({ page }) => {
       await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();

@@ -7,7 +7,7 @@ import type { LibraryStore } from '../../core/library/library-store';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage =
-  'lawdesk search <查询> [--library DIR] [--limit N] [--offset N] [--level 级别]… [--region 地区]… [--status 时效性]… [--law 法规] [--in-force] [--as-of 日期] [--json]\n' +
+  'lawdesk search <查询> [--library DIR] [--limit N] [--offset N] [--level 级别]… [--region 地区]… [--status 时效性]… [--category 分类]… [--law 法规] [--in-force] [--as-of 日期] [--json]\n' +
   '       lawdesk search --queries 文件 --json   （每行一个查询，同一进程内预热后逐条运行，每条输出一行 {query,total,tookMs}）';
 
 const PHASE = { read: '读取正文', index: '建立索引', write: '写入索引' } as const;
@@ -80,6 +80,7 @@ export const searchCommand: Command = {
         level: { type: 'string', multiple: true },
         region: { type: 'string', multiple: true },
         status: { type: 'string', multiple: true },
+        category: { type: 'string', multiple: true },
         law: { type: 'string' },
         'in-force': { type: 'boolean' },
         'as-of': { type: 'string' },
@@ -99,6 +100,7 @@ export const searchCommand: Command = {
         ...(values.level?.length ? { levels: values.level as Level[] } : {}),
         ...(values.region?.length ? { regions: values.region } : {}),
         ...(values.status?.length ? { statuses: values.status as Status[] } : {}),
+        ...(values.category?.length ? { categories: values.category } : {}),
         ...(values['in-force'] ? { inForceOnly: true } : {}),
         ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
       };
@@ -141,6 +143,7 @@ export const searchCommand: Command = {
       facetLine('效力级别', r.facets.level);
       facetLine('时效性', r.facets.status);
       facetLine('地区', r.facets.region);
+      facetLine('分类', r.facets.category);
       out.write('\n');
       r.hits.forEach((h, i) => {
         const where = h.kind === 'law' ? '（标题）' : `${h.articleLabel}${h.path.length ? '  ' + h.path.join(' / ') : ''}`;

@@ -268,7 +268,8 @@ export class AppService {
       'search:query': async (q) => {
         await this.searchOpening;
         if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
-        return this.search.search(q);
+        const { favoritesOnly, ...query } = q;
+        return this.search.search(favoritesOnly ? { ...query, lawIds: this.settings.get().favorites } : query);
       },
       'search:quickOpen': async ({ text, limit }) => {
         await this.searchOpening;

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync 
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model';
-import { LEVELS, displayTitle, versionDate } from '../../shared/law-model';
+import { LEVELS, UNCATEGORISED, displayTitle, versionDate } from '../../shared/law-model';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { writeFileAtomic } from '../library/atomic-file';
 import { findLaws, pickVersion } from '../library/law-lookup';
@@ -79,7 +79,18 @@ export interface IndexStats {
   bytesOnDisk: number;
 }
 
-const EMPTY_FACETS = (): Facets => ({ level: {}, region: {}, status: {} });
+const EMPTY_FACETS = (): Facets => ({ level: {}, region: {}, status: {}, category: {} });
+/** The facet dimensions, in the order of the per-slot code and filter arrays. */
+const DIMS = ['level', 'region', 'status', 'category'] as const;
+type Dim = (typeof DIMS)[number];
+/** A version's value in a facet dimension (laws without a 分类 count under 未分类). */
+const dimValue = (m: LawVersionMeta, dim: Dim): string => (dim === 'category' ? (m.category ?? UNCATEGORISED) : m[dim]);
+
+/** A query's filters per version slot: `base` (law, dates, as-of) and one pass array per facet dimension. */
+interface SlotFilters {
+  base: Uint8Array;
+  pass: Uint8Array[];
+}
 
 function regionMatches(region: string, wanted: string[]): boolean {
   return wanted.some((w) => region === w || region.startsWith(w + '·'));
@@ -97,8 +108,9 @@ export class SearchEngine {
   private pinyin: PinyinCache;
   private avgLen = 1;
   /** Per version slot, rebuilt with the slots: facet codes, the status weight, the short title length. */
-  private slotCodes = { lc: new Uint16Array(1), rc: new Uint16Array(1), sc: new Uint16Array(1), weight: new Float64Array(1), nameLen: new Uint16Array(1) };
-  private facetNames = { level: [] as string[], region: [] as string[], status: [] as string[] };
+  private slotCodes = { dims: DIMS.map(() => new Uint16Array(1)), weight: new Float64Array(1), nameLen: new Uint16Array(1) };
+  /** Per facet dimension, the value of each code. */
+  private facetNames: string[][] = DIMS.map(() => []);
   private allOnes = new Uint8Array(1);
   /** Per-query arrays by version slot, reused (queries run one at a time) to spare the GC. */
   private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), shown: new Uint8Array(1) };
@@ -442,23 +454,21 @@ export class SearchEngine {
     this.avgLen = docs ? Math.max(1, chars / docs) : 1;
     this.quick = undefined;
     const n = this.slots.length;
-    const codes = { lc: new Uint16Array(n), rc: new Uint16Array(n), sc: new Uint16Array(n), weight: new Float64Array(n), nameLen: new Uint16Array(n) };
-    const names = { level: [] as string[], region: [] as string[], status: [] as string[] };
-    const maps = { level: new Map<string, number>(), region: new Map<string, number>(), status: new Map<string, number>() };
-    const code = (k: 'level' | 'region' | 'status', v: string) => {
-      let c = maps[k].get(v);
-      if (c === undefined) {
-        c = names[k].length;
-        names[k].push(v);
-        maps[k].set(v, c);
-      }
-      return c;
-    };
+    const codes = { dims: DIMS.map(() => new Uint16Array(n)), weight: new Float64Array(n), nameLen: new Uint16Array(n) };
+    const names: string[][] = DIMS.map(() => []);
+    const maps = DIMS.map(() => new Map<string, number>());
     for (let i = 1; i < n; i++) {
       const m = this.slots[i]!.meta;
-      codes.lc[i] = code('level', m.level);
-      codes.rc[i] = code('region', m.region);
-      codes.sc[i] = code('status', m.status);
+      DIMS.forEach((dim, k) => {
+        const v = dimValue(m, dim);
+        let c = maps[k]!.get(v);
+        if (c === undefined) {
+          c = names[k]!.length;
+          names[k]!.push(v);
+          maps[k]!.set(v, c);
+        }
+        codes.dims[k]![i] = c;
+      });
       codes.weight[i] = STATUS_WEIGHT[m.status] ?? 1;
       codes.nameLen[i] = Math.min(65535, displayTitle(m).length);
     }
@@ -517,26 +527,27 @@ export class SearchEngine {
       for (let i = 0; i < m.docs.length; i++) {
         const d = m.docs[i]!;
         const slot = s.verSlot[s.seg.docVersion[d]!]!;
-        if (!slot || !f.base[slot] || !f.level[slot] || !f.region[slot] || !f.status[slot]) continue;
+        if (!slot || !SearchEngine.shown(f, slot)) continue;
         out.push({ versionId: this.slots[slot]!.meta.id, articleKey: s.seg.docMeta(d).key });
       }
     });
     return out;
   }
 
-  private filters(query: SearchQuery) {
+  private filters(query: SearchQuery): SlotFilters {
     const n = this.slots.length;
+    const lawIds = Array.isArray(query.lawIds) ? new Set<string>(query.lawIds) : undefined;
     const none =
       !query.lawId && !query.versionId && !query.publishedFrom && !query.publishedTo && !query.effectiveFrom && !query.effectiveTo &&
-      !query.inForceOnly && !query.levels?.length && !query.regions?.length && !query.statuses?.length && !query.asOf;
-    if (none) return { base: this.allOnes, level: this.allOnes, region: this.allOnes, status: this.allOnes };
+      !query.inForceOnly && !query.levels?.length && !query.regions?.length && !query.statuses?.length && !query.categories?.length &&
+      !query.asOf && !lawIds;
+    if (none) return { base: this.allOnes, pass: DIMS.map(() => this.allOnes) };
     const base = new Uint8Array(n);
-    const level = new Uint8Array(n);
-    const region = new Uint8Array(n);
-    const status = new Uint8Array(n);
+    const pass = DIMS.map(() => new Uint8Array(n));
     const levels = Array.isArray(query.levels) && query.levels.length ? new Set<string>(query.levels) : undefined;
     const regions = Array.isArray(query.regions) && query.regions.length ? query.regions.map(String) : undefined;
     const statuses = Array.isArray(query.statuses) && query.statuses.length ? new Set<string>(query.statuses) : undefined;
+    const categories = Array.isArray(query.categories) && query.categories.length ? new Set<string>(query.categories) : undefined;
     // As of a date: only the version of each law that was in force that day.
     let asOf: Set<string> | undefined;
     if (query.asOf) {
@@ -546,13 +557,15 @@ export class SearchEngine {
         if (v) asOf.add(v.id);
       }
     }
+    const [level, region, status, category] = pass as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
     for (let i = 1; i < n; i++) {
       const m = this.slots[i]!.meta;
       const pub = m.published ?? '';
       const eff = m.effective ?? '';
       base[i] = Number(
         (!asOf || asOf.has(m.id)) &&
-        (!query.lawId || m.lawId === query.lawId) &&
+          (!lawIds || lawIds.has(m.lawId)) &&
+          (!query.lawId || m.lawId === query.lawId) &&
           (!query.versionId || m.id === query.versionId) &&
           (!query.publishedFrom || (pub !== '' && pub >= query.publishedFrom)) &&
           (!query.publishedTo || (pub !== '' && pub <= query.publishedTo)) &&
@@ -562,8 +575,33 @@ export class SearchEngine {
       level[i] = Number(!levels || levels.has(m.level));
       region[i] = Number(!regions || regionMatches(m.region, regions));
       status[i] = Number((!statuses || statuses.has(m.status)) && (!query.inForceOnly || m.status === '现行有效'));
+      category[i] = Number(!categories || categories.has(dimValue(m, 'category')));
     }
-    return { base, level, region, status };
+    return { base, pass };
+  }
+
+  /** Whether a version passes the base filter and every facet filter. */
+  private static shown(f: SlotFilters, slot: number): boolean {
+    if (!f.base[slot]) return false;
+    for (const p of f.pass) if (!p[slot]) return false;
+    return true;
+  }
+
+  /**
+   * Adds `c` hits of a version to the facet counts (a dimension counts the hits passing every
+   * other dimension: disjunctive faceting) and returns whether they pass every filter.
+   */
+  private countFacets(f: SlotFilters, slot: number, c: number, counts: Float64Array[]): boolean {
+    let failed = -1;
+    for (let k = 0; k < DIMS.length; k++) {
+      if (f.pass[k]![slot]) continue;
+      if (failed >= 0) return false; // fails two dimensions: counted nowhere
+      failed = k;
+    }
+    const codes = this.slotCodes.dims;
+    if (failed >= 0) counts[failed]![codes[failed]![slot]!]! += c;
+    else for (let k = 0; k < DIMS.length; k++) counts[k]![codes[k]![slot]!]! += c;
+    return failed < 0;
   }
 
   private run(parsed: ParsedQuery, query: SearchQuery, offset: number, limit: number): SearchResult {
@@ -574,7 +612,6 @@ export class SearchEngine {
     const f = this.filters(query);
     const nSlots = this.slots.length;
     // Per version: whether its title holds every term, and its weight.
-    const { lc, rc, sc } = this.slotCodes;
     const { weight, titleHas, perSlot, shown } = this.perQuery;
     weight.set(this.slotCodes.weight);
     titleHas.fill(0);
@@ -593,10 +630,7 @@ export class SearchEngine {
         weight[i]! *= TITLE_BOOST;
       }
     }
-    const { level: levelName, region: regionName, status: statusName } = this.facetNames;
-    const lCount = new Float64Array(levelName.length);
-    const rCount = new Float64Array(regionName.length);
-    const sCount = new Float64Array(statusName.length);
+    const counts = this.facetNames.map((names) => new Float64Array(names.length));
 
     // Title hits: one per law whose short title the terms cover enough, its best version (in force
     // first, then newest) among those shown.
@@ -611,13 +645,7 @@ export class SearchEngine {
     bestByLaw.forEach((slot) => {
       const s = this.slots[slot]!;
       const coverage = Math.min(1, termChars / Math.max(1, nameLen[slot]!));
-      const l = f.level[slot];
-      const r = f.region[slot];
-      const st = f.status[slot];
-      if (r && st) lCount[lc[slot]!]!++;
-      if (l && st) rCount[rc[slot]!]!++;
-      if (l && r) sCount[sc[slot]!]!++;
-      if (!(l && r && st)) return;
+      if (!this.countFacets(f, slot, 1, counts)) return;
       const levelRank = LEVELS.indexOf(s.meta.level as Level);
       titleHits.push({ slot, score: 1000 + 100 * coverage + (s.meta.region === '全国' ? 5 : 0) + (10 - levelRank) / 10 + (STATUS_WEIGHT[s.meta.status] ?? 1) });
     });
@@ -638,7 +666,7 @@ export class SearchEngine {
     const heap = new TopK(k);
     // Facets and the total are counted per version after the loop (a hit only bumps its version's
     // count), so the per-hit work is a lookup, a filter test and, for a page, the score.
-    for (let i = 1; i < nSlots; i++) shown[i] = f.base[i]! & f.level[i]! & f.region[i]! & f.status[i]!;
+    for (let i = 1; i < nSlots; i++) shown[i] = SearchEngine.shown(f, i) ? 1 : 0;
     let base = 0;
     for (let si = 0; si < this.segs.length; si++) {
       const { seg, verSlot } = this.segs[si]!;
@@ -649,18 +677,10 @@ export class SearchEngine {
     for (let slot = 1; slot < nSlots; slot++) {
       const c = perSlot[slot]!;
       if (!c || !f.base[slot]) continue;
-      const l = f.level[slot];
-      const r = f.region[slot];
-      const st = f.status[slot];
-      if (r && st) lCount[lc[slot]!]! += c;
-      if (l && st) rCount[rc[slot]!]! += c;
-      if (l && r) sCount[sc[slot]!]! += c;
-      if (l && r && st) total += c;
+      if (this.countFacets(f, slot, c, counts)) total += c;
     }
     total += titleHits.length;
-    levelName.forEach((n, i) => lCount[i] && (facets.level[n] = lCount[i]!));
-    regionName.forEach((n, i) => rCount[i] && (facets.region[n] = rCount[i]!));
-    statusName.forEach((n, i) => sCount[i] && (facets.status[n] = sCount[i]!));
+    DIMS.forEach((dim, k) => this.facetNames[k]!.forEach((name, code) => counts[k]![code] && (facets[dim][name] = counts[k]![code]!)));
 
     // The page.
     const hits: SearchHit[] = [];
@@ -678,8 +698,8 @@ export class SearchEngine {
   }
 
   /** Whether version slot a is a better one to show than b for a title hit. */
-  private betterVersion(a: number, b: number, f: { level: Uint8Array; region: Uint8Array; status: Uint8Array }): boolean {
-    const shown = (i: number) => (f.level[i]! && f.region[i]! && f.status[i]! ? 1 : 0);
+  private betterVersion(a: number, b: number, f: SlotFilters): boolean {
+    const shown = (i: number) => (SearchEngine.shown(f, i) ? 1 : 0);
     if (shown(a) !== shown(b)) return shown(a) > shown(b);
     const ma = this.slots[a]!.meta;
     const mb = this.slots[b]!.meta;
@@ -784,7 +804,7 @@ export class SearchEngine {
         for (const s of this.segs) {
           n += countSegment(s.seg, terms, excludes, (d) => {
             const slot = s.verSlot[s.seg.docVersion[d]!]!;
-            return !!slot && !!f.base[slot] && !!f.level[slot] && !!f.region[slot] && !!f.status[slot];
+            return !!slot && SearchEngine.shown(f, slot);
           });
         }
         return n;

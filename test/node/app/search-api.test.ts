@@ -36,6 +36,42 @@ describe('search:query', () => {
   });
 });
 
+describe('search:query with 收藏 and 分类', () => {
+  it('favoritesOnly searches only the laws marked 收藏; categories filter by 分类', async () => {
+    const dir = mkdtempSync(join(tmp, 'fav-'));
+    const starter = join(dir, 'starter');
+    cpSync(resolve(import.meta.dirname, '../../fixtures/laws'), starter, { recursive: true });
+    const svc = await AppService.open({
+      libraryDir: join(dir, 'library'),
+      starterDir: starter,
+      settings: new MemorySettingsStore(),
+      face: 'browser',
+      exportDir: join(dir, 'exports'),
+      stagingRoot: join(dir, 'staging'),
+      emit: () => {},
+    });
+    try {
+      const all = await svc.call('search:query', { q: '应当', limit: 200 });
+      expect(new Set(all.hits.map((h) => h.title)).size).toBeGreaterThan(1);
+      expect(all.facets.category['经济法']).toBeGreaterThan(0);
+      // nothing marked yet: 只搜收藏 finds nothing rather than everything
+      expect((await svc.call('search:query', { q: '应当', favoritesOnly: true })).total).toBe(0);
+      const tongji = (await svc.call('laws:list', { q: '统计法' })).rows[0]!;
+      await svc.call('law:setFavorite', { lawId: tongji.lawId, favorite: true });
+      const fav = await svc.call('search:query', { q: '应当', favoritesOnly: true, limit: 200 });
+      expect(fav.total).toBeGreaterThan(0);
+      expect(new Set(fav.hits.map((h) => h.lawId))).toEqual(new Set([tongji.lawId]));
+      const econ = await svc.call('search:query', { q: '应当', categories: ['经济法'], limit: 200 });
+      expect(econ.total).toBe(all.facets.category['经济法']);
+      expect(new Set(econ.hits.map((h) => h.lawId))).toEqual(new Set([tongji.lawId]));
+      // the engine's lawIds is not part of the API: the renderer cannot pass a list of its own
+      await expect(svc.call('search:query', JSON.parse('{"q":"应当","lawIds":[]}'))).rejects.toThrow();
+    } finally {
+      svc.close();
+    }
+  });
+});
+
 describe('laws:list', () => {
   it('counts and filters by 分类 from the manifest, with 未分类 for the rest', async () => {
     const dir = mkdtempSync(join(tmp, 'cat-'));

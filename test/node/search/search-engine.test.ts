@@ -142,6 +142,38 @@ describe('filters and facets', () => {
     const dated = engine.search({ q: '统计', publishedFrom: '2020-01-01', limit: 1000 });
     for (const h of dated.hits) expect(h.versionDate >= '2020-01-01').toBe(true);
   });
+
+  it('filters and counts by 分类 (category), disjunctively like the other facets', () => {
+    const categoryOf = new Map(store.versions().map((v) => [v.id, v.category ?? '未分类']));
+    const all = engine.search({ q: '应当', limit: 1000 });
+    // the counts are the hits per category, and add up to the total
+    const want: Record<string, number> = {};
+    for (const h of engine.matchAll({ q: '应当' })) want[categoryOf.get(h.versionId)!] = (want[categoryOf.get(h.versionId)!] ?? 0) + 1;
+    const titleHits = all.hits.filter((h) => h.kind === 'law');
+    for (const h of titleHits) want[categoryOf.get(h.versionId)!]! += 1;
+    expect(all.facets.category).toEqual(want);
+    expect(Object.keys(want).sort()).toEqual(['上海', '山东', '经济法', '行政法', '行政法规'].sort());
+    const admin = engine.search({ q: '应当', categories: ['行政法'], limit: 1000 });
+    expect(admin.total).toBe(want['行政法']);
+    expect(new Set(admin.hits.map((h) => categoryOf.get(h.versionId)))).toEqual(new Set(['行政法']));
+    // choosing a category keeps the category facet (its own filter ignored) and narrows the others
+    expect(admin.facets.category).toEqual(all.facets.category);
+    expect(admin.facets.level).toEqual({ 法律: want['行政法'] });
+    const two = engine.search({ q: '应当', categories: ['行政法', '经济法'], levels: ['法律'], limit: 0 });
+    expect(two.total).toBe(want['行政法']! + want['经济法']!);
+    expect(engine.search({ q: '应当', categories: ['不存在的分类'] }).total).toBe(0);
+  });
+
+  it('restricts to a set of laws (收藏), and an empty set finds nothing', () => {
+    const picked = store.laws().filter((l) => l.shortTitle === '统计法' || l.shortTitle === '行政许可法');
+    expect(picked).toHaveLength(2);
+    const r = engine.search({ q: '应当', lawIds: picked.map((l) => l.id), limit: 1000 });
+    expect(r.total).toBe(r.hits.length);
+    expect(new Set(r.hits.map((h) => h.lawId))).toEqual(new Set(picked.map((l) => l.id)));
+    const truthCount = engine.matchAll({ q: '应当' }).filter((h) => picked.some((l) => l.versionIds.includes(h.versionId))).length;
+    expect(r.hits.filter((h) => h.kind !== 'law').length).toBe(truthCount);
+    expect(engine.search({ q: '应当', lawIds: [] }).total).toBe(0);
+  });
 });
 
 describe('ranking', () => {

@@ -9,9 +9,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import type { LawRow, LawSort } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
-import { client, errorMessage } from '../../api/client';
+import { errorMessage } from '../../api/client';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, ErrorState, StatusTag } from '../../components/common';
+import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { navigate } from '../../router';
 import { useSettings } from '../../settings-context';
 import { App as AntApp } from 'antd';
@@ -26,40 +27,6 @@ function useWindowHeight(): number {
   return h;
 }
 
-function Facet<T extends string>({
-  title,
-  values,
-  counts,
-  selected,
-  onChange,
-  testId,
-}: {
-  title: string;
-  values: readonly T[];
-  counts: Record<string, number>;
-  selected: T[];
-  onChange: (v: T[]) => void;
-  testId: string;
-}) {
-  const shown = values.filter((v) => (counts[v] ?? 0) > 0 || selected.includes(v));
-  return (
-    <div className="facet-block" data-testid={testId}>
-      <h4>{title}</h4>
-      {shown.length === 0 ? (
-        <Typography.Text type="secondary">无</Typography.Text>
-      ) : (
-        <Checkbox.Group value={selected} onChange={(v) => onChange(v as T[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-          {shown.map((v) => (
-            <Checkbox key={v} value={v}>
-              {v} <Typography.Text type="secondary">({counts[v] ?? 0})</Typography.Text>
-            </Checkbox>
-          ))}
-        </Checkbox.Group>
-      )}
-    </div>
-  );
-}
-
 const SORTS: { value: string; label: string; sort: LawSort }[] = [
   { value: 'published-desc', label: '公布日期（新→旧）', sort: { field: 'published', order: 'desc' } },
   { value: 'published-asc', label: '公布日期（旧→新）', sort: { field: 'published', order: 'asc' } },
@@ -71,7 +38,7 @@ const SORTS: { value: string; label: string; sort: LawSort }[] = [
 
 export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const { message } = AntApp.useApp();
-  const { settings, loaded } = useSettings();
+  const { settings, loaded, setFavorite } = useSettings();
   const [q, setQ] = useState('');
   const [levels, setLevels] = useState<Level[]>([]);
   const [regions, setRegions] = useState<string[]>([]);
@@ -97,7 +64,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
 
   const toggleFavorite = async (row: LawRow) => {
     try {
-      await client.call('law:setFavorite', { lawId: row.lawId, favorite: !row.favorite });
+      await setFavorite(row.lawId, !row.favorite);
       setFavTick((t) => t + 1);
     } catch (e) {
       void message.error(errorMessage(e));
@@ -155,12 +122,8 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   );
 
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
-  const regionValues = useMemo(() => Object.keys(facets.region).sort((a, b) => (a === '全国' ? -1 : b === '全国' ? 1 : a.localeCompare(b, 'zh-CN'))), [facets.region]);
-  // 分类 by size, 未分类 last.
-  const categoryValues = useMemo(
-    () => Object.keys(facets.category).sort((a, b) => (a === '未分类' ? 1 : b === '未分类' ? -1 : (facets.category[b] ?? 0) - (facets.category[a] ?? 0))),
-    [facets.category],
-  );
+  const regionValues = useRegionOrder(facets.region);
+  const categoryValues = useCategoryOrder(facets.category);
   const filtered = levels.length + regions.length + statuses.length + categories.length > 0 || favoritesOnly || q !== '';
 
   return (
@@ -172,10 +135,10 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
             只看收藏 <Typography.Text type="secondary">({list.data?.favorites ?? 0})</Typography.Text>
           </Checkbox>
         </div>
-        <Facet title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="facet-level" />
-        <Facet title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="facet-status" />
-        <Facet title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="facet-region" />
-        <Facet title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="facet-category" />
+        <FacetList title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="facet-level" />
+        <FacetList title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="facet-status" />
+        <FacetList title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="facet-region" />
+        <FacetList title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="facet-category" />
         {filtered && (
           <Button
             size="small"

@@ -4,11 +4,12 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Space, Spin, Switch, Tag, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
+import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { handleListKeys } from '../../components/list-keys';
 import { navigate } from '../../router';
 import { useSettings } from '../../settings-context';
@@ -25,29 +26,14 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-function FacetTags<T extends string>({ title, values, counts, selected, onChange }: { title: string; values: readonly T[]; counts: Record<string, number>; selected: T[]; onChange: (v: T[]) => void }) {
-  const shown = values.filter((v) => (counts[v] ?? 0) > 0 || selected.includes(v));
-  if (!shown.length) return null;
-  return (
-    <div className="facet-block">
-      <h4>{title}</h4>
-      <Checkbox.Group value={selected} onChange={(v) => onChange(v as T[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-        {shown.map((v) => (
-          <Checkbox key={v} value={v}>
-            {v} <Typography.Text type="secondary">({counts[v] ?? 0})</Typography.Text>
-          </Checkbox>
-        ))}
-      </Checkbox.Group>
-    </div>
-  );
-}
-
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const { settings, loaded } = useSettings();
   const [q, setQ] = useState(initialQuery);
   const [levels, setLevels] = useState<Level[]>([]);
   const [regions, setRegions] = useState<string[]>([]);
   const [statuses, setStatuses] = useState<Status[]>([]);
+  const [categories, setCategories] = useState<string[]>([]);
+  const [favoritesOnly, setFavoritesOnly] = useState(false);
   const [inForceOnly, setInForceOnly] = useState(false);
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
@@ -71,10 +57,10 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   useEffect(() => {
     setPage(1);
     setSelected(0);
-  }, [dq, levels, regions, statuses, inForceOnly, asOf]);
+  }, [dq, levels, regions, statuses, categories, favoritesOnly, inForceOnly, asOf]);
 
   const input = dq
-    ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, inForceOnly, ...(asOf ? { asOf } : {}) }
+    ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, categories, inForceOnly, ...(favoritesOnly ? { favoritesOnly } : {}), ...(asOf ? { asOf } : {}) }
     : null;
   const res = useCall('search:query', input, JSON.stringify(input) + gen);
   const result = dq ? res.data : undefined;
@@ -97,8 +83,10 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
     listRef.current?.querySelector('.search-hit.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const facets = result?.facets ?? { level: {}, region: {}, status: {} };
-  const regionValues = useMemo(() => Object.keys(facets.region).sort((a, b) => (a === '全国' ? -1 : b === '全国' ? 1 : a.localeCompare(b, 'zh-CN'))), [facets.region]);
+  const facets = result?.facets ?? { level: {}, region: {}, status: {}, category: {} };
+  const regionValues = useRegionOrder(facets.region);
+  const categoryValues = useCategoryOrder(facets.category);
+  const favoriteCount = settings.favorites.length;
 
   return (
     <div className="page" style={{ display: 'flex', gap: 20 }} onKeyDown={onKeyDown}>
@@ -120,9 +108,18 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             />
           </div>
         </div>
-        <FacetTags title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} />
-        <FacetTags title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} />
-        <FacetTags title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} />
+        {(favoriteCount > 0 || favoritesOnly) && (
+          <div className="facet-block" data-testid="search-favorites">
+            <h4>收藏</h4>
+            <Checkbox checked={favoritesOnly} onChange={(e) => setFavoritesOnly(e.target.checked)}>
+              只搜收藏的法规 <Typography.Text type="secondary">({favoriteCount})</Typography.Text>
+            </Checkbox>
+          </div>
+        )}
+        <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
+        <FacetList hideWhenEmpty title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
+        <FacetList hideWhenEmpty title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="search-facet-region" />
+        <FacetList hideWhenEmpty title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="search-facet-category" />
       </aside>
       <section style={{ flex: 1, minWidth: 0, maxWidth: 960 }}>
         <Input.Search

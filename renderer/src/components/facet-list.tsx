@@ -1,0 +1,57 @@
+// A sidebar facet (效力级别, 时效性, 地区, 分类): checkboxes with their hit counts, shared by the
+// library and search pages, and the orders the sidebars list region and category values in.
+
+import { Checkbox, Typography } from 'antd';
+import { useMemo } from 'react';
+import { UNCATEGORISED } from '../../../electron/shared/law-model';
+
+export function FacetList<T extends string>({
+  title,
+  values,
+  counts,
+  selected,
+  onChange,
+  testId,
+  hideWhenEmpty = false,
+}: {
+  title: string;
+  values: readonly T[];
+  counts: Record<string, number>;
+  selected: T[];
+  onChange: (v: T[]) => void;
+  testId?: string;
+  /** Hide the whole block (search results) rather than show 无 (library). */
+  hideWhenEmpty?: boolean;
+}) {
+  const shown = values.filter((v) => (counts[v] ?? 0) > 0 || selected.includes(v));
+  if (!shown.length && hideWhenEmpty) return null;
+  return (
+    <div className="facet-block" data-testid={testId}>
+      <h4>{title}</h4>
+      {shown.length === 0 ? (
+        <Typography.Text type="secondary">无</Typography.Text>
+      ) : (
+        <Checkbox.Group value={selected} onChange={(v) => onChange(v as T[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          {shown.map((v) => (
+            <Checkbox key={v} value={v}>
+              {v} <Typography.Text type="secondary">({counts[v] ?? 0})</Typography.Text>
+            </Checkbox>
+          ))}
+        </Checkbox.Group>
+      )}
+    </div>
+  );
+}
+
+/** 全国 first, then the regions in pinyin order. */
+export function useRegionOrder(counts: Record<string, number>): string[] {
+  return useMemo(() => Object.keys(counts).sort((a, b) => (a === '全国' ? -1 : b === '全国' ? 1 : a.localeCompare(b, 'zh-CN'))), [counts]);
+}
+
+/** 分类 by size, 未分类 last. */
+export function useCategoryOrder(counts: Record<string, number>): string[] {
+  return useMemo(
+    () => Object.keys(counts).sort((a, b) => (a === UNCATEGORISED ? 1 : b === UNCATEGORISED ? -1 : (counts[b] ?? 0) - (counts[a] ?? 0) || a.localeCompare(b, 'zh-CN'))),
+    [counts],
+  );
+}
