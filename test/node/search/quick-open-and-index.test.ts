@@ -5,22 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { SearchEngine, type IndexProgress } from '../../../electron/core/search/search-engine';
-import { FIXTURE_LAWS, fixtureLibrary, truth } from './search-fixtures';
+import { FIXTURE_LAWS, fixtureLibrary, truth, useFixtureEngine } from './search-fixtures';
 
 describe('quick open', () => {
-  let store: LibraryStore;
-  let engine: SearchEngine;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ store, cleanup } = await fixtureLibrary());
-    engine = await SearchEngine.open(store);
-  });
-  afterAll(() => {
-    engine?.close();
-    cleanup?.();
-  });
+  const fx = useFixtureEngine();
 
-  const first = (t: string) => engine.quickOpen(t, 5)[0];
+  const first = (t: string) => fx.engine.quickOpen(t, 5)[0];
   it('finds a law by its short or full title', () => {
     expect(first('行政许可法')).toMatchObject({ shortTitle: '行政许可法', title: '中华人民共和国行政许可法', score: 0 });
     expect(first('中华人民共和国统计法')?.shortTitle).toBe('统计法');
@@ -43,10 +33,10 @@ describe('quick open', () => {
   });
   it('opens the in-force version', () => {
     const item = first('统计法')!;
-    expect(store.version(item.versionId)!.status).toBe('现行有效');
+    expect(fx.store.version(item.versionId)!.status).toBe('现行有效');
   });
   it('ranks the national law first among same-named ones', () => {
-    const items = engine.quickOpen('优化营商环境条例', 5);
+    const items = fx.engine.quickOpen('优化营商环境条例', 5);
     expect(items[0]!.region).toBe('全国');
     expect(items.some((i) => i.title === '上海市优化营商环境条例')).toBe(true);
   });

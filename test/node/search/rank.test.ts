@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { describe, expect, it } from 'vitest';
 import { TopK } from '../../../electron/core/search/rank';
 import type { SearchHit } from '../../../electron/shared/search-types';
-import { SearchEngine } from '../../../electron/core/search/search-engine';
-import { fixtureLibrary } from './search-fixtures';
+import { useFixtureEngine } from './search-fixtures';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function lcg(seed: number) {
@@ -34,25 +32,15 @@ describe('TopK', () => {
 });
 
 describe('ranked pages', () => {
-  let store: LibraryStore;
-  let engine: SearchEngine;
-  let cleanup: () => void;
-  beforeAll(async () => {
-    ({ store, cleanup } = await fixtureLibrary());
-    engine = await SearchEngine.open(store);
-  });
-  afterAll(() => {
-    engine?.close();
-    cleanup?.();
-  });
+  const fx = useFixtureEngine();
 
   for (const q of ['法', '许可', '人民政府', '行政 处罚', '许可 -行政许可']) {
     it(`${q}: every page is the matching slice of the whole ranking, and facets add up to the total`, () => {
-      const whole = engine.search({ q, limit: 1000 });
+      const whole = fx.engine.search({ q, limit: 1000 });
       expect(whole.hits.length).toBe(Math.min(1000, whole.total));
       const key = (h: SearchHit) => `${h.kind ?? 'article'}:${h.versionId}#${h.articleKey}`;
       for (const offset of [0, 7, 20]) {
-        const page = engine.search({ q, limit: 10, offset });
+        const page = fx.engine.search({ q, limit: 10, offset });
         expect(page.total).toBe(whole.total);
         expect(page.hits.map(key)).toEqual(whole.hits.slice(offset, offset + 10).map(key));
       }

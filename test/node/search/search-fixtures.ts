@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { importPaths } from '../../../electron/core/library/library-import';
+import { afterAll, beforeAll } from 'vitest';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { SearchEngine } from '../../../electron/core/search/search-engine';
 
 export const FIXTURE_LAWS = resolve(__dirname, '../../fixtures/search/laws');
 
@@ -26,4 +28,23 @@ export function truth(store: LibraryStore, terms: string[], excludes: string[] =
     }
   }
   return out;
+}
+
+/**
+ * Registers beforeAll/afterAll that open the fixture library and its engine for the enclosing
+ * describe block; read `store` and `engine` inside tests (they are set once beforeAll has run).
+ */
+export function useFixtureEngine(): { readonly store: LibraryStore; readonly engine: SearchEngine } {
+  const ctx = {} as { store: LibraryStore; engine: SearchEngine; cleanup?: () => void };
+  beforeAll(async () => {
+    const lib = await fixtureLibrary();
+    ctx.store = lib.store;
+    ctx.cleanup = lib.cleanup;
+    ctx.engine = await SearchEngine.open(lib.store);
+  });
+  afterAll(() => {
+    ctx.engine?.close();
+    ctx.cleanup?.();
+  });
+  return ctx;
 }
