@@ -168,8 +168,12 @@ export class AppService {
   private async openSearch(): Promise<void> {
     try {
       this.emit('index:progress', { phase: 'indexing', done: 0, total: 0 });
-      const engine = await openSearchBackend(this.store, (p) =>
-        this.emit('index:progress', { phase: 'indexing', done: p.done, total: p.total }),
+      const engine = await openSearchBackend(
+        this.store,
+        (p) => this.emit('index:progress', { phase: 'indexing', done: p.done, total: p.total }),
+        () => {
+          if (this.search) this.emit('index:progress', { phase: 'ready', done: 1, total: 1 });
+        },
       );
       if (!engine) {
         this.searchState = { ready: false, message: '本版本未包含全文检索引擎，仅可按标题快速打开' };
@@ -268,12 +272,18 @@ export class AppService {
       'search:query': async (q) => {
         await this.searchOpening;
         if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        // While the index catches up with an import, wait for it (without blocking) rather than
+        // answer from the index as it was.
+        await this.search.settled();
         const { favoritesOnly, ...query } = q;
         return this.search.search(favoritesOnly ? { ...query, lawIds: this.settings.get().favorites } : query);
       },
       'search:quickOpen': async ({ text, limit }) => {
         await this.searchOpening;
-        if (this.search) return this.search.quickOpen(text, limit ?? 12);
+        if (this.search) {
+          await this.search.settled();
+          return this.search.quickOpen(text, limit ?? 12);
+        }
         return this.quickOpenByTitle(text, limit ?? 12);
       },
       'import:preview': ({ files }) => this.previewUploads(files),

@@ -39,6 +39,7 @@ export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers
       const name = `${safeFileName(pack.title, '简报')}.${format}`;
       const records = recordsResolver(await ctx.records());
       const search = ctx.search();
+      await search?.settled(); // a pack's search section lists what the library holds now
       const r = await exportPack(ctx.store, pack, {
         format: format as ExportFormat,
         out: ctx.exportPath(name),

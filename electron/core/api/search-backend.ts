@@ -8,6 +8,8 @@ import { SearchEngine } from '../search/search-engine';
 export interface SearchBackend {
   search(q: SearchQuery): SearchResult;
   quickOpen(text: string, limit?: number): QuickOpenItem[];
+  /** Resolves when no background index update is running. */
+  settled(): Promise<void>;
   close(): void;
 }
 
@@ -16,12 +18,20 @@ export interface IndexProgress {
   total: number;
 }
 
-/** Opens the engine (building or loading its index). */
+/**
+ * Opens the engine (building or loading its index). After a library change the index is updated
+ * in the background, in slices, with progress; `onReady` says when it is current again.
+ */
 export async function openSearchBackend(
   store: LibraryStore,
   onProgress?: (p: IndexProgress) => void,
+  onReady?: () => void,
 ): Promise<SearchBackend | undefined> {
-  const engine = await SearchEngine.open(store, onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {});
+  const engine = await SearchEngine.open(store, {
+    background: true,
+    ...(onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {}),
+    ...(onReady ? { onIdle: onReady } : {}),
+  });
   // Load the article texts shortly after start-up, off the path of the first search.
   setTimeout(() => engine.warmTexts(), 1500).unref();
   return engine;

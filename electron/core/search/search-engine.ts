@@ -23,7 +23,7 @@ import { didYouMean, type Vocabulary } from './did-you-mean';
 import { countSegment, matchSegment, termDf, termKeys } from './matcher';
 import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
 import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
-import { CorruptIndexError, Segment, type SegmentVersionInput } from './segment';
+import { CorruptIndexError, Segment, drive, type SegmentVersionInput } from './segment';
 import { findRanges, makeSnippet } from './snippet';
 import { collectHits, TopK } from './rank';
 
@@ -47,7 +47,21 @@ export interface SearchEngineOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Write the index to <library>/index (default true). */
   persist?: boolean;
+  /**
+   * Bring the index up to date in the background (time-sliced) as soon as the library changes,
+   * instead of at the next query (the app; the CLI leaves it to the next query).
+   */
+  background?: boolean;
+  /** Called when a maintenance run (build, update, rebuild) has finished and the index is current. */
+  onIdle?: () => void;
 }
+
+/** A maintenance job as steps (see Segment.buildSteps). */
+type Steps = Generator<void, void>;
+/** Longest stretch a time-sliced job keeps the event loop. */
+const SLICE_MS = 20;
+/** Delay before a background update starts, so a burst of library changes makes one update. */
+const BACKGROUND_DELAY_MS = 50;
 
 interface ManifestData {
   format: number;
@@ -116,6 +130,12 @@ export class SearchEngine {
   private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), shown: new Uint8Array(1) };
   private liveDocs = 0;
   private closed = false;
+  /** A time-sliced maintenance job is running (queries meanwhile use the index as it was). */
+  private updating = false;
+  /** Bumped by every maintenance run; a time-sliced run that sees it change gives up. */
+  private epoch = 0;
+  /** The latest time-sliced job. */
+  private job: Promise<void> | undefined;
 
   private constructor(
     readonly store: LibraryStore,
@@ -134,16 +154,26 @@ export class SearchEngine {
   /** Opens the persisted index, bringing it up to date with the library (or building it). */
   static async open(store: LibraryStore, opts: SearchEngineOptions = {}): Promise<SearchEngine> {
     const engine = new SearchEngine(store, opts);
-    engine.loadOrRebuild();
+    // Building a missing index in slices lets an app show its progress (and stay responsive).
+    await engine.runInSlices(engine.loadOrRebuildSteps());
     engine.unsubscribe = store.onChange(() => {
       engine.dirty = true;
+      if (opts.background) setTimeout(() => void engine.update().catch(() => {}), BACKGROUND_DELAY_MS).unref?.();
     });
     return engine;
   }
 
+  /**
+   * Resolves once no background update is running (the index then matches the library, or a
+   * query brings it up to date at once): for a caller that would rather wait than see old results.
+   */
+  async settled(): Promise<void> {
+    while (this.updating && this.job) await this.job.catch(() => {});
+  }
+
   /** Rebuilds the whole index from the library bodies. */
   async reindex(onProgress?: (p: IndexProgress) => void): Promise<void> {
-    this.rebuild(onProgress ?? this.opts.onProgress);
+    await this.runInSlices(this.rebuildSteps(onProgress ?? this.opts.onProgress));
   }
 
   close(): void {
@@ -193,7 +223,7 @@ export class SearchEngine {
 
   // ---- index maintenance --------------------------------------------------------------------
 
-  private loadOrRebuild(): void {
+  private *loadOrRebuildSteps(): Steps {
     let manifest: ManifestData | undefined;
     try {
       const m = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as ManifestData;
@@ -215,25 +245,67 @@ export class SearchEngine {
         manifest = undefined;
       }
     }
-    if (!manifest) this.rebuild(this.opts.onProgress);
+    if (!manifest) yield* this.rebuildSteps(this.opts.onProgress);
     else {
       try {
-        this.sync(this.opts.onProgress);
+        yield* this.syncSteps(this.opts.onProgress);
       } catch (e) {
         if (!(e instanceof CorruptIndexError)) throw e;
-        this.rebuild(this.opts.onProgress);
+        yield* this.rebuildSteps(this.opts.onProgress);
       }
     }
     this.sweep();
     if (!manifest && this.persist) this.quickIndex(); // computes and saves the titles' pinyin now
   }
 
+  /** Runs maintenance steps to the end now (a query needs the index current). */
+  private runNow(steps: () => Steps): void {
+    // A time-sliced job still running gives up: this run supersedes it.
+    this.epoch++;
+    this.updating = false;
+    drive(steps());
+    this.opts.onIdle?.();
+  }
+
+  /**
+   * Runs maintenance steps giving the event loop back every ~20 ms, so an app stays responsive
+   * (and its progress events get out) while an index is built. Gives up quietly when the engine is
+   * closed or a synchronous run superseded it (its finished work is then never swapped in).
+   */
+  private runInSlices(steps: Steps): Promise<void> {
+    const job = this.sliced(steps);
+    this.job = job;
+    return job;
+  }
+
+  private async sliced(steps: Steps): Promise<void> {
+    const epoch = ++this.epoch;
+    this.updating = true;
+    try {
+      let last = performance.now();
+      for (;;) {
+        if (this.closed || this.epoch !== epoch) return;
+        const r = steps.next();
+        if (r.done) {
+          this.opts.onIdle?.();
+          return;
+        }
+        if (performance.now() - last > SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          last = performance.now();
+        }
+      }
+    } finally {
+      if (this.epoch === epoch) this.updating = false;
+    }
+  }
+
   /** Applies pending library changes (called before every query). */
   private flush(): void {
-    if (this.dirty && !this.closed) {
+    if (this.dirty && !this.closed && !this.updating) {
       this.dirty = false;
       try {
-        this.sync(this.opts.onProgress);
+        this.runNow(() => this.syncSteps(this.opts.onProgress));
       } catch (e) {
         if (!(e instanceof CorruptIndexError)) throw e;
         this.rebuild(this.opts.onProgress);
@@ -241,26 +313,49 @@ export class SearchEngine {
     }
   }
 
+  /**
+   * Brings the index up to date with the library in the background (time-sliced), e.g. right after
+   * an import, so the next query finds it current; queries meanwhile use the index as it was.
+   */
+  async update(): Promise<void> {
+    while (this.dirty && !this.closed && !this.updating) {
+      this.dirty = false;
+      try {
+        await this.runInSlices(this.syncSteps(this.opts.onProgress));
+      } catch (e) {
+        if (!(e instanceof CorruptIndexError)) throw e;
+        await this.runInSlices(this.rebuildSteps(this.opts.onProgress));
+      }
+    }
+  }
+
   private rebuild(onProgress?: (p: IndexProgress) => void): void {
+    this.runNow(() => this.rebuildSteps(onProgress));
+  }
+
+  private *rebuildSteps(onProgress?: (p: IndexProgress) => void): Steps {
+    const unreadable: { id: string; file: string }[] = [];
+    const built = yield* this.versionsSegmentSteps(this.store.versions(), unreadable, onProgress);
+    // Swapped in at once: a query between steps sees the old index or the new one.
     const old = this.segs;
-    this.segs = [];
-    this.unreadable = [];
-    this.addVersions(this.store.versions(), onProgress);
+    this.segs = built ? [built] : [];
+    this.unreadable = unreadable;
     this.writeManifest();
     for (const s of old) this.dropSegmentFile(s);
     this.refreshSlots();
   }
 
   /** Reconciles the segments with the store's versions. */
-  private sync(onProgress?: (p: IndexProgress) => void): void {
+  private *syncSteps(onProgress?: (p: IndexProgress) => void): Steps {
     let changed = false;
+    const segs = [...this.segs];
     const live = new Map<string, { si: number; file: string }>();
-    this.segs.forEach((s, si) => {
+    segs.forEach((s, si) => {
       for (const v of s.seg.versions) {
         if (s.deleted.has(v.id)) continue;
         const prev = live.get(v.id);
         if (prev) {
-          this.segs[prev.si]!.deleted.add(v.id); // a later segment wins
+          segs[prev.si]!.deleted.add(v.id); // a later segment wins
           changed = true;
         }
         live.set(v.id, { si, file: v.file });
@@ -268,21 +363,28 @@ export class SearchEngine {
     });
     for (const [id, l] of live) {
       if (this.store.version(id)?.file !== l.file) {
-        this.segs[l.si]!.deleted.add(id);
+        segs[l.si]!.deleted.add(id);
         live.delete(id);
         changed = true;
       }
     }
     const skip = new Set(this.unreadable.map((u) => `${u.id}\n${u.file}`));
     const added = this.store.versions().filter((v) => live.get(v.id)?.file !== v.file && !skip.has(`${v.id}\n${v.file}`));
-    const before = this.unreadable.length;
-    this.unreadable = this.unreadable.filter((u) => this.store.version(u.id)?.file === u.file);
-    if (before !== this.unreadable.length) changed = true;
+    const unreadable = this.unreadable.filter((u) => this.store.version(u.id)?.file === u.file);
+    if (unreadable.length !== this.unreadable.length) changed = true;
     if (added.length) {
-      this.addVersions(added, onProgress);
+      const built = yield* this.versionsSegmentSteps(added, unreadable, onProgress);
+      if (built) segs.push(built);
       changed = true;
     }
-    if (this.mergeIfNeeded(onProgress)) changed = true;
+    const merged = yield* this.mergeSteps(segs, onProgress);
+    // Swapped in at once, like rebuildSteps.
+    this.segs = merged ? merged.segs : segs;
+    this.unreadable = unreadable;
+    if (merged) {
+      for (const s of merged.victims) this.dropSegmentFile(s);
+      changed = true;
+    }
     if (changed) this.writeManifest();
     this.refreshSlots();
   }
@@ -295,11 +397,11 @@ export class SearchEngine {
    * Builds a segment from `inputs` (consumed one version at a time) and, when persisting, writes
    * it and reopens it from the file, so the texts it was built from are not kept in memory.
    */
-  private addSegment(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): void {
+  private *segmentSteps(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
     const name = this.newSegmentName();
-    let seg = Segment.build(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined);
+    let seg = yield* Segment.buildSteps(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined);
     onProgress?.({ phase: 'index', done: total, total });
-    if (seg.versions.length === 0) return;
+    if (seg.versions.length === 0) return undefined;
     if (this.persist) {
       try {
         mkdirSync(this.dir, { recursive: true });
@@ -312,12 +414,12 @@ export class SearchEngine {
         // A read-only library still searches, from memory.
       }
     }
-    this.segs.push({ seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) });
+    return { seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) };
   }
 
-  private addVersions(versions: LawVersionMeta[], onProgress?: (p: IndexProgress) => void): void {
+  /** A segment of these versions, read from the library; unreadable bodies are listed in `unreadable`. */
+  private versionsSegmentSteps(versions: LawVersionMeta[], unreadable: { id: string; file: string }[], onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
     const store = this.store;
-    const unreadable = this.unreadable;
     const total = versions.reduce((n, v) => n + v.unitCount, 0);
     function* inputs(): Generator<SegmentVersionInput> {
       let i = 0;
@@ -338,11 +440,14 @@ export class SearchEngine {
         };
       }
     }
-    this.addSegment(inputs(), total, onProgress);
+    return this.segmentSteps(inputs(), total, onProgress);
   }
 
-  /** Merges segments when there are too many or too many of their articles are deleted. */
-  private mergeIfNeeded(onProgress?: (p: IndexProgress) => void): boolean {
+  /**
+   * Merges segments when there are too many or too many of their articles are deleted: returns
+   * the new list and the segments merged away (their files to drop once the list is swapped in).
+   */
+  private *mergeSteps(segs: SegState[], onProgress?: (p: IndexProgress) => void): Generator<void, { segs: SegState[]; victims: SegState[] } | undefined> {
     let total = 0;
     let dead = 0;
     const deadOf = (s: SegState) => {
@@ -350,17 +455,17 @@ export class SearchEngine {
       for (const v of s.seg.versions) if (s.deleted.has(v.id)) n += v.docCount;
       return n;
     };
-    for (const s of this.segs) {
+    for (const s of segs) {
       total += s.seg.docCount;
       dead += deadOf(s);
     }
     let victims: SegState[];
-    if (this.segs.length > 1 && dead > total * MAX_DEAD_FRACTION) victims = [...this.segs];
-    else if (this.segs.length > MAX_SEGMENTS) {
+    if (segs.length > 1 && dead > total * MAX_DEAD_FRACTION) victims = [...segs];
+    else if (segs.length > MAX_SEGMENTS) {
       // Keep the largest segment when it dominates; merge the rest into one.
-      const largest = this.segs.reduce((a, b) => (b.seg.docCount > a.seg.docCount ? b : a));
-      victims = largest.seg.docCount > total / 2 && deadOf(largest) < largest.seg.docCount * MAX_DEAD_FRACTION ? this.segs.filter((s) => s !== largest) : [...this.segs];
-    } else return false;
+      const largest = segs.reduce((a, b) => (b.seg.docCount > a.seg.docCount ? b : a));
+      victims = largest.seg.docCount > total / 2 && deadOf(largest) < largest.seg.docCount * MAX_DEAD_FRACTION ? segs.filter((s) => s !== largest) : [...segs];
+    } else return undefined;
     const inputs: SegmentVersionInput[] = [];
     for (const s of victims) {
       const seg = s.seg;
@@ -374,11 +479,10 @@ export class SearchEngine {
         inputs.push({ id: v.id, file: v.file, docs });
       }
     }
-    this.segs = this.segs.filter((s) => !victims.includes(s));
-    this.addSegment(inputs, inputs.reduce((n, v) => n + v.docs.length, 0), onProgress);
-    // The merged segment was appended last, so it wins over nothing older: order is irrelevant now.
-    for (const s of victims) this.dropSegmentFile(s);
-    return true;
+    const built = yield* this.segmentSteps(inputs, inputs.reduce((n, v) => n + v.docs.length, 0), onProgress);
+    // The merged segment goes last, so it wins over nothing older: order is irrelevant now.
+    const kept = segs.filter((s) => !victims.includes(s));
+    return { segs: built ? [...kept, built] : kept, victims };
   }
 
   private dropSegmentFile(s: SegState): void {

@@ -1,5 +1,5 @@
 // search:query through the app API as the renderer calls it: filters including "as of a date".
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,41 @@ describe('search:query with 收藏 and 分类', () => {
       expect(new Set(econ.hits.map((h) => h.lawId))).toEqual(new Set([tongji.lawId]));
       // the engine's lawIds is not part of the API: the renderer cannot pass a list of its own
       await expect(svc.call('search:query', JSON.parse('{"q":"应当","lawIds":[]}'))).rejects.toThrow();
+    } finally {
+      svc.close();
+    }
+  });
+});
+
+describe('search after an import', () => {
+  it('waits for the background index update instead of answering from the old index, then says ready', async () => {
+    const dir = mkdtempSync(join(tmp, 'upd-'));
+    const starter = join(dir, 'starter');
+    cpSync(resolve(import.meta.dirname, '../../fixtures/laws/经济法'), starter, { recursive: true });
+    const events: { name: string; payload: unknown }[] = [];
+    const svc = await AppService.open({
+      libraryDir: join(dir, 'library'),
+      starterDir: starter,
+      settings: new MemorySettingsStore(),
+      face: 'browser',
+      exportDir: join(dir, 'exports'),
+      stagingRoot: join(dir, 'staging'),
+      emit: (name, payload) => events.push({ name, payload }),
+    });
+    try {
+      await svc.searchReady();
+      expect((await svc.call('search:query', { q: '设定和实施行政许可' })).total).toBe(0);
+      const file = resolve(import.meta.dirname, '../../fixtures/app/laws/行政许可法(2019-04-23).md');
+      const pv = await svc.call('import:preview', { files: [{ name: '行政许可法(2019-04-23).md', dataBase64: readFileSync(file).toString('base64') }] });
+      events.length = 0;
+      await svc.call('import:commit', { stagingId: pv.stagingId });
+      await new Promise((r) => setTimeout(r, 60)); // the background update has started (or finished)
+      const r = await svc.call('search:query', { q: '设定和实施行政许可', limit: 5 });
+      expect(r.total).toBeGreaterThan(0);
+      expect(r.hits[0]!.title).toContain('行政许可法');
+      const phases = events.filter((e) => e.name === 'index:progress').map((e) => (e.payload as { phase: string }).phase);
+      expect(phases).toContain('indexing');
+      expect(phases[phases.length - 1]).toBe('ready');
     } finally {
       svc.close();
     }
