@@ -16,6 +16,7 @@ import { importPaths } from '../../electron/core/library/library-import';
 import { LibraryStore } from '../../electron/core/library/library-store';
 import type { LawVersionMeta } from '../../electron/shared/law-model';
 import { SearchEngine } from '../../electron/core/search/search-engine';
+import { addCopies } from '../node/library-copies';
 import { parseQuery } from '../../electron/core/search/query-parser';
 import { makeSnippet } from '../../electron/core/search/snippet';
 
@@ -270,31 +271,6 @@ function spawnChild(kind: string, lib: string, extra: string[] = []): ChildRepor
   return JSON.parse(line) as ChildReport;
 }
 
-async function makeCopies(store: LibraryStore, scale: number): Promise<void> {
-  if (scale <= 1) return;
-  if (!store.lock.tryAcquire()) throw new Error('library locked');
-  try {
-    const originals = store.versions();
-    const added: string[] = [];
-    for (let c = 2; c <= scale; c++) {
-      for (const meta of originals) {
-        const body = store.loadVersion(meta.id);
-        const lawId = `${meta.lawId}x${c}`;
-        const id = `${lawId}@${meta.id.split('@').slice(1).join('@')}`;
-        const copy = { ...body, id, lawId };
-        const file = store.writeBody(copy);
-        const { units: _u, ...m } = copy;
-        store.stage({ ...m, file });
-        added.push(id);
-      }
-    }
-    store.refreshStatuses();
-    await store.commit({ added, removed: [] });
-  } finally {
-    store.lock.release();
-  }
-}
-
 const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
 
 async function main() {
@@ -338,7 +314,7 @@ async function main() {
     const rep = await importPaths(store, [corpus]);
     const importMs = performance.now() - t;
     t = performance.now();
-    await makeCopies(store, scale);
+    if (scale > 1) await addCopies(store, scale - 1, 'x');
     const copyMs = performance.now() - t;
     const versions = store.versions().length;
     childScript = await bundleChild();

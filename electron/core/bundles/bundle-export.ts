@@ -12,6 +12,7 @@ import { RecordsStore } from '../records/records-store';
 import type { RecordsFile } from '../records/record-types';
 import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, BundleError, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, type BundleManifest } from './bundle-format';
 import { ZipWriter } from './zip-file';
+import { TimeSlicer } from '../util/time-slicer';
 
 export interface BundleProgress {
   phase: 'collect' | 'verify' | 'write' | 'commit';
@@ -121,7 +122,9 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
     const total = versions.length + attachments.length;
     let done = 0;
     const originals = new Set<string>();
+    const slicer = new TimeSlicer(); // the app stays responsive and shows the progress
     for (const v of versions) {
+      await slicer.maybePause();
       progress('write', done++, total, v.title);
       const body = readFileSync(join(store.bodiesDir, v.file));
       if (sha256(body) + '.json' !== v.file) throw new BundleError('HASH', `《${v.title}》的正文文件已损坏（${v.file}），请先运行 lawdesk check --repair`);
@@ -139,6 +142,7 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
     add(LAWS_CATALOG, Buffer.from(JSON.stringify({ versions }), 'utf8'));
     if (records) {
       for (const a of attachments) {
+        await slicer.maybePause();
         progress('write', done++, total, a.name);
         const data = readFileSync(a.file);
         if (sha256(data) !== a.sha256) throw new BundleError('HASH', `附件“${a.name}”已损坏（校验和不符）`);

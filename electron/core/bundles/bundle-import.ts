@@ -18,6 +18,7 @@ import { referencedAttachments, safeExt, type BundleProgress } from './bundle-ex
 import { readBundle, type ReadBundle, type ReadOptions } from './bundle-read';
 import { backupRecords, type BackupInfo } from './records-backup';
 import { applyRecordsMerge, planRecordsMerge, type RecordPlanItem } from './records-merge';
+import { TimeSlicer } from '../util/time-slicer';
 
 export type LawOutcome = 'new' | 'identical' | 'newer' | 'older';
 
@@ -162,8 +163,11 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
       }
       const total = lawsToWrite.length + preview.attachments.new + 2;
       let done = 0;
-      // Content-addressed files first: harmless until a catalog names them.
+      // Content-addressed files first: harmless until a catalog names them (so the event loop may
+      // be handed back between them; nothing is staged yet).
+      const slicer = new TimeSlicer();
       for (const v of lawsToWrite) {
+        await slicer.maybePause();
         progress({ phase: 'write', done: done++, total, item: v.title });
         const orig = [...b.entryKinds.keys()].find((n) => n.startsWith(`laws/originals/${v.sourceSha256}`))!;
         if (!store.originalPath(v)) store.writeOriginal(b.bytesOf(orig), v.sourceSha256, basename(orig).slice(64));
@@ -174,6 +178,7 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
         for (const a of referencedAttachments(b.records)) {
           const name = a.sha256 + safeExt(a.name);
           if (existsSync(join(dir, name))) continue;
+          await slicer.maybePause();
           progress({ phase: 'write', done: done++, total, item: a.name });
           writeFileAtomic(join(dir, name), b.bytesOf(`records/attachments/${name}`));
         }
@@ -182,8 +187,12 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
       if (lawsToWrite.length) {
         const change: LibraryChange = { added: [], removed: [] };
         for (const v of lawsToWrite) {
+          await slicer.maybePause();
           const bodyPath = join(store.bodiesDir, v.file);
           if (!existsSync(bodyPath)) writeFileAtomic(bodyPath, b.bytesOf(`laws/bodies/${v.file}`), { fsync: false });
+        }
+        // Staged in one go (no pause): nobody sees a half-staged catalog.
+        for (const v of lawsToWrite) {
           const old = store.stage({ ...v });
           change.added.push(v.id);
           if (old) change.removed.push(v.id);

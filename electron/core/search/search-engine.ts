@@ -16,6 +16,7 @@ import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model'
 import { LEVELS, UNCATEGORISED, displayTitle, versionDate } from '../../shared/law-model';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { writeFileAtomic } from '../library/atomic-file';
+import { TimeSlicer } from '../util/time-slicer';
 import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
 import type { LibraryStore } from '../library/library-store';
@@ -58,8 +59,6 @@ export interface SearchEngineOptions {
 
 /** A maintenance job as steps (see Segment.buildSteps). */
 type Steps = Generator<void, void>;
-/** Longest stretch a time-sliced job keeps the event loop. */
-const SLICE_MS = 20;
 /** Delay before a background update starts, so a burst of library changes makes one update. */
 const BACKGROUND_DELAY_MS = 50;
 
@@ -282,7 +281,7 @@ export class SearchEngine {
     const epoch = ++this.epoch;
     this.updating = true;
     try {
-      let last = performance.now();
+      const slicer = new TimeSlicer();
       for (;;) {
         if (this.closed || this.epoch !== epoch) return;
         const r = steps.next();
@@ -290,10 +289,7 @@ export class SearchEngine {
           this.opts.onIdle?.();
           return;
         }
-        if (performance.now() - last > SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve));
-          last = performance.now();
-        }
+        await slicer.maybePause();
       }
     } finally {
       if (this.epoch === epoch) this.updating = false;
