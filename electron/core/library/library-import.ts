@@ -16,6 +16,7 @@ import { loadManifests, type ManifestEntry } from './import-manifest';
 import { asLevel, guessLevel, guessRegion } from './level-and-region';
 import { lawIdFor, sha256, versionIdFor } from './law-identity';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
+import { TimeSlicer } from '../util/time-slicer';
 
 /** Extensions picked up when walking a folder. */
 export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm']);
@@ -217,6 +218,7 @@ export async function importPaths(
       lastCommit = Date.now();
     };
 
+    const slicer = new TimeSlicer();
     for (let i = 0; i < files.length; i++) {
       const file = files[i]!;
       opts.onProgress?.({ done: i, total: files.length, file });
@@ -230,7 +232,7 @@ export async function importPaths(
       }
       if (Date.now() - lastCommit >= commitEvery) await flush();
       // Let the event loop breathe (progress events, other requests) during long imports.
-      if (i % 20 === 19) await new Promise((r) => setImmediate(r));
+      await slicer.maybePause();
     }
     await flush();
     opts.onProgress?.({ done: files.length, total: files.length, file: '' });
