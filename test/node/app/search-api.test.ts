@@ -1,7 +1,7 @@
 // search:query through the app API as the renderer calls it: filters including "as of a date".
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
@@ -9,19 +9,29 @@ import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-app-search-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
+const FIXTURE_LAWS = resolve(import.meta.dirname, '../../fixtures/laws');
+
+/** An app service on a fresh library seeded from `starter` files (a fixture folder, plus extra files). */
+async function openService(name: string, starter: string, opts: { extra?: string[]; search?: boolean; emit?: (name: string, payload: unknown) => void } = {}) {
+  const dir = mkdtempSync(join(tmp, `${name}-`));
+  const seed = join(dir, 'starter');
+  cpSync(starter, seed, { recursive: true });
+  for (const f of opts.extra ?? []) cpSync(f, join(seed, basename(f)));
+  return AppService.open({
+    libraryDir: join(dir, 'library'),
+    starterDir: seed,
+    settings: new MemorySettingsStore(),
+    face: 'browser',
+    ...(opts.search === false ? { search: false } : {}),
+    exportDir: join(dir, 'exports'),
+    stagingRoot: join(dir, 'staging'),
+    emit: opts.emit ?? (() => {}),
+  });
+}
+
 describe('search:query', () => {
   it('passes the as-of date through and refuses malformed dates and unknown keys', async () => {
-    const starter = join(tmp, 'starter');
-    cpSync(resolve(import.meta.dirname, '../../fixtures/laws/经济法'), starter, { recursive: true });
-    const svc = await AppService.open({
-      libraryDir: join(tmp, 'library'),
-      starterDir: starter,
-      settings: new MemorySettingsStore(),
-      face: 'browser',
-      exportDir: join(tmp, 'exports'),
-      stagingRoot: join(tmp, 'staging'),
-      emit: () => {},
-    });
+    const svc = await openService('asof', join(FIXTURE_LAWS, '经济法'));
     try {
       const all = await svc.call('search:query', { q: '统计调查对象', limit: 100 });
       expect(new Set(all.hits.map((h) => h.versionDate))).toEqual(new Set(['2009-06-27', '2024-09-13']));
@@ -38,18 +48,7 @@ describe('search:query', () => {
 
 describe('search:query with 收藏 and 分类', () => {
   it('favoritesOnly searches only the laws marked 收藏; categories filter by 分类', async () => {
-    const dir = mkdtempSync(join(tmp, 'fav-'));
-    const starter = join(dir, 'starter');
-    cpSync(resolve(import.meta.dirname, '../../fixtures/laws'), starter, { recursive: true });
-    const svc = await AppService.open({
-      libraryDir: join(dir, 'library'),
-      starterDir: starter,
-      settings: new MemorySettingsStore(),
-      face: 'browser',
-      exportDir: join(dir, 'exports'),
-      stagingRoot: join(dir, 'staging'),
-      emit: () => {},
-    });
+    const svc = await openService('fav', FIXTURE_LAWS);
     try {
       const all = await svc.call('search:query', { q: '应当', limit: 200 });
       expect(new Set(all.hits.map((h) => h.title)).size).toBeGreaterThan(1);
@@ -74,19 +73,8 @@ describe('search:query with 收藏 and 分类', () => {
 
 describe('search after an import', () => {
   it('waits for the background index update instead of answering from the old index, then says ready', async () => {
-    const dir = mkdtempSync(join(tmp, 'upd-'));
-    const starter = join(dir, 'starter');
-    cpSync(resolve(import.meta.dirname, '../../fixtures/laws/经济法'), starter, { recursive: true });
     const events: { name: string; payload: unknown }[] = [];
-    const svc = await AppService.open({
-      libraryDir: join(dir, 'library'),
-      starterDir: starter,
-      settings: new MemorySettingsStore(),
-      face: 'browser',
-      exportDir: join(dir, 'exports'),
-      stagingRoot: join(dir, 'staging'),
-      emit: (name, payload) => events.push({ name, payload }),
-    });
+    const svc = await openService('upd', join(FIXTURE_LAWS, '经济法'), { emit: (name, payload) => events.push({ name, payload }) });
     try {
       await svc.searchReady();
       expect((await svc.call('search:query', { q: '设定和实施行政许可' })).total).toBe(0);
@@ -109,20 +97,7 @@ describe('search after an import', () => {
 
 describe('laws:list', () => {
   it('counts and filters by 分类 from the manifest, with 未分类 for the rest', async () => {
-    const dir = mkdtempSync(join(tmp, 'cat-'));
-    const starter = join(dir, 'starter');
-    cpSync(resolve(import.meta.dirname, '../../fixtures/laws'), starter, { recursive: true });
-    cpSync(resolve(import.meta.dirname, '../../fixtures/documents/sources/jiancai.md'), join(starter, 'jiancai.md'));
-    const svc = await AppService.open({
-      libraryDir: join(dir, 'library'),
-      starterDir: starter,
-      settings: new MemorySettingsStore(),
-      face: 'browser',
-      search: false,
-      exportDir: join(dir, 'exports'),
-      stagingRoot: join(dir, 'staging'),
-      emit: () => {},
-    });
+    const svc = await openService('cat', FIXTURE_LAWS, { extra: [resolve(import.meta.dirname, '../../fixtures/documents/sources/jiancai.md')], search: false });
     try {
       const all = await svc.call('laws:list', {});
       expect(all.facets.category).toMatchObject({ 经济法: 1, 行政法: 2, 未分类: 1 });
