@@ -9,6 +9,8 @@ export const CHANNEL_NAMES = [
   'law:setFavorite',
   'search:query',
   'search:quickOpen',
+  'search:indexStats',
+  'search:reindex',
   'import:preview',
   'import:pickAndPreview',
   'import:commit',

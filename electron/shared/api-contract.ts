@@ -153,6 +153,8 @@ export const searchQuerySchema = z
   })
   .strict();
 
+export const indexStatsSchema = z.object({ segments: count, articles: count, versions: count, bytesOnDisk: count });
+
 export const searchResultSchema = z.object({
   total: count,
   tookMs: z.number(),
@@ -699,6 +701,10 @@ export const apiContract = {
     output: z.object({ favorites: z.array(z.string()) }),
   }),
   'search:query': call({ input: searchQuerySchema, output: searchResultSchema }),
+  /** The full-text index: segments, articles and versions indexed, bytes on disk. */
+  'search:indexStats': call({ input: empty, output: indexStatsSchema }),
+  /** Rebuilds the index from the library (time-sliced, with index:progress); the new stats. */
+  'search:reindex': call({ input: empty, output: indexStatsSchema }),
   'search:quickOpen': call({
     input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
     output: z.array(quickOpenItemSchema),

@@ -110,6 +110,25 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       await count.filter({ hasText: `找到 ${econ} 条` }).waitFor(); // 统计法 is the only 经济法 law and the only 收藏
     }));
 
+  it('rebuilds the search index from 设置 and keeps searching', () =>
+    withSession(async ({ page }) => {
+      await page.goto(page.url().replace(/#.*$/, '') + '#/settings');
+      const card = page.getByTestId('index-card');
+      const articles = card.getByTestId('index-articles');
+      await articles.filter({ hasText: '个版本' }).waitFor();
+      const before = await articles.textContent();
+      expect(before).toContain('6 个版本');
+      await card.getByTestId('index-rebuild').click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /^重\s?建$/ }).click(); // antd spaces two-character labels
+      await page.getByText(/索引已重建/).waitFor();
+      expect(await articles.textContent()).toBe(before);
+      await page.getByText('检索就绪').waitFor();
+      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      await page.getByTestId('search-input').locator('input').fill('行政许可');
+      await page.getByTestId('search-count').waitFor();
+      expect(await page.getByTestId('search-hit').count()).toBeGreaterThan(0);
+    }));
+
   it('imports a file with a preview and sees it in the library', () =>
     withSession(async ({ page }) => {
       await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();

@@ -278,6 +278,23 @@ export class AppService {
         const { favoritesOnly, ...query } = q;
         return this.search.search(favoritesOnly ? { ...query, lawIds: this.settings.get().favorites } : query);
       },
+      'search:indexStats': async () => {
+        await this.searchOpening;
+        if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        await this.search.settled();
+        return this.search.stats();
+      },
+      'search:reindex': async () => {
+        await this.searchOpening;
+        if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        this.searchState = { ready: false, message: '正在重建索引…' };
+        try {
+          await this.search.reindex();
+        } finally {
+          this.searchState = { ready: true };
+        }
+        return this.search.stats();
+      },
       'search:quickOpen': async ({ text, limit }) => {
         await this.searchOpening;
         if (this.search) {

@@ -3,13 +3,16 @@
 
 import type { QuickOpenItem, SearchQuery, SearchResult } from '../../shared/search-types';
 import type { LibraryStore } from '../library/library-store';
-import { SearchEngine } from '../search/search-engine';
+import { SearchEngine, type IndexStats } from '../search/search-engine';
 
 export interface SearchBackend {
   search(q: SearchQuery): SearchResult;
   quickOpen(text: string, limit?: number): QuickOpenItem[];
   /** Resolves when no background index update is running. */
   settled(): Promise<void>;
+  stats(): IndexStats;
+  /** Rebuilds the index from the library (time-sliced). */
+  reindex(): Promise<void>;
   close(): void;
 }
 

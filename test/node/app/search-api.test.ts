@@ -95,6 +95,33 @@ describe('search after an import', () => {
   });
 });
 
+describe('search:indexStats and search:reindex', () => {
+  it('reports what the index holds and rebuilds it with progress, searches still exact after', async () => {
+    const events: { name: string; payload: unknown }[] = [];
+    const svc = await openService('reidx', FIXTURE_LAWS, { emit: (name, payload) => events.push({ name, payload }) });
+    try {
+      await svc.searchReady();
+      const info = await svc.call('library:info', {});
+      const before = await svc.call('search:indexStats', {});
+      expect(before.versions).toBe(info.versionCount);
+      expect(before.articles).toBeGreaterThan(info.versionCount);
+      expect(before.bytesOnDisk).toBeGreaterThan(0);
+      const hits = (await svc.call('search:query', { q: '统计调查', limit: 200 })).total;
+      events.length = 0;
+      const after = await svc.call('search:reindex', {});
+      expect(after).toMatchObject({ versions: before.versions, articles: before.articles, segments: 1 });
+      const phases = events.filter((e) => e.name === 'index:progress').map((e) => (e.payload as { phase: string }).phase);
+      expect(phases.filter((p) => p === 'indexing').length).toBeGreaterThan(1);
+      expect(phases[phases.length - 1]).toBe('ready');
+      expect((await svc.call('library:info', {})).search.ready).toBe(true);
+      expect((await svc.call('search:query', { q: '统计调查', limit: 200 })).total).toBe(hits);
+      await expect(svc.call('search:reindex', JSON.parse('{"all":true}'))).rejects.toThrow();
+    } finally {
+      svc.close();
+    }
+  });
+});
+
 describe('laws:list', () => {
   it('counts and filters by 分类 from the manifest, with 未分类 for the rest', async () => {
     const svc = await openService('cat', FIXTURE_LAWS, { extra: [resolve(import.meta.dirname, '../../fixtures/documents/sources/jiancai.md')], search: false });

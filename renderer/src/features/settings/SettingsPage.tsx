@@ -1,5 +1,5 @@
-// 设置: library folder (takes effect after a restart), reading font size, default filters, bundles
-// and records backups.
+// 设置: library folder (takes effect after a restart), reading font size, default filters, the
+// full-text index, bundles and records backups.
 
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -9,6 +9,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { useSettings } from '../../settings-context';
 import { BackupCard } from './BackupCard';
+import { IndexCard } from './IndexCard';
 
 export function SettingsPage() {
   const { settings, loaded, update } = useSettings();
@@ -100,6 +101,7 @@ export function SettingsPage() {
             </Form.Item>
           </Form>
         </Card>
+        <IndexCard />
         <BackupCard />
         <Typography.Text type="secondary">
           {info.data ? `法规案头 ${info.data.appVersion} · ${info.data.face === 'electron' ? '桌面版' : '浏览器版（仅本机 127.0.0.1）'}` : ''}
