@@ -1,22 +1,15 @@
 // Article-level full-text search over a library: the engine behind search-types.ts. The index is
-// a list of immutable segments (segment.ts) in <library>/index/, named by manifest.json together
-// with the versions deleted from each. Invariants:
-// - The index is derived: on open and after every library change the live (version id, body file)
-//   pairs are reconciled with the store, so a stale index catches up (new segment for what was
-//   added, deletion marks for what was removed) and a missing or damaged one is rebuilt, with
-//   progress, never an exception to the caller.
-// - Files are written temp + rename, segments before the manifest that names them, so a crash
-//   leaves the old index or the new one; unreferenced segment files are swept later.
+// a list of immutable segments (segment.ts) kept in step with the library by index-segments.ts;
+// this file maps them to the catalog (version slots) and answers queries. Invariants:
+// - The index is derived: on open and after every library change it catches up (new segment for
+//   what was added, deletion marks for what was removed) and a missing or damaged one is rebuilt,
+//   with progress, never an exception to the caller.
 // - Results are exact: every article hit contains every term (see matcher.ts).
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model';
 import { LEVELS, UNCATEGORISED, displayTitle, versionDate } from '../../shared/law-model';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
-import { writeFileAtomic } from '../library/atomic-file';
-import { TimeSlicer } from '../util/time-slicer';
 import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
 import type { LibraryStore } from '../library/library-store';
@@ -24,25 +17,18 @@ import { didYouMean, type Vocabulary } from './did-you-mean';
 import { countSegment, matchSegment, termDf, termKeys } from './matcher';
 import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
 import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
-import { CorruptIndexError, Segment, drive, type SegmentVersionInput } from './segment';
-import { findRanges, makeSnippet } from './snippet';
+import { IndexSegments, type IndexProgress, type SegState } from './index-segments';
 import { collectHits, TopK } from './rank';
+import { CorruptIndexError } from './segment';
+import { findRanges, makeSnippet } from './snippet';
 
-export const MANIFEST_FORMAT = 1;
-/** More segments than this are merged (the small ones, or all when many articles are deleted). */
-const MAX_SEGMENTS = 6;
-const MAX_DEAD_FRACTION = 0.3;
+export type { IndexProgress } from './index-segments';
+
 const MAX_LIMIT = 1000;
 const TITLE_BOOST = 1.5;
 /** A title hit needs the terms to make up this share of the law's short title (许可 names 行政许可法, not 排污许可管理条例). */
 const TITLE_HIT_MIN_COVERAGE = 0.34;
 const STATUS_WEIGHT: Record<Status, number> = { 现行有效: 1, 尚未生效: 0.9, 部分失效: 0.85, 已修改: 0.7, 已废止: 0.6 };
-
-export interface IndexProgress {
-  phase: 'read' | 'index' | 'write';
-  done: number;
-  total: number;
-}
 
 export interface SearchEngineOptions {
   onProgress?: (p: IndexProgress) => void;
@@ -57,25 +43,8 @@ export interface SearchEngineOptions {
   onIdle?: () => void;
 }
 
-/** A maintenance job as steps (see Segment.buildSteps). */
-type Steps = Generator<void, void>;
 /** Delay before a background update starts, so a burst of library changes makes one update. */
 const BACKGROUND_DELAY_MS = 50;
-
-interface ManifestData {
-  format: number;
-  generation: number;
-  segments: { name: string; deleted: string[] }[];
-  /** Versions whose body could not be read when indexed: not retried until their file changes. */
-  unreadable: { id: string; file: string }[];
-}
-
-interface SegState {
-  seg: Segment;
-  deleted: Set<string>;
-  /** Local version index → global version slot (0 = not live). */
-  verSlot: Int32Array;
-}
 
 interface Slot {
   meta: LawVersionMeta;
@@ -110,11 +79,9 @@ function regionMatches(region: string, wanted: string[]): boolean {
 }
 
 export class SearchEngine {
-  private segs: SegState[] = [];
+  private readonly index: IndexSegments;
   private slots: (Slot | undefined)[] = [undefined];
   private bySlotId = new Map<string, number>();
-  private unreadable: { id: string; file: string }[] = [];
-  private dirty = false;
   private unsubscribe: (() => void) | undefined;
   private quick: QuickOpenIndex | undefined;
   private titleEntries = new Map<string, { key: string; entry: TitleEntry }>();
@@ -129,35 +96,33 @@ export class SearchEngine {
   private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), shown: new Uint8Array(1) };
   private liveDocs = 0;
   private closed = false;
-  /** A time-sliced maintenance job is running (queries meanwhile use the index as it was). */
-  private updating = false;
-  /** Bumped by every maintenance run; a time-sliced run that sees it change gives up. */
-  private epoch = 0;
-  /** The latest time-sliced job. */
-  private job: Promise<void> | undefined;
 
   private constructor(
     readonly store: LibraryStore,
     private readonly opts: SearchEngineOptions,
   ) {
-    this.pinyin = new PinyinCache(this.persist ? join(this.dir, 'pinyin.json') : undefined);
+    this.index = new IndexSegments(store, {
+      ...(opts.persist === false ? { persist: false } : {}),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.onIdle ? { onIdle: opts.onIdle } : {}),
+      onSwap: () => this.refreshSlots(),
+    });
+    this.pinyin = new PinyinCache(this.index.persist ? join(this.index.dir, 'pinyin.json') : undefined);
   }
 
-  get dir(): string {
-    return join(this.store.dir, 'index');
-  }
-  private get persist(): boolean {
-    return this.opts.persist !== false;
+  private get segs(): readonly SegState[] {
+    return this.index.segs;
   }
 
   /** Opens the persisted index, bringing it up to date with the library (or building it). */
   static async open(store: LibraryStore, opts: SearchEngineOptions = {}): Promise<SearchEngine> {
     const engine = new SearchEngine(store, opts);
     // Building a missing index in slices lets an app show its progress (and stay responsive).
-    await engine.runInSlices(engine.loadOrRebuildSteps());
+    await engine.index.open();
+    if (engine.index.rebuiltAtOpen && engine.index.persist) engine.quickIndex(); // computes and saves the titles' pinyin now
     engine.unsubscribe = store.onChange(() => {
-      engine.dirty = true;
-      if (opts.background) setTimeout(() => void engine.update().catch(() => {}), BACKGROUND_DELAY_MS).unref?.();
+      engine.index.markDirty();
+      if (opts.background) setTimeout(() => void engine.index.update().catch(() => {}), BACKGROUND_DELAY_MS).unref?.();
     });
     return engine;
   }
@@ -166,20 +131,19 @@ export class SearchEngine {
    * Resolves once no background update is running (the index then matches the library, or a
    * query brings it up to date at once): for a caller that would rather wait than see old results.
    */
-  async settled(): Promise<void> {
-    while (this.updating && this.job) await this.job.catch(() => {});
+  settled(): Promise<void> {
+    return this.index.settled();
   }
 
-  /** Rebuilds the whole index from the library bodies. */
-  async reindex(onProgress?: (p: IndexProgress) => void): Promise<void> {
-    await this.runInSlices(this.rebuildSteps(onProgress ?? this.opts.onProgress));
+  /** Rebuilds the whole index from the library bodies (in time slices). */
+  reindex(onProgress?: (p: IndexProgress) => void): Promise<void> {
+    return this.index.reindex(onProgress);
   }
 
   close(): void {
     this.closed = true;
     this.unsubscribe?.();
-    for (const s of this.segs) s.seg.close();
-    this.segs = [];
+    this.index.close();
     this.pinyin.save();
   }
 
@@ -209,318 +173,13 @@ export class SearchEngine {
       return fn();
     } catch (e) {
       if (!(e instanceof CorruptIndexError)) throw e;
-      this.rebuild(this.opts.onProgress);
+      this.index.rebuild(this.opts.onProgress);
       return fn();
     }
   }
 
   stats(): IndexStats {
-    let bytes = 0;
-    if (existsSync(this.dir)) for (const n of readdirSync(this.dir)) bytes += statSync(join(this.dir, n)).size;
-    return { segments: this.segs.length, articles: this.liveDocs, versions: this.bySlotId.size, bytesOnDisk: bytes };
-  }
-
-  // ---- index maintenance --------------------------------------------------------------------
-
-  private *loadOrRebuildSteps(): Steps {
-    let manifest: ManifestData | undefined;
-    try {
-      const m = JSON.parse(readFileSync(join(this.dir, 'manifest.json'), 'utf8')) as ManifestData;
-      if (m && m.format === MANIFEST_FORMAT && Array.isArray(m.segments)) manifest = m;
-    } catch {
-      manifest = undefined; // missing or damaged: rebuilt below
-    }
-    if (manifest) {
-      try {
-        this.segs = manifest.segments.map((s) => {
-          const seg = Segment.load(join(this.dir, s.name), s.name);
-          return { seg, deleted: new Set(s.deleted), verSlot: new Int32Array(seg.versions.length) };
-        });
-        this.unreadable = Array.isArray(manifest.unreadable) ? manifest.unreadable : [];
-      } catch (e) {
-        if (!(e instanceof CorruptIndexError)) throw e;
-        for (const s of this.segs) s.seg.close();
-        this.segs = [];
-        manifest = undefined;
-      }
-    }
-    if (!manifest) yield* this.rebuildSteps(this.opts.onProgress);
-    else {
-      try {
-        yield* this.syncSteps(this.opts.onProgress);
-      } catch (e) {
-        if (!(e instanceof CorruptIndexError)) throw e;
-        yield* this.rebuildSteps(this.opts.onProgress);
-      }
-    }
-    this.sweep();
-    if (!manifest && this.persist) this.quickIndex(); // computes and saves the titles' pinyin now
-  }
-
-  /** Runs maintenance steps to the end now (a query needs the index current). */
-  private runNow(steps: () => Steps): void {
-    // A time-sliced job still running gives up: this run supersedes it.
-    this.epoch++;
-    this.updating = false;
-    drive(steps());
-    this.opts.onIdle?.();
-  }
-
-  /**
-   * Runs maintenance steps giving the event loop back every ~20 ms, so an app stays responsive
-   * (and its progress events get out) while an index is built. Gives up quietly when the engine is
-   * closed or a synchronous run superseded it (its finished work is then never swapped in).
-   */
-  private runInSlices(steps: Steps): Promise<void> {
-    const job = this.sliced(steps);
-    this.job = job;
-    return job;
-  }
-
-  private async sliced(steps: Steps): Promise<void> {
-    const epoch = ++this.epoch;
-    this.updating = true;
-    try {
-      const slicer = new TimeSlicer();
-      for (;;) {
-        if (this.closed || this.epoch !== epoch) return;
-        const r = steps.next();
-        if (r.done) {
-          this.opts.onIdle?.();
-          return;
-        }
-        await slicer.maybePause();
-      }
-    } finally {
-      if (this.epoch === epoch) this.updating = false;
-    }
-  }
-
-  /** Applies pending library changes (called before every query). */
-  private flush(): void {
-    if (this.dirty && !this.closed && !this.updating) {
-      this.dirty = false;
-      try {
-        this.runNow(() => this.syncSteps(this.opts.onProgress));
-      } catch (e) {
-        if (!(e instanceof CorruptIndexError)) throw e;
-        this.rebuild(this.opts.onProgress);
-      }
-    }
-  }
-
-  /**
-   * Brings the index up to date with the library in the background (time-sliced), e.g. right after
-   * an import, so the next query finds it current; queries meanwhile use the index as it was.
-   */
-  async update(): Promise<void> {
-    while (this.dirty && !this.closed && !this.updating) {
-      this.dirty = false;
-      try {
-        await this.runInSlices(this.syncSteps(this.opts.onProgress));
-      } catch (e) {
-        if (!(e instanceof CorruptIndexError)) throw e;
-        await this.runInSlices(this.rebuildSteps(this.opts.onProgress));
-      }
-    }
-  }
-
-  private rebuild(onProgress?: (p: IndexProgress) => void): void {
-    this.runNow(() => this.rebuildSteps(onProgress));
-  }
-
-  private *rebuildSteps(onProgress?: (p: IndexProgress) => void): Steps {
-    const unreadable: { id: string; file: string }[] = [];
-    const built = yield* this.versionsSegmentSteps(this.store.versions(), unreadable, onProgress);
-    // Swapped in at once: a query between steps sees the old index or the new one.
-    const old = this.segs;
-    this.segs = built ? [built] : [];
-    this.unreadable = unreadable;
-    this.writeManifest();
-    for (const s of old) this.dropSegmentFile(s);
-    this.refreshSlots();
-  }
-
-  /** Reconciles the segments with the store's versions. */
-  private *syncSteps(onProgress?: (p: IndexProgress) => void): Steps {
-    let changed = false;
-    const segs = [...this.segs];
-    const live = new Map<string, { si: number; file: string }>();
-    segs.forEach((s, si) => {
-      for (const v of s.seg.versions) {
-        if (s.deleted.has(v.id)) continue;
-        const prev = live.get(v.id);
-        if (prev) {
-          segs[prev.si]!.deleted.add(v.id); // a later segment wins
-          changed = true;
-        }
-        live.set(v.id, { si, file: v.file });
-      }
-    });
-    for (const [id, l] of live) {
-      if (this.store.version(id)?.file !== l.file) {
-        segs[l.si]!.deleted.add(id);
-        live.delete(id);
-        changed = true;
-      }
-    }
-    const skip = new Set(this.unreadable.map((u) => `${u.id}\n${u.file}`));
-    const added = this.store.versions().filter((v) => live.get(v.id)?.file !== v.file && !skip.has(`${v.id}\n${v.file}`));
-    const unreadable = this.unreadable.filter((u) => this.store.version(u.id)?.file === u.file);
-    if (unreadable.length !== this.unreadable.length) changed = true;
-    if (added.length) {
-      const built = yield* this.versionsSegmentSteps(added, unreadable, onProgress);
-      if (built) segs.push(built);
-      changed = true;
-    }
-    const merged = yield* this.mergeSteps(segs, onProgress);
-    // Swapped in at once, like rebuildSteps.
-    this.segs = merged ? merged.segs : segs;
-    this.unreadable = unreadable;
-    if (merged) {
-      for (const s of merged.victims) this.dropSegmentFile(s);
-      changed = true;
-    }
-    if (changed) this.writeManifest();
-    this.refreshSlots();
-  }
-
-  private newSegmentName(): string {
-    return `seg-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.lds`;
-  }
-
-  /**
-   * Builds a segment from `inputs` (consumed one version at a time) and, when persisting, writes
-   * it and reopens it from the file, so the texts it was built from are not kept in memory.
-   */
-  private *segmentSteps(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
-    const name = this.newSegmentName();
-    let seg = yield* Segment.buildSteps(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined);
-    onProgress?.({ phase: 'index', done: total, total });
-    if (seg.versions.length === 0) return undefined;
-    if (this.persist) {
-      try {
-        mkdirSync(this.dir, { recursive: true });
-        onProgress?.({ phase: 'write', done: 0, total: 1 });
-        const path = join(this.dir, name);
-        seg.write(path);
-        seg = Segment.load(path, name);
-        onProgress?.({ phase: 'write', done: 1, total: 1 });
-      } catch {
-        // A read-only library still searches, from memory.
-      }
-    }
-    return { seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) };
-  }
-
-  /** A segment of these versions, read from the library; unreadable bodies are listed in `unreadable`. */
-  private versionsSegmentSteps(versions: LawVersionMeta[], unreadable: { id: string; file: string }[], onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
-    const store = this.store;
-    const total = versions.reduce((n, v) => n + v.unitCount, 0);
-    function* inputs(): Generator<SegmentVersionInput> {
-      let i = 0;
-      for (const meta of versions) {
-        i++;
-        if (onProgress && (i % 50 === 0 || i === versions.length)) onProgress({ phase: 'read', done: i, total: versions.length });
-        let units;
-        try {
-          units = store.readUnits(meta.id);
-        } catch {
-          unreadable.push({ id: meta.id, file: meta.file }); // missing or damaged body: `check` reports it
-          continue;
-        }
-        yield {
-          id: meta.id,
-          file: meta.file,
-          docs: units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
-        };
-      }
-    }
-    return this.segmentSteps(inputs(), total, onProgress);
-  }
-
-  /**
-   * Merges segments when there are too many or too many of their articles are deleted: returns
-   * the new list and the segments merged away (their files to drop once the list is swapped in).
-   */
-  private *mergeSteps(segs: SegState[], onProgress?: (p: IndexProgress) => void): Generator<void, { segs: SegState[]; victims: SegState[] } | undefined> {
-    let total = 0;
-    let dead = 0;
-    const deadOf = (s: SegState) => {
-      let n = 0;
-      for (const v of s.seg.versions) if (s.deleted.has(v.id)) n += v.docCount;
-      return n;
-    };
-    for (const s of segs) {
-      total += s.seg.docCount;
-      dead += deadOf(s);
-    }
-    let victims: SegState[];
-    if (segs.length > 1 && dead > total * MAX_DEAD_FRACTION) victims = [...segs];
-    else if (segs.length > MAX_SEGMENTS) {
-      // Keep the largest segment when it dominates; merge the rest into one.
-      const largest = segs.reduce((a, b) => (b.seg.docCount > a.seg.docCount ? b : a));
-      victims = largest.seg.docCount > total / 2 && deadOf(largest) < largest.seg.docCount * MAX_DEAD_FRACTION ? segs.filter((s) => s !== largest) : [...segs];
-    } else return undefined;
-    const inputs: SegmentVersionInput[] = [];
-    for (const s of victims) {
-      const seg = s.seg;
-      for (const v of seg.versions) {
-        if (s.deleted.has(v.id)) continue;
-        const docs = [];
-        for (let d = v.firstDoc; d < v.firstDoc + v.docCount; d++) {
-          const m = seg.docMeta(d);
-          docs.push({ text: seg.docText(d), key: m.key, label: m.label, path: m.path, kind: seg.docKind(d), number: seg.docNumber[d]!, suffix: seg.docSuffix[d]! });
-        }
-        inputs.push({ id: v.id, file: v.file, docs });
-      }
-    }
-    const built = yield* this.segmentSteps(inputs, inputs.reduce((n, v) => n + v.docs.length, 0), onProgress);
-    // The merged segment goes last, so it wins over nothing older: order is irrelevant now.
-    const kept = segs.filter((s) => !victims.includes(s));
-    return { segs: built ? [...kept, built] : kept, victims };
-  }
-
-  private dropSegmentFile(s: SegState): void {
-    s.seg.close();
-    if (!this.persist) return;
-    try {
-      unlinkSync(join(this.dir, s.seg.name));
-    } catch {
-      /* swept later */
-    }
-  }
-
-  private writeManifest(): void {
-    if (!this.persist) return;
-    const data: ManifestData = {
-      format: MANIFEST_FORMAT,
-      generation: this.store.generation,
-      segments: this.segs.map((s) => ({ name: s.seg.name, deleted: [...s.deleted] })),
-      unreadable: this.unreadable,
-    };
-    try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileAtomic(join(this.dir, 'manifest.json'), JSON.stringify(data));
-    } catch {
-      /* read-only: the in-memory index still serves */
-    }
-  }
-
-  /** Removes segment files no manifest names (left by a crash or a concurrent writer) after an hour. */
-  private sweep(): void {
-    if (!this.persist || !existsSync(this.dir)) return;
-    const used = new Set(this.segs.map((s) => s.seg.name));
-    const cutoff = Date.now() - 3600_000;
-    for (const n of readdirSync(this.dir)) {
-      if (!(n.endsWith('.lds') || n.endsWith('.tmp')) || used.has(n)) continue;
-      try {
-        const full = join(this.dir, n);
-        if (statSync(full).mtimeMs < cutoff) unlinkSync(full);
-      } catch {
-        /* in use or gone */
-      }
-    }
+    return { segments: this.segs.length, articles: this.liveDocs, versions: this.bySlotId.size, bytesOnDisk: this.index.bytesOnDisk() };
   }
 
   /** Maps every live indexed version to its current catalog metadata. */
@@ -588,7 +247,7 @@ export class SearchEngine {
   }
 
   private searchNow(query: SearchQuery): SearchResult {
-    this.flush();
+    this.index.flush();
     const q = typeof query?.q === 'string' ? query.q : '';
     const limit = Math.max(0, Math.min(MAX_LIMIT, Number.isFinite(query?.limit) ? Math.floor(query.limit!) : 20));
     const offset = Math.max(0, Math.min(1e7, Number.isFinite(query?.offset) ? Math.floor(query.offset!) : 0));
@@ -616,7 +275,7 @@ export class SearchEngine {
   }
 
   private matchAllNow(query: SearchQuery): { versionId: string; articleKey: string }[] {
-    this.flush();
+    this.index.flush();
     const parsed = parseQuery(query.q);
     const out: { versionId: string; articleKey: string }[] = [];
     const f = this.filters(query);
@@ -989,7 +648,7 @@ export class SearchEngine {
   }
 
   private quickOpenNow(text: string, limit: number): QuickOpenItem[] {
-    this.flush();
+    this.index.flush();
     const input = typeof text === 'string' ? text.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) : '';
     if (!input) return [];
     const n = Math.max(1, Math.min(100, Math.floor(limit) || 10));
