@@ -572,7 +572,21 @@ const lawRef = z.string().trim().min(1).max(300);
 export const packItemSchema = z.discriminatedUnion('type', [
   z.object({ ...itemBase, type: z.literal('law'), law: lawRef, version: z.string().max(300).optional(), chapter: z.array(z.string().min(1).max(200)).max(5).optional(), titleSnapshot: z.string().max(500).optional() }).strict(),
   z.object({ ...itemBase, type: z.literal('article'), law: lawRef, version: z.string().max(300).optional(), article: z.string().trim().min(1).max(50), titleSnapshot: z.string().max(500).optional() }).strict(),
-  z.object({ ...itemBase, type: z.literal('search'), query: z.string().trim().min(1).max(500), limit: z.number().int().positive().max(500).optional(), lawId: z.string().max(300).optional(), inForceOnly: z.boolean().optional() }).strict(),
+  z
+    .object({
+      ...itemBase,
+      type: z.literal('search'),
+      query: z.string().trim().min(1).max(500),
+      limit: z.number().int().positive().max(500).optional(),
+      lawId: z.string().max(300).optional(),
+      inForceOnly: z.boolean().optional(),
+      levels: z.array(level).max(20).optional(),
+      regions: z.array(shortText).max(200).optional(),
+      statuses: z.array(status).max(10).optional(),
+      categories: z.array(shortText).max(200).optional(),
+      asOf: date.optional(),
+    })
+    .strict(),
   z.object({ ...itemBase, type: z.literal('review'), recordId: z.string().min(1).max(60) }).strict(),
   z.object({ ...itemBase, type: z.literal('lecture'), recordId: z.string().min(1).max(60) }).strict(),
   z.object({ ...itemBase, type: z.literal('note'), recordId: z.string().min(1).max(60) }).strict(),

@@ -154,4 +154,33 @@ describe.skipIf(!haveChromium)('records, versions and packs in Chromium', () => 
       expect(html).toContain('本法第十二条所列事项，通过下列方式能够予以规范的');
       await page.getByTestId('export-result').waitFor();
     }));
+
+  it('adds a filtered search to a pack; the export lists what the search page showed', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/search');
+      await page.getByTestId('search-input').locator('input').fill('统计');
+      const count = page.getByTestId('search-count');
+      await count.waitFor();
+      await page.getByTestId('search-facet-level').getByText('法律').click();
+      await page.getByTestId('search-as-of').click();
+      await page.keyboard.type('2020-01-01');
+      await page.keyboard.press('Enter');
+      // Enter in the date picker sets the date; it does not open a hit
+      await page.getByTestId('search-facet-status').getByText('已修改').waitFor();
+      expect(page.url()).toContain('#/search');
+      await page.getByTestId('search-add-to-pack').click();
+      await page.getByTestId('add-to-pack-title').fill('统计检索');
+      await page.getByRole('button', { name: '加 入' }).click();
+      await page.getByText('已加入简报').waitFor();
+      await go(page, '#/packs');
+      const item = page.getByTestId('pack-item');
+      await expect.poll(() => item.count()).toBe(1);
+      expect(await item.textContent()).toContain('检索：统计（法律，2020-01-01 有效）');
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-html').click();
+      const html = readFileSync((await (await download).path())!, 'utf8');
+      expect(html).toContain('筛选：效力级别 法律；2020-01-01 有效的版本。');
+      expect(html).toContain('统计机构和统计人员依照本法规定独立行使统计调查'); // 2009 第六条 (2024: 第七条, reworded)
+      expect(html).not.toContain('2024年修正');
+    }));
 });

@@ -4,6 +4,7 @@
 // Invariants: every saved item has an id unique within its pack; item order is the document order.
 
 import { z } from 'zod';
+import { LEVELS, STATUSES } from '../../shared/law-model';
 
 // Every object is strict (unknown keys such as __proto__ are refused, not silently dropped) and
 // every string and list has a cap, so a hand-written or hostile pack.json cannot bloat the library.
@@ -51,7 +52,7 @@ export const ArticleItemSchema = z.strictObject({
   titleSnapshot: text(500).optional(),
 });
 
-/** A saved query: its article hits, in the search engine's order. */
+/** A saved query with the search page's filters: its article hits, in the search engine's order. */
 export const SearchItemSchema = z.strictObject({
   ...ItemBase,
   type: z.literal('search'),
@@ -59,6 +60,12 @@ export const SearchItemSchema = z.strictObject({
   limit: z.number().int().positive().max(500).default(20),
   lawId: text(100).optional(),
   inForceOnly: z.boolean().optional(),
+  levels: z.array(z.enum(LEVELS)).max(20).optional(),
+  regions: z.array(text(100).min(1)).max(200).optional(),
+  statuses: z.array(z.enum(STATUSES)).max(10).optional(),
+  categories: z.array(text(100).min(1)).max(200).optional(),
+  /** As of a date (YYYY-MM-DD): each law's version in force that day. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
 });
 
 export const ReviewItemSchema = z.strictObject({ ...ItemBase, type: z.literal('review'), recordId: nonEmpty });

@@ -207,12 +207,44 @@ async function statsSection(ctx: Ctx, item: Extract<PackItem, { type: 'stats' }>
   return { heading: item.heading ?? s.title, blocks };
 }
 
+/** Extra rows asked of a saved search for the title hits that precede its articles. */
+const TITLE_HIT_ALLOWANCE = 20;
+
+/** The filters of a saved search in words (效力级别、地区、时效性、分类、某日有效), '' for none. */
+export function searchFilterText(item: Extract<PackItem, { type: 'search' }>): string {
+  const parts: string[] = [];
+  if (item.levels?.length) parts.push(`效力级别 ${item.levels.join('、')}`);
+  if (item.regions?.length) parts.push(`地区 ${item.regions.join('、')}`);
+  if (item.statuses?.length) parts.push(`时效性 ${item.statuses.join('、')}`);
+  if (item.inForceOnly) parts.push('只看现行有效');
+  if (item.categories?.length) parts.push(`分类 ${item.categories.join('、')}`);
+  if (item.asOf) parts.push(`${item.asOf} 有效的版本`);
+  return parts.join('；');
+}
+
 function searchSection(ctx: Ctx, item: Extract<PackItem, { type: 'search' }>): { heading: string; blocks: DocBlock[] } {
   const heading = item.heading ?? `检索“${item.query}”的结果`;
   if (!ctx.opts.search) return { heading, blocks: [missing(ctx, `检索功能在本次导出中不可用，未能列出“${item.query}”的结果`)] };
-  const res = ctx.opts.search.search({ q: item.query, limit: item.limit, ...(item.lawId ? { lawId: item.lawId } : {}), ...(item.inForceOnly ? { inForceOnly: true } : {}) });
-  const blocks: DocBlock[] = [{ kind: 'paragraph', text: `共 ${res.total} 条结果${res.total > res.hits.length ? `，以下为前 ${res.hits.length} 条` : ''}。` }];
-  for (const h of res.hits) blocks.push(...articleBlocks(ctx, h.lawId, h.versionId, h.articleKey));
+  // Title hits (a law whose title holds the query) come first on a results page and have no
+  // article: they are named in a line, and the page is asked for enough rows to fill the articles.
+  const res = ctx.opts.search.search({
+    q: item.query,
+    limit: item.limit + TITLE_HIT_ALLOWANCE,
+    ...(item.lawId ? { lawId: item.lawId } : {}),
+    ...(item.inForceOnly ? { inForceOnly: true } : {}),
+    ...(item.levels?.length ? { levels: item.levels } : {}),
+    ...(item.regions?.length ? { regions: item.regions } : {}),
+    ...(item.statuses?.length ? { statuses: item.statuses } : {}),
+    ...(item.categories?.length ? { categories: item.categories } : {}),
+    ...(item.asOf ? { asOf: item.asOf } : {}),
+  });
+  const filters = searchFilterText(item);
+  const titles = res.hits.filter((h) => h.kind === 'law');
+  const articles = res.hits.filter((h) => h.kind !== 'law').slice(0, item.limit);
+  const total = res.total - titles.length;
+  const blocks: DocBlock[] = [{ kind: 'paragraph', text: `${filters ? `筛选：${filters}。` : ''}共 ${total} 条条文${total > articles.length ? `，以下为前 ${articles.length} 条` : ''}。` }];
+  if (titles.length) blocks.push({ kind: 'paragraph', text: `标题含检索词的法规：${titles.map((h) => `《${h.title}》`).join('、')}。` });
+  for (const h of articles) blocks.push(...articleBlocks(ctx, h.lawId, h.versionId, h.articleKey));
   return { heading, blocks };
 }
 

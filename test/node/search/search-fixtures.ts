@@ -9,7 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 
-export const FIXTURE_LAWS = resolve(__dirname, '../../fixtures/search/laws');
+export const FIXTURE_LAWS = resolve(import.meta.dirname, '../../fixtures/search/laws');
 
 export async function fixtureLibrary(paths: string[] = [FIXTURE_LAWS]): Promise<{ store: LibraryStore; dir: string; cleanup: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'lawdesk-search-'));

@@ -22,8 +22,12 @@ function itemTitle(it: PackItemDto, titles: Map<string, string> = new Map()): st
       return it.titleSnapshot ?? `${it.law} ${it.article}`;
     case 'law':
       return (it.titleSnapshot ?? it.law) + (it.chapter?.length ? ` ${it.chapter.join(' ')}` : '');
-    case 'search':
-      return `检索：${it.query}`;
+    case 'search': {
+      const f = [it.levels?.join('、'), it.regions?.join('、'), it.statuses?.join('、'), it.inForceOnly ? '现行有效' : '', it.categories?.join('、'), it.asOf ? `${it.asOf} 有效` : '']
+        .filter(Boolean)
+        .join('，');
+      return `检索：${it.query}${f ? `（${f}）` : ''}，前 ${it.limit ?? 20} 条`;
+    }
     case 'review':
     case 'lecture':
     case 'note':

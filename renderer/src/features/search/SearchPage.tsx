@@ -1,21 +1,24 @@
 // 搜索: full-text search as you type, with the engine's filters and facets, highlighted snippets,
 // ↑↓ + Enter keyboard navigation, result count and time, "did you mean" and citation jumps.
 
-import { AimOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Space, Spin, Switch, Tag, Typography, type InputRef } from 'antd';
+import { AimOutlined, FileAddOutlined } from '@ant-design/icons';
+import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Space, Spin, Switch, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiOutput } from '../../../../electron/shared/api-contract';
+import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { handleListKeys } from '../../components/list-keys';
 import { navigate } from '../../router';
+import { AddToPack } from '../packs/AddToPack';
 import { useSettings } from '../../settings-context';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];
 const PAGE = 20;
+/** At most this many articles of a search go into a briefing pack (each with its full text). */
+const PACK_SEARCH_LIMIT = 50;
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -37,6 +40,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const [inForceOnly, setInForceOnly] = useState(false);
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
   const [page, setPage] = useState(1);
+  const [packItems, setPackItems] = useState<PackItemDto[]>();
   const [selected, setSelected] = useState(0);
   const inputRef = useRef<InputRef>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -70,6 +74,10 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (!hits.length) return;
+    // Only from the search box or the results: Enter in the date picker, a facet or the 加入简报
+    // dialog (whose events bubble here through the React tree) must not open a hit.
+    const from = e.target as Node;
+    if (from !== inputRef.current?.input && !listRef.current?.contains(from)) return;
     handleListKeys(e, {
       count: hits.length,
       setSelected,
@@ -87,6 +95,19 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const regionValues = useRegionOrder(facets.region);
   const categoryValues = useCategoryOrder(facets.category);
   const favoriteCount = settings.favorites.length;
+  // The search as a pack item: its filters go with it, and the pack re-runs it when exported.
+  const packLimit = Math.min(result?.total ?? 0, PACK_SEARCH_LIMIT);
+  const searchItem: PackItemDto = {
+    type: 'search',
+    query: dq,
+    limit: Math.max(1, packLimit),
+    ...(inForceOnly ? { inForceOnly } : {}),
+    ...(levels.length ? { levels } : {}),
+    ...(regions.length ? { regions } : {}),
+    ...(statuses.length ? { statuses } : {}),
+    ...(categories.length ? { categories } : {}),
+    ...(asOf ? { asOf } : {}),
+  };
 
   return (
     <div className="page" style={{ display: 'flex', gap: 20 }} onKeyDown={onKeyDown}>
@@ -132,7 +153,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
           loading={res.loading && !!dq}
           data-testid="search-input"
         />
-        <div style={{ margin: '10px 0', minHeight: 22 }}>
+        <div style={{ margin: '10px 0', minHeight: 22, display: 'flex', alignItems: 'center', gap: 12 }}>
           {result && (
             <Typography.Text type="secondary" data-testid="search-count">
               找到 {result.total} 条结果，用时 {result.tookMs.toFixed(result.tookMs < 10 ? 1 : 0)} 毫秒
@@ -140,6 +161,13 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
                 <kbd>↑</kbd> <kbd>↓</kbd> 选择，<kbd>Enter</kbd> 打开
               </span>
             </Typography.Text>
+          )}
+          {result && result.total > 0 && (
+            <Tooltip title={favoritesOnly ? '只搜收藏时不能加入简报（简报导出时按当时的筛选重新检索）' : `把这次检索（含筛选）的前 ${packLimit} 条条文加入简报，导出时按当时的资料库重新检索`}>
+              <Button size="small" icon={<FileAddOutlined />} disabled={favoritesOnly} onClick={() => setPackItems([searchItem])} data-testid="search-add-to-pack">
+                加入简报
+              </Button>
+            </Tooltip>
           )}
         </div>
         {result?.jump && (
@@ -224,6 +252,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
           </Button>
         )}
       </section>
+      <AddToPack items={packItems} what={`检索“${dq}”的前 ${packLimit} 条结果`} onClose={() => setPackItems(undefined)} />
     </div>
   );
 }
