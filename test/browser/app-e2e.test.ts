@@ -1,32 +1,13 @@
 // End to end in real Chromium against the browser face, a fresh temporary library per test:
 // open the library, read an article and copy its citation, quick open, search, import a file.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, FIXTURES, ensureBuilt, launchChromium, openSession, type Session } from './browser-harness';
-
-const haveChromium = existsSync(CHROMIUM);
-let browser: Browser;
-
-async function withSession(fn: (s: Session) => Promise<void>): Promise<void> {
-  const s = await openSession(browser);
-  try {
-    await fn(s);
-  } finally {
-    await s.close();
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, go, haveChromium, useBrowser } from './browser-harness';
 
 describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withSession = useBrowser();
 
   it('opens the library with facets and sorts it', () =>
     withSession(async ({ page }) => {
@@ -69,7 +50,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
 
   it('searches as you type, navigates with the keyboard and opens a hit', () =>
     withSession(async ({ page }) => {
-      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      await go(page, '#/search');
       const input = page.getByTestId('search-input').locator('input');
       await input.fill('行政许可 听证');
       await page.getByTestId('search-count').waitFor();
@@ -88,7 +69,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       const row = page.locator('.ant-table-row', { has: page.getByTestId('law-title').filter({ hasText: '统计法' }) });
       await row.getByRole('button', { name: '收藏' }).click();
       await row.getByRole('button', { name: '取消收藏' }).waitFor();
-      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      await go(page, '#/search');
       const input = page.getByTestId('search-input').locator('input');
       await input.fill('应当');
       const count = page.getByTestId('search-count');
@@ -112,7 +93,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
 
   it('rebuilds the search index from 设置 and keeps searching', () =>
     withSession(async ({ page }) => {
-      await page.goto(page.url().replace(/#.*$/, '') + '#/settings');
+      await go(page, '#/settings');
       const card = page.getByTestId('index-card');
       const articles = card.getByTestId('index-articles');
       await articles.filter({ hasText: '个版本' }).waitFor();
@@ -123,7 +104,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       await page.getByText(/索引已重建/).waitFor();
       expect(await articles.textContent()).toBe(before);
       await page.getByText('检索就绪').waitFor();
-      await page.goto(page.url().replace(/#.*$/, '') + '#/search');
+      await go(page, '#/search');
       await page.getByTestId('search-input').locator('input').fill('行政许可');
       await page.getByTestId('search-count').waitFor();
       expect(await page.getByTestId('search-hit').count()).toBeGreaterThan(0);
@@ -132,7 +113,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
   it('imports a file with a preview and sees it in the library', () =>
     withSession(async ({ page }) => {
       await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
-      await page.goto(page.url().replace(/#.*$/, '') + '#/import');
+      await go(page, '#/import');
       const file = join(FIXTURES, 'import', '促进科技成果转化法(2015-08-29).md');
       await page.locator('[data-testid="import-dropzone"] input[type=file], .ant-upload-drag input[type=file]').first().setInputFiles(file);
       await page.getByTestId('import-preview-button').click();
@@ -148,7 +129,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
 
   it('a failed import says why and the window stays usable', () =>
     withSession(async ({ page }) => {
-      await page.goto(page.url().replace(/#.*$/, '') + '#/import');
+      await go(page, '#/import');
       await page.locator('.ant-upload-drag input[type=file]').first().setInputFiles({ name: '空白.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') });
       await page.getByTestId('import-preview-button').click();
       await page.getByTestId('import-preview').waitFor();

@@ -4,7 +4,9 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { MemorySettingsStore } from '../../electron/core/api/settings-file';
 import { startBrowserFace, type BrowserFace } from '../../electron/server/browser-face';
 import { buildApp, buildIsStale } from '../../electron/server/launch';
@@ -71,3 +73,32 @@ export async function openSession(browser: Browser, opts: { viewport?: { width: 
     },
   };
 }
+
+/** Whether this machine has the Chromium the end-to-end tests drive. */
+export const haveChromium = existsSync(CHROMIUM);
+
+/**
+ * For a describe block: builds the renderer and launches Chromium once (beforeAll), closes it
+ * (afterAll), and returns `withSession`, which runs a test in a fresh library and browser context.
+ */
+export function useBrowser(): (fn: (s: Session) => Promise<void>, opts?: { exclude?: string[] }) => Promise<void> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    ensureBuilt();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (fn, opts = {}) => {
+    const s = await openSession(browser!, opts);
+    try {
+      await fn(s);
+    } finally {
+      await s.close();
+    }
+  };
+}
+
+/** Goes to a route of the app (`#/search`, `#/packs` …) in the same session. */
+export const go = (page: Page, hash: string) => page.goto(page.url().replace(/#.*$/, '') + hash);

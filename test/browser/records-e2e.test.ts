@@ -4,25 +4,11 @@
 // 第七条 appears in 受影响 as yellow 条文序号变动 once the 2024 version is imported; a pack of two
 // articles exports to HTML holding their text.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, FIXTURES, ensureBuilt, launchChromium, openSession, type Session } from './browser-harness';
-
-const haveChromium = existsSync(CHROMIUM);
-let browser: Browser;
-
-async function withSession(fn: (s: Session) => Promise<void>, opts: { exclude?: string[] } = {}): Promise<void> {
-  const s = await openSession(browser, opts);
-  try {
-    await fn(s);
-  } finally {
-    await s.close();
-  }
-}
-
-const go = (page: Page, hash: string) => page.goto(page.url().replace(/#.*$/, '') + hash);
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, go, haveChromium, useBrowser } from './browser-harness';
 
 async function openArticle(page: Page, text: string, key: string): Promise<void> {
   await page.getByTestId('quick-open-button').waitFor();
@@ -40,13 +26,7 @@ async function pickCitation(page: Page, text: string, label: string): Promise<vo
 }
 
 describe.skipIf(!haveChromium)('records, versions and packs in Chromium', () => {
-  beforeAll(async () => {
-    ensureBuilt();
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const withSession = useBrowser();
 
   it('creates a review citing two articles, sees it under 被引用 in the reader, edits it and sees the history', () =>
     withSession(async ({ page }) => {
