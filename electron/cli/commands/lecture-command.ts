@@ -1,7 +1,7 @@
 // `lawdesk lecture …`: 法律大讲堂, 集体学法 and 普法 outreach events.
 
 import { type Command, UsageError, libraryOption, padCell, parse, printJson } from '../cli-support';
-import { dispatch, openService, readJsonInput, reportSave, writeOptions, writeOpts } from './records-command';
+import { addSubcommand, dispatch, openService, updateSubcommand } from './records-command';
 import { printHistory } from './review-command';
 
 const usage = [
@@ -18,30 +18,8 @@ export const lectureCommand: Command = {
     dispatch(
       argv,
       {
-        async add(rest) {
-          const { values } = parse(rest, writeOptions, usage);
-          const { value, baseDir } = readJsonInput(values.from, usage);
-          const svc = await openService(values.library, !!values.json);
-          if (Array.isArray(value)) {
-            const res = await svc.importBundle({ lectures: value }, writeOpts(values, baseDir));
-            if (values.json) printJson(res);
-            else process.stdout.write(`已新增 ${res.created.lectures!.length} 条：${res.created.lectures!.join('、')}\n`);
-            return 0;
-          }
-          const res = await svc.createLecture(value, writeOpts(values, baseDir));
-          reportSave(res, !!values.json, '已新增', (l) => `${l.date} ${l.kind}：${l.topic}`);
-          return 0;
-        },
-        async update(rest) {
-          const { values, positionals } = parse(rest, writeOptions, usage);
-          const id = positionals[0];
-          if (!id) throw new UsageError(`请给出活动编号\n用法：${usage}`);
-          const { value, baseDir } = readJsonInput(values.from, usage);
-          const svc = await openService(values.library, !!values.json);
-          const res = await svc.updateLecture(id, value, writeOpts(values, baseDir));
-          reportSave(res, !!values.json, '已保存', (l) => `${l.topic}（第 ${l.revision} 版）`);
-          return 0;
-        },
+        add: addSubcommand(usage, (svc, v, o) => svc.createLecture(v, o), (l) => `${l.date} ${l.kind}：${l.topic}`, 'lectures'),
+        update: updateSubcommand(usage, '活动编号', (svc, id, v, o) => svc.updateLecture(id, v, o), (l) => `${l.topic}（第 ${l.revision} 版）`),
         async list(rest) {
           const { values } = parse(rest, { ...libraryOption, json: { type: 'boolean' }, year: { type: 'string' }, kind: { type: 'string' }, q: { type: 'string' } }, usage);
           const svc = await openService(values.library, !!values.json);

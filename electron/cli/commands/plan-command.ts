@@ -2,7 +2,7 @@
 // activities linked to it (planItemId), never typed by hand.
 
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
-import { dispatch, openService, readJsonInput, reportSave, writeOptions, writeOpts } from './records-command';
+import { addSubcommand, dispatch, openService, updateSubcommand } from './records-command';
 
 const usage = [
   'lawdesk plan add --from FILE.json [--json]',
@@ -18,23 +18,8 @@ export const planCommand: Command = {
     dispatch(
       argv,
       {
-        async add(rest) {
-          const { values } = parse(rest, writeOptions, usage);
-          const { value, baseDir } = readJsonInput(values.from, usage);
-          const svc = await openService(values.library, !!values.json);
-          const res = await svc.createPlan(value, writeOpts(values, baseDir));
-          reportSave(res, !!values.json, '已新增', (p) => `${p.year} ${p.title}（${p.items.length} 项）`);
-          return 0;
-        },
-        async update(rest) {
-          const { values, positionals } = parse(rest, writeOptions, usage);
-          if (!positionals[0]) throw new UsageError(`请给出计划编号\n用法：${usage}`);
-          const { value, baseDir } = readJsonInput(values.from, usage);
-          const svc = await openService(values.library, !!values.json);
-          const res = await svc.updatePlan(positionals[0], value, writeOpts(values, baseDir));
-          reportSave(res, !!values.json, '已保存', (p) => `${p.title}（第 ${p.revision} 版）`);
-          return 0;
-        },
+        add: addSubcommand(usage, (svc, v, o) => svc.createPlan(v, o), (p) => `${p.year} ${p.title}（${p.items.length} 项）`),
+        update: updateSubcommand(usage, '计划编号', (svc, id, v, o) => svc.updatePlan(id, v, o), (p) => `${p.title}（第 ${p.revision} 版）`),
         async list(rest) {
           const { values } = parse(rest, { ...libraryOption, json: { type: 'boolean' }, year: { type: 'string' } }, usage);
           const svc = await openService(values.library, !!values.json);

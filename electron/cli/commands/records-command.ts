@@ -53,6 +53,50 @@ export function reportSave<T extends { id: string }>(res: SaveResult<T>, json: b
   printUnresolved(res.unresolved);
 }
 
+/**
+ * `<kind> add --from FILE.json`: one record from a JSON object, or (when `bulk` names the kind)
+ * several from a JSON array, imported together.
+ */
+export function addSubcommand<T extends { id: string }>(
+  usage: string,
+  create: (svc: RecordsService, value: unknown, opts: WriteOptions) => Promise<SaveResult<T>>,
+  describe: (r: T) => string,
+  bulk?: 'reviews' | 'lectures',
+): (rest: string[]) => Promise<number> {
+  return async (rest) => {
+    const { values } = parse(rest, writeOptions, usage);
+    const { value, baseDir } = readJsonInput(values.from, usage);
+    const svc = await openService(values.library, !!values.json);
+    if (bulk && Array.isArray(value)) {
+      const res = await svc.importBundle({ [bulk]: value }, writeOpts(values, baseDir));
+      const ids = res.created[bulk] ?? [];
+      if (values.json) printJson(res);
+      else process.stdout.write(`已新增 ${ids.length} 条：${ids.join('、')}\n`);
+      return 0;
+    }
+    reportSave(await create(svc, value, writeOpts(values, baseDir)), !!values.json, '已新增', describe);
+    return 0;
+  };
+}
+
+/** `<kind> update <编号> --from FILE.json`: the new content of one record. */
+export function updateSubcommand<T extends { id: string }>(
+  usage: string,
+  idName: string,
+  update: (svc: RecordsService, id: string, value: unknown, opts: WriteOptions) => Promise<SaveResult<T>>,
+  describe: (r: T) => string,
+): (rest: string[]) => Promise<number> {
+  return async (rest) => {
+    const { values, positionals } = parse(rest, writeOptions, usage);
+    const id = positionals[0];
+    if (!id) throw new UsageError(`请给出${idName}\n用法：${usage}`);
+    const { value, baseDir } = readJsonInput(values.from, usage);
+    const svc = await openService(values.library, !!values.json);
+    reportSave(await update(svc, id, value, writeOpts(values, baseDir)), !!values.json, '已保存', describe);
+    return 0;
+  };
+}
+
 export function printUnresolved(list: DetectedMention[]): void {
   for (const u of list) process.stdout.write(`未链接  “${u.text}”${u.lawText ? `（${u.lawText}）` : ''}：${u.reason}\n`);
 }

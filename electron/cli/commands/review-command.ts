@@ -4,7 +4,7 @@
 import type { ReviewView } from '../../core/records/records-service';
 import type { ChangeEntry } from '../../core/records/record-types';
 import { type Command, UsageError, libraryOption, padCell, parse, printJson } from '../cli-support';
-import { dispatch, openService, readJsonInput, reportSave, writeOptions, writeOpts } from './records-command';
+import { addSubcommand, dispatch, openService, reportSave, updateSubcommand, writeOptions, writeOpts } from './records-command';
 
 const usage = [
   'lawdesk review add --from FILE.json [--link] [--by 姓名] [--json]',
@@ -40,30 +40,8 @@ export const reviewCommand: Command = {
     dispatch(
       argv,
       {
-        async add(rest) {
-          const { values } = parse(rest, writeOptions, usage);
-          const { value, baseDir } = readJsonInput(values.from, usage);
-          const svc = await openService(values.library, !!values.json);
-          if (Array.isArray(value)) {
-            const res = await svc.importBundle({ reviews: value }, writeOpts(values, baseDir));
-            if (values.json) printJson(res);
-            else process.stdout.write(`已新增 ${res.created.reviews!.length} 条：${res.created.reviews!.join('、')}\n`);
-            return 0;
-          }
-          const res = await svc.createReview(value, writeOpts(values, baseDir));
-          reportSave(res, !!values.json, '已新增', (r) => `${r.title}（${r.type}，收件 ${r.receivedDate}，期限 ${r.dueDate}）`);
-          return 0;
-        },
-        async update(rest) {
-          const { values, positionals } = parse(rest, writeOptions, usage);
-          const id = positionals[0];
-          if (!id) throw new UsageError(`请给出审查记录编号\n用法：${usage}`);
-          const { value, baseDir } = readJsonInput(values.from, usage);
-          const svc = await openService(values.library, !!values.json);
-          const res = await svc.updateReview(id, value, writeOpts(values, baseDir));
-          reportSave(res, !!values.json, '已保存', (r) => `${r.title}（第 ${r.revision} 版，${r.status}）`);
-          return 0;
-        },
+        add: addSubcommand(usage, (svc, v, o) => svc.createReview(v, o), (r) => `${r.title}（${r.type}，收件 ${r.receivedDate}，期限 ${r.dueDate}）`, 'reviews'),
+        update: updateSubcommand(usage, '审查记录编号', (svc, id, v, o) => svc.updateReview(id, v, o), (r) => `${r.title}（第 ${r.revision} 版，${r.status}）`),
         async attach(rest) {
           const { values, positionals } = parse(rest, { ...writeOptions, name: { type: 'string' } }, usage);
           const [id, file] = positionals;

@@ -78,4 +78,32 @@ describe('lawdesk review / lecture / cites / stats / records', () => {
     expect(cli('lecture', 'add', '--from', file).out).toMatch(/已新增 L2020-007/);
     expect(cli('lecture', 'list', '--year', '2020', '--kind', '法律进乡村').out).toMatch(/L2020-007 .*35 人/);
   });
+
+  it('lecture add takes a JSON array as several records; lecture update needs an id', () => {
+    const file = join(lib.dir, 'ls.json');
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { kind: '集体学法', date: '2020-11-04', topic: '学习统计法', headCount: 20 },
+        { kind: '宪法日', date: '2020-12-04', topic: '宪法宣传周', headCount: 80 },
+      ]),
+    );
+    expect(cli('lecture', 'add', '--from', file).out).toMatch(/已新增 2 条：L2020-008、L2020-009/);
+    const one = join(lib.dir, 'l9.json');
+    writeFileSync(one, JSON.stringify({ kind: '宪法日', date: '2020-12-04', topic: '宪法宣传周（县城广场）', headCount: 85 }));
+    expect(cli('lecture', 'update', 'L2020-009', '--from', one).out).toMatch(/已保存 L2020-009 {2}宪法宣传周（县城广场）（第 2 版）/);
+    const missing = cli('lecture', 'update', '--from', one);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/请给出活动编号/);
+  });
+
+  it('plan add and update', () => {
+    const file = join(lib.dir, 'p.json');
+    writeFileSync(file, JSON.stringify({ year: 2021, title: '2021年度普法工作计划', items: [{ topic: '民法典', laws: ['民法典'] }] }));
+    const added = cli('plan', 'add', '--from', file).out;
+    expect(added).toMatch(/已新增 P2021-\d+ {2}2021 2021年度普法工作计划（1 项）/);
+    const id = /已新增 (P2021-\d+)/.exec(added)![1]!;
+    writeFileSync(file, JSON.stringify({ year: 2021, title: '2021年度普法工作计划（修订）', items: [{ topic: '民法典', laws: ['民法典'] }] }));
+    expect(cli('plan', 'update', id, '--from', file).out).toMatch(new RegExp(`已保存 ${id}  2021年度普法工作计划（修订）（第 2 版）`));
+  });
 });
