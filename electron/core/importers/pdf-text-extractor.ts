@@ -38,6 +38,25 @@ function loadPdfjs(): Promise<{ pdfjs: PdfJs; root: string }> {
   return pdfjsLoad;
 }
 
+/**
+ * pdf.js's loading task for a PDF's bytes (legacy build, local worker, CJK cmaps, no eval, no
+ * system fonts): the one way the app (and the tests that read exported PDFs back) open a PDF.
+ */
+export async function openPdfTask(bytes: Uint8Array) {
+  const { pdfjs, root } = await loadPdfjs();
+  return pdfjs.getDocument({
+    data: new Uint8Array(bytes), // a copy, and a plain Uint8Array: pdf.js takes ownership and refuses Buffers
+    cMapUrl: join(root, 'cmaps') + sep,
+    cMapPacked: true,
+    standardFontDataUrl: join(root, 'standard_fonts') + sep,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+}
+
 interface Item {
   str: string;
   x: number;
@@ -261,18 +280,7 @@ export async function extractPdf(
     throw new ExtractError('PDF 文件不完整（文件结尾缺失，可能下载或复制中断），请重新获取完整文件');
   }
 
-  const { pdfjs, root } = await loadPdfjs();
-  const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdf.js takes ownership of the buffer
-    cMapUrl: join(root, 'cmaps') + sep,
-    cMapPacked: true,
-    standardFontDataUrl: join(root, 'standard_fonts') + sep,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const task = await openPdfTask(bytes);
   const deadline = Date.now() + opts.timeoutMs;
   try {
     return await withTimeout(

@@ -3,15 +3,14 @@
 // and CJK radical fix-up.
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import mammoth from 'mammoth';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
-import { buildLines, type PdfLine } from '../../../electron/core/importers/pdf-text-extractor';
+import { buildLines, openPdfTask, type PdfLine } from '../../../electron/core/importers/pdf-text-extractor';
 import { RecordsService } from '../../../electron/core/records/records-service';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -47,21 +46,9 @@ export async function docxText(bytes: Uint8Array): Promise<string> {
   return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
 }
 
-/** pdf.js loaded as electron/core/importers/pdf-text-extractor.ts loads it (legacy build, local worker, cmaps). */
+/** Opened exactly as the importer opens a PDF. */
 async function openPdf(bytes: Uint8Array) {
-  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  if (!pdfjs.GlobalWorkerOptions.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(root, 'legacy', 'build', 'pdf.worker.mjs')).href;
-  return pdfjs.getDocument({
-    data: new Uint8Array(bytes), // a copy, as a plain Uint8Array (pdf.js refuses Buffers)
-    cMapUrl: join(root, 'cmaps') + sep,
-    cMapPacked: true,
-    standardFontDataUrl: join(root, 'standard_fonts') + sep,
-    isEvalSupported: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
+  return (await openPdfTask(bytes)).promise;
 }
 
 export interface PdfPage {
