@@ -56,6 +56,24 @@ function help(): string {
   return lines.join('\n') + '\n';
 }
 
+/** Whether the arguments ask for help: `--help` / `-h` anywhere before a `--` terminator. */
+function wantsHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/**
+ * Usage of one command, or of one of its subcommands when the usage has lines for it
+ * (`lawdesk review add …`); lines that are not a command line (notes) are kept.
+ */
+export function commandHelp(name: string, sub?: string): string {
+  const command = commands[name]!;
+  const lines = command.usage.split('\n').map((l) => l.trim());
+  const forSub = sub ? lines.filter((l) => l.startsWith(`lawdesk ${name} ${sub} `) || l === `lawdesk ${name} ${sub}`) : [];
+  const shown = forSub.length ? [...forSub, ...lines.filter((l) => !l.startsWith('lawdesk '))] : lines;
+  return `lawdesk ${name}：${command.summary}\n\n用法：${shown.join('\n      ')}\n`;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -66,6 +84,12 @@ export async function main(argv: string[]): Promise<number> {
   if (!command) {
     process.stderr.write(`未知命令“${name}”\n\n${help()}`);
     return 2;
+  }
+  if (wantsHelp(rest)) {
+    // Answered here, before the command parses anything or opens a library, so every command
+    // and subcommand has the same --help without each one declaring it.
+    process.stdout.write(commandHelp(name, rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined));
+    return 0;
   }
   try {
     return await command.run(rest);

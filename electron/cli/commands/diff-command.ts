@@ -1,7 +1,8 @@
 import { displayTitle, versionDate } from '../../shared/law-model';
 import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
-import { articleAcrossVersions, diffVersions, versionsOf } from '../../core/versions/version-compare';
+import { articleHistory, diffVersions, versionsOf } from '../../core/versions/version-compare';
 import type { DiffRun } from '../../core/versions/char-diff';
+import { articleLabel } from '../../core/text/chinese-numerals';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk diff <法规> [条文] [--from 日期] [--to 日期] [--changed] [--library DIR] [--json]';
@@ -42,9 +43,13 @@ export const diffCommand: Command = {
     if (articleText) {
       const ref = parseArticleRef(articleText);
       if (!ref) throw new UsageError(`看不懂条文号“${articleText}”`);
-      const start = pickVersion(store, law, values.from) ?? versions[0]!;
+      const start = pickVersion(store, law, values.from);
+      if (!start) {
+        process.stderr.write(`找不到 ${values.from} 的版本；现有：${versions.map((v) => versionDate(v)).join('、')}\n`);
+        return 1;
+      }
       const key = ref.suffix ? `${ref.number}-${ref.suffix}` : String(ref.number);
-      const history = articleAcrossVersions(store, start.id, key);
+      const history = articleHistory(store, law.id, key, articleLabel(ref.number, ref.suffix), start.id);
       if (values.json) printJson({ lawId: law.id, title: law.title, history });
       else for (const h of history) process.stdout.write(`${h.date}（${h.status}）${h.label ?? '（无此条）'} [${KIND[h.change]}]\n  ${render(h.runs, h.text ?? '')}\n\n`);
       return 0;

@@ -178,6 +178,22 @@ export function articleAcrossVersions(store: LibraryStore, versionId: string, ke
   return out;
 }
 
+/**
+ * One article (by key, e.g. "12" or "12-1") followed through every version of a law, starting from
+ * `preferredId` when that version has it, else from the newest version that does. An article no
+ * version has is an error: following nothing would report it as 新增 in every version.
+ */
+export function articleHistory(store: LibraryStore, lawId: string, key: string, label: string, preferredId?: string): ArticleInVersion[] {
+  const vs = versionsOf(store, lawId);
+  const has = (id: string) => store.loadVersion(id).units.some((u) => u.key === key);
+  const start = preferredId && has(preferredId) ? preferredId : [...vs].reverse().find((v) => has(v.id))?.id;
+  if (!start) {
+    const law = store.law(lawId)!;
+    throw new LibraryError('NOT_FOUND', `《${law.title}》的 ${vs.length} 个版本（${vs.map((v) => versionDate(v)).join('、')}）中都没有${label}`);
+  }
+  return articleAcrossVersions(store, start, key);
+}
+
 /** The version of a law in force on a date (施行日期, else 公布日期, latest not after it). */
 export function versionAsOf(store: LibraryStore, lawId: string, date: string): LawVersionMeta | undefined {
   return versionInForceOn(versionsOf(store, lawId), date);

@@ -65,4 +65,15 @@ describe('lawdesk CLI', () => {
     expect(missing.err).toMatch(/没有找到/);
     expect(cli('bogus').code).toBe(2);
   });
+
+  it('diff of an article no version has is an error, not 新增', () => {
+    const r = cli('diff', '统计法', '999');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/中华人民共和国统计法》的 2 个版本（2009-06-27、2024-09-13）中都没有第九百九十九条/);
+    const ok = cli('diff', '统计法', '51', '--json');
+    expect(ok.code).toBe(0);
+    const h = JSON.parse(ok.out).history as { date: string; label?: string; change: string }[];
+    expect(h.map((x) => [x.date, x.label ?? null])).toEqual([['2009-06-27', '第四十八条'], ['2024-09-13', '第五十一条']]);
+  });
 });
