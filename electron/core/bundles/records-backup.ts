@@ -111,7 +111,7 @@ function rotate(store: LibraryStore): void {
 
 /** Takes today's backup if there is none yet (call when the library is opened and after writes). */
 export function dailyBackupIfDue(store: LibraryStore): BackupInfo | undefined {
-  const today = store.now().toISOString().slice(0, 10);
+  const today = store.today();
   if (listBackups(store).some((b) => b.reason === 'daily' && b.at.slice(0, 10) === today)) return undefined;
   return backupRecords(store, 'daily');
 }

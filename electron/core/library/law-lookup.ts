@@ -48,7 +48,7 @@ export function pickVersion(store: LibraryStore, law: Law, date?: string): LawVe
   }
   return (
     versions.find((v) => v.status === '现行有效') ??
-    versionInForceOn(versions, store.now().toISOString().slice(0, 10)) ??
+    versionInForceOn(versions, store.today()) ??
     versions[versions.length - 1]
   );
 }

@@ -33,7 +33,7 @@ export function checkLibrary(store: LibraryStore): CheckProblem[] {
   }
   const byLaw = new Map<string, typeof versions>();
   for (const v of versions) byLaw.set(v.lawId, [...(byLaw.get(v.lawId) ?? []), v]);
-  const today = store.now().toISOString().slice(0, 10);
+  const today = store.today();
   for (const vs of byLaw.values()) {
     const derived = deriveStatuses(vs, today);
     for (const v of vs) {

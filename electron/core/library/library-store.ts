@@ -7,6 +7,7 @@
 //   recovered on open (bodies are verified by their hash), so a kill -9 never loses or halves a law.
 // - Every version's body hash is checked when it is read.
 
+import { dateInZone } from '../../shared/office-clock';
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -69,6 +70,8 @@ const MIGRATIONS: Record<number, (d: CatalogData) => void> = {};
 
 export interface StoreOptions {
   now?: () => Date;
+  /** The office's IANA time zone, which decides what "today" is (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 export class LibraryStore {
@@ -95,6 +98,10 @@ export class LibraryStore {
   }
   now(): Date {
     return this.opts.now?.() ?? new Date();
+  }
+  /** Today's date in the office's time zone: the one date every status, check and backup uses. */
+  today(): string {
+    return dateInZone(this.now(), this.opts.timeZone);
   }
 
   static async open(dir: string, opts: StoreOptions = {}): Promise<LibraryStore> {
@@ -323,7 +330,7 @@ export class LibraryStore {
       g.push(v);
       groups.set(v.lawId, g);
     }
-    const today = this.now().toISOString().slice(0, 10);
+    const today = this.today();
     for (const vs of groups.values()) {
       const statuses = deriveStatuses(vs, today);
       for (const v of vs) v.status = statuses.get(v.id) as Status;

@@ -105,10 +105,6 @@ const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,40}$/;
 
 type Prepared<K extends RecordKind> = { record: Omit<RecordOfKind[K], 'id' | 'revision' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> & { id?: string }; warnings: string[]; unresolved: DetectedMention[] };
 
-function today(now: Date): string {
-  // The office is in China: the calendar day there, not in UTC.
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const r = schema.safeParse(input);
@@ -168,7 +164,7 @@ export class RecordsService {
   // ───────────── dates ─────────────
 
   today(): string {
-    return today(this.library.now());
+    return this.library.today();
   }
 
   /** Default due date: 7 working days after receipt (第二十六条第二款). */
@@ -292,7 +288,7 @@ export class RecordsService {
     const errors: string[] = [];
     const warnings: string[] = [];
     const unresolved: DetectedMention[] = [];
-    const t = today(this.library.now());
+    const t = this.library.today();
 
     // Status workflow: 收件 → 审查中 → 已出具意见 → 已归档, forward only; archived records are frozen.
     const status = v.status;
@@ -414,7 +410,7 @@ export class RecordsService {
     if (v.planItemId && !Object.values(data.plans).some((p) => p.items.some((it) => it.id === v.planItemId))) {
       errors.push(`计划事项“${v.planItemId}”不存在（请先建立普法计划，或去掉 planItemId）`);
     }
-    if (v.date > today(this.library.now())) warnings.push(`活动日期 ${v.date} 在今天之后：记录为已计划的活动`);
+    if (v.date > this.library.today()) warnings.push(`活动日期 ${v.date} 在今天之后：记录为已计划的活动`);
     if (errors.length) throw invalid(`学法活动“${v.topic}”不能保存`, errors);
     const materials = v.materials.map((m) => {
       const { attachment, ...rest } = m;
@@ -454,7 +450,7 @@ export class RecordsService {
     const v = parseWith(NoteInputSchema, merged, '笔记');
     const errors: string[] = [];
     const unresolved: DetectedMention[] = [];
-    const date = v.date ?? today(this.library.now());
+    const date = v.date ?? this.library.today();
     if (v.target && !this.library.law(v.target.lawId)) errors.push(`笔记对象中的法规 ${v.target.lawId} 不在资料库中`);
     if (v.target?.versionId && !this.library.version(v.target.versionId)) errors.push(`笔记对象中的版本 ${v.target.versionId} 不在资料库中`);
     const kept = new Map((existing?.citations ?? []).map((c) => [citationKey(c), c] as const));

@@ -220,7 +220,7 @@ export interface CitationFlag {
 
 function currentVersion(store: LibraryStore, lawId: string): LawVersionMeta | undefined {
   const vs = versionsOf(store, lawId);
-  return vs.find((v) => v.status === '现行有效') ?? versionInForceOn(vs.filter((v) => !v.expired), store.now().toISOString().slice(0, 10));
+  return vs.find((v) => v.status === '现行有效') ?? versionInForceOn(vs.filter((v) => !v.expired), store.today());
 }
 
 /**

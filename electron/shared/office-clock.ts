@@ -1,0 +1,11 @@
+// One clock for every date the app decides (version status, backups, checks, records): the
+// calendar day in the office's time zone, not in UTC and not in the machine's zone.
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** YYYY-MM-DD of `now` in `timeZone` (IANA name). */
+export function dateInZone(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
