@@ -26,3 +26,14 @@ describe('office clock', () => {
     expect(utc.today()).toBe('2026-03-31');
   });
 });
+
+describe('version status decided at 00:30 Beijing time', () => {
+  it('a version in force from today is 现行有效, not 尚未生效', async () => {
+    const { openLibrary } = await import('../../../electron/core/library/open-library');
+    const { importPaths } = await import('../../../electron/core/library/library-import');
+    const { store } = await openLibrary({ dir: join(work, 'v'), seed: false, now: () => new Date('2024-09-12T16:30:00Z') });
+    await importPaths(store, [join(import.meta.dirname, '../../fixtures/laws')]);
+    const v2024 = store.versions().find((v) => v.title === '中华人民共和国统计法' && v.published === '2024-09-13')!;
+    expect(store.version(v2024.id)!.status).toBe('现行有效');
+  });
+});
