@@ -38,7 +38,15 @@ export function newId(): string {
 
 /** A file name that is safe on Windows and Linux: no separators, reserved or control characters. */
 export function safeFileName(name: string, fallback = '导出'): string {
-  const clean = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80);
+  const replaced = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  // Leading/trailing dots and spaces are trimmed by scanning, not by /[.\s]+$/, which is quadratic
+  // in a long inner run of them (the same defect the parser's trim had).
+  const isEdge = (ch: string): boolean => ch === '.' || ch.trim() === '';
+  let start = 0;
+  let end = replaced.length;
+  while (start < end && isEdge(replaced[start]!)) start++;
+  while (end > start && isEdge(replaced[end - 1]!)) end--;
+  const clean = replaced.slice(start, end).slice(0, 80);
   return clean || fallback;
 }
 
