@@ -7,6 +7,7 @@
 
 import { z } from 'zod';
 import { LEVELS, STATUSES } from './law-model';
+import { CoverSchema, PACK_TEMPLATES, PackInputSchema, PackItemSchema, PackSchema } from './pack-schema';
 
 // Validation messages in Chinese: they are shown to the user as they are.
 z.config(z.locales.zhCN());
@@ -128,6 +129,8 @@ export const searchHitSchema = z.object({
   highlights: z.array(z.tuple([z.number(), z.number()])),
   titleMatch: z.boolean(),
   score: z.number(),
+  /** 'law' for a title hit (see SearchHit in search-types.ts); the CLI prints it, so the API carries it. */
+  kind: z.enum(['article', 'law']).optional(),
 });
 
 export const searchQuerySchema = z
@@ -565,49 +568,14 @@ export type AnnualStatsDto = z.infer<typeof annualStatsSchema>;
 // ---------------------------------------------------------------------------------------------
 // Packs (issue 8). Items mirror electron/core/packs/pack-model.ts, strict and capped.
 
-export const PACK_TEMPLATES = ['合法性审查参考资料', '法律大讲堂讲义', '年度学法清单', '通用'] as const;
+export { PACK_TEMPLATES } from './pack-schema';
 export const EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
-const itemBase = { id: z.string().max(80).optional(), heading: z.string().max(300).optional() };
-const lawRef = z.string().trim().min(1).max(300);
-export const packItemSchema = z.discriminatedUnion('type', [
-  z.object({ ...itemBase, type: z.literal('law'), law: lawRef, version: z.string().max(300).optional(), chapter: z.array(z.string().min(1).max(200)).max(5).optional(), titleSnapshot: z.string().max(500).optional() }).strict(),
-  z.object({ ...itemBase, type: z.literal('article'), law: lawRef, version: z.string().max(300).optional(), article: z.string().trim().min(1).max(50), titleSnapshot: z.string().max(500).optional() }).strict(),
-  z
-    .object({
-      ...itemBase,
-      type: z.literal('search'),
-      query: z.string().trim().min(1).max(500),
-      limit: z.number().int().positive().max(500).optional(),
-      lawId: z.string().max(300).optional(),
-      inForceOnly: z.boolean().optional(),
-      levels: z.array(level).max(20).optional(),
-      regions: z.array(shortText).max(200).optional(),
-      statuses: z.array(status).max(10).optional(),
-      categories: z.array(shortText).max(200).optional(),
-      asOf: date.optional(),
-    })
-    .strict(),
-  z.object({ ...itemBase, type: z.literal('review'), recordId: z.string().min(1).max(60) }).strict(),
-  z.object({ ...itemBase, type: z.literal('lecture'), recordId: z.string().min(1).max(60) }).strict(),
-  z.object({ ...itemBase, type: z.literal('note'), recordId: z.string().min(1).max(60) }).strict(),
-  z.object({ ...itemBase, type: z.literal('stats'), year }).strict(),
-  z.object({ ...itemBase, type: z.literal('text'), paragraphs: z.array(z.string().max(20_000)).max(200).optional() }).strict(),
-]);
-export type PackItemDto = z.infer<typeof packItemSchema>;
-const coverSchema = z.object({ title: z.string().trim().min(1, '请填写标题').max(300), unit: z.string().max(200), date: z.string().max(50), purpose: z.string().max(1000) }).strict();
-export const packBodySchema = z
-  .object({ title: z.string().trim().min(1, '请填写标题').max(300), template: z.enum(PACK_TEMPLATES), cover: coverSchema, asOf: isoDate, items: z.array(packItemSchema).max(2000) })
-  .strict();
-export const packSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  template: z.enum(PACK_TEMPLATES),
-  cover: coverSchema,
-  asOf: z.string(),
-  items: z.array(packItemSchema),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+/** The pack shapes are electron/shared/pack-schema.ts, the same ones the core store and the CLI use. */
+export const packItemSchema = PackItemSchema;
+/** What the app constructs and sends (defaults such as a search item's limit may be left out). */
+export type PackItemDto = z.input<typeof packItemSchema>;
+export const packBodySchema = PackInputSchema.omit({ id: true, createdAt: true, updatedAt: true }).extend({ cover: CoverSchema, asOf: isoDate });
+export const packSchema = PackSchema;
 export type PackDto = z.infer<typeof packSchema>;
 export const packSummarySchema = z.object({ id: z.string(), title: z.string(), template: z.enum(PACK_TEMPLATES), asOf: z.string(), itemCount: count, updatedAt: z.string() });
 

@@ -7,6 +7,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, Fol
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
+import { LIMITS } from '../../../../electron/shared/limits';
 import { EXPORT_FORMATS, PACK_TEMPLATES, type ApiOutput, type PackDto, type PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -39,10 +40,11 @@ function itemTitle(it: PackItemDto, titles: Map<string, string> = new Map()): st
   }
 }
 
-function TextItemEditor({ item, onChange }: { item: Extract<PackItemDto, { type: 'text' }>; onChange: (it: PackItemDto) => void }) {
+type SavedItem = PackDto['items'][number];
+function TextItemEditor({ item, onChange }: { item: Extract<SavedItem, { type: 'text' }>; onChange: (it: SavedItem) => void }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Input value={item.heading ?? ''} onChange={(e) => onChange({ ...item, heading: e.target.value })} placeholder="小标题" maxLength={300} />
+      <Input value={item.heading ?? ''} onChange={(e) => onChange({ ...item, heading: e.target.value })} placeholder="小标题" maxLength={LIMITS.pack.heading} />
       <Input.TextArea
         value={(item.paragraphs ?? []).join('\n')}
         onChange={(e) => onChange({ ...item, paragraphs: e.target.value.split('\n') })}
