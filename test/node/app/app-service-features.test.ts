@@ -10,7 +10,7 @@ import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import * as core from '../../../electron/core/records/record-types';
 import * as contract from '../../../electron/shared/api-contract';
-import { PACK_TEMPLATES as CORE_TEMPLATES } from '../../../electron/core/packs/pack-model';
+import { PACK_TEMPLATES as CORE_TEMPLATES, PackItemSchema } from '../../../electron/core/packs/pack-model';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/app');
 let tmp: string;
@@ -188,6 +188,26 @@ describe('packs', () => {
     const empty = await svc.call('packs:create', { title: '空', template: '通用' });
     await expect(svc.call('packs:export', { id: empty.id, format: 'html' })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(svc.call('packs:addItems', { id: pack.id, items: [JSON.parse('{"type": "text", "paragraphs": ["a"], "__proto__": {"polluted": 1}}')] })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('one pack schema for core and API', () => {
+  it('a pack at core limits (500-character heading, 6-level chapter, 1,000 paragraphs) opens with packs:get', async () => {
+    const { lawId: id } = await lawId('行政许可法');
+    const pack = await svc.call('packs:create', { title: '长标题', template: '通用' });
+    // Before, the contract capped headings at 300, chapters at 5 levels and text at 200 paragraphs,
+    // so what core (and `lawdesk pack create`) accepts was refused here or by packs:get.
+    await svc.call('packs:addItems', {
+      id: pack.id,
+      items: [
+        { type: 'text', heading: '审'.repeat(400), paragraphs: Array.from({ length: 1000 }, (_, i) => `第${i + 1}段`) },
+        { type: 'law', law: id, chapter: ['一', '二', '三', '四', '五', '六'] },
+      ],
+    });
+    const back = await svc.call('packs:get', { id: pack.id });
+    expect(back.items[0]).toMatchObject({ type: 'text', heading: '审'.repeat(400) });
+    expect(back.items[1]).toMatchObject({ type: 'law', chapter: ['一', '二', '三', '四', '五', '六'] });
+    expect(contract.packItemSchema).toBe(PackItemSchema);
   });
 });
 
