@@ -37,7 +37,9 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
           placeholder="法规名、简称、拼音首字母（xzxkf），或 行政许可法12"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          suffix={loading ? <Spin size="small" /> : null}
+          // Always a suffix: antd wraps the input only when one is given, so toggling it with
+          // `loading` re-mounted the <input> after the first answer and the keys went nowhere.
+          suffix={<span className="quick-open-spin">{loading ? <Spin size="small" /> : null}</span>}
           data-testid="quick-open-input"
           onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => choose(items[selected]), onEscape: onClose })}
         />

@@ -1,0 +1,57 @@
+// Quick open (Ctrl+K) driven the way a person types: one real key event at a time, and an input
+// method composing 行政许可法 before it commits. Both used to lose the input after the first answer
+// arrived (the spinner suffix made antd swap the input's wrapper, so focus and keys went nowhere).
+
+import { describe, expect, it } from 'vitest';
+import { haveChromium, useBrowser } from './browser-harness';
+
+describe.skipIf(!haveChromium)('Quick open with real keys and an input method', () => {
+  const withSession = useBrowser();
+
+  it('typing xzxkf key by key keeps every key and Enter opens 行政许可法', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('library-total').waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('quick-open-input');
+      await input.waitFor();
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Slower than the 80 ms debounce, so answers arrive between keys as they do for a person.
+      for (const k of 'xzxkf') {
+        await page.keyboard.press(k);
+        await page.waitForTimeout(150);
+      }
+      expect(await input.inputValue()).toBe('xzxkf');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('reader-title').filter({ hasText: '中华人民共和国行政许可法' }).waitFor();
+    }));
+
+  it('an input method composing 行政许可法 commits it, then ↑↓ Enter choose a match', () =>
+    withSession(async ({ page, context }) => {
+      await page.getByTestId('library-total').waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('quick-open-input');
+      await input.waitFor();
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      const cdp = await context.newCDPSession(page);
+      // What a pinyin IME sends: composition updates with the raw letters, then the committed text.
+      for (const partial of ['x', 'xing', 'xingzheng', 'xingzhengxuke', 'xingzhengxukefa']) {
+        await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
+        await page.waitForTimeout(120);
+      }
+      await cdp.send('Input.insertText', { text: '行政许可法' });
+      await expect.poll(() => input.inputValue()).toBe('行政许可法');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
+      expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+      // A second key stroke after the answer arrived still lands in the box.
+      await page.keyboard.type('12', { delay: 150 });
+      await expect.poll(() => input.inputValue()).toBe('行政许可法12');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '第十二条' }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => page.locator('[data-testid="quick-open-item"][aria-selected="true"]').textContent()).toContain('第十二条');
+      await page.keyboard.press('Enter');
+      await page.locator('#article-12.active').waitFor();
+    }));
+});
