@@ -1,11 +1,56 @@
-// Lint: TypeScript rules plus the import layering of STYLE.md, as no-restricted-imports so the
-// rule is visible: renderer -> shared only (no core, node:, electron); core never imports
-// electron; shared imports nothing runtime-specific.
+// Lint: TypeScript rules, React hooks rules, and the import layering of STYLE.md as an ALLOW-list
+// per folder (eslint-plugin-boundaries): anything a folder is not explicitly allowed to import is
+// refused, static `import`, `export … from` and dynamic `import()` alike. The layering is
+//   shared   -> shared (+ zod)                 runs in every runtime, renderer included
+//   core     -> core, shared (+ Node, npm)      plain Node, never electron
+//   cli      -> cli, core, shared, server (+ Node, npm)   `lawdesk start` launches the browser face
+//   server   -> server, core, shared (+ Node, npm)
+//   main     -> main, core, shared, server (+ Node, npm, electron)   the Electron glue
+//   preload  -> preload, shared (+ electron)    the sandboxed bridge
+//   renderer -> renderer, shared (+ browser npm packages; no Node, no electron)
+// test/layering.test.ts runs this config on small snippets and proves each refusal.
 import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'worker_threads', 'module'];
+const element = (type) => ({ to: { element: { type } } });
+const local = (...types) => types.map(element);
+const npm = { to: { module: { origin: 'external' } } };
+const nodeBuiltin = { to: { module: { origin: 'core' } } };
+const electron = { to: { module: { origin: 'external', source: 'electron' } } };
+
+/** Per folder: what it may import. Everything else is refused. */
+const allowed = {
+  shared: [...local('shared'), { to: { module: { origin: 'external', source: 'zod' } } }],
+  core: [...local('core', 'shared'), npm, nodeBuiltin],
+  cli: [...local('cli', 'core', 'shared', 'server'), npm, nodeBuiltin],
+  server: [...local('server', 'core', 'shared'), npm, nodeBuiltin],
+  main: [...local('main', 'core', 'shared', 'server'), npm, nodeBuiltin],
+  preload: [...local('preload', 'shared'), electron],
+  renderer: [...local('renderer', 'shared'), npm],
+};
+
+/** npm packages that only some runtimes may use, refused after the allow above. */
+const refused = {
+  core: ['electron', 'react', 'react-dom', 'antd', '@ant-design/*'],
+  cli: ['electron', 'react', 'react-dom', 'antd', '@ant-design/*'],
+  server: ['electron', 'react', 'react-dom', 'antd', '@ant-design/*'],
+  main: ['react', 'react-dom', 'antd', '@ant-design/*'],
+  renderer: ['electron'],
+};
+
+const policies = [];
+for (const [from, allows] of Object.entries(allowed)) {
+  for (const allow of allows) policies.push({ from: { element: { type: from } }, allow });
+}
+for (const [from, sources] of Object.entries(refused)) {
+  for (const source of sources) policies.push({ from: { element: { type: from } }, disallow: { to: { module: { origin: 'external', source } } } });
+}
+
+export const layeringMessage =
+  '导入方向不允许：{{from.element.type}} 不能导入 {{to.element.type}}{{to.module.source}}。允许的方向见 build/eslint.config.js 顶部的说明。';
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/.tmp/**', '**/*.gen.ts'] },
@@ -31,45 +76,40 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: '渲染进程只通过 renderer/src/api 访问应用（window.api 或 HTTP）。' }],
-          patterns: [
-            { group: ['**/electron/core/**', '**/core/**'], message: '渲染进程不能导入 core：请通过 API 契约调用。' },
-            { group: ['**/electron/main/**', '**/electron/preload/**', '**/electron/server/**', '**/electron/cli/**'], message: '渲染进程只能导入 electron/shared。' },
-            { group: nodeBuiltins, message: '渲染进程不能使用 Node 模块。' },
-          ],
-        },
+  },
+  {
+    files: ['electron/**/*.{ts,tsx,mjs}', 'renderer/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': [
+        { type: 'shared', pattern: 'electron/shared', mode: 'folder' },
+        { type: 'core', pattern: 'electron/core', mode: 'folder' },
+        { type: 'cli', pattern: 'electron/cli', mode: 'folder' },
+        { type: 'server', pattern: 'electron/server', mode: 'folder' },
+        { type: 'main', pattern: 'electron/main', mode: 'folder' },
+        { type: 'preload', pattern: 'electron/preload', mode: 'folder' },
+        { type: 'renderer', pattern: 'renderer', mode: 'folder' },
       ],
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, checkUnknownLocals: true, message: layeringMessage, policies }],
+      // A file outside every element would escape the allow-list.
+      'boundaries/no-unknown-files': 'error',
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/server/**/*.ts'],
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'core/cli/server 是纯 Node，不能导入 electron。' }],
-          patterns: [{ group: ['**/electron/main/**', '**/main/*', '**/preload/*', '**/renderer/**'], message: '导入方向：main/cli/server -> core -> shared。' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['electron/shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'shared 不能导入 electron。' }],
-          patterns: [
-            { group: nodeBuiltins, message: 'shared 不能使用 Node 模块（渲染进程也要用）。' },
-            { group: ['**/core/**', '**/main/**', '**/server/**', '**/renderer/**'], message: 'shared 只能导入 shared。' },
-          ],
-        },
-      ],
+      ...reactHooks.configs.recommended.rules,
+      // These three are React Compiler advisories: the renderer is not compiled by it, and the
+      // patterns they flag (resetting the page when a filter changes, a ref holding the latest
+      // callback, a heading cursor local to one render) are correct without it. Kept visible.
+      'react-hooks/set-state-in-effect': 'warn',
+      'react-hooks/refs': 'warn',
+      'react-hooks/immutability': 'warn',
     },
   },
 );
