@@ -81,7 +81,7 @@ async function start(): Promise<void> {
       const r = await dialog.showOpenDialog(win!, {
         title: kind === 'folder' ? '选择要导入的文件夹' : '选择要导入的法规文件',
         properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-        filters: kind === 'folder' ? [] : [{ name: '法规文件', extensions: ['md', 'txt', 'pdf', 'docx', 'html', 'htm'] }],
+        filters: kind === 'folder' ? [] : [{ name: '法规文件', extensions: ['md', 'txt', 'pdf', 'docx', 'doc', 'wps', 'html', 'htm'] }],
       });
       if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
       return service.previewPaths(r.filePaths);

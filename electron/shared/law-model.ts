@@ -57,6 +57,10 @@ export interface Article {
 /** The 分类 facet value of a version without a category. */
 export const UNCATEGORISED = '未分类';
 
+/** The file formats a version can be imported from (.wps is Kingsoft WPS 文字 in the Word 97 format). */
+export const SOURCE_FORMATS = ['md', 'txt', 'pdf', 'docx', 'html', 'doc', 'wps', 'ofd', 'image'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
 /** Metadata of one version, as stored in the catalog (no article bodies). */
 export interface LawVersionMeta {
   id: string; // `${lawId}@${date or hash}`
@@ -77,7 +81,7 @@ export interface LawVersionMeta {
   history: HistoryEvent[];
   sourceFile: string; // file name as imported
   sourceSha256: string; // of the original bytes
-  sourceFormat: 'md' | 'txt' | 'pdf' | 'docx' | 'html';
+  sourceFormat: SourceFormat;
   articleCount: number; // units of kind 'article'
   unitCount: number;
   charCount: number;

@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import type { ZipEntry } from './zip-file';
+import { SOURCE_FORMATS } from '../../shared/law-model';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -98,7 +99,7 @@ export const CatalogEntrySchema = z
     history: z.array(z.object({ date: z.string().max(20), kind: z.string().max(20), text: z.string().max(2000) }).strict()).max(200),
     sourceFile: z.string().max(300),
     sourceSha256: sha,
-    sourceFormat: z.enum(['md', 'txt', 'pdf', 'docx', 'html']),
+    sourceFormat: z.enum(SOURCE_FORMATS),
     articleCount: z.number().int().nonnegative(),
     unitCount: z.number().int().nonnegative(),
     charCount: z.number().int().nonnegative(),

@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { ExtractError, type ExtractedDocument, type SourceFormat } from './extracted-document';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml'] as const;
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.doc', '.wps'] as const;
 
 const MB = 1024 * 1024;
 /** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
@@ -15,6 +15,10 @@ export const SIZE_LIMITS: Record<SourceFormat, number> = {
   html: 20 * MB,
   docx: 100 * MB,
   pdf: 200 * MB,
+  doc: 100 * MB,
+  wps: 100 * MB,
+  ofd: 200 * MB,
+  image: 50 * MB,
 };
 
 function startsWith(bytes: Uint8Array, ascii: string): boolean {
@@ -28,10 +32,14 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   const ext = extname(fileName).toLowerCase();
   if (startsWith(bytes, '%PDF-')) return 'pdf';
   if (startsWith(bytes, 'PK\u0003\u0004')) return 'docx';
+  // OLE compound file: Word 97 .doc, or WPS 文字 .wps (Word 97 format under WPS's extension).
+  if (startsWith(bytes, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return ext === '.wps' ? 'wps' : 'doc';
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
+  if (ext === '.doc') return 'doc';
+  if (ext === '.wps') return 'wps';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   return undefined;
 }
@@ -55,9 +63,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
 /** Why a file of this name cannot be imported (no format detected). */
 export function unsupportedReason(fileName: string): string {
   const ext = extname(fileName).toLowerCase();
-  if (ext === '.doc') return '不支持旧版 Word（.doc）格式，请在 Word/WPS 中另存为 .docx 后再导入';
-  if (ext === '.wps') return '不支持 WPS 文字（.wps）格式，请另存为 .docx 后再导入';
-  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、HTML）`;
+  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、HTML）`;
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
@@ -81,5 +87,11 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
       return (await import('./docx-text-extractor')).extractDocx(bytes, fileName);
     case 'html':
       return (await import('./html-text-extractor')).extractHtml(bytes, fileName);
+    case 'doc':
+    case 'wps':
+      return (await import('./ole-document')).extractOle(bytes, fileName);
+    case 'ofd':
+    case 'image':
+      throw new ExtractError(unsupportedReason(fileName));
   }
 }

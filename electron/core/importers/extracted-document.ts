@@ -3,7 +3,9 @@
 // 第一章 总则 as bare lines, articles starting with 第X条 followed by a space), plus what the
 // document itself states about its metadata and any warnings met while extracting.
 
-export type SourceFormat = 'md' | 'txt' | 'pdf' | 'docx' | 'html';
+import type { SourceFormat } from '../../shared/law-model';
+
+export type { SourceFormat };
 
 export interface ExtractedMeta {
   title?: string;

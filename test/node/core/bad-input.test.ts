@@ -46,6 +46,10 @@ describe('bad input', () => {
     writeFileSync(join(bad, '乱码.txt'), Buffer.from([0xff, 0xfe - 1, 0xff, 0x80, 0xff, 0xff, 0x41]));
     writeFileSync(join(bad, '没有条文.txt'), '会议纪要\n好的。\n');
     writeFileSync(join(bad, '旧版.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const docs = join(import.meta.dirname, '../../fixtures/documents/bad');
+    writeFileSync(join(bad, '加密.doc'), readFileSync(join(docs, 'encrypted.doc')));
+    writeFileSync(join(bad, '截断.doc'), readFileSync(join(docs, 'truncated.doc')));
+    writeFileSync(join(bad, 'Works文档.wps'), readFileSync(join(docs, 'works.wps')));
     const huge = openSync(join(bad, '巨大.txt'), 'w');
     ftruncateSync(huge, 100 * 1024 * 1024); // a 100 MB (sparse) file
     closeSync(huge);
@@ -60,11 +64,14 @@ describe('bad input', () => {
     expect(reasons['图片改名.txt']).toMatch(/二进制/);
     expect(reasons['乱码.txt']).toMatch(/无法识别的文本编码/);
     expect(reasons['没有条文.txt']).toMatch(/没有可识别的条文|没有正文/);
-    expect(reasons['旧版.doc']).toMatch(/\.docx/);
+    expect(reasons['旧版.doc']).toMatch(/Word 文档已损坏或不完整/);
+    expect(reasons['加密.doc']).toMatch(/已加密，需要密码/);
+    expect(reasons['截断.doc']).toMatch(/Word 文档已损坏或不完整/);
+    expect(reasons['Works文档.wps']).toMatch(/Microsoft Works/);
     expect(reasons['巨大.txt']).toMatch(/文件过大（100\.0 MB/);
     expect(reasons['断开的链接.md']).toMatch(/无法读取/);
     expect(reasons['不存在.md']).toMatch(/不存在/);
-    expect(report.failed).toHaveLength(9);
+    expect(report.failed).toHaveLength(13); // 旧版.doc is met twice: in the folder and by name
     expect(report.imported).toBe(1);
 
     // the good file went in; everything that was there before is byte-for-byte unchanged

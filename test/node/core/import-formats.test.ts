@@ -18,7 +18,7 @@ async function importOne(file: string) {
   return { report, version: v ? store.loadVersion(v.id) : undefined };
 }
 
-describe('import of PDF, DOCX and HTML', () => {
+describe('import of PDF, DOCX, DOC, WPS and HTML', () => {
   it.each([
     ['juece-gov.pdf', 'juece.md', 'pdf'],
     ['xingfa-chromium.pdf', 'xingfa.md', 'pdf'],
@@ -29,6 +29,8 @@ describe('import of PDF, DOCX and HTML', () => {
     ['tuizhi-libreoffice.docx', 'tuizhi.md', 'docx'],
     ['yuanzhu-gb2312.html', 'yuanzhu.md', 'html'],
     ['tuizhi-utf8.html', 'tuizhi.md', 'html'],
+    ['juece-libreoffice.doc', 'juece.md', 'doc'],
+    ['yuanzhu-wps.wps', 'yuanzhu.md', 'wps'],
   ])('%s has the articles of %s', async (file, source, format) => {
     const fromDoc = await importOne(join(DOCS, file));
     const fromMd = await importOne(join(DOCS, 'sources', source));
@@ -59,7 +61,19 @@ describe('import of PDF, DOCX and HTML', () => {
         expect.stringMatching(/^not-a-docx\.docx: .*不是 Word 文档/),
         expect.stringMatching(/^no-law\.html: .*没有找到法规正文/),
         expect.stringMatching(/^empty\.pdf: 空文件/),
+        expect.stringMatching(/^encrypted\.doc: Word 文档已加密，需要密码/),
+        expect.stringMatching(/^truncated\.doc: Word 文档已损坏或不完整/),
+        expect.stringMatching(/^works\.wps: .*Microsoft Works/),
       ]),
     );
+  });
+
+  it('keeps the .doc header, "— N —" footer and footnote out of the articles and says so', async () => {
+    const { report, version } = await importOne(join(DOCS, 'juece-libreoffice.doc'));
+    const text = version!.units.map((u) => u.text).join('\n');
+    expect(text).not.toMatch(/本条为立法目的条款|[-—] *\d+ *[-—]/);
+    const warnings = report.warnings.map((w) => w.message).join('\n');
+    expect(warnings).toMatch(/页眉页脚（\d+ 行）未并入正文/);
+    expect(warnings).toMatch(/脚注（1 行）未并入正文/);
   });
 });

@@ -203,7 +203,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
         导入法规
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        支持 Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、HTML。先预览每个文件会被识别成什么，确认后才写入资料库；内容相同的文件自动跳过。
+        支持 Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML。先预览每个文件会被识别成什么，确认后才写入资料库；内容相同的文件自动跳过。
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title="导入出错" description={error} closable onClose={() => setError(undefined)} style={{ marginBottom: 12 }} data-testid="import-error" />}
 
@@ -224,7 +224,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             fileList={files}
             beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList)}
-            accept=".md,.markdown,.txt,.pdf,.docx,.html,.htm"
+            accept=".md,.markdown,.txt,.pdf,.docx,.doc,.wps,.html,.htm"
             disabled={busy}
             data-testid="import-dropzone"
           >

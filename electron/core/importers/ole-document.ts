@@ -1,0 +1,119 @@
+// Word 97–2003 .doc and Kingsoft WPS .wps (an OLE compound file with a WordDocument stream: WPS
+// has written the Word binary format under its own extension since WPS 2005) → plain law text.
+// The container is sniffed with `cfb` first, so a Microsoft Works .wps (a CONTENTS stream, another
+// format altogether), an encrypted document and a cut-off file get a reason the user can act on;
+// `word-extractor` then reads the body. Headers, footers ("— 1 —") and footnotes are separate
+// streams of text in a .doc and never reach the law text.
+
+import CFB from 'cfb';
+import WordExtractor from 'word-extractor';
+import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { guessMetadata } from './document-metadata';
+import { toPlainLawText } from './plain-law-text';
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+export function isOleFile(bytes: Uint8Array): boolean {
+  return OLE_MAGIC.every((b, i) => bytes[i] === b);
+}
+
+export type OleKind = 'word' | 'works' | 'other';
+
+interface Sniffed {
+  kind: OleKind;
+  /** Stream names at the root, for the error message of an unknown container. */
+  streams: string[];
+  wordDocument?: Uint8Array;
+}
+
+function readContainer(bytes: Uint8Array, label: string): Sniffed {
+  let container: CFB.CFB$Container;
+  try {
+    container = CFB.read(bytes, { type: 'buffer' });
+  } catch {
+    throw new ExtractError(`${label}已损坏或不完整（复合文档结构无法读取，可能下载或复制中断）`);
+  }
+  const streams = container.FullPaths.filter((p) => /^[^/]+\/[^/]+$/.test(p)).map((p) => p.split('/')[1]!);
+  const word = CFB.find(container, 'WordDocument');
+  if (word?.content && word.content.length > 0) return { kind: 'word', streams, wordDocument: word.content as Uint8Array };
+  if (streams.includes('CONTENTS') || streams.some((s) => /^MatOST$/i.test(s))) return { kind: 'works', streams };
+  return { kind: 'other', streams };
+}
+
+/** What kind of OLE document this is, without reading its text (for the import preview). */
+export function sniffOle(bytes: Uint8Array): OleKind {
+  try {
+    return readContainer(bytes, '').kind;
+  } catch {
+    return 'other';
+  }
+}
+
+/** FIB: wIdent 0xA5EC; flags word at 0x0A, bit 8 = fEncrypted (Word 97 and the WPS writer set it alike). */
+function checkFib(fib: Uint8Array, label: string): number {
+  if (fib.length < 0x20 || fib[0] !== 0xec || fib[1] !== 0xa5) {
+    throw new ExtractError(`${label}不是 Word 97–2003 格式（可能是更早的 Word 6/95 文件），请在 Word/WPS 中另存为 .docx 后再导入`);
+  }
+  const flags = fib[0x0a]! | (fib[0x0b]! << 8);
+  if (flags & 0x0100) throw new ExtractError(`${label}已加密，需要密码才能打开；请先在 Word/WPS 中去除密码后再导入`);
+  // ccpText (FibRgLw97): how many characters the main text has, to tell a cut-off copy.
+  return fib.length >= 0x50 ? (fib[0x4c]! | (fib[0x4d]! << 8) | (fib[0x4e]! << 16)) + fib[0x4f]! * 0x1000000 : 0;
+}
+
+/** Paragraph breaks (\r in Word, \n from the extractor), cell/row marks and vertical tabs → lines. */
+function bodyLines(body: string): string[] {
+  return body
+    .replace(/\r\n?|\u000b|\u000c/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[\u0000-\u0008\u000e-\u001f]/g, '').replace(/\t+/g, ' '));
+}
+
+export async function extractOle(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  const ext = fileName.toLowerCase().endsWith('.wps') ? 'wps' : 'doc';
+  const label = ext === 'wps' ? 'WPS 文档' : 'Word 文档';
+  if (!isOleFile(bytes)) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
+    if (head.startsWith('{\\rtf')) throw new ExtractError(`${fileName} 实际是 RTF 文件（只是扩展名为 .${ext}），请在 Word/WPS 中另存为 .docx 后再导入`);
+    throw new ExtractError(`${fileName} 不是有效的${label}（缺少复合文档文件头），可能只是改了扩展名`);
+  }
+  const sniffed = readContainer(bytes, label);
+  if (sniffed.kind === 'works') {
+    throw new ExtractError(
+      `${fileName} 是 Microsoft Works 文字处理文件（与 WPS 文字的 .wps 不同），无法直接读取；请用 Word 或 LibreOffice 打开后另存为 .docx 再导入`,
+    );
+  }
+  if (sniffed.kind === 'other' || !sniffed.wordDocument) {
+    throw new ExtractError(`${fileName} 不是 Word 或 WPS 文字文档（复合文档中没有正文流，可能是 Excel、PowerPoint 等文件）`);
+  }
+  const ccpText = checkFib(sniffed.wordDocument, label);
+
+  let doc: Awaited<ReturnType<WordExtractor['extract']>>;
+  try {
+    doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (e) {
+    const msg = (e as Error)?.message ?? String(e);
+    if (/encrypt/i.test(msg)) throw new ExtractError(`${label}已加密，需要密码才能打开；请先在 Word/WPS 中去除密码后再导入`);
+    throw new ExtractError(`${label}已损坏或不完整，无法读取正文（${msg.slice(0, 60)}）`);
+  }
+  const body = doc.getBody();
+  // A copy cut inside the text streams can still have an intact container: the FIB says how long
+  // the main text is, and a partial law is worse than none.
+  if (ccpText > 0 && body.length < 0.9 * ccpText) {
+    throw new ExtractError(`${label}不完整（正文只读到 ${body.length} / ${ccpText} 字，可能下载或复制中断）`);
+  }
+  const result = toPlainLawText(bodyLines(body));
+  if (result.text.trim() === '') throw new ExtractError(`${fileName} 中没有文字（可能只有图片或是扫描件）`);
+  const warnings: string[] = [];
+  if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
+  const apart = [
+    ['页眉页脚', doc.getHeaders({ includeFooters: true })],
+    ['脚注', doc.getFootnotes()],
+    ['尾注', doc.getEndnotes()],
+    ['批注', doc.getAnnotations()],
+  ] as const;
+  for (const [what, text] of apart) {
+    const n = text.split('\n').filter((l) => l.trim() !== '').length;
+    if (n > 0) warnings.push(`${what}（${n} 行）未并入正文`);
+  }
+  return { text: result.text, format: ext, meta: guessMetadata(result.text), warnings };
+}
