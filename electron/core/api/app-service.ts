@@ -41,6 +41,7 @@ import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-ap
 import { packsHandlers } from './packs-api';
 import { recordsHandlers } from './records-api';
 import { openSearchBackend, type SearchBackend } from './search-backend';
+import type { TimeSlicer } from '../util/time-slicer';
 import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
 
@@ -61,6 +62,8 @@ export interface AppServiceOptions {
   exportDir?: string;
   /** PDF printing (Electron passes printToPDF); default Chromium through playwright-core. */
   printPdf?: PrintHtmlToPdf;
+  /** Makes the slicer of each index job (tests hold a background update mid-way with it). */
+  indexSlicer?: () => TimeSlicer;
 }
 
 interface Staging {
@@ -174,6 +177,7 @@ export class AppService {
         () => {
           if (this.search) this.emit('index:progress', { phase: 'ready', done: 1, total: 1 });
         },
+        this.opts.indexSlicer,
       );
       if (!engine) {
         this.searchState = { ready: false, message: '本版本未包含全文检索引擎，仅可按标题快速打开' };

@@ -4,6 +4,7 @@
 import type { QuickOpenItem, SearchQuery, SearchResult } from '../../shared/search-types';
 import type { LibraryStore } from '../library/library-store';
 import { SearchEngine, type IndexStats } from '../search/search-engine';
+import type { TimeSlicer } from '../util/time-slicer';
 
 export interface SearchBackend {
   search(q: SearchQuery): SearchResult;
@@ -29,9 +30,11 @@ export async function openSearchBackend(
   store: LibraryStore,
   onProgress?: (p: IndexProgress) => void,
   onReady?: () => void,
+  slicer?: () => TimeSlicer,
 ): Promise<SearchBackend | undefined> {
   const engine = await SearchEngine.open(store, {
     background: true,
+    ...(slicer ? { slicer } : {}),
     ...(onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {}),
     ...(onReady ? { onIdle: onReady } : {}),
   });

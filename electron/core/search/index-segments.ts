@@ -36,6 +36,8 @@ export interface IndexSegmentsOptions {
   onIdle?: () => void;
   /** Called whenever a new segment list (or deletion marks) has been swapped in. */
   onSwap: () => void;
+  /** Makes the slicer of each time-sliced job (tests hold a job mid-way with it). */
+  slicer?: () => TimeSlicer;
 }
 
 /** A maintenance job as steps (see Segment.buildSteps). */
@@ -181,7 +183,7 @@ export class IndexSegments {
     const epoch = ++this.epoch;
     this.updating = true;
     try {
-      const slicer = new TimeSlicer();
+      const slicer = this.opts.slicer?.() ?? new TimeSlicer();
       for (;;) {
         if (this.closed || this.epoch !== epoch) return;
         const r = steps.next();

@@ -21,6 +21,7 @@ import { IndexSegments, type IndexProgress, type SegState } from './index-segmen
 import { collectHits, TopK } from './rank';
 import { CorruptIndexError } from './segment';
 import { findRanges, makeSnippet } from './snippet';
+import type { TimeSlicer } from '../util/time-slicer';
 
 export type { IndexProgress } from './index-segments';
 
@@ -41,6 +42,8 @@ export interface SearchEngineOptions {
   background?: boolean;
   /** Called when a maintenance run (build, update, rebuild) has finished and the index is current. */
   onIdle?: () => void;
+  /** Makes the slicer of each time-sliced run (tests hold a background update mid-way with it). */
+  slicer?: () => TimeSlicer;
 }
 
 /** Delay before a background update starts, so a burst of library changes makes one update. */
@@ -106,6 +109,7 @@ export class SearchEngine {
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.onIdle ? { onIdle: opts.onIdle } : {}),
       onSwap: () => this.refreshSlots(),
+      ...(opts.slicer ? { slicer: opts.slicer } : {}),
     });
     this.pinyin = new PinyinCache(this.index.persist ? join(this.index.dir, 'pinyin.json') : undefined);
   }

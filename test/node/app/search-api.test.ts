@@ -5,6 +5,8 @@ import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
+import type { TimeSlicer } from '../../../electron/core/util/time-slicer';
+import { SlicerGate } from '../search/held-slicer';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-app-search-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -12,7 +14,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const FIXTURE_LAWS = resolve(import.meta.dirname, '../../fixtures/laws');
 
 /** An app service on a fresh library seeded from `starter` files (a fixture folder, plus extra files). */
-async function openService(name: string, starter: string, opts: { extra?: string[]; search?: boolean; emit?: (name: string, payload: unknown) => void } = {}) {
+async function openService(
+  name: string,
+  starter: string,
+  opts: { extra?: string[]; search?: boolean; emit?: (name: string, payload: unknown) => void; indexSlicer?: () => TimeSlicer } = {},
+) {
   const dir = mkdtempSync(join(tmp, `${name}-`));
   const seed = join(dir, 'starter');
   cpSync(starter, seed, { recursive: true });
@@ -26,6 +32,7 @@ async function openService(name: string, starter: string, opts: { extra?: string
     exportDir: join(dir, 'exports'),
     stagingRoot: join(dir, 'staging'),
     emit: opts.emit ?? (() => {}),
+    ...(opts.indexSlicer ? { indexSlicer: opts.indexSlicer } : {}),
   });
 }
 
@@ -74,16 +81,23 @@ describe('search:query with 收藏 and 分类', () => {
 describe('search after an import', () => {
   it('waits for the background index update instead of answering from the old index, then says ready', async () => {
     const events: { name: string; payload: unknown }[] = [];
-    const svc = await openService('upd', join(FIXTURE_LAWS, '经济法'), { emit: (name, payload) => events.push({ name, payload }) });
+    const gate = new SlicerGate();
+    const svc = await openService('upd', join(FIXTURE_LAWS, '经济法'), { emit: (name, payload) => events.push({ name, payload }), indexSlicer: gate.factory });
     try {
       await svc.searchReady();
       expect((await svc.call('search:query', { q: '设定和实施行政许可' })).total).toBe(0);
       const file = resolve(import.meta.dirname, '../../fixtures/app/laws/行政许可法(2019-04-23).md');
       const pv = await svc.call('import:preview', { files: [{ name: '行政许可法(2019-04-23).md', dataBase64: readFileSync(file).toString('base64') }] });
       events.length = 0;
+      gate.arm();
       await svc.call('import:commit', { stagingId: pv.stagingId });
-      await new Promise((r) => setTimeout(r, 60)); // the background update has started (or finished)
-      const r = await svc.call('search:query', { q: '设定和实施行政许可', limit: 5 });
+      await gate.paused; // the background update is running, held half-way
+      let answered = false;
+      const query = svc.call('search:query', { q: '设定和实施行政许可', limit: 5 }).finally(() => (answered = true));
+      await new Promise((r) => setImmediate(r));
+      expect(answered).toBe(false); // it waits for the update rather than answer from the old index
+      gate.release();
+      const r = await query;
       expect(r.total).toBeGreaterThan(0);
       expect(r.hits[0]!.title).toContain('行政许可法');
       const phases = events.filter((e) => e.name === 'index:progress').map((e) => (e.payload as { phase: string }).phase);

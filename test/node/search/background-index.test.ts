@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import { addCopies as copyLaws } from '../library-copies';
+import { SlicerGate } from './held-slicer';
 import { fixtureLibrary, truth } from './search-fixtures';
 
 let store: LibraryStore;
@@ -68,10 +69,22 @@ describe('time-sliced index maintenance', () => {
   });
 
   it('a rebuild started during a background update supersedes it; the result is exact', async () => {
-    const engine = await SearchEngine.open(store, { background: true });
+    const gate = new SlicerGate();
+    let idle = 0;
+    const engine = await SearchEngine.open(store, { background: true, slicer: gate.factory, onIdle: () => idle++ });
+    idle = 0; // opening was one finished job
+    gate.arm();
     await addCopies(10, 'c');
-    await new Promise((r) => setTimeout(r, 60)); // the background update has started
+    await gate.paused; // the background update is running, held at its first pause
     await engine.reindex();
+    expect(idle).toBe(1); // the rebuild finished; the held update did not
+    expect(hitIds(engine, '许可')).toEqual(truth(store, ['许可']));
+    gate.release();
+    // One turn of the event loop lets the released update resume: superseded, it gives up at
+    // once instead of taking another step (or finishing and swapping its stale list in).
+    await new Promise((r) => setImmediate(r));
+    expect(gate.pausesAfterRelease).toBe(0);
+    expect(idle).toBe(1);
     expect(hitIds(engine, '许可')).toEqual(truth(store, ['许可']));
     engine.close();
   });
