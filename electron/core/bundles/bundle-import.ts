@@ -146,7 +146,7 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
   const b = readBundle(file, opts); // throws before any write when anything is wrong
   const progress = (p: BundleProgress) => opts.onProgress?.(p);
   try {
-    if (!store.lock.tryAcquire()) throw new BundleError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+    if (!store.lock.tryAcquire()) throw new BundleError('LOCKED', store.lock.busyMessage());
     try {
       await store.load();
       const { rs, data: local } = await localRecords(store);

@@ -89,7 +89,7 @@ async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): 
 
 export async function checkIntegrity(store: LibraryStore, opts: { repair?: boolean } = {}): Promise<IntegrityReport> {
   const repair = !!opts.repair;
-  if (repair && !store.lock.tryAcquire()) throw new LibraryError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+  if (repair && !store.lock.tryAcquire()) throw new LibraryError('LOCKED', store.lock.busyMessage());
   try {
     if (repair) await store.load();
     const problems: IntegrityProblem[] = checkLibrary(store).map((p) => ({ area: 'laws' as const, ...p }));

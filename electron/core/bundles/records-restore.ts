@@ -96,7 +96,7 @@ export async function previewRestore(store: LibraryStore, file: string): Promise
 export async function restoreRecords(store: LibraryStore, file: string): Promise<RestoreResult> {
   const l = load(file);
   try {
-    if (!store.lock.tryAcquire()) throw new BundleError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+    if (!store.lock.tryAcquire()) throw new BundleError('LOCKED', store.lock.busyMessage());
     try {
       const rs = await RecordsStore.open(store.dir, store.lock);
       const preview = previewOf(store, file, await rs.data(), l);

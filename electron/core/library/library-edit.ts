@@ -6,7 +6,7 @@ import { LibraryError, type LibraryStore } from './library-store';
 
 async function withLock<T>(store: LibraryStore, fn: () => Promise<T>): Promise<T> {
   if (!store.lock.tryAcquire()) {
-    throw new LibraryError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+    throw new LibraryError('LOCKED', store.lock.busyMessage());
   }
   try {
     await store.load();

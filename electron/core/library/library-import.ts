@@ -195,7 +195,7 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const report: ImportReport = { imported: 0, replaced: 0, skipped: 0, failed: [], warnings: [], files: [], dryRun: !!opts.dryRun };
   if (!opts.dryRun && !store.lock.tryAcquire()) {
-    throw new LibraryError('LOCKED', `资料库正被另一个 LawDesk 进程（PID ${store.lock.holder() ?? '?'}）修改，请稍后再试`);
+    throw new LibraryError('LOCKED', store.lock.busyMessage());
   }
   try {
     if (!opts.dryRun) await store.load(); // another process may have committed since we opened

@@ -15,9 +15,11 @@ import type { Law, LawVersion, LawVersionMeta, Status } from '../../shared/law-m
 import { shortTitleOf, versionDate } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { AtomicJsonFile, CorruptFileError, writeFileAtomic } from './atomic-file';
+import { asFileSystemError, fsErrorMessage, isFsWriteError } from './fs-errors';
+import { parseBody } from './law-body';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
-import { WriterLock } from './writer-lock';
+import { LockError, WriterLock } from './writer-lock';
 
 export const SCHEMA_VERSION = 1;
 
@@ -107,15 +109,59 @@ export class LibraryStore {
   static async open(dir: string, opts: StoreOptions = {}): Promise<LibraryStore> {
     const store = new LibraryStore(dir, opts);
     store.created = !existsSync(join(dir, 'library.json'));
-    mkdirSync(store.bodiesDir, { recursive: true });
-    mkdirSync(store.originalsDir, { recursive: true });
+    // An existing library on a read-only or full disk must still open for reading: create only what is missing.
+    try {
+      for (const d of [store.bodiesDir, store.originalsDir]) if (!existsSync(d)) mkdirSync(d, { recursive: true });
+    } catch (e) {
+      throw asFileSystemError(e, dir, '创建资料库文件夹');
+    }
     await store.load();
     return store;
   }
 
-  /** (Re)reads the catalog from disk, migrating and recovering as needed. */
+  /** Why this library cannot be written (read-only, full, no permission), once an open found out. */
+  readOnlyReason: string | undefined;
+
+  /**
+   * (Re)reads the catalog from disk, migrating and recovering as needed. Recovery changes files
+   * (orphans adopted, temp files deleted), so it runs only under the writer lock: a reader that
+   * opens while an import runs must not delete the importer's temp files. A library that needs
+   * no recovery is not written at all.
+   */
   async load(): Promise<void> {
     const adapter = new AtomicJsonFile<CatalogData>(join(this.dir, 'library.json'), validateCatalog);
+    let dirty = await this.readCatalog(adapter);
+    if (!dirty && !this.hasOrphanCandidates()) {
+      this.lawsCache = undefined;
+      return;
+    }
+    let locked = false;
+    try {
+      locked = this.lock.tryAcquire();
+    } catch (e) {
+      if (!(e instanceof LockError)) throw e;
+      this.readOnlyReason = e.message;
+    }
+    this.lawsCache = undefined;
+    if (!locked) return; // another writer is at work (it recovers), or we cannot write: read as is
+    try {
+      dirty = (await this.readCatalog(adapter)) || dirty; // another process may have committed meanwhile
+      if (this.recoverOrphans()) {
+        this.refreshStatuses();
+        dirty = true;
+      }
+      this.lawsCache = undefined;
+      if (dirty) await this.commit();
+    } catch (e) {
+      if (!isFsWriteError(e)) throw e;
+      this.readOnlyReason = fsErrorMessage(e, this.dir);
+    } finally {
+      this.lock.release();
+    }
+  }
+
+  /** Reads library.json into this.db; true when what is in memory differs from the file. */
+  private async readCatalog(adapter: AtomicJsonFile<CatalogData>): Promise<boolean> {
     const fresh: CatalogData = {
       schemaVersion: SCHEMA_VERSION,
       createdAt: this.now().toISOString(),
@@ -140,21 +186,19 @@ export class LibraryStore {
       this.db.data.schemaVersion = v + 1;
       dirty = true;
     }
-    if (this.recoverOrphans()) {
-      this.refreshStatuses();
-      dirty = true;
-    }
-    this.lawsCache = undefined;
-    if (dirty && this.lock.tryAcquire()) {
-      try {
-        await this.commit();
-      } finally {
-        this.lock.release();
-      }
-    }
+    return dirty;
   }
 
-  /** Adds complete bodies that a crash left out of the catalog; clears committed tombstones. */
+  /** Whether bodies/ holds a file recovery would act on: a temp file, an orphan, a tombstone. */
+  private hasOrphanCandidates(): boolean {
+    const data = this.db.data;
+    if (data.tombstones.length) return true;
+    const referenced = new Set(Object.values(data.versions).map((v) => v.file));
+    for (const name of readdirSync(this.bodiesDir)) if (!referenced.has(name)) return true;
+    return false;
+  }
+
+  /** Adds complete bodies that a crash left out of the catalog; clears committed tombstones. Under the lock only. */
   private recoverOrphans(): boolean {
     const data = this.db.data;
     const referenced = new Set(Object.values(data.versions).map((v) => v.file));
@@ -163,7 +207,7 @@ export class LibraryStore {
     for (const name of readdirSync(this.bodiesDir)) {
       const full = join(this.bodiesDir, name);
       if (name.endsWith('.tmp')) {
-        unlinkSync(full); // an interrupted atomic write
+        unlinkSync(full); // an interrupted atomic write (we hold the lock: no write is in progress)
         continue;
       }
       if (!name.endsWith('.json') || referenced.has(name)) continue;
@@ -175,7 +219,7 @@ export class LibraryStore {
       try {
         const text = readFileSync(full, 'utf8');
         if (sha256(text) + '.json' !== name) throw new Error('hash mismatch');
-        body = JSON.parse(text) as LawVersion;
+        body = parseBody(JSON.parse(text), name);
       } catch {
         continue; // an unreadable orphan is never in the catalog; `check` reports it
       }
@@ -273,7 +317,11 @@ export class LibraryStore {
     if (sha256(text) + '.json' !== meta.file) {
       throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件已损坏（校验和不符：${meta.file}）`);
     }
-    return JSON.parse(text) as LawVersion;
+    try {
+      return parseBody(JSON.parse(text), meta.file);
+    } catch (e) {
+      throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件无法使用：${(e as Error).message}，请运行 lawdesk check --repair`);
+    }
   }
 
   /** Writes a version's body (not yet committed). Returns its file name. */
