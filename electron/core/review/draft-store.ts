@@ -1,0 +1,224 @@
+// The 送审稿 under review, kept with its review record and never in the law library: the file
+// itself is a review attachment (by content hash), its parsed articles and the adviser's
+// decisions live in workbench/<reviewId>.json (written atomically under the library's writer
+// lock). A review may hold several versions of the draft; the workbench diffs any two.
+// Invariant: a file that cannot be read or has no articles is refused before anything is written.
+
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import type { Article } from '../../shared/law-model';
+import { DecisionSchema, type Decision } from '../../shared/review-workbench';
+import { extractDocument } from '../importers/extract-document';
+import { ExtractError } from '../importers/extracted-document';
+import { writeFileAtomic } from '../library/atomic-file';
+import { sha256 } from '../library/law-identity';
+import type { LibraryStore } from '../library/library-store';
+import { parseLawText } from '../parse/law-structure-parser';
+import { RecordsError } from '../records/records-errors';
+import type { RecordsService } from '../records/records-service';
+import { mapArticles, type MappingKind } from '../versions/article-mapping';
+import { diffChars, type DiffRun } from '../versions/char-diff';
+
+const ArticleSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['article', 'section', 'preamble', 'appendix']),
+  number: z.number(),
+  suffix: z.number(),
+  label: z.string(),
+  path: z.array(z.string()),
+  paragraphs: z.array(z.object({ text: z.string(), items: z.array(z.string()) })),
+  text: z.string(),
+});
+
+export const DraftVersionSchema = z.object({
+  seq: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  format: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  title: z.string(),
+  units: z.array(ArticleSchema),
+  warnings: z.array(z.string()),
+});
+export type DraftVersion = z.infer<typeof DraftVersionSchema>;
+
+export const WorkbenchFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  reviewId: z.string(),
+  drafts: z.array(DraftVersionSchema),
+  /** By finding id (or `fc:<code>` for a 公平竞争审查 checklist item). */
+  decisions: z.record(z.string(), DecisionSchema),
+  log: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), note: z.string() })),
+});
+export type WorkbenchFile = z.infer<typeof WorkbenchFileSchema>;
+
+/** A parsed draft, before it is stored. */
+export interface ParsedDraft {
+  name: string;
+  title: string;
+  format: string;
+  units: Article[];
+  warnings: string[];
+  bytes: Uint8Array;
+}
+
+const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
+
+function fileError(name: string, why: string): RecordsError {
+  return new RecordsError('INVALID', `送审稿“${name}”${why}`);
+}
+
+/** Reads and parses a 送审稿 with the law-structure parser; throws a RecordsError naming the file. */
+export async function parseDraftBytes(bytes: Uint8Array, name: string): Promise<ParsedDraft> {
+  let doc;
+  try {
+    doc = await extractDocument(bytes, name);
+  } catch (e) {
+    if (e instanceof ExtractError) throw fileError(name, `无法读取：${e.message}`);
+    throw fileError(name, `无法读取：${(e as Error).message.split('\n')[0]}`);
+  }
+  const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
+  const units = parsed.units.filter((u) => u.kind === 'article' || u.kind === 'section' || u.kind === 'appendix');
+  if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
+    throw fileError(name, '中没有找到条文：送审稿应按“第一条”“第二条”或“一、”“二、”分条分段，才能逐条审查');
+  }
+  return { name, title: parsed.title || name, format: doc.format, units, warnings: [...doc.warnings, ...parsed.warnings], bytes };
+}
+
+export async function parseDraftFile(file: string, name = basename(file)): Promise<ParsedDraft> {
+  let bytes: Uint8Array;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw fileError(name, '是一个文件夹，不是文件');
+    if (st.size > MAX_DRAFT_BYTES) throw fileError(name, `过大（${(st.size / 1024 / 1024).toFixed(1)} MB，上限 50 MB）`);
+    bytes = readFileSync(file);
+  } catch (e) {
+    if (e instanceof RecordsError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw fileError(name, code === 'ENOENT' ? '不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`);
+  }
+  return parseDraftBytes(bytes, name);
+}
+
+export interface DraftDiffRow {
+  kind: MappingKind;
+  from: { key: string; label: string; text: string }[];
+  to: { key: string; label: string; text: string }[];
+  runs?: DiffRun[];
+}
+
+/** What changed between two versions of a draft, article by article (the library's version mapping). */
+export function diffDraftVersions(a: DraftVersion, b: DraftVersion): DraftDiffRow[] {
+  const ua = new Map(a.units.map((u) => [u.key, u]));
+  const ub = new Map(b.units.map((u) => [u.key, u]));
+  const side = (m: Map<string, (typeof a.units)[number]>, keys: string[]) => keys.map((k) => ({ key: k, label: m.get(k)!.label, text: m.get(k)!.text }));
+  return mapArticles(a.units as Article[], b.units as Article[]).map((m) => {
+    const from = side(ua, m.from);
+    const to = side(ub, m.to);
+    const oldText = from.map((s) => s.text).join('\n');
+    const newText = to.map((s) => s.text).join('\n');
+    return { kind: m.kind, from, to, ...(oldText !== newText && from.length && to.length ? { runs: diffChars(oldText, newText) } : {}) };
+  });
+}
+
+export class DraftStore {
+  readonly dir: string;
+  constructor(
+    private readonly library: LibraryStore,
+    private readonly records: RecordsService,
+  ) {
+    this.dir = join(library.dir, 'workbench');
+  }
+
+  private pathOf(reviewId: string): string {
+    if (!/^[A-Za-z0-9._-]+$/.test(reviewId)) throw new RecordsError('INVALID', `审查记录编号“${reviewId}”不合格式`);
+    return join(this.dir, `${reviewId}.json`);
+  }
+
+  /** The review's workbench (an empty one when nothing was opened yet); validated when read. */
+  read(reviewId: string): WorkbenchFile {
+    const file = this.pathOf(reviewId);
+    if (!existsSync(file)) return { schemaVersion: 1, reviewId, drafts: [], decisions: {}, log: [] };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 已损坏：${(e as Error).message}`);
+    }
+    const r = WorkbenchFileSchema.safeParse(raw);
+    if (!r.success) throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 的内容不合格式：${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+    return r.data;
+  }
+
+  /** Re-reads under the writer lock, applies `change`, writes atomically. */
+  async mutate<T>(reviewId: string, change: (w: WorkbenchFile) => T): Promise<T> {
+    const lock = this.library.lock;
+    if (!lock.tryAcquire()) throw new RecordsError('LOCKED', '资料库正由另一个程序写入，请稍后再试');
+    try {
+      const w = structuredClone(this.read(reviewId));
+      const result = change(w);
+      mkdirSync(this.dir, { recursive: true });
+      writeFileAtomic(this.pathOf(reviewId), JSON.stringify(w));
+      return result;
+    } finally {
+      lock.release();
+    }
+  }
+
+  /**
+   * Adds a version of the 送审稿: parsed first (a bad file changes nothing), then the file is
+   * attached to the review by hash, then the parsed version is committed. The same bytes twice
+   * give the existing version back.
+   */
+  async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string } = {}): Promise<DraftVersion> {
+    const review = await this.records.getReview(reviewId); // NOT_FOUND before reading anything
+    const parsed = await parseDraftFile(file, opts.name ?? basename(file));
+    const hash = sha256(parsed.bytes);
+    const existing = this.read(reviewId).drafts.find((d) => d.sha256 === hash);
+    if (existing) return existing;
+    if (review.status === '已归档') throw new RecordsError('INVALID', `审查记录 ${reviewId} 已归档，不能再添加送审稿`);
+    if (!review.attachments.some((a) => a.sha256 === hash)) {
+      await this.records.attachToReview(reviewId, file, { name: parsed.name, note: '添加送审稿', ...(opts.by ? { by: opts.by } : {}) });
+    }
+    const by = opts.by || process.env.LAWDESK_USER || '本机用户';
+    return this.mutate(reviewId, (w) => {
+      const version: DraftVersion = {
+        seq: w.drafts.reduce((m, d) => Math.max(m, d.seq), 0) + 1,
+        sha256: hash,
+        name: parsed.name,
+        size: parsed.bytes.length,
+        format: parsed.format,
+        addedAt: this.library.now().toISOString(),
+        addedBy: by,
+        title: parsed.title,
+        units: parsed.units,
+        warnings: parsed.warnings,
+      };
+      w.drafts.push(version);
+      w.log.push({ at: version.addedAt, by, action: 'draft', note: `添加送审稿第 ${version.seq} 稿：${parsed.name}` });
+      return version;
+    });
+  }
+
+  drafts(reviewId: string): DraftVersion[] {
+    return this.read(reviewId).drafts;
+  }
+
+  draft(reviewId: string, seq?: number): DraftVersion {
+    const drafts = this.drafts(reviewId);
+    const d = seq === undefined ? drafts.at(-1) : drafts.find((x) => x.seq === seq);
+    if (!d) throw new RecordsError('NOT_FOUND', seq === undefined ? `审查记录 ${reviewId} 还没有送审稿` : `审查记录 ${reviewId} 没有第 ${seq} 稿`);
+    return d;
+  }
+
+  diff(reviewId: string, fromSeq: number, toSeq: number): DraftDiffRow[] {
+    return diffDraftVersions(this.draft(reviewId, fromSeq), this.draft(reviewId, toSeq));
+  }
+
+  decisions(reviewId: string): Record<string, Decision> {
+    return this.read(reviewId).decisions;
+  }
+}

@@ -1,0 +1,273 @@
+// Every citation in a 送审稿 checked against the library as it stood on the review date: the
+// article mentions the detector finds (《…》第X条, 本法…, ranges, lists), the laws named in the
+// 制定依据 ("根据《A》《B》等法律法规，制定本办法"), the draft's references to itself (本办法第X条),
+// an explicit version ("（2009年修订）") and quoted text ("依照…第X条规定：“…”"). Each mention
+// ends as resolved, internal, or reported with a finding — none is dropped.
+
+import type { Article } from '../../shared/law-model';
+import { displayTitle } from '../../shared/law-model';
+import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
+import type { LibraryStore } from '../library/library-store';
+import { detectCitations } from '../records/citation-detect';
+import { citeArticle, versionOnDate } from '../records/citation-resolve';
+import type { Citation } from '../records/record-types';
+import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
+import { flagCitation } from '../versions/version-compare';
+import { selfWord, splitSentences } from './draft-sentences';
+import { findingId } from './finding-id';
+
+const N = `[${NUMERAL_CHARS}]+`;
+/** Titles of legal and policy documents (a 书名号 title not ending so is a form, certificate, book …). */
+const LEGAL_DOC = /(?:法|法典|条例|规定|办法|细则|规则|决定|通知|意见|措施|纲要|规划|方案|指引|准则|标准|公约|决议)(?:（[^）]*）)?$/;
+
+export interface CitationCheck {
+  findings: Finding[];
+  citations: DraftCitation[];
+}
+
+const norm = (s: string) => s.replace(/[\s\u3000，。；：、,.;:“”"‘’'（）()《》【】]/g, '');
+
+function basisOf(c: Citation): Basis {
+  return { lawId: c.lawId, versionId: c.versionId, articleKey: c.articleKey, citation: c.citation, text: c.textSnapshot };
+}
+
+function isRepealed(store: LibraryStore, lawId: string): boolean {
+  const law = store.law(lawId);
+  if (!law) return false;
+  const versions = law.versionIds.map((id) => store.version(id)).filter((v) => !!v);
+  return versions.length > 0 && versions.every((v) => v!.expired || v!.status === '已废止');
+}
+
+export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string): CitationCheck {
+  const findings: Finding[] = [];
+  const citations: DraftCitation[] = [];
+  const self = selfWord(title);
+  const selfRef = new RegExp(`本${self}(?:第${N}条(?:之${N})?(?:第${N}款)?(?:第[（(]?${N}[)）]?项)?(?:(?:、|和|及|至|到|或者|以及)第?${N}条(?:之${N})?)*)`, 'g');
+  const articleNumbers = new Set(units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.number));
+  const reportedLaws = new Set<string>();
+
+  const add = (f: Omit<Finding, 'id' | 'source' | 'basis'> & { basis?: Basis | null }, unit: Article, start: number, end: number) => {
+    const sentences = splitSentences(unit.text);
+    const sentence = Math.max(0, sentences.findIndex((s) => start >= s.start && start < s.end + 1));
+    const finding: Finding = {
+      ...f,
+      id: findingId(f.rule, unit.key, f.excerpt),
+      source: 'citation',
+      basis: f.basis ?? f.bases[0] ?? null,
+      sentence,
+      start,
+      end,
+    };
+    findings.push(finding);
+    return finding.id;
+  };
+  const checkInternal = (unit: Article, written: string, start: number) => {
+    for (const m of written.matchAll(new RegExp(`第(${N})条`, 'g'))) {
+      const n = parseChineseNumber(m[1]!);
+      const article = { key: unit.key, label: unit.label };
+      if (articleNumbers.has(n)) {
+        citations.push({ article, text: `本${self}${m[0]}`, status: 'internal' });
+        continue;
+      }
+      const id = add(
+        {
+          rule: 'citation-internal-missing',
+          ruleName: '引用本文件不存在的条文',
+          severity: '必须修改',
+          category: '内容',
+          article,
+          excerpt: written,
+          reason: `送审稿引用本${self}${m[0]}，但送审稿共 ${articleNumbers.size} 条，没有这一条。`,
+          bases: [],
+          suggestion: '核对条文序号，改为实际引用的条文',
+        },
+        unit,
+        start,
+        start + written.length,
+      );
+      citations.push({ article, text: `本${self}${m[0]}`, status: 'reported', findingId: id });
+    }
+  };
+
+  for (const unit of units) {
+    const article = { key: unit.key, label: unit.label };
+    // References to the draft itself are checked here, then hidden (same length) from the detector,
+    // which would otherwise read 本办法 as the last law named before it.
+    const masked = unit.text.replace(selfRef, (m, offset: number) => {
+      checkInternal(unit, m, offset);
+      return '＿'.repeat(m.length);
+    });
+    const det = detectCitations(store, masked, asOf);
+    const lawsWithArticles = new Set<string>();
+
+    for (const m of det.mentions) {
+      const excerpt = unit.text.slice(Math.max(0, m.start - (m.lawText?.length ?? 0) - 2), m.end).replace(/^[，。；]/, '');
+      if (m.status === 'resolved' && m.citation) {
+        const c = m.citation;
+        lawsWithArticles.add(c.lawId);
+        const resolved: DraftCitation = { article, text: `${m.lawText ?? ''}${m.label}`, status: 'resolved', citation: c.citation, lawId: c.lawId, versionId: c.versionId, articleKey: c.articleKey };
+        let fid: string | undefined;
+        if (isRepealed(store, c.lawId)) {
+          fid = add({ rule: 'citation-repealed', ruleName: '引用已废止的法规', severity: '必须修改', category: '内容', article, excerpt, reason: `所引${c.citation}所属法规已废止，不能作为依据。`, bases: [basisOf(c)], suggestion: '删除该引用，或改引现行有效的规定' }, unit, m.start, m.end);
+        } else {
+          fid = checkVersionTag(m, c) ?? checkQuote(m, c);
+        }
+        citations.push(fid ? { ...resolved, status: 'reported', findingId: fid } : resolved);
+        continue;
+      }
+      const reason = m.reason ?? '无法解析';
+      if (m.via === 'none' && /没有指明/.test(reason)) {
+        // a bare 第X条 with no law named: the draft's own article
+        checkInternal(unit, m.label, m.start);
+        continue;
+      }
+      let severity: Severity = '需核实';
+      let rule = 'citation-unresolved';
+      let ruleName = '引用无法核对';
+      if (/没有第|只有 \d+ 款|各编中都没有/.test(reason)) {
+        severity = '必须修改';
+        rule = 'citation-article-missing';
+        ruleName = '所引条文不存在';
+      } else if (/尚未施行/.test(reason)) {
+        severity = '必须修改';
+        rule = 'citation-not-in-force';
+        ruleName = '所引法规尚未施行';
+      } else if (/资料库中没有《/.test(reason)) {
+        rule = 'citation-law-missing';
+        ruleName = '所引法规不在资料库中';
+      } else if (/不是资料库中的法规/.test(reason)) {
+        severity = '提示';
+        rule = 'citation-other-document';
+        ruleName = '引用其他文件的条文';
+      }
+      const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, reason: `“${excerpt}”：${reason}。`, bases: [] }, unit, m.start, m.end);
+      citations.push({ article, text: `${m.lawText ?? ''}${m.label}`, status: 'reported', findingId: fid });
+    }
+
+    // Laws named without an article (制定依据 and the like): in the library, and in force that day?
+    for (const law of det.laws) {
+      const written = unit.text.slice(law.start, law.end);
+      if (written.startsWith('《') === false) continue; // bare names are only read with an article
+      // 《高青县科技服务机构资格证》, 《申请表》: a certificate or form in 书名号 is not a legal document
+      if (!law.lawId && !LEGAL_DOC.test(written.slice(1, -1))) continue;
+      if (law.lawId && lawsWithArticles.has(law.lawId)) continue;
+      const key = law.lawId ?? written;
+      if (reportedLaws.has(key)) continue;
+      const base = { article, excerpt: written, category: '权限' as const };
+      if (!law.lawId) {
+        if (/匹配到/.test(law.reason ?? '')) {
+          reportedLaws.add(key);
+          const fid = add({ ...base, rule: 'citation-law-ambiguous', ruleName: '所引法规名称不明确', severity: '需核实', reason: `${written}：${law.reason}。`, bases: [] }, unit, law.start, law.end);
+          citations.push({ article, text: written, status: 'reported', findingId: fid });
+          continue;
+        }
+        reportedLaws.add(key);
+        const fid = add({ ...base, rule: 'citation-law-missing', ruleName: '所引法规不在资料库中', severity: '需核实', reason: `${written}不在资料库中，无法核对其名称、效力和现行版本；请确认名称准确、现行有效，并导入资料库。`, bases: [] }, unit, law.start, law.end);
+        citations.push({ article, text: written, status: 'reported', findingId: fid });
+        continue;
+      }
+      const lawRec = store.law(law.lawId)!;
+      const v = versionOnDate(store, law.lawId, asOf);
+      const lawBasis: Basis = v.ok ? { lawId: law.lawId, versionId: v.value.id, citation: `《${v.value.title}》` } : { lawId: law.lawId, citation: `《${lawRec.title}》` };
+      if (isRepealed(store, law.lawId)) {
+        reportedLaws.add(key);
+        const fid = add({ ...base, rule: 'citation-repealed', ruleName: '依据的法规已废止', severity: '必须修改', reason: `《${displayTitle(lawRec)}》已废止，不能作为制定依据。`, bases: [lawBasis], suggestion: `删除${written}，或改为现行有效的依据` }, unit, law.start, law.end);
+        citations.push({ article, text: written, status: 'reported', findingId: fid });
+      } else if (!v.ok) {
+        reportedLaws.add(key);
+        const fid = add({ ...base, rule: 'citation-not-in-force', ruleName: '依据的法规尚未施行', severity: '必须修改', reason: `${v.reason}，审查日 ${asOf} 不能作为依据。`, bases: [lawBasis] }, unit, law.start, law.end);
+        citations.push({ article, text: written, status: 'reported', findingId: fid });
+      } else {
+        citations.push({ article, text: written, status: 'resolved', citation: `《${v.value.title}》`, lawId: law.lawId, versionId: v.value.id });
+      }
+    }
+
+    // （2009年修订）right before the article: that version, when it is not the one in force.
+    function checkVersionTag(m: (typeof det.mentions)[number], c: Citation): string | undefined {
+      const before = masked.slice(Math.max(0, m.start - 14), m.start);
+      const tag = /[（(](\d{4})年[^）)]{0,4}[)）]\s*$/.exec(before);
+      if (!tag) return undefined;
+      const year = tag[1]!;
+      const current = store.version(c.versionId)!;
+      if ((current.published ?? '').startsWith(year)) return undefined;
+      const law = store.law(c.lawId)!;
+      const old = law.versionIds.map((id) => store.version(id)!).find((v) => (v.published ?? v.effective ?? '').startsWith(year));
+      const oldCite = old ? citeArticle(store, old.id, parseChineseNumber(m.label.replace(/^第|条.*$/g, '')), 0) : undefined;
+      return add(
+        {
+          rule: 'citation-superseded',
+          ruleName: '引用已被修改的版本',
+          severity: '必须修改',
+          category: '内容',
+          article,
+          excerpt: unit.text.slice(Math.max(0, m.start - 14 + tag.index - (m.lawText?.length ?? 0)), m.end),
+          reason: `送审稿引用${year}年版本，审查日 ${asOf} 施行的是${c.citation}，应引用现行版本${oldCite?.ok && oldCite.value.textHash !== c.textHash ? '（条文内容已变化）' : ''}。`,
+          bases: oldCite?.ok ? [basisOf(oldCite.value)] : [],
+          current: basisOf(c),
+          suggestion: `改为引用${c.citation}，并按现行条文核对表述`,
+        },
+        unit,
+        m.start,
+        m.end,
+      );
+    }
+
+    // “…” right after the citation: must be the cited article's text (or part of it).
+    function checkQuote(m: (typeof det.mentions)[number], c: Citation): string | undefined {
+      const after = masked.slice(m.end, m.end + 12);
+      const open = /^(?:的)?(?:规定)?[：:，,]?\s*[“「]/.exec(after);
+      if (!open) return undefined;
+      const qStart = m.end + open[0].length;
+      const qEnd = masked.indexOf(masked[qStart - 1] === '「' ? '」' : '”', qStart);
+      if (qEnd < 0) return undefined;
+      const quote = masked.slice(qStart, qEnd);
+      if (norm(quote).length < 4 || norm(c.textSnapshot).includes(norm(quote))) return undefined;
+      // Quoted from an older version of the law?
+      const law = store.law(c.lawId)!;
+      for (const vid of law.versionIds) {
+        if (vid === c.versionId) continue;
+        const old = store.loadVersion(vid).units.find((u) => u.kind === 'article' && norm(u.text).includes(norm(quote)));
+        if (!old) continue;
+        const oldCite = citeArticle(store, vid, old.number, old.suffix);
+        if (!oldCite.ok) continue;
+        const flag = flagCitation(store, { lawId: c.lawId, versionId: vid, articleKey: old.key });
+        const cur = flag.currentVersionId && flag.currentKey ? citeArticle(store, flag.currentVersionId, store.loadVersion(flag.currentVersionId).units.find((u) => u.key === flag.currentKey)!.number, store.loadVersion(flag.currentVersionId).units.find((u) => u.key === flag.currentKey)!.suffix) : undefined;
+        return add(
+          {
+            rule: 'citation-superseded',
+            ruleName: '引用已被修改的版本',
+            severity: '必须修改',
+            category: '内容',
+            article,
+            excerpt: unit.text.slice(m.start, qEnd + 1),
+            reason: `引文出自${oldCite.value.citation}，该版本已被修改（${flag.reason}）；审查日 ${asOf} 施行的${c.citation}内容不同。`,
+            bases: [basisOf(oldCite.value)],
+            ...(cur?.ok ? { current: basisOf(cur.value) } : { current: basisOf(c) }),
+            suggestion: `按现行${cur?.ok ? cur.value.citation : c.citation}改写引文`,
+          },
+          unit,
+          m.start,
+          qEnd + 1,
+        );
+      }
+      const elsewhere = store.loadVersion(c.versionId).units.find((u) => u.kind === 'article' && norm(u.text).includes(norm(quote)));
+      return add(
+        {
+          rule: 'citation-quote-mismatch',
+          ruleName: '引文与所引条文不符',
+          severity: '必须修改',
+          category: '内容',
+          article,
+          excerpt: unit.text.slice(m.start, qEnd + 1),
+          reason: `引号中的文字不是${c.citation}的原文${elsewhere ? `，而是同一法规${elsewhere.label}的内容，条文序号有误` : ''}。`,
+          bases: [basisOf(c)],
+          suggestion: `按${c.citation}原文引用，或去掉引号改为概括表述`,
+        },
+        unit,
+        m.start,
+        qEnd + 1,
+      );
+    }
+  }
+  return { findings, citations };
+}

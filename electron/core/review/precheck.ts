@@ -1,0 +1,289 @@
+// The automatic pre-check of a 送审稿: citations (precheck-citations.ts), the office's rule set
+// over parsed sentences (resources/review-rules/*.json), the 公平竞争审查 checklist those rules
+// pre-fill, 程序 from the review record, and optionally the 上位法 panel. Every finding is tied
+// to the draft's article and sentence and names its basis as an article version of the library.
+
+import type { Article } from '../../shared/law-model';
+import type { Basis, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Severity } from '../../shared/review-workbench';
+import type { LibraryStore } from '../library/library-store';
+import { resolveRef, lawByName, versionOnDate } from '../records/citation-resolve';
+import type { LegalityReview } from '../records/record-types';
+import { toDayNumber, type WorkCalendar, DEFAULT_REVIEW_WORKING_DAYS } from '../records/working-days';
+import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
+import type { SearchEngine } from '../search/search-engine';
+import { parseDate } from '../parse/law-structure-parser';
+import { sentencesOf, type DraftSentence } from './draft-sentences';
+import { findingId } from './finding-id';
+import { higherLawPanel } from './higher-law';
+import { checkCitations } from './precheck-citations';
+import { loadRuleSet, matchSentenceRule, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
+
+export interface PrecheckInput {
+  title: string;
+  units: Article[];
+  kind: DraftKind;
+  /** The review date: citations and bases resolve to the versions in force that day. */
+  asOf: string;
+  file?: string;
+  /** The review record, for the 程序 checks (procedures, dates). */
+  review?: LegalityReview;
+}
+
+export interface PrecheckOptions {
+  rules?: RuleSet;
+  calendar?: WorkCalendar;
+  /** Adds the 上位法 panel (needs the search engine). */
+  search?: SearchEngine;
+  /** Region of the office (山东·淄博): the panel shows national laws and this region's rules. */
+  region?: string;
+  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+}
+
+const DOWNGRADE: Record<Severity, Severity> = { 必须修改: '需核实', 需核实: '提示', 提示: '提示' };
+const N = `[${NUMERAL_CHARS}]+`;
+
+/** Resolves a rule's basis to the article version in force on the review date (cached per run). */
+export class BasisResolver {
+  private cache = new Map<string, Basis>();
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly asOf: string,
+  ) {}
+
+  resolve(ref: BasisRef): Basis {
+    const key = `${ref.law}#${ref.article ?? ''}#${ref.paragraph ?? ''}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const b = this.compute(ref);
+    this.cache.set(key, b);
+    return b;
+  }
+
+  private compute(ref: BasisRef): Basis {
+    const written = `《${ref.law}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
+    const law = lawByName(this.store, ref.law);
+    if (!law.ok) return { citation: written, note: ref.note ?? '资料库中没有该文件，条文未经核对' };
+    if (!ref.article) {
+      const v = versionOnDate(this.store, law.value.id, this.asOf);
+      return v.ok ? { lawId: law.value.id, versionId: v.value.id, citation: `《${v.value.title}》`, ...(ref.note ? { note: ref.note } : {}) } : { lawId: law.value.id, citation: written, note: v.reason };
+    }
+    const c = resolveRef(this.store, { law: law.value.id, article: ref.article, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}) }, this.asOf);
+    if (!c.ok) return { lawId: law.value.id, citation: written, note: c.reason };
+    const paraText = ref.paragraph ? c.value.textSnapshot.split('\n')[ref.paragraph - 1] : undefined;
+    return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: c.value.citation, text: paraText ?? c.value.textSnapshot, ...(ref.note ? { note: ref.note } : {}) };
+  }
+}
+
+function appliesTo(rule: { appliesTo?: readonly DraftKind[] | undefined }, kind: DraftKind): boolean {
+  return !rule.appliesTo || rule.appliesTo.includes(kind);
+}
+
+function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: number; end: number }, bases: Basis[]): Finding {
+  let severity = rule.severity;
+  let reason = rule.reason;
+  if (s.articleHasBasis && rule.withBasis === 'downgrade') {
+    severity = DOWNGRADE[severity];
+    reason += '（本条写明了上位法依据，请核对所述内容与依据一致、未超出其范围。）';
+  }
+  return {
+    id: findingId(rule.id, s.article.key, s.text),
+    rule: rule.id,
+    ruleName: rule.name,
+    source: rule.source,
+    severity,
+    category: rule.category,
+    article: s.article,
+    sentence: s.index,
+    start: s.start + span.start,
+    end: s.start + span.end,
+    excerpt: s.text,
+    reason,
+    basis: bases[0] ?? null,
+    bases,
+    ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
+  };
+}
+
+interface DatedSentence {
+  s: DraftSentence;
+  date?: string;
+  onPublish?: boolean;
+}
+
+/** 自2026年1月1日起施行 / 自印发之日起施行 — the sentence and its date, if any. */
+function effectiveSentence(all: DraftSentence[]): DatedSentence | undefined {
+  const re = new RegExp(`(?:自|从|于)\\s*((?:\\d{4}|${N})年${N}月${N}日|(?:公布|印发|发布|签发)之日)\\s*起?\\s*(?:施行|实施|执行|生效)`);
+  for (const s of [...all].reverse()) {
+    const m = re.exec(s.text);
+    if (!m) continue;
+    const date = parseDate(m[1]!);
+    return { s, ...(date ? { date } : { onPublish: true }) };
+  }
+  return undefined;
+}
+
+function yearsOf(text: string): number | undefined {
+  const m = new RegExp(`有效期(?:为|是)?\\s*(\\d+|${N})\\s*年`).exec(text);
+  if (m) return parseChineseNumber(m[1]!);
+  return undefined;
+}
+
+function documentFindings(rule: DocumentRule, title: string, all: DraftSentence[], asOf: string, bases: Basis[]): Finding[] {
+  const out: Finding[] = [];
+  const whole = (reason: string, excerpt = '全文'): Finding => ({
+    id: findingId(rule.id, '', excerpt + reason),
+    rule: rule.id,
+    ruleName: rule.name,
+    source: 'rule',
+    severity: rule.severity,
+    category: rule.category,
+    article: null,
+    excerpt,
+    reason,
+    basis: bases[0] ?? null,
+    bases,
+    ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
+  });
+  const at = (s: DraftSentence, reason: string): Finding => ({ ...whole(reason, s.text), id: findingId(rule.id, s.article.key, s.text), article: s.article, sentence: s.index, start: s.start, end: s.end });
+  const eff = effectiveSentence(all);
+  switch (rule.check) {
+    case 'effective-date':
+      if (!eff) out.push(whole(rule.reason));
+      break;
+    case 'retroactive-date':
+      if (eff?.date && eff.date < asOf) out.push(at(eff.s, `${rule.reason}（施行日期 ${eff.date} 早于审查日 ${asOf}）`));
+      break;
+    case 'validity-period': {
+      const provisional = new RegExp(String(rule.params.provisionalTitle ?? '暂行|试行')).test(title);
+      const max = Number(provisional ? (rule.params.provisionalMaxYears ?? 2) : (rule.params.maxYears ?? 5));
+      const s = all.find((x) => /有效期/.test(x.text));
+      if (!s) {
+        out.push(whole(`${rule.reason}（送审稿没有写明有效期${provisional ? '；标题含“暂行/试行”，有效期一般不超过 ' + max + ' 年' : ''}）`));
+        break;
+      }
+      let years = yearsOf(s.text);
+      if (years === undefined) {
+        const until = new RegExp(`有效期至\\s*((?:\\d{4}|${N})年${N}月${N}日)`).exec(s.text);
+        const end = until ? parseDate(until[1]!) : undefined;
+        const start = eff?.date ?? asOf;
+        if (end) years = Math.round(((toDayNumber(end) - toDayNumber(start)) / 365.25) * 10) / 10;
+      }
+      if (years !== undefined && years > max) {
+        out.push(at(s, `有效期 ${years} 年，超过${provisional ? '“暂行”“试行”文件' : '规范性文件'}一般不超过 ${max} 年的规定。`));
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/** 程序: from the review record's procedure checks and dates. */
+export function procedureFindings(review: LegalityReview, kind: DraftKind, resolver: BasisResolver, calendar?: WorkCalendar): Finding[] {
+  const out: Finding[] = [];
+  const b = (article: string) => resolver.resolve({ law: '重大行政决策程序暂行条例', article });
+  const f = (rule: string, ruleName: string, severity: Severity, reason: string, bases: Basis[], suggestion?: string): Finding => ({
+    id: findingId(rule, '', reason),
+    rule,
+    ruleName,
+    source: 'procedure',
+    severity,
+    category: '程序',
+    article: null,
+    excerpt: '审查程序',
+    reason,
+    basis: bases[0] ?? null,
+    bases,
+    ...(suggestion ? { suggestion } : {}),
+  });
+  const proc = (check: string) => review.procedures.find((p) => p.check === check);
+  const pub = proc('公众参与');
+  if (pub?.applicable !== false && pub?.date && pub.endDate) {
+    const days = toDayNumber(pub.endDate) - toDayNumber(pub.date) + 1;
+    if (days < 30) out.push(f('procedure-comment-period', '征求意见期限不足', '需核实', `公开征求意见 ${pub.date} 至 ${pub.endDate}，共 ${days} 日，少于 30 日；缩短期限应当说明理由。`, [b('第十五条')], '延长征求意见期限，或在起草说明中写明缩短期限的理由'));
+  } else if (kind !== '合同' && (!pub || (pub.applicable && !pub.done))) {
+    out.push(f('procedure-comment-missing', '未公开征求意见', '需核实', '送审材料中没有公开征求意见的记录；涉及公众切身利益的，应当公开征求意见。', [b('第十四条'), b('第十五条')]));
+  }
+  const required: [string, string, string, string][] =
+    kind === '重大行政决策'
+      ? [
+          ['专家论证', 'procedure-expert-missing', '第十九条', '专业性、技术性较强的决策事项，应当组织专家论证。'],
+          ['风险评估', 'procedure-risk-missing', '第二十二条', '决策实施可能对社会稳定、公共安全等方面造成不利影响的，应当组织风险评估。'],
+          ['集体讨论决定', 'procedure-collective-missing', '第三十条', '重大行政决策应当经决策机关常务会议或者全体会议讨论。'],
+        ]
+      : kind === '规范性文件'
+        ? [['集体讨论决定', 'procedure-collective-missing', '第三十条', '规范性文件应当经制定机关负责人集体审议（国办发〔2018〕37号）。']]
+        : [];
+  for (const [check, rule, article, why] of required) {
+    const p = proc(check);
+    if (p && (p.done || !p.applicable)) continue;
+    out.push(f(rule, `缺少${check}`, '需核实', `${why}送审材料中没有${check}的记录。`, [b(article)], `补充${check}的材料，或说明不适用的理由`));
+  }
+  if (calendar && review.dueDate >= review.receivedDate) {
+    const wd = calendar.workingDaysBetween(review.receivedDate, review.dueDate);
+    if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
+      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，审查期限 ${review.dueDate}，只有 ${wd} 个工作日，少于一般不少于 7 个工作日的要求。`, [b('第二十六条')], '与送审单位协商延长审查期限'));
+    }
+  }
+  return out;
+}
+
+/** Runs the pre-check. Pure computation over the library; writes nothing. */
+export function precheck(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions = {}): PrecheckResult {
+  const t0 = performance.now();
+  const rules = opts.rules ?? loadRuleSet();
+  const resolver = new BasisResolver(store, input.asOf);
+  const units = input.units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const total = units.length;
+  const findings: Finding[] = [];
+
+  opts.onProgress?.({ phase: '核对引用', done: 0, total });
+  const cites = checkCitations(store, units, input.title, input.asOf);
+  findings.push(...cites.findings);
+
+  const sentences = units.flatMap((u) => sentencesOf(u));
+  const sentenceRules = rules.rules.filter((r): r is SentenceRule => r.scope !== 'document' && appliesTo(r, input.kind));
+  const fcItems = new Map<string, FairCompetitionItem>();
+  for (const rule of sentenceRules) {
+    const bases = rule.basis.map((ref) => resolver.resolve(ref));
+    if (rule.checklist && !fcItems.has(rule.checklist.code)) fcItems.set(rule.checklist.code, { code: rule.checklist.code, title: rule.checklist.title, basis: bases[0]!, triggers: [] });
+    for (const s of sentences) {
+      if (s.articleHasBasis && rule.withBasis === 'skip') continue;
+      const span = matchSentenceRule(rule, s);
+      if (!span) continue;
+      const f = sentenceFinding(rule, s, span, bases);
+      findings.push(f);
+      if (rule.checklist) fcItems.get(rule.checklist.code)!.triggers.push({ findingId: f.id, articleLabel: s.article.label, excerpt: s.text });
+    }
+  }
+  opts.onProgress?.({ phase: '规则检查', done: total, total });
+  for (const rule of rules.rules) {
+    if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
+    findings.push(...documentFindings(rule, input.title, sentences, input.asOf, rule.basis.map((ref) => resolver.resolve(ref))));
+  }
+  if (input.review) findings.push(...procedureFindings(input.review, input.kind, resolver, opts.calendar));
+
+  // One finding per rule and sentence (two patterns of one rule on one sentence are one problem).
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  const order: Record<Severity, number> = { 必须修改: 0, 需核实: 1, 提示: 2 };
+  const position = new Map(units.map((u, i) => [u.key, i]));
+  unique.sort((a, b) => (position.get(a.article?.key ?? '') ?? -1) - (position.get(b.article?.key ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0) || order[a.severity] - order[b.severity]);
+
+  const higherLaw = opts.search ? higherLawPanel(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '山东·淄博', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }) : undefined;
+  const counts: Record<string, number> = { 必须修改: 0, 需核实: 0, 提示: 0 };
+  for (const f of unique) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+  return {
+    ...(input.file ? { file: input.file } : {}),
+    title: input.title,
+    kind: input.kind,
+    asOf: input.asOf,
+    rulesVersion: rules.version,
+    articleCount: units.length,
+    findings: unique,
+    citations: cites.citations,
+    fairCompetition: [...fcItems.values()],
+    ...(higherLaw ? { higherLaw } : {}),
+    counts,
+    tookMs: Math.round((performance.now() - t0) * 10) / 10,
+  };
+}

@@ -1,0 +1,193 @@
+// The pre-check's rule sets are data: resources/review-rules/*.json (versioned, editable by the
+// office). Each file is validated with zod on load, and each pattern is compiled there, so a
+// broken rule file is refused with a message naming the file and the rule, never half-applied.
+// A sentence rule is a set of patterns over one parsed sentence plus its context (the clause
+// subject, a higher-law basis stated in the article); a document rule is a built-in check with
+// parameters (施行日期, 有效期).
+
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DRAFT_KINDS, FINDING_CATEGORIES, SEVERITIES } from '../../shared/review-workbench';
+import { appRoot } from '../library/open-library';
+import { RecordsError } from '../records/records-errors';
+
+const BasisRefSchema = z.object({
+  /** A law's title as the library knows it (行政许可法), or a document not in the library. */
+  law: z.string().min(1),
+  article: z.string().optional(), // 第十七条
+  paragraph: z.number().int().positive().optional(),
+  note: z.string().optional(),
+});
+export type BasisRef = z.infer<typeof BasisRefSchema>;
+
+const PatternList = z.array(z.string().min(1)).default([]);
+
+const SentenceRuleSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._-]+$/, '规则编号只能由字母、数字、点、横线组成'),
+  name: z.string().min(1),
+  scope: z.literal('sentence').default('sentence'),
+  source: z.enum(['rule', 'fair-competition']).default('rule'),
+  category: z.enum(FINDING_CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  appliesTo: z.array(z.enum(DRAFT_KINDS)).optional(),
+  /** Every pattern must match the sentence. */
+  all: PatternList,
+  /** At least one must match (the trigger: its match is the excerpt). */
+  any: z.array(z.string().min(1)).min(1),
+  /** None may match the sentence. */
+  none: PatternList,
+  /** Skip when the clause subject (before 应当/须/可以 …) matches one of these. */
+  subjectNot: PatternList,
+  /** Skip when the trigger is negated in its clause (不得收取, 免收, 不予罚款). */
+  negatable: z.boolean().default(false),
+  /** What a higher-law basis stated in the article does: nothing, lower the severity, or clear it. */
+  withBasis: z.enum(['ignore', 'downgrade', 'skip']).default('downgrade'),
+  basis: z.array(BasisRefSchema).min(1),
+  reason: z.string().min(1),
+  suggestion: z.string().optional(),
+  /** 公平竞争审查 checklist item this rule pre-fills. */
+  checklist: z.object({ code: z.string(), title: z.string() }).optional(),
+});
+
+const DocumentRuleSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  name: z.string().min(1),
+  scope: z.literal('document'),
+  check: z.enum(['effective-date', 'validity-period', 'retroactive-date']),
+  category: z.enum(FINDING_CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  appliesTo: z.array(z.enum(DRAFT_KINDS)).optional(),
+  params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+  basis: z.array(BasisRefSchema).min(1),
+  reason: z.string().min(1),
+  suggestion: z.string().optional(),
+});
+
+export const RuleFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  ruleSet: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().optional(),
+  rules: z.array(z.unknown()).min(1),
+});
+
+function issueText(iss: z.core.$ZodIssue): string {
+  const i = iss as z.core.$ZodIssue & { input?: unknown };
+  if (i.code === 'invalid_type' && i.input === undefined) return '缺少必填字段';
+  if (i.code === 'invalid_value') return `取值不对（${i.message}）`;
+  return `格式不对（${i.message}）`;
+}
+
+export type SentenceRule = z.infer<typeof SentenceRuleSchema> & { compiled: CompiledPatterns };
+export type DocumentRule = z.infer<typeof DocumentRuleSchema>;
+export type Rule = SentenceRule | DocumentRule;
+
+interface CompiledPatterns {
+  all: RegExp[];
+  any: RegExp[];
+  none: RegExp[];
+  subjectNot: RegExp[];
+}
+
+export interface RuleSet {
+  files: { file: string; ruleSet: string; version: string; rules: number }[];
+  rules: Rule[];
+  /** "规范性文件合法性审查规则 2026.1; 公平竞争审查 2026.1" */
+  version: string;
+}
+
+export function defaultRulesDir(): string {
+  return process.env.LAWDESK_REVIEW_RULES || join(appRoot(), 'resources', 'review-rules');
+}
+
+function ruleError(file: string, what: string): RecordsError {
+  return new RecordsError('INVALID', `规则文件“${file}”有错误：${what}`);
+}
+
+/** Parses and validates one rule file's text; every regular expression is compiled here. */
+export function parseRuleFile(text: string, file: string): { ruleSet: string; version: string; rules: Rule[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw ruleError(file, `不是合法的 JSON（${(e as Error).message}）`);
+  }
+  const r = RuleFileSchema.safeParse(raw);
+  if (!r.success) {
+    const iss = r.error.issues[0]!;
+    throw ruleError(file, `“${iss.path.join('.') || '文件结构'}”${issueText(iss)}`);
+  }
+  const parsedRules = r.data.rules.map((raw, idx) => {
+    const scope = (raw as { scope?: unknown } | null)?.scope;
+    const one = scope === 'document' ? DocumentRuleSchema.safeParse(raw) : SentenceRuleSchema.safeParse(raw);
+    if (one.success) return one.data;
+    const iss = one.error.issues[0]!;
+    const id = (raw as { id?: unknown } | null)?.id;
+    throw ruleError(file, `第 ${idx + 1} 条规则${typeof id === 'string' ? `“${id}”` : ''}的“${iss.path.join('.') || '结构'}”${issueText(iss)}`);
+  });
+  const ids = new Set<string>();
+  const rules: Rule[] = parsedRules.map((rule) => {
+    if (ids.has(rule.id)) throw ruleError(file, `规则编号“${rule.id}”重复`);
+    ids.add(rule.id);
+    if (rule.scope === 'document') return rule;
+    const compile = (list: string[], field: string) =>
+      list.map((p) => {
+        try {
+          return new RegExp(p, 'u');
+        } catch (e) {
+          throw ruleError(file, `规则“${rule.id}”的 ${field} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
+        }
+      });
+    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot') } };
+  });
+  return { ruleSet: r.data.ruleSet, version: r.data.version, rules };
+}
+
+/** Loads every *.json of the rules folder (sorted by name); a rule id may appear once across files. */
+export function loadRuleSet(dir = defaultRulesDir()): RuleSet {
+  if (!existsSync(dir)) throw new RecordsError('INVALID', `没有找到审查规则文件夹 ${dir}`);
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+  if (!names.length) throw new RecordsError('INVALID', `审查规则文件夹 ${dir} 中没有规则文件（*.json）`);
+  const files: RuleSet['files'] = [];
+  const rules: Rule[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, name), 'utf8');
+    } catch (e) {
+      throw ruleError(name, `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    }
+    const parsed = parseRuleFile(text, name);
+    for (const rule of parsed.rules) {
+      const other = seen.get(rule.id);
+      if (other) throw ruleError(name, `规则编号“${rule.id}”与“${other}”中的规则重复`);
+      seen.set(rule.id, name);
+      rules.push(rule);
+    }
+    files.push({ file: name, ruleSet: parsed.ruleSet, version: parsed.version, rules: parsed.rules.length });
+  }
+  return { files, rules, version: files.map((f) => `${f.ruleSet} ${f.version}`).join('；') };
+}
+
+const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|无须|禁止|严禁|取消)[^，,、：:]{0,6}$/;
+
+/** Where a sentence rule fires in a sentence: the trigger's span, or undefined. */
+export function matchSentenceRule(rule: SentenceRule, sentence: { text: string; matchText?: string; subject: string }): { start: number; end: number } | undefined {
+  const c = rule.compiled;
+  const s = { text: sentence.matchText ?? sentence.text, subject: sentence.subject };
+  if (!c.all.every((re) => re.test(s.text))) return undefined;
+  if (c.none.some((re) => re.test(s.text))) return undefined;
+  if (s.subject && c.subjectNot.some((re) => re.test(s.subject))) return undefined;
+  for (const re of c.any) {
+    const m = re.exec(s.text);
+    if (!m) continue;
+    if (rule.negatable) {
+      const clauseStart = Math.max(s.text.lastIndexOf('，', m.index), s.text.lastIndexOf('；', m.index), s.text.lastIndexOf(',', m.index)) + 1;
+      if (NEGATION.test(s.text.slice(clauseStart, m.index)) || /^(?:不得|不予|免)/.test(m[0])) continue;
+    }
+    return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}

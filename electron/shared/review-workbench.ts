@@ -1,0 +1,134 @@
+// The 审查工作台 shapes every face shares: a 送审稿 under review (its versions), the pre-check's
+// findings with their legal basis, the 公平竞争审查 checklist, the 上位法 panel and the adviser's
+// decisions. One definition (zod) for the core, the CLI's --json, the API and the UI.
+// Pure: no node:, DOM or electron.
+
+import { z } from 'zod';
+
+export const SEVERITIES = ['必须修改', '需核实', '提示'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** 重大行政决策程序暂行条例 第二十七条: what a legality review looks at. */
+export const FINDING_CATEGORIES = ['权限', '程序', '内容'] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+
+export const FINDING_SOURCES = ['citation', 'rule', 'fair-competition', 'procedure'] as const;
+
+export const DRAFT_KINDS = ['规范性文件', '重大行政决策', '合同'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+/** An article of a law version the finding rests on; lawId etc. absent when the law is not in the library. */
+export const BasisSchema = z.object({
+  lawId: z.string().optional(),
+  versionId: z.string().optional(),
+  articleKey: z.string().optional(),
+  /** 《中华人民共和国行政许可法》（2019年修正）第十七条, or the document's name as the rule gives it. */
+  citation: z.string(),
+  /** The article's text in that version (absent when not in the library). */
+  text: z.string().optional(),
+  /** Why the basis could not be linked (not in the library, article number to be checked). */
+  note: z.string().optional(),
+});
+export type Basis = z.infer<typeof BasisSchema>;
+
+export const FindingSchema = z.object({
+  /** Stable across runs of the same draft text: rule + article + sentence text hash. */
+  id: z.string(),
+  rule: z.string(),
+  ruleName: z.string(),
+  source: z.enum(FINDING_SOURCES),
+  severity: z.enum(SEVERITIES),
+  category: z.enum(FINDING_CATEGORIES),
+  /** The draft's article (unit key and label); null for findings about the whole document. */
+  article: z.object({ key: z.string(), label: z.string() }).nullable(),
+  /** 0-based sentence of the article, and the offsets of the excerpt in the article text. */
+  sentence: z.number().int().nonnegative().optional(),
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  excerpt: z.string(),
+  reason: z.string(),
+  /** The first basis (the one to cite); `bases` holds them all. */
+  basis: BasisSchema.nullable(),
+  bases: z.array(BasisSchema),
+  /** A proposed wording (修改建议), when the rule has one. */
+  suggestion: z.string().optional(),
+  /** For superseded citations: the article as it reads now. */
+  current: BasisSchema.optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** Every citation in the draft, resolved or with its reason: none is silently dropped. */
+export const DraftCitationSchema = z.object({
+  article: z.object({ key: z.string(), label: z.string() }).nullable(),
+  text: z.string(),
+  status: z.enum(['resolved', 'reported', 'internal']),
+  citation: z.string().optional(),
+  lawId: z.string().optional(),
+  versionId: z.string().optional(),
+  articleKey: z.string().optional(),
+  findingId: z.string().optional(),
+});
+export type DraftCitation = z.infer<typeof DraftCitationSchema>;
+
+export const FairCompetitionItemSchema = z.object({
+  code: z.string(), // 第十条第（二）项
+  title: z.string(),
+  basis: BasisSchema,
+  triggers: z.array(z.object({ findingId: z.string(), articleLabel: z.string(), excerpt: z.string() })),
+});
+export type FairCompetitionItem = z.infer<typeof FairCompetitionItemSchema>;
+
+export const HigherLawMatchSchema = z.object({
+  lawId: z.string(),
+  versionId: z.string(),
+  articleKey: z.string(),
+  citation: z.string(),
+  title: z.string(),
+  level: z.string(),
+  region: z.string(),
+  label: z.string(),
+  text: z.string(),
+  similarity: z.number(),
+  /** Character-level changes from the draft article to this provision. */
+  runs: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })),
+});
+export type HigherLawMatch = z.infer<typeof HigherLawMatchSchema>;
+
+export const PrecheckResultSchema = z.object({
+  file: z.string().optional(),
+  title: z.string(),
+  kind: z.enum(DRAFT_KINDS),
+  asOf: z.string(),
+  rulesVersion: z.string(),
+  articleCount: z.number().int(),
+  findings: z.array(FindingSchema),
+  citations: z.array(DraftCitationSchema),
+  fairCompetition: z.array(FairCompetitionItemSchema),
+  higherLaw: z.record(z.string(), z.array(HigherLawMatchSchema)).optional(),
+  counts: z.record(z.string(), z.number()),
+  tookMs: z.number(),
+});
+export type PrecheckResult = z.infer<typeof PrecheckResultSchema>;
+
+/** The adviser's decision on a finding (or a 公平竞争审查 checklist item). */
+export const DecisionSchema = z.object({
+  status: z.enum(['accepted', 'dismissed']),
+  reason: z.string().default(''),
+  /** 建议修改为 (accepted findings go into the 修改建议 list). */
+  proposal: z.string().optional(),
+  at: z.string(),
+  by: z.string(),
+  /** Snapshot of the finding as decided, so the decision outlives a re-run of the pre-check. */
+  finding: FindingSchema,
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+/** A row of the 修改建议对照表. */
+export const SuggestionSchema = z.object({
+  findingId: z.string(),
+  article: z.string(), // 第五条 / 全文
+  original: z.string(), // 原文
+  proposal: z.string(), // 建议修改为
+  reason: z.string(), // 理由
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;

@@ -1,0 +1,50 @@
+// Recall and false findings of the pre-check on the draft corpus (test/fixtures/drafts): every
+// planted problem (X.expected.json) must be found as its rule on its article; clean control
+// drafts (no planted problems) count their 必须修改 findings per 10 articles. Prints a table.
+//   npx tsx test/bench/precheck-eval.ts [--drafts DIR]
+
+import { parseDraftFile } from '../../electron/core/review/draft-store';
+import { precheck } from '../../electron/core/review/precheck';
+import { loadRuleSet } from '../../electron/core/review/review-rules';
+import { DRAFTS, RULES, draftFixtures, makeReviewLibrary } from '../node/review/review-test-support';
+
+async function main() {
+  const i = process.argv.indexOf('--drafts');
+  const dir = i > 0 ? process.argv[i + 1]! : DRAFTS;
+  const lib = await makeReviewLibrary();
+  const rules = loadRuleSet(RULES);
+  let planted = 0;
+  let found = 0;
+  let cleanArticles = 0;
+  let cleanMust = 0;
+  let cleanOther = 0;
+  const missed: string[] = [];
+  const rows: string[] = [];
+  try {
+    for (const d of draftFixtures(dir)) {
+      const p = await parseDraftFile(d.file);
+      const r = precheck(lib.store, { title: p.title, units: p.units, kind: d.kind, asOf: d.asOf }, { rules });
+      const hit = d.planted.filter((x) => r.findings.some((f) => f.rule === x.rule && (x.article === null || f.article?.label === x.article)));
+      planted += d.planted.length;
+      found += hit.length;
+      for (const x of d.planted) if (!hit.includes(x)) missed.push(`${d.name} ${x.article ?? '全文'} ${x.rule}（${x.what}）`);
+      const unreported = r.citations.length - r.citations.filter((c) => c.status !== 'reported' || c.findingId).length;
+      if (!d.planted.length) {
+        cleanArticles += r.articleCount;
+        cleanMust += r.counts['必须修改'] ?? 0;
+        cleanOther += (r.counts['需核实'] ?? 0) + (r.counts['提示'] ?? 0);
+      }
+      rows.push(`| ${d.name} | ${r.articleCount} | ${d.planted.length} | ${hit.length} | ${r.counts['必须修改']} / ${r.counts['需核实']} / ${r.counts['提示']} | ${r.citations.length} (${unreported} dropped) |`);
+    }
+  } finally {
+    lib.cleanup();
+  }
+  console.log('| draft | articles | planted | found | 必须修改 / 需核实 / 提示 | citations |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log(`\nrecall ${found}/${planted} = ${((100 * found) / Math.max(1, planted)).toFixed(1)} %`);
+  console.log(`clean control articles ${cleanArticles}: 必须修改 ${cleanMust} (${((10 * cleanMust) / Math.max(1, cleanArticles)).toFixed(2)} per 10 articles), 需核实/提示 ${cleanOther}`);
+  if (missed.length) console.log('missed:\n  ' + missed.join('\n  '));
+}
+
+void main();

@@ -1,0 +1,152 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDraftFile } from '../../../electron/core/review/draft-store';
+import { sentencesOf } from '../../../electron/core/review/draft-sentences';
+import { precheck, procedureFindings, BasisResolver } from '../../../electron/core/review/precheck';
+import { loadRuleSet, matchSentenceRule, parseRuleFile, type SentenceRule } from '../../../electron/core/review/review-rules';
+import { RecordsError } from '../../../electron/core/records/records-errors';
+import { DRAFTS, RULES, draftFixtures, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+
+let lib: ReviewLibrary;
+const rules = loadRuleSet(RULES);
+beforeAll(async () => {
+  lib = await makeReviewLibrary();
+});
+afterAll(() => lib?.cleanup());
+
+function rule(id: string): SentenceRule {
+  const r = rules.rules.find((x) => x.id === id);
+  if (!r || r.scope === 'document') throw new Error(`no sentence rule ${id}`);
+  return r;
+}
+function fires(id: string, text: string): boolean {
+  return sentencesOf({ key: '1', label: '第一条', text }).some((s) => !!matchSentenceRule(rule(id), s) && !(s.articleHasBasis && rule(id).withBasis === 'skip'));
+}
+
+describe('rules on real sentences, both ways', () => {
+  // hit: sentences of the planted drafts; miss: sentences of the clean drafts and lawful variants
+  const cases: [string, string, string][] = [
+    ['permit-create', '服务机构须经县科技局审批，取得《高青县科技服务机构资格证》后，方可承接科技服务业务。', '县科学技术局收到申请后，应当在十个工作日内完成审核。'],
+    ['permit-create', '孵化器实行年检制度，未通过年检的，不再享受本县扶持政策。', '企业申请创新券，应当提交营业执照复印件。'],
+    ['penalty-create', '假冒专利的，由县科学技术局责令改正，没收违法所得，并处违法所得三倍的罚款。', '企业以虚假材料骗取创新券资金的，由县科学技术局收回已拨付资金，并依照有关法律、法规的规定处理。'],
+    ['penalty-create', '企业以虚假材料骗取创新券的，由县科技局追回已兑付资金，处以骗取金额二倍的罚款。', '对首次轻微违法行为，不予罚款。'],
+    ['coercion-create', '县科学技术局查处假冒专利行为时，可以查封、扣押涉嫌假冒专利的产品。', '县科学技术局应当加强对创新券使用情况的监督检查。'],
+    ['fee-create', '服务机构应当向县科技局缴纳服务质量保证金二万元。', '县科学技术局受理创新券申请，不收取任何费用。'],
+    ['fee-create', '举办专利展会的，主办方应当向县科学技术局缴纳知识产权保护押金。', '创新券可用于支付服务机构收取的检验检测费用。'],
+    ['remedy-restriction', '对县科技局作出的创新券审核结论，申请人不得申请行政复议。', '申请人对审核结果有异议的，可以在公示期内向县科学技术局提出。'],
+    ['obligation-add', '被列入严重违法失信名单的企业，终身不得申请本县专利资助。', '参与评审的专家应当遵守回避制度，不得利用评审工作谋取不正当利益。'],
+    ['obligation-add', '入驻企业必须无偿提供其研发数据供县科学技术局使用。', '鼓励企业建立健全科技成果转化奖励机制。'],
+    ['permit-extra-condition', '设立专利代理、专利咨询等中介服务机构，除应当符合国家有关规定外，还应当取得县科学技术局核发的经营许可证。', '设立专利代理机构，应当符合国家有关规定。'],
+    ['retroactive', '本办法施行前已签订服务合同的，参照本办法给予补助。', '本办法由县科学技术局负责解释。'],
+    ['fc-8-3-designated', '企业使用创新券购买科技服务，只能选择县科技局指定的服务机构。', '企业可以自主选择具备相应服务能力的服务机构，自主协商服务内容和价格。'],
+    ['fc-8-4-entry', '申请入驻孵化器的企业，注册资本不低于一百万元。', '科学技术进步奖授予在技术研究中做出突出贡献的单位和个人。'],
+    ['fc-9-1-local-goods', '孵化器应当优先采购本县企业生产的设备和办公用品。', '鼓励企业与高等学校联合实施科技成果转化。'],
+    ['fc-9-2-local-establishment', '入驻孵化器的企业须在本县注册登记。', '在本县行政区域内开展研发活动、具有独立法人资格的科技型中小企业，可以申请使用创新券。'],
+    ['fc-9-3-bidding', '政府采购科技服务项目，应当优先选择本县企业。', '政府采购科技服务项目，按照政府采购法的规定确定供应商。'],
+    ['fc-10-1-tax', '对年纳税额超过五百万元的企业，按照其缴纳增值税地方留成部分的百分之三十给予奖励。', '符合条件的企业依法享受研发费用加计扣除等税收优惠。'],
+    ['fc-10-2-selective-subsidy', '专利资助对象限于在本县注册、纳税的企业。', '创新券按照服务合同实际支付金额的百分之五十予以补助。'],
+    ['fc-10-3-factor', '对经认定的孵化器，其用电价格按照工业用电价格的百分之八十予以优惠。', '县人民政府合理安排科技成果转化财政资金投入。'],
+    ['fc-11-2-price', '专利代理机构办理专利申请代理业务，应当执行县科学技术局统一规定的服务价格，不得低于该价格。', '服务价格由企业与服务机构自主协商确定。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id}: fires on “${hit.slice(0, 16)}…”, not on “${miss.slice(0, 16)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+
+  it('every sentence rule of the shipped rule set has a case here', () => {
+    const tested = new Set(cases.map((c) => c[0]));
+    const untested = rules.rules.filter((r) => r.scope !== 'document' && !tested.has(r.id)).map((r) => r.id);
+    expect(untested).toEqual([]);
+  });
+
+  it('a stated higher-law basis lowers 必须修改 to 需核实; quoted law text is not the draft’s own rule', () => {
+    const units = [
+      { key: '1', kind: 'article' as const, number: 1, suffix: 0, label: '第一条', path: [], paragraphs: [], text: '违反本办法规定的，由县科学技术局依照《中华人民共和国行政处罚法》的规定处以罚款。' },
+      { key: '2', kind: 'article' as const, number: 2, suffix: 0, label: '第二条', path: [], paragraphs: [], text: '依照《中华人民共和国行政强制法》第十条规定：“行政强制措施由法律设定。”县科学技术局不另设强制措施。' },
+      { key: '3', kind: 'article' as const, number: 3, suffix: 0, label: '第三条', path: [], paragraphs: [], text: '本办法自2026年4月1日起施行，有效期二年。' },
+    ];
+    const r = precheck(lib.store, { title: '测试办法', units, kind: '规范性文件', asOf: '2026-03-01' }, { rules });
+    const pen = r.findings.find((f) => f.rule === 'penalty-create')!;
+    expect(pen.severity).toBe('需核实');
+    expect(r.findings.filter((f) => f.rule === 'coercion-create')).toEqual([]);
+    expect(r.findings.filter((f) => f.severity === '必须修改')).toEqual([]);
+  });
+});
+
+describe('the draft corpus', () => {
+  for (const d of draftFixtures()) {
+    it(`${d.name}: ${d.planted.length ? `finds all ${d.planted.length} planted problems` : 'clean control: no 必须修改'}`, async () => {
+      const p = await parseDraftFile(d.file);
+      const r = precheck(lib.store, { title: p.title, units: p.units, kind: d.kind, asOf: d.asOf }, { rules });
+      const missed = d.planted.filter((x) => !r.findings.some((f) => f.rule === x.rule && (x.article === null || f.article?.label === x.article)));
+      expect(missed).toEqual([]);
+      if (!d.planted.length) expect(r.findings.filter((f) => f.severity === '必须修改')).toEqual([]);
+      // every citation resolved, internal, or reported with its finding: none dropped
+      for (const c of r.citations) if (c.status === 'reported') expect(r.findings.some((f) => f.id === c.findingId)).toBe(true);
+      for (const f of r.findings) {
+        expect(f.reason).toMatch(/[\u4e00-\u9fa5]/);
+        if (f.article) expect(p.units.find((u) => u.key === f.article!.key)!.text.slice(f.start, f.end).length).toBeGreaterThan(0);
+      }
+    });
+  }
+
+  it('bases are linked to the article version in force on the review date', async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'planted-innovation-voucher.md'));
+    const r = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules });
+    const permit = r.findings.find((f) => f.rule === 'permit-create')!;
+    expect(permit.article?.label).toBe('第五条');
+    expect(permit.basis).toMatchObject({ articleKey: '17', citation: '《中华人民共和国行政许可法》（2019年修正）第十七条' });
+    expect(permit.basis!.text).toBe('除本法第十四条、第十五条规定的外，其他规范性文件一律不得设定行政许可。');
+    expect(lib.store.version(permit.basis!.versionId!)!.lawId).toBe(permit.basis!.lawId);
+    const coercion = r.findings.find((f) => f.rule === 'coercion-create')!;
+    expect(coercion.basis!.text).toBe('法律、法规以外的其他规范性文件不得设定行政强制措施。');
+    const stat = r.findings.find((f) => f.rule === 'citation-superseded')!;
+    expect(stat.current?.citation).toBe('《中华人民共和国统计法》（2024年修正）第七条');
+    expect(stat.basis?.text).toContain('统计调查对象，必须依照本法和国家有关规定');
+    const fc = r.fairCompetition.find((x) => x.code === '第八条第（三）项')!;
+    expect(fc.triggers.map((t) => t.articleLabel)).toEqual(['第七条']);
+  });
+});
+
+describe('程序 from the review record', () => {
+  it('short public comment, missing 集体讨论, under 7 working days', () => {
+    const review = {
+      id: 'R2026-001', revision: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '',
+      type: '规范性文件' as const, title: 't', leadUnit: '高新技术科', receivedDate: '2026-02-24', dueDate: '2026-02-27', materials: [],
+      procedures: [{ check: '公众参与' as const, applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
+      status: '收件' as const, tags: [], findings: { authority: { text: '', citations: [] }, procedure: { text: '', citations: [] }, content: { text: '', citations: [] } },
+      opinion: { text: '', citations: [] }, citations: [], attachments: [],
+    };
+    const out = procedureFindings(review, '规范性文件', new BasisResolver(lib.store, '2026-03-01'), lib.svc.calendar);
+    expect(out.map((f) => f.rule).sort()).toEqual(['procedure-collective-missing', 'procedure-comment-period', 'procedure-review-time']);
+    expect(out.find((f) => f.rule === 'procedure-comment-period')!.reason).toContain('共 16 日');
+    expect(out.find((f) => f.rule === 'procedure-comment-period')!.basis!.citation).toBe('《重大行政决策程序暂行条例》第十五条');
+    const ok = procedureFindings({ ...review, dueDate: '2026-03-06', procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-02-05' }, { check: '集体讨论决定', applicable: true, done: true }] }, '规范性文件', new BasisResolver(lib.store, '2026-03-01'), lib.svc.calendar);
+    expect(ok).toEqual([]);
+  });
+});
+
+describe('rule files are validated on load', () => {
+  const good = readFileSync(join(RULES, '10-normative-document.json'), 'utf8');
+  it('a broken pattern names the file and the rule', () => {
+    const bad = good.replace('"(?:年检|年审|年度检验|年度审验)"', '"(?:年检|年审"');
+    expect(() => parseRuleFile(bad, '10-normative-document.json')).toThrow(/规则文件“10-normative-document.json”.*规则“permit-create”.*正则表达式/);
+  });
+  it('a missing field names the rule and the field', () => {
+    const json = JSON.parse(good);
+    delete json.rules[1].severity;
+    expect(() => parseRuleFile(JSON.stringify(json), 'x.json')).toThrow(/x.json.*第 2 条规则“penalty-create”的“severity”/);
+  });
+  it('not JSON, or an empty folder', () => {
+    expect(() => parseRuleFile('{ "rules": [', 'y.json')).toThrow(/规则文件“y.json”有错误：不是合法的 JSON/);
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    expect(() => loadRuleSet(dir)).toThrow(RecordsError);
+    writeFileSync(join(dir, 'a.json'), good);
+    writeFileSync(join(dir, 'b.json'), good);
+    expect(() => loadRuleSet(dir)).toThrow(/规则编号“permit-create”与“a.json”中的规则重复/);
+  });
+});

@@ -1,0 +1,56 @@
+// A fresh library per test from the real laws in test/fixtures/review/laws (行政许可法, 行政处罚法,
+// 行政强制法, 行政复议法, 立法法 2015/2023, 公平竞争审查条例, 促进科技成果转化法, 科学技术进步法, 统计法
+// 2009/2024, 重大行政决策程序暂行条例, 优化营商环境条例, and 山东/淄博 rules incl. the repealed
+// 山东省无线电管理条例), and the 送审稿 fixtures of test/fixtures/drafts with their planted problems.
+
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { RecordsService } from '../../../electron/core/records/records-service';
+import type { DraftKind } from '../../../electron/shared/review-workbench';
+
+export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const REVIEW_LAWS = join(ROOT, 'test/fixtures/review/laws');
+export const DRAFTS = join(ROOT, 'test/fixtures/drafts');
+export const RULES = join(ROOT, 'resources/review-rules');
+export const HOLIDAYS = join(ROOT, 'resources/holidays-cn.json');
+
+export interface ReviewLibrary {
+  dir: string;
+  store: LibraryStore;
+  svc: RecordsService;
+  cleanup(): void;
+}
+
+export async function makeReviewLibrary(now = new Date('2026-03-01T02:00:00Z')): Promise<ReviewLibrary> {
+  const dir = mkdtempSync(join(tmpdir(), 'lawdesk-review-'));
+  const { store } = await openLibrary({ dir, seed: false, now: () => now });
+  const report = await importPaths(store, [REVIEW_LAWS]);
+  if (report.failed.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
+  const svc = await RecordsService.open(store, { actor: '测试员', holidaysFile: HOLIDAYS });
+  return { dir, store, svc, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface PlantedDraft {
+  file: string;
+  name: string;
+  kind: DraftKind;
+  asOf: string;
+  planted: { rule: string; article: string | null; what: string }[];
+}
+
+export function draftFixtures(dir = DRAFTS): PlantedDraft[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.expected.json'))
+    .sort()
+    .map((n) => {
+      const base = n.replace(/\.expected\.json$/, '');
+      const file = readdirSync(dir).find((f) => f.startsWith(base + '.') && !f.endsWith('.json'))!;
+      const exp = JSON.parse(readFileSync(join(dir, n), 'utf8')) as Omit<PlantedDraft, 'file' | 'name'>;
+      return { ...exp, file: join(dir, file), name: file };
+    });
+}
