@@ -86,6 +86,10 @@ async function start(): Promise<void> {
       if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
       return service.previewPaths(r.filePaths);
     },
+    'import:pickFolder': async () => {
+      const r = await dialog.showOpenDialog(win!, { title: '选择要导入的文件夹', properties: ['openDirectory'] });
+      return r.canceled || !r.filePaths[0] ? { canceled: true as const } : { path: r.filePaths[0] };
+    },
     'shell:openExternal': async ({ url }) => ({ ok: await openExternalSafely(url) }),
     'bundles:pickAndPreview': async () => {
       const service = await servicePromise!;

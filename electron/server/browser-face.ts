@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AppService } from '../core/api/app-service';
 import { FileSettingsStore, type SettingsStore } from '../core/api/settings-file';
 import { appRoot, defaultUserDataDir } from '../core/library/open-library';
+import type { FolderRoot } from '../core/library/folder-browse';
 import { EventHub } from './event-hub';
 import { startHttpServer, type RunningServer } from './http-server';
 
@@ -15,6 +16,8 @@ export interface BrowserFaceOptions {
   rendererDir?: string;
   port?: number;
   appVersion?: string;
+  /** Where 按路径导入 may choose folders (default: the user's home and the drives). */
+  importRoots?: FolderRoot[];
 }
 
 export interface BrowserFace extends RunningServer {
@@ -37,6 +40,7 @@ export async function startBrowserFace(opts: BrowserFaceOptions = {}): Promise<B
     face: 'browser',
     appVersion: opts.appVersion ?? '0.1.0',
     emit: events.emit,
+    ...(opts.importRoots ? { importRoots: opts.importRoots } : {}),
   });
   const server = await startHttpServer({
     service,

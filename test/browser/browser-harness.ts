@@ -48,6 +48,8 @@ export async function openSession(browser: Browser, opts: { viewport?: { width: 
     starterDir: starter,
     settings: new MemorySettingsStore(),
     rendererDir: join(ROOT, 'out/renderer'),
+    // 按路径导入 may reach only the test's own temporary folder.
+    importRoots: [{ label: '测试', path: tmp }],
   });
   await face.service.searchReady();
   const context = await browser.newContext({

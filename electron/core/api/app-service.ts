@@ -44,6 +44,8 @@ import { openSearchBackend, type SearchBackend } from './search-backend';
 import type { TimeSlicer } from '../util/time-slicer';
 import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
+import { importFolderHandlers } from './import-folder-api';
+import type { FolderRoot } from '../library/folder-browse';
 
 export type Face = 'electron' | 'browser';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -64,6 +66,8 @@ export interface AppServiceOptions {
   printPdf?: PrintHtmlToPdf;
   /** Makes the slicer of each index job (tests hold a background update mid-way with it). */
   indexSlicer?: () => TimeSlicer;
+  /** Where 按路径导入 may choose folders (default: the user's home and the drives). */
+  importRoots?: FolderRoot[];
 }
 
 interface Staging {
@@ -147,6 +151,7 @@ export class AppService {
       ...recordsHandlers(this.ctx),
       ...packsHandlers(this.ctx, opts.printPdf),
       ...bundlesHandlers(this.ctx, this.bundleStagings),
+      ...importFolderHandlers(this.ctx, opts.importRoots),
     };
     try {
       dailyBackupIfDue(this.store); // the records backup of the day, when there are records

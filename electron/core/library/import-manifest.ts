@@ -6,6 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
+import type { Level, LawVersionMeta } from '../../shared/law-model';
+import { asLevel } from './level-and-region';
 
 const ManifestEntrySchema = z.object({
   path: z.string().min(1),
@@ -83,4 +85,44 @@ export function loadManifests(roots: string[]): ManifestIndex {
       return best;
     },
   };
+}
+
+/** Metadata a manifest line can correct on a version already in the library. */
+export interface ManifestCorrection {
+  level?: Level;
+  category?: string;
+  effective?: string;
+  expired?: boolean;
+}
+
+const FIELD_NAMES: Record<keyof ManifestCorrection, string> = { level: '效力级别', category: '分类', effective: '施行日期', expired: '已废止' };
+
+/**
+ * What a manifest line says differently about an identical text already imported (its level was
+ * guessed, it had no 分类 …). Only fields that do not make the version's identity: title, region and
+ * the 公布 date name the law and the version, so changing them is an edit, not an import.
+ */
+export function manifestCorrections(
+  existing: Pick<LawVersionMeta, 'level' | 'category' | 'effective' | 'expired'>,
+  manifest: ManifestEntry | undefined,
+): { patch: ManifestCorrection; summary: string } | undefined {
+  if (!manifest) return undefined;
+  const patch: ManifestCorrection = {};
+  const level = asLevel(manifest.level);
+  if (level && level !== existing.level) patch.level = level;
+  const category = manifest.category?.trim();
+  if (category && category !== existing.category) patch.category = category;
+  const effective = manifest.effective?.trim();
+  if (effective && /^\d{4}-\d{2}-\d{2}$/.test(effective) && effective !== existing.effective) patch.effective = effective;
+  if (manifest.expired != null && manifest.expired !== !!existing.expired) patch.expired = manifest.expired;
+  const keys = Object.keys(patch) as (keyof ManifestCorrection)[];
+  if (!keys.length) return undefined;
+  const summary = keys
+    .map((k) => {
+      const before = k === 'expired' ? (existing.expired ? '是' : '否') : (existing[k] ?? '无');
+      const after = k === 'expired' ? (patch.expired ? '是' : '否') : patch[k];
+      return `${FIELD_NAMES[k]} ${before} → ${after}`;
+    })
+    .join('，');
+  return { patch, summary };
 }

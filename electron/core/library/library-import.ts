@@ -4,15 +4,15 @@
 // at the end, and open() recovers bodies written after the last commit, so a kill at any moment
 // leaves every file either fully in the library or not at all.
 
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { versionDate } from '../../shared/law-model';
 import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '../importers/extract-document';
 import { ExtractError } from '../importers/extracted-document';
 import { parseLawText } from '../parse/law-structure-parser';
 import { guessMetadata } from '../importers/document-metadata';
-import { loadManifests, type ManifestEntry } from './import-manifest';
+import { loadManifests, manifestCorrections, type ManifestEntry } from './import-manifest';
 import { asLevel, guessLevel, guessRegion } from './level-and-region';
 import { lawIdFor, sha256, versionIdFor } from './law-identity';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
@@ -23,7 +23,8 @@ export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.
 
 export interface ImportFileResult {
   file: string;
-  status: 'imported' | 'replaced' | 'skipped' | 'failed';
+  /** updated: the text was already in the library; its metadata was corrected from the manifest. */
+  status: 'imported' | 'replaced' | 'updated' | 'skipped' | 'failed';
   versionId?: string;
   title?: string;
   articleCount?: number;
@@ -35,11 +36,15 @@ export interface ImportFileResult {
 export interface ImportReport {
   imported: number;
   replaced: number;
+  /** Identical texts whose metadata the manifest corrected. */
+  updated: number;
   skipped: number;
   failed: { file: string; reason: string }[];
   warnings: { file: string; message: string }[];
   files: ImportFileResult[];
   dryRun: boolean;
+  /** Stopped by the caller: the files before the stop are in the library, the rest untouched. */
+  canceled?: boolean;
 }
 
 export interface ImportProgress {
@@ -53,6 +58,19 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** How often staged versions are committed during a long import. */
   commitEveryMs?: number;
+  /** Stops between two files; what was imported so far is committed. */
+  signal?: AbortSignal;
+  /**
+   * Folders the files must really be in (symlinks resolved): a folder chosen in the browser face
+   * may not reach outside the user's home and drives through a link inside it.
+   */
+  within?: string[];
+}
+
+/** Whether `path` (already resolved) is `root` or inside it. */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Expands folders (recursively, skipping hidden entries) into the files to import. */
@@ -193,13 +211,14 @@ export async function importPaths(
   paths: string[],
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
-  const report: ImportReport = { imported: 0, replaced: 0, skipped: 0, failed: [], warnings: [], files: [], dryRun: !!opts.dryRun };
+  const report: ImportReport = { imported: 0, replaced: 0, updated: 0, skipped: 0, failed: [], warnings: [], files: [], dryRun: !!opts.dryRun };
   if (!opts.dryRun && !store.lock.tryAcquire()) {
     throw new LibraryError('LOCKED', store.lock.busyMessage());
   }
   try {
     if (!opts.dryRun) await store.load(); // another process may have committed since we opened
-    const files = collectFiles(paths, report.failed);
+    let files = collectFiles(paths, report.failed);
+    if (opts.within) files = files.filter((f) => keepInside(f, opts.within!, report.failed));
     const manifests = loadManifests(paths);
     for (const w of manifests.warnings) report.warnings.push(w);
     const bySha = new Map(store.versions().map((v) => [v.sourceSha256, v]));
@@ -220,22 +239,27 @@ export async function importPaths(
 
     const slicer = new TimeSlicer();
     for (let i = 0; i < files.length; i++) {
+      if (opts.signal?.aborted) {
+        report.canceled = true;
+        break;
+      }
       const file = files[i]!;
       opts.onProgress?.({ done: i, total: files.length, file });
       const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun);
       report.files.push(result);
-      if (result.status === 'imported' || result.status === 'replaced') {
+      if (result.status === 'imported' || result.status === 'replaced' || (result.status === 'updated' && !opts.dryRun)) {
         const meta = store.version(result.versionId!);
         if (meta) touchedLaws.add(meta.lawId);
         change.added.push(result.versionId!);
-        if (result.status === 'replaced') change.removed.push(result.versionId!);
+        if (result.status !== 'imported') change.removed.push(result.versionId!);
       }
       if (Date.now() - lastCommit >= commitEvery) await flush();
       // Let the event loop breathe (progress events, other requests) during long imports.
       await slicer.maybePause();
     }
     await flush();
-    opts.onProgress?.({ done: files.length, total: files.length, file: '' });
+    const done = report.files.length;
+    opts.onProgress?.({ done, total: files.length, file: '' });
     return report;
   } finally {
     if (!opts.dryRun) store.lock.release();
@@ -278,6 +302,17 @@ async function importOne(
   const sha = sha256(bytes);
   const existing = bySha.get(sha);
   if (existing) {
+    // A manifest that knows better (level, 分类, dates) corrects what an earlier import guessed.
+    const fix = manifestCorrections(existing, manifest);
+    if (fix) {
+      report.updated++;
+      const result: ImportFileResult = { file, status: 'updated', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: `内容相同，按清单更正：${fix.summary}` };
+      if (dryRun) return result;
+      const next: LawVersionMeta = { ...existing, ...fix.patch };
+      store.stage(next);
+      bySha.set(sha, next);
+      return result;
+    }
     report.skipped++;
     return { file, status: 'skipped', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: '已导入过内容相同的文件' };
   }
@@ -311,4 +346,17 @@ async function importOne(
   store.stage(meta);
   bySha.set(sha, meta);
   return result;
+}
+
+function keepInside(file: string, roots: string[], failed: ImportReport['failed']): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    failed.push({ file, reason: '无法读取（路径无法解析）' });
+    return false;
+  }
+  if (roots.some((r) => isInside(r, real))) return true;
+  failed.push({ file, reason: '链接指向允许的文件夹之外，已跳过' });
+  return false;
 }

@@ -1,16 +1,16 @@
-// 导入: pick files or a folder (or drop them), see a preview of what each file becomes, then
-// commit; per-file progress while it runs and a report with failures and warnings at the end.
-// Files travel as bytes (name + base64) in both faces; Electron's native dialog passes paths
-// inside main and never through the renderer.
+// 导入: a folder by its path (any size: the server on this machine reads it, with manifest.jsonl,
+// in the background with per-file progress and 取消), or a few files picked or dropped (sent as
+// bytes), previewed before they are written. The summary and its buttons stay at the top of the
+// report; the file list pages below.
 
-import { CheckCircleTwoTone, CloseCircleTwoTone, FileAddOutlined, FolderOpenOutlined, InboxOutlined, MinusCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { CheckCircleTwoTone, CloseCircleTwoTone, EditTwoTone, FileAddOutlined, FolderOpenOutlined, InboxOutlined, MinusCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, Card, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { UPLOAD_LIMITS, type ApiOutput, type ImportReportDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { useEvent } from '../../api/hooks';
-import { EmptyState } from '../../components/common';
 import { navigate } from '../../router';
+import { FolderBrowser } from './FolderBrowser';
 
 type Preview = Extract<ApiOutput<'import:preview'>, { stagingId: string }>;
 type FileResult = ImportReportDto['files'][number];
@@ -18,6 +18,7 @@ type FileResult = ImportReportDto['files'][number];
 const STATUS_TEXT: Record<FileResult['status'], { text: string; color: string }> = {
   imported: { text: '新增', color: 'green' },
   replaced: { text: '替换同日版本', color: 'orange' },
+  updated: { text: '已存在，更正元数据', color: 'blue' },
   skipped: { text: '已存在，跳过', color: 'default' },
   failed: { text: '失败', color: 'red' },
 };
@@ -34,6 +35,7 @@ function readAsBase64(file: File): Promise<string> {
 function fileIcon(status: FileResult['status']) {
   if (status === 'failed') return <CloseCircleTwoTone twoToneColor="#ff4d4f" />;
   if (status === 'skipped') return <MinusCircleTwoTone twoToneColor="#bfbfbf" />;
+  if (status === 'updated') return <EditTwoTone />;
   return <CheckCircleTwoTone twoToneColor="#52c41a" />;
 }
 
@@ -43,7 +45,7 @@ function ReportTable({ files, dryRun }: { files: FileResult[]; dryRun: boolean }
       size="small"
       rowKey={(f, i) => `${f.file}#${i}`}
       dataSource={files}
-      pagination={files.length > 50 ? { pageSize: 50 } : false}
+      pagination={files.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
       data-testid={dryRun ? 'import-preview-table' : 'import-report-table'}
       expandable={{
         rowExpandable: (f) => !!f.preview?.length,
@@ -89,6 +91,7 @@ function Warnings({ report }: { report: ImportReportDto }) {
       title={`${report.warnings.length} 条提示`}
       description={
         <List
+          style={{ maxHeight: 180, overflow: 'auto' }}
           size="small"
           dataSource={report.warnings}
           renderItem={(w) => (
@@ -104,18 +107,37 @@ function Warnings({ report }: { report: ImportReportDto }) {
   );
 }
 
+/** One line saying what an import did (or, in a preview, would do). */
+export function summaryOf(r: ImportReportDto): string {
+  const parts = [`新增 ${r.imported} 件`];
+  if (r.replaced) parts.push(`替换 ${r.replaced} 件`);
+  if (r.updated) parts.push(`更正元数据 ${r.updated} 件`);
+  parts.push(`跳过 ${r.skipped} 件`, `失败 ${r.failed.length} 件`);
+  return parts.join('，');
+}
+
+type Phase = 'pick' | 'reading' | 'previewing' | 'preview' | 'committing' | 'folder' | 'done';
+
 export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; n: number } | undefined }) {
   const { message } = AntApp.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [phase, setPhase] = useState<'pick' | 'reading' | 'previewing' | 'preview' | 'committing' | 'done'>('pick');
+  const [phase, setPhase] = useState<Phase>('pick');
   const [preview, setPreview] = useState<Preview>();
   const [report, setReport] = useState<ImportReportDto>();
   const [progress, setProgress] = useState<{ done: number; total: number; file: string }>();
   const [error, setError] = useState<string>();
+  const [folder, setFolder] = useState('');
+  const [browsing, setBrowsing] = useState(false);
+  /** The running folder import (taskId), and whether it is a preview. */
+  const [task, setTask] = useState<{ id: string; dryRun: boolean; path: string; canceling?: boolean }>();
   const lastRequest = useRef<number>(0);
-  const busy = phase === 'reading' || phase === 'previewing' || phase === 'committing';
+  const taskRef = useRef<string>(undefined);
+  const busy = phase === 'reading' || phase === 'previewing' || phase === 'committing' || phase === 'folder';
 
-  useEvent('import:progress', (p) => setProgress({ done: p.done, total: p.total, file: p.file }));
+  useEvent('import:progress', (p) => {
+    if (phase === 'folder' && p.stagingId !== taskRef.current) return;
+    setProgress({ done: p.done, total: p.total, file: p.file });
+  });
 
   const reset = () => {
     if (preview && phase === 'preview') void client.call('import:discard', { stagingId: preview.stagingId }).catch(() => {});
@@ -124,10 +146,63 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     setReport(undefined);
     setProgress(undefined);
     setError(undefined);
+    setTask(undefined);
     setPhase('pick');
   };
 
+  /** Starts a folder import (or its preview) and follows it to the end. */
+  const runFolder = async (path: string, dryRun: boolean) => {
+    if (!path.trim()) return setError('请填写或选择要导入的文件夹');
+    setError(undefined);
+    setReport(undefined);
+    setProgress(undefined);
+    try {
+      const { taskId } = await client.call('import:folder', { path, dryRun });
+      taskRef.current = taskId;
+      setTask({ id: taskId, dryRun, path });
+      setPhase('folder');
+      for (;;) {
+        const st = await client.call('import:task', { taskId });
+        if (taskRef.current !== taskId) return; // the page moved on
+        if (!st.done) {
+          setProgress(st.progress);
+          continue;
+        }
+        setReport(st.report);
+        setPhase('done');
+        const r = st.report;
+        if (r.canceled) void message.info(`已取消：已处理的 ${r.files.length} 个文件保留，其余未导入`);
+        else if (!dryRun) {
+          if (r.failed.length) void message.warning(`导入完成，${r.failed.length} 个文件失败`);
+          else void message.success(`导入完成：${summaryOf(r)}`);
+        }
+        return;
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+      setPhase(report ? 'done' : 'pick');
+    }
+  };
+
+  const cancelFolder = () => {
+    if (!task) return;
+    setTask({ ...task, canceling: true });
+    void client.call('import:cancel', { taskId: task.id }).catch((e) => setError(errorMessage(e)));
+  };
+
+  const browse = async () => {
+    if (client.face === 'electron') {
+      try {
+        const r = await client.call('import:pickFolder', {});
+        if ('path' in r) setFolder(r.path);
+      } catch (e) {
+        setError(errorMessage(e));
+      }
+    } else setBrowsing(true);
+  };
+
   const pickNative = async (kind: 'files' | 'folder') => {
+    if (kind === 'folder') return browse();
     setError(undefined);
     setPhase('previewing');
     try {
@@ -150,14 +225,17 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     }
   }, [request]);
 
+  // Leaving the page does not stop a folder import; coming back does not pick it up again.
+  useEffect(() => () => void (taskRef.current = undefined), []);
+
   const runPreview = async () => {
     const list = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
     if (!list.length) return;
     const tooBig = list.find((f) => f.size > UPLOAD_LIMITS.maxFileBytes);
     if (tooBig) return setError(`“${tooBig.name}”超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB，无法导入`);
     const total = list.reduce((n, f) => n + f.size, 0);
-    if (total > UPLOAD_LIMITS.maxTotalBytes) return setError(`一次最多导入 ${UPLOAD_LIMITS.maxTotalBytes / 1048576} MB，请分批导入`);
-    if (list.length > UPLOAD_LIMITS.maxFiles) return setError(`一次最多导入 ${UPLOAD_LIMITS.maxFiles} 个文件，请分批导入`);
+    if (total > UPLOAD_LIMITS.maxTotalBytes) return setError(`一次最多上传 ${UPLOAD_LIMITS.maxTotalBytes / 1048576} MB：整个文件夹请用上面的“按路径导入文件夹”`);
+    if (list.length > UPLOAD_LIMITS.maxFiles) return setError(`一次最多上传 ${UPLOAD_LIMITS.maxFiles} 个文件：整个文件夹请用上面的“按路径导入文件夹”（不限文件数，并读取 manifest.jsonl）`);
     setError(undefined);
     setPhase('reading');
     try {
@@ -196,26 +274,69 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
 
   const pr = preview?.report;
   const importable = pr ? pr.imported + pr.replaced : 0;
+  const folderPreview = phase === 'done' && report?.dryRun && task?.dryRun;
+  const changedLaws = report ? [...new Set(report.files.filter((f) => f.versionId && (f.status === 'imported' || f.status === 'replaced')).map((f) => f.versionId!.split('@')[0]!))] : [];
 
   return (
     <div className="page" style={{ maxWidth: 1000 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         导入法规
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
-        支持 Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML。先预览每个文件会被识别成什么，确认后才写入资料库；内容相同的文件自动跳过。
-      </Typography.Paragraph>
       {error && <Alert type="error" showIcon title="导入出错" description={error} closable onClose={() => setError(undefined)} style={{ marginBottom: 12 }} data-testid="import-error" />}
 
+      {(phase === 'pick' || phase === 'folder' || phase === 'done') && (
+        <Card size="small" title="按路径导入文件夹" style={{ marginBottom: 12 }} data-testid="import-folder-card">
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              value={folder}
+              onChange={(e) => setFolder(e.target.value)}
+              onPressEnter={() => !busy && void runFolder(folder, false)}
+              placeholder={client.face === 'electron' ? '点“浏览…”选择文件夹，或粘贴路径' : '文件夹路径，如 /home/用户/法规 或 D:\\法规；或点“浏览…”'}
+              disabled={busy}
+              allowClear
+              data-testid="import-folder-path"
+            />
+            <Button icon={<FolderOpenOutlined />} onClick={() => void browse()} disabled={busy} data-testid="import-folder-browse">
+              浏览…
+            </Button>
+          </Space.Compact>
+          <Space style={{ marginTop: 8 }} wrap>
+            <Button type="primary" onClick={() => void runFolder(folder, false)} disabled={busy || !folder.trim()} data-testid="import-folder-start">
+              导入文件夹
+            </Button>
+            <Button onClick={() => void runFolder(folder, true)} disabled={busy || !folder.trim()} data-testid="import-folder-preview">
+              先预览（不写入）
+            </Button>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              含子文件夹，不限文件数；文件夹或上一级中的 manifest.jsonl 提供级别、地区、分类和日期，内容相同的已有法规按它更正元数据。
+            </Typography.Text>
+          </Space>
+        </Card>
+      )}
+
+      {busy && progress && progress.total > 0 && (
+        <div style={{ margin: '12px 0' }} data-testid="import-progress">
+          <Space style={{ width: '100%' }} align="center">
+            <Progress percent={Math.floor((progress.done / progress.total) * 100)} style={{ width: 560, margin: 0 }} />
+            {phase === 'folder' && (
+              <Button danger size="small" onClick={cancelFolder} disabled={task?.canceling} data-testid="import-cancel">
+                {task?.canceling ? '正在取消…' : '取消'}
+              </Button>
+            )}
+          </Space>
+          <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
+            {phase === 'reading' ? '读取' : phase === 'committing' || (phase === 'folder' && !task?.dryRun) ? '导入' : '分析'} {Math.min(progress.done + 1, progress.total)}/{progress.total}：{progress.file}
+          </Typography.Text>
+        </div>
+      )}
+      {phase === 'folder' && (!progress || progress.total === 0) && <Typography.Paragraph type="secondary">正在列出文件夹中的文件…</Typography.Paragraph>}
+
       {(phase === 'pick' || phase === 'reading' || (phase === 'previewing' && !preview)) && (
-        <>
+        <Card size="small" title="选择或拖入文件（少量文件）">
           {client.face === 'electron' && (
             <Space style={{ marginBottom: 12 }}>
               <Button icon={<FileAddOutlined />} onClick={() => void pickNative('files')} disabled={busy}>
                 选择文件…
-              </Button>
-              <Button icon={<FolderOpenOutlined />} onClick={() => void pickNative('folder')} disabled={busy}>
-                选择文件夹…
               </Button>
             </Space>
           )}
@@ -226,98 +347,105 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             onChange={({ fileList }) => setFiles(fileList)}
             accept=".md,.markdown,.txt,.pdf,.docx,.doc,.wps,.html,.htm"
             disabled={busy}
+            showUploadList={files.length <= 20}
             data-testid="import-dropzone"
           >
             <p className="ant-upload-drag-icon">
               <InboxOutlined />
             </p>
             <p className="ant-upload-text">把法规文件拖到这里，或点击选择文件</p>
-            <p className="ant-upload-hint">可一次选择多个文件；单个文件不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB</p>
+            <p className="ant-upload-hint">
+              Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML；一次最多 {UPLOAD_LIMITS.maxFiles} 个、单个不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB。先预览，确认后才写入。
+            </p>
           </Upload.Dragger>
           <Space style={{ marginTop: 12 }}>
-            <Upload directory multiple showUploadList={false} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} disabled={busy}>
-              <Button icon={<FolderOpenOutlined />} disabled={busy}>
-                选择文件夹…
-              </Button>
-            </Upload>
+            {client.face === 'browser' && (
+              <Upload directory multiple showUploadList={false} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} disabled={busy}>
+                <Button icon={<FolderOpenOutlined />} disabled={busy}>
+                  上传文件夹中的文件…
+                </Button>
+              </Upload>
+            )}
             <Button type="primary" onClick={() => void runPreview()} disabled={!files.length || busy} loading={busy} data-testid="import-preview-button">
               预览 {files.length ? `${files.length} 个文件` : ''}
             </Button>
             {files.length > 0 && !busy && <Button onClick={reset}>清空</Button>}
           </Space>
-        </>
-      )}
-
-      {busy && progress && progress.total > 0 && (
-        <div style={{ margin: '16px 0' }} data-testid="import-progress">
-          <Progress percent={Math.round((progress.done / progress.total) * 100)} />
-          <Typography.Text type="secondary">
-            {phase === 'reading' ? '读取' : phase === 'committing' ? '写入' : '分析'} {progress.done + 1 > progress.total ? progress.total : progress.done + 1}/{progress.total}：{progress.file}
-          </Typography.Text>
-        </div>
+        </Card>
       )}
 
       {pr && (phase === 'preview' || phase === 'committing') && (
         <div data-testid="import-preview">
-          <Alert
-            type={importable ? 'info' : 'warning'}
-            showIcon
-            style={{ margin: '12px 0' }}
-            title={`预览：可导入 ${pr.imported} 件${pr.replaced ? `，替换 ${pr.replaced} 件` : ''}，跳过 ${pr.skipped} 件，失败 ${pr.failed.length} 件`}
-            description="尚未写入资料库。展开每一行可查看识别出的前几条。"
-          />
+          <div className="sticky-actions">
+            <Alert
+              type={importable ? 'info' : 'warning'}
+              showIcon
+              title={`预览：可导入 ${pr.imported} 件${pr.replaced ? `，替换 ${pr.replaced} 件` : ''}${pr.updated ? `，更正元数据 ${pr.updated} 件` : ''}，跳过 ${pr.skipped} 件，失败 ${pr.failed.length} 件`}
+              description="尚未写入资料库。展开每一行可查看识别出的前几条。"
+              action={
+                <Space orientation="vertical">
+                  <Button type="primary" onClick={() => void commit()} disabled={!importable && !pr.updated} loading={phase === 'committing'} data-testid="import-commit-button">
+                    确认导入 {importable} 件
+                  </Button>
+                  <Button onClick={reset} disabled={phase === 'committing'} block>
+                    取消
+                  </Button>
+                </Space>
+              }
+            />
+          </div>
           <Warnings report={pr} />
           <ReportTable files={pr.files} dryRun />
-          <Space style={{ marginTop: 12 }}>
-            <Button type="primary" onClick={() => void commit()} disabled={!importable} loading={phase === 'committing'} data-testid="import-commit-button">
-              确认导入 {importable} 件
-            </Button>
-            <Button onClick={reset} disabled={phase === 'committing'}>
-              取消
-            </Button>
-          </Space>
         </div>
       )}
 
       {report && phase === 'done' && (
         <div data-testid="import-report">
-          <Result
-            status={report.failed.length ? 'warning' : 'success'}
-            title={`导入完成：新增 ${report.imported} 件，替换 ${report.replaced} 件，跳过 ${report.skipped} 件，失败 ${report.failed.length} 件`}
-            style={{ padding: '16px 0' }}
-            extra={[
-              <Button key="lib" type="primary" onClick={() => navigate({ page: 'library' })}>
-                查看法规库
-              </Button>,
-              <Button key="more" onClick={reset}>
-                继续导入
-              </Button>,
-              ...(report.imported + report.replaced > 0
-                ? [
-                    <Button
-                      key="affected"
-                      data-testid="import-affected"
-                      onClick={() =>
-                        navigate({
-                          page: 'affected',
-                          laws: [...new Set(report.files.filter((f) => f.versionId && (f.status === 'imported' || f.status === 'replaced')).map((f) => f.versionId!.split('@')[0]!))],
-                        })
-                      }
-                    >
-                      查看受影响的审查、学法记录
-                    </Button>,
-                  ]
-                : []),
-            ]}
-          />
+          <div className="sticky-actions">
+            <Result
+              status={report.canceled ? 'info' : report.failed.length ? 'warning' : 'success'}
+              title={`${report.canceled ? '已取消' : folderPreview ? '预览（尚未写入）' : '导入完成'}：${summaryOf(report)}`}
+              subTitle={task ? task.path : undefined}
+              style={{ padding: '8px 0' }}
+              extra={[
+                ...(folderPreview && task
+                  ? [
+                      <Button key="go" type="primary" onClick={() => void runFolder(task.path, false)} data-testid="import-folder-commit">
+                        确认导入这个文件夹
+                      </Button>,
+                    ]
+                  : [
+                      <Button key="lib" type="primary" onClick={() => navigate({ page: 'library' })}>
+                        查看法规库
+                      </Button>,
+                    ]),
+                <Button key="more" onClick={reset}>
+                  继续导入
+                </Button>,
+                ...(changedLaws.length && !report.dryRun
+                  ? [
+                      <Button key="affected" data-testid="import-affected" onClick={() => navigate({ page: 'affected', laws: changedLaws })}>
+                        查看受影响的审查、学法记录
+                      </Button>,
+                    ]
+                  : []),
+              ]}
+            />
+          </div>
           <Warnings report={report} />
-          <ReportTable files={report.files} dryRun={false} />
+          <ReportTable files={report.files} dryRun={report.dryRun} />
         </div>
       )}
 
-      {phase === 'pick' && !files.length && client.face === 'browser' && (
-        <EmptyState description="还没有选择文件" />
-      )}
+      <FolderBrowser
+        open={browsing}
+        start={folder}
+        onClose={() => setBrowsing(false)}
+        onChoose={(p) => {
+          setBrowsing(false);
+          setFolder(p);
+        }}
+      />
     </div>
   );
 }

@@ -1,0 +1,57 @@
+// 按路径导入 in Chromium: a folder chosen with 浏览… (the server-side folder browser, by keyboard),
+// imported in the background with per-file progress, its manifest.jsonl read — the laws arrive as
+// 法律 of the 行政法 category, and the header count follows. Before, the browser face could only
+// upload at most 200 bare files, so the manifest was never seen.
+
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, go, haveChromium, useBrowser } from './browser-harness';
+
+describe.skipIf(!haveChromium)('Import a folder by its path (browser face)', () => {
+  const withSession = useBrowser();
+
+  it('browses to a folder, imports it with progress and sees the laws with the manifest’s metadata', () =>
+    withSession(async ({ page, tmp }) => {
+      cpSync(join(FIXTURES, 'folder-import'), join(tmp, '法规', '新法规'), { recursive: true });
+      await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
+      await go(page, '#/import');
+      // Record every progress line the page shows, however quickly the import runs.
+      await page.evaluate(() => {
+        const w = window as unknown as { seen: string[] };
+        w.seen = [];
+        new MutationObserver(() => {
+          const el = document.querySelector('[data-testid="import-progress"]');
+          if (el?.textContent && !w.seen.includes(el.textContent)) w.seen.push(el.textContent);
+        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.getByTestId('import-folder-browse').click();
+      const browser = page.getByTestId('folder-browser');
+      await browser.getByTestId('folder-item').filter({ hasText: '测试' }).waitFor();
+      await browser.focus();
+      await page.keyboard.press('Enter'); // 测试 (the only root)
+      await browser.getByTestId('folder-item').filter({ hasText: '法规' }).first().waitFor();
+      await browser.getByTestId('folder-item').filter({ hasText: /^\s*法规\s*$/ }).click();
+      await browser.getByTestId('folder-item').filter({ hasText: '新法规' }).click();
+      await page.getByTestId('folder-summary').filter({ hasText: '有 manifest.jsonl' }).waitFor();
+      await page.getByTestId('folder-choose').click();
+      expect(await page.getByTestId('import-folder-path').inputValue()).toBe(join(tmp, '法规', '新法规'));
+      await page.getByTestId('import-folder-start').click();
+      await page.getByTestId('import-report').filter({ hasText: '导入完成：新增 3 件' }).waitFor();
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      expect(seen.some((t) => /导入 \d\/3：.+\.md/.test(t))).toBe(true);
+      expect(await page.getByTestId('import-report-table').textContent()).toContain('中华人民共和国城乡规划法');
+      await page.getByRole('button', { name: '查看法规库' }).click();
+      await page.getByTestId('library-total').filter({ hasText: '共 8 部' }).waitFor();
+      expect(await page.getByTestId('facet-level').textContent()).toContain('法律 (6)');
+      expect(await page.getByTestId('law-title').allTextContents()).toContain('中华人民共和国人口与计划生育法');
+    }));
+
+  it('a path outside the allowed folders is refused with the reason', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/import');
+      await page.getByTestId('import-folder-path').fill('/etc');
+      await page.getByTestId('import-folder-start').click();
+      await page.getByTestId('import-error').filter({ hasText: '只能导入主文件夹或各磁盘中的文件夹' }).waitFor();
+    }));
+});
