@@ -36,6 +36,13 @@ export interface PackDocument {
   /** Problems shown in the document as notes, repeated here for the caller (CLI, app). */
   warnings: string[];
   articleCount: number;
+  /**
+   * 'official': a document the office signs (年度报告, 审查意见书) — title on the first page, no
+   * cover and no table of contents, a signature block (落款) at the end. Default: a pack.
+   */
+  layout?: 'pack' | 'official';
+  /** 落款: the issuing unit and the date, right-aligned after the text (official layout). */
+  signature?: { unit: string; date: string };
 }
 
 /** Entries of the table of contents: section headings (level 1) and level-2 subheadings. */

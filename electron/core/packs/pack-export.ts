@@ -80,6 +80,15 @@ export async function renderDocument(doc: PackDocument, format: ExportFormat, op
   }
 }
 
+/** Writes a rendered export in one atomic step; a failure names the file and leaves nothing behind. */
+export function writeExportFile(path: string, data: Uint8Array | string): void {
+  try {
+    writeFileAtomic(path, data);
+  } catch (e) {
+    throw new PackError('WRITE_FAILED', `无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
+  }
+}
+
 /** Exports a saved pack or a pack input (a parsed pack.json) to DOCX, PDF or HTML. */
 export async function exportPack(store: LibraryStore, pack: Pack | unknown, opts: ExportOptions): Promise<ExportResult> {
   const format = formatOf(opts.out, opts.format);
@@ -92,11 +101,7 @@ export async function exportPack(store: LibraryStore, pack: Pack | unknown, opts
   const { data, pages } = await renderDocument(doc, format, opts);
   const t2 = performance.now();
   opts.onProgress?.({ phase: 'write', done: 0, total: 1, label: path });
-  try {
-    writeFileAtomic(path, data);
-  } catch (e) {
-    throw new PackError('WRITE_FAILED', `无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
-  }
+  writeExportFile(path, data);
   const t3 = performance.now();
   opts.onProgress?.({ phase: 'write', done: 1, total: 1, label: path });
   return {

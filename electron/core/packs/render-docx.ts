@@ -168,6 +168,8 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     new Paragraph({ spacing: { before: LINE, line: 20 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: TOC_HINT_DOCX, font: font(FONTS.kai), size: 24 })] }),
     new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }),
   ];
+  // An official document opens with its title on page 1: no cover, no table of contents.
+  if (doc.layout === 'official') body.splice(0, body.length, new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }));
   const total = doc.sections.length;
   doc.sections.forEach((s, i) => {
     if (i % 20 === 0) opts.onProgress?.({ phase: 'render', done: i, total, label: s.heading });
@@ -175,6 +177,10 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     for (const b of s.blocks) body.push(...blocks(b));
   });
   opts.onProgress?.({ phase: 'render', done: total, total });
+  if (doc.signature) {
+    // 落款: unit and date right-aligned, the date in 阿拉伯数字 as GB/T 9704 prescribes.
+    body.push(para([], { indent: false }), para([run(doc.signature.unit, FONTS.fang)], { indent: false, align: AlignmentType.RIGHT }), para([run(doc.signature.date, FONTS.fang)], { indent: false, align: AlignmentType.RIGHT }));
+  }
 
   const headingStyle = (id: string, name: string, face: string, level: number, center = false) => ({
     id,
@@ -209,11 +215,11 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
       ],
     },
     sections: [
-      {
+      ...(doc.layout === 'official' ? [] : [{
         properties: { page: { size, margin } },
         footers: { default: new Footer({ children: [new Paragraph({})] }), even: new Footer({ children: [new Paragraph({})] }) },
         children: cover,
-      },
+      }]),
       {
         properties: { page: { size, margin, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },

@@ -54,6 +54,8 @@ p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 .toc-entry .dots { flex: 1; border-bottom: 1.5pt dotted #000; margin: 0 0.3em; min-width: 1em; }
 .toc-entry .pg { flex: none; width: 2.5em; text-align: right; font-family: ${FONT_STACKS.song}; }
 .toc-hint { margin-top: ${LINE_PT}pt; font-family: ${FONT_STACKS.kai}; font-size: 12pt; line-height: 20pt; text-indent: 0; }
+.signature { margin-top: ${LINE_PT}pt; text-align: right; padding-right: 4em; }
+.signature p { text-indent: 0; margin: 0; }
 .body { break-before: page; }
 h2 { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
 h3 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-align: center; break-after: avoid; }
@@ -109,21 +111,24 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     // No scripts and no remote content: the file must open the same way offline, years later.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     `<title>${esc(doc.title)}</title><style>${css()}</style></head><body>`,
+  );
+  const official = doc.layout === 'official';
+  if (!official) out.push(
     '<div class="sheet cover">',
     `<div class="cover-title">${esc(c.title || doc.title)}</div>`,
     c.purpose ? `<div class="cover-purpose">${esc(c.purpose)}</div>` : '',
     `<div class="cover-foot">${c.unit ? `<div>${esc(c.unit)}</div>` : ''}${c.date ? `<div>${esc(c.date)}</div>` : ''}<div class="asof">（条文截至 ${esc(doc.asOf)}）</div></div>`,
     '</div>',
   );
-  out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');
+  if (!official) out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');
   const pages = opts.tocPages ?? estimateTocPages(doc);
-  for (const e of tocEntries(doc)) {
+  for (const e of official ? [] : tocEntries(doc)) {
     const pg = pages.get(e.id);
     out.push(
       `<p class="toc-entry l${e.level}"><span class="t"><a href="#${e.id}">${esc(e.text)}</a></span><span class="dots"></span><span class="pg">${pg ?? ''}</span></p>`,
     );
   }
-  out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
+  if (!official) out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
   out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${esc(doc.title)}</h1>`);
   for (const s of doc.sections) {
     // The anchor is the heading itself, not the section: a heading kept with its text may move to
@@ -133,6 +138,7 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     for (const b of s.blocks) out.push(block(b));
     out.push('</section>');
   }
+  if (doc.signature) out.push(`<div class="signature"><p>${esc(doc.signature.unit)}</p><p>${esc(doc.signature.date)}</p></div>`);
   out.push('</div></body></html>');
   return out.filter(Boolean).join('\n');
 }
