@@ -19,6 +19,7 @@ import { lectureCommand } from './commands/lecture-command';
 import { planCommand } from './commands/plan-command';
 import { citesCommand } from './commands/cites-command';
 import { statsCommand } from './commands/stats-command';
+import { reportCommand } from './commands/report-command';
 import { recordsCommand } from './commands/records-command';
 import { searchCommand } from './commands/search-command';
 import { openCommand } from './commands/open-command';
@@ -46,6 +47,7 @@ export const commands: Record<string, Command> = {
   plan: planCommand,
   cites: citesCommand,
   stats: statsCommand,
+  report: reportCommand,
   records: recordsCommand,
 };
 

@@ -312,7 +312,7 @@ export const REVIEW_STATUSES = ['收件', '审查中', '已出具意见', '已�
 export const CONCLUSIONS = ['合法', '不合法', '修改后合法', '提示法律风险'] as const;
 export const ADVISER_ROLES = ['法律顾问', '公职律师', '法制机构', '其他'] as const;
 export const PROCEDURE_CHECKS = ['公众参与', '专家论证', '风险评估', '公平竞争审查', '集体讨论决定', '公布'] as const;
-export const LECTURE_KINDS = ['法律大讲堂', '集体学法', '法律进企业', '法律进社区', '法律进乡村', '宪法日', '其他'] as const;
+export const LECTURE_KINDS = ['法律大讲堂', '集体学法', '法律进企业', '法律进社区', '法律进乡村', '宪法日', '普法宣传', '其他'] as const;
 export const MATERIAL_KINDS = ['课件', '讲义', '宣传册', '宣传单', '其他'] as const;
 export const FLAG_COLORS = ['green', 'yellow', 'red'] as const;
 

@@ -221,7 +221,7 @@ describe('annual statistics on the seeded year', () => {
     const res = await lib.svc.importBundle(seed(), { linkDetected: true });
     expect(res.created).toEqual({
       plans: ['P2020-01'],
-      lectures: ['L2020-001', 'L2020-002', 'L2020-003', 'L2020-004', 'L2020-005', 'L2020-006'],
+      lectures: Array.from({ length: 14 }, (_, i) => `L2020-${String(i + 1).padStart(3, '0')}`),
       reviews: ['R2020-001', 'R2020-002', 'R2020-003', 'R2020-004', 'R2020-005'],
       notes: ['N2020-001'],
     });
@@ -238,18 +238,28 @@ describe('annual statistics on the seeded year', () => {
       adopted: 3,
       notAdopted: 1,
     });
-    expect(s.lectures.total).toBe(6);
-    expect(s.lectures.headCount).toBe(42 + 9 + 18 + 63 + 120 + 55);
-    expect(s.lectures.study).toEqual({ count: 3, headCount: 69 });
-    expect(s.lectures.outreach).toEqual({ count: 3, headCount: 238 });
+    expect(s.lectures.total).toBe(14);
+    // Study: 42 + 9 + 18 (lecture, 民法典, 统计法) + 35 + 26 + 33 + 31 + 22 (宪法, 科技法, 保密法, 营商环境, 山东办法).
+    expect(s.lectures.study).toEqual({ count: 8, headCount: 69 + 147 });
+    // Outreach: 63 + 120 + 55 + 6000 (进乡村); the 进企业 visit and 科普日 record no head count.
+    expect(s.lectures.outreach).toEqual({ count: 6, headCount: 238 + 6000 });
+    expect(s.lectures.headCount).toBe(216 + 6238);
     expect(s.lectures.byKind['宪法日']).toEqual({ count: 1, headCount: 120 });
-    expect(s.lectures.materialsHandedOut).toBe(50 + 20 + 200 + 150 + 500 + 300);
+    expect(s.lectures.byKind['普法宣传']).toEqual({ count: 1, headCount: 0 });
+    expect(s.lectures.materialsHandedOut).toBe(50 + 20 + 200 + 150 + 500 + 300 + 100 + 1000);
+    // In the order first studied; laws not in this test library keep the name they were given.
     expect(s.lawsStudied.map((l) => [l.title, l.sessions])).toEqual([
+      ['宪法', 2],
+      ['促进科技成果转化法', 1],
+      ['科学技术进步法', 1],
       ['行政许可法', 1],
       ['民法典', 1],
       ['统计法', 1],
-      ['保守国家秘密法', 1],
-      ['宪法', 1],
+      ['保守国家秘密法', 2],
+      ['优化营商环境条例', 1],
+      ['宗教团体管理办法', 1],
+      ['山东省技术先进型服务企业认定管理办法', 1],
+      ['山东省技术转移人才培养基地管理办法（实行）', 1],
     ]);
     expect(s.plans).toHaveLength(1);
     expect(s.plans[0]).toMatchObject({ id: 'P2020-01', items: 6, done: 5 });

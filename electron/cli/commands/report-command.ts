@@ -1,0 +1,78 @@
+// `lawdesk report annual`: the 法治政府建设年度报告 draft for a year, from the records, as DOCX /
+// PDF / HTML, or as JSON (the sections with their paragraphs and every figure with its sources).
+
+import { PackError } from '../../core/packs/pack-model';
+import { annualReportFor } from '../../core/reports/annual-report-service';
+import { exportAnnualReport } from '../../core/reports/annual-report-export';
+import { DomainFileError } from '../../core/reports/report-errors';
+import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
+import { openService } from './records-command';
+
+const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]`;
+
+export const reportCommand: Command = {
+  summary: '年度报告：由本年度记录生成法治政府建设年度报告草稿（DOCX、PDF、HTML 或 JSON）',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      {
+        ...libraryOption,
+        json: { type: 'boolean' },
+        year: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string' },
+        unit: { type: 'string' },
+        adviser: { type: 'string' },
+        'adviser-org': { type: 'string' },
+        template: { type: 'string' },
+      },
+      usage,
+    );
+    if (positionals[0] !== 'annual') throw new UsageError(positionals[0] ? `未知的子命令“${positionals[0]}”\n用法：${usage}` : `用法：${usage}`);
+    const year = Number(values.year);
+    if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError(`请用 --year 给出年份（如 2020）\n用法：${usage}`);
+    if (values['adviser-org'] && !values.adviser) throw new UsageError(`--adviser-org 需要与 --adviser 一起给出\n用法：${usage}`);
+    const json = !!values.json;
+    try {
+      const svc = await openService(values.library, json);
+      const report = await annualReportFor(svc, svc.library, {
+        year,
+        ...(values.unit ? { unit: values.unit } : {}),
+        ...(values.adviser ? { adviser: { name: values.adviser, ...(values['adviser-org'] ? { org: values['adviser-org'] } : {}) } } : {}),
+        ...(values.template ? { templateFile: values.template } : {}),
+      });
+      if (!values.out) {
+        if (json) printJson(report);
+        else process.stdout.write(reportText(report));
+        return 0;
+      }
+      const r = await exportAnnualReport(report, { out: values.out, ...(values.format ? { format: values.format } : {}), today: svc.today() });
+      if (json) printJson(r);
+      else {
+        for (const n of r.notes) process.stderr.write(`注意：${n}\n`);
+        process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB，${r.figures} 项数据，${r.placeholders} 处待填写）\n`);
+      }
+      return 0;
+    } catch (e) {
+      if (!(e instanceof DomainFileError || e instanceof PackError)) throw e;
+      if (json) printJson({ error: { code: e.code, message: e.message } });
+      else process.stderr.write(`错误：${e.message}\n`);
+      return 1;
+    }
+  },
+};
+
+function reportText(r: Awaited<ReturnType<typeof annualReportFor>>): string {
+  const out = [r.title, ''];
+  if (r.intro) out.push(r.intro);
+  for (const s of r.sections) {
+    out.push(s.heading);
+    for (const p of s.parts) {
+      if (p.heading) out.push(p.heading);
+      for (const para of p.paragraphs) out.push(`${para.placeholder ? '【待填写】' : ''}${para.text}`);
+    }
+  }
+  for (const n of r.notes) out.push(`注意：${n}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,53 @@
+// AnnualReport → the neutral document the pack renderers print (DOCX in GB/T 9704 style, PDF,
+// HTML), in the official layout: title on page 1, 一、 headings in 黑体, （一） in 楷体, the
+// placeholders as marked notes, the 数据来源 annex listing every figure and the records behind it,
+// and the 落款 (unit and date).
+
+import { chineseDate } from '../../shared/chinese-date';
+import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
+import type { AnnualReport, SourceRef } from './annual-report';
+
+export const PLACEHOLDER_MARK = '【待填写】';
+
+const KIND_LABEL: Record<SourceRef['kind'], string> = { review: '合法性审查', lecture: '学法普法活动', plan: '普法计划', register: '规范性文件登记' };
+
+function sourceText(s: SourceRef): string {
+  return `${KIND_LABEL[s.kind]}：${s.title}（${s.date}，${s.id}）`;
+}
+
+export function annualReportDocument(report: AnnualReport, today: string): PackDocument {
+  const sections: DocSection[] = [];
+  let n = 0;
+  const id = () => `s${++n}`;
+  if (report.intro) sections.push({ id: id(), heading: '', blocks: [{ kind: 'paragraph', text: report.intro }], itemIds: [] });
+  for (const s of report.sections) {
+    const blocks: DocBlock[] = [];
+    for (const p of s.parts) {
+      if (p.heading) blocks.push({ kind: 'subheading', level: 3, text: p.heading, id: id() });
+      for (const para of p.paragraphs) blocks.push(para.placeholder ? { kind: 'note', tone: 'warn', text: PLACEHOLDER_MARK + para.text } : { kind: 'paragraph', text: para.text });
+    }
+    sections.push({ id: id(), heading: s.heading, blocks, itemIds: [] });
+  }
+  if (report.figures.length) {
+    sections.push({
+      id: id(),
+      heading: '附件：数据来源',
+      blocks: [
+        { kind: 'paragraph', text: '本报告中的数字和名单由法规案头根据下列记录统计生成，记录修改后重新生成即可更新。' },
+        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, f.sources.map(sourceText).join('；') || '—']) },
+      ],
+      itemIds: [],
+    });
+  }
+  return {
+    title: report.title,
+    template: '通用',
+    cover: { title: report.title, unit: report.unit, date: today, purpose: '' },
+    asOf: today,
+    sections,
+    warnings: report.notes,
+    articleCount: 0,
+    layout: 'official',
+    signature: { unit: report.unit, date: chineseDate(today) },
+  };
+}

@@ -1,0 +1,51 @@
+// Gathers what the yearly report needs from an open library — the year's records, their
+// statistics, the template, and the titles of the laws — and builds the report. The CLI and the
+// app API both call this, so both faces print the same report.
+
+import { join } from 'node:path';
+import type { LibraryStore } from '../library/library-store';
+import { appRoot } from '../library/open-library';
+import { lawByName } from '../records/citation-resolve';
+import type { RecordsService } from '../records/records-service';
+import { buildAnnualReport, reportLawTitle, type Adviser, type AnnualReport, type RegisteredDocument } from './annual-report';
+import { annualTemplatePath, loadReportTemplate } from './report-template';
+
+export interface AnnualReportOptions {
+  year: number;
+  /** The reporting unit; default the unit named on the year's 普法 plan. */
+  unit?: string;
+  adviser?: Adviser;
+  /** A template file; default the library's templates/annual-report.json, else the shipped one. */
+  templateFile?: string;
+  register?: RegisteredDocument[];
+}
+
+export async function annualReportFor(svc: RecordsService, library: LibraryStore, opts: AnnualReportOptions): Promise<AnnualReport> {
+  const template = loadReportTemplate(opts.templateFile ?? annualTemplatePath(join(appRoot(), 'resources'), library.dir));
+  const [stats, reviews, lectures, plans] = await Promise.all([
+    svc.stats(opts.year),
+    svc.listReviews({ year: opts.year }),
+    svc.listLectures({ year: opts.year }),
+    svc.listPlans({ year: opts.year }),
+  ]);
+  const unit = opts.unit?.trim() || plans.find((p) => p.unit)?.unit || '';
+  const report = buildAnnualReport({
+    year: opts.year,
+    unit: unit || '（单位名称）',
+    template,
+    stats,
+    reviews,
+    lectures,
+    plans,
+    ...(opts.register ? { register: opts.register } : {}),
+    ...(opts.adviser ? { adviser: opts.adviser } : {}),
+    lawTitle: (idOrName) => {
+      const byId = library.law(idOrName);
+      if (byId) return reportLawTitle(byId);
+      const r = lawByName(library, idOrName);
+      return r.ok ? reportLawTitle(r.value) : undefined;
+    },
+  });
+  if (!unit) report.notes.unshift('没有单位名称：请在生成时给出（--unit），或在年度普法计划中填写单位。');
+  return report;
+}

@@ -1,0 +1,357 @@
+// The 法治政府建设年度报告 draft: the template's five parts, with the parts that records can
+// support written from the year's records and every number in them traced to the records it was
+// counted from (figures → sources, listed in the 数据来源 annex). What records cannot know stays a
+// clearly marked placeholder; nothing is claimed that no record supports. Pure: the caller gives
+// the records, the stats and a title lookup.
+
+import { shortTitleOf } from '../../shared/law-model';
+import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
+import { OUTREACH_KINDS } from '../records/record-types';
+import type { AnnualStats } from '../records/records-stats';
+import { fillPlaceholders, type ReportGenerator, type ReportPart, type ReportTemplate } from './report-template';
+
+export type SourceKind = 'review' | 'lecture' | 'plan' | 'register';
+export interface SourceRef {
+  kind: SourceKind;
+  id: string;
+  title: string;
+  date: string;
+}
+
+/** One number (or list) in the report, with the records it was computed from. */
+export interface Figure {
+  id: string;
+  label: string;
+  value: string;
+  sources: SourceRef[];
+}
+
+export interface ReportParagraph {
+  text: string;
+  /** A prompt for the writer, not a statement: shown marked, never as a fact. */
+  placeholder?: boolean;
+  figures: string[];
+}
+
+export interface ReportPartOut {
+  heading?: string;
+  paragraphs: ReportParagraph[];
+}
+
+export interface AnnualReport {
+  year: number;
+  unit: string;
+  title: string;
+  intro?: string;
+  sections: { heading: string; parts: ReportPartOut[] }[];
+  figures: Figure[];
+  /** Things the writer should know (no records for the year, an unknown adviser …). */
+  notes: string[];
+}
+
+/** A 规范性文件 of the bureau's own register, as far as the report needs it. */
+export interface RegisteredDocument {
+  id: string;
+  title: string;
+  docNumber?: string;
+  published: string;
+  filingDue?: string;
+  filedDate?: string;
+  cleanup?: { date: string; result: string };
+}
+
+export interface Adviser {
+  name: string;
+  org?: string;
+}
+
+export interface AnnualReportInput {
+  year: number;
+  unit: string;
+  template: ReportTemplate;
+  stats: AnnualStats;
+  reviews: LegalityReview[];
+  lectures: Lecture[];
+  plans: StudyPlan[];
+  register?: RegisteredDocument[];
+  /** The legal adviser retained; default: the 法律顾问 named most often in the year's reviews. */
+  adviser?: Adviser;
+  /** Law id or name → the short title used in 《》 (民法典, not 民法典·总则). */
+  lawTitle: (idOrName: string) => string | undefined;
+}
+
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+const list = (xs: string[]) => xs.join('、');
+const quoted = (t: string) => `《${t.replace(/^《|》$/g, '')}》`;
+/** “…” around a text, its own double quotes turned into single ones, as nested quotes are written. */
+const dq = (t: string) => `“${t.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+
+class FigureBook {
+  readonly figures: Figure[] = [];
+  add(id: string, label: string, value: string | number, sources: SourceRef[]): string {
+    this.figures.push({ id, label, value: String(value), sources });
+    return id;
+  }
+}
+
+const lectureRef = (l: Lecture): SourceRef => ({ kind: 'lecture', id: l.id, title: l.topic, date: l.date });
+const reviewRef = (r: LegalityReview): SourceRef => ({ kind: 'review', id: r.id, title: r.title, date: r.receivedDate });
+const planRef = (p: StudyPlan): SourceRef => ({ kind: 'plan', id: p.id, title: p.title, date: `${p.year}` });
+
+function byDate<T extends { date: string; id: string }>(xs: T[]): T[] {
+  return [...xs].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+}
+
+/** Laws covered by lectures, in the order first studied, as short titles (a code's parts as one). */
+function lawsCovered(lectures: Lecture[], lawTitle: AnnualReportInput['lawTitle']): { title: string; sources: Lecture[] }[] {
+  const out = new Map<string, Lecture[]>();
+  for (const l of byDate(lectures)) {
+    const names = [...l.laws, ...l.citations.map((c) => c.lawId)];
+    const cited = new Map(l.citations.map((c) => [c.lawId, c.citation.replace(/^《([^》]+)》.*$/s, '$1')]));
+    for (const n of names) {
+      const title = lawTitle(n) ?? (cited.get(n) ? shortTitleOf(cited.get(n)!) : shortTitleOf(n.replace(/[《》]/g, '')));
+      const seen = out.get(title) ?? [];
+      if (!seen.includes(l)) seen.push(l);
+      out.set(title, seen);
+    }
+  }
+  return [...out].map(([title, sources]) => ({ title, sources }));
+}
+
+function speakerText(s: NonNullable<Lecture['speaker']>): string {
+  return s.org ? `${s.name}（${s.org}）` : s.name;
+}
+
+function countBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return [...m];
+}
+
+function study(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
+  const sessions = byDate(inp.lectures.filter((l) => !OUTREACH_KINDS.includes(l.kind)));
+  if (!sessions.length) return [{ text: `记录中没有${inp.year}年度的学法活动。如有未登记的学法活动，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] }];
+  const heads = sessions.reduce((n, l) => n + l.headCount, 0);
+  const f1 = book.add('study.sessions', '学法活动次数', sessions.length, sessions.map(lectureRef));
+  const f2 = book.add('study.headCount', '学法活动参加人次', heads, sessions.map(lectureRef));
+  const kinds = countBy(sessions, (l) => l.kind).map(([k, ls]) => {
+    const id = book.add(`study.kind.${k}`, `${k}次数`, ls.length, ls.map(lectureRef));
+    return { text: `${k}${ls.length}次`, id };
+  });
+  const out: ReportParagraph[] = [
+    { text: `${inp.year}年度共组织学法活动${sessions.length}次（${list(kinds.map((k) => k.text))}），参加${heads}人次。`, figures: [f1, f2, ...kinds.map((k) => k.id)] },
+  ];
+  const laws = lawsCovered(sessions, inp.lawTitle);
+  if (laws.length) {
+    const f = book.add('study.laws', '学习的法律法规', list(laws.map((l) => quoted(l.title))), byDate(laws.flatMap((l) => l.sources)).filter((l, i, a) => a.indexOf(l) === i).map(lectureRef));
+    out.push({ text: `通过集体学习、专题讲座等方式，学习了${list(laws.map((l) => quoted(l.title)))}等法律法规。`, figures: [f] });
+  }
+  const lecturers = new Map<string, Lecture[]>();
+  for (const l of sessions) if (l.speaker) lecturers.set(speakerText(l.speaker), [...(lecturers.get(speakerText(l.speaker)) ?? []), l]);
+  const halls = sessions.filter((l) => l.kind === '法律大讲堂');
+  if (halls.length) {
+    const speakers = [...new Set(halls.flatMap((l) => (l.speaker ? [speakerText(l.speaker)] : [])))];
+    const f = book.add('study.lawLectures', '法律大讲堂', `${halls.length}次`, halls.map(lectureRef));
+    out.push({
+      text: `开展“法律大讲堂”活动${halls.length}次${speakers.length ? `，由${list(speakers)}主讲` : ''}：${list(halls.map((l) => `${Number(l.date.slice(5, 7))}月${dq(l.topic)}`))}。`,
+      figures: [f],
+    });
+  }
+  if (lecturers.size) {
+    const f = book.add('study.lecturers', '主讲人', list([...lecturers.keys()]), [...lecturers.values()].flat().map(lectureRef));
+    out.push({ text: `全年学法活动的主讲人有：${list([...lecturers.keys()])}。`, figures: [f] });
+  }
+  return out;
+}
+
+function outreach(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
+  const events = byDate(inp.lectures.filter((l) => OUTREACH_KINDS.includes(l.kind)));
+  if (!events.length) return [{ text: `记录中没有${inp.year}年度的普法宣传活动（法律进企业、进社区、进乡村，宪法日等）。如有，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] }];
+  const out: ReportParagraph[] = [];
+  const groups = countBy(events, (l) => l.kind);
+  groups.forEach(([kind, ls], i) => {
+    const heads = ls.reduce((n, l) => n + l.headCount, 0);
+    const materials = ls.flatMap((l) => l.materials.filter((m) => m.copies > 0));
+    const copies = materials.reduce((n, m) => n + m.copies, 0);
+    const places = [...new Set(ls.flatMap((l) => (l.location ? [l.location] : [])))];
+    const figs = [book.add(`outreach.${kind}.count`, `${kind}活动次数`, ls.length, ls.map(lectureRef)), book.add(`outreach.${kind}.headCount`, `${kind}覆盖人次`, heads, ls.map(lectureRef))];
+    if (places.length) figs.push(book.add(`outreach.${kind}.places`, `${kind}活动地点`, list(places), ls.filter((l) => l.location).map(lectureRef)));
+    const withCopies = ls.filter((l) => l.materials.some((m) => m.copies > 0)).map(lectureRef);
+    const handedOut = list(materials.map((m) => `${quoted(m.name)}${m.copies}份`));
+    if (copies) figs.push(book.add(`outreach.${kind}.copies`, `${kind}发放材料份数`, copies, withCopies), book.add(`outreach.${kind}.materials`, `${kind}发放的材料`, handedOut, withCopies));
+    const label = kind === '宪法日' ? '“12·4”国家宪法日宣传' : dq(kind);
+    const ord = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? String(i + 1);
+    const topics = list(ls.map((l) => dq(l.topic)));
+    out.push({
+      text:
+        `${groups.length > 1 ? `${ord}是` : ''}开展${label}活动${ls.length}次${places.length ? `（${list(places)}）` : ''}：${topics}` +
+        `${copies ? `，发放${handedOut}` : ''}${heads ? `，覆盖${heads}人次` : ''}。`,
+      figures: figs,
+    });
+  });
+  const heads = events.reduce((n, l) => n + l.headCount, 0);
+  const copies = events.reduce((n, l) => n + l.materials.reduce((k, m) => k + m.copies, 0), 0);
+  const f1 = book.add('outreach.count', '普法宣传活动次数', events.length, events.map(lectureRef));
+  const f2 = book.add('outreach.headCount', '普法宣传覆盖人次', heads, events.map(lectureRef));
+  const f3 = book.add('outreach.copies', '发放宣传材料份数', copies, events.filter((l) => l.materials.some((m) => m.copies > 0)).map(lectureRef));
+  out.push({ text: `全年共开展普法宣传活动${events.length}次${copies ? `，发放宣传材料${copies}份` : ''}${heads ? `，覆盖群众${heads}人次` : ''}。`, figures: [f1, f2, f3] });
+  return out;
+}
+
+/** The adviser the year's reviews name most often as 法律顾问, with an org from a lecture they gave. */
+function adviserOf(inp: AnnualReportInput): Adviser | undefined {
+  if (inp.adviser) return inp.adviser;
+  const named = inp.reviews.filter((r) => r.opinion.adviserRole === '法律顾问' && r.opinion.adviser).map((r) => r.opinion.adviser!);
+  if (!named.length) return undefined;
+  const top = countBy(named, (n) => n).sort((a, b) => b[1].length - a[1].length)[0]![0];
+  const org = inp.lectures.find((l) => l.speaker?.name === top && l.speaker.org)?.speaker?.org;
+  return { name: top, ...(org ? { org } : {}) };
+}
+
+function decisions(inp: AnnualReportInput, book: FigureBook, notes: string[]): ReportParagraph[] {
+  const s = inp.stats.reviews;
+  const reviews = [...inp.reviews].sort((a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.id.localeCompare(b.id));
+  const out: ReportParagraph[] = [];
+  const adviser = adviserOf(inp);
+  if (adviser) {
+    const theirs = reviews.filter((r) => r.opinion.adviser === adviser.name);
+    const talks = inp.lectures.filter((l) => l.speaker?.name === adviser.name);
+    const f = book.add('decisions.adviser', '法律顾问', adviser.org ? `${adviser.org} ${adviser.name}` : adviser.name, [...theirs.map(reviewRef), ...byDate(talks).map(lectureRef)]);
+    const did = [theirs.length ? `参与合法性审查${theirs.length}件` : '', talks.length ? `主讲学法普法活动${talks.length}次` : ''].filter(Boolean);
+    const figs = [f];
+    if (theirs.length) figs.push(book.add('decisions.adviser.reviews', '法律顾问参与合法性审查件数', theirs.length, theirs.map(reviewRef)));
+    if (talks.length) figs.push(book.add('decisions.adviser.talks', '法律顾问主讲活动次数', talks.length, byDate(talks).map(lectureRef)));
+    out.push({ text: `聘请${adviser.org ?? ''}${adviser.name}为法律顾问，开展法律咨询指导服务${did.length ? `，全年${list(did)}` : ''}。`, figures: figs });
+  } else notes.push('记录中没有法律顾问：请在生成时给出，或在审查记录的审查意见中填写法律顾问及其身份。');
+  if (!reviews.length) {
+    out.push({ text: `记录中没有${inp.year}年度的合法性审查事项。如有，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
+    return out;
+  }
+  const types = Object.entries(s.byType).filter(([, n]) => n);
+  const typeFigs = types.map(([t, n]) => book.add(`decisions.type.${t}`, `${t}审查件数`, n, reviews.filter((r) => r.type === t).map(reviewRef)));
+  const fTotal = book.add('decisions.total', '合法性审查件数', s.total, reviews.map(reviewRef));
+  out.push({ text: `全年共对${s.total}件事项进行合法性审查，其中${list(types.map(([t, n]) => `${t}${n}件`))}。`, figures: [fTotal, ...typeFigs] });
+  const issued = reviews.filter((r) => r.conclusion && r.completedDate);
+  if (issued.length) {
+    const concl = Object.entries(s.byConclusion).filter(([k, n]) => n && k !== '未出具');
+    const conclFigs = concl.map(([c, n]) => book.add(`decisions.conclusion.${c}`, `审查结论为${c}的件数`, n, issued.filter((r) => r.conclusion === c).map(reviewRef)));
+    const onTime = issued.filter((r) => r.completedDate! <= r.dueDate);
+    const fIssued = book.add('decisions.completed', '已出具审查意见件数', s.completed, reviews.filter((r) => r.completedDate).map(reviewRef));
+    const fOnTime = book.add('decisions.onTime', '按期出具意见件数', s.onTime, onTime.map(reviewRef));
+    const rate = s.onTimeRate === null ? '' : `，按期率${pct(s.onTimeRate)}`;
+    const fRate = s.onTimeRate === null ? [] : [book.add('decisions.onTimeRate', '按期出具率（按期件数 ÷ 已出具件数）', pct(s.onTimeRate), issued.map(reviewRef))];
+    const adopted = reviews.filter((r) => r.adopted === true);
+    const fAdopted = adopted.length ? [book.add('decisions.adopted', '审查意见被采纳件数', adopted.length, adopted.map(reviewRef))] : [];
+    out.push({
+      text: `已出具审查意见${s.completed}件（${list(concl.map(([c, n]) => `${c}${n}件`))}），按期出具${s.onTime}件${rate}${adopted.length ? `；承办单位采纳审查意见${adopted.length}件` : ''}。`,
+      figures: [fIssued, ...conclFigs, fOnTime, ...fRate, ...fAdopted],
+    });
+  }
+  const open = reviews.filter((r) => !r.completedDate);
+  if (open.length) out.push({ text: `截至报告生成时，尚有${open.length}件正在审查：${list(open.map((r) => quoted(r.title)))}。`, figures: [book.add('decisions.open', '尚未出具意见件数', open.length, open.map(reviewRef))] });
+  const major = reviews.filter((r) => r.type === '重大行政决策');
+  if (major.length) {
+    // Only procedures a record says were held; 合法性审查 itself is the record.
+    const held = new Map<string, LegalityReview[]>();
+    for (const r of major) for (const p of r.procedures) if (p.applicable && p.done) held.set(p.check, [...(held.get(p.check) ?? []), r]);
+    const steps = [...held.keys()];
+    const f = book.add('decisions.procedures', '重大行政决策履行的程序', list([...steps, '合法性审查']), major.map(reviewRef));
+    out.push({ text: `重大行政决策${list(major.map((r) => quoted(r.title)))}履行了${list([...steps, '合法性审查'])}等程序。`, figures: [f] });
+  }
+  return out;
+}
+
+function normativeDocuments(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
+  const y = String(inp.year);
+  const out: ReportParagraph[] = [];
+  const reviewed = inp.reviews.filter((r) => r.type === '规范性文件');
+  if (reviewed.length) {
+    const f = book.add('normative.reviewed', '审查的规范性文件送审稿', reviewed.length, reviewed.map(reviewRef));
+    out.push({ text: `对${reviewed.length}件规范性文件送审稿进行了合法性审查：${list(reviewed.map((r) => quoted(r.title)))}。`, figures: [f] });
+  }
+  if (inp.register === undefined) {
+    out.push({ text: '规范性文件制定、备案和清理情况：资料库中没有规范性文件登记，请补充。', placeholder: true, figures: [] });
+    return out;
+  }
+  const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
+  const issued = inp.register.filter((d) => d.published.startsWith(y));
+  const filed = issued.filter((d) => d.filedDate);
+  const onTime = filed.filter((d) => !d.filingDue || d.filedDate! <= d.filingDue);
+  const cleaned = inp.register.filter((d) => d.cleanup?.date.startsWith(y));
+  const figs = [
+    book.add('normative.issued', '制定规范性文件件数', issued.length, issued.map(regRef)),
+    book.add('normative.filed', '报送备案件数', filed.length, filed.map(regRef)),
+    book.add('normative.filedOnTime', '按时报送备案件数', onTime.length, onTime.map(regRef)),
+    book.add('normative.cleaned', '清理规范性文件件数', cleaned.length, cleaned.map(regRef)),
+  ];
+  const results = countBy(cleaned, (d) => d.cleanup!.result).map(([r, ds]) => `${r}${ds.length}件`);
+  out.push({
+    text:
+      `全年制定规范性文件${issued.length}件${issued.length ? `（${list(issued.map((d) => quoted(d.title) + (d.docNumber ? `（${d.docNumber}）` : '')))}）` : ''}，` +
+      `报送备案${filed.length}件，其中按时报送${onTime.length}件；清理规范性文件${cleaned.length}件${results.length ? `（${list(results)}）` : ''}。`,
+    figures: figs,
+  });
+  return out;
+}
+
+function plans(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
+  if (!inp.plans.length) return [{ text: `记录中没有${inp.year}年度普法工作计划。请登记年度普法计划和责任清单后重新生成，或在此处补写。`, placeholder: true, figures: [] }];
+  const out: ReportParagraph[] = [];
+  for (const p of inp.plans) {
+    const st = inp.stats.plans.find((x) => x.id === p.id);
+    const units = [...new Set(p.items.flatMap((i) => (i.responsibleUnit ? [i.responsibleUnit] : [])))];
+    const sessions = inp.lectures.filter((l) => st?.progress.some((g) => g.sessions.includes(l.id)));
+    const fPlan = book.add(`plans.${p.id}.items`, `${p.title}任务数`, p.items.length, [planRef(p)]);
+    const figs = [fPlan];
+    let done = '';
+    if (st && st.items) {
+      figs.push(book.add(`plans.${p.id}.done`, `${p.title}已完成任务数`, st.done, [planRef(p), ...byDate(sessions).map(lectureRef)]));
+      figs.push(book.add(`plans.${p.id}.rate`, `${p.title}完成率`, pct(st.completionRate ?? 0), [planRef(p)]));
+      done = `，已完成${st.done}项，完成率${pct(st.completionRate ?? 0)}`;
+      const left = st.progress.filter((g) => !g.done).map((g) => g.topic);
+      if (left.length) done += `；尚未完成：${list(left.map(dq))}`;
+    }
+    const duty = p.tags.includes('普法责任清单') || units.length ? `，并制定普法责任清单，将任务分解到${units.length ? list(units) : '各责任科室'}` : '';
+    out.push({ text: `年初制定了${quoted(p.title)}，明确${p.items.length}项普法任务${duty}${done}。`, figures: figs });
+  }
+  return out;
+}
+
+const GENERATORS: Record<ReportGenerator, (inp: AnnualReportInput, book: FigureBook, notes: string[]) => ReportParagraph[]> = {
+  study,
+  outreach,
+  decisions,
+  normativeDocuments,
+  plans,
+};
+
+function part(p: ReportPart, inp: AnnualReportInput, book: FigureBook, notes: string[], values: Record<string, string | number>): ReportPartOut {
+  const heading = p.heading ? fillPlaceholders(p.heading, values) : undefined;
+  const head = heading ? { heading } : {};
+  if ('generate' in p) return { ...head, paragraphs: GENERATORS[p.generate](inp, book, notes) };
+  if ('placeholder' in p) return { ...head, paragraphs: [{ text: fillPlaceholders(p.placeholder, values), placeholder: true, figures: [] }] };
+  return { ...head, paragraphs: [{ text: fillPlaceholders(p.text, values), figures: [] }] };
+}
+
+export function buildAnnualReport(inp: AnnualReportInput): AnnualReport {
+  const book = new FigureBook();
+  const notes: string[] = [];
+  const values = { unit: inp.unit, year: inp.year };
+  if (!inp.reviews.length && !inp.lectures.length && !inp.plans.length && !(inp.register ?? []).some((d) => d.published.startsWith(String(inp.year))))
+    notes.push(`${inp.year}年度没有任何记录：报告只有模板和待填写的部分。请先登记该年度的审查、学法普法活动和普法计划。`);
+  const sections = inp.template.sections.map((s) => ({ heading: fillPlaceholders(s.heading, values), parts: s.parts.map((p) => part(p, inp, book, notes, values)) }));
+  return {
+    year: inp.year,
+    unit: inp.unit,
+    title: fillPlaceholders(inp.template.title, values),
+    ...(inp.template.intro ? { intro: fillPlaceholders(inp.template.intro, values) } : {}),
+    sections,
+    figures: book.figures,
+    notes,
+  };
+}
+
+/** Law id or name → its title as written in a report (民法典 for any part of the code). */
+export function reportLawTitle(law: { title: string; subtitle?: string } | undefined): string | undefined {
+  return law ? shortTitleOf(law.title) : undefined;
+}

@@ -1,0 +1,146 @@
+// The 法治政府建设年度报告 draft from the example records of 2020: it must state every law, figure
+// and activity the office's own 2020 report names (as far as the records hold them), every number
+// in it must come from a figure whose sources are real records, placeholders stay marked, and a
+// record change shows up when the report is generated again.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
+import { exportAnnualReport } from '../../../electron/core/reports/annual-report-export';
+import { annualReportDocument, PLACEHOLDER_MARK } from '../../../electron/core/reports/annual-report-document';
+import type { AnnualReport } from '../../../electron/core/reports/annual-report';
+import { renderHtml } from '../../../electron/core/packs/render-html';
+import { makeLibrary, seed, type TestLibrary } from '../records/records-test-support';
+
+let lib: TestLibrary;
+beforeEach(async () => {
+  lib = await makeLibrary();
+  await lib.svc.importBundle(seed());
+});
+afterEach(() => lib.cleanup());
+
+const facts = (r: AnnualReport) => r.sections.flatMap((s) => s.parts.flatMap((p) => p.paragraphs)).filter((p) => !p.placeholder);
+const text = (r: AnnualReport) => facts(r).map((p) => p.text).join('\n');
+
+describe('annual report from the 2020 records', () => {
+  it('names every law studied, in the order first studied, as the 2020 report does', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const t = text(r);
+    // The laws the office's 2020 report lists as studied (学法) — all of them, each once.
+    const laws = ['宪法', '行政许可法', '统计法', '保守国家秘密法', '民法典', '优化营商环境条例', '宗教团体管理办法', '科学技术进步法', '促进科技成果转化法', '山东省技术转移人才培养基地管理办法（实行）', '山东省技术先进型服务企业认定管理办法'];
+    const studied = r.figures.find((f) => f.id === 'study.laws')!;
+    for (const law of laws) {
+      expect(t).toContain(`《${law}》`);
+      expect(studied.value.split('、')).toContain(`《${law}》`);
+    }
+    expect(studied.value.split('、')).toHaveLength(laws.length);
+    // 民法典 is one code, never 民法典·总则 or a part; the first law studied in 2020 is the 宪法 (March).
+    expect(t).not.toMatch(/民法典·/);
+    expect(studied.value.split('、')[0]).toBe('《宪法》');
+  });
+
+  it('states the lectures, the plan and 责任清单, the outreach figures and the adviser', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const t = text(r);
+    expect(r.title).toBe('高青县科学技术局2020年度法治政府建设工作报告');
+    expect(t).toMatch(/开展“法律大讲堂”活动1次，由李明（山东青苑律师事务所）主讲/);
+    expect(t).toContain('《高青县科学技术局2020年度普法工作计划》');
+    expect(t).toContain('普法责任清单');
+    expect(t).toMatch(/“法律进企业”活动2次[^。]*《淄博市科技创新政策措施摘编（2019年）》100份/);
+    expect(t).toMatch(/“法律进乡村”活动1次[^。]*1000份，覆盖6000人次/);
+    expect(t).toMatch(/“法律进社区”活动1次/);
+    expect(t).toMatch(/国家宪法日宣传活动1次/);
+    expect(t).toContain('全国科普日');
+    expect(t).toContain('聘请山东青苑律师事务所李明为法律顾问');
+    // 重大行政决策: exactly the procedures its record says were held, plus the review itself.
+    expect(t).toMatch(/履行了公众参与、专家论证、集体讨论决定、公布、合法性审查等程序/);
+    expect(t).not.toContain('风险评估'); // marked not applicable in the record
+    const stats = await lib.svc.stats(2020);
+    expect(t).toContain(`全年共对${stats.reviews.total}件事项进行合法性审查`);
+    expect(t).toContain(`参加${stats.lectures.study.headCount}人次`);
+    expect(t).toContain(`覆盖群众${stats.lectures.outreach.headCount}人次`);
+    expect(t).toContain(`发放宣传材料${stats.lectures.materialsHandedOut - 50 - 20}份`); // outreach only: not the 讲义 of study sessions
+  });
+
+  it('claims no number that a figure with real record sources does not carry', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const ids = new Set([...(await lib.svc.listReviews()).map((x) => x.id), ...(await lib.svc.listLectures()).map((x) => x.id), ...(await lib.svc.listPlans()).map((x) => x.id)]);
+    const byId = new Map(r.figures.map((f) => [f.id, f]));
+    for (const f of r.figures) {
+      expect(f.sources.length, f.id).toBeGreaterThan(0);
+      for (const s of f.sources) expect(ids.has(s.id), `${f.id} → ${s.id}`).toBe(true);
+    }
+    for (const p of facts(r)) {
+      // Numbers outside titles 《…》 and quotations “…” must be the year, a month, or a figure's value.
+      const bare = p.text.replace(/《[^》]*》/g, '').replace(/“[^”]*”/g, '').replace(/（[^）]*律师事务所）/g, '');
+      const allowed = new Set(['2020', ...p.figures.flatMap((id) => byId.get(id)!.value.match(/\d+(\.\d+)?/g) ?? [])]);
+      for (const m of bare.matchAll(/(\d+(?:\.\d+)?)(月)?/g)) if (!m[2]) expect(allowed.has(m[1]!), `${m[1]} in “${p.text}”`).toBe(true);
+    }
+  });
+
+  it('counts figures from their sources: every count equals the number of records it cites', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    for (const id of ['study.sessions', 'decisions.total', 'outreach.count', 'decisions.completed']) {
+      const f = r.figures.find((x) => x.id === id)!;
+      expect(Number(f.value), id).toBe(f.sources.length);
+    }
+  });
+
+  it('updates its figures when a record changes and is generated again', async () => {
+    const before = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const village = (await lib.svc.listLectures({ year: 2020, kind: '法律进乡村' }))[0]!;
+    await lib.svc.updateLecture(village.id, { headCount: 6500 });
+    const after = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const heads = (r: AnnualReport) => Number(r.figures.find((f) => f.id === 'outreach.headCount')!.value);
+    expect(heads(after) - heads(before)).toBe(500);
+    expect(text(after)).toContain('覆盖6500人次');
+  });
+
+  it('gives a year without records the template with its placeholders and a clear note', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2023, unit: '高青县科学技术局' });
+    expect(r.notes.join('\n')).toMatch(/2023年度没有任何记录/);
+    expect(r.figures).toHaveLength(0);
+    expect(r.sections).toHaveLength(5);
+    expect(facts(r)).toHaveLength(0);
+  });
+
+  it('refuses a broken template naming the file and the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lawdesk-report-tpl-'));
+    try {
+      const bad = join(dir, 'annual-report.json');
+      writeFileSync(bad, JSON.stringify({ schemaVersion: 1, name: 'x', title: 't', sections: [{ heading: '一、', parts: [{ generate: 'nonsense' }] }] }));
+      await expect(annualReportFor(lib.svc, lib.store, { year: 2020, templateFile: bad })).rejects.toThrow(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}：报告模板不合法：sections\\.0\\.parts\\.0`));
+      writeFileSync(bad, '{ not json');
+      await expect(annualReportFor(lib.svc, lib.store, { year: 2020, templateFile: bad })).rejects.toThrow(/不是合法的 JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exports a DOCX in the official layout that reads back with every figure, placeholder and the 数据来源 annex', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const dir = mkdtempSync(join(tmpdir(), 'lawdesk-report-'));
+    try {
+      const out = join(dir, '年度报告.docx');
+      const res = await exportAnnualReport(r, { out, today: '2021-02-20' });
+      expect(res.placeholders).toBe(5);
+      const { value } = await mammoth.extractRawText({ buffer: readFileSync(out) });
+      const body = value.replace(/\n+/g, '\n');
+      expect(body.indexOf(r.title)).toBeLessThan(body.indexOf('一、推进法治政府建设的主要举措和成效'));
+      expect(body).not.toContain('目　录'); // an official document, not a pack: no cover, no TOC
+      for (const p of facts(r)) expect(body).toContain(p.text);
+      expect(body).toContain(`${PLACEHOLDER_MARK}请根据本单位实际填写`);
+      expect(body).toContain('附件：数据来源');
+      for (const f of r.figures) expect(body).toContain(f.label);
+      expect(body).toMatch(/高青县科学技术局\n2021年2月20日/); // 落款
+      const html = renderHtml(annualReportDocument(r, '2021-02-20'));
+      expect(html).not.toContain('class="sheet cover"');
+      expect(html).toContain('2021年2月20日');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
