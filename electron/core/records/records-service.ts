@@ -10,7 +10,6 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
-import { appRoot } from '../library/open-library';
 import { AttachmentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachment-store';
 import { diffRecords } from './change-log';
 import { citationCounts, citationSites, citationsOfRecord, citedBy, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
@@ -42,13 +41,14 @@ import { RecordsError, describeIssues, invalid } from './records-errors';
 import { annualStats, type AnnualStats } from './records-stats';
 import { RecordsStore } from './records-store';
 import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-import';
+import { officialHolidays } from './official-holidays';
 import { DEFAULT_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
 
 export interface RecordsServiceOptions {
   /** Who makes the changes (the change log's "who"); default the OS user. */
   actor?: string;
   maxAttachmentBytes?: number;
-  /** The default holiday list; default resources/holidays-cn.json. */
+  /** A holiday file to use instead of the official list from chinese-days (tests). */
   holidaysFile?: string;
 }
 
@@ -138,6 +138,8 @@ function stripMeta<T extends object>(r: T): Record<string, unknown> {
   return rest;
 }
 
+const OFFICIAL_TITLE = '全国法定节假日及调休安排（国务院办公厅关于部分节假日安排的通知，来自 chinese-days）';
+
 export class RecordsService {
   readonly calendar: WorkCalendar;
   private readonly attachments: AttachmentStore;
@@ -154,8 +156,7 @@ export class RecordsService {
 
   static async open(library: LibraryStore, opts: RecordsServiceOptions = {}): Promise<RecordsService> {
     const records = await RecordsStore.open(library.dir, library.lock);
-    const defaultsPath = opts.holidaysFile ?? join(appRoot(), 'resources', 'holidays-cn.json');
-    const defaults = existsSync(defaultsPath) ? readHolidayFile(defaultsPath) : { schemaVersion: 1, holidays: [] };
+    const defaults = opts.holidaysFile ? readHolidayFile(opts.holidaysFile) : { schemaVersion: 1, title: OFFICIAL_TITLE, holidays: officialHolidays() };
     const libPath = join(library.dir, 'holidays.json');
     const own = existsSync(libPath) ? readHolidayFile(libPath) : undefined;
     return new RecordsService(library, records, opts, { defaults, ...(own ? { library: own } : {}) });
@@ -177,7 +178,7 @@ export class RecordsService {
     return this.holidayFiles;
   }
 
-  /** Saves the library's own holiday list (same format as resources/holidays-cn.json). */
+  /** Saves the library's own holiday list (the format of working-days.ts; it replaces whole years). */
   async setHolidays(input: unknown): Promise<void> {
     const file = parseWith(HolidayFileSchema, input, '节假日表');
     const calendar = new WorkCalendar(file.holidays); // throws on a bad range

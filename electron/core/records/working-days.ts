@@ -1,7 +1,7 @@
 // Working-day arithmetic for review deadlines (重大行政决策程序暂行条例第二十六条第二款: 审查时间
 // 一般不少于7个工作日). Weekends are rest days unless a 调休 makes them working days; public holidays
-// come from an editable calendar (resources/holidays-cn.json, overridable per year by the library's
-// holidays.json). Dates are plain YYYY-MM-DD strings, computed in UTC so no time zone shifts a day.
+// come from the official list (official-holidays.ts, from chinese-days), overridable per year by the
+// library's holidays.json. Dates are plain YYYY-MM-DD strings, computed in UTC so no time zone shifts a day.
 
 import { z } from 'zod';
 

@@ -29,7 +29,7 @@ export async function makeLibrary(): Promise<TestLibrary> {
   const { store } = await openLibrary({ dir: join(dir, 'lib'), seed: false, now: () => NOW });
   const report = await importPaths(store, [LAWS]);
   if (report.failed.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
-  const svc = await RecordsService.open(store, { actor: '测试员', holidaysFile: join(ROOT, 'resources/holidays-cn.json') });
+  const svc = await RecordsService.open(store, { actor: '测试员' });
   return { dir, store, svc, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

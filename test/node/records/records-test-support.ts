@@ -14,7 +14,8 @@ import { RecordsService } from '../../../electron/core/records/records-service';
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const FIXTURES = join(ROOT, 'test/fixtures/records');
 export const LAWS = join(FIXTURES, 'laws');
-export const HOLIDAYS = join(ROOT, 'resources/holidays-cn.json');
+/** The hand-typed list the app used before chinese-days (2019–2026), kept to compare against. */
+export const HOLIDAYS = join(ROOT, 'test/fixtures/records/holidays-cn-hand-2019-2026.json');
 
 /** "Today" in the tests: 2021-03-01, after the seeded year. */
 export const NOW = new Date('2021-03-01T02:00:00Z');
