@@ -17,7 +17,8 @@ export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const REVIEW_LAWS = join(ROOT, 'test/fixtures/review/laws');
 export const DRAFTS = join(ROOT, 'test/fixtures/drafts');
 export const RULES = join(ROOT, 'resources/review-rules');
-export const HOLIDAYS = join(ROOT, 'resources/holidays-cn.json');
+/** The list typed by hand before chinese-days (2019–2026); records-test-support uses the same. */
+export const HOLIDAYS = join(ROOT, 'test/fixtures/records/holidays-cn-hand-2019-2026.json');
 
 export interface ReviewLibrary {
   dir: string;
