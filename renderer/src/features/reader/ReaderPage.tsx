@@ -1,11 +1,16 @@
 // 阅读: one version of a law — metadata header with 时效性 (editable, with its basis), version
-// switcher, 查看某日有效的版本, 版本对比, 编/章/节 table of contents with citation counts, every
-// article with an anchor, search-term highlighting, 复制引用, 历次版本, 加入简报, the 被引用 panel
-// and an adjustable font size.
+// switcher (following the article mapping), 查看某日有效的版本, 版本对比, 编/章/节 table of contents with
+// citation counts, every article with an anchor, search-term highlighting, 在本法中查找 with
+// Enter / Shift+Enter, 复制引用, 历次版本, 加入简报, the 被引用 panel and an adjustable font size.
+//
+// A long law (民法典, 1,260 articles) must open without freezing the window: the first screen (and
+// the article asked for) is rendered at once, the rest in slices between frames, each article
+// skips layout while off-screen (content-visibility) and mounts its toolbar only when hovered,
+// focused or active.
 
-import { CopyOutlined, DiffOutlined, EditOutlined, FileAddOutlined, FontSizeOutlined, HistoryOutlined, LinkOutlined, MinusOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import { App as AntApp, Badge, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
+import { App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { AddToPack } from '../packs/AddToPack';
@@ -16,18 +21,22 @@ import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf } from '../../../../electron/shared/citation';
 import { versionDate } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
-import { ErrorState, Highlighted, StatusTag, queryTerms, termRanges } from '../../components/common';
+import { ErrorState, StatusTag, queryTerms } from '../../components/common';
 import { hrefOf, navigate } from '../../router';
 import { useSettings } from '../../settings-context';
+import { ArticleBlock, type ArticleAction } from './ArticleBlock';
+import { countMarks, type Unit } from './article-text';
 import { copyText } from './copy-text';
-import { buildToc } from './toc';
+import { buildToc, headingsBefore } from './toc';
+import { useProgressiveCount } from './progressive';
+import './reader.css';
 
 type VersionData = ApiOutput<'version:get'>;
-type Unit = VersionData['units'][number];
 
-function Marked({ text, terms }: { text: string; terms: string[] }) {
-  return <Highlighted text={text} ranges={termRanges(text, terms)} />;
-}
+/** Articles rendered at once on open, around the one asked for and from the top. */
+const FIRST_SLICE = 30;
+/** Articles added per slice afterwards; small enough that one slice stays well under 50 ms. */
+const SLICE = 80;
 
 /** The text copied by 复制引用: the citation, then the article as written. */
 export function citationText(v: VersionData['meta'], u: Unit): string {
@@ -37,78 +46,206 @@ export function citationText(v: VersionData['meta'], u: Unit): string {
 }
 
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
-  const { message } = AntApp.useApp();
-  const { settings, bumpFont } = useSettings();
   const gen = useLibraryGeneration();
   const res = useCall('version:get', { versionId }, versionId + '#' + gen);
-  const counts = useCall('records:counts', { versionId }, versionId + '#' + gen);
+  if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
+  if (!res.data || res.data.meta.id !== versionId) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
+  return <Reader key={versionId} data={res.data} reload={res.reload} gen={gen} articleKey={articleKey} highlight={highlight} />;
+}
+
+function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionData; reload: () => void; gen: number; articleKey?: string | undefined; highlight?: string | undefined }) {
+  const { message } = AntApp.useApp();
+  const { settings, bumpFont } = useSettings();
+  const { meta, versions, units } = data;
+  const counts = useCall('records:counts', { versionId: meta.id }, meta.id + '#' + gen);
+  const cited = counts.data;
   const [citedOpen, setCitedOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState<string>();
   const [packItems, setPackItems] = useState<{ items: PackItemDto[]; what: string }>();
   const [statusOpen, setStatusOpen] = useState(false);
   const [find, setFind] = useState(highlight ?? '');
   const [active, setActive] = useState<string | undefined>(articleKey);
-  const bodyRef = useRef<HTMLDivElement>(null);
+  const [hovered, setHovered] = useState<string>();
+  const [tocSelected, setTocSelected] = useState<string[]>([]);
+  /** Which occurrence of the find terms Enter / Shift+Enter is on; -1 before the first Enter. */
+  const [current, setCurrent] = useState(-1);
   useEffect(() => setFind(highlight ?? ''), [highlight]);
   useEffect(() => setActive(articleKey), [articleKey]);
 
-  const data = res.data;
-  const terms = useMemo(() => queryTerms(find), [find]);
-  const toc = useMemo(() => (data ? buildToc(data.units, counts.data ?? {}) : []), [data, counts.data]);
-  const matchCount = useMemo(
-    () => (data && terms.length ? data.units.reduce((n, u) => n + termRanges(u.text, terms).length, 0) : 0),
-    [data, terms],
+  // Typing in the find box must stay responsive on a long law: the marks follow a deferred copy.
+  const deferredFind = useDeferredValue(find);
+  const terms = useMemo(() => queryTerms(deferredFind), [deferredFind]);
+  useEffect(() => setCurrent(-1), [terms]);
+  const marksPerUnit = useMemo(() => units.map((u) => countMarks(u, terms)), [units, terms]);
+  const matchCount = useMemo(() => marksPerUnit.reduce((a, b) => a + b, 0), [marksPerUnit]);
+  /** Unit index and index within it of the current occurrence. */
+  const currentAt = useMemo(() => {
+    if (current < 0) return undefined;
+    let left = current;
+    for (let i = 0; i < marksPerUnit.length; i++) {
+      if (left < marksPerUnit[i]!) return { unit: i, mark: left };
+      left -= marksPerUnit[i]!;
+    }
+    return undefined;
+  }, [current, marksPerUnit]);
+
+  const indexOf = useMemo(() => new Map(units.map((u, i) => [u.key, i])), [units]);
+  const headings = useMemo(() => headingsBefore(units), [units]);
+  const toc = useMemo(() => buildToc(units, cited ?? {}), [units, cited]);
+
+  // The article opened on (asked for, or the first match of the search that led here).
+  const initialTarget = useMemo(() => {
+    if (articleKey && indexOf.has(articleKey)) return articleKey;
+    if (!highlight) return undefined;
+    const first = marksPerUnit.findIndex((n) => n > 0);
+    return first >= 0 ? units[first]!.key : undefined;
+    // Only on open (the deps leave out the find terms on purpose): later finds move by Enter.
+  }, [articleKey, units]);
+
+  // Rendered: a window around the unit in focus plus everything from the top, which grows slice by
+  // slice until the whole law is there (so the browser's own Ctrl+F finds every article).
+  const [focus, setFocus] = useState(() => (initialTarget ? indexOf.get(initialTarget)! : 0));
+  const ready = useProgressiveCount(units.length, FIRST_SLICE, SLICE);
+  const isRendered = (i: number) => i < ready || (i >= focus - 5 && i < focus + FIRST_SLICE);
+
+  // Scrolling waits for the target to be rendered (it may have been a placeholder a moment ago).
+  const pendingScroll = useRef<{ id: string; block: ScrollLogicalPosition } | null>(initialTarget ? { id: `article-${initialTarget}`, block: 'start' } : null);
+  const jumpTo = useCallback(
+    (unitKey: string, elementId: string, block: ScrollLogicalPosition = 'start') => {
+      const i = indexOf.get(unitKey);
+      if (i !== undefined) setFocus(i);
+      pendingScroll.current = { id: elementId, block };
+    },
+    [indexOf],
   );
-
-  const scrollTo = (key: string, smooth = true) => {
-    const el = document.getElementById(`article-${key}`);
-    if (el) el.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
-  };
-
-  // Jump to the requested article (or the first match) once the text is there.
+  useLayoutEffect(() => {
+    const p = pendingScroll.current;
+    if (!p) return;
+    const el = document.getElementById(p.id);
+    if (!el || el.classList.contains('pending')) return;
+    pendingScroll.current = null;
+    el.scrollIntoView({ block: p.block });
+  });
   useEffect(() => {
-    if (!data) return;
-    const target = articleKey ?? (terms.length ? data.units.find((u) => termRanges(u.text, terms).length)?.key : undefined);
-    if (target) requestAnimationFrame(() => scrollTo(target, false));
-    else document.getElementById('app-content')?.scrollTo({ top: 0 });
-  }, [data, articleKey]);
+    if (!initialTarget) document.getElementById('reader-body')?.scrollTo({ top: 0 });
+  }, [initialTarget]);
+  useEffect(() => {
+    if (articleKey && indexOf.has(articleKey)) jumpTo(articleKey, `article-${articleKey}`);
+  }, [articleKey, indexOf, jumpTo]);
 
-  if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
-  if (!data) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
-
-  const { meta, versions, units } = data;
-  const copy = async (u: Unit) => {
-    try {
-      await copyText(citationText(meta, u));
-      void message.success(`已复制：${citationOf(meta, u.label)}`);
-    } catch (e) {
-      void message.error(`复制失败：${(e as Error).message}`);
+  const stepFind = (dir: 1 | -1) => {
+    if (!matchCount) return;
+    const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
+    setCurrent(next);
+    let left = next;
+    for (let i = 0; i < marksPerUnit.length; i++) {
+      if (left < marksPerUnit[i]!) {
+        const key = units[i]!.key;
+        setFocus(i);
+        setActive(key);
+        findScroll.current = true;
+        return;
+      }
+      left -= marksPerUnit[i]!;
     }
   };
-  const copyLink = async (u: Unit) => {
-    await copyText(citationOf(meta, u.label));
-    void message.success('已复制引用');
+  // After Enter in the find box: bring the current occurrence itself to the middle of the view.
+  const findScroll = useRef(false);
+  useLayoutEffect(() => {
+    if (!findScroll.current) return;
+    const el = document.querySelector('#reader-text mark[data-current]');
+    if (!el) return;
+    findScroll.current = false;
+    pendingScroll.current = null;
+    el.scrollIntoView({ block: 'center' });
+  });
+
+  // One stable callback for every article, so hovering one article re-renders only that one.
+  const state = useRef({ meta, versions, message });
+  state.current = { meta, versions, message };
+  const onAction = useCallback((a: ArticleAction, u: Unit) => {
+    const { meta: m, message: msg } = state.current;
+    if (a === 'activate') {
+      setActive(u.key);
+      setTocSelected([]);
+    }
+    else if (a === 'cited') {
+      setActive(u.key);
+      setCitedOpen(true);
+    } else if (a === 'history') setHistoryKey(u.key);
+    else if (a === 'pack')
+      setPackItems({ what: citationOf(m, u.label), items: [{ type: 'article', law: m.lawId, version: m.id, article: u.key, titleSnapshot: citationOf(m, u.label) }] });
+    else if (a === 'link')
+      void copyText(citationOf(m, u.label)).then(
+        () => msg.success('已复制引用'),
+        (e: Error) => msg.error(`复制失败：${e.message}`),
+      );
+    else if (a === 'copy')
+      void copyText(citationText(m, u)).then(
+        () => msg.success(`已复制：${citationOf(m, u.label)}`),
+        (e: Error) => msg.error(`复制失败：${e.message}`),
+      );
+  }, []);
+
+  const trackHover = (e: React.SyntheticEvent) => {
+    const key = (e.target as Element).closest?.('[data-key]')?.getAttribute('data-key') ?? undefined;
+    if (key !== hovered) setHovered(key);
   };
+
   const openAsOf = async (date: string) => {
     try {
       const r = await client.call('versions:asOf', { lawId: meta.lawId, date });
       if (!r.versionId) void message.warning(`${date} 这部法规尚未施行`);
       else {
         if (r.versionId === meta.id) void message.info(`${date} 有效的就是当前查看的版本`);
-        navigate({ page: 'read', versionId: r.versionId, ...(active ? { articleKey: active } : {}) });
+        await switchVersion(r.versionId);
       }
     } catch (e) {
       void message.error(errorMessage(e));
     }
   };
-  const activeUnit = units.find((u) => u.key === active);
-  const previous = versions[versions.findIndex((v) => v.id === meta.id) - 1];
-  const next = versions[versions.findIndex((v) => v.id === meta.id) + 1];
+  // Another version keeps the place by the article mapping (统计法 2024 第七条 is 2009 第八条), and
+  // says so when the number changed or the article is not in that version.
+  const switchVersion = async (id: string) => {
+    if (id === meta.id) return;
+    if (!active) return navigate({ page: 'read', versionId: id });
+    const fromLabel = units.find((u) => u.key === active)?.label ?? active;
+    try {
+      const across = await client.call('versions:article', { versionId: meta.id, articleKey: active });
+      const there = across.find((a) => a.versionId === id);
+      const date = there?.date ? `${there.date} 版本` : '该版本';
+      if (there?.key) {
+        if (there.label !== fromLabel) void message.info({ content: `${fromLabel} 在${date}中是 ${there.label}，已跳转到该条`, duration: 6, key: 'version-map' });
+        navigate({ page: 'read', versionId: id, articleKey: there.key });
+      } else {
+        void message.warning({ content: `${date}中没有与 ${fromLabel} 对应的条文`, duration: 6, key: 'version-map' });
+        navigate({ page: 'read', versionId: id });
+      }
+    } catch (e) {
+      void message.error(errorMessage(e));
+      navigate({ page: 'read', versionId: id });
+    }
+  };
 
-  let lastPath: string[] = [];
+  // The TOC tree is virtual (a law without chapters lists every article), so it needs a height.
+  const navRef = useRef<HTMLElement>(null);
+  const [navHeight, setNavHeight] = useState(600);
+  useEffect(() => {
+    const el = navRef.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setNavHeight(Math.max(200, el.clientHeight - 50)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const activeUnit = units.find((u) => u.key === active);
+  const position = versions.findIndex((v) => v.id === meta.id);
+  const previous = versions[position - 1];
+  const next = versions[position + 1];
+
   return (
     <div style={{ display: 'flex', height: '100%' }}>
-      <nav style={{ width: 260, flex: 'none', borderRight: '1px solid #f0f0f0', background: '#fff', overflow: 'auto', padding: '12px 8px' }} aria-label="目录">
+      <nav ref={navRef} style={{ width: 260, flex: 'none', borderRight: '1px solid #f0f0f0', background: '#fff', overflow: 'hidden', padding: '12px 8px' }} aria-label="目录">
         <Typography.Text strong style={{ paddingLeft: 8 }}>
           目录
         </Typography.Text>
@@ -120,7 +257,9 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
           <Tree
             blockNode
             defaultExpandAll
+            height={navHeight}
             treeData={toc}
+            selectedKeys={tocSelected}
             fieldNames={{ key: 'key', title: 'title', children: 'children' }}
             titleRender={(n) => {
               const node = n as unknown as { title: string; cited: number };
@@ -129,27 +268,31 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
                   {node.title}
                   {node.cited > 0 && (
                     <Tooltip title={`被引用 ${node.cited} 次`}>
-                      <Badge count={node.cited} size="small" color="#1677ff" style={{ marginLeft: 6 }} data-testid="toc-cited" />
+                      <Tag color="blue" style={{ marginLeft: 6, fontSize: 11, lineHeight: '16px', padding: '0 4px' }} data-testid="toc-cited">
+                        {node.cited}
+                      </Tag>
                     </Tooltip>
                   )}
                 </span>
               );
             }}
             onSelect={(_k, info) => {
-              const node = info.node as unknown as { unitKey: string };
+              const node = info.node as unknown as { key: string; unitKey: string };
+              setTocSelected([node.key]);
               setActive(node.unitKey);
-              scrollTo(node.unitKey);
+              const m = /^h:(\d+):/.exec(node.key);
+              jumpTo(node.unitKey, m ? `heading-${m[1]}-${node.unitKey}` : `article-${node.unitKey}`);
             }}
             style={{ marginTop: 8 }}
             data-testid="reader-toc"
           />
         )}
       </nav>
-      <article ref={bodyRef} style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
+      <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
         <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'library' })}>法规库</a> }, { title: meta.title }]} />
-        <header style={{ margin: '12px 0 16px' }}>
+        <div className="reader-sticky" data-testid="reader-sticky">
           <Space align="center" wrap>
-            <Typography.Title level={3} style={{ margin: 0 }} data-testid="reader-title">
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="reader-title">
               {meta.title}
               {meta.subtitle ? ` · ${meta.subtitle}` : ''}
             </Typography.Title>
@@ -158,7 +301,38 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
             <Tooltip title="修改时效性（须写明依据）">
               <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setStatusOpen(true)} aria-label="修改时效性" data-testid="status-edit" />
             </Tooltip>
+            <Input
+              allowClear
+              placeholder="在本法中查找"
+              value={find}
+              onChange={(e) => setFind(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+                e.preventDefault();
+                stepFind(e.shiftKey ? -1 : 1);
+              }}
+              style={{ width: 200 }}
+              data-testid="reader-find"
+              aria-label="在本法中查找（Enter 下一处，Shift+Enter 上一处）"
+            />
+            {terms.length > 0 && (
+              <>
+                <Typography.Text type="secondary" data-testid="reader-find-count">
+                  {current >= 0 ? `${current + 1} / ${matchCount} 处` : `${matchCount} 处`}
+                </Typography.Text>
+                <Space.Compact>
+                  <Tooltip title="上一处（Shift+Enter）">
+                    <Button size="small" icon={<UpOutlined />} disabled={!matchCount} onClick={() => stepFind(-1)} aria-label="上一处" />
+                  </Tooltip>
+                  <Tooltip title="下一处（Enter）">
+                    <Button size="small" icon={<DownOutlined />} disabled={!matchCount} onClick={() => stepFind(1)} aria-label="下一处" />
+                  </Tooltip>
+                </Space.Compact>
+              </>
+            )}
           </Space>
+        </div>
+        <header style={{ margin: '4px 0 16px' }}>
           {meta.statusOverride && (
             <Typography.Paragraph type="warning" style={{ margin: '6px 0 0' }} data-testid="status-basis">
               时效性为手工设定：{meta.statusOverride.status}，依据：{meta.statusOverride.basis}
@@ -183,7 +357,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
               value={meta.id}
               style={{ minWidth: 260 }}
               data-testid="version-switcher"
-              onChange={(id) => navigate({ page: 'read', versionId: id, ...(active ? { articleKey: active } : {}) })}
+              onChange={(id) => void switchVersion(id)}
               options={[...versions].reverse().map((v) => ({
                 value: v.id,
                 label: `${versionDate(v) || '无日期'} · ${v.status}${v.id === meta.id ? '（当前查看）' : ''}`,
@@ -200,21 +374,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
                 版本对比
               </Button>
             )}
-            <DatePicker
-              placeholder="查看某日有效的版本"
-              style={{ width: 190 }}
-              onChange={(d) => d && void openAsOf(d.format('YYYY-MM-DD'))}
-              data-testid="reader-as-of"
-            />
-            <Input.Search
-              allowClear
-              placeholder="在本法中查找"
-              value={find}
-              onChange={(e) => setFind(e.target.value)}
-              style={{ width: 220 }}
-              data-testid="reader-find"
-            />
-            {terms.length > 0 && <Typography.Text type="secondary">{matchCount} 处</Typography.Text>}
+            <DatePicker placeholder="查看某日有效的版本" style={{ width: 190 }} onChange={(d) => d && void openAsOf(d.format('YYYY-MM-DD'))} data-testid="reader-as-of" />
             <Space.Compact>
               <Tooltip title="缩小字号">
                 <Button icon={<MinusOutlined />} onClick={() => bumpFont(-1)} aria-label="缩小字号" />
@@ -228,96 +388,32 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
             </Space.Compact>
           </Space>
         </header>
-        <div style={{ fontSize: settings.fontSize, maxWidth: 900 }} data-testid="reader-text">
+        <div
+          id="reader-text"
+          style={{ fontSize: settings.fontSize, maxWidth: 900 }}
+          data-testid="reader-text"
+          data-rendered={ready >= units.length ? 'all' : 'partial'}
+          onMouseOver={trackHover}
+          onFocus={trackHover}
+          onMouseLeave={() => setHovered(undefined)}
+        >
           {units.length === 0 && <Typography.Paragraph type="secondary">这个版本只有标题和制定历史，没有正文。</Typography.Paragraph>}
-          {units.map((u) => {
-            const headings: string[] = [];
-            u.path.forEach((h, i) => {
-              if (lastPath[i] !== h || headings.length) headings.push(h);
-            });
-            lastPath = u.path;
-            return (
-              <Fragment key={u.key}>
-                {headings.map((h) => (
-                  <div className="reader-heading" key={h + u.key} style={{ fontSize: settings.fontSize + 1 }}>
-                    {h}
-                  </div>
-                ))}
-                <div
-                  id={`article-${u.key}`}
-                  className={`reader-article${active === u.key ? ' active' : ''}`}
-                  data-testid="article"
-                  data-key={u.key}
-                  onClick={() => setActive(u.key)}
-                >
-                  <span className="actions">
-                    <Space size={4}>
-                      {u.kind === 'article' && (
-                        <Tooltip title="被引用：引用此条的审查与学法记录">
-                          <Badge count={counts.data?.[u.key] ?? 0} size="small" offset={[-4, 2]}>
-                            <Button
-                              size="small"
-                              type="text"
-                              icon={<TeamOutlined />}
-                              aria-label="被引用"
-                              data-testid="cited-by-button"
-                              onClick={(e) => {
-                                e.stopPropagation();
-                                setActive(u.key);
-                                setCitedOpen(true);
-                              }}
-                            />
-                          </Badge>
-                        </Tooltip>
-                      )}
-                      {versions.length > 1 && (
-                        <Tooltip title="该条历次版本">
-                          <Button size="small" type="text" icon={<HistoryOutlined />} aria-label="历次版本" data-testid="article-history-button" onClick={() => setHistoryKey(u.key)} />
-                        </Tooltip>
-                      )}
-                      <Tooltip title="加入简报">
-                        <Button
-                          size="small"
-                          type="text"
-                          icon={<FileAddOutlined />}
-                          aria-label="加入简报"
-                          data-testid="add-to-pack-button"
-                          onClick={() =>
-                            setPackItems({
-                              what: citationOf(meta, u.label),
-                              items: [{ type: 'article', law: meta.lawId, version: meta.id, article: u.key, titleSnapshot: citationOf(meta, u.label) }],
-                            })
-                          }
-                        />
-                      </Tooltip>
-                      <Tooltip title="只复制引用">
-                        <Button size="small" type="text" icon={<LinkOutlined />} onClick={() => void copyLink(u)} aria-label="只复制引用" />
-                      </Tooltip>
-                      <Button size="small" icon={<CopyOutlined />} onClick={() => void copy(u)} data-testid="copy-citation">
-                        复制引用
-                      </Button>
-                    </Space>
-                  </span>
-                  {(counts.data?.[u.key] ?? 0) > 0 && (
-                    <Tag color="blue" className="cited-count" onClick={() => { setActive(u.key); setCitedOpen(true); }} data-testid="cited-count">
-                      被引用 {counts.data![u.key]}
-                    </Tag>
-                  )}
-                  {u.paragraphs.map((p, i) => (
-                    <div key={i} style={{ textIndent: u.kind === 'article' && i > 0 ? '2em' : undefined }}>
-                      {i === 0 && <span className="label">{u.label}</span>}
-                      <Marked text={p.text} terms={terms} />
-                      {p.items.map((it, j) => (
-                        <div className="reader-item" key={j}>
-                          <Marked text={it} terms={terms} />
-                        </div>
-                      ))}
-                    </div>
-                  ))}
-                </div>
-              </Fragment>
-            );
-          })}
+          {units.map((u, i) => (
+            <ArticleBlock
+              key={u.key}
+              unit={u}
+              headings={headings[i]!}
+              terms={terms}
+              currentMark={currentAt?.unit === i ? currentAt.mark : -1}
+              active={active === u.key}
+              showActions={active === u.key || hovered === u.key}
+              cited={cited?.[u.key] ?? 0}
+              canHistory={versions.length > 1}
+              rendered={isRendered(i)}
+              fontSize={settings.fontSize}
+              onAction={onAction}
+            />
+          ))}
         </div>
       </article>
       {citedOpen && activeUnit && (
@@ -331,7 +427,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
         onClose={() => setStatusOpen(false)}
         onSaved={() => {
           setStatusOpen(false);
-          res.reload();
+          reload();
         }}
       />
     </div>

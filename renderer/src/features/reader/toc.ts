@@ -37,3 +37,16 @@ export function buildToc(units: Unit[], counts: Record<string, number> = {}): To
   }
   return roots;
 }
+
+/** For each unit, the headings that open before it (a changed level re-opens every deeper one). */
+export function headingsBefore(units: Unit[]): { text: string; depth: number }[][] {
+  let last: string[] = [];
+  return units.map((u) => {
+    const out: { text: string; depth: number }[] = [];
+    u.path.forEach((h, d) => {
+      if (last[d] !== h || out.length) out.push({ text: h, depth: d });
+    });
+    last = u.path;
+    return out;
+  });
+}

@@ -1,0 +1,106 @@
+// One article in the reader's list, with the 编/章/节 headings that open before it. Its toolbar
+// (被引用, 历次版本, 加入简报, 复制引用) is mounted only while the article is hovered, focused or
+// active, and floats above the text instead of taking room on its first line. Articles not yet
+// rendered (a long law is rendered in slices after the first screen) are a placeholder of about
+// their height, so anchors and the scroll bar stay right while the rest arrives.
+
+import { CopyOutlined, FileAddOutlined, HistoryOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
+import { Badge, Button, Space, Tag, Tooltip } from 'antd';
+import { memo } from 'react';
+import { ArticleText, type Unit } from './article-text';
+
+export type ArticleAction = 'activate' | 'cited' | 'history' | 'pack' | 'link' | 'copy';
+
+/** A rough height for an article not laid out yet: its characters over a line of the reader. */
+export function estimateHeight(u: Unit, fontSize: number, headings: number): number {
+  const perLine = Math.max(10, Math.floor(860 / fontSize));
+  let lines = 0;
+  for (const p of u.paragraphs) {
+    lines += Math.ceil((p.text.length + 4) / perLine);
+    for (const it of p.items) lines += Math.ceil((it.length + 4) / perLine);
+  }
+  return Math.round(Math.max(1, lines) * fontSize * 1.9 + 24 + headings * (fontSize + 30));
+}
+
+function Actions({ unit, cited, canHistory, onAction }: { unit: Unit; cited: number; canHistory: boolean; onAction: (a: ArticleAction, u: Unit) => void }) {
+  const act = (a: ArticleAction) => (e: React.MouseEvent) => {
+    e.stopPropagation();
+    onAction(a, unit);
+  };
+  return (
+    <span className="actions" data-testid="article-actions">
+      <Space size={4}>
+        {unit.kind === 'article' && (
+          <Tooltip title="被引用：引用此条的审查与学法记录">
+            <Badge count={cited} size="small" offset={[-4, 2]}>
+              <Button size="small" type="text" icon={<TeamOutlined />} aria-label="被引用" data-testid="cited-by-button" onClick={act('cited')} />
+            </Badge>
+          </Tooltip>
+        )}
+        {canHistory && (
+          <Tooltip title="该条历次版本">
+            <Button size="small" type="text" icon={<HistoryOutlined />} aria-label="历次版本" data-testid="article-history-button" onClick={act('history')} />
+          </Tooltip>
+        )}
+        <Tooltip title="加入简报">
+          <Button size="small" type="text" icon={<FileAddOutlined />} aria-label="加入简报" data-testid="add-to-pack-button" onClick={act('pack')} />
+        </Tooltip>
+        <Tooltip title="只复制引用">
+          <Button size="small" type="text" icon={<LinkOutlined />} onClick={act('link')} aria-label="只复制引用" />
+        </Tooltip>
+        <Button size="small" icon={<CopyOutlined />} onClick={act('copy')} data-testid="copy-citation">
+          复制引用
+        </Button>
+      </Space>
+    </span>
+  );
+}
+
+export interface ArticleBlockProps {
+  unit: Unit;
+  /** Headings (编/章/节) that start before this unit, outermost first, with their depth. */
+  headings: { text: string; depth: number }[];
+  terms: readonly string[];
+  currentMark: number;
+  active: boolean;
+  showActions: boolean;
+  cited: number;
+  canHistory: boolean;
+  rendered: boolean;
+  fontSize: number;
+  onAction: (a: ArticleAction, u: Unit) => void;
+}
+
+export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
+  const { unit: u } = p;
+  const est = estimateHeight(u, p.fontSize, 0);
+  return (
+    <>
+      {p.headings.map((h) => (
+        <div className="reader-heading" id={`heading-${h.depth}-${u.key}`} key={h.depth} style={{ fontSize: p.fontSize + 1 }}>
+          {h.text}
+        </div>
+      ))}
+      {p.rendered ? (
+        <div
+          id={`article-${u.key}`}
+          className={`reader-article${p.active ? ' active' : ''}${p.showActions ? ' with-actions' : ''}`}
+          style={{ containIntrinsicSize: `auto ${est}px` }}
+          data-testid="article"
+          data-key={u.key}
+          onClick={() => p.onAction('activate', u)}
+        >
+          {p.showActions && <Actions unit={u} cited={p.cited} canHistory={p.canHistory} onAction={p.onAction} />}
+          {p.cited > 0 && (
+            <Tag color="blue" className="cited-count" onClick={() => p.onAction('cited', u)} data-testid="cited-count">
+              被引用 {p.cited}
+            </Tag>
+          )}
+          <ArticleText unit={u} terms={p.terms} currentMark={p.currentMark} />
+        </div>
+      ) : (
+        <div id={`article-${u.key}`} className="reader-article pending" style={{ height: est }} data-key={u.key} aria-busy="true" />
+      )}
+    </>
+  );
+});

@@ -1,0 +1,138 @@
+// The reader in real Chromium: the first line of an article uses the full width (the toolbar floats
+// above it), 在本法中查找 moves with Enter / Shift+Enter, a TOC jump lands the heading below the
+// sticky title bar, switching versions follows the article mapping (统计法 2024 第七条 is 2009 第六条), and a 1,260-article 民法典
+// opens on the asked article and ends up with every article in the page (for the browser's Ctrl+F).
+
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT, go, haveChromium, useBrowser, type Session } from './browser-harness';
+
+async function openLaw(page: Page, title: string, articleKey?: string): Promise<void> {
+  await page.getByTestId('library-total').waitFor();
+  await page.getByTestId('law-title').filter({ hasText: title }).first().click();
+  await page.getByTestId('reader-title').filter({ hasText: title }).waitFor();
+  if (articleKey) {
+    await page.goto(page.url().replace(/\?.*$/, '') + `?a=${articleKey}`);
+    await page.locator(`#article-${articleKey}.active`).waitFor();
+  }
+}
+
+/** Widths of the lines of the first paragraph of an article, and the width they could use. */
+function lineWidths(page: Page, key: string): Promise<{ lines: number[]; available: number; fontSize: number }> {
+  return page.locator(`#article-${key} > div`).first().evaluate((para) => {
+    const range = document.createRange();
+    range.selectNodeContents(para);
+    const byTop = new Map<number, { left: number; right: number }>();
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      const top = Math.round(r.top);
+      const line = byTop.get(top) ?? { left: r.left, right: r.right };
+      line.left = Math.min(line.left, r.left);
+      line.right = Math.max(line.right, r.right);
+      byTop.set(top, line);
+    }
+    const style = getComputedStyle(para);
+    const box = para.getBoundingClientRect();
+    const available = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { lines: [...byTop.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l.right - l.left), available, fontSize: parseFloat(style.fontSize) };
+  });
+}
+
+async function importFixture(s: Session, file: string): Promise<void> {
+  const preview = await s.face.service.previewPaths([file]);
+  await s.face.service.call('import:commit', { stagingId: preview.stagingId });
+}
+
+describe.skipIf(!haveChromium)('the reader in Chromium', () => {
+  const withSession = useBrowser();
+
+  it('the first line of an article fills the line, hovered or not (the toolbar is out of the text flow)', () =>
+    withSession(async ({ page }) => {
+      await openLaw(page, '统计法');
+      const article = page.locator('#article-1');
+      await article.waitFor();
+      for (const hover of [false, true]) {
+        if (hover) {
+          await article.hover();
+          await article.getByTestId('copy-citation').waitFor();
+        }
+        const { lines, available, fontSize } = await lineWidths(page, '1');
+        expect(lines.length).toBeGreaterThan(1);
+        // A full line is short of the width by less than one character (CJK text breaks anywhere).
+        expect(available - lines[0]!).toBeLessThan(fontSize * 1.5);
+      }
+    }));
+
+  it('在本法中查找: Enter goes to the next occurrence, Shift+Enter to the previous, both wrap around', () =>
+    withSession(async ({ page }) => {
+      await openLaw(page, '行政许可法');
+      const find = page.getByTestId('reader-find');
+      await find.click();
+      await page.keyboard.type('听证');
+      const count = page.getByTestId('reader-find-count');
+      await count.filter({ hasText: /^\d+ 处$/ }).waitFor();
+      const total = Number((await count.textContent())!.replace(/\D+/g, ''));
+      expect(total).toBeGreaterThan(3);
+      const currentArticle = () => page.locator('mark[data-current]').evaluate((m) => m.closest('[data-key]')!.getAttribute('data-key'));
+      await page.keyboard.press('Enter');
+      await count.filter({ hasText: `1 / ${total} 处` }).waitFor();
+      const first = await currentArticle();
+      await page.keyboard.press('Enter');
+      await count.filter({ hasText: `2 / ${total} 处` }).waitFor();
+      await page.keyboard.press('Shift+Enter');
+      await count.filter({ hasText: `1 / ${total} 处` }).waitFor();
+      expect(await currentArticle()).toBe(first);
+      await page.keyboard.press('Shift+Enter');
+      await count.filter({ hasText: `${total} / ${total} 处` }).waitFor();
+      // The current occurrence is in view, below the sticky title bar.
+      const mark = await page.locator('mark[data-current]').boundingBox();
+      const bar = await page.getByTestId('reader-sticky').boundingBox();
+      expect(mark!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height);
+      expect(mark!.y).toBeLessThan(860);
+    }));
+
+  it('a TOC jump puts the heading below the sticky title and moves the highlight; the title stays on scroll', () =>
+    withSession(async ({ page }) => {
+      await openLaw(page, '行政许可法', '12');
+      await page.getByTestId('reader-toc').getByText('第四章 行政许可的实施程序').click();
+      const heading = page.locator('.reader-heading', { hasText: '第四章 行政许可的实施程序' });
+      await expect.poll(async () => {
+        const h = await heading.boundingBox();
+        const bar = await page.getByTestId('reader-sticky').boundingBox();
+        return h && bar ? h.y >= bar.y + bar.height - 1 && h.y < bar.y + bar.height + 80 : false;
+      }).toBe(true);
+      expect(await page.locator('#article-12.active').count()).toBe(0);
+      expect(await page.locator('.reader-article.active').count()).toBe(1);
+      const title = await page.getByTestId('reader-title').boundingBox();
+      expect(title!.y).toBeGreaterThanOrEqual(0);
+      expect(title!.y).toBeLessThan(150);
+    }));
+
+  // 2024 inserted 第三条 (党的领导), so 2024 第七条 (独立行使职权) is 2009 第六条 — the mapping says so,
+  // not the number.
+  it('switching 统计法 2024 → 2009 on 第七条 opens the same rule, 第六条 there, and says so', () =>
+    withSession(async ({ page }) => {
+      await openLaw(page, '统计法', '7');
+      await page.getByTestId('version-switcher').click();
+      await page.locator('.ant-select-item-option', { hasText: '2009' }).click();
+      await page.locator('#article-6.active').filter({ hasText: '独立行使统计调查、统计报告、统计监督的职权' }).waitFor();
+      expect(page.url()).toContain('a=6');
+      await page.getByText('第七条 在2009-06-27 版本中是 第六条').waitFor();
+    }));
+
+  it('opens the 1,260-article 民法典 on 第一千二百条, then renders every article', () =>
+    withSession(async (s) => {
+      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+      await go(s.page, '#/library');
+      await openLaw(s.page, '民法典');
+      await s.page.goto(s.page.url().replace(/\?.*$/, '') + '?a=1200');
+      await s.page.locator('#article-1200.active').filter({ hasText: '第一千二百条' }).waitFor();
+      await s.page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
+      expect(await s.page.getByTestId('article').count()).toBe(1260);
+      // Near the requested article, not at the top.
+      const box = await s.page.locator('#article-1200').boundingBox();
+      expect(box!.y).toBeLessThan(860);
+      expect(box!.y).toBeGreaterThan(0);
+    }));
+});
