@@ -38,6 +38,17 @@ const FIRST_SLICE = 30;
 /** Articles added per slice afterwards; small enough that one slice stays well under 50 ms. */
 const SLICE = 80;
 
+/** The unit (index) and the occurrence within it of the `n`th occurrence overall. */
+function locate(marksPerUnit: number[], n: number): { unit: number; mark: number } | undefined {
+  if (n < 0) return undefined;
+  let left = n;
+  for (let i = 0; i < marksPerUnit.length; i++) {
+    if (left < marksPerUnit[i]!) return { unit: i, mark: left };
+    left -= marksPerUnit[i]!;
+  }
+  return undefined;
+}
+
 /** The text copied by 复制引用: the citation, then the article as written. */
 export function citationText(v: VersionData['meta'], u: Unit): string {
   const cite = citationOf(v, u.label);
@@ -68,39 +79,32 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
   const [hovered, setHovered] = useState<string>();
   const [tocSelected, setTocSelected] = useState<string[]>([]);
   /** Which occurrence of the find terms Enter / Shift+Enter is on; -1 before the first Enter. */
-  const [current, setCurrent] = useState(-1);
+  const [cursor, setCursor] = useState({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
   useEffect(() => setActive(articleKey), [articleKey]);
 
   // Typing in the find box must stay responsive on a long law: the marks follow a deferred copy.
   const deferredFind = useDeferredValue(find);
   const terms = useMemo(() => queryTerms(deferredFind), [deferredFind]);
-  useEffect(() => setCurrent(-1), [terms]);
+  // A new search starts before the first occurrence again.
+  const current = cursor.find === deferredFind ? cursor.at : -1;
   const marksPerUnit = useMemo(() => units.map((u) => countMarks(u, terms)), [units, terms]);
   const matchCount = useMemo(() => marksPerUnit.reduce((a, b) => a + b, 0), [marksPerUnit]);
   /** Unit index and index within it of the current occurrence. */
-  const currentAt = useMemo(() => {
-    if (current < 0) return undefined;
-    let left = current;
-    for (let i = 0; i < marksPerUnit.length; i++) {
-      if (left < marksPerUnit[i]!) return { unit: i, mark: left };
-      left -= marksPerUnit[i]!;
-    }
-    return undefined;
-  }, [current, marksPerUnit]);
+  const currentAt = locate(marksPerUnit, current);
 
   const indexOf = useMemo(() => new Map(units.map((u, i) => [u.key, i])), [units]);
   const headings = useMemo(() => headingsBefore(units), [units]);
   const toc = useMemo(() => buildToc(units, cited ?? {}), [units, cited]);
 
   // The article opened on (asked for, or the first match of the search that led here).
-  const initialTarget = useMemo(() => {
+  // Only on open: later requests come by articleKey changes, later finds by Enter.
+  const [initialTarget] = useState(() => {
     if (articleKey && indexOf.has(articleKey)) return articleKey;
     if (!highlight) return undefined;
     const first = marksPerUnit.findIndex((n) => n > 0);
     return first >= 0 ? units[first]!.key : undefined;
-    // Only on open (the deps leave out the find terms on purpose): later finds move by Enter.
-  }, [articleKey, units]);
+  });
 
   // Rendered: a window around the unit in focus plus everything from the top, which grows slice by
   // slice until the whole law is there (so the browser's own Ctrl+F finds every article).
@@ -136,18 +140,12 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
   const stepFind = (dir: 1 | -1) => {
     if (!matchCount) return;
     const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
-    setCurrent(next);
-    let left = next;
-    for (let i = 0; i < marksPerUnit.length; i++) {
-      if (left < marksPerUnit[i]!) {
-        const key = units[i]!.key;
-        setFocus(i);
-        setActive(key);
-        findScroll.current = true;
-        return;
-      }
-      left -= marksPerUnit[i]!;
-    }
+    setCursor({ find: deferredFind, at: next });
+    const at = locate(marksPerUnit, next);
+    if (!at) return;
+    setFocus(at.unit);
+    setActive(units[at.unit]!.key);
+    findScroll.current = true;
   };
   // After Enter in the find box: bring the current occurrence itself to the middle of the view.
   const findScroll = useRef(false);
@@ -162,7 +160,9 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
 
   // One stable callback for every article, so hovering one article re-renders only that one.
   const state = useRef({ meta, versions, message });
-  state.current = { meta, versions, message };
+  useLayoutEffect(() => {
+    state.current = { meta, versions, message };
+  });
   const onAction = useCallback((a: ArticleAction, u: Unit) => {
     const { meta: m, message: msg } = state.current;
     if (a === 'activate') {
