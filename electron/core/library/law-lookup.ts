@@ -1,23 +1,73 @@
-// Finding a law from what a person types: an id, its full or short title, or a unique part of
-// the title; and an article from 第十二条 / 12 / 12之一 / 第十二条之一.
+// Finding a law from what a person types: an id, its full or short title, an abbreviation, or a
+// unique part of the title; and an article from 第十二条 / 12 / 12之一 / 第十二条之一.
+// Citations inside texts use the exact forms only (titleKey and the abbreviation table): a law
+// that is not in the library must stay unresolved, never become a document whose title contains it.
 
 import type { Law, LawVersionMeta } from '../../shared/law-model';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
+import { LAW_ABBREVIATIONS } from './law-abbreviations';
 import { normaliseTitle } from './law-identity';
 import type { LibraryStore } from './library-store';
 import { versionInForceOn } from './version-status';
 
+/**
+ * The form two writings of one title share: no spaces, no 中华人民共和国 anywhere, no 书名号 of any
+ * kind. 《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》 and the stored title
+ * 最高人民法院关于适用《民事诉讼法》的解释 have the same key.
+ */
+export function titleKey(title: string): string {
+  return normaliseTitle(title.replace(/[《》〈〉<>＜＞]/g, '')).replace(/中华人民共和国/g, '');
+}
+
+interface TitleIndex {
+  byKey: Map<string, Law[]>;
+  keys: { law: Law; key: string }[];
+}
+
+const indexCache = new WeakMap<LibraryStore, { generation: number; count: number; index: TitleIndex }>();
+
+function titleIndex(store: LibraryStore): TitleIndex {
+  const laws = store.laws();
+  const c = indexCache.get(store);
+  if (c && c.generation === store.generation && c.count === laws.length) return c.index;
+  const byKey = new Map<string, Law[]>();
+  const keys: TitleIndex['keys'] = [];
+  const add = (k: string, l: Law) => {
+    const list = byKey.get(k);
+    if (!list) byKey.set(k, [l]);
+    else if (!list.includes(l)) list.push(l);
+  };
+  for (const l of laws) {
+    const key = titleKey(l.subtitle ? `${l.title}${l.subtitle}` : l.title);
+    keys.push({ law: l, key });
+    add(key, l);
+    if (l.subtitle) add(titleKey(l.title), l);
+  }
+  const index = { byKey, keys };
+  indexCache.set(store, { generation: store.generation, count: laws.length, index });
+  return index;
+}
+
+/** Laws whose title is exactly `name` (in any writing) or whose abbreviation `name` is. */
+export function findLawsByTitle(store: LibraryStore, name: string): Law[] {
+  const key = titleKey(name.trim());
+  if (!key) return [];
+  const index = titleIndex(store);
+  const exact = index.byKey.get(key);
+  if (exact?.length) return [...exact];
+  const full = LAW_ABBREVIATIONS[key];
+  return full ? [...(index.byKey.get(titleKey(full)) ?? [])] : [];
+}
+
 export function findLaws(store: LibraryStore, query: string): Law[] {
   const q = query.trim();
   if (!q) return [];
-  const laws = store.laws();
   const byId = store.law(q) ?? (store.version(q) ? store.law(store.version(q)!.lawId) : undefined);
   if (byId) return [byId];
-  const nq = normaliseTitle(q.replace(/[《》]/g, ''));
-  const full = (l: Law) => normaliseTitle(l.subtitle ? `${l.title}${l.subtitle}` : l.title);
-  const exact = laws.filter((l) => full(l) === nq || normaliseTitle(l.title) === nq);
+  const exact = findLawsByTitle(store, q);
   if (exact.length) return exact;
-  return laws.filter((l) => full(l).includes(nq));
+  const nq = titleKey(q);
+  return titleIndex(store).keys.filter((k) => k.key.includes(nq)).map((k) => k.law);
 }
 
 export interface ArticleRef {

@@ -1,14 +1,17 @@
 // Finding article citations in free text as Chinese officials write them: 《中华人民共和国行政许可法》
-// 第十二条, 《行政许可法》第十二条第二款, 行政许可法第十二条、第十三条, 本法第八条, 第十二条至第十五条.
-// Each mention is attributed to a law (named right before it, 本法 = the law named nearby, or the
-// last law named in the paragraph) and resolved to the version in force on the record's date.
+// 第十二条, 《行政许可法》第十二条第二款, 行政许可法第十二条、第十三条, 本法第八条, 第十二条至第十五条,
+// 《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第九十条.
+// Each mention is attributed to a law (named right before it; 本法/本条例/本解释… = the law the text
+// belongs to, else the law of that kind named before; 该法 = the law named before; else the last
+// law named in the paragraph) and resolved to the version in force on the text's date.
 // A mention that cannot be resolved is returned with its reason: nothing is dropped.
 
 import { displayTitle } from '../../shared/law-model';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
+import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
-import { codeParts, lawByName, resolveInAny } from './citation-resolve';
+import { codeParts, lawByName, resolveInAny, versionOnDate } from './citation-resolve';
 import type { Citation } from './record-types';
 
 export interface DetectedMention {
@@ -50,10 +53,18 @@ const N = `[${NUMERAL_CHARS}]+`;
 const ARTICLE = new RegExp(`第(${N})条(?:之(${N}))?(?:第(${N})款)?(?:第[（(]?(${N})[)）]?项)?`, 'g');
 const RANGE_TAIL = new RegExp(`^(?:至|到|—|－|～|~|-)第?(${N})条(?:之(${N}))?`);
 const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
-const THIS_LAW = /(本法|本条例|本规定|本办法|本细则|该法|该条例|上述法律)$/;
+/** The text's own law (本法 in a law's text is that law) — the noun tells which kind when no law is given. */
+const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|解释|规则|决定|规程|准则|通知|意见)$/;
+/** A law named before (该法 = the law just mentioned). */
+const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|上述法律|上述法规)$/;
+/** Who issued a title written after its issuer: 最高人民法院《关于适用〈…〉的解释》. */
+const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e00-\u9fa5]{2,12}(?:人民政府|人民代表大会常务委员会|部|委员会|总局|局|署))、?$/;
+/** 《…》 with one level of 《》 inside (〈〉 inside needs nothing). */
+const BRACKET_TITLE = /《((?:[^《》\n]|《[^《》\n]{1,80}》){1,160})》/g;
 /** A document noun right before 第X条 that is not a law in the library: 草案第五条, 实施细则第三条. */
 const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知)$/;
-const MAX_RANGE = 60;
+/** Longer ranges are reported unresolved (never cut): the longest code has under 1,300 articles. */
+const MAX_RANGE = 1500;
 const CODE = 'code:';
 
 interface LawAnchor extends LawMention {
@@ -75,7 +86,8 @@ function bareNamePattern(store: LibraryStore): { re: RegExp; byName: Map<string,
       continue;
     }
     for (const name of new Set([law.title, law.shortTitle, normaliseTitle(law.title)])) {
-      if (name.length < 2 || !/(法|条例|规定|办法|细则|规则|决定)$/.test(name)) continue;
+      // a title with 书名号 inside (北京市实施《节约能源法》办法) is only ever cited in 《》
+      if (name.length < 2 || /[《》〈〉]/.test(name) || !/(法|条例|规定|办法|细则|规则|决定)$/.test(name)) continue;
       const prev = byName.get(name);
       if (prev && prev !== law.id) {
         // the same title in several regions: the national one wins, otherwise it stays ambiguous
@@ -87,6 +99,11 @@ function bareNamePattern(store: LibraryStore): { re: RegExp; byName: Map<string,
     }
   }
   for (const a of ambiguous) byName.delete(a);
+  for (const [abbr, full] of Object.entries(LAW_ABBREVIATIONS)) {
+    if (byName.has(abbr)) continue;
+    const target = byName.get(full);
+    if (target) byName.set(abbr, target);
+  }
   if (byName.size === 0) return undefined;
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -105,7 +122,7 @@ function cachedPattern(store: LibraryStore) {
 
 function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
   const anchors: LawAnchor[] = [];
-  for (const m of text.matchAll(/《([^《》\n]{1,80})》/g)) {
+  for (const m of text.matchAll(BRACKET_TITLE)) {
     const name = m[1]!;
     const base = { kind: 'bracket' as const, text: m[0], start: m.index, end: m.index + m[0].length };
     const parts = codeParts(store, name);
@@ -113,7 +130,12 @@ function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
       anchors.push({ ...base, lawId: parts[0]!.id, lawIds: parts.map((l) => l.id), title: normaliseTitle(parts[0]!.title) });
       continue;
     }
-    const r = lawByName(store, name);
+    let r = lawByName(store, name, 'cited');
+    if (!r.ok) {
+      const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+      const withIssuer = issuer ? lawByName(store, issuer + name, 'cited') : undefined;
+      if (withIssuer?.ok) r = withIssuer;
+    }
     anchors.push({ ...base, ...(r.ok ? { lawId: r.value.id, title: displayTitle(r.value) } : { reason: r.reason }) });
   }
   const bare = cachedPattern(store);
@@ -148,6 +170,31 @@ function num(s: string | undefined): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix;
+
+/**
+ * The articles of 第X条至第Y条(之一): the articles the cited version has between the two (so
+ * 第一百三十四条至第一百三十九条之一 includes every 之一 in between), else every number from X to Y.
+ * A string is the reason a range is not expanded (too long to be a range).
+ */
+function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string): RawRef[] | string {
+  if (to.number - from.number > MAX_RANGE) return `范围 ${articleLabel(from.number, from.suffix)}至${articleLabel(to.number, to.suffix)} 超过 ${MAX_RANGE} 条，不像条文范围，请核对`;
+  for (const id of lawIds) {
+    const v = versionOnDate(store, id, date);
+    if (!v.ok) continue;
+    const inside = store
+      .loadVersion(v.value.id)
+      .units.filter((u) => u.kind === 'article' && cmp(u, from) >= 0 && cmp(u, to) <= 0)
+      .map((u) => ({ number: u.number, suffix: u.suffix }));
+    // the version must hold both ends, else the numbers as written are reported one by one
+    if (inside.length && cmp(inside[0]!, from) === 0 && cmp(inside.at(-1)!, to) === 0) return inside;
+  }
+  const refs: RawRef[] = [from];
+  for (let n = from.number + 1; n <= to.number; n++) refs.push({ number: n, suffix: 0 });
+  if (to.suffix) refs.push(to);
+  return refs;
+}
+
 /**
  * Detects the citations in `text` and resolves them to the versions in force on `date`.
  * `nearLawId` is the law the text is about (a note on a law): 本法 and bare 第X条 fall back to it.
@@ -169,6 +216,17 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
     return undefined;
   };
 
+  /** The last law named before `pos` whose title ends in `noun` (本条例 → the last 条例 named). */
+  const lastNamedOfKind = (pos: number, noun: string) => {
+    const kind = noun.replace(/^实施/, '');
+    for (let i = anchors.length - 1; i >= 0; i--) {
+      const a = anchors[i]!;
+      if (a.end > pos || !a.lawId) continue;
+      if ((a.title ?? a.text).replace(/[《》]/g, '').replace(/[（(]?(?:试行|暂行)[）)]?$/, '').endsWith(kind)) return a;
+    }
+    return undefined;
+  };
+
   for (const m of text.matchAll(ARTICLE)) {
     const start = m.index;
     if (start < prevEnd) continue; // the end of a range already read: 第十二条至第十五条
@@ -179,13 +237,13 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
     if (para) first.paragraph = para;
     if (item) first.item = item;
     if (!first.number) continue;
-    const refs: RawRef[] = [first];
-    // 第十二条至第十五条 / 第十二条至十五条
+    // 第十二条至第十五条 / 第十二条至十五条 / 第一百三十四条至第一百三十九条之一
     const tail = RANGE_TAIL.exec(text.slice(end));
+    let range: { to: RawRef } | undefined;
     if (tail) {
-      const to = num(tail[1]) ?? 0;
-      if (to > first.number && to - first.number <= MAX_RANGE && !tail[2]) {
-        for (let n = first.number + 1; n <= to; n++) refs.push({ number: n, suffix: 0 });
+      const to: RawRef = { number: num(tail[1]) ?? 0, suffix: num(tail[2]) ?? 0 };
+      if (to.number > first.number || (to.number === first.number && to.suffix > first.suffix)) {
+        range = { to };
         end += tail[0].length;
       }
     }
@@ -194,16 +252,24 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
     let law: typeof prevLaw;
     const gap = prevEnd >= 0 ? text.slice(prevEnd, start) : undefined;
     const anchor = lastAnchorBefore(start, true);
+    const self = THIS_LAW.exec(before);
+    const that = THAT_LAW.exec(before);
     if (gap !== undefined && LIST_GAP.test(gap) && prevLaw && !(anchor && anchor.end > prevEnd)) {
       law = prevLaw; // 第十二条、第十三条
     } else if (anchor && /^\s*(?:的)?$/.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
-    } else if (THIS_LAW.test(before)) {
-      const word = THIS_LAW.exec(before)![1]!;
+    } else if (self) {
+      // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
+      const word = self[0];
+      const named = nearLawId ? undefined : lastNamedOfKind(start - word.length, self[1]!);
+      if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId };
+      else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
+      else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
+    } else if (that) {
+      const word = that[1]!;
       const named = lastAnchorBefore(start - word.length, false, true);
       if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
-      else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId };
-      else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
+      else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规` };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       law = { via: 'none', lawText: name, reason: `“${name}”不是资料库中的法规` };
@@ -214,9 +280,20 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
     } else {
       law = { via: 'none', reason: '没有指明是哪部法规的条文' };
     }
+    let refs: RawRef[] = [first];
+    let rangeError: string | undefined;
+    if (range) {
+      const expanded = expandRange(store, law.lawIds ?? (law.lawId ? [law.lawId] : []), first, range.to, date);
+      if (typeof expanded === 'string') rangeError = expanded;
+      else refs = expanded.map((r, i) => (i === 0 ? first : r));
+    }
     prevEnd = end;
     prevLaw = law;
     const written = text.slice(start, end);
+    if (rangeError) {
+      mentions.push({ text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label: written, status: 'unresolved', reason: rangeError });
+      continue;
+    }
     for (const r of refs) {
       const label = articleLabel(r.number, r.suffix);
       const base = { text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label };

@@ -6,7 +6,7 @@ import { citationOf } from '../../shared/citation';
 import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
 import { articleLabel } from '../text/chinese-numerals';
 import { sha256, normaliseTitle } from '../library/law-identity';
-import { findLaws, parseArticleRef, pickVersion } from '../library/law-lookup';
+import { findLaws, findLawsByTitle, parseArticleRef, pickVersion, titleKey } from '../library/law-lookup';
 import type { LibraryStore } from '../library/library-store';
 import { versionInForceOn } from '../library/version-status';
 import type { Citation, CitationInput, CitationRef } from './record-types';
@@ -128,19 +128,23 @@ export function resolveInAny(store: LibraryStore, lawIds: string[], target: Omit
  * library order. Undefined when the name is not such a code.
  */
 export function codeParts(store: LibraryStore, name: string): Law[] | undefined {
-  const found = findLaws(store, name);
+  const found = findLawsByTitle(store, name);
   if (found.length < 2 || !found.every((l) => l.subtitle)) return undefined;
   const titles = new Set(found.map((l) => normaliseTitle(l.title)));
   return titles.size === 1 ? found : undefined;
 }
 
-/** Finds one law from a name or id; prefers a national law when a title exists in several regions. */
-export function lawByName(store: LibraryStore, name: string): Resolved<Law> {
-  const found = findLaws(store, name);
+/**
+ * Finds one law from a name or id; prefers a national law when a title exists in several regions.
+ * 'typed' (a person typing in a form) also accepts a unique part of a title; 'cited' (a title
+ * written in a text) accepts only the title itself or its abbreviation.
+ */
+export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'cited' = 'typed'): Resolved<Law> {
+  const found = mode === 'cited' ? findLawsByTitle(store, name) : findLaws(store, name);
   if (found.length === 1) return { ok: true, value: found[0]! };
-  if (found.length === 0) return { ok: false, reason: `资料库中没有《${name.replace(/[《》]/g, '')}》` };
-  const nq = normaliseTitle(name.replace(/[《》]/g, ''));
-  const exact = found.filter((l) => normaliseTitle(l.title) === nq && !l.subtitle);
+  if (found.length === 0) return { ok: false, reason: `资料库中没有《${name.replace(/^《|》$/g, '')}》` };
+  const nq = titleKey(name);
+  const exact = found.filter((l) => titleKey(l.title) === nq && !l.subtitle);
   const pool = exact.length ? exact : found;
   const national = pool.filter((l) => l.region === '全国');
   if (pool.length === 1) return { ok: true, value: pool[0]! };
