@@ -3,7 +3,7 @@
 // "自…起施行"); anything not stated is left undefined for the user to fill in.
 
 import type { ExtractedMeta } from './extracted-document';
-import { parseDate, parseHistoryLine } from '../parse/law-structure-parser';
+import { parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
 import type { HistoryEvent } from '../../shared/law-model';
 
 const CN = '[\\u4e00-\\u9fa5]';
@@ -87,11 +87,17 @@ export function guessMetadata(text: string): ExtractedMeta {
     meta.title = first;
     i = 1;
   }
-  // Header: up to the first article/heading/section (at most 60 lines).
+  // Header: up to the Markdown header's end when there is one (a wrapped history line may start
+  // with "第三十一条的决定》…"), else up to the first article/heading/section (at most 60 lines).
   const header: string[] = [];
+  const infoEnd = text.indexOf('<!-- INFO END -->') >= 0 ? text.slice(0, text.indexOf('<!-- INFO END -->')).split('\n').map(cleanLine).filter((l) => l !== '').length : -1;
   for (; i < lines.length && header.length < 60; i++) {
-    if (BODY_START_RE.test(lines[i]!)) break;
-    header.push(lines[i]!);
+    if (infoEnd >= 0 ? i >= infoEnd : BODY_START_RE.test(lines[i]!)) break;
+    const line = lines[i]!;
+    const prev = header.at(-1);
+    // a history line wrapped inside a 《…》 title continues on the next line
+    if (prev !== undefined && HISTORY_START_RE.test(prev) && unclosedTitle(prev) && !HISTORY_START_RE.test(line)) header[header.length - 1] = prev + line;
+    else header.push(line);
   }
   const events: HistoryEvent[] = [];
   for (const h of header) if (HISTORY_START_RE.test(h) || /^[（(].*\d{4}\s*年/.test(h)) events.push(...parseHistoryLine(h));

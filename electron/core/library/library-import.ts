@@ -155,6 +155,12 @@ export async function buildVersion(
   const lastEvent = [...parsed.history].reverse().find((e) => e.kind !== '施行' && e.kind !== '其他') ?? parsed.history.at(-1);
   const published =
     manifest?.published || meta.published || lastEvent?.date || FILENAME_DATE.exec(fileName)?.[1] || undefined;
+  // A date given by the manifest or the file name that disagrees with the header's own last
+  // adoption/amendment date puts the wrong text in force on the dates between: say so.
+  const headerDate = meta.published || lastEvent?.date;
+  if (published && headerDate && /^\d{4}-\d{2}-\d{2}$/.test(headerDate) && published !== headerDate) {
+    warnings.push(`版本日期 ${published} 与文件头记载的最后一次通过/修改日期 ${headerDate} 不一致，请核对`);
+  }
   // An amended law keeps its original "本法自2010年1月1日起施行": a stated date before this
   // version's own date is the first version's, not this one's.
   const stated = meta.effective && (!published || meta.effective >= published) ? meta.effective : undefined;

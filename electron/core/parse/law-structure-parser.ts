@@ -67,7 +67,7 @@ function eventKind(text: string): HistoryEvent['kind'] {
   if (/修正|修改/.test(text)) return '修正';
   if (/通过/.test(text)) return '通过';
   if (/公布|发布|印发/.test(text)) return '公布';
-  if (/施行/.test(text)) return '施行';
+  if (/施行|实施|生效/.test(text)) return '施行';
   return '其他';
 }
 
@@ -92,6 +92,11 @@ export function parseHistoryLine(line: string): HistoryEvent[] {
     events.push({ date, text, kind: eventKind(text) });
   }
   return events;
+}
+
+/** A 《 opened and not closed: the line was wrapped inside a title. */
+export function unclosedTitle(text: string): boolean {
+  return text.lastIndexOf('《') > text.lastIndexOf('》');
 }
 
 function isHistoryLine(line: string): boolean {
@@ -163,7 +168,12 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       if (c === '') continue;
       if (raw.trimStart().startsWith('#') && subtitle === undefined && history.length === 0) subtitle = c;
       else if (isHistoryLine(c)) history.push(...parseHistoryLine(c));
-      else headerLines.push(c);
+      else if (history.length && unclosedTitle(history.at(-1)!.text)) {
+        // a history line wrapped inside a 《…》 title: "…《关于修改<…>第三十条" + "第三十一条的决定》第一次修正"
+        const last = history.at(-1)!;
+        last.text += c;
+        last.kind = eventKind(last.text);
+      } else headerLines.push(c);
     }
     i = infoEnd + 1;
   } else {
@@ -190,6 +200,9 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   let inToc = false;
   let appendixCount = 0;
   let sawStructure = false; // first article/section/heading seen
+  /** Markdown heading depth → structure level, learnt from the numbered headings (## 第一编 → 编). */
+  const levelOfDepth = new Map<number, number>();
+  const noteAt = footnoteLine(body, hasArticles);
 
   const close = () => {
     if (current && current !== preamble) units.push(finishUnit(current));
@@ -236,7 +249,12 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
     if (head) {
       sawStructure = true;
       close();
-      setHeading(tidyHeading(text), HEADING_LEVEL[head[2]!] ?? 2);
+      const level = HEADING_LEVEL[head[2]!] ?? 2;
+      if (line.md) {
+        const depth = /^\s*(#+)/.exec(line.raw)?.[1]?.length;
+        if (depth && !levelOfDepth.has(depth)) levelOfDepth.set(depth, level);
+      }
+      setHeading(tidyHeading(text), level);
       continue;
     }
     if (PREAMBLE_RE.test(text.replace(/[\s\u3000]/g, '')) && (line.md || !sawStructure)) {
@@ -254,14 +272,25 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       if (text.length > 40) addLine(current, text);
       continue;
     }
-    if (line.md) {
-      // Any other Markdown heading (附则, 分则 without a number, a titled part) is a heading.
+    if (noteAt >= 0 && line === body[noteAt]) {
+      // "① 刑法、历次刑法修正案…" after the last article: the compilers' note, not the article's text.
       close();
-      const depth = (/^\s*(#+)/.exec(line.raw)?.[1]?.length ?? 2) + 0;
-      setHeading(text.replace(/[\s\u3000]+/g, ''), Math.max(depth, 2));
+      appendixCount++;
+      current = { unit: newUnit('appendix', appendixCount, 0, '注释', []), lines: [] };
+      addLine(current, text);
+      continue;
+    }
+    if (line.md && (hasArticles || !SECTION_RE.test(text))) {
+      // Any other Markdown heading (附则, 分则 without a number, a titled part) is a heading, at the
+      // level the numbered headings of the same Markdown depth have: "## 附则" beside "## 第二编 分则"
+      // is a 编-level part, not a chapter under 分则.
+      close();
+      const depth = /^\s*(#+)/.exec(line.raw)?.[1]?.length ?? 2;
+      setHeading(text.replace(/[\s\u3000]+/g, ''), levelOfDepth.get(depth) ?? Math.max(depth, 2));
       continue;
     }
     if (!hasArticles && (current?.unit.kind !== 'appendix')) {
+      // "## 一、关于管辖区域调整" in a 司法解释 without 第X条 is a numbered section like a plain "一、".
       const sec = SECTION_RE.exec(text);
       if (sec) {
         sawStructure = true;
@@ -289,6 +318,33 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
     warnings.push('未识别到条文（没有“第X条”或“一、”编号的段落），全文作为一个整体保存');
   }
   return { title, subtitle, history, units, headerLines, warnings };
+}
+
+const FOOTNOTE_RE = /^[①②③④⑤⑥⑦⑧⑨⑩]/;
+
+/**
+ * The index of a footnote line ("① …") after the last article, or -1. Only when the last article
+ * does not itself list items with circled numbers (then ① is an item, not a note).
+ */
+function footnoteLine(body: { text: string; md: boolean }[], hasArticles: boolean): number {
+  if (!hasArticles) return -1;
+  let last = -1;
+  for (let k = body.length - 1; k >= 0; k--) {
+    if (ARTICLE_RE.test(body[k]!.text)) {
+      last = k;
+      break;
+    }
+  }
+  if (last < 0) return -1;
+  for (let k = last + 1; k < body.length; k++) {
+    const t = body[k]!.text;
+    if (body[k]!.md || APPENDIX_RE.test(t)) return -1;
+    if (FOOTNOTE_RE.test(t)) {
+      const itemsBefore = body.slice(last, k).some((l) => FOOTNOTE_RE.test(l.text));
+      return itemsBefore ? -1 : k;
+    }
+  }
+  return -1;
 }
 
 /** Gaps, duplicates and out-of-order numbers become warnings, never silent data. */
