@@ -41,15 +41,16 @@ export const diffCommand: Command = {
       return 1;
     }
     if (articleText) {
-      const ref = parseArticleRef(articleText);
-      if (!ref) throw new UsageError(`看不懂条文号“${articleText}”`);
+      const preamble = /^(?:preamble|序言|前言|引言)$/i.test(articleText.trim());
+      const ref = preamble ? { number: 0, suffix: 0 } : parseArticleRef(articleText);
+      if (!ref) throw new UsageError(`看不懂条文号“${articleText}”（序言请写 preamble 或 序言）`);
       const start = pickVersion(store, law, values.from);
       if (!start) {
         process.stderr.write(`找不到 ${values.from} 的版本；现有：${versions.map((v) => versionDate(v)).join('、')}\n`);
         return 1;
       }
-      const key = ref.suffix ? `${ref.number}-${ref.suffix}` : String(ref.number);
-      const history = articleHistory(store, law.id, key, articleLabel(ref.number, ref.suffix), start.id);
+      const key = preamble ? 'preamble' : ref.suffix ? `${ref.number}-${ref.suffix}` : String(ref.number);
+      const history = articleHistory(store, law.id, key, preamble ? '序言' : articleLabel(ref.number, ref.suffix), start.id);
       if (values.json) printJson({ lawId: law.id, title: law.title, history });
       else for (const h of history) process.stdout.write(`${h.date}（${h.status}）${h.label ?? '（无此条）'} [${KIND[h.change]}]\n  ${render(h.runs, h.text ?? '')}\n\n`);
       return 0;

@@ -1,8 +1,10 @@
 // Maps the articles of one version of a law onto the next: each old article is the same,
 // renumbered (same rule, new number), amended (changed text), split into several, merged with
 // others, or deleted; articles of the new version matched by none are added.
-// "Same text" ignores what renumbering and typesetting change by themselves: numbers in cross
-// references (依照本法第七条 → 第八条), full/half-width punctuation and spaces.
+// "Same text" ignores what renumbering and typesetting change by themselves: numbers in the law's
+// own cross references (依照本法第七条 → 第八条), full/half-width punctuation and spaces. A reference
+// to another law's article (民事诉讼法第十八条 → 第十九条) is the text a reader relies on: changing
+// it amends the article. The 序言/preamble is mapped too (same, amended, added or deleted).
 
 import type { Article } from '../../shared/law-model';
 
@@ -34,9 +36,27 @@ const PUNCT: Record<string, string> = {
   '〈': '<', '〉': '>', '《': '<', '》': '>', '．': '.', '。': '.', '、': ',',
 };
 
+/** Text right before 第X条 that names another law: 《…》, 民事诉讼法, 实施条例 — but not 本法/本条例. */
+const OTHER_LAW_BEFORE = /(?:》|[\u4e00-\u9fa5](?:法|法典|条例|办法|规定|细则|规则|解释|决定))(?:的)?$/;
+const OWN_LAW_BEFORE = /(?:本|该)(?:法|条例|办法|规定|细则|规则|解释|决定)(?:的)?$/;
+const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与|至|到)$/;
+
+/** 第X条 → 第#条 where X is the law's own article; a reference to another law keeps its number. */
+function maskOwnReferences(text: string): string {
+  let foreign = false;
+  let prevEnd = -1;
+  return text.replace(REF, (m: string, _s: string | undefined, offset: number) => {
+    const before = text.slice(Math.max(0, offset - 16), offset);
+    const gap = prevEnd >= 0 ? text.slice(prevEnd, offset) : undefined;
+    prevEnd = offset + m.length;
+    if (gap !== undefined && LIST_GAP.test(gap)) return foreign ? m : '第#条'; // 第十八条、第十九条 share their law
+    foreign = OTHER_LAW_BEFORE.test(before) && !OWN_LAW_BEFORE.test(before);
+    return foreign ? m : '第#条';
+  });
+}
+
 export function normaliseForMatch(text: string): string {
-  return text
-    .replace(REF, '第#条')
+  return maskOwnReferences(text)
     .replace(/[，；：（）！？“”‘’〈〉《》．。、]/g, (c) => PUNCT[c] ?? c)
     .replace(/[\s\u3000]+/g, '');
 }
@@ -198,12 +218,27 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
   for (let j = 0; j < b.units.length; j++) {
     if (!b.used[j]) out.push({ kind: 'added', from: [], to: [b.units[j]!.key], similarity: 0, cosmetic: false });
   }
-  return out;
+  const preamble = mapPreamble(older, newer);
+  return preamble ? [preamble, ...out] : out;
+}
+
+/** The 序言 (or a decision's lead-in) of the two versions: compared like an article. */
+function mapPreamble(older: Article[], newer: Article[]): ArticleMapping | undefined {
+  const pa = older.find((u) => u.kind === 'preamble');
+  const pb = newer.find((u) => u.kind === 'preamble');
+  if (!pa && !pb) return undefined;
+  if (!pb) return { kind: 'deleted', from: [pa!.key], to: [], similarity: 0, cosmetic: false };
+  if (!pa) return { kind: 'added', from: [], to: [pb.key], similarity: 0, cosmetic: false };
+  const na = normaliseForMatch(pa.text);
+  const nb = normaliseForMatch(pb.text);
+  if (na === nb) return { kind: 'same', from: [pa.key], to: [pb.key], similarity: 1, cosmetic: pa.text !== pb.text };
+  return { kind: 'amended', from: [pa.key], to: [pb.key], similarity: dice(bigrams(na), bigrams(nb)), cosmetic: false };
 }
 
 export function summarise(mapping: ArticleMapping[]): MappingSummary {
   const s: MappingSummary = { same: 0, renumbered: 0, amended: 0, split: 0, merged: 0, deleted: 0, added: 0 };
-  for (const m of mapping) s[m.kind]++;
+  // counts are of articles: the 序言 row is shown in the diff but not counted as an article
+  for (const m of mapping) if (m.from[0] !== 'preamble' && m.to[0] !== 'preamble') s[m.kind]++;
   return s;
 }
 

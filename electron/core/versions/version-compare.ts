@@ -13,7 +13,8 @@ import { versionInForceOn } from '../library/version-status';
 import { type ArticleMapping, mapArticles, type MappingSummary, summarise, summaryLine } from './article-mapping';
 import { diffChars, type DiffRun } from './char-diff';
 
-const MAPPING_FORMAT = 1;
+// 2: references to other laws' articles count as amendments; the preamble is mapped
+const MAPPING_FORMAT = 2;
 
 function mappingsDir(store: LibraryStore): string {
   return join(store.dir, 'derived', 'mappings');
