@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { ExtractError, type ExtractedDocument, type SourceFormat } from './extracted-document';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.doc', '.wps'] as const;
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.doc', '.wps', '.ofd'] as const;
 
 const MB = 1024 * 1024;
 /** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
@@ -27,11 +27,17 @@ function startsWith(bytes: Uint8Array, ascii: string): boolean {
   return true;
 }
 
+/** An OFD package names OFD.xml in its zip directory, which sits at the end of the file. */
+function namesOfdXml(bytes: Uint8Array): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 65_536));
+  return new TextDecoder('latin1').decode(tail).includes('OFD.xml');
+}
+
 /** The format a file will be imported as, or undefined when it is not a document we read. */
 export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat | undefined {
   const ext = extname(fileName).toLowerCase();
   if (startsWith(bytes, '%PDF-')) return 'pdf';
-  if (startsWith(bytes, 'PK\u0003\u0004')) return 'docx';
+  if (startsWith(bytes, 'PK\u0003\u0004')) return ext === '.ofd' || namesOfdXml(bytes) ? 'ofd' : 'docx';
   // OLE compound file: Word 97 .doc, or WPS 文字 .wps (Word 97 format under WPS's extension).
   if (startsWith(bytes, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return ext === '.wps' ? 'wps' : 'doc';
   if (ext === '.md' || ext === '.markdown') return 'md';
@@ -63,7 +69,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
 /** Why a file of this name cannot be imported (no format detected). */
 export function unsupportedReason(fileName: string): string {
   const ext = extname(fileName).toLowerCase();
-  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、HTML）`;
+  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、OFD、HTML）`;
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
@@ -91,6 +97,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     case 'wps':
       return (await import('./ole-document')).extractOle(bytes, fileName);
     case 'ofd':
+      return (await import('./ofd-text-extractor')).extractOfd(bytes, fileName);
     case 'image':
       throw new ExtractError(unsupportedReason(fileName));
   }

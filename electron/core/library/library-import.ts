@@ -19,7 +19,7 @@ import { LibraryError, type LibraryChange, type LibraryStore } from './library-s
 import { TimeSlicer } from '../util/time-slicer';
 
 /** Extensions picked up when walking a folder. */
-export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm', '.doc', '.wps']);
+export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm', '.doc', '.wps', '.ofd']);
 
 export interface ImportFileResult {
   file: string;

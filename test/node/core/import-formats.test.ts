@@ -18,7 +18,7 @@ async function importOne(file: string) {
   return { report, version: v ? store.loadVersion(v.id) : undefined };
 }
 
-describe('import of PDF, DOCX, DOC, WPS and HTML', () => {
+describe('import of PDF, DOCX, DOC, WPS, OFD and HTML', () => {
   it.each([
     ['juece-gov.pdf', 'juece.md', 'pdf'],
     ['xingfa-chromium.pdf', 'xingfa.md', 'pdf'],
@@ -31,6 +31,7 @@ describe('import of PDF, DOCX, DOC, WPS and HTML', () => {
     ['tuizhi-utf8.html', 'tuizhi.md', 'html'],
     ['juece-libreoffice.doc', 'juece.md', 'doc'],
     ['yuanzhu-wps.wps', 'yuanzhu.md', 'wps'],
+    ['juece-layout.ofd', 'juece.md', 'ofd'],
   ])('%s has the articles of %s', async (file, source, format) => {
     const fromDoc = await importOne(join(DOCS, file));
     const fromMd = await importOne(join(DOCS, 'sources', source));
@@ -64,6 +65,9 @@ describe('import of PDF, DOCX, DOC, WPS and HTML', () => {
         expect.stringMatching(/^encrypted\.doc: Word 文档已加密，需要密码/),
         expect.stringMatching(/^truncated\.doc: Word 文档已损坏或不完整/),
         expect.stringMatching(/^works\.wps: .*Microsoft Works/),
+        expect.stringMatching(/^missing-page\.ofd: OFD 文件不完整：缺少第 2 页的内容文件/),
+        expect.stringMatching(/^path-escape\.ofd: .*指向包外的路径/),
+        expect.stringMatching(/^zip-bomb\.ofd: .*解压后异常庞大/),
       ]),
     );
   });

@@ -1,0 +1,211 @@
+// The layout step shared by every fixed-layout source (PDF text layer, OFD, OCR): positioned text
+// runs → lines by baseline; running headers, footers and page numbers dropped; lines joined into
+// paragraphs (a paragraph starts at an indented or centred line, after a short line, or at 第X条 +
+// space after a sentence end — never at a wrapped cross reference such as "第四十八条第二款…");
+// a 目录 skipped; then the plain-law-text shape the parser reads.
+
+import { ARTICLE_START_RE, HEADING_START_RE, mapRadicals, toPlainLawText } from './plain-law-text';
+
+/** One run of text at a position: x, y in points with y growing UP (PDF space), w its advance. */
+export interface PositionedText {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+}
+
+export interface TextLine {
+  page: number;
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  /** The line began with full-width spaces (an indent typed as text). */
+  indented: boolean;
+}
+
+/** Group a page's text items into lines by baseline, left to right. */
+export function buildLines(items: readonly PositionedText[], page: number): TextLine[] {
+  const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PositionedText[][] = [];
+  for (const it of sorted) {
+    const g = groups[groups.length - 1];
+    const ref = g?.[0];
+    if (g && ref && Math.abs(ref.y - it.y) < 0.5 * Math.min(ref.size, it.size)) g.push(it);
+    else groups.push([it]);
+  }
+  const lines: TextLine[] = [];
+  for (const g of groups) {
+    g.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    let x0: number | undefined;
+    let x1 = 0;
+    const size = Math.max(...g.map((i) => i.size));
+    for (const it of g) {
+      const gap = it.x - end;
+      if (text !== '' && gap > 0.25 * it.size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+      text += it.str;
+      end = it.x + it.w;
+      if (it.str.trim() !== '') {
+        if (x0 === undefined) {
+          const lead = /^[\s\u3000]*/.exec(it.str)![0].length;
+          x0 = it.x + (it.str.length ? (it.w * lead) / it.str.length : 0);
+        }
+        x1 = Math.max(x1, end);
+      }
+    }
+    if (x0 === undefined) continue; // whitespace only
+    const indented = /^(?:\u3000|[ \u00a0]{2,})/.test(text);
+    lines.push({ page, text: mapRadicals(text.trim()), x0, x1, y: g[0]!.y, size, indented });
+  }
+  return lines;
+}
+
+const PAGE_NUMBER_RE =
+  /^(?:[-—–－―_~·•\s]*(?:第\s*)?[0-9０-９]+(?:\s*页)?(?:\s*[/／]\s*[0-9]+)?(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?[-—–－―_~·•\s]*|[-—–－―\s]*[ivxlcIVXLC]+[-—–－―\s]*)$/;
+
+const keyOf = (t: string) => t.replace(/[\s\u3000]+/g, '').replace(/[0-9０-９]+/g, '#');
+
+interface HeaderFooterResult {
+  pages: TextLine[][];
+  droppedRunning: Map<string, number>;
+  droppedNumbers: number;
+}
+
+/**
+ * Running headers/footers are lines in the top or bottom two of a page that repeat (same text
+ * modulo digits, same height) on at least half the pages; page numbers are dropped there always.
+ * Matching by height keeps the real title on page 1 when the header repeats it.
+ */
+export function dropHeadersFooters(pages: TextLine[][]): HeaderFooterResult {
+  const zone = (lines: TextLine[]) => new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
+  const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
+  for (const lines of pages) {
+    for (const l of zone(lines)) {
+      const k = `${keyOf(l.text)}@${Math.round(l.size)}`;
+      const e = seen.get(k) ?? { pages: new Set(), ys: [] };
+      e.pages.add(l.page);
+      e.ys.push(l.y);
+      seen.set(k, e);
+    }
+  }
+  const textPages = pages.filter((p) => p.length > 0).length;
+  const repeated = new Map<string, number[]>();
+  for (const [k, e] of seen) {
+    if (e.pages.size >= 2 && e.pages.size >= textPages / 2) repeated.set(k, e.ys);
+  }
+  const droppedRunning = new Map<string, number>();
+  let droppedNumbers = 0;
+  const out = pages.map((lines) => {
+    const z = zone(lines);
+    return lines.filter((l) => {
+      if (!z.has(l)) return true;
+      if (PAGE_NUMBER_RE.test(l.text)) {
+        droppedNumbers++;
+        return false;
+      }
+      const ys = repeated.get(`${keyOf(l.text)}@${Math.round(l.size)}`);
+      // Same text at (one of) the usual heights of that running line.
+      if (ys && ys.filter((y) => Math.abs(y - l.y) <= 2).length >= 2) {
+        droppedRunning.set(l.text, (droppedRunning.get(l.text) ?? 0) + 1);
+        return false;
+      }
+      return true;
+    });
+  });
+  return { pages: out, droppedRunning, droppedNumbers };
+}
+
+/**
+ * The text block's left edge: the leftmost x (rounded) shared by a fair share of the lines. Not the
+ * most common x: in a law of one-line paragraphs most lines are indented first lines.
+ */
+function leftEdge(values: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
+  const need = Math.max(2, 0.1 * values.length);
+  const common = [...counts].filter(([v, c]) => c >= need || (counts.get(v - 1) ?? 0) + c >= need).map(([v]) => v);
+  return common.length ? Math.min(...common) : values.length ? Math.min(...values) : undefined;
+}
+
+function quantile(values: number[], q: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+const SENTENCE_END_RE = /[。；;：:！!？?）)」』”]$/;
+const ASCII_WORD_END = /[A-Za-z0-9]$/;
+const ASCII_WORD_START = /^[A-Za-z0-9]/;
+
+/** Lines (headers and footers already removed) → paragraphs. */
+export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pageOf: number[] } {
+  const all = pages.flat();
+  const globalLeft = leftEdge(all.map((l) => l.x0)) ?? 0;
+  const globalRight = quantile(all.map((l) => l.x1), 0.9) ?? 0;
+  const paragraphs: string[] = [];
+  const pageOf: number[] = [];
+  let prev: TextLine | undefined;
+  let prevRight = globalRight;
+  let inBody = false;
+  for (const lines of pages) {
+    // Odd and even pages may have mirrored margins: measure each page that has enough lines.
+    const left = lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft;
+    const right = lines.length >= 6 ? (quantile(lines.map((l) => l.x1), 0.9) ?? globalRight) : globalRight;
+    for (const line of lines) {
+      const size = line.size;
+      const starts =
+        !prev ||
+        line.indented ||
+        line.x0 > left + 0.8 * size ||
+        prev.x1 < prevRight - 1.5 * size ||
+        Math.abs(prev.size - size) > 0.15 * size ||
+        ((ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) && SENTENCE_END_RE.test(prev.text));
+      // A centred block wrapped over several lines (a long history line in parentheses) stays one.
+      const centred = (l: TextLine) =>
+        l.x0 > left + 0.8 * l.size && Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < l.size;
+      const last = paragraphs[paragraphs.length - 1];
+      const openParen = last !== undefined && /^[（(]/.test(last) && !/[)）]$/.test(last);
+      const wrappedCentre =
+        starts && !inBody && prev !== undefined && !line.indented && openParen && centred(line);
+      if (ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) inBody = true;
+      if ((starts && !wrappedCentre) || paragraphs.length === 0) {
+        paragraphs.push(line.text);
+        pageOf.push(line.page);
+      } else {
+        const last = paragraphs[paragraphs.length - 1]!;
+        const glue = ASCII_WORD_END.test(last) && ASCII_WORD_START.test(line.text) ? ' ' : '';
+        paragraphs[paragraphs.length - 1] = last + glue + line.text;
+      }
+      prev = line;
+      prevRight = right;
+    }
+  }
+  return { paragraphs, pageOf };
+}
+
+export function pageList(nums: number[]): string {
+  return nums.length > 10 ? `${nums.slice(0, 10).join('、')} 等 ${nums.length} 页` : `第 ${nums.join('、')} 页`;
+}
+
+/**
+ * Lines of every page → plain law text and the warnings for the import report, or undefined when
+ * no page has any text left once headers and footers are gone.
+ */
+export function layoutPages(rawPages: TextLine[][]): { text: string; warnings: string[] } | undefined {
+  const warnings: string[] = [];
+  const { pages, droppedRunning, droppedNumbers } = dropHeadersFooters(rawPages);
+  const textChars = pages.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
+  if (textChars === 0) return undefined;
+  for (const [text, count] of droppedRunning) warnings.push(`已去除页眉页脚“${text.slice(0, 30)}”${count} 处`);
+  if (droppedNumbers > 0) warnings.push(`已去除页码 ${droppedNumbers} 处`);
+  const { paragraphs, pageOf } = joinParagraphs(pages);
+  const result = toPlainLawText(paragraphs);
+  if (result.tocAt !== undefined) {
+    warnings.push(`已跳过目录（第 ${pageOf[result.tocAt]} 页，${result.tocEntries} 个条目）`);
+  }
+  return { text: result.text, warnings };
+}
