@@ -10,14 +10,14 @@ import { citationOf } from '../../shared/citation';
 import type { HigherLawMatch } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import type { SearchEngine } from '../search/search-engine';
-import { diffChars } from '../versions/char-diff';
+import type { DiffRun } from '../versions/char-diff';
 
 /** 法律 > 行政法规 > 部门规章/地方性法规 > 地方政府规章 > 规范性文件. */
 export const LEVEL_RANK: Partial<Record<Level, number>> = { 宪法: 0, 法律: 1, 行政法规: 2, 部门规章: 3, 地方性法规: 3, 地方政府规章: 4, 规范性文件: 5 };
 const PANEL_LEVELS: Level[] = ['宪法', '法律', '行政法规', '部门规章', '地方性法规', '地方政府规章', '规范性文件'];
 
 /** Pairs that say nothing about the subject: function words and the boilerplate of every rule. */
-const STOP = /[的了和与及或在对为以其等是有于由并应当可不得按照依本条款项第一二三四五六七八九十、，。；：“”（）《》\s0-9]/;
+const STOP = new Set('的了和与及或在对为以其等是有于由并应当可不得按照依本条款项第一二三四五六七八九十、，。；：“”（）《》 \n\t　0123456789');
 const COMMON_PAIRS = new Set(['规定', '有关', '部门', '人民', '政府', '县级', '以上', '办法', '法律', '法规', '单位', '组织', '个人', '工作', '管理', '相关', '进行', '负责', '实施', '情况', '主管', '机关', '行政', '国家', '社会', '建立', '加强', '支持']);
 
 function pairs(text: string): string[] {
@@ -25,7 +25,7 @@ function pairs(text: string): string[] {
   for (let i = 0; i + 1 < text.length; i++) {
     const a = text[i]!;
     const b = text[i + 1]!;
-    if (STOP.test(a) || STOP.test(b)) continue;
+    if (STOP.has(a) || STOP.has(b)) continue;
     out.push(a + b);
   }
   return out;
@@ -48,7 +48,59 @@ export interface HigherLawOptions {
   onProgress?: (p: { phase: string; done: number; total: number }) => void;
 }
 
-export function higherLawPanel(store: LibraryStore, engine: SearchEngine, units: Article[], opts: HigherLawOptions): Record<string, HigherLawMatch[]> {
+/**
+ * Character runs from a to b by recursive longest common substring (Ratcliff/Obershelp, as
+ * difflib): readable for two different texts side by side and cheap (O(n·m) per level) where
+ * Myers' shortest edit script on two unrelated articles costs tens of milliseconds.
+ */
+export function alignRuns(a: string, b: string): DiffRun[] {
+  const runs: DiffRun[] = [];
+  const push = (op: DiffRun['op'], text: string) => {
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && last.op === op) last.text += text;
+    else runs.push({ op, text });
+  };
+  const rec = (a0: number, a1: number, b0: number, b1: number, depth: number) => {
+    let best = 0;
+    let ba = a0;
+    let bb = b0;
+    if (a1 > a0 && b1 > b0 && depth < 64) {
+      let prev = new Uint16Array(b1 - b0 + 1);
+      let cur = new Uint16Array(b1 - b0 + 1);
+      for (let i = a0; i < a1; i++) {
+        for (let j = b0; j < b1; j++) {
+          const v = a[i] === b[j] ? prev[j - b0]! + 1 : 0;
+          cur[j - b0 + 1] = v;
+          if (v > best) {
+            best = v;
+            ba = i - v + 1;
+            bb = j - v + 1;
+          }
+        }
+        [prev, cur] = [cur, prev];
+        cur.fill(0);
+      }
+    }
+    if (best < 2) {
+      push('delete', a.slice(a0, a1));
+      push('insert', b.slice(b0, b1));
+      return;
+    }
+    rec(a0, ba, b0, bb, depth + 1);
+    push('equal', a.slice(ba, ba + best));
+    rec(ba + best, a1, bb + best, b1, depth + 1);
+  };
+  rec(0, a.length, 0, b.length, 0);
+  return runs;
+}
+
+export function higherLawPanel(
+  store: LibraryStore,
+  engine: SearchEngine,
+  units: Article[],
+  opts: HigherLawOptions & { cited?: Map<string, { versionId: string; articleKey: string }[]> },
+): Record<string, HigherLawMatch[]> {
   const province = opts.region.split('·')[0]!;
   const regions = [...new Set(['全国', province])];
   let cache = dfCache.get(engine);
@@ -56,83 +108,62 @@ export function higherLawPanel(store: LibraryStore, engine: SearchEngine, units:
   const df = (term: string) => {
     let n = cache!.df.get(term);
     if (n === undefined) {
-      n = engine.search({ q: term, limit: 0, asOf: opts.asOf }).total;
+      n = engine.docFrequency(term);
       cache!.df.set(term, n);
     }
     return n;
   };
-  const textCache = new Map<string, { text: string; label: string; set: Set<string> }>();
-  const unitOf = (versionId: string, key: string) => {
-    const k = `${versionId}#${key}`;
-    let u = textCache.get(k);
-    if (!u) {
-      const found = store.loadVersion(versionId).units.find((x) => x.key === key);
-      u = { text: found?.text ?? '', label: found?.label ?? key, set: new Set(pairs(found?.text ?? '')) };
-      textCache.set(k, u);
-    }
-    return u;
+  const match = (unit: Article, versionId: string, key: string, label: string, text: string, sim: number): HigherLawMatch => {
+    const meta = store.version(versionId)!;
+    return {
+      lawId: meta.lawId,
+      versionId,
+      articleKey: key,
+      citation: citationOf(meta, label),
+      title: meta.title,
+      level: meta.level,
+      region: meta.region,
+      label,
+      text,
+      similarity: Math.round(sim * 1000) / 1000,
+      runs: alignRuns(unit.text, text),
+    };
   };
 
   const out: Record<string, HigherLawMatch[]> = {};
   units.forEach((unit, i) => {
     if (i % 10 === 0) opts.onProgress?.({ phase: '查找上位法', done: i, total: units.length });
     const own = pairs(unit.text);
+    const mine = new Set(own);
+    const shown: HigherLawMatch[] = [];
+    // The provisions the article itself cites come first: that is the basis it claims.
+    for (const c of opts.cited?.get(unit.key) ?? []) {
+      const u = store.loadVersion(c.versionId).units.find((x) => x.key === c.articleKey);
+      if (u && !shown.some((m) => m.versionId === c.versionId && m.articleKey === u.key)) shown.push(match(unit, c.versionId, u.key, u.label, u.text, dice(mine, new Set(pairs(u.text)))));
+    }
     const tf = new Map<string, number>();
     for (const p of own) if (!COMMON_PAIRS.has(p)) tf.set(p, (tf.get(p) ?? 0) + 1);
     // The rarest pairs present in the library carry the article's subject.
-    const scored = [...tf.entries()]
+    const terms = [...tf.entries()]
       .map(([t, n]) => ({ t, d: df(t), n }))
-      .filter((x) => x.d > 0)
+      .filter((x) => x.d > 0 && x.d < 20000)
       .map((x) => ({ ...x, w: x.n * Math.log(1 + 100000 / x.d) }))
-      .sort((a, b) => b.w - a.w);
-    const terms: string[] = [];
-    for (const s of scored) {
-      if (terms.length >= 5) break;
-      if (s.d > 20000) continue;
-      terms.push(s.t);
-    }
-    if (terms.length < 2) {
-      out[unit.key] = [];
-      return;
-    }
-    const candidates = new Map<string, { versionId: string; key: string; votes: number }>();
-    for (let a = 0; a < terms.length; a++) {
-      for (let b = a + 1; b < terms.length; b++) {
-        const r = engine.search({ q: `${terms[a]} ${terms[b]}`, limit: 15, asOf: opts.asOf, regions, levels: PANEL_LEVELS });
-        for (const h of r.hits) {
-          if (h.kind === 'law' || !h.articleKey) continue;
-          const k = `${h.versionId}#${h.articleKey}`;
-          const c = candidates.get(k) ?? { versionId: h.versionId, key: h.articleKey, votes: 0 };
-          c.votes++;
-          candidates.set(k, c);
-        }
+      .sort((a, b) => b.w - a.w)
+      .slice(0, 8)
+      .map((x) => x.t);
+    if (terms.length >= 2) {
+      const found = engine.articlesWithTerms(terms, { asOf: opts.asOf, regions, levels: PANEL_LEVELS }, { minVotes: Math.min(3, terms.length), max: 40 });
+      const ranked = found
+        .map((f) => ({ f, sim: dice(mine, new Set(pairs(f.text))) }))
+        .filter((x) => x.sim >= (opts.minSimilarity ?? 0.12))
+        .sort((x, y) => y.sim - x.sim || (LEVEL_RANK[store.version(x.f.versionId)!.level] ?? 9) - (LEVEL_RANK[store.version(y.f.versionId)!.level] ?? 9));
+      for (const { f, sim } of ranked) {
+        if (shown.length >= (opts.perArticle ?? 3) + (opts.cited?.get(unit.key)?.length ?? 0)) break;
+        if (shown.some((m) => m.versionId === f.versionId && m.articleKey === f.articleKey)) continue;
+        shown.push(match(unit, f.versionId, f.articleKey, f.label, f.text, sim));
       }
     }
-    const mine = new Set(own);
-    const ranked = [...candidates.values()]
-      .sort((x, y) => y.votes - x.votes)
-      .slice(0, 25)
-      .map((c) => ({ c, u: unitOf(c.versionId, c.key) }))
-      .map((x) => ({ ...x, sim: dice(mine, x.u.set) }))
-      .filter((x) => x.sim >= (opts.minSimilarity ?? 0.12))
-      .sort((x, y) => y.sim - x.sim)
-      .slice(0, opts.perArticle ?? 3);
-    out[unit.key] = ranked.map(({ c, u, sim }) => {
-      const meta = store.version(c.versionId)!;
-      return {
-        lawId: meta.lawId,
-        versionId: meta.id,
-        articleKey: c.key,
-        citation: citationOf(meta, u.label),
-        title: meta.title,
-        level: meta.level,
-        region: meta.region,
-        label: u.label,
-        text: u.text,
-        similarity: Math.round(sim * 1000) / 1000,
-        runs: diffChars(unit.text, u.text),
-      };
-    });
+    out[unit.key] = shown;
   });
   opts.onProgress?.({ phase: '查找上位法', done: units.length, total: units.length });
   return out;

@@ -269,7 +269,15 @@ export function precheck(store: LibraryStore, input: PrecheckInput, opts: Preche
   const position = new Map(units.map((u, i) => [u.key, i]));
   unique.sort((a, b) => (position.get(a.article?.key ?? '') ?? -1) - (position.get(b.article?.key ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0) || order[a.severity] - order[b.severity]);
 
-  const higherLaw = opts.search ? higherLawPanel(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '山东·淄博', ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) }) : undefined;
+  let higherLaw: PrecheckResult['higherLaw'];
+  if (opts.search) {
+    const cited = new Map<string, { versionId: string; articleKey: string }[]>();
+    for (const c of cites.citations) {
+      if (!c.article || !c.versionId || !c.articleKey) continue;
+      cited.set(c.article.key, [...(cited.get(c.article.key) ?? []), { versionId: c.versionId, articleKey: c.articleKey }]);
+    }
+    higherLaw = higherLawPanel(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '山东·淄博', cited, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+  }
   const counts: Record<string, number> = { 必须修改: 0, 需核实: 0, 提示: 0 };
   for (const f of unique) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
   return {

@@ -297,6 +297,59 @@ export class SearchEngine {
     return out;
   }
 
+  private termFilterMemo: { key: string; slots: unknown; f: SlotFilters } | undefined;
+
+  /** How many articles hold a term: exact for 1–2 characters, an upper estimate above. */
+  docFrequency(term: string): number {
+    return this.guard(() => {
+      this.index.flush();
+      let n = 0;
+      for (const s of this.segs) n += termDf(s.seg, termKeys(s.seg, term));
+      return n;
+    });
+  }
+
+  /**
+   * Articles holding at least `minVotes` of `terms` (1–2 characters each), with their text and how
+   * many of the terms they hold, most first; filtered like search(). A similarity look-up for the
+   * review workbench's 上位法 panel: one pass over the terms' posting lists, no ranking, no snippets.
+   */
+  articlesWithTerms(
+    terms: string[],
+    query: Omit<SearchQuery, 'q'>,
+    opts: { minVotes?: number; max?: number } = {},
+  ): { versionId: string; articleKey: string; label: string; text: string; votes: number }[] {
+    return this.guard(() => {
+      this.index.flush();
+      // the as-of filter costs ~50 ms on the corpus: a panel asks 40 times with the same filters
+      const key = JSON.stringify(query);
+      const memo = this.termFilterMemo;
+      const f = memo && memo.key === key && memo.slots === this.slots ? memo.f : this.filters({ ...query, q: '' });
+      this.termFilterMemo = { key, slots: this.slots, f };
+      const min = opts.minVotes ?? 2;
+      const found: { s: SegState; d: number; votes: number }[] = [];
+      for (const s of this.segs) {
+        const votes = new Uint8Array(s.seg.docCount);
+        for (const t of terms.filter((x) => x.length > 0 && x.length <= 2)) {
+          const tk = termKeys(s.seg, t);
+          if (!tk.slots) continue;
+          for (const d of s.seg.posting(tk.slots[0]!).docs) votes[d]!++;
+        }
+        for (let d = 0; d < votes.length; d++) {
+          if (votes[d]! < min) continue;
+          const slot = s.verSlot[s.seg.docVersion[d]!]!;
+          if (!slot || !SearchEngine.shown(f, slot)) continue;
+          found.push({ s, d, votes: votes[d]! });
+        }
+      }
+      found.sort((a, b) => b.votes - a.votes);
+      return found.slice(0, opts.max ?? 50).map(({ s, d, votes }) => {
+        const meta = s.seg.docMeta(d);
+        return { versionId: this.slots[s.verSlot[s.seg.docVersion[d]!]!]!.meta.id, articleKey: meta.key, label: meta.label, text: s.seg.docText(d), votes };
+      });
+    });
+  }
+
   private filters(query: SearchQuery): SlotFilters {
     const n = this.slots.length;
     const lawIds = Array.isArray(query.lawIds) ? new Set<string>(query.lawIds) : undefined;

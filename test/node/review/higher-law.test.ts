@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDraftFile } from '../../../electron/core/review/draft-store';
+import { alignRuns } from '../../../electron/core/review/higher-law';
+import { precheck } from '../../../electron/core/review/precheck';
+import { loadRuleSet } from '../../../electron/core/review/review-rules';
+import { SearchEngine } from '../../../electron/core/search/search-engine';
+import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+
+let lib: ReviewLibrary;
+let engine: SearchEngine;
+beforeAll(async () => {
+  lib = await makeReviewLibrary();
+  engine = await SearchEngine.open(lib.store, { persist: false });
+});
+afterAll(() => {
+  engine?.close();
+  lib?.cleanup();
+});
+
+describe('上位法 side by side', () => {
+  it('finds the provision a county article was written from, and shows the cited basis first', async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'clean-tech-transfer.md'));
+    const r = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules: loadRuleSet(RULES), search: engine });
+    const panel = r.higherLaw!;
+    expect(Object.keys(panel)).toHaveLength(p.units.length);
+    // 第五条 “县人民政府合理安排科技成果转化财政资金投入…” is 山东条例 第五条 with 县级以上 → 县
+    const fifth = panel['5']![0]!;
+    expect(fifth.citation).toBe('《山东省促进科技成果转化条例》（2017年修订）第五条');
+    expect(fifth.similarity).toBeGreaterThan(0.8);
+    expect(fifth.level).toBe('地方性法规');
+    // 第十二条 cites 山东条例 第三十九条: shown first, whatever its similarity
+    expect(panel['12']![0]!.citation).toBe('《山东省促进科技成果转化条例》（2017年修订）第三十九条');
+    // only national laws and 山东's rules, in force on the review date
+    for (const list of Object.values(panel)) {
+      for (const m of list) {
+        expect(['全国', '山东']).toContain(m.region);
+        expect(lib.store.version(m.versionId)!.status).not.toBe('尚未生效');
+        // the runs rebuild both texts exactly
+        expect(m.runs.filter((x) => x.op !== 'insert').map((x) => x.text).join('')).toBe(p.units.find((u) => list === panel[u.key])!.text);
+        expect(m.runs.filter((x) => x.op !== 'delete').map((x) => x.text).join('')).toBe(m.text);
+      }
+    }
+  });
+
+  it('alignRuns keeps common stretches and marks the rest', () => {
+    const runs = alignRuns('县人民政府合理安排资金投入', '县级以上人民政府应当合理安排资金投入');
+    expect(runs).toEqual([
+      // a single shared character is not worth aligning on (it would scatter the runs)
+      { op: 'delete', text: '县' },
+      { op: 'insert', text: '县级以上' },
+      { op: 'equal', text: '人民政府' },
+      { op: 'insert', text: '应当' },
+      { op: 'equal', text: '合理安排资金投入' },
+    ]);
+  });
+});
