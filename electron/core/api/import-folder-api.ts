@@ -21,6 +21,8 @@ interface FolderTask {
 
 /** How long import:task waits for the end before answering "still running". */
 const POLL_WAIT_MS = 10_000;
+/** How often a folder import commits what it has staged (laws appear in the library in batches). */
+const FOLDER_COMMIT_MS = 5000;
 /** Finished tasks are kept this long for the page to collect their report. */
 const KEEP_MS = 30 * 60 * 1000;
 
@@ -50,6 +52,10 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]): Han
         dryRun: !!dryRun,
         signal: controller.signal,
         within: folders.rootList.map((r) => r.path),
+        // Each commit wakes the search index's background update; committing every few seconds
+        // (not every second) lets it index larger batches. A kill between commits loses nothing:
+        // bodies written since are recovered when the library opens.
+        commitEveryMs: FOLDER_COMMIT_MS,
         onProgress: (p) => {
           t.progress = p;
           ctx.emit('import:progress', { stagingId: id, phase: dryRun ? 'preview' : 'commit', ...p });
