@@ -1,14 +1,18 @@
-// `lawdesk report annual`: the 法治政府建设年度报告 draft for a year, from the records, as DOCX /
-// PDF / HTML, or as JSON (the sections with their paragraphs and every figure with its sources).
+// `lawdesk report annual|plan|duties`: the 法治政府建设年度报告 draft for a year, from the records,
+// as DOCX / PDF / HTML, or as JSON (the sections with their paragraphs and every figure with its
+// sources); the year's 普法工作计划 and 普法责任清单 (with what was done against each task).
 
 import { PackError } from '../../core/packs/pack-model';
 import { annualReportFor } from '../../core/reports/annual-report-service';
-import { exportAnnualReport } from '../../core/reports/annual-report-export';
+import { exportAnnualReport, exportPlanDocument } from '../../core/reports/annual-report-export';
 import { DomainFileError } from '../../core/reports/report-errors';
+import { RecordsError } from '../../core/records/records-errors';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 
-const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]`;
+const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]
+lawdesk report plan --year 2020 --out FILE [--plan ID] [--unit 单位]
+lawdesk report duties --year 2020 --out FILE [--plan ID] [--unit 单位]`;
 
 export const reportCommand: Command = {
   summary: '年度报告：由本年度记录生成法治政府建设年度报告草稿（DOCX、PDF、HTML 或 JSON）',
@@ -26,16 +30,25 @@ export const reportCommand: Command = {
         adviser: { type: 'string' },
         'adviser-org': { type: 'string' },
         template: { type: 'string' },
+        plan: { type: 'string' },
       },
       usage,
     );
-    if (positionals[0] !== 'annual') throw new UsageError(positionals[0] ? `未知的子命令“${positionals[0]}”\n用法：${usage}` : `用法：${usage}`);
+    const sub = positionals[0];
+    if (sub !== 'annual' && sub !== 'plan' && sub !== 'duties') throw new UsageError(positionals[0] ? `未知的子命令“${positionals[0]}”\n用法：${usage}` : `用法：${usage}`);
     const year = Number(values.year);
     if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError(`请用 --year 给出年份（如 2020）\n用法：${usage}`);
     if (values['adviser-org'] && !values.adviser) throw new UsageError(`--adviser-org 需要与 --adviser 一起给出\n用法：${usage}`);
     const json = !!values.json;
     try {
       const svc = await openService(values.library, json);
+      if (sub !== 'annual') {
+        if (!values.out) throw new UsageError(`请用 --out 给出输出文件\n用法：${usage}`);
+        const r = await exportPlanDocument(svc, { kind: sub === 'plan' ? 'plan' : 'duties', year, out: values.out, ...(values.plan ? { planId: values.plan } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.format ? { format: values.format } : {}) });
+        if (json) printJson(r);
+        else process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB）\n`);
+        return 0;
+      }
       const report = await annualReportFor(svc, svc.library, {
         year,
         ...(values.unit ? { unit: values.unit } : {}),
@@ -55,7 +68,7 @@ export const reportCommand: Command = {
       }
       return 0;
     } catch (e) {
-      if (!(e instanceof DomainFileError || e instanceof PackError)) throw e;
+      if (!(e instanceof DomainFileError || e instanceof PackError || e instanceof RecordsError)) throw e;
       if (json) printJson({ error: { code: e.code, message: e.message } });
       else process.stderr.write(`错误：${e.message}\n`);
       return 1;

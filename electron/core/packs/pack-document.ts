@@ -16,7 +16,8 @@ export type DocBlock =
   | { kind: 'field'; label: string; text: string }
   /** A visible remark: warn = something the reader must know (changed or missing law). */
   | { kind: 'note'; tone: 'warn' | 'info'; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][] };
+  /** widths: relative column widths (e.g. [1, 4, 3, 4]); equal when absent. */
+  | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[] };
 
 export interface DocSection {
   id: string; // anchor / bookmark name: s1, s2 …

@@ -70,15 +70,18 @@ function para(children: (TextRun | Bookmark)[], opts: { indent?: boolean; align?
 const cellBorder = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
 
-function table(head: string[], rows: string[][]): Table {
-  const cell = (t: string, hd: boolean) =>
+function table(head: string[], rows: string[][], widths?: number[]): Table {
+  const sum = widths?.length === head.length ? widths.reduce((a, w) => a + w, 0) : 0;
+  const pct = (i: number) => (sum ? { width: { size: (100 * widths![i]!) / sum, type: WidthType.PERCENTAGE } } : {});
+  const cell = (t: string, hd: boolean, i: number) =>
     new TableCell({
+      ...pct(i),
       borders,
       children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28 })] })],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: head.map((h) => cell(h, true)) }), ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) }))],
+    rows: [new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, true, i)) }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i)) }))],
   });
 }
 
@@ -101,7 +104,7 @@ function blocks(b: DocBlock): (Paragraph | Table)[] {
     case 'note':
       return [para([run(b.text, FONTS.kai, b.tone === 'warn' ? { bold: true } : {})])];
     case 'table':
-      return [table(b.head, b.rows)];
+      return [table(b.head, b.rows, b.widths)];
   }
 }
 

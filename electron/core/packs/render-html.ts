@@ -93,10 +93,16 @@ function block(b: DocBlock): string {
     case 'note':
       return `<p class="note ${b.tone}">${esc(b.text)}</p>`;
     case 'table':
-      return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
+      return `<table>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
+}
+
+function colgroup(widths: number[] | undefined, n: number): string {
+  if (!widths || widths.length !== n) return '';
+  const sum = widths.reduce((a, w) => a + w, 0);
+  return `<colgroup>${widths.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`;
 }
 
 export const TOC_HINT_HTML = '注：目录页码为估算，以实际打印分页为准（导出 PDF 时按实际分页填写）。';

@@ -12,7 +12,7 @@ export const PLACEHOLDER_MARK = '【待填写】';
 const KIND_LABEL: Record<SourceRef['kind'], string> = { review: '合法性审查', lecture: '学法普法活动', plan: '普法计划', register: '规范性文件登记' };
 
 function sourceText(s: SourceRef): string {
-  return `${KIND_LABEL[s.kind]}：${s.title}（${s.date}，${s.id}）`;
+  return `${KIND_LABEL[s.kind]}，${s.date}：${s.title}`;
 }
 
 export function annualReportDocument(report: AnnualReport, today: string): PackDocument {
@@ -29,12 +29,20 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
     sections.push({ id: id(), heading: s.heading, blocks, itemIds: [] });
   }
   if (report.figures.length) {
+    // Figures in a compact table that names its records by id; the records themselves listed once
+    // below, so a long list of sources never squeezes a table column.
+    const used = new Map<string, SourceRef>();
+    for (const f of report.figures) for (const s of f.sources) used.set(s.id, s);
+    const order: SourceRef['kind'][] = ['plan', 'lecture', 'review', 'register'];
+    const records = [...used.values()].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     sections.push({
       id: id(),
       heading: '附件：数据来源',
       blocks: [
         { kind: 'paragraph', text: '本报告中的数字和名单由法规案头根据下列记录统计生成，记录修改后重新生成即可更新。' },
-        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, f.sources.map(sourceText).join('；') || '—']) },
+        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: [1, 4, 5, 3], rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, f.sources.map((s) => s.id).join('、') || '—']) },
+        { kind: 'subheading', level: 3, text: '来源记录一览', id: id() },
+        ...records.map((s): DocBlock => ({ kind: 'paragraph', text: `${s.id}　${sourceText(s)}` })),
       ],
       itemIds: [],
     });

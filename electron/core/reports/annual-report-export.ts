@@ -3,8 +3,12 @@
 
 import { type ExportFormat, checkWritable, formatOf, renderDocument, writeExportFile } from '../packs/pack-export';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
+import type { RecordsService } from '../records/records-service';
+import { RecordsError } from '../records/records-errors';
 import type { AnnualReport } from './annual-report';
 import { annualReportDocument } from './annual-report-document';
+import { reportLawTitleIn } from './annual-report-service';
+import { dutyListDocument, planDocument } from './plan-documents';
 
 export interface ReportExportResult {
   path: string;
@@ -31,4 +35,27 @@ export async function exportAnnualReport(report: AnnualReport, opts: { out: stri
     placeholders: report.sections.flatMap((s) => s.parts.flatMap((p) => p.paragraphs)).filter((p) => p.placeholder).length,
     notes: report.notes,
   };
+}
+
+/** The year's 普法工作计划 or 普法责任清单, from its plan record (the only one of the year, or `planId`). */
+export async function exportPlanDocument(
+  svc: RecordsService,
+  opts: { kind: 'plan' | 'duties'; year: number; planId?: string; unit?: string; out: string; format?: string; print?: PrintHtmlToPdf },
+): Promise<{ path: string; format: ExportFormat; bytes: number; pages?: number }> {
+  const format = formatOf(opts.out, opts.format);
+  const path = checkWritable(opts.out);
+  const plans = await svc.listPlans({ year: opts.year });
+  const plan = opts.planId ? plans.find((p) => p.id === opts.planId) : plans.length === 1 ? plans[0] : undefined;
+  if (!plan) {
+    throw new RecordsError(
+      opts.planId ? 'NOT_FOUND' : 'INVALID',
+      opts.planId ? `没有找到${opts.year}年度的普法计划 ${opts.planId}` : plans.length ? `${opts.year}年度有 ${plans.length} 个普法计划（${plans.map((p) => p.id).join('、')}），请指定一个` : `${opts.year}年度没有普法计划：请先登记计划`,
+    );
+  }
+  const [stats, lectures] = await Promise.all([svc.stats(opts.year), svc.listLectures({ year: opts.year })]);
+  const inp = { plan, progress: stats.plans.find((p) => p.id === plan.id), lectures, unit: opts.unit?.trim() || plan.unit || '（单位名称）', today: svc.today(), lawTitle: reportLawTitleIn(svc.library) };
+  const doc = opts.kind === 'plan' ? planDocument(inp) : dutyListDocument(inp);
+  const { data, pages } = await renderDocument(doc, format, opts.print ? { print: opts.print } : {});
+  writeExportFile(path, data);
+  return { path, format, bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.length, ...(pages !== undefined ? { pages } : {}) };
 }

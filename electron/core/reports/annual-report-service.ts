@@ -39,13 +39,18 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     plans,
     ...(opts.register ? { register: opts.register } : {}),
     ...(opts.adviser ? { adviser: opts.adviser } : {}),
-    lawTitle: (idOrName) => {
-      const byId = library.law(idOrName);
-      if (byId) return reportLawTitle(byId);
-      const r = lawByName(library, idOrName);
-      return r.ok ? reportLawTitle(r.value) : undefined;
-    },
+    lawTitle: reportLawTitleIn(library),
   });
   if (!unit) report.notes.unshift('没有单位名称：请在生成时给出（--unit），或在年度普法计划中填写单位。');
   return report;
+}
+
+/** Law id or name → the short title a report writes in 《》, looked up in the library. */
+export function reportLawTitleIn(library: LibraryStore): (idOrName: string) => string | undefined {
+  return (idOrName) => {
+    const byId = library.law(idOrName);
+    if (byId) return reportLawTitle(byId);
+    const r = lawByName(library, idOrName);
+    return r.ok ? reportLawTitle(r.value) : undefined;
+  };
 }

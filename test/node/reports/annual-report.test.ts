@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
-import { exportAnnualReport } from '../../../electron/core/reports/annual-report-export';
+import { exportAnnualReport, exportPlanDocument } from '../../../electron/core/reports/annual-report-export';
 import { annualReportDocument, PLACEHOLDER_MARK } from '../../../electron/core/reports/annual-report-document';
 import type { AnnualReport } from '../../../electron/core/reports/annual-report';
 import { renderHtml } from '../../../electron/core/packs/render-html';
@@ -139,6 +139,32 @@ describe('annual report from the 2020 records', () => {
       const html = renderHtml(annualReportDocument(r, '2021-02-20'));
       expect(html).not.toContain('class="sheet cover"');
       expect(html).toContain('2021年2月20日');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('普法 plan and 责任清单 documents', () => {
+  it('sets every task of the plan against the sessions linked to it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lawdesk-plan-'));
+    try {
+      const out = join(dir, '清单.html');
+      await exportPlanDocument(lib.svc, { kind: 'duties', year: 2020, out });
+      const html = readFileSync(out, 'utf8');
+      expect(html).toContain('高青县科学技术局2020年度普法责任清单');
+      const plan = (await lib.svc.listPlans({ year: 2020 }))[0]!;
+      const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]!)).filter((r) => r.length);
+      expect(rows).toHaveLength(plan.items.length);
+      // The 行政许可法 lecture of 20 May is the one session linked to the 5月 task; the 10月 task has none.
+      expect(rows.find((r) => r[1]!.includes('行政许可法'))![5]).toBe('2020年5月20日法律大讲堂（42人次）');
+      expect(rows.find((r) => r[1]!.includes('重大行政决策'))![5]).toBe('未完成（已过计划月份）');
+      expect(html).toContain('6项任务已完成5项');
+      const planOut = join(dir, '计划.docx');
+      await exportPlanDocument(lib.svc, { kind: 'plan', year: 2020, out: planOut });
+      const { value } = await mammoth.extractRawText({ buffer: readFileSync(planOut) });
+      for (const it of plan.items) expect(value).toContain(it.topic);
+      await expect(exportPlanDocument(lib.svc, { kind: 'plan', year: 2019, out: planOut })).rejects.toThrow(/2019年度没有普法计划/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
