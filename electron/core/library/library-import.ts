@@ -155,11 +155,17 @@ export async function buildVersion(
   const lastEvent = [...parsed.history].reverse().find((e) => e.kind !== '施行' && e.kind !== '其他') ?? parsed.history.at(-1);
   const published =
     manifest?.published || meta.published || lastEvent?.date || FILENAME_DATE.exec(fileName)?.[1] || undefined;
-  // A date given by the manifest or the file name that disagrees with the header's own last
-  // adoption/amendment date puts the wrong text in force on the dates between: say so.
+  // A date given by the manifest that disagrees with the header's own last adoption/amendment puts
+  // the wrong text in force on the dates between: say so. 公布 follows 通过 by days or months, so
+  // only a date before the header's last event, or over a year after it, is a contradiction.
   const headerDate = meta.published || lastEvent?.date;
-  if (published && headerDate && /^\d{4}-\d{2}-\d{2}$/.test(headerDate) && published !== headerDate) {
-    warnings.push(`版本日期 ${published} 与文件头记载的最后一次通过/修改日期 ${headerDate} 不一致，请核对`);
+  const yearAfter = (d: string) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
+  if (published && headerDate && /^\d{4}-\d{2}-\d{2}$/.test(headerDate) && (published < headerDate || published > yearAfter(headerDate))) {
+    warnings.push(
+      published < headerDate
+        ? `版本日期 ${published} 早于文件头记载的最后一次通过/修改日期 ${headerDate}：正文已含之后的修改，请核对版本日期`
+        : `版本日期 ${published} 比文件头记载的最后一次通过/修改日期 ${headerDate} 晚一年以上：文件头可能漏记了修改，请核对`,
+    );
   }
   // An amended law keeps its original "本法自2010年1月1日起施行": a stated date before this
   // version's own date is the first version's, not this one's.

@@ -172,7 +172,7 @@ describe('dates from the header (bug 6)', () => {
       writeFileSync(join(dir, 'manifest.jsonl'), JSON.stringify({ path: '行政法/文物保护法(2017-11-04).md', title: '文物保护法', level: '法律', region: '全国', published: '1991-06-29', effective: '' }) + '\n');
       const other = await makeLinkLibrary([dir]);
       try {
-        expect(other.report.warnings.map((w) => w.message)).toContain('版本日期 1991-06-29 与文件头记载的最后一次通过/修改日期 2017-11-04 不一致，请核对');
+        expect(other.report.warnings.map((w) => w.message)).toContain('版本日期 1991-06-29 早于文件头记载的最后一次通过/修改日期 2017-11-04：正文已含之后的修改，请核对版本日期');
       } finally {
         other.cleanup();
       }
