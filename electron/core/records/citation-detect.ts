@@ -170,6 +170,15 @@ function num(s: string | undefined): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+/** The law an amending text amends (刑法修正案（四） → 刑法; 关于修改《X》的决定 → X), when in the library. */
+function amendedLaw(store: LibraryStore, lawId: string): { id: string } | undefined {
+  const title = store.law(lawId)?.title ?? '';
+  const name = /^(?:中华人民共和国)?(.+?)修正案/.exec(title)?.[1] ?? /关于修改《([^《》]+)》(?:的决定|的决议)$/.exec(title)?.[1];
+  if (!name) return undefined;
+  const r = lawByName(store, name, 'cited');
+  return r.ok ? { id: r.value.id } : undefined;
+}
+
 const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix;
 
 /**
@@ -201,6 +210,7 @@ function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: Ra
  */
 export function detectCitations(store: LibraryStore, text: string, date: string, nearLawId?: string): DetectionResult {
   const anchors = findLawAnchors(store, text);
+  const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   const mentions: DetectedMention[] = [];
   let prevEnd = -1; // end of the previous article mention in a chain
   let prevLaw: { lawId?: string; lawIds?: string[]; lawText?: string; via: DetectedMention['via']; reason?: string } | undefined;
@@ -262,7 +272,9 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
       // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
       const word = self[0];
       const named = nearLawId ? undefined : lastNamedOfKind(start - word.length, self[1]!);
-      if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId };
+      const quoted = amended && (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
+      if (quoted) law = { via: 'this-law', lawText: word, lawId: amended.id }; // “…依照本法…” quoted in 刑法修正案 is 刑法
+      else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId };
       else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
       else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
     } else if (that) {

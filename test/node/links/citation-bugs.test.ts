@@ -76,6 +76,15 @@ describe('本法 / 本条例 / 本规则 / 本解释 mean the text’s own law (
   });
 });
 
+describe('本法 quoted inside an amendment', () => {
+  it('“…依照本法第一百五十二条…” in 刑法修正案（四） is 刑法, the law the amendment rewrites', () => {
+    // 刑法修正案（四） 五
+    const near = lawIdOf(lib.store, '刑法修正案（四）');
+    const text = '五、将刑法第三百三十九条第三款修改为：“以原料利用为名，进口不能用作原料的固体废物、液态废物和气态废物的，依照本法第一百五十二条第二款、第三款的规定定罪处罚。”';
+    expect(found(text, '2024-06-01', near)).toEqual(['中华人民共和国刑法 第三百三十九条', '中华人民共和国刑法 第一百五十二条']);
+  });
+});
+
 describe('ranges ending in 之一 (bug 3)', () => {
   it('第一百三十四条至第一百三十九条之一 expands to every article the 刑法 has in between', () => {
     // 最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释 第十二条

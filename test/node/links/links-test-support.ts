@@ -29,9 +29,10 @@ export async function makeLinkLibrary(paths: string[] = [LINK_LAWS]): Promise<Li
   return { dir, store, report, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The id of the one law whose title contains `part`. */
+/** The id of the law titled `part`, else of the one law whose title contains it. */
 export function lawIdOf(store: LibraryStore, part: string): string {
-  const found = store.laws().filter((l) => l.title.includes(part));
+  const exact = store.laws().filter((l) => l.title === part);
+  const found = exact.length ? exact : store.laws().filter((l) => l.title.includes(part));
   if (found.length !== 1) throw new Error(`${found.length} laws match ${part}: ${found.map((l) => l.title).join(', ')}`);
   return found[0]!.id;
 }
