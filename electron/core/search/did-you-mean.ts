@@ -63,8 +63,11 @@ export function didYouMean(q: ParsedQuery, v: Vocabulary, max = 3): string[] {
   if (q.terms.length > 1) {
     q.terms.forEach((_, ti) => consider({ terms: q.terms.filter((_x, i) => i !== ti), excludes: q.excludes }, 3));
   }
-  return [...found]
-    .sort((a, b) => a[1][0] - b[1][0] || b[1][1] - a[1][1])
-    .slice(0, max)
-    .map(([s]) => s);
+  // A suggestion inside a better one (重大行政决 after 重大行政决策) only offers less of the same.
+  const out: string[] = [];
+  for (const [s] of [...found].sort((a, b) => a[1][0] - b[1][0] || b[1][1] - a[1][1])) {
+    if (out.length >= max) break;
+    if (!out.some((kept) => kept.includes(s))) out.push(s);
+  }
+  return out;
 }

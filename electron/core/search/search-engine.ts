@@ -386,11 +386,14 @@ export class SearchEngine {
           (!query.publishedFrom || (pub !== '' && pub >= query.publishedFrom)) &&
           (!query.publishedTo || (pub !== '' && pub <= query.publishedTo)) &&
           (!query.effectiveFrom || (eff !== '' && eff >= query.effectiveFrom)) &&
-          (!query.effectiveTo || (eff !== '' && eff <= query.effectiveTo)),
+          (!query.effectiveTo || (eff !== '' && eff <= query.effectiveTo)) &&
+          // 只看现行有效 is a filter of its own, not a 时效性 choice: with it on, the 时效性 facet
+          // must not count (and offer) the other statuses.
+          (!query.inForceOnly || m.status === '现行有效'),
       );
       level[i] = Number(!levels || levels.has(m.level));
       region[i] = Number(!regions || regionMatches(m.region, regions));
-      status[i] = Number((!statuses || statuses.has(m.status)) && (!query.inForceOnly || m.status === '现行有效'));
+      status[i] = Number(!statuses || statuses.has(m.status));
       category[i] = Number(!categories || categories.has(dimValue(m, 'category')));
     }
     return { base, pass };

@@ -120,6 +120,9 @@ describe('filters and facets', () => {
     const inForce = fx.engine.search({ q: '统计', lawId: law.id, inForceOnly: true, limit: 1000 });
     expect(inForce.total).toBeLessThan(r.total);
     for (const h of inForce.hits) expect(h.status).toBe('现行有效');
+    // 只看现行有效 is not a 时效性 choice: the 时效性 facet then counts only what is shown.
+    expect(Object.keys(inForce.facets.status)).toEqual(['现行有效']);
+    expect(Object.keys(r.facets.status).sort()).toEqual(['已修改', '现行有效'].sort());
     const old = fx.engine.search({ q: '统计', statuses: ['已修改'], limit: 1000 });
     for (const h of old.hits) expect(h.status).toBe('已修改');
     const v = law.versionIds[0]!;
@@ -217,6 +220,13 @@ describe('did you mean', () => {
     const r = fx.engine.search({ q: '重大行政决册' });
     expect(r.didYouMean?.[0]).toBe('重大行政决策');
     expect(fx.engine.search({ q: r.didYouMean![0]! }).total).toBeGreaterThan(0);
+  });
+  it('no suggestion is a piece of a better one (重大行政决 after 重大行政决策)', () => {
+    for (const q of ['重大行政决册', '合法审查', '行政许可法定']) {
+      const dym = fx.engine.search({ q }).didYouMean ?? [];
+      dym.forEach((s, i) => dym.forEach((t, j) => i !== j && expect(t.includes(s) && j < i).toBe(false)));
+    }
+    expect(fx.engine.search({ q: '重大行政决册' }).didYouMean).not.toContain('重大行政决');
   });
   it('suggests dropping the term that empties an AND query', () => {
     const r = fx.engine.search({ q: '许可 量子计算机' });

@@ -1,33 +1,60 @@
 // 搜索: full-text search as you type, with the engine's filters and facets, highlighted snippets,
 // ↑↓ + Enter keyboard navigation, result count and time, "did you mean" and citation jumps.
+//
+// What the user feels: a query goes out on the keystroke (none is held back unless one is still
+// running), an input method's pinyin never searches mid-word, the results paint as soon as the
+// answer comes (rows are memoised, so moving the selection re-renders two rows), and a query that
+// is a citation (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
 
 import { AimOutlined, FileAddOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Space, Spin, Switch, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
-import { handleListKeys } from '../../components/list-keys';
 import { navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { useSettings } from '../../settings-context';
+import { useLiveSearch } from './live-search';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];
 const PAGE = 20;
 /** At most this many articles of a search go into a briefing pack (each with its full text). */
 const PACK_SEARCH_LIMIT = 50;
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return v;
-}
+type Jump = NonNullable<ApiOutput<'search:query'>['jump']>;
+
+const HitRow = memo(function HitRow({ hit: h, index, selected, onOpen, onHover }: { hit: Hit; index: number; selected: boolean; onOpen: (h: Hit) => void; onHover: (i: number) => void }) {
+  return (
+    <div
+      role="option"
+      aria-selected={selected}
+      className={`search-hit${selected ? ' selected' : ''}`}
+      onMouseEnter={() => onHover(index)}
+      onClick={() => onOpen(h)}
+      data-testid="search-hit"
+    >
+      <Space size={8} wrap>
+        <Typography.Text strong>
+          {h.title}
+          {h.subtitle ? ` · ${h.subtitle}` : ''} {h.articleLabel}
+        </Typography.Text>
+        <StatusTag status={h.status} />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {h.level} · {h.region}
+          {h.versionDate ? ` · ${h.versionDate}` : ''}
+          {h.path.length ? ` · ${h.path.join(' / ')}` : ''}
+        </Typography.Text>
+      </Space>
+      <div className="snippet">
+        <Highlighted text={h.snippet} ranges={h.highlights} />
+      </div>
+    </div>
+  );
+});
 
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const { settings, loaded } = useSettings();
@@ -39,9 +66,11 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const [favoritesOnly, setFavoritesOnly] = useState(false);
   const [inForceOnly, setInForceOnly] = useState(false);
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const [page, setPage] = useState(1);
+  const [pageFor, setPageFor] = useState({ key: '', page: 1 });
   const [packItems, setPackItems] = useState<PackItemDto[]>();
-  const [selected, setSelected] = useState(0);
+  /** The query as searched: the box's text, except while an input method is composing a word. */
+  const [sq, setSq] = useState(initialQuery);
+  const composing = useRef(false);
   const inputRef = useRef<InputRef>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const gen = useLibraryGeneration();
@@ -54,38 +83,80 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   }, [loaded]);
   useEffect(() => inputRef.current?.focus(), []);
 
-  const dq = useDebounced(q.trim(), 180);
+  const dq = sq.trim();
   useEffect(() => {
     history.replaceState(null, '', dq ? `#/search?q=${encodeURIComponent(dq)}` : '#/search');
   }, [dq]);
-  useEffect(() => {
-    setPage(1);
-    setSelected(0);
-  }, [dq, levels, regions, statuses, categories, favoritesOnly, inForceOnly, asOf]);
+  // A new query or filter starts again on page 1.
+  const filterKey = JSON.stringify([dq, levels, regions, statuses, categories, favoritesOnly, inForceOnly, asOf]);
+  const page = pageFor.key === filterKey ? pageFor.page : 1;
+  const setPage = (p: number) => setPageFor({ key: filterKey, page: p });
 
   const input = dq
     ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, categories, inForceOnly, ...(favoritesOnly ? { favoritesOnly } : {}), ...(asOf ? { asOf } : {}) }
     : null;
-  const res = useCall('search:query', input, JSON.stringify(input) + gen);
-  const result = dq ? res.data : undefined;
+  const res = useLiveSearch(input, JSON.stringify(input) + gen);
+  // While the next answer is on its way the last one stays (dimmed), so the list does not flash.
+  const result = dq ? (res.data ?? res.shown) : undefined;
+  const stale = !res.data;
   const hits = result?.hits ?? [];
+  const jump = result?.jump;
 
-  const open = (h: Hit) => navigate({ page: 'read', versionId: h.versionId, articleKey: h.articleKey, highlight: dq });
+  // The selection: -1 is the citation jump (first when the query is a citation), 0… the hits.
+  const [sel, setSel] = useState<{ result: unknown; i: number }>({ result: undefined, i: 0 });
+  const selected = sel.result === result ? sel.i : jump ? -1 : 0;
+  const select = (i: number) => setSel({ result, i });
+
+  const openJump = (j: Jump) => navigate({ page: 'read', versionId: j.versionId, articleKey: j.articleKey });
+  const openRef = useRef<(h: Hit) => void>(() => {});
+  useEffect(() => {
+    openRef.current = (h: Hit) => navigate({ page: 'read', versionId: h.versionId, articleKey: h.articleKey, highlight: dq });
+  });
+  // Stable for the memoised rows.
+  const [onOpen] = useState(() => (h: Hit) => openRef.current(h));
+  const hoverRef = useRef<(i: number) => void>(() => {});
+  useEffect(() => {
+    hoverRef.current = select;
+  });
+  const [onHover] = useState(() => (i: number) => hoverRef.current(i));
+
+  // Enter pressed before the answer to what was typed: acted on when it arrives.
+  const [enterFor, setEnterFor] = useState<string>();
+  const enterNow = (r: NonNullable<typeof res.data>) => {
+    if (selected === -1 && r.jump) openJump(r.jump);
+    else {
+      const h = r.hits[Math.max(0, selected)];
+      if (h) onOpen(h);
+      else if (r.jump) openJump(r.jump);
+    }
+  };
+  useEffect(() => {
+    if (enterFor !== undefined && enterFor === dq && res.data) {
+      setEnterFor(undefined);
+      enterNow(res.data);
+    }
+  }, [enterFor, dq, res.data]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (!hits.length) return;
     // Only from the search box or the results: Enter in the date picker, a facet or the 加入简报
     // dialog (whose events bubble here through the React tree) must not open a hit.
     const from = e.target as Node;
     if (from !== inputRef.current?.input && !listRef.current?.contains(from)) return;
-    handleListKeys(e, {
-      count: hits.length,
-      setSelected,
-      onEnter: () => {
-        const h = hits[selected];
-        if (h) open(h);
-      },
-    });
+    // An input method uses Enter and the arrows to pick a word.
+    if (e.nativeEvent.isComposing || composing.current) return;
+    const first = jump ? -1 : 0;
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      select(Math.min(hits.length - 1, selected + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      select(Math.max(first, selected - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      if (!dq) return;
+      if (res.data && !stale) enterNow(res.data);
+      else setEnterFor(dq);
+    }
   };
   useEffect(() => {
     listRef.current?.querySelector('.search-hit.selected')?.scrollIntoView({ block: 'nearest' });
@@ -114,10 +185,11 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
       <aside style={{ width: 190, flex: 'none' }} aria-label="筛选">
         <div className="facet-block">
           <h4>时效</h4>
-          <Space>
-            <Switch size="small" checked={inForceOnly} onChange={setInForceOnly} aria-label="只看现行有效" />
+          {/* A label, so the words toggle it too. */}
+          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer' }} data-testid="search-in-force">
+            <Switch size="small" checked={inForceOnly} onChange={setInForceOnly} />
             只看现行有效
-          </Space>
+          </label>
           <div style={{ marginTop: 8 }}>
             <DatePicker
               size="small"
@@ -137,24 +209,37 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             </Checkbox>
           </div>
         )}
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }} data-testid="search-facet-unit">
+          括号内为命中的条文数
+        </Typography.Text>
         <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
-        <FacetList hideWhenEmpty title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
+        <FacetList hideWhenEmpty title="时效性" values={inForceOnly ? STATUSES.filter((st) => st === '现行有效') : STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
         <FacetList hideWhenEmpty title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="search-facet-region" />
         <FacetList hideWhenEmpty title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="search-facet-category" />
       </aside>
-      <section style={{ flex: 1, minWidth: 0, maxWidth: 960 }}>
+      <section style={{ flex: 1, minWidth: 0, maxWidth: 960 }} data-testid="search-area" data-query={dq && res.data ? dq : undefined} data-shown-query={res.shownQ}>
         <Input.Search
           ref={inputRef}
           size="large"
           allowClear
           placeholder="输入关键词搜索条文：空格分隔为“且”，引号内为短语，-词 为排除；也可输入 行政许可法第十二条"
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={(e) => {
+            setQ(e.target.value);
+            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) setSq(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            setSq(e.currentTarget.value);
+          }}
           loading={res.loading && !!dq}
           data-testid="search-input"
         />
         <div style={{ margin: '10px 0', minHeight: 22, display: 'flex', alignItems: 'center', gap: 12 }}>
-          {result && (
+          {result && result.total > 0 && (
             <Typography.Text type="secondary" data-testid="search-count">
               找到 {result.total} 条结果，用时 {result.tookMs.toFixed(result.tookMs < 10 ? 1 : 0)} 毫秒
               <span style={{ marginLeft: 12 }}>
@@ -170,18 +255,26 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             </Tooltip>
           )}
         </div>
-        {result?.jump && (
+        {jump && (
           <Alert
             type="info"
             showIcon
             icon={<AimOutlined />}
-            style={{ marginBottom: 12 }}
+            style={{ marginBottom: 12, ...(selected === -1 ? { borderColor: '#fa8c16', boxShadow: '0 0 0 1px #fa8c16' } : {}) }}
+            onMouseEnter={() => select(-1)}
+            data-selected={selected === -1 ? '' : undefined}
+            data-testid="search-jump-row"
             title={
               <span>
                 看起来是引用：
-                <a href={`#/read/${encodeURIComponent(result.jump.versionId)}?a=${encodeURIComponent(result.jump.articleKey)}`} data-testid="search-jump">
-                  {result.jump.title} {result.jump.articleLabel}
+                <a href={`#/read/${encodeURIComponent(jump.versionId)}?a=${encodeURIComponent(jump.articleKey)}`} data-testid="search-jump">
+                  {jump.title} {jump.articleLabel}
                 </a>
+                {selected === -1 && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                    <kbd>Enter</kbd> 打开
+                  </Typography.Text>
+                )}
               </span>
             }
           />
@@ -203,7 +296,10 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
                   <>
                     。您是不是要找：
                     {result.didYouMean.map((s) => (
-                      <Tag key={s} color="processing" style={{ cursor: 'pointer' }} onClick={() => setQ(s)} data-testid="did-you-mean">
+                      <Tag key={s} color="processing" style={{ cursor: 'pointer' }} onClick={() => {
+                          setQ(s);
+                          setSq(s);
+                        }} data-testid="did-you-mean">
                         {s}
                       </Tag>
                     ))}
@@ -213,33 +309,9 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             }
           />
         ) : (
-          <div ref={listRef} role="listbox" aria-label="搜索结果" data-testid="search-results">
+          <div ref={listRef} role="listbox" aria-label="搜索结果" data-testid="search-results" data-stale={stale ? '' : undefined} style={stale ? { opacity: 0.6 } : undefined}>
             {hits.map((h, i) => (
-              <div
-                key={`${h.versionId}#${h.articleKey}`}
-                role="option"
-                aria-selected={i === selected}
-                className={`search-hit${i === selected ? ' selected' : ''}`}
-                onMouseEnter={() => setSelected(i)}
-                onClick={() => open(h)}
-                data-testid="search-hit"
-              >
-                <Space size={8} wrap>
-                  <Typography.Text strong>
-                    {h.title}
-                    {h.subtitle ? ` · ${h.subtitle}` : ''} {h.articleLabel}
-                  </Typography.Text>
-                  <StatusTag status={h.status} />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {h.level} · {h.region}
-                    {h.versionDate ? ` · ${h.versionDate}` : ''}
-                    {h.path.length ? ` · ${h.path.join(' / ')}` : ''}
-                  </Typography.Text>
-                </Space>
-                <div className="snippet">
-                  <Highlighted text={h.snippet} ranges={h.highlights} />
-                </div>
-              </div>
+              <HitRow key={`${h.versionId}#${h.articleKey}`} hit={h} index={i} selected={i === selected} onOpen={onOpen} onHover={onHover} />
             ))}
             {result.total > PAGE && (
               <Pagination style={{ marginTop: 16 }} current={page} pageSize={PAGE} total={Math.min(result.total, 2000)} showSizeChanger={false} onChange={setPage} />

@@ -1,0 +1,209 @@
+// UI benchmark: what the user feels, measured in real Chromium against the browser face with the
+// real corpus (../shared/corpus) plus the whole 民法典 joined from its parts (1,260 articles).
+//
+//   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N]
+//
+// - keystroke → results painted: each character of real queries typed into 搜索 (one input event
+//   per character, as an input method commits them), timed in the page from the input event to the
+//   first frame after the answer to exactly that text is on screen; p50 / p95.
+// - open → first article painted, for 行政许可法, 民法典·合同编 (526 articles) and the joined 民法典:
+//   from the route change to the frame after the first article is in the page, the time until every
+//   article is rendered, and the longest main-thread task meanwhile.
+// - long tasks (> 50 ms, the browser's own PerformanceObserver) over the whole run.
+// Prints the machine's load (os.loadavg) with the numbers: the machine is shared.
+
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { MemorySettingsStore } from '../../electron/core/api/settings-file';
+import { startBrowserFace } from '../../electron/server/browser-face';
+import { ensureBuilt, launchChromium } from '../browser/browser-harness';
+import { joinCivilCode } from './civil-code';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CORPUS = resolve(ROOT, '../shared/corpus');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const rounds = Number(opt('--rounds') ?? 3);
+const log = (s: string) => {
+  if (!json) console.log(s);
+};
+
+/** Real queries of the office, typed one character at a time (≥ 30 keystrokes). */
+const QUERIES = ['行政许可 听证', '人民政府', '合法性审查', '统计法第七条', '科技成果转化', '个人信息保护', '重大行政决策 公众参与', '安全生产责任制', '行政处罚 罚款'];
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! : NaN;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+async function main() {
+  if (!existsSync(CORPUS)) throw new Error(`没有找到语料库 ${CORPUS}（UI 基准测试需要 ../shared/corpus）`);
+  ensureBuilt();
+  const loadBefore = loadavg();
+  const keep = opt('--library');
+  const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-ui-bench-'));
+  const libraryDir = keep ? resolve(keep) : join(tmp, 'library');
+  let starterDir: string | undefined;
+  if (!existsSync(join(libraryDir, 'laws')) && !existsSync(libraryDir + '/library.json')) {
+    // The corpus as the starter library, with the joined 民法典 beside its parts.
+    starterDir = join(tmp, 'starter');
+    cpSync(CORPUS, starterDir, { recursive: true });
+    mkdirSync(join(starterDir, 'laws/民法典全文'), { recursive: true });
+    writeFileSync(join(starterDir, 'laws/民法典全文/民法典(2020-05-28).md'), joinCivilCode(join(CORPUS, 'laws/民法典')));
+    const manifest = join(starterDir, 'manifest.jsonl');
+    const line = { path: 'laws/民法典全文/民法典(2020-05-28).md', title: '民法典', subtitle: null, level: '法律', region: '全国', category: '民法典', published: '2020-05-28', effective: '2021-01-01', expired: false };
+    const first = readFileSync(manifest, 'utf8').split('\n')[0] ?? '';
+    // The manifest's paths are relative to its folder; keep the same convention.
+    if (!first.includes('"path": "laws/')) line.path = line.path.replace(/^laws\//, '');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/\n?$/, '\n') + JSON.stringify(line) + '\n');
+  }
+  const t0 = performance.now();
+  const face = await startBrowserFace({ libraryDir, ...(starterDir ? { starterDir } : {}), settings: new MemorySettingsStore(), rendererDir: join(ROOT, 'out/renderer') });
+  await face.service.searchReady();
+  log(`资料库就绪：${Math.round(performance.now() - t0)} ms（${starterDir ? '导入语料库' : '复用 ' + libraryDir}）`);
+  const list = (await face.service.call('laws:list', { limit: 5000 } as never)) as { rows: { title: string; subtitle?: string | null; versionId: string; articleCount: number }[] };
+  const find = (pred: (r: { title: string; subtitle?: string | null; articleCount: number }) => boolean, what: string) => {
+    const r = list.rows.find(pred);
+    if (!r) throw new Error(`资料库里没有 ${what}`);
+    return r;
+  };
+  const laws = {
+    行政许可法: find((r) => r.title === '中华人民共和国行政许可法', '行政许可法'),
+    合同编: find((r) => r.title === '中华人民共和国民法典' && r.subtitle === '合同编', '民法典·合同编'),
+    民法典: find((r) => r.title === '中华人民共和国民法典' && !r.subtitle && r.articleCount >= 1260, '民法典（全文）'),
+  };
+
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __long: number[]; __input: number };
+    w.__long = [];
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('input', () => (w.__input = performance.now()), true);
+  });
+  await page.goto(face.url);
+  await page.getByTestId('library-total').waitFor();
+
+  // --- keystrokes ---
+  const keystrokes: number[] = [];
+  for (let round = 0; round < Math.max(1, Math.ceil(rounds / 3)); round++) {
+    for (const q of QUERIES) {
+      await page.goto(face.url.replace(/#.*$/, '') + '#/search');
+      const input = page.getByTestId('search-input').locator('input');
+      await input.waitFor();
+      await input.focus();
+      let typed = '';
+      for (const ch of q) {
+        typed += ch;
+        await page.keyboard.insertText(ch);
+        if (typed.trim() !== typed || !typed.trim()) continue; // a space searches the same thing
+        const ms = await page.evaluate(
+          (want) =>
+            new Promise<number>((done, fail) => {
+              const w = window as unknown as { __input: number };
+              const start = w.__input;
+              const ready = () => document.querySelector(`[data-testid="search-area"][data-query="${CSS.escape(want)}"]`);
+              const finish = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+              if (ready()) return finish();
+              const mo = new MutationObserver(() => {
+                if (!ready()) return;
+                mo.disconnect();
+                finish();
+              });
+              mo.observe(document.body, { subtree: true, attributes: true, childList: true });
+              setTimeout(() => fail(new Error(`“${want}”的结果 20 秒内没有出现`)), 20_000);
+            }),
+          typed,
+        );
+        keystrokes.push(ms);
+      }
+    }
+  }
+  log(`按键 → 结果上屏：${keystrokes.length} 次，p50 ${r1(pct(keystrokes, 50))} ms，p95 ${r1(pct(keystrokes, 95))} ms，最慢 ${r1(Math.max(...keystrokes))} ms`);
+
+  // --- opening laws ---
+  const readerOpenMs: Record<string, number> = {};
+  const readerAllMs: Record<string, number> = {};
+  const readerMaxTaskMs: Record<string, number> = {};
+  for (const [name, law] of Object.entries(laws)) {
+    const opens: number[] = [];
+    const alls: number[] = [];
+    const tasks: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      await page.goto(face.url.replace(/#.*$/, '') + '#/library');
+      await page.getByTestId('library-total').waitFor();
+      const r = await page.evaluate(
+        (versionId) =>
+          new Promise<{ first: number; all: number; maxTask: number }>((done, fail) => {
+            const w = window as unknown as { __long: number[] };
+            const longBefore = w.__long.length;
+            const start = performance.now();
+            let first = -1;
+            location.hash = `#/read/${encodeURIComponent(versionId)}`;
+            const check = () => {
+              if (first < 0 && document.querySelector('[data-testid="article"]')) {
+                first = -2;
+                requestAnimationFrame(() => setTimeout(() => (first = performance.now() - start), 0));
+              }
+              if (first >= 0 && document.querySelector('[data-testid="reader-text"][data-rendered="all"]')) {
+                mo.disconnect();
+                const all = performance.now() - start;
+                // Long tasks are reported a little after they end.
+                setTimeout(() => done({ first, all, maxTask: Math.max(0, ...w.__long.slice(longBefore)) }), 300);
+              }
+            };
+            const mo = new MutationObserver(check);
+            mo.observe(document.body, { subtree: true, childList: true, attributes: true });
+            const poll = setInterval(() => {
+              check();
+              if (performance.now() - start > 60_000) {
+                clearInterval(poll);
+                fail(new Error('60 秒内没有打开'));
+              }
+            }, 50);
+          }),
+        law.versionId,
+      );
+      opens.push(r.first);
+      alls.push(r.all);
+      tasks.push(r.maxTask);
+    }
+    readerOpenMs[name] = r1(pct(opens, 50));
+    readerAllMs[name] = r1(pct(alls, 50));
+    readerMaxTaskMs[name] = r1(Math.max(...tasks));
+    log(`打开 ${name}（${law.articleCount} 条）→ 首条上屏 ${readerOpenMs[name]} ms（中位，${rounds} 次），全部条文 ${readerAllMs[name]} ms，最长任务 ${readerMaxTaskMs[name]} ms`);
+  }
+
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  const loadAfter = loadavg();
+  const result = {
+    keystrokes: keystrokes.length,
+    keystrokeP50Ms: r1(pct(keystrokes, 50)),
+    keystrokeP95Ms: r1(pct(keystrokes, 95)),
+    keystrokeMaxMs: r1(Math.max(...keystrokes)),
+    readerOpenMs,
+    readerAllRenderedMs: readerAllMs,
+    readerMaxTaskMs,
+    longTasks: { count: long.length, over100ms: long.filter((d) => d > 100).length, maxMs: r1(Math.max(0, ...long)) },
+    load: { before: loadBefore.map(r1), after: loadAfter.map(r1) },
+  };
+  log(`长任务（>50 ms）：${result.longTasks.count} 个，其中 >100 ms ${result.longTasks.over100ms} 个，最长 ${result.longTasks.maxMs} ms`);
+  log(`负载（1/5/15 分钟）：开始 ${result.load.before.join(' / ')}，结束 ${result.load.after.join(' / ')}`);
+  if (json) console.log(JSON.stringify(result, null, 2));
+  await browser.close();
+  await face.stop();
+  if (!keep) rmSync(tmp, { recursive: true, force: true });
+  else rmSync(join(tmp), { recursive: true, force: true });
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

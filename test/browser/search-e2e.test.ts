@@ -1,0 +1,110 @@
+// The search page in real Chromium with real key events: a query that is a citation opens the
+// cited article on Enter (even with zero or other hits), an input method's composition never
+// searches mid-word, 只看现行有效 toggles from its words and hides the other statuses, an empty
+// result shows no count line, and the box has the focus on arrival.
+
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { go, haveChromium, useBrowser } from './browser-harness';
+
+/** The q of every search:query request the page sends from now on. */
+function watchQueries(page: Page): string[] {
+  const qs: string[] = [];
+  page.on('request', (r: Request) => {
+    if (r.url().endsWith('/api/search:query')) qs.push((JSON.parse(r.postData() ?? '{}') as { q: string }).q);
+  });
+  return qs;
+}
+
+async function searchPage(page: Page) {
+  await page.getByTestId('library-total').waitFor();
+  await go(page, '#/search');
+  const input = page.getByTestId('search-input').locator('input');
+  await input.waitFor();
+  return input;
+}
+
+describe.skipIf(!haveChromium)('the search page in Chromium', () => {
+  const withSession = useBrowser();
+
+  for (const [query, title, key] of [
+    ['行政许可法第十二条', '行政许可法', '12'],
+    ['统计法第七条', '统计法', '7'],
+    ['行政许可法 12', '行政许可法', '12'],
+  ] as const) {
+    it(`Enter on “${query}” opens ${title} ${key} (typed and Enter pressed at once)`, () =>
+      withSession(async ({ page }) => {
+        const input = await searchPage(page);
+        await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.keyboard.type(query);
+        await page.keyboard.press('Enter');
+        await page.getByTestId('reader-title').filter({ hasText: title }).waitFor();
+        await page.locator(`#article-${key}.active`).waitFor();
+        expect(page.url()).toContain(`a=${key}`);
+      }));
+  }
+
+  it('↓ from a citation query moves to the hits and Enter opens the hit, not the citation', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      await page.keyboard.type('行政许可法第十二条');
+      await page.getByTestId('search-jump-row').waitFor();
+      const hits = await page.getByTestId('search-hit').count();
+      if (hits === 0) return; // nothing else to choose
+      await page.keyboard.press('ArrowDown');
+      await page.locator('.search-hit.selected').waitFor();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('reader-title').waitFor();
+    }));
+
+  it('an input method composing pinyin does not search; the committed word does', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      const queries = watchQueries(page);
+      const cdp = await page.context().newCDPSession(page);
+      for (const text of ['t', 'ti', 'tin', 'ting', 'tingz', 'tingzh', 'tingzhe', 'tingzhen', 'tingzheng']) {
+        await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      }
+      expect(await input.inputValue()).toBe('tingzheng');
+      await cdp.send('Input.insertText', { text: '听证' });
+      await page.locator('[data-testid="search-hit"] mark', { hasText: '听证' }).first().waitFor();
+      expect(await input.inputValue()).toBe('听证');
+      expect(queries.length).toBeGreaterThan(0);
+      expect(queries.every((q) => q === '听证')).toBe(true);
+      // Enter while composing picks the word and opens nothing.
+      await page.keyboard.press('End');
+      await page.keyboard.type(' ');
+      await cdp.send('Input.imeSetComposition', { text: 'shi', selectionStart: 3, selectionEnd: 3 });
+      await page.keyboard.press('Enter');
+      await cdp.send('Input.insertText', { text: '实施' });
+      await page.locator('[data-testid="search-hit"] mark', { hasText: '实施' }).first().waitFor();
+      expect(await input.inputValue()).toBe('听证 实施');
+      expect(page.url()).toContain('#/search');
+      expect(queries.filter((q) => /[a-z]/.test(q))).toEqual([]);
+    }));
+
+  it('只看现行有效 toggles from its words and then offers no other 时效性; facet counts say they are articles', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      await page.keyboard.type('统计');
+      const status = page.getByTestId('search-facet-status');
+      await status.getByText('已修改').waitFor();
+      await page.getByTestId('search-in-force').getByText('只看现行有效').click();
+      expect(await page.getByTestId('search-in-force').getByRole('switch').getAttribute('aria-checked')).toBe('true');
+      await expect.poll(() => status.textContent()).not.toContain('已修改');
+      expect(await status.textContent()).toContain('现行有效');
+      expect(await page.getByTestId('search-facet-unit').textContent()).toContain('条文数');
+    }));
+
+  it('a query with no hits shows 没有找到 and no count line', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      await page.keyboard.type('量子纠缠态');
+      await page.getByTestId('search-empty').waitFor();
+      expect(await page.getByTestId('search-count').count()).toBe(0);
+    }));
+});
