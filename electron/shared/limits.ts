@@ -22,4 +22,35 @@ export const LIMITS = {
     listValueChars: 100,
     stamp: 40,
   },
+  /** Records (reviews, lectures, plans, notes): what a form, the CLI or a bundle may put in one. */
+  record: {
+    ref: 300, // a law or version id
+    articleKey: 50,
+    label: 50,
+    citation: 500,
+    snapshot: 50_000, // the cited article's text when it was relied on
+    citations: 300, // per list of citations
+    title: 300,
+    refNo: 100,
+    unit: 200,
+    person: 100,
+    line: 500,
+    text: 20_000, // findings, opinion, a note
+    notes: 5000,
+    shortNotes: 2000,
+    tag: 50,
+    tags: 50,
+    materials: 50,
+    materialName: 200,
+    procedures: 20,
+    attachments: 100,
+    fileName: 255,
+    laws: 100,
+    lawName: 200,
+    planItems: 200,
+    planLaws: 50,
+    collectionItems: 10_000,
+    headCount: 1_000_000,
+    recordId: 60,
+  },
 } as const;

@@ -1,0 +1,66 @@
+// Bundles and backups (issue 9): a zip of laws and records to move between machines, and the
+// automatic backups of records.json with restore.
+
+import { z } from 'zod';
+import { call, count, empty, id, producedFileSchema, taskId } from './common';
+
+const bundlePreviewSchema = z.object({
+  createdAt: z.string(),
+  appVersion: z.string(),
+  laws: z.array(z.object({ versionId: z.string(), title: z.string(), outcome: z.enum(['new', 'identical', 'newer', 'older']), detail: z.string().optional() })),
+  records: z.array(
+    z.object({
+      id: z.string(),
+      collection: z.string(),
+      title: z.string(),
+      outcome: z.enum(['new', 'identical', 'newer', 'older', 'conflicting', 'renamed']),
+      winner: z.enum(['bundle', 'library']).optional(),
+      newId: z.string().optional(),
+      detail: z.string().optional(),
+    }),
+  ),
+  attachments: z.object({ new: count, present: count }),
+  warnings: z.array(z.string()),
+  gbkNames: z.array(z.string()),
+  summary: z.object({ laws: z.record(z.string(), count), records: z.record(z.string(), count) }),
+});
+export type BundlePreviewDto = z.infer<typeof bundlePreviewSchema>;
+export const backupInfoSchema = z.object({ name: z.string(), at: z.string(), reason: z.string(), size: count });
+const backupName = z.string().regex(/^records-\d{8}T\d{9}Z-[a-z0-9-]{1,40}\.json$/, '不是自动备份的文件名');
+export const restorePreviewSchema = z.object({ name: z.string(), restored: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: count, missingAttachments: z.array(z.string()) });
+/** Bundles may be larger than one imported law file. */
+export const BUNDLE_UPLOAD_BYTES = 60 * 1024 * 1024;
+const bundleUpload = z
+  .object({
+    name: z.string().min(1).max(255).refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', '文件名不能包含路径'),
+    dataBase64: z.string().max(Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4, `资料包不能超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB`),
+  })
+  .strict();
+
+export const bundlesCalls = {
+  // --- bundles and backups (issue 9) ---
+  'bundles:export': call({
+    input: z.object({ laws: z.array(id).max(50_000).optional(), records: z.boolean(), taskId }).strict(),
+    output: producedFileSchema.extend({ versions: count, records: count, attachments: count }),
+  }),
+  'bundles:preview': call({
+    input: z.object({ file: bundleUpload, taskId }).strict(),
+    output: z.object({ stagingId: z.string(), name: z.string(), preview: bundlePreviewSchema }),
+    maxBodyBytes: Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4 + 64 * 1024,
+  }),
+  /** Electron only: the native open dialog, then a preview of the chosen bundle. */
+  'bundles:pickAndPreview': call({
+    input: empty,
+    output: z.union([z.object({ stagingId: z.string(), name: z.string(), preview: bundlePreviewSchema }), z.object({ canceled: z.literal(true) })]),
+    face: 'electron',
+  }),
+  'bundles:import': call({
+    input: z.object({ stagingId: id, taskId }).strict(),
+    output: z.object({ preview: bundlePreviewSchema, changed: z.boolean(), backup: backupInfoSchema.optional() }),
+  }),
+  'bundles:discard': call({ input: z.object({ stagingId: id }).strict(), output: z.object({ ok: z.boolean() }) }),
+  'backups:list': call({ input: empty, output: z.object({ backups: z.array(backupInfoSchema), keep: count }) }),
+  'backups:create': call({ input: empty, output: z.object({ backup: backupInfoSchema.optional() }) }),
+  'backups:previewRestore': call({ input: z.object({ name: backupName }).strict(), output: restorePreviewSchema }),
+  'backups:restore': call({ input: z.object({ name: backupName }).strict(), output: restorePreviewSchema.extend({ backup: backupInfoSchema.optional() }) }),
+} as const;

@@ -1,0 +1,54 @@
+// Building blocks every domain file of the contract uses: capped strings, dates, counts, the call
+// spec, uploads and produced files. Validation messages are Chinese: they are shown as they are.
+
+import { z } from 'zod';
+import { LEVELS, STATUSES } from '../law-model';
+
+z.config(z.locales.zhCN());
+
+export const id = z.string().min(1).max(300);
+export const shortText = z.string().max(500);
+/** YYYY, YYYY-MM or YYYY-MM-DD (search ranges). */
+export const date = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, '日期应为 YYYY-MM-DD');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD');
+export const level = z.enum(LEVELS);
+export const status = z.enum(STATUSES);
+export const count = z.number().int().nonnegative();
+export const empty = z.object({}).strict();
+/** A caller-chosen id for a long call, so the caller follows exactly its own progress. */
+export const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional();
+export const fileId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+export const recordId = z.string().min(1).max(60);
+
+/**
+ * `face`: which faces implement the call. 'electron' calls need the desktop (native dialogs,
+ * shell); the browser face answers them with code UNSUPPORTED.
+ */
+export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  face?: 'electron' | 'all';
+  /** Body cap in bytes for the HTTP face (default 64 KB). */
+  maxBodyBytes?: number;
+}
+export function call<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {
+  return spec;
+}
+
+/** Caps for files uploaded by the browser face (and dropped files in Electron). */
+export const UPLOAD_LIMITS = { maxFileBytes: 20 * 1024 * 1024, maxFiles: 200, maxTotalBytes: 60 * 1024 * 1024 } as const;
+export const base64Cap = Math.ceil(UPLOAD_LIMITS.maxFileBytes / 3) * 4;
+export const uploadFileSchema = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(255)
+      .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', '文件名不能包含路径'),
+    /** Bytes as base64; at most UPLOAD_LIMITS.maxFileBytes decoded. */
+    dataBase64: z.string().max(base64Cap, `单个文件不能超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB`),
+  })
+  .strict();
+
+/** A file the app made (an export, a bundle) or keeps (an attachment), ready to hand over. */
+export const producedFileSchema = z.object({ fileId: z.string(), name: z.string(), bytes: count, folder: z.string().optional() });

@@ -1,0 +1,82 @@
+// Importing law files: a preview kept on the service side (stagingId), then commit or discard.
+
+import { z } from 'zod';
+import { UPLOAD_LIMITS, call, count, id, uploadFileSchema } from './common';
+
+export const importFileResultSchema = z.object({
+  file: z.string(),
+  status: z.enum(['imported', 'replaced', 'updated', 'skipped', 'failed']),
+  versionId: z.string().optional(),
+  title: z.string().optional(),
+  articleCount: z.number().optional(),
+  reason: z.string().optional(),
+  preview: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
+});
+
+export const importReportSchema = z.object({
+  imported: count,
+  replaced: count,
+  /** Identical texts whose metadata a manifest corrected. */
+  updated: count.default(0),
+  skipped: count,
+  failed: z.array(z.object({ file: z.string(), reason: z.string() })),
+  warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+  files: z.array(importFileResultSchema),
+  dryRun: z.boolean(),
+  canceled: z.boolean().optional(),
+});
+export type ImportReportDto = z.infer<typeof importReportSchema>;
+
+/** A folder on the machine the server runs on (browser face: same machine), for 按路径导入. */
+const folderPath = z.string().trim().min(1, '请填写文件夹路径').max(1000);
+export const folderListingSchema = z.object({
+  /** The folder shown (resolved); null = the list of roots. */
+  path: z.string().nullable(),
+  parent: z.string().nullable(),
+  roots: z.array(z.object({ label: z.string(), path: z.string() })),
+  dirs: z.array(z.object({ name: z.string(), path: z.string() })),
+  /** Importable files directly in this folder (.md .txt .pdf .docx .html). */
+  files: count,
+  manifest: z.boolean(),
+});
+/** A running folder import: finished with its report, or still going. */
+export const importTaskStateSchema = z.union([
+  z.object({ done: z.literal(false), progress: z.object({ done: count, total: count, file: z.string() }) }),
+  z.object({ done: z.literal(true), report: importReportSchema }),
+]);
+
+/** A preview is kept on the service side until committed or discarded (by stagingId). */
+export const importPreviewSchema = z.object({ stagingId: z.string(), report: importReportSchema });
+
+export const importCalls = {
+  'import:preview': call({
+    input: z.object({ files: z.array(uploadFileSchema).min(1).max(UPLOAD_LIMITS.maxFiles) }).strict(),
+    output: importPreviewSchema,
+    maxBodyBytes: Math.ceil(UPLOAD_LIMITS.maxTotalBytes / 3) * 4 + 64 * 1024,
+  }),
+  /** Electron only: the native open dialog, then a preview of the chosen files or folder. */
+  'import:pickAndPreview': call({
+    input: z.object({ kind: z.enum(['files', 'folder']) }).strict(),
+    output: z.union([importPreviewSchema, z.object({ canceled: z.literal(true) })]),
+    face: 'electron',
+  }),
+  'import:commit': call({ input: z.object({ stagingId: id }).strict(), output: importReportSchema }),
+  'import:discard': call({ input: z.object({ stagingId: id }).strict(), output: z.object({ ok: z.boolean() }) }),
+  /** The folders under `path` (or the roots: the user's home and drives), for choosing a folder to import. */
+  'import:browse': call({ input: z.object({ path: folderPath.optional() }).strict(), output: folderListingSchema }),
+  /**
+   * Starts importing a folder (recursive, manifest.jsonl read) by its path on this machine; progress
+   * comes as import:progress with stagingId = taskId; the result with import:task.
+   */
+  'import:folder': call({ input: z.object({ path: folderPath, dryRun: z.boolean().optional() }).strict(), output: z.object({ taskId: id }) }),
+  /** A folder import's state; waits up to a few seconds for it to finish (long poll). */
+  'import:task': call({ input: z.object({ taskId: id }).strict(), output: importTaskStateSchema }),
+  /** Electron only: the native folder dialog; the chosen folder's path, for import:folder. */
+  'import:pickFolder': call({
+    input: z.object({}).strict(),
+    output: z.union([z.object({ path: z.string() }), z.object({ canceled: z.literal(true) })]),
+    face: 'electron',
+  }),
+  /** Stops a folder import between two files; what was imported stays. */
+  'import:cancel': call({ input: z.object({ taskId: id }).strict(), output: z.object({ ok: z.boolean() }) }),
+} as const;

@@ -1,0 +1,82 @@
+// The one API of LawDesk: every call the renderer can make, as "domain:verb" channels with zod
+// schemas for input and output, plus the events it can subscribe to. Both faces (Electron IPC and
+// the localhost HTTP server) register exactly these channels and validate both directions with
+// these schemas. Each domain keeps its shapes and calls in its own file here; this index only
+// assembles them. To extend: add the call to its domain's `…Calls` (and the name to
+// ../api-channels.ts); the preload, the server, the HTTP client and the tests pick it up.
+// Invariant: inputs are strict objects (unknown keys rejected), strings and arrays are capped.
+
+import type { z } from 'zod';
+import type { CallSpec } from './common';
+import { ApiError, describeZodError } from './errors';
+import { bundlesCalls } from './bundles';
+import { importCalls } from './import';
+import { libraryCalls } from './library';
+import { packsCalls } from './packs';
+import { recordsCalls } from './records';
+import { searchCalls } from './search';
+import { settingsCalls } from './settings';
+import { versionsCalls } from './versions';
+
+export * from './common';
+export * from './errors';
+export * from './events';
+export * from './library';
+export * from './search';
+export * from './import';
+export * from './settings';
+export * from './versions';
+export * from './records';
+export * from './packs';
+export * from './bundles';
+export { methodName } from '../api-channels';
+
+export const apiContract = {
+  ...libraryCalls,
+  ...searchCalls,
+  ...importCalls,
+  ...settingsCalls,
+  ...versionsCalls,
+  ...recordsCalls,
+  ...packsCalls,
+  ...bundlesCalls,
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type Channel = keyof ApiContract;
+export type ApiInput<C extends Channel> = z.input<ApiContract[C]['input']>;
+export type ApiOutput<C extends Channel> = z.output<ApiContract[C]['output']>;
+export const CHANNELS = Object.keys(apiContract) as Channel[];
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
+
+/** Whether a face implements a channel. */
+export function channelInFace(channel: Channel, face: 'electron' | 'browser'): boolean {
+  const f = (apiContract[channel] as CallSpec<z.ZodType, z.ZodType>).face ?? 'all';
+  return f === 'all' || f === face;
+}
+
+export function maxBodyBytes(channel: Channel): number {
+  return (apiContract[channel] as CallSpec<z.ZodType, z.ZodType>).maxBodyBytes ?? 64 * 1024;
+}
+
+export type ParsedInput<C extends Channel> = z.output<ApiContract[C]['input']>;
+
+export function parseInput<C extends Channel>(channel: C, raw: unknown): ParsedInput<C> {
+  const r = apiContract[channel].input.safeParse(raw ?? {});
+  if (!r.success) throw new ApiError('VALIDATION', describeZodError(r.error));
+  return r.data as ParsedInput<C>;
+}
+
+export function parseOutput<C extends Channel>(channel: C, value: unknown): ApiOutput<C> {
+  const r = apiContract[channel].output.safeParse(value);
+  if (!r.success) throw new ApiError('INTERNAL', describeZodError(r.error, `${channel} 的返回值`));
+  return r.data as ApiOutput<C>;
+}
+
+// The typed client interface: the renderer sees `call(channel, input)` through api/ and the
+// preload exposes one named function per channel (camelCase of the channel).
+
+export type ApiMethods = { [C in Channel]: (input: ApiInput<C>) => Promise<ApiOutput<C>> };

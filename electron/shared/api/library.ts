@@ -1,0 +1,138 @@
+// The library: laws, their versions and articles, the library table (rows, facets, sort), 收藏.
+
+import { z } from 'zod';
+import { call, count, empty, id, level, shortText, status } from './common';
+
+export const historyEventSchema = z.object({
+  date: z.string(),
+  text: z.string(),
+  kind: z.enum(['通过', '公布', '修正', '修订', '施行', '其他']),
+});
+
+export const versionMetaSchema = z.object({
+  id: z.string(),
+  lawId: z.string(),
+  title: z.string(),
+  subtitle: z.string().optional(),
+  published: z.string().optional(),
+  effective: z.string().optional(),
+  issuer: z.string().optional(),
+  docNumber: z.string().optional(),
+  level,
+  region: z.string(),
+  category: z.string().optional(),
+  status,
+  statusOverride: z.object({ status, basis: z.string() }).optional(),
+  expired: z.boolean().optional(),
+  history: z.array(historyEventSchema),
+  sourceFile: z.string(),
+  sourceFormat: z.string(),
+  articleCount: count,
+  unitCount: count,
+  charCount: count,
+  importedAt: z.string(),
+});
+export type VersionMetaDto = z.infer<typeof versionMetaSchema>;
+
+export const articleSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['article', 'section', 'preamble', 'appendix']),
+  number: z.number(),
+  suffix: z.number(),
+  label: z.string(),
+  path: z.array(z.string()),
+  paragraphs: z.array(z.object({ text: z.string(), items: z.array(z.string()) })),
+  text: z.string(),
+});
+
+export const lawSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  subtitle: z.string().optional(),
+  level,
+  region: z.string(),
+  versionIds: z.array(z.string()),
+});
+
+/** How a law is named wherever one is listed: the library table, quick open. */
+export const lawNameFields = {
+  lawId: z.string(),
+  versionId: z.string(),
+  title: z.string(),
+  shortTitle: z.string(),
+  subtitle: z.string().optional(),
+  level,
+  region: z.string(),
+};
+
+/** One row of the library table: a law, shown through its current version. */
+export const lawRowSchema = z.object({
+  ...lawNameFields,
+  category: z.string().optional(),
+  status,
+  published: z.string().optional(),
+  effective: z.string().optional(),
+  issuer: z.string().optional(),
+  versionCount: count,
+  articleCount: count,
+  favorite: z.boolean(),
+});
+export type LawRow = z.infer<typeof lawRowSchema>;
+
+const facetCounts = z.record(z.string(), count);
+/** Counts per value; 分类 (category) counts laws without one under 未分类. */
+export const facetsSchema = z.object({ level: facetCounts, region: facetCounts, status: facetCounts, category: facetCounts });
+export const lawFacetsSchema = facetsSchema;
+export { UNCATEGORISED } from '../law-model';
+
+export const lawSortSchema = z.object({
+  field: z.enum(['title', 'published', 'effective', 'level']),
+  order: z.enum(['asc', 'desc']),
+});
+export type LawSort = z.infer<typeof lawSortSchema>;
+
+export const libraryCalls = {
+  'library:info': call({
+    input: empty,
+    output: z.object({
+      dir: z.string(),
+      lawCount: count,
+      versionCount: count,
+      generation: count,
+      search: z.object({ ready: z.boolean(), message: z.string().optional() }),
+      face: z.enum(['electron', 'browser']),
+      appVersion: z.string(),
+    }),
+  }),
+  'laws:list': call({
+    input: z
+      .object({
+        q: z.string().max(200).optional(),
+        levels: z.array(level).max(20).optional(),
+        regions: z.array(shortText).max(200).optional(),
+        statuses: z.array(status).max(10).optional(),
+        categories: z.array(shortText).max(100).optional(),
+        favoritesOnly: z.boolean().optional(),
+        /** As of a date: each law shown through the version in force that day (laws not yet in force left out). */
+        asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYYY-MM-DD').optional(),
+        sort: lawSortSchema.optional(),
+        offset: z.number().int().min(0).optional(),
+        limit: z.number().int().min(1).max(50_000).optional(),
+      })
+      .strict(),
+    output: z.object({ total: count, rows: z.array(lawRowSchema), facets: lawFacetsSchema, favorites: count }),
+  }),
+  'law:get': call({
+    input: z.object({ lawId: id }).strict(),
+    output: z.object({ law: lawSchema, versions: z.array(versionMetaSchema) }),
+  }),
+  'version:get': call({
+    input: z.object({ versionId: id }).strict(),
+    output: z.object({ meta: versionMetaSchema, law: lawSchema, versions: z.array(versionMetaSchema), units: z.array(articleSchema) }),
+  }),
+  'law:setFavorite': call({
+    input: z.object({ lawId: id, favorite: z.boolean() }).strict(),
+    output: z.object({ favorites: z.array(z.string()) }),
+  }),
+} as const;

@@ -1,0 +1,220 @@
+// Records (issue 6): reviews, lectures, plans; citations with their flags; cited-by, counts, 受影响.
+// The record shapes are electron/shared/record-schema.ts — the very schemas the core's store and
+// service use — so a record the CLI wrote at the core's limits always opens in the app. Here the
+// contract adds only what the app derives (overdue and flag of a review, a plan's progress) and
+// the calls.
+
+import { z } from 'zod';
+import {
+  ADVISER_ROLES,
+  AttachmentSchema,
+  CONCLUSIONS,
+  ChangeEntrySchema,
+  CitationRefSchema,
+  CitationSchema,
+  FLAG_COLORS,
+  FlagSchema,
+  LECTURE_KINDS,
+  LectureFormSchema,
+  LecturePatchSchema,
+  LectureSchema,
+  LegalityReviewSchema,
+  MATERIAL_KINDS,
+  PROCEDURE_CHECKS,
+  PlanFormSchema,
+  PlanPatchSchema,
+  REVIEW_STATUSES,
+  REVIEW_TYPES,
+  ReviewFormSchema,
+  ReviewPatchSchema,
+  StudyPlanSchema,
+} from '../record-schema';
+import { base64Cap, call, count, id, isoDate, producedFileSchema, recordId, uploadFileSchema } from './common';
+
+export { ADVISER_ROLES, CONCLUSIONS, FLAG_COLORS, LECTURE_KINDS, MATERIAL_KINDS, PROCEDURE_CHECKS, REVIEW_STATUSES, REVIEW_TYPES };
+
+const sha = z.string().regex(/^[0-9a-f]{64}$/);
+const year = z.number().int().min(1990).max(2200);
+
+export const flagSchema = FlagSchema;
+export type FlagDto = z.infer<typeof flagSchema>;
+/** A stored, version-anchored citation (with the text it relied on). Strict: also an input. */
+export const citationSchema = CitationSchema.strict();
+export type CitationDto = z.infer<typeof citationSchema>;
+/** A citation as the form sends a new one: law (id or title) + article (key or 第X条) + version (id or date). */
+export const citationRefSchema = CitationRefSchema;
+export const attachmentSchema = AttachmentSchema.strict();
+
+export const reviewInputSchema = ReviewFormSchema;
+export const reviewPatchSchema = ReviewPatchSchema;
+export type ReviewInputDto = z.input<typeof reviewInputSchema>;
+export const reviewSchema = LegalityReviewSchema.extend({
+  overdue: z.boolean(),
+  onTime: z.boolean().optional(),
+  workingDaysLeft: z.number().int().optional(),
+  /** The worst flag of its citations against the versions now in force (added by the app). */
+  flag: z.enum(FLAG_COLORS).optional(),
+});
+export type ReviewDto = z.infer<typeof reviewSchema>;
+
+export const lectureInputSchema = LectureFormSchema;
+export const lecturePatchSchema = LecturePatchSchema;
+export const lectureSchema = LectureSchema;
+export type LectureDto = z.infer<typeof lectureSchema>;
+
+export const planInputSchema = PlanFormSchema;
+export const planPatchSchema = PlanPatchSchema;
+const planItemProgress = z.object({
+  id: z.string(),
+  topic: z.string(),
+  plannedMonth: z.number().optional(),
+  responsibleUnit: z.string().optional(),
+  done: z.boolean(),
+  sessions: z.array(z.string()),
+  late: z.boolean(),
+});
+export const planSchema = StudyPlanSchema.extend({
+  /** Completion derived from the lectures linked to each item (added by the app). */
+  progress: z.array(planItemProgress),
+  done: count,
+});
+export type PlanDto = z.infer<typeof planSchema>;
+
+const mentionSchema = z.object({
+  text: z.string(),
+  start: count,
+  end: count,
+  via: z.enum(['named', 'this-law', 'context', 'near', 'none']),
+  lawText: z.string().optional(),
+  label: z.string(),
+  status: z.enum(['resolved', 'unresolved']),
+  citation: citationSchema.optional(),
+  reason: z.string().optional(),
+  warning: z.string().optional(),
+});
+export type MentionDto = z.infer<typeof mentionSchema>;
+export const detectionSchema = z.object({
+  mentions: z.array(mentionSchema),
+  citations: z.array(citationSchema),
+  unresolved: z.array(mentionSchema),
+  laws: z.array(z.object({ text: z.string(), start: count, end: count, lawId: z.string().optional(), title: z.string().optional(), reason: z.string().optional() })),
+});
+
+const saveResult = <T extends z.ZodType>(record: T) => z.object({ record, warnings: z.array(z.string()), unresolved: z.array(mentionSchema) });
+/** Body cap of a record write on the HTTP face: a review at the limits (four 20,000-character texts,
+ * 300 citations per list with their snapshots) is far above the default 64 KB. */
+const RECORD_BODY_BYTES = 8 * 1024 * 1024;
+const writeOpts = { linkDetected: z.boolean().optional(), note: z.string().max(200).optional() };
+
+export const changeEntrySchema = ChangeEntrySchema;
+export type ChangeEntryDto = z.infer<typeof changeEntrySchema>;
+
+export const citingRecordSchema = z.object({
+  kind: z.enum(['review', 'lecture', 'note']),
+  id: z.string(),
+  title: z.string(),
+  date: z.string(),
+  type: z.string().optional(),
+  status: z.string().optional(),
+  versionId: z.string(),
+  articleKey: z.string(),
+  label: z.string(),
+  citation: z.string(),
+  where: z.array(z.string()),
+  flag: flagSchema,
+});
+export type CitingRecordDto = z.infer<typeof citingRecordSchema>;
+
+export const annualStatsSchema = z.object({
+  year: z.number(),
+  reviews: z.object({
+    total: count,
+    byType: z.record(z.string(), count),
+    byConclusion: z.record(z.string(), count),
+    byStatus: z.record(z.string(), count),
+    completed: count,
+    onTime: count,
+    late: count,
+    onTimeRate: z.number().nullable(),
+    overdueOpen: count,
+    adopted: count,
+    notAdopted: count,
+  }),
+  lectures: z.object({
+    total: count,
+    headCount: count,
+    byKind: z.record(z.string(), z.object({ count, headCount: count })),
+    study: z.object({ count, headCount: count }),
+    outreach: z.object({ count, headCount: count }),
+    materialsHandedOut: count,
+  }),
+  lawsStudied: z.array(z.object({ lawId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
+  plans: z.array(z.object({ id: z.string(), title: z.string(), items: count, done: count, completionRate: z.number().nullable(), progress: z.array(planItemProgress) })),
+});
+export type AnnualStatsDto = z.infer<typeof annualStatsSchema>;
+
+export const recordsCalls = {
+  'reviews:list': call({
+    input: z
+      .object({ year: year.optional(), type: z.enum(REVIEW_TYPES).optional(), status: z.enum(REVIEW_STATUSES).optional(), overdue: z.boolean().optional(), q: z.string().max(200).optional() })
+      .strict(),
+    output: z.array(reviewSchema),
+  }),
+  'reviews:get': call({
+    input: z.object({ id: recordId }).strict(),
+    output: z.object({ review: reviewSchema, citations: z.array(z.object({ where: z.string(), citation: citationSchema, flag: flagSchema })) }),
+  }),
+  'reviews:create': call({ input: z.object({ input: reviewInputSchema, ...writeOpts }).strict(), output: saveResult(reviewSchema), maxBodyBytes: RECORD_BODY_BYTES }),
+  'reviews:update': call({
+    input: z.object({ id: recordId, patch: reviewPatchSchema, expectedRevision: count.optional(), ...writeOpts }).strict(),
+    output: saveResult(reviewSchema),
+    maxBodyBytes: RECORD_BODY_BYTES,
+  }),
+  /** Adds an uploaded file (the opinion DOCX/PDF, a draft) to a review; kept by its hash. */
+  'reviews:attach': call({
+    input: z.object({ id: recordId, file: uploadFileSchema }).strict(),
+    output: saveResult(reviewSchema),
+    maxBodyBytes: base64Cap + 64 * 1024,
+  }),
+  'records:attachment': call({
+    input: z.object({ recordId, sha256: sha }).strict(),
+    output: producedFileSchema,
+  }),
+  'records:history': call({ input: z.object({ id: recordId }).strict(), output: z.array(changeEntrySchema) }),
+  'records:detect': call({
+    input: z.object({ text: z.string().max(50_000), date: isoDate, nearLawId: id.optional() }).strict(),
+    output: detectionSchema,
+  }),
+  'records:dueDate': call({ input: z.object({ receivedDate: isoDate }).strict(), output: z.object({ dueDate: z.string() }) }),
+  /** Records citing an article of a version — also those citing it in another version (mapped). */
+  'records:citedBy': call({
+    input: z.object({ versionId: id, articleKey: z.string().min(1).max(50).optional() }).strict(),
+    output: z.array(citingRecordSchema),
+  }),
+  /** Per article key of a version: distinct records citing it (the TOC badges). */
+  'records:counts': call({ input: z.object({ versionId: id }).strict(), output: z.record(z.string(), count) }),
+  /** 受影响: citations whose article changed in the version now in force (yellow/red), red first. */
+  'records:affected': call({
+    input: z.object({ lawIds: z.array(id).max(5000).optional() }).strict(),
+    output: z.array(citingRecordSchema),
+  }),
+  'records:stats': call({ input: z.object({ year }).strict(), output: annualStatsSchema }),
+  'lectures:list': call({
+    input: z.object({ year: year.optional(), kind: z.enum(LECTURE_KINDS).optional(), q: z.string().max(200).optional() }).strict(),
+    output: z.array(lectureSchema),
+  }),
+  'lectures:get': call({ input: z.object({ id: recordId }).strict(), output: lectureSchema }),
+  'lectures:create': call({ input: z.object({ input: lectureInputSchema, ...writeOpts }).strict(), output: saveResult(lectureSchema), maxBodyBytes: RECORD_BODY_BYTES }),
+  'lectures:update': call({
+    input: z.object({ id: recordId, patch: lecturePatchSchema, expectedRevision: count.optional(), ...writeOpts }).strict(),
+    output: saveResult(lectureSchema),
+    maxBodyBytes: RECORD_BODY_BYTES,
+  }),
+  'plans:list': call({ input: z.object({ year: year.optional() }).strict(), output: z.array(planSchema) }),
+  'plans:create': call({ input: z.object({ input: planInputSchema }).strict(), output: saveResult(planSchema), maxBodyBytes: RECORD_BODY_BYTES }),
+  'plans:update': call({
+    input: z.object({ id: recordId, patch: planPatchSchema, expectedRevision: count.optional() }).strict(),
+    output: saveResult(planSchema),
+    maxBodyBytes: RECORD_BODY_BYTES,
+  }),
+} as const;

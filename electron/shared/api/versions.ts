@@ -1,0 +1,62 @@
+// Versions (issue 7): diff, one article across versions, as-of, 时效性 with its basis.
+
+import { z } from 'zod';
+import { call, count, id, isoDate, status } from './common';
+import { versionMetaSchema } from './library';
+
+const diffRunSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+export const MAPPING_KINDS = ['same', 'renumbered', 'amended', 'split', 'merged', 'deleted', 'added'] as const;
+const mappingKind = z.enum(MAPPING_KINDS);
+const diffSideSchema = z.object({ key: z.string(), label: z.string(), text: z.string() });
+export const versionDiffSchema = z.object({
+  lawId: z.string(),
+  from: z.object({ id: z.string(), date: z.string() }),
+  to: z.object({ id: z.string(), date: z.string() }),
+  summary: z.object({ same: count, renumbered: count, amended: count, split: count, merged: count, deleted: count, added: count }),
+  summaryLine: z.string(),
+  rows: z.array(
+    z.object({
+      kind: mappingKind,
+      from: z.array(diffSideSchema),
+      to: z.array(diffSideSchema),
+      similarity: z.number(),
+      cosmetic: z.boolean(),
+      runs: z.array(diffRunSchema).optional(),
+    }),
+  ),
+});
+export type VersionDiffDto = z.infer<typeof versionDiffSchema>;
+
+export const articleInVersionSchema = z.object({
+  versionId: z.string(),
+  date: z.string(),
+  status,
+  key: z.string().optional(),
+  label: z.string().optional(),
+  text: z.string().optional(),
+  change: z.enum([...MAPPING_KINDS, 'first']),
+  runs: z.array(diffRunSchema).optional(),
+});
+
+export const versionsCalls = {
+  // --- versions (issue 7) ---
+  'versions:diff': call({
+    input: z.object({ fromId: id, toId: id, changedOnly: z.boolean().optional() }).strict(),
+    output: versionDiffSchema,
+  }),
+  'versions:article': call({
+    input: z.object({ versionId: id, articleKey: z.string().min(1).max(50) }).strict(),
+    output: z.array(articleInVersionSchema),
+  }),
+  'versions:asOf': call({
+    input: z.object({ lawId: id, date: isoDate }).strict(),
+    output: z.object({ versionId: z.string().optional() }),
+  }),
+  /** 时效性 set by hand with its basis (statusOverride), or null to go back to the derived one. */
+  'version:setStatus': call({
+    input: z
+      .object({ versionId: id, statusOverride: z.object({ status, basis: z.string().trim().min(1, '请写明依据').max(500) }).strict().nullable() })
+      .strict(),
+    output: versionMetaSchema,
+  }),
+} as const;
