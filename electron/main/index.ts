@@ -5,6 +5,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { watchLibrary } from '../core/library/library-watch';
 import { AppService } from '../core/api/app-service';
 import { EVENT_CHANNEL } from '../shared/api-channels';
 import type { AppCommand, EventName, EventPayload } from '../shared/api-contract';
@@ -74,6 +75,8 @@ async function start(): Promise<void> {
     exportDir: join(app.getPath('documents'), 'LawDesk 导出'),
     printPdf: printHtmlToPdf,
   });
+  // An import by the CLI beside the app refreshes the window's lists and counts.
+  servicePromise.then((s) => watchLibrary(s.store), () => {});
   servicePromise.catch((e) => dialog.showErrorBox('无法打开资料库', String((e as Error).message)));
   registerIpc(ipcMain, () => servicePromise, {
     'import:pickAndPreview': async ({ kind }) => {

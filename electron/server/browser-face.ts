@@ -6,6 +6,7 @@ import { AppService } from '../core/api/app-service';
 import { FileSettingsStore, type SettingsStore } from '../core/api/settings-file';
 import { appRoot, defaultUserDataDir } from '../core/library/open-library';
 import type { FolderRoot } from '../core/library/folder-browse';
+import { watchLibrary } from '../core/library/library-watch';
 import { EventHub } from './event-hub';
 import { startHttpServer, type RunningServer } from './http-server';
 
@@ -42,6 +43,8 @@ export async function startBrowserFace(opts: BrowserFaceOptions = {}): Promise<B
     emit: events.emit,
     ...(opts.importRoots ? { importRoots: opts.importRoots } : {}),
   });
+  // An import by the CLI beside the app refreshes the page's lists and counts.
+  const unwatch = watchLibrary(service.store);
   const server = await startHttpServer({
     service,
     events,
@@ -52,6 +55,7 @@ export async function startBrowserFace(opts: BrowserFaceOptions = {}): Promise<B
     ...server,
     service,
     stop: async () => {
+      unwatch();
       await server.close();
       service.close();
     },

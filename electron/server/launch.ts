@@ -80,3 +80,52 @@ export function openInBrowser(url: string): boolean {
     return false;
   }
 }
+
+/** The parent and grandparent process ids (npm → sh → node): from /proc on Linux, else the parent only. */
+export function ancestors(pid = process.pid, depth = 2): number[] {
+  const out: number[] = [];
+  let at = pid;
+  for (let i = 0; i < depth; i++) {
+    let parent: number | undefined;
+    if (at === process.pid) parent = process.ppid;
+    else {
+      try {
+        // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+        const stat = readFileSync(`/proc/${at}/stat`, 'utf8');
+        parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      } catch {
+        break;
+      }
+    }
+    if (!parent || parent <= 1) break;
+    out.push(parent);
+    at = parent;
+  }
+  return out;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Calls `onGone` once when the process that started us goes away (npm killed, the terminal
+ * closed): the server must not outlive `npm start`. Polls, since no signal reaches an orphan.
+ */
+export function exitWithParent(onGone: () => void, intervalMs = 1000): () => void {
+  const watched = ancestors();
+  const startPpid = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid !== startPpid || watched.some((p) => !alive(p))) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -6,7 +6,7 @@ import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
 import { client } from './api/client';
-import { useCall, useEvent } from './api/hooks';
+import { useCall, useEvent, useLibraryGeneration } from './api/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportPage } from './features/import/ImportPage';
 import { LibraryPage } from './features/library/LibraryPage';
@@ -35,7 +35,9 @@ export function App() {
 }
 
 function IndexStatus() {
-  const info = useCall('library:info', {}, 'once');
+  // The counts follow every library change: imports here, and by the CLI beside the app.
+  const gen = useLibraryGeneration();
+  const info = useCall('library:info', {}, `gen${gen}`);
   const [state, setState] = useState<{ text: string; color: string } | undefined>();
   useEvent('index:progress', (p) => {
     if (p.phase === 'ready') setState({ text: '检索就绪', color: 'green' });

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { appRoot } from '../../core/library/open-library';
-import { buildApp, buildIsStale, electronBinary, openInBrowser } from '../../server/launch';
+import { buildApp, buildIsStale, electronBinary, exitWithParent, openInBrowser } from '../../server/launch';
 import { startBrowserFace } from '../../server/browser-face';
 import { type Command, libraryOption, parse } from '../cli-support';
 
@@ -17,8 +17,9 @@ export const startCommand: Command = {
     );
     const root = appRoot();
     if (buildIsStale(root)) {
-      process.stderr.write('正在构建界面（electron-vite build）…\n');
-      if (buildApp(root) !== 0) {
+      // The first start (or one after an update) builds the UI: up to a minute on a slow machine.
+      process.stderr.write('首次启动：正在构建界面（electron-vite build，约半分钟到一分钟）…\n');
+      if (buildApp(root, { verbose: true }) !== 0) {
         process.stderr.write('构建失败，见上方输出\n');
         return 1;
       }
@@ -29,6 +30,7 @@ export const startCommand: Command = {
         stdio: 'inherit',
         env: { ...process.env, ...(values.library ? { LAWDESK_LIBRARY: values.library } : {}) },
       });
+      exitWithParent(() => child.kill());
       return new Promise<number>((ok) => child.on('exit', (code) => ok(code ?? 0)));
     }
     if (!values.browser) process.stdout.write('未找到 Electron 可执行文件（node_modules/electron/dist），改为在浏览器中使用 LawDesk。\n');
@@ -45,6 +47,9 @@ export const startCommand: Command = {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      process.once('SIGHUP', stop);
+      // Killing npm alone (not its process group) leaves us orphaned: stop with it.
+      exitWithParent(stop);
     });
   },
 };

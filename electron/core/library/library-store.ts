@@ -415,6 +415,11 @@ export class LibraryStore {
     }
   }
 
+  /** Tells the listeners about a change another process committed (library-watch.ts reloads it). */
+  announce(change: LibraryChange): void {
+    if (change.added.length || change.removed.length) for (const l of this.listeners) l(change);
+  }
+
   onChange(listener: (c: LibraryChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
