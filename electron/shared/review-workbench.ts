@@ -118,8 +118,10 @@ export const DecisionSchema = z.object({
   proposal: z.string().optional(),
   at: z.string(),
   by: z.string(),
-  /** Snapshot of the finding as decided, so the decision outlives a re-run of the pre-check. */
-  finding: FindingSchema,
+  /** Snapshot of the finding as decided, so the decision outlives a re-run of the pre-check (absent for a checklist item). */
+  finding: FindingSchema.optional(),
+  /** The 公平竞争审查 checklist item decided (code), when this is one. */
+  checklist: z.string().optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -132,3 +134,6 @@ export const SuggestionSchema = z.object({
   reason: z.string(), // 理由
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const OPINION_FORMATS = ['docx', 'pdf'] as const;
+export type OpinionFormat = (typeof OPINION_FORMATS)[number];

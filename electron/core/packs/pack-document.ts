@@ -17,7 +17,9 @@ export type DocBlock =
   /** A visible remark: warn = something the reader must know (changed or missing law). */
   | { kind: 'note'; tone: 'warn' | 'info'; text: string }
   /** widths: relative column widths (e.g. [1, 4, 3, 4]); equal when absent. */
-  | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[] };
+  | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[] }
+  /** Right-aligned lines at the end of an official document: the issuing office and the date. */
+  | { kind: 'signature'; lines: string[] };
 
 export interface DocSection {
   id: string; // anchor / bookmark name: s1, s2 …
@@ -28,7 +30,18 @@ export interface DocSection {
   itemIds: string[];
 }
 
+/**
+ * An official document (公文, e.g. a 合法性审查意见书) instead of a pack: no cover and no TOC; the
+ * document number (高科审〔2026〕3号) above the title; sections whose heading starts with 附件
+ * begin on a new page.
+ */
+export interface OfficialLayout {
+  number?: string;
+}
+
 export interface PackDocument {
+  /** Set for an official document (see OfficialLayout); packs leave it out. */
+  official?: OfficialLayout;
   title: string;
   template: PackTemplate;
   cover: Cover;

@@ -46,6 +46,8 @@ function boxes(b: DocBlock): Box[] {
       return [{ lines: lines(b.text), lineHeight: LINE_PT }];
     case 'field':
       return [{ lines: lines(`${b.label}：${b.text}`), lineHeight: LINE_PT }];
+    case 'signature':
+      return b.lines.map((l) => ({ lines: lines(l, 0), lineHeight: LINE_PT }));
     case 'table': {
       const cols = Math.max(1, b.head.length);
       const per = Math.max(4, Math.floor((CHARS_PER_LINE * 16) / 14 / cols) - 1); // 14 pt table text

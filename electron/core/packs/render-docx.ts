@@ -105,6 +105,8 @@ function blocks(b: DocBlock): (Paragraph | Table)[] {
       return [para([run(b.text, FONTS.kai, b.tone === 'warn' ? { bold: true } : {})])];
     case 'table':
       return [table(b.head, b.rows, b.widths)];
+    case 'signature':
+      return b.lines.map((l, i) => para([run(l, FONTS.fang)], { indent: false, align: AlignmentType.RIGHT, keepNext: i < b.lines.length - 1 }));
   }
 }
 
@@ -144,7 +146,29 @@ export interface DocxRenderOptions {
   estimatePages?: boolean;
 }
 
+/** An official document (公文): number, title, body, signature; 附件 on a new page; numbered from page 1. */
+async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
+  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
+  const size = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
+  const body: (Paragraph | Table)[] = [];
+  if (doc.official?.number) body.push(para([run(doc.official.number, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }));
+  body.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: LINE, after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }));
+  for (const s of doc.sections) {
+    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, pageBreakBefore: s.heading.startsWith('附件'), heading: HeadingLevel.HEADING_1, ...(s.heading.startsWith('附件') ? { indent: false } : {}) }));
+    for (const b of s.blocks) body.push(...blocks(b));
+  }
+  const document = new Document({
+    creator: 'LawDesk 法规案头',
+    title: doc.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } }, heading1: { run: { font: font(FONTS.hei), size: BODY, bold: false, color: '000000' }, paragraph: { spacing: bodySpacing, keepNext: true } } } },
+    sections: [{ properties: { page: { size, margin, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } }, footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') }, children: body }],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
+  if (doc.official) return renderOfficialDocx(doc);
   const c = doc.cover;
   const pages = opts.estimatePages === false ? undefined : estimateTocPages(doc);
   const cover: Paragraph[] = [

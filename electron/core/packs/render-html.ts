@@ -68,6 +68,11 @@ h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt
 table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: center; }
 th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
+.signature { margin-top: ${LINE_PT}pt; break-inside: avoid; }
+.signature p { text-align: right; text-indent: 0; padding-right: 4em; }
+.doc-number { text-align: center; text-indent: 0; margin: 0 0 ${LINE_PT}pt 0; }
+.annex { break-before: page; }
+@page official { @bottom-left { content: none; } @bottom-right { content: none; } }
 @media screen {
   body { background: #eee; }
   .sheet { background: #fff; width: 156mm; margin: 10mm auto; padding: 37mm 26mm 35mm 28mm; box-shadow: 0 1px 4px #999; }
@@ -92,6 +97,8 @@ function block(b: DocBlock): string {
       return `<p class="field"><b>${esc(b.label)}：</b>${esc(b.text)}</p>`;
     case 'note':
       return `<p class="note ${b.tone}">${esc(b.text)}</p>`;
+    case 'signature':
+      return `<div class="signature">${b.lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`;
     case 'table':
       return `<table>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
@@ -107,7 +114,31 @@ function colgroup(widths: number[] | undefined, n: number): string {
 
 export const TOC_HINT_HTML = '注：目录页码为估算，以实际打印分页为准（导出 PDF 时按实际分页填写）。';
 
+/** An official document (公文): number, title, sections, signature; 附件 sections on a new page. */
+function renderOfficialHtml(doc: PackDocument): string {
+  const out: string[] = [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN"><head><meta charset="utf-8">',
+    `<meta name="generator" content="LawDesk 法规案头"><meta name="date" content="${esc(doc.asOf)}">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    // An official document counts its pages from the first: printed page N carries number N.
+    `<title>${esc(doc.title)}</title><style>${css()}\n@page :left { @bottom-left { content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; padding-top: 7mm; padding-left: 7mm; } @bottom-right { content: none; } }\n@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; padding-top: 7mm; padding-right: 7mm; } @bottom-left { content: none; } }</style></head><body>`,
+    '<div class="sheet body-official">',
+    doc.official?.number ? `<p class="doc-number">${esc(doc.official.number)}</p>` : '',
+    `<h1 class="doc-title" id="top">${esc(doc.title)}</h1>`,
+  ];
+  for (const s of doc.sections) {
+    out.push(s.heading.startsWith('附件') ? '<section class="annex">' : '<section>');
+    if (s.heading) out.push(`<h2 id="${s.id}">${esc(s.heading)}</h2>`);
+    for (const b of s.blocks) out.push(block(b));
+    out.push('</section>');
+  }
+  out.push('</div></body></html>');
+  return out.filter(Boolean).join('\n');
+}
+
 export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
+  if (doc.official) return renderOfficialHtml(doc);
   const out: string[] = [];
   const c = doc.cover;
   out.push(

@@ -115,6 +115,12 @@ export async function renderPdf(doc: PackDocument, opts: PdfRenderOptions = {}):
   let printer: ChromiumPrinter | undefined;
   const print = opts.print ?? (printer = await ChromiumPrinter.launch()).print;
   try {
+    if (doc.official) {
+      // an official document has no TOC: one pass
+      const html = renderHtml(doc);
+      const pdf = await print(html);
+      return { pdf, html, pages: namedDestPages(pdf).pages, passes: 1 };
+    }
     // Pass 1 with the grid estimate of the TOC numbers; pass 2 only when the real pages differ.
     opts.onProgress?.({ phase: 'render', done: 0, total: 2, label: '排版' });
     const estimate = estimateTocPages(doc);

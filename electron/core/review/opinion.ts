@@ -1,0 +1,160 @@
+// The 合法性审查意见书 of a review, as the pack engine's document model in official layout (公文):
+// number and title, 主送, 审查依据, 审查过程, 审查意见 by 权限 / 程序 / 内容 with every cited article
+// quoted in the version the record holds (法学引注手册 style, as packs cite), 结论, signature and
+// the 修改建议对照表 as an annex. Wording comes from resources/opinion-templates/<kind>.json, which
+// the office edits; the office name and numbering come from options, never from code.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CONCLUSIONS } from '../records/record-types';
+import type { Citation, LegalityReview } from '../records/record-types';
+import { RecordsError } from '../records/records-errors';
+import { appRoot } from '../library/open-library';
+import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
+import type { Suggestion } from '../../shared/review-workbench';
+
+export const OpinionTemplateSchema = z.object({
+  schemaVersion: z.literal(1),
+  kind: z.string(),
+  title: z.string().min(1),
+  number: z.string().min(1),
+  salutation: z.string(),
+  intro: z.string(),
+  headings: z.object({ basis: z.string(), process: z.string(), opinion: z.string(), conclusion: z.string() }),
+  categories: z.object({ 权限: z.string(), 程序: z.string(), 内容: z.string() }),
+  emptyCategory: z.string(),
+  conclusions: z.object(Object.fromEntries(CONCLUSIONS.map((c) => [c, z.string()])) as Record<(typeof CONCLUSIONS)[number], z.ZodString>),
+  noConclusion: z.string(),
+  annexTitle: z.string(),
+  annexColumns: z.array(z.string()).length(5),
+  closing: z.string(),
+});
+export type OpinionTemplate = z.infer<typeof OpinionTemplateSchema>;
+
+export function templatesDir(): string {
+  return process.env.LAWDESK_OPINION_TEMPLATES || join(appRoot(), 'resources', 'opinion-templates');
+}
+
+/** The template for a review type (规范性文件 / 重大行政决策 / 合同; others use 规范性文件's). */
+export function loadTemplate(type: string, dir = templatesDir()): OpinionTemplate {
+  const name = ['规范性文件', '重大行政决策', '合同'].includes(type) ? type : '规范性文件';
+  const file = join(dir, `${name}.json`);
+  if (!existsSync(file)) throw new RecordsError('INVALID', `没有找到意见书模板 ${file}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new RecordsError('INVALID', `意见书模板“${name}.json”不是合法的 JSON（${(e as Error).message}）`);
+  }
+  const r = OpinionTemplateSchema.safeParse(raw);
+  if (!r.success) throw new RecordsError('INVALID', `意见书模板“${name}.json”的“${r.error.issues[0]!.path.join('.')}”不合格式`);
+  return r.data;
+}
+
+export interface OpinionOptions {
+  /** The reviewing office (signature), e.g. 高青县科学技术局; default: 法律顾问 line only. */
+  office?: string;
+  /** Number prefix (高科审); the number is the review's 文号 when it has one. */
+  numberPrefix?: string;
+  /** The opinion's date, YYYY-MM-DD (default: the review's completedDate, else today). */
+  date?: string;
+  today: string;
+  templatesDir?: string;
+}
+
+export function chineseDate(d: string): string {
+  const [y, m, day] = d.split('-');
+  return `${y}年${Number(m)}月${Number(day)}日`;
+}
+
+function fill(t: string, vars: Record<string, string>): string {
+  return t.replace(/\{([^{}]+)\}/g, (m, k: string) => vars[k] ?? m);
+}
+
+/** 高科审〔2026〕3号: the review's own 文号 if set, else the template's pattern with the review's sequence number. */
+export function opinionNumber(review: LegalityReview, template: OpinionTemplate, prefix = ''): string {
+  if (review.refNo?.trim()) return review.refNo.trim();
+  const seq = Number(/-(\d+)$/.exec(review.id)?.[1] ?? '1');
+  return fill(template.number, { 前缀: prefix, 年: review.receivedDate.slice(0, 4), 序号: String(seq) });
+}
+
+const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
+
+function quote(c: Citation): DocBlock[] {
+  // The whole article as the version the record holds reads (款 on their own lines).
+  return [
+    { kind: 'citation', text: c.citation || c.label },
+    { kind: 'article', label: c.label, lines: c.textSnapshot.split('\n') },
+  ];
+}
+
+export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], opts: OpinionOptions): PackDocument {
+  const template = loadTemplate(review.type, opts.templatesDir);
+  const date = opts.date ?? review.completedDate ?? opts.today;
+  const vars = { 送审件: review.title.replace(/^《|》$/g, ''), 送审单位: review.leadUnit, 收件日期: chineseDate(review.receivedDate) };
+  const title = fill(template.title, vars);
+  const sections: DocSection[] = [];
+  let n = 0;
+  const section = (heading: string, blocks: DocBlock[]) => sections.push({ id: `s${++n}`, heading, blocks, itemIds: [] });
+
+  section('', [
+    { kind: 'paragraph', text: fill(template.salutation, vars) },
+    { kind: 'paragraph', text: fill(template.intro, vars) },
+    { kind: 'field', label: '送审单位', text: review.leadUnit },
+    { kind: 'field', label: '送审件', text: review.title },
+    { kind: 'field', label: '收件日期', text: chineseDate(review.receivedDate) },
+  ]);
+
+  // 审查依据: every law relied on, by name and version, in the order first cited.
+  const all: Citation[] = [...review.findings.authority.citations, ...review.findings.procedure.citations, ...review.findings.content.citations, ...review.opinion.citations, ...review.citations];
+  const laws = [...new Map(all.map((c) => [c.versionId, c.citation.replace(/第[^》）]*条.*$/, '')])).values()];
+  section(template.headings.basis, laws.length ? laws.map((l, i) => ({ kind: 'paragraph', text: `${i + 1}. ${l}` })) : [{ kind: 'paragraph', text: '（未引用具体条文）' }]);
+
+  const process: DocBlock[] = [];
+  const provided = (review.materials ?? []).filter((m) => m.provided).map((m) => m.name);
+  const missing = (review.materials ?? []).filter((m) => !m.provided).map((m) => m.name);
+  process.push({ kind: 'paragraph', text: `送审材料：${provided.length ? provided.join('、') : '无'}${missing.length ? `；未提供：${missing.join('、')}` : ''}。` });
+  for (const p of review.procedures.filter((x) => x.applicable)) {
+    const when = p.date ? `${chineseDate(p.date)}${p.endDate ? `至${chineseDate(p.endDate)}` : ''}` : '';
+    process.push({ kind: 'paragraph', text: `${p.check}：${p.done ? `已进行${when ? `（${when}）` : ''}` : '未进行'}${p.notes ? `，${p.notes}` : ''}。` });
+  }
+  if (review.opinion.adviser) process.push({ kind: 'paragraph', text: `${review.opinion.adviserRole ?? '法律顾问'}${review.opinion.adviser}参与审查并出具意见。` });
+  section(template.headings.process, process);
+
+  const opinion: DocBlock[] = [];
+  for (const cat of ['权限', '程序', '内容'] as const) {
+    const f = review.findings[CAT_KEY[cat]];
+    opinion.push({ kind: 'subheading', level: 3, text: template.categories[cat], id: `s-${CAT_KEY[cat]}` });
+    const paras = f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+    if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: template.emptyCategory });
+    for (const p of paras) opinion.push({ kind: 'paragraph', text: p });
+    for (const c of f.citations) opinion.push(...quote(c));
+  }
+  section(template.headings.opinion, opinion);
+
+  const conclusion: DocBlock[] = [{ kind: 'paragraph', text: review.conclusion ? template.conclusions[review.conclusion] : template.noConclusion }];
+  for (const p of review.opinion.text.split(/\n+/).map((x) => x.trim()).filter(Boolean)) conclusion.push({ kind: 'paragraph', text: p });
+  for (const c of review.opinion.citations) conclusion.push(...quote(c));
+  conclusion.push({ kind: 'paragraph', text: template.closing });
+  if (suggestions.length) conclusion.push({ kind: 'paragraph', text: `附件：修改建议对照表（${suggestions.length} 条）` });
+  conclusion.push({ kind: 'signature', lines: [...(opts.office ? [opts.office] : []), ...(review.opinion.adviser ? [`${review.opinion.adviserRole ?? '法律顾问'}：${review.opinion.adviser}`] : []), chineseDate(date)] });
+  section(template.headings.conclusion, conclusion);
+
+  if (suggestions.length) {
+    section(template.annexTitle, [
+      { kind: 'table', head: template.annexColumns, rows: suggestions.map((s, i) => [String(i + 1), s.article, s.original, s.proposal, s.reason]), widths: [1, 1.6, 4, 3.4, 4] },
+    ]);
+  }
+  const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);
+  return {
+    official: { number: opinionNumber(review, template, opts.numberPrefix) },
+    title,
+    template: '合法性审查参考资料',
+    cover: { title, unit: opts.office ?? '', date: chineseDate(date), purpose: '' },
+    asOf: date,
+    sections,
+    warnings: [],
+    articleCount,
+  };
+}

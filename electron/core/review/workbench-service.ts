@@ -1,0 +1,212 @@
+// The 审查工作台 of one review, for every face: open the 送审稿, run the pre-check on the review
+// date, accept a finding (it goes into the record's 权限/程序/内容 findings with its basis as a
+// version-anchored citation, and into the 修改建议 list), dismiss one with its reason (kept in the
+// record's history), confirm or dismiss 公平竞争审查 checklist items, and export the 意见书.
+
+import { dirname, extname } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { DraftKind, Finding, OpinionFormat, PrecheckResult, Suggestion } from '../../shared/review-workbench';
+import { writeFileAtomic } from '../library/atomic-file';
+import type { LibraryStore } from '../library/library-store';
+import { citeArticle } from '../records/citation-resolve';
+import type { Citation, LegalityReview } from '../records/record-types';
+import { RecordsError } from '../records/records-errors';
+import type { RecordsService } from '../records/records-service';
+import { renderDocx } from '../packs/render-docx';
+import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
+import type { SearchEngine } from '../search/search-engine';
+import { DraftStore, type DraftVersion } from './draft-store';
+import { buildOpinion, type OpinionOptions } from './opinion';
+import { precheck, type PrecheckOptions } from './precheck';
+import { loadRuleSet, type RuleSet } from './review-rules';
+
+const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
+
+export function draftKindOf(type: LegalityReview['type']): DraftKind {
+  return type === '重大行政决策' || type === '合同' ? type : '规范性文件';
+}
+
+export interface WorkbenchOptions {
+  rulesDir?: string;
+  region?: string;
+  search?: SearchEngine;
+}
+
+export interface WorkbenchView {
+  review: LegalityReview;
+  drafts: Omit<DraftVersion, 'units'>[];
+  draft?: DraftVersion;
+  result?: PrecheckResult;
+  decisions: ReturnType<DraftStore['decisions']>;
+  suggestions: Suggestion[];
+}
+
+export class ReviewWorkbench {
+  readonly drafts: DraftStore;
+  private rules: RuleSet | undefined;
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly records: RecordsService,
+    private readonly opts: WorkbenchOptions = {},
+  ) {
+    this.drafts = new DraftStore(store, records);
+  }
+
+  /** The rule set, read once (a broken rule file is an error naming the file and the rule). */
+  ruleSet(): RuleSet {
+    this.rules ??= loadRuleSet(this.opts.rulesDir);
+    return this.rules;
+  }
+
+  /** The review date: the opinion's date once given, else today. */
+  reviewDate(review: LegalityReview): string {
+    return review.completedDate ?? this.store.today();
+  }
+
+  async run(reviewId: string, o: { seq?: number; panel?: boolean; onProgress?: PrecheckOptions['onProgress'] } = {}): Promise<PrecheckResult> {
+    const review = await this.records.getReview(reviewId);
+    const draft = this.drafts.draft(reviewId, o.seq);
+    return precheck(
+      this.store,
+      { title: draft.title, units: draft.units, kind: draftKindOf(review.type), asOf: this.reviewDate(review), file: draft.name, review },
+      {
+        rules: this.ruleSet(),
+        calendar: this.records.calendar,
+        ...(o.panel !== false && this.opts.search ? { search: this.opts.search } : {}),
+        ...(this.opts.region ? { region: this.opts.region } : {}),
+        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      },
+    );
+  }
+
+  async view(reviewId: string, o: { seq?: number; panel?: boolean } = {}): Promise<WorkbenchView> {
+    const review = await this.records.getReview(reviewId);
+    const all = this.drafts.drafts(reviewId);
+    const draft = o.seq === undefined ? all.at(-1) : all.find((d) => d.seq === o.seq);
+    return {
+      review,
+      drafts: all.map(({ units: _u, ...d }) => d),
+      ...(draft ? { draft, result: await this.run(reviewId, { seq: draft.seq, ...(o.panel !== undefined ? { panel: o.panel } : {}) }) } : {}),
+      decisions: this.drafts.decisions(reviewId),
+      suggestions: this.suggestions(reviewId),
+    };
+  }
+
+  private async finding(reviewId: string, findingId: string): Promise<Finding> {
+    const r = await this.run(reviewId, { panel: false });
+    const f = r.findings.find((x) => x.id === findingId);
+    if (!f) throw new RecordsError('NOT_FOUND', `当前送审稿的预审结果中没有意见 ${findingId}（送审稿可能已更新，请重新预审）`);
+    return f;
+  }
+
+  /** The finding's bases that are library articles, as citations of the versions the pre-check used. */
+  private citationsOf(f: Finding): Citation[] {
+    const out: Citation[] = [];
+    for (const b of f.bases) {
+      if (!b.versionId || !b.articleKey) continue;
+      const unit = this.store.loadVersion(b.versionId).units.find((u) => u.key === b.articleKey);
+      if (!unit) continue;
+      const c = citeArticle(this.store, b.versionId, unit.number, unit.suffix);
+      if (c.ok && !out.some((x) => x.versionId === c.value.versionId && x.articleKey === c.value.articleKey)) out.push(c.value);
+    }
+    return out;
+  }
+
+  /**
+   * Accepts a finding: its text and basis go into the record's findings of its category (once),
+   * and it joins the 修改建议 list with the proposal (default: the rule's suggestion).
+   */
+  async accept(reviewId: string, findingId: string, o: { proposal?: string; note?: string; by?: string } = {}): Promise<WorkbenchView> {
+    const f = await this.finding(reviewId, findingId);
+    const review = await this.records.getReview(reviewId);
+    const key = CAT_KEY[f.category];
+    const current = review.findings[key];
+    const where = f.article ? `送审稿${f.article.label}` : '送审稿';
+    const basis = f.bases.map((b) => b.citation).filter(Boolean);
+    const line = `${where}“${f.excerpt}”：${f.reason}${o.note ? o.note : ''}${basis.length ? `（依据：${basis.join('；')}）` : ''}`;
+    const have = new Set(current.citations.map((c) => `${c.versionId}#${c.articleKey}`));
+    const added = this.citationsOf(f).filter((c) => !have.has(`${c.versionId}#${c.articleKey}`));
+    const text = current.text.includes(line) ? current.text : [current.text, line].filter(Boolean).join('\n');
+    await this.records.updateReview(
+      reviewId,
+      { findings: { [key]: { text, citations: [...current.citations, ...added] } }, ...(review.status === '收件' ? { status: '审查中' } : {}) },
+      { note: `采纳预审意见：${f.ruleName}（${f.article?.label ?? '全文'}）`, ...(o.by ? { by: o.by } : {}) },
+    );
+    await this.drafts.mutate(reviewId, (w) => {
+      const at = this.store.now().toISOString();
+      const by = o.by || process.env.LAWDESK_USER || '本机用户';
+      w.decisions[f.id] = { status: 'accepted', reason: o.note ?? '', ...(o.proposal ?? f.suggestion ? { proposal: o.proposal ?? f.suggestion } : {}), at, by, finding: f };
+      w.log.push({ at, by, action: 'accept', note: `采纳：${f.ruleName}（${f.article?.label ?? '全文'}）` });
+    });
+    return this.view(reviewId, { panel: false });
+  }
+
+  /** Dismisses a finding with its reason; the reason is kept in the record's history and notes. */
+  async dismiss(reviewId: string, findingId: string, reason: string, o: { by?: string } = {}): Promise<WorkbenchView> {
+    if (!reason.trim()) throw new RecordsError('INVALID', '不采纳预审意见时须写明理由');
+    const f = await this.finding(reviewId, findingId);
+    const review = await this.records.getReview(reviewId);
+    const line = `【预审意见不采纳】${f.ruleName}（${f.article?.label ?? '全文'}）：${reason.trim()}`;
+    await this.records.updateReview(reviewId, { notes: [review.notes ?? '', line].filter(Boolean).join('\n') }, { note: line, ...(o.by ? { by: o.by } : {}) });
+    await this.drafts.mutate(reviewId, (w) => {
+      const at = this.store.now().toISOString();
+      const by = o.by || process.env.LAWDESK_USER || '本机用户';
+      w.decisions[f.id] = { status: 'dismissed', reason: reason.trim(), at, by, finding: f };
+      w.log.push({ at, by, action: 'dismiss', note: line });
+    });
+    return this.view(reviewId, { panel: false });
+  }
+
+  /** Confirms or dismisses one 公平竞争审查 checklist item (by its code), with a reason. */
+  async decideChecklist(reviewId: string, code: string, status: 'accepted' | 'dismissed', reason: string, o: { by?: string } = {}): Promise<void> {
+    if (status === 'dismissed' && !reason.trim()) throw new RecordsError('INVALID', '排除公平竞争审查事项时须写明理由');
+    const review = await this.records.getReview(reviewId);
+    const line = `【公平竞争审查】${code}：${status === 'accepted' ? '确认存在' : '排除'}${reason.trim() ? `，${reason.trim()}` : ''}`;
+    await this.records.updateReview(reviewId, { notes: [review.notes ?? '', line].filter(Boolean).join('\n') }, { note: line, ...(o.by ? { by: o.by } : {}) });
+    await this.drafts.mutate(reviewId, (w) => {
+      const at = this.store.now().toISOString();
+      const by = o.by || process.env.LAWDESK_USER || '本机用户';
+      w.decisions[`fc:${code}`] = { status, reason: reason.trim(), at, by, checklist: code };
+      w.log.push({ at, by, action: 'checklist', note: line });
+    });
+  }
+
+  /** The 修改建议对照表: accepted findings tied to the draft's text, in the draft's order. */
+  suggestions(reviewId: string): Suggestion[] {
+    const out: (Suggestion & { order: number })[] = [];
+    for (const [id, d] of Object.entries(this.drafts.decisions(reviewId))) {
+      if (d.status !== 'accepted' || !d.finding) continue;
+      const f = d.finding;
+      out.push({
+        findingId: id,
+        article: f.article?.label ?? '全文',
+        original: f.excerpt,
+        proposal: d.proposal ?? f.suggestion ?? '',
+        reason: `${f.reason}${f.basis ? `（${f.basis.citation}）` : ''}`,
+        order: f.article ? Number(f.article.key.replace(/\D+/g, '')) || 0 : 1e6,
+      });
+    }
+    return out.sort((a, b) => a.order - b.order).map(({ order: _o, ...s }) => s);
+  }
+
+  /** Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file. */
+  async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today'> & { format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
+    const review = await this.records.getReview(reviewId);
+    const format: OpinionFormat = o.format ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
+    const doc = buildOpinion(review, this.suggestions(reviewId), { ...o, today: this.store.today() });
+    let data: Uint8Array;
+    try {
+      data = format === 'docx' ? await renderDocx(doc) : (await renderPdf(doc, o.print ? { print: o.print } : {})).pdf;
+    } catch (e) {
+      throw new RecordsError('INVALID', `生成意见书失败：${(e as Error).message.split('\n')[0]}`);
+    }
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileAtomic(out, data);
+    } catch (e) {
+      throw new RecordsError('INVALID', `无法写入“${out}”：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    return { file: out, format, bytes: data.length, articles: doc.articleCount };
+  }
+}

@@ -1,0 +1,117 @@
+// Findings → record → 合法性审查意见书: accept two, dismiss one, export DOCX and PDF, read both back
+// (mammoth, pdf.js) and render the PDF pages (pdftoppm) — every cited article's text is exact.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { chromiumPath } from '../../../electron/core/packs/render-pdf';
+import { docxText, pdfPages, squash } from '../packs/pack-test-support';
+import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+
+let lib: ReviewLibrary;
+let wb: ReviewWorkbench;
+let reviewId: string;
+const out = mkdtempSync(join(tmpdir(), 'opinion-'));
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+
+beforeAll(async () => {
+  lib = await makeReviewLibrary();
+  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
+  const r = await lib.svc.createReview({
+    type: '规范性文件',
+    title: '高青县科技创新券管理办法（征求意见稿）',
+    leadUnit: '高新技术科',
+    receivedDate: '2026-02-24',
+    materials: [{ name: '决策草案', provided: true }, { name: '起草说明', provided: true }, { name: '法律法规规章等依据', provided: false }],
+    procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
+  });
+  reviewId = r.record.id;
+  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'planted-innovation-voucher.md'));
+});
+afterAll(() => lib?.cleanup());
+
+describe('findings become the opinion', () => {
+  it('accepting puts the finding and its basis into the record; dismissing keeps the reason', async () => {
+    const result = await wb.run(reviewId, { panel: false });
+    const permit = result.findings.find((f) => f.rule === 'permit-create')!;
+    const coercion = result.findings.find((f) => f.rule === 'coercion-create')!;
+    const oblig = result.findings.find((f) => f.rule === 'obligation-add')!;
+    expect(result.findings.some((f) => f.rule === 'procedure-comment-period')).toBe(true);
+
+    await wb.accept(reviewId, permit.id);
+    await wb.accept(reviewId, coercion.id, { proposal: '删除第十三条' });
+    const view = await wb.dismiss(reviewId, oblig.id, '失信惩戒依据《山东省社会信用条例》，已在起草说明中列明');
+
+    const review = view.review;
+    expect(review.status).toBe('审查中');
+    expect(review.findings.authority.text).toContain('送审稿第五条“服务机构须经县科技局审批');
+    expect(review.findings.authority.citations.map((c) => c.citation)).toEqual([
+      '《中华人民共和国行政许可法》（2019年修正）第十七条',
+      '《中华人民共和国行政许可法》（2019年修正）第十四条',
+      '《中华人民共和国行政许可法》（2019年修正）第十五条',
+      '《中华人民共和国行政强制法》第十条',
+      '《中华人民共和国行政强制法》第十三条',
+    ]);
+    expect(review.notes).toContain('【预审意见不采纳】增加义务或减损权利（第十二条）：失信惩戒依据');
+    const log = await lib.svc.history(reviewId);
+    expect(log.map((e) => e.note)).toEqual(expect.arrayContaining(['采纳预审意见：设定行政许可（第五条）', expect.stringContaining('【预审意见不采纳】')]));
+    expect(view.suggestions.map((s) => [s.article, s.proposal])).toEqual([
+      ['第五条', permit.suggestion],
+      ['第十三条', '删除第十三条'],
+    ]);
+    expect(view.decisions[oblig.id]!.status).toBe('dismissed');
+    // accepting again changes nothing in the record
+    const rev = review.revision;
+    await wb.accept(reviewId, permit.id);
+    expect((await lib.svc.getReview(reviewId)).revision).toBe(rev);
+    await expect(wb.dismiss(reviewId, permit.id, '  ')).rejects.toThrow('须写明理由');
+  });
+
+  it('the DOCX reads back with every cited article exact, number, annex and signature', async () => {
+    await lib.svc.updateReview(reviewId, { conclusion: '修改后合法', opinion: { text: '建议按修改建议对照表修改后提请县政府常务会议审议。', adviser: '李明', adviserRole: '法律顾问' } });
+    const file = join(out, '意见书.docx');
+    const r = await wb.exportOpinion(reviewId, file, { office: '高青县科学技术局', numberPrefix: '高科审', date: '2026-03-05' });
+    expect(r.format).toBe('docx');
+    const text = squash(await docxText(readFileSync(file)));
+    const review = await lib.svc.getReview(reviewId);
+    expect(text).toContain(squash('高科审〔2026〕1号'));
+    expect(text).toContain(squash('关于《高青县科技创新券管理办法（征求意见稿）》的合法性审查意见书'));
+    for (const c of review.findings.authority.citations) {
+      expect(text).toContain(squash(c.citation));
+      expect(text).toContain(squash(c.textSnapshot));
+    }
+    expect(text).toContain(squash('修改建议对照表'));
+    expect(text).toContain(squash('删除第十三条'));
+    expect(text).toContain(squash('高青县科学技术局'));
+    expect(text).toContain(squash('2026年3月5日'));
+    expect(text).toContain(squash('综上，送审稿经按本意见和所附修改建议对照表修改后，可以按程序提请审议。'));
+    expect(r.articles).toBe(review.findings.authority.citations.length);
+  });
+
+  it.skipIf(!chromiumPath())('the PDF reads back the same (pdf.js) and renders to pages with text (pdftoppm)', async () => {
+    const file = join(out, '意见书.pdf');
+    await wb.exportOpinion(reviewId, file, { office: '高青县科学技术局', numberPrefix: '高科审', date: '2026-03-05' });
+    const pages = await pdfPages(readFileSync(file));
+    // page numbers (— 2 —) fall between the lines of an article that runs over a page
+    const text = squash(pages.map((p) => p.lines.map((l) => l.text).filter((l) => !/^—\s*\d+\s*—$/.test(l.trim())).join('')).join(''));
+    const review = await lib.svc.getReview(reviewId);
+    for (const c of review.findings.authority.citations) expect(text).toContain(squash(c.textSnapshot));
+    expect(text).toContain(squash('高科审〔2026〕1号'));
+    if (!has('pdftoppm')) return;
+    const r = spawnSync('pdftoppm', ['-png', '-r', '40', file, join(out, 'page')]);
+    expect(r.status).toBe(0);
+    const pngs = readdirSync(out).filter((f) => f.startsWith('page') && f.endsWith('.png'));
+    expect(pngs.length).toBe(pages.length);
+    expect(pngs.length).toBeGreaterThanOrEqual(2); // body, then the annex on its own page
+  }, 60_000);
+
+  it('a failed export leaves no file, and the record unchanged', async () => {
+    const before = await lib.svc.getReview(reviewId);
+    const bad = join(out, 'no-such-dir-is-a-file.docx');
+    await expect(wb.exportOpinion(reviewId, join(DRAFTS, 'planted-incubator.txt', 'x.docx'))).rejects.toThrow(/无法写入/);
+    expect(existsSync(bad)).toBe(false);
+    expect(await lib.svc.getReview(reviewId)).toEqual(before);
+  });
+});
