@@ -58,68 +58,113 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   }
 }
 
-const DROP = 'script,style,noscript,template,nav,header,footer,aside,iframe,frame,form,select,button,input,textarea,object,embed,svg,canvas,map,head';
+const DROP = new Set(
+  'script,style,noscript,template,nav,header,footer,aside,iframe,frame,form,select,button,input,textarea,object,embed,svg,canvas,map,head'.split(','),
+);
 const BLOCK = new Set(
   'address,article,aside,blockquote,body,br,center,dd,div,dl,dt,figcaption,figure,h1,h2,h3,h4,h5,h6,hr,html,li,main,ol,p,pre,section,table,tbody,td,tfoot,th,thead,tr,ul'.split(','),
 );
 const INLINE_ONLY = new Set('a,b,strong,em,i,u,s,sup,sub,small,big,br,img,hr'.split(','));
 
-/** Block elements → lines; runs of ASCII whitespace inside a line → one space (as a browser shows it). */
-function lines(el: HTMLElement): string[] {
+const tagOf = (n: Node) => (n.nodeType === 1 ? ((n as HTMLElement).rawTagName?.toLowerCase() ?? '') : '');
+
+/** An element and the lines [start, end) it produced in the page's one walk. */
+interface Candidate {
+  el: HTMLElement;
+  start: number;
+  end: number;
+}
+
+/**
+ * Block elements → lines; runs of ASCII whitespace inside a line → one space (as a browser shows
+ * it). Iterative (a page of 100,000 nested <div> would overflow a recursive walk) and linear: each
+ * node is visited once, and each element's span of lines is recorded on the way, so the search
+ * for the law's own block needs no second walk per element.
+ */
+function walkLines(top: HTMLElement, candidates?: Candidate[]): string[] {
   const out: string[] = [];
   let cur = '';
   const flush = () => {
-    if (cur.trim() !== '') out.push(cur.trim());
+    const t = cur.trim();
+    if (t !== '') out.push(t);
     cur = '';
   };
-  const walk = (n: Node) => {
+  const stack: { node: Node; next: number; block: boolean; cand?: Candidate }[] = [{ node: top, next: 0, block: BLOCK.has(tagOf(top)) }];
+  if (stack[0]!.block) flush();
+  while (stack.length) {
+    const f = stack[stack.length - 1]!;
+    const kids = f.node.childNodes;
+    if (f.next >= kids.length) {
+      stack.pop();
+      if (f.block) flush();
+      if (f.cand) f.cand.end = out.length + (cur.trim() !== '' ? 1 : 0);
+      continue;
+    }
+    const n = kids[f.next++]!;
     if (n.nodeType === 3) {
       cur += n.text.replace(/[\t\n\r ]+/g, ' ');
-      return;
+      continue;
     }
-    if (n.nodeType !== 1) return;
-    const tag = (n as HTMLElement).rawTagName?.toLowerCase() ?? '';
+    if (n.nodeType !== 1) continue;
+    const tag = tagOf(n);
+    if (DROP.has(tag)) continue;
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (const c of n.childNodes) walk(c);
-    if (block) flush();
-  };
-  walk(el);
+    const frame: (typeof stack)[number] = { node: n, next: 0, block };
+    if (candidates && !INLINE_ONLY.has(tag)) {
+      frame.cand = { el: n as HTMLElement, start: out.length, end: out.length };
+      candidates.push(frame.cand);
+    }
+    stack.push(frame);
+  }
   flush();
   return out;
 }
 
+/** Every element under `top` in document order, without recursion; DROP subtrees skipped when asked. */
+function* elements(top: HTMLElement, skipDropped: boolean): Generator<HTMLElement> {
+  const stack: Node[] = [...top.childNodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    if (skipDropped && DROP.has(tagOf(n))) continue;
+    yield n as HTMLElement;
+    const kids = n.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+}
+
+/** An element's text, gathered iteratively and given up past `maxNodes` (a heading is short). */
+function textOf(el: HTMLElement, maxNodes = 2000): string | undefined {
+  let text = '';
+  const stack: Node[] = [el];
+  let seen = 0;
+  while (stack.length) {
+    if (++seen > maxNodes) return undefined;
+    const n = stack.pop()!;
+    if (n.nodeType === 3) text += n.text;
+    else for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+  }
+  return text;
+}
+
 const SECTION_START_RE = /^[一二三四五六七八九十]+、/;
 const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
-
-interface Stats {
-  el: HTMLElement;
-  lines: string[];
-  articles: number;
-  sections: number;
-  cjk: number;
-}
-
-function stats(el: HTMLElement): Stats {
-  const ls = lines(el);
-  return {
-    el,
-    lines: ls,
-    articles: ls.filter((l) => ARTICLE_START_RE.test(l.replace(/^[\s\u3000\u00a0]+/, ''))).length,
-    sections: ls.filter((l) => SECTION_START_RE.test(l.replace(/^[\s\u3000\u00a0]+/, ''))).length,
-    cjk: ls.reduce((s, l) => s + cjkCount(l), 0),
-  };
-}
 
 const LAW_TITLE_RE = /(?:法|条例|规定|办法|细则|规则|决定|通知|意见|批复|解释|规范|纲要|章程|公告|命令|令|标准|准则|方案|制度|安排)(?:（[^）]*）|\([^)]*\))?$/;
 
 /** The page's title for the law: a heading matching the <title>'s first segment, else that segment. */
 function findTitle(root: HTMLElement, pageTitle: string): string | undefined {
   const segment = pageTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]?.trim() ?? '';
-  const headings = root
-    .querySelectorAll('h1,h2,h3,[class*=title],[id*=title]')
-    .map((h) => h.text.replace(/\s+/g, ' ').trim())
-    .filter((t) => t.length >= 4 && t.length <= 100 && cjkCount(t) > 0);
+  const headings: string[] = [];
+  for (const el of elements(root, true)) {
+    const tag = tagOf(el);
+    const isHeading = tag === 'h1' || tag === 'h2' || tag === 'h3' || /title/.test(el.getAttribute('class') ?? '') || /title/.test(el.getAttribute('id') ?? '');
+    if (!isHeading) continue;
+    const t = textOf(el)?.replace(/\s+/g, ' ').trim();
+    if (t && t.length >= 4 && t.length <= 100 && cjkCount(t) > 0) headings.push(t);
+    if (headings.length >= 200) break;
+  }
   const byPage = segment ? headings.find((h) => h === segment || h.includes(segment) || segment.includes(h)) : undefined;
   return byPage ?? (segment || headings.find((h) => LAW_TITLE_RE.test(h)));
 }
@@ -133,25 +178,47 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
     comment: false,
     blockTextElements: { script: false, noscript: false, style: false, pre: true },
   });
-  const pageTitle = root.querySelector('title')?.text.trim() ?? '';
-  for (const el of root.querySelectorAll(DROP)) el.remove();
-  const body = root.querySelector('body') ?? root;
+  let pageTitle = '';
+  let body: HTMLElement = root;
+  for (const el of elements(root, false)) {
+    const tag = tagOf(el);
+    if (tag === 'title' && !pageTitle) pageTitle = textOf(el)?.trim() ?? '';
+    if (tag === 'body') {
+      body = el;
+      break;
+    }
+  }
 
-  const all = stats(body);
-  const key: 'articles' | 'sections' | undefined = all.articles > 0 ? 'articles' : all.sections >= 2 ? 'sections' : undefined;
+  const candidates: Candidate[] = [];
+  const all = walkLines(body, candidates);
+  const trimmed = (l: string) => l.replace(/^[\s\u3000\u00a0]+/, '');
+  // Per-line counts as prefix sums: any element's totals in O(1).
+  const art = [0];
+  const sec = [0];
+  const cjk = [0];
+  for (const l of all) {
+    art.push(art.at(-1)! + (ARTICLE_START_RE.test(trimmed(l)) ? 1 : 0));
+    sec.push(sec.at(-1)! + (SECTION_START_RE.test(trimmed(l)) ? 1 : 0));
+    cjk.push(cjk.at(-1)! + cjkCount(l));
+  }
+  const n = all.length;
+  const key = art[n]! > 0 ? art : sec[n]! >= 2 ? sec : undefined;
   if (!key) throw new ExtractError(`${fileName} 中没有找到法规正文（没有“第X条”或“一、”编号的条文）`);
 
   // The smallest element that still holds ≥ 90% of the numbered lines is the law's own block.
-  let best = all;
-  for (const el of body.querySelectorAll('*')) {
-    if (INLINE_ONLY.has(el.rawTagName?.toLowerCase() ?? '')) continue;
-    const s = stats(el);
-    if (s[key] >= 0.9 * all[key] && s.cjk < best.cjk) best = s;
+  let best: Candidate | undefined;
+  let bestCjk = cjk[n]!;
+  for (const c of candidates) {
+    const end = Math.min(c.end, n);
+    if (key[end]! - key[c.start]! >= 0.9 * key[n]! && cjk[end]! - cjk[c.start]! < bestCjk) {
+      best = c;
+      bestCjk = cjk[end]! - cjk[c.start]!;
+    }
   }
-  const dropped = all.cjk - best.cjk;
+  let content = best ? walkLines(best.el) : all;
+  const dropped = cjk[n]! - content.reduce((s, l) => s + cjkCount(l), 0);
   if (dropped > 0) warnings.push(`已去除正文以外的网页内容（导航、页脚等）约 ${dropped} 字`);
 
-  let content = best.lines;
   const first = content[0]?.replace(/[\s\u3000\u00a0]+/g, '') ?? '';
   const title = findTitle(root, pageTitle);
   const firstIsTitle = first !== '' && !ARTICLE_START_RE.test(content[0]!) && (first === title?.replace(/\s+/g, '') || (LAW_TITLE_RE.test(first) && first.length <= 60));

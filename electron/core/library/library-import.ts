@@ -4,8 +4,9 @@
 // at the end, and open() recovers bodies written after the last commit, so a kill at any moment
 // leaves every file either fully in the library or not at all.
 
-import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { fsErrorMessage } from './fs-errors';
 import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { versionDate } from '../../shared/law-model';
 import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '../importers/extract-document';
@@ -73,45 +74,97 @@ export function isInside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Expands folders (recursively, skipping hidden entries) into the files to import. */
+/** What a path is, in words for the report, when it is neither a regular file nor a folder. */
+function specialKind(st: Stats): string {
+  if (st.isFIFO()) return '命名管道（FIFO）';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return '设备文件';
+  if (st.isSocket()) return '套接字';
+  return '特殊文件';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A name that is not UTF-8, shown with its ASCII kept and every other byte as \xNN. */
+function escapeBytes(raw: Buffer): string {
+  let out = '';
+  for (const b of raw) out += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
+  return out;
+}
+
+/**
+ * Expands folders (recursively, skipping hidden entries) into the files to import. Only regular
+ * files are taken: FIFOs, devices and sockets get a line on the report (reading one could block
+ * forever or never end, like a link to /dev/zero). Symbolic links are followed, but every folder
+ * and file is visited once by its real path, so link loops and links to the same place cost
+ * nothing. Names that are not valid UTF-8 are reported instead of failing later as "not found".
+ */
 export function collectFiles(
   paths: string[],
   failed: { file: string; reason: string }[],
 ): string[] {
   const out: string[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
+  const seen = new Set<string>();
+  const once = (full: string): boolean => {
+    let real: string;
     try {
-      names = readdirSync(dir).sort((a, b) => a.localeCompare(b, 'zh-CN'));
-    } catch (e) {
-      failed.push({ file: dir, reason: `无法读取文件夹（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` });
-      return;
+      real = realpathSync(full);
+    } catch {
+      real = full;
     }
-    for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const full = join(dir, name);
-      let st;
-      try {
-        st = statSync(full);
-      } catch (e) {
-        failed.push({ file: full, reason: `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` });
-        continue;
-      }
-      if (st.isDirectory()) walk(full);
-      else if (st.isFile() && FOLDER_EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
-    }
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
   };
-  for (const p of paths) {
-    const full = resolve(p);
-    let st;
+  const pending: string[] = [];
+  const visit = (full: string, explicit: boolean) => {
+    let st: Stats;
     try {
       st = statSync(full);
     } catch (e) {
-      failed.push({ file: p, reason: (e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件或文件夹不存在' : `无法读取（${(e as Error).message}）` });
-      continue;
+      const code = (e as NodeJS.ErrnoException).code;
+      const reason =
+        code === 'ENOENT' ? (explicit ? '文件或文件夹不存在' : '无法读取（链接指向的文件不存在）') : code === 'ELOOP' ? '符号链接循环，已跳过' : `无法读取（${fsErrorMessage(e)}）`;
+      failed.push({ file: full, reason });
+      return;
     }
-    if (st.isDirectory()) walk(full);
-    else out.push(full);
+    const wanted = explicit || FOLDER_EXTENSIONS.has(extname(full).toLowerCase());
+    if (st.isDirectory()) {
+      if (once(full)) pending.push(full);
+    } else if (st.isFile()) {
+      if (wanted && once(full)) out.push(full);
+    } else if (wanted) {
+      failed.push({ file: full, reason: `不是普通文件（${specialKind(st)}），已跳过` });
+    }
+  };
+  const walk = (dir: string) => {
+    let names: Buffer[];
+    try {
+      names = readdirSync(dir, { encoding: 'buffer' });
+    } catch (e) {
+      failed.push({ file: dir, reason: `无法读取文件夹（${fsErrorMessage(e)}）` });
+      return;
+    }
+    const decoded: string[] = [];
+    for (const raw of names) {
+      let name: string;
+      try {
+        name = utf8.decode(raw);
+      } catch {
+        failed.push({ file: join(dir, escapeBytes(raw)), reason: '文件名不是有效的 UTF-8 编码（可能来自旧系统或压缩包），请把它重命名后再导入' });
+        continue;
+      }
+      if (!name.startsWith('.')) decoded.push(name);
+    }
+    decoded.sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    // Depth first, as before: a folder's files keep their place among its siblings.
+    for (const name of decoded) {
+      visit(join(dir, name), false);
+      while (pending.length) walk(pending.pop()!);
+    }
+  };
+  for (const p of paths) {
+    visit(resolve(p), true);
+    while (pending.length) walk(pending.pop()!);
   }
   return out;
 }
@@ -278,6 +331,33 @@ export async function importPaths(
   }
 }
 
+/**
+ * Reads a file only if it is a regular file, judged on the open descriptor (no race with a swap),
+ * opened without blocking (a FIFO would otherwise wait forever for a writer), and only after
+ * `precheck` has seen its first bytes and its size — a huge file is refused before it is read.
+ */
+export function readRegularFile(file: string, precheck: (head: Uint8Array, size: number) => string | undefined): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ExtractError(st.isDirectory() ? '这是一个文件夹' : `不是普通文件（${specialKind(st)}），已跳过`);
+    const head = Buffer.alloc(Math.min(8, st.size));
+    if (head.length) readSync(fd, head, 0, head.length, 0);
+    const refused = precheck(head, st.size);
+    if (refused) throw new ExtractError(refused);
+    const bytes = Buffer.alloc(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const n = readSync(fd, bytes, off, st.size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === st.size ? bytes : bytes.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function importOne(
   store: LibraryStore,
   file: string,
@@ -292,24 +372,18 @@ async function importOne(
   };
   let bytes: Buffer;
   try {
-    // Look at the head and the size before reading a possibly huge file into memory.
-    const st = statSync(file);
-    const head = Buffer.alloc(8);
-    const fd = openSync(file, 'r');
-    try {
-      readSync(fd, head, 0, 8, 0);
-    } finally {
-      closeSync(fd);
-    }
-    const format = detectFormat(head.subarray(0, Math.min(8, st.size)), file);
-    if (!format && st.size > 0) return fail(unsupportedReason(file));
-    if (format && st.size > SIZE_LIMITS[format]) {
-      return fail(`文件过大（${(st.size / 1048576).toFixed(1)} MB，${format.toUpperCase()} 上限 ${SIZE_LIMITS[format] / 1048576} MB）`);
-    }
-    bytes = readFileSync(file);
+    bytes = readRegularFile(file, (head, size) => {
+      const format = detectFormat(head, file);
+      if (!format && size > 0) return unsupportedReason(file);
+      if (format && size > SIZE_LIMITS[format]) {
+        return `文件过大（${(size / 1048576).toFixed(1)} MB，${format.toUpperCase()} 上限 ${SIZE_LIMITS[format] / 1048576} MB）`;
+      }
+      return undefined;
+    });
   } catch (e) {
+    if (e instanceof ExtractError) return fail(e.message);
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `无法读取（${code ?? (e as Error).message}）`);
+    return fail(code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是一个文件夹' : `无法读取（${fsErrorMessage(e)}）`);
   }
   const sha = sha256(bytes);
   const existing = bySha.get(sha);

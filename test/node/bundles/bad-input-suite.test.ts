@@ -4,9 +4,10 @@
 // wrong) and leave the library folder byte-for-byte as it was. Prints a table of kinds and results.
 
 import { createHash } from 'node:crypto';
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { deflateSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +79,13 @@ async function importFile(file: string): Promise<string> {
   return r.failed[0]!.reason;
 }
 
+/** Like importFile, with the file's name in front: the report line must say which file. */
+async function importNamed(path: string): Promise<string> {
+  const r = await importPaths(store, [path]);
+  if (r.failed.length !== 1 || r.imported || r.replaced) return `unexpected: ${JSON.stringify(r.failed)} imported=${r.imported}`;
+  return `${basename(r.failed[0]!.file)}：${r.failed[0]!.reason}`;
+}
+
 function sparse(name: string, bytes: number, head: Buffer): string {
   const f = join(inputs, name);
   writeFileSync(f, head);
@@ -125,6 +133,39 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     const bomb = zip('炸弹.docx', [{ name: 'word/document.xml', data: new Uint8Array(40 * 1024 * 1024) }]);
     await hostile('importer', 'DOCX zip bomb (40 MB of zeros)', /过大|超过|炸弹|无法|损坏|没有/, () => importFile(bomb));
   }, 120_000);
+
+  // ───────── importers: cost budget and special files ─────────
+  it('importers: DOCX inflating past its budget, FIFOs, devices, undecodable names', async () => {
+    const docx = (name: string, parts: ZipWriteEntry[]) =>
+      zip(name, [
+        { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+        { name: '_rels/.rels', data: Buffer.from('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>') },
+        ...parts,
+      ]);
+    const para = '<w:p><w:r><w:t>第一条 为了规范科学技术管理，根据有关法律，制定本条例。</w:t></w:r></w:p>';
+    const big = Buffer.from(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${para.repeat(Math.ceil((190 * 1024 * 1024) / Buffer.byteLength(para)))}</w:body></w:document>`);
+    const honest = docx('膨胀正文.docx', [{ name: 'word/document.xml', data: big }]);
+    await hostile('importer', `DOCX of ${(readFileSync(honest).length / 1024).toFixed(0)} KB whose document.xml inflates to 190 MB (sizes honest)`, /膨胀正文\.docx.*(超过|压缩比)/, () => importNamed(honest));
+    const doc = { name: 'word/document.xml', data: Buffer.from(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${para}</w:body></w:document>`) };
+    const styles1g = docx('巨大样式.docx', [doc, { name: 'word/styles.xml', data: Buffer.from('<w:styles/>'), declaredSize: 1024 ** 3 }]);
+    await hostile('importer', 'DOCX declaring a 1 GB styles.xml', /巨大样式\.docx.*styles\.xml.*超过/, () => importNamed(styles1g));
+    const lyingStyles = docx('谎报样式.docx', [doc, { name: 'word/styles.xml', data: Buffer.from(`<w:styles>${'<w:style/>'.repeat(3_000_000)}</w:styles>`), declaredSize: 1000 }]);
+    await hostile('importer', 'DOCX whose styles.xml inflates past its declared 1 KB', /谎报样式\.docx.*styles\.xml.*(超过声明|压缩比)/, () => importNamed(lyingStyles));
+    if (process.platform !== 'win32') {
+      const fifo = join(inputs, '管道.txt');
+      execFileSync('mkfifo', [fifo]);
+      await hostile('importer', 'a FIFO passed directly (reading it would block forever)', /管道\.txt.*不是普通文件（命名管道/, () => importNamed(fifo));
+      const devDir = join(inputs, '设备');
+      mkdirSync(devDir);
+      symlinkSync('/dev/zero', join(devDir, '零.txt'));
+      await hostile('importer', 'a link to /dev/zero in a folder', /零\.txt.*不是普通文件（设备文件/, () => importNamed(devDir));
+      await hostile('importer', 'a link to /dev/zero passed directly', /零\.txt.*不是普通文件（设备文件/, () => importNamed(join(devDir, '零.txt')));
+      const badName = join(inputs, '坏名');
+      mkdirSync(badName);
+      writeFileSync(Buffer.concat([Buffer.from(badName + '/'), Buffer.from([0xb7, 0xa8, 0xc2, 0xc9]), Buffer.from('.txt')]), '科技条例\n第一条 甲。\n');
+      await hostile('importer', 'a file name that is not UTF-8 (GBK bytes)', /不是有效的 UTF-8.*重命名/, () => importNamed(badName));
+    }
+  }, 180_000);
 
   // ───────── bundles ─────────
   it('bundle import: zip-slip, absolute paths, backslashes, drive letters, symlinks, bombs, GBK names, hashes, schema', async () => {
