@@ -12,6 +12,7 @@ import { useQuickOpen } from '../../api/hooks';
 import { handleListKeys } from '../../components/list-keys';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
+import { articleLabel, toChineseNumber } from '../../../../electron/shared/chinese-number';
 
 /** A citation in a form: stored (with its snapshot), or a new reference resolved on save. */
 export type FormCitation = { saved: CitationDto; flag?: FlagDto } | { ref: { law: string; article: string; paragraph?: number }; display: string };
@@ -85,8 +86,10 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
       setError('请在右侧填写条号，或输入“法规名+条号”（如 行政许可法12）');
       return;
     }
-    const label = it.articleLabel ?? `第${art}条`;
-    onPick({ ref: { law: it.lawId, article: art, ...(paragraph ? { paragraph } : {}) }, display: `《${it.shortTitle}${it.subtitle ? '·' + it.subtitle : ''}》${label}${paragraph ? `第${paragraph}款` : ''}` });
+    // Written as a saved citation is (《full title》第十二条第二款), so a pending one reads the same.
+    const label = it.articleLabel ?? (/^\d+$/.test(art) ? articleLabel(Number(art)) : art);
+    const para = paragraph ? `第${toChineseNumber(paragraph)}款` : '';
+    onPick({ ref: { law: it.lawId, article: art, ...(paragraph ? { paragraph } : {}) }, display: `《${it.title}》${label}${para}` });
     onClose();
   };
   return (
@@ -100,8 +103,8 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
           data-testid="citation-picker-input"
           onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => pick(items[selected]) })}
         />
-        <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" />
-        <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" />
+        <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" onPressEnter={() => pick(items[selected])} data-testid="citation-picker-article" />
+        <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" onPressEnter={() => pick(items[selected])} />
       </Space.Compact>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0' }}>
         ↑↓ 选择，Enter 添加。保存时按本记录的日期，链接到当时有效的版本。

@@ -102,8 +102,30 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
   };
   const planItems = (plans.data ?? []).flatMap((p: PlanDto) => p.items.map((it) => ({ value: it.id, label: `${p.title} · ${it.topic}` })));
   return (
-    <Modal open={open} title={lecture ? `编辑 ${lecture.id}` : '新建学法活动'} onCancel={onClose} onOk={() => void save()} okText="保存" confirmLoading={busy} width={820} destroyOnHidden data-testid="lecture-form">
-      <Form form={form} layout="vertical">
+    <Modal
+      open={open}
+      title={lecture ? `编辑 ${lecture.id}` : '新建学法活动'}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText="保存（Ctrl+Enter）"
+      confirmLoading={busy}
+      width={820}
+      destroyOnHidden
+      data-testid="lecture-form"
+      // The form scrolls inside the dialog, so 保存 stays in view on a 700-pixel-high screen.
+      style={{ top: 16, paddingBottom: 0 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 150px)', overflowY: 'auto', overflowX: 'hidden', paddingRight: 8 } }}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
@@ -231,7 +253,20 @@ function LecturesTab() {
             { title: '日期', dataIndex: 'date', width: 110 },
             { title: '类型', dataIndex: 'kind', width: 110, render: (k: string) => <Tag>{k}</Tag> },
             { title: '主题', key: 't', render: (_, l) => <a onClick={() => setEditing({ lecture: l })}>{l.topic}</a> },
-            { title: '主讲人', key: 's', width: 120, render: (_, l) => l.speaker?.name ?? '—' },
+            {
+              title: '主讲人（单位）',
+              key: 's',
+              width: 180,
+              render: (_, l) =>
+                l.speaker ? (
+                  <span data-testid="lecture-speaker">
+                    {l.speaker.name}
+                    {l.speaker.org && <Typography.Text type="secondary">（{l.speaker.org}）</Typography.Text>}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
             { title: '人数', dataIndex: 'headCount', width: 70, align: 'right' },
             { title: '条文', key: 'c', width: 70, align: 'right', render: (_, l) => l.citations.length },
             {

@@ -1,0 +1,32 @@
+// The lecture form at 1024×700, by keyboard: a citation added with Enter in the 条 field reads as a
+// saved one does (《中华人民共和国行政许可法》第十二条), 保存 is on screen without scrolling the page,
+// and the list shows the speaker's 单位.
+
+import { describe, expect, it } from 'vitest';
+import { go, haveChromium, useBrowser } from './browser-harness';
+
+describe.skipIf(!haveChromium)('Lecture form (browser face)', () => {
+  const withSession = useBrowser();
+
+  it('Enter in the 条 field adds the citation, 保存 is reachable at 700 px, the list shows 主讲人单位', () =>
+    withSession(async ({ page }) => {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await go(page, '#/lectures');
+      await page.getByTestId('new-lecture').click();
+      const form = page.getByTestId('lecture-form');
+      await page.getByTestId('lecture-topic').fill('行政许可法专题学习');
+      await form.getByLabel('主讲人', { exact: true }).fill('王律师');
+      await form.getByLabel('主讲人单位').fill('淄博市某律师事务所');
+      await page.getByTestId('add-citation').click();
+      await page.getByTestId('citation-picker-input').fill('行政许可法');
+      await page.getByTestId('citation-picker-item').first().filter({ hasText: '行政许可法' }).waitFor();
+      await page.getByLabel('条号').fill('12');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('lecture-citations').textContent()).toContain('《中华人民共和国行政许可法》第十二条');
+      const save = form.getByRole('button', { name: /保存/ });
+      const box = (await save.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(700);
+      await save.click();
+      await page.getByTestId('lecture-speaker').filter({ hasText: '王律师（淄博市某律师事务所）' }).waitFor();
+    }));
+});
