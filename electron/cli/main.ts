@@ -13,6 +13,7 @@ import { removeCommand } from './commands/remove-command';
 import { importCommand } from './commands/import-command';
 import { listCommand } from './commands/list-command';
 import { packCommand } from './commands/pack-command';
+import { precheckCommand } from './commands/precheck-command';
 import { showCommand } from './commands/show-command';
 import { reviewCommand } from './commands/review-command';
 import { lectureCommand } from './commands/lecture-command';
@@ -43,6 +44,7 @@ export const commands: Record<string, Command> = {
   restore: restoreCommand,
   start: startCommand,
   review: reviewCommand,
+  precheck: precheckCommand,
   lecture: lectureCommand,
   plan: planCommand,
   cites: citesCommand,

@@ -4,6 +4,7 @@
 import type { ReviewView } from '../../core/records/records-service';
 import type { ChangeEntry } from '../../core/records/record-types';
 import { type Command, UsageError, libraryOption, padCell, parse, printJson } from '../cli-support';
+import { reviewWorkbenchSubcommands, reviewWorkbenchUsage } from './precheck-command';
 import { addSubcommand, dispatch, openService, reportSave, updateSubcommand, writeOptions, writeOpts } from './records-command';
 
 const usage = [
@@ -12,6 +13,7 @@ const usage = [
   '         lawdesk review list [--year Y] [--type 类型] [--status 状态] [--overdue] [--q 关键词] [--json]',
   '         lawdesk review show <编号> [--json]',
   '         lawdesk review attach <编号> <文件> [--name 名称] [--by 姓名] [--json]',
+  ...reviewWorkbenchUsage.map((l) => `         ${l}`),
 ].join('\n');
 
 function statusText(r: ReviewView): string {
@@ -34,12 +36,13 @@ export function printHistory(log: ChangeEntry[]): void {
 }
 
 export const reviewCommand: Command = {
-  summary: '合法性审查记录：新增、修改、列表、查看（含引用条文与修改记录）',
+  summary: '合法性审查记录：新增、修改、列表、查看；送审稿预审、采纳/不采纳、出具意见书',
   usage,
   run: (argv) =>
     dispatch(
       argv,
       {
+        ...reviewWorkbenchSubcommands(usage),
         add: addSubcommand(usage, (svc, v, o) => svc.createReview(v, o), (r) => `${r.title}（${r.type}，收件 ${r.receivedDate}，期限 ${r.dueDate}）`, 'reviews'),
         update: updateSubcommand(usage, '审查记录编号', (svc, id, v, o) => svc.updateReview(id, v, o), (r) => `${r.title}（第 ${r.revision} 版，${r.status}）`),
         async attach(rest) {

@@ -1,0 +1,193 @@
+// `lawdesk precheck FILE`: the 审查工作台's automatic pre-check of a 送审稿 from the command line,
+// and the workbench subcommands of `lawdesk review` (draft, precheck, accept, dismiss, opinion).
+// --json prints the PrecheckResult contract documented in electron/core/records/README-records.md.
+
+import { resolve } from 'node:path';
+import { DRAFT_KINDS, OPINION_FORMATS, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult } from '../../shared/review-workbench';
+import { RecordsService } from '../../core/records/records-service';
+import { parseDraftFile } from '../../core/review/draft-store';
+import { precheck } from '../../core/review/precheck';
+import { loadRuleSet } from '../../core/review/review-rules';
+import { ReviewWorkbench } from '../../core/review/workbench-service';
+import { SearchEngine } from '../../core/search/search-engine';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const precheckUsage = 'lawdesk precheck <送审稿文件> [--as-of YYYY-MM-DD] [--kind 规范性文件|重大行政决策|合同] [--panel] [--rules DIR] [--region 山东·淄博] [--json]';
+
+function printResult(r: PrecheckResult): void {
+  const o = process.stdout;
+  o.write(`${r.title}（${r.kind}，${r.articleCount} 条，审查日 ${r.asOf}）\n`);
+  o.write(`必须修改 ${r.counts['必须修改'] ?? 0} · 需核实 ${r.counts['需核实'] ?? 0} · 提示 ${r.counts['提示'] ?? 0}    规则：${r.rulesVersion}\n`);
+  let last = '';
+  for (const f of r.findings) {
+    const where = f.article?.label ?? '全文';
+    if (where !== last) o.write(`\n${where}\n`);
+    last = where;
+    o.write(`  [${f.severity}] ${f.ruleName}（${f.rule}）  ${f.id}\n    “${f.excerpt}”\n    ${f.reason}\n`);
+    for (const b of f.bases) o.write(`    依据：${b.citation}${b.note ? `（${b.note}）` : ''}\n`);
+    if (f.current) o.write(`    现行：${f.current.citation}\n`);
+    if (f.suggestion) o.write(`    建议：${f.suggestion}\n`);
+  }
+  const fc = r.fairCompetition.filter((x) => x.triggers.length);
+  if (fc.length) {
+    o.write('\n公平竞争审查清单（需逐项确认或排除）\n');
+    for (const x of fc) o.write(`  ${x.code} ${x.title}：${x.triggers.map((t) => t.articleLabel).join('、')}\n`);
+  }
+  if (r.higherLaw) {
+    o.write('\n上位法对照\n');
+    for (const [key, list] of Object.entries(r.higherLaw)) {
+      if (!list.length) continue;
+      o.write(`  第 ${key} 条：${list.map((m) => `${m.citation}（相似度 ${m.similarity}）`).join('；')}\n`);
+    }
+  }
+  const dropped = r.citations.filter((c) => c.status === 'reported' && !c.findingId).length;
+  o.write(`\n引用 ${r.citations.length} 处：已核对 ${r.citations.filter((c) => c.status !== 'reported').length}，有问题 ${r.citations.filter((c) => c.status === 'reported').length}${dropped ? `，未处理 ${dropped}` : ''}；用时 ${r.tookMs} ms\n`);
+}
+
+async function withEngine<T>(store: Awaited<ReturnType<typeof openForCli>>, want: boolean, quiet: boolean, fn: (e: SearchEngine | undefined) => Promise<T>): Promise<T> {
+  if (!want) return fn(undefined);
+  const engine = await SearchEngine.open(store, quiet ? {} : { onProgress: (p) => progressLine(`建立检索索引 ${p.done}/${p.total}`) });
+  progressDone();
+  try {
+    return await fn(engine);
+  } finally {
+    engine.close();
+  }
+}
+
+export const precheckCommand: Command = {
+  summary: '送审稿预审：引用核对、规范性文件禁止事项、公平竞争审查、上位法对照',
+  usage: precheckUsage,
+  async run(argv) {
+    const { values, positionals } = parse(
+      argv,
+      { ...libraryOption, json: { type: 'boolean' }, 'as-of': { type: 'string' }, kind: { type: 'string' }, panel: { type: 'boolean' }, rules: { type: 'string' }, region: { type: 'string' } },
+      precheckUsage,
+    );
+    const file = positionals[0];
+    if (!file) throw new UsageError(`请给出送审稿文件\n用法：${precheckUsage}`);
+    const kind = (values.kind ?? '规范性文件') as DraftKind;
+    if (!DRAFT_KINDS.includes(kind)) throw new UsageError(`--kind 应为 ${DRAFT_KINDS.join('、')} 之一，收到“${values.kind}”`);
+    if (values['as-of'] && !DATE.test(values['as-of'])) throw new UsageError(`--as-of 应为 YYYY-MM-DD，收到“${values['as-of']}”`);
+    const rules = loadRuleSet(values.rules ? resolve(values.rules) : undefined);
+    const draft = await parseDraftFile(resolve(file));
+    const store = await openForCli(values.library, !!values.json);
+    const result = await withEngine(store, !!values.panel, !!values.json, async (engine) =>
+      precheck(store, { title: draft.title, units: draft.units, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), ...(values.region ? { region: values.region } : {}) }),
+    );
+    if (values.json) printJson(result);
+    else printResult(result);
+    return 0;
+  },
+};
+
+async function openWorkbench(library: string | undefined, quiet: boolean, panel = false) {
+  const store = await openForCli(library, quiet);
+  const svc = await RecordsService.open(store, process.env.LAWDESK_USER ? { actor: process.env.LAWDESK_USER } : {});
+  const engine = panel ? await SearchEngine.open(store) : undefined;
+  return { store, svc, wb: new ReviewWorkbench(store, svc, engine ? { search: engine } : {}), close: () => engine?.close() };
+}
+
+export const reviewWorkbenchUsage = [
+  'lawdesk review draft <编号> <送审稿文件> [--by 姓名] [--json]',
+  'lawdesk review precheck <编号> [--draft N] [--panel] [--json]',
+  'lawdesk review accept <编号> <意见编号> [--proposal 建议修改为] [--by 姓名] [--json]',
+  'lawdesk review dismiss <编号> <意见编号> --reason 理由 [--by 姓名] [--json]',
+  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--json]',
+];
+
+function describeFinding(f: Finding): string {
+  return `${f.article?.label ?? '全文'} ${f.ruleName}`;
+}
+
+/** The workbench subcommands of `lawdesk review`. */
+export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest: string[]) => Promise<number>> {
+  const writeOpts = { ...libraryOption, json: { type: 'boolean' }, by: { type: 'string' } } as const;
+  return {
+    async draft(rest) {
+      const { values, positionals } = parse(rest, writeOpts, usage);
+      const [id, file] = positionals;
+      if (!id || !file) throw new UsageError(`请给出审查记录编号和送审稿文件\n用法：${usage}`);
+      const { wb, close } = await openWorkbench(values.library, !!values.json);
+      try {
+        const v = await wb.drafts.addDraft(id, resolve(file), values.by ? { by: values.by } : {});
+        if (values.json) printJson({ ...v, units: v.units.length });
+        else process.stdout.write(`${id} 第 ${v.seq} 稿：${v.title}（${v.units.length} 条，${v.sha256.slice(0, 12)}）\n`);
+      } finally {
+        close();
+      }
+      return 0;
+    },
+    async precheck(rest) {
+      const { values, positionals } = parse(rest, { ...libraryOption, json: { type: 'boolean' }, draft: { type: 'string' }, panel: { type: 'boolean' } }, usage);
+      const id = positionals[0];
+      if (!id) throw new UsageError(`请给出审查记录编号\n用法：${usage}`);
+      const { wb, close } = await openWorkbench(values.library, !!values.json, !!values.panel);
+      try {
+        const r = await wb.run(id, { ...(values.draft ? { seq: Number(values.draft) } : {}) });
+        if (values.json) printJson(r);
+        else printResult(r);
+      } finally {
+        close();
+      }
+      return 0;
+    },
+    async accept(rest) {
+      const { values, positionals } = parse(rest, { ...writeOpts, proposal: { type: 'string' } }, usage);
+      const [id, findingId] = positionals;
+      if (!id || !findingId) throw new UsageError(`请给出审查记录编号和预审意见编号（见 lawdesk review precheck）\n用法：${usage}`);
+      const { wb, close } = await openWorkbench(values.library, !!values.json);
+      try {
+        const v = await wb.accept(id, findingId, { ...(values.proposal ? { proposal: values.proposal } : {}), ...(values.by ? { by: values.by } : {}) });
+        if (values.json) printJson({ decision: v.decisions[findingId], suggestions: v.suggestions });
+        else process.stdout.write(`已采纳：${describeFinding(v.decisions[findingId]!.finding!)}；修改建议 ${v.suggestions.length} 条\n`);
+      } finally {
+        close();
+      }
+      return 0;
+    },
+    async dismiss(rest) {
+      const { values, positionals } = parse(rest, { ...writeOpts, reason: { type: 'string' } }, usage);
+      const [id, findingId] = positionals;
+      if (!id || !findingId) throw new UsageError(`请给出审查记录编号和预审意见编号\n用法：${usage}`);
+      if (!values.reason?.trim()) throw new UsageError(`不采纳须用 --reason 写明理由\n用法：${usage}`);
+      const { wb, close } = await openWorkbench(values.library, !!values.json);
+      try {
+        const v = await wb.dismiss(id, findingId, values.reason, values.by ? { by: values.by } : {});
+        if (values.json) printJson({ decision: v.decisions[findingId] });
+        else process.stdout.write(`已不采纳：${describeFinding(v.decisions[findingId]!.finding!)}（${values.reason}）\n`);
+      } finally {
+        close();
+      }
+      return 0;
+    },
+    async opinion(rest) {
+      const { values, positionals } = parse(
+        rest,
+        { ...libraryOption, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, office: { type: 'string' }, prefix: { type: 'string' }, date: { type: 'string' } },
+        usage,
+      );
+      const id = positionals[0];
+      if (!id || !values.out) throw new UsageError(`请给出审查记录编号和 --out 输出文件\n用法：${usage}`);
+      const format = (values.format ?? (values.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'docx')) as OpinionFormat;
+      if (!OPINION_FORMATS.includes(format)) throw new UsageError(`--format 应为 docx 或 pdf，收到“${values.format}”`);
+      if (values.date && !DATE.test(values.date)) throw new UsageError(`--date 应为 YYYY-MM-DD，收到“${values.date}”`);
+      const { wb, close } = await openWorkbench(values.library, !!values.json);
+      try {
+        const r = await wb.exportOpinion(id, resolve(values.out), {
+          format,
+          ...(values.office ? { office: values.office } : {}),
+          ...(values.prefix ? { numberPrefix: values.prefix } : {}),
+          ...(values.date ? { date: values.date } : {}),
+        });
+        if (values.json) printJson(r);
+        else process.stdout.write(`已生成合法性审查意见书：${r.file}（${r.format.toUpperCase()}，${r.bytes} 字节，引用条文 ${r.articles} 条）\n`);
+      } finally {
+        close();
+      }
+      return 0;
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The command-line faces of the workbench: `lawdesk precheck FILE --json` (a documented contract)
+// and `lawdesk review draft|precheck|accept|dismiss|opinion`.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PrecheckResultSchema } from '../../../electron/shared/review-workbench';
+import { DRAFTS, REVIEW_LAWS, ROOT, RULES } from './review-test-support';
+
+const work = mkdtempSync(join(tmpdir(), 'lawdesk-precheck-cli-'));
+const lib = join(work, 'lib');
+function lawdesk(...args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), ...args, '--library', lib], {
+    encoding: 'utf8',
+    env: { ...process.env, LAWDESK_STARTER_DIR: '/nonexistent', LAWDESK_USER: '李明' },
+  });
+}
+
+beforeAll(() => {
+  expect(lawdesk('import', REVIEW_LAWS).status).toBe(0);
+}, 60_000);
+
+describe('lawdesk precheck', () => {
+  it('--json is the PrecheckResult contract: rule, severity, article, excerpt, basis {lawId, versionId, articleKey}, reason', () => {
+    const r = lawdesk('precheck', join(DRAFTS, 'planted-innovation-voucher.md'), '--as-of', '2026-03-01', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = PrecheckResultSchema.parse(JSON.parse(r.stdout));
+    const permit = out.findings.find((f) => f.rule === 'permit-create')!;
+    expect(permit).toMatchObject({ severity: '必须修改', article: { key: '5', label: '第五条' } });
+    expect(permit.basis).toMatchObject({ articleKey: '17' });
+    expect(permit.basis!.lawId).toMatch(/^L[0-9a-f]{10}$/);
+    expect(permit.basis!.versionId).toBe(`${permit.basis!.lawId}@2019-04-23`);
+    expect(out.counts['必须修改']).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('bad input: an empty file, an unknown kind, a broken rule file — clear messages, exit codes', () => {
+    const empty = join(work, '空.md');
+    writeFileSync(empty, '');
+    const r1 = lawdesk('precheck', empty);
+    expect(r1.status).toBe(1);
+    expect(r1.stderr).toContain('送审稿“空.md”无法读取：空文件（0 字节）');
+    const r2 = lawdesk('precheck', join(DRAFTS, 'planted-incubator.txt'), '--kind', '通知');
+    expect(r2.status).toBe(2);
+    const rules = join(work, 'rules');
+    cpSync(RULES, rules, { recursive: true });
+    const f = join(rules, '20-fair-competition.json');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('"severity": "需核实"', '"severity": "很严重"'));
+    const r3 = lawdesk('precheck', join(DRAFTS, 'planted-incubator.txt'), '--rules', rules);
+    expect(r3.status).toBe(1);
+    expect(r3.stderr).toMatch(/规则文件“20-fair-competition.json”有错误：第 1 条规则“fc-8-3-designated”的“severity”取值不对/);
+  }, 60_000);
+});
+
+describe('lawdesk review draft / precheck / accept / dismiss / opinion', () => {
+  it('runs the whole review from the command line', () => {
+    const input = join(work, 'review.json');
+    writeFileSync(input, JSON.stringify({ type: '规范性文件', title: '高青县专利资助和保护暂行办法（送审稿）', leadUnit: '知识产权科', receivedDate: '2021-12-20', completedDate: '2021-12-28', conclusion: '修改后合法', status: '审查中', opinion: { text: '请修改后报送。', adviser: '李明' } }));
+    const add = lawdesk('review', 'add', '--from', input, '--json');
+    expect(add.status, add.stderr).toBe(0);
+    const id = (JSON.parse(add.stdout) as { record: { id: string } }).record.id;
+    expect(lawdesk('review', 'draft', id, join(DRAFTS, 'planted-patent-funding.md')).status).toBe(0);
+    const pre = lawdesk('review', 'precheck', id, '--json');
+    expect(pre.status, pre.stderr).toBe(0);
+    const res = PrecheckResultSchema.parse(JSON.parse(pre.stdout));
+    const pen = res.findings.find((f) => f.rule === 'penalty-create' && f.article?.label === '第九条')!;
+    const fee = res.findings.find((f) => f.rule === 'fee-create')!;
+    expect(lawdesk('review', 'accept', id, pen.id).status).toBe(0);
+    expect(lawdesk('review', 'dismiss', id, fee.id).status).toBe(2); // no reason
+    expect(lawdesk('review', 'dismiss', id, fee.id, '--reason', '押金由展会主办方自行收取，不向行政机关缴纳').status).toBe(0);
+    const out = join(work, '意见书.docx');
+    const op = lawdesk('review', 'opinion', id, '--format', 'docx', '--out', out, '--office', '高青县科学技术局', '--prefix', '高科审', '--json');
+    expect(op.status, op.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    const show = JSON.parse(lawdesk('review', 'show', id, '--json').stdout) as { findings: { authority: { citations: { citation: string }[] } }; notes: string };
+    expect(show.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政处罚法》（2021年修订）第十六条');
+    expect(show.notes).toContain('押金由展会主办方自行收取');
+  }, 120_000);
+});
