@@ -19,6 +19,7 @@ import { reviewCommand } from './commands/review-command';
 import { lectureCommand } from './commands/lecture-command';
 import { planCommand } from './commands/plan-command';
 import { citesCommand } from './commands/cites-command';
+import { linksCommand } from './commands/links-command';
 import { statsCommand } from './commands/stats-command';
 import { reportCommand } from './commands/report-command';
 import { recordsCommand } from './commands/records-command';
@@ -48,6 +49,7 @@ export const commands: Record<string, Command> = {
   lecture: lectureCommand,
   plan: planCommand,
   cites: citesCommand,
+  links: linksCommand,
   stats: statsCommand,
   report: reportCommand,
   records: recordsCommand,

@@ -12,6 +12,7 @@ import { basename, extname, join } from 'node:path';
 import type { LawVersion } from '../../shared/law-model';
 import { writeFileAtomic } from '../library/atomic-file';
 import { checkLibrary, type CheckProblem } from '../library/library-check';
+import { checkLinks, refreshLinks } from '../links/link-graph';
 import { buildVersion } from '../library/library-import';
 import { sha256 } from '../library/law-identity';
 import { LibraryError, type LibraryStore } from '../library/library-store';
@@ -159,6 +160,16 @@ export async function checkIntegrity(store: LibraryStore, opts: { repair?: boole
         }
         problems.push(p);
       }
+    }
+
+    // Derived data: the link graph (法条联想), brought up to date on repair.
+    for (const problem of checkLinks(store)) {
+      const p: IntegrityProblem = { area: 'laws', file: 'derived/links/links.json', problem };
+      if (repair) {
+        await refreshLinks(store);
+        p.repaired = '已更新法条链接';
+      }
+      problems.push(p);
     }
 
     // Derived data: article mappings named by body hashes no longer in the library; a search index

@@ -24,12 +24,30 @@ interface TitleIndex {
   keys: { law: Law; key: string }[];
 }
 
-const indexCache = new WeakMap<LibraryStore, { generation: number; count: number; index: TitleIndex }>();
+/**
+ * What a cache built from the catalog depends on, checked in O(1): the generation (bumped on each
+ * commit) and one Law object — the store rebuilds its Law objects whenever its catalog changes,
+ * so the same object means the same catalog even before a commit.
+ */
+export interface LibraryStamp {
+  generation: number;
+  probe: Law | undefined;
+}
+
+export function libraryStamp(store: LibraryStore): LibraryStamp {
+  return { generation: store.generation, probe: store.laws()[0] };
+}
+
+export function sameLibrary(store: LibraryStore, s: LibraryStamp): boolean {
+  return s.generation === store.generation && (s.probe ? store.law(s.probe.id) === s.probe : store.versions().length === 0);
+}
+
+const indexCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; index: TitleIndex }>();
 
 function titleIndex(store: LibraryStore): TitleIndex {
-  const laws = store.laws();
   const c = indexCache.get(store);
-  if (c && c.generation === store.generation && c.count === laws.length) return c.index;
+  if (c && sameLibrary(store, c.stamp)) return c.index;
+  const laws = store.laws();
   const byKey = new Map<string, Law[]>();
   const keys: TitleIndex['keys'] = [];
   const add = (k: string, l: Law) => {
@@ -44,7 +62,7 @@ function titleIndex(store: LibraryStore): TitleIndex {
     if (l.subtitle) add(titleKey(l.title), l);
   }
   const index = { byKey, keys };
-  indexCache.set(store, { generation: store.generation, count: laws.length, index });
+  indexCache.set(store, { stamp: libraryStamp(store), index });
   return index;
 }
 

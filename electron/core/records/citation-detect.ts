@@ -9,6 +9,7 @@
 import { displayTitle } from '../../shared/law-model';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
+import { libraryStamp, sameLibrary, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
 import { codeParts, lawByName, resolveInAny, versionOnDate } from './citation-resolve';
@@ -26,9 +27,31 @@ export interface DetectedMention {
   label: string; // 第十二条 (the single article of this mention)
   status: 'resolved' | 'unresolved';
   citation?: Citation;
+  /** With a TargetResolver: the article pointed at. */
+  target?: LinkTarget;
   reason?: string;
   /** Resolved, but not exactly as written (a 款 the article does not have was left out). */
   warning?: string;
+}
+
+/** Where a mention points, when detection runs for the link graph (no snapshot is taken). */
+export interface LinkTarget {
+  lawId: string;
+  versionId: string;
+  articleKey: string;
+  /** No version was in force on the date: the oldest version in the library is used. */
+  approx?: boolean;
+}
+
+/**
+ * A cheaper resolution for bulk work (the link graph): which version and article a reference
+ * points at, without loading bodies, snapshots or hashes.
+ */
+export interface TargetResolver {
+  /** Articles of a version in order: [number, suffix, key]. */
+  articles(versionId: string): readonly (readonly [number, number, string])[];
+  /** The version of a law for a date (in force, else the oldest one with approx). */
+  versionFor(lawId: string, date: string): { versionId: string; approx: boolean } | undefined;
 }
 
 export interface LawMention {
@@ -74,7 +97,13 @@ interface LawAnchor extends LawMention {
 }
 
 /** Names of the library's laws, longest first, for unbracketed mentions (行政许可法第十二条). */
-function bareNamePattern(store: LibraryStore): { re: RegExp; byName: Map<string, string> } | undefined {
+interface BareNames {
+  /** Names by their first two characters, longest first (a scan instead of a 2,000-way regex). */
+  byStart: Map<string, string[]>;
+  byName: Map<string, string>;
+}
+
+function bareNamePattern(store: LibraryStore): BareNames | undefined {
   const byName = new Map<string, string>();
   const ambiguous = new Set<string>();
   for (const law of store.laws()) {
@@ -105,19 +134,33 @@ function bareNamePattern(store: LibraryStore): { re: RegExp; byName: Map<string,
     if (target) byName.set(abbr, target);
   }
   if (byName.size === 0) return undefined;
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
-  const re = new RegExp(names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  return { re, byName };
+  const byStart = new Map<string, string[]>();
+  for (const name of [...byName.keys()].sort((a, b) => b.length - a.length)) {
+    const k = name.slice(0, 2);
+    byStart.set(k, [...(byStart.get(k) ?? []), name]);
+  }
+  return { byStart, byName };
 }
 
-const patternCache = new WeakMap<LibraryStore, { generation: number; count: number; p: ReturnType<typeof bareNamePattern> }>();
+const patternCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; p: ReturnType<typeof bareNamePattern> }>();
 function cachedPattern(store: LibraryStore) {
   const c = patternCache.get(store);
-  const count = store.versions().length;
-  if (c && c.generation === store.generation && c.count === count) return c.p;
+  if (c && sameLibrary(store, c.stamp)) return c.p;
   const p = bareNamePattern(store);
-  patternCache.set(store, { generation: store.generation, count, p });
+  patternCache.set(store, { stamp: libraryStamp(store), p });
   return p;
+}
+
+/** Leftmost-longest occurrences of the names, not overlapping (what the alternation regex gave). */
+function* scanNames(bare: BareNames, text: string): Generator<{ 0: string; index: number }> {
+  for (let i = 0; i + 1 < text.length; ) {
+    const names = bare.byStart.get(text.slice(i, i + 2));
+    const hit = names?.find((n) => text.startsWith(n, i));
+    if (hit) {
+      yield { 0: hit, index: i };
+      i += hit.length;
+    } else i++;
+  }
 }
 
 function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
@@ -141,7 +184,7 @@ function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
   const bare = cachedPattern(store);
   if (bare) {
     const inBracket = (i: number) => anchors.some((a) => a.kind === 'bracket' && i >= a.start && i < a.end);
-    for (const m of text.matchAll(bare.re)) {
+    for (const m of scanNames(bare, text)) {
       if (inBracket(m.index)) continue;
       const lawId = bare.byName.get(m[0])!;
       const base = { kind: 'bare' as const, text: m[0], start: m.index, end: m.index + m[0].length };
@@ -179,6 +222,22 @@ function amendedLaw(store: LibraryStore, lawId: string): { id: string } | undefi
   return r.ok ? { id: r.value.id } : undefined;
 }
 
+/** The article a reference points at through a TargetResolver, or why none. */
+function targetOf(light: TargetResolver, lawIds: string[], r: RawRef, date: string): LinkTarget | string {
+  const key = r.suffix ? `${r.number}-${r.suffix}` : String(r.number);
+  let reason = '';
+  for (const lawId of lawIds) {
+    const v = light.versionFor(lawId, date);
+    if (!v) {
+      reason ||= `资料库中没有 ${lawId} 的版本`;
+      continue;
+    }
+    if (light.articles(v.versionId).some((a) => a[2] === key)) return { lawId, versionId: v.versionId, articleKey: key, ...(v.approx ? { approx: true } : {}) };
+    reason ||= `${v.versionId} 没有${articleLabel(r.number, r.suffix)}`;
+  }
+  return reason;
+}
+
 const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix;
 
 /**
@@ -186,15 +245,25 @@ const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix
  * 第一百三十四条至第一百三十九条之一 includes every 之一 in between), else every number from X to Y.
  * A string is the reason a range is not expanded (too long to be a range).
  */
-function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string): RawRef[] | string {
+function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string, light?: TargetResolver): RawRef[] | string {
   if (to.number - from.number > MAX_RANGE) return `范围 ${articleLabel(from.number, from.suffix)}至${articleLabel(to.number, to.suffix)} 超过 ${MAX_RANGE} 条，不像条文范围，请核对`;
   for (const id of lawIds) {
-    const v = versionOnDate(store, id, date);
-    if (!v.ok) continue;
-    const inside = store
-      .loadVersion(v.value.id)
-      .units.filter((u) => u.kind === 'article' && cmp(u, from) >= 0 && cmp(u, to) <= 0)
-      .map((u) => ({ number: u.number, suffix: u.suffix }));
+    let inside: RawRef[];
+    if (light) {
+      const v = light.versionFor(id, date);
+      if (!v) continue;
+      inside = light
+        .articles(v.versionId)
+        .map(([number, suffix]) => ({ number, suffix }))
+        .filter((u) => cmp(u, from) >= 0 && cmp(u, to) <= 0);
+    } else {
+      const v = versionOnDate(store, id, date);
+      if (!v.ok) continue;
+      inside = store
+        .loadVersion(v.value.id)
+        .units.filter((u) => u.kind === 'article' && cmp(u, from) >= 0 && cmp(u, to) <= 0)
+        .map((u) => ({ number: u.number, suffix: u.suffix }));
+    }
     // the version must hold both ends, else the numbers as written are reported one by one
     if (inside.length && cmp(inside[0]!, from) === 0 && cmp(inside.at(-1)!, to) === 0) return inside;
   }
@@ -208,7 +277,7 @@ function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: Ra
  * Detects the citations in `text` and resolves them to the versions in force on `date`.
  * `nearLawId` is the law the text is about (a note on a law): 本法 and bare 第X条 fall back to it.
  */
-export function detectCitations(store: LibraryStore, text: string, date: string, nearLawId?: string): DetectionResult {
+export function detectCitations(store: LibraryStore, text: string, date: string, nearLawId?: string, light?: TargetResolver): DetectionResult {
   const anchors = findLawAnchors(store, text);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   const mentions: DetectedMention[] = [];
@@ -295,7 +364,7 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
     let refs: RawRef[] = [first];
     let rangeError: string | undefined;
     if (range) {
-      const expanded = expandRange(store, law.lawIds ?? (law.lawId ? [law.lawId] : []), first, range.to, date);
+      const expanded = expandRange(store, law.lawIds ?? (law.lawId ? [law.lawId] : []), first, range.to, date, light);
       if (typeof expanded === 'string') rangeError = expanded;
       else refs = expanded.map((r, i) => (i === 0 ? first : r));
     }
@@ -314,6 +383,11 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
         continue;
       }
       const ids = law.lawIds ?? [law.lawId];
+      if (light) {
+        const t = targetOf(light, ids, r, date);
+        mentions.push(typeof t === 'string' ? { ...base, status: 'unresolved', reason: t } : { ...base, status: 'resolved', target: t });
+        continue;
+      }
       let c = resolveInAny(store, ids, r, date);
       let warning: string | undefined;
       if (!c.ok && (r.paragraph || r.item)) {

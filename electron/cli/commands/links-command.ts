@@ -1,0 +1,70 @@
+// `lawdesk links <法规> [条文] [--in|--out]`: the link graph (法条联想) of a law — what it cites,
+// who cites it from other laws (被引用), and its 上位法 / 实施 / 下位法 / 司法解释 / 相关法规.
+// The graph is brought up to date first (incrementally; the first run builds it).
+
+import { displayTitle, articleKey } from '../../shared/law-model';
+import { findLaws, parseArticleRef } from '../../core/library/law-lookup';
+import { readLinkGraph, refreshLinks } from '../../core/links/link-graph';
+import { currentVersionOf, lawRelations, linksIn, linksOut, type LinkRow } from '../../core/links/link-queries';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+
+const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out] [--library DIR] [--json]';
+
+const line = (r: LinkRow, side: 'from' | 'to') => {
+  const x = r[side];
+  return `  ${x.title} ${x.label}  [${x.level}·${x.region}] ${x.versionId}${r.approx ? '（引用时尚未施行，链接到最早版本）' : ''}\n`;
+};
+
+export const linksCommand: Command = {
+  summary: '法条联想：法规或条文引用了哪些条文、被哪些法规引用，及其上位法、实施细则、司法解释、相关法规',
+  usage,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, in: { type: 'boolean' }, out: { type: 'boolean' } }, usage);
+    const [query, articleText] = positionals;
+    if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
+    const store = await openForCli(values.library, !!values.json);
+    const laws = findLaws(store, query);
+    if (laws.length !== 1) {
+      process.stderr.write(laws.length ? `“${query}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${query}”\n`);
+      return 1;
+    }
+    const law = laws[0]!;
+    let key: string | undefined;
+    if (articleText) {
+      const ref = parseArticleRef(articleText);
+      if (!ref) throw new UsageError(`看不懂条文号“${articleText}”：请写 第十二条、12 或 12之一`);
+      key = articleKey(ref.number, ref.suffix);
+    }
+    await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+    if (!values.json) progressDone();
+    const g = readLinkGraph(store)!;
+    const version = currentVersionOf(store, law)!;
+    const both = !values.in && !values.out;
+    const out = values.out || both ? linksOut(store, g, version.id, key) : [];
+    const incoming = values.in || both ? linksIn(store, g, law.id, key) : [];
+    const relations = key ? undefined : lawRelations(store, g, law.id);
+    if (values.json) {
+      printJson({ lawId: law.id, title: law.title, versionId: version.id, ...(key ? { articleKey: key } : {}), ...(values.in ? {} : { out }), ...(values.out ? {} : { in: incoming }), ...(relations ? { relations } : {}) });
+      return 0;
+    }
+    const head = `《${displayTitle(law)}》${key ? articleText : ''}（${version.id}）`;
+    if (values.out || both) {
+      process.stdout.write(`${head} 引用 ${out.length} 处：\n`);
+      for (const r of out) process.stdout.write(`${key ? '' : `${r.from.label} →`}${line(r, 'to')}`);
+    }
+    if (values.in || both) {
+      process.stdout.write(`${head} 被其他法规引用 ${incoming.length} 处：\n`);
+      for (const r of incoming) process.stdout.write(`${key ? '' : `${r.to.label} ←`}${line(r, 'from')}`);
+    }
+    if (relations) {
+      const list = (name: string, xs: { title: string; level: string; region: string; why: string }[]) =>
+        process.stdout.write(`${name}：${xs.length ? xs.map((x) => `${x.title}（${x.level}·${x.region}；${x.why}）`).join('、') : '无'}\n`);
+      list('上位法', relations.upper);
+      list('实施条例/办法/细则', relations.implementing);
+      list('下位法', relations.lower);
+      list('司法解释', relations.interpretations);
+      list('相关法规', relations.related);
+    }
+    return 0;
+  },
+};

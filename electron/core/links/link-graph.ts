@@ -1,0 +1,201 @@
+// The link graph over the library (法条联想): every citation inside every version, as an edge
+// (version, article) → (law, article, version in force on the citing version's 施行 date), plus the
+// laws each version names as its basis (根据《…》，制定本条例). Stored as derived data in
+// derived/links/links.json, one entry per citing version keyed by its body file (content hash): an
+// entry whose body changed is recomputed, and so are the entries that may point elsewhere after a
+// law was added or removed. A damaged file is rebuilt. Built in time slices like the search index.
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writeFileAtomic } from '../library/atomic-file';
+import type { LibraryStore } from '../library/library-store';
+import { titleKey } from '../library/law-lookup';
+import { startOf } from '../records/citation-resolve';
+import { detectCitations } from '../records/citation-detect';
+import { TimeSlicer } from '../util/time-slicer';
+import { LibraryTargetResolver } from './link-resolver';
+
+export const LINKS_FORMAT = 1;
+
+/** [fromKey, toLawId, toVersionId, toKey, approx 0|1, start, end] — compact: ~100,000 of them. */
+const edgeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.union([z.literal(0), z.literal(1)]), z.number().int(), z.number().int()]);
+export type Edge = z.infer<typeof edgeSchema>;
+
+const entrySchema = z.object({
+  /** The citing version's body file (its content hash). */
+  file: z.string(),
+  lawId: z.string(),
+  date: z.string(),
+  edges: z.array(edgeSchema),
+  /** Laws this version names as its basis (根据《…》…制定). */
+  basis: z.array(z.string()),
+  /** Title keys of laws named but not in the library, and the count of unresolved mentions. */
+  missing: z.array(z.string()),
+  unresolved: z.number().int(),
+});
+export type LinkEntry = z.infer<typeof entrySchema>;
+
+const graphSchema = z.object({
+  format: z.literal(LINKS_FORMAT),
+  /** Law id → title key, as when built: a change means citations may now point elsewhere. */
+  laws: z.record(z.string(), z.string()),
+  /** Law id → its version ids, as when built (a new version changes the version in force). */
+  versions: z.record(z.string(), z.array(z.string())),
+  entries: z.record(z.string(), entrySchema),
+});
+export type LinkGraphData = z.infer<typeof graphSchema>;
+
+export interface LinksProgress {
+  done: number;
+  total: number;
+}
+
+export interface RefreshReport {
+  recomputed: number;
+  kept: number;
+  removed: number;
+  rebuilt: boolean;
+  ms: number;
+}
+
+export function linksFile(store: LibraryStore): string {
+  return join(store.dir, 'derived', 'links', 'links.json');
+}
+
+/** The stored graph; undefined when absent or damaged (then it is rebuilt). */
+export function readLinkGraph(store: LibraryStore): LinkGraphData | undefined {
+  const file = linksFile(store);
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed = graphSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
+const CITES = /第[^条\n]{1,12}条/;
+
+/** The edges of one version. */
+export function computeEntry(store: LibraryStore, resolver: LibraryTargetResolver, versionId: string): LinkEntry {
+  const meta = store.version(versionId)!;
+  const date = startOf(meta) || store.today();
+  const edges: Edge[] = [];
+  const basis = new Set<string>();
+  const missing = new Set<string>();
+  let unresolved = 0;
+  const units = store.readUnits(versionId);
+  for (const [i, u] of units.entries()) {
+    const hasBasis = i < 3 && BASIS.test(u.text);
+    if (!hasBasis && !CITES.test(u.text)) continue;
+    const d = detectCitations(store, u.text, date, meta.lawId, resolver);
+    for (const m of d.mentions) {
+      if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, m.target.approx ? 1 : 0, m.start, m.end]);
+      else unresolved++;
+    }
+    for (const l of d.laws) {
+      if (!l.lawId) missing.add(titleKey(l.text));
+      else if (hasBasis && l.lawId !== meta.lawId) {
+        const sentence = BASIS.exec(u.text);
+        if (sentence && l.start >= sentence.index && l.start < sentence.index + sentence[0].length) basis.add(l.lawId);
+      }
+    }
+  }
+  return { file: meta.file, lawId: meta.lawId, date, edges, basis: [...basis], missing: [...missing], unresolved };
+}
+
+/**
+ * Brings the stored graph up to date with the library: recomputes the entries of new or changed
+ * versions, and of versions that pointed at (or named but could not find) a law whose versions or
+ * title changed. Everything when the stored graph is missing or damaged.
+ */
+export async function refreshLinks(
+  store: LibraryStore,
+  opts: { slicer?: TimeSlicer; onProgress?: (p: LinksProgress) => void; full?: boolean } = {},
+): Promise<RefreshReport> {
+  const t0 = performance.now();
+  const slicer = opts.slicer ?? new TimeSlicer();
+  const old = opts.full ? undefined : readLinkGraph(store);
+  const laws: Record<string, string> = {};
+  const versions: Record<string, string[]> = {};
+  for (const l of store.laws()) {
+    laws[l.id] = titleKey(l.subtitle ? `${l.title}${l.subtitle}` : l.title);
+    versions[l.id] = [...l.versionIds];
+  }
+  // laws whose identity or versions changed since the graph was built
+  const changed = new Set<string>();
+  const changedKeys = new Set<string>();
+  if (old) {
+    for (const id of new Set([...Object.keys(laws), ...Object.keys(old.laws)])) {
+      if (laws[id] !== old.laws[id] || (versions[id] ?? []).join() !== (old.versions[id] ?? []).join()) {
+        changed.add(id);
+        for (const k of [laws[id], old.laws[id]]) if (k) changedKeys.add(k);
+      }
+    }
+  }
+  const shortKey = (k: string) => k;
+  const entries: Record<string, LinkEntry> = {};
+  const todo: string[] = [];
+  let kept = 0;
+  for (const v of store.versions()) {
+    const e = old?.entries[v.id];
+    const stale =
+      !e ||
+      e.file !== v.file ||
+      changed.has(v.lawId) ||
+      e.edges.some((x) => changed.has(x[1])) ||
+      e.basis.some((b) => changed.has(b)) ||
+      e.missing.some((m) => [...changedKeys].some((k) => k === shortKey(m) || k.endsWith(m) || m.endsWith(k)));
+    if (stale) todo.push(v.id);
+    else {
+      entries[v.id] = e;
+      kept++;
+    }
+  }
+  const removed = old ? Object.keys(old.entries).filter((id) => !store.version(id)).length : 0;
+  const resolver = new LibraryTargetResolver(store);
+  let done = 0;
+  for (const id of todo) {
+    entries[id] = computeEntry(store, resolver, id);
+    done++;
+    if (slicer.due) {
+      opts.onProgress?.({ done, total: todo.length });
+      await slicer.pause();
+    }
+  }
+  opts.onProgress?.({ done, total: todo.length });
+  if (todo.length || removed || !old) {
+    mkdirSync(join(store.dir, 'derived', 'links'), { recursive: true });
+    const data: LinkGraphData = { format: LINKS_FORMAT, laws, versions, entries };
+    writeFileAtomic(linksFile(store), JSON.stringify(data), { fsync: false });
+  }
+  return { recomputed: todo.length, kept, removed, rebuilt: !old, ms: performance.now() - t0 };
+}
+
+/** Problems `lawdesk check` reports about the link graph (it is derived: --repair rebuilds it). */
+export function checkLinks(store: LibraryStore): string[] {
+  const file = linksFile(store);
+  if (!existsSync(file)) return [];
+  const g = readLinkGraph(store);
+  if (!g) return ['法条链接数据（derived/links/links.json）已损坏，将重建'];
+  const problems: string[] = [];
+  for (const v of store.versions()) {
+    const e = g.entries[v.id];
+    if (e && e.file !== v.file) problems.push(`法条链接数据中《${v.title}》（${v.id}）的正文已变，需要更新`);
+  }
+  for (const [id, e] of Object.entries(g.entries)) {
+    if (!store.version(id)) {
+      problems.push(`法条链接数据含已删除的版本 ${id}`);
+      continue;
+    }
+    for (const x of e.edges) {
+      if (!store.version(x[2])) {
+        problems.push(`法条链接数据中 ${id} 指向已删除的版本 ${x[2]}`);
+        break;
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,160 @@
+// Questions asked of the link graph: what an article cites, who cites an article or a law (被引用),
+// and the relations of a law: 上位法, 下位法/实施, 司法解释, 相关法规.
+
+import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
+import type { LibraryStore } from '../library/library-store';
+import { titleKey } from '../library/law-lookup';
+import type { LinkGraphData } from './link-graph';
+
+export interface LinkRef {
+  lawId: string;
+  title: string;
+  level: string;
+  region: string;
+  versionId: string;
+  articleKey: string;
+  label: string;
+}
+
+export interface LinkRow {
+  from: LinkRef;
+  to: LinkRef;
+  /** The cited law had no version in force on the citing date: its oldest version is linked. */
+  approx: boolean;
+  /** Where the citation sits in the citing article's text. */
+  start: number;
+  end: number;
+}
+
+function labelOf(store: LibraryStore, versionId: string, key: string): string {
+  if (key === 'preamble') return '序言';
+  const m = /^(\d+)(?:-(\d+))?$/.exec(key);
+  if (!m) return key;
+  const u = store.readUnits(versionId).find((x) => x.key === key);
+  return u?.label.replace(/[\s\u3000].*$/, '') ?? key;
+}
+
+function refOf(store: LibraryStore, versionId: string, key: string): LinkRef {
+  const v = store.version(versionId)!;
+  return { lawId: v.lawId, title: displayTitle(v), level: v.level, region: v.region, versionId, articleKey: key, label: labelOf(store, versionId, key) };
+}
+
+/** The version of a law a reader sees by default: the one in force, else the newest. */
+export function currentVersionOf(store: LibraryStore, law: Law): LawVersionMeta | undefined {
+  const vs = law.versionIds.map((id) => store.version(id)).filter((v): v is LawVersionMeta => !!v);
+  return vs.find((v) => v.status === '现行有效') ?? vs.at(-1);
+}
+
+/** What a version (or one of its articles) cites. */
+export function linksOut(store: LibraryStore, g: LinkGraphData, versionId: string, articleKey?: string): LinkRow[] {
+  const e = g.entries[versionId];
+  if (!e) return [];
+  return e.edges
+    .filter((x) => !articleKey || x[0] === articleKey)
+    .map((x) => ({ from: refOf(store, versionId, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6] }));
+}
+
+/**
+ * Who cites a law (or one article of it) from another law: the current version of every other law,
+ * each citing article once.
+ */
+export function linksIn(store: LibraryStore, g: LinkGraphData, lawId: string, articleKey?: string): LinkRow[] {
+  const rows: LinkRow[] = [];
+  for (const law of store.laws()) {
+    if (law.id === lawId) continue;
+    const v = currentVersionOf(store, law);
+    const e = v && g.entries[v.id];
+    if (!e) continue;
+    const seen = new Set<string>();
+    for (const x of e.edges) {
+      if (x[1] !== lawId || (articleKey && x[3] !== articleKey)) continue;
+      const k = `${x[0]}>${x[3]}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      rows.push({ from: refOf(store, v.id, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6] });
+    }
+  }
+  return rows;
+}
+
+export interface LawBrief {
+  lawId: string;
+  title: string;
+  level: string;
+  region: string;
+  /** Why it is listed: 名称, 制定依据, or the number of shared citations. */
+  why: string;
+}
+
+export interface LawRelations {
+  lawId: string;
+  title: string;
+  /** 上位法: the laws this one names as its basis (根据《…》，制定本条例). */
+  upper: LawBrief[];
+  /** 实施条例 / 实施办法 / 实施细则 of this law (by title or basis). */
+  implementing: LawBrief[];
+  /** 下位法: other laws made on the basis of this one. */
+  lower: LawBrief[];
+  /** 司法解释 of this law (by title, basis or most citations). */
+  interpretations: LawBrief[];
+  /** 相关法规: laws citing the most of the same laws. */
+  related: LawBrief[];
+  /** Other laws citing this one, by 效力级别. */
+  citedByLevel: Record<string, number>;
+}
+
+function brief(law: Law, why: string): LawBrief {
+  return { lawId: law.id, title: displayTitle(law), level: law.level, region: law.region, why };
+}
+
+export function lawRelations(store: LibraryStore, g: LinkGraphData, lawId: string): LawRelations {
+  const law = store.law(lawId);
+  if (!law) throw new Error(`资料库中没有法规 ${lawId}`);
+  const key = titleKey(law.title);
+  const currentEntry = (l: Law) => {
+    const v = currentVersionOf(store, l);
+    return v ? g.entries[v.id] : undefined;
+  };
+  const mine = currentEntry(law);
+  const upper = (mine?.basis ?? []).map((id) => store.law(id)).filter((l): l is Law => !!l).map((l) => brief(l, '制定依据'));
+  const myTargets = new Set((mine?.edges ?? []).map((x) => x[1]).filter((id) => id !== lawId));
+  const implementing: LawBrief[] = [];
+  const lower: LawBrief[] = [];
+  const interpretations: LawBrief[] = [];
+  const related: { law: Law; n: number }[] = [];
+  const citedByLevel: Record<string, number> = {};
+  const citesOfMe = new Map<string, number>();
+  for (const other of store.laws()) {
+    if (other.id === lawId) continue;
+    const e = currentEntry(other);
+    const otherKey = titleKey(other.title);
+    const named = key.length >= 2 && otherKey !== key && otherKey.includes(key);
+    const basedOnMe = !!e?.basis.includes(lawId);
+    const cites = e ? e.edges.filter((x) => x[1] === lawId).length : 0;
+    if (cites) {
+      citedByLevel[other.level] = (citedByLevel[other.level] ?? 0) + 1;
+      citesOfMe.set(other.id, cites);
+    }
+    if (other.level === '司法解释' && (named || basedOnMe)) interpretations.push(brief(other, named ? '名称' : '制定依据'));
+    else if (named && /实施/.test(otherKey)) implementing.push(brief(other, '名称'));
+    else if (basedOnMe) lower.push(brief(other, '制定依据'));
+    if (e && myTargets.size) {
+      const shared = new Set(e.edges.map((x) => x[1]).filter((id) => myTargets.has(id))).size;
+      if (shared >= 2) related.push({ law: other, n: shared });
+    }
+  }
+  const byRank = (a: LawBrief, b: LawBrief) => a.level.localeCompare(b.level) || a.title.localeCompare(b.title);
+  return {
+    lawId,
+    title: displayTitle(law),
+    upper,
+    implementing: implementing.sort(byRank),
+    lower: lower.sort(byRank),
+    interpretations: interpretations.sort(byRank),
+    related: related
+      .sort((a, b) => b.n - a.n || a.law.title.localeCompare(b.law.title))
+      .slice(0, 10)
+      .map((r) => brief(r.law, `共同引用 ${r.n} 部法规`)),
+    citedByLevel,
+  };
+}

@@ -1,0 +1,91 @@
+// The link graph over a library of real laws (test/fixtures/links/laws): edges, 被引用, relations,
+// incremental refresh, damage and `lawdesk check`, and the `lawdesk links` command.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeLaw } from '../../../electron/core/library/library-edit';
+import { checkLinks, linksFile, readLinkGraph, refreshLinks } from '../../../electron/core/links/link-graph';
+import { currentVersionOf, lawRelations, linksIn, linksOut } from '../../../electron/core/links/link-queries';
+import { ROOT, lawIdOf, makeLinkLibrary, type LinkLibrary } from './links-test-support';
+
+let lib: LinkLibrary;
+beforeAll(async () => {
+  lib = await makeLinkLibrary();
+  await refreshLinks(lib.store);
+}, 60_000);
+afterAll(() => lib.cleanup());
+
+const graph = () => readLinkGraph(lib.store)!;
+
+describe('link graph', () => {
+  it('an article of the 实施条例 links to the articles of the law it names, in the version in force', () => {
+    const tiaoli = lib.store.law(lawIdOf(lib.store, '集会游行示威法实施条例'))!;
+    const v = currentVersionOf(lib.store, tiaoli)!;
+    // 第二十七条: 依照《集会游行示威法》第二十八条、第三十条以及本条例第二十四条的规定
+    const rows = linksOut(lib.store, graph(), v.id, '27').map((r) => `${r.to.title} ${r.to.label}`);
+    expect(rows).toEqual(['集会游行示威法 第二十八条', '集会游行示威法 第三十条', '集会游行示威法实施条例 第二十四条']);
+  });
+
+  it('被引用: who cites 集会游行示威法 第二十八条 from other laws', () => {
+    const law = lawIdOf(lib.store, '中华人民共和国集会游行示威法');
+    const rows = linksIn(lib.store, graph(), law, '28');
+    expect(rows.map((r) => `${r.from.title} ${r.from.label}`)).toContain('集会游行示威法实施条例 第二十七条');
+    expect(rows.every((r) => r.to.lawId === law && r.to.articleKey === '28')).toBe(true);
+  });
+
+  it('relations: 上位法 from "根据《…》，制定本条例", 实施条例 and local 实施办法 by title, 司法解释 by title', () => {
+    const g = graph();
+    const upper = lawRelations(lib.store, g, lawIdOf(lib.store, '集会游行示威法实施条例')).upper.map((x) => x.title);
+    expect(upper).toEqual(['集会游行示威法']);
+    const r = lawRelations(lib.store, g, lawIdOf(lib.store, '中华人民共和国集会游行示威法'));
+    expect(r.implementing.map((x) => x.title).sort()).toEqual(['北京市实施《中华人民共和国集会游行示威法》办法', '重庆市实施《中华人民共和国集会游行示威法》办法', '集会游行示威法实施条例'].sort());
+    const hunyin = lawRelations(lib.store, g, lawIdOf(lib.store, '最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（二）'));
+    expect(hunyin.interpretations.map((x) => x.title)).toEqual(['最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（二）的补充规定']);
+    expect(lawRelations(lib.store, g, lawIdOf(lib.store, '税收征收管理法实施细则')).upper.map((x) => x.title)).toEqual(['税收征收管理法']);
+  });
+
+  it('a citation made before the cited law’s oldest version took effect links that version, marked', () => {
+    // 危害生产安全 解释 (2015) cites 刑法, whose only version here is 2023
+    const jieshi = lib.store.law(lawIdOf(lib.store, '危害生产安全刑事案件'))!;
+    const rows = linksOut(lib.store, graph(), currentVersionOf(lib.store, jieshi)!.id, '12');
+    expect(rows.map((r) => r.to.label)).toContain('第一百三十九条之一');
+    expect(rows.every((r) => r.approx)).toBe(true);
+  });
+
+  it('refreshes incrementally: removing a law recomputes only the versions that cited it', async () => {
+    const before = graph();
+    const law = lawIdOf(lib.store, '中华人民共和国刑法');
+    const citing = Object.entries(before.entries).filter(([, e]) => e.edges.some((x) => x[1] === law) && e.lawId !== law).map(([id]) => id);
+    expect(citing.length).toBeGreaterThanOrEqual(2);
+    await removeLaw(lib.store, law);
+    const r = await refreshLinks(lib.store);
+    expect(r.removed).toBe(1);
+    expect(r.recomputed).toBe(citing.length);
+    const after = graph();
+    for (const id of citing) expect(after.entries[id]!.edges.some((x) => x[1] === law)).toBe(false);
+    expect(checkLinks(lib.store)).toEqual([]);
+  });
+
+  it('a damaged graph is reported by check and rebuilt', async () => {
+    writeFileSync(linksFile(lib.store), '{"format": 1, "laws": ');
+    expect(checkLinks(lib.store)).toEqual(['法条链接数据（derived/links/links.json）已损坏，将重建']);
+    const r = await refreshLinks(lib.store);
+    expect(r.rebuilt).toBe(true);
+    expect(checkLinks(lib.store)).toEqual([]);
+    expect(JSON.parse(readFileSync(linksFile(lib.store), 'utf8')).format).toBe(1);
+  });
+});
+
+describe('lawdesk links', () => {
+  it('lists what an article cites, who cites it, and the relations of a law', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'links', ...args, '--library', lib.dir], { encoding: 'utf8' });
+    const out = run('税收征收管理法', '--json');
+    expect(out.status).toBe(0);
+    const j = JSON.parse(out.stdout) as { in: { from: { title: string; label: string } }[]; relations: { implementing: { title: string }[] } };
+    expect(j.in.some((r) => r.from.title === '税收征收管理法实施细则' && r.from.label === '第五条')).toBe(true);
+    expect(j.relations.implementing.map((x) => x.title)).toEqual(['税收征收管理法实施细则']);
+    const text = run('税收征收管理法实施细则', '第五条', '--out');
+    expect(text.stdout).toContain('税收征收管理法 第八条');
+  });
+});
