@@ -22,6 +22,8 @@ import { citesCommand } from './commands/cites-command';
 import { linksCommand } from './commands/links-command';
 import { statsCommand } from './commands/stats-command';
 import { reportCommand } from './commands/report-command';
+import { registerCommand } from './commands/register-command';
+import { officeCommand } from './commands/office-command';
 import { recordsCommand } from './commands/records-command';
 import { searchCommand } from './commands/search-command';
 import { openCommand } from './commands/open-command';
@@ -52,6 +54,8 @@ export const commands: Record<string, Command> = {
   links: linksCommand,
   stats: statsCommand,
   report: reportCommand,
+  register: registerCommand,
+  office: officeCommand,
   records: recordsCommand,
 };
 

@@ -56,7 +56,7 @@ export interface BundleImportOptions extends ReadOptions {
   actor?: string;
 }
 
-const EMPTY_RECORDS: RecordsFile = { schemaVersion: 1, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, log: {} };
+const EMPTY_RECORDS: RecordsFile = { schemaVersion: 1, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: {} };
 
 function planLaws(store: LibraryStore, versions: LawVersionMeta[]): LawPlanItem[] {
   const bySource = new Map(store.versions().map((v) => [v.sourceSha256, v]));

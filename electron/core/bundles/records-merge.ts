@@ -8,7 +8,7 @@
 import { diffRecords } from '../records/change-log';
 import type { ChangeEntry, RecordsFile } from '../records/record-types';
 
-export const RECORD_COLLECTIONS = ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const;
+export const RECORD_COLLECTIONS = ['reviews', 'lectures', 'plans', 'notes', 'collections', 'register'] as const;
 type CollectionKey = (typeof RECORD_COLLECTIONS)[number];
 
 interface AnyRecord {

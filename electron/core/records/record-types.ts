@@ -28,6 +28,7 @@ import {
   StudyPlanSchema,
 } from '../../shared/record-schema';
 import { LIMITS } from '../../shared/limits';
+import { RegisterEntrySchema } from '../../shared/register-schema';
 
 export * from '../../shared/record-schema';
 
@@ -105,6 +106,8 @@ export const RecordsFileSchema = z.object({
   plans: z.record(z.string(), StudyPlanSchema).default({}),
   notes: z.record(z.string(), NoteSchema).default({}),
   collections: z.record(z.string(), CollectionSchema).default({}),
+  /** The bureau's own 规范性文件 (core/register); kept here so backups, bundles and the log cover them. */
+  register: z.record(z.string(), RegisterEntrySchema).default({}),
   log: z.record(z.string(), z.array(ChangeEntrySchema)).default({}),
 });
 export type RecordsFile = z.infer<typeof RecordsFileSchema>;

@@ -828,7 +828,7 @@ function dropUndefined<T extends object>(o: T): Partial<T> {
 }
 
 function emptyData(): RecordsFile {
-  return { schemaVersion: 1, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, log: {} };
+  return { schemaVersion: 1, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: {} };
 }
 
 export function kindOfId(id: string): RecordKind {

@@ -14,7 +14,7 @@ import { RECORDS_SCHEMA_VERSION, RecordsFileSchema, type RecordsFile } from './r
 export const RECORDS_FILE = 'records.json';
 
 function emptyRecords(): RecordsFile {
-  return { schemaVersion: RECORDS_SCHEMA_VERSION, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, log: {} };
+  return { schemaVersion: RECORDS_SCHEMA_VERSION, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: {} };
 }
 
 /** Forward migrations of records.json, one per schema step (none yet). */

@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import type { LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
+import { readOffice } from '../office/office-file';
+import { RegisterService } from '../register/register-service';
 import { lawByName } from '../records/citation-resolve';
 import type { RecordsService } from '../records/records-service';
 import { buildAnnualReport, reportLawTitle, type Adviser, type AnnualReport, type RegisteredDocument } from './annual-report';
@@ -28,7 +30,10 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     svc.listLectures({ year: opts.year }),
     svc.listPlans({ year: opts.year }),
   ]);
-  const unit = opts.unit?.trim() || plans.find((p) => p.unit)?.unit || '';
+  const office = readOffice(library.dir).profile;
+  const unit = opts.unit?.trim() || office.unit || plans.find((p) => p.unit)?.unit || '';
+  const adviser = opts.adviser ?? office.adviser;
+  const register = opts.register ?? (await (await RegisterService.open(svc)).list());
   const report = buildAnnualReport({
     year: opts.year,
     unit: unit || '（单位名称）',
@@ -37,11 +42,11 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     reviews,
     lectures,
     plans,
-    ...(opts.register ? { register: opts.register } : {}),
-    ...(opts.adviser ? { adviser: opts.adviser } : {}),
+    register,
+    ...(adviser ? { adviser } : {}),
     lawTitle: reportLawTitleIn(library),
   });
-  if (!unit) report.notes.unshift('没有单位名称：请在生成时给出（--unit），或在年度普法计划中填写单位。');
+  if (!unit) report.notes.unshift('没有单位名称：请在单位信息中填写（lawdesk office --unit），或在生成时给出（--unit）。');
   return report;
 }
 

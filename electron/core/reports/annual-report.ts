@@ -269,15 +269,16 @@ function normativeDocuments(inp: AnnualReportInput, book: FigureBook): ReportPar
     const f = book.add('normative.reviewed', '审查的规范性文件送审稿', reviewed.length, reviewed.map(reviewRef));
     out.push({ text: `对${reviewed.length}件规范性文件送审稿进行了合法性审查：${list(reviewed.map((r) => quoted(r.title)))}。`, figures: [f] });
   }
-  if (inp.register === undefined) {
-    out.push({ text: '规范性文件制定、备案和清理情况：资料库中没有规范性文件登记，请补充。', placeholder: true, figures: [] });
-    return out;
-  }
+  const register = inp.register ?? [];
   const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
-  const issued = inp.register.filter((d) => d.published.startsWith(y));
+  const issued = register.filter((d) => d.published.startsWith(y)).sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
   const filed = issued.filter((d) => d.filedDate);
   const onTime = filed.filter((d) => !d.filingDue || d.filedDate! <= d.filingDue);
-  const cleaned = inp.register.filter((d) => d.cleanup?.date.startsWith(y));
+  const cleaned = register.filter((d) => d.cleanup?.date.startsWith(y));
+  if (!issued.length && !cleaned.length) {
+    out.push({ text: `规范性文件制定、备案和清理情况：规范性文件登记中没有${inp.year}年度公布或清理的文件。如有，请登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
+    return out;
+  }
   const figs = [
     book.add('normative.issued', '制定规范性文件件数', issued.length, issued.map(regRef)),
     book.add('normative.filed', '报送备案件数', filed.length, filed.map(regRef)),

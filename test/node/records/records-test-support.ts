@@ -27,11 +27,11 @@ export interface TestLibrary {
   cleanup(): void;
 }
 
-export async function makeLibrary(opts: { now?: Date; maxAttachmentBytes?: number } = {}): Promise<TestLibrary> {
+export async function makeLibrary(opts: { now?: Date; maxAttachmentBytes?: number; lawsDir?: string } = {}): Promise<TestLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'lawdesk-records-'));
   const now = opts.now ?? NOW;
   const { store } = await openLibrary({ dir, seed: false, now: () => now });
-  const report = await importPaths(store, [LAWS]);
+  const report = await importPaths(store, [opts.lawsDir ?? LAWS]);
   if (report.failed.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
   const svc = await RecordsService.open(store, {
     actor: '测试员',

@@ -1,0 +1,40 @@
+// office.json in the library folder: the office profile, validated on read (a damaged file reads as
+// empty with a warning instead of stopping the app) and written atomically under the writer lock.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMPTY_OFFICE, OfficeProfileSchema, type OfficeProfile } from '../../shared/office-profile';
+import { writeFileAtomic } from '../library/atomic-file';
+import type { LibraryStore } from '../library/library-store';
+import { LibraryError } from '../library/library-store';
+
+export const OFFICE_FILE = 'office.json';
+
+export function readOffice(libraryDir: string): { profile: OfficeProfile; warning?: string } {
+  const file = join(libraryDir, OFFICE_FILE);
+  if (!existsSync(file)) return { profile: { ...EMPTY_OFFICE } };
+  try {
+    const r = OfficeProfileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (r.success) return { profile: r.data };
+    return { profile: { ...EMPTY_OFFICE }, warning: `${file}：单位信息格式不对（${r.error.issues[0]?.path.join('.')}），已按空白处理` };
+  } catch (e) {
+    return { profile: { ...EMPTY_OFFICE }, warning: `${file}：无法读取单位信息（${(e as Error).message}），已按空白处理` };
+  }
+}
+
+/** Merges `patch` over the stored profile; `adviser: null` removes the adviser. */
+export function writeOffice(store: LibraryStore, patch: Partial<Omit<OfficeProfile, 'adviser'>> & { adviser?: OfficeProfile['adviser'] | null }): OfficeProfile {
+  const { adviser, ...rest } = patch;
+  const merged: Record<string, unknown> = { ...readOffice(store.dir).profile, ...rest };
+  if (adviser === null) delete merged.adviser;
+  else if (adviser) merged.adviser = adviser;
+  const r = OfficeProfileSchema.safeParse(merged);
+  if (!r.success) throw new LibraryError('INVALID', `单位信息不合法：${r.error.issues.map((i) => `${i.path.join('.') || '(整体)'}：${i.message}`).join('；')}`);
+  if (!store.lock.tryAcquire()) throw new LibraryError('LOCKED', store.lock.busyMessage());
+  try {
+    writeFileAtomic(join(store.dir, OFFICE_FILE), JSON.stringify(r.data, null, 2) + '\n');
+  } finally {
+    store.lock.release();
+  }
+  return r.data;
+}
