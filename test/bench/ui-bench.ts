@@ -82,6 +82,8 @@ async function main() {
   const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
   const page = await context.newPage();
+  // tsx keeps function names with an __name helper that the page does not have.
+  await page.addInitScript('globalThis.__name = (f) => f;');
   await page.addInitScript(() => {
     const w = window as unknown as { __long: number[]; __input: number };
     w.__long = [];
