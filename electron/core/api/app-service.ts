@@ -44,6 +44,7 @@ import { openSearchBackend, type SearchBackend } from './search-backend';
 import type { TimeSlicer } from '../util/time-slicer';
 import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
+import { linksHandlers } from './links-api';
 import { importFolderHandlers } from './import-folder-api';
 import type { FolderRoot } from '../library/folder-browse';
 
@@ -148,6 +149,7 @@ export class AppService {
     this.handlers = {
       ...this.makeHandlers(),
       ...versionsHandlers(this.ctx),
+      ...linksHandlers(this.ctx),
       ...recordsHandlers(this.ctx),
       ...packsHandlers(this.ctx, opts.printPdf),
       ...bundlesHandlers(this.ctx, this.bundleStagings),

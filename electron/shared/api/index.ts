@@ -12,6 +12,7 @@ import { ApiError, describeZodError } from './errors';
 import { bundlesCalls } from './bundles';
 import { importCalls } from './import';
 import { libraryCalls } from './library';
+import { linksCalls } from './links';
 import { packsCalls } from './packs';
 import { recordsCalls } from './records';
 import { searchCalls } from './search';
@@ -29,6 +30,7 @@ export * from './versions';
 export * from './records';
 export * from './packs';
 export * from './bundles';
+export * from './links';
 export { methodName } from '../api-channels';
 
 export const apiContract = {
@@ -40,6 +42,7 @@ export const apiContract = {
   ...recordsCalls,
   ...packsCalls,
   ...bundlesCalls,
+  ...linksCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

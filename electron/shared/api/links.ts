@@ -1,0 +1,48 @@
+// Links (issue 17, 法条联想): the citations inside the laws as links, 被引用 by other laws, and the
+// relations of a law (上位法 / 实施 / 下位法 / 司法解释 / 相关法规), from the link graph in core/links.
+
+import { z } from 'zod';
+import { call, id } from './common';
+
+export const linkRefSchema = z.object({
+  lawId: z.string(),
+  title: z.string(),
+  level: z.string(),
+  region: z.string(),
+  versionId: z.string(),
+  articleKey: z.string(),
+  label: z.string(),
+});
+export const linkRowSchema = z.object({
+  from: linkRefSchema,
+  to: linkRefSchema,
+  /** The cited law had no version in force on the citing date: its oldest version is linked. */
+  approx: z.boolean(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type LinkRowDto = z.infer<typeof linkRowSchema>;
+
+const lawBriefSchema = z.object({ lawId: z.string(), title: z.string(), level: z.string(), region: z.string(), why: z.string() });
+export type LawBriefDto = z.infer<typeof lawBriefSchema>;
+export const lawRelationsSchema = z.object({
+  lawId: z.string(),
+  title: z.string(),
+  upper: z.array(lawBriefSchema),
+  implementing: z.array(lawBriefSchema),
+  lower: z.array(lawBriefSchema),
+  interpretations: z.array(lawBriefSchema),
+  related: z.array(lawBriefSchema),
+  citedByLevel: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type LawRelationsDto = z.infer<typeof lawRelationsSchema>;
+
+const articleKey = z.string().min(1).max(50);
+
+export const linksCalls = {
+  /** Every citation inside a version's text, as links (positions within each article's text). */
+  'links:version': call({ input: z.object({ versionId: id }).strict(), output: z.array(linkRowSchema) }),
+  /** Other laws citing one article (their current versions), for the 被引用 panel. */
+  'links:citedBy': call({ input: z.object({ lawId: id, articleKey }).strict(), output: z.array(linkRowSchema) }),
+  'links:relations': call({ input: z.object({ lawId: id }).strict(), output: lawRelationsSchema }),
+};

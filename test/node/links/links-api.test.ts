@@ -1,0 +1,51 @@
+// The links channels as the reader calls them (service.call(channel, raw input)) on a library of
+// the real laws in test/fixtures/links/laws: input validated, answers from the link graph.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppService } from '../../../electron/core/api/app-service';
+import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
+import { LINK_LAWS } from './links-test-support';
+
+let tmp: string;
+let svc: AppService;
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'lawdesk-links-api-'));
+  svc = await AppService.open({
+    libraryDir: join(tmp, 'library'),
+    starterDir: LINK_LAWS,
+    settings: new MemorySettingsStore(),
+    face: 'browser',
+    search: false,
+    exportDir: join(tmp, 'exports'),
+    stagingRoot: join(tmp, 'staging'),
+  });
+}, 60_000);
+afterAll(() => {
+  svc.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const lawNamed = (title: string) => svc.store.laws().find((l) => l.title === title)!;
+
+describe('links channels', () => {
+  it('links:version gives each citation in the text with its position and target', async () => {
+    const law = lawNamed('中华人民共和国税收征收管理法实施细则');
+    const rows = await svc.call('links:version', { versionId: law.versionIds.at(-1)! });
+    const text = svc.store.loadVersion(law.versionIds.at(-1)!).units.find((u) => u.key === '5')!.text;
+    const r = rows.find((x) => x.from.articleKey === '5')!;
+    expect(text.slice(r.start, r.end)).toBe('第八条');
+    expect([r.to.title, r.to.label]).toEqual(['税收征收管理法', '第八条']);
+  });
+
+  it('links:citedBy and links:relations answer for a law; bad input is refused', async () => {
+    const law = lawNamed('中华人民共和国税收征收管理法');
+    const cited = await svc.call('links:citedBy', { lawId: law.id, articleKey: '8' });
+    expect(cited.map((r) => `${r.from.title} ${r.from.label}`)).toEqual(['税收征收管理法实施细则 第五条']);
+    const rel = await svc.call('links:relations', { lawId: law.id });
+    expect(rel.implementing.map((x) => x.title)).toEqual(['税收征收管理法实施细则']);
+    await expect(svc.call('links:citedBy', { lawId: law.id })).rejects.toThrow();
+    await expect(svc.call('links:relations', { lawId: 'L0000000000' })).rejects.toThrow(/没有找到法规/);
+  });
+});
