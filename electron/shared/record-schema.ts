@@ -25,8 +25,6 @@ export const OUTREACH_KINDS: readonly string[] = ['法律进企业', '法律进�
 export const MATERIAL_KINDS = ['课件', '讲义', '宣传册', '宣传单', '其他'] as const;
 export const FLAG_COLORS = ['green', 'yellow', 'red'] as const;
 
-/** 第二十六条: what is submitted with a request for review; the default checklist of a new review. */
-export const DEFAULT_MATERIALS = ['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明'] as const;
 
 export type ReviewType = (typeof REVIEW_TYPES)[number];
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -130,7 +128,10 @@ export const reviewInputFields = {
   refNo: text(L.refNo).optional(), // 文号 / 编号
   leadUnit: nonEmpty(L.unit, '请填写承办单位'), // 承办单位
   receivedDate: isoDate,
+  /** Read as the unit's deadline when it is not the computed 最早届满 (older clients, spreadsheets). */
   dueDate: isoDate.optional(),
+  /** 单位确定的审查期限: the deadline the unit set; only it makes a review 逾期. */
+  unitDeadline: isoDate.optional(),
   completedDate: isoDate.optional(), // date the opinion was issued
   materials: z.array(MaterialCheckSchema).max(L.materials).optional(),
   procedures: z.array(ProcedureCheckSchema).max(L.procedures).optional(),
@@ -235,7 +236,14 @@ export const LegalityReviewSchema = z.object({
   refNo: text(L.refNo).optional(),
   leadUnit: nonEmpty(L.unit),
   receivedDate: isoDate,
+  /**
+   * 最早届满: receipt + 7 working days. 第二十六条第二款 gives the review 不少于 7 working days, a
+   * minimum the unit must allow, not the adviser's deadline. A record saved before unitDeadline
+   * existed may hold a date typed by hand here, read as the unit's deadline.
+   */
   dueDate: isoDate,
+  /** 单位确定的审查期限: the deadline the unit set; only it makes a review 逾期, on time or late. */
+  unitDeadline: isoDate.optional(),
   completedDate: isoDate.optional(),
   materials: z.array(MaterialCheckSchema),
   procedures: z.array(ProcedureCheckSchema).default([]),
@@ -320,7 +328,8 @@ export const FIELD_LABELS: Record<string, string> = {
   refNo: '文号',
   leadUnit: '承办单位',
   receivedDate: '收件日期',
-  dueDate: '审查期限',
+  dueDate: '最早届满',
+  unitDeadline: '单位确定的审查期限',
   completedDate: '出具意见日期',
   materials: '送审材料',
   procedures: '程序审查',

@@ -18,7 +18,6 @@ import { citationKey, codeParts, lawByName, resolveCitationInput } from './citat
 import {
   CollectionInputSchema,
   COLLECTION_KEY,
-  DEFAULT_MATERIALS,
   LectureInputSchema,
   NoteInputSchema,
   REVIEW_STATUSES,
@@ -41,6 +40,7 @@ import { RecordsError, describeIssues, invalid } from './records-errors';
 import { annualStats, type AnnualStats } from './records-stats';
 import { RecordsStore } from './records-store';
 import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-import';
+import { materialsFor } from '../../shared/review-materials';
 import { officialHolidays } from './official-holidays';
 import { DEFAULT_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
 
@@ -72,11 +72,11 @@ export interface SaveResult<T> {
 }
 
 export interface ReviewView extends LegalityReview {
-  /** Open (not yet 已出具意见) and past its due date today. */
+  /** Open (not yet 已出具意见) and past the unit's own deadline today; never without one. */
   overdue: boolean;
-  /** Opinion issued on or before the due date; undefined while open. */
+  /** Opinion issued on or before the unit's deadline; undefined while open or without one. */
   onTime?: boolean;
-  /** Working days left until the due date (negative when overdue); undefined once completed. */
+  /** Working days left until the unit's deadline (negative when overdue); undefined once completed or without one. */
   workingDaysLeft?: number;
 }
 
@@ -124,9 +124,10 @@ function checkPatch(schema: z.ZodObject, input: unknown, existing: unknown, what
 }
 
 function dateOrderIssues(r: Record<string, unknown>): string[] {
-  const { receivedDate: rd, dueDate: dd } = r;
+  const { receivedDate: rd, unitDeadline: ud, dueDate: dd } = r;
   const ok = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
-  return ok(rd) && ok(dd) && dd < rd ? [`审查期限（${dd}）早于收件日期（${rd}）`] : [];
+  const deadline = ok(ud) ? ud : dd;
+  return ok(rd) && ok(deadline) && deadline < rd ? [`单位确定的审查期限（${deadline}）早于收件日期（${rd}）`] : [];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -168,9 +169,21 @@ export class RecordsService {
     return this.library.today();
   }
 
-  /** Default due date: 7 working days after receipt (第二十六条第二款). */
+  /**
+   * 最早届满: 7 working days after receipt. 第二十六条第二款 gives the review 不少于 7 working days, a
+   * minimum the unit must allow; it is not the adviser's deadline (see unitDeadlineOf).
+   */
   defaultDueDate(receivedDate: string, workingDays = DEFAULT_REVIEW_WORKING_DAYS): string {
     return this.calendar.addWorkingDays(receivedDate, workingDays);
+  }
+
+  /**
+   * 单位确定的审查期限, the only date that makes a review 逾期: the field, or, in a record saved
+   * before the field existed, a 审查期限 typed by hand (one that is not the computed 最早届满).
+   */
+  unitDeadlineOf(r: { receivedDate: string; dueDate?: string | undefined; unitDeadline?: string | undefined }): string | undefined {
+    if (r.unitDeadline) return r.unitDeadline;
+    return r.dueDate && r.dueDate !== this.defaultDueDate(r.receivedDate) ? r.dueDate : undefined;
   }
 
   /** The holiday list in use: the shipped one and the library's own (which wins per year). */
@@ -308,21 +321,23 @@ export class RecordsService {
       warnings.push(`出具意见日期未填写，按今天 ${t} 记录`);
     }
 
-    // Dates
-    const dueDate = v.dueDate ?? this.defaultDueDate(v.receivedDate);
-    if (v.dueDate) {
-      if (v.dueDate < v.receivedDate) errors.push(`审查期限（${v.dueDate}）早于收件日期（${v.receivedDate}）`);
+    // Dates: 最早届满 is computed; a dueDate given by hand (older clients, spreadsheets, bundles)
+    // is the unit's deadline.
+    const dueDate = this.defaultDueDate(v.receivedDate);
+    const unitDeadline = this.unitDeadlineOf({ receivedDate: v.receivedDate, ...(v.dueDate ? { dueDate: v.dueDate } : {}), ...(v.unitDeadline ? { unitDeadline: v.unitDeadline } : {}) });
+    if (unitDeadline) {
+      if (unitDeadline < v.receivedDate) errors.push(`单位确定的审查期限（${unitDeadline}）早于收件日期（${v.receivedDate}）`);
       else {
-        const wd = this.calendar.workingDaysBetween(v.receivedDate, v.dueDate);
+        const wd = this.calendar.workingDaysBetween(v.receivedDate, unitDeadline);
         if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
-          warnings.push(`审查期限只有 ${wd} 个工作日，少于第二十六条第二款“一般不少于7个工作日”`);
+          warnings.push(`单位确定的审查期限只留 ${wd} 个工作日，少于第二十六条第二款“审查时间一般不少于7个工作日”（最早届满 ${dueDate}）`);
         }
       }
     }
     if (completedDate && completedDate < v.receivedDate) errors.push(`出具意见日期（${completedDate}）早于收件日期（${v.receivedDate}）`);
     if (completedDate && completedDate > t) errors.push(`出具意见日期（${completedDate}）晚于今天（${t}）`);
     const year = Number(v.receivedDate.slice(0, 4));
-    if (!this.calendar.covers(year)) warnings.push(`节假日表中没有 ${year} 年：审查期限只跳过了周末，请在节假日表中补充该年`);
+    if (!this.calendar.covers(year)) warnings.push(`节假日表中没有 ${year} 年：最早届满只跳过了周末，请在节假日表中补充该年`);
 
     if ((status === '已出具意见' || status === '已归档') && !v.conclusion) errors.push(`状态为“${status}”时须填写审查结论（${['合法', '不合法', '修改后合法', '提示法律风险'].join(' / ')}）`);
     if ((status === '已出具意见' || status === '已归档') && !(v.opinion?.text ?? '').trim()) errors.push(`状态为“${status}”时须填写审查意见正文`);
@@ -369,8 +384,9 @@ export class RecordsService {
       leadUnit: v.leadUnit,
       receivedDate: v.receivedDate,
       dueDate,
+      ...(unitDeadline ? { unitDeadline } : {}),
       ...(completedDate ? { completedDate } : {}),
-      materials: v.materials ?? DEFAULT_MATERIALS.map((name) => ({ name, provided: false })),
+      materials: v.materials ?? materialsFor(v.type),
       procedures: v.procedures,
       findings,
       opinion,
@@ -645,10 +661,11 @@ export class RecordsService {
   private reviewView(r: LegalityReview): ReviewView {
     const t = this.today();
     const open = r.status === '收件' || r.status === '审查中';
-    const view: ReviewView = { ...r, overdue: open && t > r.dueDate };
-    if (r.completedDate) view.onTime = r.completedDate <= r.dueDate;
-    if (open) {
-      view.workingDaysLeft = t <= r.dueDate ? this.calendar.workingDaysBetween(t, r.dueDate) : -this.calendar.workingDaysBetween(r.dueDate, t);
+    const deadline = this.unitDeadlineOf(r);
+    const view: ReviewView = { ...r, dueDate: this.defaultDueDate(r.receivedDate), ...(deadline ? { unitDeadline: deadline } : {}), overdue: open && !!deadline && t > deadline };
+    if (r.completedDate && deadline) view.onTime = r.completedDate <= deadline;
+    if (open && deadline) {
+      view.workingDaysLeft = t <= deadline ? this.calendar.workingDaysBetween(t, deadline) : -this.calendar.workingDaysBetween(deadline, t);
     }
     return view;
   }
@@ -699,7 +716,7 @@ export class RecordsService {
 
   async stats(year: number): Promise<AnnualStats> {
     parseWith(z.number().int().min(1990).max(2200), year, '年度');
-    return annualStats(await this.records.data(), this.library, year, this.today());
+    return annualStats(await this.records.data(), this.library, year, this.today(), (r) => this.unitDeadlineOf(r));
   }
 
   // ───────────── bulk ─────────────

@@ -1,6 +1,8 @@
 // Annual statistics of the legal office for one year, as the year-end report (年度法治政府建设
 // 报告 / 普法工作总结) lists them. A review belongs to the year it was received; a lecture to the
-// year it was held; a plan to its year. "On time" = opinion issued on or before the due date.
+// year it was held; a plan to its year. "On time" = opinion issued on or before the unit's own
+// deadline (单位确定的审查期限); a review without one is neither on time nor late. A conclusion
+// counts once the opinion is issued: before that the review is 未出具 whatever its draft says.
 
 import { displayTitle } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
@@ -11,6 +13,7 @@ import {
   OUTREACH_KINDS,
   REVIEW_STATUSES,
   REVIEW_TYPES,
+  type LegalityReview,
   type RecordsFile,
 } from './record-types';
 
@@ -33,11 +36,13 @@ export interface AnnualStats {
     byConclusion: Record<string, number>;
     byStatus: Record<string, number>;
     completed: number;
+    /** Completed reviews with a unit deadline: issued on or before it. */
     onTime: number;
+    /** Completed reviews with a unit deadline: issued after it. */
     late: number;
-    /** onTime / completed, 0–1; null when nothing was completed. */
+    /** onTime / (onTime + late), 0–1; null when no completed review had a unit deadline. */
     onTimeRate: number | null;
-    /** Still open and past the due date at `today`. */
+    /** Still open and past the unit's deadline at `today`. */
     overdueOpen: number;
     adopted: number;
     notAdopted: number;
@@ -68,7 +73,13 @@ function zeroes(keys: readonly string[]): Record<string, number> {
   return Object.fromEntries(keys.map((k) => [k, 0]));
 }
 
-export function annualStats(data: RecordsFile, store: LibraryStore, year: number, today: string): AnnualStats {
+export function annualStats(
+  data: RecordsFile,
+  store: LibraryStore,
+  year: number,
+  today: string,
+  unitDeadlineOf: (r: LegalityReview) => string | undefined = (r) => r.unitDeadline,
+): AnnualStats {
   const y = String(year);
   const reviews = Object.values(data.reviews).filter((r) => r.receivedDate.startsWith(y));
   const byType = zeroes(REVIEW_TYPES);
@@ -76,17 +87,21 @@ export function annualStats(data: RecordsFile, store: LibraryStore, year: number
   const byStatus = zeroes(REVIEW_STATUSES);
   let completed = 0;
   let onTime = 0;
+  let late = 0;
   let overdueOpen = 0;
   let adopted = 0;
   let notAdopted = 0;
   for (const r of reviews) {
     byType[r.type] = (byType[r.type] ?? 0) + 1;
-    byConclusion[r.conclusion ?? '未出具']! += 1;
+    const issued = r.status === '已出具意见' || r.status === '已归档';
+    byConclusion[issued && r.conclusion ? r.conclusion : '未出具']! += 1;
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    if (r.completedDate) {
+    const deadline = unitDeadlineOf(r);
+    if (issued && r.completedDate) {
       completed++;
-      if (r.completedDate <= r.dueDate) onTime++;
-    } else if (today > r.dueDate) overdueOpen++;
+      if (deadline && r.completedDate <= deadline) onTime++;
+      else if (deadline) late++;
+    } else if (deadline && today > deadline) overdueOpen++;
     if (r.adopted === true) adopted++;
     if (r.adopted === false) notAdopted++;
   }
@@ -157,8 +172,8 @@ export function annualStats(data: RecordsFile, store: LibraryStore, year: number
       byStatus,
       completed,
       onTime,
-      late: completed - onTime,
-      onTimeRate: completed ? onTime / completed : null,
+      late,
+      onTimeRate: onTime + late ? onTime / (onTime + late) : null,
       overdueOpen,
       adopted,
       notAdopted,

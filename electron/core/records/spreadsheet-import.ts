@@ -17,7 +17,7 @@ export const IMPORT_FIELDS = [
   'refNo',
   'leadUnit',
   'receivedDate',
-  'dueDate',
+  'unitDeadline',
   'completedDate',
   'conclusion',
   'status',
@@ -52,8 +52,9 @@ export const DEFAULT_COLUMN_MAP: Record<string, ImportField> = {
   收文日期: 'receivedDate',
   受理日期: 'receivedDate',
   送审日期: 'receivedDate',
-  审查期限: 'dueDate',
-  办结期限: 'dueDate',
+  审查期限: 'unitDeadline',
+  单位确定的审查期限: 'unitDeadline',
+  办结期限: 'unitDeadline',
   出具意见日期: 'completedDate',
   办结日期: 'completedDate',
   完成日期: 'completedDate',
@@ -214,7 +215,7 @@ export function rowsToReviewInputs(headers: string[], rows: SheetRow[], override
       const raw = cells[h];
       const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw ?? '').trim();
       if (!text) continue;
-      if (field === 'receivedDate' || field === 'dueDate' || field === 'completedDate') {
+      if (field === 'receivedDate' || field === 'unitDeadline' || field === 'completedDate') {
         const d = parseSheetDate(raw);
         if (!d) problems.push(`“${h}”不是日期：${text}`);
         else input[field] = d;

@@ -235,16 +235,18 @@ function decisions(inp: AnnualReportInput, book: FigureBook, notes: string[]): R
   if (issued.length) {
     const concl = Object.entries(s.byConclusion).filter(([k, n]) => n && k !== '未出具');
     const conclFigs = concl.map(([c, n]) => book.add(`decisions.conclusion.${c}`, `审查结论为${c}的件数`, n, issued.filter((r) => r.conclusion === c).map(reviewRef)));
-    const onTime = issued.filter((r) => r.completedDate! <= r.dueDate);
+    // 按期 against the unit's own deadline only: 最早届满 (dueDate) is a minimum, not a deadline.
+    const withDeadline = issued.filter((r) => r.unitDeadline);
+    const onTime = withDeadline.filter((r) => r.completedDate! <= r.unitDeadline!);
     const fIssued = book.add('decisions.completed', '已出具审查意见件数', s.completed, reviews.filter((r) => r.completedDate).map(reviewRef));
-    const fOnTime = book.add('decisions.onTime', '按期出具意见件数', s.onTime, onTime.map(reviewRef));
+    const fOnTime = withDeadline.length ? [book.add('decisions.onTime', '按期出具意见件数（按单位确定的审查期限）', s.onTime, onTime.map(reviewRef))] : [];
     const rate = s.onTimeRate === null ? '' : `，按期率${pct(s.onTimeRate)}`;
-    const fRate = s.onTimeRate === null ? [] : [book.add('decisions.onTimeRate', '按期出具率（按期件数 ÷ 已出具件数）', pct(s.onTimeRate), issued.map(reviewRef))];
+    const fRate = s.onTimeRate === null ? [] : [book.add('decisions.onTimeRate', '按期出具率（按期件数 ÷ 有单位确定审查期限的已出具件数）', pct(s.onTimeRate), withDeadline.map(reviewRef))];
     const adopted = reviews.filter((r) => r.adopted === true);
     const fAdopted = adopted.length ? [book.add('decisions.adopted', '审查意见被采纳件数', adopted.length, adopted.map(reviewRef))] : [];
     out.push({
-      text: `已出具审查意见${s.completed}件（${list(concl.map(([c, n]) => `${c}${n}件`))}），按期出具${s.onTime}件${rate}${adopted.length ? `；承办单位采纳审查意见${adopted.length}件` : ''}。`,
-      figures: [fIssued, ...conclFigs, fOnTime, ...fRate, ...fAdopted],
+      text: `已出具审查意见${s.completed}件（${list(concl.map(([c, n]) => `${c}${n}件`))}）${withDeadline.length ? `，按期出具${s.onTime}件${rate}` : ''}${adopted.length ? `；承办单位采纳审查意见${adopted.length}件` : ''}。`,
+      figures: [fIssued, ...conclFigs, ...fOnTime, ...fRate, ...fAdopted],
     });
   }
   const open = reviews.filter((r) => !r.completedDate);

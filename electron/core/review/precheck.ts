@@ -218,10 +218,12 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
     if (p && (p.done || !p.applicable)) continue;
     out.push(f(rule, `缺少${check}`, '需核实', `${why}送审材料中没有${check}的记录。`, [b(article)], `补充${check}的材料，或说明不适用的理由`));
   }
-  if (calendar && review.dueDate >= review.receivedDate) {
-    const wd = calendar.workingDaysBetween(review.receivedDate, review.dueDate);
+  // The unit's own deadline (older records kept it in dueDate); 最早届满 alone is never short.
+  const deadline = review.unitDeadline ?? review.dueDate;
+  if (calendar && deadline >= review.receivedDate) {
+    const wd = calendar.workingDaysBetween(review.receivedDate, deadline);
     if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
-      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，审查期限 ${review.dueDate}，只有 ${wd} 个工作日，少于一般不少于 7 个工作日的要求。`, [b('第二十六条')], '与送审单位协商延长审查期限'));
+      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，单位确定的审查期限 ${deadline}，只留 ${wd} 个工作日，少于审查时间一般不少于 7 个工作日的要求。`, [b('第二十六条')], '与送审单位协商延长审查期限'));
     }
   }
   return out;

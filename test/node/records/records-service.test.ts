@@ -27,11 +27,14 @@ describe('reviews: create, defaults, status workflow', () => {
     expect(record.id).toBe('R2020-001');
     expect(record.dueDate).toBe('2020-10-12'); // across 国庆中秋 2020 with two 调休 weekends
     expect(record.status).toBe('收件');
-    expect(record.materials.map((m) => m.name)).toEqual(['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明']);
+    // a 规范性文件 starts with its own checklist (issue #18: it showed the 重大行政决策 one)
+    expect(record.materials.map((m) => m.name)).toEqual(['文件送审稿', '起草说明', '制定依据（法律法规规章和国家政策规定）', '征求意见及采纳情况', '起草单位合法性初审意见']);
+    const decision = await lib.svc.createReview(reviewInput({ type: '重大行政决策', title: '决策' }));
+    expect(decision.record.materials.map((m) => m.name)).toEqual(['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明']);
     expect(record.revision).toBe(1);
     expect(record.createdBy).toBe('测试员');
     expect(warnings).toEqual([]);
-    expect((await lib.svc.createReview(reviewInput({ title: '第二件' }))).record.id).toBe('R2020-002');
+    expect((await lib.svc.createReview(reviewInput({ title: '第二件' }))).record.id).toBe('R2020-003');
   });
 
   it('moves forward only; an opinion needs a conclusion and text; archived records are frozen', async () => {
@@ -52,15 +55,26 @@ describe('reviews: create, defaults, status workflow', () => {
 
   it('lists with filters, overdue and on-time', async () => {
     await lib.svc.importBundle(seed(), { linkDetected: true });
-    // received 2021-02-01: due 2021-02-09, counting Sunday 2/7 (调休 before 春节); today is 2021-03-01
-    await lib.svc.createReview(reviewInput({ title: '未办结的送审稿', receivedDate: '2021-02-01' }));
+    // received 2021-02-01: 最早届满 2021-02-09, counting Sunday 2/7 (调休 before 春节); today is
+    // 2021-03-01. Only the unit's own deadline makes a review 逾期, not the 7-working-day minimum.
+    await lib.svc.createReview(reviewInput({ title: '未办结的送审稿', receivedDate: '2021-02-01', unitDeadline: '2021-02-10' }));
+    await lib.svc.createReview(reviewInput({ title: '单位未定期限', receivedDate: '2021-02-01' }));
     expect((await lib.svc.listReviews({ year: 2020 })).length).toBe(5);
     expect((await lib.svc.listReviews({ type: '规范性文件', year: 2020 })).map((r) => r.id)).toEqual(['R2020-005', 'R2020-001']);
     const overdue = await lib.svc.listReviews({ overdue: true });
     expect(overdue.map((r) => r.id)).toEqual(['R2021-001']);
     expect(overdue[0]!.dueDate).toBe('2021-02-09');
+    expect(overdue[0]!.unitDeadline).toBe('2021-02-10');
     expect(overdue[0]!.workingDaysLeft).toBeLessThan(0);
-    expect((await lib.svc.getReview('R2020-005')).onTime).toBe(false);
+    const noDeadline = await lib.svc.getReview('R2021-002');
+    expect(noDeadline).toMatchObject({ dueDate: '2021-02-09', overdue: false });
+    expect(noDeadline.workingDaysLeft).toBeUndefined();
+    // R2020-005 was issued after 最早届满, with no unit deadline: not late
+    expect((await lib.svc.getReview('R2020-005')).onTime).toBeUndefined();
+    const done = await lib.svc.createReview(
+      reviewInput({ title: '逾期办结', receivedDate: '2021-02-01', unitDeadline: '2021-02-10', status: '已出具意见', completedDate: '2021-02-20', conclusion: '合法', opinion: { text: '合法。' } }),
+    );
+    expect((await lib.svc.getReview(done.record.id)).onTime).toBe(false);
     expect((await lib.svc.listReviews({ status: '已归档' })).length).toBe(2);
   });
 });
@@ -77,17 +91,21 @@ describe('bad input: clear Chinese messages, nothing saved', () => {
       ]),
     );
     const both = await rejects(lib.svc.createReview({ type: '合同', title: '两处错误', receivedDate: '2020-05-10', dueDate: '2020-05-01' }));
-    expect(both.issues).toEqual(['缺少必填字段“承办单位（leadUnit）”', '审查期限（2020-05-01）早于收件日期（2020-05-10）']);
+    expect(both.issues).toEqual(['缺少必填字段“承办单位（leadUnit）”', '单位确定的审查期限（2020-05-01）早于收件日期（2020-05-10）']);
     const typo = await rejects(lib.svc.createReview({ ...reviewInput(), recievedDate: '2020-01-01' }));
     expect(typo.issues.join()).toMatch(/不认识的字段：recievedDate/);
     expect(existsSync(join(lib.dir, RECORDS_FILE))).toBe(false);
   });
 
-  it('a due date before receipt; a short one only warns (一般不少于7个工作日)', async () => {
-    const e = await rejects(lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', dueDate: '2020-04-10' })));
-    expect(e.issues).toEqual(['审查期限（2020-04-10）早于收件日期（2020-04-13）']);
-    const short = await lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', dueDate: '2020-04-15' }));
-    expect(short.warnings[0]).toMatch(/只有 2 个工作日/);
+  it('a unit deadline before receipt; a short one only warns (审查时间一般不少于7个工作日)', async () => {
+    const e = await rejects(lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', unitDeadline: '2020-04-10' })));
+    expect(e.issues).toEqual(['单位确定的审查期限（2020-04-10）早于收件日期（2020-04-13）']);
+    const short = await lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', unitDeadline: '2020-04-15' }));
+    expect(short.warnings[0]).toMatch(/单位确定的审查期限只留 2 个工作日.*最早届满 2020-04-22/);
+    expect(short.record).toMatchObject({ dueDate: '2020-04-22', unitDeadline: '2020-04-15' });
+    // An older client's hand-typed dueDate is the unit's deadline; 最早届满 is always computed.
+    const legacy = await lib.svc.createReview(reviewInput({ title: '旧格式', receivedDate: '2020-04-13', dueDate: '2020-04-30' }));
+    expect(legacy.record).toMatchObject({ dueDate: '2020-04-22', unitDeadline: '2020-04-30' });
     const pub = await lib.svc.createReview(
       reviewInput({ title: '征求意见偏短', procedures: [{ check: '公众参与', date: '2020-03-01', endDate: '2020-03-20' }] }),
     );
@@ -231,9 +249,10 @@ describe('annual statistics on the seeded year', () => {
       byType: { 重大行政决策: 1, 规范性文件: 2, 合同: 1, 重大执法决定: 1, 其他: 0 },
       byConclusion: { 合法: 2, 修改后合法: 2, 提示法律风险: 1, 不合法: 0, 未出具: 0 },
       completed: 5,
-      onTime: 4,
-      late: 1,
-      onTimeRate: 0.8,
+      // no unit deadlines in the seed: 最早届满 is the least time the unit must allow, not a deadline
+      onTime: 0,
+      late: 0,
+      onTimeRate: null,
       overdueOpen: 0,
       adopted: 3,
       notAdopted: 1,
@@ -265,6 +284,18 @@ describe('annual statistics on the seeded year', () => {
     expect(s.plans[0]).toMatchObject({ id: 'P2020-01', items: 6, done: 5 });
     expect(s.plans[0]!.progress.find((p) => !p.done)).toMatchObject({ id: 'P2020-01.6', late: true });
     expect((await lib.svc.stats(2021)).reviews.total).toBe(0);
+  });
+
+  it('counts a draft conclusion under 未出具 until the opinion is issued; on time only against the unit deadline', async () => {
+    // issue #18: a review 审查中 with a draft conclusion was counted under 修改后合法, 未出具 showed 0
+    await lib.svc.createReview(reviewInput({ title: '审查中', receivedDate: '2020-11-02', status: '审查中', conclusion: '修改后合法' }));
+    const issued = { status: '已出具意见', conclusion: '合法', opinion: { text: '经审查，合法。' } };
+    await lib.svc.createReview(reviewInput({ title: '按期', receivedDate: '2020-11-02', unitDeadline: '2020-11-20', completedDate: '2020-11-20', ...issued }));
+    await lib.svc.createReview(reviewInput({ title: '超期', receivedDate: '2020-11-02', unitDeadline: '2020-11-10', completedDate: '2020-11-12', ...issued }));
+    await lib.svc.createReview(reviewInput({ title: '单位未定期限', receivedDate: '2020-11-02', completedDate: '2020-11-30', ...issued }));
+    const s = (await lib.svc.stats(2020)).reviews;
+    expect(s.byConclusion).toMatchObject({ 合法: 3, 修改后合法: 0, 未出具: 1 });
+    expect(s).toMatchObject({ total: 4, completed: 3, onTime: 1, late: 1, onTimeRate: 0.5 });
   });
 
   it('a bundle with one bad record saves nothing', async () => {

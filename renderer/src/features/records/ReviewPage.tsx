@@ -50,10 +50,10 @@ import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, toInput, type FormCitation } from './CitationEditor';
 import { STATUS_COLOR, dueText } from './ReviewsPage';
+import { materialsFor } from '../../../../electron/shared/review-materials';
 
 type Section = 'authority' | 'procedure' | 'content' | 'opinion' | 'basis';
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
-const DEFAULT_MATERIALS = ['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明'];
 
 interface Values {
   type: ReviewDto['type'];
@@ -61,7 +61,9 @@ interface Values {
   refNo?: string;
   leadUnit: string;
   receivedDate: Dayjs;
+  /** 最早届满: computed by the service, shown only. */
   dueDate?: Dayjs | null;
+  unitDeadline?: Dayjs | null;
   completedDate?: Dayjs | null;
   materials: { name: string; provided: boolean; note?: string }[];
   procedures: { check: (typeof PROCEDURE_CHECKS)[number]; applicable: boolean; done: boolean; date?: Dayjs | null; endDate?: Dayjs | null; notes?: string }[];
@@ -95,6 +97,7 @@ function valuesOf(r: ReviewDto): Values {
     leadUnit: r.leadUnit,
     receivedDate: dayjs(r.receivedDate),
     dueDate: d(r.dueDate) ?? null,
+    unitDeadline: d(r.unitDeadline) ?? null,
     completedDate: d(r.completedDate) ?? null,
     materials: r.materials,
     procedures: PROCEDURE_CHECKS.map((check) => {
@@ -137,7 +140,7 @@ function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attachments:
     ...opt('refNo', v.refNo?.trim()),
     leadUnit: v.leadUnit.trim(),
     receivedDate: ds(v.receivedDate)!,
-    ...opt('dueDate', ds(v.dueDate)),
+    ...opt('unitDeadline', ds(v.unitDeadline)),
     ...opt('completedDate', ds(v.completedDate)),
     materials: v.materials.filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), provided: !!m.provided, ...opt('note', m.note?.trim()) })),
     procedures: v.procedures
@@ -161,7 +164,7 @@ function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attachments:
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  type: '类型', title: '标题', refNo: '文号', leadUnit: '承办单位', receivedDate: '收件日期', dueDate: '审查期限', completedDate: '出具意见日期',
+  type: '类型', title: '标题', refNo: '文号', leadUnit: '承办单位', receivedDate: '收件日期', dueDate: '最早届满', unitDeadline: '单位确定的审查期限', completedDate: '出具意见日期',
   materials: '送审材料', procedures: '程序', findings: '审查要点', authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见',
   text: '正文', citations: '引用条文', adviser: '审查人', adviserRole: '审查人身份', conclusion: '结论', adopted: '是否采纳', adoptionNote: '采纳情况',
   status: '状态', tags: '标签', notes: '备注', attachments: '附件',
@@ -239,7 +242,7 @@ export function ReviewPage({ id }: { id: string }) {
         receivedDate: received,
         status: '收件',
         tags: [],
-        materials: DEFAULT_MATERIALS.map((name) => ({ name, provided: false })),
+        materials: materialsFor('规范性文件'),
         procedures: PROCEDURE_CHECKS.map((check) => ({ check, applicable: check !== '风险评估' && check !== '公平竞争审查', done: false })),
       });
       setCites(emptyCites());
@@ -260,10 +263,15 @@ export function ReviewPage({ id }: { id: string }) {
     if (!received) return;
     try {
       const r = await client.call('records:dueDate', { receivedDate: received.format('YYYY-MM-DD') });
-      if (isNew || !form.isFieldTouched('dueDate')) form.setFieldValue('dueDate', dayjs(r.dueDate));
+      form.setFieldValue('dueDate', dayjs(r.dueDate));
     } catch {
       /* the service sets the default on save anyway */
     }
+  };
+
+  // A new review's checklist follows its type until the user has ticked or edited it.
+  const onTypeChange = (type: Values['type']) => {
+    if (isNew && !form.isFieldTouched('materials')) form.setFieldValue('materials', materialsFor(type));
   };
 
   const recordDate = (): string => {
@@ -382,9 +390,9 @@ export function ReviewPage({ id }: { id: string }) {
     <Form form={form} layout="vertical" disabled={archived} onValuesChange={() => setDirty(true)} requiredMark scrollToFirstError onFinish={() => void save()}>
       {archived && <Alert type="info" showIcon title="已归档的审查记录不能再修改（重大行政决策程序暂行条例第三十三条），只能查看和调整标签。" style={{ marginBottom: 12 }} />}
       {review?.overdue && (
-        <Alert type="error" showIcon title={`已超过审查期限 ${review.dueDate}（${due?.text}）`} style={{ marginBottom: 12 }} data-testid="overdue-alert" />
+        <Alert type="error" showIcon title={`已超过单位确定的审查期限 ${review.unitDeadline}（${due?.text}）`} style={{ marginBottom: 12 }} data-testid="overdue-alert" />
       )}
-      {review && !review.overdue && due?.warn && <Alert type="warning" showIcon title={`审查期限 ${review.dueDate}，${due.text}`} style={{ marginBottom: 12 }} />}
+      {review && !review.overdue && due?.warn && <Alert type="warning" showIcon title={`单位确定的审查期限 ${review.unitDeadline}，${due.text}`} style={{ marginBottom: 12 }} />}
       {warnings.length > 0 && <Alert type="warning" showIcon closable title="请注意" description={<ul style={{ margin: 0 }}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} style={{ marginBottom: 12 }} onClose={() => setWarnings([])} />}
       <Card size="small" title="基本情况" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
@@ -395,7 +403,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Col>
           <Col span={8}>
             <Form.Item name="type" label="类型" rules={[{ required: true }]}>
-              <Select options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} data-testid="field-type" />
+              <Select options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} onChange={onTypeChange} data-testid="field-type" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -419,18 +427,24 @@ export function ReviewPage({ id }: { id: string }) {
             </Form.Item>
           </Col>
           <Col span={8}>
+            <Form.Item name="dueDate" label="最早届满" extra="审查时间不少于 7 个工作日（第二十六条第二款），由收件日期算出">
+              <DatePicker style={{ width: '100%' }} disabled data-testid="field-dueDate" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
             <Form.Item
-              name="dueDate"
-              label="审查期限"
-              extra="默认收件后 7 个工作日（第二十六条第二款）"
+              name="unitDeadline"
+              label="单位确定的审查期限"
+              extra="可不填；填写后才据此判断逾期"
               dependencies={['receivedDate']}
               rules={[
                 ({ getFieldValue }) => ({
-                  validator: (_, v: Dayjs | null) => (v && getFieldValue('receivedDate') && v.isBefore(getFieldValue('receivedDate'), 'day') ? Promise.reject(new Error('审查期限不能早于收件日期')) : Promise.resolve()),
+                  validator: (_, v: Dayjs | null) =>
+                    v && getFieldValue('receivedDate') && v.isBefore(getFieldValue('receivedDate'), 'day') ? Promise.reject(new Error('单位确定的审查期限不能早于收件日期')) : Promise.resolve(),
                 }),
               ]}
             >
-              <DatePicker style={{ width: '100%' }} data-testid="field-dueDate" />
+              <DatePicker style={{ width: '100%' }} data-testid="field-unitDeadline" />
             </Form.Item>
           </Col>
           <Col span={8}>

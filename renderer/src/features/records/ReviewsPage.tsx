@@ -49,16 +49,20 @@ export function ReviewsPage() {
     { title: '承办单位', dataIndex: 'leadUnit', width: 130 },
     { title: '收件日期', dataIndex: 'receivedDate', width: 110 },
     {
-      title: '审查期限',
+      title: <Tooltip title="最早届满：审查时间不少于 7 个工作日（第二十六条第二款），是单位应当留足的时间，不是审查期限。只有单位确定的审查期限才判断逾期。">期限</Tooltip>,
       key: 'due',
-      width: 170,
+      width: 190,
       render: (_, r) => {
         const d = dueText(r);
         return (
           <span style={{ color: d.danger ? '#cf1322' : d.warn ? '#d46b08' : undefined, fontWeight: d.danger ? 600 : undefined }} data-testid={r.overdue ? 'overdue' : undefined}>
-            {r.dueDate}
-            <br />
-            <small>{d.text}</small>
+            {r.unitDeadline ? `单位期限 ${r.unitDeadline}` : <Typography.Text type="secondary">最早届满 {r.dueDate}</Typography.Text>}
+            {d.text && (
+              <>
+                <br />
+                <small>{d.text}</small>
+              </>
+            )}
           </span>
         );
       },

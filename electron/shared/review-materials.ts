@@ -1,0 +1,22 @@
+// The 送审材料 checklist a new review starts with, by type of matter. Shared so the form, the CLI
+// and the records service start from the same list (the form had its own copy of the 重大行政决策
+// list and showed it for every type).
+
+import type { ReviewType } from './record-schema';
+
+export const MATERIALS_BY_TYPE: Record<ReviewType, readonly string[]> = {
+  // 重大行政决策程序暂行条例 第二十六条
+  重大行政决策: ['决策草案', '起草说明', '法律法规规章等依据', '履行决策法定程序的说明'],
+  // 国办发〔2018〕115号 全面推行行政规范性文件合法性审核机制的指导意见: 送审稿及其说明、制定依据、
+  // 征求意见及采纳情况、起草单位的合法性审核意见
+  规范性文件: ['文件送审稿', '起草说明', '制定依据（法律法规规章和国家政策规定）', '征求意见及采纳情况', '起草单位合法性初审意见'],
+  合同: ['合同文本（送审稿）', '合同相对方主体资格材料', '合同订立依据（立项、决策或招标文件）', '谈判或磋商情况说明'],
+  // 行政处罚法 第五十八条 法制审核; 国办发〔2018〕118号 重大执法决定法制审核制度
+  重大执法决定: ['拟作出的执法决定文本', '调查取证材料', '法律依据及裁量基准', '陈述申辩或听证材料'],
+  其他: ['送审文本', '起草说明', '相关依据'],
+};
+
+/** The checklist a new review of this type starts with (unchecked). */
+export function materialsFor(type: ReviewType): { name: string; provided: boolean }[] {
+  return MATERIALS_BY_TYPE[type].map((name) => ({ name, provided: false }));
+}
