@@ -91,6 +91,28 @@ export const FlagSchema = z.object({
 });
 export type Flag = z.infer<typeof FlagSchema>;
 
+/**
+ * A record citing an article (one entry per record and cited article), with the flag of that
+ * citation against the version now in force: what 被引用, 受影响, `lawdesk cites` and `lawdesk flags` list.
+ */
+export const CitingRecordSchema = z.object({
+  kind: z.enum(['review', 'lecture', 'note']),
+  id: z.string(),
+  title: z.string(),
+  date: z.string(),
+  type: z.string().optional(),
+  status: z.string().optional(),
+  /** The version and article as cited (the entry may answer for another version through the mapping). */
+  versionId: z.string(),
+  articleKey: z.string(),
+  label: z.string(),
+  citation: z.string(),
+  /** Every place in the record citing this article (a review may cite it in two findings). */
+  where: z.array(z.string()),
+  flag: FlagSchema,
+});
+export type CitingRecord = z.infer<typeof CitingRecordSchema>;
+
 // ───────────── parts of a review ─────────────
 
 /** Free text with the citations linked to it (findings, opinion). */

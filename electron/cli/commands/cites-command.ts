@@ -1,5 +1,7 @@
 // `lawdesk cites <法规> [条文]`: what cites an article (reviews, lectures, notes; newest first), or
-// for a whole law the number of records citing each article (the TOC badges).
+// for a whole law the number of records citing each article (the TOC badges). Asked of the same
+// CitationIndex as the app's 被引用 panel: the article is one of a version (--version, default the
+// one in force) and a record citing it in another version counts when the mapping leads here.
 
 import { displayTitle } from '../../shared/law-model';
 import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
@@ -24,32 +26,31 @@ export const citesCommand: Command = {
       return 1;
     }
     const law = laws[0]!;
-    let versionId: string | undefined;
-    if (values.version) {
-      const v = pickVersion(svc.library, law, values.version);
-      if (!v) {
-        process.stderr.write(`《${displayTitle(law)}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}\n`);
-        return 1;
-      }
-      versionId = v.id;
+    const version = pickVersion(svc.library, law, values.version);
+    if (!version) {
+      process.stderr.write(`《${displayTitle(law)}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}\n`);
+      return 1;
     }
+    const versionId = version.id;
+    const index = await svc.citationIndex();
     if (!articleText) {
-      const counts = await svc.citationCounts(law.id, versionId);
-      if (values.json) printJson({ lawId: law.id, title: law.title, ...(versionId ? { versionId } : {}), counts });
+      const labels = new Map(svc.library.loadVersion(versionId).units.map((u) => [u.key, u.label]));
+      const counts = Object.entries(index.counts(versionId)).map(([key, count]) => ({ versionId, articleKey: key, label: labels.get(key) ?? key, count }));
+      if (values.json) printJson({ lawId: law.id, title: law.title, versionId, counts });
       else for (const c of counts) process.stdout.write(`${c.versionId}  ${c.label}  ${c.count}\n`);
       return 0;
     }
     const ref = parseArticleRef(articleText);
     if (!ref) throw new UsageError(`看不懂条文号“${articleText}”：请写 第十二条、12 或 12之一`);
     const key = articleKey(ref.number, ref.suffix);
-    const list = await svc.citedBy({ lawId: law.id, articleKey: key, ...(versionId ? { versionId } : {}) });
+    const list = index.citedBy(versionId, key);
     if (values.json) {
-      printJson({ lawId: law.id, title: law.title, articleKey: key, ...(versionId ? { versionId } : {}), citedBy: list });
+      printJson({ lawId: law.id, title: law.title, articleKey: key, versionId, citedBy: list });
       return 0;
     }
-    process.stdout.write(`《${displayTitle(law)}》${articleLabel(ref.number, ref.suffix)}${versionId ? `（${versionId}）` : '（所有版本）'}被引用 ${list.length} 次：\n`);
+    process.stdout.write(`《${displayTitle(law)}》${articleLabel(ref.number, ref.suffix)}（${versionId}）被引用 ${list.length} 次：\n`);
     for (const e of list) {
-      process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? e.kind}  ${e.title}  [${e.versionId} ${e.label}; ${e.where.join('、')}]\n`);
+      process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? e.kind}  ${e.title}  [${e.versionId} ${e.label}; ${e.where.join('、')}; ${e.flag.reason}]\n`);
     }
     return 0;
   },

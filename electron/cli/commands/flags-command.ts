@@ -1,6 +1,8 @@
+// `lawdesk flags [<法规>] [--affected]`: the flag of every citation the records make, against the
+// version now in force — the same CitationIndex the app's 受影响 list and review flags use.
+
 import { RecordsService } from '../../core/records/records-service';
 import { findLaws } from '../../core/library/law-lookup';
-import { affectedRecords, flagCitations } from '../../core/versions/citation-flags';
 import { type Command, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk flags [<法规>] [--affected] [--library DIR] [--json]';
@@ -12,24 +14,23 @@ export const flagsCommand: Command = {
   async run(argv) {
     const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, affected: { type: 'boolean' } }, usage);
     const store = await openForCli(values.library, !!values.json);
-    let lawId: string | undefined;
+    let lawIds: string[] | undefined;
     if (positionals[0]) {
       const laws = findLaws(store, positionals[0]);
       if (laws.length !== 1) {
         process.stderr.write(laws.length ? `“${positionals[0]}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${positionals[0]}”\n`);
         return 1;
       }
-      lawId = laws[0]!.id;
+      lawIds = [laws[0]!.id];
     }
-    const records = await RecordsService.open(store);
-    const sites = await records.allCitations();
-    const flags = values.affected ? affectedRecords(store, sites, lawId) : flagCitations(store, sites, lawId ? { lawId } : {});
+    const index = await (await RecordsService.open(store)).citationIndex();
+    const flags = values.affected ? index.affected(lawIds) : index.flagged(lawIds);
     if (values.json) printJson(flags);
     else {
       for (const f of flags) {
-        process.stdout.write(`${MARK[f.color]}  ${f.record.id} ${f.record.title}（${f.record.date}）引 ${f.citation}\n     ${f.reason}\n`);
+        process.stdout.write(`${MARK[f.flag.color]}  ${f.id} ${f.title}（${f.date}）引 ${f.citation}\n     ${f.flag.reason}\n`);
       }
-      const count = (c: string) => flags.filter((f) => f.color === c).length;
+      const count = (c: string) => flags.filter((f) => f.flag.color === c).length;
       process.stdout.write(`共 ${flags.length} 处引用：红 ${count('red')}，黄 ${count('yellow')}，绿 ${count('green')}\n`);
     }
     return 0;

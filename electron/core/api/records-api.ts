@@ -1,75 +1,12 @@
-// The records calls (issue 6) over the RecordsService, plus what only the app adds: each citation's
-// KeyCite-style flag against the version now in force (flagCitation), "cited by" followed across
-// versions through the article mapping, the 受影响 list, and attachments in and out by upload /
-// opaque file id (the renderer never names a path).
+// The records calls (issue 6) over the RecordsService. Flags, cited-by across versions, TOC counts
+// and 受影响 come from the core's CitationIndex (the CLI asks the same one); this adapter only adds
+// attachments in and out by upload / opaque file id (the renderer never names a path).
 
-import { ApiError, UPLOAD_LIMITS, type ApiOutput, type CitingRecordDto, type FlagDto } from '../../shared/api-contract';
+import { ApiError, UPLOAD_LIMITS, type ApiOutput } from '../../shared/api-contract';
 import { kindOfId, type RecordsService } from '../records/records-service';
-import type { Attachment, Citation } from '../records/record-types';
-import { articleAcrossVersions, flagCitation } from '../versions/version-compare';
+import { reviewCitations } from '../records/cited-by';
+import type { Attachment } from '../records/record-types';
 import type { ApiContext, Handlers } from './api-context';
-
-type Color = FlagDto['color'];
-const RANK: Record<Color, number> = { green: 0, yellow: 1, red: 2 };
-
-/** Flags and cross-version keys, memoised for one call (mappings are cached on disk anyway). */
-class FlagCache {
-  private flags = new Map<string, FlagDto>();
-  private keys = new Map<string, string | undefined>();
-  constructor(private readonly ctx: ApiContext) {}
-
-  flag(c: { lawId: string; versionId: string; articleKey: string }): FlagDto {
-    const k = `${c.versionId}#${c.articleKey}`;
-    let f = this.flags.get(k);
-    if (!f) {
-      f = flagCitation(this.ctx.store, c);
-      this.flags.set(k, f);
-    }
-    return f;
-  }
-
-  /** The key in `target` of the article cited as `key` in `versionId` (through the mappings). */
-  keyIn(versionId: string, key: string, target: string): string | undefined {
-    if (versionId === target) return key;
-    const k = `${versionId}#${key}>${target}`;
-    if (!this.keys.has(k)) {
-      let found: string | undefined;
-      try {
-        found = articleAcrossVersions(this.ctx.store, versionId, key).find((a) => a.versionId === target)?.key;
-      } catch {
-        found = undefined; // the cited version is gone: nothing to map
-      }
-      this.keys.set(k, found);
-    }
-    return this.keys.get(k);
-  }
-}
-
-function worst(colors: Color[]): Color | undefined {
-  return colors.reduce<Color | undefined>((w, c) => (!w || RANK[c] > RANK[w] ? c : w), undefined);
-}
-
-function reviewCitations(r: { citations: Citation[]; findings: Record<'authority' | 'procedure' | 'content', { citations: Citation[] }>; opinion: { citations: Citation[] } }): Citation[] {
-  return [...r.citations, ...r.findings.authority.citations, ...r.findings.procedure.citations, ...r.findings.content.citations, ...r.opinion.citations];
-}
-
-async function citingRecords(ctx: ApiContext, rs: RecordsService, lawId: string, flags: FlagCache): Promise<CitingRecordDto[]> {
-  const entries = await rs.citedBy({ lawId });
-  return entries.map((e) => ({
-    kind: e.kind,
-    id: e.id,
-    title: e.title,
-    date: e.date,
-    ...(e.type ? { type: e.type } : {}),
-    ...(e.status ? { status: e.status } : {}),
-    versionId: e.versionId,
-    articleKey: e.articleKey,
-    label: e.label,
-    citation: e.citation,
-    where: e.where,
-    flag: flags.flag({ lawId, versionId: e.versionId, articleKey: e.articleKey }),
-  }));
-}
 
 function findAttachment(record: unknown, sha256: string): Attachment | undefined {
   const r = record as { attachments?: Attachment[]; materials?: { attachment?: Attachment }[] };
@@ -86,9 +23,9 @@ function checkAttachments(sent: { sha256: string }[] | undefined, have: { sha256
 export function recordsHandlers(ctx: ApiContext): Handlers {
   const rs = () => ctx.records();
   const withFlags = async (reviews: Awaited<ReturnType<RecordsService['listReviews']>>) => {
-    const flags = new FlagCache(ctx);
+    const index = await (await rs()).citationIndex();
     return reviews.map((r) => {
-      const f = worst(reviewCitations(r).map((c) => flags.flag(c).color));
+      const f = index.worstFlag(reviewCitations(r));
       return { ...r, ...(f ? { flag: f } : {}) };
     });
   };
@@ -97,8 +34,8 @@ export function recordsHandlers(ctx: ApiContext): Handlers {
     'reviews:get': async ({ id }) => {
       const s = await rs();
       const [review] = await withFlags([await s.getReview(id)]);
-      const flags = new FlagCache(ctx);
-      const citations = (await s.citationsOf(id)).map((site) => ({ where: site.where, citation: site.citation, flag: flags.flag(site.citation) }));
+      const index = await s.citationIndex();
+      const citations = (await s.citationsOf(id)).map((site) => ({ where: site.where, citation: site.citation, flag: index.flag(site.citation) }));
       return { review: review!, citations };
     },
     'reviews:create': async ({ input, linkDetected, note }) => {
@@ -142,45 +79,9 @@ export function recordsHandlers(ctx: ApiContext): Handlers {
     'records:history': async ({ id }) => (await rs()).history(id),
     'records:detect': async ({ text, date, nearLawId }) => (await rs()).detectCitations(text, date, nearLawId),
     'records:dueDate': async ({ receivedDate }) => ({ dueDate: (await rs()).defaultDueDate(receivedDate) }),
-    'records:citedBy': async ({ versionId, articleKey }) => {
-      const meta = ctx.store.version(versionId);
-      if (!meta) throw new ApiError('NOT_FOUND', '没有找到这个版本，可能已被删除');
-      const flags = new FlagCache(ctx);
-      const all = await citingRecords(ctx, await rs(), meta.lawId, flags);
-      return all.filter((e) => {
-        const k = flags.keyIn(e.versionId, e.articleKey, versionId);
-        return k !== undefined && (!articleKey || k === articleKey);
-      });
-    },
-    'records:counts': async ({ versionId }) => {
-      const meta = ctx.store.version(versionId);
-      if (!meta) throw new ApiError('NOT_FOUND', '没有找到这个版本，可能已被删除');
-      const flags = new FlagCache(ctx);
-      const ids = new Map<string, Set<string>>();
-      for (const e of await (await rs()).citedBy({ lawId: meta.lawId })) {
-        const k = flags.keyIn(e.versionId, e.articleKey, versionId);
-        if (k === undefined) continue;
-        const set = ids.get(k) ?? new Set<string>();
-        set.add(`${e.kind}#${e.id}`);
-        ids.set(k, set);
-      }
-      return Object.fromEntries([...ids].map(([k, s]) => [k, s.size]));
-    },
-    'records:affected': async ({ lawIds }) => {
-      const s = await rs();
-      const flags = new FlagCache(ctx);
-      const wanted = lawIds ? new Set(lawIds) : undefined;
-      const lawsCited = new Set<string>();
-      for (const r of await s.listReviews()) for (const c of reviewCitations(r)) lawsCited.add(c.lawId);
-      for (const l of await s.listLectures()) for (const c of l.citations) lawsCited.add(c.lawId);
-      for (const n of await s.listNotes()) for (const c of n.citations) lawsCited.add(c.lawId);
-      const out: CitingRecordDto[] = [];
-      for (const lawId of lawsCited) {
-        if (wanted && !wanted.has(lawId)) continue;
-        for (const e of await citingRecords(ctx, s, lawId, flags)) if (e.flag.color !== 'green') out.push(e);
-      }
-      return out.sort((a, b) => RANK[b.flag.color] - RANK[a.flag.color] || b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-    },
+    'records:citedBy': async ({ versionId, articleKey }) => (await (await rs()).citationIndex()).citedBy(versionId, articleKey),
+    'records:counts': async ({ versionId }) => (await (await rs()).citationIndex()).counts(versionId),
+    'records:affected': async ({ lawIds }) => (await (await rs()).citationIndex()).affected(lawIds),
     'records:stats': async ({ year }) => (await rs()).stats(year),
     'lectures:list': async (f) => (await rs()).listLectures(f),
     'lectures:get': async ({ id }) => (await rs()).getLecture(id),

@@ -1,8 +1,14 @@
 // The links between records and articles, both ways: every citation a record makes (with where in
 // the record it sits), and for an article every record citing it, newest first. Derived from
 // records.json on demand: a county office has hundreds of records, not millions.
+// CitationIndex is what every face asks (the app's 被引用 panel, TOC badges, 受影响 and review
+// flags; `lawdesk cites` and `lawdesk flags`): a citation is anchored to the version it was made
+// against, and the index follows it through the article mapping to the version being read.
 
-import type { Citation, RecordKind, RecordsFile } from './record-types';
+import type { LibraryStore } from '../library/library-store';
+import { articleAcrossVersions, flagCitation } from '../versions/version-compare';
+import { RecordsError } from './records-errors';
+import type { Citation, CitingRecord, Flag, FlagColor, RecordKind, RecordsFile } from './record-types';
 
 export interface CitationSite {
   kind: Extract<RecordKind, 'review' | 'lecture' | 'note'>;
@@ -19,6 +25,11 @@ export interface CitationSite {
 
 export function reviewDate(r: { completedDate?: string; receivedDate: string }): string {
   return r.completedDate || r.receivedDate;
+}
+
+/** Every citation of a review: 法律依据, the three findings, the opinion. */
+export function reviewCitations(r: { citations: Citation[]; findings: Record<'authority' | 'procedure' | 'content', { citations: Citation[] }>; opinion: { citations: Citation[] } }): Citation[] {
+  return [...r.citations, ...r.findings.authority.citations, ...r.findings.procedure.citations, ...r.findings.content.citations, ...r.opinion.citations];
 }
 
 export function* citationSites(data: RecordsFile): Generator<CitationSite> {
@@ -126,4 +137,120 @@ function articleOrder(key: string): number {
 /** The citations of one record, each with where it sits. */
 export function citationsOfRecord(data: RecordsFile, id: string): CitationSite[] {
   return [...citationSites(data)].filter((s) => s.id === id);
+}
+
+const RANK: Record<FlagColor, number> = { green: 0, yellow: 1, red: 2 };
+
+/** The worst of some flag colours (red > yellow > green); undefined for none. */
+export function worstColor(colors: Iterable<FlagColor>): FlagColor | undefined {
+  let w: FlagColor | undefined;
+  for (const c of colors) if (!w || RANK[c] > RANK[w]) w = c;
+  return w;
+}
+
+/** Worst flag first, then the newest record, then by id: the order of 受影响 and `lawdesk flags`. */
+function worstFirst(a: CitingRecord, b: CitingRecord): number {
+  return RANK[b.flag.color] - RANK[a.flag.color] || b.date.localeCompare(a.date) || a.id.localeCompare(b.id);
+}
+
+/**
+ * The records' citations over one snapshot of records.json and the library: flags and
+ * cross-version keys are memoised for the index's life (make one per request or command).
+ */
+export class CitationIndex {
+  private readonly flags = new Map<string, Flag>();
+  private readonly keys = new Map<string, string | undefined>();
+  private readonly byLaw = new Map<string, CitingRecord[]>();
+
+  constructor(
+    private readonly store: LibraryStore,
+    private readonly data: RecordsFile,
+  ) {}
+
+  /** The flag of a citation against the version of its law now in force. */
+  flag(c: { lawId: string; versionId: string; articleKey: string }): Flag {
+    const k = `${c.versionId}#${c.articleKey}`;
+    let f = this.flags.get(k);
+    if (!f) {
+      f = flagCitation(this.store, c);
+      this.flags.set(k, f);
+    }
+    return f;
+  }
+
+  /** The worst flag of some citations (a review's), or undefined when it cites nothing. */
+  worstFlag(citations: Iterable<Pick<Citation, 'lawId' | 'versionId' | 'articleKey'>>): FlagColor | undefined {
+    return worstColor([...citations].map((c) => this.flag(c).color));
+  }
+
+  /** Every record citing any version of a law, one entry per record and cited article, newest first. */
+  forLaw(lawId: string): CitingRecord[] {
+    let list = this.byLaw.get(lawId);
+    if (!list) {
+      list = citedBy(this.data, { lawId }).map(({ textHash: _h, ...e }) => ({ ...e, flag: this.flag({ lawId, versionId: e.versionId, articleKey: e.articleKey }) }));
+      this.byLaw.set(lawId, list);
+    }
+    return list;
+  }
+
+  /**
+   * Records citing an article of a version (or any article of it): those citing that version, and
+   * those citing another version of the law whose article maps onto this one.
+   */
+  citedBy(versionId: string, articleKey?: string): CitingRecord[] {
+    const meta = this.versionMeta(versionId);
+    return this.forLaw(meta.lawId).filter((e) => {
+      const k = this.keyIn(e.versionId, e.articleKey, versionId);
+      return k !== undefined && (!articleKey || k === articleKey);
+    });
+  }
+
+  /** Per article key of a version: how many distinct records cite it (in any version): the TOC badges. */
+  counts(versionId: string): Record<string, number> {
+    const meta = this.versionMeta(versionId);
+    const ids = new Map<string, Set<string>>();
+    for (const e of this.forLaw(meta.lawId)) {
+      const k = this.keyIn(e.versionId, e.articleKey, versionId);
+      if (k === undefined) continue;
+      const set = ids.get(k) ?? new Set<string>();
+      set.add(`${e.kind}#${e.id}`);
+      ids.set(k, set);
+    }
+    return Object.fromEntries([...ids].map(([k, set]) => [k, set.size]));
+  }
+
+  /** Every citation of the records (of some laws), flagged, worst first. */
+  flagged(lawIds?: Iterable<string>): CitingRecord[] {
+    const wanted = lawIds ? new Set(lawIds) : undefined;
+    const cited = new Set<string>();
+    for (const s of citationSites(this.data)) if (!wanted || wanted.has(s.citation.lawId)) cited.add(s.citation.lawId);
+    return [...cited].flatMap((lawId) => this.forLaw(lawId)).sort(worstFirst);
+  }
+
+  /** 受影响: citations whose article changed (yellow) or is gone (red) in the version now in force. */
+  affected(lawIds?: Iterable<string>): CitingRecord[] {
+    return this.flagged(lawIds).filter((e) => e.flag.color !== 'green');
+  }
+
+  /** The key in `target` of the article cited as `key` in `versionId` (through the mappings). */
+  keyIn(versionId: string, key: string, target: string): string | undefined {
+    if (versionId === target) return key;
+    const k = `${versionId}#${key}>${target}`;
+    if (!this.keys.has(k)) {
+      let found: string | undefined;
+      try {
+        found = articleAcrossVersions(this.store, versionId, key).find((a) => a.versionId === target)?.key;
+      } catch {
+        found = undefined; // the cited version is gone: nothing to map
+      }
+      this.keys.set(k, found);
+    }
+    return this.keys.get(k);
+  }
+
+  private versionMeta(versionId: string) {
+    const meta = this.store.version(versionId);
+    if (!meta) throw new RecordsError('NOT_FOUND', '没有找到这个版本，可能已被删除');
+    return meta;
+  }
 }

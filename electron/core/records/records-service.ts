@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { AttachmentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachment-store';
 import { diffRecords } from './change-log';
-import { citationCounts, citationSites, citationsOfRecord, citedBy, type ArticleCount, type CitationSite, type CitedByEntry, type CitedByQuery } from './cited-by';
+import { CitationIndex, citationsOfRecord, type CitationSite } from './cited-by';
 import { detectCitations, type DetectedMention, type DetectionResult } from './citation-detect';
 import { citationKey, codeParts, lawByName, resolveCitationInput } from './citation-resolve';
 import {
@@ -212,17 +212,9 @@ export class RecordsService {
     return detectCitations(this.library, text, date, nearLawId);
   }
 
-  async citedBy(query: CitedByQuery): Promise<CitedByEntry[]> {
-    return citedBy(await this.records.data(), query);
-  }
-
-  async citationCounts(lawId: string, versionId?: string): Promise<ArticleCount[]> {
-    return citationCounts(await this.records.data(), lawId, versionId);
-  }
-
-  /** Every citation made by any review, lecture or note (for version flags and 受影响 lists). */
-  async allCitations(): Promise<CitationSite[]> {
-    return [...citationSites(await this.records.data())];
+  /** Cited-by across versions, per-article counts, flags and 受影响 over the records as they are now. */
+  async citationIndex(): Promise<CitationIndex> {
+    return new CitationIndex(this.library, await this.records.data());
   }
 
   async citationsOf(id: string): Promise<CitationSite[]> {

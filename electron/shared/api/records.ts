@@ -10,6 +10,7 @@ import {
   AttachmentSchema,
   CONCLUSIONS,
   ChangeEntrySchema,
+  CitingRecordSchema,
   CitationRefSchema,
   CitationSchema,
   FLAG_COLORS,
@@ -28,6 +29,7 @@ import {
   ReviewFormSchema,
   ReviewPatchSchema,
   StudyPlanSchema,
+  type CitingRecord,
 } from '../record-schema';
 import { base64Cap, call, count, id, isoDate, producedFileSchema, recordId, uploadFileSchema } from './common';
 
@@ -109,21 +111,9 @@ const writeOpts = { linkDetected: z.boolean().optional(), note: z.string().max(2
 export const changeEntrySchema = ChangeEntrySchema;
 export type ChangeEntryDto = z.infer<typeof changeEntrySchema>;
 
-export const citingRecordSchema = z.object({
-  kind: z.enum(['review', 'lecture', 'note']),
-  id: z.string(),
-  title: z.string(),
-  date: z.string(),
-  type: z.string().optional(),
-  status: z.string().optional(),
-  versionId: z.string(),
-  articleKey: z.string(),
-  label: z.string(),
-  citation: z.string(),
-  where: z.array(z.string()),
-  flag: flagSchema,
-});
-export type CitingRecordDto = z.infer<typeof citingRecordSchema>;
+/** A record citing an article, with the citation's flag: cited-by, 受影响 (core's CitationIndex). */
+export const citingRecordSchema = CitingRecordSchema;
+export type CitingRecordDto = CitingRecord;
 
 export const annualStatsSchema = z.object({
   year: z.number(),

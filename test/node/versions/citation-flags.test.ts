@@ -9,7 +9,6 @@ import { openLibrary } from '../../../electron/core/library/open-library';
 import { removeVersions } from '../../../electron/core/library/library-edit';
 import { findLaws } from '../../../electron/core/library/law-lookup';
 import { RecordsService } from '../../../electron/core/records/records-service';
-import { affectedRecords, flagCitations } from '../../../electron/core/versions/citation-flags';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
 const dir = mkdtempSync(join(tmpdir(), 'lawdesk-flags-'));
@@ -25,23 +24,24 @@ describe('citation flags on records', () => {
     await removeVersions(store, [v2024]);
     const records = await RecordsService.open(store);
     await records.importBundle(JSON.parse(readFileSync(join(FIX, 'records/seed-2020.json'), 'utf8')), { linkDetected: true });
-    const before = flagCitations(store, await records.allCitations(), { lawId: law.id });
+    const before = (await records.citationIndex()).flagged([law.id]);
     expect(before.length).toBeGreaterThan(0);
-    expect(before.every((f) => f.versionId === v2009 && f.color === 'green')).toBe(true);
-    expect(affectedRecords(store, await records.allCitations(), law.id)).toEqual([]);
+    expect(before.every((f) => f.versionId === v2009 && f.flag.color === 'green')).toBe(true);
+    expect((await records.citationIndex()).affected([law.id])).toEqual([]);
 
     await importPaths(store, [join(FIX, 'records/laws/经济法')]); // the 2024 version arrives
-    const flags = flagCitations(store, await records.allCitations(), { lawId: law.id });
+    const index = await records.citationIndex();
+    const flags = index.flagged([law.id]);
     const art7 = flags.filter((f) => f.articleKey === '7');
     expect(art7.length).toBeGreaterThan(0);
     for (const f of art7) {
-      expect(f).toMatchObject({ color: 'yellow', currentKey: '8', currentLabel: '第八条' });
-      expect(f.reason).toMatch(/条文序号变动.*第八条/);
+      expect(f.flag).toMatchObject({ color: 'yellow', currentKey: '8', currentLabel: '第八条' });
+      expect(f.flag.reason).toMatch(/条文序号变动.*第八条/);
     }
-    const affected = affectedRecords(store, await records.allCitations(), law.id);
-    expect(affected.map((f) => f.record.id)).toEqual(expect.arrayContaining(art7.map((f) => f.record.id)));
+    const affected = index.affected([law.id]);
+    expect(affected.map((f) => f.id)).toEqual(expect.arrayContaining(art7.map((f) => f.id)));
     // worst first
-    const colours = affected.map((f) => f.color);
+    const colours = affected.map((f) => f.flag.color);
     expect(colours).toEqual([...colours].sort((a, b) => (a === b ? 0 : a === 'red' ? -1 : 1)));
   });
 });
