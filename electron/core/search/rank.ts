@@ -10,6 +10,10 @@ export const BM25_B = 0.75;
 export interface HitSink {
   /** Hits per version slot (slot 0 = a version no longer live). */
   perSlot: Uint32Array;
+  /** The slots whose perSlot count went above 0, first `nTouched` entries: so resetting and
+   * counting facets costs the versions with hits, not every version of the library. */
+  touched: Int32Array;
+  nTouched: number;
   /** Whether the version passes every filter. */
   shown: Uint8Array;
   /** Per version: status weight × title boost. */
@@ -29,7 +33,10 @@ export function collectHits(m: SegmentMatch, base: number, verSlot: Int32Array, 
   const { docs, tfs } = m;
   const { perSlot, shown, weight, idf, heap } = sink;
   if (!heap) {
-    for (let i = 0; i < docs.length; i++) perSlot[verSlot[docVersion[docs[i]!]!]!]!++;
+    for (let i = 0; i < docs.length; i++) {
+      const slot = verSlot[docVersion[docs[i]!]!]!;
+      if (perSlot[slot]!++ === 0) sink.touched[sink.nTouched++] = slot;
+    }
     return;
   }
   const normA = BM25_K1 * (1 - BM25_B);
@@ -40,7 +47,7 @@ export function collectHits(m: SegmentMatch, base: number, verSlot: Int32Array, 
   for (let i = 0; i < docs.length; i++) {
     const d = docs[i]!;
     const slot = verSlot[docVersion[d]!]!;
-    perSlot[slot]!++;
+    if (perSlot[slot]!++ === 0) sink.touched[sink.nTouched++] = slot;
     if (!shown[slot]) continue;
     const norm = normA + normB * (docStart[d + 1]! - docStart[d]! - 1);
     let tf = tf0[i]!;

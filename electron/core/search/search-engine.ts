@@ -18,7 +18,7 @@ import { countSegment, matchSegment, termDf, termKeys } from './matcher';
 import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
 import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
 import { IndexSegments, type IndexProgress, type SegState } from './index-segments';
-import { collectHits, TopK } from './rank';
+import { collectHits, TopK, type HitSink } from './rank';
 import { CorruptIndexError } from './segment';
 import { findRanges, makeSnippet } from './snippet';
 import type { TimeSlicer } from '../util/time-slicer';
@@ -96,7 +96,16 @@ export class SearchEngine {
   private facetNames: string[][] = DIMS.map(() => []);
   private allOnes = new Uint8Array(1);
   /** Per-query arrays by version slot, reused (queries run one at a time) to spare the GC. */
-  private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), shown: new Uint8Array(1) };
+  /**
+   * Per-query scratch, sized to the slots and left clean after each query (only the entries a
+   * query touched are reset), so a query costs its hits, not the size of the library. `weight`
+   * holds the status weights; a query boosts its title matches and puts them back.
+   */
+  private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), touched: new Int32Array(1) };
+  /** Every title (title + subtitle) in one string, `\u0001` before each, and where each starts. */
+  private titleIndex = { joined: '', starts: new Int32Array(1) };
+  /** The filters of the last query (typing changes the text, not the filters). */
+  private filterMemo: { key: string; slots: unknown; f: SlotFilters; shown: Uint8Array } | undefined;
   private liveDocs = 0;
   private closed = false;
 
@@ -238,7 +247,16 @@ export class SearchEngine {
     this.slotCodes = codes;
     this.facetNames = names;
     this.allOnes = new Uint8Array(n).fill(1);
-    this.perQuery = { weight: new Float64Array(n), titleHas: new Uint8Array(n), perSlot: new Uint32Array(n), shown: new Uint8Array(n) };
+    this.perQuery = { weight: Float64Array.from(codes.weight), titleHas: new Uint8Array(n), perSlot: new Uint32Array(n), touched: new Int32Array(n) };
+    const starts = new Int32Array(n + 1);
+    let joined = '';
+    for (let i = 1; i < n; i++) {
+      starts[i] = joined.length + 1;
+      joined += '\u0001' + this.slots[i]!.title;
+    }
+    starts[n] = joined.length + 1;
+    this.titleIndex = { joined, starts };
+    this.filterMemo = undefined;
   }
 
   // ---- search -------------------------------------------------------------------------------
@@ -428,34 +446,94 @@ export class SearchEngine {
     const terms = parsed.terms.map((t) => t.text);
     const excludes = parsed.excludes.map((t) => t.text);
     if (!terms.length || !this.segs.length) return { total: 0, tookMs: 0, hits: [], facets };
-    const f = this.filters(query);
-    const nSlots = this.slots.length;
-    // Per version: whether its title holds every term, and its weight.
-    const { weight, titleHas, perSlot, shown } = this.perQuery;
-    weight.set(this.slotCodes.weight);
-    titleHas.fill(0);
-    perSlot.fill(0);
+    const { f, shown } = this.cachedFilters(query);
+    const { weight, titleHas, perSlot, touched } = this.perQuery;
     const nameLen = this.slotCodes.nameLen;
     let termChars = 0;
     for (let t = 0; t < terms.length; t++) termChars += terms[t]!.length;
     // Versions whose title holds every term (and no excluded one): boosted, and title-hit candidates.
-    for (let i = 1; i < nSlots; i++) {
-      const title = this.slots[i]!.title;
+    const titled = this.titleMatches(terms, excludes);
+    const sink = { perSlot, touched, nTouched: 0, shown, weight, idf: [] as number[], avgLen: this.avgLen, heap: undefined as TopK | undefined };
+    for (const i of titled) {
+      titleHas[i] = 1;
+      weight[i]! *= TITLE_BOOST;
+    }
+    try {
+      return this.runScored(terms, excludes, f, titled, termChars, nameLen, offset, limit, sink);
+    } finally {
+      for (const i of titled) {
+        titleHas[i] = 0;
+        weight[i] = this.slotCodes.weight[i]!;
+      }
+      for (let j = 0; j < sink.nTouched; j++) perSlot[touched[j]!] = 0;
+    }
+  }
+
+  /** The slots whose title holds every term and no excluded one: one indexOf pass over the titles. */
+  private titleMatches(terms: string[], excludes: string[]): number[] {
+    const { joined, starts } = this.titleIndex;
+    // The longest term has the fewest places to check.
+    let lead = terms[0]!;
+    for (const t of terms) if (t.length > lead.length) lead = t;
+    const out: number[] = [];
+    if (!lead || lead.includes('\u0001')) return out;
+    let last = -1;
+    for (let at = joined.indexOf(lead); at >= 0; at = joined.indexOf(lead, at + 1)) {
+      // the slot whose title starts at or before `at`
+      let lo = 1;
+      let hi = starts.length - 2;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo === last) continue;
+      last = lo;
+      const title = this.slots[lo]!.title;
       let th = true;
       for (let t = 0; th && t < terms.length; t++) th = title.includes(terms[t]!);
       for (let t = 0; th && t < excludes.length; t++) th = !title.includes(excludes[t]!);
-      if (th) {
-        titleHas[i] = 1;
-        weight[i]! *= TITLE_BOOST;
-      }
+      if (th) out.push(lo);
     }
+    return out;
+  }
+
+  /** The filters of a query and which slots they show, reused while only the text changes. */
+  private cachedFilters(query: SearchQuery): { f: SlotFilters; shown: Uint8Array } {
+    const { q: _q, offset: _o, limit: _l, ...rest } = query as SearchQuery & { offset?: number; limit?: number };
+    const key = JSON.stringify(rest);
+    const memo = this.filterMemo;
+    if (memo && memo.key === key && memo.slots === this.slots) return memo;
+    const f = this.filters(query);
+    let shown = f.base;
+    if (f.base !== this.allOnes || f.pass.some((p) => p !== this.allOnes)) {
+      shown = new Uint8Array(this.slots.length);
+      for (let i = 1; i < this.slots.length; i++) shown[i] = SearchEngine.shown(f, i) ? 1 : 0;
+    }
+    this.filterMemo = { key, slots: this.slots, f, shown };
+    return this.filterMemo;
+  }
+
+  private runScored(
+    terms: string[],
+    excludes: string[],
+    f: SlotFilters,
+    titled: number[],
+    termChars: number,
+    nameLen: Uint16Array,
+    offset: number,
+    limit: number,
+    sink: HitSink,
+  ): SearchResult {
+    const facets = EMPTY_FACETS();
+    const { titleHas, perSlot, touched } = this.perQuery;
     const counts = this.facetNames.map((names) => new Float64Array(names.length));
 
     // Title hits: one per law whose short title the terms cover enough, its best version (in force
     // first, then newest) among those shown.
     const titleHits: { slot: number; score: number }[] = [];
     const bestByLaw = new Map<string, number>();
-    for (let i = 1; i < nSlots; i++) {
+    for (const i of titled) {
       if (!titleHas[i] || !f.base[i] || termChars / Math.max(1, nameLen[i]!) < TITLE_HIT_MIN_COVERAGE) continue;
       const s = this.slots[i]!;
       const prev = bestByLaw.get(s.meta.lawId);
@@ -472,7 +550,7 @@ export class SearchEngine {
 
     // Article hits.
     let total = 0;
-    const idf = terms.map((t) => {
+    sink.idf = terms.map((t) => {
       let df = 0;
       for (const s of this.segs) {
         const tk = termKeys(s.seg, t);
@@ -483,17 +561,18 @@ export class SearchEngine {
     });
     const k = Math.max(0, offset + limit - titleHits.length);
     const heap = new TopK(k);
+    sink.heap = k ? heap : undefined;
     // Facets and the total are counted per version after the loop (a hit only bumps its version's
     // count), so the per-hit work is a lookup, a filter test and, for a page, the score.
-    for (let i = 1; i < nSlots; i++) shown[i] = SearchEngine.shown(f, i) ? 1 : 0;
     let base = 0;
     for (let si = 0; si < this.segs.length; si++) {
       const { seg, verSlot } = this.segs[si]!;
       const m = matchSegment(seg, terms, excludes);
-      collectHits(m, base, verSlot, seg.docVersion, seg.docStart, { perSlot, shown, weight, idf, avgLen: this.avgLen, heap: k ? heap : undefined });
+      collectHits(m, base, verSlot, seg.docVersion, seg.docStart, sink);
       base += seg.docCount;
     }
-    for (let slot = 1; slot < nSlots; slot++) {
+    for (let j = 0; j < sink.nTouched; j++) {
+      const slot = touched[j]!;
       const c = perSlot[slot]!;
       if (!c || !f.base[slot]) continue;
       if (this.countFacets(f, slot, c, counts)) total += c;

@@ -259,3 +259,24 @@ describe('bad input', () => {
     expect(fx.engine.quickOpen('x'.repeat(10_000), 5).length).toBeLessThanOrEqual(5);
   });
 });
+
+describe('per-query scratch is left clean (a query costs its hits, not the library)', () => {
+  it('the same query gives the same answer before and after other queries and filters', () => {
+    const ask = () => fx.engine.search({ q: '统计 调查', limit: 30 });
+    const first = ask();
+    fx.engine.search({ q: '许可', inForceOnly: true, limit: 50 });
+    fx.engine.search({ q: '行政许可法', levels: ['法律'], limit: 5 });
+    fx.engine.search({ q: '统计法', limit: 5 });
+    fx.engine.search({ q: '人民政府 -统计', statuses: ['已修改'], limit: 100 });
+    const again = ask();
+    expect(again.total).toBe(first.total);
+    expect(again.facets).toEqual(first.facets);
+    expect(again.hits.map((h) => [h.versionId, h.articleKey, h.score])).toEqual(first.hits.map((h) => [h.versionId, h.articleKey, h.score]));
+  });
+  it('title matches come from the title index: every version whose title holds the terms, none other', () => {
+    const r = fx.engine.search({ q: '统计法', limit: 100 });
+    const titled = new Set(r.hits.filter((h) => h.kind === 'law' || h.titleMatch).map((h) => h.lawId));
+    const want = new Set(fx.store.laws().filter((l) => l.versionIds.some((id) => { const m = fx.store.version(id)!; return (m.title + (m.subtitle ?? '')).includes('统计法'); })).map((l) => l.id));
+    expect(titled).toEqual(want);
+  });
+});
