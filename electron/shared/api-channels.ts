@@ -69,6 +69,13 @@ export const CHANNEL_NAMES = [
   'backups:create',
   'backups:previewRestore',
   'backups:restore',
+  'workbench:get',
+  'workbench:addDraft',
+  'workbench:diff',
+  'workbench:accept',
+  'workbench:dismiss',
+  'workbench:checklist',
+  'workbench:opinion',
 ] as const;
 
 export const EVENT_CHANNEL = 'lawdesk:event';

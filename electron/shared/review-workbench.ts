@@ -137,3 +137,30 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 
 export const OPINION_FORMATS = ['docx', 'pdf'] as const;
 export type OpinionFormat = (typeof OPINION_FORMATS)[number];
+
+/** A 送审稿 version kept with its review: the file's hash and its parsed articles. */
+export const DraftArticleSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['article', 'section', 'preamble', 'appendix']),
+  number: z.number(),
+  suffix: z.number(),
+  label: z.string(),
+  path: z.array(z.string()),
+  paragraphs: z.array(z.object({ text: z.string(), items: z.array(z.string()) })),
+  text: z.string(),
+});
+
+export const DraftVersionSchema = z.object({
+  seq: z.number().int().positive(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  name: z.string(),
+  size: z.number().int().nonnegative(),
+  format: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string(),
+  title: z.string(),
+  units: z.array(DraftArticleSchema),
+  warnings: z.array(z.string()),
+});
+export type DraftVersion = z.infer<typeof DraftVersionSchema>;
+

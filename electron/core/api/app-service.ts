@@ -46,6 +46,7 @@ import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
 import { linksHandlers } from './links-api';
 import { importFolderHandlers } from './import-folder-api';
+import { workbenchHandlers } from './workbench-api';
 import type { FolderRoot } from '../library/folder-browse';
 
 export type Face = 'electron' | 'browser';
@@ -154,6 +155,7 @@ export class AppService {
       ...packsHandlers(this.ctx, opts.printPdf),
       ...bundlesHandlers(this.ctx, this.bundleStagings),
       ...importFolderHandlers(this.ctx, opts.importRoots),
+      ...workbenchHandlers(this.ctx, opts.printPdf),
     };
     try {
       dailyBackupIfDue(this.store); // the records backup of the day, when there are records

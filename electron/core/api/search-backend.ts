@@ -15,6 +15,9 @@ export interface SearchBackend {
   /** Rebuilds the index from the library (time-sliced). */
   reindex(): Promise<void>;
   close(): void;
+  /** For the review workbench's 上位法 panel (similarity look-ups). */
+  docFrequency: SearchEngine['docFrequency'];
+  articlesWithTerms: SearchEngine['articlesWithTerms'];
 }
 
 export interface IndexProgress {

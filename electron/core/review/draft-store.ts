@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../../shared/law-model';
-import { DecisionSchema, type Decision } from '../../shared/review-workbench';
+import { DecisionSchema, DraftVersionSchema, type Decision, type DraftVersion } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
 import { ExtractError } from '../importers/extracted-document';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -20,30 +20,7 @@ import type { RecordsService } from '../records/records-service';
 import { mapArticles, type MappingKind } from '../versions/article-mapping';
 import { diffChars, type DiffRun } from '../versions/char-diff';
 
-const ArticleSchema = z.object({
-  key: z.string(),
-  kind: z.enum(['article', 'section', 'preamble', 'appendix']),
-  number: z.number(),
-  suffix: z.number(),
-  label: z.string(),
-  path: z.array(z.string()),
-  paragraphs: z.array(z.object({ text: z.string(), items: z.array(z.string()) })),
-  text: z.string(),
-});
-
-export const DraftVersionSchema = z.object({
-  seq: z.number().int().positive(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  name: z.string(),
-  size: z.number().int().nonnegative(),
-  format: z.string(),
-  addedAt: z.string(),
-  addedBy: z.string(),
-  title: z.string(),
-  units: z.array(ArticleSchema),
-  warnings: z.array(z.string()),
-});
-export type DraftVersion = z.infer<typeof DraftVersionSchema>;
+export { DraftVersionSchema, type DraftVersion } from '../../shared/review-workbench';
 
 export const WorkbenchFileSchema = z.object({
   schemaVersion: z.literal(1),

@@ -10,6 +10,9 @@ import { citationOf } from '../../shared/citation';
 import type { HigherLawMatch } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import type { SearchEngine } from '../search/search-engine';
+
+/** What the panel needs of the search engine (the app's SearchBackend offers it too). */
+export type TermSearch = Pick<SearchEngine, 'docFrequency' | 'articlesWithTerms'>;
 import type { DiffRun } from '../versions/char-diff';
 
 /** 法律 > 行政法规 > 部门规章/地方性法规 > 地方政府规章 > 规范性文件. */
@@ -38,7 +41,7 @@ function dice(a: Set<string>, b: Set<string>): number {
   return (2 * n) / (a.size + b.size);
 }
 
-const dfCache = new WeakMap<SearchEngine, { generation: number; df: Map<string, number> }>();
+const dfCache = new WeakMap<TermSearch, { generation: number; df: Map<string, number> }>();
 
 export interface HigherLawOptions {
   asOf: string;
@@ -97,7 +100,7 @@ export function alignRuns(a: string, b: string): DiffRun[] {
 
 export function higherLawPanel(
   store: LibraryStore,
-  engine: SearchEngine,
+  engine: TermSearch,
   units: Article[],
   opts: HigherLawOptions & { cited?: Map<string, { versionId: string; articleKey: string }[]> },
 ): Record<string, HigherLawMatch[]> {

@@ -10,11 +10,10 @@ import { resolveRef, lawByName, versionOnDate } from '../records/citation-resolv
 import type { LegalityReview } from '../records/record-types';
 import { toDayNumber, type WorkCalendar, DEFAULT_REVIEW_WORKING_DAYS } from '../records/working-days';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
-import type { SearchEngine } from '../search/search-engine';
 import { parseDate } from '../parse/law-structure-parser';
 import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
-import { higherLawPanel } from './higher-law';
+import { higherLawPanel, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
 import { loadRuleSet, matchSentenceRule, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
 
@@ -33,7 +32,7 @@ export interface PrecheckOptions {
   rules?: RuleSet;
   calendar?: WorkCalendar;
   /** Adds the 上位法 panel (needs the search engine). */
-  search?: SearchEngine;
+  search?: TermSearch;
   /** Region of the office (山东·淄博): the panel shows national laws and this region's rules. */
   region?: string;
   onProgress?: (p: { phase: string; done: number; total: number }) => void;

@@ -14,7 +14,7 @@ import { RecordsError } from '../records/records-errors';
 import type { RecordsService } from '../records/records-service';
 import { renderDocx } from '../packs/render-docx';
 import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
-import type { SearchEngine } from '../search/search-engine';
+import type { TermSearch } from './higher-law';
 import { DraftStore, type DraftVersion } from './draft-store';
 import { buildOpinion, type OpinionOptions } from './opinion';
 import { precheck, type PrecheckOptions } from './precheck';
@@ -29,7 +29,7 @@ export function draftKindOf(type: LegalityReview['type']): DraftKind {
 export interface WorkbenchOptions {
   rulesDir?: string;
   region?: string;
-  search?: SearchEngine;
+  search?: TermSearch;
 }
 
 export interface WorkbenchView {

@@ -18,6 +18,7 @@ import { recordsCalls } from './records';
 import { searchCalls } from './search';
 import { settingsCalls } from './settings';
 import { versionsCalls } from './versions';
+import { workbenchCalls } from './workbench';
 
 export * from './common';
 export * from './errors';
@@ -31,6 +32,7 @@ export * from './records';
 export * from './packs';
 export * from './bundles';
 export * from './links';
+export * from './workbench';
 export { methodName } from '../api-channels';
 
 export const apiContract = {
@@ -43,6 +45,7 @@ export const apiContract = {
   ...packsCalls,
   ...bundlesCalls,
   ...linksCalls,
+  ...workbenchCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -1,0 +1,56 @@
+// 审查工作台 (issue 13): the 送审稿 of a review, its pre-check with the 上位法 panel, accepting and
+// dismissing findings, 公平竞争审查 checklist decisions, and the 合法性审查意见书. The shapes are
+// electron/shared/review-workbench.ts, the ones the core and `lawdesk precheck --json` use.
+
+import { z } from 'zod';
+import { DecisionSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, SuggestionSchema } from '../review-workbench';
+import { base64Cap, call, isoDate, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
+
+const draftMetaSchema = DraftVersionSchema.omit({ units: true });
+export const workbenchViewSchema = z.object({
+  drafts: z.array(draftMetaSchema),
+  draft: DraftVersionSchema.optional(),
+  result: PrecheckResultSchema.optional(),
+  decisions: z.record(z.string(), DecisionSchema),
+  suggestions: z.array(SuggestionSchema),
+});
+export type WorkbenchViewDto = z.infer<typeof workbenchViewSchema>;
+
+const findingId = z.string().min(1).max(200);
+const runs = z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
+const side = z.array(z.object({ key: z.string(), label: z.string(), text: z.string() }));
+
+export const workbenchCalls = {
+  /** The review's drafts, the pre-check of one (default the latest) with the 上位法 panel, decisions, 修改建议. */
+  'workbench:get': call({
+    input: z.object({ id: recordId, seq: z.number().int().positive().optional(), panel: z.boolean().optional(), taskId }).strict(),
+    output: workbenchViewSchema,
+  }),
+  /** Adds a 送审稿 version (any importable format); a bad file changes nothing. */
+  'workbench:addDraft': call({
+    input: z.object({ id: recordId, file: uploadFileSchema }).strict(),
+    output: workbenchViewSchema,
+    maxBodyBytes: base64Cap + 64 * 1024,
+  }),
+  'workbench:diff': call({
+    input: z.object({ id: recordId, from: z.number().int().positive(), to: z.number().int().positive() }).strict(),
+    output: z.array(z.object({ kind: z.string(), from: side, to: side, runs: runs.optional() })),
+  }),
+  'workbench:accept': call({
+    input: z.object({ id: recordId, findingId, proposal: z.string().max(5000).optional() }).strict(),
+    output: workbenchViewSchema,
+  }),
+  'workbench:dismiss': call({
+    input: z.object({ id: recordId, findingId, reason: z.string().trim().min(1, '请写明不采纳的理由').max(2000) }).strict(),
+    output: workbenchViewSchema,
+  }),
+  'workbench:checklist': call({
+    input: z.object({ id: recordId, code: z.string().min(1).max(100), status: z.enum(['accepted', 'dismissed']), reason: z.string().max(2000) }).strict(),
+    output: z.object({ ok: z.boolean() }),
+  }),
+  /** 合法性审查意见书 (DOCX GB/T 9704 or PDF); fetched with files:get. */
+  'workbench:opinion': call({
+    input: z.object({ id: recordId, format: z.enum(OPINION_FORMATS), office: z.string().max(200).optional(), prefix: z.string().max(50).optional(), date: isoDate.optional() }).strict(),
+    output: producedFileSchema.extend({ articles: z.number().int().nonnegative() }),
+  }),
+} as const;
