@@ -9,3 +9,10 @@ export function dateInZone(now: Date, timeZone: string = DEFAULT_TIME_ZONE): str
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** "2026年12月3日 00:22" of `now` in `timeZone`: how a person reads a moment (backups, logs). */
+export function dateTimeInZone(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return `${get('year')}年${Number(get('month'))}月${Number(get('day'))}日 ${get('hour')}:${get('minute')}`;
+}

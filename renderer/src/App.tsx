@@ -70,6 +70,7 @@ function Shell() {
   const route = useRoute();
   const { bumpFont } = useSettings();
   const [quickOpen, setQuickOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 1200);
   const [importRequest, setImportRequest] = useState<{ kind: 'files' | 'folder'; n: number }>();
 
   const onCommand = useCallback(
@@ -117,10 +118,11 @@ function Shell() {
 
   return (
     <Layout style={{ height: '100%' }}>
-      <Layout.Sider width={188} className="app-sider" theme="dark" breakpoint="lg" collapsedWidth={64}>
+      {/* Collapsed to icons below 1200 px (1024×700 screens), and by hand with the trigger. */}
+      <Layout.Sider width={188} className="app-sider" theme="dark" breakpoint="xl" collapsedWidth={64} collapsible collapsed={collapsed} onCollapse={setCollapsed} data-testid="app-sider">
         <div className="app-brand">
-          法规案头
-          <small>LawDesk · 离线法规库</small>
+          {collapsed ? '法规' : '法规案头'}
+          {!collapsed && <small>LawDesk · 离线法规库</small>}
         </div>
         <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} />
       </Layout.Sider>

@@ -3,7 +3,7 @@
 // virtualised, so thousands of rows scroll without lag.
 
 import { StarFilled, StarOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Badge, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
@@ -71,6 +71,8 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
     }
   };
 
+  // Below 1200 px (a 1024×700 screen) the table drops 公布日期 and narrows, instead of scrolling sideways.
+  const wide = Grid.useBreakpoint().xl !== false;
   const columns: ColumnsType<LawRow> = useMemo(
     () => [
       {
@@ -100,15 +102,15 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
           </a>
         ),
       },
-      { title: '效力级别', dataIndex: 'level', width: 110 },
-      { title: '地区', dataIndex: 'region', width: 110 },
-      { title: '公布日期', dataIndex: 'published', width: 112, render: (v?: string) => v ?? '—' },
-      { title: '施行日期', dataIndex: 'effective', width: 112, render: (v?: string) => v ?? '—' },
-      { title: '时效性', dataIndex: 'status', width: 96, render: (s: Status) => <StatusTag status={s} /> },
+      { title: '效力级别', dataIndex: 'level', width: wide ? 110 : 92 },
+      { title: '地区', dataIndex: 'region', width: wide ? 110 : 84, ellipsis: true },
+      ...(wide ? [{ title: '公布日期', dataIndex: 'published', width: 112, render: (v?: string) => v ?? '—' }] : []),
+      { title: '施行日期', dataIndex: 'effective', width: wide ? 112 : 104, render: (v?: string) => v ?? '—' },
+      { title: '时效性', dataIndex: 'status', width: wide ? 96 : 84, render: (s: Status) => <StatusTag status={s} /> },
       {
         title: '条数',
         dataIndex: 'articleCount',
-        width: 70,
+        width: wide ? 70 : 62,
         align: 'right',
         render: (n: number, r) => (
           <Tooltip title={r.versionCount > 1 ? `共 ${r.versionCount} 个版本` : undefined}>
@@ -118,7 +120,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
         ),
       },
     ],
-    [],
+    [wide],
   );
 
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
@@ -165,23 +167,23 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
               {list.data ? `共 ${list.data.total} 部` : ''}
             </Typography.Text>
           </Space>
-          <Space>
+          <Space wrap>
             <Input.Search
               allowClear
               placeholder="按标题筛选"
               value={q}
               onChange={(e) => setQ(e.target.value)}
-              style={{ width: 240 }}
+              style={{ width: wide ? 240 : 170 }}
               data-testid="library-filter"
             />
             <DatePicker
               placeholder="查看某日有效的版本"
               value={asOf ? dayjs(asOf) : null}
               onChange={(d) => navigate({ page: 'library', ...(d ? { asOf: d.format('YYYY-MM-DD') } : {}) }, { replace: true })}
-              style={{ width: 190 }}
+              style={{ width: wide ? 190 : 160 }}
               data-testid="library-as-of"
             />
-            <Select value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: 180 }} aria-label="排序" />
+            <Select value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: wide ? 180 : 140 }} popupMatchSelectWidth={false} aria-label="排序" data-testid="library-sort" />
           </Space>
         </Space>
         {asOf && (
@@ -209,7 +211,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
             dataSource={list.data?.rows ?? []}
             loading={list.loading && !list.data}
             pagination={false}
-            scroll={{ y: Math.max(240, height - 200), x: 900 }}
+            scroll={{ y: Math.max(240, height - 200), x: wide ? 900 : 600 }}
             onRow={(r) => ({ onClick: () => navigate({ page: 'read', versionId: r.versionId }), style: { cursor: 'pointer' } })}
             locale={{
               emptyText: list.loading ? ' ' : filtered ? (

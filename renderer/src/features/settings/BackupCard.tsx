@@ -10,6 +10,7 @@ import { BUNDLE_UPLOAD_BYTES, type ApiOutput, type BundlePreviewDto } from '../.
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
+import { dateTimeInZone } from '../../../../electron/shared/office-clock';
 import { PHASE_TEXT, handOver, percent, readAsBase64, useTask } from '../../components/records-ui';
 
 const OUTCOME: Record<string, { text: string; color: string }> = {
@@ -21,6 +22,11 @@ const OUTCOME: Record<string, { text: string; color: string }> = {
   renamed: { text: '编号相同的不同记录：改号保存', color: 'purple' },
 };
 const REASON: Record<string, string> = { daily: '每日自动', manual: '手动', 'before-bundle-import': '导入资料包前', 'before-restore': '恢复前', 'before-repair': '修复前' };
+
+/** A backup as a person names it: "2026年12月3日 00:22 的手动备份", in the office's time zone, never its file name. */
+export function backupLabel(b: { at: string; reason: string }): string {
+  return `${dateTimeInZone(new Date(b.at))} 的${REASON[b.reason] ?? b.reason}备份`;
+}
 
 function PreviewView({ p }: { p: BundlePreviewDto }) {
   const rows = [
@@ -116,7 +122,7 @@ export function BackupCard() {
     try {
       const r = await client.call('bundles:import', { stagingId: staged.stagingId, taskId: task.taskId() });
       setStaged(undefined);
-      setDone(r.changed ? `已导入“${staged.name}”${r.backup ? `（导入前的记录已备份为 ${r.backup.name}）` : ''}` : '没有需要导入的内容');
+      setDone(r.changed ? `已导入“${staged.name}”${r.backup ? `（导入前的记录已备份：${backupLabel(r.backup)}）` : ''}` : '没有需要导入的内容');
       setTick((t) => t + 1);
     } catch (e) {
       modal.error({ title: '导入失败，资料库没有改变', content: errorMessage(e) });
@@ -127,13 +133,14 @@ export function BackupCard() {
   const backupNow = async () => {
     try {
       const r = await client.call('backups:create', {});
-      void message.success(r.backup ? `已备份：${r.backup.name}` : '还没有审查或学法记录，无需备份');
+      void message.success(r.backup ? `已备份：${backupLabel(r.backup)}` : '还没有审查或学法记录，无需备份');
       setTick((t) => t + 1);
     } catch (e) {
       void message.error(errorMessage(e));
     }
   };
-  const restore = async (name: string) => {
+  const restore = async (b: { name: string; at: string; reason: string }) => {
+    const name = b.name;
     try {
       const p = await client.call('backups:previewRestore', { name });
       modal.confirm({
@@ -144,7 +151,7 @@ export function BackupCard() {
         cancelText: '取消',
         content: (
           <div data-testid="restore-preview">
-            <p>恢复到 {name} 时的状态：</p>
+            <p>恢复到{backupLabel(b)}时的状态：</p>
             <ul>
               <li>找回 {p.restored.length} 条{p.restored.length ? `（${p.restored.slice(0, 8).join('、')}）` : ''}</li>
               <li>回到备份时的内容 {p.changed.length} 条{p.changed.length ? `（${p.changed.slice(0, 8).join('、')}）` : ''}</li>
@@ -160,7 +167,7 @@ export function BackupCard() {
         onOk: async () => {
           try {
             const r = await client.call('backups:restore', { name });
-            void message.success(`已恢复${r.backup ? `；恢复前的记录备份为 ${r.backup.name}` : ''}`);
+            void message.success(`已恢复${r.backup ? `；恢复前的记录已备份：${backupLabel(r.backup)}` : ''}`);
             setTick((t) => t + 1);
           } catch (e) {
             void message.error(errorMessage(e));
@@ -235,7 +242,7 @@ export function BackupCard() {
             dataSource={backups.data?.backups ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有备份" /> }}
             columns={[
-              { title: '时间', dataIndex: 'at', render: (a: string) => dayjs(a).format('YYYY-MM-DD HH:mm:ss') },
+              { title: '时间', dataIndex: 'at', render: (a: string) => dateTimeInZone(new Date(a)) },
               { title: '原因', dataIndex: 'reason', render: (r: string) => REASON[r] ?? r },
               { title: '大小', dataIndex: 'size', render: (n: number) => `${(n / 1024).toFixed(1)} KB` },
               {
@@ -243,7 +250,7 @@ export function BackupCard() {
                 key: 'a',
                 width: 90,
                 render: (_, b) => (
-                  <Button size="small" icon={<HistoryOutlined />} onClick={() => void restore(b.name)} data-testid="backup-restore">
+                  <Button size="small" icon={<HistoryOutlined />} onClick={() => void restore(b)} data-testid="backup-restore">
                     恢复
                   </Button>
                 ),

@@ -1,0 +1,73 @@
+// Screenshots of the screens changed for issue 18 at 1440×900 and 1024×700:
+// npx tsx test/browser/take-screenshots-daily-use.ts → resources/screenshots/<screen>-<width>.png
+
+import { cpSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, ROOT, ensureBuilt, launchChromium, openSession } from './browser-harness';
+
+const out = join(ROOT, 'resources/screenshots');
+mkdirSync(out, { recursive: true });
+ensureBuilt();
+const browser = await launchChromium();
+try {
+  for (const viewport of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }]) {
+    const s = await openSession(browser, { viewport });
+    const { page } = s;
+    const base = s.face.origin + '/';
+    const shot = async (name: string) => {
+      await page.waitForTimeout(400);
+      await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper').forEach((n) => n.remove()));
+      const file = join(out, `${name}-${viewport.width}.png`);
+      await page.screenshot({ path: file });
+      console.log(`${file}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
+    };
+    try {
+      await page.getByTestId('library-total').filter({ hasText: '共' }).waitFor();
+      await shot('library');
+
+      await page.getByTestId('quick-open-button').click();
+      for (const k of 'xzxkf') await page.keyboard.press(k);
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
+      await shot('quick-open-typed');
+      await page.keyboard.press('Escape');
+
+      cpSync(join(FIXTURES, 'folder-import'), join(s.tmp, '法规', '新法规'), { recursive: true });
+      await page.goto(base + '#/import');
+      await page.getByTestId('import-folder-card').waitFor();
+      await shot('import-folder');
+      await page.getByTestId('import-folder-browse').click();
+      await page.getByTestId('folder-item').filter({ hasText: '测试' }).click();
+      await page.getByTestId('folder-item').filter({ hasText: /^\s*法规\s*$/ }).click();
+      await page.getByTestId('folder-item').filter({ hasText: '新法规' }).click();
+      await page.getByTestId('folder-summary').waitFor();
+      await shot('import-folder-browser');
+      await page.getByTestId('folder-choose').click();
+      await page.getByTestId('import-folder-start').click();
+      await page.getByTestId('import-report').filter({ hasText: '导入完成' }).waitFor();
+      await shot('import-folder-report');
+
+      await page.goto(base + '#/lectures');
+      await page.getByTestId('new-lecture').click();
+      await page.getByTestId('lecture-topic').fill('行政许可法专题学习');
+      await page.getByTestId('add-citation').click();
+      await page.getByTestId('citation-picker-input').fill('行政许可法');
+      await page.getByTestId('citation-picker-item').first().waitFor();
+      await page.getByLabel('条号').fill('12');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('lecture-citations').filter({ hasText: '第十二条' }).waitFor();
+      await shot('lecture-form');
+      await page.keyboard.press('Escape');
+
+      await page.goto(base + '#/settings');
+      await page.getByTestId('settings-library-dir').waitFor();
+      await page.getByRole('button', { name: /立即备份/ }).click().catch(() => {});
+      await page.getByText(/^已备份|无需备份/).first().waitFor({ timeout: 5000 }).catch(() => {});
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(out, `settings-backup-toast-${viewport.width}.png`) });
+    } finally {
+      await s.close();
+    }
+  }
+} finally {
+  await browser.close();
+}
