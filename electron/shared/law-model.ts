@@ -52,6 +52,8 @@ export interface Article {
   path: string[]; // heading path 编/章/节, e.g. ["第一章 总则", "第二节 …"]
   paragraphs: Paragraph[];
   text: string; // full text without the label; paragraphs and items joined by "\n"
+  /** OCR versions only: offsets in `text` of low-confidence characters (to check against the scan). */
+  suspects?: number[];
 }
 
 /** The 分类 facet value of a version without a category. */
@@ -60,6 +62,44 @@ export const UNCATEGORISED = '未分类';
 /** The file formats a version can be imported from (.wps is Kingsoft WPS 文字 in the Word 97 format). */
 export const SOURCE_FORMATS = ['md', 'txt', 'pdf', 'docx', 'html', 'doc', 'wps', 'ofd', 'image'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/**
+ * Where a version's text came from: the file's own text (Markdown/TXT, HTML, DOCX, a .doc/.wps
+ * body), a PDF's text layer, an OFD's text objects — or OCR of a scan, which is unverified
+ * (识别文本（待核对）) until a person confirms it.
+ */
+export const TEXT_SOURCES = ['plain', 'html', 'docx', 'doc', 'text-layer', 'ofd', 'ocr'] as const;
+export type TextSource = (typeof TEXT_SOURCES)[number];
+
+/** The mark shown wherever an unverified OCR text appears (reader, search hits, packs, citations). */
+export const OCR_UNVERIFIED_LABEL = '识别文本（待核对）';
+
+/** The text source of a version stored before textSource existed: implied by its file format. */
+export function textSourceOf(v: { textSource?: TextSource; sourceFormat: SourceFormat }): TextSource {
+  if (v.textSource) return v.textSource;
+  switch (v.sourceFormat) {
+    case 'pdf':
+      return 'text-layer';
+    case 'ofd':
+      return 'ofd';
+    case 'doc':
+    case 'wps':
+      return 'doc';
+    case 'docx':
+      return 'docx';
+    case 'html':
+      return 'html';
+    case 'image':
+      return 'ocr';
+    default:
+      return 'plain';
+  }
+}
+
+/** True for an OCR text nobody has confirmed yet. */
+export function isUnverifiedOcr(v: { textSource?: TextSource; sourceFormat: SourceFormat; verified?: boolean }): boolean {
+  return textSourceOf(v) === 'ocr' && v.verified !== true;
+}
 
 /** Metadata of one version, as stored in the catalog (no article bodies). */
 export interface LawVersionMeta {
@@ -82,6 +122,13 @@ export interface LawVersionMeta {
   sourceFile: string; // file name as imported
   sourceSha256: string; // of the original bytes
   sourceFormat: SourceFormat;
+  /** How the text was obtained (absent in libraries written before it existed: see textSourceOf). */
+  textSource?: TextSource;
+  /** OCR text only: false until a person confirms it against the original. */
+  verified?: boolean;
+  /** Who confirmed an OCR text, and when (ISO timestamp). */
+  verifiedBy?: string;
+  verifiedAt?: string;
   articleCount: number; // units of kind 'article'
   unitCount: number;
   charCount: number;

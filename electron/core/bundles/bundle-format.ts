@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import type { ZipEntry } from './zip-file';
-import { SOURCE_FORMATS } from '../../shared/law-model';
+import { SOURCE_FORMATS, TEXT_SOURCES } from '../../shared/law-model';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -100,6 +100,10 @@ export const CatalogEntrySchema = z
     sourceFile: z.string().max(300),
     sourceSha256: sha,
     sourceFormat: z.enum(SOURCE_FORMATS),
+    textSource: z.enum(TEXT_SOURCES).optional(),
+    verified: z.boolean().optional(),
+    verifiedBy: z.string().max(100).optional(),
+    verifiedAt: z.string().max(40).optional(),
     articleCount: z.number().int().nonnegative(),
     unitCount: z.number().int().nonnegative(),
     charCount: z.number().int().nonnegative(),

@@ -3,9 +3,10 @@
 
 import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
-import { ExtractError, type ExtractedDocument, type SourceFormat } from './extracted-document';
+import { imageKind } from './ocr-images';
+import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.doc', '.wps', '.ofd'] as const;
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.doc', '.wps', '.ofd', '.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
 
 const MB = 1024 * 1024;
 /** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
@@ -40,12 +41,15 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (startsWith(bytes, 'PK\u0003\u0004')) return ext === '.ofd' || namesOfdXml(bytes) ? 'ofd' : 'docx';
   // OLE compound file: Word 97 .doc, or WPS 文字 .wps (Word 97 format under WPS's extension).
   if (startsWith(bytes, '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return ext === '.wps' ? 'wps' : 'doc';
+  if (imageKind(bytes)) return 'image';
   if (ext === '.md' || ext === '.markdown') return 'md';
   if (ext === '.txt' || ext === '.text') return 'txt';
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.doc') return 'doc';
   if (ext === '.wps') return 'wps';
+  if (ext === '.ofd') return 'ofd';
+  if (['.png', '.jpg', '.jpeg', '.tif', '.tiff'].includes(ext)) return 'image';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
   return undefined;
 }
@@ -69,10 +73,15 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
 /** Why a file of this name cannot be imported (no format detected). */
 export function unsupportedReason(fileName: string): string {
   const ext = extname(fileName).toLowerCase();
-  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、OFD、HTML）`;
+  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、OFD、HTML 和 PNG/JPEG/TIFF 扫描图片）`;
 }
 
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export interface ExtractOptions {
+  /** Scans (PDF without text layer, image files, image-only OFD): OCR, estimate only, or refuse. */
+  ocr?: OcrMode;
+}
+
+export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw new ExtractError('空文件（0 字节）');
   const format = detectFormat(bytes, fileName);
   if (!format) throw new ExtractError(unsupportedReason(fileName));
@@ -88,7 +97,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     // The heavier extractors (pdfjs, mammoth, an HTML parser) load on first use, not at start-up.
     case 'pdf':
       // pdfjs refuses Node Buffers and may detach what it is given: hand it its own copy.
-      return (await import('./pdf-text-extractor')).extractPdf(new Uint8Array(bytes), fileName);
+      return (await import('./pdf-text-extractor')).extractPdf(new Uint8Array(bytes), fileName, { ocr: options.ocr ?? false });
     case 'docx':
       return (await import('./docx-text-extractor')).extractDocx(bytes, fileName);
     case 'html':
@@ -98,7 +107,11 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
       return (await import('./ole-document')).extractOle(bytes, fileName);
     case 'ofd':
       return (await import('./ofd-text-extractor')).extractOfd(bytes, fileName);
-    case 'image':
-      throw new ExtractError(unsupportedReason(fileName));
+    case 'image': {
+      const ocr = options.ocr ?? false;
+      if (ocr === false) throw new ExtractError('图片需要文字识别（OCR）才能导入');
+      if (ocr === 'estimate') throw new NeedsOcr(1, '图片（扫描件或照片），共 1 页');
+      return (await import('./ocr-extractor')).extractImage(bytes, fileName, ocr === true ? {} : ocr);
+    }
   }
 }

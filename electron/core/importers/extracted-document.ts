@@ -3,9 +3,9 @@
 // 第一章 总则 as bare lines, articles starting with 第X条 followed by a space), plus what the
 // document itself states about its metadata and any warnings met while extracting.
 
-import type { SourceFormat } from '../../shared/law-model';
+import type { SourceFormat, TextSource } from '../../shared/law-model';
 
-export type { SourceFormat };
+export type { SourceFormat, TextSource };
 
 export interface ExtractedMeta {
   title?: string;
@@ -23,6 +23,10 @@ export interface ExtractedDocument {
   pages?: number;
   meta?: ExtractedMeta;
   warnings: string[];
+  /** How the text was obtained; OCR text is unverified until a person confirms it. */
+  textSource?: TextSource;
+  /** OCR only: the recognised characters in reading order with their confidences (0–100). */
+  ocr?: { stream: string; confidence: number[]; pages: number };
 }
 
 /** An extraction failure with a reason the user can act on (Chinese, names no internals). */
@@ -30,5 +34,19 @@ export class ExtractError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ExtractError';
+  }
+}
+
+/** What to do with a document that only OCR can read: run it, only estimate it (preview), or refuse. */
+export type OcrMode = false | 'estimate' | true | import('./ocr-engine').OcrOptions;
+
+/** A scan met with OCR in 'estimate' mode (an import preview): how many pages OCR would read. */
+export class NeedsOcr extends ExtractError {
+  constructor(
+    readonly pages: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NeedsOcr';
   }
 }

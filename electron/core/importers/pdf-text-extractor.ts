@@ -8,6 +8,7 @@ import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
+import { NeedsOcr, type OcrMode } from './extracted-document';
 import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 
 export { buildLines, joinParagraphs, type TextLine as PdfLine } from './text-layout';
@@ -17,11 +18,13 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export interface PdfExtractOptions {
   /** Refuse documents with more pages than this (a "PDF bomb" is refused, not read). */
   maxPages?: number;
-  /** Give up after this long (whole document). */
+  /** Give up after this long (reading the text layer; OCR has its own progress and cancel). */
   timeoutMs?: number;
+  /** A PDF without any text layer: OCR it, only say how long OCR would take, or refuse it. */
+  ocr?: OcrMode;
 }
 
-const DEFAULTS: Required<PdfExtractOptions> = { maxPages: 2000, timeoutMs: 120_000 };
+const DEFAULTS = { maxPages: 2000, timeoutMs: 120_000 };
 const MAX_BYTES = 300 * 1024 * 1024;
 
 let pdfjsLoad: Promise<{ pdfjs: PdfJs; root: string }> | undefined;
@@ -100,7 +103,7 @@ export async function extractPdf(
   const task = await openPdfTask(bytes);
   const deadline = Date.now() + opts.timeoutMs;
   try {
-    return await withTimeout(
+    const read = await withTimeout(
       (async () => {
         const doc = await task.promise.catch((e: unknown) => {
           throw translateError(e);
@@ -122,11 +125,17 @@ export async function extractPdf(
           pages.push(buildLines(items, p));
           page.cleanup();
         }
+        if (pages.every((p) => p.length === 0) && opts.ocr !== undefined && opts.ocr !== false) return { scan: doc };
         return assemble(pages, n);
       })(),
       opts.timeoutMs,
       () => void task.destroy(),
     );
+    if (!('scan' in read)) return read;
+    // A scan: no text layer on any page.
+    const n = read.scan.numPages;
+    if (opts.ocr === 'estimate') throw new NeedsOcr(n, `PDF 没有文字层（扫描件），共 ${n} 页`);
+    return await (await import('./ocr-extractor')).ocrPdf(read.scan, typeof opts.ocr === 'object' ? opts.ocr : {});
   } catch (e) {
     throw translateError(e);
   } finally {

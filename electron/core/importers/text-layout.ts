@@ -137,6 +137,7 @@ function quantile(values: number[], q: number): number | undefined {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
+const SECTION_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const SENTENCE_END_RE = /[。；;：:！!？?）)」』”]$/;
 const ASCII_WORD_END = /[A-Za-z0-9]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
@@ -171,7 +172,9 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
       const openParen = last !== undefined && /^[（(]/.test(last) && !/[)）]$/.test(last);
       const wrappedCentre =
         starts && !inBody && prev !== undefined && !line.indented && openParen && centred(line);
-      if (ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) inBody = true;
+      // The body begins at the first article, heading or numbered section (一、 / （一）): after
+      // it an indented line that happens to sit mid-page is a paragraph, not a wrapped header line.
+      if (ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text) || SECTION_START_RE.test(line.text)) inBody = true;
       if ((starts && !wrappedCentre) || paragraphs.length === 0) {
         paragraphs.push(line.text);
         pageOf.push(line.page);

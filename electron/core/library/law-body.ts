@@ -4,7 +4,7 @@
 // is refused with a message naming the file, instead of breaking search or export later.
 
 import { z } from 'zod';
-import { LEVELS, STATUSES, type LawVersion } from '../../shared/law-model';
+import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
 const text = z.string();
 const count = z.number().int().nonnegative();
@@ -17,6 +17,7 @@ export const storedUnitSchema = z.object({
   label: text,
   path: z.array(text),
   text,
+  suspects: z.array(count).optional(),
 });
 
 export const storedBodySchema = z.object({
@@ -38,6 +39,10 @@ export const storedBodySchema = z.object({
   sourceFile: text,
   sourceSha256: text,
   sourceFormat: z.string().min(1), // new importers add formats: not an enum here
+  textSource: z.enum(TEXT_SOURCES).optional(),
+  verified: z.boolean().optional(),
+  verifiedBy: text.optional(),
+  verifiedAt: text.optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

@@ -7,10 +7,12 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fsErrorMessage } from './fs-errors';
-import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
-import { versionDate } from '../../shared/law-model';
+import type { Article, LawVersion, LawVersionMeta, SourceFormat, TextSource } from '../../shared/law-model';
+import { textSourceOf, versionDate } from '../../shared/law-model';
 import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '../importers/extract-document';
-import { ExtractError } from '../importers/extracted-document';
+import { ExtractError, NeedsOcr, type OcrMode } from '../importers/extracted-document';
+import { estimateOcrSeconds } from '../importers/ocr-estimate';
+import { findSuspects } from '../importers/ocr-text';
 import { parseLawText } from '../parse/law-structure-parser';
 import { guessMetadata } from '../importers/document-metadata';
 import { loadManifests, manifestCorrections, type ManifestEntry } from './import-manifest';
@@ -19,7 +21,7 @@ import { lawIdFor, sha256, versionIdFor } from './law-identity';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
 import { TimeSlicer } from '../util/time-slicer';
 
-/** Extensions picked up when walking a folder. */
+/** Extensions picked up when walking a folder (not images: each photo would become its own law; pick them explicitly). */
 export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm', '.doc', '.wps', '.ofd']);
 
 export interface ImportFileResult {
@@ -30,6 +32,13 @@ export interface ImportFileResult {
   title?: string;
   articleCount?: number;
   reason?: string;
+  /** Which path the text took: the file's text, a PDF text layer, OFD text, or OCR (textSource). */
+  textSource?: TextSource;
+  /** Detected format of the file (pdf, ofd, doc, image …). */
+  format?: SourceFormat;
+  /** OCR: pages recognised (or to recognise, in a preview) and the estimated seconds. */
+  ocrPages?: number;
+  ocrEstimateSeconds?: number;
   /** First units, for the preview before committing (dry run) and the report. */
   preview?: { label: string; text: string }[];
 }
@@ -66,6 +75,12 @@ export interface ImportOptions {
    * may not reach outside the user's home and drives through a link inside it.
    */
   within?: string[];
+  /**
+   * Scans (PDF without text layer, .png/.jpg/.tif, image-only OFD): true = OCR them (default for
+   * an import), 'estimate' = only report pages and time (default for a dry run / preview),
+   * false = refuse them; or OCR options (progress per page, cancel, workers).
+   */
+  ocr?: OcrMode;
 }
 
 /** Whether `path` (already resolved) is `root` or inside it. */
@@ -177,9 +192,10 @@ export async function buildVersion(
   filePath: string,
   manifest: ManifestEntry | undefined,
   importedAt: string,
-): Promise<{ version: LawVersion; warnings: string[] }> {
+  options: { ocr?: OcrMode } = {},
+): Promise<{ version: LawVersion; warnings: string[]; ocrPages?: number }> {
   const fileName = basename(filePath);
-  const doc = await extractDocument(bytes, fileName);
+  const doc = await extractDocument(bytes, fileName, { ocr: options.ocr ?? true });
   const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
   const warnings = [...doc.warnings, ...parsed.warnings];
   if (doc.encoding && doc.encoding !== 'utf-8') warnings.push(`文本编码识别为 ${doc.encoding.toUpperCase()}`);
@@ -252,6 +268,8 @@ export async function buildVersion(
     sourceFile: fileName,
     sourceSha256: sha,
     sourceFormat: doc.format,
+    textSource: doc.textSource ?? textSourceOf({ sourceFormat: doc.format }),
+    ...(doc.textSource === 'ocr' ? { verified: false } : {}),
     articleCount: units.filter((u) => u.kind === 'article').length,
     unitCount: units.length,
     charCount,
@@ -259,6 +277,11 @@ export async function buildVersion(
     file: '',
     units,
   };
+  if (doc.ocr) {
+    const suspects = findSuspects(units, doc.ocr.stream, doc.ocr.confidence);
+    units.forEach((u, i) => (u.suspects = suspects[i] ?? []));
+    return { version, warnings, ocrPages: doc.ocr.pages };
+  }
   return { version, warnings };
 }
 
@@ -310,7 +333,8 @@ export async function importPaths(
       }
       const file = files[i]!;
       opts.onProgress?.({ done: i, total: files.length, file });
-      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun);
+      const ocr = opts.ocr ?? (opts.dryRun ? 'estimate' : true);
+      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr);
       report.files.push(result);
       if (result.status === 'imported' || result.status === 'replaced' || (result.status === 'updated' && !opts.dryRun)) {
         const meta = store.version(result.versionId!);
@@ -365,6 +389,7 @@ async function importOne(
   bySha: Map<string, LawVersionMeta>,
   report: ImportReport,
   dryRun: boolean,
+  ocr: OcrMode = true,
 ): Promise<ImportFileResult> {
   const fail = (reason: string): ImportFileResult => {
     report.failed.push({ file, reason });
@@ -402,10 +427,24 @@ async function importOne(
     report.skipped++;
     return { file, status: 'skipped', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: '已导入过内容相同的文件' };
   }
-  let built: { version: LawVersion; warnings: string[] };
+  let built: { version: LawVersion; warnings: string[]; ocrPages?: number };
   try {
-    built = await buildVersion(bytes, file, manifest, store.now().toISOString());
+    built = await buildVersion(bytes, file, manifest, store.now().toISOString(), { ocr });
   } catch (e) {
+    if (e instanceof NeedsOcr) {
+      // Preview of a scan: say what OCR will read and how long it will take, without running it.
+      report.imported++;
+      const ocrEstimateSeconds = estimateOcrSeconds(e.pages);
+      return {
+        file,
+        status: 'imported',
+        format: detectFormat(bytes, file),
+        textSource: 'ocr',
+        ocrPages: e.pages,
+        ocrEstimateSeconds,
+        reason: `${e.message}：导入时将进行文字识别（OCR），预计约 ${ocrEstimateSeconds} 秒；识别结果需人工核对`,
+      };
+    }
     if (e instanceof ExtractError) return fail(e.message);
     return fail(`解析失败：${(e as Error).message}`);
   }
@@ -420,6 +459,9 @@ async function importOne(
     versionId: version.id,
     title: version.title,
     articleCount: version.articleCount,
+    format: version.sourceFormat,
+    ...(version.textSource ? { textSource: version.textSource } : {}),
+    ...(built.ocrPages ? { ocrPages: built.ocrPages } : {}),
     preview,
   };
   if (old) report.replaced++;

@@ -11,9 +11,9 @@ const DOCS = join(import.meta.dirname, '../../fixtures/documents');
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-formats-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function importOne(file: string) {
+async function importOne(file: string, opts: Parameters<typeof importPaths>[2] = {}) {
   const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
-  const report = await importPaths(store, [file]);
+  const report = await importPaths(store, [file], opts);
   const v = store.versions()[0];
   return { report, version: v ? store.loadVersion(v.id) : undefined };
 }
@@ -44,15 +44,15 @@ describe('import of PDF, DOCX, DOC, WPS, OFD and HTML', () => {
     expect(pick(doc.units)).toEqual(pick(md.units));
   });
 
-  it('reports a scanned PDF with its page count and leaves the library empty', async () => {
-    const { report, version } = await importOne(join(DOCS, 'scanned.pdf'));
+  it('with OCR off, reports a scanned PDF with its page count and leaves the library empty', async () => {
+    const { report, version } = await importOne(join(DOCS, 'scanned.pdf'), { ocr: false });
     expect(report.failed[0]!.reason).toBe('PDF 没有文字层（可能是扫描件），共 3 页');
     expect(version).toBeUndefined();
   });
 
   it('reports each broken document and goes on', async () => {
     const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
-    const report = await importPaths(store, [join(DOCS, 'bad'), join(DOCS, 'tuizhi-utf8.html')]);
+    const report = await importPaths(store, [join(DOCS, 'bad'), join(DOCS, 'tuizhi-utf8.html')], { ocr: false });
     expect(report.imported).toBe(1);
     const reasons = report.failed.map((f) => `${f.file.split('/').pop()}: ${f.reason}`);
     expect(reasons).toEqual(

@@ -1,0 +1,56 @@
+// Scans → plain law text by OCR: a PDF whose pages have no text layer, image-only OFD pages, and
+// photos or scans saved as .png/.jpg/.tif. Pages are rendered (or decoded), pre-processed and
+// recognised off the main thread (ocr-engine.ts), then laid out like PDF text (ocr-text.ts).
+// The result is marked textSource 'ocr' and carries the symbol stream for each article's suspects.
+
+import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { guessMetadata } from './document-metadata';
+import { recognisePages, type OcrOptions, type OcrPage, type PageImage } from './ocr-engine';
+import { imageFilePage, renderPdfPage } from './ocr-images';
+import { layoutOcrPages } from './ocr-text';
+import { pageList } from './text-layout';
+
+function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['format'], what: string): ExtractedDocument {
+  const n = pages.length;
+  const laid = layoutOcrPages(pages);
+  if (!laid || laid.text.replace(/\s/g, '').length < 10) {
+    throw new ExtractError(blank.length === n ? `${what}是空白页，没有可识别的文字，共 ${n} 页` : `${what}中没有识别出文字（可能不是文字扫描件或过于模糊），共 ${n} 页`);
+  }
+  const warnings = [`文字由扫描件识别（OCR，共 ${n} 页），请对照原件核对`, ...laid.warnings];
+  if (blank.length > 0 && blank.length < n) warnings.push(`${pageList(blank)}是空白页`);
+  return {
+    text: laid.text,
+    format,
+    pages: n,
+    meta: guessMetadata(laid.text),
+    warnings,
+    textSource: 'ocr',
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n },
+  };
+}
+
+type PdfDoc = Parameters<typeof renderPdfPage>[0];
+
+/** OCR every page of an opened PDF that has no text layer. */
+export async function ocrPdf(doc: PdfDoc, opts: OcrOptions = {}): Promise<ExtractedDocument> {
+  const n = doc.numPages;
+  const blank: number[] = [];
+  const pages = await recognisePages(
+    n,
+    async (i): Promise<PageImage> => {
+      const img = await renderPdfPage(doc, i + 1);
+      if (img.blank) blank.push(i + 1);
+      return img;
+    },
+    opts,
+  );
+  return finish(pages, blank.sort((a, b) => a - b), 'pdf', '扫描件');
+}
+
+/** OCR one photo or scan (.png, .jpg, .tif). */
+export async function extractImage(bytes: Uint8Array, fileName: string, opts: OcrOptions = {}): Promise<ExtractedDocument> {
+  const img = await imageFilePage(bytes, fileName);
+  if (img.blank) throw new ExtractError('图片是空白页，没有可识别的文字');
+  const pages = await recognisePages(1, async () => img, opts);
+  return finish(pages, [], 'image', '图片');
+}

@@ -1,0 +1,153 @@
+// Page images for OCR: photos and scans (.png, .jpg, .tif) and the pages of a scanned PDF,
+// rendered by pdf.js through the document's own canvasFactory. Every image is pre-processed the
+// same way before tesseract sees it: only the red channel is kept as grey, so red 公章 and 红头
+// turn white and stop covering the black text under them. Size is checked from the file header
+// before anything is decoded (a 20,000 × 20,000 px image would need 1.6 GB).
+
+import { ExtractError } from './extracted-document';
+import type { PageImage } from './ocr-engine';
+
+/** Largest page image accepted: 12,000 px a side, 60 megapixels (A3 at 600 dpi is 7,000 × 9,900). */
+export const MAX_IMAGE_SIDE = 12_000;
+export const MAX_IMAGE_PIXELS = 60_000_000;
+/** PDF pages are rendered at this resolution for OCR. */
+export const OCR_DPI = 200;
+
+export type ImageKind = 'png' | 'jpeg' | 'tiff';
+
+export function imageKind(bytes: Uint8Array): ImageKind | undefined {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if ((bytes[0] === 0x49 && bytes[1] === 0x49 && bytes[2] === 0x2a) || (bytes[0] === 0x4d && bytes[1] === 0x4d && bytes[3] === 0x2a)) return 'tiff';
+  return undefined;
+}
+
+/** Width and height from the file header, without decoding. */
+export function imageSize(bytes: Uint8Array, kind: ImageKind): { width: number; height: number } | undefined {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (kind === 'png') return bytes.length >= 24 ? { width: dv.getUint32(16), height: dv.getUint32(20) } : undefined;
+  if (kind === 'jpeg') {
+    let i = 2;
+    while (i + 9 < bytes.length) {
+      if (bytes[i] !== 0xff) return undefined;
+      const marker = bytes[i + 1]!;
+      const len = dv.getUint16(i + 2);
+      // SOF0–SOF15 except DHT (C4), JPG (C8), DAC (CC)
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: dv.getUint16(i + 5), width: dv.getUint16(i + 7) };
+      }
+      i += 2 + len;
+    }
+    return undefined;
+  }
+  // TIFF: first IFD, tags 256 (width) and 257 (height)
+  const le = bytes[0] === 0x49;
+  if (bytes.length < 8) return undefined;
+  const ifd = dv.getUint32(4, le);
+  if (ifd + 2 > bytes.length) return undefined;
+  const count = dv.getUint16(ifd, le);
+  let width: number | undefined;
+  let height: number | undefined;
+  for (let k = 0; k < count; k++) {
+    const e = ifd + 2 + k * 12;
+    if (e + 12 > bytes.length) break;
+    const tag = dv.getUint16(e, le);
+    const type = dv.getUint16(e + 2, le);
+    const value = type === 3 ? dv.getUint16(e + 8, le) : dv.getUint32(e + 8, le);
+    if (tag === 256) width = value;
+    if (tag === 257) height = value;
+  }
+  return width && height ? { width, height } : undefined;
+}
+
+export function checkImageSize(width: number, height: number, what: string): void {
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
+    throw new ExtractError(`${what}过大（${width} × ${height} 像素，上限每边 ${MAX_IMAGE_SIDE} 像素、共 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素），请缩小后再导入`);
+  }
+}
+
+/** RGBA → one grey byte per pixel from the red channel (red ink becomes white), as a binary PGM. */
+export function redChannelPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): { pgm: Uint8Array; dark: number } {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + width * height);
+  out.set(header, 0);
+  let dark = 0;
+  for (let p = 0, o = header.length; p < width * height; p++, o++) {
+    const r = rgba[p * 4]!;
+    const a = rgba[p * 4 + 3]!;
+    // Transparent pixels are paper.
+    const v = a === 255 ? r : 255 - ((255 - r) * a) / 255;
+    out[o] = v;
+    if (v < 128) dark++;
+  }
+  return { pgm: out, dark: dark / (width * height) };
+}
+
+/** A page with (almost) no dark pixels is a blank scan: nothing to recognise. */
+export const BLANK_DARK_SHARE = 0.0005;
+
+/** Decode a .png/.jpg photo or scan into the pre-processed page image. */
+export async function imageFilePage(bytes: Uint8Array, fileName: string): Promise<PageImage & { blank: boolean }> {
+  const kind = imageKind(bytes);
+  if (!kind) throw new ExtractError(`${fileName} 不是可识别的图片（支持 PNG、JPEG、TIFF）`);
+  const size = imageSize(bytes, kind);
+  if (!size) throw new ExtractError(`图片文件已损坏或不完整（无法读取图片尺寸）`);
+  checkImageSize(size.width, size.height, '图片');
+  if (kind === 'tiff') {
+    // No TIFF decoder in @napi-rs/canvas: tesseract's Leptonica reads it as is (no red-channel step).
+    return { data: bytes, width: size.width, height: size.height, dpi: 0, blank: false };
+  }
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  let img: Awaited<ReturnType<typeof loadImage>>;
+  try {
+    img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    throw new ExtractError('图片文件已损坏或不完整，无法解码');
+  }
+  const canvas = createCanvas(img.width, img.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, img.width, img.height);
+  ctx.drawImage(img, 0, 0);
+  const { data } = ctx.getImageData(0, 0, img.width, img.height);
+  const { pgm, dark } = redChannelPgm(data, img.width, img.height);
+  return { data: pgm, width: img.width, height: img.height, dpi: 0, blank: dark < BLANK_DARK_SHARE };
+}
+
+/** The 2D context pdf.js's NodeCanvasFactory hands out (@napi-rs/canvas): the few calls made here. */
+interface Context2d {
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+}
+interface CanvasFactory {
+  create(w: number, h: number): { canvas: unknown; context: Context2d };
+  destroy(c: unknown): void;
+}
+
+type PdfDoc = Awaited<Awaited<ReturnType<typeof import('./pdf-text-extractor')['openPdfTask']>>['promise']>;
+
+/** Render one PDF page at OCR_DPI through the document's canvasFactory, pre-processed. */
+export async function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI): Promise<PageImage & { blank: boolean }> {
+  const page = await doc.getPage(pageNo);
+  try {
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    checkImageSize(width, height, `PDF 第 ${pageNo} 页`);
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const target = factory.create(width, height);
+    try {
+      target.context.fillStyle = '#ffffff';
+      target.context.fillRect(0, 0, width, height);
+      await page.render({ canvasContext: target.context, canvas: target.canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
+      const { data } = target.context.getImageData(0, 0, width, height);
+      const { pgm, dark } = redChannelPgm(data, width, height);
+      return { data: pgm, width, height, dpi, blank: dark < BLANK_DARK_SHARE };
+    } finally {
+      factory.destroy(target);
+    }
+  } finally {
+    page.cleanup();
+  }
+}

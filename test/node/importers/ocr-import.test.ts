@@ -1,0 +1,120 @@
+// OCR of scans end to end, on a real corpus law printed by LibreOffice and scanned at 200 dpi
+// (test/fixtures/documents/make-fixtures.ts scan). OCR is CPU-heavy: few, small cases. Accuracy,
+// speed and memory are measured by test/bench/ocr-bench.ts, not here.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { extractDocument } from '../../../electron/core/importers/extract-document';
+import { findSuspects } from '../../../electron/core/importers/ocr-text';
+
+const DOCS = join(import.meta.dirname, '../../fixtures/documents');
+const work = mkdtempSync(join(tmpdir(), 'lawdesk-ocr-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Offsets in `got` of characters that differ from `want` (LCS alignment; extra chars count). */
+function wrongOffsets(got: string, want: string): number[] {
+  const a = [...got];
+  const b = [...want];
+  const dp = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  const wrong: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length) {
+    if (j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && dp[i]![j + 1]! >= dp[i + 1]![j]!) j++; // a char missing from got: flag its neighbour
+    else wrong.push(i++);
+  }
+  return wrong;
+}
+
+describe('OCR import', () => {
+  it('imports a scanned PDF as an unverified OCR version whose wrong characters are all suspects', { timeout: 240_000 }, async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    const progress: number[] = [];
+    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf')], { ocr: { onProgress: (p) => progress.push(p.done) } });
+    expect(report.failed).toEqual([]);
+    expect(report.files[0]).toMatchObject({ status: 'imported', format: 'pdf', textSource: 'ocr', ocrPages: 1 });
+    expect(progress).toEqual([0, 1]);
+    const v = store.loadVersion(store.versions()[0]!.id);
+    expect(v.textSource).toBe('ocr');
+    expect(v.verified).toBe(false);
+
+    const { store: mdStore } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    await importPaths(mdStore, [join(DOCS, 'sources', 'tuizhi.md')]);
+    const md = mdStore.loadVersion(mdStore.versions()[0]!.id);
+    expect(v.lawId).toBe(md.lawId);
+    const want = new Map(md.units.map((u) => [u.label, u.text]));
+    expect(v.units.map((u) => u.label)).toEqual(md.units.map((u) => u.label));
+    let chars = 0;
+    let wrong = 0;
+    for (const u of v.units) {
+      expect(Array.isArray(u.suspects)).toBe(true);
+      const bad = wrongOffsets(u.text, want.get(u.label)!);
+      chars += u.text.length;
+      wrong += bad.length;
+      // every character that differs from the source is among the highlighted ones
+      for (const off of bad) expect(u.suspects, `${u.label} offset ${off} (${u.text[off]})`).toContain(off);
+    }
+    expect(wrong / chars).toBeLessThan(0.01);
+  });
+
+  it('previews a scan with its page count and an estimate, without running OCR', async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf'), join(DOCS, 'juece-layout.ofd')], { dryRun: true });
+    const [scan, ofd] = report.files;
+    expect(scan).toMatchObject({ format: 'pdf', textSource: 'ocr', ocrPages: 1 });
+    expect(scan!.ocrEstimateSeconds).toBeGreaterThan(0);
+    expect(scan!.reason).toMatch(/共 1 页：导入时将进行文字识别（OCR），预计约 \d+ 秒/);
+    expect(ofd).toMatchObject({ format: 'ofd', textSource: 'ofd' });
+    expect(store.versions()).toEqual([]);
+  });
+
+  it('refuses a 20,000 × 20,000 px image from its header and a blank scan, before any OCR', async () => {
+    // PNG signature + IHDR claiming 20,000 × 20,000: nothing is decoded.
+    const png = Buffer.alloc(64);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(png);
+    png.writeUInt32BE(20_000, 16);
+    png.writeUInt32BE(20_000, 20);
+    await expect(extractDocument(png, '巨幅.png', { ocr: true })).rejects.toThrow('图片过大（20000 × 20000 像素');
+    const { createCanvas } = await import('@napi-rs/canvas');
+    const canvas = createCanvas(1654, 2339);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fdfdfb';
+    ctx.fillRect(0, 0, 1654, 2339);
+    await expect(extractDocument(canvas.toBuffer('image/png'), '空白.png', { ocr: true })).rejects.toThrow('图片是空白页，没有可识别的文字');
+  });
+
+  it('finds suspects past dropped page furniture and never trusts a character it cannot trace', () => {
+    const stream = '第一条为了测试一3一第二条本条例自公布之日起施行。';
+    const conf = [...stream].map((c) => (c === '测' ? 40 : 99));
+    const units = [
+      { label: '第一条', text: '为了测试' },
+      { label: '第二条', text: '本条例自公布之日起施行！' },
+    ];
+    expect(findSuspects(units, stream, conf)).toEqual([[2], [11]]);
+  });
+
+  it.skipIf(spawnSync('unshare', ['-n', 'true']).status !== 0)('recognises with networking disabled (unshare -n)', { timeout: 240_000 }, () => {
+    const script = join(work, 'offline.mts');
+    writeFileSync(
+      script,
+      `import { readFileSync } from 'node:fs';
+import { extractDocument } from ${JSON.stringify(join(import.meta.dirname, '../../../electron/core/importers/extract-document.ts'))};
+const d = await extractDocument(readFileSync(${JSON.stringify(join(DOCS, 'scans', 'yuanzhu-p2-clean.jpg'))}), 'p2.jpg', { ocr: true });
+console.log(d.textSource, d.text.split('\\n').length);`,
+    );
+    const tsx = join(import.meta.dirname, '../../../node_modules/.bin/tsx');
+    const r = spawnSync('unshare', ['-n', tsx, script], { encoding: 'utf8', cwd: work });
+    expect(r.stderr).not.toMatch(/ENOTFOUND|ECONNREFUSED|fetch failed/);
+    expect(r.stdout).toMatch(/^ocr \d+/);
+    // nothing was cached into the working directory (tesseract.js's default cache)
+    expect(readdirSync(work).filter((n) => n.endsWith('.traineddata'))).toEqual([]);
+  });
+});
