@@ -76,6 +76,15 @@ export const CHANNEL_NAMES = [
   'workbench:dismiss',
   'workbench:checklist',
   'workbench:opinion',
+  'reports:annual',
+  'reports:export',
+  'register:list',
+  'register:save',
+  'register:due',
+  'register:flags',
+  'office:get',
+  'office:set',
+  'reminders:list',
 ] as const;
 
 export const EVENT_CHANNEL = 'lawdesk:event';

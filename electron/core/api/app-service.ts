@@ -39,6 +39,7 @@ import { versionAsOf } from '../versions/version-compare';
 import { ApiContext, defaultExportDir, type Handlers } from './api-context';
 import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-api';
 import { packsHandlers } from './packs-api';
+import { reportsHandlers } from './reports-api';
 import { recordsHandlers } from './records-api';
 import { openSearchBackend, type SearchBackend } from './search-backend';
 import type { TimeSlicer } from '../util/time-slicer';
@@ -153,6 +154,7 @@ export class AppService {
       ...linksHandlers(this.ctx),
       ...recordsHandlers(this.ctx),
       ...packsHandlers(this.ctx, opts.printPdf),
+      ...reportsHandlers(this.ctx, opts.printPdf),
       ...bundlesHandlers(this.ctx, this.bundleStagings),
       ...importFolderHandlers(this.ctx, opts.importRoots),
       ...workbenchHandlers(this.ctx, opts.printPdf),

@@ -495,6 +495,11 @@ export class RecordsService {
 
   // ───────────── committing ─────────────
 
+  /** Who is making changes when no one is named (the change log's "who"). */
+  actorName(): string {
+    return this.actor({});
+  }
+
   private actor(opts: WriteOptions): string {
     if (opts.by) return opts.by;
     if (this.opts.actor) return this.opts.actor;

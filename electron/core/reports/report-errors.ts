@@ -1,13 +1,15 @@
-// The one error the reports module throws for a bad input file: it names the file and the reason,
-// so every face can show "文件：原因" without knowing where the error came from.
+// The error the reports and register modules throw for a bad input file: it names the file and the
+// reason. It is a LibraryError (code INVALID), so every face already shows it as a validation
+// error with its message, the CLI with exit code 1.
 
-export class DomainFileError extends Error {
-  readonly code = 'VALIDATION' as const;
+import { LibraryError } from '../library/library-store';
+
+export class DomainFileError extends LibraryError {
   constructor(
     readonly file: string,
     readonly reason: string,
   ) {
-    super(`${file}：${reason}`);
+    super('INVALID', `${file}：${reason}`);
     this.name = 'DomainFileError';
   }
 }

@@ -19,6 +19,7 @@ import { searchCalls } from './search';
 import { settingsCalls } from './settings';
 import { versionsCalls } from './versions';
 import { workbenchCalls } from './workbench';
+import { reportsCalls } from './reports';
 
 export * from './common';
 export * from './errors';
@@ -33,6 +34,7 @@ export * from './packs';
 export * from './bundles';
 export * from './links';
 export * from './workbench';
+export * from './reports';
 export { methodName } from '../api-channels';
 
 export const apiContract = {
@@ -46,6 +48,7 @@ export const apiContract = {
   ...bundlesCalls,
   ...linksCalls,
   ...workbenchCalls,
+  ...reportsCalls,
 } as const;
 
 export type ApiContract = typeof apiContract;

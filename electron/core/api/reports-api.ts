@@ -1,0 +1,52 @@
+// The yearly-documents calls over the core: the report draft and its export (DOCX / PDF / HTML into
+// the export folder, handed out by file id like pack exports), the register, the office profile
+// and the start page's reminders.
+
+import { REPORT_KIND_LABELS } from '../../shared/api/reports';
+import { readOffice, writeOffice } from '../office/office-file';
+import type { PrintHtmlToPdf } from '../packs/render-pdf';
+import { RegisterService } from '../register/register-service';
+import { annualReportFor } from '../reports/annual-report-service';
+import { exportAnnualReport, exportPlanDocument } from '../reports/annual-report-export';
+import { officeReminders } from '../reports/office-reminders';
+import { safeFileName, type ApiContext, type Handlers } from './api-context';
+
+export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers {
+  const register = async () => RegisterService.open(await ctx.records());
+  return {
+    'reports:annual': async ({ year }) => {
+      const svc = await ctx.records();
+      return annualReportFor(svc, ctx.store, { year });
+    },
+    'reports:export': async ({ kind, year, format, taskId }) => {
+      const svc = await ctx.records();
+      const progress = (done: number, label: string) => taskId && ctx.emit('task:progress', { taskId, phase: done ? 'write' : 'render', done, total: 1, label });
+      progress(0, REPORT_KIND_LABELS[kind]);
+      const unit = readOffice(ctx.store.dir).profile.unit;
+      const name = `${safeFileName(`${unit}${year}年度${REPORT_KIND_LABELS[kind]}`, '年度报告')}.${format}`;
+      const out = ctx.exportPath(name);
+      const opts = { out, format, ...(print ? { print } : {}) };
+      const r =
+        kind === 'annual'
+          ? await exportAnnualReport(await annualReportFor(svc, ctx.store, { year }), { ...opts, today: svc.today() })
+          : { ...(await exportPlanDocument(svc, { ...opts, kind, year })), notes: [] as string[] };
+      progress(1, name);
+      return { ...ctx.handOut(r.path, name), notes: r.notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
+    },
+    'register:list': async (f) => (await register()).list(f),
+    'register:save': async ({ id, entry, expectedRevision }) => {
+      const reg = await register();
+      const opts = { by: (await ctx.records()).actorName(), ...(expectedRevision !== undefined ? { expectedRevision } : {}) };
+      return id ? reg.update(id, entry, opts) : reg.add(entry, opts);
+    },
+    'register:due': async () => (await register()).due(),
+    'register:flags': async () => (await register()).flags({ onlyAffected: true }),
+    'office:get': () => readOffice(ctx.store.dir).profile,
+    'office:set': (patch) => writeOffice(ctx.store, patch),
+    'reminders:list': async () => {
+      const svc = await ctx.records();
+      const today = svc.today();
+      return officeReminders(today, await (await register()).due(), (await svc.listPlans({ year: Number(today.slice(0, 4)) })).length);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// Calls for the office's yearly documents: the 法治政府建设年度报告 draft (preview and export), the
+// 普法计划 and 责任清单, the 规范性文件 register with its reminders and flags, the office profile,
+// and the reminders the start page shows.
+
+import { z } from 'zod';
+import { OfficeProfileSchema } from '../office-profile';
+import { FlagSchema } from '../record-schema';
+import { RegisterEntryInputSchema, RegisterEntrySchema, RegisterReminderSchema } from '../register-schema';
+import { call, count, empty, producedFileSchema, recordId, taskId } from './common';
+
+const year = z.number().int().min(1990).max(2200);
+
+export const reportSourceSchema = z.object({ kind: z.enum(['review', 'lecture', 'plan', 'register']), id: z.string(), title: z.string(), date: z.string() });
+export const annualReportSchema = z.object({
+  year: z.number(),
+  unit: z.string(),
+  title: z.string(),
+  intro: z.string().optional(),
+  sections: z.array(
+    z.object({
+      heading: z.string(),
+      parts: z.array(z.object({ heading: z.string().optional(), paragraphs: z.array(z.object({ text: z.string(), placeholder: z.boolean().optional(), figures: z.array(z.string()) })) })),
+    }),
+  ),
+  figures: z.array(z.object({ id: z.string(), label: z.string(), value: z.string(), sources: z.array(reportSourceSchema) })),
+  notes: z.array(z.string()),
+});
+export type AnnualReportDto = z.infer<typeof annualReportSchema>;
+
+export const REPORT_KINDS = ['annual', 'plan', 'duties'] as const;
+export const REPORT_KIND_LABELS: Record<(typeof REPORT_KINDS)[number], string> = { annual: '法治政府建设年度报告', plan: '普法工作计划', duties: '普法责任清单' };
+
+export const registerViewSchema = RegisterEntrySchema.extend({ status: z.enum(['尚未施行', '现行有效', '已失效', '已废止']) });
+export type RegisterViewDto = z.infer<typeof registerViewSchema>;
+
+export const registerFlagSchema = FlagSchema.extend({
+  record: z.object({ kind: z.string(), id: z.string(), title: z.string(), date: z.string() }),
+  where: z.array(z.string()),
+  lawId: z.string(),
+  versionId: z.string(),
+  articleKey: z.string(),
+  label: z.string(),
+  citation: z.string(),
+});
+
+export const REMINDER_SOURCES = ['register', 'annualReport', 'plan'] as const;
+export const officeReminderSchema = z.object({
+  source: z.enum(REMINDER_SOURCES),
+  kind: z.string(),
+  title: z.string(),
+  message: z.string(),
+  date: z.string(),
+  entryId: z.string().optional(),
+});
+export type OfficeReminderDto = z.infer<typeof officeReminderSchema>;
+
+export const reportsCalls = {
+  'reports:annual': call({ input: z.object({ year }).strict(), output: annualReportSchema }),
+  'reports:export': call({
+    input: z.object({ kind: z.enum(REPORT_KINDS), year, format: z.enum(['docx', 'pdf', 'html']), taskId }).strict(),
+    output: producedFileSchema.extend({ notes: z.array(z.string()), pages: count.optional() }),
+  }),
+  'register:list': call({ input: z.object({ year: year.optional(), q: z.string().max(200).optional() }).strict(), output: z.array(registerViewSchema) }),
+  'register:save': call({
+    input: z.object({ id: recordId.optional(), entry: RegisterEntryInputSchema.partial(), expectedRevision: count.optional() }).strict(),
+    output: z.object({ entry: registerViewSchema, warnings: z.array(z.string()) }),
+  }),
+  'register:due': call({ input: empty, output: z.array(RegisterReminderSchema) }),
+  'register:flags': call({ input: empty, output: z.array(registerFlagSchema) }),
+  'office:get': call({ input: empty, output: OfficeProfileSchema }),
+  'office:set': call({ input: OfficeProfileSchema.partial().extend({ adviser: OfficeProfileSchema.shape.adviser.nullable() }).partial().strict(), output: OfficeProfileSchema }),
+  'reminders:list': call({ input: empty, output: z.array(officeReminderSchema) }),
+};

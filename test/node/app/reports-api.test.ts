@@ -1,0 +1,77 @@
+// The yearly-documents calls as the renderer makes them: office profile, the report draft and its
+// export, the register (save, list, refusals), and the start page's reminders on a fixed day.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppService } from '../../../electron/core/api/app-service';
+import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { RecordsService } from '../../../electron/core/records/records-service';
+import { ApiError } from '../../../electron/shared/api-contract';
+import { LAWS, seed } from '../records/records-test-support';
+
+let tmp: string;
+let svc: AppService;
+
+async function open(now: string): Promise<AppService> {
+  const { store } = await openLibrary({ dir: join(tmp, 'library'), seed: false, now: () => new Date(now) });
+  return new AppService({ store, settings: new MemorySettingsStore(), face: 'browser', search: false, exportDir: join(tmp, 'exports'), stagingRoot: join(tmp, 'staging') });
+}
+
+beforeEach(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'lawdesk-reports-api-'));
+  svc = await open('2021-02-10T02:00:00Z');
+  await importPaths(svc.store, [LAWS]);
+  await (await RecordsService.open(svc.store, { actor: '测试员' })).importBundle(seed());
+});
+afterEach(() => {
+  svc.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('reports API', () => {
+  it('keeps the office profile in the library and drafts the report with it', async () => {
+    expect(await svc.call('office:get', {})).toEqual({ unit: '', region: '' });
+    const set = await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '李明', org: '山东青苑律师事务所' } });
+    expect(set.adviser).toEqual({ name: '李明', org: '山东青苑律师事务所' });
+    expect(JSON.parse(readFileSync(join(tmp, 'library', 'office.json'), 'utf8')).unit).toBe('高青县科学技术局');
+    const r = await svc.call('reports:annual', { year: 2020 });
+    expect(r.title).toBe('高青县科学技术局2020年度法治政府建设工作报告');
+    expect(r.figures.find((f) => f.id === 'decisions.adviser')!.value).toBe('山东青苑律师事务所 李明');
+    await expect(svc.call('office:set', { unit: 'x'.repeat(300) })).rejects.toThrow(ApiError);
+    expect((await svc.call('office:set', { adviser: null })).adviser).toBeUndefined();
+  });
+
+  it('exports the report, the plan and the 清单 as files the renderer can fetch', async () => {
+    const out = await svc.call('reports:export', { kind: 'annual', year: 2020, format: 'docx' });
+    expect(out.name).toMatch(/2020年度法治政府建设年度报告\.docx$/);
+    const file = await svc.call('files:get', { fileId: out.fileId });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.dataBase64, 'base64') });
+    expect(value).toContain('附件：数据来源');
+    const duties = await svc.call('reports:export', { kind: 'duties', year: 2020, format: 'html' });
+    expect(Buffer.from((await svc.call('files:get', { fileId: duties.fileId })).dataBase64, 'base64').toString('utf8')).toContain('普法责任清单');
+    await expect(svc.call('reports:export', { kind: 'plan', year: 2019, format: 'docx' })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+
+  it('saves register entries, refuses impossible dates by field, and reminds on the start page', async () => {
+    const saved = await svc.call('register:save', { entry: { title: '高青县科技创新券管理暂行办法', draftingUnit: '高新技术科', published: '2020-12-01', docNumber: '高科发〔2020〕9号' } });
+    expect(saved.entry).toMatchObject({ id: 'D2020-001', filingDue: '2020-12-31', validUntil: '2022-11-30', status: '现行有效' });
+    await expect(svc.call('register:save', { entry: { title: '甲', draftingUnit: '乙', published: '2020-12-01', effective: '2020-11-01' } })).rejects.toThrow(/effective 2020-11-01/);
+    expect(await svc.call('register:list', {})).toHaveLength(1);
+    const reminders = await svc.call('reminders:list', {});
+    // 10 February 2021: the 备案 of the December document is overdue, the 2020 report is due by 1 March,
+    // and no 2021 plan is registered yet.
+    expect(reminders.map((r) => [r.source, r.kind])).toEqual([
+      ['register', '备案逾期'],
+      ['annualReport', '年度报告'],
+      ['plan', '普法计划'],
+    ]);
+    await svc.call('register:save', { id: 'D2020-001', entry: { filedDate: '2020-12-20' }, expectedRevision: 1 });
+    expect((await svc.call('reminders:list', {})).map((r) => r.source)).toEqual(['annualReport', 'plan']);
+    await expect(svc.call('register:save', { id: 'D2020-001', entry: { notes: 'x' }, expectedRevision: 1 })).rejects.toThrow(/已被他人修改/);
+  });
+});
