@@ -6,7 +6,7 @@
 // the records as they were (each law version and each record whole, old or new), and running the
 // import again finishes it: every step is idempotent.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { LawVersionMeta } from '../../shared/law-model';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -151,7 +151,12 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
       await store.load();
       const { rs, data: local } = await localRecords(store);
       const preview = plan(store, b, local);
-      const lawsToWrite = preview.laws.filter((l) => l.outcome === 'new' || l.outcome === 'newer').map((l) => b.versions.find((v) => v.id === l.versionId)!);
+      const byId = new Map(b.versions.map((v) => [v.id, v]));
+      const lawsToWrite = preview.laws.filter((l) => l.outcome === 'new' || l.outcome === 'newer').map((l) => byId.get(l.versionId)!);
+      // One pass over the entry names and one listing of originals/, not one per law (16,000 laws).
+      const originalEntry = new Map<string, string>();
+      for (const [name, kind] of b.entryKinds) if (kind === 'original') originalEntry.set(name.slice('laws/originals/'.length, 'laws/originals/'.length + 64), name);
+      const haveOriginal = new Set(existsSync(store.originalsDir) ? readdirSync(store.originalsDir).map((n) => n.slice(0, 64)) : []);
       const recordChanges = preview.records.filter((r) => r.outcome !== 'identical' && r.outcome !== 'older');
       const result: BundleImportResult = { ...preview, changed: lawsToWrite.length > 0 || recordChanges.length > 0 };
       if (!result.changed) return result;
@@ -169,8 +174,11 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
       for (const v of lawsToWrite) {
         await slicer.maybePause();
         progress({ phase: 'write', done: done++, total, item: v.title });
-        const orig = [...b.entryKinds.keys()].find((n) => n.startsWith(`laws/originals/${v.sourceSha256}`))!;
-        if (!store.originalPath(v)) store.writeOriginal(b.bytesOf(orig), v.sourceSha256, basename(orig).slice(64));
+        const orig = originalEntry.get(v.sourceSha256)!;
+        if (!haveOriginal.has(v.sourceSha256)) {
+          store.writeOriginal(b.bytesOf(orig), v.sourceSha256, basename(orig).slice(64));
+          haveOriginal.add(v.sourceSha256);
+        }
       }
       if (b.records && recordChanges.length) {
         const dir = join(store.dir, 'attachments');

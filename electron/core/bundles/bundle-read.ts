@@ -5,8 +5,8 @@
 // is ever handed to the import.
 
 import { existsSync } from 'node:fs';
-import { z } from 'zod';
 import { sha256 } from '../library/law-identity';
+import { parseBody } from '../library/law-body';
 import type { LawVersionMeta } from '../../shared/law-model';
 import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
 import { describeIssues } from '../records/records-errors';
@@ -47,21 +47,36 @@ export interface ReadBundle {
   close(): void;
 }
 
-const BodySchema = z
-  .object({
-    id: z.string(),
-    units: z
-      .array(
-        z
-          .object({ kind: z.string().max(20), label: z.string().max(200), text: z.string().max(2_000_000), key: z.string().max(100) })
-          .passthrough(),
-      )
-      .max(100_000),
-  })
-  .passthrough();
+/**
+ * Largest record (and largest change log of one record) a bundle may carry, as JSON characters:
+ * far above any real review (the form's own limits allow ~1 MB of text), far below what would
+ * make every later edit of the records file slow.
+ */
+export const MAX_RECORD_JSON_CHARS = 4_000_000;
+
+/** A copy with no prototype: ids such as toString or valueOf are plain keys, never inherited members. */
+function nullProto<T extends object>(o: T): T {
+  return Object.assign(Object.create(null) as T, o);
+}
 
 /** Record ids as the records service makes them (R2024-001, favorites …): no path characters. */
 const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/;
+
+/** Each record and each record's change log under MAX_RECORD_JSON_CHARS, before the schema looks at fields. */
+function checkRecordSizes(raw: unknown): void {
+  if (!raw || typeof raw !== 'object') return;
+  for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections', 'log'] as const) {
+    const coll = (raw as Record<string, unknown>)[key];
+    if (!coll || typeof coll !== 'object') continue;
+    for (const [k, rec] of Object.entries(coll)) {
+      const size = JSON.stringify(rec)?.length ?? 0;
+      if (size > MAX_RECORD_JSON_CHARS) {
+        const what = key === 'log' ? `记录 ${k.slice(0, 60)} 的修改记录` : `记录 ${k.slice(0, 60)}`;
+        throw new BundleError('TOO_LARGE', `records/records.json 中的${what} 过大（${size.toLocaleString('en-US')} 字符，上限 ${MAX_RECORD_JSON_CHARS.toLocaleString('en-US')}），已拒绝整个资料包`);
+      }
+    }
+  }
+}
 
 export interface ReadOptions {
   limits?: ZipLimits;
@@ -140,13 +155,22 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
   };
   const names = [...byName.keys()].filter((n) => n !== MANIFEST && kinds.get(n) !== 'readme');
   let done = 0;
+  const bodies = new Map<string, { id: string; articles: number }>(); // only what the catalog check needs
+  const originals = new Set<string>();
+  for (const [name, kind] of kinds) if (kind === 'original') originals.add(name.slice('laws/originals/'.length, 'laws/originals/'.length + 64));
   const jsonOf = (name: string) => parseBundleJson(Buffer.from(bytesOf(name)).toString('utf8'), name);
   for (const name of names) {
     opts.onProgress?.({ phase: 'verify', done: done++, total: names.length, item: name });
     const kind = kinds.get(name);
     if (kind === 'body') {
-      const b = BodySchema.safeParse(jsonOf(name));
-      if (!b.success) throw new BundleError('SCHEMA', `资料包中的正文 ${name} 格式不对`);
+      // The same schema the importer writes and the library reads: a body with an article whose
+      // path is null or a string would otherwise break search and export for the whole library.
+      try {
+        const body = parseBody(jsonOf(name), name);
+        bodies.set(name, { id: body.id, articles: body.units.filter((u) => u.kind === 'article').length });
+      } catch (e) {
+        throw new BundleError('SCHEMA', `资料包中的${(e as Error).message}，已拒绝整个资料包`);
+      }
     } else if (kind !== 'catalog' && kind !== 'records') bytesOf(name);
   }
 
@@ -160,15 +184,17 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
     versions = (raw as { versions: LawVersionMeta[] }).versions;
     for (const v of versions) {
       if (!byName.has(`laws/bodies/${v.file}`)) throw new BundleError('INVALID', `《${v.title}》的正文 ${v.file} 不在资料包中`);
-      const body = JSON.parse(Buffer.from(bytesOf(`laws/bodies/${v.file}`)).toString('utf8')) as { id: string; units: { kind: string }[] };
+      const body = bodies.get(`laws/bodies/${v.file}`)!;
       if (body.id !== v.id) throw new BundleError('INVALID', `《${v.title}》的正文属于另一个版本（${body.id}）`);
-      if (body.units.filter((u) => u.kind === 'article').length !== v.articleCount) throw new BundleError('INVALID', `《${v.title}》的条文数与目录不符`);
-      if (![...byName.keys()].some((n) => n.startsWith(`laws/originals/${v.sourceSha256}`))) throw new BundleError('INVALID', `《${v.title}》的原始文件不在资料包中`);
+      if (body.articles !== v.articleCount) throw new BundleError('INVALID', `《${v.title}》的条文数与目录不符`);
+      if (!originals.has(v.sourceSha256)) throw new BundleError('INVALID', `《${v.title}》的原始文件不在资料包中`);
     }
   }
   let records: RecordsFile | undefined;
   if (byName.has(RECORDS_JSON)) {
-    const r = RecordsFileSchema.safeParse(jsonOf(RECORDS_JSON));
+    const raw = jsonOf(RECORDS_JSON);
+    checkRecordSizes(raw);
+    const r = RecordsFileSchema.safeParse(raw);
     if (!r.success) throw new BundleError('SCHEMA', `records/records.json 中有不合格式的记录：${describeIssues(r.error).slice(0, 5).join('；')}`);
     if (r.data.schemaVersion > 1) throw new BundleError('SCHEMA', `资料包中的记录版本为 ${r.data.schemaVersion}，请先升级 LawDesk`);
     for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) {
@@ -176,8 +202,18 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
         if (k !== rec.id || !RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的记录编号“${k.slice(0, 60)}”不合规`);
       }
     }
-    for (const k of Object.keys(r.data.log)) if (!RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的修改记录编号“${k.slice(0, 60)}”不合规`);
-    records = r.data;
+    for (const [k, log] of Object.entries(r.data.log)) {
+      if (!RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的修改记录编号“${k.slice(0, 60)}”不合规`);
+    }
+    records = {
+      ...r.data,
+      reviews: nullProto(r.data.reviews),
+      lectures: nullProto(r.data.lectures),
+      plans: nullProto(r.data.plans),
+      notes: nullProto(r.data.notes),
+      collections: nullProto(r.data.collections),
+      log: nullProto(r.data.log),
+    };
   }
   return {
     file,

@@ -49,9 +49,14 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** obj[key] only when it is obj's own: ids like toString, valueOf, hasOwnProperty are just ids. */
+function own<T>(obj: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
 function find(data: RecordsFile, id: string): { key: CollectionKey; rec: AnyRecord } | undefined {
   for (const key of RECORD_COLLECTIONS) {
-    const r = (data[key] as Record<string, AnyRecord>)[id];
+    const r = own(data[key] as Record<string, AnyRecord>, id);
     if (r) return { key, rec: r };
   }
   return undefined;
@@ -60,7 +65,7 @@ function find(data: RecordsFile, id: string): { key: CollectionKey; rec: AnyReco
 function freeId(data: RecordsFile, incoming: RecordsFile, id: string): string {
   for (let n = 2; ; n++) {
     const cand = `${id}-${n}`;
-    if (!find(data, cand) && !data.log[cand] && !find(incoming, cand)) return cand;
+    if (!find(data, cand) && !own(data.log, cand) && !find(incoming, cand)) return cand;
   }
 }
 
@@ -72,7 +77,7 @@ export function planRecordsMerge(local: RecordsFile, incoming: RecordsFile): Rec
       const here = find(local, rec.id);
       const item: RecordPlanItem = { id: rec.id, collection: key, title: titleOf(rec), outcome: 'new' };
       if (!here) {
-        if (local.log[rec.id]) {
+        if (own(local.log, rec.id)) {
           item.outcome = 'renamed';
           item.newId = freeId(local, incoming, rec.id);
           item.detail = '本库中该编号已有修改记录';
@@ -81,8 +86,8 @@ export function planRecordsMerge(local: RecordsFile, incoming: RecordsFile): Rec
         continue;
       }
       const mine = here.rec;
-      const myLog = local.log[rec.id] ?? [];
-      const theirLog = incoming.log[rec.id] ?? [];
+      const myLog = own(local.log, rec.id) ?? [];
+      const theirLog = own(incoming.log, rec.id) ?? [];
       if (sameJson(mine, rec)) item.outcome = 'identical';
       else if (here.key !== key || mine.createdAt !== rec.createdAt || mine.createdBy !== rec.createdBy) {
         item.outcome = 'renamed';
@@ -129,12 +134,20 @@ export interface MergeContext {
   source: string;
 }
 
+/** The record's change log in `draft`, created when it has none. */
+function logOf(draft: RecordsFile, id: string): ChangeEntry[] {
+  const log = own(draft.log, id);
+  if (log) return log;
+  draft.log[id] = [];
+  return draft.log[id];
+}
+
 /** Applies a plan to `draft` (a copy of the library's records inside a commit). */
 export function applyRecordsMerge(draft: RecordsFile, incoming: RecordsFile, plan: RecordPlanItem[], ctx: MergeContext): void {
   const renamed = new Map(plan.filter((p) => p.outcome === 'renamed').map((p) => [p.id, p.newId!]));
   for (const p of plan) {
-    const theirs = structuredClone((incoming[p.collection] as Record<string, AnyRecord>)[p.id]!);
-    const theirLog = structuredClone(incoming.log[p.id] ?? []);
+    const theirs = structuredClone(own(incoming[p.collection] as Record<string, AnyRecord>, p.id)!);
+    const theirLog = structuredClone(own(incoming.log, p.id) ?? []);
     const coll = draft[p.collection] as Record<string, AnyRecord>;
     switch (p.outcome) {
       case 'identical':
@@ -157,12 +170,12 @@ export function applyRecordsMerge(draft: RecordsFile, incoming: RecordsFile, pla
       }
       case 'newer': {
         coll[p.id] = rewritePlanRefs(theirs, renamed);
-        appendMissing((draft.log[p.id] ??= []), theirLog);
+        appendMissing(logOf(draft, p.id), theirLog);
         break;
       }
       case 'conflicting': {
-        const mine = coll[p.id]!;
-        const log = (draft.log[p.id] ??= []);
+        const mine = own(coll, p.id)!;
+        const log = logOf(draft, p.id);
         appendMissing(log, theirLog);
         const winner = p.winner === 'bundle' ? rewritePlanRefs(theirs, renamed) : mine;
         const loser = p.winner === 'bundle' ? mine : theirs;

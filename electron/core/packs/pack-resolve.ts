@@ -100,7 +100,13 @@ function lawSection(ctx: Ctx, item: Extract<PackItem, { type: 'law' }>): { headi
   if (!meta) {
     return { heading: item.heading ?? `《${law.title}》`, blocks: [missing(ctx, `《${law.title}》没有 ${item.version ?? ctx.pack.asOf} 的版本，本项未能导出条文`)] };
   }
-  const v = ctx.store.loadVersion(meta.id);
+  let v: LawVersion;
+  try {
+    v = ctx.store.loadVersion(meta.id);
+  } catch (e) {
+    // A damaged body (reported by `lawdesk check`) costs this item, not the whole export.
+    return { heading: item.heading ?? `《${law.title}》`, blocks: [missing(ctx, (e as Error).message)] };
+  }
   const chapter = item.chapter ?? [];
   const inChapter = (u: Article) =>
     chapter.every((c, i) => {
@@ -142,7 +148,12 @@ function articleBlocks(ctx: Ctx, lawName: string, version: string | undefined, a
   if (!law) return [{ kind: 'citation', text: `《${(snapshot ?? lawName).replace(/[《》]/g, '')}》${/^第/.test(article) ? article : ''}` }, missing(ctx, problem!)];
   const meta = lookupVersion(ctx, law, version);
   if (!meta) return [{ kind: 'citation', text: `《${law.title}》${article}` }, missing(ctx, `《${law.title}》没有 ${version ?? ctx.pack.asOf} 的版本`)];
-  const v = ctx.store.loadVersion(meta.id);
+  let v: LawVersion;
+  try {
+    v = ctx.store.loadVersion(meta.id);
+  } catch (e) {
+    return [{ kind: 'citation', text: `《${law.title}》${article}` }, missing(ctx, (e as Error).message)];
+  }
   const u = findUnit(v, article);
   if (!u) return [{ kind: 'citation', text: citationOf(v) }, missing(ctx, `${citationOf(v)}中没有“${article}”`)];
   ctx.articleCount++;

@@ -112,6 +112,46 @@ function tamper(name: string, change: (entries: ZipWriteEntry[]) => ZipWriteEntr
 }
 
 const json = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8');
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** The manifest's sha256 and size of every entry recomputed (a bundle forged with care). */
+function reSignManifest(es: ZipWriteEntry[]): ZipWriteEntry[] {
+  const m = es.find((e) => e.name === 'manifest.json')!;
+  const manifest = JSON.parse(Buffer.from(m.data).toString());
+  manifest.entries = Object.fromEntries(es.filter((e) => e.name !== 'manifest.json' && manifest.entries[e.name] !== undefined).map((e) => [e.name, { sha256: sha(e.data), size: e.data.length }]));
+  return es.map((e) => (e.name === 'manifest.json' ? { ...e, data: json(manifest) } : e));
+}
+
+/** A copy of the good bundle with one body replaced: renamed to its new hash, catalog and manifest updated. */
+function resign(name: string, change: (es: ZipWriteEntry[]) => { body: ZipWriteEntry; data: Buffer }): string {
+  return tamper(name, (es) => {
+    const { body, data } = change(es);
+    const oldFile = body.name.slice('laws/bodies/'.length);
+    const newFile = `${sha(data)}.json`;
+    const out = es.map((e) => {
+      if (e === body) return { name: `laws/bodies/${newFile}`, data };
+      if (e.name === 'laws/catalog.json') return { ...e, data: Buffer.from(Buffer.from(e.data).toString().split(oldFile).join(newFile)) };
+      return e;
+    });
+    const m = out.find((e) => e.name === 'manifest.json')!;
+    const manifest = JSON.parse(Buffer.from(m.data).toString());
+    delete manifest.entries[body.name];
+    manifest.entries[`laws/bodies/${newFile}`] = { sha256: '', size: 0 };
+    return reSignManifest(out.map((e) => (e === m ? { ...e, data: json(manifest) } : e)));
+  });
+}
+
+/** The bundle's records.json changed by `edit`, manifest re-signed. */
+function reSignRecords(es: ZipWriteEntry[], edit: (records: Record<string, unknown>) => void): ZipWriteEntry[] {
+  return reSignManifest(
+    es.map((e) => {
+      if (e.name !== 'records/records.json') return e;
+      const rec = JSON.parse(Buffer.from(e.data).toString());
+      edit(rec);
+      return { ...e, data: json(rec) };
+    }),
+  );
+}
 const BAD = join(ROOT, 'test/fixtures/documents/bad');
 
 describe('bad input leaves the library byte-for-byte unchanged', () => {
@@ -214,6 +254,28 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
       });
     });
     await hostile('bundle', '__proto__ key in records.json (manifest re-signed)', /__proto__/, () => imp(proto));
+    // Bodies re-signed (new content-addressed name, catalog and manifest updated): only the schema can refuse them.
+    const badPath = (label: string, path: unknown) =>
+      resign(`path-${label}.lawdesk`, (es) => {
+        const body = es.find((e) => e.name.startsWith('laws/bodies/'))!;
+        const j = JSON.parse(Buffer.from(body.data).toString());
+        const unit = j.units.find((u: { kind: string }) => u.kind === 'article');
+        if (path === undefined) delete unit.path;
+        else unit.path = path;
+        return { body, data: json(j) };
+      });
+    await hostile('bundle', 'law body with an article path of null (re-signed)', /正文文件 laws\/bodies\/[0-9a-f]{64}\.json 的结构不对（units\[\d+\]\.path/, () => imp(badPath('null', null)));
+    await hostile('bundle', 'law body with an article path missing (re-signed)', /结构不对（units\[\d+\]\.path/, () => imp(badPath('missing', undefined)));
+    await hostile('bundle', 'law body with an article path that is a string (re-signed)', /结构不对（units\[\d+\]\.path/, () => imp(badPath('string', '第一章 总则'))); 
+    const hugeRecord = tamper('huge-record.lawdesk', (es) =>
+      reSignRecords(es, (rec) => {
+        const r = Object.values(rec.reviews as Record<string, Record<string, unknown>>)[0]!;
+        // Varied text, so the zip's ratio check does not refuse it first.
+        let x = 1;
+        r.notes = Array.from({ length: 5_000_000 }, () => String.fromCharCode(0x4e00 + ((x = (x * 1103515245 + 12345) % 2147483648) % 20000))).join('');
+      }),
+    );
+    await hostile('bundle', 'a 5-million-character record (re-signed)', /记录 \S+ 过大（[\d,]+ 字符/, () => imp(hugeRecord));
     const notZip = join(inputs, 'random.lawdesk');
     writeFileSync(notZip, Buffer.from('这不是压缩包'.repeat(20)));
     await hostile('bundle', 'not a zip at all', /不是 zip/, () => imp(notZip));
