@@ -202,7 +202,7 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
         if (k !== rec.id || !RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的记录编号“${k.slice(0, 60)}”不合规`);
       }
     }
-    for (const [k, log] of Object.entries(r.data.log)) {
+    for (const k of Object.keys(r.data.log)) {
       if (!RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的修改记录编号“${k.slice(0, 60)}”不合规`);
     }
     records = {
