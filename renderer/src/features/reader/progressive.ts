@@ -18,5 +18,6 @@ export function useProgressiveCount(total: number, first: number, step: number):
       if (timer !== undefined) clearTimeout(timer);
     };
   }, [count, total, step]);
-  return Math.min(count, total);
+  // `first` may grow after the list arrives (a target further down): it is always rendered.
+  return Math.min(Math.max(count, first), total);
 }

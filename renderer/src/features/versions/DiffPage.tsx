@@ -1,6 +1,7 @@
 // 版本对比: two versions of a law side by side, aligned by the article mapping, with character-level
 // changes (insertions green, deletions red and struck through), the summary line and a filter to
-// the articles that changed.
+// the articles that changed. A long law's rows (民法典: over a thousand) are rendered in slices
+// after the first screen, the asked article's row among the first.
 
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
@@ -12,6 +13,7 @@ import { EmptyState, ErrorState } from '../../components/common';
 import { DiffText } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { useSettings } from '../../settings-context';
+import { useProgressiveCount } from '../reader/progressive';
 
 export const KIND_TEXT: Record<string, { text: string; color: string }> = {
   same: { text: '未变', color: 'default' },
@@ -49,6 +51,8 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const body = useRef<HTMLDivElement>(null);
   const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
+  const target = articleKey ? rows.findIndex((r) => r.from.some((p) => p.key === articleKey) || r.to.some((p) => p.key === articleKey)) : -1;
+  const ready = useProgressiveCount(rows.length, Math.max(40, target + 20), 80);
 
   useEffect(() => {
     if (!articleKey || !diff.data) return;
@@ -93,11 +97,11 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
       ) : (
         <>
           <Alert type="info" showIcon title={<span data-testid="diff-summary">{diff.data.summaryLine}</span>} style={{ marginBottom: 12 }} />
-          <div className="diff-grid" style={{ fontSize: settings.fontSize - 1 }} data-testid="diff-rows">
+          <div className="diff-grid" style={{ fontSize: settings.fontSize - 1 }} data-testid="diff-rows" data-rendered={ready >= rows.length ? 'all' : 'partial'}>
             <div className="diff-head">{diff.data.from.date} 版</div>
             <div className="diff-head">{diff.data.to.date} 版</div>
             {rows.length === 0 && <div style={{ gridColumn: '1 / 3' }}><EmptyState description="两个版本之间没有变化的条文" /></div>}
-            {rows.map((r, i) => (
+            {rows.slice(0, ready).map((r, i) => (
               <div className="diff-row" key={i} id={`diff-${r.from[0]?.key ?? 'new-' + r.to[0]?.key}`} data-testid="diff-row" data-kind={r.kind}>
                 <div className="diff-kind">
                   <Tag color={KIND_TEXT[r.kind]?.color}>{r.cosmetic && r.kind === 'same' ? '文字性调整' : KIND_TEXT[r.kind]?.text}</Tag>
