@@ -18,6 +18,7 @@ import { PacksPage } from './features/packs/PacksPage';
 import { AffectedPage } from './features/records/AffectedPage';
 import { LecturesPage } from './features/records/LecturesPage';
 import { ReviewPage } from './features/records/ReviewPage';
+import { WorkbenchPage } from './features/workbench/WorkbenchPage';
 import { ReviewsPage } from './features/records/ReviewsPage';
 import { StatsPage } from './features/records/StatsPage';
 import { DiffPage } from './features/versions/DiffPage';
@@ -103,7 +104,7 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selected = route.page === 'read' || route.page === 'diff' ? 'library' : route.page === 'review' ? 'reviews' : route.page;
+  const selected = route.page === 'read' || route.page === 'diff' ? 'library' : route.page === 'review' || route.page === 'workbench' ? 'reviews' : route.page;
   const items = [
     { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>法规库</a> },
     { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>搜索</a> },
@@ -144,6 +145,7 @@ function Shell() {
             {route.page === 'diff' && <DiffPage lawId={route.lawId} from={route.from} to={route.to} articleKey={route.articleKey} />}
             {route.page === 'reviews' && <ReviewsPage />}
             {route.page === 'review' && <ReviewPage key={route.id} id={route.id} />}
+            {route.page === 'workbench' && <WorkbenchPage key={route.id} id={route.id} />}
             {route.page === 'lectures' && <LecturesPage tab={route.tab} />}
             {route.page === 'stats' && <StatsPage year={route.year} />}
             {route.page === 'affected' && <AffectedPage laws={route.laws} />}

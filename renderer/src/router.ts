@@ -11,6 +11,7 @@ export type Route =
   | { page: 'diff'; lawId: string; from?: string; to?: string; articleKey?: string }
   | { page: 'reviews' }
   | { page: 'review'; id: string }
+  | { page: 'workbench'; id: string }
   | { page: 'lectures'; tab?: 'lectures' | 'plans' }
   | { page: 'stats'; year?: number }
   | { page: 'affected'; laws?: string[] }
@@ -44,6 +45,8 @@ export function parseHash(hash: string): Route {
       return { page: 'reviews' };
     case 'review':
       return tail ? { page: 'review', id: tail } : { page: 'reviews' };
+    case 'workbench':
+      return tail ? { page: 'workbench', id: tail } : { page: 'reviews' };
     case 'lectures':
       return { page: 'lectures', tab: params.get('tab') === 'plans' ? 'plans' : 'lectures' };
     case 'stats': {
@@ -88,6 +91,8 @@ export function hrefOf(route: Route): string {
       return withQuery(`diff/${encodeURIComponent(route.lawId)}`, { from: route.from, to: route.to, a: route.articleKey });
     case 'review':
       return `#/review/${encodeURIComponent(route.id)}`;
+    case 'workbench':
+      return `#/workbench/${encodeURIComponent(route.id)}`;
     case 'lectures':
       return withQuery('lectures', { tab: route.tab === 'plans' ? 'plans' : undefined });
     case 'stats':

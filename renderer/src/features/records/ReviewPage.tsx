@@ -625,6 +625,11 @@ export function ReviewPage({ id }: { id: string }) {
         </Space>
         <Space>
           {review && (
+            <Button href={hrefOf({ page: 'workbench', id: review.id })} data-testid="review-open-workbench">
+              审查工作台
+            </Button>
+          )}
+          {review && (
             <Button icon={<FileAddOutlined />} onClick={() => setPackOpen(true)} data-testid="review-add-to-pack">
               加入简报
             </Button>

@@ -1,0 +1,270 @@
+// 审查工作台: the 送审稿 of a review on the left with the pre-check's findings marked in its text,
+// the finding list (采纳 / 不采纳 with a reason, j/k or ↑↓ to move, a / d to decide), the 上位法
+// panel for the selected article, the 公平竞争审查 checklist, and the 意见书 export.
+
+import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Select, Space, Spin, Tag, Typography, Upload, message } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ApiOutput } from '../../../../electron/shared/api-contract';
+import type { Finding, HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { client, errorMessage } from '../../api/client';
+import { handOver, readAsBase64 } from '../../components/records-ui';
+import { hrefOf } from '../../router';
+
+type View = ApiOutput<'workbench:get'>;
+const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
+
+function Marked({ text, findings, selected }: { text: string; findings: Finding[]; selected?: string }) {
+  // Marks the triggers (start–end) of the article's findings in its text.
+  const spans = findings.filter((f) => f.start !== undefined && f.end !== undefined && f.end > f.start).sort((a, b) => a.start! - b.start!);
+  const out: React.ReactNode[] = [];
+  let at = 0;
+  for (const f of spans) {
+    if (f.start! < at) continue;
+    out.push(text.slice(at, f.start));
+    out.push(
+      <mark key={f.id} className={`wb-mark sev-${f.severity}`} style={{ background: f.id === selected ? '#ffd666' : f.severity === '必须修改' ? '#ffccc7' : '#fff1b8' }} title={f.ruleName}>
+        {text.slice(f.start, f.end)}
+      </mark>,
+    );
+    at = f.end!;
+  }
+  out.push(text.slice(at));
+  return <>{out}</>;
+}
+
+function Runs({ m }: { m: HigherLawMatch }) {
+  return (
+    <>
+      {m.runs.map((r, i) =>
+        r.op === 'equal' ? <span key={i}>{r.text}</span> : r.op === 'insert' ? <ins key={i} className="diff-ins">{r.text}</ins> : null,
+      )}
+    </>
+  );
+}
+
+export function WorkbenchPage({ id }: { id: string }) {
+  const [view, setView] = useState<View>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [selected, setSelected] = useState<string>();
+  const [dismissing, setDismissing] = useState<Finding>();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [format, setFormat] = useState<'docx' | 'pdf'>('docx');
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      setView(await client.call('workbench:get', { id }));
+      setError(undefined);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  }, [id]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const findings = useMemo(() => view?.result?.findings ?? [], [view]);
+  const current = findings.find((f) => f.id === selected) ?? findings[0];
+  const decided = (f: Finding) => view?.decisions[f.id]?.status;
+  const open = findings.filter((f) => !decided(f));
+
+  const upload = async (file: File) => {
+    setBusy(true);
+    try {
+      setView(await client.call('workbench:addDraft', { id, file: { name: file.name, dataBase64: await readAsBase64(file) } }));
+      void message.success(`已添加送审稿“${file.name}”`);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const accept = async (f: Finding) => {
+    setBusy(true);
+    try {
+      const v = await client.call('workbench:accept', { id, findingId: f.id });
+      setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
+      void message.success(`已采纳：${f.ruleName}`);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const dismiss = async () => {
+    if (!dismissing) return;
+    setBusy(true);
+    try {
+      const v = await client.call('workbench:dismiss', { id, findingId: dismissing.id, reason });
+      setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
+      void message.success(`已不采纳：${dismissing.ruleName}`);
+      setDismissing(undefined);
+      setReason('');
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const exportOpinion = async () => {
+    setBusy(true);
+    try {
+      const f = await client.call('workbench:opinion', { id, format });
+      const how = await handOver(f);
+      void message.success(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Keyboard: j/↓ next, k/↑ previous, a 采纳, d 不采纳 — not while typing in a field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (dismissing || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable))) return;
+      if (!findings.length) return;
+      const i = Math.max(0, findings.findIndex((f) => f.id === current?.id));
+      if (e.key === 'j' || e.key === 'ArrowDown') setSelected(findings[Math.min(findings.length - 1, i + 1)]!.id);
+      else if (e.key === 'k' || e.key === 'ArrowUp') setSelected(findings[Math.max(0, i - 1)]!.id);
+      else if (e.key === 'a' && current && !decided(current)) void accept(current);
+      else if (e.key === 'd' && current && !decided(current)) setDismissing(current);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+  useEffect(() => {
+    if (current) document.querySelector(`[data-finding="${CSS.escape(current.id)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  const draft = view?.draft;
+  const panel = current?.article && view?.result?.higherLaw ? view.result.higherLaw[current.article.key] ?? [] : [];
+  const fc = (view?.result?.fairCompetition ?? []).filter((x) => x.triggers.length);
+
+  return (
+    <div className="page" style={{ maxWidth: 1500 }} data-testid="workbench">
+      <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'reviews' })}>合法性审查</a> }, { title: <a href={hrefOf({ page: 'review', id })}>{id}</a> }, { title: '审查工作台' }]} />
+      <Space style={{ width: '100%', justifyContent: 'space-between', margin: '12px 0' }} wrap>
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            审查工作台{draft ? `：${draft.title}` : ''}
+          </Typography.Title>
+          {view?.result && (
+            <Typography.Text data-testid="wb-counts">
+              必须修改 {view.result.counts['必须修改'] ?? 0} · 需核实 {view.result.counts['需核实'] ?? 0} · 提示 {view.result.counts['提示'] ?? 0} · 待处理 {open.length}
+            </Typography.Text>
+          )}
+        </Space>
+        <Space wrap>
+          <Upload showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
+            <Button icon={<UploadOutlined />} loading={busy} data-testid="wb-upload">
+              {draft ? '上传新一稿' : '上传送审稿'}
+            </Button>
+          </Upload>
+          <Select value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
+          <Button type="primary" onClick={() => void exportOpinion()} loading={busy} disabled={!view} data-testid="wb-export">
+            生成合法性审查意见书
+          </Button>
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {loading && !view && <Spin tip="正在预审送审稿（核对引用、检查规则、查找上位法）…" data-testid="wb-loading"><div style={{ height: 120 }} /></Spin>}
+      {view && !draft && <Empty description="还没有送审稿：上传 Word、PDF、TXT、Markdown 或 HTML 格式的送审稿后自动预审" />}
+      {draft && view?.result && (
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 5fr) minmax(0, 4fr)', gap: 12 }}>
+          <Card size="small" title={`送审稿（第 ${draft.seq} 稿，${draft.units.length} 条）`} style={{ maxHeight: '75vh', overflow: 'auto' }} data-testid="wb-draft">
+            {draft.units.map((u) => {
+              const fs = findings.filter((f) => f.article?.key === u.key);
+              return (
+                <p key={u.key} id={`wb-a-${u.key}`} style={{ background: current?.article?.key === u.key ? '#f0f5ff' : undefined, padding: 4, whiteSpace: 'pre-wrap' }}>
+                  <b>{u.label}</b> <Marked text={u.text} findings={fs} {...(current ? { selected: current.id } : {})} />
+                </p>
+              );
+            })}
+          </Card>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
+            <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，a 采纳，d 不采纳`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
+              {findings.map((f) => {
+                const d = view.decisions[f.id];
+                return (
+                  <div
+                    key={f.id}
+                    data-finding={f.id}
+                    data-testid="wb-finding"
+                    onClick={() => {
+                      setSelected(f.id);
+                      if (f.article) document.getElementById(`wb-a-${f.article.key}`)?.scrollIntoView({ block: 'center' });
+                    }}
+                    style={{ padding: 8, marginBottom: 6, borderRadius: 4, cursor: 'pointer', border: f.id === current?.id ? '2px solid #1677ff' : '1px solid #f0f0f0', opacity: d ? 0.6 : 1 }}
+                  >
+                    <Space wrap size={4}>
+                      <Tag color={SEVERITY_COLOR[f.severity]}>{f.severity}</Tag>
+                      <Tag>{f.category}</Tag>
+                      <b>{f.article?.label ?? '全文'}</b> {f.ruleName}
+                      {d && <Tag color={d.status === 'accepted' ? 'green' : 'default'}>{d.status === 'accepted' ? '已采纳' : '不采纳'}</Tag>}
+                    </Space>
+                    <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
+                    {f.basis && <div style={{ fontSize: 12 }}>依据：{f.basis.versionId && f.basis.articleKey ? <a href={hrefOf({ page: 'read', versionId: f.basis.versionId, articleKey: f.basis.articleKey })}>{f.basis.citation}</a> : f.basis.citation}</div>}
+                    {d?.status === 'dismissed' && <div style={{ fontSize: 12 }}>理由：{d.reason}</div>}
+                    {!d && f.id === current?.id && (
+                      <Space style={{ marginTop: 6 }}>
+                        <Button size="small" type="primary" onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-accept">
+                          采纳 (a)
+                        </Button>
+                        <Button size="small" onClick={(e) => { e.stopPropagation(); setDismissing(f); }} data-testid="wb-dismiss">
+                          不采纳 (d)
+                        </Button>
+                      </Space>
+                    )}
+                  </div>
+                );
+              })}
+            </Card>
+            <Card size="small" title={`上位法对照${current?.article ? `：${current.article.label}` : ''}`} style={{ maxHeight: '30vh', overflow: 'auto' }} data-testid="wb-higher-law">
+              {!panel.length && <Typography.Text type="secondary">{current?.article ? '没有找到相近的上位法条文' : '选择一条针对条文的意见'}</Typography.Text>}
+              {panel.map((m) => (
+                <div key={`${m.versionId}#${m.articleKey}`} style={{ marginBottom: 8 }}>
+                  <div>
+                    <a href={hrefOf({ page: 'read', versionId: m.versionId, articleKey: m.articleKey })}>{m.citation}</a> <Tag>{m.level}</Tag> <Typography.Text type="secondary">相似度 {Math.round(m.similarity * 100)}%</Typography.Text>
+                  </div>
+                  <div style={{ fontSize: 13 }}>
+                    <Runs m={m} />
+                  </div>
+                </div>
+              ))}
+            </Card>
+            {fc.length > 0 && (
+              <Card size="small" title="公平竞争审查清单（逐项确认或排除）" data-testid="wb-fair">
+                {fc.map((x) => (
+                  <div key={x.code} style={{ fontSize: 13 }}>
+                    <b>{x.code}</b> {x.title}：{x.triggers.map((t) => t.articleLabel).join('、')}
+                    {view.decisions[`fc:${x.code}`] ? <Tag style={{ marginLeft: 6 }}>{view.decisions[`fc:${x.code}`]!.status === 'accepted' ? '已确认' : '已排除'}</Tag> : null}
+                  </div>
+                ))}
+              </Card>
+            )}
+            <Card size="small" title={`修改建议对照表（${view.suggestions.length}）`} data-testid="wb-suggestions">
+              {view.suggestions.map((s) => (
+                <div key={s.findingId} style={{ fontSize: 13 }}>
+                  <b>{s.article}</b> {s.proposal}
+                </div>
+              ))}
+            </Card>
+          </div>
+        </div>
+      )}
+      <Modal open={!!dismissing} title={`不采纳：${dismissing?.ruleName ?? ''}`} onOk={() => void dismiss()} okText="确定" cancelText="取消" onCancel={() => setDismissing(undefined)} okButtonProps={{ disabled: !reason.trim(), loading: busy, ...({ 'data-testid': 'wb-dismiss-ok' } as object) }}>
+        <Typography.Paragraph>请写明不采纳的理由（记入审查记录的修改记录）：</Typography.Paragraph>
+        <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="wb-dismiss-reason" />
+      </Modal>
+    </div>
+  );
+}
