@@ -7,6 +7,7 @@
 import { CopyOutlined, FileAddOutlined, HistoryOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tag, Tooltip } from 'antd';
 import { memo } from 'react';
+import type { LinkRowDto } from '../../../../electron/shared/api-contract';
 import { ArticleText, type Unit } from './article-text';
 
 export type ArticleAction = 'activate' | 'cited' | 'history' | 'pack' | 'link' | 'copy';
@@ -69,6 +70,8 @@ export interface ArticleBlockProps {
   rendered: boolean;
   fontSize: number;
   onAction: (a: ArticleAction, u: Unit) => void;
+  /** Citations in the text, as links (法条联想). */
+  links?: readonly LinkRowDto[] | undefined;
 }
 
 export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
@@ -96,7 +99,7 @@ export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
               被引用 {p.cited}
             </Tag>
           )}
-          <ArticleText unit={u} terms={p.terms} currentMark={p.currentMark} />
+          <ArticleText unit={u} terms={p.terms} currentMark={p.currentMark} links={p.links} />
         </div>
       ) : (
         <div id={`article-${u.key}`} className="reader-article pending" style={{ height: est }} data-key={u.key} aria-busy="true" />

@@ -2,6 +2,7 @@
 // version (followed through the article mapping) — newest first, each with its flag and reason.
 
 import { CloseOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { Button, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { versionDate } from '../../../../electron/shared/law-model';
 import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
@@ -11,7 +12,7 @@ import { hrefOf } from '../../router';
 
 const KIND: Record<string, string> = { review: '审查', lecture: '学法', note: '笔记' };
 
-export function CitedByPanel({ versionId, articleKey, label, versions, tick, onClose }: { versionId: string; articleKey: string; label: string; versions: VersionMetaDto[]; tick: number; onClose: () => void }) {
+export function CitedByPanel({ versionId, articleKey, label, versions, tick, onClose, extra }: { versionId: string; articleKey: string; label: string; versions: VersionMetaDto[]; tick: number; onClose: () => void; extra?: ReactNode }) {
   const gen = useLibraryGeneration();
   const res = useCall('records:citedBy', { versionId, articleKey }, `${versionId}#${articleKey}#${gen}#${tick}`);
   const dateOf = (id: string) => {
@@ -56,6 +57,7 @@ export function CitedByPanel({ versionId, articleKey, label, versions, tick, onC
           )}
         />
       )}
+      {extra}
     </aside>
   );
 }

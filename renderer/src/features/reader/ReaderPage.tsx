@@ -16,6 +16,8 @@ import { client, errorMessage } from '../../api/client';
 import { AddToPack } from '../packs/AddToPack';
 import { ArticleHistory } from '../versions/ArticleHistory';
 import { CitedByPanel } from './CitedByPanel';
+import { linksByArticle } from './LinkedText';
+import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
 import { StatusEditor } from './StatusEditor';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf } from '../../../../electron/shared/citation';
@@ -69,6 +71,8 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
   const { settings, bumpFont } = useSettings();
   const { meta, versions, units } = data;
   const counts = useCall('records:counts', { versionId: meta.id }, meta.id + '#' + gen);
+  const linkRows = useCall('links:version', { versionId: meta.id }, meta.id + '#' + gen);
+  const links = useMemo(() => linksByArticle(linkRows.data), [linkRows.data]);
   const cited = counts.data;
   const [citedOpen, setCitedOpen] = useState(false);
   const [historyKey, setHistoryKey] = useState<string>();
@@ -412,12 +416,27 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
               rendered={isRendered(i)}
               fontSize={settings.fontSize}
               onAction={onAction}
+              links={links.get(u.key)}
             />
           ))}
         </div>
+        <LawRelationsPanel lawId={meta.lawId} />
       </article>
       {citedOpen && activeUnit && (
-        <CitedByPanel versionId={meta.id} articleKey={activeUnit.key} label={activeUnit.label} versions={versions} tick={counts.data ? 1 : 0} onClose={() => setCitedOpen(false)} />
+        <CitedByPanel
+          versionId={meta.id}
+          articleKey={activeUnit.key}
+          label={activeUnit.label}
+          versions={versions}
+          tick={counts.data ? 1 : 0}
+          onClose={() => setCitedOpen(false)}
+          extra={
+            <>
+              <Typography.Text strong>被其他法规引用</Typography.Text>
+              <CitedByLawsList lawId={meta.lawId} articleKey={activeUnit.key} officeRegion={settings.defaultFilters.regions[0] ?? ''} />
+            </>
+          }
+        />
       )}
       <ArticleHistory versionId={meta.id} lawId={meta.lawId} articleKey={historyKey} onClose={() => setHistoryKey(undefined)} />
       <AddToPack items={packItems?.items} what={packItems?.what ?? ''} onClose={() => setPackItems(undefined)} />

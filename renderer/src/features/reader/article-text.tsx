@@ -4,7 +4,8 @@
 // re-renders only the articles whose text or marks changed.
 
 import { memo, type ReactNode } from 'react';
-import type { ApiOutput } from '../../../../electron/shared/api-contract';
+import type { ApiOutput, LinkRowDto } from '../../../../electron/shared/api-contract';
+import { CitationLink, segmentsOf } from './LinkedText';
 
 export type Unit = ApiOutput<'version:get'>['units'][number];
 
@@ -67,15 +68,28 @@ function marked(text: string, terms: readonly string[], first: number, current: 
  * One article's text. `currentMark` is the index (within this article) of the occurrence the
  * find box is on, -1 for none; it is drawn distinctly so Enter / Shift+Enter show where they went.
  */
-export const ArticleText = memo(function ArticleText({ unit, terms, currentMark }: { unit: Unit; terms: readonly string[]; currentMark: number }) {
+export const ArticleText = memo(function ArticleText({ unit, terms, currentMark, links }: { unit: Unit; terms: readonly string[]; currentMark: number; links?: readonly LinkRowDto[] | undefined }) {
   let seen = 0;
+  let offset = 0; // where the current line starts in the article's text (lines joined by \n)
+  const line = (text: string) => {
+    const start = offset;
+    offset += text.length + 1;
+    if (!links?.length) return marked(text, terms, seen, currentMark);
+    let count = 0;
+    const node = segmentsOf(text, start, links).map((sg, k) => {
+      const m = marked(sg.text, terms, seen + count, currentMark);
+      count += m.count;
+      return sg.link ? <CitationLink key={k} link={sg.link}>{m.node}</CitationLink> : <span key={k}>{m.node}</span>;
+    });
+    return { node, count };
+  };
   return (
     <>
       {unit.paragraphs.map((p, i) => {
-        const head = marked(p.text, terms, seen, currentMark);
+        const head = line(p.text);
         seen += head.count;
         const items = p.items.map((it, j) => {
-          const m = marked(it, terms, seen, currentMark);
+          const m = line(it);
           seen += m.count;
           return (
             <div className="reader-item" key={j}>

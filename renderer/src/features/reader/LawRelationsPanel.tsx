@@ -1,0 +1,96 @@
+// 被其他法规引用 for the active article (grouped by 效力级别, the office's region first) and the law's
+// relations: 上位法, 实施条例/办法/细则, 下位法, 司法解释, 相关法规 — each opens the other law.
+
+import { Collapse, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import type { LawBriefDto, LinkRowDto } from '../../../../electron/shared/api-contract';
+import { LEVELS } from '../../../../electron/shared/law-model';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { hrefOf } from '../../router';
+
+/** Citing articles grouped by 效力级别 (in the order of LEVELS); within a group the office's region first. */
+export function groupCitedBy(rows: readonly LinkRowDto[], officeRegion: string): { level: string; rows: LinkRowDto[] }[] {
+  const mine = (r: LinkRowDto) => (officeRegion && (r.from.region === officeRegion || r.from.region.startsWith(officeRegion + '·') || officeRegion.startsWith(r.from.region + '·')) ? 0 : r.from.region === '全国' ? 1 : 2);
+  const groups = new Map<string, LinkRowDto[]>();
+  for (const r of rows) groups.set(r.from.level, [...(groups.get(r.from.level) ?? []), r]);
+  const order = (l: string) => {
+    const i = (LEVELS as readonly string[]).indexOf(l);
+    return i < 0 ? 99 : i;
+  };
+  return [...groups.entries()]
+    .sort((a, b) => order(a[0]) - order(b[0]))
+    .map(([level, rs]) => ({ level, rows: [...rs].sort((a, b) => mine(a) - mine(b) || a.from.title.localeCompare(b.from.title)) }));
+}
+
+export function CitedByLawsList({ lawId, articleKey, officeRegion }: { lawId: string; articleKey: string; officeRegion: string }) {
+  const gen = useLibraryGeneration();
+  const res = useCall('links:citedBy', { lawId, articleKey }, `${lawId}#${articleKey}#${gen}`);
+  if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
+  if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;
+  if (!res.data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="资料库中没有其他法规引用此条" />;
+  return (
+    <div data-testid="cited-by-laws">
+      {groupCitedBy(res.data, officeRegion).map((g) => (
+        <div key={g.level}>
+          <Typography.Text type="secondary">
+            {g.level} · {g.rows.length}
+          </Typography.Text>
+          <List
+            size="small"
+            dataSource={g.rows}
+            renderItem={(r) => (
+              <List.Item data-testid="cited-by-law-item">
+                <a href={hrefOf({ page: 'read', versionId: r.from.versionId, articleKey: r.from.articleKey })}>
+                  {r.from.title} {r.from.label}
+                </a>{' '}
+                <Tag>{r.from.region}</Tag>
+              </List.Item>
+            )}
+          />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Briefs({ items }: { items: LawBriefDto[] }) {
+  if (!items.length) return <Typography.Text type="secondary">无</Typography.Text>;
+  return (
+    <List
+      size="small"
+      dataSource={items}
+      renderItem={(x) => (
+        <List.Item data-testid="law-relation-item">
+          <a href={`#/library?q=${encodeURIComponent(x.title)}`} data-law={x.lawId}>
+            {x.title}
+          </a>{' '}
+          <Tag>{x.level}</Tag>
+          <Tag>{x.region}</Tag>
+          <Typography.Text type="secondary">{x.why}</Typography.Text>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+export function LawRelationsPanel({ lawId }: { lawId: string }) {
+  const gen = useLibraryGeneration();
+  const res = useCall('links:relations', { lawId }, `${lawId}#${gen}`);
+  if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
+  if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;
+  const r = res.data;
+  const n = (xs: unknown[]) => ` ${xs.length}`;
+  return (
+    <section className="law-relations" aria-label="法规关系" data-testid="law-relations">
+      <Collapse
+        size="small"
+        items={[
+          { key: 'upper', label: `上位法${n(r.upper)}`, children: <Briefs items={r.upper} /> },
+          { key: 'impl', label: `实施条例 / 办法 / 细则${n(r.implementing)}`, children: <Briefs items={r.implementing} /> },
+          { key: 'lower', label: `下位法${n(r.lower)}`, children: <Briefs items={r.lower} /> },
+          { key: 'interp', label: `司法解释${n(r.interpretations)}`, children: <Briefs items={r.interpretations} /> },
+          { key: 'related', label: `相关法规${n(r.related)}`, children: <Briefs items={r.related} /> },
+        ]}
+      />
+    </section>
+  );
+}
