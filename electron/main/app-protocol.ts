@@ -20,7 +20,12 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
-    const rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+    } catch {
+      return new Response('bad request: malformed percent-encoding', { status: 400 }); // /%ff
+    }
     const file = resolve(root, normalize(rel));
     if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
       return new Response('not found', { status: 404 });

@@ -13,6 +13,16 @@ import { RENDERER_CSP } from '../shared/content-security-policy';
 import type { AppService } from '../core/api/app-service';
 import type { EventHub } from './event-hub';
 
+
+/** A URL path percent-decoded, or undefined when its encoding is malformed (/%ff): a 400, not a 500. */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface HttpServerOptions {
   service: AppService;
   events: EventHub;
@@ -132,7 +142,8 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       return opts.events.add(res);
     }
     if (url.pathname.startsWith('/api/')) {
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === undefined) return refuse(res, 'VALIDATION', '地址中的百分号编码无效（如 %ff）');
       if (req.method !== 'POST') return refuse(res, 'VALIDATION', '接口只接受 POST');
       if (!isChannel(channel)) return refuse(res, 'NOT_FOUND', `没有这个接口：${channel.slice(0, 80)}`);
       // A JSON content type also forces a CORS preflight for any cross-origin script (never answered).
@@ -173,7 +184,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
     // 3. The renderer's files.
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'VALIDATION', '只接受 GET');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const decoded = decodePath(url.pathname);
+    if (decoded === undefined) return refuse(res, 'VALIDATION', '地址中的百分号编码无效（如 %ff）');
+    const rel = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = resolve(rendererDir, normalize(rel));
     if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return refuse(res, 'FORBIDDEN', '拒绝访问');
     if (!existsSync(file) || !statSync(file).isFile()) {

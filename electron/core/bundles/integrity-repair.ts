@@ -46,14 +46,50 @@ function quarantine(store: LibraryStore, file: string): string {
   return to;
 }
 
+/** A durable copy of `file` in quarantine/ (the original stays until it is replaced atomically). */
+function quarantineCopy(store: LibraryStore, file: string): string {
+  const dir = join(store.dir, 'quarantine');
+  mkdirSync(dir, { recursive: true });
+  const to = join(dir, `${store.now().toISOString().replace(/[-:.]/g, '')}-${basename(file)}`);
+  writeFileAtomic(to, readFileSync(file));
+  return to;
+}
+
 function isTmp(name: string): boolean {
   return name.endsWith('.tmp') && name.startsWith('.');
 }
 
 /** Records problems: unreadable file, attachments missing or damaged, citations to versions not in the library. */
+/** Copies of records.json a repair could restore from: automatic backups and quarantined copies, newest first. */
+function recordsCandidates(store: LibraryStore): { file: string; name: string; mtimeMs: number }[] {
+  const out = listBackups(store).map((b) => ({ file: b.file, name: b.name, mtimeMs: statSync(b.file).mtimeMs }));
+  const q = join(store.dir, 'quarantine');
+  if (existsSync(q)) {
+    for (const name of readdirSync(q)) if (name.endsWith('records.json')) out.push({ file: join(q, name), name: `quarantine/${name}`, mtimeMs: statSync(join(q, name)).mtimeMs });
+  }
+  return out.sort((a, b) => b.mtimeMs - a.mtimeMs);
+}
+
+/** The newest candidate that parses and passes the records schema. */
+function newestGoodRecords(store: LibraryStore): { file: string; name: string } | undefined {
+  return recordsCandidates(store).find((b) => {
+    try {
+      return RecordsFileSchema.safeParse(JSON.parse(readFileSync(b.file, 'utf8'))).success;
+    } catch {
+      return false;
+    }
+  });
+}
+
 async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): Promise<{ data?: RecordsFile; count: number }> {
   const path = join(store.dir, 'records.json');
-  if (!existsSync(path)) return { count: 0 };
+  if (!existsSync(path)) {
+    // No records file is normal for a library without records — unless copies of one exist: then
+    // records were lost or hidden (a repair or restore cut short), and must not read as "0 problems".
+    const copies = recordsCandidates(store);
+    if (copies.length) problems.push({ area: 'records', file: 'records.json', problem: `记录文件 records.json 缺失，但有 ${copies.length} 份备份或隔离的副本（最新：${copies[0]!.name}）：记录可能被隐藏` });
+    return { count: 0 };
+  }
   let data: RecordsFile;
   try {
     data = await (await RecordsStore.open(store.dir, store.lock)).data();
@@ -225,20 +261,17 @@ export async function checkIntegrity(store: LibraryStore, opts: { repair?: boole
     for (const p of recordProblems) {
       if (!repair) continue;
       if (p.file === 'records.json') {
-        const good = listBackups(store).find((b) => {
-          try {
-            return RecordsFileSchema.safeParse(JSON.parse(readFileSync(b.file, 'utf8'))).success;
-          } catch {
-            return false;
-          }
-        });
+        const good = newestGoodRecords(store);
         if (!good) {
           p.unrepairable = '没有可用的自动备份：请用 lawdesk restore 从手工备份恢复';
           continue;
         }
-        const moved = quarantine(store, join(store.dir, 'records.json'));
-        writeFileAtomic(join(store.dir, 'records.json'), readFileSync(good.file));
-        p.repaired = `已用自动备份 ${good.name} 恢复（损坏的文件移到 ${moved}）`;
+        // The damaged file is COPIED to quarantine first, then replaced in one atomic rename: at no
+        // moment is there no records.json (a repair killed in between used to hide every record).
+        const path = join(store.dir, 'records.json');
+        const kept = existsSync(path) ? quarantineCopy(store, path) : undefined;
+        writeFileAtomic(path, readFileSync(good.file));
+        p.repaired = `已用 ${good.name} 恢复${kept ? `（损坏的文件复制到 ${kept}）` : ''}`;
       } else if (/附件.*损坏/.test(p.problem)) {
         const full = join(store.dir, p.file!);
         p.repaired = `已移入 ${quarantine(store, full)}；${'附件内容无法还原，请从手工备份或原件重新添加'}`;

@@ -81,7 +81,7 @@ export function backupRecords(store: LibraryStore, reason: string): BackupInfo |
   const src = join(store.dir, RECORDS_FILE);
   if (!existsSync(src)) return undefined;
   const bytes = readFileSync(src);
-  const tag = reason.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'manual';
+  const tag = reason.slice(0, 80).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'manual';
   const existing = listBackups(store);
   const newest = existing[0];
   if (newest && sha256(readFileSync(newest.file)) === sha256(bytes) && tag !== 'daily') return newest;
