@@ -1,7 +1,7 @@
 // The app shell: navigation (法规库/搜索/审查/学法/统计/受影响/简报/导入/设置), the quick-open palette (Ctrl/⌘+K), the search
 // index status, and one error boundary per page so a failing page never blanks the window.
 
-import { AlertOutlined, AuditOutlined, BarChartOutlined, BookOutlined, FileTextOutlined, ImportOutlined, ReadOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BarChartOutlined, BookOutlined, FileDoneOutlined, FileProtectOutlined, FileTextOutlined, ImportOutlined, ReadOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
@@ -21,6 +21,9 @@ import { ReviewPage } from './features/records/ReviewPage';
 import { WorkbenchPage } from './features/workbench/WorkbenchPage';
 import { ReviewsPage } from './features/records/ReviewsPage';
 import { StatsPage } from './features/records/StatsPage';
+import { OfficeReminders } from './features/reports/OfficeReminders';
+import { RegisterPage } from './features/reports/RegisterPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { DiffPage } from './features/versions/DiffPage';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { SettingsProvider, useSettings } from './settings-context';
@@ -111,6 +114,8 @@ function Shell() {
     { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>合法性审查</a> },
     { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>学法普法</a> },
     { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>年度统计</a> },
+    { key: 'reports', icon: <FileDoneOutlined />, label: <a href={hrefOf({ page: 'reports' })}>年度报告</a> },
+    { key: 'register', icon: <FileProtectOutlined />, label: <a href={hrefOf({ page: 'register' })}>规范性文件</a> },
     { key: 'affected', icon: <AlertOutlined />, label: <a href={hrefOf({ page: 'affected' })}>受影响</a> },
     { key: 'packs', icon: <FileTextOutlined />, label: <a href={hrefOf({ page: 'packs' })}>简报</a> },
     { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>导入</a> },
@@ -141,6 +146,7 @@ function Shell() {
         </Layout.Header>
         <Layout.Content className="app-content" id="app-content">
           <ErrorBoundary resetKey={hrefOf(route)}>
+            {route.page === 'library' && <OfficeReminders />}
             {route.page === 'library' && <LibraryPage asOf={route.asOf} />}
             {route.page === 'diff' && <DiffPage lawId={route.lawId} from={route.from} to={route.to} articleKey={route.articleKey} />}
             {route.page === 'reviews' && <ReviewsPage />}
@@ -148,6 +154,8 @@ function Shell() {
             {route.page === 'workbench' && <WorkbenchPage key={route.id} id={route.id} />}
             {route.page === 'lectures' && <LecturesPage tab={route.tab} />}
             {route.page === 'stats' && <StatsPage year={route.year} />}
+            {route.page === 'reports' && <ReportsPage year={route.year} />}
+            {route.page === 'register' && <RegisterPage />}
             {route.page === 'affected' && <AffectedPage laws={route.laws} />}
             {route.page === 'packs' && <PacksPage id={route.id} />}
             {route.page === 'search' && <SearchPage initialQuery={route.q} />}

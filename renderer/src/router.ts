@@ -1,6 +1,6 @@
 // Hash routes, so back/forward work in both faces and a reload keeps the place:
 // #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/diff/<lawId>?from=&to=
-// #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/affected?laws=  #/packs?id=  #/import  #/settings
+// #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings
 
 import { useEffect, useState } from 'react';
 
@@ -14,6 +14,8 @@ export type Route =
   | { page: 'workbench'; id: string }
   | { page: 'lectures'; tab?: 'lectures' | 'plans' }
   | { page: 'stats'; year?: number }
+  | { page: 'reports'; year?: number }
+  | { page: 'register' }
   | { page: 'affected'; laws?: string[] }
   | { page: 'packs'; id?: string }
   | { page: 'import' }
@@ -53,6 +55,12 @@ export function parseHash(hash: string): Route {
       const y = Number(params.get('year'));
       return { page: 'stats', ...(y ? { year: y } : {}) };
     }
+    case 'reports': {
+      const y = Number(params.get('year'));
+      return { page: 'reports', ...(y ? { year: y } : {}) };
+    }
+    case 'register':
+      return { page: 'register' };
     case 'affected': {
       const laws = opt('laws');
       return { page: 'affected', ...(laws ? { laws: laws.split(',') } : {}) };
@@ -97,6 +105,8 @@ export function hrefOf(route: Route): string {
       return withQuery('lectures', { tab: route.tab === 'plans' ? 'plans' : undefined });
     case 'stats':
       return withQuery('stats', { year: route.year ? String(route.year) : undefined });
+    case 'reports':
+      return withQuery('reports', { year: route.year ? String(route.year) : undefined });
     case 'affected':
       return withQuery('affected', { laws: route.laws?.join(',') });
     case 'packs':

@@ -173,6 +173,16 @@ try {
   await page.getByTestId('stats').waitFor();
   await shot('stats');
 
+  await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '李明', org: '山东某律师事务所' } });
+  await page.goto(base + '#/reports?year=2020');
+  await page.getByTestId('report-draft').waitFor();
+  await shot('reports');
+  await svc.call('register:save', { entry: { title: '高青县科技创新券管理暂行办法', docNumber: '高科发〔2026〕3号', draftingUnit: '高新技术科', published: ago(40), filedDate: ago(20) } });
+  await svc.call('register:save', { entry: { title: '高青县科技计划项目管理办法', docNumber: '高科发〔2026〕5号', draftingUnit: '规划发展科', published: ago(35) } });
+  await page.goto(base + '#/register');
+  await page.getByTestId('register-due').waitFor();
+  await shot('register');
+
   await page.goto(base + `#/packs?id=${pack.id}`);
   await page.getByTestId('pack-composer').waitFor();
   await page.getByTestId('pack-item').first().waitFor();

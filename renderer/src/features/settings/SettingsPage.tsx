@@ -10,6 +10,7 @@ import { ErrorState } from '../../components/common';
 import { useSettings } from '../../settings-context';
 import { BackupCard } from './BackupCard';
 import { IndexCard } from './IndexCard';
+import { OfficeCard } from './OfficeCard';
 
 export function SettingsPage() {
   const { settings, loaded, update } = useSettings();
@@ -101,6 +102,7 @@ export function SettingsPage() {
             </Form.Item>
           </Form>
         </Card>
+        <OfficeCard />
         <IndexCard />
         <BackupCard />
         <Typography.Text type="secondary">

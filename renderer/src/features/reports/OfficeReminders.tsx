@@ -1,0 +1,31 @@
+// The start page's reminders: 规范性文件 to file, evaluate or clean up, the yearly report due by
+// 3月1日, and a 普法 plan for the new year — each a link to where it is done.
+
+import { Alert, Space } from 'antd';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { hrefOf } from '../../router';
+
+export function OfficeReminders() {
+  const gen = useLibraryGeneration();
+  const res = useCall('reminders:list', {}, `reminders#${gen}`);
+  if (!res.data?.length) return null;
+  const year = new Date().getFullYear();
+  const link = (source: string) =>
+    source === 'register' ? hrefOf({ page: 'register' }) : source === 'annualReport' ? hrefOf({ page: 'reports', year: year - 1 }) : hrefOf({ page: 'lectures', tab: 'plans' });
+  return (
+    <Space orientation="vertical" style={{ width: '100%', padding: '16px 20px 0' }} data-testid="office-reminders">
+      {res.data.map((r) => (
+        <Alert
+          key={`${r.source}-${r.entryId ?? ''}-${r.kind}`}
+          type={r.kind === '备案逾期' || r.kind === '已失效待清理' ? 'error' : 'warning'}
+          showIcon
+          message={
+            <span>
+              【{r.kind}】{r.message} <a href={link(r.source)}>去处理</a>
+            </span>
+          }
+        />
+      ))}
+    </Space>
+  );
+}

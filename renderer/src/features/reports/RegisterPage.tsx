@@ -1,0 +1,181 @@
+// 规范性文件登记: the bureau's own documents with 有效期, 备案, 评估 and 清理, what needs doing
+// now, and the documents whose cited articles changed since they were issued.
+
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { CLEANUP_RESULTS, EVALUATION_RESULTS, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
+import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
+import { client, errorMessage } from '../../api/client';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { ErrorState } from '../../components/common';
+import { FlagTag } from '../../components/records-ui';
+
+const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
+const day = (s?: string) => (s ? dayjs(s) : undefined);
+const iso = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+interface FormValues {
+  title: string;
+  docNumber?: string;
+  draftingUnit: string;
+  published?: dayjs.Dayjs;
+  effective?: dayjs.Dayjs;
+  validUntil?: dayjs.Dayjs;
+  filedDate?: dayjs.Dayjs;
+  filedWith?: string;
+  reviewId?: string;
+  evaluationDate?: dayjs.Dayjs;
+  evaluationResult?: (typeof EVALUATION_RESULTS)[number];
+  cleanupDate?: dayjs.Dayjs;
+  cleanupResult?: (typeof CLEANUP_RESULTS)[number];
+}
+
+function toEntry(v: FormValues): Partial<RegisterEntryInput> {
+  const out: Record<string, unknown> = { title: v.title, draftingUnit: v.draftingUnit, published: iso(v.published) };
+  for (const [k, val] of Object.entries({ docNumber: v.docNumber, effective: iso(v.effective), validUntil: iso(v.validUntil), filedDate: iso(v.filedDate), filedWith: v.filedWith, reviewId: v.reviewId })) if (val) out[k] = val;
+  if (v.evaluationDate && v.evaluationResult) out.evaluation = { date: iso(v.evaluationDate), result: v.evaluationResult };
+  if (v.cleanupDate && v.cleanupResult) out.cleanup = { date: iso(v.cleanupDate), result: v.cleanupResult };
+  return out as Partial<RegisterEntryInput>;
+}
+
+function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<FormValues>();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const initial: Partial<FormValues> = entry
+    ? { ...entry, published: day(entry.published), effective: day(entry.effective), validUntil: day(entry.validUntil), filedDate: day(entry.filedDate), evaluationDate: day(entry.evaluation?.date), evaluationResult: entry.evaluation?.result, cleanupDate: day(entry.cleanup?.date), cleanupResult: entry.cleanup?.result }
+    : {};
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(undefined);
+    try {
+      await client.call('register:save', { ...(entry ? { id: entry.id, expectedRevision: entry.revision } : {}), entry: toEntry(v) });
+      onSaved();
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open title={entry ? `修改登记 ${entry.id}` : '登记规范性文件'} onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={saving} width={720} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={initial} data-testid="register-form">
+        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+          <Input placeholder="高青县科技创新券管理暂行办法" />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="docNumber" label="文号">
+            <Input placeholder="高科发〔2020〕3号" style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="draftingUnit" label="制定科室" rules={[{ required: true, message: '请填写制定科室' }]}>
+            <Input style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="reviewId" label="合法性审查编号">
+            <Input placeholder="R2020-001" style={{ width: 140 }} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="published" label="公布日期" rules={[{ required: true, message: '请选择公布日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="effective" label="施行日期" tooltip="不填则为公布日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="validUntil" label="有效期至" tooltip="不填则按登记规则：一般 5 年，暂行、试行 2 年">
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="filedDate" label="报送备案日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="filedWith" label="备案机关">
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+        </Space>
+        <Space wrap>
+          <Form.Item name="evaluationDate" label="评估日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="evaluationResult" label="评估结论">
+            <Select allowClear style={{ width: 140 }} options={EVALUATION_RESULTS.map((r) => ({ value: r, label: r }))} />
+          </Form.Item>
+          <Form.Item name="cleanupDate" label="清理日期">
+            <DatePicker />
+          </Form.Item>
+          <Form.Item name="cleanupResult" label="清理结果">
+            <Select allowClear style={{ width: 120 }} options={CLEANUP_RESULTS.map((r) => ({ value: r, label: r }))} />
+          </Form.Item>
+        </Space>
+        {error && <Alert type="error" showIcon message={<span style={{ whiteSpace: 'pre-wrap' }}>{error}</span>} data-testid="register-error" />}
+      </Form>
+    </Modal>
+  );
+}
+
+export function RegisterPage() {
+  const gen = useLibraryGeneration();
+  const [tick, setTick] = useState(0);
+  const key = `${gen}#${tick}`;
+  const list = useCall('register:list', {}, key);
+  const due = useCall('register:due', {}, key);
+  const flags = useCall('register:flags', {}, key);
+  const [editing, setEditing] = useState<RegisterViewDto | 'new'>();
+  const refresh = () => setTick((t) => t + 1);
+  return (
+    <div className="page" style={{ maxWidth: 1280 }}>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          规范性文件登记
+        </Typography.Title>
+        <Button type="primary" onClick={() => setEditing('new')} data-testid="register-add">
+          登记规范性文件
+        </Button>
+      </Space>
+      {!!due.data?.length && (
+        <Card size="small" title="待办" style={{ marginBottom: 12 }} data-testid="register-due">
+          {due.data.map((r) => (
+            <div key={`${r.entryId}-${r.kind}`}>
+              <Tag color={r.kind === '备案逾期' || r.kind === '已失效待清理' ? 'red' : 'orange'}>{r.kind}</Tag>
+              {r.message}
+            </div>
+          ))}
+        </Card>
+      )}
+      {!!flags.data?.length && (
+        <Card size="small" title="引用的条文已变化" style={{ marginBottom: 12 }} data-testid="register-flags">
+          {flags.data.map((f) => (
+            <div key={`${f.record.id}-${f.versionId}-${f.articleKey}`}>
+              <FlagTag flag={f} /> 《{f.record.title}》{f.where.join('、')} 引用 {f.citation}：{f.reason}
+            </div>
+          ))}
+        </Card>
+      )}
+      {list.error ? (
+        <ErrorState message={list.error} onRetry={list.reload} />
+      ) : (
+        <Table
+          size="small"
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data ?? []}
+          locale={{ emptyText: '还没有登记规范性文件' }}
+          onRow={(e) => ({ onDoubleClick: () => setEditing(e) })}
+          columns={[
+            { title: '文号', dataIndex: 'docNumber', width: 150 },
+            { title: '标题', dataIndex: 'title', render: (t: string, e) => <a onClick={() => setEditing(e)}>{t}</a> },
+            { title: '制定科室', dataIndex: 'draftingUnit', width: 110 },
+            { title: '公布', dataIndex: 'published', width: 105 },
+            { title: '有效期至', dataIndex: 'validUntil', width: 105 },
+            { title: '备案', key: 'filed', width: 150, render: (_: unknown, e) => (e.filedDate ? `已备案 ${e.filedDate}` : <Typography.Text type="warning">期限 {e.filingDue}</Typography.Text>) },
+            { title: '状态', dataIndex: 'status', width: 90, render: (s: RegisterViewDto['status']) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+          ]}
+        />
+      )}
+      {editing && <EntryForm entry={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} onSaved={refresh} />}
+    </div>
+  );
+}

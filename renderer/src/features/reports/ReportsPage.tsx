@@ -1,0 +1,134 @@
+// 年度报告: the 法治政府建设年度报告 draft for a year, generated from the records — every figure
+// shows the records it came from, placeholders stand out — and the exports of the report, the
+// 普法工作计划 and the 普法责任清单 (DOCX in GB/T 9704 style, PDF, HTML).
+
+import { Alert, Button, Card, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography, message } from 'antd';
+import { useState } from 'react';
+import { REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto } from '../../../../electron/shared/api/reports';
+import { client, errorMessage } from '../../api/client';
+import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { ErrorState } from '../../components/common';
+import { handOver } from '../../components/records-ui';
+import { hrefOf, navigate } from '../../router';
+
+const thisYear = new Date().getFullYear();
+const FORMATS = ['docx', 'pdf', 'html'] as const;
+type Kind = (typeof REPORT_KINDS)[number];
+
+function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
+  const figures = ids.map((id) => report.figures.find((f) => f.id === id)).filter((f) => !!f);
+  if (!figures.length) return null;
+  return (
+    <span className="report-figures">
+      {figures.map((f) => (
+        <Tooltip key={f.id} title={<div>{f.sources.map((s) => <div key={s.id}>{s.id} {s.date} {s.title}</div>)}</div>}>
+          <Tag color="blue" style={{ cursor: 'help' }} data-testid="report-figure">
+            {f.label}：{f.value}
+          </Tag>
+        </Tooltip>
+      ))}
+    </span>
+  );
+}
+
+export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
+  const gen = useLibraryGeneration();
+  const res = useCall('reports:annual', { year }, `${year}#${gen}`);
+  const office = useCall('office:get', {}, `office#${gen}`);
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  const r = res.data;
+
+  const exportAs = async (kind: Kind, format: (typeof FORMATS)[number]) => {
+    setBusy(`${kind}.${format}`);
+    setError(undefined);
+    try {
+      const out = await client.call('reports:export', { kind, year, format });
+      const how = await handOver(out);
+      void message.success(how === 'downloaded' ? `已导出并下载“${out.name}”` : `已导出到 ${out.folder ?? ''}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div className="page" style={{ maxWidth: 1100 }}>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          年度报告
+        </Typography.Title>
+        <Select
+          value={year}
+          onChange={(y) => navigate({ page: 'reports', year: y }, { replace: true })}
+          options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))}
+          style={{ width: 110 }}
+          data-testid="reports-year"
+        />
+        <Typography.Text type="secondary">由本年度的审查、学法普法活动、普法计划和规范性文件登记生成草稿，数字均可追溯到记录</Typography.Text>
+      </Space>
+      {office.data && !office.data.unit && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={
+            <span>
+              尚未填写单位信息（单位名称、地区、法律顾问），报告将使用普法计划中的单位名称。<a href={hrefOf({ page: 'settings' })}>到设置中填写</a>
+            </span>
+          }
+        />
+      )}
+      <Card size="small" title="导出" style={{ marginBottom: 12 }}>
+        <Space orientation="vertical">
+          {REPORT_KINDS.map((k) => (
+            <Space key={k} wrap>
+              <Typography.Text style={{ display: 'inline-block', width: 170 }}>{REPORT_KIND_LABELS[k]}</Typography.Text>
+              {FORMATS.map((f) => (
+                <Button key={f} size="small" loading={busy === `${k}.${f}`} disabled={!!busy && busy !== `${k}.${f}`} onClick={() => void exportAs(k, f)} data-testid={`export-${k}-${f}`}>
+                  {f.toUpperCase()}
+                </Button>
+              ))}
+            </Space>
+          ))}
+          {error && <Alert type="error" showIcon message={error} data-testid="reports-error" />}
+        </Space>
+      </Card>
+      {res.error ? (
+        <ErrorState message={res.error} onRetry={res.reload} />
+      ) : !r ? (
+        <Skeleton active />
+      ) : (
+        <Card size="small" title={r.title} data-testid="report-draft">
+          {r.notes.map((n) => (
+            <Alert key={n} type="info" showIcon message={n} style={{ marginBottom: 8 }} />
+          ))}
+          {r.intro && <p className="report-para">{r.intro}</p>}
+          {r.sections.map((s) => (
+            <section key={s.heading}>
+              <Typography.Title level={5}>{s.heading}</Typography.Title>
+              {s.parts.map((p, i) => (
+                <div key={i}>
+                  {p.heading && <Typography.Text strong>{p.heading}</Typography.Text>}
+                  {p.paragraphs.map((para, j) =>
+                    para.placeholder ? (
+                      <p key={j} className="report-placeholder" data-testid="report-placeholder">
+                        【待填写】{para.text}
+                      </p>
+                    ) : (
+                      <p key={j} className="report-para">
+                        {para.text} <Figures ids={para.figures} report={r} />
+                      </p>
+                    ),
+                  )}
+                </div>
+              ))}
+            </section>
+          ))}
+          {!r.figures.length && <Empty description={`${year}年度没有可统计的记录`} />}
+        </Card>
+      )}
+    </div>
+  );
+}
