@@ -1,12 +1,14 @@
 import { citationOf } from '../../shared/citation';
-import { displayTitle, type Article } from '../../shared/law-model';
+import { displayTitle, isUnverifiedOcr, OCR_UNVERIFIED_LABEL, textSourceOf, type Article } from '../../shared/law-model';
 import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk show <标题|id> [第十二条|12|12之一] [--version 日期] [--library DIR] [--json]';
 
-function unitJson(u: Article) {
-  return { number: u.number, suffix: u.suffix, key: u.key, kind: u.kind, label: u.label, path: u.path, text: u.text, paragraphs: u.paragraphs };
+function unitJson(u: Article, ocr: boolean) {
+  const base = { number: u.number, suffix: u.suffix, key: u.key, kind: u.kind, label: u.label, path: u.path, text: u.text, paragraphs: u.paragraphs };
+  // OCR text: the offsets (in text) of low-confidence characters, [] when there are none.
+  return ocr ? { ...base, suspects: u.suspects ?? [] } : base;
 }
 
 export const showCommand: Command = {
@@ -50,11 +52,14 @@ export const showCommand: Command = {
     }
     const { units: _u, ...metaOut } = version;
     if (values.json) {
-      printJson({ ...metaOut, versions: law.versionIds, articles: units.map(unitJson) });
+      const textSource = textSourceOf(version);
+      const ocr = textSource === 'ocr';
+      printJson({ ...metaOut, textSource, ...(ocr ? { verified: version.verified === true } : {}), versions: law.versionIds, articles: units.map((u) => unitJson(u, ocr)) });
       return 0;
     }
     const out = process.stdout;
     out.write(`${version.title}${version.subtitle ? ' ' + version.subtitle : ''}\n`);
+    if (isUnverifiedOcr(version)) out.write(`${OCR_UNVERIFIED_LABEL}：本文由扫描件识别，请对照原件核对\n`);
     out.write(
       `${version.level} · ${version.region} · ${version.status}${version.published ? ' · 公布 ' + version.published : ''}${version.effective ? ' · 施行 ' + version.effective : ''}${version.issuer ? ' · ' + version.issuer : ''}${version.docNumber ? ' · ' + version.docNumber : ''}\n`,
     );

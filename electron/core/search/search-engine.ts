@@ -8,7 +8,7 @@
 
 import { join } from 'node:path';
 import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model';
-import { LEVELS, UNCATEGORISED, displayTitle, versionDate } from '../../shared/law-model';
+import { LEVELS, UNCATEGORISED, displayTitle, isUnverifiedOcr, versionDate } from '../../shared/law-model';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
@@ -618,6 +618,7 @@ export class SearchEngine {
       level: meta.level,
       region: meta.region,
       status: meta.status,
+      ...(isUnverifiedOcr(meta) ? { ocrUnverified: true } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 // The library: laws, their versions and articles, the library table (rows, facets, sort), 收藏.
 
 import { z } from 'zod';
+import { TEXT_SOURCES } from '../law-model';
 import { call, count, empty, id, level, shortText, status } from './common';
 
 export const historyEventSchema = z.object({
@@ -27,6 +28,10 @@ export const versionMetaSchema = z.object({
   history: z.array(historyEventSchema),
   sourceFile: z.string(),
   sourceFormat: z.string(),
+  textSource: z.enum(TEXT_SOURCES).optional(),
+  verified: z.boolean().optional(),
+  verifiedBy: z.string().optional(),
+  verifiedAt: z.string().optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

@@ -25,6 +25,8 @@ export const searchHitSchema = z.object({
   score: z.number(),
   /** 'law' for a title hit (see SearchHit in search-types.ts); the CLI prints it, so the API carries it. */
   kind: z.enum(['article', 'law']).optional(),
+  /** The version's text is OCR nobody has confirmed yet: shown as 识别文本（待核对）. */
+  ocrUnverified: z.boolean().optional(),
 });
 
 export const searchQuerySchema = z

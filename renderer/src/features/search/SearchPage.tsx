@@ -14,6 +14,7 @@ import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-con
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
+import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
@@ -43,6 +44,11 @@ const HitRow = memo(function HitRow({ hit: h, index, selected, onOpen, onHover }
           {h.subtitle ? ` · ${h.subtitle}` : ''} {h.articleLabel}
         </Typography.Text>
         <StatusTag status={h.status} />
+        {h.ocrUnverified ? (
+          <Tag color="orange" data-testid="hit-ocr-unverified">
+            {OCR_UNVERIFIED_LABEL}
+          </Tag>
+        ) : null}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {h.level} · {h.region}
           {h.versionDate ? ` · ${h.versionDate}` : ''}

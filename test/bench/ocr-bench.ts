@@ -1,0 +1,120 @@
+// OCR benchmark: accuracy against the source law, CPU seconds per page, peak RSS and the longest
+// event-loop pause while recognising, on the scan fixtures (200 dpi, clean and degraded).
+// Run: npm run bench:ocr   (prints `uptime` with the numbers; the machine is shared)
+//
+// Each case is a whole law: 山东省法律援助条例 as two scanned pages (page 1 clean, rotated 1.5°, noisy
+// and blurred, JPEG quality 30, or under a red seal; page 2 clean), and the 1955 国务院 regulation
+// as a scanned PDF. Per case: characters right (LCS against the Markdown source, article texts),
+// articles exact, and how many wrong articles have a wrong character NOT among their suspects
+// (the target is 0: every error must be highlighted for 核对).
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { extractDocument } from '../../electron/core/importers/extract-document';
+import { recognisePages } from '../../electron/core/importers/ocr-engine';
+import { imageFilePage } from '../../electron/core/importers/ocr-images';
+import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
+import { parseLawText } from '../../electron/core/parse/law-structure-parser';
+
+const DOCS = join(import.meta.dirname, '../fixtures/documents');
+const SCANS = join(DOCS, 'scans');
+
+function lcsWrong(got: string, want: string): number[] {
+  const a = [...got];
+  const b = [...want];
+  const dp = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  const wrong: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i >= a.length || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
+      wrong.push(Math.min(i, Math.max(0, a.length - 1))); // a missing character: its neighbour is what 核对 must look at
+      j++;
+    } else wrong.push(i++);
+  }
+  return wrong;
+}
+
+interface Unit {
+  label: string;
+  text: string;
+  suspects?: number[];
+}
+
+function score(units: Unit[], source: Unit[]) {
+  const want = new Map(source.map((u) => [u.label, u.text]));
+  let chars = 0;
+  let wrongChars = 0;
+  let exact = 0;
+  let unflagged = 0;
+  const unflaggedLabels: string[] = [];
+  for (const s of source) {
+    const u = units.find((x) => x.label === s.label);
+    chars += s.text.length;
+    if (!u) {
+      wrongChars += s.text.length;
+      unflagged++;
+      unflaggedLabels.push(`${s.label}(缺失)`);
+      continue;
+    }
+    const wrong = lcsWrong(u.text, want.get(u.label)!);
+    wrongChars += new Set(wrong).size;
+    if (wrong.length === 0) exact++;
+    else if (wrong.some((o) => !(u.suspects ?? []).includes(o))) {
+      unflagged++;
+      unflaggedLabels.push(s.label);
+    }
+  }
+  return { accuracy: 1 - wrongChars / chars, exact, articles: source.length, unflagged, unflaggedLabels };
+}
+
+function sourceUnits(md: string): Unit[] {
+  return parseLawText(readFileSync(join(DOCS, 'sources', md), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+}
+
+async function measure<T>(run: () => Promise<T>) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const cpu0 = process.cpuUsage();
+  const t0 = Date.now();
+  const result = await run();
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(timer);
+  loop.disable();
+  return { result, cpuS: (cpu.user + cpu.system) / 1e6, wallS: (Date.now() - t0) / 1000, peakMb: Math.round(peak / 1048576), maxPauseMs: Math.round(loop.max / 1e6) };
+}
+
+async function main(): Promise<void> {
+  console.log(`uptime: ${execSync('uptime').toString().trim()}`);
+  const rows: Record<string, string | number>[] = [];
+  const yuanzhu = sourceUnits('yuanzhu.md');
+  for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal']) {
+    const files = [`yuanzhu-p1-${variant}.jpg`, 'yuanzhu-p2-clean.jpg'];
+    const m = await measure(async () => {
+      const pages = await recognisePages(files.length, async (i) => imageFilePage(readFileSync(join(SCANS, files[i]!)), files[i]!), { workers: 1 });
+      return layoutOcrPages(pages)!;
+    });
+    const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const suspects = findSuspects(parsed, m.result.stream, m.result.confidence);
+    const units = parsed.map((u, i) => ({ ...u, suspects: suspects[i] }));
+    const s = score(units, yuanzhu);
+    rows.push({ case: `援助条例 p1 ${variant} + p2`, pages: 2, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, cpuSPerPage: (m.cpuS / 2).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, unflaggedLabels: s.unflaggedLabels.join(' ') });
+  }
+  const m = await measure(() => extractDocument(readFileSync(join(DOCS, 'tuizhi-scan.pdf')), 'tuizhi-scan.pdf', { ocr: { workers: 1 } }));
+  const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const suspects = findSuspects(parsed, m.result.ocr!.stream, m.result.ocr!.confidence);
+  const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), sourceUnits('tuizhi.md'));
+  rows.push({ case: '退职规定 scanned PDF', pages: 1, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, cpuSPerPage: m.cpuS.toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, unflaggedLabels: s.unflaggedLabels.join(' ') });
+  console.table(rows);
+  console.log('cpuSPerPage includes starting the worker (WASM + chi_sim model, ≈ 2–3 CPU-s) once per case.');
+  console.log(`uptime: ${execSync('uptime').toString().trim()}`);
+}
+
+await main();
