@@ -215,9 +215,11 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             </Checkbox>
           </div>
         )}
-        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }} data-testid="search-facet-unit">
-          括号内为命中的条文数
-        </Typography.Text>
+        {result && result.total > 0 && (
+          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }} data-testid="search-facet-unit">
+            括号内为命中的条文数
+          </Typography.Text>
+        )}
         <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
         <FacetList hideWhenEmpty title="时效性" values={inForceOnly ? STATUSES.filter((st) => st === '现行有效') : STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
         <FacetList hideWhenEmpty title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="search-facet-region" />
