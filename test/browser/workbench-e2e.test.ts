@@ -38,6 +38,11 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await page.getByTestId('wb-dismiss-ok').click();
       await finding('增加义务或减损权利').getByText('不采纳', { exact: true }).waitFor();
       await expect.poll(() => page.getByTestId('wb-suggestions').textContent()).toContain('修改建议对照表（2）');
+      // a 公平竞争审查 checklist item excluded with its reason
+      await page.getByTestId('wb-fair').getByTestId('wb-fc-dismiss').first().click();
+      await page.getByTestId('wb-dismiss-reason').fill('属于第十二条第（二）项促进科学技术进步的情形，实施期限两年');
+      await page.getByTestId('wb-dismiss-ok').click();
+      await page.getByTestId('wb-fair').getByText('已排除：属于第十二条').waitFor();
 
       const download = page.waitForEvent('download');
       await page.getByTestId('wb-export').click();
@@ -49,5 +54,6 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(review.findings.authority.citations.length).toBeGreaterThan(0);
       for (const c of review.findings.authority.citations) expect(text).toContain(squash(c.textSnapshot));
       expect(review.notes).toContain('失信惩戒有《山东省社会信用条例》依据');
+      expect(review.notes).toContain('【公平竞争审查】');
     }), 240_000);
 });

@@ -49,6 +49,8 @@ export function WorkbenchPage({ id }: { id: string }) {
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<string>();
   const [dismissing, setDismissing] = useState<Finding>();
+  /** A 公平竞争审查 checklist item being confirmed or excluded (with its reason). */
+  const [fcDeciding, setFcDeciding] = useState<{ code: string; status: 'accepted' | 'dismissed' }>();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [format, setFormat] = useState<'docx' | 'pdf'>('docx');
@@ -96,7 +98,22 @@ export function WorkbenchPage({ id }: { id: string }) {
       setBusy(false);
     }
   };
+  const decideFc = async () => {
+    if (!fcDeciding) return;
+    setBusy(true);
+    try {
+      await client.call('workbench:checklist', { id, code: fcDeciding.code, status: fcDeciding.status, reason });
+      setView((old) => (old ? { ...old, decisions: { ...old.decisions, [`fc:${fcDeciding.code}`]: { status: fcDeciding.status, reason, at: new Date().toISOString(), by: '', checklist: fcDeciding.code } } } : old));
+      setFcDeciding(undefined);
+      setReason('');
+    } catch (e) {
+      void message.error(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
   const dismiss = async () => {
+    if (fcDeciding) return decideFc();
     if (!dismissing) return;
     setBusy(true);
     try {
@@ -128,7 +145,7 @@ export function WorkbenchPage({ id }: { id: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (dismissing || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable))) return;
+      if (dismissing || fcDeciding || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable))) return;
       if (!findings.length) return;
       const i = Math.max(0, findings.findIndex((f) => f.id === current?.id));
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected(findings[Math.min(findings.length - 1, i + 1)]!.id);
@@ -246,7 +263,18 @@ export function WorkbenchPage({ id }: { id: string }) {
                 {fc.map((x) => (
                   <div key={x.code} style={{ fontSize: 13 }}>
                     <b>{x.code}</b> {x.title}：{x.triggers.map((t) => t.articleLabel).join('、')}
-                    {view.decisions[`fc:${x.code}`] ? <Tag style={{ marginLeft: 6 }}>{view.decisions[`fc:${x.code}`]!.status === 'accepted' ? '已确认' : '已排除'}</Tag> : null}
+                    {view.decisions[`fc:${x.code}`] ? (
+                      <Tag style={{ marginLeft: 6 }}>{view.decisions[`fc:${x.code}`]!.status === 'accepted' ? '已确认' : `已排除：${view.decisions[`fc:${x.code}`]!.reason}`}</Tag>
+                    ) : (
+                      <Space size={4} style={{ marginLeft: 6 }}>
+                        <Button size="small" onClick={() => setFcDeciding({ code: x.code, status: 'accepted' })} data-testid="wb-fc-confirm">
+                          确认
+                        </Button>
+                        <Button size="small" onClick={() => setFcDeciding({ code: x.code, status: 'dismissed' })} data-testid="wb-fc-dismiss">
+                          排除
+                        </Button>
+                      </Space>
+                    )}
                   </div>
                 ))}
               </Card>
@@ -261,8 +289,19 @@ export function WorkbenchPage({ id }: { id: string }) {
           </div>
         </div>
       )}
-      <Modal open={!!dismissing} title={`不采纳：${dismissing?.ruleName ?? ''}`} onOk={() => void dismiss()} okText="确定" cancelText="取消" onCancel={() => setDismissing(undefined)} okButtonProps={{ disabled: !reason.trim(), loading: busy, ...({ 'data-testid': 'wb-dismiss-ok' } as object) }}>
-        <Typography.Paragraph>请写明不采纳的理由（记入审查记录的修改记录）：</Typography.Paragraph>
+      <Modal
+        open={!!dismissing || !!fcDeciding}
+        title={fcDeciding ? `公平竞争审查 ${fcDeciding.code}：${fcDeciding.status === 'accepted' ? '确认存在' : '排除'}` : `不采纳：${dismissing?.ruleName ?? ''}`}
+        onOk={() => void dismiss()}
+        okText="确定"
+        cancelText="取消"
+        onCancel={() => {
+          setDismissing(undefined);
+          setFcDeciding(undefined);
+        }}
+        okButtonProps={{ disabled: fcDeciding?.status !== 'accepted' && !reason.trim(), loading: busy, ...({ 'data-testid': 'wb-dismiss-ok' } as object) }}
+      >
+        <Typography.Paragraph>{fcDeciding?.status === 'accepted' ? '说明（可不填，记入审查记录的修改记录）：' : '请写明理由（记入审查记录的修改记录）：'}</Typography.Paragraph>
         <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="wb-dismiss-reason" />
       </Modal>
     </div>
