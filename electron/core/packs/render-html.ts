@@ -29,14 +29,16 @@ export interface HtmlOptions {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function css(): string {
+function css(official = false): string {
   const pageNumber = `content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; vertical-align: top; padding-top: 7mm;`;
+  // GB/T 9704 puts odd numbers right, even numbers left. In a pack the cover is printed page 1 and
+  // is not counted, so printed page N carries number N-1 and odd numbers fall on left-hand (even)
+  // sheets; an official document has no cover, so number and sheet agree.
+  const [odd, even] = official ? [':right', ':left'] : [':left', ':right'];
   return `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-/* The cover is printed page 1 and is not counted, so printed page N carries number N-1: odd
-   numbers fall on left-hand (even) sheets. GB/T 9704 puts odd numbers right, even numbers left. */
-@page :left { @bottom-right { ${pageNumber} text-align: right; padding-right: 7mm; } }
-@page :right { @bottom-left { ${pageNumber} text-align: left; padding-left: 7mm; } }
+@page ${odd} { @bottom-right { ${pageNumber} text-align: right; padding-right: 7mm; } }
+@page ${even} { @bottom-left { ${pageNumber} text-align: left; padding-left: 7mm; } }
 @page cover { counter-reset: page 0; @bottom-left { content: none; } @bottom-right { content: none; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; }
@@ -147,7 +149,7 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     `<meta name="generator" content="LawDesk 法规案头"><meta name="date" content="${esc(doc.asOf)}">`,
     // No scripts and no remote content: the file must open the same way offline, years later.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${esc(doc.title)}</title><style>${css()}</style></head><body>`,
+    `<title>${esc(doc.title)}</title><style>${css(doc.layout === 'official')}</style></head><body>`,
   );
   const official = doc.layout === 'official';
   if (!official) out.push(
