@@ -5,10 +5,10 @@
 import { displayTitle, articleKey } from '../../shared/law-model';
 import { findLaws, parseArticleRef } from '../../core/library/law-lookup';
 import { readLinkGraph, refreshLinks } from '../../core/links/link-graph';
-import { currentVersionOf, lawRelations, linksIn, linksOut, type LinkRow } from '../../core/links/link-queries';
+import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, type LinkRow } from '../../core/links/link-queries';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
-const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out] [--library DIR] [--json]';
+const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out|--affected] [--library DIR] [--json]';
 
 const line = (r: LinkRow, side: 'from' | 'to') => {
   const x = r[side];
@@ -19,7 +19,7 @@ export const linksCommand: Command = {
   summary: '法条联想：法规或条文引用了哪些条文、被哪些法规引用，及其上位法、实施细则、司法解释、相关法规',
   usage,
   async run(argv) {
-    const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, in: { type: 'boolean' }, out: { type: 'boolean' } }, usage);
+    const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, in: { type: 'boolean' }, out: { type: 'boolean' }, affected: { type: 'boolean' } }, usage);
     const [query, articleText] = positionals;
     if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
@@ -39,6 +39,16 @@ export const linksCommand: Command = {
     if (!values.json) progressDone();
     const g = readLinkGraph(store)!;
     const version = currentVersionOf(store, law)!;
+    if (values.affected) {
+      // 受影响: other laws citing an article of this law that was amended, renumbered or deleted since
+      const rows = affectedLaws(store, g, law.id);
+      if (values.json) printJson({ lawId: law.id, title: law.title, affected: rows });
+      else {
+        process.stdout.write(`引用《${displayTitle(law)}》已变化条文的法规 ${rows.length} 处：\n`);
+        for (const r of rows) process.stdout.write(`  ${r.from.title} ${r.from.label} → ${r.to.label}（${r.to.versionId}）[${r.flag.color === 'red' ? '红' : '黄'}] ${r.flag.reason}\n`);
+      }
+      return 0;
+    }
     const both = !values.in && !values.out;
     const out = values.out || both ? linksOut(store, g, version.id, key) : [];
     const incoming = values.in || both ? linksIn(store, g, law.id, key) : [];

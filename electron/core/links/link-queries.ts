@@ -5,6 +5,7 @@ import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-mo
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
 import type { LinkGraphData } from './link-graph';
+import { flagCitation, type CitationFlag } from '../versions/version-compare';
 
 export interface LinkRef {
   lawId: string;
@@ -157,4 +158,23 @@ export function lawRelations(store: LibraryStore, g: LinkGraphData, lawId: strin
       .map((r) => brief(r.law, `共同引用 ${r.n} 部法规`)),
     citedByLevel,
   };
+}
+
+export interface AffectedLink extends LinkRow {
+  flag: CitationFlag;
+}
+
+/**
+ * Change impact (受影响) for the laws: articles of other laws (their current versions) whose
+ * citations of `lawId` point at an article that has since been amended, renumbered or deleted —
+ * flagged like the records' citations. The office's region first, then 全国, then the rest.
+ */
+export function affectedLaws(store: LibraryStore, g: LinkGraphData, lawId: string, officeRegion = ''): AffectedLink[] {
+  const rank = (r: LinkRow) => (officeRegion && (r.from.region === officeRegion || r.from.region.startsWith(officeRegion + '·')) ? 0 : r.from.region === '全国' ? 1 : 2);
+  const out: AffectedLink[] = [];
+  for (const r of linksIn(store, g, lawId)) {
+    const flag = flagCitation(store, { lawId, versionId: r.to.versionId, articleKey: r.to.articleKey });
+    if (flag.color !== 'green') out.push({ ...r, flag });
+  }
+  return out.sort((a, b) => rank(a) - rank(b) || a.from.title.localeCompare(b.from.title));
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeLaw } from '../../../electron/core/library/library-edit';
 import { checkLinks, linksFile, readLinkGraph, refreshLinks } from '../../../electron/core/links/link-graph';
-import { currentVersionOf, lawRelations, linksIn, linksOut } from '../../../electron/core/links/link-queries';
+import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut } from '../../../electron/core/links/link-queries';
 import { ROOT, lawIdOf, makeLinkLibrary, type LinkLibrary } from './links-test-support';
 
 let lib: LinkLibrary;
@@ -51,6 +51,15 @@ describe('link graph', () => {
     const rows = linksOut(lib.store, graph(), currentVersionOf(lib.store, jieshi)!.id, '12');
     expect(rows.map((r) => r.to.label)).toContain('第一百三十九条之一');
     expect(rows.every((r) => r.approx)).toBe(true);
+  });
+
+  it('受影响: 统计法实施条例 (2017) cites 统计法 2009 articles renumbered or amended in 2024, flagged like records', () => {
+    const rows = affectedLaws(lib.store, graph(), lawIdOf(lib.store, '中华人民共和国统计法'));
+    const line = (from: string) => rows.find((r) => r.from.label === from)!;
+    expect(rows.every((r) => r.from.title === '统计法实施条例' && r.to.versionId.endsWith('@2009-06-27'))).toBe(true);
+    // 第十五条 cites 统计法(2009) 第十七条: the same text is 第十九条 in 2024
+    expect([line('第十五条').to.label, line('第十五条').flag.color, line('第十五条').flag.reason]).toEqual(['第十七条', 'yellow', '条文序号变动：现行版本（2024-09-13）为第十九条，内容未变']);
+    expect(line('第四十条').flag.color).toBe('red');
   });
 
   it('refreshes incrementally: removing a law recomputes only the versions that cited it', async () => {
