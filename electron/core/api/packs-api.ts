@@ -14,11 +14,7 @@ import { MAX_HANDOUT_BYTES, safeFileName, type ApiContext, type Handlers } from 
 const body = (p: Pack) => ({ title: p.title, template: p.template, cover: p.cover, asOf: p.asOf, items: p.items });
 
 export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers {
-  const packs = async () => {
-    const s = await ctx.packs();
-    await s.reload(); // the CLI may have changed packs.json
-    return s;
-  };
+  const packs = () => ctx.packs(); // re-reads packs.json itself when the CLI has changed it
   return {
     'packs:list': async () => (await packs()).list(),
     'packs:get': async ({ id }) => (await packs()).get(id),

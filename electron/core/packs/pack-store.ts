@@ -1,11 +1,10 @@
-// packs.json in the library folder: every saved pack in one lowdb document written through
-// AtomicJsonFile (temp file, fsync, rename). Writes take the library's WriterLock and re-read the
-// file under it, so the app and the CLI may both be open without losing each other's edits.
+// packs.json in the library folder: every saved pack in one versioned document
+// (library/versioned-store.ts): written whole under the library's WriterLock, re-read when the
+// CLI beside the app has changed it, refused untouched when a newer LawDesk wrote it.
 
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
-import { AtomicJsonFile, CorruptFileError } from '../library/atomic-file';
+import { VersionedStore } from '../library/versioned-store';
 import type { WriterLock } from '../library/writer-lock';
 import { type Pack, PackError, PackSchema, type PackInput, describePackIssues, normalisePack } from './pack-model';
 
@@ -18,14 +17,8 @@ const PacksFileSchema = z.object({
 });
 type PacksFile = z.infer<typeof PacksFileSchema>;
 
-function validate(data: unknown): PacksFile {
-  const d = data as { schemaVersion?: unknown } | null;
-  if (!d || typeof d !== 'object' || typeof d.schemaVersion !== 'number') throw new PackError('CORRUPT', 'packs.json 的结构不对（缺少 schemaVersion）');
-  if (d.schemaVersion > PACKS_SCHEMA_VERSION) throw new PackError('INVALID', `packs.json 的版本为 ${d.schemaVersion}，比本程序支持的新，请升级 LawDesk`);
-  const r = PacksFileSchema.safeParse(d);
-  if (!r.success) throw new PackError('CORRUPT', 'packs.json 中有不合格式的简报包', describePackIssues(r.error).slice(0, 20));
-  return r.data;
-}
+/** Forward migrations of packs.json, one per schema step (MIGRATIONS[n]: n-1 → n). */
+export const PACKS_MIGRATIONS: Record<number, (d: Record<string, unknown>) => void> = {};
 
 export interface PackSummary {
   id: string;
@@ -37,46 +30,51 @@ export interface PackSummary {
 }
 
 export class PackStore {
-  private db: Low<PacksFile>;
-
   private constructor(
-    readonly path: string,
-    private readonly lock: WriterLock | undefined,
+    private readonly store: VersionedStore<PacksFile>,
     private readonly now: () => Date,
-  ) {
-    this.db = new Low(new AtomicJsonFile<PacksFile>(path, validate), { schemaVersion: PACKS_SCHEMA_VERSION, packs: {} });
+  ) {}
+
+  get path(): string {
+    return this.store.path;
   }
 
   /** Opens (without creating) packs.json in a library folder. Pass the library's lock to share it. */
   static async open(libraryDir: string, opts: { lock?: WriterLock; now?: () => Date } = {}): Promise<PackStore> {
-    const s = new PackStore(join(libraryDir, PACKS_FILE), opts.lock, opts.now ?? (() => new Date()));
-    await s.reload();
-    return s;
+    const store = VersionedStore.open(
+      join(libraryDir, PACKS_FILE),
+      {
+        what: '简报包',
+        version: PACKS_SCHEMA_VERSION,
+        schema: PacksFileSchema,
+        empty: () => ({ schemaVersion: PACKS_SCHEMA_VERSION, packs: {} }),
+        migrations: PACKS_MIGRATIONS,
+        error: (code, message, issues) => new PackError(code, message, issues),
+        describeIssues: describePackIssues,
+      },
+      opts.lock,
+    );
+    return new PackStore(store, opts.now ?? (() => new Date()));
   }
 
-  async reload(): Promise<void> {
-    try {
-      await this.db.read();
-    } catch (e) {
-      if (e instanceof CorruptFileError) throw new PackError('CORRUPT', e.message);
-      throw e;
-    }
+  private get packs(): PacksFile['packs'] {
+    return this.store.current().packs;
   }
 
   list(): PackSummary[] {
-    return Object.values(this.db.data.packs)
+    return Object.values(this.packs)
       .map((p) => ({ id: p.id, title: p.title, template: p.template, asOf: p.asOf, itemCount: p.items.length, updatedAt: p.updatedAt }))
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
   get(id: string): Pack {
-    const p = this.db.data.packs[id];
+    const p = this.packs[id];
     if (!p) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
     return structuredClone(p);
   }
 
   has(id: string): boolean {
-    return id in this.db.data.packs;
+    return id in this.packs;
   }
 
   /** Saves a new pack (an id given in the input is kept when free). */
@@ -133,22 +131,7 @@ export class PackStore {
     return this.reorder(id, ids);
   }
 
-  private async write<T>(mutate: (data: PacksFile) => T): Promise<T> {
-    if (this.lock && !this.lock.tryAcquire()) throw new PackError('LOCKED', '资料库正被另一个 LawDesk 进程写入，请稍后再试');
-    try {
-      await this.reload(); // under the lock: never overwrite another process's edit
-      const before = structuredClone(this.db.data);
-      let result: T;
-      try {
-        result = mutate(this.db.data);
-        await this.db.write();
-      } catch (e) {
-        this.db.data = before;
-        throw e;
-      }
-      return result;
-    } finally {
-      this.lock?.release();
-    }
+  private write<T>(mutate: (data: PacksFile) => T): Promise<T> {
+    return this.store.mutate(mutate);
   }
 }
