@@ -141,7 +141,8 @@ export class AppService {
     this.ctx = new ApiContext(
       this.store,
       this.emit,
-      () => (this.recordsOpening ??= RecordsService.open(this.store)),
+      // 设置 → 署名 names who made a change; without it, the computer's user (often "root" or "admin").
+      () => (this.recordsOpening ??= RecordsService.open(this.store, { actor: () => this.settings.get().displayName || undefined })),
       () => (this.packsOpening ??= PackStore.open(this.store.dir, { lock: this.store.lock, now: () => this.store.now() })),
       () => this.search,
       opts.exportDir ?? defaultExportDir(),

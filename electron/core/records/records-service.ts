@@ -46,7 +46,7 @@ import { DEFAULT_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumb
 
 export interface RecordsServiceOptions {
   /** Who makes the changes (the change log's "who"); default the OS user. */
-  actor?: string;
+  actor?: string | (() => string | undefined);
   maxAttachmentBytes?: number;
   /** A holiday file to use instead of the official list from chinese-days (tests). */
   holidaysFile?: string;
@@ -502,7 +502,8 @@ export class RecordsService {
 
   private actor(opts: WriteOptions): string {
     if (opts.by) return opts.by;
-    if (this.opts.actor) return this.opts.actor;
+    const actor = typeof this.opts.actor === 'function' ? this.opts.actor() : this.opts.actor;
+    if (actor) return actor;
     try {
       return userInfo().username;
     } catch {

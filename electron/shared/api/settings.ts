@@ -15,6 +15,8 @@ export const settingsSchema = z.object({
     regions: z.array(shortText).max(200),
   }),
   favorites: z.array(id).max(10_000),
+  /** The name written as 经办人 in records and their change log; '' = the computer's user name. */
+  displayName: z.string().trim().max(40),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: FONT_SIZES.default,
   defaultFilters: { inForceOnly: false, levels: [], regions: [] },
   favorites: [],
+  displayName: '',
 };
 
 export const settingsCalls = {

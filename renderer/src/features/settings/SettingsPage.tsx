@@ -56,6 +56,9 @@ export function SettingsPage() {
             </Form>
           )}
         </Card>
+        <Card title="署名" size="small">
+          <DisplayName value={settings.displayName} onSave={(displayName) => void update({ displayName })} />
+        </Card>
         <Card title="阅读" size="small">
           <Form layout="inline">
             <Form.Item label="正文字号">
@@ -110,5 +113,23 @@ export function SettingsPage() {
         </Typography.Text>
       </Space>
     </div>
+  );
+}
+
+/** The name records carry as 经办人 (and the change log as who): not the computer's user name. */
+function DisplayName({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+  const [name, setName] = useState(value);
+  useEffect(() => setName(value), [value]);
+  return (
+    <Form layout="vertical">
+      <Form.Item label="记录中的经办人姓名" extra="写入审查、学法记录及其修改记录；留空则使用这台电脑的用户名。" style={{ marginBottom: 0 }}>
+        <Space.Compact style={{ width: '100%', maxWidth: 420 }}>
+          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} placeholder="如：张律师" onPressEnter={() => onSave(name.trim())} data-testid="settings-display-name" />
+          <Button type="primary" disabled={name.trim() === value} onClick={() => onSave(name.trim())} data-testid="settings-display-name-save">
+            保存
+          </Button>
+        </Space.Compact>
+      </Form.Item>
+    </Form>
   );
 }
