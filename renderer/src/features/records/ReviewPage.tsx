@@ -163,6 +163,16 @@ function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attachments:
   } as ReviewInputDto;
 }
 
+/** A date field's rule: not before the receipt date. */
+const notBeforeReceipt =
+  (label: string) =>
+  ({ getFieldValue }: { getFieldValue: (name: string) => Dayjs | null | undefined }) => ({
+    validator: (_: unknown, v: Dayjs | null) => {
+      const received = getFieldValue('receivedDate');
+      return v && received && v.isBefore(received, 'day') ? Promise.reject(new Error(`${label}不能早于收件日期`)) : Promise.resolve();
+    },
+  });
+
 const FIELD_NAMES: Record<string, string> = {
   type: '类型', title: '标题', refNo: '文号', leadUnit: '承办单位', receivedDate: '收件日期', dueDate: '最早届满', unitDeadline: '单位确定的审查期限', completedDate: '出具意见日期',
   materials: '送审材料', procedures: '程序', findings: '审查要点', authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见',
@@ -437,12 +447,7 @@ export function ReviewPage({ id }: { id: string }) {
               label="单位确定的审查期限"
               extra="可不填；填写后才据此判断逾期"
               dependencies={['receivedDate']}
-              rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v: Dayjs | null) =>
-                    v && getFieldValue('receivedDate') && v.isBefore(getFieldValue('receivedDate'), 'day') ? Promise.reject(new Error('单位确定的审查期限不能早于收件日期')) : Promise.resolve(),
-                }),
-              ]}
+              rules={[notBeforeReceipt('单位确定的审查期限')]}
             >
               <DatePicker style={{ width: '100%' }} data-testid="field-unitDeadline" />
             </Form.Item>
@@ -453,13 +458,9 @@ export function ReviewPage({ id }: { id: string }) {
               label="出具意见日期"
               dependencies={['receivedDate']}
               rules={[
-                ({ getFieldValue }) => ({
-                  validator: (_, v: Dayjs | null) =>
-                    v && getFieldValue('receivedDate') && v.isBefore(getFieldValue('receivedDate'), 'day')
-                      ? Promise.reject(new Error('出具意见日期不能早于收件日期'))
-                      : v && v.isAfter(dayjs(), 'day')
-                        ? Promise.reject(new Error('出具意见日期不能晚于今天'))
-                        : Promise.resolve(),
+                notBeforeReceipt('出具意见日期'),
+                () => ({
+                  validator: (_, v: Dayjs | null) => (v && v.isAfter(dayjs(), 'day') ? Promise.reject(new Error('出具意见日期不能晚于今天')) : Promise.resolve()),
                 }),
               ]}
             >
