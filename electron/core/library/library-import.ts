@@ -11,6 +11,7 @@ import type { Article, LawVersion, LawVersionMeta, SourceFormat, TextSource } fr
 import { textSourceOf, versionDate } from '../../shared/law-model';
 import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '../importers/extract-document';
 import { ExtractError, NeedsOcr, type OcrMode } from '../importers/extracted-document';
+import { ARTICLE_START_RE } from '../importers/plain-law-text';
 import { estimateOcrSeconds } from '../importers/ocr-estimate';
 import { findSuspects } from '../importers/ocr-text';
 import { parseLawText } from '../parse/law-structure-parser';
@@ -212,10 +213,14 @@ export async function buildVersion(
   } else if (substantive.length === 0 && charCount < 20) {
     throw new ExtractError('没有可识别的条文或正文（找不到“第X条”或“一、”，正文不足 20 字）');
   }
+  if (substantive.length > 0 && substantive.every((u) => u.text.trim() === '')) {
+    throw new ExtractError(`${substantive.length} 个条文都没有内容（只有“第X条”编号）：请确认文件是完整的法规正文`);
+  }
   // The document's own title is the full one (中华人民共和国统计法); manifests often shorten it.
   const title = (parsed.title || doc.meta?.title || manifest?.title || '').trim();
   const subtitle = parsed.subtitle || manifest?.subtitle || undefined;
   if (!title) throw new ExtractError('找不到标题（第一行为空）');
+  if (ARTICLE_START_RE.test(title)) throw new ExtractError(`找不到标题：第一行“${title.slice(0, 20)}”是条文而不是法规名称，请在文件开头加上标题`);
   if (title.length > 200) throw new ExtractError('第一行超过 200 字，不像法规标题：请确认文件是法规正文');
 
   const sha = sha256(bytes);

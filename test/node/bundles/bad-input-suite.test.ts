@@ -191,6 +191,12 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('importer', 'DOCX declaring a 1 GB styles.xml', /巨大样式\.docx.*styles\.xml.*超过/, () => importNamed(styles1g));
     const lyingStyles = docx('谎报样式.docx', [doc, { name: 'word/styles.xml', data: Buffer.from(`<w:styles>${'<w:style/>'.repeat(3_000_000)}</w:styles>`), declaredSize: 1000 }]);
     await hostile('importer', 'DOCX whose styles.xml inflates past its declared 1 KB', /谎报样式\.docx.*styles\.xml.*(超过声明|压缩比)/, () => importNamed(lyingStyles));
+    const bare = join(inputs, '空条文.md');
+    writeFileSync(bare, '# 空条文测试条例\n\n第一条\n\n第二条\n\n第三条\n');
+    await hostile('importer', 'Markdown of bare 第X条 lines with no text', /空条文\.md.*3 个条文都没有内容/, () => importNamed(bare));
+    const untitled = join(inputs, '无标题.txt');
+    writeFileSync(untitled, '第一条 为了规范管理，制定本办法。\n第二条 本办法自发布之日起施行。\n');
+    await hostile('importer', 'TXT of articles with no title line', /无标题\.txt.*找不到标题：第一行“第一条/, () => importNamed(untitled));
     if (process.platform !== 'win32') {
       const fifo = join(inputs, '管道.txt');
       execFileSync('mkfifo', [fifo]);
