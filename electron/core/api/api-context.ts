@@ -6,14 +6,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { ApiError, type ApiOutput, type Channel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
+import { ApiError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
 import type { LibraryStore } from '../library/library-store';
 import type { PackStore } from '../packs/pack-store';
 import type { RecordsService } from '../records/records-service';
 import type { SearchBackend } from './search-backend';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
-export type Handlers = { [C in Channel]?: (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C> };
+export type Handler<C extends Channel> = (input: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>;
+/** The channels the service answers: all but the desktop-only ones, which electron/main answers. */
+export type ServiceChannel = Exclude<Channel, DesktopChannel>;
+/**
+ * One handler per service channel, none optional: a contract entry without a handler is a compile
+ * error (test/node/app/handler-map.test.ts). Each domain file returns its share `satisfies
+ * Partial<Handlers>`, and AppService assembles them into a `Handlers`.
+ */
+export type Handlers = { [C in ServiceChannel]: Handler<C> };
 
 export interface ProducedFile {
   path: string;
@@ -92,16 +100,39 @@ export class ApiContext {
     return f;
   }
 
-  /** Writes uploaded bytes into a fresh temp folder; the caller removes the folder. */
-  writeUpload(name: string, dataBase64: string, maxBytes: number): { dir: string; path: string } {
-    const bytes = Buffer.from(dataBase64, 'base64');
-    if (bytes.length === 0) throw new ApiError('VALIDATION', `“${name}”是空文件`);
-    if (bytes.length > maxBytes) throw new ApiError('TOO_LARGE', `“${name}”超过 ${Math.round(maxBytes / 1048576)} MB`);
+  /**
+   * Writes uploaded files into one fresh temp folder (the one upload writer of the API); the
+   * caller removes the folder. Names are checked by the contract (no separators); a repeated
+   * name gets a sub-folder of its own.
+   */
+  writeUploads(files: { name: string; dataBase64: string }[], caps: { maxFileBytes: number; maxTotalBytes?: number; refuseEmpty?: boolean }): { dir: string; paths: string[] } {
+    let total = 0;
+    const decoded = files.map((f) => {
+      const bytes = Buffer.from(f.dataBase64, 'base64');
+      if (caps.refuseEmpty && bytes.length === 0) throw new ApiError('VALIDATION', `“${f.name}”是空文件`);
+      if (bytes.length > caps.maxFileBytes) throw new ApiError('TOO_LARGE', `“${f.name}”超过 ${Math.round(caps.maxFileBytes / 1048576)} MB`);
+      total += bytes.length;
+      return { name: basename(f.name), bytes };
+    });
+    if (caps.maxTotalBytes !== undefined && total > caps.maxTotalBytes) throw new ApiError('TOO_LARGE', `一次导入的文件合计不能超过 ${caps.maxTotalBytes / 1048576} MB`);
     mkdirSync(this.stagingRoot, { recursive: true });
     const dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
-    const path = join(dir, basename(name));
-    writeFileSync(path, bytes);
-    return { dir, path };
+    const used = new Set<string>();
+    const paths = decoded.map(({ name, bytes }, i) => {
+      const sub = used.has(name) ? join(dir, String(i)) : dir;
+      used.add(name);
+      mkdirSync(sub, { recursive: true });
+      const path = join(sub, name);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    return { dir, paths };
+  }
+
+  /** One uploaded file (an attachment, a bundle): refused when empty. */
+  writeUpload(name: string, dataBase64: string, maxBytes: number): { dir: string; path: string } {
+    const { dir, paths } = this.writeUploads([{ name, dataBase64 }], { maxFileBytes: maxBytes, refuseEmpty: true });
+    return { dir, path: paths[0]! };
   }
 
   dropDir(dir: string): void {

@@ -3,10 +3,9 @@
 // validates the output. Calls that need the desktop (dialogs, shell) are answered by main itself.
 // Invariant: a handler never sees unvalidated input; errors leave as {code, message}.
 
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import {
   ApiError,
   UNCATEGORISED,
@@ -36,7 +35,7 @@ import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RecordsService } from '../records/records-service';
 import { versionAsOf } from '../versions/version-compare';
-import { ApiContext, defaultExportDir, type Handlers } from './api-context';
+import { ApiContext, defaultExportDir, newId, type Handler, type Handlers } from './api-context';
 import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-api';
 import { packsHandlers } from './packs-api';
 import { reportsHandlers } from './reports-api';
@@ -210,7 +209,8 @@ export class AppService {
     if (!Object.prototype.hasOwnProperty.call(apiContract, channel)) throw new ApiError('NOT_FOUND', `没有这个接口：${String(channel)}`);
     if (!channelInFace(channel, this.face)) throw new ApiError('UNSUPPORTED', '浏览器版不支持此操作，请使用桌面版');
     const input = parseInput(channel, raw);
-    const handler = this.handlers[channel] as ((i: ParsedInput<C>) => Promise<ApiOutput<C>> | ApiOutput<C>) | undefined;
+    // Desktop-only channels have no handler here (electron/main answers them); every other one does.
+    const handler = (this.handlers as Partial<Record<Channel, Handler<C>>>)[channel];
     if (!handler) throw new ApiError('UNSUPPORTED', `此处不处理 ${channel}`);
     let out: ApiOutput<C>;
     try {
@@ -223,7 +223,7 @@ export class AppService {
 
   /** Channels this service answers itself (main answers the electron-only ones). */
   handles(channel: Channel): boolean {
-    return !!this.handlers[channel];
+    return Object.prototype.hasOwnProperty.call(this.handlers, channel);
   }
 
   close(): void {
@@ -255,7 +255,7 @@ export class AppService {
 
   // -------------------------------------------------------------------------------------------
 
-  private makeHandlers(): Handlers {
+  private makeHandlers() {
     return {
       'library:info': () => ({
         dir: this.store.dir,
@@ -328,7 +328,7 @@ export class AppService {
       },
       'settings:get': () => this.settings.get(),
       'settings:set': (patch) => this.settings.set(patch),
-    };
+    } satisfies Partial<Handlers>;
   }
 
   private requireLaw(lawId: string): Law {
@@ -467,29 +467,8 @@ export class AppService {
   // --- import ----------------------------------------------------------------------------------
 
   private async previewUploads(files: { name: string; dataBase64: string }[]): Promise<ApiOutput<'import:preview'>> {
-    let total = 0;
-    const decoded = files.map((f) => {
-      const bytes = Buffer.from(f.dataBase64, 'base64');
-      if (bytes.length > UPLOAD_LIMITS.maxFileBytes) throw new ApiError('TOO_LARGE', `“${f.name}”超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB`);
-      total += bytes.length;
-      return { name: f.name, bytes };
-    });
-    if (total > UPLOAD_LIMITS.maxTotalBytes) throw new ApiError('TOO_LARGE', `一次导入的文件合计不能超过 ${UPLOAD_LIMITS.maxTotalBytes / 1048576} MB`);
-    const root = this.opts.stagingRoot ?? tmpdir();
-    mkdirSync(root, { recursive: true });
-    const tempDir = mkdtempSync(join(root, 'lawdesk-import-'));
-    const used = new Set<string>();
-    const paths = decoded.map(({ name, bytes }, i) => {
-      // Names are checked by the contract (no separators); duplicates get their own folder.
-      const safe = basename(name);
-      const dir = used.has(safe) ? join(tempDir, String(i)) : tempDir;
-      used.add(safe);
-      mkdirSync(dir, { recursive: true });
-      const p = join(dir, safe);
-      writeFileSync(p, bytes);
-      return p;
-    });
-    return this.preview({ id: newId(), paths, tempDir, createdAt: Date.now() });
+    const { dir, paths } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
+    return this.preview({ id: newId(), paths, tempDir: dir, createdAt: Date.now() });
   }
 
   private async preview(staging: Staging): Promise<ApiOutput<'import:preview'>> {
@@ -557,8 +536,4 @@ const LEVEL_ORDER = ['宪法', '法律', '行政法规', '监察法规', '司法
 function levelRank(l: string): number {
   const i = LEVEL_ORDER.indexOf(l);
   return i < 0 ? LEVEL_ORDER.length : i;
-}
-
-function newId(): string {
-  return randomBytes(9).toString('base64url');
 }

@@ -72,7 +72,7 @@ function backupFile(ctx: ApiContext, name: string): string {
   return join(backupsDir(ctx.store), name);
 }
 
-export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings): Handlers {
+export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings) {
   return {
     'bundles:export': async ({ laws, records, taskId }) => {
       const kind = laws && laws.length === 0 ? '记录备份' : records ? '资料包' : '法规资料包';
@@ -101,5 +101,5 @@ export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings): Hand
     },
     'backups:previewRestore': async ({ name }): Promise<ApiOutput<'backups:previewRestore'>> => ({ ...(await previewRestore(ctx.store, backupFile(ctx, name))), name }),
     'backups:restore': async ({ name }) => ({ ...(await restoreRecords(ctx.store, backupFile(ctx, name))), name }),
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -26,7 +26,7 @@ const FOLDER_COMMIT_MS = 5000;
 /** Finished tasks are kept this long for the page to collect their report. */
 const KEEP_MS = 30 * 60 * 1000;
 
-export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]): Handlers {
+export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
   const folders = new ImportFolders(roots);
   const tasks = new Map<string, FolderTask>();
   const running = () => [...tasks.values()].some((t) => !t.result);
@@ -94,5 +94,5 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]): Han
       t.controller.abort();
       return { ok: true };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

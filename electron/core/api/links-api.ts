@@ -6,7 +6,7 @@ import { lawRelations, linksIn, linksOut } from '../links/link-queries';
 import { LibraryError } from '../library/library-store';
 import type { ApiContext, Handlers } from './api-context';
 
-export function linksHandlers(ctx: ApiContext): Handlers {
+export function linksHandlers(ctx: ApiContext) {
   let cached: { generation: number; graph: Promise<LinkGraphData> } | undefined;
   const graph = (): Promise<LinkGraphData> => {
     if (cached?.generation !== ctx.store.generation) {
@@ -34,5 +34,5 @@ export function linksHandlers(ctx: ApiContext): Handlers {
       lawOf(lawId);
       return lawRelations(ctx.store, await graph(), lawId);
     },
-  };
+  } satisfies Partial<Handlers>;
 }

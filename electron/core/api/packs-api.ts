@@ -13,7 +13,7 @@ import { MAX_HANDOUT_BYTES, safeFileName, type ApiContext, type Handlers } from 
 
 const body = (p: Pack) => ({ title: p.title, template: p.template, cover: p.cover, asOf: p.asOf, items: p.items });
 
-export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers {
+export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   const packs = () => ctx.packs(); // re-reads packs.json itself when the CLI has changed it
   return {
     'packs:list': async () => (await packs()).list(),
@@ -53,5 +53,5 @@ export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers
       if (statSync(f.path).size > MAX_HANDOUT_BYTES) throw new ApiError('TOO_LARGE', '文件太大，无法在浏览器中下载，请到导出文件夹中查看');
       return { name: f.name, mime: f.mime || (extname(f.name) ? 'application/octet-stream' : 'text/plain'), dataBase64: readFileSync(f.path).toString('base64') };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

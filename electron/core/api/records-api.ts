@@ -20,7 +20,7 @@ function checkAttachments(sent: { sha256: string }[] | undefined, have: { sha256
   if (bad.length) throw new ApiError('VALIDATION', '附件只能通过“上传附件”添加');
 }
 
-export function recordsHandlers(ctx: ApiContext): Handlers {
+export function recordsHandlers(ctx: ApiContext) {
   const rs = () => ctx.records();
   const withFlags = async (reviews: Awaited<ReturnType<RecordsService['listReviews']>>) => {
     const index = await (await rs()).citationIndex();
@@ -118,7 +118,7 @@ export function recordsHandlers(ctx: ApiContext): Handlers {
       const r = await s.updatePlan(id, patch, expectedRevision !== undefined ? { expectedRevision } : {});
       return { ...r, record: await withProgress(s, r.record, new Map()) };
     },
-  };
+  } satisfies Partial<Handlers>;
 }
 
 async function withProgress(

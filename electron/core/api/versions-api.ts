@@ -5,7 +5,7 @@ import { updateVersionMeta } from '../library/library-edit';
 import { articleAcrossVersions, diffVersions, versionAsOf } from '../versions/version-compare';
 import type { ApiContext, Handlers } from './api-context';
 
-export function versionsHandlers(ctx: ApiContext): Handlers {
+export function versionsHandlers(ctx: ApiContext) {
   return {
     'versions:diff': ({ fromId, toId, changedOnly }) => diffVersions(ctx.store, fromId, toId, changedOnly ? { changedOnly } : {}),
     'versions:article': ({ versionId, articleKey }) => articleAcrossVersions(ctx.store, versionId, articleKey),
@@ -14,5 +14,5 @@ export function versionsHandlers(ctx: ApiContext): Handlers {
       return v ? { versionId: v.id } : {};
     },
     'version:setStatus': ({ versionId, statusOverride }) => updateVersionMeta(ctx.store, versionId, { statusOverride }),
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -24,14 +24,14 @@ export const recordId = z.string().min(1).max(60);
  * `face`: which faces implement the call. 'electron' calls need the desktop (native dialogs,
  * shell); the browser face answers them with code UNSUPPORTED.
  */
-export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+export interface CallSpec<I extends z.ZodType, O extends z.ZodType, F extends 'electron' | 'all' = 'electron' | 'all'> {
   input: I;
   output: O;
-  face?: 'electron' | 'all';
+  face?: F;
   /** Body cap in bytes for the HTTP face (default 64 KB). */
   maxBodyBytes?: number;
 }
-export function call<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {
+export function call<I extends z.ZodType, O extends z.ZodType, F extends 'electron' | 'all' = 'all'>(spec: CallSpec<I, O, F>): CallSpec<I, O, F> {
   return spec;
 }
 

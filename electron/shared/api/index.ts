@@ -56,6 +56,8 @@ export type Channel = keyof ApiContract;
 export type ApiInput<C extends Channel> = z.input<ApiContract[C]['input']>;
 export type ApiOutput<C extends Channel> = z.output<ApiContract[C]['output']>;
 export const CHANNELS = Object.keys(apiContract) as Channel[];
+/** The calls only the desktop answers (native dialogs, shell), at the type level. */
+export type DesktopChannel = { [C in Channel]: ApiContract[C] extends CallSpec<z.ZodType, z.ZodType, 'electron'> ? C : never }[Channel];
 
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(apiContract, name);
