@@ -11,7 +11,7 @@ import { exportAnnualReport, exportPlanDocument } from '../reports/annual-report
 import { officeReminders } from '../reports/office-reminders';
 import { safeFileName, type ApiContext, type Handlers } from './api-context';
 
-export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers {
+export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   const register = async () => RegisterService.open(await ctx.records());
   return {
     'reports:annual': async ({ year }) => {
@@ -48,5 +48,5 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handle
       const today = svc.today();
       return officeReminders(today, await (await register()).due(), (await svc.listPlans({ year: Number(today.slice(0, 4)) })).length);
     },
-  };
+  } satisfies Partial<Handlers>;
 }

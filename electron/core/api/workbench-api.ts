@@ -6,7 +6,7 @@ import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { ReviewWorkbench } from '../review/workbench-service';
 import { safeFileName, type ApiContext, type Handlers } from './api-context';
 
-export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Handlers {
+export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   let wb: { w: ReviewWorkbench; search: unknown } | undefined;
   // The search engine opens after the service (it may build its index first): the workbench is
   // made again once it is there, so the 上位法 panel appears without a restart.
@@ -61,5 +61,5 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf): Hand
       });
       return { ...ctx.handOut(r.file, name), articles: r.articles };
     },
-  };
+  } satisfies Partial<Handlers>;
 }
