@@ -1,6 +1,7 @@
 // The 审查工作台 calls (issue 13) over ReviewWorkbench: the same service the CLI uses. The search
 // engine (for the 上位法 panel) is the app's; the pre-check reports progress as task:progress.
 
+import { readOffice } from '../office/office-file';
 import { UPLOAD_LIMITS } from '../../shared/api-contract';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { ReviewWorkbench } from '../review/workbench-service';
@@ -52,9 +53,11 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const w = await workbench();
       const review = await (await ctx.records()).getReview(id);
       const name = `${safeFileName(`${review.title}合法性审查意见书`, '合法性审查意见书')}.${format}`;
+      // The signing unit: as asked, else the office profile kept in the library (设置 → 单位信息).
+      const unit = office || readOffice(ctx.store.dir).profile.unit;
       const r = await w.exportOpinion(id, ctx.exportPath(name), {
         format,
-        ...(office ? { office } : {}),
+        ...(unit ? { office: unit } : {}),
         ...(prefix ? { numberPrefix: prefix } : {}),
         ...(date ? { date } : {}),
         ...(print ? { print } : {}),

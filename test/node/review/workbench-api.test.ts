@@ -1,4 +1,5 @@
 // The workbench over the app API, called as the renderer calls it: service.call(channel, raw input).
+import mammoth from 'mammoth';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,5 +39,10 @@ describe('workbench:* channels', () => {
     expect(file.articles).toBeGreaterThan(3);
     const got = (await svc.call('files:get', { fileId: file.fileId })) as { dataBase64: string };
     expect(Buffer.from(got.dataBase64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    // Without an office given, the 意见书 is signed by the unit of the library's office profile.
+    await svc.call('office:set', { unit: '某县科学技术局' });
+    const signed = (await svc.call('workbench:opinion', { id, format: 'docx' })) as { fileId: string };
+    const bytes = Buffer.from(((await svc.call('files:get', { fileId: signed.fileId })) as { dataBase64: string }).dataBase64, 'base64');
+    expect((await mammoth.extractRawText({ buffer: bytes })).value).toContain('某县科学技术局');
   }, 120_000);
 });

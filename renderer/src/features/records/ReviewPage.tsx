@@ -51,6 +51,7 @@ import { AddToPack } from '../packs/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, toInput, type FormCitation } from './CitationEditor';
 import { STATUS_COLOR, dueText } from './ReviewsPage';
 import { materialsFor } from '../../../../electron/shared/review-materials';
+import { dateTimeInZone } from '../../../../electron/shared/office-clock';
 
 type Section = 'authority' | 'procedure' | 'content' | 'opinion' | 'basis';
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
@@ -622,7 +623,7 @@ export function ReviewPage({ id }: { id: string }) {
             {isNew ? '新建合法性审查' : review!.title}
           </Typography.Title>
           {review && <Tag color={STATUS_COLOR[review.status]}>{review.status}</Tag>}
-          {review && <Typography.Text type="secondary">第 {review.revision} 版 · {review.updatedAt.slice(0, 10)} {review.updatedBy}</Typography.Text>}
+          {review && <Typography.Text type="secondary">第 {review.revision} 版 · {dateTimeInZone(new Date(review.updatedAt))} {review.updatedBy}</Typography.Text>}
         </Space>
         <Space>
           {review && (
