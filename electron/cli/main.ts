@@ -29,6 +29,7 @@ import { searchCommand } from './commands/search-command';
 import { openCommand } from './commands/open-command';
 import { reindexCommand } from './commands/reindex-command';
 import { startCommand } from './commands/start-command';
+import { verifyCommand } from './commands/verify-command';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
@@ -41,6 +42,7 @@ export const commands: Record<string, Command> = {
   flags: flagsCommand,
   pack: packCommand,
   remove: removeCommand,
+  verify: verifyCommand,
   check: checkCommand,
   bundle: bundleCommand,
   backup: backupCommand,

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'links:citedBy',
   'links:relations',
   'version:setStatus',
+  'version:verify',
   'reviews:list',
   'reviews:get',
   'reviews:create',

@@ -1,7 +1,8 @@
 // The versions calls (issue 7): the aligned diff of two versions, one article across all versions,
-// the version in force on a date, and 时效性 set by hand with its basis.
+// the version in force on a date, 时效性 set by hand with its basis, and 核对 of an OCR text.
 
 import { updateVersionMeta } from '../library/library-edit';
+import { verifyOcrVersion } from '../library/ocr-verify';
 import { articleAcrossVersions, diffVersions, versionAsOf } from '../versions/version-compare';
 import type { ApiContext, Handlers } from './api-context';
 
@@ -14,5 +15,7 @@ export function versionsHandlers(ctx: ApiContext) {
       return v ? { versionId: v.id } : {};
     },
     'version:setStatus': ({ versionId, statusOverride }) => updateVersionMeta(ctx.store, versionId, { statusOverride }),
+    'version:verify': async ({ versionId, by, corrections }) =>
+      verifyOcrVersion(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), ...(corrections ? { corrections } : {}) }),
   } satisfies Partial<Handlers>;
 }

@@ -59,4 +59,21 @@ export const versionsCalls = {
       .strict(),
     output: versionMetaSchema,
   }),
+  /**
+   * 核对 of an OCR'd version: confirmed by a person (`by`, default the office user's name) at the
+   * office clock; `corrections` (article key → corrected text) replace those articles' OCR text.
+   */
+  'version:verify': call({
+    input: z
+      .object({
+        versionId: id,
+        by: z.string().trim().min(1, '请写明核对人').max(50).optional(),
+        corrections: z
+          .record(z.string().min(1).max(50), z.string().trim().min(1, '更正文本不能为空').max(100_000))
+          .refine((r) => Object.keys(r).length <= 5000, '更正的条文过多')
+          .optional(),
+      })
+      .strict(),
+    output: versionMetaSchema,
+  }),
 } as const;

@@ -19,9 +19,10 @@ import { CitedByPanel } from './CitedByPanel';
 import { linksByArticle } from './LinkedText';
 import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
 import { StatusEditor } from './StatusEditor';
+import { OcrMark } from './OcrMark';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf } from '../../../../electron/shared/citation';
-import { OCR_UNVERIFIED_LABEL, versionDate } from '../../../../electron/shared/law-model';
+import { versionDate } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
 import { hrefOf, navigate } from '../../router';
@@ -301,13 +302,7 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
               {meta.subtitle ? ` · ${meta.subtitle}` : ''}
             </Typography.Title>
             <StatusTag status={meta.status} />
-            {meta.textSource === 'ocr' && meta.verified !== true ? (
-              <Tooltip title="本文由扫描件文字识别（OCR）得到，可能有错字，请对照原件核对">
-                <Tag color="orange" data-testid="ocr-unverified">
-                  {OCR_UNVERIFIED_LABEL}
-                </Tag>
-              </Tooltip>
-            ) : null}
+            <OcrMark meta={meta} onVerified={reload} />
             {meta.expired ? <Tag color="red">已标记废止</Tag> : null}
             <Tooltip title="修改时效性（须写明依据）">
               <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setStatusOpen(true)} aria-label="修改时效性" data-testid="status-edit" />
