@@ -3,12 +3,13 @@
 // on the start page.
 
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { RecordsService } from '../../electron/core/records/records-service';
 import { importPaths } from '../../electron/core/library/library-import';
 import { LAWS, seed } from '../node/records/records-test-support';
-import { go, haveChromium, useBrowser } from './browser-harness';
+import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser', () => {
   const withSession = useBrowser();
@@ -59,10 +60,17 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await page.getByTestId('register-error').getByText(/effective 2020-04-01/).waitFor();
       await form.getByLabel('施行日期').fill('2020-06-01');
       await form.getByLabel('施行日期').press('Enter');
+      await form.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/register/高青县科技创新券管理暂行办法.md'));
+      await form.getByText('高青县科技创新券管理暂行办法.md').waitFor();
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       await page.getByRole('cell', { name: '高科发〔2020〕3号' }).waitFor();
       await page.getByRole('row', { name: /高青县科技创新券管理暂行办法/ }).getByText('已失效').waitFor(); // 暂行: 2 years, ended 2022-05-31
       await page.getByTestId('register-due').getByText(/应于2020-06-07前报送备案/).waitFor();
+      // The document itself went into the library: its form links to the reader.
+      await page.locator('td a', { hasText: '高青县科技创新券管理暂行办法' }).click();
+      await page.getByTestId('register-form').getByRole('link', { name: '高青县科技创新券管理暂行办法.md' }).click();
+      await page.getByText('第十三条').first().waitFor();
+      expect(page.url()).toContain('#/read/');
       await go(page, '#/library');
       await page.getByTestId('office-reminders').getByText(/【备案逾期】《高青县科技创新券管理暂行办法》/).waitFor();
       await page.getByTestId('office-reminders').getByText('去处理').first().click();

@@ -2,6 +2,7 @@
 // the export folder, handed out by file id like pack exports), the register, the office profile
 // and the start page's reminders.
 
+import { UPLOAD_LIMITS } from '../../shared/api/common';
 import { REPORT_KIND_LABELS } from '../../shared/api/reports';
 import { readOffice, writeOffice } from '../office/office-file';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
@@ -34,10 +35,15 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       return { ...ctx.handOut(r.path, name), notes: r.notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
     },
     'register:list': async (f) => (await register()).list(f),
-    'register:save': async ({ id, entry, expectedRevision }) => {
+    'register:save': async ({ id, entry, expectedRevision, file }) => {
       const reg = await register();
-      const opts = { by: (await ctx.records()).actorName(), ...(expectedRevision !== undefined ? { expectedRevision } : {}) };
-      return id ? reg.update(id, entry, opts) : reg.add(entry, opts);
+      const up = file ? ctx.writeUpload(file.name, file.dataBase64, UPLOAD_LIMITS.maxFileBytes) : undefined;
+      try {
+        const opts = { by: (await ctx.records()).actorName(), ...(expectedRevision !== undefined ? { expectedRevision } : {}), ...(up ? { file: up.path } : {}) };
+        return await (id ? reg.update(id, entry, opts) : reg.add(entry, opts));
+      } finally {
+        if (up) ctx.dropDir(up.dir);
+      }
     },
     'register:due': async () => (await register()).due(),
     'register:flags': async () => (await register()).flags({ onlyAffected: true }),

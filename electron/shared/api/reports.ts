@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { OfficeProfileSchema } from '../office-profile';
 import { FlagSchema } from '../record-schema';
 import { RegisterEntryInputSchema, RegisterEntrySchema, RegisterReminderSchema } from '../register-schema';
-import { call, count, empty, producedFileSchema, recordId, taskId } from './common';
+import { base64Cap, call, count, empty, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
 
 const year = z.number().int().min(1990).max(2200);
 
@@ -61,9 +61,11 @@ export const reportsCalls = {
     output: producedFileSchema.extend({ notes: z.array(z.string()), pages: count.optional() }),
   }),
   'register:list': call({ input: z.object({ year: year.optional(), q: z.string().max(200).optional() }).strict(), output: z.array(registerViewSchema) }),
+  /** `file`: the document itself, imported into the library as the office's 规范性文件. */
   'register:save': call({
-    input: z.object({ id: recordId.optional(), entry: RegisterEntryInputSchema.partial(), expectedRevision: count.optional() }).strict(),
+    input: z.object({ id: recordId.optional(), entry: RegisterEntryInputSchema.partial(), expectedRevision: count.optional(), file: uploadFileSchema.optional() }).strict(),
     output: z.object({ entry: registerViewSchema, warnings: z.array(z.string()) }),
+    maxBodyBytes: base64Cap + 64 * 1024,
   }),
   'register:due': call({ input: empty, output: z.array(RegisterReminderSchema) }),
   'register:flags': call({ input: empty, output: z.array(registerFlagSchema) }),

@@ -12,7 +12,7 @@ import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { RecordsService } from '../../../electron/core/records/records-service';
 import { ApiError } from '../../../electron/shared/api-contract';
-import { LAWS, seed } from '../records/records-test-support';
+import { LAWS, ROOT, seed } from '../records/records-test-support';
 
 let tmp: string;
 let svc: AppService;
@@ -73,5 +73,20 @@ describe('reports API', () => {
     await svc.call('register:save', { id: 'D2020-001', entry: { filedDate: '2020-12-20' }, expectedRevision: 1 });
     expect((await svc.call('reminders:list', {})).map((r) => r.source)).toEqual(['annualReport', 'plan']);
     await expect(svc.call('register:save', { id: 'D2020-001', entry: { notes: 'x' }, expectedRevision: 1 })).rejects.toThrow(/已被他人修改/);
+  });
+
+  it('takes the document itself as an upload and imports it as the office’s 规范性文件', async () => {
+    await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
+    const doc = join(ROOT, 'test/fixtures/register/高青县科技创新券管理暂行办法.md');
+    const saved = await svc.call('register:save', {
+      entry: { title: '高青县科技创新券管理暂行办法', draftingUnit: '高新技术科', published: '2020-05-08', effective: '2020-06-01' },
+      file: { name: '高青县科技创新券管理暂行办法.md', dataBase64: readFileSync(doc).toString('base64') },
+    });
+    const v = svc.store.version(saved.entry.versionId!)!;
+    expect(v).toMatchObject({ level: '规范性文件', region: '山东·淄博·高青县' });
+    expect(saved.entry.file?.name).toBe('高青县科技创新券管理暂行办法.md');
+    const bad = svc.call('register:save', { entry: { title: '空', draftingUnit: '办公室', published: '2020-05-08' }, file: { name: '空.txt', dataBase64: '' } });
+    await expect(bad).rejects.toThrow(/空\.txt/);
+    expect((await svc.call('register:list', {})).map((e) => e.title)).toEqual(['高青县科技创新券管理暂行办法']);
   });
 });

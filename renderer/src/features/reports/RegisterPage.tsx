@@ -1,7 +1,8 @@
 // 规范性文件登记: the bureau's own documents with 有效期, 备案, 评估 and 清理, what needs doing
 // now, and the documents whose cited articles changed since they were issued.
 
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CLEANUP_RESULTS, EVALUATION_RESULTS, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
@@ -9,7 +10,8 @@ import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
-import { FlagTag } from '../../components/records-ui';
+import { FlagTag, readAsBase64 } from '../../components/records-ui';
+import { hrefOf } from '../../router';
 
 const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
 const day = (s?: string) => (s ? dayjs(s) : undefined);
@@ -43,6 +45,7 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [file, setFile] = useState<File>();
   const initial: Partial<FormValues> = entry
     ? { ...entry, published: day(entry.published), effective: day(entry.effective), validUntil: day(entry.validUntil), filedDate: day(entry.filedDate), evaluationDate: day(entry.evaluation?.date), evaluationResult: entry.evaluation?.result, cleanupDate: day(entry.cleanup?.date), cleanupResult: entry.cleanup?.result }
     : {};
@@ -51,7 +54,8 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
     setSaving(true);
     setError(undefined);
     try {
-      await client.call('register:save', { ...(entry ? { id: entry.id, expectedRevision: entry.revision } : {}), entry: toEntry(v) });
+      const upload = file ? { file: { name: file.name, dataBase64: await readAsBase64(file) } } : {};
+      await client.call('register:save', { ...(entry ? { id: entry.id, expectedRevision: entry.revision } : {}), entry: toEntry(v), ...upload });
       onSaved();
       onClose();
     } catch (e) {
@@ -110,6 +114,14 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
             <Select allowClear style={{ width: 120 }} options={CLEANUP_RESULTS.map((r) => ({ value: r, label: r }))} />
           </Form.Item>
         </Space>
+        <Form.Item label="文件" tooltip="文件导入资料库，作为本单位的规范性文件，可阅读、检索，所引条文变化时提示">
+          <Space>
+            <Upload beforeUpload={(f) => { setFile(f); return false; }} showUploadList={false} accept=".md,.txt,.docx,.doc,.wps,.pdf,.html,.htm,.ofd">
+              <Button icon={<UploadOutlined />} data-testid="register-file">选择文件</Button>
+            </Upload>
+            {file ? <Typography.Text>{file.name}</Typography.Text> : entry?.versionId ? <a href={hrefOf({ page: 'read', versionId: entry.versionId })}>{entry.file?.name ?? '已导入'}</a> : <Typography.Text type="secondary">未附文件</Typography.Text>}
+          </Space>
+        </Form.Item>
         {error && <Alert type="error" showIcon message={<span style={{ whiteSpace: 'pre-wrap' }}>{error}</span>} data-testid="register-error" />}
       </Form>
     </Modal>
