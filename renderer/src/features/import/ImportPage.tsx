@@ -325,7 +325,8 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             )}
           </Space>
           <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
-            {phase === 'reading' ? '读取' : phase === 'committing' || (phase === 'folder' && !task?.dryRun) ? '导入' : '分析'} {Math.min(progress.done + 1, progress.total)}/{progress.total}：{progress.file}
+            {phase === 'reading' ? '读取' : phase === 'committing' || (phase === 'folder' && !task?.dryRun) ? '导入' : '分析'} {Math.min(progress.done + 1, progress.total)}/{progress.total}
+            {progress.file ? `：${progress.file}` : ''}
           </Typography.Text>
         </div>
       )}
