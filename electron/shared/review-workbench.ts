@@ -4,6 +4,7 @@
 // Pure: no node:, DOM or electron.
 
 import { z } from 'zod';
+import { articleSchema } from './api/library';
 
 export const SEVERITIES = ['必须修改', '需核实', '提示'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -138,17 +139,10 @@ export type Suggestion = z.infer<typeof SuggestionSchema>;
 export const OPINION_FORMATS = ['docx', 'pdf'] as const;
 export type OpinionFormat = (typeof OPINION_FORMATS)[number];
 
+/** A 送审稿's articles have the shape of a law's articles (the same parser made them). */
+export const DraftArticleSchema = articleSchema;
+
 /** A 送审稿 version kept with its review: the file's hash and its parsed articles. */
-export const DraftArticleSchema = z.object({
-  key: z.string(),
-  kind: z.enum(['article', 'section', 'preamble', 'appendix']),
-  number: z.number(),
-  suffix: z.number(),
-  label: z.string(),
-  path: z.array(z.string()),
-  paragraphs: z.array(z.object({ text: z.string(), items: z.array(z.string()) })),
-  text: z.string(),
-});
 
 export const DraftVersionSchema = z.object({
   seq: z.number().int().positive(),
