@@ -12,13 +12,24 @@ type Item = ApiOutput<'search:quickOpen'>[number];
 
 export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [text, setText] = useState('');
-  const { items, error, loading, selected, setSelected } = useQuickOpen(text, 12, 80);
+  // What is looked up: the text as typed, except while an input method is composing (its raw
+  // pinyin is not the query, and answers arriving mid-composition must not disturb it).
+  const [query, setQuery] = useState('');
+  const composing = useRef(false);
+  const { items, error, loading, selected, setSelected } = useQuickOpen(query, 12, 80);
   const inputRef = useRef<InputRef>(null);
+  // Focus only when the box does not have it: a second focus() (the open animation ends after
+  // the user started typing) can end a composition and commit its raw letters.
+  const focusInput = () => {
+    const el = inputRef.current?.input;
+    if (el && document.activeElement !== el) el.focus();
+  };
 
   useEffect(() => {
     if (!open) return;
     setText('');
-    setTimeout(() => inputRef.current?.focus(), 30);
+    setQuery('');
+    setTimeout(focusInput, 30);
   }, [open]);
 
   const choose = (it: Item | undefined) => {
@@ -28,7 +39,7 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
   };
 
   return (
-    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={620} destroyOnHidden afterOpenChange={(o) => o && inputRef.current?.focus()} styles={{ body: { padding: 0 } }} style={{ top: 80 }} title={null}>
+    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={620} destroyOnHidden afterOpenChange={(o) => o && focusInput()} styles={{ body: { padding: 0 } }} style={{ top: 80 }} title={null}>
       {/* Keys stay inside the palette: React bubbles portal events to the page underneath. */}
       <div style={{ padding: 12 }} onKeyDown={(e) => e.stopPropagation()}>
         <Input
@@ -36,7 +47,17 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
           size="large"
           placeholder="法规名、简称、拼音首字母（xzxkf），或 行政许可法12"
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            if (!composing.current) setQuery(e.target.value);
+          }}
+          onCompositionStart={() => {
+            composing.current = true;
+          }}
+          onCompositionEnd={(e) => {
+            composing.current = false;
+            setQuery(e.currentTarget.value);
+          }}
           // Always a suffix: antd wraps the input only when one is given, so toggling it with
           // `loading` re-mounted the <input> after the first answer and the keys went nowhere.
           suffix={<span className="quick-open-spin">{loading ? <Spin size="small" /> : null}</span>}
@@ -45,7 +66,7 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
         />
         <div style={{ maxHeight: 420, overflow: 'auto', marginTop: 8 }} role="listbox" data-testid="quick-open-list">
           {error && <Typography.Text type="danger">{error}</Typography.Text>}
-          {!error && text.trim() && !loading && items.length === 0 && (
+          {!error && query.trim() && !loading && items.length === 0 && (
             <Typography.Paragraph type="secondary" style={{ padding: 12, margin: 0 }}>
               没有匹配的法规
             </Typography.Paragraph>
