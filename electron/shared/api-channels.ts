@@ -29,6 +29,7 @@ export const CHANNEL_NAMES = [
   'links:version',
   'links:citedBy',
   'links:relations',
+  'links:affected',
   'version:setStatus',
   'version:verify',
   'reviews:list',

@@ -175,3 +175,18 @@ export function versionDate(v: Pick<LawVersionMeta, 'published' | 'effective'>):
 export function articleKey(number: number, suffix = 0): string {
   return suffix ? `${number}-${suffix}` : String(number);
 }
+
+/** Whether a region lies within an area (山东·淄博 within 山东; 全国 only within 全国). */
+export function regionWithin(region: string, area: string): boolean {
+  return region === area || region.startsWith(area + '·');
+}
+
+/**
+ * The order in which the office sees laws of other places: 0 for a region the office lies in or
+ * that lies in the office's (山东 and 山东·淄博·高青县 for an office in 山东·淄博·高青县), 1 for
+ * 全国, 2 for the rest.
+ */
+export function regionRank(region: string, officeRegion: string): 0 | 1 | 2 {
+  if (officeRegion && (regionWithin(region, officeRegion) || regionWithin(officeRegion, region))) return 0;
+  return region === '全国' ? 1 : 2;
+}

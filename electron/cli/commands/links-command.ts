@@ -64,7 +64,9 @@ export const linksCommand: Command = {
     }
     if (values.in || both) {
       process.stdout.write(`${head} 被其他法规引用 ${incoming.length} 处：\n`);
-      for (const r of incoming) process.stdout.write(`${key ? '' : `${r.to.label} ←`}${line(r, 'from')}`);
+      // a citation of another version names that version's article number: say which version
+      const cited = (r: LinkRow) => (r.to.versionId === version.id ? r.to.label : `${r.to.label}（${store.version(r.to.versionId)?.published || r.to.versionId} 版）`);
+      for (const r of incoming) process.stdout.write(`${key ? (r.to.versionId === version.id ? '' : `  引用的是 ${cited(r)}：\n`) : `${cited(r)} ←`}${line(r, 'from')}`);
     }
     if (relations) {
       const list = (name: string, xs: { title: string; level: string; region: string; why: string }[]) =>

@@ -3,11 +3,15 @@ import { LEVELS, STATUSES, type Level, type Status } from '../../shared/law-mode
 import type { SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { findLaws } from '../../core/library/law-lookup';
 import { SearchEngine, type IndexProgress } from '../../core/search/search-engine';
+import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../core/links/cites-search';
+import { readLinkGraph, refreshLinks } from '../../core/links/link-graph';
+import { readOffice } from '../../core/office/office-file';
 import type { LibraryStore } from '../../core/library/library-store';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage =
-  'lawdesk search <查询> [--library DIR] [--limit N] [--offset N] [--level 级别]… [--region 地区]… [--status 时效性]… [--category 分类]… [--law 法规] [--in-force] [--as-of 日期] [--json]\n' +
+  'lawdesk search <查询> [--cites 法规第N条] [--library DIR] [--limit N] [--offset N] [--level 级别]… [--region 地区]… [--status 时效性]… [--category 分类]… [--law 法规] [--in-force] [--as-of 日期] [--json]\n' +
+  '       lawdesk search 引用:行政许可法第十二条 [词…]   （引用该条（或该法）的其他法规条文；同 --cites）\n' +
   '       lawdesk search --queries 文件 --json   （每行一个查询，同一进程内预热后逐条运行，每条输出一行 {query,total,tookMs}）';
 
 const PHASE = { read: '读取正文', index: '建立索引', write: '写入索引' } as const;
@@ -53,6 +57,7 @@ function resultJson(r: SearchResult) {
     facets: r.facets,
     ...(r.jump ? { jump: r.jump } : {}),
     ...(r.didYouMean ? { didYouMean: r.didYouMean } : {}),
+    ...(r.cites ? { cites: r.cites } : {}),
   };
 }
 
@@ -64,6 +69,37 @@ function marked(h: SearchHit, tty: boolean): string {
     at = b;
   }
   return out + h.snippet.slice(at);
+}
+
+/** Prints a result: JSON, or the jump, the counts, the facets and the hits with the matches marked. */
+function printResult(r: SearchResult, offset: number, json: boolean): void {
+    if (json) {
+      printJson(resultJson(r));
+      return;
+    }
+    const out = process.stdout;
+    const tty = !!out.isTTY;
+    if (r.jump) {
+      out.write(`→ 跳转：《${r.jump.title}》${r.jump.articleLabel}（${r.jump.versionId}）`);
+      if (r.jump.otherVersions.length) out.write(`；其他版本：${r.jump.otherVersions.map((v) => `${v.versionDate || v.versionId}（${v.status}）`).join('、')}`);
+      out.write('\n\n');
+    }
+    out.write(`共 ${r.total} 条结果（${r.tookMs} ms）\n`);
+    if (r.didYouMean?.length) out.write(`你是不是要找：${r.didYouMean.join('、')}\n`);
+    const facetLine = (name: string, f: Record<string, number>) => {
+      const parts = Object.entries(f).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v}`);
+      if (parts.length) out.write(`  ${name}：${parts.join(' · ')}\n`);
+    };
+    facetLine('效力级别', r.facets.level);
+    facetLine('时效性', r.facets.status);
+    facetLine('地区', r.facets.region);
+    facetLine('分类', r.facets.category);
+    out.write('\n');
+    r.hits.forEach((h, i) => {
+      const where = h.kind === 'law' ? '（标题）' : `${h.articleLabel}${h.path.length ? '  ' + h.path.join(' / ') : ''}`;
+      out.write(`${i + 1 + (offset)}. 《${h.title}${h.subtitle ? ' ' + h.subtitle : ''}》${h.versionDate ? '（' + h.versionDate + '）' : ''} ${where}  [${h.status}]\n`);
+      out.write(`   ${marked(h, tty)}\n`);
+    });
 }
 
 export const searchCommand: Command = {
@@ -85,14 +121,17 @@ export const searchCommand: Command = {
         'in-force': { type: 'boolean' },
         'as-of': { type: 'string' },
         queries: { type: 'string' },
+        cites: { type: 'string' },
       },
       usage,
     );
     const text = positionals.join(' ');
-    if (!text.trim() && !values.queries) throw new UsageError(`请给出查询内容\n用法：${usage}`);
+    if (!text.trim() && !values.queries && !values.cites) throw new UsageError(`请给出查询内容\n用法：${usage}`);
+    const cites = values.cites ? { target: values.cites, rest: text } : splitCitesQuery(text);
     for (const l of values.level ?? []) if (!LEVELS.includes(l as Level)) throw new UsageError(`未知效力级别“${l}”：可选 ${LEVELS.join('、')}`);
     for (const s of values.status ?? []) if (!STATUSES.includes(s as Status)) throw new UsageError(`未知时效性“${s}”：可选 ${STATUSES.join('、')}`);
-    const { store, engine } = await openEngine(values.library, !!values.json);
+    const citesOnly = cites && !values.queries;
+    const { store, engine } = citesOnly ? { store: await openForCli(values.library, !!values.json), engine: undefined } : await openEngine(values.library, !!values.json);
     try {
       const base: Omit<SearchQuery, 'q'> = {
         limit: positiveInt(values.limit, 'limit', 20),
@@ -112,6 +151,24 @@ export const searchCommand: Command = {
         }
         base.lawId = laws[0]!.id;
       }
+      if (citesOnly) {
+        const target = resolveCitesTarget(store, cites.target);
+        if ('problem' in target) {
+          process.stderr.write(`${target.problem}\n`);
+          return 1;
+        }
+        await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+        if (!values.json) progressDone();
+        const r = citesSearch(store, readLinkGraph(store)!, cites, { ...base, q: cites.rest }, readOffice(store.dir).profile.region);
+        if (r.cites?.problem) {
+          process.stderr.write(`${r.cites.problem}\n`);
+          return 1;
+        }
+        if (!values.json) process.stdout.write(`引用《${r.cites!.title}》${r.cites!.articleLabel ?? ''}的其他法规条文：\n`);
+        printResult(r, base.offset ?? 0, !!values.json);
+        return 0;
+      }
+      if (!engine) throw new Error('unreachable: the engine is open for every query but 引用:');
       if (values.queries) {
         const lines = readFileSync(values.queries, 'utf8').split(/\r?\n/).filter((l) => l.trim());
         // Warm-up passes (JIT, posting and text reads): the timed pass below is warm.
@@ -122,37 +179,10 @@ export const searchCommand: Command = {
         }
         return 0;
       }
-      const r = engine.search({ ...base, q: text });
-      if (values.json) {
-        printJson(resultJson(r));
-        return 0;
-      }
-      const out = process.stdout;
-      const tty = !!out.isTTY;
-      if (r.jump) {
-        out.write(`→ 跳转：《${r.jump.title}》${r.jump.articleLabel}（${r.jump.versionId}）`);
-        if (r.jump.otherVersions.length) out.write(`；其他版本：${r.jump.otherVersions.map((v) => `${v.versionDate || v.versionId}（${v.status}）`).join('、')}`);
-        out.write('\n\n');
-      }
-      out.write(`共 ${r.total} 条结果（${r.tookMs} ms）\n`);
-      if (r.didYouMean?.length) out.write(`你是不是要找：${r.didYouMean.join('、')}\n`);
-      const facetLine = (name: string, f: Record<string, number>) => {
-        const parts = Object.entries(f).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${v}`);
-        if (parts.length) out.write(`  ${name}：${parts.join(' · ')}\n`);
-      };
-      facetLine('效力级别', r.facets.level);
-      facetLine('时效性', r.facets.status);
-      facetLine('地区', r.facets.region);
-      facetLine('分类', r.facets.category);
-      out.write('\n');
-      r.hits.forEach((h, i) => {
-        const where = h.kind === 'law' ? '（标题）' : `${h.articleLabel}${h.path.length ? '  ' + h.path.join(' / ') : ''}`;
-        out.write(`${i + 1 + (base.offset ?? 0)}. 《${h.title}${h.subtitle ? ' ' + h.subtitle : ''}》${h.versionDate ? '（' + h.versionDate + '）' : ''} ${where}  [${h.status}]\n`);
-        out.write(`   ${marked(h, tty)}\n`);
-      });
+      printResult(engine.search({ ...base, q: text }), base.offset ?? 0, !!values.json);
       return 0;
     } finally {
-      engine.close();
+      engine?.close();
     }
   },
 };

@@ -45,6 +45,9 @@ import type { TimeSlicer } from '../util/time-slicer';
 import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
 import { linksHandlers } from './links-api';
+import { citesSearch, splitCitesQuery } from '../links/cites-search';
+import { currentLinkGraph } from '../links/link-graph-cache';
+import { readOffice } from '../office/office-file';
 import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import type { FolderRoot } from '../library/folder-browse';
@@ -286,13 +289,17 @@ export class AppService {
         return { favorites: this.settings.set({ favorites: [...set] }).favorites };
       },
       'search:query': async (q) => {
+        const { favoritesOnly, ...rest } = q;
+        const query = favoritesOnly ? { ...rest, lawIds: this.settings.get().favorites } : rest;
+        // 引用:行政许可法第十二条 — the articles citing an article, from the link graph (no index needed)
+        const cites = splitCitesQuery(q.q);
+        if (cites) return citesSearch(this.store, await currentLinkGraph(this.store), cites, query, readOffice(this.store.dir).profile.region);
         await this.searchOpening;
         if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         // While the index catches up with an import, wait for it (without blocking) rather than
         // answer from the index as it was.
         await this.search.settled();
-        const { favoritesOnly, ...query } = q;
-        return this.search.search(favoritesOnly ? { ...query, lawIds: this.settings.get().favorites } : query);
+        return this.search.search(query);
       },
       'search:indexStats': async () => {
         await this.searchOpening;

@@ -1,38 +1,41 @@
-// The links calls (issue 17): the link graph, brought up to date (incrementally) the first time it
-// is asked for after a change of the library, then answered from memory.
+// The links calls (issue 17): the link graph (kept current by core/links/link-graph-cache), what a
+// version cites, who cites an article, the relations of a law and 受影响 among the laws.
 
-import { readLinkGraph, refreshLinks, type LinkGraphData } from '../links/link-graph';
-import { lawRelations, linksIn, linksOut } from '../links/link-queries';
+import { readOffice } from '../office/office-file';
+import { currentLinkGraph } from '../links/link-graph-cache';
+import { affectedLaws, lawRelations, linksIn, linksOut } from '../links/link-queries';
 import { LibraryError } from '../library/library-store';
 import type { ApiContext, Handlers } from './api-context';
 
 export function linksHandlers(ctx: ApiContext) {
-  let cached: { generation: number; graph: Promise<LinkGraphData> } | undefined;
-  const graph = (): Promise<LinkGraphData> => {
-    if (cached?.generation !== ctx.store.generation) {
-      const g = refreshLinks(ctx.store).then(() => readLinkGraph(ctx.store)!);
-      cached = { generation: ctx.store.generation, graph: g };
-      g.catch(() => (cached = undefined));
-    }
-    return cached.graph;
-  };
+  const graph = () => currentLinkGraph(ctx.store);
   const lawOf = (lawId: string) => {
     const law = ctx.store.law(lawId);
     if (!law) throw new LibraryError('NOT_FOUND', `没有找到法规 ${lawId}`);
     return law;
   };
+  const versionOf = (versionId: string) => {
+    const v = ctx.store.version(versionId);
+    if (!v) throw new LibraryError('NOT_FOUND', `没有找到版本 ${versionId}`);
+    return v;
+  };
   return {
     'links:version': async ({ versionId }) => {
-      if (!ctx.store.version(versionId)) throw new LibraryError('NOT_FOUND', `没有找到版本 ${versionId}`);
+      versionOf(versionId);
       return linksOut(ctx.store, await graph(), versionId);
     },
-    'links:citedBy': async ({ lawId, articleKey }) => {
+    'links:citedBy': async ({ lawId, articleKey, versionId }) => {
       lawOf(lawId);
-      return linksIn(ctx.store, await graph(), lawId, articleKey);
+      if (versionId && versionOf(versionId).lawId !== lawId) throw new LibraryError('INVALID', `版本 ${versionId} 不属于法规 ${lawId}`);
+      return linksIn(ctx.store, await graph(), lawId, articleKey, { versionId });
     },
     'links:relations': async ({ lawId }) => {
       lawOf(lawId);
       return lawRelations(ctx.store, await graph(), lawId);
+    },
+    'links:affected': async ({ lawId }) => {
+      if (lawId) lawOf(lawId);
+      return affectedLaws(ctx.store, await graph(), lawId, readOffice(ctx.store.dir).profile.region);
     },
   } satisfies Partial<Handlers>;
 }

@@ -1,11 +1,12 @@
 // Questions asked of the link graph: what an article cites, who cites an article or a law (被引用),
 // and the relations of a law: 上位法, 下位法/实施, 司法解释, 相关法规.
 
-import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
+import { displayTitle, regionRank, type Law, type LawVersionMeta } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
 import type { LinkGraphData } from './link-graph';
 import { flagCitation, type CitationFlag } from '../versions/version-compare';
+import { ArticleKeyMap } from '../versions/article-key-map';
 
 export interface LinkRef {
   lawId: string;
@@ -27,12 +28,23 @@ export interface LinkRow {
   end: number;
 }
 
+// Article labels by version body (its content hash): a 被引用 list of a whole law names hundreds
+// of articles of a few versions, and each body is read once. Bounded; oldest dropped first.
+const labelCache = new Map<string, Map<string, string>>();
+const LABEL_CACHE_MAX = 200;
+
 function labelOf(store: LibraryStore, versionId: string, key: string): string {
   if (key === 'preamble') return '序言';
-  const m = /^(\d+)(?:-(\d+))?$/.exec(key);
-  if (!m) return key;
-  const u = store.readUnits(versionId).find((x) => x.key === key);
-  return u?.label.replace(/[\s\u3000].*$/, '') ?? key;
+  if (!/^(\d+)(?:-(\d+))?$/.test(key)) return key;
+  const file = store.version(versionId)?.file ?? '';
+  const ck = `${versionId}|${file}`;
+  let labels = labelCache.get(ck);
+  if (!labels) {
+    labels = new Map(store.readUnits(versionId).map((u) => [u.key, u.label.replace(/[\s\u3000].*$/, '')]));
+    if (labelCache.size >= LABEL_CACHE_MAX) labelCache.delete(labelCache.keys().next().value!);
+    labelCache.set(ck, labels);
+  }
+  return labels.get(key) ?? key;
 }
 
 function refOf(store: LibraryStore, versionId: string, key: string): LinkRef {
@@ -57,19 +69,32 @@ export function linksOut(store: LibraryStore, g: LinkGraphData, versionId: strin
 
 /**
  * Who cites a law (or one article of it) from another law: the current version of every other law,
- * each citing article once.
+ * each citing article once. An article is asked as a key of one version (`versionId`, by default
+ * the law's current version): a citation made against another version is followed through the
+ * article mapping, so a 2015 regulation citing 统计法 2009 第六条 is listed under 2024 第七条 and not
+ * under 2024 第六条. `to` stays what the citing text names (its version and article).
  */
-export function linksIn(store: LibraryStore, g: LinkGraphData, lawId: string, articleKey?: string): LinkRow[] {
+export function linksIn(
+  store: LibraryStore,
+  g: LinkGraphData,
+  lawId: string,
+  articleKey?: string,
+  opts: { versionId?: string; keyMap?: ArticleKeyMap } = {},
+): LinkRow[] {
+  const law = store.law(lawId);
+  const asked = articleKey ? (opts.versionId ?? (law && currentVersionOf(store, law)?.id)) : undefined;
+  const keyMap = opts.keyMap ?? new ArticleKeyMap(store);
   const rows: LinkRow[] = [];
-  for (const law of store.laws()) {
-    if (law.id === lawId) continue;
-    const v = currentVersionOf(store, law);
+  for (const other of store.laws()) {
+    if (other.id === lawId) continue;
+    const v = currentVersionOf(store, other);
     const e = v && g.entries[v.id];
     if (!e) continue;
     const seen = new Set<string>();
     for (const x of e.edges) {
-      if (x[1] !== lawId || (articleKey && x[3] !== articleKey)) continue;
-      const k = `${x[0]}>${x[3]}`;
+      if (x[1] !== lawId) continue;
+      if (articleKey && (asked ? keyMap.keyIn(x[2], x[3], asked) : x[3]) !== articleKey) continue;
+      const k = `${x[0]}>${x[2]}#${x[3]}`;
       if (seen.has(k)) continue;
       seen.add(k);
       rows.push({ from: refOf(store, v.id, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6] });
@@ -166,15 +191,41 @@ export interface AffectedLink extends LinkRow {
 
 /**
  * Change impact (受影响) for the laws: articles of other laws (their current versions) whose
- * citations of `lawId` point at an article that has since been amended, renumbered or deleted —
- * flagged like the records' citations. The office's region first, then 全国, then the rest.
+ * citations point at an article that has since been amended, renumbered or deleted — flagged like
+ * the records' citations. Of one law, or of every law when `lawId` is undefined (only citations of a
+ * version that is no longer the one in force can be affected, so the rest is skipped unread).
+ * The office's region first, then 全国, then the rest; within a region the worst flag first.
  */
-export function affectedLaws(store: LibraryStore, g: LinkGraphData, lawId: string, officeRegion = ''): AffectedLink[] {
-  const rank = (r: LinkRow) => (officeRegion && (r.from.region === officeRegion || r.from.region.startsWith(officeRegion + '·')) ? 0 : r.from.region === '全国' ? 1 : 2);
+export function affectedLaws(store: LibraryStore, g: LinkGraphData, lawId: string | undefined, officeRegion = ''): AffectedLink[] {
+  const rank = (r: LinkRow) => regionRank(r.from.region, officeRegion);
+  const current = new Map<string, string | undefined>();
+  const currentOf = (id: string) => {
+    if (!current.has(id)) {
+      const law = store.law(id);
+      current.set(id, law && currentVersionOf(store, law)?.id);
+    }
+    return current.get(id);
+  };
+  const flags = new Map<string, CitationFlag>();
   const out: AffectedLink[] = [];
-  for (const r of linksIn(store, g, lawId)) {
-    const flag = flagCitation(store, { lawId, versionId: r.to.versionId, articleKey: r.to.articleKey });
-    if (flag.color !== 'green') out.push({ ...r, flag });
+  for (const other of store.laws()) {
+    const v = currentVersionOf(store, other);
+    const e = v && g.entries[v.id];
+    if (!e) continue;
+    const seen = new Set<string>();
+    for (const x of e.edges) {
+      if (x[1] === other.id || (lawId && x[1] !== lawId) || x[2] === currentOf(x[1])) continue;
+      const k = `${x[2]}#${x[3]}`;
+      if (seen.has(`${x[0]}>${k}`)) continue;
+      seen.add(`${x[0]}>${k}`);
+      let flag = flags.get(k);
+      if (!flag) {
+        flag = flagCitation(store, { lawId: x[1], versionId: x[2], articleKey: x[3] });
+        flags.set(k, flag);
+      }
+      if (flag.color !== 'green') out.push({ from: refOf(store, v.id, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6], flag });
+    }
   }
-  return out.sort((a, b) => rank(a) - rank(b) || a.from.title.localeCompare(b.from.title));
+  const worst = (f: CitationFlag) => (f.color === 'red' ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || worst(a.flag) - worst(b.flag) || a.from.title.localeCompare(b.from.title) || a.from.articleKey.localeCompare(b.from.articleKey, undefined, { numeric: true }));
 }

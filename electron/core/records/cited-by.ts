@@ -6,7 +6,8 @@
 // against, and the index follows it through the article mapping to the version being read.
 
 import type { LibraryStore } from '../library/library-store';
-import { articleAcrossVersions, flagCitation } from '../versions/version-compare';
+import { ArticleKeyMap } from '../versions/article-key-map';
+import { flagCitation } from '../versions/version-compare';
 import { RecordsError } from './records-errors';
 import type { Citation, CitingRecord, Flag, FlagColor, RecordKind, RecordsFile } from './record-types';
 
@@ -159,13 +160,15 @@ function worstFirst(a: CitingRecord, b: CitingRecord): number {
  */
 export class CitationIndex {
   private readonly flags = new Map<string, Flag>();
-  private readonly keys = new Map<string, string | undefined>();
+  private readonly keyMap: ArticleKeyMap;
   private readonly byLaw = new Map<string, CitingRecord[]>();
 
   constructor(
     private readonly store: LibraryStore,
     private readonly data: RecordsFile,
-  ) {}
+  ) {
+    this.keyMap = new ArticleKeyMap(store);
+  }
 
   /** The flag of a citation against the version of its law now in force. */
   flag(c: { lawId: string; versionId: string; articleKey: string }): Flag {
@@ -234,18 +237,7 @@ export class CitationIndex {
 
   /** The key in `target` of the article cited as `key` in `versionId` (through the mappings). */
   keyIn(versionId: string, key: string, target: string): string | undefined {
-    if (versionId === target) return key;
-    const k = `${versionId}#${key}>${target}`;
-    if (!this.keys.has(k)) {
-      let found: string | undefined;
-      try {
-        found = articleAcrossVersions(this.store, versionId, key).find((a) => a.versionId === target)?.key;
-      } catch {
-        found = undefined; // the cited version is gone: nothing to map
-      }
-      this.keys.set(k, found);
-    }
-    return this.keys.get(k);
+    return this.keyMap.keyIn(versionId, key, target);
   }
 
   private versionMeta(versionId: string) {

@@ -8,7 +8,7 @@
 
 import { join } from 'node:path';
 import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model';
-import { LEVELS, UNCATEGORISED, displayTitle, isUnverifiedOcr, versionDate } from '../../shared/law-model';
+import { LEVELS, UNCATEGORISED, displayTitle, isUnverifiedOcr, regionWithin, versionDate } from '../../shared/law-model';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
@@ -78,7 +78,7 @@ interface SlotFilters {
 }
 
 function regionMatches(region: string, wanted: string[]): boolean {
-  return wanted.some((w) => region === w || region.startsWith(w + '·'));
+  return wanted.some((w) => regionWithin(region, w));
 }
 
 export class SearchEngine {

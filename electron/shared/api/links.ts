@@ -2,6 +2,7 @@
 // relations of a law (上位法 / 实施 / 下位法 / 司法解释 / 相关法规), from the link graph in core/links.
 
 import { z } from 'zod';
+import { FlagSchema } from '../record-schema';
 import { call, id } from './common';
 
 export const linkRefSchema = z.object({
@@ -39,10 +40,20 @@ export type LawRelationsDto = z.infer<typeof lawRelationsSchema>;
 
 const articleKey = z.string().min(1).max(50);
 
+/** A citation inside another law that points at an article since amended, renumbered or deleted. */
+export const affectedLinkSchema = linkRowSchema.extend({ flag: FlagSchema });
+export type AffectedLinkDto = z.infer<typeof affectedLinkSchema>;
+
 export const linksCalls = {
   /** Every citation inside a version's text, as links (positions within each article's text). */
   'links:version': call({ input: z.object({ versionId: id }).strict(), output: z.array(linkRowSchema) }),
-  /** Other laws citing one article (their current versions), for the 被引用 panel. */
-  'links:citedBy': call({ input: z.object({ lawId: id, articleKey }).strict(), output: z.array(linkRowSchema) }),
+  /**
+   * Other laws citing one article (their current versions), for the 被引用 panel. `articleKey` is a
+   * key of `versionId` (default: the law's current version); citations of other versions of the law
+   * are followed through the article mapping.
+   */
+  'links:citedBy': call({ input: z.object({ lawId: id, articleKey, versionId: id.optional() }).strict(), output: z.array(linkRowSchema) }),
+  /** 受影响 among the laws: citations of one law (or of every law) whose article changed since. */
+  'links:affected': call({ input: z.object({ lawId: id.optional() }).strict(), output: z.array(affectedLinkSchema) }),
   'links:relations': call({ input: z.object({ lawId: id }).strict(), output: lawRelationsSchema }),
 };

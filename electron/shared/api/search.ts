@@ -70,6 +70,21 @@ export const searchResultSchema = z.object({
     })
     .optional(),
   didYouMean: z.array(z.string()).optional(),
+  /**
+   * The query was the 引用: form (引用:行政许可法第十二条): the hits are the articles citing that
+   * article (or law); `problem` says why the target was not found.
+   */
+  cites: z
+    .object({
+      text: z.string(),
+      lawId: z.string().optional(),
+      title: z.string().optional(),
+      versionId: z.string().optional(),
+      articleKey: z.string().optional(),
+      articleLabel: z.string().optional(),
+      problem: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const quickOpenItemSchema = z.object({

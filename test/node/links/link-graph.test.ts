@@ -97,4 +97,17 @@ describe('lawdesk links', () => {
     const text = run('税收征收管理法实施细则', '第五条', '--out');
     expect(text.stdout).toContain('税收征收管理法 第八条');
   });
+
+  it('lawdesk search 引用:… and --cites list the articles citing an article; an unknown target fails', () => {
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'search', ...args, '--library', lib.dir], { encoding: 'utf8' });
+    const text = cli('引用:统计法第十九条');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('引用《统计法》第十九条的其他法规条文');
+    expect(text.stdout).toMatch(/统计法实施条例》（2017-05-28） 第十五条/);
+    const json = cli('--cites', '统计法', '情节严重', '--json');
+    const j = JSON.parse(json.stdout) as { total: number; cites: { title: string }; hits: { articleLabel: string }[] };
+    expect([j.cites.title, j.hits.map((h) => h.articleLabel)]).toEqual(['统计法', ['第五十条']]);
+    const bad = cli('--cites', '执业医师法第十二条');
+    expect([bad.status, bad.stderr.trim()]).toEqual([1, '资料库中没有《执业医师法》']);
+  });
 });

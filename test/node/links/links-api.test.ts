@@ -48,4 +48,26 @@ describe('links channels', () => {
     await expect(svc.call('links:citedBy', { lawId: law.id })).rejects.toThrow();
     await expect(svc.call('links:relations', { lawId: 'L0000000000' })).rejects.toThrow(/没有找到法规/);
   });
+
+  it('links:citedBy takes the key of the version being read; citations of another version are followed', async () => {
+    const law = lawNamed('中华人民共和国统计法');
+    const [v2009, v2024] = [law.versionIds.find((v) => v.endsWith('2009-06-27'))!, law.versionIds.find((v) => v.endsWith('2024-09-13'))!];
+    const in2024 = await svc.call('links:citedBy', { lawId: law.id, articleKey: '19', versionId: v2024 });
+    expect(in2024.map((r) => `${r.from.title} ${r.from.label} → ${r.to.label}`)).toEqual(['统计法实施条例 第十五条 → 第十七条']);
+    const in2009 = await svc.call('links:citedBy', { lawId: law.id, articleKey: '17', versionId: v2009 });
+    expect(in2009.map((r) => r.from.label)).toEqual(['第十五条']);
+    await expect(svc.call('links:citedBy', { lawId: lawNamed('中华人民共和国刑法').id, articleKey: '1', versionId: v2009 })).rejects.toThrow(/不属于/);
+  });
+
+  it('links:affected lists the laws citing changed articles, flagged; search:query answers the 引用: form', async () => {
+    const affected = await svc.call('links:affected', {});
+    const row = affected.find((r) => r.from.label === '第十五条' && r.from.title === '统计法实施条例')!;
+    expect([row.to.label, row.flag.color]).toEqual(['第十七条', 'yellow']);
+    expect(row.flag.reason).toContain('第十九条');
+    const r = await svc.call('search:query', { q: '引用：《统计法》第十九条' });
+    expect(r.cites).toMatchObject({ title: '统计法', articleLabel: '第十九条' });
+    expect(r.hits.map((h) => h.articleLabel)).toEqual(['第十五条']);
+    const missing = await svc.call('search:query', { q: 'cites 执业医师法' });
+    expect([missing.total, missing.cites?.problem]).toEqual([0, '资料库中没有《执业医师法》']);
+  });
 });

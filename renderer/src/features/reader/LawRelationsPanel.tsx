@@ -3,13 +3,13 @@
 
 import { Collapse, Empty, List, Skeleton, Tag, Typography } from 'antd';
 import type { LawBriefDto, LinkRowDto } from '../../../../electron/shared/api-contract';
-import { LEVELS } from '../../../../electron/shared/law-model';
+import { LEVELS, regionRank } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { hrefOf } from '../../router';
 
 /** Citing articles grouped by 效力级别 (in the order of LEVELS); within a group the office's region first. */
 export function groupCitedBy(rows: readonly LinkRowDto[], officeRegion: string): { level: string; rows: LinkRowDto[] }[] {
-  const mine = (r: LinkRowDto) => (officeRegion && (r.from.region === officeRegion || r.from.region.startsWith(officeRegion + '·') || officeRegion.startsWith(r.from.region + '·')) ? 0 : r.from.region === '全国' ? 1 : 2);
+  const mine = (r: LinkRowDto) => regionRank(r.from.region, officeRegion);
   const groups = new Map<string, LinkRowDto[]>();
   for (const r of rows) groups.set(r.from.level, [...(groups.get(r.from.level) ?? []), r]);
   const order = (l: string) => {
