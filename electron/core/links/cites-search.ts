@@ -5,10 +5,12 @@
 // not); the filters of the search page apply. Answered from the link graph, not the full-text
 // index: the set is small (the citing articles of one article or law), so each is checked directly.
 
-import { LEVELS, UNCATEGORISED, articleKey as keyOf, displayTitle, isUnverifiedOcr, regionRank, regionWithin, versionDate, type Law } from '../../shared/law-model';
+import { LEVELS, UNCATEGORISED, displayTitle, isUnverifiedOcr, regionRank, regionWithin, versionDate, type Law } from '../../shared/law-model';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import type { LibraryStore } from '../library/library-store';
-import { findLaws, findLawsByTitle, titleKey } from '../library/law-lookup';
+import { toChineseNumber } from '../../shared/chinese-number';
+import { detectCitations } from '../records/citation-detect';
+import { LibraryTargetResolver } from './link-resolver';
 import { parseQuery } from '../search/query-parser';
 import { splitArticleRef } from '../search/quick-open';
 import { makeSnippet } from '../search/snippet';
@@ -46,27 +48,38 @@ export interface CitesTarget {
   articleLabel?: string;
 }
 
-/** The cited law (and article of its current version) a 引用: target names, or why there is none. */
+/**
+ * The cited law (and article of the version in force today) a 引用: target names, or why there is
+ * none — resolved by the citation detector, so the target is read exactly as a citation in a text
+ * would be (short titles, abbreviations, 〈〉 titles, 《民法典》第五百条 → 合同编; a law whose title
+ * merely contains the name is not it).
+ */
 export function resolveCitesTarget(store: LibraryStore, target: string): CitesTarget | { problem: string } {
-  const text = target.replace(/[《》〈〉]/g, '').trim();
-  const ref = splitArticleRef(text);
-  const title = ref ? ref.title : text;
-  // the exact title, short title or abbreviation; else a law whose name ends with what was typed
-  // (许可法 → 行政许可法), never one that merely contains it (执业医师法 is not 《中国人民解放军实施
-  // 〈执业医师法〉办法》)
-  const exact = findLawsByTitle(store, title);
-  const nameKey = titleKey(title);
-  const laws = exact.length ? exact : nameKey ? findLaws(store, title).filter((l) => titleKey(l.title).endsWith(nameKey)) : [];
-  if (!laws.length) return { problem: `资料库中没有《${title}》` };
-  if (laws.length > 1) return { problem: `“${title}”匹配到 ${laws.length} 部法规（${laws.slice(0, 3).map((l) => `《${displayTitle(l)}》`).join('、')}${laws.length > 3 ? '等' : ''}），请写全名称` };
-  const law = laws[0]!;
+  const typed = target.trim();
+  const bare = typed.replace(/^《(.*)》$/, '$1');
+  const ref = splitArticleRef(typed);
+  const title = (ref ? ref.title : bare).replace(/^《|》$/g, '');
+  if (!title) return { problem: '请写出被引用的法规' };
+  const article = ref ? `第${toChineseNumber(ref.number)}条${ref.suffix ? `之${toChineseNumber(ref.suffix)}` : ''}` : '';
+  const d = detectCitations(store, `《${title}》${article}`, store.today(), undefined, new LibraryTargetResolver(store));
+  if (ref) {
+    const m = d.mentions[0];
+    if (!m?.target) {
+      const law = d.laws[0]?.lawId ? store.law(d.laws[0].lawId) : undefined;
+      const version = law && currentVersionOf(store, law);
+      if (law && version) return { problem: `《${displayTitle(law)}》（${versionDate(version)} 版）没有${article}` };
+      return { problem: m?.reason ?? d.laws[0]?.reason ?? `资料库中没有《${title}》` };
+    }
+    const law = store.law(m.target.lawId)!;
+    const unit = store.readUnits(m.target.versionId).find((u) => u.key === m.target!.articleKey);
+    return { law, versionId: m.target.versionId, articleKey: m.target.articleKey, articleLabel: unit?.label.replace(/[\s\u3000].*$/, '') ?? article };
+  }
+  const named = d.laws[0];
+  const law = named?.lawId ? store.law(named.lawId) : undefined;
+  if (!law) return { problem: named?.reason ?? `资料库中没有《${title}》` };
   const version = currentVersionOf(store, law);
   if (!version) return { problem: `《${displayTitle(law)}》没有可用的版本` };
-  if (!ref) return { law, versionId: version.id };
-  const key = keyOf(ref.number, ref.suffix);
-  const unit = store.readUnits(version.id).find((u) => u.kind === 'article' && u.key === key);
-  if (!unit) return { problem: `《${displayTitle(law)}》（${versionDate(version)}）没有${target.slice(title.length).trim() || `第${ref.number}条`}` };
-  return { law, versionId: version.id, articleKey: key, articleLabel: unit.label };
+  return { law, versionId: version.id };
 }
 
 const DIMS = ['level', 'region', 'status', 'category'] as const;

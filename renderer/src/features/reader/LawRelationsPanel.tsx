@@ -21,9 +21,18 @@ export function groupCitedBy(rows: readonly LinkRowDto[], officeRegion: string):
     .map(([level, rs]) => ({ level, rows: [...rs].sort((a, b) => mine(a) - mine(b) || a.from.title.localeCompare(b.from.title)) }));
 }
 
-export function CitedByLawsList({ lawId, articleKey, officeRegion }: { lawId: string; articleKey: string; officeRegion: string }) {
+/** The 引用: search query listing every article citing this one (the user may add words to it). */
+export function citesQuery(lawTitle: string, articleLabel: string): string {
+  return `引用:《${lawTitle}》${articleLabel}`;
+}
+
+/**
+ * Other laws citing an article of the version being read. A citation made against another version
+ * of the law is listed under the article it maps to here, with the number it used.
+ */
+export function CitedByLawsList({ lawId, versionId, articleKey, articleLabel, lawTitle, officeRegion }: { lawId: string; versionId: string; articleKey: string; articleLabel: string; lawTitle: string; officeRegion: string }) {
   const gen = useLibraryGeneration();
-  const res = useCall('links:citedBy', { lawId, articleKey }, `${lawId}#${articleKey}#${gen}`);
+  const res = useCall('links:citedBy', { lawId, articleKey, versionId }, `${versionId}#${articleKey}#${gen}`);
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (!res.data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="资料库中没有其他法规引用此条" />;
@@ -43,11 +52,19 @@ export function CitedByLawsList({ lawId, articleKey, officeRegion }: { lawId: st
                   {r.from.title} {r.from.label}
                 </a>{' '}
                 <Tag>{r.from.region}</Tag>
+                {r.to.versionId !== versionId && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="cited-by-other-version">
+                    引用的是 {r.to.versionId.split('@')[1] ?? r.to.versionId} 版{r.to.label}
+                  </Typography.Text>
+                )}
               </List.Item>
             )}
           />
         </div>
       ))}
+      <a href={hrefOf({ page: 'search', q: citesQuery(lawTitle, articleLabel) })} data-testid="cited-by-search">
+        在搜索中列出全部（可再加词筛选）
+      </a>
     </div>
   );
 }

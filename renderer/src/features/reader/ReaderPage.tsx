@@ -22,7 +22,7 @@ import { StatusEditor } from './StatusEditor';
 import { OcrMark } from './OcrMark';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf } from '../../../../electron/shared/citation';
-import { versionDate } from '../../../../electron/shared/law-model';
+import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
 import { hrefOf, navigate } from '../../router';
@@ -435,7 +435,7 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
           extra={
             <>
               <Typography.Text strong>被其他法规引用</Typography.Text>
-              <CitedByLawsList lawId={meta.lawId} articleKey={activeUnit.key} officeRegion={settings.defaultFilters.regions[0] ?? ''} />
+              <CitedByLawsList lawId={meta.lawId} versionId={meta.id} articleKey={activeUnit.key} articleLabel={activeUnit.label.replace(/[\s\u3000].*$/, '')} lawTitle={shortTitleOf(meta.title)} officeRegion={settings.defaultFilters.regions[0] ?? ''} />
             </>
           }
         />

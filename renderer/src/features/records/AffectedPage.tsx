@@ -1,12 +1,14 @@
 // 受影响: every review, lecture and note whose cited articles changed in the version now in force —
 // red (amended, deleted, repealed) first, then yellow (renumbered, cosmetic) — each with the
-// reason and a link to the diff. Opened after an import with the imported laws preselected.
+// reason and a link to the diff; then the articles of other laws in the library (local
+// regulations, rules, 规范性文件 — the office's region first) whose citations now point at a changed
+// article. Opened after an import with the imported laws preselected.
 
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { FlagTag } from '../../components/records-ui';
-import type { CitingRecordDto } from '../../../../electron/shared/api-contract';
+import type { AffectedLinkDto, CitingRecordDto } from '../../../../electron/shared/api-contract';
 import { hrefOf, navigate } from '../../router';
 
 const KIND: Record<string, string> = { review: '合法性审查', lecture: '学法活动', note: '笔记' };
@@ -73,6 +75,68 @@ export function AffectedPage({ laws }: { laws?: string[] | undefined }) {
           />
         </>
       )}
+      <AffectedLaws laws={laws} />
     </div>
+  );
+}
+
+/** Articles of other laws citing an article that changed since (links:affected). */
+function AffectedLaws({ laws }: { laws?: string[] | undefined }) {
+  const gen = useLibraryGeneration();
+  const res = useCall('links:affected', {}, `links#${gen}`);
+  const wanted = laws ? new Set(laws) : undefined;
+  const rows = res.data?.filter((r) => !wanted || wanted.has(r.to.lawId));
+  return (
+    <section style={{ marginTop: 24 }} data-testid="affected-laws">
+      <Typography.Title level={5}>引用已变化条文的法规</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        资料库中其他法规（地方性法规、规章、规范性文件等，本单位所在地区的在前）引用的条文，在现行版本中已有变化：这些法规可能需要清理或修改。
+      </Typography.Paragraph>
+      {res.error ? (
+        <ErrorState message={res.error} onRetry={res.reload} />
+      ) : (
+        <Table<AffectedLinkDto>
+          rowKey={(r) => `${r.from.versionId}#${r.from.articleKey}>${r.to.versionId}#${r.to.articleKey}`}
+          size="middle"
+          loading={res.loading && !res.data}
+          dataSource={rows ?? []}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          onRow={() => ({ 'data-testid': 'affected-law-row' }) as object}
+          columns={[
+            { title: '变动', key: 'flag', width: 330, render: (_, r) => <FlagTag flag={r.flag} /> },
+            {
+              title: '引用的法规条文',
+              key: 'from',
+              render: (_, r) => (
+                <Space size={4} wrap>
+                  <a href={hrefOf({ page: 'read', versionId: r.from.versionId, articleKey: r.from.articleKey })}>
+                    {r.from.title} {r.from.label}
+                  </a>
+                  <Tag>{r.from.level}</Tag>
+                  <Tag>{r.from.region}</Tag>
+                </Space>
+              ),
+            },
+            {
+              title: '所引条文（引用时的版本）',
+              key: 'to',
+              render: (_, r) => (
+                <a href={hrefOf({ page: 'read', versionId: r.to.versionId, articleKey: r.to.articleKey })}>
+                  《{r.to.title}》{r.to.label}（{r.to.versionId.split('@')[1] ?? r.to.versionId}）
+                </a>
+              ),
+            },
+            {
+              title: '',
+              key: 'diff',
+              width: 110,
+              render: (_, r) =>
+                r.flag.currentVersionId ? <a href={hrefOf({ page: 'diff', lawId: r.to.lawId, from: r.to.versionId, to: r.flag.currentVersionId, articleKey: r.to.articleKey })}>查看对比</a> : null,
+            },
+          ]}
+          locale={{ emptyText: res.loading ? ' ' : <EmptyState description="没有受影响的法规：其他法规所引条文在现行版本中都没有变化" /> }}
+        />
+      )}
+    </section>
   );
 }

@@ -16,7 +16,7 @@ import { useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
-import { navigate } from '../../router';
+import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { useSettings } from '../../settings-context';
 import { useLiveSearch } from './live-search';
@@ -256,8 +256,8 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             </Typography.Text>
           )}
           {result && result.total > 0 && (
-            <Tooltip title={favoritesOnly ? '只搜收藏时不能加入简报（简报导出时按当时的筛选重新检索）' : `把这次检索（含筛选）的前 ${packLimit} 条条文加入简报，导出时按当时的资料库重新检索`}>
-              <Button size="small" icon={<FileAddOutlined />} disabled={favoritesOnly} onClick={() => setPackItems([searchItem])} data-testid="search-add-to-pack">
+            <Tooltip title={result.cites ? '“引用:”的结果不能作为检索加入简报：请在结果中逐条加入' : favoritesOnly ? '只搜收藏时不能加入简报（简报导出时按当时的筛选重新检索）' : `把这次检索（含筛选）的前 ${packLimit} 条条文加入简报，导出时按当时的资料库重新检索`}>
+              <Button size="small" icon={<FileAddOutlined />} disabled={favoritesOnly || !!result.cites} onClick={() => setPackItems([searchItem])} data-testid="search-add-to-pack">
                 加入简报
               </Button>
             </Tooltip>
@@ -287,8 +287,29 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             }
           />
         )}
+        {result?.cites && (
+          <Alert
+            type={result.cites.problem ? 'warning' : 'info'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="search-cites"
+            title={
+              result.cites.problem ? (
+                `找不到被引用的法规或条文：${result.cites.problem}`
+              ) : (
+                <span>
+                  引用
+                  <a href={hrefOf({ page: 'read', versionId: result.cites.versionId!, ...(result.cites.articleKey ? { articleKey: result.cites.articleKey } : {}) })}>
+                    《{result.cites.title}》{result.cites.articleLabel ?? ''}
+                  </a>
+                  的其他法规条文（引用其他版本的，已按条文对应换算）
+                </span>
+              )
+            }
+          />
+        )}
         {!dq ? (
-          <EmptyState description="输入关键词开始搜索：例如 行政许可 听证，或 统计法第七条" />
+          <EmptyState description="输入关键词开始搜索：例如 行政许可 听证，统计法第七条，或 引用:行政许可法第十二条（列出引用该条的条文）" />
         ) : res.error && !res.loading ? (
           <Alert type={/索引|检索/.test(res.error) ? 'warning' : 'error'} showIcon title="无法搜索" description={res.error} data-testid="search-error" />
         ) : !result ? (
