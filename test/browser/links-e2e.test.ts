@@ -46,6 +46,9 @@ describe.skipIf(!haveChromium)('法条联想 in Chromium', () => {
       await page.locator('#article-15.active').waitFor();
       // the citation in the text of 第十五条 is a link to 行政许可法 第十二条
       const link = page.locator('#article-15').getByTestId('citation-link').filter({ hasText: '第十二条' });
+      // hovering previews the cited article's text
+      await link.hover();
+      await page.getByTestId('citation-preview').filter({ hasText: '下列事项可以设定行政许可' }).waitFor();
       await link.click();
       await page.getByTestId('reader-title').filter({ hasText: '行政许可法' }).waitFor();
       await page.locator('#article-12.active').waitFor();

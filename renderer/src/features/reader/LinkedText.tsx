@@ -1,11 +1,12 @@
 // Citations in an article's text as links (法条联想): each 第X条 the link graph resolved opens the
 // cited article in the version that was in force when the citing text took effect; hovering shows
-// which law, article and version. Positions come from links:version (offsets in the article's text,
+// which law, article and version, and the article's text (fetched when the preview first opens). Positions come from links:version (offsets in the article's text,
 // whose lines are the reader's paragraphs and items in order).
 
-import { Tooltip } from 'antd';
+import { Popover, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import type { LinkRowDto } from '../../../../electron/shared/api-contract';
+import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
 
 /** The links of one article, by article key. */
@@ -40,11 +41,39 @@ export function segmentsOf(text: string, offset: number, links: readonly LinkRow
   return out;
 }
 
+/** The cited article's text as it reads in the linked version (the first lines). */
+function CitedPreview({ versionId, articleKey }: { versionId: string; articleKey: string }) {
+  const res = useCall('versions:article', { versionId, articleKey }, `${versionId}#${articleKey}`);
+  if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
+  const here = res.data?.find((a) => a.versionId === versionId);
+  if (!res.data) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;
+  const text = here?.text ?? '';
+  return (
+    <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }} data-testid="citation-preview">
+      {text.length > 300 ? `${text.slice(0, 300)}…` : text || '（该版本中没有此条）'}
+    </Typography.Paragraph>
+  );
+}
+
 export function CitationLink({ link, children }: { link: LinkRowDto; children: ReactNode }) {
   const t = link.to;
-  const tip = `${t.title} ${t.label}（${t.versionId.split('@')[1] ?? ''}版）${link.approx ? '——引用时该法尚未有资料库中的版本施行，链接到最早版本，条文序号可能已变' : ''}`;
+  const tip = `${t.title} ${t.label}（${t.versionId.split('@')[1] ?? ''}版）`;
   return (
-    <Tooltip title={tip} mouseEnterDelay={0.3}>
+    <Popover
+      title={tip}
+      mouseEnterDelay={0.3}
+      styles={{ root: { maxWidth: 480 } }}
+      content={
+        <>
+          {link.approx && (
+            <Typography.Paragraph type="warning" style={{ fontSize: 12 }}>
+              引用时资料库中该法尚无施行的版本，链接到最早版本，条文序号可能已变
+            </Typography.Paragraph>
+          )}
+          <CitedPreview versionId={t.versionId} articleKey={t.articleKey} />
+        </>
+      }
+    >
       <a
         className={`citation-link${link.approx ? ' approx' : ''}`}
         href={hrefOf({ page: 'read', versionId: t.versionId, articleKey: t.articleKey })}
@@ -54,6 +83,6 @@ export function CitationLink({ link, children }: { link: LinkRowDto; children: R
       >
         {children}
       </a>
-    </Tooltip>
+    </Popover>
   );
 }
