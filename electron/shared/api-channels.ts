@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'law:get',
   'version:get',
   'law:setFavorite',
+  'law:favorites',
   'search:query',
   'search:quickOpen',
   'search:indexStats',

@@ -324,7 +324,7 @@ export type Note = z.infer<typeof NoteSchema>;
 export const CollectionSchema = z.object({
   ...Meta,
   name: nonEmpty(L.title),
-  /** The built-in 收藏 collection has id "favorites". */
+  /** A named list of laws and articles (收藏 of whole laws live in favorites.json, not here). */
   items: z.array(TargetSchema),
   tags: tags.default([]),
 });

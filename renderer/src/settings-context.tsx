@@ -1,5 +1,5 @@
-// The user's settings for the whole UI (font size, default filters, favourites), loaded once and
-// saved through the API on every change.
+// The user's settings for the whole UI (font size, default filters) and the library's 收藏, loaded
+// once and saved through the API on every change.
 
 import { App as AntApp } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
@@ -8,6 +8,8 @@ import { client, errorMessage } from './api/client';
 
 interface SettingsContextValue {
   settings: Settings;
+  /** The law ids starred 收藏 (kept in the library, not in the settings). */
+  favorites: string[];
   loaded: boolean;
   update(patch: Partial<Settings>): Promise<void>;
   bumpFont(delta: number): void;
@@ -17,6 +19,7 @@ interface SettingsContextValue {
 
 const Ctx = createContext<SettingsContextValue>({
   settings: DEFAULT_SETTINGS,
+  favorites: [],
   loaded: false,
   update: async () => {},
   bumpFont: () => {},
@@ -26,8 +29,13 @@ const Ctx = createContext<SettingsContextValue>({
 export function SettingsProvider({ children }: { children: ReactNode }) {
   const { message } = AntApp.useApp();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [favorites, setFavorites] = useState<string[]>([]);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
+    client.call('law:favorites', {}).then(
+      (f) => setFavorites(f.favorites),
+      (e) => void message.error(`读取收藏失败：${errorMessage(e)}`),
+    );
     client.call('settings:get', {}).then(
       (s) => {
         setSettings(s);
@@ -60,10 +68,9 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
   // Favourites are saved by their own call; keeping them here lets every page (the search sidebar's
   // 只搜收藏) see a change made on another.
   const setFavorite = useCallback(async (lawId: string, favorite: boolean) => {
-    const { favorites } = await client.call('law:setFavorite', { lawId, favorite });
-    setSettings((s) => ({ ...s, favorites }));
+    setFavorites((await client.call('law:setFavorite', { lawId, favorite })).favorites);
   }, []);
-  return <Ctx.Provider value={{ settings, loaded, update, bumpFont, setFavorite }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ settings, favorites, loaded, update, bumpFont, setFavorite }}>{children}</Ctx.Provider>;
 }
 
 export function useSettings(): SettingsContextValue {

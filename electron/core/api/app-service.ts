@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { basename, relative } from 'node:path';
 import {
   ApiError,
-  UNCATEGORISED,
   UPLOAD_LIMITS,
   apiContract,
   channelInFace,
@@ -19,12 +18,12 @@ import {
   type EventName,
   type EventPayload,
   type ImportReportDto,
-  type LawRow,
   type ParsedInput,
 } from '../../shared/api-contract';
 import type { Law, LawVersionMeta } from '../../shared/law-model';
-import { shortTitleOf } from '../../shared/law-model';
-import { findLaws, parseArticleRef, pickVersion } from '../library/law-lookup';
+import { FavoritesStore, migrateSettingsFavorites } from '../library/favorites-store';
+import { quickOpenByTitle } from '../library/law-lookup';
+import { LawRowsCache, listLaws } from '../library/law-list';
 import { importPaths, type ImportReport } from '../library/library-import';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
@@ -34,7 +33,6 @@ import { PackError } from '../packs/pack-model';
 import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RecordsService } from '../records/records-service';
-import { versionAsOf } from '../versions/version-compare';
 import { ApiContext, defaultExportDir, newId, type Handler, type Handlers } from './api-context';
 import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-api';
 import { packsHandlers } from './packs-api';
@@ -121,7 +119,8 @@ export class AppService {
   private search: SearchBackend | undefined;
   private searchState: { ready: boolean; message?: string } = { ready: false, message: '正在建立索引…' };
   private searchOpening: Promise<void> | undefined;
-  private rowsCache: { generation: number; rows: Omit<LawRow, 'favorite'>[] } | undefined;
+  private readonly lawRows: LawRowsCache;
+  private favoritesOpening: Promise<FavoritesStore> | undefined;
   private unsubscribe: () => void;
   private readonly handlers: Handlers;
   private recordsOpening: Promise<RecordsService> | undefined;
@@ -134,8 +133,8 @@ export class AppService {
     this.settings = opts.settings;
     this.face = opts.face;
     this.emit = opts.emit ?? (() => {});
+    this.lawRows = new LawRowsCache(this.store);
     this.unsubscribe = this.store.onChange((c) => {
-      this.rowsCache = undefined;
       this.emit('library:changed', { added: c.added, removed: c.removed, generation: this.store.generation });
     });
     if (opts.search !== false) this.searchOpening = this.openSearch();
@@ -256,6 +255,18 @@ export class AppService {
     await this.searchOpening;
   }
 
+  /** The library's 收藏, opened on first use; the favourites of older settings are moved in then. */
+  private favorites(): Promise<FavoritesStore> {
+    return (this.favoritesOpening ??= (async () => {
+      const f = FavoritesStore.open(this.store);
+      await migrateSettingsFavorites(f, this.settings);
+      return f;
+    })().catch((e: unknown) => {
+      this.favoritesOpening = undefined; // a damaged or locked file: try again on the next call
+      throw e;
+    }));
+  }
+
   // -------------------------------------------------------------------------------------------
 
   private makeHandlers() {
@@ -269,7 +280,7 @@ export class AppService {
         face: this.face,
         appVersion: this.opts.appVersion ?? '0.0.0',
       }),
-      'laws:list': (i) => this.listLaws(i),
+      'laws:list': async (i) => this.listLaws(i, new Set((await this.favorites()).lawIds())),
       'law:get': ({ lawId }) => {
         const law = this.requireLaw(lawId);
         return { law, versions: this.versionsOf(law) };
@@ -281,16 +292,14 @@ export class AppService {
         const v = this.store.loadVersion(versionId);
         return { meta: v, law, versions: this.versionsOf(law), units: v.units };
       },
-      'law:setFavorite': ({ lawId, favorite }) => {
+      'law:setFavorite': async ({ lawId, favorite }) => {
         this.requireLaw(lawId);
-        const set = new Set(this.settings.get().favorites);
-        if (favorite) set.add(lawId);
-        else set.delete(lawId);
-        return { favorites: this.settings.set({ favorites: [...set] }).favorites };
+        return { favorites: await (await this.favorites()).set(lawId, favorite) };
       },
+      'law:favorites': async () => ({ favorites: (await this.favorites()).lawIds() }),
       'search:query': async (q) => {
         const { favoritesOnly, ...rest } = q;
-        const query = favoritesOnly ? { ...rest, lawIds: this.settings.get().favorites } : rest;
+        const query = favoritesOnly ? { ...rest, lawIds: (await this.favorites()).lawIds() } : rest;
         // 引用:行政许可法第十二条 — the articles citing an article, from the link graph (no index needed)
         const cites = splitCitesQuery(q.q);
         if (cites) return citesSearch(this.store, await currentLinkGraph(this.store), cites, query, readOffice(this.store.dir).profile.region);
@@ -324,7 +333,7 @@ export class AppService {
           await this.search.settled();
           return this.search.quickOpen(text, limit ?? 12);
         }
-        return this.quickOpenByTitle(text, limit ?? 12);
+        return quickOpenByTitle(this.store, text, limit ?? 12);
       },
       'import:preview': ({ files }) => this.previewUploads(files),
       'import:commit': ({ stagingId }) => this.commit(stagingId),
@@ -348,127 +357,14 @@ export class AppService {
     return law.versionIds.map((id) => this.store.version(id)).filter((v): v is LawVersionMeta => !!v);
   }
 
-  /** One row per law through its current version, or (asOf) the version in force on that date. */
-  private rows(asOf?: string): Omit<LawRow, 'favorite'>[] {
-    if (!asOf && this.rowsCache?.generation === this.store.generation) return this.rowsCache.rows;
-    const rows: Omit<LawRow, 'favorite'>[] = [];
-    for (const law of this.store.laws()) {
-      const v = asOf ? versionAsOf(this.store, law.id, asOf) : pickVersion(this.store, law);
-      if (!v) continue;
-      rows.push({
-        lawId: law.id,
-        versionId: v.id,
-        title: v.title,
-        shortTitle: shortTitleOf(v.title),
-        ...(v.subtitle ? { subtitle: v.subtitle } : {}),
-        level: v.level,
-        region: v.region,
-        ...(v.category ? { category: v.category } : {}),
-        status: v.status,
-        ...(v.published ? { published: v.published } : {}),
-        ...(v.effective ? { effective: v.effective } : {}),
-        ...(v.issuer ? { issuer: v.issuer } : {}),
-        versionCount: law.versionIds.length,
-        articleCount: v.articleCount,
-      });
-    }
-    if (!asOf) this.rowsCache = { generation: this.store.generation, rows };
-    return rows;
-  }
-
-  private listLaws(i: ParsedInput<'laws:list'>): ApiOutput<'laws:list'> {
-    const favorites = new Set(this.settings.get().favorites);
-    const q = (i.q ?? '').replace(/[\s《》]/g, '');
-    const base = this.rows(i.asOf).filter(
-      (r) => (!q || (r.title + (r.subtitle ?? '')).includes(q)) && (!i.favoritesOnly || favorites.has(r.lawId)),
-    );
-    const levels = i.levels?.length ? new Set<string>(i.levels) : undefined;
-    const regions = i.regions?.length ? new Set(i.regions) : undefined;
-    const statuses = i.statuses?.length ? new Set<string>(i.statuses) : undefined;
-    const categories = i.categories?.length ? new Set(i.categories) : undefined;
-    const categoryOf = (r: { category?: string }) => r.category ?? UNCATEGORISED;
-    const okCategory = (r: { category?: string }) => !categories || categories.has(categoryOf(r));
-    const okLevel = (r: { level: string }) => !levels || levels.has(r.level);
-    const okRegion = (r: { region: string }) => !regions || regions.has(r.region);
-    const okStatus = (r: { status: string }) => !statuses || statuses.has(r.status);
-    // Disjunctive facets: each facet counts rows passing the *other* filters.
-    const facets = {
-      level: {} as Record<string, number>,
-      region: {} as Record<string, number>,
-      status: {} as Record<string, number>,
-      category: {} as Record<string, number>,
-    };
-    const rows: typeof base = [];
-    const bump = (f: Record<string, number>, k: string) => (f[k] = (f[k] ?? 0) + 1);
-    for (const r of base) {
-      const l = okLevel(r);
-      const g = okRegion(r);
-      const s = okStatus(r);
-      const c = okCategory(r);
-      if (g && s && c) bump(facets.level, r.level);
-      if (l && s && c) bump(facets.region, r.region);
-      if (l && g && c) bump(facets.status, r.status);
-      if (l && g && s) bump(facets.category, categoryOf(r));
-      if (l && g && s && c) rows.push(r);
-    }
-    const sort = i.sort ?? { field: 'published', order: 'desc' };
-    const dir = sort.order === 'asc' ? 1 : -1;
-    const collator = new Intl.Collator('zh-CN');
-    const key = (r: (typeof rows)[number]) =>
-      sort.field === 'published' ? r.published ?? '' : sort.field === 'effective' ? r.effective ?? '' : '';
-    rows.sort((a, b) => {
-      if (sort.field === 'title') return dir * collator.compare(a.shortTitle + (a.subtitle ?? ''), b.shortTitle + (b.subtitle ?? ''));
-      if (sort.field === 'level') return dir * (levelRank(a.level) - levelRank(b.level)) || collator.compare(a.shortTitle, b.shortTitle);
-      const ka = key(a);
-      const kb = key(b);
-      if (!ka !== !kb) return ka ? -1 : 1; // undated rows last in both orders
-      return dir * ka.localeCompare(kb) || collator.compare(a.shortTitle, b.shortTitle);
-    });
-    const offset = i.offset ?? 0;
-    const page = rows.slice(offset, offset + (i.limit ?? 50_000));
+  private listLaws(i: ParsedInput<'laws:list'>, favorites: ReadonlySet<string>): ApiOutput<'laws:list'> {
+    const { favoritesOnly, asOf, ...query } = i;
+    const list = listLaws(this.lawRows.rows(asOf), { ...query, ...(favoritesOnly ? { lawIds: favorites } : {}) });
     return {
-      total: rows.length,
-      rows: page.map((r) => ({ ...r, favorite: favorites.has(r.lawId) })),
-      facets,
-      favorites: this.rows().filter((r) => favorites.has(r.lawId)).length,
+      ...list,
+      rows: list.rows.map((r) => ({ ...r, favorite: favorites.has(r.lawId) })),
+      favorites: this.lawRows.rows().filter((r) => favorites.has(r.lawId)).length,
     };
-  }
-
-  /** Used only while no search engine is available: title lookup plus 行政许可法12. */
-  private quickOpenByTitle(text: string, limit: number): ApiOutput<'search:quickOpen'> {
-    const t = text.trim();
-    if (!t) return [];
-    // 行政许可法12 / 行政许可法第十二条: a title followed by an article reference.
-    const m = /^(.+?)\s*(第?[0-9一二三四五六七八九十百千零〇两]+条?(?:之[0-9一二三四五六七八九十]+)?)$/.exec(t);
-    const ref = m ? parseArticleRef(m[2]!) : undefined;
-    const byRef = ref ? findLaws(this.store, m![1]!) : [];
-    const laws = byRef.length ? byRef : findLaws(this.store, t);
-    const out: ApiOutput<'search:quickOpen'> = [];
-    for (const law of laws.slice(0, limit)) {
-      const v = pickVersion(this.store, law);
-      if (!v) continue;
-      let articleKey: string | undefined;
-      let articleLabel: string | undefined;
-      if (ref && byRef.length) {
-        const unit = this.store.loadVersion(v.id).units.find((u) => u.kind === 'article' && u.number === ref.number && u.suffix === ref.suffix);
-        if (unit) {
-          articleKey = unit.key;
-          articleLabel = unit.label;
-        }
-      }
-      out.push({
-        lawId: law.id,
-        versionId: v.id,
-        title: law.title,
-        shortTitle: law.shortTitle,
-        ...(law.subtitle ? { subtitle: law.subtitle } : {}),
-        level: law.level,
-        region: law.region,
-        ...(articleKey ? { articleKey, articleLabel } : {}),
-        score: law.shortTitle === t ? 0 : 1,
-      });
-    }
-    return out.sort((a, b) => a.score - b.score);
   }
 
   // --- import ----------------------------------------------------------------------------------
@@ -537,10 +433,4 @@ export class AppService {
       if (now - s.createdAt > STAGING_TTL_MS || this.stagings.size >= MAX_STAGINGS) this.dropStaging(s);
     }
   }
-}
-
-const LEVEL_ORDER = ['宪法', '法律', '行政法规', '监察法规', '司法解释', '部门规章', '地方性法规', '地方政府规章', '规范性文件', '其他'];
-function levelRank(l: string): number {
-  const i = LEVEL_ORDER.indexOf(l);
-  return i < 0 ? LEVEL_ORDER.length : i;
 }

@@ -9,6 +9,16 @@ import { writeFileAtomic } from '../library/atomic-file';
 export interface SettingsStore {
   get(): Settings;
   set(patch: Partial<Settings>): Settings;
+  /** 收藏 kept in the settings by earlier versions (now in the library's favorites.json). */
+  legacyFavorites(): string[];
+  /** Drops them once the library holds them. */
+  clearLegacyFavorites(): void;
+}
+
+/** The `favorites` list earlier versions stored in the settings, if it is one. */
+export function legacyFavoritesOf(raw: unknown): string[] {
+  const f = raw && typeof raw === 'object' ? (raw as { favorites?: unknown }).favorites : undefined;
+  return Array.isArray(f) ? f.filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length <= 300) : [];
 }
 
 /** Merges stored values over the defaults, keeping each valid top-level key. */
@@ -26,6 +36,7 @@ export function normaliseSettings(raw: unknown): Settings {
 
 export class FileSettingsStore implements SettingsStore {
   private value: Settings;
+  private legacy: string[];
   constructor(private readonly path: string) {
     let raw: unknown;
     try {
@@ -34,6 +45,15 @@ export class FileSettingsStore implements SettingsStore {
       raw = undefined;
     }
     this.value = normaliseSettings(raw);
+    this.legacy = legacyFavoritesOf(raw);
+  }
+  legacyFavorites(): string[] {
+    return [...this.legacy];
+  }
+  clearLegacyFavorites(): void {
+    if (this.legacy.length === 0) return;
+    this.legacy = [];
+    this.set({});
   }
   get(): Settings {
     return structuredClone(this.value);
@@ -41,13 +61,22 @@ export class FileSettingsStore implements SettingsStore {
   set(patch: Partial<Settings>): Settings {
     this.value = normaliseSettings({ ...this.value, ...patch });
     mkdirSync(dirname(this.path), { recursive: true });
-    writeFileAtomic(this.path, JSON.stringify(this.value, null, 2));
+    // Until they are moved into the library, the old favourites stay in the file.
+    writeFileAtomic(this.path, JSON.stringify(this.legacy.length ? { ...this.value, favorites: this.legacy } : this.value, null, 2));
     return this.get();
   }
 }
 
 export class MemorySettingsStore implements SettingsStore {
   private value: Settings = structuredClone(DEFAULT_SETTINGS);
+  /** `legacy`: favourites as an earlier version kept them (tests of the move into the library). */
+  constructor(private legacy: string[] = []) {}
+  legacyFavorites(): string[] {
+    return [...this.legacy];
+  }
+  clearLegacyFavorites(): void {
+    this.legacy = [];
+  }
   get(): Settings {
     return structuredClone(this.value);
   }

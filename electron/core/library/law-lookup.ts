@@ -4,6 +4,7 @@
 // that is not in the library must stay unresolved, never become a document whose title contains it.
 
 import type { Law, LawVersionMeta } from '../../shared/law-model';
+import type { QuickOpenItem } from '../../shared/search-types';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
 import { LAW_ABBREVIATIONS } from './law-abbreviations';
 import { normaliseTitle } from './law-identity';
@@ -119,4 +120,35 @@ export function pickVersion(store: LibraryStore, law: Law, date?: string): LawVe
     versionInForceOn(versions, store.today()) ??
     versions[versions.length - 1]
   );
+}
+
+/**
+ * Quick open while no search engine is available: a title lookup, plus a trailing article
+ * reference (行政许可法12, 行政许可法第十二条) that opens that article. Exact short titles first.
+ */
+export function quickOpenByTitle(store: LibraryStore, text: string, limit: number): QuickOpenItem[] {
+  const t = text.trim();
+  if (!t) return [];
+  const m = /^(.+?)\s*(第?[0-9一二三四五六七八九十百千零〇两]+条?(?:之[0-9一二三四五六七八九十]+)?)$/.exec(t);
+  const ref = m ? parseArticleRef(m[2]!) : undefined;
+  const byRef = ref ? findLaws(store, m![1]!) : [];
+  const laws = byRef.length ? byRef : findLaws(store, t);
+  const out: QuickOpenItem[] = [];
+  for (const law of laws.slice(0, limit)) {
+    const v = pickVersion(store, law);
+    if (!v) continue;
+    const unit = ref && byRef.length ? store.loadVersion(v.id).units.find((u) => u.kind === 'article' && u.number === ref.number && u.suffix === ref.suffix) : undefined;
+    out.push({
+      lawId: law.id,
+      versionId: v.id,
+      title: law.title,
+      shortTitle: law.shortTitle,
+      ...(law.subtitle ? { subtitle: law.subtitle } : {}),
+      level: law.level,
+      region: law.region,
+      ...(unit ? { articleKey: unit.key, articleLabel: unit.label } : {}),
+      score: law.shortTitle === t ? 0 : 1,
+    });
+  }
+  return out.sort((a, b) => a.score - b.score);
 }

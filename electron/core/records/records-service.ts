@@ -617,20 +617,6 @@ export class RecordsService {
     return this.save('review', id, { attachments: [...r.attachments, input] }, { ...opts, note: opts.note ?? '添加附件' });
   }
 
-  /** Adds or removes a law/article in the built-in 收藏 collection; returns whether it is now a favorite. */
-  async toggleFavorite(target: { lawId: string; versionId?: string; articleKey?: string }, opts: WriteOptions = {}): Promise<boolean> {
-    const data = await this.records.data();
-    const fav = data.collections.favorites;
-    const same = (t: typeof target) => t.lawId === target.lawId && (t.versionId ?? '') === (target.versionId ?? '') && (t.articleKey ?? '') === (target.articleKey ?? '');
-    if (!fav) {
-      await this.save('collection', undefined, { id: 'favorites', name: '收藏', items: [target] }, opts);
-      return true;
-    }
-    const has = fav.items.some(same);
-    await this.save('collection', 'favorites', { items: has ? fav.items.filter((t) => !same(t)) : [...fav.items, target] }, opts);
-    return !has;
-  }
-
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOfKind[K]> {
     const r = (await this.records.data())[COLLECTION_KEY[kind]][id] as RecordOfKind[K] | undefined;
     if (!r) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
@@ -701,7 +687,7 @@ export class RecordsService {
   }
 
   async listCollections(): Promise<Collection[]> {
-    return Object.values((await this.records.data()).collections).sort((a, b) => (a.id === 'favorites' ? -1 : b.id === 'favorites' ? 1 : a.name.localeCompare(b.name, 'zh-CN')));
+    return Object.values((await this.records.data()).collections).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   }
 
   /** Every tag in use, with how many records carry it. */
@@ -847,7 +833,6 @@ function emptyData(): RecordsFile {
 }
 
 export function kindOfId(id: string): RecordKind {
-  if (id === 'favorites') return 'collection';
   const k = (Object.keys(ID_PREFIX) as RecordKind[]).find((kind) => id.startsWith(ID_PREFIX[kind]));
   if (!k) throw new RecordsError('NOT_FOUND', `看不出记录 ${id} 的类型（审查记录以 R 开头，学法活动 L，计划 P，笔记 N）`);
   return k;

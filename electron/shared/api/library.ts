@@ -136,8 +136,10 @@ export const libraryCalls = {
     input: z.object({ versionId: id }).strict(),
     output: z.object({ meta: versionMetaSchema, law: lawSchema, versions: z.array(versionMetaSchema), units: z.array(articleSchema) }),
   }),
+  /** 收藏 are kept in the library (favorites.json): they travel with its backups and bundles. */
   'law:setFavorite': call({
     input: z.object({ lawId: id, favorite: z.boolean() }).strict(),
     output: z.object({ favorites: z.array(z.string()) }),
   }),
+  'law:favorites': call({ input: empty, output: z.object({ favorites: z.array(z.string()) }) }),
 } as const;

@@ -1,7 +1,8 @@
-// The app's settings (library folder, font size, default filters, 收藏) and the system browser.
+// The app's settings (library folder, font size, default filters, 署名) and the system browser.
+// 收藏 are not here: they belong to the library (favorites.json, see favorites-schema.ts).
 
 import { z } from 'zod';
-import { call, empty, id, level, shortText } from './common';
+import { call, empty, level, shortText } from './common';
 
 export const FONT_SIZES = { min: 12, max: 28, default: 16 } as const;
 
@@ -14,7 +15,6 @@ export const settingsSchema = z.object({
     levels: z.array(level).max(20),
     regions: z.array(shortText).max(200),
   }),
-  favorites: z.array(id).max(10_000),
   /** The name written as 经办人 in records and their change log; '' = the computer's user name. */
   displayName: z.string().trim().max(40),
 });
@@ -24,7 +24,6 @@ export const DEFAULT_SETTINGS: Settings = {
   libraryDir: '',
   fontSize: FONT_SIZES.default,
   defaultFilters: { inForceOnly: false, levels: [], regions: [] },
-  favorites: [],
   displayName: '',
 };
 

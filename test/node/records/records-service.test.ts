@@ -312,13 +312,16 @@ describe('annual statistics on the seeded year', () => {
 });
 
 describe('notes, collections, tags', () => {
-  it('a note on a law resolves 本法 against it; favorites toggle; tags are counted', async () => {
+  it('a note on a law resolves 本法 against it; collections list by name; tags are counted', async () => {
     const tj = lawId(lib.store, '统计法');
     const { record } = await lib.svc.createNote({ date: '2025-03-01', text: '本法第八条改为社会监督条款。', target: { lawId: tj }, tags: ['统计'] }, { linkDetected: true });
     expect(record.citations[0]!.versionId.endsWith('@2024-09-13')).toBe(true);
-    expect(await lib.svc.toggleFavorite({ lawId: tj, articleKey: '7' })).toBe(true);
-    expect((await lib.svc.listCollections())[0]!.items).toEqual([{ lawId: tj, articleKey: '7' }]);
-    expect(await lib.svc.toggleFavorite({ lawId: tj, articleKey: '7' })).toBe(false);
+    await lib.svc.createCollection({ name: '统计执法', items: [{ lawId: tj, articleKey: '7' }] });
+    await lib.svc.createCollection({ name: '安全生产', items: [] });
+    expect((await lib.svc.listCollections()).map((c) => [c.name, c.items])).toEqual([
+      ['安全生产', []],
+      ['统计执法', [{ lawId: tj, articleKey: '7' }]],
+    ]);
     await lib.svc.createReview(reviewInput({ tags: ['统计', '创新券'] }));
     expect(await lib.svc.tags()).toEqual([
       { tag: '统计', count: 2 },

@@ -63,7 +63,7 @@ const HitRow = memo(function HitRow({ hit: h, index, selected, onOpen, onHover }
 });
 
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
-  const { settings, loaded } = useSettings();
+  const { settings, favorites, loaded } = useSettings();
   const [q, setQ] = useState(initialQuery);
   const [levels, setLevels] = useState<Level[]>([]);
   const [regions, setRegions] = useState<string[]>([]);
@@ -171,7 +171,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const facets = result?.facets ?? { level: {}, region: {}, status: {}, category: {} };
   const regionValues = useRegionOrder(facets.region);
   const categoryValues = useCategoryOrder(facets.category);
-  const favoriteCount = settings.favorites.length;
+  const favoriteCount = favorites.length;
   // The search as a pack item: its filters go with it, and the pack re-runs it when exported.
   const packLimit = Math.min(result?.total ?? 0, PACK_SEARCH_LIMIT);
   const searchItem: PackItemDto = {
