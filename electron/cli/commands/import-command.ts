@@ -1,5 +1,6 @@
 import { importPaths } from '../../core/library/library-import';
 import { SearchEngine } from '../../core/search/search-engine';
+import { refreshLinks } from '../../core/links/link-graph';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 import { basename } from 'node:path';
 
@@ -27,6 +28,9 @@ export const importCommand: Command = {
         onProgress: (p) => progressLine(`更新检索索引：${p.phase} ${p.done}/${p.total}`),
       });
       engine.close();
+      progressDone();
+      // and the link graph (法条联想, 受影响 among the laws): incremental, only what the import touched
+      await refreshLinks(store, { onProgress: (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
       progressDone();
     }
     if (values.json) {

@@ -110,6 +110,9 @@ function libraryErrorToApi(e: unknown): unknown {
   return e;
 }
 
+/** Quiet time after the last library change before the link graph is brought up to date. */
+const LINKS_REFRESH_DELAY_MS = 1500;
+
 export class AppService {
   readonly store: LibraryStore;
   private readonly settings: SettingsStore;
@@ -122,6 +125,7 @@ export class AppService {
   private readonly lawRows: LawRowsCache;
   private favoritesOpening: Promise<FavoritesStore> | undefined;
   private unsubscribe: () => void;
+  private linksTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly handlers: Handlers;
   private recordsOpening: Promise<RecordsService> | undefined;
   private packsOpening: Promise<PackStore> | undefined;
@@ -136,6 +140,11 @@ export class AppService {
     this.lawRows = new LawRowsCache(this.store);
     this.unsubscribe = this.store.onChange((c) => {
       this.emit('library:changed', { added: c.added, removed: c.removed, generation: this.store.generation });
+      // the link graph follows the library in the background (time-sliced), once the changes of an
+      // import have stopped coming, so the reader's links and 受影响 answer at once afterwards
+      clearTimeout(this.linksTimer);
+      this.linksTimer = setTimeout(() => void currentLinkGraph(this.store).catch(() => undefined), LINKS_REFRESH_DELAY_MS);
+      this.linksTimer.unref?.();
     });
     if (opts.search !== false) this.searchOpening = this.openSearch();
     else this.searchState = { ready: false, message: '搜索未启用' };
@@ -229,6 +238,7 @@ export class AppService {
   }
 
   close(): void {
+    clearTimeout(this.linksTimer);
     this.unsubscribe();
     this.search?.close();
     for (const s of this.stagings.values()) this.dropStaging(s);

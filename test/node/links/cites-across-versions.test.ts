@@ -1,11 +1,17 @@
 // 被引用 across versions and the 引用: search form, on the real laws of test/fixtures/links/laws:
 // 统计法实施条例 (2017) cites 统计法 2009; in 2024 统计法 was renumbered (2009 第十七条 is 2024
 // 第十九条, and 2024 第十七条 is 2009 第十五条).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { linksFile } from '../../../electron/core/links/link-graph';
 import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../../electron/core/links/cites-search';
 import { readLinkGraph, refreshLinks } from '../../../electron/core/links/link-graph';
 import { affectedLaws, linksIn } from '../../../electron/core/links/link-queries';
-import { lawIdOf, makeLinkLibrary, type LinkLibrary } from './links-test-support';
+import { LINK_LAWS, ROOT, lawIdOf, makeLinkLibrary, type LinkLibrary } from './links-test-support';
 
 let lib: LinkLibrary;
 beforeAll(async () => {
@@ -84,5 +90,24 @@ describe('the 引用: search form', () => {
     const r = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法第九十九条')!, { q: '' });
     expect(r.total).toBe(0);
     expect(r.cites?.problem).toMatch(/统计法.*没有第九十九条/);
+  });
+});
+
+describe('the graph is built at import', () => {
+  it('lawdesk import brings the link graph up to date with the imported laws', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lawdesk-links-import-'));
+    try {
+      const files = ['经济法/统计法(2009-06-27).md', '行政法规/统计法实施条例(2017-05-28).md'].map((f) => join(LINK_LAWS, f));
+      const run = spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'import', ...files, '--library', dir], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      const { store } = await openLibrary({ dir, seed: false });
+      const g = readLinkGraph(store);
+      expect(g).toBeDefined();
+      expect(linksFile(store)).toContain(dir);
+      const tiaoli = store.laws().find((l) => l.title.endsWith('统计法实施条例'))!;
+      expect(g!.entries[tiaoli.versionIds[0]!]!.edges.length).toBeGreaterThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
