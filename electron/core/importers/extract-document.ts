@@ -106,7 +106,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     case 'wps':
       return (await import('./ole-document')).extractOle(bytes, fileName);
     case 'ofd':
-      return (await import('./ofd-text-extractor')).extractOfd(bytes, fileName);
+      return (await import('./ofd-text-extractor')).readOfd(bytes, fileName, { ocr: options.ocr ?? false });
     case 'image': {
       const ocr = options.ocr ?? false;
       if (ocr === false) throw new ExtractError('图片需要文字识别（OCR）才能导入');

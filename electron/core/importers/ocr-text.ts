@@ -72,32 +72,63 @@ export interface OcrLayout {
   confidence: number[];
 }
 
+/** A page for the layout step: recognised by OCR, or read from the file's own text (an OFD or PDF page that has it). */
+export type LayoutPage = { ocr: OcrPage } | { lines: TextLine[] };
+
 /** Pixels → points for the layout step; a photo without a stated resolution is taken as 200 dpi. */
-export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
+export function ocrPageLines(page: OcrPage, pageNo: number): { lines: TextLine[]; stream: string; confidence: number[] } {
+  const k = 72 / (page.dpi || 200);
+  const items: PositionedText[] = [];
+  let stream = '';
+  const confidence: number[] = [];
+  const corrected = page.lines
+    .map((l) => ({ l, symbols: correctLine(l.symbols) }))
+    .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
+  for (const { l, symbols } of corrected) {
+    const str = symbols.map((x) => x.ch).join('');
+    if (str.trim() === '') continue;
+    const size = Math.max(1, (l.y1 - l.y0) * k);
+    items.push({ str, x: l.x0 * k, y: (page.height - l.baseline) * k, w: (l.x1 - l.x0) * k, size });
+    for (const x of symbols) {
+      if (x.ch === ' ') continue;
+      stream += x.ch;
+      confidence.push(AMBIGUOUS.has(x.ch) ? Math.min(x.conf, SUSPECT_CONFIDENCE - 1) : x.conf);
+    }
+  }
+  return { lines: buildLines(items, pageNo), stream, confidence };
+}
+
+/**
+ * Lay out a document whose pages are OCR'd or (mixed in, e.g. an OFD with a few scanned pages)
+ * read from the file's own text: the file's own characters enter the symbol stream as certain.
+ */
+export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const textLines: TextLine[][] = [];
   let stream = '';
   const confidence: number[] = [];
   pages.forEach((page, p) => {
-    const k = 72 / (page.dpi || 200);
-    const items: PositionedText[] = [];
-    const corrected = page.lines
-      .map((l) => ({ l, symbols: correctLine(l.symbols) }))
-      .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
-    for (const { l, symbols } of corrected) {
-      const str = symbols.map((x) => x.ch).join('');
-      if (str.trim() === '') continue;
-      const size = Math.max(1, (l.y1 - l.y0) * k);
-      items.push({ str, x: l.x0 * k, y: (page.height - l.baseline) * k, w: (l.x1 - l.x0) * k, size });
-      for (const x of symbols) {
-        if (x.ch === ' ') continue;
-        stream += x.ch;
-        confidence.push(AMBIGUOUS.has(x.ch) ? Math.min(x.conf, SUSPECT_CONFIDENCE - 1) : x.conf);
+    if ('ocr' in page) {
+      const r = ocrPageLines(page.ocr, p + 1);
+      textLines.push(r.lines);
+      stream += r.stream;
+      confidence.push(...r.confidence);
+    } else {
+      textLines.push(page.lines);
+      for (const l of page.lines) {
+        for (const ch of l.text) {
+          if (/\s/.test(ch)) continue;
+          stream += ch;
+          confidence.push(100);
+        }
       }
     }
-    textLines.push(buildLines(items, p + 1));
   });
   const laid = layoutPages(textLines);
   return laid ? { ...laid, stream, confidence } : undefined;
+}
+
+export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
+  return layoutMixedPages(pages.map((ocr) => ({ ocr })));
 }
 
 /**

@@ -5,9 +5,9 @@
 // same layout step as a PDF's text layer (text-layout.ts) rebuilds lines and paragraphs and drops
 // running headers, footers, page numbers and a 目录.
 
-import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode } from './extracted-document';
 import { guessMetadata } from './document-metadata';
-import { child, children, OfdPackage, type XmlNode } from './ofd-package';
+import { child, children, MAX_OFD_IMAGE, OfdPackage, type XmlNode } from './ofd-package';
 import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
@@ -46,9 +46,15 @@ export function expandDeltas(s: string | undefined): number[] {
 
 const isNarrow = (c: string) => c.charCodeAt(0) < 0x2e80 || (c >= '\uff61' && c <= '\uffdc');
 
+/** An ImageObject: which resource it draws and where (page millimetres). */
+interface PlacedImage {
+  resourceId: string;
+  box: Box;
+}
+
 interface PageRead {
   items: PositionedText[];
-  images: number;
+  images: PlacedImage[];
 }
 
 /** The text runs of one TextObject in page millimetres (y down). */
@@ -98,12 +104,14 @@ function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number): vo
   }
 }
 
-function walk(node: XmlNode, out: PositionedText[], pageHeight: number, counts: { images: number }, depth = 0): void {
+function walk(node: XmlNode, out: PositionedText[], pageHeight: number, images: PlacedImage[], depth = 0): void {
   if (depth > 64) return;
   for (const n of node.children) {
     if (n.name === 'TextObject') textObject(n, out, pageHeight);
-    else if (n.name === 'ImageObject') counts.images++;
-    else if (n.name === 'PageBlock' || n.name === 'Layer' || n.name === 'Content') walk(n, out, pageHeight, counts, depth + 1);
+    else if (n.name === 'ImageObject') {
+      const b = box(n.attrs.Boundary);
+      images.push({ resourceId: n.attrs.ResourceID ?? '', box: b ?? [0, 0, 0, 0] });
+    } else if (n.name === 'PageBlock' || n.name === 'Layer' || n.name === 'Content') walk(n, out, pageHeight, images, depth + 1);
   }
 }
 
@@ -115,6 +123,23 @@ interface OfdPages {
   pages: PageRead[];
   /** Pages (1-based) that hold images but no text: scans, for OCR. */
   imageOnly: number[];
+  /** Image resources (MultiMedia ID → path of the file in the package), from every Res file. */
+  media: Map<string, { path: string; format: string }>;
+}
+
+/** The MultiMedia entries of a resource file (PublicRes, DocumentRes, PageRes): ID → file in the package. */
+function readMedia(pkg: OfdPackage, resPath: string, into: Map<string, { path: string; format: string }>): void {
+  if (!pkg.has(resPath)) return;
+  const res = pkg.xml(resPath);
+  // Media files are named relative to the Res file's BaseLoc folder (itself relative to the Res file).
+  const base = res.attrs.BaseLoc ? `${pkg.resolve(resPath, res.attrs.BaseLoc)}/` : resPath;
+  for (const group of children(res, 'MultiMedias')) {
+    for (const m of children(group, 'MultiMedia')) {
+      const file = child(m, 'MediaFile')?.text.trim();
+      if (!m.attrs.ID || !file || (m.attrs.Type && m.attrs.Type !== 'Image')) continue;
+      into.set(m.attrs.ID, { path: pkg.resolve(base, file), format: (m.attrs.Format ?? '').toUpperCase() });
+    }
+  }
 }
 
 export function readOfdPages(pkg: OfdPackage): OfdPages {
@@ -134,6 +159,8 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   const pageRefs = children(child(doc, 'Pages'), 'Page');
   if (pageRefs.length === 0) throw new ExtractError('OFD 文件中没有页面');
   if (pageRefs.length > MAX_OFD_PAGES) throw new ExtractError(`OFD 页数过多（${pageRefs.length} 页，上限 ${MAX_OFD_PAGES} 页），已拒绝导入`);
+  const media = new Map<string, { path: string; format: string }>();
+  for (const r of [...children(common, 'PublicRes'), ...children(common, 'DocumentRes')]) readMedia(pkg, pkg.resolve(docPath, r.text.trim()), media);
   const templateCache = new Map<string, XmlNode>();
   const pages: PageRead[] = [];
   const imageOnly: number[] = [];
@@ -145,7 +172,8 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     const page = pkg.xml(path);
     const [, , , h] = pageBox(page, defaultBox);
     const items: PositionedText[] = [];
-    const counts = { images: 0 };
+    const images: PlacedImage[] = [];
+    for (const r of children(page, 'PageRes')) readMedia(pkg, pkg.resolve(path, r.text.trim()), media);
     // Background templates under the page, foreground ones over it; for text only the order of
     // runs on the same line matters, and the line builder sorts by position anyway.
     for (const t of children(page, 'Template')) {
@@ -155,20 +183,23 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
         if (!pkg.has(tpath)) throw new ExtractError(`OFD 文件不完整：缺少模板页 ${tpath}`);
         templateCache.set(tpath, pkg.xml(tpath));
       }
-      walk(child(templateCache.get(tpath)!, 'Content') ?? templateCache.get(tpath)!, items, h, counts);
+      walk(child(templateCache.get(tpath)!, 'Content') ?? templateCache.get(tpath)!, items, h, images);
     }
     const content = child(page, 'Content');
-    if (content) walk(content, items, h, counts);
-    pages.push({ items, images: counts.images });
-    if (counts.images > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
+    if (content) walk(content, items, h, images);
+    pages.push({ items, images });
+    if (images.length > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
   });
-  return { pages, imageOnly };
+  return { pages, imageOnly, media };
 }
 
 export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocument {
   void fileName;
   const pkg = new OfdPackage(bytes);
-  const { pages, imageOnly } = readOfdPages(pkg);
+  return textOnly(readOfdPages(pkg));
+}
+
+function textOnly({ pages, imageOnly }: OfdPages): ExtractedDocument {
   const n = pages.length;
   const lines: TextLine[][] = pages.map((p, i) => buildLines(p.items, i + 1));
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
@@ -180,4 +211,71 @@ export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocume
   const warnings = [...laid.warnings];
   if (imageOnly.length > 0) warnings.unshift(`${pageList(imageOnly)}只有图片（可能是扫描页），内容未导入`);
   return { text: laid.text, format: 'ofd', pages: n, meta: guessMetadata(laid.text), warnings };
+}
+
+/** Where the picture of a scanned page is: its largest image, and the width it is placed at. */
+function scannedPageImage(pkg: OfdPackage, read: OfdPages, pageNo: number): { path: string; name: string; widthMm: number } {
+  const page = read.pages[pageNo - 1]!;
+  const area = (b: Box) => Math.max(0, b[2]) * Math.max(0, b[3]);
+  const img = [...page.images].sort((a, b) => area(b.box) - area(a.box))[0]!;
+  const res = read.media.get(img.resourceId);
+  if (!res) throw new ExtractError(`OFD 文件不完整：第 ${pageNo} 页的图片（资源 ${img.resourceId || '无编号'}）在资源文件中找不到`);
+  if (!pkg.has(res.path)) throw new ExtractError(`OFD 文件不完整：缺少第 ${pageNo} 页的图片 ${res.path}`);
+  return { path: res.path, name: `第 ${pageNo} 页的图片 ${res.path}`, widthMm: img.box[2] };
+}
+
+/** The image files of an OFD's scanned pages (checked to exist), without decoding them. */
+export function ofdScanImages(bytes: Uint8Array): { page: number; path: string; widthMm: number }[] {
+  const pkg = new OfdPackage(bytes);
+  const read = readOfdPages(pkg);
+  return read.imageOnly.map((page) => ({ page, ...scannedPageImage(pkg, read, page) }));
+}
+
+/**
+ * An OFD → plain law text; pages that are only an image (a scanned 红头文件 saved as OFD) are
+ * recognised by OCR when `ocr` allows it, and laid out together with the pages that have text.
+ */
+export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?: OcrMode } = {}): Promise<ExtractedDocument> {
+  const pkg = new OfdPackage(bytes);
+  const read = readOfdPages(pkg);
+  const ocr = opts.ocr ?? false;
+  const n = read.pages.length;
+  const k = read.imageOnly.length;
+  if (k === 0 || ocr === false) return textOnly(read);
+  if (ocr === 'estimate') {
+    throw new NeedsOcr(k, k === n ? `OFD 页面只有图片（扫描件），共 ${k} 页` : `OFD 共 ${n} 页，其中${pageList(read.imageOnly)}只有图片（扫描页）`, n);
+  }
+  const [{ recognisePages }, { imageFilePage }, { layoutMixedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-images'), import('./ocr-text')]);
+  // Every page's picture is found before any worker starts: a broken package fails at once.
+  const sources = read.imageOnly.map((p) => scannedPageImage(pkg, read, p));
+  const blank: number[] = [];
+  const recognised = await recognisePages(
+    k,
+    async (i) => {
+      const pageNo = read.imageOnly[i]!;
+      const src = sources[i]!;
+      const img = await imageFilePage(pkg.read(src.path, MAX_OFD_IMAGE), src.name);
+      if (img.blank) blank.push(pageNo);
+      // The resolution follows from the image's pixels over the width it is placed at.
+      return { ...img, dpi: src.widthMm > 0 ? Math.round(img.width / (src.widthMm / 25.4)) : 0 };
+    },
+    typeof ocr === 'object' ? ocr : {},
+  );
+  const byPage = new Map(read.imageOnly.map((p, i) => [p, recognised[i]!]));
+  const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: buildLines(p.items, i + 1) })));
+  if (!laid || laid.text.replace(/\s/g, '').length < 10) {
+    throw new ExtractError(blank.length === k ? `OFD 的扫描页是空白页，没有可识别的文字，共 ${n} 页` : `OFD 的扫描页中没有识别出文字（可能不是文字扫描件或过于模糊），共 ${n} 页`);
+  }
+  const warnings = [`${k === n ? '' : `${pageList(read.imageOnly)}`}文字由扫描页识别（OCR，共 ${k} 页），请对照原件核对`, ...laid.warnings];
+  if (blank.length > 0) warnings.push(`${pageList(blank.sort((a, b) => a - b))}是空白页`);
+  void fileName;
+  return {
+    text: laid.text,
+    format: 'ofd',
+    pages: n,
+    meta: guessMetadata(laid.text),
+    warnings,
+    textSource: 'ocr',
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k },
+  };
 }
