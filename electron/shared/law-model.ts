@@ -71,6 +71,28 @@ export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 export const TEXT_SOURCES = ['plain', 'html', 'docx', 'doc', 'text-layer', 'ofd', 'ocr'] as const;
 export type TextSource = (typeof TEXT_SOURCES)[number];
 
+/** How a format and a text source are named to the user (import preview and report). */
+export const SOURCE_FORMAT_LABELS: Record<SourceFormat, string> = {
+  md: 'Markdown',
+  txt: 'TXT',
+  pdf: 'PDF',
+  docx: 'DOCX',
+  html: 'HTML',
+  doc: 'DOC',
+  wps: 'WPS',
+  ofd: 'OFD',
+  image: '图片',
+};
+export const TEXT_SOURCE_LABELS: Record<TextSource, string> = {
+  plain: '文本',
+  html: '网页正文',
+  docx: 'Word 正文',
+  doc: 'Word 正文',
+  'text-layer': '文字层',
+  ofd: 'OFD 文字',
+  ocr: '文字识别（OCR）',
+};
+
 /** The mark shown wherever an unverified OCR text appears (reader, search hits, packs, citations). */
 export const OCR_UNVERIFIED_LABEL = '识别文本（待核对）';
 

@@ -45,6 +45,8 @@ export class NeedsOcr extends ExtractError {
   constructor(
     readonly pages: number,
     message: string,
+    /** All pages of the document (an OFD may mix text pages with scanned ones). */
+    readonly totalPages = pages,
   ) {
     super(message);
     this.name = 'NeedsOcr';

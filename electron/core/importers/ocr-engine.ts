@@ -46,8 +46,19 @@ export interface OcrProgress {
   total: number;
 }
 
+/** CPU time of a finished run, for the next estimate (ocr-estimate.ts). */
+export interface OcrRunStats {
+  pages: number;
+  /** Process CPU seconds spent starting the workers (WASM + model). */
+  startCpuSeconds: number;
+  /** Process CPU seconds spent on the pages (rendering, decoding, recognising). */
+  pagesCpuSeconds: number;
+}
+
 export interface OcrOptions {
   onProgress?: (p: OcrProgress) => void;
+  /** Called once when every page is recognised. */
+  onStats?: (s: OcrRunStats) => void;
   signal?: AbortSignal;
   /** Worker threads; default: cores − 1 (at least 1), never more than pages. */
   workers?: number;
@@ -138,8 +149,10 @@ export async function recognisePages(
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (opts.signal?.aborted) throw new OcrCancelled();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < n; i++) workers.push(await newWorker());
     if (cancelled) throw new OcrCancelled();
+    const cpu1 = process.cpuUsage();
     opts.onProgress?.({ done: 0, total: count });
     await Promise.all(
       workers.map(async (worker) => {
@@ -157,6 +170,9 @@ export async function recognisePages(
       throw e instanceof ExtractError ? e : new ExtractError(`文字识别失败：${(e as Error)?.message?.slice(0, 80) ?? String(e)}`);
     });
     if (cancelled) throw new OcrCancelled();
+    const cpu2 = process.cpuUsage();
+    const secs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
+    opts.onStats?.({ pages: count, startCpuSeconds: secs(cpu0, cpu1), pagesCpuSeconds: secs(cpu1, cpu2) });
     return results;
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);

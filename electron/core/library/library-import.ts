@@ -13,6 +13,7 @@ import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '.
 import { ExtractError, NeedsOcr, type OcrMode } from '../importers/extracted-document';
 import { ARTICLE_START_RE } from '../importers/plain-law-text';
 import { estimateOcrSeconds } from '../importers/ocr-estimate';
+import { readOcrRate, recordOcrRate } from './ocr-rate-file';
 import { findSuspects } from '../importers/ocr-text';
 import { parseLawText } from '../parse/law-structure-parser';
 import { guessMetadata } from '../importers/document-metadata';
@@ -37,6 +38,8 @@ export interface ImportFileResult {
   textSource?: TextSource;
   /** Detected format of the file (pdf, ofd, doc, image …). */
   format?: SourceFormat;
+  /** Pages of a fixed-layout file (PDF, OFD). */
+  pages?: number;
   /** OCR: pages recognised (or to recognise, in a preview) and the estimated seconds. */
   ocrPages?: number;
   ocrEstimateSeconds?: number;
@@ -194,7 +197,7 @@ export async function buildVersion(
   manifest: ManifestEntry | undefined,
   importedAt: string,
   options: { ocr?: OcrMode } = {},
-): Promise<{ version: LawVersion; warnings: string[]; ocrPages?: number }> {
+): Promise<{ version: LawVersion; warnings: string[]; ocrPages?: number; pages?: number }> {
   const fileName = basename(filePath);
   const doc = await extractDocument(bytes, fileName, { ocr: options.ocr ?? true });
   const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
@@ -285,9 +288,9 @@ export async function buildVersion(
   if (doc.ocr) {
     const suspects = findSuspects(units, doc.ocr.stream, doc.ocr.confidence);
     units.forEach((u, i) => (u.suspects = suspects[i] ?? []));
-    return { version, warnings, ocrPages: doc.ocr.pages };
+    return { version, warnings, ocrPages: doc.ocr.pages, ...(doc.pages ? { pages: doc.pages } : {}) };
   }
-  return { version, warnings };
+  return { version, warnings, ...(doc.pages ? { pages: doc.pages } : {}) };
 }
 
 function metaOf(v: LawVersion, file: string): LawVersionMeta {
@@ -432,22 +435,35 @@ async function importOne(
     report.skipped++;
     return { file, status: 'skipped', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: '已导入过内容相同的文件' };
   }
-  let built: { version: LawVersion; warnings: string[]; ocrPages?: number };
+  let built: { version: LawVersion; warnings: string[]; ocrPages?: number; pages?: number };
+  // A real OCR run leaves its measured rate in the library for the next preview's estimate.
+  const measured: OcrMode =
+    ocr === true || typeof ocr === 'object'
+      ? {
+          ...(ocr === true ? {} : ocr),
+          onStats: (s) => {
+            if (typeof ocr === 'object') ocr.onStats?.(s);
+            recordOcrRate(store.dir, s, store.now());
+          },
+        }
+      : ocr;
   try {
-    built = await buildVersion(bytes, file, manifest, store.now().toISOString(), { ocr });
+    built = await buildVersion(bytes, file, manifest, store.now().toISOString(), { ocr: measured });
   } catch (e) {
     if (e instanceof NeedsOcr) {
       // Preview of a scan: say what OCR will read and how long it will take, without running it.
       report.imported++;
-      const ocrEstimateSeconds = estimateOcrSeconds(e.pages);
+      const rate = readOcrRate(store.dir);
+      const ocrEstimateSeconds = estimateOcrSeconds(e.pages, rate);
       return {
         file,
         status: 'imported',
         format: detectFormat(bytes, file),
         textSource: 'ocr',
+        pages: e.totalPages,
         ocrPages: e.pages,
         ocrEstimateSeconds,
-        reason: `${e.message}：导入时将进行文字识别（OCR），预计约 ${ocrEstimateSeconds} 秒；识别结果需人工核对`,
+        reason: `${e.message}：导入时将进行文字识别（OCR），预计约 ${ocrEstimateSeconds} 秒${rate ? '（按本机上次识别的速度）' : ''}；识别结果需人工核对`,
       };
     }
     if (e instanceof ExtractError) return fail(e.message);
@@ -466,6 +482,7 @@ async function importOne(
     articleCount: version.articleCount,
     format: version.sourceFormat,
     ...(version.textSource ? { textSource: version.textSource } : {}),
+    ...(built.pages ? { pages: built.pages } : {}),
     ...(built.ocrPages ? { ocrPages: built.ocrPages } : {}),
     preview,
   };

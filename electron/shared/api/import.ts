@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { UPLOAD_LIMITS, call, count, id, uploadFileSchema } from './common';
+import { SOURCE_FORMATS, TEXT_SOURCES } from '../law-model';
 
 export const importFileResultSchema = z.object({
   file: z.string(),
@@ -10,6 +11,13 @@ export const importFileResultSchema = z.object({
   title: z.string().optional(),
   articleCount: z.number().optional(),
   reason: z.string().optional(),
+  /** Detected format, and the path the text took (file text, text layer, OFD text, OCR). */
+  format: z.enum(SOURCE_FORMATS).optional(),
+  textSource: z.enum(TEXT_SOURCES).optional(),
+  /** Pages of a PDF/OFD; OCR: pages to recognise (preview) or recognised, and the estimate in seconds. */
+  pages: count.optional(),
+  ocrPages: count.optional(),
+  ocrEstimateSeconds: count.optional(),
   preview: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
 });
 

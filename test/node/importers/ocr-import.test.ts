@@ -2,14 +2,18 @@
 // (test/fixtures/documents/make-fixtures.ts scan). OCR is CPU-heavy: few, small cases. Accuracy,
 // speed and memory are measured by test/bench/ocr-bench.ts, not here.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
-import { findSuspects } from '../../../electron/core/importers/ocr-text';
+import { findSuspects, layoutMixedPages } from '../../../electron/core/importers/ocr-text';
+import { ofdScanImages } from '../../../electron/core/importers/ofd-text-extractor';
+import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { readOcrRate } from '../../../electron/core/library/ocr-rate-file';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 
 const DOCS = join(import.meta.dirname, '../../fixtures/documents');
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-ocr-'));
@@ -35,17 +39,11 @@ function wrongOffsets(got: string, want: string): number[] {
 }
 
 describe('OCR import', () => {
-  it('imports a scanned PDF as an unverified OCR version whose wrong characters are all suspects', { timeout: 240_000 }, async () => {
-    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
-    const progress: number[] = [];
-    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf')], { ocr: { onProgress: (p) => progress.push(p.done) } });
-    expect(report.failed).toEqual([]);
-    expect(report.files[0]).toMatchObject({ status: 'imported', format: 'pdf', textSource: 'ocr', ocrPages: 1 });
-    expect(progress).toEqual([0, 1]);
+  /** The one OCR'd version in `store` against the Markdown source: same articles, every wrong character a suspect. */
+  async function expectTrustworthy(store: LibraryStore): Promise<void> {
     const v = store.loadVersion(store.versions()[0]!.id);
     expect(v.textSource).toBe('ocr');
     expect(v.verified).toBe(false);
-
     const { store: mdStore } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
     await importPaths(mdStore, [join(DOCS, 'sources', 'tuizhi.md')]);
     const md = mdStore.loadVersion(mdStore.versions()[0]!.id);
@@ -63,12 +61,76 @@ describe('OCR import', () => {
       for (const off of bad) expect(u.suspects, `${u.label} offset ${off} (${u.text[off]})`).toContain(off);
     }
     expect(wrong / chars).toBeLessThan(0.01);
+  }
+
+  it('imports a scanned PDF as an unverified OCR version whose wrong characters are all suspects', { timeout: 240_000 }, async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    const progress: number[] = [];
+    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf')], { ocr: { onProgress: (p) => progress.push(p.done) } });
+    expect(report.failed).toEqual([]);
+    expect(report.files[0]).toMatchObject({ status: 'imported', format: 'pdf', textSource: 'ocr', ocrPages: 1 });
+    expect(progress).toEqual([0, 1]);
+    await expectTrustworthy(store);
+  });
+
+  it('imports a scanner-written OFD (one ImageObject a page, the JPEG in Res/) by OCR, marked like a scanned PDF', { timeout: 240_000 }, async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    const progress: number[] = [];
+    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.ofd')], { ocr: { onProgress: (p) => progress.push(p.done) } });
+    expect(report.failed).toEqual([]);
+    expect(report.files[0]).toMatchObject({ status: 'imported', format: 'ofd', textSource: 'ocr', ocrPages: 1 });
+    expect(progress).toEqual([0, 1]);
+    expect(report.warnings.map((w) => w.message)).toContain('文字由扫描页识别（OCR，共 1 页），请对照原件核对');
+    await expectTrustworthy(store);
+    // The run's measured rate is kept in the library and the next preview's estimate uses it.
+    const rate = readOcrRate(store.dir)!;
+    expect(rate).toMatchObject({ pages: 1 });
+    expect(rate.cpuSecondsPerPage).toBeGreaterThan(0);
+    const preview = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf')], { dryRun: true });
+    expect(preview.files[0]!.ocrEstimateSeconds).toBe(Math.ceil(rate.cpuSecondsPerPage + rate.startCpuSeconds));
+    expect(preview.files[0]!.reason).toContain('（按本机上次识别的速度）');
+  });
+
+  it('finds the pictures of a real image-only OFD (ofdrw, resources under DOC_0/ in another case) and refuses a package whose picture is missing, before any OCR', async () => {
+    expect(ofdScanImages(readFileSync(join(DOCS, 'ofd-samples', 'containsJPEG.ofd')))).toEqual([
+      { page: 1, path: 'DOC_0/Res/Image_4.JPEG', name: '第 1 页的图片 DOC_0/Res/Image_4.JPEG', widthMm: 145.3829 },
+      { page: 2, path: 'DOC_0/Res/Image_8.JPEG', name: '第 2 页的图片 DOC_0/Res/Image_8.JPEG', widthMm: 145.3829 },
+    ]);
+    const parts = unzipSync(readFileSync(join(DOCS, 'tuizhi-scan.ofd')));
+    delete parts['Doc_0/Res/image_11.jpg'];
+    const t0 = process.cpuUsage();
+    await expect(extractDocument(zipSync(parts), '缺图.ofd', { ocr: true })).rejects.toThrow('OFD 文件不完整：缺少第 1 页的图片 Doc_0/Res/image_11.jpg');
+    // no worker was started for it (starting one costs seconds of CPU)
+    expect(process.cpuUsage(t0).user).toBeLessThan(1_000_000);
+    const noRes = { ...unzipSync(readFileSync(join(DOCS, 'tuizhi-scan.ofd'))), 'Doc_0/DocumentRes.xml': strToU8('<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res"/>') };
+    await expect(extractDocument(zipSync(noRes), '无资源.ofd', { ocr: true })).rejects.toThrow('第 1 页的图片（资源 11）在资源文件中找不到');
+  });
+
+  it('lays out a document whose text pages and OCR pages mix, only the OCR characters can be suspects', () => {
+    const textPage = { lines: [{ page: 1, text: '第一条 为了测试，制定本规定。', x0: 72, x1: 400, y: 700, size: 14, indented: false }] };
+    const ocrPage = {
+      ocr: {
+        width: 1654,
+        height: 2339,
+        dpi: 200,
+        lines: [{ symbols: [...'第二条 本规定自公布之日起施行。'].map((ch) => ({ ch, conf: ch === '施' ? 50 : 97 })), x0: 200, x1: 1400, y0: 300, y1: 340, baseline: 336 }],
+      },
+    };
+    const laid = layoutMixedPages([textPage, ocrPage])!;
+    expect(laid.text).toContain('第一条 为了测试，制定本规定。\n第二条 本规定自公布之日起施行。');
+    const units = [
+      { label: '第一条', text: '为了测试，制定本规定。' },
+      { label: '第二条', text: '本规定自公布之日起施行。' },
+    ];
+    expect(findSuspects(units, laid.stream, laid.confidence)).toEqual([[], [9]]);
   });
 
   it('previews a scan with its page count and an estimate, without running OCR', async () => {
     const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
-    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf'), join(DOCS, 'juece-layout.ofd')], { dryRun: true });
-    const [scan, ofd] = report.files;
+    const report = await importPaths(store, [join(DOCS, 'tuizhi-scan.pdf'), join(DOCS, 'juece-layout.ofd'), join(DOCS, 'tuizhi-scan.ofd')], { dryRun: true });
+    const [scan, ofd, ofdScan] = report.files;
+    expect(ofdScan).toMatchObject({ format: 'ofd', textSource: 'ocr', ocrPages: 1 });
+    expect(ofdScan!.reason).toMatch(/^OFD 页面只有图片（扫描件），共 1 页：导入时将进行文字识别（OCR），预计约 \d+ 秒/);
     expect(scan).toMatchObject({ format: 'pdf', textSource: 'ocr', ocrPages: 1 });
     expect(scan!.ocrEstimateSeconds).toBeGreaterThan(0);
     expect(scan!.reason).toMatch(/共 1 页：导入时将进行文字识别（OCR），预计约 \d+ 秒/);

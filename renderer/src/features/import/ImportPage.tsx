@@ -7,6 +7,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, EditTwoTone, FileAddOutlined, F
 import { Alert, App as AntApp, Button, Card, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { UPLOAD_LIMITS, type ApiOutput, type ImportReportDto } from '../../../../electron/shared/api-contract';
+import { SOURCE_FORMAT_LABELS, TEXT_SOURCE_LABELS } from '../../../../electron/shared/law-model';
 import { client, errorMessage } from '../../api/client';
 import { useEvent } from '../../api/hooks';
 import { navigate } from '../../router';
@@ -39,10 +40,53 @@ function fileIcon(status: FileResult['status']) {
   return <CheckCircleTwoTone twoToneColor="#52c41a" />;
 }
 
+/** A long path wraps under its file name (the whole path also on hover), never cut off. */
+function FileCell({ file }: { file: string }) {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  const name = file.slice(cut + 1);
+  const dir = cut >= 0 ? file.slice(0, cut + 1) : '';
+  return (
+    <div title={file} style={{ wordBreak: 'break-all', overflowWrap: 'anywhere' }} data-testid="import-file-cell">
+      <div>{name}</div>
+      {dir && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {dir}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+/** 格式: the detected format, the page count, the path the text takes and, for OCR, the time it will take. */
+function FormatCell({ f, dryRun }: { f: FileResult; dryRun: boolean }) {
+  if (!f.format) return <>—</>;
+  const ocr = f.textSource === 'ocr';
+  return (
+    <Space orientation="vertical" size={0} data-testid="import-format-cell">
+      <span>
+        {SOURCE_FORMAT_LABELS[f.format]}
+        {f.pages ? ` · ${f.pages} 页` : ''}
+      </span>
+      {f.textSource && (
+        <Typography.Text type={ocr ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
+          {TEXT_SOURCE_LABELS[f.textSource]}
+          {ocr && f.ocrPages ? ` ${f.ocrPages} 页` : ''}
+          {ocr && dryRun && f.ocrEstimateSeconds ? `，约 ${formatSeconds(f.ocrEstimateSeconds)}` : ''}
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}
+
+function formatSeconds(s: number): string {
+  return s < 90 ? `${s} 秒` : `${Math.round(s / 60)} 分钟`;
+}
+
 function ReportTable({ files, dryRun }: { files: FileResult[]; dryRun: boolean }) {
   return (
     <Table<FileResult>
       size="small"
+      tableLayout="fixed"
       rowKey={(f, i) => `${f.file}#${i}`}
       dataSource={files}
       pagination={files.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
@@ -61,7 +105,8 @@ function ReportTable({ files, dryRun }: { files: FileResult[]; dryRun: boolean }
       }}
       columns={[
         { title: '', key: 'icon', width: 32, render: (_, f) => fileIcon(f.status) },
-        { title: '文件', dataIndex: 'file', ellipsis: true },
+        { title: '文件', dataIndex: 'file', render: (file: string) => <FileCell file={file} /> },
+        { title: '格式', key: 'format', width: 150, render: (_, f) => <FormatCell f={f} dryRun={dryRun} /> },
         { title: '识别为', key: 'title', render: (_, f) => (f.title ? (f.versionId && !dryRun && f.status !== 'failed' ? <a href={`#/read/${encodeURIComponent(f.versionId)}`}>{f.title}</a> : f.title) : '—') },
         { title: '条数', dataIndex: 'articleCount', width: 64, align: 'right', render: (n?: number) => n ?? '—' },
         {
