@@ -5,7 +5,7 @@
 // not); the filters of the search page apply. Answered from the link graph, not the full-text
 // index: the set is small (the citing articles of one article or law), so each is checked directly.
 
-import { LEVELS, UNCATEGORISED, displayTitle, isUnverifiedOcr, regionRank, regionWithin, versionDate, type Law } from '../../shared/law-model';
+import { LEVELS, UNCATEGORISED, displayTitle, regionRank, regionWithin, versionDate, type Law } from '../../shared/law-model';
 import type { Facets, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import type { LibraryStore } from '../library/library-store';
 import { toChineseNumber } from '../../shared/chinese-number';
@@ -14,6 +14,7 @@ import { LibraryTargetResolver } from './link-resolver';
 import { parseQuery } from '../search/query-parser';
 import { splitArticleRef } from '../search/quick-open';
 import { makeSnippet } from '../search/snippet';
+import { versionHitFields } from '../search/hit-fields';
 import type { LinkGraphData } from './link-graph';
 import { currentVersionOf, linksIn } from './link-queries';
 
@@ -130,15 +131,7 @@ export function citesSearch(store: LibraryStore, g: LinkGraphData, cites: CitesQ
     const cited = unit.text.slice(row.start, row.end);
     const { snippet, highlights } = makeSnippet(unit.text, [cited, ...terms].filter(Boolean));
     hits.push({
-      lawId: meta.lawId,
-      versionId: meta.id,
-      title: meta.title,
-      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
-      versionDate: versionDate(meta),
-      level: meta.level,
-      region: meta.region,
-      status: meta.status,
-      ...(isUnverifiedOcr(meta) ? { ocrUnverified: true } : {}),
+      ...versionHitFields(meta),
       kind: 'article',
       articleKey: unit.key,
       articleNumber: unit.number,

@@ -8,7 +8,8 @@
 
 import { join } from 'node:path';
 import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model';
-import { LEVELS, UNCATEGORISED, displayTitle, isUnverifiedOcr, regionWithin, versionDate } from '../../shared/law-model';
+import { LEVELS, UNCATEGORISED, displayTitle, regionWithin, versionDate } from '../../shared/law-model';
+import { versionHitFields } from './hit-fields';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
 import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
@@ -608,18 +609,7 @@ export class SearchEngine {
   }
 
   private hitBase(slot: number) {
-    const { meta } = this.slots[slot]!;
-    return {
-      lawId: meta.lawId,
-      versionId: meta.id,
-      title: meta.title,
-      ...(meta.subtitle ? { subtitle: meta.subtitle } : {}),
-      versionDate: versionDate(meta),
-      level: meta.level,
-      region: meta.region,
-      status: meta.status,
-      ...(isUnverifiedOcr(meta) ? { ocrUnverified: true } : {}),
-    };
+    return versionHitFields(this.slots[slot]!.meta);
   }
 
   private titleHit(slot: number, score: number, terms: string[]): SearchHit {

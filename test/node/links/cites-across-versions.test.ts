@@ -5,41 +5,34 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../electron/core/library/open-library';
-import { linksFile } from '../../../electron/core/links/link-graph';
 import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../../electron/core/links/cites-search';
-import { readLinkGraph, refreshLinks } from '../../../electron/core/links/link-graph';
+import { linksFile, readLinkGraph } from '../../../electron/core/links/link-graph';
 import { affectedLaws, linksIn } from '../../../electron/core/links/link-queries';
-import { LINK_LAWS, ROOT, lawIdOf, makeLinkLibrary, type LinkLibrary } from './links-test-support';
+import { LINK_LAWS, ROOT, lawIdOf, useLinkLibrary } from './links-test-support';
 
-let lib: LinkLibrary;
-beforeAll(async () => {
-  lib = await makeLinkLibrary();
-  await refreshLinks(lib.store);
-}, 60_000);
-afterAll(() => lib.cleanup());
-
-const graph = () => readLinkGraph(lib.store)!;
-const tongji = () => lawIdOf(lib.store, '中华人民共和国统计法');
-const versionOf = (year: string) => lib.store.law(tongji())!.versionIds.find((id) => id.includes(`@${year}`))!;
+const fixture = useLinkLibrary();
+const graph = fixture.graph;
+const tongji = () => lawIdOf(fixture.lib().store, '中华人民共和国统计法');
+const versionOf = (year: string) => fixture.lib().store.law(tongji())!.versionIds.find((id) => id.includes(`@${year}`))!;
 
 describe('被引用 follows the article mapping', () => {
   it('2024 第十九条 is cited by 实施条例 第十五条 (which names 2009 第十七条); 2024 第十七条 is not', () => {
-    const at19 = linksIn(lib.store, graph(), tongji(), '19').map((r) => `${r.from.title} ${r.from.label} → ${r.to.label}@${r.to.versionId.slice(-10)}`);
+    const at19 = linksIn(fixture.lib().store, graph(), tongji(), '19').map((r) => `${r.from.title} ${r.from.label} → ${r.to.label}@${r.to.versionId.slice(-10)}`);
     expect(at19).toEqual(['统计法实施条例 第十五条 → 第十七条@2009-06-27']);
     // before the mapping was followed, 2024 第十七条 listed 实施条例 第十五条 — another article
-    expect(linksIn(lib.store, graph(), tongji(), '17').map((r) => r.from.label)).not.toContain('第十五条');
+    expect(linksIn(fixture.lib().store, graph(), tongji(), '17').map((r) => r.from.label)).not.toContain('第十五条');
   });
 
   it('asked as a key of the 2009 version, the same citation is under 第十七条', () => {
-    const rows = linksIn(lib.store, graph(), tongji(), '17', { versionId: versionOf('2009') });
+    const rows = linksIn(fixture.lib().store, graph(), tongji(), '17', { versionId: versionOf('2009') });
     expect(rows.map((r) => `${r.from.title} ${r.from.label}`)).toEqual(['统计法实施条例 第十五条']);
   });
 
   it('受影响 over every law lists the same rows as 受影响 of 统计法 (the only law with two versions here)', () => {
-    const all = affectedLaws(lib.store, graph(), undefined);
-    const one = affectedLaws(lib.store, graph(), tongji());
+    const all = affectedLaws(fixture.lib().store, graph(), undefined);
+    const one = affectedLaws(fixture.lib().store, graph(), tongji());
     expect(one.length).toBeGreaterThan(0);
     expect(all.map((r) => `${r.from.versionId}#${r.from.articleKey}>${r.to.articleKey}`).sort()).toEqual(one.map((r) => `${r.from.versionId}#${r.from.articleKey}>${r.to.articleKey}`).sort());
     // red (deleted) before yellow within a region
@@ -60,7 +53,7 @@ describe('the 引用: search form', () => {
   });
 
   it('lists the articles citing an article, across versions, with the citation highlighted', () => {
-    const r = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法第十九条')!, { q: '' });
+    const r = citesSearch(fixture.lib().store, graph(), splitCitesQuery('引用:统计法第十九条')!, { q: '' });
     expect(r.cites).toMatchObject({ title: '统计法', articleKey: '19', articleLabel: '第十九条' });
     expect(r.hits.map((h) => `${h.title} ${h.articleLabel}`)).toEqual(['中华人民共和国统计法实施条例 第十五条']);
     const h = r.hits[0]!;
@@ -69,25 +62,25 @@ describe('the 引用: search form', () => {
   });
 
   it('a whole law: every citing article of other laws; words and -words narrow it; filters and facets apply', () => {
-    const all = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法')!, { q: '', limit: 200 });
+    const all = citesSearch(fixture.lib().store, graph(), splitCitesQuery('引用:统计法')!, { q: '', limit: 200 });
     expect(all.total).toBeGreaterThanOrEqual(6);
     expect(new Set(all.hits.map((h) => h.title))).toEqual(new Set(['中华人民共和国统计法实施条例']));
-    const narrowed = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法 情节严重')!, { q: '', limit: 200 });
+    const narrowed = citesSearch(fixture.lib().store, graph(), splitCitesQuery('引用:统计法 情节严重')!, { q: '', limit: 200 });
     expect(narrowed.total).toBeGreaterThan(0);
     expect(narrowed.total).toBeLessThan(all.total);
-    for (const hit of narrowed.hits) expect(lib.store.readUnits(hit.versionId).find((u) => u.key === hit.articleKey)!.text).toContain('情节严重');
-    const without = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法 -情节严重')!, { q: '', limit: 200 });
+    for (const hit of narrowed.hits) expect(fixture.lib().store.readUnits(hit.versionId).find((u) => u.key === hit.articleKey)!.text).toContain('情节严重');
+    const without = citesSearch(fixture.lib().store, graph(), splitCitesQuery('引用:统计法 -情节严重')!, { q: '', limit: 200 });
     expect(without.total + narrowed.total).toBe(all.total);
-    const laws = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法')!, { q: '', levels: ['法律'] });
+    const laws = citesSearch(fixture.lib().store, graph(), splitCitesQuery('引用:统计法')!, { q: '', levels: ['法律'] });
     expect(laws.total).toBe(0);
     // the level facet still counts what choosing 行政法规 would give
     expect(laws.facets.level).toEqual({ 行政法规: all.total });
   });
 
   it('a target the library does not hold, or an article the law does not have, says so', () => {
-    expect(resolveCitesTarget(lib.store, '执业医师法第十二条')).toEqual({ problem: expect.stringContaining('执业医师法') });
-    expect(resolveCitesTarget(lib.store, '执业医师法')).toEqual({ problem: expect.stringContaining('执业医师法') });
-    const r = citesSearch(lib.store, graph(), splitCitesQuery('引用:统计法第九十九条')!, { q: '' });
+    expect(resolveCitesTarget(fixture.lib().store, '执业医师法第十二条')).toEqual({ problem: expect.stringContaining('执业医师法') });
+    expect(resolveCitesTarget(fixture.lib().store, '执业医师法')).toEqual({ problem: expect.stringContaining('执业医师法') });
+    const r = citesSearch(fixture.lib().store, graph(), splitCitesQuery('引用:统计法第九十九条')!, { q: '' });
     expect(r.total).toBe(0);
     expect(r.cites?.problem).toMatch(/统计法.*没有第九十九条/);
   });

@@ -3,58 +3,52 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { removeLaw } from '../../../electron/core/library/library-edit';
-import { checkLinks, linksFile, readLinkGraph, refreshLinks } from '../../../electron/core/links/link-graph';
+import { checkLinks, linksFile, refreshLinks } from '../../../electron/core/links/link-graph';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut } from '../../../electron/core/links/link-queries';
-import { ROOT, lawIdOf, makeLinkLibrary, type LinkLibrary } from './links-test-support';
+import { ROOT, lawIdOf, useLinkLibrary } from './links-test-support';
 
-let lib: LinkLibrary;
-beforeAll(async () => {
-  lib = await makeLinkLibrary();
-  await refreshLinks(lib.store);
-}, 60_000);
-afterAll(() => lib.cleanup());
-
-const graph = () => readLinkGraph(lib.store)!;
+const fixture = useLinkLibrary();
+const graph = fixture.graph;
 
 describe('link graph', () => {
   it('an article of the 实施条例 links to the articles of the law it names, in the version in force', () => {
-    const tiaoli = lib.store.law(lawIdOf(lib.store, '集会游行示威法实施条例'))!;
-    const v = currentVersionOf(lib.store, tiaoli)!;
+    const tiaoli = fixture.lib().store.law(lawIdOf(fixture.lib().store, '集会游行示威法实施条例'))!;
+    const v = currentVersionOf(fixture.lib().store, tiaoli)!;
     // 第二十七条: 依照《集会游行示威法》第二十八条、第三十条以及本条例第二十四条的规定
-    const rows = linksOut(lib.store, graph(), v.id, '27').map((r) => `${r.to.title} ${r.to.label}`);
+    const rows = linksOut(fixture.lib().store, graph(), v.id, '27').map((r) => `${r.to.title} ${r.to.label}`);
     expect(rows).toEqual(['集会游行示威法 第二十八条', '集会游行示威法 第三十条', '集会游行示威法实施条例 第二十四条']);
   });
 
   it('被引用: who cites 集会游行示威法 第二十八条 from other laws', () => {
-    const law = lawIdOf(lib.store, '中华人民共和国集会游行示威法');
-    const rows = linksIn(lib.store, graph(), law, '28');
+    const law = lawIdOf(fixture.lib().store, '中华人民共和国集会游行示威法');
+    const rows = linksIn(fixture.lib().store, graph(), law, '28');
     expect(rows.map((r) => `${r.from.title} ${r.from.label}`)).toContain('集会游行示威法实施条例 第二十七条');
     expect(rows.every((r) => r.to.lawId === law && r.to.articleKey === '28')).toBe(true);
   });
 
   it('relations: 上位法 from "根据《…》，制定本条例", 实施条例 and local 实施办法 by title, 司法解释 by title', () => {
     const g = graph();
-    const upper = lawRelations(lib.store, g, lawIdOf(lib.store, '集会游行示威法实施条例')).upper.map((x) => x.title);
+    const upper = lawRelations(fixture.lib().store, g, lawIdOf(fixture.lib().store, '集会游行示威法实施条例')).upper.map((x) => x.title);
     expect(upper).toEqual(['集会游行示威法']);
-    const r = lawRelations(lib.store, g, lawIdOf(lib.store, '中华人民共和国集会游行示威法'));
+    const r = lawRelations(fixture.lib().store, g, lawIdOf(fixture.lib().store, '中华人民共和国集会游行示威法'));
     expect(r.implementing.map((x) => x.title).sort()).toEqual(['北京市实施《中华人民共和国集会游行示威法》办法', '重庆市实施《中华人民共和国集会游行示威法》办法', '集会游行示威法实施条例'].sort());
-    const hunyin = lawRelations(lib.store, g, lawIdOf(lib.store, '最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（二）'));
+    const hunyin = lawRelations(fixture.lib().store, g, lawIdOf(fixture.lib().store, '最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（二）'));
     expect(hunyin.interpretations.map((x) => x.title)).toEqual(['最高人民法院关于适用《中华人民共和国婚姻法》若干问题的解释（二）的补充规定']);
-    expect(lawRelations(lib.store, g, lawIdOf(lib.store, '税收征收管理法实施细则')).upper.map((x) => x.title)).toEqual(['税收征收管理法']);
+    expect(lawRelations(fixture.lib().store, g, lawIdOf(fixture.lib().store, '税收征收管理法实施细则')).upper.map((x) => x.title)).toEqual(['税收征收管理法']);
   });
 
   it('a citation made before the cited law’s oldest version took effect links that version, marked', () => {
     // 危害生产安全 解释 (2015) cites 刑法, whose only version here is 2023
-    const jieshi = lib.store.law(lawIdOf(lib.store, '危害生产安全刑事案件'))!;
-    const rows = linksOut(lib.store, graph(), currentVersionOf(lib.store, jieshi)!.id, '12');
+    const jieshi = fixture.lib().store.law(lawIdOf(fixture.lib().store, '危害生产安全刑事案件'))!;
+    const rows = linksOut(fixture.lib().store, graph(), currentVersionOf(fixture.lib().store, jieshi)!.id, '12');
     expect(rows.map((r) => r.to.label)).toContain('第一百三十九条之一');
     expect(rows.every((r) => r.approx)).toBe(true);
   });
 
   it('受影响: 统计法实施条例 (2017) cites 统计法 2009 articles renumbered or amended in 2024, flagged like records', () => {
-    const rows = affectedLaws(lib.store, graph(), lawIdOf(lib.store, '中华人民共和国统计法'));
+    const rows = affectedLaws(fixture.lib().store, graph(), lawIdOf(fixture.lib().store, '中华人民共和国统计法'));
     const line = (from: string) => rows.find((r) => r.from.label === from)!;
     expect(rows.every((r) => r.from.title === '统计法实施条例' && r.to.versionId.endsWith('@2009-06-27'))).toBe(true);
     // 第十五条 cites 统计法(2009) 第十七条: the same text is 第十九条 in 2024
@@ -64,31 +58,31 @@ describe('link graph', () => {
 
   it('refreshes incrementally: removing a law recomputes only the versions that cited it', async () => {
     const before = graph();
-    const law = lawIdOf(lib.store, '中华人民共和国刑法');
+    const law = lawIdOf(fixture.lib().store, '中华人民共和国刑法');
     const citing = Object.entries(before.entries).filter(([, e]) => e.edges.some((x) => x[1] === law) && e.lawId !== law).map(([id]) => id);
     expect(citing.length).toBeGreaterThanOrEqual(2);
-    await removeLaw(lib.store, law);
-    const r = await refreshLinks(lib.store);
+    await removeLaw(fixture.lib().store, law);
+    const r = await refreshLinks(fixture.lib().store);
     expect(r.removed).toBe(1);
     expect(r.recomputed).toBe(citing.length);
     const after = graph();
     for (const id of citing) expect(after.entries[id]!.edges.some((x) => x[1] === law)).toBe(false);
-    expect(checkLinks(lib.store)).toEqual([]);
+    expect(checkLinks(fixture.lib().store)).toEqual([]);
   });
 
   it('a damaged graph is reported by check and rebuilt', async () => {
-    writeFileSync(linksFile(lib.store), '{"format": 1, "laws": ');
-    expect(checkLinks(lib.store)).toEqual(['法条链接数据（derived/links/links.json）已损坏，将重建']);
-    const r = await refreshLinks(lib.store);
+    writeFileSync(linksFile(fixture.lib().store), '{"format": 1, "laws": ');
+    expect(checkLinks(fixture.lib().store)).toEqual(['法条链接数据（derived/links/links.json）已损坏，将重建']);
+    const r = await refreshLinks(fixture.lib().store);
     expect(r.rebuilt).toBe(true);
-    expect(checkLinks(lib.store)).toEqual([]);
-    expect(JSON.parse(readFileSync(linksFile(lib.store), 'utf8')).format).toBe(1);
+    expect(checkLinks(fixture.lib().store)).toEqual([]);
+    expect(JSON.parse(readFileSync(linksFile(fixture.lib().store), 'utf8')).format).toBe(1);
   });
 });
 
 describe('lawdesk links', () => {
   it('lists what an article cites, who cites it, and the relations of a law', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'links', ...args, '--library', lib.dir], { encoding: 'utf8' });
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'links', ...args, '--library', fixture.lib().dir], { encoding: 'utf8' });
     const out = run('税收征收管理法', '--json');
     expect(out.status).toBe(0);
     const j = JSON.parse(out.stdout) as { in: { from: { title: string; label: string } }[]; relations: { implementing: { title: string }[] } };
@@ -99,7 +93,7 @@ describe('lawdesk links', () => {
   });
 
   it('lawdesk search 引用:… and --cites list the articles citing an article; an unknown target fails', () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'search', ...args, '--library', lib.dir], { encoding: 'utf8' });
+    const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'search', ...args, '--library', fixture.lib().dir], { encoding: 'utf8' });
     const text = cli('引用:统计法第十九条');
     expect(text.status).toBe(0);
     expect(text.stdout).toContain('引用《统计法》第十九条的其他法规条文');

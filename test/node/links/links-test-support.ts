@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { importPaths, type ImportReport } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { readLinkGraph, refreshLinks, type LinkGraphData } from '../../../electron/core/links/link-graph';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const LINK_LAWS = join(ROOT, 'test/fixtures/links/laws');
@@ -35,4 +37,18 @@ export function lawIdOf(store: LibraryStore, part: string): string {
   const found = exact.length ? exact : store.laws().filter((l) => l.title.includes(part));
   if (found.length !== 1) throw new Error(`${found.length} laws match ${part}: ${found.map((l) => l.title).join(', ')}`);
   return found[0]!.id;
+}
+
+/**
+ * For a test file: the fixture library with its link graph built (beforeAll) and removed (afterAll).
+ * `lib()` is the library, `graph()` the stored graph as it is now.
+ */
+export function useLinkLibrary(): { lib: () => LinkLibrary; graph: () => LinkGraphData } {
+  let lib: LinkLibrary | undefined;
+  beforeAll(async () => {
+    lib = await makeLinkLibrary();
+    await refreshLinks(lib.store);
+  }, 60_000);
+  afterAll(() => lib?.cleanup());
+  return { lib: () => lib!, graph: () => readLinkGraph(lib!.store)! };
 }
