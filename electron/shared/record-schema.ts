@@ -96,7 +96,8 @@ export type Flag = z.infer<typeof FlagSchema>;
  * citation against the version now in force: what 被引用, 受影响, `lawdesk cites` and `lawdesk flags` list.
  */
 export const CitingRecordSchema = z.object({
-  kind: z.enum(['review', 'lecture', 'note']),
+  /** register: one of the bureau's own 规范性文件 (its id is the register entry's). */
+  kind: z.enum(['review', 'lecture', 'note', 'register']),
   id: z.string(),
   title: z.string(),
   date: z.string(),
@@ -342,6 +343,9 @@ export const ChangeEntrySchema = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
 export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
+
+/** What a citing record is, in words (被引用, 受影响, the register's flags, `lawdesk cites`). */
+export const CITING_KIND_LABELS: Record<CitingRecord['kind'], string> = { review: '合法性审查', lecture: '学法活动', note: '笔记', register: '规范性文件' };
 
 /** Chinese names of fields, for validation messages, the change log and the forms. */
 export const FIELD_LABELS: Record<string, string> = {

@@ -9,11 +9,12 @@ import { articleKey } from '../../shared/law-model';
 import { articleLabel } from '../../core/text/chinese-numerals';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
+import { CITING_KIND_LABELS } from '../../shared/record-schema';
 
 const usage = 'lawdesk cites <标题|id> [第七条|7] [--version 日期] [--json]';
 
 export const citesCommand: Command = {
-  summary: '查看引用某条文（或某法规各条）的审查记录、学法活动和笔记',
+  summary: '查看引用某条文（或某法规各条）的审查记录、学法活动、笔记和本单位规范性文件',
   usage,
   async run(argv) {
     const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, version: { type: 'string' } }, usage);
@@ -50,7 +51,7 @@ export const citesCommand: Command = {
     }
     process.stdout.write(`《${displayTitle(law)}》${articleLabel(ref.number, ref.suffix)}（${versionId}）被引用 ${list.length} 次：\n`);
     for (const e of list) {
-      process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? e.kind}  ${e.title}  [${e.versionId} ${e.label}; ${e.where.join('、')}; ${e.flag.reason}]\n`);
+      process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? CITING_KIND_LABELS[e.kind]}  ${e.title}  [${e.versionId} ${e.label}; ${e.where.join('、')}; ${e.flag.reason}]\n`);
     }
     return 0;
   },

@@ -9,7 +9,7 @@ const usage = 'lawdesk flags [<法规>] [--affected] [--library DIR] [--json]';
 const MARK = { red: '●红', yellow: '●黄', green: '●绿' } as const;
 
 export const flagsCommand: Command = {
-  summary: '审查、学法记录所引条文的变化标记（绿：未变；黄：序号变动或文字性调整；红：已修改、删除或废止）',
+  summary: '审查、学法记录和本单位规范性文件所引条文的变化标记（绿：未变；黄：序号变动或文字性调整；红：已修改、删除或废止）',
   usage,
   async run(argv) {
     const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, affected: { type: 'boolean' } }, usage);

@@ -2,17 +2,20 @@
 // the record it sits), and for an article every record citing it, newest first. Derived from
 // records.json on demand: a county office has hundreds of records, not millions.
 // CitationIndex is what every face asks (the app's 被引用 panel, TOC badges, 受影响 and review
-// flags; `lawdesk cites` and `lawdesk flags`): a citation is anchored to the version it was made
-// against, and the index follows it through the article mapping to the version being read.
+// flags; `lawdesk cites` and `lawdesk flags`; the 规范性文件 register's flags): a citation is
+// anchored to the version it was made against, and the index follows it through the article
+// mapping to the version being read. The register's documents cite by their text, read at their
+// 施行 date, so their citations are detected (once per document text) instead of stored.
 
 import type { LibraryStore } from '../library/library-store';
 import { ArticleKeyMap } from '../versions/article-key-map';
 import { flagCitation } from '../versions/version-compare';
+import { detectCitations } from './citation-detect';
 import { RecordsError } from './records-errors';
 import type { Citation, CitingRecord, Flag, FlagColor, RecordKind, RecordsFile } from './record-types';
 
 export interface CitationSite {
-  kind: Extract<RecordKind, 'review' | 'lecture' | 'note'>;
+  kind: Extract<RecordKind, 'review' | 'lecture' | 'note'> | 'register';
   id: string;
   title: string;
   /** The record's date: opinion date (else receipt) of a review, date of a lecture or note. */
@@ -50,6 +53,32 @@ export function* citationSites(data: RecordsFile): Generator<CitationSite> {
   }
 }
 
+/** Detected citations per register document text and date; bodies are immutable per version id. */
+const registerCitations = new WeakMap<LibraryStore, { generation: number; byText: Map<string, Citation[]> }>();
+
+/**
+ * The citations of the bureau's own 规范性文件 (register entries with their document in the
+ * library, not repealed): other laws' articles named in its text, resolved at its 施行 date.
+ */
+export function* registerSites(store: LibraryStore, data: RecordsFile): Generator<CitationSite> {
+  // Per library generation: a law imported later may resolve a citation that did not before.
+  let memo = registerCitations.get(store);
+  if (memo?.generation !== store.generation) registerCitations.set(store, (memo = { generation: store.generation, byText: new Map() }));
+  for (const e of Object.values(data.register)) {
+    const meta = e.versionId ? store.version(e.versionId) : undefined;
+    if (!meta || e.cleanup?.result === '废止') continue;
+    for (const u of store.readUnits(meta.id)) {
+      const k = `${meta.id}|${e.effective}|${u.key}`;
+      let cites = memo.byText.get(k);
+      if (!cites) {
+        cites = detectCitations(store, u.text, e.effective, meta.lawId).citations.filter((c) => c.lawId !== meta.lawId);
+        memo.byText.set(k, cites);
+      }
+      for (const c of cites) yield { kind: 'register', id: e.id, title: e.title, date: e.effective, where: u.label, citation: c, ...(e.docNumber ? { type: e.docNumber } : {}) };
+    }
+  }
+}
+
 export interface CitedByEntry {
   kind: CitationSite['kind'];
   id: string;
@@ -73,9 +102,9 @@ export interface CitedByQuery {
 }
 
 /** Records citing a law (or one article of it, or of one version), newest first. */
-export function citedBy(data: RecordsFile, q: CitedByQuery): CitedByEntry[] {
+export function citedBy(sites: Iterable<CitationSite>, q: CitedByQuery): CitedByEntry[] {
   const byKey = new Map<string, CitedByEntry>();
-  for (const s of citationSites(data)) {
+  for (const s of sites) {
     const c = s.citation;
     if (c.lawId !== q.lawId) continue;
     if (q.versionId && c.versionId !== q.versionId) continue;
@@ -162,12 +191,18 @@ export class CitationIndex {
   private readonly flags = new Map<string, Flag>();
   private readonly keyMap: ArticleKeyMap;
   private readonly byLaw = new Map<string, CitingRecord[]>();
+  private allSites: CitationSite[] | undefined;
 
   constructor(
     private readonly store: LibraryStore,
     private readonly data: RecordsFile,
   ) {
     this.keyMap = new ArticleKeyMap(store);
+  }
+
+  /** The records' citations and the register documents'. */
+  private sites(): CitationSite[] {
+    return (this.allSites ??= [...citationSites(this.data), ...registerSites(this.store, this.data)]);
   }
 
   /** The flag of a citation against the version of its law now in force. */
@@ -190,7 +225,7 @@ export class CitationIndex {
   forLaw(lawId: string): CitingRecord[] {
     let list = this.byLaw.get(lawId);
     if (!list) {
-      list = citedBy(this.data, { lawId }).map(({ textHash: _h, ...e }) => ({ ...e, flag: this.flag({ lawId, versionId: e.versionId, articleKey: e.articleKey }) }));
+      list = citedBy(this.sites(), { lawId }).map(({ textHash: _h, ...e }) => ({ ...e, flag: this.flag({ lawId, versionId: e.versionId, articleKey: e.articleKey }) }));
       this.byLaw.set(lawId, list);
     }
     return list;
@@ -226,7 +261,7 @@ export class CitationIndex {
   flagged(lawIds?: Iterable<string>): CitingRecord[] {
     const wanted = lawIds ? new Set(lawIds) : undefined;
     const cited = new Set<string>();
-    for (const s of citationSites(this.data)) if (!wanted || wanted.has(s.citation.lawId)) cited.add(s.citation.lawId);
+    for (const s of this.sites()) if (!wanted || wanted.has(s.citation.lawId)) cited.add(s.citation.lawId);
     return [...cited].flatMap((lawId) => this.forLaw(lawId)).sort(worstFirst);
   }
 

@@ -13,10 +13,9 @@ import { importPaths } from '../library/library-import';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { readOffice } from '../office/office-file';
-import { detectCitations } from '../records/citation-detect';
 import { diffRecords } from '../records/change-log';
-import { flagCitations, type CitingSite, type FlaggedCitation } from '../versions/citation-flags';
 import { RecordsError, describeIssues, invalid } from '../records/records-errors';
+import type { CitingRecord } from '../records/record-types';
 import type { RecordsService } from '../records/records-service';
 import { RecordsStore } from '../records/records-store';
 import { dateProblems, deriveDates, entryStatus, reminders } from './register-dates';
@@ -79,20 +78,10 @@ export class RegisterService {
    * meaning itself), flagged against the versions now in force: red or yellow when a cited article
    * was amended, renumbered, deleted or repealed since — the register's part of the 受影响 list.
    */
-  async flags(opts: { onlyAffected?: boolean } = {}): Promise<FlaggedCitation[]> {
-    const sites: CitingSite[] = [];
-    for (const e of Object.values((await this.store.data()).register)) {
-      const meta = e.versionId ? this.library.version(e.versionId) : undefined;
-      if (!meta || e.cleanup?.result === '废止') continue;
-      for (const u of this.library.readUnits(meta.id)) {
-        for (const c of detectCitations(this.library, u.text, e.effective, meta.lawId).citations) {
-          if (c.lawId === meta.lawId) continue; // its own articles
-          sites.push({ kind: 'register', id: e.id, title: e.title, date: e.effective, where: u.label, citation: c });
-        }
-      }
-    }
-    const flagged = flagCitations(this.library, sites);
-    return opts.onlyAffected ? flagged.filter((f) => f.color !== 'green') : flagged;
+  async flags(opts: { onlyAffected?: boolean } = {}): Promise<CitingRecord[]> {
+    // The same index as 被引用, 受影响 and `lawdesk cites`, so the register and they agree.
+    const index = await this.svc.citationIndex();
+    return (opts.onlyAffected ? index.affected() : index.flagged()).filter((e) => e.kind === 'register');
   }
 
   add(input: unknown, opts: RegisterWriteOptions = {}): Promise<{ entry: RegisterView; warnings: string[] }> {

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { OfficeProfileSchema } from '../office-profile';
-import { FlagSchema } from '../record-schema';
+import { CitingRecordSchema } from '../record-schema';
 import { RegisterEntryInputSchema, RegisterEntrySchema, RegisterReminderSchema } from '../register-schema';
 import { base64Cap, call, count, empty, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
 
@@ -33,16 +33,6 @@ export const REPORT_KIND_LABELS: Record<(typeof REPORT_KINDS)[number], string> =
 export const registerViewSchema = RegisterEntrySchema.extend({ status: z.enum(['尚未施行', '现行有效', '已失效', '已废止']) });
 export type RegisterViewDto = z.infer<typeof registerViewSchema>;
 
-export const registerFlagSchema = FlagSchema.extend({
-  record: z.object({ kind: z.string(), id: z.string(), title: z.string(), date: z.string() }),
-  where: z.array(z.string()),
-  lawId: z.string(),
-  versionId: z.string(),
-  articleKey: z.string(),
-  label: z.string(),
-  citation: z.string(),
-});
-
 export const REMINDER_SOURCES = ['register', 'annualReport', 'plan'] as const;
 export const officeReminderSchema = z.object({
   source: z.enum(REMINDER_SOURCES),
@@ -68,7 +58,8 @@ export const reportsCalls = {
     maxBodyBytes: base64Cap + 64 * 1024,
   }),
   'register:due': call({ input: empty, output: z.array(RegisterReminderSchema) }),
-  'register:flags': call({ input: empty, output: z.array(registerFlagSchema) }),
+  /** The register documents' citations whose article changed since: the same entries as 受影响. */
+  'register:flags': call({ input: empty, output: z.array(CitingRecordSchema) }),
   'office:get': call({ input: empty, output: OfficeProfileSchema }),
   'office:set': call({ input: OfficeProfileSchema.partial().extend({ adviser: OfficeProfileSchema.shape.adviser.nullable() }).partial().strict(), output: OfficeProfileSchema }),
   'reminders:list': call({ input: empty, output: z.array(officeReminderSchema) }),

@@ -119,14 +119,14 @@ describe('规范性文件 register', () => {
     expect(entry.file).toMatchObject({ sha256: v.sourceSha256, name: '高青县科技创新券管理暂行办法.md' });
     // Its citation of 统计法第七条 is read at its 施行 date: the 2009 text, unchanged for now.
     const before = await reg.flags();
-    expect(before.map((f) => [f.record.id, f.label, f.color])).toEqual([['D2020-001', '第七条', 'green']]);
+    expect(before.map((f) => [f.id, f.label, f.flag.color])).toEqual([['D2020-001', '第七条', 'green']]);
     expect(await reg.flags({ onlyAffected: true })).toEqual([]);
     const report = await importPaths(lib.store, [join(LAWS, '经济法', '统计法(2024-09-13).md')]);
     expect(report.failed).toEqual([]);
     const after = await reg.flags({ onlyAffected: true });
     expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ record: { kind: 'register', id: 'D2020-001' }, label: '第七条' });
-    expect(['red', 'yellow']).toContain(after[0]!.color);
+    expect(after[0]).toMatchObject({ kind: 'register', id: 'D2020-001', label: '第七条' });
+    expect(['red', 'yellow']).toContain(after[0]!.flag.color);
   });
 
   it('an unreadable file is refused with its name, and nothing is saved', async () => {

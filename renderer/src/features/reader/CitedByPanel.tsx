@@ -9,8 +9,8 @@ import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
+import { CITING_KIND_LABELS } from '../../../../electron/shared/record-schema';
 
-const KIND: Record<string, string> = { review: '审查', lecture: '学法', note: '笔记' };
 
 export function CitedByPanel({ versionId, articleKey, label, versions, tick, onClose, extra }: { versionId: string; articleKey: string; label: string; versions: VersionMetaDto[]; tick: number; onClose: () => void; extra?: ReactNode }) {
   const gen = useLibraryGeneration();
@@ -40,12 +40,12 @@ export function CitedByPanel({ versionId, articleKey, label, versions, tick, onC
           renderItem={(e) => (
             <List.Item data-testid="cited-by-item" style={{ display: 'block' }}>
               <Space size={4} wrap>
-                <Tag>{KIND[e.kind]}</Tag>
+                <Tag>{CITING_KIND_LABELS[e.kind]}</Tag>
                 <Typography.Text type="secondary">{e.date}</Typography.Text>
                 {e.status && <Tag color="blue">{e.status}</Tag>}
               </Space>
               <div style={{ margin: '4px 0' }}>
-                {e.kind === 'review' ? <a href={hrefOf({ page: 'review', id: e.id })}>{e.title}</a> : e.kind === 'lecture' ? <a href={hrefOf({ page: 'lectures' })}>{e.title}</a> : e.title}
+                {e.kind === 'review' ? <a href={hrefOf({ page: 'review', id: e.id })}>{e.title}</a> : e.kind === 'lecture' ? <a href={hrefOf({ page: 'lectures' })}>{e.title}</a> : e.kind === 'register' ? <a href={hrefOf({ page: 'register' })}>{e.title}</a> : e.title}
               </div>
               {e.versionId !== versionId && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>

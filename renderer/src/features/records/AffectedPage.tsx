@@ -10,8 +10,8 @@ import { EmptyState, ErrorState } from '../../components/common';
 import { FlagTag } from '../../components/records-ui';
 import type { AffectedLinkDto, CitingRecordDto } from '../../../../electron/shared/api-contract';
 import { hrefOf, navigate } from '../../router';
+import { CITING_KIND_LABELS } from '../../../../electron/shared/record-schema';
 
-const KIND: Record<string, string> = { review: '合法性审查', lecture: '学法活动', note: '笔记' };
 
 export function AffectedPage({ laws }: { laws?: string[] | undefined }) {
   const gen = useLibraryGeneration();
@@ -54,9 +54,9 @@ export function AffectedPage({ laws }: { laws?: string[] | undefined }) {
                 render: (_, e) => (
                   <Space orientation="vertical" size={0}>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {KIND[e.kind]} {e.id} · {e.date}
+                      {CITING_KIND_LABELS[e.kind]} {e.id} · {e.date}
                     </Typography.Text>
-                    {e.kind === 'review' ? <a href={hrefOf({ page: 'review', id: e.id })}>{e.title}</a> : e.kind === 'lecture' ? <a href={hrefOf({ page: 'lectures' })}>{e.title}</a> : e.title}
+                    {e.kind === 'review' ? <a href={hrefOf({ page: 'review', id: e.id })}>{e.title}</a> : e.kind === 'lecture' ? <a href={hrefOf({ page: 'lectures' })}>{e.title}</a> : e.kind === 'register' ? <a href={hrefOf({ page: 'register' })}>{e.title}</a> : e.title}
                   </Space>
                 ),
               },

@@ -160,8 +160,8 @@ export function RegisterPage() {
       {!!flags.data?.length && (
         <Card size="small" title="引用的条文已变化" style={{ marginBottom: 12 }} data-testid="register-flags">
           {flags.data.map((f) => (
-            <div key={`${f.record.id}-${f.versionId}-${f.articleKey}`}>
-              <FlagTag flag={f} /> 《{f.record.title}》{f.where.join('、')} 引用 {f.citation}：{f.reason}
+            <div key={`${f.id}-${f.versionId}-${f.articleKey}`}>
+              <FlagTag flag={f.flag} /> 《{f.title}》{f.where.join('、')} 引用 {f.citation}：{f.flag.reason}
             </div>
           ))}
         </Card>
