@@ -126,6 +126,9 @@ export const DecisionSchema = z.object({
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
+/** 建议修改为 as the adviser edits it before 采纳: the wording that goes into the 修改建议对照表. */
+export const ProposalSchema = z.string().trim().min(1, '建议修改为不能为空（不需要修改建议时，直接采纳即可）').max(5000, '建议修改为过长（上限 5000 字）');
+
 /** A row of the 修改建议对照表. */
 export const SuggestionSchema = z.object({
   findingId: z.string(),
@@ -158,3 +161,40 @@ export const DraftVersionSchema = z.object({
 });
 export type DraftVersion = z.infer<typeof DraftVersionSchema>;
 
+
+/** A sentence of one side of a changed article; `changed` when the other side has no sentence with its text. */
+export const DiffSentenceSchema = z.object({ text: z.string(), changed: z.boolean() });
+
+const diffSide = z.array(z.object({ key: z.string(), label: z.string(), text: z.string() }));
+
+/** One row of the diff of two 送审稿 versions: an article of the older mapped onto the newer. */
+export const DraftDiffRowSchema = z.object({
+  kind: z.enum(['same', 'renumbered', 'amended', 'split', 'merged', 'deleted', 'added']),
+  from: diffSide,
+  to: diffSide,
+  /** Character runs from the old text to the new (changed rows with both sides). */
+  runs: z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() })).optional(),
+  /** Both sides' sentences, those without a counterpart marked (changed rows). */
+  sentences: z.object({ from: z.array(DiffSentenceSchema), to: z.array(DiffSentenceSchema) }).optional(),
+});
+export type DraftDiffRow = z.infer<typeof DraftDiffRowSchema>;
+
+/** A finding as the version comparison lists it (matched across versions by rule and sentence, not article number). */
+export const FindingBriefSchema = FindingSchema.pick({ id: true, rule: true, ruleName: true, severity: true, article: true, excerpt: true });
+
+/** Two 送审稿 versions compared: what changed, article by article, and how the pre-check's findings moved. */
+export const DraftComparisonSchema = z.object({
+  from: z.number().int().positive(),
+  to: z.number().int().positive(),
+  rows: z.array(DraftDiffRowSchema),
+  counts: z.object({ same: z.number().int(), changed: z.number().int(), added: z.number().int(), deleted: z.number().int() }),
+  findings: z.object({
+    /** In the older version, gone from the newer. */
+    resolved: z.array(FindingBriefSchema),
+    /** New in the newer version. */
+    added: z.array(FindingBriefSchema),
+    /** Found in both. */
+    kept: z.number().int(),
+  }),
+});
+export type DraftComparison = z.infer<typeof DraftComparisonSchema>;

@@ -18,15 +18,17 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   };
   const view = async (id: string, o: { seq?: number; panel?: boolean; taskId?: string } = {}) => {
     const w = await workbench();
+    const taskId = o.taskId;
     const { review: _r, ...v } = await w.view(id, {
       ...(o.seq ? { seq: o.seq } : {}),
       panel: o.panel ?? true,
+      ...(taskId ? { onProgress: (p: { phase: string; done: number; total: number }) => ctx.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total }) } : {}),
     });
     return v;
   };
   return {
     'workbench:get': async ({ id, seq, panel, taskId }) => view(id, { ...(seq ? { seq } : {}), ...(panel !== undefined ? { panel } : {}), ...(taskId ? { taskId } : {}) }),
-    'workbench:addDraft': async ({ id, file }) => {
+    'workbench:addDraft': async ({ id, file, taskId }) => {
       const w = await workbench();
       const up = ctx.writeUpload(file.name, file.dataBase64, UPLOAD_LIMITS.maxFileBytes);
       try {
@@ -34,9 +36,9 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       } finally {
         ctx.dropDir(up.dir);
       }
-      return view(id);
+      return view(id, taskId ? { taskId } : {});
     },
-    'workbench:diff': async ({ id, from, to }) => (await workbench()).drafts.diff(id, from, to),
+    'workbench:diff': async ({ id, from, to }) => (await workbench()).compare(id, from, to),
     'workbench:accept': async ({ id, findingId, proposal }) => {
       await (await workbench()).accept(id, findingId, proposal ? { proposal } : {});
       return view(id, { panel: false });

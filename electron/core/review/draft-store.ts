@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../../shared/law-model';
-import { DecisionSchema, DraftVersionSchema, type Decision, type DraftVersion } from '../../shared/review-workbench';
+import { DecisionSchema, DraftVersionSchema, type Decision, type DraftDiffRow, type DraftVersion } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
 import { ExtractError } from '../importers/extracted-document';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -17,8 +17,9 @@ import type { LibraryStore } from '../library/library-store';
 import { parseLawText } from '../parse/law-structure-parser';
 import { RecordsError } from '../records/records-errors';
 import type { RecordsService } from '../records/records-service';
-import { mapArticles, type MappingKind } from '../versions/article-mapping';
-import { diffChars, type DiffRun } from '../versions/char-diff';
+import { mapArticles } from '../versions/article-mapping';
+import { diffChars } from '../versions/char-diff';
+import { splitSentences } from './draft-sentences';
 
 export { DraftVersionSchema, type DraftVersion } from '../../shared/review-workbench';
 
@@ -80,14 +81,23 @@ export async function parseDraftFile(file: string, name = basename(file)): Promi
   return parseDraftBytes(bytes, name);
 }
 
-export interface DraftDiffRow {
-  kind: MappingKind;
-  from: { key: string; label: string; text: string }[];
-  to: { key: string; label: string; text: string }[];
-  runs?: DiffRun[];
+export type { DraftDiffRow } from '../../shared/review-workbench';
+
+const sentenceKey = (t: string) => t.replace(/\s+/g, '');
+
+/** Each side's sentences, marked when the other side has no sentence of the same text (spaces aside). */
+function markSentences(oldText: string, newText: string): NonNullable<DraftDiffRow['sentences']> {
+  const a = splitSentences(oldText).map((s) => s.text);
+  const b = splitSentences(newText).map((s) => s.text);
+  const inA = new Set(a.map(sentenceKey));
+  const inB = new Set(b.map(sentenceKey));
+  return { from: a.map((text) => ({ text, changed: !inB.has(sentenceKey(text)) })), to: b.map((text) => ({ text, changed: !inA.has(sentenceKey(text)) })) };
 }
 
-/** What changed between two versions of a draft, article by article (the library's version mapping). */
+/**
+ * What changed between two versions of a draft, article by article (the library's version
+ * mapping), with character runs and the changed sentences of each changed article.
+ */
 export function diffDraftVersions(a: DraftVersion, b: DraftVersion): DraftDiffRow[] {
   const ua = new Map(a.units.map((u) => [u.key, u]));
   const ub = new Map(b.units.map((u) => [u.key, u]));
@@ -97,7 +107,8 @@ export function diffDraftVersions(a: DraftVersion, b: DraftVersion): DraftDiffRo
     const to = side(ub, m.to);
     const oldText = from.map((s) => s.text).join('\n');
     const newText = to.map((s) => s.text).join('\n');
-    return { kind: m.kind, from, to, ...(oldText !== newText && from.length && to.length ? { runs: diffChars(oldText, newText) } : {}) };
+    const changed = oldText !== newText && from.length > 0 && to.length > 0;
+    return { kind: m.kind, from, to, ...(changed ? { runs: diffChars(oldText, newText), sentences: markSentences(oldText, newText) } : {}) };
   });
 }
 

@@ -98,12 +98,20 @@ export function alignRuns(a: string, b: string): DiffRun[] {
   return runs;
 }
 
-export function higherLawPanel(
-  store: LibraryStore,
-  engine: TermSearch,
-  units: Article[],
-  opts: HigherLawOptions & { cited?: Map<string, { versionId: string; articleKey: string }[]> },
-): Record<string, HigherLawMatch[]> {
+export type PanelOptions = HigherLawOptions & { cited?: Map<string, { versionId: string; articleKey: string }[]> };
+
+export function higherLawPanel(store: LibraryStore, engine: TermSearch, units: Article[], opts: PanelOptions): Record<string, HigherLawMatch[]> {
+  const steps = higherLawSteps(store, engine, units, opts);
+  opts.onProgress?.({ phase: '查找上位法', done: 0, total: units.length });
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    if (n.value % 10 === 0 || n.value === units.length) opts.onProgress?.({ phase: '查找上位法', done: n.value, total: units.length });
+  }
+}
+
+/** The panel one article at a time: yields the number of articles done (so a caller can report progress and let the event loop run). */
+export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: Article[], opts: PanelOptions): Generator<number, Record<string, HigherLawMatch[]>> {
   const province = opts.region.split('·')[0]!;
   const regions = [...new Set(['全国', province])];
   let cache = dfCache.get(engine);
@@ -134,8 +142,7 @@ export function higherLawPanel(
   };
 
   const out: Record<string, HigherLawMatch[]> = {};
-  units.forEach((unit, i) => {
-    if (i % 10 === 0) opts.onProgress?.({ phase: '查找上位法', done: i, total: units.length });
+  for (const [i, unit] of units.entries()) {
     const own = pairs(unit.text);
     const mine = new Set(own);
     const shown: HigherLawMatch[] = [];
@@ -167,7 +174,7 @@ export function higherLawPanel(
       }
     }
     out[unit.key] = shown;
-  });
-  opts.onProgress?.({ phase: '查找上位法', done: units.length, total: units.length });
+    yield i + 1;
+  }
   return out;
 }

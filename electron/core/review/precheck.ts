@@ -13,7 +13,7 @@ import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { parseDate } from '../parse/law-structure-parser';
 import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
-import { higherLawPanel, type TermSearch } from './higher-law';
+import { higherLawSteps, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
 import { loadRuleSet, matchSentenceRule, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
 
@@ -35,7 +35,14 @@ export interface PrecheckOptions {
   search?: TermSearch;
   /** Region of the office (山东·淄博): the panel shows national laws and this region's rules. */
   region?: string;
-  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  /** Progress over the whole check: `done` of `total` steps (an article's rules, an article's 上位法). */
+  onProgress?: (p: PrecheckProgress) => void;
+}
+
+export interface PrecheckProgress {
+  phase: string;
+  done: number;
+  total: number;
 }
 
 const DOWNGRADE: Record<Severity, Severity> = { 必须修改: '需核实', 需核实: '提示', 提示: '提示' };
@@ -230,33 +237,69 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
 
 /** Runs the pre-check. Pure computation over the library; writes nothing. */
 export function precheck(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions = {}): PrecheckResult {
+  const steps = precheckSteps(store, input, opts);
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    opts.onProgress?.(n.value);
+  }
+}
+
+/**
+ * The same pre-check, giving the event loop a turn every few milliseconds so that progress
+ * events reach the window while a long draft is checked (the UI shows the percentage).
+ */
+export async function precheckAsync(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions = {}): Promise<PrecheckResult> {
+  const steps = precheckSteps(store, input, opts);
+  let last = performance.now();
+  for (;;) {
+    const n = steps.next();
+    if (n.done) return n.value;
+    opts.onProgress?.(n.value);
+    if (performance.now() - last > 15) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      last = performance.now();
+    }
+  }
+}
+
+function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions): Generator<PrecheckProgress, PrecheckResult> {
   const t0 = performance.now();
   const rules = opts.rules ?? loadRuleSet();
   const resolver = new BasisResolver(store, input.asOf);
   const units = input.units.filter((u) => u.kind === 'article' || u.kind === 'section');
-  const total = units.length;
+  // One step per article for the rules, and one per article for the 上位法 panel when asked.
+  const total = units.length * (opts.search ? 2 : 1);
   const findings: Finding[] = [];
 
-  opts.onProgress?.({ phase: '核对引用', done: 0, total });
+  yield { phase: '核对引用', done: 0, total };
   const cites = checkCitations(store, units, input.title, input.asOf);
   findings.push(...cites.findings);
 
-  const sentences = units.flatMap((u) => sentencesOf(u));
   const sentenceRules = rules.rules.filter((r): r is SentenceRule => r.scope !== 'document' && appliesTo(r, input.kind));
   const fcItems = new Map<string, FairCompetitionItem>();
+  const basesOf = new Map<SentenceRule, Basis[]>();
   for (const rule of sentenceRules) {
     const bases = rule.basis.map((ref) => resolver.resolve(ref));
+    basesOf.set(rule, bases);
     if (rule.checklist && !fcItems.has(rule.checklist.code)) fcItems.set(rule.checklist.code, { code: rule.checklist.code, title: rule.checklist.title, basis: bases[0]!, triggers: [] });
-    for (const s of sentences) {
-      if (s.articleHasBasis && rule.withBasis === 'skip') continue;
-      const span = matchSentenceRule(rule, s);
-      if (!span) continue;
-      const f = sentenceFinding(rule, s, span, bases);
-      findings.push(f);
-      if (rule.checklist) fcItems.get(rule.checklist.code)!.triggers.push({ findingId: f.id, articleLabel: s.article.label, excerpt: s.text });
-    }
   }
-  opts.onProgress?.({ phase: '规则检查', done: total, total });
+  const sentences: DraftSentence[] = [];
+  for (const [i, unit] of units.entries()) {
+    const own = sentencesOf(unit);
+    sentences.push(...own);
+    for (const s of own) {
+      for (const rule of sentenceRules) {
+        if (s.articleHasBasis && rule.withBasis === 'skip') continue;
+        const span = matchSentenceRule(rule, s);
+        if (!span) continue;
+        const f = sentenceFinding(rule, s, span, basesOf.get(rule)!);
+        findings.push(f);
+        if (rule.checklist) fcItems.get(rule.checklist.code)!.triggers.push({ findingId: f.id, articleLabel: s.article.label, excerpt: s.text });
+      }
+    }
+    yield { phase: '规则检查', done: i + 1, total };
+  }
   for (const rule of rules.rules) {
     if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
     findings.push(...documentFindings(rule, input.title, sentences, input.asOf, rule.basis.map((ref) => resolver.resolve(ref))));
@@ -277,7 +320,15 @@ export function precheck(store: LibraryStore, input: PrecheckInput, opts: Preche
       if (!c.article || !c.versionId || !c.articleKey) continue;
       cited.set(c.article.key, [...(cited.get(c.article.key) ?? []), { versionId: c.versionId, articleKey: c.articleKey }]);
     }
-    higherLaw = higherLawPanel(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '山东·淄博', cited, ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) });
+    const panel = higherLawSteps(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '山东·淄博', cited });
+    for (;;) {
+      const n = panel.next();
+      if (n.done) {
+        higherLaw = n.value;
+        break;
+      }
+      yield { phase: '查找上位法', done: units.length + n.value, total };
+    }
   }
   const counts: Record<string, number> = { 必须修改: 0, 需核实: 0, 提示: 0 };
   for (const f of unique) counts[f.severity] = (counts[f.severity] ?? 0) + 1;

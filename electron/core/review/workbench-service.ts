@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import type { DraftKind, Finding, OpinionFormat, PrecheckResult, Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle } from '../records/citation-resolve';
@@ -17,7 +17,7 @@ import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
 import { DraftStore, type DraftVersion } from './draft-store';
 import { buildOpinion, type OpinionOptions } from './opinion';
-import { precheck, type PrecheckOptions } from './precheck';
+import { precheckAsync, type PrecheckOptions } from './precheck';
 import { loadRuleSet, type RuleSet } from './review-rules';
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
@@ -67,7 +67,7 @@ export class ReviewWorkbench {
   async run(reviewId: string, o: { seq?: number; panel?: boolean; onProgress?: PrecheckOptions['onProgress'] } = {}): Promise<PrecheckResult> {
     const review = await this.records.getReview(reviewId);
     const draft = this.drafts.draft(reviewId, o.seq);
-    return precheck(
+    return precheckAsync(
       this.store,
       { title: draft.title, units: draft.units, kind: draftKindOf(review.type), asOf: this.reviewDate(review), file: draft.name, review },
       {
@@ -80,14 +80,15 @@ export class ReviewWorkbench {
     );
   }
 
-  async view(reviewId: string, o: { seq?: number; panel?: boolean } = {}): Promise<WorkbenchView> {
+  async view(reviewId: string, o: { seq?: number; panel?: boolean; onProgress?: PrecheckOptions['onProgress'] } = {}): Promise<WorkbenchView> {
     const review = await this.records.getReview(reviewId);
     const all = this.drafts.drafts(reviewId);
     const draft = o.seq === undefined ? all.at(-1) : all.find((d) => d.seq === o.seq);
+    if (o.seq !== undefined && !draft) throw new RecordsError('NOT_FOUND', `审查记录 ${reviewId} 没有第 ${o.seq} 稿`);
     return {
       review,
       drafts: all.map(({ units: _u, ...d }) => d),
-      ...(draft ? { draft, result: await this.run(reviewId, { seq: draft.seq, ...(o.panel !== undefined ? { panel: o.panel } : {}) }) } : {}),
+      ...(draft ? { draft, result: await this.run(reviewId, { seq: draft.seq, ...(o.panel !== undefined ? { panel: o.panel } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) }) } : {}),
       decisions: this.drafts.decisions(reviewId),
       suggestions: this.suggestions(reviewId),
     };
@@ -118,7 +119,14 @@ export class ReviewWorkbench {
    * and it joins the 修改建议 list with the proposal (default: the rule's suggestion).
    */
   async accept(reviewId: string, findingId: string, o: { proposal?: string; note?: string; by?: string } = {}): Promise<WorkbenchView> {
+    let proposal: string | undefined;
+    if (o.proposal !== undefined) {
+      const p = ProposalSchema.safeParse(o.proposal);
+      if (!p.success) throw new RecordsError('INVALID', p.error.issues[0]!.message);
+      proposal = p.data;
+    }
     const f = await this.finding(reviewId, findingId);
+    const before = this.drafts.decisions(reviewId)[f.id];
     const review = await this.records.getReview(reviewId);
     const key = CAT_KEY[f.category];
     const current = review.findings[key];
@@ -136,8 +144,11 @@ export class ReviewWorkbench {
     await this.drafts.mutate(reviewId, (w) => {
       const at = this.store.now().toISOString();
       const by = o.by || process.env.LAWDESK_USER || '本机用户';
-      w.decisions[f.id] = { status: 'accepted', reason: o.note ?? '', ...(o.proposal ?? f.suggestion ? { proposal: o.proposal ?? f.suggestion } : {}), at, by, finding: f };
-      w.log.push({ at, by, action: 'accept', note: `采纳：${f.ruleName}（${f.article?.label ?? '全文'}）` });
+      const wording = proposal ?? f.suggestion;
+      w.decisions[f.id] = { status: 'accepted', reason: o.note ?? '', ...(wording ? { proposal: wording } : {}), at, by, finding: f };
+      const edited = proposal !== undefined && proposal !== f.suggestion;
+      const again = before?.status === 'accepted';
+      w.log.push({ at, by, action: 'accept', note: `${again ? '修改采纳的' : '采纳：'}${f.ruleName}（${f.article?.label ?? '全文'}）${edited ? `，建议修改为：${proposal}` : ''}` });
     });
     return this.view(reviewId, { panel: false });
   }
@@ -170,6 +181,33 @@ export class ReviewWorkbench {
       w.decisions[`fc:${code}`] = { status, reason: reason.trim(), at, by, checklist: code };
       w.log.push({ at, by, action: 'checklist', note: line });
     });
+  }
+
+  /**
+   * Two versions of the 送审稿 compared: the article diff (changed sentences marked) and the
+   * pre-check of each, its findings matched by rule and sentence text so a renumbered article
+   * does not count as a new problem.
+   */
+  async compare(reviewId: string, fromSeq: number, toSeq: number): Promise<DraftComparison> {
+    const rows = this.drafts.diff(reviewId, fromSeq, toSeq);
+    const [a, b] = [await this.run(reviewId, { seq: fromSeq, panel: false }), await this.run(reviewId, { seq: toSeq, panel: false })];
+    // A finding is the same problem in the newer version when the same rule fires in the article
+    // the older one became (renumbered or reworded alike); findings about the whole document by rule and text.
+    const newKeys = new Map<string, string[]>();
+    for (const r of rows) for (const f of r.from) newKeys.set(f.key, r.to.map((t) => t.key));
+    const where = (f: Finding, toNew: boolean) => (f.article ? (toNew ? (newKeys.get(f.article.key) ?? []) : [f.article.key]).map((k) => `${f.rule}@${k}`) : [`${f.rule}#${f.excerpt}${f.reason}`]);
+    const inB = new Set(b.findings.flatMap((f) => where(f, false)));
+    const inA = new Set(a.findings.flatMap((f) => where(f, true)));
+    const kept = (f: Finding) => where(f, false).some((k) => inA.has(k));
+    const brief = ({ id, rule, ruleName, severity, article, excerpt }: Finding) => ({ id, rule, ruleName, severity, article, excerpt });
+    const count = (...kinds: string[]) => rows.filter((r) => kinds.includes(r.kind)).length;
+    return {
+      from: fromSeq,
+      to: toSeq,
+      rows,
+      counts: { same: count('same', 'renumbered'), changed: count('amended', 'split', 'merged'), added: count('added'), deleted: count('deleted') },
+      findings: { resolved: a.findings.filter((f) => !where(f, true).some((k) => inB.has(k))).map(brief), added: b.findings.filter((f) => !kept(f)).map(brief), kept: b.findings.filter(kept).length },
+    };
   }
 
   /** The 修改建议对照表: accepted findings tied to the draft's text, in the draft's order. */

@@ -3,7 +3,7 @@
 // electron/shared/review-workbench.ts, the ones the core and `lawdesk precheck --json` use.
 
 import { z } from 'zod';
-import { DecisionSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, SuggestionSchema } from '../review-workbench';
+import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, SuggestionSchema } from '../review-workbench';
 import { base64Cap, call, isoDate, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
 
 const draftMetaSchema = DraftVersionSchema.omit({ units: true });
@@ -17,27 +17,31 @@ export const workbenchViewSchema = z.object({
 export type WorkbenchViewDto = z.infer<typeof workbenchViewSchema>;
 
 const findingId = z.string().min(1).max(200);
-const runs = z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
-const side = z.array(z.object({ key: z.string(), label: z.string(), text: z.string() }));
 
 export const workbenchCalls = {
-  /** The review's drafts, the pre-check of one (default the latest) with the 上位法 panel, decisions, 修改建议. */
+  /**
+   * The review's drafts, the pre-check of one (default the latest) with the 上位法 panel, decisions,
+   * 修改建议. With a taskId the check reports task:progress (done of total steps: an article's
+   * rules, an article's 上位法).
+   */
   'workbench:get': call({
     input: z.object({ id: recordId, seq: z.number().int().positive().optional(), panel: z.boolean().optional(), taskId }).strict(),
     output: workbenchViewSchema,
   }),
-  /** Adds a 送审稿 version (any importable format); a bad file changes nothing. */
+  /** Adds a 送审稿 version (any importable format) and pre-checks it (progress as for get); a bad file changes nothing. */
   'workbench:addDraft': call({
-    input: z.object({ id: recordId, file: uploadFileSchema }).strict(),
+    input: z.object({ id: recordId, file: uploadFileSchema, taskId }).strict(),
     output: workbenchViewSchema,
     maxBodyBytes: base64Cap + 64 * 1024,
   }),
+  /** Two versions compared: articles changed (sentences marked) and the findings resolved / new. */
   'workbench:diff': call({
     input: z.object({ id: recordId, from: z.number().int().positive(), to: z.number().int().positive() }).strict(),
-    output: z.array(z.object({ kind: z.string(), from: side, to: side, runs: runs.optional() })),
+    output: DraftComparisonSchema,
   }),
+  /** Accepts a finding; `proposal` is 建议修改为 as edited (default the rule's). Again on an accepted finding: replaces its proposal. */
   'workbench:accept': call({
-    input: z.object({ id: recordId, findingId, proposal: z.string().max(5000).optional() }).strict(),
+    input: z.object({ id: recordId, findingId, proposal: ProposalSchema.optional() }).strict(),
     output: workbenchViewSchema,
   }),
   'workbench:dismiss': call({
