@@ -6,7 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,8 @@ interface Timings {
 interface ChildReport {
   buildMs?: number;
   indexBytes?: number;
+  /** Of indexBytes, the article texts (UTF-16) the index keeps for verification and snippets. */
+  textBytes?: number;
   storeOpenMs?: number;
   coldMs?: number;
   timings?: Timings;
@@ -85,6 +87,18 @@ interface ChildReport {
   articles?: number;
   /** The slowest queries by their median top-20 time. */
   slowest?: { q: string; p50: number }[];
+  /** 人民政府's median top-20 time (the frequent-phrase case of issue 20). */
+  phraseP50?: number;
+  /** Top-20 times of the rare queries (1–2 articles at ×1), and their hit counts here. */
+  rare?: { times: number[]; minHits: number; maxHits: number; count: number };
+  /** Segments with their texts in memory right after the cold query / after every query. */
+  textsAfterCold?: string;
+  textsAfterAll?: string;
+  phraseLists?: number;
+  rssAfterColdMB?: number;
+  /** Brute child: one whole-corpus indexOf scan for every occurrence of 人民政府 (median). */
+  scanMs?: number;
+  skipped?: string;
 }
 
 function articleTerms(q: string) {
@@ -114,8 +128,9 @@ async function childBuild(lib: string): Promise<ChildReport> {
   const engine = await SearchEngine.open(store);
   const buildMs = performance.now() - t;
   const s = engine.stats();
+  const textBytes = engine.memory().textChars * 2;
   engine.close();
-  return { buildMs, indexBytes: s.bytesOnDisk, rssMB: peakMB(), articles: s.articles };
+  return { buildMs, indexBytes: s.bytesOnDisk, textBytes, rssMB: peakMB(), articles: s.articles };
 }
 
 async function childEngine(lib: string, runs: number): Promise<ChildReport> {
@@ -126,6 +141,9 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
   const first = engine.search({ q: '行政许可', limit: 20 });
   const t2 = performance.now();
   if (!first.total) throw new Error('no result for 行政许可');
+  const inMemory = (m: { textsInMemory: number; segments: number }) => `${m.textsInMemory}/${m.segments}`;
+  const textsAfterCold = inMemory(engine.memory());
+  const rssAfterColdMB = Math.round(process.memoryUsage().rss / 2 ** 20);
   const timings: Timings = { full: [], page: [] };
   const perQuery = new Map<string, number[]>();
   for (const { q } of QUERIES) engine.search({ q, limit: 20 }); // warm-up
@@ -141,6 +159,30 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
       perQuery.set(q, [...(perQuery.get(q) ?? []), ms]);
     }
   }
+  // Rare queries: the floor of a query that finds little (issue 20: ≤ 1 ms for 2–20 hits at ×10).
+  const rareQs = JSON.parse(readFileSync(join(lib, '..', `${basenameOf(lib)}.rare.json`), 'utf8')) as string[];
+  const rare = { times: [] as number[], minHits: Infinity, maxHits: 0, count: rareQs.length };
+  for (const q of rareQs) {
+    const n = engine.search({ q, limit: 20 }).total;
+    rare.minHits = Math.min(rare.minHits, n);
+    rare.maxHits = Math.max(rare.maxHits, n);
+  }
+  for (let r = 0; r < runs; r++) {
+    for (const q of rareQs) {
+      const t = performance.now();
+      engine.search({ q, limit: 20 });
+      rare.times.push(performance.now() - t);
+    }
+  }
+  // 人民政府 on its own, often enough for a steady median (the rounds give it only `runs` samples).
+  const phrase: number[] = [];
+  for (let r = 0; r < 21; r++) {
+    const t = performance.now();
+    engine.search({ q: '人民政府', limit: 20 });
+    phrase.push(performance.now() - t);
+  }
+  const textsAfterAll = inMemory(engine.memory());
+  const phraseLists = engine.memory().phraseLists;
   const slowest = [...perQuery]
     .map(([q, xs]) => ({ q, p50: pct(xs, 50) }))
     .sort((a, b) => b.p50 - a.p50)
@@ -164,7 +206,21 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
     for (const w of truth) if (!got.has(w)) fn++;
   }
   engine.close();
-  return { storeOpenMs: t1 - t0, coldMs: t2 - t1, timings, recall: tp / (tp + fn), precision: tp / (tp + fp || 1), rssMB, slowest };
+  return {
+    storeOpenMs: t1 - t0,
+    coldMs: t2 - t1,
+    timings,
+    recall: tp / (tp + fn),
+    precision: tp / (tp + fp || 1),
+    rssMB,
+    slowest,
+    phraseP50: pct(phrase, 50),
+    rare,
+    textsAfterCold,
+    textsAfterAll,
+    phraseLists,
+    rssAfterColdMB,
+  };
 }
 
 async function childBrute(lib: string, runs: number): Promise<ChildReport> {
@@ -202,7 +258,18 @@ async function childBrute(lib: string, runs: number): Promise<ChildReport> {
       timings.page.push(performance.now() - t);
     }
   }
-  return { coldMs, timings, recall: 1, precision: 1, rssMB: peakMB(), note: 'no ranking (first 20 in library order)' };
+  // One indexOf scan of the whole corpus (every occurrence of 人民政府), the cost a frequent
+  // phrase must stay well under (issue 20: ≤ a third of it).
+  const all = texts.join('\0');
+  const scans: number[] = [];
+  for (let r = 0; r < Math.max(21, runs); r++) {
+    const t = performance.now();
+    let n = 0;
+    for (let p = all.indexOf('人民政府'); p >= 0; p = all.indexOf('人民政府', p + 1)) n++;
+    scans.push(performance.now() - t);
+    if (!n) throw new Error('人民政府 not in the corpus');
+  }
+  return { coldMs, timings, recall: 1, precision: 1, rssMB: peakMB(), note: 'no ranking (first 20 in library order)', scanMs: pct(scans, 50) };
 }
 
 async function childFuse(lib: string, subset: number): Promise<ChildReport> {
@@ -242,6 +309,100 @@ async function childFuse(lib: string, subset: number): Promise<ChildReport> {
     rssMB: peakMB(),
     note: `subset of ${docs.length} articles, times ×${factor.toFixed(1)}`,
   };
+}
+
+/**
+ * SQLite FTS5 (trigram tokenizer, case-sensitive) through node:sqlite, which Node has from 22.5;
+ * under an older Node this child reports why it did not run. Terms of 3+ characters go to MATCH,
+ * shorter ones (which a trigram index cannot hold) to LIKE over the matched or all rows; ranking
+ * by bm25 when MATCH is used. The database holds the texts too, as our index does.
+ */
+async function childFts5(lib: string, runs: number): Promise<ChildReport> {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major < 22 || (major === 22 && minor < 5)) return { rssMB: 0, skipped: `Node ${process.version} 没有 node:sqlite（需要 Node ≥ 22.5）` };
+  type Stmt = { all: (...a: unknown[]) => unknown[]; get: (...a: unknown[]) => unknown; run: (...a: unknown[]) => unknown };
+  type Db = { exec: (sql: string) => void; prepare: (sql: string) => Stmt; close: () => void };
+  const { DatabaseSync } = (await import('node:sqlite' as string)) as { DatabaseSync: new (path: string) => Db };
+  const store = await LibraryStore.open(lib);
+  const { texts } = loadArticles(store);
+  const file = join(lib, '..', `${basenameOf(lib)}.fts5.db`);
+  rmSync(file, { force: true });
+  let t = performance.now();
+  const db = new DatabaseSync(file);
+  db.exec(`PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE VIRTUAL TABLE a USING fts5(text, tokenize="trigram case_sensitive 1");`);
+  const ins = db.prepare('INSERT INTO a(rowid, text) VALUES (?, ?)');
+  db.exec('BEGIN');
+  texts.forEach((x, i) => ins.run(i + 1, x));
+  db.exec('COMMIT');
+  db.exec(`INSERT INTO a(a) VALUES('optimize')`);
+  const buildMs = performance.now() - t;
+  const indexBytes = statSync(file).size;
+  const stmts = new Map<string, { count: Stmt; page: Stmt; args: string[] }>();
+  const plan = (q: string) => {
+    let p = stmts.get(q);
+    if (p) return p;
+    const { terms, excludes } = articleTerms(q);
+    const quote = (x: string) => '"' + x.replace(/"/g, '""') + '"';
+    const long = terms.filter((x) => x.length >= 3);
+    const match = long.map(quote).join(' AND ') + excludes.filter((x) => x.length >= 3).map((x) => ` NOT ${quote(x)}`).join('');
+    const likes = [...terms.filter((x) => x.length < 3).map(() => 'text LIKE ?'), ...excludes.filter((x) => x.length < 3).map(() => 'text NOT LIKE ?')];
+    const args = [...terms.filter((x) => x.length < 3), ...excludes.filter((x) => x.length < 3)].map((x) => `%${x.replace(/[%_\\]/g, '\\$&')}%`);
+    const where = [...(long.length ? ['a MATCH ?'] : []), ...likes.map((l) => `${l} ESCAPE '\\'`)].join(' AND ') || '1';
+    if (long.length) args.unshift(match);
+    p = {
+      count: db.prepare(`SELECT count(*) AS n FROM a WHERE ${where}`),
+      page: db.prepare(`SELECT rowid, snippet(a, 0, '[', ']', '…', 16) AS s FROM a WHERE ${where} ORDER BY ${long.length ? 'rank' : 'rowid'} LIMIT 20`),
+      args,
+    };
+    stmts.set(q, p);
+    return p;
+  };
+  t = performance.now();
+  plan('行政许可').page.all(...plan('行政许可').args);
+  const coldMs = performance.now() - t;
+  for (const { q } of QUERIES) plan(q).page.all(...plan(q).args);
+  const timings: Timings = { full: [], page: [] };
+  for (let r = 0; r < runs; r++) {
+    for (const { q } of QUERIES) {
+      const p = plan(q);
+      t = performance.now();
+      p.count.get(...p.args);
+      timings.full.push(performance.now() - t);
+      t = performance.now();
+      p.page.all(...p.args);
+      timings.page.push(performance.now() - t);
+    }
+  }
+  db.close();
+  rmSync(file, { force: true });
+  return { buildMs, indexBytes, coldMs, timings, rssMB: peakMB(), note: 'trigram, case_sensitive 1; 1–2 字的词用 LIKE' };
+}
+
+const basenameOf = (p: string) => p.split(/[\\/]/).pop()!;
+
+/**
+ * Rare queries drawn from the corpus itself (before any copies): for evenly spaced articles, the
+ * first 4–6-character piece found in at most 2 articles. At ×N each then finds N–2N.
+ */
+function rareQueries(store: LibraryStore, want = 24): string[] {
+  const { texts } = loadArticles(store);
+  const out: string[] = [];
+  const step = Math.max(1, Math.floor(texts.length / want));
+  for (let i = 0; i < texts.length && out.length < want; i += step) {
+    const text = texts[i]!;
+    const len = 4 + (out.length % 3);
+    for (let at = Math.floor(text.length / 3); at + len <= text.length && at < text.length / 3 + 40; at += 5) {
+      const q = text.slice(at, at + len);
+      if (!/^[\u4e00-\u9fff]+$/.test(q)) continue;
+      let n = 0;
+      for (const x of texts) if (x.includes(q) && ++n > 2) break;
+      if (n >= 1 && n <= 2) {
+        out.push(q);
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 // ---- orchestration ---------------------------------------------------------------------------
@@ -295,7 +456,9 @@ async function main() {
           ? await childEngine(lib, runs)
           : values.child === 'brute'
             ? await childBrute(lib, runs)
-            : await childFuse(lib, Number(values['fuse-subset']));
+            : values.child === 'fts5'
+              ? await childFts5(lib, runs)
+              : await childFuse(lib, Number(values['fuse-subset']));
     process.stdout.write(JSON.stringify(rep) + '\n');
     return;
   }
@@ -313,6 +476,7 @@ async function main() {
     const { store } = await openLibrary({ dir: lib, seed: false });
     const rep = await importPaths(store, [corpus]);
     const importMs = performance.now() - t;
+    writeFileSync(join(lib, '..', `${basenameOf(lib)}.rare.json`), JSON.stringify(rareQueries(store)));
     t = performance.now();
     if (scale > 1) await addCopies(store, scale - 1, 'x');
     const copyMs = performance.now() - t;
@@ -324,6 +488,8 @@ async function main() {
     const eng = spawnChild('engine', lib, ['--runs', values.runs!]);
     process.stderr.write(`测暴力 indexOf…\n`);
     const brute = spawnChild('brute', lib, ['--runs', values.runs!]);
+    process.stderr.write(`测 SQLite FTS5…\n`);
+    const fts = spawnChild('fts5', lib, ['--runs', values.runs!]);
     process.stderr.write(`测 fuse.js（子集）…\n`);
     const fuse = spawnChild('fuse', lib, ['--fuse-subset', values['fuse-subset']!]);
 
@@ -336,34 +502,60 @@ async function main() {
     );
     out.push(`导入（解析+写库，${rep.imported} 件${scale > 1 ? `，另复制 ×${scale - 1} 用 ${f1(copyMs / 1000)} s` : ''}）：${f1(importMs / 1000)} s`);
     out.push('');
-    const rows: [string, string, string, string][] = [];
+    const rows: string[][] = [];
     const tm = (r: ChildReport, k: keyof Timings, p: number | 'max') => (r.timings ? (p === 'max' ? Math.max(...r.timings[k]) : pct(r.timings[k], p)) : NaN);
     const ms = (n: number) => `${f1(n)} ms`;
-    rows.push(['', 'LawDesk 索引', '暴力 indexOf', 'fuse.js（子集外推*）']);
-    rows.push(['import + 建索引', `${f1((importMs + (build.buildMs ?? 0)) / 1000)} s（索引 ${f1((build.buildMs ?? 0) / 1000)} s）`, `${f1(importMs / 1000)} s（无索引）`, `${f1(importMs / 1000)} s + ${f1((fuse.buildMs ?? 0) / 1000)} s*`]);
-    rows.push(['索引占用磁盘', `${f1((build.indexBytes ?? 0) / 1e6)} MB`, '—', '—（仅内存）']);
-    rows.push(['冷启动到首个结果', `${ms(eng.coldMs!)}（另：打开资料库 ${ms(eng.storeOpenMs!)}）`, `${ms(brute.coldMs!)}（读全部正文）`, '—']);
+    const three = (r: ChildReport, k: keyof Timings) => `${ms(tm(r, k, 50))} / ${ms(tm(r, k, 95))} / ${ms(tm(r, k, 'max'))}`;
+    // FTS5 gets a column when it ran (node:sqlite), else a line below the table saying why not.
+    const f = fts.skipped ? undefined : fts;
+    const col = (x: string) => (f ? [x] : []);
+    rows.push(['', 'LawDesk 索引', '暴力 indexOf', ...col('SQLite FTS5 trigram'), 'fuse.js（子集外推*）']);
+    rows.push([
+      'import + 建索引',
+      `${f1((importMs + (build.buildMs ?? 0)) / 1000)} s（索引 ${f1((build.buildMs ?? 0) / 1000)} s）`,
+      `${f1(importMs / 1000)} s（无索引）`,
+      ...col(`${f1(importMs / 1000)} s + ${f1((f?.buildMs ?? 0) / 1000)} s`),
+      `${f1(importMs / 1000)} s + ${f1((fuse.buildMs ?? 0) / 1000)} s*`,
+    ]);
+    rows.push(['索引占用磁盘', `${f1((build.indexBytes ?? 0) / 1e6)} MB（其中正文约 ${f1((build.textBytes ?? 0) / 1e6)} MB）`, '—', ...col(`${f1((f?.indexBytes ?? 0) / 1e6)} MB（含正文）`), '—（仅内存）']);
+    rows.push(['冷启动到首个结果', `${ms(eng.coldMs!)}（另：打开资料库 ${ms(eng.storeOpenMs!)}）`, `${ms(brute.coldMs!)}（读全部正文）`, ...col(ms(f?.coldMs ?? NaN)), '—']);
     for (const [k, name] of [
       ['full', '全部结果（总数+分面）'],
       ['page', '前 20 条+摘要'],
     ] as const) {
-      rows.push([`${name} p50 / p95 / max`, `${ms(tm(eng, k, 50))} / ${ms(tm(eng, k, 95))} / ${ms(tm(eng, k, 'max'))}`, `${ms(tm(brute, k, 50))} / ${ms(tm(brute, k, 95))} / ${ms(tm(brute, k, 'max'))}`, `${ms(tm(fuse, k, 50))} / ${ms(tm(fuse, k, 95))} / ${ms(tm(fuse, k, 'max'))}*`]);
+      rows.push([`${name} p50 / p95 / max`, three(eng, k), three(brute, k), ...col(f ? three(f, k) : ''), `${three(fuse, k)}*`]);
     }
-    rows.push(['前 20 条 p95 相对暴力', `快 ${f1(tm(brute, 'page', 95) / tm(eng, 'page', 95))} 倍`, '1×', `慢 ${f1(tm(fuse, 'page', 95) / tm(brute, 'page', 95))} 倍*`]);
-    rows.push(['召回率 / 精确率（对子串真值）', `${eng.recall!.toFixed(3)} / ${eng.precision!.toFixed(3)}`, '1 / 1（即真值）', `${fuse.recall!.toFixed(3)} / ${fuse.precision!.toFixed(3)}*`]);
-    rows.push(['峰值 RSS', `查询 ${eng.rssMB} MB；建索引 ${build.rssMB} MB`, `${brute.rssMB} MB`, `${fuse.rssMB} MB（子集）`]);
+    rows.push([
+      '前 20 条 p95 相对暴力',
+      `快 ${f1(tm(brute, 'page', 95) / tm(eng, 'page', 95))} 倍`,
+      '1×',
+      ...col(f ? `快 ${f1(tm(brute, 'page', 95) / tm(f, 'page', 95))} 倍` : ''),
+      `慢 ${f1(tm(fuse, 'page', 95) / tm(brute, 'page', 95))} 倍*`,
+    ]);
+    rows.push(['召回率 / 精确率（对子串真值）', `${eng.recall!.toFixed(3)} / ${eng.precision!.toFixed(3)}`, '1 / 1（即真值）', ...col('—（未核对）'), `${fuse.recall!.toFixed(3)} / ${fuse.precision!.toFixed(3)}*`]);
+    rows.push(['峰值 RSS', `查询 ${eng.rssMB} MB；建索引 ${build.rssMB} MB`, `${brute.rssMB} MB`, ...col(`${f?.rssMB} MB`), `${fuse.rssMB} MB（子集）`]);
     const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-    const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => width(r[i]!))));
+    const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
     const line = (r: string[]) => '| ' + r.map((c, i) => c + ' '.repeat(w[i]! - width(c))).join(' | ') + ' |';
     out.push(line(rows[0]!));
     out.push('|' + w.map((n) => '-'.repeat(n + 2)).join('|') + '|');
     for (const r of rows.slice(1)) out.push(line(r));
     out.push('');
     out.push(`* fuse.js：${fuse.note}；默认选项（keys: ['text']），AND/排除等按原样交给 fuse。暴力：${brute.note}。`);
+    out.push(fts.skipped ? `SQLite FTS5：未测——${fts.skipped}；用 Node ≥ 22.5 运行本脚本即多出一列。` : `SQLite FTS5：${fts.note}。`);
     out.push(`LawDesk 最慢的查询（前 20 条，中位数）：${(eng.slowest ?? []).map((x) => `${x.q} ${ms(x.p50)}`).join('；')}。`);
+    const rare = eng.rare!;
+    out.push(
+      `常见短语：人民政府（前 20 条+摘要，连续 21 次的中位数）${ms(eng.phraseP50!)}，同一次运行里一次全库 indexOf 扫描（找出人民政府的每处出现，中位数）${ms(brute.scanMs!)}，= ${f1((100 * eng.phraseP50!) / brute.scanMs!)} %；${eng.phraseLists ?? 0} 个常见短语有自己的精确倒排表。`,
+    );
+    out.push(
+      `稀有查询（取自语料，×1 时各 1–2 条；本次 ${rare.count} 个，${rare.minHits}–${rare.maxHits} 条命中）：前 20 条 p50 / p95 / max ${ms(pct(rare.times, 50))} / ${ms(pct(rare.times, 95))} / ${ms(Math.max(...rare.times))}。`,
+    );
+    out.push(`正文在内存中的分段：冷启动查询后 ${eng.textsAfterCold}，全部查询后 ${eng.textsAfterAll}（超过 48 MB 正文的分段只按候选条文分段读取）；冷启动查询后 RSS ${eng.rssAfterColdMB} MB。`);
     out.push('各项在各自的新子进程内测（运行打包成 JS 的代码，与应用发布时相同，不经 TypeScript 加载器）。冷启动：从 SearchEngine.open 到首个查询（行政许可，前 20 条+摘要）返回，不含 Node 与模块加载。');
     process.stdout.write(out.join('\n') + '\n');
   } finally {
+    rmSync(join(lib, '..', `${basenameOf(lib)}.rare.json`), { force: true });
     if (!values.keep) rmSync(lib, { recursive: true, force: true });
     else process.stderr.write(`资料库保留在 ${lib}\n`);
   }

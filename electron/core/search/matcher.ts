@@ -1,6 +1,7 @@
 // Finds the articles of one segment that contain every term and none of the excluded ones.
-// Terms of 1–2 code units are answered by their posting list alone; longer terms intersect up to
-// MAX_KEYS_PER_TERM of their rarest bigrams (smallest list first, galloping into long ones) and
+// Terms of 1–2 code units, and the segment's frequent 3–4-unit phrases, are answered by their
+// posting list alone; longer terms intersect up to MAX_KEYS_PER_TERM of their rarest bigrams (and
+// frequent phrases) (smallest list first, galloping into long ones) and
 // every surviving candidate is verified with indexOf, so the answer is exactly the substring truth.
 
 import type { Segment } from './segment';
@@ -16,11 +17,14 @@ export interface TermKeys {
   text: string;
   /** Slots (in this segment) of the keys to intersect, rarest first; undefined when a key is absent. */
   slots: number[] | undefined;
-  /** True when the posting lists alone decide (length ≤ 2). */
+  /** True when the posting list alone decides (length ≤ 2, or a frequent phrase with its own list). */
   exact: boolean;
 }
 
 export function termKeys(seg: Segment, text: string): TermKeys {
+  // A frequent 3–4-unit phrase has an exact list of its own: nothing to intersect or verify.
+  const ph = seg.findPhrase(text);
+  if (ph >= 0) return { text, slots: [ph], exact: true };
   const exact = text.length <= 2;
   const keys: number[] = [];
   if (text.length === 1) keys.push(text.charCodeAt(0));
@@ -39,6 +43,15 @@ export function termKeys(seg: Segment, text: string): TermKeys {
     const s = seg.findKey(k);
     if (s < 0) return { text, slots: undefined, exact };
     slots.push(s);
+  }
+  // A longer term's frequent 4- and 3-unit pieces narrow its candidates more than their bigrams
+  // (县级以上人民政府: 人民政府 is in fewer articles than 人民 or 政府).
+  if (text.length > 4 && seg.phraseCount) {
+    for (let i = 0; i + 3 <= text.length; i++) {
+      const p4 = i + 4 <= text.length ? seg.findPhrase(text.slice(i, i + 4)) : -1;
+      const p = p4 >= 0 ? p4 : seg.findPhrase(text.slice(i, i + 3));
+      if (p >= 0 && !slots.includes(p)) slots.push(p);
+    }
   }
   slots.sort((a, b) => seg.df(a) - seg.df(b));
   return { text, slots: slots.slice(0, MAX_KEYS_PER_TERM), exact };
@@ -170,6 +183,14 @@ function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): 
         n++;
       }
     }
+  } else if (!seg.textLoadable) {
+    // A segment too large to hold its texts (10× the corpus): read the candidates in runs.
+    seg.forEachDocText(docs, (i, text) => {
+      if (text.includes(term) !== exclude) {
+        keep[i] = 1;
+        n++;
+      }
+    });
   } else {
     // Each candidate is checked within its own article: a slice of the segment text is a view,
     // not a copy, so this costs the candidates' length — never a scan of the whole segment,

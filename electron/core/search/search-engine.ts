@@ -65,6 +65,17 @@ export interface IndexStats {
   bytesOnDisk: number;
 }
 
+/** What the index holds in memory and how (benchmarks; not part of the API). */
+export interface IndexMemory {
+  /** Segments whose article texts are in memory (none right after open; see Segment.textLoadable). */
+  textsInMemory: number;
+  segments: number;
+  /** Frequent phrases with exact lists of their own, over all segments. */
+  phraseLists: number;
+  /** Article text code units over all segments (what texts in memory would cost, ×2 bytes). */
+  textChars: number;
+}
+
 const EMPTY_FACETS = (): Facets => ({ level: {}, region: {}, status: {}, category: {} });
 /** The facet dimensions, in the order of the per-slot code and filter arrays. */
 const DIMS = ['level', 'region', 'status', 'category'] as const;
@@ -167,7 +178,7 @@ export class SearchEngine {
    */
   warmTexts(): void {
     this.guard(() => {
-      for (const s of this.segs) void s.seg.text;
+      for (const s of this.segs) if (s.seg.textLoadable) void s.seg.text;
     });
   }
 
@@ -194,6 +205,15 @@ export class SearchEngine {
 
   stats(): IndexStats {
     return { segments: this.segs.length, articles: this.liveDocs, versions: this.bySlotId.size, bytesOnDisk: this.index.bytesOnDisk() };
+  }
+
+  memory(): IndexMemory {
+    return {
+      textsInMemory: this.segs.filter((s) => s.seg.textLoaded).length,
+      segments: this.segs.length,
+      phraseLists: this.segs.reduce((n, s) => n + s.seg.phraseCount, 0),
+      textChars: this.segs.reduce((n, s) => n + s.seg.textChars, 0),
+    };
   }
 
   /** Maps every live indexed version to its current catalog metadata. */

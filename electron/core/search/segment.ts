@@ -15,7 +15,24 @@ import { crc32 } from 'node:zlib';
 import type { UnitKind } from '../../shared/law-model';
 
 export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
-export const SEGMENT_FORMAT = 1;
+/** 2: adds the frequent-phrase lists (phrases, poffs, pdfs, ppost). A format-1 index is rebuilt. */
+export const SEGMENT_FORMAT = 2;
+
+/**
+ * A 3- or 4-unit string in at least this many articles gets an exact posting list of its own, so
+ * a query for it (人民政府, 行政许可, 委员会) reads one list and verifies nothing. Below it, the
+ * candidates' texts are few enough that verifying them costs less than the list would on disk.
+ */
+export const PHRASE_MIN_DF = 1024;
+/** At most this many phrase lists per segment (the most frequent first). */
+const MAX_PHRASES = 6000;
+/** The phrase candidates are counted on about this many articles (every k-th), then exact lists built. */
+const PHRASE_SAMPLE_DOCS = 16384;
+
+export interface SegmentBuildOptions {
+  /** Overrides PHRASE_MIN_DF (tests use a small one to exercise phrase lists on small data). */
+  phraseMinDf?: number;
+}
 
 export class CorruptIndexError extends Error {
   constructor(message: string) {
@@ -67,14 +84,18 @@ interface Tables {
   docSuffix: Uint32Array;
   docKind: Uint8Array;
   metaStart: Uint32Array; // docCount + 1
+  phrases: Uint16Array; // frequent phrases, 4 code units each (a 3-unit one ends with 0), sorted
+  poffs: Uint32Array; // byte offset of each phrase's list in `ppost`, phraseCount + 1
+  pdfs: Uint32Array; // articles per phrase
 }
 
-const TABLE_NAMES = ['keys', 'offs', 'dfs', 'docStart', 'docVersion', 'docNumber', 'docSuffix', 'docKind', 'metaStart'] as const;
+const TABLE_NAMES = ['keys', 'offs', 'dfs', 'docStart', 'docVersion', 'docNumber', 'docSuffix', 'docKind', 'metaStart', 'phrases', 'poffs', 'pdfs'] as const;
 
 interface Header {
   format: number;
   docCount: number;
   keyCount: number;
+  phraseCount: number;
   textChars: number;
   versions: SegmentVersion[];
   /** [byteOffset, byteLength, crc32] of each section, relative to the data start. */
@@ -86,6 +107,7 @@ interface FileSource {
   fd: number;
   path: string;
   post: [number, number, number]; // absolute offset, length, crc
+  ppost: [number, number, number];
   text: [number, number, number];
   meta: [number, number, number];
 }
@@ -94,12 +116,14 @@ export class Segment {
   private cache = new Map<number, Posting>();
   private cachedEntries = 0;
   private scratch = Buffer.alloc(0);
+  private phraseSlots: Map<string, number> | undefined;
 
   private constructor(
     readonly name: string,
     readonly versions: SegmentVersion[],
     private readonly t: Tables,
     private post: Uint8Array | undefined,
+    private ppost: Uint8Array | undefined,
     private textString: string | undefined,
     private metaString: string | undefined,
     private src: FileSource | undefined,
@@ -112,6 +136,36 @@ export class Segment {
   }
   get keyCount(): number {
     return this.t.keys.length;
+  }
+  get phraseCount(): number {
+    return this.t.pdfs.length;
+  }
+  /** The frequent phrases with their own exact lists (for stats and tests). */
+  phraseList(): string[] {
+    return [...this.phraseMap().keys()];
+  }
+
+  private phraseMap(): Map<string, number> {
+    if (!this.phraseSlots) {
+      const m = new Map<string, number>();
+      const ph = this.t.phrases;
+      const k = this.keyCount;
+      for (let j = 0; j < this.phraseCount; j++) {
+        const n = ph[j * 4 + 3] === 0 ? 3 : 4;
+        m.set(String.fromCharCode(...ph.subarray(j * 4, j * 4 + n)), k + j);
+      }
+      this.phraseSlots = m;
+    }
+    return this.phraseSlots;
+  }
+
+  /**
+   * The slot of a frequent phrase's exact list (after the key slots: df and posting take it), or
+   * -1 when `text` has none.
+   */
+  findPhrase(text: string): number {
+    if (text.length < 3 || text.length > 4 || this.phraseCount === 0) return -1;
+    return this.phraseMap().get(text) ?? -1;
   }
   get docVersion(): Uint32Array {
     return this.t.docVersion;
@@ -180,6 +234,46 @@ export class Segment {
     return this.textString;
   }
 
+  /** Article text code units in this segment (NULs included). */
+  get textChars(): number {
+    return this.t.docStart[this.docCount]!;
+  }
+
+  /**
+   * True when the texts may be read whole on demand: a segment larger than TEXT_LOAD_LIMIT is only
+   * ever read article by article or in bounded runs (a 10× library would otherwise hold ~400 MB).
+   */
+  get textLoadable(): boolean {
+    return this.textLoaded || this.textChars <= TEXT_LOAD_LIMIT;
+  }
+
+  /**
+   * Calls `test` with each article's text of the sorted `docs`, reading the file in runs of nearby
+   * articles (≤ RUN_CHARS each) rather than the whole text or one read per article.
+   */
+  forEachDocText(docs: Uint32Array, test: (i: number, text: string) => void): void {
+    if (this.textLoaded) {
+      const text = this.text;
+      const start = this.t.docStart;
+      for (let i = 0; i < docs.length; i++) test(i, text.slice(start[docs[i]!]!, start[docs[i]! + 1]! - 1));
+      return;
+    }
+    const start = this.t.docStart;
+    let i = 0;
+    while (i < docs.length) {
+      const from = start[docs[i]!]!;
+      let j = i + 1;
+      while (j < docs.length && start[docs[j]! + 1]! - from <= RUN_CHARS) j++;
+      const to = start[docs[j - 1]! + 1]!;
+      const run = this.readAt(this.src!.text[0] + from * 2, (to - from) * 2).toString('utf16le', 0, (to - from) * 2);
+      for (let k = i; k < j; k++) {
+        const d = docs[k]!;
+        test(k, run.slice(start[d]! - from, start[d + 1]! - 1 - from));
+      }
+      i = j;
+    }
+  }
+
   docText(d: number): string {
     const s = this.t.docStart[d]!;
     const e = this.t.docStart[d + 1]! - 1;
@@ -207,6 +301,7 @@ export class Segment {
     if (!this.src) return;
     void this.text;
     if (!this.post) this.post = this.readSection(this.src.post, 'post');
+    if (!this.ppost) this.ppost = this.readSection(this.src.ppost, 'ppost');
     if (this.metaString === undefined) this.metaString = this.readSection(this.src.meta, 'meta').toString('utf16le');
   }
 
@@ -250,7 +345,8 @@ export class Segment {
   }
 
   df(slot: number): number {
-    return this.t.dfs[slot]!;
+    const k = this.t.dfs.length;
+    return slot < k ? this.t.dfs[slot]! : this.t.pdfs[slot - k]!;
   }
 
   /** The decoded posting list of a key slot (cached; the cache is bounded). */
@@ -268,16 +364,21 @@ export class Segment {
   }
 
   private decode(slot: number): Posting {
-    const n = this.t.dfs[slot]!;
+    const k = this.t.dfs.length;
+    const phrase = slot >= k;
+    const at = phrase ? slot - k : slot;
+    const offs = phrase ? this.t.poffs : this.t.offs;
+    const n = phrase ? this.t.pdfs[at]! : this.t.dfs[at]!;
     const docs = new Uint32Array(n);
     const tf = new Uint16Array(n);
     let b: Uint8Array;
-    let pos = this.t.offs[slot]!;
-    let end = this.t.offs[slot + 1]!;
-    if (this.post) b = this.post;
+    let pos = offs[at]!;
+    let end = offs[at + 1]!;
+    const mem = phrase ? this.ppost : this.post;
+    if (mem) b = mem;
     else {
       // Lazily read: only this list's bytes, checked structurally while decoding.
-      b = this.readAt(this.src!.post[0] + pos, end - pos);
+      b = this.readAt((phrase ? this.src!.ppost : this.src!.post)[0] + pos, end - pos);
       end -= pos;
       pos = 0;
     }
@@ -321,8 +422,8 @@ export class Segment {
    * Builds a segment in memory from versions' units, taking one version at a time from `inputs`
    * (so a caller can read bodies lazily and only the texts are kept).
    */
-  static build(name: string, inputs: Iterable<SegmentVersionInput>, onDoc?: (done: number) => void): Segment {
-    return drive(Segment.buildSteps(name, inputs, onDoc));
+  static build(name: string, inputs: Iterable<SegmentVersionInput>, onDoc?: (done: number) => void, opts?: SegmentBuildOptions): Segment {
+    return drive(Segment.buildSteps(name, inputs, onDoc, opts));
   }
 
   /**
@@ -330,7 +431,12 @@ export class Segment {
    * so a caller can hand the event loop back between steps and the build never blocks it for
    * long; it returns the segment.
    */
-  static *buildSteps(name: string, inputs: Iterable<SegmentVersionInput>, onDoc?: (done: number) => void): Generator<void, Segment> {
+  static *buildSteps(
+    name: string,
+    inputs: Iterable<SegmentVersionInput>,
+    onDoc?: (done: number) => void,
+    opts?: SegmentBuildOptions,
+  ): Generator<void, Segment> {
     const versions: SegmentVersion[] = [];
     const texts: string[] = [];
     const metas: string[] = [];
@@ -365,7 +471,7 @@ export class Segment {
     }
     docStart[docCount] = off;
     metaStart[docCount] = moff;
-    const { keys, offs, dfs, post } = yield* buildPostings(texts, onDoc);
+    const { keys, offs, dfs, post, phrases, poffs, pdfs, ppost } = yield* buildPostings(texts, opts?.phraseMinDf ?? PHRASE_MIN_DF, onDoc);
     const t: Tables = {
       keys,
       offs,
@@ -376,8 +482,11 @@ export class Segment {
       docSuffix: Uint32Array.from(sufs),
       docKind: Uint8Array.from(kinds),
       metaStart,
+      phrases,
+      poffs,
+      pdfs,
     };
-    return new Segment(name, versions, t, post, undefined, metas.join(''), undefined, texts);
+    return new Segment(name, versions, t, post, ppost, undefined, metas.join(''), undefined, texts);
   }
 
   /** Writes the segment to `path` (temp file, fsync, rename), section by section. Returns its size. */
@@ -398,6 +507,7 @@ export class Segment {
     const sections: [string, () => Iterable<Buffer>][] = [
       ...TABLE_NAMES.map((n) => [n, () => [view(this.t[n])]] as [string, () => Iterable<Buffer>]),
       ['post', () => [view(this.post!)]],
+      ['ppost', () => [view(this.ppost!)]],
       ['text', textChunks],
       ['meta', () => [u16(this.metaString!)]],
     ];
@@ -405,6 +515,7 @@ export class Segment {
       format: SEGMENT_FORMAT,
       docCount: this.docCount,
       keyCount: this.keyCount,
+      phraseCount: this.phraseCount,
       textChars: this.t.docStart[this.docCount]!,
       versions: this.versions,
       sections: {},
@@ -534,10 +645,18 @@ export class Segment {
         docSuffix: u32('docSuffix'),
         docKind: new Uint8Array(kindBuf.buffer, kindBuf.byteOffset, kindBuf.length),
         metaStart: u32('metaStart'),
+        phrases: (() => {
+          const b = read('phrases');
+          if (b.length % 2) throw new CorruptIndexError(`${name}: phrases 段长度不对`);
+          return new Uint16Array(b.buffer, b.byteOffset, b.length / 2);
+        })(),
+        poffs: u32('poffs'),
+        pdfs: u32('pdfs'),
       };
-      const src: FileSource = { fd, path, post: section('post'), text: section('text'), meta: section('meta') };
+      const src: FileSource = { fd, path, post: section('post'), ppost: section('ppost'), text: section('text'), meta: section('meta') };
       const n = header.docCount;
       const k = header.keyCount;
+      const p = header.phraseCount;
       let ok =
         t.docVersion.length === n &&
         t.docNumber.length === n &&
@@ -549,13 +668,18 @@ export class Segment {
         t.dfs.length === k &&
         t.offs.length === k + 1 &&
         t.offs[k] === src.post[1] &&
+        t.phrases.length === p * 4 &&
+        t.pdfs.length === p &&
+        t.poffs.length === p + 1 &&
+        t.poffs[p] === src.ppost[1] &&
         t.docStart[n] === src.text[1] / 2 &&
         t.metaStart[n] === src.meta[1] / 2 &&
         header.versions.every((v) => typeof v.id === 'string' && typeof v.file === 'string' && v.firstDoc >= 0 && v.firstDoc + v.docCount <= n);
       for (let i = 0; ok && i < n; i++) ok = t.docVersion[i]! < header.versions.length && t.docStart[i]! < t.docStart[i + 1]!;
       for (let i = 0; ok && i < k; i++) ok = t.offs[i]! <= t.offs[i + 1]! && (i === 0 || t.keys[i - 1]! < t.keys[i]!);
+      for (let i = 0; ok && i < p; i++) ok = t.poffs[i]! <= t.poffs[i + 1]! && t.phrases[i * 4]! > 0 && t.phrases[i * 4 + 2]! > 0;
       if (!ok) throw new CorruptIndexError(`${name}: 各段内容不一致`);
-      return new Segment(name, header.versions, t, undefined, undefined, undefined, src);
+      return new Segment(name, header.versions, t, undefined, undefined, undefined, undefined, src);
     } catch (e) {
       closeSync(fd);
       throw e;
@@ -571,6 +695,11 @@ export function drive<T>(steps: Generator<void, T>): T {
   }
 }
 
+/** Above this many code units (48 MB) a segment's texts are never read whole (see textLoadable). */
+const TEXT_LOAD_LIMIT = 24 << 20;
+/** The longest run of text read at once when verifying without the whole text (512 KB). */
+const RUN_CHARS = 1 << 18;
+
 /** Decoded postings kept per segment before the cache is dropped (≈6 bytes each). */
 const POSTING_CACHE_ENTRIES = 8_000_000;
 
@@ -582,8 +711,12 @@ const POSTING_CACHE_ENTRIES = 8_000_000;
  */
 function* buildPostings(
   texts: string[],
+  phraseMinDf: number,
   onDoc?: (done: number) => void,
-): Generator<void, { keys: Int32Array; offs: Uint32Array; dfs: Uint32Array; post: Uint8Array }> {
+): Generator<
+  void,
+  { keys: Int32Array; offs: Uint32Array; dfs: Uint32Array; post: Uint8Array; phrases: Uint16Array; poffs: Uint32Array; pdfs: Uint32Array; ppost: Uint8Array }
+> {
   const docCount = texts.length;
   const uniSlot = new Int32Array(65536).fill(-1);
   let cap = 1 << 16;
@@ -647,11 +780,29 @@ function* buildPostings(
   };
   const varLen = (v: number) => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : 4);
 
-  // Visits every key of article d, counting it in slotTf and listing new slots in `touched`.
+  // Frequent phrases (filled between the passes): a 3-unit phrase is the pair of its two bigrams'
+  // slots, a 4-unit one the pair of its first and last bigram's; `pairMark` flags the bigram slots
+  // that can start (1: of a 3-gram, 4: of a 4-gram) or end (2, 8) one, so pass 2 looks a pair up
+  // only where both ends are flagged.
+  let pairMark = new Uint8Array(0);
+  const phrase3 = new Map<number, number>();
+  const phrase4 = new Map<number, number>();
+  let phTf = new Int32Array(0);
+  let phTouched = new Int32Array(0);
+  let npt = 0;
+  const hitPhrase = (ph: number | undefined) => {
+    if (ph !== undefined && phTf[ph]!++ === 0) phTouched[npt++] = ph;
+  };
+
+  // Visits every key of article d, counting it in slotTf and listing new slots in `touched`; in
+  // pass 2 also the frequent phrases, in phTf / phTouched.
   const scan = (d: number, insert: boolean): number => {
     const text = texts[d]!;
     const e = text.length;
+    const phrasing = !insert && pairMark.length > 0;
     let nt = 0;
+    let p1 = -1; // the bigram slot at i - 1, then i - 2
+    let p2 = -1;
     for (let i = 0; i < e; i++) {
       const c = text.charCodeAt(i);
       let slot = uniSlot[c]!;
@@ -664,6 +815,13 @@ function* buildPostings(
       if (i + 1 < e) {
         slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), insert);
         if (slotTf[slot]!++ === 0) touched[nt++] = slot;
+        if (phrasing) {
+          const m = pairMark[slot]!;
+          if (m & 2 && p1 >= 0 && pairMark[p1]! & 1) hitPhrase(phrase3.get(p1 * PAIR_BASE + slot));
+          if (m & 8 && p2 >= 0 && pairMark[p2]! & 4) hitPhrase(phrase4.get(p2 * PAIR_BASE + slot));
+          p2 = p1;
+          p1 = slot;
+        }
       }
     }
     return nt;
@@ -686,6 +844,41 @@ function* buildPostings(
       yield;
     }
   }
+
+  // Frequent phrases: counted on a sample of the articles (only n-grams whose bigrams are all
+  // frequent can be), the most frequent chosen; their lists are then built exactly in pass 2, so
+  // the sample decides only which phrases get a list, never what a list holds.
+  const chosen = yield* choosePhrases(texts, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
+  if (chosen.length) {
+    pairMark = new Uint8Array(nSlots);
+    chosen.forEach((c, ph) => {
+      const [a, b] = [c.first, c.last];
+      pairMark[a]! |= c.text.length === 3 ? 1 : 4;
+      pairMark[b]! |= c.text.length === 3 ? 2 : 8;
+      (c.text.length === 3 ? phrase3 : phrase4).set(a * PAIR_BASE + b, ph);
+    });
+    phTf = new Int32Array(chosen.length);
+    phTouched = new Int32Array(chosen.length);
+  }
+  const phBuf = chosen.map(() => new Uint8Array(64));
+  const phLen = new Uint32Array(chosen.length);
+  const phLast = new Int32Array(chosen.length).fill(-1);
+  const phDf = new Uint32Array(chosen.length);
+  const putVar = (ph: number, v: number) => {
+    if (phLen[ph]! + 8 > phBuf[ph]!.length) {
+      const b = new Uint8Array(phBuf[ph]!.length * 2);
+      b.set(phBuf[ph]!);
+      phBuf[ph] = b;
+    }
+    const b = phBuf[ph]!;
+    let p = phLen[ph]!;
+    while (v >= 0x80) {
+      b[p++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    b[p++] = v;
+    phLen[ph] = p;
+  };
 
   // Key order and list offsets. The keys are distinct, so a native numeric sort of the keys
   // themselves (no comparator: many times faster on a million keys) gives the order, and each
@@ -733,10 +926,132 @@ function* buildPostings(
       slotLast[slot] = d;
       slotTf[slot] = 0;
     }
+    for (let j = 0; j < npt; j++) {
+      const ph = phTouched[j]!;
+      const f = Math.min(phTf[ph]!, 255);
+      putVar(ph, (d - phLast[ph]!) * 2 + (f > 1 ? 1 : 0));
+      if (f > 1) putVar(ph, f - 2);
+      phLast[ph] = d;
+      phDf[ph]!++;
+      phTf[ph] = 0;
+    }
+    npt = 0;
     if ((d & 1023) === 1023) {
       onDoc?.(docCount / 2 + d / 2);
       yield;
     }
   }
-  return { keys, offs, dfs, post };
+
+  // The phrase lists in phrase order (code units), each phrase padded to 4 units.
+  const order = chosen.map((_, i) => i).sort((a, b) => (chosen[a]!.text < chosen[b]!.text ? -1 : 1));
+  const phrases = new Uint16Array(chosen.length * 4);
+  const poffs = new Uint32Array(chosen.length + 1);
+  const pdfs = new Uint32Array(chosen.length);
+  let pbytes = 0;
+  order.forEach((ph, r) => {
+    const t = chosen[ph]!.text;
+    for (let i = 0; i < t.length; i++) phrases[r * 4 + i] = t.charCodeAt(i);
+    poffs[r] = pbytes;
+    pdfs[r] = phDf[ph]!;
+    pbytes += phLen[ph]!;
+  });
+  poffs[chosen.length] = pbytes;
+  const ppost = new Uint8Array(pbytes);
+  order.forEach((ph, r) => ppost.set(phBuf[ph]!.subarray(0, phLen[ph]!), poffs[r]!));
+  return { keys, offs, dfs, post, phrases, poffs, pdfs, ppost };
+}
+
+/** Two bigram slots make one number (a * PAIR_BASE + b stays an exact integer below 2^52). */
+const PAIR_BASE = 2 ** 26;
+
+interface PhraseChoice {
+  text: string;
+  /** Build slots of the first and the last bigram. */
+  first: number;
+  last: number;
+}
+
+/**
+ * The 3- and 4-unit strings estimated (on every k-th article) to occur in at least `minDf`
+ * articles, most frequent first, at most MAX_PHRASES. Only strings whose every bigram is in
+ * `minDf` articles can qualify, so only those are counted: the tables stay small.
+ */
+function* choosePhrases(
+  texts: string[],
+  slotDf: Uint32Array,
+  nSlots: number,
+  minDf: number,
+  pairSlot: (key: number) => number,
+): Generator<void, PhraseChoice[]> {
+  const docCount = texts.length;
+  if (docCount < minDf || nSlots >= PAIR_BASE) return [];
+  const step = Math.max(1, Math.floor(docCount / PHRASE_SAMPLE_DOCS));
+  // Half the threshold in the sample: a phrase near it is better listed than verified.
+  const need = Math.max(1, Math.ceil(minDf / step / 2));
+  const index = [new Map<number, number>(), new Map<number, number>()]; // 3-grams, 4-grams → entry
+  let cap = 1 << 14;
+  let count = new Int32Array(cap);
+  let last = new Int32Array(cap);
+  let whereDoc = new Int32Array(cap); // the first occurrence: article, and position * 2 + (4-gram ? 1 : 0)
+  let wherePos = new Float64Array(cap);
+  let first = new Int32Array(cap);
+  let lastSlot = new Int32Array(cap);
+  let n = 0;
+  const see = (len: 3 | 4, a: number, b: number, d: number, at: number) => {
+    const m = index[len - 3]!;
+    const key = a * PAIR_BASE + b;
+    let e = m.get(key);
+    if (e === undefined) {
+      if (n === cap) {
+        cap *= 2;
+        const g = <T extends Int32Array | Float64Array>(x: T, make: (k: number) => T): T => {
+          const y = make(cap);
+          y.set(x as never);
+          return y;
+        };
+        count = g(count, (k) => new Int32Array(k));
+        last = g(last, (k) => new Int32Array(k));
+        whereDoc = g(whereDoc, (k) => new Int32Array(k));
+        wherePos = g(wherePos, (k) => new Float64Array(k));
+        first = g(first, (k) => new Int32Array(k));
+        lastSlot = g(lastSlot, (k) => new Int32Array(k));
+      }
+      e = n++;
+      m.set(key, e);
+      count[e] = 0;
+      last[e] = -1;
+      whereDoc[e] = d;
+      wherePos[e] = at * 2 + (len === 4 ? 1 : 0);
+      first[e] = a;
+      lastSlot[e] = b;
+    }
+    if (last[e] !== d) {
+      last[e] = d;
+      count[e]!++;
+    }
+  };
+  let sampled = 0;
+  for (let d = 0; d < docCount; d += step) {
+    const text = texts[d]!;
+    let s1 = -1;
+    let s2 = -1;
+    for (let i = 0; i + 1 < text.length; i++) {
+      const s = pairSlot((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1));
+      const ok = slotDf[s]! >= minDf ? s : -1;
+      if (ok >= 0 && s1 >= 0) {
+        see(3, s1, ok, d, i - 1);
+        if (s2 >= 0) see(4, s2, ok, d, i - 2);
+      }
+      s2 = s1;
+      s1 = ok;
+    }
+    if ((++sampled & 1023) === 0) yield;
+  }
+  const picked: number[] = [];
+  for (let e = 0; e < n; e++) if (count[e]! >= need) picked.push(e);
+  picked.sort((x, y) => count[y]! - count[x]!);
+  return picked.slice(0, MAX_PHRASES).map((e) => {
+    const w = wherePos[e]!;
+    return { text: texts[whereDoc[e]!]!.substr(Math.floor(w / 2), w % 2 ? 4 : 3), first: first[e]!, last: lastSlot[e]! };
+  });
 }

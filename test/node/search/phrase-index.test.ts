@@ -1,0 +1,145 @@
+// The frequent-phrase lists of a segment (issue 20): exact, written and read back, and used by the
+// matcher so that a frequent 3–4-character phrase needs no verification of candidate texts.
+
+import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Segment, type SegmentVersionInput } from '../../../electron/core/search/segment';
+import { matchSegment, termKeys } from '../../../electron/core/search/matcher';
+import type { LibraryStore } from '../../../electron/core/library/library-store';
+import { fixtureLibrary } from './search-fixtures';
+
+let store: LibraryStore;
+let cleanup: () => void;
+let inputs: SegmentVersionInput[];
+let texts: string[];
+const dir = mkdtempSync(join(tmpdir(), 'lawdesk-phrase-'));
+
+beforeAll(async () => {
+  const lib = await fixtureLibrary();
+  store = lib.store;
+  cleanup = lib.cleanup;
+  inputs = store.versions().map((meta) => ({
+    id: meta.id,
+    file: meta.id,
+    docs: store.loadVersion(meta.id).units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
+  }));
+  texts = inputs.flatMap((v) => v.docs.map((d) => d.text));
+});
+afterAll(() => {
+  cleanup?.();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Article numbers (in segment order) whose text holds every term and none of the excluded ones. */
+function truth(terms: string[], excludes: string[] = []): number[] {
+  const out: number[] = [];
+  texts.forEach((t, d) => {
+    if (terms.every((x) => t.includes(x)) && !excludes.some((x) => t.includes(x))) out.push(d);
+  });
+  return out;
+}
+
+/** Exact count of `term` in `text` (overlapping occurrences are counted, like the lists do). */
+function occurrences(text: string, term: string): number {
+  let n = 0;
+  for (let p = text.indexOf(term); p >= 0; p = text.indexOf(term, p + 1)) n++;
+  return n;
+}
+
+describe('frequent-phrase lists', () => {
+  it('lists the frequent 3–4-character phrases with exactly the articles and counts of indexOf', () => {
+    const seg = Segment.build('t', inputs, undefined, { phraseMinDf: 40 });
+    const path = join(dir, 'seg-1.lds');
+    seg.write(path);
+    const loaded = Segment.load(path, 'seg-1.lds');
+    try {
+      for (const s of [seg, loaded]) {
+        const phrases = s.phraseList();
+        // Real legal text at this threshold has frequent phrases, among them the commonest ones.
+        expect(phrases.length).toBeGreaterThan(10);
+        expect(phrases).toContain('人民政府');
+        for (const p of phrases) {
+          expect(p.length === 3 || p.length === 4).toBe(true);
+          const slot = s.findPhrase(p);
+          expect(slot).toBeGreaterThanOrEqual(s.keyCount);
+          const list = s.posting(slot);
+          const want = truth([p]);
+          expect([...list.docs], p).toEqual(want);
+          expect(s.df(slot)).toBe(want.length);
+          // Counts are exact up to the stored cap of 255.
+          want.forEach((d, i) => expect(list.tf[i], `${p} in ${d}`).toBe(Math.min(255, occurrences(texts[d]!, p))));
+        }
+      }
+    } finally {
+      loaded.close();
+    }
+  });
+
+  it('answers a frequent phrase from its list alone, and longer terms, AND and exclusions exactly', () => {
+    const seg = Segment.build('t', inputs, undefined, { phraseMinDf: 40 });
+    const path = join(dir, 'seg-2.lds');
+    seg.write(path);
+    const loaded = Segment.load(path, 'seg-2.lds');
+    try {
+      const tk = termKeys(loaded, '人民政府');
+      expect(tk.exact).toBe(true);
+      expect(tk.slots).toEqual([loaded.findPhrase('人民政府')]);
+      // The texts are not read for a frequent phrase: nothing is verified.
+      loaded.posting(tk.slots![0]!);
+      expect(loaded.textLoaded).toBe(false);
+      const cases: [string[], string[]][] = [
+        [['人民政府'], []],
+        [['县级以上人民政府'], []],
+        [['县级以上地方人民政府应当加强'], []],
+        [['人民政府', '许可'], []],
+        [['许可'], ['人民政府']],
+        [['行政许可'], ['县级以上人民政府']],
+        [['国务院有关部门按照各自职责'], []],
+        [['府人民'], []],
+      ];
+      for (const [terms, excludes] of cases) {
+        for (const s of [seg, loaded]) expect([...matchSegment(s, terms, excludes).docs], `${terms} -${excludes}`).toEqual(truth(terms, excludes));
+      }
+      // Every 3- and 4-gram of a real article, listed or not, is found exactly.
+      const sample = texts.find((t) => t.includes('人民政府') && t.length > 60)!;
+      for (let i = 0; i + 4 <= sample.length; i += 3) {
+        for (const n of [3, 4]) {
+          const term = sample.slice(i, i + n);
+          expect([...matchSegment(loaded, [term], []).docs], term).toEqual(truth([term]));
+        }
+      }
+    } finally {
+      loaded.close();
+    }
+  });
+
+  it('builds no phrase lists for a segment smaller than the threshold', () => {
+    const seg = Segment.build('t', inputs.slice(0, 1), undefined, { phraseMinDf: 100_000 });
+    expect(seg.phraseCount).toBe(0);
+    expect([...matchSegment(seg, ['人民政府'], []).docs]).toEqual(truth(['人民政府']).filter((d) => d < seg.docCount));
+  });
+});
+
+describe('verifying without the whole text', () => {
+  it('reads candidates in runs and gives each article exactly its own text', () => {
+    const seg = Segment.build('t', inputs, undefined, { phraseMinDf: 40 });
+    const path = join(dir, 'seg-3.lds');
+    seg.write(path);
+    const loaded = Segment.load(path, 'seg-3.lds');
+    try {
+      const every = new Uint32Array(loaded.docCount).map((_, i) => i);
+      const some = every.filter((d) => d % 7 === 3);
+      for (const docs of [every, some]) {
+        const seen: string[] = [];
+        loaded.forEachDocText(docs, (i, text) => (seen[i] = text));
+        expect(seen).toEqual([...docs].map((d) => texts[d]!));
+      }
+      // Runs are bounded reads: the texts were not loaded whole.
+      expect(loaded.textLoaded).toBe(false);
+    } finally {
+      loaded.close();
+    }
+  });
+});
