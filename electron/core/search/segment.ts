@@ -27,7 +27,7 @@ export const PHRASE_MIN_DF = 1024;
 /** At most this many phrase lists per segment (the most frequent first). */
 const MAX_PHRASES = 6000;
 /** The phrase candidates are counted on about this many articles (every k-th), then exact lists built. */
-const PHRASE_SAMPLE_DOCS = 16384;
+const PHRASE_SAMPLE_DOCS = 8192;
 
 export interface SegmentBuildOptions {
   /** Overrides PHRASE_MIN_DF (tests use a small one to exercise phrase lists on small data). */
@@ -785,6 +785,8 @@ function* buildPostings(
   // that can start (1: of a 3-gram, 4: of a 4-gram) or end (2, 8) one, so pass 2 looks a pair up
   // only where both ends are flagged.
   let pairMark = new Uint8Array(0);
+  let freqId: Int32Array = new Int32Array(0); // dense ids of the frequent bigrams' slots (see choosePhrases)
+  let freqBase = 0;
   const phrase3 = new Map<number, number>();
   const phrase4 = new Map<number, number>();
   let phTf = new Int32Array(0);
@@ -817,8 +819,8 @@ function* buildPostings(
         if (slotTf[slot]!++ === 0) touched[nt++] = slot;
         if (phrasing) {
           const m = pairMark[slot]!;
-          if (m & 2 && p1 >= 0 && pairMark[p1]! & 1) hitPhrase(phrase3.get(p1 * PAIR_BASE + slot));
-          if (m & 8 && p2 >= 0 && pairMark[p2]! & 4) hitPhrase(phrase4.get(p2 * PAIR_BASE + slot));
+          if (m & 2 && p1 >= 0 && pairMark[p1]! & 1) hitPhrase(phrase3.get(freqId[p1]! * freqBase + freqId[slot]!));
+          if (m & 8 && p2 >= 0 && pairMark[p2]! & 4) hitPhrase(phrase4.get(freqId[p2]! * freqBase + freqId[slot]!));
           p2 = p1;
           p1 = slot;
         }
@@ -848,14 +850,16 @@ function* buildPostings(
   // Frequent phrases: counted on a sample of the articles (only n-grams whose bigrams are all
   // frequent can be), the most frequent chosen; their lists are then built exactly in pass 2, so
   // the sample decides only which phrases get a list, never what a list holds.
-  const chosen = yield* choosePhrases(texts, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
+  const { chosen, freqId: ids, base } = yield* choosePhrases(texts, slotKey, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
+  freqId = ids;
+  freqBase = base;
   if (chosen.length) {
     pairMark = new Uint8Array(nSlots);
     chosen.forEach((c, ph) => {
       const [a, b] = [c.first, c.last];
       pairMark[a]! |= c.text.length === 3 ? 1 : 4;
       pairMark[b]! |= c.text.length === 3 ? 2 : 8;
-      (c.text.length === 3 ? phrase3 : phrase4).set(a * PAIR_BASE + b, ph);
+      (c.text.length === 3 ? phrase3 : phrase4).set(freqId[a]! * freqBase + freqId[b]!, ph);
     });
     phTf = new Int32Array(chosen.length);
     phTouched = new Int32Array(chosen.length);
@@ -961,8 +965,11 @@ function* buildPostings(
   return { keys, offs, dfs, post, phrases, poffs, pdfs, ppost };
 }
 
-/** Two bigram slots make one number (a * PAIR_BASE + b stays an exact integer below 2^52). */
-const PAIR_BASE = 2 ** 26;
+/**
+ * The frequent bigrams get dense ids so that a pair of them is one small integer (id1 * count +
+ * id2 < 2^31: a Smi map key, no boxed number per lookup); beyond this many, the rarest are left out.
+ */
+const MAX_FREQ_BIGRAMS = 46_000;
 
 interface PhraseChoice {
   text: string;
@@ -978,13 +985,22 @@ interface PhraseChoice {
  */
 function* choosePhrases(
   texts: string[],
+  slotKey: Int32Array,
   slotDf: Uint32Array,
   nSlots: number,
   minDf: number,
   pairSlot: (key: number) => number,
-): Generator<void, PhraseChoice[]> {
+): Generator<void, { chosen: PhraseChoice[]; freqId: Int32Array; base: number }> {
   const docCount = texts.length;
-  if (docCount < minDf || nSlots >= PAIR_BASE) return [];
+  const none = { chosen: [], freqId: new Int32Array(0), base: 0 };
+  if (docCount < minDf) return none;
+  let freq: number[] = [];
+  for (let s = 0; s < nSlots; s++) if (slotKey[s]! >>> 16 !== 0 && slotDf[s]! >= minDf) freq.push(s);
+  if (freq.length > MAX_FREQ_BIGRAMS) freq = freq.sort((x, y) => slotDf[y]! - slotDf[x]!).slice(0, MAX_FREQ_BIGRAMS);
+  if (!freq.length) return none;
+  const freqId = new Int32Array(nSlots).fill(-1);
+  freq.forEach((s, i) => (freqId[s] = i));
+  const base = freq.length;
   const step = Math.max(1, Math.floor(docCount / PHRASE_SAMPLE_DOCS));
   // Half the threshold in the sample: a phrase near it is better listed than verified.
   const need = Math.max(1, Math.ceil(minDf / step / 2));
@@ -999,7 +1015,7 @@ function* choosePhrases(
   let n = 0;
   const see = (len: 3 | 4, a: number, b: number, d: number, at: number) => {
     const m = index[len - 3]!;
-    const key = a * PAIR_BASE + b;
+    const key = freqId[a]! * base + freqId[b]!;
     let e = m.get(key);
     if (e === undefined) {
       if (n === cap) {
@@ -1037,7 +1053,7 @@ function* choosePhrases(
     let s2 = -1;
     for (let i = 0; i + 1 < text.length; i++) {
       const s = pairSlot((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1));
-      const ok = slotDf[s]! >= minDf ? s : -1;
+      const ok = freqId[s]! >= 0 ? s : -1;
       if (ok >= 0 && s1 >= 0) {
         see(3, s1, ok, d, i - 1);
         if (s2 >= 0) see(4, s2, ok, d, i - 2);
@@ -1050,8 +1066,9 @@ function* choosePhrases(
   const picked: number[] = [];
   for (let e = 0; e < n; e++) if (count[e]! >= need) picked.push(e);
   picked.sort((x, y) => count[y]! - count[x]!);
-  return picked.slice(0, MAX_PHRASES).map((e) => {
+  const chosen = picked.slice(0, MAX_PHRASES).map((e) => {
     const w = wherePos[e]!;
     return { text: texts[whereDoc[e]!]!.substr(Math.floor(w / 2), w % 2 ? 4 : 3), first: first[e]!, last: lastSlot[e]! };
   });
+  return { chosen, freqId, base };
 }
