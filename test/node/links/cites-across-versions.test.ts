@@ -104,3 +104,13 @@ describe('the graph is built at import', () => {
     }
   });
 });
+
+describe('the office region first', () => {
+  it('regionRank: the office’s region and the regions it lies in, then 全国, then the rest', async () => {
+    const { regionRank, regionWithin } = await import('../../../electron/shared/law-model');
+    const office = '山东·淄博·高青县';
+    expect(['山东', '山东·淄博', '山东·淄博·高青县', '全国', '北京', '山东·济南', ''].map((r) => regionRank(r, office))).toEqual([0, 0, 0, 1, 2, 2, 2]);
+    expect(regionRank('山东', '')).toBe(2);
+    expect([regionWithin('山东·淄博', '山东'), regionWithin('山东省', '山东'), regionWithin('全国', '山东')]).toEqual([true, false, false]);
+  });
+});

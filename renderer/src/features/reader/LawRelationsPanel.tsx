@@ -30,8 +30,10 @@ export function citesQuery(lawTitle: string, articleLabel: string): string {
  * Other laws citing an article of the version being read. A citation made against another version
  * of the law is listed under the article it maps to here, with the number it used.
  */
-export function CitedByLawsList({ lawId, versionId, articleKey, articleLabel, lawTitle, officeRegion }: { lawId: string; versionId: string; articleKey: string; articleLabel: string; lawTitle: string; officeRegion: string }) {
+export function CitedByLawsList({ lawId, versionId, articleKey, articleLabel, lawTitle }: { lawId: string; versionId: string; articleKey: string; articleLabel: string; lawTitle: string }) {
   const gen = useLibraryGeneration();
+  // the office's own region first (设置 → 单位信息)
+  const officeRegion = useCall('office:get', {}, `office#${gen}`).data?.region ?? '';
   const res = useCall('links:citedBy', { lawId, articleKey, versionId }, `${versionId}#${articleKey}#${gen}`);
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;

@@ -435,7 +435,7 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
           extra={
             <>
               <Typography.Text strong>被其他法规引用</Typography.Text>
-              <CitedByLawsList lawId={meta.lawId} versionId={meta.id} articleKey={activeUnit.key} articleLabel={activeUnit.label.replace(/[\s\u3000].*$/, '')} lawTitle={shortTitleOf(meta.title)} officeRegion={settings.defaultFilters.regions[0] ?? ''} />
+              <CitedByLawsList lawId={meta.lawId} versionId={meta.id} articleKey={activeUnit.key} articleLabel={activeUnit.label.replace(/[\s\u3000].*$/, '')} lawTitle={shortTitleOf(meta.title)} />
             </>
           }
         />
