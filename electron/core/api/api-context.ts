@@ -3,7 +3,8 @@
 // out by opaque ids, and temporary upload folders. Handlers never take a path from the renderer.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { ApiError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
@@ -123,7 +124,7 @@ export class ApiContext {
       used.add(name);
       mkdirSync(sub, { recursive: true });
       const path = join(sub, name);
-      writeFileSync(path, bytes);
+      writeFileAtomic(path, bytes, { fsync: false }); // a full disk says so, naming the file
       return path;
     });
     return { dir, paths };

@@ -1,12 +1,10 @@
 // The zip writer for .lawdesk bundles (the defensive reader is core/util/zip-budget.ts, shared
-// with the DOCX and OFD importers). The writer streams entries to a temp file that is renamed
-// into place only when complete.
+// with the DOCX and OFD importers). The writer streams entries through the one atomic writer
+// (core/util/atomic-write.ts): the bundle appears under its name only when complete.
 
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
+import { AtomicFile } from '../util/atomic-write';
 import { isAscii, ZipError } from '../util/zip-budget';
 
 export { DEFAULT_ZIP_LIMITS, decodeEntryName, ZipBudget, ZipError, ZipReader, type ZipEntry, type ZipLimits } from '../util/zip-budget';
@@ -27,21 +25,25 @@ export interface ZipWriteEntry {
 
 /** Streams a zip to `path` through a temp file; `finish()` renames it into place. */
 export class ZipWriter {
-  private fd: number;
-  private pos = 0;
+  private readonly file: AtomicFile;
   private central: Buffer[] = [];
   private count = 0;
-  private readonly tmp: string;
 
   constructor(readonly path: string) {
-    this.tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    this.fd = openSync(this.tmp, 'w', 0o644);
+    this.file = AtomicFile.open(path);
+  }
+
+  /** The temp file the zip is written to until finish() (tests: a kill leaves only this). */
+  get tmp(): string {
+    return this.file.tmp;
+  }
+
+  private get pos(): number {
+    return this.file.size;
   }
 
   private write(b: Uint8Array): void {
-    let off = 0;
-    while (off < b.length) off += writeSync(this.fd, b, off, b.length - off);
-    this.pos += b.length;
+    this.file.write(b);
   }
 
   add(e: ZipWriteEntry): void {
@@ -100,19 +102,10 @@ export class ZipWriter {
     end.writeUInt32LE(this.pos - start, 12);
     end.writeUInt32LE(start, 16);
     this.write(end);
-    fsyncSync(this.fd);
-    closeSync(this.fd);
-    this.fd = -1;
-    renameSync(this.tmp, this.path);
+    this.file.commit();
   }
 
   abort(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    try {
-      unlinkSync(this.tmp);
-    } catch {
-      /* already gone */
-    }
+    this.file.abort();
   }
 }

@@ -1,47 +1,12 @@
-// Atomic file writes (temp file in the same folder, fsync, rename): a crash or kill -9 leaves
-// either the old file or the new one, never a half-written one. Also a lowdb adapter built on it,
-// since lowdb's own JSONFile adapter renames without fsync.
+// The library's JSON files: a lowdb adapter that reads with a clear error on corruption and writes
+// through the one atomic writer (core/util/atomic-write.ts), since lowdb's own JSONFile adapter
+// renames without fsync. writeFileAtomic is re-exported for the modules that import it from here.
 
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Adapter } from 'lowdb';
+import { writeFileAtomic } from '../util/atomic-write';
 
-export interface AtomicWriteOptions {
-  /** fsync the data before the rename (durable across power loss). Default true. */
-  fsync?: boolean;
-}
-
-export function writeFileAtomic(path: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(tmp, 'w', 0o644);
-  try {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    if (opts.fsync !== false) fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
-}
+export { writeFileAtomic, type AtomicWriteOptions } from '../util/atomic-write';
 
 export class CorruptFileError extends Error {
   constructor(

@@ -5,7 +5,8 @@
 // library as a 规范性文件 of the office's region, so it can be read, searched and its citations
 // flagged when a cited law changes.
 
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { RegisterEntryInputSchema, RegisterEntrySchema, type RegisterEntry, type RegisterReminder } from '../../shared/register-schema';
@@ -174,9 +175,9 @@ export class RegisterService {
       const folder = join(dir, 'doc');
       mkdirSync(folder);
       const name = `${safeName(v.title)}${extname(file).toLowerCase()}`;
-      copyFileSync(file, join(folder, name));
+      writeFileAtomic(join(folder, name), readFileSync(file), { fsync: false });
       const meta = { path: name, title: v.title, level: '规范性文件', region: office.region || '未知', published: v.published, effective: dates.effective, expired: false };
-      writeFileSync(join(folder, 'manifest.jsonl'), JSON.stringify(meta) + '\n');
+      writeFileAtomic(join(folder, 'manifest.jsonl'), JSON.stringify(meta) + '\n', { fsync: false });
       const report = await importPaths(this.library, [join(folder, name)]);
       if (report.failed.length) throw invalid(`文件 ${basename(file)} 无法导入`, report.failed.map((f) => f.reason));
       for (const w of report.warnings) warnings.push(`${basename(file)}：${w.message}`);

@@ -8,10 +8,9 @@
 // - The file is written once (temp + rename) and never changed; a CRC32 per section is checked on
 //   load, so a damaged file is refused (and rebuilt by the engine) rather than half-read.
 
-import { closeSync, fstatSync, fsyncSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { AtomicFile } from '../util/atomic-write';
 import type { UnitKind } from '../../shared/law-model';
 
 export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
@@ -538,41 +537,24 @@ export class Segment {
     pre.writeUInt32LE(SEGMENT_FORMAT, 4);
     pre.writeUInt32LE(hlen, 8);
     hjson.copy(pre, 12);
-    const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const fd = openSync(tmp, 'w', 0o644);
-    let size = 0;
-    const put = (b: Buffer) => {
-      let o = 0;
-      while (o < b.length) o += writeSync(fd, b, o, b.length - o);
-      size += b.length;
-    };
+    const file = AtomicFile.open(path);
     try {
-      put(pre);
+      file.write(pre);
       for (const [, chunks] of sections) {
         let len = 0;
         for (const c of chunks()) {
-          put(c);
+          file.write(c);
           len += c.length;
         }
         const pad = (4 - (len % 4)) % 4;
-        if (pad) put(Buffer.alloc(pad));
+        if (pad) file.write(Buffer.alloc(pad));
       }
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(tmp, path);
+      file.commit();
     } catch (e) {
-      try {
-        closeSync(fd);
-      } catch {
-        /* closed */
-      }
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* gone */
-      }
+      file.abort();
       throw e;
     }
+    const size = file.size;
     return size;
   }
 
