@@ -1,5 +1,6 @@
 // app://lawdesk/… serves the built renderer (out/renderer) with the CSP header. Paths are
-// resolved inside that folder only; anything else is 404.
+// resolved inside that folder only; anything else is 404. app://print/<token>.html serves a page
+// waiting to be printed (print-window.ts), once, from memory, with a CSP that allows no script.
 
 import { net, protocol } from 'electron';
 import { existsSync, statSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../shared/content-security-policy';
 import { APP_HOST, APP_SCHEME } from './app-origin';
+import { PRINT_CSP, PRINT_HOST, type PrintPages } from './print-window';
 
 /** Must run before app 'ready'. */
 export function registerAppScheme(): void {
@@ -15,10 +17,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(rendererDir: string, printPages?: PrintPages): void {
   const root = resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    if (url.host === PRINT_HOST) {
+      const html = printPages?.take(url);
+      if (html === undefined) return new Response('not found', { status: 404 });
+      return new Response(html, {
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PRINT_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' },
+      });
+    }
     if (url.host !== APP_HOST) return new Response('not found', { status: 404 });
     let rel: string;
     try {

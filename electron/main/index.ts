@@ -2,7 +2,6 @@
 // serves the renderer on app://, registers the contract's IPC and keeps one hardened window.
 
 import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchLibrary } from '../core/library/library-watch';
@@ -15,6 +14,7 @@ import { ElectronSettingsStore } from './electron-settings';
 import { openExternalSafely } from './external-links';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
+import { PrintPages, printHtmlToPdf } from './print-window';
 import { hardenSessions } from './security';
 import { createMainWindow } from './window-options';
 import { WindowState } from './window-state';
@@ -27,28 +27,7 @@ function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
   if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { name, payload });
 }
 
-/**
- * Pack PDFs through Electron's own Chromium (printToPDF), so the desktop needs no system browser:
- * the pack's HTML (self-contained, no scripts, its own CSP) is loaded from a temp file into a
- * hidden window with JavaScript off, printed, and the window and file are removed.
- */
-async function printHtmlToPdf(html: string): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(app.getPath('temp'), 'lawdesk-print-'));
-  const file = join(dir, 'pack.html');
-  writeFileSync(file, html);
-  const w = new BrowserWindow({
-    show: false,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, webviewTag: false, disableBlinkFeatures: 'Auxclick' },
-  });
-  try {
-    await w.loadFile(file);
-    const pdf = await w.webContents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: true, generateDocumentOutline: true });
-    return new Uint8Array(pdf);
-  } finally {
-    w.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const printPages = new PrintPages();
 
 function createWindow(): BrowserWindow {
   const state = new WindowState();
@@ -63,7 +42,7 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   hardenSessions();
-  serveRenderer(join(here, '../renderer'));
+  serveRenderer(join(here, '../renderer'), printPages);
   const settings = new ElectronSettingsStore();
   servicePromise = AppService.open({
     libraryDir: process.env.LAWDESK_LIBRARY || settings.get().libraryDir || join(app.getPath('userData'), 'library'),
@@ -73,7 +52,7 @@ async function start(): Promise<void> {
     emit,
     // Exports (packs, bundles) go where the user finds them; shell:showFile opens the folder.
     exportDir: join(app.getPath('documents'), 'LawDesk 导出'),
-    printPdf: printHtmlToPdf,
+    printPdf: (html) => printHtmlToPdf(printPages, html),
   });
   // An import by the CLI beside the app refreshes the window's lists and counts.
   servicePromise.then((s) => watchLibrary(s.store), () => {});
@@ -121,6 +100,9 @@ async function start(): Promise<void> {
   win.on('closed', () => (win = undefined));
 }
 
+// Before 'ready': every renderer (the main window, the print window, any future one) is sandboxed
+// even if a window's options forget to say so.
+app.enableSandbox();
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
