@@ -9,7 +9,7 @@ import { type Command, UsageError, libraryOption, openForCli, parse, printJson }
 const usage = 'lawdesk backup [--out DIR] [--list] [--keep N] [--library DIR] [--json]';
 
 export const backupCommand: Command = {
-  summary: '备份记录（审查、学法、计划、笔记及修改记录、附件）；--list 列出自动备份，--keep 设定保留份数',
+  summary: '备份记录（审查、学法、计划、笔记、规范性文件登记及修改记录、附件）和简报包、收藏、单位信息等用户数据；--list 列出自动备份，--keep 设定保留份数',
   usage,
   async run(argv) {
     const { values } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, out: { type: 'string' }, list: { type: 'boolean' }, keep: { type: 'string' } }, usage);
@@ -39,7 +39,7 @@ export const backupCommand: Command = {
     }
     const b = backupRecords(store, 'manual');
     if (values.json) printJson(b ?? null);
-    else process.stdout.write(b ? `已备份到 ${b.file}\n` : '还没有任何记录，无需备份\n');
+    else process.stdout.write(b ? `已备份到 ${b.file}\n` : '还没有任何记录或用户数据，无需备份\n');
     return 0;
   },
 };

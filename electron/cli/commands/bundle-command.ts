@@ -2,12 +2,14 @@
 import { resolve } from 'node:path';
 import { findLaws } from '../../core/library/law-lookup';
 import { exportBundle, type BundleProgress } from '../../core/bundles/bundle-export';
+import { bundleLawFilterSchema, type BundleLawFilter } from '../../shared/api/bundles';
 import { BundleError } from '../../core/bundles/bundle-format';
 import { importBundle, previewBundle, type BundlePreview } from '../../core/bundles/bundle-import';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage = [
-  'lawdesk bundle export [--laws 标题或id,…] [--records] --out 文件.lawdesk [--library DIR] [--json]',
+  'lawdesk bundle export [--laws 标题或id,…] [--level 法律,…] [--region 山东,…] [--status 现行有效,…] [--category 科技,…] [--favorites]',
+  '                      [--records] [--no-userdata] --out 文件.lawdesk [--library DIR] [--json]',
   '             lawdesk bundle preview 文件.lawdesk [--library DIR] [--json]',
   '             lawdesk bundle import 文件.lawdesk [--library DIR] [--json]',
 ].join('\n');
@@ -27,6 +29,8 @@ function printPreview(p: BundlePreview, imported: boolean): void {
     const extra = r.outcome === 'conflicting' ? `：保留${r.winner === 'bundle' ? '资料包' : '本库'}的较新修改，另一版本记入修改记录` : r.outcome === 'renamed' ? ` → ${r.newId}` : '';
     out(`  记录  ${REC_WORD[r.outcome]}  ${r.id} ${r.title}${extra}${r.detail ? `\n        ${r.detail}` : ''}`);
   }
+  const UD = { new: '新增', identical: '相同', merged: '合并', kept: '保留本库' } as const;
+  for (const u of p.userData) if (u.outcome !== 'identical') out(`  ${u.what}  ${UD[u.outcome]}${u.detail ? `：${u.detail}` : ''}`);
   for (const w of p.warnings) out(`提示  ${w}`);
   if (p.gbkNames.length) out(`提示  资料包经 Windows 压缩工具重新打包，${p.gbkNames.length} 个文件名按 GB18030 解码`);
   const s = p.summary;
@@ -36,6 +40,23 @@ function printPreview(p: BundlePreview, imported: boolean): void {
   );
 }
 
+const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter(Boolean);
+
+/** --level/--region/--status/--category/--favorites as the 法规库's facets, validated as the API validates them. */
+function facetFilter(values: { level?: string[]; region?: string[]; status?: string[]; category?: string[]; favorites?: boolean }): BundleLawFilter | undefined {
+  const raw = {
+    ...(values.level ? { levels: list(values.level) } : {}),
+    ...(values.region ? { regions: list(values.region) } : {}),
+    ...(values.status ? { statuses: list(values.status) } : {}),
+    ...(values.category ? { categories: list(values.category) } : {}),
+    ...(values.favorites ? { favoritesOnly: true } : {}),
+  };
+  if (!Object.keys(raw).length) return undefined;
+  const r = bundleLawFilterSchema.safeParse(raw);
+  if (!r.success) throw new UsageError(`筛选条件不对：${r.error.issues.map((i) => `--${String(i.path[0]).replace(/ies$/, 'y').replace(/s$/, '')} ${i.message}`).join('；')}`);
+  return r.data;
+}
+
 export const bundleCommand: Command = {
   summary: '资料包：导出 / 预览 / 导入 .lawdesk（法规、记录、附件，供离线机器之间传递）',
   usage,
@@ -43,7 +64,19 @@ export const bundleCommand: Command = {
     const [sub, ...rest] = argv;
     const { values, positionals } = parse(
       rest,
-      { ...libraryOption, json: { type: 'boolean' }, laws: { type: 'string', multiple: true }, records: { type: 'boolean' }, out: { type: 'string' } },
+      {
+        ...libraryOption,
+        json: { type: 'boolean' },
+        laws: { type: 'string', multiple: true },
+        level: { type: 'string', multiple: true },
+        region: { type: 'string', multiple: true },
+        status: { type: 'string', multiple: true },
+        category: { type: 'string', multiple: true },
+        favorites: { type: 'boolean' },
+        records: { type: 'boolean' },
+        'no-userdata': { type: 'boolean' },
+        out: { type: 'string' },
+      },
       usage,
     );
     const json = !!values.json;
@@ -63,10 +96,18 @@ export const bundleCommand: Command = {
             laws.push(found[0]!.id);
           }
         }
-        const res = await exportBundle(store, { ...(laws ? { laws } : {}), records: !!values.records, out: resolve(values.out), onProgress });
+        const filter = facetFilter(values);
+        const res = await exportBundle(store, {
+          ...(laws ? { laws } : {}),
+          ...(filter ? { filter } : {}),
+          records: !!values.records,
+          ...(values['no-userdata'] ? { userData: false } : {}),
+          out: resolve(values.out),
+          onProgress,
+        });
         progressDone();
         if (json) printJson(res);
-        else process.stdout.write(`已导出 ${res.file}：法规版本 ${res.versions} 个，记录 ${res.records} 条，附件 ${res.attachments} 个\n`);
+        else process.stdout.write(`已导出 ${res.file}：法规版本 ${res.versions} 个，记录 ${res.records} 条，附件 ${res.attachments} 个${res.userData.length ? `，另有 ${res.userData.join('、')}` : ''}\n`);
         return 0;
       }
       if (sub === 'preview' || sub === 'import') {

@@ -12,11 +12,13 @@ function print(p: RestorePreview, done: boolean): void {
   if (p.changed.length) out(`回到备份时的状态：${p.changed.join('、')}`);
   if (p.removed.length) out(`备份之后新建、恢复后将移除（保存在恢复前的自动备份中）：${p.removed.join('、')}`);
   if (p.missingAttachments.length) out(`缺少附件：${p.missingAttachments.join('、')}`);
+  const back = p.userData.filter((u) => u.changed).map((u) => u.what);
+  if (back.length) out(`回到备份时的状态：${back.join('、')}`);
   out(`${done ? '已恢复' : '预览（未写入）'}：恢复 ${p.restored.length}，回退 ${p.changed.length}，移除 ${p.removed.length}，不变 ${p.unchanged}`);
 }
 
 export const restoreCommand: Command = {
-  summary: '从备份恢复记录（先预览；恢复前自动备份当前记录）',
+  summary: '从备份恢复记录和简报包、收藏等用户数据（先预览；恢复前自动备份当前状态）',
   usage,
   async run(argv) {
     const { values, positionals } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, preview: { type: 'boolean' } }, usage);

@@ -74,12 +74,19 @@ function backupFile(ctx: ApiContext, name: string): string {
 
 export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings) {
   return {
-    'bundles:export': async ({ laws, records, taskId }) => {
+    'bundles:export': async ({ laws, filter, records, userData, taskId }) => {
       const kind = laws && laws.length === 0 ? '记录备份' : records ? '资料包' : '法规资料包';
       const name = `法规案头${kind}-${localDate(ctx.store.now())}.lawdesk`;
       const onProgress = progressOf(ctx, taskId);
-      const r = await exportBundle(ctx.store, { ...(laws ? { laws } : {}), records, out: ctx.exportPath(name), ...(onProgress ? { onProgress } : {}) });
-      return { ...ctx.handOut(r.file, name), versions: r.versions, records: r.records, attachments: r.attachments };
+      const r = await exportBundle(ctx.store, {
+        ...(laws ? { laws } : {}),
+        ...(filter ? { filter } : {}),
+        records,
+        ...(userData !== undefined ? { userData } : {}),
+        out: ctx.exportPath(name),
+        ...(onProgress ? { onProgress } : {}),
+      });
+      return { ...ctx.handOut(r.file, name), versions: r.versions, records: r.records, attachments: r.attachments, userData: r.userData };
     },
     'bundles:preview': async ({ file, taskId }) => {
       const up = ctx.writeUpload(file.name, file.dataBase64, BUNDLE_UPLOAD_BYTES);

@@ -10,7 +10,11 @@ import { LibraryError, type LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { RecordsStore } from '../records/records-store';
 import type { RecordsFile } from '../records/record-types';
-import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, BundleError, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, type BundleManifest } from './bundle-format';
+import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, BundleError, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, USER_DATA_PREFIX, type BundleManifest } from './bundle-format';
+import { parseUserData, readUserDataTexts, userDataSpec } from './user-data-files';
+import { lawRows, listLaws } from '../library/law-list';
+import { FavoritesStore } from '../library/favorites-store';
+import type { BundleLawFilter } from '../../shared/api/bundles';
 import { ZipWriter } from './zip-file';
 import { TimeSlicer } from '../util/time-slicer';
 
@@ -24,7 +28,11 @@ export interface BundleProgress {
 export interface ExportOptions {
   /** Law ids (or version ids) to include; all laws when omitted. An empty list exports no laws. */
   laws?: string[];
+  /** Laws chosen by facet (all versions of each law whose current version matches); ANDed with `laws`. */
+  filter?: BundleLawFilter;
   records?: boolean;
+  /** The library's user-data files (packs, 收藏, office profile …); default: with the records. */
+  userData?: boolean;
   out: string;
   onProgress?: (p: BundleProgress) => void;
 }
@@ -34,6 +42,8 @@ export interface ExportResult {
   versions: number;
   records: number;
   attachments: number;
+  /** Library paths of the user-data files written. */
+  userData: string[];
   entries: number;
   bytes: number;
 }
@@ -74,7 +84,20 @@ export function recordCount(data: RecordsFile): number {
   return ['reviews', 'lectures', 'plans', 'notes', 'collections'].reduce((n, k) => n + Object.keys(data[k as 'reviews']).length, 0);
 }
 
-function selectVersions(store: LibraryStore, laws: string[] | undefined): LawVersionMeta[] {
+/** Law ids whose current version passes the facets (as the 法规库 table filters them). */
+export function lawsByFilter(store: LibraryStore, f: BundleLawFilter): string[] {
+  const lawIds = f.favoritesOnly ? new Set(FavoritesStore.open(store).lawIds()) : undefined;
+  return listLaws(lawRows(store), { ...f, ...(lawIds ? { lawIds } : {}), limit: Number.MAX_SAFE_INTEGER }).rows.map((r) => r.lawId);
+}
+
+function selectVersions(store: LibraryStore, laws: string[] | undefined, filter: BundleLawFilter | undefined): LawVersionMeta[] {
+  if (filter) {
+    const chosen = lawsByFilter(store, filter);
+    if (laws) {
+      const named = new Set(selectVersions(store, laws, undefined).map((v) => v.lawId));
+      laws = chosen.filter((id) => named.has(id));
+    } else laws = chosen;
+  }
   if (!laws) return store.versions();
   const out = new Map<string, LawVersionMeta>();
   for (const id of laws) {
@@ -96,7 +119,7 @@ const README = `这是法规案头（LawDesk）的资料包（.lawdesk）。
 `;
 
 export async function exportBundle(store: LibraryStore, opts: ExportOptions): Promise<ExportResult> {
-  const versions = selectVersions(store, opts.laws).sort((a, b) => a.id.localeCompare(b.id));
+  const versions = selectVersions(store, opts.laws, opts.filter).sort((a, b) => a.id.localeCompare(b.id));
   const entries: BundleManifest['entries'] = {};
   const progress = (phase: BundleProgress['phase'], done: number, total: number, item?: string) => opts.onProgress?.({ phase, done, total, ...(item ? { item } : {}) });
   let records: RecordsFile | undefined;
@@ -110,6 +133,9 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
       if (!existsSync(a.file)) throw new BundleError('INVALID', `附件“${a.name}”（${a.sha256.slice(0, 12)}…）在资料库中缺失，请先运行 lawdesk check --repair`);
     }
   }
+  // User data is validated before it leaves: a bundle never carries a file its reader would refuse.
+  const userData = (opts.userData ?? !!opts.records) ? [...readUserDataTexts(store.dir)] : [];
+  for (const [path, text] of userData) parseUserData(userDataSpec(path)!, text, `本库（${join(store.dir, path)}）`);
   const zip = new ZipWriter(opts.out);
   let bytes = 0;
   const add = (name: string, data: Uint8Array) => {
@@ -150,12 +176,13 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
       }
       add(RECORDS_JSON, Buffer.from(JSON.stringify(records), 'utf8'));
     }
+    for (const [path, text] of userData) add(USER_DATA_PREFIX + path, Buffer.from(text, 'utf8'));
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
       schemaVersion: BUNDLE_SCHEMA_VERSION,
       appVersion: appVersion(),
       createdAt: store.now().toISOString(),
-      contents: { versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length },
+      contents: { versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length, userData: userData.map(([p]) => p) },
       entries,
     };
     zip.add({ name: MANIFEST, data: Buffer.from(JSON.stringify(manifest, null, 1), 'utf8') });
@@ -165,5 +192,5 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
     zip.abort();
     throw e;
   }
-  return { file: opts.out, versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length, entries: Object.keys(entries).length + 2, bytes };
+  return { file: opts.out, versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length, userData: userData.map(([p]) => p), entries: Object.keys(entries).length + 2, bytes };
 }

@@ -8,11 +8,14 @@ import type { ZipEntry } from './zip-file';
 import { SOURCE_FORMATS, TEXT_SOURCES } from '../../shared/law-model';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
-export const BUNDLE_SCHEMA_VERSION = 1;
+/** 2: userdata/ (packs, 收藏, office profile …) and contents.userData. Version 1 bundles still import. */
+export const BUNDLE_SCHEMA_VERSION = 2;
 
 export const MANIFEST = 'manifest.json';
 export const LAWS_CATALOG = 'laws/catalog.json';
 export const RECORDS_JSON = 'records/records.json';
+/** A library user-data file (user-data-files.ts) travels as userdata/<its path in the library>. */
+export const USER_DATA_PREFIX = 'userdata/';
 /** A note for people who open the zip by hand; ignored on import. */
 export const README_NAME = '说明.txt';
 
@@ -26,10 +29,12 @@ export const ENTRY_PATTERNS: { re: RegExp; kind: EntryKind }[] = [
   { re: new RegExp(`^laws/originals/${HEX}${EXT}$`), kind: 'original' },
   { re: /^records\/records\.json$/, kind: 'records' },
   { re: new RegExp(`^records/attachments/${HEX}${EXT}$`), kind: 'attachment' },
+  // Only names of the closed list in user-data-files.ts are read (checked in bundle-read.ts).
+  { re: /^userdata\/(?:templates\/)?[a-z0-9-]{1,40}\.json$/, kind: 'userdata' },
 ];
-const FOLDERS = new Set(['laws/', 'laws/bodies/', 'laws/originals/', 'records/', 'records/attachments/']);
+const FOLDERS = new Set(['laws/', 'laws/bodies/', 'laws/originals/', 'records/', 'records/attachments/', 'userdata/', 'userdata/templates/']);
 
-export type EntryKind = 'manifest' | 'readme' | 'catalog' | 'body' | 'original' | 'records' | 'attachment';
+export type EntryKind = 'manifest' | 'readme' | 'catalog' | 'body' | 'original' | 'records' | 'attachment' | 'userdata';
 
 export class BundleError extends Error {
   constructor(
@@ -60,7 +65,7 @@ export function classifyEntry(e: Pick<ZipEntry, 'name' | 'isDirectory' | 'isSyml
   if (e.isSymlink) return { reason: '是符号链接（不允许）' };
   if (e.isDirectory) return FOLDERS.has(e.name.endsWith('/') ? e.name : e.name + '/') ? { folder: true } : { reason: '是不认识的文件夹' };
   const hit = ENTRY_PATTERNS.find((p) => p.re.test(e.name));
-  return hit ? { kind: hit.kind } : { reason: '不是资料包中应有的文件（只允许 manifest.json、laws/、records/ 下按内容哈希命名的文件）' };
+  return hit ? { kind: hit.kind } : { reason: '不是资料包中应有的文件（只允许 manifest.json、laws/、records/ 下按内容哈希命名的文件和 userdata/ 下的用户数据文件）' };
 }
 
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
@@ -72,7 +77,13 @@ export const ManifestSchema = z
     appVersion: z.string().max(50),
     createdAt: z.string().max(40),
     /** What the bundle holds, for the preview. */
-    contents: z.object({ versions: z.number().int().nonnegative(), records: z.number().int().nonnegative(), attachments: z.number().int().nonnegative() }),
+    contents: z.object({
+      versions: z.number().int().nonnegative(),
+      records: z.number().int().nonnegative(),
+      attachments: z.number().int().nonnegative(),
+      /** Library paths of the user-data files carried (schema 2). */
+      userData: z.array(z.string().max(200)).max(50).optional(),
+    }),
     /** Every entry but the manifest (and the readme): its sha256 and size. */
     entries: z.record(z.string().max(300), z.object({ sha256: sha, size: z.number().int().nonnegative() })),
   })

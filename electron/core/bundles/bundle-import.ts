@@ -19,6 +19,7 @@ import { readBundle, type ReadBundle, type ReadOptions } from './bundle-read';
 import { backupRecords, type BackupInfo } from './records-backup';
 import { applyRecordsMerge, planRecordsMerge, type RecordPlanItem } from './records-merge';
 import { TimeSlicer } from '../util/time-slicer';
+import { planUserDataMerge, writeUserData, type UserDataMerge } from './user-data-files';
 
 export type LawOutcome = 'new' | 'identical' | 'newer' | 'older';
 
@@ -37,6 +38,8 @@ export interface BundlePreview {
   laws: LawPlanItem[];
   records: RecordPlanItem[];
   attachments: { new: number; present: number };
+  /** The bundle's packs, 收藏, office profile …: what merging each into the library does. */
+  userData: Omit<UserDataMerge, 'text'>[];
   /** Citations in the bundle's records to versions in neither the bundle nor the library. */
   warnings: string[];
   gbkNames: string[];
@@ -122,6 +125,7 @@ function plan(store: LibraryStore, b: ReadBundle, local: RecordsFile): BundlePre
     laws,
     records,
     attachments: { new: attNew, present: attPresent },
+    userData: planUserDataMerge(store.dir, b.userData).map(({ text: _text, ...m }) => m),
     warnings,
     gbkNames: b.gbkNames,
     summary: {
@@ -158,15 +162,16 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
       for (const [name, kind] of b.entryKinds) if (kind === 'original') originalEntry.set(name.slice('laws/originals/'.length, 'laws/originals/'.length + 64), name);
       const haveOriginal = new Set(existsSync(store.originalsDir) ? readdirSync(store.originalsDir).map((n) => n.slice(0, 64)) : []);
       const recordChanges = preview.records.filter((r) => r.outcome !== 'identical' && r.outcome !== 'older');
-      const result: BundleImportResult = { ...preview, changed: lawsToWrite.length > 0 || recordChanges.length > 0 };
+      const userDataWrites = planUserDataMerge(store.dir, b.userData).flatMap((m) => (m.text ? [{ path: m.path, text: m.text }] : []));
+      const result: BundleImportResult = { ...preview, changed: lawsToWrite.length > 0 || recordChanges.length > 0 || userDataWrites.length > 0 };
       if (!result.changed) return result;
 
-      // Records are about to be merged: keep what they were.
-      if (recordChanges.length) {
+      // Records or user data are about to be merged: keep what they were.
+      if (recordChanges.length || userDataWrites.length) {
         const backup = backupRecords(store, 'before-bundle-import');
         if (backup) result.backup = backup;
       }
-      const total = lawsToWrite.length + preview.attachments.new + 2;
+      const total = lawsToWrite.length + preview.attachments.new + 3;
       let done = 0;
       // Content-addressed files first: harmless until a catalog names them (so the event loop may
       // be handed back between them; nothing is staged yet).
@@ -217,6 +222,10 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
           const fresh = planRecordsMerge(draft, incoming);
           applyRecordsMerge(draft, incoming, fresh, { at: store.now().toISOString(), by: opts.actor ?? 'lawdesk', source: basename(file) });
         });
+      }
+      if (userDataWrites.length) {
+        progress({ phase: 'commit', done: done++, total, item: 'userdata' });
+        writeUserData(store.dir, userDataWrites);
       }
       progress({ phase: 'commit', done: total, total });
       return result;

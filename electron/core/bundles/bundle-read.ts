@@ -21,10 +21,12 @@ import {
   ManifestSchema,
   parseBundleJson,
   RECORDS_JSON,
+  USER_DATA_PREFIX,
   type BundleManifest,
   type EntryKind,
 } from './bundle-format';
 import type { BundleProgress } from './bundle-export';
+import { parseUserData, userDataSpec } from './user-data-files';
 import { DEFAULT_ZIP_LIMITS, ZipError, ZipReader, type ZipEntry, type ZipLimits } from './zip-file';
 
 export interface BundleBody {
@@ -39,6 +41,8 @@ export interface ReadBundle {
   /** Entry name → verified bytes, read lazily again at import time (see `bytesOf`). */
   entryKinds: Map<string, EntryKind>;
   records?: RecordsFile;
+  /** Library path → the validated content of each user-data file carried (packs.json, favorites.json …). */
+  userData: Map<string, unknown>;
   /** Names decoded from GB18030 (a Windows zip tool re-packed the bundle). */
   gbkNames: string[];
   reader: ZipReader;
@@ -158,6 +162,7 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
   const bodies = new Map<string, { id: string; articles: number }>(); // only what the catalog check needs
   const originals = new Set<string>();
   for (const [name, kind] of kinds) if (kind === 'original') originals.add(name.slice('laws/originals/'.length, 'laws/originals/'.length + 64));
+  const userData = new Map<string, unknown>();
   const jsonOf = (name: string) => parseBundleJson(Buffer.from(bytesOf(name)).toString('utf8'), name);
   for (const name of names) {
     opts.onProgress?.({ phase: 'verify', done: done++, total: names.length, item: name });
@@ -171,6 +176,11 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
       } catch (e) {
         throw new BundleError('SCHEMA', `资料包中的${(e as Error).message}，已拒绝整个资料包`);
       }
+    } else if (kind === 'userdata') {
+      const path = name.slice(USER_DATA_PREFIX.length);
+      const spec = userDataSpec(path);
+      if (!spec) throw new BundleError('UNSAFE', `资料包中的“${name}”不是 LawDesk 的用户数据文件，已拒绝整个资料包`);
+      userData.set(path, parseUserData(spec, Buffer.from(bytesOf(name)).toString('utf8'), '资料包'));
     } else if (kind !== 'catalog' && kind !== 'records') bytesOf(name);
   }
 
@@ -221,6 +231,7 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
     versions,
     entryKinds: kinds,
     ...(records ? { records } : {}),
+    userData,
     gbkNames,
     reader,
     bytesOf,

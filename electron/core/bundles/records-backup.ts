@@ -1,21 +1,40 @@
-// Backups of the records (reviews, lectures, plans, notes, collections and their change logs).
-// Automatic ones are copies of records.json in <library>/backups/, taken before every operation
+// Backups of the records (reviews, lectures, plans, notes, collections, the 规范性文件 register and
+// their change logs) and of the library's other user data (packs, 收藏, office profile … — the list
+// in user-data-files.ts). Automatic ones are copies of records.json in <library>/backups/, each with
+// a companion userdata-<same stamp>.json holding the user-data files, taken before every operation
 // that replaces records (bundle import, restore, repair) and once a day while the library is in
 // use, rotated to the newest N of each kind. Attachments are content-addressed and never deleted,
 // so a copy of records.json is a complete backup inside the library; a manual backup to another
 // folder is a records-only .lawdesk bundle (records, history and attachments), self-contained.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../library/atomic-file';
 import { sha256 } from '../library/law-identity';
 import type { LibraryStore } from '../library/library-store';
 import { RECORDS_FILE } from '../records/records-store';
+import { readUserDataTexts, userDataBackupText } from './user-data-files';
 
 export const BACKUPS_DIR = 'backups';
 export const DEFAULT_KEEP = 10;
 const CONFIG = 'backup-config.json';
 const NAME = /^records-(\d{8}T\d{9}Z)-([a-z0-9-]{1,40})\.json$/;
+
+/**
+ * The user-data companion of a records backup (the file may be absent: backups taken before user
+ * data was carried); undefined for a file not named like a backup (a hand-made copy of records.json).
+ */
+export function userDataBackupPath(recordsBackup: string): string | undefined {
+  const name = basename(recordsBackup);
+  return name.startsWith('records-') ? join(dirname(recordsBackup), name.replace(/^records-/, 'userdata-')) : undefined;
+}
+
+/** What a library with user data but no records yet backs up as its records. */
+const NO_RECORDS = JSON.stringify({ schemaVersion: 1, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: {} });
+
+function readIf(file: string): Buffer | undefined {
+  return existsSync(file) ? readFileSync(file) : undefined;
+}
 
 export interface BackupConfig {
   /** How many automatic backups of each kind (daily / before an operation) to keep. */
@@ -67,31 +86,39 @@ export function listBackups(store: LibraryStore): BackupInfo[] {
     const m = NAME.exec(name);
     if (!m) continue;
     const file = join(dir, name);
-    out.push({ file, name, at: fromStamp(m[1]!), reason: m[2]!, size: readFileSync(file).length });
+    const companion = userDataBackupPath(file)!;
+    out.push({ file, name, at: fromStamp(m[1]!), reason: m[2]!, size: statSync(file).size + (existsSync(companion) ? statSync(companion).size : 0) });
   }
   return out.sort((a, b) => b.name.localeCompare(a.name));
 }
 
 /**
- * Copies records.json into backups/ (atomically) and rotates. Call before any operation that
- * replaces or drops records. Returns undefined when there are no records yet; when the newest
- * backup already holds exactly these bytes, returns it instead of writing a duplicate.
+ * Copies records.json and the user-data files into backups/ (each atomically) and rotates. Call
+ * before any operation that replaces or drops records or user data. Returns undefined when there is
+ * nothing to back up yet; when the newest backup already holds exactly these bytes, returns it
+ * instead of writing a duplicate.
  */
 export function backupRecords(store: LibraryStore, reason: string): BackupInfo | undefined {
-  const src = join(store.dir, RECORDS_FILE);
-  if (!existsSync(src)) return undefined;
-  const bytes = readFileSync(src);
+  const texts = readUserDataTexts(store.dir);
+  const records = readIf(join(store.dir, RECORDS_FILE));
+  if (!records && !texts.size) return undefined;
+  const bytes = records ?? Buffer.from(NO_RECORDS, 'utf8');
+  const companion = texts.size ? Buffer.from(userDataBackupText(texts), 'utf8') : undefined;
   const tag = reason.slice(0, 80).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'manual';
   const existing = listBackups(store);
   const newest = existing[0];
-  if (newest && sha256(readFileSync(newest.file)) === sha256(bytes) && tag !== 'daily') return newest;
+  const hashOf = (b: Buffer | undefined) => (b ? sha256(b) : '');
+  if (newest && tag !== 'daily' && sha256(readFileSync(newest.file)) === sha256(bytes) && hashOf(readIf(userDataBackupPath(newest.file)!)) === hashOf(companion)) return newest;
   mkdirSync(backupsDir(store), { recursive: true });
   const now = store.now();
   const name = `records-${stamp(now)}-${tag}.json`;
   const file = join(backupsDir(store), name);
+  // The companion first: the records copy is what lists the backup, so a crash between the two
+  // leaves an unlisted companion (removed by rotation), never a listed backup missing its half.
+  if (companion) writeFileAtomic(userDataBackupPath(file)!, companion);
   writeFileAtomic(file, bytes);
   rotate(store);
-  return { file, name, at: now.toISOString(), reason: tag, size: bytes.length };
+  return { file, name, at: now.toISOString(), reason: tag, size: bytes.length + (companion?.length ?? 0) };
 }
 
 /** Keeps the newest N daily backups and the newest N of the others. */
@@ -99,13 +126,20 @@ function rotate(store: LibraryStore): void {
   const { keep } = backupConfig(store);
   const all = listBackups(store);
   for (const group of [all.filter((b) => b.reason === 'daily'), all.filter((b) => b.reason !== 'daily')]) {
-    for (const b of group.slice(keep)) {
-      try {
-        unlinkSync(b.file);
-      } catch {
-        /* already gone */
-      }
-    }
+    for (const b of group.slice(keep)) for (const f of [b.file, userDataBackupPath(b.file)!]) removeIfThere(f);
+  }
+  // Companions whose records copy is gone (rotated, or a crash between the two writes).
+  const listed = new Set(listBackups(store).map((b) => userDataBackupPath(b.file)!));
+  for (const name of readdirSync(backupsDir(store))) {
+    if (/^userdata-\d{8}T\d{9}Z-[a-z0-9-]{1,40}\.json$/.test(name) && !listed.has(join(backupsDir(store), name))) removeIfThere(join(backupsDir(store), name));
+  }
+}
+
+function removeIfThere(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
   }
 }
 

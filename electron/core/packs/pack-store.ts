@@ -11,11 +11,11 @@ import { type Pack, PackError, PackSchema, type PackInput, describePackIssues, n
 export const PACKS_FILE = 'packs.json';
 export const PACKS_SCHEMA_VERSION = 1;
 
-const PacksFileSchema = z.object({
+export const PacksFileSchema = z.object({
   schemaVersion: z.number().int(),
   packs: z.record(z.string(), PackSchema).default({}),
 });
-type PacksFile = z.infer<typeof PacksFileSchema>;
+export type PacksFile = z.infer<typeof PacksFileSchema>;
 
 /** Forward migrations of packs.json, one per schema step (MIGRATIONS[n]: n-1 → n). */
 export const PACKS_MIGRATIONS: Record<number, (d: Record<string, unknown>) => void> = {};

@@ -2,7 +2,19 @@
 // automatic backups of records.json with restore.
 
 import { z } from 'zod';
-import { call, count, empty, id, producedFileSchema, taskId } from './common';
+import { call, count, empty, id, level, producedFileSchema, shortText, status, taskId } from './common';
+
+/** Laws picked for a bundle by the 法规库's facets (each law through its current version); empty lists mean any. */
+export const bundleLawFilterSchema = z.strictObject({
+  levels: z.array(level).max(20).optional(),
+  regions: z.array(shortText).max(200).optional(),
+  statuses: z.array(status).max(10).optional(),
+  categories: z.array(shortText).max(100).optional(),
+  favoritesOnly: z.boolean().optional(),
+});
+export type BundleLawFilter = z.infer<typeof bundleLawFilterSchema>;
+
+const userDataMergeSchema = z.object({ path: z.string(), what: z.string(), outcome: z.enum(['new', 'identical', 'merged', 'kept']), detail: z.string().optional() });
 
 const bundlePreviewSchema = z.object({
   createdAt: z.string(),
@@ -20,6 +32,8 @@ const bundlePreviewSchema = z.object({
     }),
   ),
   attachments: z.object({ new: count, present: count }),
+  /** The bundle's packs, 收藏, office profile …: what merging each into the library does. */
+  userData: z.array(userDataMergeSchema).optional(),
   warnings: z.array(z.string()),
   gbkNames: z.array(z.string()),
   summary: z.object({ laws: z.record(z.string(), count), records: z.record(z.string(), count) }),
@@ -27,7 +41,10 @@ const bundlePreviewSchema = z.object({
 export type BundlePreviewDto = z.infer<typeof bundlePreviewSchema>;
 export const backupInfoSchema = z.object({ name: z.string(), at: z.string(), reason: z.string(), size: count });
 const backupName = z.string().regex(/^records-\d{8}T\d{9}Z-[a-z0-9-]{1,40}\.json$/, '不是自动备份的文件名');
-export const restorePreviewSchema = z.object({ name: z.string(), restored: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: count, missingAttachments: z.array(z.string()) });
+export const restorePreviewSchema = z.object({ name: z.string(), restored: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: count, missingAttachments: z.array(z.string()),
+  /** User-data files (packs, 收藏 …) the backup holds and whether restoring changes them; absent in backups taken before they were carried. */
+  userData: z.array(z.object({ path: z.string(), what: z.string(), changed: z.boolean() })).optional(),
+});
 /** Bundles may be larger than one imported law file. */
 export const BUNDLE_UPLOAD_BYTES = 60 * 1024 * 1024;
 const bundleUpload = z
@@ -40,8 +57,8 @@ const bundleUpload = z
 export const bundlesCalls = {
   // --- bundles and backups (issue 9) ---
   'bundles:export': call({
-    input: z.object({ laws: z.array(id).max(50_000).optional(), records: z.boolean(), taskId }).strict(),
-    output: producedFileSchema.extend({ versions: count, records: count, attachments: count }),
+    input: z.object({ laws: z.array(id).max(50_000).optional(), filter: bundleLawFilterSchema.optional(), records: z.boolean(), userData: z.boolean().optional(), taskId }).strict(),
+    output: producedFileSchema.extend({ versions: count, records: count, attachments: count, userData: z.array(z.string()).optional() }),
   }),
   'bundles:preview': call({
     input: z.object({ file: bundleUpload, taskId }).strict(),
