@@ -49,6 +49,7 @@ import { readOffice } from '../office/office-file';
 import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import type { FolderRoot } from '../library/folder-browse';
+import { sweepStaleTemps } from '../util/stale-temps';
 
 export type Face = 'electron' | 'browser';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -158,6 +159,7 @@ export class AppService {
       opts.exportDir ?? defaultExportDir(),
       opts.stagingRoot ?? tmpdir(),
     );
+    sweepStaleTemps(this.ctx.exportDir); // exports a kill cut short: only our temp files, only if their writer is gone
     this.bundleStagings = new BundleStagings(this.ctx);
     this.handlers = {
       ...this.makeHandlers(),

@@ -2,9 +2,11 @@
 // with the DOCX and OFD importers). The writer streams entries through the one atomic writer
 // (core/util/atomic-write.ts): the bundle appears under its name only when complete.
 
+import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { deflateSync } from 'fflate';
 import { AtomicFile } from '../util/atomic-write';
+import { sweepStaleTemps } from '../util/stale-temps';
 import { isAscii, ZipError } from '../util/zip-budget';
 
 export { DEFAULT_ZIP_LIMITS, decodeEntryName, ZipBudget, ZipError, ZipReader, type ZipEntry, type ZipLimits } from '../util/zip-budget';
@@ -30,6 +32,7 @@ export class ZipWriter {
   private count = 0;
 
   constructor(readonly path: string) {
+    sweepStaleTemps(dirname(path)); // temp files of exports a kill cut short in this folder (ours, writer gone)
     this.file = AtomicFile.open(path);
   }
 

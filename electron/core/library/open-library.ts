@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPaths, type ImportReport, type ImportProgress } from './library-import';
 import { LibraryStore, type StoreOptions } from './library-store';
+import { sweepStaleTemps } from '../util/stale-temps';
 
 /** Electron's app.getPath('userData') for an app named LawDesk, computed without Electron. */
 export function defaultUserDataDir(): string {
@@ -48,6 +49,8 @@ export async function openLibrary(
 ): Promise<{ store: LibraryStore; seeded?: ImportReport }> {
   const dir = resolveLibraryDir(opts.dir);
   const store = await LibraryStore.open(dir, opts);
+  // Temp files of writes a kill cut short, anywhere in the library, whose writer is gone.
+  sweepStaleTemps(store.dir, { recursive: true });
   let seeded: ImportReport | undefined;
   const starter = opts.starterDir ?? starterLawsDir();
   if (store.created && opts.seed !== false && existsSync(starter)) {

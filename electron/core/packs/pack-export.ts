@@ -5,6 +5,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { writeFileAtomic } from '../library/atomic-file';
+import { FileSystemError, printableName } from '../library/fs-errors';
+import { sweepStaleTemps } from '../util/stale-temps';
 import type { LibraryStore } from '../library/library-store';
 import type { PackDocument } from './pack-document';
 import { type Pack, PackError, normalisePack } from './pack-model';
@@ -82,10 +84,12 @@ export async function renderDocument(doc: PackDocument, format: ExportFormat, op
 
 /** Writes a rendered export in one atomic step; a failure names the file and leaves nothing behind. */
 export function writeExportFile(path: string, data: Uint8Array | string): void {
+  sweepStaleTemps(dirname(path)); // temp files of exports a kill cut short in this folder (ours, writer gone)
   try {
     writeFileAtomic(path, data);
   } catch (e) {
-    throw new PackError('WRITE_FAILED', `无法写入 ${path}：${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
+    if (e instanceof FileSystemError) throw new PackError('WRITE_FAILED', e.message); // names the file and says what to do
+    throw new PackError('WRITE_FAILED', `无法写入 ${printableName(path)}：${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
   }
 }
 
