@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'links:affected',
   'version:setStatus',
   'version:verify',
+  'version:checkOcr',
   'reviews:list',
   'reviews:get',
   'reviews:create',

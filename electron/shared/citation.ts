@@ -1,7 +1,7 @@
 // Citations as Chinese legal writing expects them (法学引注手册 style): 《中华人民共和国行政许可法》
 // （2019年修正）第十二条 — the version year is given when the version is an amendment or revision.
 
-import type { HistoryEvent } from './law-model';
+import { articleNeedsCheck, OCR_PENDING_NOTE, type HistoryEvent, type SourceFormat, type TextSource } from './law-model';
 
 export function versionTag(v: { history: HistoryEvent[]; published?: string }): string {
   const last = [...v.history].reverse().find((e) => e.kind === '修正' || e.kind === '修订');
@@ -19,4 +19,15 @@ export function citationOf(
 ): string {
   const label = unitLabel && /^第.+条/.test(unitLabel) ? unitLabel : unitLabel ? ` ${unitLabel}` : '';
   return `《${v.title}》${versionTag(v)}${label}`;
+}
+
+/**
+ * The citation of an article as copied or put in a pack: an article of an OCR text nobody has
+ * checked against the scan yet carries 「（识别文本，待核对）」, so the doubt travels with it.
+ */
+export function citationWithNote(
+  v: { title: string; subtitle?: string; history: HistoryEvent[]; published?: string; textSource?: TextSource; sourceFormat: SourceFormat | (string & {}); verified?: boolean },
+  u: { label: string; ocrChecked?: boolean },
+): string {
+  return citationOf(v, u.label) + (articleNeedsCheck(v, u) ? OCR_PENDING_NOTE : '');
 }

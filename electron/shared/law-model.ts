@@ -54,6 +54,8 @@ export interface Article {
   text: string; // full text without the label; paragraphs and items joined by "\n"
   /** OCR versions only: offsets in `text` of low-confidence characters (to check against the scan). */
   suspects?: number[];
+  /** OCR versions only: a person has checked this article against the scan (逐条核对). */
+  ocrChecked?: boolean;
 }
 
 /** The 分类 facet value of a version without a category. */
@@ -96,8 +98,16 @@ export const TEXT_SOURCE_LABELS: Record<TextSource, string> = {
 /** The mark shown wherever an unverified OCR text appears (reader, search hits, packs, citations). */
 export const OCR_UNVERIFIED_LABEL = '识别文本（待核对）';
 
+/** Beside a citation or a pack item taken from an article nobody has checked against its scan yet. */
+export const OCR_PENDING_NOTE = '（识别文本，待核对）';
+
+/** True for an article of an OCR text that a person has not checked yet (neither it nor the whole version). */
+export function articleNeedsCheck(v: { textSource?: TextSource; sourceFormat: SourceFormat | (string & {}); verified?: boolean }, u: { ocrChecked?: boolean }): boolean {
+  return isUnverifiedOcr(v) && u.ocrChecked !== true;
+}
+
 /** The text source of a version stored before textSource existed: implied by its file format. */
-export function textSourceOf(v: { textSource?: TextSource; sourceFormat: SourceFormat }): TextSource {
+export function textSourceOf(v: { textSource?: TextSource; sourceFormat: SourceFormat | (string & {}) }): TextSource {
   if (v.textSource) return v.textSource;
   switch (v.sourceFormat) {
     case 'pdf':
@@ -119,7 +129,7 @@ export function textSourceOf(v: { textSource?: TextSource; sourceFormat: SourceF
 }
 
 /** True for an OCR text nobody has confirmed yet. */
-export function isUnverifiedOcr(v: { textSource?: TextSource; sourceFormat: SourceFormat; verified?: boolean }): boolean {
+export function isUnverifiedOcr(v: { textSource?: TextSource; sourceFormat: SourceFormat | (string & {}); verified?: boolean }): boolean {
   return textSourceOf(v) === 'ocr' && v.verified !== true;
 }
 

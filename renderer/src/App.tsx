@@ -12,6 +12,7 @@ import { ImportPage } from './features/import/ImportPage';
 import { LibraryPage } from './features/library/LibraryPage';
 import { QuickOpen } from './features/quick-open/QuickOpen';
 import { ReaderPage } from './features/reader/ReaderPage';
+import { OcrReviewPage } from './features/verify/OcrReviewPage';
 import { SearchPage } from './features/search/SearchPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { PacksPage } from './features/packs/PacksPage';
@@ -107,7 +108,7 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selected = route.page === 'read' || route.page === 'diff' ? 'library' : route.page === 'review' || route.page === 'workbench' ? 'reviews' : route.page;
+  const selected = route.page === 'read' || route.page === 'diff' || route.page === 'verify' ? 'library' : route.page === 'review' || route.page === 'workbench' ? 'reviews' : route.page;
   const items = [
     { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>法规库</a> },
     { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>搜索</a> },
@@ -160,6 +161,7 @@ function Shell() {
             {route.page === 'packs' && <PacksPage id={route.id} />}
             {route.page === 'search' && <SearchPage initialQuery={route.q} />}
             {route.page === 'read' && <ReaderPage versionId={route.versionId} articleKey={route.articleKey} highlight={route.highlight} />}
+            {route.page === 'verify' && <OcrReviewPage versionId={route.versionId} />}
             {route.page === 'import' && <ImportPage request={importRequest} />}
             {route.page === 'settings' && <SettingsPage />}
           </ErrorBoundary>

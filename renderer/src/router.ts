@@ -1,5 +1,5 @@
 // Hash routes, so back/forward work in both faces and a reload keeps the place:
-// #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/diff/<lawId>?from=&to=
+// #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/verify/<versionId> (核对 of OCR text)  #/diff/<lawId>?from=&to=
 // #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings
 
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ export type Route =
   | { page: 'library'; asOf?: string }
   | { page: 'search'; q: string }
   | { page: 'read'; versionId: string; articleKey?: string; highlight?: string }
+  | { page: 'verify'; versionId: string }
   | { page: 'diff'; lawId: string; from?: string; to?: string; articleKey?: string }
   | { page: 'reviews' }
   | { page: 'review'; id: string }
@@ -36,6 +37,8 @@ export function parseHash(hash: string): Route {
       const hl = opt('hl');
       return { page: 'read', versionId: tail, ...(a ? { articleKey: a } : {}), ...(hl ? { highlight: hl } : {}) };
     }
+    case 'verify':
+      return tail ? { page: 'verify', versionId: tail } : { page: 'library' };
     case 'diff': {
       if (!tail) return { page: 'library' };
       const from = opt('from');
@@ -95,6 +98,8 @@ export function hrefOf(route: Route): string {
       return route.q ? `#/search?q=${encodeURIComponent(route.q)}` : '#/search';
     case 'read':
       return withQuery(`read/${encodeURIComponent(route.versionId)}`, { a: route.articleKey, hl: route.highlight });
+    case 'verify':
+      return `#/verify/${encodeURIComponent(route.versionId)}`;
     case 'diff':
       return withQuery(`diff/${encodeURIComponent(route.lawId)}`, { from: route.from, to: route.to, a: route.articleKey });
     case 'review':

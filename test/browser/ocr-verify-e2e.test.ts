@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../electron/core/library/library-store';
 import { dateInZone } from '../../electron/shared/office-clock';
-import { haveChromium, useBrowser } from './browser-harness';
+import { go, haveChromium, useBrowser } from './browser-harness';
 
 async function markOcr(store: LibraryStore, title: string): Promise<string[]> {
   const ids = store.versions().filter((v) => v.title.includes(title)).map((v) => v.id);
@@ -51,5 +51,92 @@ describe.skipIf(!haveChromium)('核对 in the reader', () => {
       expect(await mark.textContent()).toBe(`已核对（王律师，${dateInZone(new Date(meta.verifiedAt!))}）`);
       expect(await page.getByTestId('ocr-unverified').count()).toBe(0);
       expect(await page.getByTestId('ocr-verify').count()).toBe(0);
+    }));
+});
+
+/** 统计法 (the newest version) as the OCR importer stores a scan with two misread articles. */
+async function markOcrWithErrors(store: LibraryStore): Promise<{ id: string; seventh: string; eighth: string }> {
+  const id = store.versions().filter((v) => v.title.includes('统计法')).sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''))[0]!.id;
+  const body = store.loadVersion(id);
+  const seventh = body.units.find((u) => u.label === '第七条')!;
+  const eighth = body.units.find((u) => u.label === '第八条')!;
+  const misread = (t: string) => t.replace('统计', '统汁');
+  expect(store.lock.tryAcquire()).toBe(true);
+  try {
+    await store.load();
+    const units = body.units.map((u) =>
+      u.key === seventh.key || u.key === eighth.key ? { ...u, text: misread(u.text), suspects: [u.text.indexOf('统计') + 1] } : { ...u, suspects: [] },
+    );
+    const next = { ...body, units, textSource: 'ocr' as const, verified: false };
+    const file = store.writeBody(next);
+    const { units: _u, ...meta } = next;
+    store.stage({ ...meta, file });
+    await store.commit({ added: [id], removed: [id] });
+  } finally {
+    store.lock.release();
+  }
+  return { id, seventh: seventh.text, eighth: eighth.text };
+}
+
+describe.skipIf(!haveChromium)('逐条核对 of an OCR text', () => {
+  const withSession = useBrowser();
+
+  it('lists the doubtful lines, corrects one by keyboard, clears its 待核对 note in citations, then confirms the rest', () =>
+    withSession(async ({ face, page }) => {
+      const store = face.service.store;
+      const { id, seventh, eighth } = await markOcrWithErrors(store);
+      await face.service.call('settings:set', { displayName: '王律师' });
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `#/read/${encodeURIComponent(id)}`);
+      // A citation copied from an unchecked article carries the note.
+      const art7 = page.locator('[data-testid="article"]').filter({ hasText: '第七条' }).first();
+      await art7.hover();
+      await art7.getByTestId('copy-citation').click();
+      await page.getByText('已复制：').first().waitFor();
+      expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0]).toMatch(/第七条（识别文本，待核对）$/);
+
+      await page.getByTestId('ocr-review-open').click();
+      const items = page.getByTestId('ocr-review-item');
+      await expect.poll(() => items.count()).toBe(2);
+      expect(await items.first().textContent()).toContain('第七条');
+      expect(await items.first().locator('mark.ocr-suspect').textContent()).toBe('汁');
+      // Keyboard only: the list, ↓ to 第八条, ↑ back to 第七条, Enter into the editor.
+      await page.getByTestId('ocr-review-list').focus();
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => page.getByTestId('ocr-review-editor').locator('h5').textContent()).toBe('第八条');
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => page.getByTestId('ocr-review-editor').locator('h5').textContent()).toBe('第七条');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('ocr-review-text');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.insertText(seventh);
+      await page.keyboard.press('Control+Enter');
+      // Saved as corrected; the list moves on to 第八条.
+      await expect.poll(() => items.count()).toBe(1);
+      await expect.poll(() => page.getByTestId('ocr-review-editor').locator('h5').textContent()).toBe('第八条');
+      const v = store.loadVersion(id);
+      const u7 = v.units.find((u) => u.label === '第七条')!;
+      expect(u7).toMatchObject({ text: seventh, suspects: [], ocrChecked: true });
+      expect(v.verified).toBe(false);
+      expect(v.units.find((u) => u.label === '第八条')!.text).not.toBe(eighth);
+
+      // Back in the reader: 第七条's citation is clean, 第八条's still carries the note.
+      await go(page, `#/read/${encodeURIComponent(id)}`);
+      for (const [label, noted] of [['第七条', false], ['第八条', true]] as const) {
+        const a = page.locator('[data-testid="article"]').filter({ hasText: label }).first();
+        await a.hover();
+        await a.getByTestId('copy-citation').click();
+        await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0]!.includes(label)).toBe(true);
+        const first = (await page.evaluate(() => navigator.clipboard.readText())).split('\n')[0]!;
+        expect(first.endsWith('（识别文本，待核对）'), first).toBe(noted);
+      }
+
+      await page.getByTestId('ocr-review-open').click();
+      await page.getByTestId('ocr-review-confirm-all').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.getByTestId('ocr-review-done').waitFor();
+      const meta = store.version(id)!;
+      expect(meta).toMatchObject({ verified: true, verifiedBy: '王律师' });
+      expect(await page.getByTestId('ocr-review-done').textContent()).toContain(`王律师，${dateInZone(new Date(meta.verifiedAt!))}`);
     }));
 });

@@ -2,7 +2,7 @@
 // the version in force on a date, 时效性 set by hand with its basis, and 核对 of an OCR text.
 
 import { updateVersionMeta } from '../library/library-edit';
-import { verifyOcrVersion } from '../library/ocr-verify';
+import { checkOcrArticles, verifyOcrVersion } from '../library/ocr-verify';
 import { articleAcrossVersions, diffVersions, versionAsOf } from '../versions/version-compare';
 import type { ApiContext, Handlers } from './api-context';
 
@@ -17,5 +17,7 @@ export function versionsHandlers(ctx: ApiContext) {
     'version:setStatus': ({ versionId, statusOverride }) => updateVersionMeta(ctx.store, versionId, { statusOverride }),
     'version:verify': async ({ versionId, by, corrections }) =>
       verifyOcrVersion(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), ...(corrections ? { corrections } : {}) }),
+    'version:checkOcr': async ({ versionId, by, confirmed, corrections }) =>
+      checkOcrArticles(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
   } satisfies Partial<Handlers>;
 }

@@ -18,6 +18,7 @@ export const storedUnitSchema = z.object({
   path: z.array(text),
   text,
   suspects: z.array(count).optional(),
+  ocrChecked: z.boolean().optional(),
 });
 
 export const storedBodySchema = z.object({

@@ -5,6 +5,7 @@
 
 import { citationOf, versionTag } from '../../shared/citation';
 import type { Article, Law, LawVersion, LawVersionMeta } from '../../shared/law-model';
+import { articleNeedsCheck, isUnverifiedOcr } from '../../shared/law-model';
 import type { SearchQuery, SearchResult } from '../../shared/search-types';
 import { findLaws, parseArticleRef, pickVersion } from '../library/law-lookup';
 import type { LibraryStore } from '../library/library-store';
@@ -118,6 +119,8 @@ function lawSection(ctx: Ctx, item: Extract<PackItem, { type: 'law' }>): { headi
   const heading = item.heading ?? `《${v.title}》${versionTag(v)}${chapterName ? ' ' + chapterName : ''}`;
   const blocks: DocBlock[] = [versionLine(v)];
   if (STATUS_NOTE[v.status]) blocks.push({ kind: 'note', tone: 'warn', text: `注：${STATUS_NOTE[v.status]}，以下为 ${v.published ?? v.effective ?? ''} 版本的条文。` });
+  const ocr = ocrNote(v);
+  if (ocr) blocks.push(ocr);
   if (!units.length) {
     blocks.push(missing(ctx, `《${v.title}》中没有找到“${chapter.join(' ')}”，本项未能导出条文`));
     return { heading, blocks };
@@ -163,7 +166,15 @@ function articleBlocks(ctx: Ctx, lawName: string, version: string | undefined, a
   ];
   const n = flagNote(ctx, law.id, meta.id, u.key);
   if (n) out.push(n);
+  const o = ocrNote(v, u);
+  if (o) out.push(o);
   return out;
+}
+
+/** An article of an OCR text nobody has checked yet: the doubt travels into the pack. */
+function ocrNote(v: LawVersion, u?: Article): DocBlock | undefined {
+  if (u ? !articleNeedsCheck(v, u) : !isUnverifiedOcr(v)) return undefined;
+  return { kind: 'note', tone: 'warn', text: u ? '注：本条为扫描件识别文本（待核对），尚未对照原件核对。' : '注：本法规正文为扫描件识别文本（待核对），尚未对照原件核对。' };
 }
 
 function citedBlocks(ctx: Ctx, cites: RecordCitation[]): DocBlock[] {

@@ -48,6 +48,9 @@ export const articleSchema = z.object({
   path: z.array(z.string()),
   paragraphs: z.array(z.object({ text: z.string(), items: z.array(z.string()) })),
   text: z.string(),
+  /** OCR versions: offsets of low-confidence characters in `text`, and whether a person checked the article. */
+  suspects: z.array(z.number().int().nonnegative()).optional(),
+  ocrChecked: z.boolean().optional(),
 });
 
 export const lawSchema = z.object({

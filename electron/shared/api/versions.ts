@@ -76,4 +76,22 @@ export const versionsCalls = {
       .strict(),
     output: versionMetaSchema,
   }),
+  /**
+   * 逐条核对 of an OCR'd version: the articles a person checked (`confirmed`, with `corrections`
+   * where the text was wrong) lose their 待核对 marks; the last one makes the version verified.
+   */
+  'version:checkOcr': call({
+    input: z
+      .object({
+        versionId: id,
+        by: z.string().trim().min(1, '请写明核对人').max(50).optional(),
+        confirmed: z.array(z.string().min(1).max(50)).max(5000),
+        corrections: z
+          .record(z.string().min(1).max(50), z.string().trim().min(1, '更正文本不能为空').max(100_000))
+          .refine((r) => Object.keys(r).length <= 5000, '更正的条文过多')
+          .optional(),
+      })
+      .strict(),
+    output: versionMetaSchema,
+  }),
 } as const;

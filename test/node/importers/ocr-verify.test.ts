@@ -13,7 +13,10 @@ import type { LibraryStore } from '../../../electron/core/library/library-store'
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
-import { verifyOcrVersion } from '../../../electron/core/library/ocr-verify';
+import { checkOcrArticles, verifyOcrVersion } from '../../../electron/core/library/ocr-verify';
+import { normalisePack } from '../../../electron/core/packs/pack-model';
+import { resolvePack } from '../../../electron/core/packs/pack-resolve';
+import { citationWithNote } from '../../../electron/shared/citation';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import { isUnverifiedOcr } from '../../../electron/shared/law-model';
 
@@ -149,5 +152,56 @@ describe('version:verify', () => {
     } finally {
       svc.close();
     }
+  });
+});
+
+describe('逐条核对 (version:checkOcr) and the 待核对 note that travels', () => {
+  it('checks articles one by one: corrected text, marks cleared for those only, the last one verifies the version', async () => {
+    const ocr = await library(true);
+    const settings = new MemorySettingsStore();
+    settings.set({ displayName: '赵主任' });
+    const svc = await AppService.open({ libraryDir: ocr.dir, seed: false, settings, face: 'browser', search: false, exportDir: join(work, 'exports'), stagingRoot: join(work, 'staging') });
+    try {
+      const units = ocr.store.loadVersion(ocr.id).units;
+      const wrong = units.find((u) => u.text.includes(MISREAD))!;
+      const other = units.find((u) => u.key !== wrong.key && u.kind === 'section')!;
+      const meta0 = ocr.store.version(ocr.id)!;
+      // Before: every article's citation carries the note, and a pack item gets a 待核对 note.
+      expect(citationWithNote(meta0, other)).toMatch(/（识别文本，待核对）$/);
+      const pack = normalisePack({ title: '测试', template: '合法性审查参考资料', asOf: '2025-01-01', items: [{ type: 'article', law: meta0.lawId, version: ocr.id, article: other.key }] }, NOW);
+      const notes = async (from: LibraryStore) => (await resolvePack(from, pack)).sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'note').map((b) => (b as { text: string }).text);
+      expect(await notes(ocr.store)).toContain('注：本条为扫描件识别文本（待核对），尚未对照原件核对。');
+
+      await expect(svc.call('version:checkOcr', { versionId: ocr.id, confirmed: ['第九十九条'] })).rejects.toThrow('没有这些条文：第九十九条');
+      await expect(svc.call('version:checkOcr', { versionId: ocr.id, confirmed: [] })).rejects.toThrow('没有要确认的条文');
+      const meta1 = await svc.call('version:checkOcr', { versionId: ocr.id, confirmed: [other.key], corrections: { [wrong.key]: wrong.text.replace(MISREAD, RIGHT) } });
+      expect(meta1.verified).toBe(false); // other articles are still unchecked
+      const { store } = await openLibrary({ dir: ocr.dir, seed: false });
+      const v = store.loadVersion(ocr.id);
+      const fixed = v.units.find((u) => u.key === wrong.key)!;
+      expect(fixed).toMatchObject({ suspects: [], ocrChecked: true });
+      expect(fixed.text).toContain(RIGHT);
+      expect(v.units.find((u) => u.key === other.key)).toMatchObject({ ocrChecked: true, text: other.text });
+      expect(v.units.filter((u) => u.ocrChecked).length).toBe(2);
+      expect(citationWithNote(v, v.units.find((u) => u.key === other.key)!)).not.toContain('待核对');
+      expect(await notes(store)).not.toContain('注：本条为扫描件识别文本（待核对），尚未对照原件核对。');
+
+      const rest = v.units.filter((u) => !u.ocrChecked).map((u) => u.key);
+      const meta2 = await svc.call('version:checkOcr', { versionId: ocr.id, confirmed: rest });
+      expect(meta2).toMatchObject({ verified: true, verifiedBy: '赵主任', verifiedAt: expect.any(String) });
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('refuses a version that is not OCR and leaves the library as it was', async () => {
+    const { store, dir, id } = await library(false);
+    const before = readFileSync(join(dir, 'library.json'), 'utf8');
+    await expect(checkOcrArticles(store, id, { by: '王律师', confirmed: ['1'] })).rejects.toThrow('不是识别文本，无需核对');
+    const ocr = await library(true);
+    const key = ocr.store.loadVersion(ocr.id).units[0]!.key;
+    await expect(checkOcrArticles(ocr.store, ocr.id, { by: '王律师', confirmed: [key], corrections: { [key]: '  ' } })).rejects.toThrow('的更正文本是空的');
+    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
+    expect(ocr.store.loadVersion(ocr.id).units[0]!.ocrChecked).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import type { LawVersionMeta } from '../../../../electron/shared/law-model';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { client, errorMessage } from '../../api/client';
+import { hrefOf } from '../../router';
 
 export function OcrMark({ meta, onVerified }: { meta: Pick<LawVersionMeta, 'id' | 'textSource' | 'verified' | 'verifiedBy' | 'verifiedAt'>; onVerified: () => void }) {
   const { message } = AntApp.useApp();
@@ -40,6 +41,9 @@ export function OcrMark({ meta, onVerified }: { meta: Pick<LawVersionMeta, 'id' 
           {OCR_UNVERIFIED_LABEL}
         </Tag>
       </Tooltip>
+      <Button size="small" type="primary" ghost href={hrefOf({ page: 'verify', versionId: meta.id })} data-testid="ocr-review-open">
+        逐条核对
+      </Button>
       <Popconfirm title="确认已对照原件核对全文？" description="将记下核对人和时间，识别标记随之取消。" okText="确认" cancelText="取消" onConfirm={confirm}>
         <Button size="small" loading={busy} data-testid="ocr-verify">
           确认已核对

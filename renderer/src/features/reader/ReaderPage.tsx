@@ -21,7 +21,7 @@ import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
 import { StatusEditor } from './StatusEditor';
 import { OcrMark } from './OcrMark';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { citationOf } from '../../../../electron/shared/citation';
+import { citationOf, citationWithNote } from '../../../../electron/shared/citation';
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
@@ -54,7 +54,7 @@ function locate(marksPerUnit: number[], n: number): { unit: number; mark: number
 
 /** The text copied by 复制引用: the citation, then the article as written. */
 export function citationText(v: VersionData['meta'], u: Unit): string {
-  const cite = citationOf(v, u.label);
+  const cite = citationWithNote(v, u);
   const body = u.paragraphs.map((p) => [p.text, ...p.items].join('\n')).join('\n');
   return `${cite}\n${u.kind === 'article' ? u.label + '　' : ''}${body}`;
 }
@@ -179,9 +179,9 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
       setCitedOpen(true);
     } else if (a === 'history') setHistoryKey(u.key);
     else if (a === 'pack')
-      setPackItems({ what: citationOf(m, u.label), items: [{ type: 'article', law: m.lawId, version: m.id, article: u.key, titleSnapshot: citationOf(m, u.label) }] });
+      setPackItems({ what: citationWithNote(m, u), items: [{ type: 'article', law: m.lawId, version: m.id, article: u.key, titleSnapshot: citationOf(m, u.label) }] });
     else if (a === 'link')
-      void copyText(citationOf(m, u.label)).then(
+      void copyText(citationWithNote(m, u)).then(
         () => msg.success('已复制引用'),
         (e: Error) => msg.error(`复制失败：${e.message}`),
       );
