@@ -1,6 +1,8 @@
 // 审查工作台 end to end in Chromium: open a review, upload its 送审稿, see the findings marked in
 // the draft, accept two (button and keyboard), dismiss one with a reason, export the 意见书 and
-// check the downloaded DOCX holds the accepted bases' article texts.
+// check the downloaded DOCX holds the accepted bases' article texts. Then a second test: the
+// pre-check's percentage, an edited 建议修改为, a second version and its diff, and the 意见书
+// holding the edited wording.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,5 +57,93 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       for (const c of review.findings.authority.citations) expect(text).toContain(squash(c.textSnapshot));
       expect(review.notes).toContain('失信惩戒有《山东省社会信用条例》依据');
       expect(review.notes).toContain('【公平竞争审查】');
+    }), 240_000);
+
+  it('shows the pre-check progress, takes an edited proposal, compares a second version, exports the edited wording', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      const id = created.record.id;
+      await go(page, `#/review/${id}`);
+      await page.getByTestId('review-open-workbench').click();
+      await page.waitForURL(/#\/workbench\//);
+      await page.getByTestId('wb-draft').or(page.getByText('还没有送审稿')).first().waitFor();
+
+      // Hold the answer of the upload until the percentage from the task:progress events is shown.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/workbench:addDraft', async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      });
+      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
+      await page.getByTestId('wb-progress').filter({ hasText: '查找上位法（100%）' }).waitFor();
+      expect(await page.getByTestId('wb-progress').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+      release();
+      await page.getByTestId('wb-draft').waitFor();
+      await page.unroute('**/api/workbench:addDraft');
+      await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(10);
+      expect(await page.getByTestId('wb-progress').count()).toBe(0);
+
+      // Edit 建议修改为 of 设定行政强制措施, then 采纳: the edited wording is the suggestion.
+      const finding = (rule: string) => page.getByTestId('wb-finding').filter({ hasText: rule });
+      await finding('设定行政强制措施').click();
+      const box = finding('设定行政强制措施').getByTestId('wb-proposal');
+      expect(await box.inputValue()).toBe('删除该强制措施');
+      await box.fill('');
+      await finding('设定行政强制措施').getByText('建议修改为不能为空').waitFor();
+      expect(await finding('设定行政强制措施').getByTestId('wb-accept').isDisabled()).toBe(true);
+      const edited = '删去“县科技局可以查封其经营场所，扣押相关账册”，改为“取消其服务资格，并依照有关法律、法规的规定处理”';
+      await box.fill(edited);
+      await finding('设定行政强制措施').getByTestId('wb-accept').click();
+      await finding('设定行政强制措施').getByText('已采纳').waitFor();
+      await expect.poll(() => page.getByTestId('wb-suggestions').textContent()).toContain(edited);
+      // changed again after 采纳 (e, then Ctrl+Enter)
+      await page.keyboard.press('e');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wb-proposal');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.insertText('（限期三十日）');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => page.getByTestId('wb-suggestions').textContent()).toContain(`${edited}（限期三十日）`);
+
+      // A second version from the UI: checked again, and what changed is shown.
+      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/versions/创新券管理办法（送审稿第二稿）.md'));
+      const notice = page.getByTestId('wb-compare-notice');
+      await notice.waitFor();
+      expect(await notice.textContent()).toContain('与第 1 稿相比：修改 3 条、新增 1 条、删除 2 条');
+      await expect.poll(() => page.getByTestId('wb-draft').locator('.ant-card-head').textContent()).toContain('第 2 稿，21 条');
+      expect(await page.getByTestId('wb-finding').filter({ hasText: '设定行政处罚' }).count()).toBe(0);
+      await notice.getByRole('button', { name: '查看对比' }).click();
+      const drawer = page.getByTestId('wb-compare');
+      await drawer.getByTestId('wb-compare-summary').waitFor();
+      expect(await drawer.getByTestId('diff-row').count()).toBe(6); // 3 changed, 1 added, 2 deleted
+      const moved = drawer.getByTestId('diff-row').filter({ hasText: '原 第七条 → 新 第六条' });
+      expect(await moved.getByTestId('diff-changed-to').textContent()).toBe('企业使用创新券购买科技服务，可以自主选择服务机构。');
+      expect(await moved.getByTestId('diff-changed-from').textContent()).toBe('企业使用创新券购买科技服务，只能选择县科技局指定的服务机构。');
+      expect(await drawer.getByTestId('wb-compare-resolved').textContent()).toContain('第十二条 设定行政处罚');
+      // the same comparison the other way round, chosen in the drawer
+      const pick = async (label: string, seq: number) => {
+        await drawer.getByLabel(label).click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `第 ${seq} 稿（` }).click();
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      };
+      await pick('原稿', 2);
+      await pick('新稿', 1);
+      await expect.poll(() => drawer.getByTestId('wb-compare-summary').textContent()).toContain('与第 2 稿相比：修改 3 条、新增 2 条、删除 1 条');
+      await page.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden' });
+      // the first version can still be looked at
+      await page.getByTestId('wb-version').click();
+      await page.locator('.ant-select-item-option[title="第 1 稿"]').click();
+      await expect.poll(() => page.getByTestId('wb-draft').locator('.ant-card-head').textContent()).toContain('第 1 稿，22 条');
+
+      const download = page.waitForEvent('download');
+      await page.getByTestId('wb-export').click();
+      const file = await download;
+      const text = squash(await docxText(readFileSync((await file.path())!)));
+      expect(text).toContain(squash('关于《高青县科技创新券管理办法（征求意见稿）》的合法性审查意见书'));
+      expect(text).toContain(squash('修改建议对照表'));
+      expect(text).toContain(squash(`${edited}（限期三十日）`));
+      expect(text).toContain(squash('服务机构在提供服务过程中弄虚作假的，县科技局可以查封其经营场所，扣押相关账册。'));
     }), 240_000);
 });

@@ -10,9 +10,18 @@ import { DRAFTS, REVIEW_LAWS } from './review-test-support';
 
 let tmp: string;
 let svc: AppService;
+const events: { event: string; payload: { taskId?: string; phase?: string; done?: number; total?: number } }[] = [];
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'lawdesk-workbench-api-'));
-  svc = await AppService.open({ libraryDir: join(tmp, 'library'), starterDir: REVIEW_LAWS, settings: new MemorySettingsStore(), face: 'browser', exportDir: join(tmp, 'exports'), stagingRoot: join(tmp, 'staging') });
+  svc = await AppService.open({
+    libraryDir: join(tmp, 'library'),
+    starterDir: REVIEW_LAWS,
+    settings: new MemorySettingsStore(),
+    face: 'browser',
+    exportDir: join(tmp, 'exports'),
+    stagingRoot: join(tmp, 'staging'),
+    emit: (event, payload) => events.push({ event, payload: payload as never }),
+  });
   await svc.searchReady();
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -44,5 +53,30 @@ describe('workbench:* channels', () => {
     const signed = (await svc.call('workbench:opinion', { id, format: 'docx' })) as { fileId: string };
     const bytes = Buffer.from(((await svc.call('files:get', { fileId: signed.fileId })) as { dataBase64: string }).dataBase64, 'base64');
     expect((await mammoth.extractRawText({ buffer: bytes })).value).toContain('某县科学技术局');
+  }, 120_000);
+
+  it('a second version: progress by task, the comparison, an edited proposal refused when blank', async () => {
+    const created = await svc.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } } as never);
+    const id = (created as { record: { id: string } }).record.id;
+    await svc.call('workbench:addDraft', { id, file: upload('第一稿.md', readFileSync(join(DRAFTS, 'planted-innovation-voucher.md'))) });
+    const second = readFileSync(join(DRAFTS, 'versions', '创新券管理办法（送审稿第二稿）.md'));
+    const v2 = (await svc.call('workbench:addDraft', { id, file: upload('第二稿.md', second), taskId: 'wb-t1' })) as { drafts: { seq: number }[]; draft: { seq: number; units: unknown[] } };
+    expect(v2.drafts.map((d) => d.seq)).toEqual([1, 2]);
+    expect(v2.draft.seq).toBe(2);
+    // task:progress for this task: rules then 上位法, one step per article, ending at 100 %
+    const mine = events.filter((e) => e.event === 'task:progress' && e.payload.taskId === 'wb-t1').map((e) => e.payload);
+    const n = 21;
+    expect(mine[0]).toMatchObject({ phase: '核对引用', done: 0, total: 2 * n });
+    expect(mine.at(-1)).toMatchObject({ phase: '查找上位法', done: 2 * n, total: 2 * n });
+    expect(mine.map((p) => p.done)).toEqual([...mine.map((p) => p.done)].sort((a, b) => a! - b!));
+    const c = (await svc.call('workbench:diff', { id, from: 1, to: 2 })) as { counts: { changed: number }; findings: { resolved: { rule: string }[] } };
+    expect(c.counts.changed).toBe(3);
+    expect(c.findings.resolved.map((f) => f.rule)).toContain('penalty-create');
+    await expect(svc.call('workbench:diff', { id, from: 1, to: 3 })).rejects.toThrow('没有第 3 稿');
+    const view = (await svc.call('workbench:get', { id, seq: 2, panel: false })) as { result: { findings: { id: string; rule: string }[] } };
+    const coercion = view.result.findings.find((f) => f.rule === 'coercion-create')!.id;
+    await expect(svc.call('workbench:accept', { id, findingId: coercion, proposal: ' \n ' })).rejects.toThrow('建议修改为不能为空');
+    const ok = (await svc.call('workbench:accept', { id, findingId: coercion, proposal: '删去查封、扣押的规定' })) as { suggestions: { proposal: string }[] };
+    expect(ok.suggestions.map((x) => x.proposal)).toEqual(['删去查封、扣押的规定']);
   }, 120_000);
 });

@@ -1,15 +1,19 @@
 // 审查工作台: the 送审稿 of a review on the left with the pre-check's findings marked in its text,
-// the finding list (采纳 / 不采纳 with a reason, j/k or ↑↓ to move, a / d to decide), the 上位法
-// panel for the selected article, the 公平竞争审查 checklist, and the 意见书 export.
+// the finding list (采纳 with its 建议修改为 editable / 不采纳 with a reason, j/k or ↑↓ to move,
+// e to edit the proposal, a / d to decide), the 上位法 panel for the selected article, the
+// 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
+// the pre-check's progress as a percentage.
 
-import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Select, Space, Spin, Tag, Typography, Upload, message } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography, Upload, message } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import type { Finding, HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import type { DraftComparison, Finding, HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { client, errorMessage } from '../../api/client';
-import { handOver, readAsBase64 } from '../../components/records-ui';
+import { handOver, percent, readAsBase64, useTask } from '../../components/records-ui';
 import { hrefOf } from '../../router';
+import { DraftCompare, compareSummary } from './DraftCompare';
 
 type View = ApiOutput<'workbench:get'>;
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
@@ -54,18 +58,31 @@ export function WorkbenchPage({ id }: { id: string }) {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [format, setFormat] = useState<'docx' | 'pdf'>('docx');
+  /** 建议修改为 as edited, by finding id (absent: the rule's suggestion). */
+  const [proposals, setProposals] = useState<Record<string, string>>({});
+  /** An accepted finding whose proposal is being changed. */
+  const [editing, setEditing] = useState<string>();
+  const [comparing, setComparing] = useState(false);
+  const [comparison, setComparison] = useState<DraftComparison>();
+  const task = useTask();
+  const { taskId: newTaskId, reset: resetTask } = task;
+  const proposalBox = useRef<TextAreaRef>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setView(await client.call('workbench:get', { id }));
-      setError(undefined);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoading(false);
-    }
-  }, [id]);
+  const load = useCallback(
+    async (seq?: number) => {
+      setLoading(true);
+      try {
+        setView(await client.call('workbench:get', { id, ...(seq ? { seq } : {}), taskId: newTaskId() }));
+        setError(undefined);
+      } catch (e) {
+        setError(errorMessage(e));
+      } finally {
+        setLoading(false);
+        resetTask();
+      }
+    },
+    [id, newTaskId, resetTask],
+  );
   useEffect(() => {
     void load();
   }, [load]);
@@ -77,20 +94,37 @@ export function WorkbenchPage({ id }: { id: string }) {
 
   const upload = async (file: File) => {
     setBusy(true);
+    setLoading(true);
     try {
-      setView(await client.call('workbench:addDraft', { id, file: { name: file.name, dataBase64: await readAsBase64(file) } }));
-      void message.success(`已添加送审稿“${file.name}”`);
+      const v = await client.call('workbench:addDraft', { id, file: { name: file.name, dataBase64: await readAsBase64(file) }, taskId: task.taskId() });
+      setView(v);
+      setSelected(undefined);
+      const seq = v.draft?.seq ?? 1;
+      if (seq > 1) {
+        // A new version: say at once what changed against the one before.
+        const c = await client.call('workbench:diff', { id, from: seq - 1, to: seq });
+        setComparison(c);
+      } else setComparison(undefined);
+      void message.success(`已添加送审稿“${file.name}”（第 ${seq} 稿）`);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
       setBusy(false);
+      setLoading(false);
+      task.reset();
     }
+  };
+  /** The proposal to send: the edited text when it differs from the rule's suggestion. */
+  const proposalOf = (f: Finding) => {
+    const p = proposals[f.id];
+    return p !== undefined && p.trim() !== (f.suggestion ?? '') ? { proposal: p } : {};
   };
   const accept = async (f: Finding) => {
     setBusy(true);
     try {
-      const v = await client.call('workbench:accept', { id, findingId: f.id });
+      const v = await client.call('workbench:accept', { id, findingId: f.id, ...proposalOf(f) });
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
+      setEditing(undefined);
       void message.success(`已采纳：${f.ruleName}`);
     } catch (e) {
       void message.error(errorMessage(e));
@@ -151,6 +185,10 @@ export function WorkbenchPage({ id }: { id: string }) {
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected(findings[Math.min(findings.length - 1, i + 1)]!.id);
       else if (e.key === 'k' || e.key === 'ArrowUp') setSelected(findings[Math.max(0, i - 1)]!.id);
       else if (e.key === 'a' && current && !decided(current)) void accept(current);
+      else if (e.key === 'e' && current && decided(current) !== 'dismissed') {
+        if (decided(current)) setEditing(current.id);
+        setTimeout(() => proposalBox.current?.focus(), 0);
+      }
       else if (e.key === 'd' && current && !decided(current)) setDismissing(current);
       else return;
       e.preventDefault();
@@ -181,6 +219,21 @@ export function WorkbenchPage({ id }: { id: string }) {
           )}
         </Space>
         <Space wrap>
+          {view && view.drafts.length > 1 && (
+            <>
+              <Select
+                aria-label="查看稿本"
+                data-testid="wb-version"
+                value={draft?.seq}
+                onChange={(seq) => void load(seq)}
+                options={view.drafts.map((d) => ({ value: d.seq, label: `第 ${d.seq} 稿${d.seq === view.drafts.at(-1)!.seq ? '（最新）' : ''}` }))}
+                style={{ width: 140 }}
+              />
+              <Button onClick={() => setComparing(true)} data-testid="wb-compare-open">
+                各稿对比
+              </Button>
+            </>
+          )}
           <Upload showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
             <Button icon={<UploadOutlined />} loading={busy} data-testid="wb-upload">
               {draft ? '上传新一稿' : '上传送审稿'}
@@ -193,7 +246,30 @@ export function WorkbenchPage({ id }: { id: string }) {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      {loading && !view && <Spin tip="正在预审送审稿（核对引用、检查规则、查找上位法）…" data-testid="wb-loading"><div style={{ height: 120 }} /></Spin>}
+      {loading && (
+        <Card size="small" style={{ marginBottom: 12 }} data-testid="wb-progress">
+          <Typography.Text>
+            正在预审送审稿{task.progress ? `：${task.progress.phase}（${percent(task.progress)}%）` : '…'}
+          </Typography.Text>
+          <Progress percent={percent(task.progress)} status="active" aria-label="预审进度" />
+        </Card>
+      )}
+      {comparison && draft?.seq === comparison.to && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="wb-compare-notice"
+          message={`第 ${comparison.to} 稿已重新预审。${compareSummary(comparison)}`}
+          action={
+            <Button size="small" onClick={() => setComparing(true)}>
+              查看对比
+            </Button>
+          }
+          closable
+          onClose={() => setComparison(undefined)}
+        />
+      )}
       {view && !draft && <Empty description="还没有送审稿：上传 Word、PDF、TXT、Markdown 或 HTML 格式的送审稿后自动预审" />}
       {draft && view?.result && (
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 5fr) minmax(0, 4fr)', gap: 12 }}>
@@ -208,7 +284,7 @@ export function WorkbenchPage({ id }: { id: string }) {
             })}
           </Card>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
-            <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，a 采纳，d 不采纳`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
+            <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
               {findings.map((f) => {
                 const d = view.decisions[f.id];
                 return (
@@ -231,9 +307,51 @@ export function WorkbenchPage({ id }: { id: string }) {
                     <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
                     {f.basis && <div style={{ fontSize: 12 }}>依据：{f.basis.versionId && f.basis.articleKey ? <a href={hrefOf({ page: 'read', versionId: f.basis.versionId, articleKey: f.basis.articleKey })}>{f.basis.citation}</a> : f.basis.citation}</div>}
                     {d?.status === 'dismissed' && <div style={{ fontSize: 12 }}>理由：{d.reason}</div>}
+                    {d?.status === 'accepted' && editing !== f.id && (
+                      <div style={{ fontSize: 12 }} data-testid="wb-proposal-text">
+                        建议修改为：{d.proposal ?? '（无）'}
+                        {f.id === current?.id && (
+                          <Button size="small" type="link" onClick={(e) => { e.stopPropagation(); setEditing(f.id); }} data-testid="wb-proposal-edit">
+                            修改建议 (e)
+                          </Button>
+                        )}
+                      </div>
+                    )}
+                    {f.id === current?.id && (!d || (d.status === 'accepted' && editing === f.id)) && (
+                      <div style={{ marginTop: 6 }} onClick={(e) => e.stopPropagation()}>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          建议修改为（可编辑，采纳后写入修改建议对照表）：
+                        </Typography.Text>
+                        <Input.TextArea
+                          ref={proposalBox}
+                          autoSize={{ minRows: 2, maxRows: 6 }}
+                          maxLength={5000}
+                          value={proposals[f.id] ?? d?.proposal ?? f.suggestion ?? ''}
+                          onChange={(e) => setProposals((p) => ({ ...p, [f.id]: e.target.value }))}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void accept(f);
+                            if (e.key === 'Escape') (e.target as HTMLTextAreaElement).blur();
+                          }}
+                          status={proposals[f.id] !== undefined && !proposals[f.id]!.trim() ? 'error' : ''}
+                          aria-label="建议修改为"
+                          data-testid="wb-proposal"
+                        />
+                        {proposals[f.id] !== undefined && !proposals[f.id]!.trim() && <Typography.Text type="danger" style={{ fontSize: 12 }}>建议修改为不能为空</Typography.Text>}
+                      </div>
+                    )}
+                    {d?.status === 'accepted' && editing === f.id && f.id === current?.id && (
+                      <Space style={{ marginTop: 6 }}>
+                        <Button size="small" type="primary" disabled={proposals[f.id] !== undefined && !proposals[f.id]!.trim()} onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-proposal-save">
+                          保存修改建议 (Ctrl+Enter)
+                        </Button>
+                        <Button size="small" onClick={(e) => { e.stopPropagation(); setEditing(undefined); }}>
+                          取消
+                        </Button>
+                      </Space>
+                    )}
                     {!d && f.id === current?.id && (
                       <Space style={{ marginTop: 6 }}>
-                        <Button size="small" type="primary" onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-accept">
+                        <Button size="small" type="primary" disabled={proposals[f.id] !== undefined && !proposals[f.id]!.trim()} onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-accept">
                           采纳 (a)
                         </Button>
                         <Button size="small" onClick={(e) => { e.stopPropagation(); setDismissing(f); }} data-testid="wb-dismiss">
@@ -289,6 +407,7 @@ export function WorkbenchPage({ id }: { id: string }) {
           </div>
         </div>
       )}
+      {view && view.drafts.length > 1 && <DraftCompare key={comparison ? `${comparison.from}-${comparison.to}` : 'none'} id={id} drafts={view.drafts} open={comparing} onClose={() => setComparing(false)} initial={comparison} />}
       <Modal
         open={!!dismissing || !!fcDeciding}
         title={fcDeciding ? `公平竞争审查 ${fcDeciding.code}：${fcDeciding.status === 'accepted' ? '确认存在' : '排除'}` : `不采纳：${dismissing?.ruleName ?? ''}`}
