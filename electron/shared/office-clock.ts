@@ -3,6 +3,17 @@
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** Whether `timeZone` is an IANA zone name this runtime knows (Asia/Shanghai, Asia/Urumqi, UTC …). */
+export function isTimeZone(timeZone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/.test(timeZone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** YYYY-MM-DD of `now` in `timeZone` (IANA name). */
 export function dateInZone(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);

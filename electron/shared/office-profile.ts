@@ -3,16 +3,35 @@
 // (office.json), so it travels with the library; the first office's values are example data only.
 
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './office-clock';
+
+/** The file in the library folder that holds the profile. */
+export const OFFICE_FILE = 'office.json';
 
 const short = z.string().trim().max(200);
+const adviser = z.strictObject({ name: short.min(1), org: short.optional() });
+const timeZone = z.string().trim().max(64).refine(isTimeZone, '不是有效的时区名称（应为 IANA 名称，如 Asia/Shanghai）');
 
 export const OfficeProfileSchema = z.strictObject({
   /** 高青县科学技术局 */
   unit: short.default(''),
   /** Region in the library's notation, province first: 山东·淄博·高青县. */
   region: short.default(''),
-  adviser: z.strictObject({ name: short.min(1), org: short.optional() }).optional(),
+  adviser: adviser.optional(),
+  /**
+   * The office's time zone (IANA name): it decides what "today" is for every date the app
+   * writes or compares (status, due dates, backups, packs), whatever zone the computer is set to.
+   */
+  timeZone: timeZone.default(DEFAULT_TIME_ZONE),
+});
+
+/** A change to the profile: only the fields given change (no defaults filled in); adviser null removes it. */
+export const OfficeProfilePatchSchema = z.strictObject({
+  unit: short.optional(),
+  region: short.optional(),
+  adviser: adviser.nullable().optional(),
+  timeZone: timeZone.optional(),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;
 
-export const EMPTY_OFFICE: OfficeProfile = { unit: '', region: '' };
+export const EMPTY_OFFICE: OfficeProfile = { unit: '', region: '', timeZone: DEFAULT_TIME_ZONE };

@@ -28,6 +28,7 @@ import { ReportsPage } from './features/reports/ReportsPage';
 import { DiffPage } from './features/versions/DiffPage';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { SettingsProvider, useSettings } from './settings-context';
+import { setOfficeTimeZone } from './office-clock';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
@@ -43,6 +44,7 @@ function IndexStatus() {
   // The counts follow every library change: imports here, and by the CLI beside the app.
   const gen = useLibraryGeneration();
   const info = useCall('library:info', {}, `gen${gen}`);
+  if (info.data) setOfficeTimeZone(info.data.timeZone);
   const [state, setState] = useState<{ text: string; color: string } | undefined>();
   useEvent('index:progress', (p) => {
     if (p.phase === 'ready') setState({ text: '检索就绪', color: 'green' });

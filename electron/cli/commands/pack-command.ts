@@ -46,7 +46,7 @@ export const packCommand: Command = {
       switch (sub) {
         case 'list': {
           const store = await openForCli(values.library, json);
-          const packs = (await PackStore.open(store.dir, { lock: store.lock })).list();
+          const packs = (await PackStore.open(store.dir, { lock: store.lock, today: () => store.today() })).list();
           if (json) printJson(packs);
           else if (!packs.length) process.stdout.write('还没有简报包。用 lawdesk pack create --from pack.json 创建（格式见 electron/core/packs/README-packs.md）\n');
           else for (const p of packs) process.stdout.write(`${padCell(p.id, 22)} ${padCell(p.template, 20)} ${String(p.itemCount).padStart(4)} 项  ${p.title}\n`);
@@ -55,7 +55,7 @@ export const packCommand: Command = {
         case 'show': {
           if (!target) throw new UsageError(`请给出简报包 id\n用法：${usage}`);
           const store = await openForCli(values.library, json);
-          const pack = (await PackStore.open(store.dir, { lock: store.lock })).get(target);
+          const pack = (await PackStore.open(store.dir, { lock: store.lock, today: () => store.today() })).get(target);
           if (json) printJson(pack);
           else {
             process.stdout.write(`${pack.title}（${pack.id}）\n模板：${pack.template}　条文截至：${pack.asOf}\n封面：${[pack.cover.title, pack.cover.unit, pack.cover.date, pack.cover.purpose].filter(Boolean).join(' / ')}\n\n`);
@@ -67,7 +67,7 @@ export const packCommand: Command = {
           if (!values.from) throw new UsageError(`请用 --from 给出简报包 JSON 文件\n用法：${usage}`);
           const input = readPackFile(values.from);
           const store = await openForCli(values.library, json);
-          const pack = await (await PackStore.open(store.dir, { lock: store.lock })).create(input);
+          const pack = await (await PackStore.open(store.dir, { lock: store.lock, today: () => store.today() })).create(input);
           if (json) printJson(pack);
           else process.stdout.write(`已创建简报包 ${pack.id}：${pack.title}（${pack.items.length} 项）\n`);
           return 0;
@@ -80,7 +80,7 @@ export const packCommand: Command = {
           const store = await openForCli(values.library, json);
           let pack: Pack | unknown;
           if (/\.json$/i.test(target) || existsSync(target)) pack = readPackFile(target);
-          else pack = (await PackStore.open(store.dir, { lock: store.lock })).get(target);
+          else pack = (await PackStore.open(store.dir, { lock: store.lock, today: () => store.today() })).get(target);
           const types = new Set(Array.isArray((pack as Pack).items) ? (pack as Pack).items.map((i) => i?.type) : []);
           const search = types.has('search') ? await openSearchBackend(store) : undefined;
           const records = ['review', 'lecture', 'note', 'stats'].some((t) => types.has(t as Pack['items'][number]['type'])) ? recordsResolver(await RecordsService.open(store)) : undefined;

@@ -154,7 +154,7 @@ export class AppService {
       this.emit,
       // 设置 → 署名 names who made a change; without it, the computer's user (often "root" or "admin").
       () => (this.recordsOpening ??= RecordsService.open(this.store, { actor: () => this.settings.get().displayName || undefined })),
-      () => (this.packsOpening ??= PackStore.open(this.store.dir, { lock: this.store.lock, now: () => this.store.now() })),
+      () => (this.packsOpening ??= PackStore.open(this.store.dir, { lock: this.store.lock, now: () => this.store.now(), today: () => this.store.today() })),
       () => this.search,
       opts.exportDir ?? defaultExportDir(),
       opts.stagingRoot ?? tmpdir(),
@@ -291,6 +291,7 @@ export class AppService {
         search: this.searchState,
         face: this.face,
         appVersion: this.opts.appVersion ?? '0.0.0',
+        timeZone: this.store.timeZone(),
       }),
       'laws:list': async (i) => this.listLaws(i, new Set((await this.favorites()).lawIds())),
       'law:get': ({ lawId }) => {

@@ -9,7 +9,6 @@ import { importBundle, previewBundle, type BundlePreview } from '../bundles/bund
 import { backupConfig, backupRecords, backupsDir, listBackups } from '../bundles/records-backup';
 import { previewRestore, restoreRecords } from '../bundles/records-restore';
 import { BUNDLE_UPLOAD_BYTES } from '../../shared/api-contract';
-import { localDate } from '../packs/pack-model';
 import { newId, type ApiContext, type Handlers } from './api-context';
 
 interface BundleStaging {
@@ -76,7 +75,7 @@ export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings) {
   return {
     'bundles:export': async ({ laws, filter, records, userData, taskId }) => {
       const kind = laws && laws.length === 0 ? '记录备份' : records ? '资料包' : '法规资料包';
-      const name = `法规案头${kind}-${localDate(ctx.store.now())}.lawdesk`;
+      const name = `法规案头${kind}-${ctx.store.today()}.lawdesk`;
       const onProgress = progressOf(ctx, taskId);
       const r = await exportBundle(ctx.store, {
         ...(laws ? { laws } : {}),

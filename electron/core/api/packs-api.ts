@@ -18,7 +18,7 @@ export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   return {
     'packs:list': async () => (await packs()).list(),
     'packs:get': async ({ id }) => (await packs()).get(id),
-    'packs:create': async ({ title, template, unit }) => (await packs()).create(packFromTemplate(template, title, ctx.store.now(), unit ?? '')),
+    'packs:create': async ({ title, template, unit }) => (await packs()).create(packFromTemplate(template, title, ctx.store.today(), unit ?? '')),
     'packs:save': async ({ id, pack }) => (await packs()).update(id, pack),
     'packs:remove': async ({ id }) => {
       await (await packs()).remove(id);

@@ -8,6 +8,8 @@
 // - Every version's body hash is checked when it is read.
 
 import { dateInZone } from '../../shared/office-clock';
+import { OFFICE_FILE } from '../../shared/office-profile';
+import { OfficeTimeZone } from './office-time-zone';
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
@@ -82,6 +84,7 @@ export class LibraryStore {
   private bodyCache = new Map<string, LawVersion>();
   private listeners = new Set<(c: LibraryChange) => void>();
   readonly lock: WriterLock;
+  private readonly officeZone: OfficeTimeZone;
   /** True when open() created the library folder. */
   created = false;
 
@@ -90,6 +93,7 @@ export class LibraryStore {
     private readonly opts: StoreOptions,
   ) {
     this.lock = new WriterLock(join(dir, 'library.lock'));
+    this.officeZone = new OfficeTimeZone(join(dir, OFFICE_FILE));
   }
 
   get bodiesDir(): string {
@@ -101,9 +105,13 @@ export class LibraryStore {
   now(): Date {
     return this.opts.now?.() ?? new Date();
   }
-  /** Today's date in the office's time zone: the one date every status, check and backup uses. */
+  /** The office's time zone: the option, else office.json's (设置 → 单位信息), else Asia/Shanghai. */
+  timeZone(): string {
+    return this.opts.timeZone ?? this.officeZone.get();
+  }
+  /** Today's date in the office's time zone: the one date every status, check, backup and pack uses. */
   today(): string {
-    return dateInZone(this.now(), this.opts.timeZone);
+    return dateInZone(this.now(), this.timeZone());
   }
 
   static async open(dir: string, opts: StoreOptions = {}): Promise<LibraryStore> {

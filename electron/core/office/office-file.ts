@@ -3,12 +3,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EMPTY_OFFICE, OfficeProfileSchema, type OfficeProfile } from '../../shared/office-profile';
+import { EMPTY_OFFICE, OFFICE_FILE, OfficeProfileSchema, type OfficeProfile } from '../../shared/office-profile';
 import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { LibraryError } from '../library/library-store';
 
-export const OFFICE_FILE = 'office.json';
+export { OFFICE_FILE };
 
 export function readOffice(libraryDir: string): { profile: OfficeProfile; warning?: string } {
   const file = join(libraryDir, OFFICE_FILE);
@@ -25,7 +25,8 @@ export function readOffice(libraryDir: string): { profile: OfficeProfile; warnin
 /** Merges `patch` over the stored profile; `adviser: null` removes the adviser. */
 export function writeOffice(store: LibraryStore, patch: Partial<Omit<OfficeProfile, 'adviser'>> & { adviser?: OfficeProfile['adviser'] | null }): OfficeProfile {
   const { adviser, ...rest } = patch;
-  const merged: Record<string, unknown> = { ...readOffice(store.dir).profile, ...rest };
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const merged: Record<string, unknown> = { ...readOffice(store.dir).profile, ...given };
   if (adviser === null) delete merged.adviser;
   else if (adviser) merged.adviser = adviser;
   const r = OfficeProfileSchema.safeParse(merged);

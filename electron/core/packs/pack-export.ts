@@ -97,7 +97,7 @@ export function writeExportFile(path: string, data: Uint8Array | string): void {
 export async function exportPack(store: LibraryStore, pack: Pack | unknown, opts: ExportOptions): Promise<ExportResult> {
   const format = formatOf(opts.out, opts.format);
   const path = checkWritable(opts.out);
-  const p = isPack(pack) ? pack : normalisePack(pack, store.now());
+  const p = isPack(pack) ? pack : normalisePack(pack, store.now(), undefined, store.today());
   if (p.items.length === 0) throw new PackError('EMPTY', `简报包“${p.title}”是空的：请先添加法规、条文、审查记录或文字段落，再导出`);
   const t0 = performance.now();
   const doc = await resolvePack(store, p, opts);

@@ -5,6 +5,7 @@
 
 import type { z } from 'zod';
 import { PackInputSchema, type Cover, type Pack, type PackInput, type PackItemInput, type PackTemplate } from '../../shared/pack-schema';
+import { dateInZone } from '../../shared/office-clock';
 
 // The shapes live in electron/shared/pack-schema.ts (one definition for core, CLI and API).
 export * from '../../shared/pack-schema';
@@ -38,8 +39,12 @@ export function newId(prefix: string, now = new Date()): string {
   return `${prefix}${t}${seq.toString(36).padStart(2, '0')}${r}`;
 }
 
-/** Validates a hand-written or app-sent pack and fills ids, cover and asOf. */
-export function normalisePack(input: unknown, now = new Date(), existing?: Pick<Pack, 'id' | 'createdAt'>): Pack {
+/**
+ * Validates a hand-written or app-sent pack and fills ids, cover and asOf. `today` is the office
+ * clock's date (LibraryStore.today()); by default the date of `now` in the office's default zone,
+ * never the computer's zone.
+ */
+export function normalisePack(input: unknown, now = new Date(), existing?: Pick<Pack, 'id' | 'createdAt'>, today = dateInZone(now)): Pack {
   const r = PackInputSchema.safeParse(input);
   if (!r.success) throw new PackError('INVALID', '简报包格式不对', describePackIssues(r.error));
   const p = r.data;
@@ -56,16 +61,11 @@ export function normalisePack(input: unknown, now = new Date(), existing?: Pick<
     title: p.title,
     template: p.template,
     cover: p.cover ?? { ...TEMPLATE_DEFAULTS[p.template].cover, title: p.title },
-    asOf: p.asOf ?? localDate(now),
+    asOf: p.asOf ?? today,
     items,
     createdAt: existing?.createdAt ?? stamp,
     updatedAt: stamp,
   };
-}
-
-export function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 interface TemplateDefaults {
@@ -108,14 +108,14 @@ export const TEMPLATE_DEFAULTS: Record<PackTemplate, TemplateDefaults> = {
   },
 };
 
-/** A new pack from a template: cover defaults and the template's skeleton items. */
-export function packFromTemplate(template: PackTemplate, title: string, now = new Date(), unit = ''): PackInput {
+/** A new pack from a template: cover defaults and the template's skeleton items, dated `today` (the office clock's). */
+export function packFromTemplate(template: PackTemplate, title: string, today: string, unit = ''): PackInput {
   const d = TEMPLATE_DEFAULTS[template];
   return {
     title,
     template,
-    cover: { ...d.cover, title, unit, date: localDate(now) },
-    asOf: localDate(now),
-    items: d.skeleton(now.getFullYear()),
+    cover: { ...d.cover, title, unit, date: today },
+    asOf: today,
+    items: d.skeleton(Number(today.slice(0, 4))),
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { VersionedStore } from '../library/versioned-store';
 import type { WriterLock } from '../library/writer-lock';
 import { type Pack, PackError, PackSchema, type PackInput, describePackIssues, normalisePack } from './pack-model';
+import { dateInZone } from '../../shared/office-clock';
 
 export const PACKS_FILE = 'packs.json';
 export const PACKS_SCHEMA_VERSION = 1;
@@ -33,6 +34,7 @@ export class PackStore {
   private constructor(
     private readonly store: VersionedStore<PacksFile>,
     private readonly now: () => Date,
+    private readonly today: () => string,
   ) {}
 
   get path(): string {
@@ -40,7 +42,8 @@ export class PackStore {
   }
 
   /** Opens (without creating) packs.json in a library folder. Pass the library's lock to share it. */
-  static async open(libraryDir: string, opts: { lock?: WriterLock; now?: () => Date } = {}): Promise<PackStore> {
+  /** `today`: the office clock (LibraryStore.today()); by default the office's default zone. */
+  static async open(libraryDir: string, opts: { lock?: WriterLock; now?: () => Date; today?: () => string } = {}): Promise<PackStore> {
     const store = VersionedStore.open(
       join(libraryDir, PACKS_FILE),
       {
@@ -54,7 +57,8 @@ export class PackStore {
       },
       opts.lock,
     );
-    return new PackStore(store, opts.now ?? (() => new Date()));
+    const now = opts.now ?? (() => new Date());
+    return new PackStore(store, now, opts.today ?? (() => dateInZone(now())));
   }
 
   private get packs(): PacksFile['packs'] {
@@ -80,8 +84,8 @@ export class PackStore {
   /** Saves a new pack (an id given in the input is kept when free). */
   async create(input: PackInput | unknown): Promise<Pack> {
     return this.write((data) => {
-      let pack = normalisePack(input, this.now());
-      if (data.packs[pack.id]) pack = normalisePack({ ...(input as object), id: undefined }, this.now());
+      let pack = normalisePack(input, this.now(), undefined, this.today());
+      if (data.packs[pack.id]) pack = normalisePack({ ...(input as object), id: undefined }, this.now(), undefined, this.today());
       data.packs[pack.id] = pack;
       return pack;
     });
@@ -92,7 +96,7 @@ export class PackStore {
     return this.write((data) => {
       const old = data.packs[id];
       if (!old) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
-      const pack = normalisePack(input, this.now(), old);
+      const pack = normalisePack(input, this.now(), old, this.today());
       data.packs[id] = pack;
       return pack;
     });

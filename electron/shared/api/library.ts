@@ -111,6 +111,8 @@ export const libraryCalls = {
       search: z.object({ ready: z.boolean(), message: z.string().optional() }),
       face: z.enum(['electron', 'browser']),
       appVersion: z.string(),
+      /** The office's time zone (office.json): what the UI calls today. */
+      timeZone: z.string(),
     }),
   }),
   'laws:list': call({

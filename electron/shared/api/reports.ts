@@ -3,7 +3,7 @@
 // and the reminders the start page shows.
 
 import { z } from 'zod';
-import { OfficeProfileSchema } from '../office-profile';
+import { OfficeProfilePatchSchema, OfficeProfileSchema } from '../office-profile';
 import { CitingRecordSchema } from '../record-schema';
 import { RegisterEntryInputSchema, RegisterEntrySchema, RegisterReminderSchema } from '../register-schema';
 import { base64Cap, call, count, empty, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
@@ -61,6 +61,6 @@ export const reportsCalls = {
   /** The register documents' citations whose article changed since: the same entries as 受影响. */
   'register:flags': call({ input: empty, output: z.array(CitingRecordSchema) }),
   'office:get': call({ input: empty, output: OfficeProfileSchema }),
-  'office:set': call({ input: OfficeProfileSchema.partial().extend({ adviser: OfficeProfileSchema.shape.adviser.nullable() }).partial().strict(), output: OfficeProfileSchema }),
+  'office:set': call({ input: OfficeProfilePatchSchema, output: OfficeProfileSchema }),
   'reminders:list': call({ input: empty, output: z.array(officeReminderSchema) }),
 };

@@ -35,7 +35,7 @@ afterEach(() => {
 
 describe('reports API', () => {
   it('keeps the office profile in the library and drafts the report with it', async () => {
-    expect(await svc.call('office:get', {})).toEqual({ unit: '', region: '' });
+    expect(await svc.call('office:get', {})).toEqual({ unit: '', region: '', timeZone: 'Asia/Shanghai' });
     const set = await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '李明', org: '山东青苑律师事务所' } });
     expect(set.adviser).toEqual({ name: '李明', org: '山东青苑律师事务所' });
     expect(JSON.parse(readFileSync(join(tmp, 'library', 'office.json'), 'utf8')).unit).toBe('高青县科学技术局');
@@ -43,7 +43,11 @@ describe('reports API', () => {
     expect(r.title).toBe('高青县科学技术局2020年度法治政府建设工作报告');
     expect(r.figures.find((f) => f.id === 'decisions.adviser')!.value).toBe('山东青苑律师事务所 李明');
     await expect(svc.call('office:set', { unit: 'x'.repeat(300) })).rejects.toThrow(ApiError);
-    expect((await svc.call('office:set', { adviser: null })).adviser).toBeUndefined();
+    // A change of one field keeps the others (the defaults of the profile are not filled into a change).
+    expect(await svc.call('office:set', { timeZone: 'Asia/Urumqi' })).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', timeZone: 'Asia/Urumqi' });
+    expect(await svc.call('office:set', { unit: '高青县科学技术局' })).toMatchObject({ region: '山东·淄博·高青县', timeZone: 'Asia/Urumqi' });
+    await expect(svc.call('office:set', { timeZone: 'Mars/Olympus' })).rejects.toThrow(/时区/);
+    expect((await svc.call('office:set', { adviser: null, timeZone: 'Asia/Shanghai' })).adviser).toBeUndefined();
   });
 
   it('exports the report, the plan and the 清单 as files the renderer can fetch', async () => {

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dateInZone } from '../../../electron/shared/office-clock';
 import { LibraryStore } from '../../../electron/core/library/library-store';
+import { writeOffice } from '../../../electron/core/office/office-file';
+import { PackStore } from '../../../electron/core/packs/pack-store';
+import { packFromTemplate } from '../../../electron/core/packs/pack-model';
+import { OfficeProfilePatchSchema } from '../../../electron/shared/office-profile';
 
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-clock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -36,4 +40,47 @@ describe('version status decided at 00:30 Beijing time', () => {
     const v2024 = store.versions().find((v) => v.title === '中华人民共和国统计法' && v.published === '2024-09-13')!;
     expect(store.version(v2024.id)!.status).toBe('现行有效');
   });
+});
+
+// The machine in UTC (as CI and a server are): its local date at 00:30 Beijing time is yesterday.
+const AT_0030 = new Date('2026-03-31T16:30:00Z'); // 2026-04-01 00:30 in Beijing
+const AT_2330 = new Date('2026-04-01T15:30:00Z'); // 2026-04-01 23:30 in Beijing
+
+describe('the office time zone is a setting of the library (office.json)', () => {
+  it('decides today for the store, and a bad zone name is refused by the contract', async () => {
+    const store = await LibraryStore.open(join(work, 'tz'), { now: () => AT_0030 });
+    expect(store.timeZone()).toBe('Asia/Shanghai');
+    expect(store.today()).toBe('2026-04-01');
+    writeOffice(store, { timeZone: 'Europe/London' });
+    expect(store.today()).toBe('2026-03-31');
+    writeOffice(store, { unit: '高青县科学技术局' }); // another field: the zone stays
+    expect(store.timeZone()).toBe('Europe/London');
+    writeOffice(store, { timeZone: 'Asia/Shanghai' });
+    expect(store.today()).toBe('2026-04-01');
+    expect(() => writeOffice(store, { timeZone: 'Beijing' })).toThrow(/时区/);
+    expect(OfficeProfilePatchSchema.safeParse({ timeZone: 'Asia/Shanghai; rm -rf' }).success).toBe(false);
+    expect(OfficeProfilePatchSchema.safeParse({ timeZone: 'Asia/Urumqi' }).success).toBe(true);
+  });
+});
+
+describe('packs are dated by the office clock, not the machine zone', () => {
+  for (const [name, at] of [['00:30', AT_0030], ['23:30', AT_2330]] as const) {
+    it(`a pack made at ${name} Beijing time on a UTC machine is dated 2026-04-01`, async () => {
+      const tz = process.env.TZ;
+      process.env.TZ = 'UTC';
+      try {
+        expect(at.getDate()).toBe(name === '00:30' ? 31 : 1); // the machine's own idea of the day
+        const store = await LibraryStore.open(join(work, `pack-${name.replace(':', '')}`), { now: () => at });
+        const packs = await PackStore.open(store.dir, { lock: store.lock, now: () => at, today: () => store.today() });
+        const p = await packs.create(packFromTemplate('年度学法清单', '学法清单', store.today()));
+        expect([p.asOf, p.cover.date]).toEqual(['2026-04-01', '2026-04-01']);
+        expect(p.items).toContainEqual(expect.objectContaining({ type: 'stats', year: 2026 }));
+        // A pack sent without asOf (the CLI, the app's 新建) gets the office date too.
+        expect((await packs.create({ title: '无日期' })).asOf).toBe('2026-04-01');
+      } finally {
+        if (tz === undefined) delete process.env.TZ;
+        else process.env.TZ = tz;
+      }
+    });
+  }
 });

@@ -18,7 +18,7 @@ describe('PackStore', () => {
     const dir = join(work, 'lib1');
     mkdirSync(dir);
     const s = await PackStore.open(dir);
-    const p = await s.create({ ...packFromTemplate('法律大讲堂讲义', '行政许可法专题讲义', new Date('2025-03-01'), '高青县科学技术局'), id: 'lecture-2025' });
+    const p = await s.create({ ...packFromTemplate('法律大讲堂讲义', '行政许可法专题讲义', '2025-03-01', '高青县科学技术局'), id: 'lecture-2025' });
     expect(p.id).toBe('lecture-2025');
     expect(p.cover.unit).toBe('高青县科学技术局');
     expect(p.items.map((i) => i.type)).toEqual(['text', 'text']);

@@ -14,8 +14,9 @@ import { navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, toInput, type FormCitation } from './CitationEditor';
 import { HistoryView } from './ReviewPage';
+import { officeDay, officeYear } from '../../office-clock';
 
-const thisYear = new Date().getFullYear();
+const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
 interface LectureValues {
@@ -41,7 +42,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
   const [detect, setDetect] = useState<string>();
   const [busy, setBusy] = useState(false);
   const date = Form.useWatch('date', form);
-  const plans = useCall('plans:list', open ? { year: (date ?? dayjs()).year() } : null, `${open}#${(date ?? dayjs()).year()}`);
+  const plans = useCall('plans:list', open ? { year: (date ?? officeDay()).year() } : null, `${open}#${(date ?? officeDay()).year()}`);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -61,7 +62,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
       });
       setCites(lecture.citations.map((c) => ({ saved: c })));
     } else {
-      form.setFieldsValue({ kind: '集体学法', date: dayjs(), headCount: 0, tags: [], materials: [] });
+      form.setFieldsValue({ kind: '集体学法', date: officeDay(), headCount: 0, tags: [], materials: [] });
       setCites([]);
     }
   }, [open, lecture]);
@@ -212,7 +213,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
         </Form.Item>
       </Form>
       <CitationPicker open={picker} onClose={() => setPicker(false)} onPick={(c) => setCites((l) => [...l, c])} />
-      <DetectModal text={detect} date={(date ?? dayjs()).format('YYYY-MM-DD')} onClose={() => setDetect(undefined)} onLink={(l) => setCites((x) => [...x, ...l.map((c) => ({ saved: c }))])} />
+      <DetectModal text={detect} date={(date ?? officeDay()).format('YYYY-MM-DD')} onClose={() => setDetect(undefined)} onLink={(l) => setCites((x) => [...x, ...l.map((c) => ({ saved: c }))])} />
     </Modal>
   );
 }

@@ -52,6 +52,7 @@ import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf
 import { STATUS_COLOR, dueText } from './ReviewsPage';
 import { materialsFor } from '../../../../electron/shared/review-materials';
 import { dateTimeInZone } from '../../../../electron/shared/office-clock';
+import { officeDateTime, officeDay, officeToday } from '../../office-clock';
 
 type Section = 'authority' | 'procedure' | 'content' | 'opinion' | 'basis';
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
@@ -84,7 +85,7 @@ interface Values {
 
 const d = (s: string | undefined) => (s ? dayjs(s) : undefined);
 const ds = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
-const today = () => dayjs().format('YYYY-MM-DD');
+const today = () => officeToday();
 
 function emptyCites(): Record<Section, FormCitation[]> {
   return { authority: [], procedure: [], content: [], opinion: [], basis: [] };
@@ -207,7 +208,7 @@ export function HistoryView({ id, tick }: { id: string; tick: number }) {
           <div data-testid="history-entry">
             <Space wrap>
               <Typography.Text strong>第 {e.seq} 版 · {ACTION[e.action]}</Typography.Text>
-              <Typography.Text type="secondary">{dayjs(e.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+              <Typography.Text type="secondary">{officeDateTime(e.at)}</Typography.Text>
               <Typography.Text type="secondary">{e.by}</Typography.Text>
               {e.note && <Tag>{e.note}</Tag>}
             </Space>
@@ -247,7 +248,7 @@ export function ReviewPage({ id }: { id: string }) {
 
   useEffect(() => {
     if (isNew) {
-      const received = dayjs();
+      const received = officeDay();
       form.setFieldsValue({
         type: '规范性文件',
         receivedDate: received,
@@ -461,7 +462,7 @@ export function ReviewPage({ id }: { id: string }) {
               rules={[
                 notBeforeReceipt('出具意见日期'),
                 () => ({
-                  validator: (_, v: Dayjs | null) => (v && v.isAfter(dayjs(), 'day') ? Promise.reject(new Error('出具意见日期不能晚于今天')) : Promise.resolve()),
+                  validator: (_, v: Dayjs | null) => (v && v.isAfter(officeDay(), 'day') ? Promise.reject(new Error('出具意见日期不能晚于今天')) : Promise.resolve()),
                 }),
               ]}
             >
@@ -649,7 +650,7 @@ export function ReviewPage({ id }: { id: string }) {
             onChange={(i) => {
               if (i < minStatus) return;
               setStatus(REVIEW_STATUSES[i]!);
-              if (REVIEW_STATUSES[i] === '已出具意见' && !form.getFieldValue('completedDate')) form.setFieldValue('completedDate', dayjs());
+              if (REVIEW_STATUSES[i] === '已出具意见' && !form.getFieldValue('completedDate')) form.setFieldValue('completedDate', officeDay());
               setDirty(true);
             }}
             data-testid="status-steps"

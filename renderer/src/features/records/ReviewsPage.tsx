@@ -10,6 +10,7 @@ import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
+import { officeYear } from '../../office-clock';
 
 export const STATUS_COLOR: Record<string, string> = { 收件: 'default', 审查中: 'processing', 已出具意见: 'success', 已归档: 'purple' };
 
@@ -20,7 +21,7 @@ export function dueText(r: ReviewDto): { text: string; danger: boolean; warn: bo
   return { text: r.onTime ? '按期办结' : '', danger: false, warn: false };
 }
 
-const thisYear = new Date().getFullYear();
+const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
 export function ReviewsPage() {

@@ -6,8 +6,9 @@ import { Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Ta
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { navigate } from '../../router';
+import { officeYear } from '../../office-clock';
 
-const thisYear = new Date().getFullYear();
+const thisYear = officeYear();
 
 function CountTable({ data, head }: { data: Record<string, number>; head: string }) {
   const rows = Object.entries(data).map(([k, v]) => ({ k, v }));

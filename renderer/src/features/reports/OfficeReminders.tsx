@@ -4,12 +4,13 @@
 import { Alert, Space } from 'antd';
 import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { hrefOf } from '../../router';
+import { officeYear } from '../../office-clock';
 
 export function OfficeReminders() {
   const gen = useLibraryGeneration();
   const res = useCall('reminders:list', {}, `reminders#${gen}`);
   if (!res.data?.length) return null;
-  const year = new Date().getFullYear();
+  const year = officeYear();
   const link = (source: string) =>
     source === 'register' ? hrefOf({ page: 'register' }) : source === 'annualReport' ? hrefOf({ page: 'reports', year: year - 1 }) : hrefOf({ page: 'lectures', tab: 'plans' });
   return (

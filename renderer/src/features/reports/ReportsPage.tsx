@@ -10,8 +10,9 @@ import { useCall, useLibraryGeneration } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { handOver } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
+import { officeYear } from '../../office-clock';
 
-const thisYear = new Date().getFullYear();
+const thisYear = officeYear();
 const FORMATS = ['docx', 'pdf', 'html'] as const;
 type Kind = (typeof REPORT_KINDS)[number];
 

@@ -1,17 +1,29 @@
-// 单位信息: the unit's name, its region and the legal adviser, kept in the library; the yearly
-// report and the 规范性文件 register use them.
+// 单位信息: the unit's name, its region, the legal adviser and the time zone, kept in the library;
+// the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
-import { Alert, Button, Card, Form, Input, Space, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space, message } from 'antd';
 import { useEffect, useState } from 'react';
 import type { OfficeProfile } from '../../../../electron/shared/office-profile';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
+import { setOfficeTimeZone } from '../../office-clock';
+
+/** Zones a Chinese office may keep; the service accepts any IANA name (and refuses others). */
+const TIME_ZONES = [
+  { value: 'Asia/Shanghai', label: '北京时间（Asia/Shanghai）' },
+  { value: 'Asia/Urumqi', label: '乌鲁木齐时间（Asia/Urumqi）' },
+  { value: 'Asia/Hong_Kong', label: '香港时间（Asia/Hong_Kong）' },
+  { value: 'Asia/Macau', label: '澳门时间（Asia/Macau）' },
+  { value: 'Asia/Taipei', label: '台北时间（Asia/Taipei）' },
+  { value: 'UTC', label: '协调世界时（UTC）' },
+];
 
 interface Values {
   unit: string;
   region: string;
   adviserName?: string;
   adviserOrg?: string;
+  timeZone: string;
 }
 
 export function OfficeCard() {
@@ -20,14 +32,20 @@ export function OfficeCard() {
   const [error, setError] = useState<string>();
   useEffect(() => {
     const p: OfficeProfile | undefined = res.data;
-    if (p) form.setFieldsValue({ unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '' });
+    if (p) form.setFieldsValue({ unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', timeZone: p.timeZone });
   }, [res.data, form]);
   const save = async () => {
     const v = form.getFieldsValue();
     setError(undefined);
     try {
       const name = v.adviserName?.trim();
-      await client.call('office:set', { unit: v.unit ?? '', region: v.region ?? '', adviser: name ? { name, ...(v.adviserOrg?.trim() ? { org: v.adviserOrg.trim() } : {}) } : null });
+      const saved = await client.call('office:set', {
+        unit: v.unit ?? '',
+        region: v.region ?? '',
+        adviser: name ? { name, ...(v.adviserOrg?.trim() ? { org: v.adviserOrg.trim() } : {}) } : null,
+        ...(v.timeZone ? { timeZone: v.timeZone } : {}),
+      });
+      setOfficeTimeZone(saved.timeZone);
       void message.success('单位信息已保存');
     } catch (e) {
       setError(errorMessage(e));
@@ -48,6 +66,9 @@ export function OfficeCard() {
           </Form.Item>
           <Form.Item name="adviserOrg" label="法律顾问单位">
             <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
+            <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
           </Form.Item>
         </Space>
         <Button type="primary" size="small" onClick={() => void save()} data-testid="office-save">
