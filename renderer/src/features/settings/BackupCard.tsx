@@ -1,12 +1,14 @@
-// 资料包与备份 (in 设置): export a .lawdesk bundle (laws and records, or records only), import one
+// 资料包与备份 (in 设置): export a .lawdesk bundle (all laws, laws picked by facet, or none; records;
+// the library's user data — packs, 收藏, office profile), import one
 // with a preview (new / newer / conflicting) before anything is written, both with progress; the
 // automatic records backups with a manual backup and a restore that is previewed first.
 
 import { CloudDownloadOutlined, ExportOutlined, HistoryOutlined, InboxOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Modal, Progress, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Modal, Progress, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { BUNDLE_UPLOAD_BYTES, type ApiOutput, type BundlePreviewDto } from '../../../../electron/shared/api-contract';
+import type { BundleLawFilter } from '../../../../electron/shared/api/bundles';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
@@ -20,6 +22,8 @@ const OUTCOME: Record<string, { text: string; color: string }> = {
   older: { text: '较旧，保留本机', color: 'default' },
   conflicting: { text: '两边都改过：合并，双方修改都留在修改记录中', color: 'orange' },
   renamed: { text: '编号相同的不同记录：改号保存', color: 'purple' },
+  merged: { text: '合并', color: 'blue' },
+  kept: { text: '本机已有，保留本机的', color: 'default' },
 };
 const REASON: Record<string, string> = { daily: '每日自动', manual: '手动', 'before-bundle-import': '导入资料包前', 'before-restore': '恢复前', 'before-repair': '修复前' };
 
@@ -32,6 +36,7 @@ function PreviewView({ p }: { p: BundlePreviewDto }) {
   const rows = [
     ...p.laws.filter((l) => l.outcome !== 'identical').map((l) => ({ key: 'l' + l.versionId, what: '法规', title: l.title, outcome: l.outcome, detail: l.detail })),
     ...p.records.filter((r) => r.outcome !== 'identical').map((r) => ({ key: 'r' + r.id, what: '记录', title: `${r.id} ${r.title}`, outcome: r.outcome, detail: r.detail ?? (r.newId ? `新编号 ${r.newId}` : undefined) })),
+    ...(p.userData ?? []).filter((u) => u.outcome !== 'identical').map((u) => ({ key: 'u' + u.path, what: u.what, title: u.detail ?? u.path, outcome: u.outcome, detail: undefined })),
   ];
   const s = p.summary;
   return (
@@ -60,7 +65,7 @@ function PreviewView({ p }: { p: BundlePreviewDto }) {
           pagination={{ pageSize: 8, hideOnSinglePage: true }}
           dataSource={rows}
           columns={[
-            { title: '', dataIndex: 'what', width: 60 },
+            { title: '', dataIndex: 'what', width: 90 },
             { title: '内容', dataIndex: 'title' },
             { title: '导入后', key: 'o', width: 280, render: (_, r) => <Tag color={OUTCOME[r.outcome]?.color}>{OUTCOME[r.outcome]?.text ?? r.outcome}</Tag> },
           ]}
@@ -70,12 +75,68 @@ function PreviewView({ p }: { p: BundlePreviewDto }) {
   );
 }
 
+const FACETS = [
+  { key: 'levels', facet: 'level', label: '效力级别' },
+  { key: 'statuses', facet: 'status', label: '时效性' },
+  { key: 'regions', facet: 'region', label: '地区' },
+  { key: 'categories', facet: 'category', label: '分类' },
+] as const;
+
+/** The 法规库's facets as ticks, with how many laws each value has beside the others ticked, and the total chosen. */
+function LawFilterPicker({ value, onChange }: { value: BundleLawFilter; onChange: (f: BundleLawFilter) => void }) {
+  const list = useCall('laws:list', { ...value, limit: 1 }, JSON.stringify(value));
+  const facets = list.data?.facets;
+  const toggle = (key: (typeof FACETS)[number]['key'], v: string, on: boolean) => {
+    const cur = new Set<string>((value[key] as string[] | undefined) ?? []);
+    if (on) cur.add(v);
+    else cur.delete(v);
+    const next = { ...value, [key]: [...cur] } as BundleLawFilter;
+    if (!cur.size) delete next[key];
+    onChange(next);
+  };
+  return (
+    <div data-testid="bundle-law-filter" style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px' }}>
+      {FACETS.map((f) => {
+        const counts = facets?.[f.facet] ?? {};
+        const chosen = new Set<string>((value[f.key] as string[] | undefined) ?? []);
+        const values = [...new Set([...Object.keys(counts), ...chosen])];
+        if (!values.length) return null;
+        return (
+          <div key={f.key} style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginBottom: 4 }} role="group" aria-label={f.label}>
+            <Typography.Text type="secondary" style={{ flex: '0 0 64px' }}>
+              {f.label}
+            </Typography.Text>
+            <Space wrap size={[4, 0]}>
+              {values.map((v) => (
+                <Checkbox key={v} checked={chosen.has(v)} onChange={(e) => toggle(f.key, v, e.target.checked)}>
+                  {v} <Typography.Text type="secondary">{counts[v] ?? 0}</Typography.Text>
+                </Checkbox>
+              ))}
+            </Space>
+          </div>
+        );
+      })}
+      <Space>
+        <Checkbox checked={!!value.favoritesOnly} onChange={(e) => onChange({ ...value, favoritesOnly: e.target.checked || undefined } as BundleLawFilter)}>
+          只要收藏的法规
+        </Checkbox>
+        <Typography.Text strong data-testid="bundle-law-count">
+          {list.data ? `已选 ${list.data.total} 部法规（含各自的全部版本）` : '…'}
+        </Typography.Text>
+      </Space>
+    </div>
+  );
+}
+
 export function BackupCard() {
   const { message, modal } = AntApp.useApp();
   const [tick, setTick] = useState(0);
   const backups = useCall('backups:list', {}, String(tick));
-  const [withLaws, setWithLaws] = useState(true);
+  const [lawMode, setLawMode] = useState<'all' | 'filter' | 'none'>('all');
+  const [filter, setFilter] = useState<BundleLawFilter>({});
   const [withRecords, setWithRecords] = useState(true);
+  const [withUserData, setWithUserData] = useState(true);
+  const withLaws = lawMode !== 'none';
   const [busy, setBusy] = useState<string>();
   const [staged, setStaged] = useState<ApiOutput<'bundles:preview'>>();
   const [done, setDone] = useState<string>();
@@ -84,9 +145,15 @@ export function BackupCard() {
   const exportBundle = async () => {
     setBusy('export');
     try {
-      const r = await client.call('bundles:export', { ...(withLaws ? {} : { laws: [] }), records: withRecords, taskId: task.taskId() });
+      const r = await client.call('bundles:export', {
+        ...(lawMode === 'none' ? { laws: [] } : lawMode === 'filter' ? { filter } : {}),
+        records: withRecords,
+        userData: withUserData,
+        taskId: task.taskId(),
+      });
       const how = await handOver(r);
-      void message.success(`资料包已导出：${r.versions} 个法规版本，${r.records} 条记录，${r.attachments} 个附件${how === 'shown' ? `，位于 ${r.folder ?? ''}` : ''}`);
+      const extra = r.userData?.length ? `，以及简报包、收藏等 ${r.userData.length} 个用户数据文件` : '';
+      void message.success(`资料包已导出：${r.versions} 个法规版本，${r.records} 条记录，${r.attachments} 个附件${extra}${how === 'shown' ? `，位于 ${r.folder ?? ''}` : ''}`);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
@@ -133,7 +200,7 @@ export function BackupCard() {
   const backupNow = async () => {
     try {
       const r = await client.call('backups:create', {});
-      void message.success(r.backup ? `已备份：${backupLabel(r.backup)}` : '还没有审查或学法记录，无需备份');
+      void message.success(r.backup ? `已备份：${backupLabel(r.backup)}` : '还没有记录、简报包或收藏，无需备份');
       setTick((t) => t + 1);
     } catch (e) {
       void message.error(errorMessage(e));
@@ -159,6 +226,11 @@ export function BackupCard() {
                 移除备份之后新建的 {p.removed.length} 条{p.removed.length ? `（${p.removed.slice(0, 8).join('、')}）` : ''}
               </li>
               <li>不变 {p.unchanged} 条</li>
+              {p.userData && p.userData.length > 0 && (
+                <li data-testid="restore-userdata">
+                  {p.userData.some((u) => u.changed) ? `回到备份时的状态：${p.userData.filter((u) => u.changed).map((u) => u.what).join('、')}` : `${p.userData.map((u) => u.what).join('、')}与备份相同`}
+                </li>
+              )}
             </ul>
             {p.missingAttachments.length > 0 && <Alert type="warning" showIcon title={`缺少 ${p.missingAttachments.length} 个附件`} />}
             <Typography.Text type="secondary">恢复前会先备份当前记录，可以再恢复回来。</Typography.Text>
@@ -194,13 +266,21 @@ export function BackupCard() {
       <Card title="资料包（在内网机器之间传递法规和记录）" size="small" data-testid="bundle-card">
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Space wrap>
-            <Checkbox checked={withLaws} onChange={(e) => setWithLaws(e.target.checked)}>
-              全部法规
-            </Checkbox>
+            <Radio.Group value={lawMode} onChange={(e) => setLawMode(e.target.value as typeof lawMode)} data-testid="bundle-law-mode">
+              <Radio value="all">全部法规</Radio>
+              <Radio value="filter">按条件选择法规</Radio>
+              <Radio value="none">不含法规</Radio>
+            </Radio.Group>
+          </Space>
+          {lawMode === 'filter' && <LawFilterPicker value={filter} onChange={setFilter} />}
+          <Space wrap>
             <Checkbox checked={withRecords} onChange={(e) => setWithRecords(e.target.checked)}>
-              审查、学法记录（含修改记录和附件）
+              审查、学法记录和规范性文件登记（含修改记录和附件）
             </Checkbox>
-            <Button icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={busy === 'export'} disabled={!withLaws && !withRecords} data-testid="bundle-export">
+            <Checkbox checked={withUserData} onChange={(e) => setWithUserData(e.target.checked)} data-testid="bundle-userdata">
+              简报包、收藏、单位信息和本库模板
+            </Checkbox>
+            <Button icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={busy === 'export'} disabled={!withLaws && !withRecords && !withUserData} data-testid="bundle-export">
               导出资料包
             </Button>
           </Space>
@@ -229,7 +309,7 @@ export function BackupCard() {
         }
       >
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-          每天第一次打开、导入资料包和恢复之前都会自动备份审查与学法记录（每类保留最近 {backups.data?.keep ?? 10} 份）。要备份到 U 盘，请导出只含记录的资料包。
+          每天第一次打开、导入资料包和恢复之前都会自动备份记录、简报包、收藏和单位信息（每类保留最近 {backups.data?.keep ?? 10} 份）。要备份到 U 盘，请导出不含法规的资料包。
         </Typography.Paragraph>
         {backups.error ? (
           <ErrorState message={backups.error} onRetry={backups.reload} />
