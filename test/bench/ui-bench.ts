@@ -1,7 +1,7 @@
 // UI benchmark: what the user feels, measured in real Chromium against the browser face with the
 // real corpus (../shared/corpus) plus the whole 民法典 joined from its parts (1,260 articles).
 //
-//   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N]
+//   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
 //   per character, as an input method commits them), timed in the page from the input event to the
@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MemorySettingsStore } from '../../electron/core/api/settings-file';
 import { startBrowserFace } from '../../electron/server/browser-face';
+import type { BrowserContext } from 'playwright-core';
 import { ensureBuilt, launchChromium } from '../browser/browser-harness';
 import { joinCivilCode } from './civil-code';
 
@@ -29,6 +30,8 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const rounds = Number(opt('--rounds') ?? 3);
+/** --profile: a Chromium CPU profile of the keystrokes and of opening each law, summarised (top self time). */
+const profile = args.includes('--profile');
 const log = (s: string) => {
   if (!json) console.log(s);
 };
@@ -92,9 +95,21 @@ async function main() {
   });
   await page.goto(face.url);
   await page.getByTestId('library-total').waitFor();
+  const cdp = profile ? await context.newCDPSession(page) : undefined;
+  const profiled = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    if (!cdp) return run();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+    await cdp.send('Profiler.start');
+    const out = await run();
+    const { profile: prof } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    console.log(`CPU 分布（${what}，自身时间前 25 项）：\n${summarise(prof)}`);
+    return out;
+  };
 
   // --- keystrokes ---
   const keystrokes: number[] = [];
+  await profiled('按键', async () => {
   for (let round = 0; round < Math.max(1, Math.ceil(rounds / 3)); round++) {
     for (const q of QUERIES) {
       await page.goto(face.url.replace(/#.*$/, '') + '#/search');
@@ -128,6 +143,7 @@ async function main() {
       }
     }
   }
+  });
   log(`按键 → 结果上屏：${keystrokes.length} 次，p50 ${r1(pct(keystrokes, 50))} ms，p95 ${r1(pct(keystrokes, 95))} ms，最慢 ${r1(Math.max(...keystrokes))} ms`);
 
   // --- opening laws ---
@@ -138,6 +154,7 @@ async function main() {
     const opens: number[] = [];
     const alls: number[] = [];
     const tasks: number[] = [];
+    await profiled(`打开 ${name}`, async () => {
     for (let i = 0; i < rounds; i++) {
       await page.goto(face.url.replace(/#.*$/, '') + '#/library');
       await page.getByTestId('library-total').waitFor();
@@ -177,11 +194,14 @@ async function main() {
       alls.push(r.all);
       tasks.push(r.maxTask);
     }
+    });
     readerOpenMs[name] = r1(pct(opens, 50));
     readerAllMs[name] = r1(pct(alls, 50));
     readerMaxTaskMs[name] = r1(Math.max(...tasks));
     log(`打开 ${name}（${law.articleCount} 条）→ 首条上屏 ${readerOpenMs[name]} ms（中位，${rounds} 次），全部条文 ${readerAllMs[name]} ms，最长任务 ${readerMaxTaskMs[name]} ms`);
   }
+
+  if (args.includes('--screenshots')) await screenshots(face.url, context, laws);
 
   const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
   const loadAfter = loadavg();
@@ -203,6 +223,65 @@ async function main() {
   await face.stop();
   if (!keep) rmSync(tmp, { recursive: true, force: true });
   else rmSync(join(tmp), { recursive: true, force: true });
+}
+
+/**
+ * --screenshots: the search page and the reader at 1024×700 (the smallest window the office uses)
+ * on the real corpus, into resources/screenshots/.
+ */
+async function screenshots(url: string, context: BrowserContext, laws: Record<'行政许可法' | '合同编' | '民法典', { versionId: string }>) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const base = url.replace(/#.*$/, '');
+  const out = join(ROOT, 'resources/screenshots');
+  mkdirSync(out, { recursive: true });
+  const shot = async (name: string) => {
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, name) });
+    log(`截图 ${join(out, name)}`);
+  };
+  await page.goto(base + '#/search');
+  const input = page.getByTestId('search-input').locator('input');
+  await input.fill('行政许可 听证');
+  await page.locator('[data-testid="search-area"][data-query="行政许可 听证"]').waitFor();
+  await page.keyboard.press('ArrowDown');
+  await shot('search-1024.png');
+  await page.goto(`${base}#/read/${encodeURIComponent(laws.行政许可法.versionId)}?a=${encodeURIComponent('12')}`);
+  await page.locator('#article-12.active').waitFor();
+  await page.locator('#article-12').hover();
+  await shot('reader-1024.png');
+  await page.goto(`${base}#/read/${encodeURIComponent(laws.民法典.versionId)}`);
+  await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor({ timeout: 60_000 });
+  await page.getByTestId('reader-find').locator('input').fill('居住权');
+  await page.getByTestId('reader-find').locator('input').press('Enter');
+  await page.locator('#reader-text mark[data-current]').waitFor();
+  await shot('reader-civil-code-1024.png');
+  await page.close();
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function (name, file:line:column), the largest first. */
+function summarise(p: CpuProfile, top = 25): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  p.samples.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const k = `${f.functionName || '(匿名)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    const dt = p.timeDeltas[i] ?? 0;
+    self.set(k, (self.get(k) ?? 0) + dt);
+    total += dt;
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([k, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${k}`)
+    .join('\n');
 }
 
 main().catch((e: unknown) => {

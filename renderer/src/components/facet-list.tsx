@@ -2,10 +2,28 @@
 // library and search pages, and the orders the sidebars list region and category values in.
 
 import { Checkbox, Typography } from 'antd';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { UNCATEGORISED } from '../../../electron/shared/law-model';
 
-export function FacetList<T extends string>({
+/** Re-rendered only when what it shows changes: a search answers every keystroke, mostly with the same facet values. */
+export const FacetList = memo(FacetListView, (a, b) => {
+  const same = (x: Record<string, number>, y: Record<string, number>) => {
+    const kx = Object.keys(x);
+    return kx.length === Object.keys(y).length && kx.every((k) => x[k] === y[k]);
+  };
+  const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((v, i) => v === y[i]);
+  return (
+    a.title === b.title &&
+    a.onChange === b.onChange &&
+    a.testId === b.testId &&
+    a.hideWhenEmpty === b.hideWhenEmpty &&
+    sameList(a.selected, b.selected) &&
+    sameList(a.values, b.values) &&
+    same(a.counts, b.counts)
+  );
+}) as typeof FacetListView;
+
+function FacetListView<T extends string>({
   title,
   values,
   counts,
@@ -34,7 +52,7 @@ export function FacetList<T extends string>({
         <Checkbox.Group value={selected} onChange={(v) => onChange(v as T[])} style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
           {shown.map((v) => (
             <Checkbox key={v} value={v}>
-              {v} <Typography.Text type="secondary">({counts[v] ?? 0})</Typography.Text>
+              {v} <span className="facet-count">({counts[v] ?? 0})</span>
             </Checkbox>
           ))}
         </Checkbox.Group>

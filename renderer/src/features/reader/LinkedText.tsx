@@ -4,7 +4,7 @@
 // whose lines are the reader's paragraphs and items in order).
 
 import { Popover, Skeleton, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LinkRowDto } from '../../../../electron/shared/api-contract';
 import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
@@ -55,13 +55,61 @@ function CitedPreview({ versionId, articleKey }: { versionId: string; articleKey
   );
 }
 
+/**
+ * A citation in the text. The popover (a trigger with its own observers per link; 民法典 has
+ * hundreds of citations) is mounted only once the link is first hovered or focused, so a long law
+ * renders plain links and the preview still opens after the same short delay.
+ */
 export function CitationLink({ link, children }: { link: LinkRowDto; children: ReactNode }) {
   const t = link.to;
+  const [armed, setArmed] = useState(false);
+  const [open, setOpen] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const later = (v: boolean, ms: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setOpen(v), ms);
+  };
+  // Arming re-mounts the link inside the popover: a link armed by the keyboard gets its focus back.
+  const anchorRef = useRef<HTMLAnchorElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (armed && refocus.current) {
+      refocus.current = false;
+      anchorRef.current?.focus();
+    }
+  }, [armed]);
+  const enter = (e: React.SyntheticEvent) => {
+    if (!armed) {
+      refocus.current = e.type === 'focus';
+      setArmed(true);
+    }
+    later(true, 300);
+  };
+  const leave = () => later(false, 100);
+  const anchor = (
+    <a
+      ref={anchorRef}
+      className={`citation-link${link.approx ? ' approx' : ''}`}
+      href={hrefOf({ page: 'read', versionId: t.versionId, articleKey: t.articleKey })}
+      data-testid="citation-link"
+      data-target={`${t.versionId}#${t.articleKey}`}
+      onClick={(e) => e.stopPropagation()}
+      onMouseEnter={enter}
+      onMouseLeave={leave}
+      onFocus={enter}
+      onBlur={leave}
+    >
+      {children}
+    </a>
+  );
+  if (!armed) return anchor;
   const tip = `${t.title} ${t.label}（${t.versionId.split('@')[1] ?? ''}版）`;
   return (
     <Popover
       title={tip}
-      mouseEnterDelay={0.3}
+      open={open}
+      onOpenChange={(v) => later(v, v ? 0 : 100)}
       styles={{ root: { maxWidth: 480 } }}
       content={
         <>
@@ -74,15 +122,7 @@ export function CitationLink({ link, children }: { link: LinkRowDto; children: R
         </>
       }
     >
-      <a
-        className={`citation-link${link.approx ? ' approx' : ''}`}
-        href={hrefOf({ page: 'read', versionId: t.versionId, articleKey: t.articleKey })}
-        data-testid="citation-link"
-        data-target={`${t.versionId}#${t.articleKey}`}
-        onClick={(e) => e.stopPropagation()}
-      >
-        {children}
-      </a>
+      {anchor}
     </Popover>
   );
 }

@@ -10,7 +10,7 @@
 
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { AddToPack } from '../packs/AddToPack';
@@ -57,6 +57,63 @@ export function citationText(v: VersionData['meta'], u: Unit): string {
   const cite = citationWithNote(v, u);
   const body = u.paragraphs.map((p) => [p.text, ...p.items].join('\n')).join('\n');
   return `${cite}\n${u.kind === 'article' ? u.label + '　' : ''}${body}`;
+}
+
+/**
+ * The TOC, memoised: the reader re-renders for every slice of a long law and on every hover, and
+ * a re-rendered virtual tree measures its rows (offsetHeight), forcing a layout of the whole page
+ * each time (a third of the main-thread time opening 民法典 before).
+ */
+const TocTree = memo(function TocTree({
+  toc,
+  selected,
+  height,
+  onPick,
+}: {
+  toc: ReturnType<typeof buildToc>;
+  selected: string[];
+  height: number;
+  onPick: (nodeKey: string, unitKey: string) => void;
+}) {
+  if (toc.length === 0)
+    return (
+      <Typography.Paragraph type="secondary" style={{ padding: 8 }}>
+        没有章节
+      </Typography.Paragraph>
+    );
+  return (
+    <Tree
+      blockNode
+      defaultExpandAll
+      height={height}
+      treeData={toc}
+      selectedKeys={selected}
+      fieldNames={{ key: 'key', title: 'title', children: 'children' }}
+      titleRender={tocTitle}
+      onSelect={(_k, info) => {
+        const node = info.node as unknown as { key: string; unitKey: string };
+        onPick(node.key, node.unitKey);
+      }}
+      style={{ marginTop: 8 }}
+      data-testid="reader-toc"
+    />
+  );
+});
+
+function tocTitle(n: unknown) {
+  const node = n as { title: string; cited: number };
+  return (
+    <span>
+      {node.title}
+      {node.cited > 0 && (
+        <Tooltip title={`被引用 ${node.cited} 次`}>
+          <Tag color="blue" style={{ marginLeft: 6, fontSize: 11, lineHeight: '16px', padding: '0 4px' }} data-testid="toc-cited">
+            {node.cited}
+          </Tag>
+        </Tooltip>
+      )}
+    </span>
+  );
 }
 
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
@@ -243,6 +300,16 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
     return () => ro.disconnect();
   }, []);
 
+  const pickToc = useCallback(
+    (nodeKey: string, unitKey: string) => {
+      setTocSelected([nodeKey]);
+      setActive(unitKey);
+      const m = /^h:(\d+):/.exec(nodeKey);
+      jumpTo(unitKey, m ? `heading-${m[1]}-${unitKey}` : `article-${unitKey}`);
+    },
+    [jumpTo],
+  );
+
   const activeUnit = units.find((u) => u.key === active);
   const position = versions.findIndex((v) => v.id === meta.id);
   const previous = versions[position - 1];
@@ -254,44 +321,7 @@ function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionDat
         <Typography.Text strong style={{ paddingLeft: 8 }}>
           目录
         </Typography.Text>
-        {toc.length === 0 ? (
-          <Typography.Paragraph type="secondary" style={{ padding: 8 }}>
-            没有章节
-          </Typography.Paragraph>
-        ) : (
-          <Tree
-            blockNode
-            defaultExpandAll
-            height={navHeight}
-            treeData={toc}
-            selectedKeys={tocSelected}
-            fieldNames={{ key: 'key', title: 'title', children: 'children' }}
-            titleRender={(n) => {
-              const node = n as unknown as { title: string; cited: number };
-              return (
-                <span>
-                  {node.title}
-                  {node.cited > 0 && (
-                    <Tooltip title={`被引用 ${node.cited} 次`}>
-                      <Tag color="blue" style={{ marginLeft: 6, fontSize: 11, lineHeight: '16px', padding: '0 4px' }} data-testid="toc-cited">
-                        {node.cited}
-                      </Tag>
-                    </Tooltip>
-                  )}
-                </span>
-              );
-            }}
-            onSelect={(_k, info) => {
-              const node = info.node as unknown as { key: string; unitKey: string };
-              setTocSelected([node.key]);
-              setActive(node.unitKey);
-              const m = /^h:(\d+):/.exec(node.key);
-              jumpTo(node.unitKey, m ? `heading-${m[1]}-${node.unitKey}` : `article-${node.unitKey}`);
-            }}
-            style={{ marginTop: 8 }}
-            data-testid="reader-toc"
-          />
-        )}
+        <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />
       </nav>
       <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
         <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'library' })}>法规库</a> }, { title: meta.title }]} />

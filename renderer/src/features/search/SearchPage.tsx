@@ -7,7 +7,7 @@
 // is a citation (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
 
 import { AimOutlined, FileAddOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Space, Spin, Switch, Tag, Tooltip, Typography, type InputRef } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Spin, Switch, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-contract';
@@ -20,6 +20,7 @@ import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { useSettings } from '../../settings-context';
 import { useLiveSearch } from './live-search';
+import './search.css';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];
 const PAGE = 20;
@@ -28,39 +29,54 @@ const PACK_SEARCH_LIMIT = 50;
 
 type Jump = NonNullable<ApiOutput<'search:query'>['jump']>;
 
-const HitRow = memo(function HitRow({ hit: h, index, selected, onOpen, onHover }: { hit: Hit; index: number; selected: boolean; onOpen: (h: Hit) => void; onHover: (i: number) => void }) {
-  return (
-    <div
-      role="option"
-      aria-selected={selected}
-      className={`search-hit${selected ? ' selected' : ''}`}
-      onMouseEnter={() => onHover(index)}
-      onClick={() => onOpen(h)}
-      data-testid="search-hit"
-    >
-      <Space size={8} wrap>
-        <Typography.Text strong>
-          {h.title}
-          {h.subtitle ? ` · ${h.subtitle}` : ''} {h.articleLabel}
-        </Typography.Text>
-        <StatusTag status={h.status} />
-        {h.ocrUnverified ? (
-          <Tag color="orange" data-testid="hit-ocr-unverified">
-            {OCR_UNVERIFIED_LABEL}
-          </Tag>
-        ) : null}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {h.level} · {h.region}
-          {h.versionDate ? ` · ${h.versionDate}` : ''}
-          {h.path.length ? ` · ${h.path.join(' / ')}` : ''}
-        </Typography.Text>
-      </Space>
-      <div className="snippet">
-        <Highlighted text={h.snippet} ranges={h.highlights} />
+/** Same hit as before (a new answer to a longer query often repeats rows): the row is not re-rendered. */
+function sameHit(a: Hit, b: Hit): boolean {
+  if (a === b) return true;
+  if (a.versionId !== b.versionId || a.articleKey !== b.articleKey || a.snippet !== b.snippet || a.status !== b.status || a.title !== b.title) return false;
+  if (a.highlights.length !== b.highlights.length || a.ocrUnverified !== b.ocrUnverified) return false;
+  return a.highlights.every((r, i) => r[0] === b.highlights[i]![0] && r[1] === b.highlights[i]![1]);
+}
+
+type HitRowProps = { hit: Hit; index: number; selected: boolean; onOpen: (h: Hit) => void; onHover: (i: number) => void };
+
+// Plain elements rather than antd Space/Typography: every antd component computes its style
+// tokens on render, which was the largest part of painting a page of results.
+const HitRow = memo(
+  function HitRow({ hit: h, index, selected, onOpen, onHover }: HitRowProps) {
+    return (
+      <div
+        role="option"
+        aria-selected={selected}
+        className={`search-hit${selected ? ' selected' : ''}`}
+        onMouseEnter={() => onHover(index)}
+        onClick={() => onOpen(h)}
+        data-testid="search-hit"
+      >
+        <div className="hit-head">
+          <strong>
+            {h.title}
+            {h.subtitle ? ` · ${h.subtitle}` : ''} {h.articleLabel}
+          </strong>
+          <StatusTag status={h.status} />
+          {h.ocrUnverified ? (
+            <Tag color="orange" data-testid="hit-ocr-unverified">
+              {OCR_UNVERIFIED_LABEL}
+            </Tag>
+          ) : null}
+          <span className="hit-meta">
+            {h.level} · {h.region}
+            {h.versionDate ? ` · ${h.versionDate}` : ''}
+            {h.path.length ? ` · ${h.path.join(' / ')}` : ''}
+          </span>
+        </div>
+        <div className="snippet">
+          <Highlighted text={h.snippet} ranges={h.highlights} />
+        </div>
       </div>
-    </div>
-  );
-});
+    );
+  },
+  (a: HitRowProps, b: HitRowProps) => a.index === b.index && a.selected === b.selected && a.onOpen === b.onOpen && a.onHover === b.onHover && sameHit(a.hit, b.hit),
+);
 
 export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const { settings, favorites, loaded } = useSettings();
