@@ -17,7 +17,8 @@ export function citationOf(
   v: { title: string; subtitle?: string; history: HistoryEvent[]; published?: string },
   unitLabel?: string,
 ): string {
-  const label = unitLabel && /^第.+条/.test(unitLabel) ? unitLabel : unitLabel ? ` ${unitLabel}` : '';
+  // 第十二条, 第二章, 第三编第一章 follow the title directly; anything else (附件1, 序言) after a space.
+  const label = unitLabel && /^第\S*?(?:条|分编|编|章|节)/.test(unitLabel) ? unitLabel : unitLabel ? ` ${unitLabel}` : '';
   return `《${v.title}》${versionTag(v)}${label}`;
 }
 
@@ -30,4 +31,17 @@ export function citationWithNote(
   u: { label: string; ocrChecked?: boolean },
 ): string {
   return citationOf(v, u.label) + (articleNeedsCheck(v, u) ? OCR_PENDING_NOTE : '');
+}
+
+/**
+ * A citation wider than an article: 《中华人民共和国行政许可法》（2019年修正）第二章, a part of a code
+ * cited whole (《中华人民共和国民法典》合同编), or a whole law. The one rule for stored citations and
+ * the pending ones a form shows before saving.
+ */
+export function wideCitationOf(
+  v: { title: string; history: HistoryEvent[]; published?: string },
+  part?: string,
+  heading?: string,
+): string {
+  return `《${v.title}》${versionTag(v)}${part ?? ''}${heading ?? ''}`;
 }

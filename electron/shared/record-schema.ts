@@ -43,11 +43,28 @@ const paragraphNo = z.number().int().positive().max(999);
 
 // ───────────── citations and attachments (stored and sent back as they are) ─────────────
 
-/** A version-anchored link to one article, with what it said when it was relied on. */
+/**
+ * What a citation covers: one article (no scope), a 编/章/节 of a law ('heading'), or a whole law
+ * ('law'; a code stored as parts, 民法典, is cited through its first part with the code's title).
+ * A record on a whole law (a lecture on 《民法典》) needs no article to be counted and linked.
+ */
+export const CITATION_SCOPES = ['law', 'heading'] as const;
+export type CitationScope = (typeof CITATION_SCOPES)[number];
+/** The articleKey of a whole-law citation (no unit has it: unit keys are 12, 12-1, s3, preamble …). */
+export const WHOLE_LAW_KEY = '*';
+/** The articleKey of a heading citation: h: + the numbered heading path (h:第二分编/第九章). */
+export const HEADING_KEY_PREFIX = 'h:';
+
+/**
+ * A version-anchored link to one article (or heading, or whole law), with what it said when it
+ * was relied on. For a heading, textSnapshot is the heading and its article range and textHash the
+ * hash of its articles' texts; for a whole law, the snapshot is its outline.
+ */
 export const CitationSchema = z.object({
   lawId: nonEmpty(L.ref),
   versionId: nonEmpty(L.ref),
   articleKey: nonEmpty(L.articleKey),
+  scope: z.enum(CITATION_SCOPES).optional(),
   label: nonEmpty(L.label), // 第十二条之一
   /** 《中华人民共和国统计法》（2009年修订）第七条 — for display and packs. */
   citation: z.string().max(L.citation).default(''),
@@ -62,7 +79,10 @@ export type Citation = z.infer<typeof CitationSchema>;
 /** A citation as a person writes it: resolved on save against the version in force on the record's date. */
 export const CitationRefSchema = z.strictObject({
   law: nonEmpty(L.lawName), // id, full or short title
-  article: nonEmpty(L.articleKey), // 第七条 | 7 | 12之一
+  /** 第七条 | 7 | 12之一; absent (with no heading) = the whole law. */
+  article: nonEmpty(L.articleKey).optional(),
+  /** A 编/章/节 instead of an article: 第二章, 第三编第一章, 第二分编. */
+  heading: nonEmpty(L.articleKey).optional(),
   /** Pin a version by date (YYYY or YYYY-MM-DD) or id; default: in force on the record's date. */
   version: text(L.ref).optional(),
   paragraph: paragraphNo.optional(),

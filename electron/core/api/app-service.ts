@@ -50,6 +50,7 @@ import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import type { FolderRoot } from '../library/folder-browse';
 import { sweepStaleTemps } from '../util/stale-temps';
+import { codePlace, groupCodeParts, type CodePlace } from '../library/code-parts';
 
 export type Face = 'electron' | 'browser';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -344,9 +345,9 @@ export class AppService {
         await this.searchOpening;
         if (this.search) {
           await this.search.settled();
-          return this.search.quickOpen(text, limit ?? 12);
+          return this.withCodes(this.search.quickOpen(text, limit ?? 12));
         }
-        return quickOpenByTitle(this.store, text, limit ?? 12);
+        return this.withCodes(quickOpenByTitle(this.store, text, limit ?? 12));
       },
       'import:preview': ({ files }) => this.previewUploads(files),
       'import:commit': ({ stagingId }) => this.commit(stagingId),
@@ -368,6 +369,15 @@ export class AppService {
 
   private versionsOf(law: Law): LawVersionMeta[] {
     return law.versionIds.map((id) => this.store.version(id)).filter((v): v is LawVersionMeta => !!v);
+  }
+
+  /** Parts of a code (民法典 总则 … 附则) marked with their code and kept together in the code's order. */
+  private withCodes<T extends { lawId: string }>(rows: T[]): (T & { code?: CodePlace })[] {
+    const marked: (T & { code?: CodePlace })[] = rows.map((r) => {
+      const code = codePlace(this.store, r.lawId);
+      return code ? { ...r, code } : r;
+    });
+    return groupCodeParts(marked);
   }
 
   private listLaws(i: ParsedInput<'laws:list'>, favorites: ReadonlySet<string>): ApiOutput<'laws:list'> {

@@ -21,6 +21,7 @@ import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
 import { citationSites } from '../records/cited-by';
 import { referencedAttachments } from './bundle-export';
 import { backupRecords, listBackups } from './records-backup';
+import { headingByKey, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
 
 export interface IntegrityProblem extends CheckProblem {
   area: 'laws' | 'records' | 'derived';
@@ -113,7 +114,8 @@ async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): 
     else {
       try {
         const body = store.loadVersion(c.versionId);
-        if (!body.units.some((u) => u.key === c.articleKey)) why = `引用的 ${c.label}（${c.articleKey}）在 ${c.versionId} 中不存在`;
+        const present = isWholeLawKey(c.articleKey) || (isHeadingKey(c.articleKey) ? !!headingByKey(body, c.articleKey) : body.units.some((u) => u.key === c.articleKey));
+        if (!present) why = `引用的 ${c.label}（${c.articleKey}）在 ${c.versionId} 中不存在`;
       } catch {
         /* a damaged body is reported on the laws side */
       }

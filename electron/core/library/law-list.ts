@@ -6,6 +6,7 @@ import { UNCATEGORISED, type LawRow, type LawSort } from '../../shared/api-contr
 import { LEVELS, shortTitleOf, type Level } from '../../shared/law-model';
 import { versionAsOf } from '../versions/version-compare';
 import { pickVersion } from './law-lookup';
+import { codePlace, groupCodeParts } from './code-parts';
 import type { LibraryStore } from './library-store';
 
 export type LawListRow = Omit<LawRow, 'favorite'>;
@@ -35,6 +36,7 @@ export function lawRows(store: LibraryStore, asOf?: string): LawListRow[] {
   for (const law of store.laws()) {
     const v = asOf ? versionAsOf(store, law.id, asOf) : pickVersion(store, law);
     if (!v) continue;
+    const code = codePlace(store, law.id);
     rows.push({
       lawId: law.id,
       versionId: v.id,
@@ -50,6 +52,7 @@ export function lawRows(store: LibraryStore, asOf?: string): LawListRow[] {
       ...(v.issuer ? { issuer: v.issuer } : {}),
       versionCount: law.versionIds.length,
       articleCount: v.articleCount,
+      ...(code ? { code } : {}),
     });
   }
   return rows;
@@ -95,8 +98,10 @@ export function listLaws(all: readonly LawListRow[], i: LawListQuery): LawList {
     if (l && g && s && c) rows.push(r);
   }
   rows.sort(lawOrder(i.sort ?? { field: 'published', order: 'desc' }));
+  // a code's parts (民法典 总则 … 附则) stay together in the code's order, where the first of them sorted
+  const grouped = groupCodeParts(rows);
   const offset = i.offset ?? 0;
-  return { total: rows.length, rows: rows.slice(offset, offset + (i.limit ?? 50_000)), facets };
+  return { total: grouped.length, rows: grouped.slice(offset, offset + (i.limit ?? 50_000)), facets };
 }
 
 const collator = new Intl.Collator('zh-CN');

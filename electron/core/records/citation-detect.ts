@@ -12,7 +12,7 @@ import { normaliseTitle } from '../library/law-identity';
 import { libraryStamp, sameLibrary, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
-import { codeParts, lawByName, resolveInAny, versionOnDate } from './citation-resolve';
+import { citeHeading, citeLaw, codeParts, lawByName, resolveInAny, versionOnDate } from './citation-resolve';
 import type { Citation } from './record-types';
 
 export interface DetectedMention {
@@ -277,7 +277,14 @@ function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: Ra
  * Detects the citations in `text` and resolves them to the versions in force on `date`.
  * `nearLawId` is the law the text is about (a note on a law): 本法 and bare 第X条 fall back to it.
  */
-export function detectCitations(store: LibraryStore, text: string, date: string, nearLawId?: string, light?: TargetResolver): DetectionResult {
+export function detectCitations(
+  store: LibraryStore,
+  text: string,
+  date: string,
+  nearLawId?: string,
+  light?: TargetResolver,
+  opts: { wholeLaws?: boolean } = {},
+): DetectionResult {
   const anchors = findLawAnchors(store, text);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   const mentions: DetectedMention[] = [];
@@ -404,6 +411,11 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
     }
   }
 
+  if (opts.wholeLaws && !light) {
+    mentions.push(...wholeLawMentions(store, text, date, anchors, mentions));
+    mentions.sort((a, b) => a.start - b.start);
+  }
+
   const seen = new Set<string>();
   const citations: Citation[] = [];
   for (const mm of mentions) {
@@ -415,4 +427,82 @@ export function detectCitations(store: LibraryStore, text: string, date: string,
   }
   const laws: LawMention[] = anchors.map(({ kind: _k, lawIds: _ids, ...a }) => a);
   return { mentions, citations, unresolved: mentions.filter((x) => x.status === 'unresolved'), laws };
+}
+
+const HEADING_AFTER = new RegExp(`^\\s*的?((?:第${N}(?:分编|编|章|节))+|[\\u4e00-\\u9fa5]{1,6}编)`);
+/** A 《…》 title that reads as a law (not a book or a notice), for reporting one the library lacks. */
+const LAW_NOUN = /(?:法|法典|条例|规定|办法|细则|规则|决定|解释)$/;
+
+/**
+ * Laws named with no article cited from them — 学习《民法典》, 《行政许可法》第二章, 民法典合同编 — as
+ * citations of the whole law (or of the 编/章 written right after the name), once per law, on
+ * `date`. A law any article mention points at is not repeated as a whole.
+ */
+function wholeLawMentions(store: LibraryStore, text: string, date: string, anchors: LawAnchor[], articleMentions: DetectedMention[]): DetectedMention[] {
+  const cited = new Set<string>();
+  for (const m of articleMentions) {
+    if (m.citation) cited.add(m.citation.lawId);
+    if (m.target) cited.add(m.target.lawId);
+  }
+  // an article mention attributed to an anchor (named, 该法, context) uses that anchor's law
+  const usedAnchor = (a: LawAnchor) => (a.lawIds ?? (a.lawId ? [a.lawId] : [])).some((id) => cited.has(id));
+  const out: DetectedMention[] = [];
+  const done = new Set<string>();
+  for (const a of anchors) {
+    const after = text.slice(a.end, a.end + 40);
+    if (new RegExp(`^\\s*的?(?:(?:第${N}(?:分编|编|章|节))+)?第${N}条`).test(after)) continue;
+    if (usedAnchor(a)) continue;
+    const base = { start: a.start, via: 'named' as const, lawText: a.text };
+    if (!a.lawId) {
+      const name = a.text.replace(/^《|》$/g, '');
+      if (a.kind === 'bracket' && LAW_NOUN.test(name) && !done.has(name)) {
+        done.add(name);
+        out.push({ ...base, text: a.text, end: a.end, label: '全文', status: 'unresolved', reason: a.reason ?? `资料库中没有《${name}》` });
+      }
+      continue;
+    }
+    const found = HEADING_AFTER.exec(after);
+    // a 编 by name (合同编) is a part only of a code stored as parts; after another law it is just words
+    const heading = found && (/^\s*的?第/.test(found[0]) || a.lawIds) ? found : null;
+    const key = `${a.lawIds?.join(',') ?? a.lawId}#${heading?.[1] ?? ''}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const end = a.end + (heading ? heading[0].length : 0);
+    const written = text.slice(a.start, end);
+    const c = wideCitation(store, a, heading?.[1], date);
+    out.push(
+      c.ok
+        ? { ...base, text: written, end, label: c.value.label, status: 'resolved', citation: c.value }
+        : { ...base, text: written, end, label: heading?.[1] ?? '全文', status: 'unresolved', reason: c.reason },
+    );
+  }
+  return out;
+}
+
+function wideCitation(store: LibraryStore, a: LawAnchor, heading: string | undefined, date: string): ReturnType<typeof citeLaw> {
+  const ids = a.lawIds ?? [a.lawId!];
+  if (heading && a.lawIds) {
+    // 民法典合同编: the part named; 民法典第三编: the part holding that heading
+    const part = a.lawIds.map((id) => store.law(id)).find((l) => l?.subtitle && l.subtitle.replace(/编$/, '') === heading.replace(/编$/, ''));
+    if (part) {
+      const v = versionOnDate(store, part.id, date);
+      return v.ok ? citeLaw(store, v.value.id) : v;
+    }
+  }
+  let first: ReturnType<typeof citeLaw> | undefined;
+  for (const id of ids) {
+    const v = versionOnDate(store, id, date);
+    if (!v.ok) {
+      first ??= v;
+      continue;
+    }
+    if (!heading || /编$/.test(heading) && !/^第/.test(heading)) {
+      // a 编 written by name of a law that is not a code (…编 is then just words): the whole law
+      return citeLaw(store, v.value.id, ids.length > 1);
+    }
+    const c = citeHeading(store, v.value.id, heading);
+    if (c.ok) return c;
+    first ??= c;
+  }
+  return first ?? { ok: false, reason: '没有可查的法规' };
 }

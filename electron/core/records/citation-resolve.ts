@@ -2,7 +2,7 @@
 // record's date (or a pinned one), the article, and a snapshot + hash of the article's text as it
 // read in that version. Failures are reasons in Chinese, never silent drops.
 
-import { citationOf } from '../../shared/citation';
+import { citationOf, wideCitationOf } from '../../shared/citation';
 import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
 import { articleLabel } from '../text/chinese-numerals';
 import { sha256, normaliseTitle } from '../library/law-identity';
@@ -10,6 +10,8 @@ import { findLaws, findLawsByTitle, parseArticleRef, pickVersion, titleKey } fro
 import type { LibraryStore } from '../library/library-store';
 import { versionInForceOn } from '../library/version-status';
 import type { Citation, CitationInput, CitationRef } from './record-types';
+import { codeIndex } from '../library/code-parts';
+import { findHeadings, headingByKey, headingHash, headingSnapshot, isHeadingKey, isWholeLawKey, lawOutline, WHOLE_LAW_KEY, type HeadingScope } from './citation-scope';
 
 export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -94,6 +96,48 @@ export function citeArticle(
   };
 }
 
+/**
+ * A citation of a whole version: 《中华人民共和国行政许可法》（2019年修正）. `asCode` cites the code a
+ * part belongs to (民法典 through its first part), so the label names the code, not the part.
+ */
+export function citeLaw(store: LibraryStore, versionId: string, asCode = false): Resolved<Citation> {
+  const meta = store.version(versionId);
+  if (!meta) return { ok: false, reason: `资料库中没有版本 ${versionId}` };
+  const body = store.loadVersion(versionId);
+  const snapshot = lawOutline(body);
+  // A part of a code is cited by the code's title and the part (《中华人民共和国民法典》合同编).
+  const citation = wideCitationOf(body, asCode ? undefined : body.subtitle);
+  return {
+    ok: true,
+    value: { lawId: meta.lawId, versionId: meta.id, articleKey: WHOLE_LAW_KEY, scope: 'law', label: '全文', citation, textSnapshot: snapshot, textHash: sha256(snapshot) },
+  };
+}
+
+function headingCitation(meta: LawVersionMeta, body: ReturnType<LibraryStore['loadVersion']>, h: HeadingScope): Citation {
+  const part = body.subtitle ? body.subtitle : '';
+  return {
+    lawId: meta.lawId,
+    versionId: meta.id,
+    articleKey: h.key,
+    scope: 'heading',
+    label: h.label.slice(0, 50),
+    citation: wideCitationOf(body, part, h.number),
+    textSnapshot: headingSnapshot(h),
+    textHash: headingHash(h),
+  };
+}
+
+/** A citation of a 编/章/节 of a version, found from what a person wrote (第二章, 第三编第一章, a heading's words). */
+export function citeHeading(store: LibraryStore, versionId: string, written: string): Resolved<Citation> {
+  const meta = store.version(versionId);
+  if (!meta) return { ok: false, reason: `资料库中没有版本 ${versionId}` };
+  const body = store.loadVersion(versionId);
+  const found = findHeadings(body, written);
+  if (found.length === 1) return { ok: true, value: headingCitation(meta, body, found[0]!) };
+  if (!found.length) return { ok: false, reason: `${versionName(meta)}的目录中没有“${written}”` };
+  return { ok: false, reason: `${versionName(meta)}有 ${found.length} 处“${written}”（${found.slice(0, 3).map((h) => h.label).join('、')}…），请写明所在的编，如 第二编第一章` };
+}
+
 /** An article of a law as it read on `date`. */
 export function resolveOnDate(store: LibraryStore, target: ArticleTarget, date: string): Resolved<Citation> {
   const v = versionOnDate(store, target.lawId, date);
@@ -131,7 +175,10 @@ export function codeParts(store: LibraryStore, name: string): Law[] | undefined 
   const found = findLawsByTitle(store, name);
   if (found.length < 2 || !found.every((l) => l.subtitle)) return undefined;
   const titles = new Set(found.map((l) => normaliseTitle(l.title)));
-  return titles.size === 1 ? found : undefined;
+  if (titles.size !== 1) return undefined;
+  // in the code's order (总则 first), so a whole-code citation goes through its first part
+  const place = codeIndex(store).byLaw;
+  return [...found].sort((a, b) => (place.get(a.id)?.index ?? 0) - (place.get(b.id)?.index ?? 0));
 }
 
 /**
@@ -157,15 +204,17 @@ export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'ci
 
 /** {law, article, version?} as a person writes it → citation, on the record's date. */
 export function resolveRef(store: LibraryStore, ref: CitationRef, date: string): Resolved<Citation> {
+  if (!ref.article) return resolveWide(store, ref, date);
+  const article = ref.article;
   const parts = codeParts(store, ref.law);
   if (parts && !ref.version) {
-    const art = parseArticleRef(ref.article);
+    const art = parseArticleRef(article);
     if (!art) return { ok: false, reason: `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一` };
     return resolveInAny(store, parts.map((l) => l.id), { ...art, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}), ...(ref.item ? { item: ref.item } : {}) }, date);
   }
   const law = lawByName(store, ref.law);
   if (!law.ok) return law;
-  const art = parseArticleRef(ref.article);
+  const art = parseArticleRef(article);
   if (!art) return { ok: false, reason: `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一` };
   let versionId: string;
   if (ref.version) {
@@ -181,6 +230,49 @@ export function resolveRef(store: LibraryStore, ref: CitationRef, date: string):
     ...(ref.paragraph ? { paragraph: ref.paragraph } : {}),
     ...(ref.item ? { item: ref.item } : {}),
   });
+}
+
+/** The version a reference means: pinned by ref.version, else the one in force on `date`. */
+function refVersion(store: LibraryStore, law: Law, ref: CitationRef, date: string): Resolved<LawVersionMeta> {
+  if (!ref.version) return versionOnDate(store, law.id, date);
+  const v = pickVersion(store, law, ref.version);
+  return v ? { ok: true, value: v } : { ok: false, reason: `《${displayTitle(law)}》没有 ${ref.version} 的版本` };
+}
+
+/** {law} or {law, heading}: a whole law (a whole code through its first part) or one 编/章/节 of it. */
+function resolveWide(store: LibraryStore, ref: CitationRef, date: string): Resolved<Citation> {
+  const parts = codeParts(store, ref.law);
+  if (parts) {
+    if (!ref.heading) {
+      const v = refVersion(store, parts[0]!, ref, date);
+      return v.ok ? citeLaw(store, v.value.id, true) : v;
+    }
+    // 民法典 + 合同编: the part itself, cited whole; 民法典 + 第三编第一章: the part holding it
+    const h = ref.heading.replace(/[\s\u3000]/g, '');
+    const named = parts.find((l) => l.subtitle && (l.subtitle === h || l.subtitle.replace(/编$/, '') === h.replace(/编$/, '')));
+    if (named) {
+      const v = refVersion(store, named, ref, date);
+      return v.ok ? citeLaw(store, v.value.id) : v;
+    }
+    let first: Resolved<Citation> | undefined;
+    for (const part of parts) {
+      const v = refVersion(store, part, ref, date);
+      if (!v.ok) {
+        first ??= v;
+        continue;
+      }
+      const c = citeHeading(store, v.value.id, ref.heading);
+      if (c.ok) return c;
+      if (!c.reason.includes('目录中没有')) return c;
+      first ??= c;
+    }
+    return { ok: false, reason: `《${normaliseTitle(parts[0]!.title)}》的各编中都没有“${ref.heading}”` };
+  }
+  const law = lawByName(store, ref.law);
+  if (!law.ok) return law;
+  const v = refVersion(store, law.value, ref, date);
+  if (!v.ok) return v;
+  return ref.heading ? citeHeading(store, v.value.id, ref.heading) : citeLaw(store, v.value.id);
 }
 
 function isFull(c: CitationInput): c is Citation {
@@ -203,6 +295,17 @@ export function resolveCitationInput(
   if (known && known.textHash === c.textHash) return { ok: true, value: known };
   const meta = store.version(c.versionId);
   if (!meta) return { ok: false, reason: `资料库中没有版本 ${c.versionId}（${c.citation || c.label}）` };
+  if (isWholeLawKey(c.articleKey)) {
+    // the code's title was chosen when it was first cited: keep it (a part cited whole names its part)
+    const asCode = !!meta.subtitle && !c.citation.includes(meta.subtitle);
+    return citeLaw(store, c.versionId, asCode);
+  }
+  if (isHeadingKey(c.articleKey)) {
+    const body = store.loadVersion(c.versionId);
+    const h = headingByKey(body, c.articleKey);
+    if (!h) return { ok: false, reason: `${versionName(meta)}的目录中没有 ${c.label}` };
+    return { ok: true, value: headingCitation(meta, body, h) };
+  }
   const unit = store.loadVersion(c.versionId).units.find((u) => u.key === c.articleKey);
   if (!unit) return { ok: false, reason: `${versionName(meta)}没有条文 ${c.label}（${c.articleKey}）` };
   return citeArticle(store, c.versionId, unit.number, unit.suffix, {

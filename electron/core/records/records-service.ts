@@ -209,7 +209,8 @@ export class RecordsService {
   /** Citations in free text, resolved to the versions in force on `date`. */
   detectCitations(text: string, date: string, nearLawId?: string): DetectionResult {
     parseWith(z.iso.date(), date, '日期');
-    return detectCitations(this.library, text, date, nearLawId);
+    // what a person asks to detect may name laws without articles (学习《民法典》): listed as whole-law citations
+    return detectCitations(this.library, text, date, nearLawId, undefined, { wholeLaws: true });
   }
 
   /** Cited-by across versions, per-article counts, flags and 受影响 over the records as they are now. */

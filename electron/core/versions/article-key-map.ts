@@ -5,6 +5,7 @@
 
 import type { LibraryStore } from '../library/library-store';
 import { articleAcrossVersions } from './version-compare';
+import { headingByKey, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
 
 export class ArticleKeyMap {
   private readonly keys = new Map<string, string | undefined>();
@@ -14,6 +15,15 @@ export class ArticleKeyMap {
   /** The key in `target` of the article cited as `key` in `versionId`; undefined when it has none there. */
   keyIn(versionId: string, key: string, target: string): string | undefined {
     if (versionId === target) return key;
+    // a whole law applies to each of its versions; a 编/章 to each version whose outline has it
+    if (isWholeLawKey(key)) return key;
+    if (isHeadingKey(key)) {
+      try {
+        return headingByKey(this.store.loadVersion(target), key) ? key : undefined;
+      } catch {
+        return undefined;
+      }
+    }
     const k = `${versionId}#${key}>${target}`;
     if (!this.keys.has(k)) {
       let found: string | undefined;

@@ -12,6 +12,7 @@ import { LibraryError, type LibraryStore } from '../library/library-store';
 import { versionInForceOn } from '../library/version-status';
 import { type ArticleMapping, mapArticles, type MappingSummary, summarise, summaryLine } from './article-mapping';
 import { diffChars, type DiffRun } from './char-diff';
+import { headingByKey, headingHash, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
 
 // 2: references to other laws' articles count as amendments; the preamble is mapped
 const MAPPING_FORMAT = 2;
@@ -238,6 +239,7 @@ export function flagCitation(store: LibraryStore, c: CitedArticle): CitationFlag
     const repealed = versionsOf(store, c.lawId).every((v) => v.status === '已废止');
     return { color: 'red', reason: repealed ? '所引法规已废止' : '所引法规目前没有现行有效的版本' };
   }
+  if (isWholeLawKey(c.articleKey) || isHeadingKey(c.articleKey)) return flagWide(store, c, cited, current);
   const label = (v: LawVersion | LawVersionMeta, key: string) =>
     store.loadVersion(v.id).units.find((u) => u.key === key)?.label ?? key;
   if (current.id === cited.id) {
@@ -268,4 +270,26 @@ export function flagCitation(store: LibraryStore, c: CitedArticle): CitationFlag
     default:
       return { color: 'red', reason: `该条在${at}中有变化`, ...base };
   }
+}
+
+/**
+ * A whole law is green while the version cited is the one in force, yellow once a newer one is
+ * (what was studied may have changed). A 编/章 follows its numbered heading: green while its
+ * articles read the same, yellow when they changed, red when the outline no longer has it.
+ */
+function flagWide(store: LibraryStore, c: CitedArticle, cited: LawVersionMeta, current: LawVersionMeta): CitationFlag {
+  const at = `现行版本（${versionDate(current) || current.id.split('@')[1]}）`;
+  if (isWholeLawKey(c.articleKey)) {
+    return current.id === cited.id
+      ? { color: 'green', reason: '所引版本即现行有效版本', currentVersionId: current.id, currentKey: c.articleKey, currentLabel: '全文' }
+      : { color: 'yellow', reason: `该法已有新版本：${at}`, currentVersionId: current.id, currentKey: c.articleKey, currentLabel: '全文' };
+  }
+  const now = headingByKey(store.loadVersion(current.id), c.articleKey);
+  if (!now) return { color: 'red', reason: current.id === cited.id ? '所引编章在该版本中不存在' : `${at}中已没有该编章`, currentVersionId: current.id };
+  const base = { currentVersionId: current.id, currentKey: now.key, currentLabel: now.label };
+  if (current.id === cited.id) return { color: 'green', reason: '所引版本即现行有效版本', ...base };
+  const then = headingByKey(store.loadVersion(cited.id), c.articleKey);
+  return then && headingHash(then) === headingHash(now)
+    ? { color: 'green', reason: `${at}中该编章未变`, ...base }
+    : { color: 'yellow', reason: `${at}中该编章的条文有变化`, ...base };
 }

@@ -72,6 +72,8 @@ export const lawNameFields = {
   subtitle: z.string().optional(),
   level,
   region: z.string(),
+  /** A part of a code stored as parts (民法典 · 总则): the code, and the part's place in it (0 = first). */
+  code: z.object({ key: z.string(), title: z.string(), index: count, count }).optional(),
 };
 
 /** One row of the library table: a law, shown through its current version. */

@@ -27,6 +27,29 @@ function useWindowHeight(): number {
   return h;
 }
 
+/** A row of the table: a law, or a code stored as parts (民法典) holding its parts in the code's order. */
+type TableRow = LawRow & { children?: LawRow[] };
+
+/** Consecutive parts of one code (the API keeps them together, in order) become one code row. */
+function groupCodes(rows: LawRow[]): TableRow[] {
+  const out: TableRow[] = [];
+  for (const r of rows) {
+    const last = out.at(-1);
+    if (r.code && last?.children && last.code?.key === r.code.key) {
+      last.children.push(r);
+      last.articleCount += r.articleCount;
+      continue;
+    }
+    if (r.code && r.code.count > 1) {
+      const { subtitle: _s, ...first } = r;
+      out.push({ ...first, lawId: `code:${r.code.key}`, title: r.code.title, shortTitle: r.code.title, children: [r] });
+      continue;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
 const SORTS: { value: string; label: string; sort: LawSort }[] = [
   { value: 'published-desc', label: '公布日期（新→旧）', sort: { field: 'published', order: 'desc' } },
   { value: 'published-asc', label: '公布日期（旧→新）', sort: { field: 'published', order: 'asc' } },
@@ -73,7 +96,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
 
   // Below 1200 px (a 1024×700 screen) the table drops 公布日期 and narrows, instead of scrolling sideways.
   const wide = Grid.useBreakpoint().xl !== false;
-  const columns: ColumnsType<LawRow> = useMemo(
+  const columns: ColumnsType<TableRow> = useMemo(
     () => [
       {
         title: '',
@@ -95,12 +118,20 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
       {
         title: '标题',
         key: 'title',
-        render: (_, r) => (
-          <a href={`#/read/${encodeURIComponent(r.versionId)}`} onClick={(e) => e.stopPropagation()} data-testid="law-title">
-            {r.title}
-            {r.subtitle ? ` · ${r.subtitle}` : ''}
-          </a>
-        ),
+        render: (_, r) =>
+          r.children ? (
+            <span data-testid="code-title">
+              <a href={`#/read/${encodeURIComponent(r.versionId)}`} onClick={(e) => e.stopPropagation()}>
+                {r.title}
+              </a>
+              <Typography.Text type="secondary">（{r.children.length} 编）</Typography.Text>
+            </span>
+          ) : (
+            <a href={`#/read/${encodeURIComponent(r.versionId)}`} onClick={(e) => e.stopPropagation()} data-testid="law-title">
+              {r.code && r.code.count > 1 ? r.subtitle : r.title}
+              {r.subtitle && !(r.code && r.code.count > 1) ? ` · ${r.subtitle}` : ''}
+            </a>
+          ),
       },
       { title: '效力级别', dataIndex: 'level', width: wide ? 110 : 92 },
       { title: '地区', dataIndex: 'region', width: wide ? 110 : 84, ellipsis: true },
@@ -113,9 +144,9 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
         width: wide ? 70 : 62,
         align: 'right',
         render: (n: number, r) => (
-          <Tooltip title={r.versionCount > 1 ? `共 ${r.versionCount} 个版本` : undefined}>
+          <Tooltip title={!r.children && r.versionCount > 1 ? `共 ${r.versionCount} 个版本` : undefined}>
             {n}
-            {r.versionCount > 1 ? <Badge count={r.versionCount} size="small" color="#bbb" style={{ marginLeft: 4 }} /> : null}
+            {!r.children && r.versionCount > 1 ? <Badge count={r.versionCount} size="small" color="#bbb" style={{ marginLeft: 4 }} /> : null}
           </Tooltip>
         ),
       },
@@ -123,6 +154,11 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
     [wide],
   );
 
+  const rows = useMemo(() => groupCodes(list.data?.rows ?? []), [list.data]);
+  // codes open by default: their parts are what one reads; a user may fold them
+  const [folded, setFolded] = useState<Set<string>>(new Set());
+  const expanded = rows.filter((r) => r.children && !folded.has(r.lawId)).map((r) => r.lawId);
+  const setExpanded = (keys: string[]) => setFolded(new Set(rows.filter((r) => r.children && !keys.includes(r.lawId)).map((r) => r.lawId)));
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
   const regionValues = useRegionOrder(facets.region);
   const categoryValues = useCategoryOrder(facets.category);
@@ -203,12 +239,13 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
         {list.error ? (
           <ErrorState message={list.error} onRetry={list.reload} />
         ) : (
-          <Table<LawRow>
+          <Table<TableRow>
             rowKey="lawId"
             size="middle"
             virtual
             columns={columns}
-            dataSource={list.data?.rows ?? []}
+            dataSource={rows}
+            expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]), indentSize: 20 }}
             loading={list.loading && !list.data}
             pagination={false}
             scroll={{ y: Math.max(240, height - 200), x: wide ? 900 : 600 }}

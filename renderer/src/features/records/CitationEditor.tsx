@@ -13,20 +13,23 @@ import { handleListKeys } from '../../components/list-keys';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 import { articleLabel, toChineseNumber } from '../../../../electron/shared/chinese-number';
+import { citationOf, wideCitationOf } from '../../../../electron/shared/citation';
 
 /** A citation in a form: stored (with its snapshot), or a new reference resolved on save. */
-export type FormCitation = { saved: CitationDto; flag?: FlagDto } | { ref: { law: string; article: string; paragraph?: number }; display: string };
+/** What a person asks to cite: an article, a 编/章 (heading) or, with neither, the whole law. */
+type CitationAsk = { law: string; article?: string; heading?: string; paragraph?: number };
+export type FormCitation = { saved: CitationDto; flag?: FlagDto } | { ref: CitationAsk; display: string };
 
 export function citationKeyOf(c: FormCitation): string {
-  return 'saved' in c ? `${c.saved.versionId}#${c.saved.articleKey}#${c.saved.paragraph ?? ''}` : `${c.ref.law}#${c.ref.article}#${c.ref.paragraph ?? ''}`;
+  return 'saved' in c ? `${c.saved.versionId}#${c.saved.articleKey}#${c.saved.paragraph ?? ''}` : `${c.ref.law}#${c.ref.article ?? c.ref.heading ?? '*'}#${c.ref.paragraph ?? ''}`;
 }
 
-export function toInput(c: FormCitation): CitationDto | { law: string; article: string; paragraph?: number } {
+export function toInput(c: FormCitation): CitationDto | CitationAsk {
   return 'saved' in c ? c.saved : c.ref;
 }
 
 export function CitationList({ value, onChange, testId }: { value: FormCitation[]; onChange: (v: FormCitation[]) => void; testId?: string }) {
-  if (!value.length) return <Typography.Text type="secondary" style={{ fontSize: 13 }}>尚未引用条文</Typography.Text>;
+  if (!value.length) return <Typography.Text type="secondary" style={{ fontSize: 13 }}>尚未引用法规或条文</Typography.Text>;
   return (
     <Space wrap size={[6, 6]} data-testid={testId}>
       {value.map((c) => (
@@ -43,7 +46,7 @@ export function CitationList({ value, onChange, testId }: { value: FormCitation[
         >
           {'saved' in c ? (
             <Tooltip title={c.saved.textSnapshot.slice(0, 300)}>
-              <a href={hrefOf({ page: 'read', versionId: c.saved.versionId, articleKey: c.saved.articleKey })}>
+              <a href={hrefOf({ page: 'read', versionId: c.saved.versionId, ...(c.saved.scope ? {} : { articleKey: c.saved.articleKey }) })}>
                 {c.saved.citation || c.saved.label}
                 {c.saved.paragraph ? `第${c.saved.paragraph}款` : ''}
               </a>
@@ -64,11 +67,32 @@ export function CitationList({ value, onChange, testId }: { value: FormCitation[
 
 type QuickItem = ApiOutput<'search:quickOpen'>[number];
 
-/** 添加引用: pick an article with quick open (行政许可法12) or a law and an article number. */
+/**
+ * The entries to pick from: quick open's laws and articles, with a code stored as parts (民法典) first
+ * offered whole — its parts follow in the code's order, as the API keeps them.
+ */
+function withWholeCodes(items: QuickItem[]): (QuickItem & { wholeCode?: boolean })[] {
+  const out: (QuickItem & { wholeCode?: boolean })[] = [];
+  const seen = new Set<string>();
+  for (const it of items) {
+    if (it.code && it.code.count > 1 && !it.articleKey && !seen.has(it.code.key)) {
+      seen.add(it.code.key);
+      const { subtitle: _s, ...rest } = it;
+      out.push({ ...rest, title: it.code.title, wholeCode: true });
+    }
+    out.push(it);
+  }
+  return out;
+}
+
+/** 添加引用: a law (whole), a 编/章 of it, or an article — by quick open (行政许可法12) or a law plus 条 / 编章. */
 export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (c: FormCitation) => void }) {
   const [text, setText] = useState('');
-  const { items, error, loading, selected, setSelected, setError } = useQuickOpen(text, 8, 120);
+  const quick = useQuickOpen(text, 8, 120);
+  const { error, loading, selected, setSelected } = quick;
+  const items = withWholeCodes(quick.items);
   const [article, setArticle] = useState<number | null>(null);
+  const [heading, setHeading] = useState('');
   const [paragraph, setParagraph] = useState<number | null>(null);
   const ref = useRef<InputRef>(null);
   useEffect(() => {
@@ -76,24 +100,27 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
       setText('');
       setArticle(null);
       setParagraph(null);
+      setHeading('');
       setTimeout(() => ref.current?.focus(), 50);
     }
   }, [open]);
-  const pick = (it: QuickItem | undefined) => {
+  const pick = (it: (typeof items)[number] | undefined) => {
     if (!it) return;
     const art = it.articleKey ?? (article ? String(article) : undefined);
-    if (!art) {
-      setError('请在右侧填写条号，或输入“法规名+条号”（如 行政许可法12）');
-      return;
-    }
-    // Written as a saved citation is (《full title》第十二条第二款), so a pending one reads the same.
-    const label = it.articleLabel ?? (/^\d+$/.test(art) ? articleLabel(Number(art)) : art);
-    const para = paragraph ? `第${toChineseNumber(paragraph)}款` : '';
-    onPick({ ref: { law: it.lawId, article: art, ...(paragraph ? { paragraph } : {}) }, display: `《${it.title}》${label}${para}` });
+    const head = !art && heading.trim() ? heading.trim() : undefined;
+    // a whole code is asked by its name (民法典), which the core resolves to all its parts
+    const law = it.wholeCode && it.code ? it.code.title : it.lawId;
+    // Written by the one rule saved citations follow (《full title》第十二条第二款), so a pending one reads the same.
+    const label = art ? (it.articleLabel ?? (/^\d+$/.test(art) ? articleLabel(Number(art)) : art)) + (paragraph ? `第${toChineseNumber(paragraph)}款` : '') : head ?? '';
+    const part = !art && !it.wholeCode && it.subtitle ? it.subtitle : '';
+    onPick({
+      ref: { law, ...(art ? { article: art } : {}), ...(head ? { heading: head } : {}), ...(art && paragraph ? { paragraph } : {}) },
+      display: art ? citationOf({ title: it.title, history: [] }, label) : wideCitationOf({ title: it.title, history: [] }, part, head) + (head ? '' : '（全文）'),
+    });
     onClose();
   };
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title="添加引用条文" width={640} destroyOnHidden>
+    <Modal open={open} onCancel={onClose} footer={null} title="添加引用（法规、编章或条文）" width={680} destroyOnHidden>
       <Space.Compact style={{ width: '100%' }}>
         <Input
           ref={ref}
@@ -103,11 +130,12 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
           data-testid="citation-picker-input"
           onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => pick(items[selected]) })}
         />
+        <Input value={heading} onChange={(e) => setHeading(e.target.value)} placeholder="编/章" style={{ width: 100 }} aria-label="编章" onPressEnter={() => pick(items[selected])} data-testid="citation-picker-heading" />
         <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" onPressEnter={() => pick(items[selected])} data-testid="citation-picker-article" />
         <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" onPressEnter={() => pick(items[selected])} />
       </Space.Compact>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0' }}>
-        ↑↓ 选择，Enter 添加。保存时按本记录的日期，链接到当时有效的版本。
+        ↑↓ 选择，Enter 添加。不填条号即引用整部法规；填“第二章”等引用一编或一章。保存时按本记录的日期，链接到当时有效的版本。
       </Typography.Paragraph>
       {error && <Alert type="warning" showIcon title={error} style={{ marginBottom: 8 }} />}
       <Spin spinning={loading}>
@@ -127,6 +155,7 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
                 <span>
                   {it.title}
                   {it.subtitle ? ` · ${it.subtitle}` : ''} {it.articleLabel && <Tag color="blue">{it.articleLabel}</Tag>}
+                  {it.wholeCode && <Tag>全部 {it.code?.count} 编</Tag>}
                 </span>
                 <Typography.Text type="secondary">{it.level}</Typography.Text>
               </List.Item>
@@ -180,7 +209,7 @@ export function DetectModal({ text, date, onClose, onLink }: { text: string | un
       ) : !res ? (
         <Spin />
       ) : res.mentions.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现“第×条”形式的引用" />
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现引用的法规或条文" />
       ) : (
         <>
           {resolved.length > 0 && (

@@ -174,7 +174,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label="学习的条文">
+        <Form.Item label="学习的法规和条文">
           <Space orientation="vertical" size={4} style={{ width: '100%' }}>
             <CitationList value={cites} onChange={setCites} testId="lecture-citations" />
             <CitationTools onAdd={() => setPicker(true)} onDetect={() => setDetect(String(form.getFieldValue('notes') ?? '') + '\n' + String(form.getFieldValue('topic') ?? ''))} />

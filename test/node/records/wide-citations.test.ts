@@ -1,0 +1,92 @@
+// Citations of a whole law, a whole code, or a 编/章/节 — what a lecture on 《民法典》 or on
+// 行政许可法第二章 cites — and codes stored as parts shown in the code's order. Real laws:
+// 行政许可法 2019 and four parts of 民法典 (总则, 婚姻家庭编, 继承编, 附则) in test/fixtures/codes.
+
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeIndex } from '../../../electron/core/library/code-parts';
+import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
+import { ROOT, lawId, makeLibrary, type TestLibrary } from './records-test-support';
+
+let lib: TestLibrary;
+beforeAll(async () => {
+  lib = await makeLibrary({ lawsDir: join(ROOT, 'test/fixtures/codes') });
+});
+afterAll(() => lib.cleanup());
+
+describe('codes stored as parts', () => {
+  it('民法典 is one code with its parts in the code order (总则 first, 附则 last), whatever their names sort as', () => {
+    const groups = codeIndex(lib.store).groups;
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.title).toBe('中华人民共和国民法典');
+    expect(groups[0]!.parts.map((l) => l.subtitle)).toEqual(['总则', '婚姻家庭编', '继承编', '附则']);
+  });
+});
+
+describe('whole-law and heading citations', () => {
+  it('a lecture citing a bare law, a 章 and the whole 民法典 saves version-anchored citations', async () => {
+    const r = await lib.svc.createLecture({
+      kind: '集体学法',
+      date: '2021-06-01',
+      topic: '民法典与行政许可法学习',
+      headCount: 12,
+      citations: [{ law: '行政许可法' }, { law: '行政许可法', heading: '第二章' }, { law: '民法典' }, { law: '民法典', heading: '继承编' }, { law: '行政许可法', heading: '第四章第四节' }],
+    });
+    const cs = r.record.citations;
+    expect(cs.map((c) => [c.scope, c.citation, c.label])).toEqual([
+      ['law', '《中华人民共和国行政许可法》（2019年修正）', '全文'],
+      ['heading', '《中华人民共和国行政许可法》（2019年修正）第二章', '第二章 行政许可的设定'],
+      ['law', '《中华人民共和国民法典》', '全文'],
+      ['law', '《中华人民共和国民法典》继承编', '全文'],
+      ['heading', '《中华人民共和国行政许可法》（2019年修正）第四章第四节', '第四节 听证'],
+    ]);
+    expect(cs[0]!.versionId).toBe(`${lawId(lib.store, '行政许可法')}@2019-04-23`);
+    // the whole code goes through its first part, 总则
+    expect(lib.store.law(cs[2]!.lawId)!.subtitle).toBe('总则');
+    expect(cs[1]!.textSnapshot).toBe('第二章 行政许可的设定（第十一条至第二十一条）');
+    // flags: the cited versions are the ones in force
+    const index = await lib.svc.citationIndex();
+    expect(cs.map((c) => index.flag(c).color)).toEqual(['green', 'green', 'green', 'green', 'green']);
+    // saved again unchanged: the citations are kept as they are
+    const again = await lib.svc.updateLecture(r.record.id, { topic: '民法典与行政许可法学习（二）' }, { expectedRevision: r.record.revision });
+    expect(again.record.citations).toEqual(cs);
+    // records citing 行政许可法 include the whole-law and the 章 citation
+    expect(index.forLaw(cs[0]!.lawId).map((e) => e.label).sort()).toEqual(['全文', '第二章 行政许可的设定', '第四节 听证'].sort());
+  });
+
+  it('a 章 the law does not have, or one written ambiguously, is refused with the reason', async () => {
+    await expect(lib.svc.createLecture({ kind: '集体学法', date: '2021-06-01', topic: 'x', headCount: 1, citations: [{ law: '行政许可法', heading: '第九章' }] })).rejects.toThrow(/目录中没有“第九章”/);
+    // 民法典 总则 has a 第一节 in several chapters
+    await expect(lib.svc.createLecture({ kind: '集体学法', date: '2021-06-01', topic: 'x', headCount: 1, citations: [{ law: '民法典', heading: '第一节' }] })).rejects.toThrow(/请写明所在的编/);
+  });
+
+  it('detection lists a bare 《民法典》, a law named with a 章, and leaves a law cited by article alone', () => {
+    const text = '组织全体干部学习《民法典》和行政许可法第二章，重点解读《行政许可法》第十二条；另学习了《某某市文明行为促进条例》。';
+    const d = lib.svc.detectCitations(text, '2021-06-01');
+    const shown = d.mentions.map((m) => [m.text, m.status, m.citation?.citation ?? m.reason]);
+    expect(shown).toEqual([
+      ['《民法典》', 'resolved', '《中华人民共和国民法典》'],
+      ['第十二条', 'resolved', '《中华人民共和国行政许可法》（2019年修正）第十二条'],
+      ['《某某市文明行为促进条例》', 'unresolved', '资料库中没有《某某市文明行为促进条例》'],
+    ]);
+    // 行政许可法 is cited by article here, so its 第二章 mention is not repeated as a whole
+    const only = lib.svc.detectCitations('本次学法的内容是行政许可法第二章和民法典继承编。', '2021-06-01');
+    expect(only.mentions.map((m) => [m.text, m.citation?.citation])).toEqual([
+      ['行政许可法第二章', '《中华人民共和国行政许可法》（2019年修正）第二章'],
+      ['民法典继承编', '《中华人民共和国民法典》继承编'],
+    ]);
+  });
+
+  it('before 民法典 took effect, a whole-code citation says so', async () => {
+    await expect(lib.svc.createLecture({ kind: '集体学法', date: '2020-06-01', topic: 'x', headCount: 1, citations: [{ law: '民法典' }] })).rejects.toThrow(/尚未施行/);
+  });
+
+  it('the annual report counts a session on a whole law (and on the whole code) as study of that law', async () => {
+    await lib.svc.createLecture({ kind: '集体学法', date: '2022-03-01', topic: '民法典专题', headCount: 20, citations: [{ law: '民法典' }] });
+    await lib.svc.createLecture({ kind: '法律大讲堂', date: '2022-04-01', topic: '行政许可法第四章', headCount: 30, citations: [{ law: '行政许可法', heading: '第四章' }] });
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2022 });
+    const studied = r.figures.find((f) => f.id === 'study.laws')!;
+    expect(studied.value.split('、')).toEqual(['《民法典》', '《行政许可法》']);
+    expect(studied.sources.map((s) => s.title)).toEqual(['民法典专题', '行政许可法第四章']);
+  });
+});
