@@ -436,14 +436,16 @@ async function importOne(
     return { file, status: 'skipped', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: '已导入过内容相同的文件' };
   }
   let built: { version: LawVersion; warnings: string[]; ocrPages?: number; pages?: number };
-  // A real OCR run leaves its measured rate in the library for the next preview's estimate.
+  // A real OCR run leaves its measured rate in the library for the next preview's estimate — once
+  // the version is in: a file that fails leaves the library as it was, byte for byte.
+  let ocrStats: Parameters<typeof recordOcrRate>[1] | undefined;
   const measured: OcrMode =
     ocr === true || typeof ocr === 'object'
       ? {
           ...(ocr === true ? {} : ocr),
           onStats: (s) => {
             if (typeof ocr === 'object') ocr.onStats?.(s);
-            recordOcrRate(store.dir, s, store.now());
+            ocrStats = s;
           },
         }
       : ocr;
@@ -495,6 +497,7 @@ async function importOne(
   const meta = metaOf(version, name);
   store.stage(meta);
   bySha.set(sha, meta);
+  if (ocrStats) recordOcrRate(store.dir, ocrStats, store.now());
   return result;
 }
 
