@@ -15,6 +15,7 @@ import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
 import { higherLawSteps, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
+import { findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
 import { loadRuleSet, matchSentenceRule, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
 
 export interface PrecheckInput {
@@ -30,6 +31,8 @@ export interface PrecheckInput {
 
 export interface PrecheckOptions {
   rules?: RuleSet;
+  /** Provisions of documents the library may not hold (default resources/review-bases/documents.json). */
+  documents?: BasisDocuments;
   calendar?: WorkCalendar;
   /** Adds the 上位法 panel (needs the search engine). */
   search?: TermSearch;
@@ -54,10 +57,11 @@ export class BasisResolver {
   constructor(
     private readonly store: LibraryStore,
     private readonly asOf: string,
+    private readonly documents: BasisDocuments = { schemaVersion: 1, version: '', documents: [] },
   ) {}
 
   resolve(ref: BasisRef): Basis {
-    const key = `${ref.law}#${ref.article ?? ''}#${ref.paragraph ?? ''}`;
+    const key = `${ref.law}#${ref.article ?? ''}#${ref.paragraph ?? ''}#${ref.provision ?? ''}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const b = this.compute(ref);
@@ -68,6 +72,10 @@ export class BasisResolver {
   private compute(ref: BasisRef): Basis {
     const written = `《${ref.law}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
     const law = lawByName(this.store, ref.law);
+    if (!law.ok || (!ref.article && ref.provision)) {
+      const external = this.external(ref);
+      if (external) return external;
+    }
     if (!law.ok) return { citation: written, note: ref.note ?? '资料库中没有该文件，条文未经核对' };
     if (!ref.article) {
       const v = versionOnDate(this.store, law.value.id, this.asOf);
@@ -77,6 +85,22 @@ export class BasisResolver {
     if (!c.ok) return { lawId: law.value.id, citation: written, note: c.reason };
     const paraText = ref.paragraph ? c.value.textSnapshot.split('\n')[ref.paragraph - 1] : undefined;
     return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: c.value.citation, text: paraText ?? c.value.textSnapshot, ...(ref.note ? { note: ref.note } : {}) };
+  }
+  /**
+   * A provision of a document the library does not hold (or holds without the rule's article):
+   * its exact article and quote from resources/review-bases, saying the library lacks it.
+   */
+  private external(ref: BasisRef): Basis | undefined {
+    const doc = findBasisDocument(this.documents, ref.law);
+    const p = ref.provision ? doc?.provisions.find((x) => x.id === ref.provision) : undefined;
+    if (!doc || !p) return undefined;
+    const name = `《${doc.title}》${doc.docNo ? `（${doc.docNo}）` : ''}`;
+    const where = p.article ? `${p.article}${p.heading ? `“${p.heading}”` : ''}` : '';
+    const quoted = p.quote ? `：“${p.quote}”` : `（要点：${p.summary}）`;
+    const notes = ['资料库未收录该文件，条文摘自审查依据数据（resources/review-bases）'];
+    if (!p.article) notes.push('条文号尚未核实，请以正式文本为准');
+    else if (!p.checked) notes.push('摘录尚未与正式文本逐字核对');
+    return { citation: `${name}${where}${quoted}`, text: p.quote ?? p.summary!, note: notes.join('；') };
   }
 }
 
@@ -209,20 +233,22 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
   } else if (kind !== '合同' && (!pub || (pub.applicable && !pub.done))) {
     out.push(f('procedure-comment-missing', '未公开征求意见', '需核实', '送审材料中没有公开征求意见的记录；涉及公众切身利益的，应当公开征求意见。', [b('第十四条'), b('第十五条')]));
   }
-  const required: [string, string, string, string][] =
+  // 规范性文件: 国办发〔2018〕37号 二、（三） (its provision kept in resources/review-bases).
+  const normative = { law: '国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知', provision: '严格制发程序' };
+  const required: [string, string, Basis, string][] =
     kind === '重大行政决策'
       ? [
-          ['专家论证', 'procedure-expert-missing', '第十九条', '专业性、技术性较强的决策事项，应当组织专家论证。'],
-          ['风险评估', 'procedure-risk-missing', '第二十二条', '决策实施可能对社会稳定、公共安全等方面造成不利影响的，应当组织风险评估。'],
-          ['集体讨论决定', 'procedure-collective-missing', '第三十条', '重大行政决策应当经决策机关常务会议或者全体会议讨论。'],
+          ['专家论证', 'procedure-expert-missing', b('第十九条'), '专业性、技术性较强的决策事项，应当组织专家论证。'],
+          ['风险评估', 'procedure-risk-missing', b('第二十二条'), '决策实施可能对社会稳定、公共安全等方面造成不利影响的，应当组织风险评估。'],
+          ['集体讨论决定', 'procedure-collective-missing', b('第三十条'), '重大行政决策应当经决策机关常务会议或者全体会议讨论。'],
         ]
       : kind === '规范性文件'
-        ? [['集体讨论决定', 'procedure-collective-missing', '第三十条', '规范性文件应当经制定机关负责人集体审议（国办发〔2018〕37号）。']]
+        ? [['集体讨论决定', 'procedure-collective-missing', resolver.resolve(normative), '重要的规范性文件应当经集体审议决定。']]
         : [];
-  for (const [check, rule, article, why] of required) {
+  for (const [check, rule, basis, why] of required) {
     const p = proc(check);
     if (p && (p.done || !p.applicable)) continue;
-    out.push(f(rule, `缺少${check}`, '需核实', `${why}送审材料中没有${check}的记录。`, [b(article)], `补充${check}的材料，或说明不适用的理由`));
+    out.push(f(rule, `缺少${check}`, '需核实', `${why}送审材料中没有${check}的记录。`, [basis], `补充${check}的材料，或说明不适用的理由`));
   }
   // The unit's own deadline (older records kept it in dueDate); 最早届满 alone is never short.
   const deadline = review.unitDeadline ?? review.dueDate;
@@ -266,7 +292,7 @@ export async function precheckAsync(store: LibraryStore, input: PrecheckInput, o
 function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions): Generator<PrecheckProgress, PrecheckResult> {
   const t0 = performance.now();
   const rules = opts.rules ?? loadRuleSet();
-  const resolver = new BasisResolver(store, input.asOf);
+  const resolver = new BasisResolver(store, input.asOf, opts.documents ?? loadBasisDocuments());
   const units = input.units.filter((u) => u.kind === 'article' || u.kind === 'section');
   // One step per article for the rules, and one per article for the 上位法 panel when asked.
   const total = units.length * (opts.search ? 2 : 1);

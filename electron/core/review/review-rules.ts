@@ -17,6 +17,8 @@ const BasisRefSchema = z.object({
   law: z.string().min(1),
   article: z.string().optional(), // 第十七条
   paragraph: z.number().int().positive().optional(),
+  /** For a document the library may not hold: the provision's id in resources/review-bases/documents.json. */
+  provision: z.string().optional(),
   note: z.string().optional(),
 });
 export type BasisRef = z.infer<typeof BasisRefSchema>;
