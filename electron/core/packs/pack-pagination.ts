@@ -11,6 +11,31 @@ export const PAGE_PT = 637.8; // 297 mm − 37 mm − 35 mm
 export const LINE_PT = 28.95; // 22 lines to the page
 export const CHARS_PER_LINE = 27; // floor(156 mm / 16 pt)
 
+/**
+ * A title cut into lines of about equal width, so a line break never leaves one character alone
+ * on the last line (Word and WPS fill each line greedily). `perLine` is the line's width in em.
+ */
+export function balancedLines(text: string, perLine: number): string[] {
+  const total = emWidth(text);
+  if (total <= perLine) return [text];
+  const target = total / Math.ceil(total / perLine);
+  const lines: string[] = [];
+  let line = '';
+  let width = 0;
+  for (const ch of text) {
+    const w = emWidth(ch);
+    if (line && width + w > target + 0.5 && lines.length < Math.ceil(total / perLine) - 1) {
+      lines.push(line);
+      line = '';
+      width = 0;
+    }
+    line += ch;
+    width += w;
+  }
+  lines.push(line);
+  return lines;
+}
+
 /** Width in em (16 pt characters): CJK and full-width forms one, Latin and digits about half. */
 export function emWidth(text: string): number {
   let em = 0;

@@ -3,6 +3,7 @@
 // when the version in force has changed it, a visible note; records come through the resolver.
 // Nothing is dropped silently: an item that cannot be resolved becomes a visible note.
 
+import { chineseDate } from '../../shared/chinese-date';
 import { citationOf, versionTag } from '../../shared/citation';
 import type { Article, Law, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { articleNeedsCheck, isUnverifiedOcr } from '../../shared/law-model';
@@ -39,6 +40,29 @@ interface Ctx {
   warnings: string[];
   articleCount: number;
   nextId: () => string;
+  /** Index of the section the blocks being made will go into. */
+  section: number;
+  /** Articles printed so far (version, article, text) → the section they were printed in. */
+  printed: Map<string, number>;
+  /** Back-references whose text waits for the section headings to be numbered. */
+  refs: { block: Extract<DocBlock, { kind: 'paragraph' }>; section: number; label?: string }[];
+}
+
+/**
+ * The article's own block the first time this exact text is printed; later (cited again by a
+ * review, a lecture …) a line referring back to it, so one article is printed once.
+ */
+function articleOnce(ctx: Ctx, versionId: string, key: string, label: string, lines: string[], withLabel = false): DocBlock {
+  const id = `${versionId}|${key}|${lines.join('\n')}`;
+  const first = ctx.printed.get(id);
+  if (first === undefined) {
+    ctx.printed.set(id, ctx.section);
+    ctx.articleCount++;
+    return { kind: 'article', label, lines };
+  }
+  const block = { kind: 'paragraph' as const, text: '（条文见前文）' };
+  ctx.refs.push({ block, section: first, ...(withLabel ? { label } : {}) });
+  return block;
 }
 
 const STATUS_NOTE: Record<string, string> = { 已修改: '该版本已被修改', 已废止: '该法规已废止', 尚未生效: '该版本尚未生效' };
@@ -136,8 +160,8 @@ function lawSection(ctx: Ctx, item: Extract<PackItem, { type: 'law' }>): { headi
     }
     path = u.path;
     if (u.kind === 'preamble') blocks.push({ kind: 'subheading', level: 3, text: u.label, id: ctx.nextId() }, ...lineOf(u).map((t) => ({ kind: 'paragraph' as const, text: t })));
+    else if (u.kind === 'article') blocks.push(articleOnce(ctx, meta.id, u.key, u.label, lineOf(u), true));
     else blocks.push({ kind: 'article', label: u.label, lines: lineOf(u) });
-    if (u.kind === 'article') ctx.articleCount++;
     if (!current && u.kind === 'article') {
       const n = flagNote(ctx, law.id, meta.id, u.key);
       if (n) blocks.push(n);
@@ -159,10 +183,9 @@ function articleBlocks(ctx: Ctx, lawName: string, version: string | undefined, a
   }
   const u = findUnit(v, article);
   if (!u) return [{ kind: 'citation', text: citationOf(v) }, missing(ctx, `${citationOf(v)}中没有“${article}”`)];
-  ctx.articleCount++;
   const out: DocBlock[] = [
     { kind: 'citation', text: citationOf(v, u.label) },
-    { kind: 'article', label: u.label, lines: lineOf(u) },
+    articleOnce(ctx, meta.id, u.key, u.label, lineOf(u)),
   ];
   const n = flagNote(ctx, law.id, meta.id, u.key);
   if (n) out.push(n);
@@ -182,8 +205,7 @@ function citedBlocks(ctx: Ctx, cites: RecordCitation[]): DocBlock[] {
   for (const c of cites) {
     const v = ctx.store.version(c.versionId);
     const citation = c.citation || (v ? citationOf(ctx.store.loadVersion(c.versionId), c.label) : c.label);
-    out.push({ kind: 'citation', text: citation }, { kind: 'article', label: c.label, lines: c.textSnapshot.split('\n').filter((l) => l.trim()) });
-    ctx.articleCount++;
+    out.push({ kind: 'citation', text: citation }, articleOnce(ctx, c.versionId, c.articleKey, c.label, c.textSnapshot.split('\n').filter((l) => l.trim())));
     if (!v) out.push(missing(ctx, `${citation}所在的法规版本已从资料库删除，以上为审查时的条文`));
     else {
       const n = flagNote(ctx, c.lawId, c.versionId, c.articleKey);
@@ -273,7 +295,7 @@ function searchSection(ctx: Ctx, item: Extract<PackItem, { type: 'search' }>): {
 /** Resolves every item of a pack against the library (and records, and search when given). */
 export async function resolvePack(store: LibraryStore, pack: Pack, opts: ResolveOptions = {}): Promise<PackDocument> {
   let n = 0;
-  const ctx: Ctx = { store, pack, opts, warnings: [], articleCount: 0, nextId: () => `h${++n}` };
+  const ctx: Ctx = { store, pack, opts, warnings: [], articleCount: 0, nextId: () => `h${++n}`, section: 0, printed: new Map(), refs: [] };
   const sections: DocSection[] = [];
   const items = pack.items;
   const defaults = TEMPLATE_DEFAULTS[pack.template];
@@ -282,16 +304,19 @@ export async function resolvePack(store: LibraryStore, pack: Pack, opts: Resolve
     opts.onProgress?.({ phase: 'resolve', done: i, total: items.length, label: itemLabel(item) });
     const id = item.id ?? `item${i}`;
     if (item.type === 'article') {
-      const blocks = articleBlocks(ctx, item.law, item.version, item.article, item.titleSnapshot);
       const last = sections[sections.length - 1];
       // A run of articles without headings of their own shares one section.
-      if (!item.heading && last && last.itemIds.length && items[i - 1]?.type === 'article') {
+      const joins = !item.heading && last && last.itemIds.length && items[i - 1]?.type === 'article';
+      ctx.section = joins ? sections.length - 1 : sections.length;
+      const blocks = articleBlocks(ctx, item.law, item.version, item.article, item.titleSnapshot);
+      if (joins) {
         last.blocks.push(...blocks);
         last.itemIds.push(id);
       } else sections.push({ id: '', heading: item.heading ?? defaults.articlesHeading, blocks, itemIds: [id] });
       continue;
     }
     let part: { heading: string; blocks: DocBlock[] };
+    ctx.section = sections.length;
     switch (item.type) {
       case 'law':
         part = lawSection(ctx, item);
@@ -315,16 +340,23 @@ export async function resolvePack(store: LibraryStore, pack: Pack, opts: Resolve
   }
   opts.onProgress?.({ phase: 'resolve', done: items.length, total: items.length });
   let k = 0;
-  sections.forEach((s, i) => {
-    s.id = `s${i + 1}`;
-    if (s.heading) s.heading = `${toChineseNumber(++k)}、${s.heading}`;
+  sections.forEach((s) => {
+    // A heading with nothing under it (a template's 二、相关审查意见 never filled in) is not printed.
+    if (s.heading && s.blocks.length) s.heading = `${toChineseNumber(++k)}、${s.heading}`;
   });
+  for (const r of ctx.refs) {
+    const home = sections[r.section];
+    r.block.text = `${r.label ? r.label + '　' : ''}${home?.heading ? `（条文见前文“${home.heading}”）` : '（条文见前文）'}`;
+  }
+  const kept = sections.filter((s) => s.blocks.length);
+  kept.forEach((s, i) => (s.id = `s${i + 1}`));
   return {
     title: pack.title,
     template: pack.template,
-    cover: pack.cover,
+    // Cover dates as official documents write them: 2026年12月2日, not 2026-12-02.
+    cover: { ...pack.cover, date: chineseDate(pack.cover.date) },
     asOf: pack.asOf,
-    sections,
+    sections: kept,
     warnings: ctx.warnings,
     articleCount: ctx.articleCount,
   };

@@ -27,7 +27,8 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { estimateTocPages } from './pack-pagination';
+import { balancedLines, estimateTocPages } from './pack-pagination';
+import { chineseDate } from '../../shared/chinese-date';
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 import type { ExportProgress } from './pack-resolve';
 
@@ -138,8 +139,6 @@ function tocForTextWidth(width: number): typeof TableOfContents {
   return GbTableOfContents;
 }
 
-export const TOC_HINT_DOCX = '注：目录页码为生成时的估算；如在 Word 或 WPS 中打开时提示更新目录，或页码有出入，请在目录上右击选择“更新域”（WPS：“更新目录”）。';
-
 export interface DocxRenderOptions {
   onProgress?: (p: ExportProgress) => void;
   /** Write TOC page numbers estimated by layout (default true); false leaves them to Word. */
@@ -172,11 +171,16 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
   const c = doc.cover;
   const pages = opts.estimatePages === false ? undefined : estimateTocPages(doc);
   const cover: Paragraph[] = [
-    new Paragraph({ spacing: { before: Math.round(40 * MM), after: Math.round(18 * MM), line: 40 * 20, lineRule: LineRuleType.EXACT }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: c.title || doc.title, font: font(FONTS.title), size: 52 })] }),
+    new Paragraph({
+      spacing: { before: Math.round(40 * MM), after: Math.round(18 * MM), line: 40 * 20, lineRule: LineRuleType.EXACT },
+      alignment: AlignmentType.CENTER,
+      // 26 pt on a 156 mm line: about 17 characters; lines of equal length, never one left alone.
+      children: balancedLines(c.title || doc.title, Math.floor((156 * 72) / 25.4 / 26)).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: 52, ...(i ? { break: 1 } : {}) })),
+    }),
     ...(c.purpose ? [para([run(c.purpose, FONTS.kai)], { indent: false, align: AlignmentType.CENTER })] : []),
     new Paragraph({ spacing: { ...bodySpacing, before: Math.round(80 * MM) }, alignment: AlignmentType.CENTER, children: c.unit ? [run(c.unit, FONTS.fang)] : [] }),
     ...(c.date ? [para([run(c.date, FONTS.fang)], { indent: false, align: AlignmentType.CENTER })] : []),
-    para([run(`（条文截至 ${doc.asOf}）`, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }),
+    para([run(`（条文截至 ${chineseDate(doc.asOf)}）`, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }),
   ];
 
   const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
@@ -192,7 +196,6 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
       cachedEntries: tocEntries(doc).map((e) => ({ title: e.text, level: e.level, href: e.id, ...(pages?.has(e.id) ? { page: pages.get(e.id)! } : {}) })),
       beginDirty: opts.estimatePages === false,
     }),
-    new Paragraph({ spacing: { before: LINE, line: 20 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: TOC_HINT_DOCX, font: font(FONTS.kai), size: 24 })] }),
     new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }),
   ];
   // An official document opens with its title on page 1: no cover, no table of contents.
@@ -228,7 +231,9 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     title: doc.title,
     description: `${doc.cover.unit} ${doc.cover.purpose}`.trim(),
     evenAndOddHeaderAndFooters: true,
-    ...(opts.estimatePages === false ? { features: { updateFields: true } } : {}),
+    // Word and WPS refresh the TOC field (entries and page numbers) when the file is opened; the
+    // cached entries with estimated numbers are what viewers that do not update fields show.
+    features: { updateFields: true },
     styles: {
       default: {
         document: { run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } },

@@ -7,6 +7,7 @@
 
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 import { LINE_PT, estimateTocPages } from './pack-pagination';
+import { chineseDate } from '../../shared/chinese-date';
 
 export const FONT_STACKS = {
   title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif',
@@ -44,7 +45,7 @@ html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; }
 p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 .cover { page: cover; height: 225mm; display: flex; flex-direction: column; align-items: center; }
-.cover .cover-title { margin-top: 40mm; font-family: ${FONT_STACKS.title}; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; }
+.cover .cover-title { margin-top: 40mm; font-family: ${FONT_STACKS.title}; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; text-wrap: balance; }
 .cover .cover-purpose { margin-top: 18mm; font-family: ${FONT_STACKS.kai}; text-align: center; text-indent: 0; }
 .cover .cover-foot { margin-top: auto; text-align: center; text-indent: 0; }
 .toc { break-before: page; }
@@ -156,7 +157,7 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     '<div class="sheet cover">',
     `<div class="cover-title">${esc(c.title || doc.title)}</div>`,
     c.purpose ? `<div class="cover-purpose">${esc(c.purpose)}</div>` : '',
-    `<div class="cover-foot">${c.unit ? `<div>${esc(c.unit)}</div>` : ''}${c.date ? `<div>${esc(c.date)}</div>` : ''}<div class="asof">（条文截至 ${esc(doc.asOf)}）</div></div>`,
+    `<div class="cover-foot">${c.unit ? `<div>${esc(c.unit)}</div>` : ''}${c.date ? `<div>${esc(c.date)}</div>` : ''}<div class="asof">（条文截至 ${esc(chineseDate(doc.asOf))}）</div></div>`,
     '</div>',
   );
   if (!official) out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');

@@ -81,12 +81,15 @@ describe('resolving a pack', () => {
     const doc = await resolvePack(lib.store, pack, { records: recordsResolver(lib.svc) });
     expect(doc.warnings).toEqual([]);
     const arts = articleTexts(doc);
-    // 统计法 2009 whole (50 articles) + 20 articles + review citations (第十五条, 第十七条, 统计法第七条)
+    // 统计法 2009 whole (50 articles) + 20 articles + review citations (第十五条, 第十七条), each printed once
     expect(doc.articleCount).toBe(arts.length);
     const cites = arts.map((a) => a.citation).filter(Boolean);
     expect(cites).toContain('《中华人民共和国行政许可法》（2019年修正）第十二条');
-    expect(cites).toContain('《中华人民共和国统计法》（2009年修订）第七条');
+    // 统计法 2009 第七条 is printed once, in its law's section; the article item and the review's
+    // citation of it refer back there instead of printing it again.
+    expect(arts.filter((a) => a.label === '第七条' && a.text.includes('统计调查对象'))).toHaveLength(1);
     const blocks = doc.sections.flatMap((s) => s.blocks);
+    expect(blocks.filter((b) => b.kind === 'paragraph' && b.text === '（条文见前文“二、《中华人民共和国统计法》（2009年修订）”）').length).toBeGreaterThanOrEqual(2);
     expect(blocks).toContainEqual({ kind: 'note', tone: 'info', text: expect.stringContaining('条文序号变动') });
     expect(doc.sections.map((s) => s.heading)).toEqual([
       '一、审查事项',
