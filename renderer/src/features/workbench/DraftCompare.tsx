@@ -46,14 +46,14 @@ function Row({ r }: { r: DraftDiffRow }) {
   const fromLabel = r.from.map((x) => x.label).join('、');
   const toLabel = r.to.map((x) => x.label).join('、');
   return (
-    <div className="diff-row" data-testid="diff-row" style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
+    <div className="diff-row" data-testid="diff-row" style={{ borderTop: '1px solid #e8e8e8', padding: '10px 0' }}>
       <Space size={6} wrap>
         <Tag color={KIND[r.kind].color}>{KIND[r.kind].text}</Tag>
         <b>{r.kind === 'added' ? `新 ${toLabel}` : r.kind === 'deleted' ? `原 ${fromLabel}` : fromLabel === toLabel ? toLabel : `原 ${fromLabel} → 新 ${toLabel}`}</b>
       </Space>
-      {r.kind === 'added' && <div className="diff-new-text">{r.to.map((x) => x.text).join('\n')}</div>}
+      {r.kind === 'added' && <div className="diff-new-text" style={{ marginTop: 4, background: '#f6ffed' }}>{r.to.map((x) => x.text).join('\n')}</div>}
       {r.kind === 'deleted' && (
-        <div className="diff-old-text">
+        <div className="diff-old-text" style={{ marginTop: 4, color: '#8c8c8c' }}>
           <del>{r.from.map((x) => x.text).join('\n')}</del>
         </div>
       )}
