@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   servicePromise.then((s) => watchLibrary(s.store), () => {});
   servicePromise.catch((e) => dialog.showErrorBox('无法打开资料库', String((e as Error).message)));
   registerIpc(ipcMain, () => servicePromise, {
-    'import:pickAndPreview': async ({ kind }) => {
+    'import:pickAndPreview': async ({ kind, taskId }) => {
       const service = await servicePromise!;
       const r = await dialog.showOpenDialog(win!, {
         title: kind === 'folder' ? '选择要导入的文件夹' : '选择要导入的法规文件',
@@ -66,7 +66,7 @@ async function start(): Promise<void> {
         filters: kind === 'folder' ? [] : [{ name: '法规文件', extensions: ['md', 'txt', 'pdf', 'docx', 'doc', 'wps', 'html', 'htm'] }],
       });
       if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
-      return service.previewPaths(r.filePaths);
+      return service.previewPaths(r.filePaths, taskId);
     },
     'import:pickFolder': async () => {
       const r = await dialog.showOpenDialog(win!, { title: '选择要导入的文件夹', properties: ['openDirectory'] });

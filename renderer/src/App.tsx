@@ -5,8 +5,9 @@ import { AlertOutlined, AuditOutlined, BarChartOutlined, BookOutlined, FileDoneO
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
+import { LIBRARY_INDEX_TASK, progressText } from '../../electron/shared/task-progress';
 import { client } from './api/client';
-import { useCall, useEvent, useLibraryGeneration } from './api/hooks';
+import { useCall, useEvent, useLibraryGeneration, useTaskProgress } from './api/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportPage } from './features/import/ImportPage';
 import { LibraryPage } from './features/library/LibraryPage';
@@ -45,12 +46,14 @@ function IndexStatus() {
   const gen = useLibraryGeneration();
   const info = useCall('library:info', {}, `gen${gen}`);
   if (info.data) setOfficeTimeZone(info.data.timeZone);
-  const [state, setState] = useState<{ text: string; color: string } | undefined>();
-  useEvent('index:progress', (p) => {
-    if (p.phase === 'ready') setState({ text: '检索就绪', color: 'green' });
-    else if (p.phase === 'failed') setState({ text: p.message ?? '检索不可用', color: 'orange' });
-    else setState({ text: p.total ? `建立索引 ${p.done}/${p.total}` : '正在建立索引…', color: 'blue' });
-  });
+  const p = useTaskProgress(LIBRARY_INDEX_TASK);
+  const state = !p
+    ? undefined
+    : p.phase === 'done'
+      ? { text: '检索就绪', color: 'green' }
+      : p.phase === 'failed'
+        ? { text: p.message ?? '检索不可用', color: 'orange' }
+        : { text: p.total ? progressText(p) : '正在建立索引…', color: 'blue' };
   const shown =
     state ??
     (info.data

@@ -5,6 +5,7 @@ import { exportBundle, type BundleProgress } from '../../core/bundles/bundle-exp
 import { bundleLawFilterSchema, type BundleLawFilter } from '../../shared/api/bundles';
 import { BundleError } from '../../core/bundles/bundle-format';
 import { importBundle, previewBundle, type BundlePreview } from '../../core/bundles/bundle-import';
+import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage = [
@@ -14,8 +15,7 @@ const usage = [
   '             lawdesk bundle import 文件.lawdesk [--library DIR] [--json]',
 ].join('\n');
 
-const PHASE: Record<BundleProgress['phase'], string> = { collect: '收集', verify: '校验', write: '写入', commit: '提交' };
-const onProgress = (p: BundleProgress) => progressLine(`${PHASE[p.phase]} ${p.done}/${p.total} ${p.item ?? ''}`);
+const onProgress = (p: BundleProgress) => progressLine(progressText(p));
 
 const LAW_WORD = { new: '新增', identical: '相同', newer: '较新（替换本库）', older: '较旧（保留本库）' } as const;
 const REC_WORD = { new: '新增', identical: '相同', newer: '较新（更新本库）', older: '较旧（保留本库）', conflicting: '冲突（两边都改过）', renamed: '编号重复（另存新编号）' } as const;

@@ -1,6 +1,7 @@
 import { importPaths } from '../../core/library/library-import';
 import { SearchEngine } from '../../core/search/search-engine';
 import { refreshLinks } from '../../core/links/link-graph';
+import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 import { basename } from 'node:path';
 
@@ -25,7 +26,7 @@ export const importCommand: Command = {
     if (!report.dryRun && !values['no-index'] && report.imported + report.replaced > 0) {
       // Bring the persisted search index up to date now, so the next search (or app start) is instant.
       const engine = await SearchEngine.open(store, {
-        onProgress: (p) => progressLine(`更新检索索引：${p.phase} ${p.done}/${p.total}`),
+        onProgress: (p) => progressLine(`更新检索索引：${progressText(p)}`),
       });
       engine.close();
       progressDone();

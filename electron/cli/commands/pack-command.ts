@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, exportPack, formatOf } from '../../core/packs/pack-expo
 import { openSearchBackend } from '../../core/api/search-backend';
 import { RecordsService } from '../../core/records/records-service';
 import { recordsResolver } from '../../core/packs/pack-records-service';
+import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, padCell, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage = [
@@ -29,7 +30,6 @@ function readPackFile(path: string): unknown {
   }
 }
 
-const PHASE: Record<string, string> = { resolve: '读取条目', render: '排版', write: '写入文件' };
 
 export const packCommand: Command = {
   summary: '简报包（汇编材料）：列出、查看、创建，导出为 DOCX、PDF 或 HTML',
@@ -90,7 +90,7 @@ export const packCommand: Command = {
               format,
               ...(search ? { search } : {}),
               ...(records ? { records } : {}),
-              onProgress: json ? undefined : (p) => progressLine(`${PHASE[p.phase]} ${p.done}/${p.total}${p.label ? ' ' + p.label : ''}`),
+              onProgress: json ? undefined : (p) => progressLine(progressText(p)),
             });
             progressDone();
             if (json) printJson(r);

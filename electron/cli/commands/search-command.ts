@@ -7,6 +7,7 @@ import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../core/lin
 import { readLinkGraph, refreshLinks } from '../../core/links/link-graph';
 import { readOffice } from '../../core/office/office-file';
 import type { LibraryStore } from '../../core/library/library-store';
+import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage =
@@ -14,10 +15,9 @@ const usage =
   '       lawdesk search 引用:行政许可法第十二条 [词…]   （引用该条（或该法）的其他法规条文；同 --cites）\n' +
   '       lawdesk search --queries 文件 --json   （每行一个查询，同一进程内预热后逐条运行，每条输出一行 {query,total,tookMs}）';
 
-const PHASE = { read: '读取正文', index: '建立索引', write: '写入索引' } as const;
 
 export function indexProgress(quiet: boolean): ((p: IndexProgress) => void) | undefined {
-  return quiet ? undefined : (p) => progressLine(`搜索索引：${PHASE[p.phase]} ${p.done}/${p.total}`);
+  return quiet ? undefined : (p) => progressLine(`搜索索引：${progressText(p)}`);
 }
 
 /** Opens the library and its search index (building or updating it, with progress on stderr). */

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { ApiError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
+import type { PhaseProgress } from '../../shared/task-progress';
 import type { LibraryStore } from '../library/library-store';
 import type { PackStore } from '../packs/pack-store';
 import type { RecordsService } from '../records/records-service';
@@ -72,6 +73,15 @@ export class ApiContext {
     readonly exportDir: string,
     readonly stagingRoot: string,
   ) {}
+
+  /**
+   * The progress callback of a caller's task: task:progress events carrying its id. Without an
+   * id nobody follows the task, and nothing is sent.
+   */
+  progress(taskId: string | undefined): (p: PhaseProgress) => void {
+    if (!taskId) return () => {};
+    return (p) => this.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total, ...(p.label ? { label: p.label } : {}) });
+  }
 
   records(): Promise<RecordsService> {
     return this.openRecords();

@@ -20,6 +20,7 @@ import {
   type ImportReportDto,
   type ParsedInput,
 } from '../../shared/api-contract';
+import { LIBRARY_INDEX_TASK } from '../../shared/task-progress';
 import type { Law, LawVersionMeta } from '../../shared/law-model';
 import { FavoritesStore, migrateSettingsFavorites } from '../library/favorites-store';
 import { quickOpenByTitle } from '../library/law-lookup';
@@ -38,7 +39,7 @@ import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-ap
 import { packsHandlers } from './packs-api';
 import { reportsHandlers } from './reports-api';
 import { recordsHandlers } from './records-api';
-import { openSearchBackend, type SearchBackend } from './search-backend';
+import { openSearchBackend, type IndexProgress, type SearchBackend } from './search-backend';
 import type { TimeSlicer } from '../util/time-slicer';
 import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
@@ -188,33 +189,40 @@ export class AppService {
       ...(opts.libraryDir ? { dir: opts.libraryDir } : {}),
       ...(opts.starterDir ? { starterDir: opts.starterDir } : {}),
       ...(opts.seed === false ? { seed: false } : {}),
-      onSeedProgress: (p) => opts.emit?.('index:progress', { phase: 'opening', done: p.done, total: p.total, message: '初始化资料库' }),
+      onSeedProgress: (p) => opts.emit?.('task:progress', { taskId: LIBRARY_INDEX_TASK, phase: 'seed', done: p.done, total: p.total }),
     });
     return new AppService({ ...opts, store });
   }
 
+  /** The search index's own progress (opening, background updates, rebuilds): the library's task. */
+  private readonly indexProgress = (p: IndexProgress): void => this.emit('task:progress', { taskId: LIBRARY_INDEX_TASK, ...p });
+
+  private indexEnded(failure?: string): void {
+    this.emit('task:progress', { taskId: LIBRARY_INDEX_TASK, phase: failure ? 'failed' : 'done', done: 1, total: 1, ...(failure ? { message: failure } : {}) });
+  }
+
   private async openSearch(): Promise<void> {
     try {
-      this.emit('index:progress', { phase: 'indexing', done: 0, total: 0 });
+      this.indexProgress({ phase: 'index', done: 0, total: 0 });
       const engine = await openSearchBackend(
         this.store,
-        (p) => this.emit('index:progress', { phase: 'indexing', done: p.done, total: p.total }),
+        this.indexProgress,
         () => {
-          if (this.search) this.emit('index:progress', { phase: 'ready', done: 1, total: 1 });
+          if (this.search) this.indexEnded();
         },
         this.opts.indexSlicer,
       );
       if (!engine) {
         this.searchState = { ready: false, message: '本版本未包含全文检索引擎，仅可按标题快速打开' };
-        this.emit('index:progress', { phase: 'failed', done: 0, total: 0, message: this.searchState.message! });
+        this.indexEnded(this.searchState.message!);
         return;
       }
       this.search = engine;
       this.searchState = { ready: true };
-      this.emit('index:progress', { phase: 'ready', done: 1, total: 1 });
+      this.indexEnded();
     } catch (e) {
       this.searchState = { ready: false, message: `建立索引失败：${(e as Error).message}` };
-      this.emit('index:progress', { phase: 'failed', done: 0, total: 0, message: this.searchState.message! });
+      this.indexEnded(this.searchState.message!);
     }
   }
 
@@ -259,8 +267,8 @@ export class AppService {
   }
 
   /** For Electron's open dialog: a preview of files the user picked natively. */
-  async previewPaths(paths: string[]): Promise<ApiOutput<'import:preview'>> {
-    return this.preview({ id: newId(), paths, createdAt: Date.now() });
+  async previewPaths(paths: string[], taskId?: string): Promise<ApiOutput<'import:preview'>> {
+    return this.preview({ id: newId(), paths, createdAt: Date.now() }, taskId);
   }
 
   /** Waits for the search engine to open (tests, CLI). */
@@ -330,12 +338,17 @@ export class AppService {
         await this.search.settled();
         return this.search.stats();
       },
-      'search:reindex': async () => {
+      'search:reindex': async ({ taskId }) => {
         await this.searchOpening;
         if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         this.searchState = { ready: false, message: '正在重建索引…' };
+        const mine = this.ctx.progress(taskId);
         try {
-          await this.search.reindex();
+          // Reported to the caller's task and to the library's (the status bar follows that one).
+          await this.search.reindex((p) => {
+            this.indexProgress(p);
+            mine(p);
+          });
         } finally {
           this.searchState = { ready: true };
         }
@@ -349,8 +362,8 @@ export class AppService {
         }
         return this.withCodes(quickOpenByTitle(this.store, text, limit ?? 12));
       },
-      'import:preview': ({ files }) => this.previewUploads(files),
-      'import:commit': ({ stagingId }) => this.commit(stagingId),
+      'import:preview': ({ files, taskId }) => this.previewUploads(files, taskId),
+      'import:commit': ({ stagingId, taskId }) => this.commit(stagingId, taskId),
       'import:discard': ({ stagingId }) => {
         const s = this.stagings.get(stagingId);
         if (s) this.dropStaging(s);
@@ -392,18 +405,19 @@ export class AppService {
 
   // --- import ----------------------------------------------------------------------------------
 
-  private async previewUploads(files: { name: string; dataBase64: string }[]): Promise<ApiOutput<'import:preview'>> {
+  private async previewUploads(files: { name: string; dataBase64: string }[], taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
     const { dir, paths } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
-    return this.preview({ id: newId(), paths, tempDir: dir, createdAt: Date.now() });
+    return this.preview({ id: newId(), paths, tempDir: dir, createdAt: Date.now() }, taskId);
   }
 
-  private async preview(staging: Staging): Promise<ApiOutput<'import:preview'>> {
+  private async preview(staging: Staging, taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
+    const progress = this.ctx.progress(taskId);
     this.expireStagings();
     this.stagings.set(staging.id, staging);
     try {
       const report = await importPaths(this.store, staging.paths, {
         dryRun: true,
-        onProgress: (p) => this.emit('import:progress', { stagingId: staging.id, phase: 'preview', ...p, file: this.displayName(staging, p.file) }),
+        onProgress: (p) => progress({ phase: 'preview', done: p.done, total: p.total, label: this.displayName(staging, p.file) }),
       });
       return { stagingId: staging.id, report: this.displayReport(staging, report) };
     } catch (e) {
@@ -412,12 +426,13 @@ export class AppService {
     }
   }
 
-  private async commit(stagingId: string): Promise<ImportReportDto> {
+  private async commit(stagingId: string, taskId: string | undefined): Promise<ImportReportDto> {
+    const progress = this.ctx.progress(taskId);
     const staging = this.stagings.get(stagingId);
     if (!staging) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择文件');
     try {
       const report = await importPaths(this.store, staging.paths, {
-        onProgress: (p) => this.emit('import:progress', { stagingId, phase: 'commit', ...p, file: this.displayName(staging, p.file) }),
+        onProgress: (p) => progress({ phase: 'import', done: p.done, total: p.total, label: this.displayName(staging, p.file) }),
       });
       this.dropStaging(staging);
       return this.displayReport(staging, report);

@@ -49,15 +49,11 @@ export class BundleStagings {
   }
 }
 
-const progressOf = (ctx: ApiContext, taskId: string | undefined) =>
-  taskId ? (p: { phase: string; done: number; total: number; item?: string }) => ctx.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total, ...(p.item ? { label: p.item } : {}) }) : undefined;
-
 /** The preview of a bundle file at `path` (an upload, or a file picked in Electron). */
 export async function previewBundleFile(ctx: ApiContext, stagings: BundleStagings, s: Omit<BundleStaging, 'id' | 'createdAt'>, taskId?: string) {
   let preview: BundlePreview;
   try {
-    const onProgress = progressOf(ctx, taskId);
-    preview = await previewBundle(ctx.store, s.path, onProgress ? { onProgress } : {});
+    preview = await previewBundle(ctx.store, s.path, { onProgress: ctx.progress(taskId) });
   } catch (e) {
     if (s.dir) ctx.dropDir(s.dir);
     throw e;
@@ -76,14 +72,13 @@ export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings) {
     'bundles:export': async ({ laws, filter, records, userData, taskId }) => {
       const kind = laws && laws.length === 0 ? '记录备份' : records ? '资料包' : '法规资料包';
       const name = `法规案头${kind}-${ctx.store.today()}.lawdesk`;
-      const onProgress = progressOf(ctx, taskId);
       const r = await exportBundle(ctx.store, {
         ...(laws ? { laws } : {}),
         ...(filter ? { filter } : {}),
         records,
         ...(userData !== undefined ? { userData } : {}),
         out: ctx.exportPath(name),
-        ...(onProgress ? { onProgress } : {}),
+        onProgress: ctx.progress(taskId),
       });
       return { ...ctx.handOut(r.file, name), versions: r.versions, records: r.records, attachments: r.attachments, userData: r.userData };
     },
@@ -93,8 +88,7 @@ export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings) {
     },
     'bundles:import': async ({ stagingId, taskId }) => {
       const s = stagings.get(stagingId);
-      const onProgress = progressOf(ctx, taskId);
-      const r = await importBundle(ctx.store, s.path, onProgress ? { onProgress } : {});
+      const r = await importBundle(ctx.store, s.path, { onProgress: ctx.progress(taskId) });
       stagings.drop(stagingId);
       const { backup, changed, ...preview } = r;
       return { preview, changed, ...(backup ? { backup } : {}) };

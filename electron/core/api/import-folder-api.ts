@@ -1,6 +1,6 @@
 // 按路径导入: a folder on this machine imported by its path (the browser face's server runs on the
 // user's machine; Electron's dialog gives a path too). The import runs in the background on the
-// service's event loop, time-sliced, with import:progress events; the page asks for the result
+// service's event loop, time-sliced, with task:progress events for the caller's task id; the page asks for the result
 // with import:task (a long poll, so no HTTP request outlives the server's request timeout) and can
 // stop it with import:cancel. manifest.jsonl is read beside the folder, as the CLI does.
 
@@ -39,14 +39,15 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
 
   return {
     'import:browse': ({ path }) => folders.list(path),
-    'import:folder': ({ path, dryRun }) => {
+    'import:folder': ({ path, dryRun, taskId }) => {
       const dir = folders.resolve(path);
       // One folder import at a time: the library has one writer, and two would fight for it.
       if (running()) throw new ApiError('LOCKED', '已有一个文件夹正在导入，请等它完成或取消后再开始');
       const now = Date.now();
       for (const t of tasks.values()) if (t.endedAt && now - t.endedAt > KEEP_MS) tasks.delete(t.id);
-      const id = newId();
+      const id = taskId ?? newId();
       const controller = new AbortController();
+      const progress = ctx.progress(id);
       const t: FolderTask = { id, controller, progress: { done: 0, total: 0, file: '' }, finished: Promise.resolve() };
       t.finished = importPaths(ctx.store, [dir], {
         dryRun: !!dryRun,
@@ -58,7 +59,7 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
         commitEveryMs: FOLDER_COMMIT_MS,
         onProgress: (p) => {
           t.progress = p;
-          ctx.emit('import:progress', { stagingId: id, phase: dryRun ? 'preview' : 'commit', ...p });
+          progress({ phase: dryRun ? 'preview' : 'import', done: p.done, total: p.total, label: p.file });
         },
       }).then(
         (report) => {

@@ -42,9 +42,7 @@ export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
         records,
         ...(search ? { search } : {}),
         ...(print ? { print } : {}),
-        onProgress: (p) => {
-          if (taskId) ctx.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total, ...(p.label ? { label: p.label } : {}) });
-        },
+        onProgress: ctx.progress(taskId),
       });
       return { ...ctx.handOut(r.path, name), warnings: r.warnings, articleCount: r.articleCount, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
     },

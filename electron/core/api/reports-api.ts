@@ -21,8 +21,8 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     },
     'reports:export': async ({ kind, year, format, taskId }) => {
       const svc = await ctx.records();
-      const progress = (done: number, label: string) => taskId && ctx.emit('task:progress', { taskId, phase: done ? 'write' : 'render', done, total: 1, label });
-      progress(0, REPORT_KIND_LABELS[kind]);
+      const progress = ctx.progress(taskId);
+      progress({ phase: 'render', done: 0, total: 1, label: REPORT_KIND_LABELS[kind] });
       const unit = readOffice(ctx.store.dir).profile.unit;
       const name = `${safeFileName(`${unit}${year}年度${REPORT_KIND_LABELS[kind]}`, '年度报告')}.${format}`;
       const out = ctx.exportPath(name);
@@ -31,7 +31,7 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
         kind === 'annual'
           ? await exportAnnualReport(await annualReportFor(svc, ctx.store, { year }), { ...opts, today: svc.today() })
           : { ...(await exportPlanDocument(svc, { ...opts, kind, year })), notes: [] as string[] };
-      progress(1, name);
+      progress({ phase: 'write', done: 1, total: 1, label: name });
       return { ...ctx.handOut(r.path, name), notes: r.notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
     },
     'register:list': async (f) => (await register()).list(f),

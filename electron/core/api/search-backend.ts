@@ -3,7 +3,7 @@
 
 import type { QuickOpenItem, SearchQuery, SearchResult } from '../../shared/search-types';
 import type { LibraryStore } from '../library/library-store';
-import { SearchEngine, type IndexStats } from '../search/search-engine';
+import { SearchEngine, type IndexProgress, type IndexStats } from '../search/search-engine';
 import type { TimeSlicer } from '../util/time-slicer';
 
 export interface SearchBackend {
@@ -12,18 +12,15 @@ export interface SearchBackend {
   /** Resolves when no background index update is running. */
   settled(): Promise<void>;
   stats(): IndexStats;
-  /** Rebuilds the index from the library (time-sliced). */
-  reindex(): Promise<void>;
+  /** Rebuilds the index from the library (time-sliced), reporting to `onProgress` when given. */
+  reindex(onProgress?: (p: IndexProgress) => void): Promise<void>;
   close(): void;
   /** For the review workbench's 上位法 panel (similarity look-ups). */
   docFrequency: SearchEngine['docFrequency'];
   articlesWithTerms: SearchEngine['articlesWithTerms'];
 }
 
-export interface IndexProgress {
-  done: number;
-  total: number;
-}
+export type { IndexProgress };
 
 /**
  * Opens the engine (building or loading its index). After a library change the index is updated
@@ -38,7 +35,7 @@ export async function openSearchBackend(
   const engine = await SearchEngine.open(store, {
     background: true,
     ...(slicer ? { slicer } : {}),
-    ...(onProgress ? { onProgress: (p) => onProgress({ done: p.done, total: p.total }) } : {}),
+    ...(onProgress ? { onProgress } : {}),
     ...(onReady ? { onIdle: onReady } : {}),
   });
   // Load the article texts shortly after start-up, off the path of the first search.

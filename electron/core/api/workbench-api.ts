@@ -22,7 +22,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     const { review: _r, ...v } = await w.view(id, {
       ...(o.seq ? { seq: o.seq } : {}),
       panel: o.panel ?? true,
-      ...(taskId ? { onProgress: (p: { phase: string; done: number; total: number }) => ctx.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total }) } : {}),
+      ...(taskId ? { onProgress: ctx.progress(taskId) } : {}),
     });
     return v;
   };

@@ -2,6 +2,7 @@
 // files) and, when asked, every record with its change log and attachments. The zip is written to
 // a temp file and renamed into place, so a crash never leaves a half bundle under the chosen name.
 
+import type { PhaseProgress } from '../../shared/task-progress';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { LawVersionMeta } from '../../shared/law-model';
@@ -18,12 +19,7 @@ import type { BundleLawFilter } from '../../shared/api/bundles';
 import { ZipWriter } from './zip-file';
 import { TimeSlicer } from '../util/time-slicer';
 
-export interface BundleProgress {
-  phase: 'collect' | 'verify' | 'write' | 'commit';
-  done: number;
-  total: number;
-  item?: string;
-}
+export type BundleProgress = PhaseProgress<'collect' | 'verify' | 'write' | 'commit'>;
 
 export interface ExportOptions {
   /** Law ids (or version ids) to include; all laws when omitted. An empty list exports no laws. */
@@ -121,7 +117,7 @@ const README = `这是法规案头（LawDesk）的资料包（.lawdesk）。
 export async function exportBundle(store: LibraryStore, opts: ExportOptions): Promise<ExportResult> {
   const versions = selectVersions(store, opts.laws, opts.filter).sort((a, b) => a.id.localeCompare(b.id));
   const entries: BundleManifest['entries'] = {};
-  const progress = (phase: BundleProgress['phase'], done: number, total: number, item?: string) => opts.onProgress?.({ phase, done, total, ...(item ? { item } : {}) });
+  const progress = (phase: BundleProgress['phase'], done: number, total: number, label?: string) => opts.onProgress?.({ phase, done, total, ...(label ? { label } : {}) });
   let records: RecordsFile | undefined;
   let attachments: { sha256: string; name: string; file: string }[] = [];
   if (opts.records) {

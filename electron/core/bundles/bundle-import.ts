@@ -178,7 +178,7 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
       const slicer = new TimeSlicer();
       for (const v of lawsToWrite) {
         await slicer.maybePause();
-        progress({ phase: 'write', done: done++, total, item: v.title });
+        progress({ phase: 'write', done: done++, total, label: v.title });
         const orig = originalEntry.get(v.sourceSha256)!;
         if (!haveOriginal.has(v.sourceSha256)) {
           store.writeOriginal(b.bytesOf(orig), v.sourceSha256, basename(orig).slice(64));
@@ -192,7 +192,7 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
           const name = a.sha256 + safeExt(a.name);
           if (existsSync(join(dir, name))) continue;
           await slicer.maybePause();
-          progress({ phase: 'write', done: done++, total, item: a.name });
+          progress({ phase: 'write', done: done++, total, label: a.name });
           writeFileAtomic(join(dir, name), b.bytesOf(`records/attachments/${name}`));
         }
       }
@@ -211,11 +211,11 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
           if (old) change.removed.push(v.id);
         }
         store.refreshStatuses(new Set(lawsToWrite.map((v) => v.lawId)));
-        progress({ phase: 'commit', done: done++, total, item: 'laws' });
+        progress({ phase: 'commit', done: done++, total, label: '法规' });
         await store.commit(change);
       }
       if (b.records && recordChanges.length) {
-        progress({ phase: 'commit', done: done++, total, item: 'records' });
+        progress({ phase: 'commit', done: done++, total, label: '记录' });
         const incoming = b.records;
         await rs.mutate((draft) => {
           // Re-plan against the draft: another writer may have committed since the preview.
@@ -224,7 +224,7 @@ export async function importBundle(store: LibraryStore, file: string, opts: Bund
         });
       }
       if (userDataWrites.length) {
-        progress({ phase: 'commit', done: done++, total, item: 'userdata' });
+        progress({ phase: 'commit', done: done++, total, label: '用户数据' });
         writeUserData(store.dir, userDataWrites);
       }
       progress({ phase: 'commit', done: total, total });

@@ -165,7 +165,7 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
   const userData = new Map<string, unknown>();
   const jsonOf = (name: string) => parseBundleJson(Buffer.from(bytesOf(name)).toString('utf8'), name);
   for (const name of names) {
-    opts.onProgress?.({ phase: 'verify', done: done++, total: names.length, item: name });
+    opts.onProgress?.({ phase: 'verify', done: done++, total: names.length, label: name });
     const kind = kinds.get(name);
     if (kind === 'body') {
       // The same schema the importer writes and the library reads: a body with an article whose

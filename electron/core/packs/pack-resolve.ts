@@ -4,6 +4,7 @@
 // Nothing is dropped silently: an item that cannot be resolved becomes a visible note.
 
 import { chineseDate } from '../../shared/chinese-date';
+import type { PhaseProgress } from '../../shared/task-progress';
 import { citationOf, versionTag } from '../../shared/citation';
 import type { Article, Law, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { articleNeedsCheck, isUnverifiedOcr } from '../../shared/law-model';
@@ -18,13 +19,8 @@ import type { PackRecordResolver, RecordCitation, RecordDoc } from './pack-recor
 
 export type ExportPhase = 'resolve' | 'render' | 'write';
 
-export interface ExportProgress {
-  phase: ExportPhase;
-  done: number;
-  total: number;
-  /** What is being worked on: an item's title, "第 3 页" … */
-  label?: string;
-}
+/** `label`: what is being worked on — an item's title, "第 3 页" … */
+export type ExportProgress = PhaseProgress<ExportPhase>;
 
 export interface ResolveOptions {
   records?: PackRecordResolver;

@@ -5,6 +5,7 @@
 // phrases), and the candidates are ranked by the overlap of their character pairs with the
 // draft article. The differences are a character diff, as in the version view.
 
+import type { PhaseProgress } from '../../shared/task-progress';
 import type { Article, Level } from '../../shared/law-model';
 import { citationOf } from '../../shared/citation';
 import type { HigherLawMatch } from '../../shared/review-workbench';
@@ -48,7 +49,7 @@ export interface HigherLawOptions {
   region: string;
   perArticle?: number; // default 3
   minSimilarity?: number; // default 0.12
-  onProgress?: (p: { phase: string; done: number; total: number }) => void;
+  onProgress?: (p: PhaseProgress<'higherLaw'>) => void;
 }
 
 /**
@@ -102,11 +103,11 @@ export type PanelOptions = HigherLawOptions & { cited?: Map<string, { versionId:
 
 export function higherLawPanel(store: LibraryStore, engine: TermSearch, units: Article[], opts: PanelOptions): Record<string, HigherLawMatch[]> {
   const steps = higherLawSteps(store, engine, units, opts);
-  opts.onProgress?.({ phase: '查找上位法', done: 0, total: units.length });
+  opts.onProgress?.({ phase: 'higherLaw', done: 0, total: units.length });
   for (;;) {
     const n = steps.next();
     if (n.done) return n.value;
-    if (n.value % 10 === 0 || n.value === units.length) opts.onProgress?.({ phase: '查找上位法', done: n.value, total: units.length });
+    if (n.value % 10 === 0 || n.value === units.length) opts.onProgress?.({ phase: 'higherLaw', done: n.value, total: units.length });
   }
 }
 

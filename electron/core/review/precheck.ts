@@ -3,6 +3,7 @@
 // pre-fill, 程序 from the review record, and optionally the 上位法 panel. Every finding is tied
 // to the draft's article and sentence and names its basis as an article version of the library.
 
+import type { PhaseProgress } from '../../shared/task-progress';
 import type { Article } from '../../shared/law-model';
 import type { Basis, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
@@ -42,11 +43,7 @@ export interface PrecheckOptions {
   onProgress?: (p: PrecheckProgress) => void;
 }
 
-export interface PrecheckProgress {
-  phase: string;
-  done: number;
-  total: number;
-}
+export type PrecheckProgress = PhaseProgress<'citations' | 'rules' | 'higherLaw'>;
 
 const DOWNGRADE: Record<Severity, Severity> = { 必须修改: '需核实', 需核实: '提示', 提示: '提示' };
 const N = `[${NUMERAL_CHARS}]+`;
@@ -298,7 +295,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const total = units.length * (opts.search ? 2 : 1);
   const findings: Finding[] = [];
 
-  yield { phase: '核对引用', done: 0, total };
+  yield { phase: 'citations', done: 0, total };
   const cites = checkCitations(store, units, input.title, input.asOf);
   findings.push(...cites.findings);
 
@@ -324,7 +321,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
         if (rule.checklist) fcItems.get(rule.checklist.code)!.triggers.push({ findingId: f.id, articleLabel: s.article.label, excerpt: s.text });
       }
     }
-    yield { phase: '规则检查', done: i + 1, total };
+    yield { phase: 'rules', done: i + 1, total };
   }
   for (const rule of rules.rules) {
     if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
@@ -353,7 +350,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
         higherLaw = n.value;
         break;
       }
-      yield { phase: '查找上位法', done: units.length + n.value, total };
+      yield { phase: 'higherLaw', done: units.length + n.value, total };
     }
   }
   const counts: Record<string, number> = { 必须修改: 0, 需核实: 0, 提示: 0 };

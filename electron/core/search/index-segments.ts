@@ -8,6 +8,7 @@
 //   an app stays responsive. A job swaps its result in whole at its end: a query between steps sees
 //   the old segment list or the new one, never a mix; a synchronous run supersedes a sliced one.
 
+import type { PhaseProgress } from '../../shared/task-progress';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -22,11 +23,7 @@ export const MANIFEST_FORMAT = 1;
 const MAX_SEGMENTS = 6;
 const MAX_DEAD_FRACTION = 0.3;
 
-export interface IndexProgress {
-  phase: 'read' | 'index' | 'write';
-  done: number;
-  total: number;
-}
+export type IndexProgress = PhaseProgress<'read' | 'index' | 'write'>;
 
 export interface IndexSegmentsOptions {
   /** Write the index to <library>/index (default true). */

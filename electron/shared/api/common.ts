@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { LEVELS, STATUSES } from '../law-model';
+import { taskIdSchema } from '../task-progress';
 
 z.config(z.locales.zhCN());
 
@@ -16,7 +17,7 @@ export const status = z.enum(STATUSES);
 export const count = z.number().int().nonnegative();
 export const empty = z.object({}).strict();
 /** A caller-chosen id for a long call, so the caller follows exactly its own progress. */
-export const taskId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/).optional();
+export const taskId = taskIdSchema.optional();
 export const fileId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 export const recordId = z.string().min(1).max(60);
 

@@ -1,7 +1,7 @@
 // Importing law files: a preview kept on the service side (stagingId), then commit or discard.
 
 import { z } from 'zod';
-import { UPLOAD_LIMITS, call, count, id, uploadFileSchema } from './common';
+import { UPLOAD_LIMITS, call, count, id, taskId, uploadFileSchema } from './common';
 import { SOURCE_FORMATS, TEXT_SOURCES } from '../law-model';
 
 export const importFileResultSchema = z.object({
@@ -58,25 +58,26 @@ export const importPreviewSchema = z.object({ stagingId: z.string(), report: imp
 
 export const importCalls = {
   'import:preview': call({
-    input: z.object({ files: z.array(uploadFileSchema).min(1).max(UPLOAD_LIMITS.maxFiles) }).strict(),
+    input: z.object({ files: z.array(uploadFileSchema).min(1).max(UPLOAD_LIMITS.maxFiles), taskId }).strict(),
     output: importPreviewSchema,
     maxBodyBytes: Math.ceil(UPLOAD_LIMITS.maxTotalBytes / 3) * 4 + 64 * 1024,
   }),
   /** Electron only: the native open dialog, then a preview of the chosen files or folder. */
   'import:pickAndPreview': call({
-    input: z.object({ kind: z.enum(['files', 'folder']) }).strict(),
+    input: z.object({ kind: z.enum(['files', 'folder']), taskId }).strict(),
     output: z.union([importPreviewSchema, z.object({ canceled: z.literal(true) })]),
     face: 'electron',
   }),
-  'import:commit': call({ input: z.object({ stagingId: id }).strict(), output: importReportSchema }),
+  'import:commit': call({ input: z.object({ stagingId: id, taskId }).strict(), output: importReportSchema }),
   'import:discard': call({ input: z.object({ stagingId: id }).strict(), output: z.object({ ok: z.boolean() }) }),
   /** The folders under `path` (or the roots: the user's home and drives), for choosing a folder to import. */
   'import:browse': call({ input: z.object({ path: folderPath.optional() }).strict(), output: folderListingSchema }),
   /**
-   * Starts importing a folder (recursive, manifest.jsonl read) by its path on this machine; progress
-   * comes as import:progress with stagingId = taskId; the result with import:task.
+   * Starts importing a folder (recursive, manifest.jsonl read) by its path on this machine, as the
+   * caller's task `taskId` (one is made when none is given): progress comes as task:progress with
+   * that id, the result with import:task, a stop with import:cancel.
    */
-  'import:folder': call({ input: z.object({ path: folderPath, dryRun: z.boolean().optional() }).strict(), output: z.object({ taskId: id }) }),
+  'import:folder': call({ input: z.object({ path: folderPath, dryRun: z.boolean().optional(), taskId }).strict(), output: z.object({ taskId: id }) }),
   /** A folder import's state; waits up to a few seconds for it to finish (long poll). */
   'import:task': call({ input: z.object({ taskId: id }).strict(), output: importTaskStateSchema }),
   /** Electron only: the native folder dialog; the chosen folder's path, for import:folder. */

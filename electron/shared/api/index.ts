@@ -24,6 +24,7 @@ import { reportsCalls } from './reports';
 export * from './common';
 export * from './errors';
 export * from './events';
+export * from '../task-progress';
 export * from './library';
 export * from './search';
 export * from './import';

@@ -2,7 +2,7 @@
 // are derived from these schemas, so the engine, the CLI and the API cannot disagree on a field.
 
 import { z } from 'zod';
-import { call, count, date, empty, id, level, shortText, status } from './common';
+import { call, count, date, empty, id, level, shortText, status, taskId } from './common';
 import { facetsSchema, lawNameFields } from './library';
 
 export const searchHitSchema = z.object({
@@ -98,8 +98,8 @@ export const searchCalls = {
   'search:query': call({ input: searchQuerySchema, output: searchResultSchema }),
   /** The full-text index: segments, articles and versions indexed, bytes on disk. */
   'search:indexStats': call({ input: empty, output: indexStatsSchema }),
-  /** Rebuilds the index from the library (time-sliced, with index:progress); the new stats. */
-  'search:reindex': call({ input: empty, output: indexStatsSchema }),
+  /** Rebuilds the index from the library (time-sliced, with task:progress for `taskId`); the new stats. */
+  'search:reindex': call({ input: z.object({ taskId }).strict(), output: indexStatsSchema }),
   'search:quickOpen': call({
     input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
     output: z.array(quickOpenItemSchema),

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiOutput, Channel, EventName, EventPayload } from '../../../electron/shared/api-contract';
+import type { TaskProgress } from '../../../electron/shared/task-progress';
 import { client, errorMessage } from './client';
 
 export interface CallState<T> {
@@ -50,6 +51,38 @@ export function useEvent<E extends EventName>(event: E, cb: (payload: EventPaylo
   const ref = useRef(cb);
   ref.current = cb;
   useEffect(() => client.on(event, (p) => ref.current(p)), [event]);
+}
+
+/** The progress of the task with a fixed id (LIBRARY_INDEX_TASK: the search index). */
+export function useTaskProgress(taskId: string): TaskProgress | undefined {
+  const [progress, setProgress] = useState<TaskProgress>();
+  useEvent('task:progress', (p) => {
+    if (p.taskId === taskId) setProgress(p);
+  });
+  return progress;
+}
+
+/**
+ * A long call's task: `taskId()` makes a fresh id to pass with the call, and `progress` follows
+ * exactly that task from its first event (events of other tasks, and of this component's earlier
+ * tasks, are ignored).
+ */
+export function useTask(): { taskId: () => string; progress: TaskProgress | undefined; reset: () => void } {
+  const current = useRef<string>('');
+  const [progress, setProgress] = useState<TaskProgress>();
+  useEvent('task:progress', (p) => {
+    if (p.taskId === current.current) setProgress(p);
+  });
+  const taskId = useCallback(() => {
+    current.current = 't' + Math.random().toString(36).slice(2, 12);
+    setProgress(undefined);
+    return current.current;
+  }, []);
+  const reset = useCallback(() => {
+    current.current = '';
+    setProgress(undefined);
+  }, []);
+  return { taskId, progress, reset };
 }
 
 /** A counter that moves whenever the library changes (imports): use it in `key`s to refetch. */

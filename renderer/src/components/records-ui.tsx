@@ -1,13 +1,11 @@
 // Small pieces shared by the records, versions and packs screens: the KeyCite-style flag tag,
 // character-level diff runs, file hand-over (download in the browser, show in folder on the
-// desktop), reading an uploaded file, and a hook following task:progress events.
+// desktop) and reading an uploaded file.
 
 import { CheckCircleFilled, ExclamationCircleFilled, WarningFilled } from '@ant-design/icons';
 import { Tag, Tooltip } from 'antd';
-import { useCallback, useRef, useState } from 'react';
 import type { ApiOutput, FlagDto } from '../../../electron/shared/api-contract';
 import { client } from '../api/client';
-import { useEvent } from '../api/hooks';
 
 export const FLAG_TEXT: Record<FlagDto['color'], string> = { green: '未变', yellow: '有变动', red: '已修改' };
 const FLAG_TAG: Record<FlagDto['color'], string> = { green: 'success', yellow: 'warning', red: 'error' };
@@ -70,39 +68,3 @@ export async function handOver(file: Produced): Promise<'shown' | 'downloaded'> 
   return 'downloaded';
 }
 
-export interface TaskProgress {
-  phase: string;
-  done: number;
-  total: number;
-  label?: string;
-}
-
-/** A task id to pass to a long call, and the progress events that come back for it. */
-export function useTask(): { taskId: () => string; progress: TaskProgress | undefined; reset: () => void } {
-  const current = useRef<string>('');
-  const [progress, setProgress] = useState<TaskProgress>();
-  useEvent('task:progress', (p) => {
-    if (p.taskId === current.current) setProgress({ phase: p.phase, done: p.done, total: p.total, ...(p.label ? { label: p.label } : {}) });
-  });
-  const taskId = useCallback(() => {
-    current.current = 't' + Math.random().toString(36).slice(2, 12);
-    setProgress(undefined);
-    return current.current;
-  }, []);
-  const reset = useCallback(() => setProgress(undefined), []);
-  return { taskId, progress, reset };
-}
-
-export const PHASE_TEXT: Record<string, string> = {
-  resolve: '整理内容',
-  render: '排版',
-  write: '写入文件',
-  collect: '收集',
-  verify: '校验',
-  commit: '写入资料库',
-};
-
-export function percent(p: TaskProgress | undefined): number {
-  if (!p || !p.total) return 0;
-  return Math.min(100, Math.round((p.done / p.total) * 100));
-}

@@ -7,6 +7,12 @@ import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import type { TimeSlicer } from '../../../electron/core/util/time-slicer';
 import { SlicerGate } from '../search/held-slicer';
+import { LIBRARY_INDEX_TASK, type TaskPhase } from '../../../electron/shared/task-progress';
+
+/** The phases of one task's task:progress events, in order. */
+function indexPhases(events: { name: string; payload: unknown }[], taskId: string): TaskPhase[] {
+  return events.filter((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId).map((e) => (e.payload as { phase: TaskPhase }).phase);
+}
 
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-app-search-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -100,9 +106,9 @@ describe('search after an import', () => {
       const r = await query;
       expect(r.total).toBeGreaterThan(0);
       expect(r.hits[0]!.title).toContain('行政许可法');
-      const phases = events.filter((e) => e.name === 'index:progress').map((e) => (e.payload as { phase: string }).phase);
-      expect(phases).toContain('indexing');
-      expect(phases[phases.length - 1]).toBe('ready');
+      const phases = indexPhases(events, LIBRARY_INDEX_TASK);
+      expect(phases).toContain('index');
+      expect(phases[phases.length - 1]).toBe('done');
     } finally {
       svc.close();
     }
@@ -122,11 +128,15 @@ describe('search:indexStats and search:reindex', () => {
       expect(before.bytesOnDisk).toBeGreaterThan(0);
       const hits = (await svc.call('search:query', { q: '统计调查', limit: 200 })).total;
       events.length = 0;
-      const after = await svc.call('search:reindex', {});
+      const after = await svc.call('search:reindex', { taskId: 'rebuild-1' });
       expect(after).toMatchObject({ versions: before.versions, articles: before.articles, segments: 1 });
-      const phases = events.filter((e) => e.name === 'index:progress').map((e) => (e.payload as { phase: string }).phase);
-      expect(phases.filter((p) => p === 'indexing').length).toBeGreaterThan(1);
-      expect(phases[phases.length - 1]).toBe('ready');
+      // The caller's task gets the rebuild's phases; the library's task (the status bar) too, and ends current.
+      const mine = indexPhases(events, 'rebuild-1');
+      expect(mine.filter((p) => p === 'index').length).toBeGreaterThan(1);
+      expect(mine).toEqual(expect.arrayContaining(['read', 'index', 'write']));
+      const library = indexPhases(events, LIBRARY_INDEX_TASK);
+      expect(library.filter((p) => p === 'index').length).toBeGreaterThan(1);
+      expect(library[library.length - 1]).toBe('done');
       expect((await svc.call('library:info', {})).search.ready).toBe(true);
       expect((await svc.call('search:query', { q: '统计调查', limit: 200 })).total).toBe(hits);
       await expect(svc.call('search:reindex', JSON.parse('{"all":true}'))).rejects.toThrow();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
+import type { EventPayload } from '../../../electron/shared/api-contract';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { ImportFolders } from '../../../electron/core/library/folder-browse';
 import { importPaths } from '../../../electron/core/library/library-import';
@@ -101,21 +102,23 @@ describe('choosing a folder by path', () => {
     });
     try {
       await expect(svc.call('import:folder', { path: root + '/../..' })).rejects.toThrow(/只能导入/);
-      const { taskId } = await svc.call('import:folder', { path: FOLDER });
+      // The caller chooses the task id, so it follows the task from its first event.
+      const { taskId } = await svc.call('import:folder', { path: FOLDER, taskId: 'folder-1' });
+      expect(taskId).toBe('folder-1');
       let st = await svc.call('import:task', { taskId });
       while (!st.done) st = await svc.call('import:task', { taskId });
       expect(st.report).toMatchObject({ imported: 3, failed: [] });
       expect(svc.store.versions().every((v) => v.level === '法律' && v.category === '行政法')).toBe(true);
-      const progress = events.filter((e) => e.name === 'import:progress').map((e) => e.payload as { stagingId: string; done: number; total: number });
+      const progress = events.filter((e) => e.name === 'task:progress').map((e) => e.payload as EventPayload<'task:progress'>);
       expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3]);
-      expect(progress.every((p) => p.stagingId === taskId && p.total === 3)).toBe(true);
+      expect(progress.every((p) => p.taskId === 'folder-1' && p.phase === 'import' && p.total === 3)).toBe(true);
 
       // Cancel after the first file: the first stays, the rest is not touched.
       const copy = join(root, 'copy');
       cpSync(FOLDER, copy, { recursive: true });
       rmSync(join(copy, 'manifest.jsonl'));
       const lib2 = await AppService.open({ libraryDir: join(root, 'lib2'), seed: false, settings: new MemorySettingsStore(), face: 'browser', search: false, importRoots: [{ label: '临时', path: root }], emit: (name, payload) => {
-        if (name === 'import:progress' && (payload as { done: number }).done === 1) void lib2Ref.svc?.call('import:cancel', { taskId: lib2Ref.taskId! });
+        if (name === 'task:progress' && (payload as { done: number }).done === 1) void lib2Ref.svc?.call('import:cancel', { taskId: lib2Ref.taskId! });
       } });
       const lib2Ref: { svc?: AppService; taskId?: string } = { svc: lib2 };
       const started = await lib2.call('import:folder', { path: copy });

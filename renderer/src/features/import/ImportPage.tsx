@@ -176,12 +176,14 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
   /** The running folder import (taskId), and whether it is a preview. */
   const [task, setTask] = useState<{ id: string; dryRun: boolean; path: string; canceling?: boolean }>();
   const lastRequest = useRef<number>(0);
+  /** The task this page follows (a preview, a commit or a folder import): the id it chose itself. */
   const taskRef = useRef<string>(undefined);
+  const newTask = () => (taskRef.current = 'imp' + Math.random().toString(36).slice(2, 12));
   const busy = phase === 'reading' || phase === 'previewing' || phase === 'committing' || phase === 'folder';
 
-  useEvent('import:progress', (p) => {
-    if (phase === 'folder' && p.stagingId !== taskRef.current) return;
-    setProgress({ done: p.done, total: p.total, file: p.file });
+  useEvent('task:progress', (p) => {
+    if (p.taskId !== taskRef.current) return;
+    setProgress({ done: p.done, total: p.total, file: p.label ?? '' });
   });
 
   const reset = () => {
@@ -202,8 +204,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     setReport(undefined);
     setProgress(undefined);
     try {
-      const { taskId } = await client.call('import:folder', { path, dryRun });
-      taskRef.current = taskId;
+      const { taskId } = await client.call('import:folder', { path, dryRun, taskId: newTask() });
       setTask({ id: taskId, dryRun, path });
       setPhase('folder');
       for (;;) {
@@ -251,7 +252,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     setError(undefined);
     setPhase('previewing');
     try {
-      const r = await client.call('import:pickAndPreview', { kind });
+      const r = await client.call('import:pickAndPreview', { kind, taskId: newTask() });
       if ('canceled' in r) setPhase('pick');
       else {
         setPreview(r);
@@ -292,7 +293,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
       }
       setPhase('previewing');
       setProgress(undefined);
-      const r = await client.call('import:preview', { files: payload });
+      const r = await client.call('import:preview', { files: payload, taskId: newTask() });
       setPreview(r);
       setPhase('preview');
     } catch (e) {
@@ -306,7 +307,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     setPhase('committing');
     setProgress(undefined);
     try {
-      const r = await client.call('import:commit', { stagingId: preview.stagingId });
+      const r = await client.call('import:commit', { stagingId: preview.stagingId, taskId: newTask() });
       setReport(r);
       setPhase('done');
       if (r.failed.length) void message.warning(`导入完成，${r.failed.length} 个文件失败`);

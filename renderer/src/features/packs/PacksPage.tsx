@@ -10,9 +10,10 @@ import { useEffect, useState } from 'react';
 import { LIMITS } from '../../../../electron/shared/limits';
 import { EXPORT_FORMATS, PACK_TEMPLATES, type ApiOutput, type PackDto, type PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
-import { useCall } from '../../api/hooks';
+import { useCall, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
-import { PHASE_TEXT, handOver, percent, useTask } from '../../components/records-ui';
+import { handOver } from '../../components/records-ui';
+import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { hrefOf, navigate } from '../../router';
 
 const TYPE_TEXT: Record<PackItemDto['type'], string> = { law: '法规', article: '条文', search: '检索结果', review: '审查记录', lecture: '学法活动', note: '笔记', stats: '年度统计', text: '文字' };
@@ -282,9 +283,9 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
         </Space>
         {exporting && (
           <div style={{ marginTop: 12 }} data-testid="export-progress">
-            <Progress percent={percent(task.progress)} status="active" />
+            <Progress percent={progressPercent(task.progress)} status="active" />
             <Typography.Text type="secondary">
-              {task.progress ? `${PHASE_TEXT[task.progress.phase] ?? task.progress.phase}${task.progress.label ? '：' + task.progress.label : ''}` : '准备中…'}
+              {task.progress ? progressText(task.progress) : '准备中…'}
             </Typography.Text>
           </div>
         )}

@@ -10,10 +10,11 @@ import { useState } from 'react';
 import { BUNDLE_UPLOAD_BYTES, type ApiOutput, type BundlePreviewDto } from '../../../../electron/shared/api-contract';
 import type { BundleLawFilter } from '../../../../electron/shared/api/bundles';
 import { client, errorMessage } from '../../api/client';
-import { useCall } from '../../api/hooks';
+import { useCall, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { dateTimeInZone } from '../../../../electron/shared/office-clock';
-import { PHASE_TEXT, handOver, percent, readAsBase64, useTask } from '../../components/records-ui';
+import { handOver, readAsBase64 } from '../../components/records-ui';
+import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 
 const OUTCOME: Record<string, { text: string; color: string }> = {
   new: { text: '新增', color: 'green' },
@@ -253,10 +254,9 @@ export function BackupCard() {
 
   const progress = busy && task.progress && (
     <div style={{ marginTop: 8 }} data-testid="bundle-progress">
-      <Progress percent={percent(task.progress)} status="active" size="small" />
+      <Progress percent={progressPercent(task.progress)} status="active" size="small" />
       <Typography.Text type="secondary">
-        {PHASE_TEXT[task.progress.phase] ?? task.progress.phase}
-        {task.progress.label ? `：${task.progress.label}` : ''}
+        {progressText(task.progress)}
       </Typography.Text>
     </div>
   );

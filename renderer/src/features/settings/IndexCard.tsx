@@ -5,7 +5,8 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Descriptions, Popconfirm, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { client, errorMessage } from '../../api/client';
-import { useCall, useEvent, useLibraryGeneration } from '../../api/hooks';
+import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/task-progress';
+import { useCall, useLibraryGeneration, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -16,24 +17,20 @@ export function IndexCard() {
   const [tick, setTick] = useState(0);
   const stats = useCall('search:indexStats', {}, `${gen}:${tick}`);
   const [busy, setBusy] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number }>();
-  useEvent('index:progress', (p) => {
-    if (!busy) return;
-    if (p.phase === 'indexing' && p.total) setProgress({ done: p.done, total: p.total });
-  });
+  const task = useTask();
+  const progress = task.progress;
 
   const rebuild = async () => {
     setBusy(true);
-    setProgress(undefined);
     try {
-      const s = await client.call('search:reindex', {});
+      const s = await client.call('search:reindex', { taskId: task.taskId() });
       void message.success(`索引已重建：${s.articles.toLocaleString('zh-CN')} 条，${s.versions.toLocaleString('zh-CN')} 个版本`);
       setTick((t) => t + 1);
     } catch (e) {
       void message.error(`重建索引失败：${errorMessage(e)}`);
     } finally {
       setBusy(false);
-      setProgress(undefined);
+      task.reset();
     }
   };
 
@@ -58,7 +55,12 @@ export function IndexCard() {
                 重建索引
               </Button>
             </Popconfirm>
-            {busy && progress && <Progress percent={Math.round((100 * progress.done) / progress.total)} size="small" style={{ width: 220 }} />}
+            {busy && progress && progress.total > 0 && (
+              <Space size={6}>
+                <Progress percent={progressPercent(progress)} size="small" style={{ width: 220 }} />
+                <Typography.Text type="secondary">{TASK_PHASE_LABELS[progress.phase]}</Typography.Text>
+              </Space>
+            )}
           </Space>
         </Space>
       )}

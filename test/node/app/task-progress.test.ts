@@ -1,0 +1,80 @@
+// The one progress protocol: a long call takes the caller's task id, and every progress event of
+// that call is a task:progress event carrying exactly that id, with a phase from TASK_PHASES.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppService } from '../../../electron/core/api/app-service';
+import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
+import { apiEvents, type EventName } from '../../../electron/shared/api-contract';
+import type { TaskProgress } from '../../../electron/shared/task-progress';
+import { DRAFTS, REVIEW_LAWS } from '../review/review-test-support';
+
+const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-task-progress-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const LAWS = resolve(import.meta.dirname, '../../fixtures/laws/行政法');
+
+function recorder() {
+  const events: { name: EventName; payload: unknown }[] = [];
+  const progress = (taskId: string): TaskProgress[] =>
+    events.filter((e) => e.name === 'task:progress').map((e) => e.payload as TaskProgress).filter((p) => p.taskId === taskId);
+  return { events, progress, emit: (name: EventName, payload: unknown) => void events.push({ name, payload }) };
+}
+
+const upload = (name: string) => ({ name, dataBase64: readFileSync(join(LAWS, name)).toString('base64') });
+
+describe('task:progress', () => {
+  it('follows an import preview and its commit by the ids the caller chose, file by file under the uploaded names', async () => {
+    const rec = recorder();
+    const svc = await AppService.open({ libraryDir: join(tmp, 'import'), seed: false, search: false, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging'), emit: rec.emit });
+    try {
+      const files = [upload('行政许可法(2019-04-23).md'), upload('保守国家秘密法(2024-02-27).md')];
+      const pv = await svc.call('import:preview', { files, taskId: 'pv-1' });
+      expect(pv.report.imported).toBe(2);
+      const previewed = rec.progress('pv-1');
+      expect(previewed.map((p) => [p.phase, p.done, p.total])).toEqual([
+        ['preview', 0, 2],
+        ['preview', 1, 2],
+        ['preview', 2, 2],
+      ]);
+      // The files are named as the user uploaded them, never by the temp folder they wait in.
+      expect(previewed.slice(0, 2).map((p) => p.label)).toEqual(files.map((f) => f.name));
+
+      await svc.call('import:commit', { stagingId: pv.stagingId, taskId: 'cm-1' });
+      expect(rec.progress('cm-1').map((p) => p.phase)).toEqual(['import', 'import', 'import']);
+      expect(rec.progress('cm-1').at(-1)).toMatchObject({ done: 2, total: 2 });
+      // Every progress event belongs to one of the two tasks and is valid for the contract.
+      const all = rec.events.filter((e) => e.name === 'task:progress');
+      expect(all).toHaveLength(6);
+      for (const e of all) expect(apiEvents['task:progress'].safeParse(e.payload).success).toBe(true);
+
+      // A call without a task id is followed by nobody: nothing is sent.
+      rec.events.length = 0;
+      await svc.call('import:preview', { files: [upload('保守国家秘密法(2010-04-29).md')] });
+      expect(rec.events.filter((e) => e.name === 'task:progress')).toEqual([]);
+      // An id that is not short and plain is refused by the contract.
+      await expect(svc.call('import:preview', { files, taskId: 'a b' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('reports the review pre-check in its typed phases for the workbench call that asked', async () => {
+    const rec = recorder();
+    const svc = await AppService.open({ libraryDir: join(tmp, 'wb'), starterDir: REVIEW_LAWS, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging'), exportDir: join(tmp, 'exports'), emit: rec.emit });
+    try {
+      await svc.searchReady();
+      const created = await svc.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } } as never);
+      const id = (created as { record: { id: string } }).record.id;
+      const draft = readFileSync(join(DRAFTS, 'planted-innovation-voucher.md'));
+      await svc.call('workbench:addDraft', { id, file: { name: '送审稿.md', dataBase64: draft.toString('base64') } });
+      expect(rec.progress('pre-1')).toEqual([]);
+      await svc.call('workbench:get', { id, taskId: 'pre-1' });
+      const phases = new Set(rec.progress('pre-1').map((p) => p.phase));
+      expect([...phases].sort()).toEqual(['citations', 'higherLaw', 'rules']);
+    } finally {
+      svc.close();
+    }
+  }, 60_000);
+});
