@@ -101,8 +101,8 @@ describe('two versions of a 送审稿', () => {
     const seen: { phase: string; done: number; total: number }[] = [];
     const sync = precheck(lib.store, input, { rules, onProgress: (p) => seen.push(p) });
     const n = draft.units.filter((u) => u.kind === 'article').length;
-    expect(seen[0]).toEqual({ phase: '核对引用', done: 0, total: n });
-    expect(seen.at(-1)).toEqual({ phase: '规则检查', done: n, total: n });
+    expect(seen[0]).toEqual({ phase: 'citations', done: 0, total: n });
+    expect(seen.at(-1)).toEqual({ phase: 'rules', done: n, total: n });
     expect(seen.map((p) => p.done)).toEqual([0, ...Array.from({ length: n }, (_, i) => i + 1)]);
     // the async run (the app's) gives the same result and the same steps
     const steps: number[] = [];
