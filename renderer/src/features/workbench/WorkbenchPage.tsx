@@ -11,7 +11,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import type { DraftComparison, Finding, HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { client, errorMessage } from '../../api/client';
-import { handOver, percent, readAsBase64, useTask } from '../../components/records-ui';
+import { handOver, readAsBase64 } from '../../components/records-ui';
+import { useTask } from '../../api/hooks';
+import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/task-progress';
 import { hrefOf } from '../../router';
 import { DraftCompare, compareSummary } from './DraftCompare';
 
@@ -249,9 +251,9 @@ export function WorkbenchPage({ id }: { id: string }) {
       {loading && (
         <Card size="small" style={{ marginBottom: 12 }} data-testid="wb-progress">
           <Typography.Text>
-            正在预审送审稿{task.progress ? `：${task.progress.phase}（${percent(task.progress)}%）` : '…'}
+            正在预审送审稿{task.progress ? `：${TASK_PHASE_LABELS[task.progress.phase]}（${progressPercent(task.progress)}%）` : '…'}
           </Typography.Text>
-          <Progress percent={percent(task.progress)} status="active" aria-label="预审进度" />
+          <Progress percent={progressPercent(task.progress)} status="active" aria-label="预审进度" />
         </Card>
       )}
       {comparison && draft?.seq === comparison.to && (
