@@ -251,6 +251,7 @@ async function screenshots(url: string, context: BrowserContext, laws: Record<'�
   await page.locator('#article-12').hover();
   await shot('reader-1024.png');
   await page.goto(`${base}#/read/${encodeURIComponent(laws.民法典.versionId)}`);
+  await page.getByTestId('reader-title').filter({ hasText: '民法典' }).waitFor({ timeout: 60_000 });
   await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor({ timeout: 60_000 });
   await page.getByTestId('reader-find').locator('input').fill('居住权');
   await page.getByTestId('reader-find').locator('input').press('Enter');

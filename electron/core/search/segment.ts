@@ -240,7 +240,7 @@ export class Segment {
 
   /**
    * True when the texts may be read whole on demand: a segment larger than TEXT_LOAD_LIMIT is only
-   * ever read article by article or in bounded runs (a 10× library would otherwise hold ~400 MB).
+   * ever read article by article or in bounded runs (a 10× library would otherwise hold 280 MB).
    */
   get textLoadable(): boolean {
     return this.textLoaded || this.textChars <= TEXT_LOAD_LIMIT;
@@ -677,8 +677,11 @@ export function drive<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Above this many code units (48 MB) a segment's texts are never read whole (see textLoadable). */
-const TEXT_LOAD_LIMIT = 24 << 20;
+/**
+ * Above this many code units (128 MB; 4× the corpus is 112 MB, 10× is 280 MB) a segment's texts are
+ * never read whole (see textLoadable).
+ */
+const TEXT_LOAD_LIMIT = 64 << 20;
 /** The longest run of text read at once when verifying without the whole text (512 KB). */
 const RUN_CHARS = 1 << 18;
 
