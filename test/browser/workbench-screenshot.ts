@@ -36,7 +36,7 @@ try {
       await coercion.getByTestId('wb-proposal').fill('删去“县科技局可以查封其经营场所，扣押相关账册”，改为“取消其服务资格，并依照有关法律、法规的规定处理”');
       // Selecting scrolled the finding into view inside its card; the page itself starts at the top.
       await page.getByTestId('workbench').evaluate((el) => {
-        for (let p: HTMLElement | null = el; p; p = p.parentElement) p.scrollTop = 0;
+        for (let p: Element | null = el; p; p = p.parentElement) p.scrollTop = 0;
         document.scrollingElement!.scrollTop = 0;
       });
       await shot('workbench');
