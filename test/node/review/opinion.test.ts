@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { docxText, pdfPages, squash } from '../packs/pack-test-support';
+import { docxToPdf, ink, pdfPages as renderPages } from '../page-pictures';
 import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
 
 let lib: ReviewLibrary;
@@ -106,6 +107,13 @@ describe('findings become the opinion', () => {
     expect(pngs.length).toBe(pages.length);
     expect(pngs.length).toBeGreaterThanOrEqual(2); // body, then the annex on its own page
   }, 60_000);
+
+  it.skipIf(!has('soffice') || !has('pdftoppm'))('the DOCX opens in LibreOffice: its pages render with text on them', () => {
+    // The 意见书.docx of the test above, converted by LibreOffice and drawn as pages (as packs are).
+    const pages = renderPages(docxToPdf(join(out, '意见书.docx'), join(out, 'lo'), join(out, 'lo-profile')), out, 'lo-page', 3);
+    expect(pages.length).toBeGreaterThanOrEqual(2); // body, then the annex on its own page
+    for (const p of pages) expect(ink(p)).toBeGreaterThan(0.002);
+  }, 180_000);
 
   it('a failed export leaves no file, and the record unchanged', async () => {
     const before = await lib.svc.getReview(reviewId);
