@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'reviews:attach',
   'records:attachment',
   'records:history',
+  'records:validate',
   'records:detect',
   'records:dueDate',
   'records:citedBy',

@@ -341,6 +341,7 @@ export class RecordsService {
         const days = toDayNumber(p.endDate) - toDayNumber(p.date) + 1;
         if (days < 30) warnings.push(`公开征求意见期限 ${days} 日，少于第十五条“一般不少于30日”（缩短期限应当说明理由）`);
       }
+      if (p.applicable && !p.done && status !== '收件' && status !== '审查中') warnings.push(`程序“${p.check}”尚未履行`);
     }
 
     // Citations, on the record's date (the opinion's date, else the receipt)
@@ -573,6 +574,24 @@ export class RecordsService {
       const record = this.place(data, kind, prepared, existing, opts, existing ? 'update' : 'create');
       return { record, warnings: prepared.warnings, unresolved: prepared.unresolved };
     });
+  }
+
+  /**
+   * What saving `input` (a new record, or a patch of `id`) would say, without saving: the refusals
+   * and the warnings of the same rules a save applies. The forms show these instead of re-coding
+   * the rules (30-day 公开征求意见, conclusion required, deadlines …).
+   */
+  async validate(kind: 'review' | 'lecture', input: unknown, id?: string): Promise<{ errors: string[]; warnings: string[] }> {
+    const data = await this.records.data();
+    const existing = id ? (data[COLLECTION_KEY[kind]][id] as RecordOfKind[typeof kind] | undefined) : undefined;
+    if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
+    try {
+      const p = this.prepare(kind, input, existing, {}, structuredClone(data));
+      return { errors: [], warnings: p.warnings };
+    } catch (e) {
+      if (e instanceof RecordsError && e.code === 'INVALID') return { errors: e.issues.length ? e.issues : [e.summary], warnings: [] };
+      throw e;
+    }
   }
 
   // ───────────── the API: one create/update/get/list/history per record type ─────────────

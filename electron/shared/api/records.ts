@@ -171,6 +171,18 @@ export const recordsCalls = {
     output: producedFileSchema,
   }),
   'records:history': call({ input: z.object({ id: recordId }).strict(), output: z.array(changeEntrySchema) }),
+  /**
+   * What saving a form would say, without saving: the refusals and warnings of the service's own
+   * rules, so the forms do not re-code them. `id`: the record being edited (the input is its patch).
+   */
+  'records:validate': call({
+    input: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('review'), id: recordId.optional(), input: reviewPatchSchema }).strict(),
+      z.object({ kind: z.literal('lecture'), id: recordId.optional(), input: lecturePatchSchema }).strict(),
+    ]),
+    output: z.object({ errors: z.array(z.string()), warnings: z.array(z.string()) }),
+    maxBodyBytes: RECORD_BODY_BYTES,
+  }),
   'records:detect': call({
     input: z.object({ text: z.string().max(50_000), date: isoDate, nearLawId: id.optional() }).strict(),
     output: detectionSchema,

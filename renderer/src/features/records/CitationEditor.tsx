@@ -6,7 +6,7 @@
 import { LinkOutlined, PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, Empty, Input, InputNumber, List, Modal, Space, Spin, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiOutput, CitationDto, FlagDto, MentionDto } from '../../../../electron/shared/api-contract';
+import type { ApiOutput, CitationDto, MentionDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { useQuickOpen } from '../../api/hooks';
 import { handleListKeys } from '../../components/list-keys';
@@ -15,18 +15,8 @@ import { hrefOf } from '../../router';
 import { articleLabel, toChineseNumber } from '../../../../electron/shared/chinese-number';
 import { citationOf, wideCitationOf } from '../../../../electron/shared/citation';
 
-/** A citation in a form: stored (with its snapshot), or a new reference resolved on save. */
-/** What a person asks to cite: an article, a 编/章 (heading) or, with neither, the whole law. */
-type CitationAsk = { law: string; article?: string; heading?: string; paragraph?: number };
-export type FormCitation = { saved: CitationDto; flag?: FlagDto } | { ref: CitationAsk; display: string };
-
-export function citationKeyOf(c: FormCitation): string {
-  return 'saved' in c ? `${c.saved.versionId}#${c.saved.articleKey}#${c.saved.paragraph ?? ''}` : `${c.ref.law}#${c.ref.article ?? c.ref.heading ?? '*'}#${c.ref.paragraph ?? ''}`;
-}
-
-export function toInput(c: FormCitation): CitationDto | CitationAsk {
-  return 'saved' in c ? c.saved : c.ref;
-}
+import { citationKeyOf, type FormCitation } from './citation-form-model';
+export { citationKeyOf, toInput, type FormCitation } from './citation-form-model';
 
 export function CitationList({ value, onChange, testId }: { value: FormCitation[]; onChange: (v: FormCitation[]) => void; testId?: string }) {
   if (!value.length) return <Typography.Text type="secondary" style={{ fontSize: 13 }}>尚未引用法规或条文</Typography.Text>;

@@ -13,7 +13,7 @@ import { EmptyState, ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, toInput, type FormCitation } from './CitationEditor';
-import { HistoryView } from './ReviewPage';
+import { HistoryView } from '../../components/HistoryView';
 import { officeDay, officeYear } from '../../office-clock';
 
 const thisYear = officeYear();

@@ -24,23 +24,18 @@ import {
   Table,
   Tabs,
   Tag,
-  Timeline,
   Typography,
   Upload,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   ADVISER_ROLES,
   CONCLUSIONS,
   PROCEDURE_CHECKS,
   REVIEW_STATUSES,
   REVIEW_TYPES,
-  type ApiOutput,
-  type ChangeEntryDto,
-  type CitationDto,
   type ReviewDto,
-  type ReviewInputDto,
 } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -48,122 +43,14 @@ import { ErrorState } from '../../components/common';
 import { FlagTag, handOver, readAsBase64 } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
-import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, toInput, type FormCitation } from './CitationEditor';
-import { STATUS_COLOR, dueText } from './ReviewsPage';
+import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
+import { STATUS_COLOR, dueText } from '../../components/review-status';
+import { HistoryView } from '../../components/HistoryView';
 import { materialsFor } from '../../../../electron/shared/review-materials';
-import { dateTimeInZone } from '../../../../electron/shared/office-clock';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
+import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, valuesOf, type Section, type Values } from './review-form-model';
 
-type Section = 'authority' | 'procedure' | 'content' | 'opinion' | 'basis';
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
-
-interface Values {
-  type: ReviewDto['type'];
-  title: string;
-  refNo?: string;
-  leadUnit: string;
-  receivedDate: Dayjs;
-  /** 最早届满: computed by the service, shown only. */
-  dueDate?: Dayjs | null;
-  unitDeadline?: Dayjs | null;
-  completedDate?: Dayjs | null;
-  materials: { name: string; provided: boolean; note?: string }[];
-  procedures: { check: (typeof PROCEDURE_CHECKS)[number]; applicable: boolean; done: boolean; date?: Dayjs | null; endDate?: Dayjs | null; notes?: string }[];
-  authority?: string;
-  procedure?: string;
-  content?: string;
-  opinion?: string;
-  adviser?: string;
-  adviserRole?: (typeof ADVISER_ROLES)[number];
-  conclusion?: ReviewDto['conclusion'];
-  adopted?: boolean;
-  adoptionNote?: string;
-  status: ReviewDto['status'];
-  tags: string[];
-  notes?: string;
-}
-
-const d = (s: string | undefined) => (s ? dayjs(s) : undefined);
-const ds = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : undefined);
-const today = () => officeToday();
-
-function emptyCites(): Record<Section, FormCitation[]> {
-  return { authority: [], procedure: [], content: [], opinion: [], basis: [] };
-}
-
-function valuesOf(r: ReviewDto): Values {
-  return {
-    type: r.type,
-    title: r.title,
-    ...(r.refNo ? { refNo: r.refNo } : {}),
-    leadUnit: r.leadUnit,
-    receivedDate: dayjs(r.receivedDate),
-    dueDate: d(r.dueDate) ?? null,
-    unitDeadline: d(r.unitDeadline) ?? null,
-    completedDate: d(r.completedDate) ?? null,
-    materials: r.materials,
-    procedures: PROCEDURE_CHECKS.map((check) => {
-      const p = r.procedures.find((x) => x.check === check);
-      return p ? { ...p, date: d(p.date) ?? null, endDate: d(p.endDate) ?? null } : { check, applicable: false, done: false };
-    }),
-    authority: r.findings.authority.text,
-    procedure: r.findings.procedure.text,
-    content: r.findings.content.text,
-    opinion: r.opinion.text,
-    ...(r.opinion.adviser ? { adviser: r.opinion.adviser } : {}),
-    ...(r.opinion.adviserRole ? { adviserRole: r.opinion.adviserRole } : {}),
-    ...(r.conclusion ? { conclusion: r.conclusion } : {}),
-    ...(r.adopted !== undefined ? { adopted: r.adopted } : {}),
-    ...(r.adoptionNote ? { adoptionNote: r.adoptionNote } : {}),
-    status: r.status,
-    tags: r.tags,
-    ...(r.notes ? { notes: r.notes } : {}),
-  };
-}
-
-function citesOf(r: ReviewDto, flags: ApiOutput<'reviews:get'>['citations']): Record<Section, FormCitation[]> {
-  const flagOf = (c: CitationDto) => flags.find((f) => f.citation.versionId === c.versionId && f.citation.articleKey === c.articleKey)?.flag;
-  const wrap = (list: CitationDto[]): FormCitation[] => list.map((c) => { const flag = flagOf(c); return flag ? { saved: c, flag } : { saved: c }; });
-  return {
-    authority: wrap(r.findings.authority.citations),
-    procedure: wrap(r.findings.procedure.citations),
-    content: wrap(r.findings.content.citations),
-    opinion: wrap(r.opinion.citations),
-    basis: wrap(r.citations),
-  };
-}
-
-function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attachments: ReviewDto['attachments']): ReviewInputDto {
-  const text = (s: string | undefined) => (s ?? '').trim();
-  const opt = <T,>(k: string, x: T | undefined | null | '') => (x === undefined || x === null || x === '' ? {} : { [k]: x });
-  return {
-    type: v.type,
-    title: v.title.trim(),
-    ...opt('refNo', v.refNo?.trim()),
-    leadUnit: v.leadUnit.trim(),
-    receivedDate: ds(v.receivedDate)!,
-    ...opt('unitDeadline', ds(v.unitDeadline)),
-    ...opt('completedDate', ds(v.completedDate)),
-    materials: v.materials.filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), provided: !!m.provided, ...opt('note', m.note?.trim()) })),
-    procedures: v.procedures
-      .filter((p) => p.applicable || p.done || p.date || p.notes)
-      .map((p) => ({ check: p.check, applicable: !!p.applicable, done: !!p.done, ...opt('date', ds(p.date)), ...opt('endDate', ds(p.endDate)), ...opt('notes', p.notes?.trim()) })),
-    findings: {
-      authority: { text: text(v.authority), citations: cites.authority.map(toInput) },
-      procedure: { text: text(v.procedure), citations: cites.procedure.map(toInput) },
-      content: { text: text(v.content), citations: cites.content.map(toInput) },
-    },
-    opinion: { text: text(v.opinion), citations: cites.opinion.map(toInput), ...opt('adviser', v.adviser?.trim()), ...opt('adviserRole', v.adviserRole) },
-    ...opt('conclusion', v.conclusion),
-    ...(v.adopted !== undefined ? { adopted: v.adopted } : {}),
-    ...opt('adoptionNote', v.adoptionNote?.trim()),
-    status: v.status,
-    citations: cites.basis.map(toInput),
-    attachments,
-    tags: v.tags ?? [],
-    ...opt('notes', v.notes?.trim()),
-  } as ReviewInputDto;
-}
 
 /** A date field's rule: not before the receipt date. */
 const notBeforeReceipt =
@@ -174,60 +61,6 @@ const notBeforeReceipt =
       return v && received && v.isBefore(received, 'day') ? Promise.reject(new Error(`${label}不能早于收件日期`)) : Promise.resolve();
     },
   });
-
-const FIELD_NAMES: Record<string, string> = {
-  type: '类型', title: '标题', refNo: '文号', leadUnit: '承办单位', receivedDate: '收件日期', dueDate: '最早届满', unitDeadline: '单位确定的审查期限', completedDate: '出具意见日期',
-  materials: '送审材料', procedures: '程序', findings: '审查要点', authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见',
-  text: '正文', citations: '引用条文', adviser: '审查人', adviserRole: '审查人身份', conclusion: '结论', adopted: '是否采纳', adoptionNote: '采纳情况',
-  status: '状态', tags: '标签', notes: '备注', attachments: '附件',
-};
-function pathText(path: string): string {
-  return path.replace(/\[[^\]]*\]/g, (m) => m).split('.').map((p) => FIELD_NAMES[p.replace(/\[.*$/, '')] ?? p).join(' › ');
-}
-function valueText(v: unknown): string {
-  if (v === undefined) return '（无）';
-  if (typeof v === 'string') return v.length > 80 ? v.slice(0, 80) + '…' : v || '（空）';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  const o = v as { citation?: string; name?: string; check?: string };
-  if (o && typeof o === 'object' && (o.citation || o.name || o.check)) return o.citation ?? o.name ?? o.check ?? '';
-  const s = JSON.stringify(v);
-  return s.length > 80 ? s.slice(0, 80) + '…' : s;
-}
-
-export function HistoryView({ id, tick }: { id: string; tick: number }) {
-  const res = useCall('records:history', { id }, `${id}#${tick}`);
-  if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
-  if (!res.data) return <Skeleton active />;
-  const ACTION: Record<ChangeEntryDto['action'], string> = { create: '创建', update: '修改', status: '状态变更', import: '导入' };
-  return (
-    <Timeline
-      data-testid="history"
-      items={[...res.data].reverse().map((e) => ({
-        color: e.action === 'create' ? 'green' : e.action === 'status' ? 'blue' : 'gray',
-        content: (
-          <div data-testid="history-entry">
-            <Space wrap>
-              <Typography.Text strong>第 {e.seq} 版 · {ACTION[e.action]}</Typography.Text>
-              <Typography.Text type="secondary">{officeDateTime(e.at)}</Typography.Text>
-              <Typography.Text type="secondary">{e.by}</Typography.Text>
-              {e.note && <Tag>{e.note}</Tag>}
-            </Space>
-            {e.action !== 'create' && (
-              <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
-                {e.changes.slice(0, 30).map((c, i) => (
-                  <li key={i}>
-                    {pathText(c.path)}：<del className="diff-del">{valueText(c.from)}</del> → <ins className="diff-ins">{valueText(c.to)}</ins>
-                  </li>
-                ))}
-                {e.changes.length > 30 && <li>……另有 {e.changes.length - 30} 处</li>}
-              </ul>
-            )}
-          </div>
-        ),
-      }))}
-    />
-  );
-}
 
 export function ReviewPage({ id }: { id: string }) {
   const isNew = id === 'new';
@@ -248,15 +81,9 @@ export function ReviewPage({ id }: { id: string }) {
 
   useEffect(() => {
     if (isNew) {
-      const received = officeDay();
-      form.setFieldsValue({
-        type: '规范性文件',
-        receivedDate: received,
-        status: '收件',
-        tags: [],
-        materials: materialsFor('规范性文件'),
-        procedures: PROCEDURE_CHECKS.map((check) => ({ check, applicable: check !== '风险评估' && check !== '公平竞争审查', done: false })),
-      });
+      const fresh = newReviewValues(officeDay());
+      const received = fresh.receivedDate;
+      form.setFieldsValue(fresh);
       setCites(emptyCites());
       setAttachments([]);
       setStatus('收件');
@@ -287,8 +114,7 @@ export function ReviewPage({ id }: { id: string }) {
   };
 
   const recordDate = (): string => {
-    const v = form.getFieldsValue(['completedDate', 'receivedDate']) as Partial<Values>;
-    return ds(v.completedDate) ?? ds(v.receivedDate) ?? today();
+    return recordDateOf(form.getFieldsValue(['completedDate', 'receivedDate']) as Partial<Values>, officeToday());
   };
 
   const addCites = (section: Section, add: FormCitation[]) => {
@@ -380,26 +206,34 @@ export function ReviewPage({ id }: { id: string }) {
   );
 
   const procedures = Form.useWatch('procedures', form) ?? [];
-  const procWarnings = useMemo(
-    () =>
-      (procedures as Values['procedures']).flatMap((p, i) => {
-        const out: string[] = [];
-        const check = PROCEDURE_CHECKS[i];
-        if (check === '公众参与' && p?.applicable && p.date && p.endDate) {
-          const days = p.endDate.diff(p.date, 'day') + 1;
-          if (days < 30) out.push(`公开征求意见期限 ${days} 日，少于第十五条“一般不少于30日”`);
-        }
-        if (p?.applicable && !p.done && status !== '收件' && status !== '审查中') out.push(`程序“${check}”尚未履行`);
-        return out;
-      }),
-    [procedures, status],
-  );
+  // What a save would say (refusals and warnings), asked of the service as the form changes: the
+  // rules (30-day 公开征求意见, conclusion required, 程序 not done …) live there only.
+  const [check, setCheck] = useState<{ errors: string[]; warnings: string[] }>({ errors: [], warnings: [] });
+  const [checkTick, setCheckTick] = useState(0);
+  useEffect(() => {
+    if (checkTick === 0) return;
+    let live = true;
+    const t = setTimeout(() => {
+      const input = inputOf({ ...(form.getFieldsValue(true) as Values), status }, cites, attachments);
+      client.call('records:validate', { kind: 'review', ...(isNew ? {} : { id }), input }).then(
+        (r) => live && setCheck(r),
+        () => live && setCheck({ errors: [], warnings: [] }), // an incomplete form: the fields say why
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(t);
+    };
+  }, [checkTick, cites, status, attachments, form, id, isNew]);
 
   if (!isNew && res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
   if (!isNew && !review) return <Skeleton active style={{ padding: 24 }} />;
 
   const formView = (
-    <Form form={form} layout="vertical" disabled={archived} onValuesChange={() => setDirty(true)} requiredMark scrollToFirstError onFinish={() => void save()}>
+    <Form form={form} layout="vertical" disabled={archived} onValuesChange={() => {
+        setDirty(true);
+        setCheckTick((n) => n + 1);
+      }} requiredMark scrollToFirstError onFinish={() => void save()}>
       {archived && <Alert type="info" showIcon title="已归档的审查记录不能再修改（重大行政决策程序暂行条例第三十三条），只能查看和调整标签。" style={{ marginBottom: 12 }} />}
       {review?.overdue && (
         <Alert type="error" showIcon title={`已超过单位确定的审查期限 ${review.unitDeadline}（${due?.text}）`} style={{ marginBottom: 12 }} data-testid="overdue-alert" />
@@ -527,8 +361,8 @@ export function ReviewPage({ id }: { id: string }) {
                 })
               }
             </Form.List>
-            {procWarnings.map((w) => (
-              <Alert key={w} type="warning" showIcon title={w} style={{ marginTop: 6 }} />
+            {[...check.errors, ...check.warnings].map((w) => (
+              <Alert key={w} type={check.errors.includes(w) ? 'error' : 'warning'} showIcon title={w} style={{ marginTop: 6 }} data-testid="review-check" />
             ))}
           </Card>
         </Col>
@@ -561,7 +395,6 @@ export function ReviewPage({ id }: { id: string }) {
             <Form.Item
               name="conclusion"
               label="审查结论"
-              rules={[{ validator: (_, v) => (!v && ['已出具意见', '已归档'].includes(status) ? Promise.reject(new Error('出具意见时须填写结论')) : Promise.resolve()) }]}
             >
               <Select allowClear options={CONCLUSIONS.map((t) => ({ value: t, label: t }))} data-testid="field-conclusion" />
             </Form.Item>
@@ -624,7 +457,7 @@ export function ReviewPage({ id }: { id: string }) {
             {isNew ? '新建合法性审查' : review!.title}
           </Typography.Title>
           {review && <Tag color={STATUS_COLOR[review.status]}>{review.status}</Tag>}
-          {review && <Typography.Text type="secondary">第 {review.revision} 版 · {dateTimeInZone(new Date(review.updatedAt))} {review.updatedBy}</Typography.Text>}
+          {review && <Typography.Text type="secondary">第 {review.revision} 版 · {officeDateTime(review.updatedAt)} {review.updatedBy}</Typography.Text>}
         </Space>
         <Space>
           {review && (
@@ -691,7 +524,7 @@ export function ReviewPage({ id }: { id: string }) {
       <CitationPicker open={!!picker} onClose={() => setPicker(undefined)} onPick={(c) => picker && addCites(picker, [c])} />
       <DetectModal
         text={detect?.text}
-        date={detect ? recordDate() : today()}
+        date={detect ? recordDate() : officeToday()}
         onClose={() => setDetect(undefined)}
         onLink={(list) => detect && addCites(detect.section, list.map((c) => ({ saved: c })))}
       />
