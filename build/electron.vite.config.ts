@@ -13,7 +13,8 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // The OCR page-image worker is its own entry: worker_threads start it from a file (out/main/ocr-page-worker.js).
+      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts'), 'ocr-page-worker': resolve(root, 'electron/core/importers/ocr-page-worker.ts') } },
     },
   },
   preload: {

@@ -1,6 +1,8 @@
 // OCR benchmark: accuracy against the source law, CPU seconds per page, peak RSS and the longest
 // event-loop pause while recognising, on the scan fixtures (200 dpi, clean and degraded).
 // Run: npm run bench:ocr   (prints `uptime` with the numbers; the machine is shared)
+//      npm run bench:ocr -- --cases clean,pdf   (a subset: clean rotated noisy jpeg30 seal pdf)
+//      LAWDESK_OCR_IN_PROCESS=1 npm run bench:ocr …   (page images on the main thread, to compare pauses)
 //
 // Each case is a whole law: 山东省法律援助条例 as two scanned pages (page 1 clean, rotated 1.5°, noisy
 // and blurred, JPEG quality 30, or under a red seal; page 2 clean), and the 1955 国务院 regulation
@@ -13,7 +15,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
 import { recognisePages } from '../../electron/core/importers/ocr-engine';
-import { imageFilePage } from '../../electron/core/importers/ocr-images';
+import { PageImageMaker } from '../../electron/core/importers/ocr-page-images';
 import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 
@@ -95,17 +97,29 @@ async function main(): Promise<void> {
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
   const rows: Record<string, string | number>[] = [];
   const yuanzhu = sourceUnits('yuanzhu.md');
-  for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal']) {
+  const at = process.argv.indexOf('--cases');
+  const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
+  for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal'].filter((c) => cases.includes(c))) {
     const files = [`yuanzhu-p1-${variant}.jpg`, 'yuanzhu-p2-clean.jpg'];
     const m = await measure(async () => {
-      const pages = await recognisePages(files.length, async (i) => imageFilePage(readFileSync(join(SCANS, files[i]!)), files[i]!), { workers: 1 });
-      return layoutOcrPages(pages)!;
+      const maker = new PageImageMaker();
+      try {
+        const pages = await recognisePages(files.length, async (i) => maker.image(readFileSync(join(SCANS, files[i]!)), files[i]!), { workers: 1 });
+        return layoutOcrPages(pages)!;
+      } finally {
+        await maker.close();
+      }
     });
     const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
     const suspects = findSuspects(parsed, m.result.stream, m.result.confidence);
     const units = parsed.map((u, i) => ({ ...u, suspects: suspects[i] }));
     const s = score(units, yuanzhu);
     rows.push({ case: `援助条例 p1 ${variant} + p2`, pages: 2, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, cpuSPerPage: (m.cpuS / 2).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, unflaggedLabels: s.unflaggedLabels.join(' ') });
+  }
+  if (!cases.includes('pdf')) {
+    console.table(rows);
+    console.log(`uptime: ${execSync('uptime').toString().trim()}`);
+    return;
   }
   const m = await measure(() => extractDocument(readFileSync(join(DOCS, 'tuizhi-scan.pdf')), 'tuizhi-scan.pdf', { ocr: { workers: 1 } }));
   const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');

@@ -6,7 +6,7 @@
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { recognisePages, type OcrOptions, type OcrPage, type PageImage } from './ocr-engine';
-import { imageFilePage, renderPdfPage } from './ocr-images';
+import { PageImageMaker } from './ocr-page-images';
 import { layoutOcrPages } from './ocr-text';
 import { pageList } from './text-layout';
 
@@ -29,28 +29,36 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
   };
 }
 
-type PdfDoc = Parameters<typeof renderPdfPage>[0];
-
-/** OCR every page of an opened PDF that has no text layer. */
-export async function ocrPdf(doc: PdfDoc, opts: OcrOptions = {}): Promise<ExtractedDocument> {
-  const n = doc.numPages;
-  const blank: number[] = [];
-  const pages = await recognisePages(
-    n,
-    async (i): Promise<PageImage> => {
-      const img = await renderPdfPage(doc, i + 1);
-      if (img.blank) blank.push(i + 1);
-      return img;
-    },
-    opts,
-  );
-  return finish(pages, blank.sort((a, b) => a - b), 'pdf', '扫描件');
+/** OCR every page of a PDF that has no text layer; its pages are rendered in a worker thread. */
+export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<ExtractedDocument> {
+  const maker = new PageImageMaker();
+  try {
+    const n = await maker.openPdf(bytes);
+    const blank: number[] = [];
+    const pages = await recognisePages(
+      n,
+      async (i): Promise<PageImage> => {
+        const img = await maker.pdfPage(i + 1);
+        if (img.blank) blank.push(i + 1);
+        return img;
+      },
+      opts,
+    );
+    return finish(pages, blank.sort((a, b) => a - b), 'pdf', '扫描件');
+  } finally {
+    await maker.close();
+  }
 }
 
-/** OCR one photo or scan (.png, .jpg, .tif). */
+/** OCR one photo or scan (.png, .jpg, .tif), decoded in a worker thread. */
 export async function extractImage(bytes: Uint8Array, fileName: string, opts: OcrOptions = {}): Promise<ExtractedDocument> {
-  const img = await imageFilePage(bytes, fileName);
-  if (img.blank) throw new ExtractError('图片是空白页，没有可识别的文字');
-  const pages = await recognisePages(1, async () => img, opts);
-  return finish(pages, [], 'image', '图片');
+  const maker = new PageImageMaker();
+  try {
+    const img = await maker.image(bytes, fileName);
+    if (img.blank) throw new ExtractError('图片是空白页，没有可识别的文字');
+    const pages = await recognisePages(1, async () => img, opts);
+    return finish(pages, [], 'image', '图片');
+  } finally {
+    await maker.close();
+  }
 }

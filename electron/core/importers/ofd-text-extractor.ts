@@ -245,22 +245,23 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   if (ocr === 'estimate') {
     throw new NeedsOcr(k, k === n ? `OFD 页面只有图片（扫描件），共 ${k} 页` : `OFD 共 ${n} 页，其中${pageList(read.imageOnly)}只有图片（扫描页）`, n);
   }
-  const [{ recognisePages }, { imageFilePage }, { layoutMixedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-images'), import('./ocr-text')]);
+  const [{ recognisePages }, { PageImageMaker }, { layoutMixedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-page-images'), import('./ocr-text')]);
   // Every page's picture is found before any worker starts: a broken package fails at once.
   const sources = read.imageOnly.map((p) => scannedPageImage(pkg, read, p));
   const blank: number[] = [];
+  const maker = new PageImageMaker();
   const recognised = await recognisePages(
     k,
     async (i) => {
       const pageNo = read.imageOnly[i]!;
       const src = sources[i]!;
-      const img = await imageFilePage(pkg.read(src.path, MAX_OFD_IMAGE), src.name);
+      const img = await maker.image(pkg.read(src.path, MAX_OFD_IMAGE), src.name);
       if (img.blank) blank.push(pageNo);
       // The resolution follows from the image's pixels over the width it is placed at.
       return { ...img, dpi: src.widthMm > 0 ? Math.round(img.width / (src.widthMm / 25.4)) : 0 };
     },
     typeof ocr === 'object' ? ocr : {},
-  );
+  ).finally(() => maker.close());
   const byPage = new Map(read.imageOnly.map((p, i) => [p, recognised[i]!]));
   const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: buildLines(p.items, i + 1) })));
   if (!laid || laid.text.replace(/\s/g, '').length < 10) {

@@ -135,7 +135,9 @@ export async function extractPdf(
     // A scan: no text layer on any page.
     const n = read.scan.numPages;
     if (opts.ocr === 'estimate') throw new NeedsOcr(n, `PDF 没有文字层（扫描件），共 ${n} 页`);
-    return await (await import('./ocr-extractor')).ocrPdf(read.scan, typeof opts.ocr === 'object' ? opts.ocr : {});
+    // pdf.js has its own copy of the bytes; OCR reopens them where the pages are rendered (a worker).
+    void task.destroy();
+    return await (await import('./ocr-extractor')).ocrPdf(bytes, typeof opts.ocr === 'object' ? opts.ocr : {});
   } catch (e) {
     throw translateError(e);
   } finally {

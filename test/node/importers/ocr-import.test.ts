@@ -180,3 +180,28 @@ console.log(d.textSource, d.text.split('\\n').length);`,
     expect(readdirSync(work).filter((n) => n.endsWith('.traineddata'))).toEqual([]);
   });
 });
+
+describe('page images off the main thread', () => {
+  it('decodes a scan in a worker thread to the same grey page as in-process, and reports a broken image in Chinese', async () => {
+    const { PageImageMaker } = await import('../../../electron/core/importers/ocr-page-images');
+    const bytes = readFileSync(join(DOCS, 'scans', 'yuanzhu-p1-seal.jpg'));
+    const threaded = new PageImageMaker(true);
+    const local = new PageImageMaker(false);
+    try {
+      expect(threaded.threaded).toBe(true);
+      expect(local.threaded).toBe(false);
+      const [a, b] = await Promise.all([threaded.image(bytes, 'seal.jpg'), local.image(bytes, 'seal.jpg')]);
+      expect({ w: a.width, h: a.height, blank: a.blank }).toEqual({ w: b.width, h: b.height, blank: b.blank });
+      expect(Buffer.from(a.data).equals(Buffer.from(b.data))).toBe(true);
+      expect(bytes.length).toBe(readFileSync(join(DOCS, 'scans', 'yuanzhu-p1-seal.jpg')).length); // the caller's bytes are not transferred away
+      await expect(threaded.image(Buffer.from('这不是图片'), '坏图.jpg')).rejects.toThrow('坏图.jpg 不是可识别的图片（支持 PNG、JPEG、TIFF）');
+      // a PDF page is rendered there too
+      expect(await threaded.openPdf(readFileSync(join(DOCS, 'tuizhi-scan.pdf')))).toBe(1);
+      const page = await threaded.pdfPage(1);
+      expect({ w: page.width, h: page.height, dpi: page.dpi, blank: page.blank }).toEqual({ w: 1653, h: 2339, dpi: 200, blank: false });
+    } finally {
+      await threaded.close();
+      await local.close();
+    }
+  });
+});
