@@ -2,6 +2,8 @@
 // without a display. Each command lives in commands/; outputs with --json are a documented contract.
 
 import { LibraryError } from '../core/library/library-store';
+import { FileSystemError } from '../core/library/fs-errors';
+import { printableText } from '../shared/printable-name';
 import { type Command, UsageError } from './cli-support';
 import { backupCommand } from './commands/backup-command';
 import { bundleCommand } from './commands/bundle-command';
@@ -110,8 +112,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`);
       return 2;
     }
-    if (e instanceof LibraryError) {
-      process.stderr.write(`错误：${e.message}\n`);
+    if (e instanceof LibraryError || e instanceof FileSystemError) {
+      process.stderr.write(`错误：${printableText(e.message)}\n`);
       return 1;
     }
     throw e;

@@ -4,6 +4,7 @@ import { refreshLinks } from '../../core/links/link-graph';
 import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 import { basename } from 'node:path';
+import { printableName, printableText } from '../../shared/printable-name';
 
 const usage = 'lawdesk import <文件或文件夹>… [--library DIR] [--dry-run] [--no-index] [--json]';
 
@@ -20,7 +21,7 @@ export const importCommand: Command = {
     const store = await openForCli(values.library, !!values.json);
     const report = await importPaths(store, positionals, {
       dryRun: !!values['dry-run'],
-      onProgress: (p) => progressLine(`导入 ${p.done}/${p.total} ${basename(p.file)}`),
+      onProgress: (p) => progressLine(`导入 ${p.done}/${p.total} ${printableName(basename(p.file))}`),
     });
     progressDone();
     if (!report.dryRun && !values['no-index'] && report.imported + report.replaced > 0) {
@@ -48,12 +49,12 @@ export const importCommand: Command = {
       if (report.dryRun) {
         for (const f of report.files) {
           if (f.status === 'failed') continue;
-          process.stdout.write(`\n${f.file}\n  《${f.title}》 ${f.articleCount} 条  ${f.status === 'skipped' ? '（已存在，跳过）' : ''}\n`);
+          process.stdout.write(`\n${printableName(f.file)}\n  《${printableName(f.title ?? '')}》 ${f.articleCount} 条  ${f.status === 'skipped' ? '（已存在，跳过）' : ''}\n`);
           for (const p of f.preview ?? []) process.stdout.write(`  ${p.label} ${p.text.slice(0, 60)}\n`);
         }
       }
-      for (const f of report.failed) process.stdout.write(`失败  ${f.file}：${f.reason}\n`);
-      for (const w of report.warnings) process.stdout.write(`提示  ${w.file}：${w.message}\n`);
+      for (const f of report.failed) process.stdout.write(`失败  ${printableName(f.file)}：${printableText(f.reason)}\n`);
+      for (const w of report.warnings) process.stdout.write(`提示  ${printableName(w.file)}：${printableText(w.message)}\n`);
       process.stdout.write(
         `${report.dryRun ? '（试运行，未写入）' : ''}导入 ${report.imported} 件，替换 ${report.replaced} 件，跳过 ${report.skipped} 件（内容相同），失败 ${report.failed.length} 件，提示 ${report.warnings.length} 条\n`,
       );

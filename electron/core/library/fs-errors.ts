@@ -1,6 +1,10 @@
 // File-system errors as sentences a user can act on: which file, what went wrong, what to do.
 // Used wherever the library writes (lock, catalog, bodies, records, exports).
 
+import { printableName } from '../../shared/printable-name';
+
+export { printableName };
+
 const CODES: Record<string, string> = {
   ENOSPC: '磁盘已满，请清理磁盘空间后重试',
   EDQUOT: '磁盘配额已用完，请清理空间后重试',
@@ -50,13 +54,4 @@ export function asFileSystemError(e: unknown, file: string, action = '写入'): 
   const code = (e as NodeJS.ErrnoException)?.code;
   if (!code || !CODES[code]) return e;
   return new FileSystemError(code, file, `${action}失败：${fsErrorMessage(e, file)}`);
-}
-
-/**
- * A file name safe to print to a terminal or a text report: control characters (which could move
- * the cursor or recolour the screen) and the replacement character of undecodable bytes are shown
- * as escapes.
- */
-export function printableName(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

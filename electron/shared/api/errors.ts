@@ -51,5 +51,7 @@ export function toApiError(e: unknown): ApiErrorData {
   if (err && typeof err.code === 'string' && (ERROR_CODES as readonly string[]).includes(err.code)) {
     return { code: err.code as ErrorCode, message: String(err.message ?? err.code) };
   }
+  // A full or read-only disk is not an internal error: the message already names the file and what to do.
+  if (err && err.name === 'FileSystemError' && typeof err.message === 'string') return { code: 'INTERNAL', message: err.message };
   return { code: 'INTERNAL', message: `内部错误：${String(err?.message ?? e)}` };
 }
