@@ -1,20 +1,30 @@
-// Crash-safety harness: runs an import, a series of record edits, or a bundle import in a child
-// process, kill -9s it at a random moment while it works, reopens the library and checks it: the
-// library passes checkLibrary, records.json is readable, every record is either exactly its state
-// before the operation or exactly its state after (never a mix, never missing), every law version
-// is whole. Prints one table of trials and outcomes per operation.
+// Crash-safety harness: runs an import, a series of record edits, a bundle import, `check --repair`
+// of a damaged library, a bundle export or a pack export in a child process, kill -9s it at a
+// random moment while it works, reopens the library and checks it: the library passes
+// checkLibrary, records.json is readable, every record is either exactly its state before the
+// operation or exactly its state after (never a mix, never missing), every law version is whole.
+// For repair: `check` afterwards is clean or lists only repairable problems, and a second repair
+// leaves it clean with every record back. For exports: the output is absent or complete under its
+// final name (never partial), and after the next start (AppService with that export folder) no
+// temp file is left. Prints one table of trials and outcomes per operation.
 //
-//   npx tsx test/bench/crash-harness.ts --trials 100 [--ops import,records,bundle] [--keep]
+//   npx tsx test/bench/crash-harness.ts --trials 120 [--ops import,records,bundle,repair,bundle-export,pack-export] [--keep]
 //
 // test/node/bundles/crash-harness.test.ts runs a bounded subset in CI.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportBundle } from '../../electron/core/bundles/bundle-export';
 import { importBundle } from '../../electron/core/bundles/bundle-import';
+import { checkIntegrity } from '../../electron/core/bundles/integrity-repair';
+import { backupRecords } from '../../electron/core/bundles/records-backup';
+import { ZipReader } from '../../electron/core/bundles/zip-file';
+import { AppService } from '../../electron/core/api/app-service';
+import { MemorySettingsStore } from '../../electron/core/api/settings-file';
+import { exportPack } from '../../electron/core/packs/pack-export';
 import { checkLibrary } from '../../electron/core/library/library-check';
 import { importPaths } from '../../electron/core/library/library-import';
 import { openLibrary } from '../../electron/core/library/open-library';
@@ -25,7 +35,10 @@ import { makeLibrary } from '../node/bundles/bundle-helpers';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = join(import.meta.dirname, '../..');
-export const OPS = ['import', 'records', 'bundle'] as const;
+export const OPS = ['import', 'records', 'bundle', 'repair', 'bundle-export', 'pack-export'] as const;
+const EXPORTS = new Set<Op>(['bundle-export', 'pack-export']);
+const OUT_NAME: Partial<Record<Op, string>> = { 'bundle-export': '资料包.lawdesk', 'pack-export': '汇编.docx' };
+const PACK_LAWS = 20;
 export type Op = (typeof OPS)[number];
 const EDITS = 240;
 const NOTES = 6;
@@ -37,6 +50,9 @@ async function child(op: Op, lib: string, arg: string): Promise<void> {
   process.stdout.write('START\n');
   if (op === 'import') await importPaths(store, [arg]);
   else if (op === 'bundle') await importBundle(store, arg);
+  else if (op === 'repair') await checkIntegrity(store, { repair: true });
+  else if (op === 'bundle-export') await exportBundle(store, { records: true, out: join(arg, OUT_NAME[op]!) });
+  else if (op === 'pack-export') await exportPack(store, harnessPack(), { out: join(arg, OUT_NAME[op]!) });
   else {
     const svc = await RecordsService.open(store, { actor: 'harness' });
     const ids = (await svc.listNotes()).filter((n) => n.text.startsWith('harness')).map((n) => n.id).sort();
@@ -45,15 +61,30 @@ async function child(op: Op, lib: string, arg: string): Promise<void> {
   process.stdout.write('DONE\n');
 }
 
+/** A pack of whole laws (the 120 test laws are in the export libraries). */
+function harnessPack(): unknown {
+  return {
+    title: '崩溃测试汇编',
+    template: '通用',
+    items: Array.from({ length: PACK_LAWS }, (_, i) => ({ type: 'law', law: `某某市测试许可条例第${i}号` })),
+  };
+}
+
 // ───────────── harness side ─────────────
 
 interface Fixture {
   work: string;
   template: string; // library before every operation
+  damaged: string; // the template with records.json and one body damaged (for repair)
+  full: string; // the template plus the 120 laws and the other machine's records (for exports)
   sources: string; // folder of laws for the import
   bundle: string; // bundle for the bundle import
   after: RecordsFile; // records after the bundle import, record by record
   before: RecordsFile;
+  /** Problems check finds in the damaged library before any repair. */
+  damagedProblems: number;
+  /** Entry names of a complete export, from the calibration run. */
+  exportEntries: Map<Op, string>;
 }
 
 function records(lib: string): RecordsFile {
@@ -78,8 +109,17 @@ export async function prepare(work: string): Promise<Fixture> {
   for (let i = 0; i < 5; i++) await svc.createNote({ date: '2025-02-03', text: `new elsewhere ${i}` });
   const bundle = join(work, 'other.lawdesk');
   await exportBundle(so, { records: true, out: bundle });
+  // A damaged copy for repair: a backup of the records, then records.json and one body destroyed.
+  const damaged = join(work, 'damaged');
+  cpSync(template, damaged, { recursive: true });
+  const { store: sd } = await openLibrary({ dir: damaged, seed: false });
+  backupRecords(sd, 'harness');
+  writeFileSync(join(damaged, 'records.json'), '{"schemaVersion": 1, "reviews": {');
+  const body = sd.versions()[0]!.file;
+  writeFileSync(join(sd.bodiesDir, body), '{"damaged": true}');
   void store;
-  return { work, template, sources, bundle, after: records(other), before: records(template) };
+  const damagedProblems = (await checkIntegrity(sd)).problems.length;
+  return { work, template, damaged, full: other, sources, bundle, after: records(other), before: records(template), damagedProblems, exportEntries: new Map() };
 }
 
 interface Trial {
@@ -94,10 +134,12 @@ function runChild(op: Op, lib: string, arg: string, killAfterStartMs: number | u
   return new Promise((resolve, reject) => {
     const c = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', op, lib, arg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let started = 0;
+    let done = 0;
     let timer: NodeJS.Timeout | undefined;
     let err = '';
     c.stderr.on('data', (d) => (err += d));
     c.stdout.on('data', (d: Buffer) => {
+      if (!done && d.toString().includes('DONE')) done = Date.now();
       if (!started && d.toString().includes('START')) {
         started = Date.now();
         if (killAfterStartMs !== undefined) timer = setTimeout(() => c.kill('SIGKILL'), killAfterStartMs);
@@ -107,7 +149,7 @@ function runChild(op: Op, lib: string, arg: string, killAfterStartMs: number | u
       if (timer) clearTimeout(timer);
       if (signal === 'SIGKILL') return resolve({ killed: true, ms: Date.now() - started });
       if (code !== 0) return reject(new Error(`child ${op} exited ${code}: ${err.slice(0, 500)}`));
-      resolve({ killed: false, ms: Date.now() - started });
+      resolve({ killed: false, ms: (done || Date.now()) - started }); // the operation, not the process's exit
     });
   });
 }
@@ -118,8 +160,61 @@ function recordMap(r: RecordsFile): Map<string, string> {
   return m;
 }
 
+/** After a killed `check --repair`: check is clean or repairable, a repair makes it clean, no record lost. */
+async function verifyRepair(fx: Fixture, lib: string): Promise<Pick<Trial, 'outcome' | 'problems'>> {
+  const problems: string[] = [];
+  const { store } = await openLibrary({ dir: lib, seed: false });
+  const first = await checkIntegrity(store);
+  for (const p of first.problems) if (p.unrepairable) problems.push(`check: ${p.file ?? p.versionId}: ${p.problem} — unrepairable: ${p.unrepairable}`);
+  const fixed = await checkIntegrity(store, { repair: true });
+  for (const p of fixed.problems) if (!p.repaired) problems.push(`repair left: ${p.file ?? p.versionId}: ${p.problem}`);
+  const again = await checkIntegrity(store);
+  for (const p of again.problems) problems.push(`after repair: ${p.file ?? p.versionId}: ${p.problem}`);
+  try {
+    const before = recordMap(fx.before);
+    const cur = recordMap(records(lib));
+    for (const [id, v] of before) if (cur.get(id) !== v) problems.push(`record ${id} ${cur.has(id) ? 'changed' : 'lost'} after repair`);
+  } catch (e) {
+    problems.push(`records unreadable after repair: ${(e as Error).message}`);
+  }
+  // old: the killed repair had done nothing; new: it had finished; partial: some of it.
+  const left = first.problems.length;
+  return { outcome: left === 0 ? 'new' : left >= fx.damagedProblems ? 'old' : 'partial', problems };
+}
+
+/** After a killed export: the library is untouched, the output absent or complete, no temp file after the next start. */
+async function verifyExport(fx: Fixture, op: Op, lib: string, outDir: string): Promise<Pick<Trial, 'outcome' | 'problems'>> {
+  const problems: string[] = [];
+  const { store } = await openLibrary({ dir: lib, seed: false });
+  for (const p of checkLibrary(store)) problems.push(`check: ${p.versionId ?? p.file}: ${p.problem}`);
+  const out = join(outDir, OUT_NAME[op]!);
+  let outcome: Trial['outcome'] = 'old';
+  if (existsSync(out)) {
+    outcome = 'new';
+    try {
+      const z = new ZipReader(out);
+      const names = z.entries.map((e) => e.name).sort().join('\n');
+      for (const e of z.entries) z.readEntry(e); // every entry inflates and passes its CRC
+      z.close();
+      if (names !== fx.exportEntries.get(op)) problems.push(`${OUT_NAME[op]} is under its final name but not complete`);
+    } catch (e) {
+      problems.push(`${OUT_NAME[op]} is under its final name but unreadable: ${(e as Error).message}`);
+    }
+  }
+  // The next start: the app opens the library with this export folder.
+  const svc = await AppService.open({ libraryDir: lib, seed: false, search: false, face: 'browser', settings: new MemorySettingsStore(), exportDir: outDir, stagingRoot: join(outDir, '..', 'staging') });
+  svc.close();
+  const left = readdirSync(outDir).filter((n) => n !== OUT_NAME[op]);
+  if (left.length) problems.push(`left in the export folder after the next start: ${left.join(', ')}`);
+  const temps = readdirSync(lib, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp'));
+  if (temps.length) problems.push(`temp files in the library after the next start: ${temps.join(', ')}`);
+  return { outcome, problems };
+}
+
 /** Reopens the library and checks every invariant; classifies the state. */
-async function verify(fx: Fixture, op: Op, lib: string): Promise<Pick<Trial, 'outcome' | 'problems'>> {
+async function verify(fx: Fixture, op: Op, lib: string, outDir = ''): Promise<Pick<Trial, 'outcome' | 'problems'>> {
+  if (op === 'repair') return verifyRepair(fx, lib);
+  if (EXPORTS.has(op)) return verifyExport(fx, op, lib, outDir);
   const problems: string[] = [];
   const { store } = await openLibrary({ dir: lib, seed: false });
   for (const p of checkLibrary(store)) problems.push(`check: ${p.versionId ?? p.file}: ${p.problem}`);
@@ -190,15 +285,29 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
   const log = opts.log ?? (() => {});
   const work = opts.work ?? mkdtempSync(join(tmpdir(), 'lawdesk-crash-harness-'));
   const fx = await prepare(work);
-  const arg = (op: Op) => (op === 'import' ? fx.sources : op === 'bundle' ? fx.bundle : '');
+  const arg = (op: Op, lib: string) => (op === 'import' ? fx.sources : op === 'bundle' ? fx.bundle : EXPORTS.has(op) ? `${lib}-out` : '');
+  const source = (op: Op) => (op === 'repair' ? fx.damaged : EXPORTS.has(op) ? fx.full : fx.template);
+  const setUp = (op: Op, lib: string) => {
+    cpSync(source(op), lib, { recursive: true });
+    if (EXPORTS.has(op)) mkdirSync(`${lib}-out`, { recursive: true });
+  };
+  const tearDown = (lib: string) => {
+    rmSync(lib, { recursive: true, force: true });
+    rmSync(`${lib}-out`, { recursive: true, force: true });
+  };
   // Calibrate: how long each operation takes here once started, so the kills land inside it.
   const full = new Map<Op, number>();
   for (const op of ops) {
     const lib = join(work, `calibrate-${op}`);
-    cpSync(fx.template, lib, { recursive: true });
-    const r = await runChild(op, lib, arg(op), undefined);
+    setUp(op, lib);
+    const r = await runChild(op, lib, arg(op, lib), undefined);
     full.set(op, Math.max(20, r.ms));
-    const v = await verify(fx, op, lib);
+    if (EXPORTS.has(op)) {
+      const z = new ZipReader(join(arg(op, lib), OUT_NAME[op]!));
+      fx.exportEntries.set(op, z.entries.map((e) => e.name).sort().join('\n'));
+      z.close();
+    }
+    const v = await verify(fx, op, lib, arg(op, lib));
     if (v.outcome !== 'new' || v.problems.length) throw new Error(`calibration run of ${op} did not reach the new state: ${v.problems.join('; ')}`);
     log(`calibrated ${op}: ${r.ms} ms`);
   }
@@ -206,13 +315,13 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
   for (let t = 0; t < opts.trials; t++) {
     const op = ops[t % ops.length]!;
     const lib = join(work, `trial-${t}`);
-    cpSync(fx.template, lib, { recursive: true });
+    setUp(op, lib);
     const delayMs = Math.floor(Math.random() * full.get(op)! * 1.05);
-    const r = await runChild(op, lib, arg(op), delayMs);
-    const v = await verify(fx, op, lib);
+    const r = await runChild(op, lib, arg(op, lib), delayMs);
+    const v = await verify(fx, op, lib, arg(op, lib));
     trials.push({ op, delayMs, killed: r.killed, ...v });
     log(`trial ${t + 1}/${opts.trials} ${op} kill at ${delayMs} ms: ${r.killed ? 'killed' : 'finished'} → ${v.outcome}${v.problems.length ? ' INCONSISTENT: ' + v.problems.slice(0, 3).join('; ') : ''}`);
-    rmSync(lib, { recursive: true, force: true });
+    tearDown(lib);
   }
   const rows = ops.map((op) => {
     const ts = trials.filter((t) => t.op === op);
