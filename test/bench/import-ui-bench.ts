@@ -3,7 +3,7 @@
 // (`lawdesk import DIR`, index included). For each: wall time, peak RSS; for the server also the
 // longest event-loop pause and the slowest answer to a library:info sent every 100 ms meanwhile
 // (what the page feels). Both start from an empty library (no starter laws). Usage:
-//   npx tsx test/bench/import-ui-bench.ts [--corpus DIR]   (default ../shared/corpus/laws)
+//   npx tsx test/bench/import-ui-bench.ts [--corpus DIR] [--cpu-prof DIR]   (default ../shared/corpus/laws)
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
+// --cpu-prof DIR: a CPU profile of the server process, to find what blocks its event loop
+const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'cpu-prof': { type: 'string' } } });
 const corpus = resolve(values.corpus ?? join(ROOT, '..', 'shared', 'corpus', 'laws'));
 if (!existsSync(corpus)) {
   process.stderr.write(`找不到语料目录 ${corpus}：请用 --corpus DIR 指定\n`);
@@ -37,7 +38,8 @@ try {
   const cliReport = JSON.parse(cli.stdout) as { imported: number; failed: unknown[] };
 
   // 2. The browser face in its own process, driven over HTTP as the page drives it.
-  const server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/bench/import-ui-server.ts'), '--library', join(tmp, 'ui'), '--starter', empty, '--root', dirname(corpus)], {
+  const prof = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [];
+  const server = spawn(process.execPath, [...prof, '--import', 'tsx', join(ROOT, 'test/bench/import-ui-server.ts'), '--library', join(tmp, 'ui'), '--starter', empty, '--root', dirname(corpus)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: server.stdout })[Symbol.asyncIterator]();

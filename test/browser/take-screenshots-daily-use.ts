@@ -3,6 +3,7 @@
 
 import { cpSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { importPaths } from '../../electron/core/library/library-import';
 import { FIXTURES, ROOT, ensureBuilt, launchChromium, openSession } from './browser-harness';
 
 const out = join(ROOT, 'resources/screenshots');
@@ -22,7 +23,10 @@ try {
       console.log(`${file}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
     };
     try {
-      await page.getByTestId('library-total').filter({ hasText: '共' }).waitFor();
+      // 民法典 as the corpus holds it (one file per 编): the library shows it as one code
+      await importPaths(s.face.service.store, [join(ROOT, 'test/fixtures/codes/民法典')]);
+      await page.reload();
+      await page.getByTestId('code-title').waitFor();
       await shot('library');
 
       await page.getByTestId('quick-open-button').click();
@@ -55,6 +59,12 @@ try {
       await page.getByLabel('条号').fill('12');
       await page.keyboard.press('Enter');
       await page.getByTestId('lecture-citations').filter({ hasText: '第十二条' }).waitFor();
+      await page.getByTestId('add-citation').click();
+      await page.getByTestId('citation-picker-input').pressSequentially('民法典');
+      await page.getByTestId('citation-picker-item').first().filter({ hasText: '全部' }).waitFor();
+      await shot('citation-picker-code');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('lecture-citations').filter({ hasText: '民法典' }).waitFor();
       await shot('lecture-form');
       await page.keyboard.press('Escape');
 

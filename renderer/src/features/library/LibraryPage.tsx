@@ -245,7 +245,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
             virtual
             columns={columns}
             dataSource={rows}
-            expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]), indentSize: 20 }}
+            expandable={{ expandedRowKeys: expanded, onExpandedRowsChange: (keys) => setExpanded(keys as string[]), indentSize: 20, expandIconColumnIndex: 1 }}
             loading={list.loading && !list.data}
             pagination={false}
             scroll={{ y: Math.max(240, height - 200), x: wide ? 900 : 600 }}
