@@ -1,8 +1,9 @@
 // React hooks over the client: a call whose result follows its inputs, and event subscriptions.
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiInput, ApiOutput, Channel, EventName, EventPayload } from '../../../electron/shared/api-contract';
 import type { TaskProgress } from '../../../electron/shared/task-progress';
+import { callKey } from './call-key';
 import { client, errorMessage } from './client';
 
 export interface CallState<T> {
@@ -12,8 +13,14 @@ export interface CallState<T> {
   reload: () => void;
 }
 
-/** Calls `channel` whenever `key` changes; stale answers are dropped. `input` null = do not call. */
-export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null, key: string): CallState<ApiOutput<C>> {
+/**
+ * Calls `channel` with `input`, again whenever the input (by value) or the library's generation
+ * changes, or `refresh` moves (a token the caller changes after its own writes); stale answers are
+ * dropped. `input` null = do not call. The key is made here (callKey), never by the caller.
+ */
+export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null, refresh?: string | number): CallState<ApiOutput<C>> {
+  const generation = useLibraryGeneration();
+  const key = callKey(channel, input, generation, refresh);
   const [data, setData] = useState<ApiOutput<C>>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(input !== null);
@@ -23,7 +30,7 @@ export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null
   inputRef.current = input;
   useEffect(() => {
     const current = inputRef.current;
-    if (current === null) {
+    if (key === null || current === null) {
       setLoading(false);
       return;
     }
@@ -85,11 +92,25 @@ export function useTask(): { taskId: () => string; progress: TaskProgress | unde
   return { taskId, progress, reset };
 }
 
-/** A counter that moves whenever the library changes (imports): use it in `key`s to refetch. */
+// The library's generation, one for the whole window: every useCall follows it.
+let libraryGeneration = 0;
+const generationListeners = new Set<() => void>();
+let generationFollowed = false;
+function subscribeGeneration(cb: () => void): () => void {
+  if (!generationFollowed) {
+    generationFollowed = true;
+    client.on('library:changed', (p) => {
+      libraryGeneration = p.generation;
+      for (const l of generationListeners) l();
+    });
+  }
+  generationListeners.add(cb);
+  return () => void generationListeners.delete(cb);
+}
+
+/** A counter that moves whenever the library changes (imports, restores, the CLI beside the app). */
 export function useLibraryGeneration(): number {
-  const [gen, setGen] = useState(0);
-  useEvent('library:changed', (p) => setGen(p.generation));
-  return gen;
+  return useSyncExternalStore(subscribeGeneration, () => libraryGeneration);
 }
 
 type QuickOpenItems = ApiOutput<'search:quickOpen'>;

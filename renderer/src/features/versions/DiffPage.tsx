@@ -42,12 +42,12 @@ function Side({ row, side }: { row: Row; side: 'old' | 'new' }) {
 
 export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?: string | undefined; to?: string | undefined; articleKey?: string | undefined }) {
   const { settings } = useSettings();
-  const law = useCall('law:get', { lawId }, lawId);
+  const law = useCall('law:get', { lawId });
   const versions = law.data?.versions ?? [];
   const fromId = from ?? versions[versions.length - 2]?.id;
   const toId = to ?? versions[versions.length - 1]?.id;
   const input = fromId && toId && fromId !== toId ? { fromId, toId } : null;
-  const diff = useCall('versions:diff', input, `${fromId}>${toId}`);
+  const diff = useCall('versions:diff', input);
   const body = useRef<HTMLDivElement>(null);
   const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
