@@ -66,8 +66,8 @@ describe('workbench:* channels', () => {
     // task:progress for this task: rules then 上位法, one step per article, ending at 100 %
     const mine = events.filter((e) => e.event === 'task:progress' && e.payload.taskId === 'wb-t1').map((e) => e.payload);
     const n = 21;
-    expect(mine[0]).toMatchObject({ phase: '核对引用', done: 0, total: 2 * n });
-    expect(mine.at(-1)).toMatchObject({ phase: '查找上位法', done: 2 * n, total: 2 * n });
+    expect(mine[0]).toMatchObject({ phase: 'citations', done: 0, total: 2 * n });
+    expect(mine.at(-1)).toMatchObject({ phase: 'higherLaw', done: 2 * n, total: 2 * n });
     expect(mine.map((p) => p.done)).toEqual([...mine.map((p) => p.done)].sort((a, b) => a! - b!));
     const c = (await svc.call('workbench:diff', { id, from: 1, to: 2 })) as { counts: { changed: number }; findings: { resolved: { rule: string }[] } };
     expect(c.counts.changed).toBe(3);
