@@ -4,31 +4,28 @@
 
 import { extname } from 'node:path';
 import { exportPack, type ExportFormat } from '../packs/pack-export';
-import { packFromTemplate, type Pack } from '../packs/pack-model';
+import { packFromTemplate } from '../packs/pack-model';
 import { recordsResolver } from '../packs/pack-records-service';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { ApiError } from '../../shared/api-contract';
+import { readOffice } from '../office/office-file';
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_HANDOUT_BYTES, safeFileName, type ApiContext, type Handlers } from './api-context';
 
-const body = (p: Pack) => ({ title: p.title, template: p.template, cover: p.cover, asOf: p.asOf, items: p.items });
 
 export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   const packs = () => ctx.packs(); // re-reads packs.json itself when the CLI has changed it
   return {
     'packs:list': async () => (await packs()).list(),
     'packs:get': async ({ id }) => (await packs()).get(id),
-    'packs:create': async ({ title, template, unit }) => (await packs()).create(packFromTemplate(template, title, ctx.store.today(), unit ?? '')),
+    // 单位 is the office's own name (设置 → 单位信息) unless the caller names another.
+    'packs:create': async ({ title, template, unit }) => (await packs()).create(packFromTemplate(template, title, ctx.store.today(), unit ?? readOffice(ctx.store.dir).profile.unit)),
     'packs:save': async ({ id, pack }) => (await packs()).update(id, pack),
     'packs:remove': async ({ id }) => {
       await (await packs()).remove(id);
       return { ok: true };
     },
-    'packs:addItems': async ({ id, items }) => {
-      const s = await packs();
-      const p = s.get(id);
-      return s.update(id, { ...body(p), items: [...p.items, ...items] });
-    },
+    'packs:addItems': async ({ id, items }) => (await packs()).addItems(id, items),
     'packs:reorder': async ({ id, itemIds }) => (await packs()).reorder(id, itemIds),
     'packs:export': async ({ id, format, taskId }) => {
       const pack = (await packs()).get(id);

@@ -6,7 +6,45 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { VersionedStore } from '../library/versioned-store';
 import type { WriterLock } from '../library/writer-lock';
-import { type Pack, PackError, PackSchema, type PackInput, describePackIssues, normalisePack } from './pack-model';
+import { type Pack, PackError, PackSchema, type PackInput, type PackItemInput, describePackIssues, normalisePack } from './pack-model';
+
+/** What makes two items the same content; undefined for free text (two notes may say the same). */
+export function itemKey(it: PackItemInput): string | undefined {
+  switch (it.type) {
+    case 'article':
+      return JSON.stringify(['article', it.law, it.version ?? '', it.article]);
+    case 'law':
+      return JSON.stringify(['law', it.law, it.version ?? '', it.chapter ?? []]);
+    case 'review':
+    case 'lecture':
+    case 'note':
+      return JSON.stringify([it.type, it.recordId]);
+    case 'stats':
+      return JSON.stringify(['stats', it.year]);
+    case 'search':
+      return JSON.stringify(['search', it.query, it.lawId ?? '', it.inForceOnly ?? false, it.levels ?? [], it.regions ?? [], it.statuses ?? [], it.categories ?? [], it.asOf ?? '']);
+    case 'text':
+      return undefined;
+  }
+}
+
+function itemName(it: PackItemInput): string {
+  const law = (name: string, snap?: string) => `《${(snap ?? name).replace(/[《》]/g, '')}》`;
+  switch (it.type) {
+    case 'article':
+      // The reader's snapshot already names the article (…（2019年修正）第十二条).
+      if (it.titleSnapshot && /第[^》]+条$/.test(it.titleSnapshot)) return `“${it.titleSnapshot.replace(/[《》]/g, '')}”`;
+      return `${law(it.law, it.titleSnapshot)}${/^第/.test(it.article) ? it.article : `第${it.article}条`}`;
+    case 'law':
+      return `${law(it.law, it.titleSnapshot)}${it.chapter ? it.chapter.join(' ') : ''}`;
+    case 'stats':
+      return `${it.year}年度统计`;
+    case 'search':
+      return `检索“${it.query}”`;
+    default:
+      return `记录 ${'recordId' in it ? it.recordId : ''}`;
+  }
+}
 import { dateInZone } from '../../shared/office-clock';
 
 export const PACKS_FILE = 'packs.json';
@@ -97,6 +135,30 @@ export class PackStore {
       const old = data.packs[id];
       if (!old) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
       const pack = normalisePack(input, this.now(), old, this.today());
+      data.packs[id] = pack;
+      return pack;
+    });
+  }
+
+  /**
+   * Appends items; an item the pack already holds (the same article of the same version, the same
+   * law or chapter, record, search or statistics year) is refused with the place it is at, so an
+   * article is never added twice without the user knowing.
+   */
+  async addItems(id: string, items: PackItemInput[]): Promise<Pack> {
+    return this.write((data) => {
+      const old = data.packs[id];
+      if (!old) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
+      const seen = new Map(old.items.map((it, i) => [itemKey(it), i]));
+      const dupes: string[] = [];
+      for (const it of items) {
+        const k = itemKey(it);
+        const at = k === undefined ? undefined : seen.get(k);
+        if (at !== undefined) dupes.push(`${itemName(it)} 已是第 ${at + 1} 项`);
+        if (k !== undefined) seen.set(k, seen.get(k) ?? old.items.length + items.indexOf(it));
+      }
+      if (dupes.length) throw new PackError('INVALID', `简报“${old.title}”中已有：${dupes.join('；')}，未重复加入`);
+      const pack = normalisePack({ title: old.title, template: old.template, cover: old.cover, asOf: old.asOf, items: [...old.items, ...items] }, this.now(), old);
       data.packs[id] = pack;
       return pack;
     });

@@ -191,6 +191,29 @@ describe('packs', () => {
   });
 });
 
+describe('packs: no silent duplicates, 单位 from the office profile', () => {
+  it('refuses the same article added twice, saying where it already is', async () => {
+    const { lawId: id } = await lawId('行政许可法');
+    const pack = await svc.call('packs:create', { title: '重复测试', template: '通用' });
+    await svc.call('packs:addItems', { id: pack.id, items: [{ type: 'article', law: id, article: '12', titleSnapshot: '中华人民共和国行政许可法' }] });
+    await expect(svc.call('packs:addItems', { id: pack.id, items: [{ type: 'article', law: id, article: '12', titleSnapshot: '中华人民共和国行政许可法' }] })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: '简报“重复测试”中已有：《中华人民共和国行政许可法》第12条 已是第 1 项，未重复加入',
+    });
+    expect((await svc.call('packs:get', { id: pack.id })).items).toHaveLength(1);
+    // Free text may repeat; another article is added.
+    const after = await svc.call('packs:addItems', { id: pack.id, items: [{ type: 'article', law: id, article: '13' }] });
+    expect(after.items).toHaveLength(2);
+  });
+
+  it("a new pack's 单位 is the office's name from 设置, a real value that exports", async () => {
+    await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
+    const pack = await svc.call('packs:create', { title: '单位测试', template: '合法性审查参考资料' });
+    expect(pack.cover.unit).toBe('高青县科学技术局');
+    expect((await svc.call('packs:create', { title: '另一单位', template: '通用', unit: '淄博市科学技术局' })).cover.unit).toBe('淄博市科学技术局');
+  });
+});
+
 describe('one pack schema for core and API', () => {
   it('a pack at core limits (500-character heading, 6-level chapter, 1,000 paragraphs) opens with packs:get', async () => {
     const { lawId: id } = await lawId('行政许可法');

@@ -49,7 +49,15 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
   };
 
   return (
-    <Modal open={open} title={`加入简报：${what}`} onCancel={onClose} onOk={() => void submit()} okText="加入" confirmLoading={busy} data-testid="add-to-pack" destroyOnHidden>
+    <Modal
+      open={open}
+      // A long article name wraps under the title instead of running under the close button.
+      title={
+        <div style={{ paddingRight: 28, overflowWrap: 'anywhere' }} data-testid="add-to-pack-heading">
+          加入简报：{what}
+        </div>
+      }
+      onCancel={onClose} onOk={() => void submit()} okText="加入" confirmLoading={busy} data-testid="add-to-pack" destroyOnHidden>
       <Form layout="vertical" onFinish={() => void submit()}>
         <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'existing' | 'new')} style={{ marginBottom: 12 }}>
           <Radio value="existing" disabled={!list.data?.length}>

@@ -44,7 +44,8 @@ function itemTitle(it: PackItemDto, titles: Map<string, string> = new Map()): st
 type SavedItem = PackDto['items'][number];
 function TextItemEditor({ item, onChange }: { item: Extract<SavedItem, { type: 'text' }>; onChange: (it: SavedItem) => void }) {
   return (
-    <Space orientation="vertical" style={{ width: '100%' }}>
+    // A plain column: the fields take the row's whole width (Space's items would shrink to content).
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 8, width: '100%' }}>
       <Input value={item.heading ?? ''} onChange={(e) => onChange({ ...item, heading: e.target.value })} placeholder="小标题" maxLength={LIMITS.pack.heading} />
       <Input.TextArea
         value={(item.paragraphs ?? []).join('\n')}
@@ -52,7 +53,7 @@ function TextItemEditor({ item, onChange }: { item: Extract<SavedItem, { type: '
         autoSize={{ minRows: 2, maxRows: 8 }}
         placeholder="正文，每行一段"
       />
-    </Space>
+    </div>
   );
 }
 
@@ -161,7 +162,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
             </Col>
             <Col span={8}>
               <Form.Item label="单位" style={{ marginBottom: 8 }}>
-                <Input value={pack.cover.unit} maxLength={200} placeholder="高青县科学技术局" onChange={(e) => edit({ cover: { ...pack.cover, unit: e.target.value } })} />
+                <Input value={pack.cover.unit} maxLength={200} placeholder="未填写：封面不印单位（新简报取自 设置 → 单位信息）" onChange={(e) => edit({ cover: { ...pack.cover, unit: e.target.value } })} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -243,13 +244,14 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
                   <Button key="del" size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => edit({ items: pack.items.filter((_, j) => j !== i) })} aria-label="移除" />,
                 ]}
               >
-                <Space align="start" style={{ width: '100%' }}>
+                {/* A flex row, not <Space>: Space wraps each child in an item that does not grow, which left the text editor ~170 px wide. */}
+                <div style={{ display: 'flex', flex: 1, alignItems: 'flex-start', gap: 8, minWidth: 0 }}>
                   <HolderOutlined style={{ cursor: 'grab', color: '#999', marginTop: 4 }} />
                   <Typography.Text type="secondary" style={{ width: 22, display: 'inline-block' }}>
                     {i + 1}.
                   </Typography.Text>
                   <Tag>{TYPE_TEXT[it.type]}</Tag>
-                  <div style={{ flex: 1 }}>
+                  <div style={{ flex: 1, minWidth: 0 }} data-testid="pack-item-body">
                     {it.type === 'text' && editing === it.id ? (
                       <TextItemEditor item={it} onChange={(n) => edit({ items: pack.items.map((x, j) => (j === i ? n : x)) })} />
                     ) : it.type === 'stats' ? (
@@ -267,7 +269,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
                       </span>
                     )}
                   </div>
-                </Space>
+                </div>
               </List.Item>
             )}
           />

@@ -1,0 +1,57 @@
+// 简报 rough edges of issue 18 in real Chromium at 1024×700: the 加入简报 title clear of its ×, the
+// same article refused the second time with a message, the text editor as wide as the item row,
+// and a new pack's 单位 filled from 设置 → 单位信息.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { go, haveChromium, useBrowser } from './browser-harness';
+
+async function openArticle(page: Page, text: string, key: string): Promise<void> {
+  await page.getByTestId('quick-open-button').waitFor();
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('quick-open-input').fill(text);
+  await page.getByTestId('quick-open-item').first().filter({ hasText: '条' }).waitFor();
+  await page.getByTestId('quick-open-input').press('Enter');
+  await page.locator(`#article-${key}.active`).waitFor();
+}
+
+describe.skipIf(!haveChromium)('packs in the browser face', () => {
+  const withSession = useBrowser();
+
+  it('加入简报: title clear of ×, the same article refused twice, editor full width, 单位 from the profile', () =>
+    withSession(async ({ page, face }) => {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await face.service.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
+      await openArticle(page, '行政许可法12', '12');
+      await page.locator('#article-12').getByTestId('add-to-pack-button').click();
+      const heading = page.getByTestId('add-to-pack-heading');
+      const close = page.getByRole('dialog').locator('.ant-modal-close');
+      const [h, x] = [(await heading.boundingBox())!, (await close.boundingBox())!];
+      // The text ends before the close button starts (or sits on another line).
+      const textRight = await heading.evaluate((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return Math.max(...[...r.getClientRects()].map((c) => c.right));
+      });
+      expect(textRight <= x.x || h.y + h.height <= x.y).toBe(true);
+      await page.getByTestId('add-to-pack-title').fill('行政许可参考资料');
+      await page.getByRole('button', { name: /^加\s*入$/ }).click();
+      await page.getByText('已加入简报').waitFor();
+
+      await page.locator('#article-12').getByTestId('add-to-pack-button').click();
+      await page.getByTestId('add-to-pack-select').waitFor();
+      await page.getByRole('button', { name: /^加\s*入$/ }).click();
+      await page.getByText(/已是第 1 项，未重复加入/).waitFor();
+      const [pack] = await face.service.call('packs:list', {});
+      expect(pack!.itemCount).toBe(1);
+      expect((await face.service.call('packs:get', { id: pack!.id })).cover.unit).toBe('高青县科学技术局');
+
+      await face.service.call('packs:addItems', { id: pack!.id, items: [{ type: 'text', heading: '审查要点', paragraphs: ['一是制定主体和权限。'] }] });
+      await go(page, `#/packs/${pack!.id}`);
+      await page.getByRole('button', { name: /^编\s*辑$/ }).click();
+      const editor = page.getByPlaceholder('正文，每行一段');
+      const row = page.getByTestId('pack-item').last();
+      const [e, r] = [(await editor.boundingBox())!, (await row.boundingBox())!];
+      // The editor fills the row up to the move/delete buttons (it was ~170 px at this width).
+      expect(e.width).toBeGreaterThan(r.width - 300);
+    }));
+});
