@@ -2,7 +2,6 @@
 // (opened on first use), the event emitter, produced files (exports, bundles, attachments) handed
 // out by opaque ids, and temporary upload folders. Handlers never take a path from the renderer.
 
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { basename, extname, join } from 'node:path';
 import { ApiError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
 import type { PhaseProgress } from '../../shared/task-progress';
 import type { LibraryStore } from '../library/library-store';
+import { newId } from '../util/new-id';
 import type { PackStore } from '../packs/pack-store';
 import type { RecordsService } from '../records/records-service';
 import type { SearchBackend } from './search-backend';
@@ -42,9 +42,8 @@ const MIME: Record<string, string> = {
 /** Largest produced file handed to the renderer as base64 (files:get). */
 export const MAX_HANDOUT_BYTES = 200 * 1024 * 1024;
 
-export function newId(): string {
-  return randomBytes(9).toString('base64url');
-}
+/** The one id maker (staging, task and file ids are capabilities: unguessable). */
+export { newId } from '../util/new-id';
 
 /** A file name that is safe on Windows and Linux: no separators, reserved or control characters. */
 export function safeFileName(name: string, fallback = '导出'): string {
@@ -99,7 +98,7 @@ export class ApiContext {
 
   /** Registers a produced file and returns what the renderer may know of it. */
   handOut(path: string, name = basename(path)): { fileId: string; name: string; bytes: number; folder?: string } {
-    const fileId = newId();
+    const fileId = newId('f');
     this.files.set(fileId, { path, name, mime: MIME[extname(name).toLowerCase()] ?? 'application/octet-stream' });
     if (this.files.size > 500) this.files.delete(this.files.keys().next().value!);
     return { fileId, name, bytes: statSync(path).size, folder: this.exportDir };

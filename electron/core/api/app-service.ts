@@ -3,7 +3,6 @@
 // validates the output. Calls that need the desktop (dialogs, shell) are answered by main itself.
 // Invariant: a handler never sees unvalidated input; errors leave as {code, message}.
 
-import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, relative } from 'node:path';
 import {
@@ -34,8 +33,9 @@ import { PackError } from '../packs/pack-model';
 import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RecordsService } from '../records/records-service';
-import { ApiContext, defaultExportDir, newId, type Handler, type Handlers } from './api-context';
-import { BundleStagings, bundlesHandlers, previewBundleFile } from './bundles-api';
+import { ApiContext, defaultExportDir, type Handler, type Handlers } from './api-context';
+import { StagingRegistry } from '../util/staging-registry';
+import { bundleStagings, bundlesHandlers, previewBundleFile, type BundleStagings } from './bundles-api';
 import { packsHandlers } from './packs-api';
 import { reportsHandlers } from './reports-api';
 import { recordsHandlers } from './records-api';
@@ -76,17 +76,13 @@ export interface AppServiceOptions {
   importRoots?: FolderRoot[];
 }
 
-interface Staging {
-  id: string;
+/** Files waiting between the import preview and its commit. */
+interface ImportStaging {
   paths: string[];
   /** Temp folder holding uploaded files; removed when committed or discarded. */
   tempDir?: string;
-  createdAt: number;
 }
-
-
-const STAGING_TTL_MS = 60 * 60 * 1000;
-const MAX_STAGINGS = 20;
+type Staging = ImportStaging & { id: string };
 
 const PACK_CODES: Record<PackError['code'], ApiError['code']> = {
   INVALID: 'VALIDATION',
@@ -121,7 +117,7 @@ export class AppService {
   private readonly settings: SettingsStore;
   private readonly face: Face;
   private readonly emit: Emit;
-  private readonly stagings = new Map<string, Staging>();
+  private readonly stagings = new StagingRegistry<ImportStaging>({ ttlMs: 60 * 60 * 1000, max: 20 });
   private search: SearchBackend | undefined;
   private searchState: { ready: boolean; message?: string } = { ready: false, message: '正在建立索引…' };
   private searchOpening: Promise<void> | undefined;
@@ -162,7 +158,7 @@ export class AppService {
       opts.stagingRoot ?? tmpdir(),
     );
     sweepStaleTemps(this.ctx.exportDir); // exports a kill cut short: only our temp files, only if their writer is gone
-    this.bundleStagings = new BundleStagings(this.ctx);
+    this.bundleStagings = bundleStagings();
     this.handlers = {
       ...this.makeHandlers(),
       ...versionsHandlers(this.ctx),
@@ -252,7 +248,7 @@ export class AppService {
     clearTimeout(this.linksTimer);
     this.unsubscribe();
     this.search?.close();
-    for (const s of this.stagings.values()) this.dropStaging(s);
+    this.stagings.dropAll();
     this.bundleStagings.dropAll();
   }
 
@@ -268,7 +264,7 @@ export class AppService {
 
   /** For Electron's open dialog: a preview of files the user picked natively. */
   async previewPaths(paths: string[], taskId?: string): Promise<ApiOutput<'import:preview'>> {
-    return this.preview({ id: newId(), paths, createdAt: Date.now() }, taskId);
+    return this.preview({ paths }, taskId);
   }
 
   /** Waits for the search engine to open (tests, CLI). */
@@ -365,9 +361,7 @@ export class AppService {
       'import:preview': ({ files, taskId }) => this.previewUploads(files, taskId),
       'import:commit': ({ stagingId, taskId }) => this.commit(stagingId, taskId),
       'import:discard': ({ stagingId }) => {
-        const s = this.stagings.get(stagingId);
-        if (s) this.dropStaging(s);
-        return { ok: !!s };
+        return { ok: this.stagings.drop(stagingId) };
       },
       'settings:get': () => this.settings.get(),
       'settings:set': (patch) => this.settings.set(patch),
@@ -407,13 +401,12 @@ export class AppService {
 
   private async previewUploads(files: { name: string; dataBase64: string }[], taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
     const { dir, paths } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
-    return this.preview({ id: newId(), paths, tempDir: dir, createdAt: Date.now() }, taskId);
+    return this.preview({ paths, tempDir: dir }, taskId);
   }
 
-  private async preview(staging: Staging, taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
+  private async preview(files: ImportStaging, taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
     const progress = this.ctx.progress(taskId);
-    this.expireStagings();
-    this.stagings.set(staging.id, staging);
+    const staging = this.stagings.add(files);
     try {
       const report = await importPaths(this.store, staging.paths, {
         dryRun: true,
@@ -421,7 +414,7 @@ export class AppService {
       });
       return { stagingId: staging.id, report: this.displayReport(staging, report) };
     } catch (e) {
-      this.dropStaging(staging);
+      this.stagings.drop(staging.id);
       throw e;
     }
   }
@@ -434,11 +427,11 @@ export class AppService {
       const report = await importPaths(this.store, staging.paths, {
         onProgress: (p) => progress({ phase: 'import', done: p.done, total: p.total, label: this.displayName(staging, p.file) }),
       });
-      this.dropStaging(staging);
+      this.stagings.drop(staging.id);
       return this.displayReport(staging, report);
     } catch (e) {
       // LOCKED: keep the staging so the user can retry.
-      if (!(e instanceof LibraryError && e.code === 'LOCKED')) this.dropStaging(staging);
+      if (!(e instanceof LibraryError && e.code === 'LOCKED')) this.stagings.drop(staging.id);
       throw e;
     }
   }
@@ -459,16 +452,4 @@ export class AppService {
     };
   }
 
-  private dropStaging(s: Staging): void {
-    this.stagings.delete(s.id);
-    if (s.tempDir) rmSync(s.tempDir, { recursive: true, force: true });
-  }
-
-  private expireStagings(): void {
-    const now = Date.now();
-    const list = [...this.stagings.values()].sort((a, b) => a.createdAt - b.createdAt);
-    for (const s of list) {
-      if (now - s.createdAt > STAGING_TTL_MS || this.stagings.size >= MAX_STAGINGS) this.dropStaging(s);
-    }
-  }
 }

@@ -9,53 +9,32 @@ import { importBundle, previewBundle, type BundlePreview } from '../bundles/bund
 import { backupConfig, backupRecords, backupsDir, listBackups } from '../bundles/records-backup';
 import { previewRestore, restoreRecords } from '../bundles/records-restore';
 import { BUNDLE_UPLOAD_BYTES } from '../../shared/api-contract';
-import { newId, type ApiContext, type Handlers } from './api-context';
+import { StagingRegistry } from '../util/staging-registry';
+import type { ApiContext, Handlers } from './api-context';
 
 interface BundleStaging {
-  id: string;
   path: string;
   name: string;
-  dir?: string;
-  createdAt: number;
+  tempDir?: string;
 }
 
-const TTL_MS = 60 * 60 * 1000;
+/** Bundles waiting between preview and import (the API's one staging registry, ten at a time). */
+export type BundleStagings = StagingRegistry<BundleStaging>;
+export const bundleStagings = (): BundleStagings => new StagingRegistry<BundleStaging>({ ttlMs: 60 * 60 * 1000, max: 10 });
 
-export class BundleStagings {
-  private readonly map = new Map<string, BundleStaging>();
-  constructor(private readonly ctx: ApiContext) {}
-
-  add(s: Omit<BundleStaging, 'id' | 'createdAt'>): BundleStaging {
-    const now = Date.now();
-    for (const old of this.map.values()) if (now - old.createdAt > TTL_MS || this.map.size >= 10) this.drop(old.id);
-    const st = { ...s, id: newId(), createdAt: now };
-    this.map.set(st.id, st);
-    return st;
-  }
-  get(id: string): BundleStaging {
-    const s = this.map.get(id);
-    if (!s) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择资料包');
-    return s;
-  }
-  drop(id: string): boolean {
-    const s = this.map.get(id);
-    if (!s) return false;
-    this.map.delete(id);
-    if (s.dir) this.ctx.dropDir(s.dir);
-    return true;
-  }
-  dropAll(): void {
-    for (const id of [...this.map.keys()]) this.drop(id);
-  }
+function stagedBundle(stagings: BundleStagings, id: string) {
+  const s = stagings.get(id);
+  if (!s) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择资料包');
+  return s;
 }
 
 /** The preview of a bundle file at `path` (an upload, or a file picked in Electron). */
-export async function previewBundleFile(ctx: ApiContext, stagings: BundleStagings, s: Omit<BundleStaging, 'id' | 'createdAt'>, taskId?: string) {
+export async function previewBundleFile(ctx: ApiContext, stagings: BundleStagings, s: BundleStaging, taskId?: string) {
   let preview: BundlePreview;
   try {
     preview = await previewBundle(ctx.store, s.path, { onProgress: ctx.progress(taskId) });
   } catch (e) {
-    if (s.dir) ctx.dropDir(s.dir);
+    if (s.tempDir) ctx.dropDir(s.tempDir);
     throw e;
   }
   const st = stagings.add(s);
@@ -84,10 +63,10 @@ export function bundlesHandlers(ctx: ApiContext, stagings: BundleStagings) {
     },
     'bundles:preview': async ({ file, taskId }) => {
       const up = ctx.writeUpload(file.name, file.dataBase64, BUNDLE_UPLOAD_BYTES);
-      return previewBundleFile(ctx, stagings, { path: up.path, dir: up.dir, name: file.name }, taskId);
+      return previewBundleFile(ctx, stagings, { path: up.path, tempDir: up.dir, name: file.name }, taskId);
     },
     'bundles:import': async ({ stagingId, taskId }) => {
-      const s = stagings.get(stagingId);
+      const s = stagedBundle(stagings, stagingId);
       const r = await importBundle(ctx.store, s.path, { onProgress: ctx.progress(taskId) });
       stagings.drop(stagingId);
       const { backup, changed, ...preview } = r;

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { PackInputSchema, type Cover, type Pack, type PackInput, type PackItemInput, type PackTemplate } from '../../shared/pack-schema';
 import { dateInZone } from '../../shared/office-clock';
+import { newId } from '../util/new-id';
 
 // The shapes live in electron/shared/pack-schema.ts (one definition for core, CLI and API).
 export * from '../../shared/pack-schema';
@@ -30,14 +31,6 @@ export function describePackIssues(error: z.ZodError): string[] {
   });
 }
 
-let seq = 0;
-/** Short, sortable, collision-resistant ids (no crypto needed: ids are per library). */
-export function newId(prefix: string, now = new Date()): string {
-  seq = (seq + 1) % 1296;
-  const t = now.getTime().toString(36);
-  const r = Math.floor(Math.random() * 1296 * 1296).toString(36).padStart(4, '0');
-  return `${prefix}${t}${seq.toString(36).padStart(2, '0')}${r}`;
-}
 
 /**
  * Validates a hand-written or app-sent pack and fills ids, cover and asOf. `today` is the office
