@@ -91,7 +91,11 @@ describe.skipIf(!haveChromium)('法条联想 in Chromium', () => {
       // the cited article is now read in the 2023 version: the local regulation is still listed there
       await row.getByRole('link', { name: /山东省慈善条例/ }).click();
       await page.locator('#article-18.active').waitFor();
-      await page.locator('#article-18').getByTestId('citation-link').first().click();
+      // as a reader does: rest on the link (its preview opens), then follow it
+      const link = page.locator('#article-18').getByTestId('citation-link').first();
+      await link.hover();
+      await page.getByTestId('citation-preview').first().waitFor();
+      await link.click();
       await page.getByTestId('reader-title').filter({ hasText: '慈善法' }).waitFor();
     }));
 });
