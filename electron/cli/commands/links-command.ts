@@ -4,7 +4,7 @@
 
 import { displayTitle, articleKey } from '../../shared/law-model';
 import { findLaws, parseArticleRef } from '../../core/library/law-lookup';
-import { readLinkGraph, refreshLinks } from '../../core/links/link-graph';
+import { refreshLinks } from '../../core/links/link-graph';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, type LinkRow } from '../../core/links/link-queries';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
@@ -35,9 +35,8 @@ export const linksCommand: Command = {
       if (!ref) throw new UsageError(`看不懂条文号“${articleText}”：请写 第十二条、12 或 12之一`);
       key = articleKey(ref.number, ref.suffix);
     }
-    await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+    const { graph: g } = await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
     if (!values.json) progressDone();
-    const g = readLinkGraph(store)!;
     const version = currentVersionOf(store, law)!;
     if (values.affected) {
       // 受影响: other laws citing an article of this law that was amended, renumbered or deleted since

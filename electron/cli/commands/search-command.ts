@@ -4,7 +4,7 @@ import type { SearchHit, SearchQuery, SearchResult } from '../../shared/search-t
 import { findLaws } from '../../core/library/law-lookup';
 import { SearchEngine, type IndexProgress } from '../../core/search/search-engine';
 import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../core/links/cites-search';
-import { readLinkGraph, refreshLinks } from '../../core/links/link-graph';
+import { refreshLinks } from '../../core/links/link-graph';
 import { readOffice } from '../../core/office/office-file';
 import type { LibraryStore } from '../../core/library/library-store';
 import { progressText } from '../../shared/task-progress';
@@ -157,9 +157,9 @@ export const searchCommand: Command = {
           process.stderr.write(`${target.problem}\n`);
           return 1;
         }
-        await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+        const { graph } = await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
         if (!values.json) progressDone();
-        const r = citesSearch(store, readLinkGraph(store)!, cites, { ...base, q: cites.rest }, readOffice(store.dir).profile.region);
+        const r = citesSearch(store, graph, cites, { ...base, q: cites.rest }, readOffice(store.dir).profile.region);
         if (r.cites?.problem) {
           process.stderr.write(`${r.cites.problem}\n`);
           return 1;

@@ -56,14 +56,7 @@ export async function verifyOcrVersion(store: LibraryStore, id: string, opts: Ve
       verifiedAt: store.now().toISOString(),
       charCount: units.reduce((n, u) => n + u.text.length, 0),
     };
-    // Checked as a body read back would be, before anything is written.
-    const { file: _f, ...stored } = next;
-    parseBody(JSON.parse(JSON.stringify({ ...stored, units: units.map(({ paragraphs: _p, ...u }) => u) })), id);
-    const file = store.writeBody(next);
-    const { units: _u, ...nextMeta } = next;
-    store.stage({ ...nextMeta, file });
-    await store.commit({ added: [id], removed: [id] });
-    return store.version(id)!;
+    return saveBody(store, id, next);
   } finally {
     store.lock.release();
   }
@@ -117,14 +110,22 @@ export async function checkOcrArticles(store: LibraryStore, id: string, opts: Ch
       ...(all && !meta.verified ? { verified: true, verifiedBy: by, verifiedAt: store.now().toISOString() } : {}),
       charCount: units.reduce((n, u) => n + u.text.length, 0),
     };
-    const { file: _f, ...stored } = next;
-    parseBody(JSON.parse(JSON.stringify({ ...stored, units: units.map(({ paragraphs: _p, ...u }) => u) })), id);
-    const file = store.writeBody(next);
-    const { units: _u, ...nextMeta } = next;
-    store.stage({ ...nextMeta, file });
-    await store.commit({ added: [id], removed: [id] });
-    return store.version(id)!;
+    return saveBody(store, id, next);
   } finally {
     store.lock.release();
   }
+}
+
+/**
+ * Writes a changed body of version `id` and commits it (the caller holds the writer lock): checked
+ * as a body read back would be, before anything is written.
+ */
+async function saveBody(store: LibraryStore, id: string, next: LawVersion): Promise<LawVersionMeta> {
+  const { file: _f, ...stored } = next;
+  parseBody(JSON.parse(JSON.stringify({ ...stored, units: next.units.map(({ paragraphs: _p, ...u }) => u) })), id);
+  const file = store.writeBody(next);
+  const { units: _u, ...nextMeta } = next;
+  store.stage({ ...nextMeta, file });
+  await store.commit({ added: [id], removed: [id] });
+  return store.version(id)!;
 }

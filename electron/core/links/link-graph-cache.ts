@@ -3,18 +3,16 @@
 // per library store, shared by every handler that needs it (links, 受影响, the 引用: search form).
 
 import type { LibraryStore } from '../library/library-store';
-import { readLinkGraph, refreshLinks, type LinkGraphData } from './link-graph';
+import { refreshLinks, type LinkGraphData } from './link-graph';
 
 const caches = new WeakMap<LibraryStore, { generation: number; graph: Promise<LinkGraphData> }>();
 
 export function currentLinkGraph(store: LibraryStore): Promise<LinkGraphData> {
   const cached = caches.get(store);
   if (cached?.generation === store.generation) return cached.graph;
-  const graph = refreshLinks(store).then(() => {
-    const g = readLinkGraph(store);
-    if (!g) throw new Error('法条链接数据写入后无法读回');
-    return g;
-  });
+  // the last graph built here is the starting point of the next refresh (no re-read of the file)
+  const previous = cached?.graph.catch(() => undefined) ?? Promise.resolve(undefined);
+  const graph = previous.then((p) => refreshLinks(store, p ? { previous: p } : {})).then((r) => r.graph);
   const entry = { generation: store.generation, graph };
   caches.set(store, entry);
   // a failed build is not remembered: the next call tries again

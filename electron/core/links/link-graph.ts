@@ -52,6 +52,8 @@ export interface LinksProgress {
 }
 
 export interface RefreshReport {
+  /** The graph as it now is (what was written, or the stored one when nothing changed). */
+  graph: LinkGraphData;
   recomputed: number;
   kept: number;
   removed: number;
@@ -113,11 +115,12 @@ export function computeEntry(store: LibraryStore, resolver: LibraryTargetResolve
  */
 export async function refreshLinks(
   store: LibraryStore,
-  opts: { slicer?: TimeSlicer; onProgress?: (p: LinksProgress) => void; full?: boolean } = {},
+  opts: { slicer?: TimeSlicer; onProgress?: (p: LinksProgress) => void; full?: boolean; previous?: LinkGraphData } = {},
 ): Promise<RefreshReport> {
   const t0 = performance.now();
   const slicer = opts.slicer ?? new TimeSlicer();
-  const old = opts.full ? undefined : readLinkGraph(store);
+  // the graph this process last wrote or read, when it has one: spares a read and a validation
+  const old = opts.full ? undefined : (opts.previous ?? readLinkGraph(store));
   const laws: Record<string, string> = {};
   const versions: Record<string, string[]> = {};
   for (const l of store.laws()) {
@@ -166,12 +169,12 @@ export async function refreshLinks(
     }
   }
   opts.onProgress?.({ done, total: todo.length });
+  const data: LinkGraphData = { format: LINKS_FORMAT, laws, versions, entries };
   if (todo.length || removed || !old) {
     mkdirSync(join(store.dir, 'derived', 'links'), { recursive: true });
-    const data: LinkGraphData = { format: LINKS_FORMAT, laws, versions, entries };
     writeFileAtomic(linksFile(store), JSON.stringify(data), { fsync: false });
   }
-  return { recomputed: todo.length, kept, removed, rebuilt: !old, ms: performance.now() - t0 };
+  return { graph: data, recomputed: todo.length, kept, removed, rebuilt: !old, ms: performance.now() - t0 };
 }
 
 /** Problems `lawdesk check` reports about the link graph (it is derived: --repair rebuilds it). */
