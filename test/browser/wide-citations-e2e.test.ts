@@ -25,8 +25,14 @@ describe.skipIf(!haveChromium)('Whole-law and 编/章 citations, codes as one (b
       await page.getByTestId('lecture-topic').fill('民法典与行政许可法学习');
       const input = page.getByTestId('citation-picker-input');
       const tags = page.getByTestId('lecture-citations');
-      // a bare law: Enter with no 条 cites the whole law
-      await page.getByTestId('add-citation').click();
+      // a bare law: Enter with no 条 cites the whole law. The form is still opening (its drawer
+      // animates): a click that lands before it settles opens no picker, so click until it shows.
+      await expect
+        .poll(async () => {
+          if (!(await input.isVisible())) await page.getByTestId('add-citation').click();
+          return input.isVisible();
+        })
+        .toBe(true);
       await input.pressSequentially('行政许可法');
       await page.getByTestId('citation-picker-item').first().filter({ hasText: '行政许可法' }).waitFor();
       await page.keyboard.press('Enter');
