@@ -1,14 +1,16 @@
 // Crash-safety harness: runs an import, a series of record edits, a bundle import, `check --repair`
-// of a damaged library, a bundle export or a pack export in a child process, kill -9s it at a
+// of a damaged library, a bundle export or a pack export (DOCX, or PDF through Chromium) in a child process, kill -9s it at a
 // random moment while it works, reopens the library and checks it: the library passes
 // checkLibrary, records.json is readable, every record is either exactly its state before the
 // operation or exactly its state after (never a mix, never missing), every law version is whole.
 // For repair: `check` afterwards is clean or lists only repairable problems, and a second repair
 // leaves it clean with every record back. For exports: the output is absent or complete under its
 // final name (never partial), and after the next start (AppService with that export folder) no
-// temp file is left. Prints one table of trials and outcomes per operation.
+// temp file is left — nor, for a PDF, a browser temp folder (each child has its own TMPDIR, which
+// must hold nothing of ours, playwright's or Chromium's once the killed export's Chromium has
+// exited and the app started again). Prints one table of trials and outcomes per operation.
 //
-//   npx tsx test/bench/crash-harness.ts --trials 120 [--ops import,records,bundle,repair,bundle-export,pack-export] [--keep]
+//   npx tsx test/bench/crash-harness.ts --trials 120 [--ops import,records,bundle,repair,bundle-export,pack-export,pdf-export] [--keep]
 //
 // test/node/bundles/crash-harness.test.ts runs a bounded subset in CI.
 
@@ -31,13 +33,18 @@ import { openLibrary } from '../../electron/core/library/open-library';
 import { RecordsService } from '../../electron/core/records/records-service';
 import type { RecordsFile } from '../../electron/core/records/record-types';
 import { RECORD_COLLECTIONS } from '../../electron/core/bundles/records-merge';
+import { namedDestPages } from '../../electron/core/packs/render-pdf';
+import { browserPidOf } from '../../electron/core/util/browser-temp';
+import { processRuns } from '../../electron/core/util/stale-temps';
 import { makeLibrary } from '../node/bundles/bundle-helpers';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = join(import.meta.dirname, '../..');
-export const OPS = ['import', 'records', 'bundle', 'repair', 'bundle-export', 'pack-export'] as const;
-const EXPORTS = new Set<Op>(['bundle-export', 'pack-export']);
-const OUT_NAME: Partial<Record<Op, string>> = { 'bundle-export': '资料包.lawdesk', 'pack-export': '汇编.docx' };
+export const OPS = ['import', 'records', 'bundle', 'repair', 'bundle-export', 'pack-export', 'pdf-export'] as const;
+const EXPORTS = new Set<Op>(['bundle-export', 'pack-export', 'pdf-export']);
+const OUT_NAME: Partial<Record<Op, string>> = { 'bundle-export': '资料包.lawdesk', 'pack-export': '汇编.docx', 'pdf-export': '汇编.pdf' };
+/** The PDF pack is smaller: Chromium's start and two print passes are most of its time. */
+const PDF_PACK_LAWS = 4;
 const PACK_LAWS = 20;
 export type Op = (typeof OPS)[number];
 const EDITS = 240;
@@ -52,7 +59,8 @@ async function child(op: Op, lib: string, arg: string): Promise<void> {
   else if (op === 'bundle') await importBundle(store, arg);
   else if (op === 'repair') await checkIntegrity(store, { repair: true });
   else if (op === 'bundle-export') await exportBundle(store, { records: true, out: join(arg, OUT_NAME[op]!) });
-  else if (op === 'pack-export') await exportPack(store, harnessPack(), { out: join(arg, OUT_NAME[op]!) });
+  else if (op === 'pack-export') await exportPack(store, harnessPack(PACK_LAWS), { out: join(arg, OUT_NAME[op]!) });
+  else if (op === 'pdf-export') await exportPack(store, harnessPack(PDF_PACK_LAWS), { out: join(arg, OUT_NAME[op]!) });
   else {
     const svc = await RecordsService.open(store, { actor: 'harness' });
     const ids = (await svc.listNotes()).filter((n) => n.text.startsWith('harness')).map((n) => n.id).sort();
@@ -62,11 +70,11 @@ async function child(op: Op, lib: string, arg: string): Promise<void> {
 }
 
 /** A pack of whole laws (the 120 test laws are in the export libraries). */
-function harnessPack(): unknown {
+function harnessPack(laws: number): unknown {
   return {
     title: '崩溃测试汇编',
     template: '通用',
-    items: Array.from({ length: PACK_LAWS }, (_, i) => ({ type: 'law', law: `某某市测试许可条例第${i}号` })),
+    items: Array.from({ length: laws }, (_, i) => ({ type: 'law', law: `某某市测试许可条例第${i}号` })),
   };
 }
 
@@ -130,9 +138,13 @@ interface Trial {
   problems: string[];
 }
 
+/** The child's own TMPDIR (short: Chromium's socket path under it must stay under 108 bytes). */
+const tmpOf = (lib: string) => `${lib}-t`;
+
 function runChild(op: Op, lib: string, arg: string, killAfterStartMs: number | undefined): Promise<{ killed: boolean; ms: number }> {
+  mkdirSync(tmpOf(lib), { recursive: true });
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', op, lib, arg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const c = spawn(process.execPath, ['--import', 'tsx', SELF, '--child', op, lib, arg], { cwd: ROOT, env: { ...process.env, TMPDIR: tmpOf(lib) }, stdio: ['ignore', 'pipe', 'pipe'] });
     let started = 0;
     let done = 0;
     let timer: NodeJS.Timeout | undefined;
@@ -182,6 +194,14 @@ async function verifyRepair(fx: Fixture, lib: string): Promise<Pick<Trial, 'outc
   return { outcome: left === 0 ? 'new' : left >= fx.damagedProblems ? 'old' : 'partial', problems };
 }
 
+/** A PDF is whole when it starts as one, ends with %%EOF and has the calibration run's pages. */
+function pdfShape(file: string): string {
+  const pdf = readFileSync(file);
+  const head = pdf.subarray(0, 5).toString('latin1');
+  const tail = pdf.subarray(-32).toString('latin1').trimEnd();
+  return `${head} … ${tail.endsWith('%%EOF') ? '%%EOF' : 'no %%EOF'}, ${namedDestPages(pdf).pages} pages`;
+}
+
 /** After a killed export: the library is untouched, the output absent or complete, no temp file after the next start. */
 async function verifyExport(fx: Fixture, op: Op, lib: string, outDir: string): Promise<Pick<Trial, 'outcome' | 'problems'>> {
   const problems: string[] = [];
@@ -189,7 +209,11 @@ async function verifyExport(fx: Fixture, op: Op, lib: string, outDir: string): P
   for (const p of checkLibrary(store)) problems.push(`check: ${p.versionId ?? p.file}: ${p.problem}`);
   const out = join(outDir, OUT_NAME[op]!);
   let outcome: Trial['outcome'] = 'old';
-  if (existsSync(out)) {
+  if (existsSync(out) && op === 'pdf-export') {
+    outcome = 'new';
+    const shape = pdfShape(out);
+    if (shape !== fx.exportEntries.get(op)) problems.push(`${OUT_NAME[op]} is under its final name but not complete (${shape})`);
+  } else if (existsSync(out)) {
     outcome = 'new';
     try {
       const z = new ZipReader(out);
@@ -201,9 +225,32 @@ async function verifyExport(fx: Fixture, op: Op, lib: string, outDir: string): P
       problems.push(`${OUT_NAME[op]} is under its final name but unreadable: ${(e as Error).message}`);
     }
   }
-  // The next start: the app opens the library with this export folder.
-  const svc = await AppService.open({ libraryDir: lib, seed: false, search: false, face: 'browser', settings: new MemorySettingsStore(), exportDir: outDir, stagingRoot: join(outDir, '..', 'staging') });
-  svc.close();
+  // A killed exporter's Chromium shuts down by itself (its pipe closed); one still running a minute later is leaked.
+  const tmp = tmpOf(lib);
+  const root = join(tmp, `lawdesk-${process.getuid?.() ?? 'user'}`);
+  for (const d of existsSync(root) ? readdirSync(root) : []) {
+    const pid = browserPidOf(join(root, d));
+    if (pid === undefined) continue;
+    const end = Date.now() + 60_000;
+    while (processRuns(pid) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    if (processRuns(pid)) {
+      problems.push(`Chromium ${pid} still running a minute after its exporter was killed`);
+      process.kill(pid, 'SIGKILL');
+    }
+  }
+  // The next start: the app opens the library with this export folder (and the child's temp folder).
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    const svc = await AppService.open({ libraryDir: lib, seed: false, search: false, face: 'browser', settings: new MemorySettingsStore(), exportDir: outDir, stagingRoot: join(outDir, '..', 'staging') });
+    svc.close();
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  }
+  // Only the (empty) folder of ours may be left; tsx- is the TypeScript loader's cache of the child.
+  const leftTmp = readdirSync(tmp, { recursive: true }).map(String).filter((n) => !n.startsWith('tsx-') && n !== `lawdesk-${process.getuid?.() ?? 'user'}`);
+  if (leftTmp.length) problems.push(`left in the temp folder after the next start: ${leftTmp.slice(0, 5).join(', ')}${leftTmp.length > 5 ? ` … (${leftTmp.length})` : ''}`);
   const left = readdirSync(outDir).filter((n) => n !== OUT_NAME[op]);
   if (left.length) problems.push(`left in the export folder after the next start: ${left.join(', ')}`);
   const temps = readdirSync(lib, { recursive: true }).map(String).filter((n) => n.endsWith('.tmp'));
@@ -283,7 +330,7 @@ export interface HarnessResult {
 export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
   const ops = opts.ops ?? OPS;
   const log = opts.log ?? (() => {});
-  const work = opts.work ?? mkdtempSync(join(tmpdir(), 'lawdesk-crash-harness-'));
+  const work = opts.work ?? mkdtempSync(join(tmpdir(), 'ldch-')); // short: see tmpOf
   const fx = await prepare(work);
   const arg = (op: Op, lib: string) => (op === 'import' ? fx.sources : op === 'bundle' ? fx.bundle : EXPORTS.has(op) ? `${lib}-out` : '');
   const source = (op: Op) => (op === 'repair' ? fx.damaged : EXPORTS.has(op) ? fx.full : fx.template);
@@ -294,6 +341,7 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
   const tearDown = (lib: string) => {
     rmSync(lib, { recursive: true, force: true });
     rmSync(`${lib}-out`, { recursive: true, force: true });
+    rmSync(tmpOf(lib), { recursive: true, force: true, maxRetries: 3 });
   };
   // Calibrate: how long each operation takes here once started, so the kills land inside it.
   const full = new Map<Op, number>();
@@ -302,7 +350,8 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
     setUp(op, lib);
     const r = await runChild(op, lib, arg(op, lib), undefined);
     full.set(op, Math.max(20, r.ms));
-    if (EXPORTS.has(op)) {
+    if (op === 'pdf-export') fx.exportEntries.set(op, pdfShape(join(arg(op, lib), OUT_NAME[op]!)));
+    else if (EXPORTS.has(op)) {
       const z = new ZipReader(join(arg(op, lib), OUT_NAME[op]!));
       fx.exportEntries.set(op, z.entries.map((e) => e.name).sort().join('\n'));
       z.close();
@@ -348,7 +397,7 @@ async function main(argv: string[]): Promise<number> {
   };
   const trials = Number(get('--trials') ?? 30);
   const ops = (get('--ops')?.split(',') as Op[] | undefined) ?? OPS;
-  const work = argv.includes('--keep') ? mkdtempSync(join(tmpdir(), 'lawdesk-crash-harness-')) : undefined;
+  const work = argv.includes('--keep') ? mkdtempSync(join(tmpdir(), 'ldch-')) : undefined;
   const t0 = Date.now();
   const res = await runHarness({ trials, ops, ...(work ? { work } : {}), log: (l) => process.stderr.write(l + '\n') });
   process.stdout.write(`\nCrash-safety harness: ${trials} trials, kill -9 at a random moment of each operation (${((Date.now() - t0) / 1000).toFixed(0)} s)\n\n${res.table}\n`);

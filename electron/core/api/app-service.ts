@@ -51,6 +51,7 @@ import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import type { FolderRoot } from '../library/folder-browse';
 import { sweepStaleTemps } from '../util/stale-temps';
+import { sweepBrowserTemps } from '../util/browser-temp';
 import { codePlace, groupCodeParts, type CodePlace } from '../library/code-parts';
 
 export type Face = 'electron' | 'browser';
@@ -158,6 +159,7 @@ export class AppService {
       opts.stagingRoot ?? tmpdir(),
     );
     sweepStaleTemps(this.ctx.exportDir); // exports a kill cut short: only our temp files, only if their writer is gone
+    if (!opts.printPdf) sweepBrowserTemps(); // the Chromium folders of PDF exports a kill cut short (ours, process gone)
     this.bundleStagings = bundleStagings();
     this.handlers = {
       ...this.makeHandlers(),

@@ -5,7 +5,9 @@
 // destinations and, when any differs, the HTML is printed again with the real ones. The TOC
 // reserves the numbers' width, so filling them in cannot move a page break.
 
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { browserTmpEnv, makeBrowserTempDir, sweepBrowserTemps } from '../util/browser-temp';
 import { type PackDocument, tocEntries } from './pack-document';
 import { PackError } from './pack-model';
 import type { ExportProgress } from './pack-resolve';
@@ -25,14 +27,35 @@ export function chromiumPath(): string | undefined {
 /** A reusable Chromium for printing (start once, print many, close). */
 export class ChromiumPrinter {
   private constructor(
-    private readonly browser: { newPage(): Promise<PlaywrightPage>; close(): Promise<void> },
+    private readonly context: { newPage(): Promise<PlaywrightPage>; close(): Promise<void> },
+    /** Its profile, artifacts and temp files (browser-temp.ts): removed on close, or at the next start after a kill. */
+    readonly tempDir: string,
   ) {}
 
   static async launch(executablePath = chromiumPath()): Promise<ChromiumPrinter> {
     if (!executablePath) throw new PackError('RENDER_FAILED', '没有找到 Chromium：请安装 chromium，或用环境变量 LAWDESK_CHROMIUM 指定其路径');
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    return new ChromiumPrinter(browser as unknown as ChromiumPrinter['browser']);
+    sweepBrowserTemps(); // folders of printers a kill -9 cut short (their process gone)
+    let dir: string;
+    try {
+      dir = makeBrowserTempDir();
+    } catch (e) {
+      throw new PackError('RENDER_FAILED', `生成 PDF 失败：${(e as Error).message}`);
+    }
+    try {
+      const { chromium } = await import('playwright-core');
+      // A persistent context because only it takes the profile folder; TMPDIR keeps Chromium's own temp files in ours too.
+      const tmp = browserTmpEnv(dir);
+      const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+        executablePath,
+        args: CHROMIUM_ARGS,
+        artifactsDir: join(dir, 'artifacts'),
+        ...(tmp ? { env: { ...process.env, TMPDIR: tmp } } : {}),
+      });
+      return new ChromiumPrinter(context as unknown as ChromiumPrinter['context'], dir);
+    } catch (e) {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      throw e;
+    }
   }
 
   private page: Promise<PlaywrightPage> | undefined;
@@ -40,7 +63,7 @@ export class ChromiumPrinter {
   /** Prints one HTML document. Calls are serialised on one tab (a fresh tab costs ~0.3 s). */
   readonly print: PrintHtmlToPdf = (html) => {
     const job = this.queue.then(async () => {
-      this.page ??= this.browser.newPage();
+      this.page ??= this.context.newPage();
       const page = await this.page;
       // The HTML carries a CSP allowing nothing remote, and pack text is escaped, so nothing is fetched.
       await page.setContent(html, { waitUntil: 'load' });
@@ -53,7 +76,11 @@ export class ChromiumPrinter {
   private queue: Promise<unknown> = Promise.resolve();
 
   async close(): Promise<void> {
-    await this.browser.close();
+    try {
+      await this.context.close();
+    } finally {
+      rmSync(this.tempDir, { recursive: true, force: true, maxRetries: 3 });
+    }
   }
 }
 
