@@ -23,13 +23,22 @@ const ProvisionSchema = z
     summary: z.string().min(1).optional(),
     /** What the quote was checked against; null when not yet checked against the official text. */
     checked: z.string().nullable(),
+    /** Address of the text it was checked against (kept so the next reader can check again). */
+    source: z.string().url().optional(),
+    /** Why the article number is still open (待核对), when it is. */
+    pending: z.string().optional(),
   })
   .refine((p) => p.quote || p.summary, { message: '须有 quote 或 summary' });
+
+const SourceSchema = z.object({ url: z.string().url(), covers: z.string().optional() });
 
 const DocumentSchema = z.object({
   title: z.string().min(1),
   docNo: z.string().optional(),
   issued: z.string().optional(),
+  effective: z.string().optional(),
+  /** Where the text was read, and which part of it. */
+  sources: z.array(SourceSchema).optional(),
   provisions: z.array(ProvisionSchema),
 });
 

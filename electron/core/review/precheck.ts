@@ -95,7 +95,7 @@ export class BasisResolver {
     const where = p.article ? `${p.article}${p.heading ? `“${p.heading}”` : ''}` : '';
     const quoted = p.quote ? `：“${p.quote}”` : `（要点：${p.summary}）`;
     const notes = ['资料库未收录该文件，条文摘自审查依据数据（resources/review-bases）'];
-    if (!p.article) notes.push('条文号尚未核实，请以正式文本为准');
+    if (!p.article) notes.push('条文号待核对，请以正式文本为准');
     else if (!p.checked) notes.push('摘录尚未与正式文本逐字核对');
     return { citation: `${name}${where}${quoted}`, text: p.quote ?? p.summary!, note: notes.join('；') };
   }
@@ -223,15 +223,23 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
     ...(suggestion ? { suggestion } : {}),
   });
   const proc = (check: string) => review.procedures.find((p) => p.check === check);
-  const pub = proc('公众参与');
-  if (pub?.applicable !== false && pub?.date && pub.endDate) {
-    const days = toDayNumber(pub.endDate) - toDayNumber(pub.date) + 1;
-    if (days < 30) out.push(f('procedure-comment-period', '征求意见期限不足', '需核实', `公开征求意见 ${pub.date} 至 ${pub.endDate}，共 ${days} 日，少于 30 日；缩短期限应当说明理由。`, [b('第十五条')], '延长征求意见期限，或在起草说明中写明缩短期限的理由'));
-  } else if (kind !== '合同' && (!pub || (pub.applicable && !pub.done))) {
-    out.push(f('procedure-comment-missing', '未公开征求意见', '需核实', '送审材料中没有公开征求意见的记录；涉及公众切身利益的，应当公开征求意见。', [b('第十四条'), b('第十五条')]));
-  }
   // 规范性文件: 国办发〔2018〕37号 二、（三） (its provision kept in resources/review-bases).
   const normative = { law: '国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知', provision: '严格制发程序' };
+  // The 30 days: for a 重大行政决策 its 条例 第十五条; for a 规范性文件 优化营商环境条例 第六十二条第二款,
+  // which binds documents closely tied to market players' business (a 科技局's subsidy policy is one;
+  // whether this draft is, the adviser judges — hence 需核实).
+  const commentBasis = kind === '重大行政决策' ? [b('第十五条')] : [resolver.resolve({ law: '优化营商环境条例', article: '第六十二条', paragraph: 2 })];
+  const pub = proc('公众参与');
+  if (kind === '合同') {
+    // a contract is not put out for public comment
+  } else if (pub?.applicable !== false && pub?.date && pub.endDate) {
+    const days = toDayNumber(pub.endDate) - toDayNumber(pub.date) + 1;
+    const scope = kind === '重大行政决策' ? '重大行政决策草案' : '与市场主体生产经营活动密切相关的规范性文件';
+    if (days < 30) out.push(f('procedure-comment-period', '征求意见期限不足', '需核实', `公开征求意见 ${pub.date} 至 ${pub.endDate}，共 ${days} 日，少于 30 日（${scope}公开征求意见的期限一般不少于 30 日）；缩短期限应当说明理由。`, commentBasis, '延长征求意见期限，或在起草说明中写明缩短期限的理由'));
+  } else if (!pub || (pub.applicable && !pub.done)) {
+    const bases = kind === '重大行政决策' ? [b('第十四条'), b('第十五条')] : [resolver.resolve(normative), ...commentBasis];
+    out.push(f('procedure-comment-missing', '未公开征求意见', '需核实', '送审材料中没有公开征求意见的记录；涉及公众切身利益或者市场主体生产经营活动的，应当公开征求意见。', bases));
+  }
   const required: [string, string, Basis, string][] =
     kind === '重大行政决策'
       ? [
@@ -252,7 +260,7 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
   if (calendar && deadline >= review.receivedDate) {
     const wd = calendar.workingDaysBetween(review.receivedDate, deadline);
     if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
-      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，单位确定的审查期限 ${deadline}，只留 ${wd} 个工作日，少于审查时间一般不少于 7 个工作日的要求。`, [b('第二十六条')], '与送审单位协商延长审查期限'));
+      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，单位确定的审查期限 ${deadline}，只留 ${wd} 个工作日，少于审查时间一般不少于 7 个工作日的要求。`, [resolver.resolve({ law: '重大行政决策程序暂行条例', article: '第二十六条', paragraph: 2 })], '与送审单位协商延长审查期限'));
     }
   }
   return out;

@@ -41,7 +41,7 @@ describe('the bases of the review rules', () => {
         expect(ref.provision, `${rule.id}: 《${ref.law}》 is not in the library and has no provision in the data`).toBeTruthy();
         expect(b.note).toContain('资料库未收录该文件');
         expect(b.text!.length).toBeGreaterThan(8);
-        if (/条文号尚未核实/.test(b.note!)) unverified.push(`${rule.id}:${ref.provision}`);
+        if (/条文号待核对/.test(b.note!)) unverified.push(`${rule.id}:${ref.provision}`);
         else expect(b.citation).toMatch(/[一二三四五六七八九十]、（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+条/);
       }
     }
@@ -60,7 +60,26 @@ describe('the bases of the review rules', () => {
     expect(notice.versionId).toBeUndefined();
     const validity = r.findings.find((f) => f.rule === 'validity-period')!;
     expect(validity.basis!.citation).toContain('（要点：规范性文件有效期一般不超过5年');
-    expect(validity.basis!.note).toContain('条文号尚未核实');
+    expect(validity.basis!.note).toContain('条文号待核对');
+  });
+
+  it('every quote is checked against a recorded source; what could not be found says 待核对', () => {
+    const docs = loadBasisDocuments(BASES);
+    for (const d of docs.documents) {
+      expect(d.sources?.length, d.title).toBeGreaterThan(0);
+      for (const p of d.provisions) {
+        if (p.article) {
+          // an article number is asserted only with the quote checked against a named text
+          expect(p.checked, `${d.title} ${p.id}`).toBeTruthy();
+          expect(p.source, `${d.title} ${p.id}`).toMatch(/^https?:\/\//);
+          expect(p.quote).toBeTruthy();
+        } else {
+          expect(p.pending, `${d.title} ${p.id}`).toContain('待核对');
+        }
+      }
+    }
+    const sd = docs.documents.find((d) => d.title === '山东省行政规范性文件制定和监督管理办法')!;
+    expect([sd.docNo, sd.issued, sd.effective]).toEqual(['山东省人民政府令第353号', '2023-12-09', '2024-02-01']);
   });
 
   it('a broken data file is refused with its name and the entry', () => {

@@ -125,7 +125,11 @@ describe('程序 from the review record', () => {
     const out = procedureFindings(review, '规范性文件', new BasisResolver(lib.store, '2026-03-01'), lib.svc.calendar);
     expect(out.map((f) => f.rule).sort()).toEqual(['procedure-collective-missing', 'procedure-comment-period', 'procedure-review-time']);
     expect(out.find((f) => f.rule === 'procedure-comment-period')!.reason).toContain('共 16 日');
-    expect(out.find((f) => f.rule === 'procedure-comment-period')!.basis!.citation).toBe('《重大行政决策程序暂行条例》第十五条');
+    expect(out.find((f) => f.rule === 'procedure-comment-period')!.basis!.citation).toBe('《优化营商环境条例》第六十二条第二款');
+    expect(out.find((f) => f.rule === 'procedure-comment-period')!.basis!.text).toContain('向社会公开征求意见的期限一般不少于30日');
+    expect(out.find((f) => f.rule === 'procedure-review-time')!.basis!.text).toBe('送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日。');
+    const decision = procedureFindings({ ...review, type: '重大行政决策' }, '重大行政决策', new BasisResolver(lib.store, '2026-03-01'), lib.svc.calendar);
+    expect(decision.find((f) => f.rule === 'procedure-comment-period')!.basis!.citation).toBe('《重大行政决策程序暂行条例》第十五条');
     const ok = procedureFindings({ ...review, dueDate: '2026-03-06', procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-02-05' }, { check: '集体讨论决定', applicable: true, done: true }] }, '规范性文件', new BasisResolver(lib.store, '2026-03-01'), lib.svc.calendar);
     expect(ok).toEqual([]);
   });
