@@ -123,8 +123,29 @@ export const DecisionSchema = z.object({
   finding: FindingSchema.optional(),
   /** The 公平竞争审查 checklist item decided (code), when this is one. */
   checklist: z.string().optional(),
+  /** The 送审稿 version the decision is about (absent in decisions made before versions were tracked). */
+  draftSeq: z.number().int().positive().optional(),
+  /** Carried over from an earlier version where the same rule found the same sentence (the article may have moved). */
+  carriedFrom: z.object({ seq: z.number().int().positive(), findingId: z.string() }).optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
+
+/**
+ * A finding of a newer 送审稿 version whose provision (mapped by content across renumbering) was
+ * decided in the previous version, but whose sentence changed: open again, with the earlier decision
+ * shown for reference. Keyed by the new finding's id.
+ */
+export const ReopenedSchema = z.object({
+  fromSeq: z.number().int().positive(),
+  findingId: z.string(),
+  status: z.enum(['accepted', 'dismissed']),
+  reason: z.string(),
+  proposal: z.string().optional(),
+  /** The article and sentence as they read in the earlier version. */
+  articleLabel: z.string(),
+  excerpt: z.string(),
+});
+export type Reopened = z.infer<typeof ReopenedSchema>;
 
 /** 建议修改为 as the adviser edits it before 采纳: the wording that goes into the 修改建议对照表. */
 export const ProposalSchema = z.string().trim().min(1, '建议修改为不能为空（不需要修改建议时，直接采纳即可）').max(5000, '建议修改为过长（上限 5000 字）');

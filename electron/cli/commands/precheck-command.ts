@@ -112,9 +112,12 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
       if (!id || !file) throw new UsageError(`请给出审查记录编号和送审稿文件\n用法：${usage}`);
       const { wb, close } = await openWorkbench(values.library, !!values.json);
       try {
-        const v = await wb.drafts.addDraft(id, resolve(file), values.by ? { by: values.by } : {});
-        if (values.json) printJson({ ...v, units: v.units.length });
-        else process.stdout.write(`${id} 第 ${v.seq} 稿：${v.title}（${v.units.length} 条，${v.sha256.slice(0, 12)}）\n`);
+        const { version: v, existing, carried, reopened } = await wb.addDraft(id, resolve(file), values.by ? { by: values.by } : {});
+        if (values.json) printJson({ ...v, units: v.units.length, existing, carried, reopened });
+        else {
+          const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
+          process.stdout.write(`${id} 第 ${v.seq} 稿：${v.title}（${v.units.length} 条，${v.sha256.slice(0, 12)}${existing ? '，与已有的一稿相同' : ''}）${moved}\n`);
+        }
       } finally {
         close();
       }

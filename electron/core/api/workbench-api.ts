@@ -32,7 +32,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const w = await workbench();
       const up = ctx.writeUpload(file.name, file.dataBase64, UPLOAD_LIMITS.maxFileBytes);
       try {
-        await w.drafts.addDraft(id, up.path, { name: file.name });
+        await w.addDraft(id, up.path, { name: file.name });
       } finally {
         ctx.dropDir(up.dir);
       }

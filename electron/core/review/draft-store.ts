@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import type { Article } from '../../shared/law-model';
-import { DecisionSchema, DraftVersionSchema, type Decision, type DraftDiffRow, type DraftVersion } from '../../shared/review-workbench';
+import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
 import { ExtractError } from '../importers/extracted-document';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -29,6 +29,8 @@ export const WorkbenchFileSchema = z.object({
   drafts: z.array(DraftVersionSchema),
   /** By finding id (or `fc:<code>` for a 公平竞争审查 checklist item). */
   decisions: z.record(z.string(), DecisionSchema),
+  /** Findings of a newer version whose sentence changed after the previous version was decided (by new finding id). */
+  reopened: z.record(z.string(), ReopenedSchema).default({}),
   log: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), note: z.string() })),
 });
 export type WorkbenchFile = z.infer<typeof WorkbenchFileSchema>;
@@ -129,7 +131,7 @@ export class DraftStore {
   /** The review's workbench (an empty one when nothing was opened yet); validated when read. */
   read(reviewId: string): WorkbenchFile {
     const file = this.pathOf(reviewId);
-    if (!existsSync(file)) return { schemaVersion: 1, reviewId, drafts: [], decisions: {}, log: [] };
+    if (!existsSync(file)) return { schemaVersion: 1, reviewId, drafts: [], decisions: {}, reopened: {}, log: [] };
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -208,5 +210,9 @@ export class DraftStore {
 
   decisions(reviewId: string): Record<string, Decision> {
     return this.read(reviewId).decisions;
+  }
+
+  reopened(reviewId: string): Record<string, Reopened> {
+    return this.read(reviewId).reopened;
   }
 }

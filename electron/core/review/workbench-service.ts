@@ -15,6 +15,7 @@ import type { RecordsService } from '../records/records-service';
 import { renderDocx } from '../packs/render-docx';
 import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
+import { carryDecisions } from './decision-carry';
 import { DraftStore, type DraftVersion } from './draft-store';
 import { buildOpinion, type OpinionOptions } from './opinion';
 import { precheckAsync, type PrecheckOptions } from './precheck';
@@ -38,7 +39,17 @@ export interface WorkbenchView {
   draft?: DraftVersion;
   result?: PrecheckResult;
   decisions: ReturnType<DraftStore['decisions']>;
+  reopened: ReturnType<DraftStore['reopened']>;
   suggestions: Suggestion[];
+}
+
+export interface AddDraftResult {
+  version: DraftVersion;
+  /** True when these bytes were already a version of the draft (nothing was added). */
+  existing: boolean;
+  /** Decisions of the previous version carried to this one, and findings open again because their sentence changed. */
+  carried: number;
+  reopened: number;
 }
 
 export class ReviewWorkbench {
@@ -90,8 +101,34 @@ export class ReviewWorkbench {
       drafts: all.map(({ units: _u, ...d }) => d),
       ...(draft ? { draft, result: await this.run(reviewId, { seq: draft.seq, ...(o.panel !== undefined ? { panel: o.panel } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) }) } : {}),
       decisions: this.drafts.decisions(reviewId),
+      reopened: this.drafts.reopened(reviewId),
       suggestions: this.suggestions(reviewId),
     };
+  }
+
+  /**
+   * Adds a 送审稿 version and carries the previous version's decisions over to it by content
+   * (decision-carry.ts): a moved article keeps its accepted / dismissed findings and edited
+   * 建议修改为; a reworded sentence is open again.
+   */
+  async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string } = {}): Promise<AddDraftResult> {
+    const before = this.drafts.drafts(reviewId);
+    const version = await this.drafts.addDraft(reviewId, file, opts);
+    const existing = before.some((d) => d.seq === version.seq);
+    const prev = before.at(-1);
+    if (existing || !prev) return { version, existing, carried: 0, reopened: 0 };
+    const result = await this.run(reviewId, { seq: version.seq, panel: false });
+    return this.drafts.mutate(reviewId, (w) => {
+      const { carried, reopened } = carryDecisions(w.decisions, prev, version, result.findings);
+      Object.assign(w.decisions, carried);
+      Object.assign(w.reopened, reopened);
+      const [c, r] = [Object.keys(carried).length, Object.keys(reopened).length];
+      if (c || r) {
+        const by = opts.by || process.env.LAWDESK_USER || '本机用户';
+        w.log.push({ at: this.store.now().toISOString(), by, action: 'carry', note: `第 ${version.seq} 稿沿用第 ${prev.seq} 稿的决定 ${c} 条（按内容对应条文）${r ? `，${r} 条因原句修改重新待审` : ''}` });
+      }
+      return { version, existing, carried: c, reopened: r };
+    });
   }
 
   private async finding(reviewId: string, findingId: string): Promise<Finding> {
@@ -126,6 +163,7 @@ export class ReviewWorkbench {
       proposal = p.data;
     }
     const f = await this.finding(reviewId, findingId);
+    const draftSeq = this.drafts.draft(reviewId).seq;
     const before = this.drafts.decisions(reviewId)[f.id];
     const review = await this.records.getReview(reviewId);
     const key = CAT_KEY[f.category];
@@ -145,7 +183,7 @@ export class ReviewWorkbench {
       const at = this.store.now().toISOString();
       const by = o.by || process.env.LAWDESK_USER || '本机用户';
       const wording = proposal ?? f.suggestion;
-      w.decisions[f.id] = { status: 'accepted', reason: o.note ?? '', ...(wording ? { proposal: wording } : {}), at, by, finding: f };
+      w.decisions[f.id] = { status: 'accepted', reason: o.note ?? '', ...(wording ? { proposal: wording } : {}), at, by, finding: f, draftSeq };
       const edited = proposal !== undefined && proposal !== f.suggestion;
       const again = before?.status === 'accepted';
       w.log.push({ at, by, action: 'accept', note: `${again ? '修改采纳的' : '采纳：'}${f.ruleName}（${f.article?.label ?? '全文'}）${edited ? `，建议修改为：${proposal}` : ''}` });
@@ -157,13 +195,14 @@ export class ReviewWorkbench {
   async dismiss(reviewId: string, findingId: string, reason: string, o: { by?: string } = {}): Promise<WorkbenchView> {
     if (!reason.trim()) throw new RecordsError('INVALID', '不采纳预审意见时须写明理由');
     const f = await this.finding(reviewId, findingId);
+    const draftSeq = this.drafts.draft(reviewId).seq;
     const review = await this.records.getReview(reviewId);
     const line = `【预审意见不采纳】${f.ruleName}（${f.article?.label ?? '全文'}）：${reason.trim()}`;
     await this.records.updateReview(reviewId, { notes: [review.notes ?? '', line].filter(Boolean).join('\n') }, { note: line, ...(o.by ? { by: o.by } : {}) });
     await this.drafts.mutate(reviewId, (w) => {
       const at = this.store.now().toISOString();
       const by = o.by || process.env.LAWDESK_USER || '本机用户';
-      w.decisions[f.id] = { status: 'dismissed', reason: reason.trim(), at, by, finding: f };
+      w.decisions[f.id] = { status: 'dismissed', reason: reason.trim(), at, by, finding: f, draftSeq };
       w.log.push({ at, by, action: 'dismiss', note: line });
     });
     return this.view(reviewId, { panel: false });
@@ -210,11 +249,21 @@ export class ReviewWorkbench {
     };
   }
 
-  /** The 修改建议对照表: accepted findings tied to the draft's text, in the draft's order. */
+  /**
+   * The 修改建议对照表: accepted findings of the latest 送审稿 version (carried over or decided on
+   * it), in the draft's order. Decisions on an earlier version whose problem the unit has since
+   * fixed stay in the history, not in the table.
+   */
   suggestions(reviewId: string): Suggestion[] {
     const out: (Suggestion & { order: number })[] = [];
-    for (const [id, d] of Object.entries(this.drafts.decisions(reviewId))) {
+    const w = this.drafts.read(reviewId);
+    const latest = w.drafts.at(-1);
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    // Decisions made before versions were tracked (no draftSeq) count while the latest version still reads that way.
+    const stillThere = (f: Finding) => !f.article || squash(latest?.units.find((u) => u.key === f.article!.key)?.text ?? '').includes(squash(f.excerpt));
+    for (const [id, d] of Object.entries(w.decisions)) {
       if (d.status !== 'accepted' || !d.finding) continue;
+      if (d.draftSeq !== undefined ? d.draftSeq !== latest?.seq : !stillThere(d.finding)) continue;
       const f = d.finding;
       out.push({
         findingId: id,

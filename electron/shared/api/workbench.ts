@@ -3,7 +3,7 @@
 // electron/shared/review-workbench.ts, the ones the core and `lawdesk precheck --json` use.
 
 import { z } from 'zod';
-import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, SuggestionSchema } from '../review-workbench';
+import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
 import { base64Cap, call, isoDate, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
 
 const draftMetaSchema = DraftVersionSchema.omit({ units: true });
@@ -12,6 +12,8 @@ export const workbenchViewSchema = z.object({
   draft: DraftVersionSchema.optional(),
   result: PrecheckResultSchema.optional(),
   decisions: z.record(z.string(), DecisionSchema),
+  /** Findings of the latest version open again because their sentence changed since it was decided. */
+  reopened: z.record(z.string(), ReopenedSchema),
   suggestions: z.array(SuggestionSchema),
 });
 export type WorkbenchViewDto = z.infer<typeof workbenchViewSchema>;

@@ -107,7 +107,11 @@ export function WorkbenchPage({ id }: { id: string }) {
         const c = await client.call('workbench:diff', { id, from: seq - 1, to: seq });
         setComparison(c);
       } else setComparison(undefined);
-      void message.success(`已添加送审稿“${file.name}”（第 ${seq} 稿）`);
+      // Decisions of the previous version that followed their provision, and those open again.
+      const carried = Object.values(v.decisions).filter((d) => d.draftSeq === seq && d.carriedFrom).length;
+      const reopened = (v.result?.findings ?? []).filter((f) => v.reopened[f.id] && !v.decisions[f.id]).length;
+      const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
+      void message.success(`已添加送审稿“${file.name}”（第 ${seq} 稿）${moved}`);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
@@ -289,6 +293,7 @@ export function WorkbenchPage({ id }: { id: string }) {
             <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
               {findings.map((f) => {
                 const d = view.decisions[f.id];
+                const again = d ? undefined : view.reopened[f.id];
                 return (
                   <div
                     key={f.id}
@@ -305,7 +310,15 @@ export function WorkbenchPage({ id }: { id: string }) {
                       <Tag>{f.category}</Tag>
                       <b>{f.article?.label ?? '全文'}</b> {f.ruleName}
                       {d && <Tag color={d.status === 'accepted' ? 'green' : 'default'}>{d.status === 'accepted' ? '已采纳' : '不采纳'}</Tag>}
+                      {d?.carriedFrom && <Tag data-testid="wb-carried">沿用第 {d.carriedFrom.seq} 稿</Tag>}
+                      {again && <Tag color="orange" data-testid="wb-reopened">原句已修改，重新待审</Tag>}
                     </Space>
+                    {again && (
+                      <div style={{ fontSize: 12, color: '#ad6800' }}>
+                        第 {again.fromSeq} 稿{again.articleLabel}“{again.excerpt}”曾{again.status === 'accepted' ? '采纳' : `不采纳（${again.reason}）`}
+                        {again.proposal ? `，建议修改为：${again.proposal}` : ''}
+                      </div>
+                    )}
                     <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
                     {f.basis && <div style={{ fontSize: 12 }}>依据：{f.basis.versionId && f.basis.articleKey ? <a href={hrefOf({ page: 'read', versionId: f.basis.versionId, articleKey: f.basis.articleKey })}>{f.basis.citation}</a> : f.basis.citation}</div>}
                     {d?.status === 'dismissed' && <div style={{ fontSize: 12 }}>理由：{d.reason}</div>}
@@ -328,7 +341,7 @@ export function WorkbenchPage({ id }: { id: string }) {
                           ref={proposalBox}
                           autoSize={{ minRows: 2, maxRows: 6 }}
                           maxLength={5000}
-                          value={proposals[f.id] ?? d?.proposal ?? f.suggestion ?? ''}
+                          value={proposals[f.id] ?? d?.proposal ?? again?.proposal ?? f.suggestion ?? ''}
                           onChange={(e) => setProposals((p) => ({ ...p, [f.id]: e.target.value }))}
                           onKeyDown={(e) => {
                             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void accept(f);

@@ -1,0 +1,91 @@
+// When a unit sends a new 送审稿 version, the adviser's decisions on the previous one follow the
+// provision, not the article number: articles are mapped by content (the library's version
+// mapping, which handles inserted, deleted and moved articles), and a decision carries over when
+// the same rule finds the same sentence in the mapped article. When the rule still fires there but
+// the sentence was reworded, the finding is open again (the earlier decision is kept beside it for
+// reference): the adviser must look at the new wording, never inherit a verdict on old text.
+
+import type { Article } from '../../shared/law-model';
+import type { Decision, DraftVersion, Finding, Reopened } from '../../shared/review-workbench';
+import { mapArticles } from '../versions/article-mapping';
+
+const squash = (t: string) => t.replace(/\s+/g, '');
+
+/** Dice overlap of character pairs: which reworded sentence an old decision most likely concerned. */
+function likeness(a: string, b: string): number {
+  const pairs = (t: string) => {
+    const m = new Map<string, number>();
+    for (let i = 0; i + 1 < t.length; i++) m.set(t.slice(i, i + 2), (m.get(t.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const [pa, pb] = [pairs(squash(a)), pairs(squash(b))];
+  let common = 0;
+  let total = 0;
+  for (const [k, n] of pa) {
+    common += Math.min(n, pb.get(k) ?? 0);
+    total += n;
+  }
+  for (const n of pb.values()) total += n;
+  return total ? (2 * common) / total : 0;
+}
+
+/**
+ * The version a decision is about. Decisions stored before versions were tracked have no
+ * `draftSeq`: they belong to `from` when its text still holds the decided sentence where it was.
+ */
+function decidedOn(d: Decision, from: DraftVersion): boolean {
+  if (d.draftSeq !== undefined) return d.draftSeq === from.seq;
+  const f = d.finding;
+  if (!f) return false;
+  if (!f.article) return true;
+  const unit = from.units.find((u) => u.key === f.article!.key);
+  return !!unit && squash(unit.text).includes(squash(f.excerpt));
+}
+
+export interface CarryResult {
+  /** Decisions for findings of the new version, by the new finding id. */
+  carried: Record<string, Decision>;
+  reopened: Record<string, Reopened>;
+}
+
+/**
+ * Carries the decisions made on `from` to the findings of `to` (the pre-check of `to`).
+ * Checklist decisions (公平竞争审查 items) are about the document and are not touched here.
+ */
+export function carryDecisions(decisions: Record<string, Decision>, from: DraftVersion, to: DraftVersion, findings: Finding[]): CarryResult {
+  const moved = new Map<string, string[]>();
+  for (const m of mapArticles(from.units as Article[], to.units as Article[])) {
+    for (const k of m.from) moved.set(k, [...(moved.get(k) ?? []), ...m.to]);
+  }
+  const old = Object.entries(decisions).filter(([, d]) => d.finding && !d.checklist && decidedOn(d, from));
+  const candidates = (f: Finding) =>
+    findings.filter((n) => n.rule === f.rule && (f.article ? !!n.article && (moved.get(f.article.key) ?? []).includes(n.article.key) : !n.article));
+
+  const carried: Record<string, Decision> = {};
+  const reopened: Record<string, Reopened> = {};
+  const open: [string, Decision][] = [];
+  // Exact sentences first, so that a reworded neighbour never takes an unchanged sentence's decision.
+  for (const [id, d] of old) {
+    const hit = candidates(d.finding!).find((n) => !carried[n.id] && squash(n.excerpt) === squash(d.finding!.excerpt));
+    if (hit) carried[hit.id] = { ...d, finding: hit, draftSeq: to.seq, carriedFrom: { seq: from.seq, findingId: id } };
+    else open.push([id, d]);
+  }
+  for (const [id, d] of open) {
+    const f = d.finding!;
+    const best = candidates(f)
+      .filter((n) => !carried[n.id] && !reopened[n.id])
+      .map((n) => ({ n, score: likeness(n.excerpt, f.excerpt) }))
+      .sort((a, b) => b.score - a.score)[0];
+    if (!best) continue; // the problem is gone from the new version (fixed, or the article deleted)
+    reopened[best.n.id] = {
+      fromSeq: from.seq,
+      findingId: id,
+      status: d.status,
+      reason: d.reason,
+      ...(d.proposal ? { proposal: d.proposal } : {}),
+      articleLabel: f.article?.label ?? '全文',
+      excerpt: f.excerpt,
+    };
+  }
+  return { carried, reopened };
+}
