@@ -52,6 +52,10 @@ for (const [from, sources] of Object.entries(refused)) {
 export const layeringMessage =
   '导入方向不允许：{{from.element.type}} 不能导入 {{to.element.type}}{{to.module.source}}。允许的方向见 build/eslint.config.js 顶部的说明。';
 
+export const useCallKeyMessage =
+  'useCall 自己生成缓存键（频道 + 输入 + 法规库版本）：第三个参数只能是页面自己递增的刷新计数变量，不要手写键。';
+export const useCallKeyRule = ['error', { selector: "CallExpression[callee.name='useCall'] > .arguments:nth-child(3):not(Identifier)", message: useCallKeyMessage }];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/.tmp/**', '**/*.gen.ts'] },
   js.configs.recommended,
@@ -110,6 +114,11 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'warn',
       'react-hooks/refs': 'warn',
       'react-hooks/immutability': 'warn',
+      // useCall makes its own key (renderer/src/api/call-key.ts: channel, input by value, library
+      // generation); its third argument is only a refresh counter the page bumps after its own
+      // writes. A key built in the call (a template, a concatenation, JSON.stringify, a literal)
+      // is the hand-made key that once forgot the generation.
+      'no-restricted-syntax': useCallKeyRule,
     },
   },
 );

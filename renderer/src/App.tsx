@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
 import { LIBRARY_INDEX_TASK, progressText } from '../../electron/shared/task-progress';
 import { client } from './api/client';
-import { useCall, useEvent, useLibraryGeneration, useTaskProgress } from './api/hooks';
+import { useCall, useEvent, useTaskProgress } from './api/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportPage } from './features/import/ImportPage';
 import { LibraryPage } from './features/library/LibraryPage';
@@ -42,9 +42,8 @@ export function App() {
 }
 
 function IndexStatus() {
-  // The counts follow every library change: imports here, and by the CLI beside the app.
-  const gen = useLibraryGeneration();
-  const info = useCall('library:info', {}, `gen${gen}`);
+  // The counts follow every library change (useCall follows the generation): imports here, and by the CLI beside the app.
+  const info = useCall('library:info', {});
   if (info.data) setOfficeTimeZone(info.data.timeZone);
   const p = useTaskProgress(LIBRARY_INDEX_TASK);
   const state = !p

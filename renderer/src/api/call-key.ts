@@ -3,7 +3,7 @@
 // the CLI — a caller cannot forget it), plus an optional refresh token the caller moves itself
 // (after its own save). null = nothing to ask.
 
-export function callKey(channel: string, input: unknown, generation: number, refresh?: string | number): string | null {
+export function callKey(channel: string, input: unknown, generation: number, refresh?: number): string | null {
   if (input === null) return null;
   return JSON.stringify([channel, input ?? {}, generation, refresh ?? null]);
 }

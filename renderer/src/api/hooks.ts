@@ -15,10 +15,11 @@ export interface CallState<T> {
 
 /**
  * Calls `channel` with `input`, again whenever the input (by value) or the library's generation
- * changes, or `refresh` moves (a token the caller changes after its own writes); stale answers are
- * dropped. `input` null = do not call. The key is made here (callKey), never by the caller.
+ * changes, or `refresh` moves (a counter the caller bumps after its own writes); stale answers are
+ * dropped. `input` null = do not call. The key is made here (callKey), never by the caller: a
+ * string is refused by the type, and a key built in the call by the lint rule (build/eslint.config.js).
  */
-export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null, refresh?: string | number): CallState<ApiOutput<C>> {
+export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null, refresh?: number): CallState<ApiOutput<C>> {
   const generation = useLibraryGeneration();
   const key = callKey(channel, input, generation, refresh);
   const [data, setData] = useState<ApiOutput<C>>();

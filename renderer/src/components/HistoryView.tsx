@@ -22,7 +22,7 @@ function valueText(v: unknown): string {
 }
 
 export function HistoryView({ id, tick }: { id: string; tick: number }) {
-  const res = useCall('records:history', { id }, `${id}#${tick}`);
+  const res = useCall('records:history', { id }, tick);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
   if (!res.data) return <Skeleton active />;
   const ACTION: Record<ChangeEntryDto['action'], string> = { create: '创建', update: '修改', status: '状态变更', import: '导入' };

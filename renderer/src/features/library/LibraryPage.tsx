@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { LawRow, LawSort } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { errorMessage } from '../../api/client';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState, StatusTag } from '../../components/common';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { navigate } from '../../router';
@@ -70,7 +70,6 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const [favoritesOnly, setFavoritesOnly] = useState(false);
   const [sortKey, setSortKey] = useState('published-desc');
   const [favTick, setFavTick] = useState(0);
-  const gen = useLibraryGeneration();
   const height = useWindowHeight();
 
   // Default filters from 设置, applied once they are loaded.
@@ -83,7 +82,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
 
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
   const input = { q, levels, regions, statuses, categories, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
-  const list = useCall('laws:list', input, JSON.stringify(input) + gen + ':' + favTick);
+  const list = useCall('laws:list', input, favTick);
 
   const toggleFavorite = async (row: LawRow) => {
     try {

@@ -14,7 +14,7 @@ let lastPackId: string | undefined;
 export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | undefined; what: string; onClose: () => void }) {
   const { message } = AntApp.useApp();
   const open = !!items;
-  const list = useCall('packs:list', open ? {} : null, String(open));
+  const list = useCall('packs:list', open ? {} : null);
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
   const [packId, setPackId] = useState<string | undefined>(lastPackId);
   const [title, setTitle] = useState('');

@@ -59,7 +59,7 @@ function TextItemEditor({ item, onChange }: { item: Extract<SavedItem, { type: '
 
 function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { message } = AntApp.useApp();
-  const res = useCall('packs:get', { id }, id);
+  const res = useCall('packs:get', { id });
   const [pack, setPack] = useState<PackDto>();
   const [dirty, setDirty] = useState(false);
   const [dragging, setDragging] = useState<number>();
@@ -69,11 +69,12 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [result, setResult] = useState<ApiOutput<'packs:export'>>();
   const [error, setError] = useState<string>();
   const task = useTask();
-  const reviews = useCall('reviews:list', {}, 'pack-titles');
-  const lectures = useCall('lectures:list', {}, 'pack-titles');
+  const reviews = useCall('reviews:list', {});
+  const lectures = useCall('lectures:list', {});
   const titles = new Map<string, string>([...(reviews.data ?? []).map((r) => [r.id, r.title] as const), ...(lectures.data ?? []).map((l) => [l.id, l.topic] as const)]);
   useEffect(() => {
-    if (res.data) {
+    // asked again after a library change: the same saved pack must not replace unsaved edits
+    if (res.data && !(dirty && pack?.id === res.data.id && pack.updatedAt === res.data.updatedAt)) {
       setPack(res.data);
       setDirty(false);
       setResult(undefined);
@@ -315,7 +316,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
 export function PacksPage({ id }: { id?: string | undefined }) {
   const { message } = AntApp.useApp();
   const [tick, setTick] = useState(0);
-  const list = useCall('packs:list', {}, String(tick));
+  const list = useCall('packs:list', {}, tick);
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<(typeof PACK_TEMPLATES)[number]>('合法性审查参考资料');

@@ -6,15 +6,14 @@ import type { ReactNode } from 'react';
 import { Button, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { versionDate } from '../../../../electron/shared/law-model';
 import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 import { CITING_KIND_LABELS } from '../../../../electron/shared/record-schema';
 
 
 export function CitedByPanel({ versionId, articleKey, label, versions, tick, onClose, extra }: { versionId: string; articleKey: string; label: string; versions: VersionMetaDto[]; tick: number; onClose: () => void; extra?: ReactNode }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('records:citedBy', { versionId, articleKey }, `${versionId}#${articleKey}#${gen}#${tick}`);
+  const res = useCall('records:citedBy', { versionId, articleKey }, tick);
   const dateOf = (id: string) => {
     const v = versions.find((x) => x.id === id);
     return v ? versionDate(v) : '';

@@ -4,7 +4,7 @@
 import { Collapse, Empty, List, Skeleton, Tag, Typography } from 'antd';
 import type { LawBriefDto, LinkRowDto } from '../../../../electron/shared/api-contract';
 import { LEVELS, regionRank } from '../../../../electron/shared/law-model';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
 
 /** Citing articles grouped by 效力级别 (in the order of LEVELS); within a group the office's region first. */
@@ -31,10 +31,9 @@ export function citesQuery(lawTitle: string, articleLabel: string): string {
  * of the law is listed under the article it maps to here, with the number it used.
  */
 export function CitedByLawsList({ lawId, versionId, articleKey, articleLabel, lawTitle }: { lawId: string; versionId: string; articleKey: string; articleLabel: string; lawTitle: string }) {
-  const gen = useLibraryGeneration();
   // the office's own region first (设置 → 单位信息)
-  const officeRegion = useCall('office:get', {}, `office#${gen}`).data?.region ?? '';
-  const res = useCall('links:citedBy', { lawId, articleKey, versionId }, `${versionId}#${articleKey}#${gen}`);
+  const officeRegion = useCall('office:get', {}).data?.region ?? '';
+  const res = useCall('links:citedBy', { lawId, articleKey, versionId });
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (!res.data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="资料库中没有其他法规引用此条" />;
@@ -92,8 +91,7 @@ function Briefs({ items }: { items: LawBriefDto[] }) {
 }
 
 export function LawRelationsPanel({ lawId }: { lawId: string }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('links:relations', { lawId }, `${lawId}#${gen}`);
+  const res = useCall('links:relations', { lawId });
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   const r = res.data;

@@ -43,7 +43,7 @@ export function segmentsOf(text: string, offset: number, links: readonly LinkRow
 
 /** The cited article's text as it reads in the linked version (the first lines). */
 function CitedPreview({ versionId, articleKey }: { versionId: string; articleKey: string }) {
-  const res = useCall('versions:article', { versionId, articleKey }, `${versionId}#${articleKey}`);
+  const res = useCall('versions:article', { versionId, articleKey });
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   const here = res.data?.find((a) => a.versionId === versionId);
   if (!res.data) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;

@@ -23,7 +23,7 @@ import { OcrMark } from './OcrMark';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf, citationWithNote } from '../../../../electron/shared/citation';
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
 import { hrefOf, navigate } from '../../router';
 import { useSettings } from '../../settings-context';
@@ -117,19 +117,18 @@ function tocTitle(n: unknown) {
 }
 
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('version:get', { versionId }, versionId + '#' + gen);
+  const res = useCall('version:get', { versionId });
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
   if (!res.data || res.data.meta.id !== versionId) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
-  return <Reader key={versionId} data={res.data} reload={res.reload} gen={gen} articleKey={articleKey} highlight={highlight} />;
+  return <Reader key={versionId} data={res.data} reload={res.reload} articleKey={articleKey} highlight={highlight} />;
 }
 
-function Reader({ data, reload, gen, articleKey, highlight }: { data: VersionData; reload: () => void; gen: number; articleKey?: string | undefined; highlight?: string | undefined }) {
+function Reader({ data, reload, articleKey, highlight }: { data: VersionData; reload: () => void; articleKey?: string | undefined; highlight?: string | undefined }) {
   const { message } = AntApp.useApp();
   const { settings, bumpFont } = useSettings();
   const { meta, versions, units } = data;
-  const counts = useCall('records:counts', { versionId: meta.id }, meta.id + '#' + gen);
-  const linkRows = useCall('links:version', { versionId: meta.id }, meta.id + '#' + gen);
+  const counts = useCall('records:counts', { versionId: meta.id });
+  const linkRows = useCall('links:version', { versionId: meta.id });
   const links = useMemo(() => linksByArticle(linkRows.data), [linkRows.data]);
   const cited = counts.data;
   const [citedOpen, setCitedOpen] = useState(false);

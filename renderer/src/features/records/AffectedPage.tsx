@@ -5,7 +5,7 @@
 // article. Opened after an import with the imported laws preselected.
 
 import { Alert, Button, Space, Table, Tag, Typography } from 'antd';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { FlagTag } from '../../components/records-ui';
 import type { AffectedLinkDto, CitingRecordDto } from '../../../../electron/shared/api-contract';
@@ -14,8 +14,7 @@ import { CITING_KIND_LABELS } from '../../../../electron/shared/record-schema';
 
 
 export function AffectedPage({ laws }: { laws?: string[] | undefined }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('records:affected', laws ? { lawIds: laws } : {}, (laws ?? []).join(',') + '#' + gen);
+  const res = useCall('records:affected', laws ? { lawIds: laws } : {});
   const red = res.data?.filter((e) => e.flag.color === 'red').length ?? 0;
   const yellow = res.data?.filter((e) => e.flag.color === 'yellow').length ?? 0;
   return (
@@ -82,8 +81,7 @@ export function AffectedPage({ laws }: { laws?: string[] | undefined }) {
 
 /** Articles of other laws citing an article that changed since (links:affected). */
 function AffectedLaws({ laws }: { laws?: string[] | undefined }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('links:affected', {}, `links#${gen}`);
+  const res = useCall('links:affected', {});
   const wanted = laws ? new Set(laws) : undefined;
   const rows = res.data?.filter((r) => !wanted || wanted.has(r.to.lawId));
   return (

@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { LECTURE_KINDS, MATERIAL_KINDS, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
@@ -42,7 +42,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
   const [detect, setDetect] = useState<string>();
   const [busy, setBusy] = useState(false);
   const date = Form.useWatch('date', form);
-  const plans = useCall('plans:list', open ? { year: (date ?? officeDay()).year() } : null, `${open}#${(date ?? officeDay()).year()}`);
+  const plans = useCall('plans:list', open ? { year: (date ?? officeDay()).year() } : null);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -225,10 +225,9 @@ function LecturesTab() {
   const [editing, setEditing] = useState<{ lecture?: LectureDto }>();
   const [history, setHistory] = useState<string>();
   const [pack, setPack] = useState<LectureDto>();
-  const gen = useLibraryGeneration();
   const [tick, setTick] = useState(0);
   const input = { ...(year ? { year } : {}), ...(kind ? { kind } : {}), ...(q.trim() ? { q: q.trim() } : {}) };
-  const list = useCall('lectures:list', input, JSON.stringify(input) + gen + tick);
+  const list = useCall('lectures:list', input, tick);
   return (
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
@@ -313,8 +312,7 @@ function PlansTab() {
   const { message, modal } = AntApp.useApp();
   const [year, setYear] = useState<number>(thisYear);
   const [tick, setTick] = useState(0);
-  const gen = useLibraryGeneration();
-  const list = useCall('plans:list', { year }, `${year}#${tick}#${gen}`);
+  const list = useCall('plans:list', { year }, tick);
   const [editing, setEditing] = useState<{ plan?: PlanDto }>();
   const [form] = Form.useForm<PlanValues>();
   const [busy, setBusy] = useState(false);

@@ -67,7 +67,7 @@ export function ReviewPage({ id }: { id: string }) {
   const { message, modal } = AntApp.useApp();
   const [form] = Form.useForm<Values>();
   const [tick, setTick] = useState(0);
-  const res = useCall('reviews:get', isNew ? null : { id }, `${id}#${tick}`);
+  const res = useCall('reviews:get', isNew ? null : { id }, tick);
   const review = res.data?.review;
   const [cites, setCites] = useState<Record<Section, FormCitation[]>>(emptyCites);
   const [attachments, setAttachments] = useState<ReviewDto['attachments']>([]);
@@ -78,6 +78,9 @@ export function ReviewPage({ id }: { id: string }) {
   const [tab, setTab] = useState('form');
   const [packOpen, setPackOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
+  // The revision the form was loaded from. useCall asks again whenever the library moves (an
+  // import, the CLI beside the app); that answer is the same revision and must not wipe unsaved edits.
+  const loadedFrom = useRef<string>(undefined);
 
   useEffect(() => {
     if (isNew) {
@@ -89,6 +92,9 @@ export function ReviewPage({ id }: { id: string }) {
       setStatus('收件');
       void suggestDue(received);
     } else if (review && res.data) {
+      const stamp = `${review.id}#${review.revision}`;
+      if (dirty && loadedFrom.current === stamp) return;
+      loadedFrom.current = stamp;
       form.resetFields();
       form.setFieldsValue(valuesOf(review));
       setCites(citesOf(review, res.data.citations));

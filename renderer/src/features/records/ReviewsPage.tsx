@@ -6,7 +6,7 @@ import { Button, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography }
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { REVIEW_STATUSES, REVIEW_TYPES, type ReviewDto } from '../../../../electron/shared/api-contract';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
@@ -22,9 +22,8 @@ export function ReviewsPage() {
   const [year, setYear] = useState<number>();
   const [overdue, setOverdue] = useState(false);
   const [q, setQ] = useState('');
-  const gen = useLibraryGeneration();
   const input = { ...(type ? { type } : {}), ...(status ? { status } : {}), ...(year ? { year } : {}), ...(overdue ? { overdue: true } : {}), ...(q.trim() ? { q: q.trim() } : {}) };
-  const list = useCall('reviews:list', input, JSON.stringify(input) + gen);
+  const list = useCall('reviews:list', input);
   const filtered = Object.keys(input).length > 0;
 
   const columns: ColumnsType<ReviewDto> = [

@@ -3,7 +3,7 @@
 // completion of the year's 普法计划.
 
 import { Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { officeYear } from '../../office-clock';
@@ -18,8 +18,7 @@ function CountTable({ data, head }: { data: Record<string, number>; head: string
 }
 
 export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('records:stats', { year }, `${year}#${gen}`);
+  const res = useCall('records:stats', { year });
   const s = res.data;
   return (
     <div className="page" style={{ maxWidth: 1180 }}>

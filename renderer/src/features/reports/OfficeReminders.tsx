@@ -2,13 +2,12 @@
 // 3月1日, and a 普法 plan for the new year — each a link to where it is done.
 
 import { Alert, Space } from 'antd';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
 import { officeYear } from '../../office-clock';
 
 export function OfficeReminders() {
-  const gen = useLibraryGeneration();
-  const res = useCall('reminders:list', {}, `reminders#${gen}`);
+  const res = useCall('reminders:list', {});
   if (!res.data?.length) return null;
   const year = officeYear();
   const link = (source: string) =>

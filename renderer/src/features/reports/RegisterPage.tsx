@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { CLEANUP_RESULTS, EVALUATION_RESULTS, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
 import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { FlagTag, readAsBase64 } from '../../components/records-ui';
 import { hrefOf } from '../../router';
@@ -129,12 +129,10 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
 }
 
 export function RegisterPage() {
-  const gen = useLibraryGeneration();
   const [tick, setTick] = useState(0);
-  const key = `${gen}#${tick}`;
-  const list = useCall('register:list', {}, key);
-  const due = useCall('register:due', {}, key);
-  const flags = useCall('register:flags', {}, key);
+  const list = useCall('register:list', {}, tick);
+  const due = useCall('register:due', {}, tick);
+  const flags = useCall('register:flags', {}, tick);
   const [editing, setEditing] = useState<RegisterViewDto | 'new'>();
   const refresh = () => setTick((t) => t + 1);
   return (

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Empty, Select, Skeleton, Space, Tag, Tooltip, Typo
 import { useState } from 'react';
 import { REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { handOver } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
@@ -33,9 +33,8 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
 }
 
 export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('reports:annual', { year }, `${year}#${gen}`);
-  const office = useCall('office:get', {}, `office#${gen}`);
+  const res = useCall('reports:annual', { year });
+  const office = useCall('office:get', {});
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const r = res.data;

@@ -12,7 +12,6 @@ import dayjs from 'dayjs';
 import { memo, useEffect, useRef, useState } from 'react';
 import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
-import { useLibraryGeneration } from '../../api/hooks';
 import { EmptyState, Highlighted, StatusTag } from '../../components/common';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
@@ -95,7 +94,6 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const composing = useRef(false);
   const inputRef = useRef<InputRef>(null);
   const listRef = useRef<HTMLDivElement>(null);
-  const gen = useLibraryGeneration();
 
   useEffect(() => {
     if (!loaded) return;
@@ -117,7 +115,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const input = dq
     ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, categories, inForceOnly, ...(favoritesOnly ? { favoritesOnly } : {}), ...(asOf ? { asOf } : {}) }
     : null;
-  const res = useLiveSearch(input, JSON.stringify(input) + gen);
+  const res = useLiveSearch(input);
   // While the next answer is on its way the last one stays (dimmed), so the list does not flash.
   const result = dq ? (res.data ?? res.shown) : undefined;
   const stale = !res.data;

@@ -5,7 +5,9 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiOutput } from '../../../../electron/shared/api-contract';
+import { callKey } from '../../api/call-key';
 import { client, errorMessage } from '../../api/client';
+import { useLibraryGeneration } from '../../api/hooks';
 
 type Input = ApiInput<'search:query'>;
 type Output = ApiOutput<'search:query'>;
@@ -21,7 +23,9 @@ export interface LiveSearch {
   loading: boolean;
 }
 
-export function useLiveSearch(input: Input | null, key: string): LiveSearch {
+/** Keyed like useCall (callKey): the query by value and the library's generation. */
+export function useLiveSearch(input: Input | null): LiveSearch {
+  const key = callKey('search:query', input, useLibraryGeneration()) ?? '';
   const [answer, setAnswer] = useState<{ key: string; data?: Output; error?: string }>({ key: '' });
   const [shown, setShown] = useState<{ data: Output; q: string }>();
   const latest = useRef<{ input: Input | null; key: string }>({ input, key });

@@ -85,7 +85,7 @@ const FACETS = [
 
 /** The 法规库's facets as ticks, with how many laws each value has beside the others ticked, and the total chosen. */
 function LawFilterPicker({ value, onChange }: { value: BundleLawFilter; onChange: (f: BundleLawFilter) => void }) {
-  const list = useCall('laws:list', { ...value, limit: 1 }, JSON.stringify(value));
+  const list = useCall('laws:list', { ...value, limit: 1 });
   const facets = list.data?.facets;
   const toggle = (key: (typeof FACETS)[number]['key'], v: string, on: boolean) => {
     const cur = new Set<string>((value[key] as string[] | undefined) ?? []);
@@ -132,7 +132,7 @@ function LawFilterPicker({ value, onChange }: { value: BundleLawFilter; onChange
 export function BackupCard() {
   const { message, modal } = AntApp.useApp();
   const [tick, setTick] = useState(0);
-  const backups = useCall('backups:list', {}, String(tick));
+  const backups = useCall('backups:list', {}, tick);
   const [lawMode, setLawMode] = useState<'all' | 'filter' | 'none'>('all');
   const [filter, setFilter] = useState<BundleLawFilter>({});
   const [withRecords, setWithRecords] = useState(true);

@@ -6,16 +6,15 @@ import { App as AntApp, Button, Card, Descriptions, Popconfirm, Progress, Space,
 import { useState } from 'react';
 import { client, errorMessage } from '../../api/client';
 import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/task-progress';
-import { useCall, useLibraryGeneration, useTask } from '../../api/hooks';
+import { useCall, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function IndexCard() {
   const { message } = AntApp.useApp();
-  const gen = useLibraryGeneration();
   const [tick, setTick] = useState(0);
-  const stats = useCall('search:indexStats', {}, `${gen}:${tick}`);
+  const stats = useCall('search:indexStats', {}, tick);
   const [busy, setBusy] = useState(false);
   const task = useTask();
   const progress = task.progress;

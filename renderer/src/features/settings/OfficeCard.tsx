@@ -2,7 +2,7 @@
 // the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
 import { Alert, Button, Card, Form, Input, Select, Space, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OfficeProfile } from '../../../../electron/shared/office-profile';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -27,12 +27,17 @@ interface Values {
 }
 
 export function OfficeCard() {
-  const res = useCall('office:get', {}, 'office');
+  const res = useCall('office:get', {});
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
+  // Filled from the first answer; a later one (useCall asks again after a library change) only
+  // while the user has not typed here, so it cannot wipe what they are editing.
+  const filled = useRef(false);
   useEffect(() => {
     const p: OfficeProfile | undefined = res.data;
-    if (p) form.setFieldsValue({ unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', timeZone: p.timeZone });
+    if (!p || (filled.current && form.isFieldsTouched())) return;
+    filled.current = true;
+    form.setFieldsValue({ unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', timeZone: p.timeZone });
   }, [res.data, form]);
   const save = async () => {
     const v = form.getFieldsValue();

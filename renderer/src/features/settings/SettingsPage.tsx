@@ -14,8 +14,8 @@ import { OfficeCard } from './OfficeCard';
 
 export function SettingsPage() {
   const { settings, loaded, update } = useSettings();
-  const info = useCall('library:info', {}, 'settings');
-  const list = useCall('laws:list', { limit: 1 }, 'settings');
+  const info = useCall('library:info', {});
+  const list = useCall('laws:list', { limit: 1 });
   const [dir, setDir] = useState(settings.libraryDir);
   useEffect(() => setDir(settings.libraryDir), [settings.libraryDir]);
   if (!loaded) return null;

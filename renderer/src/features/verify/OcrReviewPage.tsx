@@ -10,7 +10,7 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { articleNeedsCheck } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { client, errorMessage } from '../../api/client';
-import { useCall, useLibraryGeneration } from '../../api/hooks';
+import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { hrefOf } from '../../router';
 import type { Unit } from '../reader/article-text';
@@ -48,8 +48,7 @@ export function doubtfulLines(u: Pick<Unit, 'text' | 'suspects'>): { text: strin
 }
 
 export function OcrReviewPage({ versionId }: { versionId: string }) {
-  const gen = useLibraryGeneration();
-  const res = useCall('version:get', { versionId }, versionId + '#' + gen);
+  const res = useCall('version:get', { versionId });
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
   if (!res.data || res.data.meta.id !== versionId) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
   return <Review key={versionId} data={res.data} reload={res.reload} />;

@@ -9,7 +9,7 @@ import { hrefOf } from '../../router';
 import { KIND_TEXT } from './DiffPage';
 
 export function ArticleHistory({ versionId, articleKey, lawId, onClose }: { versionId: string; articleKey: string | undefined; lawId: string; onClose: () => void }) {
-  const res = useCall('versions:article', articleKey ? { versionId, articleKey } : null, `${versionId}#${articleKey}`);
+  const res = useCall('versions:article', articleKey ? { versionId, articleKey } : null);
   return (
     <Drawer open={!!articleKey} onClose={onClose} title="该条历次版本" size="large" data-testid="article-history">
       {res.error ? (

@@ -1,0 +1,6 @@
+// Types for the tests that read the lint config's own rule entries (test/node/build/*).
+export const layeringMessage: string;
+export const useCallKeyMessage: string;
+export const useCallKeyRule: ['error', { selector: string; message: string }];
+declare const config: unknown[];
+export default config;
