@@ -5,6 +5,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchLibrary } from '../core/library/library-watch';
+import { ensureLinuxFontAliases } from '../core/office/font-aliases-install';
 import { AppService } from '../core/api/app-service';
 import { EVENT_CHANNEL } from '../shared/api-channels';
 import type { AppCommand, EventName, EventPayload } from '../shared/api-contract';
@@ -42,6 +43,7 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   hardenSessions();
+  ensureLinuxFontAliases((line) => console.log(line));
   serveRenderer(join(here, '../renderer'), printPages);
   const settings = new ElectronSettingsStore();
   servicePromise = AppService.open({

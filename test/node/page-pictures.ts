@@ -26,9 +26,24 @@ export function pdfPages(pdf: string, dir: string, prefix: string, last: number,
     .map((f) => readFileSync(join(dir, f)));
 }
 
+/** The fonts a PDF embeds, as pdffonts names them (subset prefix removed). */
+export function pdfFonts(pdf: string): string[] {
+  const r = spawnSync('pdffonts', [pdf], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdffonts failed on ${pdf}: ${r.stderr}`);
+  return r.stdout.split('\n').slice(2).map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).filter(Boolean);
+}
+
+/** Each line of text on pages `first`…`last` with the font it is set in (poppler's pdftohtml -xml). */
+export function pdfTextFonts(pdf: string, first: number, last: number): { text: string; font: string }[] {
+  const r = spawnSync('pdftohtml', ['-xml', '-i', '-stdout', '-f', String(first), '-l', String(last), pdf], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pdftohtml failed on ${pdf}: ${r.stderr}`);
+  const fonts = new Map([...r.stdout.matchAll(/<fontspec id="(\d+)"[^>]*family="([^"]+)"/g)].map((m) => [m[1]!, m[2]!.replace(/^[A-Z]{6}\+/, '')]));
+  return [...r.stdout.matchAll(/<text [^>]*font="(\d+)"[^>]*>(.*?)<\/text>/g)].map((m) => ({ text: m[2]!.replace(/<[^>]+>/g, ''), font: fonts.get(m[1]!) ?? '' }));
+}
+
 /** A DOCX converted to PDF by LibreOffice (for page checks only), in `outDir`; its path. */
-export function docxToPdf(docx: string, outDir: string, profileDir: string): string {
-  const lo = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profileDir}`, '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 120_000 });
+export function docxToPdf(docx: string, outDir: string, profileDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const lo = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profileDir}`, '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 120_000, env });
   if (lo.status !== 0) throw new Error(`LibreOffice could not convert ${docx}`);
   return join(outDir, docx.replace(/^.*\//, '').replace(/\.docx$/i, '.pdf'));
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { appRoot } from '../../core/library/open-library';
+import { ensureLinuxFontAliases } from '../../core/office/font-aliases-install';
 import { buildApp, buildIsStale, electronBinary, exitWithParent, openInBrowser } from '../../server/launch';
 import { startBrowserFace } from '../../server/browser-face';
 import { type Command, libraryOption, parse } from '../cli-support';
@@ -24,6 +25,8 @@ export const startCommand: Command = {
         return 1;
       }
     }
+    // The browser face's exports are opened on this machine too (LibreOffice, WPS).
+    if (values.browser || !electronBinary(root)) ensureLinuxFontAliases((line) => process.stdout.write(line + '\n'));
     const exe = values.browser ? undefined : electronBinary(root);
     if (exe) {
       const child = spawn(exe, [root], {

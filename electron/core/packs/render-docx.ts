@@ -5,7 +5,8 @@
 // without a footer and numbering restarts at 1 after it. The TOC is a real TOC field, so Word/WPS
 // can refresh it; a note on the TOC page says so. Body text follows the TOC with
 // pageBreakBefore, never a page-break paragraph (Word then shows a blank page after a long TOC).
-// The TOC's entries and page numbers are written in advance (see pack-pagination.ts).
+// The TOC's entries and page numbers are written in advance (see pack-pagination.ts). The font table
+// describes each Chinese face so viewers without it substitute one of the same kind (cjk-fonts.ts).
 
 import {
   AlignmentType,
@@ -27,6 +28,8 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { docxFontTable } from '../office/cjk-fonts';
 import { balancedLines, estimateTocPages } from './pack-pagination';
 import { chineseDate } from '../../shared/chinese-date';
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
@@ -53,6 +56,21 @@ function run(text: string, face: string, extra: Partial<IRunOptions> = {}): Text
   return new TextRun({ text, font: font(face), size: BODY, ...extra });
 }
 
+// Chinese text marked zh-CN: viewers then pick Simplified Chinese glyph forms (and fontconfig a
+// zh-cn face) for a missing font instead of their UI language's (Japanese on an English LibreOffice).
+const LANG = { value: 'en-US', eastAsia: 'zh-CN' };
+
+/**
+ * docx writes an empty font table; ours names each face with its altName, panose, family and
+ * GB2312 charset, so Word and WPS without 仿宋_GB2312 substitute 仿宋 (a serif), not a default sans.
+ */
+function withFontTable(docx: Uint8Array): Uint8Array {
+  const files = unzipSync(docx);
+  if (!files['word/fontTable.xml']) throw new Error('DOCX 缺少 word/fontTable.xml');
+  files['word/fontTable.xml'] = strToU8(docxFontTable(FONTS.latin));
+  // Every part keeps its order; [Content_Types].xml must stay first for some readers.
+  return zipSync(files, { level: 6 });
+}
 const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const indent2 = { firstLine: 2 * 16 * 20 }; // two characters of 16 pt
 
@@ -160,10 +178,10 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
     creator: 'LawDesk 法规案头',
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } }, heading1: { run: { font: font(FONTS.hei), size: BODY, bold: false, color: '000000' }, paragraph: { spacing: bodySpacing, keepNext: true } } } },
+    styles: { default: { document: { run: { font: font(FONTS.fang), size: BODY, language: LANG }, paragraph: { spacing: bodySpacing } }, heading1: { run: { font: font(FONTS.hei), size: BODY, bold: false, color: '000000' }, paragraph: { spacing: bodySpacing, keepNext: true } } } },
     sections: [{ properties: { page: { size, margin, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } }, footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') }, children: body }],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }
 
 export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
@@ -236,7 +254,7 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } },
+        document: { run: { font: font(FONTS.fang), size: BODY, language: LANG }, paragraph: { spacing: bodySpacing } },
         heading1: headingStyle('Heading1', 'heading 1', FONTS.hei, 0),
         heading2: headingStyle('Heading2', 'heading 2', FONTS.kai, 1, true),
         heading3: headingStyle('Heading3', 'heading 3', FONTS.kai, 2),
@@ -260,6 +278,5 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     ],
   });
   opts.onProgress?.({ phase: 'render', done: total, total, label: '生成 DOCX' });
-  const buf = await Packer.toBuffer(document);
-  return new Uint8Array(buf);
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }
