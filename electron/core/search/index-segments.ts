@@ -182,7 +182,10 @@ export class IndexSegments {
     try {
       const slicer = this.opts.slicer?.() ?? new TimeSlicer();
       for (;;) {
-        if (this.closed || this.epoch !== epoch) return;
+        if (this.closed || this.epoch !== epoch) {
+          steps.return(); // its finally blocks run: a segment half-written is removed
+          return;
+        }
         const r = steps.next();
         if (r.done) {
           this.opts.onIdle?.();
@@ -301,11 +304,11 @@ export class IndexSegments {
     if (this.persist) {
       try {
         mkdirSync(this.dir, { recursive: true });
-        onProgress?.({ phase: 'write', done: 0, total: 1 });
         const path = join(this.dir, name);
-        seg.write(path);
-        seg = Segment.load(path, name);
-        onProgress?.({ phase: 'write', done: 1, total: 1 });
+        // Progress in MB written (a 70 MB segment takes a moment even in slices).
+        const mb = (n: number) => Math.ceil(n / (1 << 20));
+        const { layout } = yield* seg.writeSteps(path, (done, total) => onProgress?.({ phase: 'write', done: mb(done), total: mb(total) }));
+        seg = seg.opened(path, layout);
       } catch {
         // A read-only library still searches, from memory.
       }
@@ -362,20 +365,18 @@ export class IndexSegments {
       const largest = segs.reduce((a, b) => (b.seg.docCount > a.seg.docCount ? b : a));
       victims = largest.seg.docCount > total / 2 && deadOf(largest) < largest.seg.docCount * MAX_DEAD_FRACTION ? segs.filter((s) => s !== largest) : [...segs];
     } else return undefined;
-    const inputs: SegmentVersionInput[] = [];
-    for (const s of victims) {
-      const seg = s.seg;
-      for (const v of seg.versions) {
-        if (s.deleted.has(v.id)) continue;
-        const docs = [];
-        for (let d = v.firstDoc; d < v.firstDoc + v.docCount; d++) {
-          const m = seg.docMeta(d);
-          docs.push({ text: seg.docText(d), key: m.key, label: m.label, path: m.path, kind: seg.docKind(d), number: seg.docNumber[d]!, suffix: seg.docSuffix[d]! });
+    // Read one version at a time as the build takes it (one step each), not all before it starts.
+    function* inputs(): Generator<SegmentVersionInput> {
+      for (const s of victims) {
+        for (let vi = 0; vi < s.seg.versions.length; vi++) {
+          const v = s.seg.versions[vi]!;
+          if (!s.deleted.has(v.id)) yield { id: v.id, file: v.file, docs: s.seg.versionDocs(vi) };
         }
-        inputs.push({ id: v.id, file: v.file, docs });
       }
     }
-    const built = yield* this.segmentSteps(inputs, inputs.reduce((n, v) => n + v.docs.length, 0), onProgress);
+    let docs = 0;
+    for (const s of victims) for (const v of s.seg.versions) if (!s.deleted.has(v.id)) docs += v.docCount;
+    const built = yield* this.segmentSteps(inputs(), docs, onProgress);
     // The merged segment goes last, so it wins over nothing older: order is irrelevant now.
     const kept = segs.filter((s) => !victims.includes(s));
     return { segs: built ? [...kept, built] : kept, victims };

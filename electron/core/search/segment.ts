@@ -446,7 +446,7 @@ export class Segment {
     for (const v of inputs) {
       const vi = versions.length;
       versions.push({ id: v.id, file: v.file, firstDoc: texts.length, docCount: v.docs.length });
-      if (versions.length % 64 === 0) yield;
+      yield; // reading one version's body is one step
       for (const u of v.docs) {
         // NUL separates articles in the text; one inside an article would be an impossible match anyway.
         texts.push(u.text.includes('\0') ? u.text.replace(/\0/g, ' ') : u.text);
@@ -470,6 +470,7 @@ export class Segment {
     }
     docStart[docCount] = off;
     metaStart[docCount] = moff;
+    yield;
     const { keys, offs, dfs, post, phrases, poffs, pdfs, ppost } = yield* buildPostings(texts, opts?.phraseMinDf ?? PHRASE_MIN_DF, onDoc);
     const t: Tables = {
       keys,
@@ -490,72 +491,149 @@ export class Segment {
 
   /** Writes the segment to `path` (temp file, fsync, rename), section by section. Returns its size. */
   write(path: string): number {
+    return drive(this.writeSteps(path)).size;
+  }
+
+  /**
+   * The same write as steps of at most WRITE_CHUNK bytes each (a 70 MB segment written at once
+   * held an app's event loop for ~0.25 s). The header's checksums are known only at the end, so a
+   * header with the widest checksums is written first and overwritten in place (it can only get
+   * shorter; the rest of its room stays spaces, which JSON.parse ignores). Returns the size and
+   * where the lazily read sections are, for `opened`.
+   */
+  *writeSteps(
+    path: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Generator<void, { size: number; layout: Record<string, [number, number, number]> }> {
     if (this.src) this.loadAll();
-    // Sections in order, each as a list of chunks (the text one article at a time).
-    const u16 = (s: string) => Buffer.from(s, 'utf16le');
-    const textChunks = (): Iterable<Buffer> => {
-      if (this.textParts) {
-        const parts = this.textParts;
-        return (function* () {
-          for (const p of parts) yield u16(p + '\0');
-        })();
-      }
-      return [u16(this.text)];
-    };
     const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    const sections: [string, () => Iterable<Buffer>][] = [
-      ...TABLE_NAMES.map((n) => [n, () => [view(this.t[n])]] as [string, () => Iterable<Buffer>]),
-      ['post', () => [view(this.post!)]],
-      ['ppost', () => [view(this.ppost!)]],
-      ['text', textChunks],
-      ['meta', () => [u16(this.metaString!)]],
+    // The text, one article at a time, gathered into chunks of about WRITE_CHUNK bytes.
+    const textChunks = (): Iterable<Buffer> => {
+      const parts = this.textParts;
+      if (!parts) return chunked(Buffer.from(this.text, 'utf16le'));
+      return (function* () {
+        let batch: string[] = [];
+        let chars = 0;
+        for (const p of parts) {
+          batch.push(p, '\0');
+          chars += p.length + 1;
+          if (chars * 2 >= WRITE_CHUNK) {
+            yield Buffer.from(batch.join(''), 'utf16le');
+            batch = [];
+            chars = 0;
+          }
+        }
+        if (batch.length) yield Buffer.from(batch.join(''), 'utf16le');
+      })();
+    };
+    const sections: [string, number, () => Iterable<Buffer>][] = [
+      ...TABLE_NAMES.map((n) => [n, this.t[n].byteLength, () => chunked(view(this.t[n]))] as [string, number, () => Iterable<Buffer>]),
+      ['post', this.post!.byteLength, () => chunked(view(this.post!))],
+      ['ppost', this.ppost!.byteLength, () => chunked(view(this.ppost!))],
+      ['text', this.textChars * 2, textChunks],
+      ['meta', this.metaString!.length * 2, () => chunked(Buffer.from(this.metaString!, 'utf16le'))],
     ];
     const header: Header = {
       format: SEGMENT_FORMAT,
       docCount: this.docCount,
       keyCount: this.keyCount,
       phraseCount: this.phraseCount,
-      textChars: this.t.docStart[this.docCount]!,
+      textChars: this.textChars,
       versions: this.versions,
       sections: {},
     };
     let off = 0;
-    for (const [name, chunks] of sections) {
-      let crc = 0;
-      let len = 0;
-      for (const c of chunks()) {
-        crc = crc32(c, crc);
-        len += c.length;
-      }
-      header.sections[name] = [off, len, crc];
+    for (const [name, len] of sections) {
+      header.sections[name] = [off, len, 0xffffffff];
       off += len + ((4 - (len % 4)) % 4);
     }
-    const hjson = Buffer.from(JSON.stringify(header), 'utf8');
-    const hlen = hjson.length + ((4 - ((12 + hjson.length) % 4)) % 4);
+    yield;
+    const hlen = (() => {
+      const n = Buffer.byteLength(JSON.stringify(header), 'utf8');
+      return n + ((4 - ((12 + n) % 4)) % 4);
+    })();
     const pre = Buffer.alloc(12 + hlen, 0x20);
     pre.writeUInt32LE(SEGMENT_MAGIC, 0);
     pre.writeUInt32LE(SEGMENT_FORMAT, 4);
     pre.writeUInt32LE(hlen, 8);
-    hjson.copy(pre, 12);
+    const total = off;
+    let done = 0;
+    onProgress?.(0, total);
     const file = AtomicFile.open(path);
     try {
       file.write(pre);
-      for (const [, chunks] of sections) {
-        let len = 0;
+      for (const [name, len, chunks] of sections) {
+        let crc = 0;
+        let got = 0;
         for (const c of chunks()) {
           file.write(c);
-          len += c.length;
+          crc = crc32(c, crc);
+          got += c.length;
+          done += c.length;
+          onProgress?.(done, total);
+          yield;
         }
+        if (got !== len) throw new Error(`${path}: ${name} 段长度与预计不符`);
+        header.sections[name]![2] = crc;
         const pad = (4 - (len % 4)) % 4;
         if (pad) file.write(Buffer.alloc(pad));
       }
+      const hjson = Buffer.from(JSON.stringify(header), 'utf8');
+      if (hjson.length > hlen) throw new Error(`${path}: 文件头超出预留长度`);
+      file.writeAt(12, hjson);
       file.commit();
-    } catch (e) {
-      file.abort();
-      throw e;
+    } finally {
+      // A failure, or a superseded job dropping these steps: the temp file goes.
+      if (file.open) file.abort();
     }
-    const size = file.size;
-    return size;
+    const base = 12 + hlen;
+    const layout: Record<string, [number, number, number]> = {};
+    for (const [name, [at, len, crc]] of Object.entries(header.sections)) layout[name] = [base + at, len, crc];
+    return { size: file.size, layout };
+  }
+
+  /**
+   * The segment as `load` would open the file `writeSteps` just wrote (postings, texts and headings
+   * then read on demand), without reading back and re-checking the tables it already holds.
+   */
+  opened(path: string, layout: Record<string, [number, number, number]>): Segment {
+    const fd = openSync(path, 'r');
+    const src: FileSource = { fd, path, post: layout.post!, ppost: layout.ppost!, text: layout.text!, meta: layout.meta! };
+    return new Segment(this.name, this.versions, this.t, undefined, undefined, undefined, undefined, src);
+  }
+
+  /** The articles of local version `vi` as build input (a merge), each range read at once. */
+  versionDocs(vi: number): SegmentDocInput[] {
+    const v = this.versions[vi]!;
+    const start = this.t.docStart;
+    const ms = this.t.metaStart;
+    const a = v.firstDoc;
+    const b = v.firstDoc + v.docCount;
+    if (v.docCount === 0) return [];
+    const text =
+      this.textString !== undefined
+        ? this.textString.slice(start[a]!, start[b]!)
+        : this.textParts
+          ? undefined
+          : this.readAt(this.src!.text[0] + start[a]! * 2, (start[b]! - start[a]!) * 2).toString('utf16le', 0, (start[b]! - start[a]!) * 2);
+    const meta =
+      this.metaString !== undefined
+        ? this.metaString.slice(ms[a]!, ms[b]!)
+        : this.readAt(this.src!.meta[0] + ms[a]! * 2, (ms[b]! - ms[a]!) * 2).toString('utf16le', 0, (ms[b]! - ms[a]!) * 2);
+    const docs: SegmentDocInput[] = [];
+    for (let d = a; d < b; d++) {
+      const [key = '', label = '', path = ''] = meta.slice(ms[d]! - ms[a]!, ms[d + 1]! - ms[a]!).split(META_SEP);
+      docs.push({
+        text: text === undefined ? this.textParts![d]! : text.slice(start[d]! - start[a]!, start[d + 1]! - 1 - start[a]!),
+        key,
+        label,
+        path: path ? path.split(PATH_SEP) : [],
+        kind: this.docKind(d),
+        number: this.t.docNumber[d]!,
+        suffix: this.t.docSuffix[d]!,
+      });
+    }
+    return docs;
   }
 
   /**
@@ -685,6 +763,23 @@ const TEXT_LOAD_LIMIT = 64 << 20;
 /** The longest run of text read at once when verifying without the whole text (512 KB). */
 const RUN_CHARS = 1 << 18;
 
+/**
+ * Work between two yields of a build: code units scanned, keys visited. The time-sliced runner pauses
+ * when its slice is used up, so a step must stay well below a slice (a few ms even on a loaded
+ * machine) — whole 1,024-article steps took 100–600 ms at load 6–8.
+ */
+const STEP_CHARS = 1 << 13;
+const STEP_KEYS_MASK = (1 << 12) - 1;
+/** The share of the index progress given to pass 1 (the rest is the phrase choice and pass 2). */
+const PASS1_SHARE = 0.45;
+
+/** The most a segment write hands the file system between two steps (256 KB). */
+const WRITE_CHUNK = 1 << 18;
+
+function* chunked(buf: Buffer): Generator<Buffer> {
+  for (let at = 0; at < buf.length; at += WRITE_CHUNK) yield buf.subarray(at, Math.min(buf.length, at + WRITE_CHUNK));
+}
+
 /** Decoded postings kept per segment before the cache is dropped (≈6 bytes each). */
 const POSTING_CACHE_ENTRIES = 8_000_000;
 
@@ -730,22 +825,29 @@ function* buildPostings(
     slotBytes = grow(slotBytes, (n) => new Float64Array(n));
     slotDf = grow(slotDf, (n) => new Uint32Array(n));
   };
-  const growHash = () => {
+  function* growHashSteps(): Generator<void> {
     const oldK = hKeys;
     const oldS = hSlot;
-    cap *= 2;
-    mask = cap - 1;
-    hKeys = new Int32Array(cap);
-    hSlot = new Int32Array(cap);
+    const nextCap = cap * 2;
+    const nextMask = nextCap - 1;
+    const nk = new Int32Array(nextCap);
+    const ns = new Int32Array(nextCap);
     for (let i = 0; i < oldK.length; i++) {
       const k = oldK[i]!;
-      if (k === 0) continue;
-      let h = Math.imul(k, 0x9e3779b1) & mask;
-      while (hKeys[h] !== 0) h = (h + 1) & mask;
-      hKeys[h] = k;
-      hSlot[h] = oldS[i]!;
+      if (k !== 0) {
+        let h = Math.imul(k, 0x9e3779b1) & nextMask;
+        while (nk[h] !== 0) h = (h + 1) & nextMask;
+        nk[h] = k;
+        ns[h] = oldS[i]!;
+      }
+      if ((i & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
     }
-  };
+    cap = nextCap;
+    mask = nextMask;
+    hKeys = nk;
+    hSlot = ns;
+  }
+  const growHash = () => drive(growHashSteps());
   const pairSlotOf = (k: number, insert: boolean): number => {
     let h = Math.imul(k, 0x9e3779b1) & mask;
     for (;;) {
@@ -815,8 +917,17 @@ function* buildPostings(
   };
 
   // Pass 1: slots, article counts and list sizes.
+  let work = 0; // code units scanned since the last yield
   for (let d = 0; d < docCount; d++) {
-    if (texts[d]!.length * 2 > touched.length) touched = new Int32Array(texts[d]!.length * 2);
+    const len = texts[d]!.length;
+    if (len * 2 > touched.length) touched = new Int32Array(len * 2);
+    // Room for every key this article may add, made here in steps (growing a hash of millions of
+    // pairs inside the scan held the event loop for tens of ms).
+    if (nSlots + 2 * len + 2 > slotKey.length) {
+      growSlots();
+      yield;
+    }
+    while ((nSlots + 2 * len + 2) * 2 > cap) yield* growHashSteps();
     const nt = scan(d, true);
     for (let j = 0; j < nt; j++) {
       const slot = touched[j]!;
@@ -826,8 +937,10 @@ function* buildPostings(
       slotDf[slot]!++;
       slotTf[slot] = 0;
     }
-    if ((d & 1023) === 1023) {
-      onDoc?.(d / 2);
+    if ((d & 1023) === 1023) onDoc?.(d * PASS1_SHARE);
+    work += texts[d]!.length + 16;
+    if (work >= STEP_CHARS) {
+      work = 0;
       yield;
     }
   }
@@ -872,8 +985,7 @@ function* buildPostings(
   // Key order and list offsets. The keys are distinct, so a native numeric sort of the keys
   // themselves (no comparator: many times faster on a million keys) gives the order, and each
   // key's slot is looked up again.
-  const keys = slotKey.slice(0, nSlots).sort();
-  yield;
+  const keys = yield* sortKeysSteps(slotKey.subarray(0, nSlots));
   const dfs = new Uint32Array(nSlots);
   const offs = new Uint32Array(nSlots + 1);
   const cursor = new Uint32Array(nSlots); // by slot
@@ -885,6 +997,7 @@ function* buildPostings(
     offs[r] = bytes;
     cursor[slot] = bytes;
     bytes += slotBytes[slot]!;
+    if ((r & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
   }
   offs[nSlots] = bytes;
 
@@ -925,12 +1038,15 @@ function* buildPostings(
       phTf[ph] = 0;
     }
     npt = 0;
-    if ((d & 1023) === 1023) {
-      onDoc?.(docCount / 2 + d / 2);
+    if ((d & 1023) === 1023) onDoc?.(docCount * PASS1_SHARE + d * (1 - PASS1_SHARE));
+    work += texts[d]!.length + 16;
+    if (work >= STEP_CHARS) {
+      work = 0;
       yield;
     }
   }
 
+  yield;
   // The phrase lists in phrase order (code units), each phrase padded to 4 units.
   const order = chosen.map((_, i) => i).sort((a, b) => (chosen[a]!.text < chosen[b]!.text ? -1 : 1));
   const phrases = new Uint16Array(chosen.length * 4);
@@ -947,7 +1063,46 @@ function* buildPostings(
   poffs[chosen.length] = pbytes;
   const ppost = new Uint8Array(pbytes);
   order.forEach((ph, r) => ppost.set(phBuf[ph]!.subarray(0, phLen[ph]!), poffs[r]!));
+  yield;
   return { keys, offs, dfs, post, phrases, poffs, pdfs, ppost };
+}
+
+/**
+ * The keys sorted as int32 (the order findKey searches), as steps: a counting sort by the high 16
+ * bits (the first unit of a pair; 0 for a character), then each bucket sorted natively. One native
+ * sort of a million keys held the event loop for 50–150 ms.
+ */
+export function* sortKeysSteps(src: Int32Array): Generator<void, Int32Array> {
+  const n = src.length;
+  // Bucket by the high half in signed order: negative keys (first unit ≥ 0x8000) come first.
+  const bucket = (k: number) => (k >>> 16) ^ 0x8000;
+  const start = new Uint32Array(65537);
+  for (let i = 0; i < n; i++) {
+    start[bucket(src[i]!) + 1]!++;
+    if ((i & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
+  }
+  for (let b = 0; b < 65536; b++) start[b + 1]! += start[b]!;
+  const out = new Int32Array(n);
+  const fill = start.slice(0, 65536);
+  for (let i = 0; i < n; i++) {
+    const k = src[i]!;
+    out[fill[bucket(k)]!++] = k;
+    if ((i & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
+  }
+  let sorted = 0;
+  for (let b = 0; b < 65536; b++) {
+    const a = start[b]!;
+    const e = start[b + 1]!;
+    if (e - a > 1) {
+      out.subarray(a, e).sort();
+      sorted += e - a;
+      if (sorted > STEP_KEYS_MASK) {
+        sorted = 0;
+        yield;
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -980,7 +1135,10 @@ function* choosePhrases(
   const none = { chosen: [], freqId: new Int32Array(0), base: 0 };
   if (docCount < minDf) return none;
   let freq: number[] = [];
-  for (let s = 0; s < nSlots; s++) if (slotKey[s]! >>> 16 !== 0 && slotDf[s]! >= minDf) freq.push(s);
+  for (let s = 0; s < nSlots; s++) {
+    if (slotKey[s]! >>> 16 !== 0 && slotDf[s]! >= minDf) freq.push(s);
+    if ((s & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
+  }
   if (freq.length > MAX_FREQ_BIGRAMS) freq = freq.sort((x, y) => slotDf[y]! - slotDf[x]!).slice(0, MAX_FREQ_BIGRAMS);
   if (!freq.length) return none;
   const freqId = new Int32Array(nSlots).fill(-1);
@@ -1031,7 +1189,7 @@ function* choosePhrases(
       count[e]!++;
     }
   };
-  let sampled = 0;
+  let work = 0;
   for (let d = 0; d < docCount; d += step) {
     const text = texts[d]!;
     let s1 = -1;
@@ -1046,10 +1204,16 @@ function* choosePhrases(
       s2 = s1;
       s1 = ok;
     }
-    if ((++sampled & 1023) === 0) yield;
+    work += text.length + 16;
+    if (work >= STEP_CHARS) {
+      work = 0;
+      yield;
+    }
   }
+  yield;
   const picked: number[] = [];
   for (let e = 0; e < n; e++) if (count[e]! >= need) picked.push(e);
+  yield;
   picked.sort((x, y) => count[y]! - count[x]!);
   const chosen = picked.slice(0, MAX_PHRASES).map((e) => {
     const w = wherePos[e]!;

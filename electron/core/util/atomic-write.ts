@@ -93,6 +93,22 @@ export class AtomicFile {
     this.written += buf.length;
   }
 
+  /**
+   * Overwrites bytes already written (a header whose checksums are known only once the rest is
+   * written). Does not change the size.
+   */
+  writeAt(position: number, data: Uint8Array): void {
+    if (this.fd < 0) throw new Error(`${this.path}: write after commit or abort`);
+    if (position < 0 || position + data.length > this.written) throw new Error(`${this.path}: writeAt outside what was written`);
+    try {
+      let off = 0;
+      while (off < data.length) off += writeSync(this.fd, data, off, data.length - off, position + off);
+    } catch (e) {
+      this.abort();
+      throw asFileSystemError(e, this.path);
+    }
+  }
+
   /** fsync, close, rename into place, fsync the folder. On failure the old file is untouched and the temp file gone. */
   commit(): void {
     if (this.fd < 0) throw new Error(`${this.path}: commit after commit or abort`);

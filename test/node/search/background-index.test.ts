@@ -1,7 +1,11 @@
 // Index builds and updates hand the event loop back (an app stays responsive and its progress
 // events get out), and a background update never shows a half-updated index.
 
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndexProgress } from '../../../electron/core/search/index-segments';
+import { TimeSlicer } from '../../../electron/core/util/time-slicer';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import { addCopies as copyLaws } from '../library-copies';
@@ -88,4 +92,77 @@ describe('time-sliced index maintenance', () => {
     expect(hitIds(engine, '许可')).toEqual(truth(store, ['许可']));
     engine.close();
   });
+
+  it('every part of a build is steps: a timer between them sees it reading, in both passes and mid-write', async () => {
+    rmSync(join(store.dir, 'index'), { recursive: true, force: true });
+    let last: IndexProgress | undefined;
+    const seen: IndexProgress[] = [];
+    let ticking = true;
+    // Runs between any two steps (the slicer below hands the loop back after every step).
+    const tick = () => {
+      if (last) seen.push(last);
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    let engine: SearchEngine | undefined;
+    try {
+      engine = await SearchEngine.open(store, { slicer: () => new EveryStep(), onProgress: (p) => (last = { ...p }) });
+    } finally {
+      ticking = false;
+    }
+    const mid = (phase: IndexProgress['phase']) => seen.filter((p) => p.phase === phase && p.done > 0 && p.done < p.total);
+    expect(mid('read').length).toBeGreaterThan(0);
+    const index = mid('index');
+    // Both posting passes: the first reports up to 45 % of the articles, the second the rest.
+    expect(index.some((p) => p.done < p.total * 0.4)).toBe(true);
+    expect(index.some((p) => p.done > p.total * 0.5)).toBe(true);
+    // The segment file is written in pieces, not in one call.
+    expect(new Set(mid('write').map((p) => p.done)).size).toBeGreaterThan(1);
+    expect(hitIds(engine, '行政许可')).toEqual(truth(store, ['行政许可']));
+    engine.close();
+  });
+
+  it('a job superseded in the middle of writing its segment leaves no temp file behind', async () => {
+    let writing = false;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let noteHeld: () => void = () => {};
+    const held = new Promise<'held'>((r) => (noteHeld = () => r('held')));
+    // The armed job is held at a pause in the middle of its write; every other job runs freely.
+    class HeldMidWrite extends EveryStep {
+      override async pause(): Promise<void> {
+        if (writing) {
+          noteHeld();
+          await gate;
+        }
+        return super.pause();
+      }
+    }
+    let armed = false;
+    const factory = (): TimeSlicer => {
+      if (!armed) return new TimeSlicer();
+      armed = false;
+      return new HeldMidWrite();
+    };
+    const engine = await SearchEngine.open(store, { slicer: factory });
+    armed = true;
+    const first = engine.reindex((p) => (writing = p.phase === 'write' && p.done > 0 && p.done < p.total));
+    expect(await Promise.race([held, first.then(() => 'finished' as const)])).toBe('held');
+    const dir = join(store.dir, 'index');
+    expect(readdirSync(dir).some((n) => n.endsWith('.tmp'))).toBe(true);
+    writing = false;
+    await engine.reindex(); // supersedes the held one
+    release();
+    await first; // it gives up at its next step, and its temp file goes
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(hitIds(engine, '许可')).toEqual(truth(store, ['许可']));
+    engine.close();
+  });
 });
+
+/** A slicer that hands the event loop back after every step. */
+class EveryStep extends TimeSlicer {
+  override get due(): boolean {
+    return true;
+  }
+}
