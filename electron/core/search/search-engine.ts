@@ -11,6 +11,7 @@ import type { Law, LawVersionMeta, Level, Status } from '../../shared/law-model'
 import { LEVELS, UNCATEGORISED, displayTitle, regionWithin, versionDate } from '../../shared/law-model';
 import { versionHitFields } from './hit-fields';
 import type { CitationJump, Facets, QuickOpenItem, SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
+import { codeIndex } from '../library/code-parts';
 import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
 import type { LibraryStore } from '../library/library-store';
@@ -560,6 +561,27 @@ export class SearchEngine {
       const prev = bestByLaw.get(s.meta.lawId);
       if (prev === undefined || this.betterVersion(i, prev, f)) bestByLaw.set(s.meta.lawId, i);
     }
+    // A code stored as parts (民法典's 编) is one law to the reader: parts matched by the title
+    // alone make one hit for the code, at its first matched part, counted once in the facets.
+    const byCode = new Map<string, { lawId: string; slot: number; index: number; parts: number }>();
+    // Only parts carry a subtitle; the code index (cached, but built from the parts' bodies) is asked only then.
+    const parts = [...bestByLaw].filter(([, slot]) => this.slots[slot]!.meta.subtitle);
+    const codes = parts.length > 1 ? codeIndex(this.store).byLaw : new Map<string, never>();
+    for (const [lawId, slot] of parts) {
+      const place = codes.get(lawId);
+      if (!place) continue;
+      const prev = byCode.get(place.group.key);
+      if (!prev) {
+        byCode.set(place.group.key, { lawId, slot, index: place.index, parts: 1 });
+        continue;
+      }
+      prev.parts++;
+      if (place.index < prev.index) {
+        bestByLaw.delete(prev.lawId);
+        Object.assign(prev, { lawId, slot, index: place.index });
+      } else bestByLaw.delete(lawId);
+    }
+    const wholeCode = new Set([...byCode.values()].filter((c) => c.parts > 1).map((c) => c.slot));
     bestByLaw.forEach((slot) => {
       const s = this.slots[slot]!;
       const coverage = Math.min(1, termChars / Math.max(1, nameLen[slot]!));
@@ -606,7 +628,7 @@ export class SearchEngine {
     const ranked = heap.sorted();
     for (let pos = offset; pos < offset + limit; pos++) {
       if (pos < titleHits.length) {
-        hits.push(this.titleHit(titleHits[pos]!.slot, titleHits[pos]!.score, terms));
+        hits.push(this.titleHit(titleHits[pos]!.slot, titleHits[pos]!.score, terms, wholeCode.has(titleHits[pos]!.slot)));
         continue;
       }
       const r = ranked[pos - titleHits.length];
@@ -632,11 +654,14 @@ export class SearchEngine {
     return versionHitFields(this.slots[slot]!.meta);
   }
 
-  private titleHit(slot: number, score: number, terms: string[]): SearchHit {
+  /** A law's title hit; `wholeCode`: the hit stands for the code its part belongs to (named without the part). */
+  private titleHit(slot: number, score: number, terms: string[], wholeCode = false): SearchHit {
     const { meta } = this.slots[slot]!;
-    const snippet = meta.subtitle ? `${meta.title} ${meta.subtitle}` : meta.title;
+    const snippet = meta.subtitle && !wholeCode ? `${meta.title} ${meta.subtitle}` : meta.title;
+    const base = this.hitBase(slot);
+    if (wholeCode) delete base.subtitle;
     return {
-      ...this.hitBase(slot),
+      ...base,
       kind: 'law',
       articleKey: '',
       articleNumber: 0,
