@@ -49,6 +49,7 @@ import { currentLinkGraph } from '../links/link-graph-cache';
 import { readOffice } from '../office/office-file';
 import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
+import { warmPrecheck } from '../review/precheck-warmup';
 import type { FolderRoot } from '../library/folder-browse';
 import { sweepStaleTemps } from '../util/stale-temps';
 import { sweepBrowserTemps } from '../util/browser-temp';
@@ -112,6 +113,8 @@ function libraryErrorToApi(e: unknown): unknown {
 
 /** Quiet time after the last library change before the link graph is brought up to date. */
 const LINKS_REFRESH_DELAY_MS = 1500;
+/** After the texts are read (search-backend: 1.5 s), before an adviser is likely to open a 审查工作台. */
+const PRECHECK_WARMUP_DELAY_MS = 4000;
 
 export class AppService {
   readonly store: LibraryStore;
@@ -126,6 +129,8 @@ export class AppService {
   private favoritesOpening: Promise<FavoritesStore> | undefined;
   private unsubscribe: () => void;
   private linksTimer: ReturnType<typeof setTimeout> | undefined;
+  private warmupTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
   private readonly handlers: Handlers;
   private recordsOpening: Promise<RecordsService> | undefined;
   private packsOpening: Promise<PackStore> | undefined;
@@ -218,6 +223,13 @@ export class AppService {
       this.search = engine;
       this.searchState = { ready: true };
       this.indexEnded();
+      // Once the index is current and idle: a small pre-check, so the adviser's first 审查工作台 does
+      // not pay for cold caches and unoptimised code (review/precheck-warmup.ts); failures are the real check's to report.
+      void engine.settled().then(() => {
+        if (this.closed) return;
+        this.warmupTimer = setTimeout(() => void warmPrecheck(this.store, engine, this.store.today()).catch(() => undefined), PRECHECK_WARMUP_DELAY_MS);
+        this.warmupTimer.unref?.();
+      });
     } catch (e) {
       this.searchState = { ready: false, message: `建立索引失败：${(e as Error).message}` };
       this.indexEnded(this.searchState.message!);
@@ -247,7 +259,9 @@ export class AppService {
   }
 
   close(): void {
+    this.closed = true;
     clearTimeout(this.linksTimer);
+    clearTimeout(this.warmupTimer);
     this.unsubscribe();
     this.search?.close();
     this.stagings.dropAll();

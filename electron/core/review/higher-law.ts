@@ -35,7 +35,27 @@ function pairs(text: string): string[] {
   return out;
 }
 
-function dice(a: Set<string>, b: Set<string>): number {
+/** STOP as a table by UTF-16 code unit (every STOP character is in the BMP). */
+const STOP_CODE = new Uint8Array(0x10000);
+for (const c of STOP) STOP_CODE[c.charCodeAt(0)] = 1;
+
+/**
+ * The same pairs as numbers (two code units in one), for the candidates' texts: the panel compares
+ * each draft article with up to 40 provisions, and string pairs made it allocate ~250 000 short
+ * strings a run (garbage-collector time, and slow while the code is still cold).
+ */
+function pairCodes(text: string): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    if (STOP_CODE[a] || STOP_CODE[b]) continue;
+    out.add(a * 0x10000 + b);
+  }
+  return out;
+}
+
+function dice(a: Set<number>, b: Set<number>): number {
   if (!a.size || !b.size) return 0;
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
@@ -145,12 +165,12 @@ export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: 
   const out: Record<string, HigherLawMatch[]> = {};
   for (const [i, unit] of units.entries()) {
     const own = pairs(unit.text);
-    const mine = new Set(own);
+    const mine = pairCodes(unit.text);
     const shown: HigherLawMatch[] = [];
     // The provisions the article itself cites come first: that is the basis it claims.
     for (const c of opts.cited?.get(unit.key) ?? []) {
       const u = store.loadVersion(c.versionId).units.find((x) => x.key === c.articleKey);
-      if (u && !shown.some((m) => m.versionId === c.versionId && m.articleKey === u.key)) shown.push(match(unit, c.versionId, u.key, u.label, u.text, dice(mine, new Set(pairs(u.text)))));
+      if (u && !shown.some((m) => m.versionId === c.versionId && m.articleKey === u.key)) shown.push(match(unit, c.versionId, u.key, u.label, u.text, dice(mine, pairCodes(u.text))));
     }
     const tf = new Map<string, number>();
     for (const p of own) if (!COMMON_PAIRS.has(p)) tf.set(p, (tf.get(p) ?? 0) + 1);
@@ -165,7 +185,7 @@ export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: 
     if (terms.length >= 2) {
       const found = engine.articlesWithTerms(terms, { asOf: opts.asOf, regions, levels: PANEL_LEVELS }, { minVotes: Math.min(3, terms.length), max: 40 });
       const ranked = found
-        .map((f) => ({ f, sim: dice(mine, new Set(pairs(f.text))) }))
+        .map((f) => ({ f, sim: dice(mine, pairCodes(f.text)) }))
         .filter((x) => x.sim >= (opts.minSimilarity ?? 0.12))
         .sort((x, y) => y.sim - x.sim || (LEVEL_RANK[store.version(x.f.versionId)!.level] ?? 9) - (LEVEL_RANK[store.version(y.f.versionId)!.level] ?? 9));
       for (const { f, sim } of ranked) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDraftFile } from '../../../electron/core/review/draft-store';
 import { alignRuns } from '../../../electron/core/review/higher-law';
 import { precheck } from '../../../electron/core/review/precheck';
+import { warmPrecheck } from '../../../electron/core/review/precheck-warmup';
 import { loadRuleSet } from '../../../electron/core/review/review-rules';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
@@ -19,6 +20,26 @@ afterAll(() => {
 });
 
 describe('上位法 side by side', () => {
+  it('the idle warm-up changes nothing a later pre-check shows', async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'planted-patent-funding.md'));
+    const input = { title: p.title, units: p.units, kind: '规范性文件' as const, asOf: '2026-03-01' };
+    const fresh = await SearchEngine.open(lib.store, { persist: false });
+    try {
+      const cold = precheck(lib.store, input, { rules: loadRuleSet(RULES), search: fresh });
+      const warmed = await SearchEngine.open(lib.store, { persist: false });
+      try {
+        expect(await warmPrecheck(lib.store, warmed, '2026-03-01')).toBeGreaterThan(0);
+        const after = precheck(lib.store, input, { rules: loadRuleSet(RULES), search: warmed });
+        expect(Object.values(after.higherLaw!).flat().length).toBeGreaterThan(0);
+        expect({ ...after, tookMs: 0 }).toEqual({ ...cold, tookMs: 0 });
+      } finally {
+        warmed.close();
+      }
+    } finally {
+      fresh.close();
+    }
+  });
+
   it('finds the provision a county article was written from, and shows the cited basis first', async () => {
     const p = await parseDraftFile(join(DRAFTS, 'clean-tech-transfer.md'));
     const r = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules: loadRuleSet(RULES), search: engine });
