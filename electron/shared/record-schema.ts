@@ -196,9 +196,9 @@ export const reviewInputFields = {
 export const ReviewFormSchema = z.strictObject(reviewInputFields);
 export const ReviewPatchSchema = ReviewFormSchema.partial();
 
-const SpeakerSchema = z.strictObject({ name: nonEmpty(L.person), org: text(L.unit).optional() });
+const SpeakerSchema = z.strictObject({ name: nonEmpty(L.person, '请填写主讲人姓名'), org: text(L.unit).optional() });
 export const LectureMaterialSchema = z.strictObject({
-  name: nonEmpty(L.materialName),
+  name: nonEmpty(L.materialName, '请填写材料名称'),
   kind: z.enum(MATERIAL_KINDS).default('其他'),
   copies: z.number().int().min(0).max(L.headCount).default(0), // copies handed out
   attachment: AttachmentSchema.strict().optional(),

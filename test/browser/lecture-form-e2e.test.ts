@@ -1,6 +1,7 @@
 // The lecture form at 1024×700, by keyboard: a citation added with Enter in the 条 field reads as a
 // saved one does (《中华人民共和国行政许可法》第十二条), 保存 is on screen without scrolling the page,
-// and the list shows the speaker's 单位.
+// and the list shows the speaker's 单位. Field errors come from the record schema (shared/record-form.ts)
+// and are shown beside their fields.
 
 import { describe, expect, it } from 'vitest';
 import { go, haveChromium, useBrowser } from './browser-harness';
@@ -28,5 +29,28 @@ describe.skipIf(!haveChromium)('Lecture form (browser face)', () => {
       expect(box.y + box.height).toBeLessThanOrEqual(700);
       await save.click();
       await page.getByTestId('lecture-speaker').filter({ hasText: '王律师（淄博市某律师事务所）' }).waitFor();
+    }));
+
+  it('typed by keyboard: a blank 主题 and a 单位 without 主讲人 are refused beside their fields in Chinese; corrected, it saves', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/lectures');
+      await page.getByTestId('new-lecture').click();
+      const form = page.getByTestId('lecture-form');
+      const itemOf = (label: string) => form.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+      await page.getByTestId('lecture-topic').click();
+      await page.keyboard.type('   ');
+      await form.getByLabel('主讲人单位').click();
+      await page.keyboard.type('淄博市某律师事务所');
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => itemOf('主题').locator('.ant-form-item-explain-error').textContent()).toBe('请填写主题');
+      await expect.poll(() => itemOf('主讲人').locator('.ant-form-item-explain-error').textContent()).toBe('请填写主讲人姓名');
+      expect(await page.getByTestId('lecture-topic').isVisible()).toBe(true); // still open: nothing saved
+      await page.getByTestId('lecture-topic').click();
+      await page.keyboard.type('优化营商环境条例解读');
+      await form.getByLabel('主讲人', { exact: true }).click();
+      await page.keyboard.type('李律师');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('lecture-speaker').filter({ hasText: '李律师（淄博市某律师事务所）' }).waitFor();
+      await page.getByTestId('lecture-topic').waitFor({ state: 'detached' });
     }));
 });

@@ -41,6 +41,7 @@ import { annualStats, type AnnualStats } from './records-stats';
 import { RecordsStore } from './records-store';
 import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-import';
 import { materialsFor } from '../../shared/review-materials';
+import { recordFormIssues, type FieldIssue, type RecordFormKind } from '../../shared/record-form';
 import { officialHolidays } from './official-holidays';
 import { DEFAULT_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
 
@@ -579,17 +580,19 @@ export class RecordsService {
   /**
    * What saving `input` (a new record, or a patch of `id`) would say, without saving: the refusals
    * and the warnings of the same rules a save applies. The forms show these instead of re-coding
-   * the rules (30-day 公开征求意见, conclusion required, deadlines …).
+   * the rules (30-day 公开征求意见, conclusion required, deadlines …). `fields`: the schema's
+   * problems field by field (shared/record-form.ts, the check the app's forms run before asking).
    */
-  async validate(kind: 'review' | 'lecture', input: unknown, id?: string): Promise<{ errors: string[]; warnings: string[] }> {
+  async validate(kind: RecordFormKind, input: unknown, id?: string): Promise<{ errors: string[]; warnings: string[]; fields: FieldIssue[] }> {
     const data = await this.records.data();
     const existing = id ? (data[COLLECTION_KEY[kind]][id] as RecordOfKind[typeof kind] | undefined) : undefined;
     if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
+    const fields = recordFormIssues(kind, input, !!existing);
     try {
       const p = this.prepare(kind, input, existing, {}, structuredClone(data));
-      return { errors: [], warnings: p.warnings };
+      return { errors: [], warnings: p.warnings, fields };
     } catch (e) {
-      if (e instanceof RecordsError && e.code === 'INVALID') return { errors: e.issues.length ? e.issues : [e.summary], warnings: [] };
+      if (e instanceof RecordsError && e.code === 'INVALID') return { errors: e.issues.length ? e.issues : [e.summary], warnings: [], fields };
       throw e;
     }
   }

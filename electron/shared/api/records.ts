@@ -32,6 +32,7 @@ import {
   type CitingRecord,
 } from '../record-schema';
 import { base64Cap, call, count, id, isoDate, producedFileSchema, recordId, uploadFileSchema } from './common';
+import { fieldIssueSchema } from '../record-form';
 
 export { ADVISER_ROLES, CONCLUSIONS, FLAG_COLORS, LECTURE_KINDS, MATERIAL_KINDS, PROCEDURE_CHECKS, REVIEW_STATUSES, REVIEW_TYPES };
 
@@ -179,8 +180,10 @@ export const recordsCalls = {
     input: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('review'), id: recordId.optional(), input: reviewPatchSchema }).strict(),
       z.object({ kind: z.literal('lecture'), id: recordId.optional(), input: lecturePatchSchema }).strict(),
+      z.object({ kind: z.literal('plan'), id: recordId.optional(), input: planPatchSchema }).strict(),
     ]),
-    output: z.object({ errors: z.array(z.string()), warnings: z.array(z.string()) }),
+    /** `fields`: the schema's problems per field (shared/record-form.ts), for the form to show beside each. */
+    output: z.object({ errors: z.array(z.string()), warnings: z.array(z.string()), fields: z.array(fieldIssueSchema) }),
     maxBodyBytes: RECORD_BODY_BYTES,
   }),
   'records:detect': call({

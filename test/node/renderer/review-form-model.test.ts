@@ -27,7 +27,7 @@ describe('review form model', () => {
     const { record } = await lib.svc.createReview(reviewInput({ refNo: '高科发〔2020〕3号', tags: ['创新券'], opinion: { text: '建议修改第五条。', adviser: '李明' } }));
     const view = await lib.svc.getReview(record.id);
     const input = inputOf(valuesOf(view), emptyCites(), view.attachments);
-    expect(await lib.svc.validate('review', input, record.id)).toEqual({ errors: [], warnings: [] });
+    expect(await lib.svc.validate('review', input, record.id)).toEqual({ errors: [], warnings: [], fields: [] });
     // Saving it back is "nothing to save": the round trip lost and added nothing.
     await lib.svc.updateReview(record.id, input).catch(() => undefined);
     expect((await lib.svc.getReview(record.id)).revision).toBe(record.revision);

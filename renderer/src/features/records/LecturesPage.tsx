@@ -3,36 +3,24 @@
 // linked to it.
 
 import { DeleteOutlined, FileAddOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { LECTURE_KINDS, MATERIAL_KINDS, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
+import { LECTURE_KINDS, MATERIAL_KINDS, type ApiInput, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
+import { LIMITS } from '../../../../electron/shared/limits';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
-import { CitationList, CitationPicker, CitationTools, DetectModal, toInput, type FormCitation } from './CitationEditor';
+import { CitationList, CitationPicker, CitationTools, DetectModal, type FormCitation } from './CitationEditor';
 import { HistoryView } from '../../components/HistoryView';
 import { officeDay, officeYear } from '../../office-clock';
+import { lectureCitesOf, lectureFormErrors, lectureInputOf, lectureValuesOf, newLectureValues, type LectureValues } from './lecture-form-model';
+
+const L = LIMITS.record;
 
 const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
-
-interface LectureValues {
-  kind: LectureDto['kind'];
-  date: Dayjs;
-  topic: string;
-  speakerName?: string;
-  speakerOrg?: string;
-  location?: string;
-  audience?: string;
-  headCount?: number;
-  planItemId?: string;
-  notes?: string;
-  tags?: string[];
-  materials?: { name: string; kind?: (typeof MATERIAL_KINDS)[number]; copies?: number }[];
-}
 
 function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto | undefined; open: boolean; onClose: () => void; onSaved: () => void }) {
   const { message, modal } = AntApp.useApp();
@@ -41,55 +29,35 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
   const [picker, setPicker] = useState(false);
   const [detect, setDetect] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const date = Form.useWatch('date', form);
   const plans = useCall('plans:list', open ? { year: (date ?? officeDay()).year() } : null);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    if (lecture) {
-      form.setFieldsValue({
-        kind: lecture.kind,
-        date: dayjs(lecture.date),
-        topic: lecture.topic,
-        ...(lecture.speaker ? { speakerName: lecture.speaker.name, ...(lecture.speaker.org ? { speakerOrg: lecture.speaker.org } : {}) } : {}),
-        ...(lecture.location ? { location: lecture.location } : {}),
-        ...(lecture.audience ? { audience: lecture.audience } : {}),
-        headCount: lecture.headCount,
-        ...(lecture.planItemId ? { planItemId: lecture.planItemId } : {}),
-        ...(lecture.notes ? { notes: lecture.notes } : {}),
-        tags: lecture.tags,
-        materials: lecture.materials.map((m) => ({ name: m.name, kind: m.kind, copies: m.copies })),
-      });
-      setCites(lecture.citations.map((c) => ({ saved: c })));
-    } else {
-      form.setFieldsValue({ kind: '集体学法', date: officeDay(), headCount: 0, tags: [], materials: [] });
-      setCites([]);
-    }
+    setOtherErrors([]);
+    form.setFieldsValue(lecture ? lectureValuesOf(lecture) : newLectureValues(officeDay()));
+    setCites(lecture ? lectureCitesOf(lecture) : []);
   }, [open, lecture]);
   const save = async () => {
-    let v: LectureValues;
-    try {
-      await form.validateFields();
-      v = form.getFieldsValue(true) as LectureValues;
-    } catch {
+    const v = form.getFieldsValue(true) as LectureValues;
+    // The record schema's own check (shared/record-form.ts), each error beside its field.
+    const errors = lectureFormErrors(v, cites);
+    const shown = new Set(errors.fields.map((f) => JSON.stringify(f.name)));
+    form.setFields(
+      [
+        ...errors.fields,
+        // fields that were wrong and are right now lose their error
+        ...form.getFieldsError().filter((f) => f.errors.length && !shown.has(JSON.stringify(f.name))).map((f) => ({ name: f.name, errors: [] })),
+      ] as Parameters<typeof form.setFields>[0],
+    );
+    setOtherErrors(errors.other);
+    if (errors.fields.length || errors.other.length) {
+      if (errors.fields[0]) form.scrollToField(errors.fields[0].name, { block: 'center' });
       return;
     }
     setBusy(true);
-    const t = (s?: string) => s?.trim() || undefined;
-    const input = {
-      kind: v.kind,
-      date: v.date.format('YYYY-MM-DD'),
-      topic: v.topic.trim(),
-      ...(t(v.speakerName) ? { speaker: { name: t(v.speakerName)!, ...(t(v.speakerOrg) ? { org: t(v.speakerOrg)! } : {}) } } : {}),
-      ...(t(v.location) ? { location: t(v.location)! } : {}),
-      ...(t(v.audience) ? { audience: t(v.audience)! } : {}),
-      headCount: v.headCount ?? 0,
-      ...(v.planItemId ? { planItemId: v.planItemId } : {}),
-      ...(t(v.notes) ? { notes: t(v.notes)! } : {}),
-      tags: v.tags ?? [],
-      materials: (v.materials ?? []).filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), kind: m.kind ?? '其他', copies: m.copies ?? 0 })),
-      citations: cites.map(toInput),
-    };
+    const input = lectureInputOf(v, cites) as ApiInput<'lectures:create'>['input'];
     try {
       const r = lecture ? await client.call('lectures:update', { id: lecture.id, patch: input, expectedRevision: lecture.revision }) : await client.call('lectures:create', { input });
       void message.success(`已保存 ${r.record.id}`);
@@ -127,45 +95,46 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
           }
         }}
       >
+        {otherErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={otherErrors.join('；')} data-testid="lecture-form-errors" />}
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="kind" label="类型" rules={[{ required: true }]}>
+            <Form.Item name="kind" label="类型" required>
               <Select options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <Form.Item name="date" label="日期" required>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="headCount" label="参加人数">
-              <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} />
+              <InputNumber min={0} max={L.headCount} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="topic" label="主题" rules={[{ required: true, whitespace: true, message: '请填写主题' }, { max: 300 }]}>
+            <Form.Item name="topic" label="主题" required>
               <Input data-testid="lecture-topic" />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="speakerName" label="主讲人">
-              <Input maxLength={100} />
+              <Input maxLength={L.person} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="speakerOrg" label="主讲人单位">
-              <Input maxLength={200} />
+              <Input maxLength={L.unit} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="audience" label="对象">
-              <Input maxLength={200} />
+              <Input maxLength={L.unit} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item name="location" label="地点">
-              <Input maxLength={200} />
+              <Input maxLength={L.unit} />
             </Form.Item>
           </Col>
           <Col span={16}>
@@ -186,7 +155,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
               <>
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline">
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '名称' }]} style={{ marginBottom: 6 }}>
+                    <Form.Item name={[f.name, 'name']} style={{ marginBottom: 6 }}>
                       <Input placeholder="名称" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'kind']} style={{ marginBottom: 6 }}>
@@ -206,7 +175,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
           </Form.List>
         </Form.Item>
         <Form.Item name="notes" label="内容摘要 / 备注">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20_000} />
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={L.text} />
         </Form.Item>
         <Form.Item name="tags" label="标签">
           <Select mode="tags" tokenSeparators={[',', '，']} />
