@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { StyleKeeper } from './components/style-keeper';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -25,6 +26,7 @@ createRoot(document.getElementById('root')!).render(
         <ErrorBoundary>
           <App />
         </ErrorBoundary>
+        <StyleKeeper />
       </AntApp>
     </ConfigProvider>
   </StrictMode>,
