@@ -1,8 +1,8 @@
 // One article in the reader's list, with the 编/章/节 headings that open before it. Its toolbar
 // (被引用, 历次版本, 加入简报, 复制引用) is mounted only while the article is hovered, focused or
 // active, and floats above the text instead of taking room on its first line. Articles not yet
-// rendered (a long law is rendered in slices after the first screen) are a placeholder of about
-// their height, so anchors and the scroll bar stay right while the rest arrives.
+// rendered (a long law is rendered in slices after the first screen) are left to a spacer of
+// about their height (estimateHeight), so the scroll bar stays right while the rest arrives.
 
 import { CopyOutlined, FileAddOutlined, HistoryOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tag, Tooltip } from 'antd';
@@ -20,7 +20,12 @@ export function estimateHeight(u: Unit, fontSize: number, headings: number): num
     lines += Math.ceil((p.text.length + 4) / perLine);
     for (const it of p.items) lines += Math.ceil((it.length + 4) / perLine);
   }
-  return Math.round(Math.max(1, lines) * fontSize * 1.9 + 24 + headings * (fontSize + 30));
+  return Math.round(Math.max(1, lines) * fontSize * 1.9 + 24 + headings * headingHeight(fontSize));
+}
+
+/** The height of one 编/章/节 heading (.reader-heading: its line and margins). */
+export function headingHeight(fontSize: number): number {
+  return Math.round((fontSize + 1) * 1.5715 + 26);
 }
 
 function Actions({ unit, cited, canHistory, onAction }: { unit: Unit; cited: number; canHistory: boolean; onAction: (a: ArticleAction, u: Unit) => void }) {
@@ -67,7 +72,6 @@ export interface ArticleBlockProps {
   showActions: boolean;
   cited: number;
   canHistory: boolean;
-  rendered: boolean;
   fontSize: number;
   onAction: (a: ArticleAction, u: Unit) => void;
   /** Citations in the text, as links (法条联想). */
@@ -80,12 +84,11 @@ export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
   return (
     <>
       {p.headings.map((h) => (
-        <div className="reader-heading" id={`heading-${h.depth}-${u.key}`} key={h.depth} style={{ fontSize: p.fontSize + 1 }}>
+        <div className="reader-heading" id={`heading-${h.depth}-${u.key}`} key={h.depth} data-heading-of={u.key} style={{ fontSize: p.fontSize + 1 }}>
           {h.text}
         </div>
       ))}
-      {p.rendered ? (
-        <div
+      <div
           id={`article-${u.key}`}
           className={`reader-article${p.active ? ' active' : ''}${p.showActions ? ' with-actions' : ''}`}
           style={{ containIntrinsicSize: `auto ${est}px` }}
@@ -101,9 +104,6 @@ export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
           )}
           <ArticleText unit={u} terms={p.terms} currentMark={p.currentMark} links={p.links} />
         </div>
-      ) : (
-        <div id={`article-${u.key}`} className="reader-article pending" style={{ height: est }} data-key={u.key} aria-busy="true" />
-      )}
     </>
   );
 });

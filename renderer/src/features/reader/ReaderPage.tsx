@@ -3,14 +3,17 @@
 // citation counts, every article with an anchor, search-term highlighting, 在本法中查找 with
 // Enter / Shift+Enter, 复制引用, 历次版本, 加入简报, the 被引用 panel and an adjustable font size.
 //
-// A long law (民法典, 1,260 articles) must open without freezing the window: the first screen (and
-// the article asked for) is rendered at once, the rest in slices between frames, each article
-// skips layout while off-screen (content-visibility) and mounts its toolbar only when hovered,
-// focused or active.
+// A long law (民法典, 1,260 articles) must open without freezing the window: its text is asked for
+// as the address changes (version-prefetch), the first screen (and the article asked for) is
+// rendered at once and the rest in slices between frames (not-yet-rendered runs are one spacer of
+// their estimated height each), each article skips layout while off-screen (content-visibility)
+// and mounts its toolbar only when hovered, focused or active; the TOC tree and the version tools
+// come one frame after the text, and the dialogs when first opened. The TOC follows the article at
+// the top of the view.
 
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { AddToPack } from '../packs/AddToPack';
@@ -27,17 +30,18 @@ import { useCall } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
 import { hrefOf, navigate } from '../../router';
 import { useSettings } from '../../settings-context';
-import { ArticleBlock, type ArticleAction } from './ArticleBlock';
+import { ArticleBlock, estimateHeight, headingHeight, type ArticleAction } from './ArticleBlock';
 import { countMarks, type Unit } from './article-text';
 import { copyText } from './copy-text';
-import { buildToc, headingsBefore } from './toc';
-import { useProgressiveCount } from './progressive';
+import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
+import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from './progressive';
+import { useVersion } from './version-prefetch';
 import './reader.css';
 
 type VersionData = ApiOutput<'version:get'>;
 
-/** Articles rendered at once on open, around the one asked for and from the top. */
-const FIRST_SLICE = 30;
+/** Articles rendered at once on open, around the one asked for and from the top (a screen is about ten). */
+const FIRST_SLICE = 24;
 /** Articles added per slice afterwards; small enough that one slice stays well under 50 ms. */
 const SLICE = 80;
 
@@ -75,6 +79,12 @@ const TocTree = memo(function TocTree({
   height: number;
   onPick: (nodeKey: string, unitKey: string) => void;
 }) {
+  // The node the reading position is in stays in sight as the text scrolls.
+  const tree = useRef<{ scrollTo: (o: { key: string; align?: 'top' | 'bottom' | 'auto' }) => void }>(null);
+  const at = selected[0];
+  useEffect(() => {
+    if (at) tree.current?.scrollTo({ key: at, align: 'auto' });
+  }, [at]);
   if (toc.length === 0)
     return (
       <Typography.Paragraph type="secondary" style={{ padding: 8 }}>
@@ -83,6 +93,7 @@ const TocTree = memo(function TocTree({
     );
   return (
     <Tree
+      ref={tree as never}
       blockNode
       defaultExpandAll
       height={height}
@@ -106,20 +117,18 @@ function tocTitle(n: unknown) {
     <span>
       {node.title}
       {node.cited > 0 && (
-        <Tooltip title={`被引用 ${node.cited} 次`}>
-          <Tag color="blue" style={{ marginLeft: 6, fontSize: 11, lineHeight: '16px', padding: '0 4px' }} data-testid="toc-cited">
-            {node.cited}
-          </Tag>
-        </Tooltip>
+        <Tag color="blue" style={{ marginLeft: 6, fontSize: 11, lineHeight: '16px', padding: '0 4px' }} title={`被引用 ${node.cited} 次`} data-testid="toc-cited">
+          {node.cited}
+        </Tag>
       )}
     </span>
   );
 }
 
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
-  const res = useCall('version:get', { versionId });
+  const res = useVersion(versionId);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
-  if (!res.data || res.data.meta.id !== versionId) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
+  if (!res.data) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
   return <Reader key={versionId} data={res.data} reload={res.reload} articleKey={articleKey} highlight={highlight} />;
 }
 
@@ -138,7 +147,11 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const [find, setFind] = useState(highlight ?? '');
   const [active, setActive] = useState<string | undefined>(articleKey);
   const [hovered, setHovered] = useState<string>();
-  const [tocSelected, setTocSelected] = useState<string[]>([]);
+  /** The TOC node last clicked; it stays selected while the reading position is inside it. */
+  const [tocPicked, setTocPicked] = useState<string>();
+  /** The unit at the top of the view (the TOC follows it). */
+  const [reading, setReading] = useState<number>();
+  const painted = useAfterFirstPaint();
   /** Which occurrence of the find terms Enter / Shift+Enter is on; -1 before the first Enter. */
   const [cursor, setCursor] = useState({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
@@ -157,6 +170,9 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const indexOf = useMemo(() => new Map(units.map((u, i) => [u.key, i])), [units]);
   const headings = useMemo(() => headingsBefore(units), [units]);
   const toc = useMemo(() => buildToc(units, cited ?? {}), [units, cited]);
+  const tocFlat = useMemo(() => flattenToc(toc, indexOf), [toc, indexOf]);
+  const tocKey = reading === undefined ? tocPicked : tocNodeAt(tocFlat, reading, tocPicked);
+  const tocSelected = useMemo(() => (tocKey ? [tocKey] : []), [tocKey]);
 
   // The article opened on (asked for, or the first match of the search that led here).
   // Only on open: later requests come by articleKey changes, later finds by Enter.
@@ -172,6 +188,8 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const [focus, setFocus] = useState(() => (initialTarget ? indexOf.get(initialTarget)! : 0));
   const ready = useProgressiveCount(units.length, FIRST_SLICE, SLICE);
   const isRendered = (i: number) => i < ready || (i >= focus - 5 && i < focus + FIRST_SLICE);
+  // Heights of what is not rendered yet, so the scroll bar and the place of the target are about right.
+  const heights = useMemo(() => units.map((u, i) => estimateHeight(u, settings.fontSize, 0) + headings[i]!.length * headingHeight(settings.fontSize)), [units, headings, settings.fontSize]);
 
   // Scrolling waits for the target to be rendered (it may have been a placeholder a moment ago).
   const pendingScroll = useRef<{ id: string; block: ScrollLogicalPosition } | null>(initialTarget ? { id: `article-${initialTarget}`, block: 'start' } : null);
@@ -187,13 +205,37 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     const p = pendingScroll.current;
     if (!p) return;
     const el = document.getElementById(p.id);
-    if (!el || el.classList.contains('pending')) return;
+    if (!el) return;
     pendingScroll.current = null;
     el.scrollIntoView({ block: p.block });
   });
+
+  // The TOC follows the unit at the top of the text (read after each scroll, once per frame; the
+  // layout is fresh then, so the lookup forces none).
   useEffect(() => {
-    if (!initialTarget) document.getElementById('reader-body')?.scrollTo({ top: 0 });
-  }, [initialTarget]);
+    const body = document.getElementById('reader-body');
+    if (!body) return;
+    let frame = 0;
+    const look = () => {
+      frame = 0;
+      const bar = body.querySelector('.reader-sticky')?.getBoundingClientRect();
+      const text = document.getElementById('reader-text')?.getBoundingClientRect();
+      if (!bar || !text) return;
+      const hit = document.elementFromPoint(text.left + 24, bar.bottom + 16)?.closest('[data-key],[data-heading-of]');
+      const key = hit?.getAttribute('data-key') ?? hit?.getAttribute('data-heading-of');
+      const i = key ? indexOf.get(key) : undefined;
+      if (i !== undefined) setReading(i);
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(look);
+    };
+    body.addEventListener('scroll', onScroll, { passive: true });
+    if (painted) onScroll();
+    return () => {
+      body.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [indexOf, painted]);
   useEffect(() => {
     if (articleKey && indexOf.has(articleKey)) jumpTo(articleKey, `article-${articleKey}`);
   }, [articleKey, indexOf, jumpTo]);
@@ -228,7 +270,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     const { meta: m, message: msg } = state.current;
     if (a === 'activate') {
       setActive(u.key);
-      setTocSelected([]);
+      setTocPicked(undefined);
     }
     else if (a === 'cited') {
       setActive(u.key);
@@ -301,13 +343,49 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
 
   const pickToc = useCallback(
     (nodeKey: string, unitKey: string) => {
-      setTocSelected([nodeKey]);
+      setTocPicked(nodeKey);
       setActive(unitKey);
       const m = /^h:(\d+):/.exec(nodeKey);
       jumpTo(unitKey, m ? `heading-${m[1]}-${unitKey}` : `article-${unitKey}`);
     },
     [jumpTo],
   );
+
+  // The articles rendered so far; each run of the rest is one spacer of its estimated height.
+  const blocks: ReactNode[] = [];
+  let gap = 0;
+  const closeGap = (at: number) => {
+    if (gap > 0) blocks.push(<div key={`gap-${at}`} className="reader-gap" style={{ height: gap }} aria-busy="true" />);
+    gap = 0;
+  };
+  units.forEach((u, i) => {
+    if (!isRendered(i)) {
+      gap += heights[i]!;
+      return;
+    }
+    closeGap(i);
+    blocks.push(
+      <ArticleBlock
+        key={u.key}
+        unit={u}
+        headings={headings[i]!}
+        terms={terms}
+        currentMark={currentAt?.unit === i ? currentAt.mark : -1}
+        active={active === u.key}
+        showActions={active === u.key || hovered === u.key}
+        cited={cited?.[u.key] ?? 0}
+        canHistory={versions.length > 1}
+        fontSize={settings.fontSize}
+        onAction={onAction}
+        links={links.get(u.key)}
+      />,
+    );
+  });
+  closeGap(units.length);
+
+  const historyMounted = useOnceTrue(historyKey !== undefined);
+  const packMounted = useOnceTrue(packItems !== undefined);
+  const statusMounted = useOnceTrue(statusOpen);
 
   const activeUnit = units.find((u) => u.key === active);
   const position = versions.findIndex((v) => v.id === meta.id);
@@ -320,7 +398,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
         <Typography.Text strong style={{ paddingLeft: 8 }}>
           目录
         </Typography.Text>
-        <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />
+        {painted && <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />}
       </nav>
       <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
         <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'library' })}>法规库</a> }, { title: meta.title }]} />
@@ -433,23 +511,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
           onMouseLeave={() => setHovered(undefined)}
         >
           {units.length === 0 && <Typography.Paragraph type="secondary">这个版本只有标题和制定历史，没有正文。</Typography.Paragraph>}
-          {units.map((u, i) => (
-            <ArticleBlock
-              key={u.key}
-              unit={u}
-              headings={headings[i]!}
-              terms={terms}
-              currentMark={currentAt?.unit === i ? currentAt.mark : -1}
-              active={active === u.key}
-              showActions={active === u.key || hovered === u.key}
-              cited={cited?.[u.key] ?? 0}
-              canHistory={versions.length > 1}
-              rendered={isRendered(i)}
-              fontSize={settings.fontSize}
-              onAction={onAction}
-              links={links.get(u.key)}
-            />
-          ))}
+          {blocks}
         </div>
         <LawRelationsPanel lawId={meta.lawId} />
       </article>
@@ -469,17 +531,19 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
           }
         />
       )}
-      <ArticleHistory versionId={meta.id} lawId={meta.lawId} articleKey={historyKey} onClose={() => setHistoryKey(undefined)} />
-      <AddToPack items={packItems?.items} what={packItems?.what ?? ''} onClose={() => setPackItems(undefined)} />
-      <StatusEditor
-        open={statusOpen}
-        meta={meta}
-        onClose={() => setStatusOpen(false)}
-        onSaved={() => {
-          setStatusOpen(false);
-          reload();
-        }}
-      />
+      {historyMounted && <ArticleHistory versionId={meta.id} lawId={meta.lawId} articleKey={historyKey} onClose={() => setHistoryKey(undefined)} />}
+      {packMounted && <AddToPack items={packItems?.items} what={packItems?.what ?? ''} onClose={() => setPackItems(undefined)} />}
+      {statusMounted && (
+        <StatusEditor
+          open={statusOpen}
+          meta={meta}
+          onClose={() => setStatusOpen(false)}
+          onSaved={() => {
+            setStatusOpen(false);
+            reload();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -21,3 +21,29 @@ export function useProgressiveCount(total: number, first: number, step: number):
   // `first` may grow after the list arrives (a target further down): it is always rendered.
   return Math.min(Math.max(count, first), total);
 }
+
+/**
+ * False for the first paint of a page, true from the next frame on: for the parts that can wait
+ * one frame (a TOC tree that measures its rows, the version tools) so the text paints first.
+ */
+export function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+/** True once `on` has been true: a dialog is mounted when first opened and then stays (for its closing animation). */
+export function useOnceTrue(on: boolean): boolean {
+  const [was, setWas] = useState(on);
+  if (on && !was) setWas(true);
+  return on || was;
+}

@@ -50,3 +50,51 @@ export function headingsBefore(units: Unit[]): { text: string; depth: number }[]
     return out;
   });
 }
+
+/** A TOC node in reading order: the first unit under it and the first unit after it. */
+export interface TocSpan {
+  key: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The nodes in reading order (a heading before the headings inside it) with the units they span,
+ * for following the reading position. `indexOf` maps a unit key to its index.
+ */
+export function flattenToc(toc: TocNode[], indexOf: Map<string, number>): TocSpan[] {
+  const out: TocSpan[] = [];
+  const walk = (nodes: TocNode[], end: number) => {
+    nodes.forEach((n, k) => {
+      const next = nodes[k + 1];
+      const to = next ? (indexOf.get(next.unitKey) ?? end) : end;
+      out.push({ key: n.key, from: indexOf.get(n.unitKey) ?? 0, to });
+      walk(n.children, to);
+    });
+  };
+  walk(toc, Number.MAX_SAFE_INTEGER);
+  return out;
+}
+
+/**
+ * The node to select for the unit at index `unit`: `picked` (the node last clicked) while the unit
+ * is inside it, else the deepest node the unit is in. Undefined before the first node.
+ */
+export function tocNodeAt(spans: TocSpan[], unit: number, picked?: string): string | undefined {
+  const p = picked === undefined ? undefined : spans.find((s) => s.key === picked);
+  if (p && unit >= p.from && unit < p.to) return picked;
+  // Reading order: the last node starting at or before the unit is the deepest one holding it.
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.from <= unit) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  // A unit after a node's end but in no later node (articles outside any heading): its enclosing node, if any.
+  while (found >= 0 && unit >= spans[found]!.to) found--;
+  return found >= 0 ? spans[found]!.key : undefined;
+}

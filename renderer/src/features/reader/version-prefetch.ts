@@ -1,0 +1,70 @@
+// The text of the version being opened is asked for the moment the address changes to #/read/…,
+// before React has taken the previous page down and rendered the reader's first frame (on a long
+// 法规库 list that is tens of milliseconds in which the request could already be on its way). The
+// reader takes that answer instead of asking again; anything else asks as before.
+
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiOutput } from '../../../../electron/shared/api-contract';
+import { client, errorMessage } from '../../api/client';
+import { useLibraryGeneration } from '../../api/hooks';
+import { parseHash } from '../../router';
+
+type VersionData = ApiOutput<'version:get'>;
+
+/** An answer this old was asked for a navigation that did not mount the reader: not used. */
+const FRESH_MS = 3000;
+
+let pending: { versionId: string; at: number; answer: Promise<VersionData> } | undefined;
+/** The version the reader shows now: a change of article within it asks for nothing. */
+let shown: string | undefined;
+
+export function prefetchVersion(versionId: string): void {
+  if (versionId === shown) return;
+  const answer = client.call('version:get', { versionId });
+  // Whoever takes it handles its failure; an answer nobody takes must not be an unhandled rejection.
+  answer.catch(() => {});
+  pending = { versionId, at: performance.now(), answer };
+}
+
+function takePrefetched(versionId: string): Promise<VersionData> | undefined {
+  const p = pending;
+  pending = undefined;
+  return p && p.versionId === versionId && performance.now() - p.at < FRESH_MS ? p.answer : undefined;
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => {
+    const route = parseHash(location.hash);
+    if (route.page === 'read') prefetchVersion(route.versionId);
+  });
+}
+
+/** One version's text and metadata, again after every library change and on reload(). */
+export function useVersion(versionId: string): { data: VersionData | undefined; error: string | undefined; reload: () => void } {
+  const gen = useLibraryGeneration();
+  const [tick, setTick] = useState(0);
+  const [state, setState] = useState<{ key: string; data?: VersionData; error?: string }>({ key: '' });
+  const key = `${versionId}#${gen}#${tick}`;
+  useEffect(() => {
+    let live = true;
+    // Only the first ask after opening may use the prefetched answer: a reload or a library change asks again.
+    const answer = (tick === 0 && takePrefetched(versionId)) || client.call('version:get', { versionId });
+    answer.then(
+      (data) => live && setState({ key, data }),
+      (e: unknown) => live && setState({ key, error: errorMessage(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, tick, versionId]);
+  useEffect(() => {
+    shown = versionId;
+    return () => {
+      if (shown === versionId) shown = undefined;
+    };
+  }, [versionId]);
+  // The last answer stays while a reload runs (the reader keeps its place), never another version's.
+  const data = state.data && state.data.meta.id === versionId ? state.data : undefined;
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data, error: state.key === key ? state.error : undefined, reload };
+}
