@@ -32,6 +32,8 @@ const opt = (name: string) => {
 const rounds = Number(opt('--rounds') ?? 3);
 /** --profile: a Chromium CPU profile of the keystrokes and of opening each law, summarised (top self time). */
 const profile = args.includes('--profile');
+/** --detail: every keystroke with where its time went (until the request left, the request, after the answer). */
+const detail = args.includes('--detail');
 /** --only-screenshots: skip the measurements (with --screenshots). */
 const measure = !args.includes('--only-screenshots');
 const log = (s: string) => {
@@ -123,13 +125,20 @@ async function main() {
         typed += ch;
         await page.keyboard.insertText(ch);
         if (typed.trim() !== typed || !typed.trim()) continue; // a space searches the same thing
-        const ms = await page.evaluate(
+        const r = await page.evaluate(
           (want) =>
-            new Promise<number>((done, fail) => {
+            new Promise<{ ms: number; sent: number; answered: number }>((done, fail) => {
               const w = window as unknown as { __input: number };
               const start = w.__input;
               const ready = () => document.querySelector(`[data-testid="search-area"][data-query="${CSS.escape(want)}"]`);
-              const finish = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0));
+              const finish = () =>
+                requestAnimationFrame(() =>
+                  setTimeout(() => {
+                    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/search:query') && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
+                    performance.clearResourceTimings();
+                    done({ ms: performance.now() - start, sent: req ? req.startTime - start : NaN, answered: req ? req.responseEnd - start : NaN });
+                  }, 0),
+                );
               if (ready()) return finish();
               const mo = new MutationObserver(() => {
                 if (!ready()) return;
@@ -141,7 +150,8 @@ async function main() {
             }),
           typed,
         );
-        keystrokes.push(ms);
+        keystrokes.push(r.ms);
+        if (detail) console.log(`  ${typed.padEnd(14, '　')} ${r1(r.ms).toString().padStart(6)} ms  请求发出 ${r1(r.sent)}  应答到达 ${r1(r.answered)}  应答后 ${r1(r.ms - r.answered)}`);
       }
     }
   }
@@ -162,22 +172,32 @@ async function main() {
       await page.getByTestId('library-total').waitFor();
       const r = await page.evaluate(
         (versionId) =>
-          new Promise<{ first: number; all: number; maxTask: number }>((done, fail) => {
+          new Promise<{ first: number; all: number; maxTask: number; sent: number; answered: number }>((done, fail) => {
             const w = window as unknown as { __long: number[] };
             const longBefore = w.__long.length;
+            performance.clearResourceTimings();
             const start = performance.now();
             let first = -1;
+            let sent = NaN;
+            let answered = NaN;
             location.hash = `#/read/${encodeURIComponent(versionId)}`;
             const check = () => {
               if (first < 0 && document.querySelector('[data-testid="article"]')) {
                 first = -2;
-                requestAnimationFrame(() => setTimeout(() => (first = performance.now() - start), 0));
+                requestAnimationFrame(() =>
+                  setTimeout(() => {
+                    first = performance.now() - start;
+                    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/version:get') && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
+                    sent = req ? req.startTime - start : NaN;
+                    answered = req ? req.responseEnd - start : NaN;
+                  }, 0),
+                );
               }
               if (first >= 0 && document.querySelector('[data-testid="reader-text"][data-rendered="all"]')) {
                 mo.disconnect();
                 const all = performance.now() - start;
                 // Long tasks are reported a little after they end.
-                setTimeout(() => done({ first, all, maxTask: Math.max(0, ...w.__long.slice(longBefore)) }), 300);
+                setTimeout(() => done({ first, all, sent, answered, maxTask: Math.max(0, ...w.__long.slice(longBefore)) }), 300);
               }
             };
             const mo = new MutationObserver(check);
@@ -192,6 +212,7 @@ async function main() {
           }),
         law.versionId,
       );
+      if (detail) console.log(`  ${name} 首条 ${r1(r.first)} ms  请求发出 ${r1(r.sent)}  应答到达 ${r1(r.answered)}  应答后 ${r1(r.first - r.answered)}  全部 ${r1(r.all)}  最长任务 ${r.maxTask}`);
       opens.push(r.first);
       alls.push(r.all);
       tasks.push(r.maxTask);
