@@ -1,7 +1,8 @@
 // The reader in real Chromium: the first line of an article uses the full width (the toolbar floats
 // above it), 在本法中查找 moves with Enter / Shift+Enter, a TOC jump lands the heading below the
 // sticky title bar, switching versions follows the article mapping (统计法 2024 第七条 is 2009 第六条), and a 1,260-article 民法典
-// opens on the asked article and ends up with every article in the page (for the browser's Ctrl+F).
+// opens on the asked article and ends up with every article in the page (for the browser's Ctrl+F),
+// its TOC on the chapter being read.
 
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -136,5 +137,11 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       const box = await s.page.locator('#article-1200').boundingBox();
       expect(box!.y).toBeLessThan(860);
       expect(box!.y).toBeGreaterThan(0);
+      // The TOC shows where the reader is, and follows the text when it scrolls.
+      const selected = s.page.getByTestId('reader-toc').locator('.ant-tree-treenode-selected');
+      await selected.filter({ hasText: '第三章 责任主体的特殊规定' }).waitFor();
+      await s.page.locator('#reader-body').evaluate((el) => el.scrollTo({ top: 0 }));
+      await selected.filter({ hasText: '第一章 基本规定' }).waitFor();
+      expect(await selected.count()).toBe(1);
     }));
 });

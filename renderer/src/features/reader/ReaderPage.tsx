@@ -221,7 +221,10 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       const bar = body.querySelector('.reader-sticky')?.getBoundingClientRect();
       const text = document.getElementById('reader-text')?.getBoundingClientRect();
       if (!bar || !text) return;
-      const hit = document.elementFromPoint(text.left + 24, bar.bottom + 16)?.closest('[data-key],[data-heading-of]');
+      const y = bar.bottom + 16;
+      // Above the text (the law's header in view): reading from its start.
+      if (text.top >= y) return setReading(units.length ? 0 : undefined);
+      const hit = document.elementFromPoint(text.left + 24, y)?.closest('[data-key],[data-heading-of]');
       const key = hit?.getAttribute('data-key') ?? hit?.getAttribute('data-heading-of');
       const i = key ? indexOf.get(key) : undefined;
       if (i !== undefined) setReading(i);
@@ -235,7 +238,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       body.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
     };
-  }, [indexOf, painted]);
+  }, [indexOf, painted, units.length]);
   useEffect(() => {
     if (articleKey && indexOf.has(articleKey)) jumpTo(articleKey, `article-${articleKey}`);
   }, [articleKey, indexOf, jumpTo]);
