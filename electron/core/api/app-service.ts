@@ -4,7 +4,7 @@
 // Invariant: a handler never sees unvalidated input; errors leave as {code, message}.
 
 import { tmpdir } from 'node:os';
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import {
   ApiError,
   UPLOAD_LIMITS,
@@ -16,7 +16,6 @@ import {
   type Channel,
   type EventName,
   type EventPayload,
-  type ImportReportDto,
   type ParsedInput,
 } from '../../shared/api-contract';
 import { LIBRARY_INDEX_TASK } from '../../shared/task-progress';
@@ -24,7 +23,7 @@ import type { Law, LawVersionMeta } from '../../shared/law-model';
 import { FavoritesStore, migrateSettingsFavorites } from '../library/favorites-store';
 import { quickOpenByTitle } from '../library/law-lookup';
 import { LawRowsCache, listLaws } from '../library/law-list';
-import { importPaths, type ImportReport } from '../library/library-import';
+import { ImportStaging } from '../library/import-staging';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
 import { BundleError } from '../bundles/bundle-format';
@@ -34,7 +33,6 @@ import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RecordsService } from '../records/records-service';
 import { ApiContext, defaultExportDir, type Handler, type Handlers } from './api-context';
-import { StagingRegistry } from '../util/staging-registry';
 import { bundleStagings, bundlesHandlers, previewBundleFile, type BundleStagings } from './bundles-api';
 import { packsHandlers } from './packs-api';
 import { reportsHandlers } from './reports-api';
@@ -78,14 +76,6 @@ export interface AppServiceOptions {
   importRoots?: FolderRoot[];
 }
 
-/** Files waiting between the import preview and its commit. */
-interface ImportStaging {
-  paths: string[];
-  /** Temp folder holding uploaded files; removed when committed or discarded. */
-  tempDir?: string;
-}
-type Staging = ImportStaging & { id: string };
-
 const PACK_CODES: Record<PackError['code'], ApiError['code']> = {
   INVALID: 'VALIDATION',
   EMPTY: 'VALIDATION',
@@ -121,7 +111,7 @@ export class AppService {
   private readonly settings: SettingsStore;
   private readonly face: Face;
   private readonly emit: Emit;
-  private readonly stagings = new StagingRegistry<ImportStaging>({ ttlMs: 60 * 60 * 1000, max: 20 });
+  private readonly imports: ImportStaging;
   private search: SearchBackend | undefined;
   private searchState: { ready: boolean; message?: string } = { ready: false, message: '正在建立索引…' };
   private searchOpening: Promise<void> | undefined;
@@ -143,6 +133,7 @@ export class AppService {
     this.face = opts.face;
     this.emit = opts.emit ?? (() => {});
     this.lawRows = new LawRowsCache(this.store);
+    this.imports = new ImportStaging(this.store);
     this.unsubscribe = this.store.onChange((c) => {
       this.emit('library:changed', { added: c.added, removed: c.removed, generation: this.store.generation });
       // the link graph follows the library in the background (time-sliced), once the changes of an
@@ -264,7 +255,7 @@ export class AppService {
     clearTimeout(this.warmupTimer);
     this.unsubscribe();
     this.search?.close();
-    this.stagings.dropAll();
+    this.imports.dropAll();
     this.bundleStagings.dropAll();
   }
 
@@ -280,7 +271,7 @@ export class AppService {
 
   /** For Electron's open dialog: a preview of files the user picked natively. */
   async previewPaths(paths: string[], taskId?: string): Promise<ApiOutput<'import:preview'>> {
-    return this.preview({ paths }, taskId);
+    return this.imports.preview({ paths }, this.ctx.progress(taskId));
   }
 
   /** Waits for the search engine to open (tests, CLI). */
@@ -374,11 +365,12 @@ export class AppService {
         }
         return this.withCodes(quickOpenByTitle(this.store, text, limit ?? 12));
       },
-      'import:preview': ({ files, taskId }) => this.previewUploads(files, taskId),
-      'import:commit': ({ stagingId, taskId }) => this.commit(stagingId, taskId),
-      'import:discard': ({ stagingId }) => {
-        return { ok: this.stagings.drop(stagingId) };
+      'import:preview': ({ files, taskId }) => {
+        const { dir, paths } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
+        return this.imports.preview({ paths, tempDir: dir }, this.ctx.progress(taskId));
       },
+      'import:commit': ({ stagingId, taskId }) => this.imports.commit(stagingId, this.ctx.progress(taskId)),
+      'import:discard': ({ stagingId }) => ({ ok: this.imports.discard(stagingId) }),
       'settings:get': () => this.settings.get(),
       'settings:set': (patch) => this.settings.set(patch),
     } satisfies Partial<Handlers>;
@@ -412,60 +404,4 @@ export class AppService {
       favorites: this.lawRows.rows().filter((r) => favorites.has(r.lawId)).length,
     };
   }
-
-  // --- import ----------------------------------------------------------------------------------
-
-  private async previewUploads(files: { name: string; dataBase64: string }[], taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
-    const { dir, paths } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
-    return this.preview({ paths, tempDir: dir }, taskId);
-  }
-
-  private async preview(files: ImportStaging, taskId: string | undefined): Promise<ApiOutput<'import:preview'>> {
-    const progress = this.ctx.progress(taskId);
-    const staging = this.stagings.add(files);
-    try {
-      const report = await importPaths(this.store, staging.paths, {
-        dryRun: true,
-        onProgress: (p) => progress({ phase: 'preview', done: p.done, total: p.total, label: this.displayName(staging, p.file) }),
-      });
-      return { stagingId: staging.id, report: this.displayReport(staging, report) };
-    } catch (e) {
-      this.stagings.drop(staging.id);
-      throw e;
-    }
-  }
-
-  private async commit(stagingId: string, taskId: string | undefined): Promise<ImportReportDto> {
-    const progress = this.ctx.progress(taskId);
-    const staging = this.stagings.get(stagingId);
-    if (!staging) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择文件');
-    try {
-      const report = await importPaths(this.store, staging.paths, {
-        onProgress: (p) => progress({ phase: 'import', done: p.done, total: p.total, label: this.displayName(staging, p.file) }),
-      });
-      this.stagings.drop(staging.id);
-      return this.displayReport(staging, report);
-    } catch (e) {
-      // LOCKED: keep the staging so the user can retry.
-      if (!(e instanceof LibraryError && e.code === 'LOCKED')) this.stagings.drop(staging.id);
-      throw e;
-    }
-  }
-
-  /** Uploaded files are reported by their own names, not the temp folder they sat in. */
-  private displayName(s: Staging, file: string): string {
-    if (!file || !s.tempDir) return file;
-    return basename(relative(s.tempDir, file)) || file;
-  }
-
-  private displayReport(s: Staging, r: ImportReport): ImportReportDto {
-    const name = (f: string) => this.displayName(s, f);
-    return {
-      ...r,
-      failed: r.failed.map((f) => ({ ...f, file: name(f.file) })),
-      warnings: r.warnings.map((w) => ({ ...w, file: name(w.file) })),
-      files: r.files.map((f) => ({ ...f, file: name(f.file) })),
-    };
-  }
-
 }
