@@ -3,7 +3,7 @@
 // --json prints the PrecheckResult contract documented in electron/core/records/README-records.md.
 
 import { resolve } from 'node:path';
-import { DRAFT_KINDS, OPINION_FORMATS, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult } from '../../shared/review-workbench';
+import { DRAFT_KINDS, OPINION_FORMATS, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
 import { RecordsService } from '../../core/records/records-service';
 import { parseDraftFile } from '../../core/review/draft-store';
 import { precheck } from '../../core/review/precheck';
@@ -16,7 +16,24 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const precheckUsage = 'lawdesk precheck <送审稿文件> [--as-of YYYY-MM-DD] [--kind 规范性文件|重大行政决策|合同] [--panel] [--rules DIR] [--region 山东·淄博] [--json]';
 
-function printResult(r: PrecheckResult): void {
+/** The adviser's decisions on a review's findings, for the listing (absent for a bare file). */
+interface Decided {
+  decisions: Record<string, Decision>;
+  reopened: Record<string, Reopened>;
+}
+
+function statusLine(f: Finding, d: Decided): string | undefined {
+  const x = d.decisions[f.id];
+  if (x) {
+    const from = x.carriedFrom ? `（沿用第 ${x.carriedFrom.seq} 稿）` : '';
+    return x.status === 'accepted' ? `已采纳${from}${x.proposal ? `，建议修改为：${x.proposal}` : ''}` : `不采纳${from}：${x.reason}`;
+  }
+  const r = d.reopened[f.id];
+  if (r) return `原句已修改，重新待审（第 ${r.fromSeq} 稿${r.articleLabel}曾${r.status === 'accepted' ? '采纳' : `不采纳：${r.reason}`}）`;
+  return undefined;
+}
+
+function printResult(r: PrecheckResult, decided?: Decided): void {
   const o = process.stdout;
   o.write(`${r.title}（${r.kind}，${r.articleCount} 条，审查日 ${r.asOf}）\n`);
   o.write(`必须修改 ${r.counts['必须修改'] ?? 0} · 需核实 ${r.counts['需核实'] ?? 0} · 提示 ${r.counts['提示'] ?? 0}    规则：${r.rulesVersion}\n`);
@@ -29,6 +46,8 @@ function printResult(r: PrecheckResult): void {
     for (const b of f.bases) o.write(`    依据：${b.citation}${b.note ? `（${b.note}）` : ''}\n`);
     if (f.current) o.write(`    现行：${f.current.citation}\n`);
     if (f.suggestion) o.write(`    建议：${f.suggestion}\n`);
+    const status = decided && statusLine(f, decided);
+    if (status) o.write(`    ▶ ${status}\n`);
   }
   const fc = r.fairCompetition.filter((x) => x.triggers.length);
   if (fc.length) {
@@ -130,8 +149,12 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
       const { wb, close } = await openWorkbench(values.library, !!values.json, !!values.panel);
       try {
         const r = await wb.run(id, { ...(values.draft ? { seq: Number(values.draft) } : {}) });
-        if (values.json) printJson(r);
-        else printResult(r);
+        // Only the decisions on this result's findings: earlier versions' stay in the workbench's history.
+        const ids = new Set(r.findings.map((f) => f.id));
+        const pick = <T,>(m: Record<string, T>) => Object.fromEntries(Object.entries(m).filter(([k]) => ids.has(k)));
+        const decided = { decisions: pick(wb.drafts.decisions(id)), reopened: pick(wb.drafts.reopened(id)) };
+        if (values.json) printJson({ ...r, ...decided });
+        else printResult(r, decided);
       } finally {
         close();
       }

@@ -93,7 +93,8 @@ export class BasisResolver {
     if (!doc || !p) return undefined;
     const name = `《${doc.title}》${doc.docNo ? `（${doc.docNo}）` : ''}`;
     const where = p.article ? `${p.article}${p.heading ? `“${p.heading}”` : ''}` : '';
-    const quoted = p.quote ? `：“${p.quote}”` : `（要点：${p.summary}）`;
+    // An unverified provision says so in the citation itself: it reaches the record and the 意见书 too.
+    const quoted = p.quote ? `：“${p.quote}”` : `（要点：${p.summary}${p.article ? '' : '；条文号待核对'}）`;
     const notes = ['资料库未收录该文件，条文摘自审查依据数据（resources/review-bases）'];
     if (!p.article) notes.push('条文号待核对，请以正式文本为准');
     else if (!p.checked) notes.push('摘录尚未与正式文本逐字核对');

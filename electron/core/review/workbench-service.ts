@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ProposalSchema, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle } from '../records/citation-resolve';
@@ -22,6 +22,13 @@ import { precheckAsync, type PrecheckOptions } from './precheck';
 import { loadRuleSet, type RuleSet } from './review-rules';
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
+
+/** The line an accepted finding adds to the record's 权限/程序/内容 findings (found again to move it with its provision). */
+function findingLine(f: Finding, note: string): string {
+  const where = f.article ? `送审稿${f.article.label}` : '送审稿';
+  const basis = f.bases.map((b) => b.citation).filter(Boolean);
+  return `${where}“${f.excerpt}”：${f.reason}${note}${basis.length ? `（依据：${basis.join('；')}）` : ''}`;
+}
 
 export function draftKindOf(type: LegalityReview['type']): DraftKind {
   return type === '重大行政决策' || type === '合同' ? type : '规范性文件';
@@ -118,7 +125,8 @@ export class ReviewWorkbench {
     const prev = before.at(-1);
     if (existing || !prev) return { version, existing, carried: 0, reopened: 0 };
     const result = await this.run(reviewId, { seq: version.seq, panel: false });
-    return this.drafts.mutate(reviewId, (w) => {
+    const decidedBefore = this.drafts.decisions(reviewId);
+    const out = await this.drafts.mutate(reviewId, (w) => {
       const { carried, reopened } = carryDecisions(w.decisions, prev, version, result.findings);
       Object.assign(w.decisions, carried);
       Object.assign(w.reopened, reopened);
@@ -127,8 +135,42 @@ export class ReviewWorkbench {
         const by = opts.by || process.env.LAWDESK_USER || '本机用户';
         w.log.push({ at: this.store.now().toISOString(), by, action: 'carry', note: `第 ${version.seq} 稿沿用第 ${prev.seq} 稿的决定 ${c} 条（按内容对应条文）${r ? `，${r} 条因原句修改重新待审` : ''}` });
       }
-      return { version, existing, carried: c, reopened: r };
+      return { version, existing, carried: c, reopened: r, moved: carried };
     });
+    await this.followInRecord(reviewId, decidedBefore, prev.seq, out.moved, opts.by);
+    const { moved: _moved, ...counts } = out;
+    return counts;
+  }
+
+  /**
+   * The record's findings text speaks of the draft under review: the lines that 采纳 wrote for the
+   * previous version are rewritten with the new article numbers when their decision carried over,
+   * and taken out when the problem was fixed or its sentence reworded (采纳 again writes the new
+   * line). Lines the adviser has edited since are left as they are. The change log keeps the old text.
+   */
+  private async followInRecord(reviewId: string, before: Record<string, Decision>, prevSeq: number, carried: Record<string, Decision>, by?: string): Promise<void> {
+    const review = await this.records.getReview(reviewId);
+    const texts = { authority: review.findings.authority.text, procedure: review.findings.procedure.text, content: review.findings.content.text };
+    const newOf = new Map(Object.values(carried).map((d) => [d.carriedFrom!.findingId, d.finding!]));
+    for (const [id, d] of Object.entries(before)) {
+      if (d.status !== 'accepted' || !d.finding || d.checklist) continue;
+      if (d.draftSeq !== undefined && d.draftSeq !== prevSeq) continue;
+      const key = CAT_KEY[d.finding.category];
+      const lines = texts[key].split('\n');
+      const at = lines.indexOf(findingLine(d.finding, d.reason));
+      if (at < 0) continue;
+      const moved = newOf.get(id);
+      if (moved) lines[at] = findingLine(moved, d.reason);
+      else lines.splice(at, 1);
+      texts[key] = lines.join('\n');
+    }
+    const changed = (Object.keys(texts) as (keyof typeof texts)[]).filter((k) => texts[k] !== review.findings[k].text);
+    if (!changed.length) return;
+    await this.records.updateReview(
+      reviewId,
+      { findings: Object.fromEntries(changed.map((k) => [k, { text: texts[k], citations: review.findings[k].citations }])) },
+      { note: '新一稿：采纳的预审意见随条文移动改写，已修改或已解决的取出', ...(by ? { by } : {}) },
+    );
   }
 
   private async finding(reviewId: string, findingId: string): Promise<Finding> {
@@ -168,9 +210,7 @@ export class ReviewWorkbench {
     const review = await this.records.getReview(reviewId);
     const key = CAT_KEY[f.category];
     const current = review.findings[key];
-    const where = f.article ? `送审稿${f.article.label}` : '送审稿';
-    const basis = f.bases.map((b) => b.citation).filter(Boolean);
-    const line = `${where}“${f.excerpt}”：${f.reason}${o.note ? o.note : ''}${basis.length ? `（依据：${basis.join('；')}）` : ''}`;
+    const line = findingLine(f, o.note ?? '');
     const have = new Set(current.citations.map((c) => `${c.versionId}#${c.articleKey}`));
     const added = this.citationsOf(f).filter((c) => !have.has(`${c.versionId}#${c.articleKey}`));
     const text = current.text.includes(line) ? current.text : [current.text, line].filter(Boolean).join('\n');

@@ -78,9 +78,22 @@ describe('decisions across 送审稿 versions', () => {
     const annex = doc.sections.at(-1)!.blocks[0]!;
     expect(annex.kind === 'table' && annex.rows.map((r) => r[1])).toEqual(['第六条', '第二十三条']);
 
+    // The record's findings speak of the new version: moved lines renumbered, fixed / reworded ones out.
+    const rec = await lib.svc.getReview(reviewId);
+    const all = [rec.findings.authority.text, rec.findings.procedure.text, rec.findings.content.text].join('\n');
+    expect(all).toContain('送审稿第六条“服务机构须经县科技局审批');
+    expect(all).not.toContain('送审稿第五条“服务机构须经县科技局审批');
+    expect(all).toContain('送审稿第二十三条“本办法自2026年1月1日起施行，有效期十年。”');
+    expect(all).not.toContain('查封其经营场所'); // reworded in the new version: out until decided again
+    expect(all).not.toContain('只能选择县科技局指定的服务机构'); // fixed by the unit
+    // the 山东 办法's unverified provision says so wherever it is cited
+    expect(all).toContain('条文号待核对');
+    expect((await lib.svc.history(reviewId)).some((e) => (e.note ?? '').includes('随条文移动改写'))).toBe(true);
+
     // Deciding the re-opened finding on the new wording puts it back.
     await wb.accept(reviewId, coercion.id);
     expect((await wb.view(reviewId, { panel: false })).suggestions.map((s) => s.article)).toEqual(['第六条', '第十四条', '第二十三条']);
+    expect((await lib.svc.getReview(reviewId)).findings.authority.text).toContain('送审稿第十四条“服务机构在提供服务过程中弄虚作假的，县科技局可以查封其办公场所');
   });
 
   it('the same file again adds nothing and carries nothing', async () => {

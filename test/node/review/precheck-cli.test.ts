@@ -68,6 +68,13 @@ describe('lawdesk review draft / precheck / accept / dismiss / opinion', () => {
     expect(lawdesk('review', 'accept', id, pen.id).status).toBe(0);
     expect(lawdesk('review', 'dismiss', id, fee.id).status).toBe(2); // no reason
     expect(lawdesk('review', 'dismiss', id, fee.id, '--reason', '押金由展会主办方自行收取，不向行政机关缴纳').status).toBe(0);
+    // the listing shows the decisions, and --json carries them for this result's findings
+    const listed = lawdesk('review', 'precheck', id);
+    expect(listed.stdout).toContain('▶ 不采纳：押金由展会主办方自行收取，不向行政机关缴纳');
+    expect(listed.stdout).toContain('▶ 已采纳');
+    const decided = JSON.parse(lawdesk('review', 'precheck', id, '--json').stdout) as { decisions: Record<string, { status: string }> };
+    expect(decided.decisions[fee.id]!.status).toBe('dismissed');
+    expect(decided.decisions[pen.id]!.status).toBe('accepted');
     const out = join(work, '意见书.docx');
     const op = lawdesk('review', 'opinion', id, '--format', 'docx', '--out', out, '--office', '高青县科学技术局', '--prefix', '高科审', '--json');
     expect(op.status, op.stderr).toBe(0);
