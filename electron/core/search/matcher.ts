@@ -45,8 +45,9 @@ export function termKeys(seg: Segment, text: string): TermKeys {
     slots.push(s);
   }
   // A longer term's frequent 4- and 3-unit pieces narrow its candidates more than their bigrams
-  // (县级以上人民政府: 人民政府 is in fewer articles than 人民 or 政府).
-  if (text.length > 4 && seg.phraseCount) {
+  // (县级以上人民政府: 人民政府 is in fewer articles than 人民 or 政府; 第十二条: 第十二 and 十二条
+  // leave far fewer than 第十, 十二 and 二条, which every 第十…条 and …十二条 holds).
+  if (text.length >= 4 && seg.phraseCount) {
     for (let i = 0; i + 3 <= text.length; i++) {
       const p4 = i + 4 <= text.length ? seg.findPhrase(text.slice(i, i + 4)) : -1;
       const p = p4 >= 0 ? p4 : seg.findPhrase(text.slice(i, i + 3));
@@ -175,16 +176,9 @@ function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): 
   const docs = m.docs;
   const keep = new Uint8Array(docs.length);
   let n = 0;
-  if (docs.length <= LAZY_VERIFY_LIMIT && !seg.textLoaded) {
-    for (let i = 0; i < docs.length; i++) {
-      const has = seg.docText(docs[i]!).includes(term);
-      if (has !== exclude) {
-        keep[i] = 1;
-        n++;
-      }
-    }
-  } else if (!seg.textLoadable) {
-    // A segment too large to hold its texts (10× the corpus): read the candidates in runs.
+  if (!seg.textLoaded && (docs.length <= LAZY_VERIFY_LIMIT || !seg.textLoadable)) {
+    // Texts not in memory (a few candidates before they are loaded, or a segment too large to
+    // hold them, 10× the corpus): read the candidates' articles, nearby ones in one read.
     seg.forEachDocText(docs, (i, text) => {
       if (text.includes(term) !== exclude) {
         keep[i] = 1;

@@ -102,6 +102,17 @@ describe('frequent-phrase lists', () => {
       for (const [terms, excludes] of cases) {
         for (const s of [seg, loaded]) expect([...matchSegment(s, terms, excludes).docs], `${terms} -${excludes}`).toEqual(truth(terms, excludes));
       }
+      // A 4-unit term without a list of its own starts from its listed 3-unit pieces (第十二条 from
+      // 第十二 and 十二条), which leave fewer candidates than its bigrams.
+      const listed = new Set(loaded.phraseList());
+      const four = texts
+        .flatMap((t) => Array.from({ length: Math.max(0, t.length - 3) }, (_, i) => t.slice(i, i + 4)))
+        .find((g) => !listed.has(g) && listed.has(g.slice(0, 3)) && listed.has(g.slice(1)));
+      expect(four).toBeDefined();
+      const fk = termKeys(loaded, four!);
+      expect(fk.exact).toBe(false);
+      expect(fk.slots!.some((sl) => sl === loaded.findPhrase(four!.slice(0, 3)) || sl === loaded.findPhrase(four!.slice(1)))).toBe(true);
+      expect([...matchSegment(loaded, [four!], []).docs]).toEqual(truth([four!]));
       // Every 3- and 4-gram of a real article, listed or not, is found exactly.
       const sample = texts.find((t) => t.includes('人民政府') && t.length > 60)!;
       for (let i = 0; i + 4 <= sample.length; i += 3) {
@@ -131,7 +142,8 @@ describe('verifying without the whole text', () => {
     try {
       const every = new Uint32Array(loaded.docCount).map((_, i) => i);
       const some = every.filter((d) => d % 7 === 3);
-      for (const docs of [every, some]) {
+      const sparse = every.filter((d) => d % 97 === 5); // far apart: one read each
+      for (const docs of [every, some, sparse]) {
         const seen: string[] = [];
         loaded.forEachDocText(docs, (i, text) => (seen[i] = text));
         expect(seen).toEqual([...docs].map((d) => texts[d]!));
