@@ -6,7 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,8 @@ interface ChildReport {
   /** Brute child: one whole-corpus indexOf scan for every occurrence of 人民政府 (median). */
   scanMs?: number;
   skipped?: string;
+  /** FTS5 only: trigram or bigram. */
+  variant?: string;
 }
 
 function articleTerms(q: string) {
@@ -384,6 +386,41 @@ async function childFts5(lib: string, runs: number): Promise<ChildReport> {
 const basenameOf = (p: string) => p.split(/[\\/]/).pop()!;
 
 /**
+ * SQLite FTS5 through python3's sqlite3 (fts5-bench.py), which has FTS5 and the trigram tokenizer
+ * where this Node has no node:sqlite: the same article texts (written one version at a time to a
+ * JSONL file) and the same parsed queries, trigram and bigram. Undefined when python3 has no FTS5.
+ */
+function fts5ViaPython(store: LibraryStore, lib: string, runs: number): ChildReport[] | undefined {
+  const probe = spawnSync('python3', ['-c', "import sqlite3; sqlite3.connect(':memory:').execute('CREATE VIRTUAL TABLE t USING fts5(x, tokenize=trigram)')"], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const base = join(lib, '..', basenameOf(lib));
+  const textsFile = `${base}.texts.jsonl`;
+  const queriesFile = `${base}.queries.json`;
+  const fd = openSync(textsFile, 'w');
+  try {
+    for (const meta of store.versions()) for (const u of store.loadVersion(meta.id).units) writeSync(fd, JSON.stringify(u.text) + '\n');
+  } finally {
+    closeSync(fd);
+  }
+  writeFileSync(queriesFile, JSON.stringify(QUERIES.map(({ q }) => ({ q, ...articleTerms(q) }))));
+  try {
+    return (['trigram', 'bigram'] as const).map((variant) => {
+      process.stderr.write(`测 SQLite FTS5 ${variant}（python3）…\n`);
+      const r = spawnSync('python3', [join(dirname(here), 'fts5-bench.py'), '--texts', textsFile, '--queries', queriesFile, '--db', `${base}.${variant}.db`, '--variant', variant, '--runs', String(runs)], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      if (r.status !== 0) return { rssMB: 0, skipped: `fts5-bench.py ${variant} 失败（${r.status}）` };
+      return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildReport), variant };
+    });
+  } finally {
+    rmSync(textsFile, { force: true });
+    rmSync(queriesFile, { force: true });
+  }
+}
+
+/**
  * Rare queries drawn from the corpus itself (before any copies): for evenly spaced articles, the
  * first 4–6-character piece found in at most 2 articles. At ×N each then finds N–2N.
  */
@@ -491,8 +528,10 @@ async function main() {
     const eng = spawnChild('engine', lib, ['--runs', values.runs!]);
     process.stderr.write(`测暴力 indexOf…\n`);
     const brute = spawnChild('brute', lib, ['--runs', values.runs!]);
-    process.stderr.write(`测 SQLite FTS5…\n`);
-    const fts = spawnChild('fts5', lib, ['--runs', values.runs!]);
+    // FTS5: python3's sqlite3 (trigram and bigram) when it has FTS5, else node:sqlite (Node ≥ 22.5, trigram).
+    const viaPython = fts5ViaPython(store, lib, Number(values.runs));
+    const ftsAll = viaPython ?? [spawnChild('fts5', lib, ['--runs', values.runs!])];
+    const ftsRan = ftsAll.filter((r) => !r.skipped);
     process.stderr.write(`测 fuse.js（子集）…\n`);
     const fuse = spawnChild('fuse', lib, ['--fuse-subset', values['fuse-subset']!]);
 
@@ -509,34 +548,49 @@ async function main() {
     const tm = (r: ChildReport, k: keyof Timings, p: number | 'max') => (r.timings ? (p === 'max' ? Math.max(...r.timings[k]) : pct(r.timings[k], p)) : NaN);
     const ms = (n: number) => `${f1(n)} ms`;
     const three = (r: ChildReport, k: keyof Timings) => `${ms(tm(r, k, 50))} / ${ms(tm(r, k, 95))} / ${ms(tm(r, k, 'max'))}`;
-    // FTS5 gets a column when it ran (node:sqlite), else a line below the table saying why not.
-    const f = fts.skipped ? undefined : fts;
-    const col = (x: string) => (f ? [x] : []);
-    rows.push(['', 'LawDesk 索引', '暴力 indexOf', ...col('SQLite FTS5 trigram'), 'fuse.js（子集外推*）']);
+    // FTS5 gets a column per variant that ran, else a line below the table saying why not.
+    const cols = (x: (f: ChildReport) => string) => ftsRan.map(x);
+    rows.push(['', 'LawDesk 索引', '暴力 indexOf', ...cols((f) => `SQLite FTS5 ${f.variant ?? 'trigram'}`), 'fuse.js（子集外推*）']);
     rows.push([
       'import + 建索引',
       `${f1((importMs + (build.buildMs ?? 0)) / 1000)} s（索引 ${f1((build.buildMs ?? 0) / 1000)} s）`,
       `${f1(importMs / 1000)} s（无索引）`,
-      ...col(`${f1(importMs / 1000)} s + ${f1((f?.buildMs ?? 0) / 1000)} s`),
+      ...cols((f) => `${f1(importMs / 1000)} s + ${f1((f.buildMs ?? 0) / 1000)} s`),
       `${f1(importMs / 1000)} s + ${f1((fuse.buildMs ?? 0) / 1000)} s*`,
     ]);
-    rows.push(['索引占用磁盘', `${f1((build.indexBytes ?? 0) / 1e6)} MB（其中正文约 ${f1((build.textBytes ?? 0) / 1e6)} MB）`, '—', ...col(`${f1((f?.indexBytes ?? 0) / 1e6)} MB（含正文）`), '—（仅内存）']);
-    rows.push(['冷启动到首个结果', `${ms(eng.coldMs!)}（另：打开资料库 ${ms(eng.storeOpenMs!)}）`, `${ms(brute.coldMs!)}（读全部正文）`, ...col(ms(f?.coldMs ?? NaN)), '—']);
+    rows.push([
+      '索引占用磁盘',
+      `${f1((build.indexBytes ?? 0) / 1e6)} MB（其中正文约 ${f1((build.textBytes ?? 0) / 1e6)} MB）`,
+      '—',
+      ...cols((f) => `${f1((f.indexBytes ?? 0) / 1e6)} MB（含正文）；LawDesk 是它的 ${f1((build.indexBytes ?? 0) / (f.indexBytes ?? NaN))} 倍`),
+      '—（仅内存）',
+    ]);
+    rows.push(['冷启动到首个结果', `${ms(eng.coldMs!)}（另：打开资料库 ${ms(eng.storeOpenMs!)}）`, `${ms(brute.coldMs!)}（读全部正文）`, ...cols((f) => ms(f.coldMs ?? NaN)), '—']);
     for (const [k, name] of [
       ['full', '全部结果（总数+分面）'],
       ['page', '前 20 条+摘要'],
     ] as const) {
-      rows.push([`${name} p50 / p95 / max`, three(eng, k), three(brute, k), ...col(f ? three(f, k) : ''), `${three(fuse, k)}*`]);
+      rows.push([`${name} p50 / p95 / max`, three(eng, k), three(brute, k), ...cols((f) => three(f, k)), `${three(fuse, k)}*`]);
     }
     rows.push([
       '前 20 条 p95 相对暴力',
       `快 ${f1(tm(brute, 'page', 95) / tm(eng, 'page', 95))} 倍`,
       '1×',
-      ...col(f ? `快 ${f1(tm(brute, 'page', 95) / tm(f, 'page', 95))} 倍` : ''),
+      ...cols((f) => `快 ${f1(tm(brute, 'page', 95) / tm(f, 'page', 95))} 倍`),
       `慢 ${f1(tm(fuse, 'page', 95) / tm(brute, 'page', 95))} 倍*`,
     ]);
-    rows.push(['召回率 / 精确率（对子串真值）', `${eng.recall!.toFixed(3)} / ${eng.precision!.toFixed(3)}`, '1 / 1（即真值）', ...col('—（未核对）'), `${fuse.recall!.toFixed(3)} / ${fuse.precision!.toFixed(3)}*`]);
-    rows.push(['峰值 RSS', `查询 ${eng.rssMB} MB；建索引 ${build.rssMB} MB`, `${brute.rssMB} MB`, ...col(`${f?.rssMB} MB`), `${fuse.rssMB} MB（子集）`]);
+    if (ftsRan.length) {
+      rows.push([
+        '前 20 条 p50 / p95：FTS5 ÷ LawDesk（> 1 = LawDesk 快）',
+        '1×',
+        '—',
+        ...cols((f) => `${f1(tm(f, 'page', 50) / tm(eng, 'page', 50))}× / ${f1(tm(f, 'page', 95) / tm(eng, 'page', 95))}×`),
+        '—',
+      ]);
+    }
+    const pr = (r: ChildReport) => (r.recall === undefined ? '—（未核对）' : `${r.recall.toFixed(3)} / ${r.precision!.toFixed(3)}`);
+    rows.push(['召回率 / 精确率（对子串真值）', `${eng.recall!.toFixed(3)} / ${eng.precision!.toFixed(3)}`, '1 / 1（即真值）', ...cols(pr), `${fuse.recall!.toFixed(3)} / ${fuse.precision!.toFixed(3)}*`]);
+    rows.push(['峰值 RSS', `查询 ${eng.rssMB} MB；建索引 ${build.rssMB} MB`, `${brute.rssMB} MB`, ...cols((f) => `${f.rssMB} MB`), `${fuse.rssMB} MB（子集）`]);
     const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
     const w = rows[0]!.map((_, i) => Math.max(...rows.map((r) => width(r[i]!))));
     const line = (r: string[]) => '| ' + r.map((c, i) => c + ' '.repeat(w[i]! - width(c))).join(' | ') + ' |';
@@ -545,7 +599,7 @@ async function main() {
     for (const r of rows.slice(1)) out.push(line(r));
     out.push('');
     out.push(`* fuse.js：${fuse.note}；默认选项（keys: ['text']），AND/排除等按原样交给 fuse。暴力：${brute.note}。`);
-    out.push(fts.skipped ? `SQLite FTS5：未测——${fts.skipped}；用 Node ≥ 22.5 运行本脚本即多出一列。` : `SQLite FTS5：${fts.note}。`);
+    for (const f of ftsAll) out.push(f.skipped ? `SQLite FTS5：未测——${f.skipped}；有带 FTS5 的 python3 或用 Node ≥ 22.5 运行本脚本即多出一列。` : `SQLite FTS5 ${f.variant ?? 'trigram'}：${f.note}。`);
     out.push(`LawDesk 最慢的查询（前 20 条，中位数）：${(eng.slowest ?? []).map((x) => `${x.q} ${ms(x.p50)}`).join('；')}。`);
     const rare = eng.rare!;
     out.push(
