@@ -353,10 +353,36 @@ export class LibraryStore {
   }
 
   originalPath(meta: LawVersionMeta): string | undefined {
-    if (!existsSync(this.originalsDir)) return undefined;
-    const name = readdirSync(this.originalsDir).find((n) => n.startsWith(meta.sourceSha256));
+    let name = this.originalNames()?.get(meta.sourceSha256);
+    // A listing taken within 2 s of the folder's last change may have missed a file added in the
+    // same clock tick (mtime did not move): list again rather than report it missing.
+    if (!name && this.originalsIndex && this.originalsIndex.listedAt - this.originalsIndex.mtimeMs < 2000) {
+      this.originalsIndex = undefined;
+      name = this.originalNames()?.get(meta.sourceSha256);
+    }
     return name ? join(this.originalsDir, name) : undefined;
   }
+
+  /**
+   * sha256 → file name in originals/, from one listing kept while the folder's mtime stays the same
+   * (any file added or removed, by this process or another, changes it). A listing per call made
+   * exporting, checking or repairing N laws read the folder N times: quadratic (16,000 laws).
+   */
+  private originalNames(): Map<string, string> | undefined {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(this.originalsDir).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    if (this.originalsIndex?.mtimeMs !== mtimeMs) {
+      const names = new Map<string, string>();
+      for (const n of readdirSync(this.originalsDir)) if (!n.startsWith('.') && !names.has(n.slice(0, 64))) names.set(n.slice(0, 64), n);
+      this.originalsIndex = { mtimeMs, names, listedAt: Date.now() };
+    }
+    return this.originalsIndex.names;
+  }
+  private originalsIndex: { mtimeMs: number; listedAt: number; names: Map<string, string> } | undefined;
 
   /** Stages a version in the catalog (in memory). Returns the replaced version, if any. */
   stage(meta: LawVersionMeta): LawVersionMeta | undefined {
