@@ -8,7 +8,7 @@ import { watchLibrary } from '../core/library/library-watch';
 import { ensureLinuxFontAliases } from '../core/office/font-aliases-install';
 import { AppService } from '../core/api/app-service';
 import { EVENT_CHANNEL } from '../shared/api-channels';
-import type { AppCommand, EventName, EventPayload } from '../shared/api-contract';
+import { apiEvents, type AppCommand, type EventName, type EventPayload } from '../shared/api-contract';
 import { APP_URL } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { ElectronSettingsStore } from './electron-settings';
@@ -24,8 +24,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 let win: BrowserWindow | undefined;
 let servicePromise: Promise<AppService> | undefined;
 
+/** Like the browser face's event hub: only what the contract describes, as it shapes it (file names escaped). */
 function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
-  if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { name, payload });
+  const parsed = apiEvents[name].safeParse(payload);
+  if (parsed.success && win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, { name, payload: parsed.data });
 }
 
 const printPages = new PrintPages();

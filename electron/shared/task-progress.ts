@@ -5,6 +5,7 @@
 // the fixed LIBRARY_INDEX_TASK id. Phases are one closed vocabulary shared by the app and the CLI.
 
 import { z } from 'zod';
+import { printableName, printableText } from './printable-name';
 
 export const TASK_PHASES = [
   'seed', // the starter laws imported at the first start
@@ -61,9 +62,9 @@ export const taskProgressSchema = z.object({
   done: count,
   total: count,
   /** The item being worked on (a file name, a pack item, a bundle entry). */
-  label: z.string().optional(),
+  label: z.string().transform(printableName).optional(),
   /** Why the task failed (phase 'failed'). */
-  message: z.string().optional(),
+  message: z.string().transform(printableText).optional(),
 });
 export type TaskProgress = z.output<typeof taskProgressSchema>;
 

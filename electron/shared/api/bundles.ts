@@ -2,7 +2,7 @@
 // automatic backups of records.json with restore.
 
 import { z } from 'zod';
-import { call, count, empty, id, level, producedFileSchema, shortText, status, taskId } from './common';
+import { call, count, empty, id, level, producedFileSchema, shortText, shownName, shownText, status, taskId } from './common';
 
 /** Laws picked for a bundle by the 法规库's facets (each law through its current version); empty lists mean any. */
 export const bundleLawFilterSchema = z.strictObject({
@@ -19,7 +19,7 @@ const userDataMergeSchema = z.object({ path: z.string(), what: z.string(), outco
 const bundlePreviewSchema = z.object({
   createdAt: z.string(),
   appVersion: z.string(),
-  laws: z.array(z.object({ versionId: z.string(), title: z.string(), outcome: z.enum(['new', 'identical', 'newer', 'older']), detail: z.string().optional() })),
+  laws: z.array(z.object({ versionId: z.string(), title: shownName, outcome: z.enum(['new', 'identical', 'newer', 'older']), detail: shownText.optional() })),
   records: z.array(
     z.object({
       id: z.string(),
@@ -34,14 +34,14 @@ const bundlePreviewSchema = z.object({
   attachments: z.object({ new: count, present: count }),
   /** The bundle's packs, 收藏, office profile …: what merging each into the library does. */
   userData: z.array(userDataMergeSchema).optional(),
-  warnings: z.array(z.string()),
-  gbkNames: z.array(z.string()),
+  warnings: z.array(shownText),
+  gbkNames: z.array(shownName),
   summary: z.object({ laws: z.record(z.string(), count), records: z.record(z.string(), count) }),
 });
 export type BundlePreviewDto = z.infer<typeof bundlePreviewSchema>;
 export const backupInfoSchema = z.object({ name: z.string(), at: z.string(), reason: z.string(), size: count });
 const backupName = z.string().regex(/^records-\d{8}T\d{9}Z-[a-z0-9-]{1,40}\.json$/, '不是自动备份的文件名');
-export const restorePreviewSchema = z.object({ name: z.string(), restored: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: count, missingAttachments: z.array(z.string()),
+export const restorePreviewSchema = z.object({ name: z.string(), restored: z.array(z.string()), changed: z.array(z.string()), removed: z.array(z.string()), unchanged: count, missingAttachments: z.array(shownName),
   /** User-data files (packs, 收藏 …) the backup holds and whether restoring changes them; absent in backups taken before they were carried. */
   userData: z.array(z.object({ path: z.string(), what: z.string(), changed: z.boolean() })).optional(),
 });
@@ -62,13 +62,13 @@ export const bundlesCalls = {
   }),
   'bundles:preview': call({
     input: z.object({ file: bundleUpload, taskId }).strict(),
-    output: z.object({ stagingId: z.string(), name: z.string(), preview: bundlePreviewSchema }),
+    output: z.object({ stagingId: z.string(), name: shownName, preview: bundlePreviewSchema }),
     maxBodyBytes: Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4 + 64 * 1024,
   }),
   /** Electron only: the native open dialog, then a preview of the chosen bundle. */
   'bundles:pickAndPreview': call({
     input: empty,
-    output: z.union([z.object({ stagingId: z.string(), name: z.string(), preview: bundlePreviewSchema }), z.object({ canceled: z.literal(true) })]),
+    output: z.union([z.object({ stagingId: z.string(), name: shownName, preview: bundlePreviewSchema }), z.object({ canceled: z.literal(true) })]),
     face: 'electron',
   }),
   'bundles:import': call({

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { LEVELS, STATUSES } from '../law-model';
 import { taskIdSchema } from '../task-progress';
+import { printableName, printableText } from '../printable-name';
 
 z.config(z.locales.zhCN());
 
@@ -15,6 +16,14 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应为 YYY
 export const level = z.enum(LEVELS);
 export const status = z.enum(STATUSES);
 export const count = z.number().int().nonnegative();
+/**
+ * Output fields that show a file name (or a title or message that may carry one): control
+ * characters and bidi overrides from a hostile file name come out escaped, on every face, because
+ * each face's output passes the contract (printable-name.ts; escaping twice changes nothing).
+ * Never for a value the caller sends back as an id or path.
+ */
+export const shownName = z.string().transform(printableName);
+export const shownText = z.string().transform(printableText);
 export const empty = z.object({}).strict();
 /** A caller-chosen id for a long call, so the caller follows exactly its own progress. */
 export const taskId = taskIdSchema.optional();
@@ -52,4 +61,4 @@ export const uploadFileSchema = z
   .strict();
 
 /** A file the app made (an export, a bundle) or keeps (an attachment), ready to hand over. */
-export const producedFileSchema = z.object({ fileId: z.string(), name: z.string(), bytes: count, folder: z.string().optional() });
+export const producedFileSchema = z.object({ fileId: z.string(), name: shownName, bytes: count, folder: z.string().optional() });

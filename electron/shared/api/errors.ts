@@ -1,6 +1,7 @@
 // Errors and the envelope both transports carry.
 
 import { z } from 'zod';
+import { printableText } from '../printable-name';
 
 export const ERROR_CODES = [
   'VALIDATION', // the input did not match the contract
@@ -45,7 +46,13 @@ export function describeZodError(error: z.ZodError, what = '参数'): string {
 }
 
 /** Turns anything thrown into the {code, message} both transports send. */
+/** The error a face sends: its message with file names' control characters and bidi overrides escaped. */
 export function toApiError(e: unknown): ApiErrorData {
+  const d = errorData(e);
+  return { code: d.code, message: printableText(d.message) };
+}
+
+function errorData(e: unknown): ApiErrorData {
   if (e instanceof ApiError) return e.toJSON();
   const err = e as { code?: unknown; message?: unknown; name?: unknown };
   if (err && typeof err.code === 'string' && (ERROR_CODES as readonly string[]).includes(err.code)) {

@@ -1,16 +1,16 @@
 // Importing law files: a preview kept on the service side (stagingId), then commit or discard.
 
 import { z } from 'zod';
-import { UPLOAD_LIMITS, call, count, id, taskId, uploadFileSchema } from './common';
+import { UPLOAD_LIMITS, call, count, id, shownName, shownText, taskId, uploadFileSchema } from './common';
 import { SOURCE_FORMATS, TEXT_SOURCES } from '../law-model';
 
 export const importFileResultSchema = z.object({
-  file: z.string(),
+  file: shownName,
   status: z.enum(['imported', 'replaced', 'updated', 'skipped', 'failed']),
   versionId: z.string().optional(),
-  title: z.string().optional(),
+  title: shownName.optional(),
   articleCount: z.number().optional(),
-  reason: z.string().optional(),
+  reason: shownText.optional(),
   /** Detected format, and the path the text took (file text, text layer, OFD text, OCR). */
   format: z.enum(SOURCE_FORMATS).optional(),
   textSource: z.enum(TEXT_SOURCES).optional(),
@@ -18,7 +18,7 @@ export const importFileResultSchema = z.object({
   pages: count.optional(),
   ocrPages: count.optional(),
   ocrEstimateSeconds: count.optional(),
-  preview: z.array(z.object({ label: z.string(), text: z.string() })).optional(),
+  preview: z.array(z.object({ label: shownName, text: shownText })).optional(),
 });
 
 export const importReportSchema = z.object({
@@ -27,8 +27,8 @@ export const importReportSchema = z.object({
   /** Identical texts whose metadata a manifest corrected. */
   updated: count.default(0),
   skipped: count,
-  failed: z.array(z.object({ file: z.string(), reason: z.string() })),
-  warnings: z.array(z.object({ file: z.string(), message: z.string() })),
+  failed: z.array(z.object({ file: shownName, reason: shownText })),
+  warnings: z.array(z.object({ file: shownName, message: shownText })),
   files: z.array(importFileResultSchema),
   dryRun: z.boolean(),
   canceled: z.boolean().optional(),
@@ -42,14 +42,14 @@ export const folderListingSchema = z.object({
   path: z.string().nullable(),
   parent: z.string().nullable(),
   roots: z.array(z.object({ label: z.string(), path: z.string() })),
-  dirs: z.array(z.object({ name: z.string(), path: z.string() })),
+  dirs: z.array(z.object({ name: shownName, path: z.string() })), // path goes back to import:browse as is
   /** Importable files directly in this folder (.md .txt .pdf .docx .html). */
   files: count,
   manifest: z.boolean(),
 });
 /** A running folder import: finished with its report, or still going. */
 export const importTaskStateSchema = z.union([
-  z.object({ done: z.literal(false), progress: z.object({ done: count, total: count, file: z.string() }) }),
+  z.object({ done: z.literal(false), progress: z.object({ done: count, total: count, file: shownName }) }),
   z.object({ done: z.literal(true), report: importReportSchema }),
 ]);
 

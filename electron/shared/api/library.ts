@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { TEXT_SOURCES } from '../law-model';
-import { call, count, empty, id, level, shortText, status } from './common';
+import { call, count, empty, id, level, shortText, shownName, status } from './common';
 
 export const historyEventSchema = z.object({
   date: z.string(),
@@ -26,7 +26,7 @@ export const versionMetaSchema = z.object({
   statusOverride: z.object({ status, basis: z.string() }).optional(),
   expired: z.boolean().optional(),
   history: z.array(historyEventSchema),
-  sourceFile: z.string(),
+  sourceFile: shownName,
   sourceFormat: z.string(),
   textSource: z.enum(TEXT_SOURCES).optional(),
   verified: z.boolean().optional(),

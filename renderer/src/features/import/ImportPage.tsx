@@ -12,6 +12,7 @@ import { client, errorMessage } from '../../api/client';
 import { useEvent } from '../../api/hooks';
 import { navigate } from '../../router';
 import { FolderBrowser } from './FolderBrowser';
+import { printableName } from '../../../../electron/shared/printable-name';
 
 type Preview = Extract<ApiOutput<'import:preview'>, { stagingId: string }>;
 type FileResult = ImportReportDto['files'][number];
@@ -42,7 +43,8 @@ function fileIcon(status: FileResult['status']) {
 
 /** A long path wraps under its file name (the whole path also on hover), never cut off. */
 function FileCell({ file }: { file: string }) {
-  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  // A backslash that starts an escape of printableName (\u202e) is part of the name, not a Windows separator.
+  const cut = Math.max(-1, ...[...file.matchAll(/[/\\](?!u[0-9a-f]{4})/g)].map((m) => m.index));
   const name = file.slice(cut + 1);
   const dir = cut >= 0 ? file.slice(0, cut + 1) : '';
   return (
@@ -278,7 +280,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     const list = files.map((f) => f.originFileObj).filter((f): f is NonNullable<typeof f> => !!f);
     if (!list.length) return;
     const tooBig = list.find((f) => f.size > UPLOAD_LIMITS.maxFileBytes);
-    if (tooBig) return setError(`“${tooBig.name}”超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB，无法导入`);
+    if (tooBig) return setError(`“${printableName(tooBig.name)}”超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB，无法导入`);
     const total = list.reduce((n, f) => n + f.size, 0);
     if (total > UPLOAD_LIMITS.maxTotalBytes) return setError(`一次最多上传 ${UPLOAD_LIMITS.maxTotalBytes / 1048576} MB：整个文件夹请用上面的“按路径导入文件夹”`);
     if (list.length > UPLOAD_LIMITS.maxFiles) return setError(`一次最多上传 ${UPLOAD_LIMITS.maxFiles} 个文件：整个文件夹请用上面的“按路径导入文件夹”（不限文件数，并读取 manifest.jsonl）`);

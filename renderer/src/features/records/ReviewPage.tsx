@@ -49,6 +49,7 @@ import { HistoryView } from '../../components/HistoryView';
 import { materialsFor } from '../../../../electron/shared/review-materials';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
 import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, valuesOf, type Section, type Values } from './review-form-model';
+import { printableName } from '../../../../electron/shared/printable-name';
 
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
 
@@ -434,7 +435,7 @@ export function ReviewPage({ id }: { id: string }) {
                   }
                 }}
               >
-                {a.name}
+                {printableName(a.name)}
               </Button>
               <Typography.Text type="secondary">{(a.size / 1024).toFixed(0)} KB</Typography.Text>
             </Space>

@@ -12,6 +12,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { FlagTag, readAsBase64 } from '../../components/records-ui';
 import { hrefOf } from '../../router';
+import { printableName } from '../../../../electron/shared/printable-name';
 
 const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
 const day = (s?: string) => (s ? dayjs(s) : undefined);
@@ -119,7 +120,7 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
             <Upload beforeUpload={(f) => { setFile(f); return false; }} showUploadList={false} accept=".md,.txt,.docx,.doc,.wps,.pdf,.html,.htm,.ofd">
               <Button icon={<UploadOutlined />} data-testid="register-file">选择文件</Button>
             </Upload>
-            {file ? <Typography.Text>{file.name}</Typography.Text> : entry?.versionId ? <a href={hrefOf({ page: 'read', versionId: entry.versionId })}>{entry.file?.name ?? '已导入'}</a> : <Typography.Text type="secondary">未附文件</Typography.Text>}
+            {file ? <Typography.Text>{printableName(file.name)}</Typography.Text> : entry?.versionId ? <a href={hrefOf({ page: 'read', versionId: entry.versionId })}>{entry.file?.name ? printableName(entry.file.name) : '已导入'}</a> : <Typography.Text type="secondary">未附文件</Typography.Text>}
           </Space>
         </Form.Item>
         {error && <Alert type="error" showIcon message={<span style={{ whiteSpace: 'pre-wrap' }}>{error}</span>} data-testid="register-error" />}

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import type { DraftComparison, DraftDiffRow } from '../../../../electron/shared/review-workbench';
 import { client, errorMessage } from '../../api/client';
+import { printableName } from '../../../../electron/shared/printable-name';
 
 type Drafts = ApiOutput<'workbench:get'>['drafts'];
 
@@ -105,7 +106,7 @@ export function DraftCompare({ id, drafts, open, onClose, initial }: { id: strin
   };
   const loading = open && pair.from !== pair.to && !error && !(data && data.from === pair.from && data.to === pair.to);
 
-  const options = drafts.map((d) => ({ value: d.seq, label: `第 ${d.seq} 稿（${d.name}）` }));
+  const options = drafts.map((d) => ({ value: d.seq, label: `第 ${d.seq} 稿（${printableName(d.name)}）` }));
   const changed = (data?.rows ?? []).filter((r) => r.kind !== 'same' && r.kind !== 'renumbered');
   return (
     <Drawer open={open} onClose={onClose} title="送审稿各稿对比" size="large" data-testid="wb-compare">

@@ -16,6 +16,7 @@ import { useTask } from '../../api/hooks';
 import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/task-progress';
 import { hrefOf } from '../../router';
 import { DraftCompare, compareSummary } from './DraftCompare';
+import { printableName } from '../../../../electron/shared/printable-name';
 
 type View = ApiOutput<'workbench:get'>;
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
@@ -111,7 +112,7 @@ export function WorkbenchPage({ id }: { id: string }) {
       const carried = Object.values(v.decisions).filter((d) => d.draftSeq === seq && d.carriedFrom).length;
       const reopened = (v.result?.findings ?? []).filter((f) => v.reopened[f.id] && !v.decisions[f.id]).length;
       const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
-      void message.success(`已添加送审稿“${file.name}”（第 ${seq} 稿）${moved}`);
+      void message.success(`已添加送审稿“${printableName(file.name)}”（第 ${seq} 稿）${moved}`);
     } catch (e) {
       void message.error(errorMessage(e));
     } finally {
