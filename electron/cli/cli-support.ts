@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openLibrary } from '../core/library/open-library';
 import type { LibraryStore } from '../core/library/library-store';
+import { printableName } from '../shared/printable-name';
 
 export interface Command {
   summary: string;
@@ -40,10 +41,10 @@ export function progressLine(text: string): void {
   const now = Date.now();
   if (process.stderr.isTTY) {
     if (now - lastProgress < 50) return;
-    process.stderr.write(`\r\x1b[K${text}`);
+    process.stderr.write(`\r\x1b[K${printableName(text)}`); // our own escape, then the text with none of its own
   } else {
     if (now - lastProgress < 2000) return;
-    process.stderr.write(`${text}\n`);
+    process.stderr.write(`${printableName(text)}\n`);
   }
   lastProgress = now;
 }

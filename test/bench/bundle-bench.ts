@@ -20,8 +20,10 @@ if (process.argv[2] === '--child') {
   const { importBundle } = await import('../../electron/core/bundles/bundle-import');
   const { store } = await openLibrary({ dir: process.argv[3]!, seed: false });
   const t = performance.now();
+  const cpu0 = process.cpuUsage();
   const r = await importBundle(store, process.argv[4]!);
   const ms = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0); // less bent by a loaded machine than the wall clock
   let rssMB = process.resourceUsage().maxRSS / 1024;
   try {
     const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
@@ -29,7 +31,7 @@ if (process.argv[2] === '--child') {
   } catch {
     /* not Linux */
   }
-  process.stdout.write(JSON.stringify({ ms, rssMB, laws: r.summary.laws.new, versions: store.versions().length }));
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rssMB, laws: r.summary.laws.new, versions: store.versions().length }));
   process.exit(0);
 }
 
@@ -65,13 +67,13 @@ for (const n of sizes) {
   const into = join(work, `into-${n}`);
   const c = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', into, bundle], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (c.status !== 0) throw new Error(`import of ${n} failed: ${c.stderr.slice(0, 800)}`);
-  const r = JSON.parse(c.stdout) as { ms: number; rssMB: number; laws: number; versions: number };
+  const r = JSON.parse(c.stdout) as { ms: number; cpuMs: number; rssMB: number; laws: number; versions: number };
   if (r.laws !== n || r.versions !== n) throw new Error(`import of ${n}: ${r.laws} new, ${r.versions} in the library`);
-  rows.push(`| ${n.toLocaleString('en')} | ${(statSync(bundle).size / 1048576).toFixed(1)} MB | ${exportS.toFixed(1)} s | ${(r.ms / 1000).toFixed(1)} s | ${((r.ms / n) * 1000).toFixed(0)} µs | ${r.rssMB.toFixed(0)} MB |`);
+  rows.push(`| ${n.toLocaleString('en')} | ${(statSync(bundle).size / 1048576).toFixed(1)} MB | ${exportS.toFixed(1)} s | ${(r.ms / 1000).toFixed(1)} s | ${((r.ms / n) * 1000).toFixed(0)} µs | ${(r.cpuMs / 1000).toFixed(1)} s | ${((r.cpuMs / n) * 1000).toFixed(0)} µs | ${r.rssMB.toFixed(0)} MB |`);
   process.stdout.write(rows.at(-1)! + '\n');
   rmSync(into, { recursive: true, force: true });
 }
 process.stdout.write(`\nBundle import of tiny laws into an empty library (load at end ${loadavg().map((l) => l.toFixed(2)).join(' ')})\n\n`);
-process.stdout.write('| laws | bundle | export | import | per law | peak RSS (import) |\n| --- | --- | --- | --- | --- | --- |\n' + rows.join('\n') + '\n');
+process.stdout.write('| laws | bundle | export | import | per law | import CPU (user + sys) | CPU per law | peak RSS (import) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n' + rows.join('\n') + '\n');
 if (argv.includes('--keep')) process.stdout.write(`kept ${work}\n`);
 else rmSync(work, { recursive: true, force: true });

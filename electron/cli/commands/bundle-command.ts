@@ -7,6 +7,7 @@ import { BundleError } from '../../core/bundles/bundle-format';
 import { importBundle, previewBundle, type BundlePreview } from '../../core/bundles/bundle-import';
 import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+import { printableText } from '../../shared/printable-name';
 
 const usage = [
   'lawdesk bundle export [--laws 标题或id,…] [--level 法律,…] [--region 山东,…] [--status 现行有效,…] [--category 科技,…] [--favorites]',
@@ -21,7 +22,8 @@ const LAW_WORD = { new: '新增', identical: '相同', newer: '较新（替换�
 const REC_WORD = { new: '新增', identical: '相同', newer: '较新（更新本库）', older: '较旧（保留本库）', conflicting: '冲突（两边都改过）', renamed: '编号重复（另存新编号）' } as const;
 
 function printPreview(p: BundlePreview, imported: boolean): void {
-  const out = (s: string) => process.stdout.write(s + '\n');
+  // Titles, ids and names come from someone else's bundle: control characters and bidi overrides escaped.
+  const out = (s: string) => process.stdout.write(printableText(s) + '\n');
   out(`资料包 ${p.file}（${p.createdAt}，LawDesk ${p.appVersion}）`);
   for (const l of p.laws) if (l.outcome !== 'identical') out(`  法规  ${LAW_WORD[l.outcome]}  《${l.title}》 ${l.versionId}${l.detail ? `\n        ${l.detail}` : ''}`);
   for (const r of p.records) {

@@ -2,15 +2,20 @@
 // bidi overrides (U+202E makes "md.exe" read backwards) reach every face escaped: the import
 // preview and report, the folder browser, task progress, errors, bundle previews — because each
 // face's output passes the contract, whose file-name fields escape them (printable-name.ts). A
-// value sent back (a folder's path) stays as it is, so it still works.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// value sent back (a folder's path) stays as it is, so it still works. The CLI prints a hostile
+// bundle's titles escaped (its import report: cli tests of import-command).
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { ApiError, apiEvents, toApiError, type EventName } from '../../../electron/shared/api-contract';
 import { printableName } from '../../../electron/shared/printable-name';
+import { exportBundle } from '../../../electron/core/bundles/bundle-export';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { main as cli } from '../../../electron/cli/main';
 
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const LAW = readFileSync(resolve(import.meta.dirname, '../../fixtures/laws/行政法/行政许可法(2019-04-23).md'));
@@ -65,6 +70,27 @@ describe('file names are shown escaped on every face', () => {
       svc.close();
     }
   });
+
+  it('the CLI: a bundle preview prints the titles a hostile bundle carries escaped', async () => {
+    const other = join(tmp, 'other');
+    const { store } = await openLibrary({ dir: other, seed: false });
+    const src = join(tmp, 'bundle-src');
+    mkdirSync(src);
+    writeFileSync(join(src, 'x.md'), `# \u2066${BIDI}条例\n\n第一条 为了规范管理，制定本条例。\n`);
+    expect((await importPaths(store, [src])).imported).toBe(1);
+    const bundle = join(tmp, '恶意.lawdesk');
+    await exportBundle(store, { records: false, out: bundle });
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    try {
+      expect(await cli(['bundle', 'preview', bundle, '--library', join(tmp, 'cli-lib')])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const text = out.join('');
+    expect(text).toContain('\\u2066许可\\u202edm.exe条例');
+    expect(text).not.toMatch(RAW);
+  }, 60_000);
 
   it('errors: the message a face sends has the control characters escaped, line breaks kept', () => {
     const e = toApiError(new ApiError('VALIDATION', `无法读取 ${ESC}.md\n第二行`));
