@@ -367,10 +367,15 @@ export async function runHarness(opts: HarnessOptions): Promise<HarnessResult> {
     setUp(op, lib);
     const delayMs = Math.floor(Math.random() * full.get(op)! * 1.05);
     const r = await runChild(op, lib, arg(op, lib), delayMs);
+    if (opts.work) cpSync(lib, `${lib}-as-killed`, { recursive: true }); // --keep: what the kill left, before verify repairs it
     const v = await verify(fx, op, lib, arg(op, lib));
     trials.push({ op, delayMs, killed: r.killed, ...v });
     log(`trial ${t + 1}/${opts.trials} ${op} kill at ${delayMs} ms: ${r.killed ? 'killed' : 'finished'} → ${v.outcome}${v.problems.length ? ' INCONSISTENT: ' + v.problems.slice(0, 3).join('; ') : ''}`);
-    tearDown(lib);
+    if (v.problems.length && opts.work) log(`  kept for inspection: ${lib}-as-killed (and ${lib} after verification)`);
+    else {
+      tearDown(lib);
+      rmSync(`${lib}-as-killed`, { recursive: true, force: true });
+    }
   }
   const rows = ops.map((op) => {
     const ts = trials.filter((t) => t.op === op);
