@@ -20,7 +20,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await go(page, `#/review/${id}`);
       await page.getByTestId('review-open-workbench').click();
       await page.waitForURL(/#\/workbench\//);
-      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
       await page.getByTestId('wb-draft').waitFor();
       await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(10);
       // the findings are marked in the draft's text
@@ -76,7 +76,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
         await held;
         await route.fulfill({ response });
       });
-      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
       await page.getByTestId('wb-progress').filter({ hasText: '查找上位法（100%）' }).waitFor();
       expect(await page.getByTestId('wb-progress').getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
       release();
@@ -107,12 +107,17 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await expect.poll(() => page.getByTestId('wb-suggestions').textContent()).toContain(`${edited}（限期三十日）`);
 
       // A second version from the UI: checked again, and what changed is shown.
-      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/versions/创新券管理办法（送审稿第二稿）.md'));
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/versions/创新券管理办法（送审稿第二稿）.md'));
       const notice = page.getByTestId('wb-compare-notice');
       await notice.waitFor();
       expect(await notice.textContent()).toContain('与第 1 稿相比：修改 3 条、新增 1 条、删除 2 条');
       await expect.poll(() => page.getByTestId('wb-draft').locator('.ant-card-head').textContent()).toContain('第 2 稿，21 条');
       expect(await page.getByTestId('wb-finding').filter({ hasText: '设定行政处罚' }).count()).toBe(0);
+      // the 采纳 of 设定行政强制措施 followed its provision (第十三条 → 第十二条, same sentence), edited wording and all
+      const carried = page.getByTestId('wb-finding').filter({ hasText: '设定行政强制措施' });
+      await carried.getByTestId('wb-carried').waitFor();
+      expect(await carried.textContent()).toContain('第十二条');
+      expect(await carried.textContent()).toContain(`${edited}（限期三十日）`);
       await notice.getByRole('button', { name: '查看对比' }).click();
       const drawer = page.getByTestId('wb-compare');
       await drawer.getByTestId('wb-compare-summary').waitFor();

@@ -25,7 +25,7 @@ try {
       const created = (await s.face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
       await page.goto(`${s.face.origin}/#/workbench/${created.record.id}`);
       await page.getByText('还没有送审稿').waitFor();
-      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
       await page.getByTestId('wb-draft').waitFor();
       const permit = page.getByTestId('wb-finding').filter({ hasText: '设定行政许可' });
       await permit.click();
@@ -41,7 +41,7 @@ try {
       });
       await shot('workbench');
 
-      await page.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/versions/创新券管理办法（送审稿第二稿）.md'));
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/versions/创新券管理办法（送审稿第二稿）.md'));
       await page.getByTestId('wb-compare-notice').waitFor();
       await page.getByTestId('wb-compare-notice').getByRole('button', { name: '查看对比' }).click();
       await page.getByTestId('wb-compare-summary').waitFor();
