@@ -37,6 +37,13 @@ export interface Paragraph {
   items: Item[];
 }
 
+/** A band of a scanned page: its page number (1-based) and top/bottom as fractions (0–1) of the page's height. */
+export interface OcrRegion {
+  page: number;
+  top: number;
+  bottom: number;
+}
+
 export type UnitKind = 'article' | 'section' | 'preamble' | 'appendix';
 
 /**
@@ -56,6 +63,8 @@ export interface Article {
   suspects?: number[];
   /** OCR versions only: a person has checked this article against the scan (逐条核对). */
   ocrChecked?: boolean;
+  /** OCR versions only: where the article was read on the scan (page 1-based, top/bottom as fractions of the page height). */
+  ocrRegions?: OcrRegion[];
 }
 
 /** The 分类 facet value of a version without a category. */

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
 import { recognisePages } from '../../electron/core/importers/ocr-engine';
-import { PageImageMaker } from '../../electron/core/importers/ocr-page-images';
 import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 
@@ -102,13 +101,8 @@ async function main(): Promise<void> {
   for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal'].filter((c) => cases.includes(c))) {
     const files = [`yuanzhu-p1-${variant}.jpg`, 'yuanzhu-p2-clean.jpg'];
     const m = await measure(async () => {
-      const maker = new PageImageMaker();
-      try {
-        const pages = await recognisePages(files.length, async (i) => maker.image(readFileSync(join(SCANS, files[i]!)), files[i]!), { workers: 1 });
-        return layoutOcrPages(pages)!;
-      } finally {
-        await maker.close();
-      }
+      const pages = await recognisePages(files.length, (i, thread) => thread.recogniseImage(readFileSync(join(SCANS, files[i]!)), files[i]!), { workers: 1 });
+      return layoutOcrPages(pages)!;
     });
     const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
     const suspects = findSuspects(parsed, m.result.stream, m.result.confidence);

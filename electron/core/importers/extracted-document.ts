@@ -26,7 +26,14 @@ export interface ExtractedDocument {
   /** How the text was obtained; OCR text is unverified until a person confirms it. */
   textSource?: TextSource;
   /** OCR only: the recognised characters in reading order with their confidences (0–100). */
-  ocr?: { stream: string; confidence: number[]; pages: number };
+  ocr?: {
+    stream: string;
+    confidence: number[];
+    pages: number;
+    /** Each stream character's line in `lines` (−1: not OCR), and where those lines are on the scan. */
+    charLine?: number[];
+    lines?: { page: number; top: number; bottom: number }[];
+  };
 }
 
 /** An extraction failure with a reason the user can act on (Chinese, names no internals). */

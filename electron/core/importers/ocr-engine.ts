@@ -1,18 +1,20 @@
-// Offline OCR with tesseract.js 7 (WASM in worker threads) and the chi_sim model shipped in the
-// @tesseract.js-data/chi_sim package: the model is read from that package's folder, never
-// downloaded, and never cached to disk (tesseract.js's default cache writes into the working
-// directory). Recognition runs off the main thread, one worker per core minus one, page by page,
-// with progress and cancel.
+// Offline OCR of a document's pages: the shapes of a recognised page and the scheduler that
+// spreads the pages over the OCR threads (ocr-page-job.ts: rendering, pre-processing and
+// tesseract.js with the packaged chi_sim model, all off the main thread), one thread per core
+// minus one, page by page, with progress and cancel.
 
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { ExtractError } from './extracted-document';
+import { PageImageMaker } from './ocr-page-images';
+import type { RecognisedPage } from './ocr-page-job';
 
 /** One recognised character with tesseract's confidence (0–100); spaces between words have 100. */
 export interface OcrSymbol {
   ch: string;
   conf: number;
+  /** Top and bottom of the glyph in pixels (absent for inserted spaces). */
+  y0?: number;
+  y1?: number;
 }
 
 export interface OcrLine {
@@ -64,63 +66,6 @@ export interface OcrOptions {
   workers?: number;
 }
 
-/** Where the model and the WASM core live: in node_modules, or app.asar.unpacked when packaged. */
-export function ocrAssetPaths(): { langPath: string; corePath: string } {
-  const req = createRequire(import.meta.url);
-  const unpacked = (p: string) => p.replace(`app.asar${'/'}`, 'app.asar.unpacked/').replace('app.asar\\', 'app.asar.unpacked\\');
-  const langPath = unpacked(join(dirname(req.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0'));
-  const corePath = unpacked(dirname(req.resolve('tesseract.js-core/package.json')));
-  return { langPath, corePath };
-}
-
-type TWorker = Awaited<ReturnType<typeof import('tesseract.js')['createWorker']>>;
-
-async function newWorker(): Promise<TWorker> {
-  const { createWorker, OEM, PSM } = await import('tesseract.js');
-  const { langPath, corePath } = ocrAssetPaths();
-  const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
-    langPath,
-    corePath,
-    gzip: true,
-    cacheMethod: 'none',
-    errorHandler: () => undefined,
-  });
-  await worker.setParameters({
-    preserve_interword_spaces: '1',
-    tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
-    user_defined_dpi: '200',
-  });
-  return worker;
-}
-
-function toLines(data: Awaited<ReturnType<TWorker['recognize']>>['data']): OcrLine[] {
-  const lines: OcrLine[] = [];
-  for (const block of data.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const symbols: OcrSymbol[] = [];
-        const height = line.bbox.y1 - line.bbox.y0;
-        // Tesseract makes every CJK character a "word": a space goes in only where the page shows
-        // one (a gap of three quarters of a character or more, e.g. after 第一条) or between two Latin words.
-        line.words.forEach((w, i) => {
-          const prev = line.words[i - 1];
-          if (prev) {
-            const gap = w.bbox.x0 - prev.bbox.x1;
-            const latin = /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(w.text);
-            // After 条/章/节 (an article or heading label) a smaller gap is already the label's space.
-            const afterLabel = /[条章节]$/.test(prev.text) && gap > 0.35 * height;
-            if (gap > 0.75 * height || afterLabel || (latin && gap > 0.15 * height)) symbols.push({ ch: ' ', conf: 100 });
-          }
-          for (const s of w.symbols) for (const ch of s.text) symbols.push({ ch, conf: s.confidence });
-        });
-        if (symbols.length === 0) continue;
-        lines.push({ symbols, x0: line.bbox.x0, x1: line.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1, baseline: line.baseline.y0 });
-      }
-    }
-  }
-  return lines;
-}
-
 export class OcrCancelled extends ExtractError {
   constructor() {
     super('文字识别已取消');
@@ -128,54 +73,72 @@ export class OcrCancelled extends ExtractError {
 }
 
 /**
- * Recognise pages. `pages` yields each page's image on demand (a PDF page is rendered only when a
- * worker is free for it, so a 500-page scan never sits in memory at once).
+ * Recognise `count` pages, each by `page(index, thread)` on one of the OCR threads (ocr-page-job.ts:
+ * rendering or decoding, pre-processing and tesseract all happen there, one page at a time per
+ * thread, so a 500-page scan never sits in memory at once). `prepare` runs once on each thread
+ * before its pages (a PDF is opened there); `first`, already prepared, becomes the first thread
+ * (closed here like the others). Threads: one per core minus one, never more than pages.
  */
 export async function recognisePages(
   count: number,
-  pageImage: (index: number) => Promise<PageImage>,
-  opts: OcrOptions = {},
+  page: (index: number, thread: PageImageMaker) => Promise<RecognisedPage>,
+  opts: OcrOptions & { prepare?: (thread: PageImageMaker) => Promise<unknown>; first?: PageImageMaker } = {},
 ): Promise<OcrPage[]> {
-  const n = Math.max(1, Math.min(count, opts.workers ?? Math.max(1, availableParallelism() - 1)));
-  const workers: TWorker[] = [];
+  const n = Math.max(1, Math.min(count, opts.workers ?? ocrWorkerCount()));
+  const threads: PageImageMaker[] = [];
   const results: OcrPage[] = new Array(count);
   let next = 0;
   let done = 0;
   let cancelled = false;
   const onAbort = () => {
     cancelled = true;
-    for (const w of workers) void w.terminate();
+    for (const t of threads) void t.close();
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (opts.signal?.aborted) throw new OcrCancelled();
     const cpu0 = process.cpuUsage();
-    for (let i = 0; i < n; i++) workers.push(await newWorker());
+    if (opts.first) threads.push(opts.first);
+    while (threads.length < n) threads.push(new PageImageMaker());
+    await Promise.all(
+      threads.map(async (t) => {
+        if (t !== opts.first) await opts.prepare?.(t);
+        await t.startOcr();
+      }),
+    );
     if (cancelled) throw new OcrCancelled();
     const cpu1 = process.cpuUsage();
     opts.onProgress?.({ done: 0, total: count });
     await Promise.all(
-      workers.map(async (worker) => {
+      threads.map(async (thread) => {
         while (!cancelled && next < count) {
           const index = next++;
-          const img = await pageImage(index);
+          const r = await page(index, thread);
           if (cancelled) return;
-          const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { rotateAuto: true }, { blocks: true, text: false });
-          results[index] = { lines: toLines(r.data), width: img.width, height: img.height, dpi: img.dpi };
+          results[index] = r.page;
           opts.onProgress?.({ done: ++done, total: count });
         }
       }),
-    ).catch((e: unknown) => {
-      if (cancelled) throw new OcrCancelled();
-      throw e instanceof ExtractError ? e : new ExtractError(`文字识别失败：${(e as Error)?.message?.slice(0, 80) ?? String(e)}`);
-    });
+    );
     if (cancelled) throw new OcrCancelled();
     const cpu2 = process.cpuUsage();
     const secs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
     opts.onStats?.({ pages: count, startCpuSeconds: secs(cpu0, cpu1), pagesCpuSeconds: secs(cpu1, cpu2) });
     return results;
+  } catch (e) {
+    if (cancelled) throw new OcrCancelled();
+    throw e instanceof ExtractError ? e : new ExtractError(`文字识别失败：${(e as Error)?.message?.slice(0, 80) ?? String(e)}`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
-    if (!cancelled) await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
+    await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
   }
+}
+
+/**
+ * OCR threads for one import: one per core minus one (the main thread keeps a core for the UI),
+ * at least one. Each holds a tesseract worker (≈ 150–250 MB with chi_sim) and one page image at a
+ * time, so memory grows by that much per core.
+ */
+export function ocrWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
 }

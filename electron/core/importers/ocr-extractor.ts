@@ -5,7 +5,7 @@
 
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
-import { recognisePages, type OcrOptions, type OcrPage, type PageImage } from './ocr-engine';
+import { recognisePages, type OcrOptions, type OcrPage } from './ocr-engine';
 import { PageImageMaker } from './ocr-page-images';
 import { layoutOcrPages } from './ocr-text';
 import { pageList } from './text-layout';
@@ -25,40 +25,46 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
     meta: guessMetadata(laid.text),
     warnings,
     textSource: 'ocr',
-    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n },
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n, charLine: laid.charLine, lines: laid.lines },
   };
 }
 
-/** OCR every page of a PDF that has no text layer; its pages are rendered in a worker thread. */
+/** OCR every page of a PDF that has no text layer; its pages are rendered in the OCR threads. */
 export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<ExtractedDocument> {
-  const maker = new PageImageMaker();
+  // The first thread opens the PDF for the page count; each further one opens its own copy.
+  const first = new PageImageMaker();
+  let count: number;
   try {
-    const n = await maker.openPdf(bytes);
-    const blank: number[] = [];
-    const pages = await recognisePages(
-      n,
-      async (i): Promise<PageImage> => {
-        const img = await maker.pdfPage(i + 1);
-        if (img.blank) blank.push(i + 1);
-        return img;
-      },
-      opts,
-    );
-    return finish(pages, blank.sort((a, b) => a - b), 'pdf', '扫描件');
-  } finally {
-    await maker.close();
+    count = await first.openPdf(bytes);
+  } catch (e) {
+    await first.close();
+    throw e;
   }
+  const blank: number[] = [];
+  const pages = await recognisePages(
+    count,
+    async (i, thread) => {
+      const r = await thread.recognisePdfPage(i + 1);
+      if (r.blank) blank.push(i + 1);
+      return r;
+    },
+    { ...opts, first, prepare: (thread) => thread.openPdf(bytes) },
+  );
+  return finish(pages, blank.sort((a, b) => a - b), 'pdf', '扫描件');
 }
 
-/** OCR one photo or scan (.png, .jpg, .tif), decoded in a worker thread. */
+/** OCR one photo or scan (.png, .jpg, .tif), decoded and recognised in an OCR thread. */
 export async function extractImage(bytes: Uint8Array, fileName: string, opts: OcrOptions = {}): Promise<ExtractedDocument> {
-  const maker = new PageImageMaker();
+  const first = new PageImageMaker();
+  let img: Awaited<ReturnType<PageImageMaker['image']>>;
   try {
-    const img = await maker.image(bytes, fileName);
+    img = await first.image(bytes, fileName);
+    // A blank image is refused before tesseract is started.
     if (img.blank) throw new ExtractError('图片是空白页，没有可识别的文字');
-    const pages = await recognisePages(1, async () => img, opts);
-    return finish(pages, [], 'image', '图片');
-  } finally {
-    await maker.close();
+  } catch (e) {
+    await first.close();
+    throw e;
   }
+  const pages = await recognisePages(1, (_i, thread) => thread.recogniseDecoded(img), { ...opts, first });
+  return finish(pages, [], 'image', '图片');
 }

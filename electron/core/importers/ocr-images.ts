@@ -151,3 +151,57 @@ export async function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI):
     page.cleanup();
   }
 }
+
+/** A page picture for a person to look at (the 核对 view): JPEG, colours kept. */
+export interface PagePreview {
+  data: Uint8Array;
+  mime: 'image/jpeg';
+  width: number;
+  height: number;
+}
+
+/** Render one PDF page as a JPEG at `dpi` (enough to read the text, far smaller than the OCR image). */
+export async function renderPdfPagePreview(doc: PdfDoc, pageNo: number, dpi: number): Promise<PagePreview> {
+  if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > doc.numPages) throw new ExtractError(`PDF 没有第 ${pageNo} 页（共 ${doc.numPages} 页）`);
+  const page = await doc.getPage(pageNo);
+  try {
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    checkImageSize(width, height, `PDF 第 ${pageNo} 页`);
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const target = factory.create(width, height);
+    try {
+      target.context.fillStyle = '#ffffff';
+      target.context.fillRect(0, 0, width, height);
+      await page.render({ canvasContext: target.context, canvas: target.canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
+      const data = (target.canvas as { encodeSync(format: 'jpeg', quality: number): Uint8Array }).encodeSync('jpeg', 80);
+      return { data, mime: 'image/jpeg', width, height };
+    } finally {
+      factory.destroy(target);
+    }
+  } finally {
+    page.cleanup();
+  }
+}
+
+/** A photo or scan made small enough to show (longest side `maxSide`), as JPEG. */
+export async function imagePreview(bytes: Uint8Array, maxSide: number): Promise<PagePreview> {
+  const kind = imageKind(bytes);
+  if (kind === 'tiff') throw new ExtractError('TIFF 扫描件无法在此显示，请用看图软件打开原件核对');
+  if (!kind) throw new ExtractError('原件不是可显示的图片');
+  const size = imageSize(bytes, kind);
+  if (!size) throw new ExtractError('原件图片已损坏，无法读取尺寸');
+  checkImageSize(size.width, size.height, '图片');
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const k = Math.min(1, maxSide / Math.max(img.width, img.height));
+  const width = Math.max(1, Math.round(img.width * k));
+  const height = Math.max(1, Math.round(img.height * k));
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(img, 0, 0, width, height);
+  return { data: canvas.encodeSync('jpeg', 80), mime: 'image/jpeg', width, height };
+}

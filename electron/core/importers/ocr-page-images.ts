@@ -13,21 +13,11 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExtractError } from './extracted-document';
-import type { PageImage } from './ocr-engine';
-import { imageFilePage, renderPdfPage } from './ocr-images';
+import type { PagePreview } from './ocr-images';
+import { PageJob, type Blankable, type PageJobRequest, type PageJobResult, type RecognisedPage } from './ocr-page-job';
 
-export type PageImageRequest =
-  | { id: number; kind: 'image'; bytes: Uint8Array; name: string }
-  | { id: number; kind: 'pdf-open'; bytes: Uint8Array }
-  | { id: number; kind: 'pdf-page'; pageNo: number }
-  | { id: number; kind: 'close' };
-
-type Blankable = PageImage & { blank: boolean };
-export type PageImageReply =
-  | { id: number; ok: true; image?: Blankable; pages?: number }
-  | { id: number; ok: false; extract: boolean; message: string };
-
-type Body<R> = R extends { id: number } ? Omit<R, 'id'> : never;
+export type PageImageRequest = PageJobRequest & { id: number };
+export type PageImageReply = ({ id: number; ok: true } & PageJobResult) | { id: number; ok: false; extract: boolean; message: string };
 
 /** How to start the worker, or undefined when this build has no worker file (then pages are made in-process). */
 export function pageWorkerFile(): { code: string; eval: boolean } | undefined {
@@ -45,18 +35,23 @@ export function pageWorkerFile(): { code: string; eval: boolean } | undefined {
   return undefined;
 }
 
-/** One document's page images, made by a worker thread. */
+/**
+ * One OCR thread: a document's page images and their recognition (its own tesseract worker,
+ * started on first use). recognisePages runs one per worker it uses.
+ */
 export class PageImageMaker {
   private worker: Worker | undefined;
+  private local: PageJob | undefined;
   private next = 1;
   private readonly waiting = new Map<number, { ok: (r: PageImageReply) => void; fail: (e: Error) => void }>();
-  private inProcessPdf: Parameters<typeof renderPdfPage>[0] | undefined;
-  private inProcessTask: { destroy(): Promise<void> } | undefined;
 
-  /** `LAWDESK_OCR_IN_PROCESS=1` makes pages on the main thread (to measure what the worker saves). */
+  /** `LAWDESK_OCR_IN_PROCESS=1` does the work on the main thread (to measure what the worker saves). */
   constructor(useWorker = process.env.LAWDESK_OCR_IN_PROCESS !== '1') {
     const where = useWorker ? pageWorkerFile() : undefined;
-    if (!where) return;
+    if (!where) {
+      this.local = new PageJob();
+      return;
+    }
     this.worker = new Worker(where.code, { eval: where.eval });
     this.worker.unref();
     this.worker.on('message', (r: PageImageReply) => {
@@ -78,7 +73,9 @@ export class PageImageMaker {
     this.waiting.clear();
   }
 
-  private async ask(body: Body<PageImageRequest>, transfer: ArrayBuffer[] = []): Promise<PageImageReply & { ok: true }> {
+  private async ask(body: PageJobRequest, transfer: ArrayBuffer[] = []): Promise<PageJobResult> {
+    if (this.local) return this.local.handle(body);
+    if (!this.worker) throw new ExtractError('文字识别线程已关闭');
     const id = this.next++;
     const reply = await new Promise<PageImageReply>((ok, fail) => {
       this.waiting.set(id, { ok, fail });
@@ -88,38 +85,65 @@ export class PageImageMaker {
     return reply;
   }
 
-  async image(bytes: Uint8Array, name: string): Promise<Blankable> {
-    if (!this.worker) return imageFilePage(bytes, name);
-    // A fresh copy is transferred (Buffer.slice would share, and detach, the caller's memory).
+  /** A fresh copy for the thread (transferring the caller's Buffer would detach its memory). */
+  private copy(bytes: Uint8Array): { bytes: Uint8Array; transfer: ArrayBuffer[] } {
+    if (this.local) return { bytes, transfer: [] };
     const copy = new Uint8Array(bytes);
-    const r = await this.ask({ kind: 'image', bytes: copy, name }, [copy.buffer as ArrayBuffer]);
-    return r.image!;
+    return { bytes: copy, transfer: [copy.buffer as ArrayBuffer] };
+  }
+
+  async image(bytes: Uint8Array, name: string): Promise<Blankable> {
+    const c = this.copy(bytes);
+    return (await this.ask({ kind: 'image', bytes: c.bytes, name }, c.transfer)).image!;
   }
 
   /** Opens the PDF (from its bytes) where its pages will be rendered; returns the page count. */
   async openPdf(bytes: Uint8Array): Promise<number> {
-    if (!this.worker) {
-      const { openPdfTask } = await import('./pdf-text-extractor');
-      const task = await openPdfTask(bytes);
-      this.inProcessTask = task;
-      this.inProcessPdf = await task.promise;
-      return this.inProcessPdf.numPages;
-    }
-    const copy = new Uint8Array(bytes);
-    const r = await this.ask({ kind: 'pdf-open', bytes: copy }, [copy.buffer as ArrayBuffer]);
-    return r.pages!;
+    const c = this.copy(bytes);
+    return (await this.ask({ kind: 'pdf-open', bytes: c.bytes }, c.transfer)).pages!;
   }
 
   async pdfPage(pageNo: number): Promise<Blankable> {
-    if (!this.worker) return renderPdfPage(this.inProcessPdf!, pageNo);
-    const r = await this.ask({ kind: 'pdf-page', pageNo });
-    return r.image!;
+    return (await this.ask({ kind: 'pdf-page', pageNo })).image!;
+  }
+
+  /** Starts this thread's tesseract worker (WASM + chi_sim model). */
+  async startOcr(): Promise<void> {
+    await this.ask({ kind: 'ocr-start' });
+  }
+
+  /** Decodes and recognises a photo or scan; `placed` is an OFD picture's width on its page (for the resolution). */
+  async recogniseImage(bytes: Uint8Array, name: string, placed?: { widthMm: number }): Promise<RecognisedPage> {
+    const c = this.copy(bytes);
+    return (await this.ask({ kind: 'ocr-image', bytes: c.bytes, name, ...(placed ? { widthMm: placed.widthMm } : {}) }, c.transfer)).recognised!;
+  }
+
+  /** Recognises an image made by image() (its pixels are handed back to the thread, not copied). */
+  async recogniseDecoded(image: Blankable): Promise<RecognisedPage> {
+    return (await this.ask({ kind: 'ocr-decoded', image }, this.local ? [] : [image.data.buffer as ArrayBuffer])).recognised!;
+  }
+
+  /** Renders and recognises a page of the PDF opened with openPdf. */
+  async recognisePdfPage(pageNo: number): Promise<RecognisedPage> {
+    return (await this.ask({ kind: 'ocr-pdf-page', pageNo })).recognised!;
+  }
+
+  /** A page of the opened PDF as a JPEG for a person to read (the 核对 view). */
+  async previewPdfPage(pageNo: number, dpi: number): Promise<PagePreview> {
+    return (await this.ask({ kind: 'preview-pdf-page', pageNo, dpi })).preview!;
+  }
+
+  /** A photo or scan scaled down to `maxSide` pixels as a JPEG for a person to read. */
+  async previewImage(bytes: Uint8Array, maxSide: number): Promise<PagePreview> {
+    const c = this.copy(bytes);
+    return (await this.ask({ kind: 'preview-image', bytes: c.bytes, maxSide }, c.transfer)).preview!;
   }
 
   async close(): Promise<void> {
-    await this.inProcessTask?.destroy();
     const w = this.worker;
     this.worker = undefined;
+    if (this.local) await this.local.handle({ kind: 'close' });
+    // Terminating the thread ends its tesseract worker and pdf.js document with it.
     if (w) await w.terminate();
   }
 }

@@ -5,6 +5,8 @@
 // low-confidence characters in its text) are found once the parser has cut the text into articles.
 
 import type { OcrPage, OcrSymbol } from './ocr-engine';
+import type { OcrRegion } from '../../shared/law-model';
+import { judgeHan } from './ocr-vocabulary';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -17,6 +19,16 @@ const CONFUSIONS: Record<string, string> = { '〈': '（', '〉': '）', '＜': 
 export const AMBIGUOUS = new Set(['(', ')', '（', '）', '“', '”', '"', '‘', '’', "'", '·', '.', '．', '-', '—']);
 /** Below this confidence a character is a suspect. */
 export const SUSPECT_CONFIDENCE = 92;
+
+/**
+ * The height of a line from its characters' boxes, leaving out marks read with low confidence
+ * that are not ideographs (a seal's or a stain's dot, dash or letter would stretch the box).
+ */
+function inkHeight(s: readonly OcrSymbol[]): number | undefined {
+  const kept = s.filter((x) => x.y0 !== undefined && x.y1 !== undefined && (/[\u3400-\u9fff]/.test(x.ch) || x.conf >= SUSPECT_CONFIDENCE));
+  if (kept.length === 0) return undefined;
+  return Math.max(...kept.map((x) => x.y1!)) - Math.min(...kept.map((x) => x.y0!));
+}
 
 /** Post-correct one OCR line in place of its symbols. */
 export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
@@ -48,14 +60,42 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
       else s.splice(i, 1);
     }
   }
-  // Brackets pair by width: （一) → （一）.
-  let open: string | undefined;
-  for (const x of s) {
-    if (x.ch === '（' || x.ch === '(') open = x.ch;
-    else if ((x.ch === ')' || x.ch === '）') && open) {
-      x.ch = open === '（' ? '）' : ')';
-      open = undefined;
+  // Brackets: a pair holding or touching Chinese is full-width — （一）, 县（市、区） — as official
+  // texts print it. Tesseract reads （ as ( or 〈 and its boxes do not show a bracket's width
+  // reliably (measured: a half-width pair in a Chromium-printed law spans as much as a full-width
+  // one), so they stay suspects either way (AMBIGUOUS).
+  const stack: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!.ch;
+    if (ch === '(' || ch === '（') stack.push(i);
+    else if (ch === ')' || ch === '）') {
+      const o = stack.pop();
+      if (o === undefined) continue;
+      const inner = s.slice(o + 1, i).map((x) => x.ch).join('');
+      const full = s[o]!.ch === '（' || isCjk(prevNonSpace(o)) || /[\u3400-\u9fff]/.test(inner) || (inner === '' && isCjk(nextNonSpace(i)));
+      s[o]!.ch = full ? '（' : '(';
+      s[i]!.ch = full ? '）' : ')';
     }
+  }
+  // What the vocabulary says of each ideograph between its neighbours (ocr-vocabulary.ts): a
+  // look-alike that fits both replaces a misread one; a character that fits neither is a suspect.
+  for (let i = 0; i < s.length; i++) {
+    const v = judgeHan(prevNonSpace(i), s[i]!.ch, nextNonSpace(i));
+    if (v.replace) s[i]!.ch = v.replace;
+    if (v.odd) s[i]!.conf = Math.min(s[i]!.conf, SUSPECT_CONFIDENCE - 1);
+  }
+  // A speck or a seal's edge read as one mark, apart, after a sentence's end at the line's end
+  // (监督。 2, 援助。 t, 成本费。 .): no law text goes on after 。 with a lone letter, digit or dot.
+  let last = s.length - 1;
+  while (last >= 0 && s[last]!.ch === ' ') last--;
+  if (last >= 2 && /^[A-Za-z0-9.\-·'`,_~]$/.test(s[last]!.ch) && s[last - 1]!.ch === ' ' && /[。；：！？]/.test(s[last - 2]!.ch)) s.splice(last - 1);
+  // A stray mark of a seal or of dirt: a Latin letter alone between Chinese characters or at a
+  // line's end next to them (a lone digit is common: 9月1日, 第2条), a stop after 。.
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!.ch;
+    const lone = /^[A-Za-z]$/.test(ch) && !/[A-Za-z0-9]/.test(s[i - 1]?.ch ?? '') && !/[A-Za-z0-9]/.test(s[i + 1]?.ch ?? '');
+    const stray = lone && (isCjk(prevNonSpace(i)) || prevNonSpace(i) === undefined) && (isCjk(nextNonSpace(i)) || nextNonSpace(i) === undefined);
+    if (stray || (/^[.,·'`]$/.test(ch) && /[。；：，]/.test(prevNonSpace(i) ?? ''))) s[i]!.conf = Math.min(s[i]!.conf, SUSPECT_CONFIDENCE - 1);
   }
   // "一3一", "-3-" page numbers: the dashes are read as 一.
   const text = s.map((x) => x.ch).join('').trim();
@@ -70,32 +110,54 @@ export interface OcrLayout {
   /** Corrected characters of every page in reading order, without spaces. */
   stream: string;
   confidence: number[];
+  /** For each stream character, the index of its line in `lines` (−1: the file's own text, not OCR). */
+  charLine: number[];
+  /** Where each recognised line is on its page. */
+  lines: OcrRegion[];
 }
+
+export type { OcrRegion };
 
 /** A page for the layout step: recognised by OCR, or read from the file's own text (an OFD or PDF page that has it). */
 export type LayoutPage = { ocr: OcrPage } | { lines: TextLine[] };
 
 /** Pixels → points for the layout step; a photo without a stated resolution is taken as 200 dpi. */
-export function ocrPageLines(page: OcrPage, pageNo: number): { lines: TextLine[]; stream: string; confidence: number[] } {
+export function ocrPageLines(page: OcrPage, pageNo: number): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[] } {
   const k = 72 / (page.dpi || 200);
   const items: PositionedText[] = [];
   let stream = '';
   const confidence: number[] = [];
+  const charLine: number[] = [];
+  const regions: OcrRegion[] = [];
+  const frac = (y: number) => Math.round(Math.min(1, Math.max(0, y / (page.height || 1))) * 10_000) / 10_000;
   const corrected = page.lines
     .map((l) => ({ l, symbols: correctLine(l.symbols) }))
     .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
-  for (const { l, symbols } of corrected) {
+  // A line that looks a different size starts a new paragraph in the layout step, and a line's box
+  // varies a little with its characters (一 is flat, a stray mark adds height): heights within a
+  // quarter of the page's usual one count as that size, so only real headings and titles differ.
+  // Whether a line is of the usual size is judged from its ink (stray marks left out); the size
+  // given to the layout is tesseract's line box, which its thresholds are tuned to.
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+  const boxes = corrected.map(({ l }) => l.y1 - l.y0);
+  const inks = corrected.map(({ l, symbols }) => inkHeight(symbols) ?? l.y1 - l.y0);
+  const usualBox = median(boxes);
+  const usualInk = median(inks);
+  for (const [i, { symbols, l }] of corrected.entries()) {
     const str = symbols.map((x) => x.ch).join('');
     if (str.trim() === '') continue;
-    const size = Math.max(1, (l.y1 - l.y0) * k);
+    const h = Math.abs(inks[i]! - usualInk) <= 0.25 * usualInk ? usualBox : boxes[i]!;
+    const size = Math.max(1, h * k);
     items.push({ str, x: l.x0 * k, y: (page.height - l.baseline) * k, w: (l.x1 - l.x0) * k, size });
+    regions.push({ page: pageNo, top: frac(l.y0), bottom: frac(l.y1) });
     for (const x of symbols) {
       if (x.ch === ' ') continue;
       stream += x.ch;
       confidence.push(AMBIGUOUS.has(x.ch) ? Math.min(x.conf, SUSPECT_CONFIDENCE - 1) : x.conf);
+      charLine.push(regions.length - 1);
     }
   }
-  return { lines: buildLines(items, pageNo), stream, confidence };
+  return { lines: buildLines(items, pageNo), stream, confidence, charLine, regions };
 }
 
 /**
@@ -106,12 +168,16 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const textLines: TextLine[][] = [];
   let stream = '';
   const confidence: number[] = [];
+  const charLine: number[] = [];
+  const lines: OcrRegion[] = [];
   pages.forEach((page, p) => {
     if ('ocr' in page) {
       const r = ocrPageLines(page.ocr, p + 1);
       textLines.push(r.lines);
       stream += r.stream;
       confidence.push(...r.confidence);
+      charLine.push(...r.charLine.map((i) => i + lines.length));
+      lines.push(...r.regions);
     } else {
       textLines.push(page.lines);
       for (const l of page.lines) {
@@ -119,12 +185,13 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
           if (/\s/.test(ch)) continue;
           stream += ch;
           confidence.push(100);
+          charLine.push(-1);
         }
       }
     }
   });
   const laid = layoutPages(textLines);
-  return laid ? { ...laid, stream, confidence } : undefined;
+  return laid ? { ...laid, stream, confidence, charLine, lines } : undefined;
 }
 
 export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
@@ -133,16 +200,18 @@ export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
 
 /**
  * For each unit (label + text, in document order), the offsets in its `text` of characters that
- * are low-confidence OCR output — or that cannot be traced back to OCR output at all. The text was
- * made from the stream by dropping lines (headers, page numbers) and spaces, so a forward match with
- * a bounded look-ahead finds each character's symbol.
+ * are low-confidence OCR output — or that cannot be traced back to OCR output at all — and, when
+ * the stream's lines are given, the bands of the scan its characters were read from (one per page).
+ * The text was made from the stream by dropping lines (headers, page numbers) and spaces, so a
+ * forward match with a bounded look-ahead finds each character's symbol.
  */
-export function findSuspects(
+export function traceUnits(
   units: readonly { label: string; text: string }[],
   stream: string,
   confidence: readonly number[],
+  where?: { charLine: readonly number[]; lines: readonly OcrRegion[] },
   threshold = SUSPECT_CONFIDENCE,
-): number[][] {
+): { suspects: number[][]; regions: OcrRegion[][] } {
   const chars = [...stream];
   let p = 0;
   const LOOK = 400;
@@ -150,10 +219,26 @@ export function findSuspects(
     for (let j = p; j < Math.min(chars.length, p + LOOK); j++) if (chars[j] === ch) return j;
     return undefined;
   };
-  return units.map((u) => {
+  const suspects: number[][] = [];
+  const regions: OcrRegion[][] = [];
+  for (const u of units) {
+    const byPage = new Map<number, OcrRegion>();
+    const seen = (j: number) => {
+      const line = where?.lines[where.charLine[j] ?? -1];
+      if (!line) return;
+      const r = byPage.get(line.page);
+      if (!r) byPage.set(line.page, { ...line });
+      else {
+        r.top = Math.min(r.top, line.top);
+        r.bottom = Math.max(r.bottom, line.bottom);
+      }
+    };
     for (const ch of u.label.replace(/\s/g, '')) {
       const j = match(ch);
-      if (j !== undefined) p = j + 1;
+      if (j !== undefined) {
+        seen(j);
+        p = j + 1;
+      }
     }
     const out: number[] = [];
     let offset = 0;
@@ -163,11 +248,24 @@ export function findSuspects(
         if (j === undefined) out.push(offset);
         else {
           if ((confidence[j] ?? 0) < threshold) out.push(offset);
+          seen(j);
           p = j + 1;
         }
       }
       offset += ch.length;
     }
-    return out;
-  });
+    suspects.push(out);
+    regions.push([...byPage.values()].sort((a, b) => a.page - b.page));
+  }
+  return { suspects, regions };
+}
+
+/** The suspects of traceUnits alone. */
+export function findSuspects(
+  units: readonly { label: string; text: string }[],
+  stream: string,
+  confidence: readonly number[],
+  threshold = SUSPECT_CONFIDENCE,
+): number[][] {
+  return traceUnits(units, stream, confidence, undefined, threshold).suspects;
 }

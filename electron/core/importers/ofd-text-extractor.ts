@@ -231,6 +231,14 @@ export function ofdScanImages(bytes: Uint8Array): { page: number; path: string; 
   return read.imageOnly.map((page) => ({ page, ...scannedPageImage(pkg, read, page) }));
 }
 
+/** The picture of one scanned page of an OFD (the 核对 view shows it), and the OFD's page count. */
+export function ofdPagePicture(bytes: Uint8Array, pageNo: number): { bytes: Uint8Array; pages: number } {
+  const pkg = new OfdPackage(bytes);
+  const read = readOfdPages(pkg);
+  if (!read.imageOnly.includes(pageNo)) throw new ExtractError(`OFD 第 ${pageNo} 页不是扫描页（共 ${read.pages.length} 页）`);
+  return { bytes: pkg.read(scannedPageImage(pkg, read, pageNo).path, MAX_OFD_IMAGE), pages: read.pages.length };
+}
+
 /**
  * An OFD → plain law text; pages that are only an image (a scanned 红头文件 saved as OFD) are
  * recognised by OCR when `ocr` allows it, and laid out together with the pages that have text.
@@ -245,23 +253,21 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   if (ocr === 'estimate') {
     throw new NeedsOcr(k, k === n ? `OFD 页面只有图片（扫描件），共 ${k} 页` : `OFD 共 ${n} 页，其中${pageList(read.imageOnly)}只有图片（扫描页）`, n);
   }
-  const [{ recognisePages }, { PageImageMaker }, { layoutMixedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-page-images'), import('./ocr-text')]);
+  const [{ recognisePages }, { layoutMixedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-text')]);
   // Every page's picture is found before any worker starts: a broken package fails at once.
   const sources = read.imageOnly.map((p) => scannedPageImage(pkg, read, p));
   const blank: number[] = [];
-  const maker = new PageImageMaker();
   const recognised = await recognisePages(
     k,
-    async (i) => {
+    async (i, thread) => {
       const pageNo = read.imageOnly[i]!;
       const src = sources[i]!;
-      const img = await maker.image(pkg.read(src.path, MAX_OFD_IMAGE), src.name);
-      if (img.blank) blank.push(pageNo);
-      // The resolution follows from the image's pixels over the width it is placed at.
-      return { ...img, dpi: src.widthMm > 0 ? Math.round(img.width / (src.widthMm / 25.4)) : 0 };
+      const r = await thread.recogniseImage(pkg.read(src.path, MAX_OFD_IMAGE), src.name, { widthMm: src.widthMm });
+      if (r.blank) blank.push(pageNo);
+      return r;
     },
     typeof ocr === 'object' ? ocr : {},
-  ).finally(() => maker.close());
+  );
   const byPage = new Map(read.imageOnly.map((p, i) => [p, recognised[i]!]));
   const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: buildLines(p.items, i + 1) })));
   if (!laid || laid.text.replace(/\s/g, '').length < 10) {
@@ -277,6 +283,6 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
     meta: guessMetadata(laid.text),
     warnings,
     textSource: 'ocr',
-    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k },
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k, charLine: laid.charLine, lines: laid.lines },
   };
 }

@@ -4,6 +4,7 @@
 // is refused with a message naming the file, instead of breaking search or export later.
 
 import { z } from 'zod';
+import { ocrRegionSchema } from '../../shared/api/library';
 import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
 const text = z.string();
@@ -19,6 +20,7 @@ export const storedUnitSchema = z.object({
   text,
   suspects: z.array(count).optional(),
   ocrChecked: z.boolean().optional(),
+  ocrRegions: z.array(ocrRegionSchema).optional(),
 });
 
 export const storedBodySchema = z.object({

@@ -14,7 +14,7 @@ import { ExtractError, NeedsOcr, type OcrMode } from '../importers/extracted-doc
 import { ARTICLE_START_RE } from '../importers/plain-law-text';
 import { estimateOcrSeconds } from '../importers/ocr-estimate';
 import { readOcrRate, recordOcrRate } from './ocr-rate-file';
-import { findSuspects } from '../importers/ocr-text';
+import { traceUnits } from '../importers/ocr-text';
 import { parseLawText } from '../parse/law-structure-parser';
 import { guessMetadata } from '../importers/document-metadata';
 import { loadManifests, manifestCorrections, type ManifestEntry } from './import-manifest';
@@ -300,8 +300,13 @@ export async function buildVersion(
     units,
   };
   if (doc.ocr) {
-    const suspects = findSuspects(units, doc.ocr.stream, doc.ocr.confidence);
-    units.forEach((u, i) => (u.suspects = suspects[i] ?? []));
+    const where = doc.ocr.charLine && doc.ocr.lines ? { charLine: doc.ocr.charLine, lines: doc.ocr.lines } : undefined;
+    const traced = traceUnits(units, doc.ocr.stream, doc.ocr.confidence, where);
+    units.forEach((u, i) => {
+      u.suspects = traced.suspects[i] ?? [];
+      const regions = traced.regions[i] ?? [];
+      if (regions.length) u.ocrRegions = regions;
+    });
     return { version, warnings, ocrPages: doc.ocr.pages, ...(doc.pages ? { pages: doc.pages } : {}) };
   }
   return { version, warnings, ...(doc.pages ? { pages: doc.pages } : {}) };

@@ -39,6 +39,9 @@ export const versionMetaSchema = z.object({
 });
 export type VersionMetaDto = z.infer<typeof versionMetaSchema>;
 
+/** A band of a scanned page (law-model OcrRegion); also checked in stored bodies (core/library/law-body.ts). */
+export const ocrRegionSchema = z.object({ page: z.number().int().positive(), top: z.number().min(0).max(1), bottom: z.number().min(0).max(1) }).strict();
+
 export const articleSchema = z.object({
   key: z.string(),
   kind: z.enum(['article', 'section', 'preamble', 'appendix']),
@@ -51,6 +54,8 @@ export const articleSchema = z.object({
   /** OCR versions: offsets of low-confidence characters in `text`, and whether a person checked the article. */
   suspects: z.array(z.number().int().nonnegative()).optional(),
   ocrChecked: z.boolean().optional(),
+  /** OCR versions: where the article was read on the scan (page, top/bottom as fractions of its height), for the 核对 view. */
+  ocrRegions: z.array(ocrRegionSchema).optional(),
 });
 
 export const lawSchema = z.object({

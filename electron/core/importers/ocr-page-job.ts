@@ -1,0 +1,90 @@
+// What the OCR page thread does (ocr-page-worker.ts runs it in a worker_threads Worker; without a
+// worker file it runs in-process): decode a photo or render a scanned PDF page, pre-process it, and
+// recognise it with the tesseract worker this thread owns. Only the compact lines (characters,
+// confidences, boxes) leave the thread — tesseract's own result objects (every word, symbol and
+// choice of a page: megabytes of small objects) are never copied to the main thread, whose event
+// loop therefore only sees small messages.
+
+import { ExtractError } from './extracted-document';
+import type { OcrPage, PageImage } from './ocr-engine';
+import { newTesseract, toLines, type TWorker } from './ocr-tesseract';
+import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
+
+export type PageJobRequest =
+  | { kind: 'image'; bytes: Uint8Array; name: string }
+  | { kind: 'pdf-open'; bytes: Uint8Array }
+  | { kind: 'pdf-page'; pageNo: number }
+  | { kind: 'ocr-start' }
+  | { kind: 'ocr-image'; bytes: Uint8Array; name: string; widthMm?: number }
+  | { kind: 'ocr-pdf-page'; pageNo: number }
+  | { kind: 'ocr-decoded'; image: Blankable }
+  | { kind: 'preview-pdf-page'; pageNo: number; dpi: number }
+  | { kind: 'preview-image'; bytes: Uint8Array; maxSide: number }
+  | { kind: 'close' };
+
+export type Blankable = PageImage & { blank: boolean };
+/** A recognised page; a blank one is not recognised (no lines). */
+export type RecognisedPage = { page: OcrPage; blank: boolean };
+export type PageJobResult = { image?: Blankable; pages?: number; recognised?: RecognisedPage; preview?: PagePreview };
+
+type PdfDoc = Parameters<typeof renderPdfPage>[0];
+
+export class PageJob {
+  private task: Awaited<ReturnType<typeof import('./pdf-text-extractor')['openPdfTask']>> | undefined;
+  private pdf: PdfDoc | undefined;
+  private tesseract: Promise<TWorker> | undefined;
+
+  private async recognise(img: Blankable, dpi = img.dpi): Promise<RecognisedPage> {
+    if (img.blank) return { page: { lines: [], width: img.width, height: img.height, dpi }, blank: true };
+    const worker = await (this.tesseract ??= newTesseract());
+    const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { rotateAuto: true }, { blocks: true, text: false });
+    return { page: { lines: toLines(r.data), width: img.width, height: img.height, dpi }, blank: false };
+  }
+
+  async handle(m: PageJobRequest): Promise<PageJobResult> {
+    switch (m.kind) {
+      case 'image':
+        return { image: await imageFilePage(m.bytes, m.name) };
+      case 'pdf-open': {
+        const { openPdfTask } = await import('./pdf-text-extractor');
+        await this.task?.destroy();
+        this.task = await openPdfTask(m.bytes);
+        this.pdf = await this.task.promise;
+        return { pages: this.pdf.numPages };
+      }
+      case 'pdf-page':
+        if (!this.pdf) throw new ExtractError('PDF 尚未打开');
+        return { image: await renderPdfPage(this.pdf, m.pageNo) };
+      case 'ocr-start':
+        await (this.tesseract ??= newTesseract());
+        return {};
+      case 'ocr-image': {
+        const img = await imageFilePage(m.bytes, m.name);
+        // An OFD page's picture: the resolution follows from its pixels over the width it is placed at.
+        const dpi = m.widthMm && m.widthMm > 0 ? Math.round(img.width / (m.widthMm / 25.4)) : img.dpi;
+        return { recognised: await this.recognise(img, dpi) };
+      }
+      case 'ocr-decoded':
+        return { recognised: await this.recognise(m.image) };
+      case 'ocr-pdf-page': {
+        if (!this.pdf) throw new ExtractError('PDF 尚未打开');
+        // The page's pixels live only until tesseract has read them: one page at a time per thread.
+        return { recognised: await this.recognise(await renderPdfPage(this.pdf, m.pageNo)) };
+      }
+      case 'preview-pdf-page':
+        if (!this.pdf) throw new ExtractError('PDF 尚未打开');
+        return { preview: await renderPdfPagePreview(this.pdf, m.pageNo, m.dpi) };
+      case 'preview-image':
+        return { preview: await imagePreview(m.bytes, m.maxSide) };
+      case 'close': {
+        await this.task?.destroy();
+        this.task = undefined;
+        this.pdf = undefined;
+        const t = this.tesseract;
+        this.tesseract = undefined;
+        if (t) await (await t).terminate().catch(() => undefined);
+        return {};
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// tesseract.js inside the OCR page thread: the worker with the packaged chi_sim model (read from
+// the @tesseract.js-data/chi_sim package folder, never downloaded, never cached to disk — the
+// default cache writes into the working directory), and its result cut down to lines of
+// characters with confidences and boxes.
+
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { OcrLine, OcrSymbol } from './ocr-engine';
+
+/** Where the model and the WASM core live: in node_modules, or app.asar.unpacked when packaged. */
+export function ocrAssetPaths(): { langPath: string; corePath: string } {
+  const req = createRequire(import.meta.url);
+  const unpacked = (p: string) => p.replace(`app.asar${'/'}`, 'app.asar.unpacked/').replace('app.asar\\', 'app.asar.unpacked\\');
+  const langPath = unpacked(join(dirname(req.resolve('@tesseract.js-data/chi_sim/package.json')), '4.0.0'));
+  const corePath = unpacked(dirname(req.resolve('tesseract.js-core/package.json')));
+  return { langPath, corePath };
+}
+
+export type TWorker = Awaited<ReturnType<typeof import('tesseract.js')['createWorker']>>;
+
+/** A tesseract.js worker with the packaged chi_sim model; called in the OCR page thread (ocr-page-job.ts). */
+export async function newTesseract(): Promise<TWorker> {
+  const { createWorker, OEM, PSM } = await import('tesseract.js');
+  const { langPath, corePath } = ocrAssetPaths();
+  const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
+    langPath,
+    corePath,
+    gzip: true,
+    cacheMethod: 'none',
+    errorHandler: () => undefined,
+  });
+  await worker.setParameters({
+    preserve_interword_spaces: '1',
+    tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+    user_defined_dpi: '200',
+  });
+  return worker;
+}
+
+export function toLines(data: Awaited<ReturnType<TWorker['recognize']>>['data']): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const symbols: OcrSymbol[] = [];
+        const height = line.bbox.y1 - line.bbox.y0;
+        // Tesseract makes every CJK character a "word": a space goes in only where the page shows
+        // one (a gap of three quarters of a character or more, e.g. after 第一条) or between two Latin words.
+        line.words.forEach((w, i) => {
+          const prev = line.words[i - 1];
+          if (prev) {
+            const gap = w.bbox.x0 - prev.bbox.x1;
+            const latin = /[A-Za-z0-9]$/.test(prev.text) && /^[A-Za-z0-9]/.test(w.text);
+            // After 条/章/节 (an article or heading label) a smaller gap is already the label's space.
+            const afterLabel = /[条章节]$/.test(prev.text) && gap > 0.35 * height;
+            if (gap > 0.75 * height || afterLabel || (latin && gap > 0.15 * height)) symbols.push({ ch: ' ', conf: 100 });
+          }
+          for (const s of w.symbols) for (const ch of s.text) symbols.push({ ch, conf: s.confidence, y0: s.bbox.y0, y1: s.bbox.y1 });
+        });
+        if (symbols.length === 0) continue;
+        lines.push({ symbols, x0: line.bbox.x0, x1: line.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1, baseline: line.baseline.y0 });
+      }
+    }
+  }
+  return lines;
+}
+

@@ -1,0 +1,92 @@
+// The OCR's sense of what Chinese legal text looks like: the pairs of adjacent ideographs and the
+// ideographs the law corpus writes (cjk-bigrams.ts, generated). A recognised character that forms
+// no known pair with either neighbour, or is not a known ideograph at all, is probably misread
+// (回难 for 困难): it becomes a suspect, and when a look-alike of it fits both neighbours it is
+// replaced by that look-alike (still a suspect, so a person checks the guess).
+
+import { inflateSync } from 'node:zlib';
+import { BIGRAMS_B64, CHARS_B64 } from './cjk-bigrams';
+
+let pairs: Set<number> | undefined;
+let chars: Set<number> | undefined;
+
+function decode(b64: readonly string[]): Set<number> {
+  const bytes = inflateSync(Buffer.from(b64.join(''), 'base64'));
+  const out = new Set<number>();
+  let v = 0;
+  let d = 0;
+  let mul = 1;
+  for (const b of bytes) {
+    d += (b & 0x7f) * mul;
+    if (b & 0x80) mul *= 0x80;
+    else {
+      v += d;
+      out.add(v);
+      d = 0;
+      mul = 1;
+    }
+  }
+  return out;
+}
+
+export const isHan = (c: string | undefined): c is string => c !== undefined && c.length === 1 && c >= '\u3400' && c <= '\u9fff';
+
+/** Whether the corpus writes `a` followed by `b` (both ideographs). */
+export function knownPair(a: string, b: string): boolean {
+  pairs ??= decode(BIGRAMS_B64);
+  return pairs.has(a.charCodeAt(0) * 65536 + b.charCodeAt(0));
+}
+
+/** Whether the corpus writes this ideograph (3,000 of them: rarer ones in a law are usually misreads). */
+export function knownChar(c: string): boolean {
+  chars ??= decode(CHARS_B64);
+  return chars.has(c.charCodeAt(0));
+}
+
+/**
+ * Look-alikes chi_sim confuses (each group read for one another). Only used when the vocabulary
+ * decides: the read character fits neither neighbour and the look-alike fits both.
+ */
+const LOOK_ALIKES = [
+  '困回因囚', '己已巳', '未末', '土士', '人入八', '日曰', '千干于', '天夭', '戊戌戍', '拨拔', '候侯', '治冶',
+  '睛晴', '刺剌', '免兔', '析折', '汨汩', '准淮', '贷货', '徒徙', '拆折', '炙灸', '茶荼', '密蜜',
+  '壁璧', '辨辩辫', '即既', '账帐', '做作', '须需', '象像', '问间', '田由甲申', '王玉主', '大太犬', '今令',
+  '子孑孓', '设没', '仑仓', '史吏', '占古', '工正', '刀力', '住往', '处外', '决夬', '活话', '记纪',
+  '性姓', '营菅', '书节', '产严', '理埋', '则刚', '区匹', '项顶', '责贵', '拥捆',
+] as const;
+const groupOf = new Map<string, string>();
+for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?? '') + g.replace(c, ''));
+
+/** How many of the (ideograph) neighbours `c` forms a known pair with, and how many there are. */
+function fit(prev: string | undefined, c: string, next: string | undefined): { fits: number; of: number } {
+  let fits = 0;
+  let of = 0;
+  if (isHan(prev)) {
+    of++;
+    if (knownPair(prev, c)) fits++;
+  }
+  if (isHan(next)) {
+    of++;
+    if (knownPair(c, next)) fits++;
+  }
+  return { fits, of };
+}
+
+/**
+ * The verdict on one recognised ideograph between its neighbours: a replacement when a look-alike
+ * fits every neighbour and the character read fits none; `odd` when it fits none (or is not a
+ * known ideograph) and nothing better was found.
+ */
+export function judgeHan(prev: string | undefined, c: string, next: string | undefined): { replace?: string; odd: boolean } {
+  if (!isHan(c)) return { odd: false };
+  const here = fit(prev, c, next);
+  const unknown = !knownChar(c);
+  if (here.of > 0 && here.fits === 0) {
+    for (const alt of groupOf.get(c) ?? '') {
+      const there = fit(prev, alt, next);
+      if (there.fits === there.of && knownChar(alt)) return { replace: alt, odd: true };
+    }
+    return { odd: true };
+  }
+  return { odd: unknown };
+}

@@ -1,0 +1,79 @@
+// OCR post-correction and the suspect marks, on tesseract-shaped lines (no OCR run: the lines are
+// what chi_sim returned for the fixture scans, typed out with their confidences).
+import { describe, expect, it } from 'vitest';
+import type { OcrSymbol } from '../../../electron/core/importers/ocr-engine';
+import { correctLine, layoutOcrPages, SUSPECT_CONFIDENCE, traceUnits } from '../../../electron/core/importers/ocr-text';
+import { judgeHan, knownChar, knownPair } from '../../../electron/core/importers/ocr-vocabulary';
+
+const line = (text: string, conf = 97): OcrSymbol[] => [...text].map((ch) => ({ ch, conf }));
+const textOf = (s: OcrSymbol[]) => s.map((x) => x.ch).join('');
+const doubtful = (s: OcrSymbol[]) => s.filter((x) => x.conf < SUSPECT_CONFIDENCE).map((x) => x.ch).join('');
+
+describe('OCR post-correction', () => {
+  it('makes brackets around or beside Chinese full-width and keeps Latin ones', () => {
+    expect(textOf(correctLine(line('县(市、区)人民政府')))).toBe('县（市、区）人民政府');
+    expect(textOf(correctLine(line('〈一)申请人按照规定提交')))).toBe('（一）申请人按照规定提交');
+    expect(textOf(correctLine(line('see (a) and (b)')))).toBe('see (a) and (b)');
+  });
+
+  it('replaces a look-alike that fits neither neighbour by one that fits both (回难 → 困难), and keeps it a suspect', () => {
+    // 回 read at high confidence where the page has 困: the corpus never writes 济回 or 回难.
+    const fixed = correctLine(line('为经济回难的公民提供法律咨询'));
+    expect(textOf(fixed)).toBe('为经济困难的公民提供法律咨询');
+    expect(doubtful(fixed)).toBe('困');
+    // a correct 回 between words that go with it stays as it is
+    expect(textOf(correctLine(line('应当回避的，自行回避')))).toBe('应当回避的，自行回避');
+    expect(doubtful(correctLine(line('应当回避的，自行回避')))).toBe('');
+  });
+
+  it('marks an ideograph that forms no known pair with either neighbour, or one the laws never write', () => {
+    expect(knownPair('困', '难')).toBe(true);
+    expect(knownPair('回', '难')).toBe(false);
+    expect(knownChar('法')).toBe(true);
+    expect(judgeHan('法', '律', '援')).toEqual({ odd: false });
+    expect(judgeHan('法', '鼋', '援')).toEqual({ odd: true });
+  });
+
+  it('drops a lone mark after a sentence end at the line end (a seal edge, a speck) and marks stray letters', () => {
+    const withSpeck = [...line('接受财政、审计部门的监督。'), { ch: ' ', conf: 100 }, { ch: '2', conf: 88 }];
+    expect(textOf(correctLine(withSpeck))).toBe('接受财政、审计部门的监督。');
+    expect(textOf(correctLine(line('第2条的规定')))).toBe('第2条的规定');
+    expect(doubtful(correctLine(line('法律援助机t构')))).toBe('t');
+    // numbers and Latin words keep their confidence
+    expect(doubtful(correctLine(line('自2007年9月1日起施行')))).toBe('');
+  });
+});
+
+describe('OCR layout', () => {
+  const page = (lines: { text: string; y: number; h?: number; x0?: number; x1?: number; mark?: boolean }[]) => ({
+    width: 1654,
+    height: 2339,
+    dpi: 200,
+    lines: lines.map((l) => {
+      const h = l.h ?? 28;
+      const symbols: OcrSymbol[] = [...l.text].map((ch) => ({ ch, conf: 97, y0: l.y, y1: l.y + h }));
+      // a stain below the line, read as a low-confidence mark: it stretches the line's box
+      if (l.mark) symbols.push({ ch: ' ', conf: 100 }, { ch: '、', conf: 40, y0: l.y + h, y1: l.y + h + 16 });
+      return { symbols, x0: l.x0 ?? 158, x1: l.x1 ?? 1490, y0: l.y, y1: l.y + h + (l.mark ? 16 : 0), baseline: l.y + h - 4 };
+    }),
+  });
+
+  it('does not start a paragraph at a line whose box a stray mark stretched, and locates each article on the page', () => {
+    const laid = layoutOcrPages([
+      page([
+        { text: '第一条 为了规范法律援助工作，保障经济困难的公民获得必要的法律服务，根据国务院', y: 300, x0: 214 },
+        { text: '《法律援助条例》，结合本省实际，制定本条例。', y: 340, x1: 900, mark: true },
+        { text: '第二条 符合国务院《法律援助条例》和本条例规定的公民可以免费获得法律咨询、代理', y: 380, x0: 214 },
+        { text: '和刑事辩护等法律服务。', y: 420, x1: 500 },
+      ]),
+    ])!;
+    expect(laid.text).toContain('第一条 为了规范法律援助工作，保障经济困难的公民获得必要的法律服务，根据国务院《法律援助条例》，结合本省实际，制定本条例。');
+    const units = [
+      { label: '第一条', text: '为了规范法律援助工作，保障经济困难的公民获得必要的法律服务，根据国务院《法律援助条例》，结合本省实际，制定本条例。' },
+      { label: '第二条', text: '符合国务院《法律援助条例》和本条例规定的公民可以免费获得法律咨询、代理和刑事辩护等法律服务。' },
+    ];
+    const traced = traceUnits(units, laid.stream, laid.confidence, { charLine: laid.charLine, lines: laid.lines });
+    expect(traced.regions[0]).toEqual([{ page: 1, top: Number((300 / 2339).toFixed(4)), bottom: Number((384 / 2339).toFixed(4)) }]);
+    expect(traced.regions[1]).toEqual([{ page: 1, top: Number((380 / 2339).toFixed(4)), bottom: Number((448 / 2339).toFixed(4)) }]);
+  });
+});
