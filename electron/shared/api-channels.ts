@@ -34,6 +34,7 @@ export const CHANNEL_NAMES = [
   'version:setStatus',
   'version:verify',
   'version:checkOcr',
+  'version:scanPage',
   'reviews:list',
   'reviews:get',
   'reviews:create',

@@ -94,4 +94,18 @@ export const versionsCalls = {
       .strict(),
     output: versionMetaSchema,
   }),
+  /**
+   * One page of the scan an OCR text was read from, for the 核对 view: a JPEG made from the
+   * original kept in the library, as a data: URL (offline, allowed by the CSP's img-src data:).
+   */
+  'version:scanPage': call({
+    input: z.object({ versionId: id, page: z.number().int().min(1).max(2000) }).strict(),
+    output: z.object({
+      page: z.number().int().positive(),
+      pages: z.number().int().positive(),
+      dataUrl: z.string().startsWith('data:image/jpeg;base64,'),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+    }),
+  }),
 } as const;

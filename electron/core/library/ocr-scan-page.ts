@@ -1,0 +1,69 @@
+// The scanned page behind an OCR text, for the 核对 view: made on demand from the original kept in
+// the library (by its hash), never stored twice and never fetched from anywhere — a PDF page is
+// rendered at 110 dpi in the OCR page thread, an OFD page's own picture or a photo is scaled down
+// there, all as JPEG. The renderer shows it as a data: URL (the CSP allows img-src data:, nothing
+// remote). The last few pages are kept in memory so paging back and forth is instant.
+
+import { readFileSync } from 'node:fs';
+import { ExtractError } from '../importers/extracted-document';
+import { textSourceOf } from '../../shared/law-model';
+import { LibraryError, type LibraryStore } from './library-store';
+
+export interface ScanPage {
+  page: number;
+  pages: number;
+  /** data:image/jpeg;base64,… */
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+/** Readable on screen, about 0.5 MB a page. */
+export const SCAN_PREVIEW_DPI = 110;
+const PHOTO_MAX_SIDE = 1800;
+const CACHE = 6;
+const cache = new Map<string, ScanPage>();
+
+export async function scanPage(store: LibraryStore, versionId: string, page: number): Promise<ScanPage> {
+  const meta = store.version(versionId);
+  if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${versionId}`);
+  if (textSourceOf(meta) !== 'ocr') throw new LibraryError('INVALID', `《${meta.title}》的正文不是扫描件识别文本，没有扫描页`);
+  const file = store.originalPath(meta);
+  if (!file) throw new LibraryError('NOT_FOUND', `《${meta.title}》的原件（${meta.sourceFile}）不在文库中，无法显示扫描页`);
+  const key = `${meta.sourceSha256}:${page}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const bytes = readFileSync(file);
+  const { PageImageMaker } = await import('../importers/ocr-page-images');
+  const thread = new PageImageMaker();
+  try {
+    let pages = 1;
+    let preview;
+    if (meta.sourceFormat === 'pdf') {
+      pages = await thread.openPdf(bytes);
+      if (page > pages) throw new LibraryError('INVALID', `原件只有 ${pages} 页`);
+      preview = await thread.previewPdfPage(page, SCAN_PREVIEW_DPI);
+    } else if (meta.sourceFormat === 'ofd') {
+      const { ofdPagePicture } = await import('../importers/ofd-text-extractor');
+      const picture = ofdPagePicture(bytes, page);
+      pages = picture.pages;
+      preview = await thread.previewImage(picture.bytes, PHOTO_MAX_SIDE);
+    } else {
+      if (page !== 1) throw new LibraryError('INVALID', '原件只有 1 页');
+      preview = await thread.previewImage(bytes, PHOTO_MAX_SIDE);
+    }
+    const out: ScanPage = { page, pages, dataUrl: `data:${preview.mime};base64,${Buffer.from(preview.data).toString('base64')}`, width: preview.width, height: preview.height };
+    cache.set(key, out);
+    if (cache.size > CACHE) cache.delete(cache.keys().next().value!);
+    return out;
+  } catch (e) {
+    if (e instanceof ExtractError) throw new LibraryError('INVALID', `《${meta.title}》的扫描页无法显示：${e.message}`);
+    throw e;
+  } finally {
+    await thread.close();
+  }
+}
