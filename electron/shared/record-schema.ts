@@ -225,7 +225,7 @@ export const LecturePatchSchema = LectureFormSchema.partial();
 
 export const PlanItemSchema = z.strictObject({
   id: text(L.recordId).optional(), // assigned on save: `${planId}.${n}`
-  topic: nonEmpty(L.title), // law or topic
+  topic: nonEmpty(L.title, '请填写事项'), // law or topic
   laws: z.array(nonEmpty(L.lawName)).max(L.planLaws).default([]),
   responsibleUnit: text(L.unit).optional(),
   plannedMonth: z.number().int().min(1).max(12).optional(),

@@ -1,7 +1,7 @@
 // The lecture form at 1024×700, by keyboard: a citation added with Enter in the 条 field reads as a
 // saved one does (《中华人民共和国行政许可法》第十二条), 保存 is on screen without scrolling the page,
 // and the list shows the speaker's 单位. Field errors come from the record schema (shared/record-form.ts)
-// and are shown beside their fields.
+// and are shown beside their fields, in the 学法活动 and the 普法计划 forms.
 
 import { describe, expect, it } from 'vitest';
 import { go, haveChromium, useBrowser } from './browser-harness';
@@ -52,5 +52,29 @@ describe.skipIf(!haveChromium)('Lecture form (browser face)', () => {
       await page.keyboard.press('Control+Enter');
       await page.getByTestId('lecture-speaker').filter({ hasText: '李律师（淄博市某律师事务所）' }).waitFor();
       await page.getByTestId('lecture-topic').waitFor({ state: 'detached' });
+    }));
+
+  it('the 普法计划 form by keyboard: a blank 计划名称 and a blank 事项 are refused beside them; filled in, the plan is listed', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/lectures?tab=plans');
+      await page.getByTestId('new-plan').click();
+      const title = page.getByTestId('plan-title');
+      await expect.poll(() => title.inputValue()).toMatch(/年度普法工作计划$/);
+      await title.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      const itemOf = (input: ReturnType<typeof page.locator>) => dialog.locator('.ant-form-item').filter({ has: input });
+      const topic = page.getByPlaceholder('学习的法律或主题');
+      await expect.poll(() => itemOf(title).locator('.ant-form-item-explain-error').textContent()).toBe('请填写计划名称');
+      await expect.poll(() => itemOf(topic).locator('.ant-form-item-explain-error').textContent()).toBe('请填写事项');
+      await title.click();
+      await page.keyboard.type('科技局年度普法计划');
+      await topic.click();
+      await page.keyboard.type('优化营商环境条例');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('plan-card').filter({ hasText: '科技局年度普法计划' }).waitFor();
+      expect(await page.getByTestId('plan-card').filter({ hasText: '科技局年度普法计划' }).textContent()).toContain('优化营商环境条例');
     }));
 });

@@ -3,7 +3,7 @@
 // linked to it.
 
 import { DeleteOutlined, FileAddOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography, type FormInstance } from 'antd';
 import { useEffect, useState } from 'react';
 import { LECTURE_KINDS, MATERIAL_KINDS, type ApiInput, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -16,8 +16,19 @@ import { CitationList, CitationPicker, CitationTools, DetectModal, type FormCita
 import { HistoryView } from '../../components/HistoryView';
 import { officeDay, officeYear } from '../../office-clock';
 import { lectureCitesOf, lectureFormErrors, lectureInputOf, lectureValuesOf, newLectureValues, type LectureValues } from './lecture-form-model';
+import { newPlanValues, planFormErrors, planInputOf, planValuesOf, type PlanValues } from './plan-form-model';
+import type { FormErrors } from './record-form-errors';
 
 const L = LIMITS.record;
+
+/** Puts a form model's errors beside their fields; a field wrong before and right now loses its error. */
+function showFieldErrors(form: FormInstance, errors: FormErrors): void {
+  const shown = new Set(errors.fields.map((f) => JSON.stringify(f.name)));
+  form.setFields([
+    ...errors.fields,
+    ...form.getFieldsError().filter((f) => f.errors.length && !shown.has(JSON.stringify(f.name))).map((f) => ({ name: f.name, errors: [] })),
+  ]);
+}
 
 const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
@@ -43,14 +54,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
     const v = form.getFieldsValue(true) as LectureValues;
     // The record schema's own check (shared/record-form.ts), each error beside its field.
     const errors = lectureFormErrors(v, cites);
-    const shown = new Set(errors.fields.map((f) => JSON.stringify(f.name)));
-    form.setFields(
-      [
-        ...errors.fields,
-        // fields that were wrong and are right now lose their error
-        ...form.getFieldsError().filter((f) => f.errors.length && !shown.has(JSON.stringify(f.name))).map((f) => ({ name: f.name, errors: [] })),
-      ] as Parameters<typeof form.setFields>[0],
-    );
+    showFieldErrors(form, errors);
     setOtherErrors(errors.other);
     if (errors.fields.length || errors.other.length) {
       if (errors.fields[0]) form.scrollToField(errors.fields[0].name, { block: 'center' });
@@ -270,13 +274,6 @@ function LecturesTab() {
   );
 }
 
-interface PlanValues {
-  year: number;
-  title: string;
-  unit?: string;
-  items: { id?: string; topic: string; responsibleUnit?: string; plannedMonth?: number }[];
-}
-
 function PlansTab() {
   const { message, modal } = AntApp.useApp();
   const [year, setYear] = useState<number>(thisYear);
@@ -285,36 +282,27 @@ function PlansTab() {
   const [editing, setEditing] = useState<{ plan?: PlanDto }>();
   const [form] = Form.useForm<PlanValues>();
   const [busy, setBusy] = useState(false);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
-    const p = editing.plan;
-    form.setFieldsValue(
-      p
-        ? { year: p.year, title: p.title, ...(p.unit ? { unit: p.unit } : {}), items: p.items.map((it) => ({ id: it.id, topic: it.topic, ...(it.responsibleUnit ? { responsibleUnit: it.responsibleUnit } : {}), ...(it.plannedMonth ? { plannedMonth: it.plannedMonth } : {}) })) }
-        : { year, title: `${year}年度普法工作计划`, items: [{ topic: '' }] },
-    );
+    setOtherErrors([]);
+    form.setFieldsValue(editing.plan ? planValuesOf(editing.plan) : newPlanValues(year));
   }, [editing]);
   const save = async () => {
-    let v: PlanValues;
-    try {
-      await form.validateFields();
-      v = form.getFieldsValue(true) as PlanValues; // keeps item ids, which have no Form.Item
-    } catch {
-      return;
-    }
+    const v = form.getFieldsValue(true) as PlanValues; // all values: item ids have no Form.Item
+    // The plan schema's own check (shared/record-form.ts), each error beside its field.
+    const errors = planFormErrors(v);
+    showFieldErrors(form, errors);
+    setOtherErrors(errors.other);
+    if (errors.fields.length || errors.other.length) return;
     setBusy(true);
-    const input = {
-      year: v.year,
-      title: v.title.trim(),
-      ...(v.unit?.trim() ? { unit: v.unit.trim() } : {}),
-      items: (v.items ?? []).filter((i) => i.topic?.trim()).map((i) => ({ ...(i.id ? { id: i.id } : {}), topic: i.topic.trim(), ...(i.responsibleUnit?.trim() ? { responsibleUnit: i.responsibleUnit.trim() } : {}), ...(i.plannedMonth ? { plannedMonth: i.plannedMonth } : {}) })),
-    };
+    const input = planInputOf(v) as ApiInput<'plans:create'>['input'];
     try {
       const r = editing?.plan ? await client.call('plans:update', { id: editing.plan.id, patch: input, expectedRevision: editing.plan.revision }) : await client.call('plans:create', { input });
       void message.success(`已保存 ${r.record.id}`);
       setEditing(undefined);
-      setYear(v.year);
+      setYear(input.year);
       setTick((t) => t + 1);
     } catch (e) {
       modal.error({ title: '没有保存', content: <div style={{ whiteSpace: 'pre-wrap' }}>{errorMessage(e)}</div> });
@@ -372,27 +360,28 @@ function PlansTab() {
       )}
       <Modal open={!!editing} title={editing?.plan ? `编辑 ${editing.plan.id}` : '新建普法计划'} onCancel={() => setEditing(undefined)} onOk={() => void save()} okText="保存" confirmLoading={busy} width={760} destroyOnHidden>
         <Form form={form} layout="vertical">
+          {otherErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={otherErrors.join('；')} />}
           <Row gutter={12}>
             <Col span={6}>
-              <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+              <Form.Item name="year" label="年度" required>
                 <InputNumber min={1990} max={2200} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={18}>
-              <Form.Item name="title" label="计划名称" rules={[{ required: true, whitespace: true, message: '请填写计划名称' }]}>
-                <Input maxLength={300} />
+              <Form.Item name="title" label="计划名称" required>
+                <Input data-testid="plan-title" />
               </Form.Item>
             </Col>
           </Row>
           <Form.Item name="unit" label="单位">
-            <Input maxLength={200} placeholder="高青县科学技术局" />
+            <Input maxLength={L.unit} placeholder="高青县科学技术局" />
           </Form.Item>
           <Form.List name="items">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'topic']} rules={[{ required: true, whitespace: true, message: '事项' }]} style={{ marginBottom: 6, width: 320 }}>
+                    <Form.Item name={[f.name, 'topic']} style={{ marginBottom: 6, width: 320 }}>
                       <Input placeholder="学习的法律或主题" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'responsibleUnit']} style={{ marginBottom: 6 }}>

@@ -5,8 +5,8 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { LectureDto, MATERIAL_KINDS } from '../../../../electron/shared/api-contract';
 import { recordFormIssues, type FieldIssue } from '../../../../electron/shared/record-form';
-import { FIELD_LABELS } from '../../../../electron/shared/record-schema';
 import { toInput, type FormCitation } from './citation-form-model';
+import { placeIssues, type FormErrors } from './record-form-errors';
 
 export interface LectureValues {
   kind: LectureDto['kind'];
@@ -85,31 +85,7 @@ function formFieldOf(path: FieldIssue['path']): (string | number)[] | undefined 
   return undefined;
 }
 
-export interface FormErrors {
-  /** Errors to show beside fields (antd `form.setFields`). */
-  fields: { name: (string | number)[]; errors: string[] }[];
-  /** Errors of parts without a field of their own (the citations), shown above the form. */
-  other: string[];
-}
-
 /** The schema's field errors of the form's values, placed on its fields; none = the form may be saved. */
 export function lectureFormErrors(v: LectureValues, cites: FormCitation[]): FormErrors {
-  return placeIssues(recordFormIssues('lecture', lectureInputOf(v, cites), false));
-}
-
-export function placeIssues(issues: FieldIssue[]): FormErrors {
-  const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
-  const other: string[] = [];
-  for (const i of issues) {
-    const name = formFieldOf(i.path);
-    if (!name) {
-      other.push(`${i.path.map((p) => (typeof p === 'number' ? `第${p + 1}项` : (FIELD_LABELS[p] ?? p))).join(' › ') || '内容'}：${i.message}`);
-      continue;
-    }
-    const k = JSON.stringify(name);
-    const e = byField.get(k) ?? { name, errors: [] };
-    if (!e.errors.includes(i.message)) e.errors.push(i.message);
-    byField.set(k, e);
-  }
-  return { fields: [...byField.values()], other };
+  return placeIssues(recordFormIssues('lecture', lectureInputOf(v, cites), false), formFieldOf);
 }
