@@ -146,12 +146,17 @@ export class ReviewWorkbench {
    * The record's findings text speaks of the draft under review: the lines that 采纳 wrote for the
    * previous version are rewritten with the new article numbers when their decision carried over,
    * and taken out when the problem was fixed or its sentence reworded (采纳 again writes the new
-   * line). Lines the adviser has edited since are left as they are. The change log keeps the old text.
+   * line), with the citations only they relied on. Lines the adviser has edited since are left as
+   * they are. The change log keeps the old text.
    */
   private async followInRecord(reviewId: string, before: Record<string, Decision>, prevSeq: number, carried: Record<string, Decision>, by?: string): Promise<void> {
     const review = await this.records.getReview(reviewId);
     const texts = { authority: review.findings.authority.text, procedure: review.findings.procedure.text, content: review.findings.content.text };
     const newOf = new Map(Object.values(carried).map((d) => [d.carriedFrom!.findingId, d.finding!]));
+    const art = (b: { versionId?: string | undefined; articleKey?: string | undefined }) => `${b.versionId}#${b.articleKey}`;
+    // Articles still relied on by the decisions that carried over: their citations stay.
+    const kept = new Set(Object.values(carried).flatMap((d) => (d.status === 'accepted' ? d.finding!.bases.filter((b) => b.versionId).map(art) : [])));
+    const dropped = { authority: new Set<string>(), procedure: new Set<string>(), content: new Set<string>() };
     for (const [id, d] of Object.entries(before)) {
       if (d.status !== 'accepted' || !d.finding || d.checklist) continue;
       if (d.draftSeq !== undefined && d.draftSeq !== prevSeq) continue;
@@ -161,14 +166,18 @@ export class ReviewWorkbench {
       if (at < 0) continue;
       const moved = newOf.get(id);
       if (moved) lines[at] = findingLine(moved, d.reason);
-      else lines.splice(at, 1);
+      else {
+        lines.splice(at, 1);
+        for (const b of d.finding.bases) if (b.versionId && !kept.has(art(b))) dropped[key].add(art(b));
+      }
       texts[key] = lines.join('\n');
     }
+    const citations = (k: keyof typeof texts) => review.findings[k].citations.filter((c) => !dropped[k].has(art(c)));
     const changed = (Object.keys(texts) as (keyof typeof texts)[]).filter((k) => texts[k] !== review.findings[k].text);
     if (!changed.length) return;
     await this.records.updateReview(
       reviewId,
-      { findings: Object.fromEntries(changed.map((k) => [k, { text: texts[k], citations: review.findings[k].citations }])) },
+      { findings: Object.fromEntries(changed.map((k) => [k, { text: texts[k], citations: citations(k) }])) },
       { note: '新一稿：采纳的预审意见随条文移动改写，已修改或已解决的取出', ...(by ? { by } : {}) },
     );
   }

@@ -86,6 +86,12 @@ describe('decisions across 送审稿 versions', () => {
     expect(all).toContain('送审稿第二十三条“本办法自2026年1月1日起施行，有效期十年。”');
     expect(all).not.toContain('查封其经营场所'); // reworded in the new version: out until decided again
     expect(all).not.toContain('只能选择县科技局指定的服务机构'); // fixed by the unit
+    // the 查封 finding's articles (行政强制法) leave with it; the 许可 ones stay with the moved line
+    expect(rec.findings.authority.citations.map((c) => c.citation).sort()).toEqual([
+      '《中华人民共和国行政许可法》（2019年修正）第十七条',
+      '《中华人民共和国行政许可法》（2019年修正）第十五条',
+      '《中华人民共和国行政许可法》（2019年修正）第十四条',
+    ].sort());
     // the 山东 办法's unverified provision says so wherever it is cited
     expect(all).toContain('条文号待核对');
     expect((await lib.svc.history(reviewId)).some((e) => (e.note ?? '').includes('随条文移动改写'))).toBe(true);
@@ -93,7 +99,9 @@ describe('decisions across 送审稿 versions', () => {
     // Deciding the re-opened finding on the new wording puts it back.
     await wb.accept(reviewId, coercion.id);
     expect((await wb.view(reviewId, { panel: false })).suggestions.map((s) => s.article)).toEqual(['第六条', '第十四条', '第二十三条']);
-    expect((await lib.svc.getReview(reviewId)).findings.authority.text).toContain('送审稿第十四条“服务机构在提供服务过程中弄虚作假的，县科技局可以查封其办公场所');
+    const again = await lib.svc.getReview(reviewId);
+    expect(again.findings.authority.text).toContain('送审稿第十四条“服务机构在提供服务过程中弄虚作假的，县科技局可以查封其办公场所');
+    expect(again.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政强制法》第十条');
   });
 
   it('the same file again adds nothing and carries nothing', async () => {
