@@ -41,6 +41,10 @@ describe.skipIf(!haveChromium)('the search page in Chromium', () => {
         await page.getByTestId('reader-title').filter({ hasText: title }).waitFor();
         await page.locator(`#article-${key}.active`).waitFor();
         expect(page.url()).toContain(`a=${key}`);
+        // Back returns to the search as typed (the address follows the box lazily, but before a hit opens).
+        await page.goBack();
+        await expect.poll(() => page.getByTestId('search-input').locator('input').inputValue()).toBe(query);
+        expect(decodeURIComponent(page.url())).toContain(`#/search?q=${query}`);
       }));
   }
 

@@ -1,24 +1,27 @@
 // 搜索: full-text search as you type, with the engine's filters and facets, highlighted snippets,
 // ↑↓ + Enter keyboard navigation, result count and time, "did you mean" and citation jumps.
 //
-// What the user feels: a query goes out on the keystroke (none is held back unless one is still
-// running), an input method's pinyin never searches mid-word, the results paint as soon as the
-// answer comes (rows are memoised, so moving the selection re-renders two rows), and a query that
-// is a citation (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
+// What the user feels: a query goes out on the keystroke, from the input handler before React
+// renders it (none is held back unless one is still running), an input method's pinyin never
+// searches mid-word, the results paint as soon as the answer comes (rows are memoised plain
+// elements, so moving the selection re-renders two rows; the facets, the pager and 加入简报 follow
+// a frame later as a deferred value; the address follows when typing pauses), and a query that is
+// a citation (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
 
-import { AimOutlined, FileAddOutlined } from '@ant-design/icons';
+import { AimOutlined, FileAddOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Spin, Switch, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
 import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
-import { EmptyState, Highlighted, StatusTag } from '../../components/common';
+import { EmptyState, Highlighted } from '../../components/common';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../packs/AddToPack';
 import { useSettings } from '../../settings-context';
 import { useLiveSearch } from './live-search';
+import { useOnceTrue } from '../reader/progressive';
 import './search.css';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];
@@ -35,6 +38,9 @@ function sameHit(a: Hit, b: Hit): boolean {
   if (a.highlights.length !== b.highlights.length || a.ocrUnverified !== b.ocrUnverified) return false;
   return a.highlights.every((r, i) => r[0] === b.highlights[i]![0] && r[1] === b.highlights[i]![1]);
 }
+
+/** The 时效性 tag of a row as a class (search.css: the colours of the app's StatusTag, without a component per row). */
+const STATUS_CLASS: Record<string, string> = { 现行有效: 'in-force', 已修改: 'changed', 已废止: 'repealed', 部分失效: 'partly', 尚未生效: 'pending' };
 
 type HitRowProps = { hit: Hit; index: number; selected: boolean; onOpen: (h: Hit) => void; onHover: (i: number) => void };
 
@@ -56,11 +62,13 @@ const HitRow = memo(
             {h.title}
             {h.subtitle ? ` · ${h.subtitle}` : ''} {h.articleLabel}
           </strong>
-          <StatusTag status={h.status} />
+          <span className={`hit-tag status-${STATUS_CLASS[h.status] ?? 'other'}`} data-testid="status-tag">
+            {h.status}
+          </span>
           {h.ocrUnverified ? (
-            <Tag color="orange" data-testid="hit-ocr-unverified">
+            <span className="hit-tag status-changed" data-testid="hit-ocr-unverified">
               {OCR_UNVERIFIED_LABEL}
-            </Tag>
+            </span>
           ) : null}
           <span className="hit-meta">
             {h.level} · {h.region}
@@ -104,18 +112,36 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   useEffect(() => inputRef.current?.focus(), []);
 
   const dq = sq.trim();
+  // The address keeps the query for reload and back, written when typing pauses (replaceState on
+  // every keystroke was a few milliseconds each) and before a hit is opened, so back returns to it.
+  const writeAddress = useRef<() => void>(() => {});
   useEffect(() => {
-    history.replaceState(null, '', dq ? `#/search?q=${encodeURIComponent(dq)}` : '#/search');
+    const write = () => {
+      clearTimeout(t);
+      writeAddress.current = () => {};
+      // Never over the address of the page a hit opened.
+      if (location.hash.startsWith('#/search')) history.replaceState(null, '', dq ? `#/search?q=${encodeURIComponent(dq)}` : '#/search');
+    };
+    const t = setTimeout(write, 400);
+    writeAddress.current = write;
+    return () => clearTimeout(t);
   }, [dq]);
   // A new query or filter starts again on page 1.
   const filterKey = JSON.stringify([dq, levels, regions, statuses, categories, favoritesOnly, inForceOnly, asOf]);
   const page = pageFor.key === filterKey ? pageFor.page : 1;
   const setPage = (p: number) => setPageFor({ key: filterKey, page: p });
 
-  const input = dq
-    ? { q: dq, limit: PAGE, offset: (page - 1) * PAGE, levels, regions, statuses, categories, inForceOnly, ...(favoritesOnly ? { favoritesOnly } : {}), ...(asOf ? { asOf } : {}) }
-    : null;
+  const inputFor = (text: string, p: number) =>
+    text
+      ? { q: text, limit: PAGE, offset: (p - 1) * PAGE, levels, regions, statuses, categories, inForceOnly, ...(favoritesOnly ? { favoritesOnly } : {}), ...(asOf ? { asOf } : {}) }
+      : null;
+  const input = inputFor(dq, page);
   const res = useLiveSearch(input);
+  /** A new text to search (a new text starts on page 1): asked at once, rendered after. */
+  const searchText = (text: string) => {
+    setSq(text);
+    res.ask(inputFor(text.trim(), 1));
+  };
   // While the next answer is on its way the last one stays (dimmed), so the list does not flash.
   const result = dq ? (res.data ?? res.shown) : undefined;
   const stale = !res.data;
@@ -127,10 +153,16 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   const selected = sel.result === result ? sel.i : jump ? -1 : 0;
   const select = (i: number) => setSel({ result, i });
 
-  const openJump = (j: Jump) => navigate({ page: 'read', versionId: j.versionId, articleKey: j.articleKey });
+  const openJump = (j: Jump) => {
+    writeAddress.current();
+    navigate({ page: 'read', versionId: j.versionId, articleKey: j.articleKey });
+  };
   const openRef = useRef<(h: Hit) => void>(() => {});
   useEffect(() => {
-    openRef.current = (h: Hit) => navigate({ page: 'read', versionId: h.versionId, articleKey: h.articleKey, highlight: dq });
+    openRef.current = (h: Hit) => {
+      writeAddress.current();
+      navigate({ page: 'read', versionId: h.versionId, articleKey: h.articleKey, highlight: dq });
+    };
   });
   // Stable for the memoised rows.
   const [onOpen] = useState(() => (h: Hit) => openRef.current(h));
@@ -182,9 +214,9 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
     listRef.current?.querySelector('.search-hit.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const facets = result?.facets ?? { level: {}, region: {}, status: {}, category: {} };
-  const regionValues = useRegionOrder(facets.region);
-  const categoryValues = useCategoryOrder(facets.category);
+  // What can follow the results by a frame: facets, pager, 加入简报 (re-rendered from a deferred copy).
+  const later = useDeferredValue(result);
+  const [setters] = useState(() => ({ setLevels, setRegions, setStatuses, setCategories, setInForceOnly, setAsOf, setFavoritesOnly }));
   const favoriteCount = favorites.length;
   // The search as a pack item: its filters go with it, and the pack re-runs it when exported.
   const packLimit = Math.min(result?.total ?? 0, PACK_SEARCH_LIMIT);
@@ -200,66 +232,38 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
     ...(asOf ? { asOf } : {}),
   };
 
+  const onText = useStable((e: React.ChangeEvent<HTMLInputElement>) => {
+    setQ(e.target.value);
+    if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) searchText(e.target.value);
+  });
+  const onComposeStart = useStable(() => {
+    composing.current = true;
+  });
+  const onComposeEnd = useStable((e: React.CompositionEvent<HTMLInputElement>) => {
+    composing.current = false;
+    searchText(e.currentTarget.value);
+  });
+  const onAddToPack = useStable(() => setPackItems([searchItem]));
+  const onPage = useStable((p: number) => setPage(p));
+  const packMounted = useOnceTrue(packItems !== undefined);
+
   return (
     <div className="page" style={{ display: 'flex', gap: 20 }} onKeyDown={onKeyDown}>
-      <aside style={{ width: 190, flex: 'none' }} aria-label="筛选">
-        <div className="facet-block">
-          <h4>时效</h4>
-          {/* A label, so the words toggle it too. */}
-          <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer' }} data-testid="search-in-force">
-            <Switch size="small" checked={inForceOnly} onChange={setInForceOnly} />
-            只看现行有效
-          </label>
-          <div style={{ marginTop: 8 }}>
-            <DatePicker
-              size="small"
-              placeholder="某日有效的版本"
-              value={asOf ? dayjs(asOf) : null}
-              onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
-              aria-label="只搜某日有效的版本"
-              data-testid="search-as-of"
-            />
-          </div>
-        </div>
-        {(favoriteCount > 0 || favoritesOnly) && (
-          <div className="facet-block" data-testid="search-favorites">
-            <h4>收藏</h4>
-            <Checkbox checked={favoritesOnly} onChange={(e) => setFavoritesOnly(e.target.checked)}>
-              只搜收藏的法规 <Typography.Text type="secondary">({favoriteCount})</Typography.Text>
-            </Checkbox>
-          </div>
-        )}
-        {result && result.total > 0 && (
-          <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }} data-testid="search-facet-unit">
-            括号内为命中的条文数
-          </Typography.Text>
-        )}
-        <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
-        <FacetList hideWhenEmpty title="时效性" values={inForceOnly ? STATUSES.filter((st) => st === '现行有效') : STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
-        <FacetList hideWhenEmpty title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="search-facet-region" />
-        <FacetList hideWhenEmpty title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="search-facet-category" />
-      </aside>
+      <SearchFilters
+        facets={later?.facets}
+        hasHits={!!later && later.total > 0}
+        levels={levels}
+        regions={regions}
+        statuses={statuses}
+        categories={categories}
+        inForceOnly={inForceOnly}
+        asOf={asOf}
+        favoritesOnly={favoritesOnly}
+        favoriteCount={favoriteCount}
+        set={setters}
+      />
       <section style={{ flex: 1, minWidth: 0, maxWidth: 960 }} data-testid="search-area" data-query={dq && res.data ? dq : undefined} data-shown-query={res.shownQ}>
-        <Input.Search
-          ref={inputRef}
-          size="large"
-          allowClear
-          placeholder="输入关键词搜索条文：空格分隔为“且”，引号内为短语，-词 为排除；也可输入 行政许可法第十二条"
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            if (!composing.current && !(e.nativeEvent as InputEvent).isComposing) setSq(e.target.value);
-          }}
-          onCompositionStart={() => {
-            composing.current = true;
-          }}
-          onCompositionEnd={(e) => {
-            composing.current = false;
-            setSq(e.currentTarget.value);
-          }}
-          loading={res.loading && !!dq}
-          data-testid="search-input"
-        />
+        <SearchBox value={q} inputRef={inputRef} onText={onText} onComposeStart={onComposeStart} onComposeEnd={onComposeEnd} />
         <div style={{ margin: '10px 0', minHeight: 22, display: 'flex', alignItems: 'center', gap: 12 }}>
           {result && result.total > 0 && (
             <Typography.Text type="secondary" data-testid="search-count">
@@ -269,13 +273,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
               </span>
             </Typography.Text>
           )}
-          {result && result.total > 0 && (
-            <Tooltip title={result.cites ? '“引用:”的结果不能作为检索加入简报：请在结果中逐条加入' : favoritesOnly ? '只搜收藏时不能加入简报（简报导出时按当时的筛选重新检索）' : `把这次检索（含筛选）的前 ${packLimit} 条条文加入简报，导出时按当时的资料库重新检索`}>
-              <Button size="small" icon={<FileAddOutlined />} disabled={favoritesOnly || !!result.cites} onClick={() => setPackItems([searchItem])} data-testid="search-add-to-pack">
-                加入简报
-              </Button>
-            </Tooltip>
-          )}
+          {later && later.total > 0 && <AddSearchToPack cites={!!later.cites} favoritesOnly={favoritesOnly} limit={packLimit} onAdd={onAddToPack} />}
         </div>
         {jump && (
           <Alert
@@ -289,7 +287,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             title={
               <span>
                 看起来是引用：
-                <a href={`#/read/${encodeURIComponent(jump.versionId)}?a=${encodeURIComponent(jump.articleKey)}`} data-testid="search-jump">
+                <a href={`#/read/${encodeURIComponent(jump.versionId)}?a=${encodeURIComponent(jump.articleKey)}`} onClick={() => writeAddress.current()} data-testid="search-jump">
                   {jump.title} {jump.articleLabel}
                 </a>
                 {selected === -1 && (
@@ -341,7 +339,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
                     {result.didYouMean.map((s) => (
                       <Tag key={s} color="processing" style={{ cursor: 'pointer' }} onClick={() => {
                           setQ(s);
-                          setSq(s);
+                          searchText(s);
                         }} data-testid="did-you-mean">
                         {s}
                       </Tag>
@@ -357,7 +355,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
               <HitRow key={`${h.versionId}#${h.articleKey}`} hit={h} index={i} selected={i === selected} onOpen={onOpen} onHover={onHover} />
             ))}
             {result.total > PAGE && (
-              <Pagination style={{ marginTop: 16 }} current={page} pageSize={PAGE} total={Math.min(result.total, 2000)} showSizeChanger={false} onChange={setPage} />
+              <Pager page={page} total={later?.total ?? result.total} onPage={onPage} />
             )}
           </div>
         )}
@@ -367,7 +365,147 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
           </Button>
         )}
       </section>
-      <AddToPack items={packItems} what={`检索“${dq}”的前 ${packLimit} 条结果`} onClose={() => setPackItems(undefined)} />
+      {packMounted && <AddToPack items={packItems} what={`检索“${dq}”的前 ${packLimit} 条结果`} onClose={() => setPackItems(undefined)} />}
     </div>
   );
 }
+
+/** A handler that is the same function on every render and calls the latest render's code (for memoised children). */
+function useStable<A extends unknown[]>(fn: (...a: A) => void): (...a: A) => void {
+  const ref = useRef(fn);
+  useEffect(() => {
+    ref.current = fn;
+  });
+  return useState(() => (...a: A) => ref.current(...a))[0];
+}
+
+/**
+ * The search box: re-rendered by its own text only. A plain Input (Input.Search's button and its
+ * click-wave were re-rendered on every keystroke and answer). An input method's composition never
+ * searches; its committed word does (compositionend).
+ */
+const SearchBox = memo(function SearchBox({
+  value,
+  inputRef,
+  onText,
+  onComposeStart,
+  onComposeEnd,
+}: {
+  value: string;
+  inputRef: React.RefObject<InputRef | null>;
+  onText: (e: React.ChangeEvent<HTMLInputElement>) => void;
+  onComposeStart: () => void;
+  onComposeEnd: (e: React.CompositionEvent<HTMLInputElement>) => void;
+}) {
+  return (
+    <div data-testid="search-input">
+      <Input
+        ref={inputRef}
+        size="large"
+        allowClear
+        prefix={<SearchOutlined style={{ color: '#999' }} />}
+        placeholder="输入关键词搜索条文：空格分隔为“且”，引号内为短语，-词 为排除；也可输入 行政许可法第十二条"
+        value={value}
+        onChange={onText}
+        onCompositionStart={onComposeStart}
+        onCompositionEnd={onComposeEnd}
+        aria-label="搜索条文"
+      />
+    </div>
+  );
+});
+
+const Pager = memo(function Pager({ page, total, onPage }: { page: number; total: number; onPage: (p: number) => void }) {
+  if (total <= PAGE) return null;
+  return <Pagination style={{ marginTop: 16 }} current={page} pageSize={PAGE} total={Math.min(total, 2000)} showSizeChanger={false} onChange={onPage} />;
+});
+
+const AddSearchToPack = memo(function AddSearchToPack({ cites, favoritesOnly, limit, onAdd }: { cites: boolean; favoritesOnly: boolean; limit: number; onAdd: () => void }) {
+  return (
+    <Tooltip title={cites ? '“引用:”的结果不能作为检索加入简报：请在结果中逐条加入' : favoritesOnly ? '只搜收藏时不能加入简报（简报导出时按当时的筛选重新检索）' : `把这次检索（含筛选）的前 ${limit} 条条文加入简报，导出时按当时的资料库重新检索`}>
+      <Button size="small" icon={<FileAddOutlined />} disabled={favoritesOnly || cites} onClick={onAdd} data-testid="search-add-to-pack">
+        加入简报
+      </Button>
+    </Tooltip>
+  );
+});
+
+const NO_FACETS = { level: {}, region: {}, status: {}, category: {} };
+
+/** The filters beside the results: re-rendered when the (deferred) facets or a filter change, not per keystroke. */
+const SearchFilters = memo(function SearchFilters({
+  facets = NO_FACETS,
+  hasHits,
+  levels,
+  regions,
+  statuses,
+  categories,
+  inForceOnly,
+  asOf,
+  favoritesOnly,
+  favoriteCount,
+  set,
+}: {
+  facets?: ApiOutput<'search:query'>['facets'] | undefined;
+  hasHits: boolean;
+  levels: Level[];
+  regions: string[];
+  statuses: Status[];
+  categories: string[];
+  inForceOnly: boolean;
+  asOf: string | undefined;
+  favoritesOnly: boolean;
+  favoriteCount: number;
+  set: {
+    setLevels: (v: Level[]) => void;
+    setRegions: (v: string[]) => void;
+    setStatuses: (v: Status[]) => void;
+    setCategories: (v: string[]) => void;
+    setInForceOnly: (v: boolean) => void;
+    setAsOf: (v: string | undefined) => void;
+    setFavoritesOnly: (v: boolean) => void;
+  };
+}) {
+  const { setLevels, setRegions, setStatuses, setCategories, setInForceOnly, setAsOf, setFavoritesOnly } = set;
+  const regionValues = useRegionOrder(facets.region);
+  const categoryValues = useCategoryOrder(facets.category);
+  return (
+    <aside style={{ width: 190, flex: 'none' }} aria-label="筛选">
+      <div className="facet-block">
+        <h4>时效</h4>
+        {/* A label, so the words toggle it too. */}
+        <label style={{ display: 'inline-flex', alignItems: 'center', gap: 8, cursor: 'pointer' }} data-testid="search-in-force">
+          <Switch size="small" checked={inForceOnly} onChange={setInForceOnly} />
+          只看现行有效
+        </label>
+        <div style={{ marginTop: 8 }}>
+          <DatePicker
+            size="small"
+            placeholder="某日有效的版本"
+            value={asOf ? dayjs(asOf) : null}
+            onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
+            aria-label="只搜某日有效的版本"
+            data-testid="search-as-of"
+          />
+        </div>
+      </div>
+      {(favoriteCount > 0 || favoritesOnly) && (
+        <div className="facet-block" data-testid="search-favorites">
+          <h4>收藏</h4>
+          <Checkbox checked={favoritesOnly} onChange={(e) => setFavoritesOnly(e.target.checked)}>
+            只搜收藏的法规 <Typography.Text type="secondary">({favoriteCount})</Typography.Text>
+          </Checkbox>
+        </div>
+      )}
+      {hasHits && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }} data-testid="search-facet-unit">
+          括号内为命中的条文数
+        </Typography.Text>
+      )}
+      <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
+      <FacetList hideWhenEmpty title="时效性" values={inForceOnly ? STATUSES.filter((st) => st === '现行有效') : STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
+      <FacetList hideWhenEmpty title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="search-facet-region" />
+      <FacetList hideWhenEmpty title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="search-facet-category" />
+    </aside>
+  );
+});
