@@ -140,3 +140,69 @@ describe.skipIf(!haveChromium)('逐条核对 of an OCR text', () => {
       expect(await page.getByTestId('ocr-review-done').textContent()).toContain(`王律师，${dateInZone(new Date(meta.verifiedAt!))}`);
     }));
 });
+
+describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对', () => {
+  const withSession = useBrowser();
+
+  it('shows the page the article was read from, rendered from the kept original, with its lines framed', () =>
+    withSession(async ({ face, page }) => {
+      const store = face.service.store;
+      // 退职 as the OCR importer stores its scanned PDF: the scan kept as the original (by hash),
+      // 三、 with a doubtful character and the band of the page it was read from.
+      const { importPaths } = await import('../../electron/core/library/library-import');
+      const { createHash } = await import('node:crypto');
+      const { readFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const docs = join(import.meta.dirname, '../fixtures/documents');
+      await importPaths(store, [join(docs, 'sources', 'tuizhi.md')]);
+      const id = store.versions().find((v) => v.title.includes('退职'))!.id;
+      const scan = readFileSync(join(docs, 'tuizhi-scan.pdf'));
+      const sha = createHash('sha256').update(scan).digest('hex');
+      const body = store.loadVersion(id);
+      const band = { page: 1, top: 0.155, bottom: 0.3 };
+      const units = body.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3], ocrRegions: [band] } : { ...u, suspects: [] }));
+      expect(store.lock.tryAcquire()).toBe(true);
+      try {
+        await store.load();
+        store.writeOriginal(scan, sha, '.pdf');
+        const next = { ...body, units, sourceFormat: 'pdf' as const, sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr' as const, verified: false };
+        const file = store.writeBody(next);
+        const { units: _u, ...meta } = next;
+        store.stage({ ...meta, file });
+        await store.commit({ added: [id], removed: [id] });
+      } finally {
+        store.lock.release();
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `#/verify/${encodeURIComponent(id)}`);
+      await page.getByTestId('ocr-review-editor').waitFor();
+      expect(await page.getByTestId('ocr-review-editor').locator('h5').textContent()).toBe('三、');
+      const img = page.getByTestId('ocr-scan-img');
+      await img.waitFor();
+      // the real page: A4 rendered at 110 dpi from the PDF the library keeps, as a data: URL
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(910);
+      expect(await img.evaluate((el: HTMLImageElement) => [el.src.slice(0, 23), el.naturalHeight])).toEqual(['data:image/jpeg;base64,', 1287]);
+      expect(await page.getByTestId('ocr-scan-page').textContent()).toBe('第 1 / 1 页');
+      // the band is framed where the article was read, and scrolled into the frame
+      const frame = page.getByTestId('ocr-scan-region');
+      const [imgBox, frameBox] = [(await img.boundingBox())!, (await frame.boundingBox())!];
+      expect(frameBox.y - imgBox.y).toBeCloseTo(band.top * imgBox.height, 0);
+      expect(frameBox.height).toBeCloseTo((band.bottom - band.top) * imgBox.height, 0);
+      const scroller = await frame.evaluate((el) => {
+        const box = el.parentElement!.parentElement!;
+        const r = el.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return { visible: r.top >= b.top - 1 && r.top < b.bottom, scrolled: box.scrollTop };
+      });
+      expect(scroller.visible).toBe(true);
+      // 放大 doubles the picture; the band stays framed
+      await page.getByTestId('ocr-scan-zoom').click();
+      await expect.poll(async () => Math.round((await img.boundingBox())!.width / imgBox.width)).toBe(2);
+      await page.getByTestId('ocr-scan-zoom').click();
+      // nothing was fetched from anywhere but the app itself
+      const remote = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin) && !n.startsWith('data:')));
+      expect(remote).toEqual([]);
+      await page.screenshot({ path: join(import.meta.dirname, '../../resources/screenshots/ocr-verify-scan-1440.png') });
+    }));
+});

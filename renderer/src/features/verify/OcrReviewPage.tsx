@@ -1,6 +1,6 @@
 // 逐条核对 of an OCR'd law (#/verify/<versionId>): the articles with low-confidence characters are
-// listed on the left with their doubtful lines; the chosen one is shown on the right with those
-// characters highlighted above an editor. 确认本条 (Ctrl+Enter) saves the corrected text (or the text
+// listed on the left with their doubtful lines; the chosen one is shown beside the scanned page it
+// was read from (its lines framed, ScanPageView.tsx), with those characters highlighted above an editor. 确认本条 (Ctrl+Enter) saves the corrected text (or the text
 // as it is) and clears that article's 待核对 mark, then moves to the next; ↑/↓ (Alt+↑/↓ inside the
 // editor) move between articles, Esc undoes the edits. Once every article is checked the version
 // is verified (who, when), as 「确认已核对」 in the reader does for the whole text at once.
@@ -14,6 +14,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { hrefOf } from '../../router';
 import type { Unit } from '../reader/article-text';
+import { ScanPageView } from './ScanPageView';
 
 /** The text with the characters at `suspects` (offsets in `text`) marked. */
 function withSuspects(text: string, suspects: readonly number[], from = 0): ReactNode[] {
@@ -193,7 +194,7 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
       {list.length === 0 ? (
         <Empty description="没有疑似错字的条文；关闭“只看有疑似错字的”可逐条确认其余条文" />
       ) : (
-        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(220px, 2fr) 3fr', gap: 16, alignItems: 'start' }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(200px, 1fr) 4fr', gap: 16, alignItems: 'start' }}>
           <div
             ref={listRef}
             role="listbox"
@@ -231,6 +232,8 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
             })}
           </div>
           {current && (
+            <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(280px, 1fr)', gap: 16, alignItems: 'start' }}>
+            <ScanPageView key={current.key} versionId={meta.id} regions={current.ocrRegions ?? []} label={current.label} />
             <div data-testid="ocr-review-editor">
               <Typography.Title level={5} style={{ marginTop: 0 }}>
                 {current.label}
@@ -257,6 +260,7 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
                   撤销改动（Esc）
                 </Button>
               </Space>
+            </div>
             </div>
           )}
         </div>
