@@ -131,6 +131,12 @@ export const CitingRecordSchema = z.object({
   /** Every place in the record citing this article (a review may cite it in two findings). */
   where: z.array(z.string()),
   flag: FlagSchema,
+  /**
+   * Set when the entry is listed under an article it cites only as part of something wider: the
+   * whole law, the whole code (民法典 cited without a part, listed under every part), or a 编/章/节
+   * holding the article.
+   */
+  covers: z.enum(['law', 'code', 'heading']).optional(),
 });
 export type CitingRecord = z.infer<typeof CitingRecordSchema>;
 
@@ -366,6 +372,11 @@ export type ChangeEntry = z.infer<typeof ChangeEntrySchema>;
 
 /** What a citing record is, in words (被引用, 受影响, the register's flags, `lawdesk cites`). */
 export const CITING_KIND_LABELS: Record<CitingRecord['kind'], string> = { review: '合法性审查', lecture: '学法活动', note: '笔记', register: '规范性文件' };
+
+/** How a wider citation covers the article it is listed under (被引用, `lawdesk cites`); '' for the article itself. */
+export function coversNote(e: Pick<CitingRecord, 'covers' | 'label'>): string {
+  return e.covers === 'code' ? '引用整部法典' : e.covers === 'law' ? '引用全文' : e.covers === 'heading' ? `引用${e.label}` : '';
+}
 
 /** Chinese names of fields, for validation messages, the change log and the forms. */
 export const FIELD_LABELS: Record<string, string> = {

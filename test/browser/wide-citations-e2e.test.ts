@@ -74,4 +74,24 @@ describe.skipIf(!haveChromium)('Whole-law and 编/章 citations, codes as one (b
       expect(await tags.textContent()).toContain('《中华人民共和国民法典》');
       expect(await tags.textContent()).not.toContain('待保存');
     }));
+
+  it('a lecture on the whole 民法典 shows in 被引用 while reading 继承编 (引用整部法典), not only under 总则', () =>
+    withSession(async ({ page, face }) => {
+      await importPaths(face.service.store, [join(ROOT, 'test/fixtures/codes/民法典')]);
+      await face.service.call('lectures:create', { input: { kind: '集体学法', date: '2021-06-01', topic: '民法典全文学习', headCount: 12, citations: [{ law: '民法典' }] } });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await go(page, '#/library');
+      await page.getByTestId('law-title').filter({ hasText: '继承编' }).first().click();
+      await page.getByTestId('reader-title').filter({ hasText: '继承编' }).waitFor();
+      const first = page.locator('[id^="article-"]').first();
+      await first.hover();
+      await first.getByTestId('cited-by-button').click();
+      const panel = page.getByTestId('cited-by-panel');
+      await panel.waitFor();
+      const item = panel.getByTestId('cited-by-item').filter({ hasText: '民法典全文学习' });
+      await item.waitFor();
+      expect(await item.getByTestId('cited-by-covers').textContent()).toBe('引用整部法典');
+      // the line about another version is not shown for a citation of the whole code
+      expect(await item.textContent()).not.toContain('引用的是');
+    }));
 });

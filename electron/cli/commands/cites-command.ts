@@ -9,7 +9,7 @@ import { articleKey } from '../../shared/law-model';
 import { articleLabel } from '../../core/text/chinese-numerals';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
-import { CITING_KIND_LABELS } from '../../shared/record-schema';
+import { CITING_KIND_LABELS, coversNote } from '../../shared/record-schema';
 
 const usage = 'lawdesk cites <标题|id> [第七条|7] [--version 日期] [--json]';
 
@@ -51,7 +51,8 @@ export const citesCommand: Command = {
     }
     process.stdout.write(`《${displayTitle(law)}》${articleLabel(ref.number, ref.suffix)}（${versionId}）被引用 ${list.length} 次：\n`);
     for (const e of list) {
-      process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? CITING_KIND_LABELS[e.kind]}  ${e.title}  [${e.versionId} ${e.label}; ${e.where.join('、')}; ${e.flag.reason}]\n`);
+      const wide = coversNote(e);
+      process.stdout.write(`  ${e.date}  ${e.id}  ${e.type ?? CITING_KIND_LABELS[e.kind]}  ${e.title}${wide ? `（${wide}）` : ''}  [${e.versionId} ${e.label}; ${e.where.join('、')}; ${e.flag.reason}]\n`);
     }
     return 0;
   },

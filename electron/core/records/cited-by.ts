@@ -7,7 +7,9 @@
 // mapping to the version being read. The register's documents cite by their text, read at their
 // 施行 date, so their citations are detected (once per document text) instead of stored.
 
+import { codeIndex } from '../library/code-parts';
 import type { LibraryStore } from '../library/library-store';
+import { headingByKey, isHeadingKey, isWholeLawKey } from './citation-scope';
 import { ArticleKeyMap } from '../versions/article-key-map';
 import { flagCitation } from '../versions/version-compare';
 import { detectCitations } from './citation-detect';
@@ -237,10 +239,44 @@ export class CitationIndex {
    */
   citedBy(versionId: string, articleKey?: string): CitingRecord[] {
     const meta = this.versionMeta(versionId);
-    return this.forLaw(meta.lawId).filter((e) => {
+    if (!articleKey) return this.forLaw(meta.lawId).filter((e) => this.keyIn(e.versionId, e.articleKey, versionId) !== undefined);
+    // An article is also cited by what holds it: its 编/章/节, its law, and — for a part of a code
+    // (民法典 合同编) — the whole code, which is stored through the code's first part (总则).
+    const out: CitingRecord[] = [];
+    for (const e of [...this.forLaw(meta.lawId), ...this.wholeCodeVia(meta.lawId)]) {
       const k = this.keyIn(e.versionId, e.articleKey, versionId);
-      return k !== undefined && (!articleKey || k === articleKey);
-    });
+      if (k === undefined) continue;
+      if (k === articleKey) out.push(e);
+      else if (isWholeLawKey(k)) out.push({ ...e, covers: e.covers ?? (this.namesWholeCode(meta.lawId, e) ? 'code' : 'law') });
+      else if (isHeadingKey(k) && this.headingHolds(versionId, k, articleKey)) out.push({ ...e, covers: 'heading' });
+    }
+    // A record citing the article itself is listed for that, not again for its 章 or law.
+    const direct = new Set(out.filter((e) => !e.covers).map((e) => `${e.kind}#${e.id}`));
+    return out.filter((e) => !e.covers || !direct.has(`${e.kind}#${e.id}`)).sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id));
+  }
+
+  /** Citations of the whole code `lawId` is a part of, made through its other parts. */
+  private wholeCodeVia(lawId: string): CitingRecord[] {
+    const place = codeIndex(this.store).byLaw.get(lawId);
+    if (!place) return [];
+    return place.group.parts
+      .filter((p) => p.id !== lawId)
+      .flatMap((p) => this.forLaw(p.id).filter((e) => isWholeLawKey(e.articleKey) && this.namesWholeCode(p.id, e)))
+      .map((e) => ({ ...e, covers: 'code' as const }));
+  }
+
+  /** Whether a whole-law citation of a code's part names the code, not the part (《民法典》, not 《民法典》总则). */
+  private namesWholeCode(partId: string, e: CitingRecord): boolean {
+    const part = this.store.law(partId)?.subtitle;
+    return !!part && codeIndex(this.store).byLaw.has(partId) && !e.citation.endsWith(part);
+  }
+
+  private headingHolds(versionId: string, headingKey: string, articleKey: string): boolean {
+    try {
+      return !!headingByKey(this.store.loadVersion(versionId), headingKey)?.articles.some((a) => a.key === articleKey);
+    } catch {
+      return false; // a damaged body: check/repair reports it
+    }
   }
 
   /** Per article key of a version: how many distinct records cite it (in any version): the TOC badges. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeIndex } from '../../../electron/core/library/code-parts';
 import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
+import { coversNote } from '../../../electron/shared/record-schema';
 import { ROOT, lawId, makeLibrary, type TestLibrary } from './records-test-support';
 
 let lib: TestLibrary;
@@ -88,5 +89,47 @@ describe('whole-law and heading citations', () => {
     const studied = r.figures.find((f) => f.id === 'study.laws')!;
     expect(studied.value.split('、')).toEqual(['《民法典》', '《行政许可法》']);
     expect(studied.sources.map((s) => s.title)).toEqual(['民法典专题', '行政许可法第四章']);
+  });
+});
+
+describe('被引用 lists the wider citations holding an article', () => {
+  let own: TestLibrary;
+  beforeAll(async () => {
+    own = await makeLibrary({ lawsDir: join(ROOT, 'test/fixtures/codes') });
+  });
+  afterAll(() => own.cleanup());
+  const part = (subtitle: string) => own.store.laws().find((l) => l.subtitle === subtitle)!;
+  const versionOf = (subtitle: string) => part(subtitle).versionIds.at(-1)!;
+  const firstArticle = (subtitle: string) => own.store.loadVersion(versionOf(subtitle)).units.find((u) => u.kind === 'article')!.key;
+
+  it('a citation of the whole 民法典 is listed under every part as 引用整部法典, a part cited whole only under that part', async () => {
+    const whole = await own.svc.createLecture({ kind: '集体学法', date: '2021-06-01', topic: '学习民法典', headCount: 10, citations: [{ law: '民法典' }] });
+    const inherit = await own.svc.createLecture({ kind: '集体学法', date: '2021-07-01', topic: '学习继承编', headCount: 10, citations: [{ law: '民法典', heading: '继承编' }] });
+    const index = await own.svc.citationIndex();
+    const listed = (subtitle: string) => index.citedBy(versionOf(subtitle), firstArticle(subtitle)).map((e) => [e.id, e.covers, coversNote(e)]);
+    // stored through 总则, but it cites the code: 婚姻家庭编 and 继承编 list it too
+    expect(listed('总则')).toEqual([[whole.record.id, 'code', '引用整部法典']]);
+    expect(listed('婚姻家庭编')).toEqual([[whole.record.id, 'code', '引用整部法典']]);
+    expect(listed('继承编')).toEqual([
+      [inherit.record.id, 'law', '引用全文'],
+      [whole.record.id, 'code', '引用整部法典'],
+    ]);
+    expect(listed('附则')).toEqual([[whole.record.id, 'code', '引用整部法典']]);
+    // the TOC badges still count citations of the article itself only
+    expect(index.counts(versionOf('继承编'))[firstArticle('继承编')]).toBeUndefined();
+  });
+
+  it('a 章 citation is listed under the articles of that 章 only; a record citing the article itself is listed once', async () => {
+    const xk = own.store.laws().find((l) => l.shortTitle === '行政许可法')!;
+    const v = xk.versionIds.at(-1)!;
+    const chapter = await own.svc.createLecture({ kind: '集体学法', date: '2021-08-01', topic: '行政许可的设定', headCount: 5, citations: [{ law: '行政许可法', heading: '第二章' }] });
+    const both = await own.svc.createLecture({ kind: '集体学法', date: '2021-09-01', topic: '第十二条', headCount: 5, citations: [{ law: '行政许可法', heading: '第二章' }, { law: '行政许可法', article: '第十二条' }] });
+    const index = await own.svc.citationIndex();
+    expect(index.citedBy(v, '12').map((e) => [e.id, e.covers ?? 'article'])).toEqual([
+      [both.record.id, 'article'],
+      [chapter.record.id, 'heading'],
+    ]);
+    expect(coversNote(index.citedBy(v, '12')[1]!)).toBe('引用第二章 行政许可的设定');
+    expect(index.citedBy(v, '30')).toEqual([]); // 第三十条 is in 第四章
   });
 });

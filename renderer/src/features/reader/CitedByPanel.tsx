@@ -1,5 +1,6 @@
 // 被引用: the reviews and lectures citing the active article — also those that cited it in another
-// version (followed through the article mapping) — newest first, each with its flag and reason.
+// version (followed through the article mapping) and those citing its 章, its law or its whole code
+// (marked 引用第二章 / 引用全文 / 引用整部法典) — newest first, each with its flag and reason.
 
 import { CloseOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -9,7 +10,7 @@ import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
 import { useCall } from '../../api/hooks';
 import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
-import { CITING_KIND_LABELS } from '../../../../electron/shared/record-schema';
+import { CITING_KIND_LABELS, coversNote } from '../../../../electron/shared/record-schema';
 
 
 export function CitedByPanel({ versionId, articleKey, label, versions, tick, onClose, extra }: { versionId: string; articleKey: string; label: string; versions: VersionMetaDto[]; tick: number; onClose: () => void; extra?: ReactNode }) {
@@ -42,11 +43,16 @@ export function CitedByPanel({ versionId, articleKey, label, versions, tick, onC
                 <Tag>{CITING_KIND_LABELS[e.kind]}</Tag>
                 <Typography.Text type="secondary">{e.date}</Typography.Text>
                 {e.status && <Tag color="blue">{e.status}</Tag>}
+                {e.covers && (
+                  <Tag color="purple" data-testid="cited-by-covers">
+                    {coversNote(e)}
+                  </Tag>
+                )}
               </Space>
               <div style={{ margin: '4px 0' }}>
                 {e.kind === 'review' ? <a href={hrefOf({ page: 'review', id: e.id })}>{e.title}</a> : e.kind === 'lecture' ? <a href={hrefOf({ page: 'lectures' })}>{e.title}</a> : e.kind === 'register' ? <a href={hrefOf({ page: 'register' })}>{e.title}</a> : e.title}
               </div>
-              {e.versionId !== versionId && (
+              {e.versionId !== versionId && e.covers !== 'code' && (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
                   引用的是 {dateOf(e.versionId)} 版{e.label}
                 </Typography.Paragraph>
