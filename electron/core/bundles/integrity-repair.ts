@@ -140,6 +140,10 @@ export async function checkIntegrity(store: LibraryStore, opts: { repair?: boole
       if (p.file === 'library.json.tmp') {
         unlinkSync(join(store.dir, 'library.json.tmp'));
         p.repaired = '已删除';
+      } else if (p.file && !p.versionId && referenced.has(p.file)) {
+        // The body a rebuild above just took as its own (a repair killed after writing it, before
+        // its catalog): quarantining it would leave the new catalog naming a missing file.
+        p.repaired = '已用作重建的正文';
       } else if (p.file && !p.versionId && !referenced.has(p.file)) {
         // An orphan the open() could not recover: damaged or foreign.
         const full = join(store.bodiesDir, p.file);
@@ -162,8 +166,14 @@ export async function checkIntegrity(store: LibraryStore, opts: { repair?: boole
           const body: LawVersion = { ...meta, units: version.units };
           const full = join(store.bodiesDir, meta.file);
           if (existsSync(full)) quarantine(store, full);
-          const name = store.writeBody(body);
+          let name = store.writeBody(body); // reuses a body of that name already there (a killed repair's) …
+          const at = join(store.bodiesDir, name);
+          if (sha256(readFileSync(at)) + '.json' !== name) {
+            quarantine(store, at); // … only when it is whole
+            name = store.writeBody(body);
+          }
           store.stage({ ...meta, file: name });
+          referenced.add(name);
           catalogDirty = true;
           p.repaired = `已从原始文件 ${basename(orig)} 重建正文`;
         } catch (e) {

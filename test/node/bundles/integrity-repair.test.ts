@@ -1,7 +1,7 @@
 // lawdesk check --repair: what can be re-derived is repaired (bodies from originals, orphans to
 // quarantine, stale mappings and index deleted, records.json from its newest backup); what cannot
 // (a lost attachment) is reported as such; afterwards the library checks clean.
-import { mkdirSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../../electron/core/bundles/integrity-repair';
@@ -53,4 +53,31 @@ describe('check --repair', () => {
     expect(again.unrepairable).toBe(1);
     expect((await (await RecordsService.open(reopened)).listReviews()).length).toBeGreaterThan(0);
   });
+});
+
+describe('check --repair after a repair killed half-way (crash harness, issue 19)', () => {
+  it('a rebuilt body left as an orphan by the killed repair is used, not quarantined under the catalog that names it', async () => {
+    // What the kill left: the damaged body moved to quarantine, its rebuilt body written under its
+    // new name, the catalog not yet committed (it still names the old body).
+    const lib = join(work, 'killed-repair');
+    const { store } = await makeLibrary(lib);
+    const victim = store.versions()[0]!;
+    writeFileSync(join(store.bodiesDir, victim.file), '{"damaged": true}');
+    const twin = join(work, 'killed-repair-twin');
+    cpSync(lib, twin, { recursive: true });
+    const { store: t } = await openLibrary({ dir: twin, seed: false });
+    await checkIntegrity(t, { repair: true });
+    const rebuilt = t.version(victim.id)!.file;
+    expect(rebuilt).not.toBe(victim.file); // the rebuilt body's name differs: the case the kill leaves an orphan in
+    mkdirSync(join(lib, 'quarantine'), { recursive: true });
+    renameSync(join(store.bodiesDir, victim.file), join(lib, 'quarantine', victim.file));
+    cpSync(join(t.bodiesDir, rebuilt), join(store.bodiesDir, rebuilt));
+
+    const { store: again } = await openLibrary({ dir: lib, seed: false });
+    const fixed = await checkIntegrity(again, { repair: true });
+    expect(fixed.problems.filter((p) => !p.repaired)).toEqual([]);
+    expect((await checkIntegrity(again)).problems).toEqual([]);
+    expect(again.version(victim.id)!.file).toBe(rebuilt);
+    expect(again.loadVersion(victim.id).units.length).toBeGreaterThan(0);
+  }, 60_000);
 });
