@@ -7,8 +7,9 @@ const usage = 'lawdesk show <标题|id> [第十二条|12|12之一] [--version �
 
 function unitJson(u: Article, ocr: boolean) {
   const base = { number: u.number, suffix: u.suffix, key: u.key, kind: u.kind, label: u.label, path: u.path, text: u.text, paragraphs: u.paragraphs };
-  // OCR text: the offsets (in text) of low-confidence characters, [] when there are none.
-  return ocr ? { ...base, suspects: u.suspects ?? [] } : base;
+  // OCR text: the offsets (in text) of low-confidence characters, [] when there are none, and
+  // where on the scan the article was read (absent for versions imported before it was recorded).
+  return ocr ? { ...base, suspects: u.suspects ?? [], ...(u.ocrRegions ? { ocrRegions: u.ocrRegions } : {}) } : base;
 }
 
 export const showCommand: Command = {
