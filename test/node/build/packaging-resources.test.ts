@@ -1,0 +1,69 @@
+// The installer carries only what build/electron-builder.yml lists under `files:`. The core reads
+// its data (rules, templates, starter laws) from <app>/resources at run time, so a folder missing
+// from that list works in every test here and fails only in the packaged app: this test reads the
+// sources for every resources/<name> they open and checks the list keeps each one.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+/** `resources/<name>` of every join(…, 'resources', '<name>'…) and every registerRulesPath-like join of the folder itself. */
+function resourcesRead(): Map<string, string> {
+  const used = new Map<string, string>();
+  for (const file of sourceFiles(join(ROOT, 'electron'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/'resources',\s*'([^']+)'/g)) used.set(`resources/${m[1]}`, relative(ROOT, file));
+    // Helpers given the resources folder itself name their file inside it (register-rules.json, report-templates).
+    if (/join\(appRoot\(\), 'resources'\)/.test(text)) {
+      for (const m of text.matchAll(/(\w+Path)\(join\(appRoot\(\), 'resources'\)/g)) used.set(`resources/(${m[1]})`, relative(ROOT, file));
+    }
+  }
+  return used;
+}
+
+function filesPatterns(): { include: string[]; exclude: string[] } {
+  const yml = readFileSync(join(ROOT, 'build', 'electron-builder.yml'), 'utf8');
+  const block = yml.split(/^files:\s*$/m)[1]?.split(/^\S/m)[0] ?? '';
+  const items = [...block.matchAll(/^\s+-\s+"?([^"\n]+?)"?\s*$/gm)].map((m) => m[1]!);
+  return { include: items.filter((p) => !p.startsWith('!')), exclude: items.filter((p) => p.startsWith('!')).map((p) => p.slice(1)) };
+}
+
+/** Whether a folder or file under resources/ is kept: a pattern covers it and no exclusion removes it. */
+function kept(path: string, { include, exclude }: { include: string[]; exclude: string[] }): boolean {
+  const covers = (pattern: string) => {
+    const base = pattern.replace(/\/\*\*.*$|\/\*[^/]*$/, '');
+    return path === base || path.startsWith(`${base}/`) || (pattern.endsWith('/**') && path.startsWith(`${base}/`));
+  };
+  return include.some(covers) && !exclude.some((p) => p.startsWith('resources/') && covers(p));
+}
+
+describe('the installer carries the resources the core reads', () => {
+  const patterns = filesPatterns();
+
+  it('reads the files list and finds the resources the core opens', () => {
+    expect(patterns.include).toContain('out/**');
+    const used = resourcesRead();
+    // Sanity: the reader of the sources finds the known users, so an empty scan cannot pass.
+    expect([...used.keys()]).toEqual(expect.arrayContaining(['resources/starter-laws', 'resources/review-rules', 'resources/opinion-templates']));
+  });
+
+  it('keeps every resources/<name> a core module opens', () => {
+    const missing = [...resourcesRead()]
+      .map(([path, file]) => [path.startsWith('resources/(') ? 'resources' : path, file] as const)
+      .filter(([path]) => (path === 'resources' ? !readdirSync(join(ROOT, 'resources')).filter((n) => n !== 'screenshots').every((n) => kept(`resources/${n}`, patterns)) : !kept(path, patterns)));
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves the screenshots out', () => {
+    expect(kept('resources/screenshots', patterns)).toBe(false);
+  });
+});
