@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/common';
 import { handOver } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { hrefOf, navigate } from '../../router';
+import { useProgressiveCount } from '../reader/progressive';
 
 const TYPE_TEXT: Record<PackItemDto['type'], string> = { law: '法规', article: '条文', search: '检索结果', review: '审查记录', lecture: '学法活动', note: '笔记', stats: '年度统计', text: '文字' };
 
@@ -64,6 +65,8 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const [dirty, setDirty] = useState(false);
   const [dragging, setDragging] = useState<number>();
   const [over, setOver] = useState<number>();
+  // A long pack renders its first items at once and the rest in slices after each paint (as the reader does).
+  const shownItems = useProgressiveCount(pack?.items.length ?? 0, 30, 60);
   const [editing, setEditing] = useState<string>();
   const [exporting, setExporting] = useState<string>();
   const [result, setResult] = useState<ApiOutput<'packs:export'>>();
@@ -201,7 +204,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
         ) : (
           <List
             size="small"
-            dataSource={pack.items}
+            dataSource={pack.items.slice(0, shownItems)}
             data-testid="pack-items"
             renderItem={(it, i) => (
               <List.Item
