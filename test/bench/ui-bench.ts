@@ -2,6 +2,7 @@
 // real corpus (../shared/corpus) plus the whole 民法典 joined from its parts (1,260 articles).
 //
 //   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
+//                    [-- --detail (each keystroke and open split up)] [-- --renderer DIR (another build, for before/after)]
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
 //   per character, as an input method commits them), timed in the page from the input event to the
@@ -51,7 +52,9 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 async function main() {
   if (!existsSync(CORPUS)) throw new Error(`没有找到语料库 ${CORPUS}（UI 基准测试需要 ../shared/corpus）`);
-  ensureBuilt();
+  // --renderer DIR: measure another build of the renderer (before/after in one session, same load).
+  const rendererDir = opt('--renderer') ? resolve(opt('--renderer')!) : join(ROOT, 'out/renderer');
+  if (!opt('--renderer')) ensureBuilt();
   const loadBefore = loadavg();
   const keep = opt('--library');
   const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-ui-bench-'));
@@ -71,7 +74,7 @@ async function main() {
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/\n?$/, '\n') + JSON.stringify(line) + '\n');
   }
   const t0 = performance.now();
-  const face = await startBrowserFace({ libraryDir, ...(starterDir ? { starterDir } : {}), settings: new MemorySettingsStore(), rendererDir: join(ROOT, 'out/renderer') });
+  const face = await startBrowserFace({ libraryDir, ...(starterDir ? { starterDir } : {}), settings: new MemorySettingsStore(), rendererDir });
   await face.service.searchReady();
   log(`资料库就绪：${Math.round(performance.now() - t0)} ms（${starterDir ? '导入语料库' : '复用 ' + libraryDir}）`);
   const list = (await face.service.call('laws:list', { limit: 5000 } as never)) as { rows: { title: string; subtitle?: string | null; versionId: string; articleCount: number }[] };
