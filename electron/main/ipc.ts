@@ -3,7 +3,7 @@
 // service; results travel as {ok, value} | {ok, error:{code,message}} envelopes.
 
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
-import { ApiError, CHANNELS, channelInFace, parseInput, parseOutput, toApiError, type ApiOutput, type Channel, type Envelope, type ParsedInput } from '../shared/api-contract';
+import { DomainError, CHANNELS, channelInFace, parseInput, parseOutput, toErrorData, type ApiOutput, type Channel, type Envelope, type ParsedInput } from '../shared/api-contract';
 import { isAppUrl } from './app-origin';
 
 export interface CallService {
@@ -30,17 +30,17 @@ export function registerIpc(
     if (!channelInFace(channel, 'electron')) continue;
     ipcMain.handle(channel, async (event, raw: unknown): Promise<Envelope<unknown>> => {
       try {
-        if (!isTrustedSender(event.senderFrame)) throw new ApiError('FORBIDDEN', '拒绝来自非应用页面的调用');
+        if (!isTrustedSender(event.senderFrame)) throw new DomainError('FORBIDDEN', '拒绝来自非应用页面的调用');
         const own = mainHandlers[channel] as ((i: unknown, e: IpcMainInvokeEvent) => Promise<unknown>) | undefined;
         if (own) {
           const input = parseInput(channel, raw);
           return { ok: true, value: parseOutput(channel, await own(input, event)) };
         }
         const service = await getService();
-        if (!service) throw new ApiError('INTERNAL', '资料库尚未打开，请稍候');
+        if (!service) throw new DomainError('INTERNAL', '资料库尚未打开，请稍候');
         return { ok: true, value: await service.call(channel, raw) };
       } catch (e) {
-        return { ok: false, error: toApiError(e) };
+        return { ok: false, error: toErrorData(e) };
       }
     });
     registered.push(channel);

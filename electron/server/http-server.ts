@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, normalize, resolve, sep } from 'node:path';
-import { ApiError, isChannel, maxBodyBytes, toApiError, type Envelope, type ErrorCode } from '../shared/api-contract';
+import { DomainError, httpStatusOf, isChannel, maxBodyBytes, toErrorData, type Envelope, type ErrorCode } from '../shared/api-contract';
 import { RENDERER_CSP } from '../shared/content-security-policy';
 import type { AppService } from '../core/api/app-service';
 import type { EventHub } from './event-hub';
@@ -57,18 +57,6 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const STATUS: Record<ErrorCode, number> = {
-  VALIDATION: 400,
-  NOT_FOUND: 404,
-  UNSUPPORTED: 501,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  TOO_LARGE: 413,
-  LOCKED: 409,
-  CORRUPT: 500,
-  SEARCH_UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 const SECURITY_HEADERS: Record<string, string> = {
   'content-security-policy': RENDERER_CSP,
@@ -110,7 +98,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
   const sendJson = (res: ServerResponse, status: number, body: Envelope<unknown>) =>
     send(res, status, JSON.stringify(body), 'application/json; charset=utf-8');
   const refuse = (res: ServerResponse, code: ErrorCode, message: string) =>
-    sendJson(res, STATUS[code], { ok: false, error: { code, message } });
+    sendJson(res, httpStatusOf(code), { ok: false, error: { code, message } });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     // 1. Who is asking: our host name (not a rebound DNS name), our origin, the token.
@@ -138,17 +126,17 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
 
     // 2. The API.
     if (url.pathname === '/api/events') {
-      if (req.method !== 'GET') return refuse(res, 'VALIDATION', '只接受 GET');
+      if (req.method !== 'GET') return refuse(res, 'INVALID', '只接受 GET');
       return opts.events.add(res);
     }
     if (url.pathname.startsWith('/api/')) {
       const channel = decodePath(url.pathname.slice('/api/'.length));
-      if (channel === undefined) return refuse(res, 'VALIDATION', '地址中的百分号编码无效（如 %ff）');
-      if (req.method !== 'POST') return refuse(res, 'VALIDATION', '接口只接受 POST');
+      if (channel === undefined) return refuse(res, 'INVALID', '地址中的百分号编码无效（如 %ff）');
+      if (req.method !== 'POST') return refuse(res, 'INVALID', '接口只接受 POST');
       if (!isChannel(channel)) return refuse(res, 'NOT_FOUND', `没有这个接口：${channel.slice(0, 80)}`);
       // A JSON content type also forces a CORS preflight for any cross-origin script (never answered).
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        return refuse(res, 'VALIDATION', '请求体必须是 application/json');
+        return refuse(res, 'INVALID', '请求体必须是 application/json');
       }
       const cap = maxBodyBytes(channel);
       const declared = Number(req.headers['content-length'] ?? 0);
@@ -171,21 +159,21 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
         input = text.trim() ? JSON.parse(text) : {};
       } catch {
-        return refuse(res, 'VALIDATION', '请求体不是合法的 UTF-8 JSON');
+        return refuse(res, 'INVALID', '请求体不是合法的 UTF-8 JSON');
       }
       try {
         const value = await opts.service.call(channel, input);
         return sendJson(res, 200, { ok: true, value });
       } catch (e) {
-        const error = toApiError(e);
-        return sendJson(res, STATUS[error.code], { ok: false, error });
+        const error = toErrorData(e);
+        return sendJson(res, httpStatusOf(error.code), { ok: false, error });
       }
     }
 
     // 3. The renderer's files.
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'VALIDATION', '只接受 GET');
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 'INVALID', '只接受 GET');
     const decoded = decodePath(url.pathname);
-    if (decoded === undefined) return refuse(res, 'VALIDATION', '地址中的百分号编码无效（如 %ff）');
+    if (decoded === undefined) return refuse(res, 'INVALID', '地址中的百分号编码无效（如 %ff）');
     const rel = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = resolve(rendererDir, normalize(rel));
     if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return refuse(res, 'FORBIDDEN', '拒绝访问');
@@ -240,7 +228,7 @@ function readBody(req: IncomingMessage, cap: number): Promise<Buffer> {
         // Stop keeping bytes; the rest drains (bounded by requestTimeout) and the socket closes.
         req.removeAllListeners('data');
         req.resume();
-        fail(new ApiError('TOO_LARGE', `请求体过大（上限 ${formatBytes(cap)}）`));
+        fail(new DomainError('TOO_LARGE', `请求体过大（上限 ${formatBytes(cap)}）`));
         return;
       }
       chunks.push(c);

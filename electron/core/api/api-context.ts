@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { ApiError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
+import { DomainError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
 import type { PhaseProgress } from '../../shared/task-progress';
 import type { LibraryStore } from '../library/library-store';
 import { newId } from '../util/new-id';
@@ -106,7 +106,7 @@ export class ApiContext {
 
   file(fileId: string): ProducedFile {
     const f = this.files.get(fileId);
-    if (!f || !existsSync(f.path)) throw new ApiError('NOT_FOUND', '这个文件已不存在，请重新导出');
+    if (!f || !existsSync(f.path)) throw new DomainError('NOT_FOUND', '这个文件已不存在，请重新导出');
     return f;
   }
 
@@ -119,12 +119,12 @@ export class ApiContext {
     let total = 0;
     const decoded = files.map((f) => {
       const bytes = Buffer.from(f.dataBase64, 'base64');
-      if (caps.refuseEmpty && bytes.length === 0) throw new ApiError('VALIDATION', `“${f.name}”是空文件`);
-      if (bytes.length > caps.maxFileBytes) throw new ApiError('TOO_LARGE', `“${f.name}”超过 ${Math.round(caps.maxFileBytes / 1048576)} MB`);
+      if (caps.refuseEmpty && bytes.length === 0) throw new DomainError('INVALID', `“${f.name}”是空文件`);
+      if (bytes.length > caps.maxFileBytes) throw new DomainError('TOO_LARGE', `“${f.name}”超过 ${Math.round(caps.maxFileBytes / 1048576)} MB`);
       total += bytes.length;
       return { name: basename(f.name), bytes };
     });
-    if (caps.maxTotalBytes !== undefined && total > caps.maxTotalBytes) throw new ApiError('TOO_LARGE', `一次导入的文件合计不能超过 ${caps.maxTotalBytes / 1048576} MB`);
+    if (caps.maxTotalBytes !== undefined && total > caps.maxTotalBytes) throw new DomainError('TOO_LARGE', `一次导入的文件合计不能超过 ${caps.maxTotalBytes / 1048576} MB`);
     mkdirSync(this.stagingRoot, { recursive: true });
     const dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
     const used = new Set<string>();

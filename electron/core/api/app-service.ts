@@ -6,7 +6,7 @@
 import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
 import {
-  ApiError,
+  DomainError,
   UPLOAD_LIMITS,
   apiContract,
   channelInFace,
@@ -26,9 +26,7 @@ import { LawRowsCache, listLaws } from '../library/law-list';
 import { ImportStaging } from '../library/import-staging';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
-import { BundleError } from '../bundles/bundle-format';
 import { dailyBackupIfDue } from '../bundles/records-backup';
-import { PackError } from '../packs/pack-model';
 import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RecordsService } from '../records/records-service';
@@ -74,31 +72,6 @@ export interface AppServiceOptions {
   indexSlicer?: () => TimeSlicer;
   /** Where 按路径导入 may choose folders (default: the user's home and the drives). */
   importRoots?: FolderRoot[];
-}
-
-const PACK_CODES: Record<PackError['code'], ApiError['code']> = {
-  INVALID: 'VALIDATION',
-  EMPTY: 'VALIDATION',
-  NOT_FOUND: 'NOT_FOUND',
-  WRITE_FAILED: 'INTERNAL',
-  RENDER_FAILED: 'INTERNAL',
-  LOCKED: 'LOCKED',
-  CORRUPT: 'CORRUPT',
-};
-const BUNDLE_CODES: Record<BundleError['code'], ApiError['code']> = {
-  INVALID: 'VALIDATION',
-  UNSAFE: 'VALIDATION',
-  SCHEMA: 'VALIDATION',
-  HASH: 'CORRUPT',
-  TOO_LARGE: 'TOO_LARGE',
-  LOCKED: 'LOCKED',
-};
-
-function libraryErrorToApi(e: unknown): unknown {
-  if (e instanceof LibraryError) return new ApiError(e.code === 'INVALID' ? 'VALIDATION' : e.code, e.message);
-  if (e instanceof PackError) return new ApiError(PACK_CODES[e.code], e.message);
-  if (e instanceof BundleError) return new ApiError(BUNDLE_CODES[e.code], e.message);
-  return e;
 }
 
 /** Quiet time after the last library change before the link graph is brought up to date. */
@@ -227,21 +200,15 @@ export class AppService {
     }
   }
 
-  /** Validates, runs and validates again. Throws ApiError (or errors that toApiError maps). */
+  /** Validates, runs and validates again. Throws DomainError (or errors that toErrorData maps). */
   async call<C extends Channel>(channel: C, raw: unknown): Promise<ApiOutput<C>> {
-    if (!Object.prototype.hasOwnProperty.call(apiContract, channel)) throw new ApiError('NOT_FOUND', `没有这个接口：${String(channel)}`);
-    if (!channelInFace(channel, this.face)) throw new ApiError('UNSUPPORTED', '浏览器版不支持此操作，请使用桌面版');
+    if (!Object.prototype.hasOwnProperty.call(apiContract, channel)) throw new DomainError('NOT_FOUND', `没有这个接口：${String(channel)}`);
+    if (!channelInFace(channel, this.face)) throw new DomainError('UNSUPPORTED', '浏览器版不支持此操作，请使用桌面版');
     const input = parseInput(channel, raw);
     // Desktop-only channels have no handler here (electron/main answers them); every other one does.
     const handler = (this.handlers as Partial<Record<Channel, Handler<C>>>)[channel];
-    if (!handler) throw new ApiError('UNSUPPORTED', `此处不处理 ${channel}`);
-    let out: ApiOutput<C>;
-    try {
-      out = await handler(input);
-    } catch (e) {
-      throw libraryErrorToApi(e);
-    }
-    return parseOutput(channel, out);
+    if (!handler) throw new DomainError('UNSUPPORTED', `此处不处理 ${channel}`);
+    return parseOutput(channel, await handler(input));
   }
 
   /** Channels this service answers itself (main answers the electron-only ones). */
@@ -312,7 +279,7 @@ export class AppService {
       },
       'version:get': ({ versionId }) => {
         const meta = this.store.version(versionId);
-        if (!meta) throw new ApiError('NOT_FOUND', '没有找到这个版本，可能已被删除');
+        if (!meta) throw new DomainError('NOT_FOUND', '没有找到这个版本，可能已被删除');
         const law = this.requireLaw(meta.lawId);
         const v = this.store.loadVersion(versionId);
         return { meta: v, law, versions: this.versionsOf(law), units: v.units };
@@ -329,7 +296,7 @@ export class AppService {
         const cites = splitCitesQuery(q.q);
         if (cites) return citesSearch(this.store, await currentLinkGraph(this.store), cites, query, readOffice(this.store.dir).profile.region);
         await this.searchOpening;
-        if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        if (!this.search) throw new DomainError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         // While the index catches up with an import, wait for it (without blocking) rather than
         // answer from the index as it was.
         await this.search.settled();
@@ -337,13 +304,13 @@ export class AppService {
       },
       'search:indexStats': async () => {
         await this.searchOpening;
-        if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        if (!this.search) throw new DomainError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         await this.search.settled();
         return this.search.stats();
       },
       'search:reindex': async ({ taskId }) => {
         await this.searchOpening;
-        if (!this.search) throw new ApiError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
+        if (!this.search) throw new DomainError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         this.searchState = { ready: false, message: '正在重建索引…' };
         const mine = this.ctx.progress(taskId);
         try {
@@ -378,7 +345,7 @@ export class AppService {
 
   private requireLaw(lawId: string): Law {
     const law = this.store.law(lawId);
-    if (!law) throw new ApiError('NOT_FOUND', '没有找到这部法规，可能已被删除');
+    if (!law) throw new DomainError('NOT_FOUND', '没有找到这部法规，可能已被删除');
     return law;
   }
 

@@ -3,7 +3,7 @@
 // take and restore the automatic records backups. Backups are named, never addressed by path.
 
 import { join } from 'node:path';
-import { ApiError, type ApiOutput } from '../../shared/api-contract';
+import { DomainError, type ApiOutput } from '../../shared/api-contract';
 import { exportBundle } from '../bundles/bundle-export';
 import { importBundle, previewBundle, type BundlePreview } from '../bundles/bundle-import';
 import { backupConfig, backupRecords, backupsDir, listBackups } from '../bundles/records-backup';
@@ -24,7 +24,7 @@ export const bundleStagings = (): BundleStagings => new StagingRegistry<BundleSt
 
 function stagedBundle(stagings: BundleStagings, id: string) {
   const s = stagings.get(id);
-  if (!s) throw new ApiError('NOT_FOUND', '这次导入的预览已过期，请重新选择资料包');
+  if (!s) throw new DomainError('NOT_FOUND', '这次导入的预览已过期，请重新选择资料包');
   return s;
 }
 
@@ -42,7 +42,7 @@ export async function previewBundleFile(ctx: ApiContext, stagings: BundleStaging
 }
 
 function backupFile(ctx: ApiContext, name: string): string {
-  if (!listBackups(ctx.store).some((b) => b.name === name)) throw new ApiError('NOT_FOUND', `没有找到备份 ${name}`);
+  if (!listBackups(ctx.store).some((b) => b.name === name)) throw new DomainError('NOT_FOUND', `没有找到备份 ${name}`);
   return join(backupsDir(ctx.store), name);
 }
 

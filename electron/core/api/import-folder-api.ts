@@ -4,7 +4,7 @@
 // with import:task (a long poll, so no HTTP request outlives the server's request timeout) and can
 // stop it with import:cancel. manifest.jsonl is read beside the folder, as the CLI does.
 
-import { ApiError, type ApiOutput, type ImportReportDto } from '../../shared/api-contract';
+import { DomainError, type ApiOutput, type ImportReportDto } from '../../shared/api-contract';
 import { ImportFolders, type FolderRoot } from '../library/folder-browse';
 import { importPaths, type ImportProgress } from '../library/library-import';
 import { LibraryError } from '../library/library-store';
@@ -33,7 +33,7 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
 
   const task = (taskId: string): FolderTask => {
     const t = tasks.get(taskId);
-    if (!t) throw new ApiError('NOT_FOUND', '没有找到这次导入（可能已经结束很久），请重新开始');
+    if (!t) throw new DomainError('NOT_FOUND', '没有找到这次导入（可能已经结束很久），请重新开始');
     return t;
   };
 
@@ -42,7 +42,7 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
     'import:folder': ({ path, dryRun, taskId }) => {
       const dir = folders.resolve(path);
       // One folder import at a time: the library has one writer, and two would fight for it.
-      if (running()) throw new ApiError('LOCKED', '已有一个文件夹正在导入，请等它完成或取消后再开始');
+      if (running()) throw new DomainError('LOCKED', '已有一个文件夹正在导入，请等它完成或取消后再开始');
       const now = Date.now();
       for (const t of tasks.values()) if (t.endedAt && now - t.endedAt > KEEP_MS) tasks.delete(t.id);
       const id = taskId ?? newId();
@@ -84,8 +84,8 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
       if (!t.result) return { done: false, progress: t.progress };
       if ('error' in t.result) {
         const e = t.result.error;
-        if (e instanceof LibraryError || e instanceof ApiError) throw e;
-        throw new ApiError('INTERNAL', `导入失败：${(e as Error).message}`);
+        if (e instanceof LibraryError || e instanceof DomainError) throw e;
+        throw new DomainError('INTERNAL', `导入失败：${(e as Error).message}`);
       }
       return { done: true, report: t.result.report };
     },

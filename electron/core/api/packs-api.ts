@@ -7,7 +7,7 @@ import { exportPack, type ExportFormat } from '../packs/pack-export';
 import { packFromTemplate } from '../packs/pack-model';
 import { recordsResolver } from '../packs/pack-records-service';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
-import { ApiError } from '../../shared/api-contract';
+import { DomainError } from '../../shared/api-contract';
 import { readOffice } from '../office/office-file';
 import { readFileSync, statSync } from 'node:fs';
 import { MAX_HANDOUT_BYTES, safeFileName, type ApiContext, type Handlers } from './api-context';
@@ -45,7 +45,7 @@ export function packsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     },
     'files:get': ({ fileId }) => {
       const f = ctx.file(fileId);
-      if (statSync(f.path).size > MAX_HANDOUT_BYTES) throw new ApiError('TOO_LARGE', '文件太大，无法在浏览器中下载，请到导出文件夹中查看');
+      if (statSync(f.path).size > MAX_HANDOUT_BYTES) throw new DomainError('TOO_LARGE', '文件太大，无法在浏览器中下载，请到导出文件夹中查看');
       return { name: f.name, mime: f.mime || (extname(f.name) ? 'application/octet-stream' : 'text/plain'), dataBase64: readFileSync(f.path).toString('base64') };
     },
   } satisfies Partial<Handlers>;

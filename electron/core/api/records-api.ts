@@ -2,7 +2,7 @@
 // and 受影响 come from the core's CitationIndex (the CLI asks the same one); this adapter only adds
 // attachments in and out by upload / opaque file id (the renderer never names a path).
 
-import { ApiError, UPLOAD_LIMITS, type ApiOutput } from '../../shared/api-contract';
+import { DomainError, UPLOAD_LIMITS, type ApiOutput } from '../../shared/api-contract';
 import { kindOfId, type RecordsService } from '../records/records-service';
 import { reviewCitations } from '../records/cited-by';
 import type { Attachment } from '../records/record-types';
@@ -17,7 +17,7 @@ function findAttachment(record: unknown, sha256: string): Attachment | undefined
 function checkAttachments(sent: { sha256: string }[] | undefined, have: { sha256: string }[]): void {
   const known = new Set(have.map((a) => a.sha256));
   const bad = (sent ?? []).filter((a) => !known.has(a.sha256));
-  if (bad.length) throw new ApiError('VALIDATION', '附件只能通过“上传附件”添加');
+  if (bad.length) throw new DomainError('INVALID', '附件只能通过“上传附件”添加');
 }
 
 export function recordsHandlers(ctx: ApiContext) {
@@ -69,11 +69,11 @@ export function recordsHandlers(ctx: ApiContext) {
     'records:attachment': async ({ recordId, sha256 }) => {
       const s = await rs();
       const kind = kindOfId(recordId);
-      if (kind !== 'review' && kind !== 'lecture') throw new ApiError('NOT_FOUND', '这条记录没有附件');
+      if (kind !== 'review' && kind !== 'lecture') throw new DomainError('NOT_FOUND', '这条记录没有附件');
       const a = findAttachment(await s.get(kind, recordId), sha256);
-      if (!a) throw new ApiError('NOT_FOUND', '没有找到这个附件');
+      if (!a) throw new DomainError('NOT_FOUND', '没有找到这个附件');
       const path = s.attachmentPath(a);
-      if (!path) throw new ApiError('CORRUPT', `附件“${a.name}”已丢失或损坏（哈希不符），请从备份恢复`);
+      if (!path) throw new DomainError('CORRUPT', `附件“${a.name}”已丢失或损坏（哈希不符），请从备份恢复`);
       return ctx.handOut(path, a.name);
     },
     'records:history': async ({ id }) => (await rs()).history(id),

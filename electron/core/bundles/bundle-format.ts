@@ -4,6 +4,7 @@
 // outside the library (`..`, `/etc/x`, `C:\x`, `a\..\b`) or smuggle in a file we do not know.
 
 import { z } from 'zod';
+import { DomainError, type ErrorCode } from '../../shared/errors';
 import type { ZipEntry } from './zip-file';
 import { SOURCE_FORMATS, TEXT_SOURCES } from '../../shared/law-model';
 
@@ -36,12 +37,24 @@ const FOLDERS = new Set(['laws/', 'laws/bodies/', 'laws/originals/', 'records/',
 
 export type EntryKind = 'manifest' | 'readme' | 'catalog' | 'body' | 'original' | 'records' | 'attachment' | 'userdata';
 
-export class BundleError extends Error {
+/** What is wrong with a bundle; `code` is the shared code it maps to. */
+export type BundleFailure = 'INVALID' | 'UNSAFE' | 'TOO_LARGE' | 'HASH' | 'SCHEMA' | 'LOCKED';
+const BUNDLE_CODES: Record<BundleFailure, ErrorCode> = {
+  INVALID: 'INVALID',
+  UNSAFE: 'INVALID',
+  SCHEMA: 'INVALID',
+  HASH: 'CORRUPT',
+  TOO_LARGE: 'TOO_LARGE',
+  LOCKED: 'LOCKED',
+};
+
+export class BundleError extends DomainError {
   constructor(
-    readonly code: 'INVALID' | 'UNSAFE' | 'TOO_LARGE' | 'HASH' | 'SCHEMA' | 'LOCKED',
+    readonly failure: BundleFailure,
     message: string,
+    opts: { file?: string } = {},
   ) {
-    super(message);
+    super(BUNDLE_CODES[failure], message, opts);
     this.name = 'BundleError';
   }
 }

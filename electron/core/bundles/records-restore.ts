@@ -7,6 +7,7 @@
 
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { DomainError } from '../../shared/errors';
 import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { RecordsStore } from '../records/records-store';
@@ -49,7 +50,7 @@ interface Loaded {
 }
 
 function load(file: string): Loaded {
-  if (!existsSync(file)) throw new BundleError('INVALID', `备份文件 ${file} 不存在`);
+  if (!existsSync(file)) throw new DomainError('NOT_FOUND', `备份文件 ${file} 不存在`, { file });
   if (file.toLowerCase().endsWith('.lawdesk')) {
     const b = readBundle(file);
     if (!b.records) {

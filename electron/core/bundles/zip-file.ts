@@ -50,7 +50,7 @@ export class ZipWriter {
   }
 
   add(e: ZipWriteEntry): void {
-    if (this.count >= 65535) throw new ZipError('资料包文件数超过 65535 个，请分几次导出（--laws）');
+    if (this.count >= 65535) throw new ZipError('资料包文件数超过 65535 个，请分几次导出（--laws）', 'TOO_LARGE');
     const nameBytes = e.rawName ?? Buffer.from(e.name, 'utf8');
     const utf8 = !e.rawName && !isAscii(nameBytes);
     let method: 0 | 8 = e.method ?? 8;

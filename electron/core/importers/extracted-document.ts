@@ -4,6 +4,7 @@
 // document itself states about its metadata and any warnings met while extracting.
 
 import type { SourceFormat, TextSource } from '../../shared/law-model';
+import { DomainError, type ErrorCode } from '../../shared/errors';
 
 export type { SourceFormat, TextSource };
 
@@ -37,9 +38,9 @@ export interface ExtractedDocument {
 }
 
 /** An extraction failure with a reason the user can act on (Chinese, names no internals). */
-export class ExtractError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ExtractError extends DomainError {
+  constructor(message: string, code: ErrorCode = 'INVALID') {
+    super(code, message);
     this.name = 'ExtractError';
   }
 }

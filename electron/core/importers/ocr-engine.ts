@@ -68,7 +68,7 @@ export interface OcrOptions {
 
 export class OcrCancelled extends ExtractError {
   constructor() {
-    super('文字识别已取消');
+    super('文字识别已取消', 'CANCELLED');
   }
 }
 

@@ -5,15 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from '../util/atomic-write';
+import { DomainError } from '../../shared/errors';
 
 export { writeFileAtomic, type AtomicWriteOptions } from '../util/atomic-write';
 
-export class CorruptFileError extends Error {
-  constructor(
-    readonly file: string,
-    reason: string,
-  ) {
-    super(`${file}: ${reason}`);
+export class CorruptFileError extends DomainError {
+  constructor(file: string, reason: string) {
+    super('CORRUPT', `${file}: ${reason}`, { file });
     this.name = 'CorruptFileError';
   }
 }

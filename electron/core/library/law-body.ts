@@ -4,6 +4,7 @@
 // is refused with a message naming the file, instead of breaking search or export later.
 
 import { z } from 'zod';
+import { DomainError } from '../../shared/errors';
 import { ocrRegionSchema } from '../../shared/api/library';
 import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
@@ -53,12 +54,12 @@ export const storedBodySchema = z.object({
   units: z.array(storedUnitSchema),
 });
 
-export class BodyShapeError extends Error {
+export class BodyShapeError extends DomainError {
   constructor(
-    readonly file: string,
+    file: string,
     readonly reason: string,
   ) {
-    super(`正文文件 ${file} 的结构不对（${reason}）`);
+    super('CORRUPT', `正文文件 ${file} 的结构不对（${reason}）`, { file });
     this.name = 'BodyShapeError';
   }
 }

@@ -3,12 +3,12 @@
 // Citations inside texts use the exact forms only (titleKey and the abbreviation table): a law
 // that is not in the library must stay unresolved, never become a document whose title contains it.
 
-import type { Law, LawVersionMeta } from '../../shared/law-model';
+import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
 import type { QuickOpenItem } from '../../shared/search-types';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
 import { LAW_ABBREVIATIONS } from './law-abbreviations';
 import { normaliseTitle } from './law-identity';
-import type { LibraryStore } from './library-store';
+import { LibraryError, type LibraryStore } from './library-store';
 import { versionInForceOn } from './version-status';
 
 /**
@@ -87,6 +87,15 @@ export function findLaws(store: LibraryStore, query: string): Law[] {
   if (exact.length) return exact;
   const nq = titleKey(q);
   return titleIndex(store).keys.filter((k) => k.key.includes(nq)).map((k) => k.law);
+}
+
+/** The one law a query names; a LibraryError naming the query when none or several match. */
+export function findOneLaw(store: LibraryStore, query: string): Law {
+  const laws = findLaws(store, query);
+  if (laws.length === 1) return laws[0]!;
+  if (!laws.length) throw new LibraryError('NOT_FOUND', `没有找到“${query}”`);
+  const candidates = laws.slice(0, 20).map((l) => `${displayTitle(l)}（${l.region}） ${l.id}`);
+  throw new LibraryError('INVALID', `“${query}”匹配到 ${laws.length} 部法规，请写得更具体或使用 id：\n  ${candidates.join('\n  ')}`, { details: candidates });
 }
 
 export interface ArticleRef {

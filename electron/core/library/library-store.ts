@@ -7,6 +7,7 @@
 //   recovered on open (bodies are verified by their hash), so a kill -9 never loses or halves a law.
 // - Every version's body hash is checked when it is read.
 
+import { DomainError, type DomainErrorOptions, type ErrorCode } from '../../shared/errors';
 import { dateInZone } from '../../shared/office-clock';
 import { OFFICE_FILE } from '../../shared/office-profile';
 import { OfficeTimeZone } from './office-time-zone';
@@ -39,12 +40,10 @@ export interface LibraryChange {
   removed: string[]; // version ids removed (a replaced version appears in both)
 }
 
-export class LibraryError extends Error {
-  constructor(
-    readonly code: 'NOT_FOUND' | 'CORRUPT' | 'LOCKED' | 'INVALID',
-    message: string,
-  ) {
-    super(message);
+/** An error of the library (catalog, bodies, lock): a DomainError with the library's codes. */
+export class LibraryError extends DomainError {
+  constructor(code: ErrorCode, message: string, opts?: DomainErrorOptions) {
+    super(code, message, opts);
     this.name = 'LibraryError';
   }
 }

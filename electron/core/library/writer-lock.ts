@@ -15,6 +15,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fsErrorMessage, isFsWriteError } from './fs-errors';
+import { DomainError, ERRNO, type ErrorCode } from '../../shared/errors';
 
 /** An empty or unreadable lock younger than this is someone's lock being created. */
 export const LOCK_GRACE_MS = 10_000;
@@ -28,12 +29,9 @@ export interface LockOwner {
 }
 
 /** Why the lock could not be taken: a live writer, or a lock file this process cannot remove. */
-export class LockError extends Error {
-  constructor(
-    readonly code: 'READ_ONLY',
-    message: string,
-  ) {
-    super(message);
+export class LockError extends DomainError {
+  constructor(code: ErrorCode, message: string, file: string) {
+    super(code, message, { file });
     this.name = 'LockError';
   }
 }
@@ -195,7 +193,7 @@ export class WriterLock {
       }
       return false;
     } catch (e) {
-      if (isFsWriteError(e)) throw new LockError('READ_ONLY', this.cannotWrite(e));
+      if (isFsWriteError(e)) throw new LockError(ERRNO[e.code ?? '']?.code ?? 'READ_ONLY', this.cannotWrite(e), this.path);
       throw e;
     }
   }

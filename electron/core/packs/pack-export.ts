@@ -6,6 +6,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { writeFileAtomic } from '../library/atomic-file';
 import { FileSystemError, printableName } from '../library/fs-errors';
+import { toErrorData } from '../../shared/errors';
 import { sweepStaleTemps } from '../util/stale-temps';
 import type { LibraryStore } from '../library/library-store';
 import type { PackDocument } from './pack-document';
@@ -52,16 +53,16 @@ export function checkWritable(out: string): string {
   try {
     st = statSync(dir);
   } catch {
-    throw new PackError('WRITE_FAILED', `无法写入 ${path}：文件夹 ${dir} 不存在`);
+    throw new PackError('WRITE_FAILED', `无法写入 ${path}：文件夹 ${dir} 不存在`, [], { code: 'NOT_FOUND', file: path });
   }
-  if (!st.isDirectory()) throw new PackError('WRITE_FAILED', `无法写入 ${path}：${dir} 不是文件夹`);
+  if (!st.isDirectory()) throw new PackError('WRITE_FAILED', `无法写入 ${path}：${dir} 不是文件夹`, [], { code: 'INVALID', file: path });
   try {
     accessSync(dir, constants.W_OK);
   } catch {
-    throw new PackError('WRITE_FAILED', `无法写入 ${path}：没有文件夹 ${dir} 的写入权限`);
+    throw new PackError('WRITE_FAILED', `无法写入 ${path}：没有文件夹 ${dir} 的写入权限`, [], { code: 'PERMISSION', file: path });
   }
   try {
-    if (statSync(path).isDirectory()) throw new PackError('WRITE_FAILED', `无法写入 ${path}：这是一个文件夹，请给出文件名`);
+    if (statSync(path).isDirectory()) throw new PackError('WRITE_FAILED', `无法写入 ${path}：这是一个文件夹，请给出文件名`, [], { code: 'INVALID', file: path });
   } catch (e) {
     if (e instanceof PackError) throw e;
   }
@@ -88,8 +89,8 @@ export function writeExportFile(path: string, data: Uint8Array | string): void {
   try {
     writeFileAtomic(path, data);
   } catch (e) {
-    if (e instanceof FileSystemError) throw new PackError('WRITE_FAILED', e.message); // names the file and says what to do
-    throw new PackError('WRITE_FAILED', `无法写入 ${printableName(path)}：${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim());
+    if (e instanceof FileSystemError) throw new PackError('WRITE_FAILED', e.message, [], { code: e.code, file: e.file }); // names the file and says what to do
+    throw new PackError('WRITE_FAILED', `无法写入 ${printableName(path)}：${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.trim(), [], { code: toErrorData(e).code, file: path });
   }
 }
 

@@ -4,6 +4,7 @@
 // Invariants: every saved item has an id unique within its pack; item order is the document order.
 
 import type { z } from 'zod';
+import { DomainError, type ErrorCode } from '../../shared/errors';
 import { PackInputSchema, type Cover, type Pack, type PackInput, type PackItemInput, type PackTemplate } from '../../shared/pack-schema';
 import { dateInZone } from '../../shared/office-clock';
 import { newId } from '../util/new-id';
@@ -11,13 +12,27 @@ import { newId } from '../util/new-id';
 // The shapes live in electron/shared/pack-schema.ts (one definition for core, CLI and API).
 export * from '../../shared/pack-schema';
 
-export class PackError extends Error {
+/** What went wrong with a pack; `code` is the shared code it maps to. */
+export type PackFailure = 'INVALID' | 'NOT_FOUND' | 'EMPTY' | 'WRITE_FAILED' | 'RENDER_FAILED' | 'LOCKED' | 'CORRUPT';
+const PACK_CODES: Record<PackFailure, ErrorCode> = {
+  INVALID: 'INVALID',
+  EMPTY: 'INVALID',
+  NOT_FOUND: 'NOT_FOUND',
+  WRITE_FAILED: 'INTERNAL',
+  RENDER_FAILED: 'INTERNAL',
+  LOCKED: 'LOCKED',
+  CORRUPT: 'CORRUPT',
+};
+
+export class PackError extends DomainError {
   constructor(
-    readonly code: 'INVALID' | 'NOT_FOUND' | 'EMPTY' | 'WRITE_FAILED' | 'RENDER_FAILED' | 'LOCKED' | 'CORRUPT',
+    readonly failure: PackFailure,
     message: string,
-    readonly details: string[] = [],
+    details: string[] = [],
+    /** Overrides the code of `failure` (a write that failed on a full disk is DISK_FULL). */
+    opts: { code?: ErrorCode; file?: string } = {},
   ) {
-    super(details.length ? `${message}\n  ${details.join('\n  ')}` : message);
+    super(opts.code ?? PACK_CODES[failure], details.length ? `${message}\n  ${details.join('\n  ')}` : message, { details, file: opts.file });
     this.name = 'PackError';
   }
 }

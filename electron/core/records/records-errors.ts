@@ -3,16 +3,18 @@
 // the app map it the same way (code → exit status / API error).
 
 import type { z } from 'zod';
+import type { ErrorCode } from '../../shared/errors';
 import { LibraryError } from '../library/library-store';
 import { FIELD_LABELS } from './record-types';
 
 export class RecordsError extends LibraryError {
   constructor(
-    code: 'NOT_FOUND' | 'CORRUPT' | 'LOCKED' | 'INVALID',
+    code: ErrorCode,
     readonly summary: string,
     readonly issues: string[] = [],
+    opts: { file?: string } = {},
   ) {
-    super(code, issues.length ? `${summary}：\n  - ${issues.join('\n  - ')}` : summary);
+    super(code, issues.length ? `${summary}：\n  - ${issues.join('\n  - ')}` : summary, { details: issues, file: opts.file });
     this.name = 'RecordsError';
   }
 }

@@ -569,7 +569,7 @@ export class RecordsService {
       const existing = id ? (data[COLLECTION_KEY[kind]][id] as RecordOfKind[K] | undefined) : undefined;
       if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
       if (existing && opts.expectedRevision !== undefined && existing.revision !== opts.expectedRevision) {
-        throw new RecordsError('INVALID', `${KIND_NAME[kind]} ${id} 已被他人修改（当前第 ${existing.revision} 版，你编辑的是第 ${opts.expectedRevision} 版），请刷新后再改`);
+        throw new RecordsError('CONFLICT', `${KIND_NAME[kind]} ${id} 已被他人修改（当前第 ${existing.revision} 版，你编辑的是第 ${opts.expectedRevision} 版），请刷新后再改`);
       }
       const prepared = this.prepare(kind, input, existing, opts, data);
       const record = this.place(data, kind, prepared, existing, opts, existing ? 'update' : 'create');

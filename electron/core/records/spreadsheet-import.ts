@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, basename } from 'node:path';
 import ExcelJS from 'exceljs';
+import { errnoCode } from '../../shared/errors';
 import Papa from 'papaparse';
 import { decodeText } from '../text/text-decoding';
 import { CONCLUSIONS, REVIEW_STATUSES, REVIEW_TYPES } from './record-types';
@@ -84,7 +85,7 @@ export async function readSheet(file: string): Promise<{ headers: string[]; rows
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new RecordsError('INVALID', `无法读取“${basename(file)}”：${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code}`);
+    throw new RecordsError(errnoCode(e), `无法读取“${basename(file)}”：${code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code}`, [], { file });
   }
   const ext = extname(file).toLowerCase();
   if (ext === '.xlsx') return readXlsx(bytes, file);

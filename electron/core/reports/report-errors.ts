@@ -6,10 +6,10 @@ import { LibraryError } from '../library/library-store';
 
 export class DomainFileError extends LibraryError {
   constructor(
-    readonly file: string,
+    override readonly file: string,
     readonly reason: string,
   ) {
-    super('INVALID', `${file}：${reason}`);
+    super('INVALID', `${file}：${reason}`, { file });
     this.name = 'DomainFileError';
   }
 }

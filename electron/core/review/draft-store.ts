@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
+import { errnoCode, type ErrorCode } from '../../shared/errors';
 import type { Article } from '../../shared/law-model';
 import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
@@ -47,8 +48,8 @@ export interface ParsedDraft {
 
 const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
-function fileError(name: string, why: string): RecordsError {
-  return new RecordsError('INVALID', `送审稿“${name}”${why}`);
+function fileError(name: string, why: string, code: ErrorCode = 'INVALID'): RecordsError {
+  return new RecordsError(code, `送审稿“${name}”${why}`, [], { file: name });
 }
 
 /** Reads and parses a 送审稿 with the law-structure parser; throws a RecordsError naming the file. */
@@ -78,7 +79,7 @@ export async function parseDraftFile(file: string, name = basename(file)): Promi
   } catch (e) {
     if (e instanceof RecordsError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw fileError(name, code === 'ENOENT' ? '不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`);
+    throw fileError(name, code === 'ENOENT' ? '不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`, errnoCode(e));
   }
   return parseDraftBytes(bytes, name);
 }

@@ -12,6 +12,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { AtomicFile } from '../util/atomic-write';
 import type { UnitKind } from '../../shared/law-model';
+import { DomainError } from '../../shared/errors';
 
 export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
 /** 2: adds the frequent-phrase lists (phrases, poffs, pdfs, ppost). A format-1 index is rebuilt. */
@@ -33,9 +34,9 @@ export interface SegmentBuildOptions {
   phraseMinDf?: number;
 }
 
-export class CorruptIndexError extends Error {
+export class CorruptIndexError extends DomainError {
   constructor(message: string) {
-    super(message);
+    super('CORRUPT', message);
     this.name = 'CorruptIndexError';
   }
 }

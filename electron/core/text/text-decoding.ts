@@ -1,6 +1,7 @@
 // Decode text files the way Chinese office machines write them: BOM first, then strict UTF-8,
 // then GB18030 (a superset of GBK/GB2312). Never try GBK first: most UTF-8 byte sequences also
 // decode as GBK without error, into nonsense.
+import { DomainError } from '../../shared/errors';
 
 export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -9,7 +10,13 @@ export interface DecodedText {
   encoding: DetectedEncoding;
 }
 
-export class DecodeError extends Error {}
+/** Bytes that are not text LawDesk can read. */
+export class DecodeError extends DomainError {
+  constructor(message: string) {
+    super('UNSUPPORTED_FORMAT', message);
+    this.name = 'DecodeError';
+  }
+}
 
 function strict(label: string, bytes: Uint8Array): string | undefined {
   try {

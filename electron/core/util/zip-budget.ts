@@ -11,6 +11,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { Inflate } from 'fflate';
 import iconv from 'iconv-lite';
+import { DomainError, type ErrorCode } from '../../shared/errors';
 
 export interface ZipLimits {
   /** Most entries in one archive. */
@@ -30,9 +31,10 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxRatio: 200,
 };
 
-export class ZipError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A zip that cannot be read: damaged (CORRUPT), over a budget (TOO_LARGE) or of a kind not read (UNSUPPORTED_FORMAT). */
+export class ZipError extends DomainError {
+  constructor(message: string, code: ErrorCode = 'CORRUPT') {
+    super(code, message);
     this.name = 'ZipError';
   }
 }
@@ -79,7 +81,7 @@ export class ZipBudget {
   constructor(readonly maxBytes: number) {}
   take(n: number, name: string): void {
     this.used += n;
-    if (this.used > this.maxBytes) throw new ZipError(`压缩包解压后总大小超过上限 ${mb(this.maxBytes)}（读到“${name}”时，疑似“压缩炸弹”）`);
+    if (this.used > this.maxBytes) throw new ZipError(`压缩包解压后总大小超过上限 ${mb(this.maxBytes)}（读到“${name}”时，疑似“压缩炸弹”）`, 'TOO_LARGE');
   }
 }
 
@@ -161,9 +163,9 @@ export class ZipReader {
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
-    if (disk !== 0) throw new ZipError('不支持分卷压缩包');
-    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipError('不支持 ZIP64 压缩包（超过 65535 个文件或 4 GB）');
-    if (count > this.limits.maxEntries) throw new ZipError(`压缩包中文件过多（${count} 个，上限 ${this.limits.maxEntries}）`);
+    if (disk !== 0) throw new ZipError('不支持分卷压缩包', 'UNSUPPORTED_FORMAT');
+    if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw new ZipError('不支持 ZIP64 压缩包（超过 65535 个文件或 4 GB）', 'TOO_LARGE');
+    if (count > this.limits.maxEntries) throw new ZipError(`压缩包中文件过多（${count} 个，上限 ${this.limits.maxEntries}）`, 'TOO_LARGE');
     const cd = this.read(cdOffset, cdSize);
     let p = 0;
     let total = 0;
@@ -184,17 +186,17 @@ export class ZipReader {
       const raw = cd.subarray(p + 46, p + 46 + nameLen);
       const { name, encoding } = decodeEntryName(raw, (flags & 0x800) !== 0);
       p += 46 + nameLen + extraLen + commentLen;
-      if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipError('不支持 ZIP64 压缩包（超过 4 GB）');
+      if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) throw new ZipError('不支持 ZIP64 压缩包（超过 4 GB）', 'TOO_LARGE');
       const mode = external >>> 16;
       // Unix (3) and macOS (19) tools keep the file type in the high bits of the external attributes.
       const unixLike = madeBy === 3 || madeBy === 19;
       const isSymlink = unixLike && (mode & S_IFMT) === S_IFLNK;
       const isDirectory = name.endsWith('/') || (unixLike && (mode & S_IFMT) === S_IFDIR) || (external & 0x10) !== 0;
-      if (size > this.limits.maxEntryBytes) throw new ZipError(`压缩包中的“${name}”解压后 ${mb(size)}，超过单个文件上限 ${mb(this.limits.maxEntryBytes)}`);
+      if (size > this.limits.maxEntryBytes) throw new ZipError(`压缩包中的“${name}”解压后 ${mb(size)}，超过单个文件上限 ${mb(this.limits.maxEntryBytes)}`, 'TOO_LARGE');
       total += size;
-      if (total > this.limits.maxTotalBytes) throw new ZipError(`压缩包解压后总大小超过上限 ${mb(this.limits.maxTotalBytes)}（疑似“压缩炸弹”）`);
+      if (total > this.limits.maxTotalBytes) throw new ZipError(`压缩包解压后总大小超过上限 ${mb(this.limits.maxTotalBytes)}（疑似“压缩炸弹”）`, 'TOO_LARGE');
       if (size > 1024 * 1024 && size / Math.max(1, compressedSize) > this.limits.maxRatio) {
-        throw new ZipError(`压缩包中的“${name}”压缩比异常（${Math.round(size / Math.max(1, compressedSize))}:1，疑似“压缩炸弹”）`);
+        throw new ZipError(`压缩包中的“${name}”压缩比异常（${Math.round(size / Math.max(1, compressedSize))}:1，疑似“压缩炸弹”）`, 'TOO_LARGE');
       }
       this.entries.push({ name, nameEncoding: encoding, method, compressedSize, size, crc, localOffset, isDirectory, isSymlink, encrypted: (flags & 1) !== 0 });
     }
@@ -203,8 +205,8 @@ export class ZipReader {
   /** The entry's bytes: inflated with a hard stop at its declared size, CRC-checked, counted against the budget. */
   readEntry(e: ZipEntry): Uint8Array {
     this.budget.take(e.size, e.name);
-    if (e.encrypted) throw new ZipError(`“${e.name}”已加密，不能读取`);
-    if (e.isSymlink) throw new ZipError(`“${e.name}”是符号链接`);
+    if (e.encrypted) throw new ZipError(`“${e.name}”已加密，不能读取`, 'UNSUPPORTED_FORMAT');
+    if (e.isSymlink) throw new ZipError(`“${e.name}”是符号链接`, 'UNSUPPORTED_FORMAT');
     const lh = this.read(e.localOffset, 30);
     if (lh.readUInt32LE(0) !== 0x04034b50) throw new ZipError(`“${e.name}”的文件头损坏`);
     const start = e.localOffset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
@@ -232,10 +234,10 @@ export class ZipReader {
       } catch (err) {
         throw new ZipError(`“${e.name}”解压失败（数据损坏：${(err as Error).message}）`);
       }
-      if (over) throw new ZipError(`“${e.name}”解压后超过声明的大小（疑似“压缩炸弹”）`);
+      if (over) throw new ZipError(`“${e.name}”解压后超过声明的大小（疑似“压缩炸弹”）`, 'TOO_LARGE');
       if (got !== e.size) throw new ZipError(`“${e.name}”解压后大小不符（数据损坏或被截断）`);
     } else {
-      throw new ZipError(`“${e.name}”使用了不支持的压缩方式（${e.method}）`);
+      throw new ZipError(`“${e.name}”使用了不支持的压缩方式（${e.method}）`, 'UNSUPPORTED_FORMAT');
     }
     if ((crc32(out) >>> 0) !== e.crc) throw new ZipError(`“${e.name}”的 CRC 校验失败（数据损坏）`);
     return out;

@@ -8,7 +8,7 @@
 
 import type { z } from 'zod';
 import type { CallSpec } from './common';
-import { ApiError, describeZodError } from './errors';
+import { DomainError, describeZodError, invalidInput } from '../errors';
 import { bundlesCalls } from './bundles';
 import { importCalls } from './import';
 import { libraryCalls } from './library';
@@ -78,13 +78,13 @@ export type ParsedInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 
 export function parseInput<C extends Channel>(channel: C, raw: unknown): ParsedInput<C> {
   const r = apiContract[channel].input.safeParse(raw ?? {});
-  if (!r.success) throw new ApiError('VALIDATION', describeZodError(r.error));
+  if (!r.success) throw invalidInput(r.error, '参数');
   return r.data as ParsedInput<C>;
 }
 
 export function parseOutput<C extends Channel>(channel: C, value: unknown): ApiOutput<C> {
   const r = apiContract[channel].output.safeParse(value);
-  if (!r.success) throw new ApiError('INTERNAL', describeZodError(r.error, `${channel} 的返回值`));
+  if (!r.success) throw new DomainError('INTERNAL', describeZodError(r.error, `${channel} 的返回值`));
   return r.data as ApiOutput<C>;
 }
 

@@ -2,7 +2,7 @@
 // In Electron it goes through the preload's window.api; in a browser, over HTTP to the
 // localhost server. This folder is the only place that touches window.api.
 
-import type { ApiErrorData, ApiInput, ApiOutput, Channel, Envelope, EventName, EventPayload } from '../../../electron/shared/api-contract';
+import type { ErrorData, ApiInput, ApiOutput, Channel, Envelope, EventName, EventPayload } from '../../../electron/shared/api-contract';
 import { methodName } from '../../../electron/shared/api-channels';
 
 export type Face = 'electron' | 'browser';
@@ -16,7 +16,7 @@ export interface LawDeskClient {
 /** An API failure as the UI shows it: a code and a readable Chinese message. */
 export class ClientError extends Error {
   constructor(
-    readonly code: ApiErrorData['code'] | 'NETWORK',
+    readonly code: ErrorData['code'] | 'NETWORK',
     message: string,
   ) {
     super(message);

@@ -87,7 +87,7 @@ describe('versions', () => {
 
   it('sets 时效性 by hand only with a basis', async () => {
     const { versions } = await lawId('统计法');
-    await expect(svc.call('version:setStatus', { versionId: versions[0]!, statusOverride: { status: '已废止', basis: ' ' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('version:setStatus', { versionId: versions[0]!, statusOverride: { status: '已废止', basis: ' ' } })).rejects.toMatchObject({ code: 'INVALID' });
     const meta = await svc.call('version:setStatus', { versionId: versions[0]!, statusOverride: { status: '已废止', basis: '测试依据' } });
     expect(meta.status).toBe('已废止');
     expect(meta.statusOverride?.basis).toBe('测试依据');
@@ -117,7 +117,7 @@ describe('records', () => {
 
     const edited = await svc.call('reviews:update', { id: r.id, patch: { status: '审查中', title: '高青县统计工作管理办法（修改稿）' }, expectedRevision: 1 });
     expect(edited.record.revision).toBe(2);
-    await expect(svc.call('reviews:update', { id: r.id, patch: { title: 'x' }, expectedRevision: 1 })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('reviews:update', { id: r.id, patch: { title: 'x' }, expectedRevision: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
     const history = await svc.call('records:history', { id: r.id });
     expect(history.map((h) => h.action)).toEqual(['create', 'update']);
     expect(history[1]!.changes.map((c) => c.path)).toContain('title');
@@ -126,15 +126,15 @@ describe('records', () => {
   });
 
   it('refuses bad input at the door: unknown keys, __proto__, oversize strings, forged attachments, paths', async () => {
-    await expect(svc.call('reviews:create', { input: { ...review(), extra: 1 } })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(svc.call('reviews:create', JSON.parse(`{"input": ${JSON.stringify(review())}, "__proto__": {"x": 1}}`))).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(svc.call('reviews:create', { input: review({ title: 'x'.repeat(301) }) })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(svc.call('reviews:create', { input: review({ attachments: [{ path: '/etc/passwd' }] }) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('reviews:create', { input: { ...review(), extra: 1 } })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(svc.call('reviews:create', JSON.parse(`{"input": ${JSON.stringify(review())}, "__proto__": {"x": 1}}`))).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(svc.call('reviews:create', { input: review({ title: 'x'.repeat(301) }) })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(svc.call('reviews:create', { input: review({ attachments: [{ path: '/etc/passwd' }] }) })).rejects.toMatchObject({ code: 'INVALID' });
     const forged = { sha256: 'a'.repeat(64), name: 'x.pdf', size: 1, addedAt: '2020-01-01' };
-    await expect(svc.call('reviews:create', { input: review({ attachments: [forged] }) })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(svc.call('reviews:create', { input: review({ dueDate: '2020-04-01' }) })).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('早于收件日期') });
-    await expect(svc.call('backups:restore', { name: '../records.json' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(svc.call('files:get', { fileId: '../x' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('reviews:create', { input: review({ attachments: [forged] }) })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(svc.call('reviews:create', { input: review({ dueDate: '2020-04-01' }) })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringContaining('早于收件日期') });
+    await expect(svc.call('backups:restore', { name: '../records.json' })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(svc.call('files:get', { fileId: '../x' })).rejects.toMatchObject({ code: 'INVALID' });
     expect(await svc.call('reviews:list', {})).toEqual([]);
   });
 
@@ -178,7 +178,7 @@ describe('packs', () => {
     const ids = withItems.items.map((i) => i.id!);
     const reordered = await svc.call('packs:reorder', { id: pack.id, itemIds: [...ids].reverse() });
     expect(reordered.items.map((i) => i.id)).toEqual([...ids].reverse());
-    await expect(svc.call('packs:reorder', { id: pack.id, itemIds: ids.slice(1) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('packs:reorder', { id: pack.id, itemIds: ids.slice(1) })).rejects.toMatchObject({ code: 'INVALID' });
     const out = await svc.call('packs:export', { id: pack.id, format: 'html', taskId: 't1' });
     expect(out.name).toBe('许可参考资料.html');
     const html = Buffer.from((await svc.call('files:get', { fileId: out.fileId })).dataBase64, 'base64').toString('utf8');
@@ -186,8 +186,8 @@ describe('packs', () => {
     expect(events.some((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === 't1')).toBe(true);
     expect((await svc.call('packs:list', {})).map((p) => p.id)).toContain(pack.id);
     const empty = await svc.call('packs:create', { title: '空', template: '通用' });
-    await expect(svc.call('packs:export', { id: empty.id, format: 'html' })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(svc.call('packs:addItems', { id: pack.id, items: [JSON.parse('{"type": "text", "paragraphs": ["a"], "__proto__": {"polluted": 1}}')] })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('packs:export', { id: empty.id, format: 'html' })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(svc.call('packs:addItems', { id: pack.id, items: [JSON.parse('{"type": "text", "paragraphs": ["a"], "__proto__": {"polluted": 1}}')] })).rejects.toMatchObject({ code: 'INVALID' });
   });
 });
 
@@ -197,7 +197,7 @@ describe('packs: no silent duplicates, 单位 from the office profile', () => {
     const pack = await svc.call('packs:create', { title: '重复测试', template: '通用' });
     await svc.call('packs:addItems', { id: pack.id, items: [{ type: 'article', law: id, article: '12', titleSnapshot: '中华人民共和国行政许可法' }] });
     await expect(svc.call('packs:addItems', { id: pack.id, items: [{ type: 'article', law: id, article: '12', titleSnapshot: '中华人民共和国行政许可法' }] })).rejects.toMatchObject({
-      code: 'VALIDATION',
+      code: 'INVALID',
       message: '简报“重复测试”中已有：《中华人民共和国行政许可法》第12条 已是第 1 项，未重复加入',
     });
     expect((await svc.call('packs:get', { id: pack.id })).items).toHaveLength(1);
@@ -249,7 +249,7 @@ describe('bundles and backups', () => {
       expect(done.changed).toBe(true);
       expect((await other.call('reviews:list', {})).map((r) => r.id)).toEqual(['R2020-001']);
       await expect(other.call('bundles:import', { stagingId: pv.stagingId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(other.call('bundles:preview', { file: { name: 'x.lawdesk', dataBase64: Buffer.from('not a zip').toString('base64') } })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(other.call('bundles:preview', { file: { name: 'x.lawdesk', dataBase64: Buffer.from('not a zip').toString('base64') } })).rejects.toMatchObject({ code: 'INVALID' });
     } finally {
       other.close();
     }

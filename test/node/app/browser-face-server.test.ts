@@ -119,8 +119,8 @@ describe('browser face server', () => {
     const bad = await api('laws:list', { sort: { field: 'colour', order: 'up' } });
     expect(bad.status).toBe(400);
     const err = JSON.parse(bad.body).error;
-    expect(err.code).toBe('VALIDATION');
-    expect(err.message).toMatch(/^参数不合法：sort\.field/);
+    expect(err.code).toBe('INVALID');
+    expect(err.message).toMatch(/^参数不合法：“sort\.field”/);
     expect((await api('laws:list', '{not json')).status).toBe(400);
     expect((await api('settings:set', { fontSize: 'huge' })).status).toBe(400);
     expect((await api('version:get', { versionId: 'x', extra: 1 })).status).toBe(400);

@@ -110,7 +110,7 @@ describe('IPC registration', () => {
     });
     const bad = (await handlers.get('shell:openExternal')!(event(appFrame), { url: 'file:///etc/passwd' })) as { ok: boolean; error: { code: string; message: string } };
     expect(bad.ok).toBe(false);
-    expect(bad.error.code).toBe('VALIDATION');
+    expect(bad.error.code).toBe('INVALID');
     expect(shell.openExternal).not.toHaveBeenCalled();
     const good = await handlers.get('shell:openExternal')!(event(appFrame), { url: 'https://www.gov.cn/' });
     expect(good).toEqual({ ok: true, value: { ok: true } });

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
-import { ApiError, apiEvents, toApiError, type EventName } from '../../../electron/shared/api-contract';
+import { DomainError, apiEvents, toErrorData, type EventName } from '../../../electron/shared/api-contract';
 import { printableName } from '../../../electron/shared/printable-name';
 import { exportBundle } from '../../../electron/core/bundles/bundle-export';
 import { importPaths } from '../../../electron/core/library/library-import';
@@ -93,8 +93,8 @@ describe('file names are shown escaped on every face', () => {
   }, 60_000);
 
   it('errors: the message a face sends has the control characters escaped, line breaks kept', () => {
-    const e = toApiError(new ApiError('VALIDATION', `无法读取 ${ESC}.md\n第二行`));
-    expect(e).toEqual({ code: 'VALIDATION', message: '无法读取 \\u001b[2J\\u001b[31m清屏.md\n第二行' });
-    expect(toApiError(new Error(`坏文件 ${BIDI}`)).message).toBe('内部错误：坏文件 许可\\u202edm.exe');
+    const e = toErrorData(new DomainError('INVALID', `无法读取 ${ESC}.md\n第二行`));
+    expect(e).toEqual({ code: 'INVALID', message: '无法读取 \\u001b[2J\\u001b[31m清屏.md\n第二行' });
+    expect(toErrorData(new Error(`坏文件 ${BIDI}`)).message).toBe('内部错误：坏文件 许可\\u202edm.exe');
   });
 });

@@ -95,7 +95,7 @@ describe('a record at the core’s limits round-trips through the API', () => {
   it('one character over a limit is refused by the CLI and by the API alike', async () => {
     const over = { ...atLimits(), title: '审'.repeat(L.title + 1) };
     await expect(cli.createReview(over)).rejects.toBeInstanceOf(RecordsError);
-    await expect(svc.call('reviews:create', { input: over })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('reviews:create', { input: over })).rejects.toMatchObject({ code: 'INVALID' });
   });
 
   it('a lecture at the limits (headcount, 50 materials) written by the CLI opens with lectures:get', async () => {

@@ -11,7 +11,7 @@ import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { RecordsService } from '../../../electron/core/records/records-service';
-import { ApiError } from '../../../electron/shared/api-contract';
+import { DomainError } from '../../../electron/shared/api-contract';
 import { LAWS, ROOT, seed } from '../records/records-test-support';
 
 let tmp: string;
@@ -42,7 +42,7 @@ describe('reports API', () => {
     const r = await svc.call('reports:annual', { year: 2020 });
     expect(r.title).toBe('高青县科学技术局2020年度法治政府建设工作报告');
     expect(r.figures.find((f) => f.id === 'decisions.adviser')!.value).toBe('山东青苑律师事务所 李明');
-    await expect(svc.call('office:set', { unit: 'x'.repeat(300) })).rejects.toThrow(ApiError);
+    await expect(svc.call('office:set', { unit: 'x'.repeat(300) })).rejects.toThrow(DomainError);
     // A change of one field keeps the others (the defaults of the profile are not filled into a change).
     expect(await svc.call('office:set', { timeZone: 'Asia/Urumqi' })).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', timeZone: 'Asia/Urumqi' });
     expect(await svc.call('office:set', { unit: '高青县科学技术局' })).toMatchObject({ region: '山东·淄博·高青县', timeZone: 'Asia/Urumqi' });
@@ -58,7 +58,7 @@ describe('reports API', () => {
     expect(value).toContain('附件：数据来源');
     const duties = await svc.call('reports:export', { kind: 'duties', year: 2020, format: 'html' });
     expect(Buffer.from((await svc.call('files:get', { fileId: duties.fileId })).dataBase64, 'base64').toString('utf8')).toContain('普法责任清单');
-    await expect(svc.call('reports:export', { kind: 'plan', year: 2019, format: 'docx' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(svc.call('reports:export', { kind: 'plan', year: 2019, format: 'docx' })).rejects.toMatchObject({ code: 'INVALID' });
   });
 
   it('saves register entries, refuses impossible dates by field, and reminds on the start page', async () => {

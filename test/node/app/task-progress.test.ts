@@ -54,7 +54,7 @@ describe('task:progress', () => {
       await svc.call('import:preview', { files: [upload('保守国家秘密法(2010-04-29).md')] });
       expect(rec.events.filter((e) => e.name === 'task:progress')).toEqual([]);
       // An id that is not short and plain is refused by the contract.
-      await expect(svc.call('import:preview', { files, taskId: 'a b' })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(svc.call('import:preview', { files, taskId: 'a b' })).rejects.toMatchObject({ code: 'INVALID' });
     } finally {
       svc.close();
     }

@@ -78,17 +78,20 @@ function thrown(f: () => void): unknown {
 }
 
 describe('writeFileAtomic under faults', () => {
-  const cases: [Op, string, RegExp, ((a: unknown[]) => boolean)?][] = [
-    ['openSync', 'EACCES', /没有写入权限/, isTemp],
-    ['openSync', 'EMFILE', /打开的文件过多/, isTemp],
-    ['writeSync', 'ENOSPC', /磁盘已满/],
-    ['writeSync', 'EIO', /磁盘读写出错/],
-    ['fsyncSync', 'ENOSPC', /磁盘已满/],
-    ['fsyncSync', 'EDQUOT', /配额/],
-    ['renameSync', 'EROFS', /只读/],
-    ['renameSync', 'EPERM', /拒绝/],
+  // errno injected, the shared error code every face reports for it, the reason in the message
+  const cases: [Op, string, string, RegExp, ((a: unknown[]) => boolean)?][] = [
+    ['openSync', 'EACCES', 'PERMISSION', /没有写入权限/, isTemp],
+    ['openSync', 'EMFILE', 'BUSY', /打开的文件过多/, isTemp],
+    ['openSync', 'ENAMETOOLONG', 'BAD_FILE_NAME', /文件名或路径过长/, isTemp],
+    ['openSync', 'EILSEQ', 'BAD_FILE_NAME', /不是有效的 UTF-8/, isTemp],
+    ['writeSync', 'ENOSPC', 'DISK_FULL', /磁盘已满/],
+    ['writeSync', 'EIO', 'IO_ERROR', /磁盘读写出错/],
+    ['fsyncSync', 'ENOSPC', 'DISK_FULL', /磁盘已满/],
+    ['fsyncSync', 'EDQUOT', 'DISK_FULL', /配额/],
+    ['renameSync', 'EROFS', 'READ_ONLY', /只读/],
+    ['renameSync', 'EPERM', 'PERMISSION', /拒绝/],
   ];
-  for (const [op, code, reason, when] of cases) {
+  for (const [op, code, domainCode, reason, when] of cases) {
     it(`${code} in ${op}: the old file survives, no temp file, a clear message naming the file`, () => {
       const f = join(dir, `law-${op}-${code}.json`);
       writeFileAtomic(f, '{"old":true}');
@@ -96,7 +99,8 @@ describe('writeFileAtomic under faults', () => {
       const e = thrown(() => writeFileAtomic(f, `{"new":"${'x'.repeat(100_000)}"}`));
       expect(faults.plan, 'the fault was hit').toBeUndefined();
       expectClearError(e, f, reason);
-      expect((e as { code: string }).code).toBe(code);
+      expect((e as { errno: string }).errno).toBe(code);
+      expect((e as { code: string }).code).toBe(domainCode);
       expect(readFileSync(f, 'utf8')).toBe('{"old":true}');
       expect(temps()).toEqual([]);
     });

@@ -141,8 +141,8 @@ describe('version:verify', () => {
     settings.set({ displayName: '赵主任' });
     const svc = await AppService.open({ libraryDir: ocr.dir, seed: false, settings, face: 'browser', search: false, exportDir: join(work, 'exports'), stagingRoot: join(work, 'staging') });
     try {
-      await expect(svc.call('version:verify', { versionId: ocr.id, by: '  ' })).rejects.toMatchObject({ code: 'VALIDATION' });
-      await expect(svc.call('version:verify', { versionId: ocr.id, corrections: { '1': '' } })).rejects.toMatchObject({ code: 'VALIDATION' });
+      await expect(svc.call('version:verify', { versionId: ocr.id, by: '  ' })).rejects.toMatchObject({ code: 'INVALID' });
+      await expect(svc.call('version:verify', { versionId: ocr.id, corrections: { '1': '' } })).rejects.toMatchObject({ code: 'INVALID' });
       expect(ocr.store.version(ocr.id)!.verified).toBe(false);
       const wrong = ocr.store.loadVersion(ocr.id).units.find((u) => u.text.includes(MISREAD))!;
       const meta = await svc.call('version:verify', { versionId: ocr.id, corrections: { [wrong.key]: wrong.text.replace(MISREAD, RIGHT) } });

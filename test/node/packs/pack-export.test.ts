@@ -246,7 +246,8 @@ describe('bad input', () => {
     const p = normalisePack({ title: '空包' });
     const err = await exportPack(lib.store, p, { out: out('empty.pdf') }).catch((e) => e);
     expect(err).toBeInstanceOf(PackError);
-    expect(err.code).toBe('EMPTY');
+    expect(err.failure).toBe('EMPTY');
+    expect(err.code).toBe('INVALID');
     expect(err.message).toMatch(/是空的/);
     expect(existsSync(out('empty.pdf'))).toBe(false);
   });
@@ -254,14 +255,16 @@ describe('bad input', () => {
   it('an unwritable output path fails before any work, with no partial file', async () => {
     writeFileSync(out('a-file'), 'x');
     mkdirSync(out('a-dir.docx'), { recursive: true });
-    for (const [target, msg] of [
-      [join(lib.dir, 'no-such-folder', 'x.docx'), /不存在/],
-      [join(out('a-file'), 'x.docx'), /不是文件夹/],
-      [out('a-dir.docx'), /是一个文件夹/],
+    for (const [target, msg, code] of [
+      [join(lib.dir, 'no-such-folder', 'x.docx'), /不存在/, 'NOT_FOUND'],
+      [join(out('a-file'), 'x.docx'), /不是文件夹/, 'INVALID'],
+      [out('a-dir.docx'), /是一个文件夹/, 'INVALID'],
     ] as const) {
       const err = await exportPack(lib.store, pack, { out: target }).catch((e) => e);
       expect(err, target).toBeInstanceOf(PackError);
-      expect(err.code).toBe('WRITE_FAILED');
+      expect(err.failure).toBe('WRITE_FAILED');
+      expect(err.code).toBe(code);
+      expect(err.file).toBe(target);
       expect(err.message).toMatch(msg);
     }
   });
@@ -270,7 +273,8 @@ describe('bad input', () => {
     mkdirSync(out('fail'), { recursive: true });
     const err = await exportPack(lib.store, pack, { out: out('fail/x.pdf'), print: () => Promise.reject(new Error('printer on fire')) }).catch((e) => e);
     expect(err).toBeInstanceOf(PackError);
-    expect(err.code).toBe('RENDER_FAILED');
+    expect(err.failure).toBe('RENDER_FAILED');
+    expect(err.code).toBe('INTERNAL');
     expect(readdirSync(out('fail'))).toEqual([]);
   });
 
