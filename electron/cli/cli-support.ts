@@ -1,6 +1,7 @@
 // Small helpers shared by the CLI commands: option parsing, output, opening the library.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DomainError } from '../shared/errors';
 import { openLibrary } from '../core/library/open-library';
 import type { LibraryStore } from '../core/library/library-store';
 import { printableName } from '../shared/printable-name';
@@ -11,7 +12,13 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-export class UsageError extends Error {}
+/** The command line is wrong: printed with the usage, exit code 2. */
+export class UsageError extends DomainError {
+  constructor(message: string) {
+    super('USAGE', message);
+    this.name = 'UsageError';
+  }
+}
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
   try {

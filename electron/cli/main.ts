@@ -1,10 +1,8 @@
 // The `lawdesk` command line: the same core the app uses, for scripting and for machines
 // without a display. Each command lives in commands/; outputs with --json are a documented contract.
 
-import { LibraryError } from '../core/library/library-store';
-import { FileSystemError } from '../core/library/fs-errors';
-import { printableText } from '../shared/printable-name';
 import { type Command, UsageError } from './cli-support';
+import { reportError, wantsJson } from './cli-errors';
 import { backupCommand } from './commands/backup-command';
 import { bundleCommand } from './commands/bundle-command';
 import { checkCommand } from './commands/check-command';
@@ -96,8 +94,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    process.stderr.write(`未知命令“${name}”\n\n${help()}`);
-    return 2;
+    return reportError(new UsageError(`未知命令“${name}”\n\n${help()}`), wantsJson(rest));
   }
   if (wantsHelp(rest)) {
     // Answered here, before the command parses anything or opens a library, so every command
@@ -108,14 +105,6 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    if (e instanceof LibraryError || e instanceof FileSystemError) {
-      process.stderr.write(`错误：${printableText(e.message)}\n`);
-      return 1;
-    }
-    throw e;
+    return reportError(e, wantsJson(rest));
   }
 }

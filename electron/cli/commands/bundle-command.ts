@@ -1,9 +1,9 @@
 // `lawdesk bundle export|preview|import`: carrying laws and records between machines on a USB stick.
+import { DomainError } from '../../shared/errors';
 import { resolve } from 'node:path';
 import { findLaws } from '../../core/library/law-lookup';
 import { exportBundle, type BundleProgress } from '../../core/bundles/bundle-export';
 import { bundleLawFilterSchema, type BundleLawFilter } from '../../shared/api/bundles';
-import { BundleError } from '../../core/bundles/bundle-format';
 import { importBundle, previewBundle, type BundlePreview } from '../../core/bundles/bundle-import';
 import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
@@ -82,53 +82,44 @@ export const bundleCommand: Command = {
       usage,
     );
     const json = !!values.json;
-    try {
-      if (sub === 'export') {
-        if (!values.out) throw new UsageError(`请用 --out 指定资料包文件\n用法：${usage}`);
-        const store = await openForCli(values.library, json);
-        let laws: string[] | undefined;
-        if (values.laws) {
-          laws = [];
-          for (const q of values.laws.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter(Boolean)) {
-            const found = store.version(q) ? [{ id: q }] : findLaws(store, q);
-            if (found.length !== 1) {
-              process.stderr.write(found.length ? `“${q}”匹配到 ${found.length} 部法规，请写得更具体或使用 id\n` : `没有找到“${q}”\n`);
-              return 1;
-            }
-            laws.push(found[0]!.id);
+    if (sub === 'export') {
+      if (!values.out) throw new UsageError(`请用 --out 指定资料包文件\n用法：${usage}`);
+      const store = await openForCli(values.library, json);
+      let laws: string[] | undefined;
+      if (values.laws) {
+        laws = [];
+        for (const q of values.laws.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter(Boolean)) {
+          const found = store.version(q) ? [{ id: q }] : findLaws(store, q);
+          if (found.length !== 1) {
+            throw new DomainError(found.length ? 'INVALID' : 'NOT_FOUND', found.length ? `“${q}”匹配到 ${found.length} 部法规，请写得更具体或使用 id` : `没有找到“${q}”`);
           }
+          laws.push(found[0]!.id);
         }
-        const filter = facetFilter(values);
-        const res = await exportBundle(store, {
-          ...(laws ? { laws } : {}),
-          ...(filter ? { filter } : {}),
-          records: !!values.records,
-          ...(values['no-userdata'] ? { userData: false } : {}),
-          out: resolve(values.out),
-          onProgress,
-        });
-        progressDone();
-        if (json) printJson(res);
-        else process.stdout.write(`已导出 ${res.file}：法规版本 ${res.versions} 个，记录 ${res.records} 条，附件 ${res.attachments} 个${res.userData.length ? `，另有 ${res.userData.join('、')}` : ''}\n`);
-        return 0;
       }
-      if (sub === 'preview' || sub === 'import') {
-        const [file] = positionals;
-        if (!file) throw new UsageError(`请给出资料包文件\n用法：${usage}`);
-        const store = await openForCli(values.library, json);
-        const p = sub === 'preview' ? await previewBundle(store, resolve(file), { onProgress }) : await importBundle(store, resolve(file), { onProgress });
-        progressDone();
-        if (json) printJson(p);
-        else printPreview(p, sub === 'import');
-        return 0;
-      }
-      throw new UsageError(`用法：${usage}`);
-    } catch (e) {
-      if (!(e instanceof BundleError)) throw e;
+      const filter = facetFilter(values);
+      const res = await exportBundle(store, {
+        ...(laws ? { laws } : {}),
+        ...(filter ? { filter } : {}),
+        records: !!values.records,
+        ...(values['no-userdata'] ? { userData: false } : {}),
+        out: resolve(values.out),
+        onProgress,
+      });
       progressDone();
-      if (json) printJson({ error: { code: e.code, message: e.message } });
-      else process.stderr.write(`错误：${e.message}\n`);
-      return 1;
+      if (json) printJson(res);
+      else process.stdout.write(`已导出 ${res.file}：法规版本 ${res.versions} 个，记录 ${res.records} 条，附件 ${res.attachments} 个${res.userData.length ? `，另有 ${res.userData.join('、')}` : ''}\n`);
+      return 0;
     }
+    if (sub === 'preview' || sub === 'import') {
+      const [file] = positionals;
+      if (!file) throw new UsageError(`请给出资料包文件\n用法：${usage}`);
+      const store = await openForCli(values.library, json);
+      const p = sub === 'preview' ? await previewBundle(store, resolve(file), { onProgress }) : await importBundle(store, resolve(file), { onProgress });
+      progressDone();
+      if (json) printJson(p);
+      else printPreview(p, sub === 'import');
+      return 0;
+    }
+    throw new UsageError(`用法：${usage}`);
   },
 };

@@ -3,8 +3,9 @@
 // CitationIndex as the app's 被引用 panel: the article is one of a version (--version, default the
 // one in force) and a record citing it in another version counts when the mapping leads here.
 
+import { DomainError } from '../../shared/errors';
 import { displayTitle } from '../../shared/law-model';
-import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
+import { findOneLaw, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
 import { articleKey } from '../../shared/law-model';
 import { articleLabel } from '../../core/text/chinese-numerals';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
@@ -21,16 +22,10 @@ export const citesCommand: Command = {
     const [query, articleText] = positionals;
     if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
     const svc = await openService(values.library, !!values.json);
-    const laws = findLaws(svc.library, query);
-    if (laws.length !== 1) {
-      process.stderr.write(laws.length ? `“${query}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${query}”\n`);
-      return 1;
-    }
-    const law = laws[0]!;
+    const law = findOneLaw(svc.library, query);
     const version = pickVersion(svc.library, law, values.version);
     if (!version) {
-      process.stderr.write(`《${displayTitle(law)}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}\n`);
-      return 1;
+      throw new DomainError('NOT_FOUND', `《${displayTitle(law)}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}`);
     }
     const versionId = version.id;
     const index = await svc.citationIndex();

@@ -1,5 +1,6 @@
+import { DomainError } from '../../shared/errors';
 import { displayTitle, versionDate } from '../../shared/law-model';
-import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
+import { findOneLaw, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
 import { articleHistory, diffVersions, versionsOf } from '../../core/versions/version-compare';
 import type { DiffRun } from '../../core/versions/char-diff';
 import { articleLabel } from '../../core/text/chinese-numerals';
@@ -29,16 +30,10 @@ export const diffCommand: Command = {
     const [query, articleText] = positionals;
     if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
-    const laws = findLaws(store, query);
-    if (laws.length !== 1) {
-      process.stderr.write(laws.length ? `“${query}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${query}”\n`);
-      return 1;
-    }
-    const law = laws[0]!;
+    const law = findOneLaw(store, query);
     const versions = versionsOf(store, law.id);
     if (versions.length < 2) {
-      process.stderr.write(`《${displayTitle(law)}》只有一个版本，无可比较\n`);
-      return 1;
+      throw new DomainError('INVALID', `《${displayTitle(law)}》只有一个版本，无可比较`);
     }
     if (articleText) {
       const preamble = /^(?:preamble|序言|前言|引言)$/i.test(articleText.trim());
@@ -46,8 +41,7 @@ export const diffCommand: Command = {
       if (!ref) throw new UsageError(`看不懂条文号“${articleText}”（序言请写 preamble 或 序言）`);
       const start = pickVersion(store, law, values.from);
       if (!start) {
-        process.stderr.write(`找不到 ${values.from} 的版本；现有：${versions.map((v) => versionDate(v)).join('、')}\n`);
-        return 1;
+        throw new DomainError('NOT_FOUND', `找不到 ${values.from} 的版本；现有：${versions.map((v) => versionDate(v)).join('、')}`);
       }
       const key = preamble ? 'preamble' : ref.suffix ? `${ref.number}-${ref.suffix}` : String(ref.number);
       const history = articleHistory(store, law.id, key, preamble ? '序言' : articleLabel(ref.number, ref.suffix), start.id);
@@ -58,8 +52,7 @@ export const diffCommand: Command = {
     const from = values.from ? pickVersion(store, law, values.from) : versions[versions.length - 2];
     const to = values.to ? pickVersion(store, law, values.to) : versions[versions.length - 1];
     if (!from || !to) {
-      process.stderr.write(`找不到指定日期的版本；现有：${versions.map((v) => versionDate(v)).join('、')}\n`);
-      return 1;
+      throw new DomainError('NOT_FOUND', `找不到指定日期的版本；现有：${versions.map((v) => versionDate(v)).join('、')}`);
     }
     const diff = diffVersions(store, from.id, to.id, { changedOnly: !!values.changed });
     if (values.json) {

@@ -2,7 +2,7 @@
 // version now in force — the same CitationIndex the app's 受影响 list and review flags use.
 
 import { RecordsService } from '../../core/records/records-service';
-import { findLaws } from '../../core/library/law-lookup';
+import { findOneLaw } from '../../core/library/law-lookup';
 import { type Command, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk flags [<法规>] [--affected] [--library DIR] [--json]';
@@ -16,12 +16,7 @@ export const flagsCommand: Command = {
     const store = await openForCli(values.library, !!values.json);
     let lawIds: string[] | undefined;
     if (positionals[0]) {
-      const laws = findLaws(store, positionals[0]);
-      if (laws.length !== 1) {
-        process.stderr.write(laws.length ? `“${positionals[0]}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${positionals[0]}”\n`);
-        return 1;
-      }
-      lawIds = [laws[0]!.id];
+      lawIds = [findOneLaw(store, positionals[0]).id];
     }
     const index = await (await RecordsService.open(store)).citationIndex();
     const flags = values.affected ? index.affected(lawIds) : index.flagged(lawIds);

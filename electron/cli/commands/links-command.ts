@@ -3,7 +3,7 @@
 // The graph is brought up to date first (incrementally; the first run builds it).
 
 import { displayTitle, articleKey } from '../../shared/law-model';
-import { findLaws, parseArticleRef } from '../../core/library/law-lookup';
+import { findOneLaw, parseArticleRef } from '../../core/library/law-lookup';
 import { refreshLinks } from '../../core/links/link-graph';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, type LinkRow } from '../../core/links/link-queries';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
@@ -23,12 +23,7 @@ export const linksCommand: Command = {
     const [query, articleText] = positionals;
     if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
-    const laws = findLaws(store, query);
-    if (laws.length !== 1) {
-      process.stderr.write(laws.length ? `“${query}”匹配到 ${laws.length} 部法规，请写得更具体\n` : `没有找到“${query}”\n`);
-      return 1;
-    }
-    const law = laws[0]!;
+    const law = findOneLaw(store, query);
     let key: string | undefined;
     if (articleText) {
       const ref = parseArticleRef(articleText);

@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
+import { errnoCode } from '../../shared/errors';
 import { RecordsService, type SaveResult, type WriteOptions } from '../../core/records/records-service';
 import { RecordsError } from '../../core/records/records-errors';
 import { parseColumnMap } from '../../core/records/spreadsheet-import';
@@ -30,7 +31,7 @@ export function readJsonInput(from: string | undefined, usage: string): { value:
   try {
     text = from === '-' ? readFileSync(0, 'utf8') : readFileSync(from, 'utf8');
   } catch (e) {
-    throw new RecordsError('INVALID', `无法读取“${from}”：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}`);
+    throw new RecordsError(errnoCode(e), `无法读取“${from}”：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}`, [], { file: from });
   }
   try {
     return { value: JSON.parse(text.replace(/^\uFEFF/, '')), baseDir: from === '-' ? process.cwd() : dirname(resolve(from)) };

@@ -1,5 +1,6 @@
+import { DomainError } from '../../shared/errors';
 import { displayTitle } from '../../shared/law-model';
-import { findLaws } from '../../core/library/law-lookup';
+import { findOneLaw } from '../../core/library/law-lookup';
 import { removeLaw, removeVersions } from '../../core/library/library-edit';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
@@ -16,20 +17,14 @@ export const removeCommand: Command = {
     let removed;
     if (store.version(query)) removed = await removeVersions(store, [query]);
     else {
-      const laws = findLaws(store, query);
-      if (laws.length !== 1) {
-        process.stderr.write(laws.length ? `“${query}”匹配到 ${laws.length} 部法规，请写得更具体或使用 id\n` : `没有找到“${query}”\n`);
-        return 1;
-      }
-      const law = laws[0]!;
+      const law = findOneLaw(store, query);
       if (values.version) {
         const ids = law.versionIds.filter((id) => {
           const v = store.version(id)!;
           return v.published?.startsWith(values.version!) || v.effective?.startsWith(values.version!);
         });
         if (ids.length === 0) {
-          process.stderr.write(`《${displayTitle(law)}》没有 ${values.version} 的版本\n`);
-          return 1;
+          throw new DomainError('NOT_FOUND', `《${displayTitle(law)}》没有 ${values.version} 的版本`);
         }
         removed = await removeVersions(store, ids);
       } else removed = await removeLaw(store, law.id);

@@ -2,11 +2,8 @@
 // as DOCX / PDF / HTML, or as JSON (the sections with their paragraphs and every figure with its
 // sources); the year's 普法工作计划 and 普法责任清单 (with what was done against each task).
 
-import { PackError } from '../../core/packs/pack-model';
 import { annualReportFor } from '../../core/reports/annual-report-service';
 import { exportAnnualReport, exportPlanDocument } from '../../core/reports/annual-report-export';
-import { DomainFileError } from '../../core/reports/report-errors';
-import { RecordsError } from '../../core/records/records-errors';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 
@@ -40,39 +37,32 @@ export const reportCommand: Command = {
     if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError(`请用 --year 给出年份（如 2020）\n用法：${usage}`);
     if (values['adviser-org'] && !values.adviser) throw new UsageError(`--adviser-org 需要与 --adviser 一起给出\n用法：${usage}`);
     const json = !!values.json;
-    try {
-      const svc = await openService(values.library, json);
-      if (sub !== 'annual') {
-        if (!values.out) throw new UsageError(`请用 --out 给出输出文件\n用法：${usage}`);
-        const r = await exportPlanDocument(svc, { kind: sub === 'plan' ? 'plan' : 'duties', year, out: values.out, ...(values.plan ? { planId: values.plan } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.format ? { format: values.format } : {}) });
-        if (json) printJson(r);
-        else process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB）\n`);
-        return 0;
-      }
-      const report = await annualReportFor(svc, svc.library, {
-        year,
-        ...(values.unit ? { unit: values.unit } : {}),
-        ...(values.adviser ? { adviser: { name: values.adviser, ...(values['adviser-org'] ? { org: values['adviser-org'] } : {}) } } : {}),
-        ...(values.template ? { templateFile: values.template } : {}),
-      });
-      if (!values.out) {
-        if (json) printJson(report);
-        else process.stdout.write(reportText(report));
-        return 0;
-      }
-      const r = await exportAnnualReport(report, { out: values.out, ...(values.format ? { format: values.format } : {}), today: svc.today() });
+    const svc = await openService(values.library, json);
+    if (sub !== 'annual') {
+      if (!values.out) throw new UsageError(`请用 --out 给出输出文件\n用法：${usage}`);
+      const r = await exportPlanDocument(svc, { kind: sub === 'plan' ? 'plan' : 'duties', year, out: values.out, ...(values.plan ? { planId: values.plan } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.format ? { format: values.format } : {}) });
       if (json) printJson(r);
-      else {
-        for (const n of r.notes) process.stderr.write(`注意：${n}\n`);
-        process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB，${r.figures} 项数据，${r.placeholders} 处待填写）\n`);
-      }
+      else process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB）\n`);
       return 0;
-    } catch (e) {
-      if (!(e instanceof DomainFileError || e instanceof PackError || e instanceof RecordsError)) throw e;
-      if (json) printJson({ error: { code: e.code, message: e.message } });
-      else process.stderr.write(`错误：${e.message}\n`);
-      return 1;
     }
+    const report = await annualReportFor(svc, svc.library, {
+      year,
+      ...(values.unit ? { unit: values.unit } : {}),
+      ...(values.adviser ? { adviser: { name: values.adviser, ...(values['adviser-org'] ? { org: values['adviser-org'] } : {}) } } : {}),
+      ...(values.template ? { templateFile: values.template } : {}),
+    });
+    if (!values.out) {
+      if (json) printJson(report);
+      else process.stdout.write(reportText(report));
+      return 0;
+    }
+    const r = await exportAnnualReport(report, { out: values.out, ...(values.format ? { format: values.format } : {}), today: svc.today() });
+    if (json) printJson(r);
+    else {
+      for (const n of r.notes) process.stderr.write(`注意：${n}\n`);
+      process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB，${r.figures} 项数据，${r.placeholders} 处待填写）\n`);
+    }
+    return 0;
   },
 };
 

@@ -1,6 +1,5 @@
 // `lawdesk restore FILE [--preview]`: records back from an automatic backup or a records bundle.
 import { resolve } from 'node:path';
-import { BundleError } from '../../core/bundles/bundle-format';
 import { previewRestore, restoreRecords, type RestorePreview, type RestoreResult } from '../../core/bundles/records-restore';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
@@ -25,20 +24,13 @@ export const restoreCommand: Command = {
     const [file] = positionals;
     if (!file) throw new UsageError(`请给出备份文件\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
-    try {
-      const r = values.preview ? await previewRestore(store, resolve(file)) : await restoreRecords(store, resolve(file));
-      if (values.json) printJson(r);
-      else {
-        print(r, !values.preview);
-        const backup = (r as RestoreResult).backup;
-        if (backup) process.stdout.write(`恢复前的记录已备份到 ${backup.file}\n`);
-      }
-      return 0;
-    } catch (e) {
-      if (!(e instanceof BundleError)) throw e;
-      if (values.json) printJson({ error: { code: e.code, message: e.message } });
-      else process.stderr.write(`错误：${e.message}\n`);
-      return 1;
+    const r = values.preview ? await previewRestore(store, resolve(file)) : await restoreRecords(store, resolve(file));
+    if (values.json) printJson(r);
+    else {
+      print(r, !values.preview);
+      const backup = (r as RestoreResult).backup;
+      if (backup) process.stdout.write(`恢复前的记录已备份到 ${backup.file}\n`);
     }
+    return 0;
   },
 };

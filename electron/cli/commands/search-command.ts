@@ -1,7 +1,8 @@
+import { DomainError } from '../../shared/errors';
 import { readFileSync } from 'node:fs';
 import { LEVELS, STATUSES, type Level, type Status } from '../../shared/law-model';
 import type { SearchHit, SearchQuery, SearchResult } from '../../shared/search-types';
-import { findLaws } from '../../core/library/law-lookup';
+import { findOneLaw } from '../../core/library/law-lookup';
 import { SearchEngine, type IndexProgress } from '../../core/search/search-engine';
 import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../core/links/cites-search';
 import { refreshLinks } from '../../core/links/link-graph';
@@ -144,25 +145,18 @@ export const searchCommand: Command = {
         ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
       };
       if (values.law) {
-        const laws = findLaws(store, values.law);
-        if (laws.length !== 1) {
-          process.stderr.write(laws.length ? `“${values.law}”匹配到 ${laws.length} 部法规，请写得更具体或使用 id\n` : `没有找到法规“${values.law}”\n`);
-          return 1;
-        }
-        base.lawId = laws[0]!.id;
+        base.lawId = findOneLaw(store, values.law).id;
       }
       if (citesOnly) {
         const target = resolveCitesTarget(store, cites.target);
         if ('problem' in target) {
-          process.stderr.write(`${target.problem}\n`);
-          return 1;
+          throw new DomainError('INVALID', `${target.problem}`);
         }
         const { graph } = await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
         if (!values.json) progressDone();
         const r = citesSearch(store, graph, cites, { ...base, q: cites.rest }, readOffice(store.dir).profile.region);
         if (r.cites?.problem) {
-          process.stderr.write(`${r.cites.problem}\n`);
-          return 1;
+          throw new DomainError('INVALID', `${r.cites.problem}`);
         }
         if (!values.json) process.stdout.write(`引用《${r.cites!.title}》${r.cites!.articleLabel ?? ''}的其他法规条文：\n`);
         printResult(r, base.offset ?? 0, !!values.json);

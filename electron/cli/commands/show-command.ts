@@ -1,6 +1,7 @@
+import { DomainError } from '../../shared/errors';
 import { citationOf } from '../../shared/citation';
 import { displayTitle, isUnverifiedOcr, OCR_UNVERIFIED_LABEL, textSourceOf, type Article } from '../../shared/law-model';
-import { findLaws, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
+import { findOneLaw, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk show <标题|id> [第十二条|12|12之一] [--version 日期] [--library DIR] [--json]';
@@ -24,21 +25,10 @@ export const showCommand: Command = {
     const [query, articleText] = positionals;
     if (!query) throw new UsageError(`请给出法规标题或 id\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
-    const laws = findLaws(store, query);
-    if (laws.length === 0) {
-      process.stderr.write(`没有找到“${query}”\n`);
-      return 1;
-    }
-    if (laws.length > 1) {
-      process.stderr.write(`“${query}”匹配到 ${laws.length} 部法规，请写得更具体：\n`);
-      for (const l of laws.slice(0, 20)) process.stderr.write(`  ${displayTitle(l)}（${l.region}） ${l.id}\n`);
-      return 1;
-    }
-    const law = laws[0]!;
+    const law = findOneLaw(store, query);
     const meta = pickVersion(store, law, values.version);
     if (!meta) {
-      process.stderr.write(`《${law.title}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}\n`);
-      return 1;
+      throw new DomainError('NOT_FOUND', `《${law.title}》没有 ${values.version} 的版本；现有：${law.versionIds.join('、')}`);
     }
     const version = store.loadVersion(meta.id);
     let units = version.units;
@@ -47,8 +37,7 @@ export const showCommand: Command = {
       if (!ref) throw new UsageError(`看不懂条文号“${articleText}”：请写 第十二条、12 或 12之一`);
       units = units.filter((u) => u.kind === 'article' && u.number === ref.number && u.suffix === ref.suffix);
       if (units.length === 0) {
-        process.stderr.write(`《${displayTitle(version)}》（${meta.id}）中没有${articleText}\n`);
-        return 1;
+        throw new DomainError('NOT_FOUND', `《${displayTitle(version)}》（${meta.id}）中没有${articleText}`);
       }
     }
     const { units: _u, ...metaOut } = version;

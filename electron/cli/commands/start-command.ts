@@ -1,3 +1,4 @@
+import { DomainError } from '../../shared/errors';
 import { spawn } from 'node:child_process';
 import { appRoot } from '../../core/library/open-library';
 import { ensureLinuxFontAliases } from '../../core/office/font-aliases-install';
@@ -21,8 +22,7 @@ export const startCommand: Command = {
       // The first start (or one after an update) builds the UI: up to a minute on a slow machine.
       process.stderr.write('首次启动：正在构建界面（electron-vite build，约半分钟到一分钟）…\n');
       if (buildApp(root, { verbose: true }) !== 0) {
-        process.stderr.write('构建失败，见上方输出\n');
-        return 1;
+        throw new DomainError('INTERNAL', '构建失败，见上方输出');
       }
     }
     // The browser face's exports are opened on this machine too (LibreOffice, WPS).

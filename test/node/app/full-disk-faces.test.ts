@@ -1,8 +1,9 @@
 // A full disk seen from each face: ENOSPC injected into every write of a temp file in the library
 // (node:fs wrapped), then the same change (the office profile) asked through the CLI, the
 // browser face's HTTP API and the Electron IPC handler. Each answers with a clear Chinese message
-// naming the file (磁盘已满 … office.json) — no stack trace, no 内部错误 — and the library folder
-// is byte-for-byte unchanged, with no temp file left.
+// naming the file (磁盘已满 … office.json) — no stack trace, no 内部错误 — and the same code,
+// DISK_FULL (CLI exit 3 and {"error": {code, message, file}} with --json, HTTP 507, the IPC
+// envelope's code), and the library folder is byte-for-byte unchanged, with no temp file left.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -80,9 +81,28 @@ describe('a full disk (ENOSPC) on every face: a clear message naming the file, t
       }
       return err.join('');
     });
-    expect(code).toBe(1);
+    expect(code).toBe(3); // the environment class: fix the disk and retry
     expect(message).toMatch(/^错误：/);
     expected(message);
+  });
+
+  it('CLI --json: the one error shape on stdout, code DISK_FULL and the file', async () => {
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    let code = 0;
+    await onFullDisk(async () => {
+      try {
+        code = await cli(['office', '--unit', '另一个单位', '--library', lib, '--json']);
+      } finally {
+        spy.mockRestore();
+      }
+      return out.join('');
+    });
+    expect(code).toBe(3);
+    const { error } = JSON.parse(out.join('')) as { error: { code: string; message: string; file: string } };
+    expect(error.code).toBe('DISK_FULL');
+    expect(error.file).toBe(join(lib, 'office.json'));
+    expected(error.message);
   });
 
   it('browser face (HTTP API)', async () => {
@@ -105,13 +125,17 @@ describe('a full disk (ENOSPC) on every face: a clear message naming the file, t
           req.end(body);
         });
       let status = 0;
-      const message = await onFullDisk(async () => {
+      let error = { code: '', message: '', file: '' };
+      await onFullDisk(async () => {
         const r = await send(JSON.stringify({ unit: '另一个单位' }));
         status = r.status;
-        return (JSON.parse(r.body) as { error: { message: string } }).error.message;
+        error = (JSON.parse(r.body) as { error: typeof error }).error;
+        return error.message;
       });
-      expect(status).toBeGreaterThanOrEqual(400);
-      expected(message);
+      expect(status).toBe(507); // Insufficient Storage, not 500
+      expect(error.code).toBe('DISK_FULL');
+      expect(error.file).toBe(join(lib, 'office.json'));
+      expected(error.message);
     } finally {
       await face.stop();
     }
@@ -125,8 +149,10 @@ describe('a full disk (ENOSPC) on every face: a clear message naming the file, t
       registerIpc(ipcMain as never, () => service, {});
       const event = { senderFrame: { parent: null, url: 'app://lawdesk/index.html' } };
       const r = (await onFullDisk(async () => JSON.stringify(await handlers.get('office:set')!(event, { unit: '另一个单位' })))) as string;
-      const envelope = JSON.parse(r) as { ok: boolean; error: { message: string } };
+      const envelope = JSON.parse(r) as { ok: boolean; error: { code: string; message: string; file: string } };
       expect(envelope.ok).toBe(false);
+      expect(envelope.error.code).toBe('DISK_FULL');
+      expect(envelope.error.file).toBe(join(lib, 'office.json'));
       expected(envelope.error.message);
     } finally {
       service.close();
