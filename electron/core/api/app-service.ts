@@ -24,7 +24,7 @@ import { FavoritesStore, migrateSettingsFavorites } from '../library/favorites-s
 import { quickOpenByTitle } from '../library/law-lookup';
 import { LawRowsCache, listLaws } from '../library/law-list';
 import { ImportStaging } from '../library/import-staging';
-import { LibraryError, type LibraryStore } from '../library/library-store';
+import type { LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
 import { dailyBackupIfDue } from '../bundles/records-backup';
 import { PackStore } from '../packs/pack-store';
