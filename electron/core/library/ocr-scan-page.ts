@@ -28,6 +28,8 @@ export async function scanPage(store: LibraryStore, versionId: string, page: num
   const meta = store.version(versionId);
   if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${versionId}`);
   if (textSourceOf(meta) !== 'ocr') throw new LibraryError('INVALID', `《${meta.title}》的正文不是扫描件识别文本，没有扫描页`);
+  // Only a scan has pages to show (and a thread is not started for anything else).
+  if (!['pdf', 'ofd', 'image'].includes(meta.sourceFormat)) throw new LibraryError('INVALID', `《${meta.title}》的原件不是扫描件，没有扫描页`);
   const file = store.originalPath(meta);
   if (!file) throw new LibraryError('NOT_FOUND', `《${meta.title}》的原件（${meta.sourceFile}）不在文库中，无法显示扫描页`);
   const key = `${meta.sourceSha256}:${page}`;
