@@ -195,20 +195,39 @@ function shown(value: unknown): string {
 
 const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是/否（true/false）', array: '列表', object: '对象' };
 
-/** One Chinese sentence for one zod issue, naming the field. */
-export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}): string {
+const UNKNOWN = Symbol('unknown');
+
+/** The value an issue is about: zod 4 leaves `input` out of issues unless asked, so it is looked up in the parsed input. */
+function inputOf(issue: z.core.$ZodIssue, input: unknown): unknown {
+  if ('input' in issue) return (issue as { input?: unknown }).input;
+  if (input === UNKNOWN) return UNKNOWN;
+  let v: unknown = input;
+  for (const p of issue.path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[p as PropertyKey];
+  }
+  return v;
+}
+
+/** One Chinese sentence for one zod issue, naming the field. `input` (the value parsed) lets it say what was received. */
+export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}, input: unknown = UNKNOWN): string {
   const field = `“${issuePath(issue.path, opts.labels)}”`;
   const own = opts.hint?.(issue, field);
   if (own !== undefined) return own;
-  const i = issue as z.core.$ZodIssue & { input?: unknown; values?: unknown[]; format?: string; minimum?: unknown; maximum?: unknown; origin?: string; expected?: string; keys?: string[] };
+  const i = issue as z.core.$ZodIssue & { values?: unknown[]; format?: string; minimum?: unknown; maximum?: unknown; origin?: string; expected?: string; keys?: string[] };
+  const got = inputOf(issue, input);
+  const received = got === UNKNOWN || got === undefined ? '' : `，收到 ${shown(got)}`;
   switch (i.code) {
-    case 'invalid_type':
-      if (i.input === undefined) return `缺少必填字段${field}`;
-      return `${field}的类型不对：应为${TYPE_NAMES[i.expected ?? ''] ?? String(i.expected)}，收到 ${shown(i.input)}`;
+    case 'invalid_type': {
+      // Without the input, zod's own message still names the received type ("received undefined").
+      const missing = got === UNKNOWN ? /\bundefined\s*$/.test(i.message) : got === undefined;
+      if (missing) return `缺少必填字段${field}`;
+      return `${field}的类型不对：应为${TYPE_NAMES[i.expected ?? ''] ?? String(i.expected)}${received}`;
+    }
     case 'invalid_value':
-      return `${field}应为 ${(i.values ?? []).map((v) => (typeof v === 'string' ? v : shown(v))).join(' / ')} 之一，收到 ${shown(i.input)}`;
+      return `${field}应为 ${(i.values ?? []).map((v) => (typeof v === 'string' ? v : shown(v))).join(' / ')} 之一${received}`;
     case 'invalid_format':
-      if (i.format === 'date') return `${field}不是有效日期（应为 YYYY-MM-DD），收到 ${shown(i.input)}`;
+      if (i.format === 'date') return `${field}不是有效日期（应为 YYYY-MM-DD）${received}`;
       return `${field}格式不对（${i.message}）`;
     case 'too_small':
       if (i.origin === 'string' && Number(i.minimum) <= 1) return `${field}不能为空`;
@@ -229,18 +248,18 @@ export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}): st
 }
 
 /** Every issue of a failed parse, one sentence each. */
-export function formatIssues(error: z.ZodError, opts: IssueFormat = {}): string[] {
-  return error.issues.map((i) => formatIssue(i, opts));
+export function formatIssues(error: z.ZodError, opts: IssueFormat = {}, input: unknown = UNKNOWN): string[] {
+  return error.issues.map((i) => formatIssue(i, opts, input));
 }
 
 /** One line for a failed validation: "<what>不合法：…；…（另有 N 处）" (the first five problems). */
-export function describeZodError(error: z.ZodError, what = '参数', opts: IssueFormat = {}): string {
-  const lines = formatIssues(error, opts);
+export function describeZodError(error: z.ZodError, what = '参数', opts: IssueFormat = {}, input: unknown = UNKNOWN): string {
+  const lines = formatIssues(error, opts, input);
   const more = lines.length > 5 ? `（另有 ${lines.length - 5} 处）` : '';
   return `${what}不合法：${lines.slice(0, 5).join('；')}${more}`;
 }
 
 /** A DomainError('INVALID') for a failed parse, with every problem in `details`. */
-export function invalidInput(error: z.ZodError, what: string, opts: IssueFormat & { file?: string } = {}): DomainError {
-  return new DomainError('INVALID', describeZodError(error, what, opts), { file: opts.file, details: formatIssues(error, opts) });
+export function invalidInput(error: z.ZodError, what: string, opts: IssueFormat & { file?: string } = {}, input: unknown = UNKNOWN): DomainError {
+  return new DomainError('INVALID', describeZodError(error, what, opts, input), { file: opts.file, details: formatIssues(error, opts, input) });
 }

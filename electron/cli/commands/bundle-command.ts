@@ -1,5 +1,5 @@
 // `lawdesk bundle export|preview|import`: carrying laws and records between machines on a USB stick.
-import { DomainError } from '../../shared/errors';
+import { DomainError, formatIssues } from '../../shared/errors';
 import { resolve } from 'node:path';
 import { findLaws } from '../../core/library/law-lookup';
 import { exportBundle, type BundleProgress } from '../../core/bundles/bundle-export';
@@ -44,6 +44,8 @@ function printPreview(p: BundlePreview, imported: boolean): void {
 
 const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(/[,，]/)).map((s) => s.trim()).filter(Boolean);
 
+const FILTER_OPTIONS = { levels: '--level', regions: '--region', statuses: '--status', categories: '--category' };
+
 /** --level/--region/--status/--category/--favorites as the 法规库's facets, validated as the API validates them. */
 function facetFilter(values: { level?: string[]; region?: string[]; status?: string[]; category?: string[]; favorites?: boolean }): BundleLawFilter | undefined {
   const raw = {
@@ -55,7 +57,7 @@ function facetFilter(values: { level?: string[]; region?: string[]; status?: str
   };
   if (!Object.keys(raw).length) return undefined;
   const r = bundleLawFilterSchema.safeParse(raw);
-  if (!r.success) throw new UsageError(`筛选条件不对：${r.error.issues.map((i) => `--${String(i.path[0]).replace(/ies$/, 'y').replace(/s$/, '')} ${i.message}`).join('；')}`);
+  if (!r.success) throw new UsageError(`筛选条件不对：${formatIssues(r.error, { labels: FILTER_OPTIONS }).join('；')}`);
   return r.data;
 }
 

@@ -3,6 +3,7 @@
 // (the CLI, a second window) changed it. Before it existed the app kept 收藏 in its settings;
 // migrateSettingsFavorites moves them here once.
 
+import { formatIssues } from '../../shared/errors';
 import { join } from 'node:path';
 import { FAVORITES_SCHEMA_VERSION, FavoritesFileSchema, MAX_FAVORITES, type FavoritesFile } from '../../shared/favorites-schema';
 import { LibraryError, type LibraryStore } from './library-store';
@@ -29,7 +30,7 @@ export class FavoritesStore {
         schema: FavoritesFileSchema,
         empty: () => ({ schemaVersion: FAVORITES_SCHEMA_VERSION, laws: [] }),
         error: (code, message, issues) => new LibraryError(code, issues?.length ? `${message}：${issues.join('；')}` : message),
-        describeIssues: (e) => e.issues.map((i) => `${i.path.join('.') || '(整体)'}：${i.message}`),
+        describeIssues: (e) => formatIssues(e),
       },
       store.lock,
     );

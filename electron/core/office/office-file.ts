@@ -1,6 +1,7 @@
 // office.json in the library folder: the office profile, validated on read (a damaged file reads as
 // empty with a warning instead of stopping the app) and written atomically under the writer lock.
 
+import { formatIssues, invalidInput } from '../../shared/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMPTY_OFFICE, OFFICE_FILE, OfficeProfileSchema, type OfficeProfile } from '../../shared/office-profile';
@@ -16,7 +17,7 @@ export function readOffice(libraryDir: string): { profile: OfficeProfile; warnin
   try {
     const r = OfficeProfileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (r.success) return { profile: r.data };
-    return { profile: { ...EMPTY_OFFICE }, warning: `${file}：单位信息格式不对（${r.error.issues[0]?.path.join('.')}），已按空白处理` };
+    return { profile: { ...EMPTY_OFFICE }, warning: `${file}：单位信息格式不对（${formatIssues(r.error)[0]}），已按空白处理` };
   } catch (e) {
     return { profile: { ...EMPTY_OFFICE }, warning: `${file}：无法读取单位信息（${(e as Error).message}），已按空白处理` };
   }
@@ -30,7 +31,7 @@ export function writeOffice(store: LibraryStore, patch: Partial<Omit<OfficeProfi
   if (adviser === null) delete merged.adviser;
   else if (adviser) merged.adviser = adviser;
   const r = OfficeProfileSchema.safeParse(merged);
-  if (!r.success) throw new LibraryError('INVALID', `单位信息不合法：${r.error.issues.map((i) => `${i.path.join('.') || '(整体)'}：${i.message}`).join('；')}`);
+  if (!r.success) throw invalidInput(r.error, '单位信息', {}, merged);
   if (!store.lock.tryAcquire()) throw new LibraryError('LOCKED', store.lock.busyMessage());
   try {
     writeFileAtomic(join(store.dir, OFFICE_FILE), JSON.stringify(r.data, null, 2) + '\n');

@@ -4,7 +4,7 @@
 // Invariants: every saved item has an id unique within its pack; item order is the document order.
 
 import type { z } from 'zod';
-import { DomainError, type ErrorCode } from '../../shared/errors';
+import { DomainError, formatIssues, type ErrorCode, type IssueFormat } from '../../shared/errors';
 import { PackInputSchema, type Cover, type Pack, type PackInput, type PackItemInput, type PackTemplate } from '../../shared/pack-schema';
 import { dateInZone } from '../../shared/office-clock';
 import { newId } from '../util/new-id';
@@ -37,13 +37,12 @@ export class PackError extends DomainError {
   }
 }
 
-/** zod issues → "items.3.article: …" lines a person can act on. */
-export function describePackIssues(error: z.ZodError): string[] {
-  return error.issues.map((i) => {
-    const where = i.path.length ? i.path.join('.') : '（整个文件）';
-    if (i.code === 'invalid_union' && i.path.at(-1) === 'type') return `${where}：不认识的条目类型（可用：law、article、search、review、lecture、note、stats、text）`;
-    return `${where}：${i.message}`;
-  });
+/** zod issues → one sentence per problem, naming the place (items.3.article); an unknown item type lists the known ones. */
+export function describePackIssues(error: z.ZodError, input?: unknown): string[] {
+  const opts: IssueFormat = {
+    hint: (i, field) => (i.code === 'invalid_union' && i.path.at(-1) === 'type' ? `${field}：不认识的条目类型（可用：law、article、search、review、lecture、note、stats、text）` : undefined),
+  };
+  return input === undefined ? formatIssues(error, opts) : formatIssues(error, opts, input);
 }
 
 
@@ -54,7 +53,7 @@ export function describePackIssues(error: z.ZodError): string[] {
  */
 export function normalisePack(input: unknown, now = new Date(), existing?: Pick<Pack, 'id' | 'createdAt'>, today = dateInZone(now)): Pack {
   const r = PackInputSchema.safeParse(input);
-  if (!r.success) throw new PackError('INVALID', '简报包格式不对', describePackIssues(r.error));
+  if (!r.success) throw new PackError('INVALID', '简报包格式不对', describePackIssues(r.error, input));
   const p = r.data;
   const stamp = now.toISOString();
   const used = new Set<string>();

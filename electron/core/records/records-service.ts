@@ -109,7 +109,7 @@ type Prepared<K extends RecordKind> = { record: Omit<RecordOfKind[K], 'id' | 're
 
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw invalid(`${what}填写有误`, describeIssues(r.error));
+  if (!r.success) throw invalid(`${what}填写有误`, describeIssues(r.error, input));
   return r.data;
 }
 
@@ -291,7 +291,7 @@ export class RecordsService {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
     }
     const parsed = ReviewInputSchema.safeParse(merged);
-    if (!parsed.success) throw invalid('审查记录填写有误', [...describeIssues(parsed.error), ...dateOrderIssues(merged)]);
+    if (!parsed.success) throw invalid('审查记录填写有误', [...describeIssues(parsed.error, merged), ...dateOrderIssues(merged)]);
     const v = parsed.data;
     const errors: string[] = [];
     const warnings: string[] = [];
@@ -869,6 +869,6 @@ function readHolidayFile(path: string): HolidayFile {
     throw new RecordsError('CORRUPT', `节假日表 ${path} 不是有效的 JSON（${(e as Error).message}）`);
   }
   const r = HolidayFileSchema.safeParse(raw);
-  if (!r.success) throw new RecordsError('INVALID', `节假日表 ${path} 格式不对`, describeIssues(r.error));
+  if (!r.success) throw new RecordsError('INVALID', `节假日表 ${path} 格式不对`, describeIssues(r.error, raw));
   return r.data;
 }

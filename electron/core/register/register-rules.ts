@@ -2,6 +2,7 @@
 // when to evaluate before expiry and when to remind — kept as data (resources/register-rules.json,
 // or the library's own copy, which wins) because they differ by province and change.
 
+import { formatIssue } from '../../shared/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ export function loadRegisterRules(file: string): RegisterRules {
   const r = RegisterRulesSchema.safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0]!;
-    throw new DomainFileError(file, `登记规则不合法：${i.path.join('.') || '(整体)'}：${i.message}`);
+    throw new DomainFileError(file, `登记规则不合法：${formatIssue(i, {}, raw)}`);
   }
   try {
     new RegExp(r.data.validity.provisionalPattern);

@@ -112,9 +112,9 @@ export class RegisterService {
       if (existing.filingDue === defaults.filingDue) delete base.filingDue;
     }
     const parsed = (existing ? RegisterEntryInputSchema.partial() : RegisterEntryInputSchema).safeParse(input);
-    if (!parsed.success) throw invalid('规范性文件登记填写有误', describeIssues(parsed.error));
+    if (!parsed.success) throw invalid('规范性文件登记填写有误', describeIssues(parsed.error, input));
     const merged = RegisterEntryInputSchema.safeParse({ ...base, ...parsed.data });
-    if (!merged.success) throw invalid('规范性文件登记填写有误', describeIssues(merged.error));
+    if (!merged.success) throw invalid('规范性文件登记填写有误', describeIssues(merged.error, { ...base, ...parsed.data }));
     const v = merged.data;
     const dates = deriveDates(v, this.rules, this.svc.calendar);
     const problems = dateProblems({ ...v, ...dates }, this.rules, this.svc.today());

@@ -3,6 +3,7 @@
 // library's templates/ folder, which wins). A part is either generated from the records or a
 // placeholder for what records cannot know. A broken file is refused with its name and the field.
 
+import { formatIssue } from '../../shared/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -51,7 +52,7 @@ export function loadReportTemplate(file: string): ReportTemplate {
   const r = ReportTemplateSchema.safeParse(raw);
   if (!r.success) {
     const first = r.error.issues[0]!;
-    throw new DomainFileError(file, `报告模板不合法：${first.path.join('.') || '(整体)'}：${first.message}`);
+    throw new DomainFileError(file, `报告模板不合法：${formatIssue(first, {}, raw)}`);
   }
   return r.data;
 }

@@ -4,6 +4,7 @@
 // verified, only a summary), so a finding's basis names the exact provision and says plainly that
 // the library does not hold the document. Validated on load; a broken file names itself and the entry.
 
+import { formatIssue } from '../../shared/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -68,7 +69,7 @@ export function loadBasisDocuments(file = defaultBasisDocumentsFile()): BasisDoc
   const r = BasisDocumentsSchema.safeParse(raw);
   if (!r.success) {
     const iss = r.error.issues[0]!;
-    throw new RecordsError('INVALID', `审查依据文件“${file}”的“${iss.path.join('.')}”不合格式（${iss.message}）`);
+    throw new RecordsError('INVALID', `审查依据文件“${file}”不合格式：${formatIssue(iss, {}, raw)}`, [], { file });
   }
   const ids = new Set<string>();
   for (const d of r.data.documents) {

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { errnoCode, type ErrorCode } from '../../shared/errors';
+import { errnoCode, formatIssue, type ErrorCode } from '../../shared/errors';
 import type { Article } from '../../shared/law-model';
 import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
@@ -140,7 +140,7 @@ export class DraftStore {
       throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 已损坏：${(e as Error).message}`);
     }
     const r = WorkbenchFileSchema.safeParse(raw);
-    if (!r.success) throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 的内容不合格式：${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`);
+    if (!r.success) throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 的内容不合格式：${formatIssue(r.error.issues[0]!, {}, raw)}`, [], { file });
     return r.data;
   }
 

@@ -4,6 +4,7 @@
 // the 修改建议对照表 as an annex. Wording comes from resources/opinion-templates/<kind>.json, which
 // the office edits; the office name and numbering come from options, never from code.
 
+import { formatIssue } from '../../shared/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ export function loadTemplate(type: string, dir = templatesDir()): OpinionTemplat
     throw new RecordsError('INVALID', `意见书模板“${name}.json”不是合法的 JSON（${(e as Error).message}）`);
   }
   const r = OpinionTemplateSchema.safeParse(raw);
-  if (!r.success) throw new RecordsError('INVALID', `意见书模板“${name}.json”的“${r.error.issues[0]!.path.join('.')}”不合格式`);
+  if (!r.success) throw new RecordsError('INVALID', `意见书模板“${name}.json”不合格式：${formatIssue(r.error.issues[0]!, {}, raw)}`);
   return r.data;
 }
 

@@ -5,6 +5,7 @@
 // subject, a higher-law basis stated in the article); a document rule is a built-in check with
 // parameters (施行日期, 有效期).
 
+import { formatIssue } from '../../shared/errors';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -74,13 +75,6 @@ export const RuleFileSchema = z.object({
   rules: z.array(z.unknown()).min(1),
 });
 
-function issueText(iss: z.core.$ZodIssue): string {
-  const i = iss as z.core.$ZodIssue & { input?: unknown };
-  if (i.code === 'invalid_type' && i.input === undefined) return '缺少必填字段';
-  if (i.code === 'invalid_value') return `取值不对（${i.message}）`;
-  return `格式不对（${i.message}）`;
-}
-
 export type SentenceRule = z.infer<typeof SentenceRuleSchema> & { compiled: CompiledPatterns };
 export type DocumentRule = z.infer<typeof DocumentRuleSchema>;
 export type Rule = SentenceRule | DocumentRule;
@@ -118,7 +112,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
   const r = RuleFileSchema.safeParse(raw);
   if (!r.success) {
     const iss = r.error.issues[0]!;
-    throw ruleError(file, `“${iss.path.join('.') || '文件结构'}”${issueText(iss)}`);
+    throw ruleError(file, formatIssue(iss, {}, raw));
   }
   const parsedRules = r.data.rules.map((raw, idx) => {
     const scope = (raw as { scope?: unknown } | null)?.scope;
@@ -126,7 +120,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
     if (one.success) return one.data;
     const iss = one.error.issues[0]!;
     const id = (raw as { id?: unknown } | null)?.id;
-    throw ruleError(file, `第 ${idx + 1} 条规则${typeof id === 'string' ? `“${id}”` : ''}的“${iss.path.join('.') || '结构'}”${issueText(iss)}`);
+    throw ruleError(file, `第 ${idx + 1} 条规则${typeof id === 'string' ? `“${id}”` : ''}：${formatIssue(iss, {}, raw)}`);
   });
   const ids = new Set<string>();
   const rules: Rule[] = parsedRules.map((rule) => {

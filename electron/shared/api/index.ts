@@ -78,7 +78,7 @@ export type ParsedInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 
 export function parseInput<C extends Channel>(channel: C, raw: unknown): ParsedInput<C> {
   const r = apiContract[channel].input.safeParse(raw ?? {});
-  if (!r.success) throw invalidInput(r.error, '参数');
+  if (!r.success) throw invalidInput(r.error, '参数', {}, raw ?? {});
   return r.data as ParsedInput<C>;
 }
 

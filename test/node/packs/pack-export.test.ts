@@ -290,7 +290,7 @@ describe('bad input', () => {
     expect(err?.details.join('\n')).toMatch(/title/);
     expect(err?.details.join('\n')).toMatch(/items\.0\.article/);
     expect(err?.details.join('\n')).toMatch(/items\.1/);
-    expect(err?.details.join('\n')).toMatch(/asOf：日期应写成 YYYY-MM-DD/);
+    expect(err?.details.join('\n')).toMatch(/“asOf”.*日期应写成 YYYY-MM-DD/);
   });
 
   it('a missing review, an unknown article and an unconnected records library become visible notes', async () => {

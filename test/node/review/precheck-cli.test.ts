@@ -48,7 +48,7 @@ describe('lawdesk precheck', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace('"severity": "需核实"', '"severity": "很严重"'));
     const r3 = lawdesk('precheck', join(DRAFTS, 'planted-incubator.txt'), '--rules', rules);
     expect(r3.status).toBe(1);
-    expect(r3.stderr).toMatch(/规则文件“20-fair-competition.json”有错误：第 1 条规则“fc-8-3-designated”的“severity”取值不对/);
+    expect(r3.stderr).toMatch(/规则文件“20-fair-competition.json”有错误：第 1 条规则“fc-8-3-designated”：“severity”应为 .* 之一，收到 "很严重"/);
   }, 60_000);
 });
 
