@@ -231,11 +231,11 @@ export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}, inp
       return `${field}格式不对（${i.message}）`;
     case 'too_small':
       if (i.origin === 'string' && Number(i.minimum) <= 1) return `${field}不能为空`;
-      if (i.origin === 'string') return `${field}至少 ${String(i.minimum)} 个字`;
+      if (i.origin === 'string') return `${field}至少 ${String(i.minimum)} 字`;
       if (i.origin === 'array' || i.origin === 'set') return `${field}至少要有 ${String(i.minimum)} 项`;
       return `${field}不能小于 ${String(i.minimum)}`;
     case 'too_big':
-      if (i.origin === 'string') return `${field}不能超过 ${String(i.maximum)} 个字`;
+      if (i.origin === 'string') return `${field}不能超过 ${String(i.maximum)} 字`;
       if (i.origin === 'array' || i.origin === 'set') return `${field}最多 ${String(i.maximum)} 项`;
       return `${field}不能大于 ${String(i.maximum)}`;
     case 'unrecognized_keys':
@@ -261,5 +261,10 @@ export function describeZodError(error: z.ZodError, what = '参数', opts: Issue
 
 /** A DomainError('INVALID') for a failed parse, with every problem in `details`. */
 export function invalidInput(error: z.ZodError, what: string, opts: IssueFormat & { file?: string } = {}, input: unknown = UNKNOWN): DomainError {
-  return new DomainError('INVALID', describeZodError(error, what, opts, input), { file: opts.file, details: formatIssues(error, opts, input) });
+  try {
+    return new DomainError('INVALID', describeZodError(error, what, opts, input), { file: opts.file, details: formatIssues(error, opts, input) });
+  } catch {
+    // A pathologically deep input (a hostile request) must still be a 400, not a stack overflow.
+    return new DomainError('INVALID', `${what}不合法：结构过深或过大`, { file: opts.file });
+  }
 }
