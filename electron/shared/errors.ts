@@ -225,6 +225,7 @@ export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}, inp
       return `${field}的类型不对：应为${TYPE_NAMES[i.expected ?? ''] ?? String(i.expected)}${received}`;
     }
     case 'invalid_value':
+      if (got === undefined) return `缺少必填字段${field}`; // a missing enum or literal field
       return `${field}应为 ${(i.values ?? []).map((v) => (typeof v === 'string' ? v : shown(v))).join(' / ')} 之一${received}`;
     case 'invalid_format':
       if (i.format === 'date') return `${field}不是有效日期（应为 YYYY-MM-DD）${received}`;

@@ -85,7 +85,7 @@ describe('the bases of the review rules', () => {
   it('a broken data file is refused with its name and the entry', () => {
     const bad = join(tmp, 'documents.json');
     writeFileSync(bad, JSON.stringify({ schemaVersion: 1, version: 'x', documents: [{ title: '某通知', provisions: [{ id: 'a', checked: null }] }] }));
-    expect(() => loadBasisDocuments(bad)).toThrow(/审查依据文件“.*documents\.json”的“documents\.0\.provisions\.0”不合格式（须有 quote 或 summary）/);
+    expect(() => loadBasisDocuments(bad)).toThrow(/审查依据文件“.*documents\.json”不合格式：“documents\.0\.provisions\.0”：须有 quote 或 summary/);
     writeFileSync(bad, '{');
     expect(() => loadBasisDocuments(bad)).toThrow(/审查依据文件“.*documents\.json”不是合法的 JSON/);
   });

@@ -144,7 +144,7 @@ describe('rule files are validated on load', () => {
   it('a missing field names the rule and the field', () => {
     const json = JSON.parse(good);
     delete json.rules[1].severity;
-    expect(() => parseRuleFile(JSON.stringify(json), 'x.json')).toThrow(/x.json.*第 2 条规则“penalty-create”的“severity”/);
+    expect(() => parseRuleFile(JSON.stringify(json), 'x.json')).toThrow(/x.json.*第 2 条规则“penalty-create”：缺少必填字段“severity”/);
   });
   it('not JSON, or an empty folder', () => {
     expect(() => parseRuleFile('{ "rules": [', 'y.json')).toThrow(/规则文件“y.json”有错误：不是合法的 JSON/);
