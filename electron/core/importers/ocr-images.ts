@@ -127,8 +127,11 @@ interface CanvasFactory {
 
 type PdfDoc = Awaited<Awaited<ReturnType<typeof import('./pdf-text-extractor')['openPdfTask']>>['promise']>;
 
-/** Render one PDF page at OCR_DPI through the document's canvasFactory, pre-processed. */
-export async function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI): Promise<PageImage & { blank: boolean }> {
+/**
+ * Draw one PDF page at `dpi` on a white canvas from the document's canvasFactory and hand it to
+ * `use`; the canvas and the page's resources are released whatever `use` does.
+ */
+async function withRenderedPage<T>(doc: PdfDoc, pageNo: number, dpi: number, use: (target: { canvas: unknown; context: Context2d }, width: number, height: number) => T): Promise<T> {
   const page = await doc.getPage(pageNo);
   try {
     const viewport = page.getViewport({ scale: dpi / 72 });
@@ -141,15 +144,22 @@ export async function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI):
       target.context.fillStyle = '#ffffff';
       target.context.fillRect(0, 0, width, height);
       await page.render({ canvasContext: target.context, canvas: target.canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
-      const { data } = target.context.getImageData(0, 0, width, height);
-      const { pgm, dark } = redChannelPgm(data, width, height);
-      return { data: pgm, width, height, dpi, blank: dark < BLANK_DARK_SHARE };
+      return use(target, width, height);
     } finally {
       factory.destroy(target);
     }
   } finally {
     page.cleanup();
   }
+}
+
+/** Render one PDF page at OCR_DPI through the document's canvasFactory, pre-processed. */
+export function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI): Promise<PageImage & { blank: boolean }> {
+  return withRenderedPage(doc, pageNo, dpi, (target, width, height) => {
+    const { data } = target.context.getImageData(0, 0, width, height);
+    const { pgm, dark } = redChannelPgm(data, width, height);
+    return { data: pgm, width, height, dpi, blank: dark < BLANK_DARK_SHARE };
+  });
 }
 
 /** A page picture for a person to look at (the 核对 view): JPEG, colours kept. */
@@ -161,28 +171,12 @@ export interface PagePreview {
 }
 
 /** Render one PDF page as a JPEG at `dpi` (enough to read the text, far smaller than the OCR image). */
-export async function renderPdfPagePreview(doc: PdfDoc, pageNo: number, dpi: number): Promise<PagePreview> {
-  if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > doc.numPages) throw new ExtractError(`PDF 没有第 ${pageNo} 页（共 ${doc.numPages} 页）`);
-  const page = await doc.getPage(pageNo);
-  try {
-    const viewport = page.getViewport({ scale: dpi / 72 });
-    const width = Math.ceil(viewport.width);
-    const height = Math.ceil(viewport.height);
-    checkImageSize(width, height, `PDF 第 ${pageNo} 页`);
-    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-    const target = factory.create(width, height);
-    try {
-      target.context.fillStyle = '#ffffff';
-      target.context.fillRect(0, 0, width, height);
-      await page.render({ canvasContext: target.context, canvas: target.canvas, viewport } as unknown as Parameters<typeof page.render>[0]).promise;
-      const data = (target.canvas as { encodeSync(format: 'jpeg', quality: number): Uint8Array }).encodeSync('jpeg', 80);
-      return { data, mime: 'image/jpeg', width, height };
-    } finally {
-      factory.destroy(target);
-    }
-  } finally {
-    page.cleanup();
-  }
+export function renderPdfPagePreview(doc: PdfDoc, pageNo: number, dpi: number): Promise<PagePreview> {
+  if (!Number.isInteger(pageNo) || pageNo < 1 || pageNo > doc.numPages) return Promise.reject(new ExtractError(`PDF 没有第 ${pageNo} 页（共 ${doc.numPages} 页）`));
+  return withRenderedPage(doc, pageNo, dpi, (target, width, height) => {
+    const data = (target.canvas as { encodeSync(format: 'jpeg', quality: number): Uint8Array }).encodeSync('jpeg', 80);
+    return { data, mime: 'image/jpeg' as const, width, height };
+  });
 }
 
 /** A photo or scan made small enough to show (longest side `maxSide`), as JPEG. */
