@@ -102,6 +102,6 @@ describe('lawdesk links', () => {
     const j = JSON.parse(json.stdout) as { total: number; cites: { title: string }; hits: { articleLabel: string }[] };
     expect([j.cites.title, j.hits.map((h) => h.articleLabel)]).toEqual(['统计法', ['第五十条']]);
     const bad = cli('--cites', '执业医师法第十二条');
-    expect([bad.status, bad.stderr.trim()]).toEqual([1, '资料库中没有《执业医师法》']);
+    expect([bad.status, bad.stderr.trim()]).toEqual([1, '错误：资料库中没有《执业医师法》']);
   });
 });
