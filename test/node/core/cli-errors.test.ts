@@ -6,8 +6,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { commands, main } from '../../../electron/cli/main';
+import { captureCliOutput } from './cli-output';
 import { ERROR_CODES, EXIT_CODES, errorDataSchema, exitCodeOf } from '../../../electron/shared/errors';
 
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-cli-errors-'));
@@ -17,19 +18,7 @@ const notZip = join(work, 'not-a-zip.lawdesk');
 const badTemplate = join(work, 'bad-template.json');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = err = '';
-  process.env.LAWDESK_LIBRARY = lib;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  delete process.env.LAWDESK_LIBRARY;
-  delete process.env.LAWDESK_DEBUG;
-});
+const io = captureCliOutput(lib);
 
 beforeAll(async () => {
   writeFileSync(badRecord, JSON.stringify({ type: '规范性文件', title: '' }));
@@ -66,15 +55,15 @@ const BAD: Record<string, { argv: string[]; code: string; file?: string }> = {
 };
 
 async function run(argv: string[]): Promise<number> {
-  out = err = '';
+  io.clear();
   return main(argv);
 }
 
 function parsedError(where: string) {
-  const body = JSON.parse(out) as unknown;
+  const body = JSON.parse(io.out) as unknown;
   expect(Object.keys(body as object), where).toEqual(['error']);
   const r = errorDataSchema.strict().safeParse((body as { error: unknown }).error);
-  expect(r.success, `${where}: ${out}`).toBe(true);
+  expect(r.success, `${where}: ${io.out}`).toBe(true);
   return r.data!;
 }
 
@@ -93,7 +82,7 @@ describe('the one CLI error shape', () => {
       const e = parsedError(name);
       expect(e.code).toBe('USAGE');
       expect(e.message).toMatch(/用法：lawdesk /);
-      expect(err).toBe('');
+      expect(io.err).toBe('');
     });
   }
 
@@ -112,17 +101,17 @@ describe('the one CLI error shape', () => {
       if (bad.file) expect(e.file).toBe(bad.file);
 
       expect(await run(bad.argv)).toBe(exit);
-      expect(out).toBe('');
-      expect(err).toBe(`错误：${e.message}\n`);
-      expect(err).not.toMatch(/\n\s+at /);
+      expect(io.out).toBe('');
+      expect(io.err).toBe(`错误：${e.message}\n`);
+      expect(io.err).not.toMatch(/\n\s+at /);
     });
   }
 
   it('LAWDESK_DEBUG adds the stack trace in text mode', async () => {
     process.env.LAWDESK_DEBUG = '1';
     expect(await run(['show', '没有这部法规'])).toBe(1);
-    expect(err).toMatch(/^错误：没有找到“没有这部法规”\n/);
-    expect(err).toMatch(/\n\s+at /);
+    expect(io.err).toMatch(/^错误：没有找到“没有这部法规”\n/);
+    expect(io.err).toMatch(/\n\s+at /);
   });
 
   it('an unknown command is a usage error in the same shape', async () => {

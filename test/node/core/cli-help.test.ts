@@ -4,8 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { commands, main } from '../../../electron/cli/main';
+import { captureCliOutput } from './cli-output';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-help-'));
@@ -18,19 +19,7 @@ function subcommandsOf(name: string): string[] {
   return [...new Set(commands[name]!.usage.split('\n').map((l) => re.exec(l.trim())?.[1]).filter((s): s is string => !!s))];
 }
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = err = '';
-  process.env.LAWDESK_LIBRARY = lib;
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  delete process.env.LAWDESK_LIBRARY;
-});
-
+const io = captureCliOutput(lib);
 describe('lawdesk --help', () => {
   it('knows the subcommands of the commands that have them', () => {
     expect(subcommandsOf('review')).toEqual(['add', 'update', 'list', 'show', 'attach', 'draft', 'precheck', 'accept', 'dismiss', 'opinion']);
@@ -44,20 +33,20 @@ describe('lawdesk --help', () => {
   for (const name of Object.keys(commands)) {
     it(`${name} --help / -h prints its usage and exits 0`, async () => {
       for (const flag of ['--help', '-h']) {
-        out = err = '';
+        io.clear();
         expect(await main([name, flag])).toBe(0);
-        expect(err).toBe('');
-        expect(out).toContain(commands[name]!.summary);
-        for (const line of commands[name]!.usage.split('\n')) expect(out).toContain(line.trim());
+        expect(io.err).toBe('');
+        expect(io.out).toContain(commands[name]!.summary);
+        for (const line of commands[name]!.usage.split('\n')) expect(io.out).toContain(line.trim());
       }
       for (const sub of subcommandsOf(name)) {
         for (const argv of [[name, sub, '--help'], [name, sub, '-h'], [name, sub, 'x', '--json', '--help']]) {
-          out = err = '';
+          io.clear();
           expect(await main(argv), argv.join(' ')).toBe(0);
-          expect(err).toBe('');
+          expect(io.err).toBe('');
           // the subcommand's own line, and not the other subcommands' lines
-          expect(out).toMatch(new RegExp(`lawdesk ${name} ${sub}(\\s|$)`));
-          for (const other of subcommandsOf(name).filter((s) => s !== sub)) expect(out).not.toMatch(new RegExp(`lawdesk ${name} ${other}(\\s|$)`));
+          expect(io.out).toMatch(new RegExp(`lawdesk ${name} ${sub}(\\s|$)`));
+          for (const other of subcommandsOf(name).filter((s) => s !== sub)) expect(io.out).not.toMatch(new RegExp(`lawdesk ${name} ${other}(\\s|$)`));
         }
       }
       expect(existsSync(lib), 'help must not create a library').toBe(false);
