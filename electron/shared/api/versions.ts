@@ -7,6 +7,10 @@ import { versionMetaSchema } from './library';
 const diffRunSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 export const MAPPING_KINDS = ['same', 'renumbered', 'amended', 'split', 'merged', 'deleted', 'added'] as const;
 const mappingKind = z.enum(MAPPING_KINDS);
+/** 核对 corrections of OCR text: article key → the corrected text of that article. */
+const ocrCorrections = z
+  .record(z.string().min(1).max(50), z.string().trim().min(1, '更正文本不能为空').max(100_000))
+  .refine((r) => Object.keys(r).length <= 5000, '更正的条文过多');
 const diffSideSchema = z.object({ key: z.string(), label: z.string(), text: z.string() });
 export const versionDiffSchema = z.object({
   lawId: z.string(),
@@ -68,10 +72,7 @@ export const versionsCalls = {
       .object({
         versionId: id,
         by: z.string().trim().min(1, '请写明核对人').max(50).optional(),
-        corrections: z
-          .record(z.string().min(1).max(50), z.string().trim().min(1, '更正文本不能为空').max(100_000))
-          .refine((r) => Object.keys(r).length <= 5000, '更正的条文过多')
-          .optional(),
+        corrections: ocrCorrections.optional(),
       })
       .strict(),
     output: versionMetaSchema,
@@ -86,10 +87,7 @@ export const versionsCalls = {
         versionId: id,
         by: z.string().trim().min(1, '请写明核对人').max(50).optional(),
         confirmed: z.array(z.string().min(1).max(50)).max(5000),
-        corrections: z
-          .record(z.string().min(1).max(50), z.string().trim().min(1, '更正文本不能为空').max(100_000))
-          .refine((r) => Object.keys(r).length <= 5000, '更正的条文过多')
-          .optional(),
+        corrections: ocrCorrections.optional(),
       })
       .strict(),
     output: versionMetaSchema,
