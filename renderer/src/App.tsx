@@ -131,7 +131,7 @@ function Shell() {
     <Layout style={{ height: '100%' }}>
       {/* Collapsed to icons below 1200 px (1024×700 screens), and by hand with the trigger. */}
       <Layout.Sider width={188} className="app-sider" theme="dark" breakpoint="xl" collapsedWidth={64} collapsible collapsed={collapsed} onCollapse={setCollapsed} data-testid="app-sider">
-        <div className="app-brand">
+        <div className={collapsed ? 'app-brand collapsed' : 'app-brand'} data-testid="app-brand">
           {collapsed ? '法规' : '法规案头'}
           {!collapsed && <small>LawDesk · 离线法规库</small>}
         </div>

@@ -1,5 +1,7 @@
 // The app shell follows the library: an import by the CLI beside the running app (another process
 // writing the same library) shows up in the header count and the library list without a reload.
+// At 1024×700 the sider is collapsed to icons with its logo on one line, and the library table
+// shows every column it keeps without scrolling sideways.
 
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,5 +20,35 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
       await page.getByTestId('library-count').filter({ hasText: '8 部法规' }).waitFor();
       await page.getByTestId('library-total').filter({ hasText: '共 8 部' }).waitFor();
       expect(await page.getByTestId('law-title').allTextContents()).toContain('中华人民共和国城乡规划法');
+    }));
+
+  it('at 1024×700 the sider is collapsed with its logo on one line; the library table fits without scrolling sideways', () =>
+    withSession(async ({ page }) => {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await page.reload();
+      await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
+      const sider = page.getByTestId('app-sider');
+      await expect.poll(() => sider.evaluate((e) => Math.round(e.getBoundingClientRect().width))).toBe(64);
+      // The logo's text is one line box (two characters stacked in 64 px before).
+      const lines = () => page.locator('.app-brand').evaluate((e) => {
+        const r = document.createRange();
+        r.selectNodeContents(e.firstChild!);
+        return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size;
+      });
+      expect(await lines()).toBe(1);
+      const layout = await page.evaluate(() => {
+        const holder = document.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')!;
+        const section = document.querySelector('section')!.getBoundingClientRect();
+        const heads = Object.fromEntries([...document.querySelectorAll('.ant-table-thead th')].filter((th) => th.textContent).map((th) => [th.textContent, th.getBoundingClientRect().right]));
+        return { sideways: holder.scrollWidth - holder.clientWidth, right: section.right, sortRight: document.querySelector('[data-testid="library-sort"]')!.getBoundingClientRect().right, heads, width: innerWidth };
+      });
+      expect(layout.sideways).toBe(0);
+      for (const h of ['施行日期', '时效性', '条数']) expect(layout.heads[h], h).toBeLessThanOrEqual(layout.right + 0.5);
+      expect(layout.right).toBeLessThanOrEqual(layout.width);
+      expect(layout.sortRight).toBeLessThanOrEqual(layout.right + 0.5);
+      // By hand: the trigger opens it with the full name, and the logo still keeps one line.
+      await sider.locator('.ant-layout-sider-trigger').click();
+      await page.locator('.app-brand').filter({ hasText: '法规案头' }).waitFor();
+      expect(await lines()).toBe(1);
     }));
 });
