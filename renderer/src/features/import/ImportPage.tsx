@@ -381,7 +381,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
       {phase === 'folder' && (!progress || progress.total === 0) && <Typography.Paragraph type="secondary">正在列出文件夹中的文件…</Typography.Paragraph>}
 
       {(phase === 'pick' || phase === 'reading' || (phase === 'previewing' && !preview)) && (
-        <Card size="small" title="选择或拖入文件（少量文件）">
+        <Card size="small" title="选择或拖入文件（少量文件）" className="import-files-card">
           {client.face === 'electron' && (
             <Space style={{ marginBottom: 12 }}>
               <Button icon={<FileAddOutlined />} onClick={() => void pickNative('files')} disabled={busy}>
@@ -407,7 +407,8 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
               Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML；一次最多 {UPLOAD_LIMITS.maxFiles} 个、单个不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB。先预览，确认后才写入。
             </p>
           </Upload.Dragger>
-          <Space style={{ marginTop: 12 }}>
+          {/* Below the list of picked files, but kept on screen (sticky) however long the list. */}
+          <Space className="sticky-bottom-actions">
             {client.face === 'browser' && (
               <Upload directory multiple showUploadList={false} beforeUpload={() => false} onChange={({ fileList }) => setFiles(fileList)} disabled={busy}>
                 <Button icon={<FolderOpenOutlined />} disabled={busy}>
