@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium)('the search page in Chromium', () => {
       expect(queries.filter((q) => /[a-z]/.test(q))).toEqual([]);
     }));
 
-  it('只看现行有效 toggles from its words and then offers no other 时效性; facet counts say they are articles', () =>
+  it('只看现行有效 toggles from its words and then offers no other 时效性', () =>
     withSession(async ({ page }) => {
       const input = await searchPage(page);
       await input.click();
@@ -100,7 +100,24 @@ describe.skipIf(!haveChromium)('the search page in Chromium', () => {
       expect(await page.getByTestId('search-in-force').getByRole('switch').getAttribute('aria-checked')).toBe('true');
       await expect.poll(() => status.textContent()).not.toContain('已修改');
       expect(await status.textContent()).toContain('现行有效');
-      expect(await page.getByTestId('search-facet-unit').textContent()).toContain('条文数');
+    }));
+
+  it('the facet note says what the counts are: results, a law found by its title counting once', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/search:query') && (JSON.parse(r.request().postData() ?? '{}') as { q: string }).q === '统计法');
+      await page.keyboard.type('统计法'); // 统计法 by its title, and the articles naming it
+      const body = JSON.stringify(await (await answer).json());
+      expect(body).toContain('"kind":"law"'); // a title hit is among the results
+      await page.getByTestId('search-area').and(page.locator('[data-query="统计法"]')).waitFor();
+      await page.getByTestId('search-count').filter({ hasText: '找到' }).waitFor();
+      const total = Number(/找到 (\d+) 条/.exec((await page.getByTestId('search-count').textContent()) ?? '')![1]);
+      const statusSum = async () => (await page.getByTestId('search-facet-status').locator('.facet-count').allTextContents()).reduce((n, t) => n + Number(t.replace(/\D/g, '')), 0);
+      // Each result is in exactly one 时效性, so the counts add up to the results, title hits included.
+      await expect.poll(statusSum).toBe(total);
+      const note = (await page.getByTestId('search-facet-unit').textContent()) ?? '';
+      expect(note).toContain('标题');
     }));
 
   it('a query with no hits shows 没有找到 and no count line', () =>

@@ -499,7 +499,7 @@ const SearchFilters = memo(function SearchFilters({
       )}
       {hasHits && (
         <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 8 }} data-testid="search-facet-unit">
-          括号内为命中的条文数
+          括号内为结果数：命中的条文，及标题命中的法规（每部算一条）
         </Typography.Text>
       )}
       <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
