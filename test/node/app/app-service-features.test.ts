@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import * as core from '../../../electron/core/records/record-types';
 import * as contract from '../../../electron/shared/api-contract';
 import { PACK_TEMPLATES as CORE_TEMPLATES, PackItemSchema } from '../../../electron/core/packs/pack-model';
+import { openTestApp } from '../test-app';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/app');
 let tmp: string;
@@ -18,16 +18,7 @@ let svc: AppService;
 const events: { name: string; payload: unknown }[] = [];
 
 async function open(dir: string, starter: string): Promise<AppService> {
-  return AppService.open({
-    libraryDir: dir,
-    starterDir: starter,
-    settings: new MemorySettingsStore(),
-    face: 'browser',
-    search: false,
-    exportDir: join(tmp, 'exports'),
-    stagingRoot: join(tmp, 'staging'),
-    emit: (name, payload) => events.push({ name, payload }),
-  });
+  return openTestApp(tmp, { libraryDir: dir, starterDir: starter, emit: (name, payload) => events.push({ name, payload }) });
 }
 
 beforeEach(async () => {

@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { removeVersions } from '../../../electron/core/library/library-edit';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { findLaws } from '../../../electron/core/library/law-lookup';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { RecordsService } from '../../../electron/core/records/records-service';
 import { RegisterService } from '../../../electron/core/register/register-service';
+import { openTestApp } from '../test-app';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIX = join(ROOT, 'test/fixtures');
@@ -53,16 +53,7 @@ beforeAll(async () => {
   );
   await importPaths(store, [join(FIX, 'records/laws/经济法')]);
   expect(store.version(v2024)).toBeDefined();
-  svc = await AppService.open({
-    libraryDir: dir,
-    starterDir: join(tmp, 'no-starter'),
-    settings: new MemorySettingsStore(),
-    face: 'browser',
-    search: false,
-    exportDir: join(tmp, 'exports'),
-    stagingRoot: join(tmp, 'staging'),
-    emit: () => {},
-  });
+  svc = await openTestApp(tmp, { libraryDir: dir });
 });
 afterAll(() => {
   svc?.close();

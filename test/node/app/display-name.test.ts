@@ -5,8 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
+import { openTestApp } from '../test-app';
 
 let tmp: string;
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
@@ -14,7 +13,7 @@ afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 it('a lecture saved after a display name is set carries that name, one saved before the OS user', async () => {
   tmp = mkdtempSync(join(tmpdir(), 'lawdesk-display-name-'));
   cpSync(resolve(import.meta.dirname, '../../fixtures/app/laws'), join(tmp, 'starter'), { recursive: true });
-  const svc = await AppService.open({ libraryDir: join(tmp, 'lib'), starterDir: join(tmp, 'starter'), settings: new MemorySettingsStore(), face: 'browser', search: false });
+  const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'lib'), starterDir: join(tmp, 'starter') });
   try {
     const before = await svc.call('lectures:create', { input: { kind: '集体学法', date: '2026-12-02', topic: '统计法学习', headCount: 10, citations: [] } });
     expect(before.record.updatedBy).toBe(userInfo().username);

@@ -5,10 +5,10 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
 import { FileSettingsStore, MemorySettingsStore, type SettingsStore } from '../../../electron/core/api/settings-file';
 import { FAVORITES_FILE, FavoritesStore, migrateSettingsFavorites } from '../../../electron/core/library/favorites-store';
 import { LibraryStore } from '../../../electron/core/library/library-store';
+import { openTestApp } from '../test-app';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-favorites-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -24,7 +24,7 @@ async function library(name: string): Promise<string> {
 }
 
 const open = (dir: string, settings: SettingsStore) =>
-  AppService.open({ libraryDir: join(dir, 'library'), starterDir: join(dir, 'starter'), settings, face: 'browser', search: false, exportDir: join(dir, 'exports'), stagingRoot: join(dir, 'staging') });
+  openTestApp(dir, { starterDir: join(dir, 'starter'), settings });
 
 describe('收藏 in the library', () => {
   it('are written to favorites.json and read back by a service with other settings (a copied library)', async () => {

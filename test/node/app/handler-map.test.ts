@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Handlers, ServiceChannel } from '../../../electron/core/api/api-context';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { CHANNELS, channelInFace, type DesktopChannel } from '../../../electron/shared/api-contract';
+import { openTestApp } from '../test-app';
 
 // Type-level cases (never called; checked by tsc).
 export function withoutOneHandler(all: Handlers): Handlers {
@@ -31,7 +30,7 @@ export function desktopChannelsNeedNoHandler(all: Handlers): Handlers & { 'impor
 describe('the handler map', () => {
   it('answers every channel but the desktop-only ones, and those are exactly the contract’s electron calls', async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-handlers-'));
-    const svc = await AppService.open({ libraryDir: join(tmp, 'lib'), starterDir: join(tmp, 'none'), settings: new MemorySettingsStore(), face: 'browser', search: false, stagingRoot: tmp, exportDir: tmp });
+    const svc = await openTestApp(tmp);
     try {
       const unanswered = CHANNELS.filter((c) => !svc.handles(c));
       expect(unanswered.length).toBeGreaterThan(0);

@@ -8,14 +8,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { DomainError, apiEvents, toErrorData, type EventName } from '../../../electron/shared/api-contract';
 import { printableName } from '../../../electron/shared/printable-name';
 import { exportBundle } from '../../../electron/core/bundles/bundle-export';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { main as cli } from '../../../electron/cli/main';
+import { openTestApp } from '../test-app';
 
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const LAW = readFileSync(resolve(import.meta.dirname, '../../fixtures/laws/行政法/行政许可法(2019-04-23).md'));
@@ -29,7 +28,7 @@ const BEL = '响\u0007铃';
 describe('file names are shown escaped on every face', () => {
   it('import preview, report, failures and warnings, task progress and the commit', async () => {
     const events: { name: EventName; payload: unknown }[] = [];
-    const svc = await AppService.open({ libraryDir: join(tmp, 'lib'), seed: false, search: false, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging'), emit: (name, payload) => void events.push({ name, payload }) });
+    const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'lib'), emit: (name, payload) => void events.push({ name, payload }) });
     try {
       const files = [
         { name: `${ESC}.md`, dataBase64: LAW.toString('base64') },
@@ -59,7 +58,7 @@ describe('file names are shown escaped on every face', () => {
     const root = join(tmp, 'browse');
     const odd = join(root, `${ESC}目录`);
     mkdirSync(join(odd, '下一层'), { recursive: true });
-    const svc = await AppService.open({ libraryDir: join(tmp, 'lib2'), seed: false, search: false, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging'), importRoots: [{ label: '测试', path: root }] });
+    const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'lib2'), importRoots: [{ label: '测试', path: root }] });
     try {
       const list = await svc.call('import:browse', { path: root });
       const d = list.dirs.find((x) => x.name.endsWith('目录'))!;

@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import * as core from '../../../electron/core/records/record-types';
 import { RecordsService } from '../../../electron/core/records/records-service';
 import { RecordsError } from '../../../electron/core/records/records-errors';
 import * as contract from '../../../electron/shared/api-contract';
 import { LIMITS } from '../../../electron/shared/limits';
+import { openTestApp } from '../test-app';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/app');
 const L = LIMITS.record;
@@ -26,16 +26,7 @@ beforeEach(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'lawdesk-record-schema-'));
   const starter = join(tmp, 'starter');
   cpSync(join(FIXTURES, 'laws'), starter, { recursive: true });
-  svc = await AppService.open({
-    libraryDir: join(tmp, 'library'),
-    starterDir: starter,
-    settings: new MemorySettingsStore(),
-    face: 'browser',
-    search: false,
-    exportDir: join(tmp, 'exports'),
-    stagingRoot: join(tmp, 'staging'),
-    emit: () => {},
-  });
+  svc = await openTestApp(tmp, { starterDir: starter });
   // A second opening of the same library, as the CLI does it.
   const { store } = await openLibrary({ dir: join(tmp, 'library'), seed: false });
   cli = await RecordsService.open(store, { actor: 'cli' });

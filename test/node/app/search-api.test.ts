@@ -3,11 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import type { TimeSlicer } from '../../../electron/core/util/time-slicer';
 import { SlicerGate } from '../search/held-slicer';
 import { LIBRARY_INDEX_TASK, type TaskPhase } from '../../../electron/shared/task-progress';
+import { openTestApp } from '../test-app';
 
 /** The phases of one task's task:progress events, in order. */
 function indexPhases(events: { name: string; payload: unknown }[], taskId: string): TaskPhase[] {
@@ -29,15 +28,10 @@ async function openService(
   const seed = join(dir, 'starter');
   cpSync(starter, seed, { recursive: true });
   for (const f of opts.extra ?? []) cpSync(f, join(seed, basename(f)));
-  return AppService.open({
-    libraryDir: join(dir, 'library'),
+  return openTestApp(dir, {
     starterDir: seed,
-    settings: new MemorySettingsStore(),
-    face: 'browser',
-    ...(opts.search === false ? { search: false } : {}),
-    exportDir: join(dir, 'exports'),
-    stagingRoot: join(dir, 'staging'),
-    emit: opts.emit ?? (() => {}),
+    search: opts.search !== false,
+    ...(opts.emit ? { emit: opts.emit } : {}),
     ...(opts.indexSlicer ? { indexSlicer: opts.indexSlicer } : {}),
   });
 }

@@ -4,11 +4,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { apiEvents, type EventName } from '../../../electron/shared/api-contract';
 import type { TaskProgress } from '../../../electron/shared/task-progress';
 import { DRAFTS, REVIEW_LAWS } from '../review/review-test-support';
+import { openTestApp } from '../test-app';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-task-progress-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -27,7 +26,7 @@ const upload = (name: string) => ({ name, dataBase64: readFileSync(join(LAWS, na
 describe('task:progress', () => {
   it('follows an import preview and its commit by the ids the caller chose, file by file under the uploaded names', async () => {
     const rec = recorder();
-    const svc = await AppService.open({ libraryDir: join(tmp, 'import'), seed: false, search: false, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging'), emit: rec.emit });
+    const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'import'), emit: rec.emit });
     try {
       const files = [upload('行政许可法(2019-04-23).md'), upload('保守国家秘密法(2024-02-27).md')];
       const pv = await svc.call('import:preview', { files, taskId: 'pv-1' });
@@ -62,7 +61,7 @@ describe('task:progress', () => {
 
   it('reports the review pre-check in its typed phases for the workbench call that asked', async () => {
     const rec = recorder();
-    const svc = await AppService.open({ libraryDir: join(tmp, 'wb'), starterDir: REVIEW_LAWS, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging'), exportDir: join(tmp, 'exports'), emit: rec.emit });
+    const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'wb'), starterDir: REVIEW_LAWS, search: true, emit: rec.emit });
     try {
       await svc.searchReady();
       const created = await svc.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } } as never);
