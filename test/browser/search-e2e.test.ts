@@ -48,6 +48,22 @@ describe.skipIf(!haveChromium)('the search page in Chromium', () => {
       }));
   }
 
+  it('a citation query also offers the other versions holding that article (统计法第七条 → the 2009 text)', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      await page.keyboard.type('统计法第七条');
+      const row = page.getByTestId('search-jump-row');
+      await row.waitFor();
+      const other = row.getByTestId('search-jump-other');
+      await other.filter({ hasText: '2009' }).waitFor();
+      expect(await other.textContent()).toContain('已修改');
+      await other.click();
+      await page.getByTestId('reader-title').filter({ hasText: '统计法' }).waitFor();
+      await page.locator('#article-7.active').waitFor();
+      expect(decodeURIComponent(page.url())).toContain('2009');
+    }));
+
   it('↓ from a citation query moves to the hits and Enter opens the hit, not the citation', () =>
     withSession(async ({ page }) => {
       const input = await searchPage(page);

@@ -805,7 +805,7 @@ export class SearchEngine {
       if (!a) continue;
       const meta = this.store.version(id)!;
       if (!chosen) chosen = { versionId: id, ...a };
-      else others.push({ versionId: id, versionDate: versionDate(meta), status: meta.status });
+      else others.push({ versionId: id, articleKey: a.key, versionDate: versionDate(meta), status: meta.status });
     }
     if (!chosen) return undefined;
     return {

@@ -66,7 +66,7 @@ export const searchResultSchema = z.object({
       articleKey: z.string(),
       articleLabel: z.string(),
       title: z.string(),
-      otherVersions: z.array(z.object({ versionId: z.string(), versionDate: z.string(), status })),
+      otherVersions: z.array(z.object({ versionId: z.string(), articleKey: z.string(), versionDate: z.string(), status })),
     })
     .optional(),
   didYouMean: z.array(z.string()).optional(),

@@ -203,6 +203,7 @@ describe('citation jump', () => {
     expect(fx.store.version(r.jump!.versionId)!.status).toBe('现行有效');
     expect(r.jump!.otherVersions).toHaveLength(1);
     expect(r.jump!.otherVersions[0]!.status).toBe('已修改');
+    expect(r.jump!.otherVersions[0]!.articleKey).toBe('7'); // the app opens it there
   });
   it('no jump for an ordinary query or a missing article', () => {
     expect(fx.engine.search({ q: '许可' }).jump).toBeUndefined();

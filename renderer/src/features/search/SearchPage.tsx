@@ -290,6 +290,20 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
                 <a href={`#/read/${encodeURIComponent(jump.versionId)}?a=${encodeURIComponent(jump.articleKey)}`} onClick={() => writeAddress.current()} data-testid="search-jump">
                   {jump.title} {jump.articleLabel}
                 </a>
+                {/* A citation written before the law changed means the text of its day: the other versions holding that article. */}
+                {jump.otherVersions.length > 0 && (
+                  <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                    其他版本：
+                    {jump.otherVersions.map((v, i) => (
+                      <span key={v.versionId}>
+                        {i > 0 && '、'}
+                        <a href={hrefOf({ page: 'read', versionId: v.versionId, articleKey: v.articleKey })} onClick={() => writeAddress.current()} data-testid="search-jump-other">
+                          {v.versionDate || v.versionId} {v.status}
+                        </a>
+                      </span>
+                    ))}
+                  </Typography.Text>
+                )}
                 {selected === -1 && (
                   <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
                     <kbd>Enter</kbd> 打开
