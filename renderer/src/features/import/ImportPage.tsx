@@ -404,7 +404,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             </p>
             <p className="ant-upload-text">把法规文件拖到这里，或点击选择文件</p>
             <p className="ant-upload-hint">
-              Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML；一次最多 {UPLOAD_LIMITS.maxFiles} 个、单个不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB。先预览，确认后才写入。
+              Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML；一次最多 {UPLOAD_LIMITS.maxFiles} 个、共 {UPLOAD_LIMITS.maxTotalBytes / 1048576} MB，单个不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB；整个文件夹（含 manifest.jsonl）请用上面的按路径导入。先预览，确认后才写入。
             </p>
           </Upload.Dragger>
           {/* Below the list of picked files, but kept on screen (sticky) however long the list. */}
