@@ -1,7 +1,7 @@
 // Screenshots of the screens changed for issue 18 at 1440×900 and 1024×700:
 // npx tsx test/browser/take-screenshots-daily-use.ts → resources/screenshots/<screen>-<width>.png
 
-import { cpSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPaths } from '../../electron/core/library/library-import';
 import { FIXTURES, ROOT, ensureBuilt, launchChromium, openSession } from './browser-harness';
@@ -28,6 +28,24 @@ try {
       await page.reload();
       await page.getByTestId('code-title').waitFor();
       await shot('library');
+
+      // 搜索: a citation with the other versions holding the article, and the facet note.
+      await page.goto(base + '#/search');
+      await page.getByTestId('search-input').locator('input').waitFor();
+      await page.keyboard.type('统计法第七条');
+      await page.getByTestId('search-jump-other').first().waitFor();
+      await shot('search-citation-jump');
+      await page.getByTestId('search-input').locator('input').fill('');
+      await page.keyboard.type('统计法');
+      await page.getByTestId('search-facet-unit').waitFor();
+      await shot('search-facet-note');
+
+      // 导入 with more picked files than fit: 预览 stays at the bottom of the window.
+      await page.goto(base + '#/import');
+      const laws = readdirSync(join(ROOT, 'test/fixtures/laws'), { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith('.md'));
+      await page.locator('.ant-upload-drag input[type=file]').first().setInputFiles(laws.map((e) => join(e.parentPath, e.name)));
+      await page.getByTestId('import-preview-button').filter({ hasText: `${laws.length} 个文件` }).waitFor();
+      await shot('import-files-picked');
 
       await page.getByTestId('quick-open-button').click();
       for (const k of 'xzxkf') await page.keyboard.press(k);
