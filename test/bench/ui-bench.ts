@@ -3,6 +3,7 @@
 //
 //   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
 //                    [-- --detail (each keystroke and open split up)] [-- --renderer DIR (another build, for before/after)]
+//                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
 //   per character, as an input method commits them), timed in the page from the input event to the
@@ -11,6 +12,9 @@
 //   from the route change to the frame after the first article is in the page, the time until every
 //   article is rendered, and the longest main-thread task meanwhile.
 // - long tasks (> 50 ms, the browser's own PerformanceObserver) over the whole run.
+// - then, unless --no-attribution, a pass under a Chromium trace (four queries typed, each law
+//   opened once) printing each task over 50 ms with what it was made of (ui-trace.ts): script /
+//   style+layout / paint / GC, how it was entered, the bundle modules and our functions in it.
 // Prints the machine's load (os.loadavg) with the numbers: the machine is shared.
 
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,7 @@ import { startBrowserFace } from '../../electron/server/browser-face';
 import type { BrowserContext } from 'playwright-core';
 import { ensureBuilt, launchChromium } from '../browser/browser-harness';
 import { joinCivilCode } from './civil-code';
+import { TRACE_CATEGORIES, describeCause, longTaskCauses, type TaskCause } from './ui-trace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -36,7 +41,7 @@ const profile = args.includes('--profile');
 /** --detail: every keystroke with where its time went (until the request left, the request, after the answer). */
 const detail = args.includes('--detail');
 /** --only-screenshots: skip the measurements (with --screenshots). */
-const measure = !args.includes('--only-screenshots');
+const measure = !args.includes('--only-screenshots') && !args.includes('--only-attribution');
 const log = (s: string) => {
   if (!json) console.log(s);
 };
@@ -95,9 +100,9 @@ async function main() {
   // tsx keeps function names with an __name helper that the page does not have.
   await page.addInitScript('globalThis.__name = (f) => f;');
   await page.addInitScript(() => {
-    const w = window as unknown as { __long: number[]; __input: number };
+    const w = window as unknown as { __long: { at: number; ms: number }[]; __input: number };
     w.__long = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push({ at: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
     document.addEventListener('input', () => (w.__input = performance.now()), true);
   });
   await page.goto(face.url);
@@ -114,75 +119,82 @@ async function main() {
     return out;
   };
 
+  // Every long task of the run: the page is loaded afresh for each query and each law, so its own
+  // list is drained into this one after each step.
+  const allLong: number[] = [];
+  const drainLong = async () => {
+    allLong.push(...(await page.evaluate(() => (window as unknown as { __long: { ms: number }[] }).__long.splice(0).map((t) => t.ms))));
+  };
+
+  /** Types one query a character at a time; the time of each keystroke to its results painted. */
+  const typeQuery = async (q: string, mark = ''): Promise<number[]> => {
+    const out: number[] = [];
+    await page.goto(face.url.replace(/#.*$/, '') + '#/search');
+    const input = page.getByTestId('search-input').locator('input');
+    await input.waitFor();
+    await input.focus();
+    if (mark) await page.evaluate((m) => performance.mark(m), mark);
+    let typed = '';
+    for (const ch of q) {
+      typed += ch;
+      await page.keyboard.insertText(ch);
+      if (typed.trim() !== typed || !typed.trim()) continue; // a space searches the same thing
+      const r = await page.evaluate(
+        (want) =>
+          new Promise<{ ms: number; sent: number; answered: number }>((done, fail) => {
+            const w = window as unknown as { __input: number };
+            const start = w.__input;
+            const ready = () => document.querySelector(`[data-testid="search-area"][data-query="${CSS.escape(want)}"]`);
+            const finish = () =>
+              requestAnimationFrame(() =>
+                setTimeout(() => {
+                  const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/search:query') && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
+                  performance.clearResourceTimings();
+                  done({ ms: performance.now() - start, sent: req ? req.startTime - start : NaN, answered: req ? req.responseEnd - start : NaN });
+                }, 0),
+              );
+            if (ready()) return finish();
+            const mo = new MutationObserver(() => {
+              if (!ready()) return;
+              mo.disconnect();
+              finish();
+            });
+            mo.observe(document.body, { subtree: true, attributes: true, childList: true });
+            setTimeout(() => fail(new Error(`“${want}”的结果 20 秒内没有出现`)), 20_000);
+          }),
+        typed,
+      );
+      out.push(r.ms);
+      if (detail) console.log(`  ${typed.padEnd(14, '　')} ${r1(r.ms).toString().padStart(6)} ms  请求发出 ${r1(r.sent)}  应答到达 ${r1(r.answered)}  应答后 ${r1(r.ms - r.answered)}`);
+    }
+    if (mark) await page.evaluate(() => performance.mark('bench:'));
+    await drainLong();
+    return out;
+  };
+
   // --- keystrokes ---
   const keystrokes: number[] = [];
   await profiled('按键', async () => {
-  for (let round = 0; measure && round < Math.max(1, Math.ceil(rounds / 3)); round++) {
-    for (const q of QUERIES) {
-      await page.goto(face.url.replace(/#.*$/, '') + '#/search');
-      const input = page.getByTestId('search-input').locator('input');
-      await input.waitFor();
-      await input.focus();
-      let typed = '';
-      for (const ch of q) {
-        typed += ch;
-        await page.keyboard.insertText(ch);
-        if (typed.trim() !== typed || !typed.trim()) continue; // a space searches the same thing
-        const r = await page.evaluate(
-          (want) =>
-            new Promise<{ ms: number; sent: number; answered: number }>((done, fail) => {
-              const w = window as unknown as { __input: number };
-              const start = w.__input;
-              const ready = () => document.querySelector(`[data-testid="search-area"][data-query="${CSS.escape(want)}"]`);
-              const finish = () =>
-                requestAnimationFrame(() =>
-                  setTimeout(() => {
-                    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/search:query') && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
-                    performance.clearResourceTimings();
-                    done({ ms: performance.now() - start, sent: req ? req.startTime - start : NaN, answered: req ? req.responseEnd - start : NaN });
-                  }, 0),
-                );
-              if (ready()) return finish();
-              const mo = new MutationObserver(() => {
-                if (!ready()) return;
-                mo.disconnect();
-                finish();
-              });
-              mo.observe(document.body, { subtree: true, attributes: true, childList: true });
-              setTimeout(() => fail(new Error(`“${want}”的结果 20 秒内没有出现`)), 20_000);
-            }),
-          typed,
-        );
-        keystrokes.push(r.ms);
-        if (detail) console.log(`  ${typed.padEnd(14, '　')} ${r1(r.ms).toString().padStart(6)} ms  请求发出 ${r1(r.sent)}  应答到达 ${r1(r.answered)}  应答后 ${r1(r.ms - r.answered)}`);
-      }
+    for (let round = 0; measure && round < Math.max(1, Math.ceil(rounds / 3)); round++) {
+      for (const q of QUERIES) keystrokes.push(...(await typeQuery(q)));
     }
-  }
   });
   log(`按键 → 结果上屏：${keystrokes.length} 次，p50 ${r1(pct(keystrokes, 50))} ms，p95 ${r1(pct(keystrokes, 95))} ms，最慢 ${r1(Math.max(...keystrokes))} ms`);
 
-  // --- opening laws ---
-  const readerOpenMs: Record<string, number> = {};
-  const readerAllMs: Record<string, number> = {};
-  const readerMaxTaskMs: Record<string, number> = {};
-  for (const [name, law] of Object.entries(laws)) {
-    const opens: number[] = [];
-    const alls: number[] = [];
-    const tasks: number[] = [];
-    await profiled(`打开 ${name}`, async () => {
-    for (let i = 0; measure && i < rounds; i++) {
-      await page.goto(face.url.replace(/#.*$/, '') + '#/library');
-      await page.getByTestId('library-total').waitFor();
-      const r = await page.evaluate(
-        (versionId) =>
+  /** From 法规库, opens a law: first article painted, every article rendered, the longest task meanwhile. */
+  const openLaw = async (versionId: string, mark = '') => {
+    await page.goto(face.url.replace(/#.*$/, '') + '#/library');
+    await page.getByTestId('library-total').waitFor();
+    const r = await page.evaluate(
+      ([versionId, mark]) =>
           new Promise<{ first: number; all: number; maxTask: number; sent: number; answered: number }>((done, fail) => {
-            const w = window as unknown as { __long: number[] };
-            const longBefore = w.__long.length;
+            const w = window as unknown as { __long: { at: number; ms: number }[] };
             performance.clearResourceTimings();
             const start = performance.now();
             let first = -1;
             let sent = NaN;
             let answered = NaN;
+            if (mark) performance.mark(mark);
             location.hash = `#/read/${encodeURIComponent(versionId)}`;
             const check = () => {
               if (first < 0 && document.querySelector('[data-testid="article"]')) {
@@ -199,8 +211,12 @@ async function main() {
               if (first >= 0 && document.querySelector('[data-testid="reader-text"][data-rendered="all"]')) {
                 mo.disconnect();
                 const all = performance.now() - start;
-                // Long tasks are reported a little after they end.
-                setTimeout(() => done({ first, all, sent, answered, maxTask: Math.max(0, ...w.__long.slice(longBefore)) }), 300);
+                // Long tasks are reported a little after they end; those that began before the
+                // route changed (the 法规库 page still settling) are not the reader's.
+                setTimeout(() => {
+                  if (mark) performance.mark('bench:');
+                  done({ first, all, sent, answered, maxTask: Math.max(0, ...w.__long.filter((t) => t.at >= start).map((t) => t.ms)) });
+                }, 300);
               }
             };
             const mo = new MutationObserver(check);
@@ -213,8 +229,23 @@ async function main() {
               }
             }, 50);
           }),
-        law.versionId,
-      );
+      [versionId, mark] as const,
+    );
+    await drainLong();
+    return r;
+  };
+
+  // --- opening laws ---
+  const readerOpenMs: Record<string, number> = {};
+  const readerAllMs: Record<string, number> = {};
+  const readerMaxTaskMs: Record<string, number> = {};
+  for (const [name, law] of Object.entries(laws)) {
+    const opens: number[] = [];
+    const alls: number[] = [];
+    const tasks: number[] = [];
+    await profiled(`打开 ${name}`, async () => {
+    for (let i = 0; measure && i < rounds; i++) {
+      const r = await openLaw(law.versionId);
       if (detail) console.log(`  ${name} 首条 ${r1(r.first)} ms  请求发出 ${r1(r.sent)}  应答到达 ${r1(r.answered)}  应答后 ${r1(r.first - r.answered)}  全部 ${r1(r.all)}  最长任务 ${r.maxTask}`);
       opens.push(r.first);
       alls.push(r.all);
@@ -232,8 +263,25 @@ async function main() {
     await screenshots(face.url, context, laws).catch((e: unknown) => console.error(`截图失败：${e instanceof Error ? e.message : String(e)}`));
   }
 
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  await drainLong();
+  const long = allLong;
   const loadAfter = loadavg();
+
+  // --- attribution: once more under a Chromium trace (it slows the page, so apart from the
+  // numbers above), each task over 50 ms with what it was made of ---
+  let causes: TaskCause[] = [];
+  if (!args.includes('--no-attribution')) {
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    for (const q of QUERIES.slice(0, 4)) await typeQuery(q, `bench:输入 ${q}`);
+    for (const [name, law] of Object.entries(laws)) await openLaw(law.versionId, `bench:打开 ${name}`);
+    const trace = (await browser.stopTracing()).toString('utf8');
+    // --trace-file FILE: the trace itself, for chrome://tracing or DevTools' Performance panel.
+    if (opt('--trace-file')) writeFileSync(resolve(opt('--trace-file')!), trace);
+    causes = longTaskCauses(trace, rendererDir, 50).sort((a, b) => b.ms - a.ms);
+    log(`跟踪下的长任务（>50 ms，跟踪本身使页面变慢）：${causes.length} 个；每一步最长的三个：`);
+    const phases = [...new Set(causes.map((c) => c.phase))];
+    for (const ph of phases) for (const c of causes.filter((x) => x.phase === ph).slice(0, 3)) log(describeCause(c));
+  }
   const result = {
     keystrokes: keystrokes.length,
     keystrokeP50Ms: r1(pct(keystrokes, 50)),
@@ -244,6 +292,7 @@ async function main() {
     readerMaxTaskMs,
     longTasks: { count: long.length, over100ms: long.filter((d) => d > 100).length, maxMs: r1(Math.max(0, ...long)) },
     load: { before: loadBefore.map(r1), after: loadAfter.map(r1) },
+    tracedLongTasks: causes.slice(0, 10),
   };
   log(`长任务（>50 ms）：${result.longTasks.count} 个，其中 >100 ms ${result.longTasks.over100ms} 个，最长 ${result.longTasks.maxMs} ms`);
   log(`负载（1/5/15 分钟）：开始 ${result.load.before.join(' / ')}，结束 ${result.load.after.join(' / ')}`);
