@@ -3,7 +3,7 @@
 // 法规库 list that is tens of milliseconds in which the request could already be on its way). The
 // reader takes that answer instead of asking again; anything else asks as before.
 
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { useLibraryGeneration } from '../../api/hooks';
@@ -49,8 +49,10 @@ export function useVersion(versionId: string): { data: VersionData | undefined; 
     let live = true;
     // Only the first ask after opening may use the prefetched answer: a reload or a library change asks again.
     const answer = (tick === 0 && takePrefetched(versionId)) || client.call('version:get', { versionId });
+    // The reader's first render (header, first screen of articles) as a transition: React renders
+    // it in pieces that give way to input and paint, so the only single task is its commit.
     answer.then(
-      (data) => live && setState({ key, data }),
+      (data) => live && startTransition(() => setState({ key, data })),
       (e: unknown) => live && setState({ key, error: errorMessage(e) }),
     );
     return () => {
