@@ -418,13 +418,41 @@ export class LibraryStore {
     }
   }
 
-  /** Commits the staged catalog atomically, then deletes tombstoned bodies. */
-  async commit(change?: LibraryChange): Promise<void> {
-    this.db.data.generation++;
-    await this.db.write();
-    const stillUsed = new Set(Object.values(this.db.data.versions).map((v) => v.file));
+  /** Commits run one after another: a later snapshot must not be renamed into place before an earlier one. */
+  private commits: Promise<void> = Promise.resolve();
+
+  /**
+   * Commits the catalog as staged at the call, atomically, then deletes tombstoned bodies. The
+   * catalog is snapshotted at once (each version's metadata copied: statuses are refreshed in
+   * place) and then serialised and fsync'd without holding the event loop
+   * (AtomicJsonFile.writeInPieces); what is staged meanwhile waits for the next commit.
+   */
+  commit(change?: LibraryChange): Promise<void> {
+    const data = this.db.data;
+    data.generation++;
+    const versions: Record<string, LawVersionMeta> = {};
+    for (const id in data.versions) versions[id] = { ...data.versions[id]! };
+    const snapshot: CatalogData = { ...data, versions, tombstones: [...data.tombstones] };
+    const adapter = this.db.adapter as AtomicJsonFile<CatalogData>;
+    const run = this.commits.then(() => this.finishCommit(adapter, data, snapshot, change));
+    this.commits = run.catch(() => {});
+    return run;
+  }
+
+  private async finishCommit(adapter: AtomicJsonFile<CatalogData>, data: CatalogData, snapshot: CatalogData, change?: LibraryChange): Promise<void> {
+    const versions = snapshot.versions;
+    await adapter.writeInPieces(snapshot);
+    // Only the tombstones the written catalog carries may go: one staged since names a body that
+    // the catalog on disk still uses.
+    const committed = new Set(snapshot.tombstones);
+    const stillUsed = new Set(Object.values(data.versions).map((v) => v.file));
+    for (const v of Object.values(versions)) stillUsed.add(v.file);
     const remaining: string[] = [];
-    for (const f of this.db.data.tombstones) {
+    for (const f of data.tombstones) {
+      if (!committed.has(f)) {
+        remaining.push(f);
+        continue;
+      }
       if (stillUsed.has(f)) continue;
       try {
         unlinkSync(join(this.bodiesDir, f));
@@ -433,14 +461,14 @@ export class LibraryStore {
       }
       this.bodyCache.delete(f);
     }
-    this.db.data.tombstones = remaining;
-    if (change?.removed.length) this.pruneOriginals();
+    data.tombstones = remaining;
+    if (change?.removed.length) this.pruneOriginals(Object.values(versions));
     if (change && (change.added.length || change.removed.length)) for (const l of this.listeners) l(change);
   }
 
-  /** Original files no version refers to any more. */
-  private pruneOriginals(): void {
-    const used = new Set(this.versions().map((v) => v.sourceSha256));
+  /** Original files no version refers to any more (neither in memory nor in the catalog just written). */
+  private pruneOriginals(committed: LawVersionMeta[]): void {
+    const used = new Set([...this.versions(), ...committed].map((v) => v.sourceSha256));
     for (const name of readdirSync(this.originalsDir)) {
       const sha = name.slice(0, 64);
       if (name.endsWith('.tmp')) continue;

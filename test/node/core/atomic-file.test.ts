@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AtomicJsonFile, CorruptFileError, writeFileAtomic } from '../../../electron/core/library/atomic-file';
+import { TimeSlicer } from '../../../electron/core/util/time-slicer';
+import { AtomicJsonFile, CorruptFileError, jsonPieces, writeFileAtomic, writeFileAtomicAsync } from '../../../electron/core/library/atomic-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'lawdesk-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,3 +35,38 @@ describe('writeFileAtomic', () => {
     await expect(new AtomicJsonFile(join(dir, 'missing.json')).read()).resolves.toBeNull();
   });
 });
+
+describe('JSON written in pieces', () => {
+  it('joins to exactly what JSON.stringify gives, whatever the members hold', () => {
+    const values: unknown[] = [
+      { schemaVersion: 1, generation: 3, versions: { 'a:1': { title: '统计法', n: 1, opt: undefined, h: [{ d: '2024-09-13' }] }, b: { f: () => 1, s: 'x"\\\n' } }, tombstones: [] },
+      [1, undefined, null, { toJSON: () => 'j' }, [undefined, 2], new Date(0)],
+      { empty: {}, arr: [], nested: { deep: { deeper: [1, { x: undefined }] } } },
+      [],
+      {},
+      'text',
+      null,
+      42,
+    ];
+    for (const v of values) expect([...jsonPieces(v)].join('')).toBe(JSON.stringify(v));
+  });
+
+  it('writes a document of many members through the atomic writer, giving the event loop back meanwhile', async () => {
+    const f = join(dir, 'big.json');
+    const doc = { versions: Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`v${i}`, { title: `第${i}号`, units: i }])) };
+    let turns = 0;
+    const counter = setInterval(() => turns++, 0);
+    // a slicer whose slices are always used up: every piece gives the loop back
+    await writeFileAtomicAsync(f, jsonPieces(doc), { slicer: new TimeSlicerAlwaysDue() });
+    clearInterval(counter);
+    expect(readFileSync(f, 'utf8')).toBe(JSON.stringify(doc));
+    expect(turns).toBeGreaterThan(0);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+class TimeSlicerAlwaysDue extends TimeSlicer {
+  override get due(): boolean {
+    return true;
+  }
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Op = 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync' | 'closeSync';
+type Op = 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync' | 'closeSync' | 'fsync' | 'open' | 'close';
 const faults = vi.hoisted(() => ({
   plan: undefined as undefined | { op: string; code: string; skip: number; when?: (args: unknown[]) => boolean },
   log: [] as string[],
@@ -30,7 +30,23 @@ vi.mock('node:fs', async (importOriginal) => {
       }
       return fn(...args);
     }) as F;
+  // the callback forms writeFileAtomicAsync uses off the main thread: the fault reaches the callback
+  const wrapCb = <F extends (...a: never[]) => unknown>(op: string, fn: F): F =>
+    ((...args: never[]) => {
+      if (faults.recording) faults.log.push(`${op}${op === 'open' ? `:${String(args[1])}` : ''}`);
+      const p = faults.plan;
+      if (p && p.op === op && (!p.when || p.when(args)) && p.skip-- <= 0) {
+        faults.plan = undefined;
+        const cb = args.at(-1) as unknown as (e: Error) => void;
+        process.nextTick(() => cb(Object.assign(new Error(`${p.code}: injected fault, ${op}`), { code: p.code, syscall: op })));
+        return undefined;
+      }
+      return fn(...args);
+    }) as F;
   const wrapped = {
+    fsync: wrapCb('fsync', real.fsync),
+    open: wrapCb('open', real.open),
+    close: wrapCb('close', real.close),
     openSync: wrap('openSync', real.openSync),
     writeSync: wrap('writeSync', real.writeSync),
     fsyncSync: wrap('fsyncSync', real.fsyncSync),
@@ -40,7 +56,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...real, ...wrapped, default: { ...real, ...wrapped } };
 });
 
-const { AtomicFile, writeFileAtomic } = await import('../../../electron/core/util/atomic-write');
+const { AtomicFile, writeFileAtomic, writeFileAtomicAsync } = await import('../../../electron/core/util/atomic-write');
 const { FileSystemError } = await import('../../../electron/core/library/fs-errors');
 const { ZipReader, ZipWriter } = await import('../../../electron/core/bundles/zip-file');
 const { Segment } = await import('../../../electron/core/search/segment');
@@ -130,6 +146,34 @@ describe('writeFileAtomic under faults', () => {
     expect(faults.log).toEqual(['openSync:wx', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync', 'openSync:r', 'fsyncSync', 'closeSync']);
     expect(readFileSync(f, 'utf8')).toBe('content');
   });
+
+  it('in pieces (writeFileAtomicAsync): the same steps in the same order, the fsyncs off the main thread', async () => {
+    const f = join(dir, 'pieces.json');
+    faults.recording = true;
+    await writeFileAtomicAsync(f, ['{"a":', '1', '}']);
+    faults.recording = false;
+    expect(faults.log).toEqual(['openSync:wx', 'writeSync', 'fsync', 'closeSync', 'renameSync', 'open:r', 'fsync', 'close']);
+    expect(readFileSync(f, 'utf8')).toBe('{"a":1}');
+  });
+
+  for (const [op, code, reason] of [
+    ['writeSync', 'ENOSPC', /磁盘已满/],
+    ['fsync', 'EIO', /磁盘读写出错/],
+    ['renameSync', 'EROFS', /只读/],
+  ] as [Op, string, RegExp][]) {
+    it(`in pieces, ${code} in ${op}: the old file survives, no temp file, a clear message`, async () => {
+      const f = join(dir, `pieces-${op}.json`);
+      writeFileAtomic(f, '{"old":true}');
+      inject(op, code, op === 'writeSync' ? 1 : 0);
+      // 600 KB in pieces: three buffered writes, the second one fails
+      const pieces = Array.from({ length: 600 }, (_, i) => `${i ? ',' : '['}"${'x'.repeat(1022)}"`).concat([']']);
+      const e = await writeFileAtomicAsync(f, pieces).then(() => undefined, (x: unknown) => x);
+      expect(faults.plan, 'the fault was hit').toBeUndefined();
+      expectClearError(e, f, reason);
+      expect(readFileSync(f, 'utf8')).toBe('{"old":true}');
+      expect(temps()).toEqual([]);
+    });
+  }
 
   it('with fsync off (bodies named by a later fsync\'d commit) skips both fsyncs but still renames', () => {
     const f = join(dir, 'fast.json');

@@ -190,4 +190,23 @@ describe('library edits', () => {
     writeFileSync(join(dir, 'library.lock'), '999999999'); // a dead writer: stale lock taken over
     await expect(importPaths(store, [FIX])).resolves.toMatchObject({ skipped: 16 });
   });
+
+  it('a commit writes the catalog as staged at the call: a body replaced while it is written stays until the next commit', async () => {
+    const { dir, store } = await libraryWithFixtures();
+    const id = findLaws(store, '统计法')[0]!.versionIds[1]!;
+    const before = store.version(id)!;
+    const body = { ...store.loadVersion(id), importedAt: '2026-11-27T08:00:00.000Z' };
+    const file = store.writeBody(body);
+    const onDisk = () => (JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as { versions: Record<string, { file: string }> }).versions[id]!.file;
+    const committing = store.commit();
+    // staged while that commit is being written: the catalog it writes still names the old body
+    const { units: _u, ...meta } = body;
+    store.stage({ ...meta, file });
+    await committing;
+    expect(onDisk()).toBe(before.file);
+    expect(existsSync(join(dir, 'bodies', before.file)), 'the body the catalog on disk names').toBe(true);
+    await store.commit();
+    expect(onDisk()).toBe(file);
+    expect(existsSync(join(dir, 'bodies', before.file))).toBe(false);
+  });
 });
