@@ -100,6 +100,20 @@ export class AppService {
   private readonly ctx: ApiContext;
   private readonly bundleStagings: BundleStagings;
 
+  /**
+   * The link graph catches up a moment after the last change — and not while this process holds
+   * the writer lock (a folder import commits every few seconds: refreshing between its batches
+   * re-scanned the citations of every law a batch could affect, seconds of CPU for nothing).
+   */
+  private scheduleLinks(): void {
+    clearTimeout(this.linksTimer);
+    this.linksTimer = setTimeout(() => {
+      if (this.store.lock.isHeld) this.scheduleLinks();
+      else void currentLinkGraph(this.store).catch(() => undefined);
+    }, LINKS_REFRESH_DELAY_MS);
+    this.linksTimer.unref?.();
+  }
+
   constructor(private readonly opts: AppServiceOptions) {
     this.store = opts.store;
     this.settings = opts.settings;
@@ -111,9 +125,7 @@ export class AppService {
       this.emit('library:changed', { added: c.added, removed: c.removed, generation: this.store.generation });
       // the link graph follows the library in the background (time-sliced), once the changes of an
       // import have stopped coming, so the reader's links and 受影响 answer at once afterwards
-      clearTimeout(this.linksTimer);
-      this.linksTimer = setTimeout(() => void currentLinkGraph(this.store).catch(() => undefined), LINKS_REFRESH_DELAY_MS);
-      this.linksTimer.unref?.();
+      this.scheduleLinks();
     });
     if (opts.search !== false) this.searchOpening = this.openSearch();
     else this.searchState = { ready: false, message: '搜索未启用' };

@@ -333,7 +333,16 @@ export async function importPaths(
   try {
     if (!opts.dryRun) await store.load(); // another process may have committed since we opened
     let files = await collectFilesSliced(paths, report.failed);
-    if (opts.within) files = files.filter((f) => keepInside(f, opts.within!, report.failed));
+    if (opts.within) {
+      // a realpath per file: thousands of them are a pause of their own, so in slices too
+      const inside: string[] = [];
+      const slicer = new TimeSlicer();
+      for (const f of files) {
+        if (keepInside(f, opts.within, report.failed)) inside.push(f);
+        await slicer.maybePause();
+      }
+      files = inside;
+    }
     const manifests = loadManifests(paths);
     for (const w of manifests.warnings) report.warnings.push(w);
     const bySha = new Map(store.versions().map((v) => [v.sourceSha256, v]));

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../library/atomic-file';
+import { jsonPieces, writeFileAtomicAsync } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
 import { startOf } from '../records/citation-resolve';
@@ -82,6 +82,19 @@ const CITES = /第[^条\n]{1,12}条/;
 
 /** The edges of one version. */
 export function computeEntry(store: LibraryStore, resolver: LibraryTargetResolver, versionId: string): LinkEntry {
+  const steps = entrySteps(store, resolver, versionId);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * computeEntry as steps, one per article that cites something: a law of a few hundred citing
+ * articles (民法典's parts, a code of procedure) is a few hundred ms of detection, too long for one
+ * slice of an app's event loop.
+ */
+function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versionId: string): Generator<void, LinkEntry> {
   const meta = store.version(versionId)!;
   const date = startOf(meta) || store.today();
   const edges: Edge[] = [];
@@ -92,6 +105,7 @@ export function computeEntry(store: LibraryStore, resolver: LibraryTargetResolve
   for (const [i, u] of units.entries()) {
     const hasBasis = i < 3 && BASIS.test(u.text);
     if (!hasBasis && !CITES.test(u.text)) continue;
+    yield;
     const d = detectCitations(store, u.text, date, meta.lawId, resolver);
     for (const m of d.mentions) {
       if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, m.target.approx ? 1 : 0, m.start, m.end]);
@@ -138,10 +152,11 @@ export async function refreshLinks(
       }
     }
   }
-  const shortKey = (k: string) => k;
+  const keys = [...changedKeys];
   const entries: Record<string, LinkEntry> = {};
   const todo: string[] = [];
   let kept = 0;
+  // Versions and laws as they are now: the checks below pause, and the library may change meanwhile.
   for (const v of store.versions()) {
     const e = old?.entries[v.id];
     const stale =
@@ -150,29 +165,40 @@ export async function refreshLinks(
       changed.has(v.lawId) ||
       e.edges.some((x) => changed.has(x[1])) ||
       e.basis.some((b) => changed.has(b)) ||
-      e.missing.some((m) => [...changedKeys].some((k) => k === shortKey(m) || k.endsWith(m) || m.endsWith(k)));
+      e.missing.some((m) => keys.some((k) => k === m || k.endsWith(m) || m.endsWith(k)));
     if (stale) todo.push(v.id);
     else {
       entries[v.id] = e;
       kept++;
     }
+    if (slicer.due) await slicer.pause();
   }
   const removed = old ? Object.keys(old.entries).filter((id) => !store.version(id)).length : 0;
   const resolver = new LibraryTargetResolver(store);
   let done = 0;
   for (const id of todo) {
-    entries[id] = computeEntry(store, resolver, id);
-    done++;
-    if (slicer.due) {
-      opts.onProgress?.({ done, total: todo.length });
-      await slicer.pause();
+    // a version removed while this ran is left out (the next refresh sees the change)
+    if (!store.version(id)) continue;
+    const steps = entrySteps(store, resolver, id);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        entries[id] = r.value;
+        break;
+      }
+      if (slicer.due) {
+        opts.onProgress?.({ done, total: todo.length });
+        await slicer.pause();
+      }
     }
+    done++;
   }
   opts.onProgress?.({ done, total: todo.length });
   const data: LinkGraphData = { format: LINKS_FORMAT, laws, versions, entries };
   if (todo.length || removed || !old) {
     mkdirSync(join(store.dir, 'derived', 'links'), { recursive: true });
-    writeFileAtomic(linksFile(store), JSON.stringify(data), { fsync: false });
+    // entries are new objects this run made or old ones it only reads: nothing changes them meanwhile
+    await writeFileAtomicAsync(linksFile(store), jsonPieces(data), { fsync: false, slicer });
   }
   return { graph: data, recomputed: todo.length, kept, removed, rebuilt: !old, ms: performance.now() - t0 };
 }
