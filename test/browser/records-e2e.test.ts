@@ -159,7 +159,7 @@ describe.skipIf(!haveChromium)('records, versions and packs in Chromium', () => 
       const download = page.waitForEvent('download');
       await page.getByTestId('export-html').click();
       const html = readFileSync((await (await download).path())!, 'utf8');
-      expect(html).toContain('筛选：效力级别 法律；2020-01-01 有效的版本。');
+      expect(html).toContain('筛选：效力级别 法律；<span class="date">2020年1月1日</span>有效的版本。');
       expect(html).toContain('统计机构和统计人员依照本法规定独立行使统计调查'); // 2009 第六条 (2024: 第七条, reworded)
       expect(html).not.toContain('2024年修正');
     }));

@@ -2,6 +2,7 @@
 // 权限/程序/内容 and its opinion, each with the articles it relied on as they read then; a lecture
 // as its facts and the articles covered; a year as the annual statistics tables.
 
+import { chineseDate } from '../../shared/chinese-date';
 import type { RecordsService } from '../records/records-service';
 import type { Citation } from '../records/record-types';
 import type { PackRecordResolver, RecordCitation, RecordDoc, StatsDoc } from './pack-records';
@@ -14,6 +15,9 @@ const cite = (c: Citation): RecordCitation => ({
   ...(c.citation ? { citation: c.citation } : {}),
   textSnapshot: c.textSnapshot,
 });
+
+/** A record's date as the document writes dates: 2026年11月20日. */
+const day = (iso: string | undefined) => (iso ? chineseDate(iso) : undefined);
 
 const field = (label: string, value: string | number | undefined | null) => (value === undefined || value === null || value === '' ? [] : [{ label, value: String(value) }]);
 
@@ -37,8 +41,8 @@ export function recordsResolver(svc: RecordsService): PackRecordResolver {
           ...field('审查类型', r.type),
           ...field('文号', r.refNo),
           ...field('承办单位', r.leadUnit),
-          ...field('收件日期', r.receivedDate),
-          ...field('出具意见日期', r.completedDate),
+          ...field('收件日期', day(r.receivedDate)),
+          ...field('出具意见日期', day(r.completedDate)),
           ...field('审查结论', r.conclusion),
           ...field('是否采纳', r.adopted === undefined ? undefined : r.adopted ? '已采纳' : '未采纳'),
         ],
@@ -62,7 +66,7 @@ export function recordsResolver(svc: RecordsService): PackRecordResolver {
       return {
         title: `${l.kind}：${l.topic}`,
         fields: [
-          ...field('日期', l.date),
+          ...field('日期', chineseDate(l.date)),
           ...field('主讲人', l.speaker ? `${l.speaker.name}${l.speaker.org ? `（${l.speaker.org}）` : ''}` : undefined),
           ...field('地点', l.location),
           ...field('对象', l.audience),
@@ -75,7 +79,7 @@ export function recordsResolver(svc: RecordsService): PackRecordResolver {
     async note(id) {
       const n = await orUndefined(svc.getNote(id));
       if (!n) return undefined;
-      return { title: n.title || `笔记（${n.date}）`, fields: field('日期', n.date), parts: [{ heading: '正文', paragraphs: n.text.split('\n') }], citations: n.citations.map(cite) };
+      return { title: n.title || `笔记（${chineseDate(n.date)}）`, fields: field('日期', chineseDate(n.date)), parts: [{ heading: '正文', paragraphs: n.text.split('\n') }], citations: n.citations.map(cite) };
     },
     async stats(year) {
       const s = await svc.stats(year);

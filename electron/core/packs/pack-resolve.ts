@@ -14,6 +14,7 @@ import type { LibraryStore } from '../library/library-store';
 import { toChineseNumber } from '../text/chinese-numerals';
 import { flagCitation, versionAsOf } from '../versions/version-compare';
 import type { DocBlock, DocSection, PackDocument } from './pack-document';
+import { emWidth } from './pack-pagination';
 import { type Pack, type PackItem, TEMPLATE_DEFAULTS } from './pack-model';
 import type { PackRecordResolver, RecordCitation, RecordDoc } from './pack-records';
 
@@ -94,7 +95,7 @@ function lineOf(u: Article): string[] {
 function flagNote(ctx: Ctx, lawId: string, versionId: string, articleKey: string): DocBlock | undefined {
   const flag = flagCitation(ctx.store, { lawId, versionId, articleKey });
   if (flag.color === 'green') return undefined;
-  return { kind: 'note', tone: flag.color === 'red' ? 'warn' : 'info', text: `注：${flag.reason}。` };
+  return { kind: 'note', tone: flag.color === 'red' ? 'warn' : 'info', text: `注：${flag.reason.replace(/\d{4}-\d{2}-\d{2}/g, chineseDate)}。` };
 }
 
 function missing(ctx: Ctx, text: string): DocBlock {
@@ -102,15 +103,41 @@ function missing(ctx: Ctx, text: string): DocBlock {
   return { kind: 'note', tone: 'warn', text: `【注意】${text}` };
 }
 
-function versionLine(v: LawVersionMeta): DocBlock {
+/**
+ * A law's facts under its heading: issuer, number, dates, 时效性. Packed into lines that each fit
+ * the GB/T 9704 text line whole, so a fact (a date above all) is never cut between two lines:
+ * Word and LibreOffice break Chinese text between any two characters and ignore a word joiner.
+ */
+function versionLines(v: LawVersionMeta): DocBlock[] {
   const parts = [
     v.issuer,
     v.docNumber,
-    v.published ? `${v.published} 公布` : '',
-    v.effective ? `${v.effective} 施行` : '',
+    v.published ? `${chineseDate(v.published)}公布` : '',
+    v.effective ? `${chineseDate(v.effective)}施行` : '',
     `时效性：${v.status}`,
-  ].filter(Boolean);
-  return { kind: 'paragraph', text: parts.join('　') };
+  ].filter((p): p is string => !!p);
+  return packLines(parts, FACT_LINE_EM).map((text) => ({ kind: 'paragraph', text }));
+}
+
+/**
+ * 156 mm of 16 pt text is 27.6 em; less the 2-character indent, and a margin for the space Word
+ * and LibreOffice put between Chinese and Latin digits (about ¼ em each side of a number).
+ */
+const FACT_LINE_EM = 23;
+
+/** Parts joined by 　 into as few lines as fit `perLine` em each (a part longer than a line is a line of its own). */
+export function packLines(parts: string[], perLine: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const p of parts) {
+    if (line && emWidth(line) + 1 + emWidth(p) > perLine) {
+      lines.push(line);
+      line = '';
+    }
+    line = line ? `${line}　${p}` : p;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function lawSection(ctx: Ctx, item: Extract<PackItem, { type: 'law' }>): { heading: string; blocks: DocBlock[] } {
@@ -137,8 +164,8 @@ function lawSection(ctx: Ctx, item: Extract<PackItem, { type: 'law' }>): { headi
   const units = v.units.filter(inChapter);
   const chapterName = chapter.length && units[0] ? units[0].path.slice(0, chapter.length).join(' ') : chapter.join(' ');
   const heading = item.heading ?? `《${v.title}》${versionTag(v)}${chapterName ? ' ' + chapterName : ''}`;
-  const blocks: DocBlock[] = [versionLine(v)];
-  if (STATUS_NOTE[v.status]) blocks.push({ kind: 'note', tone: 'warn', text: `注：${STATUS_NOTE[v.status]}，以下为 ${v.published ?? v.effective ?? ''} 版本的条文。` });
+  const blocks: DocBlock[] = versionLines(v);
+  if (STATUS_NOTE[v.status]) blocks.push({ kind: 'note', tone: 'warn', text: `注：${STATUS_NOTE[v.status]}，以下为${chineseDate(v.published ?? v.effective ?? '')}版本的条文。` });
   const ocr = ocrNote(v);
   if (ocr) blocks.push(ocr);
   if (!units.length) {
@@ -258,7 +285,7 @@ export function searchFilterText(item: Extract<PackItem, { type: 'search' }>): s
   if (item.statuses?.length) parts.push(`时效性 ${item.statuses.join('、')}`);
   if (item.inForceOnly) parts.push('只看现行有效');
   if (item.categories?.length) parts.push(`分类 ${item.categories.join('、')}`);
-  if (item.asOf) parts.push(`${item.asOf} 有效的版本`);
+  if (item.asOf) parts.push(`${chineseDate(item.asOf)}有效的版本`);
   return parts.join('；');
 }
 

@@ -2,8 +2,8 @@
 // 方正小标宋简体 二号, headings 黑体 三号, body 仿宋_GB2312 三号 with a 2-character first-line indent
 // at an exact 29 pt line pitch (LineRuleType.EXACT: `EXACTLY` writes a value Word rejects); page
 // numbers "— N —" in 宋体 四号, right on odd and left on even pages; the cover is its own section
-// without a footer and numbering restarts at 1 after it. The TOC is a real TOC field, so Word/WPS
-// can refresh it; a note on the TOC page says so. Body text follows the TOC with
+// without a footer and numbering restarts at 1 after it. The TOC is a real TOC field, which Word/WPS
+// refresh on opening (updateFields). Body text follows the TOC with
 // pageBreakBefore, never a page-break paragraph (Word then shows a blank page after a long TOC).
 // The TOC's entries and page numbers are written in advance (see pack-pagination.ts). The font table
 // describes each Chinese face so viewers without it substitute one of the same kind (cjk-fonts.ts).
@@ -157,6 +157,11 @@ function tocForTextWidth(width: number): typeof TableOfContents {
   return GbTableOfContents;
 }
 
+/** The title in 二号 (22 pt) on the 156 mm line, cut into lines of equal length (the cover's rule). */
+function titleLines(title: string): TextRun[] {
+  return balancedLines(title, Math.floor((156 * 72) / 25.4 / 22)).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: 44, ...(i ? { break: 1 } : {}) }));
+}
+
 export interface DocxRenderOptions {
   onProgress?: (p: ExportProgress) => void;
   /** Write TOC page numbers estimated by layout (default true); false leaves them to Word. */
@@ -214,7 +219,7 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
       cachedEntries: tocEntries(doc).map((e) => ({ title: e.text, level: e.level, href: e.id, ...(pages?.has(e.id) ? { page: pages.get(e.id)! } : {}) })),
       beginDirty: opts.estimatePages === false,
     }),
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }),
+    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: titleLines(doc.title) }),
   ];
   // An official document opens with its title on page 1: no cover, no table of contents.
   if (doc.layout === 'official') body.splice(0, body.length, new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }));
@@ -241,6 +246,7 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
       spacing: bodySpacing,
       outlineLevel: level,
       keepNext: true,
+      keepLines: true, // a two-line heading is not cut by a page break
       ...(center ? { alignment: AlignmentType.CENTER } : { indent: indent2 }),
     },
   });

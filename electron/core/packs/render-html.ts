@@ -7,7 +7,7 @@
 
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 import { LINE_PT, estimateTocPages } from './pack-pagination';
-import { chineseDate } from '../../shared/chinese-date';
+import { chineseDate, DATE_IN_TEXT } from '../../shared/chinese-date';
 
 export const FONT_STACKS = {
   title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", serif',
@@ -29,6 +29,8 @@ export interface HtmlOptions {
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text content: escaped, each date in a span that does not wrap (see unbreakableDates for DOCX). */
+const txt = (s: string) => esc(s).replace(DATE_IN_TEXT, '<span class="date">$&</span>');
 
 function css(official = false): string {
   const pageNumber = `content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; vertical-align: top; padding-top: 7mm;`;
@@ -68,6 +70,9 @@ h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt
 .field b { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
 .note { font-family: ${FONT_STACKS.kai}; }
 .note.warn { font-weight: bold; }
+.date { white-space: nowrap; }
+/* a heading of two lines is not cut by a page break (the TOC names the page it starts on) */
+h2, h3, h4 { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: center; }
 th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
@@ -87,21 +92,21 @@ th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
 function block(b: DocBlock): string {
   switch (b.kind) {
     case 'subheading':
-      return b.level === 2 ? `<h3 id="${b.id}">${esc(b.text)}</h3>` : `<h4 id="${b.id}">${esc(b.text)}</h4>`;
+      return b.level === 2 ? `<h3 id="${b.id}">${txt(b.text)}</h3>` : `<h4 id="${b.id}">${txt(b.text)}</h4>`;
     case 'citation':
-      return `<p class="cite">${esc(b.text)}</p>`;
+      return `<p class="cite">${txt(b.text)}</p>`;
     case 'article': {
       const [first = '', ...rest] = b.lines;
-      return [`<p class="art"><span class="label">${esc(b.label)}</span>　${esc(first)}</p>`, ...rest.map((l) => `<p>${esc(l)}</p>`)].join('\n');
+      return [`<p class="art"><span class="label">${txt(b.label)}</span>　${txt(first)}</p>`, ...rest.map((l) => `<p>${txt(l)}</p>`)].join('\n');
     }
     case 'paragraph':
-      return `<p>${esc(b.text)}</p>`;
+      return `<p>${txt(b.text)}</p>`;
     case 'field':
-      return `<p class="field"><b>${esc(b.label)}：</b>${esc(b.text)}</p>`;
+      return `<p class="field"><b>${txt(b.label)}：</b>${txt(b.text)}</p>`;
     case 'note':
-      return `<p class="note ${b.tone}">${esc(b.text)}</p>`;
+      return `<p class="note ${b.tone}">${txt(b.text)}</p>`;
     case 'signature':
-      return `<div class="signature">${b.lines.map((l) => `<p>${esc(l)}</p>`).join('')}</div>`;
+      return `<div class="signature">${b.lines.map((l) => `<p>${txt(l)}</p>`).join('')}</div>`;
     case 'table':
       return `<table>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
@@ -127,12 +132,12 @@ function renderOfficialHtml(doc: PackDocument): string {
     // An official document counts its pages from the first: printed page N carries number N.
     `<title>${esc(doc.title)}</title><style>${css()}\n@page :left { @bottom-left { content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; padding-top: 7mm; padding-left: 7mm; } @bottom-right { content: none; } }\n@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; padding-top: 7mm; padding-right: 7mm; } @bottom-left { content: none; } }</style></head><body>`,
     '<div class="sheet body-official">',
-    doc.official?.number ? `<p class="doc-number">${esc(doc.official.number)}</p>` : '',
-    `<h1 class="doc-title" id="top">${esc(doc.title)}</h1>`,
+    doc.official?.number ? `<p class="doc-number">${txt(doc.official.number)}</p>` : '',
+    `<h1 class="doc-title" id="top">${txt(doc.title)}</h1>`,
   ];
   for (const s of doc.sections) {
     out.push(s.heading.startsWith('附件') ? '<section class="annex">' : '<section>');
-    if (s.heading) out.push(`<h2 id="${s.id}">${esc(s.heading)}</h2>`);
+    if (s.heading) out.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
     for (const b of s.blocks) out.push(block(b));
     out.push('</section>');
   }
@@ -155,9 +160,9 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
   const official = doc.layout === 'official';
   if (!official) out.push(
     '<div class="sheet cover">',
-    `<div class="cover-title">${esc(c.title || doc.title)}</div>`,
-    c.purpose ? `<div class="cover-purpose">${esc(c.purpose)}</div>` : '',
-    `<div class="cover-foot">${c.unit ? `<div>${esc(c.unit)}</div>` : ''}${c.date ? `<div>${esc(c.date)}</div>` : ''}<div class="asof">（条文截至 ${esc(chineseDate(doc.asOf))}）</div></div>`,
+    `<div class="cover-title">${txt(c.title || doc.title)}</div>`,
+    c.purpose ? `<div class="cover-purpose">${txt(c.purpose)}</div>` : '',
+    `<div class="cover-foot">${c.unit ? `<div>${txt(c.unit)}</div>` : ''}${c.date ? `<div>${txt(c.date)}</div>` : ''}<div class="asof">（条文截至 ${txt(chineseDate(doc.asOf))}）</div></div>`,
     '</div>',
   );
   if (!official) out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');
@@ -165,20 +170,20 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
   for (const e of official ? [] : tocEntries(doc)) {
     const pg = pages.get(e.id);
     out.push(
-      `<p class="toc-entry l${e.level}"><span class="t"><a href="#${e.id}">${esc(e.text)}</a></span><span class="dots"></span><span class="pg">${pg ?? ''}</span></p>`,
+      `<p class="toc-entry l${e.level}"><span class="t"><a href="#${e.id}">${txt(e.text)}</a></span><span class="dots"></span><span class="pg">${pg ?? ''}</span></p>`,
     );
   }
   if (!official) out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
-  out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${esc(doc.title)}</h1>`);
+  out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${txt(doc.title)}</h1>`);
   for (const s of doc.sections) {
     // The anchor is the heading itself, not the section: a heading kept with its text may move to
     // the next page while the (empty) start of its section stays behind.
     out.push('<section>');
-    if (s.heading) out.push(`<h2 id="${s.id}">${esc(s.heading)}</h2>`);
+    if (s.heading) out.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
     for (const b of s.blocks) out.push(block(b));
     out.push('</section>');
   }
-  if (doc.signature) out.push(`<div class="signature"><p>${esc(doc.signature.unit)}</p><p>${esc(doc.signature.date)}</p></div>`);
+  if (doc.signature) out.push(`<div class="signature"><p>${txt(doc.signature.unit)}</p><p>${txt(doc.signature.date)}</p></div>`);
   out.push('</div></body></html>');
   return out.filter(Boolean).join('\n');
 }
