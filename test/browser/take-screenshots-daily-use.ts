@@ -17,6 +17,8 @@ try {
     const base = s.face.origin + '/';
     const shot = async (name: string) => {
       await page.waitForTimeout(400);
+      // A toast from the step before is let go (removed mid-animation it left an empty pill in the picture).
+      await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 5000 }).catch(() => {});
       await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper').forEach((n) => n.remove()));
       const file = join(out, `${name}-${viewport.width}.png`);
       await page.screenshot({ path: file });

@@ -456,7 +456,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
               status={report.canceled ? 'info' : report.failed.length ? 'warning' : 'success'}
               title={`${report.canceled ? '已取消' : folderPreview ? '预览（尚未写入）' : '导入完成'}：${summaryOf(report)}`}
               subTitle={task ? task.path : undefined}
-              style={{ padding: '8px 0' }}
+              className="import-summary"
               extra={[
                 ...(folderPreview && task
                   ? [
