@@ -117,6 +117,8 @@ export class Segment {
   private cachedEntries = 0;
   private scratch = Buffer.alloc(0);
   private phraseSlots: Map<string, number> | undefined;
+  /** Bytes of article text read from the file so far (benchmarks show what a query loaded). */
+  textBytesRead = 0;
 
   private constructor(
     readonly name: string,
@@ -229,7 +231,10 @@ export class Segment {
       if (this.textParts) {
         this.textString = this.textParts.join('\0') + (this.textParts.length ? '\0' : '');
         this.textParts = undefined;
-      } else this.textString = this.readSection(this.src!.text, 'text').toString('utf16le');
+      } else {
+        this.textString = this.readSection(this.src!.text, 'text').toString('utf16le');
+        this.textBytesRead += this.src!.text[1];
+      }
     }
     return this.textString;
   }
@@ -268,6 +273,7 @@ export class Segment {
       while (j < docs.length && start[docs[j]! + 1]! - from <= RUN_CHARS && start[docs[j]!]! - start[docs[j - 1]! + 1]! <= RUN_GAP) j++;
       const to = start[docs[j - 1]! + 1]!;
       const run = this.readAt(this.src!.text[0] + from * 2, (to - from) * 2).toString('utf16le', 0, (to - from) * 2);
+      this.textBytesRead += (to - from) * 2;
       for (let k = i; k < j; k++) {
         const d = docs[k]!;
         test(k, run.slice(start[d]! - from, start[d + 1]! - 1 - from));
@@ -281,6 +287,7 @@ export class Segment {
     const e = this.t.docStart[d + 1]! - 1;
     if (this.textParts) return this.textParts[d]!;
     if (this.textString !== undefined) return this.textString.slice(s, e);
+    this.textBytesRead += (e - s) * 2;
     return this.readAt(this.src!.text[0] + s * 2, (e - s) * 2).toString('utf16le', 0, (e - s) * 2);
   }
 
@@ -876,27 +883,20 @@ function* buildPostings(
   // slots, a 4-unit one the pair of its first and last bigram's; `pairMark` flags the bigram slots
   // that can start (1: of a 3-gram, 4: of a 4-gram) or end (2, 8) one, so pass 2 looks a pair up
   // only where both ends are flagged.
-  let pairMark = new Uint8Array(0);
-  let freqId: Int32Array = new Int32Array(0); // dense ids of the frequent bigrams' slots (see choosePhrases)
-  let freqBase = 0;
-  const phrase3 = new Map<number, number>();
-  const phrase4 = new Map<number, number>();
+  let pairMark = new Uint8Array(1);
+  // (first slot * 2 + (4-gram ? 1 : 0), last slot) → phrase: a typed table, as a Map with number
+  // keys cost a hash of a boxed key per lookup (the phrase lists made the build 35 % slower).
+  let phraseAt = new PairTable(16);
   let phTf = new Int32Array(0);
   let phTouched = new Int32Array(0);
   let npt = 0;
-  const hitPhrase = (ph: number | undefined) => {
-    if (ph !== undefined && phTf[ph]!++ === 0) phTouched[npt++] = ph;
-  };
 
-  // Visits every key of article d, counting it in slotTf and listing new slots in `touched`; in
-  // pass 2 also the frequent phrases, in phTf / phTouched.
-  const scan = (d: number, insert: boolean): number => {
+  // Pass 1's visit of article d: every key gets a slot (new ones made here), counted in slotTf,
+  // new slots of the article listed in `touched`.
+  const scanNew = (d: number): number => {
     const text = texts[d]!;
     const e = text.length;
-    const phrasing = !insert && pairMark.length > 0;
     let nt = 0;
-    let p1 = -1; // the bigram slot at i - 1, then i - 2
-    let p2 = -1;
     for (let i = 0; i < e; i++) {
       const c = text.charCodeAt(i);
       let slot = uniSlot[c]!;
@@ -907,15 +907,40 @@ function* buildPostings(
       }
       if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       if (i + 1 < e) {
-        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), insert);
+        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), true);
         if (slotTf[slot]!++ === 0) touched[nt++] = slot;
-        if (phrasing) {
-          const m = pairMark[slot]!;
-          if (m & 2 && p1 >= 0 && pairMark[p1]! & 1) hitPhrase(phrase3.get(freqId[p1]! * freqBase + freqId[slot]!));
-          if (m & 8 && p2 >= 0 && pairMark[p2]! & 4) hitPhrase(phrase4.get(freqId[p2]! * freqBase + freqId[slot]!));
-          p2 = p1;
-          p1 = slot;
+      }
+    }
+    return nt;
+  };
+  // Pass 2's visit: the same counts over existing slots, and the frequent phrases in phTf /
+  // phTouched. A phrase is looked up only where pairMark says both its end bigrams can be one.
+  const scanKnown = (d: number): number => {
+    const text = texts[d]!;
+    const e = text.length;
+    let nt = 0;
+    let p1 = 0; // the bigram slot at i - 1, then i - 2 (slot 0 is a character: never marked)
+    let p2 = 0;
+    for (let i = 0; i < e; i++) {
+      const c = text.charCodeAt(i);
+      let slot = uniSlot[c]!;
+      if (slotTf[slot]!++ === 0) touched[nt++] = slot;
+      if (i + 1 < e) {
+        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), false);
+        if (slotTf[slot]!++ === 0) touched[nt++] = slot;
+        const m = pairMark[slot]!;
+        if (m !== 0) {
+          if (m & 2 && pairMark[p1]! & 1) {
+            const ph = phraseAt.get(p1 * 2, slot);
+            if (ph >= 0 && phTf[ph]!++ === 0) phTouched[npt++] = ph;
+          }
+          if (m & 8 && pairMark[p2]! & 4) {
+            const ph = phraseAt.get(p2 * 2 + 1, slot);
+            if (ph >= 0 && phTf[ph]!++ === 0) phTouched[npt++] = ph;
+          }
         }
+        p2 = p1;
+        p1 = slot;
       }
     }
     return nt;
@@ -933,7 +958,7 @@ function* buildPostings(
       yield;
     }
     while ((nSlots + 2 * len + 2) * 2 > cap) yield* growHashSteps();
-    const nt = scan(d, true);
+    const nt = scanNew(d);
     for (let j = 0; j < nt; j++) {
       const slot = touched[j]!;
       const f = Math.min(slotTf[slot]!, 255);
@@ -953,16 +978,15 @@ function* buildPostings(
   // Frequent phrases: counted on a sample of the articles (only n-grams whose bigrams are all
   // frequent can be), the most frequent chosen; their lists are then built exactly in pass 2, so
   // the sample decides only which phrases get a list, never what a list holds.
-  const { chosen, freqId: ids, base } = yield* choosePhrases(texts, slotKey, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
-  freqId = ids;
-  freqBase = base;
+  const chosen = yield* choosePhrases(texts, slotKey, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
+  pairMark = new Uint8Array(nSlots);
   if (chosen.length) {
-    pairMark = new Uint8Array(nSlots);
+    phraseAt = new PairTable(chosen.length);
     chosen.forEach((c, ph) => {
       const [a, b] = [c.first, c.last];
       pairMark[a]! |= c.text.length === 3 ? 1 : 4;
       pairMark[b]! |= c.text.length === 3 ? 2 : 8;
-      (c.text.length === 3 ? phrase3 : phrase4).set(freqId[a]! * freqBase + freqId[b]!, ph);
+      phraseAt.set(a * 2 + (c.text.length === 3 ? 0 : 1), b, ph);
     });
     phTf = new Int32Array(chosen.length);
     phTouched = new Int32Array(chosen.length);
@@ -971,21 +995,6 @@ function* buildPostings(
   const phLen = new Uint32Array(chosen.length);
   const phLast = new Int32Array(chosen.length).fill(-1);
   const phDf = new Uint32Array(chosen.length);
-  const putVar = (ph: number, v: number) => {
-    if (phLen[ph]! + 8 > phBuf[ph]!.length) {
-      const b = new Uint8Array(phBuf[ph]!.length * 2);
-      b.set(phBuf[ph]!);
-      phBuf[ph] = b;
-    }
-    const b = phBuf[ph]!;
-    let p = phLen[ph]!;
-    while (v >= 0x80) {
-      b[p++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    b[p++] = v;
-    phLen[ph] = p;
-  };
 
   // Key order and list offsets. The keys are distinct, so a native numeric sort of the keys
   // themselves (no comparator: many times faster on a million keys) gives the order, and each
@@ -1010,7 +1019,7 @@ function* buildPostings(
   const post = new Uint8Array(bytes);
   slotLast.fill(-1, 0, nSlots);
   for (let d = 0; d < docCount; d++) {
-    const nt = scan(d, false);
+    const nt = scanKnown(d);
     for (let j = 0; j < nt; j++) {
       const slot = touched[j]!;
       const f = Math.min(slotTf[slot]!, 255);
@@ -1036,8 +1045,29 @@ function* buildPostings(
     for (let j = 0; j < npt; j++) {
       const ph = phTouched[j]!;
       const f = Math.min(phTf[ph]!, 255);
-      putVar(ph, (d - phLast[ph]!) * 2 + (f > 1 ? 1 : 0));
-      if (f > 1) putVar(ph, f - 2);
+      // One entry is at most 5 + 2 bytes (a gap below 2^28, a count below 255).
+      let b = phBuf[ph]!;
+      let p = phLen[ph]!;
+      if (p + 8 > b.length) {
+        const g = new Uint8Array(b.length * 2);
+        g.set(b);
+        b = phBuf[ph] = g;
+      }
+      let v = (d - phLast[ph]!) * 2 + (f > 1 ? 1 : 0);
+      while (v >= 0x80) {
+        b[p++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      b[p++] = v;
+      if (f > 1) {
+        v = f - 2; // ≤ 253: one or two bytes
+        if (v >= 0x80) {
+          b[p++] = (v & 0x7f) | 0x80;
+          v >>>= 7;
+        }
+        b[p++] = v;
+      }
+      phLen[ph] = p;
       phLast[ph] = d;
       phDf[ph]!++;
       phTf[ph] = 0;
@@ -1111,8 +1141,8 @@ export function* sortKeysSteps(src: Int32Array): Generator<void, Int32Array> {
 }
 
 /**
- * The frequent bigrams get dense ids so that a pair of them is one small integer (id1 * count +
- * id2 < 2^31: a Smi map key, no boxed number per lookup); beyond this many, the rarest are left out.
+ * At most this many frequent bigrams take part in the phrase sample (the most frequent); it bounds
+ * the sample's table. (It also kept a pair of dense ids below 2^31 when that pair was a Map key.)
  */
 const MAX_FREQ_BIGRAMS = 46_000;
 
@@ -1135,9 +1165,9 @@ function* choosePhrases(
   nSlots: number,
   minDf: number,
   pairSlot: (key: number) => number,
-): Generator<void, { chosen: PhraseChoice[]; freqId: Int32Array; base: number }> {
+): Generator<void, PhraseChoice[]> {
   const docCount = texts.length;
-  const none = { chosen: [], freqId: new Int32Array(0), base: 0 };
+  const none: PhraseChoice[] = [];
   if (docCount < minDf) return none;
   let freq: number[] = [];
   for (let s = 0; s < nSlots; s++) {
@@ -1146,13 +1176,12 @@ function* choosePhrases(
   }
   if (freq.length > MAX_FREQ_BIGRAMS) freq = freq.sort((x, y) => slotDf[y]! - slotDf[x]!).slice(0, MAX_FREQ_BIGRAMS);
   if (!freq.length) return none;
-  const freqId = new Int32Array(nSlots).fill(-1);
-  freq.forEach((s, i) => (freqId[s] = i));
-  const base = freq.length;
+  const isFreq = new Uint8Array(nSlots);
+  for (const s of freq) isFreq[s] = 1;
   const step = Math.max(1, Math.floor(docCount / PHRASE_SAMPLE_DOCS));
   // Half the threshold in the sample: a phrase near it is better listed than verified.
   const need = Math.max(1, Math.ceil(minDf / step / 2));
-  const index = [new Map<number, number>(), new Map<number, number>()]; // 3-grams, 4-grams → entry
+  const index = new PairTable(1 << 14); // (first slot * 2 + (4-gram ? 1 : 0), last slot) → entry
   let cap = 1 << 14;
   let count = new Int32Array(cap);
   let last = new Int32Array(cap);
@@ -1162,10 +1191,8 @@ function* choosePhrases(
   let lastSlot = new Int32Array(cap);
   let n = 0;
   const see = (len: 3 | 4, a: number, b: number, d: number, at: number) => {
-    const m = index[len - 3]!;
-    const key = freqId[a]! * base + freqId[b]!;
-    let e = m.get(key);
-    if (e === undefined) {
+    let e = index.get(a * 2 + len - 3, b);
+    if (e < 0) {
       if (n === cap) {
         cap *= 2;
         const g = <T extends Int32Array | Float64Array>(x: T, make: (k: number) => T): T => {
@@ -1181,7 +1208,7 @@ function* choosePhrases(
         lastSlot = g(lastSlot, (k) => new Int32Array(k));
       }
       e = n++;
-      m.set(key, e);
+      index.set(a * 2 + len - 3, b, e);
       count[e] = 0;
       last[e] = -1;
       whereDoc[e] = d;
@@ -1201,7 +1228,7 @@ function* choosePhrases(
     let s2 = -1;
     for (let i = 0; i + 1 < text.length; i++) {
       const s = pairSlot((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1));
-      const ok = freqId[s]! >= 0 ? s : -1;
+      const ok = isFreq[s] ? s : -1;
       if (ok >= 0 && s1 >= 0) {
         see(3, s1, ok, d, i - 1);
         if (s2 >= 0) see(4, s2, ok, d, i - 2);
@@ -1224,5 +1251,72 @@ function* choosePhrases(
     const w = wherePos[e]!;
     return { text: texts[whereDoc[e]!]!.substr(Math.floor(w / 2), w % 2 ? 4 : 3), first: first[e]!, last: lastSlot[e]! };
   });
-  return { chosen, freqId, base };
+  return chosen;
+}
+
+/**
+ * A map from a pair of non-negative int32 to a non-negative int32 in typed arrays (open
+ * addressing, linear probing, at most half full): no boxed keys and no per-entry objects.
+ */
+export class PairTable {
+  private xs: Int32Array;
+  private ys: Int32Array;
+  private vs: Int32Array;
+  private mask: number;
+  private size = 0;
+
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 4) cap *= 2;
+    this.xs = new Int32Array(cap).fill(-1);
+    this.ys = new Int32Array(cap);
+    this.vs = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private slot(x: number, y: number): number {
+    return (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) >>> 0;
+  }
+
+  /** The value of (x, y), or -1. */
+  get(x: number, y: number): number {
+    const xs = this.xs;
+    const mask = this.mask;
+    for (let h = this.slot(x, y) & mask; ; h = (h + 1) & mask) {
+      const k = xs[h]!;
+      if (k === x && this.ys[h] === y) return this.vs[h]!;
+      if (k === -1) return -1;
+    }
+  }
+
+  /** Sets (x, y) to v (x, y, v ≥ 0). */
+  set(x: number, y: number, v: number): void {
+    if ((this.size + 1) * 2 > this.xs.length) this.grow();
+    const mask = this.mask;
+    for (let h = this.slot(x, y) & mask; ; h = (h + 1) & mask) {
+      const k = this.xs[h]!;
+      if (k === -1) {
+        this.xs[h] = x;
+        this.ys[h] = y;
+        this.vs[h] = v;
+        this.size++;
+        return;
+      }
+      if (k === x && this.ys[h] === y) {
+        this.vs[h] = v;
+        return;
+      }
+    }
+  }
+
+  private grow(): void {
+    const { xs, ys, vs } = this;
+    const cap = xs.length * 2;
+    this.xs = new Int32Array(cap).fill(-1);
+    this.ys = new Int32Array(cap);
+    this.vs = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (let i = 0; i < xs.length; i++) if (xs[i] !== -1) this.set(xs[i]!, ys[i]!, vs[i]!);
+  }
 }

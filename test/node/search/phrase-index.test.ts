@@ -5,7 +5,7 @@ import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Segment, type SegmentVersionInput } from '../../../electron/core/search/segment';
+import { PairTable, Segment, type SegmentVersionInput } from '../../../electron/core/search/segment';
 import { matchSegment, termKeys } from '../../../electron/core/search/matcher';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { fixtureLibrary } from './search-fixtures';
@@ -130,6 +130,37 @@ describe('frequent-phrase lists', () => {
     const seg = Segment.build('t', inputs.slice(0, 1), undefined, { phraseMinDf: 100_000 });
     expect(seg.phraseCount).toBe(0);
     expect([...matchSegment(seg, ['人民政府'], []).docs]).toEqual(truth(['人民政府']).filter((d) => d < seg.docCount));
+  });
+});
+
+describe('the pair table of the phrase build', () => {
+  it('maps pairs of slots to values as a Map would, across growth, and tells absent pairs apart', () => {
+    // The pairs of adjacent code units of the fixture texts: clustered keys like the real slots.
+    const table = new PairTable(4);
+    const want = new Map<string, number>();
+    let v = 0;
+    for (const text of texts.slice(0, 400)) {
+      for (let i = 0; i + 1 < text.length; i++) {
+        const x = text.charCodeAt(i) * 2 + (i & 1);
+        const y = text.charCodeAt(i + 1);
+        const k = `${x},${y}`;
+        if (!want.has(k)) {
+          want.set(k, v);
+          table.set(x, y, v++);
+        }
+      }
+    }
+    expect(want.size).toBeGreaterThan(5000);
+    for (const [k, val] of want) {
+      const [x, y] = k.split(',').map(Number) as [number, number];
+      expect(table.get(x, y)).toBe(val);
+      // (x, y) and (y, x) are different pairs; a swapped pair absent from the map is absent here.
+      if (!want.has(`${y},${x}`)) expect(table.get(y, x)).toBe(-1);
+    }
+    table.set(0, 0, 7);
+    table.set(0, 0, 9);
+    expect(table.get(0, 0)).toBe(9);
+    expect(table.get(1, 0)).toBe(-1);
   });
 });
 
