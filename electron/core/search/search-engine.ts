@@ -75,6 +75,8 @@ export interface IndexMemory {
   phraseLists: number;
   /** Article text code units over all segments (what texts in memory would cost, ×2 bytes). */
   textChars: number;
+  /** Bytes of article text read from the index files since open (whole texts and single articles). */
+  textBytesRead: number;
 }
 
 const EMPTY_FACETS = (): Facets => ({ level: {}, region: {}, status: {}, category: {} });
@@ -214,6 +216,7 @@ export class SearchEngine {
       segments: this.segs.length,
       phraseLists: this.segs.reduce((n, s) => n + s.seg.phraseCount, 0),
       textChars: this.segs.reduce((n, s) => n + s.seg.textChars, 0),
+      textBytesRead: this.segs.reduce((n, s) => n + s.seg.textBytesRead, 0),
     };
   }
 
