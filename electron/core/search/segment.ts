@@ -813,6 +813,9 @@ function* buildPostings(
   const uniSlot = new Int32Array(65536).fill(-1);
   let cap = 1 << 16;
   let mask = cap - 1;
+  // Fibonacci hashing takes the product's high bits: its low bits depend only on the key's low
+  // bits (the second unit and a few bits of the first), so `& mask` made long probe chains.
+  let shift = 16;
   let hKeys = new Int32Array(cap); // 0 = empty: a pair's first unit is never NUL
   let hSlot = new Int32Array(cap);
   let slotKey = new Int32Array(1 << 16);
@@ -842,12 +845,13 @@ function* buildPostings(
     const oldS = hSlot;
     const nextCap = cap * 2;
     const nextMask = nextCap - 1;
+    const nextShift = shift - 1;
     const nk = new Int32Array(nextCap);
     const ns = new Int32Array(nextCap);
     for (let i = 0; i < oldK.length; i++) {
       const k = oldK[i]!;
       if (k !== 0) {
-        let h = Math.imul(k, 0x9e3779b1) & nextMask;
+        let h = Math.imul(k, 0x9e3779b1) >>> nextShift;
         while (nk[h] !== 0) h = (h + 1) & nextMask;
         nk[h] = k;
         ns[h] = oldS[i]!;
@@ -856,12 +860,13 @@ function* buildPostings(
     }
     cap = nextCap;
     mask = nextMask;
+    shift = nextShift;
     hKeys = nk;
     hSlot = ns;
   }
   const growHash = () => drive(growHashSteps());
   const pairSlotOf = (k: number, insert: boolean): number => {
-    let h = Math.imul(k, 0x9e3779b1) & mask;
+    let h = Math.imul(k, 0x9e3779b1) >>> shift;
     for (;;) {
       const x = hKeys[h]!;
       if (x === k) return hSlot[h]!;
@@ -1263,6 +1268,7 @@ export class PairTable {
   private ys: Int32Array;
   private vs: Int32Array;
   private mask: number;
+  private shift: number;
   private size = 0;
 
   constructor(expected: number) {
@@ -1272,17 +1278,19 @@ export class PairTable {
     this.ys = new Int32Array(cap);
     this.vs = new Int32Array(cap);
     this.mask = cap - 1;
+    this.shift = 32 - Math.log2(cap);
   }
 
+  /** The home slot: the high bits of a multiplicative hash (its low bits mix poorly). */
   private slot(x: number, y: number): number {
-    return (Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b)) >>> 0;
+    return Math.imul(Math.imul(x, 0x9e3779b1) ^ y, 0x85ebca6b) >>> this.shift;
   }
 
   /** The value of (x, y), or -1. */
   get(x: number, y: number): number {
     const xs = this.xs;
     const mask = this.mask;
-    for (let h = this.slot(x, y) & mask; ; h = (h + 1) & mask) {
+    for (let h = this.slot(x, y); ; h = (h + 1) & mask) {
       const k = xs[h]!;
       if (k === x && this.ys[h] === y) return this.vs[h]!;
       if (k === -1) return -1;
@@ -1293,7 +1301,7 @@ export class PairTable {
   set(x: number, y: number, v: number): void {
     if ((this.size + 1) * 2 > this.xs.length) this.grow();
     const mask = this.mask;
-    for (let h = this.slot(x, y) & mask; ; h = (h + 1) & mask) {
+    for (let h = this.slot(x, y); ; h = (h + 1) & mask) {
       const k = this.xs[h]!;
       if (k === -1) {
         this.xs[h] = x;
@@ -1316,6 +1324,7 @@ export class PairTable {
     this.ys = new Int32Array(cap);
     this.vs = new Int32Array(cap);
     this.mask = cap - 1;
+    this.shift--;
     this.size = 0;
     for (let i = 0; i < xs.length; i++) if (xs[i] !== -1) this.set(xs[i]!, ys[i]!, vs[i]!);
   }
