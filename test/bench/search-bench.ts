@@ -495,10 +495,12 @@ function rareQueries(store: LibraryStore, want = 24): string[] {
 /**
  * The children run this file bundled to plain JavaScript, as the app ships its code, so their
  * memory and timings are the engine's own and not the TypeScript loader's (about 40 MB of RSS).
+ * The bundle lies under node_modules (so its packages resolve) with this process's id in its name:
+ * worktrees share one node_modules, and two benchmarks at once must not run each other's code.
  */
 async function bundleChild(): Promise<string> {
   const { build } = await import('esbuild');
-  const out = join(dirname(here), '..', '..', 'node_modules', '.cache', 'lawdesk-bench', 'search-bench.mjs');
+  const out = join(dirname(here), '..', '..', 'node_modules', '.cache', 'lawdesk-bench', `search-bench-${process.pid}.mjs`);
   await build({ entryPoints: [here], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: out, logLevel: 'error' });
   return out;
 }
@@ -758,6 +760,7 @@ async function main() {
     out.push('各项在各自的新子进程内测（运行打包成 JS 的代码，与应用发布时相同，不经 TypeScript 加载器）。冷启动：从 SearchEngine.open 到首个查询（行政许可，前 20 条+摘要）返回，不含 Node 与模块加载。');
     process.stdout.write(out.join('\n') + '\n');
   } finally {
+    if (childScript !== here) rmSync(childScript, { force: true });
     rmSync(join(lib, '..', `${basenameOf(lib)}.rare.json`), { force: true });
     if (!values.keep) rmSync(lib, { recursive: true, force: true });
     else process.stderr.write(`资料库保留在 ${lib}\n`);
