@@ -8,6 +8,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Level, LawVersionMeta } from '../../shared/law-model';
 import { asLevel } from './level-and-region';
+import { TimeSlicer } from '../util/time-slicer';
 
 const ManifestEntrySchema = z.object({
   path: z.string().min(1),
@@ -31,8 +32,22 @@ function split(p: string): string[] {
   return p.split(/[\\/]+/).filter(Boolean);
 }
 
-/** Loads manifest.jsonl files found in `roots` and their parent folders. */
-export function loadManifests(roots: string[]): ManifestIndex {
+/**
+ * Loads manifest.jsonl files found in `roots` and their parent folders, giving the event loop back
+ * every slice (the corpus' manifest is 2,590 lines, each parsed and checked: tens of ms at once).
+ */
+export async function loadManifests(roots: string[]): Promise<ManifestIndex> {
+  const steps = manifestSteps(roots);
+  const slicer = new TimeSlicer();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await slicer.maybePause();
+  }
+}
+
+/** The reading, one step per line. */
+function* manifestSteps(roots: string[]): Generator<void, ManifestIndex> {
   const byName = new Map<string, { parts: string[]; entry: ManifestEntry }[]>();
   const warnings: { file: string; message: string }[] = [];
   const seen = new Set<string>();
@@ -43,26 +58,27 @@ export function loadManifests(roots: string[]): ManifestIndex {
       if (seen.has(file) || !existsSync(file)) continue;
       seen.add(file);
       const lines = readFileSync(file, 'utf8').split(/\r?\n/);
-      lines.forEach((line, n) => {
-        if (!line.trim()) return;
+      for (const [n, line] of lines.entries()) {
+        if (!line.trim()) continue;
+        yield;
         let parsed: unknown;
         try {
           parsed = JSON.parse(line);
         } catch {
           warnings.push({ file, message: `第 ${n + 1} 行不是有效的 JSON，已忽略` });
-          return;
+          continue;
         }
         const r = ManifestEntrySchema.safeParse(parsed);
         if (!r.success) {
           warnings.push({ file, message: `第 ${n + 1} 行缺少 path 或字段类型不对，已忽略` });
-          return;
+          continue;
         }
         const parts = split(r.data.path);
         const name = parts[parts.length - 1]!;
         const list = byName.get(name) ?? [];
         list.push({ parts, entry: r.data });
         byName.set(name, list);
-      });
+      }
     }
   }
   return {

@@ -343,7 +343,7 @@ export async function importPaths(
       }
       files = inside;
     }
-    const manifests = loadManifests(paths);
+    const manifests = await loadManifests(paths);
     for (const w of manifests.warnings) report.warnings.push(w);
     const bySha = new Map(store.versions().map((v) => [v.sourceSha256, v]));
     const change: LibraryChange = { added: [], removed: [] };

@@ -11,6 +11,8 @@ import type { EventPayload } from '../../../electron/shared/api-contract';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { ImportFolders } from '../../../electron/core/library/folder-browse';
 import { importPaths } from '../../../electron/core/library/library-import';
+import { checkLibrary } from '../../../electron/core/library/library-check';
+import { LibraryStore } from '../../../electron/core/library/library-store';
 import { openLibrary } from '../../../electron/core/library/open-library';
 
 const FOLDER = resolve(import.meta.dirname, '../../fixtures/app/folder-import');
@@ -129,6 +131,10 @@ describe('choosing a folder by path', () => {
       expect(st2.report.files.length).toBeLessThan(3);
       expect(lib2.store.versions().length).toBe(st2.report.imported);
       lib2.close();
+      // what is on disk agrees: the catalog committed at the cancel names every body, nothing else
+      const reopened = await LibraryStore.open(join(root, 'lib2'));
+      expect(reopened.versions().map((v) => v.id).sort()).toEqual(st2.report.files.filter((f) => f.status === 'imported').map((f) => f.versionId).sort());
+      expect(checkLibrary(reopened)).toEqual([]);
     } finally {
       svc.close();
     }
