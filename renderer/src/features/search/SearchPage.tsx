@@ -4,8 +4,9 @@
 // What the user feels: a query goes out on the keystroke, from the input handler before React
 // renders it (none is held back unless one is still running), an input method's pinyin never
 // searches mid-word, the results paint as soon as the answer comes (rows are memoised plain
-// elements, so moving the selection re-renders two rows; the facets, the pager and 加入简报 follow
-// a frame later as a deferred value; the address follows when typing pauses), and a query that is
+// elements, so moving the selection re-renders two rows; the facets, the pager, 加入简报 and 返回搜索框
+// follow a frame later as a deferred value, their antd parts off the keystroke's frame; the address
+// follows when typing pauses), and a query that is
 // a citation (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
 
 import { AimOutlined, FileAddOutlined, SearchOutlined } from '@ant-design/icons';
@@ -368,12 +369,10 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             {hits.map((h, i) => (
               <HitRow key={`${h.versionId}#${h.articleKey}`} hit={h} index={i} selected={i === selected} onOpen={onOpen} onHover={onHover} />
             ))}
-            {result.total > PAGE && (
-              <Pager page={page} total={later?.total ?? result.total} onPage={onPage} />
-            )}
+            {later && later.total > PAGE && <Pager page={page} total={later.total} onPage={onPage} />}
           </div>
         )}
-        {dq && result && hits.length > 0 && (
+        {dq && later && later.hits.length > 0 && (
           <Button type="link" style={{ paddingLeft: 0, marginTop: 8 }} onClick={() => inputRef.current?.focus()}>
             返回搜索框
           </Button>
