@@ -137,6 +137,8 @@ async function main() {
     let typed = '';
     for (const ch of q) {
       typed += ch;
+      // Traced: each keystroke its own phase, so a long task names the text it followed.
+      if (mark) await page.evaluate((m) => performance.mark(m), `${mark} → ${typed}`);
       await page.keyboard.insertText(ch);
       if (typed.trim() !== typed || !typed.trim()) continue; // a space searches the same thing
       const r = await page.evaluate(
@@ -270,6 +272,7 @@ async function main() {
   // --- attribution: once more under a Chromium trace (it slows the page, so apart from the
   // numbers above), each task over 50 ms with what it was made of ---
   let causes: TaskCause[] = [];
+  let tracedCpu: Record<string, { maxTaskCpuMs: number; over50msCpu: number }> = {};
   if (!args.includes('--no-attribution')) {
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     for (const q of QUERIES.slice(0, 4)) await typeQuery(q, `bench:输入 ${q}`);
@@ -278,6 +281,17 @@ async function main() {
     // --trace-file FILE: the trace itself, for chrome://tracing or DevTools' Performance panel.
     if (opt('--trace-file')) writeFileSync(resolve(opt('--trace-file')!), trace);
     causes = longTaskCauses(trace, rendererDir, 50).sort((a, b) => b.ms - a.ms);
+    // CPU time per task is what a loaded machine inflates least: the longest per step, and how
+    // many tasks used more than 50 ms of it.
+    const byCpu = longTaskCauses(trace, rendererDir, 0, true);
+    const steps = [...new Set(byCpu.map((c) => c.phase.replace(/ → .*$/, '')).filter(Boolean))];
+    tracedCpu = Object.fromEntries(
+      steps.map((st) => {
+        const mine = byCpu.filter((c) => c.phase.replace(/ → .*$/, '') === st);
+        return [st, { maxTaskCpuMs: r1(Math.max(0, ...mine.map((c) => c.cpuMs))), over50msCpu: mine.filter((c) => c.cpuMs > 50).length }];
+      }),
+    );
+    log(`跟踪下每一步最长任务的 CPU 时间（ms）与 CPU 超过 50 ms 的任务数：${Object.entries(tracedCpu).map(([k, v]) => `${k} ${v.maxTaskCpuMs}（${v.over50msCpu}）`).join('；')}`);
     log(`跟踪下的长任务（>50 ms，跟踪本身使页面变慢）：${causes.length} 个；每一步最长的三个：`);
     const phases = [...new Set(causes.map((c) => c.phase))];
     for (const ph of phases) for (const c of causes.filter((x) => x.phase === ph).slice(0, 3)) log(describeCause(c));
@@ -293,6 +307,7 @@ async function main() {
     longTasks: { count: long.length, over100ms: long.filter((d) => d > 100).length, maxMs: r1(Math.max(0, ...long)) },
     load: { before: loadBefore.map(r1), after: loadAfter.map(r1) },
     tracedLongTasks: causes.slice(0, 10),
+    tracedCpu,
   };
   log(`长任务（>50 ms）：${result.longTasks.count} 个，其中 >100 ms ${result.longTasks.over100ms} 个，最长 ${result.longTasks.maxMs} ms`);
   log(`负载（1/5/15 分钟）：开始 ${result.load.before.join(' / ')}，结束 ${result.load.after.join(' / ')}`);

@@ -25,6 +25,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event: what a loaded machine inflates least. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -43,6 +45,8 @@ export interface TaskCause {
   /** Start, from the trace's first event on the page's main thread. */
   atMs: number;
   ms: number;
+  /** The task's main-thread CPU time (the trace's thread duration), ms. */
+  cpuMs: number;
   /** How the task was entered (TimerFire, FireAnimationFrame, EventDispatch:input, XHRLoad …). */
   entry: string;
   /** Self time by kind, ms. */
@@ -113,6 +117,18 @@ function moduleAt(mods: ReturnType<typeof bundleModules>, line: number): string 
   return found >= 0 ? mods.names[found]! : '(bundle head)';
 }
 
+/** Index of the first event (sorted by ts) at or after `ts`. */
+function firstAtOrAfter(sorted: { ts: number }[], ts: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.ts < ts) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const add = <K>(m: Map<K, number>, k: K, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 const top = (m: Map<string, number>, n: number): [string, number][] =>
   [...m]
@@ -120,8 +136,11 @@ const top = (m: Map<string, number>, n: number): [string, number][] =>
     .slice(0, n)
     .map(([k, v]) => [k, Math.round(v * 10) / 10]);
 
-/** The main-thread tasks of the page longer than `minMs`, each with what it was made of. */
-export function longTaskCauses(traceJson: string, rendererDir: string, minMs = 50): TaskCause[] {
+/**
+ * The main-thread tasks of the page longer than `minMs` (wall time, or CPU time with `byCpu`),
+ * each with what it was made of.
+ */
+export function longTaskCauses(traceJson: string, rendererDir: string, minMs = 50, byCpu = false): TaskCause[] {
   const parsed = JSON.parse(traceJson) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   // The page's main thread: the CrRendererMain with the most events.
@@ -148,7 +167,7 @@ export function longTaskCauses(traceJson: string, rendererDir: string, minMs = 5
     if (e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask') continue;
     if (e.ts < end) continue;
     end = e.ts + e.dur!;
-    if (e.dur! >= minMs * 1000) tasks.push(e);
+    if ((byCpu ? (e.tdur ?? e.dur!) : e.dur!) >= minMs * 1000) tasks.push(e);
   }
 
   // CPU samples of the main thread (Profile + ProfileChunk events), as (time, leaf node id).
@@ -184,7 +203,9 @@ export function longTaskCauses(traceJson: string, rendererDir: string, minMs = 5
     const from = task.ts;
     const to = task.ts + task.dur!;
     // Self time of each event inside the task.
-    const inside = complete.filter((e) => e.ts >= from && e.ts + e.dur! <= to);
+    const inside: TraceEvent[] = [];
+    let k = firstAtOrAfter(complete, from);
+    for (; k < complete.length && complete[k]!.ts < to; k++) if (complete[k]!.ts + complete[k]!.dur! <= to) inside.push(complete[k]!);
     const kinds = new Map<string, number>();
     const stack: { e: TraceEvent; child: number }[] = [];
     const pop = () => {
@@ -204,14 +225,7 @@ export function longTaskCauses(traceJson: string, rendererDir: string, minMs = 5
     // Samples in the task: the leaf's module (self time) and the innermost frame of our own code.
     const modules = new Map<string, number>();
     const ours = new Map<string, number>();
-    let lo = 0;
-    let hi = samples.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (samples[mid]!.ts < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < samples.length && samples[i]!.ts <= to; i++) {
+    for (let i = firstAtOrAfter(samples, from); i < samples.length && samples[i]!.ts <= to; i++) {
       const s = samples[i]!;
       const next = samples[i + 1];
       const ms = Math.min(next ? next.ts - s.ts : 1000, 5000) / 1000;
@@ -240,6 +254,7 @@ export function longTaskCauses(traceJson: string, rendererDir: string, minMs = 5
       phase,
       atMs: Math.round((from - origin) / 1000),
       ms: Math.round(task.dur! / 100) / 10,
+      cpuMs: Math.round((task.tdur ?? task.dur!) / 100) / 10,
       entry,
       kinds: Object.fromEntries(top(kinds, 10).filter(([, v]) => v >= 0.5)),
       modules: top(modules, 5),
@@ -255,5 +270,5 @@ export function describeCause(c: TaskCause): string {
     .join('，');
   const mods = c.modules.map(([k, v]) => `${k} ${Math.round(v)}`).join('，');
   const ours = c.ours.map(([k, v]) => `${k} ${Math.round(v)}`).join('，');
-  return `${c.ms.toFixed(0).padStart(5)} ms  ${c.phase || '（两步之间：页面重新载入、法规库）'}  入口 ${c.entry}\n          构成：${kinds}\n          模块（样本自身时间）：${mods || '—'}\n          我们的代码（含下层）：${ours || '—'}`;
+  return `${c.ms.toFixed(0).padStart(5)} ms（CPU ${c.cpuMs.toFixed(0)} ms）  ${c.phase || '（两步之间：页面重新载入、法规库）'}  入口 ${c.entry}\n          构成：${kinds}\n          模块（样本自身时间）：${mods || '—'}\n          我们的代码（含下层）：${ours || '—'}`;
 }
