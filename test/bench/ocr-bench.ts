@@ -3,6 +3,8 @@
 // Run: npm run bench:ocr   (prints `uptime` with the numbers; the machine is shared)
 //      npm run bench:ocr -- --cases clean,pdf   (a subset: clean rotated noisy jpeg30 seal pdf)
 //      LAWDESK_OCR_IN_PROCESS=1 npm run bench:ocr …   (page images on the main thread, to compare pauses)
+//      npm run bench:ocr -- --cases long     (a 20-page scanned PDF, built at run time: long-scan-pdf.ts)
+//      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
 //
 // Each case is a whole law: 山东省法律援助条例 as two scanned pages (page 1 clean, rotated 1.5°, noisy
 // and blurred, JPEG quality 30, or under a red seal; page 2 clean), and the 1955 国务院 regulation
@@ -14,9 +16,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
-import { recognisePages } from '../../electron/core/importers/ocr-engine';
+import { ocrWorkerCount, recognisePages } from '../../electron/core/importers/ocr-engine';
 import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
+import { longScanPdf } from './long-scan-pdf';
 
 const DOCS = join(import.meta.dirname, '../fixtures/documents');
 const SCANS = join(DOCS, 'scans');
@@ -89,15 +92,60 @@ async function measure<T>(run: () => Promise<T>) {
   const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   loop.disable();
-  return { result, cpuS: (cpu.user + cpu.system) / 1e6, wallS: (Date.now() - t0) / 1000, peakMb: Math.round(peak / 1048576), maxPauseMs: Math.round(loop.max / 1e6) };
+  return { result, cpuS: (cpu.user + cpu.system) / 1e6, wallS: (Date.now() - t0) / 1000, peakMb: Math.round(peak / 1048576), maxPauseMs: Math.round(loop.max / 1e6), p99PauseMs: Math.round(loop.percentile(99) / 1e6) };
+}
+
+const uptime = () => `uptime: ${execSync('uptime').toString().trim()}`;
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/**
+ * The must-show of #14: the app stays responsive while a 20-page scan is recognised, as the app
+ * does it (extractDocument with the default OCR threads: cores − 1).
+ */
+async function longScan(): Promise<void> {
+  const file = longScanPdf(20);
+  const bytes = readFileSync(file);
+  console.log(`${uptime()}  (start of the 20-page scan; ${file}, ${(bytes.length / 1048576).toFixed(1)} MB)`);
+  let done = 0;
+  const m = await measure(() => extractDocument(bytes, 'long-scan.pdf', { ocr: { onProgress: (p) => (done = p.done) } }));
+  const rows = [{ case: '20-page scanned PDF', pages: m.result.pages, recognised: done, threads: ocrWorkerCount(), cpuSPerPage: (m.cpuS / 20).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, p99LoopPauseMs: m.p99PauseMs, chars: m.result.text.length }];
+  // The same monitor with nothing to do: on a loaded machine the OS alone delays the loop this much.
+  const idle = await measure(() => new Promise((r) => setTimeout(r, 15_000)));
+  console.table([...rows, { case: 'idle (control, 15 s, nothing running here)', pages: 0, recognised: 0, threads: 0, cpuSPerPage: '-', wallS: idle.wallS.toFixed(0), peakRssMb: idle.peakMb, maxLoopPauseMs: idle.maxPauseMs, p99LoopPauseMs: idle.p99PauseMs, chars: 0 }]);
+  console.log(`${uptime()}  (end)`);
+}
+
+/** RSS must not grow from one OCR import to the next in one process (the Electron main process lives for days). */
+async function repeatImports(times = 5): Promise<void> {
+  const bytes = readFileSync(join(DOCS, 'tuizhi-scan.pdf'));
+  console.log(`${uptime()}  (start of ${times} successive imports of tuizhi-scan.pdf)`);
+  const rows: Record<string, string | number>[] = [];
+  for (let i = 1; i <= times; i++) {
+    const m = await measure(() => extractDocument(bytes, 'tuizhi-scan.pdf', { ocr: true }));
+    const settled = await settledRss();
+    rows.push({ import: i, peakRssMb: m.peakMb, rssAfterMb: settled, heapUsedMb: mb(process.memoryUsage().heapUsed), externalMb: mb(process.memoryUsage().external), maxLoopPauseMs: m.maxPauseMs, cpuS: m.cpuS.toFixed(1) });
+  }
+  console.table(rows);
+  console.log(uptime());
+}
+
+/** RSS once the threads of the last import are gone and garbage is collected (when --expose-gc). */
+async function settledRss(): Promise<number> {
+  await new Promise((r) => setTimeout(r, 500));
+  (globalThis as { gc?: () => void }).gc?.();
+  await new Promise((r) => setTimeout(r, 500));
+  return mb(process.memoryUsage().rss);
 }
 
 async function main(): Promise<void> {
+  const at = process.argv.indexOf('--cases');
+  const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
+  if (cases.includes('repeat')) await repeatImports();
+  if (cases.includes('long')) await longScan();
+  if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
   const rows: Record<string, string | number>[] = [];
   const yuanzhu = sourceUnits('yuanzhu.md');
-  const at = process.argv.indexOf('--cases');
-  const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
   for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal'].filter((c) => cases.includes(c))) {
     const files = [`yuanzhu-p1-${variant}.jpg`, 'yuanzhu-p2-clean.jpg'];
     const m = await measure(async () => {

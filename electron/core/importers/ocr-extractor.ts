@@ -29,13 +29,17 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
   };
 }
 
-/** OCR every page of a PDF that has no text layer; its pages are rendered in the OCR threads. */
-export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}): Promise<ExtractedDocument> {
+/**
+ * OCR every page of a PDF that has no text layer; its pages are rendered in the OCR threads.
+ * `opened`: the thread that read the text layer (pdf-text-extractor.ts) with the document still
+ * open there — it becomes the first OCR thread (and is closed with them).
+ */
+export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}, opened?: { thread: PageImageMaker; pages: number }): Promise<ExtractedDocument> {
   // The first thread opens the PDF for the page count; each further one opens its own copy.
-  const first = new PageImageMaker();
+  const first = opened?.thread ?? new PageImageMaker();
   let count: number;
   try {
-    count = await first.openPdf(bytes);
+    count = opened?.pages ?? (await first.openPdf(bytes));
   } catch (e) {
     await first.close();
     throw e;

@@ -12,21 +12,29 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ErrorCode } from '../../shared/errors';
 import { ExtractError } from './extracted-document';
 import type { PagePreview } from './ocr-images';
+import type { TextLine } from './text-layout';
 import { PageJob, type Blankable, type PageJobRequest, type PageJobResult, type RecognisedPage } from './ocr-page-job';
 
 export type PageImageRequest = PageJobRequest & { id: number };
-export type PageImageReply = ({ id: number; ok: true } & PageJobResult) | { id: number; ok: false; extract: boolean; message: string };
+export type PageImageReply = ({ id: number; ok: true } & PageJobResult) | { id: number; ok: false; extract: boolean; message: string; code?: ErrorCode };
 
 /** How to start the worker, or undefined when this build has no worker file (then pages are made in-process). */
 export function pageWorkerFile(): { code: string; eval: boolean } | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
   const ts = join(here, 'ocr-page-worker.ts');
   if (existsSync(ts)) {
-    // From source: the worker registers tsx first, as electron/cli/bin.mjs does for the CLI.
-    const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-    return { code: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`, eval: true };
+    // From source: the worker registers tsx first, as electron/cli/bin.mjs does for the CLI. pdf.js
+    // (plain JavaScript, 3 MB) is imported before that: through tsx each thread spent ≈ 200 MB and
+    // seconds of CPU transforming it, which the packaged app (no tsx) never does — the benches and
+    // tests would measure memory the app does not use.
+    const req = createRequire(import.meta.url);
+    const tsx = pathToFileURL(req.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const pdfjs = dirname(req.resolve('pdfjs-dist/package.json'));
+    const plain = ['pdf.mjs', 'pdf.worker.mjs'].map((f) => `import(${JSON.stringify(pathToFileURL(join(pdfjs, 'legacy', 'build', f)).href)})`).join(', ');
+    return { code: `Promise.all([${plain}]).then(() => import(${JSON.stringify(tsx)})).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(ts).href)}); });`, eval: true };
   }
   for (const dir of [here, dirname(here)]) {
     const js = join(dir, 'ocr-page-worker.js');
@@ -43,6 +51,8 @@ export class PageImageMaker {
   private worker: Worker | undefined;
   private local: PageJob | undefined;
   private next = 1;
+  /** A tesseract worker was started here (≈ 200 MB): such a thread is closed after its import, never kept. */
+  private ocrStarted = false;
   private readonly waiting = new Map<number, { ok: (r: PageImageReply) => void; fail: (e: Error) => void }>();
 
   /** `LAWDESK_OCR_IN_PROCESS=1` does the work on the main thread (to measure what the worker saves). */
@@ -77,11 +87,15 @@ export class PageImageMaker {
     if (this.local) return this.local.handle(body);
     if (!this.worker) throw new ExtractError('文字识别线程已关闭');
     const id = this.next++;
+    // A thread with work in hand keeps the process alive (a CLI import waits for it); an idle one does not.
+    if (this.waiting.size === 0) this.worker.ref();
     const reply = await new Promise<PageImageReply>((ok, fail) => {
       this.waiting.set(id, { ok, fail });
       this.worker!.postMessage({ ...body, id }, transfer);
+    }).finally(() => {
+      if (this.waiting.size === 0) this.worker?.unref();
     });
-    if (!reply.ok) throw reply.extract ? new ExtractError(reply.message) : new Error(reply.message);
+    if (!reply.ok) throw reply.extract ? new ExtractError(reply.message, reply.code) : new Error(reply.message);
     return reply;
   }
 
@@ -97,6 +111,31 @@ export class PageImageMaker {
     return (await this.ask({ kind: 'image', bytes: c.bytes, name }, c.transfer)).image!;
   }
 
+  /** Whether this thread still runs. */
+  get open(): boolean {
+    return this.worker !== undefined || this.local !== undefined;
+  }
+
+  /** A thread that only ever read PDFs (no tesseract in it) can serve the next PDF. */
+  get reusable(): boolean {
+    return this.open && !this.ocrStarted;
+  }
+
+  /**
+   * Opens a PDF here and reads its text layer (pdf-text-extractor.ts readTextLayer); the document
+   * stays open for OCR until releasePdf. Only positioned lines come back (a scan: empty pages).
+   */
+  async readPdf(bytes: Uint8Array, maxPages: number, timeoutMs: number): Promise<{ pages: number; lines: TextLine[][] }> {
+    const c = this.copy(bytes);
+    const r = await this.ask({ kind: 'pdf-read', bytes: c.bytes, maxPages, timeoutMs }, c.transfer);
+    return { pages: r.pages!, lines: r.lines! };
+  }
+
+  /** Closes the PDF opened here (pdf.js keeps its parsed objects until then). */
+  async releasePdf(): Promise<void> {
+    await this.ask({ kind: 'pdf-release' });
+  }
+
   /** Opens the PDF (from its bytes) where its pages will be rendered; returns the page count. */
   async openPdf(bytes: Uint8Array): Promise<number> {
     const c = this.copy(bytes);
@@ -109,6 +148,7 @@ export class PageImageMaker {
 
   /** Starts this thread's tesseract worker (WASM + chi_sim model). */
   async startOcr(): Promise<void> {
+    this.ocrStarted = true;
     await this.ask({ kind: 'ocr-start' });
   }
 
@@ -141,9 +181,46 @@ export class PageImageMaker {
 
   async close(): Promise<void> {
     const w = this.worker;
+    const local = this.local;
     this.worker = undefined;
-    if (this.local) await this.local.handle({ kind: 'close' });
+    this.local = undefined;
+    if (local) await local.handle({ kind: 'close' });
     // Terminating the thread ends its tesseract worker and pdf.js document with it.
     if (w) await w.terminate();
   }
+}
+
+/**
+ * One idle PDF thread is kept for a short while, so a batch of PDFs loads pdf.js once instead of
+ * once per file (≈ 0.5 s each). Only a thread that never started tesseract and has no document
+ * open is kept; it is closed after IDLE_MS, and it never keeps the process alive (unref'd).
+ */
+const IDLE_MS = 20_000;
+let idle: { thread: PageImageMaker; timer: NodeJS.Timeout } | undefined;
+
+export function borrowPdfThread(): PageImageMaker {
+  const kept = idle;
+  idle = undefined;
+  if (kept) {
+    clearTimeout(kept.timer);
+    if (kept.thread.open) return kept.thread;
+  }
+  return new PageImageMaker();
+}
+
+/** Gives a thread back after a PDF was read: its document is closed and it is kept or ended. */
+export async function returnPdfThread(thread: PageImageMaker): Promise<void> {
+  if (!thread.reusable || idle) return thread.close();
+  try {
+    await thread.releasePdf();
+  } catch {
+    return thread.close();
+  }
+  if (idle || !thread.reusable) return thread.close();
+  const timer = setTimeout(() => {
+    if (idle?.thread === thread) idle = undefined;
+    void thread.close();
+  }, IDLE_MS);
+  timer.unref();
+  idle = { thread, timer };
 }

@@ -9,10 +9,14 @@ import { ExtractError } from './extracted-document';
 import type { OcrPage, PageImage } from './ocr-engine';
 import { newTesseract, toLines, type TWorker } from './ocr-tesseract';
 import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
+import type { PdfDocument, PdfTask } from './pdf-text-extractor';
+import type { TextLine } from './text-layout';
 
 export type PageJobRequest =
   | { kind: 'image'; bytes: Uint8Array; name: string }
   | { kind: 'pdf-open'; bytes: Uint8Array }
+  | { kind: 'pdf-read'; bytes: Uint8Array; maxPages: number; timeoutMs: number }
+  | { kind: 'pdf-release' }
   | { kind: 'pdf-page'; pageNo: number }
   | { kind: 'ocr-start' }
   | { kind: 'ocr-image'; bytes: Uint8Array; name: string; widthMm?: number }
@@ -25,13 +29,11 @@ export type PageJobRequest =
 export type Blankable = PageImage & { blank: boolean };
 /** A recognised page; a blank one is not recognised (no lines). */
 export type RecognisedPage = { page: OcrPage; blank: boolean };
-export type PageJobResult = { image?: Blankable; pages?: number; recognised?: RecognisedPage; preview?: PagePreview };
-
-type PdfDoc = Parameters<typeof renderPdfPage>[0];
+export type PageJobResult = { image?: Blankable; pages?: number; lines?: TextLine[][]; recognised?: RecognisedPage; preview?: PagePreview };
 
 export class PageJob {
-  private task: Awaited<ReturnType<typeof import('./pdf-text-extractor')['openPdfTask']>> | undefined;
-  private pdf: PdfDoc | undefined;
+  private task: PdfTask | undefined;
+  private pdf: PdfDocument | undefined;
   private tesseract: Promise<TWorker> | undefined;
 
   private async recognise(img: Blankable, dpi = img.dpi): Promise<RecognisedPage> {
@@ -41,17 +43,37 @@ export class PageJob {
     return { page: { lines: toLines(r.data), width: img.width, height: img.height, dpi }, blank: false };
   }
 
+  /** pdf.js keeps a document's parsed objects and fonts until it is destroyed. */
+  private async releasePdf(): Promise<void> {
+    const task = this.task;
+    this.task = undefined;
+    this.pdf = undefined;
+    await task?.destroy();
+  }
+
   async handle(m: PageJobRequest): Promise<PageJobResult> {
     switch (m.kind) {
       case 'image':
         return { image: await imageFilePage(m.bytes, m.name) };
       case 'pdf-open': {
         const { openPdfTask } = await import('./pdf-text-extractor');
-        await this.task?.destroy();
+        await this.releasePdf();
         this.task = await openPdfTask(m.bytes);
         this.pdf = await this.task.promise;
         return { pages: this.pdf.numPages };
       }
+      case 'pdf-read': {
+        // The text-layer pass: a scan's document stays open here for its OCR (ocr-extractor.ts).
+        const { readTextLayer } = await import('./pdf-text-extractor');
+        await this.releasePdf();
+        const read = await readTextLayer(m.bytes, m.maxPages, Date.now() + m.timeoutMs);
+        this.task = read.task;
+        this.pdf = read.doc;
+        return { pages: read.doc.numPages, lines: read.lines };
+      }
+      case 'pdf-release':
+        await this.releasePdf();
+        return {};
       case 'pdf-page':
         if (!this.pdf) throw new ExtractError('PDF 尚未打开');
         return { image: await renderPdfPage(this.pdf, m.pageNo) };
@@ -77,9 +99,7 @@ export class PageJob {
       case 'preview-image':
         return { preview: await imagePreview(m.bytes, m.maxSide) };
       case 'close': {
-        await this.task?.destroy();
-        this.task = undefined;
-        this.pdf = undefined;
+        await this.releasePdf();
         const t = this.tesseract;
         this.tesseract = undefined;
         if (t) await (await t).terminate().catch(() => undefined);

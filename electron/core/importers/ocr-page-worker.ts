@@ -16,6 +16,6 @@ parentPort?.on('message', (m: PageJobRequest & { id: number }) => {
       const buf = result.image ? [result.image.data.buffer as ArrayBuffer] : result.preview ? [result.preview.data.buffer as ArrayBuffer] : [];
       parentPort!.postMessage({ id: m.id, ok: true, ...result } satisfies PageImageReply, buf);
     },
-    (e: unknown) => parentPort!.postMessage({ id: m.id, ok: false, extract: e instanceof ExtractError, message: (e as Error)?.message ?? String(e) } satisfies PageImageReply),
+    (e: unknown) => parentPort!.postMessage({ id: m.id, ok: false, extract: e instanceof ExtractError, message: (e as Error)?.message ?? String(e), ...(e instanceof ExtractError ? { code: e.code } : {}) } satisfies PageImageReply),
   );
 });

@@ -84,6 +84,43 @@ function translateError(e: unknown): Error {
   return new ExtractError(`PDF 无法读取：文件可能已损坏（${msg.slice(0, 80)}）`);
 }
 
+export type PdfTask = Awaited<ReturnType<typeof openPdfTask>>;
+export type PdfDocument = Awaited<PdfTask['promise']>;
+
+/**
+ * Opens a PDF and reads its text layer, page by page, as positioned lines. Runs in a PDF/OCR thread
+ * (ocr-page-job.ts), never on the main thread: loading pdf.js and parsing a document froze the
+ * event loop for seconds. The open document is returned so a scan can be rendered for OCR in the
+ * same thread without opening it again; the caller destroys the task.
+ */
+export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadline: number): Promise<{ task: PdfTask; doc: PdfDocument; lines: TextLine[][] }> {
+  const task = await openPdfTask(bytes);
+  try {
+    const doc = await task.promise;
+    const n = doc.numPages;
+    if (n > maxPages) throw new ExtractError(`PDF 页数过多（${n} 页，上限 ${maxPages} 页），已拒绝导入`);
+    const pages: TextLine[][] = [];
+    for (let p = 1; p <= n; p++) {
+      if (Date.now() > deadline) throw new ExtractError('PDF 读取超时');
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const items: PositionedText[] = [];
+      for (const it of content.items) {
+        if (!('str' in it)) continue;
+        const [a, b, , d, e, f] = it.transform as number[];
+        if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue; // rotated text (stamps, side notes)
+        items.push({ str: it.str, x: e!, y: f!, w: it.width, size: Math.abs(d!) || Math.abs(a!) });
+      }
+      pages.push(buildLines(items, p));
+      page.cleanup();
+    }
+    return { task, doc, lines: pages };
+  } catch (e) {
+    await task.destroy();
+    throw translateError(e);
+  }
+}
+
 export async function extractPdf(
   bytes: Uint8Array,
   fileName: string,
@@ -100,48 +137,25 @@ export async function extractPdf(
     throw new ExtractError('PDF 文件不完整（文件结尾缺失，可能下载或复制中断），请重新获取完整文件');
   }
 
-  const task = await openPdfTask(bytes);
-  const deadline = Date.now() + opts.timeoutMs;
+  // pdf.js runs in a PDF thread (ocr-page-images.ts); a scan is OCR'd starting from that thread,
+  // which already has the document open. A hung or slow pdf.js is stopped by ending the thread.
+  const { borrowPdfThread, returnPdfThread } = await import('./ocr-page-images');
+  const thread = borrowPdfThread();
+  let handedOver = false;
   try {
-    const read = await withTimeout(
-      (async () => {
-        const doc = await task.promise.catch((e: unknown) => {
-          throw translateError(e);
-        });
-        const n = doc.numPages;
-        if (n > opts.maxPages) throw new ExtractError(`PDF 页数过多（${n} 页，上限 ${opts.maxPages} 页），已拒绝导入`);
-        const pages: TextLine[][] = [];
-        for (let p = 1; p <= n; p++) {
-          if (Date.now() > deadline) throw new ExtractError('PDF 读取超时');
-          const page = await doc.getPage(p);
-          const content = await page.getTextContent();
-          const items: PositionedText[] = [];
-          for (const it of content.items) {
-            if (!('str' in it)) continue;
-            const [a, b, , d, e, f] = it.transform as number[];
-            if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue; // rotated text (stamps, side notes)
-            items.push({ str: it.str, x: e!, y: f!, w: it.width, size: Math.abs(d!) || Math.abs(a!) });
-          }
-          pages.push(buildLines(items, p));
-          page.cleanup();
-        }
-        if (pages.every((p) => p.length === 0) && opts.ocr !== undefined && opts.ocr !== false) return { scan: doc };
-        return assemble(pages, n);
-      })(),
-      opts.timeoutMs,
-      () => void task.destroy(),
-    );
-    if (!('scan' in read)) return read;
-    // A scan: no text layer on any page.
-    const n = read.scan.numPages;
-    if (opts.ocr === 'estimate') throw new NeedsOcr(n, `PDF 没有文字层（扫描件），共 ${n} 页`);
-    // pdf.js has its own copy of the bytes; OCR reopens them where the pages are rendered (a worker).
-    void task.destroy();
-    return await (await import('./ocr-extractor')).ocrPdf(bytes, typeof opts.ocr === 'object' ? opts.ocr : {});
+    const read = await withTimeout(thread.readPdf(bytes, opts.maxPages, opts.timeoutMs), opts.timeoutMs, () => void thread.close());
+    const n = read.pages;
+    if (read.lines.every((p) => p.length === 0) && opts.ocr !== undefined && opts.ocr !== false) {
+      // A scan: no text layer on any page.
+      if (opts.ocr === 'estimate') throw new NeedsOcr(n, `PDF 没有文字层（扫描件），共 ${n} 页`);
+      handedOver = true;
+      return await (await import('./ocr-extractor')).ocrPdf(bytes, typeof opts.ocr === 'object' ? opts.ocr : {}, { thread, pages: n });
+    }
+    return assemble(read.lines, n);
   } catch (e) {
     throw translateError(e);
   } finally {
-    void task.destroy();
+    if (!handedOver) await returnPdfThread(thread);
   }
 }
 
