@@ -164,12 +164,16 @@ function errorData(e: unknown): ErrorData {
 }
 
 // ---- zod issues ----
+// One formatter: each issue becomes one sentence naming the field (“标题（title）”不能为空) and, from
+// the same table, the short message shown beside that field in a form (请填写标题), where the
+// label is already on screen. A message the schema itself gives in Chinese (建议修改为不能为空…)
+// is kept in both; zod's own default messages (English, or the zh-CN locale) are replaced.
 
 export interface IssueFormat {
-  /** Chinese names of fields, shown as “名称（key）”. */
+  /** Chinese names of fields (the vocabulary of shared/field-labels.ts), shown as “名称（key）”. */
   labels?: Readonly<Record<string, string>>;
-  /** A domain's own sentence for an issue (e.g. how to write a citation); undefined = the default. */
-  hint?: (issue: z.core.$ZodIssue, field: string) => string | undefined;
+  /** A domain's own short message for an issue (how to write a citation), used like a schema's own message; undefined = none. */
+  hint?: (issue: z.core.$ZodIssue) => string | undefined;
 }
 
 /** The field path of an issue: "sections.0.parts.1", keys shown with their Chinese label when known. */
@@ -183,6 +187,11 @@ export function issuePath(path: readonly PropertyKey[], labels?: IssueFormat['la
     .join('.');
 }
 
+/** The field path in words, for a line that stands alone: "送审材料 › 第1项 › 名称". */
+export function issuePathInWords(path: readonly PropertyKey[], labels?: IssueFormat['labels']): string {
+  return path.map((p) => (typeof p === 'number' ? `第${p + 1}项` : (labels?.[String(p)] ?? String(p)))).join(' › ') || '内容';
+}
+
 function shown(value: unknown): string {
   let s: string;
   try {
@@ -193,7 +202,7 @@ function shown(value: unknown): string {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是/否（true/false）', array: '列表', object: '对象' };
+const TYPE_NAMES: Record<string, string> = { string: '文字', number: '数字', int: '整数', boolean: '是/否（true/false）', array: '列表', object: '对象', date: '日期' };
 
 const UNKNOWN = Symbol('unknown');
 
@@ -209,43 +218,92 @@ function inputOf(issue: z.core.$ZodIssue, input: unknown): unknown {
   return v;
 }
 
-/** One Chinese sentence for one zod issue, naming the field. `input` (the value parsed) lets it say what was received. */
-export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}, input: unknown = UNKNOWN): string {
+// zod's default messages, to tell them from a schema's own: a default is replaced by our sentence,
+// a schema's own message is kept. Both the English and the zh-CN locale (api/common sets it).
+const DEFAULT_LOCALES = [z.locales.en(), z.locales.zhCN()];
+function isDefaultMessage(issue: z.core.$ZodIssue, got: unknown): boolean {
+  // Without the input, an invalid_type default cannot be rebuilt ("received …" names its type).
+  if (issue.code === 'invalid_type' && /^(Invalid input: expected|无效输入：期望)/.test(issue.message)) return true;
+  if (issue.code === 'custom' && /^(Invalid input|无效输入)$/.test(issue.message)) return true;
+  const probe = (got === UNKNOWN ? issue : { ...issue, input: got }) as unknown as z.core.$ZodRawIssue;
+  return DEFAULT_LOCALES.some((l) => {
+    const m = l.localeError(probe);
+    return (typeof m === 'string' ? m : m?.message) === issue.message;
+  });
+}
+
+/** One issue in both forms: `named` stands alone (names the field), `beside` is shown next to the field. */
+interface Sentence {
+  named: string;
+  beside: string;
+  /** "，收到 …" when the value is known and worth showing, for a line that stands alone. */
+  received?: string;
+}
+
+function sentence(issue: z.core.$ZodIssue, opts: IssueFormat, input: unknown): Sentence {
   const field = `“${issuePath(issue.path, opts.labels)}”`;
-  const own = opts.hint?.(issue, field);
-  if (own !== undefined) return own;
-  const i = issue as z.core.$ZodIssue & { values?: unknown[]; format?: string; minimum?: unknown; maximum?: unknown; origin?: string; expected?: string; keys?: string[] };
+  const lastKey = [...issue.path].reverse().find((p) => typeof p === 'string');
+  const label = typeof lastKey === 'string' ? opts.labels?.[lastKey] : undefined;
   const got = inputOf(issue, input);
+  const own = opts.hint?.(issue) ?? (isDefaultMessage(issue, got) ? undefined : issue.message);
+  if (own !== undefined) {
+    // A top-level field's message that names it (建议修改为不能为空…) reads as it is; else it is put after the field.
+    const names = issue.path.length === 1 && ((label && own.includes(label)) || own.includes(String(issue.path[0])));
+    return { named: names ? own : `${field}：${own}`, beside: own };
+  }
+  const i = issue as z.core.$ZodIssue & { values?: unknown[]; format?: string; minimum?: unknown; maximum?: unknown; origin?: string; expected?: string; keys?: string[] };
   const received = got === UNKNOWN || got === undefined ? '' : `，收到 ${shown(got)}`;
+  const missing = { named: `缺少必填字段${field}`, beside: `请填写${label ?? '此项'}` };
+  const is = (predicate: string, extra = received) => ({ named: `${field}${predicate}${extra}`, beside: predicate, received: extra });
   switch (i.code) {
     case 'invalid_type': {
       // Without the input, zod's own message still names the received type ("received undefined").
-      const missing = got === UNKNOWN ? /\bundefined\s*$/.test(i.message) : got === undefined;
-      if (missing) return `缺少必填字段${field}`;
-      return `${field}的类型不对：应为${TYPE_NAMES[i.expected ?? ''] ?? String(i.expected)}${received}`;
+      if (got === UNKNOWN ? /\bundefined\s*$/.test(i.message) : got === undefined) return missing;
+      const want = `应为${TYPE_NAMES[i.expected ?? ''] ?? String(i.expected)}`;
+      return { named: `${field}的类型不对：${want}${received}`, beside: want, received };
     }
     case 'invalid_value':
-      if (got === undefined) return `缺少必填字段${field}`; // a missing enum or literal field
-      return `${field}应为 ${(i.values ?? []).map((v) => (typeof v === 'string' ? v : shown(v))).join(' / ')} 之一${received}`;
+      if (got === undefined) return missing; // a missing enum or literal field
+      return is(`应为 ${(i.values ?? []).map((v) => (typeof v === 'string' ? v : shown(v))).join(' / ')} 之一`);
     case 'invalid_format':
-      if (i.format === 'date') return `${field}不是有效日期（应为 YYYY-MM-DD）${received}`;
-      return `${field}格式不对（${i.message}）`;
+      if (i.format === 'date') return is('不是有效日期（应为 YYYY-MM-DD）');
+      return { named: `${field}格式不对（${i.message}）`, beside: '格式不对' };
     case 'too_small':
-      if (i.origin === 'string' && Number(i.minimum) <= 1) return `${field}不能为空`;
-      if (i.origin === 'string') return `${field}至少 ${String(i.minimum)} 字`;
-      if (i.origin === 'array' || i.origin === 'set') return `${field}至少要有 ${String(i.minimum)} 项`;
-      return `${field}不能小于 ${String(i.minimum)}`;
+      if (i.origin === 'string' && Number(i.minimum) <= 1) return { named: `${field}不能为空`, beside: `请填写${label ?? '此项'}` };
+      if (i.origin === 'string') return is(`至少 ${String(i.minimum)} 字`, '');
+      if (i.origin === 'array' || i.origin === 'set') return is(`至少要有 ${String(i.minimum)} 项`, '');
+      return is(`不能小于 ${String(i.minimum)}`, '');
     case 'too_big':
-      if (i.origin === 'string') return `${field}不能超过 ${String(i.maximum)} 字`;
-      if (i.origin === 'array' || i.origin === 'set') return `${field}最多 ${String(i.maximum)} 项`;
-      return `${field}不能大于 ${String(i.maximum)}`;
-    case 'unrecognized_keys':
-      return `${field}中有不认识的字段：${(i.keys ?? []).join('、')}`;
+      if (i.origin === 'string') return is(`不能超过 ${String(i.maximum)} 字`, '');
+      if (i.origin === 'array' || i.origin === 'set') return is(`最多 ${String(i.maximum)} 项`, '');
+      return is(`不能大于 ${String(i.maximum)}`, '');
+    case 'not_multiple_of':
+      return is(`应为 ${String((i as { divisor?: unknown }).divisor)} 的整数倍`, '');
+    case 'unrecognized_keys': {
+      const keys = (i.keys ?? []).join('、');
+      return { named: `${field}中有不认识的字段：${keys}`, beside: `不认识的字段：${keys}` };
+    }
     case 'invalid_union':
-      return `${field}的写法不对（${i.message}）`;
+      return { named: `${field}的写法不对（${i.message}）`, beside: '写法不对' };
     default:
-      return `${field}：${i.message}`;
+      return { named: `${field}：${i.message}`, beside: i.message };
   }
+}
+
+/** One Chinese sentence for one zod issue, naming the field. `input` (the value parsed) lets it say what was received. */
+export function formatIssue(issue: z.core.$ZodIssue, opts: IssueFormat = {}, input: unknown = UNKNOWN): string {
+  return sentence(issue, opts, input).named;
+}
+
+/** The same issue as a form shows it beside its field (the label is on screen): 请填写标题, 不能超过 300 字. */
+export function besideFieldMessage(issue: z.core.$ZodIssue, opts: IssueFormat = {}, input: unknown = UNKNOWN): string {
+  return sentence(issue, opts, input).beside;
+}
+
+/** The issue as one line that stands alone, by the field's words and its beside-field message: "送审材料 › 第1项 › 名称：请填写材料名称". */
+export function formatFieldLine(issue: z.core.$ZodIssue, opts: IssueFormat = {}, input: unknown = UNKNOWN): string {
+  const s = sentence(issue, opts, input);
+  return `${issuePathInWords(issue.path, opts.labels)}：${s.beside}${s.received ?? ''}`;
 }
 
 /** Every issue of a failed parse, one sentence each. */

@@ -4,7 +4,7 @@
 // is refused with a message naming the file, instead of breaking search or export later.
 
 import { z } from 'zod';
-import { DomainError } from '../../shared/errors';
+import { DomainError, formatIssue } from '../../shared/errors';
 import { ocrRegionSchema } from '../../shared/api/library';
 import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
@@ -68,9 +68,7 @@ export class BodyShapeError extends DomainError {
 export function parseBody(data: unknown, file: string): LawVersion {
   const r = storedBodySchema.safeParse(data);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new BodyShapeError(file, `${where || '整体'}：${issue.message}`);
+    throw new BodyShapeError(file, formatIssue(r.error.issues[0]!, {}, data));
   }
   // Extra fields are kept (a newer version may add some); paragraphs are derived on load.
   return { ...(data as LawVersion), file: (data as LawVersion).file ?? '' };

@@ -40,7 +40,7 @@ export class PackError extends DomainError {
 /** zod issues → one sentence per problem, naming the place (items.3.article); an unknown item type lists the known ones. */
 export function describePackIssues(error: z.ZodError, input?: unknown): string[] {
   const opts: IssueFormat = {
-    hint: (i, field) => (i.code === 'invalid_union' && i.path.at(-1) === 'type' ? `${field}：不认识的条目类型（可用：law、article、search、review、lecture、note、stats、text）` : undefined),
+    hint: (i) => (i.code === 'invalid_union' && i.path.at(-1) === 'type' ? '不认识的条目类型（可用：law、article、search、review、lecture、note、stats、text）' : undefined),
   };
   return input === undefined ? formatIssues(error, opts) : formatIssues(error, opts, input);
 }

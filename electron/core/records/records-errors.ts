@@ -3,9 +3,9 @@
 // the app map it the same way (code → exit status / API error).
 
 import type { z } from 'zod';
-import { formatIssues, type ErrorCode, type IssueFormat } from '../../shared/errors';
+import { formatFieldLine, formatIssues, type ErrorCode } from '../../shared/errors';
+import { RECORD_ISSUE_FORMAT } from '../../shared/record-form';
 import { LibraryError } from '../library/library-store';
-import { FIELD_LABELS } from './record-types';
 
 export class RecordsError extends LibraryError {
   constructor(
@@ -19,15 +19,17 @@ export class RecordsError extends LibraryError {
   }
 }
 
-/** The records' field labels and the one hint only records need (how to write a citation). */
-const RECORD_ISSUES: IssueFormat = {
-  labels: FIELD_LABELS,
-  hint: (iss, field) => (iss.code === 'invalid_union' ? `${field}的写法不对：引用条文请写 {"law":"统计法","article":"第七条"}，附件请写 {"path":"文件路径"}` : undefined),
-};
-
 /** zod issues → one Chinese sentence each, naming the field (the shared formatter, records' labels). */
 export function describeIssues(error: z.ZodError, input?: unknown): string[] {
-  return input === undefined ? formatIssues(error, RECORD_ISSUES) : formatIssues(error, RECORD_ISSUES, input);
+  return input === undefined ? formatIssues(error, RECORD_ISSUE_FORMAT) : formatIssues(error, RECORD_ISSUE_FORMAT, input);
+}
+
+/**
+ * The problems of a record as typed (a form, a --from file, a spreadsheet row), one line per field
+ * as the forms show them: "标题：请填写标题", "送审材料 › 第1项 › 名称：请填写材料名称".
+ */
+export function describeFieldIssues(error: z.ZodError, input: unknown): string[] {
+  return error.issues.map((i) => formatFieldLine(i, RECORD_ISSUE_FORMAT, input));
 }
 
 export function invalid(summary: string, issues: string[]): RecordsError {

@@ -36,7 +36,7 @@ import {
   type ReviewStatus,
   type StudyPlan,
 } from './record-types';
-import { RecordsError, describeIssues, invalid } from './records-errors';
+import { RecordsError, describeFieldIssues, describeIssues, invalid } from './records-errors';
 import { annualStats, type AnnualStats } from './records-stats';
 import { RecordsStore } from './records-store';
 import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-import';
@@ -113,6 +113,13 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string)
   return r.data;
 }
 
+/** A record as typed (form, --from file, row): refused with one line per field, as the forms show them. */
+function parseRecord<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const r = schema.safeParse(input);
+  if (!r.success) throw invalid(`${what}填写有误`, describeFieldIssues(r.error, input));
+  return r.data;
+}
+
 /**
  * Checks an input (a whole record, or a patch of an existing one) against the schema, refusing
  * unknown fields, and returns the input as given: defaults are applied later, to the merged
@@ -120,7 +127,7 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, what: string)
  */
 function checkPatch(schema: z.ZodObject, input: unknown, existing: unknown, what: string): Record<string, unknown> {
   const withId = schema.extend({ id: z.string().optional() });
-  parseWith(existing ? withId.partial().strict() : withId.strict(), input, what);
+  parseRecord(existing ? withId.partial().strict() : withId.strict(), input, what);
   return dropUndefined(input as Record<string, unknown>);
 }
 
@@ -291,7 +298,7 @@ export class RecordsService {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
     }
     const parsed = ReviewInputSchema.safeParse(merged);
-    if (!parsed.success) throw invalid('审查记录填写有误', [...describeIssues(parsed.error, merged), ...dateOrderIssues(merged)]);
+    if (!parsed.success) throw invalid('审查记录填写有误', [...describeFieldIssues(parsed.error, merged), ...dateOrderIssues(merged)]);
     const v = parsed.data;
     const errors: string[] = [];
     const warnings: string[] = [];
@@ -411,7 +418,7 @@ export class RecordsService {
   private prepareLecture(input: unknown, existing: Lecture | undefined, opts: WriteOptions, data: RecordsFile): Prepared<'lecture'> {
     const patch = checkPatch(LectureInputSchema, input, existing, '学法活动');
     const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
-    const v = parseWith(LectureInputSchema, merged, '学法活动');
+    const v = parseRecord(LectureInputSchema, merged, '学法活动');
     const errors: string[] = [];
     const warnings: string[] = [];
     const unresolved: DetectedMention[] = [];
@@ -442,7 +449,7 @@ export class RecordsService {
   private preparePlan(input: unknown, existing: StudyPlan | undefined): Prepared<'plan'> {
     const patch = checkPatch(StudyPlanInputSchema, input, existing, '普法计划');
     const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
-    const v = parseWith(StudyPlanInputSchema, merged, '普法计划');
+    const v = parseRecord(StudyPlanInputSchema, merged, '普法计划');
     const errors: string[] = [];
     const warnings: string[] = [];
     const items = v.items.map((it) => ({
@@ -459,7 +466,7 @@ export class RecordsService {
   private prepareNote(input: unknown, existing: Note | undefined, opts: WriteOptions): Prepared<'note'> {
     const patch = checkPatch(NoteInputSchema, input, existing, '笔记');
     const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
-    const v = parseWith(NoteInputSchema, merged, '笔记');
+    const v = parseRecord(NoteInputSchema, merged, '笔记');
     const errors: string[] = [];
     const unresolved: DetectedMention[] = [];
     const date = v.date ?? this.library.today();
@@ -475,7 +482,7 @@ export class RecordsService {
   private prepareCollection(input: unknown, existing: Collection | undefined): Prepared<'collection'> {
     const patch = checkPatch(CollectionInputSchema, input, existing, '收藏夹');
     const merged = existing ? { ...stripMeta(existing), ...patch } : patch;
-    const v = parseWith(CollectionInputSchema, merged, '收藏夹');
+    const v = parseRecord(CollectionInputSchema, merged, '收藏夹');
     const errors = v.items.filter((t) => !this.library.law(t.lawId)).map((t) => `法规 ${t.lawId} 不在资料库中`);
     if (errors.length) throw invalid(`收藏夹“${v.name}”不能保存`, errors);
     return { record: { ...(typeof patch.id === 'string' && !existing ? { id: patch.id } : {}), ...v }, warnings: [], unresolved: [] };

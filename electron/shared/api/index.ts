@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import type { CallSpec } from './common';
 import { DomainError, describeZodError, invalidInput } from '../errors';
+import { inputLabels } from '../field-labels';
 import { bundlesCalls } from './bundles';
 import { importCalls } from './import';
 import { libraryCalls } from './library';
@@ -78,7 +79,10 @@ export type ParsedInput<C extends Channel> = z.output<ApiContract[C]['input']>;
 
 export function parseInput<C extends Channel>(channel: C, raw: unknown): ParsedInput<C> {
   const r = apiContract[channel].input.safeParse(raw ?? {});
-  if (!r.success) throw invalidInput(r.error, '参数', {}, raw ?? {});
+  if (!r.success) {
+    const labels = inputLabels(channel);
+    throw invalidInput(r.error, '参数', labels ? { labels } : {}, raw ?? {});
+  }
   return r.data as ParsedInput<C>;
 }
 

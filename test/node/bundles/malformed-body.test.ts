@@ -31,7 +31,7 @@ describe('a stored body of the wrong shape', () => {
     writeFileSync(join(dir, 'library.json'), JSON.stringify(catalog));
 
     const reopened = await LibraryStore.open(dir);
-    expect(() => reopened.readUnits(victim.id)).toThrow(/正文文件无法使用.*结构不对（units\[\d+\]\.path/);
+    expect(() => reopened.readUnits(victim.id)).toThrow(/正文文件无法使用.*结构不对（“units\.\d+\.path”/);
     const problems = checkLibrary(reopened);
     expect(problems.map((p) => p.versionId)).toEqual([victim.id]);
     expect(problems[0]!.problem).toMatch(/结构不对/);

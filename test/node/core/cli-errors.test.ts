@@ -114,6 +114,23 @@ describe('the one CLI error shape', () => {
     expect(io.err).toMatch(/\n\s+at /);
   });
 
+  it('a record that fails validation: each field’s error as the form shows it, label first, in text and in error.details', async () => {
+    const file = join(work, 'bad-fields.json');
+    writeFileSync(file, JSON.stringify({ type: '规范性文件', title: ' ', leadUnit: '科技局', receivedDate: '2020-13-01', materials: [{ name: '' }], recievedDate: '2020-01-01' }));
+    const lines = ['标题：请填写标题', '收件日期：不是有效日期（应为 YYYY-MM-DD），收到 "2020-13-01"', '送审材料 › 第1项 › 名称：请填写名称', '内容：不认识的字段：recievedDate'];
+    expect(await run(['review', 'add', '--from', file])).toBe(1);
+    expect(io.err).toBe(`错误：审查记录填写有误：\n${lines.map((l) => `  - ${l}\n`).join('')}`);
+    expect(await run(['review', 'add', '--from', file, '--json'])).toBe(1);
+    expect(parsedError('review add').details).toEqual(lines);
+    // An edit is checked the same way (the patch's fields only).
+    writeFileSync(file, JSON.stringify({ type: '规范性文件', title: '科技创新券管理办法', leadUnit: '科技局', receivedDate: '2020-04-01' }));
+    expect(await run(['review', 'add', '--from', file, '--json'])).toBe(0);
+    const id = (JSON.parse(io.out) as { record: { id: string } }).record.id;
+    writeFileSync(file, JSON.stringify({ leadUnit: '', tags: ['标'.repeat(51)] }));
+    expect(await run(['review', 'update', id, '--from', file, '--json'])).toBe(1);
+    expect(parsedError('review update').details).toEqual(['承办单位：请填写承办单位', '标签 › 第1项：不能超过 50 字']);
+  });
+
   it('an unknown command is a usage error in the same shape', async () => {
     expect(await run(['bogus', '--json'])).toBe(2);
     expect(parsedError('bogus').code).toBe('USAGE');

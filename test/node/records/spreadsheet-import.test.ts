@@ -89,7 +89,7 @@ describe('spreadsheet import of past reviews', () => {
     const res = await lib.svc.importSpreadsheet(file);
     expect(res.imported.map((x) => x.row)).toEqual([2, 3, 6]);
     expect(res.failed).toEqual([
-      { row: 4, reason: '缺少必填字段“承办单位（leadUnit）”' },
+      { row: 4, reason: '承办单位：请填写承办单位' },
       { row: 5, reason: '“收件日期”不是日期：九月二十五日' },
     ]);
     const first = await lib.svc.getReview('R2020-001');

@@ -75,7 +75,7 @@ describe('workbench:* channels', () => {
     await expect(svc.call('workbench:diff', { id, from: 1, to: 3 })).rejects.toThrow('没有第 3 稿');
     const view = (await svc.call('workbench:get', { id, seq: 2, panel: false })) as { result: { findings: { id: string; rule: string }[] } };
     const coercion = view.result.findings.find((f) => f.rule === 'coercion-create')!.id;
-    await expect(svc.call('workbench:accept', { id, findingId: coercion, proposal: ' \n ' })).rejects.toThrow('“proposal”不能为空');
+    await expect(svc.call('workbench:accept', { id, findingId: coercion, proposal: ' \n ' })).rejects.toThrow('参数不合法：建议修改为不能为空（不需要修改建议时，直接采纳即可）');
     const ok = (await svc.call('workbench:accept', { id, findingId: coercion, proposal: '删去查封、扣押的规定' })) as { suggestions: { proposal: string }[] };
     expect(ok.suggestions.map((x) => x.proposal)).toEqual(['删去查封、扣押的规定']);
   }, 120_000);

@@ -1,8 +1,8 @@
 // A record form's field errors (shared/record-form.ts: the schema's issues by input path) placed on
 // the form's own fields; an issue with no field of its own is shown above the form, named in words.
 
-import type { FieldIssue } from '../../../../electron/shared/record-form';
-import { FIELD_LABELS } from '../../../../electron/shared/record-schema';
+import type { FormInstance } from 'antd';
+import { fieldIssueLine, type FieldIssue } from '../../../../electron/shared/record-form';
 
 export interface FormErrors {
   /** Errors to show beside fields (antd `form.setFields`). */
@@ -18,7 +18,7 @@ export function placeIssues(issues: FieldIssue[], fieldOf: (path: FieldIssue['pa
   for (const i of issues) {
     const name = fieldOf(i.path);
     if (!name) {
-      other.push(`${i.path.map((p) => (typeof p === 'number' ? `第${p + 1}项` : (FIELD_LABELS[p] ?? p))).join(' › ') || '内容'}：${i.message}`);
+      other.push(fieldIssueLine(i));
       continue;
     }
     const k = JSON.stringify(name);
@@ -27,4 +27,13 @@ export function placeIssues(issues: FieldIssue[], fieldOf: (path: FieldIssue['pa
     byField.set(k, e);
   }
   return { fields: [...byField.values()], other };
+}
+
+/** Puts a form model's errors beside their fields; a field wrong before and right now loses its error. */
+export function showFieldErrors(form: FormInstance, errors: FormErrors): void {
+  const shown = new Set(errors.fields.map((f) => JSON.stringify(f.name)));
+  form.setFields([
+    ...errors.fields,
+    ...form.getFieldsError().filter((f) => f.errors.length && !shown.has(JSON.stringify(f.name))).map((f) => ({ name: f.name, errors: [] })),
+  ]);
 }
