@@ -3,8 +3,10 @@
 // the service (records:validate) instead of re-coded in the renderer.
 import dayjs from 'dayjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { LIMITS } from '../../../electron/shared/limits';
 import { materialsFor } from '../../../electron/shared/review-materials';
-import { inputOf, newReviewValues, recordDateOf, valuesOf, emptyCites, type Values } from '../../../renderer/src/features/records/review-form-model';
+import { inputOf, newReviewValues, recordDateOf, reviewFormErrors, valuesOf, emptyCites, type Values } from '../../../renderer/src/features/records/review-form-model';
 import { makeLibrary, reviewInput, type TestLibrary } from '../records/records-test-support';
 
 let lib: TestLibrary;
@@ -50,5 +52,40 @@ describe('review form model', () => {
     expect(notDone.errors).toEqual([]);
     expect(notDone.warnings.filter((w) => w.endsWith('尚未履行')).length).toBeGreaterThan(0);
     expect(await lib.svc.listReviews()).toEqual([]);
+  });
+
+  it('each wrong field gets the schema’s Chinese error beside it, the same the service returns, and nothing is saved', async () => {
+    const v: Values = {
+      ...newReviewValues(dayjs('2020-04-13')),
+      title: '   ',
+      leadUnit: '局'.repeat(LIMITS.record.unit + 1),
+    };
+    v.materials = [...v.materials, { name: '  ', provided: true }];
+    v.procedures = v.procedures.map((p) => (p.check === '公平竞争审查' ? { ...p, applicable: true, notes: '注'.repeat(LIMITS.record.shortNotes + 1) } : p));
+    const cites = { ...emptyCites(), basis: [{ ref: { law: '' }, display: '' }] };
+    const errors = reviewFormErrors(v, cites, [], false);
+    const row = v.materials.length - 1;
+    expect(Object.fromEntries(errors.fields.map((f) => [f.name.join('.'), f.errors.join('；')]))).toEqual({
+      title: '请填写标题',
+      leadUnit: `不能超过 ${LIMITS.record.unit} 字`,
+      [`materials.${row}.name`]: '请填写名称',
+    });
+    // A part without a field of its own is named in words above the form: the 程序 notes, the citation.
+    expect(errors.other).toEqual([`程序审查 › 第${v.procedures.filter((p) => p.applicable || p.done || p.date || p.notes).findIndex((p) => p.check === '公平竞争审查') + 1}项 › 备注：不能超过 ${LIMITS.record.shortNotes} 字`, expect.stringMatching(/^引用条文 › 第1项/)]);
+    const service = await lib.svc.validate('review', inputOf(v, cites, []));
+    expect(service.fields.map((f) => f.message)).toEqual([...errors.fields.flatMap((f) => f.errors), `不能超过 ${LIMITS.record.shortNotes} 字`, expect.any(String)]);
+    await expect(lib.svc.createReview(inputOf(v, emptyCites(), []))).rejects.toThrow(/标题：请填写标题/);
+    expect(await lib.svc.listReviews()).toEqual([]);
+    // Editing checks the patch: a cleared 承办单位 is refused beside it as well.
+    const { record } = await lib.svc.createReview(inputOf({ ...newReviewValues(dayjs('2020-04-13')), title: '办法', leadUnit: '科' }, emptyCites(), []));
+    const edited = { ...valuesOf(await lib.svc.getReview(record.id)), leadUnit: ' ' };
+    expect(reviewFormErrors(edited, emptyCites(), [], true).fields).toEqual([{ name: ['leadUnit'], errors: ['请填写承办单位'] }]);
+  });
+
+  it('the page codes no rule or limit of its own: no antd rules, no typed lengths (the model and the service decide)', () => {
+    const page = readFileSync(new URL('../../../renderer/src/features/records/ReviewPage.tsx', import.meta.url), 'utf8');
+    expect(page).not.toMatch(/\brules=/);
+    expect(page).not.toMatch(/max(Length)?=\{\s*[\d_]+\s*\}/);
+    expect(page).not.toMatch(/不能早于|不能晚于|请填写/);
   });
 });

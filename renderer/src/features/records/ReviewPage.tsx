@@ -1,4 +1,5 @@
-// One 合法性审查 record: the form (antd Form, validated here and again by the service), the 送审材料
+// One 合法性审查 record: the form (its model checks the review schema's own rules, shown beside the
+// fields; the service's records:validate adds what only it knows, and a save checks all again), the 送审材料
 // and 程序 checklists with due-date warnings, findings on 权限/程序/内容 and the opinion, each with
 // linked articles (picker and detection on paste), the status workflow, attachments, and the
 // append-only 修改记录. A new record is created at #/review/new.
@@ -48,20 +49,13 @@ import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
 import { materialsFor } from '../../../../electron/shared/review-materials';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
-import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, valuesOf, type Section, type Values } from './review-form-model';
+import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, reviewFormErrors, valuesOf, type Section, type Values } from './review-form-model';
+import { showFieldErrors } from './record-form-errors';
+import { LIMITS } from '../../../../electron/shared/limits';
 import { printableName } from '../../../../electron/shared/printable-name';
 
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
-
-/** A date field's rule: not before the receipt date. */
-const notBeforeReceipt =
-  (label: string) =>
-  ({ getFieldValue }: { getFieldValue: (name: string) => Dayjs | null | undefined }) => ({
-    validator: (_: unknown, v: Dayjs | null) => {
-      const received = getFieldValue('receivedDate');
-      return v && received && v.isBefore(received, 'day') ? Promise.reject(new Error(`${label}不能早于收件日期`)) : Promise.resolve();
-    },
-  });
+const L = LIMITS.record;
 
 export function ReviewPage({ id }: { id: string }) {
   const isNew = id === 'new';
@@ -76,6 +70,7 @@ export function ReviewPage({ id }: { id: string }) {
   const [detect, setDetect] = useState<{ section: Section; text: string }>();
   const [saving, setSaving] = useState(false);
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [tab, setTab] = useState('form');
   const [packOpen, setPackOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -133,17 +128,19 @@ export function ReviewPage({ id }: { id: string }) {
   };
 
   const save = async () => {
-    let v: Values;
-    try {
-      await form.validateFields();
-      v = form.getFieldsValue(true) as Values; // all values, also those without a Form.Item (procedure names)
-    } catch {
+    const v = { ...(form.getFieldsValue(true) as Values), status }; // all values, also those without a Form.Item (procedure names)
+    // The review schema's own check (shared/record-form.ts), each error beside its field.
+    const errors = reviewFormErrors(v, cites, attachments, !isNew);
+    showFieldErrors(form, errors);
+    setOtherErrors(errors.other);
+    if (errors.fields.length || errors.other.length) {
       void message.error('请先改正表单中标红的项目');
+      if (errors.fields[0]) form.scrollToField(errors.fields[0].name, { block: 'center' });
       return;
     }
     setSaving(true);
     try {
-      const input = inputOf({ ...v, status }, cites, attachments);
+      const input = inputOf(v, cites, attachments);
       const r = isNew
         ? await client.call('reviews:create', { input })
         : await client.call('reviews:update', { id, patch: input, expectedRevision: review!.revision });
@@ -197,7 +194,7 @@ export function ReviewPage({ id }: { id: string }) {
         <Input.TextArea
           autoSize={{ minRows: 2, maxRows: 10 }}
           placeholder={placeholder}
-          maxLength={20_000}
+          maxLength={L.text}
           data-testid={`field-${section}`}
           onPaste={(e) => {
             const text = e.clipboardData.getData('text');
@@ -246,26 +243,30 @@ export function ReviewPage({ id }: { id: string }) {
         <Alert type="error" showIcon title={`已超过单位确定的审查期限 ${review.unitDeadline}（${due?.text}）`} style={{ marginBottom: 12 }} data-testid="overdue-alert" />
       )}
       {review && !review.overdue && due?.warn && <Alert type="warning" showIcon title={`单位确定的审查期限 ${review.unitDeadline}，${due.text}`} style={{ marginBottom: 12 }} />}
+      {otherErrors.length > 0 && <Alert type="error" showIcon title={otherErrors.join('；')} style={{ marginBottom: 12 }} data-testid="review-form-errors" />}
+      {check.errors.map((w) => (
+        <Alert key={w} type="error" showIcon title={w} style={{ marginBottom: 12 }} data-testid="review-check" />
+      ))}
       {warnings.length > 0 && <Alert type="warning" showIcon closable title="请注意" description={<ul style={{ margin: 0 }}>{warnings.map((w) => <li key={w}>{w}</li>)}</ul>} style={{ marginBottom: 12 }} onClose={() => setWarnings([])} />}
       <Card size="small" title="基本情况" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col span={16}>
-            <Form.Item name="title" label="审查事项" rules={[{ required: true, whitespace: true, message: '请填写审查事项（标题）' }, { max: 300 }]}>
+            <Form.Item name="title" label="审查事项" required>
               <Input placeholder="如：高青县科技创新券管理暂行办法（送审稿）" data-testid="field-title" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="type" label="类型" rules={[{ required: true }]}>
+            <Form.Item name="type" label="类型" required>
               <Select options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} onChange={onTypeChange} data-testid="field-type" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="leadUnit" label="承办单位" rules={[{ required: true, whitespace: true, message: '请填写承办单位' }, { max: 200 }]}>
+            <Form.Item name="leadUnit" label="承办单位" required>
               <Input data-testid="field-leadUnit" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="refNo" label="文号 / 编号" rules={[{ max: 100 }]}>
+            <Form.Item name="refNo" label="文号 / 编号">
               <Input placeholder="如：高科审〔2020〕1号" />
             </Form.Item>
           </Col>
@@ -275,7 +276,7 @@ export function ReviewPage({ id }: { id: string }) {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="receivedDate" label="收件日期" rules={[{ required: true, message: '请选择收件日期' }]}>
+            <Form.Item name="receivedDate" label="收件日期" required>
               <DatePicker style={{ width: '100%' }} onChange={(v) => void suggestDue(v)} data-testid="field-receivedDate" />
             </Form.Item>
           </Col>
@@ -289,24 +290,12 @@ export function ReviewPage({ id }: { id: string }) {
               name="unitDeadline"
               label="单位确定的审查期限"
               extra="可不填；填写后才据此判断逾期"
-              dependencies={['receivedDate']}
-              rules={[notBeforeReceipt('单位确定的审查期限')]}
             >
               <DatePicker style={{ width: '100%' }} data-testid="field-unitDeadline" />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item
-              name="completedDate"
-              label="出具意见日期"
-              dependencies={['receivedDate']}
-              rules={[
-                notBeforeReceipt('出具意见日期'),
-                () => ({
-                  validator: (_, v: Dayjs | null) => (v && v.isAfter(officeDay(), 'day') ? Promise.reject(new Error('出具意见日期不能晚于今天')) : Promise.resolve()),
-                }),
-              ]}
-            >
+            <Form.Item name="completedDate" label="出具意见日期">
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -323,7 +312,7 @@ export function ReviewPage({ id }: { id: string }) {
                       <Form.Item name={[f.name, 'provided']} valuePropName="checked" style={{ marginBottom: 6 }}>
                         <Checkbox />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']} style={{ marginBottom: 6, width: 220 }} rules={[{ required: true, whitespace: true, message: '材料名称' }]}>
+                      <Form.Item name={[f.name, 'name']} style={{ marginBottom: 6, width: 220 }}>
                         <Input size="small" />
                       </Form.Item>
                       <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除材料" />
@@ -368,8 +357,8 @@ export function ReviewPage({ id }: { id: string }) {
                 })
               }
             </Form.List>
-            {[...check.errors, ...check.warnings].map((w) => (
-              <Alert key={w} type={check.errors.includes(w) ? 'error' : 'warning'} showIcon title={w} style={{ marginTop: 6 }} data-testid="review-check" />
+            {check.warnings.map((w) => (
+              <Alert key={w} type="warning" showIcon title={w} style={{ marginTop: 6 }} data-testid="review-check" />
             ))}
           </Card>
         </Col>
@@ -390,7 +379,7 @@ export function ReviewPage({ id }: { id: string }) {
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item name="adviser" label="审查人">
-              <Input maxLength={100} />
+              <Input maxLength={L.person} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -413,10 +402,10 @@ export function ReviewPage({ id }: { id: string }) {
           </Col>
         </Row>
         <Form.Item name="adoptionNote" label="采纳情况说明">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={L.shortNotes} />
         </Form.Item>
         <Form.Item name="notes" label="备注" style={{ marginBottom: 0 }}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={5000} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={L.notes} />
         </Form.Item>
       </Card>
       <Card size="small" title="附件" style={{ marginBottom: 12 }}>

@@ -1,11 +1,15 @@
 // The 合法性审查 form's model, as plain TS: the form's values from a record and back to the
-// service's input, and the citations per section. No rules here: what is wrong or worth a warning
-// is asked of the service (records:validate), which applies the rules a save applies.
+// service's input, the citations per section, and the field errors — the review schema's own
+// (shared/record-form.ts, as records:validate and a save apply them), placed on the form's fields.
+// No rule or limit is coded here: what else is wrong or worth a warning (dates in order, a
+// conclusion once the opinion is issued, 30 days of 公开征求意见) is asked of the service.
 
 import dayjs, { type Dayjs } from 'dayjs';
 import { PROCEDURE_CHECKS, type ADVISER_ROLES, type ApiOutput, type CitationDto, type ReviewDto, type ReviewInputDto } from '../../../../electron/shared/api-contract';
 import { materialsFor } from '../../../../electron/shared/review-materials';
+import { recordFormIssues, type FieldIssue } from '../../../../electron/shared/record-form';
 import { toInput, type FormCitation } from './citation-form-model';
+import { placeIssues, type FormErrors } from './record-form-errors';
 
 export type Section = 'authority' | 'procedure' | 'content' | 'opinion' | 'basis';
 
@@ -106,18 +110,23 @@ export function citesOf(r: ReviewDto, flags: ApiOutput<'reviews:get'>['citations
   };
 }
 
+/**
+ * The input a save sends. Blank optional fields are left out; a required one left blank is sent
+ * blank (or missing) so the schema names it, and a 送审材料 row without a name is sent as it is, to
+ * be refused beside its field rather than dropped unseen.
+ */
 export function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attachments: ReviewDto['attachments']): ReviewInputDto {
   const text = (s: string | undefined) => (s ?? '').trim();
   const opt = <T,>(k: string, x: T | undefined | null | '') => (x === undefined || x === null || x === '' ? {} : { [k]: x });
   return {
     type: v.type,
-    title: v.title.trim(),
+    title: (v.title ?? '').trim(),
     ...opt('refNo', v.refNo?.trim()),
-    leadUnit: v.leadUnit.trim(),
-    receivedDate: ds(v.receivedDate)!,
+    leadUnit: (v.leadUnit ?? '').trim(),
+    ...opt('receivedDate', ds(v.receivedDate)),
     ...opt('unitDeadline', ds(v.unitDeadline)),
     ...opt('completedDate', ds(v.completedDate)),
-    materials: v.materials.filter((m) => m.name?.trim()).map((m) => ({ name: m.name.trim(), provided: !!m.provided, ...opt('note', m.note?.trim()) })),
+    materials: (v.materials ?? []).map((m) => ({ name: (m.name ?? '').trim(), provided: !!m.provided, ...opt('note', m.note?.trim()) })),
     procedures: v.procedures
       .filter((p) => p.applicable || p.done || p.date || p.notes)
       .map((p) => ({ check: p.check, applicable: !!p.applicable, done: !!p.done, ...opt('date', ds(p.date)), ...opt('endDate', ds(p.endDate)), ...opt('notes', p.notes?.trim()) })),
@@ -138,3 +147,30 @@ export function inputOf(v: Values, cites: Record<Section, FormCitation[]>, attac
   } as ReviewInputDto;
 }
 
+
+const TOP_FIELDS = ['type', 'title', 'refNo', 'leadUnit', 'receivedDate', 'unitDeadline', 'completedDate', 'conclusion', 'adopted', 'adoptionNote', 'notes'];
+
+/** Where an input path is shown in the form; undefined for parts without a field (citations, the status). */
+function formFieldOf(input: ReviewInputDto, path: FieldIssue['path']): (string | number)[] | undefined {
+  const [head, a, b] = path;
+  if (typeof head !== 'string') return undefined;
+  if (head === 'tags') return ['tags'];
+  if (TOP_FIELDS.includes(head)) return path.length === 1 ? [head] : undefined;
+  if (head === 'findings' && typeof a === 'string' && b === 'text') return [a];
+  if (head === 'opinion' && a === 'text') return ['opinion'];
+  if (head === 'opinion' && (a === 'adviser' || a === 'adviserRole')) return [a];
+  if (head === 'materials' && typeof a === 'number' && typeof b === 'string') return ['materials', a, b === 'note' ? 'name' : b];
+  if (head === 'procedures' && typeof a === 'number' && typeof b === 'string') {
+    // The input lists only the checks in use; the form lists every check in PROCEDURE_CHECKS order.
+    const check = input.procedures?.[a]?.check;
+    const row = check ? PROCEDURE_CHECKS.indexOf(check) : -1;
+    return row >= 0 && ['applicable', 'done', 'date', 'endDate'].includes(b) ? ['procedures', row, b] : undefined;
+  }
+  return undefined;
+}
+
+/** The schema's field errors of the form's values (a new review, or the patch of one being edited), placed on its fields; none = it may be sent. */
+export function reviewFormErrors(v: Values, cites: Record<Section, FormCitation[]>, attachments: ReviewDto['attachments'], editing: boolean): FormErrors {
+  const input = inputOf(v, cites, attachments);
+  return placeIssues(recordFormIssues('review', input, editing), (path) => formFieldOf(input, path));
+}
