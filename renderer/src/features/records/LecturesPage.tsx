@@ -3,7 +3,7 @@
 // linked to it.
 
 import { DeleteOutlined, FileAddOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { LECTURE_KINDS, MATERIAL_KINDS, type ApiInput, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -17,18 +17,9 @@ import { HistoryView } from '../../components/HistoryView';
 import { officeDay, officeYear } from '../../office-clock';
 import { lectureCitesOf, lectureFormErrors, lectureInputOf, lectureValuesOf, newLectureValues, type LectureValues } from './lecture-form-model';
 import { newPlanValues, planFormErrors, planInputOf, planValuesOf, type PlanValues } from './plan-form-model';
-import type { FormErrors } from './record-form-errors';
+import { showFieldErrors } from './record-form-errors';
 
 const L = LIMITS.record;
-
-/** Puts a form model's errors beside their fields; a field wrong before and right now loses its error. */
-function showFieldErrors(form: FormInstance, errors: FormErrors): void {
-  const shown = new Set(errors.fields.map((f) => JSON.stringify(f.name)));
-  form.setFields([
-    ...errors.fields,
-    ...form.getFieldsError().filter((f) => f.errors.length && !shown.has(JSON.stringify(f.name))).map((f) => ({ name: f.name, errors: [] })),
-  ]);
-}
 
 const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
