@@ -5,6 +5,9 @@
 //      LAWDESK_OCR_IN_PROCESS=1 npm run bench:ocr …   (page images on the main thread, to compare pauses)
 //      npm run bench:ocr -- --cases long     (a 20-page scanned PDF, built at run time: long-scan-pdf.ts)
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
+//      npm run bench:ocr -- --stages   (CPU-s of each page by stage, in-process, one tesseract worker)
+//      npm run bench:ocr -- --stages --compare   (each page also read the former way, rotateAuto
+//        on the full page, right after: a same-load before/after)
 //
 // Each case is a whole law: 山东省法律援助条例 as two scanned pages (page 1 clean, rotated 1.5°, noisy
 // and blurred, JPEG quality 30, or under a red seal; page 2 clean), and the 1955 国务院 regulation
@@ -16,7 +19,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
-import { ocrWorkerCount, recognisePages } from '../../electron/core/importers/ocr-engine';
+import { ocrWorkerCount, recognisePages, type OcrPage } from '../../electron/core/importers/ocr-engine';
+import { imageFilePage, renderPdfPage } from '../../electron/core/importers/ocr-images';
+import { newTesseract, recognisePage, type RecogniseCpu } from '../../electron/core/importers/ocr-tesseract';
 import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 import { longScanPdf } from './long-scan-pdf';
@@ -137,6 +142,77 @@ async function settledRss(): Promise<number> {
   return mb(process.memoryUsage().rss);
 }
 
+const cpuSeconds = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+
+/**
+ * --stages: where a page's CPU goes, stage by stage, with the same functions as an import (the
+ * page thread's work, here on the main thread with one tesseract worker so that process CPU
+ * deltas belong to one stage): pre-processing (decode or pdf.js render, red channel, grey PGM),
+ * deskew (skew measured on a reduced copy), recognition (tesseract: layout + LSTM), lines (result
+ * → compact lines), post (post-correction, vocabulary, layout, parsing, suspects) — and the
+ * accuracy of exactly these pages. p2 goes first and carries the WASM tier-up of a fresh worker.
+ */
+async function stages(cases: string[], compare: boolean): Promise<void> {
+  const t = cpuSeconds();
+  const worker = await newTesseract();
+  const startS = cpuSeconds() - t;
+  const ways = compare ? [{ way: 'reduced-copy deskew' }, { way: 'rotateAuto (before)', rotateAuto: true }] : [{ way: 'reduced-copy deskew' }];
+  const rows: Record<string, string | number>[] = [];
+  const pages = ways.map(() => new Map<string, OcrPage>());
+  const recognise = async (label: string, prep: () => Promise<{ data: Uint8Array; width: number; height: number; dpi: number }>) => {
+    for (const [w, how] of ways.entries()) {
+      const t0 = cpuSeconds();
+      const img = await prep();
+      const prepS = cpuSeconds() - t0;
+      const cpu: RecogniseCpu = { deskew: 0, recognise: 0, lines: 0 };
+      const lines = await recognisePage(worker, img, cpu, how);
+      pages[w]!.set(label, { lines, width: img.width, height: img.height, dpi: img.dpi });
+      rows.push({ page: label, way: how.way, prep: prepS.toFixed(2), deskew: cpu.deskew.toFixed(2), recognise: cpu.recognise.toFixed(2), lines: cpu.lines.toFixed(2), total: (prepS + cpu.deskew + cpu.recognise + cpu.lines).toFixed(2) });
+    }
+  };
+  const scan = (file: string) => () => imageFilePage(readFileSync(join(SCANS, file)), file);
+  const P2 = 'p2 clean (first: WASM tier-up)';
+  await recognise(P2, scan('yuanzhu-p2-clean.jpg'));
+  const yuanzhu = sourceUnits('yuanzhu.md');
+  const scores: Record<string, string | number>[] = [];
+  const judge = (name: string, labels: string[], source: Unit[]) => {
+    for (const [w, how] of ways.entries()) {
+      const ocr = labels.map((l) => pages[w]!.get(l)!);
+      const t0 = cpuSeconds();
+      const laid = layoutOcrPages(ocr)!;
+      const parsed = parseLawText(laid.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+      const suspects = findSuspects(parsed, laid.stream, laid.confidence);
+      const postS = cpuSeconds() - t0;
+      const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), source);
+      scores.push({ case: name, way: how.way, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, postCpuSPerPage: (postS / ocr.length).toFixed(3), unflaggedLabels: s.unflaggedLabels.join(' ') });
+    }
+  };
+  for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal'].filter((c) => cases.includes(c))) {
+    await recognise(`p1 ${variant}`, scan(`yuanzhu-p1-${variant}.jpg`));
+    judge(`援助条例 p1 ${variant} + p2`, [`p1 ${variant}`, P2], yuanzhu);
+  }
+  if (cases.includes('pdf')) {
+    const { openPdfTask } = await import('../../electron/core/importers/pdf-text-extractor');
+    const task = await openPdfTask(new Uint8Array(readFileSync(join(DOCS, 'tuizhi-scan.pdf'))));
+    const doc = await task.promise;
+    await recognise('退职规定 PDF p1', () => renderPdfPage(doc, 1));
+    await task.destroy();
+    judge('退职规定 scanned PDF', ['退职规定 PDF p1'], sourceUnits('tuizhi.md'));
+  }
+  await worker.terminate();
+  console.table(rows);
+  console.table(scores);
+  for (const { way } of ways) {
+    const steady = rows.filter((r) => r.way === way && r.page !== P2).map((r) => Number(r.total));
+    console.log(`${way}: pages after the first, mean ${(steady.reduce((a, b) => a + b, 0) / Math.max(1, steady.length)).toFixed(2)} CPU-s a page (prep + deskew + recognition + lines; post is per page in the second table)`);
+  }
+  console.log(`worker start ${startS.toFixed(2)} CPU-s (WASM + chi_sim), once per OCR thread and document`);
+  console.log(`uptime: ${execSync('uptime').toString().trim()}`);
+}
+
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--cases');
   const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
@@ -144,6 +220,9 @@ async function main(): Promise<void> {
   if (cases.includes('long')) await longScan();
   if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
+  if (process.argv.includes('--stages')) {
+    return stages(cases, process.argv.includes('--compare'));
+  }
   const rows: Record<string, string | number>[] = [];
   const yuanzhu = sourceUnits('yuanzhu.md');
   for (const variant of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal'].filter((c) => cases.includes(c))) {

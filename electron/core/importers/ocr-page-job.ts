@@ -7,7 +7,7 @@
 
 import { ExtractError } from './extracted-document';
 import type { OcrPage, PageImage } from './ocr-engine';
-import { newTesseract, toLines, type TWorker } from './ocr-tesseract';
+import { newTesseract, recognisePage, type TWorker } from './ocr-tesseract';
 import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
 import type { PdfDocument, PdfTask } from './pdf-text-extractor';
 import type { TextLine } from './text-layout';
@@ -39,8 +39,7 @@ export class PageJob {
   private async recognise(img: Blankable, dpi = img.dpi): Promise<RecognisedPage> {
     if (img.blank) return { page: { lines: [], width: img.width, height: img.height, dpi }, blank: true };
     const worker = await (this.tesseract ??= newTesseract());
-    const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), { rotateAuto: true }, { blocks: true, text: false });
-    return { page: { lines: toLines(r.data), width: img.width, height: img.height, dpi }, blank: false };
+    return { page: { lines: await recognisePage(worker, img), width: img.width, height: img.height, dpi }, blank: false };
   }
 
   /** pdf.js keeps a document's parsed objects and fonts until it is destroyed. */

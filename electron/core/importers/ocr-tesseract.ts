@@ -5,7 +5,8 @@
 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { OcrLine, OcrSymbol } from './ocr-engine';
+import type { OcrLine, OcrSymbol, PageImage } from './ocr-engine';
+import { reducedPgm } from './ocr-images';
 
 /** Where the model and the WASM core live: in node_modules, or app.asar.unpacked when packaged. */
 export function ocrAssetPaths(): { langPath: string; corePath: string } {
@@ -35,6 +36,57 @@ export async function newTesseract(): Promise<TWorker> {
     user_defined_dpi: '200',
   });
   return worker;
+}
+
+/** Angles below this (≈ 0.3°) are not corrected: tesseract.js's own threshold; a line drifts < 1 px per 200 px. */
+const MIN_SKEW_RADIANS = 0.005;
+
+/** CPU seconds of one page by stage (process time: the tesseract thread included), for the benchmark. */
+export interface RecogniseCpu {
+  deskew: number;
+  recognise: number;
+  lines: number;
+}
+
+const cpuSeconds = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1e6;
+};
+
+/**
+ * The page's skew in radians (tesseract.js's sign), measured by tesseract's line finder on a copy
+ * reduced to about 100 dpi with recognition skipped. `rotateAuto` did the same on the full page
+ * under a second page segmentation and then set the image again: 0.3–1 CPU-s a page where this
+ * takes about 0.1–0.2 (measured, README-importers.md). Undefined when the image is not a PGM made
+ * here (a TIFF goes to Leptonica as is).
+ */
+export async function measureSkew(worker: TWorker, img: PageImage): Promise<number | undefined> {
+  const k = Math.max(1, Math.round(img.dpi > 0 ? img.dpi / 100 : img.width / 850));
+  const small = reducedPgm(img.data, k);
+  if (!small) return undefined;
+  const r = await worker.recognize(Buffer.from(small.buffer, small.byteOffset, small.byteLength), { rotateAuto: true }, { text: false });
+  return r.data.rotateRadians ?? 0;
+}
+
+/**
+ * Recognise one pre-processed page once: deskewed by the angle measured on a reduced copy, read
+ * with per-symbol confidences (the 待核对 suspects) and line boxes (the 核对 view's regions).
+ */
+export async function recognisePage(worker: TWorker, img: PageImage, cpu?: RecogniseCpu, how: { rotateAuto?: boolean } = {}): Promise<OcrLine[]> {
+  const t0 = cpuSeconds();
+  // rotateAuto: the former way, kept so that the benchmark can compare both at the same load.
+  const skew = how.rotateAuto ? undefined : await measureSkew(worker, img);
+  const t1 = cpuSeconds();
+  const rotate = skew === undefined ? { rotateAuto: true } : Math.abs(skew) >= MIN_SKEW_RADIANS ? { rotateRadians: skew } : {};
+  const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), rotate, { blocks: true, text: false });
+  const t2 = cpuSeconds();
+  const lines = toLines(r.data);
+  if (cpu) {
+    cpu.deskew += t1 - t0;
+    cpu.recognise += t2 - t1;
+    cpu.lines += cpuSeconds() - t2;
+  }
+  return lines;
 }
 
 export function toLines(data: Awaited<ReturnType<TWorker['recognize']>>['data']): OcrLine[] {
