@@ -9,7 +9,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import type { DraftComparison, Finding, HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { besideFieldMessage } from '../../../../electron/shared/errors';
 import { client, errorMessage } from '../../api/client';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { useTask } from '../../api/hooks';
@@ -120,6 +121,13 @@ export function WorkbenchPage({ id }: { id: string }) {
       setLoading(false);
       task.reset();
     }
+  };
+  /** What is wrong with an edited 建议修改为, by the schema the service checks it with; undefined when fine or not edited. */
+  const proposalError = (f: Finding): string | undefined => {
+    const p = proposals[f.id];
+    if (p === undefined) return undefined;
+    const r = ProposalSchema.safeParse(p);
+    return r.success ? undefined : besideFieldMessage(r.error.issues[0]!, {}, p);
   };
   /** The proposal to send: the edited text when it differs from the rule's suggestion. */
   const proposalOf = (f: Finding) => {
@@ -341,23 +349,22 @@ export function WorkbenchPage({ id }: { id: string }) {
                         <Input.TextArea
                           ref={proposalBox}
                           autoSize={{ minRows: 2, maxRows: 6 }}
-                          maxLength={5000}
                           value={proposals[f.id] ?? d?.proposal ?? again?.proposal ?? f.suggestion ?? ''}
                           onChange={(e) => setProposals((p) => ({ ...p, [f.id]: e.target.value }))}
                           onKeyDown={(e) => {
                             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void accept(f);
                             if (e.key === 'Escape') (e.target as HTMLTextAreaElement).blur();
                           }}
-                          status={proposals[f.id] !== undefined && !proposals[f.id]!.trim() ? 'error' : ''}
+                          status={proposalError(f) ? 'error' : ''}
                           aria-label="建议修改为"
                           data-testid="wb-proposal"
                         />
-                        {proposals[f.id] !== undefined && !proposals[f.id]!.trim() && <Typography.Text type="danger" style={{ fontSize: 12 }}>建议修改为不能为空</Typography.Text>}
+                        {proposalError(f) && <Typography.Text type="danger" style={{ fontSize: 12 }}>{proposalError(f)}</Typography.Text>}
                       </div>
                     )}
                     {d?.status === 'accepted' && editing === f.id && f.id === current?.id && (
                       <Space style={{ marginTop: 6 }}>
-                        <Button size="small" type="primary" disabled={proposals[f.id] !== undefined && !proposals[f.id]!.trim()} onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-proposal-save">
+                        <Button size="small" type="primary" disabled={!!proposalError(f)} onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-proposal-save">
                           保存修改建议 (Ctrl+Enter)
                         </Button>
                         <Button size="small" onClick={(e) => { e.stopPropagation(); setEditing(undefined); }}>
@@ -367,7 +374,7 @@ export function WorkbenchPage({ id }: { id: string }) {
                     )}
                     {!d && f.id === current?.id && (
                       <Space style={{ marginTop: 6 }}>
-                        <Button size="small" type="primary" disabled={proposals[f.id] !== undefined && !proposals[f.id]!.trim()} onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-accept">
+                        <Button size="small" type="primary" disabled={!!proposalError(f)} onClick={(e) => { e.stopPropagation(); void accept(f); }} data-testid="wb-accept">
                           采纳 (a)
                         </Button>
                         <Button size="small" onClick={(e) => { e.stopPropagation(); setDismissing(f); }} data-testid="wb-dismiss">
