@@ -15,9 +15,13 @@ export class TimeSlicer {
 
   constructor(private readonly ms = SLICE_MS) {}
 
-  /** Whether the current slice is used up (check it between units of work). */
+  /**
+   * Whether the current slice is used up (check it between units of work). The slice is the
+   * turn's: a slicer made inside a job that already ran part of its slice (an import that commits,
+   * the commit serialising the catalog) counts from the turn's start, not from its own.
+   */
   get due(): boolean {
-    return performance.now() - this.last >= this.ms;
+    return performance.now() - Math.min(this.last, turnStart) >= this.ms;
   }
 
   /** Gives the event loop back (timers, I/O, progress events), then starts a new slice. */
@@ -26,7 +30,7 @@ export class TimeSlicer {
       waiting.push(resolve);
       if (!turnScheduled) scheduleTurn();
     });
-    this.last = performance.now();
+    this.last = turnStart = performance.now();
   }
 
   /** Pauses when the slice is used up: `await slicer.maybePause()` inside a loop. */
@@ -37,6 +41,8 @@ export class TimeSlicer {
 
 const waiting: (() => void)[] = [];
 let turnScheduled = false;
+/** When the job running now took its turn from the queue. */
+let turnStart = performance.now();
 
 function scheduleTurn(): void {
   turnScheduled = true;

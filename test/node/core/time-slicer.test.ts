@@ -1,7 +1,7 @@
 // Several time-sliced jobs share the event loop: each turn lets one of them run a slice, so the
 // loop is held for one slice per turn however many jobs run (a folder import, the index catching up
 // and the link graph used to run a slice each in the same turn: three slices, one long pause).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TimeSlicer } from '../../../electron/core/util/time-slicer';
 
 describe('TimeSlicer', () => {
@@ -29,5 +29,24 @@ describe('TimeSlicer', () => {
     };
     await Promise.all([job('a', 3), job('b', 2)]);
     expect(log).toEqual(['a0', 'b0', 'a1', 'b1', 'a2']);
+  });
+});
+
+describe('a slicer made inside a running slice', () => {
+  it('counts from the turn’s start: a job that already used most of its slice does not get another whole one', async () => {
+    let now = 1000;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    try {
+      const outer = new TimeSlicer(20);
+      await outer.pause(); // the job's turn starts at 1000
+      now = 1015; // 15 ms of its slice used, then it starts a nested step (a commit's write)
+      const inner = new TimeSlicer(20);
+      expect(inner.due).toBe(false);
+      now = 1021;
+      expect(inner.due, '21 ms into the turn, though only 6 ms since the inner slicer was made').toBe(true);
+      expect(outer.due).toBe(true);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });
