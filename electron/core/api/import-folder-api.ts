@@ -57,6 +57,7 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
         // (not every second) lets it index larger batches. A kill between commits loses nothing:
         // bodies written since are recovered when the library opens.
         commitEveryMs: FOLDER_COMMIT_MS,
+        previews: !!dryRun,
         onProgress: (p) => {
           t.progress = p;
           progress({ phase: dryRun ? 'preview' : 'import', done: p.done, total: p.total, label: p.file });

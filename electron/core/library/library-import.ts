@@ -75,6 +75,12 @@ export interface ImportOptions {
   /** Stops between two files; what was imported so far is committed. */
   signal?: AbortSignal;
   /**
+   * Each file's first units on its report line (default true): what a preview is for. A folder
+   * import that commits leaves them out — 2,590 files made a 3.5 MB report (0.6 MB without),
+   * validated and serialised in one step at its end; the laws themselves are in the library.
+   */
+  previews?: boolean;
+  /**
    * Folders the files must really be in (symlinks resolved): a folder chosen in the browser face
    * may not reach outside the user's home and drives through a link inside it.
    */
@@ -371,6 +377,7 @@ export async function importPaths(
       opts.onProgress?.({ done: i, total: files.length, file });
       const ocr = opts.ocr ?? (opts.dryRun ? 'estimate' : true);
       const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr);
+      if (opts.previews === false) delete result.preview;
       report.files.push(result);
       if (result.status === 'imported' || result.status === 'replaced' || (result.status === 'updated' && !opts.dryRun)) {
         const meta = store.version(result.versionId!);

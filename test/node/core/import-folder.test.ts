@@ -130,6 +130,14 @@ describe('choosing a folder by path', () => {
       expect(st2.report.canceled).toBe(true);
       expect(st2.report.files.length).toBeLessThan(3);
       expect(lib2.store.versions().length).toBe(st2.report.imported);
+      // a committed folder import's report leaves the articles' preview out; a dry run keeps it
+      expect(st.report.files.every((f) => f.preview === undefined)).toBe(true);
+      const dry = await lib2.call('import:folder', { path: copy, dryRun: true });
+      let st3 = await lib2.call('import:task', { taskId: dry.taskId });
+      while (!st3.done) st3 = await lib2.call('import:task', { taskId: dry.taskId });
+      const fresh = st3.report.files.filter((f) => f.status === 'imported');
+      expect(fresh.length).toBeGreaterThan(0);
+      expect(fresh.every((f) => (f.preview?.length ?? 0) > 0)).toBe(true);
       lib2.close();
       // what is on disk agrees: the catalog committed at the cancel names every body, nothing else
       const reopened = await LibraryStore.open(join(root, 'lib2'));
