@@ -34,7 +34,7 @@ function arg(name: string, fallback: string): string {
 const N = Number(arg('n', '30'));
 const SEED = Number(arg('seed', '14'));
 const FORMATS = arg('formats', ALL_FORMATS.join(',')).split(',') as Format[];
-const WORK = join(arg('work', '/tmp/lawdesk-format-sweep'), `s${SEED}-n${N}`);
+let WORK = join(arg('work', '/tmp/lawdesk-format-sweep'), `s${SEED}-n${N}`);
 const JSON_OUT = process.argv.includes('--json');
 const MAX_BYTES = 160_000; // 民法典-sized files make one soffice PDF take minutes at this load
 
@@ -194,12 +194,11 @@ function sh(cmd: string, args: string[], cwd: string): void {
   execFileSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: 3_600_000 });
 }
 
-const LO_PROFILE = `file://${join(WORK, 'lo-profile')}`;
 /** One soffice call per target format; its own profile so other users' soffice never answer. */
 function soffice(target: string, filter: string, inputs: string[], outDir: string): number {
   const t0 = performance.now();
   mkdirSync(outDir, { recursive: true });
-  sh('soffice', [`-env:UserInstallation=${LO_PROFILE}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...inputs], WORK);
+  sh('soffice', [`-env:UserInstallation=file://${join(WORK, 'lo-profile')}`, '--headless', '--convert-to', filter, '--outdir', outDir, ...inputs], WORK);
   void target;
   return (performance.now() - t0) / 1000;
 }
@@ -274,7 +273,27 @@ async function importUnits(file: string): Promise<{ units: Article[]; error?: st
   }
 }
 
+/**
+ * `--fixture a.md,b.md --out dir`: the same conversions for a few Markdown laws, written as
+ * dir/<name>-sweep.<format> — how the sweep's test fixtures are made.
+ */
+function makeFixtures(mds: string[], out: string): void {
+  WORK = join(arg('work', '/tmp/lawdesk-format-sweep'), `fixtures-${process.pid}`);
+  rmSync(WORK, { recursive: true, force: true });
+  const laws = mds.map((md) => ({ id: md.replace(/^.*\//, '').replace(/\.md$/, ''), law: readLaw(readFileSync(md, 'utf8')) }));
+  produce(laws);
+  for (const { id } of laws) {
+    for (const f of FORMATS) {
+      const file = join(WORK, f, `${id}.${f}`);
+      if (existsSync(file)) copyFileSync(file, join(out, `${id}-sweep.${f}`));
+    }
+  }
+  rmSync(WORK, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
+  const fixture = arg('fixture', '');
+  if (fixture) return makeFixtures(fixture.split(','), arg('out', '.'));
   if (process.argv.includes('--fresh')) rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   const picked = pickLaws();

@@ -95,7 +95,9 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
     if (/encrypt/i.test(msg)) throw new ExtractError(`${label}已加密，需要密码才能打开；请先在 Word/WPS 中去除密码后再导入`);
     throw new ExtractError(`${label}已损坏或不完整，无法读取正文（${msg.slice(0, 60)}）`);
   }
-  const body = doc.getBody();
+  // word-extractor's default "filterUnicode" turns “ ” ‘ ’ into ASCII quotes and — into "-": a law's
+  // “犯罪案件” and its —— dashes must come through as written.
+  const body = doc.getBody({ filterUnicode: false });
   // A copy cut inside the text streams can still have an intact container: the FIB says how long
   // the main text is, and a partial law is worse than none.
   if (ccpText > 0 && body.length < 0.9 * ccpText) {

@@ -26,6 +26,62 @@ export interface TextLine {
   indented: boolean;
 }
 
+const narrow = (c: string) => c.charCodeAt(0) < 0x2000 || (c >= '\uff61' && c <= '\uffdc');
+const blank = (t: PositionedText) => t.str.trim() === '';
+
+/**
+ * One line's items in reading order. Word processors print mixed-script text as overlapping runs:
+ * LibreOffice writes “ ” and digits in the Western font and the ideographs in the CJK font, each
+ * run with blanks where the other font's glyphs go ("“", "  ", "”" over "侦查是指…"). Sorting such
+ * runs by their start puts a quote after the whole CJK run ("侦查是“ ”指"). So blanks lying over
+ * printed glyphs are dropped, and a run that starts inside another splits it at that character
+ * (advances estimated: the font size, half for Latin).
+ */
+function interleave(items: PositionedText[]): PositionedText[] {
+  const inked = items.filter((t) => !blank(t));
+  const covered = (t: PositionedText) =>
+    inked.some((o) => o.x < t.x + t.w - 0.2 * t.size && t.x < o.x + o.w - 0.2 * o.size);
+  let runs = items.filter((t) => !blank(t) || !covered(t)).sort((a, b) => a.x - b.x || (blank(a) ? 1 : 0) - (blank(b) ? 1 : 0));
+  for (let guard = 0; guard < 1000; guard++) {
+    let split = false;
+    const out: PositionedText[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      const a = runs[i]!;
+      const b = runs.slice(i + 1).find((o) => !blank(o) && o.x > a.x + 0.5 * a.size && o.x < a.x + a.w - 0.5 * o.size);
+      const chars = [...a.str];
+      if (!b || chars.length < 2) {
+        out.push(a);
+        continue;
+      }
+      let k = 0;
+      let adv = 0;
+      while (k < chars.length - 1) {
+        const w = narrow(chars[k]!) ? a.size / 2 : a.size;
+        if (a.x + adv + w / 2 > b.x) break;
+        adv += w;
+        k++;
+      }
+      if (k === 0) {
+        out.push(a);
+        continue;
+      }
+      // The run's own blank where the other run's glyph goes (" 重大 ") is not text.
+      let x = a.x + adv;
+      while (k < chars.length - 1 && /\s/.test(chars[k]!)) {
+        x += narrow(chars[k]!) ? a.size / 2 : a.size;
+        k++;
+      }
+      const head = chars.slice(0, k).join('').replace(/\s+$/, '');
+      if (head !== '') out.push({ ...a, str: head, w: adv });
+      out.push({ ...a, str: chars.slice(k).join(''), x, w: Math.max(0, a.w - (x - a.x)) });
+      split = true;
+    }
+    runs = out.sort((a, b) => a.x - b.x);
+    if (!split) break;
+  }
+  return runs;
+}
+
 /** Group a page's text items into lines by baseline, left to right. */
 export function buildLines(items: readonly PositionedText[], page: number): TextLine[] {
   const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
@@ -37,8 +93,8 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
     else groups.push([it]);
   }
   const lines: TextLine[] = [];
-  for (const g of groups) {
-    g.sort((a, b) => a.x - b.x);
+  for (const raw of groups) {
+    const g = interleave(raw);
     let text = '';
     let end = -Infinity;
     let x0: number | undefined;
@@ -142,6 +198,21 @@ const SENTENCE_END_RE = /[。；;：:！!？?）)」』”]$/;
 const ASCII_WORD_END = /[A-Za-z0-9]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9]/;
 
+/**
+ * A body line that ends a little short without closing its sentence was pushed to wrap early: a
+ * closing mark may not start a line, nor a number or 《 be cut ("百分之百" / "的；", "1∶100万至" /
+ * "1∶5000…"). Law paragraphs end with 。；：or a bracket, so such a line continues.
+ */
+function keptTogether(prev: TextLine, right: number, inBody: boolean): boolean {
+  return (
+    inBody &&
+    prev.x1 > right - 8 * prev.size &&
+    !SENTENCE_END_RE.test(prev.text) &&
+    !HEADING_START_RE.test(prev.text) &&
+    !/^第[零〇一二三四五六七八九十百千0-9]+条$/.test(prev.text)
+  );
+}
+
 /** Lines (headers and footers already removed) → paragraphs. */
 export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pageOf: number[] } {
   const all = pages.flat();
@@ -162,7 +233,7 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
         !prev ||
         line.indented ||
         line.x0 > left + 0.8 * size ||
-        prev.x1 < prevRight - 1.5 * size ||
+        (prev.x1 < prevRight - 1.5 * size && !keptTogether(prev, prevRight, inBody)) ||
         Math.abs(prev.size - size) > 0.15 * size ||
         ((ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) && SENTENCE_END_RE.test(prev.text));
       // A centred block wrapped over several lines (a long history line in parentheses) stays one.
