@@ -106,8 +106,10 @@ interface Block {
   text: string;
   rows?: string[][];
 }
-interface Law extends OfdLaw {
+interface Law {
+  title: string;
   subtitle?: string;
+  history: string[];
   blocks: Block[];
 }
 
