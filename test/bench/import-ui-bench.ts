@@ -40,6 +40,7 @@ interface ServerStats {
   cpuOver100: number;
   majorGcs: number;
   longestMajorGcMs: number;
+  longestGcs: { kind: string; ms: number }[];
   top: PauseStat[];
   topCpu: PauseStat[];
 }
@@ -130,7 +131,7 @@ try {
       `CPU 时间：CLI ${((cliUser! + cliSys!)).toFixed(1)} s；界面服务进程 ${(stats.cpuMs / 1000).toFixed(1)} s（其中主线程 ${(stats.mainThreadCpuMs / 1000).toFixed(1)} s）`,
       `界面 / CLI 用时之比：${(uiSeconds / cliSeconds!).toFixed(2)}`,
       `停顿（墙钟）：超过 30 ms ${stats.pausesOver30} 次，超过 100 ms ${stats.pausesOver100} 次；其中主线程 CPU 超过 30 ms ${stats.cpuOver30} 次、超过 50 ms ${stats.cpuOver50} 次、超过 100 ms ${stats.cpuOver100} 次`,
-      `完整 GC（mark-compact）${stats.majorGcs} 次，最长 ${ms(stats.longestMajorGcMs)}`,
+      `完整 GC（mark-compact）${stats.majorGcs} 次，最长 ${ms(stats.longestMajorGcMs)}；最长的 3 次 GC：${stats.longestGcs.map((g) => `${g.kind} ${ms(g.ms)}`).join('，')}（墙钟，含等核）`,
       '',
       '最长的 5 次停顿（主线程 CPU = 停顿中主线程自身的 CPU 时间，等核 = 等待 CPU 的时间，GC = 其中的垃圾回收；在跑什么：CPU 剖析采样的 CPU 时间）：',
       '',

@@ -50,14 +50,15 @@ interface Pause {
   waitMs: number;
 }
 const pauses: Pause[] = [];
-const gcs: { startUs: number; endUs: number; major: boolean }[] = [];
+const gcs: { startUs: number; endUs: number; major: boolean; kind: string }[] = [];
 // performance.now() (ms from timeOrigin) → the monotonic clock in µs
 const perfOffsetUs = nowUs() - performance.now() * 1000;
 const gcObserver = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) {
     const kind = (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind;
     const startUs = perfOffsetUs + e.startTime * 1000;
-    gcs.push({ startUs, endUs: startUs + e.duration * 1000, major: kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR });
+    const name = kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR ? 'mark-compact' : kind === perfConstants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : kind === perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL ? 'incremental marking' : 'weak callbacks';
+    gcs.push({ startUs, endUs: startUs + e.duration * 1000, major: kind === perfConstants.NODE_PERFORMANCE_GC_MAJOR, kind: name });
   }
 });
 gcObserver.observe({ entryTypes: ['gc'] });
@@ -179,6 +180,7 @@ for await (const line of createInterface({ input: process.stdin })) {
       pausesOver100: pauses.filter((p) => p.endUs - p.startUs > 100_000).length,
       majorGcs: majors.length,
       longestMajorGcMs: majors.length ? Math.max(...majors) : 0,
+      longestGcs: [...gcs].sort((a, b) => b.endUs - b.startUs - (a.endUs - a.startUs)).slice(0, 3).map((g) => ({ kind: g.kind, ms: (g.endUs - g.startUs) / 1000 })),
       cpuOver30: pauses.filter((p) => p.cpuMs > 30).length,
       cpuOver50: pauses.filter((p) => p.cpuMs > 50).length,
       cpuOver100: pauses.filter((p) => p.cpuMs > 100).length,
