@@ -77,9 +77,14 @@ export function ReviewPage({ id }: { id: string }) {
   // The revision the form was loaded from. useCall asks again whenever the library moves (an
   // import, the CLI beside the app); that answer is the same revision and must not wipe unsaved edits.
   const loadedFrom = useRef<string>(undefined);
+  // Whether the user has ticked or edited a new review's 送审材料 (then a type change keeps them).
+  // From the user's own changes (onValuesChange): isFieldTouched('materials') was already true once
+  // the defaults were set, so a type change never replaced the 规范性文件 list.
+  const materialsEdited = useRef(false);
 
   useEffect(() => {
     if (isNew) {
+      materialsEdited.current = false;
       const fresh = newReviewValues(officeDay());
       const received = fresh.receivedDate;
       form.setFieldsValue(fresh);
@@ -112,7 +117,7 @@ export function ReviewPage({ id }: { id: string }) {
 
   // A new review's checklist follows its type until the user has ticked or edited it.
   const onTypeChange = (type: Values['type']) => {
-    if (isNew && !form.isFieldTouched('materials')) form.setFieldValue('materials', materialsFor(type));
+    if (isNew && !materialsEdited.current) form.setFieldValue('materials', materialsFor(type));
   };
 
   const recordDate = (): string => {
@@ -234,7 +239,8 @@ export function ReviewPage({ id }: { id: string }) {
   if (!isNew && !review) return <Skeleton active style={{ padding: 24 }} />;
 
   const formView = (
-    <Form form={form} layout="vertical" disabled={archived} onValuesChange={() => {
+    <Form form={form} layout="vertical" disabled={archived} onValuesChange={(changed: Partial<Values>) => {
+        if ('materials' in changed) materialsEdited.current = true;
         setDirty(true);
         setCheckTick((n) => n + 1);
       }} requiredMark scrollToFirstError onFinish={() => void save()}>
