@@ -6,6 +6,8 @@
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { ProposalSchema, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { formatIssue } from '../../shared/errors';
+import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle } from '../records/citation-resolve';
@@ -210,7 +212,7 @@ export class ReviewWorkbench {
     let proposal: string | undefined;
     if (o.proposal !== undefined) {
       const p = ProposalSchema.safeParse(o.proposal);
-      if (!p.success) throw new RecordsError('INVALID', p.error.issues[0]!.message);
+      if (!p.success) throw new RecordsError('INVALID', formatIssue({ ...p.error.issues[0]!, path: ['proposal'] }, { labels: WORKBENCH_FIELD_LABELS }, { proposal: o.proposal }));
       proposal = p.data;
     }
     const f = await this.finding(reviewId, findingId);
