@@ -1,6 +1,6 @@
 // React hooks over the client: a call whose result follows its inputs, and event subscriptions.
 
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiInput, ApiOutput, Channel, EventName, EventPayload } from '../../../electron/shared/api-contract';
 import type { TaskProgress } from '../../../electron/shared/task-progress';
 import { callKey } from './call-key';
@@ -37,17 +37,24 @@ export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null
     }
     const n = ++seq.current;
     setLoading(true);
+    // An answer is drawn as a transition: React renders what it changes (a 法规库 table of
+    // thousands of laws, a reader's links and counts) in pieces that give way to input and paint,
+    // so only the commit is one main-thread task.
     client.call(channel, current).then(
       (v) => {
         if (n !== seq.current) return;
-        setData(v);
-        setError(undefined);
-        setLoading(false);
+        startTransition(() => {
+          setData(v);
+          setError(undefined);
+          setLoading(false);
+        });
       },
       (e) => {
         if (n !== seq.current) return;
-        setError(errorMessage(e));
-        setLoading(false);
+        startTransition(() => {
+          setError(errorMessage(e));
+          setLoading(false);
+        });
       },
     );
   }, [channel, key, tick]);
