@@ -44,10 +44,10 @@ export function expandDeltas(s: string | undefined): number[] {
   return out.map((d) => (Number.isFinite(d) ? d : 0));
 }
 
-// Only Latin (and other alphabetic scripts) and half-width forms are surely narrow. General punctuation,
+// Only ASCII and half-width forms are surely narrow. Latin-1 signs (× ÷ °), general punctuation,
 // maths and symbols (“ ” — … ∶ ①) are full width in the CJK fonts laws are set in; over-estimating a
 // width only hides a gap, under-estimating it invents one ("1∶ 100万").
-const isNarrow = (c: string) => c.charCodeAt(0) < 0x2000 || (c >= '\uff61' && c <= '\uffdc');
+const isNarrow = (c: string) => c.charCodeAt(0) < 0x80 || (c >= '\uff61' && c <= '\uffdc');
 
 /** An ImageObject: which resource it draws and where (page millimetres). */
 interface PlacedImage {

@@ -195,8 +195,10 @@ function quantile(values: number[], q: number): number | undefined {
 
 const SECTION_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
 const SENTENCE_END_RE = /[。；;：:！!？?）)」』”]$/;
-const ASCII_WORD_END = /[A-Za-z0-9]$/;
-const ASCII_WORD_START = /^[A-Za-z0-9]/;
+// A Latin word wrapped onto the next line gets its space back; digits do not: in a Chinese text a
+// number cut at the line's end ("…通过、20" / "10年9月…") is one number.
+const ASCII_WORD_END = /[A-Za-z]$/;
+const ASCII_WORD_START = /^[A-Za-z]/;
 
 /**
  * A body line that ends a little short without closing its sentence was pushed to wrap early: a

@@ -2,7 +2,7 @@
 // sweep found wrong — curly quotes “…” and the dash —— (LibreOffice writes the quotes in the
 // Western font, so a PDF places them as separate items inside a CJK run), the ratio sign 1∶100万,
 // and lines that end short because a word or a closing mark cannot start the next one. Made by
-// `npx tsx test/bench/format-sweep.ts --fixture test/fixtures/documents/sources/moshou.md,test/fixtures/documents/sources/cehui.md --out test/fixtures/documents/sweep --formats doc,pdf,ofd`
+// `npx tsx test/bench/format-sweep.ts --fixture test/fixtures/documents/sources/moshou.md,test/fixtures/documents/sources/cehui.md[,…/gongshi.md] --out test/fixtures/documents/sweep --formats doc,pdf,ofd`
 // (pandoc → .docx → LibreOffice .doc / .pdf; the project's OFD generator).
 
 import { readFileSync } from 'node:fs';
@@ -13,6 +13,8 @@ import { FIXTURES, matchArticles } from './article-match';
 
 const cases: [string, string][] = [];
 for (const law of ['moshou', 'cehui']) for (const f of ['doc', 'pdf', 'ofd']) cases.push([`sweep/${law}-sweep.${f}`, `${law}.md`]);
+// × and ÷ between numbers (Latin-1, full width in 仿宋): the OFD reader took them for narrow and saw a gap.
+cases.push(['sweep/gongshi-sweep.ofd', 'gongshi.md']);
 
 describe('format sweep fixtures: every article exact', () => {
   for (const [file, source] of cases) {

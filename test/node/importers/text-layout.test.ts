@@ -1,0 +1,66 @@
+// The shared layout step (PDF text layer, OFD, OCR) on cases the format sweep found.
+
+import { describe, expect, it } from 'vitest';
+import { buildLines, joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
+
+const line = (text: string, x0: number, x1: number, y: number, indented = false): TextLine => ({
+  page: 1, text, x0, x1, y, size: 12, indented,
+});
+
+describe('joinParagraphs', () => {
+  it('keeps a number cut at the line end whole, and a wrapped Latin word apart', () => {
+    const { paragraphs } = joinParagraphs([
+      [
+        line('第一条 本条例于2009年6月26日经第十一届会议通过、20', 96, 500, 700),
+        line('10年9月17日修正。', 72, 200, 685),
+        line('第二条 参照World', 96, 500, 670),
+        line('Trade Organization规则。', 72, 260, 655),
+      ],
+    ]);
+    expect(paragraphs).toEqual(['第一条 本条例于2009年6月26日经第十一届会议通过、2010年9月17日修正。', '第二条 参照World Trade Organization规则。']);
+  });
+
+  it('does not end a paragraph at a body line pushed short by a line-break rule', () => {
+    const lines = [
+      line('第一条 国家基本比例尺地图的更新周期，根据需求确定。其中，1∶100万至', 96, 430, 700),
+      line('1∶5000国家基本比例尺地图至少5年更新一次；', 72, 500, 685),
+      line('数量达到百分之五十以上未达到百分之百', 72, 476, 670),
+      line('的；', 72, 96, 655),
+      line('第二条 另一条。', 96, 200, 640),
+      line('第三条 短句结束。', 96, 440, 625),
+      line('新的一段。', 72, 200, 610),
+    ];
+    expect(joinParagraphs([lines]).paragraphs).toEqual([
+      '第一条 国家基本比例尺地图的更新周期，根据需求确定。其中，1∶100万至1∶5000国家基本比例尺地图至少5年更新一次；数量达到百分之五十以上未达到百分之百的；',
+      '第二条 另一条。',
+      '第三条 短句结束。',
+      '新的一段。',
+    ]);
+  });
+});
+
+describe('buildLines', () => {
+  it('interleaves the Western-font quotes LibreOffice prints over a CJK run, without the runs’ placeholder blanks', () => {
+    // Item positions as pdf.js reports them for a LibreOffice PDF (12 pt): the Western run has the
+    // quotes and a blank over the ideographs, the CJK run a blank where each quote goes.
+    const items = [
+      { str: '规定的 重大 。', x: 72, y: 700, w: 84.2, size: 12 },
+      { str: '“', x: 108, y: 700, w: 6.1, size: 12 },
+      { str: ' ', x: 114.1, y: 700, w: 24, size: 12 },
+      { str: '”', x: 138.1, y: 700, w: 6.1, size: 12 },
+    ];
+    expect(buildLines(items, 1).map((l) => l.text)).toEqual(['规定的“重大”。']);
+  });
+
+  it('drops a blank placeholder lying over digits and keeps 1∶100万 together', () => {
+    const items = [
+      { str: '全国1', x: 72, y: 700, w: 30, size: 12 },
+      { str: ' ', x: 102, y: 700, w: 12, size: 12 },
+      { str: '100', x: 114, y: 700, w: 22.9, size: 12 },
+      { str: '∶', x: 102, y: 700, w: 12, size: 12 },
+      { str: ' ', x: 114, y: 700, w: 25.4, size: 12 },
+      { str: '万', x: 139.4, y: 700, w: 12, size: 12 },
+    ];
+    expect(buildLines(items, 1).map((l) => l.text)).toEqual(['全国1∶100万']);
+  });
+});
