@@ -88,6 +88,15 @@ try {
       await shot('lecture-form');
       await page.keyboard.press('Escape');
 
+      // a new review switched to 重大行政决策: its own 送审材料 checklist
+      await page.goto(base + '#/reviews');
+      await page.getByTestId('new-review').click();
+      await page.getByTestId('field-type').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: /^重大行政决策$/ }).click();
+      await page.locator('.ant-card').filter({ hasText: '送审材料' }).locator('input[value="决策草案"]').waitFor();
+      await page.locator('.ant-card').filter({ hasText: '送审材料' }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shot('review-new-decision');
+
       await page.goto(base + '#/settings');
       await page.getByTestId('settings-library-dir').waitFor();
       await page.getByRole('button', { name: /立即备份/ }).click().catch(() => {});

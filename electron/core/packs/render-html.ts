@@ -51,7 +51,7 @@ p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 .cover .cover-purpose { margin-top: 18mm; font-family: ${FONT_STACKS.kai}; text-align: center; text-indent: 0; }
 .cover .cover-foot { margin-top: auto; text-align: center; text-indent: 0; }
 .toc { break-before: page; }
-.toc-title, .doc-title { font-family: ${FONT_STACKS.title}; font-size: 22pt; line-height: 37pt; font-weight: normal; text-align: center; margin: 0 0 ${LINE_PT}pt 0; }
+.toc-title, .doc-title { font-family: ${FONT_STACKS.title}; font-size: 22pt; line-height: 37pt; font-weight: normal; text-align: center; text-wrap: balance; margin: 0 0 ${LINE_PT}pt 0; }
 .toc-entry { display: flex; align-items: last baseline; text-indent: 0; } /* the number on an entry's last line, as Word sets it */
 .toc-entry.l2 { padding-left: 2em; }
 .toc-entry .t { flex: none; max-width: calc(100% - 4em); }
