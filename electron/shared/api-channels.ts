@@ -35,6 +35,7 @@ export const CHANNEL_NAMES = [
   'version:verify',
   'version:checkOcr',
   'version:scanPage',
+  'version:locateOcr',
   'reviews:list',
   'reviews:get',
   'reviews:create',

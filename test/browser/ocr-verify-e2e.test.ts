@@ -206,3 +206,55 @@ describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对
       await page.screenshot({ path: join(import.meta.dirname, '../../resources/screenshots/ocr-verify-scan-1440.png') });
     }));
 });
+
+describe.skipIf(!haveChromium)('a version imported before article regions were recorded', () => {
+  const withSession = useBrowser();
+
+  it('says the lines cannot be framed and, asked to, recognises the original again and frames them', { timeout: 300_000 }, () =>
+    withSession(async ({ face, page }) => {
+      const store = face.service.store;
+      // 退职 as an OCR import stored it before ocrRegions existed: the scan kept, marks, no regions.
+      const { importPaths } = await import('../../electron/core/library/library-import');
+      const { createHash } = await import('node:crypto');
+      const { readFileSync } = await import('node:fs');
+      const { join } = await import('node:path');
+      const docs = join(import.meta.dirname, '../fixtures/documents');
+      await importPaths(store, [join(docs, 'sources', 'tuizhi.md')]);
+      const id = store.versions().find((v) => v.title.includes('退职'))!.id;
+      const scan = readFileSync(join(docs, 'tuizhi-scan.pdf'));
+      const sha = createHash('sha256').update(scan).digest('hex');
+      const body = store.loadVersion(id);
+      const units = body.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3] } : { ...u, suspects: [] }));
+      expect(store.lock.tryAcquire()).toBe(true);
+      try {
+        await store.load();
+        store.writeOriginal(scan, sha, '.pdf');
+        const next = { ...body, units, sourceFormat: 'pdf' as const, sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr' as const, verified: false };
+        const file = store.writeBody(next);
+        const { units: _u, ...meta } = next;
+        store.stage({ ...meta, file });
+        await store.commit({ added: [id], removed: [id] });
+      } finally {
+        store.lock.release();
+      }
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `#/verify/${encodeURIComponent(id)}`);
+      await page.getByTestId('ocr-scan-img').waitFor();
+      const note = page.getByTestId('ocr-scan-unlocated');
+      await note.waitFor();
+      expect(await note.textContent()).toContain('还没有记录各条在扫描页上的位置，无法框出本条');
+      expect(await page.getByTestId('ocr-scan-region').count()).toBe(0);
+      await note.getByRole('button').click();
+      // The original is recognised again (an OCR thread: seconds to a minute here), then the band is framed.
+      await page.getByTestId('ocr-scan-region').waitFor({ timeout: 240_000 });
+      expect(await note.count()).toBe(0);
+      const stored = store.loadVersion(id).units.find((u) => u.label === '三、')!;
+      expect(stored.ocrRegions?.[0]?.page).toBe(1);
+      expect(stored.suspects).toEqual([3]);
+      const [imgBox, frameBox] = [(await page.getByTestId('ocr-scan-img').boundingBox())!, (await page.getByTestId('ocr-scan-region').boundingBox())!];
+      expect(frameBox.y - imgBox.y).toBeCloseTo(stored.ocrRegions![0]!.top * imgBox.height, 0);
+      await page.screenshot({ path: join(import.meta.dirname, '../../resources/screenshots/ocr-verify-located-1440.png') });
+    }),
+  );
+});

@@ -3,6 +3,7 @@
 
 import { updateVersionMeta } from '../library/library-edit';
 import { checkOcrArticles, verifyOcrVersion } from '../library/ocr-verify';
+import { locateOcrRegions } from '../library/ocr-regions';
 import { scanPage } from '../library/ocr-scan-page';
 import { articleAcrossVersions, diffVersions, versionAsOf } from '../versions/version-compare';
 import type { ApiContext, Handlers } from './api-context';
@@ -21,5 +22,6 @@ export function versionsHandlers(ctx: ApiContext) {
     'version:checkOcr': async ({ versionId, by, confirmed, corrections }) =>
       checkOcrArticles(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
     'version:scanPage': ({ versionId, page }) => scanPage(ctx.store, versionId, page),
+    'version:locateOcr': ({ versionId }) => locateOcrRegions(ctx.store, versionId),
   } satisfies Partial<Handlers>;
 }

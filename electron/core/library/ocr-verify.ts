@@ -120,7 +120,7 @@ export async function checkOcrArticles(store: LibraryStore, id: string, opts: Ch
  * Writes a changed body of version `id` and commits it (the caller holds the writer lock): checked
  * as a body read back would be, before anything is written.
  */
-async function saveBody(store: LibraryStore, id: string, next: LawVersion): Promise<LawVersionMeta> {
+export async function saveBody(store: LibraryStore, id: string, next: LawVersion): Promise<LawVersionMeta> {
   const { file: _f, ...stored } = next;
   parseBody(JSON.parse(JSON.stringify({ ...stored, units: next.units.map(({ paragraphs: _p, ...u }) => u) })), id);
   const file = store.writeBody(next);

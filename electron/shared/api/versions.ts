@@ -106,4 +106,12 @@ export const versionsCalls = {
       height: z.number().int().positive(),
     }),
   }),
+  /**
+   * An OCR version imported before article regions were recorded: recognise its kept original
+   * again (off the main thread) and store where each article is on the scan, so 核对 can frame it.
+   */
+  'version:locateOcr': call({
+    input: z.object({ versionId: id }).strict(),
+    output: z.object({ located: z.number().int().nonnegative(), units: z.number().int().nonnegative() }),
+  }),
 } as const;

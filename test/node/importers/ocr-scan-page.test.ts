@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../electron/core/library/library-import';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { openLibrary } from '../../../electron/core/library/open-library';
+import { lacksOcrRegions, locateOcrRegions } from '../../../electron/core/library/ocr-regions';
 import { scanPage } from '../../../electron/core/library/ocr-scan-page';
 import type { SourceFormat } from '../../../electron/shared/law-model';
 
@@ -82,5 +83,41 @@ describe('scan pages for 核对', () => {
     const pdf = await ocrVersionFrom(join(DOCS, 'tuizhi-scan.pdf'), 'pdf');
     rmSync(pdf.store.originalPath(pdf.store.version(pdf.id)!)!);
     await expect(scanPage(pdf.store, pdf.id, 1)).rejects.toThrow('的原件（tuizhi-scan.pdf）不在文库中，无法显示扫描页');
+  });
+});
+
+describe('article regions for versions imported before they were recorded', () => {
+  it('recognises the kept original again and stores where each article is on the scan, leaving the text as it was', { timeout: 300_000 }, async () => {
+    const { store, id } = await ocrVersionFrom(join(DOCS, 'tuizhi-scan.pdf'), 'pdf');
+    const before = store.loadVersion(id);
+    expect(lacksOcrRegions(before)).toBe(true);
+    const r = await locateOcrRegions(store, id);
+    const after = store.loadVersion(id);
+    expect(r).toEqual({ located: after.units.filter((u) => u.ocrRegions?.length).length, units: before.units.length });
+    // 退职规定 is numbered 一、…九、 (sections, no 第X条).
+    const articles = after.units.filter((u) => u.kind === 'section');
+    expect(articles.length).toBe(9);
+    // Every article is found on the one page, in reading order, each band a slice of the page.
+    for (const u of articles) {
+      expect(u.ocrRegions).toHaveLength(1);
+      const [band] = u.ocrRegions!;
+      expect(band!.page).toBe(1);
+      expect(band!.top).toBeGreaterThanOrEqual(0);
+      expect(band!.bottom).toBeGreaterThan(band!.top);
+      expect(band!.bottom).toBeLessThanOrEqual(1);
+      expect(band!.bottom - band!.top).toBeLessThan(0.3);
+    }
+    const tops = articles.map((u) => u.ocrRegions![0]!.top);
+    expect(tops).toEqual([...tops].sort((a, b) => a - b));
+    // Only the regions were added: the texts (the Markdown's) and the OCR marks are untouched.
+    expect(after.units.map((u) => [u.key, u.text, u.suspects, u.ocrChecked])).toEqual(before.units.map((u) => [u.key, u.text, u.suspects, u.ocrChecked]));
+    expect(lacksOcrRegions(after)).toBe(false);
+  });
+
+  it('refuses a version that is not a scan, in Chinese, before recognising anything', async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    await importPaths(store, [join(DOCS, 'sources', 'tuizhi.md')]);
+    const id = store.versions()[0]!.id;
+    await expect(locateOcrRegions(store, id)).rejects.toThrow('的正文不是扫描件识别文本，没有扫描页可定位');
   });
 });

@@ -73,6 +73,18 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
   const editor = useRef<HTMLTextAreaElement | null>(null);
   const listRef = useRef<HTMLDivElement | null>(null);
 
+  // Imported before article regions were recorded: none has any, so no article can be framed.
+  const unlocated = useMemo(() => units.length > 0 && units.every((u) => !u.ocrRegions?.length), [units]);
+  const locate = async () => {
+    try {
+      const r = await client.call('version:locateOcr', { versionId: meta.id });
+      void message.success(`已在扫描页上定位 ${r.located} / ${r.units} 条`);
+      reload();
+    } catch (e) {
+      void message.error(errorMessage(e));
+    }
+  };
+
   const move = (step: number) => {
     if (!list.length) return;
     const i = Math.max(0, list.findIndex((u) => u.key === current?.key));
@@ -233,7 +245,7 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
           </div>
           {current && (
             <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(280px, 1fr)', gap: 16, alignItems: 'start' }}>
-            <ScanPageView key={current.key} versionId={meta.id} regions={current.ocrRegions ?? []} label={current.label} />
+            <ScanPageView key={current.key} versionId={meta.id} regions={current.ocrRegions ?? []} label={current.label} {...(unlocated ? { onLocate: locate } : {})} />
             <div data-testid="ocr-review-editor">
               <Typography.Title level={5} style={{ marginTop: 0 }}>
                 {current.label}

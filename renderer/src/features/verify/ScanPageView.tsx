@@ -9,12 +9,17 @@ import { useEffect, useRef, useState } from 'react';
 import type { OcrRegion } from '../../../../electron/shared/law-model';
 import { useCall } from '../../api/hooks';
 
-export function ScanPageView({ versionId, regions, label }: { versionId: string; regions: readonly OcrRegion[]; label: string }) {
+/**
+ * `onLocate`: the version was imported before article regions were recorded (none has any); the
+ * person can have its original recognised again to frame the articles (version:locateOcr).
+ */
+export function ScanPageView({ versionId, regions, label, onLocate }: { versionId: string; regions: readonly OcrRegion[]; label: string; onLocate?: () => Promise<void> }) {
   // Mounted per article (keyed by the caller), so another article starts on its own page.
   const [page, setPage] = useState(regions[0]?.page ?? 1);
   // Fit to the column, or twice that to read small print (the frame scrolls both ways).
   const [zoom, setZoom] = useState(1);
   const res = useCall('version:scanPage', { versionId, page });
+  const [locating, setLocating] = useState(false);
   const box = useRef<HTMLDivElement | null>(null);
   const pic = useRef<HTMLDivElement | null>(null);
   const band = regions.find((r) => r.page === page);
@@ -48,6 +53,28 @@ export function ScanPageView({ versionId, regions, label }: { versionId: string;
           {zoom === 1 ? '放大' : '适应宽度'}
         </Button>
       </Space>
+      {onLocate && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 6 }}
+          data-testid="ocr-scan-unlocated"
+          message="这份识别文本导入时还没有记录各条在扫描页上的位置，无法框出本条。"
+          description={locating ? '正在重新识别原件以定位各条（在后台进行，每页约数秒），完成后自动框出。' : undefined}
+          action={
+            <Button
+              size="small"
+              loading={locating}
+              onClick={() => {
+                setLocating(true);
+                void onLocate().finally(() => setLocating(false));
+              }}
+            >
+              重新识别以定位
+            </Button>
+          }
+        />
+      )}
       {res.error ? (
         <Alert type="warning" showIcon message={res.error} />
       ) : !shown ? (
