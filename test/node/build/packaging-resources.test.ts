@@ -67,3 +67,38 @@ describe('the installer carries the resources the core reads', () => {
     expect(kept('resources/screenshots', patterns)).toBe(false);
   });
 });
+
+/** The asarUnpack patterns of build/electron-builder.yml. */
+function asarUnpack(): string[] {
+  const yml = readFileSync(join(ROOT, 'build', 'electron-builder.yml'), 'utf8');
+  const block = yml.split(/^asarUnpack:\s*$/m)[1]?.split(/^\S/m)[0] ?? '';
+  return [...block.matchAll(/^\s+-\s+"?([^"\n]+?)"?\s*$/gm)].map((m) => m[1]!);
+}
+
+describe('the installer can start the OCR threads', () => {
+  it('builds every worker_threads module as its own file where the code looks for it', () => {
+    // A module started with new Worker(file) is named *-worker.ts; the app finds the built file
+    // by that name beside the main bundle (pageWorkerFile), so each must be an entry of the main build.
+    const workers = sourceFiles(join(ROOT, 'electron')).filter((f) => /-worker\.ts$/.test(f));
+    expect(workers.map((f) => relative(ROOT, f))).toContain('electron/core/importers/ocr-page-worker.ts');
+    const vite = readFileSync(join(ROOT, 'build', 'electron.vite.config.ts'), 'utf8');
+    for (const file of workers) {
+      const name = file.split('/').pop()!.replace(/\.ts$/, '');
+      expect(vite).toContain(`'${name}': resolve(root, '${relative(ROOT, file)}')`);
+      // …and the code that starts it asks for that built name.
+      const starters = sourceFiles(join(ROOT, 'electron')).filter((f) => readFileSync(f, 'utf8').includes(`'${name}.js'`));
+      expect(starters.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('unpacks every package whose files the OCR reads by real path (WASM core, chi_sim model, native canvas)', () => {
+    const unpack = asarUnpack();
+    // ocr-tesseract.ts turns app.asar into app.asar.unpacked for the paths it hands to tesseract.
+    const tesseract = readFileSync(join(ROOT, 'electron/core/importers/ocr-tesseract.ts'), 'utf8');
+    const packages = [...tesseract.matchAll(/resolve\('((?:@[^/']+\/)?[^/']+)\/package\.json'\)/g)].map((m) => m[1]!);
+    expect(packages).toEqual(expect.arrayContaining(['@tesseract.js-data/chi_sim', 'tesseract.js-core']));
+    for (const p of [...packages, 'tesseract.js']) expect(unpack).toContain(`**/node_modules/${p}/**`);
+    // pdf.js renders scans through @napi-rs/canvas, a native module (cannot load from inside asar).
+    expect(unpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/@napi-rs/**']));
+  });
+});
