@@ -5,7 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeLaw } from '../../../electron/core/library/library-edit';
-import { checkLinks, linksFile, refreshLinks } from '../../../electron/core/links/link-graph';
+import { checkLinks, linksFile, readLinkGraph, readLinkGraphSliced, refreshLinks } from '../../../electron/core/links/link-graph';
+import { TimeSlicer } from '../../../electron/core/util/time-slicer';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut } from '../../../electron/core/links/link-queries';
 import { ROOT, lawIdOf, useLinkLibrary } from './links-test-support';
 
@@ -68,6 +69,20 @@ describe('link graph', () => {
     const after = graph();
     for (const id of citing) expect(after.entries[id]!.edges.some((x) => x[1] === law)).toBe(false);
     expect(checkLinks(fixture.lib().store)).toEqual([]);
+  });
+
+  it('read in slices, the stored graph is the same; one malformed entry makes it unusable, as read at once', async () => {
+    const store = fixture.lib().store;
+    await refreshLinks(store);
+    expect(await readLinkGraphSliced(store, new TimeSlicer(0))).toEqual(readLinkGraph(store));
+    const text = readFileSync(linksFile(store), 'utf8');
+    const data = JSON.parse(text) as { entries: Record<string, { edges: unknown[] }> };
+    const first = Object.values(data.entries).find((e) => e.edges.length)!;
+    first.edges[0] = ['only one field'];
+    writeFileSync(linksFile(store), JSON.stringify(data));
+    expect(readLinkGraph(store)).toBeUndefined();
+    expect(await readLinkGraphSliced(store, new TimeSlicer(0))).toBeUndefined();
+    writeFileSync(linksFile(store), text);
   });
 
   it('a damaged graph is reported by check and rebuilt', async () => {
