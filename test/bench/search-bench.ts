@@ -457,7 +457,10 @@ function fts5ViaPython(store: LibraryStore, lib: string, runs: number): ChildRep
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       if (r.status !== 0) return { rssMB: 0, skipped: `fts5-bench.py ${variant} 失败（${r.status}）` };
-      return { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildReport), variant };
+      const rep = { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildReport), variant };
+      const t = rep.timings?.page ?? [];
+      process.stderr.write(`  FTS5 ${variant}：建 ${f1((rep.buildMs ?? 0) / 1000)} s，${f1((rep.indexBytes ?? 0) / 1e6)} MB，前 20 条 p50 / p95 ${f1(pct(t, 50))} / ${f1(pct(t, 95))} ms，峰值 RSS ${rep.rssMB} MB\n`);
+      return rep;
     });
   } finally {
     rmSync(textsFile, { force: true });
@@ -657,10 +660,17 @@ async function main() {
     childScript = await bundleChild();
     process.stderr.write(`建索引…\n`);
     const build = spawnChild('build', lib);
+    // Each result as it comes (a 10× run takes an hour; what finished is not lost if it is stopped).
+    process.stderr.write(`  索引 ${f1((build.buildMs ?? 0) / 1000)} s，${f1((build.indexBytes ?? 0) / 1e6)} MB，峰值 RSS ${build.rssMB} MB（${new Date().toISOString()}）\n`);
     process.stderr.write(`测 LawDesk 索引…\n`);
     const eng = spawnChild('engine', lib, ['--runs', values.runs!]);
+    const p = (k: 'page' | 'pageCpu', q: number) => f1(pct(eng.timings?.[k] ?? [], q));
+    process.stderr.write(
+      `  前 20 条 p50 / p95 ${p('page', 50)} / ${p('page', 95)} ms（CPU ${p('pageCpu', 50)} / ${p('pageCpu', 95)} ms），人民政府 ${f1(eng.phraseP50)} ms，稀有查询最慢中位数 ${f1(eng.rare?.worstP50)} ms，召回 / 精确 ${eng.recall} / ${eng.precision}，冷启动 ${f1(eng.coldMs)} ms，查询峰值 RSS ${eng.rssMB} MB\n`,
+    );
     process.stderr.write(`测暴力 indexOf…\n`);
     const brute = spawnChild('brute', lib, ['--runs', values.runs!]);
+    process.stderr.write(`  暴力前 20 条 p95 ${f1(pct(brute.timings?.page ?? [], 95))} ms，全库扫描 ${f1(brute.scanMs)} ms\n`);
     // FTS5: python3's sqlite3 (trigram and bigram) when it has FTS5, else node:sqlite (Node ≥ 22.5, trigram).
     // FTS5's rounds can be fewer than ours (--fts5-runs): at 10× a LIKE over every row takes seconds.
     const ftsRuns = values['fts5-runs'] ?? values.runs!;
