@@ -99,7 +99,7 @@ interface ChildReport {
   /** 人民政府's median top-20 time (the frequent-phrase case of issue 20). */
   phraseP50?: number;
   /** Top-20 times of the rare queries (1–2 articles at ×1), and their hit counts here; worstP50 is the slowest query's median. */
-  rare?: { times: number[]; minHits: number; maxHits: number; count: number; worstP50: number; worstQ: string };
+  rare?: { times: number[]; minHits: number; maxHits: number; count: number; worstP50: number; worstQ: string; worstCpuP50: number };
   /** Segments with their texts in memory right after the cold query / after every query. */
   textsAfterCold?: string;
   textsAfterAll?: string;
@@ -193,8 +193,9 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
   }
   // Rare queries: the floor of a query that finds little (issue 20: ≤ 1 ms for 2–20 hits at ×10).
   const rareQs = JSON.parse(readFileSync(join(lib, '..', `${basenameOf(lib)}.rare.json`), 'utf8')) as string[];
-  const rare = { times: [] as number[], minHits: Infinity, maxHits: 0, count: rareQs.length, worstP50: 0, worstQ: '' };
+  const rare = { times: [] as number[], minHits: Infinity, maxHits: 0, count: rareQs.length, worstP50: 0, worstQ: '', worstCpuP50: 0 };
   const perRare = new Map<string, number[]>();
+  const perRareCpu = new Map<string, number[]>();
   for (const q of rareQs) {
     const n = engine.search({ q, limit: 20 }).total;
     rare.minHits = Math.min(rare.minHits, n);
@@ -202,15 +203,18 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
   }
   for (let r = 0; r < runs; r++) {
     for (const q of rareQs) {
+      const c0 = process.cpuUsage();
       const t = performance.now();
       engine.search({ q, limit: 20 });
       const ms = performance.now() - t;
+      const c = process.cpuUsage(c0);
       rare.times.push(ms);
       perRare.set(q, [...(perRare.get(q) ?? []), ms]);
+      perRareCpu.set(q, [...(perRareCpu.get(q) ?? []), (c.user + c.system) / 1000]);
     }
   }
   for (const [q, xs] of perRare) {
-    if (pct(xs, 50) > rare.worstP50) Object.assign(rare, { worstP50: pct(xs, 50), worstQ: q });
+    if (pct(xs, 50) > rare.worstP50) Object.assign(rare, { worstP50: pct(xs, 50), worstQ: q, worstCpuP50: pct(perRareCpu.get(q)!, 50) });
   }
   // 人民政府 on its own, often enough for a steady median (the rounds give it only `runs` samples).
   const phrase: number[] = [];
@@ -458,7 +462,7 @@ function fts5ViaPython(store: LibraryStore, lib: string, runs: number, maxSecond
         maxBuffer: 64 << 20,
         stdio: ['ignore', 'pipe', 'inherit'],
       });
-      if (r.status !== 0) return { rssMB: 0, skipped: `fts5-bench.py ${variant} 失败（${r.status}）` };
+      if (r.status !== 0) return { rssMB: 0, skipped: `fts5-bench.py ${variant} 失败（${r.signal ? `被信号 ${r.signal} 终止` : `退出码 ${r.status}`}）` };
       const rep = { ...(JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildReport), variant };
       const t = rep.timings?.page ?? [];
       process.stderr.write(`  FTS5 ${variant}：建 ${f1((rep.buildMs ?? 0) / 1000)} s，${f1((rep.indexBytes ?? 0) / 1e6)} MB，前 20 条 p50 / p95 ${f1(pct(t, 50))} / ${f1(pct(t, 95))} ms，峰值 RSS ${rep.rssMB} MB\n`);
@@ -567,7 +571,7 @@ function mustShow(
     line(
       scale === 10 ? rareHitsOk && rare.worstP50 <= 1 : undefined,
       '×10 时 2–20 条命中的查询每个 ≤ 1 ms（前 20 条，各查询中位数的最大值）',
-      `${rare.count} 个稀有查询，${rare.minHits}–${rare.maxHits} 条命中，最慢的中位数 ${ms(rare.worstP50)}（${rare.worstQ}），全部样本 p50 / p95 / max ${ms(pct(rare.times, 50))} / ${ms(pct(rare.times, 95))} / ${ms(Math.max(...rare.times))}`,
+      `${rare.count} 个稀有查询，${rare.minHits}–${rare.maxHits} 条命中，最慢的中位数 ${ms(rare.worstP50)}（${rare.worstQ}，CPU 时间中位数 ${ms(rare.worstCpuP50)}），全部样本 p50 / p95 / max ${ms(pct(rare.times, 50))} / ${ms(pct(rare.times, 95))} / ${ms(Math.max(...rare.times))}`,
       '×10',
     ),
   );
