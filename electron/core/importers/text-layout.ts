@@ -227,7 +227,10 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
   let inBody = false;
   for (const lines of pages) {
     // Odd and even pages may have mirrored margins: measure each page that has enough lines.
-    const left = lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft;
+    const pageLeft = lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft;
+    // A page of short paragraphs has most lines indented and only one or two at the margin, too few
+    // to count as its edge: a line at the document's edge shows the edge is still there.
+    const left = lines.some((l) => Math.abs(l.x0 - globalLeft) < 0.5 * l.size) ? Math.min(pageLeft, globalLeft) : pageLeft;
     const right = lines.length >= 6 ? (quantile(lines.map((l) => l.x1), 0.9) ?? globalRight) : globalRight;
     for (const line of lines) {
       const size = line.size;

@@ -39,6 +39,29 @@ describe('joinParagraphs', () => {
   });
 });
 
+describe('joinParagraphs on a page of short items', () => {
+  it('still sees the indent of （一） when most of the page is indented', () => {
+    const full = (t: string, y: number) => line(t, 72, 500, y);
+    const page1 = [line('第一条 甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬', 96, 500, 700), full('癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙', 685),
+      full('丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊', 670), line('己庚。', 72, 110, 655)];
+    const page2 = [
+      line('第二条 判决书应当写明判决结果和作出该判决的理由', 96, 500, 700, false),
+      line('和依据，判决书内容包括下列各项，并由审判人员署名：', 72, 500, 685),
+      line('（一）案由；', 96, 170, 670),
+      line('（二）事实；', 96, 170, 655),
+      line('（三）理由；', 96, 170, 640),
+      line('（四）结果。', 96, 170, 625),
+      line('第三条 短。', 96, 150, 610),
+      line('第四条 短。', 96, 150, 595),
+    ].map((l) => ({ ...l, page: 2 }));
+    expect(joinParagraphs([page1, page2]).paragraphs.slice(1, 4)).toEqual([
+      '第二条 判决书应当写明判决结果和作出该判决的理由和依据，判决书内容包括下列各项，并由审判人员署名：',
+      '（一）案由；',
+      '（二）事实；',
+    ]);
+  });
+});
+
 describe('buildLines', () => {
   it('interleaves the Western-font quotes LibreOffice prints over a CJK run, without the runs’ placeholder blanks', () => {
     // Item positions as pdf.js reports them for a LibreOffice PDF (12 pt): the Western run has the
