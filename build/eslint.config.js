@@ -52,6 +52,11 @@ for (const [from, sources] of Object.entries(refused)) {
 export const layeringMessage =
   '导入方向不允许：{{from.element.type}} 不能导入 {{to.element.type}}{{to.module.source}}。允许的方向见 build/eslint.config.js 顶部的说明。';
 
+export const featureImportMessage =
+  '页面之间不互相导入：一个页面（renderer/src/features/<页面>/）只导入自己的文件和 renderer/src/components、api 等公共部分；几个页面都要用的组件放进 renderer/src/components/。';
+/** A page folder may not reach into another page folder (a sibling `../<page>/…`, or any path through `features/`). */
+export const featureImportRule = ['error', { patterns: [{ regex: '^\\.\\./[^./]|(^|/)features/', message: featureImportMessage }] }];
+
 export const useCallKeyMessage =
   'useCall 自己生成缓存键（频道 + 输入 + 法规库版本）：第三个参数只能是页面自己递增的刷新计数变量，不要手写键。';
 export const useCallKeyRule = ['error', { selector: "CallExpression[callee.name='useCall'] > .arguments:nth-child(3):not(Identifier)", message: useCallKeyMessage }];
@@ -120,5 +125,10 @@ export default tseslint.config(
       // is the hand-made key that once forgot the generation.
       'no-restricted-syntax': useCallKeyRule,
     },
+  },
+  {
+    // Pages share components through renderer/src/components, never by importing each other.
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': featureImportRule },
   },
 );

@@ -1,5 +1,6 @@
 import { DomainError } from '../../shared/errors';
 import { displayTitle, versionDate } from '../../shared/law-model';
+import { MAPPING_KIND_LABELS } from '../../shared/api/versions';
 import { findOneLaw, parseArticleRef, pickVersion } from '../../core/library/law-lookup';
 import { articleHistory, diffVersions, versionsOf } from '../../core/versions/version-compare';
 import type { DiffRun } from '../../core/versions/char-diff';
@@ -8,7 +9,6 @@ import { type Command, UsageError, libraryOption, openForCli, parse, printJson }
 
 const usage = 'lawdesk diff <法规> [条文] [--from 日期] [--to 日期] [--changed] [--library DIR] [--json]';
 
-const KIND: Record<string, string> = { same: '未变', renumbered: '序号变动', amended: '修改', split: '拆分', merged: '合并', deleted: '删除', added: '新增', first: '首个版本' };
 
 function render(runs: DiffRun[] | undefined, fallback: string): string {
   if (!runs) return fallback;
@@ -46,7 +46,7 @@ export const diffCommand: Command = {
       const key = preamble ? 'preamble' : ref.suffix ? `${ref.number}-${ref.suffix}` : String(ref.number);
       const history = articleHistory(store, law.id, key, preamble ? '序言' : articleLabel(ref.number, ref.suffix), start.id);
       if (values.json) printJson({ lawId: law.id, title: law.title, history });
-      else for (const h of history) process.stdout.write(`${h.date}（${h.status}）${h.label ?? '（无此条）'} [${KIND[h.change]}]\n  ${render(h.runs, h.text ?? '')}\n\n`);
+      else for (const h of history) process.stdout.write(`${h.date}（${h.status}）${h.label ?? '（无此条）'} [${MAPPING_KIND_LABELS[h.change]}]\n  ${render(h.runs, h.text ?? '')}\n\n`);
       return 0;
     }
     const from = values.from ? pickVersion(store, law, values.from) : versions[versions.length - 2];
@@ -61,7 +61,7 @@ export const diffCommand: Command = {
     }
     process.stdout.write(`《${law.title}》 ${diff.from.date} → ${diff.to.date}\n${diff.summaryLine}\n\n`);
     for (const r of diff.rows) {
-      const head = `${r.from.map((s) => s.label).join('、') || '—'} → ${r.to.map((s) => s.label).join('、') || '—'}  [${KIND[r.kind]}${r.cosmetic ? '，仅文字性调整' : ''}]`;
+      const head = `${r.from.map((s) => s.label).join('、') || '—'} → ${r.to.map((s) => s.label).join('、') || '—'}  [${MAPPING_KIND_LABELS[r.kind]}${r.cosmetic ? '，仅文字性调整' : ''}]`;
       process.stdout.write(`${head}\n  ${render(r.runs, (r.to.length ? r.to : r.from).map((s) => s.text).join('\n'))}\n\n`);
     }
     return 0;

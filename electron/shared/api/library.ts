@@ -57,6 +57,8 @@ export const articleSchema = z.object({
   /** OCR versions: where the article was read on the scan (page, top/bottom as fractions of its height), for the 核对 view. */
   ocrRegions: z.array(ocrRegionSchema).optional(),
 });
+/** One article (or other unit) of a version as the reader, 核对 and the TOC get it. */
+export type ArticleDto = z.infer<typeof articleSchema>;
 
 export const lawSchema = z.object({
   id: z.string(),

@@ -6,6 +6,17 @@ import { versionMetaSchema } from './library';
 
 const diffRunSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 export const MAPPING_KINDS = ['same', 'renumbered', 'amended', 'split', 'merged', 'deleted', 'added'] as const;
+/** What the diff view, 历次版本 and the CLI call each kind of change of an article ('first': the law's first version). */
+export const MAPPING_KIND_LABELS: Record<(typeof MAPPING_KINDS)[number] | 'first', string> = {
+  same: '未变',
+  renumbered: '条文序号变动',
+  amended: '修改',
+  split: '拆分',
+  merged: '合并',
+  deleted: '删除',
+  added: '新增',
+  first: '首个版本',
+};
 const mappingKind = z.enum(MAPPING_KINDS);
 /** 核对 corrections of OCR text: article key → the corrected text of that article. */
 const ocrCorrections = z

@@ -72,3 +72,27 @@ describe('layering lint rule (allow-list per folder)', () => {
     expect(await layering('electron/server/snippet.ts', "import '../main/menu';\n")).toEqual([expect.stringContaining('server 不能导入 main')]);
   });
 });
+
+describe('pages do not import each other (renderer/src/features)', () => {
+  /** The refusals of `no-restricted-imports` for `code` at `file`. */
+  async function pageImports(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  }
+  const file = 'renderer/src/features/reader/snippet.tsx';
+
+  it('refuses a sibling page folder, a path through features/ and a re-export of either', async () => {
+    expect(await pageImports(file, "import { AddToPack } from '../packs/AddToPack';\nvoid AddToPack;\n")).toEqual([expect.stringContaining('页面之间不互相导入')]);
+    expect(await pageImports(file, "import { X } from '../../features/packs/x';\nvoid X;\n")).toEqual([expect.stringContaining('页面之间不互相导入')]);
+    expect(await pageImports(file, "export { KIND_TEXT } from '../versions/DiffPage';\n")).toEqual([expect.stringContaining('页面之间不互相导入')]);
+  });
+
+  it('allows the page\'s own files and the shared parts of the renderer', async () => {
+    expect(
+      await pageImports(
+        file,
+        "import { toc } from './toc';\nimport { AddToPack } from '../../components/AddToPack';\nimport { useCall } from '../../api/hooks';\nimport { hrefOf } from '../../router';\nvoid toc; void AddToPack; void useCall; void hrefOf;\n",
+      ),
+    ).toEqual([]);
+  });
+});

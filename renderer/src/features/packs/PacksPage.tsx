@@ -15,7 +15,7 @@ import { ErrorState } from '../../components/common';
 import { handOver } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { hrefOf, navigate } from '../../router';
-import { useProgressiveCount } from '../reader/progressive';
+import { useProgressiveCount } from '../../components/progressive';
 
 const TYPE_TEXT: Record<PackItemDto['type'], string> = { law: '法规', article: '条文', search: '检索结果', review: '审查记录', lecture: '学法活动', note: '笔记', stats: '年度统计', text: '文字' };
 

@@ -16,8 +16,8 @@ import { App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Input, Sel
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
-import { AddToPack } from '../packs/AddToPack';
-import { ArticleHistory } from '../versions/ArticleHistory';
+import { AddToPack } from '../../components/AddToPack';
+import { ArticleHistory } from '../../components/ArticleHistory';
 import { CitedByPanel } from './CitedByPanel';
 import { linksByArticle } from './LinkedText';
 import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
@@ -34,7 +34,7 @@ import { ArticleBlock, estimateHeight, headingHeight, type ArticleAction } from 
 import { countMarks, type Unit } from './article-text';
 import { copyText } from './copy-text';
 import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
-import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from './progressive';
+import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from '../../components/progressive';
 import { useVersion } from './version-prefetch';
 import './reader.css';
 

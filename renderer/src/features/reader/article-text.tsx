@@ -4,10 +4,10 @@
 // re-renders only the articles whose text or marks changed.
 
 import { memo, type ReactNode } from 'react';
-import type { ApiOutput, LinkRowDto } from '../../../../electron/shared/api-contract';
+import type { ArticleDto, LinkRowDto } from '../../../../electron/shared/api-contract';
 import { CitationLink, segmentsOf } from './LinkedText';
 
-export type Unit = ApiOutput<'version:get'>['units'][number];
+export type Unit = ArticleDto;
 
 /** Non-overlapping, sorted ranges of every case-insensitive occurrence of the terms. */
 export function markRanges(text: string, terms: readonly string[]): [number, number][] {

@@ -11,7 +11,7 @@ import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { navigate } from '../../router';
-import { AddToPack } from '../packs/AddToPack';
+import { AddToPack } from '../../components/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, type FormCitation } from './CitationEditor';
 import { HistoryView } from '../../components/HistoryView';
 import { officeDay, officeYear } from '../../office-clock';

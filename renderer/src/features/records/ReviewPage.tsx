@@ -43,7 +43,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { FlagTag, handOver, readAsBase64 } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
-import { AddToPack } from '../packs/AddToPack';
+import { AddToPack } from '../../components/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';

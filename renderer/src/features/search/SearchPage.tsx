@@ -19,10 +19,10 @@ import { EmptyState, Highlighted } from '../../components/common';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
 import { hrefOf, navigate } from '../../router';
-import { AddToPack } from '../packs/AddToPack';
+import { AddToPack } from '../../components/AddToPack';
 import { useSettings } from '../../settings-context';
 import { useLiveSearch } from './live-search';
-import { useOnceTrue } from '../reader/progressive';
+import { useOnceTrue } from '../../components/progressive';
 import './search.css';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];

@@ -13,7 +13,7 @@ import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { hrefOf } from '../../router';
-import type { Unit } from '../reader/article-text';
+import type { ArticleDto as Unit } from '../../../../electron/shared/api-contract';
 import { ScanPageView } from './ScanPageView';
 
 /** The text with the characters at `suspects` (offsets in `text`) marked. */

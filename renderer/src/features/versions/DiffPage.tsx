@@ -13,18 +13,8 @@ import { EmptyState, ErrorState } from '../../components/common';
 import { DiffText } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { useSettings } from '../../settings-context';
-import { useProgressiveCount } from '../reader/progressive';
-
-export const KIND_TEXT: Record<string, { text: string; color: string }> = {
-  same: { text: '未变', color: 'default' },
-  renumbered: { text: '条文序号变动', color: 'gold' },
-  amended: { text: '修改', color: 'orange' },
-  split: { text: '拆分', color: 'purple' },
-  merged: { text: '合并', color: 'purple' },
-  deleted: { text: '删除', color: 'red' },
-  added: { text: '新增', color: 'green' },
-  first: { text: '首个版本', color: 'default' },
-};
+import { KIND_TEXT } from '../../components/mapping-kind';
+import { useProgressiveCount } from '../../components/progressive';
 
 type Row = VersionDiffDto['rows'][number];
 

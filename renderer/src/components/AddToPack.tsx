@@ -3,11 +3,11 @@
 
 import { App as AntApp, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import type { PackItemDto } from '../../../../electron/shared/api-contract';
-import { PACK_TEMPLATES } from '../../../../electron/shared/api-contract';
-import { client, errorMessage } from '../../api/client';
-import { useCall } from '../../api/hooks';
-import { hrefOf } from '../../router';
+import type { PackItemDto } from '../../../electron/shared/api-contract';
+import { PACK_TEMPLATES } from '../../../electron/shared/api-contract';
+import { client, errorMessage } from '../api/client';
+import { useCall } from '../api/hooks';
+import { hrefOf } from '../router';
 
 let lastPackId: string | undefined;
 

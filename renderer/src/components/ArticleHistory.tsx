@@ -2,11 +2,11 @@
 // each version's text with the changes from the previous one highlighted.
 
 import { Drawer, Empty, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { useCall } from '../../api/hooks';
-import { StatusTag } from '../../components/common';
-import { DiffText } from '../../components/records-ui';
-import { hrefOf } from '../../router';
-import { KIND_TEXT } from './DiffPage';
+import { useCall } from '../api/hooks';
+import { StatusTag } from './common';
+import { DiffText } from './records-ui';
+import { hrefOf } from '../router';
+import { KIND_TEXT } from './mapping-kind';
 
 export function ArticleHistory({ versionId, articleKey, lawId, onClose }: { versionId: string; articleKey: string | undefined; lawId: string; onClose: () => void }) {
   const res = useCall('versions:article', articleKey ? { versionId, articleKey } : null);
