@@ -8,6 +8,12 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from './office-clock';
 /** The file in the library folder that holds the profile. */
 export const OFFICE_FILE = 'office.json';
 
+/**
+ * The schema version of office.json. Files written before it carried one (the profile's fields
+ * alone) read as version 0 and are migrated on the next write.
+ */
+export const OFFICE_SCHEMA_VERSION = 1;
+
 const short = z.string().trim().max(200);
 const adviser = z.strictObject({ name: short.min(1), org: short.optional() });
 const timeZone = z.string().trim().max(64).refine(isTimeZone, '不是有效的时区名称（应为 IANA 名称，如 Asia/Shanghai）');
@@ -33,5 +39,18 @@ export const OfficeProfilePatchSchema = z.strictObject({
   timeZone: timeZone.optional(),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;
+
+/** office.json as stored: the profile and its schema version. */
+export const OfficeFileSchema = OfficeProfileSchema.extend({ schemaVersion: z.number().int().min(0) });
+export type OfficeFile = z.infer<typeof OfficeFileSchema>;
+
+/**
+ * office.json from a bundle or a backup, which may predate the schema version: read as the
+ * current version, so a carried old file and the library's own compare equal.
+ */
+export const CarriedOfficeFileSchema = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) && !('schemaVersion' in v) ? { ...v, schemaVersion: OFFICE_SCHEMA_VERSION } : v),
+  OfficeFileSchema,
+);
 
 export const EMPTY_OFFICE: OfficeProfile = { unit: '', region: '', timeZone: DEFAULT_TIME_ZONE };

@@ -15,7 +15,7 @@ export const officeCommand: Command = {
     const store = await openForCli(values.library, !!values.json);
     const change = values.unit !== undefined || values.region !== undefined || values.adviser !== undefined || values['no-adviser'];
     const profile = change
-      ? writeOffice(store, {
+      ? await writeOffice(store, {
           ...(values.unit !== undefined ? { unit: values.unit } : {}),
           ...(values.region !== undefined ? { region: values.region } : {}),
           ...(values.adviser ? { adviser: { name: values.adviser, ...(values['adviser-org'] ? { org: values['adviser-org'] } : {}) } } : values['no-adviser'] ? { adviser: null } : {}),

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { FAVORITES_SCHEMA_VERSION, FavoritesFileSchema, type FavoritesFile } from '../../shared/favorites-schema';
-import { OfficeProfileSchema, type OfficeProfile } from '../../shared/office-profile';
+import { CarriedOfficeFileSchema, OFFICE_SCHEMA_VERSION, type OfficeFile } from '../../shared/office-profile';
 import { writeFileAtomic } from '../library/atomic-file';
 import { describeIssues } from '../records/records-errors';
 import { HolidayFileSchema } from '../records/working-days';
@@ -94,7 +94,7 @@ function spec<T>(s: Spec<T>): UserDataSpec {
 export const USER_DATA_FILES: readonly UserDataSpec[] = [
   spec<PacksFile>({ path: 'packs.json', what: '简报包', schema: PacksFileSchema, version: PACKS_SCHEMA_VERSION, merge: mergePacks }),
   spec<FavoritesFile>({ path: 'favorites.json', what: '收藏', schema: FavoritesFileSchema, version: FAVORITES_SCHEMA_VERSION, merge: mergeFavorites }),
-  spec<OfficeProfile>({ path: 'office.json', what: '单位信息', schema: OfficeProfileSchema, merge: keepLocal('单位信息') }),
+  spec<OfficeFile>({ path: 'office.json', what: '单位信息', schema: CarriedOfficeFileSchema, version: OFFICE_SCHEMA_VERSION, merge: keepLocal('单位信息') }),
   spec({ path: 'holidays.json', what: '本单位节假日调休表', schema: HolidayFileSchema, merge: keepLocal('节假日调休表') }),
   spec({ path: `templates/${ANNUAL_TEMPLATE_FILE}`, what: '本库的年度报告模板', schema: ReportTemplateSchema, merge: keepLocal('年度报告模板') }),
 ];

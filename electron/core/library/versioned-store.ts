@@ -22,6 +22,11 @@ export interface VersionedStoreSpec<T extends { schemaVersion: number }> {
   empty: () => T;
   /** MIGRATIONS[n] turns a version n-1 document into version n, in place. */
   migrations?: Record<number, (doc: Record<string, unknown>) => void>;
+  /**
+   * The version a file without schemaVersion is read as (a file this store took over, written
+   * before it carried one); without it such a file is refused as damaged.
+   */
+  unversioned?: number;
   /** The error each store's callers expect (RecordsError, PackError …). */
   error: (code: StoreErrorCode, message: string, issues?: string[]) => Error;
   describeIssues: (e: z.ZodError) => string[];
@@ -86,7 +91,8 @@ export class VersionedStore<T extends { schemaVersion: number }> {
       throw this.spec.error('CORRUPT', `${this.name} 已损坏：不是有效的 JSON（${(e as Error).message}）`);
     }
     const d = raw as Record<string, unknown> | null;
-    if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.schemaVersion !== 'number' || !Number.isInteger(d.schemaVersion) || d.schemaVersion < 1) {
+    if (d && typeof d === 'object' && !Array.isArray(d) && !('schemaVersion' in d) && this.spec.unversioned !== undefined) d.schemaVersion = this.spec.unversioned;
+    if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.schemaVersion !== 'number' || !Number.isInteger(d.schemaVersion) || d.schemaVersion < (this.spec.unversioned ?? 1)) {
       throw this.spec.error('CORRUPT', `${this.name} 的结构不对（缺少 schemaVersion）`);
     }
     const fileVersion = d.schemaVersion;

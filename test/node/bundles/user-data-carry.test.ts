@@ -31,7 +31,7 @@ async function officeLibrary(dir: string): Promise<{ store: LibraryStore; packId
   const pack = await packs.create(PACK);
   const fav = FavoritesStore.open(store);
   for (const law of store.laws().slice(0, 2)) await fav.set(law.id, true);
-  writeOffice(store, { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
+  await writeOffice(store, { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
   mkdirSync(join(dir, 'templates'), { recursive: true });
   copyFileSync(join(ROOT, 'resources/report-templates/annual-report.json'), join(dir, 'templates/annual-report.json'));
   return { store, packId: pack.id };
@@ -102,7 +102,7 @@ describe('user data in backups and bundles', () => {
 
     const dst = join(work, 'dst');
     const { store: other } = await makeLibrary(dst);
-    writeOffice(other, { unit: '淄博市科学技术局', region: '山东·淄博' });
+    await writeOffice(other, { unit: '淄博市科学技术局', region: '山东·淄博' });
     const preview = await previewBundle(other, out);
     expect(Object.fromEntries(preview.userData.map((u) => [u.path, u.outcome]))).toEqual({
       'packs.json': 'new',

@@ -51,13 +51,13 @@ describe('the office time zone is a setting of the library (office.json)', () =>
     const store = await LibraryStore.open(join(work, 'tz'), { now: () => AT_0030 });
     expect(store.timeZone()).toBe('Asia/Shanghai');
     expect(store.today()).toBe('2026-04-01');
-    writeOffice(store, { timeZone: 'Europe/London' });
+    await writeOffice(store, { timeZone: 'Europe/London' });
     expect(store.today()).toBe('2026-03-31');
-    writeOffice(store, { unit: '高青县科学技术局' }); // another field: the zone stays
+    await writeOffice(store, { unit: '高青县科学技术局' }); // another field: the zone stays
     expect(store.timeZone()).toBe('Europe/London');
-    writeOffice(store, { timeZone: 'Asia/Shanghai' });
+    await writeOffice(store, { timeZone: 'Asia/Shanghai' });
     expect(store.today()).toBe('2026-04-01');
-    expect(() => writeOffice(store, { timeZone: 'Beijing' })).toThrow(/时区/);
+    await expect(writeOffice(store, { timeZone: 'Beijing' })).rejects.toThrow(/时区/);
     expect(OfficeProfilePatchSchema.safeParse({ timeZone: 'Asia/Shanghai; rm -rf' }).success).toBe(false);
     expect(OfficeProfilePatchSchema.safeParse({ timeZone: 'Asia/Urumqi' }).success).toBe(true);
   });

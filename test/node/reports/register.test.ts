@@ -111,7 +111,7 @@ describe('规范性文件 register', () => {
     // A day after 统计法 2024 took effect, so that a newly imported 2024 text is the one in force.
     lib.cleanup();
     lib = await makeLibrary({ lawsDir: join(tmp, 'laws'), now: new Date('2025-01-02T02:00:00Z') });
-    writeOffice(lib.store, { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
+    await writeOffice(lib.store, { unit: '高青县科学技术局', region: '山东·淄博·高青县' });
     const reg = await RegisterService.open(lib.svc);
     const { entry } = await reg.add({ ...voucher, filedDate: '2020-06-05' }, { file: DOC, by: '测试员' });
     const v = lib.store.version(entry.versionId!)!;
