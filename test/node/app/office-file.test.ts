@@ -36,7 +36,7 @@ describe('office.json as a versioned store', () => {
     } finally {
       svc.close();
     }
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ...LEGACY, region: '山东·淄博', schemaVersion: OFFICE_SCHEMA_VERSION });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ ...LEGACY, region: '山东·淄博', schemaVersion: 1 });
     expect(readOffice(join(dir, 'library'))).toEqual({ profile: { ...LEGACY, region: '山东·淄博' } });
   });
 
