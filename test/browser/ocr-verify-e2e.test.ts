@@ -6,25 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import type { LibraryStore } from '../../electron/core/library/library-store';
 import { dateInZone } from '../../electron/shared/office-clock';
+import { rewriteVersions } from '../node/version-rewrite';
 import { go, haveChromium, useBrowser } from './browser-harness';
 
 async function markOcr(store: LibraryStore, title: string): Promise<string[]> {
   const ids = store.versions().filter((v) => v.title.includes(title)).map((v) => v.id);
   expect(ids.length).toBeGreaterThan(0);
-  expect(store.lock.tryAcquire()).toBe(true);
-  try {
-    await store.load();
-    for (const id of ids) {
-      const body = store.loadVersion(id);
-      const next = { ...body, textSource: 'ocr' as const, verified: false, units: body.units.map((u) => ({ ...u, suspects: [] })) };
-      const file = store.writeBody(next);
-      const { units: _u, ...meta } = next;
-      store.stage({ ...meta, file });
-    }
-    await store.commit({ added: ids, removed: ids });
-  } finally {
-    store.lock.release();
-  }
+  await rewriteVersions(store, ids, (body) => ({ ...body, textSource: 'ocr', verified: false, units: body.units.map((u) => ({ ...u, suspects: [] })) }));
   return ids;
 }
 
@@ -61,20 +49,10 @@ async function markOcrWithErrors(store: LibraryStore): Promise<{ id: string; sev
   const seventh = body.units.find((u) => u.label === '第七条')!;
   const eighth = body.units.find((u) => u.label === '第八条')!;
   const misread = (t: string) => t.replace('统计', '统汁');
-  expect(store.lock.tryAcquire()).toBe(true);
-  try {
-    await store.load();
-    const units = body.units.map((u) =>
-      u.key === seventh.key || u.key === eighth.key ? { ...u, text: misread(u.text), suspects: [u.text.indexOf('统计') + 1] } : { ...u, suspects: [] },
-    );
-    const next = { ...body, units, textSource: 'ocr' as const, verified: false };
-    const file = store.writeBody(next);
-    const { units: _u, ...meta } = next;
-    store.stage({ ...meta, file });
-    await store.commit({ added: [id], removed: [id] });
-  } finally {
-    store.lock.release();
-  }
+  const units = body.units.map((u) =>
+    u.key === seventh.key || u.key === eighth.key ? { ...u, text: misread(u.text), suspects: [u.text.indexOf('统计') + 1] } : { ...u, suspects: [] },
+  );
+  await rewriteVersions(store, [id], (b) => ({ ...b, units, textSource: 'ocr', verified: false }));
   return { id, seventh: seventh.text, eighth: eighth.text };
 }
 
@@ -161,18 +139,8 @@ describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对
       const body = store.loadVersion(id);
       const band = { page: 1, top: 0.155, bottom: 0.3 };
       const units = body.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3], ocrRegions: [band] } : { ...u, suspects: [] }));
-      expect(store.lock.tryAcquire()).toBe(true);
-      try {
-        await store.load();
-        store.writeOriginal(scan, sha, '.pdf');
-        const next = { ...body, units, sourceFormat: 'pdf' as const, sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr' as const, verified: false };
-        const file = store.writeBody(next);
-        const { units: _u, ...meta } = next;
-        store.stage({ ...meta, file });
-        await store.commit({ added: [id], removed: [id] });
-      } finally {
-        store.lock.release();
-      }
+      store.writeOriginal(scan, sha, '.pdf');
+      await rewriteVersions(store, [id], (b) => ({ ...b, units, sourceFormat: 'pdf', sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr', verified: false }));
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.getByTestId('library-total').waitFor();
       await go(page, `#/verify/${encodeURIComponent(id)}`);
@@ -225,18 +193,8 @@ describe.skipIf(!haveChromium)('a version imported before article regions were r
       const sha = createHash('sha256').update(scan).digest('hex');
       const body = store.loadVersion(id);
       const units = body.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3] } : { ...u, suspects: [] }));
-      expect(store.lock.tryAcquire()).toBe(true);
-      try {
-        await store.load();
-        store.writeOriginal(scan, sha, '.pdf');
-        const next = { ...body, units, sourceFormat: 'pdf' as const, sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr' as const, verified: false };
-        const file = store.writeBody(next);
-        const { units: _u, ...meta } = next;
-        store.stage({ ...meta, file });
-        await store.commit({ added: [id], removed: [id] });
-      } finally {
-        store.lock.release();
-      }
+      store.writeOriginal(scan, sha, '.pdf');
+      await rewriteVersions(store, [id], (b) => ({ ...b, units, sourceFormat: 'pdf', sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr', verified: false }));
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.getByTestId('library-total').waitFor();
       await go(page, `#/verify/${encodeURIComponent(id)}`);

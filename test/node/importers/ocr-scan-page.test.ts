@@ -13,6 +13,7 @@ import { openLibrary } from '../../../electron/core/library/open-library';
 import { lacksOcrRegions, locateOcrRegions } from '../../../electron/core/library/ocr-regions';
 import { scanPage } from '../../../electron/core/library/ocr-scan-page';
 import type { SourceFormat } from '../../../electron/shared/law-model';
+import { rewriteVersions } from '../version-rewrite';
 
 const DOCS = join(import.meta.dirname, '../../fixtures/documents');
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-scan-page-'));
@@ -25,18 +26,8 @@ async function ocrVersionFrom(original: string, format: SourceFormat): Promise<{
   const id = store.versions()[0]!.id;
   const bytes = readFileSync(original);
   const sha = createHash('sha256').update(bytes).digest('hex');
-  const body = store.loadVersion(id);
-  const next = { ...body, sourceFormat: format, sourceSha256: sha, sourceFile: original.split('/').pop()!, textSource: 'ocr' as const, verified: false };
-  expect(store.lock.tryAcquire()).toBe(true);
-  try {
-    store.writeOriginal(bytes, sha, '.' + original.split('.').pop());
-    const file = store.writeBody(next);
-    const { units: _u, ...meta } = next;
-    store.stage({ ...meta, file });
-    await store.commit({ added: [id], removed: [id] });
-  } finally {
-    store.lock.release();
-  }
+  store.writeOriginal(bytes, sha, '.' + original.split('.').pop());
+  await rewriteVersions(store, [id], (body) => ({ ...body, sourceFormat: format, sourceSha256: sha, sourceFile: original.split('/').pop()!, textSource: 'ocr', verified: false }));
   return { store, id };
 }
 
