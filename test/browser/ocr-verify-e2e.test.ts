@@ -3,11 +3,39 @@
 // The versions are the fixture 统计法 given what the OCR importer stores (textSource 'ocr',
 // verified false): recognising a scan takes minutes and is covered in test/node/importers.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importPaths } from '../../electron/core/library/library-import';
 import type { LibraryStore } from '../../electron/core/library/library-store';
 import { dateInZone } from '../../electron/shared/office-clock';
 import { rewriteVersions } from '../node/version-rewrite';
 import { go, haveChromium, useBrowser } from './browser-harness';
+
+/**
+ * 退职 as the OCR importer stores its scanned PDF: the scan kept as the original (by hash), 三、
+ * with a doubtful character, and the bands of the page each article was read from (`regions`;
+ * none: a version imported before regions were recorded).
+ */
+async function tuizhiFromScan(store: LibraryStore, regions?: { page: number; top: number; bottom: number }[]): Promise<string> {
+  const docs = join(import.meta.dirname, '../fixtures/documents');
+  await importPaths(store, [join(docs, 'sources', 'tuizhi.md')]);
+  const id = store.versions().find((v) => v.title.includes('退职'))!.id;
+  const scan = readFileSync(join(docs, 'tuizhi-scan.pdf'));
+  const sha = createHash('sha256').update(scan).digest('hex');
+  store.writeOriginal(scan, sha, '.pdf');
+  await rewriteVersions(store, [id], (b) => ({
+    ...b,
+    units: b.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3], ...(regions ? { ocrRegions: regions } : {}) } : { ...u, suspects: [] })),
+    sourceFormat: 'pdf',
+    sourceSha256: sha,
+    sourceFile: 'tuizhi-scan.pdf',
+    textSource: 'ocr',
+    verified: false,
+  }));
+  return id;
+}
 
 async function markOcr(store: LibraryStore, title: string): Promise<string[]> {
   const ids = store.versions().filter((v) => v.title.includes(title)).map((v) => v.id);
@@ -125,22 +153,8 @@ describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对
   it('shows the page the article was read from, rendered from the kept original, with its lines framed', () =>
     withSession(async ({ face, page }) => {
       const store = face.service.store;
-      // 退职 as the OCR importer stores its scanned PDF: the scan kept as the original (by hash),
-      // 三、 with a doubtful character and the band of the page it was read from.
-      const { importPaths } = await import('../../electron/core/library/library-import');
-      const { createHash } = await import('node:crypto');
-      const { readFileSync } = await import('node:fs');
-      const { join } = await import('node:path');
-      const docs = join(import.meta.dirname, '../fixtures/documents');
-      await importPaths(store, [join(docs, 'sources', 'tuizhi.md')]);
-      const id = store.versions().find((v) => v.title.includes('退职'))!.id;
-      const scan = readFileSync(join(docs, 'tuizhi-scan.pdf'));
-      const sha = createHash('sha256').update(scan).digest('hex');
-      const body = store.loadVersion(id);
       const band = { page: 1, top: 0.155, bottom: 0.3 };
-      const units = body.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3], ocrRegions: [band] } : { ...u, suspects: [] }));
-      store.writeOriginal(scan, sha, '.pdf');
-      await rewriteVersions(store, [id], (b) => ({ ...b, units, sourceFormat: 'pdf', sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr', verified: false }));
+      const id = await tuizhiFromScan(store, [band]);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.getByTestId('library-total').waitFor();
       await go(page, `#/verify/${encodeURIComponent(id)}`);
@@ -182,19 +196,7 @@ describe.skipIf(!haveChromium)('a version imported before article regions were r
     withSession(async ({ face, page }) => {
       const store = face.service.store;
       // 退职 as an OCR import stored it before ocrRegions existed: the scan kept, marks, no regions.
-      const { importPaths } = await import('../../electron/core/library/library-import');
-      const { createHash } = await import('node:crypto');
-      const { readFileSync } = await import('node:fs');
-      const { join } = await import('node:path');
-      const docs = join(import.meta.dirname, '../fixtures/documents');
-      await importPaths(store, [join(docs, 'sources', 'tuizhi.md')]);
-      const id = store.versions().find((v) => v.title.includes('退职'))!.id;
-      const scan = readFileSync(join(docs, 'tuizhi-scan.pdf'));
-      const sha = createHash('sha256').update(scan).digest('hex');
-      const body = store.loadVersion(id);
-      const units = body.units.map((u) => (u.label === '三、' ? { ...u, suspects: [3] } : { ...u, suspects: [] }));
-      store.writeOriginal(scan, sha, '.pdf');
-      await rewriteVersions(store, [id], (b) => ({ ...b, units, sourceFormat: 'pdf', sourceSha256: sha, sourceFile: 'tuizhi-scan.pdf', textSource: 'ocr', verified: false }));
+      const id = await tuizhiFromScan(store);
       await page.setViewportSize({ width: 1440, height: 900 });
       await page.getByTestId('library-total').waitFor();
       await go(page, `#/verify/${encodeURIComponent(id)}`);
