@@ -2,7 +2,7 @@
 // the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
 import { Alert, Button, Card, Form, Input, Select, Space, message } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { OfficeProfile } from '../../../../electron/shared/office-profile';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -30,14 +30,14 @@ export function OfficeCard() {
   const res = useCall('office:get', {});
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
-  // Filled from the first answer; a later one (useCall asks again after a library change) only
-  // while the user has not typed here, so it cannot wipe what they are editing.
-  const filled = useRef(false);
+  // Each answer (the first, and a later one when useCall asks again after a library change) fills
+  // only the fields the user has not typed in: an answer that lands after they started typing (it
+  // is drawn as a transition, so it can) must not wipe what they wrote.
   useEffect(() => {
     const p: OfficeProfile | undefined = res.data;
-    if (!p || (filled.current && form.isFieldsTouched())) return;
-    filled.current = true;
-    form.setFieldsValue({ unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', timeZone: p.timeZone });
+    if (!p) return;
+    const stored: Values = { unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', timeZone: p.timeZone };
+    form.setFieldsValue(Object.fromEntries(Object.entries(stored).filter(([name]) => !form.isFieldTouched(name as keyof Values))));
   }, [res.data, form]);
   const save = async () => {
     const v = form.getFieldsValue();
@@ -76,7 +76,8 @@ export function OfficeCard() {
             <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
           </Form.Item>
         </Space>
-        <Button type="primary" size="small" onClick={() => void save()} data-testid="office-save">
+        {/* Saving before the stored profile is known would write blanks over it. */}
+        <Button type="primary" size="small" onClick={() => void save()} disabled={!res.data} data-testid="office-save">
           保存
         </Button>
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}

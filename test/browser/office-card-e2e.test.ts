@@ -1,0 +1,37 @@
+// 设置 → 单位信息 in real Chromium: the stored profile arriving after the user has started typing
+// (answers are drawn as transitions, so on a busy machine it can) fills only the fields they have
+// not typed in, and 保存 waits for it, so neither their input nor the stored fields are wiped.
+// The answer of office:get is held by the test until the typing is done: no timing is assumed.
+
+import { describe, expect, it } from 'vitest';
+import { readOffice } from '../../electron/core/office/office-file';
+import { go, haveChromium, useBrowser } from './browser-harness';
+
+describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
+  const withSession = useBrowser();
+
+  it('keeps what was typed before the stored profile arrived, and saves it with the stored fields', () =>
+    withSession(async ({ page, face }) => {
+      await face.service.call('office:set', { unit: '', region: '山东·淄博·高青县', adviser: { name: '王律师', org: '山东青苑律师事务所' } });
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/office:get', async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      });
+      await go(page, '#/settings');
+      const card = page.getByTestId('office-card');
+      await card.getByLabel('单位名称').fill('高青县科学技术局');
+      // Not known yet: saving now would write blanks over the stored region and adviser.
+      expect(await page.getByTestId('office-save').isDisabled()).toBe(true);
+      release();
+      await expect.poll(() => card.getByLabel('所在地区').inputValue()).toBe('山东·淄博·高青县');
+      expect(await card.getByLabel('单位名称').inputValue()).toBe('高青县科学技术局');
+      expect(await card.getByLabel('法律顾问', { exact: true }).inputValue()).toBe('王律师');
+      await page.unroute('**/api/office:get');
+      await page.getByTestId('office-save').click();
+      await page.getByText('单位信息已保存').waitFor();
+      expect(readOffice(face.service.store.dir).profile).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '王律师', org: '山东青苑律师事务所' } });
+    }));
+});
