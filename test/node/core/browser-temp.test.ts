@@ -8,12 +8,11 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { ChromiumPrinter, chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { browserPidOf, browserTempRoot, makeBrowserTempDir, sweepBrowserTemps } from '../../../electron/core/util/browser-temp';
 import { processRuns } from '../../../electron/core/util/stale-temps';
+import { openTestApp } from '../test-app';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'ldbt-')); // short: Chromium's socket path under it must stay < 108 bytes
@@ -79,7 +78,7 @@ describe.skipIf(!chromiumPath())('browser temp folders of PDF exports killed wit
     // The next start of the app (browser face: its PDFs are printed by this Chromium) removes it.
     const lib = join(work, 'lib');
     await openLibrary({ dir: lib, seed: false });
-    const svc = await AppService.open({ libraryDir: lib, seed: false, search: false, face: 'browser', settings: new MemorySettingsStore(), exportDir: join(work, 'out'), stagingRoot: join(work, 'staging') });
+    const svc = await openTestApp(work, { libraryDir: lib, exportDir: join(work, 'out') });
     svc.close();
     expect(readdirSync(browserTempRoot())).toEqual([]);
     expect(readdirSync(tmp).filter((n) => !n.startsWith('tsx-'))).toEqual([`lawdesk-${process.getuid?.() ?? 'user'}`]);

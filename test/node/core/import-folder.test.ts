@@ -6,14 +6,14 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
+import type { AppService } from '../../../electron/core/api/app-service';
 import type { EventPayload } from '../../../electron/shared/api-contract';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { ImportFolders } from '../../../electron/core/library/folder-browse';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { checkLibrary } from '../../../electron/core/library/library-check';
 import { LibraryStore } from '../../../electron/core/library/library-store';
 import { openLibrary } from '../../../electron/core/library/open-library';
+import { openTestApp } from '../test-app';
 
 const FOLDER = resolve(import.meta.dirname, '../../fixtures/app/folder-import');
 const dirs: string[] = [];
@@ -93,12 +93,8 @@ describe('choosing a folder by path', () => {
   it('the API imports a folder in the background with progress, reads the manifest, and cancel stops it', async () => {
     const root = tmp();
     const events: { name: string; payload: unknown }[] = [];
-    const svc = await AppService.open({
+    const svc = await openTestApp(root, {
       libraryDir: join(root, 'lib'),
-      seed: false,
-      settings: new MemorySettingsStore(),
-      face: 'browser',
-      search: false,
       importRoots: [{ label: '测试', path: FOLDER }, { label: '临时', path: root }],
       emit: (name, payload) => events.push({ name, payload }),
     });
@@ -119,7 +115,7 @@ describe('choosing a folder by path', () => {
       const copy = join(root, 'copy');
       cpSync(FOLDER, copy, { recursive: true });
       rmSync(join(copy, 'manifest.jsonl'));
-      const lib2 = await AppService.open({ libraryDir: join(root, 'lib2'), seed: false, settings: new MemorySettingsStore(), face: 'browser', search: false, importRoots: [{ label: '临时', path: root }], emit: (name, payload) => {
+      const lib2 = await openTestApp(root, { libraryDir: join(root, 'lib2'), importRoots: [{ label: '临时', path: root }], emit: (name, payload) => {
         if (name === 'task:progress' && (payload as { done: number }).done === 1) void lib2Ref.svc?.call('import:cancel', { taskId: lib2Ref.taskId! });
       } });
       const lib2Ref: { svc?: AppService; taskId?: string } = { svc: lib2 };

@@ -5,12 +5,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { ImportStaging } from '../../../electron/core/library/import-staging';
 import { LibraryError, type LibraryStore } from '../../../electron/core/library/library-store';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import type { PhaseProgress } from '../../../electron/shared/task-progress';
+import { openTestApp } from '../test-app';
 
 const LAWS = resolve(import.meta.dirname, '../../fixtures/laws/行政法');
 const FILES = ['行政许可法(2019-04-23).md', '保守国家秘密法(2024-02-27).md'];
@@ -93,7 +92,7 @@ describe('ImportStaging', () => {
   });
 
   it('through the API: discard answers ok once, and a commit after it is NOT_FOUND in Chinese', async () => {
-    const svc = await AppService.open({ libraryDir: join(tmp, 'app'), seed: false, search: false, settings: new MemorySettingsStore(), face: 'browser', stagingRoot: join(tmp, 'staging') });
+    const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'app') });
     try {
       const files = FILES.map((name) => ({ name, dataBase64: readFileSync(join(LAWS, name)).toString('base64') }));
       const pv = await svc.call('import:preview', { files });

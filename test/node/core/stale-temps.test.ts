@@ -7,12 +7,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { ZipWriter } from '../../../electron/core/bundles/zip-file';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { writeExportFile } from '../../../electron/core/packs/pack-export';
 import { sweepStaleTemps } from '../../../electron/core/util/stale-temps';
+import { openTestApp } from '../test-app';
 
 const root = mkdtempSync(join(tmpdir(), 'lawdesk-stale-temps-'));
 const children: ChildProcess[] = [];
@@ -74,7 +73,7 @@ describe('stale temp files are cleaned at the next start', () => {
     const killedPack = await writer(exportDir, '汇编.docx', true);
     const notOurFolder = await writer(elsewhere, 'x.lawdesk', true);
     const mine = notOurs(exportDir);
-    const service = await AppService.open({ libraryDir: join(root, 'lib2'), seed: false, search: false, face: 'browser', settings: new MemorySettingsStore(), exportDir, stagingRoot: join(root, 'staging') });
+    const service = await openTestApp(root, { libraryDir: join(root, 'lib2'), exportDir });
     try {
       expect(existsSync(killedBundle)).toBe(false);
       expect(existsSync(killedPack)).toBe(false);

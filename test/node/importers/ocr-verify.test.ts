@@ -11,7 +11,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../electron/core/library/library-import';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { openLibrary } from '../../../electron/core/library/open-library';
-import { AppService } from '../../../electron/core/api/app-service';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { checkOcrArticles, verifyOcrVersion } from '../../../electron/core/library/ocr-verify';
 import { normalisePack } from '../../../electron/core/packs/pack-model';
@@ -19,6 +18,7 @@ import { resolvePack } from '../../../electron/core/packs/pack-resolve';
 import { citationWithNote } from '../../../electron/shared/citation';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import { isUnverifiedOcr } from '../../../electron/shared/law-model';
+import { openTestApp } from '../test-app';
 
 const SOURCES = join(import.meta.dirname, '../../fixtures/documents/sources');
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-verify-'));
@@ -139,7 +139,7 @@ describe('version:verify', () => {
     const ocr = await library(true);
     const settings = new MemorySettingsStore();
     settings.set({ displayName: '赵主任' });
-    const svc = await AppService.open({ libraryDir: ocr.dir, seed: false, settings, face: 'browser', search: false, exportDir: join(work, 'exports'), stagingRoot: join(work, 'staging') });
+    const svc = await openTestApp(work, { libraryDir: ocr.dir, settings });
     try {
       await expect(svc.call('version:verify', { versionId: ocr.id, by: '  ' })).rejects.toMatchObject({ code: 'INVALID' });
       await expect(svc.call('version:verify', { versionId: ocr.id, corrections: { '1': '' } })).rejects.toMatchObject({ code: 'INVALID' });
@@ -160,7 +160,7 @@ describe('逐条核对 (version:checkOcr) and the 待核对 note that travels', 
     const ocr = await library(true);
     const settings = new MemorySettingsStore();
     settings.set({ displayName: '赵主任' });
-    const svc = await AppService.open({ libraryDir: ocr.dir, seed: false, settings, face: 'browser', search: false, exportDir: join(work, 'exports'), stagingRoot: join(work, 'staging') });
+    const svc = await openTestApp(work, { libraryDir: ocr.dir, settings });
     try {
       const units = ocr.store.loadVersion(ocr.id).units;
       const wrong = units.find((u) => u.text.includes(MISREAD))!;

@@ -5,22 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { LINK_LAWS } from './links-test-support';
+import { openTestApp } from '../test-app';
 
 let tmp: string;
 let svc: AppService;
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'lawdesk-links-api-'));
-  svc = await AppService.open({
-    libraryDir: join(tmp, 'library'),
-    starterDir: LINK_LAWS,
-    settings: new MemorySettingsStore(),
-    face: 'browser',
-    search: false,
-    exportDir: join(tmp, 'exports'),
-    stagingRoot: join(tmp, 'staging'),
-  });
+  svc = await openTestApp(tmp, { starterDir: LINK_LAWS });
 }, 60_000);
 afterAll(() => {
   svc.close();

@@ -5,23 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppService } from '../../../electron/core/api/app-service';
-import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { DRAFTS, REVIEW_LAWS } from './review-test-support';
+import { openTestApp } from '../test-app';
 
 let tmp: string;
 let svc: AppService;
 const events: { event: string; payload: { taskId?: string; phase?: string; done?: number; total?: number } }[] = [];
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'lawdesk-workbench-api-'));
-  svc = await AppService.open({
-    libraryDir: join(tmp, 'library'),
-    starterDir: REVIEW_LAWS,
-    settings: new MemorySettingsStore(),
-    face: 'browser',
-    exportDir: join(tmp, 'exports'),
-    stagingRoot: join(tmp, 'staging'),
-    emit: (event, payload) => events.push({ event, payload: payload as never }),
-  });
+  svc = await openTestApp(tmp, { starterDir: REVIEW_LAWS, search: true, emit: (event, payload) => events.push({ event, payload: payload as never }) });
   await svc.searchReady();
 }, 60_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
