@@ -1,8 +1,8 @@
 // 加入简报: adds items (an article from the reader, a review or lecture) to a saved pack, or to a new
 // pack made on the spot. Remembers the last pack chosen.
 
-import { App as AntApp, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, App as AntApp, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { PackItemDto } from '../../../electron/shared/api-contract';
 import { PACK_TEMPLATES } from '../../../electron/shared/api-contract';
 import { client, errorMessage } from '../api/client';
@@ -20,9 +20,15 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<(typeof PACK_TEMPLATES)[number]>('通用');
   const [busy, setBusy] = useState(false);
+  // A refusal (the article already in the pack, no title) belongs to this dialog: shown inside it,
+  // it goes with it, where a toast outlived the dialog and followed the user onto the pack's page.
+  const [error, setError] = useState<string>();
+  // Whether the user chose 已有/新建 or a pack in this opening: a later answer of packs:list (asked
+  // again when the library changes) must not switch the dialog under them.
+  const chosen = useRef(false);
 
   useEffect(() => {
-    if (!list.data) return;
+    if (!list.data || chosen.current) return;
     setMode(list.data.length ? 'existing' : 'new');
     if (list.data.length && (!packId || !list.data.some((p) => p.id === packId))) setPackId(list.data[0]!.id);
   }, [list.data]);
@@ -30,6 +36,7 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
   const submit = async () => {
     if (!items) return;
     setBusy(true);
+    setError(undefined);
     try {
       let id = packId;
       if (mode === 'new') {
@@ -42,7 +49,7 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
       void message.success({ content: <span>已加入简报“{pack.title}”（共 {pack.items.length} 项）<a href={hrefOf({ page: 'packs', id })} style={{ marginLeft: 8 }}>打开</a></span> });
       onClose();
     } catch (e) {
-      void message.error(errorMessage(e));
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -57,9 +64,22 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
           加入简报：{what}
         </div>
       }
-      onCancel={onClose} onOk={() => void submit()} okText="加入" confirmLoading={busy} data-testid="add-to-pack" destroyOnHidden>
+      onCancel={onClose}
+      afterClose={() => {
+        chosen.current = false;
+        setError(undefined);
+      }}
+      onOk={() => void submit()} okText="加入" confirmLoading={busy} data-testid="add-to-pack" destroyOnHidden>
       <Form layout="vertical" onFinish={() => void submit()}>
-        <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as 'existing' | 'new')} style={{ marginBottom: 12 }}>
+        <Radio.Group
+          value={mode}
+          onChange={(e) => {
+            chosen.current = true;
+            setError(undefined);
+            setMode(e.target.value as 'existing' | 'new');
+          }}
+          style={{ marginBottom: 12 }}
+        >
           <Radio value="existing" disabled={!list.data?.length}>
             已有简报
           </Radio>
@@ -69,7 +89,11 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
           <Form.Item label="简报">
             <Select
               value={packId}
-              onChange={setPackId}
+              onChange={(id: string) => {
+                chosen.current = true;
+                setError(undefined);
+                setPackId(id);
+              }}
               loading={list.loading}
               options={(list.data ?? []).map((p) => ({ value: p.id, label: `${p.title}（${p.itemCount} 项）` }))}
               data-testid="add-to-pack-select"
@@ -78,13 +102,24 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Form.Item label="简报标题" required>
-              <Input value={title} onChange={(e) => setTitle(e.target.value)} placeholder="如：统计工作合法性审查参考资料" data-testid="add-to-pack-title" autoFocus onPressEnter={() => void submit()} />
+              <Input
+                value={title}
+                onChange={(e) => {
+                  chosen.current = true;
+                  setTitle(e.target.value);
+                }}
+                placeholder="如：统计工作合法性审查参考资料"
+                data-testid="add-to-pack-title"
+                autoFocus
+                onPressEnter={() => void submit()}
+              />
             </Form.Item>
             <Form.Item label="模板">
               <Select value={template} onChange={setTemplate} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
             </Form.Item>
           </Space>
         )}
+        {error && <Alert type="error" showIcon title={error} data-testid="add-to-pack-error" />}
       </Form>
     </Modal>
   );
