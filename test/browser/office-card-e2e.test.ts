@@ -3,6 +3,8 @@
 // not typed in, and 保存 waits for it, so neither their input nor the stored fields are wiped.
 // The answer of office:get is held by the test until the typing is done: no timing is assumed.
 
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readOffice } from '../../electron/core/office/office-file';
 import { go, haveChromium, useBrowser } from './browser-harness';
@@ -33,5 +35,18 @@ describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
       await page.getByTestId('office-save').click();
       await page.getByText('单位信息已保存').waitFor();
       expect(readOffice(face.service.store.dir).profile).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '王律师', org: '山东青苑律师事务所' } });
+    }));
+
+  it('a damaged office.json is named on the card, and 保存 is not offered over it', () =>
+    withSession(async ({ page, face }) => {
+      const file = join(face.service.store.dir, 'office.json');
+      const text = '{"unit": 42, "region": "山东"}';
+      writeFileSync(file, text);
+      await go(page, '#/settings');
+      const warning = page.getByTestId('office-warning');
+      await warning.waitFor();
+      expect(await warning.textContent()).toContain(file);
+      expect(await page.getByTestId('office-save').isDisabled()).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe(text);
     }));
 });

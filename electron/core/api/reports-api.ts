@@ -47,7 +47,10 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     },
     'register:due': async () => (await register()).due(),
     'register:flags': async () => (await register()).flags({ onlyAffected: true }),
-    'office:get': () => readOffice(ctx.store.dir).profile,
+    'office:get': () => {
+      const { profile, warning } = readOffice(ctx.store.dir);
+      return warning ? { ...profile, warning } : profile;
+    },
     'office:set': (patch) => writeOffice(ctx.store, patch),
     'reminders:list': async () => {
       const svc = await ctx.records();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { OfficeProfilePatchSchema, OfficeProfileSchema } from '../office-profile';
 import { CitingRecordSchema } from '../record-schema';
 import { RegisterEntryInputSchema, RegisterEntrySchema, RegisterReminderSchema } from '../register-schema';
-import { base64Cap, call, count, empty, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
+import { base64Cap, call, count, empty, producedFileSchema, recordId, shownText, taskId, uploadFileSchema } from './common';
 
 const year = z.number().int().min(1990).max(2200);
 
@@ -60,7 +60,8 @@ export const reportsCalls = {
   'register:due': call({ input: empty, output: z.array(RegisterReminderSchema) }),
   /** The register documents' citations whose article changed since: the same entries as 受影响. */
   'register:flags': call({ input: empty, output: z.array(CitingRecordSchema) }),
-  'office:get': call({ input: empty, output: OfficeProfileSchema }),
+  /** `warning`: office.json could not be used (damaged, or from a newer LawDesk); the profile is then blank. */
+  'office:get': call({ input: empty, output: OfficeProfileSchema.extend({ warning: shownText.optional() }) }),
   'office:set': call({ input: OfficeProfilePatchSchema, output: OfficeProfileSchema }),
   'reminders:list': call({ input: empty, output: z.array(officeReminderSchema) }),
 };

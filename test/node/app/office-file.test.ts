@@ -60,7 +60,10 @@ describe('office.json as a versioned store', () => {
     const { dir, file } = libraryWith('damaged', text);
     const svc = await openTestApp(dir);
     try {
-      expect(await svc.call('office:get', {})).toMatchObject({ unit: '', region: '' });
+      const got = await svc.call('office:get', {});
+      expect(got).toMatchObject({ unit: '', region: '' });
+      // the settings card shows why the profile is blank
+      expect(got.warning).toContain(file);
       await expect(svc.call('office:set', { unit: '高青县科学技术局' })).rejects.toThrow(file);
       expect(await cli(['office', '--unit', '高青县科学技术局', '--library', join(dir, 'library')])).not.toBe(0);
     } finally {

@@ -76,8 +76,18 @@ export function OfficeCard() {
             <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
           </Form.Item>
         </Space>
-        {/* Saving before the stored profile is known would write blanks over it. */}
-        <Button type="primary" size="small" onClick={() => void save()} disabled={!res.data} data-testid="office-save">
+        {res.data?.warning && (
+          <Alert
+            type="warning"
+            showIcon
+            title={res.data.warning}
+            description="该文件保持原样：修复它、从“记录备份”恢复或移走它之后，才能在这里保存单位信息。"
+            style={{ marginBottom: 8 }}
+            data-testid="office-warning"
+          />
+        )}
+        {/* Saving before the stored profile is known would write blanks over it; over a damaged file it is refused. */}
+        <Button type="primary" size="small" onClick={() => void save()} disabled={!res.data || !!res.data.warning} data-testid="office-save">
           保存
         </Button>
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
