@@ -276,8 +276,8 @@ export class AppService {
     return {
       'library:info': () => ({
         dir: this.store.dir,
-        lawCount: this.store.laws().length,
-        versionCount: this.store.versions().length,
+        lawCount: this.store.counts().laws,
+        versionCount: this.store.counts().versions,
         generation: this.store.generation,
         search: this.searchState,
         face: this.face,

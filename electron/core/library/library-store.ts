@@ -80,6 +80,7 @@ export interface StoreOptions {
 export class LibraryStore {
   private db!: Low<CatalogData>;
   private lawsCache: Map<string, Law> | undefined;
+  private committedCounts: { generation: number; laws: number; versions: number } | undefined;
   private bodyCache = new Map<string, LawVersion>();
   private listeners = new Set<(c: LibraryChange) => void>();
   readonly lock: WriterLock;
@@ -249,6 +250,17 @@ export class LibraryStore {
 
   versions(): LawVersionMeta[] {
     return Object.values(this.db.data.versions);
+  }
+
+  /**
+   * How many laws and versions the catalog of this generation holds, counted once per generation
+   * (taken from the snapshot a commit writes). An import stages every file, which empties the law
+   * map, so a status bar asking every few hundred milliseconds rebuilt it each time; and the
+   * counts now belong to the generation they are reported with, not to what is staged meanwhile.
+   */
+  counts(): { laws: number; versions: number } {
+    if (this.committedCounts?.generation !== this.generation) this.committedCounts = { generation: this.generation, ...countsOf(this.db.data.versions) };
+    return { laws: this.committedCounts.laws, versions: this.committedCounts.versions };
   }
 
   version(id: string): LawVersionMeta | undefined {
@@ -433,6 +445,7 @@ export class LibraryStore {
     const versions: Record<string, LawVersionMeta> = {};
     for (const id in data.versions) versions[id] = { ...data.versions[id]! };
     const snapshot: CatalogData = { ...data, versions, tombstones: [...data.tombstones] };
+    this.committedCounts = { generation: data.generation, ...countsOf(versions) };
     const adapter = this.db.adapter as AtomicJsonFile<CatalogData>;
     const run = this.commits.then(() => this.finishCommit(adapter, data, snapshot, change));
     this.commits = run.catch(() => {});
@@ -485,4 +498,14 @@ export class LibraryStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+function countsOf(versions: Record<string, LawVersionMeta>): { laws: number; versions: number } {
+  const laws = new Set<string>();
+  let n = 0;
+  for (const id in versions) {
+    laws.add(versions[id]!.lawId);
+    n++;
+  }
+  return { laws: laws.size, versions: n };
 }
