@@ -34,7 +34,7 @@ export function children(node: XmlNode | undefined, name: string): XmlNode[] {
 
 const MAX_DEPTH = 256;
 
-export function parseXml(xml: string, part: string): XmlNode {
+export function parseXml(xml: string, part: string, container = 'OFD 文件'): XmlNode {
   const parser = new SaxesParser({ position: false });
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
@@ -52,10 +52,10 @@ export function parseXml(xml: string, part: string): XmlNode {
   try {
     parser.write(xml).close();
   } catch (e) {
-    throw new ExtractError(`OFD 文件中的 ${part} 不是有效的 XML（${(e as Error).message.slice(0, 60)}），文件可能已损坏`);
+    throw new ExtractError(`${container}中的 ${part} 不是有效的 XML（${(e as Error).message.slice(0, 60)}），文件可能已损坏`);
   }
   const top = root.children[0];
-  if (!top) throw new ExtractError(`OFD 文件中的 ${part} 是空的`);
+  if (!top) throw new ExtractError(`${container}中的 ${part} 是空的`);
   return top;
 }
 

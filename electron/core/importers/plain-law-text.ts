@@ -13,6 +13,8 @@ const TOC_TITLE_RE = /^目[\s\u3000]*录$/;
 const TOC_ENTRY_RE = new RegExp(
   `^(?:第${NUM}(?:编|分编|章|节)|附[\\s\\u3000]*则|总[\\s\\u3000]*则|分[\\s\\u3000]*则|序[\\s\\u3000]*言|附[\\s\\u3000]*[件录])`,
 );
+/** A (tidied) 目录 line ending in a page number; "附件1" ends in its own number, not a page's. */
+const TOC_PAGE_RE = /(?:[.…·．_—\-－⋯]{2,}[.…·．_—\-－⋯\s\u3000]*[0-9０-９]+|[^0-9０-９件录\s\u3000][\s\u3000]*[0-9０-９]+)$/;
 const TOC_LEADER_RE = /(?:[.…·．_—\-－⋯]{2,}|[\s\u3000])*[0-9０-９]*$/;
 
 let radicalMap: Map<string, string> | undefined;
@@ -78,16 +80,28 @@ export function toPlainLawText(paragraphs: readonly string[]): LawTextResult {
     if (!sawArticle && tocAt === undefined && TOC_TITLE_RE.test(p)) {
       let j = i + 1;
       const seen = new Set<string>();
+      let repeated = false;
       for (; j < tidy.length; j++) {
         const e = tidy[j]!;
         if (e === '') continue;
         if (!TOC_ENTRY_RE.test(e) || e.length > 60) break;
         const key = squash(e);
-        if (seen.has(key)) break; // the body's heading repeats an entry: the TOC is over
+        if (seen.has(key)) {
+          repeated = true; // the body's heading repeats an entry: the TOC is over
+          break;
+        }
         seen.add(key);
       }
       tocAt = i;
-      tocEntries = seen.size;
+      if (!repeated) {
+        // No heading came back: the entries were never listed apart from the body (a Word TOC
+        // field already left out, a 目录 drawn as a picture), so the lines after the title are the
+        // body's own headings — only those carrying a page number are TOC entries.
+        const entries = tidy.slice(i + 1, j).filter((e) => e !== '');
+        const paged = entries.filter((e) => TOC_PAGE_RE.test(e));
+        tocEntries = paged.length;
+        for (const e of entries) if (!TOC_PAGE_RE.test(e)) out.push(e);
+      } else tocEntries = seen.size;
       i = j - 1;
       continue;
     }
