@@ -122,7 +122,7 @@ try {
 
   await page.goto(base + `#/review/${permit.record.id}`);
   await page.getByTestId('review-heading').waitFor();
-  await page.getByTestId('citations-content').waitFor();
+  await page.getByTestId('citations-content').getByTestId('citation-tag').first().waitFor();
   await shot('review-form');
   await page.getByTestId('procedures').scrollIntoViewIfNeeded();
   await page.getByTestId('field-content').scrollIntoViewIfNeeded();

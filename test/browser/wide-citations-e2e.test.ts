@@ -11,6 +11,8 @@ describe.skipIf(!haveChromium)('Whole-law and 编/章 citations, codes as one (b
 
   it('民法典 is one row with its parts in the code order; a lecture cites a bare law, the whole code and a 章 with Enter, and 识别引用 lists a bare 《民法典》', () =>
     withSession(async ({ page, face }) => {
+      // Imported while the page may still be loading: the 法规库 must follow even when its event
+      // stream connects after the commit (it did not, and this test once hung here for 60 s in CI).
       await importPaths(face.service.store, [join(ROOT, 'test/fixtures/codes/民法典')]);
       await page.setViewportSize({ width: 1024, height: 700 });
       await go(page, '#/library');

@@ -11,6 +11,11 @@ export interface LawDeskClient {
   face: Face;
   call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<ApiOutput<C>>;
   on<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * `cb` runs each time the event stream is (re)connected: events sent before then never arrive,
+   * so a listener that must not miss a change asks for the state again there.
+   */
+  onConnected(cb: () => void): void;
 }
 
 /** An API failure as the UI shows it: a code and a readable Chinese message. */
@@ -53,14 +58,24 @@ function ipcClient(api: PreloadApi): LawDeskClient {
     on(event, cb) {
       return api.onEvent(event, cb as (p: unknown) => void);
     },
+    // The preload's listener is attached when `on` returns: connected from then on.
+    onConnected(cb) {
+      queueMicrotask(cb);
+    },
   };
 }
 
 function httpClient(): LawDeskClient {
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const connected = new Set<() => void>();
   const ensureSource = (event: string) => {
-    if (!source) source = new EventSource('/api/events');
+    if (!source) {
+      source = new EventSource('/api/events');
+      source.addEventListener('open', () => {
+        for (const cb of connected) cb();
+      });
+    }
     if (!listeners.has(event)) {
       const set = new Set<(p: unknown) => void>();
       listeners.set(event, set);
@@ -102,6 +117,10 @@ function httpClient(): LawDeskClient {
       const set = ensureSource(event);
       set.add(cb as (p: unknown) => void);
       return () => set.delete(cb as (p: unknown) => void);
+    },
+    onConnected(cb) {
+      connected.add(cb);
+      if (source?.readyState === EventSource.OPEN) queueMicrotask(cb);
     },
   };
 }

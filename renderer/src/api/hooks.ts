@@ -100,16 +100,40 @@ export function useTask(): { taskId: () => string; progress: TaskProgress | unde
   return { taskId, progress, reset };
 }
 
-// The library's generation, one for the whole window: every useCall follows it.
+// The library changes this window has seen, one counter for the whole window: every useCall
+// follows it. `serviceGeneration` is the service's own count, as last heard.
 let libraryGeneration = 0;
+let serviceGeneration: number | undefined;
 const generationListeners = new Set<() => void>();
 let generationFollowed = false;
+function libraryMoved(generation: number): void {
+  serviceGeneration = generation;
+  libraryGeneration++;
+  for (const l of generationListeners) l();
+}
 function subscribeGeneration(cb: () => void): () => void {
   if (!generationFollowed) {
     generationFollowed = true;
-    client.on('library:changed', (p) => {
-      libraryGeneration = p.generation;
-      for (const l of generationListeners) l();
+    client.on('library:changed', (p) => libraryMoved(p.generation));
+    // A change committed before the event stream (re)connected is never sent to it — an import
+    // made while the page was still loading left the 法规库 without it until a reload. The first
+    // answer is asked before any useCall's (this runs before their effects), so it is no newer
+    // than what they show; each time the stream opens the generation is asked again, and a
+    // different one means a change was missed.
+    const first = client.call('library:info', {}).then(
+      (i) => void (serviceGeneration ??= i.generation),
+      () => undefined,
+    );
+    client.onConnected(() => {
+      void first
+        .then(() => client.call('library:info', {}))
+        .then(
+          (i) => {
+            if (serviceGeneration === undefined) serviceGeneration = i.generation;
+            else if (i.generation !== serviceGeneration) libraryMoved(i.generation);
+          },
+          () => undefined,
+        );
     });
   }
   generationListeners.add(cb);

@@ -19,7 +19,12 @@ import { citationKeyOf, type FormCitation } from './citation-form-model';
 export { citationKeyOf, toInput, type FormCitation } from './citation-form-model';
 
 export function CitationList({ value, onChange, testId }: { value: FormCitation[]; onChange: (v: FormCitation[]) => void; testId?: string }) {
-  if (!value.length) return <Typography.Text type="secondary" style={{ fontSize: 13 }}>尚未引用法规或条文</Typography.Text>;
+  if (!value.length)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={testId}>
+        尚未引用法规或条文
+      </Typography.Text>
+    );
   return (
     <Space wrap size={[6, 6]} data-testid={testId}>
       {value.map((c) => (
