@@ -20,7 +20,7 @@ import { countSegment, matchSegment, termDf, termKeys } from './matcher';
 import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
 import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
 import { IndexSegments, type IndexProgress, type SegState } from './index-segments';
-import { collectHits, TopK, type HitSink } from './rank';
+import { BLOCK_RANK_MIN, collectHits, TopK, type HitSink } from './rank';
 import { CorruptIndexError } from './segment';
 import { findRanges, makeSnippet } from './snippet';
 import type { TimeSlicer } from '../util/time-slicer';
@@ -32,6 +32,8 @@ const TITLE_BOOST = 1.5;
 /** A title hit needs the terms to make up this share of the law's short title (许可 names 行政许可法, not 排污许可管理条例). */
 const TITLE_HIT_MIN_COVERAGE = 0.34;
 const STATUS_WEIGHT: Record<Status, number> = { 现行有效: 1, 尚未生效: 0.9, 部分失效: 0.85, 已修改: 0.7, 已废止: 0.6 };
+/** At least any version's status weight (an unknown status weighs 1). */
+const MAX_STATUS_WEIGHT = Math.max(1, ...Object.values(STATUS_WEIGHT));
 
 export interface SearchEngineOptions {
   onProgress?: (p: IndexProgress) => void;
@@ -46,6 +48,11 @@ export interface SearchEngineOptions {
   onIdle?: () => void;
   /** Makes the slicer of each time-sliced run (tests hold a background update mid-way with it). */
   slicer?: () => TimeSlicer;
+  /**
+   * Hits of one posting list from this many on are ranked through block bounds (rank.ts; default
+   * BLOCK_RANK_MIN): tests set 1 to rank small fixtures that way and Infinity for the plain loop.
+   */
+  blockRankMin?: number;
 }
 
 /** Delay before a background update starts, so a burst of library changes makes one update. */
@@ -478,11 +485,14 @@ export class SearchEngine {
     for (let t = 0; t < terms.length; t++) termChars += terms[t]!.length;
     // Versions whose title holds every term (and no excluded one): boosted, and title-hit candidates.
     const titled = this.titleMatches(terms, excludes);
-    const sink = { perSlot, touched, nTouched: 0, shown, weight, idf: [] as number[], avgLen: this.avgLen, heap: undefined as TopK | undefined };
+    let maxWeight = MAX_STATUS_WEIGHT;
     for (const i of titled) {
       titleHas[i] = 1;
       weight[i]! *= TITLE_BOOST;
+      if (weight[i]! > maxWeight) maxWeight = weight[i]!;
     }
+    const blockMin = this.opts.blockRankMin ?? BLOCK_RANK_MIN;
+    const sink: HitSink = { perSlot, touched, nTouched: 0, shown, weight, idf: [], avgLen: this.avgLen, heap: undefined, maxWeight, blockMin };
     try {
       return this.runScored(terms, excludes, f, titled, termChars, nameLen, offset, limit, sink);
     } finally {

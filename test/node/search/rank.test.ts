@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TopK } from '../../../electron/core/search/rank';
+import { blockRankStats, collectHits, TopK, type HitSink } from '../../../electron/core/search/rank';
 import type { SearchHit } from '../../../electron/shared/search-types';
 import { useFixtureEngine } from './search-fixtures';
 
@@ -28,6 +28,66 @@ describe('TopK', () => {
     expect(heap.accepts(1, 1)).toBe(false);
     heap.push(1, 1);
     expect(heap.sorted()).toEqual([]);
+  });
+});
+
+describe('collectHits through block bounds', () => {
+  /**
+   * A segment of `versions` versions with articles of few distinct lengths and one list with few
+   * distinct counts: thousands of exact score ties, decided by article id.
+   */
+  function segmentWithTies(rnd: () => number, versions: number) {
+    const docVersion: number[] = [];
+    const docStart = [0];
+    for (let v = 0; v < versions; v++) {
+      const n = 1 + Math.floor(rnd() * 150);
+      for (let i = 0; i < n; i++) {
+        docVersion.push(v);
+        docStart.push(docStart.at(-1)! + 1 + [20, 40, 40, 80][Math.floor(rnd() * 4)]!);
+      }
+    }
+    const docs: number[] = [];
+    const tf: number[] = [];
+    for (let d = 0; d < docVersion.length; d++) {
+      if (rnd() < 0.6) continue;
+      docs.push(d);
+      tf.push(1 + Math.floor(rnd() * rnd() * 3));
+    }
+    return { docVersion: Uint32Array.from(docVersion), docStart: Uint32Array.from(docStart), m: { docs: Uint32Array.from(docs), tfs: [Uint16Array.from(tf)] } };
+  }
+
+  it('gives the same counts and the same top k (scores, order, ties by id) as scoring every hit', () => {
+    const rnd = lcg(11);
+    const before = { ...blockRankStats };
+    for (let round = 0; round < 12; round++) {
+      const versions = 40 + Math.floor(rnd() * 80);
+      const seg = segmentWithTies(rnd, versions);
+      // Slots: version v → slot v + 1, some versions deleted (slot 0); weights from the status
+      // weights, some boosted as title matches; a filter hiding some.
+      const verSlot = Int32Array.from({ length: versions }, (_, v) => (rnd() < 0.05 ? 0 : v + 1));
+      const n = versions + 1;
+      const weight = Float64Array.from({ length: n }, (_, i) => (i === 0 ? 0 : [1, 1, 0.9, 0.7, 0.6][Math.floor(rnd() * 5)]! * (rnd() < 0.1 ? 1.5 : 1)));
+      const shown = Uint8Array.from({ length: n }, () => (round % 3 === 0 ? 1 : rnd() < 0.7 ? 1 : 0));
+      const maxWeight = Math.max(1, ...weight);
+      for (const k of [1, 5, 20, 57, 3000]) {
+        const run = (blockMin: number) => {
+          const sink: HitSink = { perSlot: new Uint32Array(n), touched: new Int32Array(n), nTouched: 0, shown, weight, idf: [2.5], avgLen: 47, heap: new TopK(k), maxWeight, blockMin };
+          // twice: a list's blocks are built the second time it is ranked
+          collectHits(seg.m, 1000, verSlot, seg.docVersion, seg.docStart, { ...sink, perSlot: new Uint32Array(n), touched: new Int32Array(n), heap: new TopK(k) });
+          collectHits(seg.m, 1000, verSlot, seg.docVersion, seg.docStart, sink);
+          const touched = [...sink.touched.subarray(0, sink.nTouched)].sort((a, b) => a - b);
+          return { top: sink.heap!.sorted(), counts: [...sink.perSlot], touched };
+        };
+        const plain = run(Infinity);
+        const blocks = run(1);
+        expect(blocks).toEqual(plain);
+        const scores = plain.top.map((x) => x.score);
+        if (k === 57) expect(new Set(scores).size).toBeLessThan(scores.length); // ties inside the top k
+      }
+    }
+    expect(blockRankStats.lists).toBeGreaterThan(before.lists);
+    // k = 1…57 of thousands of hits: most blocks are never scored
+    expect(blockRankStats.blocksScored - before.blocksScored).toBeLessThan((blockRankStats.blocks - before.blocks) / 2);
   });
 });
 
