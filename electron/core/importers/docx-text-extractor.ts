@@ -166,7 +166,7 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
   const body = readDocxBody(documentXml, main, numbering);
   const result = toPlainLawText(body.paragraphs.flatMap(splitManualBreaks));
   if (result.text.trim() === '') throw new ExtractError(`${fileName} 中没有文字（可能只有图片或是扫描件）`);
-  if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
+  if (result.tocAt !== undefined && result.tocEntries > 0) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
   if (body.tocParagraphs) warnings.push(`已跳过 Word 自动生成的目录（${body.tocParagraphs} 行）`);
   if (body.deletions) warnings.push(`文档含有修订：按接受全部修订后的文字导入（删除的 ${body.deletions} 处未导入）`);
   if (body.commentRefs) warnings.push(`文档中的 ${body.commentRefs} 条批注未导入正文`);

@@ -3,6 +3,7 @@
 
 import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
+import { cleanMarkdown } from './markdown-text';
 import { imageKind } from './ocr-images';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
 
@@ -61,9 +62,17 @@ export function isImportableName(fileName: string): boolean {
 function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocument {
   try {
     const { text, encoding } = decodeText(bytes);
-    const normalised = normalizeNewlines(text);
+    let normalised = normalizeNewlines(text);
+    const warnings: string[] = [];
+    if (encoding === 'utf-8+gb18030') warnings.push('文件中混用了 UTF-8 和 GBK 编码，已逐行识别');
+    if (format === 'md') {
+      const md = cleanMarkdown(normalised);
+      normalised = md.text;
+      if (md.frontMatter) warnings.push('已去除文件开头的 YAML 元数据（front matter）');
+      if (md.htmlRemoved) warnings.push('已去除 Markdown 中夹带的 HTML 标记');
+    }
     if (normalised.trim() === '') throw new ExtractError('文件只有空白，没有内容');
-    return { text: normalised, format, encoding, warnings: [] };
+    return { text: normalised, format, encoding, warnings };
   } catch (e) {
     if (e instanceof DecodeError) throw new ExtractError(e.message);
     throw e;

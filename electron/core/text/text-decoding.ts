@@ -3,7 +3,7 @@
 // decode as GBK without error, into nonsense.
 import { DomainError } from '../../shared/errors';
 
-export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8+gb18030';
 
 export interface DecodedText {
   text: string;
@@ -39,6 +39,56 @@ function controlRatio(text: string): number {
 }
 
 /**
+ * UTF-16 without a BOM (NULs in the bytes: the high byte of ASCII characters, the low byte of
+ * 一 U+4E00): read both ways, kept only when one of them is almost all Chinese and ASCII text.
+ */
+function bomlessUtf16(bytes: Uint8Array): DecodedText | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
+  let best: DecodedText | undefined;
+  let bestShare = 0;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = strict(encoding, bytes);
+    if (text === undefined || text.length === 0) continue;
+    const sample = text.slice(0, 32768);
+    const readable = sample.match(/[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]/g)?.length ?? 0;
+    const share = readable / sample.length;
+    if (share > bestShare) {
+      best = { text, encoding };
+      bestShare = share;
+    }
+  }
+  // Binary read as UTF-16 is a scatter of unrelated code points; a law is almost all CJK and ASCII.
+  return best && bestShare >= 0.9 && controlRatio(best.text) <= 0.01 ? best : undefined;
+}
+
+/**
+ * A file pasted together from UTF-8 and GBK parts (neither decodes it whole): each line is read
+ * as UTF-8 when it is valid UTF-8, else as GB18030. Undefined when a line is neither.
+ */
+function lineByLine(bytes: Uint8Array): DecodedText | undefined {
+  const out: string[] = [];
+  let utf8 = 0;
+  let gb = 0;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    const line = bytes.subarray(start, i);
+    start = i + 1;
+    const u = strict('utf-8', line);
+    if (u !== undefined) {
+      if (/[^\x00-\x7f]/.test(u)) utf8++;
+      out.push(u);
+      continue;
+    }
+    const g = strict('gb18030', line);
+    if (g === undefined) return undefined;
+    gb++;
+    out.push(g);
+  }
+  return utf8 && gb ? { text: out.join('\n'), encoding: 'utf-8+gb18030' } : undefined;
+}
+
+/**
  * Decode bytes of a text document. Throws DecodeError with a user-readable (Chinese) reason when
  * the bytes are not text in a supported encoding.
  */
@@ -58,15 +108,21 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (t === undefined) throw new DecodeError('文件以 UTF-16BE BOM 开头，但内容不是有效的 UTF-16');
     decoded = { text: t, encoding: 'utf-16be' };
   } else {
-    // NUL bytes never occur in UTF-8 or GB18030 text: a binary file (or BOM-less UTF-16).
+    // NUL bytes never occur in UTF-8 or GB18030 text: a binary file, or UTF-16 without a BOM
+    // (some editors and converters write it so; its ASCII characters leave a NUL on one side).
     const probe = bytes.subarray(0, 65536);
-    if (probe.includes(0)) throw new DecodeError('不是文本文件（含有二进制数据）');
-    const u = strict('utf-8', bytes);
-    if (u !== undefined) decoded = { text: u, encoding: 'utf-8' };
-    else {
-      const g = strict('gb18030', bytes);
-      if (g === undefined) throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
-      decoded = { text: g, encoding: 'gb18030' };
+    if (probe.includes(0)) {
+      const utf16 = bomlessUtf16(bytes);
+      if (!utf16) throw new DecodeError('不是文本文件（含有二进制数据）');
+      decoded = utf16;
+    } else {
+      const u = strict('utf-8', bytes);
+      if (u !== undefined) decoded = { text: u, encoding: 'utf-8' };
+      else {
+        const g = strict('gb18030', bytes) ?? lineByLine(bytes);
+        if (g === undefined) throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
+        decoded = typeof g === 'string' ? { text: g, encoding: 'gb18030' } : g;
+      }
     }
   }
   if (controlRatio(decoded.text) > 0.01) throw new DecodeError('不是文本文件（含有大量控制字符）');

@@ -44,6 +44,25 @@ describe('decodeText', () => {
     expect(() => decodeText(controls)).toThrow(/控制字符/);
   });
 
+  it('reads UTF-16 without a BOM (LE and BE), whose NULs are not binary', () => {
+    // 一 (U+4E00) puts a NUL in the low byte too: NULs on both sides of the units.
+    const text = '第一条　为了规范管理，制定本办法。\n第十一条　本办法自2024年1月1日起施行。\n';
+    expect(decodeText(Buffer.from(text, 'utf16le'))).toEqual({ text, encoding: 'utf-16le' });
+    const be = Buffer.from(text, 'utf16le');
+    be.swap16();
+    expect(decodeText(be)).toEqual({ text, encoding: 'utf-16be' });
+    // random bytes with NULs stay binary
+    const noise = Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919 + (i >> 3) * 104729) % 256));
+    expect(() => decodeText(noise)).toThrow(/二进制/);
+  });
+
+  it('reads a file pasted together from UTF-8 and GBK lines, line by line', () => {
+    const a = '第一条　为了规范管理，制定本办法。\n';
+    const b = '第二条　本办法由县科学技术局负责解释。\n';
+    const r = decodeText(Buffer.concat([Buffer.from(a, 'utf8'), iconv.encode(b, 'gbk')]));
+    expect(r).toEqual({ text: a + b, encoding: 'utf-8+gb18030' });
+  });
+
   it('normalises line endings and zero-width characters', () => {
     expect(normalizeNewlines('a\r\nb\rc\u200b\ufeffd')).toBe('a\nb\ncd');
   });
