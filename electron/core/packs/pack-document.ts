@@ -55,8 +55,11 @@ export interface PackDocument {
    * cover and no table of contents, a signature block (落款) at the end. Default: a pack.
    */
   layout?: 'pack' | 'official';
-  /** 落款: the issuing unit and the date, right-aligned after the text (official layout). */
-  signature?: { unit: string; date: string };
+  /**
+   * 落款 (official layout): the issuing unit, any further lines (法律顾问：李明) and the date, placed
+   * after the text and the 附件说明 by official-layout.ts.
+   */
+  signature?: { unit: string; date: string; lines?: string[] };
 }
 
 /** Entries of the table of contents: section headings (level 1) and level-2 subheadings. */

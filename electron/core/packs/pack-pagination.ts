@@ -1,6 +1,6 @@
 // A fast page estimate for the TOC of the DOCX (and the stand-alone HTML), where no renderer tells
 // us the real pages. It works because the layout is a strict grid (GB/T 9704): every line of body
-// text is an exact 28.95 pt on a 637.8 pt text block (22 lines), 27 full-width characters of 16 pt
+// text is an exact 28.95 pt on a 637.8 pt text block (22 lines), 28 characters (16 pt, narrowed to the grid)
 // to a 156 mm line. Word's keep-with-next for headings and widow/orphan control (2 lines) are
 // followed; tables are approximated. docx's own layout estimator does this in general, but takes
 // ~18 s for 100 pages of CJK text on a small machine; this takes milliseconds.
@@ -9,7 +9,7 @@ import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 
 export const PAGE_PT = 637.8; // 297 mm − 37 mm − 35 mm
 export const LINE_PT = 28.95; // 22 lines to the page
-export const CHARS_PER_LINE = 27; // floor(156 mm / 16 pt)
+export const CHARS_PER_LINE = 28; // the GB/T 9704 grid: 28 characters to the 156 mm line (render-docx DOC_GRID)
 
 /**
  * A title cut into lines of about equal width, so a line break never leaves one character alone

@@ -13,7 +13,7 @@ import {
   Bookmark,
   BorderStyle,
   Document,
-  Footer,
+    Footer,
   HeadingLevel,
   LineRuleType,
   NumberFormat,
@@ -30,7 +30,9 @@ import {
 } from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { docxFontTable } from '../office/cjk-fonts';
-import { balancedLines, estimateTocPages } from './pack-pagination';
+import { estimateTocPages } from './pack-pagination';
+import { isOfficial, officialParts, signatureLines } from './official-layout';
+import { titleLines as cutTitle } from './title-lines';
 import { chineseDate } from '../../shared/chinese-date';
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 import type { ExportProgress } from './pack-resolve';
@@ -38,6 +40,22 @@ import type { ExportProgress } from './pack-resolve';
 const MM = 56.6929; // twips per millimetre
 const LINE = 579; // exact line pitch, twips: 28.95 pt, so 22 lines fill the 225 mm text block
 const BODY = 32; // 三号 16 pt, half-points
+const PAGE = {
+  size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+  margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) },
+};
+const TEXT_WIDTH = PAGE.size.width - PAGE.margin.left - PAGE.margin.right; // 156 mm
+/** One character of the grid: 156 mm / 28, a little under 16 pt (twips). */
+export const CHAR_TWIPS = TEXT_WIDTH / 28;
+/**
+ * GB/T 9704's 28 characters on the 156 mm line: a 三号 character is 16 pt and 28 of them 158 mm, so
+ * body text is condensed by this much per character (twentieths of a point, w:spacing): -5 → 15.75
+ * pt, 441 pt for 28 on the 442.3 pt line. Word's 文档网格 (docGrid linesAndChars, charSpace -842)
+ * would do it in Word and WPS, but LibreOffice lays that grid out as ~21 characters × 14 lines.
+ */
+export const CONDENSE = Math.floor((CHAR_TWIPS / 20 - 16) * 20);
+/** The line pitch recorded as the section's grid (no snapping: every paragraph's spacing is exact). */
+const DOC_GRID = { linePitch: LINE };
 const FONTS = {
   title: '方正小标宋简体',
   hei: '黑体',
@@ -72,10 +90,14 @@ function withFontTable(docx: Uint8Array): Uint8Array {
   return zipSync(files, { level: 6 });
 }
 const bodySpacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const indent2 = { firstLine: 2 * 16 * 20 }; // two characters of 16 pt
+const indent2 = { firstLine: 2 * (16 * 20 + CONDENSE) }; // two (condensed) characters
+
+type ParagraphOptions = ConstructorParameters<typeof Paragraph>[0] & object;
+/** The options each body paragraph was built with, so one can be rebuilt kept with the next. */
+const KEEP_SOURCE = new WeakMap<Paragraph, ParagraphOptions>();
 
 function para(children: (TextRun | Bookmark)[], opts: { indent?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean; pageBreakBefore?: boolean; style?: string; heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel] } = {}): Paragraph {
-  return new Paragraph({
+  const options: ParagraphOptions = {
     children,
     spacing: bodySpacing,
     alignment: opts.align ?? AlignmentType.BOTH,
@@ -83,7 +105,10 @@ function para(children: (TextRun | Bookmark)[], opts: { indent?: boolean; align?
     ...(opts.keepNext ? { keepNext: true } : {}),
     ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(opts.heading ? { heading: opts.heading } : {}),
-  });
+  };
+  const p = new Paragraph(options);
+  KEEP_SOURCE.set(p, options);
+  return p;
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
@@ -96,7 +121,7 @@ function table(head: string[], rows: string[][], widths?: number[]): Table {
     new TableCell({
       ...pct(i),
       borders,
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28 })] })],
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28, characterSpacing: 0 })] })],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
@@ -136,7 +161,7 @@ function pageNumberFooter(align: 'left' | 'right'): Footer {
         alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         // GB/T 9704: 一字线 around the number, one character in from the text block's edge.
         indent: align === 'right' ? { right: 280 } : { left: 280 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.song), size: 28 })],
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONTS.song), size: 28, characterSpacing: 0 })],
       }),
     ],
   });
@@ -157,9 +182,9 @@ function tocForTextWidth(width: number): typeof TableOfContents {
   return GbTableOfContents;
 }
 
-/** The title in 二号 (22 pt) on the 156 mm line, cut into lines of equal length (the cover's rule). */
-function titleLines(title: string): TextRun[] {
-  return balancedLines(title, Math.floor((156 * 72) / 25.4 / 22)).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: 44, ...(i ? { break: 1 } : {}) }));
+/** The title in 二号 (22 pt) on the 156 mm line, cut where its words allow (title-lines.ts). */
+function titleLines(title: string, lead = '', pt = 22): TextRun[] {
+  return cutTitle(title, Math.floor((156 * 72) / 25.4 / pt), lead).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: pt * 2, characterSpacing: 0, ...(i ? { break: 1 } : {}) }));
 }
 
 export interface DocxRenderOptions {
@@ -168,74 +193,9 @@ export interface DocxRenderOptions {
   estimatePages?: boolean;
 }
 
-/** An official document (公文): number, title, body, signature; 附件 on a new page; numbered from page 1. */
-async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
-  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
-  const size = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
-  const body: (Paragraph | Table)[] = [];
-  if (doc.official?.number) body.push(para([run(doc.official.number, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }));
-  body.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: LINE, after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }));
-  for (const s of doc.sections) {
-    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, pageBreakBefore: s.heading.startsWith('附件'), heading: HeadingLevel.HEADING_1, ...(s.heading.startsWith('附件') ? { indent: false } : {}) }));
-    for (const b of s.blocks) body.push(...blocks(b));
-  }
-  const document = new Document({
-    creator: 'LawDesk 法规案头',
-    title: doc.title,
-    evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONTS.fang), size: BODY, language: LANG }, paragraph: { spacing: bodySpacing } }, heading1: { run: { font: font(FONTS.hei), size: BODY, bold: false, color: '000000' }, paragraph: { spacing: bodySpacing, keepNext: true } } } },
-    sections: [{ properties: { page: { size, margin, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } }, footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') }, children: body }],
-  });
-  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
-}
-
-export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
-  if (doc.official) return renderOfficialDocx(doc);
-  const c = doc.cover;
-  const pages = opts.estimatePages === false ? undefined : estimateTocPages(doc);
-  const cover: Paragraph[] = [
-    new Paragraph({
-      spacing: { before: Math.round(40 * MM), after: Math.round(18 * MM), line: 40 * 20, lineRule: LineRuleType.EXACT },
-      alignment: AlignmentType.CENTER,
-      // 26 pt on a 156 mm line: about 17 characters; lines of equal length, never one left alone.
-      children: balancedLines(c.title || doc.title, Math.floor((156 * 72) / 25.4 / 26)).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: 52, ...(i ? { break: 1 } : {}) })),
-    }),
-    ...(c.purpose ? [para([run(c.purpose, FONTS.kai)], { indent: false, align: AlignmentType.CENTER })] : []),
-    new Paragraph({ spacing: { ...bodySpacing, before: Math.round(80 * MM) }, alignment: AlignmentType.CENTER, children: c.unit ? [run(c.unit, FONTS.fang)] : [] }),
-    ...(c.date ? [para([run(c.date, FONTS.fang)], { indent: false, align: AlignmentType.CENTER })] : []),
-    para([run(`（条文截至 ${chineseDate(doc.asOf)}）`, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }),
-  ];
-
-  const margin = { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) };
-  const size = { width: Math.round(210 * MM), height: Math.round(297 * MM) };
-  const TocClass = tocForTextWidth(size.width - margin.left - margin.right);
-  const body: (Paragraph | Table | TableOfContents)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '目　录', font: font(FONTS.title), size: 44 })] }),
-    new TocClass('目录', {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      // Entries and page numbers written now (estimated on the GB/T 9704 grid), clean, so Word and
-      // WPS show them without asking; "更新域" recomputes them from the headings.
-      cachedEntries: tocEntries(doc).map((e) => ({ title: e.text, level: e.level, href: e.id, ...(pages?.has(e.id) ? { page: pages.get(e.id)! } : {}) })),
-      beginDirty: opts.estimatePages === false,
-    }),
-    new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: titleLines(doc.title) }),
-  ];
-  // An official document opens with its title on page 1: no cover, no table of contents.
-  if (doc.layout === 'official') body.splice(0, body.length, new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: doc.title, font: font(FONTS.title), size: 44 })] }));
-  const total = doc.sections.length;
-  doc.sections.forEach((s, i) => {
-    if (i % 20 === 0) opts.onProgress?.({ phase: 'render', done: i, total, label: s.heading });
-    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
-    for (const b of s.blocks) body.push(...blocks(b));
-  });
-  opts.onProgress?.({ phase: 'render', done: total, total });
-  if (doc.signature) {
-    // 落款: unit and date right-aligned, the date in 阿拉伯数字 as GB/T 9704 prescribes.
-    body.push(para([], { indent: false }), para([run(doc.signature.unit, FONTS.fang)], { indent: false, align: AlignmentType.RIGHT }), para([run(doc.signature.date, FONTS.fang)], { indent: false, align: AlignmentType.RIGHT }));
-  }
-
-  const headingStyle = (id: string, name: string, face: string, level: number, center = false) => ({
+/** Styles shared by packs and official documents: headings black, in their faces, kept with what follows. */
+function headingStyle(id: string, name: string, face: string, level: number, center = false) {
+  return {
     id,
     name,
     basedOn: 'Normal',
@@ -249,7 +209,112 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
       keepLines: true, // a two-line heading is not cut by a page break
       ...(center ? { alignment: AlignmentType.CENTER } : { indent: indent2 }),
     },
+  };
+}
+
+const documentStyles = {
+  document: { run: { font: font(FONTS.fang), size: BODY, language: LANG, characterSpacing: CONDENSE }, paragraph: { spacing: bodySpacing } },
+  heading1: headingStyle('Heading1', 'heading 1', FONTS.hei, 0),
+  heading2: headingStyle('Heading2', 'heading 2', FONTS.kai, 1, true),
+  heading3: headingStyle('Heading3', 'heading 3', FONTS.kai, 2),
+};
+
+/** 二号小标宋 title lines at an exact 37 pt pitch, centred, one empty line after them. */
+function titleParagraph(title: string, lead = '', opts: { pageBreakBefore?: boolean } = {}): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}), spacing: { before: 0, after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: titleLines(title, lead) });
+}
+
+/**
+ * An official document (公文: 审查意见书, 年度报告, 普法计划): 发文字号, title, body, 附件说明, 落款
+ * (date 右空四字, office centred over it), then each 附件 on a new page with 附件 / 附件2 顶格 in
+ * 黑体 and its title centred on the third line. Pages numbered from 1; no cover, no TOC.
+ */
+async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
+  const { body: main, annexes, annexNote } = officialParts(doc);
+  const body: (Paragraph | Table)[] = [];
+  if (doc.official?.number) body.push(para([run(doc.official.number, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }), para([], { indent: false }));
+  body.push(titleParagraph(doc.title, doc.signature?.unit ?? doc.cover.unit));
+  for (const s of main) {
+    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    for (const b of s.blocks) body.push(...blocks(b));
+  }
+  // The text's last paragraph, the 附件说明 and the 落款 stay on one page: a 落款 never stands alone.
+  const closing: Paragraph[] = [];
+  if (annexNote.length) {
+    closing.push(para([], { indent: false, keepNext: true }));
+    annexNote.forEach((l, i) => closing.push(new Paragraph({ spacing: bodySpacing, keepNext: true, indent: i ? { left: 5 * (16 * 20 + CONDENSE) } : indent2, children: [run(l, FONTS.fang)] })));
+  }
+  if (doc.signature) {
+    closing.push(para([], { indent: false, keepNext: true }));
+    const lines = signatureLines(doc.signature);
+    lines.forEach((l, i) => closing.push(new Paragraph({ spacing: bodySpacing, alignment: AlignmentType.RIGHT, keepNext: i < lines.length - 1, indent: { right: Math.round(l.rightChars * (16 * 20 + CONDENSE)) }, children: [run(l.text, FONTS.fang)] })));
+  }
+  if (closing.length) {
+    const last = body[body.length - 1];
+    // docx has no setter: the paragraph before the closing is rebuilt with keepNext.
+    if (last instanceof Paragraph) body[body.length - 1] = withKeepNext(last);
+    body.push(...closing);
+  }
+  for (const a of annexes) {
+    body.push(para([new Bookmark({ id: a.section.id, children: [run(a.label, FONTS.hei)] })], { indent: false, align: AlignmentType.LEFT, pageBreakBefore: true, keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    body.push(para([], { indent: false, keepNext: true }));
+    if (a.title) body.push(titleParagraph(a.title));
+    for (const b of a.section.blocks) body.push(...blocks(b));
+  }
+  const document = new Document({
+    creator: 'LawDesk 法规案头',
+    title: doc.title,
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: documentStyles },
+    sections: [{ properties: { page: { ...PAGE, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, grid: DOC_GRID }, footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') }, children: body }],
   });
+  return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
+}
+
+/** The same paragraph kept with the next one (docx paragraphs are immutable once built). */
+function withKeepNext(p: Paragraph): Paragraph {
+  const opts = KEEP_SOURCE.get(p);
+  return opts ? new Paragraph({ ...opts, keepNext: true }) : p;
+}
+
+export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}): Promise<Uint8Array> {
+  if (isOfficial(doc)) return renderOfficialDocx(doc);
+  const c = doc.cover;
+  const pages = opts.estimatePages === false ? undefined : estimateTocPages(doc);
+  const cover: Paragraph[] = [
+    new Paragraph({
+      spacing: { before: Math.round(40 * MM), after: Math.round(18 * MM), line: 40 * 20, lineRule: LineRuleType.EXACT },
+      alignment: AlignmentType.CENTER,
+      // 26 pt on a 156 mm line: about 17 characters; cut where the words allow, lines about even.
+      children: titleLines(c.title || doc.title, c.unit, 26),
+    }),
+    ...(c.purpose ? [para([run(c.purpose, FONTS.kai)], { indent: false, align: AlignmentType.CENTER })] : []),
+    new Paragraph({ spacing: { ...bodySpacing, before: Math.round(80 * MM) }, alignment: AlignmentType.CENTER, children: c.unit ? [run(c.unit, FONTS.fang)] : [] }),
+    ...(c.date ? [para([run(c.date, FONTS.fang)], { indent: false, align: AlignmentType.CENTER })] : []),
+    para([run(`（条文截至 ${chineseDate(doc.asOf)}）`, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }),
+  ];
+
+  const TocClass = tocForTextWidth(TEXT_WIDTH);
+  const body: (Paragraph | Table | TableOfContents)[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: '目　录', font: font(FONTS.title), size: 44 })] }),
+    new TocClass('目录', {
+      hyperlink: true,
+      headingStyleRange: '1-2',
+      // Entries and page numbers written now (estimated on the GB/T 9704 grid), clean, so Word and
+      // WPS show them without asking; "更新域" recomputes them from the headings.
+      cachedEntries: tocEntries(doc).map((e) => ({ title: e.text, level: e.level, href: e.id, ...(pages?.has(e.id) ? { page: pages.get(e.id)! } : {}) })),
+      beginDirty: opts.estimatePages === false,
+    }),
+    titleParagraph(doc.title, c.unit, { pageBreakBefore: true }),
+  ];
+  const total = doc.sections.length;
+  doc.sections.forEach((s, i) => {
+    if (i % 20 === 0) opts.onProgress?.({ phase: 'render', done: i, total, label: s.heading });
+    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    for (const b of s.blocks) body.push(...blocks(b));
+  });
+  opts.onProgress?.({ phase: 'render', done: total, total });
+
   const document = new Document({
     creator: 'LawDesk 法规案头',
     title: doc.title,
@@ -259,25 +324,20 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
     // cached entries with estimated numbers are what viewers that do not update fields show.
     features: { updateFields: true },
     styles: {
-      default: {
-        document: { run: { font: font(FONTS.fang), size: BODY, language: LANG }, paragraph: { spacing: bodySpacing } },
-        heading1: headingStyle('Heading1', 'heading 1', FONTS.hei, 0),
-        heading2: headingStyle('Heading2', 'heading 2', FONTS.kai, 1, true),
-        heading3: headingStyle('Heading3', 'heading 3', FONTS.kai, 2),
-      },
+      default: documentStyles,
       paragraphStyles: [
         { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing } },
         { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { font: font(FONTS.fang), size: BODY }, paragraph: { spacing: bodySpacing, indent: { left: 640 } } },
       ],
     },
     sections: [
-      ...(doc.layout === 'official' ? [] : [{
-        properties: { page: { size, margin } },
+      {
+        properties: { page: PAGE, grid: DOC_GRID },
         footers: { default: new Footer({ children: [new Paragraph({})] }), even: new Footer({ children: [new Paragraph({})] }) },
         children: cover,
-      }]),
+      },
       {
-        properties: { page: { size, margin, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } },
+        properties: { page: { ...PAGE, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, grid: DOC_GRID },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
         children: body,
       },

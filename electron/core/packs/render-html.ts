@@ -7,6 +7,8 @@
 
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 import { LINE_PT, estimateTocPages } from './pack-pagination';
+import { isOfficial, officialParts, signatureLines } from './official-layout';
+import { titleLines } from './title-lines';
 import { chineseDate, DATE_IN_TEXT } from '../../shared/chinese-date';
 
 export const FONT_STACKS = {
@@ -28,6 +30,17 @@ export interface HtmlOptions {
   tocHint?: boolean;
 }
 
+/**
+ * GB/T 9704's 28 characters on the 156 mm line: a 三号 character is 16 pt and 28 of them 158 mm, so
+ * each character's advance is narrowed a little (as Word's 文档网格 does with charSpace) — a hair
+ * more than the exact 0.207 pt, so rounding never pushes the 28th character onto the next line.
+ * Punctuation keeps its full width (text-spacing-trim: space-all): Chromium would otherwise halve
+ * 》、《 and set 30 characters on a line where Word and WPS set 28.
+ */
+export const CHAR_PT = (156 * 72) / 25.4 / 28;
+const TRACK_PT = CHAR_PT - 16 - 0.005;
+const INDENT = `${(2 * (16 + TRACK_PT)).toFixed(3)}pt`;
+
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Text content: escaped, each date in a span that does not wrap (see unbreakableDates for DOCX). */
 const txt = (s: string) => esc(s).replace(DATE_IN_TEXT, '<span class="date">$&</span>');
@@ -44,14 +57,14 @@ function css(official = false): string {
 @page ${even} { @bottom-left { ${pageNumber} text-align: left; padding-left: 7mm; } }
 @page cover { counter-reset: page 0; @bottom-left { content: none; } @bottom-right { content: none; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; }
-p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
+body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; letter-spacing: ${TRACK_PT.toFixed(3)}pt; text-spacing-trim: space-all; }
+p { margin: 0; text-indent: ${INDENT}; orphans: 2; widows: 2; }
 .cover { page: cover; height: 225mm; display: flex; flex-direction: column; align-items: center; }
-.cover .cover-title { margin-top: 40mm; font-family: ${FONT_STACKS.title}; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; text-wrap: balance; }
+.cover .cover-title { margin-top: 40mm; font-family: ${FONT_STACKS.title}; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; letter-spacing: 0; }
 .cover .cover-purpose { margin-top: 18mm; font-family: ${FONT_STACKS.kai}; text-align: center; text-indent: 0; }
 .cover .cover-foot { margin-top: auto; text-align: center; text-indent: 0; }
 .toc { break-before: page; }
-.toc-title, .doc-title { font-family: ${FONT_STACKS.title}; font-size: 22pt; line-height: 37pt; font-weight: normal; text-align: center; text-wrap: balance; margin: 0 0 ${LINE_PT}pt 0; }
+.toc-title, .doc-title { font-family: ${FONT_STACKS.title}; font-size: 22pt; line-height: 37pt; font-weight: normal; text-align: center; letter-spacing: 0; margin: 0 0 ${LINE_PT}pt 0; break-after: avoid; }
 .toc-entry { display: flex; align-items: last baseline; text-indent: 0; } /* the number on an entry's last line, as Word sets it */
 .toc-entry.l2 { padding-left: 2em; }
 .toc-entry .t { flex: none; max-width: calc(100% - 4em); }
@@ -62,9 +75,9 @@ p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 .signature { margin-top: ${LINE_PT}pt; text-align: right; padding-right: 4em; }
 .signature p { text-indent: 0; margin: 0; }
 .body { break-before: page; }
-h2 { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
+h2 { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: ${INDENT}; break-after: avoid; }
 h3 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-align: center; break-after: avoid; }
-h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: 2em; break-after: avoid; }
+h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: ${INDENT}; break-after: avoid; }
 .cite { font-family: ${FONT_STACKS.kai}; break-after: avoid; }
 .label { font-family: ${FONT_STACKS.hei}; }
 .field b { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
@@ -73,13 +86,17 @@ h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt
 .date { white-space: nowrap; }
 /* a heading of two lines is not cut by a page break (the TOC names the page it starts on) */
 h2, h3, h4 { break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; letter-spacing: 0; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: center; }
 th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
 .signature { margin-top: ${LINE_PT}pt; break-inside: avoid; }
 .signature p { text-align: right; text-indent: 0; padding-right: 4em; }
 .doc-number { text-align: center; text-indent: 0; margin: 0 0 ${LINE_PT}pt 0; }
+.closing { break-inside: avoid; }
+.annex-note { margin-top: ${LINE_PT}pt; }
+.annex-note p + p { text-indent: 0; padding-left: ${(5 * (16 + TRACK_PT)).toFixed(3)}pt; }
 .annex { break-before: page; }
+.annex-label { font-family: ${FONT_STACKS.hei}; text-indent: 0; margin-bottom: ${LINE_PT}pt; break-after: avoid; }
 @page official { @bottom-left { content: none; } @bottom-right { content: none; } }
 @media screen {
   body { background: #eee; }
@@ -122,23 +139,43 @@ function colgroup(widths: number[] | undefined, n: number): string {
 
 export const TOC_HINT_HTML = '注：目录页码为估算，以实际打印分页为准（导出 PDF 时按实际分页填写）。';
 
-/** An official document (公文): number, title, sections, signature; 附件 sections on a new page. */
+/** A title cut where its words allow (title-lines.ts), the lines joined by <br>. */
+const titleHtml = (title: string, perLine: number, lead = '') => titleLines(title, perLine, lead).map(txt).join('<br>');
+const TITLE_PER_LINE = Math.floor((156 * 72) / 25.4 / 22);
+
+/**
+ * An official document (公文): 发文字号, title, text, 附件说明 and 落款 kept on one page with the
+ * text's last paragraph, then each 附件 on a new page (附件 顶格 in 黑体, its title centred).
+ */
 function renderOfficialHtml(doc: PackDocument): string {
+  const { body, annexes, annexNote } = officialParts(doc);
   const out: string[] = [
     '<!DOCTYPE html>',
     '<html lang="zh-CN"><head><meta charset="utf-8">',
     `<meta name="generator" content="LawDesk 法规案头"><meta name="date" content="${esc(doc.asOf)}">`,
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     // An official document counts its pages from the first: printed page N carries number N.
-    `<title>${esc(doc.title)}</title><style>${css()}\n@page :left { @bottom-left { content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; padding-top: 7mm; padding-left: 7mm; } @bottom-right { content: none; } }\n@page :right { @bottom-right { content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; padding-top: 7mm; padding-right: 7mm; } @bottom-left { content: none; } }</style></head><body>`,
+    `<title>${esc(doc.title)}</title><style>${css(true)}</style></head><body>`,
     '<div class="sheet body-official">',
     doc.official?.number ? `<p class="doc-number">${txt(doc.official.number)}</p>` : '',
-    `<h1 class="doc-title" id="top">${txt(doc.title)}</h1>`,
+    `<h1 class="doc-title" id="top">${titleHtml(doc.title, TITLE_PER_LINE, doc.signature?.unit ?? doc.cover.unit)}</h1>`,
   ];
-  for (const s of doc.sections) {
-    out.push(s.heading.startsWith('附件') ? '<section class="annex">' : '<section>');
-    if (s.heading) out.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
-    for (const b of s.blocks) out.push(block(b));
+  const text: string[] = [];
+  for (const s of body) {
+    if (s.heading) text.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
+    for (const b of s.blocks) text.push(block(b));
+  }
+  const closing: string[] = [];
+  if (annexNote.length) closing.push(`<div class="annex-note">${annexNote.map((l) => `<p>${txt(l)}</p>`).join('')}</div>`);
+  if (doc.signature) closing.push(`<div class="signature">${signatureLines(doc.signature).map((l) => `<p style="padding-right:${(l.rightChars * (16 + TRACK_PT)).toFixed(2)}pt">${txt(l.text)}</p>`).join('')}</div>`);
+  // The 落款 never stands alone on a page: the last paragraph of the text goes with it.
+  const last = closing.length && text.length && text[text.length - 1]!.startsWith('<p') && !text[text.length - 1]!.includes('\n') ? text.pop()! : '';
+  out.push(...text);
+  if (closing.length) out.push(`<div class="closing">${last}${closing.join('')}</div>`);
+  for (const a of annexes) {
+    out.push(`<section class="annex"><p class="annex-label" id="${a.section.id}">${txt(a.label)}</p>`);
+    if (a.title) out.push(`<h1 class="doc-title">${titleHtml(a.title, TITLE_PER_LINE)}</h1>`);
+    for (const b of a.section.blocks) out.push(block(b));
     out.push('</section>');
   }
   out.push('</div></body></html>');
@@ -146,7 +183,7 @@ function renderOfficialHtml(doc: PackDocument): string {
 }
 
 export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
-  if (doc.official) return renderOfficialHtml(doc);
+  if (isOfficial(doc)) return renderOfficialHtml(doc);
   const out: string[] = [];
   const c = doc.cover;
   out.push(
@@ -155,26 +192,25 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     `<meta name="generator" content="LawDesk 法规案头"><meta name="date" content="${esc(doc.asOf)}">`,
     // No scripts and no remote content: the file must open the same way offline, years later.
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${esc(doc.title)}</title><style>${css(doc.layout === 'official')}</style></head><body>`,
+    `<title>${esc(doc.title)}</title><style>${css()}</style></head><body>`,
   );
-  const official = doc.layout === 'official';
-  if (!official) out.push(
+  out.push(
     '<div class="sheet cover">',
-    `<div class="cover-title">${txt(c.title || doc.title)}</div>`,
+    `<div class="cover-title">${titleHtml(c.title || doc.title, Math.floor((156 * 72) / 25.4 / 26), c.unit)}</div>`,
     c.purpose ? `<div class="cover-purpose">${txt(c.purpose)}</div>` : '',
     `<div class="cover-foot">${c.unit ? `<div>${txt(c.unit)}</div>` : ''}${c.date ? `<div>${txt(c.date)}</div>` : ''}<div class="asof">（条文截至 ${txt(chineseDate(doc.asOf))}）</div></div>`,
     '</div>',
   );
-  if (!official) out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');
+  out.push('<div class="sheet toc"><h1 class="toc-title">目　录</h1>');
   const pages = opts.tocPages ?? estimateTocPages(doc);
-  for (const e of official ? [] : tocEntries(doc)) {
+  for (const e of tocEntries(doc)) {
     const pg = pages.get(e.id);
     out.push(
       `<p class="toc-entry l${e.level}"><span class="t"><a href="#${e.id}">${txt(e.text)}</a></span><span class="dots"></span><span class="pg">${pg ?? ''}</span></p>`,
     );
   }
-  if (!official) out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
-  out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${txt(doc.title)}</h1>`);
+  out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
+  out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${titleHtml(doc.title, TITLE_PER_LINE, c.unit)}</h1>`);
   for (const s of doc.sections) {
     // The anchor is the heading itself, not the section: a heading kept with its text may move to
     // the next page while the (empty) start of its section stays behind.
@@ -183,7 +219,6 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     for (const b of s.blocks) out.push(block(b));
     out.push('</section>');
   }
-  if (doc.signature) out.push(`<div class="signature"><p>${txt(doc.signature.unit)}</p><p>${txt(doc.signature.date)}</p></div>`);
   out.push('</div></body></html>');
   return out.filter(Boolean).join('\n');
 }

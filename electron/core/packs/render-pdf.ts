@@ -13,6 +13,7 @@ import { PackError } from './pack-model';
 import type { ExportProgress } from './pack-resolve';
 import { estimateTocPages } from './pack-pagination';
 import { renderHtml } from './render-html';
+import { isOfficial } from './official-layout';
 
 /** Prints HTML to PDF with CSS page size, a tagged structure and an outline from the headings. */
 export type PrintHtmlToPdf = (html: string) => Promise<Uint8Array>;
@@ -142,7 +143,7 @@ export async function renderPdf(doc: PackDocument, opts: PdfRenderOptions = {}):
   let printer: ChromiumPrinter | undefined;
   const print = opts.print ?? (printer = await ChromiumPrinter.launch()).print;
   try {
-    if (doc.official) {
+    if (isOfficial(doc)) {
       // an official document has no TOC: one pass
       const html = renderHtml(doc);
       const pdf = await print(html);

@@ -138,8 +138,6 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   for (const p of review.opinion.text.split(/\n+/).map((x) => x.trim()).filter(Boolean)) conclusion.push({ kind: 'paragraph', text: p });
   for (const c of review.opinion.citations) conclusion.push(...quote(c));
   conclusion.push({ kind: 'paragraph', text: template.closing });
-  if (suggestions.length) conclusion.push({ kind: 'paragraph', text: `附件：修改建议对照表（${suggestions.length} 条）` });
-  conclusion.push({ kind: 'signature', lines: [...(opts.office ? [opts.office] : []), ...(review.opinion.adviser ? [`${review.opinion.adviserRole ?? '法律顾问'}：${review.opinion.adviser}`] : []), chineseDate(date)] });
   section(template.headings.conclusion, conclusion);
 
   if (suggestions.length) {
@@ -157,5 +155,8 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     sections,
     warnings: [],
     articleCount,
+    layout: 'official',
+    // 落款 after the text and the 附件说明 (the renderer writes 附件：修改建议对照表 from the annex).
+    signature: { unit: opts.office ?? '', date: chineseDate(date), lines: review.opinion.adviser ? [`${review.opinion.adviserRole ?? '法律顾问'}：${review.opinion.adviser}`] : [] },
   };
 }

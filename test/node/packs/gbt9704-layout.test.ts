@@ -1,0 +1,217 @@
+// GB/T 9704-2012 as the exported files carry it, read from their real structure: the DOCX unzipped
+// (section properties, default run, styles, footers with the PAGE field, title lines, 附件说明,
+// 落款 and 附件 in order), and the pages as laid out — the PDF from Chromium and the DOCX through
+// LibreOffice (for this check only) — read back with poppler: A4, 28 characters to a full line,
+// 22 lines to a full page, "— N —" page numbers, the 落款 on the page of the text's last paragraph,
+// the 附件 on a page of its own. Real data: the bureau's 2020 records over test/fixtures laws.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
+import { exportAnnualReport } from '../../../electron/core/reports/annual-report-export';
+import { chromiumPath } from '../../../electron/core/packs/render-pdf';
+import { titleLines } from '../../../electron/core/packs/title-lines';
+import { emWidth } from '../../../electron/core/packs/pack-pagination';
+import { ROOT, makeLibrary, seed, type TestLibrary } from '../records/records-test-support';
+import { docxToPdf, hasCommand } from '../page-pictures';
+
+let lib: TestLibrary;
+const work = mkdtempSync(join(tmpdir(), 'lawdesk-gbt9704-'));
+const UNIT = '高青县科学技术局';
+
+beforeAll(async () => {
+  lib = await makeLibrary();
+  await lib.svc.importBundle(seed());
+}, 120_000);
+afterAll(() => {
+  lib?.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function reportFile(ext: 'docx' | 'pdf'): Promise<string> {
+  const out = join(work, `年度报告.${ext}`);
+  await exportAnnualReport(await annualReportFor(lib.svc, lib.store, { year: 2020 }), { out, today: '2021-02-20' });
+  return out;
+}
+
+const attr = (xml: string, el: string, name: string) => new RegExp(`<${el}\\b[^>]*\\bw:${name}="(-?\\d+)"`).exec(xml)?.[1];
+/** Paragraphs of document.xml with their text, alignment, right indent and page-break-before. */
+function paragraphs(xml: string) {
+  return [...xml.matchAll(/<w:p\b[^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
+    const p = m[1]!;
+    return {
+      xml: p,
+      text: [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+      lines: p.split(/<w:br\/>/).map((part) => [...part.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+      align: /<w:jc w:val="(\w+)"/.exec(p)?.[1],
+      right: Number(/<w:ind\b[^>]*w:right="(\d+)"/.exec(p)?.[1] ?? 0),
+      breakBefore: /<w:pageBreakBefore\/>/.test(p),
+    };
+  });
+}
+
+describe('title lines (GB/T 9704 7.3.2: 回行时词意完整)', () => {
+  it('cuts after the issuing office, never inside a number or a 《》 name that fits, each line within the width', () => {
+    expect(titleLines('高青县科学技术局2020年度法治政府建设工作报告', 20, UNIT)).toEqual(['高青县科学技术局', '2020年度法治政府建设工作报告']);
+    const opinion = titleLines('关于《高青县科技计划项目管理办法（送审稿）》的合法性审查意见书', 20);
+    expect(opinion).toEqual(['关于《高青县科技计划项目管理办法', '（送审稿）》的合法性审查意见书']);
+    expect(titleLines('关于科技型企业行政许可事项的合法性审查参考资料', 17)).toEqual(['关于科技型企业行政许可事项', '的合法性审查参考资料']);
+    for (const t of ['高青县科学技术局2020年度普法工作计划', '关于《高青县“十四五”科技创新发展规划（征求意见稿）》的合法性审查意见书', '淄博市科学技术局关于2025年度科技创新券兑付工作的通知']) {
+      for (const per of [12, 17, 20]) {
+        const lines = titleLines(t, per);
+        expect(lines.join('')).toBe(t);
+        for (const l of lines) expect(emWidth(l)).toBeLessThanOrEqual(per + 0.01);
+        for (let i = 1; i < lines.length; i++) {
+          expect(lines[i - 1]!.slice(-1) + lines[i]![0], `${t} @${per}`).not.toMatch(/\d[\d年度]|年度|[《（“]./u);
+          expect(lines[i]![0]).not.toMatch(/[，。、》）”]/);
+        }
+      }
+    }
+  });
+});
+
+describe('the DOCX as Word reads it', () => {
+  it('A4, margins 37/35/28/26 mm, 三号仿宋 condensed to 28 a line, 22 exact lines, 黑体/楷体 headings in black, "— N —" footers odd right even left', async () => {
+    const files = unzipSync(readFileSync(await reportFile('docx')));
+    const doc = strFromU8(files['word/document.xml']!);
+    const styles = strFromU8(files['word/styles.xml']!);
+    const settings = strFromU8(files['word/settings.xml']!);
+    const sect = /<w:sectPr\b[\s\S]*?<\/w:sectPr>/.exec(doc)![0];
+    expect([attr(sect, 'w:pgSz', 'w'), attr(sect, 'w:pgSz', 'h')]).toEqual(['11906', '16838']);
+    const mm = (k: string) => Math.round((Number(attr(sect, 'w:pgMar', k)) / 1440) * 25.4);
+    expect([mm('top'), mm('bottom'), mm('left'), mm('right')]).toEqual([37, 35, 28, 26]);
+    const textTwips = 11906 - Number(attr(sect, 'w:pgMar', 'left')) - Number(attr(sect, 'w:pgMar', 'right'));
+    expect(Math.round(((textTwips / 1440) * 25.4))).toBe(156);
+    // 28 characters of 16 pt plus the default run's condensed spacing fit the 156 mm line; 29 do not.
+    const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(styles)![0];
+    const spacing = Number(/<w:rPr>[\s\S]*?<w:spacing w:val="(-?\d+)"/.exec(defaults)![1]);
+    expect(attr(defaults, 'w:sz', 'val')).toBe('32');
+    expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(28 * (320 + spacing)).toBeLessThanOrEqual(textTwips);
+    expect(29 * (320 + spacing)).toBeGreaterThan(textTwips);
+    // 22 lines: every body paragraph at an exact 28.95 pt.
+    expect(Math.floor((16838 - Number(attr(sect, 'w:pgMar', 'top')) - Number(attr(sect, 'w:pgMar', 'bottom'))) / 579)).toBe(22);
+    expect(attr(sect, 'w:docGrid', 'linePitch')).toBe('579');
+    const paras = paragraphs(doc.slice(doc.indexOf('<w:body>')));
+    const body = paras.filter((p) => p.text && /<w:pStyle/.test(p.xml) === false && !/<w:tc>/.test(p.xml));
+    expect(body.length).toBeGreaterThan(20);
+    for (const p of paras.filter((x) => x.text.startsWith('2020年，'))) expect(p.xml).toMatch(/w:line="579" w:lineRule="exact"/);
+    for (const [id, face] of [['Heading1', '黑体'], ['Heading3', '楷体_GB2312']] as const) {
+      const st = new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`).exec(styles)![0];
+      expect(st).toContain(`w:eastAsia="${face}"`);
+      expect(st).toMatch(/<w:color w:val="000000"\/>/);
+      expect(st).not.toMatch(/<w:b\/>/);
+    }
+    // Title: 二号 方正小标宋简体, cut after the office's name.
+    const title = paras.find((p) => p.text.startsWith(UNIT))!;
+    expect(title.lines).toEqual([UNIT, '2020年度法治政府建设工作报告']);
+    expect(title.xml).toContain('w:eastAsia="方正小标宋简体"');
+    expect(attr(title.xml, 'w:sz', 'val')).toBe('44');
+    expect(title.align).toBe('center');
+    // Footers: "— PAGE —" in 四号宋体, the odd (default) one right, the even one left; settings say so.
+    expect(settings).toMatch(/<w:evenAndOddHeaders\/>/);
+    const rels = strFromU8(files['word/_rels/document.xml.rels']!);
+    const footer = (type: string) => {
+      const rid = new RegExp(`<w:footerReference w:type="${type}" r:id="(\\w+)"`).exec(sect)![1];
+      return strFromU8(files[`word/${new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]}`]!);
+    };
+    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+      const f = footer(type);
+      expect(f).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(f).toContain('— ');
+      expect(f).toContain(`<w:jc w:val="${side}"/>`);
+      expect(f).toContain('w:eastAsia="宋体"');
+      expect(attr(f, 'w:sz', 'val')).toBe('28');
+    }
+    // After the text: 附件说明, then the 落款 (date 右空四字, office centred over it), then the 附件 on a new page.
+    const note = paras.findIndex((p) => p.text === '附件：数据来源');
+    const unit = paras.findIndex((p, i) => i > note && p.text === UNIT);
+    const date = paras.findIndex((p) => p.text === '2021年2月20日');
+    const annex = paras.findIndex((p) => p.text === '附件');
+    expect(note).toBeGreaterThan(0);
+    expect([note < unit, unit + 1 === date, date < annex]).toEqual([true, true, true]);
+    const char = 320 + spacing;
+    expect(paras[date]!.align).toBe('right');
+    expect(Math.round(paras[date]!.right / char)).toBe(4);
+    expect(paras[unit]!.right / char).toBeCloseTo(4 + (emWidth('2021年2月20日') - emWidth(UNIT)) / 2, 1);
+    // The 落款 is kept with the text above it (keepNext down to the date).
+    for (const p of paras.slice(note - 1, date)) expect(p.xml, p.text).toContain('<w:keepNext/>');
+    expect(paras[annex]!.breakBefore).toBe(true);
+    expect(paras[annex]!.align).toBe('left');
+    expect(paras.slice(annex, annex + 4).find((p) => p.text === '数据来源')?.align).toBe('center');
+  }, 60_000);
+});
+
+/** Each text line of a PDF page with its left/right edges (pt), as poppler lays it out. */
+function pdfLines(pdf: string): { page: number; text: string; x0: number; x1: number; y: number }[][] {
+  const r = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.split('<page ').slice(1).map((pg, i) =>
+    [...pg.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map((m) => ({
+      page: i + 1,
+      x0: Number(m[1]),
+      y: Number(m[2]),
+      x1: Number(m[3]),
+      text: [...m[4]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join(''),
+    })),
+  );
+}
+
+function checkPages(pdf: string, label: string) {
+  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
+  const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
+  expect(Math.abs(w! - 595.3), label).toBeLessThan(1);
+  expect(Math.abs(h! - 841.9), label).toBeLessThan(1);
+  const pages = pdfLines(pdf);
+  // Page numbers: "— N —" under the text block, odd at the right, even at the left.
+  pages.forEach((lines, i) => {
+    const foot = lines.filter((l) => l.y > 742).map((l) => l);
+    expect(foot.map((l) => l.text.replace(/\s/g, '')), `${label} p${i + 1}`).toEqual([`—${i + 1}—`]);
+    if (i % 2 === 0) expect(foot[0]!.x1, `${label} p${i + 1}`).toBeGreaterThan(480);
+    else expect(foot[0]!.x0, `${label} p${i + 1}`).toBeLessThan(115);
+  });
+  // Body lines: never more than 28 characters (digits count half; a closing mark may hang past the
+  // edge, as Word and LibreOffice let it), full lines 28 — 27 where the 28th would be an opening
+  // mark, which may not end a line; a page of running text has 22 lines.
+  const body = pages.slice(0, 3).flat().filter((l) => l.y < 742 && l.y > 100);
+  // Width in characters: CJK, full-width forms and the quotes/dashes Chinese fonts set full width count 1.
+  const width = (t: string) => [...t].reduce((n, c) => n + (/[\u2e80-\uff60\u2014\u2018-\u201f\u2026]/.test(c) ? 1 : 0.5), 0);
+  for (const l of body) expect(width(l.text.replace(/[，。、；：]$/, '')), `${label}: ${l.text}`).toBeLessThanOrEqual(28);
+  const full = body.filter((l) => l.x0 < 82 && l.x1 > 515 && /^[\u4e00-\u9fff，、。；：“”《》（）]+$/.test(l.text));
+  expect(full.length, label).toBeGreaterThan(5);
+  for (const l of full) expect(width(l.text), `${label}: ${l.text}`).toBeGreaterThanOrEqual(27);
+  expect(full.filter((l) => width(l.text) === 28).length / full.length, label).toBeGreaterThan(0.7);
+  // 22 lines: the lines stand on a 28.95 pt pitch (22 of them fill the 225 mm block); a page of
+  // running text holds 22, or a line less where widow/orphan control or a heading kept with its
+  // text moved one on.
+  const gaps = pages.slice(1, 3).flatMap((p) => p.filter((l) => l.y < 742).map((l, i, a) => (i ? l.y - a[i - 1]!.y : 0)).slice(1));
+  const pitch = gaps.filter((g) => g < 40).sort((a, b) => a - b)[gaps.length >> 1]!;
+  expect(Math.abs(pitch - 28.95), `${label} pitch ${pitch}`).toBeLessThan(0.6);
+  for (const g of gaps) expect(Math.abs(g / 28.95 - Math.round(g / 28.95)), `${label} gap ${g}`).toBeLessThan(0.05);
+  expect(Math.max(...pages.slice(1, 3).map((p) => p.filter((l) => l.y < 742).length)), label).toBeGreaterThanOrEqual(21);
+  // 附件说明 and 落款 on one page with text above them; the 附件 opens a page.
+  const at = (t: string) => pages.findIndex((p) => p.some((l) => l.text.replace(/\s/g, '') === t));
+  const sign = at('2021年2月20日');
+  expect(sign, label).toBe(at('附件：数据来源'));
+  expect(pages[sign]!.filter((l) => l.y < 742).length, label).toBeGreaterThan(4);
+  const annex = pages.findIndex((p) => p[0]?.text === '附件');
+  expect(annex, label).toBe(sign + 1);
+  expect(pages[annex]![1]!.text.replace(/\s/g, ''), label).toBe('数据来源');
+}
+
+describe.skipIf(!hasCommand('pdftotext'))('the pages as printed', () => {
+  it.skipIf(!chromiumPath())('PDF (Chromium): A4, 28 × 22 grid, page numbers, 落款 with the text, 附件 on its own page', async () => {
+    checkPages(await reportFile('pdf'), 'PDF');
+  }, 120_000);
+
+  it.skipIf(!hasCommand('soffice'))('DOCX through LibreOffice: the same grid and order', async () => {
+    const docx = await reportFile('docx');
+    // As on a user's Linux machine once LawDesk has installed its font aliases.
+    mkdirSync(join(work, 'xdg/fontconfig/conf.d'), { recursive: true });
+    copyFileSync(join(ROOT, 'resources/fonts/65-lawdesk-gov-fonts.conf'), join(work, 'xdg/fontconfig/conf.d/65-lawdesk-gov-fonts.conf'));
+    checkPages(docxToPdf(docx, join(work, 'lo'), join(work, 'lo-profile'), { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg') }), 'DOCX');
+  }, 240_000);
+});
