@@ -298,22 +298,40 @@ export class IndexSegments {
    */
   private *segmentSteps(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
     const name = this.newSegmentName();
-    let seg = yield* Segment.buildSteps(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined);
-    onProgress?.({ phase: 'index', done: total, total });
-    if (seg.versions.length === 0) return undefined;
+    // A persisted build spools its texts to the index folder rather than holding them (issue 20: peak RSS).
+    let spoolDir: string | undefined;
     if (this.persist) {
       try {
         mkdirSync(this.dir, { recursive: true });
-        const path = join(this.dir, name);
-        // Progress in MB written (a 70 MB segment takes a moment even in slices).
-        const mb = (n: number) => Math.ceil(n / (1 << 20));
-        const { layout } = yield* seg.writeSteps(path, (done, total) => onProgress?.({ phase: 'write', done: mb(done), total: mb(total) }));
-        seg = seg.opened(path, layout);
+        spoolDir = this.dir;
       } catch {
-        // A read-only library still searches, from memory.
+        spoolDir = undefined; // read-only: built in memory
       }
     }
-    return { seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) };
+    let seg = yield* Segment.buildSteps(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined, { spoolDir });
+    let done = false;
+    try {
+      onProgress?.({ phase: 'index', done: total, total });
+      if (seg.versions.length === 0) return undefined;
+      if (this.persist) {
+        try {
+          const path = join(this.dir, name);
+          // Progress in MB written (a 70 MB segment takes a moment even in slices).
+          const mb = (n: number) => Math.ceil(n / (1 << 20));
+          const { layout } = yield* seg.writeSteps(path, (done, total) => onProgress?.({ phase: 'write', done: mb(done), total: mb(total) }));
+          const built = seg;
+          seg = seg.opened(path, layout);
+          built.close(); // its spool file
+        } catch {
+          // A read-only library still searches, from memory (the texts are read off the spool now).
+          void seg.text;
+        }
+      }
+      done = true;
+      return { seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) };
+    } finally {
+      if (!done) seg.close(); // an empty or abandoned build: its spool file goes
+    }
   }
 
   /** A segment of these versions, read from the library; unreadable bodies are listed in `unreadable`. */

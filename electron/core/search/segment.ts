@@ -13,6 +13,7 @@ import { crc32 } from 'node:zlib';
 import { AtomicFile } from '../util/atomic-write';
 import type { UnitKind } from '../../shared/law-model';
 import { DomainError } from '../../shared/errors';
+import { DocCursor, GrowableU32, TextChunks } from './text-chunks';
 
 export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
 /** 2: adds the frequent-phrase lists (phrases, poffs, pdfs, ppost). A format-1 index is rebuilt. */
@@ -32,6 +33,13 @@ const PHRASE_SAMPLE_DOCS = 8192;
 export interface SegmentBuildOptions {
   /** Overrides PHRASE_MIN_DF (tests use a small one to exercise phrase lists on small data). */
   phraseMinDf?: number;
+  /**
+   * Spool the texts to a temp file in this folder during the build instead of holding them (see
+   * text-chunks.ts); the segment owns the file until `close()` or until its texts are joined.
+   */
+  spoolDir?: string;
+  /** The texts' chunk size in code units (tests use small ones; see text-chunks.ts). */
+  textChunkUnits?: number;
 }
 
 export class CorruptIndexError extends DomainError {
@@ -129,8 +137,8 @@ export class Segment {
     private textString: string | undefined,
     private metaString: string | undefined,
     private src: FileSource | undefined,
-    /** A segment just built: its articles' texts, not yet joined. */
-    private textParts?: string[],
+    /** A segment just built: its articles' texts, off the heap, not yet joined. */
+    private textParts?: TextChunks,
   ) {}
 
   get docCount(): number {
@@ -229,7 +237,8 @@ export class Segment {
   get text(): string {
     if (this.textString === undefined) {
       if (this.textParts) {
-        this.textString = this.textParts.join('\0') + (this.textParts.length ? '\0' : '');
+        this.textString = this.textParts.joined();
+        this.textParts.dispose();
         this.textParts = undefined;
       } else {
         this.textString = this.readSection(this.src!.text, 'text').toString('utf16le');
@@ -285,7 +294,7 @@ export class Segment {
   docText(d: number): string {
     const s = this.t.docStart[d]!;
     const e = this.t.docStart[d + 1]! - 1;
-    if (this.textParts) return this.textParts[d]!;
+    if (this.textParts) return this.textParts.slice(s, e);
     if (this.textString !== undefined) return this.textString.slice(s, e);
     this.textBytesRead += (e - s) * 2;
     return this.readAt(this.src!.text[0] + s * 2, (e - s) * 2).toString('utf16le', 0, (e - s) * 2);
@@ -315,6 +324,7 @@ export class Segment {
   }
 
   close(): void {
+    this.textParts?.dispose();
     if (this.src) {
       try {
         closeSync(this.src.fd);
@@ -446,52 +456,72 @@ export class Segment {
     onDoc?: (done: number) => void,
     opts?: SegmentBuildOptions,
   ): Generator<void, Segment> {
+    // Off the V8 heap (see text-chunks.ts): the texts, and the per-article numbers as typed arrays.
+    const texts = new TextChunks(opts?.spoolDir, opts?.textChunkUnits);
+    let built = false;
+    try {
+      const seg = yield* Segment.buildFrom(name, inputs, texts, onDoc, opts);
+      built = true;
+      return seg;
+    } finally {
+      // A failed or abandoned build (a superseded job) leaves no spool file behind.
+      if (!built) texts.dispose();
+    }
+  }
+
+  private static *buildFrom(
+    name: string,
+    inputs: Iterable<SegmentVersionInput>,
+    texts: TextChunks,
+    onDoc?: (done: number) => void,
+    opts?: SegmentBuildOptions,
+  ): Generator<void, Segment> {
     const versions: SegmentVersion[] = [];
-    const texts: string[] = [];
+    const docStart = new GrowableU32();
+    const metaStart = new GrowableU32();
+    const nums = new GrowableU32();
+    const sufs = new GrowableU32();
+    const kinds = new GrowableU32();
+    const vers = new GrowableU32();
+    // One flat string per version: 114 K per-article strings built by concatenation were trees of
+    // pieces (several heap objects each) until the end of the build.
     const metas: string[] = [];
-    const nums: number[] = [];
-    const sufs: number[] = [];
-    const kinds: number[] = [];
-    const vers: number[] = [];
+    let moff = 0;
     for (const v of inputs) {
       const vi = versions.length;
-      versions.push({ id: v.id, file: v.file, firstDoc: texts.length, docCount: v.docs.length });
+      versions.push({ id: v.id, file: v.file, firstDoc: docStart.length, docCount: v.docs.length });
       yield; // reading one version's body is one step
+      const vm: string[] = [];
       for (const u of v.docs) {
         // NUL separates articles in the text; one inside an article would be an impossible match anyway.
-        texts.push(u.text.includes('\0') ? u.text.replace(/\0/g, ' ') : u.text);
-        metas.push(`${u.key}${META_SEP}${u.label}${META_SEP}${u.path.join(PATH_SEP)}`);
+        docStart.push(texts.add(u.text.includes('\0') ? u.text.replace(/\0/g, ' ') : u.text));
+        const m = `${u.key}${META_SEP}${u.label}${META_SEP}${u.path.join(PATH_SEP)}`;
+        vm.push(m);
+        metaStart.push(moff);
+        moff += m.length;
         nums.push(Math.max(0, Math.min(0xffffffff, u.number | 0)));
         sufs.push(Math.max(0, u.suffix | 0));
         kinds.push(Math.max(0, KINDS.indexOf(u.kind)));
         vers.push(vi);
       }
+      metas.push(vm.join(''));
     }
-    const docCount = texts.length;
-    const docStart = new Uint32Array(docCount + 1);
-    const metaStart = new Uint32Array(docCount + 1);
-    let off = 0;
-    let moff = 0;
-    for (let d = 0; d < docCount; d++) {
-      docStart[d] = off;
-      metaStart[d] = moff;
-      off += texts[d]!.length + 1;
-      moff += metas[d]!.length;
-    }
-    docStart[docCount] = off;
-    metaStart[docCount] = moff;
+    docStart.push(texts.length);
+    metaStart.push(moff);
     yield;
-    const { keys, offs, dfs, post, phrases, poffs, pdfs, ppost } = yield* buildPostings(texts, opts?.phraseMinDf ?? PHRASE_MIN_DF, onDoc);
+    const starts = docStart.toArray();
+    const { keys, offs, dfs, post, phrases, poffs, pdfs, ppost } = yield* buildPostings(texts, starts, opts?.phraseMinDf ?? PHRASE_MIN_DF, onDoc);
+    const kindArr = kinds.toArray();
     const t: Tables = {
       keys,
       offs,
       dfs,
-      docStart,
-      docVersion: Uint32Array.from(vers),
-      docNumber: Uint32Array.from(nums),
-      docSuffix: Uint32Array.from(sufs),
-      docKind: Uint8Array.from(kinds),
-      metaStart,
+      docStart: starts,
+      docVersion: vers.toArray(),
+      docNumber: nums.toArray(),
+      docSuffix: sufs.toArray(),
+      docKind: Uint8Array.from(kindArr),
+      metaStart: metaStart.toArray(),
       phrases,
       poffs,
       pdfs,
@@ -517,24 +547,10 @@ export class Segment {
   ): Generator<void, { size: number; layout: Record<string, [number, number, number]> }> {
     if (this.src) this.loadAll();
     const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    // The text, one article at a time, gathered into chunks of about WRITE_CHUNK bytes.
+    // The text straight from the build's chunks (views, no copy), or from the joined string.
     const textChunks = (): Iterable<Buffer> => {
       const parts = this.textParts;
-      if (!parts) return chunked(Buffer.from(this.text, 'utf16le'));
-      return (function* () {
-        let batch: string[] = [];
-        let chars = 0;
-        for (const p of parts) {
-          batch.push(p, '\0');
-          chars += p.length + 1;
-          if (chars * 2 >= WRITE_CHUNK) {
-            yield Buffer.from(batch.join(''), 'utf16le');
-            batch = [];
-            chars = 0;
-          }
-        }
-        if (batch.length) yield Buffer.from(batch.join(''), 'utf16le');
-      })();
+      return parts ? parts.bytes(WRITE_CHUNK) : chunked(Buffer.from(this.text, 'utf16le'));
     };
     const sections: [string, number, () => Iterable<Buffer>][] = [
       ...TABLE_NAMES.map((n) => [n, this.t[n].byteLength, () => chunked(view(this.t[n]))] as [string, number, () => Iterable<Buffer>]),
@@ -634,7 +650,7 @@ export class Segment {
     for (let d = a; d < b; d++) {
       const [key = '', label = '', path = ''] = meta.slice(ms[d]! - ms[a]!, ms[d + 1]! - ms[a]!).split(META_SEP);
       docs.push({
-        text: text === undefined ? this.textParts![d]! : text.slice(start[d]! - start[a]!, start[d + 1]! - 1 - start[a]!),
+        text: text === undefined ? this.textParts!.slice(start[d]!, start[d + 1]! - 1) : text.slice(start[d]! - start[a]!, start[d + 1]! - 1 - start[a]!),
         key,
         label,
         path: path ? path.split(PATH_SEP) : [],
@@ -802,14 +818,16 @@ const POSTING_CACHE_ENTRIES = 8_000_000;
  * writes the lists in place. Transient memory is the hash, a few arrays per key, and the output.
  */
 function* buildPostings(
-  texts: string[],
+  texts: TextChunks,
+  starts: Uint32Array,
   phraseMinDf: number,
   onDoc?: (done: number) => void,
 ): Generator<
   void,
   { keys: Int32Array; offs: Uint32Array; dfs: Uint32Array; post: Uint8Array; phrases: Uint16Array; poffs: Uint32Array; pdfs: Uint32Array; ppost: Uint8Array }
 > {
-  const docCount = texts.length;
+  const docCount = starts.length - 1;
+  const cur = new DocCursor(texts, starts);
   const uniSlot = new Int32Array(65536).fill(-1);
   let cap = 1 << 16;
   let mask = cap - 1;
@@ -899,11 +917,12 @@ function* buildPostings(
   // Pass 1's visit of article d: every key gets a slot (new ones made here), counted in slotTf,
   // new slots of the article listed in `touched`.
   const scanNew = (d: number): number => {
-    const text = texts[d]!;
-    const e = text.length;
+    cur.seek(d);
+    const text = cur.arr;
+    const e = cur.end;
     let nt = 0;
-    for (let i = 0; i < e; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = cur.from; i < e; i++) {
+      const c = text[i]!;
       let slot = uniSlot[c]!;
       if (slot < 0) {
         if (nSlots === slotKey.length) growSlots();
@@ -912,7 +931,7 @@ function* buildPostings(
       }
       if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       if (i + 1 < e) {
-        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), true);
+        slot = pairSlotOf((c << 16) | text[i + 1]!, true);
         if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       }
     }
@@ -921,17 +940,18 @@ function* buildPostings(
   // Pass 2's visit: the same counts over existing slots, and the frequent phrases in phTf /
   // phTouched. A phrase is looked up only where pairMark says both its end bigrams can be one.
   const scanKnown = (d: number): number => {
-    const text = texts[d]!;
-    const e = text.length;
+    cur.seek(d);
+    const text = cur.arr;
+    const e = cur.end;
     let nt = 0;
     let p1 = 0; // the bigram slot at i - 1, then i - 2 (slot 0 is a character: never marked)
     let p2 = 0;
-    for (let i = 0; i < e; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = cur.from; i < e; i++) {
+      const c = text[i]!;
       let slot = uniSlot[c]!;
       if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       if (i + 1 < e) {
-        slot = pairSlotOf((c << 16) | text.charCodeAt(i + 1), false);
+        slot = pairSlotOf((c << 16) | text[i + 1]!, false);
         if (slotTf[slot]!++ === 0) touched[nt++] = slot;
         const m = pairMark[slot]!;
         if (m !== 0) {
@@ -954,7 +974,7 @@ function* buildPostings(
   // Pass 1: slots, article counts and list sizes.
   let work = 0; // code units scanned since the last yield
   for (let d = 0; d < docCount; d++) {
-    const len = texts[d]!.length;
+    const len = starts[d + 1]! - starts[d]! - 1;
     if (len * 2 > touched.length) touched = new Int32Array(len * 2);
     // Room for every key this article may add, made here in steps (growing a hash of millions of
     // pairs inside the scan held the event loop for tens of ms).
@@ -973,7 +993,7 @@ function* buildPostings(
       slotTf[slot] = 0;
     }
     if ((d & 1023) === 1023) onDoc?.(d * PASS1_SHARE);
-    work += texts[d]!.length + 16;
+    work += len + 16;
     if (work >= STEP_CHARS) {
       work = 0;
       yield;
@@ -983,7 +1003,7 @@ function* buildPostings(
   // Frequent phrases: counted on a sample of the articles (only n-grams whose bigrams are all
   // frequent can be), the most frequent chosen; their lists are then built exactly in pass 2, so
   // the sample decides only which phrases get a list, never what a list holds.
-  const chosen = yield* choosePhrases(texts, slotKey, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
+  const chosen = yield* choosePhrases(texts, starts, slotKey, slotDf, nSlots, phraseMinDf, (k) => pairSlotOf(k, false));
   pairMark = new Uint8Array(nSlots);
   if (chosen.length) {
     phraseAt = new PairTable(chosen.length);
@@ -1019,6 +1039,10 @@ function* buildPostings(
     if ((r & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
   }
   offs[nSlots] = bytes;
+  // Pass 2 needs only the hash, the counts and the cursors: the rest goes before `post` is made.
+  slotKey = new Int32Array(0);
+  slotBytes = new Float64Array(0);
+  slotDf = new Uint32Array(0);
 
   // Pass 2: write every entry: varint(gap * 2 + (tf > 1)), then varint(tf - 2) when tf > 1.
   const post = new Uint8Array(bytes);
@@ -1079,7 +1103,7 @@ function* buildPostings(
     }
     npt = 0;
     if ((d & 1023) === 1023) onDoc?.(docCount * PASS1_SHARE + d * (1 - PASS1_SHARE));
-    work += texts[d]!.length + 16;
+    work += starts[d + 1]! - starts[d]! + 16;
     if (work >= STEP_CHARS) {
       work = 0;
       yield;
@@ -1164,14 +1188,15 @@ interface PhraseChoice {
  * `minDf` articles can qualify, so only those are counted: the tables stay small.
  */
 function* choosePhrases(
-  texts: string[],
+  texts: TextChunks,
+  starts: Uint32Array,
   slotKey: Int32Array,
   slotDf: Uint32Array,
   nSlots: number,
   minDf: number,
   pairSlot: (key: number) => number,
 ): Generator<void, PhraseChoice[]> {
-  const docCount = texts.length;
+  const docCount = starts.length - 1;
   const none: PhraseChoice[] = [];
   if (docCount < minDf) return none;
   let freq: number[] = [];
@@ -1227,21 +1252,24 @@ function* choosePhrases(
     }
   };
   let work = 0;
+  const cur = new DocCursor(texts, starts);
   for (let d = 0; d < docCount; d += step) {
-    const text = texts[d]!;
+    cur.seek(d);
+    const text = cur.arr;
+    const from = cur.from;
     let s1 = -1;
     let s2 = -1;
-    for (let i = 0; i + 1 < text.length; i++) {
-      const s = pairSlot((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1));
+    for (let i = from; i + 1 < cur.end; i++) {
+      const s = pairSlot((text[i]! << 16) | text[i + 1]!);
       const ok = isFreq[s] ? s : -1;
       if (ok >= 0 && s1 >= 0) {
-        see(3, s1, ok, d, i - 1);
-        if (s2 >= 0) see(4, s2, ok, d, i - 2);
+        see(3, s1, ok, d, i - 1 - from);
+        if (s2 >= 0) see(4, s2, ok, d, i - 2 - from);
       }
       s2 = s1;
       s1 = ok;
     }
-    work += text.length + 16;
+    work += cur.end - from + 16;
     if (work >= STEP_CHARS) {
       work = 0;
       yield;
@@ -1254,7 +1282,8 @@ function* choosePhrases(
   picked.sort((x, y) => count[y]! - count[x]!);
   const chosen = picked.slice(0, MAX_PHRASES).map((e) => {
     const w = wherePos[e]!;
-    return { text: texts[whereDoc[e]!]!.substr(Math.floor(w / 2), w % 2 ? 4 : 3), first: first[e]!, last: lastSlot[e]! };
+    const at = starts[whereDoc[e]!]! + Math.floor(w / 2);
+    return { text: texts.slice(at, at + (w % 2 ? 4 : 3)), first: first[e]!, last: lastSlot[e]! };
   });
   return chosen;
 }
