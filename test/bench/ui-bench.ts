@@ -4,6 +4,8 @@
 //   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
 //                    [-- --detail (each keystroke and open split up)] [-- --renderer DIR (another build, for before/after)]
 //                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
+//   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --json]
+//                    (the corpus's hardest laws for the reader, the longest diffs, a long pack: ui-sweep.ts)
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
 //   per character, as an input method commits them), timed in the page from the input event to the
@@ -25,6 +27,7 @@ import { startBrowserFace } from '../../electron/server/browser-face';
 import type { BrowserContext } from 'playwright-core';
 import { ensureBuilt, launchChromium } from '../browser/browser-harness';
 import { joinCivilCode } from './civil-code';
+import { sweep } from './ui-sweep';
 import { TRACE_CATEGORIES, describeCause, longTaskCauses, type TaskCause } from './ui-trace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,15 +39,17 @@ const opt = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const rounds = Number(opt('--rounds') ?? 3);
+const log = (s: string) => {
+  if (!json) console.log(s);
+};
 /** --profile: a Chromium CPU profile of the keystrokes and of opening each law, summarised (top self time). */
 const profile = args.includes('--profile');
 /** --detail: every keystroke with where its time went (until the request left, the request, after the answer). */
 const detail = args.includes('--detail');
+/** --sweep N: instead of the fixed three laws, the corpus's hardest laws, diffs and a long pack (ui-sweep.ts). */
+const sweepN = args.includes('--sweep') ? Number(opt('--sweep') ?? 5) || 5 : undefined;
 /** --only-screenshots: skip the measurements (with --screenshots). */
-const measure = !args.includes('--only-screenshots') && !args.includes('--only-attribution');
-const log = (s: string) => {
-  if (!json) console.log(s);
-};
+const measure = !args.includes('--only-screenshots') && !args.includes('--only-attribution') && sweepN === undefined;
 
 /** Real queries of the office, typed one character at a time (≥ 30 keystrokes). */
 const QUERIES = ['行政许可 听证', '人民政府', '合法性审查', '统计法第七条', '科技成果转化', '个人信息保护', '重大行政决策 公众参与', '安全生产责任制', '行政处罚 罚款'];
@@ -181,14 +186,17 @@ async function main() {
       for (const q of QUERIES) keystrokes.push(...(await typeQuery(q)));
     }
   });
-  log(`按键 → 结果上屏：${keystrokes.length} 次，p50 ${r1(pct(keystrokes, 50))} ms，p95 ${r1(pct(keystrokes, 95))} ms，最慢 ${r1(Math.max(...keystrokes))} ms`);
+  if (keystrokes.length) log(`按键 → 结果上屏：${keystrokes.length} 次，p50 ${r1(pct(keystrokes, 50))} ms，p95 ${r1(pct(keystrokes, 95))} ms，最慢 ${r1(Math.max(...keystrokes))} ms`);
 
-  /** From 法规库, opens a law: first article painted, every article rendered, the longest task meanwhile. */
-  const openLaw = async (versionId: string, mark = '') => {
+  /**
+   * From 法规库, opens a page by its address: the frame after `first` is in the page, the time until
+   * `done` is, and the longest main-thread task meanwhile (the reader: first article / every article).
+   */
+  const openRoute = async (hash: string, first: string, done: string, mark = '', apiPath = '/api/version:get') => {
     await page.goto(face.url.replace(/#.*$/, '') + '#/library');
     await page.getByTestId('library-total').waitFor();
     const r = await page.evaluate(
-      ([versionId, mark]) =>
+      ([hash, firstSel, doneSel, mark, apiPath]) =>
           new Promise<{ first: number; all: number; maxTask: number; sent: number; answered: number }>((done, fail) => {
             const w = window as unknown as { __long: { at: number; ms: number }[] };
             performance.clearResourceTimings();
@@ -197,24 +205,25 @@ async function main() {
             let sent = NaN;
             let answered = NaN;
             if (mark) performance.mark(mark);
-            location.hash = `#/read/${encodeURIComponent(versionId)}`;
+            location.hash = hash;
             const check = () => {
-              if (first < 0 && document.querySelector('[data-testid="article"]')) {
+              if (first < 0 && document.querySelector(firstSel)) {
                 first = -2;
                 requestAnimationFrame(() =>
                   setTimeout(() => {
                     first = performance.now() - start;
-                    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/version:get') && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
+                    const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(apiPath) && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
                     sent = req ? req.startTime - start : NaN;
                     answered = req ? req.responseEnd - start : NaN;
                   }, 0),
                 );
               }
-              if (first >= 0 && document.querySelector('[data-testid="reader-text"][data-rendered="all"]')) {
+              if (first >= 0 && document.querySelector(doneSel)) {
                 mo.disconnect();
+                clearInterval(poll);
                 const all = performance.now() - start;
                 // Long tasks are reported a little after they end; those that began before the
-                // route changed (the 法规库 page still settling) are not the reader's.
+                // route changed (the 法规库 page still settling) are not the page's.
                 setTimeout(() => {
                   if (mark) performance.mark('bench:');
                   done({ first, all, sent, answered, maxTask: Math.max(0, ...w.__long.filter((t) => t.at >= start).map((t) => t.ms)) });
@@ -227,15 +236,35 @@ async function main() {
               check();
               if (performance.now() - start > 60_000) {
                 clearInterval(poll);
-                fail(new Error('60 秒内没有打开'));
+                fail(new Error(`60 秒内没有打开 ${hash}`));
               }
             }, 50);
           }),
-      [versionId, mark] as const,
+      [hash, first, done, mark, apiPath] as const,
     );
     await drainLong();
     return r;
   };
+  const openLaw = (versionId: string, mark = '') =>
+    openRoute(`#/read/${encodeURIComponent(versionId)}`, '[data-testid="article"]', '[data-testid="reader-text"][data-rendered="all"]', mark);
+
+  if (sweepN !== undefined) {
+    // --traced: each page opened once more under a Chromium trace, for the CPU time of its longest
+    // task (what a loaded machine inflates least) and what that task was made of.
+    const trace = args.includes('--traced')
+      ? async (run: (mark: string) => Promise<unknown>) => {
+          await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+          await run('bench:sweep');
+          const t = (await browser.stopTracing()).toString('utf8');
+          return longTaskCauses(t, rendererDir, 0, true).filter((c) => c.phase === 'bench:sweep');
+        }
+      : undefined;
+    await sweep({ service: face.service, openRoute, openLaw, trace, rounds: Number(opt('--rounds') ?? 1), n: sweepN, seed: Number(opt('--seed') ?? 20), json, log, loadBefore });
+    await browser.close();
+    await face.stop();
+    rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
 
   // --- opening laws ---
   const readerOpenMs: Record<string, number> = {};

@@ -206,6 +206,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
             size="small"
             dataSource={pack.items.slice(0, shownItems)}
             data-testid="pack-items"
+            data-rendered={shownItems >= pack.items.length ? 'all' : 'partial'}
             renderItem={(it, i) => (
               <List.Item
                 key={it.id}
