@@ -4,7 +4,7 @@
 //   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
 //                    [-- --detail (each keystroke and open split up)] [-- --renderer DIR (another build, for before/after)]
 //                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
-//   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --json]
+//   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --traced] [-- --only REGEX] [-- --json]
 //                    (the corpus's hardest laws for the reader, the longest diffs, a long pack: ui-sweep.ts)
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
@@ -256,10 +256,10 @@ async function main() {
           await browser.startTracing(page, { categories: TRACE_CATEGORIES });
           await run('bench:sweep');
           const t = (await browser.stopTracing()).toString('utf8');
-          return longTaskCauses(t, rendererDir, 0, true).filter((c) => c.phase === 'bench:sweep');
+          return longTaskCauses(t, rendererDir, 0, true).filter((c) => c.phase === 'sweep');
         }
       : undefined;
-    await sweep({ service: face.service, openRoute, openLaw, trace, rounds: Number(opt('--rounds') ?? 1), n: sweepN, seed: Number(opt('--seed') ?? 20), json, log, loadBefore });
+    await sweep({ service: face.service, openRoute, openLaw, trace, rounds: Number(opt('--rounds') ?? 1), n: sweepN, seed: Number(opt('--seed') ?? 20), json, log, loadBefore, only: opt('--only') ? new RegExp(opt('--only')!) : undefined });
     await browser.close();
     await face.stop();
     rmSync(tmp, { recursive: true, force: true });

@@ -8,6 +8,10 @@
 // most citation links in the text (法条联想), the most 被引用 by other laws; plus N at random
 // (--seed S, default 20) and the joined 民法典.
 
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppService } from '../../electron/core/api/app-service';
 import { describeCause, type TaskCause } from './ui-trace';
 
@@ -148,6 +152,8 @@ export interface SweepDeps {
   json: boolean;
   log: (s: string) => void;
   loadBefore: number[];
+  /** --only RE: just the opens whose description matches (to re-measure one case). */
+  only?: RegExp | undefined;
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -168,14 +174,21 @@ export interface SweepRow {
 export async function sweep(d: SweepDeps): Promise<void> {
   const { log } = d;
   const t0 = performance.now();
-  const all = await measureVersions(d.service, (done, total) => {
-    if (done % 500 === 0 || done === total) log(`  量过 ${done} / ${total} 部法规`);
-  });
+  // Measuring every version takes a minute: kept for the same library at the same generation.
+  const info = await d.service.call('library:info', {});
+  const cache = join(tmpdir(), `lawdesk-ui-sweep-${createHash('sha1').update(info.dir).digest('hex').slice(0, 12)}-${info.generation}.json`);
+  const all: VersionStats[] = existsSync(cache)
+    ? (JSON.parse(readFileSync(cache, 'utf8')) as VersionStats[])
+    : await measureVersions(d.service, (done, total) => {
+        if (done % 500 === 0 || done === total) log(`  量过 ${done} / ${total} 部法规`);
+      });
+  writeFileSync(cache, JSON.stringify(all));
   log(`逐版本量过 ${all.length} 个版本：${Math.round(performance.now() - t0)} ms`);
   const joined = (s: VersionStats) => s.name.startsWith('中华人民共和国民法典（') && s.units >= 1260;
   const picks = pickHardest(all, d.n, d.seed, joined);
   const rows: SweepRow[] = [];
   const run = async (what: string, why: string, open: (mark?: string) => Promise<Opened>) => {
+    if (d.only && !d.only.test(`${what} ${why}`)) return;
     const rs: Opened[] = [];
     for (let i = 0; i < d.rounds; i++) rs.push(await open());
     const causes = d.trace ? (await d.trace((mark) => open(mark))).sort((a, b) => b.cpuMs - a.cpuMs) : undefined;
@@ -218,9 +231,15 @@ export async function sweep(d: SweepDeps): Promise<void> {
   // A long briefing pack: every article of the longest law, as 加入简报 adds them.
   const longest = [...all].sort((a, b) => b.units - a.units)[0]!;
   const v = await d.service.call('version:get', { versionId: longest.versionId });
-  const pack = await d.service.call('packs:create', { title: `基准：${longest.name} 全部条文`, template: '通用' });
   const items = v.units.map((u) => ({ type: 'article' as const, law: v.meta.lawId, version: v.meta.id, article: u.key, titleSnapshot: `${v.meta.title} ${u.label}` }));
-  for (let i = 0; i < items.length; i += 500) await d.service.call('packs:addItems', { id: pack.id, items: items.slice(i, i + 500) });
+  const packTitle = `基准：${longest.name} 全部条文`;
+  // A reused library keeps the pack of the last run.
+  let pack = (await d.service.call('packs:list', {})).find((p) => p.title === packTitle && p.itemCount >= items.length);
+  if (!pack) {
+    const made = await d.service.call('packs:create', { title: packTitle, template: '通用' });
+    for (let i = 0; i < items.length; i += 500) await d.service.call('packs:addItems', { id: made.id, items: items.slice(i, i + 500) });
+    pack = { ...made, itemCount: items.length };
+  }
   log(`\n简报：${items.length} 项`);
   await run(`简报 ${items.length} 项（${longest.name} 全部条文）`, '长简报', (mark) =>
     d.openRoute(`#/packs?id=${encodeURIComponent(pack.id)}`, '[data-testid="pack-item"]', '[data-testid="pack-items"][data-rendered="all"]', mark, '/api/packs:get'),
