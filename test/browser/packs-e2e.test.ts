@@ -1,9 +1,10 @@
 // 简报 rough edges of issue 18 in real Chromium at 1024×700: the 加入简报 title clear of its ×, the
 // same article refused the second time with a message, the text editor as wide as the item row,
 // and a new pack's 单位 filled from 设置 → 单位信息.
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { go, haveChromium, useBrowser } from './browser-harness';
+import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 async function openArticle(page: Page, text: string, key: string): Promise<void> {
   await page.getByTestId('quick-open-button').waitFor();
@@ -59,5 +60,40 @@ describe.skipIf(!haveChromium)('packs in the browser face', () => {
       const [e, r] = [(await editor.boundingBox())!, (await row.boundingBox())!];
       // The editor fills the row up to the move/delete buttons (it was ~170 px at this width).
       expect(e.width).toBeGreaterThan(r.width - 300);
+    }));
+
+  it('a 1,260-item pack (every article of 民法典) renders every item, and its far items still move and go by keyboard and their buttons', () =>
+    withSession(async ({ page, face }) => {
+      const preview = await face.service.previewPaths([join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md')]);
+      await face.service.call('import:commit', { stagingId: preview.stagingId });
+      const law = (await face.service.call('laws:list', { q: '民法典', limit: 10 })).rows.find((r) => r.articleCount === 1260)!;
+      const v = await face.service.call('version:get', { versionId: law.versionId });
+      const pack = await face.service.call('packs:create', { title: '民法典全部条文', template: '通用' });
+      const items = v.units.map((u) => ({ type: 'article' as const, law: v.meta.lawId, version: v.meta.id, article: u.key, titleSnapshot: `民法典 ${u.label}` }));
+      for (let i = 0; i < items.length; i += 500) await face.service.call('packs:addItems', { id: pack.id, items: items.slice(i, i + 500) });
+      const before = (await face.service.call('packs:get', { id: pack.id })).items;
+
+      await go(page, `#/packs/${pack.id}`);
+      await page.locator('[data-testid="pack-items"][data-rendered="all"]').waitFor();
+      expect(await page.getByTestId('pack-item').count()).toBe(before.length);
+      const last = page.getByTestId('pack-item').last();
+      await last.scrollIntoViewIfNeeded();
+      await expect.poll(() => last.textContent()).toContain('民法典 第一千二百六十条');
+      // Alt+↑ on the last item: saved in the new order.
+      await last.focus();
+      await page.keyboard.press('Alt+ArrowUp');
+      await expect.poll(async () => (await face.service.call('packs:get', { id: pack.id })).items.at(-2)?.id).toBe(before.at(-1)!.id);
+      // The move / remove buttons of a far item come with the mouse: 移除 takes that item out.
+      const far = page.getByTestId('pack-item').nth(1000);
+      await far.scrollIntoViewIfNeeded();
+      const farTitle = (await far.getByTestId('pack-item-title').textContent())!;
+      await far.hover();
+      await far.getByRole('button', { name: '移除' }).click();
+      await page.getByText('有未保存的修改').waitFor();
+      expect(await page.getByTestId('pack-item').count()).toBe(before.length - 1);
+      await page.getByTestId('pack-save').click();
+      await expect.poll(async () => (await face.service.call('packs:get', { id: pack.id })).items.length).toBe(before.length - 1);
+      const saved = await face.service.call('packs:get', { id: pack.id });
+      expect(saved.items.some((it) => it.type === 'article' && `民法典 ${v.units.find((u) => u.key === it.article)!.label}` === farTitle)).toBe(false);
     }));
 });

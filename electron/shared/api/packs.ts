@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { CoverSchema, PACK_TEMPLATES, PackInputSchema, PackItemSchema, PackSchema } from '../pack-schema';
+import { LIMITS } from '../limits';
 import { call, count, empty, fileId, isoDate, producedFileSchema, taskId } from './common';
 
 
@@ -17,6 +18,12 @@ export const packSchema = PackSchema;
 export type PackDto = z.infer<typeof packSchema>;
 export const packSummarySchema = z.object({ id: z.string(), title: z.string(), template: z.enum(PACK_TEMPLATES), asOf: z.string(), itemCount: count, updatedAt: z.string() });
 
+/**
+ * The HTTP face's body cap for a whole pack (saved, reordered, or items added): the default 64 KB
+ * held about 400 article items, so saving a longer pack (up to LIMITS.pack.items) was refused.
+ */
+const PACK_BODY_BYTES = 16 * 1024 * 1024;
+
 export const packsCalls = {
   // --- packs (issue 8) ---
   'packs:list': call({ input: empty, output: z.array(packSummarySchema) }),
@@ -25,16 +32,18 @@ export const packsCalls = {
     input: z.object({ title: z.string().trim().min(1, '请填写标题').max(300), template: z.enum(PACK_TEMPLATES), unit: z.string().max(200).optional() }).strict(),
     output: packSchema,
   }),
-  'packs:save': call({ input: z.object({ id: z.string().min(1).max(64), pack: packBodySchema }).strict(), output: packSchema }),
+  'packs:save': call({ input: z.object({ id: z.string().min(1).max(64), pack: packBodySchema }).strict(), output: packSchema, maxBodyBytes: PACK_BODY_BYTES }),
   'packs:remove': call({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: z.object({ ok: z.boolean() }) }),
   /** Appends items (加入简报 from the reader or a record) to a pack. */
   'packs:addItems': call({
     input: z.object({ id: z.string().min(1).max(64), items: z.array(packItemSchema).min(1).max(500) }).strict(),
     output: packSchema,
+    maxBodyBytes: PACK_BODY_BYTES,
   }),
   'packs:reorder': call({
-    input: z.object({ id: z.string().min(1).max(64), itemIds: z.array(z.string().min(1).max(80)).max(2000) }).strict(),
+    input: z.object({ id: z.string().min(1).max(64), itemIds: z.array(z.string().min(1).max(80)).max(LIMITS.pack.items) }).strict(),
     output: packSchema,
+    maxBodyBytes: PACK_BODY_BYTES,
   }),
   /** Exports to DOCX/PDF/HTML (progress: task:progress with taskId); the file is then fetched with files:get. */
   'packs:export': call({

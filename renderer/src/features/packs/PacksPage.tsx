@@ -6,7 +6,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, FolderOpenOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LIMITS } from '../../../../electron/shared/limits';
 import { EXPORT_FORMATS, PACK_TEMPLATES, type ApiOutput, type PackDto, type PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
@@ -58,6 +58,94 @@ function TextItemEditor({ item, onChange }: { item: Extract<SavedItem, { type: '
   );
 }
 
+interface RowActions {
+  move: (from: number, to: number) => void;
+  /** Replaces item i, or removes it (undefined). */
+  setItem: (i: number, it: SavedItem | undefined) => void;
+  setDragging: (i: number | undefined) => void;
+  setOver: (i: number | undefined) => void;
+  setEditing: (id: string | undefined) => void;
+  /** The row under the mouse or holding the focus (its move / remove buttons are mounted). */
+  setLit: (i: number | undefined) => void;
+}
+
+/** One item of the composer's list: drag handle, number, type, title (or its editor), move and remove. */
+const PackItemRow = memo(function PackItemRow({ item: it, index: i, last, title, editing, dropTarget, dragging, lit, act }: { item: SavedItem; index: number; last: boolean; title: string; editing: boolean; dropTarget: boolean; dragging: boolean; lit: boolean; act: RowActions }) {
+  return (
+    <List.Item
+      draggable
+      tabIndex={0}
+      onMouseEnter={() => act.setLit(i)}
+      onFocus={() => act.setLit(i)}
+      className={`pack-item${dropTarget ? ' drop-target' : ''}${dragging ? ' dragging' : ''}`}
+      data-testid="pack-item"
+      onDragStart={(e) => {
+        act.setDragging(i);
+        e.dataTransfer.effectAllowed = 'move';
+        e.dataTransfer.setData('text/plain', String(i));
+      }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        act.setOver(i);
+      }}
+      onDragEnd={() => {
+        act.setDragging(undefined);
+        act.setOver(undefined);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        const from = Number(e.dataTransfer.getData('text/plain'));
+        act.setDragging(undefined);
+        act.setOver(undefined);
+        if (Number.isInteger(from)) act.move(from, i);
+      }}
+      onKeyDown={(e) => {
+        if (e.altKey && e.key === 'ArrowUp') {
+          e.preventDefault();
+          act.move(i, i - 1);
+        } else if (e.altKey && e.key === 'ArrowDown') {
+          e.preventDefault();
+          act.move(i, i + 1);
+        }
+      }}
+      // Mounted for the row under the mouse or holding the focus only (Tab from the row reaches
+      // them): three buttons a row were most of a long pack's rendering and garbage.
+      actions={lit ? [
+        <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => act.move(i, i - 1)} aria-label="上移" />,
+        <Button key="down" size="small" type="text" icon={<ArrowDownOutlined />} disabled={last} onClick={() => act.move(i, i + 1)} aria-label="下移" />,
+        <Button key="del" size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => act.setItem(i, undefined)} aria-label="移除" />,
+      ] : [<span key="room" className="pack-item-room" aria-hidden />]}
+    >
+      {/* A flex row, not <Space>: Space wraps each child in an item that does not grow, which left the text editor ~170 px wide. */}
+      <div style={{ display: 'flex', flex: 1, alignItems: 'flex-start', gap: 8, minWidth: 0 }}>
+        <HolderOutlined style={{ cursor: 'grab', color: '#999', marginTop: 4 }} />
+        <Typography.Text type="secondary" style={{ width: 22, display: 'inline-block' }}>
+          {i + 1}.
+        </Typography.Text>
+        <Tag>{TYPE_TEXT[it.type]}</Tag>
+        <div style={{ flex: 1, minWidth: 0 }} data-testid="pack-item-body">
+          {it.type === 'text' && editing ? (
+            <TextItemEditor item={it} onChange={(n) => act.setItem(i, n)} />
+          ) : it.type === 'stats' ? (
+            <Space>
+              <InputNumber min={1990} max={2200} size="small" value={it.year} onChange={(y) => y && act.setItem(i, { ...it, year: y })} /> 年度统计
+            </Space>
+          ) : (
+            <span data-testid="pack-item-title" onDoubleClick={() => it.type === 'text' && act.setEditing(it.id)}>
+              {it.type === 'review' ? <a href={hrefOf({ page: 'review', id: it.recordId })}>{title}</a> : title}
+              {it.type === 'text' && (
+                <Button size="small" type="link" onClick={() => act.setEditing(it.id)}>
+                  编辑
+                </Button>
+              )}
+            </span>
+          )}
+        </div>
+      </div>
+    </List.Item>
+  );
+});
+
 function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { message } = AntApp.useApp();
   const res = useCall('packs:get', { id });
@@ -68,6 +156,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   // A long pack renders its first items at once and the rest in slices after each paint (as the reader does).
   const shownItems = useProgressiveCount(pack?.items.length ?? 0, 30, 60);
   const [editing, setEditing] = useState<string>();
+  const [lit, setLit] = useState<number>();
   const [exporting, setExporting] = useState<string>();
   const [result, setResult] = useState<ApiOutput<'packs:export'>>();
   const [error, setError] = useState<string>();
@@ -75,6 +164,39 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const reviews = useCall('reviews:list', {});
   const lectures = useCall('lectures:list', {});
   const titles = new Map<string, string>([...(reviews.data ?? []).map((r) => [r.id, r.title] as const), ...(lectures.data ?? []).map((l) => [l.id, l.topic] as const)]);
+  // One stable object of row actions: a row re-renders only when its own item or flags change, so a
+  // slice of a long pack renders its new rows only (1,260 items re-rendered every slice before).
+  const live = useRef<(from: number, to: number) => Promise<void>>(undefined);
+  const act = useMemo<RowActions>(
+    () => ({
+      move: (from, to) => void live.current?.(from, to),
+      setItem: (i, it) => {
+        setPack((p) => p && { ...p, items: it ? p.items.map((x, j) => (j === i ? it : x)) : p.items.filter((_, j) => j !== i) });
+        setDirty(true);
+      },
+      setDragging,
+      setOver,
+      setEditing,
+      setLit,
+    }),
+    [],
+  );
+  useLayoutEffect(() => {
+    live.current = async (from: number, to: number) => {
+      if (!pack || to < 0 || to >= pack.items.length || from === to) return;
+      const items = [...pack.items];
+      const [it] = items.splice(from, 1);
+      items.splice(to, 0, it!);
+      setPack({ ...pack, items });
+      if (dirty) return setDirty(true);
+      try {
+        setPack(await client.call('packs:reorder', { id: pack.id, itemIds: items.map((i) => i.id!) }));
+      } catch (e) {
+        void message.error(errorMessage(e));
+        res.reload();
+      }
+    };
+  });
   useEffect(() => {
     // asked again after a library change: the same saved pack must not replace unsaved edits
     if (res.data && !(dirty && pack?.id === res.data.id && pack.updatedAt === res.data.updatedAt)) {
@@ -100,20 +222,6 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
     } catch (e) {
       void message.error(errorMessage(e));
       return undefined;
-    }
-  };
-  const move = async (from: number, to: number) => {
-    if (to < 0 || to >= pack.items.length || from === to) return;
-    const items = [...pack.items];
-    const [it] = items.splice(from, 1);
-    items.splice(to, 0, it!);
-    setPack({ ...pack, items });
-    if (dirty) return setDirty(true);
-    try {
-      setPack(await client.call('packs:reorder', { id: pack.id, itemIds: items.map((i) => i.id!) }));
-    } catch (e) {
-      void message.error(errorMessage(e));
-      res.reload();
     }
   };
   const doExport = async (format: (typeof EXPORT_FORMATS)[number]) => {
@@ -208,74 +316,18 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
             data-testid="pack-items"
             data-rendered={shownItems >= pack.items.length ? 'all' : 'partial'}
             renderItem={(it, i) => (
-              <List.Item
+              <PackItemRow
                 key={it.id}
-                draggable
-                tabIndex={0}
-                className={`pack-item${over === i && dragging !== undefined ? ' drop-target' : ''}${dragging === i ? ' dragging' : ''}`}
-                data-testid="pack-item"
-                onDragStart={(e) => {
-                  setDragging(i);
-                  e.dataTransfer.effectAllowed = 'move';
-                  e.dataTransfer.setData('text/plain', String(i));
-                }}
-                onDragOver={(e) => {
-                  e.preventDefault();
-                  setOver(i);
-                }}
-                onDragEnd={() => {
-                  setDragging(undefined);
-                  setOver(undefined);
-                }}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  const from = Number(e.dataTransfer.getData('text/plain'));
-                  setDragging(undefined);
-                  setOver(undefined);
-                  if (Number.isInteger(from)) void move(from, i);
-                }}
-                onKeyDown={(e) => {
-                  if (e.altKey && e.key === 'ArrowUp') {
-                    e.preventDefault();
-                    void move(i, i - 1);
-                  } else if (e.altKey && e.key === 'ArrowDown') {
-                    e.preventDefault();
-                    void move(i, i + 1);
-                  }
-                }}
-                actions={[
-                  <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => void move(i, i - 1)} aria-label="上移" />,
-                  <Button key="down" size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === pack.items.length - 1} onClick={() => void move(i, i + 1)} aria-label="下移" />,
-                  <Button key="del" size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => edit({ items: pack.items.filter((_, j) => j !== i) })} aria-label="移除" />,
-                ]}
-              >
-                {/* A flex row, not <Space>: Space wraps each child in an item that does not grow, which left the text editor ~170 px wide. */}
-                <div style={{ display: 'flex', flex: 1, alignItems: 'flex-start', gap: 8, minWidth: 0 }}>
-                  <HolderOutlined style={{ cursor: 'grab', color: '#999', marginTop: 4 }} />
-                  <Typography.Text type="secondary" style={{ width: 22, display: 'inline-block' }}>
-                    {i + 1}.
-                  </Typography.Text>
-                  <Tag>{TYPE_TEXT[it.type]}</Tag>
-                  <div style={{ flex: 1, minWidth: 0 }} data-testid="pack-item-body">
-                    {it.type === 'text' && editing === it.id ? (
-                      <TextItemEditor item={it} onChange={(n) => edit({ items: pack.items.map((x, j) => (j === i ? n : x)) })} />
-                    ) : it.type === 'stats' ? (
-                      <Space>
-                        <InputNumber min={1990} max={2200} size="small" value={it.year} onChange={(y) => y && edit({ items: pack.items.map((x, j) => (j === i ? { ...it, year: y } : x)) })} /> 年度统计
-                      </Space>
-                    ) : (
-                      <span data-testid="pack-item-title" onDoubleClick={() => it.type === 'text' && setEditing(it.id)}>
-                        {it.type === 'review' ? <a href={hrefOf({ page: 'review', id: it.recordId })}>{itemTitle(it, titles)}</a> : itemTitle(it, titles)}
-                        {it.type === 'text' && (
-                          <Button size="small" type="link" onClick={() => setEditing(it.id)}>
-                            编辑
-                          </Button>
-                        )}
-                      </span>
-                    )}
-                  </div>
-                </div>
-              </List.Item>
+                item={it}
+                index={i}
+                last={i === pack.items.length - 1}
+                title={itemTitle(it, titles)}
+                editing={editing === it.id}
+                dropTarget={over === i && dragging !== undefined}
+                dragging={dragging === i}
+                lit={lit === i}
+                act={act}
+              />
             )}
           />
         )}
