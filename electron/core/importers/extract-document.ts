@@ -7,7 +7,7 @@ import { cleanMarkdown } from './markdown-text';
 import { imageKind } from './ocr-images';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.doc', '.wps', '.ofd', '.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
+export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.mht', '.mhtml', '.doc', '.wps', '.ofd', '.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
 
 const MB = 1024 * 1024;
 /** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
@@ -51,7 +51,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (ext === '.wps') return 'wps';
   if (ext === '.ofd') return 'ofd';
   if (['.png', '.jpg', '.jpeg', '.tif', '.tiff'].includes(ext)) return 'image';
-  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || ext === '.mht' || ext === '.mhtml') return 'html';
   return undefined;
 }
 
@@ -82,7 +82,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
 /** Why a file of this name cannot be imported (no format detected). */
 export function unsupportedReason(fileName: string): string {
   const ext = extname(fileName).toLowerCase();
-  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、OFD、HTML 和 PNG/JPEG/TIFF 扫描图片）`;
+  return `不支持的文件类型“${ext || '无扩展名'}”（支持 Markdown、TXT、PDF、DOCX、DOC、WPS、OFD、HTML/MHT 和 PNG/JPEG/TIFF 扫描图片）`;
 }
 
 export interface ExtractOptions {
@@ -109,8 +109,12 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
       return (await import('./pdf-text-extractor')).extractPdf(new Uint8Array(bytes), fileName, { ocr: options.ocr ?? false });
     case 'docx':
       return (await import('./docx-text-extractor')).extractDocx(bytes, fileName);
-    case 'html':
-      return (await import('./html-text-extractor')).extractHtml(bytes, fileName);
+    case 'html': {
+      // A web archive (.mht) carries the page as a MIME part.
+      const { htmlFromMht, looksLikeMht } = await import('./mht-document');
+      const page = looksLikeMht(bytes) ? htmlFromMht(bytes, fileName) : bytes;
+      return (await import('./html-text-extractor')).extractHtml(page, fileName);
+    }
     case 'doc':
     case 'wps':
       return (await import('./ole-document')).extractOle(bytes, fileName);

@@ -24,7 +24,7 @@ import { LibraryError, type LibraryChange, type LibraryStore } from './library-s
 import { TimeSlicer } from '../util/time-slicer';
 
 /** Extensions picked up when walking a folder (not images: each photo would become its own law; pick them explicitly). */
-export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm', '.doc', '.wps', '.ofd']);
+export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm', '.mht', '.mhtml', '.doc', '.wps', '.ofd']);
 
 export interface ImportFileResult {
   file: string;

@@ -394,7 +394,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             fileList={files}
             beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList)}
-            accept=".md,.markdown,.txt,.pdf,.docx,.doc,.wps,.html,.htm"
+            accept=".md,.markdown,.txt,.pdf,.docx,.doc,.wps,.ofd,.html,.htm,.mht,.mhtml"
             disabled={busy}
             showUploadList={files.length <= 20}
             data-testid="import-dropzone"
