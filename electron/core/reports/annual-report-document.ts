@@ -29,7 +29,8 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
     sections.push({ id: id(), heading: s.heading, blocks, itemIds: [] });
   }
   if (report.figures.length) {
-    // Figures in a compact table that names its records by id; the records themselves listed once
+    // Figures in a compact table that names its records by id (a column wide enough for two ids a
+    // line: L2020-007 is not cut at its hyphen); the records themselves listed once
     // below, so a long list of sources never squeezes a table column.
     const used = new Map<string, SourceRef>();
     for (const f of report.figures) for (const s of f.sources) used.set(s.id, s);
@@ -40,7 +41,7 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
       heading: '附件：数据来源',
       blocks: [
         { kind: 'paragraph', text: '本报告中的数字和名单由法规案头根据下列记录统计生成，记录修改后重新生成即可更新。' },
-        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: [1, 4, 5, 3], rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, f.sources.map((s) => s.id).join('、') || '—']) },
+        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: [1, 3.5, 4.5, 4], rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, f.sources.map((s) => s.id).join('、') || '—']) },
         { kind: 'subheading', level: 3, text: '来源记录一览', id: id() },
         ...records.map((s): DocBlock => ({ kind: 'paragraph', text: `${s.id}　${sourceText(s)}` })),
       ],
