@@ -1,4 +1,5 @@
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // This file lives in build/; tests are found from the repository root.
@@ -9,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // OCR writes its LSTM-only model copy here, not into the user's profile (ocr-model.ts).
+    env: { LAWDESK_OCR_MODEL_DIR: join(tmpdir(), 'lawdesk-test-ocr-model') },
   },
 });

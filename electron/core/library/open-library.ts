@@ -3,20 +3,14 @@
 // first time it is created (the user may remove them; they are not re-added).
 
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importPaths, type ImportReport, type ImportProgress } from './library-import';
 import { LibraryStore, type StoreOptions } from './library-store';
 import { sweepStaleTemps } from '../util/stale-temps';
+import { defaultUserDataDir } from '../util/user-data-dir';
 
-/** Electron's app.getPath('userData') for an app named LawDesk, computed without Electron. */
-export function defaultUserDataDir(): string {
-  const home = homedir();
-  if (process.platform === 'win32') return join(process.env.APPDATA || join(home, 'AppData', 'Roaming'), 'LawDesk');
-  if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'LawDesk');
-  return join(process.env.XDG_CONFIG_HOME || join(home, '.config'), 'LawDesk');
-}
+export { defaultUserDataDir };
 
 export function resolveLibraryDir(explicit?: string): string {
   return resolve(explicit || process.env.LAWDESK_LIBRARY || join(defaultUserDataDir(), 'library'));
