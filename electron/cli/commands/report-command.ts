@@ -7,7 +7,7 @@ import { exportAnnualReport, exportPlanDocument } from '../../core/reports/annua
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 
-const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]
+const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--date YYYY-MM-DD] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]
 lawdesk report plan --year 2020 --out FILE [--plan ID] [--unit 单位]
 lawdesk report duties --year 2020 --out FILE [--plan ID] [--unit 单位]`;
 
@@ -28,6 +28,7 @@ export const reportCommand: Command = {
         'adviser-org': { type: 'string' },
         template: { type: 'string' },
         plan: { type: 'string' },
+        date: { type: 'string' },
       },
       usage,
     );
@@ -35,6 +36,8 @@ export const reportCommand: Command = {
     if (sub !== 'annual' && sub !== 'plan' && sub !== 'duties') throw new UsageError(positionals[0] ? `未知的子命令“${positionals[0]}”\n用法：${usage}` : `用法：${usage}`);
     const year = Number(values.year);
     if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError(`请用 --year 给出年份（如 2020）\n用法：${usage}`);
+    // 成文日期 of the 落款 (default today): a report on 2020 is signed in early 2021, not when it is printed again.
+    if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError(`--date 应为实际存在的日期 YYYY-MM-DD（收到“${values.date}”）\n用法：${usage}`);
     if (values['adviser-org'] && !values.adviser) throw new UsageError(`--adviser-org 需要与 --adviser 一起给出\n用法：${usage}`);
     const json = !!values.json;
     const svc = await openService(values.library, json);
@@ -56,7 +59,7 @@ export const reportCommand: Command = {
       else process.stdout.write(reportText(report));
       return 0;
     }
-    const r = await exportAnnualReport(report, { out: values.out, ...(values.format ? { format: values.format } : {}), today: svc.today() });
+    const r = await exportAnnualReport(report, { out: values.out, ...(values.format ? { format: values.format } : {}), today: values.date ?? svc.today() });
     if (json) printJson(r);
     else {
       for (const n of r.notes) process.stderr.write(`注意：${n}\n`);
@@ -65,6 +68,13 @@ export const reportCommand: Command = {
     return 0;
   },
 };
+
+function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
 
 function reportText(r: Awaited<ReturnType<typeof annualReportFor>>): string {
   const out = [r.title, ''];

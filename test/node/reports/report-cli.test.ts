@@ -32,6 +32,18 @@ describe('lawdesk report', () => {
     expect(f.sources.map((s: { id: string }) => s.id).sort()).toEqual(['R2020-001', 'R2020-002', 'R2020-003', 'R2020-004', 'R2020-005']);
   });
 
+  it('--date sets the 成文日期 of the 落款; an impossible date is refused', () => {
+    const out = join(work, '报告-dated.html');
+    const r = cli('report', 'annual', '--year', '2020', '--out', out, '--date', '2021-02-20');
+    expect(r.code, r.err).toBe(0);
+    const sig = /<div class="signature">(.*?)<\/div>/.exec(readFileSync(out, 'utf8'))![1]!.replace(/<[^>]+>/g, '|');
+    expect(sig.split('|').filter(Boolean)).toEqual(['高青县科学技术局', '2021年2月20日']);
+    const bad = cli('report', 'annual', '--year', '2020', '--out', join(work, 'x.html'), '--date', '2021-02-30');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toContain('--date 应为实际存在的日期 YYYY-MM-DD（收到“2021-02-30”）');
+    expect(existsSync(join(work, 'x.html'))).toBe(false);
+  });
+
   it('writes DOCX, PDF-ready HTML and refuses a bad year or output path', () => {
     const out = join(work, '报告.docx');
     const r = cli('report', 'annual', '--year', '2020', '--out', out, '--adviser', '李明', '--adviser-org', '山东青苑律师事务所');
