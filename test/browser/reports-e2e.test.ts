@@ -57,7 +57,7 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await form.getByLabel('施行日期').fill('2020-04-01');
       await form.getByLabel('施行日期').press('Enter');
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
-      await page.getByTestId('register-error').getByText(/effective 2020-04-01/).waitFor();
+      await page.getByTestId('register-error').getByText(/施行日期 2020-04-01 早于公布日期 2020-05-08/).waitFor();
       await form.getByLabel('施行日期').fill('2020-06-01');
       await form.getByLabel('施行日期').press('Enter');
       await form.locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/register/高青县科技创新券管理暂行办法.md'));
@@ -75,5 +75,21 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await page.getByTestId('office-reminders').getByText(/【备案逾期】《高青县科技创新券管理暂行办法》/).waitFor();
       await page.getByTestId('office-reminders').getByText('去处理').first().click();
       await page.getByTestId('register-due').waitFor();
+    }));
+
+  it('登记 by keyboard: the title has the focus, 保存 with fields missing says so beside them (no page error), Esc closes', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/register');
+      await page.getByTestId('register-add').click();
+      const form = page.getByTestId('register-form');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('register-title');
+      await page.keyboard.type('高青县科技项目资金管理办法');
+      expect(await form.getByLabel('标题').inputValue()).toBe('高青县科技项目资金管理办法');
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await form.getByText('请填写制定科室').waitFor();
+      await form.getByText('请选择公布日期').waitFor();
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
+      // the harness fails the test on any page error (an unhandled rejection of the form's check was one)
     }));
 });

@@ -37,19 +37,19 @@ export function deriveDates(e: Pick<RegisterEntryInput, 'title' | 'published' | 
 /** Every date that cannot be, each naming its field; empty when the entry is consistent. */
 export function dateProblems(e: Pick<RegisterEntryInput, 'title' | 'published' | 'cleanup' | 'evaluation' | 'filedDate'> & DerivedDates, rules: RegisterRules, today: string): string[] {
   const out: string[] = [];
-  if (e.effective < e.published) out.push(`施行日期（effective ${e.effective}）早于公布日期（published ${e.published}）`);
-  if (e.validUntil <= e.effective) out.push(`有效期至（validUntil ${e.validUntil}）不晚于施行日期（effective ${e.effective}）`);
+  if (e.effective < e.published) out.push(`施行日期 ${e.effective} 早于公布日期 ${e.published}`);
+  if (e.validUntil <= e.effective) out.push(`有效期至 ${e.validUntil} 不晚于施行日期 ${e.effective}`);
   const years = isProvisional(e.title, rules) ? rules.validity.provisionalYears : rules.validity.years;
   if (e.validUntil > addDays(addMonths(e.effective, years * 12), -1)) {
-    out.push(`有效期至（validUntil ${e.validUntil}）超过${isProvisional(e.title, rules) ? '暂行、试行文件' : '规范性文件'}的有效期上限 ${years} 年`);
+    out.push(`有效期至 ${e.validUntil} 超过${isProvisional(e.title, rules) ? '暂行、试行文件' : '规范性文件'}的有效期上限 ${years} 年`);
   }
-  if (e.filingDue < e.published) out.push(`备案期限（filingDue ${e.filingDue}）早于公布日期（published ${e.published}）`);
-  if (e.filedDate && e.filedDate < e.published) out.push(`报送备案日期（filedDate ${e.filedDate}）早于公布日期（published ${e.published}）`);
-  if (e.filedDate && e.filedDate > today) out.push(`报送备案日期（filedDate ${e.filedDate}）晚于今天（${today}）`);
-  if (e.published > addDays(today, 366)) out.push(`公布日期（published ${e.published}）在一年以后，请核对`);
-  if (e.evaluation && e.evaluation.date < e.published) out.push(`评估日期（evaluation.date ${e.evaluation.date}）早于公布日期`);
-  if (e.cleanup && e.cleanup.date < e.published) out.push(`清理日期（cleanup.date ${e.cleanup.date}）早于公布日期`);
-  if (e.cleanup && e.cleanup.date > today) out.push(`清理日期（cleanup.date ${e.cleanup.date}）晚于今天（${today}）`);
+  if (e.filingDue < e.published) out.push(`备案期限 ${e.filingDue} 早于公布日期 ${e.published}`);
+  if (e.filedDate && e.filedDate < e.published) out.push(`报送备案日期 ${e.filedDate} 早于公布日期 ${e.published}`);
+  if (e.filedDate && e.filedDate > today) out.push(`报送备案日期 ${e.filedDate} 晚于今天（${today}）`);
+  if (e.published > addDays(today, 366)) out.push(`公布日期 ${e.published} 在一年以后，请核对`);
+  if (e.evaluation && e.evaluation.date < e.published) out.push(`评估日期 ${e.evaluation.date} 早于公布日期`);
+  if (e.cleanup && e.cleanup.date < e.published) out.push(`清理日期 ${e.cleanup.date} 早于公布日期`);
+  if (e.cleanup && e.cleanup.date > today) out.push(`清理日期 ${e.cleanup.date} 晚于今天（${today}）`);
   return out;
 }
 

@@ -122,7 +122,7 @@ export class RegisterService {
       try {
         await this.svc.getReview(v.reviewId);
       } catch {
-        problems.push(`合法性审查记录（reviewId ${v.reviewId}）不存在`);
+        problems.push(`合法性审查记录 ${v.reviewId} 不存在`);
       }
     }
     if (problems.length) throw invalid(`规范性文件登记“${v.title}”不能保存`, problems);

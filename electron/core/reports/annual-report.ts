@@ -222,7 +222,7 @@ function decisions(inp: AnnualReportInput, book: FigureBook, notes: string[]): R
     if (theirs.length) figs.push(book.add('decisions.adviser.reviews', '法律顾问参与合法性审查件数', theirs.length, theirs.map(reviewRef)));
     if (talks.length) figs.push(book.add('decisions.adviser.talks', '法律顾问主讲活动次数', talks.length, byDate(talks).map(lectureRef)));
     out.push({ text: `聘请${adviser.org ?? ''}${adviser.name}为法律顾问，开展法律咨询指导服务${did.length ? `，全年${list(did)}` : ''}。`, figures: figs });
-  } else notes.push('记录中没有法律顾问：请在生成时给出，或在审查记录的审查意见中填写法律顾问及其身份。');
+  } else notes.push('没有法律顾问：请在“设置 → 单位信息”中填写（命令行：lawdesk office --adviser，或生成时加 --adviser），或在审查记录的审查意见中写明法律顾问及其身份。');
   if (!reviews.length) {
     out.push({ text: `记录中没有${inp.year}年度的合法性审查事项。如有，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
     return out;

@@ -36,6 +36,10 @@ afterEach(() => {
 describe('reports API', () => {
   it('keeps the office profile in the library and drafts the report with it', async () => {
     expect(await svc.call('office:get', {})).toEqual({ unit: '', region: '', timeZone: 'Asia/Shanghai' });
+    // Without a profile the draft says where the app keeps it (its notes are shown in the app, not only the CLI).
+    const blank = (await svc.call('reports:annual', { year: 2023 })).notes.join('\n');
+    expect(blank).toMatch(/没有单位名称：请在“设置 → 单位信息”中填写/);
+    expect(blank).toMatch(/没有法律顾问：请在“设置 → 单位信息”中填写/);
     const set = await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '李明', org: '山东青苑律师事务所' } });
     expect(set.adviser).toEqual({ name: '李明', org: '山东青苑律师事务所' });
     expect(JSON.parse(readFileSync(join(tmp, 'library', 'office.json'), 'utf8')).unit).toBe('高青县科学技术局');
@@ -64,7 +68,7 @@ describe('reports API', () => {
   it('saves register entries, refuses impossible dates by field, and reminds on the start page', async () => {
     const saved = await svc.call('register:save', { entry: { title: '高青县科技创新券管理暂行办法', draftingUnit: '高新技术科', published: '2020-12-01', docNumber: '高科发〔2020〕9号' } });
     expect(saved.entry).toMatchObject({ id: 'D2020-001', filingDue: '2020-12-31', validUntil: '2022-11-30', status: '现行有效' });
-    await expect(svc.call('register:save', { entry: { title: '甲', draftingUnit: '乙', published: '2020-12-01', effective: '2020-11-01' } })).rejects.toThrow(/effective 2020-11-01/);
+    await expect(svc.call('register:save', { entry: { title: '甲', draftingUnit: '乙', published: '2020-12-01', effective: '2020-11-01' } })).rejects.toThrow(/施行日期 2020-11-01 早于公布日期 2020-12-01/);
     expect(await svc.call('register:list', {})).toHaveLength(1);
     const reminders = await svc.call('reminders:list', {});
     // 10 February 2021: the 备案 of the December document is overdue, the 2020 report is due by 1 March,

@@ -67,11 +67,11 @@ describe('规范性文件 register', () => {
 
   it('refuses impossible dates naming the field, and saves nothing', async () => {
     const reg = await RegisterService.open(lib.svc);
-    await expect(reg.add({ ...voucher, effective: '2020-04-01' })).rejects.toThrow(/effective 2020-04-01.*早于公布日期/s);
-    await expect(reg.add({ ...voucher, validUntil: '2024-12-31' })).rejects.toThrow(/validUntil 2024-12-31.*有效期上限 2 年/s);
-    await expect(reg.add({ ...voucher, filedDate: '2020-05-01' })).rejects.toThrow(/filedDate 2020-05-01.*早于公布日期/s);
+    await expect(reg.add({ ...voucher, effective: '2020-04-01' })).rejects.toThrow(/施行日期 2020-04-01 早于公布日期/);
+    await expect(reg.add({ ...voucher, validUntil: '2024-12-31' })).rejects.toThrow(/有效期至 2024-12-31 超过暂行、试行文件的有效期上限 2 年/);
+    await expect(reg.add({ ...voucher, filedDate: '2020-05-01' })).rejects.toThrow(/报送备案日期 2020-05-01 早于公布日期/);
     await expect(reg.add({ ...voucher, published: '2020-02-30' })).rejects.toThrow(/published/);
-    await expect(reg.add({ ...voucher, reviewId: 'R2020-099' })).rejects.toThrow(/reviewId R2020-099.*不存在/s);
+    await expect(reg.add({ ...voucher, reviewId: 'R2020-099' })).rejects.toThrow(/合法性审查记录 R2020-099 不存在/);
     expect(await reg.list()).toEqual([]);
   });
 

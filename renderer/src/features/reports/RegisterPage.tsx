@@ -51,7 +51,12 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
     ? { ...entry, published: day(entry.published), effective: day(entry.effective), validUntil: day(entry.validUntil), filedDate: day(entry.filedDate), evaluationDate: day(entry.evaluation?.date), evaluationResult: entry.evaluation?.result, cleanupDate: day(entry.cleanup?.date), cleanupResult: entry.cleanup?.result }
     : {};
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: FormValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // each missing field says so beside it (an unhandled rejection before)
+    }
     setSaving(true);
     setError(undefined);
     try {
@@ -69,7 +74,7 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
     <Modal open title={entry ? `修改登记 ${entry.id}` : '登记规范性文件'} onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={saving} width={720} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial} data-testid="register-form">
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input placeholder="高青县科技创新券管理暂行办法" />
+          <Input placeholder="高青县科技创新券管理暂行办法" autoFocus data-testid="register-title" />
         </Form.Item>
         <Space wrap>
           <Form.Item name="docNumber" label="文号">
