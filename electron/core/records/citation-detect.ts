@@ -12,7 +12,9 @@ import { normaliseTitle } from '../library/law-identity';
 import { libraryStamp, sameLibrary, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
-import { citeHeading, citeLaw, codeParts, lawByName, resolveInAny, versionOnDate } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
+import { pickVersion } from '../library/law-lookup';
+import type { LawVersionMeta } from '../../shared/law-model';
 import type { Citation } from './record-types';
 
 export interface DetectedMention {
@@ -73,8 +75,23 @@ export interface DetectionResult {
 }
 
 const N = `[${NUMERAL_CHARS}]+`;
-const ARTICLE = new RegExp(`第(${N})条(?:之(${N}))?(?:第(${N})款)?(?:第[（(]?(${N})[)）]?项)?`, 'g');
-const RANGE_TAIL = new RegExp(`^(?:至|到|—|－|～|~|-)第?(${N})条(?:之(${N}))?`);
+/** Word documents space the numbers out (第 12 条); never across a line. */
+const SP = '[ \\u3000\\u00a0]*';
+/** 第十二条, 第 12 条第二款第（一）项, and the shared 条 of 第十二、十三条 (group 1 holds the list). */
+const ARTICLE = new RegExp(
+  `第${SP}(${N}(?:${SP}、${SP}${N})*)${SP}条(?:之(${N}))?(?:${SP}第${SP}(${N})${SP}款)?(?:${SP}第${SP}[（(]?${SP}(${N})${SP}[)）]?${SP}项)?`,
+  'g',
+);
+const RANGE_TAIL = new RegExp(`^${SP}(?:至|到|—|－|～|~|-)${SP}第?${SP}(${N})${SP}条(?:之(${N}))?`);
+/** 第十二条、十三条: a further article of the list written without its 第. */
+const BARE_LIST_TAIL = new RegExp(`^${SP}(?:、|和|及|以及)${SP}(${N})${SP}条(?:之(${N}))?(?!${SP}[款项])`);
+/**
+ * What may stand between a law's title and its article: 《行政许可法》（2019年修正）第十二条,
+ * 《重大行政决策程序暂行条例》（国务院令第713号）第二十五条, （以下简称《条例》）.
+ */
+const TITLE_NOTES = /^\s*(?:[（(][^（）()\n]{1,60}[)）]\s*)*(?:的)?\s*$/;
+/** A version written after the title: （2019年修正）, （2009年6月27日修订）, （2017年修正本）, (2021版). */
+const VERSION_NOTE = /[（(]\s*(\d{4})\s*年?(?:(\d{1,2})月(?:(\d{1,2})日)?)?\s*(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改|公布|版|颁布)本?\s*[)）]/;
 const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
 /** The text's own law (本法 in a law's text is that law) — the noun tells which kind when no law is given. */
 const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|解释|规则|决定|规程|准则|通知|意见)$/;
@@ -85,7 +102,9 @@ const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e
 /** 《…》 with one level of 《》 inside (〈〉 inside needs nothing). */
 const BRACKET_TITLE = /《((?:[^《》\n]|《[^《》\n]{1,80}》){1,160})》/g;
 /** A document noun right before 第X条 that is not a law in the library: 草案第五条, 实施细则第三条. */
-const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知)$/;
+const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知|文件|批复|函|纪要)$/;
+/** A document number right before 第X条 (鲁政办发〔2021〕5号第四条, 〔2018〕37号文件第三条): that document's article. */
+const DOC_NUMBER_BEFORE = /(?:[〔［[(（]\s*\d{4}\s*[〕］\])）]|\d{4}年)\s*第?\s*\d+\s*号\s*(?:文件?)?\s*(?:的)?$/;
 /** Longer ranges are reported unresolved (never cut): the longest code has under 1,300 articles. */
 const MAX_RANGE = 1500;
 const CODE = 'code:';
@@ -197,7 +216,41 @@ function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
       anchors.push({ ...base, lawId, ...(law ? { title: displayTitle(law) } : {}) });
     }
   }
-  return anchors.sort((a, b) => a.start - b.start);
+  anchors.sort((a, b) => a.start - b.start);
+  return withDefinedNames(text, anchors);
+}
+
+/** （以下简称《条例》） / （以下简称“行政许可法”） right after a title: the short name the text uses for it. */
+const DEFINED_NAME = /^\s*[（(]\s*(?:以下|下文)?简称\s*[“"「]?《?([^《》“”"」（）()\n]{1,20})》?[”"」]?\s*[)）]/;
+
+/**
+ * A short name the text defines for a law stands for that law wherever it is written after the
+ * definition: 《条例》第二十八条 after “《国有土地上房屋征收与补偿条例》（以下简称《条例》）”.
+ */
+function withDefinedNames(text: string, anchors: LawAnchor[]): LawAnchor[] {
+  const defined: { name: string; from: number; a: LawAnchor }[] = [];
+  for (const a of anchors) {
+    const m = a.lawId ? DEFINED_NAME.exec(text.slice(a.end, a.end + 40)) : null;
+    if (m) defined.push({ name: m[1]!.trim(), from: a.end, a });
+  }
+  if (!defined.length) return anchors;
+  const out = anchors.map((x) => {
+    if (x.lawId || x.kind !== 'bracket') return x;
+    const name = x.text.replace(/^《|》$/g, '');
+    const d = defined.filter((dd) => dd.name === name && dd.from <= x.start).at(-1);
+    if (!d) return x;
+    const { reason: _r, ...rest } = x;
+    return { ...rest, lawId: d.a.lawId!, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) };
+  });
+  // the short name written without 书名号 (以下简称“条例”): each later occurrence outside a title
+  for (const d of defined) {
+    if (d.name.length < 2) continue;
+    for (let i = text.indexOf(d.name, d.from); i >= 0; i = text.indexOf(d.name, i + d.name.length)) {
+      if (out.some((x) => i < x.end && i + d.name.length > x.start)) continue;
+      out.push({ kind: 'bare', text: d.name, start: i, end: i + d.name.length, lawId: d.a.lawId!, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 interface RawRef {
@@ -238,6 +291,33 @@ function targetOf(light: TargetResolver, lawIds: string[], r: RawRef, date: stri
   return reason;
 }
 
+/**
+ * The version a citation names after the title — 《统计法》（2009年修订）第七条 is the 2009 text
+ * whatever the date of the text citing it. Undefined when no version is written; a reason when the
+ * library lacks the version written (never the version in force instead).
+ */
+function writtenVersion(store: LibraryStore, lawIds: string[], between: string): LawVersionMeta | string | undefined {
+  const m = VERSION_NOTE.exec(between);
+  if (!m) return undefined;
+  const [, y, mo, d] = m;
+  const day = mo ? `${y}-${mo.padStart(2, '0')}${d ? '-' + d.padStart(2, '0') : ''}` : y!;
+  for (const id of lawIds) {
+    const law = store.law(id);
+    if (!law) continue;
+    const v = pickVersion(store, law, day);
+    if (v) return v;
+  }
+  const law = store.law(lawIds[0]!);
+  const have = law ? law.versionIds.map((id) => store.version(id)?.published || id.split('@')[1]).join('、') : '';
+  return `资料库中没有《${law ? displayTitle(law) : lawIds[0]}》${m[0]}的版本（资料库中有 ${have}），未改用其他版本`;
+}
+
+function pinnedTarget(light: TargetResolver, v: LawVersionMeta, r: RawRef): LinkTarget | string {
+  const key = r.suffix ? `${r.number}-${r.suffix}` : String(r.number);
+  if (light.articles(v.id).some((a) => a[2] === key)) return { lawId: v.lawId, versionId: v.id, articleKey: key };
+  return `${v.id} 没有${articleLabel(r.number, r.suffix)}`;
+}
+
 const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix;
 
 /**
@@ -245,19 +325,19 @@ const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix
  * 第一百三十四条至第一百三十九条之一 includes every 之一 in between), else every number from X to Y.
  * A string is the reason a range is not expanded (too long to be a range).
  */
-function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string, light?: TargetResolver): RawRef[] | string {
+function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string, light?: TargetResolver, pinnedId?: string): RawRef[] | string {
   if (to.number - from.number > MAX_RANGE) return `范围 ${articleLabel(from.number, from.suffix)}至${articleLabel(to.number, to.suffix)} 超过 ${MAX_RANGE} 条，不像条文范围，请核对`;
   for (const id of lawIds) {
     let inside: RawRef[];
     if (light) {
-      const v = light.versionFor(id, date);
+      const v = pinnedId ? { versionId: pinnedId } : light.versionFor(id, date);
       if (!v) continue;
       inside = light
         .articles(v.versionId)
         .map(([number, suffix]) => ({ number, suffix }))
         .filter((u) => cmp(u, from) >= 0 && cmp(u, to) <= 0);
     } else {
-      const v = versionOnDate(store, id, date);
+      const v = pinnedId ? { ok: true as const, value: { id: pinnedId } } : versionOnDate(store, id, date);
       if (!v.ok) continue;
       inside = store
         .loadVersion(v.value.id)
@@ -289,7 +369,7 @@ export function detectCitations(
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   const mentions: DetectedMention[] = [];
   let prevEnd = -1; // end of the previous article mention in a chain
-  let prevLaw: { lawId?: string; lawIds?: string[]; lawText?: string; via: DetectedMention['via']; reason?: string } | undefined;
+  let prevLaw: { lawId?: string; lawIds?: string[]; lawText?: string; via: DetectedMention['via']; reason?: string; pinned?: LawVersionMeta } | undefined;
 
   const lastAnchorBefore = (pos: number, samePara: boolean, resolvedOnly = false) => {
     for (let i = anchors.length - 1; i >= 0; i--) {
@@ -317,12 +397,16 @@ export function detectCitations(
     const start = m.index;
     if (start < prevEnd) continue; // the end of a range already read: 第十二条至第十五条
     let end = start + m[0].length;
-    const first: RawRef = { number: num(m[1]) ?? 0, suffix: num(m[2]) ?? 0 };
+    // 第十二、十三条: every number but the last is a whole article; 之一/款/项 belong to the last
+    const listed = m[1]!.split('、').map((x) => num(x.trim()) ?? 0);
+    if (listed.some((x) => !x)) continue;
+    const first: RawRef = { number: listed[0]!, suffix: listed.length > 1 ? 0 : (num(m[2]) ?? 0) };
+    const more: RawRef[] = listed.slice(1).map((n, i, all) => ({ number: n, suffix: i === all.length - 1 ? (num(m[2]) ?? 0) : 0 }));
     const para = num(m[3]);
     const item = num(m[4]);
-    if (para) first.paragraph = para;
-    if (item) first.item = item;
-    if (!first.number) continue;
+    const last = more.at(-1) ?? first;
+    if (para) last.paragraph = para;
+    if (item) last.item = item;
     // 第十二条至第十五条 / 第十二条至十五条 / 第一百三十四条至第一百三十九条之一
     const tail = RANGE_TAIL.exec(text.slice(end));
     let range: { to: RawRef } | undefined;
@@ -333,6 +417,13 @@ export function detectCitations(
         end += tail[0].length;
       }
     }
+    // 第十二条、十三条: the later numbers of the list without their 第
+    for (let t = BARE_LIST_TAIL.exec(text.slice(end)); t && !range; t = BARE_LIST_TAIL.exec(text.slice(end))) {
+      const n = num(t[1]);
+      if (!n) break;
+      more.push({ number: n, suffix: num(t[2]) ?? 0 });
+      end += t[0].length;
+    }
     // Which law?
     const before = text.slice(0, start);
     let law: typeof prevLaw;
@@ -342,8 +433,10 @@ export function detectCitations(
     const that = THAT_LAW.exec(before);
     if (gap !== undefined && LIST_GAP.test(gap) && prevLaw && !(anchor && anchor.end > prevEnd)) {
       law = prevLaw; // 第十二条、第十三条
-    } else if (anchor && /^\s*(?:的)?$/.test(text.slice(anchor.end, start))) {
+    } else if (anchor && TITLE_NOTES.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
+      const pin = anchor.lawId ? writtenVersion(store, anchor.lawIds ?? [anchor.lawId], text.slice(anchor.end, start)) : undefined;
+      if (pin) law = typeof pin === 'string' ? { via: 'named', lawText: anchor.text, reason: pin } : { ...law, pinned: pin };
     } else if (self) {
       // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
       const word = self[0];
@@ -358,9 +451,17 @@ export function detectCitations(
       const named = lastAnchorBefore(start - word.length, false, true);
       if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
       else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规` };
+    } else if (DOC_NUMBER_BEFORE.test(before)) {
+      const name = DOC_NUMBER_BEFORE.exec(before)![0];
+      law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规` };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       law = { via: 'none', lawText: name, reason: `“${name}”不是资料库中的法规` };
+    } else if (anchor && !nearLawId && /[。！？]/.test(text.slice(anchor.end, start))) {
+      // a bare 第X条 in a later sentence of a review or an opinion is as often the draft's own
+      // article (建议删除第五条) as the law cited before: say so rather than guess
+      const title = anchor.text.replace(/^《|》$/g, '');
+      law = { via: 'none', reason: `没有指明是哪部法规的条文（前一句引用的是《${title}》，未沿用到下一句）` };
     } else if (anchor) {
       law = { via: 'context', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
     } else if (nearLawId) {
@@ -368,10 +469,10 @@ export function detectCitations(
     } else {
       law = { via: 'none', reason: '没有指明是哪部法规的条文' };
     }
-    let refs: RawRef[] = [first];
+    let refs: RawRef[] = [first, ...more];
     let rangeError: string | undefined;
     if (range) {
-      const expanded = expandRange(store, law.lawIds ?? (law.lawId ? [law.lawId] : []), first, range.to, date, light);
+      const expanded = expandRange(store, law.pinned ? [law.pinned.lawId] : (law.lawIds ?? (law.lawId ? [law.lawId] : [])), first, range.to, date, light, law.pinned?.id);
       if (typeof expanded === 'string') rangeError = expanded;
       else refs = expanded.map((r, i) => (i === 0 ? first : r));
     }
@@ -389,17 +490,19 @@ export function detectCitations(
         mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文' });
         continue;
       }
-      const ids = law.lawIds ?? [law.lawId];
+      const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
       if (light) {
-        const t = targetOf(light, ids, r, date);
+        const t = law.pinned ? pinnedTarget(light, law.pinned, r) : targetOf(light, ids, r, date);
         mentions.push(typeof t === 'string' ? { ...base, status: 'unresolved', reason: t } : { ...base, status: 'resolved', target: t });
         continue;
       }
-      let c = resolveInAny(store, ids, r, date);
+      const pinnedId = law.pinned?.id;
+      const resolve = (x: Omit<ArticleTarget, 'lawId'>) => (pinnedId ? citeArticle(store, pinnedId, x.number, x.suffix, x) : resolveInAny(store, ids, x, date));
+      let c = resolve(r);
       let warning: string | undefined;
       if (!c.ok && (r.paragraph || r.item)) {
         // 第十二条第二款 where the article has one paragraph: link the article, say what was dropped
-        const whole = resolveInAny(store, ids, { number: r.number, suffix: r.suffix }, date);
+        const whole = resolve({ number: r.number, suffix: r.suffix });
         if (whole.ok) {
           warning = `${c.reason}，已链接到整条`;
           c = whole;
@@ -412,7 +515,7 @@ export function detectCitations(
   }
 
   if (opts.wholeLaws && !light) {
-    mentions.push(...wholeLawMentions(store, text, date, anchors, mentions));
+    mentions.push(...wholeLawMentions(store, text, date, anchors, mentions, nearLawId));
     mentions.sort((a, b) => a.start - b.start);
   }
 
@@ -438,7 +541,7 @@ const LAW_NOUN = /(?:法|法典|条例|规定|办法|细则|规则|决定|解释
  * citations of the whole law (or of the 编/章 written right after the name), once per law, on
  * `date`. A law any article mention points at is not repeated as a whole.
  */
-function wholeLawMentions(store: LibraryStore, text: string, date: string, anchors: LawAnchor[], articleMentions: DetectedMention[]): DetectedMention[] {
+function wholeLawMentions(store: LibraryStore, text: string, date: string, anchors: LawAnchor[], articleMentions: DetectedMention[], nearLawId?: string): DetectedMention[] {
   const cited = new Set<string>();
   for (const m of articleMentions) {
     if (m.citation) cited.add(m.citation.lawId);
@@ -449,8 +552,10 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
   const out: DetectedMention[] = [];
   const done = new Set<string>();
   for (const a of anchors) {
-    const after = text.slice(a.end, a.end + 40);
-    if (new RegExp(`^\\s*的?(?:(?:第${N}(?:分编|编|章|节))+)?第${N}条`).test(after)) continue;
+    // the notes after a title (（2019年修正）, （以下简称…）, 文号) are not part of what follows it
+    const notes = /^\s*(?:[（(][^（）()\n]{1,60}[)）]\s*)*/.exec(text.slice(a.end, a.end + 200))![0];
+    const after = text.slice(a.end + notes.length, a.end + notes.length + 40);
+    if (new RegExp(`^\\s*的?(?:(?:第${SP}${N}${SP}(?:分编|编|章|节))+)?第${SP}${N}(?:${SP}、${SP}${N})*${SP}条`).test(after)) continue;
     if (usedAnchor(a)) continue;
     const base = { start: a.start, via: 'named' as const, lawText: a.text };
     if (!a.lawId) {
@@ -464,22 +569,47 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
     const found = HEADING_AFTER.exec(after);
     // a 编 by name (合同编) is a part only of a code stored as parts; after another law it is just words
     const heading = found && (/^\s*的?第/.test(found[0]) || a.lawIds) ? found : null;
-    const key = `${a.lawIds?.join(',') ?? a.lawId}#${heading?.[1] ?? ''}`;
-    if (done.has(key)) continue;
-    done.add(key);
-    const end = a.end + (heading ? heading[0].length : 0);
-    const written = text.slice(a.start, end);
-    const c = wideCitation(store, a, heading?.[1], date);
-    out.push(
-      c.ok
-        ? { ...base, text: written, end, label: c.value.label, status: 'resolved', citation: c.value }
-        : { ...base, text: written, end, label: heading?.[1] ?? '全文', status: 'unresolved', reason: c.reason },
-    );
+    const pin = writtenVersion(store, a.lawIds ?? [a.lawId], notes);
+    // 《行政许可法》第二章、第四章第一节: each heading of the list
+    const headings: { written: string; end: number }[] = [];
+    let end = a.end + (heading ? notes.length + heading[0].length : 0);
+    if (heading) {
+      headings.push({ written: heading[1]!, end });
+      for (let t = HEADING_LIST_TAIL.exec(text.slice(end)); t; t = HEADING_LIST_TAIL.exec(text.slice(end))) {
+        end += t[0].length;
+        headings.push({ written: t[1]!, end });
+      }
+    }
+    for (const h of headings.length ? headings : [{ written: undefined, end }]) {
+      const key = `${a.lawIds?.join(',') ?? a.lawId}#${h.written ?? ''}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const written = text.slice(a.start, h.end);
+      const c = typeof pin === 'string' ? { ok: false as const, reason: pin } : wideCitation(store, a, h.written, date, pin);
+      out.push(
+        c.ok
+          ? { ...base, text: written, end: h.end, label: c.value.label, status: 'resolved', citation: c.value }
+          : { ...base, text: written, end: h.end, label: h.written ?? '全文', status: 'unresolved', reason: c.reason },
+      );
+    }
+  }
+  if (nearLawId) {
+    // 本条例第三章 in a law's own text: a heading of that law
+    for (const m of text.matchAll(SELF_HEADING)) {
+      const v = versionOnDate(store, nearLawId, date);
+      const c = v.ok ? citeHeading(store, v.value.id, m[1]!) : v;
+      const at = m.index + m[0].length - m[1]!.length;
+      out.push(c.ok ? { start: at, end: m.index + m[0].length, via: 'this-law', lawText: m[0].slice(0, m[0].length - m[1]!.length), text: m[1]!, label: c.value.label, status: 'resolved', citation: c.value } : { start: at, end: m.index + m[0].length, via: 'this-law', text: m[1]!, label: m[1]!, status: 'unresolved', reason: c.reason });
+    }
   }
   return out;
 }
 
-function wideCitation(store: LibraryStore, a: LawAnchor, heading: string | undefined, date: string): ReturnType<typeof citeLaw> {
+const HEADING_LIST_TAIL = new RegExp(`^(?:、|和|及|以及)((?:第${SP}${N}${SP}(?:分编|编|章|节))+)`);
+const SELF_HEADING = new RegExp(`本(?:法|条例|规定|办法|细则|解释|规则)((?:第${N}(?:分编|编|章|节))+)(?!第${SP}${N}${SP}条)`, 'g');
+
+function wideCitation(store: LibraryStore, a: LawAnchor, heading: string | undefined, date: string, pinned?: LawVersionMeta): ReturnType<typeof citeLaw> {
+  if (pinned) return heading ? citeHeading(store, pinned.id, heading) : citeLaw(store, pinned.id, !!a.lawIds && a.lawIds.length > 1);
   const ids = a.lawIds ?? [a.lawId!];
   if (heading && a.lawIds) {
     // 民法典合同编: the part named; 民法典第三编: the part holding that heading

@@ -132,6 +132,9 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         severity = '必须修改';
         rule = 'citation-not-in-force';
         ruleName = '所引法规尚未施行';
+      } else if (/的版本（资料库中有/.test(reason)) {
+        rule = 'citation-version-missing';
+        ruleName = '所引版本不在资料库中';
       } else if (/资料库中没有《/.test(reason)) {
         rule = 'citation-law-missing';
         ruleName = '所引法规不在资料库中';
@@ -182,17 +185,19 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       }
     }
 
-    // （2009年修订）right before the article: that version, when it is not the one in force.
+    // （2009年修订）after the title: the detector resolves that version; flag it when it is not the
+    // one in force on the review date, with the article it became (renumbered articles followed).
     function checkVersionTag(m: (typeof det.mentions)[number], c: Citation): string | undefined {
-      const before = masked.slice(Math.max(0, m.start - 14), m.start);
-      const tag = /[（(](\d{4})年[^）)]{0,4}[)）]\s*$/.exec(before);
-      if (!tag) return undefined;
-      const year = tag[1]!;
-      const current = store.version(c.versionId)!;
-      if ((current.published ?? '').startsWith(year)) return undefined;
-      const law = store.law(c.lawId)!;
-      const old = law.versionIds.map((id) => store.version(id)!).find((v) => (v.published ?? v.effective ?? '').startsWith(year));
-      const oldCite = old ? citeArticle(store, old.id, parseChineseNumber(m.label.replace(/^第|条.*$/g, '')), 0) : undefined;
+      const inForce = versionOnDate(store, c.lawId, asOf);
+      if (!inForce.ok || inForce.value.id === c.versionId) return undefined;
+      const cited = store.version(c.versionId)!;
+      const year = (cited.published || cited.effective || '').slice(0, 4);
+      const flag = flagCitation(store, { lawId: c.lawId, versionId: c.versionId, articleKey: c.articleKey });
+      const units = store.loadVersion(inForce.value.id).units;
+      const to = units.find((u) => u.key === (flag.currentVersionId === inForce.value.id && flag.currentKey ? flag.currentKey : c.articleKey));
+      const cur = to ? citeArticle(store, inForce.value.id, to.number, to.suffix) : undefined;
+      const from = m.lawText ? Math.max(0, unit.text.lastIndexOf(m.lawText, m.start)) : m.start;
+      const now = cur?.ok ? cur.value.citation : `《${inForce.value.title}》（${inForce.value.published || inForce.value.effective}）`;
       return add(
         {
           rule: 'citation-superseded',
@@ -200,11 +205,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
           severity: '必须修改',
           category: '内容',
           article,
-          excerpt: unit.text.slice(Math.max(0, m.start - 14 + tag.index - (m.lawText?.length ?? 0)), m.end),
-          reason: `送审稿引用${year}年版本，审查日 ${asOf} 施行的是${c.citation}，应引用现行版本${oldCite?.ok && oldCite.value.textHash !== c.textHash ? '（条文内容已变化）' : ''}。`,
-          bases: oldCite?.ok ? [basisOf(oldCite.value)] : [],
-          current: basisOf(c),
-          suggestion: `改为引用${c.citation}，并按现行条文核对表述`,
+          excerpt: unit.text.slice(from, m.end),
+          reason: `送审稿引用${year}年版本的${c.label}，审查日 ${asOf} 施行的是${now}${cur?.ok && cur.value.textHash !== c.textHash ? '（条文内容已变化）' : ''}${to && to.label !== c.label ? `（条文序号已变为${to.label}）` : ''}${!to ? `（${flag.reason}）` : ''}，应引用现行版本。`,
+          bases: [basisOf(c)],
+          ...(cur?.ok ? { current: basisOf(cur.value) } : {}),
+          suggestion: cur?.ok ? `改为引用${cur.value.citation}，并按现行条文核对表述` : '按现行版本重新确定所引条文',
         },
         unit,
         m.start,

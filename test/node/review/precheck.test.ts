@@ -106,8 +106,12 @@ describe('the draft corpus', () => {
     const coercion = r.findings.find((f) => f.rule === 'coercion-create')!;
     expect(coercion.basis!.text).toBe('法律、法规以外的其他规范性文件不得设定行政强制措施。');
     const stat = r.findings.find((f) => f.rule === 'citation-superseded')!;
-    expect(stat.current?.citation).toBe('《中华人民共和国统计法》（2024年修正）第七条');
+    // 2009 第七条 (统计调查对象…必须…提供) is 2024 第八条: the article it became, not the same number
+    expect(stat.current?.citation).toBe('《中华人民共和国统计法》（2024年修正）第八条');
+    expect(stat.current?.text).toContain('统计调查对象，必须依照本法和国家有关规定');
+    expect(stat.reason).toContain('条文序号已变为第八条');
     expect(stat.basis?.text).toContain('统计调查对象，必须依照本法和国家有关规定');
+    expect(stat.basis?.versionId).toMatch(/@2009-06-27$/);
     const fc = r.fairCompetition.find((x) => x.code === '第八条第（三）项')!;
     expect(fc.triggers.map((t) => t.articleLabel)).toEqual(['第七条']);
   });
