@@ -227,6 +227,14 @@ export async function sweep(d: SweepDeps): Promise<void> {
     const hash = `#/diff/${encodeURIComponent(df.lawId)}?from=${encodeURIComponent(df.from)}&to=${encodeURIComponent(df.to)}`;
     await run(`版本对比 ${df.name}`, `两版共 ${df.units} 条`, (mark) => d.openRoute(hash, '[data-testid="diff-row"]', '[data-testid="diff-rows"][data-rendered="all"]', mark, '/api/versions:diff'));
   }
+  // The longest one opened on its last article, as the reader's 版本对比 does on an article far down.
+  const far = pickDiffs(all, 1)[0];
+  if (far) {
+    const to = await d.service.call('version:get', { versionId: far.to });
+    const last = to.units[to.units.length - 1]!;
+    const hash = `#/diff/${encodeURIComponent(far.lawId)}?from=${encodeURIComponent(far.from)}&to=${encodeURIComponent(far.to)}&a=${encodeURIComponent(last.key)}`;
+    await run(`版本对比 ${far.name} 打开到 ${last.label}`, '远处的条文', (mark) => d.openRoute(hash, '[data-testid="diff-row"]', '[data-testid="diff-rows"][data-rendered="all"]', mark, '/api/versions:diff'));
+  }
 
   // A long briefing pack: every article of the longest law, as 加入简报 adds them.
   const longest = [...all].sort((a, b) => b.units - a.units)[0]!;

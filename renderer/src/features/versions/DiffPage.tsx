@@ -1,11 +1,13 @@
 // 版本对比: two versions of a law side by side, aligned by the article mapping, with character-level
 // changes (insertions green, deletions red and struck through), the summary line and a filter to
-// the articles that changed. A long law's rows (民法典: over a thousand) are rendered in slices
-// after the first screen, the asked article's row among the first.
+// the articles that changed (asked of the core as such, so unchanged articles' texts are not sent).
+// A long law's rows (民法典: over a thousand) are rendered as the reader's articles are: the first
+// screen and the asked article's rows at once, the rest in slices from the top, each row once
+// (memoised), the rows not rendered yet one spacer of their estimated height per run.
 
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VersionDiffDto } from '../../../../electron/shared/api-contract';
 import { versionDate } from '../../../../electron/shared/law-model';
 import { useCall } from '../../api/hooks';
@@ -30,24 +32,69 @@ function Side({ row, side }: { row: Row; side: 'old' | 'new' }) {
   );
 }
 
+/** A rough height of a row not rendered yet: its longer side's characters over a half-width line. */
+function estimateRow(r: Row, fontSize: number): number {
+  const perLine = Math.max(8, Math.floor(440 / fontSize));
+  const lines = (parts: Row['from']) => parts.reduce((n, p) => n + p.text.split('\n').reduce((k, l) => k + Math.ceil((l.length + 6) / perLine), 0), 0);
+  return Math.round(Math.max(1, lines(r.from), lines(r.to)) * fontSize * 1.9 + 12 + 42);
+}
+
+const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; index: number }) {
+  return (
+    <div className="diff-row" id={`diff-${r.from[0]?.key ?? 'new-' + r.to[0]?.key}`} data-testid="diff-row" data-kind={r.kind} data-row={index}>
+      <div className="diff-kind">
+        <Tag color={KIND_TEXT[r.kind]?.color}>{r.cosmetic && r.kind === 'same' ? '文字性调整' : KIND_TEXT[r.kind]?.text}</Tag>
+      </div>
+      <Side row={r} side="old" />
+      <Side row={r} side="new" />
+    </div>
+  );
+});
+
 export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?: string | undefined; to?: string | undefined; articleKey?: string | undefined }) {
   const { settings } = useSettings();
   const law = useCall('law:get', { lawId });
   const versions = law.data?.versions ?? [];
   const fromId = from ?? versions[versions.length - 2]?.id;
   const toId = to ?? versions[versions.length - 1]?.id;
-  const input = fromId && toId && fromId !== toId ? { fromId, toId } : null;
+  const [showAll, setShowAll] = useState(false);
+  const input = fromId && toId && fromId !== toId ? { fromId, toId, changedOnly: !showAll } : null;
   const diff = useCall('versions:diff', input);
   const body = useRef<HTMLDivElement>(null);
-  const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
-  const target = articleKey ? rows.findIndex((r) => r.from.some((p) => p.key === articleKey) || r.to.some((p) => p.key === articleKey)) : -1;
-  const ready = useProgressiveCount(rows.length, Math.max(40, target + 20), 80);
+  // The asked article is a key of either version (the reader's 版本对比 passes the one it shows).
+  const target = articleKey ? rows.findIndex((r) => r.to.some((p) => p.key === articleKey) || r.from.some((p) => p.key === articleKey)) : -1;
+  const ready = useProgressiveCount(rows.length, 40, 80);
+  const isRendered = (i: number) => i < ready || (target >= 0 && i >= target - 5 && i < target + 20);
+  const heights = useMemo(() => rows.map((r) => estimateRow(r, settings.fontSize - 1)), [rows, settings.fontSize]);
 
+  // The asked row to the middle of the view once it is in the page (a row is display: contents:
+  // its first cell is what has a box).
+  // Once per list of rows (a new answer, the filter switched) and asked article.
+  const scrolled = useRef<{ rows: Row[]; key: string | undefined }>(undefined);
   useEffect(() => {
-    if (!articleKey || !diff.data) return;
-    requestAnimationFrame(() => document.getElementById(`diff-${articleKey}`)?.scrollIntoView({ block: 'center' }));
-  }, [articleKey, diff.data]);
+    if (target < 0 || (scrolled.current?.rows === rows && scrolled.current.key === articleKey)) return;
+    const el = document.querySelector(`[data-row="${target}"] > .diff-kind`);
+    if (!el) return;
+    scrolled.current = { rows, key: articleKey };
+    el.scrollIntoView({ block: 'center' });
+  });
+
+  const blocks: ReactNode[] = [];
+  let gap = 0;
+  const closeGap = (at: number) => {
+    if (gap > 0) blocks.push(<div key={`gap-${at}`} className="diff-gap" style={{ gridColumn: '1 / 3', height: gap }} aria-busy="true" />);
+    gap = 0;
+  };
+  rows.forEach((r, i) => {
+    if (!isRendered(i)) {
+      gap += heights[i]!;
+      return;
+    }
+    closeGap(i);
+    blocks.push(<DiffRowView key={`${r.from.map((x) => x.key).join(',')}>${r.to.map((x) => x.key).join(',')}`} row={r} index={i} />);
+  });
+  closeGap(rows.length);
 
   if (law.error) return <ErrorState message={law.error} onRetry={law.reload} />;
   if (!law.data) return <Skeleton active style={{ padding: 24 }} />;
@@ -91,15 +138,7 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
             <div className="diff-head">{diff.data.from.date} 版</div>
             <div className="diff-head">{diff.data.to.date} 版</div>
             {rows.length === 0 && <div style={{ gridColumn: '1 / 3' }}><EmptyState description="两个版本之间没有变化的条文" /></div>}
-            {rows.slice(0, ready).map((r, i) => (
-              <div className="diff-row" key={i} id={`diff-${r.from[0]?.key ?? 'new-' + r.to[0]?.key}`} data-testid="diff-row" data-kind={r.kind}>
-                <div className="diff-kind">
-                  <Tag color={KIND_TEXT[r.kind]?.color}>{r.cosmetic && r.kind === 'same' ? '文字性调整' : KIND_TEXT[r.kind]?.text}</Tag>
-                </div>
-                <Side row={r} side="old" />
-                <Side row={r} side="new" />
-              </div>
-            ))}
+            {blocks}
           </div>
         </>
       )}

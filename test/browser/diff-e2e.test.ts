@@ -1,0 +1,71 @@
+// 版本对比 of a long law in real Chromium: rows are rendered lazily (the asked article's rows at
+// once, the rest in slices), so the asked row must be the one brought into view — also when it was
+// renumbered (统计法 2024 第七条 is 2009 第六条) — and every row must end up in the page (the
+// browser's own Ctrl+F and printing see the whole comparison).
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
+
+/** Whether the element's box is inside the window (at least partly). */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight && r.height > 0;
+  });
+}
+
+describe.skipIf(!haveChromium)('the diff view in Chromium', () => {
+  const withSession = useBrowser();
+
+  it('opens a 1,260-article 民法典 against an amended copy on a far article: that row in view, then every row in the page', () =>
+    withSession(async ({ page, face }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'lawdesk-diff-'));
+      const text = readFileSync(join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'), 'utf8');
+      writeFileSync(join(dir, '民法典(2020-05-28).md'), text);
+      // A later version with a change near the start and one near the end.
+      const amended = text
+        .replace('2021年1月1日 施行', '2021年1月1日 施行\n\n2030年1月1日 修正')
+        .replace('第三条 民事主体的人身权利', '第三条 自然人、法人和非法人组织的人身权利')
+        .replace('第一千二百五十条 因第三人的过错致使动物造成他人损害的', '第一千二百五十条 因第三人的故意或者过失致使动物造成他人损害的');
+      writeFileSync(join(dir, '民法典(2030-01-01).md'), amended);
+      const preview = await face.service.previewPaths([join(dir, '民法典(2020-05-28).md'), join(dir, '民法典(2030-01-01).md')]);
+      await face.service.call('import:commit', { stagingId: preview.stagingId });
+      const law = (await face.service.call('laws:list', { q: '民法典', limit: 10 })).rows.find((r) => r.articleCount === 1260)!;
+      const { versions } = await face.service.call('law:get', { lawId: law.lawId });
+      expect(versions).toHaveLength(2);
+
+      // Every row (not only the changed ones), opened on 第一千二百五十条.
+      await go(page, `#/diff/${encodeURIComponent(law.lawId)}?from=${encodeURIComponent(versions[0]!.id)}&to=${encodeURIComponent(versions[1]!.id)}&a=1250`);
+      await page.getByTestId('diff-changed-only').click();
+      await page.locator('[data-testid="diff-row"][data-kind="same"]').first().waitFor();
+      await expect.poll(() => inView(page, '#diff-1250 > .diff-kind')).toBe(true);
+      expect(await page.locator('#diff-1250 .diff-cell').nth(1).textContent()).toContain('因第三人的故意或者过失致使动物');
+      expect(await page.locator('#diff-1250 ins.diff-ins').count()).toBeGreaterThan(0);
+      await page.locator('[data-testid="diff-rows"][data-rendered="all"]').waitFor();
+      expect(await page.getByTestId('diff-row').count()).toBe(1260);
+      expect(await page.locator('.diff-gap').count()).toBe(0);
+      // Far from the asked row, in the page for Ctrl+F: 第六百条's text.
+      expect(await page.locator('#diff-600').textContent()).toContain('第六百条');
+    }));
+
+  it('from the reader on 统计法 2024 第七条, the row of 2009 第六条 → 2024 第七条 is the one in view', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('law-title').filter({ hasText: '统计法' }).click();
+      await page.getByTestId('reader-title').filter({ hasText: '统计法' }).waitFor();
+      await page.goto(page.url().replace(/\?.*$/, '') + '?a=7');
+      await page.locator('#article-7.active').waitFor();
+      await page.getByTestId('open-diff').click();
+      await page.getByTestId('diff-summary').waitFor();
+      // The row whose new side is 第七条 (its old side 第六条), not the one whose old side is 第七条.
+      const row = page.locator('[data-testid="diff-row"]').filter({ has: page.locator('.diff-cell:nth-child(3) .label', { hasText: /^第七条$/ }) });
+      await expect.poll(async () => row.first().locator('.diff-kind').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top > 0 && r.bottom < innerHeight;
+      })).toBe(true);
+      expect(await row.first().locator('.diff-cell').first().locator('.label').textContent()).toBe('第六条');
+    }));
+});
