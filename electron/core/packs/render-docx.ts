@@ -114,18 +114,25 @@ function para(children: (TextRun | Bookmark)[], opts: { indent?: boolean; align?
 const cellBorder = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
 
-function table(head: string[], rows: string[][], widths?: number[]): Table {
+/**
+ * A table at 100 % of the text width; rows are never split across pages (the header repeats).
+ * keepTail: its last row is kept with what follows (the 落款 after a table that ends the text).
+ */
+function table(head: string[], rows: string[][], widths?: number[], keepTail = false): Table {
   const sum = widths?.length === head.length ? widths.reduce((a, w) => a + w, 0) : 0;
   const pct = (i: number) => (sum ? { width: { size: (100 * widths![i]!) / sum, type: WidthType.PERCENTAGE } } : {});
-  const cell = (t: string, hd: boolean, i: number) =>
+  const cell = (t: string, hd: boolean, i: number, keepNext = false) =>
     new TableCell({
       ...pct(i),
       borders,
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28, characterSpacing: 0 })] })],
+      children: [new Paragraph({ alignment: AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28, characterSpacing: 0 })] })],
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [new TableRow({ tableHeader: true, children: head.map((h, i) => cell(h, true, i)) }), ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i)) }))],
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, true, i, true)) }),
+      ...rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, i, keepTail && k === rows.length - 1)) })),
+    ],
   });
 }
 
@@ -234,9 +241,13 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
   const body: (Paragraph | Table)[] = [];
   if (doc.official?.number) body.push(para([run(doc.official.number, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }), para([], { indent: false }));
   body.push(titleParagraph(doc.title, doc.signature?.unit ?? doc.cover.unit));
-  for (const s of main) {
+  const hasClosing = annexNote.length > 0 || !!doc.signature;
+  for (const [si, s] of main.entries()) {
     if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
-    for (const b of s.blocks) body.push(...blocks(b));
+    for (const [bi, b] of s.blocks.entries()) {
+      const lastOfText = si === main.length - 1 && bi === s.blocks.length - 1;
+      body.push(...(b.kind === 'table' && lastOfText && hasClosing ? [table(b.head, b.rows, b.widths, true)] : blocks(b)));
+    }
   }
   // The text's last paragraph, the 附件说明 and the 落款 stay on one page: a 落款 never stands alone.
   const closing: Paragraph[] = [];

@@ -92,7 +92,8 @@ th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
 .signature { margin-top: ${LINE_PT}pt; break-inside: avoid; }
 .signature p { text-align: right; text-indent: 0; padding-right: 4em; }
 .doc-number { text-align: center; text-indent: 0; margin: 0 0 ${LINE_PT}pt 0; }
-.closing { break-inside: avoid; }
+.closing { break-inside: avoid; break-before: avoid; } /* with the text's last paragraph, or the last rows of a table */
+tr { break-inside: avoid; }
 .annex-note { margin-top: ${LINE_PT}pt; }
 .annex-note p + p { text-indent: 0; padding-left: ${(5 * (16 + TRACK_PT)).toFixed(3)}pt; }
 .annex { break-before: page; }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
-import { exportAnnualReport } from '../../../electron/core/reports/annual-report-export';
+import { exportAnnualReport, exportPlanDocument } from '../../../electron/core/reports/annual-report-export';
 import { chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { titleLines } from '../../../electron/core/packs/title-lines';
 import { emWidth } from '../../../electron/core/packs/pack-pagination';
@@ -214,4 +214,27 @@ describe.skipIf(!hasCommand('pdftotext'))('the pages as printed', () => {
     copyFileSync(join(ROOT, 'resources/fonts/65-lawdesk-gov-fonts.conf'), join(work, 'xdg/fontconfig/conf.d/65-lawdesk-gov-fonts.conf'));
     checkPages(docxToPdf(docx, join(work, 'lo'), join(work, 'lo-profile'), { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg') }), 'DOCX');
   }, 240_000);
+});
+
+describe('a 落款 after a table (普法责任清单)', () => {
+  const duties = (ext: 'docx' | 'pdf') => exportPlanDocument(lib.svc, { kind: 'duties', year: 2020, unit: UNIT, out: join(work, `责任清单.${ext}`) }).then((r) => r.path);
+
+  it('DOCX: rows never split, the last row kept with the 落款', async () => {
+    const doc = strFromU8(unzipSync(readFileSync(await duties('docx')))['word/document.xml']!);
+    const rows = [...doc.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows.length).toBe(7); // header + the plan's 6 tasks
+    for (const r of rows) expect(r).toMatch(/<w:cantSplit\/>/);
+    expect(rows[rows.length - 1]).toContain('<w:keepNext/>');
+    expect(rows[2]).not.toContain('<w:keepNext/>');
+    expect(doc.indexOf('</w:tbl>')).toBeLessThan(doc.indexOf(`<w:t xml:space="preserve">${UNIT}</w:t>`));
+  });
+
+  it.skipIf(!hasCommand('pdftotext') || !chromiumPath())('PDF: the 落款 is printed on a page with the table, not alone', async () => {
+    const pages = pdfLines(await duties('pdf'));
+    const sign = pages.findIndex((p) => p.some((l) => l.text === UNIT));
+    expect(sign).toBeGreaterThanOrEqual(0);
+    const date = pages[sign]!.findIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l.text));
+    expect(date).toBeGreaterThan(0);
+    expect(pages[sign]!.some((l) => l.text.includes('《宪法》'))).toBe(true); // the table's last task
+  }, 120_000);
 });
