@@ -125,6 +125,8 @@ function kid(node: XmlNode | undefined, name: string): XmlNode | undefined {
 
 const val = (node: XmlNode | undefined) => node?.attrs.val;
 
+/** Longest number text kept for one level ("第%1条", "（%2）", "%1.%2.%3" are a few characters). */
+const MAX_LEVEL_TEXT = 64;
 /** Most levels Word defines (ilvl 0–8); anything beyond is ignored. */
 const LEVELS = 9;
 
@@ -147,10 +149,13 @@ export class WordNumbering {
         const i = int(l.attrs.ilvl);
         if (i === undefined || i < 0 || i >= LEVELS) continue;
         const suff = val(kid(l, 'suff'));
+        const lvlText = val(kid(l, 'lvlText')) ?? '';
         levels[i] = {
           start: int(val(kid(l, 'start'))) ?? 0,
           numFmt: val(kid(l, 'numFmt')) ?? 'decimal',
-          lvlText: val(kid(l, 'lvlText')) ?? '',
+          // Word's dialog stops at a few dozen characters; a longer one is a crafted file that
+          // would repeat itself before every numbered paragraph.
+          lvlText: lvlText.length <= MAX_LEVEL_TEXT ? lvlText : '',
           restart: int(val(kid(l, 'lvlRestart'))),
           suffix: suff === 'space' || suff === 'nothing' ? suff : 'tab',
           isLgl: kid(l, 'isLgl') !== undefined && val(kid(l, 'isLgl')) !== 'false' && val(kid(l, 'isLgl')) !== '0',

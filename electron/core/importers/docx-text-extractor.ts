@@ -7,7 +7,7 @@
 
 import { readDocxBody } from './docx-body';
 import { WordNumbering } from './docx-numbering';
-import { parseXml } from './ofd-package';
+import { escapesPackage, parseXml } from './ofd-package';
 import { DEFAULT_ZIP_LIMITS, mb, ZipError, ZipReader, type ZipLimits } from '../util/zip-budget';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
@@ -57,6 +57,10 @@ function openDocxZip(bytes: Uint8Array, fileName: string, limits = DOCX_LIMITS):
   } catch (e) {
     if (e instanceof ZipError) throw zipRefusal(e);
     throw new ExtractError('Word 文档已损坏或不完整（压缩包无法读取）');
+  }
+  const escaping = zip.entries.find((e) => escapesPackage(e.name));
+  if (escaping) {
+    throw new ExtractError(`Word 文档含有指向包外的路径“${escaping.name.slice(0, 60)}”（Word 从不写入，可能是恶意构造的文件），已拒绝导入`);
   }
   if (!zip.entry('word/document.xml')) {
     throw new ExtractError('这个压缩包不是 Word 文档（缺少 word/document.xml），可能只是改了扩展名');

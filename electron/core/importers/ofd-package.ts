@@ -60,7 +60,7 @@ export function parseXml(xml: string, part: string, container = 'OFD 文件'): X
 }
 
 /** A zip entry name that would land outside the package if unpacked (../, absolute, drive letter). */
-function escapes(name: string): boolean {
+export function escapesPackage(name: string): boolean {
   const n = name.replace(/\\/g, '/');
   return n.startsWith('/') || /^[a-zA-Z]:/.test(n) || n.split('/').some((s) => s === '..');
 }
@@ -74,7 +74,7 @@ export class OfdPackage {
     try {
       unzipSync(bytes, {
         filter: (f) => {
-          if (escapes(f.name)) {
+          if (escapesPackage(f.name)) {
             throw new ExtractError(`OFD 文件含有指向包外的路径“${f.name.slice(0, 60)}”，可能是恶意构造的文件，已拒绝导入`);
           }
           if (this.sizes.size >= MAX_OFD_ENTRIES) throw new ExtractError(`OFD 文件中的部件过多（超过 ${MAX_OFD_ENTRIES} 个），已拒绝导入`);
@@ -123,7 +123,7 @@ export class OfdPackage {
     if (this.xmlParts) return this.xmlParts;
     try {
       const parts = unzipSync(this.bytes, {
-        filter: (f) => /\.xml$/i.test(f.name) && f.originalSize <= MAX_OFD_XML && !escapes(f.name),
+        filter: (f) => /\.xml$/i.test(f.name) && f.originalSize <= MAX_OFD_XML && !escapesPackage(f.name),
       });
       this.xmlParts = new Map(Object.entries(parts).map(([n, b]) => [n.replace(/\\/g, '/'), b]));
     } catch {
