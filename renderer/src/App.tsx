@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
 import { LIBRARY_INDEX_TASK, progressText } from '../../electron/shared/task-progress';
 import { client } from './api/client';
-import { useCall, useEvent, useTaskProgress } from './api/hooks';
+import { useCall, useEvent, useServiceConnected, useTaskProgress } from './api/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ImportPage } from './features/import/ImportPage';
 import { LibraryPage } from './features/library/LibraryPage';
@@ -46,7 +46,10 @@ function IndexStatus() {
   const info = useCall('library:info', {});
   if (info.data) setOfficeTimeZone(info.data.timeZone);
   const p = useTaskProgress(LIBRARY_INDEX_TASK);
-  const state = !p
+  const connected = useServiceConnected();
+  const state = !connected
+    ? { text: '本机服务已断开', color: 'red' }
+    : !p
     ? undefined
     : p.phase === 'done'
       ? { text: '检索就绪', color: 'green' }
@@ -62,12 +65,12 @@ function IndexStatus() {
       : undefined);
   if (!info.data || !shown) return null;
   return (
-    <Tooltip title={`资料库：${info.data.dir}`}>
+    <Tooltip title={connected ? `资料库：${info.data.dir}` : 'LawDesk 本机服务已经退出或无法连接：请重新运行 npm start，再打开它给出的地址'}>
       <Space size={6}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="library-count">
           {info.data.lawCount} 部法规 · {info.data.versionCount} 个版本
         </Typography.Text>
-        <Tag color={shown.color} style={{ marginInlineEnd: 0 }}>
+        <Tag color={shown.color} style={{ marginInlineEnd: 0 }} data-testid="service-status">
           {shown.text}
         </Tag>
       </Space>

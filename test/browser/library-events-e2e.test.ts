@@ -1,4 +1,4 @@
-// The window follows the library through the event stream; a change committed before the stream
+// The window follows the library (and knows the service is there) through the event stream; a change committed before the stream
 // (re)connects is never sent to it. Here the stream is held back by the test while the page
 // loads, 民法典 is imported meanwhile (the CLI beside the app, or the e2e harness right after the
 // page opens, does the same), and only then is the stream let through: the 法规库 must show the new
@@ -32,5 +32,13 @@ describe.skipIf(!haveChromium)('Library changes made before the event stream con
       release();
       await page.getByTestId('code-title').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('code-title').textContent()).toBe('中华人民共和国民法典（4 编）');
+    }));
+
+  it('the status bar says the local service is gone when its server stops (it went on saying 检索就绪)', () =>
+    withSession(async ({ page, face }) => {
+      const status = page.getByTestId('service-status');
+      await expect.poll(() => status.textContent()).toBe('检索就绪');
+      await face.close(); // the HTTP server only; the harness stops the rest
+      await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('本机服务已断开');
     }));
 });

@@ -12,10 +12,11 @@ export interface LawDeskClient {
   call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<ApiOutput<C>>;
   on<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void;
   /**
-   * `cb` runs each time the event stream is (re)connected: events sent before then never arrive,
-   * so a listener that must not miss a change asks for the state again there.
+   * `cb(true)` runs each time the event stream is (re)connected — events sent before then never
+   * arrive, so a listener that must not miss a change asks for the state again there — and
+   * `cb(false)` when it is lost (the browser face's server has gone; it keeps trying).
    */
-  onConnected(cb: () => void): void;
+  onConnection(cb: (connected: boolean) => void): void;
 }
 
 /** An API failure as the UI shows it: a code and a readable Chinese message. */
@@ -58,9 +59,9 @@ function ipcClient(api: PreloadApi): LawDeskClient {
     on(event, cb) {
       return api.onEvent(event, cb as (p: unknown) => void);
     },
-    // The preload's listener is attached when `on` returns: connected from then on.
-    onConnected(cb) {
-      queueMicrotask(cb);
+    // The preload's listener is attached when `on` returns: connected from then on, and for good.
+    onConnection(cb) {
+      queueMicrotask(() => cb(true));
     },
   };
 }
@@ -68,12 +69,15 @@ function ipcClient(api: PreloadApi): LawDeskClient {
 function httpClient(): LawDeskClient {
   let source: EventSource | undefined;
   const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const connected = new Set<() => void>();
+  const connection = new Set<(connected: boolean) => void>();
   const ensureSource = (event: string) => {
     if (!source) {
       source = new EventSource('/api/events');
       source.addEventListener('open', () => {
-        for (const cb of connected) cb();
+        for (const cb of connection) cb(true);
+      });
+      source.addEventListener('error', () => {
+        for (const cb of connection) cb(false);
       });
     }
     if (!listeners.has(event)) {
@@ -118,9 +122,9 @@ function httpClient(): LawDeskClient {
       set.add(cb as (p: unknown) => void);
       return () => set.delete(cb as (p: unknown) => void);
     },
-    onConnected(cb) {
-      connected.add(cb);
-      if (source?.readyState === EventSource.OPEN) queueMicrotask(cb);
+    onConnection(cb) {
+      connection.add(cb);
+      if (source?.readyState === EventSource.OPEN) queueMicrotask(() => cb(true));
     },
   };
 }

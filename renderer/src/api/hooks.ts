@@ -111,7 +111,7 @@ function libraryMoved(generation: number): void {
   libraryGeneration++;
   for (const l of generationListeners) l();
 }
-function subscribeGeneration(cb: () => void): () => void {
+function followLibrary(): void {
   if (!generationFollowed) {
     generationFollowed = true;
     client.on('library:changed', (p) => libraryMoved(p.generation));
@@ -124,7 +124,12 @@ function subscribeGeneration(cb: () => void): () => void {
       (i) => void (serviceGeneration ??= i.generation),
       () => undefined,
     );
-    client.onConnected(() => {
+    client.onConnection((up) => {
+      if (connected !== up) {
+        connected = up;
+        for (const l of connectionListeners) l();
+      }
+      if (!up) return;
       void first
         .then(() => client.call('library:info', {}))
         .then(
@@ -136,8 +141,28 @@ function subscribeGeneration(cb: () => void): () => void {
         );
     });
   }
+}
+
+function subscribeGeneration(cb: () => void): () => void {
+  followLibrary();
   generationListeners.add(cb);
   return () => void generationListeners.delete(cb);
+}
+
+// Whether the service's event stream is up (false once the browser face's server has gone).
+let connected = true;
+const connectionListeners = new Set<() => void>();
+
+/** False while the service cannot be reached (the browser face's server stopped); true again once it answers. */
+export function useServiceConnected(): boolean {
+  return useSyncExternalStore(
+    (cb) => {
+      followLibrary();
+      connectionListeners.add(cb);
+      return () => void connectionListeners.delete(cb);
+    },
+    () => connected,
+  );
 }
 
 /** A counter that moves whenever the library changes (imports, restores, the CLI beside the app). */
