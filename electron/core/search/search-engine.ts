@@ -512,23 +512,30 @@ export class SearchEngine {
     for (const t of terms) if (t.length > lead.length) lead = t;
     const out: number[] = [];
     if (!lead || lead.includes('\u0001')) return out;
-    let last = -1;
-    for (let at = joined.indexOf(lead); at >= 0; at = joined.indexOf(lead, at + 1)) {
-      // the slot whose title starts at or before `at`
-      let lo = 1;
-      let hi = starts.length - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= at) lo = mid;
-        else hi = mid - 1;
+    const lastSlot = starts.length - 2;
+    let slot = 1;
+    for (let at = joined.indexOf(lead); at >= 0; ) {
+      // The slot whose title holds `at` (the last one starting at or before it): occurrences come
+      // in order, so gallop forward from the previous one (a frequent 法 is in thousands of titles).
+      let step = 1;
+      while (slot + step <= lastSlot && starts[slot + step]! <= at) {
+        slot += step;
+        step *= 2;
       }
-      if (lo === last) continue;
-      last = lo;
-      const title = this.slots[lo]!.title;
+      let hi = Math.min(slot + step, lastSlot + 1);
+      while (hi - slot > 1) {
+        const mid = (slot + hi) >> 1;
+        if (starts[mid]! <= at) slot = mid;
+        else hi = mid;
+      }
+      const title = this.slots[slot]!.title;
       let th = true;
-      for (let t = 0; th && t < terms.length; t++) th = title.includes(terms[t]!);
+      for (let t = 0; th && t < terms.length; t++) th = terms[t] === lead || title.includes(terms[t]!);
       for (let t = 0; th && t < excludes.length; t++) th = !title.includes(excludes[t]!);
-      if (th) out.push(lo);
+      if (th) out.push(slot);
+      if (slot >= lastSlot) break;
+      // the next title holding the term, not the next place in this one
+      at = joined.indexOf(lead, starts[slot + 1]!);
     }
     return out;
   }

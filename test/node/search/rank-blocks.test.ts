@@ -3,6 +3,7 @@
 
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { blockRankStats } from '../../../electron/core/search/rank';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import type { SearchQuery, SearchResult } from '../../../electron/shared/search-types';
@@ -11,11 +12,12 @@ import { FIXTURE_LAWS, fixtureLibrary } from './search-fixtures';
 const MORE_LAWS = resolve(import.meta.dirname, '../../fixtures/laws');
 
 describe('top k through block bounds = top k of every hit', () => {
-  const ctx = {} as { plain: SearchEngine; blocks: SearchEngine; cleanup: () => void; lawId: string; versionId: string };
+  const ctx = {} as { plain: SearchEngine; blocks: SearchEngine; cleanup: () => void; lawId: string; versionId: string; store: LibraryStore };
   beforeAll(async () => {
     // The search fixtures and the law fixtures: national and local laws, in-force and superseded versions, 刑法's 452 articles.
     const lib = await fixtureLibrary([FIXTURE_LAWS, MORE_LAWS]);
     ctx.cleanup = lib.cleanup;
+    ctx.store = lib.store;
     ctx.plain = await SearchEngine.open(lib.store, { blockRankMin: Infinity });
     ctx.blocks = await SearchEngine.open(lib.store, { blockRankMin: 1 });
     const law = lib.store.laws().find((l) => l.title.includes('统计法') && l.versionIds.length > 1)!;
@@ -72,6 +74,29 @@ describe('top k through block bounds = top k of every hit', () => {
         const query = { q, limit: 0, ...f };
         expect(strip(ctx.blocks.search(query))).toBe(strip(ctx.plain.search(query)));
       }
+    }
+  });
+
+  it('the title boost goes to exactly the versions whose title holds every term and no excluded one', () => {
+    // 法 and 条例 are in most titles here: the title index is walked title by title.
+    for (const [q, terms, excludes] of [
+      ['法', ['法'], []],
+      ['条例', ['条例'], []],
+      ['法 行政', ['法', '行政'], []],
+      ['法 -行政', ['法'], ['行政']],
+      ['人民 共和国', ['人民', '共和国'], []],
+      ['环境', ['环境'], []],
+    ] as const) {
+      const r = ctx.blocks.search({ q, limit: 1000 });
+      const articles = r.hits.filter((h) => h.kind === 'article');
+      expect(articles.length, q).toBeGreaterThan(0);
+      for (const h of articles) {
+        const m = ctx.store.version(h.versionId)!;
+        const title = m.title + (m.subtitle ?? '');
+        const want = terms.every((t) => title.includes(t)) && !excludes.some((t) => title.includes(t));
+        expect(h.titleMatch, `${q}: ${title}`).toBe(want);
+      }
+      if (q === '法') expect(new Set(articles.filter((h) => h.titleMatch).map((h) => h.versionId)).size).toBeGreaterThan(10);
     }
   });
 });
