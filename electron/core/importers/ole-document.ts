@@ -60,6 +60,23 @@ function checkFib(fib: Uint8Array, label: string): number {
   return fib.length >= 0x50 ? (fib[0x4c]! | (fib[0x4d]! << 8) | (fib[0x4e]! << 16)) + fib[0x4f]! * 0x1000000 : 0;
 }
 
+/**
+ * Whether the document numbers paragraphs automatically: the FIB's lcbPlfLfo (FibRgFcLcb97 pair
+ * 74, after FibBase, the csw shorts and the cslw longs) is the size of the list-override table,
+ * which only exists when some paragraph is in a list.
+ */
+export function usesListNumbering(fib: Uint8Array): boolean {
+  if (fib.length < 0x22) return false;
+  const csw = fib[0x20]! | (fib[0x21]! << 8);
+  const cslwAt = 0x22 + csw * 2;
+  if (fib.length < cslwAt + 2) return false;
+  const cslw = fib[cslwAt]! | (fib[cslwAt + 1]! << 8);
+  const fcLcbAt = cslwAt + 2 + cslw * 4 + 2;
+  const lcbAt = fcLcbAt + 74 * 8 + 4;
+  if (fib.length < lcbAt + 4) return false;
+  return (fib[lcbAt]! | (fib[lcbAt + 1]! << 8) | (fib[lcbAt + 2]! << 16) | (fib[lcbAt + 3]! << 24)) !== 0;
+}
+
 /** Paragraph breaks (\r in Word, \n from the extractor), cell/row marks and vertical tabs → lines. */
 function bodyLines(body: string): string[] {
   return body
@@ -106,6 +123,11 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   const result = toPlainLawText(bodyLines(body));
   if (result.text.trim() === '') throw new ExtractError(`${fileName} 中没有文字（可能只有图片或是扫描件）`);
   const warnings: string[] = [];
+  if (usesListNumbering(sniffed.wordDocument)) {
+    // word-extractor reads the characters only; Word 97 list numbers are computed from the list
+    // tables at display time, so a 第一条 or （一） made by automatic numbering is not in them.
+    warnings.push(`${label}使用了自动编号：.${ext} 中自动生成的编号（如“第一条”“（一）”）无法读取，条文编号可能缺失；请核对，或在 Word/WPS 中另存为 .docx 后导入（.docx 的自动编号可以读取）`);
+  }
   if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
   const apart = [
     ['页眉页脚', doc.getHeaders({ includeFooters: true })],

@@ -130,3 +130,13 @@ describe('Word numbering through a list style (numStyleLink)', () => {
     expect([n.next('2', 0), n.next('2', 0)]).toEqual(['第一条 ', '第二条 ']);
   });
 });
+
+describe('.doc with automatic numbering (the same document saved as Word 97 by LibreOffice)', () => {
+  it('says that list numbers cannot be read from a .doc, where a .doc without lists says nothing', async () => {
+    const { extractOle } = await import('../../../electron/core/importers/ole-document');
+    const listed = await extractOle(read('juece-word-features.doc'), 'juece-word-features.doc');
+    expect(listed.warnings.join('\n')).toMatch(/自动编号.*另存为 \.docx/);
+    const plain = await extractOle(read('juece-libreoffice.doc'), 'juece-libreoffice.doc');
+    expect(plain.warnings.join('\n')).not.toMatch(/自动编号/);
+  });
+});
