@@ -3,6 +3,7 @@
 
 import { resolve } from 'node:path';
 import { RegisterService, type RegisterView } from '../../core/register/register-service';
+import { exportRegister } from '../../core/reports/register-export';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { dispatch, openService, readJsonInput } from './records-command';
 
@@ -12,6 +13,7 @@ const usage = [
   '         lawdesk register list [--year Y] [--json]',
   '         lawdesk register show <编号> [--json]',
   '         lawdesk register due [--json]',
+  '         lawdesk register export --out FILE.docx|.pdf|.html [--year Y] [--unit 单位] [--date YYYY-MM-DD] [--json]',
 ].join('\n');
 
 const writeOptions = { ...libraryOption, from: { type: 'string' }, file: { type: 'string' }, by: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -76,6 +78,19 @@ export const registerCommand: Command = {
           if (values.json) printJson(list);
           else if (!list.length) process.stdout.write('没有需要处理的规范性文件事项\n');
           else for (const r of list) process.stdout.write(`${r.kind}  ${r.entryId}  ${r.message}\n`);
+          return 0;
+        },
+        // 规范性文件登记表 (GB/T 9704 official layout) of all documents or those published in a year.
+        async export(rest) {
+          const { values } = parse(rest, { ...libraryOption, json: { type: 'boolean' }, out: { type: 'string' }, format: { type: 'string' }, year: { type: 'string' }, unit: { type: 'string' }, date: { type: 'string' } }, usage);
+          if (!values.out) throw new UsageError(`请用 --out 给出输出文件\n用法：${usage}`);
+          const year = values.year ? Number(values.year) : undefined;
+          if (year !== undefined && (!Number.isInteger(year) || year < 1990 || year > 2200)) throw new UsageError(`--year 应为年份（如 2020），收到“${values.year}”\n用法：${usage}`);
+          if (values.date !== undefined && !(/^\d{4}-\d{2}-\d{2}$/.test(values.date) && new Date(`${values.date}T00:00:00Z`).toISOString().startsWith(values.date))) throw new UsageError(`--date 应为实际存在的日期 YYYY-MM-DD（收到“${values.date}”）\n用法：${usage}`);
+          const { svc, reg } = await open(values.library, !!values.json);
+          const r = await exportRegister(svc, reg, { out: values.out, ...(values.format ? { format: values.format } : {}), ...(year ? { year } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.date ? { date: values.date } : {}) });
+          if (values.json) printJson(r);
+          else process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB，${r.entries} 件）\n`);
           return 0;
         },
       },

@@ -16,7 +16,7 @@ export type DocBlock =
   | { kind: 'field'; label: string; text: string }
   /** A visible remark: warn = something the reader must know (changed or missing law). */
   | { kind: 'note'; tone: 'warn' | 'info'; text: string }
-  /** widths: relative column widths (e.g. [1, 4, 3, 4]); equal when absent. */
+  /** widths: relative column widths (e.g. [1, 4, 3, 4]); equal when absent. A cell's \n starts a new line. */
   | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[] }
   /** Right-aligned lines at the end of an official document: the issuing office and the date. */
   | { kind: 'signature'; lines: string[] };

@@ -125,7 +125,8 @@ function table(head: string[], rows: string[][], widths?: number[], keepTail = f
     new TableCell({
       ...pct(i),
       borders,
-      children: [new Paragraph({ alignment: AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: t, font: font(hd ? FONTS.hei : FONTS.fang), size: 28, characterSpacing: 0 })] })],
+      // A cell's lines (文件名称 / 文号) are paragraphs of their own.
+      children: t.split('\n').map((line) => new Paragraph({ alignment: AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: line, font: font(hd ? FONTS.hei : FONTS.fang), size: 28, characterSpacing: 0 })] })),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

@@ -127,7 +127,7 @@ function block(b: DocBlock): string {
       return `<div class="signature">${b.lines.map((l) => `<p>${txt(l)}</p>`).join('')}</div>`;
     case 'table':
       return `<table>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+        .map((r) => `<tr>${r.map((c) => `<td>${esc(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
 }

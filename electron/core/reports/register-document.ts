@@ -1,0 +1,64 @@
+// The bureau's 规范性文件登记表 as an official document (GB/T 9704, the pack engine's official
+// layout): a sentence of counts taken from the entries, then one table row per document — 名称 and
+// 文号, 制定科室, 施行 and 有效期至, 备案 and 状态 — and the 落款. What the register does not hold
+// is said so in the row (未登记文号, 未备案), never filled in.
+
+import { chineseDate } from '../../shared/chinese-date';
+import type { PackDocument } from '../packs/pack-document';
+import type { RegisterView } from '../register/register-service';
+
+export interface RegisterDocumentInput {
+  entries: RegisterView[];
+  unit: string;
+  /** Only the documents published in this year (the title says so). */
+  year?: number;
+  /** Day the states are taken on (YYYY-MM-DD). */
+  today: string;
+  /** 成文日期 of the 落款 (default today). */
+  date?: string;
+}
+
+function filing(e: RegisterView, today: string): string {
+  if (e.filedDate) return `${chineseDate(e.filedDate)}已备案${e.filedWith ? `（${e.filedWith}）` : ''}`;
+  return today > e.filingDue ? `逾期未备案（应于${chineseDate(e.filingDue)}前）` : `未备案（期限${chineseDate(e.filingDue)}）`;
+}
+
+export function registerDocument(inp: RegisterDocumentInput): PackDocument {
+  const entries = [...inp.entries].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+  const title = `${inp.unit}${inp.year ? `${inp.year}年度` : ''}规范性文件登记表`;
+  const count = (s: RegisterView['status']) => entries.filter((e) => e.status === s).length;
+  const states = (['现行有效', '尚未施行', '已失效', '已废止'] as const).filter((s) => count(s)).map((s) => `${s}${count(s)}件`);
+  const filed = entries.filter((e) => e.filedDate).length;
+  const late = entries.filter((e) => !e.filedDate && inp.today > e.filingDue).length;
+  const intro = `截至${chineseDate(inp.today)}，${inp.year ? `${inp.year}年度公布的` : ''}规范性文件共登记${entries.length}件${states.length ? `，其中${states.join('、')}` : ''}；已备案${filed}件${entries.length - filed ? `，未备案${entries.length - filed}件${late ? `（其中逾期${late}件）` : ''}` : ''}。`;
+  const rows = entries.map((e, i) => [
+    String(i + 1),
+    `《${e.title}》\n${e.docNumber ?? '（未登记文号）'}`,
+    e.draftingUnit,
+    `${chineseDate(e.effective)}施行\n有效期至${chineseDate(e.validUntil)}`,
+    filing(e, inp.today),
+    e.cleanup ? `${e.status}\n（${chineseDate(e.cleanup.date)}清理）` : e.status,
+  ]);
+  const date = inp.date ?? inp.today;
+  return {
+    title,
+    template: '通用',
+    cover: { title, unit: inp.unit, date, purpose: '' },
+    asOf: inp.today,
+    sections: [
+      {
+        id: 's1',
+        heading: '',
+        blocks: [
+          { kind: 'paragraph', text: intro },
+          { kind: 'table', head: ['序号', '文件名称及文号', '制定科室', '施行日期及有效期', '备案情况', '状态'], widths: [0.9, 4.6, 1.5, 3.6, 3.2, 2.2], rows },
+        ],
+        itemIds: [],
+      },
+    ],
+    warnings: [],
+    articleCount: 0,
+    layout: 'official',
+    signature: { unit: inp.unit, date: chineseDate(date) },
+  };
+}
