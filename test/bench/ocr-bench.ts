@@ -5,6 +5,8 @@
 //      LAWDESK_OCR_IN_PROCESS=1 npm run bench:ocr …   (page images on the main thread, to compare pauses)
 //      npm run bench:ocr -- --cases long     (a 20-page scanned PDF, built at run time: long-scan-pdf.ts)
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
+//      npm run bench:ocr -- --cases short    (a 2-page scanned PDF imported 4 times in a row with the OCR
+//        thread kept between imports, then 2 times with keeping off: CPU-s a page per import)
 //      npm run bench:ocr -- --stages   (CPU-s of each page by stage, in-process, one tesseract worker)
 //      npm run bench:ocr -- --stages --compare   (each page also read the former way, rotateAuto
 //        on the full page, right after: a same-load before/after)
@@ -20,11 +22,13 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
 import { ocrWorkerCount, recognisePages, type OcrPage } from '../../electron/core/importers/ocr-engine';
+import { closeIdleThread, idleThreads } from '../../electron/core/importers/ocr-page-images';
 import { imageFilePage, renderPdfPage } from '../../electron/core/importers/ocr-images';
 import { newTesseract, recognisePage, type RecogniseCpu } from '../../electron/core/importers/ocr-tesseract';
 import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 import { longScanPdf } from './long-scan-pdf';
+import { imagePdf } from '../fixtures/documents/image-pdf';
 
 const DOCS = join(import.meta.dirname, '../fixtures/documents');
 const SCANS = join(DOCS, 'scans');
@@ -159,6 +163,43 @@ async function repeatImports(times = 5): Promise<void> {
   console.log(uptime());
 }
 
+/**
+ * Short scans, as an office imports them one after another: a 2-page scanned PDF (援助条例, clean)
+ * imported 4 times in a row as the app does (extractDocument: text-layer pass, then OCR), with the
+ * OCR thread and its tesseract kept between imports (idleThreads.ocrIdleMs), then 2 more times
+ * with keeping off (each import starts its own thread and worker) — the same load for both.
+ */
+async function shortScans(): Promise<void> {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'lawdesk-bench-short-')), 'yuanzhu-2p-scan.pdf');
+  imagePdf(['yuanzhu-p1-clean.jpg', 'yuanzhu-p2-clean.jpg'].map((f) => join(SCANS, f)), file);
+  const bytes = readFileSync(file);
+  const source = sourceUnits('yuanzhu.md');
+  console.log(`${uptime()}  (start of the short scans: 2-page PDF ×4 kept, ×2 not kept)`);
+  const rows: Record<string, string | number>[] = [];
+  const run = async (label: string) => {
+    let startS = 0;
+    const m = await measure(() => extractDocument(bytes, 'yuanzhu-2p-scan.pdf', { ocr: { workers: 1, onStats: (st) => (startS = st.startCpuSeconds) } }));
+    const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const suspects = findSuspects(parsed, m.result.ocr!.stream, m.result.ocr!.confidence);
+    const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), source);
+    rows.push({ import: label, cpuSPerPage: (m.cpuS / 2).toFixed(2), threadStartCpuS: startS.toFixed(2), wallS: m.wallS.toFixed(1), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, unflaggedWrong: s.unflagged, unflaggedLabels: s.unflaggedLabels.join(' ') });
+  };
+  for (let i = 1; i <= 4; i++) await run(`kept #${i}`);
+  await closeIdleThread();
+  const was = idleThreads.ocrIdleMs;
+  idleThreads.ocrIdleMs = 0;
+  for (let i = 1; i <= 2; i++) await run(`not kept #${i}`);
+  idleThreads.ocrIdleMs = was;
+  console.table(rows);
+  const kept = rows.slice(0, 4).map((r) => Number(r.cpuSPerPage));
+  const cold = rows.slice(4).map((r) => Number(r.cpuSPerPage));
+  const mean = (a: number[]) => (a.reduce((x, y) => x + y, 0) / a.length).toFixed(2);
+  console.log(`CPU-s a page: kept, 4 imports in a row ${mean(kept)} (after the first ${mean(kept.slice(1))}); not kept ${mean(cold)}`);
+  console.log(uptime());
+}
+
 /** RSS once the threads of the last import are gone and garbage is collected (when --expose-gc). */
 async function settledRss(): Promise<number> {
   await new Promise((r) => setTimeout(r, 500));
@@ -242,6 +283,7 @@ async function main(): Promise<void> {
   const at = process.argv.indexOf('--cases');
   const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
   if (cases.includes('repeat')) await repeatImports();
+  if (cases.includes('short')) await shortScans();
   if (cases.includes('long')) await longScan();
   if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);

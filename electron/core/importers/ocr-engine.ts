@@ -5,7 +5,7 @@
 
 import { availableParallelism } from 'node:os';
 import { ExtractError } from './extracted-document';
-import { PageImageMaker } from './ocr-page-images';
+import { borrowThread, returnThread, type PageImageMaker } from './ocr-page-images';
 import type { RecognisedPage } from './ocr-page-job';
 
 /** One recognised character with tesseract's confidence (0–100); spaces between words have 100. */
@@ -77,7 +77,10 @@ export class OcrCancelled extends ExtractError {
  * rendering or decoding, pre-processing and tesseract all happen there, one page at a time per
  * thread, so a 500-page scan never sits in memory at once). `prepare` runs once on each thread
  * before its pages (a PDF is opened there); `first`, already prepared, becomes the first thread
- * (closed here like the others). Threads: one per core minus one, never more than pages.
+ * (given back here like the others). Threads: one per core minus one, never more than pages; the
+ * idle thread kept from the last job is used first (its tesseract already running), and after a
+ * finished job the threads are given back (one is kept, ocr-page-images.ts); after a cancel or an
+ * error they are ended.
  */
 export async function recognisePages(
   count: number,
@@ -90,6 +93,7 @@ export async function recognisePages(
   let next = 0;
   let done = 0;
   let cancelled = false;
+  let finished = false;
   const onAbort = () => {
     cancelled = true;
     for (const t of threads) void t.close();
@@ -99,7 +103,7 @@ export async function recognisePages(
     if (opts.signal?.aborted) throw new OcrCancelled();
     const cpu0 = process.cpuUsage();
     if (opts.first) threads.push(opts.first);
-    while (threads.length < n) threads.push(new PageImageMaker());
+    while (threads.length < n) threads.push(borrowThread());
     await Promise.all(
       threads.map(async (t) => {
         if (t !== opts.first) await opts.prepare?.(t);
@@ -124,13 +128,14 @@ export async function recognisePages(
     const cpu2 = process.cpuUsage();
     const secs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1e6;
     opts.onStats?.({ pages: count, startCpuSeconds: secs(cpu0, cpu1), pagesCpuSeconds: secs(cpu1, cpu2) });
+    finished = true;
     return results;
   } catch (e) {
     if (cancelled) throw new OcrCancelled();
     throw e instanceof ExtractError ? e : new ExtractError(`文字识别失败：${(e as Error)?.message?.slice(0, 80) ?? String(e)}`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
-    await Promise.all(threads.map((t) => t.close().catch(() => undefined)));
+    await Promise.all(threads.map((t) => (finished ? returnThread(t) : t.close()).catch(() => undefined)));
   }
 }
 

@@ -6,7 +6,7 @@
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { recognisePages, type OcrOptions, type OcrPage } from './ocr-engine';
-import { PageImageMaker } from './ocr-page-images';
+import { borrowThread, returnThread, type PageImageMaker } from './ocr-page-images';
 import { layoutOcrPages } from './ocr-text';
 import { pageList } from './text-layout';
 
@@ -36,7 +36,7 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
  */
 export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}, opened?: { thread: PageImageMaker; pages: number }): Promise<ExtractedDocument> {
   // The first thread opens the PDF for the page count; each further one opens its own copy.
-  const first = opened?.thread ?? new PageImageMaker();
+  const first = opened?.thread ?? borrowThread();
   let count: number;
   try {
     count = opened?.pages ?? (await first.openPdf(bytes));
@@ -59,14 +59,15 @@ export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}, opened?: 
 
 /** OCR one photo or scan (.png, .jpg, .tif), decoded and recognised in an OCR thread. */
 export async function extractImage(bytes: Uint8Array, fileName: string, opts: OcrOptions = {}): Promise<ExtractedDocument> {
-  const first = new PageImageMaker();
+  const first = borrowThread();
   let img: Awaited<ReturnType<PageImageMaker['image']>>;
   try {
     img = await first.image(bytes, fileName);
     // A blank image is refused before tesseract is started.
     if (img.blank) throw new ExtractError('图片是空白页，没有可识别的文字');
   } catch (e) {
-    await first.close();
+    // A bad or blank picture leaves the thread as it was: it (and its tesseract) serves the next file.
+    await (e instanceof ExtractError ? returnThread(first) : first.close());
     throw e;
   }
   const pages = await recognisePages(1, (_i, thread) => thread.recogniseDecoded(img), { ...opts, first });

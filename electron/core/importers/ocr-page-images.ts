@@ -51,7 +51,7 @@ export class PageImageMaker {
   private worker: Worker | undefined;
   private local: PageJob | undefined;
   private next = 1;
-  /** A tesseract worker was started here (≈ 200 MB): such a thread is closed after its import, never kept. */
+  /** A tesseract worker was started here (≈ 100–200 MB): kept idle for a shorter while than a PDF-only thread would be worth. */
   private ocrStarted = false;
   private readonly waiting = new Map<number, { ok: (r: PageImageReply) => void; fail: (e: Error) => void }>();
 
@@ -116,9 +116,9 @@ export class PageImageMaker {
     return this.worker !== undefined || this.local !== undefined;
   }
 
-  /** A thread that only ever read PDFs (no tesseract in it) can serve the next PDF. */
-  get reusable(): boolean {
-    return this.open && !this.ocrStarted;
+  /** Whether this thread's tesseract worker has been started (the next OCR job skips its start). */
+  get warm(): boolean {
+    return this.open && this.ocrStarted;
   }
 
   /**
@@ -191,14 +191,27 @@ export class PageImageMaker {
 }
 
 /**
- * One idle PDF thread is kept for a short while, so a batch of PDFs loads pdf.js once instead of
- * once per file (≈ 0.5 s each). Only a thread that never started tesseract and has no document
- * open is kept; it is closed after IDLE_MS, and it never keeps the process alive (unref'd).
+ * One idle thread is kept between imports, so the next one skips the thread's start:
+ * - a thread that only read PDFs (pdf.js loaded, no tesseract): kept `pdfIdleMs` (20 s), so a batch
+ *   of PDFs loads pdf.js once instead of once per file (≈ 0.5 s each);
+ * - a thread whose tesseract worker is running (WASM compiled and warmed up, chi_sim loaded): kept
+ *   `ocrIdleMs` (60 s). Starting one costs ≈ 2 CPU-s (the worker ≈ 0.7 and its first page ≈ 1 more
+ *   while V8 optimises the WASM) — a third of a 2-page scan's time. A minute covers the files of a
+ *   batch and the next scan a person picks after reading the report; past it the ≈ 100–200 MB the
+ *   worker holds (WASM memory never shrinks) go back to the system.
+ * Its document is closed before it is kept; it never keeps the process alive (unref'd). An import
+ * that was cancelled or failed ends its threads instead (their state is unknown).
  */
-const IDLE_MS = 20_000;
+export const idleThreads = { pdfIdleMs: 20_000, ocrIdleMs: 60_000 };
 let idle: { thread: PageImageMaker; timer: NodeJS.Timeout } | undefined;
 
-export function borrowPdfThread(): PageImageMaker {
+/** The kept thread (a test looks at it), if any. */
+export function idleThread(): PageImageMaker | undefined {
+  return idle?.thread;
+}
+
+/** A thread for a PDF or an OCR job: the kept one (with its tesseract, if started), or a new one. */
+export function borrowThread(): PageImageMaker {
   const kept = idle;
   idle = undefined;
   if (kept) {
@@ -208,19 +221,42 @@ export function borrowPdfThread(): PageImageMaker {
   return new PageImageMaker();
 }
 
-/** Gives a thread back after a PDF was read: its document is closed and it is kept or ended. */
-export async function returnPdfThread(thread: PageImageMaker): Promise<void> {
-  if (!thread.reusable || idle) return thread.close();
+/** Ends the kept thread now (an app quitting, a test). */
+export async function closeIdleThread(): Promise<void> {
+  const kept = idle;
+  idle = undefined;
+  if (!kept) return;
+  clearTimeout(kept.timer);
+  await kept.thread.close();
+}
+
+/**
+ * Gives a thread back after its job: its document is closed and it is kept as the idle thread or
+ * ended. Of two candidates the one with tesseract running is kept (it is the dearer one to start).
+ */
+export async function returnThread(thread: PageImageMaker): Promise<void> {
+  if (!thread.open) return;
+  if (idle && (idle.thread.warm || !thread.warm)) return thread.close();
   try {
     await thread.releasePdf();
   } catch {
     return thread.close();
   }
-  if (idle || !thread.reusable) return thread.close();
+  if (!thread.open) return;
+  if (idle) {
+    if (idle.thread.warm || !thread.warm) return thread.close();
+    await closeIdleThread();
+  }
+  const ms = thread.warm ? idleThreads.ocrIdleMs : idleThreads.pdfIdleMs;
+  if (ms <= 0) return thread.close();
   const timer = setTimeout(() => {
     if (idle?.thread === thread) idle = undefined;
     void thread.close();
-  }, IDLE_MS);
+  }, ms);
   timer.unref();
   idle = { thread, timer };
 }
+
+/** The PDF text-layer pass borrows and returns its thread like any job. */
+export const borrowPdfThread = borrowThread;
+export const returnPdfThread = returnThread;

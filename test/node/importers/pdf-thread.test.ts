@@ -3,9 +3,9 @@
 // main thread froze the app's event loop for seconds before OCR even began.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NeedsOcr } from '../../../electron/core/importers/extracted-document';
-import { borrowPdfThread, returnPdfThread } from '../../../electron/core/importers/ocr-page-images';
+import { borrowPdfThread, closeIdleThread, idleThread, idleThreads, returnPdfThread } from '../../../electron/core/importers/ocr-page-images';
 import { extractPdf } from '../../../electron/core/importers/pdf-text-extractor';
 import { FIXTURES, matchArticles } from './article-match';
 
@@ -25,7 +25,7 @@ describe('PDF text layer in a PDF thread', () => {
     expect((globalThis as { pdfjsWorker?: unknown }).pdfjsWorker).toBeUndefined();
   });
 
-  it('keeps one idle PDF thread for the next PDF, but never one that started tesseract', { timeout: 120_000 }, async () => {
+  it('keeps one idle PDF thread for the next PDF, and keeps it longer once its tesseract runs', { timeout: 120_000 }, async () => {
     const a = borrowPdfThread();
     expect((await a.readPdf(read('scanned.pdf'), 100, 60_000)).pages).toBe(3);
     await returnPdfThread(a);
@@ -36,8 +36,19 @@ describe('PDF text layer in a PDF thread', () => {
     const text = await b.readPdf(read('yuanzhu-libreoffice.pdf'), 100, 60_000);
     expect(text.lines.flat().length).toBeGreaterThan(20);
     await b.startOcr();
-    await returnPdfThread(b);
-    expect(b.open).toBe(false);
-    expect(borrowPdfThread()).not.toBe(b);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await returnPdfThread(b);
+      expect(idleThread()).toBe(b);
+      // a PDF-only thread would be gone after pdfIdleMs; one with tesseract running stays until ocrIdleMs
+      vi.advanceTimersByTime(idleThreads.pdfIdleMs);
+      expect(b.open).toBe(true);
+      vi.advanceTimersByTime(idleThreads.ocrIdleMs - idleThreads.pdfIdleMs);
+      expect(b.open).toBe(false);
+      expect(borrowPdfThread()).not.toBe(b);
+    } finally {
+      vi.useRealTimers();
+      await closeIdleThread();
+    }
   });
 });
