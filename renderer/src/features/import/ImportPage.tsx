@@ -460,12 +460,13 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
               extra={[
                 ...(folderPreview && task
                   ? [
-                      <Button key="go" type="primary" onClick={() => void runFolder(task.path, false)} data-testid="import-folder-commit">
+                      // The button that started the work is gone (disabled, then replaced): the next step takes the focus, so the keyboard goes on from here.
+                      <Button key="go" type="primary" onClick={() => void runFolder(task.path, false)} data-testid="import-folder-commit" autoFocus>
                         确认导入这个文件夹
                       </Button>,
                     ]
                   : [
-                      <Button key="lib" type="primary" onClick={() => navigate({ page: 'library' })}>
+                      <Button key="lib" type="primary" onClick={() => navigate({ page: 'library' })} autoFocus>
                         查看法规库
                       </Button>,
                     ]),
