@@ -193,8 +193,14 @@ async function main() {
    * `done` is, and the longest main-thread task meanwhile (the reader: first article / every article).
    */
   const openRoute = async (hash: string, first: string, done: string, mark = '', apiPath = '/api/version:get') => {
-    await page.goto(face.url.replace(/#.*$/, '') + '#/library');
-    await page.getByTestId('library-total').waitFor();
+    // From 法规库, as a user opens a law; 法规库 itself from 搜索.
+    if (hash.startsWith('#/library')) {
+      await page.goto(face.url.replace(/#.*$/, '') + '#/search');
+      await page.getByTestId('search-input').waitFor();
+    } else {
+      await page.goto(face.url.replace(/#.*$/, '') + '#/library');
+      await page.getByTestId('library-total').waitFor();
+    }
     const r = await page.evaluate(
       ([hash, firstSel, doneSel, mark, apiPath]) =>
           new Promise<{ first: number; all: number; maxTask: number; sent: number; answered: number }>((done, fail) => {
