@@ -120,8 +120,26 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
   return lines;
 }
 
-const PAGE_NUMBER_RE =
-  /^(?:[-—–－―_~·•\s]*(?:第\s*)?[0-9０-９]+(?:\s*页)?(?:\s*[/／]\s*[0-9]+)?(?:\s*[，,]?\s*共\s*[0-9]+\s*页)?[-—–－―_~·•\s]*|[-—–－―\s]*[ivxlcIVXLC]+[-—–－―\s]*)$/;
+const PAGE_NUMBER_RE = new RegExp(
+  [
+    // — 3 —, - 3 -, ·3·, 第3页, 第 3 页 共 10 页, 共10页 第3页, 3/10, 第三页
+    '[-—–－―_~·•\\s]*(?:共\\s*[0-9０-９]+\\s*页[，,\\s]*)?(?:第\\s*)?(?:[0-9０-９]+|[一二三四五六七八九十百〇零]+(?=\\s*页))(?:\\s*页)?(?:\\s*[/／]\\s*[0-9０-９]+)?(?:\\s*[，,]?\\s*共\\s*[0-9０-９]+\\s*页)?[-—–－―_~·•\\s]*',
+    // roman numerals of a preface
+    '[-—–－―\\s]*[ivxlcIVXLC]+[-—–－―\\s]*',
+    // Page 3, Page 3 of 10, 3 of 10 (English-language printer drivers and templates)
+    '[-—–\\s]*(?:[Pp]age\\s*)?[0-9]+\\s*(?:of|OF)\\s*[0-9]+[-—–\\s]*',
+    '[-—–\\s]*[Pp]age\\s*[0-9]+[-—–\\s]*',
+  ]
+    .map((p) => `(?:${p})`)
+    .join('|')
+    .replace(/^/, '^(?:')
+    .replace(/$/, ')$'),
+);
+
+/** A header or footer line that is only a page number, in the forms printers and templates use. */
+export function isPageNumberLine(text: string): boolean {
+  return PAGE_NUMBER_RE.test(text);
+}
 
 const keyOf = (t: string) => t.replace(/[\s\u3000]+/g, '').replace(/[0-9０-９]+/g, '#');
 

@@ -1,7 +1,7 @@
 // The shared layout step (PDF text layer, OFD, OCR) on cases the format sweep found.
 
 import { describe, expect, it } from 'vitest';
-import { buildLines, joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
+import { buildLines, isPageNumberLine, joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
 
 const line = (text: string, x0: number, x1: number, y: number, indented = false): TextLine => ({
   page: 1, text, x0, x1, y, size: 12, indented,
@@ -85,5 +85,14 @@ describe('buildLines', () => {
       { str: '万', x: 139.4, y: 700, w: 12, size: 12 },
     ];
     expect(buildLines(items, 1).map((l) => l.text)).toEqual(['全国1∶100万']);
+  });
+});
+
+describe('page-number lines in the forms printers and templates use', () => {
+  it('recognises them, and never an article, a heading, a year or an attachment label', () => {
+    for (const t of ['— 3 —', '- 3 -', '第3页', '3/10', '第 3 页 共 10 页', '共10页 第3页', '第三页', 'Page 3', 'Page 3 of 10', '3 of 10', '·3·', '－３－', 'iv']) {
+      expect(isPageNumberLine(t), t).toBe(true);
+    }
+    for (const t of ['第三条', '第一章 总则', '2024年', '附件3', '共3条', 'Page layout', '三']) expect(isPageNumberLine(t), t).toBe(false);
   });
 });
