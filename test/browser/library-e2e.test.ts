@@ -1,0 +1,48 @@
+// 法规库 with more laws than its first screen: the first rows are asked for first and the whole list
+// after them, so the total and the facets are the whole library's from the first paint, and every
+// law is in the table once the rest has come (the last by the sort at the end of the scroll, the
+// title filter over all of them).
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, go, haveChromium, useBrowser } from './browser-harness';
+
+describe.skipIf(!haveChromium)('法规库 in Chromium', () => {
+  const withSession = useBrowser();
+
+  it('a library of more laws than the first screen: the whole total at once, every law in the table after', () =>
+    withSession(async ({ page, face }) => {
+      // 80 more local regulations: 淄博市专利管理若干规定 as 80 counties' own, one a year apart.
+      const dir = mkdtempSync(join(tmpdir(), 'lawdesk-library-'));
+      const text = readFileSync(join(FIXTURES, 'laws/淄博市专利管理若干规定(2014-12-01).md'), 'utf8');
+      const files: string[] = [];
+      for (let i = 0; i < 80; i++) {
+        const title = `第${i + 1}县专利管理若干规定`;
+        const file = join(dir, `${title}(${1940 + i}-06-01).md`);
+        writeFileSync(file, text.replace(/^# .*$/m, `# ${title}`).replace('2014年', `${1940 + i}年`));
+        files.push(file);
+      }
+      const preview = await face.service.previewPaths(files);
+      await face.service.call('import:commit', { stagingId: preview.stagingId });
+      const whole = await face.service.call('laws:list', { sort: { field: 'published', order: 'desc' } });
+      expect(whole.total).toBeGreaterThan(80);
+
+      await go(page, '#/search');
+      await go(page, '#/library');
+      // The total is the whole library's from the first rows on.
+      await page.getByTestId('library-total').filter({ hasText: `共 ${whole.total} 部` }).waitFor();
+      const oldest = whole.rows.at(-1)!;
+      const body = page.locator('.ant-table-body, .ant-table-tbody-virtual-holder').first();
+      await expect
+        .poll(async () => {
+          await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+          return page.getByTestId('law-title').filter({ hasText: oldest.title }).count();
+        })
+        .toBe(1);
+      await page.getByTestId('library-filter').locator('input').fill('第37县');
+      await page.getByTestId('library-total').filter({ hasText: '共 1 部' }).waitFor();
+      expect(await page.getByTestId('law-title').textContent()).toContain('第37县专利管理若干规定');
+    }));
+});
