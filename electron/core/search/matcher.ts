@@ -4,7 +4,7 @@
 // frequent phrases) (smallest list first, galloping into long ones) and
 // every surviving candidate is verified with indexOf, so the answer is exactly the substring truth.
 
-import type { Segment } from './segment';
+import { CorruptIndexError, type Segment } from './segment';
 
 export const MAX_KEYS_PER_TERM = 4;
 /**
@@ -171,8 +171,170 @@ function intersect(seg: Segment, cur: SegmentMatch, p: { docs: Uint32Array; tf: 
   return { docs, tfs };
 }
 
+/** Growable scratch for one article's positions of a bigram (and the offsets still possible). */
+let posA = new Int32Array(256);
+let posB = new Int32Array(256);
+
+/**
+ * Decodes the positions of entry `idx` of a bigram's posting list from its positions blob (see
+ * Segment.positions) into `posB`; returns how many. Starts at the skip-table block holding `idx`.
+ */
+function entryPositions(seg: Segment, blob: Uint8Array, df: number, idx: number): number {
+  const skipLen = ((df - 1) >>> 5) * 4;
+  const block = idx >>> 5;
+  let p = skipLen;
+  if (block > 0) {
+    const at = (block - 1) * 4;
+    p += (blob[at]! | (blob[at + 1]! << 8) | (blob[at + 2]! << 16) | (blob[at + 3]! << 24)) >>> 0;
+  }
+  let entry = (block << 5) - 1;
+  let n = 0;
+  let last = 0;
+  const end = blob.length;
+  while (p < end) {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      // Values fit in 28 bits (offsets within an article), so shifts stay int32.
+      if (p >= end || shift > 21) throw new CorruptIndexError(`${seg.name}: 位置表越界`);
+      b = blob[p++]!;
+      v |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    if (v & 1) {
+      if (++entry > idx) break;
+      last = v >>> 1;
+    } else last += (v >>> 1) + 1;
+    if (entry === idx) {
+      if (n === posB.length) {
+        const g = new Int32Array(n * 2);
+        g.set(posB);
+        posB = g;
+      }
+      posB[n++] = last;
+    }
+  }
+  if (n === 0) throw new CorruptIndexError(`${seg.name}: 位置表内容无效`);
+  return n;
+}
+
+/**
+ * The chain of bigram offsets whose positions decide a term of 3+ units: it starts at 0, ends at
+ * length − 2 and steps by 1 or 2 (so every unit is covered: the term is at p iff each chosen bigram
+ * is at p + its offset), the one whose positions are the fewest bytes to read. Undefined when a
+ * bigram is not in the segment (then no article holds the term).
+ */
+function positionChain(seg: Segment, term: string): { off: number; slot: number }[] | undefined {
+  const n = term.length - 1;
+  const slot: number[] = [];
+  const best: number[] = [];
+  const from: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = seg.findKey((term.charCodeAt(i) << 16) | term.charCodeAt(i + 1));
+    if (s < 0) return undefined;
+    slot.push(s);
+    const cost = seg.positionBytes(s);
+    if (i === 0) {
+      best.push(cost);
+      from.push(-1);
+    } else {
+      const j = i >= 2 && best[i - 2]! <= best[i - 1]! ? i - 2 : i - 1;
+      best.push(best[j]! + cost);
+      from.push(j);
+    }
+  }
+  const chain: { off: number; slot: number }[] = [];
+  for (let i = n - 1; i >= 0; i = from[i]!) chain.push({ off: i, slot: slot[i]! });
+  return chain.reverse();
+}
+
+/**
+ * Keeps the candidates containing `term` (3+ units), decided from the positions of a chain of its
+ * bigrams — no article text is read. Used when the texts are not in memory (10×: they never are),
+ * where reading each candidate's article cost a positioned read (利的具体 at 10×: ~90 of them).
+ */
+function verifyByPositions(seg: Segment, m: SegmentMatch, term: string): SegmentMatch {
+  const docs = m.docs;
+  const chain = positionChain(seg, term);
+  const keep = new Uint8Array(docs.length);
+  let n = 0;
+  if (chain) {
+    const lists = chain.map((c) => ({ off: c.off, docs: seg.posting(c.slot).docs, blob: seg.positions(c.slot), df: seg.df(c.slot), at: 0 }));
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      let alive = 0; // how many offsets p are still possible, in posA
+      let ok = true;
+      for (let c = 0; c < lists.length && ok; c++) {
+        const l = lists[c]!;
+        // The candidate's entry in this list (candidates ascend: gallop on from the last one).
+        const ds = l.docs;
+        let lo = l.at;
+        let step = 1;
+        let hi = lo;
+        while (hi < ds.length && ds[hi]! < d) {
+          lo = hi + 1;
+          hi += step;
+          step *= 2;
+        }
+        if (hi > ds.length) hi = ds.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (ds[mid]! < d) lo = mid + 1;
+          else hi = mid;
+        }
+        l.at = lo;
+        if (lo >= ds.length || ds[lo] !== d) {
+          ok = false;
+          break;
+        }
+        const np = entryPositions(seg, l.blob, l.df, lo);
+        if (c === 0) {
+          if (posA.length < np) posA = new Int32Array(posB.length);
+          posA.set(posB.subarray(0, np));
+          alive = np;
+          continue;
+        }
+        // Keep the start offsets p with this bigram at p + off (both lists ascend).
+        let k = 0;
+        let j = 0;
+        for (let a = 0; a < alive; a++) {
+          const want = posA[a]! + l.off;
+          while (j < np && posB[j]! < want) j++;
+          if (j < np && posB[j] === want) posA[k++] = posA[a]!;
+        }
+        alive = k;
+        ok = alive > 0;
+      }
+      if (ok) {
+        keep[i] = 1;
+        n++;
+      }
+    }
+  }
+  return kept(m, keep, n);
+}
+
+/** The candidates marked in `keep` (n of them), with their counts. */
+function kept(m: SegmentMatch, keep: Uint8Array, n: number): SegmentMatch {
+  const docs = m.docs;
+  if (n === docs.length) return m;
+  const out = new Uint32Array(n);
+  const tfs = m.tfs.map(() => new Uint16Array(n));
+  let k = 0;
+  for (let i = 0; i < docs.length; i++) {
+    if (!keep[i]) continue;
+    out[k] = docs[i]!;
+    for (let t = 0; t < tfs.length; t++) tfs[t]![k] = m.tfs[t]![i]!;
+    k++;
+  }
+  return { docs: out, tfs };
+}
+
 /** Keeps the candidates whose text contains `term` (exact), or drops them when `exclude`. */
 function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): SegmentMatch {
+  // Texts not in memory: the bigrams' positions decide, without reading any article.
+  if (!seg.textLoaded && !exclude && term.length >= 3) return verifyByPositions(seg, m, term);
   const docs = m.docs;
   const keep = new Uint8Array(docs.length);
   let n = 0;
@@ -200,17 +362,7 @@ function verify(seg: Segment, m: SegmentMatch, term: string, exclude: boolean): 
       }
     }
   }
-  if (n === docs.length) return m;
-  const out = new Uint32Array(n);
-  const tfs = m.tfs.map(() => new Uint16Array(n));
-  let k = 0;
-  for (let i = 0; i < docs.length; i++) {
-    if (!keep[i]) continue;
-    out[k] = docs[i]!;
-    for (let t = 0; t < tfs.length; t++) tfs[t]![k] = m.tfs[t]![i]!;
-    k++;
-  }
-  return { docs: out, tfs };
+  return kept(m, keep, n);
 }
 
 /** Removes the candidates present in a sorted list of articles (an excluded term's). */

@@ -16,8 +16,11 @@ import { DomainError } from '../../shared/errors';
 import { DocCursor, GrowableU32, TextChunks } from './text-chunks';
 
 export const SEGMENT_MAGIC = 0x5844534c; // "LSDX" little-endian
-/** 2: adds the frequent-phrase lists (phrases, poffs, pdfs, ppost). A format-1 index is rebuilt. */
-export const SEGMENT_FORMAT = 2;
+/**
+ * 2: adds the frequent-phrase lists (phrases, poffs, pdfs, ppost). 3: adds the bigrams' positions
+ * (xoffs, pos). An index of another format is rebuilt.
+ */
+export const SEGMENT_FORMAT = 3;
 
 /**
  * A 3- or 4-unit string in at least this many articles gets an exact posting list of its own, so
@@ -95,9 +98,10 @@ interface Tables {
   phrases: Uint16Array; // frequent phrases, 4 code units each (a 3-unit one ends with 0), sorted
   poffs: Uint32Array; // byte offset of each phrase's list in `ppost`, phraseCount + 1
   pdfs: Uint32Array; // articles per phrase
+  xoffs: Uint32Array; // byte offset of each key's positions in `pos` (empty for a character), keyCount + 1
 }
 
-const TABLE_NAMES = ['keys', 'offs', 'dfs', 'docStart', 'docVersion', 'docNumber', 'docSuffix', 'docKind', 'metaStart', 'phrases', 'poffs', 'pdfs'] as const;
+const TABLE_NAMES = ['keys', 'offs', 'dfs', 'docStart', 'docVersion', 'docNumber', 'docSuffix', 'docKind', 'metaStart', 'phrases', 'poffs', 'pdfs', 'xoffs'] as const;
 
 interface Header {
   format: number;
@@ -116,6 +120,7 @@ interface FileSource {
   path: string;
   post: [number, number, number]; // absolute offset, length, crc
   ppost: [number, number, number];
+  pos: [number, number, number];
   text: [number, number, number];
   meta: [number, number, number];
 }
@@ -123,6 +128,8 @@ interface FileSource {
 export class Segment {
   private cache = new Map<number, Posting>();
   private cachedEntries = 0;
+  private posCache = new Map<number, Uint8Array>();
+  private posCacheBytes = 0;
   private scratch = Buffer.alloc(0);
   private phraseSlots: Map<string, number> | undefined;
   /** Bytes of article text read from the file so far (benchmarks show what a query loaded). */
@@ -134,6 +141,7 @@ export class Segment {
     private readonly t: Tables,
     private post: Uint8Array | undefined,
     private ppost: Uint8Array | undefined,
+    private pos: Uint8Array | undefined,
     private textString: string | undefined,
     private metaString: string | undefined,
     private src: FileSource | undefined,
@@ -320,6 +328,7 @@ export class Segment {
     void this.text;
     if (!this.post) this.post = this.readSection(this.src.post, 'post');
     if (!this.ppost) this.ppost = this.readSection(this.src.ppost, 'ppost');
+    if (!this.pos) this.pos = this.readSection(this.src.pos, 'pos');
     if (this.metaString === undefined) this.metaString = this.readSection(this.src.meta, 'meta').toString('utf16le');
   }
 
@@ -366,6 +375,44 @@ export class Segment {
   df(slot: number): number {
     const k = this.t.dfs.length;
     return slot < k ? this.t.dfs[slot]! : this.t.pdfs[slot - k]!;
+  }
+
+  /** Bytes of a key's positions (what `positions` reads). */
+  positionBytes(slot: number): number {
+    return this.t.xoffs[slot + 1]! - this.t.xoffs[slot]!;
+  }
+
+  /**
+   * The positions of a bigram key (a slot below keyCount): for each entry of its posting list, in
+   * order, the code-unit offsets of the bigram in that article as varints, each
+   * `gap * 2 + (first of its article ? 1 : 0)` (the first: the offset; then the distance from the
+   * previous occurrence minus one). They are preceded by a skip table, one uint32 per 32 entries
+   * after the first 32: where entry 32·j starts, counted from the end of the table. Read whole with
+   * one positioned read on first use and cached (bounded); empty for a character.
+   */
+  positions(slot: number): Uint8Array {
+    const hit = this.posCache.get(slot);
+    if (hit) return hit;
+    const a = this.t.xoffs[slot]!;
+    const b = this.t.xoffs[slot + 1]!;
+    let blob: Uint8Array;
+    if (this.pos) blob = this.pos.subarray(a, b);
+    else {
+      blob = new Uint8Array(b - a);
+      const buf = Buffer.from(blob.buffer, 0, b - a);
+      for (let got = 0; got < b - a; ) {
+        const n = readSync(this.src!.fd, buf, got, b - a - got, this.src!.pos[0] + a + got);
+        if (n <= 0) throw new CorruptIndexError(`${this.name}: 位置表读不全`);
+        got += n;
+      }
+      if (this.posCacheBytes + blob.length > POSITION_CACHE_BYTES) {
+        this.posCache.clear();
+        this.posCacheBytes = 0;
+      }
+      this.posCacheBytes += blob.length;
+    }
+    this.posCache.set(slot, blob);
+    return blob;
   }
 
   /** The decoded posting list of a key slot (cached; the cache is bounded). */
@@ -510,7 +557,7 @@ export class Segment {
     metaStart.push(moff);
     yield;
     const starts = docStart.toArray();
-    const { keys, offs, dfs, post, phrases, poffs, pdfs, ppost } = yield* buildPostings(texts, starts, opts?.phraseMinDf ?? PHRASE_MIN_DF, onDoc);
+    const { keys, offs, dfs, post, phrases, poffs, pdfs, ppost, xoffs, pos } = yield* buildPostings(texts, starts, opts?.phraseMinDf ?? PHRASE_MIN_DF, onDoc);
     const kindArr = kinds.toArray();
     const t: Tables = {
       keys,
@@ -525,8 +572,9 @@ export class Segment {
       phrases,
       poffs,
       pdfs,
+      xoffs,
     };
-    return new Segment(name, versions, t, post, ppost, undefined, metas.join(''), undefined, texts);
+    return new Segment(name, versions, t, post, ppost, pos, undefined, metas.join(''), undefined, texts);
   }
 
   /** Writes the segment to `path` (temp file, fsync, rename), section by section. Returns its size. */
@@ -556,6 +604,7 @@ export class Segment {
       ...TABLE_NAMES.map((n) => [n, this.t[n].byteLength, () => chunked(view(this.t[n]))] as [string, number, () => Iterable<Buffer>]),
       ['post', this.post!.byteLength, () => chunked(view(this.post!))],
       ['ppost', this.ppost!.byteLength, () => chunked(view(this.ppost!))],
+      ['pos', this.pos!.byteLength, () => chunked(view(this.pos!))],
       ['text', this.textChars * 2, textChunks],
       ['meta', this.metaString!.length * 2, () => chunked(Buffer.from(this.metaString!, 'utf16le'))],
     ];
@@ -624,8 +673,8 @@ export class Segment {
    */
   opened(path: string, layout: Record<string, [number, number, number]>): Segment {
     const fd = openSync(path, 'r');
-    const src: FileSource = { fd, path, post: layout.post!, ppost: layout.ppost!, text: layout.text!, meta: layout.meta! };
-    return new Segment(this.name, this.versions, this.t, undefined, undefined, undefined, undefined, src);
+    const src: FileSource = { fd, path, post: layout.post!, ppost: layout.ppost!, pos: layout.pos!, text: layout.text!, meta: layout.meta! };
+    return new Segment(this.name, this.versions, this.t, undefined, undefined, undefined, undefined, undefined, src);
   }
 
   /** The articles of local version `vi` as build input (a merge), each range read at once. */
@@ -738,8 +787,9 @@ export class Segment {
         })(),
         poffs: u32('poffs'),
         pdfs: u32('pdfs'),
+        xoffs: u32('xoffs'),
       };
-      const src: FileSource = { fd, path, post: section('post'), ppost: section('ppost'), text: section('text'), meta: section('meta') };
+      const src: FileSource = { fd, path, post: section('post'), ppost: section('ppost'), pos: section('pos'), text: section('text'), meta: section('meta') };
       const n = header.docCount;
       const k = header.keyCount;
       const p = header.phraseCount;
@@ -758,14 +808,16 @@ export class Segment {
         t.pdfs.length === p &&
         t.poffs.length === p + 1 &&
         t.poffs[p] === src.ppost[1] &&
+        t.xoffs.length === k + 1 &&
+        t.xoffs[k] === src.pos[1] &&
         t.docStart[n] === src.text[1] / 2 &&
         t.metaStart[n] === src.meta[1] / 2 &&
         header.versions.every((v) => typeof v.id === 'string' && typeof v.file === 'string' && v.firstDoc >= 0 && v.firstDoc + v.docCount <= n);
       for (let i = 0; ok && i < n; i++) ok = t.docVersion[i]! < header.versions.length && t.docStart[i]! < t.docStart[i + 1]!;
-      for (let i = 0; ok && i < k; i++) ok = t.offs[i]! <= t.offs[i + 1]! && (i === 0 || t.keys[i - 1]! < t.keys[i]!);
+      for (let i = 0; ok && i < k; i++) ok = t.offs[i]! <= t.offs[i + 1]! && t.xoffs[i]! <= t.xoffs[i + 1]! && (i === 0 || t.keys[i - 1]! < t.keys[i]!);
       for (let i = 0; ok && i < p; i++) ok = t.poffs[i]! <= t.poffs[i + 1]! && t.phrases[i * 4]! > 0 && t.phrases[i * 4 + 2]! > 0;
       if (!ok) throw new CorruptIndexError(`${name}: 各段内容不一致`);
-      return new Segment(name, header.versions, t, undefined, undefined, undefined, undefined, src);
+      return new Segment(name, header.versions, t, undefined, undefined, undefined, undefined, undefined, src);
     } catch (e) {
       closeSync(fd);
       throw e;
@@ -808,6 +860,9 @@ function* chunked(buf: Buffer): Generator<Buffer> {
   for (let at = 0; at < buf.length; at += WRITE_CHUNK) yield buf.subarray(at, Math.min(buf.length, at + WRITE_CHUNK));
 }
 
+/** Bytes of bigram positions kept per segment before that cache is dropped. */
+const POSITION_CACHE_BYTES = 32 << 20;
+
 /** Decoded postings kept per segment before the cache is dropped (≈6 bytes each). */
 const POSTING_CACHE_ENTRIES = 8_000_000;
 
@@ -824,7 +879,18 @@ function* buildPostings(
   onDoc?: (done: number) => void,
 ): Generator<
   void,
-  { keys: Int32Array; offs: Uint32Array; dfs: Uint32Array; post: Uint8Array; phrases: Uint16Array; poffs: Uint32Array; pdfs: Uint32Array; ppost: Uint8Array }
+  {
+    keys: Int32Array;
+    offs: Uint32Array;
+    dfs: Uint32Array;
+    post: Uint8Array;
+    phrases: Uint16Array;
+    poffs: Uint32Array;
+    pdfs: Uint32Array;
+    ppost: Uint8Array;
+    xoffs: Uint32Array;
+    pos: Uint8Array;
+  }
 > {
   const docCount = starts.length - 1;
   const cur = new DocCursor(texts, starts);
@@ -841,6 +907,17 @@ function* buildPostings(
   let slotTf = new Int32Array(1 << 16); // count in the current article
   let slotBytes = new Float64Array(1 << 16);
   let slotDf = new Uint32Array(1 << 16);
+  // Positions (bigram slots): the offset of the last occurrence in the current article, and the
+  // bytes of the slot's positions (pass 1; pass 2 reuses it as the write cursor).
+  let posPrev = new Int32Array(1 << 16);
+  let posBytes = new Float64Array(1 << 16);
+  // Pass 2's positions: the output, where each slot's skip table starts and how long it is, and
+  // how many entries the slot has had (the write cursor is posBytes, renamed posCur).
+  let pos = new Uint8Array(0);
+  let posCur = new Float64Array(0);
+  let posSkip = new Uint32Array(0);
+  let posSkipLen = new Uint32Array(0);
+  let posEntry = new Uint32Array(0);
   let nSlots = 0;
   let touched = new Int32Array(1 << 17);
 
@@ -857,6 +934,8 @@ function* buildPostings(
     slotTf = grow(slotTf, (n) => new Int32Array(n));
     slotBytes = grow(slotBytes, (n) => new Float64Array(n));
     slotDf = grow(slotDf, (n) => new Uint32Array(n));
+    posPrev = grow(posPrev, (n) => new Int32Array(n));
+    posBytes = grow(posBytes, (n) => new Float64Array(n));
   };
   function* growHashSteps(): Generator<void> {
     const oldK = hKeys;
@@ -920,6 +999,7 @@ function* buildPostings(
     cur.seek(d);
     const text = cur.arr;
     const e = cur.end;
+    const from = cur.from;
     let nt = 0;
     for (let i = cur.from; i < e; i++) {
       const c = text[i]!;
@@ -932,7 +1012,12 @@ function* buildPostings(
       if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       if (i + 1 < e) {
         slot = pairSlotOf((c << 16) | text[i + 1]!, true);
-        if (slotTf[slot]!++ === 0) touched[nt++] = slot;
+        const j = i - from;
+        if (slotTf[slot]!++ === 0) {
+          touched[nt++] = slot;
+          posBytes[slot]! += varLen(j * 2 + 1);
+        } else posBytes[slot]! += varLen((j - posPrev[slot]! - 1) * 2);
+        posPrev[slot] = j;
       }
     }
     return nt;
@@ -943,6 +1028,7 @@ function* buildPostings(
     cur.seek(d);
     const text = cur.arr;
     const e = cur.end;
+    const from = cur.from;
     let nt = 0;
     let p1 = 0; // the bigram slot at i - 1, then i - 2 (slot 0 is a character: never marked)
     let p2 = 0;
@@ -952,7 +1038,30 @@ function* buildPostings(
       if (slotTf[slot]!++ === 0) touched[nt++] = slot;
       if (i + 1 < e) {
         slot = pairSlotOf((c << 16) | text[i + 1]!, false);
-        if (slotTf[slot]!++ === 0) touched[nt++] = slot;
+        const j = i - from;
+        let v: number;
+        if (slotTf[slot]!++ === 0) {
+          touched[nt++] = slot;
+          const en = posEntry[slot]!++;
+          if (en !== 0 && (en & 31) === 0) {
+            // The skip table's entry for entry `en`: where it starts, from the end of the table.
+            const at = posSkip[slot]! + ((en >>> 5) - 1) * 4;
+            const rel = posCur[slot]! - posSkip[slot]! - posSkipLen[slot]!;
+            pos[at] = rel & 0xff;
+            pos[at + 1] = (rel >>> 8) & 0xff;
+            pos[at + 2] = (rel >>> 16) & 0xff;
+            pos[at + 3] = rel >>> 24;
+          }
+          v = j * 2 + 1;
+        } else v = (j - posPrev[slot]! - 1) * 2;
+        posPrev[slot] = j;
+        let q = posCur[slot]!;
+        while (v >= 0x80) {
+          pos[q++] = (v & 0x7f) | 0x80;
+          v >>>= 7;
+        }
+        pos[q++] = v;
+        posCur[slot] = q;
         const m = pairMark[slot]!;
         if (m !== 0) {
           if (m & 2 && pairMark[p1]! & 1) {
@@ -1028,7 +1137,12 @@ function* buildPostings(
   const dfs = new Uint32Array(nSlots);
   const offs = new Uint32Array(nSlots + 1);
   const cursor = new Uint32Array(nSlots); // by slot
+  const xoffs = new Uint32Array(nSlots + 1);
+  posSkip = new Uint32Array(nSlots);
+  posSkipLen = new Uint32Array(nSlots);
+  posEntry = new Uint32Array(nSlots);
   let bytes = 0;
+  let xbytes = 0;
   for (let r = 0; r < nSlots; r++) {
     const k = keys[r]!;
     const slot = k >>> 16 === 0 ? uniSlot[k]! : pairSlotOf(k, false);
@@ -1036,17 +1150,30 @@ function* buildPostings(
     offs[r] = bytes;
     cursor[slot] = bytes;
     bytes += slotBytes[slot]!;
+    xoffs[r] = xbytes;
+    if (k >>> 16 !== 0) {
+      const skipLen = ((slotDf[slot]! - 1) >>> 5) * 4;
+      posSkip[slot] = xbytes;
+      posSkipLen[slot] = skipLen;
+      const size = skipLen + posBytes[slot]!;
+      posBytes[slot] = xbytes + skipLen; // from here on, the write cursor
+      xbytes += size;
+    }
     if ((r & STEP_KEYS_MASK) === STEP_KEYS_MASK) yield;
   }
   offs[nSlots] = bytes;
-  // Pass 2 needs only the hash, the counts and the cursors: the rest goes before `post` is made.
+  xoffs[nSlots] = xbytes;
+  if (xbytes > 0xffffffff) throw new Error('索引的位置表超过 4 GB：请把资料库分成几个');
+  // Pass 2 needs only the hash, the counts and the cursors: the rest goes before its output is made.
   slotKey = new Int32Array(0);
   slotBytes = new Float64Array(0);
   slotDf = new Uint32Array(0);
+  pos = new Uint8Array(xbytes);
 
   // Pass 2: write every entry: varint(gap * 2 + (tf > 1)), then varint(tf - 2) when tf > 1.
   const post = new Uint8Array(bytes);
   slotLast.fill(-1, 0, nSlots);
+  posCur = posBytes; // now the write cursor of each slot's positions
   for (let d = 0; d < docCount; d++) {
     const nt = scanKnown(d);
     for (let j = 0; j < nt; j++) {
@@ -1128,7 +1255,7 @@ function* buildPostings(
   const ppost = new Uint8Array(pbytes);
   order.forEach((ph, r) => ppost.set(phBuf[ph]!.subarray(0, phLen[ph]!), poffs[r]!));
   yield;
-  return { keys, offs, dfs, post, phrases, poffs, pdfs, ppost };
+  return { keys, offs, dfs, post, phrases, poffs, pdfs, ppost, xoffs, pos };
 }
 
 /**
