@@ -18,7 +18,15 @@ export interface DraftSentence {
   articleHasBasis: boolean;
   /** This sentence itself names a higher-law basis. */
   sentenceHasBasis: boolean;
+  /**
+   * For an item of a list (（一）…, 1. …): the sentence introducing the list (申报单位应当具备下列
+   * 条件：), which says what the item is about and who it binds.
+   */
+  leadIn?: string;
 }
+
+/** An item of a list: （一） (1) 1. 1、 一、 ①. */
+const ITEM_START = /^(?:[（(][一二三四五六七八九十0-9]+[)）]|[0-9]+[.．、]|[一二三四五六七八九十]+、|[①-⑳])/;
 
 const BASIS_RE = /(?:依照|依据|按照|根据|适用)《[^》]{2,60}》|(?:依照|依据|按照)(?:有关|相关)?(?:法律|行政法规|法规|规章)|法律、(?:行政)?法规(?:另有)?规定|依法(?:予以|给予|处理|处罚|追究)/;
 const MODAL_RE = /应当|必须|须|可以|可|不得|禁止|严禁|由|对|给予|实行/;
@@ -55,9 +63,13 @@ export function withoutQuotes(text: string): string {
 
 export function sentencesOf(unit: Pick<Article, 'key' | 'label' | 'text'>): DraftSentence[] {
   const articleHasBasis = hasBasis(unit.text);
+  let leadIn: string | undefined;
   return splitSentences(withoutQuotes(unit.text)).map((s, index) => {
     const m = MODAL_RE.exec(s.text);
+    const item = ITEM_START.test(s.text);
+    if (!item) leadIn = /[：:]$/.test(s.text) ? s.text : undefined;
     return {
+      ...(item && leadIn ? { leadIn } : {}),
       article: { key: unit.key, label: unit.label },
       index,
       text: unit.text.slice(s.start, s.end),

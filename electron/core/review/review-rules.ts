@@ -170,20 +170,26 @@ export function loadRuleSet(dir = defaultRulesDir()): RuleSet {
 const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|无须|禁止|严禁|取消)[^，,、：:]{0,6}$/;
 
 /** Where a sentence rule fires in a sentence: the trigger's span, or undefined. */
-export function matchSentenceRule(rule: SentenceRule, sentence: { text: string; matchText?: string; subject: string }): { start: number; end: number } | undefined {
+export function matchSentenceRule(
+  rule: SentenceRule,
+  sentence: { text: string; matchText?: string; subject: string; leadIn?: string | undefined },
+): { start: number; end: number } | undefined {
   const c = rule.compiled;
-  const s = { text: sentence.matchText ?? sentence.text, subject: sentence.subject };
+  // An item of a list is read with the sentence introducing it (申报单位应当具备下列条件：（一）在本县
+  // 注册…): the trigger must still lie in the item — the lead-in is matched as a sentence of its own.
+  const lead = sentence.leadIn ?? '';
+  const s = { text: lead + (sentence.matchText ?? sentence.text), subject: sentence.subject };
   if (!c.all.every((re) => re.test(s.text))) return undefined;
   if (c.none.some((re) => re.test(s.text))) return undefined;
   if (s.subject && c.subjectNot.some((re) => re.test(s.subject))) return undefined;
   for (const re of c.any) {
-    const m = re.exec(s.text);
+    const m = lead ? [...s.text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g'))].find((x) => x.index + x[0].length > lead.length) : re.exec(s.text);
     if (!m) continue;
     if (rule.negatable) {
       const clauseStart = Math.max(s.text.lastIndexOf('，', m.index), s.text.lastIndexOf('；', m.index), s.text.lastIndexOf(',', m.index)) + 1;
       if (NEGATION.test(s.text.slice(clauseStart, m.index)) || /^(?:不得|不予|免)/.test(m[0])) continue;
     }
-    return { start: m.index, end: m.index + m[0].length };
+    return { start: Math.max(0, m.index - lead.length), end: m.index + m[0].length - lead.length };
   }
   return undefined;
 }
