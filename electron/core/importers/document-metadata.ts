@@ -3,7 +3,7 @@
 // "自…起施行"); anything not stated is left undefined for the user to fill in.
 
 import type { ExtractedMeta } from './extracted-document';
-import { parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
+import { isLetterheadLine, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
 import type { HistoryEvent } from '../../shared/law-model';
 
 const CN = '[\\u4e00-\\u9fa5]';
@@ -82,10 +82,14 @@ export function guessMetadata(text: string): ExtractedMeta {
   if (lines.length === 0) return meta;
 
   let i = 0;
-  const first = lines[0]!;
+  // A 红头文件's letterhead stands above the title (its 文号 is still read from the header below).
+  const letterhead: string[] = [];
+  const isMd = text.includes('<!-- INFO END -->');
+  while (!isMd && i < lines.length - 1 && letterhead.length < 8 && isLetterheadLine(lines[i]!)) letterhead.push(lines[i++]!);
+  const first = lines[i]!;
   if (!HISTORY_START_RE.test(first) && first.length <= 100) {
     meta.title = first;
-    i = 1;
+    i++;
   }
   // Header: up to the Markdown header's end when there is one (a wrapped history line may start
   // with "第三十一条的决定》…"), else up to the first article/heading/section (at most 60 lines).
@@ -103,7 +107,7 @@ export function guessMetadata(text: string): ExtractedMeta {
   for (const h of header) if (HISTORY_START_RE.test(h) || /^[（(].*\d{4}\s*年/.test(h)) events.push(...parseHistoryLine(h));
   const tail = lines.slice(-6);
 
-  meta.docNumber = findDocNumber(header.join('\n')) ?? findDocNumber(lines.slice(0, 3).join('\n'));
+  meta.docNumber = findDocNumber([...letterhead, ...header].join('\n')) ?? findDocNumber(lines.slice(0, 3).join('\n'));
 
   // 制定机关: 发文机关 line, else the body named in the first history event, else the signature.
   for (const l of [...header, ...tail]) {

@@ -99,6 +99,26 @@ export function unclosedTitle(text: string): boolean {
   return text.lastIndexOf('《') > text.lastIndexOf('》');
 }
 
+const LETTERHEAD_RES = [
+  // 发文机关标志: "高青县人民政府文件", "中共高青县委办公室 高青县人民政府办公室文件"
+  /^[\u4e00-\u9fa5（）()\s\u3000]{2,60}文件$/,
+  // 发文字号, maybe with 签发人 on the same line
+  /^[\u4e00-\u9fa5]{1,12}[\s\u3000]*[〔［[【（(][\s\u3000]*\d{4}[\s\u3000]*[〕］\]】）)][\s\u3000]*第?[\s\u3000]*\d{1,5}[\s\u3000]*号(?:[\s\u3000]+签发人[：:].{0,20})?$/,
+  /^签发人[：:\s\u3000]/,
+  // 份号
+  /^[0-9０-９]{4,8}$/,
+  // 密级 and 保密期限, 紧急程度
+  /^(?:绝密|机密|秘密|特急|加急|特提|平急)(?:[★☆\s\u3000]*[\u4e00-\u9fa50-9]{0,6})?$/,
+  // the red rule when it was typed or drawn as characters
+  /^[—\-─━_＿=]{3,}$/,
+];
+
+/** A line of a 红头文件's letterhead, above the title; never a title ("关于…的通知文件" is not one). */
+export function isLetterheadLine(line: string): boolean {
+  if (/关于|办法|规定|条例|决定|通知|意见|细则|规则|方案/.test(line)) return LETTERHEAD_RES.slice(1).some((re) => re.test(line));
+  return LETTERHEAD_RES.some((re) => re.test(line));
+}
+
 function isHistoryLine(line: string): boolean {
   const c = clean(line);
   return /^[（(]?(\d{4}|[〇零一二三四五六七八九]{4})年/.test(c) && parseDate(c) !== undefined;
@@ -157,6 +177,14 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
     while (i < lines.length && clean(lines[i]!) === '') i++;
   };
   skipBlank();
+  if (opts.format !== 'md') {
+    // A 红头文件's letterhead (发文机关标志, 份号, 密级, 紧急程度, 发文字号, 签发人) stands above the title.
+    for (let k = 0; k < 8 && i < lines.length && isLetterheadLine(clean(lines[i]!)); k++) {
+      headerLines.push(clean(lines[i]!));
+      i++;
+      skipBlank();
+    }
+  }
   if (i < lines.length) {
     title = clean(lines[i]!.replace(/^#+/, ''));
     i++;
