@@ -54,4 +54,26 @@ describe.skipIf(!haveChromium)('Quick open with real keys and an input method', 
       await page.keyboard.press('Enter');
       await page.locator('#article-12.active').waitFor();
     }));
+
+  it('Enter (and ↑↓) while an input method composes the next word do not choose a match; Enter after it does', () =>
+    withSession(async ({ page, context }) => {
+      await page.getByTestId('library-total').waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('quick-open-input');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Input.insertText', { text: '行政许可法' });
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
+      // Then the next word is being composed (第十二条 as di'shi'er'tiao) while the matches are listed.
+      await cdp.send('Input.imeSetComposition', { text: "di'shi", selectionStart: 6, selectionEnd: 6 });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      // Those keys were the input method's: nothing is opened.
+      await cdp.send('Input.insertText', { text: '第十二条' });
+      await expect.poll(() => input.inputValue()).toBe('行政许可法第十二条');
+      expect(page.url()).not.toContain('#/read/');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '第十二条' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('#article-12.active').waitFor();
+    }));
 });

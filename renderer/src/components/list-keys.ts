@@ -6,6 +6,9 @@ export function handleListKeys(
   e: KeyboardEvent,
   opts: { count: number; setSelected: Dispatch<SetStateAction<number>>; onEnter: () => void; onEscape?: () => void },
 ): void {
+  // While an input method composes (pinyin), ↑↓ move in its candidates and Enter commits its
+  // letters: they are not the list's (Enter opened the first match in the middle of a word).
+  if (e.nativeEvent.isComposing || e.keyCode === 229) return;
   if (e.key === 'ArrowDown') {
     e.preventDefault();
     opts.setSelected((s) => Math.min(opts.count - 1, s + 1));
