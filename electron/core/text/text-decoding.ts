@@ -3,7 +3,7 @@
 // decode as GBK without error, into nonsense.
 import { DomainError } from '../../shared/errors';
 
-export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8+gb18030';
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8+gb18030' | 'big5';
 
 export interface DecodedText {
   text: string;
@@ -59,6 +59,35 @@ function bomlessUtf16(bytes: Uint8Array): DecodedText | undefined {
   }
   // Binary read as UTF-16 is a scatter of unrelated code points; a law is almost all CJK and ASCII.
   return best && bestShare >= 0.9 && controlRatio(best.text) <= 0.01 ? best : undefined;
+}
+
+/**
+ * Big5 (traditional, from Taiwan or Hong Kong) also decodes as GB18030, into nonsense. Its second
+ * bytes are 0x40–0x7E for about half the characters, where GBK keeps rare extension characters a
+ * Chinese law almost never uses: a fifth of the pairs there means Big5.
+ */
+function looksLikeBig5(bytes: Uint8Array): boolean {
+  let pairs = 0;
+  let low = 0;
+  const n = Math.min(bytes.length, 65536);
+  for (let i = 0; i + 1 < n; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x81 || lead === 0xff) continue;
+    const trail = bytes[i + 1]!;
+    if (trail >= 0x30 && trail <= 0x39) {
+      i += 3; // a GB18030 four-byte sequence
+      continue;
+    }
+    pairs++;
+    if (trail < 0xa1) low++;
+    i++;
+  }
+  return pairs >= 20 && low / pairs > 0.2;
+}
+
+function big5(bytes: Uint8Array): DecodedText | undefined {
+  const text = strict('big5', bytes);
+  return text === undefined ? undefined : { text, encoding: 'big5' };
 }
 
 /**
@@ -121,7 +150,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       else {
         const g = strict('gb18030', bytes) ?? lineByLine(bytes);
         if (g === undefined) throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
-        decoded = typeof g === 'string' ? { text: g, encoding: 'gb18030' } : g;
+        decoded = typeof g === 'string' ? (looksLikeBig5(bytes) ? big5(bytes) : undefined) ?? { text: g, encoding: 'gb18030' } : g;
       }
     }
   }

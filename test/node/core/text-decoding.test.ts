@@ -63,6 +63,13 @@ describe('decodeText', () => {
     expect(r).toEqual({ text: a + b, encoding: 'utf-8+gb18030' });
   });
 
+  it('reads Big5 (traditional) text as Big5, not as GB18030 nonsense; GBK text with a few rare characters stays GB18030', () => {
+    const big5 = '第一條　為了規範科技創新券管理，保障公民、法人和其他組織的合法權益，制定本辦法。\n第二條　本辦法自公布之日起施行。\n';
+    expect(decodeText(iconv.encode(big5, 'big5'))).toEqual({ text: big5, encoding: 'big5' });
+    const gbk = '第一条　为了规范科技创新券管理，保障公民、法人和其他组织的合法权益，制定本办法。镕䶮\n第二条　本办法自公布之日起施行。\n';
+    expect(decodeText(iconv.encode(gbk, 'gb18030'))).toEqual({ text: gbk, encoding: 'gb18030' });
+  });
+
   it('normalises line endings and zero-width characters', () => {
     expect(normalizeNewlines('a\r\nb\rc\u200b\ufeffd')).toBe('a\nb\ncd');
   });
