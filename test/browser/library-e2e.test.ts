@@ -1,7 +1,6 @@
-// 法规库 with more laws than its first screen: the first rows are asked for first and the whole list
-// after them, so the total and the facets are the whole library's from the first paint, and every
-// law is in the table once the rest has come (the last by the sort at the end of the scroll, the
-// title filter over all of them).
+// 法规库 with more laws than its first screen (the table is virtual): the total is the whole
+// library's, every law is reachable (the last by the sort at the end of the scroll), and the title
+// filter works over all of them.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import { FIXTURES, go, haveChromium, useBrowser } from './browser-harness';
 describe.skipIf(!haveChromium)('法规库 in Chromium', () => {
   const withSession = useBrowser();
 
-  it('a library of more laws than the first screen: the whole total at once, every law in the table after', () =>
+  it('a library of more laws than the first screen: the whole total, every law reachable by scrolling, the filter over all', () =>
     withSession(async ({ page, face }) => {
       // 80 more local regulations: 淄博市专利管理若干规定 as 80 counties' own, one a year apart.
       const dir = mkdtempSync(join(tmpdir(), 'lawdesk-library-'));
@@ -31,7 +30,6 @@ describe.skipIf(!haveChromium)('法规库 in Chromium', () => {
 
       await go(page, '#/search');
       await go(page, '#/library');
-      // The total is the whole library's from the first rows on.
       await page.getByTestId('library-total').filter({ hasText: `共 ${whole.total} 部` }).waitFor();
       const oldest = whole.rows.at(-1)!;
       const body = page.locator('.ant-table-body, .ant-table-tbody-virtual-holder').first();

@@ -17,9 +17,6 @@ import { navigate } from '../../router';
 import { useSettings } from '../../settings-context';
 import { App as AntApp } from 'antd';
 
-/** Rows asked for first while the whole list is on its way: more than a screen of the table. */
-const FIRST_ROWS = 60;
-
 function useWindowHeight(): number {
   const [h, setH] = useState(window.innerHeight);
   useEffect(() => {
@@ -85,15 +82,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
 
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
   const input = { q, levels, regions, statuses, categories, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
-  // Until the whole list has answered once, the first screen of it (with the full total and facets)
-  // is asked first, and the whole list after it (one server: asked together, the small answer
-  // would wait behind the big one): the corpus is 2,490 rows, ≈ 730 KB, half a second under load
-  // before the first row could show.
-  const [seenWhole, setSeenWhole] = useState(false);
-  const head = useCall('laws:list', seenWhole ? null : { ...input, limit: FIRST_ROWS }, favTick);
-  const full = useCall('laws:list', seenWhole || head.data || head.error ? input : null, favTick);
-  if (full.data && !seenWhole) setSeenWhole(true);
-  const list = full.data || full.error ? full : head;
+  const list = useCall('laws:list', input, favTick);
 
   const toggleFavorite = async (row: LawRow) => {
     try {
