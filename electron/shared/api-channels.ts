@@ -87,6 +87,7 @@ export const CHANNEL_NAMES = [
   'reports:export',
   'register:list',
   'register:save',
+  'register:export',
   'register:due',
   'register:flags',
   'office:get',

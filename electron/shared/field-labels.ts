@@ -76,10 +76,14 @@ export const WORKBENCH_FIELD_LABELS: Record<string, string> = {
 const ENVELOPE_LABELS: Record<string, string> = { input: '填写内容', patch: '修改内容', expectedRevision: '版本号' };
 const RECORD_INPUT_LABELS: Record<string, string> = { ...FIELD_LABELS, ...ENVELOPE_LABELS };
 
+/** The yearly documents' exports (年度报告, 规范性文件登记表): the 落款's date is the 成文日期. */
+const EXPORT_INPUT_LABELS: Record<string, string> = { date: '成文日期', year: '年度', format: '格式', kind: '文稿' };
+
 /** The labels of an API call's input, by the channel's domain ("reviews:create" → reviews); none for a domain without a vocabulary. */
 export function inputLabels(channel: string): Readonly<Record<string, string>> | undefined {
   const domain = channel.slice(0, channel.indexOf(':'));
   if (domain === 'reviews' || domain === 'lectures' || domain === 'plans' || domain === 'records') return RECORD_INPUT_LABELS;
   if (domain === 'workbench') return WORKBENCH_FIELD_LABELS;
+  if (channel === 'reports:export' || channel === 'register:export') return EXPORT_INPUT_LABELS;
   return undefined;
 }

@@ -1,7 +1,8 @@
 // The office's yearly documents in real Chromium: generate the 2020 report from the seeded records
 // and open the downloaded DOCX; register a 规范性文件 and see its reminder on the register page and
-// on the start page.
+// on the start page; export the 登记表 and open the downloaded DOCX and PDF.
 
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
@@ -9,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordsService } from '../../electron/core/records/records-service';
 import { importPaths } from '../../electron/core/library/library-import';
 import { LAWS, seed } from '../node/records/records-test-support';
+import { hasCommand } from '../node/page-pictures';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser', () => {
@@ -34,6 +36,9 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       // A figure's sources show on hover.
       await draft.getByTestId('report-figure').filter({ hasText: '合法性审查件数：5' }).hover();
       await page.getByRole('tooltip').getByText(/R2020-001/).waitFor();
+      // The 成文日期 of the 落款 is the day chosen, not the day it is exported.
+      await page.getByLabel('成文日期（落款）').fill('2021-01-20');
+      await page.getByLabel('成文日期（落款）').press('Enter');
       const download = page.waitForEvent('download');
       await page.getByTestId('export-annual-docx').click();
       const file = await download;
@@ -41,6 +46,54 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       const { value } = await mammoth.extractRawText({ buffer: readFileSync((await file.path())!) });
       expect(value).toContain('聘请山东青苑律师事务所李明为法律顾问');
       expect(value).toContain('附件：数据来源');
+      expect(value).toContain('2021年1月20日');
+    }));
+
+  it('导出登记表 by keyboard: one year’s documents as a DOCX with their rows and the 成文日期 chosen, then all of them as a PDF', () =>
+    withSession(async ({ page, face }) => {
+      await face.service.call('office:set', { unit: '高青县科学技术局' });
+      await face.service.call('register:save', { entry: { title: '高青县科技创新券管理暂行办法', draftingUnit: '高新技术科', published: '2020-05-08', docNumber: '高科发〔2020〕3号', filedDate: '2020-05-28', filedWith: '高青县司法局' } });
+      await face.service.call('register:save', { entry: { title: '高青县科技计划项目管理办法', draftingUnit: '规划发展科', published: '2019-09-10' } });
+      await go(page, '#/register');
+      await page.getByRole('cell', { name: '高科发〔2020〕3号' }).waitFor();
+      await page.getByTestId('register-export').focus();
+      await page.keyboard.press('Enter');
+      const form = page.getByTestId('register-export-form');
+      // The year filter has the focus: choose 2020 by keyboard.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid=register-export-year]') !== null)).toBe(true);
+      await page.keyboard.press('ArrowDown');
+      await page.locator('.ant-select-item-option', { hasText: '2020 年度' }).waitFor();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => form.getByTestId('register-export-year').innerText()).toContain('2020 年度');
+      await form.getByLabel('成文日期').fill('2021-01-15');
+      await form.getByLabel('成文日期').press('Enter');
+      const ok = page.locator('.ant-modal-footer .ant-btn-primary');
+      let [file] = await Promise.all([page.waitForEvent('download'), ok.click()]);
+      expect(file.suggestedFilename()).toBe('高青县科学技术局2020年度规范性文件登记表.docx');
+      const { value } = await mammoth.extractRawText({ buffer: readFileSync((await file.path())!) });
+      expect(value).toContain('高青县科学技术局2020年度规范性文件登记表');
+      expect(value).toContain('《高青县科技创新券管理暂行办法》');
+      expect(value).toContain('高科发〔2020〕3号');
+      expect(value).toContain('2020年5月28日已备案（高青县司法局）');
+      expect(value).not.toContain('高青县科技计划项目管理办法');
+      expect(value).toContain('2021年1月15日');
+      await form.waitFor({ state: 'detached' });
+      // All years, as a PDF.
+      await page.getByTestId('register-export').click();
+      await form.getByText('PDF').click();
+      [file] = await Promise.all([page.waitForEvent('download'), ok.click()]);
+      expect(file.suggestedFilename()).toBe('高青县科学技术局规范性文件登记表.pdf');
+      const pdf = (await file.path())!;
+      expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      if (hasCommand('pdftotext')) {
+        // -raw keeps each table cell's lines together (-layout interleaves the columns' wrapped lines).
+        const text = spawnSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+        expect(text).toContain('规范性文件共登记2件');
+        expect(text).toContain('《高青县科技创新券管理暂行办法》');
+        expect(text).toContain('《高青县科技计划项目管理办法》');
+        expect(text).toContain('（未登记文号）');
+      }
     }));
 
   it('registers a 规范性文件 and reminds of its overdue 备案 on the register and the start page', () =>

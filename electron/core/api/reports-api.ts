@@ -1,6 +1,6 @@
 // The yearly-documents calls over the core: the report draft and its export (DOCX / PDF / HTML into
-// the export folder, handed out by file id like pack exports), the register, the office profile
-// and the start page's reminders.
+// the export folder, handed out by file id like pack exports), the register and its 登记表, the
+// office profile and the start page's reminders.
 
 import { UPLOAD_LIMITS } from '../../shared/api/common';
 import { REPORT_KIND_LABELS } from '../../shared/api/reports';
@@ -9,6 +9,7 @@ import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RegisterService } from '../register/register-service';
 import { annualReportFor } from '../reports/annual-report-service';
 import { exportAnnualReport, exportPlanDocument } from '../reports/annual-report-export';
+import { exportRegister } from '../reports/register-export';
 import { officeReminders } from '../reports/office-reminders';
 import { safeFileName, type ApiContext, type Handlers } from './api-context';
 
@@ -19,7 +20,7 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const svc = await ctx.records();
       return annualReportFor(svc, ctx.store, { year });
     },
-    'reports:export': async ({ kind, year, format, taskId }) => {
+    'reports:export': async ({ kind, year, format, date, taskId }) => {
       const svc = await ctx.records();
       const progress = ctx.progress(taskId);
       progress({ phase: 'render', done: 0, total: 1, label: REPORT_KIND_LABELS[kind] });
@@ -29,7 +30,7 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const opts = { out, format, ...(print ? { print } : {}) };
       const r =
         kind === 'annual'
-          ? await exportAnnualReport(await annualReportFor(svc, ctx.store, { year }), { ...opts, today: svc.today() })
+          ? await exportAnnualReport(await annualReportFor(svc, ctx.store, { year }), { ...opts, today: date ?? svc.today() })
           : { ...(await exportPlanDocument(svc, { ...opts, kind, year })), notes: [] as string[] };
       progress({ phase: 'write', done: 1, total: 1, label: name });
       return { ...ctx.handOut(r.path, name), notes: r.notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
@@ -44,6 +45,16 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       } finally {
         if (up) ctx.dropDir(up.dir);
       }
+    },
+    'register:export': async ({ year, format, date, taskId }) => {
+      const svc = await ctx.records();
+      const progress = ctx.progress(taskId);
+      progress({ phase: 'render', done: 0, total: 1, label: '规范性文件登记表' });
+      const unit = readOffice(ctx.store.dir).profile.unit;
+      const name = `${safeFileName(`${unit}${year ? `${year}年度` : ''}规范性文件登记表`, '规范性文件登记表')}.${format}`;
+      const r = await exportRegister(svc, await register(), { out: ctx.exportPath(name), format, ...(year ? { year } : {}), ...(date ? { date } : {}), ...(print ? { print } : {}) });
+      progress({ phase: 'write', done: 1, total: 1, label: name });
+      return { ...ctx.handOut(r.path, name), entries: r.entries, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
     },
     'register:due': async () => (await register()).due(),
     'register:flags': async () => (await register()).flags({ onlyAffected: true }),

@@ -6,9 +6,12 @@ import { z } from 'zod';
 import { OfficeProfilePatchSchema, OfficeProfileSchema } from '../office-profile';
 import { CitingRecordSchema } from '../record-schema';
 import { RegisterEntryInputSchema, RegisterEntrySchema, RegisterReminderSchema } from '../register-schema';
+import { EXPORT_FORMATS } from './packs';
 import { base64Cap, call, count, empty, producedFileSchema, recordId, shownText, taskId, uploadFileSchema } from './common';
 
 const year = z.number().int().min(1990).max(2200);
+/** 成文日期 of the 落款 (default: today in the office's time zone); a day that exists, not only its shape. */
+export const signDate = z.iso.date({ error: '成文日期应为实际存在的日期 YYYY-MM-DD' });
 
 export const reportSourceSchema = z.object({ kind: z.enum(['review', 'lecture', 'plan', 'register']), id: z.string(), title: z.string(), date: z.string() });
 export const annualReportSchema = z.object({
@@ -47,7 +50,7 @@ export type OfficeReminderDto = z.infer<typeof officeReminderSchema>;
 export const reportsCalls = {
   'reports:annual': call({ input: z.object({ year }).strict(), output: annualReportSchema }),
   'reports:export': call({
-    input: z.object({ kind: z.enum(REPORT_KINDS), year, format: z.enum(['docx', 'pdf', 'html']), taskId }).strict(),
+    input: z.object({ kind: z.enum(REPORT_KINDS), year, format: z.enum(EXPORT_FORMATS), date: signDate.optional(), taskId }).strict(),
     output: producedFileSchema.extend({ notes: z.array(z.string()), pages: count.optional() }),
   }),
   'register:list': call({ input: z.object({ year: year.optional(), q: z.string().max(200).optional() }).strict(), output: z.array(registerViewSchema) }),
@@ -56,6 +59,11 @@ export const reportsCalls = {
     input: z.object({ id: recordId.optional(), entry: RegisterEntryInputSchema.partial(), expectedRevision: count.optional(), file: uploadFileSchema.optional() }).strict(),
     output: z.object({ entry: registerViewSchema, warnings: z.array(z.string()) }),
     maxBodyBytes: base64Cap + 64 * 1024,
+  }),
+  /** The 规范性文件登记表 (GB/T 9704) of all documents or those published in `year`, into the export folder. */
+  'register:export': call({
+    input: z.object({ year: year.optional(), format: z.enum(EXPORT_FORMATS), date: signDate.optional(), taskId }).strict(),
+    output: producedFileSchema.extend({ entries: count, pages: count.optional() }),
   }),
   'register:due': call({ input: empty, output: z.array(RegisterReminderSchema) }),
   /** The register documents' citations whose article changed since: the same entries as 受影响. */

@@ -65,6 +65,31 @@ describe('reports API', () => {
     await expect(svc.call('reports:export', { kind: 'plan', year: 2019, format: 'docx' })).rejects.toMatchObject({ code: 'INVALID' });
   });
 
+  it('exports the 规范性文件登记表 with the register’s rows and the 成文日期 given; an impossible date is refused by field', async () => {
+    await svc.call('office:set', { unit: '高青县科学技术局' });
+    await svc.call('register:save', { entry: { title: '高青县科技创新券管理暂行办法', draftingUnit: '高新技术科', published: '2020-05-08', docNumber: '高科发〔2020〕3号', filedDate: '2020-05-28' } });
+    await svc.call('register:save', { entry: { title: '高青县科技计划项目管理办法', draftingUnit: '规划发展科', published: '2019-09-10' } });
+    const out = await svc.call('register:export', { year: 2020, format: 'docx', date: '2021-01-15' });
+    expect(out).toMatchObject({ name: '高青县科学技术局2020年度规范性文件登记表.docx', entries: 1 });
+    const file = await svc.call('files:get', { fileId: out.fileId });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.dataBase64, 'base64') });
+    expect(value).toContain('高青县科学技术局2020年度规范性文件登记表');
+    expect(value).toContain('《高青县科技创新券管理暂行办法》');
+    expect(value).toContain('高科发〔2020〕3号');
+    expect(value).toContain('2020年5月28日已备案');
+    expect(value).not.toContain('高青县科技计划项目管理办法'); // published 2019
+    expect(value).toContain('2021年1月15日');
+    const all = await svc.call('register:export', { format: 'html' });
+    expect(all.entries).toBe(2);
+    expect(Buffer.from((await svc.call('files:get', { fileId: all.fileId })).dataBase64, 'base64').toString('utf8')).toContain('（未登记文号）');
+    await expect(svc.call('register:export', { format: 'docx', date: '2021-02-30' })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringMatching(/成文日期应为实际存在的日期/) });
+    await expect(svc.call('register:export', { year: 2018, format: 'docx' })).rejects.toThrow(/没有2018年度公布的文件/);
+    // The yearly report takes its 成文日期 the same way.
+    const report = await svc.call('reports:export', { kind: 'annual', year: 2020, format: 'html', date: '2021-01-20' });
+    expect(Buffer.from((await svc.call('files:get', { fileId: report.fileId })).dataBase64, 'base64').toString('utf8')).toContain('2021年1月20日');
+    await expect(svc.call('reports:export', { kind: 'annual', year: 2020, format: 'docx', date: '2021-13-01' })).rejects.toThrow(/成文日期应为实际存在的日期/);
+  });
+
   it('saves register entries, refuses impossible dates by field, and reminds on the start page', async () => {
     const saved = await svc.call('register:save', { entry: { title: '高青县科技创新券管理暂行办法', draftingUnit: '高新技术科', published: '2020-12-01', docNumber: '高科发〔2020〕9号' } });
     expect(saved.entry).toMatchObject({ id: 'D2020-001', filingDue: '2020-12-31', validUntil: '2022-11-30', status: '现行有效' });

@@ -1,7 +1,7 @@
 // 规范性文件登记: the bureau's own documents with 有效期, 备案, 评估 and 清理, what needs doing
-// now, and the documents whose cited articles changed since they were issued.
+// now, the documents whose cited articles changed since they were issued, and the 登记表 export.
 
-import { UploadOutlined } from '@ant-design/icons';
+import { ExportOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/common';
 import { FlagTag, readAsBase64 } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 import { printableName } from '../../../../electron/shared/printable-name';
+import { RegisterExport } from './RegisterExport';
 
 const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
 const day = (s?: string) => (s ? dayjs(s) : undefined);
@@ -140,6 +141,8 @@ export function RegisterPage() {
   const due = useCall('register:due', {}, tick);
   const flags = useCall('register:flags', {}, tick);
   const [editing, setEditing] = useState<RegisterViewDto | 'new'>();
+  const [exporting, setExporting] = useState(false);
+  const years = [...new Set((list.data ?? []).map((e) => Number(e.published.slice(0, 4))))].sort((a, b) => b - a);
   const refresh = () => setTick((t) => t + 1);
   return (
     <div className="page" style={{ maxWidth: 1280 }}>
@@ -149,6 +152,9 @@ export function RegisterPage() {
         </Typography.Title>
         <Button type="primary" onClick={() => setEditing('new')} data-testid="register-add">
           登记规范性文件
+        </Button>
+        <Button icon={<ExportOutlined />} disabled={!list.data?.length} onClick={() => setExporting(true)} data-testid="register-export">
+          导出登记表
         </Button>
       </Space>
       {!!due.data?.length && (
@@ -191,6 +197,7 @@ export function RegisterPage() {
           ]}
         />
       )}
+      {exporting && <RegisterExport years={years} onClose={() => setExporting(false)} />}
       {editing && <EntryForm entry={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} onSaved={refresh} />}
     </div>
   );

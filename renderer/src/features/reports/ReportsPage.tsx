@@ -2,7 +2,7 @@
 // shows the records it came from, placeholders stand out — and the exports of the report, the
 // 普法工作计划 and the 普法责任清单 (DOCX in GB/T 9704 style, PDF, HTML).
 
-import { Alert, Button, Card, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography, message } from 'antd';
 import { useState } from 'react';
 import { REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
@@ -10,7 +10,8 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { handOver } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
-import { officeYear } from '../../office-clock';
+import { officeDay, officeYear } from '../../office-clock';
+import type { Dayjs } from 'dayjs';
 
 const thisYear = officeYear();
 const FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -37,13 +38,15 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
   const office = useCall('office:get', {});
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
+  // 成文日期 of the 落款: a report on last year is signed on the day it is issued, not when it is printed again.
+  const [signed, setSigned] = useState<Dayjs>(() => officeDay());
   const r = res.data;
 
   const exportAs = async (kind: Kind, format: (typeof FORMATS)[number]) => {
     setBusy(`${kind}.${format}`);
     setError(undefined);
     try {
-      const out = await client.call('reports:export', { kind, year, format });
+      const out = await client.call('reports:export', { kind, year, format, date: signed.format('YYYY-MM-DD') });
       const how = await handOver(out);
       void message.success(how === 'downloaded' ? `已导出并下载“${out.name}”` : `已导出到 ${out.folder ?? ''}`);
     } catch (e) {
@@ -82,6 +85,12 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
       )}
       <Card size="small" title="导出" style={{ marginBottom: 12 }}>
         <Space orientation="vertical">
+          <Space>
+            <label htmlFor="reports-sign-date" style={{ display: 'inline-block', width: 170 }}>
+              成文日期（落款）
+            </label>
+            <DatePicker id="reports-sign-date" size="small" allowClear={false} value={signed} onChange={(d) => d && setSigned(d)} data-testid="reports-sign-date" />
+          </Space>
           {REPORT_KINDS.map((k) => (
             <Space key={k} wrap>
               <Typography.Text style={{ display: 'inline-block', width: 170 }}>{REPORT_KIND_LABELS[k]}</Typography.Text>
