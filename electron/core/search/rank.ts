@@ -124,7 +124,15 @@ function blocksFor(m: SegmentMatch, docStart: Uint32Array, docVersion: Uint32Arr
  * Counts one segment's matches per version and scores the shown ones into the heap. `base` makes
  * the article ids global; `verSlot` maps the segment's versions to slots.
  */
-export function collectHits(m: SegmentMatch, base: number, verSlot: Int32Array, docVersion: Uint32Array, docStart: Uint32Array, sink: HitSink): void {
+export function collectHits(
+  m: SegmentMatch,
+  base: number,
+  verSlot: Int32Array,
+  docVersion: Uint32Array,
+  docStart: Uint32Array,
+  sink: HitSink,
+  whole?: SegmentMatch,
+): void {
   const { docs, tfs } = m;
   const { perSlot, shown, weight, idf, heap } = sink;
   // One list (a 1–2-unit term or a listed phrase, the very frequent ones): count per block and
@@ -132,7 +140,21 @@ export function collectHits(m: SegmentMatch, base: number, verSlot: Int32Array, 
   if (docs.length >= sink.blockMin) {
     const blocks = blocksFor(m, docStart, docVersion, sink.avgLen, heap !== undefined);
     if (blocks) {
-      collectBlocks(blocks, docs, base, verSlot, sink);
+      collectBlocks(blocks, docs, base, verSlot, sink, undefined);
+      return;
+    }
+  }
+  // The hits are a subset of one list (许可 -行政许可: the list of 许可 less the articles holding
+  // 行政许可), with the list's counts: the list's blocks bound them as well. Counted hit by hit,
+  // ranked through the blocks, skipping the articles not in the subset.
+  if (heap && whole && docs.length >= sink.blockMin && m.tfs.length === 1) {
+    const blocks = blocksFor(whole, docStart, docVersion, sink.avgLen, true);
+    if (blocks) {
+      for (let i = 0; i < docs.length; i++) {
+        const slot = verSlot[docVersion[docs[i]!]!]!;
+        if (perSlot[slot]!++ === 0) sink.touched[sink.nTouched++] = slot;
+      }
+      collectBlocks(blocks, whole.docs, base, verSlot, sink, docs);
       return;
     }
   }
@@ -172,14 +194,16 @@ export function collectHits(m: SegmentMatch, base: number, verSlot: Int32Array, 
  * the heap fills with high scores at once and the walk stops at the first block that no weight
  * could lift above them.
  */
-function collectBlocks(b: ListBlocks, docs: Uint32Array, base: number, verSlot: Int32Array, sink: HitSink): void {
+function collectBlocks(b: ListBlocks, docs: Uint32Array, base: number, verSlot: Int32Array, sink: HitSink, subset: Uint32Array | undefined): void {
   const { perSlot, shown, weight, heap } = sink;
   const { ver, start, maxF, order, tf, docStart } = b;
   const nb = ver.length;
-  for (let j = 0; j < nb; j++) {
-    const slot = verSlot[ver[j]!]!;
-    if (perSlot[slot] === 0) sink.touched[sink.nTouched++] = slot;
-    perSlot[slot]! += start[j + 1]! - start[j]!;
+  if (!subset) {
+    for (let j = 0; j < nb; j++) {
+      const slot = verSlot[ver[j]!]!;
+      if (perSlot[slot] === 0) sink.touched[sink.nTouched++] = slot;
+      perSlot[slot]! += start[j + 1]! - start[j]!;
+    }
   }
   if (!heap) return;
   blockRankStats.lists++;
@@ -196,8 +220,23 @@ function collectBlocks(b: ListBlocks, docs: Uint32Array, base: number, verSlot: 
     const w = weight[slot]!;
     if (heap.full && maxF[j]! * idf0 * w * BOUND_SLACK < heap.worst) continue;
     blockRankStats.blocksScored++;
+    // With a subset: where the block's first article would be in it, then both walked in step.
+    let at = 0;
+    if (subset) {
+      let hi = subset.length;
+      const first = docs[start[j]!]!;
+      while (at < hi) {
+        const mid = (at + hi) >>> 1;
+        if (subset[mid]! < first) at = mid + 1;
+        else hi = mid;
+      }
+    }
     for (let i = start[j]!, end = start[j + 1]!; i < end; i++) {
       const d = docs[i]!;
+      if (subset) {
+        while (at < subset.length && subset[at]! < d) at++;
+        if (subset[at] !== d) continue;
+      }
       const norm = normA + normB * (docStart[d + 1]! - docStart[d]! - 1);
       const t = tf[i]!;
       let score = (idf0 * t * (BM25_K1 + 1)) / (t + norm);

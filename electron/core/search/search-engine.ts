@@ -16,7 +16,7 @@ import { findLaws, pickVersion } from '../library/law-lookup';
 import { versionInForceOn } from '../library/version-status';
 import type { LibraryStore } from '../library/library-store';
 import { didYouMean, type Vocabulary } from './did-you-mean';
-import { countSegment, matchSegment, termDf, termKeys } from './matcher';
+import { countSegment, matchSegment, termDf, termKeys, type SegmentMatch } from './matcher';
 import { parseQuery, splitPunctuated, type ParsedQuery } from './query-parser';
 import { PinyinCache, QuickOpenIndex, splitArticleRef, titleEntry, type TitleEntry } from './quick-open';
 import { IndexSegments, type IndexProgress, type SegState } from './index-segments';
@@ -631,7 +631,16 @@ export class SearchEngine {
     for (let si = 0; si < this.segs.length; si++) {
       const { seg, verSlot } = this.segs[si]!;
       const m = matchSegment(seg, terms, excludes);
-      collectHits(m, base, verSlot, seg.docVersion, seg.docStart, sink);
+      // One exact list less excluded articles: its blocks rank the rest (rank.ts).
+      let whole: SegmentMatch | undefined;
+      if (excludes.length && terms.length === 1 && sink.heap && m.docs.length >= sink.blockMin) {
+        const tk = termKeys(seg, terms[0]!);
+        if (tk.exact && tk.slots?.length === 1) {
+          const p = seg.posting(tk.slots[0]!);
+          whole = { docs: p.docs, tfs: [p.tf] };
+        }
+      }
+      collectHits(m, base, verSlot, seg.docVersion, seg.docStart, sink, whole);
       base += seg.docCount;
     }
     for (let j = 0; j < sink.nTouched; j++) {

@@ -68,6 +68,19 @@ describe('top k through block bounds = top k of every hit', () => {
     expect(blockRankStats.blocksScored - before.blocksScored).toBeLessThan((blockRankStats.blocks - before.blocks) / 2);
   });
 
+  it('a frequent term less an excluded one is ranked through the blocks of the term, with the same answer', () => {
+    for (const q of ['法 -行政', '的 -规定', '人 -人民']) {
+      for (const f of filters) {
+        const query = { q, limit: 20, ...f };
+        const want = strip(ctx.plain.search(query));
+        const before = blockRankStats.lists;
+        expect(strip(ctx.blocks.search(query)), JSON.stringify(query)).toBe(want);
+        expect(strip(ctx.blocks.search(query)), JSON.stringify(query)).toBe(want);
+        expect(blockRankStats.lists, JSON.stringify(query)).toBeGreaterThan(before);
+      }
+    }
+  });
+
   it('counts alone (limit 0) agree too, before and after the blocks exist', () => {
     for (const q of ['的', '法', '许可']) {
       for (const f of filters) {
