@@ -60,12 +60,6 @@ interface ListBlocks {
 export const blockRankStats = { lists: 0, blocks: 0, blocksScored: 0 };
 
 const listBlocks = new WeakMap<Uint32Array, ListBlocks>();
-/**
- * Lists seen once: blocks are built for a list the second time it is ranked, so a list made for
- * one query (an intersection, a verified or excluded subset) never pays for blocks it cannot reuse.
- */
-const seenLists = new WeakSet<Uint32Array>();
-
 function buildBlocks(docs: Uint32Array, tf: Uint16Array, docVersion: Uint32Array, docStart: Uint32Array, avgLen: number): ListBlocks {
   const n = docs.length;
   let nb = 0;
@@ -111,10 +105,6 @@ function blocksFor(m: SegmentMatch, docStart: Uint32Array, docVersion: Uint32Arr
   const b = listBlocks.get(m.docs);
   if (b && b.tf === m.tfs[0] && b.docStart === docStart && b.avgLen === avgLen) return b;
   if (!build) return undefined;
-  if (!b && !seenLists.has(m.docs)) {
-    seenLists.add(m.docs);
-    return undefined;
-  }
   const nb = buildBlocks(m.docs, m.tfs[0]!, docVersion, docStart, avgLen);
   listBlocks.set(m.docs, nb);
   return nb;
@@ -122,7 +112,8 @@ function blocksFor(m: SegmentMatch, docStart: Uint32Array, docVersion: Uint32Arr
 
 /**
  * Counts one segment's matches per version and scores the shown ones into the heap. `base` makes
- * the article ids global; `verSlot` maps the segment's versions to slots.
+ * the article ids global; `verSlot` maps the segment's versions to slots. `whole`: the stored
+ * (cached) posting list that `m` is, or is a subset of, when the query is one exact term.
  */
 export function collectHits(
   m: SegmentMatch,
@@ -135,21 +126,17 @@ export function collectHits(
 ): void {
   const { docs, tfs } = m;
   const { perSlot, shown, weight, idf, heap } = sink;
-  // One list (a 1–2-unit term or a listed phrase, the very frequent ones): count per block and
-  // score only the blocks whose bound can still enter the top k.
-  if (docs.length >= sink.blockMin) {
-    const blocks = blocksFor(m, docStart, docVersion, sink.avgLen, heap !== undefined);
-    if (blocks) {
+  // The hits are one stored list (a 1–2-unit term or a listed phrase, the very frequent ones), or
+  // a subset of one (许可 -行政许可: 许可's list less the articles holding 行政许可) with its
+  // counts: the list's blocks bound them. The whole list is counted block by block; a subset hit
+  // by hit, then ranked through the blocks, skipping the articles not in it.
+  if (whole && docs.length >= sink.blockMin && tfs.length === 1) {
+    const blocks = blocksFor(whole, docStart, docVersion, sink.avgLen, heap !== undefined);
+    if (blocks && docs === whole.docs) {
       collectBlocks(blocks, docs, base, verSlot, sink, undefined);
       return;
     }
-  }
-  // The hits are a subset of one list (许可 -行政许可: the list of 许可 less the articles holding
-  // 行政许可), with the list's counts: the list's blocks bound them as well. Counted hit by hit,
-  // ranked through the blocks, skipping the articles not in the subset.
-  if (heap && whole && docs.length >= sink.blockMin && m.tfs.length === 1) {
-    const blocks = blocksFor(whole, docStart, docVersion, sink.avgLen, true);
-    if (blocks) {
+    if (blocks && heap) {
       for (let i = 0; i < docs.length; i++) {
         const slot = verSlot[docVersion[docs[i]!]!]!;
         if (perSlot[slot]!++ === 0) sink.touched[sink.nTouched++] = slot;

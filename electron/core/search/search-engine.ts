@@ -631,9 +631,10 @@ export class SearchEngine {
     for (let si = 0; si < this.segs.length; si++) {
       const { seg, verSlot } = this.segs[si]!;
       const m = matchSegment(seg, terms, excludes);
-      // One exact list less excluded articles: its blocks rank the rest (rank.ts).
+      // One exact term: its stored list (which m is, or holds less excluded articles) is ranked
+      // through its blocks (rank.ts).
       let whole: SegmentMatch | undefined;
-      if (excludes.length && terms.length === 1 && sink.heap && m.docs.length >= sink.blockMin) {
+      if (terms.length === 1 && m.docs.length >= sink.blockMin) {
         const tk = termKeys(seg, terms[0]!);
         if (tk.exact && tk.slots?.length === 1) {
           const p = seg.posting(tk.slots[0]!);

@@ -69,12 +69,13 @@ describe('collectHits through block bounds', () => {
       const weight = Float64Array.from({ length: n }, (_, i) => (i === 0 ? 0 : [1, 1, 0.9, 0.7, 0.6][Math.floor(rnd() * 5)]! * (rnd() < 0.1 ? 1.5 : 1)));
       const shown = Uint8Array.from({ length: n }, () => (round % 3 === 0 ? 1 : rnd() < 0.7 ? 1 : 0));
       const maxWeight = Math.max(1, ...weight);
-      for (const k of [1, 5, 20, 57, 3000]) {
+      // the list itself, and a subset of it (the list less an excluded term's articles)
+      const keep = seg.m.docs.map(() => (rnd() < 0.7 ? 1 : 0));
+      const subset = { docs: seg.m.docs.filter((_, i) => keep[i]), tfs: [seg.m.tfs[0]!.filter((_, i) => keep[i])] };
+      for (const [k, m] of [[1, seg.m], [5, seg.m], [20, subset], [57, seg.m], [57, subset], [3000, seg.m], [3000, subset]] as const) {
         const run = (blockMin: number) => {
           const sink: HitSink = { perSlot: new Uint32Array(n), touched: new Int32Array(n), nTouched: 0, shown, weight, idf: [2.5], avgLen: 47, heap: new TopK(k), maxWeight, blockMin };
-          // twice: a list's blocks are built the second time it is ranked
-          collectHits(seg.m, 1000, verSlot, seg.docVersion, seg.docStart, { ...sink, perSlot: new Uint32Array(n), touched: new Int32Array(n), heap: new TopK(k) });
-          collectHits(seg.m, 1000, verSlot, seg.docVersion, seg.docStart, sink);
+          collectHits(m, 1000, verSlot, seg.docVersion, seg.docStart, sink, seg.m);
           const touched = [...sink.touched.subarray(0, sink.nTouched)].sort((a, b) => a - b);
           return { top: sink.heap!.sorted(), counts: [...sink.perSlot], touched };
         };
