@@ -47,6 +47,22 @@ describe('workbench:* channels', () => {
     expect((await mammoth.extractRawText({ buffer: bytes })).value).toContain('某县科学技术局');
   }, 120_000);
 
+  it('a 合同 review: the contract draft a 科室 sent — 罚款 in a contract and 放弃复议和诉讼 caught, decided, in the 意见书', async () => {
+    const created = await svc.call('reviews:create', { input: { type: '合同', title: '高青县科技计划项目任务合同书（送审稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } } as never);
+    const id = (created as { record: { id: string } }).record.id;
+    const v = (await svc.call('workbench:addDraft', { id, file: upload('任务合同书.md', readFileSync(join(DRAFTS, 'planted-project-contract.md'))) })) as { result: { kind: string; findings: { id: string; rule: string; article?: { label: string } }[] } };
+    expect(v.result.kind).toBe('合同');
+    const at = (rule: string) => v.result.findings.find((x) => x.rule === rule)!;
+    expect(at('penalty-create').article?.label).toBe('第五条');
+    expect(at('remedy-restriction').article?.label).toBe('第九条');
+    await svc.call('workbench:accept', { id, findingId: at('remedy-restriction').id });
+    const after = (await svc.call('workbench:dismiss', { id, findingId: at('penalty-create').id, reason: '改为违约金条款' })) as { decisions: Record<string, { status: string }> };
+    expect(Object.values(after.decisions).map((d) => d.status).sort()).toEqual(['accepted', 'dismissed']);
+    const file = (await svc.call('workbench:opinion', { id, format: 'docx', office: '高青县科学技术局', prefix: '高科审' })) as { fileId: string };
+    const bytes = Buffer.from(((await svc.call('files:get', { fileId: file.fileId })) as { dataBase64: string }).dataBase64, 'base64');
+    expect((await mammoth.extractRawText({ buffer: bytes })).value).toContain('放弃申请行政复议和提起行政诉讼');
+  }, 120_000);
+
   it('a second version: progress by task, the comparison, an edited proposal refused when blank', async () => {
     const created = await svc.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } } as never);
     const id = (created as { record: { id: string } }).record.id;
