@@ -144,4 +144,26 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       await selected.filter({ hasText: '第一章 基本规定' }).waitFor();
       expect(await selected.count()).toBe(1);
     }));
+
+  // The jump lands while the 快速打开 dialog is still closing over the text: the reading position
+  // must come from where the articles are, not from what is on top at a point of the screen.
+  it('after a jump within the law (第三十七条 → 第十二条) the TOC follows the article in view, and keeps following on scroll', () =>
+    withSession(async ({ page }) => {
+      await openLaw(page, '行政许可法', '37');
+      const selected = page.getByTestId('reader-toc').locator('.ant-tree-treenode-selected');
+      await selected.filter({ hasText: '第二节 审查与决定' }).waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('quick-open-input');
+      await input.waitFor();
+      await input.fill('行政许可法第十二条');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '第十二条' }).waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('#article-12.active').waitFor();
+      await selected.filter({ hasText: '第二章 行政许可的设定' }).waitFor();
+      expect(await selected.count()).toBe(1);
+      // Scrolling on from there: the TOC keeps following the text.
+      await page.locator('#reader-body').evaluate((el) => el.scrollTo({ top: 0 }));
+      await selected.filter({ hasText: '第一章 总则' }).waitFor();
+      expect(await selected.count()).toBe(1);
+    }));
 });

@@ -125,6 +125,21 @@ function tocTitle(n: unknown) {
   );
 }
 
+/** The last of `els` (in reading order) whose top is at or above `y`: a binary search, a few layout reads. */
+function lastStartingAbove(els: NodeListOf<Element>, y: number): Element | undefined {
+  let lo = 0;
+  let hi = els.length - 1;
+  let found: Element | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (els[mid]!.getBoundingClientRect().top <= y) {
+      found = els[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
   const res = useVersion(versionId);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
@@ -215,7 +230,9 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   });
 
   // The TOC follows the unit at the top of the text (read after each scroll, once per frame; the
-  // layout is fresh then, so the lookup forces none).
+  // layout is fresh then, so the lookup forces none). The unit is found from where the rendered
+  // articles and headings are, not by hit-testing a point: a jump from 快速打开 or a citation's
+  // preview lands while a dialog or popover still covers that point, and the TOC stayed behind.
   useEffect(() => {
     const body = document.getElementById('reader-body');
     if (!body) return;
@@ -228,7 +245,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       const y = bar.bottom + 16;
       // Above the text (the law's header in view): reading from its start.
       if (text.top >= y) return setReading(units.length ? 0 : undefined);
-      const hit = document.elementFromPoint(text.left + 24, y)?.closest('[data-key],[data-heading-of]');
+      const hit = lastStartingAbove(document.querySelectorAll('#reader-text [data-key], #reader-text [data-heading-of]'), y);
       const key = hit?.getAttribute('data-key') ?? hit?.getAttribute('data-heading-of');
       const i = key ? indexOf.get(key) : undefined;
       if (i !== undefined) setReading(i);
