@@ -8,6 +8,7 @@ import { watchLibrary } from '../core/library/library-watch';
 import { ensureLinuxFontAliases } from '../core/office/font-aliases-install';
 import { AppService } from '../core/api/app-service';
 import { EVENT_CHANNEL } from '../shared/api-channels';
+import { IMPORT_DIALOG_EXTENSIONS } from '../shared/import-formats';
 import { apiEvents, type AppCommand, type EventName, type EventPayload } from '../shared/api-contract';
 import { APP_URL } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -67,7 +68,7 @@ async function start(): Promise<void> {
       const r = await dialog.showOpenDialog(win!, {
         title: kind === 'folder' ? '选择要导入的文件夹' : '选择要导入的法规文件',
         properties: kind === 'folder' ? ['openDirectory'] : ['openFile', 'multiSelections'],
-        filters: kind === 'folder' ? [] : [{ name: '法规文件', extensions: ['md', 'txt', 'pdf', 'docx', 'doc', 'wps', 'html', 'htm'] }],
+        filters: kind === 'folder' ? [] : [{ name: '法规文件', extensions: IMPORT_DIALOG_EXTENSIONS }],
       });
       if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
       return service.previewPaths(r.filePaths, taskId);

@@ -115,7 +115,10 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
       await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
       await go(page, '#/import');
       const file = join(FIXTURES, 'import', '促进科技成果转化法(2015-08-29).md');
-      await page.locator('[data-testid="import-dropzone"] input[type=file], .ant-upload-drag input[type=file]').first().setInputFiles(file);
+      const picker = page.locator('[data-testid="import-dropzone"] input[type=file], .ant-upload-drag input[type=file]').first();
+      // The picker offers what the core imports: OFD, web archives and scans (it once left out images).
+      expect((await picker.getAttribute('accept'))?.split(',')).toEqual(expect.arrayContaining(['.docx', '.doc', '.wps', '.ofd', '.mht', '.png', '.jpg', '.tif']));
+      await picker.setInputFiles(file);
       await page.getByTestId('import-preview-button').click();
       await page.getByTestId('import-preview').waitFor();
       expect(await page.getByTestId('import-preview-table').textContent()).toContain('中华人民共和国促进科技成果转化法');

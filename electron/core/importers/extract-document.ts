@@ -5,9 +5,10 @@ import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { cleanMarkdown } from './markdown-text';
 import { imageKind } from './ocr-images';
+import { IMAGE_EXTENSIONS, IMPORT_EXTENSIONS } from '../../shared/import-formats';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
 
-export const SUPPORTED_EXTENSIONS = ['.md', '.markdown', '.txt', '.text', '.pdf', '.docx', '.html', '.htm', '.xhtml', '.mht', '.mhtml', '.doc', '.wps', '.ofd', '.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
+export const SUPPORTED_EXTENSIONS = IMPORT_EXTENSIONS;
 
 const MB = 1024 * 1024;
 /** Largest accepted file per format: far above any real law (民法典 is 0.3 MB of text). */
@@ -50,7 +51,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (ext === '.doc') return 'doc';
   if (ext === '.wps') return 'wps';
   if (ext === '.ofd') return 'ofd';
-  if (['.png', '.jpg', '.jpeg', '.tif', '.tiff'].includes(ext)) return 'image';
+  if ((IMAGE_EXTENSIONS as readonly string[]).includes(ext)) return 'image';
   if (ext === '.html' || ext === '.htm' || ext === '.xhtml' || ext === '.mht' || ext === '.mhtml') return 'html';
   return undefined;
 }

@@ -22,9 +22,10 @@ import { asLevel, guessLevel, guessRegion } from './level-and-region';
 import { lawIdFor, sha256, versionIdFor } from './law-identity';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
 import { TimeSlicer } from '../util/time-slicer';
+import { FOLDER_IMPORT_EXTENSIONS } from '../../shared/import-formats';
 
-/** Extensions picked up when walking a folder (not images: each photo would become its own law; pick them explicitly). */
-export const FOLDER_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.pdf', '.docx', '.html', '.htm', '.mht', '.mhtml', '.doc', '.wps', '.ofd']);
+/** Extensions picked up when walking a folder: the shared list (no images; see there). */
+export const FOLDER_EXTENSIONS = FOLDER_IMPORT_EXTENSIONS;
 
 export interface ImportFileResult {
   file: string;

@@ -23,7 +23,7 @@ const io = captureCliOutput(lib);
 describe('lawdesk --help', () => {
   it('knows the subcommands of the commands that have them', () => {
     expect(subcommandsOf('review')).toEqual(['add', 'update', 'list', 'show', 'attach', 'draft', 'precheck', 'accept', 'dismiss', 'opinion']);
-    expect(subcommandsOf('register')).toEqual(['add', 'update', 'list', 'show', 'due']);
+    expect(subcommandsOf('register')).toEqual(['add', 'update', 'list', 'show', 'due', 'export']);
     expect(subcommandsOf('report')).toEqual(['annual', 'plan', 'duties']);
     expect(subcommandsOf('pack')).toEqual(['list', 'show', 'create', 'export']);
     expect(subcommandsOf('records')).toEqual(['import', 'detect']);

@@ -8,6 +8,7 @@ import { Alert, App as AntApp, Button, Card, Input, List, Progress, Result, Spac
 import { useEffect, useRef, useState } from 'react';
 import { UPLOAD_LIMITS, type ApiOutput, type ImportReportDto } from '../../../../electron/shared/api-contract';
 import { SOURCE_FORMAT_LABELS, TEXT_SOURCE_LABELS } from '../../../../electron/shared/law-model';
+import { IMPORT_ACCEPT } from '../../../../electron/shared/import-formats';
 import { client, errorMessage } from '../../api/client';
 import { useEvent } from '../../api/hooks';
 import { navigate } from '../../router';
@@ -394,7 +395,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             fileList={files}
             beforeUpload={() => false}
             onChange={({ fileList }) => setFiles(fileList)}
-            accept=".md,.markdown,.txt,.pdf,.docx,.doc,.wps,.ofd,.html,.htm,.mht,.mhtml"
+            accept={IMPORT_ACCEPT}
             disabled={busy}
             showUploadList={files.length <= 20}
             data-testid="import-dropzone"
@@ -404,7 +405,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             </p>
             <p className="ant-upload-text">把法规文件拖到这里，或点击选择文件</p>
             <p className="ant-upload-hint">
-              Markdown、TXT（UTF-8/GBK）、PDF（文字版）、DOCX、DOC、WPS、HTML；一次最多 {UPLOAD_LIMITS.maxFiles} 个、共 {UPLOAD_LIMITS.maxTotalBytes / 1048576} MB，单个不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB；整个文件夹（含 manifest.jsonl）请用上面的按路径导入。先预览，确认后才写入。
+              Markdown、TXT（UTF-8/GBK）、PDF、DOCX、DOC、WPS、OFD、HTML/MHT，扫描件与照片（PNG、JPG、TIF，离线识别）；一次最多 {UPLOAD_LIMITS.maxFiles} 个、共 {UPLOAD_LIMITS.maxTotalBytes / 1048576} MB，单个不超过 {UPLOAD_LIMITS.maxFileBytes / 1048576} MB；整个文件夹（含 manifest.jsonl）请用上面的按路径导入。先预览，确认后才写入。
             </p>
           </Upload.Dragger>
           {/* Below the list of picked files, but kept on screen (sticky) however long the list. */}
