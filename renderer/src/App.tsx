@@ -27,7 +27,7 @@ import { OfficeReminders } from './features/reports/OfficeReminders';
 import { RegisterPage } from './features/reports/RegisterPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { DiffPage } from './features/versions/DiffPage';
-import { hrefOf, navigate, useRoute, type Route } from './router';
+import { hrefOf, menuKeyOf, navigate, useRoute, type MenuKey, type Route } from './router';
 import { SettingsProvider, useSettings } from './settings-context';
 import { setOfficeTimeZone } from './office-clock';
 
@@ -115,7 +115,10 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const selected = route.page === 'read' || route.page === 'diff' || route.page === 'verify' ? 'library' : route.page === 'review' || route.page === 'workbench' ? 'reviews' : route.page;
+  // Adjusted during render (not in an effect) so the sider never paints the old section first.
+  const [section, setSection] = useState<MenuKey>(() => menuKeyOf(route));
+  const selected = menuKeyOf(route, section);
+  if (selected !== section) setSection(selected);
   const items = [
     { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>法规库</a> },
     { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>搜索</a> },

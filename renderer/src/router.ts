@@ -141,3 +141,18 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** The pages with an entry of their own in the sider. */
+export type MenuKey = 'library' | 'search' | 'reviews' | 'lectures' | 'stats' | 'reports' | 'register' | 'affected' | 'packs' | 'import' | 'settings';
+
+// Pages without a sider entry belong to the section they were opened from (a 版本对比 opened from 受影响
+// stays under 受影响, a law opened from 搜索 under 搜索); opened directly (a reload, a pasted link),
+// to the section that lists them.
+const HOME_OF = { read: 'library', diff: 'library', verify: 'library', review: 'reviews', workbench: 'reviews' } as const satisfies Record<Exclude<Route['page'], MenuKey>, MenuKey>;
+
+/** The sider entry to highlight on `route`, given the one highlighted before it (if any). */
+export function menuKeyOf(route: Route, before?: MenuKey): MenuKey {
+  const page = route.page;
+  if (page in HOME_OF) return before ?? HOME_OF[page as keyof typeof HOME_OF];
+  return page as MenuKey;
+}

@@ -53,4 +53,28 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
       // is that it settles on one line.
       await expect.poll(lines).toBe(1);
     }));
+
+  // A page without a sider entry of its own belongs to where it was opened from: 版本对比 opened from
+  // 受影响 (its 查看对比) keeps 受影响 highlighted; opened directly (a reload) it sits under 法规库.
+  it('the sider keeps the section a 版本对比 was opened from, and falls back to 法规库 on a reload', () =>
+    withSession(async ({ page }) => {
+      const selected = page.getByTestId('app-sider').locator('.ant-menu-item-selected a');
+      await page.getByTestId('library-total').waitFor();
+      await page.getByTestId('law-title').filter({ hasText: '行政许可法' }).first().click();
+      await page.getByTestId('reader-title').waitFor();
+      const lawId = decodeURIComponent(/#\/read\/([^?]+)/.exec(page.url())![1]!).split('@')[0]!;
+      await page.evaluate(() => {
+        location.hash = '#/affected';
+      });
+      await selected.filter({ hasText: '受影响' }).waitFor();
+      await page.evaluate((id) => {
+        location.hash = `#/diff/${encodeURIComponent(id)}`;
+      }, lawId);
+      await page.waitForURL(/#\/diff\//);
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/affected');
+      await page.screenshot({ path: join(ROOT, 'out/sider-diff-from-affected.png') });
+      await page.reload();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
+      await page.screenshot({ path: join(ROOT, 'out/sider-diff-reloaded.png') });
+    }));
 });
