@@ -161,6 +161,7 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       await page.locator('#article-12.active').waitFor();
       await selected.filter({ hasText: '第二章 行政许可的设定' }).waitFor();
       expect(await selected.count()).toBe(1);
+      await page.screenshot({ path: join(ROOT, 'out/reader-toc-after-jump.png') });
       // Scrolling on from there: the TOC keeps following the text.
       await page.locator('#reader-body').evaluate((el) => el.scrollTo({ top: 0 }));
       await selected.filter({ hasText: '第一章 总则' }).waitFor();
