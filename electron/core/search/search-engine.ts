@@ -125,7 +125,7 @@ export class SearchEngine {
    */
   private perQuery = { weight: new Float64Array(1), titleHas: new Uint8Array(1), perSlot: new Uint32Array(1), touched: new Int32Array(1) };
   /** Every title (title + subtitle) in one string, `\u0001` before each, and where each starts. */
-  private titleIndex = { joined: '', starts: new Int32Array(1) };
+  private titleIndex = { joined: '', starts: new Int32Array(1), pairs: new Set<number>() };
   /** The filters of the last query (typing changes the text, not the filters). */
   private filterMemo: { key: string; slots: unknown; f: SlotFilters; shown: Uint8Array } | undefined;
   private liveDocs = 0;
@@ -281,13 +281,16 @@ export class SearchEngine {
     this.allOnes = new Uint8Array(n).fill(1);
     this.perQuery = { weight: Float64Array.from(codes.weight), titleHas: new Uint8Array(n), perSlot: new Uint32Array(n), touched: new Int32Array(n) };
     const starts = new Int32Array(n + 1);
+    const pairs = new Set<number>();
     let joined = '';
     for (let i = 1; i < n; i++) {
       starts[i] = joined.length + 1;
-      joined += '\u0001' + this.slots[i]!.title;
+      const title = this.slots[i]!.title;
+      joined += '\u0001' + title;
+      for (let c = 1; c < title.length; c++) pairs.add(title.charCodeAt(c - 1) * 65536 + title.charCodeAt(c));
     }
     starts[n] = joined.length + 1;
-    this.titleIndex = { joined, starts };
+    this.titleIndex = { joined, starts, pairs };
     this.filterMemo = undefined;
   }
 
@@ -506,12 +509,15 @@ export class SearchEngine {
 
   /** The slots whose title holds every term and no excluded one: one indexOf pass over the titles. */
   private titleMatches(terms: string[], excludes: string[]): number[] {
-    const { joined, starts } = this.titleIndex;
+    const { joined, starts, pairs } = this.titleIndex;
     // The longest term has the fewest places to check.
     let lead = terms[0]!;
     for (const t of terms) if (t.length > lead.length) lead = t;
     const out: number[] = [];
     if (!lead || lead.includes('\u0001')) return out;
+    // A title holding a term holds each pair of its adjacent characters: a pair in no title rules
+    // out every title without the scan (≈ 0.15 ms over the joined titles at 10×, most queries).
+    for (const t of terms) for (let c = 1; c < t.length; c++) if (!pairs.has(t.charCodeAt(c - 1) * 65536 + t.charCodeAt(c))) return out;
     const lastSlot = starts.length - 2;
     let slot = 1;
     for (let at = joined.indexOf(lead); at >= 0; ) {

@@ -280,4 +280,14 @@ describe('per-query scratch is left clean (a query costs its hits, not the libra
     const want = new Set(fx.store.laws().filter((l) => l.versionIds.some((id) => { const m = fx.store.version(id)!; return (m.title + (m.subtitle ?? '')).includes('统计法'); })).map((l) => l.id));
     expect(titled).toEqual(want);
   });
+  it('title matches skip the scan only when a pair of adjacent characters of a term is in no title', () => {
+    // 法统 and 利的具体: pairs in no title; 统计 调查 and 行政 许可: terms in titles, pairs present.
+    for (const q of ['统计 调查', '行政 许可', '统计法', '法统', '利的具体']) {
+      const terms = q.split(' ');
+      const r = fx.engine.search({ q, limit: 200 });
+      const titled = new Set(r.hits.filter((h) => h.kind === 'law' || h.titleMatch).map((h) => h.lawId));
+      const want = new Set(fx.store.laws().filter((l) => l.versionIds.some((id) => { const m = fx.store.version(id)!; return terms.every((t) => (m.title + (m.subtitle ?? '')).includes(t)); })).map((l) => l.id));
+      expect(titled, q).toEqual(want);
+    }
+  });
 });

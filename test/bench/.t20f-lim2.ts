@@ -1,0 +1,23 @@
+import { LibraryStore } from '../../electron/core/library/library-store';
+import { SearchEngine } from '../../electron/core/search/search-engine';
+const store = await LibraryStore.open(process.argv[2]!);
+const engine = await SearchEngine.open(store);
+const q = process.argv[3]!;
+const N = Number(process.argv[4] ?? 300);
+const seg = (engine as any).segs[0].seg;
+const run = (tag: string) => { for (const limit of [20, 1]) {
+  engine.search({ q, limit });
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < N; i++) engine.search({ q, limit });
+  const c = process.cpuUsage(c0);
+  console.log(tag, 'limit', limit, 'cpu/query', ((c.user + c.system) / 1000 / N).toFixed(3));
+}};
+run('base');
+console.log('meta MB', seg.src.meta[1] / 1e6, 'text MB', seg.src.text[1] / 1e6);
+seg.metaString = seg.readSection(seg.src.meta, 'meta').toString('utf16le');
+run('meta in mem');
+const texts = new Map<number, string>();
+const orig = seg.docText.bind(seg);
+seg.docText = (d: number) => { let t = texts.get(d); if (t === undefined) { t = orig(d) as string; texts.set(d, t); } return t; };
+run('meta+text cached');
+engine.close();

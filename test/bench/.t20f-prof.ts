@@ -1,0 +1,23 @@
+// scratch: profile only the query loop of one rare query (inspector Profiler started after open)
+import { Session } from 'node:inspector/promises';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { LibraryStore } from '../../electron/core/library/library-store';
+import { SearchEngine } from '../../electron/core/search/search-engine';
+const store = await LibraryStore.open(process.argv[2]!);
+const engine = await SearchEngine.open(store);
+const qs = process.argv[3]!.split(',');
+for (const q of qs) engine.search({ q, limit: 20 });
+const s = new Session();
+s.connect();
+await s.post('Profiler.enable');
+await s.post('Profiler.setSamplingInterval', { interval: 100 });
+await s.post('Profiler.start');
+const c0 = process.cpuUsage();
+const N = Number(process.argv[4] ?? 2000);
+for (let i = 0; i < N; i++) for (const q of qs) engine.search({ q, limit: 20 });
+const c = process.cpuUsage(c0);
+const { profile } = await s.post('Profiler.stop');
+mkdirSync('prof2', { recursive: true });
+writeFileSync('prof2/x.cpuprofile', JSON.stringify(profile));
+console.log(qs.join(','), 'cpu per query ms', ((c.user + c.system) / 1000 / N / qs.length).toFixed(3));
+engine.close();
