@@ -102,6 +102,16 @@ function ruleError(file: string, what: string): RecordsError {
 }
 
 /** Parses and validates one rule file's text; every regular expression is compiled here. */
+/**
+ * `{地名}` in a pattern: any named place (淄川区, 高青县, 淄博市, 山东省). A rule on local
+ * preference must catch the county the draft names whichever office runs it — writing the first
+ * office's county into the rules was office data in logic — and favouring any one place is the
+ * same fault under 公平竞争审查条例. (A lone `{` is invalid in a `u` pattern, so the token cannot
+ * collide with real syntax.)
+ */
+const PLACE_TOKEN = '{地名}';
+const PLACE_PATTERN = '\\p{Script=Han}{1,5}?(?:省|市|县|区|旗)';
+
 export function parseRuleFile(text: string, file: string): { ruleSet: string; version: string; rules: Rule[] } {
   let raw: unknown;
   try {
@@ -130,7 +140,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
     const compile = (list: string[], field: string) =>
       list.map((p) => {
         try {
-          return new RegExp(p, 'u');
+          return new RegExp(p.replaceAll(PLACE_TOKEN, PLACE_PATTERN), 'u');
         } catch (e) {
           throw ruleError(file, `规则“${rule.id}”的 ${field} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
         }
