@@ -104,7 +104,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     case 'md':
     case 'txt':
       return extractPlain(bytes, format);
-    // The heavier extractors (pdfjs, mammoth, an HTML parser) load on first use, not at start-up.
+    // The heavier extractors (pdfjs, the DOCX reader, an HTML parser) load on first use, not at start-up.
     case 'pdf':
       // pdfjs refuses Node Buffers and may detach what it is given: hand it its own copy.
       return (await import('./pdf-text-extractor')).extractPdf(new Uint8Array(bytes), fileName, { ocr: options.ocr ?? false });
