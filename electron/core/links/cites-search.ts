@@ -130,9 +130,9 @@ export function citesSearch(store: LibraryStore, g: LinkGraphData, cites: CitesQ
     for (const d of DIMS) facets[d][values[d]] = (facets[d][values[d]] ?? 0) + 1;
     const cited = unit.text.slice(row.start, row.end);
     const { snippet, highlights } = makeSnippet(unit.text, [cited, ...terms].filter(Boolean));
-    hits.push({
-      ...versionHitFields(meta),
-      kind: 'article',
+    // Assigned onto the fresh fields, not spread: see articleHit in search-engine.ts (≈15 µs a hit).
+    hits.push(Object.assign(versionHitFields(meta), {
+      kind: 'article' as const,
       articleKey: unit.key,
       articleNumber: unit.number,
       articleSuffix: unit.suffix,
@@ -142,7 +142,7 @@ export function citesSearch(store: LibraryStore, g: LinkGraphData, cites: CitesQ
       highlights,
       titleMatch: false,
       score: 0,
-    });
+    }));
   }
   const levelRank = (l: string) => {
     const i = (LEVELS as readonly string[]).indexOf(l);
