@@ -278,7 +278,10 @@ export class SearchEngine {
     }
     this.slotCodes = codes;
     this.facetNames = names;
+    // Slot 0 holds every indexed article whose version is gone (removed or replaced, not merged
+    // out yet): "no filter" must still never show it.
     this.allOnes = new Uint8Array(n).fill(1);
+    this.allOnes[0] = 0;
     this.perQuery = { weight: Float64Array.from(codes.weight), titleHas: new Uint8Array(n), perSlot: new Uint32Array(n), touched: new Int32Array(n) };
     const starts = new Int32Array(n + 1);
     const pairs = new Set<number>();
