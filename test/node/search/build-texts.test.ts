@@ -10,7 +10,7 @@ import { Segment, type SegmentVersionInput } from '../../../electron/core/search
 import { matchSegment } from '../../../electron/core/search/matcher';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
-import { fixtureLibrary } from './search-fixtures';
+import { fixtureLibrary, segmentInputs } from './search-fixtures';
 
 let store: LibraryStore;
 let libDir: string;
@@ -24,11 +24,7 @@ beforeAll(async () => {
   store = lib.store;
   libDir = lib.dir;
   cleanup = lib.cleanup;
-  inputs = store.versions().map((meta) => ({
-    id: meta.id,
-    file: meta.id,
-    docs: store.loadVersion(meta.id).units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
-  }));
+  inputs = segmentInputs(store);
   texts = inputs.flatMap((v) => v.docs.map((d) => d.text));
 });
 afterAll(() => {

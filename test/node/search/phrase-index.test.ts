@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { PairTable, Segment, type SegmentVersionInput } from '../../../electron/core/search/segment';
 import { matchSegment, termKeys } from '../../../electron/core/search/matcher';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
-import { fixtureLibrary } from './search-fixtures';
+import { fixtureLibrary, segmentInputs } from './search-fixtures';
 
 let store: LibraryStore;
 let cleanup: () => void;
@@ -20,11 +20,7 @@ beforeAll(async () => {
   const lib = await fixtureLibrary();
   store = lib.store;
   cleanup = lib.cleanup;
-  inputs = store.versions().map((meta) => ({
-    id: meta.id,
-    file: meta.id,
-    docs: store.loadVersion(meta.id).units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
-  }));
+  inputs = segmentInputs(store);
   texts = inputs.flatMap((v) => v.docs.map((d) => d.text));
 });
 afterAll(() => {

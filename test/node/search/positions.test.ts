@@ -12,7 +12,7 @@ import { CorruptIndexError, SEGMENT_FORMAT, Segment, type SegmentVersionInput } 
 import { matchSegment } from '../../../electron/core/search/matcher';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
-import { fixtureLibrary } from './search-fixtures';
+import { fixtureLibrary, segmentInputs } from './search-fixtures';
 
 let store: LibraryStore;
 let libDir: string;
@@ -28,11 +28,7 @@ beforeAll(async () => {
   store = lib.store;
   libDir = lib.dir;
   cleanup = lib.cleanup;
-  inputs = store.versions().map((meta) => ({
-    id: meta.id,
-    file: meta.id,
-    docs: store.loadVersion(meta.id).units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
-  }));
+  inputs = segmentInputs(store);
   texts = inputs.flatMap((v) => v.docs.map((d) => d.text));
   inMemory = Segment.build('m', inputs, undefined, { phraseMinDf: 40 });
   inMemory.write(join(dir, 'seg.lds'));

@@ -8,6 +8,7 @@ import { importPaths } from '../../../electron/core/library/library-import';
 import { afterAll, beforeAll } from 'vitest';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
+import type { SegmentVersionInput } from '../../../electron/core/search/segment';
 
 export const FIXTURE_LAWS = resolve(import.meta.dirname, '../../fixtures/search/laws');
 
@@ -20,6 +21,15 @@ export async function fixtureLibrary(paths: string[] = [FIXTURE_LAWS]): Promise<
 }
 
 /** Substring truth: every article containing every term and none of the excluded ones. */
+/** Every version of the library as the index build takes it (the segment tests build from these). */
+export function segmentInputs(store: LibraryStore): SegmentVersionInput[] {
+  return store.versions().map((meta) => ({
+    id: meta.id,
+    file: meta.id,
+    docs: store.loadVersion(meta.id).units.map((u) => ({ text: u.text, key: u.key, label: u.label, path: u.path, kind: u.kind, number: u.number, suffix: u.suffix })),
+  }));
+}
+
 export function truth(store: LibraryStore, terms: string[], excludes: string[] = []): Set<string> {
   const out = new Set<string>();
   for (const meta of store.versions()) {
