@@ -111,6 +111,9 @@ describe('a full disk (ENOSPC) on every face: a clear message naming the file, t
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>法规案头</title>');
     const face = await startBrowserFace({ libraryDir: lib, settings: new MemorySettingsStore(), rendererDir: renderer });
     try {
+      // The face opens (builds) the search index in the background, with a scratch spool in
+      // index/ until it ends: the library is compared once that work is done.
+      await face.service.searchReady();
       const send = (body: string) =>
         new Promise<{ status: number; body: string }>((resolve, reject) => {
           const req = request(
