@@ -202,6 +202,21 @@ function pdfShape(file: string): string {
   return `${head} … ${tail.endsWith('%%EOF') ? '%%EOF' : 'no %%EOF'}, ${namedDestPages(pdf).pages} pages`;
 }
 
+/** Processes whose command line names `dir` (Linux /proc; none elsewhere). */
+function processesUsing(dir: string): number[] {
+  if (!existsSync('/proc')) return [];
+  const out: number[] = [];
+  for (const n of readdirSync('/proc')) {
+    if (!/^\d+$/.test(n)) continue;
+    try {
+      if (readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(dir)) out.push(Number(n));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out;
+}
+
 /** After a killed export: the library is untouched, the output absent or complete, no temp file after the next start. */
 async function verifyExport(fx: Fixture, op: Op, lib: string, outDir: string): Promise<Pick<Trial, 'outcome' | 'problems'>> {
   const problems: string[] = [];
@@ -229,13 +244,17 @@ async function verifyExport(fx: Fixture, op: Op, lib: string, outDir: string): P
   const tmp = tmpOf(lib);
   const root = join(tmp, `lawdesk-${process.getuid?.() ?? 'user'}`);
   for (const d of existsSync(root) ? readdirSync(root) : []) {
-    const pid = browserPidOf(join(root, d));
-    if (pid === undefined) continue;
-    const end = Date.now() + 60_000;
-    while (processRuns(pid) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-    if (processRuns(pid)) {
-      problems.push(`Chromium ${pid} still running a minute after its exporter was killed`);
-      process.kill(pid, 'SIGKILL');
+    // Its pid from the profile's lock, or — killed before Chromium wrote the lock — from any
+    // process started with that folder (a Chromium just spawned writes the lock later, and the
+    // next start then rightly keeps the folder of a running Chromium).
+    const pids = new Set([browserPidOf(join(root, d)), ...processesUsing(join(root, d))].filter((p): p is number => p !== undefined));
+    for (const pid of pids) {
+      const end = Date.now() + 60_000;
+      while (processRuns(pid) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      if (processRuns(pid)) {
+        problems.push(`Chromium ${pid} still running a minute after its exporter was killed`);
+        process.kill(pid, 'SIGKILL');
+      }
     }
   }
   // The next start: the app opens the library with this export folder (and the child's temp folder).

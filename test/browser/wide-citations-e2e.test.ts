@@ -27,14 +27,18 @@ describe.skipIf(!haveChromium)('Whole-law and 编/章 citations, codes as one (b
       await page.getByTestId('lecture-topic').fill('民法典与行政许可法学习');
       const input = page.getByTestId('citation-picker-input');
       const tags = page.getByTestId('lecture-citations');
-      // a bare law: Enter with no 条 cites the whole law. The form is still opening (its drawer
-      // animates): a click that lands before it settles opens no picker, so click until it shows.
+      // a bare law: Enter with no 条 cites the whole law. The form is still opening (it
+      // animates): a click that lands before it settles opens no picker, so click again — but only
+      // while no picker exists. Its input is invisible while the picker zooms in, and a second
+      // click then fell on the picker's mask and closed it under the typing.
+      const picker = page.locator('.ant-modal').filter({ has: input });
       await expect
         .poll(async () => {
-          if (!(await input.isVisible())) await page.getByTestId('add-citation').click();
-          return input.isVisible();
+          if ((await picker.count()) === 0) await page.getByTestId('add-citation').click();
+          return picker.count();
         })
-        .toBe(true);
+        .toBe(1);
+      await input.waitFor();
       await input.pressSequentially('行政许可法');
       await page.getByTestId('citation-picker-item').first().filter({ hasText: '行政许可法' }).waitFor();
       await page.keyboard.press('Enter');
