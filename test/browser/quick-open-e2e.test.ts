@@ -35,13 +35,26 @@ describe.skipIf(!haveChromium)('Quick open with real keys and an input method', 
       await input.waitFor();
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
       const cdp = await context.newCDPSession(page);
+      // Focus moves and composition ends, kept so that a failure says what ended the composition.
+      await page.evaluate(() => {
+        const log: string[] = [];
+        (window as unknown as { __imeLog: string[] }).__imeLog = log;
+        const t0 = performance.now();
+        const name = (n: EventTarget | null) => (n instanceof HTMLElement ? `${n.tagName}${n.dataset.testid ? `[${n.dataset.testid}]` : ''}.${String(n.className).slice(0, 40)}` : String(n));
+        for (const type of ['focusin', 'focusout', 'compositionstart', 'compositionend', 'input']) {
+          window.addEventListener(type, (e) => log.push(`${Math.round(performance.now() - t0)}ms ${type} ${name(e.target)} ${(e.target as HTMLInputElement).value ?? ''}`), true);
+        }
+      });
+      const imeLog = () => page.evaluate(() => (window as unknown as { __imeLog: string[] }).__imeLog.join('\n'));
       // What a pinyin IME sends: composition updates with the raw letters, then the committed text.
+      // Each update is waited for in the box itself (a composing box shows the raw letters).
       for (const partial of ['x', 'xing', 'xingzheng', 'xingzhengxuke', 'xingzhengxukefa']) {
         await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
+        await expect.poll(() => input.inputValue()).toBe(partial);
         await page.waitForTimeout(120);
       }
       await cdp.send('Input.insertText', { text: '行政许可法' });
-      await expect.poll(() => input.inputValue()).toBe('行政许可法');
+      await expect.poll(() => input.inputValue(), { message: await imeLog() }).toBe('行政许可法');
       await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
       expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
       // A second key stroke after the answer arrived still lands in the box.
