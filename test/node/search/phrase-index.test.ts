@@ -1,37 +1,18 @@
 // The frequent-phrase lists of a segment (issue 20): exact, written and read back, and used by the
 // matcher so that a frequent 3–4-character phrase needs no verification of candidate texts.
 
-import { describe, expect, it, afterAll, beforeAll } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { PairTable, Segment, type SegmentVersionInput } from '../../../electron/core/search/segment';
+import { PairTable, Segment } from '../../../electron/core/search/segment';
 import { matchSegment, termKeys } from '../../../electron/core/search/matcher';
-import type { LibraryStore } from '../../../electron/core/library/library-store';
-import { fixtureLibrary, segmentInputs } from './search-fixtures';
+import { useSegmentFixture } from './search-fixtures';
 
-let store: LibraryStore;
-let cleanup: () => void;
-let inputs: SegmentVersionInput[];
-let texts: string[];
-const dir = mkdtempSync(join(tmpdir(), 'lawdesk-phrase-'));
-
-beforeAll(async () => {
-  const lib = await fixtureLibrary();
-  store = lib.store;
-  cleanup = lib.cleanup;
-  inputs = segmentInputs(store);
-  texts = inputs.flatMap((v) => v.docs.map((d) => d.text));
-});
-afterAll(() => {
-  cleanup?.();
-  rmSync(dir, { recursive: true, force: true });
-});
+const fx = useSegmentFixture('lawdesk-phrase-');
 
 /** Article numbers (in segment order) whose text holds every term and none of the excluded ones. */
 function truth(terms: string[], excludes: string[] = []): number[] {
   const out: number[] = [];
-  texts.forEach((t, d) => {
+  fx.texts.forEach((t, d) => {
     if (terms.every((x) => t.includes(x)) && !excludes.some((x) => t.includes(x))) out.push(d);
   });
   return out;
@@ -46,8 +27,8 @@ function occurrences(text: string, term: string): number {
 
 describe('frequent-phrase lists', () => {
   it('lists the frequent 3–4-character phrases with exactly the articles and counts of indexOf', () => {
-    const seg = Segment.build('t', inputs, undefined, { phraseMinDf: 40 });
-    const path = join(dir, 'seg-1.lds');
+    const seg = Segment.build('t', fx.inputs, undefined, { phraseMinDf: 40 });
+    const path = join(fx.dir, 'seg-1.lds');
     seg.write(path);
     const loaded = Segment.load(path, 'seg-1.lds');
     try {
@@ -65,7 +46,7 @@ describe('frequent-phrase lists', () => {
           expect([...list.docs], p).toEqual(want);
           expect(s.df(slot)).toBe(want.length);
           // Counts are exact up to the stored cap of 255.
-          want.forEach((d, i) => expect(list.tf[i], `${p} in ${d}`).toBe(Math.min(255, occurrences(texts[d]!, p))));
+          want.forEach((d, i) => expect(list.tf[i], `${p} in ${d}`).toBe(Math.min(255, occurrences(fx.texts[d]!, p))));
         }
       }
     } finally {
@@ -74,8 +55,8 @@ describe('frequent-phrase lists', () => {
   });
 
   it('answers a frequent phrase from its list alone, and longer terms, AND and exclusions exactly', () => {
-    const seg = Segment.build('t', inputs, undefined, { phraseMinDf: 40 });
-    const path = join(dir, 'seg-2.lds');
+    const seg = Segment.build('t', fx.inputs, undefined, { phraseMinDf: 40 });
+    const path = join(fx.dir, 'seg-2.lds');
     seg.write(path);
     const loaded = Segment.load(path, 'seg-2.lds');
     try {
@@ -101,7 +82,7 @@ describe('frequent-phrase lists', () => {
       // A 4-unit term without a list of its own starts from its listed 3-unit pieces (第十二条 from
       // 第十二 and 十二条), which leave fewer candidates than its bigrams.
       const listed = new Set(loaded.phraseList());
-      const four = texts
+      const four = fx.texts
         .flatMap((t) => Array.from({ length: Math.max(0, t.length - 3) }, (_, i) => t.slice(i, i + 4)))
         .find((g) => !listed.has(g) && listed.has(g.slice(0, 3)) && listed.has(g.slice(1)));
       expect(four).toBeDefined();
@@ -110,7 +91,7 @@ describe('frequent-phrase lists', () => {
       expect(fk.slots!.some((sl) => sl === loaded.findPhrase(four!.slice(0, 3)) || sl === loaded.findPhrase(four!.slice(1)))).toBe(true);
       expect([...matchSegment(loaded, [four!], []).docs]).toEqual(truth([four!]));
       // Every 3- and 4-gram of a real article, listed or not, is found exactly.
-      const sample = texts.find((t) => t.includes('人民政府') && t.length > 60)!;
+      const sample = fx.texts.find((t) => t.includes('人民政府') && t.length > 60)!;
       for (let i = 0; i + 4 <= sample.length; i += 3) {
         for (const n of [3, 4]) {
           const term = sample.slice(i, i + n);
@@ -123,7 +104,7 @@ describe('frequent-phrase lists', () => {
   });
 
   it('builds no phrase lists for a segment smaller than the threshold', () => {
-    const seg = Segment.build('t', inputs.slice(0, 1), undefined, { phraseMinDf: 100_000 });
+    const seg = Segment.build('t', fx.inputs.slice(0, 1), undefined, { phraseMinDf: 100_000 });
     expect(seg.phraseCount).toBe(0);
     expect([...matchSegment(seg, ['人民政府'], []).docs]).toEqual(truth(['人民政府']).filter((d) => d < seg.docCount));
   });
@@ -135,7 +116,7 @@ describe('the pair table of the phrase build', () => {
     const table = new PairTable(4);
     const want = new Map<string, number>();
     let v = 0;
-    for (const text of texts.slice(0, 400)) {
+    for (const text of fx.texts.slice(0, 400)) {
       for (let i = 0; i + 1 < text.length; i++) {
         const x = text.charCodeAt(i) * 2 + (i & 1);
         const y = text.charCodeAt(i + 1);
@@ -162,8 +143,8 @@ describe('the pair table of the phrase build', () => {
 
 describe('verifying without the whole text', () => {
   it('reads candidates in runs and gives each article exactly its own text', () => {
-    const seg = Segment.build('t', inputs, undefined, { phraseMinDf: 40 });
-    const path = join(dir, 'seg-3.lds');
+    const seg = Segment.build('t', fx.inputs, undefined, { phraseMinDf: 40 });
+    const path = join(fx.dir, 'seg-3.lds');
     seg.write(path);
     const loaded = Segment.load(path, 'seg-3.lds');
     try {
@@ -173,7 +154,7 @@ describe('verifying without the whole text', () => {
       for (const docs of [every, some, sparse]) {
         const seen: string[] = [];
         loaded.forEachDocText(docs, (i, text) => (seen[i] = text));
-        expect(seen).toEqual([...docs].map((d) => texts[d]!));
+        expect(seen).toEqual([...docs].map((d) => fx.texts[d]!));
       }
       // Runs are bounded reads: the texts were not loaded whole.
       expect(loaded.textLoaded).toBe(false);

@@ -6,44 +6,26 @@
 
 import { describe, expect, it, afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
-import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeSync, closeSync, readSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { CorruptIndexError, SEGMENT_FORMAT, Segment, type SegmentVersionInput } from '../../../electron/core/search/segment';
+import { openSync, readFileSync, readdirSync, writeSync, closeSync, readSync } from 'node:fs';
+import { CorruptIndexError, SEGMENT_FORMAT, Segment } from '../../../electron/core/search/segment';
 import { matchSegment } from '../../../electron/core/search/matcher';
 import { SearchEngine } from '../../../electron/core/search/search-engine';
-import type { LibraryStore } from '../../../electron/core/library/library-store';
-import { fixtureLibrary, segmentInputs } from './search-fixtures';
+import { useSegmentFixture } from './search-fixtures';
 
-let store: LibraryStore;
-let libDir: string;
-let cleanup: () => void;
-let inputs: SegmentVersionInput[];
-let texts: string[];
+const fx = useSegmentFixture('lawdesk-positions-');
 let onDisk: Segment;
 let inMemory: Segment;
-const dir = mkdtempSync(join(tmpdir(), 'lawdesk-positions-'));
-
-beforeAll(async () => {
-  const lib = await fixtureLibrary();
-  store = lib.store;
-  libDir = lib.dir;
-  cleanup = lib.cleanup;
-  inputs = segmentInputs(store);
-  texts = inputs.flatMap((v) => v.docs.map((d) => d.text));
-  inMemory = Segment.build('m', inputs, undefined, { phraseMinDf: 40 });
-  inMemory.write(join(dir, 'seg.lds'));
-  onDisk = Segment.load(join(dir, 'seg.lds'), 'seg.lds');
+beforeAll(() => {
+  inMemory = Segment.build('m', fx.inputs, undefined, { phraseMinDf: 40 });
+  inMemory.write(join(fx.dir, 'seg.lds'));
+  onDisk = Segment.load(join(fx.dir, 'seg.lds'), 'seg.lds');
 });
-afterAll(() => {
-  onDisk?.close();
-  cleanup?.();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => onDisk?.close());
 
-const truth = (term: string) => texts.flatMap((t, d) => (t.includes(term) ? [d] : []));
+const truth = (term: string) => fx.texts.flatMap((t, d) => (t.includes(term) ? [d] : []));
 /** Articles holding every bigram of the term somewhere: what the bigram lists alone would answer. */
 const bigramCandidates = (term: string) =>
-  texts.flatMap((t, d) => {
+  fx.texts.flatMap((t, d) => {
     for (let i = 0; i + 1 < term.length; i++) if (!t.includes(term.slice(i, i + 2))) return [];
     return [d];
   });
@@ -66,8 +48,8 @@ describe('positions decide long terms without reading texts', () => {
     // after j are all in it: t[i] t[i+1] t[j+1] (t[j+2]) has every bigram there, and is a trap
     // whenever the article does not hold it.
     const terms: string[] = [];
-    for (let d = 0; d < texts.length && terms.length < 80; d += 3) {
-      const t = texts[d]!;
+    for (let d = 0; d < fx.texts.length && terms.length < 80; d += 3) {
+      const t = fx.texts[d]!;
       for (let i = 0; i + 4 < t.length && i < 200; i += 3) {
         const j = t.indexOf(t[i + 1]!, i + 3);
         if (j < 0 || j + 2 >= t.length) continue;
@@ -86,12 +68,12 @@ describe('positions decide long terms without reading texts', () => {
 
   it('never matches across two articles', () => {
     const terms: string[] = [];
-    for (let d = 0; d + 1 < texts.length && terms.length < 40; d += 11) {
-      const a = texts[d]!;
-      const b = texts[d + 1]!;
+    for (let d = 0; d + 1 < fx.texts.length && terms.length < 40; d += 11) {
+      const a = fx.texts[d]!;
+      const b = fx.texts[d + 1]!;
       if (a.length < 3 || b.length < 3) continue;
       const term = a.slice(-2) + b.slice(0, 2);
-      if (!texts.some((t) => t.includes(term))) terms.push(term);
+      if (!fx.texts.some((t) => t.includes(term))) terms.push(term);
     }
     expect(terms.length).toBeGreaterThan(10);
     expectExact(terms);
@@ -123,26 +105,26 @@ describe('positions decide long terms without reading texts', () => {
       '之日起三十日',
     ];
     // And substrings of real articles, 3–12 units, so each is found at least once.
-    for (let d = 3; d < texts.length && terms.length < 220; d += 5) {
-      const t = texts[d]!;
+    for (let d = 3; d < fx.texts.length && terms.length < 220; d += 5) {
+      const t = fx.texts[d]!;
       const len = 3 + (d % 10);
       if (t.length > len + 2) terms.push(t.slice(t.length >> 2, (t.length >> 2) + len));
     }
     expectExact(terms);
     // AND of long terms and exclusion of a long term go through the same path.
     const and = matchSegment(onDisk, ['人民政府', '应当'], ['国务院有关部门']);
-    const want = texts.flatMap((t, d) => (t.includes('人民政府') && t.includes('应当') && !t.includes('国务院有关部门') ? [d] : []));
+    const want = fx.texts.flatMap((t, d) => (t.includes('人民政府') && t.includes('应当') && !t.includes('国务院有关部门') ? [d] : []));
     expect([...and.docs]).toEqual(want);
   });
 
   it('reads the positions it needs, and refuses damaged ones as a corrupt index', () => {
-    const seg = Segment.load(join(dir, 'seg.lds'), 'seg.lds');
+    const seg = Segment.load(join(fx.dir, 'seg.lds'), 'seg.lds');
     try {
       const term = '之日起三十日';
       expect([...matchSegment(seg, [term], []).docs]).toEqual(truth(term));
       // Every stored bigram of an article decodes to the offsets indexOf finds.
       const d = truth('人民政府')[0]!;
-      const t = texts[d]!;
+      const t = fx.texts[d]!;
       const slot = seg.findKey(('人'.charCodeAt(0) << 16) | '民'.charCodeAt(0));
       const want: number[] = [];
       for (let p = t.indexOf('人民'); p >= 0; p = t.indexOf('人民', p + 1)) want.push(p);
@@ -153,7 +135,7 @@ describe('positions decide long terms without reading texts', () => {
       seg.close();
     }
     // Flip bytes of the positions section: the segment is refused when checked (loadAll), never misread.
-    const bad = join(dir, 'bad.lds');
+    const bad = join(fx.dir, 'bad.lds');
     inMemory.write(bad);
     const layout = Segment.load(bad, 'bad.lds');
     layout.close();
@@ -180,11 +162,11 @@ describe('positions decide long terms without reading texts', () => {
 describe('segment format', () => {
   it('is 3, and an index of format 2 is rebuilt by the engine rather than read', async () => {
     expect(SEGMENT_FORMAT).toBe(3);
-    const first = await SearchEngine.open(store);
+    const first = await SearchEngine.open(fx.store);
     const want = first.search({ q: '之日起三十日', limit: 0 }).total;
     expect(want).toBeGreaterThan(0);
     first.close();
-    const indexDir = join(libDir, 'index');
+    const indexDir = join(fx.libDir, 'index');
     const [name] = readdirSync(indexDir).filter((n) => n.endsWith('.lds'));
     // Mark the file as format 2 (prefix and header), as the previous version wrote it.
     const path = join(indexDir, name!);
@@ -195,7 +177,7 @@ describe('segment format', () => {
     writeSync(fd, head, 0, 12, 0);
     closeSync(fd);
     expect(() => Segment.load(path, name!)).toThrow(/索引格式版本不同/);
-    const again = await SearchEngine.open(store);
+    const again = await SearchEngine.open(fx.store);
     try {
       expect(again.search({ q: '之日起三十日', limit: 0 }).total).toBe(want);
       // The manifest now names a new segment of this format (the old file is swept later).

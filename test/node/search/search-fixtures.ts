@@ -20,7 +20,6 @@ export async function fixtureLibrary(paths: string[] = [FIXTURE_LAWS]): Promise<
   return { store, dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Substring truth: every article containing every term and none of the excluded ones. */
 /** Every version of the library as the index build takes it (the segment tests build from these). */
 export function segmentInputs(store: LibraryStore): SegmentVersionInput[] {
   return store.versions().map((meta) => ({
@@ -30,6 +29,7 @@ export function segmentInputs(store: LibraryStore): SegmentVersionInput[] {
   }));
 }
 
+/** Substring truth: every article containing every term and none of the excluded ones. */
 export function truth(store: LibraryStore, terms: string[], excludes: string[] = []): Set<string> {
   const out = new Set<string>();
   for (const meta of store.versions()) {
@@ -55,6 +55,27 @@ export function useFixtureEngine(): { readonly store: LibraryStore; readonly eng
   afterAll(() => {
     ctx.engine?.close();
     ctx.cleanup?.();
+  });
+  return ctx;
+}
+
+/**
+ * For the segment tests: registers beforeAll/afterAll that open the fixture library, take its
+ * versions as the index build does, and make a scratch folder (`dir`) removed afterwards.
+ */
+export function useSegmentFixture(scratchPrefix: string): { readonly store: LibraryStore; readonly libDir: string; readonly inputs: SegmentVersionInput[]; readonly texts: string[]; readonly dir: string } {
+  const ctx = { dir: mkdtempSync(join(tmpdir(), scratchPrefix)) } as { store: LibraryStore; libDir: string; inputs: SegmentVersionInput[]; texts: string[]; dir: string; cleanup?: () => void };
+  beforeAll(async () => {
+    const lib = await fixtureLibrary();
+    ctx.store = lib.store;
+    ctx.libDir = lib.dir;
+    ctx.cleanup = lib.cleanup;
+    ctx.inputs = segmentInputs(lib.store);
+    ctx.texts = ctx.inputs.flatMap((v) => v.docs.map((d) => d.text));
+  });
+  afterAll(() => {
+    ctx.cleanup?.();
+    rmSync(ctx.dir, { recursive: true, force: true });
   });
   return ctx;
 }
