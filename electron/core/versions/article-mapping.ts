@@ -61,39 +61,80 @@ export function normaliseForMatch(text: string): string {
     .replace(/[\s\u3000]+/g, '');
 }
 
-function bigrams(text: string): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let i = 0; i + 1 < text.length; i++) {
-    const g = text.slice(i, i + 2);
-    m.set(g, (m.get(g) ?? 0) + 1);
+/**
+ * A text's character bigrams as one sorted array of codes (first UTF-16 unit × 65536 + second), a
+ * multiset: the overlap of two is a merge of sorted numbers instead of a hash lookup per bigram,
+ * ≈10× less CPU on a law whose articles were nearly all rewritten (刑诉法解释 2012 → 2021: every
+ * unmatched article against the ±65 around it). A one-character text is its character's code,
+ * which no bigram equals (a bigram's code is at least 65536 unless it starts with U+0000).
+ */
+function bigrams(text: string): Uint32Array {
+  if (text.length === 1) return Uint32Array.of(text.charCodeAt(0));
+  const out = new Uint32Array(Math.max(0, text.length - 1));
+  for (let i = 0; i + 1 < text.length; i++) out[i] = text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
+  return out.sort();
+}
+
+/** Size of the multiset intersection: Σ over bigrams of the smaller count in either. */
+function overlap(a: Uint32Array, b: Uint32Array): number {
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  if (text.length === 1) m.set(text, 1);
-  return m;
-}
-
-function overlap(a: Map<string, number>, b: Map<string, number>): number {
-  let n = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [g, c] of small) n += Math.min(c, large.get(g) ?? 0);
   return n;
 }
 
-function size(m: Map<string, number>): number {
+/**
+ * The overlap when it is at least `need`, else -1 as soon as the bigrams left cannot reach it:
+ * most pairs tried for 修改 share few bigrams and are given up halfway.
+ */
+function overlapAtLeast(a: Uint32Array, b: Uint32Array, need: number): number {
   let n = 0;
-  for (const c of m.values()) n += c;
-  return n;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+      continue;
+    }
+    if (x < y) i++;
+    else j++;
+    if (n + Math.min(a.length - i, b.length - j) < need) return -1;
+  }
+  return n >= need ? n : -1;
+}
+
+/** The least overlap k whose Dice 2k / total is ≥ threshold, in the same floating point as the test itself. */
+function leastOverlap(total: number, threshold: number): number {
+  let k = Math.ceil((threshold * total) / 2);
+  while (k > 0 && (2 * (k - 1)) / total >= threshold) k--;
+  while ((2 * k) / total < threshold) k++;
+  return k;
 }
 
 /** Dice coefficient over character bigrams. */
-function dice(a: Map<string, number>, b: Map<string, number>): number {
-  const total = size(a) + size(b);
+function dice(a: Uint32Array, b: Uint32Array): number {
+  const total = a.length + b.length;
   return total === 0 ? 1 : (2 * overlap(a, b)) / total;
 }
 
 interface Side {
   units: Article[];
   norm: string[];
-  grams: Map<string, number>[];
+  grams: Uint32Array[];
   used: boolean[];
 }
 
@@ -130,14 +171,17 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
 
   // 2. Similar texts: best pairs first, one-to-one, near where the anchors say they should be.
   const anchors = matchOf.map((j, i) => [i, j] as const).filter(([, j]) => j >= 0);
+  // The anchors nearest below and above i (they are in i's order; i itself is not one).
   const predict = (i: number): number => {
-    let lo: readonly [number, number] = [-1, -1];
-    let hi: readonly [number, number] = [a.units.length, b.units.length];
-    for (const p of anchors) {
-      if (p[0] <= i && p[0] > lo[0]) lo = p;
-      if (p[0] >= i && p[0] < hi[0]) hi = p;
+    let l = 0;
+    let h = anchors.length;
+    while (l < h) {
+      const mid = (l + h) >> 1;
+      if (anchors[mid]![0] < i) l = mid + 1;
+      else h = mid;
     }
-    if (hi[0] === lo[0]) return lo[1];
+    const lo: readonly [number, number] = anchors[l - 1] ?? [-1, -1];
+    const hi: readonly [number, number] = anchors[l] ?? [a.units.length, b.units.length];
     return lo[1] + ((i - lo[0]) * (hi[1] - lo[1])) / (hi[0] - lo[0]);
   };
   const window = Math.max(25, Math.ceil(b.units.length * 0.1));
@@ -147,8 +191,16 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
     const p = predict(i);
     for (let j = Math.max(0, Math.floor(p - window)); j < Math.min(b.units.length, Math.ceil(p + window)); j++) {
       if (b.used[j]) continue;
-      const s = dice(a.grams[i]!, b.grams[j]!);
-      if (s >= AMENDED_THRESHOLD) pairs.push({ i, j, s });
+      // Dice cannot exceed 2·min/(sum) of the two sizes: pairs of very different lengths are skipped unread.
+      const la = a.grams[i]!.length;
+      const lb = b.grams[j]!.length;
+      if (la + lb === 0) {
+        pairs.push({ i, j, s: 1 });
+        continue;
+      }
+      if ((2 * Math.min(la, lb)) / (la + lb) < AMENDED_THRESHOLD) continue;
+      const n = overlapAtLeast(a.grams[i]!, b.grams[j]!, leastOverlap(la + lb, AMENDED_THRESHOLD));
+      if (n >= 0) pairs.push({ i, j, s: (2 * n) / (la + lb) });
     }
   }
   pairs.sort((x, y) => y.s - x.s || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
@@ -162,12 +214,12 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
   // 3. Splits (an unmatched new article contained in a matched old one) and merges.
   const splitExtra = new Map<number, number[]>(); // old i → extra new js
   const mergeExtra = new Map<number, number[]>(); // new j → extra old is
-  const containedIn = (small: Map<string, number>, big: Map<string, number>) => size(small) > 0 && overlap(small, big) / size(small) >= CONTAINED;
+  const containedIn = (small: Uint32Array, big: Uint32Array) => small.length > 0 && overlap(small, big) / small.length >= CONTAINED;
   for (let j = 0; j < b.units.length; j++) {
     if (b.used[j]) continue;
     for (let i = 0; i < a.units.length; i++) {
       if (matchOf[i]! < 0 || Math.abs(matchOf[i]! - j) > 3) continue;
-      if (containedIn(b.grams[j]!, a.grams[i]!) && size(a.grams[i]!) > size(b.grams[matchOf[i]!]!)) {
+      if (containedIn(b.grams[j]!, a.grams[i]!) && a.grams[i]!.length > b.grams[matchOf[i]!]!.length) {
         splitExtra.set(i, [...(splitExtra.get(i) ?? []), j]);
         b.used[j] = true;
         break;
@@ -180,7 +232,7 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
     if (a.used[i]) continue;
     for (const [j, i2] of newMatchedBy) {
       if (Math.abs(i2 - i) > 3) continue;
-      if (containedIn(a.grams[i]!, b.grams[j]!) && size(b.grams[j]!) > size(a.grams[i2]!)) {
+      if (containedIn(a.grams[i]!, b.grams[j]!) && b.grams[j]!.length > a.grams[i2]!.length) {
         mergeExtra.set(j, [...(mergeExtra.get(j) ?? []), i]);
         a.used[i] = true;
         break;

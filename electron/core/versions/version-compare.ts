@@ -85,6 +85,12 @@ const sideOf = (units: Map<string, Article>, keys: string[]): DiffSide[] =>
     return { key: u.key, label: u.label, text: u.text };
   });
 
+function firstIndexByKey(units: Article[]): Map<string, number> {
+  const at = new Map<string, number>();
+  units.forEach((u, i) => at.has(u.key) || at.set(u.key, i));
+  return at;
+}
+
 export function diffVersions(store: LibraryStore, fromId: string, toId: string, opts: { changedOnly?: boolean } = {}): VersionDiff {
   const a = store.loadVersion(fromId);
   const b = store.loadVersion(toId);
@@ -109,11 +115,11 @@ export function diffVersions(store: LibraryStore, fromId: string, toId: string, 
       ...(oldText !== newText && from.length && to.length ? { runs: diffChars(oldText, newText) } : {}),
     });
   }
+  const posA = firstIndexByKey(a.units);
+  const posB = firstIndexByKey(b.units);
   const order = (r: DiffRow) => {
-    const key = r.to[0]?.key ?? r.from[0]?.key ?? '';
-    const list = r.to.length ? b.units : a.units;
-    const idx = list.findIndex((u) => u.key === key);
-    return r.to.length ? idx : idx + 0.5; // a deletion sorts just after the old position
+    if (r.to.length) return posB.get(r.to[0]!.key) ?? -1;
+    return (posA.get(r.from[0]?.key ?? '') ?? -1) + 0.5; // a deletion sorts just after the old position
   };
   rows.sort((x, y) => order(x) - order(y));
   const summary = summarise(mapping);
