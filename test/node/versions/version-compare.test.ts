@@ -45,6 +45,30 @@ describe('diffChars', () => {
       expect(runs.filter((r) => r.op !== 'delete').map((r) => r.text).join('')).toBe(y);
     }
   });
+  it('keeps the fewest changed characters on heavily rewritten texts (the longest common subsequence)', () => {
+    // Whole articles of two different laws, and pieces of them shuffled: many rounds of the
+    // search, where a wrong diagonal in the kept band would lose characters or add edits.
+    const a = units('经济法/统计法(2009-06-27).md');
+    const b = units('经济法/统计法(2024-09-13).md');
+    const lcs = (x: string, y: string) => {
+      let prev = new Int32Array(y.length + 1);
+      for (let i = 1; i <= x.length; i++) {
+        const cur = new Int32Array(y.length + 1);
+        for (let j = 1; j <= y.length; j++) cur[j] = x[i - 1] === y[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+        prev = cur;
+      }
+      return prev[y.length]!;
+    };
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 12; i++) pairs.push([a[i * 3]!.text, b[i * 3 + 7]!.text]);
+    pairs.push([a[5]!.text.split('').reverse().join(''), a[5]!.text], ['𠀀甲乙𠀁丙', '甲𠀁乙丙𠀀']);
+    for (const [x, y] of pairs) {
+      const runs = diffChars(x, y);
+      expect(runs.filter((r) => r.op !== 'insert').map((r) => r.text).join('')).toBe(x);
+      expect(runs.filter((r) => r.op !== 'delete').map((r) => r.text).join('')).toBe(y);
+      expect(runs.filter((r) => r.op === 'equal').reduce((n, r) => n + r.text.length, 0)).toBe(lcs(x, y));
+    }
+  });
 });
 
 describe('article mapping', () => {
