@@ -49,10 +49,19 @@ import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
 import { materialsFor } from '../../../../electron/shared/review-materials';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
+import { mergeReviewEdits, sameReviewForm, type ReviewFormState, type ReviewMerge } from './review-merge';
 import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, reviewFormErrors, valuesOf, type Section, type Values } from './review-form-model';
 import { showFieldErrors } from './record-form-errors';
 import { LIMITS } from '../../../../electron/shared/limits';
 import { printableName } from '../../../../electron/shared/printable-name';
+
+/** A conflicting field's value in a sentence: text as typed (cut short), a list by its items, blank as （空）. */
+function shownValue(v: unknown): string {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  const s = typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join('、') : Array.isArray(v) ? `${v.length} 项` : JSON.stringify(v);
+  return s.length > 60 ? s.slice(0, 60) + '…' : s;
+}
 
 const SECTION_LABEL: Record<Section, string> = { authority: '权限', procedure: '程序', content: '内容', opinion: '审查意见', basis: '法律依据' };
 const L = LIMITS.record;
@@ -74,9 +83,19 @@ export function ReviewPage({ id }: { id: string }) {
   const [tab, setTab] = useState('form');
   const [packOpen, setPackOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
-  // The revision the form was loaded from. useCall asks again whenever the library moves (an
-  // import, the CLI beside the app); that answer is the same revision and must not wipe unsaved edits.
+  // The revision last answered. useCall asks again whenever the library moves (an import, the CLI
+  // beside the app); the same revision again must not touch unsaved edits.
   const loadedFrom = useRef<string>(undefined);
+  // The revision the form's edits started from: a save expects it, and a newer one (saved by the CLI,
+  // another window or an upload here) is merged into unsaved edits field by field (review-merge.ts).
+  const base = useRef<{ revision: number; state: ReviewFormState }>(undefined);
+  // A newer revision whose changes meet unsaved edits of the same fields: the user decides.
+  const [newer, setNewer] = useState<{ review: ReviewDto; theirs: ReviewFormState; merge: ReviewMerge }>();
+  // A newer revision merged into unsaved edits without a conflict: said once, above the form.
+  const [mergedFrom, setMergedFrom] = useState<{ review: ReviewDto; taken: string[] }>();
+  // Only the answer to the latest 最早届满 request may land: a quick second change of 收件日期 (or a
+  // reload of the form) makes an earlier answer stale, whichever arrives last.
+  const dueSeq = useRef(0);
   // Whether the user has ticked or edited a new review's 送审材料 (then a type change keeps them).
   // From the user's own changes (onValuesChange): isFieldTouched('materials') was already true once
   // the defaults were set, so a type change never replaced the 规范性文件 list.
@@ -96,20 +115,62 @@ export function ReviewPage({ id }: { id: string }) {
       const stamp = `${review.id}#${review.revision}`;
       if (dirty && loadedFrom.current === stamp) return;
       loadedFrom.current = stamp;
-      form.resetFields();
-      form.setFieldsValue(valuesOf(review));
-      setCites(citesOf(review, res.data.citations));
+      const theirs: ReviewFormState = { values: valuesOf(review), cites: citesOf(review, res.data.citations) };
       setAttachments(review.attachments);
-      setStatus(review.status);
+      if (dirty && base.current) {
+        const merge = mergeReviewEdits(base.current.state, formState(), theirs);
+        if (merge.conflicts.length) {
+          setNewer({ review, theirs, merge }); // the form stays as the user left it
+          return;
+        }
+        if (merge.taken.includes('收件日期')) dueSeq.current++;
+        showForm(merge.merged);
+        base.current = { revision: review.revision, state: theirs };
+        setNewer(undefined);
+        setDirty(merge.unsaved);
+        if (merge.taken.length) setMergedFrom({ review, taken: merge.taken });
+        return;
+      }
+      dueSeq.current++;
+      showForm(theirs);
+      base.current = { revision: review.revision, state: theirs };
+      setNewer(undefined);
+      setMergedFrom(undefined);
       setDirty(false);
     }
   }, [isNew, review]);
 
+  function formState(): ReviewFormState {
+    return { values: { ...(form.getFieldsValue(true) as Values), status }, cites };
+  }
+
+  function showForm(s: ReviewFormState) {
+    form.resetFields();
+    form.setFieldsValue(s.values);
+    setCites(s.cites);
+    setStatus(s.values.status);
+  }
+
+  // 载入新版本: the newer revision as saved; 保留我的修改: its other changes, and mine where both changed.
+  const resolveNewer = (keepMine: boolean) => {
+    if (!newer) return;
+    if (keepMine) showForm(newer.merge.merged);
+    else {
+      dueSeq.current++;
+      showForm(newer.theirs);
+    }
+    base.current = { revision: newer.review.revision, state: newer.theirs };
+    setDirty(keepMine && newer.merge.unsaved);
+    setNewer(undefined);
+    setMergedFrom(undefined);
+  };
+
   const suggestDue = async (received: Dayjs | null | undefined) => {
+    const n = ++dueSeq.current;
     if (!received) return;
     try {
       const r = await client.call('records:dueDate', { receivedDate: received.format('YYYY-MM-DD') });
-      form.setFieldValue('dueDate', dayjs(r.dueDate));
+      if (n === dueSeq.current) form.setFieldValue('dueDate', dayjs(r.dueDate));
     } catch {
       /* the service sets the default on save anyway */
     }
@@ -133,6 +194,11 @@ export function ReviewPage({ id }: { id: string }) {
   };
 
   const save = async () => {
+    if (newer) {
+      void message.warning(`第 ${newer.review.revision} 版已由他人保存：请先选择“载入新版本”或“保留我的修改”`);
+      document.querySelector('[data-testid="review-newer"]')?.scrollIntoView({ block: 'center' });
+      return;
+    }
     const v = { ...(form.getFieldsValue(true) as Values), status }; // all values, also those without a Form.Item (procedure names)
     // The review schema's own check (shared/record-form.ts), each error beside its field.
     const errors = reviewFormErrors(v, cites, attachments, !isNew);
@@ -148,10 +214,14 @@ export function ReviewPage({ id }: { id: string }) {
       const input = inputOf(v, cites, attachments);
       const r = isNew
         ? await client.call('reviews:create', { input })
-        : await client.call('reviews:update', { id, patch: input, expectedRevision: review!.revision });
+        : await client.call('reviews:update', { id, patch: input, expectedRevision: base.current?.revision ?? review!.revision });
       setWarnings(r.warnings);
       void message.success(isNew ? `已保存为 ${r.record.id}` : `已保存（第 ${r.record.revision} 版）`);
-      setDirty(false);
+      // What was sent is now the base: edits typed while the save was on its way stay unsaved.
+      const sent: ReviewFormState = { values: v, cites };
+      base.current = { revision: r.record.revision, state: sent };
+      setMergedFrom(undefined);
+      setDirty(!sameReviewForm(sent, formState()));
       if (isNew) navigate({ page: 'review', id: r.record.id }, { replace: true });
       else setTick((t) => t + 1);
     } catch (e) {
@@ -449,6 +519,56 @@ export function ReviewPage({ id }: { id: string }) {
     </Form>
   );
 
+  // Sticky: the user is usually far down the form (审查意见) when another window's revision arrives.
+  const newerNotice = (newer || mergedFrom) && (
+    <div style={{ position: 'sticky', top: 0, zIndex: 5, background: 'var(--ant-color-bg-layout, #f5f5f5)', paddingTop: 4 }} data-testid="review-newer-notice">
+      {newer && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="review-newer"
+          style={{ marginBottom: 12 }}
+          title={`此记录已另存为第 ${newer.review.revision} 版（${officeDateTime(newer.review.updatedAt)} ${newer.review.updatedBy}），与你尚未保存的修改改了同样的项目：${newer.merge.conflicts.map((c) => c.label).join('、')}`}
+          description={
+            <>
+              <ul style={{ margin: '4px 0', paddingInlineStart: 20 }}>
+                {newer.merge.conflicts.map((c) => (
+                  <li key={c.label}>
+                    {c.label}：第 {newer.review.revision} 版为“{shownValue(c.theirs)}”，你的修改为“{shownValue(c.mine)}”
+                  </li>
+                ))}
+              </ul>
+              <Typography.Text type="secondary">
+                载入新版本：放弃你未保存的修改。保留我的修改：其他项目采用第 {newer.review.revision} 版，上述项目保留你的内容，保存后写入。
+              </Typography.Text>
+            </>
+          }
+          action={
+            <Space orientation="vertical">
+              <Button size="small" type="primary" onClick={() => resolveNewer(true)} data-testid="review-keep-mine">
+                保留我的修改
+              </Button>
+              <Button size="small" danger onClick={() => resolveNewer(false)} data-testid="review-load-newer">
+                载入新版本
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {mergedFrom && (
+        <Alert
+          type="info"
+          showIcon
+          closable
+          onClose={() => setMergedFrom(undefined)}
+          data-testid="review-merged"
+          style={{ marginBottom: 12 }}
+          title={`已并入第 ${mergedFrom.review.revision} 版（${officeDateTime(mergedFrom.review.updatedAt)} ${mergedFrom.review.updatedBy}）对${mergedFrom.taken.join('、')}的修改；你未保存的修改仍在表单中${dirty ? '，尚未保存' : ''}。`}
+        />
+      )}
+    </div>
+  );
+
   const allCites = res.data?.citations ?? [];
   return (
     <div className="page" style={{ maxWidth: 1180 }}>
@@ -477,6 +597,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Button>
         </Space>
       </Space>
+      {newerNotice}
       <Card size="small" style={{ marginBottom: 12 }}>
           <Steps
             size="small"
