@@ -16,8 +16,12 @@ export type DocBlock =
   | { kind: 'field'; label: string; text: string }
   /** A visible remark: warn = something the reader must know (changed or missing law). */
   | { kind: 'note'; tone: 'warn' | 'info'; text: string }
-  /** widths: relative column widths (e.g. [1, 4, 3, 4]); equal when absent. A cell's \n starts a new line. */
-  | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[] }
+  /**
+   * widths: relative column widths (e.g. [1, 4, 3, 4]); equal when absent. A cell's \n starts a new
+   * line. align: per column (default centred). compact: cells in 小四 (12 pt) instead of 四号, for a
+   * register of many columns.
+   */
+  | { kind: 'table'; head: string[]; rows: string[][]; widths?: number[]; align?: ('left' | 'center')[]; compact?: boolean }
   /** Right-aligned lines at the end of an official document: the issuing office and the date. */
   | { kind: 'signature'; lines: string[] };
 
@@ -28,6 +32,12 @@ export interface DocSection {
   blocks: DocBlock[];
   /** The pack item(s) this section came from. */
   itemIds: string[];
+  /**
+   * Laid out on A4 landscape pages (横向, official layout only), from a new page: for a table too wide
+   * for the 156 mm line. The text block turns with the paper (225 × 156 mm), so the pages bind with
+   * the rest; the page numbers go on as on the portrait pages.
+   */
+  landscape?: boolean;
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   LineRuleType,
   NumberFormat,
   PageNumber,
+  PageOrientation,
   Packer,
   Paragraph,
   Table,
@@ -25,6 +26,7 @@ import {
   TableOfContents,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
   type IRunOptions,
 } from 'docx';
@@ -45,6 +47,16 @@ const PAGE = {
   margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), header: Math.round(15 * MM), footer: Math.round(22 * MM) },
 };
 const TEXT_WIDTH = PAGE.size.width - PAGE.margin.left - PAGE.margin.right; // 156 mm
+/**
+ * A4 横向 for a wide table (GB/T 9704 横排表格): the paper turned a quarter, the text block with it —
+ * the landscape top is the portrait left (订口 on an odd page, where the table's head belongs), so
+ * margins top 28, right 37, bottom 26, left 35 mm, a 225 × 156 mm block in the same place on the
+ * sheet. docx swaps width and height for LANDSCAPE. The page number stays 7 mm under the block.
+ */
+const LANDSCAPE_PAGE = {
+  size: { ...PAGE.size, orientation: PageOrientation.LANDSCAPE },
+  margin: { top: Math.round(28 * MM), right: Math.round(37 * MM), bottom: Math.round(26 * MM), left: Math.round(35 * MM), header: Math.round(12 * MM), footer: Math.round(13 * MM) },
+};
 /** One character of the grid: 156 mm / 28, a little under 16 pt (twips). */
 export const CHAR_TWIPS = TEXT_WIDTH / 28;
 /**
@@ -118,18 +130,24 @@ const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: 
  * A table at 100 % of the text width; rows are never split across pages (the header repeats).
  * keepTail: its last row is kept with what follows (the 落款 after a table that ends the text).
  */
-function table(head: string[], rows: string[][], widths?: number[], keepTail = false): Table {
+function table(b: Extract<DocBlock, { kind: 'table' }>, keepTail = false): Table {
+  const { head, rows, widths } = b;
   const sum = widths?.length === head.length ? widths.reduce((a, w) => a + w, 0) : 0;
   const pct = (i: number) => (sum ? { width: { size: (100 * widths![i]!) / sum, type: WidthType.PERCENTAGE } } : {});
+  // 四号 on a 22 pt pitch, or 小四 on 18 pt for a compact register.
+  const [size, pitch] = b.compact ? [24, 18] : [28, 22];
   const cell = (t: string, hd: boolean, i: number, keepNext = false) =>
     new TableCell({
       ...pct(i),
       borders,
+      verticalAlign: VerticalAlign.CENTER,
       // A cell's lines (文件名称 / 文号) are paragraphs of their own.
-      children: t.split('\n').map((line) => new Paragraph({ alignment: AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: 22 * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: line, font: font(hd ? FONTS.hei : FONTS.fang), size: 28, characterSpacing: 0 })] })),
+      children: t.split('\n').map((line) => new Paragraph({ alignment: !hd && b.align?.[i] === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: pitch * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: line, font: font(hd ? FONTS.hei : FONTS.fang), size, characterSpacing: 0 })] })),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    // Narrow cell margins (3 pt) so a compact register's columns keep their text on whole lines.
+    ...(b.compact ? { margins: { left: 60, right: 60, top: 20, bottom: 20 } } : {}),
     rows: [
       new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, true, i, true)) }),
       ...rows.map((r, k) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, false, i, keepTail && k === rows.length - 1)) })),
@@ -156,7 +174,7 @@ function blocks(b: DocBlock): (Paragraph | Table)[] {
     case 'note':
       return [para([run(b.text, FONTS.kai, b.tone === 'warn' ? { bold: true } : {})])];
     case 'table':
-      return [table(b.head, b.rows, b.widths)];
+      return [table(b)];
     case 'signature':
       return b.lines.map((l, i) => para([run(l, FONTS.fang)], { indent: false, align: AlignmentType.RIGHT, keepNext: i < b.lines.length - 1 }));
   }
@@ -190,9 +208,9 @@ function tocForTextWidth(width: number): typeof TableOfContents {
   return GbTableOfContents;
 }
 
-/** The title in 二号 (22 pt) on the 156 mm line, cut where its words allow (title-lines.ts). */
-function titleLines(title: string, lead = '', pt = 22): TextRun[] {
-  return cutTitle(title, Math.floor((156 * 72) / 25.4 / pt), lead).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: pt * 2, characterSpacing: 0, ...(i ? { break: 1 } : {}) }));
+/** The title in 二号 (22 pt) on the 156 mm line (225 mm landscape), cut where its words allow (title-lines.ts). */
+function titleLines(title: string, lead = '', pt = 22, lineMm = 156): TextRun[] {
+  return cutTitle(title, Math.floor((lineMm * 72) / 25.4 / pt), lead).map((t, i) => new TextRun({ text: t, font: font(FONTS.title), size: pt * 2, characterSpacing: 0, ...(i ? { break: 1 } : {}) }));
 }
 
 export interface DocxRenderOptions {
@@ -228,8 +246,8 @@ const documentStyles = {
 };
 
 /** 二号小标宋 title lines at an exact 37 pt pitch, centred, one empty line after them. */
-function titleParagraph(title: string, lead = '', opts: { pageBreakBefore?: boolean } = {}): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}), spacing: { before: 0, after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: titleLines(title, lead) });
+function titleParagraph(title: string, lead = '', opts: { pageBreakBefore?: boolean; landscape?: boolean } = {}): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}), spacing: { before: 0, after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: titleLines(title, lead, 22, opts.landscape ? 225 : 156) });
 }
 
 /**
@@ -239,15 +257,26 @@ function titleParagraph(title: string, lead = '', opts: { pageBreakBefore?: bool
  */
 async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
   const { body: main, annexes, annexNote } = officialParts(doc);
-  const body: (Paragraph | Table)[] = [];
-  if (doc.official?.number) body.push(para([run(doc.official.number, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }), para([], { indent: false }));
-  body.push(titleParagraph(doc.title, doc.signature?.unit ?? doc.cover.unit));
+  // Each run of portrait or landscape content is a DOCX section of its own (a landscape one starts
+  // on a new page); the numbering runs on across them.
+  const parts: { landscape: boolean; children: (Paragraph | Table)[] }[] = [];
+  const partFor = (landscape: boolean): { fresh: boolean; children: (Paragraph | Table)[] } => {
+    const last = parts[parts.length - 1];
+    if (last && last.landscape === landscape) return { fresh: false, children: last.children };
+    parts.push({ landscape, children: [] });
+    return { fresh: true, children: parts[parts.length - 1]!.children };
+  };
+  const first = partFor(!!main[0]?.landscape).children;
+  if (doc.official?.number) first.push(para([run(doc.official.number, FONTS.fang)], { indent: false, align: AlignmentType.CENTER }), para([], { indent: false }));
+  first.push(titleParagraph(doc.title, doc.signature?.unit ?? doc.cover.unit, { landscape: !!main[0]?.landscape }));
   const hasClosing = annexNote.length > 0 || !!doc.signature;
+  let body = first;
   for (const [si, s] of main.entries()) {
+    body = partFor(!!s.landscape).children;
     if (s.heading) body.push(para([new Bookmark({ id: s.id, children: [run(s.heading, FONTS.hei)] })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
     for (const [bi, b] of s.blocks.entries()) {
       const lastOfText = si === main.length - 1 && bi === s.blocks.length - 1;
-      body.push(...(b.kind === 'table' && lastOfText && hasClosing ? [table(b.head, b.rows, b.widths, true)] : blocks(b)));
+      body.push(...(b.kind === 'table' && lastOfText && hasClosing ? [table(b, true)] : blocks(b)));
     }
   }
   // The text's last paragraph, the 附件说明 and the 落款 stay on one page: a 落款 never stands alone.
@@ -268,17 +297,24 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
     body.push(...closing);
   }
   for (const a of annexes) {
-    body.push(para([new Bookmark({ id: a.section.id, children: [run(a.label, FONTS.hei)] })], { indent: false, align: AlignmentType.LEFT, pageBreakBefore: true, keepNext: true, heading: HeadingLevel.HEADING_1 }));
-    body.push(para([], { indent: false, keepNext: true }));
-    if (a.title) body.push(titleParagraph(a.title));
-    for (const b of a.section.blocks) body.push(...blocks(b));
+    const part = partFor(!!a.section.landscape);
+    // A new DOCX section already starts a page; a page break before its first line would add one in Word.
+    part.children.push(para([new Bookmark({ id: a.section.id, children: [run(a.label, FONTS.hei)] })], { indent: false, align: AlignmentType.LEFT, pageBreakBefore: !part.fresh, keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    part.children.push(para([], { indent: false, keepNext: true }));
+    if (a.title) part.children.push(titleParagraph(a.title, '', { landscape: !!a.section.landscape }));
+    for (const b of a.section.blocks) part.children.push(...blocks(b));
   }
+  const footers = { default: pageNumberFooter('right'), even: pageNumberFooter('left') };
   const document = new Document({
     creator: 'LawDesk 法规案头',
     title: doc.title,
     evenAndOddHeaderAndFooters: true,
     styles: { default: documentStyles },
-    sections: [{ properties: { page: { ...PAGE, pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } }, grid: DOC_GRID }, footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') }, children: body }],
+    sections: parts.map((p, i) => ({
+      properties: { page: { ...(p.landscape ? LANDSCAPE_PAGE : PAGE), ...(i === 0 ? { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } : {}) }, grid: DOC_GRID },
+      footers,
+      children: p.children,
+    })),
   });
   return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
 }

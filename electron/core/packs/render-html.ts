@@ -89,6 +89,12 @@ h2, h3, h4 { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; letter-spacing: 0; }
 th, td { border: 0.75pt solid #000; padding: 2pt 4pt; text-align: center; }
 th { font-family: ${FONT_STACKS.hei}; font-weight: normal; }
+table.compact { font-size: 12pt; line-height: 18pt; table-layout: fixed; } /* the widths given, not Chromium's guess from the content */
+table.compact th, table.compact td { padding: 1pt 3pt; }
+td.l { text-align: left; }
+/* GB/T 9704 横排表格: the paper turned a quarter with its text block (top = the portrait left, 订口), 225 × 156 mm */
+@page landscape { size: A4 landscape; margin: 28mm 37mm 26mm 35mm; }
+.landscape { page: landscape; }
 .signature { margin-top: ${LINE_PT}pt; break-inside: avoid; }
 .signature p { text-align: right; text-indent: 0; padding-right: 4em; }
 .doc-number { text-align: center; text-indent: 0; margin: 0 0 ${LINE_PT}pt 0; }
@@ -126,8 +132,9 @@ function block(b: DocBlock): string {
     case 'signature':
       return `<div class="signature">${b.lines.map((l) => `<p>${txt(l)}</p>`).join('')}</div>`;
     case 'table':
-      return `<table>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c) => `<td>${esc(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`)
+      // The head repeats on every page (thead); cells keep their dates whole, as the paragraphs do.
+      return `<table${b.compact ? ' class="compact"' : ''}>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
+        .map((r) => `<tr>${r.map((c, i) => `<td${b.align?.[i] === 'left' ? ' class="l"' : ''}>${txt(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
 }
@@ -143,6 +150,7 @@ export const TOC_HINT_HTML = '注：目录页码为估算，以实际打印分�
 /** A title cut where its words allow (title-lines.ts), the lines joined by <br>. */
 const titleHtml = (title: string, perLine: number, lead = '') => titleLines(title, perLine, lead).map(txt).join('<br>');
 const TITLE_PER_LINE = Math.floor((156 * 72) / 25.4 / 22);
+const TITLE_PER_LINE_LANDSCAPE = Math.floor((225 * 72) / 25.4 / 22);
 
 /**
  * An official document (公文): 发文字号, title, text, 附件说明 and 落款 kept on one page with the
@@ -158,11 +166,20 @@ function renderOfficialHtml(doc: PackDocument): string {
     // An official document counts its pages from the first: printed page N carries number N.
     `<title>${esc(doc.title)}</title><style>${css(true)}</style></head><body>`,
     '<div class="sheet body-official">',
-    doc.official?.number ? `<p class="doc-number">${txt(doc.official.number)}</p>` : '',
-    `<h1 class="doc-title" id="top">${titleHtml(doc.title, TITLE_PER_LINE, doc.signature?.unit ?? doc.cover.unit)}</h1>`,
   ];
+  // A landscape section (横排表格) is a run of pages of its own, named page `landscape`; the title
+  // goes with the first section, the closing with the last.
   const text: string[] = [];
+  let inLandscape = false;
+  const orient = (landscape: boolean) => {
+    if (landscape !== inLandscape) text.push(landscape ? '<div class="landscape">' : '</div>');
+    inLandscape = landscape;
+  };
+  orient(!!body[0]?.landscape);
+  if (doc.official?.number) text.push(`<p class="doc-number">${txt(doc.official.number)}</p>`);
+  text.push(`<h1 class="doc-title" id="top">${titleHtml(doc.title, inLandscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE, doc.signature?.unit ?? doc.cover.unit)}</h1>`);
   for (const s of body) {
+    orient(!!s.landscape);
     if (s.heading) text.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
     for (const b of s.blocks) text.push(block(b));
   }
@@ -173,9 +190,10 @@ function renderOfficialHtml(doc: PackDocument): string {
   const last = closing.length && text.length && text[text.length - 1]!.startsWith('<p') && !text[text.length - 1]!.includes('\n') ? text.pop()! : '';
   out.push(...text);
   if (closing.length) out.push(`<div class="closing">${last}${closing.join('')}</div>`);
+  if (inLandscape) out.push('</div>');
   for (const a of annexes) {
-    out.push(`<section class="annex"><p class="annex-label" id="${a.section.id}">${txt(a.label)}</p>`);
-    if (a.title) out.push(`<h1 class="doc-title">${titleHtml(a.title, TITLE_PER_LINE)}</h1>`);
+    out.push(`<section class="annex${a.section.landscape ? ' landscape' : ''}"><p class="annex-label" id="${a.section.id}">${txt(a.label)}</p>`);
+    if (a.title) out.push(`<h1 class="doc-title">${titleHtml(a.title, a.section.landscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE)}</h1>`);
     for (const b of a.section.blocks) out.push(block(b));
     out.push('</section>');
   }

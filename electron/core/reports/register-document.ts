@@ -18,9 +18,11 @@ export interface RegisterDocumentInput {
   date?: string;
 }
 
+// A cell's lines are cut where a clerk would cut them (a date never across two lines): the columns
+// are wide enough for each line, so Word and LibreOffice do not break them anywhere else.
 function filing(e: RegisterView, today: string): string {
-  if (e.filedDate) return `${chineseDate(e.filedDate)}已备案${e.filedWith ? `（${e.filedWith}）` : ''}`;
-  return today > e.filingDue ? `逾期未备案（应于${chineseDate(e.filingDue)}前）` : `未备案（期限${chineseDate(e.filingDue)}）`;
+  if (e.filedDate) return `${chineseDate(e.filedDate)}已备案${e.filedWith ? `\n（${e.filedWith}）` : ''}`;
+  return today > e.filingDue ? `逾期未备案\n应于${chineseDate(e.filingDue)}前` : `未备案\n期限${chineseDate(e.filingDue)}`;
 }
 
 export function registerDocument(inp: RegisterDocumentInput): PackDocument {
@@ -37,7 +39,7 @@ export function registerDocument(inp: RegisterDocumentInput): PackDocument {
     e.draftingUnit,
     `${chineseDate(e.effective)}施行\n有效期至${chineseDate(e.validUntil)}`,
     filing(e, inp.today),
-    e.cleanup ? `${e.status}\n（${chineseDate(e.cleanup.date)}清理）` : e.status,
+    e.cleanup ? `${e.status}\n${chineseDate(e.cleanup.date)}\n清理` : e.status,
   ]);
   const date = inp.date ?? inp.today;
   return {
@@ -51,9 +53,15 @@ export function registerDocument(inp: RegisterDocumentInput): PackDocument {
         heading: '',
         blocks: [
           { kind: 'paragraph', text: intro },
-          { kind: 'table', head: ['序号', '文件名称及文号', '制定科室', '施行日期及有效期', '备案情况', '状态'], widths: [0.9, 4.6, 1.5, 3.6, 3.2, 2.2], rows },
+          // Widths in 小四 characters of the 225 mm landscape line (53 of them), cell margins included:
+          // 有效期至2024年10月14日 is 11, and Word and LibreOffice put a fifth of a character between
+          // Chinese and digits (autospace), one more for a date; 文号 高科发〔2020〕12号 is 9.
+          { kind: 'table', head: ['序号', '文件名称及文号', '制定科室', '施行日期及有效期', '备案情况', '状态'], widths: [2.6, 12, 5.7, 12.6, 11.6, 8.6], align: ['center', 'left', 'center', 'center', 'center', 'center'], compact: true, rows },
         ],
         itemIds: [],
+        // Six columns of dates and names do not fit the 156 mm portrait line without cutting every
+        // date in two: the register is printed 横向, its title and 落款 with it.
+        landscape: true,
       },
     ],
     warnings: [],

@@ -154,7 +154,7 @@ describe('普法 plan and 责任清单 documents', () => {
       const html = readFileSync(out, 'utf8');
       expect(html).toContain('高青县科学技术局2020年度普法责任清单');
       const plan = (await lib.svc.listPlans({ year: 2020 }))[0]!;
-      const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]!)).filter((r) => r.length);
+      const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, ''))).filter((r) => r.length);
       expect(rows).toHaveLength(plan.items.length);
       // The 行政许可法 lecture of 20 May is the one session linked to the 5月 task; the 10月 task has none.
       expect(rows.find((r) => r[1]!.includes('行政许可法'))![5]).toBe('2020年5月20日法律大讲堂（42人次）');

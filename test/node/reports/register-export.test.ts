@@ -1,6 +1,6 @@
 // The 规范性文件登记表 as exported: counts in its sentence taken from the entries, one row per
 // document with what the register lacks said in the row, the 落款 with the --date given; the DOCX
-// table inside the 156 mm text block and the PDF's table within the page's text block (poppler).
+// table inside the text block and the PDF's table within the landscape page's text block (poppler).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,16 +39,16 @@ describe('规范性文件登记表', () => {
     const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
     expect(rows).toEqual([
       '序号|文件名称及文号|制定科室|施行日期及有效期|备案情况|状态',
-      '1|《高青县科技特派员管理办法（试行）》|高科发〔2018〕2号|办公室|2018年3月1日施行|有效期至2020年2月29日|2018年3月20日已备案|已废止|（2020年2月20日清理）',
-      '2|《高青县科技创新券管理暂行办法》|高科发〔2020〕3号|高新技术科|2020年6月1日施行|有效期至2022年5月31日|2020年5月28日已备案（高青县司法局）|现行有效',
-      '3|《高青县科技计划项目管理办法》|（未登记文号）|规划发展科|2020年9月10日施行|有效期至2025年9月9日|逾期未备案（应于2020年10月10日前）|现行有效',
+      '1|《高青县科技特派员管理办法（试行）》|高科发〔2018〕2号|办公室|2018年3月1日施行|有效期至2020年2月29日|2018年3月20日已备案|已废止|2020年2月20日|清理',
+      '2|《高青县科技创新券管理暂行办法》|高科发〔2020〕3号|高新技术科|2020年6月1日施行|有效期至2022年5月31日|2020年5月28日已备案|（高青县司法局）|现行有效',
+      '3|《高青县科技计划项目管理办法》|（未登记文号）|规划发展科|2020年9月10日施行|有效期至2025年9月9日|逾期未备案|应于2020年10月10日前|现行有效',
     ]);
     expect(xml).toContain('<w:tblW w:type="pct" w:w="5000"/>'); // 100 % of the text width (fiftieths of a percent)
     expect(text).toMatch(/\|高青县科学技术局\|2021年1月15日$/);
     await expect(exportRegister(lib.svc, reg, { out: join(work, 'x.docx'), year: 2019 })).rejects.toThrow('规范性文件登记中没有2019年度公布的文件');
   });
 
-  it.skipIf(!hasCommand('pdftotext') || !chromiumPath())('PDF: the table stays inside the text block (28 mm / 26 mm margins)', async () => {
+  it.skipIf(!hasCommand('pdftotext') || !chromiumPath())('PDF: the table stays inside the landscape text block (35 mm / 37 mm margins)', async () => {
     const out = join(work, '登记表.pdf');
     await exportRegister(lib.svc, reg, { out, unit: '高青县科学技术局', year: 2020 });
     const xml = spawnSync('pdftotext', ['-bbox-layout', out, '-'], { encoding: 'utf8' }).stdout;
@@ -57,9 +57,9 @@ describe('规范性文件登记表', () => {
     expect(all).toContain('《高青县科技创新'); // cells are read across the row, so only a cell's first line is whole
     expect(all).not.toContain('特派员'); // 2018: not in the 2020 table
     for (const w of words) {
-      expect(w.x0, w.t).toBeGreaterThanOrEqual(79);
-      // 26 mm from the right edge; the last glyph of a condensed line may reach 0.2 pt past its advance.
-      expect(w.x1, w.t).toBeLessThanOrEqual(595 - 73.7 + 1.5);
+      expect(w.x0, w.t).toBeGreaterThanOrEqual(98.5);
+      // 37 mm from the right edge; the last glyph of a condensed line may reach 0.2 pt past its advance.
+      expect(w.x1, w.t).toBeLessThanOrEqual(842 - 104.9 + 1.5);
     }
   }, 120_000);
 });
