@@ -27,7 +27,8 @@ import { OfficeReminders } from './features/reports/OfficeReminders';
 import { RegisterPage } from './features/reports/RegisterPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { DiffPage } from './features/versions/DiffPage';
-import { hrefOf, menuKeyOf, navigate, useRoute, type MenuKey, type Route } from './router';
+import { SECTION_LABEL, hrefOf, menuKeyOf, navigate, useRoute, useSectionHomes, type MenuKey, type Route } from './router';
+import { OriginContext } from './components/origin-crumb';
 import { SettingsProvider, useSettings } from './settings-context';
 import { setOfficeTimeZone } from './office-clock';
 
@@ -119,18 +120,19 @@ function Shell() {
   const [section, setSection] = useState<MenuKey>(() => menuKeyOf(route));
   const selected = menuKeyOf(route, section);
   if (selected !== section) setSection(selected);
+  const homes = useSectionHomes();
   const items = [
-    { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>法规库</a> },
-    { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>搜索</a> },
-    { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>合法性审查</a> },
-    { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>学法普法</a> },
-    { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>年度统计</a> },
-    { key: 'reports', icon: <FileDoneOutlined />, label: <a href={hrefOf({ page: 'reports' })}>年度报告</a> },
-    { key: 'register', icon: <FileProtectOutlined />, label: <a href={hrefOf({ page: 'register' })}>规范性文件</a> },
-    { key: 'affected', icon: <AlertOutlined />, label: <a href={hrefOf({ page: 'affected' })}>受影响</a> },
-    { key: 'packs', icon: <FileTextOutlined />, label: <a href={hrefOf({ page: 'packs' })}>简报</a> },
-    { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>导入</a> },
-    { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ page: 'settings' })}>设置</a> },
+    { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>{SECTION_LABEL.library}</a> },
+    { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>{SECTION_LABEL.search}</a> },
+    { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>{SECTION_LABEL.reviews}</a> },
+    { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>{SECTION_LABEL.lectures}</a> },
+    { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>{SECTION_LABEL.stats}</a> },
+    { key: 'reports', icon: <FileDoneOutlined />, label: <a href={hrefOf({ page: 'reports' })}>{SECTION_LABEL.reports}</a> },
+    { key: 'register', icon: <FileProtectOutlined />, label: <a href={hrefOf({ page: 'register' })}>{SECTION_LABEL.register}</a> },
+    { key: 'affected', icon: <AlertOutlined />, label: <a href={hrefOf({ page: 'affected' })}>{SECTION_LABEL.affected}</a> },
+    { key: 'packs', icon: <FileTextOutlined />, label: <a href={hrefOf({ page: 'packs' })}>{SECTION_LABEL.packs}</a> },
+    { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>{SECTION_LABEL.import}</a> },
+    { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ page: 'settings' })}>{SECTION_LABEL.settings}</a> },
   ];
 
   return (
@@ -156,25 +158,27 @@ function Shell() {
           <IndexStatus />
         </Layout.Header>
         <Layout.Content className="app-content" id="app-content">
-          <ErrorBoundary resetKey={hrefOf(route)}>
-            {route.page === 'library' && <OfficeReminders />}
-            {route.page === 'library' && <LibraryPage asOf={route.asOf} />}
-            {route.page === 'diff' && <DiffPage lawId={route.lawId} from={route.from} to={route.to} articleKey={route.articleKey} />}
-            {route.page === 'reviews' && <ReviewsPage />}
-            {route.page === 'review' && <ReviewPage key={route.id} id={route.id} />}
-            {route.page === 'workbench' && <WorkbenchPage key={route.id} id={route.id} />}
-            {route.page === 'lectures' && <LecturesPage tab={route.tab} />}
-            {route.page === 'stats' && <StatsPage year={route.year} />}
-            {route.page === 'reports' && <ReportsPage year={route.year} />}
-            {route.page === 'register' && <RegisterPage />}
-            {route.page === 'affected' && <AffectedPage laws={route.laws} />}
-            {route.page === 'packs' && <PacksPage id={route.id} />}
-            {route.page === 'search' && <SearchPage initialQuery={route.q} />}
-            {route.page === 'read' && <ReaderPage versionId={route.versionId} articleKey={route.articleKey} highlight={route.highlight} />}
-            {route.page === 'verify' && <OcrReviewPage versionId={route.versionId} />}
-            {route.page === 'import' && <ImportPage request={importRequest} />}
-            {route.page === 'settings' && <SettingsPage />}
-          </ErrorBoundary>
+          <OriginContext.Provider value={{ section: selected, home: homes[selected] }}>
+            <ErrorBoundary resetKey={hrefOf(route)}>
+              {route.page === 'library' && <OfficeReminders />}
+              {route.page === 'library' && <LibraryPage asOf={route.asOf} />}
+              {route.page === 'diff' && <DiffPage lawId={route.lawId} from={route.from} to={route.to} articleKey={route.articleKey} />}
+              {route.page === 'reviews' && <ReviewsPage />}
+              {route.page === 'review' && <ReviewPage key={route.id} id={route.id} />}
+              {route.page === 'workbench' && <WorkbenchPage key={route.id} id={route.id} />}
+              {route.page === 'lectures' && <LecturesPage tab={route.tab} />}
+              {route.page === 'stats' && <StatsPage year={route.year} />}
+              {route.page === 'reports' && <ReportsPage year={route.year} />}
+              {route.page === 'register' && <RegisterPage />}
+              {route.page === 'affected' && <AffectedPage laws={route.laws} />}
+              {route.page === 'packs' && <PacksPage id={route.id} />}
+              {route.page === 'search' && <SearchPage initialQuery={route.q} />}
+              {route.page === 'read' && <ReaderPage versionId={route.versionId} articleKey={route.articleKey} highlight={route.highlight} />}
+              {route.page === 'verify' && <OcrReviewPage versionId={route.versionId} />}
+              {route.page === 'import' && <ImportPage request={importRequest} />}
+              {route.page === 'settings' && <SettingsPage />}
+            </ErrorBoundary>
+          </OriginContext.Provider>
         </Layout.Content>
       </Layout>
       <QuickOpen open={quickOpen} onClose={() => setQuickOpen(false)} />

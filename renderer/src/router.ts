@@ -123,9 +123,11 @@ export function hrefOf(route: Route): string {
 
 export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
   const href = hrefOf(route);
+  // oldURL as a link's own hashchange has it: the page left, as its address last read (a search's words).
+  const oldURL = location.href;
   if (opts.replace) history.replaceState(null, '', href);
   else history.pushState(null, '', href);
-  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: location.href }));
 }
 
 export function useRoute(): Route {
@@ -149,6 +151,46 @@ export type MenuKey = 'library' | 'search' | 'reviews' | 'lectures' | 'stats' | 
 // stays under 受影响, a law opened from 搜索 under 搜索); opened directly (a reload, a pasted link),
 // to the section that lists them.
 const HOME_OF = { read: 'library', diff: 'library', verify: 'library', review: 'reviews', workbench: 'reviews' } as const satisfies Record<Exclude<Route['page'], MenuKey>, MenuKey>;
+
+/** Each sider entry's name: the menu's label and the first crumb of the pages opened from it. */
+export const SECTION_LABEL: Record<MenuKey, string> = {
+  library: '法规库',
+  search: '搜索',
+  reviews: '合法性审查',
+  lectures: '学法普法',
+  stats: '年度统计',
+  reports: '年度报告',
+  register: '规范性文件',
+  affected: '受影响',
+  packs: '简报',
+  import: '导入',
+  settings: '设置',
+};
+
+/** A sider entry's own page, as its menu link opens it. */
+export function sectionRoute(section: MenuKey): Route {
+  return section === 'search' ? { page: 'search', q: '' } : ({ page: section } as Route);
+}
+
+/**
+ * The address each sider entry's own page had when it was last left (a search with its words, the
+ * 受影响 of some laws), so the breadcrumb of a page opened from it leads back to the same view.
+ * Taken from the hashchange's oldURL: the search writes its words with replaceState, which no
+ * route change sees.
+ */
+export function useSectionHomes(): Partial<Record<MenuKey, Route>> {
+  const [homes, setHomes] = useState<Partial<Record<MenuKey, Route>>>({});
+  useEffect(() => {
+    const on = (e: HashChangeEvent) => {
+      if (!e.oldURL) return;
+      const left = parseHash(new URL(e.oldURL).hash);
+      if (!(left.page in HOME_OF)) setHomes((h) => ({ ...h, [left.page]: left }));
+    };
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return homes;
+}
 
 /** The sider entry to highlight on `route`, given the one highlighted before it (if any). */
 export function menuKeyOf(route: Route, before?: MenuKey): MenuKey {

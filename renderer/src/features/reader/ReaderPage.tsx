@@ -28,7 +28,8 @@ import { citationOf, citationWithNote } from '../../../../electron/shared/citati
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
 import { useCall } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
-import { hrefOf, navigate } from '../../router';
+import { navigate } from '../../router';
+import { useOriginCrumb } from '../../components/origin-crumb';
 import { useSettings } from '../../settings-context';
 import { ArticleBlock, estimateHeight, headingHeight, type ArticleAction } from './ArticleBlock';
 import { countMarks, type Unit } from './article-text';
@@ -150,6 +151,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
 function Reader({ data, reload, articleKey, highlight }: { data: VersionData; reload: () => void; articleKey?: string | undefined; highlight?: string | undefined }) {
   const { message } = AntApp.useApp();
   const { settings, bumpFont } = useSettings();
+  const origin = useOriginCrumb();
   const { meta, versions, units } = data;
   const counts = useCall('records:counts', { versionId: meta.id });
   const linkRows = useCall('links:version', { versionId: meta.id });
@@ -425,7 +427,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
         {painted && <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />}
       </nav>
       <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
-        <Breadcrumb items={[{ title: <a href={hrefOf({ page: 'library' })}>法规库</a> }, { title: meta.title }]} />
+        <Breadcrumb items={[origin, { title: meta.title }]} />
         <div className="reader-sticky" data-testid="reader-sticky">
           <Space align="center" wrap>
             <Typography.Title level={4} style={{ margin: 0 }} data-testid="reader-title">

@@ -14,6 +14,7 @@ import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { DiffText } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
+import { useOriginCrumb } from '../../components/origin-crumb';
 import { useSettings } from '../../settings-context';
 import { KIND_TEXT } from '../../components/mapping-kind';
 import { useProgressiveCount } from '../../components/progressive';
@@ -53,6 +54,7 @@ const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; ind
 
 export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?: string | undefined; to?: string | undefined; articleKey?: string | undefined }) {
   const { settings } = useSettings();
+  const origin = useOriginCrumb();
   const law = useCall('law:get', { lawId });
   const versions = law.data?.versions ?? [];
   const fromId = from ?? versions[versions.length - 2]?.id;
@@ -106,7 +108,7 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
     <div className="page" ref={body}>
       <Breadcrumb
         items={[
-          { title: <a href={hrefOf({ page: 'library' })}>法规库</a> },
+          origin,
           { title: current ? <a href={hrefOf({ page: 'read', versionId: current.id })}>{law.data.law.title}</a> : law.data.law.title },
           { title: '版本对比' },
         ]}
