@@ -178,6 +178,8 @@ export const DraftVersionSchema = z.object({
   addedBy: z.string(),
   title: z.string(),
   units: z.array(DraftArticleSchema),
+  /** Lines above the first article (a contract's parties); absent in versions stored before. */
+  header: z.array(z.string()).optional(),
   warnings: z.array(z.string()),
 });
 export type DraftVersion = z.infer<typeof DraftVersionSchema>;

@@ -1,6 +1,7 @@
 // Recall and false findings of the pre-check on the draft corpus (test/fixtures/drafts): every
 // planted problem (X.expected.json) must be found as its rule on its article; clean control
-// drafts (no planted problems) count their 必须修改 findings per 10 articles. Prints a table.
+// drafts (no planted problems) count their 必须修改 findings per 10 articles; for contracts, every
+// finding of a contract rule that is not on the planted list is counted as false. Prints a table.
 //   npx tsx test/bench/precheck-eval.ts [--drafts DIR]
 
 import { parseDraftFile } from '../../electron/core/review/draft-store';
@@ -11,23 +12,32 @@ import { DRAFTS, RULES, draftFixtures, makeReviewLibrary } from '../node/review/
 async function main() {
   const i = process.argv.indexOf('--drafts');
   const dir = i > 0 ? process.argv[i + 1]! : DRAFTS;
-  const lib = await makeReviewLibrary();
+  const lib = await makeReviewLibrary(undefined, { contracts: true });
   const rules = loadRuleSet(RULES);
   let planted = 0;
   let found = 0;
   let cleanArticles = 0;
   let cleanMust = 0;
   let cleanOther = 0;
+  const contract = { planted: 0, found: 0, findings: 0, falseFindings: [] as string[] };
   const missed: string[] = [];
   const rows: string[] = [];
   try {
     for (const d of draftFixtures(dir)) {
       const p = await parseDraftFile(d.file);
-      const r = precheck(lib.store, { title: p.title, units: p.units, kind: d.kind, asOf: d.asOf }, { rules });
+      const r = precheck(lib.store, { title: p.title, units: p.units, header: p.header, kind: d.kind, asOf: d.asOf }, { rules });
       const hit = d.planted.filter((x) => r.findings.some((f) => f.rule === x.rule && (x.article === null || f.article?.label === x.article)));
       planted += d.planted.length;
       found += hit.length;
       for (const x of d.planted) if (!hit.includes(x)) missed.push(`${d.name} ${x.article ?? '全文'} ${x.rule}（${x.what}）`);
+      if (d.kind === '合同') {
+        const own = r.findings.filter((f) => f.rule.startsWith('contract-'));
+        const ownPlanted = d.planted.filter((x) => x.rule.startsWith('contract-'));
+        contract.planted += ownPlanted.length;
+        contract.found += hit.filter((x) => x.rule.startsWith('contract-')).length;
+        contract.findings += own.length;
+        for (const f of own) if (!d.planted.some((x) => x.rule === f.rule && (x.article === null || f.article?.label === x.article))) contract.falseFindings.push(`${d.name} ${f.article?.label ?? '全文'} ${f.rule}`);
+      }
       const unreported = r.citations.length - r.citations.filter((c) => c.status !== 'reported' || c.findingId).length;
       if (!d.planted.length) {
         cleanArticles += r.articleCount;
@@ -44,6 +54,7 @@ async function main() {
   for (const r of rows) console.log(r);
   console.log(`\nrecall ${found}/${planted} = ${((100 * found) / Math.max(1, planted)).toFixed(1)} %`);
   console.log(`clean control articles ${cleanArticles}: 必须修改 ${cleanMust} (${((10 * cleanMust) / Math.max(1, cleanArticles)).toFixed(2)} per 10 articles), 需核实/提示 ${cleanOther}`);
+  console.log(`contract rules on the 合同 drafts: caught ${contract.found}/${contract.planted} planted; ${contract.findings} findings, ${contract.falseFindings.length} not planted${contract.falseFindings.length ? ':\n  ' + contract.falseFindings.join('\n  ') : ''}`);
   if (missed.length) console.log('missed:\n  ' + missed.join('\n  '));
 }
 

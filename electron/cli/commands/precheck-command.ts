@@ -94,7 +94,7 @@ export const precheckCommand: Command = {
     const draft = await parseDraftFile(resolve(file));
     const store = await openForCli(values.library, !!values.json);
     const result = await withEngine(store, !!values.panel, !!values.json, async (engine) =>
-      precheck(store, { title: draft.title, units: draft.units, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), ...(values.region ? { region: values.region } : {}) }),
+      precheck(store, { title: draft.title, units: draft.units, header: draft.header, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), ...(values.region ? { region: values.region } : {}) }),
     );
     if (values.json) printJson(result);
     else printResult(result);

@@ -42,6 +42,8 @@ export interface ParsedDraft {
   title: string;
   format: string;
   units: Article[];
+  /** The lines above the first article (a contract's 甲方：…、乙方：…), which the rules also read. */
+  header: string[];
   warnings: string[];
   bytes: Uint8Array;
 }
@@ -66,7 +68,8 @@ export async function parseDraftBytes(bytes: Uint8Array, name: string): Promise<
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
     throw fileError(name, '中没有找到条文：送审稿应按“第一条”“第二条”或“一、”“二、”分条分段，才能逐条审查');
   }
-  return { name, title: parsed.title || name, format: doc.format, units, warnings: [...doc.warnings, ...parsed.warnings], bytes };
+  const header = parsed.units.filter((u) => u.kind === 'preamble').flatMap((u) => u.text.split('\n').map((l) => l.trim()).filter(Boolean));
+  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes };
 }
 
 export async function parseDraftFile(file: string, name = basename(file)): Promise<ParsedDraft> {
@@ -186,6 +189,7 @@ export class DraftStore {
         addedBy: by,
         title: parsed.title,
         units: parsed.units,
+        ...(parsed.header.length ? { header: parsed.header } : {}),
         warnings: parsed.warnings,
       };
       w.drafts.push(version);

@@ -7,7 +7,7 @@ import type { PhaseProgress } from '../../shared/task-progress';
 import type { Article } from '../../shared/law-model';
 import type { Basis, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
-import { resolveRef, lawByName, versionOnDate } from '../records/citation-resolve';
+import { codeParts, resolveRef, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { LegalityReview } from '../records/record-types';
 import { toDayNumber, type WorkCalendar, DEFAULT_REVIEW_WORKING_DAYS } from '../records/working-days';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
@@ -17,11 +17,14 @@ import { findingId } from './finding-id';
 import { higherLawSteps, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
 import { findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
-import { loadRuleSet, matchSentenceRule, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
+import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, type ContractHit } from './contract-checks';
+import { loadRuleSet, matchSentenceRule, ruleFitsDocument, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
 
 export interface PrecheckInput {
   title: string;
   units: Article[];
+  /** Lines above the first article (甲方：…、乙方：… of a contract), when the parser kept them. */
+  header?: string[];
   kind: DraftKind;
   /** The review date: citations and bases resolve to the versions in force that day. */
   asOf: string;
@@ -68,6 +71,9 @@ export class BasisResolver {
 
   private compute(ref: BasisRef): Basis {
     const written = `《${ref.law}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
+    // A code kept as its parts (民法典: 总则, 合同编 … each a work of the library) has no one law
+    // to name: its article is found in whichever part holds it.
+    if (ref.article && codeParts(this.store, ref.law)) return this.cited(resolveRef(this.store, { law: ref.law, article: ref.article, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}) }, this.asOf), ref, written);
     const law = lawByName(this.store, ref.law);
     if (!law.ok || (!ref.article && ref.provision)) {
       const external = this.external(ref);
@@ -80,6 +86,11 @@ export class BasisResolver {
     }
     const c = resolveRef(this.store, { law: law.value.id, article: ref.article, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}) }, this.asOf);
     if (!c.ok) return { lawId: law.value.id, citation: written, note: c.reason };
+    return this.cited(c, ref, written);
+  }
+
+  private cited(c: ReturnType<typeof resolveRef>, ref: BasisRef, written: string): Basis {
+    if (!c.ok) return { citation: written, note: c.reason };
     const paraText = ref.paragraph ? c.value.textSnapshot.split('\n')[ref.paragraph - 1] : undefined;
     return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: c.value.citation, text: paraText ?? c.value.textSnapshot, ...(ref.note ? { note: ref.note } : {}) };
   }
@@ -156,7 +167,16 @@ function yearsOf(text: string): number | undefined {
   return undefined;
 }
 
-function documentFindings(rule: DocumentRule, title: string, all: DraftSentence[], asOf: string, bases: Basis[]): Finding[] {
+interface DocumentContext {
+  title: string;
+  header: string[];
+  /** Title, header and every article: what `when` / documentAny patterns read. */
+  text: string;
+  asOf: string;
+}
+
+function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSentence[], bases: Basis[]): Finding[] {
+  const { title, asOf } = doc;
   const out: Finding[] = [];
   const whole = (reason: string, excerpt = '全文'): Finding => ({
     id: findingId(rule.id, '', excerpt + reason),
@@ -173,8 +193,22 @@ function documentFindings(rule: DocumentRule, title: string, all: DraftSentence[
     ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
   });
   const at = (s: DraftSentence, reason: string): Finding => ({ ...whole(reason, s.text), id: findingId(rule.id, s.article.key, s.text), article: s.article, sentence: s.index, start: s.start, end: s.end });
+  // A contract check says what this contract wrote first, then the rule's reason.
+  const contract = (hits: ContractHit[]) => hits.map((h) => (h.sentence ? at(h.sentence, h.detail + rule.reason) : whole(h.detail + rule.reason, h.excerpt)));
   const eff = effectiveSentence(all);
   switch (rule.check) {
+    case 'excessive-penalty':
+      return contract(excessivePenalty(all, rule.params));
+    case 'one-sided-liability':
+      return contract(oneSidedLiability(all, doc.text, rule.params));
+    case 'clause-missing':
+      return contract(clauseMissing(all, doc.text, rule.params));
+    case 'dispute-forum':
+      return contract(disputeForum(all, rule.params));
+    case 'procurement-threshold':
+      return contract(procurementThreshold(all, doc.text, rule.params));
+    case 'internal-department':
+      return contract(internalDepartmentParty(doc.header, all, rule.params));
     case 'effective-date':
       if (!eff) out.push(whole(rule.reason));
       break;
@@ -308,7 +342,9 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const cites = checkCitations(store, units, input.title, input.asOf);
   findings.push(...cites.findings);
 
-  const sentenceRules = rules.rules.filter((r): r is SentenceRule => r.scope !== 'document' && appliesTo(r, input.kind));
+  const header = input.header ?? [];
+  const docText = [input.title, ...header, ...units.map((u) => u.text)].join('\n');
+  const sentenceRules = rules.rules.filter((r): r is SentenceRule => r.scope !== 'document' && appliesTo(r, input.kind) && ruleFitsDocument(r, docText));
   const fcItems = new Map<string, FairCompetitionItem>();
   const basesOf = new Map<SentenceRule, Basis[]>();
   for (const rule of sentenceRules) {
@@ -334,7 +370,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   }
   for (const rule of rules.rules) {
     if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
-    findings.push(...documentFindings(rule, input.title, sentences, input.asOf, rule.basis.map((ref) => resolver.resolve(ref))));
+    findings.push(...documentFindings(rule, { title: input.title, header, text: docText, asOf: input.asOf }, sentences, rule.basis.map((ref) => resolver.resolve(ref))));
   }
   if (input.review) findings.push(...procedureFindings(input.review, input.kind, resolver, opts.calendar));
 

@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DRAFT_KINDS, FINDING_CATEGORIES, SEVERITIES } from '../../shared/review-workbench';
 import { appRoot } from '../library/open-library';
+
+/** The built-in whole-document checks a rule file may name (contract-checks.ts holds the contract ones). */
+const DOCUMENT_CHECKS = ['effective-date', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department'] as const;
 import { RecordsError } from '../records/records-errors';
 
 const BasisRefSchema = z.object({
@@ -40,6 +43,10 @@ const SentenceRuleSchema = z.object({
   any: z.array(z.string().min(1)).min(1),
   /** None may match the sentence. */
   none: PatternList,
+  /** The draft as a whole (title and text) must match one of these: a 科技计划项目 contract, not any contract. */
+  documentAny: PatternList,
+  /** Skip the rule for a draft matching one of these. */
+  documentNone: PatternList,
   /** Skip when the clause subject (before 应当/须/可以 …) matches one of these. */
   subjectNot: PatternList,
   /** Skip when the trigger is negated in its clause (不得收取, 免收, 不予罚款). */
@@ -57,7 +64,7 @@ const DocumentRuleSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9._-]+$/),
   name: z.string().min(1),
   scope: z.literal('document'),
-  check: z.enum(['effective-date', 'validity-period', 'retroactive-date']),
+  check: z.enum(DOCUMENT_CHECKS),
   category: z.enum(FINDING_CATEGORIES),
   severity: z.enum(SEVERITIES),
   appliesTo: z.array(z.enum(DRAFT_KINDS)).optional(),
@@ -66,6 +73,9 @@ const DocumentRuleSchema = z.object({
   reason: z.string().min(1),
   suggestion: z.string().optional(),
 });
+
+/** The params of a document rule that are regular expressions: compiled on load, so a bad one is refused there. */
+const REGEX_PARAMS = ['trigger', 'when', 'unless', 'require', 'at', 'price', 'department', 'legalPerson', 'mutual'];
 
 export const RuleFileSchema = z.object({
   schemaVersion: z.literal(1),
@@ -84,6 +94,8 @@ interface CompiledPatterns {
   any: RegExp[];
   none: RegExp[];
   subjectNot: RegExp[];
+  documentAny: RegExp[];
+  documentNone: RegExp[];
 }
 
 export interface RuleSet {
@@ -136,7 +148,19 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
   const rules: Rule[] = parsedRules.map((rule) => {
     if (ids.has(rule.id)) throw ruleError(file, `规则编号“${rule.id}”重复`);
     ids.add(rule.id);
-    if (rule.scope === 'document') return rule;
+    if (rule.scope === 'document') {
+      for (const key of REGEX_PARAMS) {
+        const p = rule.params[key];
+        if (p === undefined) continue;
+        try {
+          new RegExp(String(p), 'u');
+        } catch (e) {
+          throw ruleError(file, `规则“${rule.id}”的参数 ${key} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
+        }
+      }
+      if (rule.check === 'clause-missing' && typeof rule.params.require !== 'string') throw ruleError(file, `规则“${rule.id}”（clause-missing）缺少参数 require`);
+      return rule;
+    }
     const compile = (list: string[], field: string) =>
       list.map((p) => {
         try {
@@ -145,7 +169,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
           throw ruleError(file, `规则“${rule.id}”的 ${field} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
         }
       });
-    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot') } };
+    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone') } };
   });
   return { ruleSet: r.data.ruleSet, version: r.data.version, rules };
 }
@@ -178,6 +202,12 @@ export function loadRuleSet(dir = defaultRulesDir()): RuleSet {
 }
 
 const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|无须|禁止|严禁|取消)[^，,、：:]{0,6}$/;
+
+/** Whether a sentence rule looks at this draft at all (its documentAny / documentNone). */
+export function ruleFitsDocument(rule: SentenceRule, docText: string): boolean {
+  const c = rule.compiled;
+  return (!c.documentAny.length || c.documentAny.some((re) => re.test(docText))) && !c.documentNone.some((re) => re.test(docText));
+}
 
 /** Where a sentence rule fires in a sentence: the trigger's span, or undefined. */
 export function matchSentenceRule(

@@ -89,7 +89,7 @@ export class ReviewWorkbench {
     const draft = this.drafts.draft(reviewId, o.seq);
     return precheckAsync(
       this.store,
-      { title: draft.title, units: draft.units, kind: draftKindOf(review.type), asOf: this.reviewDate(review), file: draft.name, review },
+      { title: draft.title, units: draft.units, ...(draft.header ? { header: draft.header } : {}), kind: draftKindOf(review.type), asOf: this.reviewDate(review), file: draft.name, review },
       {
         rules: this.ruleSet(),
         calendar: this.records.calendar,

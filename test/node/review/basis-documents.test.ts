@@ -16,7 +16,8 @@ const BASES = join(ROOT, 'resources/review-bases/documents.json');
 let lib: ReviewLibrary;
 const tmp = mkdtempSync(join(tmpdir(), 'review-bases-'));
 beforeAll(async () => {
-  lib = await makeReviewLibrary();
+  // with the contract laws: the contract rules' bases (民法典, 民事诉讼法 …) must be linked too
+  lib = await makeReviewLibrary(undefined, { contracts: true });
 });
 afterAll(() => {
   lib?.cleanup();

@@ -12,7 +12,7 @@ import { DRAFTS, RULES, draftFixtures, makeReviewLibrary, type ReviewLibrary } f
 let lib: ReviewLibrary;
 const rules = loadRuleSet(RULES);
 beforeAll(async () => {
-  lib = await makeReviewLibrary();
+  lib = await makeReviewLibrary(undefined, { contracts: true });
 });
 afterAll(() => lib?.cleanup());
 
@@ -54,6 +54,14 @@ describe('rules on real sentences, both ways', () => {
     ['fc-10-2-selective-subsidy', '补助资金只拨付在淄川区注册的企业。', '企业应当在市场监督管理部门登记后申请补助。'],
     ['fc-10-2-selective-subsidy', '奖励对象为注册地在临淄区的科技型企业。', '奖励对象为注册地在中华人民共和国境内的科技型企业。'],
     ['fc-11-2-price', '专利代理机构办理专利申请代理业务，应当执行县科学技术局统一规定的服务价格，不得低于该价格。', '服务价格由企业与服务机构自主协商确定。'],
+    // contract rules (30-contract.json); more wordings of each in contract-rules.test.ts
+    ['contract-unilateral-change', '甲方有权根据工作需要随时解除本合同，乙方应当予以配合。', '乙方逾期交付超过30日的，甲方有权解除本合同。'],
+    ['contract-exemption', '乙方服务期间发生的一切后果由乙方承担，甲方不承担任何责任。', '因不可抗力不能履行合同的，部分或者全部免除责任。'],
+    ['contract-interpretation', '本合同最终解释权归甲方。', '本合同未尽事宜，由双方协商签订补充协议。'],
+    ['contract-jurisdiction', '协商不成的，由甲方指定的人民法院管辖。', '协商不成的，向甲方住所地人民法院提起诉讼。'],
+    ['contract-ip-fiscal', '项目形成的知识产权归甲方所有，乙方不得自行实施或者许可他人实施。', '项目形成的知识产权由乙方依法取得，甲方可以依法无偿实施。'],
+    ['contract-prepay-full', '合同签订后10个工作日内，甲方一次性支付全部合同价款。', '合同签订后10个工作日内，甲方支付合同总价款的30%作为预付款。'],
+    ['contract-signature', '本合同经双方经办人签字后生效。', '本合同自双方法定代表人或者其授权代表签字并加盖公章之日起生效。'],
   ];
   for (const [id, hit, miss] of cases) {
     it(`${id}: fires on “${hit.slice(0, 16)}…”, not on “${miss.slice(0, 16)}…”`, () => {
@@ -86,7 +94,7 @@ describe('the draft corpus', () => {
   for (const d of draftFixtures()) {
     it(`${d.name}: ${d.planted.length ? `finds all ${d.planted.length} planted problems` : 'clean control: no 必须修改'}`, async () => {
       const p = await parseDraftFile(d.file);
-      const r = precheck(lib.store, { title: p.title, units: p.units, kind: d.kind, asOf: d.asOf }, { rules });
+      const r = precheck(lib.store, { title: p.title, units: p.units, header: p.header, kind: d.kind, asOf: d.asOf }, { rules });
       const missed = d.planted.filter((x) => !r.findings.some((f) => f.rule === x.rule && (x.article === null || f.article?.label === x.article)));
       expect(missed).toEqual([]);
       if (!d.planted.length) expect(r.findings.filter((f) => f.severity === '必须修改')).toEqual([]);

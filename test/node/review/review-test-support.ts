@@ -15,6 +15,8 @@ import type { DraftKind } from '../../../electron/shared/review-workbench';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const REVIEW_LAWS = join(ROOT, 'test/fixtures/review/laws');
+/** 民法典, 民事诉讼法 2023, 仲裁法 and its 2006 解释, 政府采购法, 合同编通则解释: the bases of the contract rules. */
+export const CONTRACT_LAWS = join(ROOT, 'test/fixtures/review/contract-laws');
 export const DRAFTS = join(ROOT, 'test/fixtures/drafts');
 export const RULES = join(ROOT, 'resources/review-rules');
 /** The list typed by hand before chinese-days (2019–2026); records-test-support uses the same. */
@@ -27,10 +29,11 @@ export interface ReviewLibrary {
   cleanup(): void;
 }
 
-export async function makeReviewLibrary(now = new Date('2026-03-01T02:00:00Z')): Promise<ReviewLibrary> {
+/** `contracts`: also the laws of the contract rules (a larger import, so only where a test needs them). */
+export async function makeReviewLibrary(now = new Date('2026-03-01T02:00:00Z'), opts: { contracts?: boolean } = {}): Promise<ReviewLibrary> {
   const dir = mkdtempSync(join(tmpdir(), 'lawdesk-review-'));
   const { store } = await openLibrary({ dir, seed: false, now: () => now });
-  const report = await importPaths(store, [REVIEW_LAWS]);
+  const report = await importPaths(store, opts.contracts ? [REVIEW_LAWS, CONTRACT_LAWS] : [REVIEW_LAWS]);
   if (report.failed.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
   const svc = await RecordsService.open(store, { actor: '测试员', holidaysFile: HOLIDAYS });
   return { dir, store, svc, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

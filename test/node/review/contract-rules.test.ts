@@ -1,0 +1,265 @@
+// The contract rules (resources/review-rules/30-contract.json, contract-checks.ts) on real contract
+// wording, both ways: each rule on the ways offices write the clause, and on the lawful clauses
+// next to it that must stay quiet; then the contract drafts of test/fixtures/drafts, their planted
+// problems and their clean clauses, and the bases as article versions of the library.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../electron/shared/law-model';
+import { parseDraftFile } from '../../../electron/core/review/draft-store';
+import { sentencesOf } from '../../../electron/core/review/draft-sentences';
+import { parseAmount, penaltyRates } from '../../../electron/core/review/contract-checks';
+import { precheck } from '../../../electron/core/review/precheck';
+import { loadRuleSet, matchSentenceRule, parseRuleFile, ruleFitsDocument, type SentenceRule } from '../../../electron/core/review/review-rules';
+import { DRAFTS, RULES, draftFixtures, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+
+let lib: ReviewLibrary;
+const rules = loadRuleSet(RULES);
+beforeAll(async () => {
+  lib = await makeReviewLibrary(undefined, { contracts: true });
+});
+afterAll(() => lib?.cleanup());
+
+function sentenceRule(id: string): SentenceRule {
+  const r = rules.rules.find((x) => x.id === id);
+  if (!r || r.scope === 'document') throw new Error(`no sentence rule ${id}`);
+  return r;
+}
+function fires(id: string, text: string, doc = text): boolean {
+  const r = sentenceRule(id);
+  return ruleFitsDocument(r, doc) && sentencesOf({ key: '1', label: '第一条', text }).some((s) => !!matchSentenceRule(r, s));
+}
+
+const units = (texts: string[]): Article[] =>
+  texts.map((text, i) => ({ key: String(i + 1), kind: 'article' as const, number: i + 1, suffix: 0, label: `第${'一二三四五六七八九十'[i]}条`, path: [], paragraphs: [], text }));
+
+/** The findings of one rule on a contract made of these articles (and header lines). */
+function run(id: string, texts: string[], opts: { title?: string; header?: string[] } = {}) {
+  const r = precheck(lib.store, { title: opts.title ?? '技术服务合同', units: units(texts), header: opts.header ?? [], kind: '合同', asOf: '2026-03-01' }, { rules });
+  return r.findings.filter((f) => f.rule === id);
+}
+
+describe('contract sentence rules: the wordings offices use, and the lawful clause beside them', () => {
+  const cases: [string, string[], string[]][] = [
+    [
+      'contract-unilateral-change',
+      ['甲方有权根据工作需要随时解除本合同。', '甲方可以视工作情况单方调整服务内容和考核指标。', '委托方保留单方面变更合同条款的权利。', '采购人有权根据实际需要自行变更服务范围，供应商应当无条件服从。', '甲方无需经乙方同意即可变更项目任务。'],
+      ['经双方协商一致，可以变更本合同。', '乙方逾期交付超过30日的，甲方有权解除本合同。', '乙方擅自变更项目负责人的，甲方可以单方解除合同。', '甲方有权对乙方的履约情况进行监督检查。', '任何一方变更联系人的，应当书面通知对方。'],
+    ],
+    [
+      'contract-exemption',
+      ['甲方不承担任何责任。', '项目实施中发生的一切事故与甲方无关。', '对乙方人员在服务中受到的伤害，甲方概不负责。', '甲方对平台运行中出现的问题不负任何赔偿责任。', '乙方同意免除甲方的一切责任。'],
+      ['因不可抗力不能履行合同的，根据不可抗力的影响，部分或者全部免除责任。', '乙方侵犯第三方知识产权的，由乙方承担责任，甲方不承担任何责任。', '法律另有规定的除外。', '乙方应当对其提供的资料的真实性负责。'],
+    ],
+    [
+      'contract-interpretation',
+      ['本合同最终解释权归甲方。', '本协议的解释权属于高青县科学技术局。', '合同条款有歧义的，以甲方的解释为准。'],
+      ['本合同未尽事宜，由双方另行协商。', '对本合同条款的理解有争议的，按照通常的理解予以解释。'],
+    ],
+    [
+      'contract-jurisdiction',
+      ['协商不成的，由甲方指定的人民法院管辖。', '因本合同发生的纠纷，由淄博市中级人民法院管辖。', '双方同意由甲方选择的法院诉讼解决。', '任何一方均可向任何有管辖权的人民法院起诉。'],
+      ['协商不成的，向甲方住所地人民法院提起诉讼。', '协商不成的，由合同签订地人民法院管辖。', '协商不成的，依法向人民法院起诉。'],
+    ],
+    [
+      'contract-prepay-full',
+      ['合同签订后10个工作日内，甲方一次性支付全部合同价款。', '本合同生效后五日内甲方付清全部服务费。', '甲方在合同签订后预付合同总价款的100%。'],
+      ['合同签订后10个工作日内，甲方支付合同总价款的30%作为预付款。', '验收合格后10个工作日内，甲方一次性支付全部合同价款。', '合同签订后支付全部价款的百分之三十，验收合格后支付其余价款。'],
+    ],
+    [
+      'contract-signature',
+      ['本合同经双方经办人签字后生效。', '本合同自双方签字之日起生效。', '本协议由甲方科室负责人签字即生效。'],
+      ['本合同自双方法定代表人或者其授权代表签字并加盖公章之日起生效。', '本合同自双方签字盖章之日起生效。', '本合同经双方授权代表签字并加盖合同专用章后生效。'],
+    ],
+  ];
+  for (const [id, hits, misses] of cases) {
+    for (const hit of hits) it(`${id} fires on “${hit}”`, () => expect(fires(id, hit)).toBe(true));
+    for (const miss of misses) it(`${id} stays quiet on “${miss}”`, () => expect(fires(id, miss)).toBe(false));
+  }
+
+  it('contract-ip-fiscal reads the whole contract: a funded 科技项目 yes, a 委托开发 contract the office pays for no', () => {
+    const funded = '高青县科技计划项目任务合同书。甲方资助乙方项目经费50万元。';
+    for (const s of ['项目形成的知识产权归甲方所有，乙方不得自行实施或者许可他人实施。', '项目研发形成的专利、软件著作权等科技成果全部归资助方所有。', '项目承担单位不得将项目成果转让或者作价投资。']) {
+      expect(fires('contract-ip-fiscal', s, funded + s)).toBe(true);
+    }
+    for (const s of ['项目形成的知识产权由乙方依法取得，甲方可以依法无偿实施。', '为了国家安全的需要，项目成果归甲方所有。']) expect(fires('contract-ip-fiscal', s, funded + s)).toBe(false);
+    const commissioned = '技术开发（委托）合同。甲方委托乙方开发平台软件，支付研究开发经费和报酬48万元。';
+    expect(fires('contract-ip-fiscal', '委托开发完成的软件著作权归甲方所有。', commissioned)).toBe(false);
+  });
+
+  it('the contract rules look at contracts only', () => {
+    const r = precheck(lib.store, { title: '高青县科技创新券管理办法', units: units(['本办法最终解释权归县科学技术局。', '县科学技术局有权根据工作需要随时调整补助标准。']), kind: '规范性文件', asOf: '2026-03-01' }, { rules });
+    expect(r.findings.filter((f) => f.rule.startsWith('contract-'))).toEqual([]);
+  });
+});
+
+describe('违约金 read from its wording', () => {
+  const t = /违约金/u;
+  it('reads 百分之三十, 30%, 30 ％, 双倍, 千分之五, 万分之五, 0.05%, 百分之零点五', () => {
+    expect(penaltyRates('违约金为合同总价款的百分之三十。', t)).toEqual([{ rate: 0.3, daily: false, written: '百分之三十' }]);
+    expect(penaltyRates('乙方应当按合同总价的30%支付违约金。', t)[0]).toMatchObject({ rate: 0.3, daily: false });
+    expect(penaltyRates('乙方应当按合同总价的30 ％支付违约金。', t)[0]!.rate).toBeCloseTo(0.3);
+    expect(penaltyRates('乙方应当支付合同价款双倍的违约金。', t)[0]).toMatchObject({ rate: 2 });
+    expect(penaltyRates('每逾期一日，按合同总价款的千分之五支付违约金。', t)[0]).toMatchObject({ rate: 0.005, daily: true });
+    expect(penaltyRates('逾期的，按日万分之五支付违约金。', t)[0]).toMatchObject({ rate: 0.0005, daily: true });
+    expect(penaltyRates('逾期付款的，每天按应付金额的0.05%支付违约金。', t)[0]!.rate).toBeCloseTo(0.0005);
+    expect(penaltyRates('每逾期一天，按合同价款的百分之零点五支付违约金。', t)[0]).toMatchObject({ rate: 0.005, daily: true });
+    expect(parseAmount('壹佰捌拾')).toBe(180);
+    expect(parseAmount('十二点五')).toBe(12.5);
+  });
+  it('a cap or a total is not a daily rate', () => {
+    expect(penaltyRates('违约金累计不超过合同总价款的百分之三十。', t)).toEqual([]);
+    const r = penaltyRates('每逾期一日，按未交付部分价款的万分之五支付违约金，违约金总额为合同价款的百分之十。', t);
+    expect(r).toEqual([
+      { rate: 0.0005, daily: true, written: '万分之五' },
+      { rate: 0.1, daily: false, written: '百分之十' },
+    ]);
+  });
+
+  it('contract-excessive-penalty fires above 20 % of the price or 万分之五 a day, with the rate in the reason', () => {
+    const id = 'contract-excessive-penalty';
+    for (const s of ['违约金为合同总价款的百分之三十。', '乙方违约的，应当向甲方支付合同总金额30%的违约金。', '每逾期一日，乙方应当按合同总价款的千分之五支付违约金。', '乙方逾期交付的，每逾期一天按合同价款的0.5%支付违约金。', '乙方应当支付合同价款双倍的违约金。']) {
+      expect(run(id, [s]).length, s).toBe(1);
+    }
+    const daily = run(id, ['乙方违反约定挪用经费的，应当按日支付挪用金额千分之五的违约金。'])[0]!;
+    expect(daily.reason).toContain('按日千分之五');
+    expect(daily.reason).toContain('182.5%');
+    for (const s of ['逾期的，按日万分之五支付违约金。', '乙方违约的，应当支付合同总价款百分之十的违约金。', '每逾期一日，按未交付部分价款的万分之三支付违约金，违约金累计不超过合同总价款的百分之十。', '甲方逾期付款的，应当支付违约金。']) {
+      expect(run(id, [s]), s).toEqual([]);
+    }
+  });
+});
+
+describe('contract document checks', () => {
+  it('contract-one-sided-liability: only one party pays for breach; quiet when both do or 任何一方', () => {
+    const one = run('contract-one-sided-liability', ['乙方逾期交付的，应当向甲方支付违约金。', '乙方擅自转包的，甲方有权解除合同，乙方应当赔偿损失。', '甲方应当按期付款。']);
+    expect(one.map((f) => f.article?.label)).toEqual(['第一条']);
+    expect(one[0]!.reason).toContain('只约定了乙方的违约责任（第一条、第二条）');
+    expect(run('contract-one-sided-liability', ['乙方逾期交付的，应当向甲方支付违约金。', '甲方逾期付款的，应当按日万分之五向乙方支付违约金。'])).toEqual([]);
+    expect(run('contract-one-sided-liability', ['任何一方违反本合同约定的，应当承担违约责任。'])).toEqual([]);
+    expect(run('contract-one-sided-liability', ['受托方逾期提交成果的，应当支付违约金。', '委托方应当按时支付报酬。'], { title: '技术咨询合同' })[0]!.reason).toContain('只约定了受托方');
+  });
+
+  it('contract-dispute-both / contract-arbitration-unnamed: read per article, award enforcement is not a forum', () => {
+    expect(run('contract-dispute-both', ['因本合同发生的争议，双方协商解决；协商不成的，提交淄博仲裁委员会仲裁。', '任何一方也可以向人民法院起诉。'])).toEqual([]);
+    expect(run('contract-dispute-both', ['因本合同发生的争议，双方协商解决；协商不成的，提交淄博仲裁委员会仲裁，或者向甲方住所地人民法院提起诉讼。'])).toHaveLength(1);
+    expect(run('contract-dispute-both', ['争议由淄博仲裁委员会仲裁。一方不履行仲裁裁决的，另一方可以向人民法院申请执行。'])).toEqual([]);
+    expect(run('contract-dispute-both', ['协商不成的，可以选择仲裁机构仲裁或者向人民法院起诉。'])).toHaveLength(1);
+    expect(run('contract-arbitration-unnamed', ['协商不成的，提交仲裁机构仲裁。'])).toHaveLength(1);
+    expect(run('contract-arbitration-unnamed', ['协商不成的，提请当地仲裁机构仲裁解决。'])).toHaveLength(1);
+    expect(run('contract-arbitration-unnamed', ['协商不成的，提交淄博仲裁委员会按照其仲裁规则仲裁。'])).toEqual([]);
+    expect(run('contract-arbitration-unnamed', ['协商不成的，向甲方住所地人民法院提起诉讼。'])).toEqual([]);
+  });
+
+  it('clause-missing: 争议解决, 履行期限, 验收, 保密 and 成果归属, each only when the contract needs it', () => {
+    const base = ['甲方委托乙方提供政策咨询服务。', '服务费用为人民币8万元，合同签订后支付。'];
+    expect(run('contract-dispute-missing', base)).toHaveLength(1);
+    expect(run('contract-dispute-missing', [...base, '因本合同发生的纠纷，双方协商解决；协商不成的，', '向甲方住所地人民法院起诉。'])).toHaveLength(1);
+    expect(run('contract-dispute-missing', [...base, '因本合同发生的纠纷，双方协商解决；协商不成的，向甲方住所地人民法院起诉。'])).toEqual([]);
+
+    expect(run('contract-term-missing', base)).toHaveLength(1);
+    for (const term of ['服务期限为一年，自2026年4月1日起计算。', '服务期间：2026年4月1日至2027年3月31日。', '乙方应当在合同签订后三个月内完成全部服务。', '乙方应当于2026年9月30日前提交咨询报告。', '项目实施期限以附件《任务书》为准。']) {
+      expect(run('contract-term-missing', [...base, term]), term).toEqual([]);
+    }
+    expect(run('contract-term-missing', [...base, '乙方服务期间应当遵守甲方的工作制度。'])).toHaveLength(1);
+
+    const pay = run('contract-acceptance-missing', base);
+    expect(pay.map((f) => f.article?.label)).toEqual(['第二条']);
+    expect(run('contract-acceptance-missing', [...base, '甲方在服务完成后15日内组织验收。'])).toEqual([]);
+    expect(run('contract-acceptance-missing', ['甲方委托乙方提供政策咨询服务。'])).toEqual([]);
+
+    const tech = ['乙方为甲方开发专家库管理软件，交付源代码和技术文档。', '研究开发经费为人民币20万元，验收合格后支付。'];
+    expect(run('contract-confidentiality-missing', tech, { title: '技术开发（委托）合同' })).toHaveLength(1);
+    expect(run('contract-confidentiality-missing', [...tech, '双方对在合同履行中知悉的对方技术秘密负有保密义务。'], { title: '技术开发（委托）合同' })).toEqual([]);
+    expect(run('contract-confidentiality-missing', base, { title: '咨询服务合同' })).toEqual([]);
+    expect(run('contract-ownership-missing', tech, { title: '技术开发（委托）合同' })).toHaveLength(1);
+    expect(run('contract-ownership-missing', [...tech, '开发完成的软件著作权归甲方所有。'], { title: '技术开发（委托）合同' })).toEqual([]);
+  });
+
+  it('contract-procurement-threshold: 100 万元 and over with no 政府采购 named; not a grant, not a procurement named', () => {
+    const svc = (price: string, more: string[] = []) => run('contract-procurement-threshold', ['甲方委托乙方提供科技创新券平台运维服务。', `本合同服务费用总额为${price}。`, ...more], { title: '运维服务合同' });
+    expect(svc('人民币壹佰捌拾万元（1,800,000元）')[0]!.reason).toContain('180 万元');
+    expect(svc('人民币120万元')).toHaveLength(1);
+    expect(svc('1500000元')).toHaveLength(1);
+    expect(svc('人民币36万元')).toEqual([]);
+    expect(svc('人民币180万元', ['本合同依据公开招标的中标结果订立。'])).toEqual([]);
+    expect(run('contract-procurement-threshold', ['甲方资助乙方项目经费200万元，用于设备购置。'], { title: '科技项目任务合同书' })).toEqual([]);
+  });
+
+  it('contract-internal-department: a 科 of a bureau or a 处 of a university named as a party', () => {
+    const header = (a: string, b: string) => run('contract-internal-department', ['甲方委托乙方提供服务。'], { header: [`甲方：${a}`, `乙方：${b}`] });
+    expect(header('高青县科学技术局成果转化科', '淄博智科软件有限公司').map((f) => f.excerpt)).toEqual(['甲方：高青县科学技术局成果转化科']);
+    expect(header('高青县科学技术局', '齐鲁工业技术大学科学技术处')).toHaveLength(1);
+    expect(header('高青县科学技术局办公室', '淄博智科软件有限公司')).toHaveLength(1);
+    expect(header('高青县科学技术局', '淄博智科软件有限公司')).toEqual([]);
+    expect(header('高青县人民政府办公室', '山东省科学院新材料研究所')).toEqual([]);
+    expect(header('高青县科学技术局', '（项目承担单位）')).toEqual([]);
+    // written in the first article instead of a header
+    expect(run('contract-internal-department', ['委托方：博兴县科学技术局财务股，受托方：淄博正信会计师事务所。'])).toHaveLength(1);
+  });
+
+  it('a rule file with a broken regular expression in a check parameter is refused, naming the file and the rule', () => {
+    const text = JSON.stringify({ schemaVersion: 1, ruleSet: 't', version: '1', rules: [{ id: 'x-bad', name: 'x', scope: 'document', check: 'clause-missing', category: '内容', severity: '提示', params: { require: '(保密' }, basis: [{ law: '民法典', article: '第八百四十五条' }], reason: 'r' }] });
+    expect(() => parseRuleFile(text, '99-bad.json')).toThrow(/规则文件“99-bad\.json”有错误：规则“x-bad”的参数 require 中的正则表达式“\(保密”无效/);
+    const noRequire = text.replace('"require":"(保密"', '"when":"技术"');
+    expect(() => parseRuleFile(noRequire, '99-bad.json')).toThrow(/缺少参数 require/);
+  });
+});
+
+describe('the contract drafts', () => {
+  const drafts = draftFixtures().filter((d) => d.kind === '合同');
+  it('there are at least four contract drafts, one clean', () => {
+    expect(drafts.length).toBeGreaterThanOrEqual(4);
+    expect(drafts.some((d) => !d.planted.length)).toBe(true);
+  });
+  for (const d of drafts) {
+    it(`${d.name}: every planted problem found, no contract finding on a clean clause or off the planted list`, async () => {
+      const p = await parseDraftFile(d.file);
+      const r = precheck(lib.store, { title: p.title, units: p.units, header: p.header, kind: '合同', asOf: d.asOf }, { rules });
+      const hit = (x: { rule: string; article: string | null }) => r.findings.some((f) => f.rule === x.rule && (x.article === null || f.article?.label === x.article));
+      expect(d.planted.filter((x) => !hit(x))).toEqual([]);
+      const contract = r.findings.filter((f) => f.rule.startsWith('contract-'));
+      const unplanted = contract.filter((f) => !d.planted.some((x) => x.rule === f.rule && (x.article === null || f.article?.label === x.article)));
+      expect(unplanted.map((f) => `${f.article?.label ?? '全文'} ${f.rule}`)).toEqual([]);
+      const clean = (JSON.parse(readFileSync(d.file.replace(/\.(md|txt)$/, '.expected.json'), 'utf8')) as { clean?: { article: string | null }[] }).clean ?? [];
+      for (const c of clean.filter((x) => x.article)) expect(contract.filter((f) => f.article?.label === c.article && !d.planted.some((x) => x.rule === f.rule && x.article === c.article))).toEqual([]);
+    });
+  }
+
+  it('bases are article versions of the library — 民法典 found in whichever part holds the article', async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'planted-tech-development-contract.md'));
+    const r = precheck(lib.store, { title: p.title, units: p.units, header: p.header, kind: '合同', asOf: '2026-03-01' }, { rules });
+    const pen = r.findings.find((f) => f.rule === 'contract-excessive-penalty')!;
+    expect(pen.basis).toMatchObject({ citation: '《中华人民共和国民法典》第五百八十五条' });
+    expect(pen.basis!.text).toContain('约定的违约金过分高于造成的损失的');
+    expect(lib.store.version(pen.basis!.versionId!)!.lawId).toBe(pen.basis!.lawId);
+    expect(pen.bases[1]!.citation).toContain('合同编通则若干问题的解释》第六十五条');
+    const party = r.findings.find((f) => f.rule === 'contract-internal-department')!;
+    // 第九十七条 is in 总则, 第五百八十五条 in 合同编: two works of the library, one code
+    expect(party.basis!.text).toContain('有独立经费的机关和承担行政职能的法定机构');
+    expect(party.basis!.lawId).not.toBe(pen.basis!.lawId);
+    const both = r.findings.find((f) => f.rule === 'contract-dispute-both')!;
+    expect(both.basis!.text).toContain('仲裁协议无效');
+    for (const f of r.findings.filter((x) => x.rule.startsWith('contract-'))) for (const b of f.bases) expect(b.versionId, `${f.rule} ${b.citation}`).toBeTruthy();
+  });
+
+  it('a basis not yet in force on the review date says so instead of citing it', async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'planted-project-contract.md'));
+    const r = precheck(lib.store, { title: p.title, units: p.units, header: p.header, kind: '合同', asOf: '2022-03-01' }, { rules });
+    const pen = r.findings.find((f) => f.rule === 'contract-excessive-penalty')!;
+    expect(pen.bases[0]!.versionId).toBeTruthy();
+    expect(pen.bases[1]!.versionId).toBeUndefined();
+    expect(pen.bases[1]!.note).toContain('尚未施行');
+  });
+
+  it('the parties above the first article are kept with the parsed draft', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lawdesk-contract-'));
+    const file = join(dir, 'c.txt');
+    writeFileSync(file, '技术服务合同\n\n甲方：高青县科学技术局\n乙方：淄博正信科技咨询有限公司\n\n第一条 乙方提供咨询服务。\n');
+    const p = await parseDraftFile(file);
+    expect(p.header).toEqual(['甲方：高青县科学技术局', '乙方：淄博正信科技咨询有限公司']);
+    expect(p.units.map((u) => u.label)).toEqual(['第一条']);
+  });
+});
