@@ -151,3 +151,89 @@ export function guessMetadata(text: string): ExtractedMeta {
   for (const k of Object.keys(meta) as (keyof ExtractedMeta)[]) if (meta[k] === undefined) delete meta[k];
   return meta;
 }
+
+// ---------------------------------------------------------------- labelled fields
+// Pages and web databases state a document's metadata as "label: value" pairs beside the text: the
+// 信息公开 table of a government site (索引号 / 发文机关 / 成文日期 / 发文字号 / 发布日期), a law
+// database's 制定机关 / 公布日期 / 施行日期 list, a copied text's 【发布部门】… lines. They are the
+// document's own statements, so they win over what is guessed from the law text.
+
+type Field = 'title' | 'issuer' | 'docNumber' | 'published' | 'written' | 'effective';
+const FIELD_LABELS: Record<string, Field> = {
+  标题: 'title', 名称: 'title', 文件名称: 'title', 法规名称: 'title', 法规标题: 'title',
+  发文字号: 'docNumber', 文号: 'docNumber', 发文编号: 'docNumber', 文件编号: 'docNumber',
+  发文机关: 'issuer', 发布机关: 'issuer', 发布机构: 'issuer', 制定机关: 'issuer', 发布部门: 'issuer', 发文单位: 'issuer', 颁布机关: 'issuer', 发布单位: 'issuer',
+  发布日期: 'published', 公布日期: 'published', 颁布日期: 'published', 发文日期: 'published', 发布时间: 'published',
+  成文日期: 'written', 成文时间: 'written',
+  施行日期: 'effective', 实施日期: 'effective', 生效日期: 'effective',
+};
+
+/** A label as written ("发 文 字 号：", "【发布部门】", "名&nbsp;&nbsp;称") → its field. */
+export function fieldOfLabel(label: string): Field | undefined {
+  const key = label.replace(/[\s\u3000\u00a0：:【】[\]［］]/g, '');
+  return key.length <= 6 ? FIELD_LABELS[key] : undefined;
+}
+
+/** 2024年05月26日, 2021-12-10, 2015.08.29, 2021/12/10 → YYYY-MM-DD. */
+export function dateOfField(value: string): string | undefined {
+  const v = value.trim();
+  const m = /^((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(v);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    return undefined;
+  }
+  return DATE_ONLY_RE.test(v) ? parseDate(v.replace(/\s+/g, '')) : undefined;
+}
+
+/** Database shorthands for the 人大 bodies → the name the law itself uses. */
+export function normalizeIssuer(issuer: string): string {
+  return issuer
+    .trim()
+    .replace(/人大常委会$/, '人民代表大会常务委员会')
+    .replace(/^(.*)人大$/, '$1人民代表大会');
+}
+
+const cjkShare = (s: string) => (s.match(/[\u4e00-\u9fa5]/g) ?? []).length / Math.max(1, s.length);
+
+/**
+ * Labelled pairs → metadata. Values are checked for their field's shape (a date, a 文号 ending in
+ * 号, a short organ name), so a table cell that only looks like a label gives nothing.
+ */
+export function metaFromFields(pairs: readonly (readonly [string, string])[]): ExtractedMeta {
+  const got: Partial<Record<Field, string>> = {};
+  for (const [label, raw] of pairs) {
+    const field = fieldOfLabel(label);
+    const value = raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+    if (!field || value === '' || got[field] !== undefined) continue;
+    if (field === 'published' || field === 'written' || field === 'effective') {
+      const d = dateOfField(value);
+      if (d) got[field] = d;
+    } else if (field === 'docNumber') {
+      if (value.length <= 40 && /号$/.test(value) && /\d|[〇一二三四五六七八九十]/.test(value)) got.docNumber = value.replace(/\s+/g, '');
+    } else if (field === 'issuer') {
+      // several issuers are listed with 、 or spaces; a long value is a sentence, not an organ
+      if (value.length <= 60 && /^[\u4e00-\u9fa5、，, ]+$/.test(value)) got.issuer = normalizeIssuer(value.replace(/\s+/g, '、'));
+    } else if (value.length <= 100 && cjkShare(value) > 0.5) got.title = value;
+  }
+  const meta: ExtractedMeta = {};
+  if (got.title) meta.title = got.title;
+  if (got.issuer) meta.issuer = got.issuer;
+  if (got.docNumber) meta.docNumber = got.docNumber;
+  const published = got.published ?? got.written;
+  if (published) meta.published = published;
+  if (got.effective) meta.effective = got.effective;
+  return meta;
+}
+
+const INLINE_FIELD_RE = new RegExp(
+  `(?:^|[\\s\\u3000\\u00a0|｜])(${Object.keys(FIELD_LABELS).map((k) => [...k].join('[\\s\\u3000\\u00a0]*')).join('|')})[\\s\\u3000\\u00a0]*[：:】][\\s\\u3000\\u00a0]*([^\\s\\u3000\\u00a0|｜]+)`,
+  'g',
+);
+
+/** "发布日期：2021-12-10　来源：…", "【发文字号】国发〔2024〕3号" inside a line → pairs. */
+export function inlineFields(line: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const m of line.replaceAll('【', ' ').matchAll(INLINE_FIELD_RE)) out.push([m[1]!, m[2]!]);
+  return out;
+}

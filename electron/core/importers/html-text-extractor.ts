@@ -6,7 +6,7 @@
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
-import { guessMetadata } from './document-metadata';
+import { fieldOfLabel, guessMetadata, inlineFields, metaFromFields } from './document-metadata';
 import { ARTICLE_START_RE, toPlainLawText } from './plain-law-text';
 
 const GB_LABELS = /^(?:gb2312|gb_2312(?:-80)?|gbk|x-gbk|gb18030|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/i;
@@ -153,9 +153,10 @@ const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 
 const LAW_TITLE_RE = /(?:法|条例|规定|办法|细则|规则|决定|通知|意见|批复|解释|规范|纲要|章程|公告|命令|令|标准|准则|方案|制度|安排)(?:（[^）]*）|\([^)]*\))?$/;
 
-/** The page's title for the law: a heading matching the <title>'s first segment, else that segment. */
-function findTitle(root: HTMLElement, pageTitle: string): string | undefined {
-  const segment = pageTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+/)[0]?.trim() ?? '';
+/** The page's title for the law: its 标题/名称 field, a heading matching the <title>'s first segment, a law-like heading, else that segment. */
+function findTitle(root: HTMLElement, pageTitle: string, stated: string | undefined): string | undefined {
+  if (stated) return stated;
+  const segment = pageTitle.split(/\s*[_|｜]\s*|\s+[-–—]\s+|-(?=[^-]*$)/)[0]?.trim() ?? '';
   const headings: string[] = [];
   for (const el of elements(root, true)) {
     const tag = tagOf(el);
@@ -166,8 +167,59 @@ function findTitle(root: HTMLElement, pageTitle: string): string | undefined {
     if (headings.length >= 200) break;
   }
   const byPage = segment ? headings.find((h) => h === segment || h.includes(segment) || segment.includes(h)) : undefined;
-  return byPage ?? (segment || headings.find((h) => LAW_TITLE_RE.test(h)));
+  if (byPage) return byPage;
+  // A site that titles every page with its own name (国家法律法规数据库) gives no law name there.
+  const lawHeading = headings.find((h) => LAW_TITLE_RE.test(h));
+  if (segment && (LAW_TITLE_RE.test(segment) || !lawHeading)) return segment;
+  return lawHeading ?? (segment || undefined);
 }
+
+const squashSpace = (s: string) => s.replace(/[\s\u3000\u00a0]+/g, '');
+
+/**
+ * "label: value" pairs the page states outside the law's block: a label cell or span (索 引 号：,
+ * <b>发文字号：</b>, <span class="label">制定机关</span>) and what follows it.
+ */
+function labelledPairs(root: HTMLElement, skip: HTMLElement | undefined): [string, string][] {
+  const pairs: [string, string][] = [];
+  const stack: Node[] = [...root.childNodes].reverse();
+  while (stack.length && pairs.length < 40) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1 || n === skip || DROP.has(tagOf(n))) continue;
+    const el = n as HTMLElement;
+    const text = textOf(el, 40);
+    if (text !== undefined && squashSpace(text).length <= 10 && fieldOfLabel(text)) {
+      // climb out of <b>/<span> wrappers that hold nothing but the label
+      let cur: HTMLElement = el;
+      while (cur.parentNode && nextContent(cur) === undefined && squashSpace(textOf(cur.parentNode, 40) ?? '') === squashSpace(text)) cur = cur.parentNode;
+      const value = nextContent(cur);
+      if (value !== undefined) pairs.push([text, value]);
+      continue;
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return pairs;
+}
+
+/** The text right after an element: a non-blank text node, or the next element's text. */
+function nextContent(el: HTMLElement): string | undefined {
+  const sibs = el.parentNode?.childNodes ?? [];
+  for (let i = sibs.indexOf(el) + 1; i < sibs.length; i++) {
+    const s = sibs[i]!;
+    if (s.nodeType === 3) {
+      if (s.text.trim() !== '') return s.text.trim();
+      continue;
+    }
+    if (s.nodeType !== 1) continue;
+    return textOf(s as HTMLElement, 200)?.trim();
+  }
+  return undefined;
+}
+
+/** A line of a law's own header: dated history, 文号, 目录 and its entries, a parenthesised note. */
+const LAW_HEADER_LINE_RE =
+  /^(?:[（(].*[)）]|(?:19|20)\d{2}\s*年.*(?:通过|公布|发布|修正|修订|批准|施行|印发|修改)|.*[〔［[]\s*(?:19|20)\d{2}\s*[〕］\]]\s*\d+\s*号|.*令\s*第\s*[0-9一二三四五六七八九十百]+\s*号|目[\s\u3000]*录|第[一二三四五六七八九十百零]+(?:编|分编|章|节).{0,30}|附[\s\u3000]*则|总[\s\u3000]*则)$/;
 
 export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw new ExtractError('文件为空（0 字节）');
@@ -219,12 +271,36 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
   const dropped = cjk[n]! - content.reduce((s, l) => s + cjkCount(l), 0);
   if (dropped > 0) warnings.push(`已去除正文以外的网页内容（导航、页脚等）约 ${dropped} 字`);
 
+  const outside = best ? [...all.slice(0, best.start), ...all.slice(Math.min(best.end, n))] : [];
+  const stated = metaFromFields([...labelledPairs(body, best?.el), ...outside.flatMap(inlineFields)]);
+  const title = findTitle(root, pageTitle, stated.title);
+  const squashedTitle = title ? squashSpace(title) : '';
+  // A title set in several centred lines ("国家科学" / "技术奖励条例") is one title.
+  if (squashedTitle) {
+    let joined = '';
+    for (let k = 0; k < Math.min(4, content.length); k++) {
+      joined += squashSpace(content[k]!);
+      if (k > 0 && joined === squashedTitle) {
+        content = [title!, ...content.slice(k + 1)];
+        break;
+      }
+      if (!squashedTitle.startsWith(joined)) break;
+    }
+  }
+  if (best && squashedTitle && !content.slice(0, 3).some((l) => squashSpace(l) === squashedTitle)) {
+    // The law's own block often starts after its title and header (a docx preview puts title,
+    // history and 目录 in sibling blocks): take back the run of header lines right before the
+    // block when the title stands just above that run.
+    let at = best.start;
+    while (at > 0 && best.start - at < 60 && LAW_HEADER_LINE_RE.test(all[at - 1]!.trim()) && cjkCount(all[at - 1]!) > 0) at--;
+    if (at > 0 && squashSpace(all[at - 1]!) === squashedTitle) content = [all[at - 1]!, ...all.slice(at, best.start), ...content];
+  }
+
   const first = content[0]?.replace(/[\s\u3000\u00a0]+/g, '') ?? '';
-  const title = findTitle(root, pageTitle);
-  const firstIsTitle = first !== '' && !ARTICLE_START_RE.test(content[0]!) && (first === title?.replace(/\s+/g, '') || (LAW_TITLE_RE.test(first) && first.length <= 60));
+  const firstIsTitle = first !== '' && !ARTICLE_START_RE.test(content[0]!) && (first === squashedTitle || (LAW_TITLE_RE.test(first) && first.length <= 60));
   if (!firstIsTitle && title) content = [title, ...content];
 
   const result = toPlainLawText(content);
   if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
-  return { text: result.text, format: 'html', encoding: decoded.encoding, meta: guessMetadata(result.text), warnings };
+  return { text: result.text, format: 'html', encoding: decoded.encoding, meta: { ...guessMetadata(result.text), ...stated }, warnings };
 }

@@ -3,6 +3,7 @@
 // headings as bare lines, no table of contents), and map stray CJK radicals back to ideographs.
 
 import { RADICAL_PAIRS } from './cjk-radical-map';
+import { fieldOfLabel } from './document-metadata';
 
 const NUM = '[零〇一二三四五六七八九十百千两0-9０-９]+';
 const WS = '[\\s\\u3000\\u00a0]';
@@ -109,4 +110,102 @@ export function toPlainLawText(paragraphs: readonly string[]): LawTextResult {
     out.push(p);
   }
   return { text: out.join('\n') + '\n', tocAt, tocEntries };
+}
+
+// ---------------------------------------------------------------- text copied from web pages
+// A law copied out of a browser or a 法规 database carries what the page showed around it: the
+// database's labelled header (【发布部门】…【发文字号】…), a title with the edition appended
+// ("…法(2015修正)"), <br> tags pasted as text, related-law boxes (【法宝联想】 followed by
+// 《…》第X条 references) between articles, note markers [1] with their notes at the end, and a
+// copyright line. None of it is the law; the labelled header is kept as metadata.
+
+const TAG_BREAK_RE = /<\/?(?:br|p|div)\b[^<>]{0,200}>/gi;
+const BOX_LABEL_RE = /^【[^】\n]{2,10}】$/;
+const LABEL_LINE_RE = /^【([^】\n]{2,10})】[\s\u3000]*(.*)$|^([^：:\s]{2,8})[：:][\s\u3000]*(.+)$/;
+const REFERENCE_LINE_RE = /^(?:《[^》\n]{2,80}》(?:第[^\s《》]{1,40}条(?:之[一二三四五六七八九十]+)?)?[、，,；;\s]*)+$/;
+const NOTE_LINE_RE = /^[[［](\d{1,3})[\]］][\s\u3000]*\S/;
+const NOTE_MARK_RE = /[[［](\d{1,3})[\]］]/g;
+const COPYRIGHT_RE = /^(?:©|\(c\)|Copyright\b|版权所有|.{0,20}版权所有[\s\u3000]*$)/i;
+/** "(2015修正)", "（2019年修订）", "(2015修正本)" after a database's title: the edition, not the name. */
+const EDITION_RE = /[（(](?:19|20)\d{2}年?(?:修正|修订|修改)(?:本|版|文本)?[)）]$/;
+const BODY_RE = new RegExp(`^[\\s\\u3000]*(?:第${NUM}(?:条|章|节|编)|[一二三四五六七八九十]+、)`);
+
+export interface WebCopyResult {
+  text: string;
+  /** The labelled header's pairs, for metaFromFields. */
+  fields: [string, string][];
+  removed: { header: number; boxes: number; notes: number; tags: number };
+}
+
+export function cleanWebCopy(input: string): WebCopyResult {
+  const removed = { header: 0, boxes: 0, notes: 0, tags: 0 };
+  let text = input.replace(TAG_BREAK_RE, () => {
+    removed.tags++;
+    return '\n';
+  });
+  if (removed.tags) text = text.replace(/&nbsp;/g, ' ');
+  const lines = text.split('\n');
+  const fields: [string, string][] = [];
+  const bodyAt = lines.findIndex((l) => BODY_RE.test(l));
+  const out: string[] = [];
+  let title: string | undefined;
+  // The labelled header: lines before the body that a database writes as 【label】value or
+  // label：value with a known label, or as an unknown 【…】 label (时效性, 效力级别, 法宝引证码).
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (bodyAt >= 0 && i >= bodyAt) {
+      out.push(...lines.slice(i));
+      break;
+    }
+    const m = LABEL_LINE_RE.exec(line);
+    const label = m?.[1] ?? m?.[3];
+    if (m && label && (fieldOfLabel(label) || m[1] !== undefined)) {
+      if (fieldOfLabel(label)) fields.push([label, (m[2] ?? m[4] ?? '').trim()]);
+      removed.header++;
+      continue;
+    }
+    if (line !== '' && title === undefined) {
+      title = line.replace(EDITION_RE, '').trim();
+      out.push(lines[i]!.replace(line, title));
+      continue;
+    }
+    // the page's heading repeats the title under the database's header
+    if (title !== undefined && line.replace(/[\s\u3000]+/g, '') === title.replace(/[\s\u3000]+/g, '')) continue;
+    out.push(lines[i]!);
+  }
+  // Notes: "[1] …" lines after the last article (with a copyright line), and their markers.
+  const notes = new Set<string>();
+  let end = out.length;
+  let tail = false;
+  for (let i = out.length - 1; i >= 0; i--) {
+    const l = out[i]!.trim();
+    if (l === '' || COPYRIGHT_RE.test(l)) {
+      if (l !== '') tail = true;
+      end = i;
+      continue;
+    }
+    const nm = NOTE_LINE_RE.exec(l);
+    if (nm && !BODY_RE.test(l)) {
+      notes.add(nm[1]!);
+      tail = true;
+      end = i;
+      continue;
+    }
+    break;
+  }
+  if (!tail) end = out.length;
+  removed.notes = notes.size;
+  const kept: string[] = [];
+  for (let i = 0; i < end; i++) {
+    const line = out[i]!;
+    const t = line.trim();
+    if (BOX_LABEL_RE.test(t) && (bodyAt < 0 || i > 0)) {
+      // a related-law box: its label and the bare 《…》 references under it
+      removed.boxes++;
+      while (i + 1 < end && REFERENCE_LINE_RE.test(out[i + 1]!.trim())) i++;
+      continue;
+    }
+    kept.push(notes.size ? line.replace(NOTE_MARK_RE, (mark, k: string) => (notes.has(k) ? '' : mark)) : line);
+  }
+  return { text: kept.join('\n'), fields, removed };
 }
