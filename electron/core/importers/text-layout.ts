@@ -212,6 +212,8 @@ function quantile(values: number[], q: number): number | undefined {
 }
 
 const SECTION_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+/** A line that opens its own header entry: a date, a parenthesis, a heading, an article, a number. */
+const HEADER_ENTRY_START_RE = /^(?:[（(【〔]|(?:19|20)[0-9]{2}\s*年|[一二三四五六七八九十〇零]{4}\s*年|第[零〇一二三四五六七八九十百千0-9]+[条章节编]|[一二三四五六七八九十]+、|目\s*录)/;
 const SENTENCE_END_RE = /[。；;：:！!？?）)」』”]$/;
 // A Latin word wrapped onto the next line gets its space back; digits do not: in a Chinese text a
 // number cut at the line's end ("…通过、20" / "10年9月…") is one number.
@@ -266,10 +268,24 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
       const openParen = last !== undefined && /^[（(]/.test(last) && !/[)）]$/.test(last);
       const wrappedCentre =
         starts && !inBody && prev !== undefined && !line.indented && openParen && centred(line);
+      // A header block set in from both margins (the history lines in 楷体) wraps onto lines with
+      // the same indent: such a line continues unless it starts a new dated entry or the line
+      // before closed its sentence (or ended in a 目录 page number).
+      const wrappedBlock =
+        starts &&
+        !inBody &&
+        prev !== undefined &&
+        !line.indented &&
+        line.x0 > left + 0.8 * size &&
+        Math.abs(line.x0 - prev.x0) < 0.3 * size &&
+        Math.abs(prev.size - size) <= 0.15 * size &&
+        !HEADER_ENTRY_START_RE.test(line.text) &&
+        !/[0-9０-９]$/.test(prev.text) &&
+        !SENTENCE_END_RE.test(prev.text);
       // The body begins at the first article, heading or numbered section (一、 / （一）): after
       // it an indented line that happens to sit mid-page is a paragraph, not a wrapped header line.
       if (ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text) || SECTION_START_RE.test(line.text)) inBody = true;
-      if ((starts && !wrappedCentre) || paragraphs.length === 0) {
+      if ((starts && !wrappedCentre && !wrappedBlock) || paragraphs.length === 0) {
         paragraphs.push(line.text);
         pageOf.push(line.page);
       } else {
