@@ -7,6 +7,7 @@
 import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { judgeHan } from './ocr-vocabulary';
+import { markImplausible, articleTextSuspects } from './ocr-plausibility';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -101,6 +102,8 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
   const text = s.map((x) => x.ch).join('').trim();
   const m = /^[一—\-－]\s*([0-9]+)\s*[一—\-－]$/.exec(text);
   if (m) return [...`— ${m[1]} —`].map((ch) => ({ ch, conf: 100 }));
+  // Readings tesseract is sure of that the text cannot be (ocr-plausibility.ts).
+  markImplausible(s, SUSPECT_CONFIDENCE - 1);
   return s;
 }
 
@@ -206,7 +209,7 @@ export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
  * forward match with a bounded look-ahead finds each character's symbol.
  */
 export function traceUnits(
-  units: readonly { label: string; text: string }[],
+  units: readonly { label: string; text: string; kind?: string }[],
   stream: string,
   confidence: readonly number[],
   where?: { charLine: readonly number[]; lines: readonly OcrRegion[] },
@@ -241,6 +244,7 @@ export function traceUnits(
       }
     }
     const out: number[] = [];
+    const fromOcr = new Set<number>();
     let offset = 0;
     for (const ch of u.text) {
       if (!/\s/.test(ch)) {
@@ -248,11 +252,17 @@ export function traceUnits(
         if (j === undefined) out.push(offset);
         else {
           if ((confidence[j] ?? 0) < threshold) out.push(offset);
+          if (!where || (where.charLine[j] ?? -1) >= 0) fromOcr.add(offset);
           seen(j);
           p = j + 1;
         }
       }
       offset += ch.length;
+    }
+    // An article's paragraph that does not close its sentence lost its 。 (or a line) in the reading.
+    if (u.kind === undefined || u.kind === 'article' || u.kind === 'section') {
+      for (const o of articleTextSuspects(u.text)) if (fromOcr.has(o) && !out.includes(o)) out.push(o);
+      out.sort((a, b) => a - b);
     }
     suspects.push(out);
     regions.push([...byPage.values()].sort((a, b) => a.page - b.page));
@@ -262,7 +272,7 @@ export function traceUnits(
 
 /** The suspects of traceUnits alone. */
 export function findSuspects(
-  units: readonly { label: string; text: string }[],
+  units: readonly { label: string; text: string; kind?: string }[],
   stream: string,
   confidence: readonly number[],
   threshold = SUSPECT_CONFIDENCE,

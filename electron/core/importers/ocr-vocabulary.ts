@@ -53,6 +53,7 @@ const LOOK_ALIKES = [
   '壁璧', '辨辩辫', '即既', '账帐', '做作', '须需', '象像', '问间', '田由甲申', '王玉主', '大太犬', '今令',
   '子孑孓', '设没', '仑仓', '史吏', '占古', '工正', '刀力', '住往', '处外', '决夬', '活话', '记纪',
   '性姓', '营菅', '书节', '产严', '理埋', '则刚', '区匹', '项顶', '责贵', '拥捆',
+  '丁了亍', '各备', '向回', '成戒', '开斤', '机枝', '末未来', '大丈', '入八',
 ] as const;
 const groupOf = new Map<string, string>();
 for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?? '') + g.replace(c, ''));
@@ -88,5 +89,7 @@ export function judgeHan(prev: string | undefined, c: string, next: string | und
     }
     return { odd: true };
   }
+  // Fits one neighbour only, and a look-alike would fit both (申他 in 交申他人: 由 fits both).
+  if (here.fits < here.of && [...(groupOf.get(c) ?? '')].some((alt) => knownChar(alt) && fit(prev, alt, next).fits === here.of)) return { odd: true };
   return { odd: unknown };
 }

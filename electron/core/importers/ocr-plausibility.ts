@@ -1,0 +1,139 @@
+// Readings that tesseract is sure of but that legal Chinese does not write. Tesseract's confidence
+// says how well a glyph matched, not whether the result makes sense, so a misread with 98 % (并丁,
+// 3006。 for 30%。, a seal's 代表大会 inside a sentence) would never be highlighted for 核对 by the
+// confidence alone. Each check here is about the text, not about any one law:
+//   - numbers: a digit read with less than DIGIT_CONFIDENCE (a digit has no neighbours that could
+//     show it is wrong, and an amount, a date or a rate is what the adviser relies on); a number
+//     followed by what the corpus never writes after one (cjk-bigrams.gen.ts: 日 年 万 元 倍 …), a %
+//     followed by a digit, a month above 12 or a day above 31;
+//   - Latin letters and symbols (| / \ [ ] { } < > ~ ^ @ # $ & * + = _) beside Chinese: laws write
+//     them between Latin text and digits (GB/T, PM2.5), a seal's edge or a speck makes them among CJK;
+//   - two clause marks in a row (。， ，、), a 《 or 》 or a 〔 or 〕 without its partner on the line;
+//   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
+//     item （二） after ： ， or 、, a 第X章 heading after a sentence's end;
+//   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
+//     fits both.
+// A flagged character only gets a confidence below the suspect line: nothing is changed, a person
+// checks it in the 核对 view. Tried and left out: tesseract's glyph boxes to find a seal's text (the
+// boxes of one line vary from a third to 1.6 times the median with nothing wrong), and a pair of
+// common characters the corpus never writes side by side (at a threshold that caught anything it
+// flagged word boundaries such as 安排|法律 too; measured with test/bench/ocr-flag-score.ts).
+
+import type { OcrSymbol } from './ocr-engine';
+import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
+
+/** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
+export const DIGIT_CONFIDENCE = 97;
+
+const isCjkChar = (c: string | undefined) => c !== undefined && /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(c);
+const isHanChar = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff]/.test(c);
+const DIGIT = /[0-9０-９]/;
+const CLAUSE = /[，。、；：]/;
+/** Symbols a law writes only between Latin letters and digits. */
+const ODD_SYMBOL = /[|/\\[\]{}<>~^@#$&*+=_`]/;
+
+/**
+ * Lowers to `below` the confidence of the characters of one corrected OCR line (spaces included,
+ * as correctLine holds them) that make no sense where they stand.
+ */
+export function markImplausible(s: OcrSymbol[], below: number): void {
+  const flag = (i: number) => {
+    if (s[i]) s[i]!.conf = Math.min(s[i]!.conf, below);
+  };
+  const near = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < s.length; k += step) if (s[k]!.ch !== ' ') return s[k]!.ch;
+    return undefined;
+  };
+
+  // Numbers, as runs: digits with a decimal part, then a % sign.
+  for (let i = 0; i < s.length; ) {
+    if (!DIGIT.test(s[i]!.ch)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && (DIGIT.test(s[j]!.ch) || (/[.．]/.test(s[j]!.ch) && DIGIT.test(s[j + 1]?.ch ?? '')))) j++;
+    const digits = s.slice(i, j).map((x) => x.ch).join('');
+    let end = j;
+    const pct = /[%％‰]/.test(s[j]?.ch ?? '');
+    if (pct) end++;
+    const next = s[end]?.ch;
+    // A number after Latin letters is part of a code (GB/T 50016, PM2.5): anything may follow it.
+    const code = /[A-Za-z/-]/.test(s[i - 1]?.ch === ' ' ? (s[i - 2]?.ch ?? '') : (s[i - 1]?.ch ?? ''));
+    const value = Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace('．', '.'));
+    const odd =
+      (pct && next !== undefined && DIGIT.test(next)) ||
+      // (a mark between two numbers joins them: 1∶5000, 10～20, 3-5)
+      (!code && next !== undefined && next !== ' ' && !(pct ? AFTER_PERCENT : AFTER_NUMBER).includes(next) && !DIGIT.test(next) && !DIGIT.test(s[end + 1]?.ch ?? '')) ||
+      (next === '月' && (value < 1 || value > 12)) ||
+      (next === '日' && s[i - 1]?.ch === '月' && (value < 1 || value > 31));
+    for (let k = i; k < end; k++) if (odd || (DIGIT.test(s[k]!.ch) && s[k]!.conf < DIGIT_CONFIDENCE)) flag(k);
+    i = end;
+  }
+
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!.ch;
+    const prev = near(i, -1);
+    const next = near(i, 1);
+    // A lone Latin letter, or an odd symbol, touching Chinese: a word or a code (GB/T, PM2.5, B超 is rare) has
+    // Latin letters or digits beside it.
+    const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
+    const lone = /[A-Za-z]/.test(ch) && !word(s[i - 1]?.ch) && !word(s[i + 1]?.ch);
+    // (a / after a number's unit is a rate: 元/吨, 83天/月)
+    const rate = ch === '/' && s.slice(Math.max(0, i - 3), i).some((x) => DIGIT.test(x.ch));
+    const odd = ODD_SYMBOL.test(ch) && !rate && !(word(s[i - 1]?.ch) && word(s[i + 1]?.ch));
+    if ((lone || odd) && (isCjkChar(prev) || isCjkChar(next))) {
+      flag(i);
+      // A speck read as a symbol often took the mark beside it with it (犯罪，[利用 for 犯罪、利用).
+      if (ODD_SYMBOL.test(ch)) for (const k of [i - 1, i + 1]) if (CLAUSE.test(s[k]?.ch ?? '')) flag(k);
+    }
+    // Two clause marks in a row: one of them is a misreading or a speck.
+    if (CLAUSE.test(ch) && next !== undefined && CLAUSE.test(next)) {
+      flag(i);
+      for (let k = i + 1; k < s.length; k++) if (s[k]!.ch !== ' ') {
+        flag(k);
+        break;
+      }
+    }
+  }
+
+  // 《 》 without a partner on the line (a title is seldom wrapped; a wrapped one is flagged, rarely).
+  const open: number[] = [];
+  const unmatched: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i]!.ch === '《') open.push(i);
+    else if (s[i]!.ch === '》') {
+      if (open.length) open.pop();
+      else unmatched.push(i);
+    }
+  }
+  // An opening 《 left open at the line's end may close on the next line: only one in mid-line (with text after it that never closes) is odd, and one followed by nothing Chinese.
+  for (const i of open) if (!isHanChar(near(i, 1))) flag(i);
+  for (const i of unmatched) if (!isHanChar(near(i, -1))) flag(i);
+  // 〔 〕 (a 文号's year) always come in pairs on one line; one alone is a （ or ） misread.
+  const year: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i]!.ch === '〔') year.push(i);
+    else if (s[i]!.ch === '〕' && year.pop() === undefined) flag(i);
+  }
+  for (const i of year) flag(i);
+}
+
+/**
+ * Offsets in an OCR'd article's text of what no single line shows is wrong but the article does:
+ * a paragraph that ends without closing its sentence (its last character: a 。 read as nothing, or
+ * a line lost — lists end with ；or 。 too), and a 第X章/节/编 heading after a sentence's end inside
+ * the article (the layout took a heading for the article's last line: all its characters).
+ */
+export function articleTextSuspects(text: string): number[] {
+  const out = new Set<number>();
+  for (const m of text.matchAll(/[^\s]\s*(?:\n|$)/g)) {
+    if (!/[。；：！？”’）)》…—\]】]/.test(m[0]![0]!)) out.add(m.index!);
+  }
+  // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
+  for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
+  for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
+    for (let k = 0; k < m[0]!.length; k++) if (!/\s/.test(m[0]![k]!)) out.add(m.index! + k);
+  }
+  return [...out].sort((a, b) => a - b);
+}
