@@ -164,10 +164,11 @@ describe('OCR import', () => {
   });
 
   it('finds suspects past dropped page furniture and never trusts a character it cannot trace', () => {
-    const stream = '第一条为了测试一3一第二条本条例自公布之日起施行。';
+    // (第一条 closes its sentence: a paragraph that does not is a suspect at its end, ocr-plausibility.ts)
+    const stream = '第一条为了测试。一3一第二条本条例自公布之日起施行。';
     const conf = [...stream].map((c) => (c === '测' ? 40 : 99));
     const units = [
-      { label: '第一条', text: '为了测试' },
+      { label: '第一条', text: '为了测试。' },
       { label: '第二条', text: '本条例自公布之日起施行！' },
     ];
     expect(findSuspects(units, stream, conf)).toEqual([[2], [11]]);
