@@ -16,3 +16,8 @@ export function paragraphsFromText(text: string): Paragraph[] {
   }
   return out;
 }
+
+/** A unit with its paragraphs given back from its text (what version:get leaves out of each unit). */
+export function withParagraphs<U extends { text: string }>(u: U): U & { paragraphs: Paragraph[] } {
+  return { ...u, paragraphs: paragraphsFromText(u.text) };
+}

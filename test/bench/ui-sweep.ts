@@ -57,7 +57,7 @@ export async function measureVersions(service: AppService, onProgress?: (done: n
       for (const u of v.units) {
         chars += u.text.length;
         longestUnit = Math.max(longestUnit, u.text.length);
-        mostLines = Math.max(mostLines, u.paragraphs.reduce((n, p) => n + 1 + p.items.length, 0));
+        mostLines = Math.max(mostLines, u.text.split('\n').filter(Boolean).length);
         if (u.kind === 'appendix' || /^附[件表录]/.test(u.label)) appendixChars += u.text.length;
         depth = Math.max(depth, u.path.length);
         u.path.forEach((_, i) => heads.add(u.path.slice(0, i + 1).join('\u0000')));

@@ -293,8 +293,9 @@ export class AppService {
         const meta = this.store.version(versionId);
         if (!meta) throw new DomainError('NOT_FOUND', '没有找到这个版本，可能已被删除');
         const law = this.requireLaw(meta.lawId);
-        const v = this.store.loadVersion(versionId);
-        return { meta: v, law, versions: this.versionsOf(law), units: v.units };
+        const { units, ...version } = this.store.loadVersion(versionId);
+        // Each unit without its paragraphs: they are the lines of its text (versionUnitSchema).
+        return { meta: version, law, versions: this.versionsOf(law), units: units.map(({ paragraphs: _lines, ...u }) => u) };
       },
       'law:setFavorite': async ({ lawId, favorite }) => {
         this.requireLaw(lawId);

@@ -57,8 +57,16 @@ export const articleSchema = z.object({
   /** OCR versions: where the article was read on the scan (page, top/bottom as fractions of its height), for the 核对 view. */
   ocrRegions: z.array(ocrRegionSchema).optional(),
 });
-/** One article (or other unit) of a version as the reader, 核对 and the TOC get it. */
+/** One article (or other unit) of a version with its 款 and 项 (paragraphs derived from its text). */
 export type ArticleDto = z.infer<typeof articleSchema>;
+
+/**
+ * One unit as version:get sends it: its paragraphs left out. They are the lines of `text`
+ * (withParagraphs in law-text.ts gives them back), and sending both doubled the reader's answer —
+ * 民法典 867 KB, half of it the same characters twice, stringified, validated, parsed.
+ */
+export const versionUnitSchema = articleSchema.omit({ paragraphs: true }).strict();
+export type VersionUnitDto = z.infer<typeof versionUnitSchema>;
 
 export const lawSchema = z.object({
   id: z.string(),
@@ -148,7 +156,7 @@ export const libraryCalls = {
   }),
   'version:get': call({
     input: z.object({ versionId: id }).strict(),
-    output: z.object({ meta: versionMetaSchema, law: lawSchema, versions: z.array(versionMetaSchema), units: z.array(articleSchema) }),
+    output: z.object({ meta: versionMetaSchema, law: lawSchema, versions: z.array(versionMetaSchema), units: z.array(versionUnitSchema) }),
   }),
   /** 收藏 are kept in the library (favorites.json): they travel with its backups and bundles. */
   'law:setFavorite': call({

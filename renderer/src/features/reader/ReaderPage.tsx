@@ -23,7 +23,6 @@ import { linksByArticle } from './LinkedText';
 import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
 import { StatusEditor } from './StatusEditor';
 import { OcrMark } from './OcrMark';
-import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { citationOf, citationWithNote } from '../../../../electron/shared/citation';
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
 import { useCall } from '../../api/hooks';
@@ -36,10 +35,8 @@ import { countMarks, type Unit } from './article-text';
 import { copyText } from './copy-text';
 import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
 import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from '../../components/progressive';
-import { useVersion } from './version-prefetch';
+import { useVersion, type VersionData } from './version-prefetch';
 import './reader.css';
-
-type VersionData = ApiOutput<'version:get'>;
 
 /** Articles rendered at once on open, around the one asked for and from the top (a screen is about ten). */
 const FIRST_SLICE = 24;

@@ -1,15 +1,22 @@
 // The text of the version being opened is asked for the moment the address changes to #/read/…,
 // before React has taken the previous page down and rendered the reader's first frame (on a long
 // 法规库 list that is tens of milliseconds in which the request could already be on its way). The
-// reader takes that answer instead of asking again; anything else asks as before.
+// reader takes that answer instead of asking again; anything else asks as before. The answer's
+// units come without their paragraphs (the lines of their text): they are derived here, once.
 
 import { startTransition, useCallback, useEffect, useState } from 'react';
-import type { ApiOutput } from '../../../../electron/shared/api-contract';
+import type { ApiOutput, ArticleDto } from '../../../../electron/shared/api-contract';
+import { withParagraphs } from '../../../../electron/shared/law-text';
 import { client, errorMessage } from '../../api/client';
 import { useLibraryGeneration } from '../../api/hooks';
 import { parseHash } from '../../router';
 
-type VersionData = ApiOutput<'version:get'>;
+/** A version as the reader uses it: version:get's answer with each unit's paragraphs. */
+export type VersionData = Omit<ApiOutput<'version:get'>, 'units'> & { units: ArticleDto[] };
+
+function ask(versionId: string): Promise<VersionData> {
+  return client.call('version:get', { versionId }).then((v) => ({ ...v, units: v.units.map(withParagraphs) }));
+}
 
 /** An answer this old was asked for a navigation that did not mount the reader: not used. */
 const FRESH_MS = 3000;
@@ -20,7 +27,7 @@ let shown: string | undefined;
 
 export function prefetchVersion(versionId: string): void {
   if (versionId === shown) return;
-  const answer = client.call('version:get', { versionId });
+  const answer = ask(versionId);
   // Whoever takes it handles its failure; an answer nobody takes must not be an unhandled rejection.
   answer.catch(() => {});
   pending = { versionId, at: performance.now(), answer };
@@ -48,7 +55,7 @@ export function useVersion(versionId: string): { data: VersionData | undefined; 
   useEffect(() => {
     let live = true;
     // Only the first ask after opening may use the prefetched answer: a reload or a library change asks again.
-    const answer = (tick === 0 && takePrefetched(versionId)) || client.call('version:get', { versionId });
+    const answer = (tick === 0 && takePrefetched(versionId)) || ask(versionId);
     // The reader's first render (header, first screen of articles) as a transition: React renders
     // it in pieces that give way to input and paint, so the only single task is its commit.
     answer.then(

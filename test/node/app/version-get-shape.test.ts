@@ -1,0 +1,56 @@
+// version:get sends each unit's text once: the paragraphs (款) and items (项) are the lines of the
+// text and the reader derives them (withParagraphs), so the answer is what the store holds minus
+// the copy — the same 款 and 项 the CLI's `show --json` prints, at about half the size.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppService } from '../../../electron/core/api/app-service';
+import { parseOutput } from '../../../electron/shared/api-contract';
+import { withParagraphs } from '../../../electron/shared/law-text';
+import { openTestApp } from '../test-app';
+
+const STARTER = resolve(import.meta.dirname, '../../fixtures/app/laws');
+const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-version-get-'));
+let svc: AppService;
+beforeAll(async () => {
+  svc = await openTestApp(tmp, { starterDir: STARTER });
+});
+afterAll(() => {
+  svc.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+async function versionOf(title: string): Promise<string> {
+  const rows = await svc.call('laws:list', { q: title });
+  return rows.rows[0]!.versionId;
+}
+
+describe('version:get', () => {
+  it('sends each unit without its paragraphs; the text gives back the 款 and 项 the store (and show --json) has', async () => {
+    const id = await versionOf('行政许可法');
+    const v = await svc.call('version:get', { versionId: id });
+    const stored = svc.store.loadVersion(id);
+    expect(v.units.length).toBe(stored.units.length);
+    for (const u of v.units) expect(u).not.toHaveProperty('paragraphs');
+    expect(v.meta).not.toHaveProperty('units');
+    const back = v.units.map(withParagraphs);
+    back.forEach((u, i) => expect(u.paragraphs).toEqual(stored.units[i]!.paragraphs));
+    // 第十二条 lists items (一)–(六) under its first paragraph: they come back as items.
+    const a12 = back.find((u) => u.key === '12')!;
+    expect(a12.paragraphs[0]!.items.length).toBeGreaterThanOrEqual(5);
+    expect(a12.paragraphs[0]!.items[0]).toMatch(/^（一）/);
+    // Half the characters: the text was sent twice before.
+    const before = JSON.stringify({ ...v, units: stored.units.map(({ key, kind, number, suffix, label, path, paragraphs, text }) => ({ key, kind, number, suffix, label, path, paragraphs, text })) }).length;
+    expect(JSON.stringify(v).length).toBeLessThan(before * 0.65);
+  });
+
+  it('refuses an answer that carries a unit’s paragraphs again (the shape is validated)', async () => {
+    const id = await versionOf('统计法');
+    const v = await svc.call('version:get', { versionId: id });
+    const withCopy = { ...v, units: v.units.map(withParagraphs) };
+    expect(() => parseOutput('version:get', withCopy)).toThrow(/version:get/);
+    expect(parseOutput('version:get', v).units.length).toBe(v.units.length);
+  });
+});
