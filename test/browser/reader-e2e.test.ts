@@ -2,8 +2,10 @@
 // above it), 在本法中查找 moves with Enter / Shift+Enter, a TOC jump lands the heading below the
 // sticky title bar, switching versions follows the article mapping (统计法 2024 第七条 is 2009 第六条), and a 1,260-article 民法典
 // opens on the asked article and ends up with every article in the page (for the browser's Ctrl+F),
-// its TOC on the chapter being read.
+// its TOC on the chapter being read; an article of thousands of characters is laid out in pieces and
+// the find box and a search's highlight still reach its last line.
 
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -143,6 +145,51 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       await s.page.locator('#reader-body').evaluate((el) => el.scrollTo({ top: 0 }));
       await selected.filter({ hasText: '第一章 基本规定' }).waitFor();
       expect(await selected.count()).toBe(1);
+    }));
+
+  // A guide of 7,161 characters in one unit (from the corpus): laid out a screenful at a time, yet
+  // every line is in the page — the find box reaches its last line, and so does a search's highlight.
+  it('a very long article is rendered in pieces; 在本法中查找 and a search highlight still reach its last line', () =>
+    withSession(async (s) => {
+      const file = join(ROOT, 'test/fixtures/reader/劳动仲裁和劳动诉讼的攻略.md');
+      await importFixture(s, file);
+      const lastLine = readFileSync(file, 'utf8').trim().split('\n').pop()!;
+      const phrase = '受理申请的人民法院';
+      expect(lastLine).toContain(phrase);
+      await go(s.page, '#/library');
+      await openLaw(s.page, '劳动仲裁和劳动诉讼的攻略');
+      const page = s.page;
+      const article = page.getByTestId('article').first();
+      await article.waitFor();
+      expect(await article.locator('.reader-piece').count()).toBeGreaterThan(3);
+      // Every line is in the page (the browser's own Ctrl+F searches it), the last one last.
+      const lines = article.locator('.reader-para, .reader-item');
+      expect((await lines.last().textContent())!.replace(/\s/g, '')).toBe(lastLine.replace(/\s/g, ''));
+
+      const find = page.getByTestId('reader-find');
+      await find.fill(phrase);
+      await find.focus();
+      const count = page.getByTestId('reader-find-count');
+      await count.filter({ hasText: '1 处' }).waitFor();
+      await page.keyboard.press('Enter');
+      await count.filter({ hasText: '1 / 1 处' }).waitFor();
+      const current = page.locator('mark[data-current]');
+      expect(await current.textContent()).toBe(phrase);
+      await expect.poll(async () => {
+        const box = await current.boundingBox();
+        const bar = await page.getByTestId('reader-sticky').boundingBox();
+        return !!box && !!bar && box.y >= bar.y + bar.height && box.y + box.height <= 900;
+      }).toBe(true);
+      await page.screenshot({ path: join(ROOT, 'out/reader-long-article.png') });
+
+      // Opened afresh from a search for the phrase: its one hit, in the last line, is marked.
+      const reading = page.url().replace(/^[^#]*/, '').replace(/\?.*$/, '');
+      await go(page, '#/library');
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `${reading}?hl=${encodeURIComponent(phrase)}`);
+      await page.getByTestId('reader-title').filter({ hasText: '劳动仲裁和劳动诉讼的攻略' }).waitFor();
+      await lines.last().locator('mark', { hasText: phrase }).waitFor({ state: 'attached' });
+      expect(await page.locator('#reader-text mark').count()).toBe(1);
     }));
 
   // The jump lands while the 快速打开 dialog is still closing over the text: the reading position

@@ -2,25 +2,20 @@
 // (被引用, 历次版本, 加入简报, 复制引用) is mounted only while the article is hovered, focused or
 // active, and floats above the text instead of taking room on its first line. Articles not yet
 // rendered (a long law is rendered in slices after the first screen) are left to a spacer of
-// about their height (estimateHeight), so the scroll bar stays right while the rest arrives.
+// about their height (estimateHeight), so the scroll bar stays right while the rest arrives; a
+// very long article is itself laid out a piece at a time (ArticleText).
 
 import { CopyOutlined, FileAddOutlined, HistoryOutlined, LinkOutlined, TeamOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tag, Tooltip } from 'antd';
 import { memo } from 'react';
 import type { LinkRowDto } from '../../../../electron/shared/api-contract';
-import { ArticleText, type Unit } from './article-text';
+import { ArticleText, linesHeight, type Unit } from './article-text';
 
 export type ArticleAction = 'activate' | 'cited' | 'history' | 'pack' | 'link' | 'copy';
 
 /** A rough height for an article not laid out yet: its characters over a line of the reader. */
 export function estimateHeight(u: Unit, fontSize: number, headings: number): number {
-  const perLine = Math.max(10, Math.floor(860 / fontSize));
-  let lines = 0;
-  for (const p of u.paragraphs) {
-    lines += Math.ceil((p.text.length + 4) / perLine);
-    for (const it of p.items) lines += Math.ceil((it.length + 4) / perLine);
-  }
-  return Math.round(Math.max(1, lines) * fontSize * 1.9 + 24 + headings * headingHeight(fontSize));
+  return linesHeight(u.paragraphs.flatMap((p) => [p.text, ...p.items]), fontSize) + 24 + headings * headingHeight(fontSize);
 }
 
 /** The height of one 编/章/节 heading (.reader-heading: its line and margins). */
@@ -102,7 +97,7 @@ export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
               被引用 {p.cited}
             </Tag>
           )}
-          <ArticleText unit={u} terms={p.terms} currentMark={p.currentMark} links={p.links} />
+          <ArticleText unit={u} terms={p.terms} currentMark={p.currentMark} links={p.links} fontSize={p.fontSize} />
         </div>
     </>
   );

@@ -7,9 +7,10 @@
 // as the address changes (version-prefetch), the first screen (and the article asked for) is
 // rendered at once and the rest in slices between frames (not-yet-rendered runs are one spacer of
 // their estimated height each), each article skips layout while off-screen (content-visibility)
-// and mounts its toolbar only when hovered, focused or active; the TOC tree and the version tools
-// come one frame after the text, and the dialogs when first opened. The TOC follows the article at
-// the top of the view.
+// and mounts its toolbar only when hovered, focused or active; an article of thousands of
+// characters is laid out a screenful at a time (ArticleText's pieces). The TOC tree, the version
+// tools and the law's relations come one frame after the text, and the dialogs when first opened.
+// The TOC follows the article at the top of the view.
 
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
@@ -487,42 +488,47 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
               {meta.history.map((h) => `${h.date} ${h.text}`).join('；')}
             </Typography.Paragraph>
           )}
-          <Space wrap>
-            <span>版本</span>
-            <Select
-              value={meta.id}
-              style={{ minWidth: 260 }}
-              data-testid="version-switcher"
-              onChange={(id) => void switchVersion(id)}
-              options={[...versions].reverse().map((v) => ({
-                value: v.id,
-                label: `${versionDate(v) || '无日期'} · ${v.status}${v.id === meta.id ? '（当前查看）' : ''}`,
-              }))}
-            />
-            {versions.length > 1 && (
-              <Button
-                icon={<DiffOutlined />}
-                data-testid="open-diff"
-                onClick={() =>
-                  navigate({ page: 'diff', lawId: meta.lawId, from: (previous ?? meta).id, to: (previous ? meta : next ?? meta).id, ...(active ? { articleKey: active } : {}) })
-                }
-              >
-                版本对比
-              </Button>
-            )}
-            <DatePicker placeholder="查看某日有效的版本" style={{ width: 190 }} onChange={(d) => d && void openAsOf(d.format('YYYY-MM-DD'))} data-testid="reader-as-of" />
-            <Space.Compact>
-              <Tooltip title="缩小字号">
-                <Button icon={<MinusOutlined />} onClick={() => bumpFont(-1)} aria-label="缩小字号" />
-              </Tooltip>
-              <Button icon={<FontSizeOutlined />} disabled>
-                {settings.fontSize}
-              </Button>
-              <Tooltip title="放大字号">
-                <Button icon={<PlusOutlined />} onClick={() => bumpFont(1)} aria-label="放大字号" />
-              </Tooltip>
-            </Space.Compact>
-          </Space>
+          {/* The version tools (a select, a date picker: antd's heaviest widgets here) follow the
+              text by a frame; until then a line of their height keeps the text where it will stay. */}
+          {!painted && <div style={{ height: 32 }} aria-busy="true" />}
+          {painted && (
+            <Space wrap>
+              <span>版本</span>
+              <Select
+                value={meta.id}
+                style={{ minWidth: 260 }}
+                data-testid="version-switcher"
+                onChange={(id) => void switchVersion(id)}
+                options={[...versions].reverse().map((v) => ({
+                  value: v.id,
+                  label: `${versionDate(v) || '无日期'} · ${v.status}${v.id === meta.id ? '（当前查看）' : ''}`,
+                }))}
+              />
+              {versions.length > 1 && (
+                <Button
+                  icon={<DiffOutlined />}
+                  data-testid="open-diff"
+                  onClick={() =>
+                    navigate({ page: 'diff', lawId: meta.lawId, from: (previous ?? meta).id, to: (previous ? meta : next ?? meta).id, ...(active ? { articleKey: active } : {}) })
+                  }
+                >
+                  版本对比
+                </Button>
+              )}
+              <DatePicker placeholder="查看某日有效的版本" style={{ width: 190 }} onChange={(d) => d && void openAsOf(d.format('YYYY-MM-DD'))} data-testid="reader-as-of" />
+              <Space.Compact>
+                <Tooltip title="缩小字号">
+                  <Button icon={<MinusOutlined />} onClick={() => bumpFont(-1)} aria-label="缩小字号" />
+                </Tooltip>
+                <Button icon={<FontSizeOutlined />} disabled>
+                  {settings.fontSize}
+                </Button>
+                <Tooltip title="放大字号">
+                  <Button icon={<PlusOutlined />} onClick={() => bumpFont(1)} aria-label="放大字号" />
+                </Tooltip>
+              </Space.Compact>
+            </Space>
+          )}
         </header>
         <div
           id="reader-text"
@@ -536,7 +542,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
           {units.length === 0 && <Typography.Paragraph type="secondary">这个版本只有标题和制定历史，没有正文。</Typography.Paragraph>}
           {blocks}
         </div>
-        <LawRelationsPanel lawId={meta.lawId} />
+        {painted && <LawRelationsPanel lawId={meta.lawId} />}
       </article>
       {citedOpen && activeUnit && (
         <CitedByPanel

@@ -30,8 +30,8 @@ export function markRanges(text: string, terms: readonly string[]): [number, num
   return out;
 }
 
-/** The pieces of an article's text in reading order (each paragraph, then its items). */
-function pieces(u: Unit): string[] {
+/** The lines of an article's text in reading order (each paragraph, then its items). */
+function linesOf(u: Unit): string[] {
   const out: string[] = [];
   for (const p of u.paragraphs) out.push(p.text, ...p.items);
   return out;
@@ -41,7 +41,7 @@ function pieces(u: Unit): string[] {
 export function countMarks(u: Unit, terms: readonly string[]): number {
   if (!terms.length) return 0;
   let n = 0;
-  for (const t of pieces(u)) n += markRanges(t, terms).length;
+  for (const t of linesOf(u)) n += markRanges(t, terms).length;
   return n;
 }
 
@@ -64,47 +64,120 @@ function marked(text: string, terms: readonly string[], first: number, current: 
   return { node: out, count: ranges.length };
 }
 
+/** An article longer than this is rendered in pieces (a long 附件, a guide in one 条, a table of 400 lines). */
+export const LONG_ARTICLE_CHARS = 2400;
+/** About a screenful of text at the reader's default size: the size of one piece. */
+const PIECE_CHARS = 1200;
+
+/** A rough height of lines of text in the reader's column (as ArticleBlock's estimate of a whole article). */
+export function linesHeight(lines: readonly string[], fontSize: number): number {
+  const perLine = Math.max(10, Math.floor(860 / fontSize));
+  let n = 0;
+  for (const t of lines) n += Math.ceil((t.length + 4) / perLine);
+  return Math.round(Math.max(1, n) * fontSize * 1.9);
+}
+
+interface Line {
+  para: number;
+  /** -1: the paragraph's own line; else the index of the item. */
+  item: number;
+  text: string;
+  node: ReactNode;
+}
+
+/**
+ * Consecutive lines grouped into pieces of about PIECE_CHARS characters. Each piece skips style,
+ * layout and paint while off-screen (content-visibility, with its estimated height), so opening an
+ * article of many thousand characters lays out the screenful in view, not the whole article; every
+ * line is still in the page, for the find box's marks, anchors and the browser's own Ctrl+F.
+ */
+function inPieces(lines: Line[]): Line[][] {
+  const out: Line[][] = [];
+  let piece: Line[] = [];
+  let chars = 0;
+  for (const l of lines) {
+    piece.push(l);
+    chars += l.text.length;
+    if (chars >= PIECE_CHARS) {
+      out.push(piece);
+      piece = [];
+      chars = 0;
+    }
+  }
+  if (piece.length) out.push(piece);
+  return out;
+}
+
 /**
  * One article's text. `currentMark` is the index (within this article) of the occurrence the
  * find box is on, -1 for none; it is drawn distinctly so Enter / Shift+Enter show where they went.
  */
-export const ArticleText = memo(function ArticleText({ unit, terms, currentMark, links }: { unit: Unit; terms: readonly string[]; currentMark: number; links?: readonly LinkRowDto[] | undefined }) {
+export const ArticleText = memo(function ArticleText({
+  unit,
+  terms,
+  currentMark,
+  links,
+  fontSize,
+}: {
+  unit: Unit;
+  terms: readonly string[];
+  currentMark: number;
+  links?: readonly LinkRowDto[] | undefined;
+  fontSize: number;
+}) {
   let seen = 0;
   let offset = 0; // where the current line starts in the article's text (lines joined by \n)
-  const line = (text: string) => {
+  const line = (text: string): ReactNode => {
     const start = offset;
     offset += text.length + 1;
-    if (!links?.length) return marked(text, terms, seen, currentMark);
-    let count = 0;
-    const node = segmentsOf(text, start, links).map((sg, k) => {
-      const m = marked(sg.text, terms, seen + count, currentMark);
-      count += m.count;
+    if (!links?.length) {
+      const m = marked(text, terms, seen, currentMark);
+      seen += m.count;
+      return m.node;
+    }
+    return segmentsOf(text, start, links).map((sg, k) => {
+      const m = marked(sg.text, terms, seen, currentMark);
+      seen += m.count;
       return sg.link ? <CitationLink key={k} link={sg.link}>{m.node}</CitationLink> : <span key={k}>{m.node}</span>;
     });
-    return { node, count };
   };
+  const lines: Line[] = [];
+  unit.paragraphs.forEach((p, i) => {
+    lines.push({ para: i, item: -1, text: p.text, node: line(p.text) });
+    p.items.forEach((it, j) => lines.push({ para: i, item: j, text: it, node: line(it) }));
+  });
+  // The lines of one paragraph in a row (a paragraph cut by a piece boundary continues in the next).
+  const paragraphs = (run: Line[]) => {
+    const out: ReactNode[] = [];
+    for (let k = 0; k < run.length; ) {
+      const para = run[k]!.para;
+      const own: Line[] = [];
+      while (k < run.length && run[k]!.para === para) own.push(run[k++]!);
+      const head = own[0]!.item < 0 ? own[0] : undefined;
+      out.push(
+        <div key={`${para}.${own[0]!.item}`} className="reader-para" style={{ textIndent: unit.kind === 'article' && para > 0 ? '2em' : undefined }}>
+          {head && para === 0 && <span className="label">{unit.label}</span>}
+          {head?.node}
+          {own
+            .filter((l) => l.item >= 0)
+            .map((l) => (
+              <div className="reader-item" key={l.item}>
+                {l.node}
+              </div>
+            ))}
+        </div>,
+      );
+    }
+    return out;
+  };
+  if (unit.text.length <= LONG_ARTICLE_CHARS) return <>{paragraphs(lines)}</>;
   return (
     <>
-      {unit.paragraphs.map((p, i) => {
-        const head = line(p.text);
-        seen += head.count;
-        const items = p.items.map((it, j) => {
-          const m = line(it);
-          seen += m.count;
-          return (
-            <div className="reader-item" key={j}>
-              {m.node}
-            </div>
-          );
-        });
-        return (
-          <div key={i} className="reader-para" style={{ textIndent: unit.kind === 'article' && i > 0 ? '2em' : undefined }}>
-            {i === 0 && <span className="label">{unit.label}</span>}
-            {head.node}
-            {items}
-          </div>
-        );
-      })}
+      {inPieces(lines).map((run, k) => (
+        <div key={k} className="reader-piece" style={{ containIntrinsicSize: `auto ${linesHeight(run.map((l) => l.text), fontSize)}px` }}>
+          {paragraphs(run)}
+        </div>
+      ))}
     </>
   );
 });
