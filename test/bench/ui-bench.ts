@@ -4,7 +4,7 @@
 //   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
 //                    [-- --detail (each keystroke and open split up)] [-- --renderer DIR (another build, for before/after)]
 //                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
-//   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --traced] [-- --only REGEX] [-- --json]
+//   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --traced [-- --trace-dir DIR]] [-- --only REGEX] [-- --json]
 //                    (the corpus's hardest laws for the reader, the longest diffs, a long pack: ui-sweep.ts)
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
@@ -259,11 +259,15 @@ async function main() {
   if (sweepN !== undefined) {
     // --traced: each page opened once more under a Chromium trace, for the CPU time of its longest
     // task (what a loaded machine inflates least) and what that task was made of.
+    let traced = 0;
+    if (opt('--trace-dir')) mkdirSync(resolve(opt('--trace-dir')!), { recursive: true });
     const trace = args.includes('--traced')
       ? async (run: (mark: string) => Promise<unknown>) => {
           await browser.startTracing(page, { categories: TRACE_CATEGORIES });
           await run('bench:sweep');
           const t = (await browser.stopTracing()).toString('utf8');
+          // --trace-dir DIR: each case's trace kept (chrome://tracing, DevTools' Performance panel).
+          if (opt('--trace-dir')) writeFileSync(join(resolve(opt('--trace-dir')!), `sweep-${++traced}.json`), t);
           return longTaskCauses(t, rendererDir, 0, true).filter((c) => c.phase.startsWith('sweep'));
         }
       : undefined;
