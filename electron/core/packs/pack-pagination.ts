@@ -1,8 +1,8 @@
 // A fast page estimate for the TOC of the DOCX (and the stand-alone HTML), where no renderer tells
 // us the real pages. It works because the layout is a strict grid (GB/T 9704): every line of body
 // text is an exact 28.95 pt on a 637.8 pt text block (22 lines), 28 characters (16 pt, narrowed to the grid)
-// to a 156 mm line. Word's keep-with-next for headings and widow/orphan control (2 lines) are
-// followed; tables are approximated. docx's own layout estimator does this in general, but takes
+// to a 156 mm line. Word's keep-with-next for headings is followed; there is no widow/orphan
+// control (GB/T 9704 5.2.2: 22 lines that fill the block); tables are approximated. docx's own layout estimator does this in general, but takes
 // ~18 s for 100 pages of CJK text on a small machine; this takes milliseconds.
 
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
@@ -10,6 +10,18 @@ import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 export const PAGE_PT = 637.8; // 297 mm − 37 mm − 35 mm
 export const LINE_PT = 28.95; // 22 lines to the page
 export const CHARS_PER_LINE = 28; // the GB/T 9704 grid: 28 characters to the 156 mm line (render-docx DOC_GRID)
+/** A 二号 title line: 22 pt type on an exact 37 pt pitch. */
+export const TITLE_LINE_PT = 37;
+
+/**
+ * The space under a title of `lines` lines (at least one empty body line) that puts the text after
+ * it back on the 28.95 pt grid: a two-line title and its space take exactly 4 body lines, so page 1
+ * has its 18 lines where page 2 has lines 5–22 — not 0.56 of a line lower, which lost the last line.
+ */
+export function titleGapPt(lines: number): number {
+  const used = lines * TITLE_LINE_PT + LINE_PT;
+  return Math.ceil(used / LINE_PT - 1e-6) * LINE_PT - lines * TITLE_LINE_PT;
+}
 
 /**
  * A title cut into lines of about equal width, so a line break never leaves one character alone
@@ -91,7 +103,8 @@ export function estimateTocPages(doc: PackDocument): Map<string, number> {
   const tocLines = entries.reduce((n, e) => n + lines(e.text, e.level === 2 ? 4.5 : 2.5), 0);
   const tocPt = 37 + LINE_PT + tocLines * LINE_PT + LINE_PT + 3 * 20;
   let page = 1 + Math.ceil(tocPt / PAGE_PT);
-  const flow: Box[] = [{ lines: 1, lineHeight: 37 + LINE_PT, breakBefore: true, keepNext: true }]; // document title
+  const titleLines = Math.ceil(emWidth(doc.title) / 20); // about 20 二号 characters to the line (title-lines.ts)
+  const flow: Box[] = [{ lines: 1, lineHeight: titleLines * TITLE_LINE_PT + titleGapPt(titleLines), breakBefore: true, keepNext: true }]; // document title
   for (const s of doc.sections) {
     if (s.heading) flow.push({ id: s.id, lines: lines(s.heading), lineHeight: LINE_PT, keepNext: true });
     for (const b of s.blocks) flow.push(...boxes(b));
@@ -104,12 +117,12 @@ export function estimateTocPages(doc: PackDocument): Map<string, number> {
       page++;
       used = 0;
     }
-    // Keep-with-next: a heading (or a run of them) moves when the first 2 lines of what follows do not fit.
+    // Keep-with-next: a heading (or a run of them) moves when the first line of what follows does not fit.
     if (box.keepNext) {
       let need = 0;
       let j = i;
       while (j < flow.length && flow[j]!.keepNext) need += flow[j++]!.lines * flow[j - 1]!.lineHeight;
-      if (j < flow.length) need += Math.min(2, flow[j]!.lines) * flow[j]!.lineHeight;
+      if (j < flow.length) need += flow[j]!.lineHeight;
       if (used > 0 && used + need > PAGE_PT + 0.5 && need <= PAGE_PT) {
         page++;
         used = 0;
@@ -124,10 +137,7 @@ export function estimateTocPages(doc: PackDocument): Map<string, number> {
         rest = 0;
         break;
       }
-      // Widow/orphan control: at least two lines on each side of a break.
-      let take = room;
-      if (rest - take < 2) take = rest - 2;
-      if (take < 2) take = 0;
+      const take = room; // no widow/orphan control: the page is filled
       used += take * box.lineHeight;
       rest -= take;
       page++;

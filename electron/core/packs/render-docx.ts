@@ -32,7 +32,7 @@ import {
 } from 'docx';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { docxFontTable } from '../office/cjk-fonts';
-import { estimateTocPages } from './pack-pagination';
+import { TITLE_LINE_PT, estimateTocPages } from './pack-pagination';
 import { isOfficial, officialParts, signatureLines } from './official-layout';
 import { titleLines as cutTitle } from './title-lines';
 import { chineseDate } from '../../shared/chinese-date';
@@ -239,7 +239,9 @@ function headingStyle(id: string, name: string, face: string, level: number, cen
 }
 
 const documentStyles = {
-  document: { run: { font: font(FONTS.fang), size: BODY, language: LANG, characterSpacing: CONDENSE }, paragraph: { spacing: bodySpacing } },
+  // No widow/orphan control: GB/T 9704 5.2.2 fills every page with its 22 lines (撑满版心); Word's
+  // default moved a two- or three-line paragraph whole and left pages a line or two short.
+  document: { run: { font: font(FONTS.fang), size: BODY, language: LANG, characterSpacing: CONDENSE }, paragraph: { spacing: bodySpacing, widowControl: false } },
   heading1: headingStyle('Heading1', 'heading 1', FONTS.hei, 0),
   heading2: headingStyle('Heading2', 'heading 2', FONTS.kai, 1, true),
   heading3: headingStyle('Heading3', 'heading 3', FONTS.kai, 2),
@@ -247,7 +249,11 @@ const documentStyles = {
 
 /** 二号小标宋 title lines at an exact 37 pt pitch, centred, one empty line after them. */
 function titleParagraph(title: string, lead = '', opts: { pageBreakBefore?: boolean; landscape?: boolean } = {}): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}), spacing: { before: 0, after: LINE, line: 37 * 20, lineRule: LineRuleType.EXACT }, children: titleLines(title, lead, 22, opts.landscape ? 225 : 156) });
+  const lines = titleLines(title, lead, 22, opts.landscape ? 225 : 156);
+  // The space under it brings the text back onto the 22-line grid (titleGapPt, in whole twips).
+  const pitch = TITLE_LINE_PT * 20;
+  const after = Math.ceil((lines.length * pitch + LINE) / LINE) * LINE - lines.length * pitch;
+  return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, ...(opts.pageBreakBefore ? { pageBreakBefore: true } : {}), spacing: { before: 0, after, line: pitch, lineRule: LineRuleType.EXACT }, children: lines });
 }
 
 /**

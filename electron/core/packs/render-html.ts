@@ -6,7 +6,7 @@
 // fallbacks to the CJK fonts a Linux machine has (see resources/fonts/README.md).
 
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
-import { LINE_PT, estimateTocPages } from './pack-pagination';
+import { LINE_PT, estimateTocPages, titleGapPt } from './pack-pagination';
 import { isOfficial, officialParts, signatureLines } from './official-layout';
 import { titleLines } from './title-lines';
 import { chineseDate, DATE_IN_TEXT } from '../../shared/chinese-date';
@@ -58,7 +58,7 @@ function css(official = false): string {
 @page cover { counter-reset: page 0; @bottom-left { content: none; } @bottom-right { content: none; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; letter-spacing: ${TRACK_PT.toFixed(3)}pt; text-spacing-trim: space-all; }
-p { margin: 0; text-indent: ${INDENT}; orphans: 2; widows: 2; }
+p { margin: 0; text-indent: ${INDENT}; orphans: 1; widows: 1; } /* 22 lines to every page (GB/T 9704 5.2.2), as the DOCX */
 .cover { page: cover; height: 225mm; display: flex; flex-direction: column; align-items: center; }
 .cover .cover-title { margin-top: 40mm; font-family: ${FONT_STACKS.title}; font-size: 26pt; line-height: 40pt; text-align: center; text-indent: 0; letter-spacing: 0; }
 .cover .cover-purpose { margin-top: 18mm; font-family: ${FONT_STACKS.kai}; text-align: center; text-indent: 0; }
@@ -147,8 +147,14 @@ function colgroup(widths: number[] | undefined, n: number): string {
 
 export const TOC_HINT_HTML = '注：目录页码为估算，以实际打印分页为准（导出 PDF 时按实际分页填写）。';
 
-/** A title cut where its words allow (title-lines.ts), the lines joined by <br>. */
-const titleHtml = (title: string, perLine: number, lead = '') => titleLines(title, perLine, lead).map(txt).join('<br>');
+/**
+ * A title cut where its words allow (title-lines.ts), the lines joined by <br>, in an <h1> whose
+ * space below brings the text back onto the 28.95 pt grid (titleGapPt).
+ */
+function titleH1(title: string, perLine: number, lead = '', id = ''): string {
+  const lines = titleLines(title, perLine, lead);
+  return `<h1 class="doc-title"${id ? ` id="${id}"` : ''} style="margin-bottom:${titleGapPt(lines.length).toFixed(2)}pt">${lines.map(txt).join('<br>')}</h1>`;
+}
 const TITLE_PER_LINE = Math.floor((156 * 72) / 25.4 / 22);
 const TITLE_PER_LINE_LANDSCAPE = Math.floor((225 * 72) / 25.4 / 22);
 
@@ -177,7 +183,7 @@ function renderOfficialHtml(doc: PackDocument): string {
   };
   orient(!!body[0]?.landscape);
   if (doc.official?.number) text.push(`<p class="doc-number">${txt(doc.official.number)}</p>`);
-  text.push(`<h1 class="doc-title" id="top">${titleHtml(doc.title, inLandscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE, doc.signature?.unit ?? doc.cover.unit)}</h1>`);
+  text.push(titleH1(doc.title, inLandscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE, doc.signature?.unit ?? doc.cover.unit, 'top'));
   for (const s of body) {
     orient(!!s.landscape);
     if (s.heading) text.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
@@ -193,7 +199,7 @@ function renderOfficialHtml(doc: PackDocument): string {
   if (inLandscape) out.push('</div>');
   for (const a of annexes) {
     out.push(`<section class="annex${a.section.landscape ? ' landscape' : ''}"><p class="annex-label" id="${a.section.id}">${txt(a.label)}</p>`);
-    if (a.title) out.push(`<h1 class="doc-title">${titleHtml(a.title, a.section.landscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE)}</h1>`);
+    if (a.title) out.push(titleH1(a.title, a.section.landscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE));
     for (const b of a.section.blocks) out.push(block(b));
     out.push('</section>');
   }
@@ -215,7 +221,7 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
   );
   out.push(
     '<div class="sheet cover">',
-    `<div class="cover-title">${titleHtml(c.title || doc.title, Math.floor((156 * 72) / 25.4 / 26), c.unit)}</div>`,
+    `<div class="cover-title">${titleLines(c.title || doc.title, Math.floor((156 * 72) / 25.4 / 26), c.unit).map(txt).join('<br>')}</div>`,
     c.purpose ? `<div class="cover-purpose">${txt(c.purpose)}</div>` : '',
     `<div class="cover-foot">${c.unit ? `<div>${txt(c.unit)}</div>` : ''}${c.date ? `<div>${txt(c.date)}</div>` : ''}<div class="asof">（条文截至 ${txt(chineseDate(doc.asOf))}）</div></div>`,
     '</div>',
@@ -229,7 +235,7 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     );
   }
   out.push(opts.tocHint === false ? '</div>' : `<p class="toc-hint">${TOC_HINT_HTML}</p></div>`);
-  out.push(`<div class="sheet body"><h1 class="doc-title" id="top">${titleHtml(doc.title, TITLE_PER_LINE, c.unit)}</h1>`);
+  out.push(`<div class="sheet body">${titleH1(doc.title, TITLE_PER_LINE, c.unit, 'top')}`);
   for (const s of doc.sections) {
     // The anchor is the heading itself, not the section: a heading kept with its text may move to
     // the next page while the (empty) start of its section stays behind.
