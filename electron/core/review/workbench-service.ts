@@ -22,6 +22,7 @@ import { DraftStore, type DraftVersion } from './draft-store';
 import { buildOpinion, type OpinionOptions } from './opinion';
 import { precheckAsync, type PrecheckOptions } from './precheck';
 import { loadRuleSet, type RuleSet } from './review-rules';
+import { MATERIALS_BY_TYPE } from '../../shared/review-materials';
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
 
@@ -124,6 +125,7 @@ export class ReviewWorkbench {
     const before = this.drafts.drafts(reviewId);
     const version = await this.drafts.addDraft(reviewId, file, opts);
     const existing = before.some((d) => d.seq === version.seq);
+    if (!existing) await this.tickDraftMaterial(reviewId, opts.by);
     const prev = before.at(-1);
     if (existing || !prev) return { version, existing, carried: 0, reopened: 0 };
     const result = await this.run(reviewId, { seq: version.seq, panel: false });
@@ -142,6 +144,25 @@ export class ReviewWorkbench {
     await this.followInRecord(reviewId, decidedBefore, prev.seq, out.moved, opts.by);
     const { moved: _moved, ...counts } = out;
     return counts;
+  }
+
+  /**
+   * The 送审稿 is with the review now: its 送审材料 entry (each type's list starts with it,
+   * shared/review-materials, or one the office named …送审稿) is ticked, so neither the form nor the
+   * 意见书 says 未提供 of the draft being reviewed.
+   */
+  private async tickDraftMaterial(reviewId: string, by?: string): Promise<void> {
+    const review = await this.records.getReview(reviewId);
+    if (review.status === '已归档') return;
+    const materials = review.materials ?? [];
+    const names = new Set(Object.values(MATERIALS_BY_TYPE).map((l) => l[0]));
+    const i = materials.findIndex((m) => names.has(m.name) || m.name.includes('送审稿'));
+    if (i < 0 || materials[i]!.provided) return;
+    await this.records.updateReview(
+      reviewId,
+      { materials: materials.map((m, k) => (k === i ? { ...m, provided: true } : m)) },
+      { note: `上传送审稿：送审材料“${materials[i]!.name}”已提供`, ...(by ? { by } : {}) },
+    );
   }
 
   /**
