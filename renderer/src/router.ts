@@ -130,6 +130,25 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
   window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL, newURL: location.href }));
 }
 
+/**
+ * Runs `open` with the route whenever the address moves to a `page` route (a link, navigate, back),
+ * and now if it shows one: before React renders the page, so the page can ask for its data early.
+ */
+export function onRouteOpen<P extends Route['page']>(page: P, open: (route: Extract<Route, { page: P }>) => void): void {
+  if (typeof window === 'undefined') return;
+  // A fragment navigation fires popstate and hashchange: one open per address reached.
+  let last = '';
+  const check = () => {
+    if (location.href === last) return;
+    last = location.href;
+    const route = parseHash(location.hash);
+    if (route.page === page) open(route as Extract<Route, { page: P }>);
+  };
+  window.addEventListener('hashchange', check);
+  window.addEventListener('popstate', check);
+  check();
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(location.hash));
   useEffect(() => {

@@ -37,10 +37,11 @@ export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null
     }
     const n = ++seq.current;
     setLoading(true);
+    const early = takePrefetched<ApiOutput<C>>(key);
     // An answer is drawn as a transition: React renders what it changes (a 法规库 table of
     // thousands of laws, a reader's links and counts) in pieces that give way to input and paint,
     // so only the commit is one main-thread task.
-    client.call(channel, current).then(
+    (early ?? client.call(channel, current)).then(
       (v) => {
         if (n !== seq.current) return;
         startTransition(() => {
@@ -60,6 +61,30 @@ export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null
   }, [channel, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };
+}
+
+// Calls asked before the page that needs them has rendered (prefetchCall): the page's first
+// render, its commit and paint no longer come before the request is even sent. Taken once, by the
+// first useCall with the same key, and only while fresh — an answer asked longer ago could miss a
+// change the key does not follow (a 收藏 toggled).
+const PREFETCH_FRESH_MS = 3000;
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+/** Asks `channel` now for the useCall (same input and refresh token) that the next page will make. */
+export function prefetchCall<C extends Channel>(channel: C, input: ApiInput<C>, refresh?: number): void {
+  const key = callKey(channel, input, libraryGeneration, refresh);
+  if (key === null || prefetched.has(key)) return;
+  for (const [k, p] of prefetched) if (performance.now() - p.at > PREFETCH_FRESH_MS) prefetched.delete(k);
+  const answer = client.call(channel, input);
+  answer.catch(() => undefined); // a prefetch nobody takes must not be an unhandled rejection
+  prefetched.set(key, { at: performance.now(), answer });
+}
+
+function takePrefetched<T>(key: string): Promise<T> | undefined {
+  const p = prefetched.get(key);
+  if (!p) return undefined;
+  prefetched.delete(key);
+  return performance.now() - p.at <= PREFETCH_FRESH_MS ? (p.answer as Promise<T>) : undefined;
 }
 
 export function useEvent<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): void {

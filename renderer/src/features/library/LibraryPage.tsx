@@ -10,10 +10,10 @@ import { useEffect, useMemo, useState } from 'react';
 import type { LawRow, LawSort } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { errorMessage } from '../../api/client';
-import { useCall } from '../../api/hooks';
+import { prefetchCall, useCall } from '../../api/hooks';
 import { EmptyState, ErrorState, StatusTag } from '../../components/common';
 import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
-import { navigate } from '../../router';
+import { navigate, onRouteOpen } from '../../router';
 import { useSettings } from '../../settings-context';
 import { App as AntApp } from 'antd';
 
@@ -59,6 +59,22 @@ const SORTS: { value: string; label: string; sort: LawSort }[] = [
   { value: 'level-asc', label: '效力级别（高→低）', sort: { field: 'level', order: 'asc' } },
 ];
 
+/** What the table asks of laws:list — one builder, so a prefetch has the page's very key. */
+function listInput(f: { q: string; levels: Level[]; regions: string[]; statuses: Status[]; categories: string[]; favoritesOnly: boolean; sortKey: string; asOf?: string | undefined }) {
+  const sort = SORTS.find((s) => s.value === f.sortKey)!.sort;
+  const { q, levels, regions, statuses, categories, favoritesOnly, asOf } = f;
+  return { q, levels, regions, statuses, categories, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
+}
+
+const DEFAULT_SORT = 'published-desc';
+
+// The list is asked for as the address moves to 法规库, not after the page's first render, commit
+// and paint: its answer (≈ 2,500 laws) is on its way while the page mounts. The page's first ask
+// is the unfiltered one (default filters from 设置 follow once applied, as before).
+onRouteOpen('library', (r) =>
+  prefetchCall('laws:list', listInput({ q: '', levels: [], regions: [], statuses: [], categories: [], favoritesOnly: false, sortKey: DEFAULT_SORT, asOf: r.asOf }), 0),
+);
+
 export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const { message } = AntApp.useApp();
   const { settings, loaded, setFavorite } = useSettings();
@@ -68,7 +84,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const [statuses, setStatuses] = useState<Status[]>([]);
   const [categories, setCategories] = useState<string[]>([]);
   const [favoritesOnly, setFavoritesOnly] = useState(false);
-  const [sortKey, setSortKey] = useState('published-desc');
+  const [sortKey, setSortKey] = useState(DEFAULT_SORT);
   const [favTick, setFavTick] = useState(0);
   const height = useWindowHeight();
 
@@ -80,8 +96,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
     if (settings.defaultFilters.inForceOnly) setStatuses(['现行有效']);
   }, [loaded]);
 
-  const sort = SORTS.find((s) => s.value === sortKey)!.sort;
-  const input = { q, levels, regions, statuses, categories, favoritesOnly, sort, ...(asOf ? { asOf } : {}) };
+  const input = listInput({ q, levels, regions, statuses, categories, favoritesOnly, sortKey, asOf });
   const list = useCall('laws:list', input, favTick);
 
   const toggleFavorite = async (row: LawRow) => {

@@ -10,10 +10,10 @@ import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typogr
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VersionDiffDto } from '../../../../electron/shared/api-contract';
 import { versionDate } from '../../../../electron/shared/law-model';
-import { useCall } from '../../api/hooks';
+import { prefetchCall, useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { DiffText } from '../../components/records-ui';
-import { hrefOf, navigate } from '../../router';
+import { hrefOf, navigate, onRouteOpen } from '../../router';
 import { useOriginCrumb } from '../../components/origin-crumb';
 import { useSettings } from '../../settings-context';
 import { KIND_TEXT } from '../../components/mapping-kind';
@@ -52,6 +52,18 @@ const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; ind
   );
 });
 
+// The law and the diff are asked for as the address moves to 版本对比 (the versions are in it
+// when a link names them), while the page mounts, instead of after its first render and paint.
+onRouteOpen('diff', (r) => {
+  prefetchCall('law:get', { lawId: r.lawId });
+  if (r.from && r.to && r.from !== r.to) prefetchCall('versions:diff', diffInput(r.from, r.to, false));
+});
+
+/** What the page asks of versions:diff — one builder, so a prefetch has the page's very key. */
+function diffInput(fromId: string, toId: string, showAll: boolean) {
+  return { fromId, toId, changedOnly: !showAll };
+}
+
 export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?: string | undefined; to?: string | undefined; articleKey?: string | undefined }) {
   const { settings } = useSettings();
   const origin = useOriginCrumb();
@@ -60,7 +72,7 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const fromId = from ?? versions[versions.length - 2]?.id;
   const toId = to ?? versions[versions.length - 1]?.id;
   const [showAll, setShowAll] = useState(false);
-  const input = fromId && toId && fromId !== toId ? { fromId, toId, changedOnly: !showAll } : null;
+  const input = fromId && toId && fromId !== toId ? diffInput(fromId, toId, showAll) : null;
   const diff = useCall('versions:diff', input);
   const body = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
@@ -99,13 +111,18 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   closeGap(rows.length);
 
   if (law.error) return <ErrorState message={law.error} onRetry={law.reload} />;
-  if (!law.data) return <Skeleton active style={{ padding: 24 }} />;
+  if (!law.data)
+    return (
+      <div data-testid="diff-page">
+        <Skeleton active style={{ padding: 24 }} />
+      </div>
+    );
   const options = [...versions].reverse().map((v) => ({ value: v.id, label: `${versionDate(v) || '无日期'} · ${v.status}` }));
   const go = (f?: string, t?: string) => navigate({ page: 'diff', lawId, ...(f ? { from: f } : {}), ...(t ? { to: t } : {}) }, { replace: true });
   const current = versions.find((v) => v.id === toId);
 
   return (
-    <div className="page" ref={body}>
+    <div className="page" ref={body} data-testid="diff-page">
       <Breadcrumb
         items={[
           origin,

@@ -1,0 +1,78 @@
+// 法规库 and 版本对比 ask for their data as the address moves to them, before the page has rendered
+// (not from an effect after its first render, commit and paint), and use that answer: one request
+// per open, sent while the page's own element was not yet in the document.
+
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { go, haveChromium, useBrowser } from './browser-harness';
+
+interface Sent {
+  channel: string;
+  body: string;
+  pageThere: boolean;
+}
+
+/** Records every API request of the page from now on, with whether `selector` was in the document when it was sent. */
+async function recordRequests(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __sent: Sent[]; __fetch?: typeof fetch };
+    w.__sent = [];
+    w.__fetch ??= window.fetch;
+    const original = w.__fetch;
+    window.fetch = (input, init) => {
+      const url = String(input);
+      if (url.startsWith('/api/') && url !== '/api/events') {
+        w.__sent.push({ channel: url.slice('/api/'.length), body: String(init?.body ?? ''), pageThere: document.querySelector(sel) !== null });
+      }
+      return original(input, init);
+    };
+  }, selector);
+}
+
+const sent = (page: Page) => page.evaluate(() => (window as unknown as { __sent: Sent[] }).__sent);
+
+describe.skipIf(!haveChromium)('pages that ask for their data before they render', () => {
+  const withSession = useBrowser();
+
+  it('法规库 opened from 搜索: its one laws:list request is sent before the page is in the document', () =>
+    withSession(async ({ page, face }) => {
+      const whole = await face.service.call('laws:list', {});
+      await go(page, '#/search');
+      await page.getByTestId('search-input').waitFor();
+      await recordRequests(page, '[data-testid="library-total"]');
+      await go(page, '#/library');
+      await page.getByTestId('library-total').filter({ hasText: `共 ${whole.total} 部` }).waitFor();
+      await page.getByTestId('law-title').first().waitFor();
+      const lists = (await sent(page)).filter((s) => s.channel === 'laws:list');
+      expect(lists).toHaveLength(1);
+      expect(lists[0]!.pageThere).toBe(false);
+      // The page's own later asks still go out: a filter typed is a new request, answered.
+      await page.getByTestId('library-filter').locator('input').fill('统计法');
+      await expect.poll(async () => (await sent(page)).filter((s) => s.channel === 'laws:list').length).toBe(2);
+      await expect.poll(() => page.getByTestId('law-title').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('统计法')]));
+    }));
+
+  it('版本对比 opened with both versions in the address: law:get and versions:diff sent before the page is in the document, once each', () =>
+    withSession(async ({ page, face }) => {
+      const law = (await face.service.call('laws:list', { q: '统计法' })).rows.find((r) => r.versionCount > 1)!;
+      const { versions } = await face.service.call('law:get', { lawId: law.lawId });
+      await go(page, '#/search');
+      await page.getByTestId('search-input').waitFor();
+      await recordRequests(page, '[data-testid="diff-page"]');
+      await go(page, `#/diff/${encodeURIComponent(law.lawId)}?from=${encodeURIComponent(versions[0]!.id)}&to=${encodeURIComponent(versions[1]!.id)}`);
+      await page.getByTestId('diff-summary').waitFor();
+      await page.getByTestId('diff-row').first().waitFor();
+      const asked = await sent(page);
+      const diffs = asked.filter((s) => s.channel === 'versions:diff');
+      expect(diffs).toHaveLength(1);
+      expect(JSON.parse(diffs[0]!.body)).toEqual({ fromId: versions[0]!.id, toId: versions[1]!.id, changedOnly: true });
+      expect(diffs[0]!.pageThere).toBe(false);
+      const gets = asked.filter((s) => s.channel === 'law:get');
+      expect(gets).toHaveLength(1);
+      expect(gets[0]!.pageThere).toBe(false);
+      // Showing every article asks again (the page's own request), and gets the unchanged rows too.
+      await page.getByTestId('diff-changed-only').click();
+      await page.locator('[data-testid="diff-row"][data-kind="same"]').first().waitFor();
+      expect((await sent(page)).filter((s) => s.channel === 'versions:diff')).toHaveLength(2);
+    }));
+});
