@@ -86,9 +86,8 @@ export function excessivePenalty(sentences: DraftSentence[], params: RuleParams)
     if (!worst) continue;
     out.push({
       sentence: s,
-      detail: worst.daily
-        ? `本条约定按日${worst.written}计付违约金，折合每年约 ${pct(worst.rate * 365)}，高于本规则按日万分之${Number(params.maxDailyPerTenThousand ?? 5)}的提示线。`
-        : `本条约定的违约金为${worst.written}，高于本规则合同价款 ${Number(params.maxPercent ?? 20)}% 的提示线。`,
+      // said as the 意见书 says it; the thresholds are the office's and stay in the rule file
+      detail: worst.daily ? `本条约定按日${worst.written}计付违约金（折合年利率约${pct(worst.rate * 365)}），明显过高。` : `本条约定的违约金（${worst.written}）明显偏高。`,
     });
   }
   return out;
@@ -194,8 +193,8 @@ export function procurementThreshold(sentences: DraftSentence[], docText: string
   const price = contractPrice(sentences, new RegExp(String(params.price ?? '价款|总价|金额|费用'), 'u'));
   const threshold = Number(params.thresholdYuan ?? 1000000);
   if (!price || price.amount < threshold) return [];
-  const wan = (n: number) => `${Math.round(n / 100) / 100} 万元`;
-  return [{ sentence: price.sentence, detail: `合同价款约 ${wan(price.amount)}，达到本规则的采购限额提示线 ${wan(threshold)}，合同中没有写明采用的政府采购方式或者中标、成交结果。` }];
+  const wan = (n: number) => `${Math.round(n / 100) / 100}万元`;
+  return [{ sentence: price.sentence, detail: `合同价款约${wan(price.amount)}，可能达到政府采购限额标准，合同中没有写明采用的政府采购方式或者中标、成交结果。` }];
 }
 
 const PARTY_LINE = /(甲方|乙方|丙方|委托方|受托方|委托人|受托人|采购人|供应商|发包方|承包方|资助方|出让方|受让方|合作方|买方|卖方)[^：:\n]{0,12}[：:]\s*([^\n，,；;。（(：:]{2,40})/gu;

@@ -70,7 +70,8 @@ export class BasisResolver {
   }
 
   private compute(ref: BasisRef): Basis {
-    const written = `《${ref.law}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
+    // a title quoting another (关于适用《民法典》…的解释) takes 〈〉 inside the outer 《》
+    const written = `《${ref.law.replaceAll('《', '〈').replaceAll('》', '〉')}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
     // A code kept as its parts (民法典: 总则, 合同编 … each a work of the library) has no one law
     // to name: its article is found in whichever part holds it.
     if (ref.article && codeParts(this.store, ref.law)) return this.cited(resolveRef(this.store, { law: ref.law, article: ref.article, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}) }, this.asOf), ref, written);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PrecheckResultSchema } from '../../../electron/shared/review-workbench';
-import { DRAFTS, REVIEW_LAWS, ROOT, RULES } from './review-test-support';
+import { CONTRACT_LAWS, DRAFTS, REVIEW_LAWS, ROOT, RULES } from './review-test-support';
 
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-precheck-cli-'));
 const lib = join(work, 'lib');
@@ -19,7 +19,8 @@ function lawdesk(...args: string[]) {
 
 beforeAll(() => {
   expect(lawdesk('import', REVIEW_LAWS).status).toBe(0);
-}, 60_000);
+  expect(lawdesk('import', CONTRACT_LAWS).status).toBe(0);
+}, 90_000);
 
 describe('lawdesk precheck', () => {
   it('--json is the PrecheckResult contract: rule, severity, article, excerpt, basis {lawId, versionId, articleKey}, reason', () => {
@@ -32,6 +33,21 @@ describe('lawdesk precheck', () => {
     expect(permit.basis!.lawId).toMatch(/^L[0-9a-f]{10}$/);
     expect(permit.basis!.versionId).toBe(`${permit.basis!.lawId}@2019-04-23`);
     expect(out.counts['必须修改']).toBeGreaterThan(5);
+  }, 60_000);
+
+  it('--kind 合同 runs the contract rules, the parties above 第一条 included, each basis a 民法典 article', () => {
+    const r = lawdesk('precheck', join(DRAFTS, 'planted-tech-development-contract.md'), '--kind', '合同', '--as-of', '2026-03-01', '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const out = PrecheckResultSchema.parse(JSON.parse(r.stdout));
+    expect(out.kind).toBe('合同');
+    const party = out.findings.find((f) => f.rule === 'contract-internal-department')!;
+    expect(party).toMatchObject({ severity: '必须修改', article: null, excerpt: '委托方（甲方）：高青县科学技术局成果转化科' });
+    expect(party.basis).toMatchObject({ citation: '《中华人民共和国民法典》第九十七条' });
+    expect(party.basis!.versionId).toMatch(/^L[0-9a-f]{10}@2020-05-28$/);
+    expect(out.findings.find((f) => f.rule === 'contract-excessive-penalty')!.article!.label).toBe('第七条');
+    // the same file as a 规范性文件: no contract rule looks at it
+    const asNormative = PrecheckResultSchema.parse(JSON.parse(lawdesk('precheck', join(DRAFTS, 'planted-tech-development-contract.md'), '--as-of', '2026-03-01', '--json').stdout));
+    expect(asNormative.findings.filter((f) => f.rule.startsWith('contract-'))).toEqual([]);
   }, 60_000);
 
   it('bad input: an empty file, an unknown kind, a broken rule file — clear messages, exit codes', () => {
