@@ -10,14 +10,17 @@
 //      npm run bench:ocr -- --stages   (CPU-s of each page by stage, in-process, one tesseract worker)
 //      npm run bench:ocr -- --stages --compare   (each page also read the former way, rotateAuto
 //        on the full page, right after: a same-load before/after)
+//      npm run bench:ocr -- --built --cases long   (the same, on the code bundled to plain JavaScript as
+//        the app ships it: the bench and ocr-page-worker.js bundled by esbuild and run by plain node —
+//        no TypeScript loader in the process or in the OCR thread)
 //
 // Each case is a whole law: 山东省法律援助条例 as two scanned pages (page 1 clean, rotated 1.5°, noisy
 // and blurred, JPEG quality 30, or under a red seal; page 2 clean), and the 1955 国务院 regulation
 // as a scanned PDF. Per case: characters right (LCS against the Markdown source, article texts),
 // articles exact, and how many wrong articles have a wrong character NOT among their suspects
 // (the target is 0: every error must be highlighted for 核对).
-import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
@@ -129,6 +132,12 @@ async function measure<T>(run: () => Promise<T>) {
   return { result, cpuS: (cpu.user + cpu.system) / 1e6, wallS: (Date.now() - t0) / 1000, peakMb: Math.round(peak / 1048576), maxPauseMs: Math.round(loop.max / 1e6), p99PauseMs: Math.round(loop.percentile(99) / 1e6), maxPauseCpuMs: Math.round(maxBusyMs) };
 }
 
+/** What the RSS figures are: one process, its threads, and how its code was loaded. */
+function whoseRss(): string {
+  const built = !import.meta.url.endsWith('.ts');
+  return `RSS = this Node ${process.version} process (pid ${process.pid}: main thread + OCR thread(s)${process.env.LAWDESK_OCR_TESSERACT_THREAD === '1' ? ' + each one\'s tesseract.js thread (LAWDESK_OCR_TESSERACT_THREAD=1)' : ' with tesseract inside each'}; no child processes), sampled every 50 ms; code ${built ? 'bundled to plain JavaScript as packaged (--built)' : 'TypeScript through tsx (the loader adds to RSS; --built measures the bundled code)'}`;
+}
+
 const uptime = () => `uptime: ${execSync('uptime').toString().trim()}`;
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
@@ -140,6 +149,7 @@ async function longScan(): Promise<void> {
   const file = longScanPdf(20);
   const bytes = readFileSync(file);
   console.log(`${uptime()}  (start of the 20-page scan; ${file}, ${(bytes.length / 1048576).toFixed(1)} MB)`);
+  console.log(whoseRss());
   let done = 0;
   const m = await measure(() => extractDocument(bytes, 'long-scan.pdf', { ocr: { onProgress: (p) => (done = p.done) } }));
   const rows = [{ case: '20-page scanned PDF', pages: m.result.pages, recognised: done, threads: ocrWorkerCount(), cpuSPerPage: (m.cpuS / 20).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, p99LoopPauseMs: m.p99PauseMs, maxMainCpuInPauseMs: m.maxPauseCpuMs, chars: m.result.text.length }];
@@ -279,7 +289,38 @@ async function stages(cases: string[], compare: boolean): Promise<void> {
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
 }
 
+/**
+ * --built: bundles this bench and the OCR thread's entry (ocr-page-worker.ts) with esbuild as
+ * electron-vite bundles the app (packages external), and runs the bundle with plain node. The
+ * bundle lies under node_modules (so its packages resolve) in a folder named with this process's id
+ * (worktrees share one node_modules); the thread's file sits beside it as `ocr-page-worker.js`,
+ * where pageWorkerFile() looks for it in a build.
+ */
+async function runBuilt(): Promise<number> {
+  const { build } = await import('esbuild');
+  const here = import.meta.dirname;
+  const root = join(here, '..', '..');
+  const dir = join(root, 'node_modules', '.cache', 'lawdesk-bench', `ocr-bench-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  // node_modules ends the package scope lookup: without this the .js worker would load as CommonJS.
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  const common = { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'error' } as const;
+  try {
+    await build({ ...common, entryPoints: [join(here, 'ocr-bench.ts')], outfile: join(dir, 'ocr-bench.mjs'), define: { 'import.meta.dirname': JSON.stringify(here) } });
+    await build({ ...common, entryPoints: [join(root, 'electron/core/importers/ocr-page-worker.ts')], outfile: join(dir, 'ocr-page-worker.js') });
+    const args = process.argv.slice(2).filter((a) => a !== '--built');
+    const r = spawnSync(process.execPath, ['--expose-gc', join(dir, 'ocr-bench.mjs'), ...args], { stdio: 'inherit' });
+    return r.status ?? 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--built') && import.meta.url.endsWith('.ts')) {
+    process.exitCode = await runBuilt();
+    return;
+  }
   const at = process.argv.indexOf('--cases');
   const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
   if (cases.includes('repeat')) await repeatImports();
