@@ -146,10 +146,10 @@ export class PageImageMaker {
     return (await this.ask({ kind: 'pdf-page', pageNo })).image!;
   }
 
-  /** Starts this thread's tesseract worker (WASM + chi_sim model). */
-  async startOcr(): Promise<void> {
+  /** Starts this thread's tesseract worker (WASM + chi_sim model); `inline`: it runs in this OCR thread, not a thread of its own. */
+  async startOcr(): Promise<{ inline: boolean }> {
     this.ocrStarted = true;
-    await this.ask({ kind: 'ocr-start' });
+    return { inline: (await this.ask({ kind: 'ocr-start' })).tesseractInline === true };
   }
 
   /** Decodes and recognises a photo or scan; `placed` is an OFD picture's width on its page (for the resolution). */

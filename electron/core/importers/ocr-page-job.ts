@@ -7,7 +7,7 @@
 
 import { ExtractError } from './extracted-document';
 import type { OcrPage, PageImage } from './ocr-engine';
-import { newTesseract, recognisePage, type TWorker } from './ocr-tesseract';
+import { newTesseract, recognisePage, tesseractRunsInline, type TWorker } from './ocr-tesseract';
 import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
 import type { PdfDocument, PdfTask } from './pdf-text-extractor';
 import type { TextLine } from './text-layout';
@@ -29,7 +29,7 @@ export type PageJobRequest =
 export type Blankable = PageImage & { blank: boolean };
 /** A recognised page; a blank one is not recognised (no lines). */
 export type RecognisedPage = { page: OcrPage; blank: boolean };
-export type PageJobResult = { image?: Blankable; pages?: number; lines?: TextLine[][]; recognised?: RecognisedPage; preview?: PagePreview };
+export type PageJobResult = { image?: Blankable; pages?: number; lines?: TextLine[][]; recognised?: RecognisedPage; preview?: PagePreview; tesseractInline?: boolean };
 
 export class PageJob {
   private task: PdfTask | undefined;
@@ -78,7 +78,7 @@ export class PageJob {
         return { image: await renderPdfPage(this.pdf, m.pageNo) };
       case 'ocr-start':
         await (this.tesseract ??= newTesseract());
-        return {};
+        return { tesseractInline: tesseractRunsInline() };
       case 'ocr-image': {
         const img = await imageFilePage(m.bytes, m.name);
         // An OFD page's picture: the resolution follows from its pixels over the width it is placed at.

@@ -6,10 +6,12 @@
 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { defaultUserDataDir } from '../util/user-data-dir';
 import type { OcrLine, OcrSymbol, PageImage } from './ocr-engine';
 import { reducedPgm } from './ocr-images';
 import { lstmModelDir } from './ocr-model';
+import { inlineTesseract, type TesseractJobs } from './ocr-tesseract-inline';
 
 /** Where the model and the WASM core live: in node_modules, or app.asar.unpacked when packaged. */
 export function ocrAssetPaths(): { langPath: string; corePath: string } {
@@ -41,21 +43,33 @@ export async function ocrModelSource(langPath: string): Promise<{ langPath: stri
   return { langPath, gzip: true };
 }
 
-export type TWorker = Awaited<ReturnType<typeof import('tesseract.js')['createWorker']>>;
+export type TWorker = TesseractJobs;
 
-/** A tesseract.js worker with the packaged chi_sim model; called in the OCR page thread (ocr-page-job.ts). */
+/**
+ * Where tesseract runs: in the OCR page thread itself (ocr-tesseract-inline.ts: no third thread,
+ * no copies of the page and its result between threads), or — on the main thread, where its
+ * seconds of WASM would block the event loop, or with `LAWDESK_OCR_TESSERACT_THREAD=1` (to measure
+ * what the inline worker saves) — in tesseract.js's own worker thread.
+ */
+export function tesseractRunsInline(): boolean {
+  return !isMainThread && process.env.LAWDESK_OCR_TESSERACT_THREAD !== '1';
+}
+
+/** A tesseract worker with the packaged chi_sim model; called in the OCR page thread (ocr-page-job.ts). */
 export async function newTesseract(): Promise<TWorker> {
-  const { createWorker, OEM, PSM } = await import('tesseract.js');
   const { langPath, corePath } = ocrAssetPaths();
-  const worker = await createWorker('chi_sim', OEM.LSTM_ONLY, {
-    ...(await ocrModelSource(langPath)),
-    corePath,
-    cacheMethod: 'none',
-    errorHandler: () => undefined,
-  });
+  const model = await ocrModelSource(langPath);
+  let worker: TWorker;
+  if (tesseractRunsInline()) {
+    worker = await inlineTesseract({ lang: 'chi_sim', oem: 1, ...model });
+  } else {
+    const { createWorker, OEM } = await import('tesseract.js');
+    worker = await createWorker('chi_sim', OEM.LSTM_ONLY, { ...model, corePath, cacheMethod: 'none', errorHandler: () => undefined });
+  }
   await worker.setParameters({
     preserve_interword_spaces: '1',
-    tessedit_pageseg_mode: PSM.SINGLE_BLOCK,
+    // PSM.SINGLE_BLOCK
+    tessedit_pageseg_mode: '6',
     user_defined_dpi: '200',
   });
   return worker;
@@ -112,7 +126,7 @@ export async function recognisePage(worker: TWorker, img: PageImage, cpu?: Recog
   return lines;
 }
 
-export function toLines(data: Awaited<ReturnType<TWorker['recognize']>>['data']): OcrLine[] {
+export function toLines(data: import('tesseract.js').Page): OcrLine[] {
   const lines: OcrLine[] = [];
   for (const block of data.blocks ?? []) {
     for (const para of block.paragraphs) {
