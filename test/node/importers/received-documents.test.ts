@@ -2,7 +2,7 @@
 // make-received.ts from corpus laws with the chrome of the sites they come from): imported through
 // buildVersion as the app does, every article must equal the Markdown source's, and the metadata the
 // document states (its 信息公开 table, the database's field list, a copied text's 【…】 header) must
-// come out. Before this suite: 203/207 articles, 7/17 metadata fields.
+// come out. Before this suite: 239/290 articles, 10/25 metadata fields (6 files).
 
 import { describe, expect, it } from 'vitest';
 import { checkReceived, receivedCases } from './received-check';
@@ -82,7 +82,14 @@ describe('text copied from a web page', () => {
       '　　第二条　本条例适用于本市。价格为[2]元的，不在此限。', // no note [2]: kept as written
     ]);
     expect(metaFromFields(r.fields)).toEqual({ issuer: '某市人民代表大会常务委员会', docNumber: '某市人民代表大会常务委员会公告第3号' });
-    expect(r.removed).toEqual({ header: 3, boxes: 1, notes: 1, tags: 1 });
+    expect(r.removed).toEqual({ header: 3, boxes: 1, notes: 1, tags: 1, furniture: 0 });
+  });
+
+  it('drops page furniture above the title and below the last article, never a law line', () => {
+    const page = ['您当前的位置：首页 > 政务公开', '【字体：大 中 小】', '某市条例', '第一条 为了规范管理，制定本条例。', '第二条 关闭、撤销的，打印、复制其档案。', '【打印本页】【关闭窗口】', '分享到：微信 微博', '上一篇：某市办法'].join('\n');
+    const r = cleanWebCopy(page);
+    expect(r.text.split('\n')).toEqual(['某市条例', '第一条 为了规范管理，制定本条例。', '第二条 关闭、撤销的，打印、复制其档案。']);
+    expect(r.removed.furniture + r.removed.header).toBe(5);
   });
 
   it('leaves a plain law alone', () => {
