@@ -84,6 +84,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
       if (r.header) warnings.push(`已把文件开头的 ${r.header} 行标注信息（发布部门、发文字号等）读作元数据`);
       if (r.boxes) warnings.push(`已去除 ${r.boxes} 处网页附带的关联法规提示`);
       if (r.notes) warnings.push(`已去除 ${r.notes} 条脚注及其标号`);
+      if (r.furniture) warnings.push(`已去除 ${r.furniture} 行网页附带的导航、打印、分享等内容`);
       if (r.tags) warnings.push(`已去除 ${r.tags} 个网页换行标记（<br> 等）`);
     }
     if (normalised.trim() === '') throw new ExtractError('文件只有空白，没有内容');

@@ -7,7 +7,7 @@ import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { fieldOfLabel, guessMetadata, inlineFields, metaFromFields } from './document-metadata';
-import { ARTICLE_START_RE, toPlainLawText } from './plain-law-text';
+import { ARTICLE_START_RE, isPageFurniture, toPlainLawText } from './plain-law-text';
 
 const GB_LABELS = /^(?:gb2312|gb_2312(?:-80)?|gbk|x-gbk|gb18030|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/i;
 const UTF8_LABELS = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
@@ -268,6 +268,8 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
     }
   }
   let content = best ? walkLines(best.el) : all;
+  // The content cell often ends with the page's own links (责任编辑, 打印, 纠错, 扫一扫) after the law.
+  while (content.length > 1 && isPageFurniture(content[content.length - 1]!)) content.pop();
   const dropped = cjk[n]! - content.reduce((s, l) => s + cjkCount(l), 0);
   if (dropped > 0) warnings.push(`已去除正文以外的网页内容（导航、页脚等）约 ${dropped} 字`);
 

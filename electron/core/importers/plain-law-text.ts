@@ -128,17 +128,39 @@ const NOTE_MARK_RE = /[[［](\d{1,3})[\]］]/g;
 const COPYRIGHT_RE = /^(?:©|\(c\)|Copyright\b|版权所有|.{0,20}版权所有[\s\u3000]*$)/i;
 /** "(2015修正)", "（2019年修订）", "(2015修正本)" after a database's title: the edition, not the name. */
 const EDITION_RE = /[（(](?:19|20)\d{2}年?(?:修正|修订|修改)(?:本|版|文本)?[)）]$/;
+/**
+ * A line of page furniture a selection in the browser takes along: breadcrumbs, print/close/share
+ * links, 字号 switches, the QR prompt, 责任编辑/来源/浏览次数, 上一篇/下一篇 and related-article
+ * lists' headings. Only ever dropped above the title or below the last article.
+ */
+const FURNITURE_RE =
+  /^(?:.{0,12}(?:当前位置|您的位置|现在的位置)[：:]|首页\s*[>›»/]|.*\s[>›»]\s.*$|【?(?:打印|打印本页|打印此页|关闭|关闭窗口|收藏|我要纠错|纠错|分享到?|字体|字号|返回顶部)(?:[】：:]|\s|$)|扫一扫|.{0,12}(?:责任编辑|来源|浏览次数|访问次数|点击数|作者)[：:]|(?:相关(?:稿件|文章|链接|新闻|阅读)|上一篇|下一篇)(?:[：:]|$)|(?:【[^】]{1,8}】[\s\u3000]*)+$)/;
+
+export function isPageFurniture(line: string): boolean {
+  const t = line.trim();
+  return t !== '' && t.length <= 80 && FURNITURE_RE.test(t);
+}
+
+/** "label：value" pairs in a line of a copied 信息公开 table ("发文机关：\t国务院\t成文日期：\t2024年05月26日"). */
+const LABEL_RUN_RE = /(?:^|[\s\u3000]+)((?:[\u4e00-\u9fa5][\s\u3000]*){2,6}?)[：:]/g;
+function tablePairs(line: string): [string, string][] | undefined {
+  const labels = [...line.matchAll(LABEL_RUN_RE)];
+  if (labels.length === 0 || labels[0]!.index !== 0) return undefined;
+  const pairs = labels.map((m, k): [string, string] => [m[1]!, line.slice(m.index + m[0].length, labels[k + 1]?.index ?? line.length).trim()]);
+  return pairs.some(([l]) => fieldOfLabel(l)) || pairs.length >= 2 ? pairs : undefined;
+}
+
 const BODY_RE = new RegExp(`^[\\s\\u3000]*(?:第${NUM}(?:条|章|节|编)|[一二三四五六七八九十]+、)`);
 
 export interface WebCopyResult {
   text: string;
   /** The labelled header's pairs, for metaFromFields. */
   fields: [string, string][];
-  removed: { header: number; boxes: number; notes: number; tags: number };
+  removed: { header: number; boxes: number; notes: number; tags: number; furniture: number };
 }
 
 export function cleanWebCopy(input: string): WebCopyResult {
-  const removed = { header: 0, boxes: 0, notes: 0, tags: 0 };
+  const removed = { header: 0, boxes: 0, notes: 0, tags: 0, furniture: 0 };
   let text = input.replace(TAG_BREAK_RE, () => {
     removed.tags++;
     return '\n';
@@ -149,19 +171,31 @@ export function cleanWebCopy(input: string): WebCopyResult {
   const bodyAt = lines.findIndex((l) => BODY_RE.test(l));
   const out: string[] = [];
   let title: string | undefined;
+  let bodyOutAt = Infinity;
   // The labelled header: lines before the body that a database writes as 【label】value or
   // label：value with a known label, or as an unknown 【…】 label (时效性, 效力级别, 法宝引证码).
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     if (bodyAt >= 0 && i >= bodyAt) {
+      bodyOutAt = out.length;
       out.push(...lines.slice(i));
       break;
+    }
+    const pairs = tablePairs(line);
+    if (pairs) {
+      fields.push(...pairs);
+      removed.header++;
+      continue;
     }
     const m = LABEL_LINE_RE.exec(line);
     const label = m?.[1] ?? m?.[3];
     if (m && label && (fieldOfLabel(label) || m[1] !== undefined)) {
       if (fieldOfLabel(label)) fields.push([label, (m[2] ?? m[4] ?? '').trim()]);
       removed.header++;
+      continue;
+    }
+    if (title === undefined && isPageFurniture(line)) {
+      removed.furniture++;
       continue;
     }
     if (line !== '' && title === undefined) {
@@ -173,14 +207,24 @@ export function cleanWebCopy(input: string): WebCopyResult {
     if (title !== undefined && line.replace(/[\s\u3000]+/g, '') === title.replace(/[\s\u3000]+/g, '')) continue;
     out.push(lines[i]!);
   }
+  // A stated title found further down: what stands above it is the page's, not the law's.
+  const stated = fields.find(([l]) => fieldOfLabel(l) === 'title')?.[1].replace(/[\s\u3000]+/g, '');
+  const titleAt = stated ? out.findIndex((l, k) => k < bodyOutAt && l.replace(/[\s\u3000]+/g, '') === stated) : -1;
+  if (titleAt > 0) {
+    removed.furniture += out.slice(0, titleAt).filter((l) => l.trim() !== '').length;
+    out.splice(0, titleAt);
+  }
   // Notes: "[1] …" lines after the last article (with a copyright line), and their markers.
   const notes = new Set<string>();
   let end = out.length;
   let tail = false;
   for (let i = out.length - 1; i >= 0; i--) {
     const l = out[i]!.trim();
-    if (l === '' || COPYRIGHT_RE.test(l)) {
-      if (l !== '') tail = true;
+    if (l === '' || COPYRIGHT_RE.test(l) || isPageFurniture(l)) {
+      if (l !== '') {
+        tail = true;
+        if (!COPYRIGHT_RE.test(l)) removed.furniture++;
+      }
       end = i;
       continue;
     }
