@@ -7,6 +7,8 @@
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
 //      npm run bench:ocr -- --cases short    (a 2-page scanned PDF imported 4 times in a row with the OCR
 //        thread kept between imports, then 2 times with keeping off: CPU-s a page per import)
+//      npm run bench:ocr -- --cases flags    (the 待核对 highlights on kept tesseract outputs of held-out laws, no
+//        OCR: wrong articles not highlighted, right characters highlighted — ocr-flag-score.ts; -v lists them)
 //      npm run bench:ocr -- --stages   (CPU-s of each page by stage, in-process, one tesseract worker)
 //      npm run bench:ocr -- --stages --compare   (each page also read the former way, rotateAuto
 //        on the full page, right after: a same-load before/after)
@@ -326,6 +328,7 @@ async function main(): Promise<void> {
   if (cases.includes('repeat')) await repeatImports();
   if (cases.includes('short')) await shortScans();
   if (cases.includes('long')) await longScan();
+  if (cases.includes('flags')) (await import('./ocr-flag-score')).printFlagReport(process.argv.includes('-v'));
   if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
   if (process.argv.includes('--stages')) {
