@@ -56,11 +56,17 @@ describe('workbench:* channels', () => {
     expect(at('penalty-create').article?.label).toBe('第五条');
     expect(at('remedy-restriction').article?.label).toBe('第九条');
     await svc.call('workbench:accept', { id, findingId: at('remedy-restriction').id });
+    // a contract rule's finding goes into the 意见书 as written: what this contract says, then why
+    expect(at('contract-excessive-penalty').article?.label).toBe('第六条');
+    await svc.call('workbench:accept', { id, findingId: at('contract-excessive-penalty').id });
     const after = (await svc.call('workbench:dismiss', { id, findingId: at('penalty-create').id, reason: '改为违约金条款' })) as { decisions: Record<string, { status: string }> };
-    expect(Object.values(after.decisions).map((d) => d.status).sort()).toEqual(['accepted', 'dismissed']);
+    expect(Object.values(after.decisions).map((d) => d.status).sort()).toEqual(['accepted', 'accepted', 'dismissed']);
     const file = (await svc.call('workbench:opinion', { id, format: 'docx', office: '高青县科学技术局', prefix: '高科审' })) as { fileId: string };
     const bytes = Buffer.from(((await svc.call('files:get', { fileId: file.fileId })) as { dataBase64: string }).dataBase64, 'base64');
-    expect((await mammoth.extractRawText({ buffer: bytes })).value).toContain('放弃申请行政复议和提起行政诉讼');
+    const text = (await mammoth.extractRawText({ buffer: bytes })).value;
+    expect(text).toContain('放弃申请行政复议和提起行政诉讼');
+    expect(text).toContain('本条约定按日千分之五计付违约金（折合年利率约182.5%），明显过高。约定的违约金过分高于造成的损失的');
+    expect(text).toContain('累计不超过合同总价款的百分之十');
   }, 120_000);
 
   it('a second version: progress by task, the comparison, an edited proposal refused when blank', async () => {
