@@ -145,7 +145,7 @@ export function clauseMissing(sentences: DraftSentence[], docText: string, param
   return [{ ...(at ? { sentence: at } : {}), detail: String(params.detail ?? '') }];
 }
 
-const ARBITRATION = /仲裁委员会|仲裁机构|(?:申请|提交|提请|通过)[^，。；]{0,12}仲裁|仲裁解决/u;
+const ARBITRATION = /仲裁委员会|仲裁机构|(?:申请|提交|提请|通过|选择)[^，。；]{0,12}仲裁|仲裁解决|仲裁或(?:者)?(?:诉讼|起诉)|(?:诉讼|起诉)或(?:者)?仲裁/u;
 const COURT = /(?:人民)?法院[^，。；]{0,8}(?:起诉|诉讼|管辖)|提起(?:民事)?诉讼|向[^，。；]{0,24}法院(?:起诉|提起)|诉讼(?:方式)?解决|起诉/u;
 /** What a court does to an award is not a choice of forum (撤销、执行仲裁裁决, 保全). */
 const AWARD_COURT = /(?:申请)?(?:撤销|执行|不予执行)[^，。；]{0,8}仲裁裁决|仲裁裁决[^，。；]{0,12}(?:撤销|执行)|(?:财产|证据)保全/gu;
