@@ -85,6 +85,11 @@ describe('contract sentence rules: the wordings offices use, and the lawful clau
       expect(fires('contract-ip-fiscal', s, funded + s)).toBe(true);
     }
     for (const s of ['项目形成的知识产权由乙方依法取得，甲方可以依法无偿实施。', '为了国家安全的需要，项目成果归甲方所有。']) expect(fires('contract-ip-fiscal', s, funded + s)).toBe(false);
+    // buying equipment with the grant does not make the project a purchase
+    const equipment = funded + '资助经费用于购买中试设备。';
+    expect(fires('contract-ip-fiscal', '项目形成的知识产权归甲方所有。', equipment + '项目形成的知识产权归甲方所有。')).toBe(true);
+    const purchase = '科普展品采购合同。采购人：高青县科学技术局；供应商：山东博览展示工程有限公司。项目经费由县财政资金安排。';
+    expect(fires('contract-ip-fiscal', '展品设计的著作权归甲方所有。', purchase)).toBe(false);
     const commissioned = '技术开发（委托）合同。甲方委托乙方开发平台软件，支付研究开发经费和报酬48万元。';
     expect(fires('contract-ip-fiscal', '委托开发完成的软件著作权归甲方所有。', commissioned)).toBe(false);
   });
