@@ -231,6 +231,13 @@ const INLINE_FIELD_RE = new RegExp(
   'g',
 );
 
+const GLUED_LABEL_RE = new RegExp(`(?<=[^\\s\\u3000【])(${Object.keys(FIELD_LABELS).sort((a, b) => b.length - a.length).join('|')})(?=[：:])`, 'g');
+
+/** "…公告第26号发布日期：2021-12-10" (a PDF's table row, cells glued) → a space before each known label. */
+export function spaceGluedLabels(line: string): string {
+  return line.replace(GLUED_LABEL_RE, ' $1');
+}
+
 /** "发布日期：2021-12-10　来源：…", "【发文字号】国发〔2024〕3号" inside a line → pairs. */
 export function inlineFields(line: string): [string, string][] {
   const out: [string, string][] = [];

@@ -5,7 +5,7 @@ import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { cleanMarkdown } from './markdown-text';
 import { metaFromFields } from './document-metadata';
-import { cleanWebCopy } from './plain-law-text';
+import { cleanWebCopy, webCopyWarnings } from './plain-law-text';
 import { imageKind } from './ocr-images';
 import { IMAGE_EXTENSIONS, IMPORT_EXTENSIONS } from '../../shared/import-formats';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
@@ -80,12 +80,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
       const web = cleanWebCopy(normalised);
       normalised = web.text;
       meta = metaFromFields(web.fields);
-      const r = web.removed;
-      if (r.header) warnings.push(`已把文件开头的 ${r.header} 行标注信息（发布部门、发文字号等）读作元数据`);
-      if (r.boxes) warnings.push(`已去除 ${r.boxes} 处网页附带的关联法规提示`);
-      if (r.notes) warnings.push(`已去除 ${r.notes} 条脚注及其标号`);
-      if (r.furniture) warnings.push(`已去除 ${r.furniture} 行网页附带的导航、打印、分享等内容`);
-      if (r.tags) warnings.push(`已去除 ${r.tags} 个网页换行标记（<br> 等）`);
+      warnings.push(...webCopyWarnings(web.removed));
     }
     if (normalised.trim() === '') throw new ExtractError('文件只有空白，没有内容');
     return { text: normalised, format, encoding, warnings, ...(meta && Object.keys(meta).length ? { meta } : {}) };

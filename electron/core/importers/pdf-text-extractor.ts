@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
-import { guessMetadata } from './document-metadata';
+import { guessMetadata, metaFromFields } from './document-metadata';
+import { cleanWebCopy, webCopyWarnings } from './plain-law-text';
 import { NeedsOcr, type OcrMode } from './extracted-document';
 import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 
@@ -167,5 +168,9 @@ function assemble(rawPages: TextLine[][], n: number): ExtractedDocument {
   if (!laid) throw noText();
   const warnings = [...laid.warnings];
   if (emptyPages.length > 0) warnings.unshift(`${pageList(emptyPages)}没有文字层（可能是图片或扫描页），内容未导入`);
-  return { text: laid.text, format: 'pdf', pages: n, meta: guessMetadata(laid.text), warnings };
+  // A web page printed to PDF (打印 → 另存为 PDF) carries the page's navigation, 信息公开 table and
+  // footer around the law, like a copy pasted into a text file.
+  const web = cleanWebCopy(laid.text);
+  warnings.push(...webCopyWarnings(web.removed));
+  return { text: web.text, format: 'pdf', pages: n, meta: { ...guessMetadata(web.text), ...metaFromFields(web.fields) }, warnings };
 }

@@ -3,7 +3,7 @@
 // headings as bare lines, no table of contents), and map stray CJK radicals back to ideographs.
 
 import { RADICAL_PAIRS } from './cjk-radical-map';
-import { fieldOfLabel } from './document-metadata';
+import { fieldOfLabel, spaceGluedLabels } from './document-metadata';
 
 const NUM = '[零〇一二三四五六七八九十百千两0-9０-９]+';
 const WS = '[\\s\\u3000\\u00a0]';
@@ -134,7 +134,7 @@ const EDITION_RE = /[（(](?:19|20)\d{2}年?(?:修正|修订|修改)(?:本|版|�
  * lists' headings. Only ever dropped above the title or below the last article.
  */
 const FURNITURE_RE =
-  /^(?:.{0,12}(?:当前位置|您的位置|现在的位置)[：:]|首页\s*[>›»/]|.*\s[>›»]\s.*$|【?(?:打印|打印本页|打印此页|关闭|关闭窗口|收藏|我要纠错|纠错|分享到?|字体|字号|返回顶部)(?:[】：:]|\s|$)|扫一扫|.{0,12}(?:责任编辑|来源|浏览次数|访问次数|点击数|作者)[：:]|(?:相关(?:稿件|文章|链接|新闻|阅读)|上一篇|下一篇)(?:[：:]|$)|(?:【[^】]{1,8}】[\s\u3000]*)+$)/;
+  /^(?:.{0,12}(?:当前位置|您的位置|现在的位置)[：:]|首页\s*[>›»/]|.*\s[>›»]\s.*$|【?(?:打印|打印本页|打印此页|关闭|关闭窗口|收藏|我要纠错|纠错|分享到?|字体|字号|返回顶部)(?:[】：:]|\s|$)|扫一扫|.{0,12}(?:责任编辑|来源|浏览次数|访问次数|点击数|作者)[：:]|(?:相关(?:稿件|文章|链接|新闻|阅读)|上一篇|下一篇)(?:[：:]|$)|(?:主办|承办|技术支持|网站标识码|地址|邮编|联系电话)(?:单位)?[：:]|.*(?:ICP备|公网安备)|(?:【[^】]{1,8}】[\s\u3000]*)+$)/;
 
 export function isPageFurniture(line: string): boolean {
   const t = line.trim();
@@ -159,6 +159,17 @@ export interface WebCopyResult {
   removed: { header: number; boxes: number; notes: number; tags: number; furniture: number };
 }
 
+/** The import report's lines for what cleanWebCopy took out. */
+export function webCopyWarnings(r: WebCopyResult['removed']): string[] {
+  const w: string[] = [];
+  if (r.header) w.push(`已把文件开头的 ${r.header} 行标注信息（发布部门、发文字号等）读作元数据`);
+  if (r.boxes) w.push(`已去除 ${r.boxes} 处网页附带的关联法规提示`);
+  if (r.notes) w.push(`已去除 ${r.notes} 条脚注及其标号`);
+  if (r.furniture) w.push(`已去除 ${r.furniture} 行网页附带的导航、打印、分享等内容`);
+  if (r.tags) w.push(`已去除 ${r.tags} 个网页换行标记（<br> 等）`);
+  return w;
+}
+
 export function cleanWebCopy(input: string): WebCopyResult {
   const removed = { header: 0, boxes: 0, notes: 0, tags: 0, furniture: 0 };
   let text = input.replace(TAG_BREAK_RE, () => {
@@ -181,7 +192,7 @@ export function cleanWebCopy(input: string): WebCopyResult {
       out.push(...lines.slice(i));
       break;
     }
-    const pairs = tablePairs(line);
+    const pairs = tablePairs(spaceGluedLabels(line));
     if (pairs) {
       fields.push(...pairs);
       removed.header++;
