@@ -16,6 +16,7 @@ import {
     Footer,
   HeadingLevel,
   LineRuleType,
+  NoBreakHyphen,
   NumberFormat,
   PageNumber,
   PageOrientation,
@@ -123,6 +124,15 @@ function para(children: (TextRun | Bookmark)[], opts: { indent?: boolean; align?
   return p;
 }
 
+/**
+ * A cell's text with the hyphen of a record id or number (L2020-007, GB/T 9704-2012) written as
+ * Word's non-breaking hyphen: LibreOffice and Word otherwise cut L2020- | 007 at a line end.
+ */
+function unbrokenIds(text: string): (string | NoBreakHyphen)[] {
+  const parts = text.split(/(?<=[A-Za-z0-9])-(?=[A-Za-z0-9])/);
+  return parts.flatMap((p, i) => (i ? [new NoBreakHyphen(), p] : [p])).filter((p) => p !== '');
+}
+
 const cellBorder = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder };
 
@@ -142,7 +152,7 @@ function table(b: Extract<DocBlock, { kind: 'table' }>, keepTail = false): Table
       borders,
       verticalAlign: VerticalAlign.CENTER,
       // A cell's lines (文件名称 / 文号) are paragraphs of their own.
-      children: t.split('\n').map((line) => new Paragraph({ alignment: !hd && b.align?.[i] === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: pitch * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ text: line, font: font(hd ? FONTS.hei : FONTS.fang), size, characterSpacing: 0 })] })),
+      children: t.split('\n').map((line) => new Paragraph({ alignment: !hd && b.align?.[i] === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER, ...(keepNext ? { keepNext: true } : {}), spacing: { line: pitch * 20, lineRule: LineRuleType.EXACT }, children: [new TextRun({ children: unbrokenIds(line), font: font(hd ? FONTS.hei : FONTS.fang), size, characterSpacing: 0 })] })),
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },

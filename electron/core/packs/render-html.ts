@@ -84,6 +84,7 @@ h4 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt
 .note { font-family: ${FONT_STACKS.kai}; }
 .note.warn { font-weight: bold; }
 .date { white-space: nowrap; }
+.nb { white-space: nowrap; } /* a hyphenated id (L2020-007) in a table cell */
 /* a heading of two lines is not cut by a page break (the TOC names the page it starts on) */
 h2, h3, h4 { break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 ${LINE_PT / 2}pt 0; font-size: 14pt; line-height: 22pt; letter-spacing: 0; }
@@ -134,10 +135,13 @@ function block(b: DocBlock): string {
     case 'table':
       // The head repeats on every page (thead); cells keep their dates whole, as the paragraphs do.
       return `<table${b.compact ? ' class="compact"' : ''}>${colgroup(b.widths, b.head.length)}<thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows
-        .map((r) => `<tr>${r.map((c, i) => `<td${b.align?.[i] === 'left' ? ' class="l"' : ''}>${txt(c).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`)
+        .map((r) => `<tr>${r.map((c, i) => `<td${b.align?.[i] === 'left' ? ' class="l"' : ''}>${cellText(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`;
   }
 }
+
+/** A table cell: dates and hyphenated ids (L2020-007) never cut at a line end; \n starts a line. */
+const cellText = (c: string) => txt(c).replace(/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g, '<span class="nb">$&</span>').replace(/\n/g, '<br>');
 
 function colgroup(widths: number[] | undefined, n: number): string {
   if (!widths || widths.length !== n) return '';

@@ -15,6 +15,13 @@ function sourceText(s: SourceRef): string {
   return `${KIND_LABEL[s.kind]}，${s.date}：${s.title}`;
 }
 
+/** Record ids three to a line (、 at each line's end), so a line break never falls inside an id. */
+function idLines(ids: string[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < ids.length; i += 3) lines.push(ids.slice(i, i + 3).join('、'));
+  return lines.join('、\n');
+}
+
 export function annualReportDocument(report: AnnualReport, today: string): PackDocument {
   const sections: DocSection[] = [];
   let n = 0;
@@ -29,9 +36,11 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
     sections.push({ id: id(), heading: s.heading, blocks, itemIds: [] });
   }
   if (report.figures.length) {
-    // Figures in a compact table that names its records by id (a column wide enough for two ids a
-    // line: L2020-007 is not cut at its hyphen); the records themselves listed once
-    // below, so a long list of sources never squeezes a table column.
+    // Figures in a compact table that names its records by id; the records themselves listed once
+    // below, so a long list of sources never squeezes a table column. Printed 横向 (GB/T 9704 横排
+    // 表格) in 小四: portrait, the ids column held under two ids a line and LibreOffice cut
+    // L2020-007 at its hyphen; at 23.5 of the landscape line's 53 characters it holds three ids a
+    // line, cut by us (idLines) so no viewer cuts one.
     const used = new Map<string, SourceRef>();
     for (const f of report.figures) for (const s of f.sources) used.set(s.id, s);
     const order: SourceRef['kind'][] = ['plan', 'lecture', 'review', 'register'];
@@ -41,11 +50,12 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
       heading: '附件：数据来源',
       blocks: [
         { kind: 'paragraph', text: '本报告中的数字和名单由法规案头根据下列记录统计生成，记录修改后重新生成即可更新。' },
-        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: [1, 3.5, 4.5, 4], rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, f.sources.map((s) => s.id).join('、') || '—']) },
+        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: [2.6, 10, 17, 23.5], align: ['center', 'left', 'left', 'left'], compact: true, rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, idLines(f.sources.map((s) => s.id)) || '—']) },
         { kind: 'subheading', level: 3, text: '来源记录一览', id: id() },
         ...records.map((s): DocBlock => ({ kind: 'paragraph', text: `${s.id}　${sourceText(s)}` })),
       ],
       itemIds: [],
+      landscape: true,
     });
   }
   return {

@@ -139,7 +139,10 @@ describe('the DOCX as Word reads it', () => {
     expect(paras[unit]!.right / char).toBeCloseTo(4 + (emWidth('2021年2月20日') - emWidth(UNIT)) / 2, 1);
     // The 落款 is kept with the text above it (keepNext down to the date).
     for (const p of paras.slice(note - 1, date)) expect(p.xml, p.text).toContain('<w:keepNext/>');
-    expect(paras[annex]!.breakBefore).toBe(true);
+    // The 附件 (数据来源, a table printed 横向) opens a landscape section of its own: a new page without a page break of its own.
+    expect(doc.indexOf('<w:t xml:space="preserve">附件</w:t>')).toBeGreaterThan(doc.indexOf('<w:sectPr'));
+    expect(paras[annex]!.breakBefore).toBe(false);
+    expect([...doc.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0])).toEqual(['<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>', '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>']);
     expect(paras[annex]!.align).toBe('left');
     expect(paras.slice(annex, annex + 4).find((p) => p.text === '数据来源')?.align).toBe('center');
   }, 60_000);
@@ -161,17 +164,18 @@ function pdfLines(pdf: string): { page: number; text: string; x0: number; x1: nu
 }
 
 function checkPages(pdf: string, label: string) {
-  const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
-  const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number);
-  expect(Math.abs(w! - 595.3), label).toBeLessThan(1);
-  expect(Math.abs(h! - 841.9), label).toBeLessThan(1);
+  const info = spawnSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' }).stdout;
+  // A4: the text portrait, the 数据来源 annex (a table) 横向.
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+  const landscape = sizes.map(([w]) => w === 842);
+  for (const wh of sizes) expect([[595, 842], [842, 595]], label).toContainEqual(wh);
   const pages = pdfLines(pdf);
   // Page numbers: "— N —" under the text block, odd at the right, even at the left.
   pages.forEach((lines, i) => {
-    const foot = lines.filter((l) => l.y > 742).map((l) => l);
+    const foot = lines.filter((l) => l.y > (landscape[i] ? 521.6 : 742)).map((l) => l);
     expect(foot.map((l) => l.text.replace(/\s/g, '')), `${label} p${i + 1}`).toEqual([`—${i + 1}—`]);
-    if (i % 2 === 0) expect(foot[0]!.x1, `${label} p${i + 1}`).toBeGreaterThan(480);
-    else expect(foot[0]!.x0, `${label} p${i + 1}`).toBeLessThan(115);
+    if (i % 2 === 0) expect(foot[0]!.x1, `${label} p${i + 1}`).toBeGreaterThan(landscape[i] ? 700 : 480);
+    else expect(foot[0]!.x0, `${label} p${i + 1}`).toBeLessThan(landscape[i] ? 135 : 115);
   });
   // Body lines: never more than 28 characters (digits count half; a closing mark may hang past the
   // edge, as Word and LibreOffice let it), full lines 28 — 27 where the 28th would be an opening
@@ -200,6 +204,11 @@ function checkPages(pdf: string, label: string) {
   const annex = pages.findIndex((p) => p[0]?.text === '附件');
   expect(annex, label).toBe(sign + 1);
   expect(pages[annex]![1]!.text.replace(/\s/g, ''), label).toBe('数据来源');
+  // The annex's table is printed 横向 and the text portrait; no record id is cut at its hyphen (L2020- | 007).
+  expect(landscape, label).toEqual(pages.map((_, i) => i >= annex));
+  const annexLines = pages.slice(annex).flat().map((l) => l.text.replace(/\s/g, ''));
+  expect(annexLines.filter((t) => /[LRD]\d{4}-\d{3}/.test(t)).length, label).toBeGreaterThan(10);
+  for (const t of annexLines) expect(t, label).not.toMatch(/[LRD]\d{4}-$|^\d{3}、/);
 }
 
 describe.skipIf(!hasCommand('pdftotext'))('the pages as printed', () => {
