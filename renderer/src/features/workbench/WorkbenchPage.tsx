@@ -4,7 +4,7 @@
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
 // the pre-check's progress as a percentage.
 
-import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography, Upload, message } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography, Upload, message } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -177,6 +177,23 @@ export function WorkbenchPage({ id }: { id: string }) {
       setBusy(false);
     }
   };
+  // The 意见书 holds the accepted findings only: a 要点 with none reads 经审查，未发现问题 — said of
+  // problems the pre-check found and nobody has decided yet, unless the adviser is told first.
+  const { modal } = AntApp.useApp(); // themed like the app (the static Modal.confirm is not)
+  const confirmExport = () => {
+    if (!open.length) return void exportOpinion();
+    const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
+    const must = count((f) => f.severity === '必须修改');
+    const byCategory = (['权限', '程序', '内容'] as const).map((c) => [c, count((f) => f.category === c)] as const).filter(([, n]) => n > 0);
+    modal.confirm({
+      title: `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}`,
+      content: `意见书只写入已采纳的意见；${byCategory.map(([c, n]) => `${c} ${n} 条`).join('、')}尚未决定是否采纳，没有采纳意见的要点会写成“经审查，未发现问题”。`,
+      okText: '仍然生成',
+      cancelText: '返回处理',
+      okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
+      onOk: () => void exportOpinion(),
+    });
+  };
   const exportOpinion = async () => {
     setBusy(true);
     try {
@@ -255,7 +272,7 @@ export function WorkbenchPage({ id }: { id: string }) {
             </Button>
           </Upload>
           <Select value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
-          <Button type="primary" onClick={() => void exportOpinion()} loading={busy} disabled={!view} data-testid="wb-export">
+          <Button type="primary" onClick={confirmExport} loading={busy} disabled={!view} data-testid="wb-export">
             生成合法性审查意见书
           </Button>
         </Space>
