@@ -3,7 +3,8 @@
 // page change re-generated (parse, serialise, inject, re-scan every <style>) the styles of each
 // component the previous page did not also show: a third of the main-thread time of opening a law
 // from 法规库, and most of painting a search's first results on a fresh 搜索 page. One hidden instance
-// of each component the app uses, mounted one by one when the browser is idle after start, holds them.
+// of each component the app uses, mounted one by one when the browser is idle after start (and no
+// page is opening), holds them.
 
 import {
   Alert,
@@ -121,14 +122,33 @@ const Keep = memo(function Keep({ at }: { at: number }) {
   return <>{INSTANCES[at]!()}</>;
 });
 
+/** A page opened within this long is still loading and painting: the keeper waits (ms). */
+const SETTLING_MS = 1000;
+let routeChangedAt = -Infinity;
+if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (routeChangedAt = performance.now()));
+
 export function StyleKeeper() {
   const [count, setCount] = useState(0);
+  const [retry, setRetry] = useState(0);
   useEffect(() => {
     if (count >= INSTANCES.length) return;
-    // The first waits for the app to settle after start; the rest follow in idle moments.
-    const id = requestIdleCallback(() => setCount((c) => c + 1), { timeout: count === 0 ? 1500 : 1000 });
-    return () => cancelIdleCallback(id);
-  }, [count]);
+    // The first waits for the app to settle after start; the rest follow in idle moments. An idle
+    // moment while a page opens is the wait for its answer: a step there (5–20 ms) delayed the
+    // first article of a law opened soon after start, so it waits for the page to settle.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const id = requestIdleCallback(
+      () => {
+        const wait = routeChangedAt + SETTLING_MS - performance.now();
+        if (wait > 0) timer = setTimeout(() => setRetry((r) => r + 1), wait);
+        else setCount((c) => c + 1);
+      },
+      { timeout: count === 0 ? 1500 : 1000 },
+    );
+    return () => {
+      cancelIdleCallback(id);
+      clearTimeout(timer);
+    };
+  }, [count, retry]);
   if (!count) return null;
   return (
     <div style={{ display: 'none' }} aria-hidden="true" data-testid="style-keeper" data-kept={count}>

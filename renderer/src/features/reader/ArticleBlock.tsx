@@ -9,13 +9,18 @@ import { CopyOutlined, FileAddOutlined, HistoryOutlined, LinkOutlined, TeamOutli
 import { Badge, Button, Space, Tag, Tooltip } from 'antd';
 import { memo } from 'react';
 import type { LinkRowDto } from '../../../../electron/shared/api-contract';
-import { ArticleText, linesHeight, type Unit } from './article-text';
+import { ArticleText, linesHeight, screenLines, type Unit } from './article-text';
 
 export type ArticleAction = 'activate' | 'cited' | 'history' | 'pack' | 'link' | 'copy';
 
 /** A rough height for an article not laid out yet: its characters over a line of the reader. */
 export function estimateHeight(u: Unit, fontSize: number, headings: number): number {
-  return linesHeight(u.paragraphs.flatMap((p) => [p.text, ...p.items]), fontSize) + 24 + headings * headingHeight(fontSize);
+  let lines = 0;
+  for (const p of u.paragraphs) {
+    lines += screenLines(p.text.length, fontSize);
+    for (const it of p.items) lines += screenLines(it.length, fontSize);
+  }
+  return linesHeight(lines, fontSize) + 24 + headings * headingHeight(fontSize);
 }
 
 /** The height of one 编/章/节 heading (.reader-heading: its line and margins). */

@@ -188,7 +188,8 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
 
   const indexOf = useMemo(() => new Map(units.map((u, i) => [u.key, i])), [units]);
   const headings = useMemo(() => headingsBefore(units), [units]);
-  const toc = useMemo(() => buildToc(units, cited ?? {}), [units, cited]);
+  // The TOC tree mounts a frame after the text: so is it built.
+  const toc = useMemo(() => (painted ? buildToc(units, cited ?? {}) : []), [painted, units, cited]);
   const tocFlat = useMemo(() => flattenToc(toc, indexOf), [toc, indexOf]);
   const tocKey = reading === undefined ? tocPicked : tocNodeAt(tocFlat, reading, tocPicked);
   const tocSelected = useMemo(() => (tocKey ? [tocKey] : []), [tocKey]);

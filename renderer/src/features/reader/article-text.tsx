@@ -69,12 +69,14 @@ export const LONG_ARTICLE_CHARS = 2400;
 /** About a screenful of text at the reader's default size: the size of one piece. */
 const PIECE_CHARS = 1200;
 
-/** A rough height of lines of text in the reader's column (as ArticleBlock's estimate of a whole article). */
-export function linesHeight(lines: readonly string[], fontSize: number): number {
-  const perLine = Math.max(10, Math.floor(860 / fontSize));
-  let n = 0;
-  for (const t of lines) n += Math.ceil((t.length + 4) / perLine);
-  return Math.round(Math.max(1, n) * fontSize * 1.9);
+/** Screen lines a line of text takes in the reader's column (about 860 px wide), roughly. */
+export function screenLines(chars: number, fontSize: number): number {
+  return Math.ceil((chars + 4) / Math.max(10, Math.floor(860 / fontSize)));
+}
+
+/** The height of `lines` screen lines of the reader's text (line-height 1.9). */
+export function linesHeight(lines: number, fontSize: number): number {
+  return Math.round(Math.max(1, lines) * fontSize * 1.9);
 }
 
 interface Line {
@@ -174,7 +176,7 @@ export const ArticleText = memo(function ArticleText({
   return (
     <>
       {inPieces(lines).map((run, k) => (
-        <div key={k} className="reader-piece" style={{ containIntrinsicSize: `auto ${linesHeight(run.map((l) => l.text), fontSize)}px` }}>
+        <div key={k} className="reader-piece" style={{ containIntrinsicSize: `auto ${linesHeight(run.reduce((n, l) => n + screenLines(l.text.length, fontSize), 0), fontSize)}px` }}>
           {paragraphs(run)}
         </div>
       ))}
