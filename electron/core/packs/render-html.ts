@@ -160,6 +160,8 @@ function titleH1(title: string, perLine: number, lead = '', id = ''): string {
   return `<h1 class="doc-title"${id ? ` id="${id}"` : ''} style="margin-bottom:${titleGapPt(lines.length).toFixed(2)}pt">${lines.map(txt).join('<br>')}</h1>`;
 }
 const TITLE_PER_LINE = Math.floor((156 * 72) / 25.4 / 22);
+/** A section heading of more than one line cut where its words allow (26 characters after its indent), as in the DOCX. */
+const headingHtml = (text: string) => titleLines(text, 26).map(txt).join('<br>');
 const TITLE_PER_LINE_LANDSCAPE = Math.floor((225 * 72) / 25.4 / 22);
 
 /**
@@ -190,7 +192,7 @@ function renderOfficialHtml(doc: PackDocument): string {
   text.push(titleH1(doc.title, inLandscape ? TITLE_PER_LINE_LANDSCAPE : TITLE_PER_LINE, doc.signature?.unit ?? doc.cover.unit, 'top'));
   for (const s of body) {
     orient(!!s.landscape);
-    if (s.heading) text.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
+    if (s.heading) text.push(`<h2 id="${s.id}">${headingHtml(s.heading)}</h2>`);
     for (const b of s.blocks) text.push(block(b));
   }
   const closing: string[] = [];
@@ -244,7 +246,7 @@ export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
     // The anchor is the heading itself, not the section: a heading kept with its text may move to
     // the next page while the (empty) start of its section stays behind.
     out.push('<section>');
-    if (s.heading) out.push(`<h2 id="${s.id}">${txt(s.heading)}</h2>`);
+    if (s.heading) out.push(`<h2 id="${s.id}">${headingHtml(s.heading)}</h2>`);
     for (const b of s.blocks) out.push(block(b));
     out.push('</section>');
   }

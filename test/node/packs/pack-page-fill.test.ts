@@ -2,7 +2,8 @@
 // the bureau's pack (test/fixtures/packs/bureau-pack.json over test/fixtures/laws) exported as DOCX
 // and laid out by LibreOffice (for this check only), and as Chromium's PDF, read back per page
 // with poppler. The first body page used to end two lines early in LibreOffice (widow control
-// moved a three-line item whole, and the title's 37 pt lines left the text off the grid).
+// moved a three-line item whole, and the title's 37 pt lines left the text off the grid). A
+// two-line section heading is cut where its words allow.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,9 @@ function checkFilled(pdf: string, label: string) {
   const [t1, t2, ...text] = body[0]!;
   expect([t1!.h, t2!.h].every((h) => h > 24), `${label}: two 二号 title lines`).toBe(true);
   expect(text.length, `${label}: body lines under the title`).toBe(18);
+  // A heading of two lines is cut where its words allow, not 第二 | 章 (title-lines.ts).
+  const heading = text.findIndex((l) => l.text.startsWith('二、'));
+  expect([text[heading]!.text, text[heading + 1]!.text.replace(/\s/g, '')], label).toEqual(['二、《中华人民共和国行政许可法》', '（2019年修正）第二章行政许可的设定']);
   // On page 2's lines (Chromium rounds each line to its layout units, so compare with real lines, not a computed grid).
   for (const l of text) expect(Math.min(...full.map((f) => Math.abs(f.y - l.y))), `${label} p1 off the grid: ${l.text}`).toBeLessThan(1.5);
   expect(Math.abs(text[text.length - 1]!.y - bottom), `${label}: page 1 ends where a full page does`).toBeLessThan(1.5);
