@@ -208,8 +208,15 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
           ...(values.prefix ? { numberPrefix: values.prefix } : {}),
           ...(values.date ? { date: values.date } : {}),
         });
-        if (values.json) printJson(r);
-        else process.stdout.write(`已生成合法性审查意见书：${r.file}（${r.format.toUpperCase()}，${r.bytes} 字节，引用条文 ${r.articles} 条）\n`);
+        // As the workbench asks before generating: a 要点 without accepted findings reads 经审查，未发现问题,
+        // also when the pre-check found problems there that nobody has decided yet.
+        const v = await wb.view(id, { panel: false });
+        const undecided = (v.result?.findings ?? []).filter((f) => !v.decisions[f.id]).length;
+        if (values.json) printJson({ ...r, undecided });
+        else {
+          process.stdout.write(`已生成合法性审查意见书：${r.file}（${r.format.toUpperCase()}，${r.bytes} 字节，引用条文 ${r.articles} 条）\n`);
+          if (undecided) process.stderr.write(`注意：还有 ${undecided} 条预审意见待处理（lawdesk review precheck ${id}）；意见书只写入已采纳的意见，没有采纳意见的要点写作“经审查，未发现问题”\n`);
+        }
       } finally {
         close();
       }

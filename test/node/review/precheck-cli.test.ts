@@ -95,6 +95,11 @@ describe('lawdesk review draft / precheck / accept / dismiss / opinion', () => {
     const op = lawdesk('review', 'opinion', id, '--format', 'docx', '--out', out, '--office', '高青县科学技术局', '--prefix', '高科审', '--json');
     expect(op.status, op.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
+    // the findings nobody decided are counted, and said without --json
+    expect((JSON.parse(op.stdout) as { undecided: number }).undecided).toBe(res.findings.length - 2);
+    const told = lawdesk('review', 'opinion', id, '--out', join(work, '意见书2.docx'));
+    expect(told.status, told.stderr).toBe(0);
+    expect(told.stderr).toContain(`注意：还有 ${res.findings.length - 2} 条预审意见待处理`);
     const show = JSON.parse(lawdesk('review', 'show', id, '--json').stdout) as { findings: { authority: { citations: { citation: string }[] } }; notes: string };
     expect(show.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政处罚法》（2021年修订）第十六条');
     expect(show.notes).toContain('押金由展会主办方自行收取');
