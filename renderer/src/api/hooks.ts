@@ -72,6 +72,10 @@ const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
 
 /** Asks `channel` now for the useCall (same input and refresh token) that the next page will make. */
 export function prefetchCall<C extends Channel>(channel: C, input: ApiInput<C>, refresh?: number): void {
+  // The window's first library:info must be asked before this answer (see followLibrary): a
+  // prefetch sent at module load, ahead of it, could be older than the generation that answer
+  // gives, and a change committed in between was then never noticed (the list stayed stale).
+  followLibrary();
   const key = callKey(channel, input, libraryGeneration, refresh);
   if (key === null || prefetched.has(key)) return;
   for (const [k, p] of prefetched) if (performance.now() - p.at > PREFETCH_FRESH_MS) prefetched.delete(k);
