@@ -34,29 +34,11 @@ import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 import { longScanPdf } from './long-scan-pdf';
 import { imagePdf } from '../fixtures/documents/image-pdf';
+import { lcsWrong } from './ocr-diff';
 
 const DOCS = join(import.meta.dirname, '../fixtures/documents');
 const SCANS = join(DOCS, 'scans');
 
-function lcsWrong(got: string, want: string): number[] {
-  const a = [...got];
-  const b = [...want];
-  const dp = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-  const wrong: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-    } else if (j < b.length && (i >= a.length || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
-      wrong.push(Math.min(i, Math.max(0, a.length - 1))); // a missing character: its neighbour is what 核对 must look at
-      j++;
-    } else wrong.push(i++);
-  }
-  return wrong;
-}
 
 interface Unit {
   label: string;

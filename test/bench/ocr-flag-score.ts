@@ -14,30 +14,11 @@ import { gunzipSync } from 'node:zlib';
 import type { OcrPage } from '../../electron/core/importers/ocr-engine';
 import { AMBIGUOUS, findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
+import { lcsWrong } from './ocr-diff';
 
 export const FLAGS_DIR = join(import.meta.dirname, '../fixtures/documents/ocr-flags');
 const SOURCES = join(import.meta.dirname, '../fixtures/documents/sources');
 
-/** Offsets in `got` of characters that differ from `want` (a missing character marks its neighbour). */
-export function lcsWrong(got: string, want: string): number[] {
-  const a = [...got];
-  const b = [...want];
-  const dp = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
-  const wrong: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) {
-      i++;
-      j++;
-    } else if (j < b.length && (i >= a.length || dp[i]![j + 1]! >= dp[i + 1]![j]!)) {
-      wrong.push(Math.min(i, Math.max(0, a.length - 1)));
-      j++;
-    } else wrong.push(i++);
-  }
-  return [...new Set(wrong)];
-}
 
 /** Right characters that were highlighted, by character (printed with -v: what the rules cost). */
 export const falseFlagged = new Map<string, number>();

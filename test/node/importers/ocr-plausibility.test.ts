@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-engine';
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
-import { lcsWrong } from '../../bench/ocr-flag-score';
+import { lcsWrong } from '../../bench/ocr-diff';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
 const SOURCES = join(import.meta.dirname, '../../fixtures/documents/sources');
