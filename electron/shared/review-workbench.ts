@@ -58,6 +58,14 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** Where a finding about the whole document or the review procedure says it is (no sentence of the draft). */
+export const WHOLE_DOCUMENT: ReadonlySet<string> = new Set(['全文', '审查程序']);
+
+/** A finding with a sentence of the draft to rewrite: a row of the 修改建议对照表 (the others are said in the 意见书's text). */
+export function changesText(f: Pick<Finding, 'article' | 'excerpt'>): boolean {
+  return f.article !== null && !WHOLE_DOCUMENT.has(f.excerpt);
+}
+
 /** Every citation in the draft, resolved or with its reason: none is silently dropped. */
 export const DraftCitationSchema = z.object({
   article: z.object({ key: z.string(), label: z.string() }).nullable(),

@@ -13,7 +13,9 @@ import type { Citation, LegalityReview } from '../records/record-types';
 import { RecordsError } from '../records/records-errors';
 import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
-import type { Suggestion } from '../../shared/review-workbench';
+import type { Basis, Suggestion } from '../../shared/review-workbench';
+import type { Level } from '../../shared/law-model';
+import { basisLines } from './opinion-bases';
 
 export const OpinionTemplateSchema = z.object({
   schemaVersion: z.literal(1),
@@ -62,6 +64,15 @@ export interface OpinionOptions {
   date?: string;
   today: string;
   templatesDir?: string;
+  /** The bases of the accepted findings (审查依据 lists them with the record's citations). */
+  bases?: Basis[];
+  /** 效力级别 of the laws cited, by law id (the order of 审查依据). */
+  levels?: Record<string, Level>;
+}
+
+/** Every article the record cites: the findings of 权限/程序/内容, the opinion's, the review's own. */
+export function allCitations(review: LegalityReview): Citation[] {
+  return [...review.findings.authority.citations, ...review.findings.procedure.citations, ...review.findings.content.citations, ...review.opinion.citations, ...review.citations];
 }
 
 export function chineseDate(d: string): string {
@@ -107,9 +118,8 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     { kind: 'field', label: '收件日期', text: chineseDate(review.receivedDate) },
   ]);
 
-  // 审查依据: every law relied on, by name and version, in the order first cited.
-  const all: Citation[] = [...review.findings.authority.citations, ...review.findings.procedure.citations, ...review.findings.content.citations, ...review.opinion.citations, ...review.citations];
-  const laws = [...new Map(all.map((c) => [c.versionId, c.citation.replace(/第[^》）]*条.*$/, '')])).values()];
+  // 审查依据: every article and provision relied on, in the library's version or as the finding names the document.
+  const laws = basisLines(allCitations(review), opts.bases ?? [], opts.levels);
   section(template.headings.basis, laws.length ? laws.map((l, i) => ({ kind: 'paragraph', text: `${i + 1}. ${l}` })) : [{ kind: 'paragraph', text: '（未引用具体条文）' }]);
 
   const process: DocBlock[] = [];

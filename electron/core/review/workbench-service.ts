@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ProposalSchema, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, WHOLE_DOCUMENT, changesText, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -19,18 +19,29 @@ import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
 import { carryDecisions } from './decision-carry';
 import { DraftStore, type DraftVersion } from './draft-store';
-import { buildOpinion, type OpinionOptions } from './opinion';
+import { allCitations, buildOpinion, type OpinionOptions } from './opinion';
+import type { PackDocument } from '../packs/pack-document';
+import type { Level } from '../../shared/law-model';
 import { precheckAsync, type PrecheckOptions } from './precheck';
 import { loadRuleSet, type RuleSet } from './review-rules';
 import { MATERIALS_BY_TYPE } from '../../shared/review-materials';
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
 
-/** The line an accepted finding adds to the record's 权限/程序/内容 findings (found again to move it with its provision). */
-function findingLine(f: Finding, note: string): string {
-  const where = f.article ? `送审稿${f.article.label}` : '送审稿';
+/**
+ * The line an accepted finding adds to the record's 权限/程序/内容 findings (found again to move it
+ * with its provision). A finding with no sentence to replace (审查程序, 全文) is not a row of the
+ * 对照表, so its line is the whole opinion on it — what is wrong and what to do — as the adviser signs it.
+ */
+function findingLine(f: Finding, note: string, proposal?: string): string {
   const basis = f.bases.map((b) => b.citation).filter(Boolean);
-  return `${where}“${f.excerpt}”：${f.reason}${note}${basis.length ? `（依据：${basis.join('；')}）` : ''}`;
+  const cite = basis.length ? `（依据：${basis.join('；')}）` : '';
+  if (!changesText(f)) {
+    const todo = (proposal ?? f.suggestion)?.trim().replace(/[。；;，,]$/, '');
+    const lead = WHOLE_DOCUMENT.has(f.excerpt) ? '' : `送审稿“${f.excerpt}”：`;
+    return `${lead}${f.reason}${note}${todo ? `建议${todo}。` : ''}${cite}`;
+  }
+  return `送审稿${f.article!.label}“${f.excerpt}”：${f.reason}${note}${cite}`;
 }
 
 export function draftKindOf(type: LegalityReview['type']): DraftKind {
@@ -185,10 +196,10 @@ export class ReviewWorkbench {
       if (d.draftSeq !== undefined && d.draftSeq !== prevSeq) continue;
       const key = CAT_KEY[d.finding.category];
       const lines = texts[key].split('\n');
-      const at = lines.indexOf(findingLine(d.finding, d.reason));
+      const at = lines.indexOf(findingLine(d.finding, d.reason, d.proposal));
       if (at < 0) continue;
       const moved = newOf.get(id);
-      if (moved) lines[at] = findingLine(moved, d.reason);
+      if (moved) lines[at] = findingLine(moved, d.reason, d.proposal);
       else {
         lines.splice(at, 1);
         for (const b of d.finding.bases) if (b.versionId && !kept.has(art(b))) dropped[key].add(art(b));
@@ -242,10 +253,13 @@ export class ReviewWorkbench {
     const review = await this.records.getReview(reviewId);
     const key = CAT_KEY[f.category];
     const current = review.findings[key];
-    const line = findingLine(f, o.note ?? '');
+    const line = findingLine(f, o.note ?? '', proposal ?? f.suggestion);
     const have = new Set(current.citations.map((c) => `${c.versionId}#${c.articleKey}`));
     const added = this.citationsOf(f).filter((c) => !have.has(`${c.versionId}#${c.articleKey}`));
-    const text = current.text.includes(line) ? current.text : [current.text, line].filter(Boolean).join('\n');
+    // Accepting again with other words replaces the line the first 采纳 wrote (a procedure finding's line holds its proposal).
+    const old = before?.status === 'accepted' && before.finding ? findingLine(before.finding, before.reason, before.proposal) : undefined;
+    const kept = old && old !== line ? current.text.split('\n').filter((l) => l !== old).join('\n') : current.text;
+    const text = kept.split('\n').includes(line) ? kept : [kept, line].filter(Boolean).join('\n');
     await this.records.updateReview(
       reviewId,
       { findings: { [key]: { text, citations: [...current.citations, ...added] } }, ...(review.status === '收件' ? { status: '审查中' } : {}) },
@@ -328,15 +342,10 @@ export class ReviewWorkbench {
    */
   suggestions(reviewId: string): Suggestion[] {
     const out: (Suggestion & { order: number })[] = [];
-    const w = this.drafts.read(reviewId);
-    const latest = w.drafts.at(-1);
-    const squash = (t: string) => t.replace(/\s+/g, '');
-    // Decisions made before versions were tracked (no draftSeq) count while the latest version still reads that way.
-    const stillThere = (f: Finding) => !f.article || squash(latest?.units.find((u) => u.key === f.article!.key)?.text ?? '').includes(squash(f.excerpt));
-    for (const [id, d] of Object.entries(w.decisions)) {
-      if (d.status !== 'accepted' || !d.finding) continue;
-      if (d.draftSeq !== undefined ? d.draftSeq !== latest?.seq : !stillThere(d.finding)) continue;
+    for (const [id, d] of this.acceptedNow(reviewId)) {
       const f = d.finding;
+      // Findings about the procedure or the whole document change no text: the 意见书 says them under their 要点.
+      if (!changesText(f)) continue;
       out.push({
         findingId: id,
         article: f.article?.label ?? '全文',
@@ -349,11 +358,42 @@ export class ReviewWorkbench {
     return out.sort((a, b) => a.order - b.order).map(({ order: _o, ...s }) => s);
   }
 
+  /**
+   * The decisions accepted on the latest 送审稿 version (carried over or decided on it). Decisions
+   * on an earlier version whose problem the unit has since fixed stay in the history only.
+   */
+  private acceptedNow(reviewId: string): [string, Decision & { finding: Finding }][] {
+    const out: [string, Decision & { finding: Finding }][] = [];
+    const w = this.drafts.read(reviewId);
+    const latest = w.drafts.at(-1);
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    // Decisions made before versions were tracked (no draftSeq) count while the latest version still reads that way.
+    const stillThere = (f: Finding) => !f.article || squash(latest?.units.find((u) => u.key === f.article!.key)?.text ?? '').includes(squash(f.excerpt));
+    for (const [id, d] of Object.entries(w.decisions)) {
+      if (d.status !== 'accepted' || !d.finding) continue;
+      if (d.draftSeq !== undefined ? d.draftSeq !== latest?.seq : !stillThere(d.finding)) continue;
+      out.push([id, { ...d, finding: d.finding }]);
+    }
+    return out;
+  }
+
+  /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
+  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels'> = {}): Promise<PackDocument> {
+    const review = await this.records.getReview(reviewId);
+    const bases: Basis[] = this.acceptedNow(reviewId).flatMap(([, d]) => d.finding.bases);
+    const levels: Record<string, Level> = {};
+    for (const id of [...bases.map((b) => b.lawId), ...allCitations(review).map((c) => c.lawId)]) {
+      const law = id ? this.store.law(id) : undefined;
+      if (law) levels[law.id] = law.level;
+    }
+    return buildOpinion(review, this.suggestions(reviewId), { ...o, today: this.store.today(), bases, levels });
+  }
+
   /** Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file. */
   async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today'> & { format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
-    const review = await this.records.getReview(reviewId);
     const format: OpinionFormat = o.format ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
-    const doc = buildOpinion(review, this.suggestions(reviewId), { ...o, today: this.store.today() });
+    const { format: _f, print: _p, ...opinion } = o;
+    const doc = await this.opinionDocument(reviewId, opinion);
     let data: Uint8Array;
     try {
       data = format === 'docx' ? await renderDocx(doc) : (await renderPdf(doc, o.print ? { print: o.print } : {})).pdf;

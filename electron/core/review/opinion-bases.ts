@@ -1,0 +1,70 @@
+// The 审查依据 of the 意见书: every law article and document provision the opinion rests on — the
+// record's citations and the bases of the accepted findings — one line per law or document with its
+// articles, laws before documents by 效力级别 (then in the order first cited). A law the library holds
+// is named in the version the citation is anchored to; a document it lacks by its title and 文号 as the
+// finding states them (the quote the finding carries stays in the finding, not in the list).
+
+import { LEVELS, type Level } from '../../shared/law-model';
+import type { Basis } from '../../shared/review-workbench';
+import type { Citation } from '../records/record-types';
+import { guessLevel, guessRegion } from '../library/level-and-region';
+import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
+
+/** 《title》 and the version or 文号 in （）, then the article part. */
+const HEAD = /^(《[^》]+》(?:（[^）]*）)?)([\s\S]*)$/;
+const DOC_NO = /〔\d{4}〕\d+号/;
+
+interface Group {
+  head: string;
+  rank: number;
+  first: number;
+  articles: string[];
+}
+
+function levelOf(head: string, lawId: string | undefined, levels: Record<string, Level>): Level {
+  if (lawId && levels[lawId]) return levels[lawId];
+  if (DOC_NO.test(head)) return '规范性文件';
+  const title = head.replace(/（[^）]*）$/, '').replace(/[《》]/g, '');
+  return guessLevel(title, guessRegion(title));
+}
+
+export function basisLines(citations: Pick<Citation, 'lawId' | 'versionId' | 'citation'>[], bases: Basis[], levels: Record<string, Level> = {}): string[] {
+  const groups = new Map<string, Group>();
+  const add = (citation: string, lawId?: string, versionId?: string) => {
+    // The finding's quote or 要点 of a document the library lacks is not part of its name.
+    const text = citation.replace(/：“[\s\S]*$/, '').replace(/（要点：[\s\S]*$/, '').trim();
+    const m = HEAD.exec(text);
+    if (!m) return;
+    const [, head, article] = m as unknown as [string, string, string];
+    const key = versionId ?? head;
+    let g = groups.get(key);
+    if (!g) {
+      g = { head, rank: LEVELS.indexOf(levelOf(head, lawId, levels)), first: groups.size, articles: [] };
+      groups.set(key, g);
+    }
+    if (article.trim() && !g.articles.includes(article.trim())) g.articles.push(article.trim());
+  };
+  for (const c of citations) add(c.citation, c.lawId, c.versionId);
+  for (const b of bases) add(b.citation, b.lawId, b.versionId);
+  return [...groups.values()]
+    .sort((a, b) => a.rank - b.rank || a.first - b.first)
+    .map((g) => {
+      // 第六十二条 covers 第六十二条第二款: an article listed whole is not listed again by its 款.
+      const arts = g.articles.filter((a) => !g.articles.some((o) => o !== a && a.startsWith(o)));
+      return `${g.head}${sortArticles(arts).join('、')}`;
+    });
+}
+
+/** 第一百二十三条 → 123 (the article's number, for the order of a law's articles). */
+function articleNumber(a: string): number | undefined {
+  const m = new RegExp(`^第([${NUMERAL_CHARS}]+)条`).exec(a);
+  return m ? parseChineseNumber(m[1]!) : undefined;
+}
+
+/** Articles in their law's order; parts that are not 第X条 (二、（三）) keep the order first cited. */
+function sortArticles(arts: string[]): string[] {
+  return arts
+    .map((a, i) => ({ a, i, n: articleNumber(a) }))
+    .sort((x, y) => (x.n !== undefined && y.n !== undefined ? x.n - y.n || x.i - y.i : x.i - y.i))
+    .map((x) => x.a);
+}

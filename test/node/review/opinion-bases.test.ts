@@ -1,0 +1,75 @@
+// The 意见书 built from a real review (the planted 科技创新券 draft, its 公众参与 only 16 days):
+// 审查依据 lists every basis of the accepted findings — library articles by version, documents the
+// library lacks (国办发〔2018〕37号) by title and 文号 — laws before documents, no duplicates; the
+// 修改建议对照表 holds only findings that change text, procedure findings are sentences under 程序.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import type { DocBlock, PackDocument } from '../../../electron/core/packs/pack-document';
+import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+
+let lib: ReviewLibrary;
+let wb: ReviewWorkbench;
+let reviewId: string;
+
+const texts = (blocks: DocBlock[]) => blocks.flatMap((b) => ('text' in b && typeof b.text === 'string' ? [b.text] : []));
+const section = (doc: PackDocument, heading: string) => doc.sections.find((s) => s.heading === heading)!;
+
+beforeAll(async () => {
+  lib = await makeReviewLibrary();
+  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
+  const r = await lib.svc.createReview({
+    type: '规范性文件',
+    title: '高青县科技创新券管理办法（征求意见稿）',
+    leadUnit: '高新技术科',
+    receivedDate: '2026-02-24',
+    procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
+  });
+  reviewId = r.record.id;
+  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'planted-innovation-voucher.md'));
+});
+afterAll(() => lib?.cleanup());
+
+describe('the 意见书 of accepted findings', () => {
+  it('审查依据 is empty only while nothing is accepted', async () => {
+    const doc = await wb.opinionDocument(reviewId);
+    expect(texts(section(doc, '一、审查依据').blocks)).toEqual(['（未引用具体条文）']);
+  });
+
+  it('lists every basis of the accepted findings, laws by 效力级别 before documents; the table holds only text edits', async () => {
+    const { findings } = await wb.run(reviewId, { panel: false });
+    const pick = (rule: string) => findings.find((f) => f.rule === rule)!;
+    const period = pick('procedure-comment-period');
+    const collective = pick('procedure-collective-missing');
+    const permit = pick('permit-create');
+    expect(period.bases.map((b) => b.citation)).toEqual(['《优化营商环境条例》第六十二条第二款']);
+    expect(collective.bases[0]!.versionId).toBeUndefined();
+    for (const f of [permit, period, collective]) await wb.accept(reviewId, f.id);
+    await wb.accept(reviewId, period.id, { proposal: '延长征求意见期限至30日' });
+
+    const doc = await wb.opinionDocument(reviewId);
+    expect(texts(section(doc, '一、审查依据').blocks)).toEqual([
+      '1. 《中华人民共和国行政许可法》（2019年修正）第十四条、第十五条、第十七条',
+      '2. 《优化营商环境条例》第六十二条',
+      '3. 《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）一、（一）“严禁越权发文”、二、（三）“严格制发程序”',
+    ]);
+
+    // 对照表: the 设定行政许可 edit only
+    const table = doc.sections.at(-1)!.blocks.find((b) => b.kind === 'table');
+    expect(table && table.kind === 'table' && table.rows.map((r) => [r[1], r[2] === permit.excerpt, r[3]])).toEqual([['第五条', true, permit.suggestion]]);
+
+    // 程序: each procedure finding a sentence of its own, with what to do, under the 程序 要点
+    const body = section(doc, '三、审查意见').blocks;
+    const at = (t: string) => body.findIndex((b) => b.kind === 'paragraph' && b.text.includes(t));
+    const [proc, content] = [body.findIndex((b) => b.kind === 'subheading' && b.id === 's-procedure'), body.findIndex((b) => b.kind === 'subheading' && b.id === 's-content')];
+    const periodAt = at(period.reason);
+    const collectiveAt = at(collective.reason);
+    expect(periodAt).toBeGreaterThan(proc);
+    expect(periodAt).toBeLessThan(content);
+    expect(collectiveAt).toBeGreaterThan(proc);
+    expect(collectiveAt).toBeLessThan(content);
+    const line = body[periodAt]!;
+    expect(line.kind === 'paragraph' && line.text).toBe(`${period.reason}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`);
+    expect(texts(body).join('\n')).not.toContain('送审稿“审查程序”');
+  });
+});
