@@ -44,6 +44,28 @@ function findingLine(f: Finding, note: string, proposal?: string): string {
   return `送审稿${f.article!.label}“${f.excerpt}”：${f.reason}${note}${cite}`;
 }
 
+/**
+ * A procedure / 全文 finding accepted before its line became a sentence read 送审稿“审查程序”：… and
+ * had its 建议 only in the 对照表, which no longer lists it: the 意见书 says it as accepted now (the
+ * record keeps what was written; an adviser's own rewording is not touched).
+ */
+function legacyLinesRewritten(review: LegalityReview, accepted: (Decision & { finding: Finding })[]): LegalityReview {
+  const findings = { ...review.findings };
+  for (const d of accepted) {
+    const f = d.finding;
+    if (changesText(f)) continue;
+    const basis = f.bases.map((b) => b.citation).filter(Boolean);
+    const legacy = `送审稿“${f.excerpt}”：${f.reason}${d.reason}${basis.length ? `（依据：${basis.join('；')}）` : ''}`;
+    const key = CAT_KEY[f.category];
+    const lines = findings[key].text.split('\n');
+    const at = lines.indexOf(legacy);
+    if (at < 0) continue;
+    lines[at] = findingLine(f, d.reason, d.proposal);
+    findings[key] = { ...findings[key], text: lines.join('\n') };
+  }
+  return { ...review, findings };
+}
+
 export function draftKindOf(type: LegalityReview['type']): DraftKind {
   return type === '重大行政决策' || type === '合同' ? type : '规范性文件';
 }
@@ -379,8 +401,9 @@ export class ReviewWorkbench {
 
   /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
   async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels'> = {}): Promise<PackDocument> {
-    const review = await this.records.getReview(reviewId);
-    const bases: Basis[] = this.acceptedNow(reviewId).flatMap(([, d]) => d.finding.bases);
+    const accepted = this.acceptedNow(reviewId);
+    const review = legacyLinesRewritten(await this.records.getReview(reviewId), accepted.map(([, d]) => d));
+    const bases: Basis[] = accepted.flatMap(([, d]) => d.finding.bases);
     const levels: Record<string, Level> = {};
     for (const id of [...bases.map((b) => b.lawId), ...allCitations(review).map((c) => c.lawId)]) {
       const law = id ? this.store.law(id) : undefined;

@@ -72,4 +72,17 @@ describe('the 意见书 of accepted findings', () => {
     expect(line.kind === 'paragraph' && line.text).toBe(`${period.reason}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`);
     expect(texts(body).join('\n')).not.toContain('送审稿“审查程序”');
   });
+
+  it('a procedure line written the old way (送审稿“审查程序”：…) reads as the sentence, with its 建议', async () => {
+    const { findings } = await wb.run(reviewId, { panel: false });
+    const period = findings.find((f) => f.rule === 'procedure-comment-period')!;
+    const review = await lib.svc.getReview(reviewId);
+    const now = `${period.reason}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`;
+    const legacy = `送审稿“审查程序”：${period.reason}（依据：《优化营商环境条例》第六十二条第二款）`;
+    expect(review.findings.procedure.text.split('\n')).toContain(now);
+    await lib.svc.updateReview(reviewId, { findings: { procedure: { text: review.findings.procedure.text.replace(now, legacy), citations: review.findings.procedure.citations } } });
+    const body = texts(section(await wb.opinionDocument(reviewId), '三、审查意见').blocks);
+    expect(body).toContain(now);
+    expect(body.join('\n')).not.toContain('送审稿“审查程序”');
+  });
 });
