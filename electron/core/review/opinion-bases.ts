@@ -49,16 +49,17 @@ export function basisLines(citations: Pick<Citation, 'lawId' | 'versionId' | 'ci
   return [...groups.values()]
     .sort((a, b) => a.rank - b.rank || a.first - b.first)
     .map((g) => {
-      // 第六十二条 covers 第六十二条第二款: an article listed whole is not listed again by its 款.
-      const arts = g.articles.filter((a) => !g.articles.some((o) => o !== a && a.startsWith(o)));
+      // 第六十二条 covers 第六十二条第二款 (not 第六十二条之一): an article listed whole is not listed again by its 款.
+      const arts = g.articles.filter((a) => !g.articles.some((o) => o !== a && a.startsWith(o) && a.slice(o.length).startsWith('第')));
       return `${g.head}${sortArticles(arts).join('、')}`;
     });
 }
 
-/** 第一百二十三条 → 123 (the article's number, for the order of a law's articles). */
+/** 第一百二十三条 → 123, 第十条之一 → 10.001 (the order of a law's articles). */
 function articleNumber(a: string): number | undefined {
-  const m = new RegExp(`^第([${NUMERAL_CHARS}]+)条`).exec(a);
-  return m ? parseChineseNumber(m[1]!) : undefined;
+  const m = new RegExp(`^第([${NUMERAL_CHARS}]+)条(?:之([${NUMERAL_CHARS}]+))?`).exec(a);
+  // 第十条之一 comes after 第十条 and before 第十一条.
+  return m ? parseChineseNumber(m[1]!) + (m[2] ? parseChineseNumber(m[2]) / 1000 : 0) : undefined;
 }
 
 /** Articles in their law's order; parts that are not 第X条 (二、（三）) keep the order first cited. */

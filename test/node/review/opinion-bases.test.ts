@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { basisLines } from '../../../electron/core/review/opinion-bases';
 import type { DocBlock, PackDocument } from '../../../electron/core/packs/pack-document';
 import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
 
@@ -84,5 +85,30 @@ describe('the 意见书 of accepted findings', () => {
     const body = texts(section(await wb.opinionDocument(reviewId), '三、审查意见').blocks);
     expect(body).toContain(now);
     expect(body.join('\n')).not.toContain('送审稿“审查程序”');
+  });
+});
+
+describe('basisLines', () => {
+  it('orders by 效力级别 (guessed from the title when the library lacks the law), articles in order, 之一 kept beside its article', () => {
+    const lines = basisLines(
+      [
+        { lawId: 'a', versionId: 'a@2019', citation: '《中华人民共和国行政许可法》（2019年修正）第十条之一' },
+        { lawId: 'a', versionId: 'a@2019', citation: '《中华人民共和国行政许可法》（2019年修正）第十条' },
+      ],
+      [
+        { citation: '《山东省行政规范性文件制定和监督管理办法》（要点：有效期一般不超过5年；条文号待核对）' },
+        { citation: '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）二、（三）“严格制发程序”：“重要的行政规范性文件要……”' },
+        { citation: '《某某条例》第三条第二款', note: '资料库中没有该文件，条文未经核对' },
+        { lawId: 'a', versionId: 'a@2019', citation: '《中华人民共和国行政许可法》（2019年修正）第十条第二款' },
+        { lawId: 'a', versionId: 'a@2019', citation: '《中华人民共和国行政许可法》（2019年修正）第二条' },
+      ],
+      { a: '法律' },
+    );
+    expect(lines).toEqual([
+      '《中华人民共和国行政许可法》（2019年修正）第二条、第十条、第十条之一',
+      '《某某条例》第三条第二款',
+      '《山东省行政规范性文件制定和监督管理办法》',
+      '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）二、（三）“严格制发程序”',
+    ]);
   });
 });
