@@ -8,6 +8,7 @@ import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decodin
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { fieldOfLabel, guessMetadata, inlineFields, metaFromFields } from './document-metadata';
 import { ARTICLE_START_RE, isPageFurniture, toPlainLawText } from './plain-law-text';
+import { isChromeElementName, isWebChrome } from './web-chrome';
 
 const GB_LABELS = /^(?:gb2312|gb_2312(?:-80)?|gbk|x-gbk|gb18030|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/i;
 const UTF8_LABELS = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
@@ -81,7 +82,7 @@ interface Candidate {
  * node is visited once, and each element's span of lines is recorded on the way, so the search
  * for the law's own block needs no second walk per element.
  */
-function walkLines(top: HTMLElement, candidates?: Candidate[]): string[] {
+function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = false): string[] {
   const out: string[] = [];
   let cur = '';
   const flush = () => {
@@ -108,6 +109,7 @@ function walkLines(top: HTMLElement, candidates?: Candidate[]): string[] {
     if (n.nodeType !== 1) continue;
     const tag = tagOf(n);
     if (DROP.has(tag)) continue;
+    if (dropChrome && isChromeElement(n as HTMLElement)) continue;
     const block = BLOCK.has(tag);
     if (block) flush();
     const frame: (typeof stack)[number] = { node: n, next: 0, block };
@@ -149,6 +151,36 @@ function textOf(el: HTMLElement, maxNodes = 2000): string | undefined {
 }
 
 const SECTION_START_RE = /^[一二三四五六七八九十]+、/;
+const NUMBERED_RE = /第[零〇一二三四五六七八九十百千两0-9]+[条章节编]|^[\s\u3000]*[一二三四五六七八九十]+、/m;
+
+/**
+ * A share bar, print/close tools, a font switch, a QR box or a breadcrumb inside the law's block:
+ * named so by its class or id, or a row of short links (微信 微博 QQ空间, 首页 > 政务公开) with
+ * hardly any text of its own. Never an element that holds a numbered line of the law or much text;
+ * links to files (附件 downloads) are the document's, not chrome.
+ */
+function isChromeElement(el: HTMLElement): boolean {
+  const named = isChromeElementName(el.getAttribute('class'), el.getAttribute('id'));
+  const tag = tagOf(el);
+  if (!named && tag !== 'div' && tag !== 'p' && tag !== 'ul' && tag !== 'td' && tag !== 'span') return false;
+  const text = textOf(el, 400);
+  if (text === undefined) return false;
+  const squashed = text.replace(/[\s\u3000\u00a0]+/g, '');
+  if (squashed.length > 200 || NUMBERED_RE.test(text)) return false;
+  if (named) return true;
+  let links = 0;
+  let linkChars = 0;
+  for (const a of elements(el, false)) {
+    if (tagOf(a) !== 'a') continue;
+    const t = (textOf(a, 40) ?? '').replace(/[\s\u3000\u00a0]+/g, '');
+    const href = a.getAttribute('href') ?? '';
+    if (/\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar|txt)(?:[?#]|$)/i.test(href) || /\.(?:docx?|wps|pdf|xlsx?|et|ofd|zip|rar)$/i.test(t)) return false;
+    if (t.length > 8) return false;
+    links++;
+    linkChars += t.length;
+  }
+  return links >= 2 && squashed.length - linkChars <= Math.max(6, links * 2);
+}
 const cjkCount = (s: string) => (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 
 const LAW_TITLE_RE = /(?:法|条例|规定|办法|细则|规则|决定|通知|意见|批复|解释|规范|纲要|章程|公告|命令|令|标准|准则|方案|制度|安排)(?:（[^）]*）|\([^)]*\))?$/;
@@ -267,7 +299,11 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
       bestCjk = cjk[end]! - cjk[c.start]!;
     }
   }
-  let content = best ? walkLines(best.el) : all;
+  // Share bars, font switches, 打印/关闭 and editors' lines are dropped wherever they stand in the
+  // block (CMS templates put them between articles too), by their element and by their text.
+  let content = walkLines(best?.el ?? body, undefined, true);
+  const chromeLines = content.filter((l) => isWebChrome(l)).length;
+  if (chromeLines > 0) content = content.filter((l) => !isWebChrome(l));
   // The content cell often ends with the page's own links (责任编辑, 打印, 纠错, 扫一扫) after the law.
   while (content.length > 1 && isPageFurniture(content[content.length - 1]!)) content.pop();
   const dropped = cjk[n]! - content.reduce((s, l) => s + cjkCount(l), 0);

@@ -4,6 +4,7 @@
 
 import { RADICAL_PAIRS } from './cjk-radical-map';
 import { fieldOfLabel, spaceGluedLabels } from './document-metadata';
+import { isWebChrome } from './web-chrome';
 
 const NUM = '[零〇一二三四五六七八九十百千两0-9０-９]+';
 const WS = '[\\s\\u3000\\u00a0]';
@@ -224,6 +225,7 @@ export function cleanWebCopy(input: string): WebCopyResult {
   if (titleAt > 0) {
     removed.furniture += out.slice(0, titleAt).filter((l) => l.trim() !== '').length;
     out.splice(0, titleAt);
+    bodyOutAt -= titleAt;
   }
   // Notes: "[1] …" lines after the last article (with a copyright line), and their markers.
   const notes = new Set<string>();
@@ -254,6 +256,11 @@ export function cleanWebCopy(input: string): WebCopyResult {
   for (let i = 0; i < end; i++) {
     const line = out[i]!;
     const t = line.trim();
+    // chrome the copy took along between two articles (a template's 打印/分享 row, 责任编辑 line)
+    if (i >= bodyOutAt && isWebChrome(t)) {
+      removed.furniture++;
+      continue;
+    }
     if (BOX_LABEL_RE.test(t) && (bodyAt < 0 || i > 0)) {
       // a related-law box: its label and the bare 《…》 references under it
       removed.boxes++;
