@@ -114,6 +114,8 @@ export const PrecheckResultSchema = z.object({
   citations: z.array(DraftCitationSchema),
   fairCompetition: z.array(FairCompetitionItemSchema),
   higherLaw: z.record(z.string(), z.array(HigherLawMatchSchema)).optional(),
+  /** Where the panel looked (全国, and the office's province when one is set), so the page can say so. */
+  higherLawRegions: z.array(z.string()).optional(),
   counts: z.record(z.string(), z.number()),
   tookMs: z.number(),
 });

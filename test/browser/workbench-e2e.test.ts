@@ -17,6 +17,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
     withSession(async ({ page, face }) => {
       const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
       const id = created.record.id;
+      await face.service.call('office:set', { region: '山东·淄博·高青县' });
       await go(page, `#/review/${id}`);
       await page.getByTestId('review-open-workbench').click();
       await page.waitForURL(/#\/workbench\//);
@@ -25,6 +26,8 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(10);
       // the findings are marked in the draft's text
       expect(await page.locator('mark.wb-mark').count()).toBeGreaterThan(5);
+      // the 上位法 panel says where it looked: the office's province from 单位信息
+      expect(await page.getByTestId('wb-panel-scope').textContent()).toBe('国家和山东');
 
       const finding = (rule: string) => page.getByTestId('wb-finding').filter({ hasText: rule });
       await finding('设定行政许可').click();

@@ -4,6 +4,7 @@
 
 import { resolve } from 'node:path';
 import { DRAFT_KINDS, OPINION_FORMATS, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
+import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
 import { parseDraftFile } from '../../core/review/draft-store';
 import { precheck } from '../../core/review/precheck';
@@ -14,7 +15,7 @@ import { type Command, UsageError, libraryOption, openForCli, parse, printJson, 
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export const precheckUsage = 'lawdesk precheck <送审稿文件> [--as-of YYYY-MM-DD] [--kind 规范性文件|重大行政决策|合同] [--panel] [--rules DIR] [--region 山东·淄博] [--json]';
+export const precheckUsage = 'lawdesk precheck <送审稿文件> [--as-of YYYY-MM-DD] [--kind 规范性文件|重大行政决策|合同] [--panel] [--rules DIR] [--region 山东·淄博（默认：单位信息中的所在地区）] [--json]';
 
 /** The adviser's decisions on a review's findings, for the listing (absent for a bare file). */
 interface Decided {
@@ -94,7 +95,7 @@ export const precheckCommand: Command = {
     const draft = await parseDraftFile(resolve(file));
     const store = await openForCli(values.library, !!values.json);
     const result = await withEngine(store, !!values.panel, !!values.json, async (engine) =>
-      precheck(store, { title: draft.title, units: draft.units, header: draft.header, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), ...(values.region ? { region: values.region } : {}) }),
+      precheck(store, { title: draft.title, units: draft.units, header: draft.header, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), region: values.region ?? readOffice(store.dir).profile.region }),
     );
     if (values.json) printJson(result);
     else printResult(result);

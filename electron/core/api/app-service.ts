@@ -203,7 +203,7 @@ export class AppService {
       // not pay for cold caches and unoptimised code (review/precheck-warmup.ts); failures are the real check's to report.
       void engine.settled().then(() => {
         if (this.closed) return;
-        this.warmupTimer = setTimeout(() => void warmPrecheck(this.store, engine, this.store.today()).catch(() => undefined), PRECHECK_WARMUP_DELAY_MS);
+        this.warmupTimer = setTimeout(() => void warmPrecheck(this.store, engine, this.store.today(), { region: readOffice(this.store.dir).profile.region }).catch(() => undefined), PRECHECK_WARMUP_DELAY_MS);
         this.warmupTimer.unref?.();
       });
     } catch (e) {

@@ -131,10 +131,15 @@ export function higherLawPanel(store: LibraryStore, engine: TermSearch, units: A
   }
 }
 
+/** Where the panel looks: national laws, and the office's province when the office has a region. */
+export function panelRegions(officeRegion: string): string[] {
+  const province = officeRegion.split('·')[0]!.trim();
+  return province && province !== '全国' ? ['全国', province] : ['全国'];
+}
+
 /** The panel one article at a time: yields the number of articles done (so a caller can report progress and let the event loop run). */
 export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: Article[], opts: PanelOptions): Generator<number, Record<string, HigherLawMatch[]>> {
-  const province = opts.region.split('·')[0]!;
-  const regions = [...new Set(['全国', province])];
+  const regions = panelRegions(opts.region);
   let cache = dfCache.get(engine);
   if (!cache || cache.generation !== store.generation) dfCache.set(engine, (cache = { generation: store.generation, df: new Map() }));
   const df = (term: string) => {

@@ -14,7 +14,7 @@ import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { parseDate } from '../parse/law-structure-parser';
 import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
-import { higherLawSteps, type TermSearch } from './higher-law';
+import { higherLawSteps, panelRegions, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
 import { findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
 import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, type ContractHit } from './contract-checks';
@@ -40,7 +40,10 @@ export interface PrecheckOptions {
   calendar?: WorkCalendar;
   /** Adds the 上位法 panel (needs the search engine). */
   search?: TermSearch;
-  /** Region of the office (山东·淄博): the panel shows national laws and this region's rules. */
+  /**
+   * Region of the office (山东·淄博·高青县, from 设置 → 单位信息): the panel shows national laws and
+   * the rules of its province. Without one, national laws only — never another office's province.
+   */
   region?: string;
   /** Progress over the whole check: `done` of `total` steps (an article's rules, an article's 上位法). */
   onProgress?: (p: PrecheckProgress) => void;
@@ -389,7 +392,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
       if (!c.article || !c.versionId || !c.articleKey) continue;
       cited.set(c.article.key, [...(cited.get(c.article.key) ?? []), { versionId: c.versionId, articleKey: c.articleKey }]);
     }
-    const panel = higherLawSteps(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '山东·淄博', cited });
+    const panel = higherLawSteps(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '', cited });
     for (;;) {
       const n = panel.next();
       if (n.done) {
@@ -411,7 +414,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
     findings: unique,
     citations: cites.citations,
     fairCompetition: [...fcItems.values()],
-    ...(higherLaw ? { higherLaw } : {}),
+    ...(higherLaw ? { higherLaw, higherLawRegions: panelRegions(opts.region ?? '') } : {}),
     counts,
     tookMs: Math.round((performance.now() - t0) * 10) / 10,
   };

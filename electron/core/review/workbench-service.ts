@@ -9,6 +9,7 @@ import { ProposalSchema, WHOLE_DOCUMENT, changesText, type Basis, type Decision,
 import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
+import { readOffice } from '../office/office-file';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle } from '../records/citation-resolve';
 import type { Citation, LegalityReview } from '../records/record-types';
@@ -72,6 +73,7 @@ export function draftKindOf(type: LegalityReview['type']): DraftKind {
 
 export interface WorkbenchOptions {
   rulesDir?: string;
+  /** The office's region for the 上位法 panel; default: the office profile's (office.json). */
   region?: string;
   search?: TermSearch;
 }
@@ -121,6 +123,8 @@ export class ReviewWorkbench {
   async run(reviewId: string, o: { seq?: number; panel?: boolean; onProgress?: PrecheckOptions['onProgress'] } = {}): Promise<PrecheckResult> {
     const review = await this.records.getReview(reviewId);
     const draft = this.drafts.draft(reviewId, o.seq);
+    // The 上位法 panel shows this office's province: read at each check, so a change in 设置 → 单位信息 applies at once.
+    const region = this.opts.region ?? readOffice(this.store.dir).profile.region;
     return precheckAsync(
       this.store,
       { title: draft.title, units: draft.units, ...(draft.header ? { header: draft.header } : {}), kind: draftKindOf(review.type), asOf: this.reviewDate(review), file: draft.name, review },
@@ -128,7 +132,7 @@ export class ReviewWorkbench {
         rules: this.ruleSet(),
         calendar: this.records.calendar,
         ...(o.panel !== false && this.opts.search ? { search: this.opts.search } : {}),
-        ...(this.opts.region ? { region: this.opts.region } : {}),
+        ...(region ? { region } : {}),
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       },
     );

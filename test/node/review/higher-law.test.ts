@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDraftFile } from '../../../electron/core/review/draft-store';
 import { alignRuns } from '../../../electron/core/review/higher-law';
+import type { HigherLawMatch } from '../../../electron/shared/review-workbench';
 import { precheck } from '../../../electron/core/review/precheck';
 import { warmPrecheck } from '../../../electron/core/review/precheck-warmup';
 import { loadRuleSet } from '../../../electron/core/review/review-rules';
@@ -42,7 +43,7 @@ describe('上位法 side by side', () => {
 
   it('finds the provision a county article was written from, and shows the cited basis first', async () => {
     const p = await parseDraftFile(join(DRAFTS, 'clean-tech-transfer.md'));
-    const r = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules: loadRuleSet(RULES), search: engine });
+    const r = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules: loadRuleSet(RULES), search: engine, region: '山东·淄博·高青县' });
     const panel = r.higherLaw!;
     expect(Object.keys(panel)).toHaveLength(p.units.length);
     // 第五条 “县人民政府合理安排科技成果转化财政资金投入…” is 山东条例 第五条 with 县级以上 → 县
@@ -62,6 +63,35 @@ describe('上位法 side by side', () => {
         expect(m.runs.filter((x) => x.op !== 'delete').map((x) => x.text).join('')).toBe(m.text);
       }
     }
+  });
+
+  it("shows the office's province only: another province's office, or none set, sees national laws alone", async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'clean-tech-transfer.md'));
+    const input = { title: p.title, units: p.units, kind: '规范性文件' as const, asOf: '2026-03-01' };
+    // The article's own citations are shown whatever their region (第十二条 cites 山东条例): the found ones follow the office.
+    const found = (panel: Record<string, HigherLawMatch[]>) => Object.entries(panel).flatMap(([key, list]) => list.slice(key === '12' ? 1 : 0));
+    const regionsFor = (region?: string) =>
+      new Set(found(precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine, ...(region === undefined ? {} : { region }) }).higherLaw!).map((m) => m.region));
+    // The fixture library holds national laws and 山东 / 淄博 rules: 山东's office sees both kinds.
+    expect([...regionsFor('山东·淄博·高青县')].sort()).toEqual(['全国', '山东']);
+    expect([...regionsFor('江苏·南京')]).toEqual(['全国']);
+    // and the result says where it looked, so the page can say so
+    expect(precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine, region: '江苏·南京' }).higherLawRegions).toEqual(['全国', '江苏']);
+    expect(precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine }).higherLawRegions).toEqual(['全国']);
+    expect([...regionsFor(undefined)]).toEqual(['全国']);
+    expect([...regionsFor('')]).toEqual(['全国']);
+  });
+
+  it('the workbench takes the region from the office profile (设置 → 单位信息), read at each check', async () => {
+    const { ReviewWorkbench } = await import('../../../electron/core/review/workbench-service');
+    const { writeOffice } = await import('../../../electron/core/office/office-file');
+    const review = (await lib.svc.createReview({ title: '高青县促进科技成果转化若干措施', type: '规范性文件', leadUnit: '成果转化科', receivedDate: '2026-02-20' })).record;
+    const wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES, search: engine });
+    await wb.drafts.addDraft(review.id, join(DRAFTS, 'clean-tech-transfer.md'));
+    const regions = async () => new Set(Object.entries((await wb.run(review.id)).higherLaw!).flatMap(([key, list]) => list.slice(key === '12' ? 1 : 0)).map((m) => m.region));
+    expect([...(await regions())]).toEqual(['全国']);
+    await writeOffice(lib.store, { region: '山东·淄博·高青县' });
+    expect(await regions()).toContain('山东');
   });
 
   it('alignRuns keeps common stretches and marks the rest', () => {

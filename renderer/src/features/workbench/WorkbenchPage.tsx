@@ -51,6 +51,19 @@ function Runs({ m }: { m: HigherLawMatch }) {
   );
 }
 
+/** Where the 上位法 panel looked: without the office's region it lists national laws only, and says where to set it. */
+function PanelScope({ regions }: { regions: string[] | undefined }) {
+  if (!regions) return null;
+  const local = regions.filter((r) => r !== '全国');
+  return local.length ? (
+    <Typography.Text type="secondary" data-testid="wb-panel-scope">国家和{local.join('、')}</Typography.Text>
+  ) : (
+    <Typography.Text type="warning" data-testid="wb-panel-scope" title="在 设置 → 单位信息 中填写所在地区（如 山东·淄博·高青县）后，也列出本省的地方性法规和规章">
+      只列国家法律法规（未设置所在地区）
+    </Typography.Text>
+  );
+}
+
 export function WorkbenchPage({ id }: { id: string }) {
   const [view, setView] = useState<View>();
   const [error, setError] = useState<string>();
@@ -403,7 +416,13 @@ export function WorkbenchPage({ id }: { id: string }) {
                 );
               })}
             </Card>
-            <Card size="small" title={`上位法对照${current?.article ? `：${current.article.label}` : ''}`} style={{ maxHeight: '30vh', overflow: 'auto' }} data-testid="wb-higher-law">
+            <Card
+              size="small"
+              title={`上位法对照${current?.article ? `：${current.article.label}` : ''}`}
+              extra={<PanelScope regions={view?.result?.higherLawRegions} />}
+              style={{ maxHeight: '30vh', overflow: 'auto' }}
+              data-testid="wb-higher-law"
+            >
               {!panel.length && <Typography.Text type="secondary">{current?.article ? '没有找到相近的上位法条文' : '选择一条针对条文的意见'}</Typography.Text>}
               {panel.map((m) => (
                 <div key={`${m.versionId}#${m.articleKey}`} style={{ marginBottom: 8 }}>
