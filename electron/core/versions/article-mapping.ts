@@ -75,16 +75,8 @@ function bigrams(text: string): Uint32Array {
   return out.sort();
 }
 
-/** Size of the multiset intersection: Σ over bigrams of the smaller count in either. */
+/** Size of the multiset intersection: Σ over bigrams of the smaller count in either (a merge). */
 function overlap(a: Uint32Array, b: Uint32Array): number {
-  return overlapAtLeast(a, b, 0); // with nothing needed it never gives up
-}
-
-/**
- * The overlap when it is at least `need`, else -1 as soon as the bigrams left cannot reach it:
- * most pairs tried for 修改 share few bigrams and are given up halfway.
- */
-function overlapAtLeast(a: Uint32Array, b: Uint32Array, need: number): number {
   let n = 0;
   let i = 0;
   let j = 0;
@@ -95,13 +87,10 @@ function overlapAtLeast(a: Uint32Array, b: Uint32Array, need: number): number {
       n++;
       i++;
       j++;
-      continue;
-    }
-    if (x < y) i++;
+    } else if (x < y) i++;
     else j++;
-    if (n + Math.min(a.length - i, b.length - j) < need) return -1;
   }
-  return n >= need ? n : -1;
+  return n;
 }
 
 /** The least overlap k whose Dice 2k / total is ≥ threshold, in the same floating point as the test itself. */
@@ -135,6 +124,95 @@ function side(units: Article[]): Side {
 export const AMENDED_THRESHOLD = 0.45;
 /** Share of a small article's bigrams found in a larger one for a split/merge. */
 const CONTAINED = 0.75;
+
+interface Pair {
+  i: number;
+  j: number;
+  s: number;
+}
+
+/**
+ * Where each bigram of the still unmatched new articles occurs: code → [j, count, j, count, …],
+ * j ascending. Shared bigrams are then counted per old article by walking only its own bigrams'
+ * postings inside its window, instead of merging it with each of the ±window new articles whole:
+ * a rare bigram touches few articles, and most bigrams of a rewritten article are rare.
+ */
+function postingsOf(b: Side): Map<number, number[]> {
+  const post = new Map<number, number[]>();
+  for (let j = 0; j < b.units.length; j++) {
+    if (b.used[j]) continue;
+    const g = b.grams[j]!;
+    for (let k = 0; k < g.length; ) {
+      const code = g[k]!;
+      let e = k + 1;
+      while (e < g.length && g[e] === code) e++;
+      let list = post.get(code);
+      if (!list) post.set(code, (list = []));
+      list.push(j, e - k);
+      k = e;
+    }
+  }
+  return post;
+}
+
+/**
+ * Every (old, new) pair of unmatched articles within `window` of the old one's predicted place
+ * whose Dice similarity reaches AMENDED_THRESHOLD, in the order i then j ascending (the stable
+ * sort that ranks them keeps that order among equals). The overlap counted from the postings is
+ * the multiset intersection a merge of the two sorted arrays gives, so the similarities are the
+ * same numbers.
+ */
+function similarPairs(a: Side, b: Side, predict: (i: number) => number, window: number): Pair[] {
+  const pairs: Pair[] = [];
+  if (a.used.every(Boolean) || b.used.every(Boolean)) return pairs;
+  const post = postingsOf(b);
+  const shared = new Int32Array(b.units.length);
+  for (let i = 0; i < a.units.length; i++) {
+    if (a.used[i]) continue;
+    const p = predict(i);
+    const lo = Math.max(0, Math.floor(p - window));
+    const hi = Math.min(b.units.length, Math.ceil(p + window));
+    if (lo >= hi) continue;
+    const g = a.grams[i]!;
+    for (let k = 0; k < g.length; ) {
+      const code = g[k]!;
+      let e = k + 1;
+      while (e < g.length && g[e] === code) e++;
+      const list = post.get(code);
+      if (list) {
+        const ca = e - k;
+        // the first posting at or after lo (entries are j, count pairs)
+        let l = 0;
+        let h = list.length >> 1;
+        while (l < h) {
+          const mid = (l + h) >> 1;
+          if (list[2 * mid]! < lo) l = mid + 1;
+          else h = mid;
+        }
+        for (let q = 2 * l; q < list.length && list[q]! < hi; q += 2) {
+          const cb = list[q + 1]!;
+          shared[list[q]!]! += ca < cb ? ca : cb;
+        }
+      }
+      k = e;
+    }
+    const la = g.length;
+    for (let j = lo; j < hi; j++) {
+      if (b.used[j]) continue;
+      const n = shared[j]!;
+      shared[j] = 0;
+      const lb = b.grams[j]!.length;
+      if (la + lb === 0) {
+        pairs.push({ i, j, s: 1 });
+        continue;
+      }
+      // Dice cannot exceed 2·min/(sum) of the two sizes
+      if ((2 * Math.min(la, lb)) / (la + lb) < AMENDED_THRESHOLD) continue;
+      if (n >= leastOverlap(la + lb, AMENDED_THRESHOLD)) pairs.push({ i, j, s: (2 * n) / (la + lb) });
+    }
+  }
+  return pairs;
+}
 
 export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[] {
   const a = side(older);
@@ -172,24 +250,7 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
     return lo[1] + ((i - lo[0]) * (hi[1] - lo[1])) / (hi[0] - lo[0]);
   };
   const window = Math.max(25, Math.ceil(b.units.length * 0.1));
-  const pairs: { i: number; j: number; s: number }[] = [];
-  for (let i = 0; i < a.units.length; i++) {
-    if (a.used[i]) continue;
-    const p = predict(i);
-    for (let j = Math.max(0, Math.floor(p - window)); j < Math.min(b.units.length, Math.ceil(p + window)); j++) {
-      if (b.used[j]) continue;
-      // Dice cannot exceed 2·min/(sum) of the two sizes: pairs of very different lengths are skipped unread.
-      const la = a.grams[i]!.length;
-      const lb = b.grams[j]!.length;
-      if (la + lb === 0) {
-        pairs.push({ i, j, s: 1 });
-        continue;
-      }
-      if ((2 * Math.min(la, lb)) / (la + lb) < AMENDED_THRESHOLD) continue;
-      const n = overlapAtLeast(a.grams[i]!, b.grams[j]!, leastOverlap(la + lb, AMENDED_THRESHOLD));
-      if (n >= 0) pairs.push({ i, j, s: (2 * n) / (la + lb) });
-    }
-  }
+  const pairs = similarPairs(a, b, predict, window);
   pairs.sort((x, y) => y.s - x.s || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
   for (const { i, j, s } of pairs) {
     if (a.used[i] || b.used[j]) continue;
