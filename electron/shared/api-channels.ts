@@ -34,6 +34,8 @@ export const CHANNEL_NAMES = [
   'version:setStatus',
   'version:verify',
   'version:checkOcr',
+  'version:scanMatch',
+  'version:decideScanMatch',
   'version:scanPage',
   'version:locateOcr',
   'reviews:list',

@@ -2,6 +2,8 @@
 // units (条 articles, or numbered sections for documents without 第X条, plus 序言 and 附件).
 // Pure types and tiny helpers only: no node:, DOM or electron imports.
 
+import type { LibraryMatch } from './scan-match';
+
 /** 效力级别 — the rank of a legal document. */
 export const LEVELS = [
   '宪法',
@@ -170,6 +172,8 @@ export interface LawVersionMeta {
   /** Who confirmed an OCR text, and when (ISO timestamp). */
   verifiedBy?: string;
   verifiedAt?: string;
+  /** OCR text only: the scan is a law already in the library (scan-match.ts), and what a person chose. */
+  libraryMatch?: LibraryMatch;
   articleCount: number; // units of kind 'article'
   unitCount: number;
   charCount: number;

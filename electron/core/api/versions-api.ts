@@ -5,6 +5,7 @@ import { updateVersionMeta } from '../library/library-edit';
 import { checkOcrArticles, verifyOcrVersion } from '../library/ocr-verify';
 import { locateOcrRegions } from '../library/ocr-regions';
 import { scanPage } from '../library/ocr-scan-page';
+import { decideScanMatch, scanMatchView } from '../library/scan-library-match';
 import { articleAcrossVersions, diffVersions, versionAsOf } from '../versions/version-compare';
 import type { ApiContext, Handlers } from './api-context';
 
@@ -21,6 +22,8 @@ export function versionsHandlers(ctx: ApiContext) {
       verifyOcrVersion(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), ...(corrections ? { corrections } : {}) }),
     'version:checkOcr': async ({ versionId, by, confirmed, corrections }) =>
       checkOcrArticles(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
+    'version:scanMatch': ({ versionId }) => scanMatchView(ctx.store, versionId),
+    'version:decideScanMatch': async ({ versionId, choice, by }) => decideScanMatch(ctx.store, versionId, { choice, by: by ?? (await ctx.records()).actorName() }),
     'version:scanPage': ({ versionId, page }) => scanPage(ctx.store, versionId, page),
     'version:locateOcr': ({ versionId }) => locateOcrRegions(ctx.store, versionId),
   } satisfies Partial<Handlers>;

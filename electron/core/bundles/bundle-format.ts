@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import type { ZipEntry } from './zip-file';
 import { SOURCE_FORMATS, TEXT_SOURCES } from '../../shared/law-model';
+import { libraryMatchSchema } from '../../shared/scan-match';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
 /** 2: userdata/ (packs, 收藏, office profile …) and contents.userData. Version 1 bundles still import. */
@@ -128,6 +129,7 @@ export const CatalogEntrySchema = z
     verified: z.boolean().optional(),
     verifiedBy: z.string().max(100).optional(),
     verifiedAt: z.string().max(40).optional(),
+    libraryMatch: libraryMatchSchema.optional(),
     articleCount: z.number().int().nonnegative(),
     unitCount: z.number().int().nonnegative(),
     charCount: z.number().int().nonnegative(),

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DomainError, formatIssue } from '../../shared/errors';
 import { ocrRegionSchema } from '../../shared/api/library';
+import { libraryMatchSchema } from '../../shared/scan-match';
 import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
 const text = z.string();
@@ -47,6 +48,7 @@ export const storedBodySchema = z.object({
   verified: z.boolean().optional(),
   verifiedBy: text.optional(),
   verifiedAt: text.optional(),
+  libraryMatch: libraryMatchSchema.optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

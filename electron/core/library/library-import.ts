@@ -20,6 +20,8 @@ import { guessMetadata } from '../importers/document-metadata';
 import { loadManifests, manifestCorrections, type ManifestEntry } from './import-manifest';
 import { asLevel, guessLevel, guessRegion } from './level-and-region';
 import { lawIdFor, sha256, versionIdFor } from './law-identity';
+import { findLibraryMatch, libraryMatchNote, tieScanToLibrary } from './scan-library-match';
+import type { LibraryMatch } from '../../shared/scan-match';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
 import { TimeSlicer } from '../util/time-slicer';
 import { FOLDER_IMPORT_EXTENSIONS } from '../../shared/import-formats';
@@ -44,6 +46,8 @@ export interface ImportFileResult {
   /** OCR: pages recognised (or to recognise, in a preview) and the estimated seconds. */
   ocrPages?: number;
   ocrEstimateSeconds?: number;
+  /** OCR: the scan is a law already in the library (scan-library-match.ts). */
+  libraryMatch?: LibraryMatch;
   /** First units, for the preview before committing (dry run) and the report. */
   preview?: { label: string; text: string }[];
 }
@@ -507,7 +511,14 @@ async function importOne(
     if (e instanceof ExtractError) return fail(e.message);
     return fail(`解析失败：${(e as Error).message}`);
   }
-  const { version, warnings } = built;
+  const { warnings } = built;
+  let version = built.version;
+  // A scan of a law the library already holds as text: tied to that law, never over its text.
+  const found = version.textSource === 'ocr' ? findLibraryMatch(store.versions(), version) : undefined;
+  if (found) {
+    version = tieScanToLibrary(version, found);
+    warnings.push(libraryMatchNote(found.match, found.title));
+  }
   for (const message of warnings) report.warnings.push({ file, message });
   const preview = version.units.slice(0, 5).map((u) => ({ label: u.label, text: u.text.slice(0, 200) }));
   const old = store.version(version.id);
@@ -522,6 +533,7 @@ async function importOne(
     ...(version.textSource ? { textSource: version.textSource } : {}),
     ...(built.pages ? { pages: built.pages } : {}),
     ...(built.ocrPages ? { ocrPages: built.ocrPages } : {}),
+    ...(version.libraryMatch ? { libraryMatch: version.libraryMatch } : {}),
     preview,
   };
   if (old) report.replaced++;

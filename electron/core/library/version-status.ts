@@ -5,12 +5,19 @@
 import type { LawVersionMeta, Status } from '../../shared/law-model';
 import { versionDate } from '../../shared/law-model';
 
+/** A scan of a version already in the library (scan-library-match.ts): a second copy of it, never a version of its own. */
+function isCopyOf(v: { libraryMatch?: { sameDate: boolean; versionId: string } | undefined }, versions: { id: string }[]): string | undefined {
+  const m = v.libraryMatch;
+  return m?.sameDate && versions.some((o) => o.id === m.versionId) ? m.versionId : undefined;
+}
+
 export function deriveStatuses(
-  versions: Pick<LawVersionMeta, 'id' | 'published' | 'effective' | 'expired' | 'statusOverride'>[],
+  versions: (Pick<LawVersionMeta, 'id' | 'published' | 'effective' | 'expired' | 'statusOverride'> & Pick<Partial<LawVersionMeta>, 'libraryMatch'>)[],
   today: string,
 ): Map<string, Status> {
   const out = new Map<string, Status>();
   const inForce = versions
+    .filter((v) => !isCopyOf(v, versions))
     .filter((v) => !v.expired && !((v.effective || v.published || '') > today))
     .sort((a, b) => (a.effective || versionDate(a)).localeCompare(b.effective || versionDate(b)) || versionDate(a).localeCompare(versionDate(b)));
   const current = inForce[inForce.length - 1];
@@ -22,16 +29,23 @@ export function deriveStatuses(
     else s = v === current ? '现行有效' : '已修改';
     out.set(v.id, s);
   }
+  // A copy shares the 时效性 of the version it copies (unless a person set its own).
+  for (const v of versions) {
+    const of = isCopyOf(v, versions);
+    if (of && !v.statusOverride) out.set(v.id, out.get(of)!);
+  }
   return out;
 }
 
 /** The version of a law in force on a date: the latest 施行日期 (else 公布日期) not after it. */
-export function versionInForceOn<T extends Pick<LawVersionMeta, 'published' | 'effective' | 'expired'>>(
+export function versionInForceOn<T extends Pick<LawVersionMeta, 'published' | 'effective' | 'expired'> & Pick<Partial<LawVersionMeta>, 'libraryMatch'>>(
   versions: T[],
   date: string,
 ): T | undefined {
   let best: T | undefined;
   for (const v of versions) {
+    // The library's own text answers "which version", not a scan copy of it.
+    if (v.libraryMatch?.sameDate && versions.some((o) => (o as { id?: string }).id === v.libraryMatch!.versionId)) continue;
     const start = v.effective || v.published || '';
     if (start > date) continue;
     if (!best || start >= (best.effective || best.published || '')) best = v;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { UPLOAD_LIMITS, call, count, id, shownName, shownText, taskId, uploadFileSchema } from './common';
 import { SOURCE_FORMATS, TEXT_SOURCES } from '../law-model';
+import { libraryMatchSchema } from '../scan-match';
 
 export const importFileResultSchema = z.object({
   file: shownName,
@@ -18,6 +19,8 @@ export const importFileResultSchema = z.object({
   pages: count.optional(),
   ocrPages: count.optional(),
   ocrEstimateSeconds: count.optional(),
+  /** OCR: the scan is a law already in the library — which version, same date or not (scan-match.ts). */
+  libraryMatch: libraryMatchSchema.optional(),
   preview: z.array(z.object({ label: shownName, text: shownText })).optional(),
 });
 

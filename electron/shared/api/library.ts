@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { TEXT_SOURCES } from '../law-model';
+import { libraryMatchSchema } from '../scan-match';
 import { call, count, empty, id, level, shortText, shownName, status } from './common';
 
 export const historyEventSchema = z.object({
@@ -32,6 +33,7 @@ export const versionMetaSchema = z.object({
   verified: z.boolean().optional(),
   verifiedBy: z.string().optional(),
   verifiedAt: z.string().optional(),
+  libraryMatch: libraryMatchSchema.optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

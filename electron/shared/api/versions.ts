@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { call, count, id, isoDate, status } from './common';
 import { versionMetaSchema } from './library';
+import { libraryMatchSchema, SCAN_MATCH_CHOICES } from '../scan-match';
 
 const diffRunSchema = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 export const MAPPING_KINDS = ['same', 'renumbered', 'amended', 'split', 'merged', 'deleted', 'added'] as const;
@@ -102,6 +103,26 @@ export const versionsCalls = {
       })
       .strict(),
     output: versionMetaSchema,
+  }),
+  /**
+   * A scan that is a law already in the library (libraryMatch on its version): the library
+   * version and the articles that differ (library → scan), for the 核对 view's offer.
+   */
+  'version:scanMatch': call({
+    input: z.object({ versionId: id }).strict(),
+    output: z.object({
+      match: libraryMatchSchema,
+      library: z.object({ id: z.string(), title: z.string(), date: z.string(), textSource: z.string() }),
+      diff: versionDiffSchema,
+    }),
+  }),
+  /**
+   * The person's choice for such a scan: 'library' removes the scan (logged in the library),
+   * 'scan' keeps it; who (`by`, default the office user's name) and when are recorded.
+   */
+  'version:decideScanMatch': call({
+    input: z.object({ versionId: id, choice: z.enum(SCAN_MATCH_CHOICES), by: z.string().trim().min(1, '请写明选择人').max(50).optional() }).strict(),
+    output: z.object({ choice: z.enum(SCAN_MATCH_CHOICES), versionId: z.string(), scan: versionMetaSchema.optional() }),
   }),
   /**
    * One page of the scan an OCR text was read from, for the 核对 view: a JPEG made from the
