@@ -72,6 +72,14 @@ function varints(sorted: number[]): Buffer {
   return deflateSync(Buffer.from(out), { level: 9 });
 }
 const keys = [...pairs].filter(([, n]) => n >= MIN).map(([k]) => k).sort((a, b) => a - b);
+// Which of those pairs are common (written at least FREQUENT_MIN times): one bit per pair, in the
+// order of BIGRAMS_B64. A character tesseract was not quite sure of that makes only a rare pair
+// (并明年 for 并且年: 明年 is written 3 times) is worth a look; a common pair is not.
+const FREQUENT_MIN = 10;
+const frequentBits = Buffer.alloc(Math.ceil(keys.length / 8));
+keys.forEach((k, i) => {
+  if (pairs.get(k)! >= FREQUENT_MIN) frequentBits[i >> 3]! |= 1 << (i & 7);
+});
 const chars = [...singles].filter(([, n]) => n >= MIN).map(([c]) => c).sort((a, b) => a - b);
 // Followers written at least this often (of ≈ 44,000 numbers): 。 (18 times) and 的 (11) after a bare number are out.
 const FOLLOW_MIN = 20;
@@ -86,6 +94,11 @@ export const BIGRAMS_B64: readonly string[] = [
 ${wrap(varints(keys).toString('base64'))}
 ];
 
+/** One bit per pair above, in its order (bit i & 7 of byte i >> 3), deflated: set when the pair is written at least ${FREQUENT_MIN} times. */
+export const FREQUENT_B64: readonly string[] = [
+${wrap(deflateSync(frequentBits, { level: 9 }).toString('base64'))}
+];
+
 export const CHARS_B64: readonly string[] = [
 ${wrap(varints(chars).toString('base64'))}
 ];
@@ -96,4 +109,4 @@ export const AFTER_NUMBER = ${JSON.stringify(followers(afterNumber))};
 export const AFTER_PERCENT = ${JSON.stringify(followers(afterPercent, 5))};
 `;
 writeFileSync(join(here, 'cjk-bigrams.ts'), out);
-console.log(`${files} laws (${skipped} skipped), ${keys.length} pairs, ${chars.length} characters, after a number ${followers(afterNumber)}, after % ${followers(afterPercent, 5)}, ${Math.round(out.length / 1024)} KB`);
+console.log(`${files} laws (${skipped} skipped), ${keys.length} pairs (${keys.filter((k) => pairs.get(k)! >= FREQUENT_MIN).length} common), ${chars.length} characters, after a number ${followers(afterNumber)}, after % ${followers(afterPercent, 5)}, ${Math.round(out.length / 1024)} KB`);

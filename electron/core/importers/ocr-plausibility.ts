@@ -9,18 +9,28 @@
 //   - Latin letters and symbols (| / \ [ ] { } < > ~ ^ @ # $ & * + = _) beside Chinese: laws write
 //     them between Latin text and digits (GB/T, PM2.5), a seal's edge or a speck makes them among CJK;
 //   - two clause marks in a row (。， ，、), a 《 or 》 or a 〔 or 〕 without its partner on the line;
+//   - a clause or title mark read with less than MARK_CONFIDENCE (97, the digits' line): a mark has
+//     no neighbours that could show it is wrong, and 。 for 、 or 《 for （ changes the sentence; an
+//     ideograph under 97 that forms no known pair with a neighbour;
+//   - a Latin letter or two (not capitals) touching Chinese, and what it touches (工佣fN: a speck
+//     damages its neighbours); the short tail a seal leaves after a sentence's end, with gaps or a
+//     stray symbol (开放。 代 表大会 /);
 //   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
-//     item （二） after ： ， or 、, a 第X章 heading after a sentence's end;
+//     item （二） after ： ， or 、, a 第X章 heading after a sentence's end, brackets and title marks
+//     that do not pair up (数据《以下统称…）: a （ read as 《);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
 //     fits both.
 // A flagged character only gets a confidence below the suspect line: nothing is changed, a person
-// checks it in the 核对 view. Tried and left out: tesseract's glyph boxes to find a seal's text (the
-// boxes of one line vary from a third to 1.6 times the median with nothing wrong), and a pair of
-// common characters the corpus never writes side by side (at a threshold that caught anything it
-// flagged word boundaries such as 安排|法律 too; measured with test/bench/ocr-flag-score.ts).
+// checks it in the 核对 view. Tried and left out (measured with test/bench/ocr-flag-score.ts, numbers
+// in README-importers.md): tesseract's glyph boxes to find a seal's text (flat ideographs 一 十 上
+// 之 get boxes a tenth of the line's height with nothing wrong), a pair of common characters the
+// corpus never writes side by side, in any clause or only in long ones (it flags word boundaries
+// such as 安排|法律), and a pair the corpus mostly writes with a mark between (设，推): each caught
+// one article of the tuning set or none, for 0.2–1 % of the characters more highlighted.
 
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
+import { isHan, knownPair } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
 export const DIGIT_CONFIDENCE = 97;
@@ -29,6 +39,9 @@ const isCjkChar = (c: string | undefined) => c !== undefined && /[\u3000-\u303f\
 const isHanChar = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff]/.test(c);
 const DIGIT = /[0-9０-９]/;
 const CLAUSE = /[，。、；：]/;
+/** Marks whose misreading changes the sentence (。 for 、, 《 for （): they need the digits' certainty. */
+const MARK = /[，。、；：《》〔〕！？]/;
+export const MARK_CONFIDENCE = 97;
 /** Symbols a law writes only between Latin letters and digits. */
 const ODD_SYMBOL = /[|/\\[\]{}<>~^@#$&*+=_`]/;
 
@@ -39,6 +52,10 @@ const ODD_SYMBOL = /[|/\\[\]{}<>~^@#$&*+=_`]/;
 export function markImplausible(s: OcrSymbol[], below: number): void {
   const flag = (i: number) => {
     if (s[i]) s[i]!.conf = Math.min(s[i]!.conf, below);
+  };
+  const nearAt = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < s.length; k += step) if (s[k]!.ch !== ' ') return k;
+    return undefined;
   };
   const near = (i: number, step: 1 | -1) => {
     for (let k = i + step; k >= 0 && k < s.length; k += step) if (s[k]!.ch !== ' ') return s[k]!.ch;
@@ -73,6 +90,14 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
 
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!.ch;
+    // A mark tesseract was not quite sure of: 。 for 、, ： for 。, 《 for （ change what a sentence says.
+    if (MARK.test(ch) && s[i]!.conf < MARK_CONFIDENCE) flag(i);
+    // An ideograph not quite sure of that forms no known pair with a neighbour (共口 for 共同).
+    if (isHan(ch) && s[i]!.conf < MARK_CONFIDENCE) {
+      const p = s[i - 1]?.ch;
+      const n = s[i + 1]?.ch;
+      if ((isHan(p) && !knownPair(p, ch)) || (isHan(n) && !knownPair(ch, n))) flag(i);
+    }
     const prev = near(i, -1);
     const next = near(i, 1);
     // A lone Latin letter, or an odd symbol, touching Chinese: a word or a code (GB/T, PM2.5, B超 is rare) has
@@ -85,7 +110,19 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
     if ((lone || odd) && (isCjkChar(prev) || isCjkChar(next))) {
       flag(i);
       // A speck read as a symbol often took the mark beside it with it (犯罪，[利用 for 犯罪、利用).
-      if (ODD_SYMBOL.test(ch)) for (const k of [i - 1, i + 1]) if (CLAUSE.test(s[k]?.ch ?? '')) flag(k);
+      // (a space may stand between them: 机制： | for 机制。)
+      if (ODD_SYMBOL.test(ch)) for (const k of [nearAt(i, -1), nearAt(i, 1)]) if (k !== undefined && CLAUSE.test(s[k]!.ch)) flag(k);
+    }
+    if (/[A-Za-z]/.test(ch) && !/[A-Za-z0-9]/.test(s[i - 1]?.ch ?? '')) {
+      // A speck or a seal's stroke read as one or two Latin letters (工佣fN, 教育：s卫生) damaged what it touches:
+      // the neighbours are suspects too. A real abbreviation is capitals (B超, IC卡, GB) or longer.
+      let j = i;
+      while (j < s.length && /[A-Za-z]/.test(s[j]!.ch)) j++;
+      const run = s.slice(i, j).map((x) => x.ch).join('');
+      if (run.length <= 2 && !/^[A-Z]+$/.test(run) && !DIGIT.test(s[j]?.ch ?? '') && (isCjkChar(near(i, -1)) || isCjkChar(near(j - 1, 1)))) {
+        for (let k = i; k < j; k++) flag(k);
+        for (const k of [nearAt(i, -1), nearAt(j - 1, 1)]) if (k !== undefined && !/[A-Za-z0-9]/.test(s[k]!.ch)) flag(k);
+      }
     }
     // Two clause marks in a row: one of them is a misreading or a speck.
     if (CLAUSE.test(ch) && next !== undefined && CLAUSE.test(next)) {
@@ -96,6 +133,8 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
       }
     }
   }
+
+  sealTail(s, flag);
 
   // 《 》 without a partner on the line (a title is seldom wrapped; a wrapped one is flagged, rarely).
   const open: number[] = [];
@@ -130,6 +169,7 @@ export function articleTextSuspects(text: string): number[] {
   for (const m of text.matchAll(/[^\s]\s*(?:\n|$)/g)) {
     if (!/[。；：！？”’）)》…—\]】]/.test(m[0]![0]!)) out.add(m.index!);
   }
+  for (const o of unbalancedBrackets(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -137,3 +177,61 @@ export function articleTextSuspects(text: string): number[] {
   }
   return [...out].sort((a, b) => a - b);
 }
+
+const OPENS: Record<string, string> = { '《': '》', '（': '）', '(': ')', '〔': '〕', '「': '」', '【': '】', '“': '”' };
+const CLOSES = new Set(Object.values(OPENS));
+
+/**
+ * Offsets of brackets and title marks that do not pair up in an article's text: a 《 closed by ）
+ * (a （ read as 《), a closer with no opener, an opener never closed, and a 《 still open when its
+ * sentence ends (a title holds no 。). Half- and full-width brackets pair with each other: which
+ * width a scan shows is a separate question (they are suspects anyway).
+ */
+export function unbalancedBrackets(text: string): number[] {
+  const out: number[] = [];
+  const stack: number[] = [];
+  const pairs = (o: string, c: string) => OPENS[o] === c || ((o === '(' || o === '（') && (c === ')' || c === '）'));
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || ch === '”') continue; // quotes: the width rule already marks them, and “ is read for a space
+    if (OPENS[ch]) stack.push(i);
+    else if (CLOSES.has(ch)) {
+      const o = stack.pop();
+      if (o === undefined) out.push(i);
+      else if (!pairs(text[o]!, ch)) out.push(o, i);
+    } else if (ch === '。') {
+      // A title ends before its sentence does: a 《 open here lost (or never had) its 》.
+      for (let k = stack.length - 1; k >= 0; k--) if (text[stack[k]!] === '《') out.push(...stack.splice(k, 1));
+    }
+  }
+  out.push(...stack);
+  return out;
+}
+
+/**
+ * A red seal stamped beside a sentence's end is dropped by the red-channel pass, but its dark
+ * edges and characters are not always: tesseract reads them as a short tail after the 。 with gaps
+ * between the characters or a stray symbol (`开放。 代 表大会 /`). Law text after a 。 on the same
+ * line is the next sentence, set solid (a date's spaces sit beside digits); a short tail that is
+ * broken up is the seal's, all of it a suspect.
+ */
+function sealTail(s: OcrSymbol[], flag: (i: number) => void): void {
+  let m = s.length - 1;
+  while (m >= 0 && !/[。；.．]/.test(s[m]!.ch)) m--;
+  if (m < 0) return;
+  const tail = s.slice(m + 1);
+  const solid = tail.filter((x) => x.ch !== ' ');
+  if (solid.length === 0 || solid.length > SEAL_TAIL) return;
+  // (an article's label and its gap: 。 第二条 本市)
+  if (/^第[一二三四五六七八九十百零〇0-9]+[条章节编]/.test(solid.map((x) => x.ch).join(''))) return;
+  let broken = solid.some((x) => ODD_SYMBOL.test(x.ch));
+  for (let k = 1; k < tail.length - 1 && !broken; k++) {
+    if (tail[k]!.ch !== ' ') continue;
+    const a = tail[k - 1]!.ch;
+    const b = tail.slice(k + 1).find((x) => x.ch !== ' ')?.ch;
+    if (a !== ' ' && b !== undefined && !DIGIT.test(a) && !DIGIT.test(b) && (isHanChar(a) || isHanChar(b))) broken = true;
+  }
+  if (broken) for (let k = m + 1; k < s.length; k++) if (s[k]!.ch !== ' ') flag(k);
+}
+/** The longest tail after a sentence's end that can be a seal's (a seal holds an office's name: 8–20 characters, of which a few show). */
+const SEAL_TAIL = 8;

@@ -6,8 +6,8 @@
 
 import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
-import { judgeHan } from './ocr-vocabulary';
-import { markImplausible, articleTextSuspects } from './ocr-plausibility';
+import { commonPair, isHan, judgeHan, lookAlikeFits } from './ocr-vocabulary';
+import { markImplausible, articleTextSuspects, MARK_CONFIDENCE } from './ocr-plausibility';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -45,7 +45,9 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;
-    else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)))) s[i]!.ch = FULL_WIDTH[c]!;
+    else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)))) {
+      s[i]!.ch = FULL_WIDTH[c]!;
+    }
     else if (c === '_' && isCjk(prevNonSpace(i)) && isCjk(nextNonSpace(i))) s[i]!.ch = ' ';
   }
   // A full-width space (after 第X条, inside 目　录, 总　则) is read as an opening quote that is
@@ -84,6 +86,8 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
     const v = judgeHan(prevNonSpace(i), s[i]!.ch, nextNonSpace(i));
     if (v.replace) s[i]!.ch = v.replace;
     if (v.odd) s[i]!.conf = Math.min(s[i]!.conf, SUSPECT_CONFIDENCE - 1);
+    // Not quite sure, and a look-alike reads as well: only the page can tell (网结 / 网络).
+    else if (s[i]!.conf < MARK_CONFIDENCE && lookAlikeFits(prevNonSpace(i), s[i]!.ch, nextNonSpace(i))) s[i]!.conf = SUSPECT_CONFIDENCE - 1;
   }
   // A speck or a seal's edge read as one mark, apart, after a sentence's end at the line's end
   // (监督。 2, 援助。 t, 成本费。 .): no law text goes on after 。 with a lone letter, digit or dot.
@@ -252,6 +256,7 @@ export function traceUnits(
         if (j === undefined) out.push(offset);
         else {
           if ((confidence[j] ?? 0) < threshold) out.push(offset);
+          else if ((confidence[j] ?? 0) < MARK_CONFIDENCE && rareNeighbour(u.text, offset)) out.push(offset);
           if (!where || (where.charLine[j] ?? -1) >= 0) fromOcr.add(offset);
           seen(j);
           p = j + 1;
@@ -278,4 +283,18 @@ export function findSuspects(
   threshold = SUSPECT_CONFIDENCE,
 ): number[][] {
   return traceUnits(units, stream, confidence, undefined, threshold).suspects;
+}
+
+/**
+ * An ideograph tesseract was not quite sure of (below MARK_CONFIDENCE, above the suspect line)
+ * that makes only a rare pair with a neighbour in the article's text — across line ends too, which
+ * correctLine cannot see: a misreading that happens to form words (并明年 for 并且年) more often
+ * than right text, which mostly forms common pairs.
+ */
+function rareNeighbour(text: string, o: number): boolean {
+  const c = text[o];
+  if (!isHan(c)) return false;
+  const prev = text[o - 1];
+  const next = text[o + 1];
+  return (isHan(prev) && !commonPair(prev, c)) || (isHan(next) && !commonPair(c, next));
 }

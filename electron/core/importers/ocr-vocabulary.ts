@@ -5,7 +5,7 @@
 // replaced by that look-alike (still a suspect, so a person checks the guess).
 
 import { inflateSync } from 'node:zlib';
-import { BIGRAMS_B64, CHARS_B64 } from './cjk-bigrams';
+import { BIGRAMS_B64, CHARS_B64, FREQUENT_B64 } from './cjk-bigrams';
 
 let pairs: Set<number> | undefined;
 let chars: Set<number> | undefined;
@@ -37,6 +37,21 @@ export function knownPair(a: string, b: string): boolean {
   return pairs.has(a.charCodeAt(0) * 65536 + b.charCodeAt(0));
 }
 
+let frequent: Set<number> | undefined;
+
+/**
+ * Whether the corpus writes `a` followed by `b` often (at least 10 times; cjk-bigrams.gen.ts): a
+ * pair written only a few times is a word boundary that happens to exist (明年 in 并明年 for 并且年).
+ */
+export function commonPair(a: string, b: string): boolean {
+  if (!frequent) {
+    const bits = inflateSync(Buffer.from(FREQUENT_B64.join(''), 'base64'));
+    const sorted = [...(pairs ??= decode(BIGRAMS_B64))];
+    frequent = new Set(sorted.filter((_, i) => (bits[i >> 3]! >> (i & 7)) & 1));
+  }
+  return frequent.has(a.charCodeAt(0) * 65536 + b.charCodeAt(0));
+}
+
 /** Whether the corpus writes this ideograph (3,000 of them: rarer ones in a law are usually misreads). */
 export function knownChar(c: string): boolean {
   chars ??= decode(CHARS_B64);
@@ -54,6 +69,7 @@ const LOOK_ALIKES = [
   '子孑孓', '设没', '仑仓', '史吏', '占古', '工正', '刀力', '住往', '处外', '决夬', '活话', '记纪',
   '性姓', '营菅', '书节', '产严', '理埋', '则刚', '区匹', '项顶', '责贵', '拥捆',
   '丁了亍', '各备', '向回', '成戒', '开斤', '机枝', '末未来', '大丈', '入八',
+  '结络', '力为', '平年',
 ] as const;
 const groupOf = new Map<string, string>();
 for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?? '') + g.replace(c, ''));
@@ -71,6 +87,18 @@ function fit(prev: string | undefined, c: string, next: string | undefined): { f
     if (knownPair(c, next)) fits++;
   }
   return { fits, of };
+}
+
+/**
+ * Whether a look-alike of `c` also fits every ideograph neighbour (both readings make words): for
+ * a character tesseract was not quite sure of, the page may show the look-alike (网结 / 网络).
+ */
+export function lookAlikeFits(prev: string | undefined, c: string, next: string | undefined): boolean {
+  if (!isHan(c)) return false;
+  return [...(groupOf.get(c) ?? '')].some((alt) => {
+    const there = fit(prev, alt, next);
+    return there.of > 0 && there.fits === there.of && knownChar(alt);
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrSymbol } from '../../../electron/core/importers/ocr-engine';
 import { correctLine, layoutOcrPages, SUSPECT_CONFIDENCE, traceUnits } from '../../../electron/core/importers/ocr-text';
-import { judgeHan, knownChar, knownPair } from '../../../electron/core/importers/ocr-vocabulary';
+import { commonPair, judgeHan, knownChar, knownPair, lookAlikeFits } from '../../../electron/core/importers/ocr-vocabulary';
 
 const line = (text: string, conf = 97): OcrSymbol[] => [...text].map((ch) => ({ ch, conf }));
 const textOf = (s: OcrSymbol[]) => s.map((x) => x.ch).join('');
@@ -38,7 +38,8 @@ describe('OCR post-correction', () => {
     const withSpeck = [...line('接受财政、审计部门的监督。'), { ch: ' ', conf: 100 }, { ch: '2', conf: 88 }];
     expect(textOf(correctLine(withSpeck))).toBe('接受财政、审计部门的监督。');
     expect(textOf(correctLine(line('第2条的规定')))).toBe('第2条的规定');
-    expect(doubtful(correctLine(line('法律援助机t构')))).toBe('t');
+    // (a speck read as a letter often damaged what it touches: its neighbours are suspects too)
+    expect(doubtful(correctLine(line('法律援助机t构')))).toBe('机t构');
     // numbers and Latin words keep their confidence
     expect(doubtful(correctLine(line('自2007年9月1日起施行')))).toBe('');
   });
@@ -76,4 +77,37 @@ describe('OCR layout', () => {
     expect(traced.regions[0]).toEqual([{ page: 1, top: Number((300 / 2339).toFixed(4)), bottom: Number((384 / 2339).toFixed(4)) }]);
     expect(traced.regions[1]).toEqual([{ page: 1, top: Number((380 / 2339).toFixed(4)), bottom: Number((448 / 2339).toFixed(4)) }]);
   });
+
+  it('marks a character read with less than 97 when a look-alike reads as well (网结 / 网络), and not at 99', () => {
+    expect(lookAlikeFits('网', '结', '，')).toBe(true);
+    const at = (conf: number) => line('完善覆盖城乡的公共人力资源服务网结，推动公共就业服务', 99).map((x) => (x.ch === '结' ? { ...x, conf } : x));
+    expect(doubtful(correctLine(at(96)))).toBe('结');
+    expect(doubtful(correctLine(at(99)))).toBe('');
+  });
+
+  it('marks a clause mark or an ideograph read with less than 97 that makes no known pair (共口 for 共同), not the right text at that confidence', () => {
+    const low = (text: string, c: string) => line(text, 99).map((x) => (x.ch === c ? { ...x, conf: 95 } : x));
+    expect(doubtful(correctLine(low('其他监护人，共口生活的其他成年家庭成员', '口')))).toContain('口');
+    expect(doubtful(correctLine(low('其他监护人，共同生活的其他成年家庭成员', '同')))).toBe('');
+    expect(doubtful(correctLine(low('实施虐待、遗弃。非法送养', '。')))).toBe('。');
+  });
 });
+
+describe('suspects an article shows that no single line does', () => {
+  const stream = (text: string, low: Record<string, number> = {}) => {
+    const chars = [...text.replace(/\s/g, '')];
+    return { stream: chars.join(''), confidence: chars.map((c) => low[c] ?? 99) };
+  };
+  it('a character read with less than 97 that makes only a rare pair in the article’s text, where a line’s end no longer hides its neighbour (并明年 for 并且年)', () => {
+    expect(commonPair('明', '年')).toBe(false); // written 3 times in the corpus
+    expect(commonPair('并', '且')).toBe(true);
+    const text = '以及由供水单位供水并明年用水量达到一定规模的非居民用水单位。';
+    const { stream: s, confidence } = stream(text, { 明: 96 });
+    const [sus] = traceUnits([{ label: '第十条', text }], `第十条${s}`, [99, 99, 99, ...confidence]).suspects;
+    expect(sus!.map((o) => text[o])).toEqual(['明']);
+    // the same at 99: tesseract is sure and the pairs exist, nothing to show
+    const sure = stream(text);
+    expect(traceUnits([{ label: '第十条', text }], `第十条${sure.stream}`, [99, 99, 99, ...sure.confidence]).suspects[0]).toEqual([]);
+  });
+});
+
