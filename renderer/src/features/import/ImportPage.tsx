@@ -11,7 +11,7 @@ import { SOURCE_FORMAT_LABELS, TEXT_SOURCE_LABELS } from '../../../../electron/s
 import { IMPORT_ACCEPT } from '../../../../electron/shared/import-formats';
 import { client, errorMessage } from '../../api/client';
 import { useEvent } from '../../api/hooks';
-import { navigate } from '../../router';
+import { hrefOf, navigate } from '../../router';
 import { FolderBrowser } from './FolderBrowser';
 import { printableName } from '../../../../electron/shared/printable-name';
 
@@ -76,6 +76,11 @@ function FormatCell({ f, dryRun }: { f: FileResult; dryRun: boolean }) {
           {ocr && f.ocrPages ? ` ${f.ocrPages} 页` : ''}
           {ocr && dryRun && f.ocrEstimateSeconds ? `，约 ${formatSeconds(f.ocrEstimateSeconds)}` : ''}
         </Typography.Text>
+      )}
+      {f.libraryMatch && f.versionId && (
+        <a href={hrefOf({ page: 'verify', versionId: f.versionId })} style={{ fontSize: 12 }} data-testid="import-library-match">
+          {f.libraryMatch.sameDate ? '库中已有同日期文本：去核对页选择' : '库中已有此法规：作为新版本，去核对差异'}
+        </a>
       )}
     </Space>
   );

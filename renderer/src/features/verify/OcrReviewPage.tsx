@@ -14,6 +14,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { hrefOf } from '../../router';
 import type { ArticleDto as Unit } from '../../../../electron/shared/api-contract';
+import { LibraryMatchPanel } from './LibraryMatchPanel';
 import { ScanPageView } from './ScanPageView';
 
 /** The text with the characters at `suspects` (offsets in `text`) marked. */
@@ -152,6 +153,9 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
     </Space>
   );
 
+  // A scan of a law already in the library: the offer (and, once chosen, the differences) above all else.
+  const matchPanel = meta.libraryMatch ? <LibraryMatchPanel key={meta.libraryMatch.decision ? 'decided' : 'open'} meta={meta} onDecided={reload} /> : null;
+
   if (meta.textSource !== 'ocr') {
     return (
       <div className="page">
@@ -165,6 +169,7 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
     return (
       <div className="page">
         {header}
+        {matchPanel}
         <Result
           status="success"
           title="全文已核对"
@@ -180,6 +185,7 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
   return (
     <div className="page" data-testid="ocr-review">
       {header}
+      {matchPanel}
       <Space wrap style={{ display: 'flex', marginBottom: 8 }}>
         <Typography.Text>
           待核对 {pending.length} 条，其中 {doubtful} 条有疑似错字（已标出）。
