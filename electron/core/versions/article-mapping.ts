@@ -107,17 +107,27 @@ function dice(a: Uint32Array, b: Uint32Array): number {
   return total === 0 ? 1 : (2 * overlap(a, b)) / total;
 }
 
+/** What the mapping reads of a unit (a body's units as stored will do: no paragraphs needed). */
+export type MappedUnit = Pick<Article, 'key' | 'kind' | 'text'>;
+
 interface Side {
-  units: Article[];
+  units: MappedUnit[];
   norm: string[];
   grams: Uint32Array[];
   used: boolean[];
 }
 
-function side(units: Article[]): Side {
+/** One version's substantive units, normalised and as bigrams: a step per unit. */
+function* side(units: readonly MappedUnit[]): Generator<void, Side> {
   const subst = units.filter((u) => u.kind === 'article' || u.kind === 'section');
-  const norm = subst.map((u) => normaliseForMatch(u.text));
-  return { units: subst, norm, grams: norm.map(bigrams), used: subst.map(() => false) };
+  const norm: string[] = [];
+  const grams: Uint32Array[] = [];
+  for (const u of subst) {
+    norm.push(normaliseForMatch(u.text));
+    grams.push(bigrams(norm[norm.length - 1]!));
+    yield;
+  }
+  return { units: subst, norm, grams, used: subst.map(() => false) };
 }
 
 /** Similarity at or above which a changed article counts as the same article, amended. */
@@ -162,7 +172,7 @@ function postingsOf(b: Side): Map<number, number[]> {
  * the multiset intersection a merge of the two sorted arrays gives, so the similarities are the
  * same numbers.
  */
-function similarPairs(a: Side, b: Side, predict: (i: number) => number, window: number): Pair[] {
+function* similarPairs(a: Side, b: Side, predict: (i: number) => number, window: number): Generator<void, Pair[]> {
   const pairs: Pair[] = [];
   if (a.used.every(Boolean) || b.used.every(Boolean)) return pairs;
   const post = postingsOf(b);
@@ -170,53 +180,70 @@ function similarPairs(a: Side, b: Side, predict: (i: number) => number, window: 
   for (let i = 0; i < a.units.length; i++) {
     if (a.used[i]) continue;
     const p = predict(i);
-    const lo = Math.max(0, Math.floor(p - window));
-    const hi = Math.min(b.units.length, Math.ceil(p + window));
-    if (lo >= hi) continue;
-    const g = a.grams[i]!;
-    for (let k = 0; k < g.length; ) {
-      const code = g[k]!;
-      let e = k + 1;
-      while (e < g.length && g[e] === code) e++;
-      const list = post.get(code);
-      if (list) {
-        const ca = e - k;
-        // the first posting at or after lo (entries are j, count pairs)
-        let l = 0;
-        let h = list.length >> 1;
-        while (l < h) {
-          const mid = (l + h) >> 1;
-          if (list[2 * mid]! < lo) l = mid + 1;
-          else h = mid;
-        }
-        for (let q = 2 * l; q < list.length && list[q]! < hi; q += 2) {
-          const cb = list[q + 1]!;
-          shared[list[q]!]! += ca < cb ? ca : cb;
-        }
-      }
-      k = e;
-    }
-    const la = g.length;
-    for (let j = lo; j < hi; j++) {
-      if (b.used[j]) continue;
-      const n = shared[j]!;
-      shared[j] = 0;
-      const lb = b.grams[j]!.length;
-      if (la + lb === 0) {
-        pairs.push({ i, j, s: 1 });
-        continue;
-      }
-      // Dice cannot exceed 2·min/(sum) of the two sizes
-      if ((2 * Math.min(la, lb)) / (la + lb) < AMENDED_THRESHOLD) continue;
-      if (n >= leastOverlap(la + lb, AMENDED_THRESHOLD)) pairs.push({ i, j, s: (2 * n) / (la + lb) });
-    }
+    pairsOf(i, a, b, post, shared, Math.max(0, Math.floor(p - window)), Math.min(b.units.length, Math.ceil(p + window)), pairs);
+    yield;
   }
   return pairs;
 }
 
-export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[] {
-  const a = side(older);
-  const b = side(newer);
+/** The pairs of old article i with the new ones in [lo, hi) (a plain function: V8 optimises its loops better than a generator's). */
+function pairsOf(i: number, a: Side, b: Side, post: Map<number, number[]>, shared: Int32Array, lo: number, hi: number, pairs: Pair[]): void {
+  if (lo >= hi) return;
+  const g = a.grams[i]!;
+  for (let k = 0; k < g.length; ) {
+    const code = g[k]!;
+    let e = k + 1;
+    while (e < g.length && g[e] === code) e++;
+    const list = post.get(code);
+    if (list) {
+      const ca = e - k;
+      // the first posting at or after lo (entries are j, count pairs)
+      let l = 0;
+      let h = list.length >> 1;
+      while (l < h) {
+        const mid = (l + h) >> 1;
+        if (list[2 * mid]! < lo) l = mid + 1;
+        else h = mid;
+      }
+      for (let q = 2 * l; q < list.length && list[q]! < hi; q += 2) {
+        const cb = list[q + 1]!;
+        shared[list[q]!]! += ca < cb ? ca : cb;
+      }
+    }
+    k = e;
+  }
+  const la = g.length;
+  for (let j = lo; j < hi; j++) {
+    if (b.used[j]) continue;
+    const n = shared[j]!;
+    shared[j] = 0;
+    const lb = b.grams[j]!.length;
+    if (la + lb === 0) {
+      pairs.push({ i, j, s: 1 });
+      continue;
+    }
+    // Dice cannot exceed 2·min/(sum) of the two sizes
+    if ((2 * Math.min(la, lb)) / (la + lb) < AMENDED_THRESHOLD) continue;
+    if (n >= leastOverlap(la + lb, AMENDED_THRESHOLD)) pairs.push({ i, j, s: (2 * n) / (la + lb) });
+  }
+}
+
+export function mapArticles(older: readonly MappedUnit[], newer: readonly MappedUnit[]): ArticleMapping[] {
+  const steps = mappingSteps(older, newer);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The mapping as a generator that yields after each unit of work (an article normalised, an old
+ * article's candidates counted, a new article's split tried): a background job runs it in slices
+ * of the event loop (mapping-warmup.ts), mapArticles runs it through at once.
+ */
+export function* mappingSteps(older: readonly MappedUnit[], newer: readonly MappedUnit[]): Generator<void, ArticleMapping[]> {
+  const a = yield* side(older);
+  const b = yield* side(newer);
   const matchOf: number[] = a.units.map(() => -1);
   const simOf: number[] = a.units.map(() => 0);
 
@@ -250,7 +277,7 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
     return lo[1] + ((i - lo[0]) * (hi[1] - lo[1])) / (hi[0] - lo[0]);
   };
   const window = Math.max(25, Math.ceil(b.units.length * 0.1));
-  const pairs = similarPairs(a, b, predict, window);
+  const pairs = yield* similarPairs(a, b, predict, window);
   pairs.sort((x, y) => y.s - x.s || Math.abs(x.i - x.j) - Math.abs(y.i - y.j));
   for (const { i, j, s } of pairs) {
     if (a.used[i] || b.used[j]) continue;
@@ -263,29 +290,36 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
   const splitExtra = new Map<number, number[]>(); // old i → extra new js
   const mergeExtra = new Map<number, number[]>(); // new j → extra old is
   const containedIn = (small: Uint32Array, big: Uint32Array) => small.length > 0 && overlap(small, big) / small.length >= CONTAINED;
+  // Only articles matched within 3 places can take a split or a merge: found through the
+  // matches' inverse, in the order of the old version as a scan of every article would find them.
+  const oldOf = new Int32Array(b.units.length).fill(-1);
+  matchOf.forEach((j, i) => j >= 0 && (oldOf[j] = i));
   for (let j = 0; j < b.units.length; j++) {
     if (b.used[j]) continue;
-    for (let i = 0; i < a.units.length; i++) {
-      if (matchOf[i]! < 0 || Math.abs(matchOf[i]! - j) > 3) continue;
+    const near: number[] = [];
+    for (let k = Math.max(0, j - 3); k <= Math.min(b.units.length - 1, j + 3); k++) if (oldOf[k]! >= 0) near.push(oldOf[k]!);
+    near.sort((x, y) => x - y);
+    for (const i of near) {
       if (containedIn(b.grams[j]!, a.grams[i]!) && a.grams[i]!.length > b.grams[matchOf[i]!]!.length) {
         splitExtra.set(i, [...(splitExtra.get(i) ?? []), j]);
         b.used[j] = true;
         break;
       }
     }
+    yield;
   }
-  const newMatchedBy = new Map<number, number>();
-  matchOf.forEach((j, i) => j >= 0 && newMatchedBy.set(j, i));
   for (let i = 0; i < a.units.length; i++) {
     if (a.used[i]) continue;
-    for (const [j, i2] of newMatchedBy) {
-      if (Math.abs(i2 - i) > 3) continue;
+    for (let i2 = Math.max(0, i - 3); i2 <= Math.min(a.units.length - 1, i + 3); i2++) {
+      const j = matchOf[i2]!;
+      if (j < 0) continue;
       if (containedIn(a.grams[i]!, b.grams[j]!) && b.grams[j]!.length > a.grams[i2]!.length) {
         mergeExtra.set(j, [...(mergeExtra.get(j) ?? []), i]);
         a.used[i] = true;
         break;
       }
     }
+    yield;
   }
 
   // 4. Assemble, in the order of the older version, then additions in the newer one's order.
@@ -323,7 +357,7 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
 }
 
 /** The 序言 (or a decision's lead-in) of the two versions: compared like an article. */
-function mapPreamble(older: Article[], newer: Article[]): ArticleMapping | undefined {
+function mapPreamble(older: readonly MappedUnit[], newer: readonly MappedUnit[]): ArticleMapping | undefined {
   const pa = older.find((u) => u.kind === 'preamble');
   const pb = newer.find((u) => u.kind === 'preamble');
   if (!pa && !pb) return undefined;
