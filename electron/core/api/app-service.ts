@@ -39,6 +39,7 @@ import { openSearchBackend, type IndexProgress, type SearchBackend } from './sea
 import type { TimeSlicer } from '../util/time-slicer';
 import type { SettingsStore } from './settings-file';
 import { versionsHandlers } from './versions-api';
+import { MappingWarmup } from '../versions/mapping-warmup';
 import { linksHandlers } from './links-api';
 import { citesSearch, splitCitesQuery } from '../links/cites-search';
 import { currentLinkGraph } from '../links/link-graph-cache';
@@ -92,6 +93,8 @@ export class AppService {
   private favoritesOpening: Promise<FavoritesStore> | undefined;
   private unsubscribe: () => void;
   private linksTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The article mappings of new versions computed in the background, so that a first 版本对比 need not. */
+  private readonly mappings: MappingWarmup;
   private warmupTimer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
   private readonly handlers: Handlers;
@@ -127,6 +130,7 @@ export class AppService {
       // import have stopped coming, so the reader's links and 受影响 answer at once afterwards
       this.scheduleLinks();
     });
+    this.mappings = new MappingWarmup(this.store);
     if (opts.search !== false) this.searchOpening = this.openSearch();
     else this.searchState = { ready: false, message: '搜索未启用' };
     this.ctx = new ApiContext(
@@ -232,6 +236,7 @@ export class AppService {
     this.closed = true;
     clearTimeout(this.linksTimer);
     clearTimeout(this.warmupTimer);
+    this.mappings.stop();
     this.unsubscribe();
     this.search?.close();
     this.imports.dropAll();

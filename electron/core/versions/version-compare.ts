@@ -1,25 +1,16 @@
 // Comparing versions of one law in a library: the article mapping between any two versions
 // (cached on disk by the two bodies' content hashes, so it is recomputed exactly when a version
-// changes), the aligned side-by-side diff, one article across all versions, the version in force
+// changes: mapping-cache.ts; computed ahead of time by mapping-warmup.ts), the aligned side-by-side diff, one article across all versions, the version in force
 // on a date, and the green/yellow/red flag of a citation made against an older version.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { versionDate } from '../../shared/law-model';
-import { writeFileAtomic } from '../library/atomic-file';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { versionInForceOn } from '../library/version-status';
 import { type ArticleMapping, mapArticles, type MappingSummary, summarise, summaryLine } from './article-mapping';
 import { diffChars, type DiffRun } from './char-diff';
+import { mappingFile, readMapping, writeMapping } from './mapping-cache';
 import { headingByKey, headingHash, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
-
-// 2: references to other laws' articles count as amendments; the preamble is mapped
-const MAPPING_FORMAT = 2;
-
-function mappingsDir(store: LibraryStore): string {
-  return join(store.dir, 'derived', 'mappings');
-}
 
 export function versionsOf(store: LibraryStore, lawId: string): LawVersionMeta[] {
   const law = store.law(lawId);
@@ -27,31 +18,19 @@ export function versionsOf(store: LibraryStore, lawId: string): LawVersionMeta[]
   return law.versionIds.map((id) => store.version(id)!);
 }
 
-/** The article mapping from one version to another (usually older → newer). */
+/** The article mapping from one version to another (usually older → newer), from its cache when that holds up. */
 export function mappingBetween(store: LibraryStore, fromId: string, toId: string): ArticleMapping[] {
   const from = store.version(fromId);
   const to = store.version(toId);
   if (!from || !to) throw new LibraryError('NOT_FOUND', `没有找到版本 ${!from ? fromId : toId}`);
-  const file = join(mappingsDir(store), `${from.file.slice(0, 16)}-${to.file.slice(0, 16)}.json`);
-  if (existsSync(file)) {
-    try {
-      const cached = JSON.parse(readFileSync(file, 'utf8')) as { format: number; entries: ArticleMapping[] };
-      if (cached.format === MAPPING_FORMAT) return cached.entries;
-    } catch {
-      /* a damaged cache entry is recomputed below */
-    }
-  }
-  const entries = mapArticles(store.loadVersion(fromId).units, store.loadVersion(toId).units);
-  mkdirSync(mappingsDir(store), { recursive: true });
-  writeFileAtomic(file, JSON.stringify({ format: MAPPING_FORMAT, from: fromId, to: toId, entries }), { fsync: false });
+  const older = store.loadVersion(fromId).units;
+  const newer = store.loadVersion(toId).units;
+  const file = mappingFile(store, from, to);
+  const cached = readMapping(file, fromId, toId, older, newer);
+  if (cached) return cached;
+  const entries = mapArticles(older, newer);
+  writeMapping(store, file, fromId, toId, entries);
   return entries;
-}
-
-/** Mappings between each pair of consecutive versions of a law, computed and stored now. */
-export function refreshMappings(store: LibraryStore, lawId: string): number {
-  const vs = versionsOf(store, lawId);
-  for (let i = 0; i + 1 < vs.length; i++) mappingBetween(store, vs[i]!.id, vs[i + 1]!.id);
-  return Math.max(0, vs.length - 1);
 }
 
 export interface DiffSide {
