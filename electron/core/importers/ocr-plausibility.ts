@@ -170,6 +170,7 @@ export function articleTextSuspects(text: string): number[] {
     if (!/[。；：！？”’）)》…—\]】]/.test(m[0]![0]!)) out.add(m.index!);
   }
   for (const o of unbalancedBrackets(text)) out.add(o);
+  for (const o of joinedListItems(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -235,3 +236,32 @@ function sealTail(s: OcrSymbol[], flag: (i: number) => void): void {
 }
 /** The longest tail after a sentence's end that can be a seal's (a seal holds an office's name: 8–20 characters, of which a few show). */
 const SEAL_TAIL = 8;
+
+/**
+ * A 、 lost between two items of a list whose items end alike (理想教育、道德教育、健康教育劳动教育):
+ * one item then holds the shared ending twice. Offsets of the characters on both sides of the
+ * joint. The ending must close most of the list's items (at least three), so an ordinary phrase
+ * that repeats a word is not taken for two items.
+ */
+export function joinedListItems(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/[\u3400-\u9fff]+(?:、[\u3400-\u9fff]+){2,}/g)) {
+    const items = m[0]!.split('、');
+    for (const n of [2, 3]) {
+      const ends = new Map<string, number>();
+      for (const it of items) if (it.length > n) ends.set(it.slice(-n), (ends.get(it.slice(-n)) ?? 0) + 1);
+      for (const [end, count] of ends) {
+        if (count < 3 || count * 2 < items.length) continue;
+        let at = m.index!;
+        for (const it of items) {
+          const inner = it.slice(0, -n).indexOf(end);
+          // (the ending inside an item, followed by more than one character: 教育劳动教育, not 教育教育)
+          // (…教育和劳动教育: a conjunction joins the last two items)
+          if (it.endsWith(end) && inner > 0 && it.length - (inner + n) > n && !/[和及或与并]/.test(it[inner + n]!)) out.push(at + inner + n - 1, at + inner + n);
+          at += it.length + 1;
+        }
+      }
+    }
+  }
+  return [...new Set(out)];
+}
