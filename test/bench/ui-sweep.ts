@@ -264,7 +264,7 @@ export async function sweep(d: SweepDeps): Promise<void> {
 
   // 法规库 itself: every law of the library in one (virtual) table.
   log(`\n法规库：`);
-  await run('法规库（全部法规）', '表格', (mark) => d.openRoute('#/library', '.ant-table-row [data-testid="law-title"]', '[data-testid="library-total"]:not(:empty)', mark, '/api/laws:list'));
+  await run('法规库（全部法规）', '表格', (mark) => d.openRoute('#/library', '[data-testid="grid-row"] [data-testid="law-title"], .ant-table-row [data-testid="law-title"]', '[data-testid="library-total"]:not(:empty)', mark, '/api/laws:list'));
 
   const worst = (key: 'firstMs' | 'maxTaskMs' | 'maxTaskCpuMs' | 'cpuToFirstMs') => [...rows].sort((a, b) => (b[key] ?? 0) - (a[key] ?? 0)).slice(0, 5);
   const over = rows.filter((r) => r.firstMs > 200 || r.maxTaskMs > 100);

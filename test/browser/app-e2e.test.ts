@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium)('LawDesk in Chromium (browser face)', () => {
     withSession(async ({ page }) => {
       // mark 统计法 收藏 in the library (the star on its row)
       await page.getByTestId('library-total').filter({ hasText: '共 5 部' }).waitFor();
-      const row = page.locator('.ant-table-row', { has: page.getByTestId('law-title').filter({ hasText: '统计法' }) });
+      const row = page.getByTestId('grid-row').filter({ has: page.getByTestId('law-title').filter({ hasText: '统计法' }) });
       await row.getByRole('button', { name: '收藏' }).click();
       await row.getByRole('button', { name: '取消收藏' }).waitFor();
       await go(page, '#/search');

@@ -37,9 +37,9 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
       });
       expect(await lines()).toBe(1);
       const layout = await page.evaluate(() => {
-        const holder = document.querySelector<HTMLElement>('.ant-table-tbody-virtual-holder')!;
+        const holder = document.querySelector<HTMLElement>('[data-testid="library-grid-body"]')!;
         const section = document.querySelector('section')!.getBoundingClientRect();
-        const heads = Object.fromEntries([...document.querySelectorAll('.ant-table-thead th')].filter((th) => th.textContent).map((th) => [th.textContent, th.getBoundingClientRect().right]));
+        const heads = Object.fromEntries([...document.querySelectorAll('[data-testid="library-grid"] [role="columnheader"]')].filter((th) => th.textContent).map((th) => [th.textContent, th.getBoundingClientRect().right]));
         return { sideways: holder.scrollWidth - holder.clientWidth, right: section.right, sortRight: document.querySelector('[data-testid="library-sort"]')!.getBoundingClientRect().right, heads, width: innerWidth };
       });
       expect(layout.sideways).toBe(0);

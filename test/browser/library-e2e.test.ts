@@ -32,7 +32,7 @@ describe.skipIf(!haveChromium)('法规库 in Chromium', () => {
       await go(page, '#/library');
       await page.getByTestId('library-total').filter({ hasText: `共 ${whole.total} 部` }).waitFor();
       const oldest = whole.rows.at(-1)!;
-      const body = page.locator('.ant-table-body, .ant-table-tbody-virtual-holder').first();
+      const body = page.getByTestId('library-grid-body');
       await expect
         .poll(async () => {
           await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
