@@ -3,6 +3,7 @@
 //
 //   npm run bench:ui [-- --json] [-- --library DIR (reuse an imported library)] [-- --rounds N] [-- --profile] [-- --screenshots]
 //                    [-- --detail (each keystroke and open split up)] [-- --renderer DIR (another build, for before/after)]
+//                    [-- --keys-only (keystrokes only: no laws opened, every query typed in the traced pass)]
 //                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
 //   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --traced [-- --trace-dir DIR]] [-- --only REGEX] [-- --json]
 //                    (the corpus's hardest laws for the reader, the longest diffs, a long pack: ui-sweep.ts)
@@ -28,7 +29,7 @@ import type { BrowserContext } from 'playwright-core';
 import { ensureBuilt, launchChromium } from '../browser/browser-harness';
 import { joinCivilCode } from './civil-code';
 import { sweep } from './ui-sweep';
-import { TRACE_CATEGORIES, describeCause, longTaskCauses, type TaskCause } from './ui-trace';
+import { TRACE_CATEGORIES, describeCause, longTaskCauses, markSpansCpu, type TaskCause } from './ui-trace';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -50,6 +51,8 @@ const detail = args.includes('--detail');
 const sweepN = args.includes('--sweep') ? Number(opt('--sweep') ?? 5) || 5 : undefined;
 /** --only-screenshots: skip the measurements (with --screenshots). */
 const measure = !args.includes('--only-screenshots') && !args.includes('--only-attribution') && sweepN === undefined;
+/** --keys-only: the keystrokes alone (before/after of the search page in less time). */
+const keysOnly = args.includes('--keys-only');
 
 /** Real queries of the office, typed one character at a time (≥ 30 keystrokes). */
 const QUERIES = ['行政许可 听证', '人民政府', '合法性审查', '统计法第七条', '科技成果转化', '个人信息保护', '重大行政决策 公众参与', '安全生产责任制', '行政处罚 罚款'];
@@ -147,7 +150,7 @@ async function main() {
       await page.keyboard.insertText(ch);
       if (typed.trim() !== typed || !typed.trim()) continue; // a space searches the same thing
       const r = await page.evaluate(
-        (want) =>
+        ([want, traced]) =>
           new Promise<{ ms: number; sent: number; answered: number }>((done, fail) => {
             const w = window as unknown as { __input: number };
             const start = w.__input;
@@ -155,6 +158,8 @@ async function main() {
             const finish = () =>
               requestAnimationFrame(() =>
                 setTimeout(() => {
+                  // Traced: the end of the keystroke's span (markSpansCpu).
+                  if (traced) performance.mark(`painted:${want}`);
                   const req = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/search:query') && e.startTime >= start).pop() as PerformanceResourceTiming | undefined;
                   performance.clearResourceTimings();
                   done({ ms: performance.now() - start, sent: req ? req.startTime - start : NaN, answered: req ? req.responseEnd - start : NaN });
@@ -169,7 +174,7 @@ async function main() {
             mo.observe(document.body, { subtree: true, attributes: true, childList: true });
             setTimeout(() => fail(new Error(`“${want}”的结果 20 秒内没有出现`)), 20_000);
           }),
-        typed,
+        [typed, !!mark] as const,
       );
       out.push(r.ms);
       if (detail) console.log(`  ${typed.padEnd(14, '　')} ${r1(r.ms).toString().padStart(6)} ms  请求发出 ${r1(r.sent)}  应答到达 ${r1(r.answered)}  应答后 ${r1(r.ms - r.answered)}`);
@@ -282,7 +287,7 @@ async function main() {
   const readerOpenMs: Record<string, number> = {};
   const readerAllMs: Record<string, number> = {};
   const readerMaxTaskMs: Record<string, number> = {};
-  for (const [name, law] of Object.entries(laws)) {
+  for (const [name, law] of Object.entries(keysOnly ? {} : laws)) {
     const opens: number[] = [];
     const alls: number[] = [];
     const tasks: number[] = [];
@@ -314,11 +319,19 @@ async function main() {
   // numbers above), each task over 50 ms with what it was made of ---
   let causes: TaskCause[] = [];
   let tracedCpu: Record<string, { maxTaskCpuMs: number; over50msCpu: number }> = {};
+  let tracedKeystrokeCpuMs: { keystrokes: number; p50: number; p95: number; max: number } | undefined;
   if (!args.includes('--no-attribution')) {
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
-    for (const q of QUERIES.slice(0, 4)) await typeQuery(q, `bench:输入 ${q}`);
-    for (const [name, law] of Object.entries(laws)) await openLaw(law.versionId, `bench:打开 ${name}`);
+    for (const q of keysOnly ? QUERIES : QUERIES.slice(0, 4)) await typeQuery(q, `bench:输入 ${q}`);
+    for (const [name, law] of Object.entries(keysOnly ? {} : laws)) await openLaw(law.versionId, `bench:打开 ${name}`);
     const trace = (await browser.stopTracing()).toString('utf8');
+    // Each traced keystroke's main-thread CPU until its results painted: the number to compare
+    // across loads (the wall times above grow with the machine's load).
+    const spans = markSpansCpu(trace);
+    const cpus = spans.map((x) => x.cpuMs);
+    tracedKeystrokeCpuMs = { keystrokes: cpus.length, p50: r1(pct(cpus, 50)), p95: r1(pct(cpus, 95)), max: r1(Math.max(0, ...cpus)) };
+    log(`跟踪下按键 → 结果上屏的主线程 CPU 时间：${cpus.length} 次，p50 ${tracedKeystrokeCpuMs.p50} ms，p95 ${tracedKeystrokeCpuMs.p95} ms，最多 ${tracedKeystrokeCpuMs.max} ms`);
+    if (detail) for (const x of spans) log(`  ${x.text.padEnd(14, '　')} CPU ${x.cpuMs.toString().padStart(6)} ms  （跟踪下墙钟 ${x.wallMs} ms）`);
     // --trace-file FILE: the trace itself, for chrome://tracing or DevTools' Performance panel.
     if (opt('--trace-file')) writeFileSync(resolve(opt('--trace-file')!), trace);
     causes = longTaskCauses(trace, rendererDir, 50).sort((a, b) => b.ms - a.ms);
@@ -347,6 +360,7 @@ async function main() {
     readerMaxTaskMs,
     longTasks: { count: long.length, over100ms: long.filter((d) => d > 100).length, maxMs: r1(Math.max(0, ...long)) },
     load: { before: loadBefore.map(r1), after: loadAfter.map(r1) },
+    tracedKeystrokeCpuMs,
     tracedLongTasks: causes.slice(0, 10),
     tracedCpu,
   };

@@ -272,3 +272,40 @@ export function describeCause(c: TaskCause): string {
   const ours = c.ours.map(([k, v]) => `${k} ${Math.round(v)}`).join('，');
   return `${c.ms.toFixed(0).padStart(5)} ms（CPU ${c.cpuMs.toFixed(0)} ms）  ${c.phase || '（两步之间：页面重新载入、法规库）'}  入口 ${c.entry}\n          构成：${kinds}\n          模块（样本自身时间）：${mods || '—'}\n          我们的代码（含下层）：${ours || '—'}`;
 }
+
+/**
+ * Main-thread CPU time between pairs of user-timing marks: from each `bench:<step> → <text>` to the
+ * next `painted:<text>` after it (the bench marks a keystroke before typing it and when its
+ * results have painted). What a loaded machine inflates least, for before/after comparisons at
+ * different loads: the wall time of a keystroke grows with the load, its CPU time much less.
+ * A task partly inside the span counts in proportion.
+ */
+export function markSpansCpu(traceJson: string): { text: string; wallMs: number; cpuMs: number }[] {
+  const parsed = JSON.parse(traceJson) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const marks = events.filter((e) => e.cat.includes('blink.user_timing') && (e.name.startsWith('bench:') || e.name.startsWith('painted:'))).sort((a, b) => a.ts - b.ts);
+  const main = marks[0];
+  if (!main) return [];
+  const tasks: TraceEvent[] = [];
+  let end = -1;
+  for (const e of events.filter((x) => x.pid === main.pid && x.tid === main.tid && x.ph === 'X' && (x.name === 'RunTask' || x.name === 'ThreadControllerImpl::RunTask')).sort((a, b) => a.ts - b.ts)) {
+    if (e.ts < end) continue;
+    end = e.ts + e.dur!;
+    tasks.push(e);
+  }
+  const out: { text: string; wallMs: number; cpuMs: number }[] = [];
+  marks.forEach((m, i) => {
+    const text = / → (.*)$/.exec(m.name)?.[1];
+    if (!m.name.startsWith('bench:') || text === undefined) return;
+    const done = marks.slice(i + 1).find((x) => x.name === `painted:${text}` || (x.name.startsWith('bench:') && x !== m));
+    if (!done || done.name.startsWith('bench:')) return;
+    let cpu = 0;
+    for (let k = firstAtOrAfter(tasks, m.ts - 1e6); k < tasks.length && tasks[k]!.ts < done.ts; k++) {
+      const t = tasks[k]!;
+      const overlap = Math.min(t.ts + t.dur!, done.ts) - Math.max(t.ts, m.ts);
+      if (overlap > 0 && t.dur! > 0) cpu += ((t.tdur ?? t.dur!) * overlap) / t.dur!;
+    }
+    out.push({ text, wallMs: Math.round((done.ts - m.ts) / 100) / 10, cpuMs: Math.round(cpu / 100) / 10 });
+  });
+  return out;
+}

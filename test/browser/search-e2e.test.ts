@@ -1,7 +1,8 @@
 // The search page in real Chromium with real key events: a query that is a citation opens the
 // cited article on Enter (even with zero or other hits), an input method's composition never
 // searches mid-word, 只看现行有效 toggles from its words and hides the other statuses, an empty
-// result shows no count line, and the box has the focus on arrival.
+// result shows no count line, the box has the focus on arrival, and the CSS of what an answer
+// brings is there before the first keystroke.
 
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +135,17 @@ describe.skipIf(!haveChromium)('the search page in Chromium', () => {
       await expect.poll(statusSum).toBe(total);
       const note = (await page.getByTestId('search-facet-unit').textContent()) ?? '';
       expect(note).toContain('标题');
+    }));
+
+  it('the CSS of the antd parts an answer brings is generated with the page, before anything is typed', () =>
+    withSession(async ({ page }) => {
+      await searchPage(page);
+      // A fresh start on 搜索, as the app opens: nothing else has generated these styles yet.
+      await page.reload();
+      await page.getByTestId('search-input').locator('input').waitFor();
+      const css = await page.evaluate(() => [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n'));
+      for (const part of ['.ant-checkbox', '.ant-pagination', '.ant-alert', '.ant-tag', '.ant-tooltip', '.ant-spin']) expect(css, part).toContain(part);
+      expect(await page.getByTestId('search-hit').count()).toBe(0);
     }));
 
   it('a query with no hits shows 没有找到 and no count line', () =>

@@ -122,10 +122,21 @@ const Keep = memo(function Keep({ at }: { at: number }) {
   return <>{INSTANCES[at]!()}</>;
 });
 
-/** A page opened within this long is still loading and painting: the keeper waits (ms). */
+/** A page opened, or a key typed, within this long: the keeper waits (ms). */
 const SETTLING_MS = 1000;
-let routeChangedAt = -Infinity;
-if (typeof window !== 'undefined') window.addEventListener('hashchange', () => (routeChangedAt = performance.now()));
+/**
+ * The last route change or keystroke. An idle moment between two keystrokes is the wait for the
+ * answer to the first: a step there (5–20 ms, a restyle of the whole page after it) landed on the
+ * keystroke's results, so the keeper leaves typing alone. The start counts as a page opening.
+ */
+let busyAt = typeof performance !== 'undefined' ? performance.now() : -Infinity;
+if (typeof window !== 'undefined') {
+  const busy = () => (busyAt = performance.now());
+  window.addEventListener('hashchange', busy);
+  window.addEventListener('keydown', busy, true);
+  // An input method's text comes without keydowns of its own.
+  window.addEventListener('input', busy, true);
+}
 
 export function StyleKeeper() {
   const [count, setCount] = useState(0);
@@ -138,7 +149,7 @@ export function StyleKeeper() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const id = requestIdleCallback(
       () => {
-        const wait = routeChangedAt + SETTLING_MS - performance.now();
+        const wait = busyAt + SETTLING_MS - performance.now();
         if (wait > 0) timer = setTimeout(() => setRetry((r) => r + 1), wait);
         else setCount((c) => c + 1);
       },

@@ -5,14 +5,14 @@
 // renders it (none is held back unless one is still running), an input method's pinyin never
 // searches mid-word, the results paint as soon as the answer comes (rows are memoised plain
 // elements, so moving the selection re-renders two rows; the facets, the pager, 加入简报 and 返回搜索框
-// follow a frame later as a deferred value, their antd parts off the keystroke's frame; the address
-// follows when typing pauses), and a query that is
-// a citation (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
+// follow once the results have painted and typing pauses, and so does the address; the antd parts
+// answers bring have their CSS generated with the page), and a query that is a citation
+// (行政许可法第十二条, 统计法第七条, 行政许可法 12) opens the cited article on Enter.
 
 import { AimOutlined, FileAddOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Checkbox, DatePicker, Input, Pagination, Spin, Switch, Tag, Tooltip, Typography, type InputRef } from 'antd';
 import dayjs from 'dayjs';
-import { memo, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { EmptyState, Highlighted } from '../../components/common';
@@ -22,11 +22,16 @@ import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../../components/AddToPack';
 import { useSettings } from '../../settings-context';
 import { useLiveSearch } from './live-search';
+import { useAfterPaint } from './after-paint';
 import { useOnceTrue } from '../../components/progressive';
 import './search.css';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];
 const PAGE = 20;
+/** The facets, pager and 加入简报 follow an answer that stayed this long (ms): typing has paused. */
+const SETTLE_MS = 200;
+/** The list is dimmed when the next answer takes longer than this (ms); faster ones just replace it. */
+const DIM_AFTER_MS = 150;
 /** At most this many articles of a search go into a briefing pack (each with its full text). */
 const PACK_SEARCH_LIMIT = 50;
 
@@ -146,6 +151,15 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
   // While the next answer is on its way the last one stays (dimmed), so the list does not flash.
   const result = dq ? (res.data ?? res.shown) : undefined;
   const stale = !res.data;
+  // Dimmed only while an answer is slow: dimming on every keystroke for the 10–30 ms an answer
+  // takes flickered, and repainted the whole list twice per keystroke.
+  const [slowFor, setSlowFor] = useState<string>();
+  useEffect(() => {
+    if (!stale || !dq) return;
+    const t = setTimeout(() => setSlowFor(dq), DIM_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [stale, dq]);
+  const dim = stale && slowFor === dq;
   const hits = result?.hits ?? [];
   const jump = result?.jump;
 
@@ -215,8 +229,9 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
     listRef.current?.querySelector('.search-hit.selected')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  // What can follow the results by a frame: facets, pager, 加入简报 (re-rendered from a deferred copy).
-  const later = useDeferredValue(result);
+  // What can follow the results: facets, pager, 加入简报 (re-rendered from a copy that follows once
+  // the results have painted and typing has paused: none of it is needed between two keystrokes).
+  const later = useAfterPaint(result, SETTLE_MS);
   const [setters] = useState(() => ({ setLevels, setRegions, setStatuses, setCategories, setInForceOnly, setAsOf, setFavoritesOnly }));
   const favoriteCount = favorites.length;
   // The search as a pack item: its filters go with it, and the pack re-runs it when exported.
@@ -267,12 +282,12 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
         <SearchBox value={q} inputRef={inputRef} onText={onText} onComposeStart={onComposeStart} onComposeEnd={onComposeEnd} />
         <div style={{ margin: '10px 0', minHeight: 22, display: 'flex', alignItems: 'center', gap: 12 }}>
           {result && result.total > 0 && (
-            <Typography.Text type="secondary" data-testid="search-count">
+            <span className="search-count" data-testid="search-count">
               找到 {result.total} 条结果，用时 {result.tookMs.toFixed(result.tookMs < 10 ? 1 : 0)} 毫秒
               <span style={{ marginLeft: 12 }}>
                 <kbd>↑</kbd> <kbd>↓</kbd> 选择，<kbd>Enter</kbd> 打开
               </span>
-            </Typography.Text>
+            </span>
           )}
           {later && later.total > 0 && <AddSearchToPack cites={!!later.cites} favoritesOnly={favoritesOnly} limit={packLimit} onAdd={onAddToPack} />}
         </div>
@@ -365,7 +380,7 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
             }
           />
         ) : (
-          <div ref={listRef} role="listbox" aria-label="搜索结果" data-testid="search-results" data-stale={stale ? '' : undefined} style={stale ? { opacity: 0.6 } : undefined}>
+          <div ref={listRef} role="listbox" aria-label="搜索结果" data-testid="search-results" data-stale={dim ? '' : undefined} style={dim ? { opacity: 0.6 } : undefined}>
             {hits.map((h, i) => (
               <HitRow key={`${h.versionId}#${h.articleKey}`} hit={h} index={i} selected={i === selected} onOpen={onOpen} onHover={onHover} />
             ))}
@@ -378,10 +393,35 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
           </Button>
         )}
       </section>
+      <ResultStyles />
       {packMounted && <AddToPack items={packItems} what={`检索“${dq}”的前 ${packLimit} 条结果`} onClose={() => setPackItems(undefined)} />}
     </div>
   );
 }
+
+/**
+ * One hidden instance of each antd component that answers bring (facet checkboxes, pager, 加入简报,
+ * a citation's Alert, did-you-mean tags, the spinner): antd generates a component's CSS when its
+ * first instance mounts, so without these the first answers after start generated it (5–20 ms
+ * each, and a restyle of the whole page for each new <style>) between a keystroke and its results.
+ * Rendered with the page, before anything can be typed; never re-rendered.
+ */
+const ResultStyles = memo(function ResultStyles() {
+  return (
+    <div style={{ display: 'none' }} aria-hidden="true">
+      <Tooltip>
+        <Button size="small" />
+      </Tooltip>
+      <Button type="link" />
+      <Pagination total={30} />
+      <Checkbox.Group options={['']} />
+      <Alert title="" />
+      <Tag />
+      <Spin />
+      <Typography.Text />
+    </div>
+  );
+});
 
 /** A handler that is the same function on every render and calls the latest render's code (for memoised children). */
 function useStable<A extends unknown[]>(fn: (...a: A) => void): (...a: A) => void {
