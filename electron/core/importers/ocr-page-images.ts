@@ -17,6 +17,7 @@ import { ExtractError } from './extracted-document';
 import type { PagePreview } from './ocr-images';
 import type { TextLine } from './text-layout';
 import { PageJob, type Blankable, type PageJobRequest, type PageJobResult, type RecognisedPage } from './ocr-page-job';
+import type { CompiledCore } from './ocr-tesseract-inline';
 
 export type PageImageRequest = PageJobRequest & { id: number };
 export type PageImageReply = ({ id: number; ok: true } & PageJobResult) | { id: number; ok: false; extract: boolean; message: string; code?: ErrorCode };
@@ -44,6 +45,19 @@ export function pageWorkerFile(): { code: string; eval: boolean } | undefined {
 }
 
 /**
+ * The WASM core compiled by the first OCR thread, kept for the life of the process (its machine
+ * code, a few MB; see README-importers.md) so that threads started later — after the idle thread
+ * has been ended — skip compiling it and run V8's optimised code from their first page.
+ * `LAWDESK_OCR_KEEP_CORE=0` does not keep it (to measure what it saves).
+ */
+let keptCore: CompiledCore | undefined;
+
+/** Whether a compiled WASM core is kept (a test looks at it). */
+export function hasKeptCore(): boolean {
+  return keptCore !== undefined;
+}
+
+/**
  * One OCR thread: a document's page images and their recognition (its own tesseract worker,
  * started on first use). recognisePages runs one per worker it uses.
  */
@@ -51,6 +65,8 @@ export class PageImageMaker {
   private worker: Worker | undefined;
   private local: PageJob | undefined;
   private next = 1;
+  /** Requests in hand that keep the process alive (all but a prewarm's). */
+  private held = 0;
   /** A tesseract worker was started here (≈ 100–200 MB): kept idle for a shorter while than a PDF-only thread would be worth. */
   private ocrStarted = false;
   private readonly waiting = new Map<number, { ok: (r: PageImageReply) => void; fail: (e: Error) => void }>();
@@ -83,17 +99,21 @@ export class PageImageMaker {
     this.waiting.clear();
   }
 
-  private async ask(body: PageJobRequest, transfer: ArrayBuffer[] = []): Promise<PageJobResult> {
+  /** `background`: work nobody waits for (a prewarm) does not keep the process alive. */
+  private async ask(body: PageJobRequest, transfer: ArrayBuffer[] = [], background = false): Promise<PageJobResult> {
     if (this.local) return this.local.handle(body);
     if (!this.worker) throw new ExtractError('文字识别线程已关闭');
     const id = this.next++;
     // A thread with work in hand keeps the process alive (a CLI import waits for it); an idle one does not.
-    if (this.waiting.size === 0) this.worker.ref();
+    if (!background) {
+      this.held++;
+      this.worker.ref();
+    }
     const reply = await new Promise<PageImageReply>((ok, fail) => {
       this.waiting.set(id, { ok, fail });
       this.worker!.postMessage({ ...body, id }, transfer);
     }).finally(() => {
-      if (this.waiting.size === 0) this.worker?.unref();
+      if (!background && --this.held === 0) this.worker?.unref();
     });
     if (!reply.ok) throw reply.extract ? new ExtractError(reply.message, reply.code) : new Error(reply.message);
     return reply;
@@ -146,10 +166,16 @@ export class PageImageMaker {
     return (await this.ask({ kind: 'pdf-page', pageNo })).image!;
   }
 
-  /** Starts this thread's tesseract worker (WASM + chi_sim model); `inline`: it runs in this OCR thread, not a thread of its own. */
-  async startOcr(): Promise<{ inline: boolean }> {
+  /**
+   * Starts this thread's tesseract worker (WASM + chi_sim model); `inline`: it runs in this OCR
+   * thread, not a thread of its own. The thread gets the WASM core compiled by an earlier one, or
+   * compiles it and hands it back to be kept (keptCore).
+   */
+  async startOcr(how: { background?: boolean } = {}): Promise<{ inline: boolean }> {
     this.ocrStarted = true;
-    return { inline: (await this.ask({ kind: 'ocr-start' })).tesseractInline === true };
+    const r = await this.ask({ kind: 'ocr-start', ...(keptCore ? { core: keptCore } : {}) }, [], how.background);
+    if (r.core && process.env.LAWDESK_OCR_KEEP_CORE !== '0') keptCore = r.core;
+    return { inline: r.tesseractInline === true };
   }
 
   /** Decodes and recognises a photo or scan; `placed` is an OFD picture's width on its page (for the resolution). */
@@ -204,6 +230,8 @@ export class PageImageMaker {
  */
 export const idleThreads = { pdfIdleMs: 20_000, ocrIdleMs: 60_000 };
 let idle: { thread: PageImageMaker; timer: NodeJS.Timeout } | undefined;
+/** A thread whose tesseract a preview is starting (prewarmOcr), not yet kept as idle. */
+let warming: PageImageMaker | undefined;
 
 /** The kept thread (a test looks at it), if any. */
 export function idleThread(): PageImageMaker | undefined {
@@ -212,6 +240,9 @@ export function idleThread(): PageImageMaker | undefined {
 
 /** A thread for a PDF or an OCR job: the kept one (with its tesseract, if started), or a new one. */
 export function borrowThread(): PageImageMaker {
+  const started = warming;
+  warming = undefined;
+  if (started?.open) return started;
   const kept = idle;
   idle = undefined;
   if (kept) {
@@ -223,6 +254,9 @@ export function borrowThread(): PageImageMaker {
 
 /** Ends the kept thread now (an app quitting, a test). */
 export async function closeIdleThread(): Promise<void> {
+  const started = warming;
+  warming = undefined;
+  await started?.close();
   const kept = idle;
   idle = undefined;
   if (!kept) return;
@@ -260,3 +294,36 @@ export async function returnThread(thread: PageImageMaker): Promise<void> {
 /** The PDF text-layer pass borrows and returns its thread like any job. */
 export const borrowPdfThread = borrowThread;
 export const returnPdfThread = returnThread;
+
+/**
+ * An import preview found pages to OCR: start a thread's tesseract now, while the person reads the
+ * preview, so that the import they confirm skips the start (thread, pdf.js, WASM instance, model).
+ * The kept idle thread is used if there is one (a preview of a PDF leaves its thread kept); the
+ * warmed thread is then kept `ocrIdleMs` like one after an import. It never keeps the process alive
+ * (a CLI dry run ends as before) and a failure only means the import starts its own.
+ */
+export function prewarmOcr(): void {
+  if (idleThreads.ocrIdleMs <= 0 || idle?.thread.warm) return;
+  if (warming) return;
+  const thread = borrowThread();
+  if (!thread.threaded) {
+    // In-process (no worker file): starting tesseract here would hold the main thread.
+    void returnThread(thread);
+    return;
+  }
+  // Until its tesseract runs, the thread is lent to the first job that asks (borrowThread): that
+  // job's own start then waits for the one under way.
+  warming = thread;
+  thread.startOcr({ background: true }).then(
+    () => {
+      if (warming !== thread) return;
+      warming = undefined;
+      return returnThread(thread);
+    },
+    () => {
+      if (warming !== thread) return;
+      warming = undefined;
+      return thread.close();
+    },
+  );
+}

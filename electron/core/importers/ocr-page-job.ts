@@ -8,6 +8,7 @@
 import { ExtractError } from './extracted-document';
 import type { OcrPage, PageImage } from './ocr-engine';
 import { newTesseract, recognisePage, tesseractRunsInline, type TWorker } from './ocr-tesseract';
+import { takeCompiledCore, useCompiledCore, type CompiledCore } from './ocr-tesseract-inline';
 import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
 import type { PdfDocument, PdfTask } from './pdf-text-extractor';
 import type { TextLine } from './text-layout';
@@ -18,7 +19,7 @@ export type PageJobRequest =
   | { kind: 'pdf-read'; bytes: Uint8Array; maxPages: number; timeoutMs: number }
   | { kind: 'pdf-release' }
   | { kind: 'pdf-page'; pageNo: number }
-  | { kind: 'ocr-start' }
+  | { kind: 'ocr-start'; core?: CompiledCore }
   | { kind: 'ocr-image'; bytes: Uint8Array; name: string; widthMm?: number }
   | { kind: 'ocr-pdf-page'; pageNo: number }
   | { kind: 'ocr-decoded'; image: Blankable }
@@ -29,7 +30,7 @@ export type PageJobRequest =
 export type Blankable = PageImage & { blank: boolean };
 /** A recognised page; a blank one is not recognised (no lines). */
 export type RecognisedPage = { page: OcrPage; blank: boolean };
-export type PageJobResult = { image?: Blankable; pages?: number; lines?: TextLine[][]; recognised?: RecognisedPage; preview?: PagePreview; tesseractInline?: boolean };
+export type PageJobResult = { image?: Blankable; pages?: number; lines?: TextLine[][]; recognised?: RecognisedPage; preview?: PagePreview; tesseractInline?: boolean; core?: CompiledCore };
 
 export class PageJob {
   private task: PdfTask | undefined;
@@ -76,9 +77,13 @@ export class PageJob {
       case 'pdf-page':
         if (!this.pdf) throw new ExtractError('PDF 尚未打开');
         return { image: await renderPdfPage(this.pdf, m.pageNo) };
-      case 'ocr-start':
+      case 'ocr-start': {
+        // The WASM core compiled by an earlier thread (kept by the main thread), or compiled here and sent back to be kept.
+        if (m.core) useCompiledCore(m.core);
         await (this.tesseract ??= newTesseract());
-        return { tesseractInline: tesseractRunsInline() };
+        const core = takeCompiledCore();
+        return { tesseractInline: tesseractRunsInline(), ...(core ? { core } : {}) };
+      }
       case 'ocr-image': {
         const img = await imageFilePage(m.bytes, m.name);
         // An OFD page's picture: the resolution follows from its pixels over the width it is placed at.

@@ -8,7 +8,9 @@
 // a build without the worker file) recognition would block the event loop, so tesseract.js's own
 // thread is kept there (ocr-tesseract.ts newTesseract).
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** The calls ocr-tesseract.ts makes on a tesseract worker; tesseract.js's Worker has them too. */
 export interface TesseractJobs {
@@ -35,6 +37,86 @@ export interface InlineTesseractOptions {
   gzip: boolean;
 }
 
+/** A compiled WebAssembly.Module (opaque here: this project's Node typings do not declare the WebAssembly namespace). */
+export type WasmModule = object & { readonly wasmModule?: never };
+type WasmInstance = object;
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WasmModule>; instantiate(module: WasmModule, imports: object): Promise<WasmInstance> } }).WebAssembly;
+
+/**
+ * The WASM core compiled once (by the first OCR thread that starts tesseract) and kept by the main
+ * thread while OCR threads come and go: a new thread instantiates it instead of compiling 2.8 MB
+ * of WASM again, and — since threads of one process share a compiled module's code — it also gets
+ * the code V8 optimised while the earlier thread read its pages (the ≈ 1 CPU-s a fresh tesseract's
+ * first page used to carry). `file` names the core it was compiled from.
+ */
+export interface CompiledCore {
+  file: string;
+  module: WasmModule;
+}
+
+/** Given by the main thread before the start (useCompiledCore); compiled here when absent. */
+let given: CompiledCore | undefined;
+/** Compiled in this thread and not yet handed to the main thread (takeCompiledCore). */
+let fresh: CompiledCore | undefined;
+
+export function useCompiledCore(core: CompiledCore | undefined): void {
+  given = core;
+}
+
+/** The core this thread compiled, once, for the main thread to keep. */
+export function takeCompiledCore(): CompiledCore | undefined {
+  const c = fresh;
+  fresh = undefined;
+  return c;
+}
+
+/**
+ * Which core to load: relaxed SIMD, SIMD or plain, as tesseract.js's getCore
+ * (worker-script/node/getCore.js) chooses — but really the LSTM-only build when only LSTM is used.
+ * Its Node getCore meant to do that too, yet it compares the `lstmOnly` flag the load job passes
+ * (a boolean) with OEM numbers, so in Node it always loaded the core with the legacy engine
+ * (3.45 MB of WASM instead of 2.86).
+ */
+async function coreName(lstmOnly: boolean): Promise<string> {
+  const req = createRequire(createRequire(import.meta.url).resolve('tesseract.js/package.json'));
+  const { simd, relaxedSimd } = req('wasm-feature-detect') as { simd(): Promise<boolean>; relaxedSimd(): Promise<boolean> };
+  const base = (await relaxedSimd()) ? 'tesseract-core-relaxedsimd' : (await simd()) ? 'tesseract-core-simd' : 'tesseract-core';
+  return lstmOnly ? `${base}-lstm` : base;
+}
+
+type CoreFactory = (args: Record<string, unknown>) => Promise<unknown>;
+
+/** tesseract.js's getCore (called by its load job with the `lstmOnly` flag), the WASM instantiated from the kept compiled module when there is one. */
+async function getCore(lstmOnly: boolean): Promise<CoreFactory> {
+  const req = createRequire(import.meta.url);
+  const name = await coreName(lstmOnly === true);
+  const core = req(`tesseract.js-core/${name}`) as CoreFactory;
+  const file = join(dirname(req.resolve('tesseract.js-core/package.json')), `${name}.wasm`);
+  const compile = async (): Promise<WasmModule> => {
+    const module = await wasm.compile(readFileSync(file));
+    fresh = { file, module };
+    return module;
+  };
+  return (args) =>
+    core({
+      ...args,
+      // The LSTM-only core does not know the legacy engine's settings that chi_sim's config lists
+      // (language_model_*, classify_*…): it warns once per setting at every start. They do nothing
+      // under LSTM; anything else tesseract prints still goes to stderr.
+      printErr: (line: string) => {
+        if (!line.startsWith('Warning: Parameter not found:')) console.error(line);
+      },
+      // Emscripten's hook: hand it an instance (and the module it came from) made our way.
+      instantiateWasm(imports: object, receive: (instance: WasmInstance, module: WasmModule) => void) {
+        const kept = given?.file === file ? given.module : undefined;
+        const instantiate = async (module: WasmModule) => receive(await wasm.instantiate(module, imports), module);
+        // A kept module that cannot be instantiated (it should not happen) is compiled again from the file.
+        void (kept ? instantiate(kept).catch(async () => instantiate(await compile())) : compile().then(instantiate));
+        return {};
+      },
+    });
+}
+
 let script: WorkerScript | undefined;
 
 /** The worker script, loaded once per thread (it keeps one TessBaseAPI in module state). */
@@ -44,7 +126,7 @@ function workerScript(): WorkerScript {
   const s = req('tesseract.js/src/worker-script/index.js') as WorkerScript;
   const cache = req('tesseract.js/src/worker-script/node/cache.js') as Record<string, unknown>;
   s.setAdapter({
-    getCore: req('tesseract.js/src/worker-script/node/getCore.js'),
+    getCore,
     gunzip: req('tesseract.js/src/worker-script/node/gunzip.js'),
     ...cache,
     // Never a download: the model is read from langPath, a local folder.

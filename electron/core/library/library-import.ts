@@ -493,7 +493,9 @@ async function importOne(
     built = await buildVersion(bytes, file, manifest, store.now().toISOString(), { ocr: measured });
   } catch (e) {
     if (e instanceof NeedsOcr) {
-      // Preview of a scan: say what OCR will read and how long it will take, without running it.
+      // Preview of a scan: say what OCR will read and how long it will take, without running it —
+      // but start an OCR thread's tesseract while the person reads the preview (ocr-page-images.ts).
+      void import('../importers/ocr-page-images').then((m) => m.prewarmOcr());
       report.imported++;
       const rate = readOcrRate(store.dir);
       const ocrEstimateSeconds = estimateOcrSeconds(e.pages, rate);
