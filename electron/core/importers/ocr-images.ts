@@ -83,6 +83,28 @@ export function redChannelPgm(rgba: Uint8ClampedArray | Uint8Array, width: numbe
   return { pgm: out, dark: dark / (width * height) };
 }
 
+/** Rows read from a canvas at a time: 64 rows of an A4 page at 200 dpi are 0.4 MB of RGBA. */
+const BAND_ROWS = 64;
+
+/**
+ * The canvas's pixels as the red-channel PGM, read in bands of rows (getImageData of the whole
+ * page was a full RGBA copy, 15 MB at 200 dpi A4, allocated and freed for every page beside the
+ * canvas itself; the grey result is the same pixel for pixel).
+ */
+export function canvasRedChannelPgm(ctx: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }, width: number, height: number): { pgm: Uint8Array; dark: number } {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const out = new Uint8Array(header.length + width * height);
+  out.set(header, 0);
+  let dark = 0;
+  for (let y = 0; y < height; y += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, height - y);
+    const band = redChannelPgm(ctx.getImageData(0, y, width, rows).data, width, rows);
+    out.set(band.pgm.subarray(band.pgm.length - width * rows), header.length + y * width);
+    dark += Math.round(band.dark * width * rows);
+  }
+  return { pgm: out, dark: dark / (width * height) };
+}
+
 /** Width, height and where the pixels start in a binary PGM (P5, 8-bit), or undefined for anything else (a TIFF passed through). */
 export function pgmLayout(bytes: Uint8Array): { width: number; height: number; offset: number } | undefined {
   if (bytes[0] !== 0x50 || bytes[1] !== 0x35) return undefined;
@@ -155,8 +177,7 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, img.width, img.height);
   ctx.drawImage(img, 0, 0);
-  const { data } = ctx.getImageData(0, 0, img.width, img.height);
-  const { pgm, dark } = redChannelPgm(data, img.width, img.height);
+  const { pgm, dark } = canvasRedChannelPgm(ctx, img.width, img.height);
   return { data: pgm, width: img.width, height: img.height, dpi: 0, blank: dark < BLANK_DARK_SHARE };
 }
 
@@ -202,8 +223,7 @@ async function withRenderedPage<T>(doc: PdfDoc, pageNo: number, dpi: number, use
 /** Render one PDF page at OCR_DPI through the document's canvasFactory, pre-processed. */
 export function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI): Promise<PageImage & { blank: boolean }> {
   return withRenderedPage(doc, pageNo, dpi, (target, width, height) => {
-    const { data } = target.context.getImageData(0, 0, width, height);
-    const { pgm, dark } = redChannelPgm(data, width, height);
+    const { pgm, dark } = canvasRedChannelPgm(target.context, width, height);
     return { data: pgm, width, height, dpi, blank: dark < BLANK_DARK_SHARE };
   });
 }

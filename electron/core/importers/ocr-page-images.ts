@@ -52,9 +52,9 @@ export function pageWorkerFile(): { code: string; eval: boolean } | undefined {
  */
 let keptCore: CompiledCore | undefined;
 
-/** Whether a compiled WASM core is kept (a test looks at it). */
-export function hasKeptCore(): boolean {
-  return keptCore !== undefined;
+/** The file of the compiled WASM core kept, if any (a test looks at it). */
+export function keptCoreFile(): string | undefined {
+  return keptCore?.file;
 }
 
 /**
@@ -171,11 +171,11 @@ export class PageImageMaker {
    * thread, not a thread of its own. The thread gets the WASM core compiled by an earlier one, or
    * compiles it and hands it back to be kept (keptCore).
    */
-  async startOcr(how: { background?: boolean } = {}): Promise<{ inline: boolean }> {
+  async startOcr(how: { background?: boolean } = {}): Promise<{ inline: boolean; compiledCore: boolean }> {
     this.ocrStarted = true;
     const r = await this.ask({ kind: 'ocr-start', ...(keptCore ? { core: keptCore } : {}) }, [], how.background);
     if (r.core && process.env.LAWDESK_OCR_KEEP_CORE !== '0') keptCore = r.core;
-    return { inline: r.tesseractInline === true };
+    return { inline: r.tesseractInline === true, compiledCore: r.core !== undefined };
   }
 
   /** Decodes and recognises a photo or scan; `placed` is an OFD picture's width on its page (for the resolution). */

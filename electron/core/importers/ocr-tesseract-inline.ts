@@ -10,7 +10,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /** The calls ocr-tesseract.ts makes on a tesseract worker; tesseract.js's Worker has them too. */
 export interface TesseractJobs {
@@ -32,6 +32,8 @@ export interface InlineTesseractOptions {
   lang: string;
   /** tesseract.js OEM (1 = LSTM only). */
   oem: number;
+  /** Folder of the tesseract.js-core package (its .wasm files), a real path (ocrAssetPaths). */
+  corePath: string;
   /** Folder holding `<lang>.traineddata` (or `.gz` with gzip). */
   langPath: string;
   gzip: boolean;
@@ -87,11 +89,12 @@ async function coreName(lstmOnly: boolean): Promise<string> {
 type CoreFactory = (args: Record<string, unknown>) => Promise<unknown>;
 
 /** tesseract.js's getCore (called by its load job with the `lstmOnly` flag), the WASM instantiated from the kept compiled module when there is one. */
-async function getCore(lstmOnly: boolean): Promise<CoreFactory> {
+async function getCore(lstmOnly: boolean, corePath: string): Promise<CoreFactory> {
   const req = createRequire(import.meta.url);
   const name = await coreName(lstmOnly === true);
   const core = req(`tesseract.js-core/${name}`) as CoreFactory;
-  const file = join(dirname(req.resolve('tesseract.js-core/package.json')), `${name}.wasm`);
+  // Read by real path: app.asar.unpacked/node_modules/tesseract.js-core/ in the packaged app (ocrAssetPaths).
+  const file = join(corePath, `${name}.wasm`);
   const compile = async (): Promise<WasmModule> => {
     const module = await wasm.compile(readFileSync(file));
     fresh = { file, module };
@@ -159,7 +162,7 @@ export async function inlineTesseract(opts: InlineTesseractOptions): Promise<Tes
     return p;
   };
   const lstmOnly = opts.oem === 1 || opts.oem === 3;
-  await job('load', { options: { lstmOnly, corePath: undefined, logging: false } });
+  await job('load', { options: { lstmOnly, corePath: opts.corePath, logging: false } });
   await job('loadLanguage', { langs: opts.lang, options: { langPath: opts.langPath, cacheMethod: 'none', gzip: opts.gzip, lstmOnly } });
   await job('initialize', { langs: opts.lang, oem: opts.oem, config: {} });
   return {

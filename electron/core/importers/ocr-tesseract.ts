@@ -61,7 +61,7 @@ export async function newTesseract(): Promise<TWorker> {
   const model = await ocrModelSource(langPath);
   let worker: TWorker;
   if (tesseractRunsInline()) {
-    worker = await inlineTesseract({ lang: 'chi_sim', oem: 1, ...model });
+    worker = await inlineTesseract({ lang: 'chi_sim', oem: 1, corePath, ...model });
   } else {
     const { createWorker, OEM } = await import('tesseract.js');
     worker = await createWorker('chi_sim', OEM.LSTM_ONLY, { ...model, corePath, cacheMethod: 'none', errorHandler: () => undefined });

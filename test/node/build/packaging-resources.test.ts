@@ -98,6 +98,9 @@ describe('the installer can start the OCR threads', () => {
     const packages = [...tesseract.matchAll(/resolve\('((?:@[^/']+\/)?[^/']+)\/package\.json'\)/g)].map((m) => m[1]!);
     expect(packages).toEqual(expect.arrayContaining(['@tesseract.js-data/chi_sim', 'tesseract.js-core']));
     for (const p of [...packages, 'tesseract.js']) expect(unpack).toContain(`**/node_modules/${p}/**`);
+    // In the OCR thread the WASM core is read (and compiled once, ocr-tesseract-inline.ts) from that unpacked corePath.
+    expect(tesseract).toContain("inlineTesseract({ lang: 'chi_sim', oem: 1, corePath,");
+    expect(readFileSync(join(ROOT, 'electron/core/importers/ocr-tesseract-inline.ts'), 'utf8')).toContain('join(corePath, `${name}.wasm`)');
     // pdf.js renders scans through @napi-rs/canvas, a native module (cannot load from inside asar).
     expect(unpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/@napi-rs/**']));
   });

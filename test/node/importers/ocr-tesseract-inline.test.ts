@@ -47,7 +47,7 @@ describe('tesseract in the OCR page thread', () => {
     } finally {
       await threaded.terminate();
     }
-    const inline = await inlineTesseract({ lang: 'chi_sim', oem: 1, ...(await ocrModelSource(ocrAssetPaths().langPath)) });
+    const inline = await inlineTesseract({ lang: 'chi_sim', oem: 1, corePath: ocrAssetPaths().corePath, ...(await ocrModelSource(ocrAssetPaths().langPath)) });
     try {
       await inline.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: '6', user_defined_dpi: '200' });
       const after = await recognisePage(inline, img);
@@ -61,7 +61,7 @@ describe('tesseract in the OCR page thread', () => {
   });
 
   it('never downloads a model: a web address as the model folder is refused', { timeout: 60_000 }, async () => {
-    await expect(inlineTesseract({ lang: 'chi_sim', oem: 1, langPath: 'https://cdn.jsdelivr.net/npm/@tesseract.js-data/chi_sim/4.0.0_best_int', gzip: true })).rejects.toThrow('不联网下载');
+    await expect(inlineTesseract({ lang: 'chi_sim', oem: 1, corePath: ocrAssetPaths().corePath, langPath: 'https://cdn.jsdelivr.net/npm/@tesseract.js-data/chi_sim/4.0.0_best_int', gzip: true })).rejects.toThrow('不联网下载');
   });
 
   it('is what an OCR page thread starts; the in-process fallback on the main thread keeps tesseract.js’s thread', { timeout: 120_000 }, async () => {
@@ -69,9 +69,9 @@ describe('tesseract in the OCR page thread', () => {
     const local = new PageImageMaker(false);
     try {
       expect(threaded.threaded).toBe(true);
-      expect(await threaded.startOcr()).toEqual({ inline: true });
+      expect(await threaded.startOcr()).toMatchObject({ inline: true });
       expect(local.threaded).toBe(false);
-      expect(await local.startOcr()).toEqual({ inline: false });
+      expect(await local.startOcr()).toMatchObject({ inline: false });
     } finally {
       await threaded.close();
       await local.close();
