@@ -16,6 +16,15 @@ export const OFFICE_SCHEMA_VERSION = 1;
 
 const short = z.string().trim().max(200);
 const adviser = z.strictObject({ name: short.min(1), org: short.optional() });
+/**
+ * 机关代字 of the 合法性审查意见书's number (高科审 → 高科审〔2026〕3号): the office's own
+ * abbreviation, so no bracket, digit or 号 of the number itself.
+ */
+const reviewPrefix = z
+  .string()
+  .trim()
+  .max(20)
+  .refine((s) => !/[〔〕［］[\]()（）0-9０-９号]/.test(s), '只填机关代字（如 高科审），年份和序号由软件生成');
 const timeZone = z.string().trim().max(64).refine(isTimeZone, '不是有效的时区名称（应为 IANA 名称，如 Asia/Shanghai）');
 
 export const OfficeProfileSchema = z.strictObject({
@@ -24,6 +33,8 @@ export const OfficeProfileSchema = z.strictObject({
   /** Region in the library's notation, province first: 山东·淄博·高青县. */
   region: short.default(''),
   adviser: adviser.optional(),
+  /** 意见书文号的机关代字 (高科审); without it the 意见书 carries no number for the office to fill in. */
+  reviewPrefix: reviewPrefix.optional(),
   /**
    * The office's time zone (IANA name): it decides what "today" is for every date the app
    * writes or compares (status, due dates, backups, packs), whatever zone the computer is set to.
@@ -36,6 +47,7 @@ export const OfficeProfilePatchSchema = z.strictObject({
   unit: short.optional(),
   region: short.optional(),
   adviser: adviser.nullable().optional(),
+  reviewPrefix: reviewPrefix.optional(),
   timeZone: timeZone.optional(),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;

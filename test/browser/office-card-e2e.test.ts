@@ -32,9 +32,15 @@ describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
       expect(await card.getByLabel('单位名称').inputValue()).toBe('高青县科学技术局');
       expect(await card.getByLabel('法律顾问', { exact: true }).inputValue()).toBe('王律师');
       await page.unroute('**/api/office:get');
+      // a 代字 holding the number itself is refused by the service, named on the card, and not stored
+      await page.getByTestId('office-review-prefix').fill('高科审〔2026〕');
+      await page.getByTestId('office-save').click();
+      await card.getByText('只填机关代字').first().waitFor();
+      expect(readOffice(face.service.store.dir).profile.reviewPrefix).toBeUndefined();
+      await page.getByTestId('office-review-prefix').fill('高科审');
       await page.getByTestId('office-save').click();
       await page.getByText('单位信息已保存').waitFor();
-      expect(readOffice(face.service.store.dir).profile).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '王律师', org: '山东青苑律师事务所' } });
+      expect(readOffice(face.service.store.dir).profile).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '王律师', org: '山东青苑律师事务所' }, reviewPrefix: '高科审' });
     }));
 
   it('a damaged office.json is named on the card, and 保存 is not offered over it', () =>

@@ -4,25 +4,26 @@
 import { readOffice, writeOffice } from '../../core/office/office-file';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
-const usage = 'lawdesk office [--unit 单位] [--region 地区] [--adviser 姓名 [--adviser-org 单位] | --no-adviser] [--json]';
+const usage = 'lawdesk office [--unit 单位] [--region 地区] [--adviser 姓名 [--adviser-org 单位] | --no-adviser] [--review-prefix 意见书代字] [--json]';
 
 export const officeCommand: Command = {
-  summary: '单位信息：单位名称、所在地区、法律顾问（年度报告、规范性文件登记使用）',
+  summary: '单位信息：单位名称、所在地区、法律顾问、意见书代字（年度报告、规范性文件登记、审查意见书使用）',
   usage,
   async run(argv) {
-    const { values } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, unit: { type: 'string' }, region: { type: 'string' }, adviser: { type: 'string' }, 'adviser-org': { type: 'string' }, 'no-adviser': { type: 'boolean' } }, usage);
+    const { values } = parse(argv, { ...libraryOption, json: { type: 'boolean' }, unit: { type: 'string' }, region: { type: 'string' }, adviser: { type: 'string' }, 'adviser-org': { type: 'string' }, 'no-adviser': { type: 'boolean' }, 'review-prefix': { type: 'string' } }, usage);
     if (values['adviser-org'] && !values.adviser) throw new UsageError(`--adviser-org 需要与 --adviser 一起给出\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
-    const change = values.unit !== undefined || values.region !== undefined || values.adviser !== undefined || values['no-adviser'];
+    const change = values.unit !== undefined || values.region !== undefined || values.adviser !== undefined || values['no-adviser'] || values['review-prefix'] !== undefined;
     const profile = change
       ? await writeOffice(store, {
           ...(values.unit !== undefined ? { unit: values.unit } : {}),
           ...(values.region !== undefined ? { region: values.region } : {}),
+          ...(values['review-prefix'] !== undefined ? { reviewPrefix: values['review-prefix'] } : {}),
           ...(values.adviser ? { adviser: { name: values.adviser, ...(values['adviser-org'] ? { org: values['adviser-org'] } : {}) } } : values['no-adviser'] ? { adviser: null } : {}),
         })
       : readOffice(store.dir).profile;
     if (values.json) printJson(profile);
-    else process.stdout.write(`单位：${profile.unit || '（未填写）'}\n地区：${profile.region || '（未填写）'}\n法律顾问：${profile.adviser ? `${profile.adviser.name}${profile.adviser.org ? `（${profile.adviser.org}）` : ''}` : '（未填写）'}\n`);
+    else process.stdout.write(`单位：${profile.unit || '（未填写）'}\n地区：${profile.region || '（未填写）'}\n法律顾问：${profile.adviser ? `${profile.adviser.name}${profile.adviser.org ? `（${profile.adviser.org}）` : ''}` : '（未填写）'}\n意见书代字：${profile.reviewPrefix || '（未填写）'}\n`);
     return 0;
   },
 };

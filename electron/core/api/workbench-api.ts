@@ -1,7 +1,6 @@
 // The 审查工作台 calls (issue 13) over ReviewWorkbench: the same service the CLI uses. The search
 // engine (for the 上位法 panel) is the app's; the pre-check reports progress as task:progress.
 
-import { readOffice } from '../office/office-file';
 import { UPLOAD_LIMITS } from '../../shared/api-contract';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { ReviewWorkbench } from '../review/workbench-service';
@@ -55,11 +54,10 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const w = await workbench();
       const review = await (await ctx.records()).getReview(id);
       const name = `${safeFileName(`${review.title}合法性审查意见书`, '合法性审查意见书')}.${format}`;
-      // The signing unit: as asked, else the office profile kept in the library (设置 → 单位信息).
-      const unit = office || readOffice(ctx.store.dir).profile.unit;
+      // Unit and 机关代字 not asked for come from the office profile (the workbench reads it).
       const r = await w.exportOpinion(id, ctx.exportPath(name), {
         format,
-        ...(unit ? { office: unit } : {}),
+        ...(office ? { office } : {}),
         ...(prefix ? { numberPrefix: prefix } : {}),
         ...(date ? { date } : {}),
         ...(print ? { print } : {}),

@@ -84,9 +84,14 @@ function fill(t: string, vars: Record<string, string>): string {
   return t.replace(/\{([^{}]+)\}/g, (m, k: string) => vars[k] ?? m);
 }
 
-/** 高科审〔2026〕3号: the review's own 文号 if set, else the template's pattern with the review's sequence number. */
+/**
+ * 高科审〔2026〕3号: the review's own 文号 if set, else the template's pattern with the review's
+ * sequence number. A pattern that needs the 机关代字 gets none without it: 〔2026〕3号 alone is not
+ * a 发文字号 (GB/T 9704), and a blank line is easier for the office to fill than a wrong number.
+ */
 export function opinionNumber(review: LegalityReview, template: OpinionTemplate, prefix = ''): string {
   if (review.refNo?.trim()) return review.refNo.trim();
+  if (!prefix.trim() && template.number.includes('{前缀}')) return '';
   const seq = Number(/-(\d+)$/.exec(review.id)?.[1] ?? '1');
   return fill(template.number, { 前缀: prefix, 年: review.receivedDate.slice(0, 4), 序号: String(seq) });
 }
@@ -157,7 +162,7 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   }
   const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);
   return {
-    official: { number: opinionNumber(review, template, opts.numberPrefix) },
+    official: { number: opinionNumber(review, template, opts.numberPrefix?.trim()) },
     title,
     template: '合法性审查参考资料',
     cover: { title, unit: opts.office ?? '', date: chineseDate(date), purpose: '' },

@@ -67,6 +67,11 @@ function legacyLinesRewritten(review: LegalityReview, accepted: (Decision & { fi
   return { ...review, findings };
 }
 
+/** The options actually given: a key set to undefined must not hide the profile's default. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 export function draftKindOf(type: LegalityReview['type']): DraftKind {
   return type === '重大行政决策' || type === '合同' ? type : '规范性文件';
 }
@@ -413,7 +418,10 @@ export class ReviewWorkbench {
       const law = id ? this.store.law(id) : undefined;
       if (law) levels[law.id] = law.level;
     }
-    return buildOpinion(review, this.suggestions(reviewId), { ...o, today: this.store.today(), bases, levels });
+    // The signing unit and the 机关代字: as asked, else the office profile (设置 → 单位信息), for every face alike.
+    const office = readOffice(this.store.dir).profile;
+    const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
+    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, ...definedOnly(o), today: this.store.today(), bases, levels });
   }
 
   /** Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file. */

@@ -55,6 +55,21 @@ describe('office.json as a versioned store', () => {
     }
   });
 
+  it('keeps the 意见书代字, from the app and the CLI, and refuses one that holds the number itself', async () => {
+    const { dir } = libraryWith('prefix');
+    const lib = join(dir, 'library');
+    const svc = await openTestApp(dir);
+    try {
+      expect(await svc.call('office:set', { reviewPrefix: ' 高科审 ' })).toMatchObject({ reviewPrefix: '高科审' });
+      await expect(svc.call('office:set', { reviewPrefix: '高科审〔2026〕' })).rejects.toThrow('只填机关代字');
+      expect(await svc.call('office:get', {})).toMatchObject({ reviewPrefix: '高科审' });
+      expect(await cli(['office', '--review-prefix', '淄科审', '--library', lib])).toBe(0);
+      expect(await svc.call('office:get', {})).toMatchObject({ reviewPrefix: '淄科审' });
+    } finally {
+      svc.close();
+    }
+  });
+
   it('a damaged office.json is refused with its name and left as it is; reads fall back to blank with a warning', async () => {
     const text = '{"unit": 42, "region": "山东"}';
     const { dir, file } = libraryWith('damaged', text);

@@ -91,6 +91,27 @@ describe('findings become the opinion', () => {
     expect(r.articles).toBe(review.findings.authority.citations.length);
   });
 
+  it('unit and 机关代字 come from the office profile when not asked for; without a 代字 there is no half number', async () => {
+    const { writeOffice } = await import('../../../electron/core/office/office-file');
+    const plain = await wb.opinionDocument(reviewId, { date: '2026-03-05' });
+    // 〔2026〕1号 alone is not a 发文字号: the line is left out for the office to fill in
+    expect(plain.official?.number).toBe('');
+    expect(plain.signature?.unit).toBe('');
+    await writeOffice(lib.store, { unit: '高青县科学技术局', reviewPrefix: '高科审' });
+    try {
+      const doc = await wb.opinionDocument(reviewId, { date: '2026-03-05' });
+      expect(doc.official?.number).toBe('高科审〔2026〕1号');
+      expect(doc.signature?.unit).toBe('高青县科学技术局');
+      // what a face asks for wins over the profile
+      expect((await wb.opinionDocument(reviewId, { numberPrefix: '县科审', office: '县科技局', date: '2026-03-05' })).official?.number).toBe('县科审〔2026〕1号');
+      const file = join(out, '代字.docx');
+      await wb.exportOpinion(reviewId, file, { date: '2026-03-05' });
+      expect(squash(await docxText(readFileSync(file)))).toContain(squash('高科审〔2026〕1号'));
+    } finally {
+      await writeOffice(lib.store, { unit: '', reviewPrefix: '' });
+    }
+  });
+
   it.skipIf(!chromiumPath())('the PDF reads back the same (pdf.js) and renders to pages with text (pdftoppm)', async () => {
     const file = join(out, '意见书.pdf');
     await wb.exportOpinion(reviewId, file, { office: '高青县科学技术局', numberPrefix: '高科审', date: '2026-03-05' });

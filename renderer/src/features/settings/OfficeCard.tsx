@@ -1,4 +1,4 @@
-// 单位信息: the unit's name, its region, the legal adviser and the time zone, kept in the library;
+// 单位信息: the unit's name, its region, the legal adviser, the 意见书代字 and the time zone, kept in the library;
 // the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
 import { Alert, Button, Card, Form, Input, Select, Space, message } from 'antd';
@@ -23,6 +23,7 @@ interface Values {
   region: string;
   adviserName?: string;
   adviserOrg?: string;
+  reviewPrefix?: string;
   timeZone: string;
 }
 
@@ -36,7 +37,7 @@ export function OfficeCard() {
   useEffect(() => {
     const p: OfficeProfile | undefined = res.data;
     if (!p) return;
-    const stored: Values = { unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', timeZone: p.timeZone };
+    const stored: Values = { unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', reviewPrefix: p.reviewPrefix ?? '', timeZone: p.timeZone };
     form.setFieldsValue(Object.fromEntries(Object.entries(stored).filter(([name]) => !form.isFieldTouched(name as keyof Values))));
   }, [res.data, form]);
   const save = async () => {
@@ -48,6 +49,7 @@ export function OfficeCard() {
         unit: v.unit ?? '',
         region: v.region ?? '',
         adviser: name ? { name, ...(v.adviserOrg?.trim() ? { org: v.adviserOrg.trim() } : {}) } : null,
+        reviewPrefix: v.reviewPrefix ?? '',
         ...(v.timeZone ? { timeZone: v.timeZone } : {}),
       });
       setOfficeTimeZone(saved.timeZone);
@@ -71,6 +73,14 @@ export function OfficeCard() {
           </Form.Item>
           <Form.Item name="adviserOrg" label="法律顾问单位">
             <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item
+            name="reviewPrefix"
+            label="意见书代字"
+            tooltip="合法性审查意见书文号的机关代字，如 高科审 → 高科审〔2026〕3号；不填时意见书不写文号"
+            rules={[{ pattern: /^[^〔〕［］[\]()（）0-9０-９号]*$/, message: '只填机关代字，年份和序号由软件生成' }]}
+          >
+            <Input placeholder="高科审" style={{ width: 120 }} data-testid="office-review-prefix" />
           </Form.Item>
           <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
             <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
