@@ -6,7 +6,7 @@ import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decodin
 import { cleanMarkdown } from './markdown-text';
 import { metaFromFields } from './document-metadata';
 import { cleanWebCopy, webCopyWarnings } from './plain-law-text';
-import { imageKind } from './ocr-images';
+import { imageKind, tiffPages } from './ocr-images';
 import { IMAGE_EXTENSIONS, IMPORT_EXTENSIONS } from '../../shared/import-formats';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
 
@@ -134,7 +134,11 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
     case 'image': {
       const ocr = options.ocr ?? false;
       if (ocr === false) throw new ExtractError('图片需要文字识别（OCR）才能导入');
-      if (ocr === 'estimate') throw new NeedsOcr(1, '图片（扫描件或照片），共 1 页');
+      if (ocr === 'estimate') {
+        // A scanner's TIFF holds the whole document: its pages are counted (and checked) from its directories.
+        const n = imageKind(bytes) === 'tiff' ? tiffPages(bytes).length : 1;
+        throw new NeedsOcr(n, `图片（扫描件或照片），共 ${n} 页`);
+      }
       return (await import('./ocr-extractor')).extractImage(bytes, fileName, ocr === true ? {} : ocr);
     }
   }

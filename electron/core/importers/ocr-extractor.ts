@@ -8,6 +8,7 @@ import { guessMetadata } from './document-metadata';
 import { recognisePages, type OcrOptions, type OcrPage } from './ocr-engine';
 import { borrowThread, returnThread, type PageImageMaker } from './ocr-page-images';
 import { layoutOcrPages } from './ocr-text';
+import { imageKind, tiffPages, tiffSinglePage } from './ocr-images';
 import { pageList } from './text-layout';
 
 function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['format'], what: string): ExtractedDocument {
@@ -57,8 +58,20 @@ export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}, opened?: 
   return finish(pages, blank.sort((a, b) => a - b), 'pdf', '扫描件');
 }
 
+/**
+ * OCR every page of a TIFF (a scanner's one file a document): the pages are found and checked from
+ * the file's directories first (a truncated or oversized page is refused before tesseract starts),
+ * then each goes to an OCR thread as a one-page TIFF, with per-page progress.
+ */
+async function extractTiff(bytes: Uint8Array, fileName: string, opts: OcrOptions): Promise<ExtractedDocument> {
+  const pages = tiffPages(bytes);
+  const read = await recognisePages(pages.length, (i, thread) => thread.recogniseImage(pages.length === 1 ? bytes : tiffSinglePage(bytes, pages[i]!), fileName), opts);
+  return finish(read, [], 'image', pages.length === 1 ? '图片' : 'TIFF 扫描件');
+}
+
 /** OCR one photo or scan (.png, .jpg, .tif), decoded and recognised in an OCR thread. */
 export async function extractImage(bytes: Uint8Array, fileName: string, opts: OcrOptions = {}): Promise<ExtractedDocument> {
+  if (imageKind(bytes) === 'tiff') return extractTiff(bytes, fileName, opts);
   const first = borrowThread();
   let img: Awaited<ReturnType<PageImageMaker['image']>>;
   try {

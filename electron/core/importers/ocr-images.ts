@@ -60,6 +60,97 @@ export function imageSize(bytes: Uint8Array, kind: ImageKind): { width: number; 
   return width && height ? { width, height } : undefined;
 }
 
+/** More pages than this in one TIFF is not a scanned document (the 核对 view's page limit). */
+export const MAX_TIFF_PAGES = 2000;
+
+/**
+ * Compressions tesseract's reader (Leptonica's libtiff in tesseract.js-core) decodes: none, CCITT
+ * (fax: G3, G4 — what document scanners write in black and white), LZW and PackBits. Its libtiff has
+ * no JPEG or Deflate codec: such a page fails inside the WASM with "Error attempting to read image",
+ * so it is refused here by name instead.
+ */
+const TIFF_COMPRESSIONS = new Set([1, 2, 3, 4, 5, 32773]);
+const TIFF_COMPRESSION_NAMES: Record<number, string> = { 6: ' JPEG ', 7: ' JPEG ', 8: ' Deflate（ZIP）', 32946: ' Deflate（ZIP）', 34712: ' JPEG 2000 ', 34887: ' JBIG ', 50000: ' ZSTD ', 50001: ' WebP ' };
+
+export interface TiffPage {
+  width: number;
+  height: number;
+  /** Where the page's directory (IFD) starts in the file. */
+  ifd: number;
+}
+
+/**
+ * The pages of a TIFF (scanners write one file a document, a page per directory), read from the
+ * directory chain without decoding any pixels. Each page is checked: its size against the limits,
+ * its directory and its strips or tiles inside the file — so a truncated file is refused before
+ * tesseract is started, naming the page.
+ */
+export function tiffPages(bytes: Uint8Array): TiffPage[] {
+  const le = bytes[0] === 0x49;
+  if (bytes.length < 8) throw new ExtractError('TIFF 文件不完整（文件头不足 8 字节）');
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (dv.getUint16(2, le) === 43) throw new ExtractError('不支持 BigTIFF（超过 4 GB 的 TIFF 格式），请另存为普通 TIFF、PDF 或 PNG');
+  const pages: TiffPage[] = [];
+  const seen = new Set<number>();
+  let ifd = dv.getUint32(4, le);
+  while (ifd !== 0) {
+    const n = pages.length + 1;
+    if (seen.has(ifd)) throw new ExtractError(`TIFF 文件已损坏（第 ${n} 页的目录指回前面的页，页链成环）`);
+    seen.add(ifd);
+    if (pages.length >= MAX_TIFF_PAGES) throw new ExtractError(`TIFF 页数过多（超过 ${MAX_TIFF_PAGES} 页）`);
+    if (ifd + 2 > bytes.length) throw new ExtractError(`TIFF 文件不完整（第 ${n} 页的目录在文件末尾之后，文件可能被截断）`);
+    const count = dv.getUint16(ifd, le);
+    if (ifd + 2 + count * 12 + 4 > bytes.length) throw new ExtractError(`TIFF 文件不完整（第 ${n} 页的目录被截断）`);
+    const tags = new Map<number, { type: number; count: number; at: number }>();
+    for (let k = 0; k < count; k++) {
+      const e = ifd + 2 + k * 12;
+      tags.set(dv.getUint16(e, le), { type: dv.getUint16(e + 2, le), count: dv.getUint32(e + 4, le), at: e + 8 });
+    }
+    /** The values of a SHORT or LONG tag (inline when they fit in 4 bytes), or undefined when they lie outside the file. */
+    const values = (tag: number): number[] | undefined => {
+      const t = tags.get(tag);
+      if (!t || (t.type !== 3 && t.type !== 4)) return undefined;
+      const size = t.type === 3 ? 2 : 4;
+      const from = t.count * size <= 4 ? t.at : dv.getUint32(t.at, le);
+      if (t.count > bytes.length || from + t.count * size > bytes.length) return undefined;
+      return Array.from({ length: t.count }, (_, i) => (size === 2 ? dv.getUint16(from + i * 2, le) : dv.getUint32(from + i * 4, le)));
+    };
+    const width = values(256)?.[0];
+    const height = values(257)?.[0];
+    if (!width || !height) throw new ExtractError(`TIFF 文件已损坏（第 ${n} 页没有宽度或高度）`);
+    checkImageSize(width, height, `TIFF 第 ${n} 页`);
+    const compression = values(259)?.[0] ?? 1;
+    if (!TIFF_COMPRESSIONS.has(compression)) {
+      throw new ExtractError(`TIFF 第 ${n} 页使用${TIFF_COMPRESSION_NAMES[compression] ?? `编号 ${compression} 的`}压缩，无法识别；请在扫描软件中改存为 PDF、JPEG，或无压缩、LZW、CCITT G4 压缩的 TIFF`);
+    }
+    // Strips (273/279) or tiles (324/325): every piece must lie inside the file.
+    const offsets = values(273) ?? values(324);
+    const lengths = values(279) ?? values(325);
+    if (!offsets || !lengths || offsets.length !== lengths.length) throw new ExtractError(`TIFF 文件已损坏（第 ${n} 页的图像数据位置缺失或不完整）`);
+    for (let k = 0; k < offsets.length; k++) {
+      if (offsets[k]! + lengths[k]! > bytes.length) throw new ExtractError(`TIFF 文件不完整（第 ${n} 页的图像数据在文件末尾之后，文件可能被截断）`);
+    }
+    pages.push({ width, height, ifd });
+    ifd = dv.getUint32(ifd + 2 + count * 12, le);
+  }
+  if (pages.length === 0) throw new ExtractError('TIFF 文件中没有图像页');
+  return pages;
+}
+
+/**
+ * Page `index` of a multi-page TIFF as a TIFF of its own, for tesseract's reader (Leptonica reads
+ * the first directory only): the same bytes with the header pointing at that page's directory and
+ * the directory's link to the next page cut. Nothing is decoded or re-encoded here.
+ */
+export function tiffSinglePage(bytes: Uint8Array, page: TiffPage): Uint8Array {
+  const le = bytes[0] === 0x49;
+  const out = new Uint8Array(bytes);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(4, page.ifd, le);
+  dv.setUint32(page.ifd + 2 + dv.getUint16(page.ifd, le) * 12, 0, le);
+  return out;
+}
+
 export function checkImageSize(width: number, height: number, what: string): void {
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
     throw new ExtractError(`${what}过大（${width} × ${height} 像素，上限每边 ${MAX_IMAGE_SIDE} 像素、共 ${MAX_IMAGE_PIXELS / 1_000_000} 百万像素），请缩小后再导入`);
