@@ -68,7 +68,7 @@ export function VirtualGrid<T>({
   columns: GridColumn<T>[];
   rowKey: (row: T) => string;
   rowHeight: number;
-  /** Height of the scrolled body, in px (the header sits above it). */
+  /** Most height of the scrolled body, in px (the header sits above it); a short list takes its own. */
   height: number;
   /** The grid's accessible name. */
   label: string;
@@ -179,7 +179,7 @@ export function VirtualGrid<T>({
         ref={body}
         className="vgrid-body"
         role="rowgroup"
-        style={{ height }}
+        style={{ maxHeight: height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid={testId ? `${testId}-body` : undefined}
       >
