@@ -3,7 +3,7 @@
 // "自…起施行"); anything not stated is left undefined for the user to fill in.
 
 import type { ExtractedMeta } from './extracted-document';
-import { isLetterheadLine, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
+import { documentHead, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
 import type { HistoryEvent } from '../../shared/law-model';
 
 const CN = '[\\u4e00-\\u9fa5]';
@@ -23,6 +23,10 @@ const PEOPLES_CONGRESS_RE = new RegExp(
 const ORGAN_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|人民法院|人民检察院|委员会|总局|管理局|办公厅|办公室|部|局|署|厅|委|银行|院)';
 const MEETING_ORGAN_RE = new RegExp(`(${CN}{2,24}?${ORGAN_SUFFIX})(?:第\\s*(?:[0-9]+|${NUM})\\s*次|${CN}{0,6}会议)`);
 const SIGNATURE_RE = new RegExp(`^${CN}{2,30}${ORGAN_SUFFIX}$`);
+/** A 公文's title: the issuing organ, 关于, the matter, and the kind of document. */
+const OFFICIAL_TITLE_RE = new RegExp(
+  `^(${CN}{2,30}?${ORGAN_SUFFIX})(?:、${CN}{2,30}?${ORGAN_SUFFIX})*关于.{2,120}的(?:通知|决定|意见|批复|报告|函|公告|通告|通报|请示|命令)$`,
+);
 
 function cleanLine(line: string): string {
   // trim() covers \s and U+3000 in linear time; the anchored-alternation regex was quadratic in a
@@ -82,12 +86,13 @@ export function guessMetadata(text: string): ExtractedMeta {
   if (lines.length === 0) return meta;
 
   let i = 0;
-  // A 红头文件's letterhead stands above the title (its 文号 is still read from the header below).
-  const letterhead: string[] = [];
+  // A 红头文件's letterhead or a 公布令 stands above the title (their 文号 is still read).
   const isMd = text.includes('<!-- INFO END -->');
-  while (!isMd && i < lines.length - 1 && letterhead.length < 8 && isLetterheadLine(lines[i]!)) letterhead.push(lines[i++]!);
-  const first = lines[i]!;
-  if (!HISTORY_START_RE.test(first) && first.length <= 100) {
+  const head = isMd ? undefined : documentHead(lines.slice(0, 80), 0);
+  const letterhead = head ? [...head.letterhead, ...head.order] : [];
+  const first = head ? head.title : lines[0]!;
+  if (head) i = head.next - 1;
+  if (first !== '' && !HISTORY_START_RE.test(first) && first.length <= 100) {
     meta.title = first;
     i++;
   }
@@ -117,6 +122,10 @@ export function guessMetadata(text: string): ExtractedMeta {
       break;
     }
   }
+  // "高青县科学技术局关于转发…的通知": the organ before 关于 issued it (the history lines in its
+  // header belong to the law it sends on).
+  const official = meta.title ? OFFICIAL_TITLE_RE.exec(meta.title) : null;
+  if (!meta.issuer && official) meta.issuer = official[1];
   if (!meta.issuer) {
     for (const e of events) {
       const who = issuerFromEvent(e.text);
@@ -133,7 +142,10 @@ export function guessMetadata(text: string): ExtractedMeta {
 
   // 公布日期 of this version: the latest dated event (公布, 通过, 修正, 修订), else the signature date.
   const dated = events.filter((e) => e.kind !== '施行').map((e) => e.date).sort();
-  if (dated.length) meta.published = dated[dated.length - 1];
+  // A 公文's own date (成文日期) stands under its signature, before what it sends on.
+  const signedAt = official ? header.findIndex((l, k) => k > 0 && DATE_ONLY_RE.test(l) && SIGNATURE_RE.test(header[k - 1]!)) : -1;
+  if (signedAt >= 0) meta.published = parseDate(header[signedAt]!);
+  else if (dated.length) meta.published = dated[dated.length - 1];
   else if (signatureDateAt >= 0) meta.published = parseDate(tail[signatureDateAt]!);
 
   // 施行日期: a 施行 event in the header, else "自…起施行" in the text — unless the text was amended

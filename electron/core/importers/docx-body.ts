@@ -43,6 +43,9 @@ interface Sink {
   styleId?: string;
   numbered: boolean;
   inToc: boolean;
+  /** The paragraph's mark was deleted (tracked): accepted, it runs on into the next paragraph. */
+  joinNext?: boolean;
+  carry?: string;
 }
 
 const ARTICLE_RE = /^[\s\u3000]*第[零〇一二三四五六七八九十百千两0-9０-９]+条/;
@@ -84,6 +87,11 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
   parser.on('opentag', (tag: SaxesTagNS) => {
     stack.push(tag.local);
     if (stack.length > MAX_DEPTH) throw new Error(`嵌套超过 ${MAX_DEPTH} 层`);
+    // w:p/w:pPr/w:rPr/w:del: the paragraph mark itself was deleted — two paragraphs joined.
+    const n = stack.length;
+    if ((tag.local === 'del' || tag.local === 'moveFrom') && stack[n - 2] === 'rPr' && stack[n - 3] === 'pPr' && stack[n - 4] === 'p' && W_NS.has(tag.uri)) {
+      if (sink().current !== undefined) sink().joinNext = true;
+    }
     if (skipAt) return;
     const w = W_NS.has(tag.uri);
     const attr = (name: string) => {
@@ -104,11 +112,13 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
           // A paragraph inside a paragraph only happens in a text box; handled by its own sink.
           break;
         }
-        s.current = '';
+        s.current = s.carry ?? '';
         s.numId = undefined;
         s.ilvl = undefined;
         s.styleId = undefined;
-        s.numbered = false;
+        // a paragraph joined to the one before keeps that one's number, printed already
+        s.numbered = s.carry !== undefined;
+        s.carry = undefined;
         s.inToc = fields.some((f) => /^\s*TOC\b/i.test(f.instr));
         break;
       case 'pStyle':
@@ -221,6 +231,12 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
         number();
         const text = s.current;
         s.current = undefined;
+        if (s.joinNext) {
+          s.joinNext = false;
+          s.carry = text;
+          out.deletions++;
+          break;
+        }
         if (s.inToc || fields.some((f) => /^\s*TOC\b/i.test(f.instr))) {
           out.tocParagraphs++;
           break;

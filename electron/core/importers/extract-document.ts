@@ -7,6 +7,7 @@ import { cleanMarkdown } from './markdown-text';
 import { metaFromFields } from './document-metadata';
 import { cleanWebCopy, webCopyWarnings } from './plain-law-text';
 import { imageKind, tiffPages } from './ocr-images';
+import { unwrapHardBreaks } from './hard-wrap';
 import { IMAGE_EXTENSIONS, IMPORT_EXTENSIONS } from '../../shared/import-formats';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';
 
@@ -76,6 +77,12 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
     }
     let meta: ExtractedDocument['meta'];
     if (format === 'txt') {
+      // Lines cut at a fixed width inside sentences are joined back into paragraphs.
+      const unwrapped = unwrapHardBreaks(normalised);
+      if (unwrapped.width !== undefined) {
+        normalised = unwrapped.text;
+        warnings.push(`文件按固定宽度（每行 ${unwrapped.width}）硬换行，已把 ${unwrapped.joined} 处行尾接回段落`);
+      }
       // Text copied from a web page or a 法规 database: its labelled header, related-law boxes, notes.
       const web = cleanWebCopy(normalised);
       normalised = web.text;

@@ -21,7 +21,13 @@ const WEAK_INFO = '编辑|审核|校对|作者|时间|日期|字号';
 const INFO_PART_RE = new RegExp(`[【\\[［(（]?(${STRONG_INFO}|${WEAK_INFO})[】\\]］)）]?\\s*[：:]\\s*([^：:\\s\\u3000。；]{0,30})[\\s\\u3000|｜]*`, 'y');
 const STRONG_INFO_RE = new RegExp(`^(?:${STRONG_INFO})$`);
 
-function isInfoLine(t: string): boolean {
+/** The date and time a CMS prints before its 来源 (2012-09-01 10:12　来源：新华社). */
+const LEADING_STAMP_RE = /^(?:19|20)\d{2}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[\s\u3000|｜]*/;
+
+function isInfoLine(line: string): boolean {
+  const stamp = LEADING_STAMP_RE.exec(line);
+  const t = stamp ? line.slice(stamp[0].length) : line;
+  if (stamp && t === '') return false;
   INFO_PART_RE.lastIndex = 0;
   let parts = 0;
   let strong = false;

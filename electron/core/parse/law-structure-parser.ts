@@ -103,7 +103,7 @@ const LETTERHEAD_RES = [
   // 发文机关标志: "高青县人民政府文件", "中共高青县委办公室 高青县人民政府办公室文件"
   /^[\u4e00-\u9fa5（）()\s\u3000]{2,60}文件$/,
   // 发文字号, maybe with 签发人 on the same line
-  /^[\u4e00-\u9fa5]{1,12}[\s\u3000]*[〔［[【（(][\s\u3000]*\d{4}[\s\u3000]*[〕］\]】）)][\s\u3000]*第?[\s\u3000]*\d{1,5}[\s\u3000]*号(?:[\s\u3000]+签发人[：:].{0,20})?$/,
+  /^[\u4e00-\u9fa5]{1,12}[\s\u3000]*[〔［[【（(][\s\u3000]*\d{4}[\s\u3000]*[〕］\]】）)][\s\u3000]*第?[\s\u3000]*\d{1,5}[\s\u3000]*号(?:[\s\u3000]*签发人[：:].{0,20})?$/,
   /^签发人[：:\s\u3000]/,
   // 份号
   /^[0-9０-９]{4,8}$/,
@@ -117,6 +117,89 @@ const LETTERHEAD_RES = [
 export function isLetterheadLine(line: string): boolean {
   if (/关于|办法|规定|条例|决定|通知|意见|细则|规则|方案/.test(line)) return LETTERHEAD_RES.slice(1).some((re) => re.test(line));
   return LETTERHEAD_RES.some((re) => re.test(line));
+}
+
+/** 公布令 head: "中华人民共和国主席令", "山东省人民政府令" over "第七十八号". */
+const ORDER_HEAD_RE = /^[\u4e00-\u9fa5]{2,30}令$/;
+const ORDER_NO_RE = new RegExp(`^[（(]?第${WS}*(?:[0-9０-９]+|${N})${WS}*号[)）]?$`);
+const DATE_ONLY_RE = new RegExp(`^[（(]?${DATE_RE.source}[)）]?$`);
+/** A title's last line when the title was set over two or three lines ("…》" / "的通知"). */
+const TITLE_TAIL_RE =
+  /^(?:的)?[\u4e00-\u9fa5、]{0,12}(?:通知|决定|意见|批复|报告|函|公告|通告|规定|办法|细则|方案|通报|请示|纪要|条例|规则|实施意见|工作方案)$/;
+/** A line that is an organ's name (a title's first line before 关于…). */
+const ORGAN_LINE_RE = /^[\u4e00-\u9fa5（）()、\s\u3000]{2,40}(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|委|中心|政府)$/;
+
+/** Whether the line after a title's first line continues it (a title set over several centred lines). */
+function titleContinues(title: string, next: string): boolean {
+  if (next === '' || next.length > 60 || ARTICLE_RE.test(next) || HEADING_RE.test(next) || isHistoryLine(next) || /^[（(]/.test(next)) return false;
+  if (SECTION_RE.test(next) || APPENDIX_RE.test(next) || TOC_RE.test(next) || /[。；：:]$/.test(next)) return false;
+  if (unclosedTitle(title)) return true;
+  if (/^关于/.test(next)) return ORGAN_LINE_RE.test(title) && !/关于/.test(title);
+  return /关于|《/.test(title) && TITLE_TAIL_RE.test(next) && !TITLE_TAIL_RE.test(title.replace(/^.*》/, ''));
+}
+
+export interface DocumentHead {
+  /** 红头 letterhead lines above the title (发文机关标志, 文号, 签发人, 份号, 密级…). */
+  letterhead: string[];
+  /** A 公布令 above the law: its name, number, text, signature and date. */
+  order: string[];
+  title: string;
+  /** Index of the first line after the title. */
+  next: number;
+}
+
+/**
+ * The head of a plain-text document: a 红头文件's letterhead, a 公布令 printed before the law (as
+ * 国务院令 / 主席令 pages and documents received with them have it), then the title, joined when it
+ * was set over several lines. `lines` are trimmed; blank ones are skipped.
+ */
+export function documentHead(lines: readonly string[], start = 0): DocumentHead {
+  let i = start;
+  const skip = () => {
+    while (i < lines.length && lines[i] === '') i++;
+  };
+  skip();
+  const letterhead: string[] = [];
+  for (let k = 0; k < 8 && i < lines.length && isLetterheadLine(lines[i]!); k++) {
+    letterhead.push(lines[i]!);
+    i++;
+    skip();
+  }
+  const order: string[] = [];
+  if (i < lines.length && ORDER_HEAD_RE.test(lines[i]!.replace(/[\s\u3000]+/g, ''))) {
+    let j = i + 1;
+    while (j < lines.length && lines[j] === '') j++;
+    if (j < lines.length && ORDER_NO_RE.test(lines[j]!)) {
+      // the order's text, the signer and the date close it
+      let end = -1;
+      for (let k = j + 1, seen = 0; k < lines.length && seen < 12; k++) {
+        if (lines[k] === '') continue;
+        seen++;
+        if (DATE_ONLY_RE.test(lines[k]!.replace(/[\s\u3000]+/g, ''))) {
+          end = k;
+          break;
+        }
+        if (ARTICLE_RE.test(lines[k]!) || HEADING_RE.test(lines[k]!)) break;
+      }
+      const last = end >= 0 ? end : j;
+      for (let k = i; k <= last; k++) if (lines[k] !== '') order.push(lines[k]!);
+      i = last + 1;
+      skip();
+    }
+  }
+  let title = '';
+  if (i < lines.length) {
+    title = lines[i]!;
+    i++;
+    for (let k = 0; k < 2; k++) {
+      let j = i;
+      while (j < lines.length && lines[j] === '') j++;
+      if (j >= lines.length || !titleContinues(title, lines[j]!)) break;
+      title += lines[j]!;
+      i = j + 1;
+    }
+  }
+  return { letterhead, order, title, next: i };
 }
 
 function isHistoryLine(line: string): boolean {
@@ -178,14 +261,13 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   };
   skipBlank();
   if (opts.format !== 'md') {
-    // A 红头文件's letterhead (发文机关标志, 份号, 密级, 紧急程度, 发文字号, 签发人) stands above the title.
-    for (let k = 0; k < 8 && i < lines.length && isLetterheadLine(clean(lines[i]!)); k++) {
-      headerLines.push(clean(lines[i]!));
-      i++;
-      skipBlank();
-    }
-  }
-  if (i < lines.length) {
+    // A 红头文件's letterhead (发文机关标志, 份号, 密级, 紧急程度, 发文字号, 签发人) or a 公布令 stands
+    // above the title, which may be set over several lines.
+    const head = documentHead(lines.slice(0, Math.min(lines.length, i + 80)).map((l) => clean(l.replace(/^#+/, ''))), i);
+    headerLines.push(...head.letterhead, ...head.order);
+    title = head.title;
+    i = head.next;
+  } else if (i < lines.length) {
     title = clean(lines[i]!.replace(/^#+/, ''));
     i++;
   }

@@ -15,6 +15,8 @@ export interface ReceivedResult {
   exact: number;
   mismatches: { label: string; expected: string; got: string | undefined }[];
   meta: { field: string; expected: string; got: string | undefined }[];
+  /** Articles the document gave that the source does not have (a deleted revision, chrome read as one). */
+  extra: string[];
   error?: string;
 }
 
@@ -26,7 +28,7 @@ export async function checkReceived(file: string, source: string, meta: Record<s
   const now = '2026-12-05T00:00:00.000Z';
   const md = await buildVersion(new Uint8Array(readFileSync(join(FIXTURES, 'sources', source))), source, undefined, now, { ocr: false });
   const want = md.version.units.filter((u) => u.kind === 'article' || u.kind === 'section');
-  const result: ReceivedResult = { file, articles: want.length, exact: 0, mismatches: [], meta: [] };
+  const result: ReceivedResult = { file, articles: want.length, exact: 0, mismatches: [], meta: [], extra: [] };
   let version;
   try {
     version = (await buildVersion(new Uint8Array(readFileSync(join(RECEIVED, file))), file, undefined, now, { ocr: false })).version;
@@ -35,6 +37,8 @@ export async function checkReceived(file: string, source: string, meta: Record<s
     return result;
   }
   const got = new Map(version.units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => [u.label, u.text]));
+  const wanted = new Set(want.map((u) => u.label));
+  result.extra = [...got.keys()].filter((l) => !wanted.has(l));
   for (const u of want) {
     if (got.get(u.label) === u.text) result.exact++;
     else result.mismatches.push({ label: u.label, expected: u.text, got: got.get(u.label) });
@@ -56,7 +60,7 @@ if (process.argv[1]?.endsWith('received-check.ts')) {
     const right = r.meta.filter((m) => m.got === m.expected).length;
     metaRight += right;
     metaAll += r.meta.length;
-    console.log(`${file}: articles ${r.exact}/${r.articles}, metadata ${right}/${r.meta.length}${r.error ? `, ERROR ${r.error}` : ''}`);
+    console.log(`${file}: articles ${r.exact}/${r.articles}, metadata ${right}/${r.meta.length}${r.extra.length ? `, extra ${r.extra.join(' ')}` : ''}${r.error ? `, ERROR ${r.error}` : ''}`);
     for (const m of r.meta.filter((x) => x.got !== x.expected)) console.log(`   ${m.field}: want ${m.expected} got ${m.got}`);
     for (const m of r.mismatches.slice(0, 4)) console.log(`   ${m.label}: want ${m.expected.slice(0, 60)}\n   ${' '.repeat(m.label.length)}  got  ${m.got?.slice(0, 60)}`);
   }

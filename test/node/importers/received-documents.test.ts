@@ -15,6 +15,7 @@ describe('documents as received: every article exact, the stated metadata read',
       const r = await checkReceived(file, c.source, c.meta);
       expect(r.error).toBeUndefined();
       expect(r.mismatches.slice(0, 3)).toEqual([]);
+      expect(r.extra).toEqual([]);
       expect(r.meta.filter((m) => m.got !== m.expected)).toEqual([]);
     });
   }
