@@ -57,8 +57,7 @@ export function unwrapHardBreaks(text: string): Unwrapped {
   const chars: number[] = [];
   const cols: number[] = [];
   for (const l of lines) {
-    const t = l.replace(/\s+$/, '');
-    const [c, w] = measures(t);
+    const [c, w] = measures(l.trimEnd());
     chars.push(c);
     cols.push(w);
   }
@@ -73,12 +72,12 @@ export function unwrapHardBreaks(text: string): Unwrapped {
   const out: string[] = [];
   let joined = 0;
   for (let k = 0; k < lines.length; k++) {
-    let line = lines[k]!.replace(/\s+$/, '');
+    let line = lines[k]!.trimEnd();
     while (k + 1 < lines.length && full(k) && lines[k + 1]!.trim() !== '') {
       const next = lines[k + 1]!;
       const newParagraph = usesIndent ? INDENT_RE.test(next) : CLOSED_RE.test(line) && UNIT_START_RE.test(next.trim());
       if (newParagraph) break;
-      line += next.replace(/\s+$/, '');
+      line += next.trimEnd();
       joined++;
       k++;
     }

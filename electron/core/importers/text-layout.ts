@@ -24,6 +24,8 @@ export interface TextLine {
   size: number;
   /** The line began with full-width spaces (an indent typed as text). */
   indented: boolean;
+  /** The edges of the column the line stands in, on a page set in two columns. */
+  column?: { left: number; right: number };
 }
 
 const narrow = (c: string) => c.charCodeAt(0) < 0x2000 || (c >= '\uff61' && c <= '\uffdc');
@@ -82,17 +84,130 @@ function interleave(items: PositionedText[]): PositionedText[] {
   return runs;
 }
 
-/** Group a page's text items into lines by baseline, left to right. */
+/**
+ * The gutter of a page set in two columns, or undefined. Justified columns leave a signature no
+ * single-column page has: many line segments (runs split at gaps wider than a character) end at
+ * one x near the middle of the text, and many begin at one x a little to its right. Lines across
+ * the page (title, history, a heading over both columns) are read where they stand. A table does
+ * not qualify: its cells do not end at one x.
+ */
+export function findGutter(groups: readonly PositionedText[][]): number | undefined {
+  if (groups.length < 12) return undefined;
+  const inked = groups.map((g) => g.filter((t) => !blank(t)).sort((a, b) => a.x - b.x));
+  const all = inked.flat();
+  if (all.length === 0) return undefined;
+  const minX = Math.min(...all.map((t) => t.x));
+  const maxX = Math.max(...all.map((t) => t.x + t.w));
+  const size = quantile(all.map((t) => t.size), 0.5) ?? 10;
+  if (maxX - minX < 20 * size) return undefined;
+  const ends = new Map<number, number>();
+  const starts = new Map<number, number>();
+  for (const g of inked) {
+    let segStart: number | undefined;
+    let segEnd = -Infinity;
+    const close = () => {
+      if (segStart === undefined) return;
+      const e = Math.round(segEnd);
+      const s = Math.round(segStart);
+      ends.set(e, (ends.get(e) ?? 0) + 1);
+      starts.set(s, (starts.get(s) ?? 0) + 1);
+    };
+    for (const t of g) {
+      if (segStart !== undefined && t.x - segEnd < 0.9 * size) {
+        segEnd = Math.max(segEnd, t.x + t.w);
+        continue;
+      }
+      close();
+      segStart = t.x;
+      segEnd = t.x + t.w;
+    }
+    close();
+  }
+  const near = (m: Map<number, number>, x: number) => (m.get(x - 1) ?? 0) + (m.get(x) ?? 0) + (m.get(x + 1) ?? 0);
+  let end: number | undefined;
+  for (const x of ends.keys()) {
+    if (x < minX + 0.35 * (maxX - minX) || x > minX + 0.65 * (maxX - minX)) continue;
+    if (end === undefined || near(ends, x) > near(ends, end)) end = x;
+  }
+  if (end === undefined || near(ends, end) < 4) return undefined;
+  let start: number | undefined;
+  for (const x of starts.keys()) {
+    if (x < end + 0.8 * size || x > end + 4 * size) continue;
+    if (start === undefined || near(starts, x) > near(starts, start)) start = x;
+  }
+  if (start === undefined || near(starts, start) < 4) return undefined;
+  return (end + start) / 2;
+}
+
+/**
+ * Whether a baseline group is a line across the page: one of its runs covers the gutter well
+ * beyond a hanging comma of the left column, or two runs meet in it with a gap narrower than a
+ * space (a title's Latin digits are runs of their own).
+ */
+function spansGutter(g: readonly PositionedText[], gutter: number): boolean {
+  const runs = g.filter((t) => !blank(t)).sort((a, b) => a.x - b.x);
+  if (runs.length === 0) return false;
+  // a short line centred over the gutter ("— 3 —", 目录) stands across it
+  const size = runs[0]!.size;
+  const x0 = runs[0]!.x;
+  const x1 = Math.max(...runs.map((t) => t.x + t.w));
+  if (x0 < gutter && x1 > gutter && x0 > gutter - 4 * size && x1 < gutter + 4 * size) return true;
+  for (let k = 0; k < runs.length; k++) {
+    const t = runs[k]!;
+    const half = 0.5 * t.size;
+    if (t.x < gutter - half && t.x + t.w > gutter + half) return true;
+    const next = runs[k + 1];
+    if (next && t.x + t.w > gutter - half && t.x + t.w <= gutter + half && next.x < gutter + half && next.x - (t.x + t.w) < 0.6 * t.size) return true;
+  }
+  return false;
+}
+
+/** Group a page's text items into lines by baseline, left to right (each column apart on a two-column page). */
 export function buildLines(items: readonly PositionedText[], page: number): TextLine[] {
   const sorted = items.filter((i) => i.str !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-  const groups: PositionedText[][] = [];
+  let groups: PositionedText[][] = [];
   for (const it of sorted) {
     const g = groups[groups.length - 1];
     const ref = g?.[0];
     if (g && ref && Math.abs(ref.y - it.y) < 0.5 * Math.min(ref.size, it.size)) g.push(it);
     else groups.push([it]);
   }
+  const gutter = findGutter(groups);
+  const columnOf = new Map<PositionedText[], 0 | 1>();
+  if (gutter !== undefined) {
+    // Reading order: full-width lines where they stand; between them, the left column top to
+    // bottom, then the right one.
+    const ordered: PositionedText[][] = [];
+    let left: PositionedText[][] = [];
+    let right: PositionedText[][] = [];
+    const flush = () => {
+      ordered.push(...left, ...right);
+      left = [];
+      right = [];
+    };
+    for (const g of groups) {
+      const spans = spansGutter(g, gutter);
+      if (spans) {
+        flush();
+        ordered.push(g);
+        continue;
+      }
+      const l = g.filter((t) => t.x + t.w / 2 < gutter);
+      const r = g.filter((t) => t.x + t.w / 2 >= gutter);
+      if (l.some((t) => !blank(t))) {
+        left.push(l);
+        columnOf.set(l, 0);
+      }
+      if (r.some((t) => !blank(t))) {
+        right.push(r);
+        columnOf.set(r, 1);
+      }
+    }
+    flush();
+    groups = ordered;
+  }
   const lines: TextLine[] = [];
+  const lineColumn: (0 | 1 | undefined)[] = [];
   for (const raw of groups) {
     const g = interleave(raw);
     let text = '';
@@ -116,6 +231,14 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
     if (x0 === undefined) continue; // whitespace only
     const indented = /^(?:\u3000|[ \u00a0]{2,})/.test(text);
     lines.push({ page, text: mapRadicals(text.trim()), x0, x1, y: g[0]!.y, size, indented });
+    lineColumn.push(columnOf.get(raw));
+  }
+  if (gutter !== undefined) {
+    for (const c of [0, 1] as const) {
+      const mine = lines.filter((_, k) => lineColumn[k] === c);
+      const box = { left: leftEdge(mine.map((l) => l.x0)) ?? 0, right: quantile(mine.map((l) => l.x1), 0.9) ?? 0 };
+      for (const l of mine) l.column = box;
+    }
   }
   return lines;
 }
@@ -250,10 +373,13 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
     const pageLeft = lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft;
     // A page of short paragraphs has most lines indented and only one or two at the margin, too few
     // to count as its edge: a line at the document's edge shows the edge is still there.
-    const left = lines.some((l) => Math.abs(l.x0 - globalLeft) < 0.5 * l.size) ? Math.min(pageLeft, globalLeft) : pageLeft;
-    const right = lines.length >= 6 ? (quantile(lines.map((l) => l.x1), 0.9) ?? globalRight) : globalRight;
+    const pageLeftEdge = lines.some((l) => Math.abs(l.x0 - globalLeft) < 0.5 * l.size) ? Math.min(pageLeft, globalLeft) : pageLeft;
+    const pageRight = lines.length >= 6 ? (quantile(lines.map((l) => l.x1), 0.9) ?? globalRight) : globalRight;
     for (const line of lines) {
       const size = line.size;
+      // on a two-column page each line is measured against its own column
+      const left = line.column?.left ?? pageLeftEdge;
+      const right = line.column?.right ?? pageRight;
       const starts =
         !prev ||
         line.indented ||

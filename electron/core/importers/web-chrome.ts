@@ -50,7 +50,10 @@ const COUNTER_RE = /^[【[［]?\s*(?:浏览|阅读|访问|点击)(?:次数|量)?
 
 /** True for a line of page chrome that no law writes, wherever it stands. */
 export function isWebChrome(line: string): boolean {
-  const t = line.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, '');
+  // a chrome line is short: longer ones are never trimmed or matched (native trim is linear; an
+  // anchored regex on a long inner run of spaces is not)
+  if (line.length > 400) return false;
+  const t = line.trim();
   if (t === '' || t.length > 120) return false;
   return (
     COMMAND_LINE_RE.test(t) ||
