@@ -7,6 +7,9 @@
 //   npx tsx test/bench/mapping-bench.ts --library DIR [--top 8] [--runs 7]
 //   npx tsx test/bench/mapping-bench.ts --library DIR --check   (every ordered pair of versions of
 //                                          every law: the mapping equals the former one, exit 1 if not)
+//   npx tsx test/bench/mapping-bench.ts --library DIR --warmup  (the background job over every pair of
+//                                          consecutive versions, none stored: its CPU, wall time and the
+//                                          longest the event loop waited meanwhile)
 
 import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -16,9 +19,10 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { openLibrary } from '../../electron/core/library/open-library';
 import { mapArticles } from '../../electron/core/versions/article-mapping';
 import { diffVersions } from '../../electron/core/versions/version-compare';
+import { MappingWarmup } from '../../electron/core/versions/mapping-warmup';
 import { mapArticles as referenceMapping } from '../node/versions/article-mapping-reference';
 
-const { values } = parseArgs({ options: { library: { type: 'string' }, top: { type: 'string' }, runs: { type: 'string' }, check: { type: 'boolean' }, algorithm: { type: 'string' } } });
+const { values } = parseArgs({ options: { library: { type: 'string' }, top: { type: 'string' }, runs: { type: 'string' }, check: { type: 'boolean' }, warmup: { type: 'boolean' }, algorithm: { type: 'string' } } });
 if (!values.library) throw new Error('usage: mapping-bench.ts --library DIR [--top N] [--runs R] [--check]');
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const cpuMs = (f: () => unknown) => {
@@ -56,6 +60,38 @@ if (values.check) {
   for (const d of differing) console.log(`  ${d}`);
   rmSync(scratch, { recursive: true, force: true });
   process.exit(differing.length ? 1 : 0);
+}
+
+if (values.warmup) {
+  const w = new MappingWarmup(store, { openDelayMs: 24 * 3600e3, changeDelayMs: 24 * 3600e3 });
+  // the event loop's other work: a turn each time it is let go, and the longest wait for one
+  // (and its CPU: at a load of 20 a wait's wall time is mostly other processes' turns)
+  let longest = 0;
+  let longestCpu = 0;
+  let turns = 0;
+  let last = performance.now();
+  let lastCpu = process.cpuUsage();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    const cpu = process.cpuUsage(lastCpu);
+    longest = Math.max(longest, now - last);
+    longestCpu = Math.max(longestCpu, (cpu.user + cpu.system) / 1000);
+    last = now;
+    lastCpu = process.cpuUsage();
+    turns++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const report = await w.run();
+  const c = process.cpuUsage(c0);
+  running = false;
+  w.stop();
+  console.log(`warm-up: ${report.computed} mappings computed, ${report.kept} kept; ${r1((c.user + c.system) / 1000)} CPU ms, ${r1(performance.now() - t0)} ms wall; event loop let go ${turns} times, longest wait ${r1(longest)} ms wall, ${r1(longestCpu)} ms CPU; load ${load()}`);
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const runs = Number(values.runs ?? 7);

@@ -52,6 +52,38 @@ describe.skipIf(!haveChromium)('the diff view in Chromium', () => {
       expect(await page.locator('#diff-600').textContent()).toContain('第六百条');
     }));
 
+  it('paints a long rewritten law (刑诉法解释 2012 → 2021) first with the rows of one screen, not forty', () =>
+    withSession(async ({ page, face }) => {
+      const dir = mkdtempSync(join(tmpdir(), 'lawdesk-diff-'));
+      for (const y of ['2012', '2021']) {
+        const name = `最高人民法院关于适用《刑事诉讼法》的解释(${y === '2012' ? '2012-12-20' : '2021-01-26'}).md`;
+        writeFileSync(join(dir, name), readFileSync(join(ROOT, `test/fixtures/versions/xingsu-jieshi-${y}.md`), 'utf8'));
+      }
+      const preview = await face.service.previewPaths(['2012-12-20', '2021-01-26'].map((d) => join(dir, `最高人民法院关于适用《刑事诉讼法》的解释(${d}).md`)));
+      await face.service.call('import:commit', { stagingId: preview.stagingId });
+      const law = (await face.service.call('laws:list', { limit: 5000 })).rows.find((r) => r.title.includes('刑事诉讼法》的解释'))!;
+      // What the first commit of rows put in the page, seen by a MutationObserver before anything else runs.
+      await page.evaluate(() => {
+        const w = window as unknown as { __first?: { rows: number; lastBottom: number } };
+        const mo = new MutationObserver(() => {
+          const rows = document.querySelectorAll('[data-testid="diff-row"]');
+          if (!rows.length || w.__first) return;
+          const last = rows[rows.length - 1]!.querySelector('.diff-cell:last-child')!;
+          w.__first = { rows: rows.length, lastBottom: last.getBoundingClientRect().bottom };
+          mo.disconnect();
+        });
+        mo.observe(document.body, { childList: true, subtree: true });
+      });
+      await page.evaluate((h) => (location.hash = h), `#/diff/${encodeURIComponent(law.lawId)}`);
+      await page.locator('[data-testid="diff-rows"][data-rendered="all"]').waitFor();
+      const first = await page.evaluate(() => (window as unknown as { __first: { rows: number; lastBottom: number } }).__first);
+      const total = await page.getByTestId('diff-row').count();
+      expect(total).toBeGreaterThan(500);
+      expect(first.rows).toBeLessThan(40);
+      // and the screen is full: the last of them reaches below the window's bottom
+      expect(first.lastBottom).toBeGreaterThan(await page.evaluate(() => innerHeight));
+    }));
+
   it('from the reader on 统计法 2024 第七条, the row of 2009 第六条 → 2024 第七条 is the one in view', () =>
     withSession(async ({ page }) => {
       await page.getByTestId('law-title').filter({ hasText: '统计法' }).click();

@@ -2,7 +2,7 @@
 // changes (insertions green, deletions red and struck through), the summary line and a filter to
 // the articles that changed (asked of the core as such, so unchanged articles' texts are not sent).
 // A long law's rows (民法典: over a thousand) are rendered as the reader's articles are: the first
-// screen and the asked article's rows at once, the rest in slices from the top, each row once
+// screen (by the rows' estimated heights) and the asked article's rows at once, the rest in slices from the top, each row once
 // (memoised), the rows not rendered yet one spacer of their estimated height per run.
 
 import { SwapOutlined } from '@ant-design/icons';
@@ -38,6 +38,20 @@ function estimateRow(r: Row, fontSize: number): number {
   const perLine = Math.max(8, Math.floor(440 / fontSize));
   const lines = (parts: Row['from']) => parts.reduce((n, p) => n + p.text.split('\n').reduce((k, l) => k + Math.ceil((l.length + 6) / perLine), 0), 0);
   return Math.round(Math.max(1, lines(r.from), lines(r.to)) * fontSize * 1.9 + 12 + 42);
+}
+
+/**
+ * How many rows the first paint needs: those whose estimated heights fill the window two and a half
+ * times (the estimate runs high, and the summary above takes part of the screen), at least eight.
+ * A rewritten law's rows are long (刑诉法解释: a screen holds a few): a fixed 40 built several
+ * screens that no one sees before the first paint.
+ */
+function firstScreen(heights: number[]): number {
+  const want = 2.5 * (typeof window === 'undefined' ? 900 : window.innerHeight);
+  let h = 0;
+  let n = 0;
+  while (n < heights.length && (n < 8 || h < want)) h += heights[n++]!;
+  return n;
 }
 
 const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; index: number }) {
@@ -78,9 +92,9 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
   // The asked article is a key of either version (the reader's 版本对比 passes the one it shows).
   const target = articleKey ? rows.findIndex((r) => r.to.some((p) => p.key === articleKey) || r.from.some((p) => p.key === articleKey)) : -1;
-  const ready = useProgressiveCount(rows.length, 40, 80);
-  const isRendered = (i: number) => i < ready || (target >= 0 && i >= target - 5 && i < target + 20);
   const heights = useMemo(() => rows.map((r) => estimateRow(r, settings.fontSize - 1)), [rows, settings.fontSize]);
+  const ready = useProgressiveCount(rows.length, firstScreen(heights), 80);
+  const isRendered = (i: number) => i < ready || (target >= 0 && i >= target - 5 && i < target + 20);
 
   // The asked row to the middle of the view once it is in the page (a row is display: contents:
   // its first cell is what has a box).
