@@ -34,6 +34,7 @@ export const CHANNEL_NAMES = [
   'version:setStatus',
   'version:verify',
   'version:checkOcr',
+  'version:relabelOcr',
   'version:scanMatch',
   'version:decideScanMatch',
   'version:scanPage',

@@ -67,6 +67,8 @@ export interface Article {
   ocrChecked?: boolean;
   /** OCR versions only: where the article was read on the scan (page 1-based, top/bottom as fractions of the page height). */
   ocrRegions?: OcrRegion[];
+  /** OCR versions only: the label as OCR read it, when a person corrected a misread 第X条 number (who, when). */
+  ocrLabel?: { read: string; by: string; at: string };
 }
 
 /** The 分类 facet value of a version without a category. */

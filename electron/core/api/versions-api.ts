@@ -2,7 +2,7 @@
 // the version in force on a date, 时效性 set by hand with its basis, and 核对 of an OCR text.
 
 import { updateVersionMeta } from '../library/library-edit';
-import { checkOcrArticles, verifyOcrVersion } from '../library/ocr-verify';
+import { checkOcrArticles, relabelOcrArticle, verifyOcrVersion } from '../library/ocr-verify';
 import { locateOcrRegions } from '../library/ocr-regions';
 import { scanPage } from '../library/ocr-scan-page';
 import { decideScanMatch, scanMatchView } from '../library/scan-library-match';
@@ -22,6 +22,7 @@ export function versionsHandlers(ctx: ApiContext) {
       verifyOcrVersion(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), ...(corrections ? { corrections } : {}) }),
     'version:checkOcr': async ({ versionId, by, confirmed, corrections }) =>
       checkOcrArticles(ctx.store, versionId, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
+    'version:relabelOcr': async ({ versionId, index, key, label, by }) => relabelOcrArticle(ctx.store, versionId, { index, key, label, by: by ?? (await ctx.records()).actorName() }),
     'version:scanMatch': ({ versionId }) => scanMatchView(ctx.store, versionId),
     'version:decideScanMatch': async ({ versionId, choice, by }) => decideScanMatch(ctx.store, versionId, { choice, by: by ?? (await ctx.records()).actorName() }),
     'version:scanPage': ({ versionId, page }) => scanPage(ctx.store, versionId, page),

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { DomainError, formatIssue } from '../../shared/errors';
-import { ocrRegionSchema } from '../../shared/api/library';
+import { ocrLabelSchema, ocrRegionSchema } from '../../shared/api/library';
 import { libraryMatchSchema } from '../../shared/scan-match';
 import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
@@ -23,6 +23,7 @@ export const storedUnitSchema = z.object({
   suspects: z.array(count).optional(),
   ocrChecked: z.boolean().optional(),
   ocrRegions: z.array(ocrRegionSchema).optional(),
+  ocrLabel: ocrLabelSchema.optional(),
 });
 
 export const storedBodySchema = z.object({

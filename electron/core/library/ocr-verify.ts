@@ -3,7 +3,9 @@
 // new content-addressed file (its hash covers the text and the verifiedBy/At stamp), committed
 // like any other edit so the search index re-reads the version through the change event.
 
-import { isUnverifiedOcr, textSourceOf, type Article, type LawVersion, type LawVersionMeta } from '../../shared/law-model';
+import { articleKey, isUnverifiedOcr, textSourceOf, type Article, type LawVersion, type LawVersionMeta } from '../../shared/law-model';
+import { articleLabel } from '../../shared/chinese-number';
+import { parseChineseNumber } from '../text/chinese-numerals';
 import { parseBody } from './law-body';
 import { LibraryError, type LibraryStore } from './library-store';
 
@@ -128,4 +130,77 @@ export async function saveBody(store: LibraryStore, id: string, next: LawVersion
   store.stage({ ...nextMeta, file });
   await store.commit({ added: [id], removed: [id] });
   return store.version(id)!;
+}
+
+export interface RelabelOptions {
+  by: string;
+  /** The unit's position in the version (keys of misread labels may repeat: a position is unambiguous). */
+  index: number;
+  /** Its key as the person saw it: refused if the version changed meanwhile. */
+  key: string;
+  /** The right label: 第十二条, 第十二条之一, or the number alone (12, 十二, 12-1). */
+  label: string;
+}
+
+/** 第十二条之一 / 十二之一 / 12-1 / 12 → number and suffix; undefined for anything else. */
+export function parseArticleLabel(input: string): { number: number; suffix: number } | undefined {
+  const t = input.normalize('NFKC').replace(/\s+/g, '');
+  const m = /^第?([^第条之-]+)条?(?:(?:之|-)([^之-]+))?$/.exec(t);
+  if (!m) return undefined;
+  const number = parseChineseNumber(m[1]!);
+  const suffix = m[2] === undefined ? 0 : parseChineseNumber(m[2]);
+  if (!Number.isInteger(number) || number < 1 || number > 9999 || !Number.isInteger(suffix) || suffix < 0 || suffix > 99) return undefined;
+  return { number, suffix };
+}
+
+/**
+ * Corrects a misread 第X条 number in an OCR'd version: the article takes the right label, number
+ * and key (the structure other features key on), keeps its text, and records the label OCR read,
+ * who corrected it and when. A label another article already has is refused (that one is the
+ * misread, or both need fixing in turn); numbering that is still out of order comes back as
+ * warnings. One atomic write, like 逐条核对.
+ */
+export async function relabelOcrArticle(store: LibraryStore, id: string, opts: RelabelOptions): Promise<{ meta: LawVersionMeta; label: string; key: string; warnings: string[] }> {
+  const by = opts.by.trim();
+  if (!by) throw new LibraryError('INVALID', '请写明核对人');
+  if (by.length > VERIFIER_MAX) throw new LibraryError('INVALID', `核对人姓名过长（最多 ${VERIFIER_MAX} 字）`);
+  const parsed = parseArticleLabel(opts.label);
+  if (!parsed) throw new LibraryError('INVALID', `“${opts.label.slice(0, 20)}”不是条文编号（应写作 第十二条 或 第十二条之一）`);
+  if (!store.lock.tryAcquire()) throw new LibraryError('LOCKED', store.lock.busyMessage());
+  try {
+    await store.load();
+    const meta = store.version(id);
+    if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${id}`);
+    if (textSourceOf(meta) !== 'ocr') throw new LibraryError('INVALID', `《${meta.title}》（${id}）的正文不是识别文本，条文编号不能在核对中更改`);
+    const body = store.loadVersion(id);
+    const unit = body.units[opts.index];
+    if (!unit || unit.key !== opts.key) throw new LibraryError('CONFLICT', `《${meta.title}》已被改动，请刷新后再更正编号`);
+    if (unit.kind !== 'article') throw new LibraryError('INVALID', `${unit.label}不是“第X条”条文，没有条文编号可改`);
+    const label = articleLabel(parsed.number, parsed.suffix);
+    const key = articleKey(parsed.number, parsed.suffix);
+    if (key === unit.key) throw new LibraryError('INVALID', `编号没有变化（仍是${label}）`);
+    const clash = body.units.findIndex((u, i) => i !== opts.index && u.kind === 'article' && u.key === key);
+    if (clash >= 0) throw new LibraryError('INVALID', `本文已有${label}（第 ${clash + 1} 个条文）；若那一条才是误识别，请先更正它`);
+    const units: Article[] = body.units.map((u, i) =>
+      i === opts.index ? { ...u, key, label, number: parsed.number, suffix: parsed.suffix, ocrLabel: u.ocrLabel ?? { read: u.label, by, at: store.now().toISOString() } } : u,
+    );
+    // The re-derived numbering: what still looks misread next to this article.
+    const articles = units.filter((u) => u.kind === 'article');
+    const at = articles.findIndex((u) => u.key === key);
+    const warnings: string[] = [];
+    const order = (u: Article) => u.number * 100 + u.suffix;
+    const prev = articles[at - 1];
+    const next = articles[at + 1];
+    if (prev && order(prev) >= order(articles[at]!)) warnings.push(`${prev.label} 之后是 ${label}，顺序仍不对`);
+    if (next && order(next) <= order(articles[at]!)) warnings.push(`${label} 之后是 ${next.label}，顺序仍不对`);
+    const seen = new Set<string>();
+    for (const u of articles) {
+      if (seen.has(u.key)) warnings.push(`条文编号仍有重复：${u.label}`);
+      seen.add(u.key);
+    }
+    const saved = await saveBody(store, id, { ...body, units, textSource: 'ocr' });
+    return { meta: saved, label, key, warnings };
+  } finally {
+    store.lock.release();
+  }
 }

@@ -44,6 +44,9 @@ export type VersionMetaDto = z.infer<typeof versionMetaSchema>;
 /** A band of a scanned page (law-model OcrRegion); also checked in stored bodies (core/library/law-body.ts). */
 export const ocrRegionSchema = z.object({ page: z.number().int().positive(), top: z.number().min(0).max(1), bottom: z.number().min(0).max(1) }).strict();
 
+/** A corrected article label's record (law-model Article.ocrLabel); also checked in stored bodies. */
+export const ocrLabelSchema = z.object({ read: z.string().max(50), by: z.string().min(1).max(50), at: z.string().min(1).max(40) }).strict();
+
 export const articleSchema = z.object({
   key: z.string(),
   kind: z.enum(['article', 'section', 'preamble', 'appendix']),
@@ -58,6 +61,8 @@ export const articleSchema = z.object({
   ocrChecked: z.boolean().optional(),
   /** OCR versions: where the article was read on the scan (page, top/bottom as fractions of its height), for the 核对 view. */
   ocrRegions: z.array(ocrRegionSchema).optional(),
+  /** OCR versions: the label as read, when a person corrected its number in 核对 (who, when). */
+  ocrLabel: ocrLabelSchema.optional(),
 });
 /** One article (or other unit) of a version with its 款 and 项 (paragraphs derived from its text). */
 export type ArticleDto = z.infer<typeof articleSchema>;

@@ -105,6 +105,23 @@ export const versionsCalls = {
     output: versionMetaSchema,
   }),
   /**
+   * 核对: a misread 第X条 number corrected. The unit is named by its position and the key the person
+   * saw (misread keys can repeat); the answer carries the new label and key and what still looks
+   * out of order.
+   */
+  'version:relabelOcr': call({
+    input: z
+      .object({
+        versionId: id,
+        index: z.number().int().min(0).max(20_000),
+        key: z.string().min(1).max(50),
+        label: z.string().trim().min(1, '请填写条文编号').max(30),
+        by: z.string().trim().min(1, '请写明核对人').max(50).optional(),
+      })
+      .strict(),
+    output: z.object({ meta: versionMetaSchema, label: z.string(), key: z.string(), warnings: z.array(z.string()) }),
+  }),
+  /**
    * A scan that is a law already in the library (libraryMatch on its version): the library
    * version and the articles that differ (library → scan), for the 核对 view's offer.
    */

@@ -14,6 +14,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { hrefOf } from '../../router';
 import type { ArticleDto as Unit } from '../../../../electron/shared/api-contract';
+import { ArticleLabelEditor } from './ArticleLabelEditor';
 import { LibraryMatchPanel } from './LibraryMatchPanel';
 import { ScanPageView } from './ScanPageView';
 
@@ -253,9 +254,16 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
             <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(280px, 1fr)', gap: 16, alignItems: 'start' }}>
             <ScanPageView key={current.key} versionId={meta.id} regions={current.ocrRegions ?? []} label={current.label} {...(unlocated ? { onLocate: locate } : {})} />
             <div data-testid="ocr-review-editor">
-              <Typography.Title level={5} style={{ marginTop: 0 }}>
-                {current.label}
-              </Typography.Title>
+              <ArticleLabelEditor
+                key={current.key}
+                versionId={meta.id}
+                index={units.indexOf(current)}
+                unit={current}
+                onSaved={(key) => {
+                  setSelected(key);
+                  reload();
+                }}
+              />
               <div style={{ whiteSpace: 'pre-wrap', lineHeight: 1.9, marginBottom: 8, padding: 8, background: '#fafafa', borderRadius: 6 }} data-testid="ocr-review-original">
                 {withSuspects(current.text, current.suspects ?? [])}
               </div>
