@@ -10,7 +10,7 @@ function unitJson(u: Article, ocr: boolean) {
   const base = { number: u.number, suffix: u.suffix, key: u.key, kind: u.kind, label: u.label, path: u.path, text: u.text, paragraphs: u.paragraphs };
   // OCR text: the offsets (in text) of low-confidence characters, [] when there are none, and
   // where on the scan the article was read (absent for versions imported before it was recorded).
-  return ocr ? { ...base, suspects: u.suspects ?? [], ...(u.ocrRegions ? { ocrRegions: u.ocrRegions } : {}) } : base;
+  return ocr ? { ...base, suspects: u.suspects ?? [], ...(u.ocrRegions ? { ocrRegions: u.ocrRegions } : {}), ...(u.ocrLabel ? { ocrLabel: u.ocrLabel } : {}) } : base;
 }
 
 export const showCommand: Command = {
@@ -50,6 +50,10 @@ export const showCommand: Command = {
     const out = process.stdout;
     out.write(`${version.title}${version.subtitle ? ' ' + version.subtitle : ''}\n`);
     if (isUnverifiedOcr(version)) out.write(`${OCR_UNVERIFIED_LABEL}：本文由扫描件识别，请对照原件核对\n`);
+    if (version.libraryMatch) {
+      const m = version.libraryMatch;
+      out.write(`${m.sameDate ? '库中已有同一日期的文本版本' : '库中已有此法规的其他版本'}：${m.versionId}${m.decision ? `；${m.decision.by}选择「保留扫描件」` : '；请在核对页选择「使用库中文本」或「保留扫描件」'}\n`);
+    }
     out.write(
       `${version.level} · ${version.region} · ${version.status}${version.published ? ' · 公布 ' + version.published : ''}${version.effective ? ' · 施行 ' + version.effective : ''}${version.issuer ? ' · ' + version.issuer : ''}${version.docNumber ? ' · ' + version.docNumber : ''}\n`,
     );
