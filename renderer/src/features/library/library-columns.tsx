@@ -8,8 +8,11 @@ import { StatusTag } from '../../components/common';
 import type { GridColumn } from '../../components/virtual-grid';
 import { nextSortKey, type LibraryLine, type TableRow } from './library-rows';
 
-/** Two lines of title (one line rows are centred); a longer title ends in … with the whole in its tooltip. */
-export const ROW_HEIGHT = 52;
+/**
+ * Three lines of title (shorter ones are centred): at 1024 px wide that is ≈ 45 characters, enough to
+ * tell 婚姻家庭编的解释（一） from （二）; a longer title ends in … with the whole in its tooltip.
+ */
+export const ROW_HEIGHT = 66;
 
 const dash = (v?: string) => v ?? '—';
 
@@ -37,6 +40,8 @@ export function libraryColumns(o: {
           <button
             type="button"
             tabIndex={-1}
+            // a click keeps the focus where it was (the grid), so the keys go on working
+            onMouseDown={(e) => e.preventDefault()}
             className={`lib-star${row.favorite ? ' is-on' : ''}`}
             aria-label={row.favorite ? '取消收藏' : '收藏'}
             title={row.favorite ? '取消收藏（空格）' : '收藏（空格）'}
@@ -63,6 +68,8 @@ export function libraryColumns(o: {
               <button
                 type="button"
                 tabIndex={-1}
+            // a click keeps the focus where it was (the grid), so the keys go on working
+            onMouseDown={(e) => e.preventDefault()}
                 className="lib-fold"
                 aria-expanded={open}
                 aria-label={open ? '折叠' : '展开'}
