@@ -193,7 +193,9 @@ export function cleanWebCopy(input: string): WebCopyResult {
       out.push(...lines.slice(i));
       break;
     }
-    const pairs = tablePairs(spaceGluedLabels(line));
+    // a table row the PDF layout wrote as "|label：|value|…|" reads as the copied table's tabs
+    const row = /^\|.*\|$/.test(line) ? line.slice(1, -1).replace(/\|/g, '\t') : line;
+    const pairs = tablePairs(spaceGluedLabels(row));
     if (pairs) {
       fields.push(...pairs);
       removed.header++;

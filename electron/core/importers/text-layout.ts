@@ -26,6 +26,12 @@ export interface TextLine {
   indented: boolean;
   /** The edges of the column the line stands in, on a page set in two columns. */
   column?: { left: number; right: number };
+  /** The line's pieces separated by gaps wider than a character and a bit (table cells). */
+  segments?: { x0: number; x1: number; text: string }[];
+  /** Its printed runs, for cells the layout left almost touching. */
+  pieces?: { x0: number; x1: number; text: string }[];
+  /** A table row written as "| cell | cell |" (its own paragraph). */
+  table?: boolean;
 }
 
 const narrow = (c: string) => c.charCodeAt(0) < 0x2000 || (c >= '\uff61' && c <= '\uffdc');
@@ -215,6 +221,8 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
     let x0: number | undefined;
     let x1 = 0;
     const size = Math.max(...g.map((i) => i.size));
+    const segments: { x0: number; x1: number; text: string }[] = [];
+    const pieces: { x0: number; x1: number; text: string }[] = [];
     for (const it of g) {
       const gap = it.x - end;
       if (text !== '' && gap > 0.25 * it.size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
@@ -226,13 +234,21 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
           x0 = it.x + (it.str.length ? (it.w * lead) / it.str.length : 0);
         }
         x1 = Math.max(x1, end);
+        pieces.push({ x0: it.x, x1: end, text: it.str });
+        const seg = segments[segments.length - 1];
+        // a blank run or a gap wider than 1.2 characters separates table cells
+        if (seg && it.x - seg.x1 < 1.2 * it.size) {
+          seg.text += (it.x - seg.x1 > 0.25 * it.size ? ' ' : '') + it.str;
+          seg.x1 = Math.max(seg.x1, end);
+        } else segments.push({ x0: it.x, x1: end, text: it.str });
       }
     }
     if (x0 === undefined) continue; // whitespace only
     const indented = /^(?:\u3000|[ \u00a0]{2,})/.test(text);
-    lines.push({ page, text: mapRadicals(text.trim()), x0, x1, y: g[0]!.y, size, indented });
+    lines.push({ page, text: mapRadicals(text.trim()), x0, x1, y: g[0]!.y, size, indented, segments, pieces });
     lineColumn.push(columnOf.get(raw));
   }
+  if (gutter === undefined) return findTables(lines);
   if (gutter !== undefined) {
     for (const c of [0, 1] as const) {
       const mine = lines.filter((_, k) => lineColumn[k] === c);
@@ -241,6 +257,103 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
     }
   }
   return lines;
+}
+
+const TOC_CELL_RE = /(?:[.…·．_\-－⋯]{3,}|\s)[0-9０-９]+$/;
+
+/**
+ * Tables on a page: runs of lines whose pieces leave the same vertical bands uncovered (the gaps
+ * between columns), at least two of them with several cells. Each table row becomes one line
+ * "| a | b | c |"; a line with nothing in the first column continues the row above it (a cell's
+ * text wrapped), its pieces added to the cells of their columns. A 目录 set in columns is not a
+ * table.
+ */
+export function findTables(lines: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  let k = 0;
+  while (k < lines.length) {
+    const first = lines[k]!;
+    if ((first.segments?.length ?? 0) < 2) {
+      out.push(first);
+      k++;
+      continue;
+    }
+    // grow the block while the lines leave at least as many column gaps open
+    const block = [first];
+    let gaps = openGaps(block);
+    for (let j = k + 1; j < lines.length; j++) {
+      const l = lines[j]!;
+      const prev = block[block.length - 1]!;
+      if (!l.segments?.length || prev.y - l.y > 3.5 * l.size || Math.abs(l.size - prev.size) > 0.2 * prev.size) break;
+      const next = openGaps([...block, l]);
+      if (next.length < gaps.length || next.length === 0) {
+        // a full cell leaves a gap narrower than a character: the row still fits when none of its
+        // runs crosses the middle of an established column gap
+        const fits =
+          block.length >= 2 &&
+          gaps.length >= 1 &&
+          (l.pieces ?? []).every((p) => gaps.every(([a, b]) => !(p.x0 < (a + b) / 2 - 0.1 * l.size && p.x1 > (a + b) / 2 + 0.1 * l.size)));
+        if (!fits) break;
+        block.push({ ...l, segments: splitAt(l.pieces ?? [], gaps) });
+        continue;
+      }
+      block.push(l);
+      gaps = next;
+    }
+    const multi = block.filter((l) => (l.segments?.length ?? 0) >= 2).length;
+    const cells = block.flatMap((l) => l.segments ?? []);
+    if (block.length < 3 || multi < 2 || gaps.length === 0 || cells.filter((c) => TOC_CELL_RE.test(c.text)).length > cells.length / 3) {
+      out.push(first);
+      k++;
+      continue;
+    }
+    const columnOf = (x: number) => gaps.filter((g) => g[1] <= x).length;
+    const rows: { cells: string[]; line: TextLine }[] = [];
+    for (const l of block) {
+      const row = Array.from({ length: gaps.length + 1 }, () => '');
+      for (const seg of l.segments!) {
+        const c = columnOf((seg.x0 + seg.x1) / 2);
+        row[c] += seg.text.trim();
+      }
+      const last = rows[rows.length - 1];
+      if (last && row[0] === '') row.forEach((t, c) => (last.cells[c] += t));
+      else rows.push({ cells: row, line: l });
+    }
+    const x0 = Math.min(...block.map((l) => l.x0));
+    const x1 = Math.max(...block.map((l) => l.x1));
+    for (const r of rows) {
+      out.push({ ...r.line, text: mapRadicals(`|${r.cells.join('|')}|`), x0, x1, indented: false, segments: undefined, table: true });
+    }
+    k += block.length;
+  }
+  return out;
+}
+
+/** Runs grouped into cells by the middles of the column gaps. */
+function splitAt(pieces: readonly { x0: number; x1: number; text: string }[], gaps: readonly [number, number][]): { x0: number; x1: number; text: string }[] {
+  const cells = new Map<number, { x0: number; x1: number; text: string }>();
+  for (const p of pieces) {
+    const c = gaps.filter(([a, b]) => (a + b) / 2 <= (p.x0 + p.x1) / 2).length;
+    const cell = cells.get(c);
+    if (cell) {
+      cell.text += p.text;
+      cell.x1 = Math.max(cell.x1, p.x1);
+    } else cells.set(c, { ...p });
+  }
+  return [...cells.values()];
+}
+
+/** The x bands, between the block's left and right ends, that none of its lines' pieces cover. */
+function openGaps(block: readonly TextLine[]): [number, number][] {
+  const segs = block.flatMap((l) => l.segments ?? []).sort((a, b) => a.x0 - b.x0);
+  const size = block[0]!.size;
+  const gaps: [number, number][] = [];
+  let reach = segs[0]?.x1 ?? 0;
+  for (const s of segs.slice(1)) {
+    if (s.x0 - reach >= 0.8 * size) gaps.push([reach, s.x0]);
+    reach = Math.max(reach, s.x1);
+  }
+  return gaps;
 }
 
 const PAGE_NUMBER_RE = new RegExp(
@@ -382,6 +495,8 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
       const right = line.column?.right ?? pageRight;
       const starts =
         !prev ||
+        line.table === true ||
+        prev.table === true ||
         line.indented ||
         line.x0 > left + 0.8 * size ||
         (prev.x1 < prevRight - 1.5 * size && !keptTogether(prev, prevRight, inBody)) ||

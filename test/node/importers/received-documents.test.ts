@@ -4,8 +4,11 @@
 // document states (its 信息公开 table, the database's field list, a copied text's 【…】 header) must
 // come out. Before this suite (code of 676dc29): 343/347 articles, 11/29 metadata fields (7 files).
 
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReceived, receivedCases } from './received-check';
+import { checkReceived, RECEIVED, receivedCases } from './received-check';
+import { buildVersion } from '../../../electron/core/library/library-import';
 import { cleanWebCopy } from '../../../electron/core/importers/plain-law-text';
 import { dateOfField, inlineFields, metaFromFields } from '../../../electron/core/importers/document-metadata';
 
@@ -96,5 +99,22 @@ describe('text copied from a web page', () => {
   it('leaves a plain law alone', () => {
     const plain = '某市条例\n\n第一条 为了规范管理，制定本条例。\n第二条 标题：不变。\n';
     expect(cleanWebCopy(plain).text).toBe(plain);
+  });
+});
+
+describe('a table in a PDF attachment', () => {
+  it('comes out as rows of cells, wrapped cells joined, so the appendix holds each cell whole', async () => {
+    const file = 'gaoqing-zhuanfa.pdf';
+    const { version } = await buildVersion(new Uint8Array(readFileSync(join(RECEIVED, file))), file, undefined, '2026-12-05T00:00:00.000Z', { ocr: false });
+    const appendix = version.units.filter((u) => u.kind === 'appendix').map((u) => u.text).join('\n');
+    expect(appendix.split('\n').filter((l) => l.startsWith('|'))).toEqual([
+      '|序号|材料名称|份数|备注|',
+      '|1|国家科学技术奖推荐书（纸质版）|一式三份|推荐单位负责人签字并加盖公章|', // 纸质 / 版）and 加 / 盖公章 were wrapped in their cells
+      '|2|主要知识产权和标准规范等目录及证明材料|一份|附授权证书或者标准文本复印件|',
+      '|3|应用证明和经济社会效益证明|复印件一份|应用单位出具，加盖公章|', // cells almost touching
+      '|4|其他佐证材料|一份||',
+    ]);
+    // the 版记 under the table is not a row
+    expect(appendix).toContain('\n抄送：县委办公室，县人大常委会办公室，县政府办公室，县政协办公室。');
   });
 });
