@@ -6,7 +6,8 @@
 //      npm run bench:ocr -- --cases long     (a 20-page scanned PDF, built at run time: long-scan-pdf.ts)
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
 //      npm run bench:ocr -- --cases short    (a 2-page scanned PDF imported 4 times in a row with the OCR
-//        thread kept between imports, then 2 times with keeping off: CPU-s a page per import)
+//        thread kept between imports, then 2 times with keeping off, then 2 times after the kept thread
+//        was ended but a preview prewarmed one: CPU-s a page per import)
 //      npm run bench:ocr -- --cases flags    (the 待核对 highlights on kept tesseract outputs of held-out laws, no
 //        OCR: wrong articles not highlighted, right characters highlighted — ocr-flag-score.ts; -v lists them)
 //      npm run bench:ocr -- --stages   (CPU-s of each page by stage, in-process, one tesseract worker)
@@ -27,7 +28,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
 import { ocrWorkerCount, recognisePages, type OcrPage } from '../../electron/core/importers/ocr-engine';
-import { closeIdleThread, idleThreads } from '../../electron/core/importers/ocr-page-images';
+import { closeIdleThread, idleThread, idleThreads, prewarmOcr } from '../../electron/core/importers/ocr-page-images';
 import { imageFilePage, renderPdfPage } from '../../electron/core/importers/ocr-images';
 import { newTesseract, recognisePage, type RecogniseCpu } from '../../electron/core/importers/ocr-tesseract';
 import { findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
@@ -186,11 +187,23 @@ async function shortScans(): Promise<void> {
   idleThreads.ocrIdleMs = 0;
   for (let i = 1; i <= 2; i++) await run(`not kept #${i}`);
   idleThreads.ocrIdleMs = was;
+  // The first scan after the kept thread was ended, as the app runs it: the preview (a dry run) found
+  // a scan and started a thread's tesseract (prewarmOcr) while the person read it; its CPU apart.
+  for (let i = 1; i <= 2; i++) {
+    await closeIdleThread();
+    const c0 = process.cpuUsage();
+    prewarmOcr();
+    while (!idleThread()?.warm) await new Promise((r) => setTimeout(r, 50));
+    const c = process.cpuUsage(c0);
+    await run(`after idle, preview prewarmed #${i}`);
+    rows[rows.length - 1]!.prewarmCpuS = ((c.user + c.system) / 1e6).toFixed(2);
+  }
   console.table(rows);
   const kept = rows.slice(0, 4).map((r) => Number(r.cpuSPerPage));
-  const cold = rows.slice(4).map((r) => Number(r.cpuSPerPage));
+  const cold = rows.slice(4, 6).map((r) => Number(r.cpuSPerPage));
+  const warmed = rows.slice(6).map((r) => Number(r.cpuSPerPage));
   const mean = (a: number[]) => (a.reduce((x, y) => x + y, 0) / a.length).toFixed(2);
-  console.log(`CPU-s a page: kept, 4 imports in a row ${mean(kept)} (after the first ${mean(kept.slice(1))}); not kept ${mean(cold)}`);
+  console.log(`CPU-s a page: kept, 4 imports in a row ${mean(kept)} (after the first ${mean(kept.slice(1))}); not kept ${mean(cold)}; after idle with the preview's prewarm ${mean(warmed)} (the prewarm's CPU apart)`);
   console.log(uptime());
 }
 
