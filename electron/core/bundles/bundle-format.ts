@@ -149,7 +149,11 @@ export function parseBundleJson(text: string, what: string, maxDepth = 64): unkn
     });
   } catch (e) {
     if (e instanceof BundleError) throw e;
-    throw new BundleError('SCHEMA', `${what} 不是有效的 JSON（${(e as Error).message.slice(0, 120)}）`);
+    // V8's words ("Unexpected token } in JSON at position 5") as a place a user can look at
+    const msg = (e as Error).message;
+    const at = /position (\d+)/.exec(msg)?.[1];
+    const why = /end of JSON input|Unterminated/i.test(msg) ? '内容在中途截断' : at ? `第 ${Number(at) + 1} 个字符处格式有误` : '格式有误';
+    throw new BundleError('SCHEMA', `${what} 不是有效的 JSON（${why}）`);
   }
   const depth = (v: unknown, d: number): void => {
     if (d > maxDepth) throw new BundleError('UNSAFE', `${what} 嵌套层数超过 ${maxDepth}`);

@@ -8,6 +8,7 @@
 
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ExtractError } from './extracted-document';
+import { xmlFault } from './ofd-package';
 import type { WordNumbering } from './docx-numbering';
 
 const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
@@ -251,7 +252,7 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
         // floats over an article it does not belong to.
         if (box.paragraphs.some((p) => p.trim() !== '')) {
           if (sawArticle) out.droppedTextBoxes++;
-          else sinks[0]!.paragraphs.push(...box.paragraphs);
+          else for (const p of box.paragraphs) sinks[0]!.paragraphs.push(p); // no spread: a box may hold 100k paragraphs
         }
         break;
       }
@@ -264,7 +265,7 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
   try {
     parser.write(xml).close();
   } catch (e) {
-    throw new ExtractError(`Word 文档中的 ${part} 无法读取：${(e as Error).message.slice(0, 80)}`);
+    throw new ExtractError(`Word 文档中的 ${part} 无法读取：不是有效的 XML（${xmlFault(e)}），文件可能已损坏`);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { checkHtmlBudget } from './html-budget';
 import { fieldOfLabel, guessMetadata, inlineFields, metaFromFields } from './document-metadata';
 import { ARTICLE_START_RE, isPageFurniture, toPlainLawText } from './plain-law-text';
 import { isChromeElementName, isWebChrome } from './web-chrome';
@@ -258,6 +259,7 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
   const decoded = decodeHtml(bytes);
   const warnings: string[] = decoded.warning ? [decoded.warning] : [];
   const html = normalizeNewlines(decoded.text);
+  checkHtmlBudget(html, fileName); // before the parser: its cost on hostile markup is cubic
   const root = parse(html, {
     comment: false,
     blockTextElements: { script: false, noscript: false, style: false, pre: true },

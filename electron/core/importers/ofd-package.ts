@@ -34,6 +34,16 @@ export function children(node: XmlNode | undefined, name: string): XmlNode[] {
 
 const MAX_DEPTH = 256;
 
+/** saxes's English message ("1:42: document must contain a root element.") as a reason a user can read. */
+export function xmlFault(e: unknown): string {
+  const msg = (e as Error)?.message ?? '';
+  if (msg === 'nesting too deep') return `标记嵌套超过 ${MAX_DEPTH} 层`;
+  if (/[\u4e00-\u9fff]/.test(msg)) return msg; // our own reason, thrown from a handler
+  if (/root element|unexpected end|unclosed/i.test(msg)) return '内容不完整：缺少根元素或有未闭合的标记';
+  if (/entity|DOCTYPE/i.test(msg)) return '含有不允许的实体或 DOCTYPE 声明';
+  return '标记结构有误';
+}
+
 export function parseXml(xml: string, part: string, container = 'OFD 文件'): XmlNode {
   const parser = new SaxesParser({ position: false });
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '' };
@@ -52,7 +62,7 @@ export function parseXml(xml: string, part: string, container = 'OFD 文件'): X
   try {
     parser.write(xml).close();
   } catch (e) {
-    throw new ExtractError(`${container}中的 ${part} 不是有效的 XML（${(e as Error).message.slice(0, 60)}），文件可能已损坏`);
+    throw new ExtractError(`${container}中的 ${part} 不是有效的 XML（${xmlFault(e)}），文件可能已损坏`);
   }
   const top = root.children[0];
   if (!top) throw new ExtractError(`${container}中的 ${part} 是空的`);

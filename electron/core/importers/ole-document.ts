@@ -26,12 +26,28 @@ interface Sniffed {
   wordDocument?: Uint8Array;
 }
 
+/**
+ * Whether the header's counts of FAT, mini-FAT and DIFAT sectors exceed what the file can hold:
+ * cfb sizes its arrays by them before it reads a sector (0xFFFFFFFF: "Invalid array length";
+ * 0x10000000: gigabytes), so they are checked against the file's length first.
+ */
+function headerCountsLie(bytes: Uint8Array): boolean {
+  if (bytes.length < 512) return true;
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const shift = dv.getUint16(0x1e, true);
+  if (shift !== 9 && shift !== 12) return true;
+  const sectors = Math.ceil(bytes.length / (1 << shift));
+  return [0x2c, 0x40, 0x48].some((at) => dv.getUint32(at, true) > sectors);
+}
+
 function readContainer(bytes: Uint8Array, label: string): Sniffed {
+  const broken = () => new ExtractError(`${label}已损坏或不完整（复合文档结构无法读取，可能下载或复制中断）`);
+  if (headerCountsLie(bytes)) throw broken();
   let container: CFB.CFB$Container;
   try {
     container = CFB.read(bytes, { type: 'buffer' });
   } catch {
-    throw new ExtractError(`${label}已损坏或不完整（复合文档结构无法读取，可能下载或复制中断）`);
+    throw broken();
   }
   const streams = container.FullPaths.filter((p) => /^[^/]+\/[^/]+$/.test(p)).map((p) => p.split('/')[1]!);
   const word = CFB.find(container, 'WordDocument');
@@ -110,7 +126,8 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   } catch (e) {
     const msg = (e as Error)?.message ?? String(e);
     if (/encrypt/i.test(msg)) throw new ExtractError(`${label}已加密，需要密码才能打开；请先在 Word/WPS 中去除密码后再导入`);
-    throw new ExtractError(`${label}已损坏或不完整，无法读取正文（${msg.slice(0, 60)}）`);
+    // word-extractor's own words ("Invalid array length", "Offset is outside the bounds") tell the user nothing
+    throw new ExtractError(`${label}已损坏或不完整，无法读取正文（文件结构有误，可能下载或复制中断）；请在 Word/WPS 中打开并另存为 .docx 后再导入`);
   }
   // word-extractor's default "filterUnicode" turns “ ” ‘ ’ into ASCII quotes and — into "-": a law's
   // “犯罪案件” and its —— dashes must come through as written.

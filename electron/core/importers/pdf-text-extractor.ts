@@ -82,7 +82,8 @@ function translateError(e: unknown): Error {
     return new ExtractError('PDF 文件已损坏或不完整（无法读取文件结构），请重新下载或另存后再导入');
   }
   if (/encrypt/i.test(msg)) return new ExtractError('PDF 使用了不支持的加密方式，请先去除加密后再导入');
-  return new ExtractError(`PDF 无法读取：文件可能已损坏（${msg.slice(0, 80)}）`);
+  // pdf.js's own words (FormatError, "Bad FCHECK in flate stream", a thread's unhandled rejection) tell the user nothing
+  return new ExtractError('PDF 文件已损坏或格式异常，无法读取；请重新下载，或在原软件中重新导出 PDF 后再导入');
 }
 
 export type PdfTask = Awaited<ReturnType<typeof openPdfTask>>;

@@ -190,7 +190,8 @@ export function cleanWebCopy(input: string): WebCopyResult {
     const line = lines[i]!.trim();
     if (bodyAt >= 0 && i >= bodyAt) {
       bodyOutAt = out.length;
-      out.push(...lines.slice(i));
+      // one by one: spread as arguments, a body of a million lines overflows the stack
+      for (let k = i; k < lines.length; k++) out.push(lines[k]!);
       break;
     }
     // a table row the PDF layout wrote as "|label：|value|…|" reads as the copied table's tabs

@@ -102,8 +102,9 @@ export function findGutter(groups: readonly PositionedText[][]): number | undefi
   const inked = groups.map((g) => g.filter((t) => !blank(t)).sort((a, b) => a.x - b.x));
   const all = inked.flat();
   if (all.length === 0) return undefined;
-  const minX = Math.min(...all.map((t) => t.x));
-  const maxX = Math.max(...all.map((t) => t.x + t.w));
+  // reduce, not Math.min(...): a hostile page of 200,000 items overflows the stack as arguments
+  const minX = all.reduce((m, t) => Math.min(m, t.x), Infinity);
+  const maxX = all.reduce((m, t) => Math.max(m, t.x + t.w), -Infinity);
   const size = quantile(all.map((t) => t.size), 0.5) ?? 10;
   if (maxX - minX < 20 * size) return undefined;
   const ends = new Map<number, number>();
@@ -156,7 +157,7 @@ function spansGutter(g: readonly PositionedText[], gutter: number): boolean {
   // a short line centred over the gutter ("— 3 —", 目录) stands across it
   const size = runs[0]!.size;
   const x0 = runs[0]!.x;
-  const x1 = Math.max(...runs.map((t) => t.x + t.w));
+  const x1 = runs.reduce((m, t) => Math.max(m, t.x + t.w), -Infinity);
   if (x0 < gutter && x1 > gutter && x0 > gutter - 4 * size && x1 < gutter + 4 * size) return true;
   for (let k = 0; k < runs.length; k++) {
     const t = runs[k]!;
@@ -215,12 +216,14 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
   const lines: TextLine[] = [];
   const lineColumn: (0 | 1 | undefined)[] = [];
   for (const raw of groups) {
-    const g = interleave(raw);
+    // interleave compares every run with every other (quadratic): a line of thousands of runs is
+    // no typeset law (a hostile PDF/OFD), and taking it left to right keeps the import from hanging
+    const g = raw.length > 2000 ? [...raw].sort((a, b) => a.x - b.x) : interleave(raw);
     let text = '';
     let end = -Infinity;
     let x0: number | undefined;
     let x1 = 0;
-    const size = Math.max(...g.map((i) => i.size));
+    const size = g.reduce((m, i) => Math.max(m, i.size), -Infinity); // no spread: a hostile line may have 200k items
     const segments: { x0: number; x1: number; text: string }[] = [];
     const pieces: { x0: number; x1: number; text: string }[] = [];
     for (const it of g) {
@@ -319,8 +322,8 @@ export function findTables(lines: TextLine[]): TextLine[] {
       if (last && row[0] === '') row.forEach((t, c) => (last.cells[c] += t));
       else rows.push({ cells: row, line: l });
     }
-    const x0 = Math.min(...block.map((l) => l.x0));
-    const x1 = Math.max(...block.map((l) => l.x1));
+    const x0 = block.reduce((m, l) => Math.min(m, l.x0), Infinity);
+    const x1 = block.reduce((m, l) => Math.max(m, l.x1), -Infinity);
     for (const r of rows) {
       out.push({ ...r.line, text: mapRadicals(`|${r.cells.join('|')}|`), x0, x1, indented: false, segments: undefined, table: true });
     }
@@ -438,7 +441,8 @@ function leftEdge(values: number[]): number | undefined {
   for (const v of values) counts.set(Math.round(v), (counts.get(Math.round(v)) ?? 0) + 1);
   const need = Math.max(2, 0.1 * values.length);
   const common = [...counts].filter(([v, c]) => c >= need || (counts.get(v - 1) ?? 0) + c >= need).map(([v]) => v);
-  return common.length ? Math.min(...common) : values.length ? Math.min(...values) : undefined;
+  const least = (xs: number[]) => xs.reduce((m, x) => Math.min(m, x), Infinity); // no spread: a page may have 200k lines
+  return common.length ? least(common) : values.length ? least(values) : undefined;
 }
 
 function quantile(values: number[], q: number): number | undefined {

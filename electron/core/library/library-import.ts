@@ -384,7 +384,8 @@ export async function importPaths(
       const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr);
       if (opts.previews === false) delete result.preview;
       report.files.push(result);
-      if (result.status === 'imported' || result.status === 'replaced' || (result.status === 'updated' && !opts.dryRun)) {
+      // A scan under ocr 'estimate' is reported as imported but has no version: nothing to commit.
+      if (result.versionId && (result.status === 'imported' || result.status === 'replaced' || (result.status === 'updated' && !opts.dryRun))) {
         const meta = store.version(result.versionId!);
         if (meta) touchedLaws.add(meta.lawId);
         change.added.push(result.versionId!);
@@ -511,7 +512,9 @@ async function importOne(
       };
     }
     if (e instanceof ExtractError) return fail(e.message);
-    return fail(`解析失败：${(e as Error).message}`);
+    // An error no extractor turned into a reason is a bug to fix (the importer fuzzer looks for
+    // 内部错误); the user still gets a sentence, not a JS message.
+    return fail(`解析失败：程序无法处理这个文件的结构（内部错误${(e as Error)?.name ? `，${(e as Error).name}` : ''}），请把文件另存为 DOCX 或 PDF 后再导入`);
   }
   const { warnings } = built;
   let version = built.version;

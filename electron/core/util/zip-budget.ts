@@ -231,8 +231,9 @@ export class ZipReader {
         const step = 16 * 1024;
         for (let off = 0; off < data.length && !over; off += step) inf.push(data.subarray(off, off + step), off + step >= data.length);
         if (data.length === 0) inf.push(new Uint8Array(0), true);
-      } catch (err) {
-        throw new ZipError(`“${e.name}”解压失败（数据损坏：${(err as Error).message}）`);
+      } catch {
+        // fflate's words ("invalid block type", "unexpected EOF") say no more than this
+        throw new ZipError(`“${e.name}”解压失败（压缩数据已损坏）`);
       }
       if (over) throw new ZipError(`“${e.name}”解压后超过声明的大小（疑似“压缩炸弹”）`, 'TOO_LARGE');
       if (got !== e.size) throw new ZipError(`“${e.name}”解压后大小不符（数据损坏或被截断）`);

@@ -1,0 +1,54 @@
+// What an HTML page may cost before node-html-parser sees it. The parser repairs unclosed
+// elements at the end by moving each one's children up a level, which is cubic in their nesting:
+// 4,000 unclosed <title> took 9 CPU-s, 5,000 unclosed <b> 19 s, 100,000 (a 300 KB file) hours —
+// on the main thread. And its DOM costs ≈ 500 bytes an element: a million <br/> (5 MB) was 500 MB.
+// A law's page has a few thousand elements and leaves at most a few dozen open at its end, once
+// the ones HTML closes by itself (<p> by the next <p> or its parent's end …) and the empty ones
+// (<br>, <img> …) are paired as a browser pairs them.
+
+import { ExtractError } from './extracted-document';
+
+/** Most elements in a page (a 民法典 page has ≈ 20,000). */
+export const MAX_HTML_ELEMENTS = 300_000;
+/** Most elements left open that the parser must repair. */
+export const MAX_HTML_UNCLOSED = 500;
+
+const VOID = new Set('area,base,br,col,embed,hr,img,input,link,meta,param,source,track,wbr,keygen,command,basefont,frame,isindex,nextid,spacer'.split(','));
+// an element of these kinds ends the open one of its kind (td and th each other), as the parser pairs them
+const ENDS_SAME: Record<string, string[]> = { p: ['p'], li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], td: ['td', 'th'], th: ['td', 'th'], tr: ['tr'], option: ['option'] };
+const OUTER = new Set(['html', 'head', 'body']);
+
+/**
+ * Refuses a page whose elements the parser could not afford, counted in one linear pass that
+ * keeps the open elements as a browser would: a closing tag closes everything opened inside the
+ * element it names; what is still open at the end is what the parser must repair.
+ */
+export function checkHtmlBudget(html: string, fileName: string): void {
+  const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  const stack: string[] = [];
+  const onStack = new Map<string, number>();
+  const pop = () => {
+    const top = stack.pop()!;
+    onStack.set(top, onStack.get(top)! - 1);
+    return top;
+  };
+  let elements = 0;
+  for (const m of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (OUTER.has(name)) continue;
+    if (m[1]) {
+      if (onStack.get(name)) while (pop() !== name);
+      continue;
+    }
+    if (++elements > MAX_HTML_ELEMENTS) {
+      throw new ExtractError(`${fileName} 中的 HTML 元素过多（超过 ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} 个），不像一部法规的网页，已拒绝导入`);
+    }
+    if (m[3] || VOID.has(name)) continue;
+    if (ENDS_SAME[name]?.includes(stack[stack.length - 1]!)) pop();
+    stack.push(name);
+    onStack.set(name, (onStack.get(name) ?? 0) + 1);
+  }
+  if (stack.length > MAX_HTML_UNCLOSED) {
+    throw new ExtractError(`${fileName} 的 HTML 结构异常：有 ${stack.length.toLocaleString('en-US')} 个标记没有闭合（上限 ${MAX_HTML_UNCLOSED.toLocaleString('en-US')} 个），无法可靠读取；请在浏览器中打开后另存为网页或 PDF 再导入`);
+  }
+}
