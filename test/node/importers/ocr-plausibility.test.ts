@@ -79,7 +79,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     for (const f of readdirSync(DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))) {
       const slug = f.replace('.pages.json.gz', '');
       const d = JSON.parse(gunzipSync(readFileSync(join(DIR, f))).toString('utf8')) as { set?: string };
-      if (d.set === 'test') continue; // scored by the bench only
+      if (d.set === 'test' || d.set === 'blind') continue; // scored by the bench (and the blind test below) only
       for (const u of sourceUnits(join(DIR, `${slug}.md`))) {
         let a;
         try {
@@ -94,6 +94,35 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     }
     expect(wrongArticles).toBeGreaterThanOrEqual(30);
     expect(unflagged).toBeLessThanOrEqual(7);
+  });
+
+  it('over the blind scans (6 laws picked by a seed, scored once before any rule looked at them), no more wrong articles keep an error unhighlighted than when first measured', () => {
+    const blind = readdirSync(DIR)
+      .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
+      .filter((f) => (JSON.parse(gunzipSync(readFileSync(join(DIR, f))).toString('utf8')) as { set?: string }).set === 'blind')
+      .map((f) => f.replace('.pages.json.gz', ''));
+    expect(blind).toHaveLength(6);
+    let wrongArticles = 0;
+    const unflagged: string[] = [];
+    for (const slug of blind) {
+      const pages = pagesOf(slug);
+      for (const u of sourceUnits(join(DIR, `${slug}.md`))) {
+        let a;
+        try {
+          a = article(pages, join(DIR, `${slug}.md`), u.label);
+        } catch {
+          continue; // an article whose label was misread: not this test's subject
+        }
+        if (a.wrong.length === 0) continue;
+        wrongArticles++;
+        if (a.unhighlighted.length) unflagged.push(`${slug} ${u.label}`);
+      }
+    }
+    expect(wrongArticles).toBeGreaterThanOrEqual(25);
+    // Measured blind (session 11, the rules of session 10 unchanged): 4 of 29 wrong articles —
+    // junxian 第八条 (、 lost between two quoted words), yinxiang 第三条 (（工） for （五）), yishi 第一条
+    // (完法 for 宪法), yishi 第八条 (a seal's text). A limit, not a target: the target is 0.
+    expect(unflagged.length).toBeLessThanOrEqual(4);
   });
 });
 
