@@ -78,6 +78,8 @@ export function readMapping(file: string, fromId: string, toId: string, older: r
 
 /** Stores a mapping atomically; false when the library cannot be written (the mapping is then only not kept). */
 export function writeMapping(store: LibraryStore, file: string, fromId: string, toId: string, entries: ArticleMapping[]): boolean {
+  // a library folder deleted under a running job is not made again by it
+  if (!existsSync(store.dir)) return false;
   try {
     mkdirSync(mappingsDir(store), { recursive: true });
     writeFileAtomic(file, JSON.stringify({ format: MAPPING_FORMAT, from: fromId, to: toId, entries }), { fsync: false });
