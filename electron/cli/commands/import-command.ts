@@ -1,12 +1,23 @@
-import { importPaths } from '../../core/library/library-import';
-import { SearchEngine } from '../../core/search/search-engine';
+import { importPaths, type ImportFileResult } from '../../core/library/library-import';
+import { formatLine, textPathLine } from '../../shared/import-path';
 import { refreshLinks } from '../../core/links/link-graph';
+import { SearchEngine } from '../../core/search/search-engine';
 import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 import { basename } from 'node:path';
 import { printableName, printableText } from '../../shared/printable-name';
 
 const usage = 'lawdesk import <文件或文件夹>… [--library DIR] [--dry-run] [--no-index] [--json]';
+
+/**
+ * The preview's line for a file: its title and articles when its text was read, else (a scan,
+ * read only at the import) its format and the OCR it needs — never 《》 undefined 条.
+ */
+export function previewHead(f: ImportFileResult): string {
+  const path = [formatLine(f), textPathLine(f, true)].filter(Boolean).join('  ');
+  if (f.title !== undefined && f.articleCount !== undefined) return `《${printableName(f.title)}》 ${f.articleCount} 条${path ? `  ${path}` : ''}`;
+  return path || '（内容在导入时读取）';
+}
 
 export const importCommand: Command = {
   summary: '导入法规文件或文件夹（Markdown/TXT/PDF/DOCX/HTML，递归）',
@@ -49,7 +60,7 @@ export const importCommand: Command = {
       if (report.dryRun) {
         for (const f of report.files) {
           if (f.status === 'failed') continue;
-          process.stdout.write(`\n${printableName(f.file)}\n  《${printableName(f.title ?? '')}》 ${f.articleCount} 条  ${f.status === 'skipped' ? '（已存在，跳过）' : ''}\n`);
+          process.stdout.write(`\n${printableName(f.file)}\n  ${previewHead(f)}${f.status === 'skipped' ? '  （已存在，跳过）' : ''}\n`);
           for (const p of f.preview ?? []) process.stdout.write(`  ${p.label} ${p.text.slice(0, 60)}\n`);
         }
       }

@@ -7,7 +7,7 @@ import { CheckCircleTwoTone, CloseCircleTwoTone, EditTwoTone, FileAddOutlined, F
 import { Alert, App as AntApp, Button, Card, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { UPLOAD_LIMITS, type ApiOutput, type ImportReportDto } from '../../../../electron/shared/api-contract';
-import { SOURCE_FORMAT_LABELS, TEXT_SOURCE_LABELS } from '../../../../electron/shared/law-model';
+import { formatLine, textPathLine } from '../../../../electron/shared/import-path';
 import { IMPORT_ACCEPT } from '../../../../electron/shared/import-formats';
 import { client, errorMessage } from '../../api/client';
 import { useEvent } from '../../api/hooks';
@@ -66,15 +66,10 @@ function FormatCell({ f, dryRun }: { f: FileResult; dryRun: boolean }) {
   const ocr = f.textSource === 'ocr';
   return (
     <Space orientation="vertical" size={0} data-testid="import-format-cell">
-      <span>
-        {SOURCE_FORMAT_LABELS[f.format]}
-        {f.pages ? ` · ${f.pages} 页` : ''}
-      </span>
+      <span>{formatLine(f)}</span>
       {f.textSource && (
         <Typography.Text type={ocr ? 'warning' : 'secondary'} style={{ fontSize: 12 }}>
-          {TEXT_SOURCE_LABELS[f.textSource]}
-          {ocr && f.ocrPages ? ` ${f.ocrPages} 页` : ''}
-          {ocr && dryRun && f.ocrEstimateSeconds ? `，约 ${formatSeconds(f.ocrEstimateSeconds)}` : ''}
+          {textPathLine(f, dryRun)}
         </Typography.Text>
       )}
       {f.libraryMatch && f.versionId && (
@@ -84,10 +79,6 @@ function FormatCell({ f, dryRun }: { f: FileResult; dryRun: boolean }) {
       )}
     </Space>
   );
-}
-
-function formatSeconds(s: number): string {
-  return s < 90 ? `${s} 秒` : `${Math.round(s / 60)} 分钟`;
 }
 
 function ReportTable({ files, dryRun }: { files: FileResult[]; dryRun: boolean }) {
