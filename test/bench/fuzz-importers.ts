@@ -76,10 +76,14 @@ if (process.argv[2] === '--worker') {
     }
     const before = snapshot(libDir);
     const c0 = cpu();
-    const res: Omit<ChildResult, 'cpuMs' | 'hwmMB' | 'libChanged'> = await run(job).catch((e: unknown) => ({
+    const res: Omit<ChildResult, 'cpuMs' | 'hwmMB' | 'libChanged'> = await run(job).catch((e: unknown) =>
+      // a bundle or backup is refused by throwing its DomainError (a code and a sentence); anything else escaped
+      (job.kind === 'bundle' || job.kind === 'backup') && e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && e.name !== 'Error'
+        ? { outcome: 'refused' as const, reason: e.message }
+        : {
       outcome: 'thrown' as const,
       reason: e instanceof Error ? `${e.name}: ${e.message}${e instanceof Error && !('code' in e) ? `\n${e.stack ?? ''}` : ''}` : String(e),
-    }));
+    });
     const cpuMs = cpu() - c0;
     const after = snapshot(libDir);
     const libChanged = res.outcome === 'imported' ? [] : diff(before, after);
