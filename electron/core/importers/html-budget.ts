@@ -14,39 +14,44 @@ export const MAX_HTML_ELEMENTS = 300_000;
 export const MAX_HTML_UNCLOSED = 500;
 
 const VOID = new Set('area,base,br,col,embed,hr,img,input,link,meta,param,source,track,wbr,keygen,command,basefont,frame,isindex,nextid,spacer'.split(','));
-// an element of these kinds ends the open one of its kind (td and th each other), as the parser pairs them
-const ENDS_SAME: Record<string, string[]> = { p: ['p'], li: ['li'], dt: ['dt', 'dd'], dd: ['dt', 'dd'], td: ['td', 'th'], th: ['td', 'th'], tr: ['tr'], option: ['option'] };
+// node-html-parser's own pairing rules (kElementsClosedByOpening / …ByClosing), which are narrower
+// than a browser's: a </p> does not close the <strong> left open inside it
+const ENDED_BY_OPENING: Record<string, string[]> = { li: ['li'], p: ['p', 'div'], b: ['div'], td: ['td', 'th'], th: ['td', 'th'], h1: ['h1'], h2: ['h2'], h3: ['h3'], h4: ['h4'], h5: ['h5'], h6: ['h6'] };
+const ENDED_BY_CLOSING: Record<string, string[]> = { li: ['ul', 'ol'], a: ['div'], b: ['div'], i: ['div'], p: ['div'], td: ['tr', 'table'], th: ['tr', 'table'] };
 const OUTER = new Set(['html', 'head', 'body']);
 
 /**
  * Refuses a page whose elements the parser could not afford, counted in one linear pass that
- * keeps the open elements as a browser would: a closing tag closes everything opened inside the
- * element it names; what is still open at the end is what the parser must repair.
+ * pairs tags as the parser does; what is still open at the end is what it must repair.
  */
 export function checkHtmlBudget(html: string, fileName: string): void {
-  const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<(script|style|textarea|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<(script|noscript|style|pre)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ''); // the parser's raw-text elements
   const stack: string[] = [];
-  const onStack = new Map<string, number>();
-  const pop = () => {
-    const top = stack.pop()!;
-    onStack.set(top, onStack.get(top)! - 1);
-    return top;
-  };
   let elements = 0;
   for (const m of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(\/?)>/g)) {
     const name = m[2]!.toLowerCase();
     if (OUTER.has(name)) continue;
     if (m[1]) {
-      if (onStack.get(name)) while (pop() !== name);
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        if (top === name) {
+          stack.pop();
+          break;
+        }
+        if (ENDED_BY_CLOSING[top]?.includes(name) || (top === 'p' && stack[stack.length - 2] === name)) {
+          stack.pop();
+          continue;
+        }
+        break; // the parser ignores a closing tag it cannot pair
+      }
       continue;
     }
     if (++elements > MAX_HTML_ELEMENTS) {
       throw new ExtractError(`${fileName} 中的 HTML 元素过多（超过 ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} 个），不像一部法规的网页，已拒绝导入`);
     }
     if (m[3] || VOID.has(name)) continue;
-    if (ENDS_SAME[name]?.includes(stack[stack.length - 1]!)) pop();
+    if (ENDED_BY_OPENING[stack[stack.length - 1]!]?.includes(name)) stack.pop();
     stack.push(name);
-    onStack.set(name, (onStack.get(name) ?? 0) + 1);
   }
   if (stack.length > MAX_HTML_UNCLOSED) {
     throw new ExtractError(`${fileName} 的 HTML 结构异常：有 ${stack.length.toLocaleString('en-US')} 个标记没有闭合（上限 ${MAX_HTML_UNCLOSED.toLocaleString('en-US')} 个），无法可靠读取；请在浏览器中打开后另存为网页或 PDF 再导入`);

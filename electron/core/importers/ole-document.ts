@@ -40,9 +40,41 @@ function headerCountsLie(bytes: Uint8Array): boolean {
   return [0x2c, 0x40, 0x48].some((at) => dv.getUint32(at, true) > sectors);
 }
 
+/**
+ * Whether a sector chain in the FAT loops: cfb and word-extractor follow chains without a guard,
+ * and a FAT entry pointing back (fuzzed .doc: FAT[25] → 21) grew the process past 500 MB. Real
+ * files end every chain (0xFFFFFFFE) and mark free sectors 0xFFFFFFFF, so any cycle is damage.
+ */
+function fatLoops(bytes: Uint8Array): boolean {
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = 1 << dv.getUint16(0x1e, true);
+  const at = (sector: number) => (sector + 1) * size;
+  const fatSectors: number[] = [];
+  for (let k = 0; k < 109 && fatSectors.length < dv.getUint32(0x2c, true); k++) fatSectors.push(dv.getUint32(0x4c + k * 4, true));
+  const next: number[] = [];
+  for (const s of fatSectors) {
+    if (at(s) + size > bytes.length) break; // a FAT beyond the file: cfb refuses it itself
+    for (let i = 0; i < size; i += 4) next.push(dv.getUint32(at(s) + i, true));
+  }
+  // walk each chain once; 1 = on the current walk, 2 = known to end
+  const state = new Uint8Array(next.length);
+  for (let start = 0; start < next.length; start++) {
+    const walk: number[] = [];
+    let s = start;
+    while (s < next.length && state[s] === 0) {
+      state[s] = 1;
+      walk.push(s);
+      s = next[s]!;
+    }
+    if (s < next.length && state[s] === 1) return true;
+    for (const w of walk) state[w] = 2;
+  }
+  return false;
+}
+
 function readContainer(bytes: Uint8Array, label: string): Sniffed {
   const broken = () => new ExtractError(`${label}已损坏或不完整（复合文档结构无法读取，可能下载或复制中断）`);
-  if (headerCountsLie(bytes)) throw broken();
+  if (headerCountsLie(bytes) || fatLoops(bytes)) throw broken();
   let container: CFB.CFB$Container;
   try {
     container = CFB.read(bytes, { type: 'buffer' });

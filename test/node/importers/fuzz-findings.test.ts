@@ -84,6 +84,19 @@ describe('OLE (.doc/.wps) header counts that lie', () => {
   }
 });
 
+describe('OLE FAT chains that loop', () => {
+  it('a FAT entry pointing back along its chain (500 MB in cfb/word-extractor) is refused as damaged', async () => {
+    const b = Buffer.from(readFileSync(join(DOCS, 'sweep/moshou-sweep.doc')));
+    const size = 1 << b.readUInt16LE(0x1e);
+    const fat = (b.readUInt32LE(0x4c) + 1) * size;
+    b.writeUInt32LE(21, fat + 25 * 4); // FAT[25] → 21: the chain through 21 … 25 now loops
+    const before = process.memoryUsage().rss;
+    const msg = await refusal(new Uint8Array(b), '测绘.doc');
+    expect(msg).toMatch(/已损坏或不完整/);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+});
+
 describe('XML and zip damage in DOCX', () => {
   const docx = new Uint8Array(readFileSync(join(DOCS, 'juece-libreoffice.docx')));
 
@@ -143,6 +156,11 @@ describe('HTML markup the parser cannot afford', () => {
   it('a million <br/> (5 MB; a 500 MB DOM) is refused before parsing', async () => {
     const msg = await refusal(page('<br/>'.repeat(1_000_000)), '换行.html');
     expect(msg).toMatch(/HTML 元素过多/);
+  });
+
+  it('50,000 <strong> left open inside a closed <p> (a </p> does not close them for node-html-parser) is refused', async () => {
+    const msg = await refusal(page(`<p style="text-align:center">${'<strong>'.repeat(50_000)}标题</strong></p>`), '加粗.html');
+    expect(msg).toMatch(/有 50,00\d 个标记没有闭合/);
   });
 
   it('600 × <p><li><td> left open inside each other (10 CPU-s in the parser) is refused', async () => {
