@@ -5,6 +5,7 @@
 
 import { memo, type ReactNode } from 'react';
 import type { ArticleDto, LinkRowDto } from '../../../../electron/shared/api-contract';
+import { tableCells, tableLineKind, type TableLineKind } from '../../../../electron/shared/text-table';
 import { CitationLink, segmentsOf } from './LinkedText';
 
 export type Unit = ArticleDto;
@@ -30,18 +31,25 @@ export function markRanges(text: string, terms: readonly string[]): [number, num
   return out;
 }
 
-/** The lines of an article's text in reading order (each paragraph, then its items). */
-function linesOf(u: Unit): string[] {
-  const out: string[] = [];
-  for (const p of u.paragraphs) out.push(p.text, ...p.items);
-  return out;
+/** How a paragraph's own line is drawn: a table's row, rule or marker only when it stands alone (no items). */
+function kindOf(text: string, hasItems: boolean): TableLineKind {
+  return hasItems ? 'text' : tableLineKind(text);
+}
+
+/** The pieces of a line that are shown (a row's cells; nothing of a rule or a marker), where marks are found. */
+function shownParts(text: string, kind: TableLineKind): { text: string; start: number }[] {
+  if (kind === 'row') return tableCells(text);
+  return kind === 'text' ? [{ text, start: 0 }] : [];
 }
 
 /** How many marks the terms make in this article, counted as ArticleText renders them. */
 export function countMarks(u: Unit, terms: readonly string[]): number {
   if (!terms.length) return 0;
   let n = 0;
-  for (const t of linesOf(u)) n += markRanges(t, terms).length;
+  for (const p of u.paragraphs) {
+    for (const part of shownParts(p.text, kindOf(p.text, p.items.length > 0))) n += markRanges(part.text, terms).length;
+    for (const t of p.items) n += markRanges(t, terms).length;
+  }
   return n;
 }
 
@@ -84,7 +92,44 @@ interface Line {
   /** -1: the paragraph's own line; else the index of the item. */
   item: number;
   text: string;
+  kind: TableLineKind;
+  /** A text line's content, or a row's cells. */
   node: ReactNode;
+  cells?: ReactNode[];
+}
+
+const isTable = (l: Line) => l.kind !== 'text';
+
+/** Consecutive table lines as one table; a rule under the first row makes that row the head. */
+function TableLines({ lines }: { lines: Line[] }) {
+  const rows = lines.filter((l) => l.kind === 'row');
+  if (!rows.length) return null;
+  const headed = lines.findIndex((l) => l.kind === 'row') + 1 === lines.findIndex((l) => l.kind === 'rule');
+  const [head, ...body] = headed ? rows : [undefined, ...rows];
+  return (
+    <div className="reader-table-wrap">
+      <table className="reader-table">
+        {head && (
+          <thead>
+            <tr>
+              {head.cells!.map((c, k) => (
+                <th key={k}>{c}</th>
+              ))}
+            </tr>
+          </thead>
+        )}
+        <tbody>
+          {body.map((r) => (
+            <tr key={r!.para}>
+              {r!.cells!.map((c, k) => (
+                <td key={k}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /**
@@ -132,6 +177,15 @@ export const ArticleText = memo(function ArticleText({
   const line = (text: string): ReactNode => {
     const start = offset;
     offset += text.length + 1;
+    return fragment(text, start);
+  };
+  // A row's cells are marked and linked at their own offsets in the text; a rule or a marker is not shown.
+  const tableLine = (text: string, kind: TableLineKind): ReactNode[] => {
+    const start = offset;
+    offset += text.length + 1;
+    return shownParts(text, kind).map((c) => fragment(c.text, start + c.start));
+  };
+  const fragment = (text: string, start: number): ReactNode => {
     if (!links?.length) {
       const m = marked(text, terms, seen, currentMark);
       seen += m.count;
@@ -145,13 +199,22 @@ export const ArticleText = memo(function ArticleText({
   };
   const lines: Line[] = [];
   unit.paragraphs.forEach((p, i) => {
-    lines.push({ para: i, item: -1, text: p.text, node: line(p.text) });
-    p.items.forEach((it, j) => lines.push({ para: i, item: j, text: it, node: line(it) }));
+    const kind = kindOf(p.text, p.items.length > 0);
+    if (kind === 'text') lines.push({ para: i, item: -1, text: p.text, kind, node: line(p.text) });
+    else lines.push({ para: i, item: -1, text: p.text, kind, node: null, cells: tableLine(p.text, kind) });
+    p.items.forEach((it, j) => lines.push({ para: i, item: j, text: it, kind: 'text', node: line(it) }));
   });
   // The lines of one paragraph in a row (a paragraph cut by a piece boundary continues in the next).
   const paragraphs = (run: Line[]) => {
     const out: ReactNode[] = [];
     for (let k = 0; k < run.length; ) {
+      if (isTable(run[k]!)) {
+        const table: Line[] = [];
+        while (k < run.length && isTable(run[k]!)) table.push(run[k++]!);
+        if (table[0]!.para === 0) out.push(<span key="label" className="label">{unit.label}</span>);
+        out.push(<TableLines key={`t${table[0]!.para}`} lines={table} />);
+        continue;
+      }
       const para = run[k]!.para;
       const own: Line[] = [];
       while (k < run.length && run[k]!.para === para) own.push(run[k++]!);
