@@ -86,7 +86,13 @@ export class PageImageMaker {
       w?.ok(r);
     });
     this.worker.on('error', (e) => this.failAll(e));
-    this.worker.on('exit', (code) => this.failAll(new Error(`图片处理线程意外退出（${code}）`)));
+    // A thread that ended (a stray rejection inside pdf.js ends it, as any uncaught error does) is
+    // closed here: a kept or prewarmed thread that died while idle would otherwise be lent again,
+    // and a request posted to it would wait for ever.
+    this.worker.on('exit', (code) => {
+      this.worker = undefined;
+      this.failAll(new Error(`文字识别线程意外退出（退出码 ${code}）`));
+    });
   }
 
   /** Whether pages are made off the main thread. */

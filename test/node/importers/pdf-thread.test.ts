@@ -52,3 +52,23 @@ describe('PDF text layer in a PDF thread', () => {
     }
   });
 });
+
+describe('a PDF thread that ended by itself', () => {
+  it('is not lent again, and a request to it fails at once instead of waiting for ever', { timeout: 120_000 }, async () => {
+    const a = borrowPdfThread();
+    expect((await a.readPdf(read('scanned.pdf'), 100, 60_000)).pages).toBe(3);
+    await returnPdfThread(a);
+    // What an uncaught error in the thread does (pdf.js rejecting outside any request): the thread ends.
+    const worker = Reflect.get(a, 'worker') as import('node:worker_threads').Worker;
+    const ended = new Promise((r) => worker.once('exit', r));
+    await worker.terminate();
+    await ended;
+    expect(a.open).toBe(false);
+    await expect(a.readPdf(read('scanned.pdf'), 100, 60_000)).rejects.toThrow('文字识别线程已关闭');
+    const b = borrowPdfThread();
+    expect(b).not.toBe(a);
+    expect((await b.readPdf(read('scanned.pdf'), 100, 60_000)).pages).toBe(3);
+    await returnPdfThread(b);
+    await closeIdleThread();
+  });
+});
