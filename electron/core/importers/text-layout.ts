@@ -322,6 +322,12 @@ export function findTables(lines: TextLine[]): TextLine[] {
       if (last && row[0] === '') row.forEach((t, c) => (last.cells[c] += t));
       else rows.push({ cells: row, line: l });
     }
+    if (isContentsBlock(rows.map((r) => r.cells))) {
+      // the whole 目录 stays lines: starting again one line further would find its tail a "table"
+      out.push(...lines.slice(k, k + block.length));
+      k += block.length;
+      continue;
+    }
     const x0 = block.reduce((m, l) => Math.min(m, l.x0), Infinity);
     const x1 = block.reduce((m, l) => Math.max(m, l.x1), -Infinity);
     for (const r of rows) {
@@ -330,6 +336,23 @@ export function findTables(lines: TextLine[]): TextLine[] {
     k += block.length;
   }
   return out;
+}
+
+/**
+ * A 目录 whose leaders are drawn, not typed (a browser's or Word's TOC: the title, a gap, the page
+ * number): every row's last cell is a page number or empty (a title wrapped onto the next row), and
+ * the numbers never go down. Such a block stays lines, for the 目录 removal to find. A real table
+ * whose last column happens to be small rising numbers is kept as lines too — as before tables
+ * were found, nothing of its text is lost.
+ */
+function isContentsBlock(rows: readonly string[][]): boolean {
+  const last = rows.map((r) => r[r.length - 1]!.trim());
+  if (!last.every((t) => t === '' || /^[0-9０-９]{1,4}$/.test(t))) return false;
+  const numbers = last.filter(Boolean).map((t) => Number(t.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10))));
+  if (numbers.length < Math.max(3, rows.length / 2)) return false;
+  // the titles are words, not more numbers (a 2-column table of figures is a table)
+  if (!rows.every((r) => r.slice(0, -1).some((c) => /[\u4e00-\u9fff]/.test(c)) || r.slice(0, -1).every((c) => c.trim() === ''))) return false;
+  return numbers.every((n, i) => i === 0 || n >= numbers[i - 1]!);
 }
 
 /** Runs grouped into cells by the middles of the column gaps. */

@@ -88,6 +88,41 @@ describe('buildLines', () => {
   });
 });
 
+describe('tables and contents', () => {
+  // Rows of two runs with a wide gap between, 14 pt apart: what a PDF's table or 目录 gives pdf.js.
+  const rows = (cells: [string, string][], right = 480) =>
+    cells.flatMap(([a, b], i) => [
+      { str: a, x: 72, y: 700 - i * 20, w: a.length * 12, size: 12 },
+      { str: b, x: right, y: 700 - i * 20, w: b.length * 6, size: 12 },
+    ]);
+
+  it('a 目录 whose leaders are drawn (title, gap, page number) stays lines for the 目录 removal', () => {
+    const toc = rows([
+      ['一、审查事项', '2'],
+      ['第一章 总则', '2'],
+      ['第二章 统计调查管理', '4'],
+      ['三、相关法律依据', '19'],
+      ['四、关于科技创新券管理办法的合法性审查意见', '24'],
+      ['五、关于开展科技统计调查的实施方案的合法', ''],
+      ['性审查意见', '26'],
+    ]).filter((it) => it.str !== '');
+    const lines = buildLines(toc, 1);
+    expect(lines.some((l) => l.text.startsWith('|'))).toBe(false);
+    expect(lines.map((l) => l.text)[0]).toMatch(/^一、审查事项\s*2$/);
+  });
+
+  it('a real two-column table is still a table, also when its figures rise', () => {
+    const fees = buildLines(rows([
+      ['申报材料', '份数'],
+      ['项目申请书', '3'],
+      ['可行性研究报告', '5'],
+      ['营业执照复印件', '8'],
+    ]), 1);
+    // the head row is words, not a page number: not a 目录
+    expect(fees.map((l) => l.text)).toEqual(['|申报材料|份数|', '|项目申请书|3|', '|可行性研究报告|5|', '|营业执照复印件|8|']);
+  });
+});
+
 describe('page-number lines in the forms printers and templates use', () => {
   it('recognises them, and never an article, a heading, a year or an attachment label', () => {
     for (const t of ['— 3 —', '- 3 -', '第3页', '3/10', '第 3 页 共 10 页', '共10页 第3页', '第三页', 'Page 3', 'Page 3 of 10', '3 of 10', '·3·', '－３－', 'iv']) {
