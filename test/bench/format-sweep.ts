@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { buildVersion } from '../../electron/core/library/library-import';
 import { makeOfd, type OfdLaw } from '../fixtures/documents/make-ofd';
 import type { Article } from '../../electron/shared/law-model';
+import { seededRandom } from './seeded-random';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CORPUS = join(HERE, '../../../shared/corpus');
@@ -47,17 +48,6 @@ interface Entry {
   traits: string[];
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function traitsOf(md: string): string[] {
   const t: string[] = [];
   if (/^#+\s*第[一二三四五六七八九十]+编/m.test(md)) t.push('编');
@@ -69,7 +59,7 @@ function traitsOf(md: string): string[] {
 }
 
 function pickLaws(): Entry[] {
-  const rand = mulberry32(SEED);
+  const rand = seededRandom(SEED);
   const entries: Entry[] = [];
   for (const line of readFileSync(join(CORPUS, 'manifest.jsonl'), 'utf8').split('\n')) {
     if (!line.trim()) continue;

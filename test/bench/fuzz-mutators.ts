@@ -4,20 +4,12 @@
 // Every choice comes from one seeded generator, so a seed and an iteration number name a file.
 import { crc32 } from 'node:zlib';
 import { deflateSync, unzipSync } from 'fflate';
+import { seededRandom, type Rng } from './seeded-random';
 
-export type Rng = () => number;
+export type { Rng };
 
-/** mulberry32: small, fast and reproducible across Node versions. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fuzzer's generator: the one all benches use. */
+export const rng = seededRandom;
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppService } from '../../electron/core/api/app-service';
 import { describeCause, type TaskCause } from './ui-trace';
+import { seededRandom } from './seeded-random';
 
 export interface VersionStats {
   versionId: string;
@@ -83,18 +84,6 @@ export async function measureVersions(service: AppService, onProgress?: (done: n
   return out;
 }
 
-/** A small seeded generator (mulberry32), so a sweep's random sample can be run again. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const CRITERIA: [why: string, key: (s: VersionStats) => number][] = [
   ['条数', (s) => s.units],
   ['字数', (s) => s.chars],
@@ -119,7 +108,7 @@ export function pickHardest(all: VersionStats[], n: number, seed: number, always
     const ranked = all.filter((s) => key(s) > 0).sort((a, b) => key(b) - key(a));
     for (const s of ranked.slice(0, n)) add(s, why);
   }
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const rest = all.filter((s) => !picked.has(s.versionId));
   for (let i = 0; i < n && rest.length; i++) add(rest.splice(Math.floor(rnd() * rest.length), 1)[0]!, '随机');
   return [...picked.values()];

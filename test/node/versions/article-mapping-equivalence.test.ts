@@ -12,6 +12,7 @@ import type { Article } from '../../../electron/shared/law-model';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { mapArticles } from '../../../electron/core/versions/article-mapping';
 import { mapArticles as referenceMapping } from './article-mapping-reference';
+import { seededRandom } from '../../bench/seeded-random';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
 const units = (p: string) => parseLawText(readFileSync(join(FIX, p), 'utf8'), { format: 'md' }).units;
@@ -26,23 +27,11 @@ const PAIRS: [string, string][] = [
   ['laws/诉讼与非诉讼程序法/行政复议法(2017-09-01).md', 'laws/诉讼与非诉讼程序法/行政复议法(2023-09-01).md'],
 ];
 
-/** mulberry32: the rewrites are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const article = (n: number, text: string): Article => ({ key: String(n), kind: 'article', number: n, suffix: 0, label: `第${n}条`, path: [], paragraphs: [{ text, items: [] }], text });
 
 /** A "new version" of `old`: articles kept, amended, split, merged, moved, deleted, duplicated, emptied, and new ones from `donor`. */
 function rewrite(old: Article[], donor: Article[], seed: number): Article[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const texts: string[] = [];
   const src = old.filter((u) => u.kind === 'article').map((u) => u.text);
