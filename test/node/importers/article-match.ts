@@ -1,6 +1,6 @@
 // Article-by-article comparison of an extraction with the Markdown source it was made from.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 
@@ -32,4 +32,19 @@ export function matchArticles(sourceName: string, extracted: string): ArticleMat
     else mismatches.push({ label: u.label, expected: u.text, got: g });
   }
   return { expected: want.length, got: got.length, matched, rate: want.length ? matched / want.length : 0, mismatches };
+}
+
+/** The real laws the suite carries: the document fixtures' sources and test/fixtures/laws. */
+export function fixtureLaws(): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.md')) out.push(p);
+    }
+  };
+  walk(join(FIXTURES, 'sources'));
+  walk(join(FIXTURES, '../laws'));
+  return out.sort();
 }

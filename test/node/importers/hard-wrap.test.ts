@@ -1,11 +1,10 @@
 // TXT saved with hard line breaks at a fixed width (hard-wrap.ts): joined back into paragraphs by
 // line length and indents; never triggered by a law's own paragraphs.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unwrapHardBreaks } from '../../../electron/core/importers/hard-wrap';
-import { FIXTURES } from './article-match';
+import { fixtureLaws } from './article-match';
 
 /** A law's paragraphs cut every `width` characters, paragraphs indented with two 全角 spaces or not. */
 function wrapLaw(md: string, width: number, indent: string): { wrapped: string; paragraphs: string[] } {
@@ -19,20 +18,6 @@ function wrapLaw(md: string, width: number, indent: string): { wrapped: string; 
     for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
   }
   return { wrapped: out.join('\n'), paragraphs: paragraphs.map((p) => indent + p) };
-}
-
-function fixtureLaws(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.md')) out.push(p);
-    }
-  };
-  walk(join(FIXTURES, 'sources'));
-  walk(join(FIXTURES, '../laws'));
-  return out.sort();
 }
 
 describe('hard line breaks', () => {

@@ -3,28 +3,12 @@
 // stayed in the articles it stood between: 8236/8637 articles of 193 corpus laws made into pages
 // (test/bench/web-chrome-sweep.ts --n 200), here every fixture law's page with chrome.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isWebChrome } from '../../../electron/core/importers/web-chrome';
 import { cleanWebCopy } from '../../../electron/core/importers/plain-law-text';
-import { FIXTURES } from './article-match';
+import { fixtureLaws } from './article-match';
 import { chromePage, lawUnits } from './web-chrome-pages';
-
-/** The real laws the suite carries: the document fixtures' sources and test/fixtures/laws. */
-function fixtureLaws(): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (f.endsWith('.md')) out.push(p);
-    }
-  };
-  walk(join(FIXTURES, 'sources'));
-  walk(join(FIXTURES, '../laws'));
-  return out.sort();
-}
 
 describe('isWebChrome', () => {
   it('knows the chrome templates print between articles', () => {
