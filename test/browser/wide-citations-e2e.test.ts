@@ -41,14 +41,15 @@ describe.skipIf(!haveChromium)('Whole-law and 编/章 citations, codes as one (b
       await input.waitFor();
       await input.pressSequentially('行政许可法');
       await page.getByTestId('citation-picker-item').first().filter({ hasText: '行政许可法' }).waitFor();
-      await page.keyboard.press('Enter');
+      // Enter in the box typed into (as a person does; page.keyboard went wherever the focus was)
+      await input.press('Enter');
       await expect.poll(() => tags.textContent()).toContain('《中华人民共和国行政许可法》（全文）');
       // the whole code is offered first, then its parts
       await page.getByTestId('add-citation').click();
       await input.pressSequentially('民法典');
       await page.getByTestId('citation-picker-item').first().filter({ hasText: '全部 4 编' }).waitFor();
       expect(await page.getByTestId('citation-picker-item').nth(1).textContent()).toContain('总则');
-      await page.keyboard.press('Enter');
+      await input.press('Enter');
       await expect.poll(() => tags.textContent()).toContain('《中华人民共和国民法典》（全文）');
       // a 章: typed in the 编/章 field, Enter adds it
       await page.getByTestId('add-citation').click();

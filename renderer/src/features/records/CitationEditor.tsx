@@ -99,7 +99,9 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
       setTimeout(() => ref.current?.focus(), 50);
     }
   }, [open]);
-  const pick = (it: (typeof items)[number] | undefined) => {
+  const pick = (chosen: (typeof items)[number] | undefined) => {
+    // The row the mouse last passed over may be gone when a new answer has fewer rows: take the last one shown.
+    const it = chosen ?? items[items.length - 1];
     if (!it) return;
     const art = it.articleKey ?? (article ? String(article) : undefined);
     const head = !art && heading.trim() ? heading.trim() : undefined;
@@ -115,7 +117,18 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
     onClose();
   };
   return (
-    <Modal open={open} onCancel={onClose} footer={null} title="添加引用（法规、编章或条文）" width={680} destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      title="添加引用（法规、编章或条文）"
+      width={680}
+      destroyOnHidden
+      // Typing may start while the dialog still zooms in: when it has opened, the search box has the focus.
+      afterOpenChange={(o) => {
+        if (o && !ref.current?.input?.contains(document.activeElement) && document.activeElement?.tagName !== 'INPUT') ref.current?.focus();
+      }}
+    >
       <Space.Compact style={{ width: '100%' }}>
         <Input
           ref={ref}
