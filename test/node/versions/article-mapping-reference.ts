@@ -1,80 +1,12 @@
 // The article mapping as it was before the postings-based pair search (commit a448770), kept as the
 // oracle the faster one must equal on every pair: article-mapping-equivalence.test.ts and
-// test/bench/mapping-bench.ts --check. Not used by the app.
+// test/bench/mapping-bench.ts --check. Not used by the app. The normalisation, the bigrams and the
+// preamble's mapping are the app's own (article-similarity.ts): what changed, and what this checks,
+// is the search for similar pairs and for splits and merges.
 
 import type { Article } from '../../../electron/shared/law-model';
-
-export type MappingKind = 'same' | 'renumbered' | 'amended' | 'split' | 'merged' | 'deleted' | 'added';
-
-export interface ArticleMapping {
-  kind: MappingKind;
-  from: string[]; // unit keys in the older version
-  to: string[]; // unit keys in the newer version
-  /** 0–1 similarity of the (normalised) texts; 1 for same/renumbered. */
-  similarity: number;
-  /** True when the raw texts differ only by cross-reference numbers or punctuation. */
-  cosmetic: boolean;
-}
-
-export interface MappingSummary {
-  same: number;
-  renumbered: number;
-  amended: number;
-  split: number;
-  merged: number;
-  deleted: number;
-  added: number;
-}
-
-const REF = /第[零〇一二两三四五六七八九十百千0-9]+条(之[一二三四五六七八九十]+)?/g;
-const PUNCT: Record<string, string> = {
-  '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '！': '!', '？': '?', '“': '"', '”': '"', '‘': "'", '’': "'",
-  '〈': '<', '〉': '>', '《': '<', '》': '>', '．': '.', '。': '.', '、': ',',
-};
-
-/** Text right before 第X条 that names another law: 《…》, 民事诉讼法, 实施条例 — but not 本法/本条例. */
-const OTHER_LAW_BEFORE = /(?:》|[\u4e00-\u9fa5](?:法|法典|条例|办法|规定|细则|规则|解释|决定))(?:的)?$/;
-const OWN_LAW_BEFORE = /(?:本|该)(?:法|条例|办法|规定|细则|规则|解释|决定)(?:的)?$/;
-const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与|至|到)$/;
-
-/** 第X条 → 第#条 where X is the law's own article; a reference to another law keeps its number. */
-function maskOwnReferences(text: string): string {
-  let foreign = false;
-  let prevEnd = -1;
-  return text.replace(REF, (m: string, _s: string | undefined, offset: number) => {
-    const before = text.slice(Math.max(0, offset - 16), offset);
-    const gap = prevEnd >= 0 ? text.slice(prevEnd, offset) : undefined;
-    prevEnd = offset + m.length;
-    if (gap !== undefined && LIST_GAP.test(gap)) return foreign ? m : '第#条'; // 第十八条、第十九条 share their law
-    foreign = OTHER_LAW_BEFORE.test(before) && !OWN_LAW_BEFORE.test(before);
-    return foreign ? m : '第#条';
-  });
-}
-
-export function normaliseForMatch(text: string): string {
-  return maskOwnReferences(text)
-    .replace(/[，；：（）！？“”‘’〈〉《》．。、]/g, (c) => PUNCT[c] ?? c)
-    .replace(/[\s\u3000]+/g, '');
-}
-
-/**
- * A text's character bigrams as one sorted array of codes (first UTF-16 unit × 65536 + second), a
- * multiset: the overlap of two is a merge of sorted numbers instead of a hash lookup per bigram,
- * ≈10× less CPU on a law whose articles were nearly all rewritten (刑诉法解释 2012 → 2021: every
- * unmatched article against the ±65 around it). A one-character text is its character's code,
- * which no bigram equals (a bigram's code is at least 65536 unless it starts with U+0000).
- */
-function bigrams(text: string): Uint32Array {
-  if (text.length === 1) return Uint32Array.of(text.charCodeAt(0));
-  const out = new Uint32Array(Math.max(0, text.length - 1));
-  for (let i = 0; i + 1 < text.length; i++) out[i] = text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1);
-  return out.sort();
-}
-
-/** Size of the multiset intersection: Σ over bigrams of the smaller count in either. */
-function overlap(a: Uint32Array, b: Uint32Array): number {
-  return overlapAtLeast(a, b, 0); // with nothing needed it never gives up
-}
+import { AMENDED_THRESHOLD, type ArticleMapping, mapPreamble } from '../../../electron/core/versions/article-mapping';
+import { bigrams, leastOverlap, normaliseForMatch, overlap } from '../../../electron/core/versions/article-similarity';
 
 /**
  * The overlap when it is at least `need`, else -1 as soon as the bigrams left cannot reach it:
@@ -100,20 +32,6 @@ function overlapAtLeast(a: Uint32Array, b: Uint32Array, need: number): number {
   return n >= need ? n : -1;
 }
 
-/** The least overlap k whose Dice 2k / total is ≥ threshold, in the same floating point as the test itself. */
-function leastOverlap(total: number, threshold: number): number {
-  let k = Math.ceil((threshold * total) / 2);
-  while (k > 0 && (2 * (k - 1)) / total >= threshold) k--;
-  while ((2 * k) / total < threshold) k++;
-  return k;
-}
-
-/** Dice coefficient over character bigrams. */
-function dice(a: Uint32Array, b: Uint32Array): number {
-  const total = a.length + b.length;
-  return total === 0 ? 1 : (2 * overlap(a, b)) / total;
-}
-
 interface Side {
   units: Article[];
   norm: string[];
@@ -127,8 +45,6 @@ function side(units: Article[]): Side {
   return { units: subst, norm, grams: norm.map(bigrams), used: subst.map(() => false) };
 }
 
-/** Similarity at or above which a changed article counts as the same article, amended. */
-export const AMENDED_THRESHOLD = 0.45;
 /** Share of a small article's bigrams found in a larger one for a split/merge. */
 const CONTAINED = 0.75;
 
@@ -256,17 +172,3 @@ export function mapArticles(older: Article[], newer: Article[]): ArticleMapping[
   const preamble = mapPreamble(older, newer);
   return preamble ? [preamble, ...out] : out;
 }
-
-/** The 序言 (or a decision's lead-in) of the two versions: compared like an article. */
-function mapPreamble(older: Article[], newer: Article[]): ArticleMapping | undefined {
-  const pa = older.find((u) => u.kind === 'preamble');
-  const pb = newer.find((u) => u.kind === 'preamble');
-  if (!pa && !pb) return undefined;
-  if (!pb) return { kind: 'deleted', from: [pa!.key], to: [], similarity: 0, cosmetic: false };
-  if (!pa) return { kind: 'added', from: [], to: [pb.key], similarity: 0, cosmetic: false };
-  const na = normaliseForMatch(pa.text);
-  const nb = normaliseForMatch(pb.text);
-  if (na === nb) return { kind: 'same', from: [pa.key], to: [pb.key], similarity: 1, cosmetic: pa.text !== pb.text };
-  return { kind: 'amended', from: [pa.key], to: [pb.key], similarity: dice(bigrams(na), bigrams(nb)), cosmetic: false };
-}
-
