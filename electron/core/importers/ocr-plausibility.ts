@@ -17,7 +17,8 @@
 //     stray symbol (开放。 代 表大会 /);
 //   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
 //     item （二） after ： ， or 、, a 第X章 heading after a sentence's end, brackets and title marks
-//     that do not pair up (数据《以下统称…）: a （ read as 《);
+//     that do not pair up (数据《以下统称…）: a （ read as 《), a list enumerator that is not the next
+//     numeral of its run (（一）（工）（三）: listNumbering);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
 //     fits both.
 // A flagged character only gets a confidence below the suspect line: nothing is changed, a person
@@ -171,6 +172,7 @@ export function articleTextSuspects(text: string): number[] {
   }
   for (const o of unbalancedBrackets(text)) out.add(o);
   for (const o of joinedListItems(text)) out.add(o);
+  for (const o of listNumbering(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -264,4 +266,76 @@ export function joinedListItems(text: string): number[] {
     }
   }
   return [...new Set(out)];
+}
+
+/** The value of a list enumerator's numeral (一 … 九十九, 1 … 99), or undefined. */
+function numeralValue(x: string): number | undefined {
+  const d = x.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10));
+  if (/^[0-9]{1,2}$/.test(d)) return Number(d) || undefined;
+  const m = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(x);
+  if (!m || x === '' || (m[1] && !m[2] && m[3])) return undefined;
+  const unit = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+  return m[2] ? (m[1] ? unit(m[1]) : 1) * 10 + (m[3] ? unit(m[3]) : 0) : unit(m[1]!);
+}
+
+/**
+ * Offsets of list enumerators that break their list's sequence: inside a run （一）（二）… (or （1）,
+ * 一、二、, 1. 2.) every item is the next numeral, so one that is not — a numeral out of order, or
+ * something that is no numeral at all where the next one belongs (（工） for （二）: 工 has no
+ * ideograph beside it for the vocabulary to judge) — was misread. A list may start again at one
+ * (a second list in the article, or a 1. 2. list under each （一）); an item's continuation
+ * paragraph is not an enumerator. Only the enumerators' positions are looked at: the start of a
+ * paragraph, and a bracketed one after ： ； 。 (a list written inline).
+ */
+export function listNumbering(text: string): number[] {
+  interface Item { style: string; value: number | undefined; at: number; len: number }
+  const items: Item[] = [];
+  const re = /(?:^|\n)[ \t\u3000]*(?:[（(]([^（）()\s]{1,3})[）)]|([一二三四五六七八九十]{1,3}|[^\s、，。；：（）()]{1})、|([0-9０-９]{1,2}|[A-Za-z])[.．、](?![0-9０-９]))|(?<=[：；。][ \t\u3000]*)[（(]([^（）()\s]{1,3})[）)]/g;
+  for (const m of text.matchAll(re)) {
+    const inner = m[1] ?? m[4];
+    const start = m.index! + m[0].lastIndexOf(inner ?? m[2] ?? m[3]!);
+    if (inner !== undefined) {
+      const v = numeralValue(inner);
+      // (a parenthesis that is neither a numeral nor short is a remark: （略）（2019年修订）)
+      if (v === undefined && (inner.length > 2 || /[0-9]/.test(inner))) continue;
+      items.push({ style: v === undefined ? '(?)' : /[0-9０-９]/.test(inner) ? '(1)' : '(一)', value: v, at: start, len: inner.length });
+    } else if (m[2] !== undefined) {
+      items.push({ style: '一、', value: numeralValue(m[2]), at: start, len: m[2].length });
+    } else {
+      items.push({ style: '1.', value: numeralValue(m[3]!), at: start, len: m[3]!.length });
+    }
+  }
+  const out: number[] = [];
+  const last = new Map<string, number>();
+  const flag = (it: Item) => {
+    for (let k = 0; k < it.len; k++) out.push(it.at + k);
+  };
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.value !== undefined) {
+      const prev = last.get(it.style);
+      if (it.value === 1 || it.value === (prev ?? 0) + 1) {
+        last.set(it.style, it.value);
+        continue;
+      }
+      flag(it);
+      // A numeral the next item follows on from (a lost item before it) sets the run; else it stands for the expected one.
+      const next = items.slice(i + 1).find((x) => x.style === it.style);
+      last.set(it.style, next?.value === it.value + 1 ? it.value : (prev ?? 0) + 1);
+      continue;
+    }
+    // Something that is no numeral where an enumerator stands: which run it belongs to is told by its neighbours.
+    const prevItem = items.slice(0, i).reverse().find((x) => x.value !== undefined);
+    const nextItem = items.slice(i + 1).find((x) => x.value !== undefined);
+    const style = it.style === '(?)' ? (prevItem?.style.startsWith('(') ? prevItem.style : nextItem?.style.startsWith('(') ? nextItem.style : undefined) : it.style;
+    if (style === undefined) continue;
+    const expected = (last.get(style) ?? 0) + 1;
+    const nextOfStyle = items.slice(i + 1).find((x) => x.style === style);
+    // A bracketed one needs one neighbour of its run; 一、 and 1. (a paragraph may begin 省、市 … or with a letter) need the next item to be the one after the expected.
+    const inRun = it.style === '(?)' ? (last.has(style) || nextOfStyle?.value === expected + 1) : nextOfStyle?.value === expected + 1 && last.get(style) === expected - 1;
+    if (!inRun) continue;
+    flag(it);
+    last.set(style, expected);
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
-import { joinedListItems, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, joinedListItems, listNumbering, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
 const SOURCES = join(import.meta.dirname, '../../fixtures/documents/sources');
@@ -67,6 +67,12 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(a.unhighlighted).toEqual([]);
   });
 
+  it('a list enumerator read confidently as an ideograph (（工） for （二）) is highlighted', () => {
+    const a = article(pagesOf('yinxiang'), join(DIR, 'yinxiang.md'), '第三条');
+    expect(a.text).toContain('（工）危害国家统一');
+    expect(a.unhighlighted).toEqual([]);
+  });
+
   it('a 〔 read for （ with a ) as its partner is highlighted', () => {
     const a = article(pagesOf('shuiwen'), join(DIR, 'shuiwen.md'), '第三条');
     expect(a.text).toContain('区县〔自治县');
@@ -120,9 +126,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     }
     expect(wrongArticles).toBeGreaterThanOrEqual(25);
     // Measured blind (session 11, the rules of session 10 unchanged): 4 of 29 wrong articles —
-    // junxian 第八条 (、 lost between two quoted words), yinxiang 第三条 (（工） for （五）), yishi 第一条
-    // (完法 for 宪法), yishi 第八条 (a seal's text). A limit, not a target: the target is 0.
-    expect(unflagged.length).toBeLessThanOrEqual(4);
+    // junxian 第八条 (、 lost between two quoted words), yinxiang 第三条 (（工） for （二）), yishi 第一条
+    // (完法 for 宪法), yishi 第八条 (a seal's text). Since then a set for development: the list-numbering
+    // rule (written for lists in general) takes yinxiang 第三条. A limit, not a target: the target is 0.
+    expect(unflagged).not.toContain('yinxiang 第三条');
+    expect(unflagged.length).toBeLessThanOrEqual(3);
   });
 });
 
@@ -184,6 +192,42 @@ describe('plausibility checks on single lines', () => {
     expect(joinedListItems(t).map((o) => t[o]).join('')).toBe('育劳');
     expect(joinedListItems('进行理想教育、道德教育、科学教育、健康教育和劳动教育，加强教育')).toEqual([]);
     expect(joinedListItems('外商投资企业、城镇私营企业、个体工商户')).toEqual([]);
+  });
+
+  it('flags a list enumerator that is not the next numeral of its run (（工） for （二）), not a real sequence, a restart or a nested list', () => {
+    const odd = (t: string) => listNumbering(t).map((o) => t[o]).join('');
+    const items = ['反对宪法确定的基本原则的；', '危害国家统一、主权和领土完整的；', '泄露国家秘密、危害国家安全或者损害国家荣誉和利益的；', '其他内容的。'];
+    const list = (marks: string[]) => `音像制品禁止载有下列内容：\n${marks.map((m, k) => `${m}${items[k]}`).join('\n')}`;
+    expect(odd(list(['（一）', '（工）', '（三）', '（四）']))).toBe('工');
+    expect(odd(list(['（一）', '（二）', '（二）', '（四）']))).toBe('二'); // the second 二, read for 三
+    expect(odd(list(['（工）', '（二）', '（三）', '（四）']))).toBe('工');
+    expect(odd(list(['（一）', '（二）', '（三）', '（五）']))).toBe('五');
+    expect(odd(list(['1.', '2.', 'Z.', '4.']))).toBe('Z');
+    expect(odd(list(['一、', '二、', '工、', '四、']))).toBe('工');
+    // right: a real （三） after （二）, an inline list, a list under each item restarting at 1
+    expect(odd(list(['（一）', '（二）', '（三）', '（四）']))).toBe('');
+    expect(odd('有下列情形之一的，不予登记：（一）申请人不具备条件的；（二）材料不齐全的；（三）其他情形。')).toBe('');
+    expect(odd('应当履行下列职责：\n（一）组织编制规划：\n1.总体规划；\n2.专项规划；\n（二）监督实施：\n1.日常检查；\n2.专项督查；\n3.年度考核。')).toBe('');
+    // a paragraph that begins like an enumerator (省、自治区) or a remark in brackets is no list item
+    expect(odd('省、自治区、直辖市人民政府可以根据本地区实际情况制定具体办法。\n（略）')).toBe('');
+    // each article's list starts at （一） again: articles are judged one by one
+    const a1 = '设区的市人民政府应当履行下列职责：\n（一）编制规划；\n（二）组织实施。';
+    const a2 = '县级人民政府应当履行下列职责：\n（一）落实规划；\n（二）日常监督。';
+    expect([...articleTextSuspects(a1), ...articleTextSuspects(a2)]).toEqual([]);
+  });
+
+  it('on correct text (the fixture laws), list numbering highlights nothing', () => {
+    let chars = 0;
+    let flags = 0;
+    const files = [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))].filter((f) => f.endsWith('.md'));
+    for (const f of files) {
+      for (const u of sourceUnits(f)) {
+        chars += u.text.length;
+        flags += listNumbering(u.text).length;
+      }
+    }
+    expect(chars).toBeGreaterThan(30_000);
+    expect(flags).toBe(0);
   });
 
   it('flags an ideograph that fits one neighbour while a look-alike fits both', () => {
