@@ -18,7 +18,9 @@
 //   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
 //     item （二） after ： ， or 、, a 第X章 heading after a sentence's end, brackets and title marks
 //     that do not pair up (数据《以下统称…）: a （ read as 《), a list enumerator that is not the next
-//     numeral of its run (（一）（工）（三）: listNumbering);
+//     numeral of its run (（一）（工）（三）: listNumbering), an ideograph that makes no common pair
+//     while a look-alike of its printed shape would make common pairs on both sides (根据完法:
+//     likelierLookAlikes, the look-alikes generated from the Noto CJK glyphs, cjk-glyph-alikes.ts);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
 //     fits both.
 // A flagged character only gets a confidence below the suspect line: nothing is changed, a person
@@ -31,7 +33,7 @@
 
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
-import { isHan, knownPair } from './ocr-vocabulary';
+import { glyphAlikesOf, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
 export const DIGIT_CONFIDENCE = 97;
@@ -173,6 +175,7 @@ export function articleTextSuspects(text: string): number[] {
   for (const o of unbalancedBrackets(text)) out.add(o);
   for (const o of joinedListItems(text)) out.add(o);
   for (const o of listNumbering(text)) out.add(o);
+  for (const o of likelierLookAlikes(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -336,6 +339,31 @@ export function listNumbering(text: string): number[] {
     if (!inRun) continue;
     flag(it);
     last.set(style, expected);
+  }
+  return out;
+}
+
+/**
+ * Offsets of ideographs, however confidently read, whose printed look-alike (cjk-glyph-alikes.ts)
+ * makes common pairs (written ≥ 10 times) with every ideograph neighbour while the character itself
+ * makes none — one of its pairs never written, the other at most a few times: 根据完法 — 完法 is
+ * never written, 据完 rarely, 宪法 and 据宪 everywhere. A word boundary makes an unknown pair too
+ * (安排|法律), but then the character mostly makes a common pair on its other side.
+ */
+export function likelierLookAlikes(text: string): number[] {
+  const out: number[] = [];
+  for (let o = 0; o < text.length; o++) {
+    const c = text[o]!;
+    if (!isHan(c)) continue;
+    const prev = isHan(text[o - 1]) ? text[o - 1] : undefined;
+    const next = isHan(text[o + 1]) ? text[o + 1] : undefined;
+    if (!prev && !next) continue;
+    const own: number[] = [];
+    if (prev) own.push(pairWeight(prev, c));
+    if (next) own.push(pairWeight(c, next));
+    if (Math.min(...own) > 0 || Math.max(...own) > 1) continue;
+    const likelier = [...glyphAlikesOf(c)].some((alt) => knownChar(alt) && (!prev || pairWeight(prev, alt) === 2) && (!next || pairWeight(alt, next) === 2));
+    if (likelier) out.push(o);
   }
   return out;
 }

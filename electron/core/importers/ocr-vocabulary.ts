@@ -6,6 +6,7 @@
 
 import { inflateSync } from 'node:zlib';
 import { BIGRAMS_B64, CHARS_B64, FREQUENT_B64 } from './cjk-bigrams';
+import { GLYPH_ALIKE_PAIRS } from './cjk-glyph-alikes';
 
 let pairs: Set<number> | undefined;
 let chars: Set<number> | undefined;
@@ -120,4 +121,29 @@ export function judgeHan(prev: string | undefined, c: string, next: string | und
   // Fits one neighbour only, and a look-alike would fit both (申他 in 交申他人: 由 fits both).
   if (here.fits < here.of && [...(groupOf.get(c) ?? '')].some((alt) => knownChar(alt) && fit(prev, alt, next).fits === here.of)) return { odd: true };
   return { odd: unknown };
+}
+
+let glyphAlikes: Map<string, string> | undefined;
+
+/**
+ * The ideographs whose printed shape is close to `c`'s (cjk-glyph-alikes.ts, generated from the
+ * Noto CJK glyphs of the whole vocabulary, not from scans): what OCR may have read it for.
+ */
+export function glyphAlikesOf(c: string): string {
+  if (!glyphAlikes) {
+    glyphAlikes = new Map();
+    const all = GLYPH_ALIKE_PAIRS.join('');
+    for (let i = 0; i + 1 < all.length; i += 2) {
+      const a = all[i]!;
+      const b = all[i + 1]!;
+      glyphAlikes.set(a, (glyphAlikes.get(a) ?? '') + b);
+      glyphAlikes.set(b, (glyphAlikes.get(b) ?? '') + a);
+    }
+  }
+  return glyphAlikes.get(c) ?? '';
+}
+
+/** How often the corpus writes `a` then `b`: 0 never (or once), 1 a few times (2–9), 2 often (≥ 10). */
+export function pairWeight(a: string, b: string): 0 | 1 | 2 {
+  return commonPair(a, b) ? 2 : knownPair(a, b) ? 1 : 0;
 }

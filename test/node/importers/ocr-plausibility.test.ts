@@ -9,7 +9,8 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
-import { articleTextSuspects, joinedListItems, listNumbering, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, joinedListItems, likelierLookAlikes, listNumbering, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
 const SOURCES = join(import.meta.dirname, '../../fixtures/documents/sources');
@@ -73,6 +74,12 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(a.unhighlighted).toEqual([]);
   });
 
+  it('a confident misreading whose printed look-alike reads far better (根据完法 for 根据宪法) is highlighted', () => {
+    const a = article(pagesOf('yishi'), join(DIR, 'yishi.md'), '第一条');
+    expect(a.text).toContain('根据完法和');
+    expect(a.unhighlighted).toEqual([]);
+  });
+
   it('a 〔 read for （ with a ) as its partner is highlighted', () => {
     const a = article(pagesOf('shuiwen'), join(DIR, 'shuiwen.md'), '第三条');
     expect(a.text).toContain('区县〔自治县');
@@ -128,9 +135,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Measured blind (session 11, the rules of session 10 unchanged): 4 of 29 wrong articles —
     // junxian 第八条 (、 lost between two quoted words), yinxiang 第三条 (（工） for （二）), yishi 第一条
     // (完法 for 宪法), yishi 第八条 (a seal's text). Since then a set for development: the list-numbering
-    // rule (written for lists in general) takes yinxiang 第三条. A limit, not a target: the target is 0.
+    // rule (written for lists in general) takes yinxiang 第三条, the glyph look-alikes yishi 第一条.
+    // A limit, not a target: the target is 0.
     expect(unflagged).not.toContain('yinxiang 第三条');
-    expect(unflagged.length).toBeLessThanOrEqual(3);
+    expect(unflagged).not.toContain('yishi 第一条');
+    expect(unflagged.length).toBeLessThanOrEqual(2);
   });
 });
 
@@ -228,6 +237,31 @@ describe('plausibility checks on single lines', () => {
     }
     expect(chars).toBeGreaterThan(30_000);
     expect(flags).toBe(0);
+  });
+
+  it('the glyph look-alikes, generated from the Noto CJK shapes, hold the confusions OCR is known for', () => {
+    for (const [a, b] of ['宪完', '未末', '己已', '土士', '千干', '问间', '住往', '免兔', '准淮']) expect(glyphAlikesOf(a!)).toContain(b);
+    expect(glyphAlikesOf('宪')).not.toContain('法');
+  });
+
+  it('flags a confident ideograph whose look-alike makes common pairs where it makes none (完法), not a real word or a word boundary', () => {
+    const odd = (t: string) => likelierLookAlikes(t).map((o) => t[o]).join('');
+    expect(odd('根据完法和《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》等法律规定，结合本省实际，制定本规则。')).toBe('完');
+    expect(odd('根据宪法和《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》等法律规定，结合本省实际，制定本规则。')).toBe('');
+    expect(odd('承办单位应当在规定期限内完成办理工作，并将办理结果答复代表。')).toBe('');
+    expect(odd('军官的级别按照其服役的经历为依据确定。')).toBe('');
+    let chars = 0;
+    let flags = 0;
+    const files = [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))].filter((f) => f.endsWith('.md'));
+    for (const f of files) {
+      for (const u of sourceUnits(f)) {
+        chars += u.text.length;
+        flags += likelierLookAlikes(u.text).length;
+      }
+    }
+    // (measured: 12 of 107,361 characters of laws the vocabulary leaves out, 0.011 %)
+    expect(chars).toBeGreaterThan(30_000);
+    expect(flags / chars).toBeLessThan(0.0005);
   });
 
   it('flags an ideograph that fits one neighbour while a look-alike fits both', () => {
