@@ -13,7 +13,8 @@
 //     no neighbours that could show it is wrong, and 。 for 、 or 《 for （ changes the sentence; an
 //     ideograph under 97 that forms no known pair with a neighbour;
 //   - a Latin letter or two (not capitals) touching Chinese, and what it touches (工佣fN: a speck
-//     damages its neighbours); the short tail a seal leaves after a sentence's end, with gaps or a
+//     damages its neighbours); a hyphen between Chinese characters, the ，、： beside it and the
+//     ideographs from it on that make no common pair (委员会：-肥大民政府: a seal's stroke); the short tail a seal leaves after a sentence's end, with gaps or a
 //     stray symbol (开放。 代 表大会 /);
 //   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
 //     item （二） after ： ， or 、, a 第X章 heading after a sentence's end, brackets and title marks
@@ -33,7 +34,7 @@
 
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
-import { glyphAlikesOf, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
+import { commonPair, glyphAlikesOf, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
 export const DIGIT_CONFIDENCE = 97;
@@ -110,11 +111,18 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
     // (a / after a number's unit is a rate: 元/吨, 83天/月)
     const rate = ch === '/' && s.slice(Math.max(0, i - 3), i).some((x) => DIGIT.test(x.ch));
     const odd = ODD_SYMBOL.test(ch) && !rate && !(word(s[i - 1]?.ch) && word(s[i + 1]?.ch));
-    if ((lone || odd) && (isCjkChar(prev) || isCjkChar(next))) {
+    // A hyphen joins digits and Latin letters (GB 3095-2012, 2021-2025), never two Chinese characters
+    // (a formula's minus is the full-width －): between them it is a seal's stroke or a speck
+    // (委员会：-肥大 for 委员会、省人).
+    const dash = ch === '-' && isCjkChar(prev) && isCjkChar(next);
+    if ((lone || odd || dash) && (isCjkChar(prev) || isCjkChar(next))) {
       flag(i);
       // A speck read as a symbol often took the mark beside it with it (犯罪，[利用 for 犯罪、利用).
       // (a space may stand between them: 机制： | for 机制。)
       if (ODD_SYMBOL.test(ch)) for (const k of [nearAt(i, -1), nearAt(i, 1)]) if (k !== undefined && CLAUSE.test(s[k]!.ch)) flag(k);
+      // (after a sentence's end a hyphen is a seal's tail, which sealTail judges: the 。 is the sentence's own)
+      if (dash) for (const k of [nearAt(i, -1), nearAt(i, 1)]) if (k !== undefined && /[，、：]/.test(s[k]!.ch)) flag(k);
+      if (dash) damaged(s, i, flag);
     }
     if (/[A-Za-z]/.test(ch) && !/[A-Za-z0-9]/.test(s[i - 1]?.ch ?? '')) {
       // A speck or a seal's stroke read as one or two Latin letters (工佣fN, 教育：s卫生) damaged what it touches:
@@ -212,6 +220,26 @@ export function unbalancedBrackets(text: string): number[] {
   }
   out.push(...stack);
   return out;
+}
+
+/**
+ * The ideographs a stray hyphen (a seal's stroke, a speck) damaged besides itself: on each side,
+ * every one from it on that makes a common pair with neither neighbour (-肥大民政府: 肥 and 大 read
+ * with nothing, 民政 is common — the damage ends there; 原因-由秘书处: 原因 is common, nothing).
+ */
+function damaged(s: OcrSymbol[], at: number, flag: (i: number) => void): void {
+  const solid = s.map((x, k) => (x.ch === ' ' ? -1 : k)).filter((k) => k >= 0);
+  const p = solid.indexOf(at);
+  for (const step of [-1, 1]) {
+    for (let q = p + step; q >= 0 && q < solid.length; q += step) {
+      const c = s[solid[q]!]!.ch;
+      if (!isHan(c)) break;
+      const a = s[solid[q - 1]!]?.ch;
+      const b = s[solid[q + 1]!]?.ch;
+      if ((isHan(a) && commonPair(a, c)) || (isHan(b) && commonPair(c, b))) break;
+      flag(solid[q]!);
+    }
+  }
 }
 
 /**
