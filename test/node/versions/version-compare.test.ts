@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,5 +169,39 @@ describe('versions in a library', () => {
     const first = mappingBetween(store, v2009, v2024);
     const again = mappingBetween(store, v2009, v2024);
     expect(again).toEqual(first);
+  });
+
+  it('keeps the character diffs of a pair: the same runs again, and the new text runs once a version changes', async () => {
+    const fresh = (d: ReturnType<typeof diffVersions>) =>
+      d.rows.map((r) => {
+        const [a, b] = [r.from, r.to].map((side) => side.map((x) => x.text).join('\n')) as [string, string];
+        return a !== b && r.from.length && r.to.length ? diffChars(a, b) : undefined;
+      });
+    const first = diffVersions(store, v2009, v2024);
+    expect(first.rows.map((r) => r.runs)).toEqual(fresh(first));
+    // Asked again (and with 只看有变化的条文): the kept runs, the same as computing them anew.
+    const again = diffVersions(store, v2009, v2024, { changedOnly: true });
+    expect(again.rows.map((r) => r.runs)).toEqual(fresh(again));
+    const row = (d: ReturnType<typeof diffVersions>, key: string) => d.rows.find((r) => r.to[0]?.key === key)!;
+    expect(row(again, '7').runs).toBe(row(first, '7').runs); // 第六条 → 第七条, amended
+    expect(Object.isFrozen(row(first, '7').runs)).toBe(true);
+    expect(row(first, '2').runs).toBeUndefined();
+
+    // The 2024 version imported again with its 第二条 rewritten: a new body, so its runs are those of the new text.
+    const edited = mkdtempSync(join(tmpdir(), 'lawdesk-ver-src-'));
+    try {
+      const source = readFileSync(join(FIX, 'laws/经济法/统计法(2024-09-13).md'), 'utf8');
+      const article = /第二条 [^\n]+/.exec(source)![0];
+      const rewritten = '第二条 本法所称统计，是指对经济社会发展情况进行调查、分析并提供资料的活动。';
+      writeFileSync(join(edited, '统计法(2024-09-13).md'), source.replace(article, rewritten));
+      await importPaths(store, [join(edited, '统计法(2024-09-13).md')]);
+    } finally {
+      rmSync(edited, { recursive: true, force: true });
+    }
+    const after = diffVersions(store, v2009, v2024);
+    expect(after.rows.map((r) => r.runs)).toEqual(fresh(after));
+    const runs = row(after, '2').runs!;
+    expect(runs.filter((r) => r.op !== 'delete').map((r) => r.text).join('')).toBe(store.loadVersion(v2024).units.find((u) => u.key === '2')!.text);
+    expect(runs.some((r) => r.op === 'insert' && r.text.includes('调查'))).toBe(true);
   });
 });
