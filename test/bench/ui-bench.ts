@@ -6,6 +6,7 @@
 //                    [-- --keys-only (keystrokes only: no laws opened, every query typed in the traced pass)]
 //                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
 //   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --traced [-- --trace-dir DIR]] [-- --only REGEX] [-- --json]
+//                    [-- --gc (collect the garbage of the pages reloaded before each open, then open)]
 //                    (the corpus's hardest laws for the reader, the longest diffs, a long pack: ui-sweep.ts)
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
@@ -193,18 +194,33 @@ async function main() {
   });
   if (keystrokes.length) log(`按键 → 结果上屏：${keystrokes.length} 次，p50 ${r1(pct(keystrokes, 50))} ms，p95 ${r1(pct(keystrokes, 95))} ms，最慢 ${r1(Math.max(...keystrokes))} ms`);
 
+  // The JS heap just before each route change (CDP, after the page before it has loaded): what the
+  // reloads below leave for the garbage collector. --gc: that garbage collected first (see openRoute).
+  const gcBeforeOpen = args.includes('--gc');
+  const heapCdp = sweepN !== undefined || gcBeforeOpen ? await context.newCDPSession(page) : undefined;
+  const heapBeforeOpenMb: number[] = [];
   /**
    * From 法规库, opens a page by its address: the frame after `first` is in the page, the time until
    * `done` is, and the longest main-thread task meanwhile (the reader: first article / every article).
    */
   const openRoute = async (hash: string, first: string, done: string, mark = '', apiPath = '/api/version:get') => {
-    // From 法规库, as a user opens a law; 法规库 itself from 搜索.
+    // From 法规库, as a user opens a law; 法规库 itself from 搜索. The address carries the per-run
+    // token, so this is a full page load (the app starts afresh), unlike a user's click: every
+    // discarded page's heap stays in the renderer until a major GC, which then lands in some
+    // later open (434 MB → 39 MB in one 216 ms task, session 10).
     if (hash.startsWith('#/library')) {
       await page.goto(face.url.replace(/#.*$/, '') + '#/search');
       await page.getByTestId('search-input').waitFor();
     } else {
       await page.goto(face.url.replace(/#.*$/, '') + '#/library');
       await page.getByTestId('library-total').waitFor();
+    }
+    if (heapCdp) {
+      // --gc: the earlier pages' garbage is collected before the open, not during it; any GC the
+      // open's own allocation causes is still in the measure.
+      if (gcBeforeOpen) await heapCdp.send('HeapProfiler.collectGarbage');
+      const u = (await heapCdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      heapBeforeOpenMb.push(u.usedSize / 1e6);
     }
     const r = await page.evaluate(
       ([hash, firstSel, doneSel, mark, apiPath]) =>
@@ -277,6 +293,10 @@ async function main() {
         }
       : undefined;
     await sweep({ service: face.service, openRoute, openLaw, trace, rounds: Number(opt('--rounds') ?? 1), n: sweepN, seed: Number(opt('--seed') ?? 20), json, log, loadBefore, only: opt('--only') ? new RegExp(opt('--only')!) : undefined });
+    if (heapBeforeOpenMb.length) {
+      const hs = heapBeforeOpenMb;
+      log(`每次打开前的 JS 堆（${hs.length} 次${gcBeforeOpen ? '，--gc：先回收之前页面的垃圾' : '，未回收'}）：中位 ${r1(pct(hs, 50))} MB，最大 ${r1(Math.max(...hs))} MB`);
+    }
     await browser.close();
     await face.stop();
     rmSync(tmp, { recursive: true, force: true });
