@@ -8,6 +8,7 @@ import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, MARK_CONFIDENCE } from './ocr-plausibility';
+import { correctParagraphMarks } from './ocr-marks';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -42,10 +43,15 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
     for (let k = i + 1; k < s.length; k++) if (s[k]!.ch !== ' ') return s[k]!.ch;
     return undefined;
   };
+  // Through quote marks and brackets: 情节“: closes a Chinese quotation, so its colon is Chinese too.
+  const besideMarks = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < s.length; k += step) if (!/[\s“”"‘’'()（）]/.test(s[k]!.ch)) return s[k]!.ch;
+    return undefined;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;
-    else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)))) {
+    else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)) || isCjk(besideMarks(i, -1)) || isCjk(besideMarks(i, 1)))) {
       s[i]!.ch = FULL_WIDTH[c]!;
     }
     else if (c === '_' && isCjk(prevNonSpace(i)) && isCjk(nextNonSpace(i))) s[i]!.ch = ' ';
@@ -56,7 +62,9 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
     if (s[i]!.ch !== '“') continue;
     const before = s.slice(0, i).map((x) => x.ch).join('');
     const afterSpace = i === 0 || s[i - 1]!.ch === ' ' || /^第[零〇一二三四五六七八九十百千]+[条章节]$/.test(before.trim());
-    const closed = s.slice(i + 1).some((x) => x.ch === '”');
+    // chi_sim reads a closing ” as “ too: the mark pairs with one later on the line when an odd
+    // number of quote marks follow it (、 “空军“ keeps its “; 第六条“……冠以“预备役“ loses the first).
+    const closed = s.slice(i + 1).filter((x) => x.ch === '”' || x.ch === '“').length % 2 === 1;
     if (afterSpace && !closed) {
       // It stood for a space: keep one, so 第六条“律师 becomes 第六条 律师.
       if (i > 0 && s[i - 1]!.ch !== ' ') s.splice(i, 1, { ch: ' ', conf: 100 });
@@ -94,6 +102,20 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
   let last = s.length - 1;
   while (last >= 0 && s[last]!.ch === ' ') last--;
   if (last >= 2 && /^[A-Za-z0-9.\-·'`,_~]$/.test(s[last]!.ch) && s[last - 1]!.ch === ' ' && /[。；：！？]/.test(s[last - 2]!.ch)) s.splice(last - 1);
+  // The same with up to three marks standing apart, one of them a symbol no law text writes alone
+  // (审议。 |, 模式。 - 会: a seal's ring and a character of its own text): dropped, and the sentence's
+  // end they followed becomes a suspect, so a person looks at what was dropped.
+  else {
+    let m = last;
+    while (m >= 0 && !/[。；！？]/.test(s[m]!.ch)) m--;
+    const tail = s.slice(m + 1, last + 1);
+    const solid = tail.filter((x) => x.ch !== ' ');
+    const apart = tail.every((x, k) => x.ch === ' ' || ((tail[k - 1]?.ch ?? ' ') === ' ' && (tail[k + 1]?.ch ?? ' ') === ' '));
+    if (m >= 1 && tail[0]?.ch === ' ' && solid.length >= 1 && solid.length <= 3 && apart && solid.some((x) => /^[|/\\\-_~`^·]$/.test(x.ch))) {
+      s.splice(m + 1);
+      s[m]!.conf = Math.min(s[m]!.conf, SUSPECT_CONFIDENCE - 1);
+    }
+  }
   // A stray mark of a seal or of dirt: a Latin letter alone between Chinese characters or at a
   // line's end next to them (a lone digit is common: 9月1日, 第2条), a stop after 。.
   for (let i = 0; i < s.length; i++) {
@@ -198,7 +220,9 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
     }
   });
   const laid = layoutPages(textLines);
-  return laid ? { ...laid, stream, confidence, charLine, lines } : undefined;
+  if (!laid) return undefined;
+  const marked = correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, (j) => (charLine[j] ?? -1) >= 0);
+  return { ...laid, text: marked.text, stream: marked.stream, confidence: marked.confidence, charLine, lines };
 }
 
 export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {

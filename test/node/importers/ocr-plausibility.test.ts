@@ -80,9 +80,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(a.unhighlighted).toEqual([]);
   });
 
-  it('a 〔 read for （ with a ) as its partner is highlighted', () => {
+  it('a 〔 read for （ with a ) as its partner becomes （ (ocr-marks.ts) and is highlighted', () => {
     const a = article(pagesOf('shuiwen'), join(DIR, 'shuiwen.md'), '第三条');
-    expect(a.text).toContain('区县〔自治县');
+    expect(a.text).toContain('区县（自治县）');
     expect(a.unhighlighted).toEqual([]);
   });
 
@@ -131,7 +131,8 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
         if (a.unhighlighted.length) unflagged.push(`${slug} ${u.label}`);
       }
     }
-    expect(wrongArticles).toBeGreaterThanOrEqual(25);
+    // (29 when first scored; 16 once quote marks were set by alternation and a seal's tail dropped)
+    expect(wrongArticles).toBeGreaterThanOrEqual(14);
     // Measured blind (session 11, the rules of session 10 unchanged): 4 of 29 wrong articles —
     // junxian 第八条 (、 lost between two quoted words), yinxiang 第三条 (（工） for （二）), yishi 第一条
     // (完法 for 宪法), yishi 第八条 (a seal's text). Since then a set for development: the list-numbering

@@ -1,0 +1,174 @@
+// Quote marks and brackets over a whole paragraph, after the layout step has joined its lines:
+// what one OCR line cannot see. chi_sim reads nearly every closing ” as an opening “ (confidently,
+// 96–99), so the direction is decided by the rules of written Chinese instead of by the glyph:
+// a mark before 。，、；： or at a paragraph's end closes, one after them or at a paragraph's start
+// opens, and within a paragraph the marks alternate “ ” “ ”. When those agree, every mark gets its
+// direction; when they cannot (a mark was lost or one was added), only the sure ones are set and the
+// stretch where the partner should be is highlighted instead of guessed. A quotation over several
+// paragraphs (each opens with “, only the last closes — as a 附件 list quoting items) is left as it is.
+// A 《 or 〔 closed by ） was a （ (数据《以下统称公共数据） — a title mark or 〔 never closes with ）.
+// Every changed character, and every character of a highlighted stretch, gets a confidence below
+// the suspect line; the text and the symbol stream are changed together, so traceUnits finds them.
+
+const OPENING = '“';
+const CLOSING = '”';
+const QUOTE = /^[“”"]$/;
+/** After these a quote mark opens (and before them it closes). */
+const BEFORE_OPEN = /[，、；：。？！（《「\s]/;
+const AFTER_CLOSE = /[，、；：。？！）》」]/;
+/** Where a lost mark's partner is looked for: within the clause. */
+const CLAUSE_END = /[，、；：。？！]/;
+const isCjk = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]/.test(c);
+
+type Dir = 'open' | 'close';
+
+export interface StreamText {
+  text: string;
+  stream: string;
+  confidence: number[];
+}
+
+/**
+ * For each character of `text`, its index in `stream` (or −1): the text was made from the stream
+ * by dropping lines (headers, page numbers) and spaces, so a forward match with a bounded
+ * look-ahead finds it — as traceUnits does.
+ */
+function alignToStream(text: readonly string[], stream: readonly string[]): number[] {
+  const at: number[] = [];
+  let p = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) {
+      at.push(-1);
+      continue;
+    }
+    let found = -1;
+    for (let j = p; j < Math.min(stream.length, p + 400); j++) {
+      if (stream[j] === ch) {
+        found = j;
+        break;
+      }
+    }
+    at.push(found);
+    if (found >= 0) p = found + 1;
+  }
+  return at;
+}
+
+/** Quote marks, 《〔 closed by ）, over each paragraph of a laid-out OCR text (see above). */
+export function correctParagraphMarks(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true): StreamText {
+  const text = [...input.text];
+  const stream = [...input.stream];
+  const confidence = [...input.confidence];
+  const at = alignToStream(text, stream);
+  // Only what OCR read is changed: a page's own text (an OFD or PDF page that has it) is as printed.
+  const set = (i: number, ch?: string) => {
+    const j = at[i]!;
+    if (j < 0 || !fromOcr(j)) return;
+    if (ch !== undefined) text[i] = ch;
+    if (ch !== undefined) stream[j] = ch;
+    confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+  };
+  // Paragraphs: [start, end) in `text`.
+  const paras: [number, number][] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      paras.push([start, i]);
+      start = i + 1;
+    }
+  }
+  const firstMark = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (!/\s/.test(text[i]!)) return text[i];
+    return undefined;
+  };
+  paras.forEach(([a, b], k) => {
+    quotesInParagraph(text, a, b, set, QUOTE.test(firstMark(...(paras[k + 1] ?? [b, b])) ?? ''));
+    bracketsInParagraph(text, a, b, set);
+  });
+  return { text: text.join(''), stream: stream.join(''), confidence };
+}
+
+function quotesInParagraph(text: string[], a: number, b: number, set: (i: number, ch?: string) => void, nextOpens: boolean): void {
+  const marks: number[] = [];
+  for (let i = a; i < b; i++) if (QUOTE.test(text[i]!)) marks.push(i);
+  if (marks.length === 0) return;
+  const near = (i: number, step: 1 | -1): string | undefined => {
+    for (let k = i + step; k >= a && k < b; k += step) if (text[k] !== ' ' && text[k] !== '\t') return text[k];
+    return undefined;
+  };
+  // A straight " only becomes a Chinese quote mark in Chinese text.
+  const chinese = marks.filter((i) => text[i] !== '"' || isCjk(near(i, -1)) || isCjk(near(i, 1)));
+  if (chinese.length === 0) return;
+  const sure = chinese.map((i): Dir | undefined => {
+    const prev = i > a ? text[i - 1] : undefined;
+    const next = near(i, 1);
+    const opens = prev === undefined || BEFORE_OPEN.test(prev);
+    const closes = next === undefined || AFTER_CLOSE.test(next);
+    return opens === closes ? undefined : opens ? 'open' : 'close';
+  });
+  // One more mark than pairs, and the next paragraph opens with a quote: a quotation over paragraphs.
+  const continued = chinese.length % 2 === 1 && nextOpens;
+  const alternate = (n: number): Dir => (n % 2 === 0 ? 'open' : 'close');
+  if ((chinese.length % 2 === 0 || continued) && sure.every((d, n) => d === undefined || d === alternate(n))) {
+    chinese.forEach((i, n) => write(text, i, alternate(n), set));
+    return;
+  }
+  // The marks do not pair up: set only the sure ones, and highlight where a partner went missing.
+  chinese.forEach((i, n) => {
+    const d = sure[n] ?? (text[i] === CLOSING ? 'close' : 'open');
+    write(text, i, d, set);
+  });
+  const clauseAfter = (i: number, limit: number) => {
+    for (let k = i + 1; k < limit; k++) {
+      if (CLAUSE_END.test(text[k]!) || QUOTE.test(text[k]!)) return k;
+      set(k);
+    }
+    return limit;
+  };
+  const clauseBefore = (i: number, limit: number) => {
+    for (let k = i - 1; k > limit; k--) {
+      if (CLAUSE_END.test(text[k]!) || QUOTE.test(text[k]!)) return;
+      set(k);
+    }
+  };
+  let open: number | undefined;
+  let lastClose = a - 1;
+  for (const i of chinese) {
+    if (text[i] === OPENING) {
+      if (open !== undefined) clauseAfter(open, i); // its ” was lost
+      open = i;
+    } else {
+      if (open === undefined) clauseBefore(i, lastClose); // its “ was lost
+      open = undefined;
+      lastClose = i;
+    }
+  }
+  if (open !== undefined && !nextOpens) clauseAfter(open, b);
+}
+
+function write(text: string[], i: number, d: 'open' | 'close', set: (i: number, ch?: string) => void): void {
+  const ch = d === 'open' ? OPENING : CLOSING;
+  if (text[i] !== ch) set(i, ch);
+}
+
+/**
+ * Brackets over the paragraph: a 《 or 〔 whose closing mark is ） (nothing opened between) was （;
+ * a pair split over two lines (which correctLine pairs line by line) holding Chinese is full-width.
+ */
+function bracketsInParagraph(text: string[], a: number, b: number, set: (i: number, ch?: string) => void): void {
+  const stack: number[] = [];
+  const han = (from: number, to: number) => /[\u3400-\u9fff]/.test(text.slice(from, to).join(''));
+  for (let i = a; i < b; i++) {
+    const ch = text[i]!;
+    if (ch === '（' || ch === '(' || ch === '《' || ch === '〔') stack.push(i);
+    else if (ch === '）' || ch === ')' || ch === '》' || ch === '〕') {
+      const o = stack.pop();
+      if (o === undefined || (ch !== '）' && ch !== ')')) continue;
+      // 〔2021〕 holds a year: a 〔 with digits only inside is left to the highlight.
+      if (text[o] === '〔' && !han(o + 1, i)) continue;
+      if (!han(o + 1, i) && !han(Math.max(a, o - 1), o) && text[o] !== '《' && text[o] !== '〔') continue;
+      if (text[o] !== '（') set(o, '（');
+      if (ch !== '）') set(i, '）');
+    }
+  }
+}
