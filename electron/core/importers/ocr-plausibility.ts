@@ -13,8 +13,8 @@
 //     no neighbours that could show it is wrong, and 。 for 、 or 《 for （ changes the sentence; an
 //     ideograph under 97 that forms no known pair with a neighbour;
 //   - a Latin letter or two (not capitals) touching Chinese, and what it touches (工佣fN: a speck
-//     damages its neighbours); a hyphen between Chinese characters, the ，、： beside it and the
-//     ideographs from it on that make no common pair (委员会：-肥大民政府: a seal's stroke); the short tail a seal leaves after a sentence's end, with gaps or a
+//     damages its neighbours); a hyphen between Chinese characters and the ，、： beside it; after a
+//     stray hyphen or symbol, the ideographs from it on that make no common pair (委员会：-肥大民政府); the short tail a seal leaves after a sentence's end, with gaps or a
 //     stray symbol (开放。 代 表大会 /);
 //   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
 //     item （二） after ： ， or 、, a 第X章 heading after a sentence's end, brackets and title marks
@@ -122,7 +122,8 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
       if (ODD_SYMBOL.test(ch)) for (const k of [nearAt(i, -1), nearAt(i, 1)]) if (k !== undefined && CLAUSE.test(s[k]!.ch)) flag(k);
       // (after a sentence's end a hyphen is a seal's tail, which sealTail judges: the 。 is the sentence's own)
       if (dash) for (const k of [nearAt(i, -1), nearAt(i, 1)]) if (k !== undefined && /[，、：]/.test(s[k]!.ch)) flag(k);
-      if (dash) damaged(s, i, flag);
+      // What reads with nothing beside it was damaged too (-肥大民政府).
+      if (dash || odd) damaged(s, i, flag);
     }
     if (/[A-Za-z]/.test(ch) && !/[A-Za-z0-9]/.test(s[i - 1]?.ch ?? '')) {
       // A speck or a seal's stroke read as one or two Latin letters (工佣fN, 教育：s卫生) damaged what it touches:
@@ -223,7 +224,7 @@ export function unbalancedBrackets(text: string): number[] {
 }
 
 /**
- * The ideographs a stray hyphen (a seal's stroke, a speck) damaged besides itself: on each side,
+ * The ideographs a stray hyphen or symbol (a seal's stroke, a speck) damaged besides itself: on each side,
  * every one from it on that makes a common pair with neither neighbour (-肥大民政府: 肥 and 大 read
  * with nothing, 民政 is common — the damage ends there; 原因-由秘书处: 原因 is common, nothing).
  */

@@ -171,6 +171,7 @@ describe('plausibility checks on single lines', () => {
   it('flags a hyphen between Chinese characters (a seal’s stroke), the mark beside it and what reads with nothing on from it, not a code, a range or a formula', () => {
     expect(flagged('准备提请大会审议的省人民代表大会常务委员会:-肥大民政府、省高级人民法院')).toBe('：-肥大');
     expect(flagged('代表出席会议的情况和缺席的原因-由秘书处向主席团报告')).toBe('-'); // 原因 and 由秘 read well
+    expect(flagged('准备提请大会审议的省人民代表大会常务委员会 | 肥大民政府、省高级人民法院')).toBe('|肥大'); // any stray symbol's damage
     expect(flagged('按照GB 3095-2012执行，2021-2025年完成')).toBe('');
     expect(flagged('应纳税额＝应纳税所得额×适用税率－速算扣除数')).not.toContain('－');
   });
