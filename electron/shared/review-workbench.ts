@@ -47,7 +47,14 @@ export const FindingSchema = z.object({
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().nonnegative().optional(),
   excerpt: z.string(),
+  /** Why, in the words of the 意见书: an accepted finding's reason is written into the record as it stands. */
   reason: z.string(),
+  /**
+   * A note for the adviser only (the workbench shows it under the reason): what the reviewer should
+   * check or do in LawDesk. Never written into the record, the 意见书 or its 对照表 — those go to the
+   * drafting unit, which has no 资料库.
+   */
+  hint: z.string().optional(),
   /** The first basis (the one to cite); `bases` holds them all. */
   basis: BasisSchema.nullable(),
   bases: z.array(BasisSchema),

@@ -27,7 +27,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       // the findings are marked in the draft's text
       expect(await page.locator('mark.wb-mark').count()).toBeGreaterThan(5);
       // the 上位法 panel says where it looked: the office's province from 单位信息
-      expect(await page.getByTestId('wb-panel-scope').textContent()).toBe('国家和山东');
+      expect(await page.getByTestId('wb-panel-scope').textContent()).toBe('国家和山东、淄博、高青县');
 
       const finding = (rule: string) => page.getByTestId('wb-finding').filter({ hasText: rule });
       await finding('设定行政许可').click();

@@ -6,7 +6,7 @@
 // draft article. The differences are a character diff, as in the version view.
 
 import type { PhaseProgress } from '../../shared/task-progress';
-import type { Article, Level } from '../../shared/law-model';
+import { regionWithin, type Article, type Level } from '../../shared/law-model';
 import { citationOf } from '../../shared/citation';
 import type { HigherLawMatch } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
@@ -131,15 +131,28 @@ export function higherLawPanel(store: LibraryStore, engine: TermSearch, units: A
   }
 }
 
-/** Where the panel looks: national laws, and the office's province when the office has a region. */
+/**
+ * Where the panel looks: national laws, and the places the office lies in — its province, its city,
+ * its county (山东·临沂·沂水县 → 全国, 山东, 山东·临沂, 山东·临沂·沂水县). Another city of the same
+ * province makes rules for that city only: 淄博's are no 上位法 of a 临沂 county's document.
+ */
 export function panelRegions(officeRegion: string): string[] {
-  const province = officeRegion.split('·')[0]!.trim();
-  return province && province !== '全国' ? ['全国', province] : ['全国'];
+  const parts = officeRegion.split('·').map((p) => p.trim()).filter(Boolean);
+  if (!parts.length || parts[0] === '全国') return ['全国'];
+  return ['全国', ...parts.map((_, i) => parts.slice(0, i + 1).join('·'))];
+}
+
+/** A law of this region binds the office: national, or made for a place the office lies in (its own included). */
+function bindsOffice(region: string, officeRegion: string): boolean {
+  return region === '全国' || regionWithin(officeRegion, region);
 }
 
 /** The panel one article at a time: yields the number of articles done (so a caller can report progress and let the event loop run). */
 export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: Article[], opts: PanelOptions): Generator<number, Record<string, HigherLawMatch[]>> {
   const regions = panelRegions(opts.region);
+  const office = regions.at(-1)!;
+  // The search's region filter takes a province with all its cities, so the laws are named instead.
+  const lawIds = office === '全国' ? undefined : store.laws().filter((l) => bindsOffice(l.region, office)).map((l) => l.id);
   let cache = dfCache.get(engine);
   if (!cache || cache.generation !== store.generation) dfCache.set(engine, (cache = { generation: store.generation, df: new Map() }));
   const df = (term: string) => {
@@ -188,7 +201,7 @@ export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: 
       .slice(0, 8)
       .map((x) => x.t);
     if (terms.length >= 2) {
-      const found = engine.articlesWithTerms(terms, { asOf: opts.asOf, regions, levels: PANEL_LEVELS }, { minVotes: Math.min(3, terms.length), max: 40 });
+      const found = engine.articlesWithTerms(terms, { asOf: opts.asOf, regions: regions.slice(0, 2), levels: PANEL_LEVELS, ...(lawIds ? { lawIds } : {}) }, { minVotes: Math.min(3, terms.length), max: 40 });
       const ranked = found
         .map((f) => ({ f, sim: dice(mine, pairCodes(f.text)) }))
         .filter((x) => x.sim >= (opts.minSimilarity ?? 0.12))

@@ -80,6 +80,16 @@ export function chineseDate(d: string): string {
   return `${y}年${Number(m)}月${Number(day)}日`;
 }
 
+/**
+ * A finding's reason as the 意见书 and its 对照表 print it: dates in words (2019-04-23 → 2019年4月23日,
+ * GB/T 9704 writes dates so), and without the quoted excerpt the line already leads with.
+ */
+export function documentReason(f: { excerpt: string; reason: string }): string {
+  const lead = `“${f.excerpt}”：`;
+  const reason = f.reason.startsWith(lead) ? f.reason.slice(lead.length) : f.reason;
+  return reason.replace(/(\d{4})-(\d{2})-(\d{2})/g, (d) => chineseDate(d));
+}
+
 function fill(t: string, vars: Record<string, string>): string {
   return t.replace(/\{([^{}]+)\}/g, (m, k: string) => vars[k] ?? m);
 }

@@ -143,7 +143,13 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         rule = 'citation-other-document';
         ruleName = '引用其他文件的条文';
       }
-      const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, reason: `“${excerpt}”：${reason}。`, bases: [] }, unit, m.start, m.end);
+      // What the library lacks is the adviser's to fix (import it), not the drafting unit's: the 意见书
+      // asks the unit to check the citation, the workbench says why it could not be checked here.
+      const unchecked = /资料库/.test(reason);
+      const wording = unchecked
+        ? { reason: `未能核实“${excerpt}”，请确认所引法规的名称、版本和条文序号准确，且现行有效。`, hint: `${reason}：导入该法规（或该版本）后重新预审即可核对。` }
+        : { reason: `“${excerpt}”：${reason}。` };
+      const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, ...wording, bases: [] }, unit, m.start, m.end);
       citations.push({ article, text: `${m.lawText ?? ''}${m.label}`, status: 'reported', findingId: fid });
     }
 
@@ -165,7 +171,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
           continue;
         }
         reportedLaws.add(key);
-        const fid = add({ ...base, rule: 'citation-law-missing', ruleName: '所引法规不在资料库中', severity: '需核实', reason: `${written}不在资料库中，无法核对其名称、效力和现行版本；请确认名称准确、现行有效，并导入资料库。`, bases: [] }, unit, law.start, law.end);
+        const fid = add({ ...base, rule: 'citation-law-missing', ruleName: '所引法规不在资料库中', severity: '需核实', reason: `未能核实${written}的名称、效力和现行版本，请确认名称准确、现行有效。`, hint: `${written}不在资料库中：导入后重新预审即可核对所引条文。`, bases: [] }, unit, law.start, law.end);
         citations.push({ article, text: written, status: 'reported', findingId: fid });
         continue;
       }

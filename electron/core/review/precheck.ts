@@ -123,10 +123,10 @@ function appliesTo(rule: { appliesTo?: readonly DraftKind[] | undefined }, kind:
 
 function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: number; end: number }, bases: Basis[]): Finding {
   let severity = rule.severity;
-  let reason = rule.reason;
+  let hint: string | undefined;
   if (s.articleHasBasis && rule.withBasis === 'downgrade') {
     severity = DOWNGRADE[severity];
-    reason += '（本条写明了上位法依据，请核对所述内容与依据一致、未超出其范围。）';
+    hint = '本条写明了上位法依据，请核对所述内容与依据一致、未超出其范围。';
   }
   return {
     id: findingId(rule.id, s.article.key, s.text),
@@ -140,7 +140,8 @@ function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: nu
     start: s.start + span.start,
     end: s.start + span.end,
     excerpt: s.text,
-    reason,
+    reason: rule.reason,
+    ...(hint ? { hint } : {}),
     basis: bases[0] ?? null,
     bases,
     ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),

@@ -217,7 +217,9 @@ export function matchSentenceRule(
   const c = rule.compiled;
   // An item of a list is read with the sentence introducing it (申报单位应当具备下列条件：（一）在本县
   // 注册…): the trigger must still lie in the item — the lead-in is matched as a sentence of its own.
-  const lead = sentence.leadIn ?? '';
+  // The lead-in's 应当/须 governs every item (申请企业应当符合下列条件：…（三）在本县注册): it is repeated
+  // right before the item, so a pattern of "应当 … 在本县注册" reaches across the list's numbering.
+  const lead = sentence.leadIn ? sentence.leadIn + (/应当|必须|须/.exec(sentence.leadIn)?.[0] ?? '') : '';
   const s = { text: lead + (sentence.matchText ?? sentence.text), subject: sentence.subject };
   if (!c.all.every((re) => re.test(s.text))) return undefined;
   if (c.none.some((re) => re.test(s.text))) return undefined;

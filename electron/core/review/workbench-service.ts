@@ -20,7 +20,7 @@ import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
 import { carryDecisions } from './decision-carry';
 import { DraftStore, type DraftVersion } from './draft-store';
-import { allCitations, buildOpinion, type OpinionOptions } from './opinion';
+import { allCitations, buildOpinion, documentReason, type OpinionOptions } from './opinion';
 import type { PackDocument } from '../packs/pack-document';
 import type { Level } from '../../shared/law-model';
 import { precheckAsync, type PrecheckOptions } from './precheck';
@@ -35,14 +35,32 @@ const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } 
  * 对照表, so its line is the whole opinion on it — what is wrong and what to do — as the adviser signs it.
  */
 function findingLine(f: Finding, note: string, proposal?: string): string {
+  return lineOf(f, note, proposal, documentReason(f));
+}
+
+/**
+ * The line as accepted findings were written before their reasons were put in the 意见书's words
+ * (the quoted excerpt twice, dates as 2019-04-23): a record written then must still be found.
+ */
+function earlierLine(f: Finding, note: string, proposal?: string): string {
+  return lineOf(f, note, proposal, f.reason);
+}
+
+function lineOf(f: Finding, note: string, proposal: string | undefined, reason: string): string {
   const basis = f.bases.map((b) => b.citation).filter(Boolean);
   const cite = basis.length ? `（依据：${basis.join('；')}）` : '';
   if (!changesText(f)) {
     const todo = (proposal ?? f.suggestion)?.trim().replace(/[。；;，,]$/, '');
     const lead = WHOLE_DOCUMENT.has(f.excerpt) ? '' : `送审稿“${f.excerpt}”：`;
-    return `${lead}${f.reason}${note}${todo ? `建议${todo}。` : ''}${cite}`;
+    return `${lead}${reason}${note}${todo ? `建议${todo}。` : ''}${cite}`;
   }
-  return `送审稿${f.article!.label}“${f.excerpt}”：${f.reason}${note}${cite}`;
+  return `送审稿${f.article!.label}“${f.excerpt}”：${reason}${note}${cite}`;
+}
+
+/** Where an accepted finding's line is in the record's text (as written now, or as written before). */
+function lineIndex(lines: string[], f: Finding, note: string, proposal?: string): number {
+  const at = lines.indexOf(findingLine(f, note, proposal));
+  return at >= 0 ? at : lines.indexOf(earlierLine(f, note, proposal));
 }
 
 /**
@@ -227,7 +245,7 @@ export class ReviewWorkbench {
       if (d.draftSeq !== undefined && d.draftSeq !== prevSeq) continue;
       const key = CAT_KEY[d.finding.category];
       const lines = texts[key].split('\n');
-      const at = lines.indexOf(findingLine(d.finding, d.reason, d.proposal));
+      const at = lineIndex(lines, d.finding, d.reason, d.proposal);
       if (at < 0) continue;
       const moved = newOf.get(id);
       if (moved) lines[at] = findingLine(moved, d.reason, d.proposal);
@@ -288,8 +306,8 @@ export class ReviewWorkbench {
     const have = new Set(current.citations.map((c) => `${c.versionId}#${c.articleKey}`));
     const added = this.citationsOf(f).filter((c) => !have.has(`${c.versionId}#${c.articleKey}`));
     // Accepting again with other words replaces the line the first 采纳 wrote (a procedure finding's line holds its proposal).
-    const old = before?.status === 'accepted' && before.finding ? findingLine(before.finding, before.reason, before.proposal) : undefined;
-    const kept = old && old !== line ? current.text.split('\n').filter((l) => l !== old).join('\n') : current.text;
+    const old = before?.status === 'accepted' && before.finding ? [findingLine(before.finding, before.reason, before.proposal), earlierLine(before.finding, before.reason, before.proposal)] : undefined;
+    const kept = old && !old.includes(line) ? current.text.split('\n').filter((l) => !old.includes(l)).join('\n') : current.text;
     const text = kept.split('\n').includes(line) ? kept : [kept, line].filter(Boolean).join('\n');
     await this.records.updateReview(
       reviewId,
@@ -382,7 +400,7 @@ export class ReviewWorkbench {
         article: f.article?.label ?? '全文',
         original: f.excerpt,
         proposal: d.proposal ?? f.suggestion ?? '',
-        reason: `${f.reason}${f.basis ? `（${f.basis.citation}）` : ''}`,
+        reason: `${documentReason(f)}${f.basis ? `（${f.basis.citation}）` : ''}`,
         order: f.article ? Number(f.article.key.replace(/\D+/g, '')) || 0 : 1e6,
       });
     }

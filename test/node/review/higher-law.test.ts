@@ -76,10 +76,23 @@ describe('上位法 side by side', () => {
     expect([...regionsFor('山东·淄博·高青县')].sort()).toEqual(['全国', '山东']);
     expect([...regionsFor('江苏·南京')]).toEqual(['全国']);
     // and the result says where it looked, so the page can say so
-    expect(precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine, region: '江苏·南京' }).higherLawRegions).toEqual(['全国', '江苏']);
+    expect(precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine, region: '江苏·南京' }).higherLawRegions).toEqual(['全国', '江苏', '江苏·南京']);
     expect(precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine }).higherLawRegions).toEqual(['全国']);
     expect([...regionsFor(undefined)]).toEqual(['全国']);
     expect([...regionsFor('')]).toEqual(['全国']);
+  });
+
+  it("another city's rules are no 上位法: a 临沂 county sees 山东's and national ones, never 淄博's", async () => {
+    // A draft article worded like 淄博市专利管理若干规定 第四条 (the library's only 淄博 rule).
+    const units = [{ kind: 'article', key: '1', label: '第一条', number: 1, text: '县人民政府及专利管理等有关部门应当加强专利宣传教育，普及专利知识，提高全社会的专利意识，营造专利促进和保护的良好环境。', path: [] }];
+    const input = { title: '某县专利促进办法', units: units as never, kind: '规范性文件' as const, asOf: '2026-03-01' };
+    const found = (region: string) => precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine, region }).higherLaw!['1']!.map((m) => m.region);
+    // the office in 淄博 sees its city's rule
+    expect(found('山东·淄博·高青县')).toContain('山东·淄博');
+    const yishui = precheck(lib.store, input, { rules: loadRuleSet(RULES), search: engine, region: '山东·临沂·沂水县' });
+    expect(yishui.higherLawRegions).toEqual(['全国', '山东', '山东·临沂', '山东·临沂·沂水县']);
+    expect(yishui.higherLaw!['1']!.map((m) => m.region).filter((r) => r !== '全国' && r !== '山东' && !r.startsWith('山东·临沂'))).toEqual([]);
+    expect(found('山东')).not.toContain('山东·淄博');
   });
 
   it('the workbench takes the region from the office profile (设置 → 单位信息), read at each check', async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { basisLines } from '../../../electron/core/review/opinion-bases';
+import { documentReason } from '../../../electron/core/review/opinion';
 import type { DocBlock, PackDocument } from '../../../electron/core/packs/pack-document';
 import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
 
@@ -63,14 +64,16 @@ describe('the 意见书 of accepted findings', () => {
     const body = section(doc, '三、审查意见').blocks;
     const at = (t: string) => body.findIndex((b) => b.kind === 'paragraph' && b.text.includes(t));
     const [proc, content] = [body.findIndex((b) => b.kind === 'subheading' && b.id === 's-procedure'), body.findIndex((b) => b.kind === 'subheading' && b.id === 's-content')];
-    const periodAt = at(period.reason);
-    const collectiveAt = at(collective.reason);
+    // the 意见书 writes dates in words (公开征求意见 2026年1月5日至…), the workbench as 2026-01-05
+    expect(documentReason(period)).toContain('2026年1月5日');
+    const periodAt = at(documentReason(period));
+    const collectiveAt = at(documentReason(collective));
     expect(periodAt).toBeGreaterThan(proc);
     expect(periodAt).toBeLessThan(content);
     expect(collectiveAt).toBeGreaterThan(proc);
     expect(collectiveAt).toBeLessThan(content);
     const line = body[periodAt]!;
-    expect(line.kind === 'paragraph' && line.text).toBe(`${period.reason}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`);
+    expect(line.kind === 'paragraph' && line.text).toBe(`${documentReason(period)}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`);
     expect(texts(body).join('\n')).not.toContain('送审稿“审查程序”');
   });
 
@@ -78,7 +81,7 @@ describe('the 意见书 of accepted findings', () => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const period = findings.find((f) => f.rule === 'procedure-comment-period')!;
     const review = await lib.svc.getReview(reviewId);
-    const now = `${period.reason}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`;
+    const now = `${documentReason(period)}建议延长征求意见期限至30日。（依据：《优化营商环境条例》第六十二条第二款）`;
     const legacy = `送审稿“审查程序”：${period.reason}（依据：《优化营商环境条例》第六十二条第二款）`;
     expect(review.findings.procedure.text.split('\n')).toContain(now);
     await lib.svc.updateReview(reviewId, { findings: { procedure: { text: review.findings.procedure.text.replace(now, legacy), citations: review.findings.procedure.citations } } });

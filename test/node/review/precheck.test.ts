@@ -70,6 +70,15 @@ describe('rules on real sentences, both ways', () => {
     });
   }
 
+  it('an item of a list is read with its lead-in’s 应当 (申请认定的企业应当同时符合下列条件：（一）在本县注册…)', () => {
+    const lead = '申请认定的企业应当同时符合下列条件：\n';
+    expect(fires('fc-9-2-local-establishment', `${lead}（一）在本县注册并具有独立法人资格；\n（二）职工总数不超过500人。`)).toBe(true);
+    expect(fires('fc-9-2-local-establishment', `${lead}（一）具有独立法人资格；\n（二）近三年在本县缴纳税款。`)).toBe(true);
+    expect(fires('fc-9-2-local-establishment', `${lead}（一）具有独立法人资格；\n（二）在本县行政区域内开展研发活动。`)).toBe(false);
+    expect(fires('fc-9-1-local-goods', `${lead}（三）承诺认定后十年内不迁出本县。`)).toBe(true);
+    expect(fires('fc-9-1-local-goods', '企业迁出本县的，应当在三十日内告知县科学技术局。')).toBe(false);
+  });
+
   it('every sentence rule of the shipped rule set has a case here', () => {
     const tested = new Set(cases.map((c) => c[0]));
     const untested = rules.rules.filter((r) => r.scope !== 'document' && !tested.has(r.id)).map((r) => r.id);

@@ -54,7 +54,8 @@ function Runs({ m }: { m: HigherLawMatch }) {
 /** Where the 上位法 panel looked: without the office's region it lists national laws only, and says where to set it. */
 function PanelScope({ regions }: { regions: string[] | undefined }) {
   if (!regions) return null;
-  const local = regions.filter((r) => r !== '全国');
+  // 全国, 山东, 山东·临沂, 山东·临沂·沂水县 → 国家和山东、临沂、沂水县
+  const local = regions.filter((r) => r !== '全国').map((r) => r.split('·').at(-1)!);
   return local.length ? (
     <Typography.Text type="secondary" data-testid="wb-panel-scope">国家和{local.join('、')}</Typography.Text>
   ) : (
@@ -359,6 +360,7 @@ export function WorkbenchPage({ id }: { id: string }) {
                       </div>
                     )}
                     <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
+                    {f.hint && <div style={{ fontSize: 12, color: '#ad6800' }} data-testid="wb-finding-hint">审查提示（不写入意见书）：{f.hint}</div>}
                     {f.basis && <div style={{ fontSize: 12 }}>依据：{f.basis.versionId && f.basis.articleKey ? <a href={hrefOf({ page: 'read', versionId: f.basis.versionId, articleKey: f.basis.articleKey })}>{f.basis.citation}</a> : f.basis.citation}</div>}
                     {d?.status === 'dismissed' && <div style={{ fontSize: 12 }}>理由：{d.reason}</div>}
                     {d?.status === 'accepted' && editing !== f.id && (

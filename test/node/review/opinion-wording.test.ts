@@ -1,0 +1,55 @@
+// What the pre-check says to the adviser and what the 意见书 says to the drafting unit are not the
+// same words: a received draft (test/fixtures/drafts/received-sme-cultivation.md) with a law the
+// library lacks, articles that do not exist and a 罚款 next to a cited basis, every finding accepted —
+// the record's 要点 and the 对照表 carry no LawDesk wording (资料库, 请核对所述内容), no ISO dates, and
+// no excerpt quoted twice; the workbench still shows the adviser why (Finding.hint).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+
+let lib: ReviewLibrary;
+let wb: ReviewWorkbench;
+let reviewId: string;
+
+beforeAll(async () => {
+  lib = await makeReviewLibrary();
+  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
+  const r = await lib.svc.createReview({ type: '规范性文件', title: '某县科技型中小企业培育管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' });
+  reviewId = r.record.id;
+  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'received-sme-cultivation.md'));
+});
+afterAll(() => lib?.cleanup());
+
+describe('the 意见书 speaks to the drafting unit', () => {
+  it('findings keep the adviser-only notes apart from the reason', async () => {
+    const { findings } = await wb.run(reviewId, { panel: false });
+    const missingLaw = findings.find((f) => f.rule === 'citation-law-missing')!;
+    expect(missingLaw.excerpt).toBe('《某省科技创新促进条例》');
+    expect(missingLaw.reason).not.toContain('资料库');
+    expect(missingLaw.hint).toContain('不在资料库中');
+    const penalty = findings.find((f) => f.rule === 'penalty-create' && f.article?.label === '第四条')!;
+    expect(penalty.reason).not.toContain('本条写明了上位法依据');
+    expect(penalty.hint).toContain('本条写明了上位法依据');
+    const noArticle = findings.filter((f) => f.rule === 'citation-article-missing').map((f) => f.article?.label);
+    expect(noArticle).toEqual(['第三条', '第四条']);
+  });
+
+  it('every accepted finding reads as a document sentence in the record and the 对照表', async () => {
+    const { findings } = await wb.run(reviewId, { panel: false });
+    for (const f of findings) await wb.accept(reviewId, f.id);
+    const review = await lib.svc.getReview(reviewId);
+    const lines = [review.findings.authority.text, review.findings.procedure.text, review.findings.content.text].join('\n').split('\n').filter(Boolean);
+    const rows = wb.suggestions(reviewId).map((s) => s.reason);
+    expect(lines.length).toBeGreaterThanOrEqual(findings.length - 1);
+    for (const text of [...lines, ...rows]) {
+      expect(text).not.toMatch(/资料库|本条写明了上位法依据|\d{4}-\d{2}-\d{2}/);
+      // the excerpt is quoted once: 送审稿第三条“依照《…》第八十五条”：《…》没有第八十五条
+      const quoted = /“([^”]+)”：“\1”/.exec(text);
+      expect(quoted, text).toBeNull();
+    }
+    const cite = lines.find((l) => l.includes('第八十五条'))!;
+    expect(cite).toMatch(/^送审稿第三条“依照《中华人民共和国行政强制法》第八十五条”：《行政强制法》（2011年6月30日版）没有第八十五条/);
+    expect(lines.find((l) => l.includes('某省科技创新促进条例'))).toContain('请确认名称准确、现行有效');
+  });
+});
