@@ -55,7 +55,7 @@ function alignToStream(text: readonly string[], stream: readonly string[]): numb
 }
 
 /** Quote marks, 《〔 closed by ）, over each paragraph of a laid-out OCR text (see above). */
-export function correctParagraphMarks(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true): StreamText {
+export function correctParagraphMarks(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true, halfBrackets = false): StreamText {
   const text = [...input.text];
   const stream = [...input.stream];
   const confidence = [...input.confidence];
@@ -83,7 +83,7 @@ export function correctParagraphMarks(input: StreamText, suspect: number, fromOc
   };
   paras.forEach(([a, b], k) => {
     quotesInParagraph(text, a, b, set, QUOTE.test(firstMark(...(paras[k + 1] ?? [b, b])) ?? ''));
-    bracketsInParagraph(text, a, b, set);
+    bracketsInParagraph(text, a, b, set, halfBrackets ? ['(', ')'] : ['（', '）']);
   });
   return { text: text.join(''), stream: stream.join(''), confidence };
 }
@@ -153,9 +153,10 @@ function write(text: string[], i: number, d: 'open' | 'close', set: (i: number, 
 
 /**
  * Brackets over the paragraph: a 《 or 〔 whose closing mark is ） (nothing opened between) was （;
- * a pair split over two lines (which correctLine pairs line by line) holding Chinese is full-width.
+ * a pair split over two lines (which correctLine pairs line by line) holding Chinese is full-width
+ * (half-width in a document that prints its brackets so, as correctLine does).
  */
-function bracketsInParagraph(text: string[], a: number, b: number, set: (i: number, ch?: string) => void): void {
+function bracketsInParagraph(text: string[], a: number, b: number, set: (i: number, ch?: string) => void, [open, close]: [string, string]): void {
   const stack: number[] = [];
   const han = (from: number, to: number) => /[\u3400-\u9fff]/.test(text.slice(from, to).join(''));
   for (let i = a; i < b; i++) {
@@ -167,8 +168,8 @@ function bracketsInParagraph(text: string[], a: number, b: number, set: (i: numb
       // 〔2021〕 holds a year: a 〔 with digits only inside is left to the highlight.
       if (text[o] === '〔' && !han(o + 1, i)) continue;
       if (!han(o + 1, i) && !han(Math.max(a, o - 1), o) && text[o] !== '《' && text[o] !== '〔') continue;
-      if (text[o] !== '（') set(o, '（');
-      if (ch !== '）') set(i, '）');
+      if (text[o] !== open) set(o, open);
+      if (ch !== close) set(i, close);
     }
   }
 }

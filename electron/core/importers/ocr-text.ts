@@ -8,6 +8,7 @@ import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, MARK_CONFIDENCE } from './ocr-plausibility';
+import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks } from './ocr-marks';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
@@ -32,8 +33,11 @@ function inkHeight(s: readonly OcrSymbol[]): number | undefined {
   return Math.max(...kept.map((x) => x.y1!)) - Math.min(...kept.map((x) => x.y0!));
 }
 
-/** Post-correct one OCR line in place of its symbols. */
-export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
+/**
+ * Post-correct one OCR line in place of its symbols. `halfBrackets`: the document prints its
+ * brackets half-width (ocr-bracket-width.ts), so those around Chinese stay ( ).
+ */
+export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { halfBrackets?: boolean } = {}): OcrSymbol[] {
   const s = symbols.map((x) => ({ ...x }));
   const prevNonSpace = (i: number) => {
     for (let k = i - 1; k >= 0; k--) if (s[k]!.ch !== ' ') return s[k]!.ch;
@@ -83,7 +87,7 @@ export function correctLine(symbols: OcrSymbol[]): OcrSymbol[] {
       const o = stack.pop();
       if (o === undefined) continue;
       const inner = s.slice(o + 1, i).map((x) => x.ch).join('');
-      const full = s[o]!.ch === '（' || isCjk(prevNonSpace(o)) || /[\u3400-\u9fff]/.test(inner) || (inner === '' && isCjk(nextNonSpace(i)));
+      const full = !halfBrackets && (s[o]!.ch === '（' || isCjk(prevNonSpace(o)) || /[\u3400-\u9fff]/.test(inner) || (inner === '' && isCjk(nextNonSpace(i))));
       s[o]!.ch = full ? '（' : '(';
       s[i]!.ch = full ? '）' : ')';
     }
@@ -151,7 +155,7 @@ export type { OcrRegion };
 export type LayoutPage = { ocr: OcrPage } | { lines: TextLine[] };
 
 /** Pixels → points for the layout step; a photo without a stated resolution is taken as 200 dpi. */
-export function ocrPageLines(page: OcrPage, pageNo: number): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[] } {
+export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[] } {
   const k = 72 / (page.dpi || 200);
   const items: PositionedText[] = [];
   let stream = '';
@@ -160,7 +164,7 @@ export function ocrPageLines(page: OcrPage, pageNo: number): { lines: TextLine[]
   const regions: OcrRegion[] = [];
   const frac = (y: number) => Math.round(Math.min(1, Math.max(0, y / (page.height || 1))) * 10_000) / 10_000;
   const corrected = page.lines
-    .map((l) => ({ l, symbols: correctLine(l.symbols) }))
+    .map((l) => ({ l, symbols: correctLine(l.symbols, { halfBrackets }) }))
     .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
   // A line that looks a different size starts a new paragraph in the layout step, and a line's box
   // varies a little with its characters (一 is flat, a stray mark adds height): heights within a
@@ -199,9 +203,10 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const confidence: number[] = [];
   const charLine: number[] = [];
   const lines: OcrRegion[] = [];
+  const halfBrackets = halfWidthBrackets(pages.flatMap((page) => ('ocr' in page ? [page.ocr] : [])));
   pages.forEach((page, p) => {
     if ('ocr' in page) {
-      const r = ocrPageLines(page.ocr, p + 1);
+      const r = ocrPageLines(page.ocr, p + 1, halfBrackets);
       textLines.push(r.lines);
       stream += r.stream;
       confidence.push(...r.confidence);
@@ -221,7 +226,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   });
   const laid = layoutPages(textLines);
   if (!laid) return undefined;
-  const marked = correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, (j) => (charLine[j] ?? -1) >= 0);
+  const marked = correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, (j) => (charLine[j] ?? -1) >= 0, halfBrackets);
   return { ...laid, text: marked.text, stream: marked.stream, confidence: marked.confidence, charLine, lines };
 }
 

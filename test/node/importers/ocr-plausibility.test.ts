@@ -70,7 +70,8 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('a list enumerator read confidently as an ideograph (（工） for （二）) is highlighted', () => {
     const a = article(pagesOf('yinxiang'), join(DIR, 'yinxiang.md'), '第三条');
-    expect(a.text).toContain('（工）危害国家统一');
+    // (the law prints its brackets half-width, and the text keeps them so: ocr-bracket-width.ts)
+    expect(a.text).toContain('(工)危害国家统一');
     expect(a.unhighlighted).toEqual([]);
   });
 
@@ -131,8 +132,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
         if (a.unhighlighted.length) unflagged.push(`${slug} ${u.label}`);
       }
     }
-    // (29 when first scored; 16 once quote marks were set by alternation and a seal's tail dropped)
-    expect(wrongArticles).toBeGreaterThanOrEqual(14);
+    // (29 when first scored; 16 once quote marks were set by alternation and a seal's tail dropped,
+    // 12 once half-width brackets were told from the lines' widths)
+    expect(wrongArticles).toBeGreaterThanOrEqual(10);
     // Measured blind (session 11, the rules of session 10 unchanged): 4 of 29 wrong articles —
     // junxian 第八条 (、 lost between two quoted words), yinxiang 第三条 (（工） for （二）), yishi 第一条
     // (完法 for 宪法), yishi 第八条 (a seal's text). Since then a set for development: the list-numbering
