@@ -1,6 +1,8 @@
 // 法规库 and 版本对比 ask for their data as the address moves to them, before the page has rendered
 // (not from an effect after its first render, commit and paint), and use that answer: one request
-// per open, sent while the page's own element was not yet in the document.
+// per open, sent while the page's own element was not yet in the document. So does the reader,
+// also when a link is clicked: the browser's own fragment navigation fires popstate first, and
+// React renders the route change at once after it, before hashchange.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +52,20 @@ describe.skipIf(!haveChromium)('pages that ask for their data before they render
       await page.getByTestId('library-filter').locator('input').fill('统计法');
       await expect.poll(async () => (await sent(page)).filter((s) => s.channel === 'laws:list').length).toBe(2);
       await expect.poll(() => page.getByTestId('law-title').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('统计法')]));
+    }));
+
+  it('a law opened from its title in 法规库 (a link): its one version:get is sent before 法规库 has left the document', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/library');
+      const title = page.getByTestId('law-title').first();
+      await title.waitFor();
+      await recordRequests(page, '[data-testid="library-total"]');
+      await title.click();
+      await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
+      const gets = (await sent(page)).filter((s) => s.channel === 'version:get');
+      expect(gets).toHaveLength(1);
+      expect(gets[0]!.pageThere).toBe(true);
+      await page.getByTestId('article').first().waitFor();
     }));
 
   it('版本对比 opened with both versions in the address: law:get and versions:diff sent before the page is in the document, once each', () =>

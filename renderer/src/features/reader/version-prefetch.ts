@@ -39,11 +39,22 @@ function takePrefetched(versionId: string): Promise<VersionData> | undefined {
   return p && p.versionId === versionId && performance.now() - p.at < FRESH_MS ? p.answer : undefined;
 }
 
+// On popstate as well as hashchange: a link clicked (法规库's titles, a search's jumps) is the
+// browser's own fragment navigation, which fires popstate first — and React renders the route
+// change at once after it (taking 法规库 down, mounting the reader), so the request, sent on
+// hashchange, left only after that render (10–20 ms of main-thread work, more under load). One ask
+// per address reached. The address the window opens on is the reader's own to ask: a prefetch then
+// could come before the window's first library:info (see followLibrary in api/hooks.ts).
 if (typeof window !== 'undefined') {
-  window.addEventListener('hashchange', () => {
+  let last = location.href;
+  const moved = () => {
+    if (location.href === last) return;
+    last = location.href;
     const route = parseHash(location.hash);
     if (route.page === 'read') prefetchVersion(route.versionId);
-  });
+  };
+  window.addEventListener('popstate', moved);
+  window.addEventListener('hashchange', moved);
 }
 
 /** One version's text and metadata, again after every library change and on reload(). */
