@@ -155,6 +155,8 @@ export interface SweepRow {
   allMs: number;
   maxTaskMs: number;
   answeredMs: number;
+  /** When the page's request left, from the route change (median). */
+  sentMs: number;
   /** --traced: the CPU time of the longest task while opening, and how many used over 50 ms of CPU. */
   maxTaskCpuMs?: number;
   over50msCpu?: number;
@@ -189,6 +191,7 @@ export async function sweep(d: SweepDeps): Promise<void> {
       allMs: r1(median(rs.map((r) => r.all))),
       maxTaskMs: r1(Math.max(...rs.map((r) => r.maxTask))),
       answeredMs: r1(median(rs.map((r) => r.answered))),
+      sentMs: r1(median(rs.map((r) => r.sent))),
       ...(causes
         ? {
             maxTaskCpuMs: r1(causes[0]?.cpuMs ?? 0),
@@ -202,11 +205,11 @@ export async function sweep(d: SweepDeps): Promise<void> {
     rows.push(row);
     const flag = row.firstMs > 200 || row.maxTaskMs > 100 ? '  ✗' : '';
     const cpu = causes ? ` ${String(row.maxTaskCpuMs).padStart(7)} ${String(row.cpuToFirstMs).padStart(7)}` : '';
-    log(`${row.firstMs.toString().padStart(7)} ${row.maxTaskMs.toString().padStart(7)}${cpu} ${row.allMs.toString().padStart(8)} ${row.answeredMs.toString().padStart(7)}  ${what}（${why}）${flag}`);
+    log(`${row.firstMs.toString().padStart(7)} ${row.maxTaskMs.toString().padStart(7)}${cpu} ${row.allMs.toString().padStart(8)} ${row.answeredMs.toString().padStart(7)} ${row.sentMs.toString().padStart(6)}  ${what}（${why}）${flag}`);
     if (causes?.[0] && causes[0].cpuMs > 50) log(describeCause(causes[0]));
   };
   log(`\n阅读：${picks.length} 个版本（每项前 ${d.n} 名与随机 ${d.n} 个，种子 ${d.seed}），每个打开 ${d.rounds} 次`);
-  log(` 首条ms  最长任务${d.trace ? ' 其CPU ms 首屏前CPU' : ''}  全部ms  应答ms  法规（入选原因）`);
+  log(` 首条ms  最长任务${d.trace ? ' 其CPU ms 首屏前CPU' : ''}  全部ms  应答ms 发出ms  法规（入选原因）`);
   for (const p of picks) {
     const stats = `${p.units} 条，${p.chars} 字，最长一条 ${p.longestUnit} 字，一条最多 ${p.mostLines} 行，附件 ${p.appendixChars} 字，${p.depth} 层 ${p.headings} 个标题，引用链接 ${p.links}，被引用 ${p.citedBy}`;
     await run(p.name, `${p.why.join('、')}；${stats}`, (mark) => d.openLaw(p.versionId, mark));
