@@ -46,8 +46,9 @@ const WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(':
 
 export function kindOf(op: Op): string {
   const { got: g, want: w } = op;
-  if (g.length === w.length && [...g].every((c, k) => WIDTH[c] === w[k] || WIDTH[w[k]!] === c)) return 'punctuation width';
-  if (g && w && QUOTES.test(g) && QUOTES.test(w)) return 'quote direction';
+  if (g.length === w.length && [...g].every((c, k) => WIDTH[c] === w[k] || WIDTH[w[k]!] === c)) return /^[()（）]+$/.test(g) ? 'bracket width' : 'clause mark width';
+  // (a closing quote read as an opening one, with the half-width colon after it: 情节“: for 情节”：)
+  if (g.length === w.length && /[“”]/.test(g) && [...g].every((c, k) => c === w[k] || (QUOTES.test(c) && QUOTES.test(w[k]!)) || WIDTH[c] === w[k])) return 'quote direction';
   if ((!g && QUOTES.test(w)) || (!w && QUOTES.test(g))) return 'quote lost/extra';
   if (/^[（）()《》〈〉〔〕]+$/.test(g + w) && g && w) return 'bracket kind/direction';
   if (g && w && PUNCT.test(g) && PUNCT.test(w)) return 'clause mark misread';
