@@ -1,7 +1,7 @@
 // Quote marks and brackets over a whole paragraph, after the layout step has joined its lines:
 // what one OCR line cannot see. chi_sim reads nearly every closing ” as an opening “ (confidently,
 // 96–99), so the direction is decided by the rules of written Chinese instead of by the glyph:
-// a mark before 。，、；： or at a paragraph's end closes, one after them or at a paragraph's start
+// a mark before 。，、；： or at a paragraph's end closes, one after ，、： or at a paragraph's start
 // opens, and within a paragraph the marks alternate “ ” “ ”. When those agree, every mark gets its
 // direction; when they cannot (a mark was lost or one was added), only the sure ones are set and the
 // stretch where the partner should be is highlighted instead of guessed. A quotation over several
@@ -13,8 +13,11 @@
 const OPENING = '“';
 const CLOSING = '”';
 const QUOTE = /^[“”"]$/;
-/** After these a quote mark opens (and before them it closes). */
-const BEFORE_OPEN = /[，、；：。？！（《「\s]/;
+/**
+ * After these a quote mark opens; before those it closes. Not after 。？！；: a quoted sentence
+ * closes after its own end (修改为：“……。”), as a quoted list item does after its ；.
+ */
+const BEFORE_OPEN = /[，、：（《「\s]/;
 const AFTER_CLOSE = /[，、；：。？！）》」]/;
 /** Where a lost mark's partner is looked for: within the clause. */
 const CLAUSE_END = /[，、；：。？！]/;

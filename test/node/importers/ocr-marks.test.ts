@@ -1,6 +1,8 @@
 // Quote marks and brackets over a paragraph of OCR text (ocr-marks.ts), on sentences as chi_sim
 // returned them for the fixture scans (every closing ” read as “) and on corpus sentences where
 // the rule must leave the marks alone.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { correctParagraphMarks } from '../../../electron/core/importers/ocr-marks';
 import { correctLine, layoutMixedPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
@@ -24,6 +26,46 @@ describe('quote marks over a paragraph', () => {
     expect(fix('坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表“重要思想、科学发展观为指导。').text).toBe(
       '坚持以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导。',
     );
+  });
+
+  it('closes a quoted sentence after its own 。 (宪法修正案: ……发展。”修改为：“……)', () => {
+    const printed = '第五条 宪法第七条：“国营经济是社会主义全民所有制经济，是国民经济中的主导力量。国家保障国营经济的巩固和发展。”修改为：“国有经济，即社会主义全民所有制经济，是国民经济中的主导力量。国家保障国有经济的巩固和发展。”';
+    expect(fix(printed).text).toBe(printed);
+    expect(fix(printed).doubtful).toBe('');
+    // as chi_sim reads it: every mark an opening one
+    expect(fix(printed.replace(/”/g, '“')).text).toBe(printed);
+  });
+
+  it('changes no quote, title mark or 〔 of correct law text and highlights almost nothing (the fixture laws)', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith('.md')) files.push(p);
+      }
+    };
+    walk(join(import.meta.dirname, '../../fixtures/laws'));
+    let chars = 0;
+    let changed = 0;
+    let highlighted = 0;
+    for (const f of files) {
+      const md = readFileSync(f, 'utf8');
+      const text = (md.split('<!-- INFO END -->')[1] ?? md).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).join('\n');
+      const stream = text.replace(/\s/g, '');
+      const out = correctParagraphMarks({ text, stream, confidence: [...stream].map(() => 99) }, SUSPECT_CONFIDENCE);
+      chars += stream.length;
+      // (a half-width bracket pair around Chinese becomes full-width by design, as on one line)
+      for (let j = 0; j < stream.length; j++) {
+        if (/[()]/.test(stream[j]!)) continue;
+        if (out.stream[j] !== stream[j]) changed++;
+        if (out.confidence[j]! < SUSPECT_CONFIDENCE) highlighted++;
+      }
+    }
+    expect(files.length).toBeGreaterThan(10);
+    expect(chars).toBeGreaterThan(100_000);
+    expect(changed).toBe(0);
+    expect(highlighted / chars).toBeLessThan(0.001);
   });
 
   it('highlights where a quote was lost instead of guessing it', () => {
