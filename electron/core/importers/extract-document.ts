@@ -6,7 +6,8 @@ import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decodin
 import { cleanMarkdown } from './markdown-text';
 import { metaFromFields } from './document-metadata';
 import { cleanWebCopy, webCopyWarnings } from './plain-law-text';
-import { imageKind, tiffPages } from './ocr-images';
+import { imageKind } from './ocr-images';
+import { tiffPages } from './ocr-tiff';
 import { unwrapHardBreaks } from './hard-wrap';
 import { IMAGE_EXTENSIONS, IMPORT_EXTENSIONS } from '../../shared/import-formats';
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode, type SourceFormat } from './extracted-document';

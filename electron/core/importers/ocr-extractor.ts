@@ -8,7 +8,8 @@ import { guessMetadata } from './document-metadata';
 import { recognisePages, type OcrOptions, type OcrPage } from './ocr-engine';
 import { borrowThread, returnThread, type PageImageMaker } from './ocr-page-images';
 import { layoutOcrPages } from './ocr-text';
-import { imageKind, tiffPages, tiffSinglePage } from './ocr-images';
+import { imageKind } from './ocr-images';
+import { tiffPages, tiffSinglePage } from './ocr-tiff';
 import { pageList } from './text-layout';
 
 function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['format'], what: string): ExtractedDocument {
@@ -60,13 +61,23 @@ export async function ocrPdf(bytes: Uint8Array, opts: OcrOptions = {}, opened?: 
 
 /**
  * OCR every page of a TIFF (a scanner's one file a document): the pages are found and checked from
- * the file's directories first (a truncated or oversized page is refused before tesseract starts),
- * then each goes to an OCR thread as a one-page TIFF, with per-page progress.
+ * the file's directories first (a truncated, oversized or undecodable page is refused before
+ * tesseract starts), then each goes to an OCR thread as a TIFF of its own holding only that page,
+ * where it is decoded and pre-processed like any photo (ocr-tiff.ts), with per-page progress.
  */
 async function extractTiff(bytes: Uint8Array, fileName: string, opts: OcrOptions): Promise<ExtractedDocument> {
   const pages = tiffPages(bytes);
-  const read = await recognisePages(pages.length, (i, thread) => thread.recogniseImage(pages.length === 1 ? bytes : tiffSinglePage(bytes, pages[i]!), fileName), opts);
-  return finish(read, [], 'image', pages.length === 1 ? '图片' : 'TIFF 扫描件');
+  const blank: number[] = [];
+  const read = await recognisePages(
+    pages.length,
+    async (i, thread) => {
+      const r = await thread.recogniseImage(tiffSinglePage(bytes, pages[i]!), fileName);
+      if (r.blank) blank.push(i + 1);
+      return r;
+    },
+    opts,
+  );
+  return finish(read, blank.sort((a, b) => a - b), 'image', pages.length === 1 ? '图片' : 'TIFF 扫描件');
 }
 
 /** OCR one photo or scan (.png, .jpg, .tif), decoded and recognised in an OCR thread. */

@@ -1,5 +1,5 @@
 // Page images for OCR: photos and scans (.png, .jpg, .tif) and the pages of a scanned PDF,
-// rendered by pdf.js through the document's own canvasFactory. Every image is pre-processed the
+// rendered by pdf.js through the document's own canvasFactory (TIFF pages decoded by ocr-tiff.ts). Every image is pre-processed the
 // same way before tesseract sees it: only the red channel is kept as grey, so red 公章 and 红头
 // turn white and stop covering the black text under them. Size is checked from the file header
 // before anything is decoded (a 20,000 × 20,000 px image would need 1.6 GB).
@@ -58,97 +58,6 @@ export function imageSize(bytes: Uint8Array, kind: ImageKind): { width: number; 
     if (tag === 257) height = value;
   }
   return width && height ? { width, height } : undefined;
-}
-
-/** More pages than this in one TIFF is not a scanned document (the 核对 view's page limit). */
-export const MAX_TIFF_PAGES = 2000;
-
-/**
- * Compressions tesseract's reader (Leptonica's libtiff in tesseract.js-core) decodes: none, CCITT
- * (fax: G3, G4 — what document scanners write in black and white), LZW and PackBits. Its libtiff has
- * no JPEG or Deflate codec: such a page fails inside the WASM with "Error attempting to read image",
- * so it is refused here by name instead.
- */
-const TIFF_COMPRESSIONS = new Set([1, 2, 3, 4, 5, 32773]);
-const TIFF_COMPRESSION_NAMES: Record<number, string> = { 6: ' JPEG ', 7: ' JPEG ', 8: ' Deflate（ZIP）', 32946: ' Deflate（ZIP）', 34712: ' JPEG 2000 ', 34887: ' JBIG ', 50000: ' ZSTD ', 50001: ' WebP ' };
-
-export interface TiffPage {
-  width: number;
-  height: number;
-  /** Where the page's directory (IFD) starts in the file. */
-  ifd: number;
-}
-
-/**
- * The pages of a TIFF (scanners write one file a document, a page per directory), read from the
- * directory chain without decoding any pixels. Each page is checked: its size against the limits,
- * its directory and its strips or tiles inside the file — so a truncated file is refused before
- * tesseract is started, naming the page.
- */
-export function tiffPages(bytes: Uint8Array): TiffPage[] {
-  const le = bytes[0] === 0x49;
-  if (bytes.length < 8) throw new ExtractError('TIFF 文件不完整（文件头不足 8 字节）');
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (dv.getUint16(2, le) === 43) throw new ExtractError('不支持 BigTIFF（超过 4 GB 的 TIFF 格式），请另存为普通 TIFF、PDF 或 PNG');
-  const pages: TiffPage[] = [];
-  const seen = new Set<number>();
-  let ifd = dv.getUint32(4, le);
-  while (ifd !== 0) {
-    const n = pages.length + 1;
-    if (seen.has(ifd)) throw new ExtractError(`TIFF 文件已损坏（第 ${n} 页的目录指回前面的页，页链成环）`);
-    seen.add(ifd);
-    if (pages.length >= MAX_TIFF_PAGES) throw new ExtractError(`TIFF 页数过多（超过 ${MAX_TIFF_PAGES} 页）`);
-    if (ifd + 2 > bytes.length) throw new ExtractError(`TIFF 文件不完整（第 ${n} 页的目录在文件末尾之后，文件可能被截断）`);
-    const count = dv.getUint16(ifd, le);
-    if (ifd + 2 + count * 12 + 4 > bytes.length) throw new ExtractError(`TIFF 文件不完整（第 ${n} 页的目录被截断）`);
-    const tags = new Map<number, { type: number; count: number; at: number }>();
-    for (let k = 0; k < count; k++) {
-      const e = ifd + 2 + k * 12;
-      tags.set(dv.getUint16(e, le), { type: dv.getUint16(e + 2, le), count: dv.getUint32(e + 4, le), at: e + 8 });
-    }
-    /** The values of a SHORT or LONG tag (inline when they fit in 4 bytes), or undefined when they lie outside the file. */
-    const values = (tag: number): number[] | undefined => {
-      const t = tags.get(tag);
-      if (!t || (t.type !== 3 && t.type !== 4)) return undefined;
-      const size = t.type === 3 ? 2 : 4;
-      const from = t.count * size <= 4 ? t.at : dv.getUint32(t.at, le);
-      if (t.count > bytes.length || from + t.count * size > bytes.length) return undefined;
-      return Array.from({ length: t.count }, (_, i) => (size === 2 ? dv.getUint16(from + i * 2, le) : dv.getUint32(from + i * 4, le)));
-    };
-    const width = values(256)?.[0];
-    const height = values(257)?.[0];
-    if (!width || !height) throw new ExtractError(`TIFF 文件已损坏（第 ${n} 页没有宽度或高度）`);
-    checkImageSize(width, height, `TIFF 第 ${n} 页`);
-    const compression = values(259)?.[0] ?? 1;
-    if (!TIFF_COMPRESSIONS.has(compression)) {
-      throw new ExtractError(`TIFF 第 ${n} 页使用${TIFF_COMPRESSION_NAMES[compression] ?? `编号 ${compression} 的`}压缩，无法识别；请在扫描软件中改存为 PDF、JPEG，或无压缩、LZW、CCITT G4 压缩的 TIFF`);
-    }
-    // Strips (273/279) or tiles (324/325): every piece must lie inside the file.
-    const offsets = values(273) ?? values(324);
-    const lengths = values(279) ?? values(325);
-    if (!offsets || !lengths || offsets.length !== lengths.length) throw new ExtractError(`TIFF 文件已损坏（第 ${n} 页的图像数据位置缺失或不完整）`);
-    for (let k = 0; k < offsets.length; k++) {
-      if (offsets[k]! + lengths[k]! > bytes.length) throw new ExtractError(`TIFF 文件不完整（第 ${n} 页的图像数据在文件末尾之后，文件可能被截断）`);
-    }
-    pages.push({ width, height, ifd });
-    ifd = dv.getUint32(ifd + 2 + count * 12, le);
-  }
-  if (pages.length === 0) throw new ExtractError('TIFF 文件中没有图像页');
-  return pages;
-}
-
-/**
- * Page `index` of a multi-page TIFF as a TIFF of its own, for tesseract's reader (Leptonica reads
- * the first directory only): the same bytes with the header pointing at that page's directory and
- * the directory's link to the next page cut. Nothing is decoded or re-encoded here.
- */
-export function tiffSinglePage(bytes: Uint8Array, page: TiffPage): Uint8Array {
-  const le = bytes[0] === 0x49;
-  const out = new Uint8Array(bytes);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(4, page.ifd, le);
-  dv.setUint32(page.ifd + 2 + dv.getUint16(page.ifd, le) * 12, 0, le);
-  return out;
 }
 
 export function checkImageSize(width: number, height: number, what: string): void {
@@ -249,13 +158,25 @@ export const BLANK_DARK_SHARE = 0.0005;
 export async function imageFilePage(bytes: Uint8Array, fileName: string): Promise<PageImage & { blank: boolean }> {
   const kind = imageKind(bytes);
   if (!kind) throw new ExtractError(`${fileName} 不是可识别的图片（支持 PNG、JPEG、TIFF）`);
+  if (kind === 'tiff') {
+    // No TIFF decoder in @napi-rs/canvas: the page is decoded by ocr-tiff.ts, a band of rows at a
+    // time, after its directories are checked there (sizes, strips, layout), naming the page.
+    const { decodeTiffPage, tiffPages } = await import('./ocr-tiff');
+    const [page] = tiffPages(bytes);
+    const header = new TextEncoder().encode(`P5\n${page!.width} ${page!.height}\n255\n`);
+    const pgm = new Uint8Array(header.length + page!.width * page!.height);
+    pgm.set(header, 0);
+    let dark = 0;
+    const { width, height } = decodeTiffPage(bytes, (rgba, y, rows) => {
+      const band = redChannelPgm(rgba, page!.width, rows);
+      pgm.set(band.pgm.subarray(band.pgm.length - page!.width * rows), header.length + y * page!.width);
+      dark += Math.round(band.dark * page!.width * rows);
+    });
+    return { data: pgm, width, height, dpi: 0, blank: dark / (width * height) < BLANK_DARK_SHARE };
+  }
   const size = imageSize(bytes, kind);
   if (!size) throw new ExtractError(`图片文件已损坏或不完整（无法读取图片尺寸）`);
   checkImageSize(size.width, size.height, '图片');
-  if (kind === 'tiff') {
-    // No TIFF decoder in @napi-rs/canvas: tesseract's Leptonica reads it as is (no red-channel step).
-    return { data: bytes, width: size.width, height: size.height, dpi: 0, blank: false };
-  }
   const { createCanvas, loadImage } = await import('@napi-rs/canvas');
   let img: Awaited<ReturnType<typeof loadImage>>;
   try {
@@ -339,7 +260,7 @@ export function renderPdfPagePreview(doc: PdfDoc, pageNo: number, dpi: number): 
 /** A photo or scan made small enough to show (longest side `maxSide`), as JPEG. */
 export async function imagePreview(bytes: Uint8Array, maxSide: number): Promise<PagePreview> {
   const kind = imageKind(bytes);
-  if (kind === 'tiff') throw new ExtractError('TIFF 扫描件无法在此显示，请用看图软件打开原件核对');
+  if (kind === 'tiff') return tiffPreview(bytes, maxSide);
   if (!kind) throw new ExtractError('原件不是可显示的图片');
   const size = imageSize(bytes, kind);
   if (!size) throw new ExtractError('原件图片已损坏，无法读取尺寸');
@@ -354,5 +275,51 @@ export async function imagePreview(bytes: Uint8Array, maxSide: number): Promise<
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, width, height);
   ctx.drawImage(img, 0, 0, width, height);
+  return { data: canvas.encodeSync('jpeg', 80), mime: 'image/jpeg', width, height };
+}
+
+/**
+ * The first page of a TIFF made small enough to show, as JPEG: its rows are averaged k × k into
+ * the small picture as the decoder hands them over, so the page is never held at full size in RGBA.
+ */
+async function tiffPreview(bytes: Uint8Array, maxSide: number): Promise<PagePreview> {
+  const { decodeTiffPage, tiffPages } = await import('./ocr-tiff');
+  const [page] = tiffPages(bytes);
+  const k = Math.max(1, Math.ceil(Math.max(page!.width, page!.height) / maxSide));
+  const width = Math.ceil(page!.width / k);
+  const height = Math.ceil(page!.height / k);
+  const small = new Uint8ClampedArray(width * height * 4);
+  const sums = new Uint32Array(width * 4);
+  let counts = new Uint32Array(width);
+  let row = 0;
+  const flush = () => {
+    for (let x = 0; x < width; x++) for (let c = 0; c < 4; c++) small[(row * width + x) * 4 + c] = Math.round(sums[x * 4 + c]! / Math.max(1, counts[x]!));
+    sums.fill(0);
+    counts = new Uint32Array(width);
+  };
+  decodeTiffPage(bytes, (rgba, y0, rows) => {
+    for (let r = 0; r < rows; r++) {
+      const y = y0 + r;
+      if (Math.floor(y / k) !== row) {
+        flush();
+        row = Math.floor(y / k);
+      }
+      for (let x = 0, p = r * page!.width * 4; x < page!.width; x++, p += 4) {
+        const t = Math.floor(x / k);
+        // Transparent pixels are paper, as in the OCR image.
+        const a = rgba[p + 3]!;
+        for (let c = 0; c < 3; c++) sums[t * 4 + c]! += a === 255 ? rgba[p + c]! : 255 - ((255 - rgba[p + c]!) * a) / 255;
+        sums[t * 4 + 3]! += 255;
+        counts[t]!++;
+      }
+    }
+  });
+  flush();
+  const { createCanvas } = await import('@napi-rs/canvas');
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  const img = ctx.createImageData(width, height);
+  img.data.set(small);
+  ctx.putImageData(img, 0, 0);
   return { data: canvas.encodeSync('jpeg', 80), mime: 'image/jpeg', width, height };
 }

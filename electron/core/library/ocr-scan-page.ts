@@ -1,11 +1,12 @@
 // The scanned page behind an OCR text, for the 核对 view: made on demand from the original kept in
 // the library (by its hash), never stored twice and never fetched from anywhere — a PDF page is
-// rendered at 110 dpi in the OCR page thread, an OFD page's own picture or a photo is scaled down
-// there, all as JPEG. The renderer shows it as a data: URL (the CSP allows img-src data:, nothing
+// rendered at 110 dpi in the OCR page thread, an OFD page's own picture, a photo or a page of a
+// TIFF is scaled down there, all as JPEG. The renderer shows it as a data: URL (the CSP allows img-src data:, nothing
 // remote). The last few pages are kept in memory so paging back and forth is instant.
 
 import { readFileSync } from 'node:fs';
 import { ExtractError } from '../importers/extracted-document';
+import { imageKind } from '../importers/ocr-images';
 import { textSourceOf } from '../../shared/law-model';
 import { LibraryError, type LibraryStore } from './library-store';
 
@@ -54,6 +55,13 @@ export async function scanPage(store: LibraryStore, versionId: string, page: num
       const picture = ofdPagePicture(bytes, page);
       pages = picture.pages;
       preview = await thread.previewImage(picture.bytes, PHOTO_MAX_SIDE);
+    } else if (imageKind(bytes) === 'tiff') {
+      // A scanner's TIFF: each page is cut out and decoded in the thread (ocr-tiff.ts).
+      const { tiffPages, tiffSinglePage } = await import('../importers/ocr-tiff');
+      const all = tiffPages(bytes);
+      pages = all.length;
+      if (!Number.isInteger(page) || page < 1 || page > pages) throw new LibraryError('INVALID', `原件只有 ${pages} 页`);
+      preview = await thread.previewImage(tiffSinglePage(bytes, all[page - 1]!), PHOTO_MAX_SIDE);
     } else {
       if (page !== 1) throw new LibraryError('INVALID', '原件只有 1 页');
       preview = await thread.previewImage(bytes, PHOTO_MAX_SIDE);
