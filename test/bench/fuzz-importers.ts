@@ -6,7 +6,7 @@
 // (> 20 CPU-s), memory (> 500 MB RSS), the library changed after a refusal, a reason that is not a
 // clear Chinese sentence (a raw JS or pdf.js message, a stack), or a refusal that names no file.
 //
-//   npm run fuzz:importers -- [--seed 1] [--iterations 100] [--format pdf,docx] [--ocr] [--keep DIR] [--json FILE]
+//   npm run fuzz:importers -- [--seed 1] [--iterations 100] [--format pdf,docx,tiff] [--ocr] [--keep DIR] [--json FILE]
 //
 // --ocr runs real OCR on scans (5+ CPU-s a page); without it a scan is taken to the OCR estimate
 // (what a preview does) and images are decoded by the OCR path's own decoder (imageFilePage).
@@ -113,7 +113,12 @@ if (process.argv[2] === '--worker') {
       const { imageFilePage } = await import('../../electron/core/importers/ocr-images');
       const { ExtractError } = await import('../../electron/core/importers/extracted-document');
       try {
-        await imageFilePage(readFileSync(job.file), basename(job.file));
+        const bytes = new Uint8Array(readFileSync(job.file));
+        // Every page of a TIFF, as the OCR import sends them to its threads.
+        const { tiffPages, tiffSinglePage } = await import('../../electron/core/importers/ocr-tiff');
+        const { imageKind } = await import('../../electron/core/importers/ocr-images');
+        const pages = imageKind(bytes) === 'tiff' ? tiffPages(bytes).map((p) => tiffSinglePage(bytes, p)) : [bytes];
+        for (const page of pages) await imageFilePage(page, basename(job.file));
       } catch (e) {
         if (!(e instanceof ExtractError)) throw e;
         return { outcome: 'refused', reason: e.message, failedFile: job.file };
@@ -226,6 +231,14 @@ const FORMATS: Format[] = [
     kind: 'image',
     ext: '',
     seeds: () => [read('scans/yuanzhu-p1-jpeg30.jpg'), smallTiff(64, 48, (x, y) => ((x >> 3) + (y >> 3)) % 2 ? 0 : 255), smallPng()],
+    mutate: (r, s) => eitherOr(r, s, imageMutation),
+  },
+  {
+    // Every kind of TIFF the decoder reads (ocr-tiff.ts: JS in the OCR thread), the multi-page one included.
+    key: 'tiff',
+    kind: 'image',
+    ext: '.tif',
+    seeds: () => readdirSync(join(DOCS, 'scans/tiff')).filter((f) => f.endsWith('.tif')).map((f) => read(`scans/tiff/${f}`)),
     mutate: (r, s) => eitherOr(r, s, imageMutation),
   },
   { key: 'bundle', kind: 'bundle', ext: '.lawdesk', seeds: () => [bundleSeed!], mutate: (r, s) => eitherOr(r, s, (r2, s2) => zipMutation(r2, s2, rehashManifest)) },

@@ -539,7 +539,7 @@ export function imageMutation(r: Rng, src: Uint8Array): Mutant {
   return byteMutation(r, src);
 }
 
-/** A small uncompressed 8-bit greyscale TIFF (the OCR path hands TIFFs to Leptonica as they are). */
+/** A small uncompressed 8-bit greyscale TIFF. */
 export function smallTiff(width: number, height: number, pixels: (x: number, y: number) => number): Uint8Array {
   const tags: [number, number, number][] = [
     [256, 3, width],

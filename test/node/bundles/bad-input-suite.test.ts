@@ -21,6 +21,7 @@ import { PackStore } from '../../../electron/core/packs/pack-store';
 import { RecordsService } from '../../../electron/core/records/records-service';
 import { readSheet, rowsToReviewInputs } from '../../../electron/core/records/spreadsheet-import';
 import { startBrowserFace, type BrowserFace } from '../../../electron/server/browser-face';
+import { hostileTiffs } from '../importers/tiff-hostile';
 import { makeLibrary, ROOT, snapshot, tmp } from './bundle-helpers';
 
 const work = tmp('lawdesk-badinput-');
@@ -174,6 +175,19 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     const bomb = zip('炸弹.docx', [{ name: 'word/document.xml', data: new Uint8Array(40 * 1024 * 1024) }]);
     await hostile('importer', 'DOCX zip bomb (40 MB of zeros)', /过大|超过|炸弹|无法|损坏|没有/, () => importFile(bomb));
   }, 120_000);
+
+  // ───────── importers: hostile TIFF scans (decoded in JS in the OCR thread: ocr-tiff.ts) ─────────
+  it('importers: hostile TIFF — huge pages, directory loops, 2,001 pages, offsets past the end, short strips, LZW/Deflate bombs, runaway fax lines, lying JPEG frames', async () => {
+    for (const h of hostileTiffs()) {
+      const file = join(inputs, h.name);
+      writeFileSync(file, h.bytes);
+      await hostile('importer', `TIFF: ${h.kind}`, h.reason, async () => {
+        const r = await importPaths(store, [file], { ocr: true });
+        if (r.failed.length !== 1 || r.imported || r.replaced) return `unexpected: ${JSON.stringify(r.failed)} imported=${r.imported}`;
+        return r.failed[0]!.reason;
+      });
+    }
+  }, 300_000);
 
   // ───────── importers: cost budget and special files ─────────
   it('importers: DOCX inflating past its budget, FIFOs, devices, undecodable names', async () => {
