@@ -16,6 +16,15 @@ export const MATERIALS_BY_TYPE: Record<ReviewType, readonly string[]> = {
   其他: ['送审文本', '起草说明', '相关依据'],
 };
 
+/** Where each type's checklist comes from, as the form's heading names it (none for the office's own lists). */
+export const MATERIALS_BASIS: Record<ReviewType, string> = {
+  重大行政决策: '重大行政决策程序暂行条例第二十六条',
+  规范性文件: '国办发〔2018〕115号',
+  合同: '',
+  重大执法决定: '国办发〔2018〕118号',
+  其他: '',
+};
+
 /** The checklist a new review of this type starts with (unchecked). */
 export function materialsFor(type: ReviewType): { name: string; provided: boolean }[] {
   return MATERIALS_BY_TYPE[type].map((name) => ({ name, provided: false }));

@@ -18,7 +18,7 @@ describe.skipIf(!haveChromium)('Review form (browser face)', () => {
       const errorOf = (testId: string) => itemOf(testId).locator('.ant-form-item-explain-error');
       await page.getByTestId('field-leadUnit').click();
       await page.keyboard.insertText('科'.repeat(LIMITS.record.unit + 1));
-      const firstMaterial = page.locator('.ant-card').filter({ hasText: '送审材料（第二十六条）' }).locator('input.ant-input').first();
+      const firstMaterial = page.getByTestId('review-materials-card').locator('input.ant-input').first();
       await firstMaterial.fill('');
       await page.keyboard.press('Control+s');
       await expect.poll(() => errorOf('field-title').textContent()).toBe('请填写标题');

@@ -9,6 +9,7 @@ import { LECTURE_KINDS, MATERIAL_KINDS, type ApiInput, type LectureDto, type Pla
 import { LIMITS } from '../../../../electron/shared/limits';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
+import { useOfficeExamples } from '../../components/office-examples';
 import { EmptyState, ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { AddToPack } from '../../components/AddToPack';
@@ -274,6 +275,7 @@ function PlansTab() {
   const [form] = Form.useForm<PlanValues>();
   const [busy, setBusy] = useState(false);
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
+  const examples = useOfficeExamples();
   useEffect(() => {
     if (!editing) return;
     form.resetFields();
@@ -365,7 +367,7 @@ function PlansTab() {
             </Col>
           </Row>
           <Form.Item name="unit" label="单位">
-            <Input maxLength={L.unit} placeholder="高青县科学技术局" />
+            <Input maxLength={L.unit} placeholder={examples.unit} />
           </Form.Item>
           <Form.List name="items">
             {(fields, { add, remove }) => (

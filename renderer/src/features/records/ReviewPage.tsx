@@ -47,7 +47,9 @@ import { AddToPack } from '../../components/AddToPack';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
-import { materialsFor } from '../../../../electron/shared/review-materials';
+import { MATERIALS_BASIS, materialsFor } from '../../../../electron/shared/review-materials';
+import type { ReviewType } from '../../../../electron/shared/record-schema';
+import { useOfficeExamples } from '../../components/office-examples';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
 import { mergeReviewEdits, sameReviewForm, type ReviewFormState, type ReviewMerge } from './review-merge';
 import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, reviewFormErrors, valuesOf, type Section, type Values } from './review-form-model';
@@ -285,6 +287,8 @@ export function ReviewPage({ id }: { id: string }) {
   );
 
   const procedures = Form.useWatch('procedures', form) ?? [];
+  const reviewType: ReviewType = Form.useWatch('type', form) ?? '规范性文件';
+  const examples = useOfficeExamples();
   // What a save would say (refusals and warnings), asked of the service as the form changes: the
   // rules (30-day 公开征求意见, conclusion required, 程序 not done …) live there only.
   const [check, setCheck] = useState<{ errors: string[]; warnings: string[] }>({ errors: [], warnings: [] });
@@ -328,7 +332,7 @@ export function ReviewPage({ id }: { id: string }) {
         <Row gutter={16}>
           <Col span={16}>
             <Form.Item name="title" label="审查事项" required>
-              <Input placeholder="如：高青县科技创新券管理暂行办法（送审稿）" data-testid="field-title" />
+              <Input placeholder={`如：${examples.place}科技创新券管理暂行办法（送审稿）`} data-testid="field-title" autoFocus={isNew} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -343,7 +347,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Col>
           <Col span={8}>
             <Form.Item name="refNo" label="文号 / 编号">
-              <Input placeholder="如：高科审〔2020〕1号" />
+              <Input placeholder={`如：${examples.refNo}`} />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -379,7 +383,7 @@ export function ReviewPage({ id }: { id: string }) {
       </Card>
       <Row gutter={12}>
         <Col span={10}>
-          <Card size="small" title="送审材料（第二十六条）" style={{ marginBottom: 12 }}>
+          <Card size="small" title={MATERIALS_BASIS[reviewType] ? `送审材料（${MATERIALS_BASIS[reviewType]}）` : '送审材料'} style={{ marginBottom: 12 }} data-testid="review-materials-card">
             <Form.List name="materials">
               {(fields, { add, remove }) => (
                 <>

@@ -60,13 +60,13 @@ export function OfficeCard() {
   };
   return (
     <Card size="small" title="单位信息" data-testid="office-card">
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onFinish={() => void save()}>
         <Space wrap>
           <Form.Item name="unit" label="单位名称">
-            <Input placeholder="高青县科学技术局" style={{ width: 240 }} />
+            <Input placeholder="如：××县科学技术局" style={{ width: 240 }} />
           </Form.Item>
           <Form.Item name="region" label="所在地区" tooltip="本单位规范性文件的适用地区，省·市·县，如 山东·淄博·高青县">
-            <Input placeholder="山东·淄博·高青县" style={{ width: 200 }} />
+            <Input placeholder="省·市·县" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="adviserName" label="法律顾问">
             <Input style={{ width: 120 }} />
@@ -80,7 +80,7 @@ export function OfficeCard() {
             tooltip="合法性审查意见书文号的机关代字，如 高科审 → 高科审〔2026〕3号；不填时意见书不写文号"
             rules={[{ pattern: /^[^〔〕［］[\]()（）0-9０-９号]*$/, message: '只填机关代字，年份和序号由软件生成' }]}
           >
-            <Input placeholder="高科审" style={{ width: 120 }} data-testid="office-review-prefix" />
+            <Input placeholder="如：高科审" style={{ width: 120 }} data-testid="office-review-prefix" />
           </Form.Item>
           <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
             <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
@@ -97,7 +97,7 @@ export function OfficeCard() {
           />
         )}
         {/* Saving before the stored profile is known would write blanks over it; over a damaged file it is refused. */}
-        <Button type="primary" size="small" onClick={() => void save()} disabled={!res.data || !!res.data.warning} data-testid="office-save">
+        <Button type="primary" size="small" htmlType="submit" disabled={!res.data || !!res.data.warning} data-testid="office-save">
           保存
         </Button>
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}

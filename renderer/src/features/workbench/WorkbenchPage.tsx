@@ -109,6 +109,19 @@ export function WorkbenchPage({ id }: { id: string }) {
   const current = findings.find((f) => f.id === selected) ?? findings[0];
   const decided = (f: Finding) => view?.decisions[f.id]?.status;
   const open = findings.filter((f) => !decided(f));
+  /** The next finding still to decide after f (wrapping round), for a/d to move on like a reviewer reading down the list. */
+  const nextOpen = (f: Finding) => {
+    const i = findings.indexOf(f);
+    return [...findings.slice(i + 1), ...findings.slice(0, i)].find((x) => !decided(x));
+  };
+  // Set by the keys a/d: once the decision is saved the selection moves to the next open finding.
+  const advanceFrom = useRef<string | undefined>(undefined);
+  const advance = (f: Finding) => {
+    if (advanceFrom.current !== f.id) return;
+    advanceFrom.current = undefined;
+    const next = nextOpen(f);
+    if (next) setSelected(next.id);
+  };
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -154,6 +167,7 @@ export function WorkbenchPage({ id }: { id: string }) {
       const v = await client.call('workbench:accept', { id, findingId: f.id, ...proposalOf(f) });
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
       setEditing(undefined);
+      advance(f);
       void message.success(`已采纳：${f.ruleName}`);
     } catch (e) {
       void message.error(errorMessage(e));
@@ -182,6 +196,7 @@ export function WorkbenchPage({ id }: { id: string }) {
     try {
       const v = await client.call('workbench:dismiss', { id, findingId: dismissing.id, reason });
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
+      advance(dismissing);
       void message.success(`已不采纳：${dismissing.ruleName}`);
       setDismissing(undefined);
       setReason('');
@@ -230,12 +245,18 @@ export function WorkbenchPage({ id }: { id: string }) {
       const i = Math.max(0, findings.findIndex((f) => f.id === current?.id));
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected(findings[Math.min(findings.length - 1, i + 1)]!.id);
       else if (e.key === 'k' || e.key === 'ArrowUp') setSelected(findings[Math.max(0, i - 1)]!.id);
-      else if (e.key === 'a' && current && !decided(current)) void accept(current);
+      else if (e.key === 'a' && current && !decided(current)) {
+        advanceFrom.current = current.id;
+        void accept(current);
+      }
       else if (e.key === 'e' && current && decided(current) !== 'dismissed') {
         if (decided(current)) setEditing(current.id);
         setTimeout(() => proposalBox.current?.focus(), 0);
       }
-      else if (e.key === 'd' && current && !decided(current)) setDismissing(current);
+      else if (e.key === 'd' && current && !decided(current)) {
+        advanceFrom.current = current.id;
+        setDismissing(current);
+      }
       else return;
       e.preventDefault();
     };
@@ -330,7 +351,7 @@ export function WorkbenchPage({ id }: { id: string }) {
             })}
           </Card>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
-            <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
+            <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳（随后转到下一条待处理）`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
               {findings.map((f) => {
                 const d = view.decisions[f.id];
                 const again = d ? undefined : view.reopened[f.id];
@@ -482,7 +503,17 @@ export function WorkbenchPage({ id }: { id: string }) {
         okButtonProps={{ disabled: fcDeciding?.status !== 'accepted' && !reason.trim(), loading: busy, ...({ 'data-testid': 'wb-dismiss-ok' } as object) }}
       >
         <Typography.Paragraph>{fcDeciding?.status === 'accepted' ? '说明（可不填，记入审查记录的修改记录）：' : '请写明理由（记入审查记录的修改记录）：'}</Typography.Paragraph>
-        <Input.TextArea autoFocus rows={3} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="wb-dismiss-reason" />
+        <Input.TextArea
+          autoFocus
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          // Ctrl+Enter confirms, as in the 建议修改为 box: the keyboard need not leave the text
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !busy && (fcDeciding?.status === 'accepted' || reason.trim())) void dismiss();
+          }}
+          data-testid="wb-dismiss-reason"
+        />
       </Modal>
     </div>
   );

@@ -1,0 +1,68 @@
+// An adviser of another office than the first one (沂水县科学技术局, 沂科审) at work, keyboard first:
+// 单位信息 saved with Enter; a new review opens with the focus in 审查事项 and examples that name
+// this office, never 高青 / 高科审; the 送审材料 heading names the source of each type's list; in the
+// 审查工作台 a and d move on to the next finding still to decide.
+
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
+
+describe.skipIf(!haveChromium)('another office, by keyboard', () => {
+  const withSession = useBrowser();
+
+  it('单位信息 by Enter; the new review names this office; a/d move on in the workbench', () =>
+    withSession(async ({ page, face }) => {
+      await go(page, '#/settings');
+      const unit = page.locator('#unit');
+      await unit.waitFor();
+      // the stored profile has filled the form before typing (an answer landing later keeps typed fields anyway)
+      await expect.poll(() => page.getByTestId('office-save').isEnabled()).toBe(true);
+      await unit.fill('沂水县科学技术局');
+      await page.locator('#region').fill('山东·临沂·沂水县');
+      await page.locator('#reviewPrefix').fill('沂科审');
+      await page.locator('#reviewPrefix').press('Enter');
+      await expect.poll(async () => ((await face.service.call('office:get', {})) as { unit: string; reviewPrefix?: string }).reviewPrefix).toBe('沂科审');
+
+      await go(page, '#/review/new');
+      const title = page.getByTestId('field-title');
+      await title.waitFor();
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.testid)).toBe('field-title');
+      await expect.poll(() => title.getAttribute('placeholder')).toContain('沂水县');
+      expect(await page.locator('#refNo').getAttribute('placeholder')).toMatch(/^如：沂科审〔\d{4}〕1号$/);
+      expect(await page.content()).not.toMatch(/高青|高科审/);
+      const materials = page.getByTestId('review-materials-card');
+      expect(await materials.locator('.ant-card-head-title').textContent()).toBe('送审材料（国办发〔2018〕115号）');
+
+      await page.keyboard.type('沂水县科技型中小企业培育管理办法（征求意见稿）');
+      await page.locator('#leadUnit').fill('高新技术科');
+      await page.keyboard.press('Control+s');
+      await page.waitForURL(/#\/review\/R/);
+      const id = /#\/review\/([^/?]+)/.exec(page.url())![1]!;
+
+      await go(page, `#/workbench/${id}`);
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/received-sme-cultivation.md'));
+      await page.getByTestId('wb-draft').waitFor();
+      await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(4);
+      const cards = page.getByTestId('wb-finding');
+      const firstId = await cards.nth(0).getAttribute('data-finding');
+      const secondId = await cards.nth(1).getAttribute('data-finding');
+      await page.locator('body').press('a');
+      await cards.nth(0).getByText('已采纳').waitFor();
+      // the selection moved on: the next 采纳 takes the second finding
+      await page.locator('body').press('a');
+      await cards.nth(1).getByText('已采纳').waitFor();
+      const decisions = async () => ((await face.service.call('workbench:get', { id })) as { decisions: Record<string, { status: string }> }).decisions;
+      await expect.poll(async () => Object.keys(await decisions()).sort()).toEqual([firstId, secondId].sort());
+      // d opens the reason dialog for the third; after it, the fourth is the one selected
+      await page.locator('body').press('d');
+      const reason = page.getByTestId('wb-dismiss-reason');
+      await reason.waitFor();
+      await reason.fill('已与起草科室核实');
+      await reason.press('Control+Enter');
+      await cards.nth(2).getByText('理由：已与起草科室核实').waitFor();
+      // keys go to the list once the dialog has gone (while it closes, its box still has the focus)
+      await reason.waitFor({ state: 'hidden' });
+      await page.locator('body').press('a');
+      await cards.nth(3).getByText('已采纳').waitFor();
+    }));
+});
