@@ -139,6 +139,95 @@ function lastStartingAbove(els: NodeListOf<Element>, y: number): Element | undef
   return found;
 }
 
+/**
+ * The text: the articles rendered so far (the first screen and the one asked for at once, the
+ * rest slice by slice) and one spacer of estimated height for each run not rendered yet. Its own
+ * component, memoised, holding the slices' count and the hovered article: a slice or a hover
+ * re-renders the articles only, not the reader's header, TOC and version tools (antd widgets
+ * whose every render allocates: 民法典's 16 slices re-rendered them all each time).
+ */
+const ReaderText = memo(function ReaderText({
+  units,
+  headings,
+  focus,
+  terms,
+  currentUnit,
+  currentMark,
+  active,
+  cited,
+  canHistory,
+  fontSize,
+  onAction,
+  links,
+}: {
+  units: Unit[];
+  headings: ReturnType<typeof headingsBefore>;
+  focus: number;
+  terms: readonly string[];
+  currentUnit: number;
+  currentMark: number;
+  active: string | undefined;
+  cited: Record<string, number> | undefined;
+  canHistory: boolean;
+  fontSize: number;
+  onAction: (a: ArticleAction, u: Unit) => void;
+  links: ReturnType<typeof linksByArticle>;
+}) {
+  const [hovered, setHovered] = useState<string>();
+  const ready = useProgressiveCount(units.length, FIRST_SLICE, SLICE);
+  const isRendered = (i: number) => i < ready || (i >= focus - 5 && i < focus + FIRST_SLICE);
+  // Heights of what is not rendered yet, so the scroll bar and the place of the target are about right.
+  const heights = useMemo(() => units.map((u, i) => estimateHeight(u, fontSize, 0) + headings[i]!.length * headingHeight(fontSize)), [units, headings, fontSize]);
+  const trackHover = (e: React.SyntheticEvent) => {
+    const key = (e.target as Element).closest?.('[data-key]')?.getAttribute('data-key') ?? undefined;
+    if (key !== hovered) setHovered(key);
+  };
+  const blocks: ReactNode[] = [];
+  let gap = 0;
+  const closeGap = (at: number) => {
+    if (gap > 0) blocks.push(<div key={`gap-${at}`} className="reader-gap" style={{ height: gap }} aria-busy="true" />);
+    gap = 0;
+  };
+  units.forEach((u, i) => {
+    if (!isRendered(i)) {
+      gap += heights[i]!;
+      return;
+    }
+    closeGap(i);
+    blocks.push(
+      <ArticleBlock
+        key={u.key}
+        unit={u}
+        headings={headings[i]!}
+        terms={terms}
+        currentMark={currentUnit === i ? currentMark : -1}
+        active={active === u.key}
+        showActions={active === u.key || hovered === u.key}
+        cited={cited?.[u.key] ?? 0}
+        canHistory={canHistory}
+        fontSize={fontSize}
+        onAction={onAction}
+        links={links.get(u.key)}
+      />,
+    );
+  });
+  closeGap(units.length);
+  return (
+    <div
+      id="reader-text"
+      style={{ fontSize, maxWidth: 900 }}
+      data-testid="reader-text"
+      data-rendered={ready >= units.length ? 'all' : 'partial'}
+      onMouseOver={trackHover}
+      onFocus={trackHover}
+      onMouseLeave={() => setHovered(undefined)}
+    >
+      {units.length === 0 && <Typography.Paragraph type="secondary">这个版本只有标题和制定历史，没有正文。</Typography.Paragraph>}
+      {blocks}
+    </div>
+  );
+});
+
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
   const res = useVersion(versionId);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
@@ -165,7 +254,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const [statusOpen, setStatusOpen] = useState(false);
   const [find, setFind] = useState(highlight ?? '');
   const [active, setActive] = useState<string | undefined>(articleKey);
-  const [hovered, setHovered] = useState<string>();
   /** The TOC node last clicked; it stays selected while the reading position is inside it. */
   const [tocPicked, setTocPicked] = useState<string>();
   /** The unit at the top of the view (the TOC follows it). */
@@ -206,10 +294,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   // Rendered: a window around the unit in focus plus everything from the top, which grows slice by
   // slice until the whole law is there (so the browser's own Ctrl+F finds every article).
   const [focus, setFocus] = useState(() => (initialTarget ? indexOf.get(initialTarget)! : 0));
-  const ready = useProgressiveCount(units.length, FIRST_SLICE, SLICE);
-  const isRendered = (i: number) => i < ready || (i >= focus - 5 && i < focus + FIRST_SLICE);
-  // Heights of what is not rendered yet, so the scroll bar and the place of the target are about right.
-  const heights = useMemo(() => units.map((u, i) => estimateHeight(u, settings.fontSize, 0) + headings[i]!.length * headingHeight(settings.fontSize)), [units, headings, settings.fontSize]);
 
   // Scrolling waits for the target to be rendered (it may have been a placeholder a moment ago).
   const pendingScroll = useRef<{ id: string; block: ScrollLogicalPosition } | null>(initialTarget ? { id: `article-${initialTarget}`, block: 'start' } : null);
@@ -315,11 +399,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       );
   }, []);
 
-  const trackHover = (e: React.SyntheticEvent) => {
-    const key = (e.target as Element).closest?.('[data-key]')?.getAttribute('data-key') ?? undefined;
-    if (key !== hovered) setHovered(key);
-  };
-
   const openAsOf = async (date: string) => {
     try {
       const r = await client.call('versions:asOf', { lawId: meta.lawId, date });
@@ -375,38 +454,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     },
     [jumpTo],
   );
-
-  // The articles rendered so far; each run of the rest is one spacer of its estimated height.
-  const blocks: ReactNode[] = [];
-  let gap = 0;
-  const closeGap = (at: number) => {
-    if (gap > 0) blocks.push(<div key={`gap-${at}`} className="reader-gap" style={{ height: gap }} aria-busy="true" />);
-    gap = 0;
-  };
-  units.forEach((u, i) => {
-    if (!isRendered(i)) {
-      gap += heights[i]!;
-      return;
-    }
-    closeGap(i);
-    blocks.push(
-      <ArticleBlock
-        key={u.key}
-        unit={u}
-        headings={headings[i]!}
-        terms={terms}
-        currentMark={currentAt?.unit === i ? currentAt.mark : -1}
-        active={active === u.key}
-        showActions={active === u.key || hovered === u.key}
-        cited={cited?.[u.key] ?? 0}
-        canHistory={versions.length > 1}
-        fontSize={settings.fontSize}
-        onAction={onAction}
-        links={links.get(u.key)}
-      />,
-    );
-  });
-  closeGap(units.length);
 
   const historyMounted = useOnceTrue(historyKey !== undefined);
   const packMounted = useOnceTrue(packItems !== undefined);
@@ -531,18 +578,20 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
             </Space>
           )}
         </header>
-        <div
-          id="reader-text"
-          style={{ fontSize: settings.fontSize, maxWidth: 900 }}
-          data-testid="reader-text"
-          data-rendered={ready >= units.length ? 'all' : 'partial'}
-          onMouseOver={trackHover}
-          onFocus={trackHover}
-          onMouseLeave={() => setHovered(undefined)}
-        >
-          {units.length === 0 && <Typography.Paragraph type="secondary">这个版本只有标题和制定历史，没有正文。</Typography.Paragraph>}
-          {blocks}
-        </div>
+        <ReaderText
+          units={units}
+          headings={headings}
+          focus={focus}
+          terms={terms}
+          currentUnit={currentAt?.unit ?? -1}
+          currentMark={currentAt?.mark ?? -1}
+          active={active}
+          cited={cited}
+          canHistory={versions.length > 1}
+          fontSize={settings.fontSize}
+          onAction={onAction}
+          links={links}
+        />
         {painted && <LawRelationsPanel lawId={meta.lawId} />}
       </article>
       {citedOpen && activeUnit && (
