@@ -5,7 +5,7 @@
 // own (measured: ≈ 0 cells a bracket half-width, 0.7–1.0 full-width — its ink stands at one side of
 // its cell, so a line starting with （ looks half a cell shorter) leaves its line as wide as its
 // ideographs alone. Only a clear answer from several lines counts (on the fixture scans: half-width
-// 0.00–0.02, full-width 0.35–1.01 over 5 lines or more); else brackets stay full-width.
+// 0.00–0.02, full-width 0.34–1.01 over 5 lines or more); else brackets stay full-width.
 
 import type { OcrPage } from './ocr-engine';
 
@@ -33,7 +33,8 @@ export function bracketCells(pages: readonly OcrPage[]): { cells: number; lines:
       return { width: l.x1 - l.x0, height: l.y1 - l.y0, x1: l.x1, han, brackets, latin };
     });
     if (lines.length === 0) continue;
-    const right = Math.max(...lines.map((l) => l.x1));
+    // The right margin: where most full lines end (a speck or a seal beyond it must not move it).
+    const right = [...lines.map((l) => l.x1)].sort((a, b) => b - a)[Math.floor(lines.length / 5)]!;
     // The cell: lines that reach the right margin with ideographs and marks only (set full, as the column is wide).
     const pitches = lines.filter((l) => l.x1 > right - 0.4 * l.height && l.brackets === 0 && l.latin === 0 && l.han >= 10).map((l) => l.width / l.han);
     if (pitches.length < 3) continue;
