@@ -78,7 +78,12 @@ function faceOfCollection(ttc: Buffer, index: number): Buffer {
 
 /** Registers the face of `family` from its collection; returns the family name to draw with. */
 function registerFace(file: string, family: string): string {
-  const ttc = readFileSync(join(FONT_DIR, file));
+  let ttc: Buffer;
+  try {
+    ttc = readFileSync(join(FONT_DIR, file));
+  } catch {
+    throw new Error(`${join(FONT_DIR, file)} is missing: the glyphs are drawn from the Noto CJK fonts (apt-get install fonts-noto-cjk)`);
+  }
   const faces = ttc.readUInt32BE(8);
   for (let i = 0; i < faces; i++) {
     const path = join(tmpdir(), `lawdesk-glyphs-${i}-${file.replace('.ttc', '.otf')}`);
