@@ -8,7 +8,7 @@
 // of the user data directory, and tesseract.js reads it from there (`langPath`, never a download).
 
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, closeSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { writeFileAtomic } from '../util/atomic-write';
@@ -144,19 +144,49 @@ export function isWholeModel(file: string): boolean {
   }
 }
 
+/** Beside the rewritten model: its size and SHA-256, written after it (`<size> <hex>`). */
+const DIGEST_FILE = 'chi_sim.traineddata.sha256';
+
+function digestLine(data: Uint8Array): string {
+  return `${data.length} ${createHash('sha256').update(data).digest('hex')}\n`;
+}
+
+/**
+ * Whether the rewritten model in `dir` is the one written there: its size and SHA-256 match the
+ * digest written after it, and its component table is sound. Anything else — a truncated or
+ * altered file, no digest (a copy written before the digest existed, or a write cut off between
+ * the two files), a digest that is not ours — means it is written again, never read as is: a
+ * damaged model would make tesseract fail or read wrong characters with confidence. Hashing the
+ * 3.3 MB takes a few milliseconds a thread start.
+ */
+export function isVerifiedModel(dir: string): boolean {
+  const file = join(dir, 'chi_sim.traineddata');
+  try {
+    const want = readFileSync(join(dir, DIGEST_FILE), 'utf8');
+    if (!/^\d+ [0-9a-f]{64}\n$/.test(want)) return false;
+    if (statSync(file).size !== Number(want.split(' ')[0])) return false;
+    return digestLine(readFileSync(file)) === want && isWholeModel(file);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The folder holding `chi_sim.traineddata` without the legacy classifier, written on first use
  * under `cacheDir` (one sub-folder per packaged model, so an updated app never reads an older
- * copy); undefined when it cannot be written (a read-only profile): the packaged file is used then.
+ * copy), and written again whenever the copy there fails its check (isVerifiedModel); undefined
+ * when it cannot be written (a read-only profile): the packaged file is used then.
  */
 export async function lstmModelDir(gzFile: string, cacheDir: string): Promise<string | undefined> {
   try {
     const dir = join(cacheDir, `chi_sim-lstm-${fingerprint(gzFile)}`);
     const file = join(dir, 'chi_sim.traineddata');
-    if (existsSync(file) && isWholeModel(file)) return dir;
+    if (existsSync(file) && isVerifiedModel(dir)) return dir;
     const data = await stripLegacyClassifier(gzFile);
     mkdirSync(dir, { recursive: true });
     writeFileAtomic(file, data);
+    // The digest last: a copy without one is never trusted.
+    writeFileAtomic(join(dir, DIGEST_FILE), digestLine(data));
     return dir;
   } catch {
     return undefined;

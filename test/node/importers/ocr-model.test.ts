@@ -1,12 +1,12 @@
 // The chi_sim model rewritten without tesseract's legacy classifier (ocr-model.ts): what is kept,
 // where it is written, that a damaged copy is written again, and that tesseract reads a page from
 // it exactly as from the packaged file (same characters, confidences and boxes).
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageFilePage, pgmLayout } from '../../../electron/core/importers/ocr-images';
-import { isWholeModel, lstmModelDir, stripLegacyClassifier, traineddataLayout } from '../../../electron/core/importers/ocr-model';
+import { isVerifiedModel, isWholeModel, lstmModelDir, stripLegacyClassifier, traineddataLayout } from '../../../electron/core/importers/ocr-model';
 import { ocrAssetPaths, ocrModelSource, recognisePage } from '../../../electron/core/importers/ocr-tesseract';
 
 const PACKAGED = join(ocrAssetPaths().langPath, 'chi_sim.traineddata.gz');
@@ -53,6 +53,40 @@ describe('the LSTM-only model', () => {
     expect(isWholeModel(file)).toBe(false);
     expect(await lstmModelDir(PACKAGED, cache)).toBe(dir);
     expect(isWholeModel(file)).toBe(true);
+  });
+
+  it('is never read when it differs from what was written: a changed byte, a cut end, a missing or wrong digest', async () => {
+    const cache = join(work, 'cache-verify');
+    const dir = (await lstmModelDir(PACKAGED, cache))!;
+    const file = join(dir, 'chi_sim.traineddata');
+    const digest = join(dir, 'chi_sim.traineddata.sha256');
+    const good = readFileSync(file);
+    expect(isVerifiedModel(dir)).toBe(true);
+    const l = traineddataLayout(good, good.length)!;
+    const damages: [string, () => void][] = [
+      // a byte inside the LSTM network: the table is still sound (isWholeModel alone would trust it)
+      ['a changed byte', () => {
+        const b = Buffer.from(good);
+        b[l.offsets[LSTM]! + 1000]! ^= 0xff;
+        writeFileSync(file, b);
+        expect(isWholeModel(file)).toBe(true);
+      }],
+      // the last component cut short: every offset still lies inside the file
+      ['a cut end', () => {
+        writeFileSync(file, good.subarray(0, good.length - 64));
+        expect(isWholeModel(file)).toBe(true);
+      }],
+      ['no digest', () => unlinkSync(digest)],
+      ['a digest that is not ours', () => writeFileSync(digest, 'nonsense\n')],
+      ['a digest of another file', () => writeFileSync(digest, `${good.length} ${'0'.repeat(64)}\n`)],
+    ];
+    for (const [what, damage] of damages) {
+      damage();
+      expect(isVerifiedModel(dir), what).toBe(false);
+      expect(await lstmModelDir(PACKAGED, cache), what).toBe(dir);
+      expect(isVerifiedModel(dir), what).toBe(true);
+      expect(readFileSync(file).equals(good), what).toBe(true);
+    }
   });
 
   it('is not used when it cannot be written (the packaged file is read instead)', async () => {
