@@ -8,6 +8,12 @@
 //      npm run bench:ocr -- --cases short    (a 2-page scanned PDF imported 4 times in a row with the OCR
 //        thread kept between imports, then 2 times with keeping off, then 2 times after the kept thread
 //        was ended but a preview prewarmed one: CPU-s a page per import)
+//      npm run bench:ocr -- --built --cases first [--runs N] [--variants "A=1 --v8-flag;A=0"]   (the first OCR
+//        of a process: fresh processes, each importing the 2-page scan twice; CPU by thread; variants
+//        of environment settings and node flags run alternately; LAWDESK_BENCH_PROFILE=<file> writes the
+//        main thread's CPU profile of the first import)
+//      npx tsx [--v8 flags] test/bench/ocr-bench.ts --cases tierup   (a first tesseract's start and pages,
+//        then the same pages again, in one thread: what V8's compile and tier-up of the WASM cost)
 //      npm run bench:ocr -- --cases flags    (the 待核对 highlights on kept tesseract outputs of held-out laws, no
 //        OCR: wrong articles not highlighted, right characters highlighted — ocr-flag-score.ts; -v lists them)
 //      npm run bench:ocr -- --stages   (CPU-s of each page by stage, in-process, one tesseract worker)
@@ -23,7 +29,8 @@
 // articles exact, and how many wrong articles have a wrong character NOT among their suspects
 // (the target is 0: every error must be highlighted for 核对).
 import { execSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { extractDocument } from '../../electron/core/importers/extract-document';
@@ -212,6 +219,190 @@ async function shortScans(): Promise<void> {
   console.log(uptime());
 }
 
+/** CPU nanoseconds of every live thread of this process (Linux schedstat), by thread id. */
+function threadCpuNs(): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const t of readdirSync('/proc/self/task')) {
+      try {
+        out.set(Number(t), Number(readFileSync(`/proc/self/task/${t}/schedstat`, 'utf8').split(' ')[0]));
+      } catch {
+        // the thread ended while listed
+      }
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+
+/**
+ * --cases first: the first OCR of a process, which the short-scan case can only measure once per
+ * run. Each child process (this bench again, `--first-child`) imports the 2-page scan twice as the
+ * app does (extractDocument: text-layer pass, thread start, OCR, layout) and reports process CPU for
+ * each — everything the process ran, background compile threads and ended threads included — and
+ * where the first import's CPU ran: the main thread, the threads that were there before (V8's
+ * platform threads: WASM and JS optimisation, GC; libuv's pool), threads started by the import (the
+ * OCR thread), and threads that ended before the end of the import. Variants (`--variants`) are
+ * lists of `NAME=value` environment settings and node flags, separated by `;` per variant and run
+ * alternately so that each shares the load with the others.
+ */
+async function firstOcrs(): Promise<void> {
+  const at = process.argv.indexOf('--variants');
+  const variants = at > 0 ? process.argv[at + 1]!.split(';') : [''];
+  const runsAt = process.argv.indexOf('--runs');
+  const runs = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 2;
+  const self = fileURLToPath(import.meta.url);
+  const rows: Record<string, string | number>[] = [];
+  console.log(`${uptime()}  (start of the first-OCR runs: ${runs} × ${variants.length} fresh processes, each importing the 2-page scan twice)`);
+  console.log(whoseRss());
+  for (let r = 1; r <= runs; r++) {
+    for (const v of variants) {
+      const parts = v.split(/\s+/).filter(Boolean);
+      const env = { ...process.env };
+      const flags: string[] = [];
+      for (const p of parts) {
+        if (p.startsWith('--')) flags.push(p);
+        else {
+          const [k, ...rest] = p.split('=');
+          env[k!] = rest.join('=');
+        }
+      }
+      const child = spawnSync(process.execPath, [...flags, ...process.execArgv, self, '--first-child'], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+      const line = child.stdout.split('\n').find((l) => l.startsWith('{"first"'));
+      if (!line) {
+        console.error(child.stdout, child.stderr);
+        throw new Error(`first-OCR child failed (${v || 'as shipped'})`);
+      }
+      rows.push({ variant: v || 'as shipped', run: r, ...(JSON.parse(line) as { first: Record<string, string | number> }).first });
+    }
+  }
+  console.table(rows);
+  for (const v of variants) {
+    const mine = rows.filter((x) => x.variant === (v || 'as shipped'));
+    const mean = (k: string) => (mine.reduce((a, x) => a + Number(x[k]), 0) / mine.length).toFixed(2);
+    console.log(`${v || 'as shipped'}: first import ${mean('firstCpuSPerPage')} CPU-s a page, second ${mean('secondCpuSPerPage')} (mean of ${mine.length})`);
+  }
+  console.log(uptime());
+}
+
+/** One fresh process of --cases first (see firstOcrs). */
+async function firstChild(): Promise<void> {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'lawdesk-bench-first-')), 'yuanzhu-2p-scan.pdf');
+  imagePdf(['yuanzhu-p1-clean.jpg', 'yuanzhu-p2-clean.jpg'].map((f) => join(SCANS, f)), file);
+  const bytes = readFileSync(file);
+  const source = sourceUnits('yuanzhu.md');
+  /** An import as the app does it, with where its CPU ran (see firstOcrs). */
+  const started = new Set<number>();
+  const importOnce = async () => {
+    const before = threadCpuNs();
+    let startS = 0;
+    const m = await measure(() => extractDocument(bytes, 'yuanzhu-2p-scan.pdf', { ocr: { workers: 1, onStats: (st) => (startS = st.startCpuSeconds) } }));
+    const after = threadCpuNs();
+    const ns = { main: 0, platform: 0, started: 0 };
+    for (const [tid, t] of after) {
+      const d = t - (before.get(tid) ?? 0);
+      if (tid === process.pid) ns.main += d;
+      else if (started.has(tid) || !before.has(tid)) {
+        ns.started += d;
+        started.add(tid);
+      } else ns.platform += d;
+    }
+    // Threads that ended during the import: their CPU stays in the process's, and is what is left.
+    const ended = Math.max(0, m.cpuS * 1e9 - ns.main - ns.platform - ns.started);
+    return { m, startS, ns: { ...ns, ended } };
+  };
+  const sec = (ns: number) => (ns / 1e9).toFixed(2);
+  // LAWDESK_BENCH_PROFILE=<file>: the main thread's CPU profile of the first import alone.
+  const profileTo = process.env.LAWDESK_BENCH_PROFILE;
+  const { Session } = await import('node:inspector/promises');
+  const session = profileTo ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  const first = await importOnce();
+  if (session) {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(profileTo!, JSON.stringify(profile));
+    session.disconnect();
+  }
+  const parsed = parseLawText(first.m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const suspects = findSuspects(parsed, first.m.result.ocr!.stream, first.m.result.ocr!.confidence);
+  const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), source);
+  const second = await importOnce();
+  const where = (x: typeof first) => `${sec(x.ns.main)} / ${sec(x.ns.started)} / ${sec(x.ns.platform)} / ${sec(x.ns.ended)}`;
+  console.log(
+    JSON.stringify({
+      first: {
+        firstCpuSPerPage: (first.m.cpuS / 2).toFixed(2),
+        'first: main / OCR thread / platform / ended': where(first),
+        firstStartS: first.startS.toFixed(2),
+        secondCpuSPerPage: (second.m.cpuS / 2).toFixed(2),
+        'second: main / OCR thread / platform / ended': where(second),
+        peakRssMb: Math.max(first.m.peakMb, second.m.peakMb),
+        charsRight: `${(s.accuracy * 100).toFixed(2)}%`,
+        unflaggedWrong: s.unflagged,
+      },
+    }),
+  );
+  await closeIdleThread();
+}
+
+/**
+ * --cases tierup: what a process's first tesseract costs beyond reading pages, stage by stage, in
+ * this thread (tesseract inline, no OCR thread, no pdf.js): its start (core compiled, model
+ * loaded), the two pages of the short scan, then both again; process CPU split into this thread
+ * and the others (V8's background threads, where TurboFan recompiles the WASM functions that ran
+ * long enough under Liftoff). V8 flags go on the node command line:
+ * `npx tsx --wasm-tiering-budget=13000000 test/bench/ocr-bench.ts --cases tierup`.
+ */
+async function tierUp(): Promise<void> {
+  const { ocrAssetPaths, ocrModelSource } = await import('../../electron/core/importers/ocr-tesseract');
+  const { inlineTesseract } = await import('../../electron/core/importers/ocr-tesseract-inline');
+  const p1 = await imageFilePage(readFileSync(join(SCANS, 'yuanzhu-p1-clean.jpg')), 'p1.jpg');
+  const p2 = await imageFilePage(readFileSync(join(SCANS, 'yuanzhu-p2-clean.jpg')), 'p2.jpg');
+  const { langPath, corePath } = ocrAssetPaths();
+  const model = await ocrModelSource(langPath);
+  console.log(`${uptime()}  (tierup: node ${process.version}, V8 ${process.versions.v8}, flags: ${process.execArgv.filter((a) => /wasm|liftoff|turbo/.test(a)).join(' ') || 'none'})`);
+  const rows: Record<string, string>[] = [];
+  let before = threadCpuNs();
+  let c0 = cpuSeconds();
+  const step = (stage: string) => {
+    const after = threadCpuNs();
+    let here = 0;
+    let others = 0;
+    for (const [tid, ns] of after) {
+      const d = ns - (before.get(tid) ?? 0);
+      if (tid === process.pid) here += d;
+      else others += d;
+    }
+    const c = cpuSeconds();
+    rows.push({ stage, processCpuS: (c - c0).toFixed(2), thisThreadS: (here / 1e9).toFixed(2), otherThreadsS: (others / 1e9).toFixed(2) });
+    before = threadCpuNs();
+    c0 = cpuSeconds();
+  };
+  const worker = await inlineTesseract({ lang: 'chi_sim', oem: 1, corePath, ...model });
+  await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: '6', user_defined_dpi: '200' });
+  step('start (compile, model)');
+  await recognisePage(worker, p1);
+  step('p1');
+  await recognisePage(worker, p2);
+  step('p2');
+  await recognisePage(worker, p1);
+  step('p1 again');
+  await recognisePage(worker, p2);
+  step('p2 again');
+  await worker.terminate();
+  console.table(rows);
+  const sum = (from: number, to: number) => rows.slice(from, to).reduce((a, r) => a + Number(r.processCpuS), 0).toFixed(2);
+  console.log(`start + first two pages ${sum(0, 3)} CPU-s; the same two pages again ${sum(3, 5)}`);
+  console.log(uptime());
+}
+
 /** RSS once the threads of the last import are gone and garbage is collected (when --expose-gc). */
 async function settledRss(): Promise<number> {
   await new Promise((r) => setTimeout(r, 500));
@@ -325,6 +516,9 @@ async function main(): Promise<void> {
   }
   const at = process.argv.indexOf('--cases');
   const cases = at > 0 ? process.argv[at + 1]!.split(',') : ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'];
+  if (process.argv.includes('--first-child')) return firstChild();
+  if (cases.includes('first')) await firstOcrs();
+  if (cases.includes('tierup')) await tierUp();
   if (cases.includes('repeat')) await repeatImports();
   if (cases.includes('short')) await shortScans();
   if (cases.includes('long')) await longScan();
