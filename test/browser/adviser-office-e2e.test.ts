@@ -1,6 +1,6 @@
 // An adviser of another office than the first one (沂水县科学技术局, 沂科审) at work, keyboard first:
 // 单位信息 saved with Enter; a new review opens with the focus in 审查事项 and examples that name
-// this office, never 高青 / 高科审; the 送审材料 heading names the source of each type's list; in the
+// this office, never 高青 / 高科审 (so do the register's); the 送审材料 heading names the source of each type's list; in the
 // 审查工作台 a and d move on to the next finding still to decide.
 
 import { join } from 'node:path';
@@ -33,6 +33,19 @@ describe.skipIf(!haveChromium)('another office, by keyboard', () => {
       const materials = page.getByTestId('review-materials-card');
       expect(await materials.locator('.ant-card-head-title').textContent()).toBe('送审材料（国办发〔2018〕115号）');
 
+      // the 规范性文件 register's form too
+      await go(page, '#/register');
+      await page.getByRole('button', { name: /登记规范性文件/ }).click();
+      const regTitle = page.getByTestId('register-title');
+      await regTitle.waitFor();
+      await expect.poll(() => regTitle.getAttribute('placeholder')).toBe('如：沂水县科技创新券管理暂行办法');
+      expect(await page.locator('#docNumber').getAttribute('placeholder')).toMatch(/^如：沂科发〔\d{4}〕1号$/);
+      await page.keyboard.press('Escape');
+      await regTitle.waitFor({ state: 'detached' });
+
+      await go(page, '#/review/new');
+      await title.waitFor();
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.testid)).toBe('field-title');
       await page.keyboard.type('沂水县科技型中小企业培育管理办法（征求意见稿）');
       await page.locator('#leadUnit').fill('高新技术科');
       await page.keyboard.press('Control+s');

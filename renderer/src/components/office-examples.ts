@@ -10,6 +10,8 @@ export interface OfficeExamples {
   place: string;
   /** 沂科审〔2026〕1号, or ××审〔2026〕1号 */
   refNo: string;
+  /** 沂科发〔2026〕1号: a 发文字号 guessed from the 意见书代字 (…审 → …发), or ××发〔2026〕1号 */
+  docNo: string;
 }
 
 /** The examples for one profile (pure, so the page tests need no server). */
@@ -21,6 +23,7 @@ export function officeExamples(profile: { unit?: string; reviewPrefix?: string |
     unit: unit || '××县科学技术局',
     place,
     refNo: `${profile?.reviewPrefix?.trim() || '××审'}〔${year}〕1号`,
+    docNo: `${profile?.reviewPrefix?.trim().replace(/审$/, '') || '××'}发〔${year}〕1号`,
   };
 }
 

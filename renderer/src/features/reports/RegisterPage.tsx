@@ -10,6 +10,7 @@ import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
+import { useOfficeExamples } from '../../components/office-examples';
 import { FlagTag, readAsBase64 } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 import { printableName } from '../../../../electron/shared/printable-name';
@@ -44,6 +45,7 @@ function toEntry(v: FormValues): Partial<RegisterEntryInput> {
 }
 
 function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClose: () => void; onSaved: () => void }) {
+  const examples = useOfficeExamples();
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -75,11 +77,11 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
     <Modal open title={entry ? `修改登记 ${entry.id}` : '登记规范性文件'} onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={saving} width={720} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial} data-testid="register-form">
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input placeholder="高青县科技创新券管理暂行办法" autoFocus data-testid="register-title" />
+          <Input placeholder={`如：${examples.place}科技创新券管理暂行办法`} autoFocus data-testid="register-title" />
         </Form.Item>
         <Space wrap>
           <Form.Item name="docNumber" label="文号">
-            <Input placeholder="高科发〔2020〕3号" style={{ width: 200 }} />
+            <Input placeholder={`如：${examples.docNo}`} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="draftingUnit" label="制定科室" rules={[{ required: true, message: '请填写制定科室' }]}>
             <Input style={{ width: 160 }} />
