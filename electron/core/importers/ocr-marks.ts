@@ -6,13 +6,24 @@
 // direction; when they cannot (a mark was lost or one was added), only the sure ones are set and the
 // stretch where the partner should be is highlighted instead of guessed. A quotation over several
 // paragraphs (each opens with “, only the last closes — as a 附件 list quoting items) is left as it is.
+// Single quotes ‘’ (nested inside “”) alternate on their own, by the same rules.
 // A 《 or 〔 closed by ） was a （ (数据《以下统称公共数据） — a title mark or 〔 never closes with ）.
 // Every changed character, and every character of a highlighted stretch, gets a confidence below
 // the suspect line; the text and the symbol stream are changed together, so traceUnits finds them.
 
-const OPENING = '“';
-const CLOSING = '”';
-const QUOTE = /^[“”"]$/;
+/** The double quotes, and the single ones (‘’, nested inside them), each alternating on its own. */
+interface QuoteKind {
+  open: string;
+  close: string;
+  /** Its marks, the straight one among them (turned into a Chinese mark in Chinese text only). */
+  marks: RegExp;
+  straight: string;
+}
+const KINDS: readonly QuoteKind[] = [
+  { open: '“', close: '”', marks: /^[“”"]$/, straight: '"' },
+  { open: '‘', close: '’', marks: /^[‘’']$/, straight: "'" },
+];
+const QUOTE = /^[“”"‘’']$/;
 /**
  * After these a quote mark opens; before those it closes. Not after 。？！；: a quoted sentence
  * closes after its own end (修改为：“……。”), as a quoted list item does after its ；.
@@ -21,7 +32,7 @@ const BEFORE_OPEN = /[，、：（《「\s]/;
 const AFTER_CLOSE = /[，、；：。？！）》」]/;
 /** Where a lost mark's partner is looked for: within the clause. */
 const CLAUSE_END = /[，、；：。？！]/;
-const isCjk = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”]/.test(c);
+const isCjk = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]/.test(c);
 
 type Dir = 'open' | 'close';
 
@@ -85,22 +96,22 @@ export function correctParagraphMarks(input: StreamText, suspect: number, fromOc
     return undefined;
   };
   paras.forEach(([a, b], k) => {
-    quotesInParagraph(text, a, b, set, QUOTE.test(firstMark(...(paras[k + 1] ?? [b, b])) ?? ''));
+    for (const kind of KINDS) quotesInParagraph(kind, text, a, b, set, kind.marks.test(firstMark(...(paras[k + 1] ?? [b, b])) ?? ''));
     bracketsInParagraph(text, a, b, set, halfBrackets ? ['(', ')'] : ['（', '）']);
   });
   return { text: text.join(''), stream: stream.join(''), confidence };
 }
 
-function quotesInParagraph(text: string[], a: number, b: number, set: (i: number, ch?: string) => void, nextOpens: boolean): void {
+function quotesInParagraph(kind: QuoteKind, text: string[], a: number, b: number, set: (i: number, ch?: string) => void, nextOpens: boolean): void {
   const marks: number[] = [];
-  for (let i = a; i < b; i++) if (QUOTE.test(text[i]!)) marks.push(i);
+  for (let i = a; i < b; i++) if (kind.marks.test(text[i]!)) marks.push(i);
   if (marks.length === 0) return;
   const near = (i: number, step: 1 | -1): string | undefined => {
     for (let k = i + step; k >= a && k < b; k += step) if (text[k] !== ' ' && text[k] !== '\t') return text[k];
     return undefined;
   };
-  // A straight " only becomes a Chinese quote mark in Chinese text.
-  const chinese = marks.filter((i) => text[i] !== '"' || isCjk(near(i, -1)) || isCjk(near(i, 1)));
+  // A straight quote only becomes a Chinese quote mark in Chinese text (not in don't, "A").
+  const chinese = marks.filter((i) => text[i] !== kind.straight || isCjk(near(i, -1)) || isCjk(near(i, 1)));
   if (chinese.length === 0) return;
   const sure = chinese.map((i): Dir | undefined => {
     const prev = i > a ? text[i - 1] : undefined;
@@ -113,13 +124,13 @@ function quotesInParagraph(text: string[], a: number, b: number, set: (i: number
   const continued = chinese.length % 2 === 1 && nextOpens;
   const alternate = (n: number): Dir => (n % 2 === 0 ? 'open' : 'close');
   if ((chinese.length % 2 === 0 || continued) && sure.every((d, n) => d === undefined || d === alternate(n))) {
-    chinese.forEach((i, n) => write(text, i, alternate(n), set));
+    chinese.forEach((i, n) => write(kind, text, i, alternate(n), set));
     return;
   }
   // The marks do not pair up: set only the sure ones, and highlight where a partner went missing.
   chinese.forEach((i, n) => {
-    const d = sure[n] ?? (text[i] === CLOSING ? 'close' : 'open');
-    write(text, i, d, set);
+    const d = sure[n] ?? (text[i] === kind.close ? 'close' : 'open');
+    write(kind, text, i, d, set);
   });
   const clauseAfter = (i: number, limit: number) => {
     for (let k = i + 1; k < limit; k++) {
@@ -137,7 +148,7 @@ function quotesInParagraph(text: string[], a: number, b: number, set: (i: number
   let open: number | undefined;
   let lastClose = a - 1;
   for (const i of chinese) {
-    if (text[i] === OPENING) {
+    if (text[i] === kind.open) {
       if (open !== undefined) clauseAfter(open, i); // its ” was lost
       open = i;
     } else {
@@ -149,8 +160,8 @@ function quotesInParagraph(text: string[], a: number, b: number, set: (i: number
   if (open !== undefined && !nextOpens) clauseAfter(open, b);
 }
 
-function write(text: string[], i: number, d: 'open' | 'close', set: (i: number, ch?: string) => void): void {
-  const ch = d === 'open' ? OPENING : CLOSING;
+function write(kind: QuoteKind, text: string[], i: number, d: 'open' | 'close', set: (i: number, ch?: string) => void): void {
+  const ch = d === 'open' ? kind.open : kind.close;
   if (text[i] !== ch) set(i, ch);
 }
 

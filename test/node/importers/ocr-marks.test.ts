@@ -85,6 +85,9 @@ describe('quote marks over a paragraph', () => {
     expect(corner.text).toBe('建立政府主导、「企业主体」、公众参与的综合治理模式。');
     expect(corner.doubtful).toBe('');
     expect(fix('the "A" model').text).toBe('the "A" model');
+    expect(fix("the user's \"A\" model").text).toBe("the user's \"A\" model");
+    // ‘’ alternate on their own, inside the “”: a closing ’ read as ‘ is set too
+    expect(fix('本条例所称“‘互联网+‘政务服务“，是指依托一体化平台提供的服务。').text).toBe('本条例所称“‘互联网+’政务服务”，是指依托一体化平台提供的服务。');
   });
 
   it('leaves a quotation over several paragraphs open where each paragraph opens with “ (刑法修正案)', () => {
