@@ -5,6 +5,8 @@
 //      LAWDESK_OCR_IN_PROCESS=1 npm run bench:ocr …   (page images on the main thread, to compare pauses)
 //      npm run bench:ocr -- --cases long     (a 20-page scanned PDF, built at run time: long-scan-pdf.ts)
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
+//      npm run bench:ocr -- --cases tiff     (a 2-page 300 dpi A4 TIFF, built at run time by ImageMagick: page 1
+//        RGB LZW under a red seal, page 2 CCITT G4 — decoded by ocr-tiff.ts; peak RSS, CPU-s a page, accuracy)
 //      npm run bench:ocr -- --cases short    (a 2-page scanned PDF imported 4 times in a row with the OCR
 //        thread kept between imports, then 2 times with keeping off, then 2 times after the kept thread
 //        was ended but a preview prewarmed one: CPU-s a page per import)
@@ -150,6 +152,34 @@ async function longScan(): Promise<void> {
   const idle = await measure(() => new Promise((r) => setTimeout(r, 15_000)));
   console.table([...rows, { case: 'idle (control, 15 s, nothing running here)', pages: 0, recognised: 0, threads: 0, cpuSPerPage: '-', wallS: idle.wallS.toFixed(0), peakRssMb: idle.peakMb, maxLoopPauseMs: idle.maxPauseMs, p99LoopPauseMs: idle.p99PauseMs, maxMainCpuInPauseMs: idle.maxPauseCpuMs, chars: 0 }]);
   console.log(`${uptime()}  (end)`);
+}
+
+/**
+ * A scanner's TIFF at 300 dpi A4 (2,480 × 3,508 = 8.7 MP a page), the size the decoder must hold
+ * one page at a time: 援助条例 page 1 in colour under a red seal (LZW) and page 2 black and white
+ * (CCITT G4), made from the scan fixtures by ImageMagick (`convert`) at run time (6 MB: not kept in git).
+ */
+async function tiffScan(): Promise<void> {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'lawdesk-bench-tiff-'));
+  const file = join(dir, 'yuanzhu-300dpi.tif');
+  try {
+    const a4 = ['-resize', '2480x3508!', '-density', '300', '-units', 'PixelsPerInch'];
+    execSync(`convert ${join(SCANS, 'yuanzhu-p1-seal.jpg')} ${a4.join(' ')} -compress LZW ${join(dir, 'p1.tif')}`);
+    execSync(`convert ${join(SCANS, 'yuanzhu-p2-clean.jpg')} ${a4.join(' ')} -colorspace gray -threshold 60% -compress Group4 ${join(dir, 'p2.tif')}`);
+    execSync(`convert ${join(dir, 'p1.tif')} ${join(dir, 'p2.tif')} ${file}`);
+    const bytes = readFileSync(file);
+    console.log(`${uptime()}  (start of the 2-page 300 dpi TIFF; ${(bytes.length / 1048576).toFixed(1)} MB)`);
+    const m = await measure(() => extractDocument(bytes, 'yuanzhu-300dpi.tif', { ocr: true }));
+    const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const suspects = findSuspects(parsed, m.result.ocr!.stream, m.result.ocr!.confidence);
+    const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), sourceUnits('yuanzhu.md'));
+    console.table([{ case: '2-page TIFF 300 dpi (LZW RGB + seal, G4)', pages: m.result.pages, threads: ocrWorkerCount(), cpuSPerPage: (m.cpuS / 2).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged }]);
+    console.log(`${uptime()}  (end)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** RSS must not grow from one OCR import to the next in one process (the Electron main process lives for days). */
@@ -522,6 +552,7 @@ async function main(): Promise<void> {
   if (cases.includes('repeat')) await repeatImports();
   if (cases.includes('short')) await shortScans();
   if (cases.includes('long')) await longScan();
+  if (cases.includes('tiff')) await tiffScan();
   if (cases.includes('flags')) (await import('./ocr-flag-score')).printFlagReport(process.argv.includes('-v'));
   if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);

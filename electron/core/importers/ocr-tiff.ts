@@ -304,12 +304,12 @@ function lzwDecode(src: Uint8Array, out: Uint8Array): number {
       continue;
     }
     if (old === -1) {
-      if (code > 255) throw new PieceError('LZW 数据已损坏');
+      if (code > 255) throw new PieceError('已损坏（LZW 编码无效）');
       emit(code);
       old = code;
       continue;
     }
-    if (code > next || (code === next && next >= 4096)) throw new PieceError('LZW 数据已损坏');
+    if (code > next || (code === next && next >= 4096)) throw new PieceError('已损坏（LZW 编码无效）');
     if (next < 4096) {
       prefix[next] = old;
       suffix[next] = code === next ? first[old]! : first[code]!;
@@ -383,7 +383,7 @@ function ownDecode(bytes: Uint8Array, p: PageLayout): Uint8Array {
           piece = new Uint8Array(inflateSync(src, { maxOutputLength: want, finishFlush: constants.Z_SYNC_FLUSH }));
         } catch (e) {
           if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PieceError('解压后的数据超出页面声明的大小（可能是解压炸弹）');
-          throw new PieceError('Deflate（ZIP）数据已损坏');
+          throw new PieceError('已损坏（Deflate 解压失败）');
         }
         got = piece.length;
       } else {
