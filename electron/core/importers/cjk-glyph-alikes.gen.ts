@@ -10,7 +10,7 @@
 // or one stroke's length, is a small part of the ink of a whole character. Each ideograph keeps
 // its nearest look-alikes under MAX_DISTANCE, at most PER_CHAR of them.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,9 @@ function faceOfCollection(ttc: Buffer, index: number): Buffer {
   return Buffer.concat(parts);
 }
 
+/** The faces cut out into the temp folder (tens of MB each), removed once the glyphs are drawn. */
+const faceFiles: string[] = [];
+
 /** Registers the face of `family` from its collection; returns the family name to draw with. */
 function registerFace(file: string, family: string): string {
   let ttc: Buffer;
@@ -86,8 +89,9 @@ function registerFace(file: string, family: string): string {
   }
   const faces = ttc.readUInt32BE(8);
   for (let i = 0; i < faces; i++) {
-    const path = join(tmpdir(), `lawdesk-glyphs-${i}-${file.replace('.ttc', '.otf')}`);
+    const path = join(tmpdir(), `lawdesk-glyphs-${process.pid}-${i}-${file.replace('.ttc', '.otf')}`);
     writeFileSync(path, faceOfCollection(ttc, i));
+    faceFiles.push(path);
     const before = new Set(GlobalFonts.families.map((f) => f.family));
     GlobalFonts.registerFromPath(path);
     if (GlobalFonts.families.some((f) => f.family === family && !before.has(family))) return family;
@@ -117,6 +121,7 @@ function rasters(chars: string[], family: string): Float32Array[] {
 
 const chars = knownChars();
 const faces = FACES.map((f) => rasters(chars, registerFace(f.file, f.family)));
+for (const f of faceFiles) rmSync(f, { force: true });
 const norms = faces.map((r) => r.map((v) => v.reduce((s, x) => s + x * x, 0)));
 const n = chars.length;
 const near: { j: number; d: number }[][] = chars.map(() => []);
