@@ -72,18 +72,34 @@ export function takeCompiledCore(): CompiledCore | undefined {
   return c;
 }
 
+/** The builds of tesseract.js-core this code may load (`LAWDESK_OCR_CORE` names one, to measure). */
+const CORE_BUILDS = { relaxedsimd: 'tesseract-core-relaxedsimd', simd: 'tesseract-core-simd', plain: 'tesseract-core' } as const;
+
 /**
- * Which core to load: relaxed SIMD, SIMD or plain, as tesseract.js's getCore
- * (worker-script/node/getCore.js) chooses — but really the LSTM-only build when only LSTM is used.
- * Its Node getCore meant to do that too, yet it compares the `lstmOnly` flag the load job passes
- * (a boolean) with OEM numbers, so in Node it always loaded the core with the legacy engine
- * (3.45 MB of WASM instead of 2.86).
+ * Which core to load: the SIMD build where the engine has SIMD, else the plain one — and the
+ * LSTM-only build when only LSTM is used. tesseract.js's getCore (worker-script/node/getCore.js)
+ * prefers the relaxed-SIMD build where the engine has relaxed SIMD (Electron's V8 and Node 24
+ * have; Node 20 has not); not here:
+ * - relaxed-SIMD instructions may give different results on different processors (that is what
+ *   "relaxed" allows), so one scan could read differently from one office computer to the next,
+ *   and from what the tests check on the SIMD build;
+ * - it is no faster: on Node 24 (V8 13.6) the pages read again cost the same (10.52–10.73 against
+ *   10.50–10.88 CPU-s for the two pages), the first import of a process more (start and first two
+ *   pages 11.61–11.97 against 11.24–11.26); forced on Node 20, 5.39 against 5.13 a page
+ *   (README-importers.md).
+ * Its Node getCore also compares the `lstmOnly` flag the load job passes (a boolean) with OEM
+ * numbers, so in Node it always loaded the core with the legacy engine (3.45 MB of WASM instead of 2.86).
  */
-async function coreName(lstmOnly: boolean): Promise<string> {
-  const req = createRequire(createRequire(import.meta.url).resolve('tesseract.js/package.json'));
-  const { simd, relaxedSimd } = req('wasm-feature-detect') as { simd(): Promise<boolean>; relaxedSimd(): Promise<boolean> };
-  const base = (await relaxedSimd()) ? 'tesseract-core-relaxedsimd' : (await simd()) ? 'tesseract-core-simd' : 'tesseract-core';
+export function coreName(lstmOnly: boolean, engine: { simd: boolean }, force = process.env.LAWDESK_OCR_CORE): string {
+  const base = force && force in CORE_BUILDS ? CORE_BUILDS[force as keyof typeof CORE_BUILDS] : engine.simd ? CORE_BUILDS.simd : CORE_BUILDS.plain;
   return lstmOnly ? `${base}-lstm` : base;
+}
+
+/** Whether this engine runs WASM SIMD (wasm-feature-detect, as tesseract.js asks it). */
+async function engineHasSimd(): Promise<boolean> {
+  const req = createRequire(createRequire(import.meta.url).resolve('tesseract.js/package.json'));
+  const { simd } = req('wasm-feature-detect') as { simd(): Promise<boolean> };
+  return simd();
 }
 
 type CoreFactory = (args: Record<string, unknown>) => Promise<unknown>;
@@ -91,7 +107,7 @@ type CoreFactory = (args: Record<string, unknown>) => Promise<unknown>;
 /** tesseract.js's getCore (called by its load job with the `lstmOnly` flag), the WASM instantiated from the kept compiled module when there is one. */
 async function getCore(lstmOnly: boolean, corePath: string): Promise<CoreFactory> {
   const req = createRequire(import.meta.url);
-  const name = await coreName(lstmOnly === true);
+  const name = coreName(lstmOnly === true, { simd: await engineHasSimd() });
   const core = req(`tesseract.js-core/${name}`) as CoreFactory;
   // Read by real path: app.asar.unpacked/node_modules/tesseract.js-core/ in the packaged app (ocrAssetPaths).
   const file = join(corePath, `${name}.wasm`);

@@ -2,13 +2,13 @@
 // in a third thread: it must read a page exactly as tesseract.js's own worker thread does, never
 // download a model, refuse work once ended, and be what the OCR page thread uses (the main thread
 // keeps tesseract.js's thread: recognition there would block the event loop).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageFilePage, pgmLayout } from '../../../electron/core/importers/ocr-images';
 import { PageImageMaker } from '../../../electron/core/importers/ocr-page-images';
-import { inlineTesseract } from '../../../electron/core/importers/ocr-tesseract-inline';
+import { coreName, inlineTesseract } from '../../../electron/core/importers/ocr-tesseract-inline';
 import { newTesseract, ocrAssetPaths, ocrModelSource, recognisePage, tesseractRunsInline } from '../../../electron/core/importers/ocr-tesseract';
 
 const SCANS = join(import.meta.dirname, '../../fixtures/documents/scans');
@@ -58,6 +58,17 @@ describe('tesseract in the OCR page thread', () => {
       await inline.terminate();
     }
     await expect(inline.recognize(Buffer.from(img.data))).rejects.toThrow('文字识别引擎已关闭');
+  });
+
+  it('loads the SIMD core where the engine has SIMD, never the relaxed-SIMD one unless asked to measure it', () => {
+    // Electron's V8 has relaxed SIMD, which tesseract.js would pick: results that may differ by processor.
+    expect(coreName(true, { simd: true }, undefined)).toBe('tesseract-core-simd-lstm');
+    expect(coreName(true, { simd: false }, undefined)).toBe('tesseract-core-lstm');
+    expect(coreName(false, { simd: true }, undefined)).toBe('tesseract-core-simd');
+    expect(coreName(true, { simd: true }, 'relaxedsimd')).toBe('tesseract-core-relaxedsimd-lstm');
+    expect(coreName(true, { simd: true }, '../../evil')).toBe('tesseract-core-simd-lstm');
+    // each one is a file of the package the packaged app unpacks (ocrAssetPaths().corePath)
+    for (const name of ['tesseract-core-simd-lstm', 'tesseract-core-lstm', 'tesseract-core-relaxedsimd-lstm']) expect(existsSync(join(ocrAssetPaths().corePath, `${name}.wasm`)), name).toBe(true);
   });
 
   it('never downloads a model: a web address as the model folder is refused', { timeout: 60_000 }, async () => {

@@ -65,7 +65,7 @@ describe('tesseract’s start after the idle OCR thread was ended', () => {
       await first.close();
     }
     // the core without the legacy engine (tesseract.js's Node getCore would have loaded tesseract-core-simd.wasm)
-    expect(basename(keptCoreFile()!)).toMatch(/^tesseract-core(-relaxedsimd|-simd)?-lstm\.wasm$/);
+    expect(basename(keptCoreFile()!)).toMatch(/^tesseract-core(-simd)?-lstm\.wasm$/);
     const second = new PageImageMaker();
     try {
       expect(await second.startOcr()).toEqual({ inline: true, compiledCore: false });
