@@ -36,6 +36,7 @@ export const LIMITS = {
     person: 100,
     line: 500,
     text: 20_000, // findings, opinion, a note
+    detectText: 50_000, // 识别引用: one pasted text scanned for citations
     notes: 5000,
     shortNotes: 2000,
     tag: 50,

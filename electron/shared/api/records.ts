@@ -5,6 +5,7 @@
 // the calls.
 
 import { z } from 'zod';
+import { LIMITS } from '../limits';
 import {
   ADVISER_ROLES,
   AttachmentSchema,
@@ -107,6 +108,8 @@ const saveResult = <T extends z.ZodType>(record: T) => z.object({ record, warnin
 /** Body cap of a record write on the HTTP face: a review at the limits (four 20,000-character texts,
  * 300 citations per list with their snapshots) is far above the default 64 KB. */
 const RECORD_BODY_BYTES = 8 * 1024 * 1024;
+/** A text at 识别引用's limit, every character a 3-byte one (or a 6-byte JSON escape), with room for the rest. */
+const DETECT_BODY_BYTES = LIMITS.record.detectText * 6 + 4096;
 const writeOpts = { linkDetected: z.boolean().optional(), note: z.string().max(200).optional() };
 
 export const changeEntrySchema = ChangeEntrySchema;
@@ -187,8 +190,12 @@ export const recordsCalls = {
     maxBodyBytes: RECORD_BODY_BYTES,
   }),
   'records:detect': call({
-    input: z.object({ text: z.string().max(50_000), date: isoDate, nearLawId: id.optional() }).strict(),
+    input: z
+      .object({ text: z.string().max(LIMITS.record.detectText, `文字过长：识别引用一次最多 ${LIMITS.record.detectText.toLocaleString('en-US')} 字，请分段识别`), date: isoDate, nearLawId: id.optional() })
+      .strict(),
     output: detectionSchema,
+    // The text's own limit is in characters: 50,000 Chinese ones are ~150 KB of JSON, over the default 64 KB cap.
+    maxBodyBytes: DETECT_BODY_BYTES,
   }),
   'records:dueDate': call({ input: z.object({ receivedDate: isoDate }).strict(), output: z.object({ dueDate: z.string() }) }),
   /** Records citing an article of a version — also those citing it in another version (mapped). */

@@ -138,6 +138,18 @@ describe('browser face server', () => {
     expect(chunked.status).toBe(413);
   });
 
+  it('a channel takes a body as large as its own text limit: 识别引用 of 30,000 Chinese characters is read; over its limit, a Chinese reason', async () => {
+    // 50,000 characters are allowed by the schema but were refused as 请求体过大（上限 64 KB） from ~21,000 on.
+    const para = '依照《中华人民共和国行政许可法》第十二条的规定，县科学技术局对申请材料进行审查。';
+    const long = para.repeat(Math.ceil(30_000 / para.length)).slice(0, 30_000);
+    const ok = await api('records:detect', { text: long, date: '2026-03-01' });
+    expect(ok.status).toBe(200);
+    expect((JSON.parse(ok.body) as { ok: boolean }).ok).toBe(true);
+    const over = await api('records:detect', { text: long + long, date: '2026-03-01' });
+    expect(over.status).toBe(400);
+    expect(over.body).toContain('识别引用一次最多 50,000 字');
+  });
+
   it('refuses uploads with path separators in the name', async () => {
     const r = await api('import:preview', { files: [{ name: '../../evil.md', dataBase64: 'IyB4' }] });
     expect(r.status).toBe(400);

@@ -14,6 +14,7 @@ import { FlagTag } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 import { articleLabel, toChineseNumber } from '../../../../electron/shared/chinese-number';
 import { citationOf, wideCitationOf } from '../../../../electron/shared/citation';
+import { LIMITS } from '../../../../electron/shared/limits';
 
 import { citationKeyOf, type FormCitation } from './citation-form-model';
 export { citationKeyOf, toInput, type FormCitation } from './citation-form-model';
@@ -184,6 +185,11 @@ export function DetectModal({ text, date, onClose, onLink }: { text: string | un
     if (text === undefined) return;
     setRes(undefined);
     setError(undefined);
+    // Said at once, with the length, rather than after sending a text the service would refuse.
+    if (text.length > LIMITS.record.detectText) {
+      setError(`文字过长（${text.length.toLocaleString('en-US')} 字）：识别引用一次最多 ${LIMITS.record.detectText.toLocaleString('en-US')} 字，请选出需要识别的段落分段识别`);
+      return;
+    }
     client.call('records:detect', { text, date }).then(
       (r) => {
         setRes(r);
