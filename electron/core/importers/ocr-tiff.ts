@@ -409,16 +409,70 @@ function ownDecode(bytes: Uint8Array, p: PageLayout): Uint8Array {
   return raw;
 }
 
-// UTIF.js grows a fax line one pixel at a time with no bound: a crafted G3/G4 strip can ask for
-// billions. Its line is held to the page's width here (a real line never passes it).
-type UtifInternals = { decode: { _addNtimes: (arr: number[], n: number, val: number) => void }; JpegDecoder: new () => { B: number } };
+// UTIF.js's fax (CCITT G3/G4) decoder has no bound of its own: it grows a line one pixel at a time
+// without limit, collects bits into a code word until one matches (garbage never does: each bit
+// then costs the length of the word), finds changing elements by scanning the line above from its
+// start for every bit, and writes as many lines as the data makes. Each is bounded here: a line to
+// the page width, a code word to 64 bits (the longest real one, EOL with fill, is under 20), lines
+// to the strip's rows, and the line above is searched by bisection (its positions are sorted).
+type FaxTable = Record<string, number>;
+type UtifInternals = {
+  decode: {
+    _addNtimes: (arr: number[], n: number, val: number) => void;
+    _findDiff: (line: number[], x: number, clr: number) => number | undefined;
+    _writeBits: (bits: number[], tgt: Uint8Array, boff: number) => void;
+    _decodeG3: (...args: unknown[]) => void;
+    _decodeG4: (...args: unknown[]) => void;
+    _dmap: FaxTable;
+    _lens: FaxTable[];
+  };
+  JpegDecoder: new () => { B: number };
+};
 const internals = UTIF as unknown as UtifInternals;
-const addNtimes = internals.decode._addNtimes;
+const fax = internals.decode;
 let faxWidth = 0;
-internals.decode._addNtimes = (arr, n, val) => {
+let faxRows = 0;
+let faxRowsLeft = 0;
+const MAX_CODE_BITS = 64;
+const addNtimes = fax._addNtimes;
+fax._addNtimes = (arr, n, val) => {
   if (arr.length + n > faxWidth) throw new PieceError('传真（CCITT）数据已损坏（一行超出页面宽度）');
   addNtimes(arr, n, val);
 };
+const writeBits = fax._writeBits;
+fax._writeBits = (bits, tgt, boff) => {
+  if (--faxRowsLeft < 0) throw new PieceError('传真（CCITT）数据已损坏（行数超出页面高度）');
+  writeBits(bits, tgt, boff);
+};
+fax._findDiff = (line, x, clr) => {
+  if (typeof x !== 'number' || Number.isNaN(x)) return undefined;
+  let lo = 0;
+  let hi = line.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (line[mid * 2]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo * 2; i < line.length; i += 2) if (line[i + 1] === clr) return line[i];
+  return undefined;
+};
+const boundedCodes = (table: FaxTable): FaxTable =>
+  new Proxy(table, {
+    get(t, key) {
+      if (typeof key === 'string' && key.length > MAX_CODE_BITS) throw new PieceError('传真（CCITT）数据已损坏（无效的编码）');
+      return t[key as string];
+    },
+  });
+fax._dmap = boundedCodes(fax._dmap);
+fax._lens = fax._lens.map(boundedCodes);
+for (const name of ['_decodeG3', '_decodeG4'] as const) {
+  const decode = fax[name];
+  // Each strip or tile is one call: it may write as many lines as it has rows.
+  fax[name] = (...args) => {
+    faxRowsLeft = faxRows + 8; // a few empty lines more: the end-of-page EOLs (RTC) some fax writers add
+    decode(...args);
+  };
+}
 
 /** The width and height a JPEG stream's frame declares (SOF), or undefined. */
 function jpegFrame(b: Uint8Array): { width: number; height: number } | undefined {
@@ -449,6 +503,7 @@ function utifDecode(bytes: Uint8Array, p: PageLayout): { raw: Uint8Array; photom
   const [ifd] = UTIF.decode(buffer);
   if (!ifd) throw new ExtractError(`TIFF 第 ${p.n} 页已损坏，无法解码`);
   faxWidth = p.pieceWidth;
+  faxRows = p.pieceHeight;
   // JPEG in an RGB page holds RGB (libtiff writes it without the Adobe marker that says so); UTIF.js's
   // decoder would take three components for YCbCr and turn red seals dark: its colour transform (B) is turned off.
   const Jpeg = internals.JpegDecoder;
@@ -465,6 +520,7 @@ function utifDecode(bytes: Uint8Array, p: PageLayout): { raw: Uint8Array; photom
     throw new ExtractError(`TIFF 第 ${p.n} 页的图像数据已损坏，无法解码${e instanceof PieceError ? `（${e.message}）` : ''}`);
   } finally {
     faxWidth = 0;
+    faxRows = 0;
     internals.JpegDecoder = Jpeg;
   }
   const rowBytes = Math.ceil((p.width * p.bits * p.samples) / 8);

@@ -177,7 +177,7 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
   }, 120_000);
 
   // ───────── importers: hostile TIFF scans (decoded in JS in the OCR thread: ocr-tiff.ts) ─────────
-  it('importers: hostile TIFF — huge pages, directory loops, 2,001 pages, offsets past the end, short strips, LZW/Deflate bombs, runaway fax lines, lying JPEG frames', async () => {
+  it('importers: hostile TIFF — huge pages, directory loops, 2,001 pages, offsets past the end, short strips, LZW/Deflate bombs, runaway fax data, lying JPEG frames', async () => {
     for (const h of hostileTiffs()) {
       const file = join(inputs, h.name);
       writeFileSync(file, h.bytes);

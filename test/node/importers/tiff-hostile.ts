@@ -173,6 +173,9 @@ export function hostileTiffs(): HostileTiff[] {
     { name: 'zip-cut.tif', kind: 'Deflate strip cut short', early: false, bytes: page({ compression: 8, strips: [deflated.subarray(0, deflated.length >> 1)] }), reason: /第 1 页第 1 段图像数据不完整（解压后 \d+ 字节，应有 2048 字节）/ },
     { name: 'lzw-cut.tif', kind: 'LZW strip without its end code, cut short', early: false, bytes: page({ compression: 5, strips: [lzwEncode(noise).subarray(0, 200)] }), reason: /第 1 页第 1 段图像数据不完整/ },
     { name: 'g4-line.tif', kind: 'CCITT G4 line of 1,792 px on a page 64 wide', early: false, bytes: page({ bits: 1, compression: 4, photometric: 0, strips: [g4] }), reason: /第 1 页的图像数据已损坏，无法解码（传真（CCITT）数据已损坏（一行超出页面宽度））/ },
+    // Before these were bounded, UTIF.js spent the length of the code word on every bit (quadratic: hours) and wrote a full line a bit.
+    { name: 'g4-nocode.tif', kind: 'CCITT G4 strip whose bits form no code (256 KB)', early: false, bytes: page({ width: 2480, height: 3508, bits: 1, compression: 4, photometric: 0, strips: [new Uint8Array(256 * 1024).fill(0xff).fill(0x02, 0, 1)] }), reason: /第 1 页的图像数据已损坏，无法解码（传真（CCITT）数据已损坏（无效的编码））/ },
+    { name: 'g4-lines.tif', kind: 'CCITT G4 strip writing a white line a bit (256 KB, 2 M lines of 12,000 px)', early: false, bytes: page({ width: 12_000, height: 100, bits: 1, compression: 4, photometric: 0, strips: [new Uint8Array(256 * 1024).fill(0xff)] }), reason: /第 1 页的图像数据已损坏，无法解码（传真（CCITT）数据已损坏（行数超出页面高度））/ },
     { name: 'jpeg-frame.tif', kind: 'JPEG strip declaring a 60,000 × 60,000 frame', early: false, bytes: page({ samples: 3, photometric: 6, compression: 7, strips: [jpeg] }), reason: /第 1 页第 1 段 JPEG 数据已损坏（帧尺寸 60000 × 60000 大于条带）/ },
   ];
 }
