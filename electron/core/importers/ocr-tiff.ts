@@ -172,6 +172,8 @@ function pageLayout(bytes: Uint8Array, ifd: number, n: number): PageLayout {
   }
 
   const tiled = entries.has(322) || entries.has(324);
+  // UTIF.js decodes a fax tile as if it were as wide as the page; scanners write fax pages in strips.
+  if (tiled && (compression === 3 || compression === 4)) throw new ExtractError(`TIFF 第 ${n} 页是分块（tile）存放的传真（CCITT）压缩，无法识别；请改存为按条带存放的 TIFF，或 PDF、PNG`);
   const pieceWidth = tiled ? (values(322)?.[0] ?? 0) : width;
   const pieceHeight = tiled ? (values(323)?.[0] ?? 0) : Math.min(values(278)?.[0] ?? height, height);
   if (!pieceWidth || !pieceHeight || pieceWidth * pieceHeight > MAX_IMAGE_PIXELS) throw bad(`的${tiled ? '图块' : '条带'}尺寸无效`);

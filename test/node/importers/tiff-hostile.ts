@@ -167,6 +167,7 @@ export function hostileTiffs(): HostileTiff[] {
     { name: 'missing-strips.tif', kind: '4 strips declared, 2 present', early: true, bytes: page({ rowsPerStrip: 8, strips: [paper(512), paper(512)] }), reason: /只有 2 段，应有 4 段/ },
     { name: 'ifd-past-end.tif', kind: 'first directory past the end', early: true, bytes: (() => { const b = page(); new DataView(b.buffer).setUint32(4, 0x7fffff00, true); return b; })(), reason: /第 1 页的目录在文件末尾之后/ },
     { name: 'jpeg2000.tif', kind: 'JPEG 2000 compression', early: true, bytes: page({ compression: 34712 }), reason: /第 1 页使用 JPEG 2000 压缩，无法识别/ },
+    { name: 'g4-tiles.tif', kind: 'CCITT G4 in tiles (UTIF.js would decode each as wide as the page)', early: true, bytes: page({ bits: 1, compression: 4, photometric: 0, tags: { 322: [32], 323: [32] } }), reason: /第 1 页是分块（tile）存放的传真（CCITT）压缩，无法识别/ },
     { name: 'planar.tif', kind: 'planar RGB (PlanarConfiguration 2)', early: true, bytes: page({ samples: 3, photometric: 2, strips: [paper(64 * 32 * 3)], tags: { 284: [2] } }), reason: /按颜色分平面存放/ },
     { name: 'lzw-bomb.tif', kind: 'LZW strip expanding past its page (bomb)', early: false, bytes: page({ compression: 5, strips: [lzwEncode(new Uint8Array(1024 * 1024).fill(255))] }), reason: /第 1 页第 1 段图像数据解压后的数据超出页面声明的大小（可能是解压炸弹）/ },
     { name: 'zip-bomb.tif', kind: 'Deflate strip of 40 MB (bomb)', early: false, bytes: page({ compression: 8, strips: [new Uint8Array(deflateSync(zeros))] }), reason: /第 1 页第 1 段图像数据解压后的数据超出页面声明的大小（可能是解压炸弹）/ },
