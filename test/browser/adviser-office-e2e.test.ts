@@ -56,6 +56,10 @@ describe.skipIf(!haveChromium)('another office, by keyboard', () => {
       await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/received-sme-cultivation.md'));
       await page.getByTestId('wb-draft').waitFor();
       await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(4);
+      // 第二条's items (一) 在本县注册 and (三) 在本县缴纳税款 are two triggers of 第九条第（二）项, in one article named once
+      const item = page.getByTestId('wb-fair').locator('div').filter({ hasText: '第九条第（二）项' });
+      await item.last().waitFor();
+      expect((await item.last().textContent())!.match(/第二条/g)).toHaveLength(1);
       const cards = page.getByTestId('wb-finding');
       const firstId = await cards.nth(0).getAttribute('data-finding');
       const secondId = await cards.nth(1).getAttribute('data-finding');

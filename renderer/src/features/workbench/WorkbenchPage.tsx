@@ -462,7 +462,7 @@ export function WorkbenchPage({ id }: { id: string }) {
               <Card size="small" title="公平竞争审查清单（逐项确认或排除）" data-testid="wb-fair">
                 {fc.map((x) => (
                   <div key={x.code} style={{ fontSize: 13 }}>
-                    <b>{x.code}</b> {x.title}：{x.triggers.map((t) => t.articleLabel).join('、')}
+                    <b>{x.code}</b> {x.title}：{[...new Set(x.triggers.map((t) => t.articleLabel))].join('、') /* two sentences of one article name it once */}
                     {view.decisions[`fc:${x.code}`] ? (
                       <Tag style={{ marginLeft: 6 }}>{view.decisions[`fc:${x.code}`]!.status === 'accepted' ? '已确认' : `已排除：${view.decisions[`fc:${x.code}`]!.reason}`}</Tag>
                     ) : (
