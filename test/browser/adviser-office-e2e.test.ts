@@ -82,4 +82,16 @@ describe.skipIf(!haveChromium)('another office, by keyboard', () => {
       await page.locator('body').press('a');
       await cards.nth(3).getByText('已采纳').waitFor();
     }));
+
+  it('新建学法活动 opens with the focus in its first field; Ctrl+Enter saves it', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/lectures');
+      await page.getByTestId('new-lecture').click();
+      await page.getByTestId('lecture-topic').waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('kind');
+      await page.getByTestId('lecture-topic').fill('科学技术进步法专题讲座');
+      await page.keyboard.press('Control+Enter');
+      await page.getByTestId('lecture-form').waitFor({ state: 'hidden' });
+      await page.getByText('科学技术进步法专题讲座').first().waitFor();
+    }));
 });

@@ -95,7 +95,8 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="kind" label="类型" required>
-              <Select options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} />
+              {/* the dialog opens with the focus in its first field, for the keyboard */}
+              <Select options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} autoFocus />
             </Form.Item>
           </Col>
           <Col span={8}>
