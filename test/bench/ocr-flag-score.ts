@@ -8,9 +8,10 @@
 // seen on a scan). The held-out laws are not in the vocabulary; dev was looked at while tuning, test
 // was scored at the end but its misses were then shown to a session (no longer blind), blind was
 // picked by a fixed seed and scored once with the rules unchanged (then its misses were shown to
-// session 12), blind2 was picked by the next seed in session 12 and is scored only when asked by
-// name (`--set blind2`), once, at the end of a session — a run without --set leaves it out, so
-// nobody tuning the rules sees its misses; 援助条例 (the OCR bench's own pages) is where the logic
+// session 11), blind2 was picked by the next seed in session 11, kept out of every run until it was
+// scored once at that session's end (99.48 %, 7 of 36 wrong articles unflagged: README-importers)
+// and is a development set since; a next blind set goes into KEPT_BACK, scored only when asked by
+// name, so nobody tuning the rules sees its misses; 援助条例 (the OCR bench's own pages) is where the logic
 // was first tuned.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -108,7 +109,7 @@ const sourceUnits = (file: string): Unit[] => parseLawText(readFileSync(file, 'u
 const SET_LABEL = { dev: 'held-out (dev)', test: 'held-out (test)', blind: 'held-out (blind)', blind2: 'held-out (blind 2)', bench: 'bench pages' } as const;
 type FlagSet = (typeof SET_LABEL)[keyof typeof SET_LABEL];
 /** Scored only when named with --set: a blind set is looked at once. */
-const KEPT_BACK: FlagSet[] = [SET_LABEL.blind2];
+const KEPT_BACK: FlagSet[] = [];
 export function flagCases(): { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] {
   const out: { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] = [];
   for (const f of readdirSync(FLAGS_DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu')).sort()) {
