@@ -219,7 +219,21 @@ export function unbalancedBrackets(text: string): number[] {
       for (let k = stack.length - 1; k >= 0; k--) if (text[stack[k]!] === '《') out.push(...stack.splice(k, 1));
     }
   }
-  out.push(...stack);
+  // A parenthesis never closed lost its ) somewhere before its clause ends, and the reading is wrong
+  // there, not at the opener: right after a name it defines ((以下简称《招标投标法》和其他…: after 》),
+  // else anywhere up to the clause's end, all of which is the suspect.
+  for (const o of stack) {
+    out.push(o);
+    if (text[o] !== '(' && text[o] !== '（') continue;
+    const stretch: number[] = [];
+    let named: number | undefined;
+    for (let k = o + 1; k < text.length && text[k] !== '\n'; k++) {
+      stretch.push(k);
+      if (named === undefined && /[》”]/.test(text[k]!) && k + 1 < text.length) named = k + 1;
+      if (/[，。；：]/.test(text[k]!)) break;
+    }
+    out.push(...(named !== undefined ? [named] : stretch));
+  }
   return out;
 }
 
