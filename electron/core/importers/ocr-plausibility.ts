@@ -248,6 +248,11 @@ function damaged(s: OcrSymbol[], at: number, flag: (i: number) => void): void {
   for (const step of [-1, 1]) {
     for (let q = p + step; q >= 0 && q < solid.length; q += step) {
       const c = s[solid[q]!]!.ch;
+      // A clause mark after a damaged ideograph was read through the same ink (：-区：县 for 、区、县).
+      if (q !== p + step && /[，、：]/.test(c)) {
+        flag(solid[q]!);
+        break;
+      }
       if (!isHan(c)) break;
       const a = s[solid[q - 1]!]?.ch;
       const b = s[solid[q + 1]!]?.ch;
