@@ -14,14 +14,18 @@
 //     ideograph under 97 that forms no known pair with a neighbour;
 //   - a Latin letter or two (not capitals) touching Chinese, and what it touches (工佣fN: a speck
 //     damages its neighbours); a hyphen between Chinese characters and the ，、： beside it; after a
-//     stray hyphen or symbol, the ideographs from it on that make no common pair (委员会：-肥大民政府); the short tail a seal leaves after a sentence's end, with gaps or a
+//     stray hyphen or symbol, the ideographs from it on that make no common pair and a ，、： that ends
+//     them (委员会：-肥大民政府, ：-区：县); the short tail a seal leaves after a sentence's end, with gaps or a
 //     stray symbol (开放。 代 表大会 /);
 //   - in an article (articleTextSuspects): a paragraph that does not close its sentence, a list
 //     item （二） after ： ， or 、, a 第X章 heading after a sentence's end, brackets and title marks
 //     that do not pair up (数据《以下统称…）: a （ read as 《), a list enumerator that is not the next
 //     numeral of its run (（一）（工）（三）: listNumbering), an ideograph that makes no common pair
 //     while a look-alike of its printed shape would make common pairs on both sides (根据完法:
-//     likelierLookAlikes, the look-alikes generated from the Noto CJK glyphs, cjk-glyph-alikes.ts);
+//     likelierLookAlikes, the look-alikes generated from the Noto CJK glyphs, cjk-glyph-alikes.ts),
+//     a parenthesis left open (where its ) was lost: after the name it defines, else its clause);
+//   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
+//     look-alike from a pair the same document writes at least as often (垫断 beside 垄断);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
 //     fits both.
 // A flagged character only gets a confidence below the suspect line: nothing is changed, a person
@@ -414,4 +418,48 @@ export function likelierLookAlikes(text: string): number[] {
     if (likelier) out.push(o);
   }
   return out;
+}
+
+/**
+ * documentLookAlikes: the document writes the look-alike's pair at least `times` times and at least as
+ * often as the variant (垫断 21 times beside 垄断 25 in one scan: chi_sim may misread a word most of the
+ * times it occurs), and the corpus never writes the variant (once at most). Measured in README-importers.md.
+ */
+const DOC_ALIKE = { times: 3, ratio: 1 } as const;
+
+/**
+ * Per text of one document (its articles), the offsets of ideographs that make a pair differing by
+ * one glyph look-alike from a pair the same document writes far more often, while the vocabulary
+ * writes the document's variant rarely or never: a law about 垄断 that reads 垫断 once, one about
+ * 垄断 (定垫 is rare, not never, so likelierLookAlikes' "no common pair" condition cannot see it).
+ * The document is its own vocabulary: what it writes again and again is what it meant. A variant
+ * the corpus writes (设定 beside 决定) is a real word and stays out, so a confident real-word misread
+ * is not caught here.
+ */
+export function documentLookAlikes(texts: readonly string[]): number[][] {
+  const count = new Map<string, number>();
+  for (const t of texts) for (let o = 0; o + 1 < t.length; o++) if (isHan(t[o]) && isHan(t[o + 1])) count.set(t[o]! + t[o + 1]!, (count.get(t[o]! + t[o + 1]!) ?? 0) + 1);
+  const suspectAt = new Map<string, number[]>(); // pair → which of its two characters are suspects (0, 1)
+  for (const [pair, n] of count) {
+    const [a, b] = [pair[0]!, pair[1]!];
+    if (pairWeight(a, b) > 0) continue;
+    const at: number[] = [];
+    for (const side of [0, 1]) {
+      const c = side === 0 ? a : b;
+      const likelier = [...glyphAlikesOf(c)].some((alt) => {
+        const m = count.get(side === 0 ? alt + b : a + alt) ?? 0;
+        return knownChar(alt) && m >= DOC_ALIKE.times && m >= DOC_ALIKE.ratio * n;
+      });
+      if (likelier) at.push(side);
+    }
+    if (at.length) suspectAt.set(pair, at);
+  }
+  return texts.map((t) => {
+    const out = new Set<number>();
+    for (let o = 0; o + 1 < t.length; o++) {
+      const at = isHan(t[o]) && isHan(t[o + 1]) ? suspectAt.get(t[o]! + t[o + 1]!) : undefined;
+      if (at) for (const side of at) out.add(o + side);
+    }
+    return [...out].sort((x, y) => x - y);
+  });
 }

@@ -7,7 +7,7 @@
 import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits } from './ocr-vocabulary';
-import { markImplausible, articleTextSuspects, MARK_CONFIDENCE } from './ocr-plausibility';
+import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks } from './ocr-marks';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
@@ -257,6 +257,7 @@ export function traceUnits(
   };
   const suspects: number[][] = [];
   const regions: OcrRegion[][] = [];
+  const inDocument = documentLookAlikes(units.map((u) => u.text));
   for (const u of units) {
     const byPage = new Map<number, OcrRegion>();
     const seen = (j: number) => {
@@ -295,7 +296,7 @@ export function traceUnits(
     }
     // An article's paragraph that does not close its sentence lost its 。 (or a line) in the reading.
     if (u.kind === undefined || u.kind === 'article' || u.kind === 'section') {
-      for (const o of articleTextSuspects(u.text)) if (fromOcr.has(o) && !out.includes(o)) out.push(o);
+      for (const o of [...articleTextSuspects(u.text), ...inDocument[suspects.length]!]) if (fromOcr.has(o) && !out.includes(o)) out.push(o);
       out.sort((a, b) => a - b);
     }
     suspects.push(out);

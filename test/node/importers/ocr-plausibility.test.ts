@@ -9,7 +9,7 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
-import { articleTextSuspects, joinedListItems, likelierLookAlikes, listNumbering, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -168,7 +168,17 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Measured blind: 7 of 36 — zhujun 第六条 (设定 for 决定), longduan 第十二条 (诉论), 第十三条 (a heading
     // glued on), 第十五条 (垫断), zhaobiao 第一条 (a half-width ) lost), 第八条 (a ， lost), gonglu 第四条
     // (a 。 lost, a seal's ：). The README-importers blind2 paragraph names the rule each asks for.
-    expect(unflagged.length).toBeLessThanOrEqual(7);
+    // Since then a development set: the parenthesis left open takes zhaobiao 第一条, the document's own
+    // look-alike pairs longduan 第十五条 (5 left).
+    expect(unflagged.length).toBeLessThanOrEqual(5);
+    expect(unflagged).not.toContain('zhaobiao 第一条');
+    expect(unflagged).not.toContain('longduan 第十五条');
+  });
+
+  it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
+    const a = article(pagesOf('longduan'), join(DIR, 'longduan.md'), '第十五条');
+    expect(a.text).toContain('假定垫断者'); // confident, and 定垫 is a pair the corpus writes (rarely)
+    expect(a.unhighlighted).toEqual([]);
   });
 });
 
@@ -203,6 +213,11 @@ describe('plausibility checks on single lines', () => {
     expect(flagged('应纳税额＝应纳税所得额×适用税率－速算扣除数')).not.toContain('－');
   });
 
+  it('flags a clause mark that ends the stretch a hyphen damaged (：-区：县 for 、区、县), not one after a word that reads well', () => {
+    expect(flagged('市公路管理机构负责国道、市道、县道的管理工作。管理主作：-区：县人民政府负责本行政区域内乡道')).toBe('：-区：');
+    expect(flagged('代表出席会议的情况和缺席的原因-由秘书处向主席团报告，')).toBe('-');
+  });
+
   it('flags a clause mark beside a stray symbol with a gap between them (机制： | for 机制。)', () => {
     expect(flagged('公众参与的节约用水机制： |')).toBe('：|');
   });
@@ -220,6 +235,10 @@ describe('plausibility checks on single lines', () => {
     expect(odd('根据《中华人民共和国水文条例。结合本市实际')).toBe('《');
     expect(odd('单位等〔以下统称公共数据提供单位)，在依法履行')).toBe('〔)');
     expect(odd('根据《中华人民共和国行政许可法》（以下简称《许可法》）和本省规定')).toBe('');
+    // a parenthesis left open: where its ) was lost — after the name it defines, else anywhere in its clause
+    expect(odd('根据《中华人民共和国招标投标法》(以下简称《招标投标法》和其他有关法律、法规的规定，结合本市实际情况')).toBe('(和');
+    expect(odd('根据《中华人民共和国招标投标法》（以下简称招标投标法和其他有关法律、法规的规定，结合本市实际情况')).toBe('（以下简称招标投标法和其他有关法律、法规的规定，');
+    expect(odd('根据《中华人民共和国招标投标法》(以下简称《招标投标法》)和其他有关法律、法规的规定，结合本市实际情况')).toBe('');
     let chars = 0;
     let flags = 0;
     const files = [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))].filter((f) => f.endsWith('.md'));
@@ -299,6 +318,27 @@ describe('plausibility checks on single lines', () => {
     // (measured: 12 of 107,361 characters of laws the vocabulary leaves out, 0.011 %)
     expect(chars).toBeGreaterThan(30_000);
     expect(flags / chars).toBeLessThan(0.0005);
+  });
+
+  it('flags a pair the corpus never writes that differs by one look-alike from a pair the same document writes at least as often (垫断 beside 垄断), not a real word (设定 beside 决定)', () => {
+    const odd = (texts: string[]) => documentLookAlikes(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
+    const longduan = ['本规定所称垄断协议，是指排除、限制竞争的协议。', '经营者达成垄断协议的，应当承担民事责任。', '被诉垄断行为属于反垄断法规定的情形。'];
+    expect(odd([...longduan, '在假定垫断者测试中，可以考虑需求替代。'])).toEqual(['', '', '', '垫']);
+    // the variant alone, or beside a pair written less often than it, is not told by the document
+    expect(odd(['本规定所称垄断协议，是指排除、限制竞争的协议。', '在假定垫断者测试中，可以考虑需求替代。'])).toEqual(['', '']);
+    // 设定 is a word the corpus writes: a confident 设定 for 决定 stays out of this rule's reach
+    const zhujun = ['全国人民代表大会常务委员会决定宣布战争状态。', '由全国人民代表大会常务委员会决定。', '常务委员会决定宣布香港特别行政区进入紧急状态。', '全国人民代表大会常务委员会设定宣布进入紧急状态。'];
+    expect(odd(zhujun)).toEqual(['', '', '', '']);
+    let chars = 0;
+    let flags = 0;
+    for (const f of correctTextFiles()) {
+      const texts = sourceUnits(f).map((u) => u.text);
+      chars += texts.join('').length;
+      flags += documentLookAlikes(texts).flat().length;
+    }
+    // (measured: 3 of 121,300 characters of laws the vocabulary leaves out, 0.0025 %; 180 of 4.54 M of every third corpus law)
+    expect(chars).toBeGreaterThan(30_000);
+    expect(flags / chars).toBeLessThan(0.0002);
   });
 
   it('flags an ideograph that fits one neighbour while a look-alike fits both', () => {
