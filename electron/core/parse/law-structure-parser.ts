@@ -14,6 +14,8 @@ const WS = '[\\s\\u3000]';
 const ARTICLE_RE = new RegExp(`^第(${N})条(?:之(${N}))?(?:${WS}+|$)`);
 const HEADING_RE = new RegExp(`^第(${N})(编|分编|章|节)(?:${WS}|$)`);
 const SECTION_RE = /^([一二三四五六七八九十百]+)、/;
+/** A heading with no space after its number (第三节赔偿程序): a short title of ideographs only. */
+const GLUED_HEADING_RE = new RegExp(`^第(${N})(编|分编|章|节)([\\u3400-\\u9fff]{2,16})$`);
 const APPENDIX_RE = /^附(?:件|录)(?:[一二三四五六七八九十\d]+)?(?:[：:\s\u3000]|$)/;
 const PREAMBLE_RE = /^序\s*言$/;
 const TOC_RE = /^目\s*录$/;
@@ -245,6 +247,20 @@ function finishUnit(b: Builder): Article {
 
 const HEADING_LEVEL: Record<string, number> = { 编: 0, 分编: 1, 章: 2, 节: 3 };
 
+/** A numbered title (一、程序规定): a short name after 一、, with no clause or sentence mark; its number, or 0. */
+function numberedHeading(text: string): number {
+  const sec = SECTION_RE.exec(text);
+  if (!sec) return 0;
+  const name = text.slice(sec[0].length).replace(/[\s\u3000]+/g, '');
+  return name.length >= 2 && name.length <= 20 && /^[\u3400-\u9fff、]+$/.test(name) && !name.endsWith('、') ? parseChineseNumber(sec[1]!) : 0;
+}
+
+/** The next non-empty line of the body after `line`. */
+function nextText<T extends { text: string }>(body: readonly T[], line: T): string {
+  for (let k = body.indexOf(line) + 1; k < body.length; k++) if (body[k]!.text !== '') return body[k]!.text;
+  return '';
+}
+
 export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   const lines = input.split('\n');
   const warnings: string[] = [];
@@ -310,6 +326,9 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   let inToc = false;
   let appendixCount = 0;
   let sawStructure = false; // first article/section/heading seen
+  /** The level of the plain-text numbered headings (一、程序规定), set by the first one. */
+  let numberedLevel: number | undefined;
+  let numberedCount = 0;
   /** Markdown heading depth → structure level, learnt from the numbered headings (## 第一编 → 编). */
   const levelOfDepth = new Map<number, number>();
   const noteAt = footnoteLine(body, hasArticles);
@@ -337,6 +356,11 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       continue;
     }
     const art = ARTICLE_RE.exec(text);
+    // "第三节赔偿程序": a heading whose space the reading (OCR, a PDF's text) lost, on its own line before an article.
+    if (!line.md && !HEADING_RE.test(text)) {
+      const glued = GLUED_HEADING_RE.exec(text);
+      if (glued && (ARTICLE_RE.test(nextText(body, line)) || HEADING_RE.test(nextText(body, line)))) text = `第${glued[1]}${glued[2]} ${glued[3]}`;
+    }
     const head = HEADING_RE.exec(text);
     if (inToc && !head) {
       // A table of contents lists headings only; it ends at the first line that is not one.
@@ -397,6 +421,18 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       close();
       const depth = /^\s*(#+)/.exec(line.raw)?.[1]?.length ?? 2;
       setHeading(text.replace(/[\s\u3000]+/g, ''), levelOfDepth.get(depth) ?? Math.max(depth, 2));
+      continue;
+    }
+    if (hasArticles && !line.md && current?.unit.kind !== 'appendix' && numberedHeading(text) === numberedCount + 1 && ARTICLE_RE.test(nextText(body, line))) {
+      // "二、相关市场界定" on its own line right before a 第X条, in a 司法解释 that groups its
+      // articles under 一、二、 titles: a heading, as "## 二、…" is in Markdown — not the end of the
+      // article before (a list item of an article ends its sentence; a title does not, and the
+      // titles count on from 一 over the whole document).
+      numberedCount++;
+      sawStructure = true;
+      close();
+      numberedLevel ??= pathLevels.length ? pathLevels[pathLevels.length - 1]! + 1 : HEADING_LEVEL['章']!;
+      setHeading(text.replace(/[\s\u3000]+/g, ''), numberedLevel);
       continue;
     }
     if (!hasArticles && (current?.unit.kind !== 'appendix')) {

@@ -153,3 +153,42 @@ describe('parseHistoryLine', () => {
     expect(parseHistoryLine('二〇一九年四月二十三日 公布')[0]).toMatchObject({ date: '2019-04-23', kind: '公布' });
   });
 });
+
+describe('headings in plain text (PDF text, OCR) that Markdown marks with ##', () => {
+  // 垄断民事纠纷司法解释 as the layout step gives it for a scan: each heading on a line of its own
+  const text = [
+    '最高人民法院关于审理垄断民事纠纷案件适用法律若干问题的解释',
+    '一、程序规定',
+    '第一条 本解释所称垄断民事纠纷案件，是指自然人、法人或者非法人组织因垄断行为受到损失而发生争议，依据反垄断法向人民法院提起诉讼的案件。',
+    '第十三条 反垄断执法机构对被诉垄断行为已经立案调查的，人民法院可以根据案件具体情况，裁定中止诉讼。',
+    '二、相关市场界定',
+    '第十四条 原告主张被诉垄断行为违反反垄断法的，一般应当界定反垄断法第十五条第二款所称的相关市场。',
+  ].join('\n');
+
+  it('takes a numbered title (一、 二、) standing before an article as a heading, not the end of the article before', () => {
+    const units = parseLawText(text, { format: 'txt' }).units;
+    const art = (label: string) => units.find((u) => u.label === label)!;
+    expect(art('第十三条').text).toBe('反垄断执法机构对被诉垄断行为已经立案调查的，人民法院可以根据案件具体情况，裁定中止诉讼。');
+    expect(art('第一条').path).toEqual(['一、程序规定']);
+    expect(art('第十四条').path).toEqual(['二、相关市场界定']);
+  });
+
+  it('keeps an article’s own list items, and a title out of sequence, in the article', () => {
+    const items = ['高青县科技创新券管理办法', '第五条 县级人民政府负责下列工作：', '一、编制规划；', '二、组织实施。', '第六条 本办法自发布之日起施行。'].join('\n');
+    expect(parseLawText(items, { format: 'txt' }).units.find((u) => u.label === '第五条')!.text).toContain('二、组织实施。');
+    // a short item without a mark, but no 一、 title before it: not a heading
+    const last = ['高青县科技创新券管理办法', '第五条 县级人民政府负责下列工作：', '三、组织实施', '第六条 本办法自发布之日起施行。'].join('\n');
+    const u = parseLawText(last, { format: 'txt' }).units;
+    expect(u.find((x) => x.label === '第五条')!.text).toContain('三、组织实施');
+    expect(u.find((x) => x.label === '第六条')!.path).toEqual([]);
+  });
+
+  it('reads a chapter or section heading whose space was lost (第三节赔偿程序) before an article, and not a sentence', () => {
+    const glued = ['中华人民共和国国家赔偿法', '第八条 经复议机关复议的，复议机关对加重的部分履行赔偿义务。', '第三节赔偿程序', '第九条 赔偿义务机关有本法第三条、第四条规定情形之一的，应当给予赔偿。'].join('\n');
+    const u = parseLawText(glued, { format: 'txt' }).units;
+    expect(u.find((x) => x.label === '第八条')!.text).toBe('经复议机关复议的，复议机关对加重的部分履行赔偿义务。');
+    expect(u.find((x) => x.label === '第九条')!.path).toEqual(['第三节 赔偿程序']);
+    const sentence = ['高青县科技创新券管理办法', '第八条 有下列情形之一的，适用本章规定：', '第二章规定的事项，由县级人民政府决定。', '第九条 本条例自公布之日起施行。'].join('\n');
+    expect(parseLawText(sentence, { format: 'txt' }).units.find((x) => x.label === '第八条')!.text).toContain('第二章规定的事项');
+  });
+});
