@@ -1,7 +1,7 @@
 // What kinds of misreadings remain after post-correction, on the tesseract outputs kept as fixtures
 // (test/fixtures/documents/ocr-flags/): each article's OCR text is aligned with its source (an LCS
 // alignment, as ocr-diff.ts), neighbouring edits are grouped and each group is given one kind.
-//   npx tsx test/bench/ocr-error-kinds.ts [--set dev|test|blind|bench] [-v]   (no --set: dev, test and blind)
+//   npx tsx test/bench/ocr-error-kinds.ts [--set dev|test|blind|blind2|bench] [-v]   (no --set: dev, test, blind and blind2)
 // The counts are wrong characters as ocr-flag-score.ts counts them (an edit's place in the OCR text).
 
 import { layoutOcrPages } from '../../electron/core/importers/ocr-text';
@@ -53,6 +53,7 @@ export function kindOf(op: Op): string {
   if (/^[（）()《》〈〉〔〕]+$/.test(g + w) && g && w) return 'bracket kind/direction';
   if (g && w && PUNCT.test(g) && PUNCT.test(w)) return 'clause mark misread';
   if ((!g && PUNCT.test(w)) || (!w && PUNCT.test(g))) return 'clause mark lost/extra';
+  if (!w && /^(第[一二三四五六七八九十百]+[编章节]|[一二三四五六七八九十]+、)[\u3400-\u9fff]+$/.test(g)) return 'heading joined to an article (layout)';
   if (/[0-9０-９%％]/.test(g + w)) return 'digits';
   if (g.length === 1 && w.length === 1 && HAN.test(g) && HAN.test(w)) return 'look-alike ideograph';
   if (!w && /^[A-Za-z0-9|/\\_~`^=+*<>\-.,'":;\s]+$/.test(g)) return 'stray mark (seal/speck)';
@@ -65,10 +66,11 @@ export function kindOf(op: Op): string {
 if (process.argv[1] === import.meta.filename) {
   const at = process.argv.indexOf('--set');
   // Named sets only (a set kept for the lead's final scoring is never read here).
-  const sets = at > 0 ? [process.argv[at + 1]!] : ['dev', 'test', 'blind'];
+  const sets = at > 0 ? [process.argv[at + 1]!] : ['dev', 'test', 'blind', 'blind2'];
+  const label = (only: string) => (only === 'bench' ? 'bench pages' : `held-out (${only.replace(/^blind(\d)$/, 'blind $1')})`);
   const verbose = process.argv.includes('-v');
   const counts = new Map<string, Map<string, number>>();
-  for (const c of flagCases().filter((x) => sets.some((only) => x.set === `held-out (${only})` || (only === 'bench' && x.set === 'bench pages')))) {
+  for (const c of flagCases().filter((x) => sets.some((only) => x.set === label(only)))) {
     const laid = layoutOcrPages(c.pages)!;
     const units = parseLawText(laid.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
     for (const src of c.source) {

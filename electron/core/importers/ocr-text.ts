@@ -10,6 +10,7 @@ import { commonPair, isHan, judgeHan, lookAlikeFits } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks } from './ocr-marks';
+import { correctDocumentLookAlikes } from './ocr-document-words';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -79,18 +80,29 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
   // texts print it. Tesseract reads （ as ( or 〈 and its boxes do not show a bracket's width
   // reliably (measured: a half-width pair in a Chromium-printed law spans as much as a full-width
   // one), so they stay suspects either way (AMBIGUOUS).
+  closeDefinedTerm(s);
   const stack: number[] = [];
+  const unmatched: number[] = [];
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!.ch;
     if (ch === '(' || ch === '（') stack.push(i);
     else if (ch === ')' || ch === '）') {
       const o = stack.pop();
-      if (o === undefined) continue;
+      if (o === undefined) {
+        unmatched.push(i);
+        continue;
+      }
       const inner = s.slice(o + 1, i).map((x) => x.ch).join('');
       const full = !halfBrackets && (s[o]!.ch === '（' || isCjk(prevNonSpace(o)) || /[\u3400-\u9fff]/.test(inner) || (inner === '' && isCjk(nextNonSpace(i))));
       s[o]!.ch = full ? '（' : '(';
       s[i]!.ch = full ? '）' : ')';
     }
+  }
+  // A bracket whose partner is on another line or was lost (`(以下简称…` with its ） read as a gap)
+  // is as wide as the document's pairs: beside Chinese, full-width unless the document prints ( ).
+  for (const i of [...stack, ...unmatched]) {
+    if (halfBrackets || !(isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)))) continue;
+    s[i]!.ch = /[(（]/.test(s[i]!.ch) ? '（' : '）';
   }
   // What the vocabulary says of each ideograph between its neighbours (ocr-vocabulary.ts): a
   // look-alike that fits both replaces a misread one; a character that fits neither is a suspect.
@@ -135,6 +147,37 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
   // Readings tesseract is sure of that the text cannot be (ocr-plausibility.ts).
   markImplausible(s, SUSPECT_CONFIDENCE - 1);
   return s;
+}
+
+/** `（以下简称《…》` or `（以下称“…”`: a defined term, whose bracket closes right after its name. */
+const DEFINED_TERM = /[(（]以下[简统]?称为?$/;
+
+/**
+ * A defined term's closing bracket that the reading lost (`(以下简称《招标投标法》 和其他`: the ）
+ * after 》 came back as a gap): the laws close the bracket right after the term's 《…》 or “…”
+ * (93 of 94 times in the corpus), so a ） is put there — a suspect, for a person to confirm.
+ */
+function closeDefinedTerm(s: OcrSymbol[]): void {
+  let before = '';
+  for (let i = 0; i < s.length; i++) {
+    if (s[i]!.ch === ' ') continue;
+    before += s[i]!.ch;
+    if (!DEFINED_TERM.test(before)) continue;
+    let k = i + 1;
+    while (k < s.length && s[k]!.ch === ' ') k++;
+    const open = s[k]?.ch;
+    if (open !== '《' && !/^[“”"]$/.test(open ?? '')) continue;
+    let end = k + 1;
+    while (end < s.length && end - k <= 30 && !(open === '《' ? s[end]!.ch === '》' : /^[“”"]$/.test(s[end]!.ch))) end++;
+    if (end >= s.length || end - k > 30) continue;
+    let next = end + 1;
+    while (next < s.length && s[next]!.ch === ' ') next++;
+    if (next >= s.length || /^[)）]$/.test(s[next]!.ch)) continue;
+    const mark: OcrSymbol = { ch: '）', conf: SUSPECT_CONFIDENCE - 1 };
+    // Put in the gap it left, or beside the term's closing mark.
+    if (s[end + 1]?.ch === ' ') s.splice(end + 1, 1, mark);
+    else s.splice(end + 1, 0, mark);
+  }
 }
 
 export interface OcrLayout {
@@ -226,7 +269,8 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   });
   const laid = layoutPages(textLines);
   if (!laid) return undefined;
-  const marked = correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, (j) => (charLine[j] ?? -1) >= 0, halfBrackets);
+  const fromOcr = (j: number) => (charLine[j] ?? -1) >= 0;
+  const marked = correctDocumentLookAlikes(correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, fromOcr, halfBrackets), SUSPECT_CONFIDENCE, fromOcr);
   return { ...laid, text: marked.text, stream: marked.stream, confidence: marked.confidence, charLine, lines };
 }
 

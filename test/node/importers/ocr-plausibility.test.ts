@@ -67,9 +67,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(a.unhighlighted).toEqual([]);
   });
 
-  it('a chapter heading the layout joined to the article before it is highlighted whole', () => {
+  it('a chapter heading whose space the reading lost (第四章创业扶持) is a heading, not the end of the article before', () => {
     const a = article(pagesOf('zhongxiao'), join(DIR, 'zhongxiao.md'), '第二十三条');
-    expect(a.text.endsWith('第四章创业扶持')).toBe(true);
+    expect(a.text.endsWith('国家鼓励第三方评级机构开展中小企业评级服务。')).toBe(true);
     expect(a.unhighlighted).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
         if (a.unhighlighted.length) unflagged++;
       }
     }
-    expect(wrongArticles).toBeGreaterThanOrEqual(30);
+    expect(wrongArticles).toBeGreaterThanOrEqual(25); // 29 since the document look-alikes and headings (ocr-document-words.ts)
     expect(unflagged).toBeLessThanOrEqual(7);
   });
 
@@ -164,7 +164,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('over the second blind set (seed 20261206, scored once at the end of session 11 with every rule unchanged), no more wrong articles keep an error unhighlighted than then', () => {
     const { wrongArticles, unflagged } = seededSet('blind2');
-    expect(wrongArticles).toBeGreaterThanOrEqual(30); // 36 when scored
+    expect(wrongArticles).toBeGreaterThanOrEqual(20); // 36 when scored, 23 with the document look-alikes and headings
     // Measured blind: 7 of 36 — zhujun 第六条 (设定 for 决定), longduan 第十二条 (诉论), 第十三条 (a heading
     // glued on), 第十五条 (垫断), zhaobiao 第一条 (a half-width ) lost), 第八条 (a ， lost), gonglu 第四条
     // (a 。 lost, a seal's ：). The README-importers blind2 paragraph names the rule each asks for.

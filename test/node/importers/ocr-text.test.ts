@@ -111,3 +111,27 @@ describe('suspects an article shows that no single line does', () => {
   });
 });
 
+describe('a bracket without its partner on the line', () => {
+  it('closes a defined term whose ） the reading lost (招标投标条例 第一条), as a suspect, and makes its （ full-width', () => {
+    // as chi_sim read it: the ） after 》 came back as a gap
+    const read = line('(以下简称《招标投标法》 和其他有关法律、法规的规定,结合本市', 99);
+    const out = correctLine(read);
+    expect(textOf(out).replace(/ /g, '')).toBe('（以下简称《招标投标法》）和其他有关法律、法规的规定，结合本市');
+    expect(doubtful(out)).toContain('）');
+    // with a quoted term too
+    expect(textOf(correctLine(line('(以下简称“部门“ 负责本行政区域', 99)))).toBe('（以下简称“部门“）负责本行政区域');
+  });
+
+  it('does not add a ） where the term is closed, has no quoted name, or goes on to the next line', () => {
+    expect(textOf(correctLine(line('（以下简称《招标投标法》）和其他有关法律', 99)))).toBe('（以下简称《招标投标法》）和其他有关法律');
+    expect(textOf(correctLine(line('(以下简称市场监管部门) 负责', 99)))).toBe('（以下简称市场监管部门） 负责');
+    expect(textOf(correctLine(line('根据《中华人民共和国招标投标法》(以下简称《招标投标法》', 99)))).toBe('根据《中华人民共和国招标投标法》（以下简称《招标投标法》');
+  });
+
+  it('makes a lone bracket beside Chinese full-width, not one beside Latin text, nor in a document printing ( )', () => {
+    expect(textOf(correctLine(line('应当遵守下列规定(一', 99)))).toBe('应当遵守下列规定（一');
+    expect(textOf(correctLine(line('二)县级以上人民政府', 99)))).toBe('二）县级以上人民政府');
+    expect(textOf(correctLine(line('ISO 9001 (2015', 99)))).toBe('ISO 9001 (2015');
+    expect(textOf(correctLine(line('应当遵守下列规定(一', 99), { halfBrackets: true }))).toBe('应当遵守下列规定(一');
+  });
+});
