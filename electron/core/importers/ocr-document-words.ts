@@ -36,7 +36,7 @@ function alignToStream(text: readonly string[], stream: readonly string[]): numb
 }
 
 /** Where a character of `text` was misread for a look-alike the document reads right elsewhere, and what it was. */
-export function documentLookAlikes(text: string): Map<number, string> {
+export function lookAlikesReadElsewhere(text: string): Map<number, string> {
   const chars = [...text];
   const seen = new Map<string, number>();
   for (let o = 0; o + 1 < chars.length; o++) if (isHan(chars[o]) && isHan(chars[o + 1])) seen.set(chars[o]! + chars[o + 1]!, (seen.get(chars[o]! + chars[o + 1]!) ?? 0) + 1);
@@ -70,11 +70,11 @@ export function documentLookAlikes(text: string): Map<number, string> {
 }
 
 /**
- * The replacements of documentLookAlikes made in a laid-out OCR text and its symbol stream together
+ * The replacements of lookAlikesReadElsewhere made in a laid-out OCR text and its symbol stream together
  * (only on characters OCR read: `fromOcr`), each a suspect.
  */
 export function correctDocumentLookAlikes(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true): StreamText {
-  const found = documentLookAlikes(input.text);
+  const found = lookAlikesReadElsewhere(input.text);
   if (found.size === 0) return input;
   const text = [...input.text];
   const stream = [...input.stream];

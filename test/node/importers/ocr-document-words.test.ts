@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { correctDocumentLookAlikes, documentLookAlikes } from '../../../electron/core/importers/ocr-document-words';
+import { correctDocumentLookAlikes, lookAlikesReadElsewhere } from '../../../electron/core/importers/ocr-document-words';
 import { SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 
 const fix = (text: string) => {
@@ -38,7 +38,7 @@ describe('look-alikes the document reads right elsewhere', () => {
   it('leaves a character that makes a written pair with one neighbour (a word boundary on the other side)', () => {
     // 分割 is a word: 割采 is never written, 制采 is (制采购), but 割 is right
     const text = '采购人应当按照采购项目编制采购预算，制采购计划。对于因资金无法分割采购的项目，制采购文件时应当说明。';
-    expect(documentLookAlikes(text).size).toBe(0);
+    expect(lookAlikesReadElsewhere(text).size).toBe(0);
   });
 
   it('changes nothing in the fixture laws the vocabulary leaves out, read as if perfectly recognised', () => {
@@ -52,7 +52,7 @@ describe('look-alikes the document reads right elsewhere', () => {
       const md = readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8');
       const text = (md.split('<!-- INFO END -->')[1] ?? md).split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).join('\n');
       chars += text.replace(/\s/g, '').length;
-      changed += documentLookAlikes(text).size;
+      changed += lookAlikesReadElsewhere(text).size;
     }
     expect(chars).toBeGreaterThan(50_000);
     expect(changed).toBe(0);
