@@ -23,7 +23,9 @@
 //     numeral of its run (（一）（工）（三）: listNumbering), an ideograph that makes no common pair
 //     while a look-alike of its printed shape would make common pairs on both sides (根据完法:
 //     likelierLookAlikes, the look-alikes generated from the Noto CJK glyphs, cjk-glyph-alikes.ts),
-//     a parenthesis left open (where its ) was lost: after the name it defines, else its clause);
+//     a parenthesis left open (where its ) was lost: after the name it defines, else its clause),
+//     a paragraph end joining a pair never written (its next paragraph's first character too), three
+//     ideographs the corpus writes with a clause mark after the first (的应当: lostClauseMarks);
 //   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
 //     look-alike from a pair the same document writes at least as often (垫断 beside 垄断);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
@@ -38,6 +40,7 @@
 
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
+import { CLAUSE_JOINTS } from './cjk-clause-joints';
 import { commonPair, glyphAlikesOf, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
@@ -183,12 +186,19 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
 export function articleTextSuspects(text: string): number[] {
   const out = new Set<number>();
   for (const m of text.matchAll(/[^\s]\s*(?:\n|$)/g)) {
-    if (!/[。；：！？”’）)》…—\]】]/.test(m[0]![0]!)) out.add(m.index!);
+    if (/[。；：！？”’）)》…—\]】]/.test(m[0]![0]!)) continue;
+    out.add(m.index!);
+    // A mark lost at a paragraph's end between two ideographs the corpus never writes side by side
+    // (公路工作 / 市公路: 作市) belongs before the next paragraph's first character, a suspect too; a
+    // paragraph the layout split mid-sentence joins a pair that is written (the same text, cut).
+    const next = /\S/.exec(text.slice(m.index! + m[0]!.length));
+    if (next && isHan(m[0]![0]) && isHan(next[0]) && pairWeight(m[0]![0]!, next[0]!) === 0) out.add(m.index! + m[0]!.length + next.index);
   }
   for (const o of unbalancedBrackets(text)) out.add(o);
   for (const o of joinedListItems(text)) out.add(o);
   for (const o of listNumbering(text)) out.add(o);
   for (const o of likelierLookAlikes(text)) out.add(o);
+  for (const o of lostClauseMarks(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -462,4 +472,23 @@ export function documentLookAlikes(texts: readonly string[]): number[][] {
     }
     return [...out].sort((x, y) => x - y);
   });
+}
+
+
+let clauseJoints: Set<string> | undefined;
+
+/**
+ * Offsets of the ideograph after a clause mark lost between words that each read well (作出改变的应当
+ * for 改变的，应当): three ideographs the corpus writes as a，bc at least 50 times and 50 times as often
+ * as abc (cjk-clause-joints.ts). A triple, not a pair: 的应 is a word often enough (的应用), 的应当 is not.
+ */
+export function lostClauseMarks(text: string): number[] {
+  if (!clauseJoints) {
+    const all = CLAUSE_JOINTS.join('');
+    clauseJoints = new Set();
+    for (let i = 0; i + 2 < all.length; i += 3) clauseJoints.add(all.slice(i, i + 3));
+  }
+  const out: number[] = [];
+  for (let o = 0; o + 2 < text.length; o++) if (isHan(text[o]) && isHan(text[o + 1]) && isHan(text[o + 2]) && clauseJoints.has(text.slice(o, o + 3))) out.push(o + 1);
+  return out;
 }

@@ -9,7 +9,7 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
-import { articleTextSuspects, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, lostClauseMarks, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -169,8 +169,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // glued on), 第十五条 (垫断), zhaobiao 第一条 (a half-width ) lost), 第八条 (a ， lost), gonglu 第四条
     // (a 。 lost, a seal's ：). The README-importers blind2 paragraph names the rule each asks for.
     // Since then a development set: the parenthesis left open takes zhaobiao 第一条, the document's own
-    // look-alike pairs longduan 第十五条 (5 left).
-    expect(unflagged.length).toBeLessThanOrEqual(5);
+    // look-alike pairs longduan 第十五条, the lost marks zhaobiao 第八条 and gonglu 第四条 (3 left).
+    expect(unflagged.length).toBeLessThanOrEqual(3);
+    expect(unflagged).not.toContain('zhaobiao 第八条');
+    expect(unflagged).not.toContain('gonglu 第四条');
     expect(unflagged).not.toContain('zhaobiao 第一条');
     expect(unflagged).not.toContain('longduan 第十五条');
   });
@@ -339,6 +341,28 @@ describe('plausibility checks on single lines', () => {
     // (measured: 3 of 121,300 characters of laws the vocabulary leaves out, 0.0025 %; 180 of 4.54 M of every third corpus law)
     expect(chars).toBeGreaterThan(30_000);
     expect(flags / chars).toBeLessThan(0.0002);
+  });
+
+  it('flags where a clause mark was lost between words that each read well: three ideographs the corpus writes with a mark after the first (改变的应当), and a paragraph end joining a pair never written (工作 / 市公路)', () => {
+    const odd = (t: string) => lostClauseMarks(t).map((o) => t[o]).join('');
+    expect(odd('招标人对经核准的招标范围和方式等作出改变的应当到原项目审批部门重新办理核准手续。')).toBe('应');
+    expect(odd('招标人对经核准的招标范围和方式等作出改变的，应当到原项目审批部门重新办理核准手续。')).toBe('');
+    expect(odd('加强人工智能技术的应用，推动应急管理的应急演练。')).toBe(''); // 的应 is a word's start often enough
+    const para = (t: string) => articleTextSuspects(t).map((o) => t[o]).join('');
+    expect(para('市交通行政管理部门主管本市公路工作\n市公路管理机构负责国道、市道、县道的管理工作。')).toBe('作市');
+    // a paragraph the layout cut mid-sentence joins a pair that is written: only its end is a suspect
+    expect(para('县级以上人民政府应当加强对公路\n工作的领导，保障公路建设资金。')).toBe('路');
+    let chars = 0;
+    let flags = 0;
+    for (const f of correctTextFiles()) {
+      for (const u of sourceUnits(f)) {
+        chars += u.text.length;
+        flags += lostClauseMarks(u.text).length;
+      }
+    }
+    // (measured: 8 of 121,300 characters of laws the table leaves out, 0.0066 %: 有条件的应当 is written without a mark too)
+    expect(chars).toBeGreaterThan(30_000);
+    expect(flags / chars).toBeLessThan(0.0003);
   });
 
   it('flags an ideograph that fits one neighbour while a look-alike fits both', () => {
