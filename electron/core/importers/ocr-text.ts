@@ -53,6 +53,7 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
     for (let k = i + step; k >= 0 && k < s.length; k += step) if (!/[\s“”"‘’'()（）]/.test(s[k]!.ch)) return s[k]!.ch;
     return undefined;
   };
+  dropColonBesideMark(s);
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;
@@ -147,6 +148,32 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
   // Readings tesseract is sure of that the text cannot be (ocr-plausibility.ts).
   markImplausible(s, SUSPECT_CONFIDENCE - 1);
   return s;
+}
+
+/**
+ * A colon next to another clause mark (`财产:;`, `资料; :`): the laws never write ：；, ；：, 。： or
+ * ，： (0 times in the corpus's 13.7 M characters), and chi_sim reads a speck or the dot of a seal's
+ * ring beside a mark as a colon. The colon goes, and the mark it touched becomes a suspect.
+ */
+function dropColonBesideMark(s: OcrSymbol[]): void {
+  const near = (i: number, step: 1 | -1) => {
+    for (let k = i + step; k >= 0 && k < s.length; k += step) if (s[k]!.ch !== ' ') return k;
+    return -1;
+  };
+  for (let i = s.length - 1; i >= 0; i--) {
+    if (i >= s.length || (s[i]!.ch !== ':' && s[i]!.ch !== '：')) continue;
+    const before = near(i, -1);
+    const after = near(i, 1);
+    const mark = [before, after].find((k) => k >= 0 && /^[;；。，,]$/.test(s[k]!.ch) && (s[k]!.ch !== ',' || isCjk(s[near(k, -1)]?.ch)));
+    if (mark === undefined) continue;
+    // Chinese text only: the mark's other side, or the colon's, is Chinese.
+    const other = mark === before ? near(before, -1) : near(after, 1);
+    const colonSide = mark === before ? after : before;
+    if (!isCjk(s[other]?.ch) && !isCjk(s[colonSide]?.ch)) continue;
+    s[mark]!.conf = Math.min(s[mark]!.conf, SUSPECT_CONFIDENCE - 1);
+    s.splice(i, 1);
+    if (s[i - 1]?.ch === ' ' && (i >= s.length || s[i]?.ch === ' ')) s.splice(i - 1, 1);
+  }
 }
 
 /** `（以下简称《…》` or `（以下称“…”`: a defined term, whose bracket closes right after its name. */

@@ -135,3 +135,17 @@ describe('a bracket without its partner on the line', () => {
     expect(textOf(correctLine(line('应当遵守下列规定(一', 99), { halfBrackets: true }))).toBe('应当遵守下列规定(一');
   });
 });
+
+describe('a colon beside another clause mark', () => {
+  it('drops the colon chi_sim read beside a ； (a speck), and marks the ；', () => {
+    const out = correctLine(line('(三)所有权专属于国家且不得转让的财产:;', 98));
+    expect(textOf(out)).toBe('（三）所有权专属于国家且不得转让的财产；');
+    expect(doubtful(out)).toContain('；');
+    expect(textOf(correctLine(line('(六)图纸或者其他应当提供的资料; :', 99))).trim()).toBe('（六）图纸或者其他应当提供的资料；');
+  });
+
+  it('keeps a colon that stands alone, and one in Latin text', () => {
+    expect(textOf(correctLine(line('第二条 下列财产不应认定为债务人财产:', 99)))).toBe('第二条 下列财产不应认定为债务人财产：');
+    expect(textOf(correctLine(line('ratio 3:1; total 4', 99)))).toBe('ratio 3:1; total 4');
+  });
+});
