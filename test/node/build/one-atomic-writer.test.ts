@@ -14,6 +14,8 @@ const ALLOWED: Record<string, string> = {
   'electron/core/bundles/integrity-repair.ts': 'moves a damaged file, whole, into quarantine/ (a rename of an existing file is atomic)',
   'electron/core/importers/cjk-radical-map.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/importers/cjk-bigrams.gen.ts': 'a build-time generator, not run by the app',
+  'electron/core/importers/cjk-glyph-alikes.gen.ts': 'a build-time generator, not run by the app',
+  'electron/core/importers/cjk-clause-joints.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/search/text-chunks.ts': 'a scratch spool of the index build, never read as library data: a temp file deleted when the build ends; the index itself is written through the atomic writer',
 };
 
