@@ -8,32 +8,10 @@
 // the corpus never writes with no such look-alike is left to the highlight.
 
 import { glyphAlikesOf, isHan, knownChar, pairWeight } from './ocr-vocabulary';
-import type { StreamText } from './ocr-marks';
+import { alignToStream, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
 const MIN_SEEN = 2;
-
-/** For each character of `text`, its index in `stream` (or −1), as ocr-marks aligns them. */
-function alignToStream(text: readonly string[], stream: readonly string[]): number[] {
-  const at: number[] = [];
-  let p = 0;
-  for (const ch of text) {
-    if (/\s/.test(ch)) {
-      at.push(-1);
-      continue;
-    }
-    let found = -1;
-    for (let j = p; j < Math.min(stream.length, p + 400); j++) {
-      if (stream[j] === ch) {
-        found = j;
-        break;
-      }
-    }
-    at.push(found);
-    if (found >= 0) p = found + 1;
-  }
-  return at;
-}
 
 /** Where a character of `text` was misread for a look-alike the document reads right elsewhere, and what it was. */
 export function lookAlikesReadElsewhere(text: string): Map<number, string> {

@@ -47,7 +47,7 @@ export interface StreamText {
  * by dropping lines (headers, page numbers) and spaces, so a forward match with a bounded
  * look-ahead finds it — as traceUnits does.
  */
-function alignToStream(text: readonly string[], stream: readonly string[]): number[] {
+export function alignToStream(text: readonly string[], stream: readonly string[]): number[] {
   const at: number[] = [];
   let p = 0;
   for (const ch of text) {
