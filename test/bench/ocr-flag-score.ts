@@ -10,8 +10,10 @@
 // picked by a fixed seed and scored once with the rules unchanged (then its misses were shown to
 // session 11), blind2 was picked by the next seed in session 11, kept out of every run until it was
 // scored once at that session's end (99.48 %, 7 of 36 wrong articles unflagged: README-importers)
-// and is a development set since; blind3, picked by the seed after once blind2 was scored (session 11), is in KEPT_BACK:
-// scored only when asked by name (`--set blind3`), once, so nobody tuning the rules sees its misses;
+// and is a development set since; blind3, picked by the next seed once blind2 was scored, was kept
+// back the same way and scored once after the second round of rules (99.44 %, 8 of 25 unflagged);
+// a next blind set goes into KEPT_BACK, scored only when asked by name, so nobody tuning the rules
+// sees its misses;
 // 援助条例 (the OCR bench's own pages) is where the logic was first tuned.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -109,7 +111,7 @@ const sourceUnits = (file: string): Unit[] => parseLawText(readFileSync(file, 'u
 const SET_LABEL = { dev: 'held-out (dev)', test: 'held-out (test)', blind: 'held-out (blind)', blind2: 'held-out (blind 2)', blind3: 'held-out (blind 3)', bench: 'bench pages' } as const;
 type FlagSet = (typeof SET_LABEL)[keyof typeof SET_LABEL];
 /** Scored only when named with --set: a blind set is looked at once. */
-const KEPT_BACK: FlagSet[] = [SET_LABEL.blind3];
+const KEPT_BACK: FlagSet[] = [];
 export function flagCases(): { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] {
   const out: { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] = [];
   for (const f of readdirSync(FLAGS_DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu')).sort()) {

@@ -37,18 +37,33 @@ function article(pages: OcrPage[], sourceMd: string, label: string) {
   return { text, want, wrong, unhighlighted: wrong.filter((o) => !highlighted.has(o)).map((o) => text[o]) };
 }
 
-/** The fixture laws' Markdown as correct text, blind2 (as when these checks were written) and the kept-back blind3 left out (a blind set is looked at once, at the end). */
+/** Every fixture law's Markdown, the seeded sets' included. */
+const allFixtureLaws = () => [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))].filter((f) => f.endsWith('.md'));
+
+/** The fixture laws' Markdown as correct text, blind2 and blind3 left out (as when these checks were written: a blind set is looked at once, at the end). */
 const correctTextFiles = () =>
-  [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))]
-    .filter((f) => f.endsWith('.md'))
-    .filter((f) => {
-      try {
-        const { set } = JSON.parse(gunzipSync(readFileSync(f.replace(/\.md$/, '.pages.json.gz'))).toString('utf8')) as { set?: string };
-        return set !== 'blind2' && set !== 'blind3';
-      } catch {
-        return true; // a source without kept OCR pages
-      }
-    });
+  allFixtureLaws().filter((f) => {
+    try {
+      const { set } = JSON.parse(gunzipSync(readFileSync(f.replace(/\.md$/, '.pages.json.gz'))).toString('utf8')) as { set?: string };
+      return set !== 'blind2' && set !== 'blind3';
+    } catch {
+      return true; // a source without kept OCR pages
+    }
+  });
+
+/** How many characters of the laws' articles a rule highlights: on correct text every highlight is a false one. */
+function onCorrectText(rule: (text: string) => number[], files = correctTextFiles()): { chars: number; flags: number } {
+  let chars = 0;
+  let flags = 0;
+  for (const f of files) {
+    for (const u of sourceUnits(f)) {
+      chars += u.text.length;
+      flags += rule(u.text).length;
+    }
+  }
+  return { chars, flags };
+}
+
 const symbols = (line: string): OcrSymbol[] => [...line].map((ch) => ({ ch, conf: ch === ' ' ? 100 : 99 }));
 const flagged = (line: string) => correctLine(symbols(line)).filter((x) => x.conf < SUSPECT_CONFIDENCE).map((x) => x.ch).join('');
 
@@ -124,7 +139,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
   });
 
   /** The wrong articles of one seeded set's 6 laws and those with an error unhighlighted. */
-  function seededSet(set: 'blind' | 'blind2'): { wrongArticles: number; unflagged: string[] } {
+  function seededSet(set: 'blind' | 'blind2' | 'blind3'): { wrongArticles: number; unflagged: string[] } {
     const laws = readdirSync(DIR)
       .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
       .filter((f) => (JSON.parse(gunzipSync(readFileSync(join(DIR, f))).toString('utf8')) as { set?: string }).set === set)
@@ -176,6 +191,15 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged).not.toContain('gonglu 第四条');
     expect(unflagged).not.toContain('zhaobiao 第一条');
     expect(unflagged).not.toContain('longduan 第十五条');
+  });
+
+  it('over the third blind set (seed 20261207, scored once at the end of session 11 after the second round of rules), no more wrong articles keep an error unhighlighted than then', () => {
+    const { wrongArticles, unflagged } = seededSet('blind3');
+    expect(wrongArticles).toBeGreaterThanOrEqual(20); // 25 when scored
+    // Measured blind: 8 of 25 — clause marks lost between words (gongshang 第十二条, wenming 第七条, 第十一条,
+    // 第十三条), look-alikes (heitudi 力式 for 方式, sanju 完法 for 宪法 again — 行完 is written), a lost 族
+    // (sanju 第二条), 以双 for 以及 (wenming 第八条). README-importers, blind3 paragraph.
+    expect(unflagged.length).toBeLessThanOrEqual(8);
   });
 
   it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
@@ -242,15 +266,7 @@ describe('plausibility checks on single lines', () => {
     expect(odd('根据《中华人民共和国招标投标法》(以下简称《招标投标法》和其他有关法律、法规的规定，结合本市实际情况')).toBe('(和');
     expect(odd('根据《中华人民共和国招标投标法》（以下简称招标投标法和其他有关法律、法规的规定，结合本市实际情况')).toBe('（以下简称招标投标法和其他有关法律、法规的规定，');
     expect(odd('根据《中华人民共和国招标投标法》(以下简称《招标投标法》)和其他有关法律、法规的规定，结合本市实际情况')).toBe('');
-    let chars = 0;
-    let flags = 0;
-    const files = [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))].filter((f) => f.endsWith('.md'));
-    for (const f of files) {
-      for (const u of sourceUnits(f)) {
-        chars += u.text.length;
-        flags += unbalancedBrackets(u.text).length;
-      }
-    }
+    const { chars, flags } = onCorrectText(unbalancedBrackets, allFixtureLaws());
     expect(chars).toBeGreaterThan(30_000);
     expect(flags / chars).toBeLessThan(0.0005);
   });
@@ -285,15 +301,7 @@ describe('plausibility checks on single lines', () => {
   });
 
   it('on correct text (the fixture laws), list numbering highlights nothing', () => {
-    let chars = 0;
-    let flags = 0;
-    const files = correctTextFiles();
-    for (const f of files) {
-      for (const u of sourceUnits(f)) {
-        chars += u.text.length;
-        flags += listNumbering(u.text).length;
-      }
-    }
+    const { chars, flags } = onCorrectText(listNumbering);
     expect(chars).toBeGreaterThan(30_000);
     expect(flags).toBe(0);
   });
@@ -309,15 +317,7 @@ describe('plausibility checks on single lines', () => {
     expect(odd('根据宪法和《中华人民共和国地方各级人民代表大会和地方各级人民政府组织法》等法律规定，结合本省实际，制定本规则。')).toBe('');
     expect(odd('承办单位应当在规定期限内完成办理工作，并将办理结果答复代表。')).toBe('');
     expect(odd('军官的级别按照其服役的经历为依据确定。')).toBe('');
-    let chars = 0;
-    let flags = 0;
-    const files = correctTextFiles();
-    for (const f of files) {
-      for (const u of sourceUnits(f)) {
-        chars += u.text.length;
-        flags += likelierLookAlikes(u.text).length;
-      }
-    }
+    const { chars, flags } = onCorrectText(likelierLookAlikes);
     // (measured: 12 of 107,361 characters of laws the vocabulary leaves out, 0.011 %)
     expect(chars).toBeGreaterThan(30_000);
     expect(flags / chars).toBeLessThan(0.0005);
@@ -353,14 +353,7 @@ describe('plausibility checks on single lines', () => {
     expect(para('市交通行政管理部门主管本市公路工作\n市公路管理机构负责国道、市道、县道的管理工作。')).toBe('作市');
     // a paragraph the layout cut mid-sentence joins a pair that is written: only its end is a suspect
     expect(para('县级以上人民政府应当加强对公路\n工作的领导，保障公路建设资金。')).toBe('路');
-    let chars = 0;
-    let flags = 0;
-    for (const f of correctTextFiles()) {
-      for (const u of sourceUnits(f)) {
-        chars += u.text.length;
-        flags += lostClauseMarks(u.text).length;
-      }
-    }
+    const { chars, flags } = onCorrectText(lostClauseMarks);
     // (measured: 8 of 121,300 characters of laws the table leaves out, 0.0066 %: 有条件的应当 is written without a mark too)
     expect(chars).toBeGreaterThan(30_000);
     expect(flags / chars).toBeLessThan(0.0003);
@@ -373,8 +366,7 @@ describe('plausibility checks on single lines', () => {
   it('flags under 0.5 % of the characters of correct legal text', () => {
     let chars = 0;
     let flags = 0;
-    const files = [...readdirSync(SOURCES).map((n) => join(SOURCES, n)), ...readdirSync(DIR).map((n) => join(DIR, n))].filter((f) => f.endsWith('.md'));
-    for (const f of files) {
+    for (const f of allFixtureLaws()) {
       for (const line of readFileSync(f, 'utf8').split('<!-- INFO END -->')[1]!.split('\n')) {
         if (!line.trim() || line.startsWith('#') || line.startsWith('|')) continue;
         chars += line.length;
