@@ -14,9 +14,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateSync } from 'node:zlib';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { CHARS_B64 } from './cjk-bigrams';
+import { knownIdeographs } from './ocr-vocabulary';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const FONT_DIR = '/usr/share/fonts/opentype/noto';
@@ -28,26 +27,6 @@ const PX = 48;
 const GRID = 16;
 const MAX_DISTANCE = 0.3;
 const PER_CHAR = 4;
-
-/** The ideographs of the vocabulary (delta-coded varints, as ocr-vocabulary.ts reads them). */
-function knownChars(): string[] {
-  const bytes = inflateSync(Buffer.from(CHARS_B64.join(''), 'base64'));
-  const out: string[] = [];
-  let v = 0;
-  let d = 0;
-  let mul = 1;
-  for (const b of bytes) {
-    d += (b & 0x7f) * mul;
-    if (b & 0x80) mul *= 0x80;
-    else {
-      v += d;
-      out.push(String.fromCharCode(v));
-      d = 0;
-      mul = 1;
-    }
-  }
-  return out;
-}
 
 /**
  * One face of a TrueType/OpenType collection as a font file of its own: its table directory with
@@ -119,7 +98,7 @@ function rasters(chars: string[], family: string): Float32Array[] {
   });
 }
 
-const chars = knownChars();
+const chars = knownIdeographs();
 const faces = FACES.map((f) => rasters(chars, registerFace(f.file, f.family)));
 for (const f of faceFiles) rmSync(f, { force: true });
 const norms = faces.map((r) => r.map((v) => v.reduce((s, x) => s + x * x, 0)));

@@ -59,6 +59,12 @@ export function knownChar(c: string): boolean {
   return chars.has(c.charCodeAt(0));
 }
 
+/** Every ideograph the corpus writes, in code order (what cjk-glyph-alikes.gen.ts draws). */
+export function knownIdeographs(): string[] {
+  chars ??= decode(CHARS_B64);
+  return [...chars].map((c) => String.fromCharCode(c));
+}
+
 /**
  * Look-alikes chi_sim confuses (each group read for one another). Only used when the vocabulary
  * decides: the read character fits neither neighbour and the look-alike fits both.
