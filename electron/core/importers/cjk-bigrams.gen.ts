@@ -5,23 +5,18 @@
 // test/fixtures/documents/sources/ and ocr-flags/) are left out, so the benchmark measures text the vocabulary
 // has not seen. Stored as deflated, delta-coded varints in base64 (≈ 0.4 MB; read on first use).
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { corpusDir, forEachCorpusLaw } from './corpus-laws.gen';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = process.argv[2] ?? join(here, '../../../../shared/corpus/laws');
-// The laws of the OCR fixtures and of the held-out OCR outputs the suspects are measured on.
-const heldOut = ['sources', 'ocr-flags'].map((d) => join(here, '../../../test/fixtures/documents', d));
-const skipTitles = new Set(heldOut.flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => /^#\s*(.+)$/m.exec(readFileSync(join(dir, n), 'utf8'))![1]!.trim())));
 const MIN = 2;
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
 const pairs = new Map<number, number>();
 const singles = new Map<number, number>();
-let files = 0;
-let skipped = 0;
 // What a number is followed by (日 年 万 元 倍 …): a number before anything else (3006。 for 30%。,
 // 制度4强化) is a misreading more often than not. A number's percent sign goes with it (50%的).
 const afterNumber = new Map<string, number>();
@@ -39,23 +34,7 @@ function add(text: string): void {
     if (isHan(b)) pairs.set(a * 65536 + b, (pairs.get(a * 65536 + b) ?? 0) + 1);
   }
 }
-function walk(dir: string): void {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (name.endsWith('.md')) {
-      const text = readFileSync(p, 'utf8');
-      const title = /^#\s*(.+)$/m.exec(text)?.[1]?.trim();
-      if (title && skipTitles.has(title)) {
-        skipped++;
-        continue;
-      }
-      files++;
-      add(text);
-    }
-  }
-}
-walk(corpus);
+const { laws: files, skipped } = forEachCorpusLaw(corpusDir(), add);
 
 function varints(sorted: number[]): Buffer {
   const out: number[] = [];

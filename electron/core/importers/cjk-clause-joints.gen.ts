@@ -6,32 +6,17 @@
 // alone is a word often enough (的应 in 的应用, 的应急). The laws of the OCR fixtures are left out,
 // as cjk-bigrams.gen.ts leaves them out, so the benchmark measures text the table has not seen.
 
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusDir, forEachCorpusLaw } from './corpus-laws.gen';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const corpus = process.argv[2] ?? join(here, '../../../../shared/corpus/laws');
-const heldOut = ['sources', 'ocr-flags'].map((d) => join(here, '../../../test/fixtures/documents', d));
-const skipTitles = new Set(heldOut.flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => /^#\s*(.+)$/m.exec(readFileSync(join(dir, n), 'utf8'))![1]!.trim())));
 const MIN = 50;
 const RATIO = 50;
 
 const texts: string[] = [];
-let skipped = 0;
-function walk(dir: string): void {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (name.endsWith('.md')) {
-      const text = readFileSync(p, 'utf8');
-      const title = /^#\s*(.+)$/m.exec(text)?.[1]?.trim();
-      if (title && skipTitles.has(title)) skipped++;
-      else texts.push(text);
-    }
-  }
-}
-walk(corpus);
+const { skipped } = forEachCorpusLaw(corpusDir(), (t) => texts.push(t));
 
 const across = new Map<string, number>();
 for (const t of texts) for (const m of t.matchAll(/([\u3400-\u9fff])[，。；、：]([\u3400-\u9fff]{2})/g)) across.set(m[1]! + m[2]!, (across.get(m[1]! + m[2]!) ?? 0) + 1);
