@@ -5,12 +5,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { precheck, precheckAsync } from '../../../electron/core/review/precheck';
 import { loadRuleSet } from '../../../electron/core/review/review-rules';
 import { parseDraftFile } from '../../../electron/core/review/draft-store';
 import { docxText, squash } from '../packs/pack-test-support';
-import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+import { DRAFTS, RULES, makeDraftReview, type ReviewLibrary } from './review-test-support';
 
 const SECOND = join(DRAFTS, 'versions', '创新券管理办法（送审稿第二稿）.md');
 let lib: ReviewLibrary;
@@ -19,11 +19,7 @@ let reviewId: string;
 const out = mkdtempSync(join(tmpdir(), 'draft-versions-'));
 
 beforeAll(async () => {
-  lib = await makeReviewLibrary();
-  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
-  const r = await lib.svc.createReview({ type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' });
-  reviewId = r.record.id;
-  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'planted-innovation-voucher.md'));
+  ({ lib, wb, reviewId } = await makeDraftReview('planted-innovation-voucher.md'));
 });
 afterAll(() => {
   lib?.cleanup();

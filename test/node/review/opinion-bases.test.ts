@@ -2,13 +2,12 @@
 // 审查依据 lists every basis of the accepted findings — library articles by version, documents the
 // library lacks (国办发〔2018〕37号) by title and 文号 — laws before documents, no duplicates; the
 // 修改建议对照表 holds only findings that change text, procedure findings are sentences under 程序.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { basisLines } from '../../../electron/core/review/opinion-bases';
 import { documentReason } from '../../../electron/core/review/opinion';
 import type { DocBlock, PackDocument } from '../../../electron/core/packs/pack-document';
-import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+import { makeDraftReview, type ReviewLibrary } from './review-test-support';
 
 let lib: ReviewLibrary;
 let wb: ReviewWorkbench;
@@ -18,17 +17,9 @@ const texts = (blocks: DocBlock[]) => blocks.flatMap((b) => ('text' in b && type
 const section = (doc: PackDocument, heading: string) => doc.sections.find((s) => s.heading === heading)!;
 
 beforeAll(async () => {
-  lib = await makeReviewLibrary();
-  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
-  const r = await lib.svc.createReview({
-    type: '规范性文件',
-    title: '高青县科技创新券管理办法（征求意见稿）',
-    leadUnit: '高新技术科',
-    receivedDate: '2026-02-24',
+  ({ lib, wb, reviewId } = await makeDraftReview('planted-innovation-voucher.md', {
     procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
-  });
-  reviewId = r.record.id;
-  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'planted-innovation-voucher.md'));
+  }));
 });
 afterAll(() => lib?.cleanup());
 

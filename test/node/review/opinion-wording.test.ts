@@ -3,21 +3,16 @@
 // library lacks, articles that do not exist and a 罚款 next to a cited basis, every finding accepted —
 // the record's 要点 and the 对照表 carry no LawDesk wording (资料库, 请核对所述内容), no ISO dates, and
 // no excerpt quoted twice; the workbench still shows the adviser why (Finding.hint).
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
-import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { makeDraftReview, type ReviewLibrary } from './review-test-support';
 
 let lib: ReviewLibrary;
 let wb: ReviewWorkbench;
 let reviewId: string;
 
 beforeAll(async () => {
-  lib = await makeReviewLibrary();
-  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
-  const r = await lib.svc.createReview({ type: '规范性文件', title: '某县科技型中小企业培育管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' });
-  reviewId = r.record.id;
-  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'received-sme-cultivation.md'));
+  ({ lib, wb, reviewId } = await makeDraftReview('received-sme-cultivation.md', { title: '某县科技型中小企业培育管理办法（征求意见稿）' }));
 });
 afterAll(() => lib?.cleanup());
 

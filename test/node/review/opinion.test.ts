@@ -5,11 +5,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { docxText, pdfPages, squash } from '../packs/pack-test-support';
 import { docxToPdf, ink, pdfPages as renderPages } from '../page-pictures';
-import { DRAFTS, RULES, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+import { DRAFTS, makeDraftReview, type ReviewLibrary } from './review-test-support';
 
 let lib: ReviewLibrary;
 let wb: ReviewWorkbench;
@@ -18,18 +18,10 @@ const out = mkdtempSync(join(tmpdir(), 'opinion-'));
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 beforeAll(async () => {
-  lib = await makeReviewLibrary();
-  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
-  const r = await lib.svc.createReview({
-    type: '规范性文件',
-    title: '高青县科技创新券管理办法（征求意见稿）',
-    leadUnit: '高新技术科',
-    receivedDate: '2026-02-24',
+  ({ lib, wb, reviewId } = await makeDraftReview('planted-innovation-voucher.md', {
     materials: [{ name: '决策草案', provided: true }, { name: '起草说明', provided: true }, { name: '法律法规规章等依据', provided: false }],
     procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
-  });
-  reviewId = r.record.id;
-  await wb.drafts.addDraft(reviewId, join(DRAFTS, 'planted-innovation-voucher.md'));
+  }));
 });
 afterAll(() => lib?.cleanup());
 

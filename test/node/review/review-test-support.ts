@@ -11,6 +11,7 @@ import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { RecordsService } from '../../../electron/core/records/records-service';
+import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import type { DraftKind } from '../../../electron/shared/review-workbench';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -37,6 +38,18 @@ export async function makeReviewLibrary(now = new Date('2026-03-01T02:00:00Z'), 
   if (report.failed.length) throw new Error(`fixture import failed: ${JSON.stringify(report.failed)}`);
   const svc = await RecordsService.open(store, { actor: '测试员', holidaysFile: HOLIDAYS });
   return { dir, store, svc, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A review library, its workbench and one 规范性文件 review (高青县科技创新券管理办法（征求意见稿）, 高新技术科,
+ * received 2026-02-24, with `review`'s fields over these) whose first draft is `draftFile` of DRAFTS.
+ */
+export async function makeDraftReview(draftFile: string, review: Record<string, unknown> = {}): Promise<{ lib: ReviewLibrary; wb: ReviewWorkbench; reviewId: string }> {
+  const lib = await makeReviewLibrary();
+  const wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
+  const r = await lib.svc.createReview({ type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24', ...review });
+  await wb.drafts.addDraft(r.record.id, join(DRAFTS, draftFile));
+  return { lib, wb, reviewId: r.record.id };
 }
 
 export interface PlantedDraft {
