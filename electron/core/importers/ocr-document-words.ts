@@ -7,7 +7,7 @@
 // character, whose confidence goes below the suspect line so a person confirms the guess. A word
 // the corpus never writes with no such look-alike is left to the highlight.
 
-import { glyphAlikesOf, isHan, knownChar, pairWeight } from './ocr-vocabulary';
+import { glyphAlikesOf, hanPairCounts, isHan, knownChar, pairWeight } from './ocr-vocabulary';
 import { alignToStream, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
@@ -16,8 +16,7 @@ const MIN_SEEN = 2;
 /** Where a character of `text` was misread for a look-alike the document reads right elsewhere, and what it was. */
 export function lookAlikesReadElsewhere(text: string): Map<number, string> {
   const chars = [...text];
-  const seen = new Map<string, number>();
-  for (let o = 0; o + 1 < chars.length; o++) if (isHan(chars[o]) && isHan(chars[o + 1])) seen.set(chars[o]! + chars[o + 1]!, (seen.get(chars[o]! + chars[o + 1]!) ?? 0) + 1);
+  const seen = hanPairCounts([text]);
   const out = new Map<number, string>();
   for (let o = 0; o < chars.length; o++) {
     const c = chars[o]!;

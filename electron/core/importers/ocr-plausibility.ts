@@ -41,7 +41,7 @@
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
 import { CLAUSE_JOINTS } from './cjk-clause-joints';
-import { commonPair, glyphAlikesOf, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
+import { commonPair, glyphAlikesOf, hanPairCounts, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
 export const DIGIT_CONFIDENCE = 97;
@@ -447,8 +447,7 @@ const DOC_ALIKE = { times: 3, ratio: 1 } as const;
  * is not caught here.
  */
 export function documentLookAlikes(texts: readonly string[]): number[][] {
-  const count = new Map<string, number>();
-  for (const t of texts) for (let o = 0; o + 1 < t.length; o++) if (isHan(t[o]) && isHan(t[o + 1])) count.set(t[o]! + t[o + 1]!, (count.get(t[o]! + t[o + 1]!) ?? 0) + 1);
+  const count = hanPairCounts(texts);
   const suspectAt = new Map<string, number[]>(); // pair → which of its two characters are suspects (0, 1)
   for (const [pair, n] of count) {
     const [a, b] = [pair[0]!, pair[1]!];
@@ -473,7 +472,6 @@ export function documentLookAlikes(texts: readonly string[]): number[][] {
     return [...out].sort((x, y) => x - y);
   });
 }
-
 
 let clauseJoints: Set<string> | undefined;
 

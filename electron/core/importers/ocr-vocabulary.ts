@@ -32,6 +32,17 @@ function decode(b64: readonly string[]): Set<number> {
 
 export const isHan = (c: string | undefined): c is string => c !== undefined && c.length === 1 && c >= '\u3400' && c <= '\u9fff';
 
+/** How often each pair of adjacent ideographs stands in these texts (a document's own vocabulary). */
+export function hanPairCounts(texts: Iterable<string>): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const t of texts) {
+    for (let o = 0; o + 1 < t.length; o++) {
+      if (isHan(t[o]) && isHan(t[o + 1])) count.set(t[o]! + t[o + 1]!, (count.get(t[o]! + t[o + 1]!) ?? 0) + 1);
+    }
+  }
+  return count;
+}
+
 /** Whether the corpus writes `a` followed by `b` (both ideographs). */
 export function knownPair(a: string, b: string): boolean {
   pairs ??= decode(BIGRAMS_B64);
