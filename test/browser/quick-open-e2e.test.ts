@@ -46,15 +46,23 @@ describe.skipIf(!haveChromium)('Quick open with real keys and an input method', 
         }
       });
       const imeLog = () => page.evaluate(() => (window as unknown as { __imeLog: string[] }).__imeLog.join('\n'));
+      // A failure carries the events up to the moment it failed.
+      const valueBecomes = async (want: string) => {
+        try {
+          await expect.poll(() => input.inputValue()).toBe(want);
+        } catch (e) {
+          throw new Error(`${(e as Error).message}\n${await imeLog()}`);
+        }
+      };
       // What a pinyin IME sends: composition updates with the raw letters, then the committed text.
       // Each update is waited for in the box itself (a composing box shows the raw letters).
       for (const partial of ['x', 'xing', 'xingzheng', 'xingzhengxuke', 'xingzhengxukefa']) {
         await cdp.send('Input.imeSetComposition', { text: partial, selectionStart: partial.length, selectionEnd: partial.length });
-        await expect.poll(() => input.inputValue()).toBe(partial);
+        await valueBecomes(partial);
         await page.waitForTimeout(120);
       }
       await cdp.send('Input.insertText', { text: '行政许可法' });
-      await expect.poll(() => input.inputValue(), { message: await imeLog() }).toBe('行政许可法');
+      await valueBecomes('行政许可法');
       await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
       expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
       // A second key stroke after the answer arrived still lands in the box.

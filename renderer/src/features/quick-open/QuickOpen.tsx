@@ -38,8 +38,24 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
     navigate({ page: 'read', versionId: it.versionId, ...(it.articleKey ? { articleKey: it.articleKey } : {}) });
   };
 
+  // No zoom or fade: a palette appears at once, as in an editor, and nothing happens to the box when an
+  // animation ends (an input method can already be composing in it by then; a focus change at that
+  // moment commits the raw pinyin).
   return (
-    <Modal open={open} onCancel={onClose} footer={null} closable={false} width={620} destroyOnHidden afterOpenChange={(o) => o && focusInput()} styles={{ body: { padding: 0 } }} style={{ top: 80 }} title={null}>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      closable={false}
+      width={620}
+      destroyOnHidden
+      transitionName=""
+      maskTransitionName=""
+      afterOpenChange={(o) => o && focusInput()}
+      styles={{ body: { padding: 0 } }}
+      style={{ top: 80 }}
+      title={null}
+    >
       {/* Keys stay inside the palette: React bubbles portal events to the page underneath. */}
       <div style={{ padding: 12 }} onKeyDown={(e) => e.stopPropagation()}>
         <Input
