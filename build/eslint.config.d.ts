@@ -2,5 +2,8 @@
 export const layeringMessage: string;
 export const useCallKeyMessage: string;
 export const useCallKeyRule: ['error', { selector: string; message: string }];
+export const toastMessage: string;
+export const toastSelectors: { selector: string; message: string }[];
+export const TOAST_HOME: string;
 declare const config: unknown[];
 export default config;

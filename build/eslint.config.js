@@ -61,6 +61,15 @@ export const useCallKeyMessage =
   'useCall 自己生成缓存键（频道 + 输入 + 法规库版本）：第三个参数只能是页面自己递增的刷新计数变量，不要手写键。';
 export const useCallKeyRule = ['error', { selector: "CallExpression[callee.name='useCall'] > .arguments:nth-child(3):not(Identifier)", message: useCallKeyMessage }];
 
+export const toastMessage =
+  '提示框只经 renderer/src/components/notify.tsx 的 useNotify() 显示（出错的一直留到用户关闭、可复制，成功的几秒后消失）：不要直接用 antd 的 message / notification。';
+/** antd's message / notification, imported statically or taken from App.useApp(), anywhere but notify.tsx. */
+export const toastSelectors = [
+  { selector: "ImportDeclaration[source.value='antd'] > ImportSpecifier[imported.name=/^(message|notification)$/]", message: toastMessage },
+  { selector: "VariableDeclarator[init.callee.property.name='useApp'] > ObjectPattern > Property[key.name=/^(message|notification)$/]", message: toastMessage },
+];
+export const TOAST_HOME = 'renderer/src/components/notify.tsx';
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/.tmp/**', '**/*.gen.ts'] },
   js.configs.recommended,
@@ -123,8 +132,13 @@ export default tseslint.config(
       // generation); its third argument is only a refresh counter the page bumps after its own
       // writes. A key built in the call (a template, a concatenation, JSON.stringify, a literal)
       // is the hand-made key that once forgot the generation.
-      'no-restricted-syntax': useCallKeyRule,
+      // Toasts: one helper with one rule for how long each kind stays (toastSelectors).
+      'no-restricted-syntax': [...useCallKeyRule, ...toastSelectors],
     },
+  },
+  {
+    files: [TOAST_HOME],
+    rules: { 'no-restricted-syntax': useCallKeyRule },
   },
   {
     // Pages share components through renderer/src/components, never by importing each other.

@@ -1,10 +1,10 @@
 // The user's settings for the whole UI (font size, default filters) and the library's 收藏, loaded
 // once and saved through the API on every change.
 
-import { App as AntApp } from 'antd';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { DEFAULT_SETTINGS, FONT_SIZES, type Settings } from '../../electron/shared/api-contract';
 import { client, errorMessage } from './api/client';
+import { useNotify } from './components/notify';
 
 interface SettingsContextValue {
   settings: Settings;
@@ -27,14 +27,14 @@ const Ctx = createContext<SettingsContextValue>({
 });
 
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [favorites, setFavorites] = useState<string[]>([]);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     client.call('law:favorites', {}).then(
       (f) => setFavorites(f.favorites),
-      (e) => void message.error(`读取收藏失败：${errorMessage(e)}`),
+      (e) => notify.fail(errorMessage(e), { title: '读取收藏失败' }),
     );
     client.call('settings:get', {}).then(
       (s) => {
@@ -43,20 +43,20 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       },
       (e) => {
         setLoaded(true);
-        void message.error(`读取设置失败：${errorMessage(e)}`);
+        notify.fail(errorMessage(e), { title: '读取设置失败' });
       },
     );
-  }, [message]);
+  }, [notify]);
   const update = useCallback(
     async (patch: Partial<Settings>) => {
       setSettings((s) => ({ ...s, ...patch }));
       try {
         setSettings(await client.call('settings:set', patch));
       } catch (e) {
-        void message.error(`保存设置失败：${errorMessage(e)}`);
+        notify.fail(errorMessage(e), { title: '保存设置失败' });
       }
     },
-    [message],
+    [notify],
   );
   const bumpFont = useCallback(
     (delta: number) => {

@@ -1,18 +1,19 @@
 // 加入简报: adds items (an article from the reader, a review or lecture) to a saved pack, or to a new
 // pack made on the spot. Remembers the last pack chosen.
 
-import { Alert, App as AntApp, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { PackItemDto } from '../../../electron/shared/api-contract';
 import { PACK_TEMPLATES } from '../../../electron/shared/api-contract';
 import { client, errorMessage } from '../api/client';
 import { useCall } from '../api/hooks';
 import { hrefOf } from '../router';
+import { useNotify } from './notify';
 
 let lastPackId: string | undefined;
 
 export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | undefined; what: string; onClose: () => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const open = !!items;
   const list = useCall('packs:list', open ? {} : null);
   const [mode, setMode] = useState<'existing' | 'new'>('existing');
@@ -46,7 +47,7 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
       if (!id) throw new Error('请选择简报');
       const pack = await client.call('packs:addItems', { id, items });
       lastPackId = id;
-      void message.success({ content: <span>已加入简报“{pack.title}”（共 {pack.items.length} 项）<a href={hrefOf({ page: 'packs', id })} style={{ marginLeft: 8 }}>打开</a></span> });
+      notify.ok(<span>已加入简报“{pack.title}”（共 {pack.items.length} 项）<a href={hrefOf({ page: 'packs', id })} style={{ marginLeft: 8 }}>打开</a></span>);
       onClose();
     } catch (e) {
       setError(errorMessage(e));

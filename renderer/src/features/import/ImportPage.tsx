@@ -4,7 +4,7 @@
 // report; the file list pages below.
 
 import { CheckCircleTwoTone, CloseCircleTwoTone, EditTwoTone, FileAddOutlined, FolderOpenOutlined, InboxOutlined, MinusCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { UPLOAD_LIMITS, type ApiOutput, type ImportReportDto } from '../../../../electron/shared/api-contract';
 import { formatLine, textPathLine } from '../../../../electron/shared/import-path';
@@ -14,6 +14,7 @@ import { useEvent } from '../../api/hooks';
 import { hrefOf, navigate } from '../../router';
 import { FolderBrowser } from './FolderBrowser';
 import { printableName } from '../../../../electron/shared/printable-name';
+import { useNotify } from '../../components/notify';
 
 type Preview = Extract<ApiOutput<'import:preview'>, { stagingId: string }>;
 type FileResult = ImportReportDto['files'][number];
@@ -160,10 +161,18 @@ export function summaryOf(r: ImportReportDto): string {
   return parts.join('，');
 }
 
+/** The toast of an import where files failed: it stays until closed, so it names them and why. */
+const failedTitle = (r: ImportReportDto) => `导入完成，${r.failed.length} 个文件失败`;
+export function failedText(r: ImportReportDto, shown = 5): string {
+  const lines = r.failed.slice(0, shown).map((f) => `${f.file}：${f.reason}`);
+  if (r.failed.length > shown) lines.push(`另有 ${r.failed.length - shown} 个，见下方列表`);
+  return lines.join('\n');
+}
+
 type Phase = 'pick' | 'reading' | 'previewing' | 'preview' | 'committing' | 'folder' | 'done';
 
 export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; n: number } | undefined }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [phase, setPhase] = useState<Phase>('pick');
   const [preview, setPreview] = useState<Preview>();
@@ -216,10 +225,10 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
         setReport(st.report);
         setPhase('done');
         const r = st.report;
-        if (r.canceled) void message.info(`已取消：已处理的 ${r.files.length} 个文件保留，其余未导入`);
+        if (r.canceled) notify.info(`已取消：已处理的 ${r.files.length} 个文件保留，其余未导入`);
         else if (!dryRun) {
-          if (r.failed.length) void message.warning(`导入完成，${r.failed.length} 个文件失败`);
-          else void message.success(`导入完成：${summaryOf(r)}`);
+          if (r.failed.length) notify.fail(failedText(r), { title: failedTitle(r) });
+          else notify.ok(`导入完成：${summaryOf(r)}`);
         }
         return;
       }
@@ -309,8 +318,8 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
       const r = await client.call('import:commit', { stagingId: preview.stagingId, taskId: newTask() });
       setReport(r);
       setPhase('done');
-      if (r.failed.length) void message.warning(`导入完成，${r.failed.length} 个文件失败`);
-      else void message.success(`导入完成：新增 ${r.imported} 件`);
+      if (r.failed.length) notify.fail(failedText(r), { title: failedTitle(r) });
+      else notify.ok(`导入完成：新增 ${r.imported} 件`);
     } catch (e) {
       setError(errorMessage(e));
       setPhase('preview');

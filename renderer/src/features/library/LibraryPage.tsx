@@ -3,7 +3,7 @@
 // a column's header). The grid is windowed (VirtualGrid): only a screenful of rows is in the DOM,
 // so the page's first render costs the same for 25 laws or 2,500.
 
-import { Alert, App as AntApp, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { LawRow } from '../../../../electron/shared/api-contract';
@@ -18,6 +18,7 @@ import { useSettings } from '../../settings-context';
 import { libraryColumns, ROW_HEIGHT } from './library-columns';
 import { groupCodes, libraryLines, SORTS, type LibraryLine, type TableRow } from './library-rows';
 import './library.css';
+import { useNotify } from '../../components/notify';
 
 function useWindowHeight(): number {
   const [h, setH] = useState(window.innerHeight);
@@ -46,7 +47,7 @@ onRouteOpen('library', (r) =>
 );
 
 export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const { settings, loaded, setFavorite } = useSettings();
   const [q, setQ] = useState('');
   const [levels, setLevels] = useState<Level[]>([]);
@@ -74,7 +75,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
       await setFavorite(row.lawId, !row.favorite);
       setFavTick((t) => t + 1);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '收藏未保存' });
     }
   };
 

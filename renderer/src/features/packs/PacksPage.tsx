@@ -4,7 +4,7 @@
 // in its folder.
 
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, FolderOpenOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -16,6 +16,7 @@ import { handOver } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { hrefOf, navigate } from '../../router';
 import { useProgressiveCount } from '../../components/progressive';
+import { useNotify } from '../../components/notify';
 
 const TYPE_TEXT: Record<PackItemDto['type'], string> = { law: '法规', article: '条文', search: '检索结果', review: '审查记录', lecture: '学法活动', note: '笔记', stats: '年度统计', text: '文字' };
 
@@ -147,7 +148,7 @@ const PackItemRow = memo(function PackItemRow({ item: it, index: i, last, title,
 });
 
 function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const res = useCall('packs:get', { id });
   const [pack, setPack] = useState<PackDto>();
   const [dirty, setDirty] = useState(false);
@@ -192,7 +193,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
       try {
         setPack(await client.call('packs:reorder', { id: pack.id, itemIds: items.map((i) => i.id!) }));
       } catch (e) {
-        void message.error(errorMessage(e));
+        notify.fail(errorMessage(e), { title: '顺序未保存' });
         res.reload();
       }
     };
@@ -220,7 +221,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
       onChanged();
       return saved;
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '简报未保存' });
       return undefined;
     }
   };
@@ -233,7 +234,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
       const r = await client.call('packs:export', { id: pack.id, format, taskId: task.taskId() });
       setResult(r);
       const how = await handOver(r);
-      void message.success(how === 'downloaded' ? `已导出并下载“${r.name}”` : `已导出到 ${r.folder ?? ''}`);
+      notify.ok(how === 'downloaded' ? `已导出并下载“${r.name}”` : `已导出到 ${r.folder ?? ''}`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -358,7 +359,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
             title={`已导出 ${result.name}（${(result.bytes / 1024).toFixed(0)} KB，${result.articleCount} 条${result.pages ? `，${result.pages} 页` : ''}）`}
             description={result.warnings.length ? <ul style={{ margin: 0 }}>{result.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : undefined}
             action={
-              <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void handOver(result).catch((e) => message.error(errorMessage(e)))}>
+              <Button size="small" icon={<FolderOpenOutlined />} onClick={() => void handOver(result).catch((e) => notify.fail(errorMessage(e), { title: '打开文件夹失败' }))}>
                 {client.face === 'electron' ? '打开所在文件夹' : '再次下载'}
               </Button>
             }
@@ -370,7 +371,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
 }
 
 export function PacksPage({ id }: { id?: string | undefined }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [tick, setTick] = useState(0);
   const list = useCall('packs:list', {}, tick);
   const [creating, setCreating] = useState(false);
@@ -380,7 +381,7 @@ export function PacksPage({ id }: { id?: string | undefined }) {
     if (!id && list.data?.length) navigate({ page: 'packs', id: list.data[0]!.id }, { replace: true });
   }, [id, list.data]);
   const create = async () => {
-    if (!title.trim()) return void message.warning('请填写标题');
+    if (!title.trim()) return notify.warn('请填写标题');
     try {
       const p = await client.call('packs:create', { title: title.trim(), template });
       setCreating(false);
@@ -388,7 +389,7 @@ export function PacksPage({ id }: { id?: string | undefined }) {
       setTick((t) => t + 1);
       navigate({ page: 'packs', id: p.id });
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '简报未能新建' });
     }
   };
   const remove = async (pid: string) => {
@@ -397,7 +398,7 @@ export function PacksPage({ id }: { id?: string | undefined }) {
       setTick((t) => t + 1);
       navigate({ page: 'packs' }, { replace: true });
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '简报未能删除' });
     }
   };
   return (

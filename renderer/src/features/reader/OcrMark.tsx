@@ -1,15 +1,16 @@
 // The trust mark of an OCR'd text in the reader: 识别文本（待核对） with 「确认已核对」 until a person
 // confirms it against the scan, then 已核对（who, date）. Texts from a file's own text get no mark.
-import { App as AntApp, Button, Popconfirm, Tag, Tooltip } from 'antd';
+import { Button, Popconfirm, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import type { LawVersionMeta } from '../../../../electron/shared/law-model';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { client, errorMessage } from '../../api/client';
 import { hrefOf } from '../../router';
+import { useNotify } from '../../components/notify';
 
 export function OcrMark({ meta, onVerified }: { meta: Pick<LawVersionMeta, 'id' | 'textSource' | 'verified' | 'verifiedBy' | 'verifiedAt'>; onVerified: () => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [busy, setBusy] = useState(false);
   if (meta.textSource !== 'ocr') return null;
   if (meta.verified === true) {
@@ -26,10 +27,10 @@ export function OcrMark({ meta, onVerified }: { meta: Pick<LawVersionMeta, 'id' 
     setBusy(true);
     try {
       await client.call('version:verify', { versionId: meta.id });
-      void message.success('已记下核对');
+      notify.ok('已记下核对');
       onVerified();
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '核对未记下' });
     } finally {
       setBusy(false);
     }

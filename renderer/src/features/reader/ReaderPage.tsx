@@ -13,7 +13,7 @@
 // The TOC follows the article at the top of the view.
 
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
-import { App as AntApp, Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
 import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
@@ -33,11 +33,12 @@ import { useOriginCrumb } from '../../components/origin-crumb';
 import { useSettings } from '../../settings-context';
 import { ArticleBlock, estimateHeight, headingHeight, type ArticleAction } from './ArticleBlock';
 import { countMarks, type Unit } from './article-text';
-import { copyText } from './copy-text';
+import { copyText } from '../../components/copy-text';
 import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
 import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from '../../components/progressive';
 import { useVersion, type VersionData } from './version-prefetch';
 import './reader.css';
+import { useNotify } from '../../components/notify';
 
 /** Articles rendered at once on open, around the one asked for and from the top (a screen is about ten). */
 const FIRST_SLICE = 24;
@@ -236,7 +237,7 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
 }
 
 function Reader({ data, reload, articleKey, highlight }: { data: VersionData; reload: () => void; articleKey?: string | undefined; highlight?: string | undefined }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const { settings, bumpFont } = useSettings();
   const origin = useOriginCrumb();
   const { meta, versions, units } = data;
@@ -371,12 +372,12 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   });
 
   // One stable callback for every article, so hovering one article re-renders only that one.
-  const state = useRef({ meta, versions, message });
+  const state = useRef({ meta, versions, notify });
   useLayoutEffect(() => {
-    state.current = { meta, versions, message };
+    state.current = { meta, versions, notify };
   });
   const onAction = useCallback((a: ArticleAction, u: Unit) => {
-    const { meta: m, message: msg } = state.current;
+    const { meta: m, notify: msg } = state.current;
     if (a === 'activate') {
       setActive(u.key);
       setTocPicked(undefined);
@@ -389,26 +390,26 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       setPackItems({ what: citationWithNote(m, u), items: [{ type: 'article', law: m.lawId, version: m.id, article: u.key, titleSnapshot: citationOf(m, u.label) }] });
     else if (a === 'link')
       void copyText(citationWithNote(m, u)).then(
-        () => msg.success('已复制引用'),
-        (e: Error) => msg.error(`复制失败：${e.message}`),
+        () => msg.ok('已复制引用'),
+        (e: Error) => msg.fail(e.message, { title: '复制失败' }),
       );
     else if (a === 'copy')
       void copyText(citationText(m, u)).then(
-        () => msg.success(`已复制：${citationOf(m, u.label)}`),
-        (e: Error) => msg.error(`复制失败：${e.message}`),
+        () => msg.ok(`已复制：${citationOf(m, u.label)}`),
+        (e: Error) => msg.fail(e.message, { title: '复制失败' }),
       );
   }, []);
 
   const openAsOf = async (date: string) => {
     try {
       const r = await client.call('versions:asOf', { lawId: meta.lawId, date });
-      if (!r.versionId) void message.warning(`${date} 这部法规尚未施行`);
+      if (!r.versionId) notify.warn(`${date} 这部法规尚未施行`);
       else {
-        if (r.versionId === meta.id) void message.info(`${date} 有效的就是当前查看的版本`);
+        if (r.versionId === meta.id) notify.info(`${date} 有效的就是当前查看的版本`);
         await switchVersion(r.versionId);
       }
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '打开该日期的版本失败' });
     }
   };
   // Another version keeps the place by the article mapping (统计法 2024 第七条 is 2009 第八条), and
@@ -422,14 +423,14 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       const there = across.find((a) => a.versionId === id);
       const date = there?.date ? `${there.date} 版本` : '该版本';
       if (there?.key) {
-        if (there.label !== fromLabel) void message.info({ content: `${fromLabel} 在${date}中是 ${there.label}，已跳转到该条`, duration: 6, key: 'version-map' });
+        if (there.label !== fromLabel) notify.info(`${fromLabel} 在${date}中是 ${there.label}，已跳转到该条`, { seconds: 6, key: 'version-map' });
         navigate({ page: 'read', versionId: id, articleKey: there.key });
       } else {
-        void message.warning({ content: `${date}中没有与 ${fromLabel} 对应的条文`, duration: 6, key: 'version-map' });
+        notify.warn(`${date}中没有与 ${fromLabel} 对应的条文`, { key: 'version-map' });
         navigate({ page: 'read', versionId: id });
       }
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '未能找到对应条文，已打开该版本' });
       navigate({ page: 'read', versionId: id });
     }
   };

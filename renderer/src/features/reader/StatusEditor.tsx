@@ -1,14 +1,15 @@
 // 时效性 editing: set a version's status by hand with the basis (e.g. 已被《…》废止), or return to
 // the status derived from the versions present.
 
-import { App as AntApp, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Button, Form, Input, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
 import { STATUSES, type Status } from '../../../../electron/shared/law-model';
 import { client, errorMessage } from '../../api/client';
+import { useNotify } from '../../components/notify';
 
 export function StatusEditor({ open, meta, onClose, onSaved }: { open: boolean; meta: VersionMetaDto; onClose: () => void; onSaved: () => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [status, setStatus] = useState<Status>(meta.statusOverride?.status ?? meta.status);
   const [basis, setBasis] = useState(meta.statusOverride?.basis ?? '');
   const [busy, setBusy] = useState(false);
@@ -20,10 +21,10 @@ export function StatusEditor({ open, meta, onClose, onSaved }: { open: boolean; 
     setBusy(true);
     try {
       await client.call('version:setStatus', { versionId: meta.id, statusOverride: override });
-      void message.success(override ? `时效性已设为“${override.status}”` : '已恢复为自动判断的时效性');
+      notify.ok(override ? `时效性已设为“${override.status}”` : '已恢复为自动判断的时效性');
       onSaved();
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '时效性未保存' });
     } finally {
       setBusy(false);
     }

@@ -19,6 +19,7 @@ import { officeDay, officeYear } from '../../office-clock';
 import { lectureCitesOf, lectureFormErrors, lectureInputOf, lectureValuesOf, newLectureValues, type LectureValues } from './lecture-form-model';
 import { newPlanValues, planFormErrors, planInputOf, planValuesOf, type PlanValues } from './plan-form-model';
 import { showFieldErrors } from './record-form-errors';
+import { useNotify } from '../../components/notify';
 
 const L = LIMITS.record;
 
@@ -26,7 +27,8 @@ const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
 function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto | undefined; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const notify = useNotify();
   const [form] = Form.useForm<LectureValues>();
   const [cites, setCites] = useState<FormCitation[]>([]);
   const [picker, setPicker] = useState(false);
@@ -56,8 +58,8 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
     const input = lectureInputOf(v, cites) as ApiInput<'lectures:create'>['input'];
     try {
       const r = lecture ? await client.call('lectures:update', { id: lecture.id, patch: input, expectedRevision: lecture.revision }) : await client.call('lectures:create', { input });
-      void message.success(`已保存 ${r.record.id}`);
-      for (const w of r.warnings) void message.warning(w);
+      notify.ok(`已保存 ${r.record.id}`);
+      for (const w of r.warnings) notify.warn(w);
       onSaved();
     } catch (e) {
       modal.error({ title: '没有保存', content: <div style={{ whiteSpace: 'pre-wrap' }}>{errorMessage(e)}</div> });
@@ -268,7 +270,8 @@ function LecturesTab() {
 }
 
 function PlansTab() {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const notify = useNotify();
   const [year, setYear] = useState<number>(thisYear);
   const [tick, setTick] = useState(0);
   const list = useCall('plans:list', { year }, tick);
@@ -294,7 +297,7 @@ function PlansTab() {
     const input = planInputOf(v) as ApiInput<'plans:create'>['input'];
     try {
       const r = editing?.plan ? await client.call('plans:update', { id: editing.plan.id, patch: input, expectedRevision: editing.plan.revision }) : await client.call('plans:create', { input });
-      void message.success(`已保存 ${r.record.id}`);
+      notify.ok(`已保存 ${r.record.id}`);
       setEditing(undefined);
       setYear(input.year);
       setTick((t) => t + 1);

@@ -56,6 +56,7 @@ import { citesOf, emptyCites, inputOf, newReviewValues, recordDateOf, reviewForm
 import { showFieldErrors } from './record-form-errors';
 import { LIMITS } from '../../../../electron/shared/limits';
 import { printableName } from '../../../../electron/shared/printable-name';
+import { useNotify } from '../../components/notify';
 
 /** A conflicting field's value in a sentence: text as typed (cut short), a list by its items, blank as （空）. */
 function shownValue(v: unknown): string {
@@ -70,7 +71,8 @@ const L = LIMITS.record;
 
 export function ReviewPage({ id }: { id: string }) {
   const isNew = id === 'new';
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const [tick, setTick] = useState(0);
   const res = useCall('reviews:get', isNew ? null : { id }, tick);
@@ -197,7 +199,7 @@ export function ReviewPage({ id }: { id: string }) {
 
   const save = async () => {
     if (newer) {
-      void message.warning(`第 ${newer.review.revision} 版已由他人保存：请先选择“载入新版本”或“保留我的修改”`);
+      notify.warn(`第 ${newer.review.revision} 版已由他人保存：请先选择“载入新版本”或“保留我的修改”`);
       document.querySelector('[data-testid="review-newer"]')?.scrollIntoView({ block: 'center' });
       return;
     }
@@ -207,7 +209,7 @@ export function ReviewPage({ id }: { id: string }) {
     showFieldErrors(form, errors);
     setOtherErrors(errors.other);
     if (errors.fields.length || errors.other.length) {
-      void message.error('请先改正表单中标红的项目');
+      notify.warn('请先改正表单中标红的项目');
       if (errors.fields[0]) form.scrollToField(errors.fields[0].name, { block: 'center' });
       return;
     }
@@ -218,7 +220,7 @@ export function ReviewPage({ id }: { id: string }) {
         ? await client.call('reviews:create', { input })
         : await client.call('reviews:update', { id, patch: input, expectedRevision: base.current?.revision ?? review!.revision });
       setWarnings(r.warnings);
-      void message.success(isNew ? `已保存为 ${r.record.id}` : `已保存（第 ${r.record.revision} 版）`);
+      notify.ok(isNew ? `已保存为 ${r.record.id}` : `已保存（第 ${r.record.revision} 版）`);
       // What was sent is now the base: edits typed while the save was on its way stay unsaved.
       const sent: ReviewFormState = { values: v, cites };
       base.current = { revision: r.record.revision, state: sent };
@@ -251,11 +253,11 @@ export function ReviewPage({ id }: { id: string }) {
     if (isNew || !review) return;
     try {
       const r = await client.call('reviews:attach', { id, file: { name: file.name, dataBase64: await readAsBase64(file) } });
-      void message.success(`已添加附件“${file.name}”`);
+      notify.ok(`已添加附件“${file.name}”`);
       setAttachments(r.record.attachments);
       setTick((t) => t + 1);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: `附件“${file.name}”未能添加` });
     }
   };
 
@@ -500,7 +502,7 @@ export function ReviewPage({ id }: { id: string }) {
                   try {
                     await handOver(await client.call('records:attachment', { recordId: id, sha256: a.sha256 }));
                   } catch (e) {
-                    void message.error(errorMessage(e));
+                    notify.fail(errorMessage(e), { title: '附件下载失败' });
                   }
                 }}
               >

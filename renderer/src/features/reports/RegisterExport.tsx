@@ -2,7 +2,7 @@
 // 成文日期 (default today in the office's zone). The browser face downloads the file; the desktop
 // shows it in the export folder — the same hand-over as the yearly report and the packs.
 
-import { Alert, DatePicker, Form, Modal, Progress, Radio, Select, Typography, message } from 'antd';
+import { Alert, DatePicker, Form, Modal, Progress, Radio, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../electron/shared/api/packs';
@@ -11,6 +11,7 @@ import { client, errorMessage } from '../../api/client';
 import { useTask } from '../../api/hooks';
 import { handOver } from '../../components/records-ui';
 import { officeDay } from '../../office-clock';
+import { useNotify } from '../../components/notify';
 
 interface Values {
   year: number | 'all';
@@ -20,6 +21,7 @@ interface Values {
 
 export function RegisterExport({ years, onClose }: { years: number[]; onClose: () => void }) {
   const [form] = Form.useForm<Values>();
+  const notify = useNotify();
   const task = useTask();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -30,7 +32,7 @@ export function RegisterExport({ years, onClose }: { years: number[]; onClose: (
     try {
       const out = await client.call('register:export', { format: v.format, ...(v.year !== 'all' ? { year: v.year } : {}), ...(v.date ? { date: v.date.format('YYYY-MM-DD') } : {}), taskId: task.taskId() });
       const how = await handOver(out);
-      void message.success(how === 'downloaded' ? `已导出并下载“${out.name}”（${out.entries} 件）` : `已导出到 ${out.folder ?? ''}（${out.entries} 件）`);
+      notify.ok(how === 'downloaded' ? `已导出并下载“${out.name}”（${out.entries} 件）` : `已导出到 ${out.folder ?? ''}（${out.entries} 件）`);
       onClose();
     } catch (e) {
       setError(errorMessage(e));

@@ -2,7 +2,7 @@
 // shows the records it came from, placeholders stand out — and the exports of the report, the
 // 普法工作计划 and the 普法责任清单 (DOCX in GB/T 9704 style, PDF, HTML).
 
-import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
@@ -12,6 +12,7 @@ import { handOver } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { officeDay, officeYear } from '../../office-clock';
 import type { Dayjs } from 'dayjs';
+import { useNotify } from '../../components/notify';
 
 const thisYear = officeYear();
 const FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -36,6 +37,7 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
 export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
   const res = useCall('reports:annual', { year });
   const office = useCall('office:get', {});
+  const notify = useNotify();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   // 成文日期 of the 落款: a report on last year is signed on the day it is issued, not when it is printed again.
@@ -48,7 +50,7 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
     try {
       const out = await client.call('reports:export', { kind, year, format, date: signed.format('YYYY-MM-DD') });
       const how = await handOver(out);
-      void message.success(how === 'downloaded' ? `已导出并下载“${out.name}”` : `已导出到 ${out.folder ?? ''}`);
+      notify.ok(how === 'downloaded' ? `已导出并下载“${out.name}”` : `已导出到 ${out.folder ?? ''}`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {

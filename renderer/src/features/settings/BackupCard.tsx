@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/common';
 import { dateTimeInZone } from '../../../../electron/shared/office-clock';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
+import { useNotify } from '../../components/notify';
 
 const OUTCOME: Record<string, { text: string; color: string }> = {
   new: { text: '新增', color: 'green' },
@@ -130,7 +131,8 @@ function LawFilterPicker({ value, onChange }: { value: BundleLawFilter; onChange
 }
 
 export function BackupCard() {
-  const { message, modal } = AntApp.useApp();
+  const { modal } = AntApp.useApp();
+  const notify = useNotify();
   const [tick, setTick] = useState(0);
   const backups = useCall('backups:list', {}, tick);
   const [lawMode, setLawMode] = useState<'all' | 'filter' | 'none'>('all');
@@ -154,15 +156,15 @@ export function BackupCard() {
       });
       const how = await handOver(r);
       const extra = r.userData?.length ? `，以及简报包、收藏等 ${r.userData.length} 个用户数据文件` : '';
-      void message.success(`资料包已导出：${r.versions} 个法规版本，${r.records} 条记录，${r.attachments} 个附件${extra}${how === 'shown' ? `，位于 ${r.folder ?? ''}` : ''}`);
+      notify.ok(`资料包已导出：${r.versions} 个法规版本，${r.records} 条记录，${r.attachments} 个附件${extra}${how === 'shown' ? `，位于 ${r.folder ?? ''}` : ''}`);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '资料包导出失败' });
     } finally {
       setBusy(undefined);
     }
   };
   const preview = async (file: File) => {
-    if (file.size > BUNDLE_UPLOAD_BYTES) return void message.error(`资料包超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB，请使用桌面版导入`);
+    if (file.size > BUNDLE_UPLOAD_BYTES) return notify.fail(`资料包超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB，请使用桌面版导入`, { title: `“${file.name}”未能导入` });
     setBusy('preview');
     setDone(undefined);
     try {
@@ -201,10 +203,10 @@ export function BackupCard() {
   const backupNow = async () => {
     try {
       const r = await client.call('backups:create', {});
-      void message.success(r.backup ? `已备份：${backupLabel(r.backup)}` : '还没有记录、简报包或收藏，无需备份');
+      notify.ok(r.backup ? `已备份：${backupLabel(r.backup)}` : '还没有记录、简报包或收藏，无需备份');
       setTick((t) => t + 1);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '备份失败' });
     }
   };
   const restore = async (b: { name: string; at: string; reason: string }) => {
@@ -240,15 +242,15 @@ export function BackupCard() {
         onOk: async () => {
           try {
             const r = await client.call('backups:restore', { name });
-            void message.success(`已恢复${r.backup ? `；恢复前的记录已备份：${backupLabel(r.backup)}` : ''}`);
+            notify.ok(`已恢复${r.backup ? `；恢复前的记录已备份：${backupLabel(r.backup)}` : ''}`);
             setTick((t) => t + 1);
           } catch (e) {
-            void message.error(errorMessage(e));
+            notify.fail(errorMessage(e), { title: '恢复失败' });
           }
         },
       });
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '恢复失败' });
     }
   };
 

@@ -2,17 +2,18 @@
 // for when search seems out of step with the library (the index is derived and always rebuildable).
 
 import { ReloadOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Descriptions, Popconfirm, Progress, Space, Typography } from 'antd';
+import { Button, Card, Descriptions, Popconfirm, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { client, errorMessage } from '../../api/client';
 import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/task-progress';
 import { useCall, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
+import { useNotify } from '../../components/notify';
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export function IndexCard() {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [tick, setTick] = useState(0);
   const stats = useCall('search:indexStats', {}, tick);
   const [busy, setBusy] = useState(false);
@@ -23,10 +24,10 @@ export function IndexCard() {
     setBusy(true);
     try {
       const s = await client.call('search:reindex', { taskId: task.taskId() });
-      void message.success(`索引已重建：${s.articles.toLocaleString('zh-CN')} 条，${s.versions.toLocaleString('zh-CN')} 个版本`);
+      notify.ok(`索引已重建：${s.articles.toLocaleString('zh-CN')} 条，${s.versions.toLocaleString('zh-CN')} 个版本`);
       setTick((t) => t + 1);
     } catch (e) {
-      void message.error(`重建索引失败：${errorMessage(e)}`);
+      notify.fail(errorMessage(e), { title: '重建索引失败' });
     } finally {
       setBusy(false);
       task.reset();

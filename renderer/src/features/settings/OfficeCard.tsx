@@ -1,12 +1,13 @@
 // 单位信息: the unit's name, its region, the legal adviser, the 意见书代字 and the time zone, kept in the library;
 // the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
-import { Alert, Button, Card, Form, Input, Select, Space, message } from 'antd';
+import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import type { OfficeProfile } from '../../../../electron/shared/office-profile';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { setOfficeTimeZone } from '../../office-clock';
+import { useNotify } from '../../components/notify';
 
 /** Zones a Chinese office may keep; the service accepts any IANA name (and refuses others). */
 const TIME_ZONES = [
@@ -29,6 +30,7 @@ interface Values {
 
 export function OfficeCard() {
   const res = useCall('office:get', {});
+  const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
   // Each answer (the first, and a later one when useCall asks again after a library change) fills
@@ -53,7 +55,7 @@ export function OfficeCard() {
         ...(v.timeZone ? { timeZone: v.timeZone } : {}),
       });
       setOfficeTimeZone(saved.timeZone);
-      void message.success('单位信息已保存');
+      notify.ok('单位信息已保存');
     } catch (e) {
       setError(errorMessage(e));
     }

@@ -3,15 +3,16 @@
 // number and key, the label OCR read is kept with who corrected it — Esc leaves it as it was.
 // What still looks out of order after the fix is shown as a warning.
 
-import { App as AntApp, Button, Input, Space, Tag, Typography } from 'antd';
+import { Button, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { ArticleDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
+import { useNotify } from '../../components/notify';
 
 type Unit = Pick<ArticleDto, 'key' | 'label' | 'kind' | 'ocrLabel'>;
 
 export function ArticleLabelEditor({ versionId, index, unit, onSaved }: { versionId: string; index: number; unit: Unit; onSaved: (key: string) => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(unit.label);
   const [busy, setBusy] = useState(false);
@@ -21,12 +22,12 @@ export function ArticleLabelEditor({ versionId, index, unit, onSaved }: { versio
     setBusy(true);
     try {
       const r = await client.call('version:relabelOcr', { versionId, index, key: unit.key, label: value });
-      void message.success(`已将${unit.label}改为${r.label}`);
-      for (const w of r.warnings) void message.warning(w);
+      notify.ok(`已将${unit.label}改为${r.label}`);
+      for (const w of r.warnings) notify.warn(w);
       setEditing(false);
       onSaved(r.key);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '条号未修改' });
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@
 // (kept, recorded with who and when). The articles that differ (library → scan, the versions
 // compare's rows and character changes) are listed; opened once the scan is kept.
 
-import { Alert, Button, Collapse, Empty, Popconfirm, Space, Typography, App as AntApp } from 'antd';
+import { Alert, Button, Collapse, Empty, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
 import { TEXT_SOURCE_LABELS, type TextSource } from '../../../../electron/shared/law-model';
@@ -15,11 +15,12 @@ import { useCall } from '../../api/hooks';
 import { DiffText } from '../../components/records-ui';
 import { KIND_TEXT } from '../../components/mapping-kind';
 import { hrefOf, navigate } from '../../router';
+import { useNotify } from '../../components/notify';
 
 const sourceLabel = (s: string) => TEXT_SOURCE_LABELS[s as TextSource] ?? s;
 
 export function LibraryMatchPanel({ meta, onDecided }: { meta: VersionMetaDto; onDecided: () => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const res = useCall('version:scanMatch', { versionId: meta.id });
   const [busy, setBusy] = useState(false);
   const m = meta.libraryMatch;
@@ -35,14 +36,14 @@ export function LibraryMatchPanel({ meta, onDecided }: { meta: VersionMetaDto; o
     try {
       const r = await client.call('version:decideScanMatch', { versionId: meta.id, choice });
       if (r.choice === 'library') {
-        void message.success('已改用库中文本，扫描件未保留');
+        notify.ok('已改用库中文本，扫描件未保留');
         navigate({ page: 'read', versionId: r.versionId });
       } else {
-        void message.success('已保留扫描件，差异已列出');
+        notify.ok('已保留扫描件，差异已列出');
         onDecided();
       }
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '选择未保存' });
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@
 // editor) move between articles, Esc undoes the edits. Once every article is checked the version
 // is verified (who, when), as 「确认已核对」 in the reader does for the whole text at once.
 
-import { App as AntApp, Button, Empty, Input, Popconfirm, Progress, Result, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Button, Empty, Input, Popconfirm, Progress, Result, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { articleNeedsCheck } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
@@ -17,6 +17,7 @@ import type { ArticleDto as Unit } from '../../../../electron/shared/api-contrac
 import { ArticleLabelEditor } from './ArticleLabelEditor';
 import { LibraryMatchPanel } from './LibraryMatchPanel';
 import { ScanPageView } from './ScanPageView';
+import { useNotify } from '../../components/notify';
 
 /** The text with the characters at `suspects` (offsets in `text`) marked. */
 function withSuspects(text: string, suspects: readonly number[], from = 0): ReactNode[] {
@@ -60,7 +61,7 @@ export function OcrReviewPage({ versionId }: { versionId: string }) {
 type VersionData = NonNullable<ReturnType<typeof useCall<'version:get'>>['data']>;
 
 function Review({ data, reload }: { data: VersionData; reload: () => void }) {
-  const { message } = AntApp.useApp();
+  const notify = useNotify();
   const { meta, units } = data;
   const [onlyDoubtful, setOnlyDoubtful] = useState(true);
   const pending = useMemo(() => units.filter((u) => articleNeedsCheck(meta, u)), [meta, units]);
@@ -80,10 +81,10 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
   const locate = async () => {
     try {
       const r = await client.call('version:locateOcr', { versionId: meta.id });
-      void message.success(`已在扫描页上定位 ${r.located} / ${r.units} 条`);
+      notify.ok(`已在扫描页上定位 ${r.located} / ${r.units} 条`);
       reload();
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '定位失败' });
     }
   };
 
@@ -101,12 +102,12 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
       const after = list[list.findIndex((u) => u.key === current?.key) + 1];
       const m = await client.call('version:checkOcr', { versionId: meta.id, confirmed: keys, ...(corrections ? { corrections } : {}) });
       setDrafts((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !keys.includes(k))));
-      void message.success(m.verified ? '全文已核对' : keys.length === 1 ? '已确认本条' : `已确认 ${keys.length} 条`);
+      notify.ok(m.verified ? '全文已核对' : keys.length === 1 ? '已确认本条' : `已确认 ${keys.length} 条`);
       if (after) setSelected(after.key);
       reload();
       editor.current?.focus();
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '核对未保存' });
     } finally {
       setBusy(false);
     }
@@ -115,7 +116,7 @@ function Review({ data, reload }: { data: VersionData; reload: () => void }) {
   const confirmCurrent = () => {
     if (!current || busy) return;
     const text = draft.trim();
-    if (!text) return void message.error('条文不能为空');
+    if (!text) return notify.warn('条文不能为空');
     void save([current.key], text !== current.text ? { [current.key]: text } : undefined);
   };
 

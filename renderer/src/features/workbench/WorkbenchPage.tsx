@@ -4,7 +4,7 @@
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
 // the pre-check's progress as a percentage.
 
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography, Upload, message } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -18,6 +18,7 @@ import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/
 import { hrefOf } from '../../router';
 import { DraftCompare, compareSummary } from './DraftCompare';
 import { printableName } from '../../../../electron/shared/printable-name';
+import { useNotify } from '../../components/notify';
 
 type View = ApiOutput<'workbench:get'>;
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
@@ -66,6 +67,7 @@ function PanelScope({ regions }: { regions: string[] | undefined }) {
 }
 
 export function WorkbenchPage({ id }: { id: string }) {
+  const notify = useNotify();
   const [view, setView] = useState<View>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(true);
@@ -140,9 +142,9 @@ export function WorkbenchPage({ id }: { id: string }) {
       const carried = Object.values(v.decisions).filter((d) => d.draftSeq === seq && d.carriedFrom).length;
       const reopened = (v.result?.findings ?? []).filter((f) => v.reopened[f.id] && !v.decisions[f.id]).length;
       const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
-      void message.success(`已添加送审稿“${printableName(file.name)}”（第 ${seq} 稿）${moved}`);
+      notify.ok(`已添加送审稿“${printableName(file.name)}”（第 ${seq} 稿）${moved}`);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: `送审稿“${printableName(file.name)}”添加失败` });
     } finally {
       setBusy(false);
       setLoading(false);
@@ -168,9 +170,9 @@ export function WorkbenchPage({ id }: { id: string }) {
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
       setEditing(undefined);
       advance(f);
-      void message.success(`已采纳：${f.ruleName}`);
+      notify.ok(`已采纳：${f.ruleName}`);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '采纳未保存' });
     } finally {
       setBusy(false);
     }
@@ -184,7 +186,7 @@ export function WorkbenchPage({ id }: { id: string }) {
       setFcDeciding(undefined);
       setReason('');
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '决定未保存' });
     } finally {
       setBusy(false);
     }
@@ -197,11 +199,11 @@ export function WorkbenchPage({ id }: { id: string }) {
       const v = await client.call('workbench:dismiss', { id, findingId: dismissing.id, reason });
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
       advance(dismissing);
-      void message.success(`已不采纳：${dismissing.ruleName}`);
+      notify.ok(`已不采纳：${dismissing.ruleName}`);
       setDismissing(undefined);
       setReason('');
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '不采纳未保存' });
     } finally {
       setBusy(false);
     }
@@ -228,9 +230,9 @@ export function WorkbenchPage({ id }: { id: string }) {
     try {
       const f = await client.call('workbench:opinion', { id, format });
       const how = await handOver(f);
-      void message.success(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
+      notify.ok(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
     } catch (e) {
-      void message.error(errorMessage(e));
+      notify.fail(errorMessage(e), { title: '意见书生成失败' });
     } finally {
       setBusy(false);
     }

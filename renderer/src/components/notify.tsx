@@ -1,0 +1,61 @@
+// The one way the renderer shows a toast, with one rule for how long each kind stays:
+// - 成功 / 提示 go by themselves after a few seconds (they only confirm what the page already shows);
+// - 注意 stays longer (the user may have to read it while doing something else);
+// - 出错 stays until the user closes it: an import that failed (which file, why), a save or export
+//   that did not happen, the local service gone. It names the error in full, its text can be
+//   selected, and 复制 puts it on the clipboard (to paste into a note or a message to IT).
+// Pages call useNotify(); antd's message / notification are not used anywhere else (lint:
+// build/eslint.config.js `toastRule`).
+
+import { CopyOutlined } from '@ant-design/icons';
+import { App as AntApp, Button } from 'antd';
+import { useMemo, type ReactNode } from 'react';
+import { copyText } from './copy-text';
+
+/** Seconds each kind of toast stays on screen; `false`: until the user closes it. */
+export const TOAST_SECONDS = { success: 3, info: 4, warning: 10, error: false } as const;
+
+export interface Notify {
+  /** Something done: a short confirmation. */
+  ok(content: ReactNode, opts?: { key?: string; seconds?: number }): void;
+  /** Something the user may want to know. */
+  info(content: ReactNode, opts?: { key?: string; seconds?: number }): void;
+  /** Something to look at (nothing failed, or the page marks what failed). */
+  warn(content: ReactNode, opts?: { key?: string }): void;
+  /**
+   * Something failed that the user must act on: stays until closed, with 复制.
+   * `title` says what failed (保存失败, 导出失败 …); `text` is the reason, shown in full.
+   */
+  fail(text: string, opts?: { title?: string; key?: string }): void;
+}
+
+export function useNotify(): Notify {
+  const { message, notification } = AntApp.useApp();
+  return useMemo<Notify>(
+    () => ({
+      ok: (content, o = {}) => void message.success({ content, key: o.key, duration: o.seconds ?? TOAST_SECONDS.success }),
+      info: (content, o = {}) => void message.info({ content, key: o.key, duration: o.seconds ?? TOAST_SECONDS.info }),
+      warn: (content, o = {}) => void message.warning({ content, key: o.key, duration: TOAST_SECONDS.warning }),
+      fail: (text, o = {}) => {
+        const title = o.title ?? '出错了';
+        // The same failure twice is one toast, not a stack of copies.
+        const key = o.key ?? `fail:${title}:${text}`;
+        notification.error({
+          key,
+          title,
+          description: <div className="toast-error-text">{text}</div>,
+          duration: TOAST_SECONDS.error,
+          closable: { 'aria-label': '关闭' },
+          role: 'alert',
+          props: { 'data-testid': 'toast-error' },
+          actions: (
+            <Button size="small" icon={<CopyOutlined />} onClick={() => void copyText(`${title}：${text}`).then(() => message.success({ content: '已复制', duration: TOAST_SECONDS.success }), () => {})}>
+              复制
+            </Button>
+          ),
+        });
+      },
+    }),
+    [message, notification],
+  );
+}
