@@ -82,6 +82,22 @@ describe.skipIf(!haveChromium)('the diff view in Chromium', () => {
       expect(first.rows).toBeLessThan(40);
       // and the screen is full: the last of them reaches below the window's bottom
       expect(first.lastBottom).toBeGreaterThan(await page.evaluate(() => innerHeight));
+      // The first answer brought the character changes of the first screen's rows only; every
+      // changed row in the page has its marks all the same (the full answer's), the last one too
+      // once scrolled to.
+      const { versions } = await face.service.call('law:get', { lawId: law.lawId });
+      const ids = { fromId: versions[0]!.id, toId: versions[1]!.id, changedOnly: true };
+      const firstAnswer = await face.service.call('versions:diff', { ...ids, runsFirst: first.rows });
+      expect(firstAnswer.rows.filter((r) => r.runsPending).length).toBeGreaterThan(300);
+      const full = await face.service.call('versions:diff', ids);
+      const marked = full.rows.map((r) => (r.runs ?? []).some((x) => x.op !== 'equal'));
+      expect(full.rows).toHaveLength(total);
+      const inPage = await page.getByTestId('diff-row').evaluateAll((els) => els.map((el) => el.querySelector('ins.diff-ins, del.diff-del') !== null));
+      expect(inPage).toEqual(marked);
+      const last = page.getByTestId('diff-row').last();
+      await last.locator('.diff-kind').scrollIntoViewIfNeeded();
+      expect(await last.locator('ins.diff-ins, del.diff-del').count()).toBeGreaterThan(0);
+      expect(marked[marked.length - 1]).toBe(true);
     }));
 
   it('from the reader on 统计法 2024 第七条, the row of 2009 第六条 → 2024 第七条 is the one in view', () =>

@@ -11,7 +11,12 @@ import type { ApiContext, Handlers } from './api-context';
 
 export function versionsHandlers(ctx: ApiContext) {
   return {
-    'versions:diff': ({ fromId, toId, changedOnly }) => diffVersions(ctx.store, fromId, toId, changedOnly ? { changedOnly } : {}),
+    'versions:diff': ({ fromId, toId, changedOnly, runsFirst, runsAround }) =>
+      diffVersions(ctx.store, fromId, toId, {
+        ...(changedOnly ? { changedOnly } : {}),
+        ...(runsFirst !== undefined ? { runsFirst } : {}),
+        ...(runsAround !== undefined ? { runsAround } : {}),
+      }),
     'versions:article': ({ versionId, articleKey }) => articleAcrossVersions(ctx.store, versionId, articleKey),
     'versions:asOf': ({ lawId, date }) => {
       const v = versionAsOf(ctx.store, lawId, date);

@@ -10,6 +10,7 @@ import { versionInForceOn } from '../library/version-status';
 import { type ArticleMapping, mapArticles, type MappingSummary, summarise, summaryLine } from './article-mapping';
 import { diffChars, type DiffRun } from './char-diff';
 import { mappingFile, readMapping, writeMapping } from './mapping-cache';
+import { DIFF_ROWS_AROUND } from '../../shared/api/versions';
 import { headingByKey, headingHash, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
 
 export function versionsOf(store: LibraryStore, lawId: string): LawVersionMeta[] {
@@ -47,6 +48,8 @@ export interface DiffRow {
   cosmetic: boolean;
   /** Character-level changes from the old text(s) to the new; omitted when nothing changed. */
   runs?: DiffRun[];
+  /** The texts differ but this (first) answer leaves the runs out: see DiffOptions.runsFirst. */
+  runsPending?: true;
 }
 
 export interface VersionDiff {
@@ -103,7 +106,20 @@ function charDiffKept(kept: Map<string, readonly DiffRun[]>, m: ArticleMapping, 
   return runs as DiffRun[];
 }
 
-export function diffVersions(store: LibraryStore, fromId: string, toId: string, opts: { changedOnly?: boolean } = {}): VersionDiff {
+export interface DiffOptions {
+  /** Only the rows that changed (and the cosmetic ones). */
+  changedOnly?: boolean;
+  /**
+   * A first answer (the diff view's first screen): character changes only for the first
+   * `runsFirst` rows and for DIFF_ROWS_AROUND the row of `runsAround`; the other changed rows are
+   * sent with runsPending. A rewritten law has hundreds of changed rows (刑诉法解释 2012 → 2021:
+   * 365) whose diffs were most of the first answer; the view shows a screenful first.
+   */
+  runsFirst?: number;
+  runsAround?: string;
+}
+
+export function diffVersions(store: LibraryStore, fromId: string, toId: string, opts: DiffOptions = {}): VersionDiff {
   const a = store.loadVersion(fromId);
   const b = store.loadVersion(toId);
   if (a.lawId !== b.lawId) throw new LibraryError('INVALID', '只能比较同一法规的两个版本');
@@ -113,22 +129,16 @@ export function diffVersions(store: LibraryStore, fromId: string, toId: string, 
   const kept = metaA && metaB ? runsOfPair(store, metaA, metaB) : new Map<string, readonly DiffRun[]>();
   const ua = new Map(a.units.map((u) => [u.key, u]));
   const ub = new Map(b.units.map((u) => [u.key, u]));
-  // Rows follow the newer version's order, with deletions placed after their predecessor.
-  const rows: DiffRow[] = [];
+  // Rows follow the newer version's order, with deletions placed after their predecessor; the
+  // character diffs are computed once the order (hence which rows come first) is known.
+  const rows: { row: DiffRow; m: ArticleMapping; oldText: string; newText: string }[] = [];
   for (const m of mapping) {
     if (opts.changedOnly && m.kind === 'same' && !m.cosmetic) continue;
     const from = sideOf(ua, m.from);
     const to = sideOf(ub, m.to);
     const oldText = from.map((s) => s.text).join('\n');
     const newText = to.map((s) => s.text).join('\n');
-    rows.push({
-      kind: m.kind,
-      from,
-      to,
-      similarity: m.similarity,
-      cosmetic: m.cosmetic,
-      ...(oldText !== newText && from.length && to.length ? { runs: charDiffKept(kept, m, oldText, newText) } : {}),
-    });
+    rows.push({ row: { kind: m.kind, from, to, similarity: m.similarity, cosmetic: m.cosmetic }, m, oldText, newText });
   }
   const posA = firstIndexByKey(a.units);
   const posB = firstIndexByKey(b.units);
@@ -136,7 +146,14 @@ export function diffVersions(store: LibraryStore, fromId: string, toId: string, 
     if (r.to.length) return posB.get(r.to[0]!.key) ?? -1;
     return (posA.get(r.from[0]?.key ?? '') ?? -1) + 0.5; // a deletion sorts just after the old position
   };
-  rows.sort((x, y) => order(x) - order(y));
+  rows.sort((x, y) => order(x.row) - order(y.row));
+  const partial = opts.runsFirst !== undefined || opts.runsAround !== undefined;
+  const around = opts.runsAround === undefined ? -1 : rows.findIndex(({ row }) => row.to.some((p) => p.key === opts.runsAround) || row.from.some((p) => p.key === opts.runsAround));
+  const wanted = (i: number) => !partial || i < (opts.runsFirst ?? 0) || (around >= 0 && i >= around - DIFF_ROWS_AROUND.before && i < around + DIFF_ROWS_AROUND.after);
+  const out = rows.map(({ row, m, oldText, newText }, i): DiffRow => {
+    if (oldText === newText || !row.from.length || !row.to.length) return row;
+    return wanted(i) ? { ...row, runs: charDiffKept(kept, m, oldText, newText) } : { ...row, runsPending: true };
+  });
   const summary = summarise(mapping);
   return {
     lawId: a.lawId,
@@ -144,7 +161,7 @@ export function diffVersions(store: LibraryStore, fromId: string, toId: string, 
     to: { id: toId, date: versionDate(b) },
     summary,
     summaryLine: summaryLine(summary),
-    rows,
+    rows: out,
   };
 }
 

@@ -38,10 +38,18 @@ export const versionDiffSchema = z.object({
       similarity: z.number(),
       cosmetic: z.boolean(),
       runs: z.array(diffRunSchema).optional(),
+      /** The texts differ but `runs` were not computed for this answer (asked with `runsFirst`): the full answer has them. */
+      runsPending: z.literal(true).optional(),
     }),
   ),
 });
 export type VersionDiffDto = z.infer<typeof versionDiffSchema>;
+
+/**
+ * The rows around the asked article that the diff view renders at once (before and after its row),
+ * and so the rows a first answer with `runsAround` gives character changes for.
+ */
+export const DIFF_ROWS_AROUND = { before: 5, after: 20 } as const;
 
 export const articleInVersionSchema = z.object({
   versionId: z.string(),
@@ -57,7 +65,13 @@ export const articleInVersionSchema = z.object({
 export const versionsCalls = {
   // --- versions (issue 7) ---
   'versions:diff': call({
-    input: z.object({ fromId: id, toId: id, changedOnly: z.boolean().optional() }).strict(),
+    // runsFirst / runsAround: a first answer for the first screen — every row, but the character
+    // changes only of the first `runsFirst` rows and of DIFF_ROWS_AROUND the row of article
+    // `runsAround` (either version's key); the other changed rows carry runsPending, and the same
+    // call without the two gives them all.
+    input: z
+      .object({ fromId: id, toId: id, changedOnly: z.boolean().optional(), runsFirst: z.number().int().min(0).max(10_000).optional(), runsAround: z.string().min(1).max(50).optional() })
+      .strict(),
     output: versionDiffSchema,
   }),
   'versions:article': call({

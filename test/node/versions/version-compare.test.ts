@@ -9,6 +9,7 @@ import { findLaws } from '../../../electron/core/library/law-lookup';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { mapArticles, normaliseForMatch, summarise } from '../../../electron/core/versions/article-mapping';
 import { diffChars } from '../../../electron/core/versions/char-diff';
+import { DIFF_ROWS_AROUND } from '../../../electron/shared/api/versions';
 import { articleAcrossVersions, diffVersions, flagCitation, mappingBetween, versionAsOf } from '../../../electron/core/versions/version-compare';
 
 const FIX = join(import.meta.dirname, '../../fixtures');
@@ -163,6 +164,31 @@ describe('versions in a library', () => {
     expect(flagCitation(store, { lawId, versionId: v2009, articleKey: '14' })).toMatchObject({ color: 'yellow', currentKey: '16' });
     expect(flagCitation(store, { lawId, versionId: v2024, articleKey: '8' }).color).toBe('green');
     expect(flagCitation(store, { lawId, versionId: 'gone@1', articleKey: '1' }).color).toBe('red');
+  });
+
+  it('a first answer (runsFirst / runsAround): every row, the runs of the first rows and of the asked article\'s only, the rest pending; the full answer has them all', () => {
+    const full = diffVersions(store, v2009, v2024, { changedOnly: true });
+    const first = diffVersions(store, v2009, v2024, { changedOnly: true, runsFirst: 4, runsAround: '40' });
+    expect(first.summaryLine).toBe(full.summaryLine);
+    // the same rows in the same order, with the same texts
+    expect(first.rows.map((r) => [r.kind, r.from, r.to])).toEqual(full.rows.map((r) => [r.kind, r.from, r.to]));
+    const around = full.rows.findIndex((r) => r.to.some((p) => p.key === '40') || r.from.some((p) => p.key === '40'));
+    expect(around).toBeGreaterThan(DIFF_ROWS_AROUND.before + 4); // the two windows apart, so both are seen
+    const given = (i: number) => i < 4 || (i >= around - DIFF_ROWS_AROUND.before && i < around + DIFF_ROWS_AROUND.after);
+    let pending = 0;
+    first.rows.forEach((r, i) => {
+      const changed = full.rows[i]!.runs !== undefined;
+      if (!changed) expect([r.runs, r.runsPending]).toEqual([undefined, undefined]);
+      else if (given(i)) expect([r.runs, r.runsPending]).toEqual([full.rows[i]!.runs, undefined]);
+      else {
+        expect([r.runs, r.runsPending]).toEqual([undefined, true]);
+        pending++;
+      }
+    });
+    expect(pending).toBeGreaterThan(0);
+    expect(full.rows.some((r) => r.runsPending)).toBe(false);
+    // runsFirst alone, more rows than there are: nothing pending
+    expect(diffVersions(store, v2009, v2024, { changedOnly: true, runsFirst: 1000 }).rows).toEqual(full.rows);
   });
 
   it('stores the mapping and reuses it', () => {

@@ -3,13 +3,18 @@
 // the articles that changed (asked of the core as such, so unchanged articles' texts are not sent).
 // A long law's rows (民法典: over a thousand) are rendered as the reader's articles are: the first
 // screen (by the rows' estimated heights) and the asked article's rows at once, the rest in slices from the top, each row once
-// (memoised), the rows not rendered yet one spacer of their estimated height per run.
+// (memoised), the rows not rendered yet one spacer of their estimated height per run. The first
+// answer carries the character changes of the first screen's rows and the asked article's only
+// (a rewritten law has hundreds of changed rows: their diffs were most of the wait); the full
+// answer, asked right after, brings the rest, and a row is rendered only with its changes.
 
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VersionDiffDto } from '../../../../electron/shared/api-contract';
 import { versionDate } from '../../../../electron/shared/law-model';
+import { FONT_SIZES } from '../../../../electron/shared/api/settings';
+import { DIFF_ROWS_AROUND } from '../../../../electron/shared/api/versions';
 import { prefetchCall, useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { DiffText } from '../../components/records-ui';
@@ -38,6 +43,25 @@ function estimateRow(r: Row, fontSize: number): number {
   const perLine = Math.max(8, Math.floor(440 / fontSize));
   const lines = (parts: Row['from']) => parts.reduce((n, p) => n + p.text.split('\n').reduce((k, l) => k + Math.ceil((l.length + 6) / perLine), 0), 0);
   return Math.round(Math.max(1, lines(r.from), lines(r.to)) * fontSize * 1.9 + 12 + 42);
+}
+
+/**
+ * How many rows' character changes the first answer brings: at least as many as firstScreen can
+ * want, every row counted at the least height estimateRow gives (one line at the smallest font).
+ * Known before the answer (the prefetch sends the page's very input).
+ */
+function runsFirstFor(viewHeight: number): number {
+  const least = (FONT_SIZES.min - 1) * 1.9 + 12 + 42;
+  return Math.max(8, Math.ceil((2.5 * viewHeight) / least));
+}
+
+/** Row by row, the full answer's rows where they show the same articles and texts as the first answer's (stale answers are ignored). */
+function withRuns(first: Row[], full: Row[] | undefined): Row[] {
+  if (!full || full.length !== first.length) return first;
+  const side = (a: Row['from'], b: Row['from']) => a.length === b.length && a.every((p, i) => p.key === b[i]!.key && p.text === b[i]!.text);
+  if (!first.every((r, i) => side(r.from, full[i]!.from) && side(r.to, full[i]!.to))) return first;
+  // A row that has its runs keeps its object: memoised, it is not rendered again.
+  return first.map((r, i) => (r.runsPending ? full[i]! : r));
 }
 
 /**
@@ -70,12 +94,18 @@ const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; ind
 // when a link names them), while the page mounts, instead of after its first render and paint.
 onRouteOpen('diff', (r) => {
   prefetchCall('law:get', { lawId: r.lawId });
-  if (r.from && r.to && r.from !== r.to) prefetchCall('versions:diff', diffInput(r.from, r.to, false));
+  if (r.from && r.to && r.from !== r.to) prefetchCall('versions:diff', diffInput(r.from, r.to, false, { articleKey: r.articleKey }));
 });
 
-/** What the page asks of versions:diff — one builder, so a prefetch has the page's very key. */
-function diffInput(fromId: string, toId: string, showAll: boolean) {
-  return { fromId, toId, changedOnly: !showAll };
+/**
+ * What the page asks of versions:diff — one builder, so a prefetch has the page's very key: the
+ * first answer (`first`: runs for the first screen and the asked article) or the full one.
+ */
+function diffInput(fromId: string, toId: string, showAll: boolean, first?: { articleKey: string | undefined }) {
+  const base = { fromId, toId, changedOnly: !showAll };
+  if (!first) return base;
+  const runsFirst = runsFirstFor(typeof window === 'undefined' ? 900 : window.innerHeight);
+  return { ...base, runsFirst, ...(first.articleKey ? { runsAround: first.articleKey } : {}) };
 }
 
 export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?: string | undefined; to?: string | undefined; articleKey?: string | undefined }) {
@@ -86,15 +116,25 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const fromId = from ?? versions[versions.length - 2]?.id;
   const toId = to ?? versions[versions.length - 1]?.id;
   const [showAll, setShowAll] = useState(false);
-  const input = fromId && toId && fromId !== toId ? diffInput(fromId, toId, showAll) : null;
-  const diff = useCall('versions:diff', input);
+  const both = fromId && toId && fromId !== toId;
+  const diff = useCall('versions:diff', both ? diffInput(fromId, toId, showAll, { articleKey }) : null);
+  const pending = diff.data?.rows.some((r) => r.runsPending) ?? false;
+  const full = useCall('versions:diff', both && pending ? diffInput(fromId, toId, showAll) : null);
   const body = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => (diff.data?.rows ?? []).filter((r) => showAll || r.kind !== 'same' || r.cosmetic), [diff.data, showAll]);
+  const rows = useMemo(
+    () => withRuns(diff.data?.rows ?? [], full.data?.rows).filter((r) => showAll || r.kind !== 'same' || r.cosmetic),
+    [diff.data, full.data, showAll],
+  );
+  // Rows are rendered in order up to the first still waiting for its changes.
+  const withChanges = useMemo(() => {
+    const i = rows.findIndex((r) => r.runsPending);
+    return i < 0 ? rows.length : i;
+  }, [rows]);
   // The asked article is a key of either version (the reader's 版本对比 passes the one it shows).
   const target = articleKey ? rows.findIndex((r) => r.to.some((p) => p.key === articleKey) || r.from.some((p) => p.key === articleKey)) : -1;
   const heights = useMemo(() => rows.map((r) => estimateRow(r, settings.fontSize - 1)), [rows, settings.fontSize]);
-  const ready = useProgressiveCount(rows.length, firstScreen(heights), 80);
-  const isRendered = (i: number) => i < ready || (target >= 0 && i >= target - 5 && i < target + 20);
+  const ready = useProgressiveCount(withChanges, firstScreen(heights), 80);
+  const isRendered = (i: number) => (i < ready || (target >= 0 && i >= target - DIFF_ROWS_AROUND.before && i < target + DIFF_ROWS_AROUND.after)) && !rows[i]!.runsPending;
 
   // The asked row to the middle of the view once it is in the page (a row is display: contents:
   // its first cell is what has a box).
@@ -160,8 +200,8 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
         <EmptyState description="这部法规只有一个版本，没有可以对比的版本" />
       ) : fromId === toId ? (
         <Alert type="info" showIcon title="请选择两个不同的版本" />
-      ) : diff.error ? (
-        <ErrorState message={diff.error} onRetry={diff.reload} />
+      ) : diff.error || full.error ? (
+        <ErrorState message={(diff.error ?? full.error)!} onRetry={diff.error ? diff.reload : full.reload} />
       ) : !diff.data ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : (
