@@ -7,6 +7,8 @@
 //                    [-- --no-attribution | --only-attribution (the traced pass below)] [-- --trace-file FILE]
 //   npm run bench:ui -- --sweep N [-- --seed S] [-- --rounds R] [-- --traced [-- --trace-dir DIR]] [-- --only REGEX] [-- --json]
 //                    [-- --gc (collect the garbage of the pages reloaded before each open, then open)]
+//                    [-- --in-app (one page load for the whole sweep: each case opened from 法规库 by in-app
+//                     navigation, as a user goes from law to law, instead of after a page reload)]
 //                    (the corpus's hardest laws for the reader, the longest diffs, a long pack: ui-sweep.ts)
 //
 // - keystroke → results painted: each character of real queries typed into 搜索 (one input event
@@ -197,6 +199,8 @@ async function main() {
   // The JS heap just before each route change (CDP, after the page before it has loaded): what the
   // reloads below leave for the garbage collector. --gc: that garbage collected first (see openRoute).
   const gcBeforeOpen = args.includes('--gc');
+  /** --in-app: no page reload before an open; the page was loaded once, at the start. */
+  const inApp = args.includes('--in-app');
   const heapCdp = sweepN !== undefined || gcBeforeOpen ? await context.newCDPSession(page) : undefined;
   const heapBeforeOpenMb: number[] = [];
   /**
@@ -208,12 +212,17 @@ async function main() {
     // token, so this is a full page load (the app starts afresh), unlike a user's click: every
     // discarded page's heap stays in the renderer until a major GC, which then lands in some
     // later open (434 MB → 39 MB in one 216 ms task, session 10).
-    if (hash.startsWith('#/library')) {
-      await page.goto(face.url.replace(/#.*$/, '') + '#/search');
-      await page.getByTestId('search-input').waitFor();
-    } else {
-      await page.goto(face.url.replace(/#.*$/, '') + '#/library');
-      await page.getByTestId('library-total').waitFor();
+    // --in-app: the same two steps by the app's own router (the address's fragment), in the one
+    // page loaded at the start — what a user clicking from law to law does.
+    const from = hash.startsWith('#/library') ? '#/search' : '#/library';
+    if (inApp) await page.evaluate((h) => (location.hash = h), from);
+    else await page.goto(face.url.replace(/#.*$/, '') + from);
+    if (from === '#/search') await page.getByTestId('search-input').waitFor();
+    else if (!inApp) await page.getByTestId('library-total').waitFor();
+    else {
+      // 法规库 asks its list again as it mounts: settled once its rows are in the page and painted.
+      await page.locator('[data-testid="grid-row"] [data-testid="law-title"]').first().waitFor();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     }
     if (heapCdp) {
       // --gc: the earlier pages' garbage is collected before the open, not during it; any GC the
@@ -292,10 +301,23 @@ async function main() {
           return longTaskCauses(t, rendererDir, 0, true).filter((c) => c.phase.startsWith('sweep'));
         }
       : undefined;
+    // --in-app: what the app itself holds after a full GC, before the first open and after the
+    // last (the garbage of the opens collected): a growth is what the opens left behind.
+    const retainedMb = async () => {
+      await heapCdp!.send('HeapProfiler.collectGarbage');
+      return ((await heapCdp!.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize / 1e6;
+    };
+    const retainedBefore = inApp ? await retainedMb() : undefined;
+    log(inApp ? `打开方式：应用内跳转（整个测量只加载一次页面，从法规库点开每一项）；回收后 JS 堆 ${r1(retainedBefore!)} MB` : '打开方式：每次打开前重新加载页面（地址带令牌）');
     await sweep({ service: face.service, openRoute, openLaw, trace, rounds: Number(opt('--rounds') ?? 1), n: sweepN, seed: Number(opt('--seed') ?? 20), json, log, loadBefore, only: opt('--only') ? new RegExp(opt('--only')!) : undefined });
     if (heapBeforeOpenMb.length) {
       const hs = heapBeforeOpenMb;
       log(`每次打开前的 JS 堆（${hs.length} 次${gcBeforeOpen ? '，--gc：先回收之前页面的垃圾' : '，未回收'}）：中位 ${r1(pct(hs, 50))} MB，最大 ${r1(Math.max(...hs))} MB`);
+    }
+    if (inApp) {
+      await page.evaluate(() => (location.hash = '#/library'));
+      await page.locator('[data-testid="library-total"]:not(:empty)').waitFor();
+      log(`应用内跳转：回到法规库并回收后的 JS 堆 ${r1(await retainedMb())} MB（测量开始时 ${r1(retainedBefore!)} MB）`);
     }
     await browser.close();
     await face.stop();
