@@ -16,6 +16,7 @@ import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
 import { higherLawSteps, panelRegions, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
+import { judgeBasis, statedBases, type ArticleBases } from './stated-basis';
 import { findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
 import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, type ContractHit } from './contract-checks';
 import { loadRuleSet, matchSentenceRule, ruleFitsDocument, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
@@ -121,12 +122,34 @@ function appliesTo(rule: { appliesTo?: readonly DraftKind[] | undefined }, kind:
   return !rule.appliesTo || rule.appliesTo.includes(kind);
 }
 
-function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: number; end: number }, bases: Basis[]): Finding {
+/** The rule's reason with what was wrong with the stated basis (a `skip` rule's "本条没有写明…依据" replaced). */
+function explain(rule: SentenceRule, why: string): string {
+  const none = /本条没有写明[^。]*。$/;
+  return rule.withBasis === 'skip' && none.test(rule.reason) ? rule.reason.replace(none, why) : rule.reason + why;
+}
+
+/** A sentence rule's finding; undefined when a `skip` rule's stated basis holds. */
+function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: number; end: number }, bases: Basis[], stated: ArticleBases | undefined): Finding | undefined {
   let severity = rule.severity;
   let hint: string | undefined;
-  if (s.articleHasBasis && rule.withBasis === 'downgrade') {
-    severity = DOWNGRADE[severity];
-    hint = '本条写明了上位法依据，请核对所述内容与依据一致、未超出其范围。';
+  let reason = rule.reason;
+  if (s.articleHasBasis && rule.withBasis !== 'ignore' && stated) {
+    const trigger = s.text.slice(span.start, span.end);
+    const v = judgeBasis(stated, { start: s.start, end: s.end }, trigger, rule.compiled.basisMustMention);
+    if (rule.withBasis === 'skip' && (v?.kind === 'supports' || v?.kind === 'generic')) return undefined;
+    if (v?.kind === 'supports' || v?.kind === 'generic') {
+      severity = DOWNGRADE[severity];
+      hint = v.kind === 'supports' ? `本条写明的依据${v.basis.citation}在资料库中核对无误，请核对所述内容与依据一致、未超出其范围。` : '本条只概括写明依照有关法律、法规，没有写明具体依据，请核对确有上位法规定且内容一致。';
+    } else if (v?.kind === 'unresolved') {
+      const b = v.bases[0]!;
+      // The 意见书 goes to a unit with no 资料库: what the library lacks is said in the hint only.
+      if (v.bases.every((x) => x.lawMissing)) {
+        reason = explain(rule, `本条所写依据${b.written}未能核实，请确认其名称准确、现行有效且规定了该事项；不能核实的，不能作为依据。`);
+        hint = `${b.written}不在资料库中：如确有该法规，导入后重新预审即可核对。`;
+      } else reason = explain(rule, `本条所写依据${b.written}未能核实（${b.problem}），不能作为依据。`);
+    } else if (v?.kind === 'silent') {
+      reason = explain(rule, `本条所写依据${v.bases.map((b) => b.citation).join('、')}没有关于“${v.term}”的规定，不能作为依据。`);
+    }
   }
   return {
     id: findingId(rule.id, s.article.key, s.text),
@@ -140,7 +163,7 @@ function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: nu
     start: s.start + span.start,
     end: s.start + span.end,
     excerpt: s.text,
-    reason: rule.reason,
+    reason,
     ...(hint ? { hint } : {}),
     basis: bases[0] ?? null,
     bases,
@@ -361,12 +384,13 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   for (const [i, unit] of units.entries()) {
     const own = sentencesOf(unit);
     sentences.push(...own);
+    const stated = own[0]?.articleHasBasis ? statedBases(store, unit.text, input.asOf) : undefined;
     for (const s of own) {
       for (const rule of sentenceRules) {
-        if (s.articleHasBasis && rule.withBasis === 'skip') continue;
         const span = matchSentenceRule(rule, s);
         if (!span) continue;
-        const f = sentenceFinding(rule, s, span, basesOf.get(rule)!);
+        const f = sentenceFinding(rule, s, span, basesOf.get(rule)!, stated);
+        if (!f) continue;
         findings.push(f);
         if (rule.checklist) fcItems.get(rule.checklist.code)!.triggers.push({ findingId: f.id, articleLabel: s.article.label, excerpt: s.text });
       }

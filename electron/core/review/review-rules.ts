@@ -53,6 +53,12 @@ const SentenceRuleSchema = z.object({
   negatable: z.boolean().default(false),
   /** What a higher-law basis stated in the article does: nothing, lower the severity, or clear it. */
   withBasis: z.enum(['ignore', 'downgrade', 'skip']).default('downgrade'),
+  /**
+   * For `downgrade`: a pattern here that matches the trigger (罚款) must also match the stated basis's
+   * text (the cited article, or the whole law when no article is cited) for the basis to lower the
+   * finding: a basis that does not speak of fines does not authorise one.
+   */
+  basisMustMention: PatternList,
   basis: z.array(BasisRefSchema).min(1),
   reason: z.string().min(1),
   suggestion: z.string().optional(),
@@ -96,6 +102,7 @@ interface CompiledPatterns {
   subjectNot: RegExp[];
   documentAny: RegExp[];
   documentNone: RegExp[];
+  basisMustMention: RegExp[];
 }
 
 export interface RuleSet {
@@ -169,7 +176,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
           throw ruleError(file, `规则“${rule.id}”的 ${field} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
         }
       });
-    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone') } };
+    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone'), basisMustMention: compile(rule.basisMustMention, 'basisMustMention') } };
   });
   return { ruleSet: r.data.ruleSet, version: r.data.version, rules };
 }
