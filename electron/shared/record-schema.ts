@@ -286,8 +286,8 @@ export const LegalityReviewSchema = z.object({
   leadUnit: nonEmpty(L.unit),
   receivedDate: isoDate,
   /**
-   * 最早届满: receipt + 7 working days. 第二十六条第二款 gives the review 不少于 7 working days, a
-   * minimum the unit must allow, not the adviser's deadline. A record saved before unitDeadline
+   * 最早届满: receipt + the type's minimum review time (review-time-limits.ts: 7 working days for a
+   * 重大行政决策, 5 for a 规范性文件, none for a 合同), a minimum the unit must allow, not the adviser's deadline. A record saved before unitDeadline
    * existed may hold a date typed by hand here, read as the unit's deadline.
    */
   dueDate: isoDate,

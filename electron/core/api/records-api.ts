@@ -78,7 +78,7 @@ export function recordsHandlers(ctx: ApiContext) {
     },
     'records:history': async ({ id }) => (await rs()).history(id),
     'records:detect': async ({ text, date, nearLawId }) => (await rs()).detectCitations(text, date, nearLawId),
-    'records:dueDate': async ({ receivedDate }) => ({ dueDate: (await rs()).defaultDueDate(receivedDate) }),
+    'records:dueDate': async ({ receivedDate, type }) => ({ dueDate: (await rs()).defaultDueDate(receivedDate, type) }),
     'records:validate': async ({ kind, id, input }) => (await rs()).validate(kind, input, id),
     'records:citedBy': async ({ versionId, articleKey }) => (await (await rs()).citationIndex()).citedBy(versionId, articleKey),
     'records:counts': async ({ versionId }) => (await (await rs()).citationIndex()).counts(versionId),

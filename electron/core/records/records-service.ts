@@ -41,9 +41,11 @@ import { annualStats, type AnnualStats } from './records-stats';
 import { RecordsStore } from './records-store';
 import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-import';
 import { materialsFor } from '../../shared/review-materials';
+import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
+import type { ReviewType } from '../../shared/record-schema';
 import { recordFormIssues, type FieldIssue, type RecordFormKind } from '../../shared/record-form';
 import { officialHolidays } from './official-holidays';
-import { DEFAULT_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
+import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
 
 export interface RecordsServiceOptions {
   /** Who makes the changes (the change log's "who"); default the OS user. */
@@ -178,20 +180,26 @@ export class RecordsService {
   }
 
   /**
-   * 最早届满: 7 working days after receipt. 第二十六条第二款 gives the review 不少于 7 working days, a
-   * minimum the unit must allow; it is not the adviser's deadline (see unitDeadlineOf).
+   * 最早届满: the type's minimum review time after receipt (shared/review-time-limits: 7 working days
+   * for a 重大行政决策, 5 for a 规范性文件; a type with no minimum has the receipt date). A minimum the
+   * unit must allow; it is not the adviser's deadline (see unitDeadlineOf).
    */
-  defaultDueDate(receivedDate: string, workingDays = DEFAULT_REVIEW_WORKING_DAYS): string {
-    return this.calendar.addWorkingDays(receivedDate, workingDays);
+  defaultDueDate(receivedDate: string, type: ReviewType = '重大行政决策'): string {
+    return this.calendar.addWorkingDays(receivedDate, REVIEW_TIME_LIMITS[type].minWorkingDays ?? 0);
   }
 
   /**
    * 单位确定的审查期限, the only date that makes a review 逾期: the field, or, in a record saved
    * before the field existed, a 审查期限 typed by hand (one that is not the computed 最早届满).
    */
-  unitDeadlineOf(r: { receivedDate: string; dueDate?: string | undefined; unitDeadline?: string | undefined }): string | undefined {
+  unitDeadlineOf(r: { receivedDate: string; type?: ReviewType; dueDate?: string | undefined; unitDeadline?: string | undefined }): string | undefined {
     if (r.unitDeadline) return r.unitDeadline;
-    return r.dueDate && r.dueDate !== this.defaultDueDate(r.receivedDate) ? r.dueDate : undefined;
+    return r.dueDate && !this.isComputedDueDate(r.receivedDate, r.dueDate, r.type) ? r.dueDate : undefined;
+  }
+
+  /** A dueDate the app computed: this type's 最早届满, or the 7 working days every type got before the limits were per type. */
+  private isComputedDueDate(receivedDate: string, dueDate: string, type: ReviewType | undefined): boolean {
+    return dueDate === this.defaultDueDate(receivedDate, type) || dueDate === this.calendar.addWorkingDays(receivedDate, LEGACY_REVIEW_WORKING_DAYS);
   }
 
   /** The holiday list in use: the shipped one and the library's own (which wins per year). */
@@ -294,7 +302,7 @@ export class RecordsService {
     const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...patch } : { ...patch };
     if (existing && isObject(patch.findings)) merged.findings = { ...existing.findings, ...patch.findings };
     if (existing && isObject(patch.opinion)) merged.opinion = { ...existing.opinion, ...patch.opinion };
-    if (existing && patch.receivedDate && !patch.dueDate && existing.dueDate === this.defaultDueDate(existing.receivedDate)) {
+    if (existing && (patch.receivedDate || patch.type) && !patch.dueDate && this.isComputedDueDate(existing.receivedDate, existing.dueDate, existing.type)) {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
     }
     const parsed = ReviewInputSchema.safeParse(merged);
@@ -324,16 +332,21 @@ export class RecordsService {
 
     // Dates: 最早届满 is computed; a dueDate given by hand (older clients, spreadsheets, bundles)
     // is the unit's deadline.
-    const dueDate = this.defaultDueDate(v.receivedDate);
-    const unitDeadline = this.unitDeadlineOf({ receivedDate: v.receivedDate, ...(v.dueDate ? { dueDate: v.dueDate } : {}), ...(v.unitDeadline ? { unitDeadline: v.unitDeadline } : {}) });
+    const limit = REVIEW_TIME_LIMITS[v.type];
+    const dueDate = this.defaultDueDate(v.receivedDate, v.type);
+    const unitDeadline = this.unitDeadlineOf({ receivedDate: v.receivedDate, type: v.type, ...(v.dueDate ? { dueDate: v.dueDate } : {}), ...(v.unitDeadline ? { unitDeadline: v.unitDeadline } : {}) });
     if (unitDeadline) {
       if (unitDeadline < v.receivedDate) errors.push(`单位确定的审查期限（${unitDeadline}）早于收件日期（${v.receivedDate}）`);
       else {
         const wd = this.calendar.workingDaysBetween(v.receivedDate, unitDeadline);
-        if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
-          warnings.push(`单位确定的审查期限只留 ${wd} 个工作日，少于第二十六条第二款“审查时间一般不少于7个工作日”（最早届满 ${dueDate}）`);
+        if (limit.minWorkingDays !== undefined && wd < limit.minWorkingDays) {
+          warnings.push(`单位确定的审查期限只留 ${wd} 个工作日，少于${limit.source}“${limit.wording}”（最早届满 ${dueDate}）`);
         }
       }
+    }
+    if (completedDate && limit.maxWorkingDays !== undefined && completedDate > v.receivedDate) {
+      const used = this.calendar.workingDaysBetween(v.receivedDate, completedDate);
+      if (used > limit.maxWorkingDays) warnings.push(`收件至出具意见用了 ${used} 个工作日，超过${limit.source}“${limit.wording}”`);
     }
     if (completedDate && completedDate < v.receivedDate) errors.push(`出具意见日期（${completedDate}）早于收件日期（${v.receivedDate}）`);
     if (completedDate && completedDate > t) errors.push(`出具意见日期（${completedDate}）晚于今天（${t}）`);
@@ -676,7 +689,7 @@ export class RecordsService {
     const t = this.today();
     const open = r.status === '收件' || r.status === '审查中';
     const deadline = this.unitDeadlineOf(r);
-    const view: ReviewView = { ...r, dueDate: this.defaultDueDate(r.receivedDate), ...(deadline ? { unitDeadline: deadline } : {}), overdue: open && !!deadline && t > deadline };
+    const view: ReviewView = { ...r, dueDate: this.defaultDueDate(r.receivedDate, r.type), ...(deadline ? { unitDeadline: deadline } : {}), overdue: open && !!deadline && t > deadline };
     if (r.completedDate && deadline) view.onTime = r.completedDate <= deadline;
     if (open && deadline) {
       view.workingDaysLeft = t <= deadline ? this.calendar.workingDaysBetween(t, deadline) : -this.calendar.workingDaysBetween(deadline, t);

@@ -1,5 +1,4 @@
-// Working-day arithmetic for review deadlines (重大行政决策程序暂行条例第二十六条第二款: 审查时间
-// 一般不少于7个工作日). Weekends are rest days unless a 调休 makes them working days; public holidays
+// Working-day arithmetic for review deadlines (the limits per type: shared/review-time-limits). Weekends are rest days unless a 调休 makes them working days; public holidays
 // come from the official list (official-holidays.ts, from chinese-days), overridable per year by the
 // library's holidays.json. Dates are plain YYYY-MM-DD strings, computed in UTC so no time zone shifts a day.
 
@@ -23,7 +22,11 @@ export const HolidayFileSchema = z.object({
 export type Holiday = z.infer<typeof HolidaySchema>;
 export type HolidayFile = z.infer<typeof HolidayFileSchema>;
 
-export const DEFAULT_REVIEW_WORKING_DAYS = 7;
+/**
+ * What every type's 最早届满 was before the limits became per type (shared/review-time-limits): a
+ * record saved then holds this date in dueDate, which is computed, not a deadline typed by hand.
+ */
+export const LEGACY_REVIEW_WORKING_DAYS = 7;
 
 const DAY_MS = 86_400_000;
 

@@ -4,6 +4,7 @@
 // the 修改建议对照表 as an annex. Wording comes from resources/opinion-templates/<kind>.json, which
 // the office edits; the office name and numbering come from options, never from code.
 
+import { REVIEW_TIME_LIMITS, timeLimitText } from '../../shared/review-time-limits';
 import { formatIssue } from '../../shared/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -145,6 +146,8 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     const when = p.date ? `${chineseDate(p.date)}${p.endDate ? `至${chineseDate(p.endDate)}` : ''}` : '';
     process.push({ kind: 'paragraph', text: `${p.check}：${p.done ? `已进行${when ? `（${when}）` : ''}` : '未进行'}${p.notes ? `，${p.notes}` : ''}。` });
   }
+  const limit = REVIEW_TIME_LIMITS[review.type];
+  if (limit.source) process.push({ kind: 'paragraph', text: `审查时限：${timeLimitText(review.type)}。` });
   if (review.opinion.adviser) process.push({ kind: 'paragraph', text: `${review.opinion.adviserRole ?? '法律顾问'}${review.opinion.adviser}参与审查并出具意见。` });
   section(template.headings.process, process);
 

@@ -9,7 +9,8 @@ import type { Basis, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Se
 import type { LibraryStore } from '../library/library-store';
 import { codeParts, resolveRef, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { LegalityReview } from '../records/record-types';
-import { toDayNumber, type WorkCalendar, DEFAULT_REVIEW_WORKING_DAYS } from '../records/working-days';
+import { toDayNumber, type WorkCalendar } from '../records/working-days';
+import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { parseDate } from '../parse/law-structure-parser';
 import { sentencesOf, type DraftSentence } from './draft-sentences';
@@ -319,11 +320,13 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
     out.push(f(rule, `缺少${check}`, '需核实', `${why}送审材料中没有${check}的记录。`, [basis], `补充${check}的材料，或说明不适用的理由`));
   }
   // The unit's own deadline (older records kept it in dueDate); 最早届满 alone is never short.
+  // The minimum is the type's (shared/review-time-limits); a type without one is never short.
   const deadline = review.unitDeadline ?? review.dueDate;
-  if (calendar && deadline >= review.receivedDate) {
+  const limit = REVIEW_TIME_LIMITS[kind];
+  if (calendar && limit.minWorkingDays !== undefined && limit.basis && deadline >= review.receivedDate) {
     const wd = calendar.workingDaysBetween(review.receivedDate, deadline);
-    if (wd < DEFAULT_REVIEW_WORKING_DAYS) {
-      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，单位确定的审查期限 ${deadline}，只留 ${wd} 个工作日，少于审查时间一般不少于 7 个工作日的要求。`, [resolver.resolve({ law: '重大行政决策程序暂行条例', article: '第二十六条', paragraph: 2 })], '与送审单位协商延长审查期限'));
+    if (wd < limit.minWorkingDays) {
+      out.push(f('procedure-review-time', '审查时间不足', '提示', `收件 ${review.receivedDate}，单位确定的审查期限 ${deadline}，只留 ${wd} 个工作日，少于${limit.wording.replace(/，最长.*$/, '')}的要求（${limit.source}）。`, [resolver.resolve(limit.basis)], '与送审单位协商延长审查期限'));
     }
   }
   return out;

@@ -197,7 +197,8 @@ export const recordsCalls = {
     // The text's own limit is in characters: 50,000 Chinese ones are ~150 KB of JSON, over the default 64 KB cap.
     maxBodyBytes: DETECT_BODY_BYTES,
   }),
-  'records:dueDate': call({ input: z.object({ receivedDate: isoDate }).strict(), output: z.object({ dueDate: z.string() }) }),
+  /** 最早届满 of a review of this type (shared/review-time-limits; without a type, a 重大行政决策's 7 working days). */
+  'records:dueDate': call({ input: z.object({ receivedDate: isoDate, type: z.enum(REVIEW_TYPES).optional() }).strict(), output: z.object({ dueDate: z.string() }) }),
   /** Records citing an article of a version — also those citing it in another version (mapped). */
   'records:citedBy': call({
     input: z.object({ versionId: id, articleKey: z.string().min(1).max(50).optional() }).strict(),

@@ -92,7 +92,7 @@ describe('records', () => {
     const created = await svc.call('reviews:create', { input: review() });
     const r = created.record;
     expect(r.id).toBe('R2020-001');
-    expect(r.dueDate).toBe('2020-04-22');
+    expect(r.dueDate).toBe('2020-04-20'); // a 规范性文件: 5 working days (国办发〔2018〕115号)
     expect(r.findings.content.citations[0]!.versionId).toBe(versions[0]);
     expect(r.flag).toBe('yellow');
 
@@ -152,6 +152,9 @@ describe('records', () => {
     const stats = await svc.call('records:stats', { year: 2020 });
     expect(stats.lectures.study).toEqual({ count: 1, headCount: 20 });
     expect((await svc.call('records:dueDate', { receivedDate: '2020-09-25' })).dueDate).toBe('2020-10-12');
+    // per type (shared/review-time-limits): a 规范性文件 5 working days, a 合同 no minimum
+    expect((await svc.call('records:dueDate', { receivedDate: '2020-09-25', type: '规范性文件' })).dueDate).toBe('2020-10-09');
+    expect((await svc.call('records:dueDate', { receivedDate: '2020-09-25', type: '合同' })).dueDate).toBe('2020-09-25');
   });
 });
 

@@ -22,10 +22,10 @@ async function rejects(p: Promise<unknown>): Promise<RecordsError> {
 }
 
 describe('reviews: create, defaults, status workflow', () => {
-  it('creates with an id, the default checklist and a due date 7 working days on', async () => {
+  it('creates with an id, the default checklist and a due date 5 working days on (a 规范性文件)', async () => {
     const { record, warnings } = await lib.svc.createReview(reviewInput({ receivedDate: '2020-09-25' }));
     expect(record.id).toBe('R2020-001');
-    expect(record.dueDate).toBe('2020-10-12'); // across 国庆中秋 2020 with two 调休 weekends
+    expect(record.dueDate).toBe('2020-10-09'); // across 国庆中秋 2020, Sunday 9/27 a 调休 working day
     expect(record.status).toBe('收件');
     // a 规范性文件 starts with its own checklist (issue #18: it showed the 重大行政决策 one)
     expect(record.materials.map((m) => m.name)).toEqual(['文件送审稿', '起草说明', '制定依据（法律法规规章和国家政策规定）', '征求意见及采纳情况', '起草单位合法性初审意见']);
@@ -55,19 +55,19 @@ describe('reviews: create, defaults, status workflow', () => {
 
   it('lists with filters, overdue and on-time', async () => {
     await lib.svc.importBundle(seed(), { linkDetected: true });
-    // received 2021-02-01: 最早届满 2021-02-09, counting Sunday 2/7 (调休 before 春节); today is
-    // 2021-03-01. Only the unit's own deadline makes a review 逾期, not the 7-working-day minimum.
+    // received 2021-02-01: 最早届满 2021-02-07, the 5th working day being Sunday 2/7 (调休 before 春节);
+    // today is 2021-03-01. Only the unit's own deadline makes a review 逾期, not the minimum.
     await lib.svc.createReview(reviewInput({ title: '未办结的送审稿', receivedDate: '2021-02-01', unitDeadline: '2021-02-10' }));
     await lib.svc.createReview(reviewInput({ title: '单位未定期限', receivedDate: '2021-02-01' }));
     expect((await lib.svc.listReviews({ year: 2020 })).length).toBe(5);
     expect((await lib.svc.listReviews({ type: '规范性文件', year: 2020 })).map((r) => r.id)).toEqual(['R2020-005', 'R2020-001']);
     const overdue = await lib.svc.listReviews({ overdue: true });
     expect(overdue.map((r) => r.id)).toEqual(['R2021-001']);
-    expect(overdue[0]!.dueDate).toBe('2021-02-09');
+    expect(overdue[0]!.dueDate).toBe('2021-02-07');
     expect(overdue[0]!.unitDeadline).toBe('2021-02-10');
     expect(overdue[0]!.workingDaysLeft).toBeLessThan(0);
     const noDeadline = await lib.svc.getReview('R2021-002');
-    expect(noDeadline).toMatchObject({ dueDate: '2021-02-09', overdue: false });
+    expect(noDeadline).toMatchObject({ dueDate: '2021-02-07', overdue: false });
     expect(noDeadline.workingDaysLeft).toBeUndefined();
     // R2020-005 was issued after 最早届满, with no unit deadline: not late
     expect((await lib.svc.getReview('R2020-005')).onTime).toBeUndefined();
@@ -97,15 +97,37 @@ describe('bad input: clear Chinese messages, nothing saved', () => {
     expect(existsSync(join(lib.dir, RECORDS_FILE))).toBe(false);
   });
 
-  it('a unit deadline before receipt; a short one only warns (审查时间一般不少于7个工作日)', async () => {
+  it('review time limits per type: 重大行政决策 7 working days, 规范性文件 5 to 15, 合同 none', async () => {
+    const decision = await lib.svc.createReview(reviewInput({ type: '重大行政决策', title: '决策', receivedDate: '2020-04-13', unitDeadline: '2020-04-20' }));
+    expect(decision.record.dueDate).toBe('2020-04-22');
+    expect(decision.warnings.join()).toMatch(/只留 5 个工作日，少于重大行政决策程序暂行条例第二十六条第二款“审查时间一般不少于7个工作日”/);
+    const contract = await lib.svc.createReview(reviewInput({ type: '合同', title: '技术服务合同', receivedDate: '2020-04-13', unitDeadline: '2020-04-14' }));
+    expect(contract.record.dueDate).toBe('2020-04-13');
+    expect(contract.warnings.join()).not.toMatch(/工作日/);
+    // done 16 working days after receipt: over the 15 of 国办发〔2018〕115号 — a warning, never an error
+    const late = await lib.svc.createReview(
+      reviewInput({ title: '审核超时', receivedDate: '2020-04-13', status: '已出具意见', completedDate: '2020-05-07', conclusion: '合法', opinion: { text: '合法。' } }),
+    );
+    expect(late.warnings.join()).toMatch(/收件至出具意见用了 1[6-9] 个工作日，超过国办发〔2018〕115号“审核时间一般不少于5个工作日，最长不超过15个工作日”/);
+    const inTime = await lib.svc.createReview(
+      reviewInput({ title: '按时审核', receivedDate: '2020-04-13', status: '已出具意见', completedDate: '2020-04-24', conclusion: '合法', opinion: { text: '合法。' } }),
+    );
+    expect(inTime.warnings.join()).not.toMatch(/收件至出具意见/);
+  });
+
+  it('a unit deadline before receipt; a short one only warns (规范性文件: 审核时间一般不少于5个工作日)', async () => {
     const e = await rejects(lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', unitDeadline: '2020-04-10' })));
     expect(e.issues).toEqual(['单位确定的审查期限（2020-04-10）早于收件日期（2020-04-13）']);
     const short = await lib.svc.createReview(reviewInput({ receivedDate: '2020-04-13', unitDeadline: '2020-04-15' }));
-    expect(short.warnings[0]).toMatch(/单位确定的审查期限只留 2 个工作日.*最早届满 2020-04-22/);
-    expect(short.record).toMatchObject({ dueDate: '2020-04-22', unitDeadline: '2020-04-15' });
+    expect(short.warnings[0]).toMatch(/单位确定的审查期限只留 2 个工作日，少于国办发〔2018〕115号“审核时间一般不少于5个工作日.*最早届满 2020-04-20/);
+    expect(short.record).toMatchObject({ dueDate: '2020-04-20', unitDeadline: '2020-04-15' });
     // An older client's hand-typed dueDate is the unit's deadline; 最早届满 is always computed.
     const legacy = await lib.svc.createReview(reviewInput({ title: '旧格式', receivedDate: '2020-04-13', dueDate: '2020-04-30' }));
-    expect(legacy.record).toMatchObject({ dueDate: '2020-04-22', unitDeadline: '2020-04-30' });
+    expect(legacy.record).toMatchObject({ dueDate: '2020-04-20', unitDeadline: '2020-04-30' });
+    // A record saved when every type got 7 working days holds that computed date: not a deadline.
+    const seven = await lib.svc.createReview(reviewInput({ title: '按七日算的旧记录', receivedDate: '2020-04-13', dueDate: '2020-04-22' }));
+    expect(seven.record.dueDate).toBe('2020-04-20');
+    expect(seven.record.unitDeadline).toBeUndefined();
     const pub = await lib.svc.createReview(
       reviewInput({ title: '征求意见偏短', procedures: [{ check: '公众参与', date: '2020-03-01', endDate: '2020-03-20' }] }),
     );

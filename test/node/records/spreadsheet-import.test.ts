@@ -35,11 +35,11 @@ describe('spreadsheet import of past reviews', () => {
     expect(r.findings.content.citations).toEqual([]);
     expect(res.warnings).toContainEqual({ row: 2, message: expect.stringMatching(/未能链接的引用“第十七条”：《行政许可法》在 2019-03-12 尚未施行/) });
     expect((await lib.svc.getReview('R2019-003')).findings.content.citations.map((c) => c.citation)).toEqual(['《重大行政决策程序暂行条例》第二十六条']);
-    // received Monday 2019-09-23: 最早届满 2019-10-08 across 国庆 2019 (Sunday 9/29 worked); done
-    // 10-12. Seven working days are the least the unit must allow, not a deadline: without the
+    // received Monday 2019-09-23: 最早届满 (5 working days for a 规范性文件) 2019-09-29, a Sunday worked
+    // before 国庆 2019; done 10-12. The minimum is the least the unit must allow, not a deadline: without the
     // unit's own 审查期限 (the sheet has none) it is neither on time nor late.
     const later = await lib.svc.getReview('R2019-003');
-    expect(later.dueDate).toBe('2019-10-08');
+    expect(later.dueDate).toBe('2019-09-29');
     expect(later.onTime).toBeUndefined();
     expect(later.unitDeadline).toBeUndefined();
     expect((await lib.svc.history('R2019-001'))[0]!.action).toBe('import');

@@ -48,6 +48,7 @@ import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
 import { MATERIALS_BASIS, materialsFor } from '../../../../electron/shared/review-materials';
+import { REVIEW_TIME_LIMITS, timeLimitText } from '../../../../electron/shared/review-time-limits';
 import type { ReviewType } from '../../../../electron/shared/record-schema';
 import { useOfficeExamples } from '../../components/office-examples';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
@@ -169,11 +170,11 @@ export function ReviewPage({ id }: { id: string }) {
     setMergedFrom(undefined);
   };
 
-  const suggestDue = async (received: Dayjs | null | undefined) => {
+  const suggestDue = async (received: Dayjs | null | undefined, type: Values['type'] = form.getFieldValue('type')) => {
     const n = ++dueSeq.current;
     if (!received) return;
     try {
-      const r = await client.call('records:dueDate', { receivedDate: received.format('YYYY-MM-DD') });
+      const r = await client.call('records:dueDate', { receivedDate: received.format('YYYY-MM-DD'), ...(type ? { type } : {}) });
       if (n === dueSeq.current) form.setFieldValue('dueDate', dayjs(r.dueDate));
     } catch {
       /* the service sets the default on save anyway */
@@ -183,6 +184,8 @@ export function ReviewPage({ id }: { id: string }) {
   // A new review's checklist follows its type until the user has ticked or edited it.
   const onTypeChange = (type: Values['type']) => {
     if (isNew && !materialsEdited.current) form.setFieldValue('materials', materialsFor(type));
+    // 最早届满 follows the type's minimum review time (shared/review-time-limits)
+    void suggestDue(form.getFieldValue('receivedDate'), type);
   };
 
   const recordDate = (): string => {
@@ -363,7 +366,7 @@ export function ReviewPage({ id }: { id: string }) {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="dueDate" label="最早届满" extra="审查时间不少于 7 个工作日（第二十六条第二款），由收件日期算出">
+            <Form.Item name="dueDate" label="最早届满" extra={REVIEW_TIME_LIMITS[reviewType].minWorkingDays !== undefined ? `${timeLimitText(reviewType)}，由收件日期算出` : `${timeLimitText(reviewType)}：不设最早届满`}>
               <DatePicker style={{ width: '100%' }} disabled data-testid="field-dueDate" />
             </Form.Item>
           </Col>

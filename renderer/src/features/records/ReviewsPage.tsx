@@ -12,6 +12,7 @@ import { FlagTag } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { officeYear } from '../../office-clock';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
+import { REVIEW_TIME_LIMITS, timeLimitText } from '../../../../electron/shared/review-time-limits';
 
 const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
@@ -41,14 +42,20 @@ export function ReviewsPage() {
     { title: '承办单位', dataIndex: 'leadUnit', width: 130 },
     { title: '收件日期', dataIndex: 'receivedDate', width: 110 },
     {
-      title: <Tooltip title="最早届满：审查时间不少于 7 个工作日（第二十六条第二款），是单位应当留足的时间，不是审查期限。只有单位确定的审查期限才判断逾期。">期限</Tooltip>,
+      title: (
+        <Tooltip
+          title={`最早届满：单位应当留足的审查时间，不是审查期限；只有单位确定的审查期限才判断逾期。${REVIEW_TYPES.map((t) => `${t}：${timeLimitText(t)}`).join('；')}。`}
+        >
+          期限
+        </Tooltip>
+      ),
       key: 'due',
       width: 190,
       render: (_, r) => {
         const d = dueText(r);
         return (
           <span style={{ color: d.danger ? '#cf1322' : d.warn ? '#d46b08' : undefined, fontWeight: d.danger ? 600 : undefined }} data-testid={r.overdue ? 'overdue' : undefined}>
-            {r.unitDeadline ? `单位期限 ${r.unitDeadline}` : <Typography.Text type="secondary">最早届满 {r.dueDate}</Typography.Text>}
+            {r.unitDeadline ? `单位期限 ${r.unitDeadline}` : REVIEW_TIME_LIMITS[r.type].minWorkingDays !== undefined ? <Typography.Text type="secondary">最早届满 {r.dueDate}</Typography.Text> : <Typography.Text type="secondary">无统一时限</Typography.Text>}
             {d.text && (
               <>
                 <br />
