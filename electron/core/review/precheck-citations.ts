@@ -9,7 +9,7 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
-import { citeArticle, versionOnDate } from '../records/citation-resolve';
+import { citeArticle, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
@@ -36,6 +36,28 @@ function isRepealed(store: LibraryStore, lawId: string): boolean {
   if (!law) return false;
   const versions = law.versionIds.map((id) => store.version(id)).filter((v) => !!v);
   return versions.length > 0 && versions.every((v) => v!.expired || v!.status === '已废止');
+}
+
+/**
+ * “《中华人民共和国行政处罚法》（2021年公布的版本）共 86 条，没有第九十条” when the library's latest version of the law
+ * `lawText` names lacks the article `label` — undefined when it has it, or the law is not found.
+ */
+function latestLacking(store: LibraryStore, lawText: string | undefined, label: string): string | undefined {
+  const name = lawText?.replace(/^《|》$/g, '').replace(/[（(][^）)]*[）)]$/, '');
+  const art = /^第(.+?)条(?:之(.+))?/.exec(label);
+  if (!name || !art) return undefined;
+  const law = lawByName(store, name, 'cited');
+  if (!law.ok) return undefined;
+  const versions = law.value.versionIds.map((id) => store.version(id)).filter((v) => !!v);
+  const newest = versions.sort((a, b) => (a!.published || a!.effective || a!.id).localeCompare(b!.published || b!.effective || b!.id)).at(-1);
+  if (!newest) return undefined;
+  const n = parseChineseNumber(art[1]!);
+  const suffix = art[2] ? parseChineseNumber(art[2]) : 0;
+  const articles = store.loadVersion(newest.id).units.filter((u) => u.kind === 'article');
+  if (articles.some((u) => u.number === n && u.suffix === suffix)) return undefined;
+  const max = articles.reduce((k, u) => Math.max(k, u.number), 0);
+  const when = newest.published || newest.effective;
+  return `《${newest.title}》${when ? `（${when.slice(0, 4)}年${newest.published ? '公布' : '施行'}的版本）` : ''}共 ${max} 条，没有${label.replace(/第.+?款.*$/, '')}`;
 }
 
 export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string): CitationCheck {
@@ -143,10 +165,23 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         rule = 'citation-other-document';
         ruleName = '引用其他文件的条文';
       }
+      // An article number no version at hand has: say what the latest version in the library holds, so
+      // a number left over from before a revision (第九十条 of a law now of 86 articles) is caught even
+      // when the library keeps one version only and the draft names another.
+      const latest = rule === 'citation-article-missing' || rule === 'citation-version-missing' ? latestLacking(store, m.lawText, m.label) : undefined;
+      if (latest) {
+        severity = '必须修改';
+        if (rule === 'citation-version-missing') {
+          rule = 'citation-article-missing';
+          ruleName = '所引条文不存在';
+        }
+      }
       // What the library lacks is the adviser's to fix (import it), not the drafting unit's: the 意见书
       // asks the unit to check the citation, the workbench says why it could not be checked here.
-      const unchecked = /资料库/.test(reason);
-      const wording = unchecked
+      const unchecked = /资料库/.test(reason) && !latest;
+      const wording = latest
+        ? { reason: `“${excerpt}”：${latest}，条文序号可能是修订前的，请按现行版本核对所引条文。`, hint: `这是资料库中该法规最新的版本${/资料库/.test(reason) ? `；${reason}` : ''}。` }
+        : unchecked
         ? { reason: `未能核实“${excerpt}”，请确认所引法规的名称、版本和条文序号准确，且现行有效。`, hint: `${reason}：导入该法规（或该版本）后重新预审即可核对。` }
         : { reason: `“${excerpt}”：${reason}。` };
       const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, ...wording, bases: [] }, unit, m.start, m.end);

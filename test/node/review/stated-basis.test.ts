@@ -69,3 +69,25 @@ describe('a stated basis lowers a 罚款 finding only when it resolves and autho
     expect(lawful.findings.filter((x) => x.rule === 'obligation-add')).toEqual([]);
   });
 });
+
+describe('an article number the law does not have, named against the latest version in the library', () => {
+  const cite = (text: string) => precheck(lib.store, { title: '高青县科技服务机构管理办法', units: [article(1, text)], kind: '规范性文件', asOf: '2026-03-01' }, { rules }).findings.filter((f) => f.source === 'citation');
+
+  it('第九十条 of 行政处罚法 (86 articles since 2021): 必须修改, naming that version and its count', () => {
+    const [f] = cite('县科学技术局依照《中华人民共和国行政处罚法》第九十条的规定实施处罚。');
+    expect(f).toMatchObject({ rule: 'citation-article-missing', severity: '必须修改' });
+    expect(f!.reason).toContain('《中华人民共和国行政处罚法》（2021年公布的版本）共 86 条，没有第九十条，条文序号可能是修订前的');
+  });
+
+  it('a version the library lacks (2017年修正) with an article number past the latest: 必须修改, not only “版本不在资料库”', () => {
+    const [f] = cite('依照《中华人民共和国行政处罚法》（2017年修正）第九十条的规定处理。');
+    expect(f).toMatchObject({ rule: 'citation-article-missing', severity: '必须修改' });
+    expect(f!.reason).toContain('共 86 条，没有第九十条');
+    expect(f!.hint).toMatch(/资料库中没有.*2017年修正/);
+  });
+
+  it('a version the library lacks with an article the latest still has: 需核实 as before (it may be the same provision)', () => {
+    const [f] = cite('依照《中华人民共和国行政处罚法》（2017年修正）第三十条的规定处理。');
+    expect(f).toMatchObject({ rule: 'citation-version-missing', severity: '需核实' });
+  });
+});
