@@ -115,7 +115,7 @@ describe.skipIf(!haveChromium)('合法性审查 page: crossing saves and answers
       const held: Route[] = [];
       await page.route('**/api/records:dueDate', (route) => void held.push(route));
       const answered = () => page.evaluate(() => (window as unknown as { answered: string[] }).answered.filter((u) => u.endsWith('records:dueDate')).length);
-      const due = async (d: string) => ((await face.service.call('records:dueDate', { receivedDate: d })) as { dueDate: string }).dueDate;
+      const due = async (d: string) => ((await face.service.call('records:dueDate', { receivedDate: d, type: input.type })) as { dueDate: string }).dueDate;
       const [first, second] = [await due('2026-03-02'), await due('2026-03-09')];
       expect(first).not.toBe(second);
 
