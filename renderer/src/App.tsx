@@ -1,7 +1,7 @@
 // The app shell: navigation (法规库/搜索/审查/学法/统计/受影响/简报/导入/设置), the quick-open palette (Ctrl/⌘+K), the search
 // index status, and one error boundary per page so a failing page never blanks the window.
 
-import { AlertOutlined, AuditOutlined, BarChartOutlined, BookOutlined, FileDoneOutlined, FileProtectOutlined, FileTextOutlined, ImportOutlined, ReadOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, LeftOutlined, RightOutlined, BarChartOutlined, BookOutlined, FileDoneOutlined, FileProtectOutlined, FileTextOutlined, ImportOutlined, ReadOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
@@ -138,7 +138,23 @@ function Shell() {
   return (
     <Layout style={{ height: '100%' }}>
       {/* Collapsed to icons below 1200 px (1024×700 screens), and by hand with the trigger. */}
-      <Layout.Sider width={188} className="app-sider" theme="dark" breakpoint="xl" collapsedWidth={64} collapsible collapsed={collapsed} onCollapse={setCollapsed} data-testid="app-sider">
+      <Layout.Sider
+        width={188}
+        className="app-sider"
+        theme="dark"
+        breakpoint="xl"
+        collapsedWidth={64}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        // antd's trigger is a bare div (no Tab, no Enter): a button inside it is both; its click reaches the div.
+        trigger={
+          <button type="button" className="sider-toggle" aria-label={collapsed ? '展开侧栏' : '收起侧栏'} aria-expanded={!collapsed} data-testid="sider-toggle">
+            {collapsed ? <RightOutlined /> : <LeftOutlined />}
+          </button>
+        }
+        data-testid="app-sider"
+      >
         <div className={collapsed ? 'app-brand collapsed' : 'app-brand'} data-testid="app-brand">
           {collapsed ? '法规' : '法规案头'}
           {!collapsed && <small>LawDesk · 离线法规库</small>}

@@ -179,6 +179,8 @@ export function VirtualGrid<T>({
         ref={body}
         className="vgrid-body"
         role="rowgroup"
+        // Chromium makes a scrolling box a tab stop of its own; the grid (one stop) scrolls it by keys.
+        tabIndex={-1}
         style={{ maxHeight: height }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         data-testid={testId ? `${testId}-body` : undefined}

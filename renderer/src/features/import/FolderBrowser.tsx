@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { handleListKeys } from '../../components/list-keys';
+import { ActionLink } from '../../components/action-link';
 
 type Listing = ApiOutput<'import:browse'>;
 
@@ -78,7 +79,7 @@ export function FolderBrowser({ open, start, onClose, onChoose }: { open: boolea
             上一级
           </Button>
           {listing?.path ? (
-            <Breadcrumb items={crumbs.map((c) => ({ title: <a onClick={() => go(c.path)}>{c.label}</a> }))} />
+            <Breadcrumb items={crumbs.map((c) => ({ title: <ActionLink onClick={() => go(c.path)}>{c.label}</ActionLink> }))} />
           ) : (
             <Typography.Text type="secondary">主文件夹和各磁盘</Typography.Text>
           )}

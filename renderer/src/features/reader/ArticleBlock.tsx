@@ -94,6 +94,10 @@ export const ArticleBlock = memo(function ArticleBlock(p: ArticleBlockProps) {
           style={{ containIntrinsicSize: `auto ${est}px` }}
           data-testid="article"
           data-key={u.key}
+          // The active article (picked in the 目录, opened from a search, clicked) is one Tab stop,
+          // so the keyboard reaches its toolbar; the others are not (hundreds of stops otherwise).
+          tabIndex={p.active ? 0 : -1}
+          aria-label={u.label}
           onClick={() => p.onAction('activate', u)}
         >
           {p.showActions && <Actions unit={u} cited={p.cited} canHistory={p.canHistory} onAction={p.onAction} />}

@@ -20,6 +20,7 @@ import { lectureCitesOf, lectureFormErrors, lectureInputOf, lectureValuesOf, new
 import { newPlanValues, planFormErrors, planInputOf, planValuesOf, type PlanValues } from './plan-form-model';
 import { showFieldErrors } from './record-form-errors';
 import { useNotify } from '../../components/notify';
+import { ActionLink } from '../../components/action-link';
 
 const L = LIMITS.record;
 
@@ -220,7 +221,7 @@ function LecturesTab() {
           columns={[
             { title: '日期', dataIndex: 'date', width: 110 },
             { title: '类型', dataIndex: 'kind', width: 110, render: (k: string) => <Tag>{k}</Tag> },
-            { title: '主题', key: 't', render: (_, l) => <a onClick={() => setEditing({ lecture: l })}>{l.topic}</a> },
+            { title: '主题', key: 't', render: (_, l) => <ActionLink onClick={() => setEditing({ lecture: l })}>{l.topic}</ActionLink> },
             {
               title: '主讲人（单位）',
               key: 's',

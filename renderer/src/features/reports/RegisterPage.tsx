@@ -15,6 +15,7 @@ import { FlagTag, readAsBase64 } from '../../components/records-ui';
 import { hrefOf } from '../../router';
 import { printableName } from '../../../../electron/shared/printable-name';
 import { RegisterExport } from './RegisterExport';
+import { ActionLink } from '../../components/action-link';
 
 const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
 const day = (s?: string) => (s ? dayjs(s) : undefined);
@@ -190,7 +191,7 @@ export function RegisterPage() {
           onRow={(e) => ({ onDoubleClick: () => setEditing(e) })}
           columns={[
             { title: '文号', dataIndex: 'docNumber', width: 150 },
-            { title: '标题', dataIndex: 'title', render: (t: string, e) => <a onClick={() => setEditing(e)}>{t}</a> },
+            { title: '标题', dataIndex: 'title', render: (t: string, e) => <ActionLink onClick={() => setEditing(e)}>{t}</ActionLink> },
             { title: '制定科室', dataIndex: 'draftingUnit', width: 110 },
             { title: '公布', dataIndex: 'published', width: 105 },
             { title: '有效期至', dataIndex: 'validUntil', width: 105 },

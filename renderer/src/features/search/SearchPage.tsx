@@ -25,6 +25,7 @@ import { useLiveSearch } from './live-search';
 import { useAfterPaint } from './after-paint';
 import { useOnceTrue } from '../../components/progressive';
 import './search.css';
+import { ActionLink } from '../../components/action-link';
 
 type Hit = ApiOutput<'search:query'>['hits'][number];
 const PAGE = 20;
@@ -367,11 +368,15 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
                   <>
                     。您是不是要找：
                     {result.didYouMean.map((s) => (
-                      <Tag key={s} color="processing" style={{ cursor: 'pointer' }} onClick={() => {
-                          setQ(s);
-                          searchText(s);
-                        }} data-testid="did-you-mean">
-                        {s}
+                      <Tag key={s} color="processing" style={{ cursor: 'pointer' }} data-testid="did-you-mean">
+                        <ActionLink
+                          onClick={() => {
+                            setQ(s);
+                            searchText(s);
+                          }}
+                        >
+                          {s}
+                        </ActionLink>
                       </Tag>
                     ))}
                   </>
