@@ -250,7 +250,17 @@ function LecturesTab() {
               ),
             },
           ]}
-          locale={{ emptyText: list.loading ? ' ' : <EmptyState description="还没有学法活动记录" /> }}
+          locale={{
+            emptyText: list.loading ? ' ' : Object.keys(input).length ? (
+              <EmptyState description="没有符合条件的学法活动" />
+            ) : (
+              <EmptyState description="还没有学法活动记录">
+                <Button type="primary" onClick={() => setEditing({})}>
+                  新建学法活动
+                </Button>
+              </EmptyState>
+            ),
+          }}
         />
       )}
       <LectureForm

@@ -28,19 +28,21 @@ export function ReviewsPage() {
   const filtered = Object.keys(input).length > 0;
 
   const columns: ColumnsType<ReviewDto> = [
-    { title: '编号', dataIndex: 'id', width: 110 },
+    { title: '编号', dataIndex: 'id', width: 100 },
     {
       title: '事项',
       key: 'title',
+      // The other columns have widths; without a floor the matter itself got the rest, one character wide at 1024 px.
+      minWidth: 170,
       render: (_, r) => (
         <a href={hrefOf({ page: 'review', id: r.id })} data-testid="review-title" onClick={(e) => e.stopPropagation()}>
           {r.title}
         </a>
       ),
     },
-    { title: '类型', dataIndex: 'type', width: 120 },
-    { title: '承办单位', dataIndex: 'leadUnit', width: 130 },
-    { title: '收件日期', dataIndex: 'receivedDate', width: 110 },
+    { title: '类型', dataIndex: 'type', width: 104 },
+    { title: '承办单位', dataIndex: 'leadUnit', width: 120 },
+    { title: '收件日期', dataIndex: 'receivedDate', width: 106 },
     {
       title: (
         <Tooltip
@@ -50,7 +52,7 @@ export function ReviewsPage() {
         </Tooltip>
       ),
       key: 'due',
-      width: 190,
+      width: 170,
       render: (_, r) => {
         const d = dueText(r);
         return (
@@ -66,12 +68,12 @@ export function ReviewsPage() {
         );
       },
     },
-    { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
-    { title: '结论', dataIndex: 'conclusion', width: 110, render: (c?: string) => c ?? '—' },
+    { title: '状态', dataIndex: 'status', width: 96, render: (s: string) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
+    { title: '结论', dataIndex: 'conclusion', width: 100, render: (c?: string) => c ?? '—' },
     {
       title: '引用变动',
       key: 'flag',
-      width: 96,
+      width: 90,
       render: (_, r) => (r.flag ? <FlagTag flag={{ color: r.flag, reason: r.flag === 'green' ? '所引条文在现行版本中未变' : '所引条文在现行版本中有变动，请打开查看' }} short /> : <Typography.Text type="secondary">—</Typography.Text>),
     },
   ];
@@ -114,6 +116,8 @@ export function ReviewsPage() {
           dataSource={list.data ?? []}
           loading={list.loading && !list.data}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          // The columns' widths and the matter's floor: narrower than this (1024 px) the table scrolls sideways.
+          scroll={{ x: 1060 }}
           rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
           onRow={(r) => ({ onClick: () => navigate({ page: 'review', id: r.id }), style: { cursor: 'pointer' } })}
           locale={{
