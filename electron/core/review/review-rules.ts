@@ -208,6 +208,9 @@ export function loadRuleSet(dir = defaultRulesDir()): RuleSet {
   return { files, rules, version: files.map((f) => `${f.ruleSet} ${f.version}`).join('；') };
 }
 
+/** The lead-in of a list of conduct: 有下列行为之一的 / 具有下列情形之一的. */
+const CONDUCT_LIST = /下列[^。；：:]{0,6}(?:行为|情形)之一/;
+
 const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|无须|禁止|严禁|取消)[^，,、：:]{0,6}$/;
 
 /** Whether a sentence rule looks at this draft at all (its documentAny / documentNone). */
@@ -226,6 +229,9 @@ export function matchSentenceRule(
   // 注册…): the trigger must still lie in the item — the lead-in is matched as a sentence of its own.
   // The lead-in's 应当/须 governs every item (申请企业应当符合下列条件：…（三）在本县注册): it is repeated
   // right before the item, so a pattern of "应当 … 在本县注册" reaches across the list's numbering.
+  // An item of a list of conduct (有下列行为之一的，…：（六）为市场主体指定…中介服务机构的；) names what is
+  // forbidden or punished, not what the draft sets: its words are the violation, read by no rule.
+  if (sentence.leadIn && CONDUCT_LIST.test(sentence.leadIn) && /的[；;。]?$/.test(sentence.text)) return undefined;
   const lead = sentence.leadIn ? sentence.leadIn + (/应当|必须|须/.exec(sentence.leadIn)?.[0] ?? '') : '';
   const s = { text: lead + (sentence.matchText ?? sentence.text), subject: sentence.subject };
   if (!c.all.every((re) => re.test(s.text))) return undefined;

@@ -189,3 +189,36 @@ describe('rule files are validated on load', () => {
     expect(() => loadRuleSet(dir)).toThrow(/规则编号“permit-create”与“a.json”中的规则重复/);
   });
 });
+
+describe('lawful sentences of real local rules stay quiet (precision sweep, test/bench/precheck-precision.ts)', () => {
+  // from 山东/上海/北京/重庆/淄博 rules in force (../shared/corpus), each once a false finding
+  const quiet: [string, string][] = [
+    ['permit-create', '集中式供水单位和二次供水单位应当依法取得营业执照、卫生许可证，方可从事生活饮用水生产、经营。'],
+    ['permit-create', '进口、出口水产苗种、亲体的，应当按照国家规定办理审批手续。'],
+    ['permit-create', '依法取得矿产资源勘查许可证的单位和个人称为探矿权人。'],
+    ['fee-create', '民办学校应当依法建立财务管理制度，对举办者投入的办学资产、受赠资产、收取的费用以及办学积累分别登记建账。'],
+    ['fee-create', '民办学校应当公示收费项目、收费标准。'],
+    ['fee-create', '用人单位应当依法参加生育保险，及时足额缴纳生育保险费。'],
+    ['coercion-create', '逾期不申请复议也不提起诉讼、又不履行处罚决定的，由作出处罚决定的行政机关申请人民法院强制执行。'],
+    ['coercion-create', '不动产登记机构认为查封事项存在异议的，应当依法向有关机关提出审查建议。'],
+    ['coercion-create', '因涉嫌违法被查封、扣押的产品经检验不属于违法产品的，应当自收到检验结论之日起解除查封、扣押。'],
+    ['penalty-create', '依法没收的国家明令淘汰的用能设备，交由指定单位解体处理。'],
+    ['obligation-add', '水行政主管部门执行罚款和收取水土保持补偿费时，必须使用市财政部门统一印制的票据。'],
+    ['obligation-add', '教师不得利用课余时间强制或者变相强制学生参加有偿补课等活动。'],
+    ['retroactive', '对本规定实施前公布的不可移动文物，文物行政管理部门应当自本规定实施之日起六十日内按照本规定划定保护范围。'],
+    ['fc-8-3-designated', '逾期仍不治理的，水行政主管部门可以指定有治理能力的单位代为治理，所需费用由违法行为人承担。'],
+    ['fc-8-3-designated', '市发展改革部门指定的重点用能单位在每年3月底前向市发展改革部门报送上年度的能源利用状况报告。'],
+  ];
+  for (const [id, text] of quiet) {
+    it(`${id} stays quiet on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(false));
+  }
+
+  it('an item of a list of conduct (有下列行为之一的) is the violation, not a rule the draft sets; an item setting a fine still fires', () => {
+    const lead = '行政机关及其工作人员有下列行为之一的，由有关机关责令改正，依法给予处分：\n';
+    expect(fires('fc-8-3-designated', `${lead}（六）为市场主体指定或者变相指定中介服务机构的；`)).toBe(false);
+    expect(fires('coercion-create', `${lead}（四）非法限制他人人身自由的；`)).toBe(false);
+    // the same designation as the draft's own rule, and a fine set in an item, still fire
+    expect(fires('fc-8-3-designated', '申请人应当委托县科技局指定的服务机构出具审计报告。')).toBe(true);
+    expect(fires('penalty-create', '违反本办法规定，有下列行为之一的，处以500元至1000元罚款：\n（六）不按规定管理施工场地、影响市容和环境卫生的，处以500元至1000元罚款；')).toBe(true);
+  });
+});
