@@ -45,6 +45,8 @@ export function useNotify(): Notify {
           title,
           description: <div className="toast-error-text">{text}</div>,
           duration: TOAST_SECONDS.error,
+          // Bottom right: a toast that stays must not cover the pages' top-right actions (上传送审稿, 保存 …) or the service status.
+          placement: 'bottomRight',
           closable: { 'aria-label': '关闭' },
           role: 'alert',
           props: { 'data-testid': 'toast-error' },
