@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { MATERIALS_BY_TYPE } from '../../electron/shared/review-materials';
+import { timeLimitText } from '../../electron/shared/review-time-limits';
 import { go, haveChromium, useBrowser } from './browser-harness';
 
 const materials = (page: Page) =>
@@ -37,5 +38,28 @@ describe.skipIf(!haveChromium)('review 送审材料 by type (browser face)', () 
       await page.locator('.ant-card').filter({ hasText: '送审材料' }).getByRole('checkbox').first().check();
       await chooseType(page, '重大执法决定');
       expect(await materials(page)).toEqual([...MATERIALS_BY_TYPE.合同]);
+    }));
+
+  it('最早届满 and its rule follow the type: 规范性文件 5 working days (115号), 重大行政决策 7 (第二十六条第二款), 合同 none', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/reviews');
+      await page.getByTestId('new-review').click();
+      await page.getByTestId('field-title').waitFor();
+      const due = page.getByTestId('field-dueDate');
+      const received = page.getByTestId('field-receivedDate');
+      await received.click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText('2020-09-25');
+      await page.keyboard.press('Enter');
+      const extra = () => page.locator('.ant-form-item').filter({ has: due }).locator('.ant-form-item-extra').textContent();
+      await expect.poll(() => due.inputValue()).toBe('2020-10-09');
+      expect(await extra()).toContain(timeLimitText('规范性文件'));
+      await chooseType(page, '重大行政决策');
+      await expect.poll(() => due.inputValue()).toBe('2020-10-12');
+      expect(await extra()).toContain('重大行政决策程序暂行条例第二十六条第二款');
+      await chooseType(page, '合同');
+      await expect.poll(() => due.inputValue()).toBe('2020-09-25');
+      await expect.poll(extra).toContain('不设最早届满');
+      if (process.env.LAWDESK_SHOT) await page.screenshot({ path: process.env.LAWDESK_SHOT });
     }));
 });
