@@ -1,7 +1,8 @@
 // How well the 待核对 highlights (an OCR'd article's `suspects`) cover the misread characters, and
 // how many right characters they highlight too, on tesseract outputs kept as fixtures
 // (test/fixtures/documents/ocr-flags/, made by make-ocr-flags.ts) — no OCR runs here.
-//   npx tsx test/bench/ocr-bench.ts --cases flags      (or: npx tsx test/bench/ocr-flag-score.ts [-v|-vv] [--set dev|test|blind|blind2|blind3|blind4|bench])
+//   npx tsx test/bench/ocr-bench.ts --cases flags      (or: npx tsx test/bench/ocr-flag-score.ts [-v|-vv] [--set dev|test|blind|blind2|blind3|blind4|bench]
+//   [--choices top:N|margin:N|vocab] — tesseract's alternatives as one more signal, measured: choiceRule)
 // Per case: wrong articles, wrong articles with a wrong character NOT highlighted (target 0), wrong
 // characters not highlighted, highlighted characters, and of those how many were right (false
 // flags), apart from the brackets and quotes that are highlighted by design (their width cannot be
@@ -19,14 +20,47 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { OcrPage } from '../../electron/core/importers/ocr-engine';
-import { AMBIGUOUS, findSuspects, layoutOcrPages } from '../../electron/core/importers/ocr-text';
+import type { OcrChoices, OcrPage } from '../../electron/core/importers/ocr-engine';
+import { AMBIGUOUS, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../electron/core/importers/ocr-text';
+import { isHan, pairWeight } from '../../electron/core/importers/ocr-vocabulary';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from './ocr-diff';
 
 export const FLAGS_DIR = join(import.meta.dirname, '../fixtures/documents/ocr-flags');
 const SOURCES = join(import.meta.dirname, '../fixtures/documents/sources');
 
+
+/**
+ * `--choices RULE`: tesseract's alternatives kept in the fixtures (OcrSymbol.choices, read with
+ * `lstm_choice_mode` 2) as one more suspect signal, to measure it — a character is made a suspect
+ * (its confidence below SUSPECT_CONFIDENCE, before post-correction, as a low confidence would be) when
+ * `top:N` its choice score is below N; `margin:N` its runner-up scores within N of it; `vocab` a
+ * runner-up ideograph makes more often-written pairs with the line's neighbours than the character read.
+ */
+export function choiceRule(spec: string): (c: OcrChoices, prev: string | undefined, ch: string, next: string | undefined) => boolean {
+  const [kind, n] = spec.split(':') as [string, string | undefined];
+  const x = Number(n);
+  const fit = (p: string | undefined, c: string, q: string | undefined) => (isHan(p) ? pairWeight(p, c) : 1) + (isHan(q) ? pairWeight(c, q) : 1);
+  if (kind === 'top' && Number.isFinite(x)) return (c) => c.top < x;
+  if (kind === 'margin' && Number.isFinite(x)) return (c) => c.top - (c.alts[0]?.score ?? 0) < x;
+  if (kind === 'vocab') return (c, p, ch, q) => isHan(ch) && c.alts.some((a) => isHan(a.ch) && fit(p, a.ch, q) > fit(p, ch, q));
+  throw new Error(`--choices takes top:N, margin:N or vocab, not ${spec}`);
+}
+
+/** The pages with every character the rule doubts lowered below the suspect line. */
+export function withChoiceRule(pages: OcrPage[], rule: ReturnType<typeof choiceRule>): OcrPage[] {
+  return pages.map((page) => ({
+    ...page,
+    lines: page.lines.map((line) => {
+      const s = line.symbols;
+      const near = (i: number, step: 1 | -1) => {
+        for (let k = i + step; k >= 0 && k < s.length; k += step) if (s[k]!.ch !== ' ') return s[k]!.ch;
+        return undefined;
+      };
+      return { ...line, symbols: s.map((x, i) => (x.choices && rule(x.choices, near(i, -1), x.ch, near(i, 1)) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)) };
+    }),
+  }));
+}
 
 /** Right characters that were highlighted, by character (printed with -v: what the rules cost). */
 export const falseFlagged = new Map<string, number>();
@@ -132,14 +166,15 @@ export function flagCases(): { name: string; set: FlagSet; pages: OcrPage[]; sou
 }
 
 /** `only`: dev, test, blind, blind2, blind3, blind4 or bench (one set, matched exactly); none: every set but those kept back. */
-export function printFlagReport(verbose: boolean, only?: string): void {
+export function printFlagReport(verbose: boolean, only?: string, choices?: string): void {
+  const rule = choices === undefined ? undefined : choiceRule(choices);
   if (only !== undefined && !Object.hasOwn(SET_LABEL, only)) throw new Error(`--set takes ${Object.keys(SET_LABEL).join('|')}, not ${only}`);
   const want = only === undefined ? undefined : SET_LABEL[only as keyof typeof SET_LABEL];
   const cases = flagCases();
   const rows: Record<string, string | number>[] = [];
   const total = new Map<string, FlagScore>();
   for (const c of cases.filter((x) => (want ? x.set === want : !KEPT_BACK.includes(x.set)))) {
-    const s = scoreFlags(c.pages, c.source);
+    const s = scoreFlags(rule ? withChoiceRule(c.pages, rule) : c.pages, c.source);
     rows.push({ case: c.name, set: c.set, articles: s.articles, wrongArticles: s.wrongArticles, unflaggedWrongArticles: s.unflaggedArticles, wrongChars: s.wrongChars, wrongNotHighlighted: s.wrongNotHighlighted, highlighted: s.highlighted, falseFlags: s.falseFlags, bracketQuoteFlags: s.falseFlagsAmbiguous, breakOnly: s.breakDiffers, chars: s.chars });
     const t = total.get(c.set) ?? { chars: 0, articles: 0, wrongArticles: 0, unflaggedArticles: 0, wrongChars: 0, wrongNotHighlighted: 0, highlighted: 0, falseFlags: 0, falseFlagsAmbiguous: 0, breakDiffers: 0, misses: [] };
     for (const k of ['chars', 'articles', 'wrongArticles', 'unflaggedArticles', 'wrongChars', 'wrongNotHighlighted', 'highlighted', 'falseFlags', 'falseFlagsAmbiguous', 'breakDiffers'] as const) t[k] += s[k];
@@ -165,5 +200,6 @@ export function printFlagReport(verbose: boolean, only?: string): void {
 
 if (process.argv[1] === import.meta.filename) {
   const at = process.argv.indexOf('--set');
-  printFlagReport(process.argv.includes('-v') || process.argv.includes('-vv'), at > 0 ? process.argv[at + 1] : undefined);
+  const ch = process.argv.indexOf('--choices');
+  printFlagReport(process.argv.includes('-v') || process.argv.includes('-vv'), at > 0 ? process.argv[at + 1] : undefined, ch > 0 ? process.argv[ch + 1] : undefined);
 };

@@ -15,6 +15,19 @@ export interface OcrSymbol {
   /** Top and bottom of the glyph in pixels (absent for inserted spaces). */
   y0?: number;
   y1?: number;
+  /**
+   * What tesseract's LSTM weighed for this character (`lstm_choice_mode` 2: the choices of its CTC
+   * decoding, mapped per character): the score of the character it chose and of its best runners-up
+   * (at most two, best first, those with a score above 0), each 100 − rating (`lstm_rating_coefficient`
+   * 1), a different scale from `conf`. Absent on inserted spaces, on pages read without choices and
+   * where tesseract's choices did not line up with the word's characters.
+   */
+  choices?: OcrChoices;
+}
+
+export interface OcrChoices {
+  top: number;
+  alts: { ch: string; score: number }[];
 }
 
 export interface OcrLine {

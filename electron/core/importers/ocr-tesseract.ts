@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { defaultUserDataDir } from '../util/user-data-dir';
-import type { OcrLine, OcrSymbol, PageImage } from './ocr-engine';
+import type { OcrChoices, OcrLine, OcrSymbol, PageImage } from './ocr-engine';
 import { reducedPgm } from './ocr-images';
 import { lstmModelDir } from './ocr-model';
 import { inlineTesseract, type TesseractJobs } from './ocr-tesseract-inline';
@@ -71,8 +71,20 @@ export async function newTesseract(): Promise<TWorker> {
     // PSM.SINGLE_BLOCK
     tessedit_pageseg_mode: '6',
     user_defined_dpi: '200',
+    // Each character's alternatives (OcrSymbol.choices, from the hOCR) when asked for: the same
+    // text and confidences, 0.3 CPU-s a page more (README-importers.md, "What tesseract weighed").
+    ...(ocrChoicesOn() ? { lstm_choice_mode: '2', lstm_rating_coefficient: '1' } : {}),
   });
   return worker;
+}
+
+/**
+ * Whether pages are read with each character's alternatives: only with `LAWDESK_OCR_CHOICES=1`
+ * (make-ocr-flags.ts keeps them in the flag fixtures, to measure them); an import does not, since
+ * no rule uses them — measured, they do not tell the misreadings the other rules miss.
+ */
+export function ocrChoicesOn(): boolean {
+  return process.env.LAWDESK_OCR_CHOICES === '1';
 }
 
 /** Angles below this (≈ 0.3°) are not corrected: tesseract.js's own threshold; a line drifts < 1 px per 200 px. */
@@ -115,7 +127,7 @@ export async function recognisePage(worker: TWorker, img: PageImage, cpu?: Recog
   const skew = how.rotateAuto ? undefined : await measureSkew(worker, img);
   const t1 = cpuSeconds();
   const rotate = skew === undefined ? { rotateAuto: true } : Math.abs(skew) >= MIN_SKEW_RADIANS ? { rotateRadians: skew } : {};
-  const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), rotate, { blocks: true, text: false });
+  const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), rotate, { blocks: true, hocr: ocrChoicesOn(), text: false });
   const t2 = cpuSeconds();
   const lines = toLines(r.data);
   if (cpu) {
@@ -126,8 +138,39 @@ export async function recognisePage(worker: TWorker, img: PageImage, cpu?: Recog
   return lines;
 }
 
+/**
+ * Each word's choice groups from tesseract's hOCR written with `lstm_choice_mode` 2 (one
+ * `lstm_choices_…` span per character, sometimes one more for the space before the word; each
+ * choice `x_confs` = 100 − rating), in the order of the words of the JSON blocks.
+ */
+export function hocrWordChoices(hocr: string): { ch: string; score: number }[][][] {
+  const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return hocr
+    .split("<span class='ocrx_word'")
+    .slice(1)
+    .map((word) =>
+      word
+        .split("id='lstm_choices_")
+        .slice(1)
+        .map((group) => [...group.matchAll(/x_confs ([\d.]+)'>([^<]*)<\/span>/g)].map((m) => ({ ch: unescape(m[2]!), score: Number(m[1]) }))),
+    );
+}
+
+/** A character's choices when its group's first choice is the character itself (else the groups and the characters did not line up). */
+function symbolChoices(ch: string, group: { ch: string; score: number }[] | undefined): OcrChoices | undefined {
+  if (!group || group[0]?.ch !== ch) return undefined;
+  const alts = group
+    .slice(1)
+    .filter((c) => c.score > 0 && c.ch.trim() !== '' && c.ch !== ch)
+    .slice(0, 2)
+    .map((c) => ({ ch: c.ch, score: Math.round(c.score) }));
+  return { top: Math.round(group[0]!.score), alts };
+}
+
 export function toLines(data: import('tesseract.js').Page): OcrLine[] {
   const lines: OcrLine[] = [];
+  const choices = data.hocr ? hocrWordChoices(data.hocr) : [];
+  let wordNo = 0;
   for (const block of data.blocks ?? []) {
     for (const para of block.paragraphs) {
       for (const line of para.lines) {
@@ -136,6 +179,9 @@ export function toLines(data: import('tesseract.js').Page): OcrLine[] {
         // Tesseract makes every CJK character a "word": a space goes in only where the page shows
         // one (a gap of three quarters of a character or more, e.g. after 第一条) or between two Latin words.
         line.words.forEach((w, i) => {
+          const groups = (choices[wordNo++] ?? []).filter((g) => (g[0]?.ch ?? '').trim() !== '');
+          const chars = w.symbols.flatMap((s) => [...s.text]);
+          const lined = groups.length === chars.length;
           const prev = line.words[i - 1];
           if (prev) {
             const gap = w.bbox.x0 - prev.bbox.x1;
@@ -144,7 +190,14 @@ export function toLines(data: import('tesseract.js').Page): OcrLine[] {
             const afterLabel = /[条章节]$/.test(prev.text) && gap > 0.35 * height;
             if (gap > 0.75 * height || afterLabel || (latin && gap > 0.15 * height)) symbols.push({ ch: ' ', conf: 100 });
           }
-          for (const s of w.symbols) for (const ch of s.text) symbols.push({ ch, conf: s.confidence, y0: s.bbox.y0, y1: s.bbox.y1 });
+          let k = 0;
+          for (const s of w.symbols) {
+            for (const ch of s.text) {
+              const c = lined ? symbolChoices(ch, groups[k]) : undefined;
+              symbols.push({ ch, conf: s.confidence, y0: s.bbox.y0, y1: s.bbox.y1, ...(c ? { choices: c } : {}) });
+              k++;
+            }
+          }
         });
         if (symbols.length === 0) continue;
         lines.push({ symbols, x0: line.bbox.x0, x1: line.bbox.x1, y0: line.bbox.y0, y1: line.bbox.y1, baseline: line.baseline.y0 });
