@@ -2,7 +2,7 @@
 // how many right characters they highlight too, on tesseract outputs kept as fixtures
 // (test/fixtures/documents/ocr-flags/, made by make-ocr-flags.ts) — no OCR runs here.
 //   npx tsx test/bench/ocr-bench.ts --cases flags      (or: npx tsx test/bench/ocr-flag-score.ts [-v|-vv] [--set dev|test|blind|blind2|blind3|blind4|bench]
-//   [--choices top:N|margin:N|vocab] — tesseract's alternatives as one more signal, measured: choiceRule)
+//   [--choices top:N|margin:N|vocab[:N]] — tesseract's alternatives as one more signal, measured: choiceRule)
 // Per case: wrong articles, wrong articles with a wrong character NOT highlighted (target 0), wrong
 // characters not highlighted, highlighted characters, and of those how many were right (false
 // flags), apart from the brackets and quotes that are highlighted by design (their width cannot be
@@ -35,7 +35,8 @@ const SOURCES = join(import.meta.dirname, '../fixtures/documents/sources');
  * `lstm_choice_mode` 2) as one more suspect signal, to measure it — a character is made a suspect
  * (its confidence below SUSPECT_CONFIDENCE, before post-correction, as a low confidence would be) when
  * `top:N` its choice score is below N; `margin:N` its runner-up scores within N of it; `vocab` a
- * runner-up ideograph makes more often-written pairs with the line's neighbours than the character read.
+ * runner-up ideograph makes more often-written pairs with the line's neighbours than the character read
+ * (`vocab:N`: such a runner-up within N).
  */
 export function choiceRule(spec: string): (c: OcrChoices, prev: string | undefined, ch: string, next: string | undefined) => boolean {
   const [kind, n] = spec.split(':') as [string, string | undefined];
@@ -43,8 +44,9 @@ export function choiceRule(spec: string): (c: OcrChoices, prev: string | undefin
   const fit = (p: string | undefined, c: string, q: string | undefined) => (isHan(p) ? pairWeight(p, c) : 1) + (isHan(q) ? pairWeight(c, q) : 1);
   if (kind === 'top' && Number.isFinite(x)) return (c) => c.top < x;
   if (kind === 'margin' && Number.isFinite(x)) return (c) => c.top - (c.alts[0]?.score ?? 0) < x;
-  if (kind === 'vocab') return (c, p, ch, q) => isHan(ch) && c.alts.some((a) => isHan(a.ch) && fit(p, a.ch, q) > fit(p, ch, q));
-  throw new Error(`--choices takes top:N, margin:N or vocab, not ${spec}`);
+  const within = n === undefined ? Infinity : x;
+  if (kind === 'vocab' && !Number.isNaN(within)) return (c, p, ch, q) => isHan(ch) && c.alts.some((a) => isHan(a.ch) && c.top - a.score < within && fit(p, a.ch, q) > fit(p, ch, q));
+  throw new Error(`--choices takes top:N, margin:N, vocab or vocab:N, not ${spec}`);
 }
 
 /** The pages with every character the rule doubts lowered below the suspect line. */

@@ -168,8 +168,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // glued on), 第十五条 (垫断), zhaobiao 第一条 (a half-width ) lost), 第八条 (a ， lost), gonglu 第四条
     // (a 。 lost, a seal's ：). The README-importers blind2 paragraph names the rule each asks for.
     // Since then a development set: the parenthesis left open takes zhaobiao 第一条, the document's own
-    // look-alike pairs longduan 第十五条, the lost marks zhaobiao 第八条 and gonglu 第四条 (3 left).
-    expect(unflagged.length).toBeLessThanOrEqual(3);
+    // look-alike pairs longduan 第十五条, the lost marks zhaobiao 第八条 and gonglu 第四条 (3 left; 2 since
+    // the clause joints: zhujun 第六条 设定, longduan 第十二条 诉论).
+    expect(unflagged.length).toBeLessThanOrEqual(2);
     expect(unflagged).not.toContain('zhaobiao 第八条');
     expect(unflagged).not.toContain('gonglu 第四条');
     expect(unflagged).not.toContain('zhaobiao 第一条');
