@@ -49,6 +49,21 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       expect(value).toContain('2021年1月20日');
     }));
 
+  it('a report without a unit or an adviser says where in the app to fill them in, with no command-line flag', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/reports?year=2023');
+      const draft = page.getByTestId('report-draft');
+      await draft.getByText(/2023年度没有任何记录/).waitFor();
+      const gaps = draft.getByTestId('report-gap');
+      expect(await gaps.allInnerTexts()).toEqual([
+        '没有单位名称：请在“设置 → 单位信息”中填写“单位名称”。到设置中填写',
+        '没有法律顾问：请在“设置 → 单位信息”中填写“法律顾问”，或在审查记录的审查意见中写明法律顾问及其身份。到设置中填写',
+      ]);
+      expect(await draft.innerText()).not.toMatch(/lawdesk|--|命令行/);
+      await gaps.first().getByRole('link', { name: '到设置中填写' }).click();
+      await page.getByTestId('office-card').getByLabel('单位名称').waitFor();
+    }));
+
   it('导出登记表 by keyboard: one year’s documents as a DOCX with their rows and the 成文日期 chosen, then all of them as a PDF', () =>
     withSession(async ({ page, face }) => {
       await face.service.call('office:set', { unit: '高青县科学技术局' });

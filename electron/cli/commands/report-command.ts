@@ -4,6 +4,7 @@
 
 import { annualReportFor } from '../../core/reports/annual-report-service';
 import { exportAnnualReport, exportPlanDocument } from '../../core/reports/annual-report-export';
+import { REPORT_GAP_FACTS, type ReportGap } from '../../shared/api/reports';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 
@@ -62,12 +63,21 @@ export const reportCommand: Command = {
     const r = await exportAnnualReport(report, { out: values.out, ...(values.format ? { format: values.format } : {}), today: values.date ?? svc.today() });
     if (json) printJson(r);
     else {
-      for (const n of r.notes) process.stderr.write(`注意：${n}\n`);
+      for (const n of [...r.gaps.map(gapNotice), ...r.notes]) process.stderr.write(`注意：${n}\n`);
       process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB，${r.figures} 项数据，${r.placeholders} 处待填写）\n`);
     }
     return 0;
   },
 };
+
+/** What the report lacks, with the CLI's way to supply it (the app names its own settings page). */
+const GAP_ACTION: Record<ReportGap, string> = {
+  unit: '用 lawdesk office --unit 单位 保存单位名称，或生成时加 --unit 单位',
+  adviser: '用 lawdesk office --adviser 姓名 保存法律顾问，或生成时加 --adviser 姓名；也可在审查记录的审查意见中写明法律顾问及其身份',
+};
+export function gapNotice(g: ReportGap): string {
+  return `${REPORT_GAP_FACTS[g]}：${GAP_ACTION[g]}。`;
+}
 
 function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -86,6 +96,6 @@ function reportText(r: Awaited<ReturnType<typeof annualReportFor>>): string {
       for (const para of p.paragraphs) out.push(`${para.placeholder ? '【待填写】' : ''}${para.text}`);
     }
   }
-  for (const n of r.notes) out.push(`注意：${n}`);
+  for (const n of [...r.gaps.map(gapNotice), ...r.notes]) out.push(`注意：${n}`);
   return out.join('\n') + '\n';
 }

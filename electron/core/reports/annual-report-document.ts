@@ -3,6 +3,7 @@
 // placeholders as marked notes, the 数据来源 annex listing every figure and the records behind it,
 // and the 落款 (unit and date).
 
+import { REPORT_GAP_FACTS } from '../../shared/api/reports';
 import { chineseDate } from '../../shared/chinese-date';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
 import type { AnnualReport, SourceRef } from './annual-report';
@@ -64,7 +65,7 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
     cover: { title: report.title, unit: report.unit, date: today, purpose: '' },
     asOf: today,
     sections,
-    warnings: report.notes,
+    warnings: [...report.gaps.map((g) => REPORT_GAP_FACTS[g]), ...report.notes],
     articleCount: 0,
     layout: 'official',
     signature: { unit: report.unit, date: chineseDate(today) },

@@ -5,6 +5,7 @@ import { type ExportFormat, checkWritable, formatOf, renderDocument, writeExport
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import type { RecordsService } from '../records/records-service';
 import { RecordsError } from '../records/records-errors';
+import type { ReportGap } from '../../shared/api/reports';
 import type { AnnualReport } from './annual-report';
 import { annualReportDocument } from './annual-report-document';
 import { reportLawTitleIn } from './annual-report-service';
@@ -18,6 +19,7 @@ export interface ReportExportResult {
   figures: number;
   placeholders: number;
   notes: string[];
+  gaps: ReportGap[];
 }
 
 export async function exportAnnualReport(report: AnnualReport, opts: { out: string; format?: string; today: string; print?: PrintHtmlToPdf }): Promise<ReportExportResult> {
@@ -34,6 +36,7 @@ export async function exportAnnualReport(report: AnnualReport, opts: { out: stri
     figures: report.figures.length,
     placeholders: report.sections.flatMap((s) => s.parts.flatMap((p) => p.paragraphs)).filter((p) => p.placeholder).length,
     notes: report.notes,
+    gaps: report.gaps,
   };
 }
 

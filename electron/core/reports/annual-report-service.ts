@@ -46,7 +46,7 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     ...(adviser ? { adviser } : {}),
     lawTitle: reportLawTitleIn(library),
   });
-  if (!unit) report.notes.unshift('没有单位名称：请在“设置 → 单位信息”中填写（命令行：lawdesk office --unit，或生成时加 --unit）。');
+  if (!unit) report.gaps.unshift('unit');
   return report;
 }
 

@@ -4,6 +4,7 @@
 // clearly marked placeholder; nothing is claimed that no record supports. Pure: the caller gives
 // the records, the stats and a title lookup.
 
+import type { ReportGap } from '../../shared/api/reports';
 import { shortTitleOf } from '../../shared/law-model';
 import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
 import { OUTREACH_KINDS } from '../records/record-types';
@@ -45,8 +46,10 @@ export interface AnnualReport {
   intro?: string;
   sections: { heading: string; parts: ReportPartOut[] }[];
   figures: Figure[];
-  /** Things the writer should know (no records for the year, an unknown adviser …). */
+  /** Things the writer should know (no records for the year …), worded for any face. */
   notes: string[];
+  /** What the writer must supply (the unit's name, the adviser); each face words where to fill it in. */
+  gaps: ReportGap[];
 }
 
 /** A 规范性文件 of the bureau's own register, as far as the report needs it. */
@@ -208,7 +211,7 @@ function adviserOf(inp: AnnualReportInput): Adviser | undefined {
   return { name: top, ...(org ? { org } : {}) };
 }
 
-function decisions(inp: AnnualReportInput, book: FigureBook, notes: string[]): ReportParagraph[] {
+function decisions(inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]): ReportParagraph[] {
   const s = inp.stats.reviews;
   const reviews = [...inp.reviews].sort((a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.id.localeCompare(b.id));
   const out: ReportParagraph[] = [];
@@ -222,7 +225,7 @@ function decisions(inp: AnnualReportInput, book: FigureBook, notes: string[]): R
     if (theirs.length) figs.push(book.add('decisions.adviser.reviews', '法律顾问参与合法性审查件数', theirs.length, theirs.map(reviewRef)));
     if (talks.length) figs.push(book.add('decisions.adviser.talks', '法律顾问主讲活动次数', talks.length, byDate(talks).map(lectureRef)));
     out.push({ text: `聘请${adviser.org ?? ''}${adviser.name}为法律顾问，开展法律咨询指导服务${did.length ? `，全年${list(did)}` : ''}。`, figures: figs });
-  } else notes.push('没有法律顾问：请在“设置 → 单位信息”中填写（命令行：lawdesk office --adviser，或生成时加 --adviser），或在审查记录的审查意见中写明法律顾问及其身份。');
+  } else gaps.push('adviser');
   if (!reviews.length) {
     out.push({ text: `记录中没有${inp.year}年度的合法性审查事项。如有，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
     return out;
@@ -320,7 +323,7 @@ function plans(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   return out;
 }
 
-const GENERATORS: Record<ReportGenerator, (inp: AnnualReportInput, book: FigureBook, notes: string[]) => ReportParagraph[]> = {
+const GENERATORS: Record<ReportGenerator, (inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]) => ReportParagraph[]> = {
   study,
   outreach,
   decisions,
@@ -328,10 +331,10 @@ const GENERATORS: Record<ReportGenerator, (inp: AnnualReportInput, book: FigureB
   plans,
 };
 
-function part(p: ReportPart, inp: AnnualReportInput, book: FigureBook, notes: string[], values: Record<string, string | number>): ReportPartOut {
+function part(p: ReportPart, inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[], values: Record<string, string | number>): ReportPartOut {
   const heading = p.heading ? fillPlaceholders(p.heading, values) : undefined;
   const head = heading ? { heading } : {};
-  if ('generate' in p) return { ...head, paragraphs: GENERATORS[p.generate](inp, book, notes) };
+  if ('generate' in p) return { ...head, paragraphs: GENERATORS[p.generate](inp, book, gaps) };
   if ('placeholder' in p) return { ...head, paragraphs: [{ text: fillPlaceholders(p.placeholder, values), placeholder: true, figures: [] }] };
   return { ...head, paragraphs: [{ text: fillPlaceholders(p.text, values), figures: [] }] };
 }
@@ -339,10 +342,11 @@ function part(p: ReportPart, inp: AnnualReportInput, book: FigureBook, notes: st
 export function buildAnnualReport(inp: AnnualReportInput): AnnualReport {
   const book = new FigureBook();
   const notes: string[] = [];
+  const gaps: ReportGap[] = [];
   const values = { unit: inp.unit, year: inp.year };
   if (!inp.reviews.length && !inp.lectures.length && !inp.plans.length && !(inp.register ?? []).some((d) => d.published.startsWith(String(inp.year))))
     notes.push(`${inp.year}年度没有任何记录：报告只有模板和待填写的部分。请先登记该年度的审查、学法普法活动和普法计划。`);
-  const sections = inp.template.sections.map((s) => ({ heading: fillPlaceholders(s.heading, values), parts: s.parts.map((p) => part(p, inp, book, notes, values)) }));
+  const sections = inp.template.sections.map((s) => ({ heading: fillPlaceholders(s.heading, values), parts: s.parts.map((p) => part(p, inp, book, gaps, values)) }));
   return {
     year: inp.year,
     unit: inp.unit,
@@ -351,6 +355,7 @@ export function buildAnnualReport(inp: AnnualReportInput): AnnualReport {
     sections,
     figures: book.figures,
     notes,
+    gaps,
   };
 }
 

@@ -13,6 +13,14 @@ const year = z.number().int().min(1990).max(2200);
 /** 成文日期 of the 落款 (default: today in the office's time zone); a day that exists, not only its shape. */
 export const signDate = z.iso.date({ error: '成文日期应为实际存在的日期 YYYY-MM-DD' });
 
+/**
+ * What a yearly report lacks that the writer must supply: a code and the fact, never how to fix it —
+ * each face words its own action (the CLI names its flag, the app names the place to fill in).
+ */
+export const REPORT_GAPS = ['unit', 'adviser'] as const;
+export type ReportGap = (typeof REPORT_GAPS)[number];
+export const REPORT_GAP_FACTS: Record<ReportGap, string> = { unit: '没有单位名称', adviser: '没有法律顾问' };
+
 export const reportSourceSchema = z.object({ kind: z.enum(['review', 'lecture', 'plan', 'register']), id: z.string(), title: z.string(), date: z.string() });
 export const annualReportSchema = z.object({
   year: z.number(),
@@ -27,6 +35,7 @@ export const annualReportSchema = z.object({
   ),
   figures: z.array(z.object({ id: z.string(), label: z.string(), value: z.string(), sources: z.array(reportSourceSchema) })),
   notes: z.array(z.string()),
+  gaps: z.array(z.enum(REPORT_GAPS)),
 });
 export type AnnualReportDto = z.infer<typeof annualReportSchema>;
 

@@ -107,6 +107,16 @@ describe('annual report from the 2020 records', () => {
     expect(facts(r)).toHaveLength(0);
   });
 
+  it('names what the writer must supply as codes, not as one face’s instructions', async () => {
+    const bare = await annualReportFor(lib.svc, lib.store, { year: 2023 });
+    expect(bare.gaps).toEqual(['unit', 'adviser']);
+    expect(bare.unit).toBe('（单位名称）');
+    // The notes are for every face: no command line, no settings page.
+    expect(bare.notes.join('\n')).not.toMatch(/lawdesk|--|设置/);
+    const given = await annualReportFor(lib.svc, lib.store, { year: 2023, unit: '高青县科学技术局', adviser: { name: '李明' } });
+    expect(given.gaps).toEqual([]);
+  });
+
   it('refuses a broken template naming the file and the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lawdesk-report-tpl-'));
     try {

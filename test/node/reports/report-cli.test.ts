@@ -32,6 +32,17 @@ describe('lawdesk report', () => {
     expect(f.sources.map((s: { id: string }) => s.id).sort()).toEqual(['R2020-001', 'R2020-002', 'R2020-003', 'R2020-004', 'R2020-005']);
   });
 
+  it('a report without a unit or an adviser says which flag supplies each, as text and as codes in --json', () => {
+    const r = cli('report', 'annual', '--year', '2023');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('注意：没有单位名称：用 lawdesk office --unit 单位 保存单位名称，或生成时加 --unit 单位。');
+    expect(r.out).toContain('注意：没有法律顾问：用 lawdesk office --adviser 姓名 保存法律顾问');
+    expect(r.out).not.toContain('设置 →');
+    expect(JSON.parse(cli('report', 'annual', '--year', '2023', '--json').out).gaps).toEqual(['unit', 'adviser']);
+    const given = cli('report', 'annual', '--year', '2023', '--unit', '高青县科学技术局', '--adviser', '李明');
+    expect(given.out).not.toMatch(/没有单位名称|没有法律顾问/);
+  });
+
   it('--date sets the 成文日期 of the 落款; an impossible date is refused', () => {
     const out = join(work, '报告-dated.html');
     const r = cli('report', 'annual', '--year', '2020', '--out', out, '--date', '2021-02-20');

@@ -4,7 +4,7 @@
 
 import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto } from '../../../../electron/shared/api/reports';
+import { REPORT_GAP_FACTS, REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto, type ReportGap } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
@@ -17,6 +17,12 @@ import { useNotify } from '../../components/notify';
 const thisYear = officeYear();
 const FORMATS = ['docx', 'pdf', 'html'] as const;
 type Kind = (typeof REPORT_KINDS)[number];
+
+/** What the report lacks, with where in the app to supply it (the CLI names its own flags). */
+const GAP_ACTION: Record<ReportGap, string> = {
+  unit: '请在“设置 → 单位信息”中填写“单位名称”',
+  adviser: '请在“设置 → 单位信息”中填写“法律顾问”，或在审查记录的审查意见中写明法律顾问及其身份',
+};
 
 function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
   const figures = ids.map((id) => report.figures.find((f) => f.id === id)).filter((f) => !!f);
@@ -112,6 +118,20 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
         <Skeleton active />
       ) : (
         <Card size="small" title={r.title} data-testid="report-draft">
+          {r.gaps.map((g) => (
+            <Alert
+              key={g}
+              type="info"
+              showIcon
+              style={{ marginBottom: 8 }}
+              data-testid="report-gap"
+              message={
+                <span>
+                  {REPORT_GAP_FACTS[g]}：{GAP_ACTION[g]}。<a href={hrefOf({ page: 'settings' })}>到设置中填写</a>
+                </span>
+              }
+            />
+          ))}
           {r.notes.map((n) => (
             <Alert key={n} type="info" showIcon message={n} style={{ marginBottom: 8 }} />
           ))}
