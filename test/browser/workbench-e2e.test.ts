@@ -72,6 +72,27 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(review.notes).toContain('【公平竞争审查】');
     }), 240_000);
 
+  it('before any 送审稿, says the 意见书 comes from the record alone, and makes it only when asked again', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县农村公路养护管理办法', leadUnit: '交通运输科', receivedDate: '2026-03-02' } })) as { record: { id: string } };
+      await go(page, `#/workbench/${created.record.id}`);
+      await page.getByText('还没有送审稿：上传').waitFor();
+      await page.getByTestId('wb-export').hover();
+      await page.getByRole('tooltip').getByText(/请先上传送审稿/).waitFor();
+      await page.getByTestId('wb-export').click();
+      const ask = page.locator('.ant-modal-confirm');
+      await expect.poll(() => ask.locator('.ant-modal-confirm-title').textContent()).toBe('还没有上传送审稿');
+      expect(await ask.textContent()).toContain('意见书将只按审查记录生成');
+      await ask.getByRole('button', { name: '先上传送审稿' }).click();
+      await ask.waitFor({ state: 'detached' });
+      const download = page.waitForEvent('download');
+      await page.getByTestId('wb-export').click();
+      await page.getByTestId('wb-export-anyway').click();
+      const text = squash(await docxText(readFileSync((await (await download).path())!)));
+      expect(text).toContain(squash('关于《高青县农村公路养护管理办法》的合法性审查意见书'));
+      expect(text).not.toContain('修改建议对照表');
+    }), 120_000);
+
   it('shows the pre-check progress, takes an edited proposal, compares a second version, exports the edited wording', () =>
     withSession(async ({ page, face }) => {
       const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };

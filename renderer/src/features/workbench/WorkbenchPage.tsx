@@ -4,7 +4,7 @@
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
 // the pre-check's progress as a percentage.
 
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -65,6 +65,8 @@ function PanelScope({ regions }: { regions: string[] | undefined }) {
     </Typography.Text>
   );
 }
+
+const NO_DRAFT_HINT = '要预审并附修改建议对照表，请先上传送审稿。';
 
 export function WorkbenchPage({ id }: { id: string }) {
   const notify = useNotify();
@@ -211,7 +213,20 @@ export function WorkbenchPage({ id }: { id: string }) {
   // The 意见书 holds the accepted findings only: a 要点 with none reads 经审查，未发现问题 — said of
   // problems the pre-check found and nobody has decided yet, unless the adviser is told first.
   const { modal } = AntApp.useApp(); // themed like the app (the static Modal.confirm is not)
+  // Without a 送审稿 the 意见书 is still the record's own (a review done on paper): say so, since
+  // nothing was pre-checked and every 要点 the record leaves empty would read 未发现问题.
   const confirmExport = () => {
+    if (!view?.draft) {
+      modal.confirm({
+        title: '还没有上传送审稿',
+        content: `意见书将只按审查记录生成：送审材料、审查程序、审查记录中写明的审查意见和结论；送审稿未经预审，也没有修改建议对照表。审查记录中没有写意见的要点会写成“经审查，未发现问题”。${NO_DRAFT_HINT}`,
+        okText: '仍然生成',
+        cancelText: '先上传送审稿',
+        okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
+        onOk: () => void exportOpinion(),
+      });
+      return;
+    }
     if (!open.length) return void exportOpinion();
     const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
     const must = count((f) => f.severity === '必须修改');
@@ -309,9 +324,11 @@ export function WorkbenchPage({ id }: { id: string }) {
             </Button>
           </Upload>
           <Select value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
-          <Button type="primary" onClick={confirmExport} loading={busy} disabled={!view} data-testid="wb-export">
-            生成合法性审查意见书
-          </Button>
+          <Tooltip title={view && !draft ? `还没有送审稿：意见书只按审查记录生成。${NO_DRAFT_HINT}` : undefined}>
+            <Button type="primary" onClick={confirmExport} loading={busy} disabled={!view} data-testid="wb-export">
+              生成合法性审查意见书
+            </Button>
+          </Tooltip>
         </Space>
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
