@@ -349,7 +349,8 @@ function numeralValue(x: string): number | undefined {
  * something that is no numeral at all where the next one belongs (（工） for （二）: 工 has no
  * ideograph beside it for the vocabulary to judge) — was misread. A list may start again at one
  * (a second list in the article, or a 1. 2. list under each （一）); an item's continuation
- * paragraph is not an enumerator. Only the enumerators' positions are looked at: the start of a
+ * paragraph is not an enumerator — but a one whose next item goes on from the run before it is a misread
+ * numeral, not a new list (（一）（一）（三）). Only the enumerators' positions are looked at: the start of a
  * paragraph, and a bracketed one after ： ； 。 (a list written inline).
  */
 export function listNumbering(text: string): number[] {
@@ -379,7 +380,10 @@ export function listNumbering(text: string): number[] {
     const it = items[i]!;
     if (it.value !== undefined) {
       const prev = last.get(it.style);
-      if (it.value === 1 || it.value === (prev ?? 0) + 1) {
+      // A one may start a second list, unless the item after it goes on from the run before it:
+      // in （一）（一）（三） the second （一） stood for （二）.
+      const restartTakenBack = it.value === 1 && prev !== undefined && items.slice(i + 1).find((x) => x.style === it.style)?.value === prev + 2;
+      if ((it.value === 1 && !restartTakenBack) || it.value === (prev ?? 0) + 1) {
         last.set(it.style, it.value);
         continue;
       }

@@ -23,6 +23,8 @@ const CONFUSIONS: Record<string, string> = { '〈': '（', '〉': '）', '＜': 
 export const AMBIGUOUS = new Set(['(', ')', '（', '）', '“', '”', '"', '‘', '’', "'", '·', '.', '．', '-', '—']);
 /** Below this confidence a character is a suspect. */
 export const SUSPECT_CONFIDENCE = 92;
+/** The marks that end a clause or a sentence, or part items of a list. */
+const CLAUSE_MARK = /^[，；：、。]$/;
 
 /**
  * The height of a line from its characters' boxes, leaving out marks read with low confidence
@@ -370,6 +372,15 @@ export function traceUnits(
       for (const o of [...articleTextSuspects(u.text), ...inDocument[suspects.length]!]) if (fromOcr.has(o) && !out.includes(o)) out.push(o);
       out.sort((a, b) => a - b);
     }
+    // A clause mark inside a damaged stretch (both neighbours doubtful, not only for their width, as
+    // brackets and quotes always are) is as doubtful as they are: 经菅十位；「提褪 for 经营单位，提高 —
+    // the ； read for ， with nothing odd about it on its own.
+    const doubtful = new Set(out);
+    const damaged = (o: number) => doubtful.has(o) && !AMBIGUOUS.has(u.text[o]!);
+    for (let o = 1; o + 1 < u.text.length; o++) {
+      if (CLAUSE_MARK.test(u.text[o]!) && !doubtful.has(o) && fromOcr.has(o) && damaged(o - 1) && damaged(o + 1)) out.push(o);
+    }
+    if (out.length > doubtful.size) out.sort((a, b) => a - b);
     suspects.push(out);
     regions.push([...byPage.values()].sort((a, b) => a.page - b.page));
   }

@@ -174,6 +174,21 @@ describe('OCR import', () => {
     expect(findSuspects(units, stream, conf)).toEqual([[2], [11]]);
   });
 
+  it('doubts a clause mark between two doubtful characters (a damaged stretch), not one beside a single doubt or a bracket', () => {
+    const text = '扶持相关生产经菅十位；「提褪安全生产技术水平，推广应用。';
+    const low = new Set(['菅', '十', '位', '「', '提', '褪', '水']);
+    const stream = `第十一条${text}`;
+    const conf = [...stream].map((c) => (low.has(c) ? 50 : 99));
+    const got = findSuspects([{ label: '第十一条', text, kind: 'article' }], stream, conf)[0]!.map((o) => text[o]).join('');
+    // 位；「: the ； is doubted with its neighbours; 水平， has one doubtful neighbour only
+    expect(got).toBe('菅十位；「提褪水');
+    const bracket = '依照本条例（以下简称条例），制定办法。';
+    const bStream = `第二条${bracket}`;
+    const bConf = [...bStream].map((c) => (c === '制' || c === '）' ? 50 : 99));
+    // a doubted bracket (its width is never sure) and 制 beside the ， do not make a damaged stretch
+    expect(findSuspects([{ label: '第二条', text: bracket, kind: 'article' }], bStream, bConf)[0]!.map((o) => bracket[o]).join('')).toBe('）制');
+  });
+
   it.skipIf(spawnSync('unshare', ['-n', 'true']).status !== 0)('recognises with networking disabled (unshare -n)', { timeout: 240_000 }, () => {
     const script = join(work, 'offline.mts');
     writeFileSync(

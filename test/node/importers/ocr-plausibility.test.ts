@@ -115,7 +115,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
   });
 
   /** The wrong articles of one set's laws (dev, or a seeded set's 6) and those with an error unhighlighted. */
-  function setScore(set: 'dev' | 'blind' | 'blind2' | 'blind3'): { wrongArticles: number; unflagged: string[] } {
+  function setScore(set: 'dev' | 'blind' | 'blind2' | 'blind3' | 'blind4'): { wrongArticles: number; unflagged: string[] } {
     const laws = readdirSync(DIR)
       .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
       .filter((f) => ((JSON.parse(gunzipSync(readFileSync(join(DIR, f))).toString('utf8')) as { set?: string }).set ?? 'dev') === set)
@@ -184,6 +184,16 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // 第十三条), look-alikes (heitudi 力式 for 方式, sanju 完法 for 宪法 again — 行完 is written), a lost 族
     // (sanju 第二条), 以双 for 以及 (wenming 第八条). README-importers, blind3 paragraph.
     expect(unflagged.length).toBeLessThanOrEqual(8);
+  });
+
+  it('over the fourth blind set (seed 20261208, scored once in session 12: 7 of 29), no more wrong articles keep an error unhighlighted than after the two rules it asked for', () => {
+    const { wrongArticles, unflagged } = setScore('blind4');
+    expect(wrongArticles).toBeGreaterThanOrEqual(24); // 29 when scored
+    // Scored blind: 7 of 29. Two were OCR misses a general rule now takes (huanping 第十九条 （一）（一）（三）,
+    // anquan 第十一条 a ； inside 经菅十位；「提褪); of the five left, four are the source's own half-width , ; :
+    // between Chinese (xinyong 第二条, 第七条, 第十一条; senlin 第十条), printed so and read back full-width by
+    // design, and one is anquan 第十六条 负责大：安全 (人、 misread, the ： beside one doubt). README-importers, blind4 paragraph.
+    expect(unflagged.length).toBeLessThanOrEqual(5);
   });
 
   it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
@@ -268,6 +278,9 @@ describe('plausibility checks on single lines', () => {
     const list = (marks: string[]) => `音像制品禁止载有下列内容：\n${marks.map((m, k) => `${m}${items[k]}`).join('\n')}`;
     expect(odd(list(['（一）', '（工）', '（三）', '（四）']))).toBe('工');
     expect(odd(list(['（一）', '（二）', '（二）', '（四）']))).toBe('二'); // the second 二, read for 三
+    // a one that the next item does not go on from (（三） follows the first run): read for （二）, not a new list
+    expect(odd(list(['（一）', '（一）', '（三）', '（四）']))).toBe('一');
+    expect(odd('审查意见应当包括下列内容：（一）基础资料的真实性；（一）评价方法的适当性；（三）分析的可靠性。')).toBe('一');
     expect(odd(list(['（工）', '（二）', '（三）', '（四）']))).toBe('工');
     expect(odd(list(['（一）', '（二）', '（三）', '（五）']))).toBe('五');
     expect(odd(list(['1.', '2.', 'Z.', '4.']))).toBe('Z');
