@@ -15,22 +15,11 @@ import { parseDraftFile } from '../../electron/core/review/draft-store';
 import { precheck } from '../../electron/core/review/precheck';
 import { loadRuleSet } from '../../electron/core/review/review-rules';
 import { ROOT, RULES, makeReviewLibrary } from '../node/review/review-test-support';
+import { seededRandom } from './seeded-random';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-/** mulberry32: the same seed picks the same texts on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Entry {
@@ -54,7 +43,7 @@ async function main() {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Entry)
     .filter((e) => e.region !== '全国' && !e.expired && /(?:办法|规定|细则|规则)$/.test(e.title) && (e.published || e.effective));
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const picked = entries
     .map((e) => ({ e, k: rand() }))
     .sort((a, b) => a.k - b.k)
@@ -97,7 +86,7 @@ async function main() {
   const rows = [...byRule.entries()].sort((a, b) => b[1].n - a[1].n);
   for (const [rule, r] of rows) console.log(`| ${rule} | ${r.n} | ${r.severities['必须修改'] ?? 0} | ${r.severities['需核实'] ?? 0} | ${r.severities['提示'] ?? 0} |`);
   if (sample > 0) {
-    const pick = rng(seed + 1);
+    const pick = seededRandom(seed + 1);
     for (const [rule, r] of rows) {
       if (rule.endsWith('(citation)')) continue;
       console.log(`\n## ${rule}`);
