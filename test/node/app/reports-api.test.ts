@@ -36,10 +36,11 @@ afterEach(() => {
 describe('reports API', () => {
   it('keeps the office profile in the library and drafts the report with it', async () => {
     expect(await svc.call('office:get', {})).toEqual({ unit: '', region: '', timeZone: 'Asia/Shanghai' });
-    // Without a profile the draft says where the app keeps it (its notes are shown in the app, not only the CLI).
-    const blank = (await svc.call('reports:annual', { year: 2023 })).notes.join('\n');
-    expect(blank).toMatch(/没有单位名称：请在“设置 → 单位信息”中填写/);
-    expect(blank).toMatch(/没有法律顾问：请在“设置 → 单位信息”中填写/);
+    // Without a profile the draft names what it lacks as gaps (each face words where to fill them in:
+    // the app 设置 → 单位信息, the CLI its flags), and its notes name no command-line flag.
+    const draft = await svc.call('reports:annual', { year: 2023 });
+    expect(draft.gaps).toEqual(['unit', 'adviser']);
+    expect(draft.notes.join('\n')).not.toMatch(/lawdesk|--/);
     const set = await svc.call('office:set', { unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '李明', org: '山东青苑律师事务所' } });
     expect(set.adviser).toEqual({ name: '李明', org: '山东青苑律师事务所' });
     expect(JSON.parse(readFileSync(join(tmp, 'library', 'office.json'), 'utf8')).unit).toBe('高青县科学技术局');
