@@ -14,8 +14,8 @@ const { page } = s;
 const base = s.face.origin + '/';
 const shot = async (name: string) => {
   await page.waitForTimeout(400);
-  // Toasts from an earlier step do not belong in the picture.
-  await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper').forEach((n) => n.remove()));
+  // Toasts from an earlier step do not belong in the picture (errors stay until closed: useNotify).
+  await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper, .ant-notification-notice-wrapper').forEach((n) => n.remove()));
   const file = join(out, `${name}.png`);
   await page.screenshot({ path: file });
   console.log(`${file}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
@@ -39,7 +39,7 @@ try {
 
   await page.locator('#article-12.active').waitFor();
   await page.locator('#article-12').hover();
-  await page.getByTestId('reader-find').locator('input').fill('行政许可');
+  await page.getByTestId('reader-find').fill('行政许可');
   await page.locator('#article-12').scrollIntoViewIfNeeded();
   await shot('reader');
 
