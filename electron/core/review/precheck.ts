@@ -5,7 +5,7 @@
 
 import type { PhaseProgress } from '../../shared/task-progress';
 import type { Article } from '../../shared/law-model';
-import type { Basis, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Severity } from '../../shared/review-workbench';
+import type { Basis, DraftCitation, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { codeParts, resolveRef, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { LegalityReview } from '../records/record-types';
@@ -332,6 +332,39 @@ export function procedureFindings(review: LegalityReview, kind: DraftKind, resol
   return out;
 }
 
+/**
+ * Whether a law the draft names — the 《…》 of its title (山东省实施《渔业法》办法), a law it cites, a
+ * basis the article states — is in force on the review date and names `thing` (捕捞许可证,
+ * 水土保持补偿费) in its text. Each law's text is read once per run, when first asked.
+ */
+function lawsNaming(store: LibraryStore, title: string, citations: readonly DraftCitation[], asOf: string): (thing: string, stated: ArticleBases | undefined) => boolean {
+  const versionIds = new Set<string>();
+  for (const m of title.matchAll(/《([^》]{2,60})》/gu)) {
+    const law = lawByName(store, m[1]!, 'cited');
+    const v = law.ok ? versionOnDate(store, law.value.id, asOf) : undefined;
+    if (v?.ok && !v.value.expired && v.value.status !== '已废止') versionIds.add(v.value.id);
+  }
+  for (const c of citations) if (c.status === 'resolved' && c.versionId) versionIds.add(c.versionId);
+  const texts = new Map<string, string>();
+  const textOf = (id: string) => {
+    let t = texts.get(id);
+    if (t === undefined) {
+      t = store.loadVersion(id).units.map((u) => u.text).join('\n');
+      texts.set(id, t);
+    }
+    return t;
+  };
+  const named = (name: string, stated: ArticleBases | undefined) => stated?.explicit.some((b) => b.text?.includes(name)) || [...versionIds].some((id) => textOf(id).includes(name));
+  // 有效的营业执照、施工资质等级证书和安全生产许可证: every thing of the list, each without its modifiers (…的).
+  return (thing, stated) => {
+    const names = thing
+      .replace(/[《》〈〉“”]/gu, '')
+      .split(/[、和及与或]/u)
+      .map((x) => x.replace(/^.*的/u, '').trim());
+    return names.every((n) => n.length >= 3) && names.every((n) => named(n, stated));
+  };
+}
+
 /** Runs the pre-check. Pure computation over the library; writes nothing. */
 export function precheck(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions = {}): PrecheckResult {
   const steps = precheckSteps(store, input, opts);
@@ -383,6 +416,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
     basesOf.set(rule, bases);
     if (rule.checklist && !fcItems.has(rule.checklist.code)) fcItems.set(rule.checklist.code, { code: rule.checklist.code, title: rule.checklist.title, basis: bases[0]!, triggers: [] });
   }
+  const namedBy = lawsNaming(store, input.title, cites.citations, input.asOf);
   const sentences: DraftSentence[] = [];
   for (const [i, unit] of units.entries()) {
     const own = sentencesOf(unit);
@@ -392,6 +426,8 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
       for (const rule of sentenceRules) {
         const span = matchSentenceRule(rule, s);
         if (!span) continue;
+        // A licence or fee the law the draft implements or cites names is that law's: the draft creates nothing.
+        if (rule.namedByHigherLaw === 'skip' && span.named && namedBy(span.named, stated)) continue;
         const f = sentenceFinding(rule, s, span, basesOf.get(rule)!, stated);
         if (!f) continue;
         findings.push(f);

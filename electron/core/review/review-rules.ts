@@ -59,6 +59,13 @@ const SentenceRuleSchema = z.object({
    * finding: a basis that does not speak of fines does not authorise one.
    */
   basisMustMention: PatternList,
+  /**
+   * What the trigger's `(?<named>…)` group names (采伐许可证, 水土保持补偿费) does when a law the draft
+   * names — its title's 《…》 (山东省实施《渔业法》办法), a basis its article states, a law it cites —
+   * is in force on the review date and names the same thing: `skip` (the draft repeats what that law
+   * set, it creates nothing) or `ignore`.
+   */
+  namedByHigherLaw: z.enum(['ignore', 'skip']).default('ignore'),
   basis: z.array(BasisRefSchema).min(1),
   reason: z.string().min(1),
   suggestion: z.string().optional(),
@@ -223,7 +230,7 @@ export function ruleFitsDocument(rule: SentenceRule, docText: string): boolean {
 export function matchSentenceRule(
   rule: SentenceRule,
   sentence: { text: string; matchText?: string; subject: string; leadIn?: string | undefined },
-): { start: number; end: number } | undefined {
+): { start: number; end: number; named?: string } | undefined {
   const c = rule.compiled;
   // An item of a list is read with the sentence introducing it (申报单位应当具备下列条件：（一）在本县
   // 注册…): the trigger must still lie in the item — the lead-in is matched as a sentence of its own.
@@ -244,7 +251,8 @@ export function matchSentenceRule(
       const clauseStart = Math.max(s.text.lastIndexOf('，', m.index), s.text.lastIndexOf('；', m.index), s.text.lastIndexOf(',', m.index)) + 1;
       if (NEGATION.test(s.text.slice(clauseStart, m.index)) || /^(?:不得|不予|免)/.test(m[0])) continue;
     }
-    return { start: Math.max(0, m.index - lead.length), end: m.index + m[0].length - lead.length };
+    const named = m.groups?.named;
+    return { start: Math.max(0, m.index - lead.length), end: m.index + m[0].length - lead.length, ...(named ? { named } : {}) };
   }
   return undefined;
 }

@@ -8,7 +8,8 @@ import { precheck, procedureFindings, BasisResolver } from '../../../electron/co
 import { loadRuleSet, matchSentenceRule, parseRuleFile, type SentenceRule } from '../../../electron/core/review/review-rules';
 import { RecordsError } from '../../../electron/core/records/records-errors';
 import { loadBasisDocuments } from '../../../electron/core/review/basis-documents';
-import { DRAFTS, RULES, draftFixtures, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+import { DRAFTS, ROOT, RULES, draftFixtures, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
+import { importPaths } from '../../../electron/core/library/library-import';
 
 let lib: ReviewLibrary;
 const rules = loadRuleSet(RULES);
@@ -172,7 +173,7 @@ describe('程序 from the review record', () => {
 describe('rule files are validated on load', () => {
   const good = readFileSync(join(RULES, '10-normative-document.json'), 'utf8');
   it('a broken pattern names the file and the rule', () => {
-    const bad = good.replace('"(?:年检|年审|年度检验|年度审验)"', '"(?:年检|年审"');
+    const bad = good.replace('"称为"', '"(称为"');
     expect(() => parseRuleFile(bad, '10-normative-document.json')).toThrow(/规则文件“10-normative-document.json”.*规则“permit-create”.*正则表达式/);
   });
   it('a missing field names the rule and the field', () => {
@@ -210,10 +211,68 @@ describe('lawful sentences of real local rules stay quiet (precision sweep, test
     ['retroactive', '对本规定实施前公布的不可移动文物，文物行政管理部门应当自本规定实施之日起六十日内按照本规定划定保护范围。'],
     ['fc-8-3-designated', '逾期仍不治理的，水行政主管部门可以指定有治理能力的单位代为治理，所需费用由违法行为人承担。'],
     ['fc-8-3-designated', '市发展改革部门指定的重点用能单位在每年3月底前向市发展改革部门报送上年度的能源利用状况报告。'],
+    // A licence the sentence presupposes (held, obtained before a step, missing in a violation), not one it requires.
+    ['permit-create', '在地下文物保护区内进行建设工程，建设单位应当在取得建设用地规划许可证后，向市文物行政主管部门提出考古勘探发掘书面申请。'],
+    ['permit-create', '取得烟草专卖零售许可证的单位和个人,应当按照规定的经营范围在核定地点亮证从事烟草制品的零售业务。'],
+    ['permit-create', '违反本规定第十二条规定，未取得采伐许可证采伐林木的，按照森林法第三十九条的规定处罚。'],
+    ['permit-create', '年审时当事人应当同时交验渔业船舶检验证书、渔业船舶登记证书。'],
+    ['permit-create', '居住权消灭的，相关当事人应当及时办理居住权注销登记。'],
+    ['permit-create', '煤矿投入生产前，煤矿企业应当依照有关安全生产的法律、行政法规的规定取得安全生产许可证。'],
+    // A price between private parties, or a fee the sentence says a higher rule sets, is no fee the draft creates.
+    ['fee-create', '商事调解组织可以收取合理费用，相关费用实行市场调节价。'],
+    ['fee-create', '物业服务企业应当将服务事项、服务标准、收费项目、收费标准等有关情况在物业管理区域内公告。'],
+    ['fee-create', '定点屠宰厂（场）可以提供代宰服务，并按规定收取加工费。'],
+    ['fee-create', '实施学前教育的民办学校，按月收取费用；'],
+    ['fee-create', '（五）按时交纳物业服务费；'],
+    ['fee-create', '居民和单位产生的生活垃圾，应当按照省政府有关规定缴纳垃圾处理费。'],
+    ['fee-create', '占用、征用林地，在林地内采石、挖沙等活动的，由用地单位和个人按照国家规定缴纳森林植被恢复费。'],
+    ['fee-create', '受委托的民办学校向协议就读的学生收取费用，执行当地同级同类公办学校的收费标准。'],
+    ['fee-create', '水行政主管部门执行罚款和收取水土保持补偿费时，必须使用市财政部门统一印制的票据。'],
+    ['fee-create', '产品质量技术监督部门在产品质量监督抽查中超过规定的数量索取样品或者向被检查人收取检验费用的，由上级产品质量技术监督部门或者同级人民政府责令退还。'],
+    ['fee-create', '招生简章应当载明学校名称、办学地址、学校性质、培养目标、办学层次、专业设置、办学形式、收费项目和标准、证书发放等有关事项。'],
   ];
   for (const [id, text] of quiet) {
     it(`${id} stays quiet on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(false));
   }
+
+  // The same rules still catch what a sentence requires or charges (real sentences of the corpus: a
+  // 地方性法规 may set them, a 规范性文件 may not).
+  const required: [string, string][] = [
+    ['permit-create', '凡在本省登记从事捕捞生产的渔船，必须持有捕捞许可证。'],
+    ['permit-create', '捕捞许可证应当每年进行年审。'],
+    ['permit-create', '未取得安全生产许可证的，不得从事煤炭生产。'],
+    ['permit-create', '禁止未取得采矿许可证的单位和个人采矿。'],
+    ['permit-create', '取得企业法人营业执照和经核发资质证书的房地产开发企业，方可从事房地产开发经营活动。'],
+    ['permit-create', '从事施工的单位必须持有效的营业执照、施工资质等级证书和安全生产许可证承包工程，不得越级承包工程。'],
+    ['fee-create', '从事捕捞生产的单位和个人，应当交纳渔业资源增殖保护费，渔业资源增殖保护费专门用于渔业资源的增殖和保护。'],
+    ['fee-create', '建筑施工单位开工前，须到市容和环境卫生行政管理部门办理建筑垃圾清运手续，并预缴建筑垃圾清运保证金；'],
+  ];
+  for (const [id, text] of required) {
+    it(`${id} still fires on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(true));
+  }
+
+  it('a licence or fee the law the draft implements names is that law’s, not one the draft creates', async () => {
+    // 山东省实施《渔业法》办法 第二十条、第二十七条, checked with 渔业法 (which sets both) in the library and without it
+    const own = await makeReviewLibrary();
+    try {
+      const report = await importPaths(own.store, [join(ROOT, 'test', 'fixtures', 'review', 'named-laws')]);
+      expect(report.failed).toEqual([]);
+      const units = [
+        { key: 'a20', kind: 'article' as const, number: 20, suffix: 0, label: '第二十条', path: [], paragraphs: [], text: '凡在本省登记从事捕捞生产的渔船，必须持有捕捞许可证。' },
+        { key: 'a27', kind: 'article' as const, number: 27, suffix: 0, label: '第二十七条', path: [], paragraphs: [], text: '从事捕捞生产的单位和个人，应当交纳渔业资源增殖保护费，渔业资源增殖保护费专门用于渔业资源的增殖和保护。' },
+      ];
+      const run = (store: typeof own.store, title: string) =>
+        precheck(store, { title, units, kind: '规范性文件', asOf: '2018-01-23' }, { rules })
+          .findings.filter((f) => f.rule === 'permit-create' || f.rule === 'fee-create')
+          .map((f) => f.rule);
+      expect(run(own.store, '山东省实施《渔业法》办法')).toEqual([]);
+      // the library without 渔业法, or a title naming a law that says nothing of them: the draft sets both
+      expect(run(lib.store, '山东省实施《渔业法》办法')).toEqual(['permit-create', 'fee-create']);
+      expect(run(own.store, '山东省实施《统计法》办法')).toEqual(['permit-create', 'fee-create']);
+    } finally {
+      own.cleanup();
+    }
+  });
 
   it('an item of a list of conduct (有下列行为之一的) is the violation, not a rule the draft sets; an item setting a fine still fires', () => {
     const lead = '行政机关及其工作人员有下列行为之一的，由有关机关责令改正，依法给予处分：\n';
