@@ -85,6 +85,7 @@ export const CHANNEL_NAMES = [
   'workbench:accept',
   'workbench:dismiss',
   'workbench:checklist',
+  'workbench:coverage',
   'workbench:opinion',
   'reports:annual',
   'reports:export',

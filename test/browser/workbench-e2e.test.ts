@@ -49,13 +49,13 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await page.getByTestId('wb-dismiss-ok').click();
       await page.getByTestId('wb-fair').getByText('已排除：属于第十二条').waitFor();
 
-      // Findings still undecided: the 意见书 would say 未发现问题 of them, so the adviser is asked first.
+      // Findings still undecided: the 意见书 says 未审查 of their points, so the adviser is asked first.
       const pending = Number(/待处理 (\d+)/.exec((await page.getByTestId('wb-counts').textContent())!)![1]);
       expect(pending).toBeGreaterThan(0);
       await page.getByTestId('wb-export').click();
       const ask = page.locator('.ant-modal-confirm');
       await expect.poll(() => ask.locator('.ant-modal-confirm-title').textContent()).toMatch(new RegExp(`^还有 ${pending} 条预审意见待处理`));
-      expect(await ask.textContent()).toContain('没有采纳意见的要点会写成“经审查，未发现问题”');
+      expect(await ask.textContent()).toMatch(/意见书中(?:“[权限程序内容]{2}”)+（预审提示的 \d+ 条意见尚未处理）.*写作“未审查，需人工审查”/);
       await ask.getByRole('button', { name: '返回处理' }).click();
       await ask.waitFor({ state: 'detached' });
       const download = page.waitForEvent('download');
@@ -83,6 +83,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       const ask = page.locator('.ant-modal-confirm');
       await expect.poll(() => ask.locator('.ant-modal-confirm-title').textContent()).toBe('还没有上传送审稿');
       expect(await ask.textContent()).toContain('意见书将只按审查记录生成');
+      expect(await ask.textContent()).toContain('意见书中“权限”“程序”“内容”（未提供送审稿文本，未进行预审）写作“未审查，需人工审查”');
       await ask.getByRole('button', { name: '先上传送审稿' }).click();
       await ask.waitFor({ state: 'detached' });
       const download = page.waitForEvent('download');
@@ -91,6 +92,9 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       const text = squash(await docxText(readFileSync((await (await download).path())!)));
       expect(text).toContain(squash('关于《高青县农村公路养护管理办法》的合法性审查意见书'));
       expect(text).not.toContain('修改建议对照表');
+      // nothing was checked: no point claims 未发现问题, each says why it was not reviewed
+      expect(text).not.toContain('未发现问题');
+      expect(text.split(squash('未审查：未提供送审稿文本，未进行预审，需人工审查。')).length - 1).toBe(3);
     }), 120_000);
 
   it('shows the pre-check progress, takes an edited proposal, compares a second version, exports the edited wording', () =>

@@ -50,6 +50,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       await (await workbench()).decideChecklist(id, code, status, reason);
       return { ok: true };
     },
+    'workbench:coverage': async ({ id }) => (await workbench()).coverage(id),
     'workbench:opinion': async ({ id, format, office, prefix, date }) => {
       const w = await workbench();
       const review = await (await ctx.records()).getReview(id);

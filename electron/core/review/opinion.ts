@@ -17,6 +17,7 @@ import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document'
 import type { Basis, Suggestion } from '../../shared/review-workbench';
 import type { Level } from '../../shared/law-model';
 import { basisLines } from './opinion-bases';
+import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
 
 export const OpinionTemplateSchema = z.object({
   schemaVersion: z.literal(1),
@@ -69,6 +70,11 @@ export interface OpinionOptions {
   bases?: Basis[];
   /** 效力级别 of the laws cited, by law id (the order of 审查依据). */
   levels?: Record<string, Level>;
+  /**
+   * Which 要点 a check reached (opinion-coverage.ts): a point without an opinion in the record reads
+   * the template's 经审查，未发现问题 only when checked, else 未审查 with the reason.
+   */
+  coverage: OpinionCoverage;
 }
 
 /** Every article the record cites: the findings of 权限/程序/内容, the opinion's, the review's own. */
@@ -156,7 +162,7 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     const f = review.findings[CAT_KEY[cat]];
     opinion.push({ kind: 'subheading', level: 3, text: template.categories[cat], id: `s-${CAT_KEY[cat]}` });
     const paras = f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean);
-    if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: template.emptyCategory });
+    if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: emptyPointText(opts.coverage[cat], template.emptyCategory) });
     for (const p of paras) opinion.push({ kind: 'paragraph', text: p });
     for (const c of f.citations) opinion.push(...quote(c));
   }

@@ -26,6 +26,8 @@ import type { Level } from '../../shared/law-model';
 import { precheckAsync, type PrecheckOptions } from './precheck';
 import { loadRuleSet, type RuleSet } from './review-rules';
 import { MATERIALS_BY_TYPE } from '../../shared/review-materials';
+import type { OpinionCoverage } from '../../shared/opinion-coverage';
+import { opinionCoverage } from './opinion-coverage';
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
 
@@ -426,8 +428,30 @@ export class ReviewWorkbench {
     return out;
   }
 
+  /**
+   * Which 要点 a check reached (opinion-coverage.ts): the 意见书 writes 经审查，未发现问题 only of
+   * those, and 未审查 with the reason of the others; the faces warn of the same before generating.
+   */
+  async coverage(reviewId: string): Promise<OpinionCoverage> {
+    const review = await this.records.getReview(reviewId);
+    const hasDraft = this.drafts.drafts(reviewId).length > 0;
+    let precheck: PrecheckResult | Error | undefined;
+    let rules: RuleSet | undefined;
+    if (hasDraft) {
+      try {
+        rules = this.ruleSet();
+        precheck = await this.run(reviewId, { panel: false });
+      } catch (e) {
+        precheck = e instanceof Error ? e : new Error(String(e));
+      }
+    }
+    const decisions = this.drafts.decisions(reviewId);
+    const decided = new Set(Object.entries(decisions).filter(([, d]) => d.status === 'accepted' || d.status === 'dismissed').map(([id]) => id));
+    return opinionCoverage({ review, kind: draftKindOf(review.type), precheck, rules, decided });
+  }
+
   /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
-  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels'> = {}): Promise<PackDocument> {
+  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'coverage'> = {}): Promise<PackDocument> {
     const accepted = this.acceptedNow(reviewId);
     const review = legacyLinesRewritten(await this.records.getReview(reviewId), accepted.map(([, d]) => d));
     const bases: Basis[] = accepted.flatMap(([, d]) => d.finding.bases);
@@ -439,11 +463,12 @@ export class ReviewWorkbench {
     // The signing unit and the 机关代字: as asked, else the office profile (设置 → 单位信息), for every face alike.
     const office = readOffice(this.store.dir).profile;
     const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
-    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, ...definedOnly(o), today: this.store.today(), bases, levels });
+    const coverage = await this.coverage(reviewId);
+    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, ...definedOnly(o), today: this.store.today(), bases, levels, coverage });
   }
 
   /** Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file. */
-  async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today'> & { format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
+  async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today' | 'coverage'> & { format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
     const format: OpinionFormat = o.format ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
     const { format: _f, print: _p, ...opinion } = o;
     const doc = await this.opinionDocument(reviewId, opinion);

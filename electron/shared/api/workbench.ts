@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
+import { OpinionCoverageSchema } from '../opinion-coverage';
 import { base64Cap, call, isoDate, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
 
 const draftMetaSchema = DraftVersionSchema.omit({ units: true });
@@ -53,6 +54,14 @@ export const workbenchCalls = {
   'workbench:checklist': call({
     input: z.object({ id: recordId, code: z.string().min(1).max(100), status: z.enum(['accepted', 'dismissed']), reason: z.string().max(2000) }).strict(),
     output: z.object({ ok: z.boolean() }),
+  }),
+  /**
+   * Which 要点 of the 意见书 a check reached (shared/opinion-coverage.ts): asked before generating it,
+   * so the adviser knows which points will read 未审查 and why.
+   */
+  'workbench:coverage': call({
+    input: z.object({ id: recordId }).strict(),
+    output: OpinionCoverageSchema,
   }),
   /** 合法性审查意见书 (DOCX GB/T 9704 or PDF); fetched with files:get. */
   'workbench:opinion': call({

@@ -74,7 +74,7 @@ describe('decisions across 送审稿 versions', () => {
       ['第六条', true],
       ['第二十三条', false],
     ]);
-    const doc = buildOpinion(await lib.svc.getReview(reviewId), view.suggestions, { today: '2026-03-01' });
+    const doc = buildOpinion(await lib.svc.getReview(reviewId), view.suggestions, { today: '2026-03-01', coverage: await wb.coverage(reviewId) });
     const annex = doc.sections.at(-1)!.blocks[0]!;
     expect(annex.kind === 'table' && annex.rows.map((r) => r[1])).toEqual(['第六条', '第二十三条']);
 

@@ -16,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => lib.cleanup());
 
 const processText = async (id: string) =>
-  buildOpinion(await lib.svc.getReview(id), [], { today: '2026-03-01' })
+  buildOpinion(await lib.svc.getReview(id), [], { today: '2026-03-01', coverage: await wb.coverage(id) })
     .sections.flatMap((s) => s.blocks)
     .map((b) => ('text' in b ? b.text : ''))
     .find((t) => t.startsWith('送审材料'));

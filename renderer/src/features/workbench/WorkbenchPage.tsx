@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { ProposalSchema, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { besideFieldMessage } from '../../../../electron/shared/errors';
+import { uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
 import { client, errorMessage } from '../../api/client';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { useTask } from '../../api/hooks';
@@ -210,16 +211,23 @@ export function WorkbenchPage({ id }: { id: string }) {
       setBusy(false);
     }
   };
-  // The 意见书 holds the accepted findings only: a 要点 with none reads 经审查，未发现问题 — said of
-  // problems the pre-check found and nobody has decided yet, unless the adviser is told first.
+  // The 意见书 writes 经审查，未发现问题 only of a 要点 a check reached; the others read 未审查 with the
+  // reason (shared/opinion-coverage.ts). Before generating, the adviser is told which and why —
+  // the core says (workbench:coverage), the page only words the question.
   const { modal } = AntApp.useApp(); // themed like the app (the static Modal.confirm is not)
-  // Without a 送审稿 the 意见书 is still the record's own (a review done on paper): say so, since
-  // nothing was pre-checked and every 要点 the record leaves empty would read 未发现问题.
-  const confirmExport = () => {
+  const confirmExport = async () => {
+    let points: string;
+    try {
+      points = uncheckedSentence(await client.call('workbench:coverage', { id }));
+    } catch (e) {
+      notify.fail(errorMessage(e), { title: '意见书生成失败' });
+      return;
+    }
+    // Without a 送审稿 the 意见书 is still the record's own (a review done on paper): say so.
     if (!view?.draft) {
       modal.confirm({
         title: '还没有上传送审稿',
-        content: `意见书将只按审查记录生成：送审材料、审查程序、审查记录中写明的审查意见和结论；送审稿未经预审，也没有修改建议对照表。审查记录中没有写意见的要点会写成“经审查，未发现问题”。${NO_DRAFT_HINT}`,
+        content: `意见书将只按审查记录生成：送审材料、审查程序、审查记录中写明的审查意见和结论；送审稿未经预审，也没有修改建议对照表。${points}${NO_DRAFT_HINT}`,
         okText: '仍然生成',
         cancelText: '先上传送审稿',
         okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
@@ -227,15 +235,15 @@ export function WorkbenchPage({ id }: { id: string }) {
       });
       return;
     }
-    if (!open.length) return void exportOpinion();
+    if (!open.length && !points) return void exportOpinion();
     const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
     const must = count((f) => f.severity === '必须修改');
     const byCategory = (['权限', '程序', '内容'] as const).map((c) => [c, count((f) => f.category === c)] as const).filter(([, n]) => n > 0);
     modal.confirm({
-      title: `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}`,
-      content: `意见书只写入已采纳的意见；${byCategory.map(([c, n]) => `${c} ${n} 条`).join('、')}尚未决定是否采纳，没有采纳意见的要点会写成“经审查，未发现问题”。`,
+      title: open.length ? `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}` : '部分要点未经审查',
+      content: `${open.length ? `意见书只写入已采纳的意见；${byCategory.map(([c, n]) => `${c} ${n} 条`).join('、')}尚未决定是否采纳。` : ''}${points}`,
       okText: '仍然生成',
-      cancelText: '返回处理',
+      cancelText: open.length ? '返回处理' : '返回',
       okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
       onOk: () => void exportOpinion(),
     });
@@ -325,7 +333,7 @@ export function WorkbenchPage({ id }: { id: string }) {
           </Upload>
           <Select value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
           <Tooltip title={view && !draft ? `还没有送审稿：意见书只按审查记录生成。${NO_DRAFT_HINT}` : undefined}>
-            <Button type="primary" onClick={confirmExport} loading={busy} disabled={!view} data-testid="wb-export">
+            <Button type="primary" onClick={() => void confirmExport()} loading={busy} disabled={!view} data-testid="wb-export">
               生成合法性审查意见书
             </Button>
           </Tooltip>
