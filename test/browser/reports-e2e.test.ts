@@ -60,6 +60,9 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
         '没有法律顾问：请在“设置 → 单位信息”中填写“法律顾问”，或在审查记录的审查意见中写明法律顾问及其身份。到设置中填写',
       ]);
       expect(await draft.innerText()).not.toMatch(/lawdesk|--|命令行/);
+      // one notice of what is missing: no second, page-level warning saying the same of the office profile
+      expect(await page.locator('.page .ant-alert').count()).toBe(await draft.locator('.ant-alert').count());
+      expect(await page.locator('.page').innerText()).not.toContain('尚未填写单位信息');
       await gaps.first().getByRole('link', { name: '到设置中填写' }).click();
       await page.getByTestId('office-card').getByLabel('单位名称').waitFor();
     }));

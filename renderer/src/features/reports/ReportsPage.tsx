@@ -42,7 +42,6 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
 
 export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
   const res = useCall('reports:annual', { year });
-  const office = useCall('office:get', {});
   const notify = useNotify();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -79,18 +78,6 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
         />
         <Typography.Text type="secondary">由本年度的审查、学法普法活动、普法计划和规范性文件登记生成草稿，数字均可追溯到记录</Typography.Text>
       </Space>
-      {office.data && !office.data.unit && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={
-            <span>
-              尚未填写单位信息（单位名称、地区、法律顾问），报告将使用普法计划中的单位名称。<a href={hrefOf({ page: 'settings' })}>到设置中填写</a>
-            </span>
-          }
-        />
-      )}
       <Card size="small" title="导出" style={{ marginBottom: 12 }}>
         <Space orientation="vertical">
           <Space>
@@ -118,6 +105,8 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
         <Skeleton active />
       ) : (
         <Card size="small" title={r.title} data-testid="report-draft">
+          {/* The one notice of what the report lacks (unit, adviser), from the report itself: the unit
+              may come from the 普法 plan, and the region is no part of the report. */}
           {r.gaps.map((g) => (
             <Alert
               key={g}
