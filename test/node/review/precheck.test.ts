@@ -242,6 +242,7 @@ describe('lawful sentences of real local rules stay quiet (precision sweep, test
     ['permit-create', '捕捞许可证应当每年进行年审。'],
     ['permit-create', '未取得安全生产许可证的，不得从事煤炭生产。'],
     ['permit-create', '禁止未取得采矿许可证的单位和个人采矿。'],
+    ['permit-create', '摄制完成的电影取得电影公映许可证，方可参加电影节（展）。'],
     ['permit-create', '取得企业法人营业执照和经核发资质证书的房地产开发企业，方可从事房地产开发经营活动。'],
     ['permit-create', '从事施工的单位必须持有效的营业执照、施工资质等级证书和安全生产许可证承包工程，不得越级承包工程。'],
     ['fee-create', '从事捕捞生产的单位和个人，应当交纳渔业资源增殖保护费，渔业资源增殖保护费专门用于渔业资源的增殖和保护。'],
