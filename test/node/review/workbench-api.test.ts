@@ -26,7 +26,7 @@ describe('workbench:* channels', () => {
     const id = (created as { record: { id: string } }).record.id;
     const bad = await svc.call('workbench:addDraft', { id, file: upload('空.txt', Buffer.from('   ')) }).catch((e: Error) => e);
     expect(String((bad as { message?: string }).message ?? bad)).toContain('送审稿“空.txt”无法读取');
-    const v = (await svc.call('workbench:addDraft', { id, file: upload('送审稿.md', readFileSync(join(DRAFTS, 'planted-innovation-voucher.md'))) })) as { drafts: unknown[]; result: { findings: { id: string; rule: string }[]; higherLaw?: Record<string, unknown[]> } };
+    const v = (await svc.call('workbench:addDraft', { id, file: upload('送审稿.md', readFileSync(join(DRAFTS, 'planted-innovation-voucher.md'))) })) as { drafts: unknown[]; result: { findings: { id: string; rule: string; category: string }[]; higherLaw?: Record<string, unknown[]> } };
     expect(v.drafts).toHaveLength(1);
     expect(v.result.higherLaw).toBeDefined();
     const f = (rule: string) => v.result.findings.find((x) => x.rule === rule)!.id;
@@ -35,6 +35,11 @@ describe('workbench:* channels', () => {
     const after = (await svc.call('workbench:dismiss', { id, findingId: f('obligation-add'), reason: '有上位法依据' })) as { suggestions: unknown[]; decisions: Record<string, { status: string }> };
     expect(after.suggestions).toHaveLength(2);
     expect(Object.values(after.decisions).map((d) => d.status).sort()).toEqual(['accepted', 'accepted', 'dismissed']);
+    // which 要点 the 意见书 will call 未审查: 权限 has the adviser's accepted opinions; the others, findings nobody decided
+    const coverage = (await svc.call('workbench:coverage', { id })) as Record<string, { checked: boolean; reason?: { code: string; count?: number } }>;
+    const open = (cat: string) => v.result.findings.filter((x) => x.category === cat && !after.decisions[x.id]).length;
+    expect(coverage['权限']).toEqual({ checked: true });
+    for (const cat of ['程序', '内容']) expect(coverage[cat], cat).toEqual(open(cat) ? { checked: false, reason: { code: 'undecided', count: open(cat) } } : { checked: true });
     const file = (await svc.call('workbench:opinion', { id, format: 'docx', office: '高青县科学技术局', prefix: '高科审' })) as { fileId: string; name: string; articles: number };
     expect(file.name).toMatch(/合法性审查意见书\.docx$/);
     expect(file.articles).toBeGreaterThan(3);
