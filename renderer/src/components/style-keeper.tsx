@@ -53,7 +53,7 @@ import { memo, useEffect, useState, type ReactNode } from 'react';
  * moment: all at once they were one main-thread task of 100–170 ms on a quiet machine (and several
  * hundred under load), often landing in the middle of opening a law or of the first keystrokes.
  */
-const INSTANCES: (() => ReactNode)[] = [
+export const INSTANCES: (() => ReactNode)[] = [
   () => <Button />,
   () => <Tag />,
   () => <Typography.Text />,
