@@ -47,6 +47,8 @@ export function buildIsStale(root = appRoot()): boolean {
     newestMtime(join(root, 'renderer')),
     newestMtime(join(root, 'electron')),
     newestMtime(join(root, 'build', 'electron.vite.config.ts')),
+    // It renders antd's styles into the bundle (virtual:antd-static.css).
+    newestMtime(join(root, 'build', 'antd-static-style.tsx')),
     newestMtime(join(root, 'package.json')),
   );
   return sources > built;

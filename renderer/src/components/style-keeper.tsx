@@ -4,7 +4,10 @@
 // component the previous page did not also show: a third of the main-thread time of opening a law
 // from 法规库, and most of painting a search's first results on a fresh 搜索 page. One hidden instance
 // of each component the app uses, mounted one by one when the browser is idle after start (and no
-// page is opening), holds them.
+// page is opening), holds them. Since session 13 the components' styles of this list come
+// pre-rendered in the app's stylesheet (build/antd-static-style.tsx renders INSTANCES at build
+// time), so what the keeper still holds is each component's block of CSS variables (antd registers
+// those at run time) and the styles of any component the list misses.
 
 import {
   Alert,
@@ -49,7 +52,8 @@ import {
 import { memo, useEffect, useState, type ReactNode } from 'react';
 
 /**
- * One hidden instance per component, those of the reader and 搜索 first. Mounted one per idle
+ * One hidden instance per component the app uses, those of the reader and 搜索 first; the build
+ * renders the same list for the app's stylesheet (build/antd-static-style.tsx). Mounted one per idle
  * moment: all at once they were one main-thread task of 100–170 ms on a quiet machine (and several
  * hundred under load), often landing in the middle of opening a law or of the first keystrokes.
  */
