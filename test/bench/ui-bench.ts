@@ -33,6 +33,7 @@ import { ensureBuilt, launchChromium } from '../browser/browser-harness';
 import { joinCivilCode } from './civil-code';
 import { sweep } from './ui-sweep';
 import { TRACE_CATEGORIES, describeCause, longTaskCauses, markSpansCpu, type TaskCause } from './ui-trace';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CORPUS = resolve(ROOT, '../shared/corpus');
@@ -93,7 +94,7 @@ async function main() {
   const face = await startBrowserFace({ libraryDir, ...(starterDir ? { starterDir } : {}), settings: new MemorySettingsStore(), rendererDir });
   await face.service.searchReady();
   log(`资料库就绪：${Math.round(performance.now() - t0)} ms（${starterDir ? '导入语料库' : '复用 ' + libraryDir}）`);
-  const list = (await face.service.call('laws:list', { limit: 5000 } as never)) as { rows: { title: string; subtitle?: string | null; versionId: string; articleCount: number }[] };
+  const list = { rows: lawRowsFromWire((await face.service.call('laws:list', { limit: 5000 })).rows) };
   const find = (pred: (r: { title: string; subtitle?: string | null; articleCount: number }) => boolean, what: string) => {
     const r = list.rows.find(pred);
     if (!r) throw new Error(`资料库里没有 ${what}`);

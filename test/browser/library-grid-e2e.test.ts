@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths } from '../../electron/core/library/library-import';
 import { FIXTURES, ROOT, go, haveChromium, useBrowser } from './browser-harness';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 
 describe.skipIf(!haveChromium)('法规库 grid in Chromium', () => {
   const withSession = useBrowser();
@@ -106,7 +107,7 @@ describe.skipIf(!haveChromium)('法规库 grid in Chromium', () => {
       await page.getByTestId('library-filter').locator('input').fill('统计法');
       await page.getByTestId('library-total').filter({ hasText: '共 1 部' }).waitFor();
       await expect.poll(() => rows.count()).toBe(1);
-      const tjf = (await face.service.call('laws:list', { q: '统计法', sort: { field: 'title', order: 'asc' } })).rows[0]!;
+      const tjf = lawRowsFromWire((await face.service.call('laws:list', { q: '统计法', sort: { field: 'title', order: 'asc' } })).rows)[0]!;
       await grid.focus();
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');

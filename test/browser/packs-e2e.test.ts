@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 
 async function openArticle(page: Page, text: string, key: string): Promise<void> {
   await page.getByTestId('quick-open-button').waitFor();
@@ -66,7 +67,7 @@ describe.skipIf(!haveChromium)('packs in the browser face', () => {
     withSession(async ({ page, face }) => {
       const preview = await face.service.previewPaths([join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md')]);
       await face.service.call('import:commit', { stagingId: preview.stagingId });
-      const law = (await face.service.call('laws:list', { q: '民法典', limit: 10 })).rows.find((r) => r.articleCount === 1260)!;
+      const law = lawRowsFromWire((await face.service.call('laws:list', { q: '民法典', limit: 10 })).rows).find((r) => r.articleCount === 1260)!;
       const v = await face.service.call('version:get', { versionId: law.versionId });
       const pack = await face.service.call('packs:create', { title: '民法典全部条文', template: '通用' });
       const items = v.units.map((u) => ({ type: 'article' as const, law: v.meta.lawId, version: v.meta.id, article: u.key, titleSnapshot: `民法典 ${u.label}` }));

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { go, haveChromium, useBrowser } from './browser-harness';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 
 interface Sent {
   channel: string;
@@ -73,7 +74,7 @@ describe.skipIf(!haveChromium)('pages that ask for their data before they render
 
   it('版本对比 opened with both versions in the address: law:get and versions:diff sent before the page is in the document, once each', () =>
     withSession(async ({ page, face }) => {
-      const law = (await face.service.call('laws:list', { q: '统计法' })).rows.find((r) => r.versionCount > 1)!;
+      const law = lawRowsFromWire((await face.service.call('laws:list', { q: '统计法' })).rows).find((r) => r.versionCount > 1)!;
       const { versions } = await face.service.call('law:get', { lawId: law.lawId });
       await go(page, '#/search');
       await page.getByTestId('search-input').waitFor();

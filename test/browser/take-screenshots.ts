@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, ensureBuilt, launchChromium, openSession } from './browser-harness';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 
 const out = join(ROOT, 'resources/screenshots');
 mkdirSync(out, { recursive: true });
@@ -104,7 +105,7 @@ try {
   await svc.call('lectures:create', { input: { kind: '集体学法', date: '2020-05-20', topic: '统计法专题学习', headCount: 24, speaker: { name: '李明', org: '山东某律师事务所' }, planItemId: plan.record.items[0]!.id, citations: [{ law: '统计法', article: '7' }] } });
   await svc.call('lectures:create', { input: { kind: '法律进企业', date: '2020-09-10', topic: '行政许可法进企业', headCount: 60, materials: [{ name: '行政许可法宣传册', kind: '宣传册', copies: 200 }], planItemId: plan.record.items[1]!.id, citations: [{ law: '行政许可法', article: '12' }] } });
   const lawRows = await svc.call('laws:list', { q: '行政许可法' });
-  const permitLaw = lawRows.rows[0]!;
+  const permitLaw = lawRowsFromWire(lawRows.rows)[0]!;
   const pack = await svc.call('packs:create', { title: '科技创新券办法合法性审查参考资料', template: '合法性审查参考资料', unit: '高青县科学技术局' });
   await svc.call('packs:addItems', {
     id: pack.id,

@@ -10,6 +10,7 @@ import {
   UPLOAD_LIMITS,
   apiContract,
   channelInFace,
+  lawRowToWire,
   parseInput,
   parseOutput,
   type ApiOutput,
@@ -385,7 +386,7 @@ export class AppService {
     const list = listLaws(this.lawRows.rows(asOf), { ...query, ...(favoritesOnly ? { lawIds: favorites } : {}) });
     return {
       ...list,
-      rows: list.rows.map((r) => ({ ...r, favorite: favorites.has(r.lawId) })),
+      rows: list.rows.map((r) => lawRowToWire({ ...r, favorite: favorites.has(r.lawId) })),
       favorites: this.lawRows.rows().filter((r) => favorites.has(r.lawId)).length,
     };
   }

@@ -1,7 +1,7 @@
 // The library: laws, their versions and articles, the library table (rows, facets, sort), 收藏.
 
 import { z } from 'zod';
-import { TEXT_SOURCES } from '../law-model';
+import { TEXT_SOURCES, shortTitleOf } from '../law-model';
 import { libraryMatchSchema } from '../scan-match';
 import { call, count, empty, id, level, shortText, shownName, status } from './common';
 
@@ -112,6 +112,64 @@ export const lawRowSchema = z.object({
 });
 export type LawRow = z.infer<typeof lawRowSchema>;
 
+/**
+ * One row of the library table as laws:list sends it: the LawRow without what follows from its
+ * other fields or equals the usual value — `shortTitle` (shortTitleOf(title)), `versionId` when it
+ * is the law's id and the version's date (versionIdFor), `versionCount` when 1, `favorite` when
+ * false. 2,490 rows were ≈ 743 K characters, a third of it these four; lawRowFromWire gives the
+ * row back. The core checks every answer against this schema, the renderer again as it decodes.
+ */
+export const lawRowWireSchema = lawRowSchema
+  .omit({ shortTitle: true, versionId: true, versionCount: true, favorite: true })
+  .extend({
+    versionId: z.string().optional(),
+    /** Absent: 1. */
+    versionCount: z.number().int().min(2).optional(),
+    favorite: z.literal(true).optional(),
+  })
+  .strict();
+export type LawRowWire = z.infer<typeof lawRowWireSchema>;
+
+/** The id a version gets from its law and date (core/library/law-identity.ts versionIdFor), when it has a date. */
+function usualVersionId(r: { lawId: string; published?: string | undefined; effective?: string | undefined }): string | undefined {
+  const date = r.published || r.effective;
+  return date ? `${r.lawId}@${date}` : undefined;
+}
+
+export function lawRowToWire(r: LawRow): LawRowWire {
+  const { shortTitle: _s, versionId, versionCount, favorite, ...rest } = r;
+  return {
+    ...rest,
+    ...(versionId === usualVersionId(r) ? {} : { versionId }),
+    ...(versionCount === 1 ? {} : { versionCount }),
+    ...(favorite ? { favorite } : {}),
+  };
+}
+
+export function lawRowFromWire(w: LawRowWire): LawRow {
+  return completeRow({ ...w });
+}
+
+/** Fills in the derived fields of a wire row in place (a copy the caller owns). */
+function completeRow(w: LawRowWire): LawRow {
+  const versionId = w.versionId ?? usualVersionId(w);
+  if (versionId === undefined) throw new Error(`法规列表的一行缺少版本编号（${w.lawId}）`);
+  const row = w as LawRow;
+  row.versionId = versionId;
+  row.shortTitle = shortTitleOf(w.title);
+  row.versionCount = w.versionCount ?? 1;
+  row.favorite = w.favorite ?? false;
+  return row;
+}
+
+const lawRowsWireSchema = z.array(lawRowWireSchema);
+
+/** laws:list's rows as the page uses them: each checked against the wire schema, then completed. */
+export function lawRowsFromWire(rows: unknown): LawRow[] {
+  // zod's parse returns new objects: completed in place, no second copy of 2,500 rows.
+  return lawRowsWireSchema.parse(rows).map(completeRow);
+}
+
 const facetCounts = z.record(z.string(), count);
 /** Counts per value; 分类 (category) counts laws without one under 未分类. */
 export const facetsSchema = z.object({ level: facetCounts, region: facetCounts, status: facetCounts, category: facetCounts });
@@ -155,7 +213,7 @@ export const libraryCalls = {
         limit: z.number().int().min(1).max(50_000).optional(),
       })
       .strict(),
-    output: z.object({ total: count, rows: z.array(lawRowSchema), facets: lawFacetsSchema, favorites: count }),
+    output: z.object({ total: count, rows: z.array(lawRowWireSchema), facets: lawFacetsSchema, favorites: count }),
   }),
   'law:get': call({
     input: z.object({ lawId: id }).strict(),

@@ -11,6 +11,7 @@ import * as core from '../../../electron/core/records/record-types';
 import * as contract from '../../../electron/shared/api-contract';
 import { PACK_TEMPLATES as CORE_TEMPLATES, PackItemSchema } from '../../../electron/core/packs/pack-model';
 import { openTestApp } from '../test-app';
+import { lawRowsFromWire } from '../../../electron/shared/api-contract';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/app');
 let tmp: string;
@@ -72,7 +73,7 @@ describe('versions', () => {
     expect(across.map((a) => a.key)).toEqual(['7', '8']);
     expect((await svc.call('versions:asOf', { lawId: id, date: '2020-01-01' })).versionId).toBe(versions[0]);
     const asOf = await svc.call('laws:list', { asOf: '2020-01-01', q: '统计法' });
-    expect(asOf.rows[0]!.versionId).toBe(versions[0]);
+    expect(lawRowsFromWire(asOf.rows)[0]!.versionId).toBe(versions[0]);
     expect((await svc.call('laws:list', { asOf: '2015-01-01' })).rows.some((r) => r.title.includes('行政处罚法'))).toBe(false);
   });
 

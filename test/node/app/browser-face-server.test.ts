@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { startBrowserFace, type BrowserFace } from '../../../electron/server/browser-face';
+import { lawRowsFromWire } from '../../../electron/shared/api-contract';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/app');
 let face: BrowserFace;
@@ -171,7 +172,7 @@ describe('browser face server', () => {
     expect(list.ok).toBe(true);
     expect(list.value.total).toBe(5);
     expect(list.value.facets.level['法律']).toBe(3);
-    const xk = list.value.rows.find((r: { shortTitle: string }) => r.shortTitle === '行政许可法');
+    const xk = lawRowsFromWire(list.value.rows).find((r) => r.shortTitle === '行政许可法')!;
     const v = JSON.parse((await api('version:get', { versionId: xk.versionId })).body).value;
     expect(v.units.find((u: { key: string }) => u.key === '12').label).toBe('第十二条');
     expect(v.meta).not.toHaveProperty('file');

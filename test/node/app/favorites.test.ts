@@ -9,6 +9,7 @@ import { FileSettingsStore, MemorySettingsStore, type SettingsStore } from '../.
 import { FAVORITES_FILE, FavoritesStore, migrateSettingsFavorites } from '../../../electron/core/library/favorites-store';
 import { LibraryStore } from '../../../electron/core/library/library-store';
 import { openTestApp } from '../test-app';
+import { lawRowsFromWire } from '../../../electron/shared/api-contract';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-favorites-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -31,7 +32,7 @@ describe('收藏 in the library', () => {
     const dir = await library('travel');
     const a = await open(dir, new MemorySettingsStore());
     const { rows } = await a.call('laws:list', {});
-    const tongji = rows.find((r) => r.shortTitle === '统计法')!;
+    const tongji = lawRowsFromWire(rows).find((r) => r.shortTitle === '统计法')!;
     expect((await a.call('law:setFavorite', { lawId: tongji.lawId, favorite: true })).favorites).toEqual([tongji.lawId]);
     a.close();
     const file = JSON.parse(readFileSync(join(dir, 'library', FAVORITES_FILE), 'utf8'));
@@ -41,7 +42,7 @@ describe('收藏 in the library', () => {
     try {
       expect((await b.call('law:favorites', {})).favorites).toEqual([tongji.lawId]);
       const fav = await b.call('laws:list', { favoritesOnly: true });
-      expect(fav.rows.map((r) => [r.shortTitle, r.favorite])).toEqual([['统计法', true]]);
+      expect(lawRowsFromWire(fav.rows).map((r) => [r.shortTitle, r.favorite])).toEqual([['统计法', true]]);
       expect(fav.favorites).toBe(1);
       expect((await b.call('law:setFavorite', { lawId: tongji.lawId, favorite: false })).favorites).toEqual([]);
       expect((await b.call('laws:list', { favoritesOnly: true })).total).toBe(0);

@@ -7,6 +7,8 @@ import type { TimeSlicer } from '../../../electron/core/util/time-slicer';
 import { SlicerGate } from '../search/held-slicer';
 import { LIBRARY_INDEX_TASK, type TaskPhase } from '../../../electron/shared/task-progress';
 import { openTestApp } from '../test-app';
+import { lawRowFromWire, lawRowToWire, lawRowsFromWire, type LawRow } from '../../../electron/shared/api-contract';
+import { lawRows, listLaws } from '../../../electron/core/library/law-list';
 
 /** The phases of one task's task:progress events, in order. */
 function indexPhases(events: { name: string; payload: unknown }[], taskId: string): TaskPhase[] {
@@ -147,7 +149,7 @@ describe('laws:list', () => {
       const all = await svc.call('laws:list', {});
       expect(all.facets.category).toMatchObject({ 经济法: 1, 行政法: 2, 未分类: 1 });
       const econ = await svc.call('laws:list', { categories: ['经济法'] });
-      expect(econ.rows.map((r) => r.shortTitle)).toEqual(['统计法']);
+      expect(lawRowsFromWire(econ.rows).map((r) => r.shortTitle)).toEqual(['统计法']);
       expect(econ.rows[0]!.category).toBe('经济法');
       // the other facets count within the chosen category
       expect(econ.facets.level).toEqual({ 法律: 1 });
@@ -156,5 +158,43 @@ describe('laws:list', () => {
     } finally {
       svc.close();
     }
+  });
+
+  it('sends each row without what follows from the rest; decoded, the rows are the library table\'s', async () => {
+    const svc = await openService('wire', FIXTURE_LAWS, { search: false });
+    try {
+      const first = await svc.call('laws:list', { sort: { field: 'title', order: 'asc' } });
+      const fav = first.rows.find((r) => r.title.includes('统计法'))!;
+      await svc.call('law:setFavorite', { lawId: fav.lawId, favorite: true });
+      const answer = await svc.call('laws:list', { sort: { field: 'title', order: 'asc' } });
+      const favorites = new Set([fav.lawId]);
+      const expected = listLaws(lawRows(svc.store), { sort: { field: 'title', order: 'asc' } }).rows.map((r) => ({ ...r, favorite: favorites.has(r.lawId) }));
+      expect(expected.some((r) => r.versionCount > 1) && expected.some((r) => r.title !== r.shortTitle)).toBe(true);
+      expect(lawRowsFromWire(answer.rows)).toEqual(expected);
+      for (const w of answer.rows) {
+        expect(w).not.toHaveProperty('shortTitle');
+        expect(w.versionCount === undefined || w.versionCount > 1).toBe(true);
+        expect(w.favorite === undefined || (w.favorite && w.lawId === fav.lawId)).toBe(true);
+      }
+      expect(answer.rows.find((r) => r.lawId === fav.lawId)!.favorite).toBe(true);
+      expect(JSON.stringify(answer.rows).length).toBeLessThan(JSON.stringify(expected).length * 0.8);
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('a row keeps a version id the law and date do not give; a malformed row is refused on decoding', () => {
+    const row: LawRow = { lawId: 'Labc', versionId: 'Labc@h1234abcd', title: '中华人民共和国某法', shortTitle: '某法', level: '法律', region: '全国', status: '现行有效', versionCount: 1, articleCount: 3, favorite: false };
+    expect(lawRowToWire(row)).toEqual({ lawId: 'Labc', versionId: 'Labc@h1234abcd', title: '中华人民共和国某法', level: '法律', region: '全国', status: '现行有效', articleCount: 3 });
+    expect(lawRowFromWire(lawRowToWire(row))).toEqual(row);
+    // an edited date: the id stays the imported one, and is sent
+    const edited: LawRow = { ...row, versionId: 'Labc@2001-01-01', published: '2002-02-02' };
+    expect(lawRowToWire(edited).versionId).toBe('Labc@2001-01-01');
+    const dated: LawRow = { ...row, versionId: 'Labc@2003-03-03', effective: '2003-03-03', versionCount: 2, favorite: true };
+    expect(lawRowToWire(dated)).not.toHaveProperty('versionId');
+    expect(lawRowFromWire(lawRowToWire(dated))).toEqual(dated);
+    expect(() => lawRowsFromWire([{ ...lawRowToWire(dated), title: 7 }])).toThrow();
+    expect(() => lawRowsFromWire([{ ...lawRowToWire(dated), shortTitle: '某法' }])).toThrow();
+    expect(() => lawRowsFromWire([{ ...lawRowToWire(row), versionId: undefined }])).toThrow(/缺少版本编号/);
   });
 });

@@ -10,6 +10,7 @@ import type { AppService } from '../../../electron/core/api/app-service';
 import { parseOutput } from '../../../electron/shared/api-contract';
 import { withParagraphs } from '../../../electron/shared/law-text';
 import { openTestApp } from '../test-app';
+import { lawRowsFromWire } from '../../../electron/shared/api-contract';
 
 const STARTER = resolve(import.meta.dirname, '../../fixtures/app/laws');
 const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-version-get-'));
@@ -24,7 +25,7 @@ afterAll(() => {
 
 async function versionOf(title: string): Promise<string> {
   const rows = await svc.call('laws:list', { q: title });
-  return rows.rows[0]!.versionId;
+  return lawRowsFromWire(rows.rows)[0]!.versionId;
 }
 
 describe('version:get', () => {

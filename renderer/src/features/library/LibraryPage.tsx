@@ -6,7 +6,7 @@
 import { Alert, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import type { LawRow } from '../../../../electron/shared/api-contract';
+import { lawRowsFromWire, type LawRow } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { errorMessage } from '../../api/client';
 import { prefetchCall, useCall } from '../../api/hooks';
@@ -81,7 +81,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
 
   // Below 1200 px (a 1024×700 screen) the table drops 公布日期 and narrows, instead of scrolling sideways.
   const wide = Grid.useBreakpoint().xl !== false;
-  const rows = useMemo(() => groupCodes(list.data?.rows ?? []), [list.data]);
+  const rows = useMemo(() => groupCodes(lawRowsFromWire(list.data?.rows ?? [])), [list.data]);
   // codes open by default: their parts are what one reads; a user may fold them
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const fold = (r: TableRow, on: boolean) =>
