@@ -295,7 +295,7 @@ export function mapPreamble(older: readonly MappedUnit[], newer: readonly Mapped
   return { kind: 'amended', from: [pa.key], to: [pb.key], similarity: dice(bigrams(na), bigrams(nb)), cosmetic: false };
 }
 
-export function summarise(mapping: ArticleMapping[]): MappingSummary {
+export function summarise(mapping: readonly ArticleMapping[]): MappingSummary {
   const s: MappingSummary = { same: 0, renumbered: 0, amended: 0, split: 0, merged: 0, deleted: 0, added: 0 };
   // counts are of articles: the 序言 row is shown in the diff but not counted as an article
   for (const m of mapping) if (m.from[0] !== 'preamble' && m.to[0] !== 'preamble') s[m.kind]++;

@@ -9,7 +9,7 @@ import { LibraryError, type LibraryStore } from '../library/library-store';
 import { versionInForceOn } from '../library/version-status';
 import { type ArticleMapping, mapArticles, type MappingSummary, summarise, summaryLine } from './article-mapping';
 import { diffChars, type DiffRun } from './char-diff';
-import { mappingFile, readMapping, writeMapping } from './mapping-cache';
+import { keepValidatedMapping, mappingFile, readMapping, validatedMapping, writeMapping } from './mapping-cache';
 import { DIFF_ROWS_AROUND } from '../../shared/api/versions';
 import { headingByKey, headingHash, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
 
@@ -19,19 +19,24 @@ export function versionsOf(store: LibraryStore, lawId: string): LawVersionMeta[]
   return law.versionIds.map((id) => store.version(id)!);
 }
 
-/** The article mapping from one version to another (usually older → newer), from its cache when that holds up. */
-export function mappingBetween(store: LibraryStore, fromId: string, toId: string): ArticleMapping[] {
+/**
+ * The article mapping from one version to another (usually older → newer): the one this process
+ * validated last for the same two texts, else the stored one when it holds up, else computed and stored.
+ */
+export function mappingBetween(store: LibraryStore, fromId: string, toId: string): readonly ArticleMapping[] {
   const from = store.version(fromId);
   const to = store.version(toId);
   if (!from || !to) throw new LibraryError('NOT_FOUND', `没有找到版本 ${!from ? fromId : toId}`);
+  const kept = validatedMapping(store, from, to);
+  if (kept) return kept;
   const older = store.loadVersion(fromId).units;
   const newer = store.loadVersion(toId).units;
   const file = mappingFile(store, from, to);
   const cached = readMapping(file, fromId, toId, older, newer);
-  if (cached) return cached;
+  if (cached) return keepValidatedMapping(store, from, to, cached);
   const entries = mapArticles(older, newer);
   writeMapping(store, file, fromId, toId, entries);
-  return entries;
+  return keepValidatedMapping(store, from, to, entries);
 }
 
 export interface DiffSide {

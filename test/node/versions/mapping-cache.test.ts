@@ -62,10 +62,35 @@ describe('stored mappings', () => {
     for (const [why, text] of damaged) {
       writeFileSync(file(), text);
       expect(stored(from, to, file()), why).toBeUndefined();
-      expect(mappingBetween(store, from, to), why).toEqual(right);
+      // a process that has not validated this pair yet (the running one keeps what it validated)
+      const fresh = (await openLibrary({ dir, seed: false })).store;
+      expect(mappingBetween(fresh, from, to), why).toEqual(right);
       // and written again, whole
       expect(stored(from, to, file()), why).toEqual(right);
     }
+  });
+
+  it('are read back and checked once per process and pair of texts; then answered from memory, frozen', async () => {
+    await importPaths(store, [join(FIX, '经济法')]);
+    const { from, to, file } = pairOf('统计法');
+    const right = computed(from, to);
+    const reopen = async () => (await openLibrary({ dir, seed: false })).store;
+    const first = mappingBetween(store, from, to); // computed and stored
+    expect(first).toEqual(right);
+    const other = await reopen();
+    const read = mappingBetween(other, from, to); // read back and checked
+    expect(read).toEqual(right);
+    expect(Object.isFrozen(read) && read.every((e) => Object.isFrozen(e) && Object.isFrozen(e.from) && Object.isFrozen(e.to))).toBe(true);
+    // The file gone: the process that checked it answers from memory and writes nothing; another
+    // process maps the pair again and stores it.
+    rmSync(file());
+    expect(mappingBetween(other, from, to)).toBe(read);
+    expect(existsSync(file())).toBe(false);
+    expect(mappingBetween(await reopen(), from, to)).toEqual(right);
+    expect(existsSync(file())).toBe(true);
+    // A damaged file is never trusted by a process that has not checked it.
+    writeFileSync(file(), JSON.stringify({ ...JSON.parse(readFileSync(file(), 'utf8')), entries: [] }));
+    expect(mappingBetween(await reopen(), from, to)).toEqual(right);
   });
 
   it('are not reused for a version whose text changed, and the old one is deleted', async () => {
