@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { go, haveChromium, useBrowser } from './browser-harness';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 
 describe.skipIf(!haveChromium)('antd styles rendered at build time', () => {
   const withSession = useBrowser();
@@ -14,7 +15,7 @@ describe.skipIf(!haveChromium)('antd styles rendered at build time', () => {
     withSession(async ({ page, face }) => {
       await page.getByTestId('library-total').waitFor();
       const list = await face.service.call('laws:list', {});
-      const row = list.rows[0]!;
+      const row = lawRowsFromWire(list.rows)[0]!;
       await go(page, `#/read/${encodeURIComponent(row.versionId)}`);
       await page.getByTestId('article').first().waitFor();
       await go(page, '#/search?q=' + encodeURIComponent('国务院'));
