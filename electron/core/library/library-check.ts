@@ -14,7 +14,8 @@ export interface CheckProblem {
 }
 
 export function checkLibrary(store: LibraryStore): CheckProblem[] {
-  const problems: CheckProblem[] = [];
+  // What the open found wrong in library.json and repaired (said once, by the check that saw it).
+  const problems: CheckProblem[] = store.catalogNotes.map((problem) => ({ file: 'library.json', problem }));
   const versions = store.versions();
   const files = new Set<string>();
   for (const v of versions) {

@@ -7,7 +7,7 @@
 //   recovered on open (bodies are verified by their hash), so a kill -9 never loses or halves a law.
 // - Every version's body hash is checked when it is read.
 
-import { DomainError, type DomainErrorOptions, type ErrorCode } from '../../shared/errors';
+import { DomainError, formatIssue, type DomainErrorOptions, type ErrorCode } from '../../shared/errors';
 import { dateInZone } from '../../shared/office-clock';
 import { OFFICE_FILE } from '../../shared/office-profile';
 import { OfficeTimeZone } from './office-time-zone';
@@ -19,7 +19,9 @@ import { shortTitleOf, versionDate } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { AtomicJsonFile, CorruptFileError, writeFileAtomic } from './atomic-file';
 import { asFileSystemError, fsErrorMessage, isFsWriteError } from './fs-errors';
-import { parseBody } from './law-body';
+import { parseBody, storedBodySchema } from './law-body';
+import { z } from 'zod';
+import { printableName } from '../../shared/printable-name';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
 import { LockError, WriterLock } from './writer-lock';
@@ -48,9 +50,22 @@ export class LibraryError extends DomainError {
   }
 }
 
+/** A body file's name in the catalog: its content's SHA-256 — never a path, so never outside bodies/. */
+const BODY_FILE = /^[0-9a-f]{64}\.json$/;
+/** A catalog entry: a body's fields without its units, and the body's file name. */
+const catalogEntrySchema = storedBodySchema.omit({ units: true }).extend({ file: z.string().regex(BODY_FILE) });
+
+/** What validateCatalog dropped from a hand-damaged catalog, in sentences for the user. */
+const catalogRepairs = new WeakMap<object, string[]>();
+
+/**
+ * The catalog as read from disk, checked entry by entry: an entry of the wrong shape (edited by
+ * hand, written by a broken tool) is dropped with a note instead of breaking every later reader.
+ * Its body, if intact, is then adopted again from bodies/ like any orphan, so nothing is lost.
+ */
 function validateCatalog(data: unknown): CatalogData {
   const d = data as Partial<CatalogData>;
-  if (!d || typeof d !== 'object' || typeof d.schemaVersion !== 'number' || typeof d.versions !== 'object') {
+  if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.schemaVersion !== 'number' || !d.versions || typeof d.versions !== 'object' || Array.isArray(d.versions)) {
     throw new LibraryError('CORRUPT', 'library.json 的结构不对（缺少 schemaVersion 或 versions）');
   }
   if (d.schemaVersion > SCHEMA_VERSION) {
@@ -59,13 +74,30 @@ function validateCatalog(data: unknown): CatalogData {
       `资料库版本为 ${d.schemaVersion}，比本程序支持的 ${SCHEMA_VERSION} 新，请升级 LawDesk 后再打开`,
     );
   }
-  return {
+  const notes: string[] = [];
+  const versions: Record<string, LawVersionMeta> = {};
+  for (const [key, entry] of Object.entries(d.versions as Record<string, unknown>)) {
+    const r = catalogEntrySchema.safeParse(entry);
+    const bad = !r.success ? formatIssue(r.error.issues[0]!, {}, entry) : r.data.id !== key ? `编号 ${r.data.id} 与键 ${key} 不符` : undefined;
+    if (bad !== undefined) {
+      notes.push(`library.json 中的条目 ${printableName(key).slice(0, 120)} 格式不对（${bad}），已从目录中去掉；其正文文件完好时会重新收录`);
+      continue;
+    }
+    versions[key] = entry as LawVersionMeta;
+  }
+  const tombstones = Array.isArray(d.tombstones) ? d.tombstones.filter((t): t is string => typeof t === 'string' && BODY_FILE.test(t)) : [];
+  const out: CatalogData = {
     schemaVersion: d.schemaVersion,
-    createdAt: d.createdAt ?? new Date().toISOString(),
-    generation: d.generation ?? 0,
-    versions: d.versions ?? {},
-    tombstones: Array.isArray(d.tombstones) ? d.tombstones : [],
+    createdAt: typeof d.createdAt === 'string' ? d.createdAt : new Date().toISOString(),
+    generation: typeof d.generation === 'number' && Number.isSafeInteger(d.generation) && d.generation >= 0 ? d.generation : 0,
+    versions,
+    tombstones,
   };
+  if (Array.isArray(d.tombstones) && tombstones.length !== d.tombstones.length) {
+    notes.push(`library.json 中有 ${d.tombstones.length - tombstones.length} 个待删除记录不是正文文件名，已去掉`);
+  }
+  if (notes.length) catalogRepairs.set(out, notes);
+  return out;
 }
 
 /** Forward migrations, one per schema step. Schema 1 is the first; later steps go here. */
@@ -127,6 +159,12 @@ export class LibraryStore {
     return store;
   }
 
+  /**
+   * What the last read of library.json found wrong and repaired (a damaged file rebuilt from the
+   * bodies, entries of the wrong shape dropped and their bodies adopted again), in sentences.
+   */
+  catalogNotes: string[] = [];
+
   /** Why this library cannot be written (read-only, full, no permission), once an open found out. */
   readOnlyReason: string | undefined;
 
@@ -187,8 +225,11 @@ export class LibraryStore {
       corrupt = true;
       this.db.data = fresh;
     }
+    const dropped = catalogRepairs.get(this.db.data);
+    if (corrupt) this.catalogNotes = ['library.json 已损坏，已按 bodies/ 中的正文文件重建目录'];
+    else if (dropped) this.catalogNotes = dropped;
     // A new library is written at once, so the folder is recognisably a library from then on.
-    let dirty = corrupt || !existsSync(adapter.path);
+    let dirty = corrupt || !!dropped || !existsSync(adapter.path);
     for (let v = this.db.data.schemaVersion; v < SCHEMA_VERSION; v++) {
       MIGRATIONS[v + 1]?.(this.db.data);
       this.db.data.schemaVersion = v + 1;

@@ -15,6 +15,8 @@ import { cleanWebCopy } from '../../../electron/core/importers/plain-law-text';
 import { buildLines, joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
+import { LibraryStore } from '../../../electron/core/library/library-store';
+import { checkLibrary } from '../../../electron/core/library/library-check';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const DOCS = join(ROOT, 'test/fixtures/documents');
@@ -205,4 +207,37 @@ describe('a scan under ocr "estimate" outside a dry run', () => {
     expect(store.generation).toBe(generation);
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
   }, 60_000);
+});
+
+describe('a library.json damaged by hand (hfuzz, session 13)', () => {
+  // Before: an entry of the wrong shape broke the open itself with a TypeError (null entry, a title
+  // that is a number, versions as an array, a null tombstone), and a body path with ../ was read
+  // outside bodies/. Now the entry is dropped with a note and its intact body adopted again.
+  const damage: Record<string, (cat: { versions: Record<string, Record<string, unknown>>; tombstones: unknown[] }, id: string) => unknown> = {
+    'an entry that is null': (c, id) => ({ ...c, versions: { ...c.versions, [id]: null } }),
+    'a title that is a number': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], title: 123 } } }),
+    'versions as an array': (c) => ({ ...c, versions: [1, 2] }),
+    'a body path that climbs out of bodies/': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], file: '../../../../etc/passwd' } } }),
+    'tombstones that are not file names': (c) => ({ ...c, tombstones: [null, 5, '../library.json'] }),
+    'an entry under another id': (c, id) => ({ ...c, versions: { ...c.versions, [`${id}x`]: c.versions[id] } }),
+  };
+  for (const [what, edit] of Object.entries(damage)) {
+    it(`${what}: the library opens with every law, says what it repaired, and writes a sound catalog`, async () => {
+      const dir = join(work, `cat-${Object.keys(damage).indexOf(what)}`);
+      const { store } = await openLibrary({ dir, seed: false });
+      await importPaths(store, [LAW, join(ROOT, 'test/fixtures/laws/经济法/统计法(2024-09-13).md')]);
+      const good = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as Parameters<typeof edit>[0];
+      const ids = Object.keys(good.versions).sort();
+      writeFileSync(join(dir, 'library.json'), JSON.stringify(edit(good, ids[0]!)));
+      const reopened = await LibraryStore.open(dir);
+      expect(reopened.versions().map((v) => v.id).sort()).toEqual(ids);
+      for (const id of ids) expect(reopened.loadVersion(id).units.length).toBeGreaterThan(0);
+      expect(reopened.catalogNotes.length).toBeGreaterThan(0);
+      for (const n of reopened.catalogNotes) expectClear(n.replace(/（[^）]*）/g, ''));
+      expect(checkLibrary(reopened).filter((p) => p.file === 'library.json').map((p) => p.problem)).toEqual(reopened.catalogNotes);
+      const onDisk = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as typeof good;
+      expect(Object.keys(onDisk.versions).sort()).toEqual(ids);
+      expect(onDisk.tombstones.every((t) => typeof t === 'string' && /^[0-9a-f]{64}\.json$/.test(t))).toBe(true);
+    });
+  }
 });
