@@ -4,7 +4,7 @@
 // in its folder.
 
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, FolderOpenOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -120,10 +120,10 @@ const PackItemRow = memo(function PackItemRow({ item: it, index: i, last, title,
       {/* A flex row, not <Space>: Space wraps each child in an item that does not grow, which left the text editor ~170 px wide. */}
       <div style={{ display: 'flex', flex: 1, alignItems: 'flex-start', gap: 8, minWidth: 0 }}>
         <HolderOutlined style={{ cursor: 'grab', color: '#999', marginTop: 4 }} />
-        <Typography.Text type="secondary" style={{ width: 22, display: 'inline-block' }}>
-          {i + 1}.
-        </Typography.Text>
-        <Tag>{TYPE_TEXT[it.type]}</Tag>
+        {/* Plain elements styled as antd's secondary text and Tag (styles.css): a long pack has a
+            thousand rows, and each antd widget is its own token and style hooks at every mount. */}
+        <span className="pack-item-num">{i + 1}.</span>
+        <span className="pack-item-type">{TYPE_TEXT[it.type]}</span>
         <div style={{ flex: 1, minWidth: 0 }} data-testid="pack-item-body">
           {it.type === 'text' && editing ? (
             <TextItemEditor item={it} onChange={(n) => act.setItem(i, n)} />
@@ -146,6 +146,9 @@ const PackItemRow = memo(function PackItemRow({ item: it, index: i, last, title,
     </List.Item>
   );
 });
+
+/** How many of a pack's first rows give the height of a row not laid out yet. */
+const ROWS_MEASURED = 8;
 
 function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const notify = useNotify();
@@ -198,6 +201,27 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
       }
     };
   });
+  // The height off-screen rows stand in at (styles.css .pack-item): the shortest content of the
+  // first rows as laid out — a one-line row — watched as fonts, the window's width or the zoom change it, so a
+  // row coming into view does not move the list under the pointer (a guessed 48 px of content
+  // against a real 22–24 px did, as one scrolled a long pack).
+  const listRef = useRef<HTMLDivElement>(null);
+  const itemCount = pack?.items.length ?? 0;
+  const anyShown = shownItems > 0;
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || !itemCount) return;
+    const heights = new Map<Element, number>();
+    const watch = new ResizeObserver((entries) => {
+      // the content box's: contain-intrinsic-size stands in for the content, the padding and border come on top
+      for (const e of entries) if (e.contentBoxSize[0]?.blockSize && e.target.isConnected && e.target.checkVisibility({ contentVisibilityAuto: true })) heights.set(e.target, e.contentBoxSize[0].blockSize);
+      for (const row of heights.keys()) if (!row.isConnected) heights.delete(row);
+      const h = Math.min(...heights.values());
+      if (Number.isFinite(h)) list.style.setProperty('--pack-item-h', `${h}px`);
+    });
+    for (const row of [...list.querySelectorAll('.pack-item')].slice(0, ROWS_MEASURED)) watch.observe(row);
+    return () => watch.disconnect();
+  }, [itemCount, anyShown]);
   useEffect(() => {
     // asked again after a library change: the same saved pack must not replace unsaved edits
     if (res.data && !(dirty && pack?.id === res.data.id && pack.updatedAt === res.data.updatedAt)) {
@@ -311,26 +335,28 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
         {pack.items.length === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="简报是空的：在阅读页的条文上点“加入简报”" />
         ) : (
-          <List
-            size="small"
-            dataSource={pack.items.slice(0, shownItems)}
-            data-testid="pack-items"
-            data-rendered={shownItems >= pack.items.length ? 'all' : 'partial'}
-            renderItem={(it, i) => (
-              <PackItemRow
-                key={it.id}
-                item={it}
-                index={i}
-                last={i === pack.items.length - 1}
-                title={itemTitle(it, titles)}
-                editing={editing === it.id}
-                dropTarget={over === i && dragging !== undefined}
-                dragging={dragging === i}
-                lit={lit === i}
-                act={act}
-              />
-            )}
-          />
+          <div ref={listRef}>
+            <List
+              size="small"
+              dataSource={pack.items.slice(0, shownItems)}
+              data-testid="pack-items"
+              data-rendered={shownItems >= pack.items.length ? 'all' : 'partial'}
+              renderItem={(it, i) => (
+                <PackItemRow
+                  key={it.id}
+                  item={it}
+                  index={i}
+                  last={i === pack.items.length - 1}
+                  title={itemTitle(it, titles)}
+                  editing={editing === it.id}
+                  dropTarget={over === i && dragging !== undefined}
+                  dragging={dragging === i}
+                  lit={lit === i}
+                  act={act}
+                />
+              )}
+            />
+          </div>
         )}
       </Card>
       <Card size="small" title="导出">
