@@ -1,0 +1,106 @@
+// What a page load costs before the user can work, old and new renderer back to back: the app's
+// start (a page load on 法规库 until its count is in the page) and a law opened right after it (the
+// reload mode of `bench:ui -- --sweep`, where that start is most of a small law's time). For each:
+// the main thread's CPU time (CDP Performance.getMetrics ThreadTime, what a loaded machine
+// inflates least), the wall time and the longest task. Renderers alternate, one browser context each.
+//
+//   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW [--rounds 4] [--laws 名称,名称]
+//
+// DIR is an imported library (as `bench:ui -- --library DIR` leaves it). Laws by their exact title
+// (default: 行政许可法, 矿产资源法实施细则, 民兵工作条例); 民法典 is the joined 1,260-article one.
+
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { MemorySettingsStore } from '../../electron/core/api/settings-file';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
+import { startBrowserFace } from '../../electron/server/browser-face';
+import { launchChromium } from '../browser/browser-harness';
+
+const args = process.argv.slice(2);
+const opts = (name: string) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]!] : []));
+
+async function main() {
+  const library = opts('--library')[0];
+  const renderers = opts('--renderer').map((d) => resolve(d));
+  if (!library || renderers.length < 1) throw new Error('用法：--library DIR --renderer 旧 --renderer 新 [--rounds N] [--laws 名称,名称]');
+  const rounds = Number(opts('--rounds')[0] ?? 4);
+  const titles = (opts('--laws')[0] ?? '中华人民共和国行政许可法,中华人民共和国矿产资源法实施细则,民兵工作条例').split(',');
+  const faces = await Promise.all(renderers.map((rendererDir) => startBrowserFace({ libraryDir: resolve(library), settings: new MemorySettingsStore(), rendererDir })));
+  // The answer as the page decodes it (the wire leaves out what the page can derive, e.g. a versionId equal to the law's id).
+  const list = { rows: lawRowsFromWire((await faces[0]!.service.call('laws:list', { limit: 50_000 })).rows) };
+  const versionIds = titles.map((t) => {
+    const r = t === '民法典' ? list.rows.find((x) => x.title === '中华人民共和国民法典' && !x.subtitle && x.articleCount >= 1260) : list.rows.find((x) => x.title === t);
+    if (!r) throw new Error(`资料库里没有 ${t}`);
+    return r.versionId;
+  });
+  const browser = await launchChromium();
+  const out = renderers.map(() => ({ startCpu: [] as number[], startWall: [] as number[], startTask: [] as number[], openCpu: [] as number[], openWall: [] as number[], openTask: [] as number[] }));
+  const loadBefore = loadavg();
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < renderers.length; k++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+      const page = await context.newPage();
+      // tsx keeps function names with an __name helper that the page does not have.
+      await page.addInitScript('globalThis.__name = (f) => f;');
+      await page.addInitScript(() => {
+        const w = window as unknown as { __long: { at: number; ms: number }[] };
+        w.__long = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__long.push({ at: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
+      });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const threadMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+      const home = faces[k]!.url.replace(/#.*$/, '') + '#/library';
+      // One load first: the HTTP cache and V8's code cache are warm from then on, as on every later start.
+      await page.goto(home);
+      await page.getByTestId('library-total').waitFor();
+      for (const versionId of versionIds) {
+        const t0 = performance.now();
+        await page.goto(home);
+        await page.getByTestId('library-total').waitFor();
+        out[k]!.startWall.push(performance.now() - t0);
+        const cpu0 = await threadMs();
+        out[k]!.startCpu.push(cpu0);
+        out[k]!.startTask.push(await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: { ms: number }[] }).__long.map((t) => t.ms))));
+        const open = await page.evaluate(
+          (hash) =>
+            new Promise<{ first: number; task: number }>((done) => {
+              const w = window as unknown as { __long: { at: number; ms: number }[] };
+              const start = performance.now();
+              location.hash = hash;
+              const check = () => {
+                if (!document.querySelector('[data-testid="article"]')) return;
+                mo.disconnect();
+                requestAnimationFrame(() => setTimeout(() => done({ first: performance.now() - start, task: Math.max(0, ...w.__long.filter((t) => t.at >= start).map((t) => t.ms)) }), 0));
+              };
+              const mo = new MutationObserver(check);
+              mo.observe(document.body, { subtree: true, childList: true });
+              check();
+            }),
+          `#/read/${encodeURIComponent(versionId)}`,
+        );
+        out[k]!.openCpu.push((await threadMs()) - cpu0);
+        out[k]!.openWall.push(open.first);
+        out[k]!.openTask.push(open.task);
+      }
+      await context.close();
+    }
+  }
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
+  renderers.forEach((dir, k) => {
+    const o = out[k]!;
+    console.log(`${dir}\n  启动到法规库：主线程 CPU 中位 ${med(o.startCpu)} ms，墙钟 ${med(o.startWall)} ms，最长任务中位 ${med(o.startTask)} ms（${o.startCpu.length} 次）`);
+    console.log(`  随后打开法规 → 首条：主线程 CPU 中位 ${med(o.openCpu)} ms，墙钟 ${med(o.openWall)} ms，最长任务中位 ${med(o.openTask)} / 最多 ${Math.max(...o.openTask).toFixed(0)} ms`);
+  });
+  console.log(`负载（1/5/15 分钟）：开始 ${loadBefore.map((x) => x.toFixed(1)).join(' / ')}，结束 ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+  await browser.close();
+  await Promise.all(faces.map((f) => f.close()));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
