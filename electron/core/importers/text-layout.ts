@@ -5,6 +5,7 @@
 // a 目录 skipped; then the plain-law-text shape the parser reads.
 
 import { ARTICLE_START_RE, HEADING_START_RE, mapRadicals, toPlainLawText } from './plain-law-text';
+import { garbledTextWarning } from './garbled-text';
 
 /** One run of text at a position: x, y in points with y growing UP (PDF space), w its advance. */
 export interface PositionedText {
@@ -588,5 +589,7 @@ export function layoutPages(rawPages: TextLine[][]): { text: string; warnings: s
   if (result.tocAt !== undefined) {
     warnings.push(`已跳过目录（第 ${pageOf[result.tocAt]} 页，${result.tocEntries} 个条目）`);
   }
+  const garbled = garbledTextWarning(result.text);
+  if (garbled) warnings.unshift(garbled);
   return { text: result.text, warnings };
 }

@@ -196,6 +196,21 @@ describe('an HTML text node of millions of characters (fuzzer seed 14: "15 MB te
   });
 });
 
+describe('a PDF text layer that decodes to the wrong characters (hfuzz, session 13)', () => {
+  // bad/juece-gs-no-tounicode.pdf is juece-gov.pdf re-distilled by Ghostscript 10.00
+  // (`gs -sDEVICE=pdfwrite`): its fonts lose a sound ToUnicode, so pdf.js reads `ÿ20194o20日`, `第Ð章`.
+  // Before, it imported quietly as a law full of wrong characters.
+  it('is imported with a warning that names the broken font table', async () => {
+    const doc = await extractDocument(new Uint8Array(readFileSync(join(DOCS, 'bad/juece-gs-no-tounicode.pdf'))), '决策.pdf');
+    const w = doc.warnings.find((x) => x.includes('ToUnicode'));
+    expect(w).toMatch(/^文字层中有 \d+ 个不像中文的字符（如“.”/);
+  });
+  it('the sound original of the same document has no such warning', async () => {
+    const doc = await extractDocument(new Uint8Array(readFileSync(join(DOCS, 'juece-gov.pdf'))), '决策.pdf');
+    expect(doc.warnings.filter((x) => x.includes('ToUnicode'))).toEqual([]);
+  });
+});
+
 describe('bundle JSON', () => {
   it('cut or broken JSON names the place in Chinese, not V8\'s words', () => {
     for (const text of ['{"a": [1, 2', '{"a": }']) {
