@@ -70,6 +70,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
     let normalised = normalizeNewlines(text);
     const warnings: string[] = [];
     if (encoding === 'utf-8+gb18030') warnings.push('文件中混用了 UTF-8 和 GBK 编码，已逐行识别');
+    if (encoding === 'gb18030+bom') warnings.push('文件开头有 UTF-8 标记（BOM），内容却是 GBK/GB18030 编码，已按 GBK 读取，请核对文字');
     if (format === 'md') {
       const md = cleanMarkdown(normalised);
       normalised = md.text;

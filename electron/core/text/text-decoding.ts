@@ -3,7 +3,7 @@
 // decode as GBK without error, into nonsense.
 import { DomainError } from '../../shared/errors';
 
-export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'utf-8+gb18030' | 'big5';
+export type DetectedEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'gb18030+bom' | 'utf-8+gb18030' | 'big5';
 
 export interface DecodedText {
   text: string;
@@ -126,8 +126,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   let decoded: DecodedText | undefined;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const t = strict('utf-8', bytes.subarray(3));
-    if (t === undefined) throw new DecodeError('文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8');
-    decoded = { text: t, encoding: 'utf-8-bom' };
+    if (t !== undefined) decoded = { text: t, encoding: 'utf-8-bom' };
+    else {
+      // A GBK file a tool stamped with a UTF-8 BOM (an editor's "add BOM", a concatenation): the
+      // rest is read as GB18030 when all of it is, else the file is refused as before.
+      const g = strict('gb18030', bytes.subarray(3));
+      if (g === undefined || looksLikeBig5(bytes.subarray(3))) throw new DecodeError('文件以 UTF-8 BOM 开头，但内容不是有效的 UTF-8');
+      decoded = { text: g, encoding: 'gb18030+bom' };
+    }
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     const t = strict('utf-16le', bytes.subarray(2));
     if (t === undefined) throw new DecodeError('文件以 UTF-16LE BOM 开头，但内容不是有效的 UTF-16');

@@ -44,6 +44,13 @@ describe('decodeText', () => {
     expect(() => decodeText(controls)).toThrow(/控制字符/);
   });
 
+  it('reads a GBK file stamped with a stray UTF-8 BOM as GBK (hfuzz); a BOM before bytes neither UTF-8 nor GBK is still refused', () => {
+    const text = '中华人民共和国行政许可法\n第一条 为了规范行政许可的设定和实施，保护公民、法人和其他组织的合法权益。';
+    const d = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'gbk')]));
+    expect(d).toEqual({ text, encoding: 'gb18030+bom' });
+    expect(() => decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0xff, 0xff, 0x41, 0xff]))).toThrow(/UTF-8 BOM 开头，但内容不是有效的 UTF-8/);
+  });
+
   it('reads UTF-16 without a BOM (LE and BE), whose NULs are not binary', () => {
     // 一 (U+4E00) puts a NUL in the low byte too: NULs on both sides of the units.
     const text = '第一条　为了规范管理，制定本办法。\n第十一条　本办法自2024年1月1日起施行。\n';
