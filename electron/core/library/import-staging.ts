@@ -5,6 +5,7 @@
 // Invariant: a commit that failed because the library was locked keeps its staging (retry); any
 // other outcome forgets it.
 
+import { statSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { PhaseProgress } from '../../shared/task-progress';
 import { importPaths, type ImportReport } from './library-import';
@@ -16,6 +17,18 @@ export interface StagedFiles {
   paths: string[];
   /** Temp folder holding uploaded files; removed with the staging. */
   tempDir?: string;
+  /** Each previewed file's size, mtime and inode, to tell at commit which changed since. */
+  seen?: Map<string, string>;
+}
+
+/** A file as it stands (size, mtime, inode), or undefined when it is gone. */
+function stamp(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    return `${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
 }
 
 export type ImportProgress = (p: PhaseProgress<'preview' | 'import'>) => void;
@@ -38,6 +51,7 @@ export class ImportStaging {
         dryRun: true,
         onProgress: (p) => onProgress?.({ phase: 'preview', done: p.done, total: p.total, label: displayName(staging, p.file) }),
       });
+      staging.seen = new Map(report.files.map((f) => [f.file, stamp(f.file) ?? '']));
       return { stagingId: staging.id, report: displayReport(staging, report) };
     } catch (e) {
       this.stagings.drop(staging.id);
@@ -53,7 +67,13 @@ export class ImportStaging {
       const report = await importPaths(this.store, staging.paths, {
         onProgress: (p) => onProgress?.({ phase: 'import', done: p.done, total: p.total, label: displayName(staging, p.file) }),
       });
-      this.stagings.drop(staging.id);
+      // The commit reads (and checks) each file again; a file edited or replaced after the preview
+      // is imported as it is now, which the user must know: the preview showed other content.
+      for (const [file, before] of staging.seen ?? []) {
+        const now = stamp(file);
+        if (now !== undefined && now !== before) report.warnings.push({ file, message: '文件在预览之后被改动过，已按改动后的内容导入，请核对导入结果' });
+      }
+      this.stagings.drop(staging.id); // after the stamps: it removes an upload's temp folder
       return displayReport(staging, report);
     } catch (e) {
       if (!(e instanceof LibraryError && e.code === 'LOCKED')) this.stagings.drop(staging.id);

@@ -59,6 +59,19 @@ describe('ImportStaging', () => {
     await expect(staging.commit(pv.stagingId)).rejects.toSatisfy((e: unknown) => e instanceof LibraryError && e.code === 'NOT_FOUND' && /预览已过期/.test(e.message));
   });
 
+  it('a file changed after the preview is imported as it is now, with a warning; a file gone is a failure naming it (hfuzz)', async () => {
+    const staging = new ImportStaging(store);
+    const files = uploaded('changed');
+    const { stagingId, report: preview } = await staging.preview(files);
+    expect(preview.failed).toEqual([]);
+    cpSync(join(LAWS, '保守国家秘密法(2010-04-29).md'), files.paths[0]!); // another law under the previewed name
+    rmSync(files.paths[1]!);
+    const report = await staging.commit(stagingId);
+    expect(report.warnings.filter((w) => /预览之后被改动过/.test(w.message)).map((w) => w.file)).toEqual([FILES[0]]);
+    expect(report.failed.map((f) => [f.file, f.reason])).toEqual([[FILES[1], '文件或文件夹不存在']]);
+    expect(store.versions().map((v) => v.published)).toEqual(['2010-04-29']);
+  });
+
   it('discard removes the upload; a second discard finds nothing', async () => {
     const staging = new ImportStaging(store);
     const files = uploaded('up');
