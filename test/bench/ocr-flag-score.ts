@@ -19,10 +19,10 @@
 // so nobody tuning the rules sees its misses;
 // 援助条例 (the OCR bench's own pages) is where the logic was first tuned.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { OcrChoices, OcrPage } from '../../electron/core/importers/ocr-engine';
+import { isOcrPage, type OcrChoices, type OcrPage } from '../../electron/core/importers/ocr-engine';
 import { AMBIGUOUS, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../electron/core/importers/ocr-text';
 import { isHan, pairWeight } from '../../electron/core/importers/ocr-vocabulary';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
@@ -155,16 +155,16 @@ export function flagCases(): { name: string; set: FlagSet; pages: OcrPage[]; sou
   for (const f of readdirSync(FLAGS_DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu')).sort()) {
     const slug = f.replace('.pages.json.gz', '');
     const d = readGz(join(FLAGS_DIR, f)) as { set?: keyof typeof SET_LABEL; variants: string[]; font: string; pages: OcrPage[] };
+    if (!d.pages.every(isOcrPage)) throw new Error(`${f}: a page without the shape of a recognised page`);
     out.push({ name: `${slug} (${d.font.includes('Serif') ? 'serif' : 'sans'}; ${d.variants.join(' + ')})`, set: SET_LABEL[d.set ?? 'dev'], pages: d.pages, source: sourceUnits(join(FLAGS_DIR, `${slug}.md`)) });
   }
   const bench = join(FLAGS_DIR, 'yuanzhu-bench.pages.json.gz');
-  try {
+  if (existsSync(bench)) {
     const d = readGz(bench) as Record<string, OcrPage>;
+    if (!Object.values(d).every(isOcrPage)) throw new Error('yuanzhu-bench.pages.json.gz: a page without the shape of a recognised page');
     const src = sourceUnits(join(SOURCES, 'yuanzhu.md'));
     for (const v of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal']) out.push({ name: `援助条例 p1 ${v} + p2`, set: 'bench pages', pages: [d[`p1-${v}`]!, d['p2-clean']!], source: src });
     out.push({ name: '援助条例 2-page scanned PDF', set: 'bench pages', pages: [d['pdf-p1']!, d['pdf-p2']!], source: src });
-  } catch {
-    // the bench pages are optional
   }
   return out;
 }

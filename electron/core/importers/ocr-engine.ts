@@ -16,6 +16,13 @@ export interface OcrSymbol {
   y0?: number;
   y1?: number;
   /**
+   * Left and right of the glyph's ink in pixels (absent for inserted spaces, for characters the
+   * post-correction put in, and on pages kept from before session 13): what tells a half-width mark
+   * from a full-width one and a dropped mark's blank (ocr-geometry.ts).
+   */
+  x0?: number;
+  x1?: number;
+  /**
    * What tesseract's LSTM weighed for this character (`lstm_choice_mode` 2: the choices of its CTC
    * decoding, mapped per character): the score of the character it chose and of its best runners-up
    * (at most two, best first, those with a score above 0), each 100 − rating (`lstm_rating_coefficient`
@@ -46,6 +53,30 @@ export interface OcrPage {
   width: number;
   height: number;
   dpi: number;
+}
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const optNum = (v: unknown) => v === undefined || num(v);
+
+/**
+ * Whether a value read back from a file (the kept OCR fixtures, a page that crossed a thread) has the
+ * shape of a recognised page: numbers where numbers belong, each symbol one character string, and a
+ * glyph's box, when it has one, with its left at most its right. Pages kept from before the x boxes
+ * (session 13) have y0/y1 alone and are valid; so are choices-less pages.
+ */
+export function isOcrPage(v: unknown): v is OcrPage {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Partial<OcrPage>;
+  if (!num(p.width) || !num(p.height) || !num(p.dpi) || !Array.isArray(p.lines)) return false;
+  return p.lines.every(
+    (l) =>
+      typeof l === 'object' && l !== null && num(l.x0) && num(l.x1) && num(l.y0) && num(l.y1) && num(l.baseline) && Array.isArray(l.symbols) &&
+      l.symbols.every(
+        (s) =>
+          typeof s === 'object' && s !== null && typeof s.ch === 'string' && s.ch.length > 0 && num(s.conf) &&
+          optNum(s.y0) && optNum(s.y1) && optNum(s.x0) && optNum(s.x1) && (s.x0 === undefined) === (s.x1 === undefined) && (s.x0 === undefined || s.x0 <= s.x1!),
+      ),
+  );
 }
 
 /** A page image ready for tesseract (PNG/JPEG/PGM bytes) with its size and resolution. */

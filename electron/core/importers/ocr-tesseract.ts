@@ -194,7 +194,7 @@ export function toLines(data: import('tesseract.js').Page): OcrLine[] {
           for (const s of w.symbols) {
             for (const ch of s.text) {
               const c = lined ? symbolChoices(ch, groups[k]) : undefined;
-              symbols.push({ ch, conf: s.confidence, y0: s.bbox.y0, y1: s.bbox.y1, ...(c ? { choices: c } : {}) });
+              symbols.push({ ch, conf: s.confidence, x0: s.bbox.x0, x1: s.bbox.x1, y0: s.bbox.y0, y1: s.bbox.y1, ...(c ? { choices: c } : {}) });
               k++;
             }
           }
