@@ -11,6 +11,7 @@ import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDEN
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
+import { blankBetweenIdeographs, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -56,9 +57,13 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
     return undefined;
   };
   dropColonBesideMark(s);
+  // A comma whose glyph box looks half-width (ocr-geometry.ts) stays half-width, as printed, and is a suspect.
+  const geometry = lineGeometry(s);
+  const halfMarks = new Set(s.filter((_, i) => looksHalfWidthComma(s, i, geometry)));
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;
+    else if (halfMarks.has(s[i]!)) s[i]!.ch = ',';
     else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)) || isCjk(besideMarks(i, -1)) || isCjk(besideMarks(i, 1)))) {
       s[i]!.ch = FULL_WIDTH[c]!;
     }
@@ -149,6 +154,9 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
   if (m) return [...`— ${m[1]} —`].map((ch) => ({ ch, conf: 100 }));
   // Readings tesseract is sure of that the text cannot be (ocr-plausibility.ts).
   markImplausible(s, SUSPECT_CONFIDENCE - 1);
+  for (const x of s) if (halfMarks.has(x)) x.conf = Math.min(x.conf, SUSPECT_CONFIDENCE - 1);
+  // A blank between two ideographs inside a line: a mark tesseract dropped (ocr-geometry.ts).
+  for (const i of blankBetweenIdeographs(s)) s[i]!.conf = Math.min(s[i]!.conf, SUSPECT_CONFIDENCE - 1);
   return s;
 }
 

@@ -182,8 +182,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(wrongArticles).toBeGreaterThanOrEqual(20); // 25 when scored
     // Measured blind: 8 of 25 — clause marks lost between words (gongshang 第十二条, wenming 第七条, 第十一条,
     // 第十三条), look-alikes (heitudi 力式 for 方式, sanju 完法 for 宪法 again — 行完 is written), a lost 族
-    // (sanju 第二条), 以双 for 以及 (wenming 第八条). README-importers, blind3 paragraph.
-    expect(unflagged.length).toBeLessThanOrEqual(8);
+    // (sanju 第二条), 以双 for 以及 (wenming 第八条). README-importers, blind3 paragraph. Session 13: the space
+    // tesseract saw where 、 was dropped (wenming 第七条 教育工作者 社会公众) highlights both sides (ocr-geometry.ts).
+    expect(unflagged.length).toBeLessThanOrEqual(7);
+    expect(unflagged).not.toContain('wenming 第七条');
   });
 
   it('over the fourth blind set (seed 20261208, scored once in session 12: 7 of 29), no more wrong articles keep an error unhighlighted than after the two rules it asked for', () => {
@@ -193,7 +195,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // anquan 第十一条 a ； inside 经菅十位；「提褪); of the five left, four are the source's own half-width , ; :
     // between Chinese (xinyong 第二条, 第七条, 第十一条; senlin 第十条), printed so and read back full-width by
     // design, and one is anquan 第十六条 负责大：安全 (人、 misread, the ： beside one doubt). README-importers, blind4 paragraph.
-    expect(unflagged.length).toBeLessThanOrEqual(5);
+    // Session 13: a comma whose glyph box looks half-width stays `,` and is highlighted (ocr-geometry.ts): xinyong
+    // 第二条 and 第十一条 (第七条 keeps its half-width ;, which the boxes do not show).
+    expect(unflagged.length).toBeLessThanOrEqual(3);
+    expect(unflagged).not.toContain('xinyong 第二条');
+    expect(unflagged).not.toContain('xinyong 第十一条');
   });
 
   it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {

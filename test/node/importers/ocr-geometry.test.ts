@@ -1,0 +1,70 @@
+// What the glyphs' x boxes (OcrSymbol.x0/x1, session 13) decide, on tesseract's output kept as fixtures
+// (test/fixtures/documents/ocr-flags/, made again with --add-geometry): a comma whose box looks half-width,
+// and a blank between two ideographs where a mark was dropped (ocr-geometry.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { isOcrPage, type OcrPage } from '../../../electron/core/importers/ocr-engine';
+import { blankBetweenIdeographs } from '../../../electron/core/importers/ocr-geometry';
+import { findSuspects, layoutOcrPages } from '../../../electron/core/importers/ocr-text';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+
+const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
+const read = (file: string): unknown => JSON.parse(gunzipSync(readFileSync(join(DIR, file))).toString('utf8'));
+/** Every kept law but the blind set kept back (its text is not read here). */
+const laws = readdirSync(DIR)
+  .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
+  .map((f) => ({ slug: f.replace('.pages.json.gz', ''), d: read(f) as { set?: string; pages: OcrPage[] } }))
+  .filter((l) => l.d.set !== 'blind5');
+const articles = (text: string) => parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+const HALF_COMMA = /[\u3400-\u9fff],[\u3400-\u9fff]/g;
+
+describe('OCR glyph geometry (x boxes)', () => {
+  it('every kept page has the shape of a recognised page, and the pages made again carry x boxes', () => {
+    const bench = read('yuanzhu-bench.pages.json.gz') as Record<string, unknown>;
+    const pages = [...laws.flatMap((l) => l.d.pages as unknown[]), ...Object.values(bench)];
+    expect(pages.every((p) => isOcrPage(p))).toBe(true);
+    const boxed = (pages as OcrPage[]).filter((p) => p.lines.some((l) => l.symbols.some((s) => s.x0 !== undefined)));
+    expect(boxed.length).toBeGreaterThan(pages.length / 2);
+    expect(isOcrPage({ width: 1, height: 1, dpi: 200, lines: [{ x0: 0, x1: 9, y0: 0, y1: 9, baseline: 9, symbols: [{ ch: '一', conf: 99, x0: 5, x1: 2 }] }] })).toBe(false);
+    expect(isOcrPage({ width: 1, height: 1, dpi: 200, lines: [{ x0: 0, x1: 9, y0: 0, y1: 9, baseline: 9, symbols: [{ ch: '一', conf: 99, x0: 2 }] }] })).toBe(false);
+  });
+
+  it('a comma printed half-width between Chinese (the source has 社会信用,是指) stays half-width and is highlighted', () => {
+    const l = laws.find((x) => x.slug === 'xinyong')!;
+    const laid = layoutOcrPages(l.d.pages)!;
+    const units = articles(laid.text);
+    const suspects = findSuspects(units, laid.stream, laid.confidence);
+    const k = units.findIndex((u) => u.label === '第二条');
+    const text = units[k]!.text;
+    const at = text.indexOf('社会信用,是指');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(suspects[k]).toContain(at + 4);
+  });
+
+  it('no full-width comma of the kept laws is made half-width (where the source prints ， the text has ，)', () => {
+    let halfInText = 0;
+    let halfInSource = 0;
+    let wrongHalf = 0;
+    for (const l of laws) {
+      const text = layoutOcrPages(l.d.pages)!.text;
+      const source = readFileSync(join(DIR, `${l.slug}.md`), 'utf8');
+      for (const m of text.matchAll(HALF_COMMA)) {
+        halfInText++;
+        if (source.replace(/\s/g, '').includes(m[0])) halfInSource++;
+        else if (source.replace(/\s/g, '').includes(m[0].replace(',', '，'))) wrongHalf++;
+      }
+    }
+    expect(wrongHalf).toBe(0);
+    expect(halfInSource).toBe(halfInText);
+  });
+
+  it('a space tesseract put between two ideographs inside a sentence highlights both (a dropped 、: 教育工作者 社会公众), not the space after 第X条', () => {
+    const line = (t: string) => [...t].map((ch) => ({ ch, conf: 99 }));
+    const s = line('教育工作者 社会公众');
+    expect(blankBetweenIdeographs(s).map((i) => s[i]!.ch)).toEqual(['者', '社']);
+    expect(blankBetweenIdeographs(line('第七条 教育工作者'))).toEqual([]);
+    expect(blankBetweenIdeographs(line('违反本章 规定的'))).toEqual([]);
+  });
+});
