@@ -9,7 +9,8 @@
 // both typefaces — no threshold tells them apart, so the advance is not used. What does separate them
 // is the box's pattern (README-importers, *Session 13*): a full-width ，'s box fills its cell up to the
 // next glyph (or, drawn narrow, stands apart from the previous one), a half-width ,'s box starts right
-// after the previous glyph and is followed by a blank. Pages without x boxes (kept from before session
+// after the previous glyph and is followed by a blank — mostly, not always, so it highlights and does not
+// change the comma. Pages without x boxes (kept from before session
 // 13, characters the post-correction put in) give no verdict.
 
 import type { OcrSymbol } from './ocr-engine';
@@ -48,7 +49,7 @@ const HALF_COMMA = { before: 0.25, after: [0.3, 0.65], width: 0.6 } as const;
  * A comma between two ideographs whose box looks half-width: it starts close after the previous
  * ideograph's box (≤ ¼ pitch), is narrow (≤ 0.6 pitch) and is followed by ⅓–⅔ of a pitch of blank.
  * Measured (README-importers, *Session 13*): 20 of 43 half-width commas (rendered pages in both
- * typefaces, and a law's own) look so, none of 363 full-width ones.
+ * typefaces, and a law's own) look so, and 1 of ≈ 760 full-width ones.
  */
 export function looksHalfWidthComma(s: readonly OcrSymbol[], i: number, g: LineGeometry | undefined): boolean {
   const a = s[i - 1];

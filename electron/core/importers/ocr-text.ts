@@ -57,13 +57,13 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
     return undefined;
   };
   dropColonBesideMark(s);
-  // A comma whose glyph box looks half-width (ocr-geometry.ts) stays half-width, as printed, and is a suspect.
+  // A comma whose glyph box looks half-width (ocr-geometry.ts) is a suspect: it is made full-width as
+  // before (1 of ≈ 760 full-width commas looks so too), and a person sees where the page may print `,`.
   const geometry = lineGeometry(s);
   const halfMarks = new Set(s.filter((_, i) => looksHalfWidthComma(s, i, geometry)));
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;
-    else if (halfMarks.has(s[i]!)) s[i]!.ch = ',';
     else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)) || isCjk(besideMarks(i, -1)) || isCjk(besideMarks(i, 1)))) {
       s[i]!.ch = FULL_WIDTH[c]!;
     }
