@@ -19,6 +19,8 @@ const VOID = new Set('area,base,br,col,embed,hr,img,input,link,meta,param,source
 const ENDED_BY_OPENING: Record<string, string[]> = { li: ['li'], p: ['p', 'div'], b: ['div'], td: ['td', 'th'], th: ['td', 'th'], h1: ['h1'], h2: ['h2'], h3: ['h3'], h4: ['h4'], h5: ['h5'], h6: ['h6'] };
 const ENDED_BY_CLOSING: Record<string, string[]> = { li: ['ul', 'ol'], a: ['div'], b: ['div'], i: ['div'], p: ['div'], td: ['tr', 'table'], th: ['tr', 'table'] };
 const OUTER = new Set(['html', 'head', 'body']);
+/** Most <html>/<head>/<body> openings: a page has one of each, a pasted-together one a few; the parser repairs each one left open like any other (200,000 <head>: over 20 CPU-s). */
+export const MAX_HTML_OUTER = 100;
 
 /**
  * Refuses a page whose elements the parser could not afford, counted in one linear pass that
@@ -28,9 +30,15 @@ export function checkHtmlBudget(html: string, fileName: string): void {
   const text = html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<(script|noscript|style|pre)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ''); // the parser's raw-text elements
   const stack: string[] = [];
   let elements = 0;
+  let outer = 0;
   for (const m of text.matchAll(/<(\/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(\/?)>/g)) {
     const name = m[2]!.toLowerCase();
-    if (OUTER.has(name)) continue;
+    if (OUTER.has(name)) {
+      if (!m[1] && ++outer > MAX_HTML_OUTER) {
+        throw new ExtractError(`${fileName} 的 HTML 结构异常：<html>、<head>、<body> 标记超过 ${MAX_HTML_OUTER} 个，不像一部法规的网页，已拒绝导入`);
+      }
+      continue;
+    }
     if (m[1]) {
       while (stack.length) {
         const top = stack[stack.length - 1]!;

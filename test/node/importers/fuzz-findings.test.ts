@@ -155,6 +155,18 @@ describe('HTML markup the parser cannot afford', () => {
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(2000);
   });
 
+  it('200,000 unclosed <head> (fuzzer seed 16; the budget skipped <html>/<head>/<body>: over 20 CPU-s) is refused at once', async () => {
+    const msg = await refusal(page('<head>'.repeat(200_000)), '头部.html');
+    expect(msg).toMatch(/头部\.html 的 HTML 结构异常：<html>、<head>、<body> 标记超过 100 个/);
+    expectClear(msg.replace(/<[a-z]+>/g, ''));
+  });
+
+  it('a page pasted together from a few whole pages (a few <html>/<head>/<body> each) still imports', async () => {
+    const one = readFileSync(join(DOCS, 'tuizhi-utf8.html'), 'utf8');
+    const doc = await extractDocument(new Uint8Array(Buffer.from(one + one)), '拼接.html');
+    expect(doc.text).toContain('国务院关于处理国家机关工作人员退职');
+  });
+
   it('a million <br/> (5 MB; a 500 MB DOM) is refused before parsing', async () => {
     const msg = await refusal(page('<br/>'.repeat(1_000_000)), '换行.html');
     expect(msg).toMatch(/HTML 元素过多/);
