@@ -162,3 +162,17 @@ export function parseBundleJson(text: string, what: string, maxDepth = 64): unkn
   depth(value, 0);
   return value;
 }
+
+/**
+ * schema.safeParse for JSON read from a file: zod recurses per item, so a huge array (200,000
+ * entries of a record's changes) overflowed the stack and escaped as a RangeError. It is refused
+ * as too large, in a sentence naming `what`.
+ */
+export function safeParseBounded<S extends z.ZodType>(schema: S, raw: unknown, what: string): ReturnType<S['safeParse']> {
+  try {
+    return schema.safeParse(raw) as ReturnType<S['safeParse']>;
+  } catch (e) {
+    if (e instanceof RangeError) throw new BundleError('TOO_LARGE', `${what} 的结构过大（数组过长或嵌套过深），无法校验，已拒绝`);
+    throw e;
+  }
+}

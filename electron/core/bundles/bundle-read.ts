@@ -24,6 +24,7 @@ import {
   USER_DATA_PREFIX,
   type BundleManifest,
   type EntryKind,
+  safeParseBounded,
 } from './bundle-format';
 import type { BundleProgress } from './bundle-export';
 import { parseUserData, userDataSpec } from './user-data-files';
@@ -204,7 +205,7 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
   if (byName.has(RECORDS_JSON)) {
     const raw = jsonOf(RECORDS_JSON);
     checkRecordSizes(raw);
-    const r = RecordsFileSchema.safeParse(raw);
+    const r = safeParseBounded(RecordsFileSchema, raw, 'records/records.json');
     if (!r.success) throw new BundleError('SCHEMA', `records/records.json 中有不合格式的记录：${describeIssues(r.error).slice(0, 5).join('；')}`);
     if (r.data.schemaVersion > 1) throw new BundleError('SCHEMA', `资料包中的记录版本为 ${r.data.schemaVersion}，请先升级 LawDesk`);
     for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) {

@@ -13,7 +13,7 @@ import type { LibraryStore } from '../library/library-store';
 import { RecordsStore } from '../records/records-store';
 import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
 import { describeIssues } from '../records/records-errors';
-import { BundleError, parseBundleJson } from './bundle-format';
+import { BundleError, parseBundleJson, safeParseBounded } from './bundle-format';
 import { referencedAttachments, safeExt } from './bundle-export';
 import { readBundle } from './bundle-read';
 import { backupRecords, type BackupInfo } from './records-backup';
@@ -64,7 +64,7 @@ function load(file: string): Loaded {
   }
   if (statSync(file).size > MAX_BACKUP_BYTES) throw new BundleError('TOO_LARGE', '备份文件过大');
   const raw = parseBundleJson(readFileSync(file, 'utf8'), '备份文件', 64);
-  const r = RecordsFileSchema.safeParse(raw);
+  const r = safeParseBounded(RecordsFileSchema, raw, '备份文件');
   if (!r.success) throw new BundleError('SCHEMA', `备份文件中有不合格式的记录：${describeIssues(r.error).slice(0, 5).join('；')}`);
   // Everything in the companion is validated here, before the restore writes anything.
   const companion = userDataBackupPath(file);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseBundleJson } from '../../../electron/core/bundles/bundle-format';
+import { parseBundleJson, safeParseBounded } from '../../../electron/core/bundles/bundle-format';
+import { RecordsFileSchema } from '../../../electron/core/records/record-types';
 import { ZipReader, ZipWriter } from '../../../electron/core/bundles/zip-file';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import { cleanWebCopy } from '../../../electron/core/importers/plain-law-text';
@@ -220,6 +221,23 @@ describe('a PDF text layer that decodes to the wrong characters (hfuzz, session 
   it('the sound original of the same document has no such warning', async () => {
     const doc = await extractDocument(new Uint8Array(readFileSync(join(DOCS, 'juece-gov.pdf'))), '决策.pdf');
     expect(doc.warnings.filter((x) => x.includes('ToUnicode'))).toEqual([]);
+  });
+});
+
+describe('records read back from a backup (fuzzer seed 16: "changes = 200000-item array")', () => {
+  it('a log entry with 200,000 changes is refused as too large, not a RangeError out of zod', () => {
+    const raw = { schemaVersion: 1, generation: 1, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: { 'L2020-003': [{ changes: Array.from({ length: 200_000 }, () => 0) }] } };
+    let err: unknown;
+    try {
+      safeParseBounded(RecordsFileSchema, raw, '备份文件');
+    } catch (e) {
+      err = e;
+    }
+    // where the stack is deep enough, zod answers with issues instead: a refusal either way
+    if (err) {
+      expect((err as Error).name).toBe('BundleError');
+      expect((err as Error).message).toMatch(/^备份文件 的结构过大/);
+    } else expect(safeParseBounded(RecordsFileSchema, raw, '备份文件').success).toBe(false);
   });
 });
 
