@@ -15,8 +15,11 @@ const { page } = s;
 const base = s.face.origin + '/';
 const shot = async (name: string) => {
   await page.waitForTimeout(400);
-  // Toasts from an earlier step do not belong in the picture (errors stay until closed: useNotify).
-  await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper, .ant-notification-notice-wrapper').forEach((n) => n.remove()));
+  // Toasts from an earlier step do not belong in the picture. Errors stay until closed (useNotify), so they
+  // are closed as a user closes them; pulling their nodes out would leave antd's empty frame behind.
+  await page.evaluate(() => document.querySelectorAll('.ant-message-notice-wrapper').forEach((n) => n.remove()));
+  for (const close of await page.locator('.ant-notification-notice-close').all()) await close.click().catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('.ant-notification-notice'));
   const file = join(out, `${name}.png`);
   await page.screenshot({ path: file });
   console.log(`${file}  ${(statSync(file).size / 1024).toFixed(0)} KB`);
