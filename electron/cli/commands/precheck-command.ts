@@ -206,17 +206,19 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
       try {
         // What the 意见书 will say was not checked (the workbench asks the same before generating):
         // no 送审稿, a point no rule reaches, findings nobody has decided — each said, not 未发现问题.
-        const coverage = await wb.coverage(id);
+        // The pre-check runs once: its findings give the undecided count and the coverage goes into the 意见书.
+        const { coverage, precheck } = await wb.opinionCheck(id);
         const noDraft = wb.drafts.drafts(id).length === 0;
         const r = await wb.exportOpinion(id, resolve(values.out), {
           format,
+          coverage,
           ...(values.office ? { office: values.office } : {}),
           ...(values.prefix ? { numberPrefix: values.prefix } : {}),
           ...(values.date ? { date: values.date } : {}),
         });
         const unchecked = uncheckedPoints(coverage);
-        const v = await wb.view(id, { panel: false });
-        const undecided = (v.result?.findings ?? []).filter((f) => !v.decisions[f.id]).length;
+        const decisions = wb.drafts.decisions(id);
+        const undecided = (precheck?.findings ?? []).filter((f) => !decisions[f.id]).length;
         if (values.json) printJson({ ...r, undecided, draft: !noDraft, coverage, unchecked });
         else process.stdout.write(`已生成合法性审查意见书：${r.file}（${r.format.toUpperCase()}，${r.bytes} 字节，引用条文 ${r.articles} 条）\n`);
         if (undecided) process.stderr.write(`注意：还有 ${undecided} 条预审意见待处理（lawdesk review precheck ${id}）；意见书只写入已采纳的意见\n`);

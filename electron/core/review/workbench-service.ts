@@ -433,6 +433,15 @@ export class ReviewWorkbench {
    * those, and 未审查 with the reason of the others; the faces warn of the same before generating.
    */
   async coverage(reviewId: string): Promise<OpinionCoverage> {
+    return (await this.opinionCheck(reviewId)).coverage;
+  }
+
+  /**
+   * The coverage and the pre-check it came from (the latest draft's, none without a draft), run
+   * once: a face that warns before generating passes `coverage` on to exportOpinion and counts the
+   * undecided findings from `precheck`, instead of checking the draft again for each.
+   */
+  async opinionCheck(reviewId: string): Promise<{ coverage: OpinionCoverage; precheck?: PrecheckResult }> {
     const review = await this.records.getReview(reviewId);
     const hasDraft = this.drafts.drafts(reviewId).length > 0;
     let precheck: PrecheckResult | Error | undefined;
@@ -447,11 +456,12 @@ export class ReviewWorkbench {
     }
     const decisions = this.drafts.decisions(reviewId);
     const decided = new Set(Object.entries(decisions).filter(([, d]) => d.status === 'accepted' || d.status === 'dismissed').map(([id]) => id));
-    return opinionCoverage({ review, kind: draftKindOf(review.type), precheck, rules, decided });
+    const coverage = opinionCoverage({ review, kind: draftKindOf(review.type), precheck, rules, decided });
+    return { coverage, ...(precheck && !(precheck instanceof Error) ? { precheck } : {}) };
   }
 
   /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
-  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'coverage'> = {}): Promise<PackDocument> {
+  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'coverage'> & { coverage?: OpinionCoverage } = {}): Promise<PackDocument> {
     const accepted = this.acceptedNow(reviewId);
     const review = legacyLinesRewritten(await this.records.getReview(reviewId), accepted.map(([, d]) => d));
     const bases: Basis[] = accepted.flatMap(([, d]) => d.finding.bases);
@@ -463,12 +473,15 @@ export class ReviewWorkbench {
     // The signing unit and the 机关代字: as asked, else the office profile (设置 → 单位信息), for every face alike.
     const office = readOffice(this.store.dir).profile;
     const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
-    const coverage = await this.coverage(reviewId);
+    const coverage = o.coverage ?? (await this.coverage(reviewId));
     return buildOpinion(review, this.suggestions(reviewId), { ...defaults, ...definedOnly(o), today: this.store.today(), bases, levels, coverage });
   }
 
-  /** Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file. */
-  async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today' | 'coverage'> & { format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
+  /**
+   * Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file.
+   * `coverage`: opinionCheck's, when the caller has just asked it; else it is worked out here.
+   */
+  async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today' | 'coverage'> & { coverage?: OpinionCoverage; format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
     const format: OpinionFormat = o.format ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
     const { format: _f, print: _p, ...opinion } = o;
     const doc = await this.opinionDocument(reviewId, opinion);
