@@ -2,6 +2,8 @@
 // confirming it records the office user (设置 display name) and the mark becomes 已核对（name, date）.
 // The versions are the fixture 统计法 given what the OCR importer stores (textSource 'ocr',
 // verified false): recognising a scan takes minutes and is covered in test/node/importers.
+// Its screenshots go to out/ (a test run must not change tracked files); resources/screenshots/
+// ocr-verify-*.png are copies of them, taken again by hand when the view changes.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { importPaths } from '../../electron/core/library/library-import';
 import type { LibraryStore } from '../../electron/core/library/library-store';
 import { dateInZone } from '../../electron/shared/office-clock';
 import { rewriteVersions } from '../node/version-rewrite';
-import { go, haveChromium, useBrowser } from './browser-harness';
+import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 /**
  * 退职 as the OCR importer stores its scanned PDF: the scan kept as the original (by hash), 三、
@@ -185,7 +187,7 @@ describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对
       // nothing was fetched from anywhere but the app itself
       const remote = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin) && !n.startsWith('data:')));
       expect(remote).toEqual([]);
-      await page.screenshot({ path: join(import.meta.dirname, '../../resources/screenshots/ocr-verify-scan-1440.png') });
+      await page.screenshot({ path: join(ROOT, 'out/ocr-verify-scan-1440.png') });
     }));
 });
 
@@ -214,7 +216,7 @@ describe.skipIf(!haveChromium)('a version imported before article regions were r
       expect(stored.suspects).toEqual([3]);
       const [imgBox, frameBox] = [(await page.getByTestId('ocr-scan-img').boundingBox())!, (await page.getByTestId('ocr-scan-region').boundingBox())!];
       expect(frameBox.y - imgBox.y).toBeCloseTo(stored.ocrRegions![0]!.top * imgBox.height, 0);
-      await page.screenshot({ path: join(import.meta.dirname, '../../resources/screenshots/ocr-verify-located-1440.png') });
+      await page.screenshot({ path: join(ROOT, 'out/ocr-verify-located-1440.png') });
     }),
   );
 });
