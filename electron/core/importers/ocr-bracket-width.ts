@@ -2,21 +2,26 @@
 // the corpus's texts are typed, or full-width （一）, as official texts print them. Tesseract reads
 // both as ( ) and its glyph boxes do not show a bracket's width, but the lines do: on a page set in
 // one size, a line is as wide as its characters' cells, and a bracket pair that takes no cell of its
-// own (measured: ≈ 0 cells a bracket half-width, 0.7–1.0 full-width — its ink stands at one side of
-// its cell, so a line starting with （ looks half a cell shorter) leaves its line as wide as its
-// ideographs alone. Only a clear answer from several lines counts (on the fixture scans: half-width
-// 0.00–0.02, full-width 0.34–1.01 over 5 lines or more); else brackets stay full-width.
+// own leaves its line as wide as its ideographs alone. Only a line that ends short of the right
+// margin — a paragraph's last line — shows its natural width: a full line is justified to the
+// column, so its width says nothing of its brackets (a half-width pair only leaves the line's slack
+// spread between its characters; measured: full lines give 0.33–0.36 of a cell a bracket in the
+// half-width laws and 0.21–1.01 in the full-width ones). On the short lines a half-width bracket
+// takes 0.00–0.03 of a cell (9 laws, both typefaces, clean, rotated, noisy, JPEG), a full-width
+// one 0.11–0.37 by the median of a law's lines (its ink stands at one side of its cell, so a line
+// starting with （ looks shorter by part of a cell). Only a clear answer counts; else brackets stay
+// full-width.
 
 import type { OcrPage } from './ocr-engine';
 
 const BRACKET = /^[()（）〈〉]$/;
 const LATIN = /^[0-9A-Za-z.%]$/;
-/** Lines holding brackets (and no digits or letters, whose widths vary) needed for a verdict. */
-const MIN_LINES = 5;
+/** Short lines holding brackets (and no digits or letters, whose widths vary) needed for a verdict (with two, both must agree: the median is the upper one). */
+const MIN_LINES = 2;
 /** A bracket taking at most this share of a cell, by the median of those lines, is half-width. */
-const HALF_CELLS = 0.15;
+const HALF_CELLS = 0.07;
 
-/** The median share of an ideograph's cell that a bracket takes in the document's lines, and over how many lines. */
+/** The median share of an ideograph's cell that a bracket takes in the document's short lines (a paragraph's last), and over how many lines. */
 export function bracketCells(pages: readonly OcrPage[]): { cells: number; lines: number } | undefined {
   const shares: number[] = [];
   for (const page of pages) {
@@ -39,7 +44,8 @@ export function bracketCells(pages: readonly OcrPage[]): { cells: number; lines:
     const pitches = lines.filter((l) => l.x1 > right - 0.4 * l.height && l.brackets === 0 && l.latin === 0 && l.han >= 10).map((l) => l.width / l.han);
     if (pitches.length < 3) continue;
     const pitch = median(pitches);
-    for (const l of lines) if (l.brackets > 0 && l.latin === 0 && l.han + l.brackets >= 4) shares.push((l.width / pitch - l.han) / l.brackets);
+    // (a line ending a cell or more short of the margin is not justified: its width is its characters')
+    for (const l of lines) if (l.brackets > 0 && l.latin === 0 && l.han + l.brackets >= 4 && l.x1 < right - pitch) shares.push((l.width / pitch - l.han) / l.brackets);
   }
   return shares.length ? { cells: median(shares), lines: shares.length } : undefined;
 }

@@ -24,6 +24,22 @@ describe('bracket width from the width of the lines', () => {
     for (const slug of ['caigou', 'nongye', 'tudi']) expect(halfWidthBrackets(pagesOf(slug)), slug).toBe(true);
   });
 
+  it('reads the width from the lines that end short of the margin: a justified full line says nothing', () => {
+    // 工伤保险条例, 规划环境影响评价条例, 无线电管理条例 (serif, rotated, noisy): typed with ( ), their full
+    // lines measured a third of a cell a bracket, as full-width brackets do; 互联网信息服务管理办法, 植物新品种保护条例 likewise typed
+    for (const slug of ['gongshang', 'huanping', 'wuxiandian', 'hulianwang', 'zhiwu']) {
+      expect(bracketCells(pagesOf(slug))!.cells, slug).toBeLessThan(0.05);
+      expect(halfWidthBrackets(pagesOf(slug)), slug).toBe(true);
+    }
+    expect(layoutOcrPages(pagesOf('wuxiandian'))!.text).toContain('无线电台(站)');
+    // full-width laws whose short lines measure least (lists in serif with many 、, and 农产品质量安全法's
+    // five bracket lines, which the whole-line measure took for half-width)
+    for (const slug of ['nongchanpin', 'minban', 'zhujun', 'hezuoshe']) {
+      expect(bracketCells(pagesOf(slug))!.cells, slug).toBeGreaterThan(0.1);
+      expect(halfWidthBrackets(pagesOf(slug)), slug).toBe(false);
+    }
+  });
+
   it('keeps full-width brackets where the page prints them, in both typefaces', () => {
     for (const slug of ['shipin', 'jining', 'weicheng', 'renli', 'yishi', 'peichang', 'funv', 'yufang', 'shuiwen']) {
       expect(bracketCells(pagesOf(slug))!.cells, slug).toBeGreaterThan(0.3);
@@ -32,9 +48,13 @@ describe('bracket width from the width of the lines', () => {
     expect(layoutOcrPages(pagesOf('shipin'))!.text).toContain('（一）');
   });
 
-  it('gives no verdict from a handful of lines', () => {
-    // 中小企业促进法's excerpt: two lines with brackets and no digits
-    expect(bracketCells(pagesOf('zhongxiao'))!.lines).toBeLessThan(5);
+  it('gives no verdict from a single line, and keeps full width when a few lines say so', () => {
+    // 黑土地保护法's and 食品安全刑事案件解释's excerpts: one short line with brackets
+    for (const slug of ['heitudi', 'dashuju']) {
+      expect(bracketCells(pagesOf(slug))!.lines, slug).toBe(1);
+      expect(halfWidthBrackets(pagesOf(slug)), slug).toBe(false);
+    }
+    // 中小企业促进法's excerpt: two short lines at 0.3 of a cell a bracket
     expect(halfWidthBrackets(pagesOf('zhongxiao'))).toBe(false);
   });
 });

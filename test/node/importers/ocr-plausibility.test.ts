@@ -179,7 +179,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('over the third blind set (seed 20261207, scored once at the end of session 11 after the second round of rules), no more wrong articles keep an error unhighlighted than then', () => {
     const { wrongArticles, unflagged } = setScore('blind3');
-    expect(wrongArticles).toBeGreaterThanOrEqual(20); // 25 when scored
+    expect(wrongArticles).toBeGreaterThanOrEqual(17); // 25 when scored, 21 since half-width brackets are measured on short lines only
     // Measured blind: 8 of 25 — clause marks lost between words (gongshang 第十二条, wenming 第七条, 第十一条,
     // 第十三条), look-alikes (heitudi 力式 for 方式, sanju 完法 for 宪法 again — 行完 is written), a lost 族
     // (sanju 第二条), 以双 for 以及 (wenming 第八条). README-importers, blind3 paragraph. Session 13: the space
@@ -190,7 +190,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('over the fourth blind set (seed 20261208, scored once in session 12: 7 of 29), no more wrong articles keep an error unhighlighted than after the two rules it asked for', () => {
     const { wrongArticles, unflagged } = setScore('blind4');
-    expect(wrongArticles).toBeGreaterThanOrEqual(24); // 29 when scored
+    expect(wrongArticles).toBeGreaterThanOrEqual(21); // 29 when scored, 25 since half-width brackets are measured on short lines only
     // Scored blind: 7 of 29. Two were OCR misses a general rule now takes (huanping 第十九条 （一）（一）（三）,
     // anquan 第十一条 a ； inside 经菅十位；「提褪); of the five left, four are the source's own half-width , ; :
     // between Chinese (xinyong 第二条, 第七条, 第十一条; senlin 第十条), printed so and read back full-width by
@@ -204,7 +204,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('over the fifth blind set (seed 20261209, scored once at the end of session 13: 4 of 28), no more wrong articles keep an error unhighlighted than then', () => {
     const { wrongArticles, unflagged } = setScore('blind5');
-    expect(wrongArticles).toBeGreaterThanOrEqual(23); // 28 when scored
+    expect(wrongArticles).toBeGreaterThanOrEqual(18); // 28 when scored, 22 since half-width brackets are measured on short lines only
     // Scored blind, with session 13's rules: 4 of 28 — a 3 read inside a seal's damage (fankong 第十二条), ； for
     // ， (fankong 第十四条), ： for 、 between two words (fankong 第十五条 相关法律：.法规), 诊 for 冶 beside a
     // highlighted 炼 (xitu 第二十二条). README-importers, blind5 paragraph.
