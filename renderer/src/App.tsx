@@ -74,6 +74,14 @@ function IndexStatus() {
         <Tag color={shown.color} style={{ marginInlineEnd: 0 }} data-testid="service-status">
           {shown.text}
         </Tag>
+        {/* Said where the user looks every day; the details are in 设置 → 资料库. */}
+        {(info.data.readOnly || info.data.repairs) && (
+          <a href={hrefOf({ page: 'settings' })} data-testid="library-health">
+            <Tag color={info.data.readOnly ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>
+              {info.data.readOnly ? '资料库只读' : '资料库目录已修复'}
+            </Tag>
+          </a>
+        )}
       </Space>
     </Tooltip>
   );

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename } from 'node:path';
 import {
   DomainError,
+  LIBRARY_REPAIRS_SHOWN,
   UPLOAD_LIMITS,
   apiContract,
   channelInFace,
@@ -27,6 +28,7 @@ import { LawRowsCache, listLaws } from '../library/law-list';
 import { ImportStaging } from '../library/import-staging';
 import type { LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
+import { libraryHealth } from '../library/library-check';
 import { dailyBackupIfDue } from '../bundles/records-backup';
 import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
@@ -289,6 +291,7 @@ export class AppService {
         face: this.face,
         appVersion: this.opts.appVersion ?? '0.0.0',
         timeZone: this.store.timeZone(),
+        ...libraryHealth(this.store, LIBRARY_REPAIRS_SHOWN),
       }),
       'laws:list': async (i) => this.listLaws(i, new Set((await this.favorites()).lawIds())),
       'law:get': ({ lawId }) => {

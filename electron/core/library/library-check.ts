@@ -13,6 +13,17 @@ export interface CheckProblem {
   problem: string;
 }
 
+/**
+ * What the app tells the user at once of the library's state (library:info): the repairs the open
+ * made to library.json — the first `shown`, the rest counted — and why it cannot be written. The
+ * same notes `lawdesk check` lists.
+ */
+export function libraryHealth(store: LibraryStore, shown: number): { repairs?: string[]; readOnly?: string } {
+  const notes = store.catalogNotes;
+  const repairs = notes.length > shown ? [...notes.slice(0, shown), `另有 ${notes.length - shown} 处修复（lawdesk check 列出全部）`] : notes;
+  return { ...(repairs.length ? { repairs: repairs.map((n) => n.slice(0, 500)) } : {}), ...(store.readOnlyReason ? { readOnly: store.readOnlyReason.slice(0, 500) } : {}) };
+}
+
 export function checkLibrary(store: LibraryStore): CheckProblem[] {
   // What the open found wrong in library.json and repaired (said once, by the check that saw it).
   const problems: CheckProblem[] = store.catalogNotes.map((problem) => ({ file: 'library.json', problem }));

@@ -182,6 +182,9 @@ export const lawSortSchema = z.object({
 });
 export type LawSort = z.infer<typeof lawSortSchema>;
 
+/** How many of the catalogue's repair notes library:info carries (the rest are counted in one more line). */
+export const LIBRARY_REPAIRS_SHOWN = 20;
+
 export const libraryCalls = {
   'library:info': call({
     input: empty,
@@ -195,6 +198,13 @@ export const libraryCalls = {
       appVersion: z.string(),
       /** The office's time zone (office.json): what the UI calls today. */
       timeZone: z.string(),
+      /**
+       * What opening the library repaired in library.json (a damaged file rebuilt from the bodies,
+       * entries of the wrong shape dropped), in sentences; the first LIBRARY_REPAIRS_SHOWN of them.
+       */
+      repairs: z.array(z.string().max(500)).max(LIBRARY_REPAIRS_SHOWN + 1).optional(),
+      /** Why the library can only be read (read-only or full disk, another writer's lock). */
+      readOnly: z.string().max(500).optional(),
     }),
   }),
   'laws:list': call({

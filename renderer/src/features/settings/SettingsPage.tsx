@@ -50,6 +50,23 @@ export function SettingsPage() {
                   </Button>
                 </Space.Compact>
               </Form.Item>
+              {info.data?.readOnly && <Alert type="error" showIcon title="资料库现在只能查阅，不能导入或修改" description={info.data.readOnly} data-testid="settings-library-readonly" style={{ marginBottom: 12 }} />}
+              {info.data?.repairs && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title="打开资料库时修复了目录文件 library.json"
+                  description={
+                    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                      {info.data.repairs.map((r, i) => (
+                        <li key={i}>{r}</li>
+                      ))}
+                    </ul>
+                  }
+                  data-testid="settings-library-repairs"
+                  style={{ marginBottom: 12 }}
+                />
+              )}
               {settings.libraryDir && info.data && settings.libraryDir !== info.data.dir && (
                 <Alert type="info" showIcon title="重新启动 LawDesk 后将打开新的资料库文件夹" />
               )}
