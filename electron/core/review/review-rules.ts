@@ -49,6 +49,17 @@ const SentenceRuleSchema = z.object({
   documentNone: PatternList,
   /** Skip when the clause subject (before 应当/须/可以 …) matches one of these. */
   subjectNot: PatternList,
+  /**
+   * Skip a trigger whose own modal (不得, 应当, 须 …) binds the administration: patterns over the party
+   * that modal binds (有关审批机关 in “…未经…批准的，有关审批机关不得批准…”; 公安机关交通管理部门 in
+   * “公安机关交通管理部门受理登记申请，对符合条件的，应当当场办理登记手续”). A sentence telling an authority
+   * what it may not approve, or that it must register, restricts the administration, not citizens.
+   */
+  boundNot: PatternList,
+  /** The same, by what the modal's clause says (不得批准, 不予受理, 不得拨付: acts only an authority does). */
+  boundActNot: PatternList,
+  /** …unless the trigger matches one of these: a licence the citizen must hold (未取得…资格证的，县科技局不得受理) is required of the citizen whoever is told to refuse. */
+  boundNotUnless: PatternList,
   /** Skip when the trigger is negated in its clause (不得收取, 免收, 不予罚款). */
   negatable: z.boolean().default(false),
   /** What a higher-law basis stated in the article does: nothing, lower the severity, or clear it. */
@@ -107,6 +118,9 @@ interface CompiledPatterns {
   any: RegExp[];
   none: RegExp[];
   subjectNot: RegExp[];
+  boundNot: RegExp[];
+  boundActNot: RegExp[];
+  boundNotUnless: RegExp[];
   documentAny: RegExp[];
   documentNone: RegExp[];
   basisMustMention: RegExp[];
@@ -183,7 +197,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
           throw ruleError(file, `规则“${rule.id}”的 ${field} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
         }
       });
-    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone'), basisMustMention: compile(rule.basisMustMention, 'basisMustMention') } };
+    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), boundNot: compile(rule.boundNot, 'boundNot'), boundActNot: compile(rule.boundActNot, 'boundActNot'), boundNotUnless: compile(rule.boundNotUnless, 'boundNotUnless'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone'), basisMustMention: compile(rule.basisMustMention, 'basisMustMention') } };
   });
   return { ruleSet: r.data.ruleSet, version: r.data.version, rules };
 }
@@ -220,6 +234,37 @@ const CONDUCT_LIST = /下列[^。；：:]{0,6}(?:行为|情形)之一/;
 
 const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|无须|禁止|严禁|取消)[^，,、：:]{0,6}$/;
 
+/** The modal a trigger carries: who it binds is read from the clause it sits in. */
+const BINDING_MODAL = /不得|不予|应当|必须|须|需要|需|方可|方能|只能/;
+/** Where a clause's subject ends: a condition or an object follows (外国人|未经主管机关批准, 企业|经主管部门批准后). */
+const SUBJECT_END = /未经|经过|经|向|到|在|对|由|从|按照|依照|根据|依据|依法|除/;
+
+/**
+ * Whom the trigger's modal binds and what its clause says: { party: 有关审批机关, said: 不得批准该建设项目的建设 }
+ * for “…未经环境保护行政主管部门批准的，有关审批机关不得批准…”. When the modal's clause names nobody (…的，
+ * 应当…; 未经批准，不得…), the nearest earlier clause that is not a condition (…的 / …后 / …时) names the
+ * party; none does in 未经批准，不得…, nor in 从事…的，必须… (whoever does it): party ''. Undefined without a modal.
+ */
+export function boundClause(text: string, trigger: { index: number; text: string }): { party: string; said: string } | undefined {
+  const m = BINDING_MODAL.exec(trigger.text);
+  if (!m) return undefined;
+  const at = trigger.index + m.index;
+  const breaks = /[，,；;：:]/g;
+  const starts = [0];
+  for (let b = breaks.exec(text); b && b.index < at; b = breaks.exec(text)) starts.push(b.index + 1);
+  const endRel = text.slice(at).search(/[，,；;。]/);
+  const said = text.slice(at, endRel < 0 ? text.length : at + endRel);
+  const partyOf = (clause: string) => clause.split(SUBJECT_END)[0]!.trim();
+  let party = partyOf(text.slice(starts[starts.length - 1]!, at));
+  for (let i = starts.length - 1; !party && i > 0; i--) {
+    const clause = text.slice(starts[i - 1]!, starts[i]! - 1).trim();
+    if (/(?:的|后|时|前|外)$/.test(clause)) continue;
+    party = partyOf(clause);
+    break;
+  }
+  return { party, said };
+}
+
 /** Whether a sentence rule looks at this draft at all (its documentAny / documentNone). */
 export function ruleFitsDocument(rule: SentenceRule, docText: string): boolean {
   const c = rule.compiled;
@@ -250,6 +295,10 @@ export function matchSentenceRule(
     if (rule.negatable) {
       const clauseStart = Math.max(s.text.lastIndexOf('，', m.index), s.text.lastIndexOf('；', m.index), s.text.lastIndexOf(',', m.index)) + 1;
       if (NEGATION.test(s.text.slice(clauseStart, m.index)) || /^(?:不得|不予|免)/.test(m[0])) continue;
+    }
+    if (c.boundNot.length || c.boundActNot.length) {
+      const bound = boundClause(s.text, { index: m.index, text: m[0] });
+      if (bound && (c.boundNot.some((re) => re.test(bound.party)) || c.boundActNot.some((re) => re.test(bound.said))) && !c.boundNotUnless.some((re) => re.test(m[0]))) continue;
     }
     const named = m.groups?.named;
     return { start: Math.max(0, m.index - lead.length), end: m.index + m[0].length - lead.length, ...(named ? { named } : {}) };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDraftFile } from '../../../electron/core/review/draft-store';
 import { sentencesOf } from '../../../electron/core/review/draft-sentences';
 import { precheck, procedureFindings, BasisResolver } from '../../../electron/core/review/precheck';
-import { loadRuleSet, matchSentenceRule, parseRuleFile, type SentenceRule } from '../../../electron/core/review/review-rules';
+import { boundClause, loadRuleSet, matchSentenceRule, parseRuleFile, type SentenceRule } from '../../../electron/core/review/review-rules';
 import { RecordsError } from '../../../electron/core/records/records-errors';
 import { loadBasisDocuments } from '../../../electron/core/review/basis-documents';
 import { DRAFTS, ROOT, RULES, draftFixtures, makeReviewLibrary, type ReviewLibrary } from './review-test-support';
@@ -188,6 +188,84 @@ describe('rule files are validated on load', () => {
     writeFileSync(join(dir, 'a.json'), good);
     writeFileSync(join(dir, 'b.json'), good);
     expect(() => loadRuleSet(dir)).toThrow(/规则编号“permit-create”与“a.json”中的规则重复/);
+  });
+});
+
+describe('who a rule binds and what is designated (precision sweep, seed 20261214)', () => {
+  // Lawful sentences of real local rules (../shared/corpus), each a false finding before: an authority told
+  // what it may not approve or must register; a designation or a 名录 that restricts no market party's choice
+  // (a product or species catalogue, confiscated goods, an inspection the authority orders, a manager it names);
+  // a penalty, seizure or fee the sentence presupposes; a tax or price preference granted under state rules.
+  const quiet: [string, string][] = [
+    ['permit-create', '环境风险评价报告未经环境保护行政主管部门批准的，有关审批机关不得批准该建设项目的建设。'],
+    ['permit-create', '公安机关交通管理部门受理登记申请，对符合条件的，应当当场办理登记手续，发放号牌和行驶证；'],
+    ['permit-create', '自行车不实行登记制度。'],
+    ['permit-create', '建设项目环境影响评价文件实行分级审批制度。'],
+    ['permit-create', '维修车辆实行登记制度，登记内容包括送修人的身份证明、车辆牌号、车辆识别代号（车架号码）、发动机号码以及承修项目。'],
+    ['fc-8-3-designated', '公共机构应当优先采购列入政府采购名录中的产品、设备。'],
+    ['fc-8-3-designated', '纳入重点排污单位名录的，其自动监测设备的安装、使用和管理按照《上海市环境保护条例》的相关规定执行。'],
+    ['fc-8-3-designated', '依法没收的其他烟草专卖品应当公开拍卖或者交由指定的烟草公司按照国家规定价格收购，所得款项由没收部门上缴国库。'],
+    ['fc-8-3-designated', '山体修复治理工程验收合格后，由所在地县、区人民政府指定的单位、山体权属单位或者修复治理责任人负责管理和维护。'],
+    ['fc-8-3-designated', '质量技术监督部门应当组织调查，需要重新进行检验的，应当于十日内另行指定检验机构对原样品或者备用样品重新进行检验，并做出复检结论。'],
+    ['fc-8-3-designated', '（三）指定相关机构或者落实责任人员，明确岗位职责，配备必要的安保力量，开展日常巡逻、保卫、检查等；'],
+    ['fc-8-3-designated', '参加基本医疗保险的京津冀社会保障卡持卡人，可以持社会保障卡在三地的定点医药机构就医购药，发生的医疗费用可以直接结算。'],
+    ['fc-8-3-designated', '人民法院可以裁定给市劳动和社会保障行政部门认可的单位管理，经市人民政府指定的机构批准后，适时变现。'],
+    ['penalty-create', '被判处拘役或者正在受拘留处罚的人，经选举委员会和执行机关决定，可以在流动票箱投票，也可以委托有选举权的亲属或者其他选民代为投票。'],
+    ['penalty-create', '对自行车、三轮车加装动力装置的，除给予罚款处罚外，责令拆除加装的动力装置并予以收缴。'],
+    ['penalty-create', '当事人应当在责令限期拆除决定规定的期限内，自行拆除违法建筑。'],
+    ['coercion-create', '违法建筑强制拆除后，拆违实施部门应当和街道办事处或者镇人民政府对当事人做好相关工作。'],
+    ['coercion-create', '对依法登记保存或者查封的资料、物品和设施，有关单位、个人不得擅自启封、转移、隐匿、毁损或者处理。'],
+    ['coercion-create', '调解书中具有给付内容的，当事人可以申请公证机关公证或者申请人民法院司法确认，赋予其强制执行效力。'],
+    ['fee-create', '逾期一年以上未足额缴纳土地有偿使用费的，可以依法收回土地使用权。'],
+    ['fee-create', '实施非学历教育的民办学校，学习期限在一年以上的，按学期或者学年收取费用，学习期限不超过一年的，按培训周期收取费用。'],
+    ['fee-create', '餐饮服务经营者可以采取事先约定的方式，对造成浪费的消费者收取相应费用。'],
+    ['fc-10-1-tax', '对从事个体经营的残疾人，有关部门应当依法免除行政事业性收费、给予税收优惠，并在经营场地等方面给予照顾；'],
+    ['fc-10-1-tax', '专利权转让合同、专利申请权转让合同、专利实施许可合同经依法认定登记的，当事人享受国家、省有关技术交易的税收优惠政策。'],
+    ['fc-10-1-tax', '对采用合同能源管理方式实施的节能改造项目，按照国家和本市有关规定，给予税收扶持和补助、奖励。'],
+    ['fc-10-3-factor', '农民专业合作社从事种植业、养殖业的，享受国家农业用电优惠电价；'],
+    ['obligation-add', '按照国家规定必须安装防雷装置的建筑物、构筑物、设施、场所，应当按照国家规定的标准安装防雷装置。'],
+    ['obligation-add', '普通教育机构必须接收具有接受普通教育能力的残疾儿童、少年随班就读，并为其学习、生活、康复提供帮助。'],
+  ];
+  for (const [id, text] of quiet) {
+    it(`${id} stays quiet on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(false));
+  }
+
+  // What a 规范性文件 may not say without a higher law still fires, in the wordings 科室 write: a licence
+  // whoever is told to refuse it, a supplier the bureau picks, a fee or fine it sets, a tax refund it grants.
+  const required: [string, string][] = [
+    ['permit-create', '未取得《高青县科技项目申报资格证》的，县科技局不得受理其项目申报。'],
+    ['permit-create', '未经县科技局批准，任何单位不得擅自承接科技评估业务。'],
+    ['permit-create', '申请人应当向县科技局申请办理《科技中介服务资格证》。'],
+    ['permit-create', '外国人未经主管机关批准不得参加本市公民举行的集会、游行、示威。'],
+    ['fc-8-3-designated', '申报企业须到县科技局指定的会计师事务所出具专项审计报告。'],
+    ['fc-8-3-designated', '创新券仅用于购买入库服务机构提供的检验检测服务。'],
+    ['fc-8-3-designated', '纳入服务机构名录的机构方可承接创新券服务。'],
+    ['fc-8-3-designated', '企业在县科技局确定的服务机构购买技术服务的，按照服务费用的50%给予补助。'],
+    ['fc-8-3-designated', '全县中小学校校服统一向县教育局指定的企业订购。'],
+    ['fc-8-3-designated', '新建住宅小区应当使用县住建局推荐的供水设备生产企业的产品。'],
+    ['fc-8-3-designated', '申请残疾人机动轮椅车登记的，还应当提交公安机关交通管理部门指定的医疗机构出具的下肢残疾证明。'],
+    ['fc-8-3-designated', '维修费用经市房屋行政管理部门指定的中介机构审价后，在专项维修资金中列支。'],
+    ['penalty-create', '拒不服从的，由公安机关予以拘留。'],
+    ['penalty-create', '逾期不改正的，由县科技局责令停业整顿。'],
+    ['coercion-create', '拒不整改的，县科技局可以扣押其设备。'],
+    ['fee-create', '企业申请创新券的，县科技局按每件五百元收取评审费。'],
+    ['fee-create', '入驻企业，应当按年向孵化器管理办公室缴纳管理费。'],
+    ['fc-10-1-tax', '按照县政府有关规定，对入驻企业给予税收返还。'],
+    ['fc-10-1-tax', '入驻园区的企业，前三年所得税地方留成部分全额返还。'],
+    ['obligation-add', '享受补助的企业必须参加县科技局组织的培训。'],
+    ['obligation-add', '申报企业一律使用县科技局统一的申报系统。'],
+  ];
+  for (const [id, text] of required) {
+    it(`${id} still fires on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(true));
+  }
+
+  it('whom a trigger’s modal binds: the clause naming the party, conditions (…的 / …后) skipped', () => {
+    const at = (text: string, trigger: string) => boundClause(text, { index: text.indexOf(trigger), text: trigger });
+    expect(at('环境风险评价报告未经环境保护行政主管部门批准的，有关审批机关不得批准该建设项目的建设。', '有关审批机关不得')).toEqual({ party: '有关审批机关', said: '不得批准该建设项目的建设' });
+    expect(at('外国人未经主管机关批准不得参加集会。', '未经主管机关批准不得')).toEqual({ party: '外国人', said: '不得参加集会' });
+    expect(at('民办学校取得办学许可证后，应当到登记机关办理法人登记。', '应当到登记机关办理法人登记')).toEqual({ party: '', said: '应当到登记机关办理法人登记' });
+    expect(at('公安机关交通管理部门受理登记申请，对符合条件的，应当当场办理登记手续。', '应当当场办理登记手续')?.party).toBe('公安机关交通管理部门受理登记申请');
+    expect(at('实行许可制度。', '实行许可制度')).toBeUndefined();
   });
 });
 
