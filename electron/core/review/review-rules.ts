@@ -232,6 +232,9 @@ export function loadRuleSet(dir = defaultRulesDir()): RuleSet {
 /** The lead-in of a list of conduct: 有下列行为之一的 / 具有下列情形之一的. */
 const CONDUCT_LIST = /下列[^。；：:]{0,6}(?:行为|情形)之一/;
 
+/** The lead-in of a list the draft forbids: 不得采取下列限制竞争的行为 / 禁止下列行为. */
+const FORBIDDEN_LIST = /(?:不得|禁止|严禁)[^。；：:]{0,12}下列/;
+
 const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|无须|禁止|严禁|取消)[^，,、：:]{0,6}$/;
 
 /** The modal a trigger carries: who it binds is read from the clause it sits in. */
@@ -284,6 +287,9 @@ export function matchSentenceRule(
   // An item of a list of conduct (有下列行为之一的，…：（六）为市场主体指定…中介服务机构的；) names what is
   // forbidden or punished, not what the draft sets: its words are the violation, read by no rule.
   if (sentence.leadIn && CONDUCT_LIST.test(sentence.leadIn) && /的[；;。]?$/.test(sentence.text)) return undefined;
+  // An item of a list the draft forbids (不得采取下列限制竞争的行为：（一）限定消费者购买…) is negated by its
+  // lead-in, as 不得收取 negates a fee: a rule a negation clears stays quiet there.
+  if (rule.negatable && sentence.leadIn && FORBIDDEN_LIST.test(sentence.leadIn)) return undefined;
   const lead = sentence.leadIn ? sentence.leadIn + (/应当|必须|须/.exec(sentence.leadIn)?.[0] ?? '') : '';
   const s = { text: lead + (sentence.matchText ?? sentence.text), subject: sentence.subject };
   if (!c.all.every((re) => re.test(s.text))) return undefined;

@@ -259,6 +259,13 @@ describe('who a rule binds and what is designated (precision sweep, seed 2026121
     it(`${id} still fires on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(true));
   }
 
+  it('an item of a list the draft forbids (不得采取下列…行为：) is negated by its lead-in', () => {
+    // 山东省实施《反不正当竞争法》办法 第十二条
+    const lead = '公用企业或者其他依法具有独占地位的经营者，不得采取下列限制竞争的行为：\n';
+    expect(fires('fc-8-3-designated', `${lead}（一）限定消费者购买、使用其提供的或者其指定的经营者提供的商品，排斥符合技术标准要求的其他经营者的同类商品；`)).toBe(false);
+    expect(fires('fc-8-3-designated', '县科技局限定企业购买、使用其指定的经营者提供的检测服务。')).toBe(true);
+  });
+
   it('whom a trigger’s modal binds: the clause naming the party, conditions (…的 / …后) skipped', () => {
     const at = (text: string, trigger: string) => boundClause(text, { index: text.indexOf(trigger), text: trigger });
     expect(at('环境风险评价报告未经环境保护行政主管部门批准的，有关审批机关不得批准该建设项目的建设。', '有关审批机关不得')).toEqual({ party: '有关审批机关', said: '不得批准该建设项目的建设' });
