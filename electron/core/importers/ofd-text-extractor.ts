@@ -28,16 +28,20 @@ function box(s: string | undefined): Box | undefined {
   return n.length === 4 && n.every(Number.isFinite) ? (n as Box) : undefined;
 }
 
-/** DeltaX/DeltaY: numbers, where "g N d" stands for N repeats of d (GB/T 33190 §11.3). */
-export function expandDeltas(s: string | undefined): number[] {
+/**
+ * DeltaX/DeltaY: numbers, where "g N d" stands for N repeats of d (GB/T 33190 §11.3). Only the
+ * first `max` are wanted (one per character of the TextCode): a hostile "g 100000 1" on each of
+ * thousands of one-character codes would otherwise make billions of numbers (35 CPU-s for 11 KB).
+ */
+export function expandDeltas(s: string | undefined, max = Number.MAX_SAFE_INTEGER): number[] {
   if (!s) return [];
   const tok = s.trim().split(/[\s,]+/).filter((t) => t !== '');
   const out: number[] = [];
-  for (let i = 0; i < tok.length; i++) {
+  for (let i = 0; i < tok.length && out.length < max; i++) {
     if (tok[i] === 'g') {
       const n = Number(tok[i + 1]);
       const d = Number(tok[i + 2]);
-      if (Number.isFinite(n) && Number.isFinite(d)) for (let k = 0; k < Math.min(n, 100_000); k++) out.push(d);
+      if (Number.isFinite(n) && Number.isFinite(d)) for (let k = 0; k < Math.min(n, 100_000) && out.length < max; k++) out.push(d);
       i += 2;
     } else out.push(Number(tok[i]));
   }
@@ -78,8 +82,8 @@ function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number): vo
     if (chars.length === 0) continue;
     if (code.attrs.X !== undefined) penX = Number(code.attrs.X) || 0;
     if (code.attrs.Y !== undefined) penY = Number(code.attrs.Y) || 0;
-    const dx = expandDeltas(code.attrs.DeltaX);
-    const dy = expandDeltas(code.attrs.DeltaY);
+    const dx = expandDeltas(code.attrs.DeltaX, chars.length);
+    const dy = expandDeltas(code.attrs.DeltaY, chars.length);
     if (dy.some((v) => v !== 0)) continue; // vertical text (a seal's legend): not body text
     // One run per stretch of evenly advancing characters; a DeltaX gap (how OFD writers put the
     // space after 第一条) starts a new run, which the line builder turns into a space.
@@ -167,11 +171,19 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   const templateCache = new Map<string, XmlNode>();
   const pages: PageRead[] = [];
   const imageOnly: number[] = [];
+  // Each page has its own content file: 2,000 pages that all name one 2 MB Content.xml would read
+  // it 2,000 times (a 115 KB file: 20 pages of it already took 675 MB).
+  const pageOfPath = new Map<string, number>();
   pageRefs.forEach((ref, i) => {
     const loc = ref.attrs.BaseLoc;
     if (!loc) throw new ExtractError(`OFD 文件第 ${i + 1} 页没有内容位置（BaseLoc）`);
     const path = pkg.resolve(docPath, loc);
     if (!pkg.has(path)) throw new ExtractError(`OFD 文件不完整：缺少第 ${i + 1} 页的内容文件 ${path}`);
+    const same = pageOfPath.get(path.toLowerCase());
+    if (same !== undefined) {
+      throw new ExtractError(`OFD 文件第 ${i + 1} 页与第 ${same} 页指向同一个内容文件 ${path}，可能是恶意构造的文件，已拒绝导入`);
+    }
+    pageOfPath.set(path.toLowerCase(), i + 1);
     const page = pkg.xml(path);
     const [, , , h] = pageBox(page, defaultBox);
     const items: PositionedText[] = [];

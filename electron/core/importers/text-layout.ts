@@ -504,7 +504,12 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
   const all = pages.flat();
   const globalLeft = leftEdge(all.map((l) => l.x0)) ?? 0;
   const globalRight = quantile(all.map((l) => l.x1), 0.9) ?? 0;
-  const paragraphs: string[] = [];
+  // Each paragraph's lines, joined once at the end, with its first and last character kept apart:
+  // testing `/[)）]$/` on a paragraph grown by `+=` flattens it each time, quadratic in a
+  // paragraph that runs on for pages (20 pages of one paragraph: > 20 CPU-s).
+  const parts: string[][] = [];
+  let head = '';
+  let tail = '';
   const pageOf: number[] = [];
   let prev: TextLine | undefined;
   let prevRight = globalRight;
@@ -533,8 +538,7 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
       // A centred block wrapped over several lines (a long history line in parentheses) stays one.
       const centred = (l: TextLine) =>
         l.x0 > left + 0.8 * l.size && Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < l.size;
-      const last = paragraphs[paragraphs.length - 1];
-      const openParen = last !== undefined && /^[（(]/.test(last) && !/[)）]$/.test(last);
+      const openParen = parts.length > 0 && /^[（(]$/.test(head) && !/^[)）]$/.test(tail);
       const wrappedCentre =
         starts && !inBody && prev !== undefined && !line.indented && openParen && centred(line);
       // A header block set in from both margins (the history lines in 楷体) wraps onto lines with
@@ -554,19 +558,22 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
       // The body begins at the first article, heading or numbered section (一、 / （一）): after
       // it an indented line that happens to sit mid-page is a paragraph, not a wrapped header line.
       if (ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text) || SECTION_START_RE.test(line.text)) inBody = true;
-      if ((starts && !wrappedCentre && !wrappedBlock) || paragraphs.length === 0) {
-        paragraphs.push(line.text);
+      if ((starts && !wrappedCentre && !wrappedBlock) || parts.length === 0) {
+        parts.push([line.text]);
         pageOf.push(line.page);
+        head = line.text.charAt(0);
+        tail = line.text.charAt(line.text.length - 1);
       } else {
-        const last = paragraphs[paragraphs.length - 1]!;
-        const glue = ASCII_WORD_END.test(last) && ASCII_WORD_START.test(line.text) ? ' ' : '';
-        paragraphs[paragraphs.length - 1] = last + glue + line.text;
+        const glue = ASCII_WORD_END.test(tail) && ASCII_WORD_START.test(line.text) ? ' ' : '';
+        parts[parts.length - 1]!.push(glue + line.text);
+        if (head === '') head = line.text.charAt(0);
+        if (line.text !== '') tail = line.text.charAt(line.text.length - 1);
       }
       prev = line;
       prevRight = right;
     }
   }
-  return { paragraphs, pageOf };
+  return { paragraphs: parts.map((p) => p.join('')), pageOf };
 }
 
 export function pageList(nums: number[]): string {

@@ -1,0 +1,88 @@
+// Hostile inputs crafted by hand in session 14 (beyond what the mutation fuzzer makes): each one
+// blew up in CPU or memory, or was read where it should have been refused, before its fix.
+import { strToU8, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../electron/core/importers/extract-document';
+import { expandDeltas } from '../../../electron/core/importers/ofd-text-extractor';
+import { joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
+
+const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+const OFD_XML = `<ofd:OFD ${NS} Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`;
+
+function ofd(pageLocs: string[], contents: Record<string, string>): Uint8Array {
+  const pages = pageLocs.map((loc, i) => `<ofd:Page ID="${i + 1}" BaseLoc="${loc}"/>`).join('');
+  const files: Record<string, string> = {
+    'OFD.xml': OFD_XML,
+    'Doc_0/Document.xml': `<ofd:Document ${NS}><ofd:Pages>${pages}</ofd:Pages></ofd:Document>`,
+    ...contents,
+  };
+  return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
+}
+
+const page = (objects: string) => `<ofd:Page ${NS}><ofd:Content><ofd:Layer>${objects}</ofd:Layer></ofd:Content></ofd:Page>`;
+const textObject = (i: number, text: string, deltaX = '') =>
+  `<ofd:TextObject ID="${i}" Boundary="20 ${20 + (i % 40) * 6} 170 6" Size="4"><ofd:TextCode X="0" Y="5"${deltaX ? ` DeltaX="${deltaX}"` : ''}>${text}</ofd:TextCode></ofd:TextObject>`;
+
+describe('OFD "g N d" DeltaX shorthand', () => {
+  it('expands only as many advances as the TextCode has characters', () => {
+    expect(expandDeltas('g 100000 1', 3)).toEqual([1, 1, 1]);
+    expect(expandDeltas('2 g 100000 1 7', 4)).toEqual([2, 1, 1, 1]);
+    expect(expandDeltas('g 2 5 3', 10)).toEqual([5, 5, 3]);
+  });
+
+  it('a 110 KB OFD of 20,000 two-character codes, each "g 100000 1", imports (two billion numbers before: hours)', async () => {
+    const objects = Array.from({ length: 20_000 }, (_, i) => textObject(i, i === 0 ? '关于印发管理办法的通知' : '甲乙', 'g 100000 1')).join('');
+    const bytes = ofd(['P/Content.xml'], { 'Doc_0/P/Content.xml': page(objects) });
+    expect(bytes.length).toBeLessThan(200_000);
+    const doc = await extractDocument(bytes, '通知.ofd');
+    expect(doc.text).toContain('甲乙');
+    expect(doc.text.replace(/\s/g, '').length).toBeGreaterThan(40_000);
+  });
+});
+
+describe('OFD pages that share one content file', () => {
+  it('two pages naming the same Content.xml are refused, naming both pages and the file', async () => {
+    const objects = Array.from({ length: 50 }, (_, i) => textObject(i, `第${i + 1}条 本办法所称的事项。`)).join('');
+    const bytes = ofd(['P/Content.xml', 'P/../P/content.xml'], { 'Doc_0/P/Content.xml': page(objects) });
+    const e = await extractDocument(bytes, '通知.ofd').then(
+      () => undefined,
+      (err: unknown) => err as Error,
+    );
+    expect(e?.name).toBe('ExtractError');
+    expect(e?.message).toBe('OFD 文件第 2 页与第 1 页指向同一个内容文件 Doc_0/P/Content.xml，可能是恶意构造的文件，已拒绝导入');
+  });
+
+  it('2,000 pages naming one 2 MB Content.xml (a 115 KB file; 675 MB at 20 pages before) are refused', async () => {
+    const objects = Array.from({ length: 20_000 }, (_, i) => textObject(i, `第${i + 1}条 本办法所称的事项。`)).join('');
+    const bytes = ofd(Array.from({ length: 2000 }, () => 'P/Content.xml'), { 'Doc_0/P/Content.xml': page(objects) });
+    await expect(extractDocument(bytes, '通知.ofd')).rejects.toThrow(/第 2 页与第 1 页指向同一个内容文件/);
+  });
+});
+
+describe('one paragraph that runs over many pages (PDF/OFD/OCR layout)', () => {
+  it('200,000 margin-to-margin lines join into one paragraph in linear time (each join re-read the whole paragraph)', () => {
+    const lines: TextLine[] = Array.from({ length: 200_000 }, (_, i) => ({
+      page: 1 + Math.floor(i / 40),
+      text: i === 0 ? '（本办法自公布之日起施行' : '甲乙丙丁戊己庚辛壬癸子丑寅卯',
+      x0: 72,
+      x1: 520,
+      y: 780 - (i % 40) * 18,
+      size: 12,
+      indented: false,
+    }));
+    const { paragraphs, pageOf } = joinParagraphs([lines]);
+    expect(paragraphs).toHaveLength(1);
+    expect(paragraphs[0]!.length).toBe(12 + 199_999 * 14);
+    expect(pageOf).toEqual([1]);
+  });
+
+  it('keeps what the paragraph test read from the whole paragraph: its opening bracket and its last Latin letter', () => {
+    const { paragraphs } = joinParagraphs([
+      [
+        { page: 1, text: '第一条 参照World', x0: 96, x1: 500, y: 700, size: 12, indented: false },
+        { page: 1, text: 'Trade规则。', x0: 72, x1: 200, y: 685, size: 12, indented: false },
+      ],
+    ]);
+    expect(paragraphs).toEqual(['第一条 参照World Trade规则。']);
+  });
+});
