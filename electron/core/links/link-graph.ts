@@ -12,11 +12,12 @@ import { jsonPieces, writeFileAtomicAsync } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
 import { startOf } from '../records/citation-resolve';
-import { detectCitations } from '../records/citation-detect';
+import { detectCitations, type DefinedName } from '../records/citation-detect';
 import { TimeSlicer } from '../util/time-slicer';
 import { LibraryTargetResolver } from './link-resolver';
 
-export const LINKS_FORMAT = 1;
+/** 2: the detector reads codes held whole and in parts, 本实施条例, short names defined in an earlier article. */
+export const LINKS_FORMAT = 2;
 
 /** [fromKey, toLawId, toVersionId, toKey, approx 0|1, start, end] — compact: ~100,000 of them. */
 const edgeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.union([z.literal(0), z.literal(1)]), z.number().int(), z.number().int()]);
@@ -107,6 +108,7 @@ export async function readLinkGraphSliced(store: LibraryStore, slicer: TimeSlice
 
 const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
 const CITES = /第[^条\n]{1,12}条/;
+const DEFINES = /简称/;
 
 /** The edges of one version. */
 export function computeEntry(store: LibraryStore, resolver: LibraryTargetResolver, versionId: string): LinkEntry {
@@ -130,11 +132,14 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
   const missing = new Set<string>();
   let unresolved = 0;
   const units = store.readUnits(versionId);
+  // short names an article defines (第一条 …《职工带薪年休假条例》（以下简称条例）) hold in the later ones
+  let definedNames: DefinedName[] = [];
   for (const [i, u] of units.entries()) {
     const hasBasis = i < 3 && BASIS.test(u.text);
-    if (!hasBasis && !CITES.test(u.text)) continue;
+    if (!hasBasis && !CITES.test(u.text) && !DEFINES.test(u.text)) continue;
     yield;
-    const d = detectCitations(store, u.text, date, meta.lawId, resolver);
+    const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames });
+    if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
     for (const m of d.mentions) {
       if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, m.target.approx ? 1 : 0, m.start, m.end]);
       else unresolved++;

@@ -14,6 +14,7 @@ import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
+import { codeIndex } from '../library/code-parts';
 import type { LawVersionMeta } from '../../shared/law-model';
 import type { Citation } from './record-types';
 
@@ -65,7 +66,17 @@ export interface LawMention {
   reason?: string;
 }
 
+/** A short name a text defines for a law (（以下简称《条例》）), to carry into the law's later articles. */
+export interface DefinedName {
+  name: string;
+  lawId: string;
+  lawIds?: string[];
+  title?: string;
+}
+
 export interface DetectionResult {
+  /** Short names this text defines for laws it names (（以下简称条例）), in order. */
+  definedNames: DefinedName[];
   mentions: DetectedMention[];
   /** Resolved citations, one per article (and 款/项), in order of first mention. */
   citations: Citation[];
@@ -94,7 +105,7 @@ const TITLE_NOTES = /^\s*(?:[（(][^（）()\n]{1,60}[)）]\s*)*(?:的)?\s*$/;
 const VERSION_NOTE = /[（(]\s*(\d{4})\s*年?(?:(\d{1,2})月(?:(\d{1,2})日)?)?\s*(?:第[一二三四五六七八九十]+次)?(?:修正|修订|修改|公布|版|颁布)本?\s*[)）]/;
 const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
 /** The text's own law (本法 in a law's text is that law) — the noun tells which kind when no law is given. */
-const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|解释|规则|决定|规程|准则|通知|意见)$/;
+const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|实施条例|实施规定|暂行条例|暂行规定|暂行办法|解释|规则|决定|规程|规范|准则|通知|意见)(?:规定)?$/;
 /** A law named before (该法 = the law just mentioned). */
 const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|上述法律|上述法规)$/;
 /** Who issued a title written after its issuer: 最高人民法院《关于适用〈…〉的解释》. */
@@ -102,7 +113,7 @@ const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e
 /** 《…》 with one level of 《》 inside (〈〉 inside needs nothing). */
 const BRACKET_TITLE = /《((?:[^《》\n]|《[^《》\n]{1,80}》){1,160})》/g;
 /** A document noun right before 第X条 that is not a law in the library: 草案第五条, 实施细则第三条. */
-const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知|文件|批复|函|纪要)$/;
+const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定|通则|总则|分则|纲要)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知|文件|批复|函|纪要)$/;
 /** A document number right before 第X条 (鲁政办发〔2021〕5号第四条, 〔2018〕37号文件第三条): that document's article. */
 const DOC_NUMBER_BEFORE = /(?:[〔［[(（]\s*\d{4}\s*[〕］\])）]|\d{4}年)\s*第?\s*\d+\s*号\s*(?:文件?)?\s*(?:的)?$/;
 /** Longer ranges are reported unresolved (never cut): the longest code has under 1,300 articles. */
@@ -135,7 +146,7 @@ function bareNamePattern(store: LibraryStore): BareNames | undefined {
     }
     for (const name of new Set([law.title, law.shortTitle, normaliseTitle(law.title)])) {
       // a title with 书名号 inside (北京市实施《节约能源法》办法) is only ever cited in 《》
-      if (name.length < 2 || /[《》〈〉]/.test(name) || !/(法|条例|规定|办法|细则|规则|决定)$/.test(name)) continue;
+      if (name.length < 2 || /[《》〈〉]/.test(name) || !/(法|法典|条例|规定|办法|细则|规则|决定)$/.test(name)) continue;
       const prev = byName.get(name);
       if (prev && prev !== law.id) {
         // the same title in several regions: the national one wins, otherwise it stays ambiguous
@@ -182,7 +193,7 @@ function* scanNames(bare: BareNames, text: string): Generator<{ 0: string; index
   }
 }
 
-function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
+function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = []): { anchors: LawAnchor[]; defined: DefinedName[] } {
   const anchors: LawAnchor[] = [];
   for (const m of text.matchAll(BRACKET_TITLE)) {
     const name = m[1]!;
@@ -210,6 +221,11 @@ function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
       if (lawId.startsWith(CODE)) {
         const parts = codeParts(store, lawId.slice(CODE.length));
         if (parts) anchors.push({ ...base, lawId: parts[0]!.id, lawIds: parts.map((l) => l.id), title: normaliseTitle(parts[0]!.title) });
+        else {
+          // the code is also held whole (民法典 as one document beside its parts): the name is that law, as in 《》
+          const r = lawByName(store, lawId.slice(CODE.length), 'cited');
+          if (r.ok) anchors.push({ ...base, lawId: r.value.id, title: displayTitle(r.value) });
+        }
         continue;
       }
       const law = store.law(lawId);
@@ -217,7 +233,7 @@ function findLawAnchors(store: LibraryStore, text: string): LawAnchor[] {
     }
   }
   anchors.sort((a, b) => a.start - b.start);
-  return withDefinedNames(text, anchors);
+  return withDefinedNames(text, anchors, carried);
 }
 
 /** （以下简称《条例》） / （以下简称“行政许可法”） right after a title: the short name the text uses for it. */
@@ -227,30 +243,37 @@ const DEFINED_NAME = /^\s*[（(]\s*(?:以下|下文)?简称\s*[“"「]?《?([^�
  * A short name the text defines for a law stands for that law wherever it is written after the
  * definition: 《条例》第二十八条 after “《国有土地上房屋征收与补偿条例》（以下简称《条例》）”.
  */
-function withDefinedNames(text: string, anchors: LawAnchor[]): LawAnchor[] {
-  const defined: { name: string; from: number; a: LawAnchor }[] = [];
+function withDefinedNames(text: string, anchors: LawAnchor[], carried: DefinedName[]): { anchors: LawAnchor[]; defined: DefinedName[] } {
+  // names defined in an earlier article of the same law (第一条 …（以下简称条例）) hold from the start
+  const defined: { name: string; from: number; a: DefinedName }[] = carried.map((c) => ({ name: c.name, from: 0, a: c }));
+  const own: DefinedName[] = [];
   for (const a of anchors) {
     const m = a.lawId ? DEFINED_NAME.exec(text.slice(a.end, a.end + 40)) : null;
-    if (m) defined.push({ name: m[1]!.trim(), from: a.end, a });
+    if (!m) continue;
+    const d: DefinedName = { name: m[1]!.trim(), lawId: a.lawId!, ...(a.lawIds ? { lawIds: a.lawIds } : {}), ...(a.title ? { title: a.title } : {}) };
+    defined.push({ name: d.name, from: a.end, a: d });
+    own.push(d);
   }
-  if (!defined.length) return anchors;
+  if (!defined.length) return { anchors, defined: own };
   const out = anchors.map((x) => {
     if (x.lawId || x.kind !== 'bracket') return x;
     const name = x.text.replace(/^《|》$/g, '');
     const d = defined.filter((dd) => dd.name === name && dd.from <= x.start).at(-1);
     if (!d) return x;
     const { reason: _r, ...rest } = x;
-    return { ...rest, lawId: d.a.lawId!, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) };
+    return { ...rest, lawId: d.a.lawId, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) };
   });
-  // the short name written without 书名号 (以下简称“条例”): each later occurrence outside a title
+  // the short name written without 书名号 (以下简称“条例”): each later occurrence outside a title —
+  // not inside 本条例, 该条例, 实施条例, 暂行条例 (another law, or the text's own)
   for (const d of defined) {
     if (d.name.length < 2) continue;
     for (let i = text.indexOf(d.name, d.from); i >= 0; i = text.indexOf(d.name, i + d.name.length)) {
       if (out.some((x) => i < x.end && i + d.name.length > x.start)) continue;
-      out.push({ kind: 'bare', text: d.name, start: i, end: i + d.name.length, lawId: d.a.lawId!, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) });
+      if (/[本该此施行]$/.test(text.slice(Math.max(0, i - 1), i))) continue;
+      out.push({ kind: 'bare', text: d.name, start: i, end: i + d.name.length, lawId: d.a.lawId, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return { anchors: out.sort((a, b) => a.start - b.start), defined: own };
 }
 
 interface RawRef {
@@ -265,6 +288,9 @@ function num(s: string | undefined): number | undefined {
   const n = parseChineseNumber(s);
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
+
+/** An amending text: its bare article numbers are the amended law's (修正案, 关于修改《X》的决定). */
+const AMENDING = /修正案(?:[（(][^（）()]*[)）])?$|关于修改[\s\S]+的决定$/;
 
 /** The law an amending text amends (刑法修正案（四） → 刑法; 关于修改《X》的决定 → X), when in the library. */
 function amendedLaw(store: LibraryStore, lawId: string): { id: string } | undefined {
@@ -363,10 +389,13 @@ export function detectCitations(
   date: string,
   nearLawId?: string,
   light?: TargetResolver,
-  opts: { wholeLaws?: boolean } = {},
+  opts: { wholeLaws?: boolean; definedNames?: DefinedName[] } = {},
 ): DetectionResult {
-  const anchors = findLawAnchors(store, text);
+  const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
+  // 本法 in a part of a code stored as parts (民法典 合同编) is the whole code: its own part first
+  const nearParts = nearLawId ? codeIndex(store).byLaw.get(nearLawId)?.group.parts : undefined;
+  const nearIds = nearLawId && nearParts ? { lawIds: [nearLawId, ...nearParts.map((l) => l.id).filter((id) => id !== nearLawId)] } : {};
   const mentions: DetectedMention[] = [];
   let prevEnd = -1; // end of the previous article mention in a chain
   let prevLaw: { lawId?: string; lawIds?: string[]; lawText?: string; via: DetectedMention['via']; reason?: string; pinned?: LawVersionMeta } | undefined;
@@ -384,7 +413,7 @@ export function detectCitations(
 
   /** The last law named before `pos` whose title ends in `noun` (本条例 → the last 条例 named). */
   const lastNamedOfKind = (pos: number, noun: string) => {
-    const kind = noun.replace(/^实施/, '');
+    const kind = noun.replace(/^(?:实施|暂行)/, '');
     for (let i = anchors.length - 1; i >= 0; i--) {
       const a = anchors[i]!;
       if (a.end > pos || !a.lawId) continue;
@@ -396,6 +425,8 @@ export function detectCitations(
   for (const m of text.matchAll(ARTICLE)) {
     const start = m.index;
     if (start < prevEnd) continue; // the end of a range already read: 第十二条至第十五条
+    // part of a title: 《关于〈中华人民共和国刑法〉第三百四十一条、第三百一十二条的解释》 cites the 解释
+    if (anchors.some((a) => a.kind === 'bracket' && start > a.start && start < a.end)) continue;
     let end = start + m[0].length;
     // 第十二、十三条: every number but the last is a whole article; 之一/款/项 belong to the last
     const listed = m[1]!.split('、').map((x) => num(x.trim()) ?? 0);
@@ -443,7 +474,7 @@ export function detectCitations(
       const named = nearLawId ? undefined : lastNamedOfKind(start - word.length, self[1]!);
       const quoted = amended && (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
       if (quoted) law = { via: 'this-law', lawText: word, lawId: amended.id }; // “…依照本法…” quoted in 刑法修正案 is 刑法
-      else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId };
+      else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId, ...nearIds };
       else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
       else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
     } else if (that) {
@@ -464,8 +495,12 @@ export function detectCitations(
       law = { via: 'none', reason: `没有指明是哪部法规的条文（前一句引用的是《${title}》，未沿用到下一句）` };
     } else if (anchor) {
       law = { via: 'context', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
+    } else if (nearLawId && AMENDING.test(store.law(nearLawId)?.title ?? '')) {
+      // a bare 第X条 in an amendment (宪法修正案, 关于修改《X》的决定) numbers the amended law, before or
+      // after the change (第一百二十三条至第一百三十八条相应改为第一百二十八条至第一百四十三条): no link
+      law = { via: 'none', reason: '修正案、修改决定中的条文号指被修改法律修改前或修改后的条文，未链接' };
     } else if (nearLawId) {
-      law = { via: 'near', lawId: nearLawId };
+      law = { via: 'near', lawId: nearLawId, ...nearIds };
     } else {
       law = { via: 'none', reason: '没有指明是哪部法规的条文' };
     }
@@ -529,7 +564,7 @@ export function detectCitations(
     citations.push(mm.citation);
   }
   const laws: LawMention[] = anchors.map(({ kind: _k, lawIds: _ids, ...a }) => a);
-  return { mentions, citations, unresolved: mentions.filter((x) => x.status === 'unresolved'), laws };
+  return { definedNames, mentions, citations, unresolved: mentions.filter((x) => x.status === 'unresolved'), laws };
 }
 
 const HEADING_AFTER = new RegExp(`^\\s*的?((?:第${N}(?:分编|编|章|节))+|[\\u4e00-\\u9fa5]{1,6}编)`);

@@ -12,7 +12,7 @@ import type { LibraryStore } from '../library/library-store';
 import { headingByKey, isHeadingKey, isWholeLawKey } from './citation-scope';
 import { ArticleKeyMap } from '../versions/article-key-map';
 import { flagCitation } from '../versions/version-compare';
-import { detectCitations } from './citation-detect';
+import { detectCitations, type DefinedName } from './citation-detect';
 import { RecordsError } from './records-errors';
 import type { Citation, CitingRecord, Flag, FlagColor, RecordKind, RecordsFile } from './record-types';
 
@@ -69,11 +69,15 @@ export function* registerSites(store: LibraryStore, data: RecordsFile): Generato
   for (const e of Object.values(data.register)) {
     const meta = e.versionId ? store.version(e.versionId) : undefined;
     if (!meta || e.cleanup?.result === '废止') continue;
+    // a short name defined in an earlier article (（以下简称《条例》）) holds in the later ones
+    let definedNames: DefinedName[] = [];
     for (const u of store.readUnits(meta.id)) {
       const k = `${meta.id}|${e.effective}|${u.key}`;
       let cites = memo.byText.get(k);
-      if (!cites) {
-        cites = detectCitations(store, u.text, e.effective, meta.lawId).citations.filter((c) => c.lawId !== meta.lawId);
+      if (!cites || /简称/.test(u.text)) {
+        const d = detectCitations(store, u.text, e.effective, meta.lawId, undefined, { definedNames });
+        if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
+        cites = d.citations.filter((c) => c.lawId !== meta.lawId);
         memo.byText.set(k, cites);
       }
       for (const c of cites) yield { kind: 'register', id: e.id, title: e.title, date: e.effective, where: u.label, citation: c, ...(e.docNumber ? { type: e.docNumber } : {}) };

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeLaw } from '../../../electron/core/library/library-edit';
-import { checkLinks, linksFile, readLinkGraph, readLinkGraphSliced, refreshLinks } from '../../../electron/core/links/link-graph';
+import { checkLinks, LINKS_FORMAT, linksFile, readLinkGraph, readLinkGraphSliced, refreshLinks } from '../../../electron/core/links/link-graph';
 import { TimeSlicer } from '../../../electron/core/util/time-slicer';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut } from '../../../electron/core/links/link-queries';
 import { ROOT, lawIdOf, useLinkLibrary } from './links-test-support';
@@ -91,7 +91,7 @@ describe('link graph', () => {
     const r = await refreshLinks(fixture.lib().store);
     expect(r.rebuilt).toBe(true);
     expect(checkLinks(fixture.lib().store)).toEqual([]);
-    expect(JSON.parse(readFileSync(linksFile(fixture.lib().store), 'utf8')).format).toBe(1);
+    expect(JSON.parse(readFileSync(linksFile(fixture.lib().store), 'utf8')).format).toBe(LINKS_FORMAT);
   });
 });
 
