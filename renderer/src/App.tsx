@@ -3,7 +3,7 @@
 
 import { AlertOutlined, AuditOutlined, LeftOutlined, RightOutlined, BarChartOutlined, BookOutlined, FileDoneOutlined, FileProtectOutlined, FileTextOutlined, ImportOutlined, ReadOutlined, SearchOutlined, SettingOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
 import { LIBRARY_INDEX_TASK, progressText } from '../../electron/shared/task-progress';
 import { client } from './api/client';
@@ -87,11 +87,75 @@ function IndexStatus() {
   );
 }
 
+// The sider and the header do not change with the page: their own memoised components, so a route
+// change re-renders neither (the sider's antd Menu — 11 items with icons, rc-menu's overflow
+// measuring — and the header's button were re-rendered in the same task that takes the old page
+// down and mounts the new one, the task before a law's text can be asked to render).
+const SIDER_ITEMS = [
+  { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>{SECTION_LABEL.library}</a> },
+  { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>{SECTION_LABEL.search}</a> },
+  { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>{SECTION_LABEL.reviews}</a> },
+  { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>{SECTION_LABEL.lectures}</a> },
+  { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>{SECTION_LABEL.stats}</a> },
+  { key: 'reports', icon: <FileDoneOutlined />, label: <a href={hrefOf({ page: 'reports' })}>{SECTION_LABEL.reports}</a> },
+  { key: 'register', icon: <FileProtectOutlined />, label: <a href={hrefOf({ page: 'register' })}>{SECTION_LABEL.register}</a> },
+  { key: 'affected', icon: <AlertOutlined />, label: <a href={hrefOf({ page: 'affected' })}>{SECTION_LABEL.affected}</a> },
+  { key: 'packs', icon: <FileTextOutlined />, label: <a href={hrefOf({ page: 'packs' })}>{SECTION_LABEL.packs}</a> },
+  { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>{SECTION_LABEL.import}</a> },
+  { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ page: 'settings' })}>{SECTION_LABEL.settings}</a> },
+];
+
+const AppSider = memo(function AppSider({ selected }: { selected: MenuKey }) {
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 1200);
+  const selectedKeys = useMemo(() => [selected], [selected]);
+  // Collapsed to icons below 1200 px (1024×700 screens), and by hand with the trigger.
+  return (
+    <Layout.Sider
+      width={188}
+      className="app-sider"
+      theme="dark"
+      breakpoint="xl"
+      collapsedWidth={64}
+      collapsible
+      collapsed={collapsed}
+      onCollapse={setCollapsed}
+      // antd's trigger is a bare div (no Tab, no Enter): a button inside it is both; its click reaches the div.
+      trigger={
+        <button type="button" className="sider-toggle" aria-label={collapsed ? '展开侧栏' : '收起侧栏'} aria-expanded={!collapsed} data-testid="sider-toggle">
+          {collapsed ? <RightOutlined /> : <LeftOutlined />}
+        </button>
+      }
+      data-testid="app-sider"
+    >
+      <div className={collapsed ? 'app-brand collapsed' : 'app-brand'} data-testid="app-brand">
+        {collapsed ? '法规' : '法规案头'}
+        {!collapsed && <small>LawDesk · 离线法规库</small>}
+      </div>
+      <Menu theme="dark" mode="inline" selectedKeys={selectedKeys} items={SIDER_ITEMS} />
+    </Layout.Sider>
+  );
+});
+
+const AppHeader = memo(function AppHeader({ onQuickOpen }: { onQuickOpen: () => void }) {
+  return (
+    <Layout.Header className="app-header">
+      <Button onClick={onQuickOpen} data-testid="quick-open-button" style={{ width: 380, justifyContent: 'flex-start', color: '#999' }}>
+        <ThunderboltOutlined />
+        <span style={{ flex: 1, textAlign: 'left', overflow: 'hidden', textOverflow: 'ellipsis' }}>快速打开：法规名、简称、拼音首字母…</span>
+        <span style={{ fontSize: 12 }}>
+          <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>K</kbd>
+        </span>
+      </Button>
+      <div style={{ flex: 1 }} />
+      <IndexStatus />
+    </Layout.Header>
+  );
+});
+
 function Shell() {
   const route = useRoute();
   const { bumpFont } = useSettings();
   const [quickOpen, setQuickOpen] = useState(false);
-  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 1200);
   const [importRequest, setImportRequest] = useState<{ kind: 'files' | 'folder'; n: number }>();
 
   const onCommand = useCallback(
@@ -129,58 +193,14 @@ function Shell() {
   const selected = menuKeyOf(route, section);
   if (selected !== section) setSection(selected);
   const homes = useSectionHomes();
-  const items = [
-    { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>{SECTION_LABEL.library}</a> },
-    { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>{SECTION_LABEL.search}</a> },
-    { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>{SECTION_LABEL.reviews}</a> },
-    { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>{SECTION_LABEL.lectures}</a> },
-    { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>{SECTION_LABEL.stats}</a> },
-    { key: 'reports', icon: <FileDoneOutlined />, label: <a href={hrefOf({ page: 'reports' })}>{SECTION_LABEL.reports}</a> },
-    { key: 'register', icon: <FileProtectOutlined />, label: <a href={hrefOf({ page: 'register' })}>{SECTION_LABEL.register}</a> },
-    { key: 'affected', icon: <AlertOutlined />, label: <a href={hrefOf({ page: 'affected' })}>{SECTION_LABEL.affected}</a> },
-    { key: 'packs', icon: <FileTextOutlined />, label: <a href={hrefOf({ page: 'packs' })}>{SECTION_LABEL.packs}</a> },
-    { key: 'import', icon: <ImportOutlined />, label: <a href={hrefOf({ page: 'import' })}>{SECTION_LABEL.import}</a> },
-    { key: 'settings', icon: <SettingOutlined />, label: <a href={hrefOf({ page: 'settings' })}>{SECTION_LABEL.settings}</a> },
-  ];
+  const openQuick = useCallback(() => setQuickOpen(true), []);
+  const closeQuick = useCallback(() => setQuickOpen(false), []);
 
   return (
     <Layout style={{ height: '100%' }}>
-      {/* Collapsed to icons below 1200 px (1024×700 screens), and by hand with the trigger. */}
-      <Layout.Sider
-        width={188}
-        className="app-sider"
-        theme="dark"
-        breakpoint="xl"
-        collapsedWidth={64}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        // antd's trigger is a bare div (no Tab, no Enter): a button inside it is both; its click reaches the div.
-        trigger={
-          <button type="button" className="sider-toggle" aria-label={collapsed ? '展开侧栏' : '收起侧栏'} aria-expanded={!collapsed} data-testid="sider-toggle">
-            {collapsed ? <RightOutlined /> : <LeftOutlined />}
-          </button>
-        }
-        data-testid="app-sider"
-      >
-        <div className={collapsed ? 'app-brand collapsed' : 'app-brand'} data-testid="app-brand">
-          {collapsed ? '法规' : '法规案头'}
-          {!collapsed && <small>LawDesk · 离线法规库</small>}
-        </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selected]} items={items} />
-      </Layout.Sider>
+      <AppSider selected={selected} />
       <Layout>
-        <Layout.Header className="app-header">
-          <Button onClick={() => setQuickOpen(true)} data-testid="quick-open-button" style={{ width: 380, justifyContent: 'flex-start', color: '#999' }}>
-            <ThunderboltOutlined />
-            <span style={{ flex: 1, textAlign: 'left', overflow: 'hidden', textOverflow: 'ellipsis' }}>快速打开：法规名、简称、拼音首字母…</span>
-            <span style={{ fontSize: 12 }}>
-              <kbd>{isMac ? '⌘' : 'Ctrl'}</kbd> <kbd>K</kbd>
-            </span>
-          </Button>
-          <div style={{ flex: 1 }} />
-          <IndexStatus />
-        </Layout.Header>
+        <AppHeader onQuickOpen={openQuick} />
         <Layout.Content className="app-content" id="app-content">
           <OriginContext.Provider value={{ section: selected, home: homes[selected] }}>
             <ErrorBoundary resetKey={hrefOf(route)}>
@@ -205,7 +225,7 @@ function Shell() {
           </OriginContext.Provider>
         </Layout.Content>
       </Layout>
-      <QuickOpen open={quickOpen} onClose={() => setQuickOpen(false)} />
+      <QuickOpen open={quickOpen} onClose={closeQuick} />
     </Layout>
   );
 }
