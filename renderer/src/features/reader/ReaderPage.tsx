@@ -229,10 +229,25 @@ const ReaderText = memo(function ReaderText({
   );
 });
 
+/**
+ * Shown while the text is on its way, and only once it is late: most answers come within tens of
+ * milliseconds, and an antd Skeleton mounted and taken down in between cost the reader's first
+ * paint its mount in the route change's task, its styles and its animation's start.
+ */
+const SKELETON_AFTER_MS = 300;
+function SlowSkeleton() {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLate(true), SKELETON_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return late ? <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} /> : <div aria-busy="true" data-testid="reader-loading" />;
+}
+
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
   const res = useVersion(versionId);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
-  if (!res.data) return <Skeleton active paragraph={{ rows: 12 }} style={{ padding: 24 }} />;
+  if (!res.data) return <SlowSkeleton />;
   return <Reader key={versionId} data={res.data} reload={res.reload} articleKey={articleKey} highlight={highlight} />;
 }
 
