@@ -1,8 +1,10 @@
 // Hostile inputs crafted by hand in session 14 (beyond what the mutation fuzzer makes): each one
 // blew up in CPU or memory, or was read where it should have been refused, before its fix.
+import { deflateSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
+import { MAX_PDF_TEXT_CHARS } from '../../../electron/core/importers/pdf-text-extractor';
 import { expandDeltas } from '../../../electron/core/importers/ofd-text-extractor';
 import { joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
 
@@ -84,5 +86,57 @@ describe('one paragraph that runs over many pages (PDF/OFD/OCR layout)', () => {
       ],
     ]);
     expect(paragraphs).toEqual(['第一条 参照World Trade规则。']);
+  });
+});
+
+/**
+ * A small PDF of `pages` pages that all draw one deflated content stream of `lines` lines of text:
+ * either one page object named `pages` times in the page tree, or a page object per page.
+ */
+function sharedContentPdf(pages: number, lines: number, lineText: string, distinct: boolean): Uint8Array {
+  let ops = 'BT /F1 10 Tf\n';
+  for (let i = 0; i < lines; i++) ops += `1 0 0 1 72 ${800 - (i % 70) * 11} Tm (${lineText} ${i}) Tj\n`;
+  const stream = deflateSync(Buffer.from(`${ops}ET`));
+  const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>';
+  const objs: Buffer[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${Array.from({ length: pages }, (_, i) => `${distinct ? 6 + i : 3} 0 R`).join(' ')}] /Count ${pages} >>`,
+    page,
+  ].map((o) => Buffer.from(o));
+  objs.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]));
+  objs.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
+  if (distinct) for (let i = 0; i < pages; i++) objs.push(Buffer.from(page));
+  const parts = [Buffer.from('%PDF-1.4\n')];
+  let at = parts[0]!.length;
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(at);
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(b);
+    at += b.length;
+  });
+  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('PDF pages that all draw one content stream', () => {
+  it('a page tree naming one page object on every page is refused at its second page (11 KB, 200 pages: 880 MB before)', async () => {
+    const bytes = sharedContentPdf(200, 2000, 'Article text of the law here', false);
+    expect(bytes.length).toBeLessThan(20_000);
+    await expect(extractDocument(bytes, '通知.pdf')).rejects.toThrow('PDF 第 2 页与第 1 页是同一个页面对象（页面树重复引用），可能是恶意构造的文件，已拒绝导入');
+  });
+
+  it(`pages of their own that share one stream are refused once past ${MAX_PDF_TEXT_CHARS / 10_000} 万字 of text`, async () => {
+    const bytes = sharedContentPdf(80, 1000, 'x'.repeat(150), true);
+    expect(bytes.length).toBeLessThan(40_000);
+    await expect(extractDocument(bytes, '通知.pdf')).rejects.toThrow(/^PDF 的文字量异常庞大（读到第 \d+ 页已超过 600 万字），可能是恶意构造的文件，已拒绝导入$/);
+  });
+
+  it('a sound PDF of the same making with a page object per page still imports', async () => {
+    const bytes = sharedContentPdf(3, 30, 'Article text of the law here', true);
+    const doc = await extractDocument(bytes, '通知.pdf');
+    expect(doc.pages).toBe(3);
+    expect(doc.text).toContain('Article text of the law here');
   });
 });
