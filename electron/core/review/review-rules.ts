@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DRAFT_KINDS, FINDING_CATEGORIES, SEVERITIES } from '../../shared/review-workbench';
 import { appRoot } from '../library/open-library';
+import { ITEM_START } from './draft-sentences';
 
 /** The built-in whole-document checks a rule file may name (contract-checks.ts holds the contract ones). */
 const DOCUMENT_CHECKS = ['effective-date', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department'] as const;
@@ -290,8 +291,13 @@ export function matchSentenceRule(
   // An item of a list the draft forbids (不得采取下列限制竞争的行为：（一）限定消费者购买…) is negated by its
   // lead-in, as 不得收取 negates a fee: a rule a negation clears stays quiet there.
   if (rule.negatable && sentence.leadIn && FORBIDDEN_LIST.test(sentence.leadIn)) return undefined;
-  const lead = sentence.leadIn ? sentence.leadIn + (/应当|必须|须/.exec(sentence.leadIn)?.[0] ?? '') : '';
-  const s = { text: lead + (sentence.matchText ?? sentence.text), subject: sentence.subject };
+  // A lead-in forbidding the list (禁止下列行为：（一）未取得…许可证从事…) carries 禁止 the same way; the item's
+  // number is left out between them, so 禁止未取得… reads as one clause (offsets are the item's own).
+  const carried = sentence.leadIn ? /应当|必须|须|禁止|严禁|不得/.exec(sentence.leadIn)?.[0] : undefined;
+  const lead = sentence.leadIn ? sentence.leadIn + (carried && /禁止|严禁|不得/.test(carried) ? '禁止' : (carried ?? '')) : '';
+  const item = sentence.matchText ?? sentence.text;
+  const marker = lead ? (ITEM_START.exec(item)?.[0] ?? '') : '';
+  const s = { text: lead + item.slice(marker.length), subject: sentence.subject };
   if (!c.all.every((re) => re.test(s.text))) return undefined;
   if (c.none.some((re) => re.test(s.text))) return undefined;
   if (s.subject && c.subjectNot.some((re) => re.test(s.subject))) return undefined;
@@ -307,7 +313,8 @@ export function matchSentenceRule(
       if (bound && (c.boundNot.some((re) => re.test(bound.party)) || c.boundActNot.some((re) => re.test(bound.said))) && !c.boundNotUnless.some((re) => re.test(m[0]))) continue;
     }
     const named = m.groups?.named;
-    return { start: Math.max(0, m.index - lead.length), end: m.index + m[0].length - lead.length, ...(named ? { named } : {}) };
+    const shift = marker.length - lead.length;
+    return { start: m.index < lead.length ? marker.length : m.index + shift, end: m.index + m[0].length + shift, ...(named ? { named } : {}) };
   }
   return undefined;
 }

@@ -259,11 +259,18 @@ describe('who a rule binds and what is designated (precision sweep, seed 2026121
     it(`${id} still fires on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(true));
   }
 
-  it('an item of a list the draft forbids (不得采取下列…行为：) is negated by its lead-in', () => {
+  it('an item of a list the draft forbids (不得采取下列…行为：) is negated by its lead-in; a licence item still fires', () => {
     // 山东省实施《反不正当竞争法》办法 第十二条
     const lead = '公用企业或者其他依法具有独占地位的经营者，不得采取下列限制竞争的行为：\n';
     expect(fires('fc-8-3-designated', `${lead}（一）限定消费者购买、使用其提供的或者其指定的经营者提供的商品，排斥符合技术标准要求的其他经营者的同类商品；`)).toBe(false);
     expect(fires('fc-8-3-designated', '县科技局限定企业购买、使用其指定的经营者提供的检测服务。')).toBe(true);
+    // its 禁止 is carried to each item as 应当 is, the item's number left out: a licence an item requires still fires
+    expect(fires('permit-create', '禁止下列行为：\n（一）未取得《科技服务机构资格证》承接创新券服务；')).toBe(true);
+    expect(fires('permit-create', '服务机构不得有下列行为：\n（一）未取得《科技服务机构资格证》承接创新券服务；\n（二）伪造、涂改创新券。')).toBe(true);
+    expect(fires('permit-create', '服务机构不得有下列行为：\n（一）伪造、涂改创新券；\n（二）以虚假材料骗取补助。')).toBe(false);
+    const items = sentencesOf({ key: '1', label: '第一条', text: '禁止下列行为：\n（一）未取得《科技服务机构资格证》承接创新券服务；' });
+    const hit = matchSentenceRule(rule('permit-create'), items[1]!)!;
+    expect(items[1]!.text.slice(hit.start, hit.end)).toBe('未取得《科技服务机构资格证');
   });
 
   it('whom a trigger’s modal binds: the clause naming the party, conditions (…的 / …后) skipped', () => {
