@@ -3,7 +3,9 @@
 // format and on plain text (what TXT, PDF, DOCX and HTML extraction produce). Documents without
 // any 第X条 line are split into their numbered sections (一、二、…) instead.
 // Invariant: every line that starts with 第X条 followed by whitespace starts exactly one article,
-// so the article count equals the number of such lines.
+// so the article count equals the number of such lines — after articles published run together on
+// one line ("…同意。 第六十五条 航路…") or as "第一百二十八 条…" are put on lines of their own, when
+// they are the next article's number (splitRunOnArticles).
 
 import type { Article, HistoryEvent } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
@@ -255,6 +257,53 @@ function numberedHeading(text: string): number {
   return name.length >= 2 && name.length <= 20 && /^[\u3400-\u9fff、]+$/.test(name) && !name.endsWith('、') ? parseChineseNumber(sec[1]!) : 0;
 }
 
+/** "第一百二十八 条侦查人员…": an article number whose space slipped in front of 条 (a PDF's or a site's text). */
+const SPACED_ARTICLE_RE = new RegExp(`^第(${N})${WS}+条(?!之)${WS}*`);
+/** "…同意。 第六十五条 航路…": an article start after a sentence's end, on the line of the one before. */
+const RUN_ON_ARTICLE_RE = new RegExp(`([。；！？”’）)])[ \\u3000]+(第(${N})条(?:之(${N}))?)[ \\u3000]+(?=\\S)`, 'g');
+/** A sentence's end followed by a blank and more text: in a run-on line, where a 款 ended. */
+const RUN_ON_PARAGRAPH_RE = /([。；！？])[ \u3000]+(?=[\u3400-\u9fff（(“])/g;
+
+/**
+ * Lines whose articles ran together: a site or a text extraction that lost the line breaks writes
+ * "…同意。 第六十五条 航路和固定航线…" and sometimes "第一百二十八 条侦查人员…". An inline 第N条 is
+ * a new article only when it is the very next number (N = the last article's + 1, or 第N条之M
+ * after 第N条 / 之M−1) and stands between a sentence's end and a blank — the way a citation
+ * (依照本法第六十五条规定) never does — and the rest of such a line, where a sentence's end is
+ * followed by a blank, is split into its 款 too. Every other line is kept as it is.
+ */
+function splitRunOnArticles(lines: string[], md: boolean): string[] {
+  let last = { n: 0, s: 0 };
+  const isNext = (n: number, s: number) => (s === 0 ? n === last.n + 1 : n === last.n && s === last.s + 1);
+  const out: string[] = [];
+  for (const raw of lines) {
+    if (md && /^\s*#/.test(raw)) {
+      out.push(raw);
+      continue;
+    }
+    let line = raw;
+    const text = clean(raw);
+    const spaced = SPACED_ARTICLE_RE.exec(text);
+    if (spaced && !ARTICLE_RE.test(text) && isNext(parseChineseNumber(spaced[1]!), 0)) line = `第${spaced[1]}条 ${text.slice(spaced[0].length)}`;
+    const art = ARTICLE_RE.exec(clean(line));
+    if (art) last = { n: parseChineseNumber(art[1]!), s: art[2] ? parseChineseNumber(art[2]) : 0 };
+    const cuts: number[] = [];
+    for (const m of line.matchAll(RUN_ON_ARTICLE_RE)) {
+      const [n, sfx] = [parseChineseNumber(m[3]!), m[4] ? parseChineseNumber(m[4]) : 0];
+      if (!isNext(n, sfx)) continue;
+      cuts.push(m.index + m[1]!.length);
+      last = { n, s: sfx };
+    }
+    if (!cuts.length) {
+      out.push(line);
+      continue;
+    }
+    const pieces = [0, ...cuts].map((from, k) => line.slice(from, cuts[k] ?? line.length).trim());
+    for (const piece of pieces) out.push(...piece.replace(RUN_ON_PARAGRAPH_RE, '$1\n').split('\n'));
+  }
+  return out;
+}
+
 /** The next non-empty line of the body after `line`. */
 function nextText<T extends { text: string }>(body: readonly T[], line: T): string {
   for (let k = body.indexOf(line) + 1; k < body.length; k++) if (body[k]!.text !== '') return body[k]!.text;
@@ -316,7 +365,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   }
 
   // ---- body ----
-  const body = lines.slice(i).map((l) => ({ raw: l, text: clean(l), md: opts.format === 'md' && /^\s*#/.test(l) }));
+  const body = splitRunOnArticles(lines.slice(i), opts.format === 'md').map((l) => ({ raw: l, text: clean(l), md: opts.format === 'md' && /^\s*#/.test(l) }));
   const hasArticles = body.some((l) => ARTICLE_RE.test(l.md ? clean(l.text.replace(/^#+/, '')) : l.text));
   const units: Article[] = [];
   const path: string[] = [];

@@ -120,6 +120,27 @@ describe('parseLawText on plain text', () => {
     expect(law.units[0]!.paragraphs).toHaveLength(2);
   });
 
+  it('splits articles that ran together on one line (飞行基本规则 as published: "…同意。 第六十五条 航路…") into articles and 款, and nothing else', () => {
+    const runOn = [
+      '中华人民共和国飞行基本规则',
+      '第六十四条 航空器使用航路和航线，应当经负责该航路和航线的飞行管制部门同意。 第六十五条 航路和固定航线地带应当设置必要的监视和导航设备。 沿航路和固定航线应当有备降机场。备降机场应当有必备的设备和良好的通信、导航、气象保障。 第六十六条 穿越航路和航线的飞行，应当明确穿越的地段、高度和时间，穿越时还应当保证与航路和航线飞行的航空器有规定的飞行间隔。',
+    ].join('\n');
+    const u = parseLawText(runOn, { format: 'txt' }).units;
+    expect(u.map((x) => x.label)).toEqual(['第六十四条', '第六十五条', '第六十六条']);
+    expect(u[0]!.text).toBe('航空器使用航路和航线，应当经负责该航路和航线的飞行管制部门同意。');
+    expect(u[1]!.paragraphs.map((p) => p.text)).toEqual(['航路和固定航线地带应当设置必要的监视和导航设备。', '沿航路和固定航线应当有备降机场。备降机场应当有必备的设备和良好的通信、导航、气象保障。']);
+    // A 第N条 that is not the next article, or not between a sentence's end and a blank, is a citation.
+    const cites = ['某某条例', '第八条 有下列情形之一的，依照本条例处理。 第十条 规定的除外。', '第九条 违反本条例。 第九条 规定的，从重处罚。', '第十条 依照本法第十一条 规定处理。'].join('\n');
+    expect(parseLawText(cites, { format: 'txt' }).units.map((x) => x.label)).toEqual(['第八条', '第九条', '第十条']);
+  });
+
+  it('reads an article number whose space slipped before 条 (刑事诉讼法 as published: "第一百二十八 条侦查人员…") when it is the next article', () => {
+    const text = ['中华人民共和国刑事诉讼法', '第一百二十七条 勘验、检查的情况应当写成笔录。', '第一百二十八 条侦查人员对于与犯罪有关的场所、物品、人身、尸体应当进行勘验或者检查。', '第一百三十 条 不是下一条，是正文。'].join('\n');
+    const u = parseLawText(text, { format: 'txt' }).units;
+    expect(u.map((x) => x.label)).toEqual(['第一百二十七条', '第一百二十八条']);
+    expect(u[1]!.text).toBe('侦查人员对于与犯罪有关的场所、物品、人身、尸体应当进行勘验或者检查。\n第一百三十 条 不是下一条，是正文。');
+  });
+
   it('reports numbering gaps, duplicates and disorder as warnings', () => {
     const text = ['某某条例', '第一条 一。', '第二条 二。', '第四条 四。', '第四条 又四。', '第三条 三。'].join('\n');
     const law = parseLawText(text, { format: 'txt' });
