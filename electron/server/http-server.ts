@@ -107,7 +107,16 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 'FORBIDDEN', '拒绝访问：跨站请求');
     if (req.headers['sec-fetch-site'] === 'cross-site') return refuse(res, 'FORBIDDEN', '拒绝访问：跨站请求');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // Origin-form only ("/path?query"): "//x/…" would be read as another host's path and an
+    // absolute or malformed target ("//[") made new URL throw, a 500 with "Invalid URL".
+    const target = req.url ?? '/';
+    if (!target.startsWith('/') || target.startsWith('//')) return refuse(res, 'INVALID', '请求地址无效：只接受以单个 / 开头的路径');
+    let url: URL;
+    try {
+      url = new URL(target, `http://${host}`);
+    } catch {
+      return refuse(res, 'INVALID', '请求地址无效：无法解析');
+    }
     const queryToken = url.searchParams.get('token') ?? undefined;
     if (req.method === 'GET' && url.pathname === '/' && sameSecret(queryToken, token)) {
       // First visit: keep the token in an HttpOnly cookie and drop it from the address bar.

@@ -4,6 +4,7 @@
 
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +160,26 @@ describe('browser face server', () => {
   it('does not serve files outside the renderer folder', async () => {
     const r = await send('/..%2f..%2fetc%2fpasswd', { headers: { 'x-lawdesk-token': face.token } });
     expect([403, 404]).toContain(r.status);
+  });
+
+  it('refuses a request target that is not a plain path ("//[", "//host/…", absolute form) with a Chinese 400, not a 500 "Invalid URL"', async () => {
+    // Written on a raw socket: node's client would not send these targets as they are.
+    const raw = (target: string) =>
+      new Promise<string>((ok, fail) => {
+        const c = connect(face.port, '127.0.0.1', () =>
+          c.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${face.port}\r\nx-lawdesk-token: ${face.token}\r\nConnection: close\r\n\r\n`),
+        );
+        let out = '';
+        c.on('data', (d: Buffer) => (out += d.toString('utf8')));
+        c.on('end', () => ok(out));
+        c.on('error', fail);
+      });
+    for (const target of ['//[', '//evil.example/index.html', `http://[::1/`, `http://127.0.0.1:${face.port}/index.html`]) {
+      const out = await raw(target);
+      expect(out.split('\r\n')[0], target).toBe('HTTP/1.1 400 Bad Request');
+      expect(out, target).toMatch(/"message":"请求地址无效/);
+    }
+    expect((await raw('/index.html')).split('\r\n')[0]).toBe('HTTP/1.1 200 OK');
   });
 
   it('electron-only calls are UNSUPPORTED in the browser face', async () => {
