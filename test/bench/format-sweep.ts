@@ -208,7 +208,13 @@ function produce(laws: { id: string; law: Law }[]): Record<string, number> {
     if (!existsSync(join(dir('docx'), `${id}.docx`))) sh('pandoc', ['-f', 'html', '-t', 'docx', '-o', join(dir('docx'), `${id}.docx`), html], WORK);
     const txt = join(dir('src'), `${id}.utf8.txt`);
     writeFileSync(txt, govLines(law).join('\r\n') + '\r\n');
-    sh('iconv', ['-f', 'UTF-8', '-t', 'GBK', '-o', join(dir('txt'), `${id}.txt`), txt], WORK);
+    // GBK as Notepad's 'ANSI' writes it; a law with a character outside GBK (the corpus has U+200B
+    // zero-width spaces in blank lines) as GB18030, which a Chinese Windows also writes.
+    try {
+      sh('iconv', ['-f', 'UTF-8', '-t', 'GBK', '-o', join(dir('txt'), `${id}.txt`), txt], WORK);
+    } catch {
+      sh('iconv', ['-f', 'UTF-8', '-t', 'GB18030', '-o', join(dir('txt'), `${id}.txt`), txt], WORK);
+    }
     writeFileSync(join(dir('ofd'), `${id}.ofd`), makeOfd(ofdLaw(law)));
   }
   seconds.pandoc_iconv_ofd = (performance.now() - t0) / 1000;

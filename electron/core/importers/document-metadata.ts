@@ -11,6 +11,7 @@ const NUM = '[零〇一二三四五六七八九十百千]+';
 const DATE = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s*年\\s*(?:\\d{1,2}|${NUM})\\s*月\\s*(?:\\d{1,2}|${NUM})\\s*日`;
 const DATE_ONLY_RE = new RegExp(`^[（(]?${DATE}[)）]?$`);
 const HISTORY_START_RE = new RegExp(`^[（(]?${DATE}`);
+const ARTICLE_OR_SECTION_RE = new RegExp(`^(?:第${NUM}条|[一二三四五六七八九十]+、)`);
 const BODY_START_RE = new RegExp(`^(?:第${NUM}(?:条|章|编|节)|[一二三四五六七八九十]+、|目\\s*录$)`);
 const EFFECTIVE_RE = new RegExp(`自\\s*(${DATE})\\s*起(?:施行|执行|实施|生效|试行)`);
 const EFFECTIVE_ON_PUBLISH_RE = /自(?:公布|发布|印发|颁布|下发)之日起(?:施行|执行|实施|生效|试行)/;
@@ -135,9 +136,16 @@ export function guessMetadata(text: string): ExtractedMeta {
       }
     }
   }
-  const signatureDateAt = tail.findIndex((l) => DATE_ONLY_RE.test(l));
-  if (!meta.issuer && signatureDateAt > 0 && SIGNATURE_RE.test(tail[signatureDateAt - 1]!)) {
-    meta.issuer = tail[signatureDateAt - 1];
+  // The signature is the first organ line over a date after the last article or section: 附件 (a
+  // form may end with an organ and a date of its own) and the 版记 (抄送, …印发) may follow it.
+  // Without one there, a date among the document's last lines.
+  const bodyEnd = lines.findLastIndex((l) => ARTICLE_OR_SECTION_RE.test(l));
+  const after = bodyEnd >= 0 ? lines.slice(bodyEnd + 1, bodyEnd + 41) : [];
+  const signedAfterBody = after.findIndex((l, j) => j > 0 && DATE_ONLY_RE.test(l) && SIGNATURE_RE.test(after[j - 1]!));
+  const signature = signedAfterBody > 0 ? after.slice(signedAfterBody - 1, signedAfterBody + 1) : tail;
+  const signatureDateAt = signature.findIndex((l) => DATE_ONLY_RE.test(l));
+  if (!meta.issuer && signatureDateAt > 0 && SIGNATURE_RE.test(signature[signatureDateAt - 1]!)) {
+    meta.issuer = signature[signatureDateAt - 1];
   }
 
   // 公布日期 of this version: the latest dated event (公布, 通过, 修正, 修订), else the signature date.
@@ -146,7 +154,7 @@ export function guessMetadata(text: string): ExtractedMeta {
   const signedAt = official ? header.findIndex((l, k) => k > 0 && DATE_ONLY_RE.test(l) && SIGNATURE_RE.test(header[k - 1]!)) : -1;
   if (signedAt >= 0) meta.published = parseDate(header[signedAt]!);
   else if (dated.length) meta.published = dated[dated.length - 1];
-  else if (signatureDateAt >= 0) meta.published = parseDate(tail[signatureDateAt]!);
+  else if (signatureDateAt >= 0) meta.published = parseDate(signature[signatureDateAt]!);
 
   // 施行日期: a 施行 event in the header, else "自…起施行" in the text — unless the text was amended
   // after that date (the clause then dates the original version) — else "自公布之日起施行".

@@ -111,6 +111,15 @@ export interface ExtractOptions {
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<ExtractedDocument> {
+  const doc = await extractByFormat(bytes, fileName, options);
+  // Zero-width characters (a Word paragraph holding only U+200B, a BOM inside a run) are dropped as
+  // TXT and Markdown decoding drops them, so every format gives the same text; an OCR text keeps its
+  // character positions, which its suspects are traced by.
+  if (!doc.ocr) doc.text = normalizeNewlines(doc.text);
+  return doc;
+}
+
+async function extractByFormat(bytes: Uint8Array, fileName: string, options: ExtractOptions): Promise<ExtractedDocument> {
   if (bytes.length === 0) throw new ExtractError('空文件（0 字节）');
   const format = detectFormat(bytes, fileName);
   if (!format) throw new ExtractError(unsupportedReason(fileName));

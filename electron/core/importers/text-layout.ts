@@ -534,6 +534,9 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
         line.x0 > left + 0.8 * size ||
         (prev.x1 < prevRight - 1.5 * size && !keptTogether(prev, prevRight, inBody)) ||
         Math.abs(prev.size - size) > 0.15 * size ||
+        // a line set right or centred (a signature, its date) is a paragraph of its own: the next
+        // line back at the margin starts another even though the one before ended at the right edge
+        (prev.x0 > left + 3 * prev.size && prev.x1 - prev.x0 < 0.6 * (right - left) && line.x0 < left + 0.8 * size) ||
         ((ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) && SENTENCE_END_RE.test(prev.text));
       // A centred block wrapped over several lines (a long history line in parentheses) stays one.
       const centred = (l: TextLine) =>

@@ -31,6 +31,8 @@ export interface ParsedLaw {
   units: Article[];
   /** Lines of the header that are neither title nor dated history (kept for metadata guesses). */
   headerLines: string[];
+  /** The document's closing lines after the last article: signature and date, 版记 (抄送, 印发). */
+  trailerLines: string[];
   warnings: string[];
 }
 
@@ -132,6 +134,8 @@ const TITLE_TAIL_RE =
   /^(?:的)?[\u4e00-\u9fa5、]{0,12}(?:通知|决定|意见|批复|报告|函|公告|通告|规定|办法|细则|方案|通报|请示|纪要|条例|规则|实施意见|工作方案)$/;
 /** A line that is an organ's name (a title's first line before 关于…). */
 const ORGAN_LINE_RE = /^[\u4e00-\u9fa5（）()、\s\u3000]{2,40}(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|委|中心|政府)$/;
+/** How an organ's name ends (a signature line, with no spaces). */
+const ORGAN_END_RE = /(?:人民政府|办公室|办公厅|委员会|常务委员会|局|厅|部|署|院|委|中心|政府|管委会|公司|协会|法院|检察院|小组|指挥部)$/;
 
 /** Whether the line after a title's first line continues it (a title set over several centred lines). */
 function titleContinues(title: string, next: string): boolean {
@@ -505,6 +509,8 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
     addLine(current, text);
   }
   close();
+  const trailerLines = cutTrailer(units);
+  if (trailerLines.length) warnings.push(`文末的落款或版记（${trailerLines[0]!.slice(0, 20)}…）不属于条文，未计入最后一条`);
   if (preamble) units.unshift(finishUnit(preamble));
 
   // A part of a code split into files (民法典 附则) continues the code's numbering.
@@ -512,7 +518,63 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
     warnings.push('未识别到条文（没有“第X条”或“一、”编号的段落），全文作为一个整体保存');
   }
-  return { title, subtitle, history, units, headerLines, warnings };
+  return { title, subtitle, history, units, headerLines, trailerLines, warnings };
+}
+
+/** A 版记 line (GB/T 9704): 抄送/分送, 印发机关和印发日期, 公开方式, 印数; or a page number "— 3 —". */
+const IMPRINT_RE = new RegExp(
+  [
+    `^(?:抄送|抄报|分送|报送|主题词)${WS}*[：:]`,
+    `^.{0,40}?${DATE_RE.source}${WS}*印发$`,
+    `^[（(]此件(?:公开发布|主动公开|不予公开|不公开|依申请公开|删减后公开|发至[\u4e00-\u9fa5]{1,10})[)）]$`,
+    `^[（(]?共印${WS}*\\d+${WS}*份[)）]?$`,
+    `^[—－–-]${WS}*\\d{1,4}${WS}*[—－–-]$`,
+  ].join('|'),
+);
+/** A signature line over the date: an organ's name (or two, side by side), nothing a sentence has. */
+const SIGNER_RE = /^[\u4e00-\u9fa5（）()\s\u3000]{2,60}$/;
+
+/**
+ * Takes the document's closing lines out of the last article: a signature block (one to three organ
+ * lines over a date-only line) and the 版记 (抄送, …印发, 此件公开发布) that a 公文 prints after
+ * its body. They follow the last article's own text with nothing between, so the parser glued them to
+ * it ("…起施行。\n抄送：…\n…2020年3月2日印发"). Only whole trailing lines, never the article's first.
+ */
+function cutTrailer(units: Article[]): string[] {
+  const lastArticle = units.findLastIndex((u) => u.kind === 'article');
+  if (lastArticle < 0) return [];
+  // The 版记 closes the whole document, after any 附件; a signature closes the body, before them.
+  const last = units.length - 1;
+  const imprint = last > lastArticle && units[last]!.kind === 'appendix' ? cutLines(units[last]!, false) : [];
+  return [...cutLines(units[lastArticle]!, true), ...imprint];
+}
+
+function cutLines(unit: Article, signature: boolean): string[] {
+  const lines = unit.text.split('\n');
+  let end = lines.length;
+  for (;;) {
+    const last = lines[end - 1];
+    if (end <= 1 || last === undefined) break;
+    const bare = last.replace(/[\s\u3000]+/g, '');
+    if (IMPRINT_RE.test(last.trim())) {
+      end--;
+      continue;
+    }
+    if (signature && DATE_ONLY_RE.test(bare)) {
+      // a date closes a signature only under an organ's name (a date alone after an article is not one)
+      let k = end - 1;
+      while (k > 1 && end - 1 - k < 3 && SIGNER_RE.test(lines[k - 1]!) && ORGAN_END_RE.test(lines[k - 1]!.replace(/[\s\u3000]+/g, ''))) k--;
+      if (k === end - 1) break;
+      end = k;
+      continue;
+    }
+    break;
+  }
+  if (end === lines.length) return [];
+  const cut = lines.slice(end);
+  unit.text = lines.slice(0, end).join('\n');
+  unit.paragraphs = paragraphsFromText(unit.text);
+  return cut;
 }
 
 const FOOTNOTE_RE = /^[①②③④⑤⑥⑦⑧⑨⑩]/;

@@ -1,0 +1,51 @@
+// The closing lines of a 公文 after its body — the signature and date, （此件公开发布）, the 版记
+// (抄送, 印发机关和印发日期) — are not the last article's text; the signature still dates the document.
+// The files (test/fixtures/documents/received/hongtou-juece.*) are in received-documents.test.ts.
+import { describe, expect, it } from 'vitest';
+import { guessMetadata } from '../../../electron/core/importers/document-metadata';
+import { extractDocument } from '../../../electron/core/importers/extract-document';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+
+const law = (...tail: string[]) =>
+  ['高新区行政规范性文件管理办法', '第一条 为了规范管理，制定本办法。', '第二条 本办法自2020年4月1日起施行。', ...tail].join('\n');
+const lastArticle = (text: string) => parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article').at(-1)!;
+
+describe('a document’s closing lines', () => {
+  it('signature, date, 公开方式 and 版记 leave the last article; a warning says so', () => {
+    const text = law('高新区管理委员会', '2020年3月1日', '（此件公开发布）', '抄送：区党工委，区人大工委。', '高新区管理委员会办公室　　　　2020年3月2日印发');
+    const parsed = parseLawText(text, { format: 'txt' });
+    expect(lastArticle(text).text).toBe('本办法自2020年4月1日起施行。');
+    expect(lastArticle(text).paragraphs).toHaveLength(1);
+    expect(parsed.trailerLines).toEqual(['高新区管理委员会', '2020年3月1日', '（此件公开发布）', '抄送：区党工委，区人大工委。', '高新区管理委员会办公室　　　　2020年3月2日印发']);
+    expect(parsed.warnings.some((w) => w.includes('落款或版记'))).toBe(true);
+    const meta = guessMetadata(text);
+    expect(meta.issuer).toBe('高新区管理委员会');
+    expect(meta.published).toBe('2020-03-01');
+  });
+
+  it('two organs signing side by side, a page number left at the end', () => {
+    expect(lastArticle(law('县财政局　　　县人力资源和社会保障局', '2021年5月8日', '— 3 —')).text).toBe('本办法自2020年4月1日起施行。');
+  });
+
+  it('keeps what may be the article’s own: a date alone, a sentence, a paragraph naming an organ', () => {
+    expect(lastArticle(law('2020年3月1日')).text).toBe('本办法自2020年4月1日起施行。\n2020年3月1日');
+    expect(lastArticle(law('本办法由县司法局负责解释。')).text).toBe('本办法自2020年4月1日起施行。\n本办法由县司法局负责解释。');
+    expect(lastArticle(law('县人民政府各部门应当遵守本办法。', '2020年3月1日')).text).toContain('各部门应当遵守');
+  });
+
+  it('a 附件 after the signature keeps its form; the 版记 after it goes', () => {
+    const text = law('高青县人民政府', '2020年3月1日', '附件：申请书（样式）', '申请人：', '高青县市场监督管理局', '2020年1月1日', '抄送：县委办公室。', '高青县人民政府办公室 2020年3月2日印发');
+    const parsed = parseLawText(text, { format: 'txt' });
+    expect(lastArticle(text).text).toBe('本办法自2020年4月1日起施行。');
+    const appendix = parsed.units.find((u) => u.kind === 'appendix')!;
+    expect(appendix.text).toBe('申请人：\n高青县市场监督管理局\n2020年1月1日');
+    expect(guessMetadata(text).published).toBe('2020-03-01');
+  });
+
+  it('a Word paragraph holding only a zero-width space is no text in any format', async () => {
+    const html = '<html><body><p>某办法</p><p>第一条 甲。</p><p>\u3000\u3000\u200b</p><p>第二条 乙\u200b丙。</p></body></html>';
+    const doc = await extractDocument(new TextEncoder().encode(html), 'a.html');
+    expect(doc.text).not.toMatch(/\u200b/);
+    expect(parseLawText(doc.text, { format: 'txt' }).units.map((u) => u.text)).toEqual(['甲。', '乙丙。']);
+  });
+});
