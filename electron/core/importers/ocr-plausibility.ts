@@ -99,6 +99,20 @@ export function markImplausible(s: OcrSymbol[], below: number): void {
     for (let k = i; k < end; k++) if (odd || (DIGIT.test(s[k]!.ch) && s[k]!.conf < DIGIT_CONFIDENCE)) flag(k);
     i = end;
   }
+  // Digits apart by a gap, with no unit between, are one reading (等工作3 7一五 — a seal's ink read as a
+  // 。 and its damage): when either run is doubtful, so is the other (a law writes a number whole; a date's
+  // spaces fall between a number and its 年 月 日).
+  for (let i = 0; i + 2 < s.length; i++) {
+    if (!DIGIT.test(s[i]!.ch) || s[i + 1]!.ch !== ' ' || !DIGIT.test(s[i + 2]!.ch)) continue;
+    let a = i;
+    while (a > 0 && DIGIT.test(s[a - 1]!.ch)) a--;
+    let b = i + 2;
+    while (b + 1 < s.length && DIGIT.test(s[b + 1]!.ch)) b++;
+    const doubtful = (k: number) => s[k]!.conf <= below;
+    const left = [...Array(i - a + 1).keys()].map((d) => a + d);
+    const right = [...Array(b - i - 1).keys()].map((d) => i + 2 + d);
+    if (left.some(doubtful) || right.some(doubtful)) for (const k of [...left, ...right]) flag(k);
+  }
 
   for (let i = 0; i < s.length; i++) {
     const ch = s[i]!.ch;

@@ -210,9 +210,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 13's rules: 4 of 28 — a 3 read inside a seal's damage (fankong 第十二条), ； for
     // ， (fankong 第十四条), ： for 、 between two words (fankong 第十五条 相关法律：.法规), 诊 for 冶 beside a
     // highlighted 炼 (xitu 第二十二条). README-importers, blind5 paragraph. Session 14: a colon between two words
-    // the corpus never writes so (oddColons) takes fankong 第十五条.
-    expect(unflagged.length).toBeLessThanOrEqual(3);
+    // the corpus never writes so (oddColons) takes fankong 第十五条, digits apart by a gap read as one number fankong 第十二条.
+    expect(unflagged.length).toBeLessThanOrEqual(2);
     expect(unflagged).not.toContain('fankong 第十五条');
+    expect(unflagged).not.toContain('fankong 第十二条');
   });
 
   it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
@@ -227,6 +228,10 @@ describe('plausibility checks on single lines', () => {
     expect(flagged('预防工作坚持加强教育、健全制度4强化监督的原则')).toBe('4');
     expect(flagged('增值额未超过扣除项目金额1009%6的部分')).toBe('1009%6');
     expect(flagged('自2021年13月1日起施行。')).toBe('13');
+    // a digit apart from a doubtful number by a gap is read with it (上海市实施《反恐怖主义法》办法 第十二条 as read
+    // under a seal: 等工作3 7一五网信 for 等工作。网信)
+    expect(flagged('成品油销售行业反恐怖主义安全防范等工作3 7一五网信、通信管理等部门')).toContain('37一五');
+    expect(flagged('本条例自2009年12 月22 日起施行。')).toBe('');
   });
 
   it('leaves dates, amounts, rates and codes alone', () => {
