@@ -290,7 +290,7 @@ describe('plausibility checks on single lines', () => {
   });
 
   it('flags a colon read for 、 between two words (相关法律：.法规), not one that introduces its list', () => {
-    const odd = (t: string) => oddColons(t).map((o) => t[o - 1] + t[o]).join(' ');
+    const odd = (t: string) => oddColons(t).map((o) => t.slice(o - 1, o + 1)).join(' ');
     // 上海市实施《反恐怖主义法》办法 第十五条 and 上海市安全生产条例 第十六条 as read (a speck after the colon passed over)
     expect(odd('通过多种形式普及反恐怖主义相关法律：.法规和知识，引导公众自觉抵制恐怖主义')).toBe('律：');
     expect(odd('由本单位的主要负责人、安全生产管理机构及相关机构负责大：安全生产管理人员和工会代表组成。')).toBe('大：');
