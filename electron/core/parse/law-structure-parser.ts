@@ -531,6 +531,8 @@ const IMPRINT_RE = new RegExp(
     `^[—－–-]${WS}*\\d{1,4}${WS}*[—－–-]$`,
   ].join('|'),
 );
+/** A signature and its date on one line: "高新区管理委员会　　　　2020年3月1日". */
+const SIGNED_LINE_RE = new RegExp(`^(.{2,60}?)${WS}{2,}${DATE_RE.source}$`);
 /** A signature line over the date: an organ's name (or two, side by side), nothing a sentence has. */
 const SIGNER_RE = /^[\u4e00-\u9fa5（）()\s\u3000]{2,60}$/;
 
@@ -557,6 +559,12 @@ function cutLines(unit: Article, signature: boolean): string[] {
     if (end <= 1 || last === undefined) break;
     const bare = last.replace(/[\s\u3000]+/g, '');
     if (IMPRINT_RE.test(last.trim())) {
+      end--;
+      continue;
+    }
+    const oneLine = signature ? SIGNED_LINE_RE.exec(last.trim()) : null;
+    if (oneLine && SIGNER_RE.test(oneLine[1]!) && ORGAN_END_RE.test(oneLine[1]!.replace(/[\s\u3000]+/g, ''))) {
+      // the organ and the date on one line, set apart by spaces
       end--;
       continue;
     }

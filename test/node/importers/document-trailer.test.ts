@@ -27,6 +27,11 @@ describe('a document’s closing lines', () => {
     expect(lastArticle(law('县财政局　　　县人力资源和社会保障局', '2021年5月8日', '— 3 —')).text).toBe('本办法自2020年4月1日起施行。');
   });
 
+  it('a signature and its date on one line', () => {
+    expect(lastArticle(law('高新区管理委员会　　　　　　2020年3月1日')).text).toBe('本办法自2020年4月1日起施行。');
+    expect(lastArticle(law('本条例由省人民政府负责解释　　2020年3月1日')).text).toContain('负责解释');
+  });
+
   it('keeps what may be the article’s own: a date alone, a sentence, a paragraph naming an organ', () => {
     expect(lastArticle(law('2020年3月1日')).text).toBe('本办法自2020年4月1日起施行。\n2020年3月1日');
     expect(lastArticle(law('本办法由县司法局负责解释。')).text).toBe('本办法自2020年4月1日起施行。\n本办法由县司法局负责解释。');
