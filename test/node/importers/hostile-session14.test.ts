@@ -1,6 +1,9 @@
 // Hostile inputs crafted by hand in session 14 (beyond what the mutation fuzzer makes): each one
 // blew up in CPU or memory, or was read where it should have been refused, before its fix.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
@@ -138,5 +141,18 @@ describe('PDF pages that all draw one content stream', () => {
     const doc = await extractDocument(bytes, '通知.pdf');
     expect(doc.pages).toBe(3);
     expect(doc.text).toContain('Article text of the law here');
+  });
+});
+
+describe('a .txt of millions of empty lines (fuzzer seed 19: 504 MB)', () => {
+  it('runs of empty lines are collapsed before the line-by-line passes; the articles are those of the law alone', async () => {
+    const law = readFileSync(join(import.meta.dirname, '../../fixtures/laws/行政法/行政许可法(2019-04-23).md'), 'utf8').replace(/^#+\s*/gm, '');
+    const utf16 = (t: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(t, 'utf16le')]));
+    const plain = await extractDocument(utf16(law), '行政许可法.txt');
+    const lines = law.split('\n');
+    const padded = [...lines.slice(0, 3), '\n'.repeat(2_000_000), ...lines.slice(3)].join('\n');
+    const doc = await extractDocument(utf16(padded), '行政许可法.txt');
+    expect(doc.text).not.toMatch(/\n{3}/);
+    expect(doc.text.match(/^第[一二三四五六七八九十百]+条/gm)).toEqual(plain.text.match(/^第[一二三四五六七八九十百]+条/gm));
   });
 });
