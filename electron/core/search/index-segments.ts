@@ -7,16 +7,21 @@
 //   query needs the index current) or in ~20 ms slices (opening, reindex, background updates), so
 //   an app stays responsive. A job swaps its result in whole at its end: a query between steps sees
 //   the old segment list or the new one, never a mix; a synchronous run supersedes a sliced one.
+// - Its disk work (the segment's writes, its fsyncs, the manifest) is IoSteps (util/steps.ts): in
+//   slices it runs off the main thread. A sliced job's manifest is renamed into place only if the
+//   job still owns the index at that moment (nothing superseded it while the disk worked), and the
+//   segments it merged away are deleted only once a manifest without them is on disk.
 
 import type { PhaseProgress } from '../../shared/task-progress';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { LawVersionMeta } from '../../shared/law-model';
-import { writeFileAtomic } from '../library/atomic-file';
+import { writeFileAtomic, writeFileAtomicAsync } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
+import { drive, driveStep, type Step } from '../util/steps';
 import { TimeSlicer } from '../util/time-slicer';
-import { CorruptIndexError, Segment, drive, type SegmentVersionInput } from './segment';
+import { CorruptIndexError, Segment, type SegmentVersionInput } from './segment';
 
 export const MANIFEST_FORMAT = 1;
 /** More segments than this are merged (the small ones, or all when many articles are deleted). */
@@ -38,7 +43,7 @@ export interface IndexSegmentsOptions {
 }
 
 /** A maintenance job as steps (see Segment.buildSteps). */
-type Steps = Generator<void, void>;
+type Steps = Generator<Step, void>;
 
 interface ManifestData {
   format: number;
@@ -53,6 +58,8 @@ export interface SegState {
   deleted: Set<string>;
   /** Local version index → global version slot (0 = not live); filled by the engine on swap. */
   verSlot: Int32Array;
+  /** Built in memory only (its file could not be written): no manifest may name it. */
+  unsaved?: true;
 }
 
 export class IndexSegments {
@@ -69,6 +76,8 @@ export class IndexSegments {
   private job: Promise<void> | undefined;
   /** Whether opening found no usable index and built one. */
   rebuiltAtOpen = false;
+  /** The segment list in memory is not the one manifest.json names (a write failed or was called off). */
+  private manifestStale = false;
 
   constructor(
     readonly store: LibraryStore,
@@ -181,13 +190,15 @@ export class IndexSegments {
     this.updating = true;
     try {
       const slicer = this.opts.slicer?.() ?? new TimeSlicer();
+      let resumeWith: { failure: unknown } | undefined;
       for (;;) {
         if (this.closed || this.epoch !== epoch) {
           steps.return(); // its finally blocks run: a segment half-written is removed
           return;
         }
-        const r = steps.next();
-        if (r.done) {
+        const step = await driveStep(steps, resumeWith); // its disk work off the main thread
+        resumeWith = step.resumeWith;
+        if (step.result.done) {
           this.opts.onIdle?.();
           return;
         }
@@ -239,9 +250,13 @@ export class IndexSegments {
     const old = this.list;
     this.list = built ? [built] : [];
     this.unreadable = unreadable;
-    this.writeManifest();
-    for (const s of old) this.dropSegmentFile(s);
     this.opts.onSwap();
+    let written = false;
+    try {
+      written = yield* this.manifestSteps();
+    } finally {
+      for (const s of old) this.dropSegmentFile(s, written); // also when the job is dropped mid-write: their descriptors
+    }
   }
 
   /** Reconciles the segments with the store's versions. */
@@ -280,12 +295,13 @@ export class IndexSegments {
     // Swapped in at once, like rebuildSteps.
     this.list = merged ? merged.segs : segs;
     this.unreadable = unreadable;
-    if (merged) {
-      for (const s of merged.victims) this.dropSegmentFile(s);
-      changed = true;
-    }
-    if (changed) this.writeManifest();
     this.opts.onSwap();
+    let written = false;
+    try {
+      written = changed || merged || this.manifestStale ? yield* this.manifestSteps() : true;
+    } finally {
+      if (merged) for (const s of merged.victims) this.dropSegmentFile(s, written);
+    }
   }
 
   private newSegmentName(): string {
@@ -296,7 +312,7 @@ export class IndexSegments {
    * Builds a segment from `inputs` (consumed one version at a time) and, when persisting, writes
    * it and reopens it from the file, so the texts it was built from are not kept in memory.
    */
-  private *segmentSteps(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
+  private *segmentSteps(inputs: Iterable<SegmentVersionInput>, total: number, onProgress?: (p: IndexProgress) => void): Generator<Step, SegState | undefined> {
     const name = this.newSegmentName();
     // A persisted build spools its texts to the index folder rather than holding them (issue 20: peak RSS).
     let spoolDir: string | undefined;
@@ -310,10 +326,12 @@ export class IndexSegments {
     }
     let seg = yield* Segment.buildSteps(name, inputs, onProgress ? (d) => onProgress({ phase: 'index', done: Math.round(d), total }) : undefined, { spoolDir });
     let done = false;
+    let unsaved = false;
     try {
       onProgress?.({ phase: 'index', done: total, total });
       if (seg.versions.length === 0) return undefined;
       if (this.persist) {
+        unsaved = true;
         try {
           const path = join(this.dir, name);
           // Progress in MB written (a 70 MB segment takes a moment even in slices).
@@ -322,20 +340,21 @@ export class IndexSegments {
           const built = seg;
           seg = seg.opened(path, layout);
           built.close(); // its spool file
+          unsaved = false;
         } catch {
           // A read-only library still searches, from memory (the texts are read off the spool now).
           void seg.text;
         }
       }
       done = true;
-      return { seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length) };
+      return { seg, deleted: new Set(), verSlot: new Int32Array(seg.versions.length), ...(unsaved ? { unsaved: true as const } : {}) };
     } finally {
       if (!done) seg.close(); // an empty or abandoned build: its spool file goes
     }
   }
 
   /** A segment of these versions, read from the library; unreadable bodies are listed in `unreadable`. */
-  private versionsSegmentSteps(versions: LawVersionMeta[], unreadable: { id: string; file: string }[], onProgress?: (p: IndexProgress) => void): Generator<void, SegState | undefined> {
+  private versionsSegmentSteps(versions: LawVersionMeta[], unreadable: { id: string; file: string }[], onProgress?: (p: IndexProgress) => void): Generator<Step, SegState | undefined> {
     const store = this.store;
     const total = versions.reduce((n, v) => n + v.unitCount, 0);
     function* inputs(): Generator<SegmentVersionInput> {
@@ -364,7 +383,7 @@ export class IndexSegments {
    * Merges segments when there are too many or too many of their articles are deleted: returns
    * the new list and the segments merged away (their files to drop once the list is swapped in).
    */
-  private *mergeSteps(segs: SegState[], onProgress?: (p: IndexProgress) => void): Generator<void, { segs: SegState[]; victims: SegState[] } | undefined> {
+  private *mergeSteps(segs: SegState[], onProgress?: (p: IndexProgress) => void): Generator<Step, { segs: SegState[]; victims: SegState[] } | undefined> {
     let total = 0;
     let dead = 0;
     const deadOf = (s: SegState) => {
@@ -400,9 +419,13 @@ export class IndexSegments {
     return { segs: built ? [...kept, built] : kept, victims };
   }
 
-  private dropSegmentFile(s: SegState): void {
+  /**
+   * Closes a segment no longer in the list; deletes its file once a manifest without it is on disk
+   * (`unnamed`); otherwise the manifest there may still name it, and the sweep takes it later.
+   */
+  private dropSegmentFile(s: SegState, unnamed: boolean): void {
     s.seg.close();
-    if (!this.persist) return;
+    if (!this.persist || !unnamed) return;
     try {
       unlinkSync(join(this.dir, s.seg.name));
     } catch {
@@ -410,20 +433,45 @@ export class IndexSegments {
     }
   }
 
-  private writeManifest(): void {
-    if (!this.persist) return;
+  /**
+   * Writes manifest.json for the list as it is now; true once it is on disk. Run in slices, it is
+   * renamed into place only if this job still owns the index then (the check and the rename in one
+   * turn of the event loop): a job superseded while its fsync ran must not put its older list over
+   * the newer one's. Not written (read-only, a failure, called off), the list is written by the
+   * next job that gets there.
+   */
+  private *manifestSteps(): Generator<Step, boolean> {
+    if (!this.persist) return true;
+    this.manifestStale = true;
+    // A segment held in memory only (its write failed: a full or read-only disk): the manifest on
+    // disk and the segments it names stay the last good index, caught up by the next start.
+    if (this.list.some((s) => s.unsaved)) return false;
+    const epoch = this.epoch;
+    const path = join(this.dir, 'manifest.json');
     const data: ManifestData = {
       format: MANIFEST_FORMAT,
       generation: this.store.generation,
       segments: this.list.map((s) => ({ name: s.seg.name, deleted: [...s.deleted] })),
       unreadable: this.unreadable,
     };
+    const json = JSON.stringify(data);
+    let written = false;
     try {
       mkdirSync(this.dir, { recursive: true });
-      writeFileAtomic(join(this.dir, 'manifest.json'), JSON.stringify(data));
+      yield {
+        sync: () => {
+          writeFileAtomic(path, json);
+          written = true;
+        },
+        async: async () => {
+          written = await writeFileAtomicAsync(path, json, { keep: () => this.epoch === epoch && !this.closed });
+        },
+      };
     } catch {
       /* read-only: the in-memory index still serves */
     }
+    if (written && this.epoch === epoch) this.manifestStale = false;
+    return written;
   }
 
   /** Removes segment files no manifest names (left by a crash or a concurrent writer) after an hour. */

@@ -11,6 +11,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { AtomicFile } from '../util/atomic-write';
+import { drive, type Step } from '../util/steps';
 import type { UnitKind } from '../../shared/law-model';
 import { DomainError } from '../../shared/errors';
 import { DocCursor, GrowableU32, TextChunks } from './text-chunks';
@@ -587,12 +588,14 @@ export class Segment {
    * held an app's event loop for ~0.25 s). The header's checksums are known only at the end, so a
    * header with the widest checksums is written first and overwritten in place (it can only get
    * shorter; the rest of its room stays spaces, which JSON.parse ignores). Returns the size and
-   * where the lazily read sections are, for `opened`.
+   * where the lazily read sections are, for `opened`. Every write and the commit are IoSteps: run in
+   * slices, the disk is waited for off the main thread (a write or fsync on a busy disk held the
+   * event loop 30–45 ms); the temp file is created at once (its name must exist for abort).
    */
   *writeSteps(
     path: string,
     onProgress?: (done: number, total: number) => void,
-  ): Generator<void, { size: number; layout: Record<string, [number, number, number]> }> {
+  ): Generator<Step, { size: number; layout: Record<string, [number, number, number]> }> {
     if (this.src) this.loadAll();
     const view = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     // The text straight from the build's chunks (views, no copy), or from the joined string.
@@ -635,28 +638,37 @@ export class Segment {
     let done = 0;
     onProgress?.(0, total);
     const file = AtomicFile.open(path);
+    const write = (b: Uint8Array): Step => ({ sync: () => file.write(b), async: () => file.writeAsync(b) });
     try {
-      file.write(pre);
+      yield write(pre);
       for (const [name, len, chunks] of sections) {
         let crc = 0;
         let got = 0;
         for (const c of chunks()) {
-          file.write(c);
+          // c may be a reused buffer (the spool's): the step writes it before the next one is made
+          yield write(c);
           crc = crc32(c, crc);
           got += c.length;
           done += c.length;
           onProgress?.(done, total);
-          yield;
         }
         if (got !== len) throw new Error(`${path}: ${name} 段长度与预计不符`);
         header.sections[name]![2] = crc;
         const pad = (4 - (len % 4)) % 4;
-        if (pad) file.write(Buffer.alloc(pad));
+        if (pad) yield write(Buffer.alloc(pad));
       }
       const hjson = Buffer.from(JSON.stringify(header), 'utf8');
       if (hjson.length > hlen) throw new Error(`${path}: 文件头超出预留长度`);
-      file.writeAt(12, hjson);
-      file.commit();
+      yield {
+        sync: () => {
+          file.writeAt(12, hjson);
+          file.commit();
+        },
+        async: async () => {
+          await file.writeAtAsync(12, hjson);
+          await file.commitAsync();
+        },
+      };
     } finally {
       // A failure, or a superseded job dropping these steps: the temp file goes.
       if (file.open) file.abort();
@@ -822,14 +834,6 @@ export class Segment {
       closeSync(fd);
       throw e;
     }
-  }
-}
-
-/** Runs a step generator to its end (the synchronous way to use one). */
-export function drive<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
   }
 }
 

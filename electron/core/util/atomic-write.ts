@@ -6,8 +6,14 @@
 //
 // Temp files are named `.<final name>.<pid>.<8 hex>.tmp`, so a later start can tell ours from
 // anything else in the folder and whether the process that made it is still alive.
+//
+// Every step has an asynchronous form for an app that must keep answering (openAsync, writeAsync,
+// commitAsync, writeFileAtomicAsync): the creation of the temp file, the writes and the fsyncs run
+// on libuv's pool, where a busy disk makes a worker wait instead of the event loop. The rename stays
+// on the main thread, so renames into one name happen in the order their writers got there (and a
+// commit's last check and its rename cannot be separated by anything else the app does).
 
-import { close, closeSync, fsync, fsyncSync, open, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, fsyncSync, open, openSync, renameSync, unlinkSync, write, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -57,6 +63,9 @@ export function fsyncDir(dir: string): void {
 const openAsync = promisify(open);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
+/** fs.write on the pool: the bytes written by one call (a short write is continued by the caller). */
+const writeAsync = (fd: number, buf: Uint8Array, off: number, len: number, position: number | null) =>
+  new Promise<number>((resolve, reject) => write(fd, buf, off, len, position, (e, n) => (e ? reject(e) : resolve(n))));
 
 /** fsyncDir off the main thread (libuv's pool): the same skips. */
 async function fsyncDirAsync(dir: string): Promise<void> {
@@ -81,24 +90,38 @@ async function fsyncDirAsync(dir: string): Promise<void> {
  * commit() succeeds. Any failure before that, or abort(), removes the temp file.
  */
 export class AtomicFile {
-  private fd: number;
   private written = 0;
-  readonly tmp: string;
+  /** An asynchronous write or fsync is running on the descriptor: abort() leaves closing it to that operation. */
+  private busy = false;
 
   private constructor(
     readonly path: string,
+    readonly tmp: string,
+    private fd: number,
     private readonly durable: boolean,
-  ) {
-    this.tmp = tempPathFor(path);
+  ) {}
+
+  static open(path: string, opts: AtomicWriteOptions = {}): AtomicFile {
+    const tmp = tempPathFor(path);
+    let fd: number;
     try {
-      this.fd = openSync(this.tmp, 'wx', 0o644);
+      fd = openSync(tmp, 'wx', 0o644);
     } catch (e) {
       throw asFileSystemError(e, path);
     }
+    return new AtomicFile(path, tmp, fd, opts.fsync !== false);
   }
 
-  static open(path: string, opts: AtomicWriteOptions = {}): AtomicFile {
-    return new AtomicFile(path, opts.fsync !== false);
+  /** open() with the temp file created on the pool (creating a file waits for the file system's journal on a busy disk). */
+  static async openAsync(path: string, opts: AtomicWriteOptions = {}): Promise<AtomicFile> {
+    const tmp = tempPathFor(path);
+    let fd: number;
+    try {
+      fd = await openAsync(tmp, 'wx', 0o644);
+    } catch (e) {
+      throw asFileSystemError(e, path);
+    }
+    return new AtomicFile(path, tmp, fd, opts.fsync !== false);
   }
 
   get size(): number {
@@ -120,6 +143,54 @@ export class AtomicFile {
       throw asFileSystemError(e, this.path);
     }
     this.written += buf.length;
+  }
+
+  /**
+   * write() on the pool. One at a time: the next write, writeAt or commit waits for this one. On
+   * failure the temp file is gone and the error names the final file.
+   */
+  async writeAsync(data: string | Uint8Array): Promise<void> {
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    await this.onPool(async (fd) => {
+      let off = 0;
+      while (off < buf.length) off += await writeAsync(fd, buf, off, buf.length - off, null);
+    });
+    this.written += buf.length;
+  }
+
+  /** writeAt() on the pool. */
+  async writeAtAsync(position: number, data: Uint8Array): Promise<void> {
+    if (position < 0 || position + data.length > this.written) throw new Error(`${this.path}: writeAt outside what was written`);
+    await this.onPool(async (fd) => {
+      let off = 0;
+      while (off < data.length) off += await writeAsync(fd, data, off, data.length - off, position + off);
+    });
+  }
+
+  /**
+   * Runs an operation on the descriptor off the main thread. A failure aborts the file (temp
+   * removed) and is named; an abort() meanwhile leaves the descriptor to be closed here, once the
+   * operation has returned.
+   */
+  private async onPool(op: (fd: number) => Promise<void>): Promise<void> {
+    if (this.fd < 0) throw new Error(`${this.path}: write after commit or abort`);
+    if (this.busy) throw new Error(`${this.path}: another write is still running`);
+    const fd = this.fd;
+    this.busy = true;
+    let failed = false;
+    let failure: unknown;
+    try {
+      await op(fd);
+    } catch (e) {
+      failed = true;
+      failure = e;
+    }
+    this.busy = false;
+    if (this.fd !== fd) this.release(fd);
+    if (failed) {
+      this.abort();
+      throw asFileSystemError(failure, this.path);
+    }
   }
 
   /**
@@ -161,16 +232,24 @@ export class AtomicFile {
 
   /**
    * commit() for an app that must keep answering meanwhile: the same steps in the same order, with
-   * the two fsyncs (what takes long: tens to hundreds of ms on a busy disk) run off the main thread.
+   * the fsync of the file, its close and the fsync of the folder (what takes long: tens to
+   * hundreds of ms on a busy disk) run off the main thread. `keep`, asked right before the rename
+   * (in the same turn of the event loop), can still call the write off: the temp file is then
+   * removed, the old file left as it was, and the result is false.
    */
-  async commitAsync(): Promise<void> {
+  async commitAsync(opts: { keep?: () => boolean } = {}): Promise<boolean> {
     if (this.fd < 0) throw new Error(`${this.path}: commit after commit or abort`);
+    if (this.busy) throw new Error(`${this.path}: commit while a write is still running`);
     const fd = this.fd;
     try {
-      if (this.durable) await fsyncAsync(fd);
+      if (this.durable) await this.onPool((d) => fsyncAsync(d));
       if (this.fd !== fd) throw new Error(`${this.path}: aborted during commit`);
-      closeSync(fd);
       this.fd = -1;
+      await closeAsync(fd);
+      if (opts.keep && !opts.keep()) {
+        this.abort();
+        return false;
+      }
       renameSync(this.tmp, this.path);
     } catch (e) {
       this.abort();
@@ -183,22 +262,32 @@ export class AtomicFile {
         throw asFileSystemError(e, this.path); // the new file is in place; its rename may not be durable
       }
     }
+    return true;
   }
 
-  /** Closes and removes the temp file; safe to call twice or after a failed commit. */
+  /**
+   * Closes and removes the temp file; safe to call twice or after a failed commit. During an
+   * asynchronous write the descriptor is closed once that write returns (closing it under a
+   * running write could let the write land in another file that reused the number).
+   */
   abort(): void {
     if (this.fd >= 0) {
-      try {
-        closeSync(this.fd);
-      } catch {
-        /* already closed */
-      }
+      const fd = this.fd;
       this.fd = -1;
+      if (!this.busy) this.release(fd);
     }
     try {
       unlinkSync(this.tmp);
     } catch {
       /* renamed, or never created */
+    }
+  }
+
+  private release(fd: number): void {
+    try {
+      closeSync(fd);
+    } catch {
+      /* already closed */
     }
   }
 }
@@ -213,32 +302,41 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, opts: A
 const PIECE_BUFFER = 256 * 1024;
 
 /**
- * writeFileAtomic for a large text made in pieces (a catalog, a graph) in an app that must keep
- * answering: the pieces are taken one by one, giving the event loop back every slice (serialising
- * a few MB of JSON at once is a pause of its own), written 256 KB at a time, and committed with
- * commitAsync. The same temp file, fsync, rename and folder fsync as writeFileAtomic. The pieces
- * are read lazily: the caller passes a snapshot that does not change meanwhile.
+ * writeFileAtomic for an app that must keep answering: a large text made in pieces (a catalog, a
+ * graph) taken one by one, giving the event loop back every slice (serialising a few MB of JSON at
+ * once is a pause of its own), or one text or buffer (a body, an original); the temp file created,
+ * written 256 KB at a time and committed off the main thread (openAsync, writeAsync, commitAsync).
+ * The same temp file, fsync, rename and folder fsync as writeFileAtomic. The pieces are read
+ * lazily: the caller passes a snapshot that does not change meanwhile. `keep`: see commitAsync;
+ * the result is false when it called the write off.
  */
-export async function writeFileAtomicAsync(path: string, pieces: Iterable<string>, opts: AtomicWriteOptions & { slicer?: TimeSlicer } = {}): Promise<void> {
+export async function writeFileAtomicAsync(
+  path: string,
+  pieces: Iterable<string> | string | Uint8Array,
+  opts: AtomicWriteOptions & { slicer?: TimeSlicer; keep?: () => boolean } = {},
+): Promise<boolean> {
   const slicer = opts.slicer ?? new TimeSlicer();
-  const f = AtomicFile.open(path, opts);
+  const f = await AtomicFile.openAsync(path, opts);
   try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const piece of pieces) {
-      pending.push(piece);
-      size += piece.length;
-      if (size >= PIECE_BUFFER) {
-        f.write(pending.join(''));
-        pending = [];
-        size = 0;
+    if (typeof pieces === 'string' || pieces instanceof Uint8Array) await f.writeAsync(pieces);
+    else {
+      let pending: string[] = [];
+      let size = 0;
+      for (const piece of pieces) {
+        pending.push(piece);
+        size += piece.length;
+        if (size >= PIECE_BUFFER) {
+          await f.writeAsync(pending.join(''));
+          pending = [];
+          size = 0;
+        }
+        if (slicer.due) await slicer.pause();
       }
-      if (slicer.due) await slicer.pause();
+      if (pending.length) await f.writeAsync(pending.join(''));
     }
-    if (pending.length) f.write(pending.join(''));
   } catch (e) {
     f.abort();
     throw e;
   }
-  await f.commitAsync();
+  return f.commitAsync(opts.keep ? { keep: opts.keep } : {});
 }

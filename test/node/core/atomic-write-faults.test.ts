@@ -3,13 +3,14 @@
 // fsync, the rename — the previous file survives byte for byte, no temp file is left, and the
 // error names the final file and says what happened in Chinese. The same for the two writers that
 // stream (bundle zips and search-index segments), which now go through it, and the full sequence
-// (write, fsync file, rename, fsync folder) in that order.
+// (write, fsync file, rename, fsync folder) in that order — also for the asynchronous form, whose
+// create, writes, fsyncs and close run on libuv's pool (the callback forms are wrapped too).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Op = 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync' | 'closeSync' | 'fsync' | 'open' | 'close';
+type Op = 'openSync' | 'writeSync' | 'fsyncSync' | 'renameSync' | 'closeSync' | 'fsync' | 'open' | 'close' | 'write';
 const faults = vi.hoisted(() => ({
   plan: undefined as undefined | { op: string; code: string; skip: number; when?: (args: unknown[]) => boolean },
   log: [] as string[],
@@ -47,6 +48,7 @@ vi.mock('node:fs', async (importOriginal) => {
     fsync: wrapCb('fsync', real.fsync),
     open: wrapCb('open', real.open),
     close: wrapCb('close', real.close),
+    write: wrapCb('write', real.write),
     openSync: wrap('openSync', real.openSync),
     writeSync: wrap('writeSync', real.writeSync),
     fsyncSync: wrap('fsyncSync', real.fsyncSync),
@@ -147,24 +149,26 @@ describe('writeFileAtomic under faults', () => {
     expect(readFileSync(f, 'utf8')).toBe('content');
   });
 
-  it('in pieces (writeFileAtomicAsync): the same steps in the same order, the fsyncs off the main thread', async () => {
+  it('in pieces (writeFileAtomicAsync): the same steps in the same order, all but the rename off the main thread', async () => {
     const f = join(dir, 'pieces.json');
     faults.recording = true;
     await writeFileAtomicAsync(f, ['{"a":', '1', '}']);
     faults.recording = false;
-    expect(faults.log).toEqual(['openSync:wx', 'writeSync', 'fsync', 'closeSync', 'renameSync', 'open:r', 'fsync', 'close']);
+    expect(faults.log).toEqual(['open:wx', 'write', 'fsync', 'close', 'renameSync', 'open:r', 'fsync', 'close']);
     expect(readFileSync(f, 'utf8')).toBe('{"a":1}');
   });
 
-  for (const [op, code, reason] of [
-    ['writeSync', 'ENOSPC', /磁盘已满/],
+  for (const [op, code, reason, when] of [
+    ['open', 'EMFILE', /打开的文件过多/, isTemp],
+    ['write', 'ENOSPC', /磁盘已满/],
     ['fsync', 'EIO', /磁盘读写出错/],
+    ['close', 'EIO', /磁盘读写出错/],
     ['renameSync', 'EROFS', /只读/],
-  ] as [Op, string, RegExp][]) {
+  ] as [Op, string, RegExp, ((a: unknown[]) => boolean)?][]) {
     it(`in pieces, ${code} in ${op}: the old file survives, no temp file, a clear message`, async () => {
       const f = join(dir, `pieces-${op}.json`);
       writeFileAtomic(f, '{"old":true}');
-      inject(op, code, op === 'writeSync' ? 1 : 0);
+      inject(op, code, op === 'write' ? 1 : 0, when);
       // 600 KB in pieces: three buffered writes, the second one fails
       const pieces = Array.from({ length: 600 }, (_, i) => `${i ? ',' : '['}"${'x'.repeat(1022)}"`).concat([']']);
       const e = await writeFileAtomicAsync(f, pieces).then(() => undefined, (x: unknown) => x);
@@ -174,6 +178,32 @@ describe('writeFileAtomic under faults', () => {
       expect(temps()).toEqual([]);
     });
   }
+
+  it('one buffer (a body, an original) off the main thread: the write called off by `keep` leaves the old file and no temp file', async () => {
+    const f = join(dir, 'kept.json');
+    writeFileAtomic(f, 'old');
+    expect(await writeFileAtomicAsync(f, Buffer.from('new'), { keep: () => false })).toBe(false);
+    expect(readFileSync(f, 'utf8')).toBe('old');
+    expect(temps()).toEqual([]);
+    expect(await writeFileAtomicAsync(f, 'newer', { keep: () => true })).toBe(true);
+    expect(readFileSync(f, 'utf8')).toBe('newer');
+  });
+
+  it('an abort during an asynchronous write closes the descriptor only once the write has returned', async () => {
+    const f = join(dir, 'aborted.bin');
+    writeFileSync(f, 'previous');
+    const out = await AtomicFile.openAsync(f);
+    faults.recording = true;
+    const writing = out.writeAsync(Buffer.alloc(1 << 20, 7));
+    out.abort(); // while the write runs on the pool
+    expect(faults.log).toEqual(['write']); // not closed under the running write
+    await writing;
+    faults.recording = false;
+    expect(faults.log).toEqual(['write', 'closeSync']);
+    expect(out.open).toBe(false);
+    expect(readFileSync(f, 'utf8')).toBe('previous');
+    expect(temps()).toEqual([]);
+  });
 
   it('with fsync off (bodies named by a later fsync\'d commit) skips both fsyncs but still renames', () => {
     const f = join(dir, 'fast.json');
