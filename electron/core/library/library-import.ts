@@ -545,8 +545,9 @@ async function importOne(
   else report.imported++;
   if (dryRun) return result;
 
-  store.writeOriginal(bytes, sha, extname(file));
-  const name = store.writeBody(version);
+  // Off the main thread, each awaited: written before the catalog that will name them.
+  await store.writeOriginalAsync(bytes, sha, extname(file));
+  const name = await store.writeBodyAsync(version);
   const meta = metaOf(version, name);
   store.stage(meta);
   bySha.set(sha, meta);

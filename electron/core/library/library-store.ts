@@ -17,7 +17,7 @@ import { Low } from 'lowdb';
 import type { Law, LawVersion, LawVersionMeta, Status } from '../../shared/law-model';
 import { shortTitleOf, versionDate } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
-import { AtomicJsonFile, CorruptFileError, writeFileAtomic } from './atomic-file';
+import { AtomicJsonFile, CorruptFileError, writeFileAtomic, writeFileAtomicAsync } from './atomic-file';
 import { asFileSystemError, fsErrorMessage, isFsWriteError } from './fs-errors';
 import { parseBody, storedBodySchema } from './law-body';
 import { z } from 'zod';
@@ -386,22 +386,44 @@ export class LibraryStore {
 
   /** Writes a version's body (not yet committed). Returns its file name. */
   writeBody(version: LawVersion): string {
-    const { file: _f, ...rest } = version;
-    // Paragraphs are derived from the text on load: store each unit's text once.
-    const text = JSON.stringify({ ...rest, units: rest.units.map(({ paragraphs: _p, ...u }) => u) });
-    const name = sha256(text) + '.json';
-    const full = join(this.bodiesDir, name);
-    // Bodies are content-addressed and verified on read, so no fsync per file is needed: a body
-    // lost to a power cut is reported by `check` and re-imported from its original.
+    const { name, full, text } = this.bodyFile(version);
     if (!existsSync(full)) writeFileAtomic(full, text, { fsync: false });
     return name;
   }
 
+  /** writeBody for an import in an app: the file created and written off the main thread (a busy disk held the event loop 30 ms creating one). */
+  async writeBodyAsync(version: LawVersion): Promise<string> {
+    const { name, full, text } = this.bodyFile(version);
+    if (!existsSync(full)) await writeFileAtomicAsync(full, text, { fsync: false });
+    return name;
+  }
+
+  private bodyFile(version: LawVersion): { name: string; full: string; text: string } {
+    const { file: _f, ...rest } = version;
+    // Paragraphs are derived from the text on load: store each unit's text once.
+    const text = JSON.stringify({ ...rest, units: rest.units.map(({ paragraphs: _p, ...u }) => u) });
+    const name = sha256(text) + '.json';
+    // Bodies are content-addressed and verified on read, so no fsync per file is needed: a body
+    // lost to a power cut is reported by `check` and re-imported from its original.
+    return { name, full: join(this.bodiesDir, name), text };
+  }
+
   writeOriginal(bytes: Uint8Array, sourceSha256: string, ext: string): string {
-    const name = sourceSha256 + (ext.startsWith('.') ? ext.toLowerCase() : '');
-    const full = join(this.originalsDir, name);
+    const { name, full } = this.originalFile(sourceSha256, ext);
     if (!existsSync(full)) writeFileAtomic(full, bytes, { fsync: false });
     return name;
+  }
+
+  /** writeOriginal off the main thread, as writeBodyAsync. */
+  async writeOriginalAsync(bytes: Uint8Array, sourceSha256: string, ext: string): Promise<string> {
+    const { name, full } = this.originalFile(sourceSha256, ext);
+    if (!existsSync(full)) await writeFileAtomicAsync(full, bytes, { fsync: false });
+    return name;
+  }
+
+  private originalFile(sourceSha256: string, ext: string): { name: string; full: string } {
+    const name = sourceSha256 + (ext.startsWith('.') ? ext.toLowerCase() : '');
+    return { name, full: join(this.originalsDir, name) };
   }
 
   originalPath(meta: LawVersionMeta): string | undefined {
