@@ -38,24 +38,29 @@ interface ServerStats {
   cpuOver30: number;
   cpuOver50: number;
   cpuOver100: number;
+  blockedOver10: number;
+  blockedOver30: number;
+  blockedTotalMs: number;
   majorGcs: number;
   longestMajorGcMs: number;
   longestGcs: { kind: string; ms: number }[];
   top: PauseStat[];
   topCpu: PauseStat[];
+  topBlocked: PauseStat[];
 }
 interface PauseStat {
   ms: number;
   cpuMs: number;
   waitMs: number;
+  blockedMs: number;
   gcMs: number;
   phases?: { label: string; ms: number }[];
 }
 const ms = (n: number) => `${Math.round(n).toLocaleString('en')} ms`;
 const pauseTable = (rows: PauseStat[]) => [
-  '| 停顿 | 主线程 CPU | 等核 | GC | 在跑什么（采样） |',
-  '|---|---|---|---|---|',
-  ...rows.map((p) => `| ${ms(p.ms)} | ${ms(p.cpuMs)} | ${ms(p.waitMs)} | ${ms(p.gcMs)} | ${p.phases ? p.phases.map((x) => `${x.label} ${ms(x.ms)}`).join('；') : '（--plain：未剖析）'} |`),
+  '| 停顿 | 主线程 CPU | 等核 | 阻塞（磁盘等） | GC | 在跑什么（采样） |',
+  '|---|---|---|---|---|---|',
+  ...rows.map((p) => `| ${ms(p.ms)} | ${ms(p.cpuMs)} | ${ms(p.waitMs)} | ${ms(p.blockedMs)} | ${ms(p.gcMs)} | ${p.phases ? p.phases.map((x) => `${x.label} ${ms(x.ms)}`).join('；') : '（--plain：未剖析）'} |`),
 ];
 const uptime = () => spawnSync('uptime', { encoding: 'utf8' }).stdout.trim() || `load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`;
 
@@ -131,6 +136,7 @@ try {
       `CPU 时间：CLI ${((cliUser! + cliSys!)).toFixed(1)} s；界面服务进程 ${(stats.cpuMs / 1000).toFixed(1)} s（其中主线程 ${(stats.mainThreadCpuMs / 1000).toFixed(1)} s）`,
       `界面 / CLI 用时之比：${(uiSeconds / cliSeconds!).toFixed(2)}`,
       `停顿（墙钟）：超过 30 ms ${stats.pausesOver30} 次，超过 100 ms ${stats.pausesOver100} 次；其中主线程 CPU 超过 30 ms ${stats.cpuOver30} 次、超过 50 ms ${stats.cpuOver50} 次、超过 100 ms ${stats.cpuOver100} 次`,
+      `主线程阻塞（停顿中既非自身 CPU 也非等核：系统调用里等磁盘等）：超过 10 ms ${stats.blockedOver10} 次，超过 30 ms ${stats.blockedOver30} 次，合计 ${ms(stats.blockedTotalMs)}`,
       `完整 GC（mark-compact）${stats.majorGcs} 次，最长 ${ms(stats.longestMajorGcMs)}；最长的 3 次 GC：${stats.longestGcs.map((g) => `${g.kind} ${ms(g.ms)}`).join('，')}（墙钟，含等核）`,
       '',
       '最长的 5 次停顿（主线程 CPU = 停顿中主线程自身的 CPU 时间，等核 = 等待 CPU 的时间，GC = 其中的垃圾回收；在跑什么：CPU 剖析采样的 CPU 时间）：',
@@ -140,6 +146,10 @@ try {
       '主线程 CPU 最多的 5 次停顿（负载高时这一张才说明代码本身）：',
       '',
       ...pauseTable(stats.topCpu),
+      '',
+      '主线程阻塞最多的 5 次停顿（不随负载变：磁盘上的同步写、fsync）：',
+      '',
+      ...pauseTable(stats.topBlocked),
       '',
       `负载：CLI 前 ${loadBefore}`,
       `      界面前 ${loadBetween}`,

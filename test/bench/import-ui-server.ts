@@ -7,6 +7,8 @@
 // per-thread schedstat, so a pause the machine's load made long can be told from one the code
 // made long), the GC time inside it (PerformanceObserver 'gc'), and — from a CPU profile taken in
 // this process — the functions that were running (the phase: import, commit, index, links, GC).
+// What is neither its CPU nor its wait for a core is the thread blocked in a system call (the disk:
+// a write or fsync made on the main thread), which no load explains away.
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -167,7 +169,9 @@ for await (const line of createInterface({ input: process.stdin })) {
   };
   const top = [...pauses].sort((a, b) => b.endUs - b.startUs - (a.endUs - a.startUs)).slice(0, 5);
   const topCpu = [...pauses].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5);
-  const describe = (p: Pause) => ({ ms: (p.endUs - p.startUs) / 1000, cpuMs: p.cpuMs, waitMs: p.waitMs, gcMs: gcIn(p), phases: phases?.(p) });
+  const blockedOf = (p: Pause) => Math.max(0, (p.endUs - p.startUs) / 1000 - p.cpuMs - p.waitMs);
+  const topBlocked = [...pauses].sort((a, b) => blockedOf(b) - blockedOf(a)).slice(0, 5);
+  const describe = (p: Pause) => ({ ms: (p.endUs - p.startUs) / 1000, cpuMs: p.cpuMs, waitMs: p.waitMs, blockedMs: blockedOf(p), gcMs: gcIn(p), phases: phases?.(p) });
   const majors = gcs.filter((g) => g.major).map((g) => (g.endUs - g.startUs) / 1000);
   process.stdout.write(
     JSON.stringify({
@@ -184,8 +188,12 @@ for await (const line of createInterface({ input: process.stdin })) {
       cpuOver30: pauses.filter((p) => p.cpuMs > 30).length,
       cpuOver50: pauses.filter((p) => p.cpuMs > 50).length,
       cpuOver100: pauses.filter((p) => p.cpuMs > 100).length,
+      blockedOver10: pauses.filter((p) => blockedOf(p) > 10).length,
+      blockedOver30: pauses.filter((p) => blockedOf(p) > 30).length,
+      blockedTotalMs: pauses.reduce((n, p) => n + blockedOf(p), 0),
       top: top.map(describe),
       topCpu: topCpu.map(describe),
+      topBlocked: topBlocked.map(describe),
     }) + '\n',
   );
   await face.stop();
