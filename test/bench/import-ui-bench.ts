@@ -47,6 +47,7 @@ interface ServerStats {
   top: PauseStat[];
   topCpu: PauseStat[];
   topBlocked: PauseStat[];
+  syncFs?: { total: { name: string; ms: number }[]; maxInPauseMs: number };
 }
 interface PauseStat {
   ms: number;
@@ -137,6 +138,11 @@ try {
       `界面 / CLI 用时之比：${(uiSeconds / cliSeconds!).toFixed(2)}`,
       `停顿（墙钟）：超过 30 ms ${stats.pausesOver30} 次，超过 100 ms ${stats.pausesOver100} 次；其中主线程 CPU 超过 30 ms ${stats.cpuOver30} 次、超过 50 ms ${stats.cpuOver50} 次、超过 100 ms ${stats.cpuOver100} 次`,
       `主线程阻塞（停顿中既非自身 CPU 也非等核：系统调用里等磁盘等）：超过 10 ms ${stats.blockedOver10} 次，超过 30 ms ${stats.blockedOver30} 次，合计 ${ms(stats.blockedTotalMs)}`,
+      ...(stats.syncFs
+        ? [
+            `主线程里的同步文件调用（CPU 剖析采样，含其中等磁盘的时间）：合计 ${ms(stats.syncFs.total.reduce((n, x) => n + x.ms, 0))}（${stats.syncFs.total.slice(0, 6).map((x) => `${x.name} ${ms(x.ms)}`).join('，') || '无'}），一次停顿里最多 ${ms(stats.syncFs.maxInPauseMs)}`,
+          ]
+        : []),
       `完整 GC（mark-compact）${stats.majorGcs} 次，最长 ${ms(stats.longestMajorGcMs)}；最长的 3 次 GC：${stats.longestGcs.map((g) => `${g.kind} ${ms(g.ms)}`).join('，')}（墙钟，含等核）`,
       '',
       '最长的 5 次停顿（主线程 CPU = 停顿中主线程自身的 CPU 时间，等核 = 等待 CPU 的时间，GC = 其中的垃圾回收；在跑什么：CPU 剖析采样的 CPU 时间）：',

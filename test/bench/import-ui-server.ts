@@ -134,6 +134,24 @@ function labeller(profile: CpuProfile): (nodeId: number) => string {
   };
 }
 
+/** For a profile sample: the innermost synchronous node:fs call on its stack (writeSync, fsyncSync, openSync, …), if any. */
+function syncFsCall(profile: CpuProfile): (nodeId: number) => string | undefined {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map<number, string | undefined>();
+  return (id) => {
+    if (memo.has(id)) return memo.get(id);
+    let found: string | undefined;
+    for (let n: ProfileNode | undefined = byId.get(id); n && !found; n = byId.get(parent.get(n.id) ?? -1)) {
+      const f = n.callFrame;
+      if ((f.url === 'node:fs' || f.url === 'fs') && /Sync$/.test(f.functionName)) found = f.functionName;
+    }
+    memo.set(id, found);
+    return found;
+  };
+}
+
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'stats') continue;
   loop.disable();
@@ -142,6 +160,8 @@ for await (const line of createInterface({ input: process.stdin })) {
   const cpu = process.cpuUsage(cpu0);
   const [thread1] = schedstat();
   let phases: ((p: Pause) => { label: string; ms: number }[]) | undefined;
+  /** Main-thread time inside synchronous file-system calls (node:fs *Sync on the stack), per call, over the whole run and at most in one pause. */
+  let syncFs: { total: { name: string; ms: number }[]; maxInPauseMs: number } | undefined;
   if (session) {
     const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
     if (values['cpu-prof']) writeFileSync(join(values['cpu-prof'], `import-ui-server-${process.pid}.cpuprofile`), JSON.stringify(profile));
@@ -161,6 +181,21 @@ for await (const line of createInterface({ input: process.stdin })) {
       }
       return [...ms].map(([l, v]) => ({ label: l, ms: v })).sort((a, b) => b.ms - a.ms).slice(0, 3);
     };
+    const fsCall = syncFsCall(profile);
+    const total = new Map<string, number>();
+    const perPause = new Map<Pause, number>();
+    const sorted = [...pauses].sort((a, b) => a.startUs - b.startUs);
+    let pi = 0;
+    for (let i = 1; i < times.length; i++) {
+      const name = fsCall(profile.samples[i]!);
+      if (!name) continue;
+      const dt = Math.min(times[i]! - times[i - 1]!, 2 * SAMPLE_US) / 1000;
+      total.set(name, (total.get(name) ?? 0) + dt);
+      while (pi < sorted.length && sorted[pi]!.endUs < times[i]!) pi++;
+      const p = sorted[pi];
+      if (p && p.startUs <= times[i]!) perPause.set(p, (perPause.get(p) ?? 0) + dt);
+    }
+    syncFs = { total: [...total].map(([name, v]) => ({ name, ms: v })).sort((a, b) => b.ms - a.ms), maxInPauseMs: Math.max(0, ...perPause.values()) };
   }
   const gcIn = (p: Pause) => {
     let ms = 0;
@@ -194,6 +229,7 @@ for await (const line of createInterface({ input: process.stdin })) {
       top: top.map(describe),
       topCpu: topCpu.map(describe),
       topBlocked: topBlocked.map(describe),
+      ...(syncFs ? { syncFs } : {}),
     }) + '\n',
   );
   await face.stop();

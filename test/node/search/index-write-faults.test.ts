@@ -57,7 +57,7 @@ vi.mock('node:fs', async (importOriginal) => {
 const { SearchEngine } = await import('../../../electron/core/search/search-engine');
 const { fixtureLibrary, truth } = await import('./search-fixtures');
 type LibraryStore = import('../../../electron/core/library/library-store').LibraryStore;
-type Engine = InstanceType<typeof SearchEngine>;
+type Engine = import('../../../electron/core/search/search-engine').SearchEngine;
 
 let store: LibraryStore;
 let cleanup: () => void;
