@@ -493,6 +493,14 @@ export function documentLookAlikes(texts: readonly string[]): number[][] {
   });
 }
 
+/** A generated table's strings (grams of `n` characters written back to back) as a set of its grams. */
+function gramSet(parts: readonly string[], n: number): Set<string> {
+  const all = parts.join('');
+  const out = new Set<string>();
+  for (let i = 0; i + n <= all.length; i += n) out.add(all.slice(i, i + n));
+  return out;
+}
+
 let clauseJoints: Set<string> | undefined;
 
 /**
@@ -501,11 +509,7 @@ let clauseJoints: Set<string> | undefined;
  * as abc (cjk-clause-joints.ts). A triple, not a pair: 的应 is a word often enough (的应用), 的应当 is not.
  */
 export function lostClauseMarks(text: string): number[] {
-  if (!clauseJoints) {
-    const all = CLAUSE_JOINTS.join('');
-    clauseJoints = new Set();
-    for (let i = 0; i + 2 < all.length; i += 3) clauseJoints.add(all.slice(i, i + 3));
-  }
+  clauseJoints ??= gramSet(CLAUSE_JOINTS, 3);
   const out: number[] = [];
   for (let o = 0; o + 2 < text.length; o++) if (isHan(text[o]) && isHan(text[o + 1]) && isHan(text[o + 2]) && clauseJoints.has(text.slice(o, o + 3))) out.push(o + 1);
   return out;
@@ -522,11 +526,7 @@ let colonPairs: Set<string> | undefined;
  * Specks read after it (．, ·) are passed over to find the next ideograph.
  */
 export function oddColons(text: string): number[] {
-  if (!colonPairs) {
-    const all = COLON_PAIRS.join('');
-    colonPairs = new Set();
-    for (let i = 0; i + 1 < all.length; i += 2) colonPairs.add(all.slice(i, i + 2));
-  }
+  colonPairs ??= gramSet(COLON_PAIRS, 2);
   const out: number[] = [];
   for (let o = 1; o + 1 < text.length; o++) {
     if (text[o] !== '：' || !isHan(text[o - 1])) continue;
