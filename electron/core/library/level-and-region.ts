@@ -45,6 +45,11 @@ const FOLDER_LEVELS: [RegExp, Level][] = [
   [/^宪法$/, '宪法'],
 ];
 
+/** An organ of a county, a city district, a banner or a township (高青县人民政府办公室, 海淀区教育委员会); not 自治区 or 特别行政区. */
+const BELOW_CITY_ORGAN = /^[\u3400-\u9fff]{1,12}?(?:县|旗|(?<!自治|行政)区|乡|镇|街道)(?:人民政府|人民代表大会|人大常委会|[\u3400-\u9fff]{0,12}?(?:局|委员会|办公室|管委会))/;
+/** A title that starts with a county's name (高青县科技创新券管理办法), not with 县级. */
+const BELOW_CITY_TITLE = /^[\u3400-\u9fff]{2,6}?(?:县|旗)(?!级)/;
+
 export function guessLevel(title: string, region: string, issuer?: string, folderHint?: string): Level {
   const t = title.replace(/[\s\u3000]+/g, '');
   const iss = issuer ?? '';
@@ -56,8 +61,11 @@ export function guessLevel(title: string, region: string, issuer?: string, folde
   }
   if (/最高人民法院|最高人民检察院/.test(iss + t) && /解释|规定|批复|决定/.test(t)) return '司法解释';
   if (/意见|通知|方案|规划|计划|办法的通知|指引|公告/.test(t) && !/条例$/.test(t)) return '规范性文件';
+  // A county's, a city district's or a township's organs make no 法规 or 规章: what they issue is a 规范性文件.
+  if (BELOW_CITY_ORGAN.test(iss.replace(/[\s\u3000]+/g, '')) || BELOW_CITY_TITLE.test(t)) return '规范性文件';
   if (region === '全国') {
-    if (/全国人民代表大会/.test(iss) || /法$/.test(t)) return '法律';
+    // 法 closes a law's name (行政许可法), not a 办法's (高青县科技创新券管理办法).
+    if (/全国人民代表大会/.test(iss) || /(?<!办)法$/.test(t)) return '法律';
     if (/国务院/.test(iss) || /条例$/.test(t)) return '行政法规';
     if (/部|委员会|总局|局|署|银行/.test(iss) || /办法|规定|细则/.test(t)) return '部门规章';
     return '其他';
