@@ -518,7 +518,31 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
     warnings.push('未识别到条文（没有“第X条”或“一、”编号的段落），全文作为一个整体保存');
   }
+  const issued = issuedDocumentTitle(title, units);
+  if (issued) {
+    warnings.push(`印发通知“${title.slice(0, 60)}”所印发的《${issued}》按其本名收录，通知正文保留在前言中`);
+    headerLines.push(title);
+    title = issued;
+  }
   return { title, subtitle, history, units, headerLines, trailerLines, warnings };
+}
+
+const ISSUING_NOTICE_RE = /关于(?:印发|发布|颁布)《([^《》]{2,80})》的(?:通知|决定)$/;
+
+/**
+ * The document a 印发通知 issues, when the notice carries it: "…关于印发《高青县科技创新券管理办法》的通知"
+ * whose 前言 (the notice's own text) ends on that name standing as a line of its own before the
+ * articles. The library holds it under its own name — the one other texts cite — with the notice's
+ * 发文字号, issuer and date; the notice stays as its 前言. A 转发 notice is not this: the document it
+ * forwards has another issuer, number and date. Only one 《》 in the title: a notice issuing several
+ * documents keeps its own title.
+ */
+export function issuedDocumentTitle(title: string, units: readonly Article[]): string | undefined {
+  const name = ISSUING_NOTICE_RE.exec(title.replace(/[\s\u3000]+/g, ''))?.[1];
+  const front = units[0];
+  if (!name || front?.kind !== 'preamble' || !units.some((u) => u.kind === 'article')) return undefined;
+  const lines = front.text.split('\n').map((l) => l.replace(/[\s\u3000]+/g, ''));
+  return lines.includes(name) ? name : undefined;
 }
 
 /** A 版记 line (GB/T 9704): 抄送/分送, 印发机关和印发日期, 公开方式, 印数; or a page number "— 3 —". */

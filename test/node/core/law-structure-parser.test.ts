@@ -141,6 +141,20 @@ describe('parseLawText on plain text', () => {
     expect(u[1]!.text).toBe('侦查人员对于与犯罪有关的场所、物品、人身、尸体应当进行勘验或者检查。\n第一百三十 条 不是下一条，是正文。');
   });
 
+  it('a 印发通知 that carries the document it issues gives that document’s name as the title, the notice kept as 前言', () => {
+    const notice = (title: string, issued: string) =>
+      ['高青县人民政府办公室文件', '青政办发〔2021〕5号', '高青县人民政府办公室', title, '各镇人民政府、街道办事处，县政府各部门：', '　　《高青县科技创新券管理办法》已经县政府同意，现印发给你们，请认真贯彻执行。', '高青县人民政府办公室', '2021年3月1日', issued, '第一章　总则', '第一条　为了激励中小企业开展科技创新活动，制定本办法。', '第二条　本办法自2021年4月1日起施行。'].join('\n');
+    const law = parseLawText(notice('关于印发《高青县科技创新券管理办法》的通知', '高青县科技创新券管理办法'), { format: 'txt' });
+    expect(law.title).toBe('高青县科技创新券管理办法');
+    expect(law.headerLines).toContain('高青县人民政府办公室关于印发《高青县科技创新券管理办法》的通知');
+    expect(law.units[0]!.kind).toBe('preamble');
+    expect(law.units[0]!.text).toContain('现印发给你们');
+    expect(law.units.filter((u) => u.kind === 'article').map((u) => u.label)).toEqual(['第一条', '第二条']);
+    // Not when the issued document's own title is not in the text, nor for a 转发 (another issuer's document).
+    expect(parseLawText(notice('关于印发《高青县科技创新券管理办法》的通知', '（正文如下）'), { format: 'txt' }).title).toBe('高青县人民政府办公室关于印发《高青县科技创新券管理办法》的通知');
+    expect(parseLawText(notice('关于转发《高青县科技创新券管理办法》的通知', '高青县科技创新券管理办法'), { format: 'txt' }).title).toBe('高青县人民政府办公室关于转发《高青县科技创新券管理办法》的通知');
+  });
+
   it('reports numbering gaps, duplicates and disorder as warnings', () => {
     const text = ['某某条例', '第一条 一。', '第二条 二。', '第四条 四。', '第四条 又四。', '第三条 三。'].join('\n');
     const law = parseLawText(text, { format: 'txt' });
