@@ -16,7 +16,7 @@ const read = (file: string): unknown => JSON.parse(gunzipSync(readFileSync(join(
 const laws = readdirSync(DIR)
   .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
   .map((f) => ({ slug: f.replace('.pages.json.gz', ''), d: read(f) as { set?: string; pages: OcrPage[] } }))
-  .filter((l) => l.d.set !== 'blind6');
+  .filter((l) => l.d.set !== 'blind7');
 const articles = (text: string) => parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
 const HALF_COMMA = /[\u3400-\u9fff],[\u3400-\u9fff]/g;
 
