@@ -63,9 +63,22 @@ export function fsyncDir(dir: string): void {
 const openAsync = promisify(open);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
-/** fs.write on the pool: the bytes written by one call (a short write is continued by the caller). */
-const writeAsync = (fd: number, buf: Uint8Array, off: number, len: number, position: number | null) =>
+/** fs.write on the pool: the bytes written by one call (a short write is continued by writeAllAsync). */
+const writeOnce = (fd: number, buf: Uint8Array, off: number, len: number, position: number | null) =>
   new Promise<number>((resolve, reject) => write(fd, buf, off, len, position, (e, n) => (e ? reject(e) : resolve(n))));
+/**
+ * Every byte of `buf`, at `position` (null: where the file's offset is), continuing short writes —
+ * a write may take fewer bytes than asked (a full disk, a signal) and the rest must still go.
+ */
+function writeAllSync(fd: number, buf: Uint8Array, position: number | null): void {
+  let off = 0;
+  while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off, position === null ? null : position + off);
+}
+/** writeAllSync on libuv's pool. */
+async function writeAllAsync(fd: number, buf: Uint8Array, position: number | null): Promise<void> {
+  let off = 0;
+  while (off < buf.length) off += await writeOnce(fd, buf, off, buf.length - off, position === null ? null : position + off);
+}
 
 /** fsyncDir off the main thread (libuv's pool): the same skips. */
 async function fsyncDirAsync(dir: string): Promise<void> {
@@ -136,8 +149,7 @@ export class AtomicFile {
     if (this.fd < 0) throw new Error(`${this.path}: write after commit or abort`);
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     try {
-      let off = 0;
-      while (off < buf.length) off += writeSync(this.fd, buf, off, buf.length - off);
+      writeAllSync(this.fd, buf, null);
     } catch (e) {
       this.abort();
       throw asFileSystemError(e, this.path);
@@ -151,20 +163,14 @@ export class AtomicFile {
    */
   async writeAsync(data: string | Uint8Array): Promise<void> {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    await this.onPool(async (fd) => {
-      let off = 0;
-      while (off < buf.length) off += await writeAsync(fd, buf, off, buf.length - off, null);
-    });
+    await this.onPool((fd) => writeAllAsync(fd, buf, null));
     this.written += buf.length;
   }
 
   /** writeAt() on the pool. */
   async writeAtAsync(position: number, data: Uint8Array): Promise<void> {
     if (position < 0 || position + data.length > this.written) throw new Error(`${this.path}: writeAt outside what was written`);
-    await this.onPool(async (fd) => {
-      let off = 0;
-      while (off < data.length) off += await writeAsync(fd, data, off, data.length - off, position + off);
-    });
+    await this.onPool((fd) => writeAllAsync(fd, data, position));
   }
 
   /**
@@ -201,8 +207,7 @@ export class AtomicFile {
     if (this.fd < 0) throw new Error(`${this.path}: write after commit or abort`);
     if (position < 0 || position + data.length > this.written) throw new Error(`${this.path}: writeAt outside what was written`);
     try {
-      let off = 0;
-      while (off < data.length) off += writeSync(this.fd, data, off, data.length - off, position + off);
+      writeAllSync(this.fd, data, position);
     } catch (e) {
       this.abort();
       throw asFileSystemError(e, this.path);
