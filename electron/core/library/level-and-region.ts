@@ -3,35 +3,48 @@
 
 import type { Level } from '../../shared/law-model';
 import { LEVELS } from '../../shared/law-model';
+import { divisionAtStart, divisionOf, PROVINCES, regionOf, type Division } from './region-gazetteer';
 
-const PROVINCES = [
-  '北京', '天津', '上海', '重庆', '河北', '山西', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建',
-  '江西', '山东', '河南', '湖北', '湖南', '广东', '海南', '四川', '贵州', '云南', '陕西', '甘肃', '青海',
-  '内蒙古', '广西', '西藏', '宁夏', '新疆', '台湾', '香港', '澳门',
-];
-
-/** Prefecture-level cities by province, for the provinces whose offices use LawDesk so far. */
-const CITIES: Record<string, string[]> = {
-  山东: ['济南', '青岛', '淄博', '枣庄', '东营', '烟台', '潍坊', '济宁', '泰安', '威海', '日照', '临沂', '德州', '聊城', '滨州', '菏泽'],
-};
-
-const CITY_TO_PROVINCE = new Map<string, string>(
-  Object.entries(CITIES).flatMap(([p, cities]) => cities.map((c) => [c, p] as [string, string])),
-);
-
-/** 全国, 山东, 山东·淄博 — from the start of a title or issuer, or from a folder like "山东地方法规". */
-export function guessRegion(title: string, issuer?: string, folderHint?: string): string {
-  for (const text of [title, issuer ?? '']) {
-    const t = text.replace(/^[\s\u3000]+/, '');
-    for (const [city, prov] of CITY_TO_PROVINCE) {
-      if (t.startsWith(city + '市') || t.startsWith(city)) return `${prov}·${city}`;
-    }
-    for (const p of PROVINCES) if (t.startsWith(p)) return p;
+/**
+ * 全国, 山东, 山东·淄博, 山东·淄博·高青县, 北京·海淀区 — from the divisions named at the start of the
+ * title and of the issuer (region-gazetteer.ts: every province, prefecture and county of China), the
+ * finer of the two when one refines the other, else the title's. A text that names no place but says
+ * 县人民政府 / 本县 (a document the office files itself) takes the office's region (设置 → 单位信息);
+ * the office's region also decides between counties of one name. Then a folder like "山东地方法规".
+ */
+export function guessRegion(title: string, issuer?: string, folderHint?: string, officeRegion?: string): string {
+  const office = officeRegion ? divisionOf(officeRegion) : undefined;
+  const fromTitle = divisionAtStart(title, office);
+  const fromIssuer = issuer ? divisionAtStart(issuer, office) : undefined;
+  const t = fromTitle && regionOf(fromTitle);
+  const i = fromIssuer && regionOf(fromIssuer);
+  if (t && i) return i.startsWith(t + '·') ? i : t;
+  if (t || i) return (t || i)!;
+  if (office) {
+    const own = ownPlace(title) ?? (issuer ? ownPlace(issuer) : undefined);
+    const region = own && officeRegionFor(own, office);
+    if (region) return region;
   }
   if (folderHint) {
     for (const p of PROVINCES) if (folderHint.includes(p + '地方') || folderHint.includes(p + '省')) return p;
   }
   return '全国';
+}
+
+/** 县人民政府办公室, 区教育局, 本县, 我县 …: the kind of place a text names without its name. */
+function ownPlace(text: string): '县' | '区' | '旗' | '市' | undefined {
+  const t = text.replace(/[\s\u3000]+/g, '').replace(/^(中共|中国共产党)/, '');
+  const m =
+    /^(?:本|我)?(县|区|旗|市)(?!级|乡|域|场|县|区)(?:人民政府|人民代表大会|人大常委会|政府|委|[\u3400-\u9fff]{1,10}?(?:局|委员会|办公室|管委会|中心))/.exec(t) ??
+    /(?:本|我|全)(县|区|旗)(?!级|域)/.exec(t);
+  return m?.[1] as '县' | '区' | '旗' | '市' | undefined;
+}
+
+/** The office's region when the text's 县/区/旗 is the office's own kind (a 市 is its county-level city, else its city). */
+function officeRegionFor(kind: '县' | '区' | '旗' | '市', office: Division): string | undefined {
+  if (office.county?.endsWith(kind)) return regionOf(office);
+  if (kind === '市' && office.city) return regionOf({ province: office.province, city: office.city });
+  return undefined;
 }
 
 const FOLDER_LEVELS: [RegExp, Level][] = [

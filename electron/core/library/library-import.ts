@@ -20,6 +20,8 @@ import { guessMetadata } from '../importers/document-metadata';
 import { loadManifests, manifestCorrections, type ManifestEntry } from './import-manifest';
 import { asLevel, guessLevel, guessRegion } from './level-and-region';
 import { lawIdFor, sha256, versionIdFor } from './law-identity';
+import { FORMER_REGION_GUESSES } from './region-guess-v1';
+import { readOffice } from '../office/office-file';
 import { findLibraryMatch, libraryMatchNote, tieScanToLibrary } from './scan-library-match';
 import type { LibraryMatch } from '../../shared/scan-match';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
@@ -221,8 +223,8 @@ export async function buildVersion(
   filePath: string,
   manifest: ManifestEntry | undefined,
   importedAt: string,
-  options: { ocr?: OcrMode } = {},
-): Promise<{ version: LawVersion; warnings: string[]; ocrPages?: number; pages?: number }> {
+  options: { ocr?: OcrMode; officeRegion?: string } = {},
+): Promise<BuiltVersion> {
   const fileName = basename(filePath);
   const doc = await extractDocument(bytes, fileName, { ocr: options.ocr ?? true });
   const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
@@ -276,12 +278,16 @@ export async function buildVersion(
   const fromHistory = [...parsed.history].reverse().find((e) => e.kind === '施行' && (!published || e.date >= published))?.date;
   const effective = manifest?.effective || stated || fromHistory || undefined;
   const issuer = meta.issuer;
-  const guessed = guessRegion(title, issuer, filePath);
   // A manifest may name only the province (山东) of a city's regulation (淄博市…): keep the finer one.
-  const region = manifest?.region && !guessed.startsWith(manifest.region + '·') ? manifest.region : guessed;
+  const withManifest = (guessed: string) => (manifest?.region && !guessed.startsWith(manifest.region + '·') ? manifest.region : guessed);
+  // The office's region (its own 县人民政府… documents) only where no manifest names a region: it never refines one.
+  const region = withManifest(guessRegion(title, issuer, filePath, manifest?.region ? undefined : options.officeRegion));
   const level = asLevel(manifest?.level) ?? guessLevel(title, region, issuer, filePath);
   // Parts of one code (民法典 总则, 物权编 …) come as separate files: each part is its own work.
-  const lawId = lawIdFor(subtitle ? `${title} ${subtitle}` : title, region);
+  const lawKey = subtitle ? `${title} ${subtitle}` : title;
+  const lawId = lawIdFor(lawKey, region);
+  // The ids earlier region guesses gave this document: a library may hold the law under one of them.
+  const formerLawIds = [...new Set(FORMER_REGION_GUESSES.map((g) => lawIdFor(lawKey, withManifest(g(title, issuer, filePath)))))].filter((x) => x !== lawId);
   const id = versionIdFor(lawId, published || effective, sha);
   const version: LawVersion = {
     id,
@@ -318,9 +324,43 @@ export async function buildVersion(
       const regions = traced.regions[i] ?? [];
       if (regions.length) u.ocrRegions = regions;
     });
-    return { version, warnings, ocrPages: doc.ocr.pages, ...(doc.pages ? { pages: doc.pages } : {}) };
+    return { version, warnings, formerLawIds, ocrPages: doc.ocr.pages, ...(doc.pages ? { pages: doc.pages } : {}) };
   }
-  return { version, warnings, ...(doc.pages ? { pages: doc.pages } : {}) };
+  return { version, warnings, formerLawIds, ...(doc.pages ? { pages: doc.pages } : {}) };
+}
+
+export interface BuiltVersion {
+  version: LawVersion;
+  warnings: string[];
+  /** lawIds earlier region guesses gave this document (region-guess-v1.ts), other than its own. */
+  formerLawIds: string[];
+  ocrPages?: number;
+  pages?: number;
+}
+
+/**
+ * A law's identity is (title, region), and the region guess improves (a county's documents were
+ * 全国 until session 15): a document whose law the library holds under an id an earlier guess gave
+ * joins that law — its id, and the region the library has for it (the user may have corrected it) —
+ * instead of starting a second law. Stored ids never change; a law already under the new id wins.
+ */
+export function keepStoredIdentity(
+  laws: { law(id: string): { id: string; title: string; region: string } | undefined },
+  version: LawVersion,
+  formerLawIds: readonly string[],
+): { version: LawVersion; note?: string } {
+  if (laws.law(version.lawId)) return { version };
+  for (const former of formerLawIds) {
+    const law = laws.law(former);
+    if (!law) continue;
+    const id = law.id + version.id.slice(version.lawId.length);
+    const note =
+      law.region === version.region
+        ? undefined
+        : `归入库中已有的《${law.title}》（地区 ${law.region}），与之前导入的版本同属一部法规；本次识别的地区为 ${version.region}，如需更正请编辑地区`;
+    return { version: { ...version, id, lawId: law.id, region: law.region }, ...(note ? { note } : {}) };
+  }
+  return { version };
 }
 
 function metaOf(v: LawVersion, file: string): LawVersionMeta {
@@ -357,6 +397,8 @@ export async function importPaths(
     const manifests = await loadManifests(paths);
     for (const w of manifests.warnings) report.warnings.push(w);
     const bySha = new Map(store.versions().map((v) => [v.sourceSha256, v]));
+    // 设置 → 单位信息: the region of the office's own documents (县人民政府…) and the tie-break between counties of one name
+    const officeRegion = readOffice(store.dir).profile.region || undefined;
     const change: LibraryChange = { added: [], removed: [] };
     const touchedLaws = new Set<string>();
     let lastCommit = Date.now();
@@ -381,7 +423,7 @@ export async function importPaths(
       const file = files[i]!;
       opts.onProgress?.({ done: i, total: files.length, file });
       const ocr = opts.ocr ?? (opts.dryRun ? 'estimate' : true);
-      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr);
+      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr, officeRegion);
       if (opts.previews === false) delete result.preview;
       report.files.push(result);
       // A scan under ocr 'estimate' is reported as imported but has no version: nothing to commit.
@@ -439,6 +481,7 @@ async function importOne(
   report: ImportReport,
   dryRun: boolean,
   ocr: OcrMode = true,
+  officeRegion?: string,
 ): Promise<ImportFileResult> {
   const fail = (reason: string): ImportFileResult => {
     report.failed.push({ file, reason });
@@ -476,7 +519,7 @@ async function importOne(
     report.skipped++;
     return { file, status: 'skipped', versionId: existing.id, title: existing.title, articleCount: existing.articleCount, reason: '已导入过内容相同的文件' };
   }
-  let built: { version: LawVersion; warnings: string[]; ocrPages?: number; pages?: number };
+  let built: BuiltVersion;
   // A real OCR run leaves its measured rate in the library for the next preview's estimate — once
   // the version is in: a file that fails leaves the library as it was, byte for byte.
   let ocrStats: Parameters<typeof recordOcrRate>[1] | undefined;
@@ -491,7 +534,7 @@ async function importOne(
         }
       : ocr;
   try {
-    built = await buildVersion(bytes, file, manifest, store.now().toISOString(), { ocr: measured });
+    built = await buildVersion(bytes, file, manifest, store.now().toISOString(), { ocr: measured, ...(officeRegion ? { officeRegion } : {}) });
   } catch (e) {
     if (e instanceof NeedsOcr) {
       // Preview of a scan: say what OCR will read and how long it will take, without running it —
@@ -517,7 +560,9 @@ async function importOne(
     return fail(`解析失败：程序无法处理这个文件的结构（内部错误${(e as Error)?.name ? `，${(e as Error).name}` : ''}），请把文件另存为 DOCX 或 PDF 后再导入`);
   }
   const { warnings } = built;
-  let version = built.version;
+  const kept = keepStoredIdentity(store, built.version, built.formerLawIds);
+  let version = kept.version;
+  if (kept.note) warnings.push(kept.note);
   // A scan of a law the library already holds as text: tied to that law, never over its text.
   const found = version.textSource === 'ocr' ? findLibraryMatch(store.versions(), version) : undefined;
   if (found) {
