@@ -7,7 +7,7 @@
 // character, whose confidence goes below the suspect line so a person confirms the guess. A word
 // the corpus never writes with no such look-alike is left to the highlight.
 
-import { glyphAlikesOf, hanPairCounts, isHan, knownChar, pairWeight } from './ocr-vocabulary';
+import { glyphAlikesOf, hanPairCounts, isHan, knownChar, pairWeight, printedAlike } from './ocr-vocabulary';
 import { alignToStream, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
@@ -47,12 +47,79 @@ export function lookAlikesReadElsewhere(text: string): Map<number, string> {
 }
 
 /**
+ * wordsReadElsewhere: a run of WORD.length ideographs the document reads at least WORD.times times and at
+ * least WORD.ratio times as often as the variant beside it.
+ */
+const WORD = { length: 4, times: 3, ratio: 3 } as const;
+
+/**
+ * Where one character of a word the document reads again and again was read, once or twice, as a printed
+ * look-alike that makes words on its own (人为资源 beside 人力资源 ×48: 人为 and 为资 are both written often,
+ * so no pair rule can see it; 未成平人 beside 未成年人): four ideographs in a row that differ in one
+ * character from four the document reads at least 3 times and 3 times as often, the two characters
+ * look-alikes in print (printedAlike), and the document's character making a pair with each of the
+ * text's neighbours at least as often written (pairWeight) as the one read. `replace` when it makes a
+ * more often written pair on one side (未成平人: 成平 and 平人 are rarer than 成年 and 年人); else the
+ * reading is only doubtful (人为资源: both readings make common pairs, only the document tells them
+ * apart). A real variant of a word (物业服务合同 beside 物业服务企业) is not a look-alike, or makes
+ * rarer pairs with its neighbours (合同 against 企同).
+ */
+/** Numerals: 五十元 beside 五千元 are two amounts, not a word and its misreading (a misread digit is the number checks'). */
+const NUMERAL = /[〇零一二三四五六七八九十百千万亿两]/;
+
+export function wordsReadElsewhere(text: string): Map<number, { alt: string; replace: boolean }> {
+  const n = WORD.length;
+  const chars = [...text]; // (offsets by character, as lookAlikesReadElsewhere's)
+  const han = chars.map((c) => isHan(c));
+  const runAt = (o: number) => {
+    for (let k = 0; k < n; k++) if (!han[o + k]) return false;
+    return true;
+  };
+  const word = (o: number) => chars.slice(o, o + n).join('');
+  const count = new Map<string, number>();
+  for (let o = 0; o + n <= chars.length; o++) if (runAt(o)) count.set(word(o), (count.get(word(o)) ?? 0) + 1);
+  // The words the document reads often enough to tell others, by the place of the character left out (p:前_后 → the characters there).
+  const often = new Map<string, string[]>();
+  for (const [w, k] of count) {
+    if (k < WORD.times) continue;
+    for (let p = 1; p < n - 1; p++) {
+      const key = `${p}:${w.slice(0, p)}_${w.slice(p + 1)}`;
+      often.set(key, [...(often.get(key) ?? []), w[p]!]);
+    }
+  }
+  const out = new Map<number, { alt: string; replace: boolean }>();
+  for (let o = 0; o + n <= chars.length; o++) {
+    if (!runAt(o)) continue;
+    const w = word(o);
+    const seen = count.get(w)!;
+    // (a character inside the word: at its edge the document's word is on one side only, 区域内|检验 beside 由检验检测)
+    for (let p = 1; p < n - 1; p++) {
+      const c = w[p]!;
+      const at = o + p;
+      const prev = han[at - 1] ? chars[at - 1] : undefined;
+      const next = han[at + 1] ? chars[at + 1] : undefined;
+      for (const alt of often.get(`${p}:${w.slice(0, p)}_${w.slice(p + 1)}`) ?? []) {
+        if (!printedAlike(c, alt) || !knownChar(alt) || NUMERAL.test(c) || NUMERAL.test(alt)) continue;
+        if (count.get(w.slice(0, p) + alt + w.slice(p + 1))! < WORD.ratio * seen) continue;
+        const before = prev === undefined ? 0 : pairWeight(prev, alt) - pairWeight(prev, c);
+        const after = next === undefined ? 0 : pairWeight(alt, next) - pairWeight(c, next);
+        if (before < 0 || after < 0) continue;
+        const found = out.get(at);
+        if (!found || (!found.replace && (before > 0 || after > 0))) out.set(at, { alt, replace: before > 0 || after > 0 });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The replacements of lookAlikesReadElsewhere made in a laid-out OCR text and its symbol stream together
  * (only on characters OCR read: `fromOcr`), each a suspect.
  */
 export function correctDocumentLookAlikes(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true): StreamText {
   const found = lookAlikesReadElsewhere(input.text);
-  if (found.size === 0) return input;
+  const words = wordsReadElsewhere(input.text);
+  if (found.size === 0 && words.size === 0) return input;
   const text = [...input.text];
   const stream = [...input.stream];
   const confidence = [...input.confidence];
@@ -62,6 +129,15 @@ export function correctDocumentLookAlikes(input: StreamText, suspect: number, fr
     if (j < 0 || !fromOcr(j)) continue;
     text[o] = alt;
     stream[j] = alt;
+    confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+  }
+  for (const [o, { alt, replace }] of words) {
+    const j = at[o]!;
+    if (j < 0 || !fromOcr(j) || found.has(o)) continue;
+    if (replace) {
+      text[o] = alt;
+      stream[j] = alt;
+    }
     confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
   }
   return { text: text.join(''), stream: stream.join(''), confidence };

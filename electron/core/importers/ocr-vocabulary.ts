@@ -92,6 +92,14 @@ const LOOK_ALIKES = [
 const groupOf = new Map<string, string>();
 for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?? '') + g.replace(c, ''));
 
+/**
+ * Whether `a` and `b` look alike in print: a pair of chi_sim's known confusions above, or of the shapes
+ * drawn from the fonts (glyphAlikesOf).
+ */
+export function printedAlike(a: string, b: string): boolean {
+  return a !== b && ((groupOf.get(a) ?? '').includes(b) || glyphAlikesOf(a).includes(b));
+}
+
 /** How many of the (ideograph) neighbours `c` forms a known pair with, and how many there are. */
 function fit(prev: string | undefined, c: string, next: string | undefined): { fits: number; of: number } {
   let fits = 0;
