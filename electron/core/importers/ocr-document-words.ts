@@ -75,7 +75,7 @@ export function wordsReadElsewhere(text: string): Map<number, { alt: string; rep
     for (let k = 0; k < n; k++) if (!han[o + k]) return false;
     return true;
   };
-  const word = (o: number) => chars.slice(o, o + n).join('');
+  const word = chars.length === text.length ? (o: number) => text.slice(o, o + n) : (o: number) => chars.slice(o, o + n).join('');
   const count = new Map<string, number>();
   for (let o = 0; o + n <= chars.length; o++) if (runAt(o)) count.set(word(o), (count.get(word(o)) ?? 0) + 1);
   // The words the document reads often enough to tell others, by the place of the character left out (p:前_后 → the characters there).
@@ -84,29 +84,38 @@ export function wordsReadElsewhere(text: string): Map<number, { alt: string; rep
     if (k < WORD.times) continue;
     for (let p = 1; p < n - 1; p++) {
       const key = `${p}:${w.slice(0, p)}_${w.slice(p + 1)}`;
-      often.set(key, [...(often.get(key) ?? []), w[p]!]);
+      const there = often.get(key);
+      if (there) there.push(w[p]!);
+      else often.set(key, [w[p]!]);
     }
   }
-  const out = new Map<number, { alt: string; replace: boolean }>();
-  for (let o = 0; o + n <= chars.length; o++) {
-    if (!runAt(o)) continue;
-    const w = word(o);
-    const seen = count.get(w)!;
-    // (a character inside the word: at its edge the document's word is on one side only, 区域内|检验 beside 由检验检测)
+  // A verdict per word read (an inner character's neighbours are in the word), then its places.
+  const verdicts = new Map<string, { p: number; alt: string; replace: boolean }[]>();
+  for (const [w, seen] of count) {
+    const found: { p: number; alt: string; replace: boolean }[] = [];
+    // (an inner character: at the word's edge the document's word is on one side only, 区域内|检验 beside 由检验检测)
     for (let p = 1; p < n - 1; p++) {
-      const c = w[p]!;
-      const at = o + p;
-      const prev = han[at - 1] ? chars[at - 1] : undefined;
-      const next = han[at + 1] ? chars[at + 1] : undefined;
+      const [prev, c, next] = [w[p - 1]!, w[p]!, w[p + 1]!];
+      let best: { p: number; alt: string; replace: boolean } | undefined;
       for (const alt of often.get(`${p}:${w.slice(0, p)}_${w.slice(p + 1)}`) ?? []) {
         if (!printedAlike(c, alt) || !knownChar(alt) || NUMERAL.test(c) || NUMERAL.test(alt)) continue;
         if (count.get(w.slice(0, p) + alt + w.slice(p + 1))! < WORD.ratio * seen) continue;
-        const before = prev === undefined ? 0 : pairWeight(prev, alt) - pairWeight(prev, c);
-        const after = next === undefined ? 0 : pairWeight(alt, next) - pairWeight(c, next);
+        const before = pairWeight(prev, alt) - pairWeight(prev, c);
+        const after = pairWeight(alt, next) - pairWeight(c, next);
         if (before < 0 || after < 0) continue;
-        const found = out.get(at);
-        if (!found || (!found.replace && (before > 0 || after > 0))) out.set(at, { alt, replace: before > 0 || after > 0 });
+        if (!best || (!best.replace && (before > 0 || after > 0))) best = { p, alt, replace: before > 0 || after > 0 };
       }
+      if (best) found.push(best);
+    }
+    if (found.length) verdicts.set(w, found);
+  }
+  const out = new Map<number, { alt: string; replace: boolean }>();
+  if (verdicts.size === 0) return out;
+  for (let o = 0; o + n <= chars.length; o++) {
+    if (!runAt(o)) continue;
+    for (const v of verdicts.get(word(o)) ?? []) {
+      const there = out.get(o + v.p);
+      if (!there || (!there.replace && v.replace)) out.set(o + v.p, { alt: v.alt, replace: v.replace });
     }
   }
   return out;

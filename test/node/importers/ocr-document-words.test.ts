@@ -5,8 +5,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { correctDocumentLookAlikes, lookAlikesReadElsewhere } from '../../../electron/core/importers/ocr-document-words';
-import { SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
+import { correctDocumentLookAlikes, lookAlikesReadElsewhere, wordsReadElsewhere } from '../../../electron/core/importers/ocr-document-words';
+import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
+import { findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 
 const fix = (text: string) => {
   const stream = text.replace(/\s/g, '');
@@ -56,5 +58,63 @@ describe('look-alikes the document reads right elsewhere', () => {
     }
     expect(chars).toBeGreaterThan(50_000);
     expect(changed).toBe(0);
+  });
+});
+
+describe('a word the document reads again and again, read once as a look-alike', () => {
+  const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
+  /** One article of a kept scan as read (the text after layout and post-correction) and its highlighted characters. */
+  const read = (slug: string, label: string) => {
+    const pages = (JSON.parse(gunzipSync(readFileSync(join(dir, `${slug}.pages.json.gz`))).toString('utf8')) as { pages: OcrPage[] }).pages;
+    const laid = layoutOcrPages(pages)!;
+    const units = parseLawText(laid.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const k = units.findIndex((u) => u.label === label);
+    const text = units[k]!.text;
+    return { text, highlighted: findSuspects(units, laid.stream, laid.confidence)[k]!.map((o) => text[o]).join('') };
+  };
+
+  it('marks 人为资源 in a law that reads 人力资源 dozens of times (both readings make common pairs: only the document tells)', () => {
+    // renli (dev), 第十一条 as chi_sim read the noisy page: 人为 and 为资 are both written often
+    const a = read('renli', '第十一条');
+    expect(a.text).toContain('公共人为资源服务体系'); // not replaced: 为 makes pairs as often written as 力's
+    expect(a.highlighted).toContain('为');
+  });
+
+  it('replaces 未成平人 in a law that reads 未成年人 throughout, where 年 makes the more often written pairs, and marks it', () => {
+    const a = read('weicheng', '第八条');
+    expect(a.text).toContain('在工作中发现未成年人身心健康');
+    expect(a.text).not.toContain('未成平人');
+    expect(a.highlighted).toContain('年');
+  });
+
+  it('leaves a real variant of a word, an amount and a word at the edge of the document\'s words alone', () => {
+    const doc = (variant: string) => ['物业服务企业应当公示。', '物业服务企业不得擅自。', '物业服务企业应当履行。', variant].join('\n');
+    // 合同 is a word (合 against 企 makes the rarer pair on its right), and 合/企 are not printed look-alikes
+    expect(wordsReadElsewhere(doc('业主与物业服务合同约定。')).size).toBe(0);
+    // a look-alike that reads as well as the document's word is doubtful, not replaced
+    const amounts = ['处五千元以上罚款。', '处五千元以上罚款。', '处五千元以上罚款。', '处五十元以上罚款。'].join('\n');
+    expect(wordsReadElsewhere(amounts).size).toBe(0); // 十/千: two amounts, not a misreading
+  });
+
+  it('changes and marks nothing in correct law text (the kept scans\' laws, read as if perfectly recognised)', () => {
+    let chars = 0;
+    let marked = 0;
+    let replaced = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))) {
+      const set = (JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')) as { set?: string }).set ?? 'dev';
+      if (set === 'blind7') continue; // kept back: read once, by the lead
+      const md = readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8');
+      const text = parseLawText(md, { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n');
+      chars += text.length;
+      for (const { replace } of wordsReadElsewhere(text).values()) {
+        marked++;
+        if (replace) replaced++;
+      }
+    }
+    // (measured: 0 of 110,648 characters of 49 laws; on every third corpus law, 4.45 M characters, 19 marked and 1 replaced:
+    // README-importers, session 15)
+    expect(chars).toBeGreaterThan(100_000);
+    expect(replaced).toBe(0);
+    expect(marked).toBe(0);
   });
 });

@@ -144,7 +144,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // test is scored by the bench only; the seeded sets by the tests below.
     const { wrongArticles, unflagged } = setScore('dev');
     expect(wrongArticles).toBeGreaterThanOrEqual(25); // 29 since the document look-alikes and headings (ocr-document-words.ts)
-    expect(unflagged.length).toBeLessThanOrEqual(7);
+    // 5 since session 15: a word the document reads again and again, read once as a look-alike (renli 第十一条 人为资源,
+    // weicheng 第八条 未成平人: ocr-document-words.ts wordsReadElsewhere)
+    expect(unflagged.length).toBeLessThanOrEqual(5);
+    expect(unflagged).not.toContain('renli 第十一条');
+    expect(unflagged).not.toContain('weicheng 第八条');
   });
 
   it('over the blind scans (6 laws picked by a seed, scored once before any rule looked at them), no more wrong articles keep an error unhighlighted than when first measured', () => {
