@@ -235,7 +235,40 @@ export type { OcrRegion };
 export type LayoutPage = { ocr: OcrPage } | { lines: TextLine[] };
 
 /** Pixels → points for the layout step; a photo without a stated resolution is taken as 200 dpi. */
-export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[] } {
+/**
+ * A line's two ends as the page shows them, for lostLines: whether it runs to the page's right margin
+ * (its paragraph goes on) and whether it starts indented (a paragraph's first line); the stream indexes
+ * of its first and last characters, and whether its last closes a sentence.
+ */
+export interface LineEnds {
+  full: boolean;
+  indented: boolean;
+  first: number;
+  last: number;
+  closed: boolean;
+}
+
+/** What ends a sentence, or a line that may end a paragraph (as articleTextSuspects reads a paragraph's end). */
+const CLOSES_SENTENCE = /[。；：！？”’）)》…—\]】]/;
+
+/**
+ * Stream indexes of the characters around a line lost in the reading: a line that runs to the right
+ * margin without closing its sentence says its paragraph goes on, and an indented line after it says a
+ * new one starts — so what stood between was not read (合伙人一致同 | 合伙人之间…, 一致同意。 lost at a page's foot;
+ * 少数民 | 。散居…, 族 lost with its line's ink). Both sides are suspects: the last character before and
+ * the first after.
+ */
+export function lostLines(ends: readonly LineEnds[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < ends.length; i++) {
+    const a = ends[i]!;
+    const b = ends[i + 1]!;
+    if (a.full && !a.closed && b.indented) out.push(a.last, b.first);
+  }
+  return out;
+}
+
+export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
   const k = 72 / (page.dpi || 200);
   const items: PositionedText[] = [];
   let stream = '';
@@ -256,10 +289,26 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
   const inks = corrected.map(({ l, symbols }) => inkHeight(symbols) ?? l.y1 - l.y0);
   const usualBox = median(boxes);
   const usualInk = median(inks);
+  // The page's margins: where most lines end (the 80th percentile of their right ends, as ocr-bracket-width
+  // measures a line's width) and where most start (the 20th of their left ends); a character cell ≈ the usual line box.
+  const solid = corrected.filter(({ symbols }) => symbols.some((x) => x.ch !== ' '));
+  const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))] ?? 0;
+  const right = pct(solid.map(({ l }) => l.x1), 0.8);
+  const left = pct(solid.map(({ l }) => l.x0), 0.2);
+  const ends: LineEnds[] = [];
   for (const [i, { symbols, l }] of corrected.entries()) {
     const str = symbols.map((x) => x.ch).join('');
     if (str.trim() === '') continue;
-    const h = Math.abs(inks[i]! - usualInk) <= 0.25 * usualInk ? usualBox : boxes[i]!;
+    const usual = Math.abs(inks[i]! - usualInk) <= 0.25 * usualInk;
+    const lastCh = str.trimEnd().at(-1) ?? '';
+    ends.push({
+      full: usual && solid.length >= 5 && l.x1 >= right - 0.5 * usualBox,
+      indented: usual && solid.length >= 5 && l.x0 >= left + 1.2 * usualBox && l.x0 <= left + 3 * usualBox,
+      first: confidence.length,
+      last: confidence.length + str.replace(/ /g, '').length - 1,
+      closed: CLOSES_SENTENCE.test(lastCh) || !isCjk(lastCh),
+    });
+    const h = usual ? usualBox : boxes[i]!;
     const size = Math.max(1, h * k);
     items.push({ str, x: l.x0 * k, y: (page.height - l.baseline) * k, w: (l.x1 - l.x0) * k, size });
     regions.push({ page: pageNo, top: frac(l.y0), bottom: frac(l.y1) });
@@ -270,7 +319,7 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
       charLine.push(regions.length - 1);
     }
   }
-  return { lines: buildLines(items, pageNo), stream, confidence, charLine, regions };
+  return { lines: buildLines(items, pageNo), stream, confidence, charLine, regions, ends };
 }
 
 /**
@@ -284,15 +333,24 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const charLine: number[] = [];
   const lines: OcrRegion[] = [];
   const halfBrackets = halfWidthBrackets(pages.flatMap((page) => ('ocr' in page ? [page.ocr] : [])));
+  // Line ends over the document (a page's last line and the next page's first are neighbours); a page
+  // read from the file's own text breaks the run.
+  let ends: LineEnds[] = [];
+  const lost = (): void => {
+    for (const j of lostLines(ends)) confidence[j] = Math.min(confidence[j] ?? 0, SUSPECT_CONFIDENCE - 1);
+    ends = [];
+  };
   pages.forEach((page, p) => {
     if ('ocr' in page) {
       const r = ocrPageLines(page.ocr, p + 1, halfBrackets);
+      ends.push(...r.ends.map((e) => ({ ...e, first: e.first + confidence.length, last: e.last + confidence.length })));
       textLines.push(r.lines);
       stream += r.stream;
       confidence.push(...r.confidence);
       charLine.push(...r.charLine.map((i) => i + lines.length));
       lines.push(...r.regions);
     } else {
+      lost();
       textLines.push(page.lines);
       for (const l of page.lines) {
         for (const ch of l.text) {
@@ -304,6 +362,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
       }
     }
   });
+  lost();
   const laid = layoutPages(textLines);
   if (!laid) return undefined;
   const fromOcr = (j: number) => (charLine[j] ?? -1) >= 0;
