@@ -14,6 +14,14 @@ import { buildLines, layoutPages, pageList, type PositionedText, type TextLine }
 const PT_PER_MM = 72 / 25.4;
 const A4: Box = [0, 0, 210, 297];
 export const MAX_OFD_PAGES = 2000;
+/**
+ * What all pages together may draw, templates counted on every page that uses them (the same cap as
+ * a PDF's text layer): a 14 KB OFD whose one page names a 2,000-line template 500 times, or 500 pages
+ * naming it once each, made 13 M characters, 15 CPU-s and 936 MB.
+ */
+export const MAX_OFD_TEXT_CHARS = 6_000_000;
+/** Objects (text, image, blocks) walked over all pages, templates counted on every page: empty objects cost too. */
+export const MAX_OFD_OBJECTS = 2_000_000;
 
 type Box = [number, number, number, number];
 type Matrix = [number, number, number, number, number, number];
@@ -64,8 +72,22 @@ interface PageRead {
   images: PlacedImage[];
 }
 
+/** How much the pages walked so far have drawn; past either cap the file is refused. */
+interface DrawBudget {
+  chars: number;
+  objects: number;
+  /** The page being read (1-based), for the refusal. */
+  page: number;
+}
+
+function overBudget(b: DrawBudget): ExtractError {
+  return new ExtractError(
+    `OFD 的内容量异常庞大（读到第 ${b.page} 页已超过 ${b.chars > MAX_OFD_TEXT_CHARS ? `${MAX_OFD_TEXT_CHARS / 10_000} 万字` : `${MAX_OFD_OBJECTS / 10_000} 万个对象`}，模板页按引用它的每一页计），可能是恶意构造的文件，已拒绝导入`,
+  );
+}
+
 /** The text runs of one TextObject in page millimetres (y down). */
-function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number): void {
+function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number, budget: DrawBudget): void {
   const bound = box(obj.attrs.Boundary);
   if (!bound) return;
   const size = Number(obj.attrs.Size) || 0;
@@ -78,6 +100,8 @@ function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number): vo
   let penX = 0;
   let penY = 0;
   for (const code of children(obj, 'TextCode')) {
+    budget.chars += code.text.length;
+    if (budget.chars > MAX_OFD_TEXT_CHARS) throw overBudget(budget);
     const chars = [...code.text];
     if (chars.length === 0) continue;
     if (code.attrs.X !== undefined) penX = Number(code.attrs.X) || 0;
@@ -111,14 +135,16 @@ function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number): vo
   }
 }
 
-function walk(node: XmlNode, out: PositionedText[], pageHeight: number, images: PlacedImage[], depth = 0): void {
+function walk(node: XmlNode, out: PositionedText[], pageHeight: number, images: PlacedImage[], budget: DrawBudget, depth = 0): void {
   if (depth > 64) return;
+  budget.objects += node.children.length;
+  if (budget.objects > MAX_OFD_OBJECTS) throw overBudget(budget);
   for (const n of node.children) {
-    if (n.name === 'TextObject') textObject(n, out, pageHeight);
+    if (n.name === 'TextObject') textObject(n, out, pageHeight, budget);
     else if (n.name === 'ImageObject') {
       const b = box(n.attrs.Boundary);
       images.push({ resourceId: n.attrs.ResourceID ?? '', box: b ?? [0, 0, 0, 0] });
-    } else if (n.name === 'PageBlock' || n.name === 'Layer' || n.name === 'Content') walk(n, out, pageHeight, images, depth + 1);
+    } else if (n.name === 'PageBlock' || n.name === 'Layer' || n.name === 'Content') walk(n, out, pageHeight, images, budget, depth + 1);
   }
 }
 
@@ -174,7 +200,9 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   // Each page has its own content file: 2,000 pages that all name one 2 MB Content.xml would read
   // it 2,000 times (a 115 KB file: 20 pages of it already took 675 MB).
   const pageOfPath = new Map<string, number>();
+  const budget: DrawBudget = { chars: 0, objects: 0, page: 0 };
   pageRefs.forEach((ref, i) => {
+    budget.page = i + 1;
     const loc = ref.attrs.BaseLoc;
     if (!loc) throw new ExtractError(`OFD 文件第 ${i + 1} 页没有内容位置（BaseLoc）`);
     const path = pkg.resolve(docPath, loc);
@@ -190,18 +218,22 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     const images: PlacedImage[] = [];
     for (const r of children(page, 'PageRes')) readMedia(pkg, pkg.resolve(path, r.text.trim()), media);
     // Background templates under the page, foreground ones over it; for text only the order of
-    // runs on the same line matters, and the line builder sorts by position anyway.
+    // runs on the same line matters, and the line builder sorts by position anyway. A template named
+    // twice on one page is drawn once (its text twice would only double the lines). A template's
+    // own Template references are not followed, so templates naming each other cannot loop.
+    const drawn = new Set<string>();
     for (const t of children(page, 'Template')) {
       const tpath = templates.get(t.attrs.TemplateID ?? '');
-      if (!tpath) continue;
+      if (!tpath || drawn.has(tpath.toLowerCase())) continue;
+      drawn.add(tpath.toLowerCase());
       if (!templateCache.has(tpath)) {
         if (!pkg.has(tpath)) throw new ExtractError(`OFD 文件不完整：缺少模板页 ${tpath}`);
         templateCache.set(tpath, pkg.xml(tpath));
       }
-      walk(child(templateCache.get(tpath)!, 'Content') ?? templateCache.get(tpath)!, items, h, images);
+      walk(child(templateCache.get(tpath)!, 'Content') ?? templateCache.get(tpath)!, items, h, images, budget);
     }
     const content = child(page, 'Content');
-    if (content) walk(content, items, h, images);
+    if (content) walk(content, items, h, images, budget);
     pages.push({ items, images });
     if (images.length > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
   });

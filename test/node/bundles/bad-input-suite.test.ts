@@ -8,12 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { basename, join } from 'node:path';
-import { deflateSync } from 'fflate';
+import { deflateSync, strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySettingsStore } from '../../../electron/core/api/settings-file';
 import { exportBundle } from '../../../electron/core/bundles/bundle-export';
 import { importBundle } from '../../../electron/core/bundles/bundle-import';
+import { extractDocument } from '../../../electron/core/importers/extract-document';
 import { ZipReader, ZipWriter, type ZipWriteEntry } from '../../../electron/core/bundles/zip-file';
 import { importPaths } from '../../../electron/core/library/library-import';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
@@ -226,6 +227,36 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
       writeFileSync(Buffer.concat([Buffer.from(badName + '/'), Buffer.from([0xb7, 0xa8, 0xc2, 0xc9]), Buffer.from('.txt')]), '科技条例\n第一条 甲。\n');
       await hostile('importer', 'a file name that is not UTF-8 (GBK bytes)', /不是有效的 UTF-8.*重命名/, () => importNamed(badName));
     }
+  }, 180_000);
+
+  // ───────── importers: OFD template pages (session 15) ─────────
+  it('importers: OFD template pages drawn on every page or named many times on one, and templates naming each other', async () => {
+    const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+    const obj = (i: number, text: string) => `<ofd:TextObject ID="${i}" Boundary="20 ${20 + (i % 40) * 6} 170 6" Size="4"><ofd:TextCode X="0" Y="5">${text}</ofd:TextCode></ofd:TextObject>`;
+    const pageXml = (inner: string, refs = '') => `<ofd:Page ${NS}>${refs}<ofd:Content><ofd:Layer>${inner}</ofd:Layer></ofd:Content></ofd:Page>`;
+    /** An OFD of `pages` pages, each naming template 9 `refs` times; the template holds `lines` article lines. */
+    const ofdWithTemplate = (name: string, pages: number, refs: number, lines: number, template = pageXml(Array.from({ length: lines }, (_, i) => obj(i, `第${i + 1}条 本办法所称的事项。`)).join(''))) => {
+      const files: Record<string, string> = {
+        'OFD.xml': `<ofd:OFD ${NS} Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`,
+        'Doc_0/T/Content.xml': template,
+        'Doc_0/T2/Content.xml': pageXml(obj(1, '乙'), '<ofd:Template TemplateID="9"/>'),
+        'Doc_0/Document.xml': `<ofd:Document ${NS}><ofd:CommonData><ofd:TemplatePage ID="9" BaseLoc="T/Content.xml"/><ofd:TemplatePage ID="8" BaseLoc="T2/Content.xml"/></ofd:CommonData><ofd:Pages>${Array.from({ length: pages }, (_, p) => `<ofd:Page ID="${p + 1}" BaseLoc="P${p}/Content.xml"/>`).join('')}</ofd:Pages></ofd:Document>`,
+      };
+      for (let p = 0; p < pages; p++) files[`Doc_0/P${p}/Content.xml`] = pageXml(obj(1, p === 0 ? '某某县科技创新券管理办法' : '甲乙'), '<ofd:Template TemplateID="9"/>'.repeat(refs));
+      const f = join(inputs, name);
+      writeFileSync(f, zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)]))));
+      return f;
+    };
+    // 166 KB: 13 M characters, 12 CPU-s, 858 MB before; refused once the pages drew 600 万字.
+    const manyPages = ofdWithTemplate('模板五百页.ofd', 500, 1, 2000);
+    await hostile('importer', 'OFD: 500 pages each drawing one 2,000-line template (166 KB)', /模板五百页\.ofd：OFD 的内容量异常庞大（读到第 \d+ 页已超过 600 万字，模板页按引用它的每一页计）/, () => importNamed(manyPages));
+    // 14 KB: one page naming the template 500 times (936 MB, 15 CPU-s before): drawn once, the law is read.
+    const oneSmall = ofdWithTemplate('模板重复.ofd', 1, 500, 40);
+    const r = await extractDocument(readFileSync(oneSmall), '模板重复.ofd');
+    expect(r.text.match(/第1条 本办法所称的事项。/g)).toHaveLength(1);
+    // Templates that name each other (T → T2 → T …): a template's own references are not followed.
+    const loop = ofdWithTemplate('模板互指.ofd', 1, 1, 0, pageXml(obj(1, '甲'), '<ofd:Template TemplateID="8"/><ofd:Template TemplateID="9"/>'));
+    await hostile('importer', 'OFD: templates naming each other (no text beyond them)', /模板互指\.ofd：.*(没有|条文|标题)/, () => importNamed(loop));
   }, 180_000);
 
   // ───────── bundles ─────────
