@@ -6,7 +6,9 @@
 // (> 20 CPU-s), memory (> 500 MB RSS), the library changed after a refusal, a reason that is not a
 // clear Chinese sentence (a raw JS or pdf.js message, a stack), or a refusal that names no file.
 //
-//   npm run fuzz:importers -- [--seed 1] [--iterations 100] [--format pdf,docx,tiff] [--ocr] [--keep DIR] [--json FILE]
+//   npm run fuzz:importers -- [--seed 1] [--iterations 100] [--format pdf,docx,tiff] [--ocr] [--keep DIR] [--json FILE] [--keep-rss MB]
+//
+// --keep-rss MB also keeps (and prints) files that stayed within the limits but peaked over MB.
 //
 // --ocr runs real OCR on scans (5+ CPU-s a page); without it a scan is taken to the OCR estimate
 // (what a preview does) and images are decoded by the OCR path's own decoder (imageFilePage).
@@ -323,6 +325,7 @@ function args() {
     ocr: a.includes('--ocr'),
     keep: get('--keep') ?? join(tmpdir(), 'lawdesk-fuzz-findings'),
     json: get('--json'),
+    keepRss: get('--keep-rss') === undefined ? undefined : Number(get('--keep-rss')),
   };
 }
 
@@ -487,6 +490,11 @@ async function main(): Promise<void> {
         row.kept = join(o.keep, `${f.key}-seed${o.seed}-${i}${ext}`);
         copyFileSync(file, row.kept);
         console.log(`  ${res.verdict.toUpperCase()} ${f.key} #${i} (${m.how}): ${res.detail.split('\n')[0]!.slice(0, 200)}`);
+      } else if (o.keepRss !== undefined && res.rssMB > o.keepRss) {
+        // a near miss: within the limits, but worth a look
+        row.kept = join(o.keep, `${f.key}-seed${o.seed}-${i}${ext}`);
+        copyFileSync(file, row.kept);
+        console.log(`  near miss ${f.key} #${i} (${m.how}): ${res.verdict}, ${res.rssMB.toFixed(0)} MB, ${(res.cpuMs / 1000).toFixed(1)} CPU-s`);
       }
       rows.push(row);
       rmSync(file, { force: true });
