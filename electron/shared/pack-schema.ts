@@ -105,8 +105,8 @@ export const PackInputSchema = z.strictObject({
   title: nonEmpty,
   template: z.enum(PACK_TEMPLATES).default('通用'),
   cover: CoverSchema.optional(),
-  /** Versions not pinned by an item are those in force on this date. Default: today. */
-  asOf: date.optional(),
+  /** Versions not pinned by an item are those in force on this date. Default: today. A real calendar day (2026-02-30 is refused); a stored pack keeps the looser shape, so one saved before still opens. */
+  asOf: z.iso.date('日期应写成 YYYY-MM-DD，且是真实存在的日期').optional(),
   items: z.array(PackItemSchema).max(L.items, `一个简报最多 ${L.items} 项`).default([]),
   /** Present when a saved pack is sent back as a whole; the store keeps its own. */
   createdAt: text(L.stamp).optional(),

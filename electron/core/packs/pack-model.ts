@@ -4,7 +4,8 @@
 // Invariants: every saved item has an id unique within its pack; item order is the document order.
 
 import type { z } from 'zod';
-import { DomainError, formatIssues, type ErrorCode, type IssueFormat } from '../../shared/errors';
+import { DomainError, formatIssues, issuePathInWords, type ErrorCode, type IssueFormat } from '../../shared/errors';
+import { unsafeTextFields } from '../../shared/printable-name';
 import { PackInputSchema, type Cover, type Pack, type PackInput, type PackItemInput, type PackTemplate } from '../../shared/pack-schema';
 import { dateInZone } from '../../shared/office-clock';
 import { newId } from '../util/new-id';
@@ -54,6 +55,9 @@ export function describePackIssues(error: z.ZodError, input?: unknown): string[]
 export function normalisePack(input: unknown, now = new Date(), existing?: Pick<Pack, 'id' | 'createdAt'>, today = dateInZone(now)): Pack {
   const r = PackInputSchema.safeParse(input);
   if (!r.success) throw new PackError('INVALID', '简报包格式不对', describePackIssues(r.error, input));
+  // Terminal escapes, NUL, direction overrides or half an emoji in a title or heading end up on a cover page.
+  const unsafe = unsafeTextFields(input);
+  if (unsafe.length) throw new PackError('INVALID', '简报包格式不对', unsafe.map(([path, why]) => `“${issuePathInWords(path)}”：${why}`));
   const p = r.data;
   const stamp = now.toISOString();
   const used = new Set<string>();

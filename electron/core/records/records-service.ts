@@ -43,7 +43,9 @@ import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-i
 import { materialsFor } from '../../shared/review-materials';
 import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import type { ReviewType } from '../../shared/record-schema';
-import { recordFormIssues, type FieldIssue, type RecordFormKind } from '../../shared/record-form';
+import { RECORD_ISSUE_FORMAT, recordFormIssues, type FieldIssue, type RecordFormKind } from '../../shared/record-form';
+import { issuePathInWords } from '../../shared/errors';
+import { unsafeTextFields } from '../../shared/printable-name';
 import { officialHolidays } from './official-holidays';
 import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
 
@@ -138,6 +140,17 @@ function dateOrderIssues(r: Record<string, unknown>): string[] {
   const ok = (d: unknown): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
   const deadline = ok(ud) ? ud : dd;
   return ok(rd) && ok(deadline) && deadline < rd ? [`单位确定的审查期限（${deadline}）早于收件日期（${rd}）`] : [];
+}
+
+/** Record dates outside 1900–2200 (0000-01-01, 9999-12-31: a typo or a hostile row, which would also name the record R0000-001): [path, reason]. */
+function implausibleDates(value: unknown, path: PropertyKey[] = [], out: [PropertyKey[], string][] = []): [PropertyKey[], string][] {
+  if (typeof value === 'string') {
+    const m = /^(\d{4})-\d{2}-\d{2}$/.exec(value);
+    if (m && (Number(m[1]) < 1900 || Number(m[1]) > 2200)) out.push([path, `日期 ${value} 的年份不在 1900–2200 年之间`]);
+  } else if (value && typeof value === 'object' && path.length < 12 && out.length < 20) {
+    for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) implausibleDates(x, [...path, k], out);
+  }
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -502,6 +515,11 @@ export class RecordsService {
   }
 
   private prepare<K extends RecordKind>(kind: K, input: unknown, existing: RecordOfKind[K] | undefined, opts: WriteOptions, data: RecordsFile): Prepared<K> {
+    // Typed text (a form, a spreadsheet, a bundle from another machine) with terminal escapes, NUL,
+    // direction overrides or half an emoji is refused naming the field; stored records are not
+    // re-judged here (a record saved before this check still opens).
+    const unsafe = [...unsafeTextFields(input), ...implausibleDates(input)];
+    if (unsafe.length) throw invalid(`${KIND_NAME[kind]}填写有误`, unsafe.map(([path, why]) => `${issuePathInWords(path, RECORD_ISSUE_FORMAT.labels)}：${why}`));
     switch (kind) {
       case 'review':
         return this.prepareReview(input, existing as LegalityReview | undefined, opts) as Prepared<K>;

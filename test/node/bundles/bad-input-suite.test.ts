@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { basename, join } from 'node:path';
 import { deflateSync, strToU8, zipSync } from 'fflate';
@@ -17,6 +17,7 @@ import { importBundle } from '../../../electron/core/bundles/bundle-import';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import { ZipReader, ZipWriter, type ZipWriteEntry } from '../../../electron/core/bundles/zip-file';
 import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { PackStore } from '../../../electron/core/packs/pack-store';
 import { RecordsService } from '../../../electron/core/records/records-service';
@@ -390,6 +391,97 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
       return 'created (should have been refused)';
     });
   }, 180_000);
+
+  // ───────── the library's own files edited, replaced or saved by hand (session 15) ─────────
+  it('library files: saved with a BOM by Notepad, replaced by a 3 GB file, a body replaced by a folder', async () => {
+    const copyLib = (name: string) => {
+      const d = join(work, name);
+      cpSync(lib, d, { recursive: true });
+      rmSync(join(d, 'library.lock'), { force: true });
+      return d;
+    };
+    const grow = (f: string, bytes: number) => {
+      const fd = openSync(f, 'r+');
+      ftruncateSync(fd, bytes);
+      closeSync(fd);
+    };
+    const bom = (f: string) => writeFileSync(f, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(f)]));
+    const count = store.versions().length;
+    // Notepad adds a BOM: the catalog is read as it is (it was rebuilt from the bodies before, losing what only it held).
+    const a = copyLib('bom');
+    bom(join(a, 'library.json'));
+    bom(join(a, 'records.json'));
+    const { store: sa } = await openLibrary({ dir: a, seed: false });
+    expect(sa.catalogNotes).toEqual([]);
+    expect(sa.versions()).toHaveLength(count);
+    expect((await (await RecordsService.open(sa, { actor: '测试' })).listReviews()).length).toBeGreaterThan(0);
+    results.push({ area: 'library files', kind: 'library.json and records.json saved with a UTF-8 BOM', result: 'read as they are (library.json was rebuilt from the bodies before)', unchanged: true });
+    // A body replaced by a 3 GB file: refused by its size before reading, naming the law (38 CPU-s, then “缺失” before).
+    const b = copyLib('huge-body');
+    const v = store.versions()[0]!;
+    grow(join(b, 'bodies', v.file), 3 * 1024 ** 3);
+    const { store: sb } = await openLibrary({ dir: b, seed: false });
+    const e1 = (() => {
+      try {
+        sb.loadVersion(v.id);
+        return 'read (should have been refused)';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(e1).toMatch(new RegExp(`《${v.title}》的正文文件异常：文件异常庞大（3072 MB.*未读取`));
+    results.push({ area: 'library files', kind: 'a law body replaced by a 3 GB file', result: e1, unchanged: true });
+    rmSync(join(b, 'bodies', v.file));
+    mkdirSync(join(b, 'bodies', v.file));
+    expect(() => sb.loadVersion(v.id)).toThrow(/正文文件异常：不是普通文件/);
+    // library.json of 3 GB: the open no longer fails with V8's “File size … is greater than 2 GiB”; rebuilt from the bodies and said so.
+    const c = copyLib('huge-catalog');
+    grow(join(c, 'library.json'), 3 * 1024 ** 3);
+    const { store: sc } = await openLibrary({ dir: c, seed: false });
+    expect(sc.catalogNotes.join('')).toMatch(/library\.json 已损坏，已按 bodies\/ 中的正文文件重建目录/);
+    expect(sc.versions()).toHaveLength(count);
+    results.push({ area: 'library files', kind: 'library.json replaced by a 3 GB file', result: sc.catalogNotes.join(''), unchanged: true });
+    // records.json of 3 GB: a clear sentence, not V8's.
+    const d = copyLib('huge-records');
+    grow(join(d, 'records.json'), 3 * 1024 ** 3);
+    const { store: sd } = await openLibrary({ dir: d, seed: false });
+    const e2 = await RecordsService.open(sd, { actor: '测试' }).then(
+      async (r) => `opened: ${(await r.listReviews()).length}`,
+      (e: unknown) => (e as Error).message,
+    );
+    expect(e2).toMatch(/records\.json 已损坏：文件异常庞大（3072 MB/);
+    results.push({ area: 'library files', kind: 'records.json replaced by a 3 GB file', result: e2, unchanged: true });
+  }, 120_000);
+
+  // ───────── user-entered records and packs (session 15) ─────────
+  it('records and packs typed by a person: control characters, direction overrides, half an emoji, impossible and implausible dates', async () => {
+    const base = { type: '合同', title: '采购合同', leadUnit: '县财政局', receivedDate: '2020-01-01' };
+    const create = async (input: Record<string, unknown>) => {
+      await records.createReview(input);
+      return 'created (should have been refused)';
+    };
+    await hostile('records', 'title with NUL and a terminal escape', /标题：含有不可见的控制字符 U\+0000（第 3 个字符处）/, () => create({ ...base, title: '合同\u0000\u001b[31m红' }));
+    await hostile('records', 'title with a right-to-left override (U+202E)', /标题：含有文字方向控制符.*U\+202E/, () => create({ ...base, title: '采购\u202e同合exe' }));
+    await hostile('records', 'title with half an emoji (unpaired surrogate)', /标题：含有不成对的代理字符.*U\+D83D/, () => create({ ...base, title: '采购\ud83d合同' }));
+    await hostile('records', 'escape deep in a finding', /审查意见|合法性|内容|authority|›.*控制字符 U\+001B/, () => create({ ...base, findings: { authority: { text: '依据\u001b]0;x\u0007', citations: [] } } }));
+    await hostile('records', 'received 0000-01-01 (would be R0000-001)', /收件日期：日期 0000-01-01 的年份不在 1900–2200 年之间/, () => create({ ...base, receivedDate: '0000-01-01' }));
+    await hostile('records', 'received 9999-12-31', /年份不在 1900–2200/, () => create({ ...base, receivedDate: '9999-12-31' }));
+    await hostile('records', 'received 2026-02-30', /收件日期：不是有效日期/, () => create({ ...base, receivedDate: '2026-02-30' }));
+    const { record } = await records.createReview({ ...base, title: '采购合同😀（含表情）👨‍👩‍👧' });
+    expect(record.title).toBe('采购合同😀（含表情）👨‍👩‍👧'); // emoji are text, kept
+    await hostile('records', 'an update bringing an escape into a saved review', /标题：含有不可见的控制字符 U\+001B/, async () => {
+      await records.updateReview(record.id, { title: '\u001b[2J' });
+      return 'updated (should have been refused)';
+    });
+    const packs = await PackStore.open(lib, { lock: store.lock });
+    const pack = async (input: Record<string, unknown>) => {
+      await packs.create(input);
+      return 'created (should have been refused)';
+    };
+    await hostile('pack JSON', 'asOf 2026-02-30 (no such day)', /“asOf”：日期应写成 YYYY-MM-DD，且是真实存在的日期/, () => pack({ title: '汇编', template: '通用', asOf: '2026-02-30' }));
+    await hostile('pack JSON', 'title with a terminal escape', /“title”：含有不可见的控制字符 U\+001B/, () => pack({ title: '汇编\u001b[2J', template: '通用' }));
+    await hostile('pack JSON', 'item heading with U+202E', /“items › 第1项 › heading”：含有文字方向控制符/, () => pack({ title: '汇编', template: '通用', items: [{ type: 'text', heading: '\u202e说明', paragraphs: ['正文'] }] }));
+  }, 120_000);
 
   // ───────── API payloads and the localhost adapter ─────────
   it('localhost adapter: token, Origin, Host, sizes, traversal, encodings', async () => {
