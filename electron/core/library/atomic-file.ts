@@ -4,7 +4,8 @@
 // Large JSON (the catalog, the link graph) is serialised in pieces and written with
 // writeFileAtomicAsync, so an app keeps answering while a few MB are serialised and fsync'd.
 
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic, writeFileAtomicAsync } from '../util/atomic-write';
 import { DomainError } from '../../shared/errors';
@@ -18,6 +19,52 @@ export class CorruptFileError extends DomainError {
   }
 }
 
+/**
+ * The largest JSON file of the library read back (library.json, records.json, a law's body): far
+ * above any the program writes (a 16,000-law catalog is ≈ 30 MB), far below what a string can hold.
+ */
+export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
+
+function jsonFileText(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  // A file opened and saved in Notepad gains a UTF-8 BOM, which JSON.parse refuses.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function tooLarge(size: number): string {
+  return `文件异常庞大（${(size / 1048576).toFixed(0)} MB，本程序写的此类文件不超过 ${MAX_JSON_FILE_BYTES / 1048576} MB），不是本程序写的，未读取`;
+}
+
+/**
+ * A JSON file of the library as text, judged by its size on the open descriptor before it is read
+ * (a file replaced by a 3 GB one took 38 CPU-s and then failed with V8's English). Throws
+ * CorruptFileError for a file too large; fs errors (ENOENT …) as they are.
+ */
+export function readJsonFileSync(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new CorruptFileError(path, '不是普通文件');
+    if (st.size > MAX_JSON_FILE_BYTES) throw new CorruptFileError(path, tooLarge(st.size));
+    return jsonFileText(readFileSync(fd));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** readJsonFileSync off the main thread. */
+export async function readJsonFile(path: string): Promise<string> {
+  const fh = await open(path, 'r');
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new CorruptFileError(path, '不是普通文件');
+    if (st.size > MAX_JSON_FILE_BYTES) throw new CorruptFileError(path, tooLarge(st.size));
+    return jsonFileText(await fh.readFile());
+  } finally {
+    await fh.close();
+  }
+}
+
 /** lowdb adapter: JSON read with a clear error on corruption, atomic fsync'd writes. */
 export class AtomicJsonFile<T> implements Adapter<T> {
   constructor(
@@ -28,7 +75,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.path, 'utf8');
+      text = await readJsonFile(this.path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;

@@ -11,13 +11,13 @@ import { DomainError, formatIssue, type DomainErrorOptions, type ErrorCode } fro
 import { dateInZone } from '../../shared/office-clock';
 import { OFFICE_FILE } from '../../shared/office-profile';
 import { OfficeTimeZone } from './office-time-zone';
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Law, LawVersion, LawVersionMeta, Status } from '../../shared/law-model';
 import { shortTitleOf, versionDate } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
-import { AtomicJsonFile, CorruptFileError, writeFileAtomic, writeFileAtomicAsync } from './atomic-file';
+import { AtomicJsonFile, CorruptFileError, readJsonFileSync, writeFileAtomic, writeFileAtomicAsync } from './atomic-file';
 import { asFileSystemError, fsErrorMessage, isFsWriteError } from './fs-errors';
 import { parseBody, storedBodySchema } from './law-body';
 import { z } from 'zod';
@@ -266,7 +266,7 @@ export class LibraryStore {
       }
       let body: LawVersion;
       try {
-        const text = readFileSync(full, 'utf8');
+        const text = readJsonFileSync(full); // an orphan of 3 GB is refused by its size, not read
         if (sha256(text) + '.json' !== name) throw new Error('hash mismatch');
         body = parseBody(JSON.parse(text), name);
       } catch {
@@ -370,9 +370,10 @@ export class LibraryStore {
     const full = join(this.bodiesDir, meta.file);
     let text: string;
     try {
-      text = readFileSync(full, 'utf8');
-    } catch {
-      throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件缺失（${meta.file}），请运行 lawdesk check --repair`);
+      text = readJsonFileSync(full);
+    } catch (e) {
+      const why = e instanceof CorruptFileError ? `异常：${e.message.slice(full.length + 2)}` : (e as NodeJS.ErrnoException).code === 'ENOENT' ? '缺失' : `无法读取（${fsErrorMessage(e, this.dir)}）`;
+      throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件${why}（${meta.file}），请运行 lawdesk check --repair`);
     }
     if (sha256(text) + '.json' !== meta.file) {
       throw new LibraryError('CORRUPT', `《${meta.title}》的正文文件已损坏（校验和不符：${meta.file}）`);

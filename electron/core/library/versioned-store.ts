@@ -5,10 +5,10 @@
 // (temp file, fsync, rename), so an edit is committed whole or not at all and
 // the app and the CLI open side by side never lose each other's edits.
 
-import { existsSync, readFileSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import { AtomicJsonFile } from './atomic-file';
+import { AtomicJsonFile, CorruptFileError, readJsonFileSync } from './atomic-file';
 import type { WriterLock } from './writer-lock';
 
 export type StoreErrorCode = 'CORRUPT' | 'INVALID' | 'LOCKED';
@@ -85,8 +85,15 @@ export class VersionedStore<T extends { schemaVersion: number }> {
       return;
     }
     let raw: unknown;
+    let text: string;
     try {
-      raw = JSON.parse(readFileSync(this.path, 'utf8'));
+      text = readJsonFileSync(this.path);
+    } catch (e) {
+      if (e instanceof CorruptFileError) throw this.spec.error('CORRUPT', `${this.name} 已损坏：${e.message.slice(this.path.length + 2)}`);
+      throw e;
+    }
+    try {
+      raw = JSON.parse(text);
     } catch (e) {
       throw this.spec.error('CORRUPT', `${this.name} 已损坏：不是有效的 JSON（${(e as Error).message}）`);
     }
