@@ -1,12 +1,14 @@
 // Finding a law from what a person types: an id, its full or short title, an abbreviation, or a
 // unique part of the title; and an article from 第十二条 / 12 / 12之一 / 第十二条之一.
-// Citations inside texts use the exact forms only (titleKey and the abbreviation table): a law
-// that is not in the library must stay unresolved, never become a document whose title contains it.
+// Citations inside texts use the exact forms only (titleKey, the abbreviation table, and a
+// contraction that fits one law alone: law-contraction.ts): a law that is not in the library must
+// stay unresolved, never become a document whose title contains it.
 
 import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
 import type { QuickOpenItem } from '../../shared/search-types';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
 import { LAW_ABBREVIATIONS } from './law-abbreviations';
+import { guardedName, isContraction, lawKind } from './law-contraction';
 import { normaliseTitle } from './law-identity';
 import { LibraryError, type LibraryStore } from './library-store';
 import { versionInForceOn } from './version-status';
@@ -67,7 +69,10 @@ function titleIndex(store: LibraryStore): TitleIndex {
   return index;
 }
 
-/** Laws whose title is exactly `name` (in any writing) or whose abbreviation `name` is. */
+/**
+ * Laws whose title is exactly `name` (in any writing), whose abbreviation `name` is, or — when
+ * neither — the laws of the one title `name` is a contraction of (科技进步法 → 科学技术进步法).
+ */
 export function findLawsByTitle(store: LibraryStore, name: string): Law[] {
   const key = titleKey(name.trim());
   if (!key) return [];
@@ -75,7 +80,19 @@ export function findLawsByTitle(store: LibraryStore, name: string): Law[] {
   const exact = index.byKey.get(key);
   if (exact?.length) return [...exact];
   const full = LAW_ABBREVIATIONS[key];
-  return full ? [...(index.byKey.get(titleKey(full)) ?? [])] : [];
+  if (full) return [...(index.byKey.get(titleKey(full)) ?? [])];
+  return findLawsByContraction(store, key);
+}
+
+/**
+ * The laws whose title `key` (titleKey'd) is a contraction of, when it fits one title alone (the
+ * same title in several regions counts once: lawByName then prefers the national one); none for a
+ * name that is itself a law's title (law-contraction-guard.ts) or fits two titles.
+ */
+export function findLawsByContraction(store: LibraryStore, key: string): Law[] {
+  if (!lawKind(key) || guardedName(key)) return [];
+  const hits = titleIndex(store).keys.filter((k) => !k.law.subtitle && isContraction(key, k.key));
+  return new Set(hits.map((h) => h.key)).size === 1 ? hits.map((h) => h.law) : [];
 }
 
 export function findLaws(store: LibraryStore, query: string): Law[] {

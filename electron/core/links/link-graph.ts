@@ -16,8 +16,11 @@ import { detectCitations, type DefinedName } from '../records/citation-detect';
 import { TimeSlicer } from '../util/time-slicer';
 import { LibraryTargetResolver } from './link-resolver';
 
-/** 2: the detector reads codes held whole and in parts, 本实施条例, short names defined in an earlier article. */
-export const LINKS_FORMAT = 2;
+/**
+ * 2: the detector reads codes held whole and in parts, 本实施条例, short names defined in an earlier article;
+ * 3: and contractions of a title that fit one law (科技进步法, law-contraction.ts).
+ */
+export const LINKS_FORMAT = 3;
 
 /** [fromKey, toLawId, toVersionId, toKey, approx 0|1, start, end] — compact: ~100,000 of them. */
 const edgeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.union([z.literal(0), z.literal(1)]), z.number().int(), z.number().int()]);

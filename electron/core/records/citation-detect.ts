@@ -9,7 +9,7 @@
 import { displayTitle } from '../../shared/law-model';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
-import { libraryStamp, sameLibrary, type LibraryStamp } from '../library/law-lookup';
+import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
@@ -179,6 +179,22 @@ function cachedPattern(store: LibraryStore) {
   const p = bareNamePattern(store);
   patternCache.set(store, { stamp: libraryStamp(store), p });
   return p;
+}
+
+/**
+ * A bare name before 第X条 that no library title spells out (科技进步法第三十条): the longest tail of
+ * what OTHER_DOC caught that is a contraction of one law's title (law-contraction.ts), so the words
+ * before it (依据, 按照) are not part of it. One law only: a title held in several regions is read
+ * as the national one, else as none.
+ */
+function contractedTail(store: LibraryStore, name: string): { text: string; lawId: string } | undefined {
+  for (let i = 0; name.length - i >= 3; i++) {
+    const laws = findLawsByContraction(store, titleKey(name.slice(i)));
+    const national = laws.filter((l) => l.region === '全国');
+    const one = laws.length === 1 ? laws[0] : national.length === 1 ? national[0] : undefined;
+    if (one) return { text: name.slice(i), lawId: one.id };
+  }
+  return undefined;
 }
 
 /** Leftmost-longest occurrences of the names, not overlapping (what the alternation regex gave). */
@@ -487,7 +503,8 @@ export function detectCitations(
       law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规` };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
-      law = { via: 'none', lawText: name, reason: `“${name}”不是资料库中的法规` };
+      const contracted = contractedTail(store, name);
+      law = contracted ? { via: 'named', lawText: contracted.text, lawId: contracted.lawId } : { via: 'none', lawText: name, reason: `“${name}”不是资料库中的法规` };
     } else if (anchor && !nearLawId && /[。！？]/.test(text.slice(anchor.end, start))) {
       // a bare 第X条 in a later sentence of a review or an opinion is as often the draft's own
       // article (建议删除第五条) as the law cited before: say so rather than guess
