@@ -201,6 +201,14 @@ export interface Law {
 
 const PRC = '中华人民共和国';
 
+/**
+ * A region in a narrow column: its finest part (山东·淄博·高青县 → 高青县, 山东·淄博 → 淄博, 山东, 全国);
+ * the whole region goes in the tooltip.
+ */
+export function regionTail(region: string): string {
+  return region.split('·').at(-1) || region;
+}
+
 /** 中华人民共和国行政许可法 → 行政许可法. */
 export function shortTitleOf(title: string): string {
   const t = title.trim();

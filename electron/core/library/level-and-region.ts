@@ -74,8 +74,13 @@ export function guessLevel(title: string, region: string, issuer?: string, folde
   }
   if (/最高人民法院|最高人民检察院/.test(iss + t) && /解释|规定|批复|决定/.test(t)) return '司法解释';
   if (/意见|通知|方案|规划|计划|办法的通知|指引|公告/.test(t) && !/条例$/.test(t)) return '规范性文件';
+  // An autonomous county's or banner's 人民代表大会 makes 自治条例 and 单行条例 (宪法第一百一十六条): 地方性法规.
+  if (/自治[县旗]/.test(iss + t) && /条例$/.test(t)) return '地方性法规';
   // A county's, a city district's or a township's organs make no 法规 or 规章: what they issue is a 规范性文件.
   if (BELOW_CITY_ORGAN.test(iss.replace(/[\s\u3000]+/g, '')) || BELOW_CITY_TITLE.test(t)) return '规范性文件';
+  // A title that names a county or district (北京市海淀区…办法) with no issuer known: its own 规范性文件, unless it is a
+  // 条例 or 规定 (上海市浦东新区…规定 is the city's 人大's).
+  if (!iss && region.split('·').length > 1 && divisionOf(region)?.county && !/(条例|规定)$/.test(t)) return '规范性文件';
   if (region === '全国') {
     // 法 closes a law's name (行政许可法), not a 办法's (高青县科技创新券管理办法).
     if (/全国人民代表大会/.test(iss) || /(?<!办)法$/.test(t)) return '法律';

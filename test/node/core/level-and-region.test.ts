@@ -19,6 +19,19 @@ describe('guessLevel without a folder hint', () => {
     expect(guessLevel('高青县科技创新券管理办法', '全国')).toBe('规范性文件');
     expect(guessLevel('北京市海淀区促进科技创新办法', '北京', '北京市海淀区人民政府')).toBe('规范性文件');
     expect(guessLevel('高青县科学技术局行政执法公示办法', '山东·淄博', '高青县科学技术局')).toBe('规范性文件');
+    // the region now names the district: no issuer needed (before: 地方政府规章)
+    expect(guessLevel('北京市海淀区科技创新券管理暂行办法', '北京·海淀区')).toBe('规范性文件');
+    expect(guessLevel('淄博市张店区科技创新券管理暂行办法', '山东·淄博·张店区')).toBe('规范性文件');
+    // a 规定 naming a district is the city's (上海市人大's 浦东新区法规): the district changes nothing
+    expect(guessLevel('上海市浦东新区市场主体退出若干规定', '上海·浦东新区')).toBe(guessLevel('上海市浦东新区市场主体退出若干规定', '上海'));
+    expect(guessLevel('上海市浦东新区市场主体退出若干规定', '上海·浦东新区')).not.toBe('规范性文件');
+  });
+
+  it('files an autonomous county’s 条例 as a 地方性法规 (单行条例), its other documents as 规范性文件', () => {
+    // the corpus's 彭水 条例, its issuer as the header names it (before: 规范性文件)
+    expect(guessLevel('彭水苗族土家族自治县旅游条例', '重庆·彭水苗族土家族自治县', '彭水苗族土家族自治县人民代表大会')).toBe('地方性法规');
+    expect(guessLevel('彭水苗族土家族自治县旅游条例', '全国')).toBe('地方性法规');
+    expect(guessLevel('彭水苗族土家族自治县旅游发展资金管理办法', '重庆·彭水苗族土家族自治县', '彭水苗族土家族自治县人民政府')).toBe('规范性文件');
   });
 
   it('keeps a province’s, an autonomous region’s and a city’s rules at their level', () => {

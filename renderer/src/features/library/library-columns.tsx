@@ -4,6 +4,7 @@
 import { StarFilled, StarOutlined } from '@ant-design/icons';
 import type { Dispatch, SetStateAction } from 'react';
 import type { LawSort } from '../../../../electron/shared/api-contract';
+import { regionTail } from '../../../../electron/shared/law-model';
 import { StatusTag } from '../../components/common';
 import type { GridColumn } from '../../components/virtual-grid';
 import { nextSortKey, type LibraryLine, type TableRow } from './library-rows';
@@ -101,7 +102,7 @@ export function libraryColumns(o: {
       },
     },
     { key: 'level', title: '效力级别', width: o.wide ? '100px' : '92px', sort: sortable('level', '按效力级别排序（高→低）'), render: ({ row }) => row.level },
-    { key: 'region', title: '地区', width: o.wide ? '92px' : '84px', render: ({ row }) => <span title={row.region}>{row.region}</span> },
+    { key: 'region', title: '地区', width: o.wide ? '92px' : '84px', render: ({ row }) => <span title={row.region}>{regionTail(row.region)}</span> },
     ...(o.wide
       ? [{ key: 'published', title: '公布日期', width: '110px', sort: sortable('published', '按公布日期排序'), render: ({ row }: LibraryLine) => dash(row.published) }]
       : []),
