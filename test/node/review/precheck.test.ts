@@ -283,6 +283,44 @@ describe('who a rule binds and what is designated (precision sweep, seed 2026121
   });
 });
 
+describe('whose permit, whose measure, whose procurement (precision sweep, seed 20261216)', () => {
+  // Lawful sentences of real local rules, each a false finding before: an approval by a national organ
+  // (the draft cannot create it, it refers to one) or by the original approver (a change to a permit
+  // already had); a member's leave; a coercive measure the law sets, presupposed (被采取法律规定的…措施)
+  // or taken 依法 with words between (依法立即强制拆除, 依法采取…扣押…等措施); a public service body's duty;
+  // an authority's own act (实施罚没处罚时); an item of a list the draft forbids; a tender that names the
+  // city's rules or platform but no bidder's place.
+  const quiet: [string, string][] = [
+    ['permit-create', '未经国务院地质矿产主管部门批准，任何单位和个人不得在本市行政区域内进行石油、天然气资源的勘探与开采。'],
+    ['permit-create', '经批准的土地利用总体规划，未经原审批部门同意不得调整。'],
+    ['permit-create', '代表请假应当以书面方式提出，未经批准，不得缺席会议。'],
+    ['coercion-create', '代表被采取法律规定的限制人身自由的措施时，应当主动表明代表身份。'],
+    ['coercion-create', '当事人拒不停止建设或者拒不拆除的，拆违实施部门应当依法立即强制拆除，并可以依法予以罚款。'],
+    ['coercion-create', '公安机关对于危及公共安全行为的，可以依法采取必要技术防控、扣押有关物品、责令停止飞行、查封违法活动场所等紧急处置措施。'],
+    ['obligation-add', '依照本办法规定实施罚没处罚时，必须使用省财政部门统一制发的罚没票据，罚没款项按规定上缴国库。'],
+    ['obligation-add', '公用企业或者其他依法具有独占地位的经营者，不得采取下列限制竞争的行为：\n（一）强制消费者购买其提供的或者其指定的经营者提供的商品或者配件；'],
+    ['obligation-add', '政府举办的公共就业服务机构和各级残疾人联合会所属的残疾人就业服务机构应当免费为残疾人提供职业培训、岗位推荐等就业服务。'],
+    ['obligation-add', '市和区人力资源社会保障部门设立的公共就业服务机构，应当为残疾人免费提供就业服务。'],
+    ['fc-9-3-bidding', '农业科技项目符合招投标条件的，应当按照国家和本市有关规定实行招投标。'],
+    ['fc-9-3-bidding', '采取招投标方式选聘物业服务企业的，应当通过本市统一的物业管理监管与服务信息平台进行招标。'],
+    ['fc-9-3-bidding', '本合同依据高青县科学技术局企业研发辅导服务项目（采购编号GQCG-2026-015）的成交结果签订。'],
+  ];
+  for (const [id, text] of quiet) {
+    it(`${id} stays quiet on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(false));
+  }
+  const required: [string, string][] = [
+    ['permit-create', '从事科技咨询服务的机构，应当经县科技局审核同意后，方可开展业务。'],
+    ['permit-create', '从事技术中介服务的，应当取得县科技局核发的技术经纪资格证；法律、法规另有规定的除外。'],
+    ['coercion-create', '拒不整改的，县科技局可以扣押其设备。'],
+    ['fc-9-3-bidding', '投标人须在本县设有固定服务网点。'],
+    ['fc-9-3-bidding', '县科技局组织的科技服务采购，仅限在高青县注册的企业参加投标。'],
+    ['fc-9-3-bidding', '政府采购科技服务项目，外地供应商须提供本地业绩证明。'],
+  ];
+  for (const [id, text] of required) {
+    it(`${id} still fires on “${text.slice(0, 18)}…”`, () => expect(fires(id, text)).toBe(true));
+  }
+});
+
 describe('lawful sentences of real local rules stay quiet (precision sweep, test/bench/precheck-precision.ts)', () => {
   // from 山东/上海/北京/重庆/淄博 rules in force (../shared/corpus), each once a false finding
   const quiet: [string, string][] = [
