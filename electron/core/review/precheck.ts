@@ -442,9 +442,12 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   }
   if (input.review) findings.push(...procedureFindings(input.review, input.kind, resolver, opts.calendar));
 
+  // A step the draft itself says it skips is said once, at its sentence: the record's "no record of it" goes.
+  const firing = new Set(findings.filter((f) => f.article).map((f) => f.rule));
+  const superseded = new Set(sentenceRules.filter((r) => firing.has(r.id)).flatMap((r) => r.supersedes));
   // One finding per rule and sentence (two patterns of one rule on one sentence are one problem).
   const seen = new Set<string>();
-  const unique = findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  const unique = findings.filter((f) => !(f.article === null && superseded.has(f.rule)) && (seen.has(f.id) ? false : (seen.add(f.id), true)));
   const order: Record<Severity, number> = { 必须修改: 0, 需核实: 1, 提示: 2 };
   const position = new Map(units.map((u, i) => [u.key, i]));
   unique.sort((a, b) => (position.get(a.article?.key ?? '') ?? -1) - (position.get(b.article?.key ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0) || order[a.severity] - order[b.severity]);

@@ -81,6 +81,12 @@ const SentenceRuleSchema = z.object({
   basis: z.array(BasisRefSchema).min(1),
   reason: z.string().min(1),
   suggestion: z.string().optional(),
+  /**
+   * Whole-document findings (the 程序 ones read from the review record: procedure-comment-missing …) that a
+   * finding of this rule makes redundant: a draft that says it skips 专家论证 need not also be told the
+   * record has no 专家论证. Dropped only when this rule fires.
+   */
+  supersedes: z.array(z.string().min(1)).default([]),
   /** 公平竞争审查 checklist item this rule pre-fills. */
   checklist: z.object({ code: z.string(), title: z.string() }).optional(),
 });

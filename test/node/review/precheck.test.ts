@@ -371,6 +371,22 @@ describe('what a 科技局 draft writes in other words (held-out drafts, session
     const n = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules });
     expect(n.findings.filter((f) => f.rule.startsWith('procedure-skip-') && f.rule !== 'procedure-skip-normative')).toEqual([]);
   });
+
+  it('a step the draft says it skips is said once: the record’s “no record of it” for that step goes', async () => {
+    const p = await parseDraftFile(join(DRAFTS, 'heldout-three-year-decision.md'));
+    const review = {
+      id: 'R2026-002', revision: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '',
+      type: '重大行政决策' as const, title: p.title, leadUnit: '高新技术科', receivedDate: '2026-02-24', dueDate: '2026-03-20', materials: [], procedures: [],
+      status: '收件' as const, tags: [], findings: { authority: { text: '', citations: [] }, procedure: { text: '', citations: [] }, content: { text: '', citations: [] } },
+      opinion: { text: '', citations: [] }, citations: [], attachments: [],
+    };
+    const rulesOf = (units: typeof p.units) => precheck(lib.store, { title: p.title, units, kind: '重大行政决策', asOf: '2026-03-01', review }, { rules }).findings.map((f) => f.rule);
+    expect(rulesOf(p.units).filter((r) => r.startsWith('procedure-')).sort()).toEqual(['procedure-skip-collective', 'procedure-skip-expert', 'procedure-skip-participation', 'procedure-skip-risk']);
+    // without 第五条 (不组织专家论证) the record's missing 专家论证 is reported again
+    const without = rulesOf(p.units.filter((u) => u.label !== '第五条'));
+    expect(without).toContain('procedure-expert-missing');
+    expect(without).not.toContain('procedure-comment-missing');
+  });
 });
 
 describe('lawful sentences of real local rules stay quiet (precision sweep, test/bench/precheck-precision.ts)', () => {
