@@ -280,7 +280,9 @@ function sentence(issue: z.core.$ZodIssue, opts: IssueFormat, input: unknown): S
     case 'not_multiple_of':
       return is(`应为 ${String((i as { divisor?: unknown }).divisor)} 的整数倍`, '');
     case 'unrecognized_keys': {
-      const keys = (i.keys ?? []).join('、');
+      // A hostile payload of 6,000 unknown keys made a 60 KB message: name the first ten.
+      const all = i.keys ?? [];
+      const keys = all.slice(0, 10).map((k) => (k.length > 40 ? `${k.slice(0, 40)}…` : k)).join('、') + (all.length > 10 ? ` 等 ${all.length} 个` : '');
       return { named: `${field}中有不认识的字段：${keys}`, beside: `不认识的字段：${keys}` };
     }
     case 'invalid_union':

@@ -518,6 +518,13 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('localhost', 'not JSON', /^400/, () => send('/api/laws:list', { body: '{"q":' }));
     await hostile('localhost', 'deeply nested JSON body', /^400/, () => send('/api/laws:list', { body: '{"q":' + '['.repeat(20_000) + ']'.repeat(20_000) + '}' }));
     await hostile('localhost', '__proto__ in a payload', /^400/, () => send('/api/settings:set', { body: '{"__proto__":{"polluted":true}}' }));
+    await hostile('localhost', '6,000 unknown keys (the message named them all: 60 KB)', /^400 .*不认识的字段：k0、k1、k2、k3、k4、k5、k6、k7、k8、k9 等 6000 个"/, () =>
+      send('/api/laws:list', { body: `{${Array.from({ length: 6000 }, (_, i) => `"k${i}":1`).join(',')}}` }).then((r) => (r.length < 2000 ? r : `too long: ${r.length}`)),
+    );
+    await hostile('localhost', 'constructor / prototype keys', /^400 .*不认识的字段：constructor、prototype/, () => send('/api/settings:set', { body: '{"constructor":{"prototype":{"polluted":true}},"prototype":{"polluted":true}}' }));
+    await hostile('localhost', 'a review with a terminal escape in its title', /^400 .*标题：含有不可见的控制字符 U\+001B/, () =>
+      send('/api/reviews:create', { body: body({ input: { type: '合同', title: '\u001b[2J', leadUnit: '县财政局', receivedDate: '2020-01-01' } }) }),
+    );
     await hostile('localhost', 'unknown channel', /^404/, () => send('/api/fs:writeFile', { body: body({ path: '/etc/passwd' }) }));
     await hostile('localhost', 'text/plain body (CORS-simple request)', /^400/, () => send('/api/settings:set', { headers: { 'content-type': 'text/plain' }, body: body({ fontSize: 30 }) }));
     expect(results.length).toBeGreaterThanOrEqual(30);
