@@ -58,6 +58,12 @@ export interface ReadBundle {
  * make every later edit of the records file slow.
  */
 export const MAX_RECORD_JSON_CHARS = 4_000_000;
+/**
+ * The bundle's catalog, checked by its size before it is parsed: a version's entry is ≈ 800 bytes,
+ * a 16,000-law library's catalog ≈ 13 MB; 200,000 copies of one entry (160 MB, compressing to
+ * almost nothing) took 937 MB and 7.5 CPU-s before the schema's count refused them.
+ */
+export const MAX_CATALOG_JSON_BYTES = 48 * 1024 * 1024;
 
 /** A copy with no prototype: ids such as toString or valueOf are plain keys, never inherited members. */
 function nullProto<T extends object>(o: T): T {
@@ -188,6 +194,10 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
   // 4. The catalog and the records.
   let versions: LawVersionMeta[] = [];
   if (byName.has(LAWS_CATALOG)) {
+    const size = byName.get(LAWS_CATALOG)!.size;
+    if (size > MAX_CATALOG_JSON_BYTES) {
+      throw new BundleError('TOO_LARGE', `laws/catalog.json 过大（${(size / 1048576).toFixed(0)} MB，上限 ${MAX_CATALOG_JSON_BYTES / 1048576} MB），已拒绝整个资料包`);
+    }
     const raw = jsonOf(LAWS_CATALOG);
     const c = BundleCatalogSchema.safeParse(raw);
     if (!c.success) throw new BundleError('SCHEMA', `laws/catalog.json 格式不对：${describeIssues(c.error).slice(0, 5).join('；')}`);

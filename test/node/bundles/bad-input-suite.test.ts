@@ -329,6 +329,18 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
       }),
     );
     await hostile('bundle', 'a 5-million-character record (re-signed)', /记录 \S+ 过大（[\d,]+ 字符/, () => imp(hugeRecord));
+    const manyVersions = tamper('many-versions.lawdesk', (es) =>
+      reSignManifest(
+        es.map((e) => {
+          if (e.name !== 'laws/catalog.json') return e;
+          const c = JSON.parse(Buffer.from(e.data).toString());
+          c.versions = Array.from({ length: 200_000 }, (_, i) => ({ ...c.versions[0], id: `${c.versions[0].id}${i}` }));
+          return { ...e, data: json(c) };
+        }),
+      ),
+    );
+    // 157 MB of catalog compressing to almost nothing: 937 MB and 7.5 CPU-s before the schema's count refused it.
+    await hostile('bundle', 'a catalog of 200,000 copies of one version (re-signed)', /laws\/catalog\.json 过大（\d+ MB，上限 48 MB）/, () => imp(manyVersions));
     const notZip = join(inputs, 'random.lawdesk');
     writeFileSync(notZip, Buffer.from('这不是压缩包'.repeat(20)));
     await hostile('bundle', 'not a zip at all', /不是 zip/, () => imp(notZip));
