@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { sha256 } from '../library/law-identity';
 import { parseBody } from '../library/law-body';
 import type { LawVersionMeta } from '../../shared/law-model';
+import { issuePathInWords } from '../../shared/errors';
+import { unsafeTextFields } from '../../shared/printable-name';
 import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
 import { describeIssues } from '../records/records-errors';
 import {
@@ -221,6 +223,9 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
     for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) {
       for (const [k, rec] of Object.entries(r.data[key])) {
         if (k !== rec.id || !RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的记录编号“${k.slice(0, 60)}”不合规`);
+        // What a form refuses (terminal escapes, direction overrides, half an emoji) does not come in by a bundle either.
+        const [bad] = unsafeTextFields(rec);
+        if (bad) throw new BundleError('SCHEMA', `records/records.json 中的记录 ${k} 的“${issuePathInWords(bad[0])}”${bad[1].replace(/，请删除后再保存$/, '')}，已拒绝整个资料包`);
       }
     }
     for (const k of Object.keys(r.data.log)) {

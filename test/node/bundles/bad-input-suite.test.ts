@@ -341,6 +341,12 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     );
     // 157 MB of catalog compressing to almost nothing: 937 MB and 7.5 CPU-s before the schema's count refused it.
     await hostile('bundle', 'a catalog of 200,000 copies of one version (re-signed)', /laws\/catalog\.json 过大（\d+ MB，上限 48 MB）/, () => imp(manyVersions));
+    const escRecord = tamper('esc-record.lawdesk', (es) =>
+      reSignRecords(es, (rec) => {
+        Object.values(rec.reviews as Record<string, Record<string, unknown>>)[0]!.title = '\u001b[2J\u202e合同';
+      }),
+    );
+    await hostile('bundle', 'a record whose title holds a terminal escape (re-signed)', /records\/records\.json 中的记录 \S+ 的“title”含有不可见的控制字符 U\+001B.*已拒绝整个资料包/, () => imp(escRecord));
     const notZip = join(inputs, 'random.lawdesk');
     writeFileSync(notZip, Buffer.from('这不是压缩包'.repeat(20)));
     await hostile('bundle', 'not a zip at all', /不是 zip/, () => imp(notZip));
