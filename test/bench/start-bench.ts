@@ -5,6 +5,11 @@
 // inflates least), the wall time and the longest task. Renderers alternate, one browser context each.
 //
 //   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW [--rounds 4] [--laws 名称,名称]
+//   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW --to-library [--rounds 4]
+//
+// --to-library: instead of a law, 法规库 opened right after a page load on 搜索 (the sweep's 法规库
+// case in reload mode): main-thread CPU and wall time from the route change to its first row painted,
+// and on to every row in (its count shown).
 //
 // DIR is an imported library (as `bench:ui -- --library DIR` leaves it). Laws by their exact title
 // (default: 行政许可法, 矿产资源法实施细则, 民兵工作条例); 民法典 is the joined 1,260-article one.
@@ -24,6 +29,7 @@ async function main() {
   const renderers = opts('--renderer').map((d) => resolve(d));
   if (!library || renderers.length < 1) throw new Error('用法：--library DIR --renderer 旧 --renderer 新 [--rounds N] [--laws 名称,名称]');
   const rounds = Number(opts('--rounds')[0] ?? 4);
+  const toLibrary = args.includes('--to-library');
   const titles = (opts('--laws')[0] ?? '中华人民共和国行政许可法,中华人民共和国矿产资源法实施细则,民兵工作条例').split(',');
   const faces = await Promise.all(renderers.map((rendererDir) => startBrowserFace({ libraryDir: resolve(library), settings: new MemorySettingsStore(), rendererDir })));
   // The answer as the page decodes it (the wire leaves out what the page can derive, e.g. a versionId equal to the law's id).
@@ -34,7 +40,7 @@ async function main() {
     return r.versionId;
   });
   const browser = await launchChromium();
-  const out = renderers.map(() => ({ startCpu: [] as number[], startWall: [] as number[], startTask: [] as number[], openCpu: [] as number[], openWall: [] as number[], openTask: [] as number[] }));
+  const out = renderers.map(() => ({ startCpu: [] as number[], startWall: [] as number[], startTask: [] as number[], openCpu: [] as number[], openWall: [] as number[], openTask: [] as number[], allCpu: [] as number[], allWall: [] as number[] }));
   const loadBefore = loadavg();
   for (let round = 0; round < rounds; round++) {
     for (let k = 0; k < renderers.length; k++) {
@@ -54,6 +60,58 @@ async function main() {
       // One load first: the HTTP cache and V8's code cache are warm from then on, as on every later start.
       await page.goto(home);
       await page.getByTestId('library-total').waitFor();
+      if (toLibrary) {
+        const search = faces[k]!.url.replace(/#.*$/, '') + '#/search';
+        for (let j = 0; j < versionIds.length; j++) {
+          const t0 = performance.now();
+          await page.goto(search);
+          await page.getByTestId('search-input').waitFor();
+          // The page settled (its first paint), as the sweep waits for the input before the route change.
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+          out[k]!.startWall.push(performance.now() - t0);
+          const cpu0 = await threadMs();
+          out[k]!.startCpu.push(cpu0);
+          out[k]!.startTask.push(await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: { ms: number }[] }).__long.map((t) => t.ms))));
+          const open = await page.evaluate(
+            () =>
+              new Promise<{ first: number; task: number }>((done) => {
+                const w = window as unknown as { __long: { at: number; ms: number }[]; __libStart: number };
+                const start = (w.__libStart = performance.now());
+                location.hash = '#/library';
+                const check = () => {
+                  if (!document.querySelector('[data-testid="grid-row"] [data-testid="law-title"]')) return;
+                  mo.disconnect();
+                  requestAnimationFrame(() => setTimeout(() => done({ first: performance.now() - start, task: Math.max(0, ...w.__long.filter((t) => t.at >= start).map((t) => t.ms)) }), 0));
+                };
+                const mo = new MutationObserver(check);
+                mo.observe(document.body, { subtree: true, childList: true });
+                check();
+              }),
+          );
+          out[k]!.openCpu.push((await threadMs()) - cpu0);
+          out[k]!.openWall.push(open.first);
+          out[k]!.openTask.push(open.task);
+          // Every row in: the count shown once the whole list is in the page.
+          const all = await page.evaluate(
+            () =>
+              new Promise<number>((done) => {
+                const w = window as unknown as { __libStart: number };
+                const check = () => {
+                  if (!document.querySelector('[data-testid="library-total"]:not(:empty)')) return;
+                  mo.disconnect();
+                  requestAnimationFrame(() => setTimeout(() => done(performance.now() - w.__libStart), 0));
+                };
+                const mo = new MutationObserver(check);
+                mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+                check();
+              }),
+          );
+          out[k]!.allCpu.push((await threadMs()) - cpu0);
+          out[k]!.allWall.push(all);
+        }
+        await context.close();
+        continue;
+      }
       for (const versionId of versionIds) {
         const t0 = performance.now();
         await page.goto(home);
@@ -89,6 +147,12 @@ async function main() {
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
   renderers.forEach((dir, k) => {
     const o = out[k]!;
+    if (toLibrary) {
+      console.log(`${dir}\n  载入搜索页：墙钟 ${med(o.startWall)} ms（${o.startWall.length} 次）`);
+      console.log(`  随后打开法规库 → 首行：主线程 CPU 中位 ${med(o.openCpu)} ms，墙钟 ${med(o.openWall)} ms，最长任务中位 ${med(o.openTask)} / 最多 ${Math.max(...o.openTask).toFixed(0)} ms`);
+      console.log(`  → 全部行（显示总数）：主线程 CPU 中位 ${med(o.allCpu)} ms，墙钟 ${med(o.allWall)} ms`);
+      return;
+    }
     console.log(`${dir}\n  启动到法规库：主线程 CPU 中位 ${med(o.startCpu)} ms，墙钟 ${med(o.startWall)} ms，最长任务中位 ${med(o.startTask)} ms（${o.startCpu.length} 次）`);
     console.log(`  随后打开法规 → 首条：主线程 CPU 中位 ${med(o.openCpu)} ms，墙钟 ${med(o.openWall)} ms，最长任务中位 ${med(o.openTask)} / 最多 ${Math.max(...o.openTask).toFixed(0)} ms`);
   });
