@@ -10,6 +10,7 @@
 import type { Article, HistoryEvent } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
+import { dropStraySpaces } from './stray-spaces';
 
 const N = `[${NUMERAL_CHARS}]+`;
 const WS = '[\\s\\u3000]';
@@ -246,7 +247,10 @@ function addLine(b: Builder, line: string): void {
 
 function finishUnit(b: Builder): Article {
   const u = b.unit;
-  u.text = b.lines.filter((l) => l !== '').join('\n');
+  u.text = b.lines
+    .filter((l) => l !== '')
+    .map(dropStraySpaces)
+    .join('\n');
   u.paragraphs = paragraphsFromText(u.text);
   return u;
 }
@@ -306,6 +310,37 @@ function splitRunOnArticles(lines: string[], md: boolean): string[] {
     for (const piece of pieces) out.push(...piece.replace(RUN_ON_PARAGRAPH_RE, '$1\n').split('\n'));
   }
   return out;
+}
+
+/**
+ * Lines that look like articles but cite another law's: a document whose 第X条 lines neither start at
+ * 第一条 nor mostly follow one another, most of them followed by where they come from (a
+ * 确定罪名的补充规定 whose table of 刑法条文 and 罪名 reaches the text as lines
+ * "第一百三十三条之二 （《刑法修正案（十一）》第二条） 妨害安全驾驶罪"). Its own numbering would go
+ * 第一条, 第二条…; a law missing its first page still counts on, and an excerpt of articles (摘录)
+ * does not name a source after each label. In the 2,590 corpus laws this holds for exactly the seven
+ * 罪名 补充规定 read as TXT, and for none as Markdown.
+ */
+const CITED_ARTICLE_RE = new RegExp(
+  `^第${N}条(?:之${N})?(?:第${N}[款项])?(?:[、，,\\s\u3000]*第${N}(?:条|款|项)(?:之${N})?)*${WS}*[（(]《`,
+);
+
+function citesArticles(lines: readonly string[]): boolean {
+  const seq: [number, number][] = [];
+  let cited = 0;
+  for (const l of lines) {
+    const m = ARTICLE_RE.exec(l);
+    if (m) seq.push([parseChineseNumber(m[1]!), m[2] ? parseChineseNumber(m[2]) : 0]);
+  }
+  for (const l of lines) if (CITED_ARTICLE_RE.test(l)) cited++;
+  // most of them name where they come from: "（《刑法修正案（十一）》第二条）"
+  if (seq.length < 2 || seq[0]![0] === 1 || cited < 0.5 * seq.length) return false;
+  let follows = 0;
+  for (let k = 1; k < seq.length; k++) {
+    const [[n0, s0], [n1, s1]] = [seq[k - 1]!, seq[k]!];
+    if ((n1 === n0 + 1 && s1 === 0) || (n1 === n0 && s1 === s0 + 1)) follows++;
+  }
+  return follows < 0.5 * (seq.length - 1);
 }
 
 /** The next non-empty line of the body after `line`. */
@@ -370,7 +405,8 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
 
   // ---- body ----
   const body = splitRunOnArticles(lines.slice(i), opts.format === 'md').map((l) => ({ raw: l, text: clean(l), md: opts.format === 'md' && /^\s*#/.test(l) }));
-  const hasArticles = body.some((l) => ARTICLE_RE.test(l.md ? clean(l.text.replace(/^#+/, '')) : l.text));
+  const citing = citesArticles(body.map((l) => (l.md ? clean(l.text.replace(/^#+/, '')) : l.text)));
+  const hasArticles = !citing && body.some((l) => ARTICLE_RE.test(l.md ? clean(l.text.replace(/^#+/, '')) : l.text));
   const units: Article[] = [];
   const path: string[] = [];
   const pathLevels: number[] = [];
@@ -408,7 +444,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       inToc = true;
       continue;
     }
-    const art = ARTICLE_RE.exec(text);
+    const art = citing ? null : ARTICLE_RE.exec(text);
     // "第三节赔偿程序": a heading whose space the reading (OCR, a PDF's text) lost, on its own line before an article.
     if (!line.md && !HEADING_RE.test(text)) {
       const glued = GLUED_HEADING_RE.exec(text);

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+import { dropStraySpaces } from '../../../electron/core/parse/stray-spaces';
+import { toPlainLawText } from '../../../electron/core/importers/plain-law-text';
+
+// Corpus lines (see test/fixtures/documents/stray-spaces/NOTICE.md) with spaces typed where the law has
+// none, and spaces that separate words.
+const md = readFileSync(join(import.meta.dirname, '../../fixtures/documents/stray-spaces/stray-spaces.md'), 'utf8');
+const body = md.split('<!-- INFO END -->')[1]!;
+const text = (law: ReturnType<typeof parseLawText>, label: string) => law.units.find((u) => u.label === label)?.text;
+
+describe('stray spaces in a unit’s text', () => {
+  const law = parseLawText(md, { format: 'md' });
+
+  it('are dropped after a list number, a full-width mark, a half-width mark before an ideograph, and inside a date', () => {
+    expect(text(law, '第十九条')).toContain('\n（一）集体所有制乡镇企业开办初期经营确有困难的；\n（二）设立在少数民族地区');
+    expect(text(law, '第二十五条')).toContain('的建筑控制区的范围，县（市、区）人民政府');
+    expect(text(law, '第五十一条')).toBe('本条例自2014年3月1日起施行。');
+    expect(text(law, '第六十三条')).toContain('临街建设工地不设置围挡的,停工场地未及时整理');
+    expect(text(law, '第一百条')).toContain('\n(一)以下为一类口岸：');
+  });
+
+  it('stay where they separate words: a quoted article’s label, a name and a number, a standard’s number and name', () => {
+    expect(text(law, '第一百零一条')).toContain('“第一百二十条之二 有下列情形之一的');
+    expect(text(law, '第一百零二条')).toContain('\n专业界 200人\nGB/T 16180 劳动能力鉴定 职工工伤与职业病致残等级');
+    expect(text(law, '第十八条')?.startsWith('《养犬登记证》、犬牌损毁')).toBe(true);
+    expect(dropStraySpaces('第十八条 《养犬登记证》')).toBe('第十八条 《养犬登记证》');
+    expect(dropStraySpaces('| （一） | 集体 |')).toBe('| （一） | 集体 |');
+  });
+
+  it('go whatever the format: the Markdown, the same lines as TXT and as a Word/PDF paragraph list agree', () => {
+    const asTxt = parseLawText(`空格摘录\n${body}`, { format: 'txt' });
+    const lines = body.split('\n').filter((l) => l.trim() !== '');
+    const asDocx = parseLawText(`空格摘录\n${toPlainLawText(lines).text}`, { format: 'txt' });
+    // the spaces that separate words are lost by the paragraph step (PDF gaps); the stray ones agree
+    for (const label of ['第十九条', '第二十五条', '第五十一条', '第六十三条', '第一百条', '第十八条']) {
+      expect(text(asTxt, label), label).toBe(text(law, label));
+      expect(text(asDocx, label), label).toBe(text(law, label));
+    }
+  });
+});
