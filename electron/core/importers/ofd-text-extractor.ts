@@ -76,6 +76,8 @@ interface PageRead {
 interface DrawBudget {
   chars: number;
   objects: number;
+  /** Composite objects drawn: one unit drawn a million times is an attack. */
+  composites: number;
   /** The page being read (1-based), for the refusal. */
   page: number;
 }
@@ -86,65 +88,125 @@ function overBudget(b: DrawBudget): ExtractError {
   );
 }
 
-/** The text runs of one TextObject in page millimetres (y down). */
-function textObject(obj: XmlNode, out: PositionedText[], pageHeight: number, budget: DrawBudget): void {
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m ∘ n: n applied first, then m (a point (x, y) → (a·x + c·y + e, b·x + d·y + f)). */
+function compose(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+/** A graphic unit's own space → its parent's: translated to its Boundary's corner, then its CTM. */
+function placement(obj: XmlNode, bound: Box): Matrix {
+  const ctm = numbers(obj.attrs.CTM);
+  const m: Matrix = ctm.length === 6 && ctm.every(Number.isFinite) ? (ctm as Matrix) : IDENTITY;
+  return compose([1, 0, 0, 1, bound[0], bound[1]], m);
+}
+
+/** What reading one page's objects shares: composite units by ID, the output, what was skipped. */
+interface WalkContext {
+  pageHeight: number;
+  items: PositionedText[];
+  images: PlacedImage[];
+  composites: Map<string, XmlNode>;
+  budget: DrawBudget;
+  /** Text objects whose characters are only glyph numbers (no Unicode in their TextCode). */
+  glyphsOnly: { count: number };
+}
+
+const MAX_COMPOSITES = 20_000;
+
+/** The text runs of one TextObject in page millimetres (y down), through `outer` (an enclosing unit's placement). */
+function textObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
   const bound = box(obj.attrs.Boundary);
   if (!bound) return;
   const size = Number(obj.attrs.Size) || 0;
   if (size <= 0) return;
-  const ctm = numbers(obj.attrs.CTM);
-  const [a, b, c, d, e, f]: Matrix = ctm.length === 6 && ctm.every(Number.isFinite) ? (ctm as Matrix) : [1, 0, 0, 1, 0, 0];
+  const [a, b, c, d, e, f] = compose(outer, placement(obj, bound));
   if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a === 0 || d === 0) return; // rotated: stamps, side notes
-  const toPage = (x: number, y: number): [number, number] => [bound[0] + a * x + c * y + e, bound[1] + b * x + d * y + f];
+  // read top to bottom (90) or bottom to top (270): a vertical legend, not body text
+  const reading = Number(obj.attrs.ReadDirection) || 0;
+  if (reading === 90 || reading === 270) return;
+  const toPage = (x: number, y: number): [number, number] => [a * x + c * y + e, b * x + d * y + f];
   const glyph = size * Math.abs(d);
+  const codes = children(obj, 'TextCode');
+  if (codes.every((code) => code.text.trim() === '') && children(obj, 'CGTransform').some((t) => child(t, 'Glyphs')?.text.trim())) {
+    ctx.glyphsOnly.count++;
+    return;
+  }
   let penX = 0;
   let penY = 0;
-  for (const code of children(obj, 'TextCode')) {
-    budget.chars += code.text.length;
-    if (budget.chars > MAX_OFD_TEXT_CHARS) throw overBudget(budget);
+  for (const code of codes) {
+    ctx.budget.chars += code.text.length;
+    if (ctx.budget.chars > MAX_OFD_TEXT_CHARS) throw overBudget(ctx.budget);
     const chars = [...code.text];
     if (chars.length === 0) continue;
     if (code.attrs.X !== undefined) penX = Number(code.attrs.X) || 0;
     if (code.attrs.Y !== undefined) penY = Number(code.attrs.Y) || 0;
     const dx = expandDeltas(code.attrs.DeltaX, chars.length);
     const dy = expandDeltas(code.attrs.DeltaY, chars.length);
-    if (dy.some((v) => v !== 0)) continue; // vertical text (a seal's legend): not body text
-    // One run per stretch of evenly advancing characters; a DeltaX gap (how OFD writers put the
-    // space after 第一条) starts a new run, which the line builder turns into a space.
+    // Every step down with no step across: characters set one under the other (a seal's legend,
+    // 购买方 down an invoice's margin), not body text. A step down with the pen sent back to the
+    // left is a line break: writers set a wrapped paragraph as one TextCode that way.
+    const down = dy.slice(0, chars.length - 1).filter((v) => v !== 0).length;
+    if (down > 0 && down === chars.length - 1 && dx.slice(0, chars.length - 1).every((v) => Math.abs(v) < 0.25 * size)) continue;
+    // One run per stretch of evenly advancing characters on one baseline; a DeltaX gap (how OFD
+    // writers put the space after 第一条) starts a new run, which the line builder turns into a space.
     let run = '';
     let runX = 0;
+    let runY = 0;
     let runEnd = 0;
     const flush = () => {
       if (run === '') return;
-      const [x0, y] = toPage(runX, penY);
-      const [x1] = toPage(runEnd, penY);
-      out.push({ str: run, x: x0 * PT_PER_MM, y: (pageHeight - y) * PT_PER_MM, w: (x1 - x0) * PT_PER_MM, size: glyph * PT_PER_MM });
+      const [x0, y] = toPage(runX, runY);
+      const [x1] = toPage(runEnd, runY);
+      ctx.items.push({ str: run, x: x0 * PT_PER_MM, y: (ctx.pageHeight - y) * PT_PER_MM, w: (x1 - x0) * PT_PER_MM, size: glyph * PT_PER_MM });
       run = '';
     };
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i]!;
       const nominal = isNarrow(ch) ? size / 2 : size;
-      if (run !== '' && penX - runEnd > 0.25 * size) flush();
-      if (run === '') runX = penX;
+      if (run !== '' && (penY !== runY || penX - runEnd > 0.25 * size || penX < runEnd - 0.5 * size)) flush();
+      if (run === '') {
+        runX = penX;
+        runY = penY;
+      }
       run += ch;
       runEnd = penX + nominal;
       // Past the last DeltaX the writer means "the font's advance": the nominal width.
       penX += i < dx.length ? dx[i]! : nominal;
+      if (i < dy.length) penY += dy[i]!;
     }
     flush();
   }
 }
 
-function walk(node: XmlNode, out: PositionedText[], pageHeight: number, images: PlacedImage[], budget: DrawBudget, depth = 0): void {
+function walk(node: XmlNode, ctx: WalkContext, outer: Matrix, depth = 0): void {
   if (depth > 64) return;
-  budget.objects += node.children.length;
-  if (budget.objects > MAX_OFD_OBJECTS) throw overBudget(budget);
+  ctx.budget.objects += node.children.length;
+  if (ctx.budget.objects > MAX_OFD_OBJECTS) throw overBudget(ctx.budget);
   for (const n of node.children) {
-    if (n.name === 'TextObject') textObject(n, out, pageHeight, budget);
+    if (n.name === 'TextObject') textObject(n, ctx, outer);
     else if (n.name === 'ImageObject') {
       const b = box(n.attrs.Boundary);
-      images.push({ resourceId: n.attrs.ResourceID ?? '', box: b ?? [0, 0, 0, 0] });
-    } else if (n.name === 'PageBlock' || n.name === 'Layer' || n.name === 'Content') walk(n, out, pageHeight, images, budget, depth + 1);
+      ctx.images.push({ resourceId: n.attrs.ResourceID ?? '', box: b ?? [0, 0, 0, 0] });
+    } else if (n.name === 'PageBlock' || n.name === 'Layer' || n.name === 'Content') walk(n, ctx, outer, depth + 1);
+    else if (n.name === 'CompositeObject') {
+      // A composite graphic unit (CompositeGraphicUnit in a Res file) drawn here: its Content in
+      // its own space, placed by the object's Boundary and CTM. Writers that convert from PDF
+      // (the CNKI writer) put every text object of a page inside one.
+      const unit = ctx.composites.get(n.attrs.ResourceID ?? '');
+      const b = box(n.attrs.Boundary);
+      if (!unit || !b || ++ctx.budget.composites > MAX_COMPOSITES) continue;
+      const content = child(unit, 'Content');
+      if (content) walk(content, ctx, compose(outer, placement(n, b)), depth + 8);
+    }
   }
 }
 
@@ -158,11 +220,22 @@ interface OfdPages {
   imageOnly: number[];
   /** Image resources (MultiMedia ID → path of the file in the package), from every Res file. */
   media: Map<string, { path: string; format: string }>;
+  /** Text objects drawn from glyph numbers only (their TextCode holds no characters): text that cannot be read. */
+  glyphsOnly: number;
 }
 
-/** The MultiMedia entries of a resource file (PublicRes, DocumentRes, PageRes): ID → file in the package. */
-function readMedia(pkg: OfdPackage, resPath: string, into: Map<string, { path: string; format: string }>): void {
-  if (!pkg.has(resPath)) return;
+interface Resources {
+  /** Image resources (MultiMedia ID → path of the file in the package). */
+  media: Map<string, { path: string; format: string }>;
+  /** Composite graphic units by ID (their Content is drawn where a CompositeObject names them). */
+  composites: Map<string, XmlNode>;
+  read: Set<string>;
+}
+
+/** The MultiMedia and CompositeGraphicUnit entries of a resource file (PublicRes, DocumentRes, PageRes), each file once. */
+function readRes(pkg: OfdPackage, resPath: string, into: Resources): void {
+  if (!pkg.has(resPath) || into.read.has(resPath.toLowerCase())) return;
+  into.read.add(resPath.toLowerCase());
   const res = pkg.xml(resPath);
   // Media files are named relative to the Res file's BaseLoc folder (itself relative to the Res file).
   const base = res.attrs.BaseLoc ? `${pkg.resolve(resPath, res.attrs.BaseLoc)}/` : resPath;
@@ -170,8 +243,11 @@ function readMedia(pkg: OfdPackage, resPath: string, into: Map<string, { path: s
     for (const m of children(group, 'MultiMedia')) {
       const file = child(m, 'MediaFile')?.text.trim();
       if (!m.attrs.ID || !file || (m.attrs.Type && m.attrs.Type !== 'Image')) continue;
-      into.set(m.attrs.ID, { path: pkg.resolve(base, file), format: (m.attrs.Format ?? '').toUpperCase() });
+      into.media.set(m.attrs.ID, { path: pkg.resolve(base, file), format: (m.attrs.Format ?? '').toUpperCase() });
     }
+  }
+  for (const group of children(res, 'CompositeGraphicUnits')) {
+    for (const u of children(group, 'CompositeGraphicUnit')) if (u.attrs.ID) into.composites.set(u.attrs.ID, u);
   }
 }
 
@@ -192,15 +268,16 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   const pageRefs = children(child(doc, 'Pages'), 'Page');
   if (pageRefs.length === 0) throw new ExtractError('OFD 文件中没有页面');
   if (pageRefs.length > MAX_OFD_PAGES) throw new ExtractError(`OFD 页数过多（${pageRefs.length} 页，上限 ${MAX_OFD_PAGES} 页），已拒绝导入`);
-  const media = new Map<string, { path: string; format: string }>();
-  for (const r of [...children(common, 'PublicRes'), ...children(common, 'DocumentRes')]) readMedia(pkg, pkg.resolve(docPath, r.text.trim()), media);
+  const res: Resources = { media: new Map(), composites: new Map(), read: new Set() };
+  for (const r of [...children(common, 'PublicRes'), ...children(common, 'DocumentRes')]) readRes(pkg, pkg.resolve(docPath, r.text.trim()), res);
+  const budget: DrawBudget = { chars: 0, objects: 0, composites: 0, page: 0 };
+  const glyphsOnly = { count: 0 };
   const templateCache = new Map<string, XmlNode>();
   const pages: PageRead[] = [];
   const imageOnly: number[] = [];
   // Each page has its own content file: 2,000 pages that all name one 2 MB Content.xml would read
   // it 2,000 times (a 115 KB file: 20 pages of it already took 675 MB).
   const pageOfPath = new Map<string, number>();
-  const budget: DrawBudget = { chars: 0, objects: 0, page: 0 };
   pageRefs.forEach((ref, i) => {
     budget.page = i + 1;
     const loc = ref.attrs.BaseLoc;
@@ -216,7 +293,8 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     const [, , , h] = pageBox(page, defaultBox);
     const items: PositionedText[] = [];
     const images: PlacedImage[] = [];
-    for (const r of children(page, 'PageRes')) readMedia(pkg, pkg.resolve(path, r.text.trim()), media);
+    for (const r of children(page, 'PageRes')) readRes(pkg, pkg.resolve(path, r.text.trim()), res);
+    const ctx: WalkContext = { pageHeight: h, items, images, composites: res.composites, budget, glyphsOnly };
     // Background templates under the page, foreground ones over it; for text only the order of
     // runs on the same line matters, and the line builder sorts by position anyway. A template named
     // twice on one page is drawn once (its text twice would only double the lines). A template's
@@ -230,14 +308,14 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
         if (!pkg.has(tpath)) throw new ExtractError(`OFD 文件不完整：缺少模板页 ${tpath}`);
         templateCache.set(tpath, pkg.xml(tpath));
       }
-      walk(child(templateCache.get(tpath)!, 'Content') ?? templateCache.get(tpath)!, items, h, images, budget);
+      walk(child(templateCache.get(tpath)!, 'Content') ?? templateCache.get(tpath)!, ctx, IDENTITY);
     }
     const content = child(page, 'Content');
-    if (content) walk(content, items, h, images, budget);
+    if (content) walk(content, ctx, IDENTITY);
     pages.push({ items, images });
     if (images.length > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
   });
-  return { pages, imageOnly, media };
+  return { pages, imageOnly, media: res.media, glyphsOnly: glyphsOnly.count };
 }
 
 export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocument {
@@ -246,7 +324,12 @@ export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocume
   return textOnly(readOfdPages(pkg));
 }
 
-function textOnly({ pages, imageOnly }: OfdPages): ExtractedDocument {
+/** Text drawn from glyph numbers only is lost: the import report says so. */
+function glyphWarning(count: number): string[] {
+  return count > 0 ? [`有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；请对照原件核对`] : [];
+}
+
+function textOnly({ pages, imageOnly, glyphsOnly }: OfdPages): ExtractedDocument {
   const n = pages.length;
   const lines: TextLine[][] = pages.map((p, i) => buildLines(p.items, i + 1));
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
@@ -257,6 +340,7 @@ function textOnly({ pages, imageOnly }: OfdPages): ExtractedDocument {
   if (!laid) throw noText();
   const warnings = [...laid.warnings];
   if (imageOnly.length > 0) warnings.unshift(`${pageList(imageOnly)}只有图片（可能是扫描页），内容未导入`);
+  warnings.push(...glyphWarning(glyphsOnly));
   return { text: laid.text, format: 'ofd', pages: n, meta: guessMetadata(laid.text), warnings };
 }
 
@@ -322,6 +406,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   }
   const warnings = [`${k === n ? '' : `${pageList(read.imageOnly)}`}文字由扫描页识别（OCR，共 ${k} 页），请对照原件核对`, ...laid.warnings];
   if (blank.length > 0) warnings.push(`${pageList(blank.sort((a, b) => a - b))}是空白页`);
+  warnings.push(...glyphWarning(read.glyphsOnly));
   void fileName;
   return {
     text: laid.text,

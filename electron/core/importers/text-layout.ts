@@ -417,7 +417,7 @@ interface HeaderFooterResult {
  * modulo digits, same height) on at least half the pages; page numbers are dropped there always.
  * Matching by height keeps the real title on page 1 when the header repeats it.
  */
-export function dropHeadersFooters(pages: TextLine[][]): HeaderFooterResult {
+export function dropHeadersFooters(pages: TextLine[][], running = true): HeaderFooterResult {
   const zone = (lines: TextLine[]) => new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
   for (const lines of pages) {
@@ -432,7 +432,7 @@ export function dropHeadersFooters(pages: TextLine[][]): HeaderFooterResult {
   const textPages = pages.filter((p) => p.length > 0).length;
   const repeated = new Map<string, number[]>();
   for (const [k, e] of seen) {
-    if (e.pages.size >= 2 && e.pages.size >= textPages / 2) repeated.set(k, e.ys);
+    if (running && e.pages.size >= 2 && e.pages.size >= textPages / 2) repeated.set(k, e.ys);
   }
   const droppedRunning = new Map<string, number>();
   let droppedNumbers = 0;
@@ -589,9 +589,13 @@ export function pageList(nums: number[]): string {
  */
 export function layoutPages(rawPages: TextLine[][]): { text: string; warnings: string[] } | undefined {
   const warnings: string[] = [];
-  const { pages, droppedRunning, droppedNumbers } = dropHeadersFooters(rawPages);
-  const textChars = pages.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
-  if (textChars === 0) return undefined;
+  const chars = (ps: TextLine[][]) => ps.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
+  let dropped = dropHeadersFooters(rawPages);
+  // Every line repeated on every page (a one-line form printed twice, a short notice whose pages
+  // are copies): those are the text, not running headers.
+  if (chars(dropped.pages) === 0) dropped = dropHeadersFooters(rawPages, false);
+  const { pages, droppedRunning, droppedNumbers } = dropped;
+  if (chars(pages) === 0) return undefined;
   for (const [text, count] of droppedRunning) warnings.push(`已去除页眉页脚“${text.slice(0, 30)}”${count} 处`);
   if (droppedNumbers > 0) warnings.push(`已去除页码 ${droppedNumbers} 处`);
   const { paragraphs, pageOf } = joinParagraphs(pages);
