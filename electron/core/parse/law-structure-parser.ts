@@ -503,6 +503,14 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       addLine(current, text);
       continue;
     }
+    const bare = /^([一二三四五六七八九十百]+)$/.exec(text);
+    if (!hasArticles && bare && current?.unit.kind === 'section' && parseChineseNumber(bare[1]!) === current.unit.number + 1) {
+      // "三" alone (or "## 三") after section 二、: the next section whose 、 was lost — as a Markdown
+      // heading its text went to the preamble, as a line it ran on into section 二.
+      close();
+      current = { unit: newUnit('section', parseChineseNumber(bare[1]!), 0, `${bare[1]}、`, path), lines: [] };
+      continue;
+    }
     if (line.md && (hasArticles || !SECTION_RE.test(text))) {
       // Any other Markdown heading (附则, 分则 without a number, a titled part) is a heading, at the
       // level the numbered headings of the same Markdown depth have: "## 附则" beside "## 第二编 分则"
