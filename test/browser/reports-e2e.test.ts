@@ -140,6 +140,8 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       // The document itself went into the library: its form links to the reader.
       await page.locator('td a', { hasText: '高青县科技创新券管理暂行办法' }).click();
       await page.getByTestId('register-form').getByRole('link', { name: '高青县科技创新券管理暂行办法.md' }).click();
+      // the address first, then the article in the reader (under load the article was once found while the address still read #/register)
+      await page.waitForURL(/#\/read\//);
       await page.getByText('第十三条').first().waitFor();
       expect(page.url()).toContain('#/read/');
       await go(page, '#/library');
