@@ -3,7 +3,7 @@
 // facet counts the rows that pass the *other* filters, so a ticked value never hides its siblings.
 
 import { UNCATEGORISED, type LawRow, type LawSort } from '../../shared/api-contract';
-import { LEVELS, shortTitleOf, type Level } from '../../shared/law-model';
+import { LEVELS, regionWithin, shortTitleOf, type Level } from '../../shared/law-model';
 import { versionAsOf } from '../versions/version-compare';
 import { pickVersion } from './law-lookup';
 import { codePlace, groupCodeParts } from './code-parts';
@@ -77,7 +77,8 @@ const anyOf = (values: readonly string[] | undefined): ((v: string) => boolean) 
 export function listLaws(all: readonly LawListRow[], i: LawListQuery): LawList {
   const q = (i.q ?? '').replace(/[\s《》]/g, '');
   const okLevel = anyOf(i.levels);
-  const okRegion = anyOf(i.regions);
+  // an area holds its parts, as in 搜索: 山东 lists 山东·淄博·高青县's own documents too
+  const okRegion = i.regions?.length ? (v: string) => i.regions!.some((w) => regionWithin(v, w)) : () => true;
   const okStatus = anyOf(i.statuses);
   const okCategory = anyOf(i.categories);
   const categoryOf = (r: LawListRow) => r.category ?? UNCATEGORISED;
