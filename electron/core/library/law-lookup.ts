@@ -25,6 +25,8 @@ export function titleKey(title: string): string {
 interface TitleIndex {
   byKey: Map<string, Law[]>;
   keys: { law: Law; key: string }[];
+  /** The whole titles (no code parts) by the first character a contraction of them keeps (促进… also by its third). */
+  byFirst: Map<string, { law: Law; key: string }[]>;
 }
 
 /**
@@ -58,13 +60,21 @@ function titleIndex(store: LibraryStore): TitleIndex {
     if (!list) byKey.set(k, [l]);
     else if (!list.includes(l)) list.push(l);
   };
+  const byFirst = new Map<string, { law: Law; key: string }[]>();
+  const first = (c: string | undefined, e: { law: Law; key: string }) => {
+    if (c) byFirst.set(c, [...(byFirst.get(c) ?? []), e]);
+  };
   for (const l of laws) {
     const key = titleKey(l.subtitle ? `${l.title}${l.subtitle}` : l.title);
     keys.push({ law: l, key });
     add(key, l);
     if (l.subtitle) add(titleKey(l.title), l);
+    else {
+      first(key[0], { law: l, key });
+      if (key.startsWith('促进')) first(key[2], { law: l, key });
+    }
   }
-  const index = { byKey, keys };
+  const index = { byKey, keys, byFirst };
   indexCache.set(store, { stamp: libraryStamp(store), index });
   return index;
 }
@@ -91,7 +101,7 @@ export function findLawsByTitle(store: LibraryStore, name: string): Law[] {
  */
 export function findLawsByContraction(store: LibraryStore, key: string): Law[] {
   if (!lawKind(key) || guardedName(key)) return [];
-  const hits = titleIndex(store).keys.filter((k) => !k.law.subtitle && isContraction(key, k.key));
+  const hits = (titleIndex(store).byFirst.get(key[0]!) ?? []).filter((k) => isContraction(key, k.key));
   return new Set(hits.map((h) => h.key)).size === 1 ? hits.map((h) => h.law) : [];
 }
 

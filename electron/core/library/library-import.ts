@@ -349,6 +349,9 @@ export function keepStoredIdentity(
   version: LawVersion,
   formerLawIds: readonly string[],
 ): { version: LawVersion; note?: string } {
+  // Most documents get the id the old guess gave them, and asking the store for a law while an
+  // import changes its catalog rebuilds the laws each time (2,590 files: 5.5 of 23 CPU-s).
+  if (!formerLawIds.length) return { version };
   if (laws.law(version.lawId)) return { version };
   for (const former of formerLawIds) {
     const law = laws.law(former);
