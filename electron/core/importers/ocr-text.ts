@@ -6,7 +6,7 @@
 
 import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
-import { commonPair, isHan, judgeHan, lookAlikeFits } from './ocr-vocabulary';
+import { commonPair, isHan, judgeHan, lookAlikeFits, pairWeight } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks } from './ocr-marks';
@@ -246,6 +246,13 @@ export interface LineEnds {
   first: number;
   last: number;
   closed: boolean;
+  /**
+   * A line of the usual size, set in full-width characters only (no digit, Latin letter or half-width
+   * mark: those take less than a cell), whose right end stands half a cell or more before the margin.
+   */
+  short?: boolean;
+  /** The line's characters, spaces left out (for short: what its last and the next line's first are). */
+  text?: string;
 }
 
 /** What ends a sentence, or a line that may end a paragraph (as articleTextSuspects reads a paragraph's end). */
@@ -264,8 +271,28 @@ export function lostLines(ends: readonly LineEnds[]): number[] {
     const a = ends[i]!;
     const b = ends[i + 1]!;
     if (a.full && !a.closed && b.indented) out.push(a.last, b.first);
+    else if (lostLineEndMark(a, b)) out.push(a.last, b.first);
   }
   return out;
+}
+
+/** A 第X条/章/节/编 label opening a line: a new article or heading, whose paragraph before may end without a mark. */
+const LABEL_START = /^第[一二三四五六七八九十百千零〇]+[条章节编]/;
+
+/**
+ * A mark lost at a line's end (建设，| 推进 read 建设|推进): a line set in full-width characters that stops
+ * half a cell or more before the margin, ends in an ideograph and is followed by a continuation line (not
+ * indented) opening with an ideograph, where the two ideographs make a pair the laws write rarely or never
+ * (pairWeight ≤ 1). An ideograph fills its cell, so a line of them ends at the margin; what stood in the
+ * blank was a mark, whose ink (，、；) sits at its cell's left, or a character, that tesseract did not read.
+ * A line pushed short by the line breaking (a title 《…法》 kept whole, a mark that may not open a line
+ * taking the character before it along) breaks inside a word: the pair across is written often.
+ */
+function lostLineEndMark(a: LineEnds, b: LineEnds): boolean {
+  if (!a.short || a.closed || b.indented || a.text === undefined || b.text === undefined) return false;
+  const last = a.text.at(-1);
+  const first = b.text[0];
+  return isHan(last) && isHan(first) && !LABEL_START.test(b.text) && pairWeight(last, first) <= 1;
 }
 
 export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
@@ -307,6 +334,8 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
       first: confidence.length,
       last: confidence.length + str.replace(/ /g, '').length - 1,
       closed: CLOSES_SENTENCE.test(lastCh) || !isCjk(lastCh),
+      short: usual && solid.length >= 5 && l.x1 <= right - 0.5 * usualBox && !/[\x21-\x7e]/.test(str),
+      text: str.replace(/ /g, ''),
     });
     const h = usual ? usualBox : boxes[i]!;
     const size = Math.max(1, h * k);
