@@ -9,7 +9,11 @@ export type Face = 'electron' | 'browser';
 
 export interface LawDeskClient {
   face: Face;
-  call<C extends Channel>(channel: C, input: ApiInput<C>): Promise<ApiOutput<C>>;
+  /**
+   * `signal`: the caller no longer wants the answer (its page has gone). Over HTTP the request is
+   * aborted, so its answer is neither received nor parsed; over IPC the answer is dropped on arrival.
+   */
+  call<C extends Channel>(channel: C, input: ApiInput<C>, signal?: AbortSignal): Promise<ApiOutput<C>>;
   on<E extends EventName>(event: E, cb: (payload: EventPayload<E>) => void): () => void;
   /**
    * `cb(true)` runs each time the event stream is (re)connected — events sent before then never
@@ -51,10 +55,12 @@ declare global {
 function ipcClient(api: PreloadApi): LawDeskClient {
   return {
     face: 'electron',
-    async call(channel, input) {
+    async call(channel, input, signal) {
       const fn = api[methodName(channel)] as ((i: unknown) => Promise<Envelope<never>>) | undefined;
       if (typeof fn !== 'function') throw new ClientError('UNSUPPORTED', `桌面版缺少接口 ${channel}`);
-      return unwrap(await fn(input));
+      const env = await fn(input);
+      if (signal?.aborted) throw new ClientError('NETWORK', '请求已取消');
+      return unwrap(env);
     },
     on(event, cb) {
       return api.onEvent(event, cb as (p: unknown) => void);
@@ -97,7 +103,7 @@ function httpClient(): LawDeskClient {
   };
   return {
     face: 'browser',
-    async call(channel, input) {
+    async call(channel, input, signal) {
       let res: Response;
       try {
         res = await fetch(`/api/${channel}`, {
@@ -105,14 +111,17 @@ function httpClient(): LawDeskClient {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(input ?? {}),
           credentials: 'same-origin',
+          ...(signal ? { signal } : {}),
         });
       } catch {
+        if (signal?.aborted) throw new ClientError('NETWORK', '请求已取消');
         throw new ClientError('NETWORK', '无法连接到 LawDesk 本机服务：它可能已经退出，请重新运行 npm start');
       }
       let env: Envelope<never>;
       try {
         env = (await res.json()) as Envelope<never>;
       } catch {
+        if (signal?.aborted) throw new ClientError('NETWORK', '请求已取消');
         throw new ClientError('INTERNAL', `服务返回了无法识别的内容（HTTP ${res.status}）`);
       }
       return unwrap(env);

@@ -37,11 +37,14 @@ export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null
     }
     const n = ++seq.current;
     setLoading(true);
+    // A page left (or an input changed) no longer wants this answer: over HTTP it is not even
+    // received and parsed (法规库's whole list, ≈ 700 KB, arriving in the law opened right after it).
+    const abort = new AbortController();
     const early = takePrefetched<ApiOutput<C>>(key);
     // An answer is drawn as a transition: React renders what it changes (a 法规库 table of
     // thousands of laws, a reader's links and counts) in pieces that give way to input and paint,
     // so only the commit is one main-thread task.
-    (early ?? client.call(channel, current)).then(
+    (early ?? client.call(channel, current, abort.signal)).then(
       (v) => {
         if (n !== seq.current) return;
         startTransition(() => {
@@ -51,13 +54,14 @@ export function useCall<C extends Channel>(channel: C, input: ApiInput<C> | null
         });
       },
       (e) => {
-        if (n !== seq.current) return;
+        if (n !== seq.current || abort.signal.aborted) return;
         startTransition(() => {
           setError(errorMessage(e));
           setLoading(false);
         });
       },
     );
+    return () => abort.abort();
   }, [channel, key, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { data, error, loading, reload };

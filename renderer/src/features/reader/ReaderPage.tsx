@@ -14,7 +14,7 @@
 
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { AddToPack } from '../../components/AddToPack';
@@ -256,8 +256,12 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const { settings, bumpFont } = useSettings();
   const origin = useOriginCrumb();
   const { meta, versions, units } = data;
-  const counts = useCall('records:counts', { versionId: meta.id });
-  const linkRows = useCall('links:version', { versionId: meta.id });
+  const painted = useAfterFirstPaint();
+  // The 被引用 counts and the citation links are asked once the text has painted: their requests
+  // (over HTTP a fetch each, 8–10 ms of the first paint's task on a fresh page) and their answers
+  // no longer come before the first article.
+  const counts = useCall('records:counts', painted ? { versionId: meta.id } : null);
+  const linkRows = useCall('links:version', painted ? { versionId: meta.id } : null);
   // The citation links and 被引用 counts arrive after the text and touch every rendered article and
   // the TOC: they are drawn in a deferred render that gives way to input and paint (they were one
   // task of 90–100 ms opening 合同编 under load).
@@ -274,7 +278,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const [tocPicked, setTocPicked] = useState<string>();
   /** The unit at the top of the view (the TOC follows it). */
   const [reading, setReading] = useState<number>();
-  const painted = useAfterFirstPaint();
   /** Which occurrence of the find terms Enter / Shift+Enter is on; -1 before the first Enter. */
   const [cursor, setCursor] = useState({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
@@ -345,11 +348,13 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       if (!bar || !text) return;
       const y = bar.bottom + 16;
       // Above the text (the law's header in view): reading from its start.
-      if (text.top >= y) return setReading(units.length ? 0 : undefined);
+      // A transition: the header and TOC it re-renders give way to a paint (the first scroll of a
+      // law opened on a far article came before its first frame).
+      if (text.top >= y) return startTransition(() => setReading(units.length ? 0 : undefined));
       const hit = lastStartingAbove(document.querySelectorAll('#reader-text [data-key], #reader-text [data-heading-of]'), y);
       const key = hit?.getAttribute('data-key') ?? hit?.getAttribute('data-heading-of');
       const i = key ? indexOf.get(key) : undefined;
-      if (i !== undefined) setReading(i);
+      if (i !== undefined) startTransition(() => setReading(i));
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(look);
