@@ -152,6 +152,9 @@ function textOf(el: HTMLElement, maxNodes = 2000): string | undefined {
 }
 
 const SECTION_START_RE = /^[一二三四五六七八九十]+、/;
+const PROSE_END_RE = /[。；：！？][”’」』）]?[\s\u3000\u00a0]*$/;
+/** Chinese characters in sentence lines a page needs to be read as an unnumbered document. */
+const MIN_PROSE_CJK = 40;
 const NUMBERED_RE = /第[零〇一二三四五六七八九十百千两0-9]+[条章节编]|^[\s\u3000]*[一二三四五六七八九十]+、/m;
 
 /**
@@ -290,14 +293,24 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
   const art = [0];
   const sec = [0];
   const cjk = [0];
+  // Sentences of prose: what a 决定 or 通知 without numbered paragraphs is made of (a portal's
+  // navigation, lists of links and footer lines do not close a sentence).
+  const prose = [0];
+  let proseCjk = 0;
   for (const l of all) {
     art.push(art.at(-1)! + (ARTICLE_START_RE.test(trimmed(l)) ? 1 : 0));
     sec.push(sec.at(-1)! + (SECTION_START_RE.test(trimmed(l)) ? 1 : 0));
-    cjk.push(cjk.at(-1)! + cjkCount(l));
+    const c = cjkCount(l);
+    cjk.push(cjk.at(-1)! + c);
+    const isProse = c >= 15 && PROSE_END_RE.test(l);
+    prose.push(prose.at(-1)! + (isProse ? 1 : 0));
+    if (isProse) proseCjk += c;
   }
   const n = all.length;
-  const key = art[n]! > 0 ? art : sec[n]! >= 2 ? sec : undefined;
-  if (!key) throw new ExtractError(`${fileName} 中没有找到法规正文（没有“第X条”或“一、”编号的条文）`);
+  // Numbered lines find the law's block; a document without them (the other formats keep it as
+  // one text) is found by its sentences.
+  const key = art[n]! > 0 ? art : sec[n]! >= 2 ? sec : proseCjk >= MIN_PROSE_CJK ? prose : undefined;
+  if (!key) throw new ExtractError(`${fileName} 中没有找到法规正文（没有“第X条”或“一、”编号的条文，也没有成段的文字）`);
 
   // The smallest element that still holds ≥ 90% of the numbered lines is the law's own block.
   let best: Candidate | undefined;

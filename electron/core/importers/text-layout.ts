@@ -476,6 +476,7 @@ function quantile(values: number[], q: number): number | undefined {
 }
 
 const SECTION_START_RE = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])/;
+const SECTION_HEADING_RE = /^[一二三四五六七八九十]+、/;
 /** A line that opens its own header entry: a date, a parenthesis, a heading, an article, a number. */
 const HEADER_ENTRY_START_RE = /^(?:[（(【〔]|(?:19|20)[0-9]{2}\s*年|[一二三四五六七八九十〇零]{4}\s*年|第[零〇一二三四五六七八九十百千0-9]+[条章节编]|[一二三四五六七八九十]+、|目\s*录)/;
 const SENTENCE_END_RE = /[。；;：:！!？?）)」』”]$/;
@@ -537,7 +538,9 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
         // a line set right or centred (a signature, its date) is a paragraph of its own: the next
         // line back at the margin starts another even though the one before ended at the right edge
         (prev.x0 > left + 3 * prev.size && prev.x1 - prev.x0 < 0.6 * (right - left) && line.x0 < left + 0.8 * size) ||
-        ((ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) && SENTENCE_END_RE.test(prev.text));
+        ((ARTICLE_START_RE.test(line.text) || HEADING_START_RE.test(line.text)) && SENTENCE_END_RE.test(prev.text)) ||
+        // a numbered section heading (五、违约责任) after a paragraph that filled its last line
+        (SECTION_HEADING_RE.test(line.text) && /[。；;！!？?]$/.test(prev.text));
       // A centred block wrapped over several lines (a long history line in parentheses) stays one.
       const centred = (l: TextLine) =>
         l.x0 > left + 0.8 * l.size && Math.abs((l.x0 + l.x1) / 2 - (left + right) / 2) < l.size;

@@ -3,11 +3,13 @@
 // Western font, so a PDF places them as separate items inside a CJK run), the ratio sign 1∶100万,
 // and lines that end short because a word or a closing mark cannot start the next one. Made by
 // `npx tsx test/bench/format-sweep.ts --fixture test/fixtures/documents/sources/moshou.md,test/fixtures/documents/sources/cehui.md[,…/gongshi.md] --out test/fixtures/documents/sweep --formats doc,pdf,ofd`
-// (pandoc → .docx → LibreOffice .doc / .pdf; the project's OFD generator).
+// (pandoc → .docx → LibreOffice .doc / .pdf; the project's OFD generator). Seed 47's two (session 16):
+// `--fixture …/sources/maimai.md --formats pdf` and `--fixture …/sources/yanshi-jueding.md --formats html`.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import { FIXTURES, matchArticles } from './article-match';
 
@@ -15,6 +17,9 @@ const cases: [string, string][] = [];
 for (const law of ['moshou', 'cehui']) for (const f of ['doc', 'pdf', 'ofd']) cases.push([`sweep/${law}-sweep.${f}`, `${law}.md`]);
 // × and ÷ between numbers (Latin-1, full width in 仿宋): the OFD reader took them for narrow and saw a gap.
 cases.push(['sweep/gongshi-sweep.ofd', 'gongshi.md']);
+// Seed 47: a section heading (五、违约责任) at the top of a page, after a paragraph that filled its
+// last line, ran on into that paragraph — and every later section with it.
+cases.push(['sweep/maimai-sweep.pdf', 'maimai.md']);
 
 describe('format sweep fixtures: every article exact', () => {
   for (const [file, source] of cases) {
@@ -25,4 +30,22 @@ describe('format sweep fixtures: every article exact', () => {
       expect(m.got).toBe(m.expected);
     });
   }
+});
+
+describe('format sweep fixtures: a document without numbered paragraphs', () => {
+  // Seed 47: a 修改决定 of three paragraphs (no 第X条, no 一、) as LibreOffice writes it to HTML was
+  // refused as "no law", while every other format kept it as one text.
+  it('sweep/yanshi-jueding-sweep.html is read like its Markdown source', async () => {
+    const file = 'sweep/yanshi-jueding-sweep.html';
+    const doc = await extractDocument(new Uint8Array(readFileSync(join(FIXTURES, file))), file, { ocr: false });
+    const md = parseLawText(readFileSync(join(FIXTURES, 'sources/yanshi-jueding.md'), 'utf8'), { format: 'md' });
+    const got = parseLawText(doc.text, { format: 'txt' });
+    expect(md.units.length).toBeGreaterThan(0);
+    // pandoc wrote the title twice (its title block and the first paragraph): that copy and the
+    // history lines stand before the body in every format but Markdown.
+    expect(got.title).toBe(md.title);
+    expect(got.units.map((u) => u.kind)).toEqual(md.units.map((u) => u.kind));
+    expect(got.units.at(-1)!.text.endsWith(md.units.at(-1)!.text)).toBe(true);
+    expect(md.units.at(-1)!.text.split('\n')).toHaveLength(3);
+  });
 });
