@@ -2,6 +2,7 @@
 // the plain-text law shape the parser reads (one line per paragraph, article lines as "第X条 正文",
 // headings as bare lines, no table of contents), and map stray CJK radicals back to ideographs.
 
+import { closeSpacedLabel } from '../parse/stray-spaces';
 import { RADICAL_PAIRS } from './cjk-radical-map';
 import { fieldOfLabel, spaceGluedLabels } from './document-metadata';
 import { isWebChrome } from './web-chrome';
@@ -42,7 +43,7 @@ const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0
  * collapse other runs to one space, and write the article/heading label with one ASCII space.
  */
 export function tidyParagraph(raw: string): string {
-  let text = raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  let text = closeSpacedLabel(raw.trim()).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
   if (text === '') return '';
   let label = '';
   const m = ARTICLE_START_RE.exec(text) ?? HEADING_START_RE.exec(text);

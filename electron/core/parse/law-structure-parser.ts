@@ -10,7 +10,7 @@
 import type { Article, HistoryEvent } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
-import { dropStraySpaces } from './stray-spaces';
+import { dropStraySpaces, closeSpacedLabel } from './stray-spaces';
 
 const N = `[${NUMERAL_CHARS}]+`;
 const WS = '[\\s\\u3000]';
@@ -350,7 +350,7 @@ function nextText<T extends { text: string }>(body: readonly T[], line: T): stri
 }
 
 export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
-  const lines = input.split('\n');
+  const lines = input.split('\n').map(closeSpacedLabel);
   const warnings: string[] = [];
   let title = '';
   let subtitle: string | undefined;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
-import { dropStraySpaces } from '../../../electron/core/parse/stray-spaces';
+import { closeSpacedLabel, dropStraySpaces } from '../../../electron/core/parse/stray-spaces';
 import { toPlainLawText } from '../../../electron/core/importers/plain-law-text';
 
 // Corpus lines (see test/fixtures/documents/stray-spaces/NOTICE.md) with spaces typed where the law has
@@ -39,5 +39,27 @@ describe('stray spaces in a unit’s text', () => {
       expect(text(asTxt, label), label).toBe(text(law, label));
       expect(text(asDocx, label), label).toBe(text(law, label));
     }
+  });
+});
+
+describe('an article or heading label spaced out at the start of a line', () => {
+  it('closes "第 一 条", "第 十二 条", "第一 条 " and "第 一 章" in the raw text and in every extractor’s paragraph step', () => {
+    expect(closeSpacedLabel('第 一 条　为了加强管理')).toBe('第一条　为了加强管理');
+    expect(closeSpacedLabel('　　第 十 二 条为了')).toBe('　　第十二条 为了');
+    expect(closeSpacedLabel('第一 条 本办法')).toBe('第一条 本办法');
+    expect(closeSpacedLabel('第 三 章　法律责任')).toBe('第三章　法律责任');
+    expect(closeSpacedLabel('第一条之 一 有下列')).toBe('第一条之一 有下列');
+  });
+
+  it('leaves a label already closed, a citation, and a lone blank before 条 with text glued after (the parser’s next-article rule)', () => {
+    for (const line of ['第一条 为了', '第二十条规定的', '依照第 一 条', '第一百二十八 条侦查人员', '第 一 次会议']) expect(closeSpacedLabel(line)).toBe(line);
+  });
+
+  it('gives the same articles from a TXT line and from a Word/PDF paragraph list', () => {
+    const src = ['某某管理办法', '第 一 条　为了加强管理，制定本办法。', '第二条　本办法适用于本县。', '第 三 条 本办法自发布之日起施行。'];
+    const units = (t: string) => parseLawText(t, { format: 'txt' }).units.map((u) => [u.label, u.text]);
+    const want = [['第一条', '为了加强管理，制定本办法。'], ['第二条', '本办法适用于本县。'], ['第三条', '本办法自发布之日起施行。']];
+    expect(units(src.join('\n'))).toEqual(want);
+    expect(units(toPlainLawText(src).text)).toEqual(want);
   });
 });
