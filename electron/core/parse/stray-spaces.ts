@@ -36,22 +36,20 @@ export function dropStraySpaces(line: string): string {
 const NUMERAL = `[${NUMERAL_CHARS}]`;
 /**
  * An article's or heading's label spaced out at the start of a line — "第 一 条", "第 十二 条",
- * "第一 章" (distributed alignment in Word, a PDF's or a site's text): spaces after 第 or between
- * its numerals, or before 条/章 when the label still ends in a blank. Never a citation: a citation
- * is not spaced out and does not start the line with a spaced label. "第一百二十八 条侦查…" (one blank
- * before 条, glued text after) is left to the parser, which takes it only as the very next article.
+ * "第 三 章" (distributed alignment in Word, a PDF's or a site's text): a blank after 第 or between
+ * its numerals. A citation is never spaced out so. A lone blank before 条 ("第一百二十八 条侦查…",
+ * "第一百三十 条 …") is left to the parser, which takes it only as the very next article.
  */
 const SPACED_LABEL_RE = new RegExp(
-  `^([ \\u00a0\\u3000\\t]*)第((?:[ \\u00a0\\u3000]*${NUMERAL})+)[ \\u00a0\\u3000]*(条|章|节|编|分编)(?:[ \\u00a0\\u3000]*之[ \\u00a0\\u3000]*(${NUMERAL}+))?(?=([ \\u00a0\\u3000\\t]|$)?)`,
+  `^([ \\u00a0\\u3000\\t]*)第((?:[ \\u00a0\\u3000]*${NUMERAL})+)[ \\u00a0\\u3000]*(条|章|节|编|分编)(?:[ \\u00a0\\u3000]*之[ \\u00a0\\u3000]*(${NUMERAL}+))?`,
 );
 
 /** "第 一 条　为了…" → "第一条　为了…"; any other line is returned as it is. */
 export function closeSpacedLabel(line: string): string {
   const m = SPACED_LABEL_RE.exec(line);
-  if (!m || !/[ \u00a0\u3000]/.test(m[0].slice(m[1]!.length))) return line;
-  const afterFirst = /^第[ \u00a0\u3000]/.test(m[0].slice(m[1]!.length)) || /[^ \u00a0\u3000][ \u00a0\u3000]+[^ \u00a0\u3000]/.test(m[2]!.trim());
-  const blankAfter = m[5] !== undefined || line.length === m[0].length;
-  if (!afterFirst && !blankAfter) return line;
+  if (!m) return line;
+  const spaced = m[0].slice(m[1]!.length);
+  if (!/^第[ \u00a0\u3000]|之[ \u00a0\u3000]/.test(spaced) && !/[^ \u00a0\u3000][ \u00a0\u3000]+[^ \u00a0\u3000]/.test(m[2]!.trim())) return line;
   const label = `第${m[2]!.replace(/[ \u00a0\u3000]+/g, '')}${m[3]}${m[4] ? `之${m[4]}` : ''}`;
   const rest = line.slice(m[0].length);
   return `${m[1]}${label}${rest === '' || /^[ \u00a0\u3000\t]/.test(rest) ? rest : ` ${rest}`}`;
