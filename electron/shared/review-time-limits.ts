@@ -48,3 +48,32 @@ export function timeLimitText(type: ReviewType): string {
   const l = REVIEW_TIME_LIMITS[type];
   return l.source ? `${l.wording}（${l.source}）` : l.wording;
 }
+
+/** The counts behind the yearly on-time figure (records:stats `reviews`). */
+export interface OnTimeCounts {
+  completed: number;
+  onTime: number;
+  late: number;
+  noDeadline: number;
+  onTimeRate: number | null;
+}
+
+/** The on-time rate as a figure: “—” when no issued review had a unit deadline to be measured against. */
+export function onTimeRateText(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/**
+ * What the on-time rate was counted from, in one sentence for the 年度统计 page, `lawdesk stats` and the
+ * statistics pack. Only the unit's own 审查期限 makes a review on time or late (最早届满 is the least
+ * time the unit must allow), so reviews without one are named as left out rather than shown as
+ * “按期 0，逾期 0” beside a blank rate.
+ */
+export function onTimeSummary(c: OnTimeCounts): string {
+  if (!c.completed) return '尚无已出具意见的审查';
+  const head = `已出具意见 ${c.completed} 件`;
+  const measured = c.onTime + c.late;
+  if (!measured) return `${head}，均未设单位确定的审查期限，不计算按期率`;
+  const left = c.noDeadline ? `；未设审查期限 ${c.noDeadline} 件，不计入按期率` : '';
+  return `${head}：有审查期限的 ${measured} 件中按期 ${c.onTime} 件、逾期 ${c.late} 件${left}`;
+}

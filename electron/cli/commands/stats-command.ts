@@ -2,6 +2,7 @@
 
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
+import { onTimeRateText, onTimeSummary } from '../../shared/review-time-limits';
 
 const usage = 'lawdesk stats --year 2020 [--json]';
 
@@ -23,7 +24,7 @@ export const statsCommand: Command = {
     const o = process.stdout;
     const nonzero = (r: Record<string, number>) => Object.entries(r).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`).join('，') || '无';
     o.write(`${year} 年\n合法性审查 ${s.reviews.total} 件：${nonzero(s.reviews.byType)}\n`);
-    o.write(`  结论：${nonzero(s.reviews.byConclusion)}\n  已办结 ${s.reviews.completed} 件，按单位确定的审查期限：按期 ${s.reviews.onTime} 件，按期率 ${pct(s.reviews.onTimeRate)}；未办结且逾期 ${s.reviews.overdueOpen} 件\n`);
+    o.write(`  结论：${nonzero(s.reviews.byConclusion)}\n  按期率 ${onTimeRateText(s.reviews.onTimeRate)}（${onTimeSummary(s.reviews)}）；未办结且逾期 ${s.reviews.overdueOpen} 件\n`);
     o.write(`学法普法活动 ${s.lectures.total} 次，${s.lectures.headCount} 人次：学法 ${s.lectures.study.count} 次 ${s.lectures.study.headCount} 人次，普法宣传 ${s.lectures.outreach.count} 次 ${s.lectures.outreach.headCount} 人次，发放资料 ${s.lectures.materialsHandedOut} 份\n`);
     o.write(`学习的法律：${s.lawsStudied.map((l) => l.title).join('、') || '无'}\n`);
     for (const p of s.plans) o.write(`计划 ${p.id} ${p.title}：完成 ${p.done}/${p.items}（${pct(p.completionRate)}）\n`);

@@ -3,6 +3,7 @@
 // as its facts and the articles covered; a year as the annual statistics tables.
 
 import { chineseDate } from '../../shared/chinese-date';
+import { onTimeRateText, onTimeSummary } from '../../shared/review-time-limits';
 import type { RecordsService } from '../records/records-service';
 import type { Citation } from '../records/record-types';
 import type { PackRecordResolver, RecordCitation, RecordDoc, StatsDoc } from './pack-records';
@@ -83,11 +84,10 @@ export function recordsResolver(svc: RecordsService): PackRecordResolver {
     },
     async stats(year) {
       const s = await svc.stats(year);
-      const rate = s.reviews.onTimeRate === null ? '—' : `${Math.round(s.reviews.onTimeRate * 100)}%`;
       const doc: StatsDoc = {
         title: `${year}年度合法性审查与学法用法情况统计`,
         fields: [
-          { label: '合法性审查', value: `${s.reviews.total} 件，已出具意见 ${s.reviews.completed} 件，按期 ${s.reviews.onTime} 件（按期率 ${rate}）` },
+          { label: '合法性审查', value: `${s.reviews.total} 件，按期率 ${onTimeRateText(s.reviews.onTimeRate)}（${onTimeSummary(s.reviews)}）` },
           { label: '学法活动', value: `${s.lectures.study.count} 场，${s.lectures.study.headCount} 人次` },
           { label: '普法宣传', value: `${s.lectures.outreach.count} 场，${s.lectures.outreach.headCount} 人次，发放材料 ${s.lectures.materialsHandedOut} 份` },
         ],

@@ -40,6 +40,8 @@ export interface AnnualStats {
     onTime: number;
     /** Completed reviews with a unit deadline: issued after it. */
     late: number;
+    /** Completed reviews without a unit deadline: neither on time nor late, left out of the rate. */
+    noDeadline: number;
     /** onTime / (onTime + late), 0–1; null when no completed review had a unit deadline. */
     onTimeRate: number | null;
     /** Still open and past the unit's deadline at `today`. */
@@ -88,6 +90,7 @@ export function annualStats(
   let completed = 0;
   let onTime = 0;
   let late = 0;
+  let noDeadline = 0;
   let overdueOpen = 0;
   let adopted = 0;
   let notAdopted = 0;
@@ -101,6 +104,7 @@ export function annualStats(
       completed++;
       if (deadline && r.completedDate <= deadline) onTime++;
       else if (deadline) late++;
+      else noDeadline++;
     } else if (deadline && today > deadline) overdueOpen++;
     if (r.adopted === true) adopted++;
     if (r.adopted === false) notAdopted++;
@@ -173,6 +177,7 @@ export function annualStats(
       completed,
       onTime,
       late,
+      noDeadline,
       onTimeRate: onTime + late ? onTime / (onTime + late) : null,
       overdueOpen,
       adopted,

@@ -129,6 +129,7 @@ export const annualStatsSchema = z.object({
     completed: count,
     onTime: count,
     late: count,
+    noDeadline: count,
     onTimeRate: z.number().nullable(),
     overdueOpen: count,
     adopted: count,

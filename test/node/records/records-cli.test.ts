@@ -32,6 +32,9 @@ describe('lawdesk review / lecture / cites / stats / records', () => {
     expect(stats.reviews.onTimeRate).toBeNull();
     expect(stats.lectures.headCount).toBe(6454);
     expect(stats.plans[0].done).toBe(5);
+    // In words, the rate says why it is blank instead of “按期 0 件” beside “—”.
+    const text = cli('stats', '--year', '2020').out;
+    expect(text).toContain('按期率 —（已出具意见 5 件，均未设单位确定的审查期限，不计算按期率）');
   });
 
   it('review add / update / show --json keeps the history', () => {

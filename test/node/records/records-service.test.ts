@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RecordsError } from '../../../electron/core/records/records-errors';
 import { RECORDS_FILE } from '../../../electron/core/records/records-store';
 import { lawId, makeLibrary, reviewInput, seed, type TestLibrary } from './records-test-support';
+import { onTimeRateText, onTimeSummary } from '../../../electron/shared/review-time-limits';
 
 let lib: TestLibrary;
 beforeEach(async () => {
@@ -277,6 +278,7 @@ describe('annual statistics on the seeded year', () => {
       // no unit deadlines in the seed: 最早届满 is the least time the unit must allow, not a deadline
       onTime: 0,
       late: 0,
+      noDeadline: 5,
       onTimeRate: null,
       overdueOpen: 0,
       adopted: 3,
@@ -320,7 +322,10 @@ describe('annual statistics on the seeded year', () => {
     await lib.svc.createReview(reviewInput({ title: '单位未定期限', receivedDate: '2020-11-02', completedDate: '2020-11-30', ...issued }));
     const s = (await lib.svc.stats(2020)).reviews;
     expect(s.byConclusion).toMatchObject({ 合法: 3, 修改后合法: 0, 未出具: 1 });
-    expect(s).toMatchObject({ total: 4, completed: 3, onTime: 1, late: 1, onTimeRate: 0.5 });
+    expect(s).toMatchObject({ total: 4, completed: 3, onTime: 1, late: 1, noDeadline: 1, onTimeRate: 0.5 });
+    // The sentence every face shows names the review left out of the rate, not a bare 按期/逾期 pair.
+    expect(onTimeSummary(s)).toBe('已出具意见 3 件：有审查期限的 2 件中按期 1 件、逾期 1 件；未设审查期限 1 件，不计入按期率');
+    expect(onTimeRateText(s.onTimeRate)).toBe('50%');
   });
 
   it('a bundle with one bad record saves nothing', async () => {

@@ -7,6 +7,7 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { officeYear } from '../../office-clock';
+import { onTimeSummary } from '../../../../electron/shared/review-time-limits';
 
 const thisYear = officeYear();
 
@@ -49,8 +50,8 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
             <Col span={6}>
               <Card size="small">
                 <Statistic title="按期办结率" value={s.reviews.onTimeRate === null ? '—' : Math.round(s.reviews.onTimeRate * 100)} suffix={s.reviews.onTimeRate === null ? '' : '%'} />
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  已出具意见 {s.reviews.completed} 件，按期 {s.reviews.onTime}，逾期 {s.reviews.late}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stats-on-time">
+                  {onTimeSummary(s.reviews)}
                   {s.reviews.overdueOpen ? <Tag color="red" style={{ marginLeft: 6 }}>未办结逾期 {s.reviews.overdueOpen}</Tag> : null}
                 </Typography.Text>
               </Card>
