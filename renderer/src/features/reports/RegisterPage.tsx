@@ -9,7 +9,7 @@ import { CLEANUP_RESULTS, EVALUATION_RESULTS, type RegisterEntryInput } from '..
 import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
-import { ErrorState } from '../../components/common';
+import { EmptyState, ErrorState } from '../../components/common';
 import { useOfficeExamples } from '../../components/office-examples';
 import { FlagTag, readAsBase64 } from '../../components/records-ui';
 import { hrefOf } from '../../router';
@@ -187,7 +187,17 @@ export function RegisterPage() {
           rowKey="id"
           loading={list.loading}
           dataSource={list.data ?? []}
-          locale={{ emptyText: '还没有登记规范性文件' }}
+          locale={{
+            emptyText: list.loading ? (
+              ' '
+            ) : (
+              <EmptyState description="还没有登记规范性文件。登记本单位制发的规范性文件后，备案期限、有效期届满、评估和清理都在这里提醒">
+                <Button type="primary" onClick={() => setEditing('new')}>
+                  登记规范性文件
+                </Button>
+              </EmptyState>
+            ),
+          }}
           onRow={(e) => ({ onDoubleClick: () => setEditing(e) })}
           columns={[
             { title: '文号', dataIndex: 'docNumber', width: 150 },

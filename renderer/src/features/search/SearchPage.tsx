@@ -540,6 +540,8 @@ const SearchFilters = memo(function SearchFilters({
           <DatePicker
             size="small"
             placeholder="某日有效的版本"
+            // The column's width, so the placeholder is read whole (antd's own width cut it to 某日有效的…).
+            style={{ width: '100%' }}
             value={asOf ? dayjs(asOf) : null}
             onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
             aria-label="只搜某日有效的版本"
