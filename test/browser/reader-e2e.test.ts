@@ -3,12 +3,15 @@
 // sticky title bar, switching versions follows the article mapping (统计法 2024 第七条 is 2009 第六条), and a 1,260-article 民法典
 // opens on the asked article and ends up with every article in the page (for the browser's Ctrl+F),
 // its TOC on the chapter being read; an article of thousands of characters is laid out in pieces and
-// the find box and a search's highlight still reach its last line.
+// the find box and a search's highlight still reach its last line. Opened on its last article right
+// after a page load on 法规库 (法规库's whole list still on its way, then given up), the far article is
+// in view and active at once and stays there as the rest is drawn; the TOC and its jumps work.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { lawRowsFromWire } from '../../electron/shared/api-contract';
 import { ROOT, go, haveChromium, useBrowser, type Session } from './browser-harness';
 
 async function openLaw(page: Page, title: string, articleKey?: string): Promise<void> {
@@ -145,6 +148,47 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       await s.page.locator('#reader-body').evaluate((el) => el.scrollTo({ top: 0 }));
       await selected.filter({ hasText: '第一章 基本规定' }).waitFor();
       expect(await selected.count()).toBe(1);
+    }));
+
+  it('opened on its last article right after a page load on 法规库: the article in view and active, the rest drawn around it, the TOC jumps', () =>
+    withSession(async (s) => {
+      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+      const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
+      const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
+      const errors: string[] = [];
+      s.page.on('pageerror', (e) => errors.push(e.message));
+      // A fresh page load on 法规库, and the law's address as soon as its first screen is in: the
+      // way a search hit or a 第N条 link opens it, with the list's second ask possibly still pending.
+      await go(s.page, '#/library');
+      await s.page.locator('[data-testid="library-total"]:not(:empty)').waitFor();
+      await s.page.evaluate((h) => (location.hash = h), `#/read/${encodeURIComponent(code.versionId)}?a=1260`);
+      const last = s.page.locator('#article-1260.active').filter({ hasText: '第一千二百六十条' });
+      await last.waitFor();
+      const inView = async () => {
+        const box = (await last.boundingBox())!;
+        return box.y > 0 && box.y < 900;
+      };
+      expect(await inView()).toBe(true);
+      // Every article drawn above it, and it has not moved out of sight meanwhile.
+      await s.page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
+      expect(await s.page.getByTestId('article').count()).toBe(1260);
+      expect(await inView()).toBe(true);
+      // The TOC is on the end of the law (the chapter at the top of the view: 附则 or the one before
+      // it); a 第N条 anchor (第一条) brings that article into view.
+      const selected = s.page.getByTestId('reader-toc').locator('.ant-tree-treenode-selected');
+      await selected.filter({ hasText: /附则|第十章 建筑物和物件损害责任/ }).waitFor();
+      expect(await selected.count()).toBe(1);
+      await s.page.goto(s.page.url().replace(/\?.*$/, '') + '?a=1');
+      await s.page.locator('#article-1.active').waitFor();
+      await selected.filter({ hasText: '第一章 基本规定' }).waitFor();
+      const first = (await s.page.locator('#article-1').boundingBox())!;
+      expect(first.y).toBeGreaterThan(0);
+      expect(first.y).toBeLessThan(900);
+      // Back on 法规库 (its whole list asked afresh): every law, no error.
+      await go(s.page, '#/library');
+      await s.page.getByTestId('law-title').filter({ hasText: '民法典' }).first().waitFor();
+      expect(await s.page.getByTestId('error-state').count()).toBe(0);
+      expect(errors).toEqual([]);
     }));
 
   // A guide of 7,161 characters in one unit (from the corpus): laid out a screenful at a time, yet
