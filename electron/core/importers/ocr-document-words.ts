@@ -122,13 +122,60 @@ export function wordsReadElsewhere(text: string): Map<number, { alt: string; rep
 }
 
 /**
+ * Where two characters side by side were misread together, beside one that makes a pair the laws write
+ * with neither neighbour (向市大夫财经 for 向市人大财经: 夫 is odd, but 大 makes 市大, a common pair, so
+ * no pair rule doubts it — the ink that made 夫 of 大 made 大 of 人): four ideographs in a row around the
+ * odd one that differ in both inner characters from four the document reads at least WORD.times times
+ * and WORD.ratio times as often, with the same first and last, are that word misread — both inner
+ * characters are doubtful. Only highlighted: which characters the page shows is for a person to see.
+ */
+export function runsReadElsewhere(text: string): number[] {
+  const n = WORD.length;
+  const chars = [...text];
+  const han = chars.map((c) => isHan(c));
+  const odd = (o: number) => han[o - 1] && han[o] && han[o + 1] && pairWeight(chars[o - 1]!, chars[o]!) === 0 && pairWeight(chars[o]!, chars[o + 1]!) === 0;
+  const doubtful: number[] = [];
+  for (let o = 1; o + 1 < chars.length; o++) if (odd(o)) doubtful.push(o);
+  if (doubtful.length === 0) return [];
+  const count = new Map<string, number>();
+  for (let o = 0; o + n <= chars.length; o++) {
+    let run = true;
+    for (let k = 0; k < n && run; k++) run = han[o + k]!;
+    if (run) {
+      const w = chars.slice(o, o + n).join('');
+      count.set(w, (count.get(w) ?? 0) + 1);
+    }
+  }
+  // The document's frequent words by their outer characters (first_last → the words).
+  const byEnds = new Map<string, string[]>();
+  for (const [w, k] of count) {
+    if (k < WORD.times) continue;
+    const key = w[0]! + w[n - 1]!;
+    byEnds.set(key, [...(byEnds.get(key) ?? []), w]);
+  }
+  const out = new Set<number>();
+  for (const o of doubtful) {
+    // the odd character inner at either place: o-2 … o+1, o-1 … o+2
+    for (const start of [o - 2, o - 1]) {
+      if (start < 0 || start + n > chars.length || !han.slice(start, start + n).every(Boolean)) continue;
+      const w = chars.slice(start, start + n).join('');
+      const seen = count.get(w) ?? 0;
+      const match = (byEnds.get(w[0]! + w[n - 1]!) ?? []).some((v) => v[1] !== w[1] && v[2] !== w[2] && count.get(v)! >= WORD.ratio * seen);
+      if (match) out.add(start + 1).add(start + 2);
+    }
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
  * The replacements of lookAlikesReadElsewhere made in a laid-out OCR text and its symbol stream together
  * (only on characters OCR read: `fromOcr`), each a suspect.
  */
 export function correctDocumentLookAlikes(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true): StreamText {
   const found = lookAlikesReadElsewhere(input.text);
   const words = wordsReadElsewhere(input.text);
-  if (found.size === 0 && words.size === 0) return input;
+  const runs = runsReadElsewhere(input.text);
+  if (found.size === 0 && words.size === 0 && runs.length === 0) return input;
   const text = [...input.text];
   const stream = [...input.stream];
   const confidence = [...input.confidence];
@@ -148,6 +195,10 @@ export function correctDocumentLookAlikes(input: StreamText, suspect: number, fr
       stream[j] = alt;
     }
     confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+  }
+  for (const o of runs) {
+    const j = at[o]!;
+    if (j >= 0 && fromOcr(j)) confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
   }
   return { text: text.join(''), stream: stream.join(''), confidence };
 }

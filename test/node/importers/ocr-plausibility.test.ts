@@ -273,8 +273,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     const { wrongArticles, unflagged } = setScore('blind7');
     expect(wrongArticles).toBeGreaterThanOrEqual(16); // 20 when scored
     // Scored blind, with session 15's rules: 1 of 20 — 市人大财经 read 市大夫财经 with the 大 unhighlighted
-    // (yusuan 第九条). README-importers, blind7 paragraph.
-    expect(unflagged.length).toBeLessThanOrEqual(1);
+    // (yusuan 第九条). README-importers, blind7 paragraph. Session 16: two characters beside an odd one that differ
+    // from a word the document reads again and again (ocr-document-words.ts runsReadElsewhere) take it.
+    expect(unflagged.length).toBeLessThanOrEqual(0);
+    expect(unflagged).not.toContain('yusuan 第九条');
   });
 
   it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
