@@ -24,6 +24,10 @@ const PEOPLES_CONGRESS_RE = new RegExp(
 const ORGAN_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|人民法院|人民检察院|委员会|总局|管理局|办公厅|办公室|部|局|署|厅|委|银行|院)';
 const MEETING_ORGAN_RE = new RegExp(`(${CN}{2,24}?${ORGAN_SUFFIX})(?:第\\s*(?:[0-9]+|${NUM})\\s*次|${CN}{0,6}会议)`);
 const SIGNATURE_RE = new RegExp(`^${CN}{2,30}${ORGAN_SUFFIX}$`);
+/** "上海市人民代表大会常务委员会公告第八十三号公布", "由上海市人民政府发布", "山东省科学技术厅公布": the organ that published it. */
+const PUBLISHED_BY_RE = new RegExp(
+  `^[\\s（(]*(?:由|经)?(${CN}{2,30}?(?:人民代表大会常务委员会|人民代表大会|${ORGAN_SUFFIX}))(?:公告|令|文件)?\\s*(?:[（(〔［\\[]?\\s*\\d{4}\\s*[）)〕］\\]]?)?\\s*(?:第\\s*(?:[0-9０-９]+|${NUM})\\s*号)?\\s*(?:${CN}{1,8}\\s*[〔［[（(]\\s*\\d{4}\\s*[〕］\\]）)]\\s*第?\\s*\\d{1,5}\\s*号)?\\s*(?:予以)?(?:公布|发布|颁布|印发)`,
+);
 /** A 公文's title: the issuing organ, 关于, the matter, and the kind of document. */
 const OFFICIAL_TITLE_RE = new RegExp(
   `^(${CN}{2,30}?${ORGAN_SUFFIX})(?:、${CN}{2,30}?${ORGAN_SUFFIX})*关于.{2,120}的(?:通知|决定|意见|批复|报告|函|公告|通告|通报|请示|命令)$`,
@@ -132,6 +136,16 @@ export function guessMetadata(text: string): ExtractedMeta {
       const who = issuerFromEvent(e.text);
       if (who) {
         meta.issuer = who;
+        break;
+      }
+    }
+  }
+  if (!meta.issuer) {
+    for (const e of events) {
+      const published = PUBLISHED_BY_RE.exec(e.text.replace(new RegExp(DATE, 'g'), ''));
+      if (published) {
+        meta.issuer = published[1]!.replace(/^中华人民共和国(?=国务院)/, '');
+        meta.issuerFromPublication = true;
         break;
       }
     }

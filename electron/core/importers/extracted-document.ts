@@ -11,6 +11,8 @@ export type { SourceFormat, TextSource };
 export interface ExtractedMeta {
   title?: string;
   issuer?: string;
+  /** The issuer was read only from a 公布/发布 history line (not read before session 16: stored ids may lack it). */
+  issuerFromPublication?: boolean;
   docNumber?: string;
   published?: string; // YYYY-MM-DD
   effective?: string;

@@ -89,6 +89,9 @@ export function guessLevel(title: string, region: string, issuer?: string, folde
     return '其他';
   }
   if (/人民代表大会/.test(iss) || /条例$/.test(t)) return '地方性法规';
+  // 浦东新区法规 (上海市人大常委会, 2021 授权决定) and 海南自由贸易港法规 (海南省人大及其常委会, 海南自由贸易港法
+  // 第十条) are local legislation whatever their name: 上海市浦东新区…规定, 上海市促进浦东新区…若干规定.
+  if (!/人民政府/.test(iss) && /^(?:上海市[\u3400-\u9fff]{0,4}?浦东新区|海南自由贸易港)[\u3400-\u9fff（）()]*规定$/.test(t)) return '地方性法规';
   if (/人民政府/.test(iss) || /办法|规定|细则/.test(t)) return '地方政府规章';
   return '其他';
 }

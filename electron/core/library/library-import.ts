@@ -287,7 +287,13 @@ export async function buildVersion(
   const lawKey = subtitle ? `${title} ${subtitle}` : title;
   const lawId = lawIdFor(lawKey, region);
   // The ids earlier region guesses gave this document: a library may hold the law under one of them.
-  const formerLawIds = [...new Set(FORMER_REGION_GUESSES.map((g) => lawIdFor(lawKey, withManifest(g(title, issuer, filePath)))))].filter((x) => x !== lawId);
+  // An issuer read only from a 公布 line was not read before session 16: the guess without it gave the stored id.
+  const formerIssuers = meta.issuerFromPublication && !doc.meta?.issuer ? [issuer, undefined] : [issuer];
+  const formerRegions = formerIssuers.flatMap((iss) => [
+    ...FORMER_REGION_GUESSES.map((g) => g(title, iss, filePath)),
+    ...(iss === issuer ? [] : [guessRegion(title, iss, filePath, manifest?.region ? undefined : options.officeRegion)]),
+  ]);
+  const formerLawIds = [...new Set(formerRegions.map((r) => lawIdFor(lawKey, withManifest(r))))].filter((x) => x !== lawId);
   const id = versionIdFor(lawId, published || effective, sha);
   const version: LawVersion = {
     id,

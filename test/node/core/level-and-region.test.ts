@@ -25,6 +25,16 @@ describe('guessLevel without a folder hint', () => {
     // a 规定 naming a district is the city's (上海市人大's 浦东新区法规): the district changes nothing
     expect(guessLevel('上海市浦东新区市场主体退出若干规定', '上海·浦东新区')).toBe(guessLevel('上海市浦东新区市场主体退出若干规定', '上海'));
     expect(guessLevel('上海市浦东新区市场主体退出若干规定', '上海·浦东新区')).not.toBe('规范性文件');
+    // 浦东新区法规 are the 上海市人大常委会's (before: 地方政府规章 without an issuer); the 浦东新区人民政府's own 规定 stays a 规章
+    expect(guessLevel('上海市浦东新区市场主体退出若干规定', '上海·浦东新区')).toBe('地方性法规');
+    expect(guessLevel('上海市促进浦东新区商事调解规定', '上海')).toBe('地方性法规');
+    expect(guessLevel('海南自由贸易港优化营商环境条例', '海南')).toBe('地方性法规');
+    expect(guessLevel('海南自由贸易港社会信用条例', '海南')).toBe('地方性法规');
+    expect(guessLevel('海南自由贸易港征收征用条例', '海南')).toBe('地方性法规');
+    expect(guessLevel('海南自由贸易港企业破产程序条例', '海南')).toBe('地方性法规');
+    expect(guessLevel('海南自由贸易港反消费欺诈规定', '海南')).toBe('地方性法规');
+    expect(guessLevel('上海市浦东新区城市管理领域非现场执法规定', '上海', '上海市人民政府')).toBe('地方政府规章');
+    expect(guessLevel('上海市公共数据和一网通办管理办法', '上海')).toBe('地方政府规章');
   });
 
   it('files an autonomous county’s 条例 as a 地方性法规 (单行条例), its other documents as 规范性文件', () => {

@@ -134,4 +134,29 @@ describe('law identity across the region guess of session 15', () => {
     expect(withManifest.failed).toEqual([]);
     expect(store.version(withManifest.files[0]!.versionId!)!.region).toBe('山东');
   });
+
+  it('reads the issuer of a 公布 line, and a law stored before that was read keeps its id', async () => {
+    // the issuer stands only in the header's 公布 line (before session 16 not read: 全国, 地方政府规章 unknown)
+    const text = readFileSync(DOC, 'utf8')
+      .replace(/高青县/g, '')
+      .replace(/^2020年5月8日.*$/m, '2020年5月8日 山东省科学技术厅公布 自2020年6月1日起施行');
+    const dir = join(tmp(), 'pub');
+    mkdirSync(join(dir, 'old'), { recursive: true });
+    const file = join(dir, '科技创新券管理暂行办法.md');
+    writeFileSync(file, text);
+    const fresh = await openLibrary({ dir: tmp(), seed: false, now: NOW });
+    await importPaths(fresh.store, [file]);
+    expect(fresh.store.laws().map((l) => [l.region, l.level])).toEqual([['山东', '地方政府规章']]);
+    expect(fresh.store.version(fresh.store.laws()[0]!.versionIds[0]!)!.issuer).toBe('山东省科学技术厅');
+
+    // a library that stored it when the line named no organ that was read: the same law joins, no second one
+    const { store } = await openLibrary({ dir: tmp(), seed: false, now: NOW });
+    const before = join(dir, 'old', '科技创新券管理暂行办法.md');
+    writeFileSync(before, text.replace('2020年5月8日 山东省科学技术厅公布', '2020年5月8日 公布'));
+    await importPaths(store, [before]);
+    expect(store.laws().map((l) => [l.id, l.region])).toEqual([[lawIdFor('科技创新券管理暂行办法', '全国'), '全国']]);
+    const again = await importPaths(store, [file]);
+    expect(again.failed).toEqual([]);
+    expect(store.laws().map((l) => [l.id, l.region, l.versionIds.length])).toEqual([[lawIdFor('科技创新券管理暂行办法', '全国'), '全国', 1]]);
+  });
 });

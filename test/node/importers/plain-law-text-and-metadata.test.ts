@@ -34,6 +34,17 @@ describe('tidyParagraph and toPlainLawText', () => {
 });
 
 describe('guessMetadata on real sentences', () => {
+  it('the issuer of a 公布 / 发布 line (with its 公告 or 令 number, or a 文号)', () => {
+    const head = (line: string) => guessMetadata(`# 某规定\n${line}\n<!-- INFO END -->\n第一条 为了规范。`);
+    expect(head('2021年9月28日 上海市人民代表大会常务委员会公告第八十三号公布')).toMatchObject({ issuer: '上海市人民代表大会常务委员会', published: '2021-09-28' });
+    expect(head('（2019年5月6日山东省人民政府公布　自2019年7月1日起施行）')).toMatchObject({ issuer: '山东省人民政府', effective: '2019-07-01' });
+    expect(head('2020年5月8日 高青县科学技术局 高科发〔2020〕3号 公布')).toMatchObject({ issuer: '高青县科学技术局', docNumber: '高科发〔2020〕3号' });
+    expect(head('2019年5月6日由上海市人民政府发布')).toMatchObject({ issuer: '上海市人民政府' });
+    // a 主席令 names no organ; a bare 公布 none either
+    expect(head('2019年4月23日中华人民共和国主席令第二十九号公布').issuer).toBeUndefined();
+    expect(head('2019年4月23日公布').issuer).toBeUndefined();
+  });
+
   it('国务院令 with a 施行 line (corpus Markdown header)', () => {
     const md = '# 重大行政决策程序暂行条例\n\n2019年4月20日 中华人民共和国国务院令第713号公布\n\n2019年9月1日 施行\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了……';
     expect(guessMetadata(md)).toEqual({
