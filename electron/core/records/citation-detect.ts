@@ -7,7 +7,7 @@
 // A mention that cannot be resolved is returned with its reason: nothing is dropped.
 
 import { displayTitle } from '../../shared/law-model';
-import { NUMERAL_CHARS, articleLabel, parseChineseNumber } from '../text/chinese-numerals';
+import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
 import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
@@ -124,6 +124,58 @@ interface LawAnchor extends LawMention {
   kind: 'bracket' | 'bare';
   /** All parts of a code (民法典), when the name is one; else just lawId. */
   lawIds?: string[];
+  /** The version an order number names (国务院令第713号 published 重大行政决策程序暂行条例 of 2019). */
+  pinned?: LawVersionMeta;
+}
+
+/** 国务院令第713号, 中华人民共和国国务院令 第 713 号, 原国家工商行政管理总局令第71号: the order that published a version. */
+const ORDER_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?令)${SP}[（(]?${SP}第${SP}(${N})${SP}号`, 'g');
+const orderCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; byNumber: Map<string, LawVersionMeta[]> }>();
+
+/** The library's versions by the order that published them (the 文号 read from their header: 国务院令第713号). */
+function versionsByOrder(store: LibraryStore): Map<string, LawVersionMeta[]> {
+  const c = orderCache.get(store);
+  if (c && sameLibrary(store, c.stamp)) return c.byNumber;
+  const byNumber = new Map<string, LawVersionMeta[]>();
+  for (const v of store.versions()) {
+    const m = v.docNumber && /^(.+令)第(\d+)号$/.exec(v.docNumber);
+    if (!m) continue;
+    const k = `${m[1]}第${m[2]}号`;
+    byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
+  }
+  orderCache.set(store, { stamp: libraryStamp(store), byNumber });
+  return byNumber;
+}
+
+/**
+ * Order numbers written outside a title's notes: the version they published, when the library holds
+ * exactly one (a 国务院令 that amended several 条例 at once names none). The organ is the longest
+ * ending of the words before 令 the library knows (根据国务院令 → 国务院令); 原 and 中华人民共和国 go.
+ */
+function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAnchor[]): LawAnchor[] {
+  if (!text.includes('令')) return [];
+  const out: LawAnchor[] = [];
+  for (const m of text.matchAll(ORDER_NUMBER)) {
+    if (anchors.some((a) => m.index < a.end && m.index + m[0].length > a.start)) continue;
+    // （国务院令第713号） right after a 《title》 is that title's note: the title is the anchor
+    const before = anchors.filter((a) => a.kind === 'bracket' && a.end <= m.index).at(-1);
+    if (before && /^\s*[（(][^（）()]*$/.test(text.slice(before.end, m.index))) continue;
+    const n = parseChineseNumber(m[2]!);
+    if (!n) continue;
+    const organ = m[1]!;
+    const byNumber = versionsByOrder(store);
+    for (let i = 0; i <= organ.length - 2; i++) {
+      const key = `${organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, '')}第${n}号`;
+      const vs = byNumber.get(key);
+      if (!vs) continue;
+      const base = { kind: 'bare' as const, text: m[0].slice(i), start: m.index + i, end: m.index + m[0].length };
+      const laws = new Set(vs.map((v) => v.lawId));
+      const law = laws.size === 1 ? store.law(vs[0]!.lawId) : undefined;
+      if (law) out.push({ ...base, lawId: law.id, title: displayTitle(law), ...(vs.length === 1 ? { pinned: vs[0]! } : {}) });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Names of the library's laws, longest first, for unbracketed mentions (行政许可法第十二条). */
@@ -248,6 +300,7 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
       anchors.push({ ...base, lawId, ...(law ? { title: displayTitle(law) } : {}) });
     }
   }
+  anchors.push(...orderAnchors(store, text, anchors));
   anchors.sort((a, b) => a.start - b.start);
   return withDefinedNames(text, anchors, carried);
 }
@@ -482,7 +535,7 @@ export function detectCitations(
       law = prevLaw; // 第十二条、第十三条
     } else if (anchor && TITLE_NOTES.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
-      const pin = anchor.lawId ? writtenVersion(store, anchor.lawIds ?? [anchor.lawId], text.slice(anchor.end, start)) : undefined;
+      const pin = anchor.pinned ?? (anchor.lawId ? writtenVersion(store, anchor.lawIds ?? [anchor.lawId], text.slice(anchor.end, start)) : undefined);
       if (pin) law = typeof pin === 'string' ? { via: 'named', lawText: anchor.text, reason: pin } : { ...law, pinned: pin };
     } else if (self) {
       // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
@@ -580,7 +633,7 @@ export function detectCitations(
     seen.add(k);
     citations.push(mm.citation);
   }
-  const laws: LawMention[] = anchors.map(({ kind: _k, lawIds: _ids, ...a }) => a);
+  const laws: LawMention[] = anchors.map(({ kind: _k, lawIds: _ids, pinned: _p, ...a }) => a);
   return { definedNames, mentions, citations, unresolved: mentions.filter((x) => x.status === 'unresolved'), laws };
 }
 
@@ -621,12 +674,17 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
     const found = HEADING_AFTER.exec(after);
     // a 编 by name (合同编) is a part only of a code stored as parts; after another law it is just words
     const heading = found && (/^\s*的?第/.test(found[0]) || a.lawIds) ? found : null;
-    const pin = writtenVersion(store, a.lawIds ?? [a.lawId], notes);
+    const pin = a.pinned ?? writtenVersion(store, a.lawIds ?? [a.lawId], notes);
     // 《行政许可法》第二章、第四章第一节: each heading of the list
     const headings: { written: string; end: number }[] = [];
     let end = a.end + (heading ? notes.length + heading[0].length : 0);
     if (heading) {
       headings.push({ written: heading[1]!, end });
+      const range = headingRange(heading[1]!, text.slice(end));
+      if (range) {
+        end += range.length;
+        for (const h of range.headings) headings.push({ written: h, end });
+      }
       for (let t = HEADING_LIST_TAIL.exec(text.slice(end)); t; t = HEADING_LIST_TAIL.exec(text.slice(end))) {
         end += t[0].length;
         headings.push({ written: t[1]!, end });
@@ -649,12 +707,45 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
     // 本条例第三章 in a law's own text: a heading of that law
     for (const m of text.matchAll(SELF_HEADING)) {
       const v = versionOnDate(store, nearLawId, date);
-      const c = v.ok ? citeHeading(store, v.value.id, m[1]!) : v;
       const at = m.index + m[0].length - m[1]!.length;
-      out.push(c.ok ? { start: at, end: m.index + m[0].length, via: 'this-law', lawText: m[0].slice(0, m[0].length - m[1]!.length), text: m[1]!, label: c.value.label, status: 'resolved', citation: c.value } : { start: at, end: m.index + m[0].length, via: 'this-law', text: m[1]!, label: m[1]!, status: 'unresolved', reason: c.reason });
+      const range = headingRange(m[1]!, text.slice(m.index + m[0].length));
+      const end = m.index + m[0].length + (range?.length ?? 0);
+      for (const written of [m[1]!, ...(range?.headings ?? [])]) {
+        const c = v.ok ? citeHeading(store, v.value.id, written) : v;
+        out.push(c.ok ? { start: at, end, via: 'this-law', lawText: m[0].slice(0, m[0].length - m[1]!.length), text: text.slice(at, end), label: c.value.label, status: 'resolved', citation: c.value } : { start: at, end, via: 'this-law', text: text.slice(at, end), label: written, status: 'unresolved', reason: c.reason });
+      }
     }
   }
   return out;
+}
+
+const HEADING_LEVEL = new RegExp(`第(${N})(分编|编|章|节)`, 'g');
+const HEADING_RANGE_TAIL = new RegExp(`^${SP}(?:至|到|—|－|～|~|-)${SP}((?:第${SP}${N}${SP}(?:分编|编|章|节))+)(?!${SP}第${SP}${N}${SP}条)`);
+
+/**
+ * 第二章第一节至第五节, 第三章至第五章: the headings after the first, each with the levels the first
+ * names above the one that counts (第二章第二节 …). A range whose end names another kind of heading or a
+ * number before its start is read as its two ends only; a range over 60 headings is not expanded.
+ */
+function headingRange(first: string, after: string): { headings: string[]; length: number } | undefined {
+  const tail = HEADING_RANGE_TAIL.exec(after);
+  if (!tail) return undefined;
+  const from = [...first.matchAll(HEADING_LEVEL)];
+  const to = [...tail[1]!.replace(/[ \u3000\u00a0]/g, '').matchAll(HEADING_LEVEL)];
+  const last = from.at(-1);
+  if (!last || !to.length) return undefined;
+  // the end names the counting level only (第五节) or the whole path (第二章第五节): same parents
+  const toLast = to.at(-1)!;
+  const parents = from.slice(0, -1).map((x) => x[0]).join('');
+  const toParents = to.slice(0, -1).map((x) => x[0]).join('');
+  const a = parseChineseNumber(last[1]!);
+  const b = parseChineseNumber(toLast[1]!);
+  if (toLast[2] !== last[2] || (toParents && toParents !== parents) || !(b > a) || b - a > 60) {
+    return { headings: [tail[1]!.replace(/[ \u3000\u00a0]/g, '')], length: tail[0].length };
+  }
+  const headings: string[] = [];
+  for (let n = a + 1; n <= b; n++) headings.push(`${parents}第${toChineseNumber(n)}${last[2]}`);
+  return { headings, length: tail[0].length };
 }
 
 const HEADING_LIST_TAIL = new RegExp(`^(?:、|和|及|以及)((?:第${SP}${N}${SP}(?:分编|编|章|节))+)`);

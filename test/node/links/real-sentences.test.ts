@@ -72,6 +72,13 @@ describe('notes and document numbers between a title and its article', () => {
     expect(linked('《中华人民共和国行政许可法》（以下简称《行政许可法》）第十五条规定')).toEqual(['行政许可法 第十五条@2019-04-23']);
   });
 
+  it('an order number alone names the version it published (国务院令第713号第二十五条)', () => {
+    expect(linked('根据国务院令第713号第二十五条，决策草案应当经合法性审查')).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
+    expect(linked('按照中华人民共和国国务院令 第七百一十三号的要求组织听证')).toEqual(['重大行政决策程序暂行条例 全文@2019-04-20']);
+    // a number the library's versions were not published by names nothing (before and now)
+    expect(linked('根据国务院令第999号第三条')).toEqual([]);
+  });
+
   it('a short name the text defines (以下简称《条例》) stands for the law afterwards', () => {
     const text = '《重大行政决策程序暂行条例》（以下简称《条例》）自2019年9月1日起施行。决策草案应当依照《条例》第二十五条进行合法性审查。';
     expect(found(text)).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
@@ -108,6 +115,17 @@ describe('headings', () => {
   it('《行政许可法》第二章、第四章第一节: both headings', () => {
     const d = detectCitations(lib.store, '根据《行政许可法》第二章、第四章第一节的规定', '2022-03-01', undefined, undefined, { wholeLaws: true });
     expect(d.citations.map((c) => c.articleKey)).toEqual(['h:第二章', 'h:第四章/第一节']);
+  });
+
+  it('a range of headings is every heading in it (合伙企业法: 本法第二章第一节至第五节; before: the first only)', () => {
+    const d = detectCitations(lib.store, '依照《行政许可法》第四章第一节至第三节的规定', '2022-03-01', undefined, undefined, { wholeLaws: true });
+    expect(d.citations.map((c) => c.articleKey)).toEqual(['h:第四章/第一节', 'h:第四章/第二节', 'h:第四章/第三节']);
+    const near = lawIdOf(lib.store, '重大行政决策程序暂行条例');
+    const own = detectCitations(lib.store, '依照本条例第二章至第四章的规定执行', '2022-03-01', near, undefined, { wholeLaws: true });
+    expect(own.citations.map((c) => [c.lawId, c.articleKey])).toEqual([[near, 'h:第二章'], [near, 'h:第三章'], [near, 'h:第四章']]);
+    // an end of another kind is only that end; a backward range is not expanded
+    const odd = detectCitations(lib.store, '依照《行政许可法》第四章第一节至第五章的规定', '2022-03-01', undefined, undefined, { wholeLaws: true });
+    expect(odd.citations.map((c) => c.articleKey)).toEqual(['h:第四章/第一节', 'h:第五章']);
   });
 
   it('本条例第三章 in a law’s own text is its heading', () => {

@@ -1,0 +1,273 @@
+// A held-out set for citation detection and resolution (session 16): 149 sentences sampled with a fixed
+// seed (1616) from 149 corpus laws no other test or fixture uses, in twelve forms (another law in 《》 or
+// bare, 本法/本条例 articles and headings, 款/项, ranges, lists, 前款/本条第一款, 国务院令 and 部门令 numbers,
+// 司法解释 titles, 修正/修订 history lines, 依照有关法律、行政法规). Every expected target was written by
+// a person reading the sentence (test/fixtures/links/heldout/citation-heldout.jsonl); the expected version is
+// the one a drafter had before them: the latest version of the cited law published on or before the citing
+// text's own 公布日期, or — when the library holds none that old — its oldest (the link graph's `approx`).
+//   npx tsx test/bench/citation-heldout.ts --library DIR [--verbose]    (e.g. a library of ../shared/corpus)
+// The test (test/node/links/citation-heldout.test.ts) runs the same score on a library of the fixture's laws.
+//
+// Counted per sentence, per (law, article) pair — a 款 or 项 of an article is that article:
+// - detection: an expected article is detected when a mention of it exists (linked or not); a mention no
+//   label expects is a false detection (前款 read as an article of another law, 第一次修订 …);
+// - resolution: a detected expected article is right when it links that law and article, in the expected
+//   version; one expected unresolved (a law the library lacks, "?合同法 第七十三条") is right when it links nothing;
+// - laws named without an article (依照《中华人民共和国草原法》): the named law is found (or, for "?…", not
+//   taken for another law).
+
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { normaliseTitle } from '../../electron/core/library/law-identity';
+import type { LibraryStore } from '../../electron/core/library/library-store';
+import { openLibrary } from '../../electron/core/library/open-library';
+import { detectCitations } from '../../electron/core/records/citation-detect';
+import { startOf } from '../../electron/core/records/citation-resolve';
+import { LibraryTargetResolver } from '../../electron/core/links/link-resolver';
+import type { LawVersionMeta } from '../../electron/shared/law-model';
+
+export const HELDOUT_SET = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout.jsonl');
+
+export interface HeldoutEntry {
+  id: string;
+  form: string;
+  /** The corpus file the sentence is from. */
+  src: string;
+  /** The citing law (its title in the corpus manifest). */
+  near: string;
+  /** The citing version's 公布日期 (what its drafters had) and the date the link graph reads it on (施行日期). */
+  published: string;
+  date: string;
+  text: string;
+  /** "title 第X条" / "title h:第二章/第一节"; "?title 第X条" for a law the corpus lacks (must link nothing). */
+  expect: string[];
+  /** Laws named in the sentence (with or without an article): "title", or "?title" for one the corpus lacks. */
+  laws: string[];
+}
+
+export function readHeldout(file = HELDOUT_SET): HeldoutEntry[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as HeldoutEntry);
+}
+
+export interface HeldoutScore {
+  expected: number;
+  detected: number;
+  falseDetections: number;
+  /** Of the detected expected articles: right law and article / and also the right version. */
+  rightArticle: number;
+  rightVersion: number;
+  /** records mode: the right law, unresolved because no version held was in force on the date (by design). */
+  notInForce: number;
+  /** Links to an article no label expects (the harmful kind of false detection). */
+  wrongLinks: number;
+  lawsExpected: number;
+  lawsRight: number;
+  misses: string[];
+}
+
+const sameTitle = (a: string, b: string) => {
+  const x = normaliseTitle(a);
+  const y = normaliseTitle(b);
+  // the 民法典 is held as its parts (民法典 合同编): any part is the code
+  return x === y || (y === '民法典' && x.startsWith('民法典'));
+};
+
+function lawsTitled(store: LibraryStore, title: string) {
+  return store.laws().filter((l) => sameTitle(l.title, title));
+}
+
+/** The version a drafter writing on `published` had: the latest published by then, else the oldest held. */
+function expectedVersions(store: LibraryStore, title: string, published: string): Set<string> {
+  const out = new Set<string>();
+  for (const law of lawsTitled(store, title)) {
+    const vs = law.versionIds.map((id) => store.version(id)).filter((v): v is LawVersionMeta => !!v);
+    const dated = vs.map((v) => ({ v, d: v.published || v.effective || '' })).sort((a, b) => (a.d < b.d ? -1 : 1));
+    const before = dated.filter((x) => x.d && x.d <= published).at(-1) ?? dated[0];
+    if (before) out.add(before.v.id);
+  }
+  return out;
+}
+
+interface Found {
+  text: string;
+  label: string;
+  reason?: string;
+  link?: { lawId: string; versionId: string; key: string };
+}
+
+/**
+ * `graph`: as the link graph reads the citing law (法条联想: a citation older than every version links the
+ * oldest, `approx`; no headings). `records`: as a review's text is read (headings and whole laws too; a
+ * citation older than every version the library holds stays unresolved with that reason).
+ */
+export function scoreHeldout(store: LibraryStore, entries: readonly HeldoutEntry[], mode: 'graph' | 'records' = 'graph'): HeldoutScore {
+  const resolver = new LibraryTargetResolver(store);
+  const s: HeldoutScore = { expected: 0, detected: 0, falseDetections: 0, rightArticle: 0, rightVersion: 0, notInForce: 0, wrongLinks: 0, lawsExpected: 0, lawsRight: 0, misses: [] };
+  for (const e of entries) {
+    const file = e.src.split('/').pop();
+    const byFile = store.laws().filter((l) => l.versionIds.some((id) => store.version(id)?.sourceFile === file));
+    const citing = byFile.find((l) => sameTitle(l.title, e.near)) ?? (byFile.length === 1 ? byFile[0] : undefined);
+    if (!citing) throw new Error(`${e.id}: the library has no ${e.near} (${e.src})`);
+    // read as the link graph reads a law's text: on its version's 施行日期, that version as 本法
+    const version = citing.versionIds.map((id) => store.version(id)!).find((v) => v.sourceFile === file)!;
+    const date = startOf(version) || e.date;
+    const published = version.published || e.published || date;
+    const d =
+      mode === 'graph'
+        ? detectCitations(store, e.text, date, citing.id, resolver)
+        : detectCitations(store, e.text, date, citing.id, undefined, { wholeLaws: true });
+    // one entry per (law, article) pair: 第四十九条第二项、第三项 is one article; whole-law mentions apart
+    const found = new Map<string, Found>();
+    for (const m of d.mentions) {
+      if (m.label === '全文' || m.citation?.scope === 'law') continue;
+      const link = m.target ? { lawId: m.target.lawId, versionId: m.target.versionId, key: m.label } : m.citation ? { lawId: m.citation.lawId, versionId: m.citation.versionId, key: m.citation.scope === 'heading' ? m.citation.articleKey : m.label } : undefined;
+      const k = `${link ? link.lawId : `?${m.start}`}|${link?.key ?? m.label}`;
+      if (!found.has(k)) found.set(k, { text: m.text, label: link?.key ?? m.label, reason: m.reason, link });
+    }
+    const pool = [...found.values()];
+    for (const x of e.expect) {
+      s.expected++;
+      const missingLaw = x.startsWith('?');
+      const [title, label] = [x.slice(missingLaw ? 1 : 0, x.lastIndexOf(' ')), x.slice(x.lastIndexOf(' ') + 1)];
+      const ids = new Set(lawsTitled(store, title).map((l) => l.id));
+      // the mention of that label linking that law first, else any mention of the label
+      let i = pool.findIndex((m) => m.label === label && m.link && ids.has(m.link.lawId));
+      if (i < 0) i = pool.findIndex((m) => m.label === label);
+      if (i < 0) {
+        s.misses.push(`${e.id} 未识别 ${x} | ${e.text}`);
+        continue;
+      }
+      s.detected++;
+      const m = pool.splice(i, 1)[0]!;
+      const shown = (f: Found) => (f.link ? `${store.law(f.link.lawId)?.title} ${f.label} @${f.link.versionId.split('@')[1]}` : `未解析（${f.reason}）`);
+      if (missingLaw) {
+        if (!m.link) {
+          s.rightArticle++;
+          s.rightVersion++;
+        } else s.misses.push(`${e.id} 错链 ${x} → ${shown(m)} | ${e.text}`);
+        continue;
+      }
+      // records mode: a citation older than every version held is reported, not linked (by design)
+      if (!m.link && mode === 'records' && /尚未施行/.test(m.reason ?? '') && m.reason!.includes(`《${normaliseTitle(title)}》`)) {
+        s.notInForce++;
+        continue;
+      }
+      if (!m.link || !ids.has(m.link.lawId)) {
+        s.misses.push(`${e.id} ${m.link ? '错链' : '未解析'} ${x} → ${shown(m)} | ${e.text}`);
+        continue;
+      }
+      s.rightArticle++;
+      const want = expectedVersions(store, title, published);
+      if (want.has(m.link.versionId)) s.rightVersion++;
+      else s.misses.push(`${e.id} 版本 ${x} → ${shown(m)}（应为 ${[...want].map((v) => v.split('@')[1]).join('/')}） | ${e.text}`);
+    }
+    for (const m of pool) {
+      s.falseDetections++;
+      if (m.link) s.wrongLinks++;
+      s.misses.push(`${e.id} 多出 ${m.text} → ${m.link ? `${store.law(m.link.lawId)?.title} ${m.label}` : `未解析（${m.reason}）`} | ${e.text}`);
+    }
+    for (const name of e.laws) {
+      s.lawsExpected++;
+      const missing = name.startsWith('?');
+      const title = name.replace(/^\?/, '');
+      const ids = new Set(lawsTitled(store, title).map((l) => l.id));
+      const short = normaliseTitle(title).replace(/^最高人民(?:法院|检察院)/, '');
+      const named = d.laws.filter((a) => normaliseTitle(a.text.replace(/[《》〈〉]/g, '')).includes(short) || (a.lawId && ids.has(a.lawId)));
+      const ok = missing ? named.every((a) => !a.lawId) : named.some((a) => a.lawId && ids.has(a.lawId));
+      if (ok) s.lawsRight++;
+      else s.misses.push(`${e.id} 法名 ${name} → ${named.map((a) => `${a.text}=${a.lawId ? store.law(a.lawId)?.title : '✗'}`).join('、') || '未识别'} | ${e.text}`);
+    }
+  }
+  return s;
+}
+
+export function formatScore(s: HeldoutScore, sentences: number): string[] {
+  const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
+  return [
+    `${sentences} sentences, ${s.expected} expected article citations, ${s.lawsExpected} named laws`,
+    `detection: recall ${s.detected}/${s.expected} (${pct(s.detected, s.expected)}), precision ${s.detected}/${s.detected + s.falseDetections} (${pct(s.detected, s.detected + s.falseDetections)}); ${s.wrongLinks} false links`,
+    `resolution of detected: right law+article ${s.rightArticle}/${s.detected} (${pct(s.rightArticle, s.detected)}), also right version ${s.rightVersion}/${s.detected} (${pct(s.rightVersion, s.detected)})` +
+      (s.notInForce ? `; ${s.notInForce} more name the right law and are reported as not yet in force on the date (records link no version before it)` : ''),
+    `named laws found ${s.lawsRight}/${s.lawsExpected} (${pct(s.lawsRight, s.lawsExpected)})`,
+  ];
+}
+
+const N = '[零〇一二两三四五六七八九十百千]+';
+
+/**
+ * `laws`: copies from the corpus every version of each law the set names (the citing laws and the cited
+ * ones), with its header, its 编/章/节 headings and only the articles some entry cites (a whole file
+ * when a heading of it is cited), and their manifest rows, into test/fixtures/links/heldout/laws.
+ */
+function copyLaws(corpus: string): void {
+  const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
+  const entries = readHeldout();
+  const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string; title: string });
+  const want = new Map<string, Set<string> | 'all'>();
+  const add = (title: string, label?: string) => {
+    const k = normaliseTitle(title);
+    const cur = want.get(k) ?? new Set<string>();
+    if (cur === 'all') return;
+    if (label?.startsWith('h:')) want.set(k, 'all');
+    else {
+      if (label) cur.add(label);
+      want.set(k, cur);
+    }
+  };
+  for (const e of entries) {
+    add(e.near);
+    for (const x of e.expect) if (!x.startsWith('?')) add(x.slice(0, x.lastIndexOf(' ')), x.slice(x.lastIndexOf(' ') + 1));
+    for (const l of e.laws) if (!l.startsWith('?')) add(l);
+  }
+  rmSync(out, { recursive: true, force: true });
+  const manifest: string[] = [];
+  for (const r of rows) {
+    const k = normaliseTitle(r.title);
+    const w = want.get(k) ?? (k.startsWith('民法典') ? want.get('民法典') : undefined);
+    if (!w) continue;
+    const text = readFileSync(join(corpus, 'laws', r.path), 'utf8');
+    let kept = text;
+    if (w !== 'all') {
+      const end = text.indexOf('<!-- INFO END -->');
+      const head = end >= 0 ? text.slice(0, end + '<!-- INFO END -->'.length) : '';
+      const body: string[] = [];
+      let keep = false;
+      for (const line of (end >= 0 ? text.slice(end + 17) : text).split('\n')) {
+        const art = new RegExp(`^(第${N}条(?:之${N})?)`).exec(line);
+        if (art) keep = w.has(art[1]!) || (w.size === 0 && body.every((b) => !/^第/.test(b)));
+        if (/^#/.test(line)) body.push(line);
+        else if (keep && line.trim()) body.push(line);
+      }
+      kept = `${head}\n${body.join('\n')}\n`;
+    }
+    mkdirSync(join(out, dirname(r.path)), { recursive: true });
+    writeFileSync(join(out, r.path), kept);
+    manifest.push(JSON.stringify(r));
+  }
+  writeFileSync(join(out, 'manifest.jsonl'), manifest.join('\n') + '\n');
+  console.log(`${manifest.length} files of ${want.size} laws`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { library: { type: 'string' }, set: { type: 'string' }, verbose: { type: 'boolean' }, records: { type: 'boolean' }, corpus: { type: 'string' } } });
+  if (positionals[0] === 'laws') {
+    copyLaws(values.corpus ?? resolve(import.meta.dirname, '../../../shared/corpus'));
+    process.exit(0);
+  }
+  if (!values.library) {
+    console.log('usage: citation-heldout.ts --library DIR [--set FILE] [--verbose] | laws [--corpus DIR]');
+    process.exit(2);
+  }
+  const { store } = await openLibrary({ dir: values.library, seed: false });
+  const entries = readHeldout(values.set ?? HELDOUT_SET);
+  const s = scoreHeldout(store, entries, values.records ? 'records' : 'graph');
+  console.log(values.records ? 'read as a record’s text (records mode)' : 'read as the link graph reads a law (graph mode)');
+  for (const l of formatScore(s, entries.length)) console.log(l);
+  console.log(`load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  if (values.verbose) for (const m of s.misses) console.log(m.slice(0, 300));
+}
