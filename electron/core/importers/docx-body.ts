@@ -28,6 +28,8 @@ export interface DocxBody {
   /** Paragraphs of a TOC field's result left out. */
   tocParagraphs: number;
   deletions: number;
+  /** Rows of data tables written as `|a|b|` lines. */
+  tableRows: number;
 }
 
 interface Field {
@@ -51,11 +53,27 @@ interface Sink {
 
 const ARTICLE_RE = /^[\s\u3000]*第[零〇一二三四五六七八九十百千两0-9０-９]+条/;
 
+/**
+ * A table of data (a 附件's 清单, a 罚款标准 table), not a layout: at least two rows with two or more
+ * filled cells, and no cell holding the law itself (several articles, or a page of text).
+ */
+function isDataTable(rows: readonly (readonly (readonly string[])[])[]): boolean {
+  let full = 0;
+  for (const row of rows) {
+    if (row.filter((c) => c.join('').trim() !== '').length >= 2) full++;
+    for (const c of row) {
+      if (c.filter((p) => ARTICLE_RE.test(p) && !/^[\s\u3000]*第[0-9０-９]+条/.test(p)).length >= 2) return false;
+      if (c.reduce((n, p) => n + p.length, 0) > 600) return false;
+    }
+  }
+  return full >= 2;
+}
+
 const isOff = (v: string | undefined) => v === 'false' || v === '0' || v === 'off';
 
 export function readDocxBody(xml: string, part: string, numbering: WordNumbering): DocxBody {
   const parser = new SaxesParser({ xmlns: true, position: false });
-  const out: DocxBody = { paragraphs: [], footnoteRefs: 0, commentRefs: 0, droppedTextBoxes: 0, tocParagraphs: 0, deletions: 0 };
+  const out: DocxBody = { paragraphs: [], footnoteRefs: 0, commentRefs: 0, droppedTextBoxes: 0, tocParagraphs: 0, deletions: 0, tableRows: 0 };
   const stack: string[] = [];
   /** Depth (stack length) at which a skipped subtree started; text is ignored while set. */
   let skipAt = 0;
@@ -65,6 +83,8 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
   let sawArticle = false;
   const fields: Field[] = [];
   const sinks: Sink[] = [{ paragraphs: out.paragraphs, current: undefined, numbered: false, inToc: false }];
+  /** Open tables, innermost last: each row's cells, each cell's paragraphs. */
+  const tables: { rows: string[][][]; row?: string[][]; sinkDepth: number }[] = [];
   const sink = () => sinks[sinks.length - 1]!;
   const collecting = () => skipAt === 0 && !hiddenRun && fields.every((f) => f.inResult) && sink().current !== undefined;
   const append = (t: string) => {
@@ -202,6 +222,15 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
       case 'txbxContent':
         sinks.push({ paragraphs: [], current: undefined, numbered: false, inToc: false });
         break;
+      case 'tbl':
+        tables.push({ rows: [], sinkDepth: sinks.length });
+        break;
+      case 'tr':
+        if (tables.length) tables[tables.length - 1]!.row = [];
+        break;
+      case 'tc':
+        if (tables.length) sinks.push({ paragraphs: [], current: undefined, numbered: false, inToc: false });
+        break;
     }
   });
   parser.on('closetag', (tag: SaxesTagNS) => {
@@ -244,6 +273,38 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
         }
         if (sinks.length === 1 && ARTICLE_RE.test(text)) sawArticle = true;
         s.paragraphs.push(text);
+        break;
+      }
+      case 'tc': {
+        const t = tables[tables.length - 1];
+        if (!t || sinks.length <= t.sinkDepth) break;
+        const cell = sinks.pop()!;
+        (t.row ??= []).push(cell.paragraphs);
+        break;
+      }
+      case 'tr': {
+        const t = tables[tables.length - 1];
+        if (t?.row) t.rows.push(t.row);
+        if (t) t.row = undefined;
+        break;
+      }
+      case 'tbl': {
+        const t = tables.pop();
+        if (!t) break;
+        const target = sink().paragraphs;
+        if (isDataTable(t.rows)) {
+          // one line per row, its cells kept apart and in order, as the PDF layout and the corpus write them
+          for (const row of t.rows) target.push(`|${row.map((c) => c.join(' ').replace(/[|\n]/g, ' ').trim()).join('|')}|`);
+          out.tableRows += t.rows.length;
+        } else {
+          // a layout table (a 红头, a page built in one cell): its paragraphs in reading order
+          for (const row of t.rows)
+            for (const c of row)
+              for (const para of c) {
+                if (sinks.length === 1 && ARTICLE_RE.test(para)) sawArticle = true;
+                target.push(para);
+              }
+        }
         break;
       }
       case 'txbxContent': {

@@ -127,10 +127,18 @@ export function usesListNumbering(fib: Uint8Array): boolean {
 
 /** Paragraph breaks (\r in Word, \n from the extractor), cell/row marks and vertical tabs → lines. */
 function bodyLines(body: string): string[] {
-  return body
-    .replace(/\r\n?|\u000b|\u000c/g, '\n')
-    .split('\n')
-    .map((l) => l.replace(/[\u0000-\u0008\u000e-\u001f]/g, '').replace(/\t+/g, ' '));
+  const raw = body.replace(/\r\n?|\u000b|\u000c/g, '\n').split('\n');
+  // word-extractor ends each table cell with a tab: a row of two or more cells is "a\tb\t". Two such
+  // rows in a row are a table, written one `|a|b|` line per row as the DOCX reader and the PDF
+  // layout write them (cells kept apart and in order; before, "刑法条文罪名" ran together).
+  const isRow = (l: string) => l.endsWith('\t') && l.indexOf('\t') < l.length - 1;
+  return raw.map((l, i) => {
+    const line = l.replace(/[\u0000-\u0008\u000e-\u001f]/g, '');
+    if (isRow(line) && (isRow(raw[i - 1] ?? '') || isRow(raw[i + 1] ?? ''))) {
+      return `|${line.slice(0, -1).split('\t').map((c) => c.replace(/\|/g, ' ').trim()).join('|')}|`;
+    }
+    return line.replace(/\t+/g, ' ');
+  });
 }
 
 export async function extractOle(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
