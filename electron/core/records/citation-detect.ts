@@ -116,6 +116,8 @@ const BRACKET_TITLE = /《((?:[^《》\n]|《[^《》\n]{1,80}》){1,160})》/g;
 const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定|通则|总则|分则|纲要)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知|文件|批复|函|纪要)$/;
 /** A document number right before 第X条 (鲁政办发〔2021〕5号第四条, 〔2018〕37号文件第三条): that document's article. */
 const DOC_NUMBER_BEFORE = /(?:[〔［[(（]\s*\d{4}\s*[〕］\])）]|\d{4}年)\s*第?\s*\d+\s*号\s*(?:文件?)?\s*(?:的)?$/;
+/** An order number right before 第X条 that no anchor resolved (国务院令第999号第三条): that order's article. */
+const ORDER_BEFORE = new RegExp(`((?:[\\u4e00-\\u9fa5]{1,20}?)令${SP}[（(]?${SP}第${SP}${N}${SP}号)${SP}[)）]?${SP}(?:的)?$`);
 /** Longer ranges are reported unresolved (never cut): the longest code has under 1,300 articles. */
 const MAX_RANGE = 1500;
 const CODE = 'code:';
@@ -551,6 +553,10 @@ export function detectCitations(
       const named = lastAnchorBefore(start - word.length, false, true);
       if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
       else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规` };
+    } else if (ORDER_BEFORE.test(before)) {
+      // an order the library's versions were not published by (公安部令第146号第十条): not the text's own article
+      const name = ORDER_BEFORE.exec(before)![1]!.replace(/^.*?(?:依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|及|和|与|、)/, '');
+      law = { via: 'none', lawText: name, reason: `资料库中没有“${name}”公布的法规` };
     } else if (DOC_NUMBER_BEFORE.test(before)) {
       const name = DOC_NUMBER_BEFORE.exec(before)![0];
       law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规` };

@@ -75,8 +75,12 @@ describe('notes and document numbers between a title and its article', () => {
   it('an order number alone names the version it published (国务院令第713号第二十五条)', () => {
     expect(linked('根据国务院令第713号第二十五条，决策草案应当经合法性审查')).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
     expect(linked('按照中华人民共和国国务院令 第七百一十三号的要求组织听证')).toEqual(['重大行政决策程序暂行条例 全文@2019-04-20']);
-    // a number the library's versions were not published by names nothing (before and now)
-    expect(linked('根据国务院令第999号第三条')).toEqual([]);
+    // a number the library's versions were not published by names nothing — in a law's own text neither
+    // (before: 重大行政决策程序暂行条例's own 第三条)
+    expect(found('根据国务院令第999号第三条')).toEqual(['✗第三条（资料库中没有“国务院令第999号”公布的法规）']);
+    const near = lawIdOf(lib.store, '重大行政决策程序暂行条例');
+    expect(found('依照公安部令第146号第三条的规定', '2022-03-01', near)).toEqual(['✗第三条（资料库中没有“公安部令第146号”公布的法规）']);
+    expect(linked('依照本条例第三条和第十四条的规定', '2022-03-01', near)).toEqual(['重大行政决策程序暂行条例 第三条@2019-04-20', '重大行政决策程序暂行条例 第十四条@2019-04-20']);
   });
 
   it('a short name the text defines (以下简称《条例》) stands for the law afterwards', () => {
