@@ -1,6 +1,7 @@
 // The adviser's daily pages at the office's laptop screen (1366×768): no input's placeholder is cut
 // off, the 规范性文件 register's empty list says what it is for and offers 登记, and 年度统计 says what
-// its on-time rate was counted from instead of “按期 0，逾期 0” beside a blank rate.
+// its on-time rate was counted from instead of “按期 0，逾期 0” beside a blank rate; 年度普法计划 opened on
+// a year without a plan points to the years that have one.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,22 @@ describe.skipIf(!haveChromium)('Daily pages at 1366×768', () => {
       await face.service.call('reviews:create', { input: { type: '其他', title: '定了期限的审查', leadUnit: '办公室', receivedDate: '2025-04-01', unitDeadline: '2025-04-10', completedDate: '2025-04-09', ...issued } });
       await page.reload();
       await expect.poll(() => note.innerText()).toBe('已出具意见 2 件：有审查期限的 1 件中按期 1 件、逾期 0 件；未设审查期限 1 件，不计入按期率');
+    }));
+
+  it('年度普法计划: a year without a plan leads to the year that has one, and offers 新建', () =>
+    withSession(async ({ page, face }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await face.service.call('plans:create', { input: { year: 2020, title: '2020年度普法工作计划', unit: '高青县科学技术局', items: [{ topic: '学习统计法', plannedMonth: 5 }] } });
+      await go(page, '#/lectures?tab=plans');
+      // The tab opens on this year, which has no plan.
+      const empty = page.locator('.ant-empty').filter({ hasText: '年还没有普法计划' });
+      await empty.waitFor();
+      await empty.getByRole('button', { name: /新建 \d{4} 年普法计划/ }).waitFor();
+      // The years with a plan come with the list of all plans, a moment after this year's.
+      await empty.getByRole('button', { name: '查看 2020 年的计划' }).waitFor();
+      expect(await empty.innerText()).toContain('2020 年有');
+      await empty.getByRole('button', { name: '查看 2020 年的计划' }).click();
+      await page.getByText('2020年度普法工作计划').waitFor();
+      expect(await page.getByTestId('plans-year').innerText()).toContain('2020 年');
     }));
 });

@@ -286,6 +286,9 @@ function PlansTab() {
   const [year, setYear] = useState<number>(thisYear);
   const [tick, setTick] = useState(0);
   const list = useCall('plans:list', { year }, tick);
+  // Every plan's year, so a year without one points to the years that have one.
+  const all = useCall('plans:list', {}, tick);
+  const planYears = [...new Set((all.data ?? []).map((p) => p.year))].filter((y) => y !== year).sort((a, b) => b - a);
   const [editing, setEditing] = useState<{ plan?: PlanDto }>();
   const [form] = Form.useForm<PlanValues>();
   const [busy, setBusy] = useState(false);
@@ -329,7 +332,18 @@ function PlansTab() {
       {list.error ? (
         <ErrorState message={list.error} onRetry={list.reload} />
       ) : (list.data ?? []).length === 0 ? (
-        <EmptyState description={`${year} 年还没有普法计划`} />
+        <EmptyState description={`${year} 年还没有普法计划${planYears.length ? `；${planYears.map((y) => `${y} 年`).join('、')}有` : ''}`}>
+          <Space wrap style={{ justifyContent: 'center' }}>
+            {planYears.map((y) => (
+              <Button key={y} onClick={() => setYear(y)}>
+                查看 {y} 年的计划
+              </Button>
+            ))}
+            <Button type="primary" onClick={() => setEditing({})}>
+              新建 {year} 年普法计划
+            </Button>
+          </Space>
+        </EmptyState>
       ) : (
         (list.data ?? []).map((p) => (
           <Card
