@@ -68,6 +68,20 @@ const SECURITY_HEADERS: Record<string, string> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=()',
 };
 
+/** Headers a request may carry once only. */
+const SINGLE_HEADERS = new Set(['host', 'origin', 'x-lawdesk-token', 'cookie', 'content-type', 'content-length', 'sec-fetch-site']);
+
+function repeated(raw: string[], names: ReadonlySet<string>): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    if (!names.has(name)) continue;
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
+}
+
 function sameSecret(a: string | undefined, b: string): boolean {
   if (!a) return false;
   const x = Buffer.from(a);
@@ -101,6 +115,9 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
     sendJson(res, httpStatusOf(code), { ok: false, error: { code, message } });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    // 0. One of each header that decides who is asking: Node keeps the first Host and joins two
+    // tokens, so `Host: ours` + `Host: evil` would be judged by the first alone.
+    if (repeated(req.rawHeaders, SINGLE_HEADERS)) return refuse(res, 'INVALID', '请求头重复（Host、Origin、token 或 Content-Type 只能出现一次）');
     // 1. Who is asking: our host name (not a rebound DNS name), our origin, the token.
     const host = (req.headers.host ?? '').toLowerCase();
     if (!allowedHosts.has(host)) return refuse(res, 'FORBIDDEN', '拒绝访问：Host 不是本机地址');
@@ -144,8 +161,10 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       if (req.method !== 'POST') return refuse(res, 'INVALID', '接口只接受 POST');
       if (!isChannel(channel)) return refuse(res, 'NOT_FOUND', `没有这个接口：${channel.slice(0, 80)}`);
       // A JSON content type also forces a CORS preflight for any cross-origin script (never answered).
-      if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
-        return refuse(res, 'INVALID', '请求体必须是 application/json');
+      // Exactly application/json, in UTF-8 if a charset is named (application/json-patch+json,
+      // charset=latin1 … are refused, not read as something else).
+      if (!/^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(req.headers['content-type'] ?? '')) {
+        return refuse(res, 'INVALID', '请求体必须是 application/json（UTF-8）');
       }
       const cap = maxBodyBytes(channel);
       const declared = Number(req.headers['content-length'] ?? 0);

@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './office-clock';
+import { requiredText } from './required-text';
 
 /** The file in the library folder that holds the profile. */
 export const OFFICE_FILE = 'office.json';
@@ -15,7 +16,7 @@ export const OFFICE_FILE = 'office.json';
 export const OFFICE_SCHEMA_VERSION = 1;
 
 const short = z.string().trim().max(200);
-const adviser = z.strictObject({ name: short.min(1), org: short.optional() });
+const adviser = z.strictObject({ name: requiredText(200), org: short.optional() });
 /**
  * 机关代字 of the 合法性审查意见书's number (高科审 → 高科审〔2026〕3号): the office's own
  * abbreviation, so no bracket, digit or 号 of the number itself.

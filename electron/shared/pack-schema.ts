@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LEVELS, STATUSES } from './law-model';
 import { LIMITS } from './limits';
+import { requiredText } from './required-text';
 
 export const PACK_TEMPLATES = ['合法性审查参考资料', '法律大讲堂讲义', '年度学法清单', '通用'] as const;
 export type PackTemplate = (typeof PACK_TEMPLATES)[number];
@@ -15,7 +16,7 @@ export type PackTemplate = (typeof PACK_TEMPLATES)[number];
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`);
 const L = LIMITS.pack;
-const nonEmpty = text(L.ref).min(1);
+const nonEmpty = requiredText(L.ref);
 
 export const CoverSchema = z.strictObject({
   title: nonEmpty,

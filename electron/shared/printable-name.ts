@@ -34,17 +34,55 @@ export function unsafeTextReason(text: string): string | undefined {
   return `含有${what} ${hex}（第 ${m.index + 1} 个字符处），请删除后再保存`;
 }
 
-/** Every string inside `value` (objects and arrays walked, at most `maxDepth` deep) with an unsafe character: [path, reason]. */
-export function unsafeTextFields(value: unknown, maxDepth = 12): [PropertyKey[], string][] {
+/** Keys whose strings are walked past: text copied from the library (an article's snapshot, a law's title), not typed. */
+export interface TextWalkOptions {
+  maxDepth?: number;
+  skipKeys?: ReadonlySet<string>;
+}
+
+function walkStrings(value: unknown, opts: TextWalkOptions, judge: (s: string) => string | undefined): [PropertyKey[], string][] {
   const out: [PropertyKey[], string][] = [];
+  const maxDepth = opts.maxDepth ?? 12;
   const visit = (v: unknown, path: PropertyKey[]) => {
     if (typeof v === 'string') {
-      const why = unsafeTextReason(v);
+      const why = judge(v);
       if (why) out.push([path, why]);
     } else if (v && typeof v === 'object' && path.length < maxDepth && out.length < 20) {
-      for (const [k, x] of Array.isArray(v) ? v.entries() : Object.entries(v)) visit(x, [...path, k]);
+      for (const [k, x] of Array.isArray(v) ? v.entries() : Object.entries(v)) {
+        if (typeof k === 'string' && opts.skipKeys?.has(k)) continue;
+        visit(x, [...path, k]);
+      }
     }
   };
   visit(value, []);
   return out;
+}
+
+/** Every string inside `value` (objects and arrays walked, at most `maxDepth` deep) with an unsafe character: [path, reason]. */
+export function unsafeTextFields(value: unknown, opts: TextWalkOptions = {}): [PropertyKey[], string][] {
+  return walkStrings(value, opts, unsafeTextReason);
+}
+
+/** The years a record's date may have: 0000-01-01 or 9999-12-31 is a slip of the keyboard (and made ids like R0000-001). */
+export const PLAUSIBLE_YEARS = { min: 1900, max: 2200 } as const;
+
+/** Every YYYY-MM-DD string inside `value` whose year is outside PLAUSIBLE_YEARS: [path, reason]. */
+export function implausibleDateFields(value: unknown, opts: TextWalkOptions = {}): [PropertyKey[], string][] {
+  return walkStrings(value, opts, (s) => {
+    const m = /^(\d{4})-\d{2}-\d{2}$/.exec(s);
+    return m && (Number(m[1]) < PLAUSIBLE_YEARS.min || Number(m[1]) > PLAUSIBLE_YEARS.max) ? `日期 ${s} 的年份不在 ${PLAUSIBLE_YEARS.min}–${PLAUSIBLE_YEARS.max} 年之间` : undefined;
+  });
+}
+
+// What shows nothing on screen: white space (trim's, incl. U+3000 and U+FEFF), zero-width spaces and
+// joiners, word joiners and invisible operators, soft hyphens, combining grapheme joiner, Hangul and
+// Braille fillers, variation selectors, tag characters, direction marks and controls.
+const INVISIBLE = /[\s\u0000-\u001f\u007f-\u00a0\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udcff]|\udb40[\udd00-\uddef]/g;
+
+/**
+ * Whether typed text has at least one character a reader can see: a title of zero-width spaces or
+ * U+3164 fillers looks empty on the page and in the list, so it does not count as filled in.
+ */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '').length > 0;
 }

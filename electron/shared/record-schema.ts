@@ -11,6 +11,7 @@
 
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { requiredText } from './required-text';
 
 const L = LIMITS.record;
 
@@ -34,7 +35,8 @@ export type FlagColor = (typeof FLAG_COLORS)[number];
 
 const isoDate = z.iso.date();
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 字`);
-const nonEmpty = (max: number, message?: string) => text(max).min(1, message);
+// Required text: at least one visible character (one rule for every record kind, ./required-text).
+const nonEmpty = (max: number, message?: string) => requiredText(max, message);
 const sha = z.string().regex(/^[0-9a-f]{64}$/);
 const tags = z.array(nonEmpty(L.tag)).max(L.tags);
 const year = z.number().int().min(1990).max(2200);

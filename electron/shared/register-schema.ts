@@ -3,10 +3,11 @@
 // result. One definition for the store, the API and the CLI; derived dates are computed by core.
 
 import { z } from 'zod';
+import { requiredText } from './required-text';
 
 const date = z.iso.date();
 const short = z.string().trim().max(500);
-const nonEmpty = z.string().trim().min(1).max(500);
+const nonEmpty = requiredText(500);
 
 export const CLEANUP_RESULTS = ['继续有效', '修改', '废止'] as const;
 export type CleanupResult = (typeof CLEANUP_RESULTS)[number];

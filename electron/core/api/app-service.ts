@@ -304,7 +304,7 @@ export class AppService {
 
   private makeHandlers() {
     return {
-      'library:info': () => ({
+      'library:info': async () => ({
         dir: this.store.dir,
         lawCount: this.store.counts().laws,
         versionCount: this.store.counts().versions,
@@ -313,7 +313,9 @@ export class AppService {
         face: this.face,
         appVersion: this.opts.appVersion ?? '0.0.0',
         timeZone: this.store.timeZone(),
-        ...libraryHealth(this.store, LIBRARY_REPAIRS_SHOWN),
+        // Records set aside by the read (records.json edited by hand) are said here too; a records.json
+        // that does not open at all is said by the record pages themselves.
+        ...libraryHealth(this.store, LIBRARY_REPAIRS_SHOWN, await this.ctx.records().then((r) => r.setAsideNotes(), () => [])),
       }),
       'laws:list': async (i) => this.listLaws(i, new Set((await this.favorites()).lawIds())),
       'law:get': ({ lawId }) => {

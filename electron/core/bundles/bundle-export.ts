@@ -16,7 +16,8 @@ import { parseUserData, readUserDataTexts, userDataSpec } from './user-data-file
 import { lawRows, listLaws } from '../library/law-list';
 import { FavoritesStore } from '../library/favorites-store';
 import type { BundleLawFilter } from '../../shared/api/bundles';
-import { ZipWriter } from './zip-file';
+import { DEFAULT_ZIP_LIMITS, ZipWriter } from './zip-file';
+import { CorruptFileError, MAX_JSON_FILE_BYTES, readBoundedFileSync } from '../library/atomic-file';
 import { TimeSlicer } from '../util/time-slicer';
 
 export type BundleProgress = PhaseProgress<'collect' | 'verify' | 'write' | 'commit'>;
@@ -109,6 +110,20 @@ function selectVersions(store: LibraryStore, laws: string[] | undefined, filter:
   return [...out.values()];
 }
 
+/**
+ * A file of the library read for the bundle, judged by its size and kind on the open descriptor
+ * first (a body replaced by a 3 GB file, a folder in its place): a clear sentence naming it.
+ */
+function readLibraryFile(file: string, maxBytes: number, what: string): Buffer {
+  try {
+    return readBoundedFileSync(file, maxBytes);
+  } catch (e) {
+    if (e instanceof CorruptFileError) throw new BundleError('INVALID', `${what}异常：${e.message.slice(file.length + 2)}，请先运行 lawdesk check --repair`);
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new BundleError('INVALID', `${what}缺失，请先运行 lawdesk check --repair`);
+    throw e;
+  }
+}
+
 const README = `这是法规案头（LawDesk）的资料包（.lawdesk）。
 请在 LawDesk 中用“导入资料包”或命令 lawdesk bundle import 导入，不要手工解压后修改：
 每个文件都按内容哈希命名并在 manifest.json 中登记，改动过的资料包会被拒绝。
@@ -135,6 +150,8 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
   const zip = new ZipWriter(opts.out);
   let bytes = 0;
   const add = (name: string, data: Uint8Array) => {
+    // A bundle its reader would refuse is not written: the same per-entry and total caps.
+    if (bytes + data.length > DEFAULT_ZIP_LIMITS.maxTotalBytes) throw new BundleError('TOO_LARGE', `资料包将超过 ${(DEFAULT_ZIP_LIMITS.maxTotalBytes / 1024 ** 3).toFixed(0)} GB 的上限，请分几次导出（按法规或分类挑选）`);
     zip.add({ name, data });
     entries[name] = { sha256: sha256(data), size: data.length };
     bytes += data.length;
@@ -148,14 +165,14 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
     for (const v of versions) {
       await slicer.maybePause();
       progress('write', done++, total, v.title);
-      const body = readFileSync(join(store.bodiesDir, v.file));
+      const body = readLibraryFile(join(store.bodiesDir, v.file), MAX_JSON_FILE_BYTES, `《${v.title}》的正文文件（${v.file}）`);
       if (sha256(body) + '.json' !== v.file) throw new BundleError('HASH', `《${v.title}》的正文文件已损坏（${v.file}），请先运行 lawdesk check --repair`);
       if (!entries[`laws/bodies/${v.file}`]) add(`laws/bodies/${v.file}`, body);
       const orig = store.originalPath(v);
       if (!orig) throw new BundleError('INVALID', `《${v.title}》的原始文件缺失，请先运行 lawdesk check`);
       const name = basename(orig);
       if (!originals.has(name)) {
-        const data = readFileSync(orig);
+        const data = readLibraryFile(orig, DEFAULT_ZIP_LIMITS.maxEntryBytes, `《${v.title}》的原始文件（${name}）`);
         if (sha256(data) !== v.sourceSha256) throw new BundleError('HASH', `《${v.title}》的原始文件已损坏（${name}）`);
         add(`laws/originals/${name}`, data);
         originals.add(name);
@@ -166,7 +183,7 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
       for (const a of attachments) {
         await slicer.maybePause();
         progress('write', done++, total, a.name);
-        const data = readFileSync(a.file);
+        const data = readLibraryFile(a.file, DEFAULT_ZIP_LIMITS.maxEntryBytes, `附件“${a.name}”`);
         if (sha256(data) !== a.sha256) throw new BundleError('HASH', `附件“${a.name}”已损坏（校验和不符）`);
         add(`records/attachments/${a.sha256}${safeExt(a.name)}`, data);
       }

@@ -9,7 +9,7 @@ import { sha256 } from '../library/law-identity';
 import { parseBody } from '../library/law-body';
 import type { LawVersionMeta } from '../../shared/law-model';
 import { issuePathInWords } from '../../shared/errors';
-import { unsafeTextFields } from '../../shared/printable-name';
+import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
 import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
 import { describeIssues } from '../records/records-errors';
 import {
@@ -78,7 +78,7 @@ const RECORD_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,60}$/;
 /** Each record and each record's change log under MAX_RECORD_JSON_CHARS, before the schema looks at fields. */
 function checkRecordSizes(raw: unknown): void {
   if (!raw || typeof raw !== 'object') return;
-  for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections', 'log'] as const) {
+  for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections', 'register', 'log'] as const) {
     const coll = (raw as Record<string, unknown>)[key];
     if (!coll || typeof coll !== 'object') continue;
     for (const [k, rec] of Object.entries(coll)) {
@@ -220,11 +220,12 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
     const r = safeParseBounded(RecordsFileSchema, raw, 'records/records.json');
     if (!r.success) throw new BundleError('SCHEMA', `records/records.json 中有不合格式的记录：${describeIssues(r.error).slice(0, 5).join('；')}`);
     if (r.data.schemaVersion > 1) throw new BundleError('SCHEMA', `资料包中的记录版本为 ${r.data.schemaVersion}，请先升级 LawDesk`);
-    for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) {
+    for (const key of ['reviews', 'lectures', 'plans', 'notes', 'collections', 'register'] as const) {
       for (const [k, rec] of Object.entries(r.data[key])) {
         if (k !== rec.id || !RECORD_ID.test(k)) throw new BundleError('SCHEMA', `records/records.json 中的记录编号“${k.slice(0, 60)}”不合规`);
-        // What a form refuses (terminal escapes, direction overrides, half an emoji) does not come in by a bundle either.
-        const [bad] = unsafeTextFields(rec);
+        // What a form refuses (terminal escapes, direction overrides, half an emoji, a year 0000 or
+        // 9999) does not come in by a bundle either.
+        const [bad] = [...unsafeTextFields(rec), ...implausibleDateFields(rec)];
         if (bad) throw new BundleError('SCHEMA', `records/records.json 中的记录 ${k} 的“${issuePathInWords(bad[0])}”${bad[1].replace(/，请删除后再保存$/, '')}，已拒绝整个资料包`);
       }
     }

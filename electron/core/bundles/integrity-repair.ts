@@ -82,7 +82,7 @@ function newestGoodRecords(store: LibraryStore): { file: string; name: string } 
   });
 }
 
-async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): Promise<{ data?: RecordsFile; count: number }> {
+async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): Promise<{ data?: RecordsFile; count: number; records?: RecordsStore; setAside?: Set<IntegrityProblem> }> {
   const path = join(store.dir, 'records.json');
   if (!existsSync(path)) {
     // No records file is normal for a library without records — unless copies of one exist: then
@@ -92,11 +92,20 @@ async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): 
     return { count: 0 };
   }
   let data: RecordsFile;
+  let records: RecordsStore;
   try {
-    data = await (await RecordsStore.open(store.dir, store.lock)).data();
+    records = await RecordsStore.open(store.dir, store.lock);
+    data = await records.data();
   } catch (e) {
     problems.push({ area: 'records', file: 'records.json', problem: `记录文件无法读取：${(e as Error).message.split('\n')[0]}` });
     return { count: 0 };
+  }
+  // Records the read set aside (edited by hand into something a form refuses): named one by one.
+  const setAside = new Set<IntegrityProblem>();
+  for (const note of records.setAsideNotes()) {
+    const p: IntegrityProblem = { area: 'records', file: 'records.json', problem: note };
+    setAside.add(p);
+    problems.push(p);
   }
   let count = 0;
   for (const k of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) count += Object.keys(data[k]).length;
@@ -123,7 +132,7 @@ async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): 
     if (why) missing.set(`${site.id}|${why}`, [site.id, why]);
   }
   for (const [recordId, why] of missing.values()) problems.push({ area: 'records', file: recordId, problem: why });
-  return { data, count };
+  return { data, count, records, setAside };
 }
 
 export async function checkIntegrity(store: LibraryStore, opts: { repair?: boolean } = {}): Promise<IntegrityReport> {
@@ -269,10 +278,15 @@ export async function checkIntegrity(store: LibraryStore, opts: { repair?: boole
 
     // Records.
     const recordProblems: IntegrityProblem[] = [];
-    const { count } = await checkRecords(store, recordProblems);
+    const { count, records, setAside } = await checkRecords(store, recordProblems);
+    let keptIn: string | undefined;
     for (const p of recordProblems) {
       if (!repair) continue;
-      if (p.file === 'records.json') {
+      if (setAside?.has(p)) {
+        // The good records stay as they are; the set-aside ones leave records.json for quarantine/, whole.
+        keptIn ??= await records!.quarantineSetAside();
+        p.repaired = `已移入 ${keptIn ?? 'quarantine/'}（原样保存，附每条的原因；其余记录未动）`;
+      } else if (p.file === 'records.json') {
         const good = newestGoodRecords(store);
         if (!good) {
           p.unrepairable = '没有可用的自动备份：请用 lawdesk restore 从手工备份恢复';

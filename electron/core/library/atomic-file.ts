@@ -52,6 +52,23 @@ export function readJsonFileSync(path: string): string {
   }
 }
 
+/**
+ * Any file of the library read whole (a body, an original, an attachment), judged on the open
+ * descriptor first: a regular file of at most `maxBytes`. Throws CorruptFileError with the reason
+ * (不是普通文件 / 文件异常庞大); fs errors (ENOENT …) as they are.
+ */
+export function readBoundedFileSync(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new CorruptFileError(path, '不是普通文件');
+    if (st.size > maxBytes) throw new CorruptFileError(path, `文件异常庞大（${(st.size / 1048576).toFixed(0)} MB，上限 ${(maxBytes / 1048576).toFixed(0)} MB），未读取`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** readJsonFileSync off the main thread. */
 export async function readJsonFile(path: string): Promise<string> {
   const fh = await open(path, 'r');

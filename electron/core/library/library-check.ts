@@ -18,8 +18,8 @@ export interface CheckProblem {
  * made to library.json — the first `shown`, the rest counted — and why it cannot be written. The
  * same notes `lawdesk check` lists.
  */
-export function libraryHealth(store: LibraryStore, shown: number): { repairs?: string[]; readOnly?: string } {
-  const notes = store.catalogNotes;
+export function libraryHealth(store: LibraryStore, shown: number, more: string[] = []): { repairs?: string[]; readOnly?: string } {
+  const notes = [...store.catalogNotes, ...more];
   const repairs = notes.length > shown ? [...notes.slice(0, shown), `另有 ${notes.length - shown} 处修复（lawdesk check 列出全部）`] : notes;
   return { ...(repairs.length ? { repairs: repairs.map((n) => n.slice(0, 500)) } : {}), ...(store.readOnlyReason ? { readOnly: store.readOnlyReason.slice(0, 500) } : {}) };
 }

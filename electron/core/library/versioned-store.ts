@@ -5,10 +5,10 @@
 // (temp file, fsync, rename), so an edit is committed whole or not at all and
 // the app and the CLI open side by side never lose each other's edits.
 
-import { existsSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import { AtomicJsonFile, CorruptFileError, readJsonFileSync } from './atomic-file';
+import { AtomicJsonFile, CorruptFileError, readJsonFileSync, writeFileAtomic } from './atomic-file';
 import type { WriterLock } from './writer-lock';
 
 export type StoreErrorCode = 'CORRUPT' | 'INVALID' | 'LOCKED';
@@ -30,6 +30,24 @@ export interface VersionedStoreSpec<T extends { schemaVersion: number }> {
   /** The error each store's callers expect (RecordsError, PackError …). */
   error: (code: StoreErrorCode, message: string, issues?: string[]) => Error;
   describeIssues: (e: z.ZodError) => string[];
+  /**
+   * Takes out of the (migrated, not yet validated) document the entries that fail their own rules
+   * — one record edited by hand — so that the rest opens; returns what it took out. Without it one
+   * bad entry refuses the whole file.
+   */
+  salvage?: (doc: Record<string, unknown>) => SetAsideEntry[];
+}
+
+/** An entry of the file that failed its rules on read: kept out of the document, named, never dropped. */
+export interface SetAsideEntry {
+  /** Where it sits in the file: reviews, register, log … */
+  collection: string;
+  key: string;
+  /** One sentence a person can act on: 审查记录 R2020-001（“标题”不能为空）. */
+  what: string;
+  reasons: string[];
+  /** The entry as it was read. */
+  raw: unknown;
 }
 
 export class VersionedStore<T extends { schemaVersion: number }> {
@@ -38,6 +56,10 @@ export class VersionedStore<T extends { schemaVersion: number }> {
   private readonly file: AtomicJsonFile<T>;
   /** The version the file had when last read (lower than spec.version until the next write). */
   fileVersion: number;
+  /** Entries the last read set aside (see spec.salvage); the first write moves them to quarantine/. */
+  setAside: SetAsideEntry[] = [];
+  /** Where the set-aside entries were written, once they were (quarantine/…-set-aside.json). */
+  setAsideKeptIn: string | undefined;
 
   private constructor(
     readonly path: string,
@@ -110,11 +132,37 @@ export class VersionedStore<T extends { schemaVersion: number }> {
       this.spec.migrations?.[v + 1]?.(d);
       d.schemaVersion = v + 1;
     }
+    const setAside = this.spec.salvage?.(d) ?? [];
     const r = this.spec.schema.safeParse(d);
     if (!r.success) throw this.spec.error('CORRUPT', `${this.name} 中有不合格式的${this.spec.what}`, this.spec.describeIssues(r.error).slice(0, 20));
     this.doc = r.data;
     this.fileVersion = fileVersion;
     this.stamp = stamp;
+    this.setAside = setAside;
+    this.setAsideKeptIn = undefined;
+  }
+
+  /**
+   * Writes the set-aside entries, as they were read and with the reasons, to
+   * quarantine/<time>-<name>-set-aside.json (atomically) — before any write of the file drops them.
+   */
+  private keepSetAside(): void {
+    if (!this.setAside.length || this.setAsideKeptIn) return;
+    const dir = join(dirname(this.path), 'quarantine');
+    mkdirSync(dir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+    const to = join(dir, `${stamp}-${basename(this.path, '.json')}-set-aside.json`);
+    const kept = { from: this.name, at: new Date().toISOString(), entries: this.setAside.map(({ collection, key, reasons, raw }) => ({ collection, key, reasons, entry: raw })) };
+    writeFileAtomic(to, Buffer.from(JSON.stringify(kept, null, 1), 'utf8'));
+    this.setAsideKeptIn = `quarantine/${basename(to)}`;
+  }
+
+  /** Moves the set-aside entries to quarantine/ and writes the file without them (lawdesk check --repair). */
+  async quarantineSetAside(): Promise<string | undefined> {
+    this.current();
+    if (!this.setAside.length) return undefined;
+    await this.mutate(() => undefined);
+    return this.setAsideKeptIn;
   }
 
   /** The current document, re-read first when another process has written the file. Do not modify it. */
@@ -137,6 +185,8 @@ export class VersionedStore<T extends { schemaVersion: number }> {
       const draft = structuredClone(this.current());
       const result = await change(draft);
       draft.schemaVersion = this.spec.version;
+      // The write drops what the read set aside: it is kept in quarantine/ first, so nothing is lost.
+      this.keepSetAside();
       await this.file.write(draft);
       this.doc = draft;
       this.fileVersion = this.spec.version;

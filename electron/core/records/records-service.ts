@@ -45,7 +45,7 @@ import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import type { ReviewType } from '../../shared/record-schema';
 import { RECORD_ISSUE_FORMAT, recordFormIssues, type FieldIssue, type RecordFormKind } from '../../shared/record-form';
 import { issuePathInWords } from '../../shared/errors';
-import { unsafeTextFields } from '../../shared/printable-name';
+import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
 import { officialHolidays } from './official-holidays';
 import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
 
@@ -142,17 +142,6 @@ function dateOrderIssues(r: Record<string, unknown>): string[] {
   return ok(rd) && ok(deadline) && deadline < rd ? [`单位确定的审查期限（${deadline}）早于收件日期（${rd}）`] : [];
 }
 
-/** Record dates outside 1900–2200 (0000-01-01, 9999-12-31: a typo or a hostile row, which would also name the record R0000-001): [path, reason]. */
-function implausibleDates(value: unknown, path: PropertyKey[] = [], out: [PropertyKey[], string][] = []): [PropertyKey[], string][] {
-  if (typeof value === 'string') {
-    const m = /^(\d{4})-\d{2}-\d{2}$/.exec(value);
-    if (m && (Number(m[1]) < 1900 || Number(m[1]) > 2200)) out.push([path, `日期 ${value} 的年份不在 1900–2200 年之间`]);
-  } else if (value && typeof value === 'object' && path.length < 12 && out.length < 20) {
-    for (const [k, x] of Array.isArray(value) ? value.entries() : Object.entries(value)) implausibleDates(x, [...path, k], out);
-  }
-  return out;
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -184,6 +173,11 @@ export class RecordsService {
     const libPath = join(library.dir, 'holidays.json');
     const own = existsSync(libPath) ? readHolidayFile(libPath) : undefined;
     return new RecordsService(library, records, opts, { defaults, ...(own ? { library: own } : {}) });
+  }
+
+  /** The records the read of records.json set aside (named, with the reason and where they are kept). */
+  setAsideNotes(): string[] {
+    return this.records.setAsideNotes();
   }
 
   // ───────────── dates ─────────────
@@ -518,7 +512,7 @@ export class RecordsService {
     // Typed text (a form, a spreadsheet, a bundle from another machine) with terminal escapes, NUL,
     // direction overrides or half an emoji is refused naming the field; stored records are not
     // re-judged here (a record saved before this check still opens).
-    const unsafe = [...unsafeTextFields(input), ...implausibleDates(input)];
+    const unsafe = [...unsafeTextFields(input), ...implausibleDateFields(input)];
     if (unsafe.length) throw invalid(`${KIND_NAME[kind]}填写有误`, unsafe.map(([path, why]) => `${issuePathInWords(path, RECORD_ISSUE_FORMAT.labels)}：${why}`));
     switch (kind) {
       case 'review':

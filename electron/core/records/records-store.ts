@@ -3,15 +3,76 @@
 // all, under the library's WriterLock, and an edit by the CLI beside the app is seen by the app.
 
 import { join } from 'node:path';
-import { VersionedStore, type StoreErrorCode } from '../library/versioned-store';
+import { z } from 'zod';
+import { VersionedStore, type SetAsideEntry, type StoreErrorCode } from '../library/versioned-store';
 import type { WriterLock } from '../library/writer-lock';
 import { RecordsError, describeIssues } from './records-errors';
-import { RECORDS_SCHEMA_VERSION, RecordsFileSchema, type RecordsFile } from './record-types';
+import {
+  ChangeEntrySchema,
+  CollectionSchema,
+  LectureSchema,
+  LegalityReviewSchema,
+  NoteSchema,
+  RECORDS_SCHEMA_VERSION,
+  RecordsFileSchema,
+  StudyPlanSchema,
+  type RecordsFile,
+} from './record-types';
+import { RegisterEntrySchema } from '../../shared/register-schema';
+import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
+import { issuePathInWords } from '../../shared/errors';
+import { RECORD_ISSUE_FORMAT } from '../../shared/record-form';
 
 export const RECORDS_FILE = 'records.json';
 
 function emptyRecords(): RecordsFile {
   return { schemaVersion: RECORDS_SCHEMA_VERSION, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: {} };
+}
+
+/** Each collection of records.json with the schema of one entry and what it is called. */
+const ENTRY_RULES: Record<string, { schema: z.ZodType; what: string; typed: boolean }> = {
+  reviews: { schema: LegalityReviewSchema, what: '审查记录', typed: true },
+  lectures: { schema: LectureSchema, what: '学法活动', typed: true },
+  plans: { schema: StudyPlanSchema, what: '普法计划', typed: true },
+  notes: { schema: NoteSchema, what: '笔记', typed: true },
+  collections: { schema: CollectionSchema, what: '收藏夹', typed: true },
+  register: { schema: RegisterEntrySchema, what: '规范性文件登记', typed: true },
+  log: { schema: z.array(ChangeEntrySchema), what: '修改记录', typed: false },
+};
+
+/**
+ * Text copied from the library into a record (an article's snapshot, a law's title in a
+ * citation) is stored as the law reads: not judged as typed text.
+ */
+const COPIED_KEYS: ReadonlySet<string> = new Set(['textSnapshot', 'citation', 'label']);
+
+/**
+ * What a read of records.json sets aside, entry by entry: a record that fails its schema (a
+ * records.json edited by hand: a date 2020-13-45, a title of zero-width spaces, a status no
+ * version had), or whose typed text a form would refuse (a terminal escape, a direction override,
+ * half an emoji, a year 0000) — judged on read as on write, never trusted because it is stored.
+ * The rest of the file opens; the set-aside entries are named and kept (quarantine/) on the next
+ * write. A file whose shape is wrong as a whole (reviews not an object) is still refused whole.
+ */
+export function salvageRecords(doc: Record<string, unknown>): SetAsideEntry[] {
+  const out: SetAsideEntry[] = [];
+  for (const [collection, rule] of Object.entries(ENTRY_RULES)) {
+    const entries = doc[collection];
+    if (!entries || typeof entries !== 'object' || Array.isArray(entries)) continue;
+    for (const [key, raw] of Object.entries(entries as Record<string, unknown>)) {
+      const r = rule.schema.safeParse(raw);
+      const reasons = r.success ? [] : describeIssues(r.error, raw).slice(0, 5);
+      if (r.success && rule.typed) {
+        const bad = [...unsafeTextFields(raw, { skipKeys: COPIED_KEYS }), ...implausibleDateFields(raw, { skipKeys: COPIED_KEYS })];
+        reasons.push(...bad.slice(0, 5).map(([path, why]) => `${issuePathInWords(path, RECORD_ISSUE_FORMAT.labels)}：${why.replace(/，请删除后再保存$/, '')}`));
+      }
+      if (!reasons.length) continue;
+      delete (entries as Record<string, unknown>)[key];
+      const name = key.length > 60 ? `${key.slice(0, 60)}…` : key;
+      out.push({ collection, key, what: `${rule.what} ${name}`, reasons, raw });
+    }
+  }
+  return out;
 }
 
 /** Forward migrations of records.json, one per schema step (MIGRATIONS[n]: n-1 → n). */
@@ -33,8 +94,28 @@ export class RecordsStore {
       migrations: RECORDS_MIGRATIONS,
       error: (code: StoreErrorCode, message: string, issues?: string[]) => new RecordsError(code, message, issues),
       describeIssues,
+      salvage: salvageRecords,
     };
     return new RecordsStore(VersionedStore.open(join(libraryDir, RECORDS_FILE), spec, lock));
+  }
+
+  /**
+   * The entries the last read set aside, one sentence each: what it is, why, and where it is kept
+   * (still in records.json until the next write or lawdesk check --repair moves it to quarantine/).
+   */
+  setAsideNotes(): string[] {
+    this.store.current();
+    const kept = this.store.setAsideKeptIn;
+    return this.store.setAside.map(
+      (e) =>
+        `records.json 中的${e.what} 无法读取（${e.reasons.join('；')}），已暂时搁置，其余记录照常打开；` +
+        (kept ? `原样保存在 ${kept}` : '原样保留在文件中，下次保存时移入 quarantine/（运行 lawdesk check --repair 可立即移入）'),
+    );
+  }
+
+  /** Moves the set-aside entries to quarantine/ and writes records.json without them; the file kept, or undefined when none. */
+  async quarantineSetAside(): Promise<string | undefined> {
+    return this.store.quarantineSetAside();
   }
 
   /** The current records, re-read when another process has written the file. */

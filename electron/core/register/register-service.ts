@@ -6,6 +6,9 @@
 // flagged when a cited law changes.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
+import { issuePathInWords } from '../../shared/errors';
+import { RECORD_ISSUE_FORMAT } from '../../shared/record-form';
 import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
@@ -111,6 +114,10 @@ export class RegisterService {
       if (existing.validUntil === fromDefaults.validUntil) delete base.validUntil;
       if (existing.filingDue === defaults.filingDue) delete base.filingDue;
     }
+    // Typed text a record form refuses (terminal escapes, direction overrides, half an emoji, a year
+    // 0000) is refused here too: records.json is judged by the same rules when it is read back.
+    const unsafe = [...unsafeTextFields(input), ...implausibleDateFields(input)];
+    if (unsafe.length) throw invalid('规范性文件登记填写有误', unsafe.map(([path, why]) => `${issuePathInWords(path, RECORD_ISSUE_FORMAT.labels)}：${why}`));
     const parsed = (existing ? RegisterEntryInputSchema.partial() : RegisterEntryInputSchema).safeParse(input);
     if (!parsed.success) throw invalid('规范性文件登记填写有误', describeIssues(parsed.error, input));
     const merged = RegisterEntryInputSchema.safeParse({ ...base, ...parsed.data });

@@ -2,7 +2,7 @@
 // automatic backups of records.json with restore.
 
 import { z } from 'zod';
-import { call, count, empty, id, level, producedFileSchema, shortText, shownName, shownText, status, taskId } from './common';
+import { base64Data, call, count, empty, id, level, producedFileSchema, shortText, shownName, shownText, status, taskId } from './common';
 
 /** Laws picked for a bundle by the 法规库's facets (each law through its current version); empty lists mean any. */
 export const bundleLawFilterSchema = z.strictObject({
@@ -50,7 +50,7 @@ export const BUNDLE_UPLOAD_BYTES = 60 * 1024 * 1024;
 const bundleUpload = z
   .object({
     name: z.string().min(1).max(255).refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', '文件名不能包含路径'),
-    dataBase64: z.string().max(Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4, `资料包不能超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB`),
+    dataBase64: base64Data(Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4, `资料包不能超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB`),
   })
   .strict();
 

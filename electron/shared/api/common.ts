@@ -48,6 +48,18 @@ export function call<I extends z.ZodType, O extends z.ZodType, F extends 'electr
 /** Caps for files uploaded by the browser face (and dropped files in Electron). */
 export const UPLOAD_LIMITS = { maxFileBytes: 20 * 1024 * 1024, maxFiles: 200, maxTotalBytes: 60 * 1024 * 1024 } as const;
 export const base64Cap = Math.ceil(UPLOAD_LIMITS.maxFileBytes / 3) * 4;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+/**
+ * A file's bytes as standard padded base64 (what FileReader's data URL holds), capped. Node's
+ * decoder skips what is not base64 without a word, so a damaged upload (a cut, a stray character)
+ * would have been imported as other bytes: refused here instead, before anything is decoded.
+ */
+export function base64Data(maxChars: number, tooLong: string) {
+  return z
+    .string()
+    .max(maxChars, tooLong)
+    .refine((s) => s.length % 4 === 0 && BASE64.test(s), '不是有效的 base64 数据（上传的文件在传送中损坏），请重新选择文件');
+}
 export const uploadFileSchema = z
   .object({
     name: z
@@ -56,7 +68,7 @@ export const uploadFileSchema = z
       .max(255)
       .refine((n) => !/[\\/\0]/.test(n) && n !== '.' && n !== '..', '文件名不能包含路径'),
     /** Bytes as base64; at most UPLOAD_LIMITS.maxFileBytes decoded. */
-    dataBase64: z.string().max(base64Cap, `单个文件不能超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB`),
+    dataBase64: base64Data(base64Cap, `单个文件不能超过 ${UPLOAD_LIMITS.maxFileBytes / 1048576} MB`),
   })
   .strict();
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CoverSchema, PACK_TEMPLATES, PackInputSchema, PackItemSchema, PackSchema } from '../pack-schema';
 import { LIMITS } from '../limits';
+import { requiredText } from '../required-text';
 import { call, count, empty, fileId, isoDate, producedFileSchema, taskId } from './common';
 
 
@@ -29,7 +30,7 @@ export const packsCalls = {
   'packs:list': call({ input: empty, output: z.array(packSummarySchema) }),
   'packs:get': call({ input: z.object({ id: z.string().min(1).max(64) }).strict(), output: packSchema }),
   'packs:create': call({
-    input: z.object({ title: z.string().trim().min(1, '请填写标题').max(300), template: z.enum(PACK_TEMPLATES), unit: z.string().max(200).optional() }).strict(),
+    input: z.object({ title: requiredText(300, '请填写标题'), template: z.enum(PACK_TEMPLATES), unit: z.string().max(200).optional() }).strict(),
     output: packSchema,
   }),
   'packs:save': call({ input: z.object({ id: z.string().min(1).max(64), pack: packBodySchema }).strict(), output: packSchema, maxBodyBytes: PACK_BODY_BYTES }),

@@ -5,8 +5,9 @@
 
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { basename, join } from 'node:path';
 import { deflateSync, strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
@@ -21,6 +22,7 @@ import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { PackStore } from '../../../electron/core/packs/pack-store';
 import { RecordsService } from '../../../electron/core/records/records-service';
+import { RegisterService } from '../../../electron/core/register/register-service';
 import { readSheet, rowsToReviewInputs } from '../../../electron/core/records/spreadsheet-import';
 import { startBrowserFace, type BrowserFace } from '../../../electron/server/browser-face';
 import { hostileTiffs } from '../importers/tiff-hostile';
@@ -501,6 +503,103 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('pack JSON', 'item heading with U+202E', /“items › 第1项 › heading”：含有文字方向控制符/, () => pack({ title: '汇编', template: '通用', items: [{ type: 'text', heading: '\u202e说明', paragraphs: ['正文'] }] }));
   }, 120_000);
 
+  // ───────── session 16: invisible text, implausible dates in bundles, records.json edited by hand, bundle export ─────────
+  it('text that looks empty, bundles with year-0000 records or escapes in the register, a hand-edited records.json, bundle export of a huge body', async () => {
+    const base = { type: '合同', title: '采购合同', leadUnit: '县财政局', receivedDate: '2020-01-01' };
+    const refused = (what: string) => () => Promise.resolve(`${what} (should have been refused)`);
+    await hostile('records', 'title of zero-width spaces (U+200B, U+200D)', /标题：请填写标题/, async () => {
+      await records.createReview({ ...base, title: '\u200b\u200d\u200b' });
+      return refused('created')();
+    });
+    await hostile('records', '承办单位 of a Hangul filler and a word joiner (U+3164, U+2060)', /承办单位：请填写承办单位/, async () => {
+      await records.createReview({ ...base, leadUnit: '\u3164\u2060' });
+      return refused('created')();
+    });
+    await hostile('records', 'lecture topic of variation selectors and a soft hyphen', /主题：请填写主题/, async () => {
+      await records.createLecture({ kind: '集体学法', date: '2020-05-01', topic: '\ufe0f\u00ad\ufe0e' });
+      return refused('created')();
+    });
+    await hostile('records', 'note text of tag characters (U+E0020…)', /内容|text.*不能为空|请填写/, async () => {
+      await records.createNote({ text: '\u{e0020}\u{e0041}\u{e007f}' });
+      return refused('created')();
+    });
+    await hostile('records', 'plan item topic of ideographic spaces and a BOM', /事项.*请填写事项|请填写事项/, async () => {
+      await records.createPlan({ year: 2020, title: '普法计划', items: [{ topic: '\u3000\ufeff\u3000' }] });
+      return refused('created')();
+    });
+    const register = await RegisterService.open(records);
+    await hostile('register', 'entry title of zero-width spaces', /规范性文件登记填写有误.*title.*不能为空/s, async () => {
+      await register.add({ title: '\u200b\u200b', draftingUnit: '办公室', published: '2020-03-01' });
+      return refused('added')();
+    });
+    await hostile('register', 'entry title with a terminal escape (saved as typed before)', /规范性文件登记填写有误.*控制字符 U\+001B/s, async () => {
+      await register.add({ title: '\u001b[2J规定', draftingUnit: '办公室', published: '2020-03-01' });
+      return refused('added')();
+    });
+    await hostile('register', 'entry published 0000-01-01', /年份不在 1900–2200/, async () => {
+      await register.add({ title: '规定', draftingUnit: '办公室', published: '0000-01-01' });
+      return refused('added')();
+    });
+    const packs = await PackStore.open(lib, { lock: store.lock });
+    await hostile('pack JSON', 'title of zero-width spaces', /“title”.*不能为空/, async () => {
+      await packs.create({ title: '\u200b\u2060', template: '通用' });
+      return refused('created')();
+    });
+    // Bundles: a record dated 0000-01-01 and a register entry with an escape came in unchecked.
+    const yearZero = tamper('零年.lawdesk', (es) =>
+      reSignRecords(es, (rec) => {
+        const first = Object.values(rec.reviews as Record<string, Record<string, unknown>>)[0]!;
+        first.receivedDate = '0000-01-01';
+      }),
+    );
+    await hostile('bundle', 'a record received 0000-01-01 (re-signed)', /记录 \S+ 的“receivedDate”日期 0000-01-01 的年份不在 1900–2200 年之间，已拒绝整个资料包/, async () => {
+      await importBundle(store, yearZero);
+      return 'imported (should have been refused)';
+    });
+    const regEscape = tamper('登记转义.lawdesk', (es) =>
+      reSignRecords(es, (rec) => {
+        const now = '2026-01-01T00:00:00.000Z';
+        rec.register = { 'D2020-001': { id: 'D2020-001', revision: 1, createdAt: now, createdBy: 'x', updatedAt: now, updatedBy: 'x', title: '规定\u202eexe', draftingUnit: '办公室', published: '2020-03-01', effective: '2020-03-01', validUntil: '2025-03-01', filingDue: '2020-03-31', tags: [] } };
+      }),
+    );
+    await hostile('bundle', 'a register entry whose title holds U+202E (re-signed)', /记录 D2020-001 的“title”含有文字方向控制符.*已拒绝整个资料包/, async () => {
+      await importBundle(store, regEscape);
+      return 'imported (should have been refused)';
+    });
+    // records.json edited by hand (a copy of the library): the good records open, the bad one is set aside and named.
+    const copy = join(work, 'hand-edited');
+    cpSync(lib, copy, { recursive: true });
+    rmSync(join(copy, 'library.lock'), { force: true });
+    const doc = JSON.parse(readFileSync(join(copy, 'records.json'), 'utf8')) as { reviews: Record<string, Record<string, unknown>> };
+    const ids = Object.keys(doc.reviews);
+    doc.reviews[ids[0]!]!.receivedDate = '2020-02-30';
+    writeFileSync(join(copy, 'records.json'), JSON.stringify(doc));
+    const before = readFileSync(join(copy, 'records.json'));
+    const { store: cs } = await openLibrary({ dir: copy, seed: false });
+    const opened = await RecordsService.open(cs, { actor: '测试' });
+    const kept = (await opened.listReviews()).map((r) => r.id);
+    expect(kept).toEqual(ids.slice(1).filter((id) => kept.includes(id)));
+    expect(kept).toHaveLength(ids.length - 1);
+    const note = opened.setAsideNotes().join('');
+    expect(note).toMatch(new RegExp(`审查记录 ${ids[0]} 无法读取（“收件日期[^”]*”不是有效日期.*已暂时搁置，其余记录照常打开`));
+    expect(readFileSync(join(copy, 'records.json')).equals(before)).toBe(true);
+    results.push({ area: 'library files', kind: 'records.json edited by hand: one review dated 2020-02-30', result: note, unchanged: true });
+    // Bundle export of a library whose body was replaced by a 3 GB file: a sentence naming the law, no bundle left.
+    const v = cs.versions()[0]!;
+    const fd = openSync(join(copy, 'bodies', v.file), 'r+');
+    ftruncateSync(fd, 3 * 1024 ** 3);
+    closeSync(fd);
+    const out = join(work, '巨大正文.lawdesk');
+    const e = await exportBundle(cs, { out }).then(
+      () => 'exported (should have been refused)',
+      (x: unknown) => (x as Error).message,
+    );
+    expect(e).toMatch(new RegExp(`《${v.title}》的正文文件（${v.file}）异常：文件异常庞大（3072 MB，上限 256 MB），未读取`));
+    expect(existsSync(out)).toBe(false);
+    results.push({ area: 'bundle', kind: 'export of a library whose law body is a 3 GB file', result: e, unchanged: true });
+    rmSync(copy, { recursive: true, force: true });
+  }, 180_000);
+
   // ───────── API payloads and the localhost adapter ─────────
   it('localhost adapter: token, Origin, Host, sizes, traversal, encodings', async () => {
     const host = `127.0.0.1:${face.port}`;
@@ -545,6 +644,37 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     );
     await hostile('localhost', 'unknown channel', /^404/, () => send('/api/fs:writeFile', { body: body({ path: '/etc/passwd' }) }));
     await hostile('localhost', 'text/plain body (CORS-simple request)', /^400/, () => send('/api/settings:set', { headers: { 'content-type': 'text/plain' }, body: body({ fontSize: 30 }) }));
+    // Session 16.
+    const raw = (text: string) =>
+      new Promise<string>((ok) => {
+        const sock = connect(face.port, '127.0.0.1', () => sock.write(text));
+        let out = '';
+        sock.on('data', (d) => (out += d.toString('utf8')));
+        sock.on('close', () => ok(out.replace(/^HTTP\/1\.1 (\d+)[^]*?\r\n\r\n/, '$1 ')));
+        sock.on('error', (e) => ok(`connection closed (${(e as NodeJS.ErrnoException).code})`));
+      });
+    const rawPost = (headers: string, payload = '{}') => raw(`POST /api/library:info HTTP/1.1\r\n${headers}content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`);
+    await hostile('localhost', 'two Host headers, ours first (Node kept the first: answered 200)', /^400 .*请求头重复/, () => rawPost(`Host: ${host}\r\nHost: evil.example\r\nx-lawdesk-token: ${face.token}\r\n`));
+    await hostile('localhost', 'two Origin headers, ours first', /^400 .*请求头重复/, () => rawPost(`Host: ${host}\r\nOrigin: http://${host}\r\nOrigin: http://evil.example\r\nx-lawdesk-token: ${face.token}\r\n`));
+    await hostile('localhost', 'Origin: null (a sandboxed frame or a file:// page)', /^403/, () => send('/api/library:info', { headers: { origin: 'null' }, body: '{}' }));
+    await hostile('localhost', 'Host localhost. (trailing dot) and Host without a port', /^403.*^403/ms, async () => `${await send('/api/library:info', { headers: { host: `localhost.:${face.port}` }, body: '{}' })}\n${await send('/api/library:info', { headers: { host: 'localhost' }, body: '{}' })}`);
+    await hostile('localhost', 'token in the query string of an API call', /^401/, () => send(`/api/library:info?token=${face.token}`, { headers: { 'x-lawdesk-token': '' }, body: '{}' }));
+    await hostile('localhost', 'content type application/json-patch+json (was read as JSON)', /^400 .*application\/json（UTF-8）/, () => send('/api/laws:list', { headers: { 'content-type': 'application/json-patch+json' }, body: '{}' }));
+    await hostile('localhost', 'JSON declared in latin1', /^400 .*application\/json（UTF-8）/, () => send('/api/laws:list', { headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' }));
+    await hostile('localhost', 'chunked body past the 64 KB cap (no Content-Length)', /^413|connection closed/, () => send('/api/laws:list', { headers: { 'transfer-encoding': 'chunked' }, body: body({ q: 'x'.repeat(200_000) }) }));
+    await hostile('localhost', 'Content-Length smaller than the body', /^400/, () => raw(`POST /api/laws:list HTTP/1.1\r\nHost: ${host}\r\nx-lawdesk-token: ${face.token}\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{"q":"x"}`));
+    await hostile('localhost', 'a body that is an array, a number, a string', /^400 .*应为对象.*\n400 .*应为对象.*\n400 .*应为对象/, async () => (await Promise.all(['[]', '5', '"x"'].map((b) => send('/api/laws:list', { body: b })))).join('\n'));
+    await hostile('localhost', 'wrong types: limit "1e9", limit 1e308, q 5', /^400 .*limit.*应为数字.*\n400 .*limit.*不能大于.*\n400 .*q.*应为文字/, async () =>
+      (await Promise.all([{ limit: '1e9' }, { limit: 1e308 }, { q: 5 }].map((b) => send('/api/laws:list', { body: body(b) })))).join('\n'),
+    );
+    await hostile('localhost', 'a record input nested 5,000 deep', /^400 .*结构过深或过大|^400/, () => send('/api/reviews:create', { body: `{"input":${'['.repeat(5000)}${']'.repeat(5000)}}` }));
+    await hostile('localhost', '__proto__ inside a record (findings)', /^400 .*不认识的字段：__proto__/, () =>
+      send('/api/reviews:create', { body: '{"input":{"type":"合同","title":"x","leadUnit":"y","receivedDate":"2020-01-01","findings":{"__proto__":{"polluted":1}}}}' }),
+    );
+    await hostile('localhost', 'a review titled in zero-width spaces', /^400 .*标题.*请填写标题/, () => send('/api/reviews:create', { body: body({ input: { ...{ type: '合同', leadUnit: '县财政局', receivedDate: '2020-01-01' }, title: '\u200b\u200b' } }) }));
+    await hostile('localhost', 'an upload whose base64 is damaged (was decoded to other bytes)', /^400 .*不是有效的 base64/, () => send('/api/import:preview', { body: body({ files: [{ name: '条例.md', dataBase64: '!!!!' }] }) }));
+    await hostile('localhost', 'an upload whose base64 is cut (length not a multiple of 4)', /^400 .*不是有效的 base64/, () => send('/api/import:preview', { body: body({ files: [{ name: '条例.md', dataBase64: Buffer.from('# 某条例\n第一条 甲。').toString('base64').slice(0, -1) }] }) }));
+    await hostile('localhost', 'channels named after Object.prototype (constructor, __proto__, toString)', /^404.*\n404.*\n404/, async () => (await Promise.all(['constructor', '__proto__', 'toString'].map((c) => send(`/api/${c}`, { body: '{}' })))).join('\n'));
     expect(results.length).toBeGreaterThanOrEqual(30);
   }, 180_000);
 });

@@ -55,7 +55,7 @@ export function SettingsPage() {
                 <Alert
                   type="warning"
                   showIcon
-                  title="打开资料库时修复了目录文件 library.json"
+                  title="打开资料库时修复或搁置了以下内容（目录 library.json、记录 records.json）"
                   description={
                     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                       {info.data.repairs.map((r, i) => (
