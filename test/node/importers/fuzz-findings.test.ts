@@ -168,6 +168,18 @@ describe('HTML markup the parser cannot afford', () => {
     expect(doc.text).toContain('国务院关于处理国家机关工作人员退职');
   });
 
+  it('one unclosed element over 30,000 children (fuzzer seed 23: 100,000 <p/> after a <p-> typo ran past 20 CPU-s; the repair is quadratic in children) is refused at once', async () => {
+    const t = process.cpuUsage();
+    const msg = await refusal(page(`<div><p->${'<p/>'.repeat(30_000)}</div>`), '整理.html');
+    const cpu = process.cpuUsage(t);
+    expect(msg).toMatch(/整理\.html 的 HTML 结构异常：没有闭合的 <p-> 等 1 个标记下有约 30,0\d\d 个元素和文字段需要整理，读取代价过高/);
+    expectClear(msg.replace(/<[a-z-]+>/g, ''));
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(5000);
+    // The same markup closed, and an unclosed element over a law's few thousand elements, import.
+    expect((await extractDocument(page(`<div>${'<p/>'.repeat(30_000)}</div>`), '闭合.html')).text).toContain('第一条');
+    expect((await extractDocument(page(`<font size="3">${'<p>第三条 本条例所称科技项目。</p>'.repeat(3000)}`), '字体.html')).text).toContain('第一条');
+  });
+
   it('a million <br/> (5 MB; a 500 MB DOM) is refused before parsing', async () => {
     const msg = await refusal(page('<br/>'.repeat(1_000_000)), '换行.html');
     expect(msg).toMatch(/HTML 元素过多/);
