@@ -578,8 +578,7 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     const { store: cs } = await openLibrary({ dir: copy, seed: false });
     const opened = await RecordsService.open(cs, { actor: '测试' });
     const kept = (await opened.listReviews()).map((r) => r.id);
-    expect(kept).toEqual(ids.slice(1).filter((id) => kept.includes(id)));
-    expect(kept).toHaveLength(ids.length - 1);
+    expect([...kept].sort()).toEqual(ids.slice(1).sort());
     const note = opened.setAsideNotes().join('');
     expect(note).toMatch(new RegExp(`审查记录 ${ids[0]} 无法读取（“收件日期[^”]*”不是有效日期.*已暂时搁置，其余记录照常打开`));
     expect(readFileSync(join(copy, 'records.json')).equals(before)).toBe(true);
@@ -650,7 +649,7 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
         const sock = connect(face.port, '127.0.0.1', () => sock.write(text));
         let out = '';
         sock.on('data', (d) => (out += d.toString('utf8')));
-        sock.on('close', () => ok(out.replace(/^HTTP\/1\.1 (\d+)[^]*?\r\n\r\n/, '$1 ')));
+        sock.on('close', () => ok(out.replace(/^HTTP\/1\.1 (\d+)[^]*?\r\n\r\n/, '$1 ').replace(/\r\n/g, ' ')));
         sock.on('error', (e) => ok(`connection closed (${(e as NodeJS.ErrnoException).code})`));
       });
     const rawPost = (headers: string, payload = '{}') => raw(`POST /api/library:info HTTP/1.1\r\n${headers}content-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`);
@@ -662,7 +661,7 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('localhost', 'content type application/json-patch+json (was read as JSON)', /^400 .*application\/json（UTF-8）/, () => send('/api/laws:list', { headers: { 'content-type': 'application/json-patch+json' }, body: '{}' }));
     await hostile('localhost', 'JSON declared in latin1', /^400 .*application\/json（UTF-8）/, () => send('/api/laws:list', { headers: { 'content-type': 'application/json; charset=latin1' }, body: '{}' }));
     await hostile('localhost', 'chunked body past the 64 KB cap (no Content-Length)', /^413|connection closed/, () => send('/api/laws:list', { headers: { 'transfer-encoding': 'chunked' }, body: body({ q: 'x'.repeat(200_000) }) }));
-    await hostile('localhost', 'Content-Length smaller than the body', /^400/, () => raw(`POST /api/laws:list HTTP/1.1\r\nHost: ${host}\r\nx-lawdesk-token: ${face.token}\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{"q":"x"}`));
+    await hostile('localhost', 'Content-Length smaller than the body', /^400/s, () => raw(`POST /api/laws:list HTTP/1.1\r\nHost: ${host}\r\nx-lawdesk-token: ${face.token}\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{"q":"x"}`));
     await hostile('localhost', 'a body that is an array, a number, a string', /^400 .*应为对象.*\n400 .*应为对象.*\n400 .*应为对象/, async () => (await Promise.all(['[]', '5', '"x"'].map((b) => send('/api/laws:list', { body: b })))).join('\n'));
     await hostile('localhost', 'wrong types: limit "1e9", limit 1e308, q 5', /^400 .*limit.*应为数字.*\n400 .*limit.*不能大于.*\n400 .*q.*应为文字/, async () =>
       (await Promise.all([{ limit: '1e9' }, { limit: 1e308 }, { q: 5 }].map((b) => send('/api/laws:list', { body: body(b) })))).join('\n'),
