@@ -58,6 +58,8 @@ export interface PlantedDraft {
   kind: DraftKind;
   asOf: string;
   planted: { rule: string; article: string | null; what: string }[];
+  /** Findings the labeller accepts either way: neither a miss nor a false finding. */
+  debatable?: { rule: string; article: string | null; what: string }[];
 }
 
 export function draftFixtures(dir = DRAFTS): PlantedDraft[] {
