@@ -31,7 +31,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { docxFontTable } from '../office/cjk-fonts';
 import { TITLE_LINE_PT, estimateTocPages } from './pack-pagination';
 import { isOfficial, officialParts, signatureLines } from './official-layout';
@@ -92,6 +92,24 @@ function run(text: string, face: string, extra: Partial<IRunOptions> = {}): Text
 const LANG = { value: 'en-US', eastAsia: 'zh-CN' };
 
 /**
+ * Punctuation may hang past the right margin, said once in the default paragraph properties. Without it,
+ * LibreOffice (7.4 here, `soffice --headless --convert-to pdf`) lays a justified line's last 。/；/： into the
+ * margin and then does not paint it: a line of exactly 28 condensed characters ending 处罚。 printed
+ * 处罚 and the 。 was gone. Told explicitly, it carries 罚。 to the next line; Word hangs it as it
+ * always did (its own default).
+ */
+export function withOverflowPunct(styles: string): string {
+  const tag = '<w:overflowPunct w:val="1"/>';
+  if (styles.includes('<w:overflowPunct')) return styles;
+  // CT_PPrBase order: widowControl … overflowPunct … spacing — after widowControl, else first.
+  if (styles.includes('<w:pPrDefault><w:pPr>')) return styles.replace(/(<w:pPrDefault><w:pPr>(?:<w:widowControl[^>]*\/>)?)/, `$1${tag}`);
+  const own = `<w:pPrDefault><w:pPr>${tag}</w:pPr></w:pPrDefault>`;
+  if (styles.includes('<w:pPrDefault/>')) return styles.replace('<w:pPrDefault/>', own);
+  if (styles.includes('</w:rPrDefault>')) return styles.replace('</w:rPrDefault>', `</w:rPrDefault>${own}`);
+  return styles.replace(/<w:docDefaults>/, `<w:docDefaults>${own}`);
+}
+
+/**
  * docx writes an empty font table; ours names each face with its altName, panose, family and
  * GB2312 charset, so Word and WPS without 仿宋_GB2312 substitute 仿宋 (a serif), not a default sans.
  */
@@ -99,6 +117,7 @@ function withFontTable(docx: Uint8Array): Uint8Array {
   const files = unzipSync(docx);
   if (!files['word/fontTable.xml']) throw new Error('DOCX 缺少 word/fontTable.xml');
   files['word/fontTable.xml'] = strToU8(docxFontTable(FONTS.latin));
+  files['word/styles.xml'] = strToU8(withOverflowPunct(strFromU8(files['word/styles.xml'] ?? new Uint8Array())));
   // Every part keeps its order; [Content_Types].xml must stay first for some readers.
   return zipSync(files, { level: 6 });
 }
