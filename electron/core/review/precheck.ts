@@ -12,6 +12,7 @@ import type { LegalityReview } from '../records/record-types';
 import { toDayNumber, type WorkCalendar } from '../records/working-days';
 import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
+import { toChineseNumber as chineseNumeral } from '../../shared/chinese-number';
 import { parseDate } from '../parse/law-structure-parser';
 import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
@@ -66,7 +67,7 @@ export class BasisResolver {
   ) {}
 
   resolve(ref: BasisRef): Basis {
-    const key = `${ref.law}#${ref.article ?? ''}#${ref.paragraph ?? ''}#${ref.provision ?? ''}`;
+    const key = `${ref.law}#${ref.article ?? ''}#${ref.paragraph ?? ''}#${ref.item ?? ''}#${ref.provision ?? ''}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const b = this.compute(ref);
@@ -97,7 +98,14 @@ export class BasisResolver {
 
   private cited(c: ReturnType<typeof resolveRef>, ref: BasisRef, written: string): Basis {
     if (!c.ok) return { citation: written, note: c.reason };
-    const paraText = ref.paragraph ? c.value.textSnapshot.split('\n')[ref.paragraph - 1] : undefined;
+    const lines = c.value.textSnapshot.split('\n');
+    const paraText = ref.paragraph ? lines[ref.paragraph - 1] : undefined;
+    // An item: the article's lead-in (its first line) and the item's own line, cited as 第九条第（一）项.
+    const mark = ref.item ? `（${chineseNumeral(ref.item)}）` : undefined;
+    const itemLine = mark ? lines.find((l) => l.trim().startsWith(mark)) : undefined;
+    if (mark && itemLine) {
+      return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: `${c.value.citation}第${mark}项`, text: `${lines[0]!.trim()}\n${itemLine.trim()}`, ...(ref.note ? { note: ref.note } : {}) };
+    }
     return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: c.value.citation, text: paraText ?? c.value.textSnapshot, ...(ref.note ? { note: ref.note } : {}) };
   }
   /**
@@ -151,6 +159,11 @@ function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: nu
     } else if (v?.kind === 'silent') {
       reason = explain(rule, `本条所写依据${v.bases.map((b) => b.citation).join('、')}没有关于“${v.term}”的规定，不能作为依据。`);
     }
+  }
+  // A grant conditioned on 符合国家规定 may be the law's own: checked, not a must-fix.
+  if (rule.compiled.lowerWhen.some((re) => re.test((s.leadIn ?? '') + s.text))) {
+    severity = DOWNGRADE[severity];
+    if (rule.lowerWhy) reason += rule.lowerWhy;
   }
   return {
     id: findingId(rule.id, s.article.key, s.text),
@@ -241,6 +254,20 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
     case 'effective-date':
       if (!eff) out.push(whole(rule.reason));
       break;
+    case 'effective-soon': {
+      // 自印发之日起施行, or a date under `minDays` after the review (so after publication too): no time to
+      // adjust, unless the draft gives the reason the rule allows (`unless`: 国家安全, 公布后不立即施行将有碍…).
+      // The reason is given where the date is set (鉴于…紧急，本办法自印发之日起施行): the article's sentences,
+      // not the whole draft (除涉及国家安全的以外 elsewhere is no reason for the date).
+      const own = eff ? all.filter((x) => x.article.key === eff.s.article.key).map((x) => x.text).join('') : '';
+      if (!eff || (rule.params.unless && new RegExp(String(rule.params.unless)).test(own))) break;
+      const min = Number(rule.params.minDays ?? 30);
+      if (eff.onPublish) out.push(at(eff.s, `${rule.reason}（送审稿写明自公布、印发之日起施行，没有说明理由）`));
+      else if (eff.date && eff.date >= asOf && toDayNumber(eff.date) - toDayNumber(asOf) < min) {
+        out.push(at(eff.s, `${rule.reason}（施行日期 ${eff.date} 距审查日 ${asOf} 不足 ${min} 日，公布后更短）`));
+      }
+      break;
+    }
     case 'retroactive-date':
       if (eff?.date && eff.date < asOf) out.push(at(eff.s, `${rule.reason}（施行日期 ${eff.date} 早于审查日 ${asOf}）`));
       break;
@@ -260,7 +287,11 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
         if (end) years = Math.round(((toDayNumber(end) - toDayNumber(start)) / 365.25) * 10) / 10;
       }
       if (years !== undefined && years > max) {
-        out.push(at(s, `有效期 ${years} 年，超过${provisional ? '“暂行”“试行”文件' : '规范性文件'}一般不超过 ${max} 年的规定。`));
+        const over = `有效期 ${years} 年，超过${provisional ? '“暂行”“试行”文件' : '规范性文件'}一般不超过 ${max} 年的规定。`;
+        // 自印发之日起施行 with 有效期至 a date: the start is the unknown day of issue, counted here from the
+        // review date; a few months over may be within the limit when it is issued — checked, not a must-fix.
+        if (eff?.onPublish && years - max < 0.5) out.push({ ...at(s, `${over}（按审查日起算；实际自印发之日起算，请按预计印发日期核对）`), severity: DOWNGRADE[rule.severity] });
+        else out.push(at(s, over));
       }
       break;
     }

@@ -14,7 +14,7 @@ import { appRoot } from '../library/open-library';
 import { ITEM_START } from './draft-sentences';
 
 /** The built-in whole-document checks a rule file may name (contract-checks.ts holds the contract ones). */
-const DOCUMENT_CHECKS = ['effective-date', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department'] as const;
+const DOCUMENT_CHECKS = ['effective-date', 'effective-soon', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department'] as const;
 import { RecordsError } from '../records/records-errors';
 
 const BasisRefSchema = z.object({
@@ -22,6 +22,8 @@ const BasisRefSchema = z.object({
   law: z.string().min(1),
   article: z.string().optional(), // 第十七条
   paragraph: z.number().int().positive().optional(),
+  /** An item (项) of the article: 公平竞争审查条例 第九条第（一）项 is cited with the article's lead-in and that item. */
+  item: z.number().int().positive().optional(),
   /** For a document the library may not hold: the provision's id in resources/review-bases/documents.json. */
   provision: z.string().optional(),
   note: z.string().optional(),
@@ -48,6 +50,13 @@ const SentenceRuleSchema = z.object({
   documentAny: PatternList,
   /** Skip the rule for a draft matching one of these. */
   documentNone: PatternList,
+  /**
+   * Lower the severity one step when the sentence (with its list's lead-in) matches one of these, adding
+   * `lowerWhy` to the reason: a grant made only to whoever 符合国家规定的条件 may be the law's own, not
+   * one the draft gives — the adviser checks it, it is not a must-fix.
+   */
+  lowerWhen: PatternList,
+  lowerWhy: z.string().optional(),
   /** Skip when the clause subject (before 应当/须/可以 …) matches one of these. */
   subjectNot: PatternList,
   /**
@@ -128,6 +137,7 @@ interface CompiledPatterns {
   boundNot: RegExp[];
   boundActNot: RegExp[];
   boundNotUnless: RegExp[];
+  lowerWhen: RegExp[];
   documentAny: RegExp[];
   documentNone: RegExp[];
   basisMustMention: RegExp[];
@@ -204,7 +214,7 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
           throw ruleError(file, `规则“${rule.id}”的 ${field} 中的正则表达式“${p}”无效（${(e as Error).message}）`);
         }
       });
-    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), boundNot: compile(rule.boundNot, 'boundNot'), boundActNot: compile(rule.boundActNot, 'boundActNot'), boundNotUnless: compile(rule.boundNotUnless, 'boundNotUnless'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone'), basisMustMention: compile(rule.basisMustMention, 'basisMustMention') } };
+    return { ...rule, compiled: { all: compile(rule.all, 'all'), any: compile(rule.any, 'any'), none: compile(rule.none, 'none'), subjectNot: compile(rule.subjectNot, 'subjectNot'), boundNot: compile(rule.boundNot, 'boundNot'), boundActNot: compile(rule.boundActNot, 'boundActNot'), boundNotUnless: compile(rule.boundNotUnless, 'boundNotUnless'), lowerWhen: compile(rule.lowerWhen, 'lowerWhen'), documentAny: compile(rule.documentAny, 'documentAny'), documentNone: compile(rule.documentNone, 'documentNone'), basisMustMention: compile(rule.basisMustMention, 'basisMustMention') } };
   });
   return { ruleSet: r.data.ruleSet, version: r.data.version, rules };
 }

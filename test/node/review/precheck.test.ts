@@ -57,6 +57,7 @@ describe('rules on real sentences, both ways', () => {
     ['fc-10-2-selective-subsidy', '奖励对象为注册地在临淄区的科技型企业。', '奖励对象为注册地在中华人民共和国境内的科技型企业。'],
     ['fc-11-2-price', '专利代理机构办理专利申请代理业务，应当执行县科学技术局统一规定的服务价格，不得低于该价格。', '服务价格由企业与服务机构自主协商确定。'],
     ['fc-9-5-discriminatory-requirement', '外地检测机构承接创新券服务的，须向县科技局缴纳履约保证金。', '检测机构承接创新券服务，应当具备相应资质。'],
+    ['procedure-comment-short', '本方案征求意见期限为7日。', '本方案向社会公开征求意见，期限为30日。'],
     // a 重大行政决策 or 规范性文件 that says it skips a step its procedure requires
     ['procedure-skip-participation', '本决策事项涉及面窄，无需向社会公开征求意见。', '本决策草案向社会公开征求意见，期限为30日。'],
     ['procedure-skip-expert', '本方案免于专家论证。', '本方案经专家论证。'],
@@ -366,7 +367,7 @@ describe('what a 科技局 draft writes in other words (held-out drafts, session
     expect(byRule.get('procedure-skip-expert')?.basis).toMatchObject({ citation: '《重大行政决策程序暂行条例》第十九条' });
     expect(byRule.get('procedure-skip-risk')?.basis?.text).toContain('风险评估');
     expect(byRule.get('procedure-skip-collective')?.bases.map((b) => b.citation)).toEqual(['《重大行政决策程序暂行条例》第三十条', '《重大行政决策程序暂行条例》第二十五条']);
-    for (const f of r.findings) expect(f.bases.every((b) => !!b.versionId && !!b.articleKey)).toBe(true);
+    for (const f of r.findings.filter((x) => x.rule.startsWith('procedure-'))) expect(f.bases.every((b) => !!b.versionId && !!b.articleKey)).toBe(true);
     // a 规范性文件 is not a 重大行政决策: its rules do not read the 条例's steps
     const n = precheck(lib.store, { title: p.title, units: p.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules });
     expect(n.findings.filter((f) => f.rule.startsWith('procedure-skip-') && f.rule !== 'procedure-skip-normative')).toEqual([]);
@@ -482,5 +483,55 @@ describe('lawful sentences of real local rules stay quiet (precision sweep, test
     // the same designation as the draft's own rule, and a fine set in an item, still fire
     expect(fires('fc-8-3-designated', '申请人应当委托县科技局指定的服务机构出具审计报告。')).toBe(true);
     expect(fires('penalty-create', '违反本办法规定，有下列行为之一的，处以500元至1000元罚款：\n（六）不按规定管理施工场地、影响市容和环境卫生的，处以500元至1000元罚款；')).toBe(true);
+  });
+});
+
+describe('held-out drafts, session 16: conditional grants, concessions to persons, items, the day of issue', () => {
+  const one = async (text: string, kind: '规范性文件' | '重大行政决策' = '规范性文件', asOf = '2026-03-01') => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lawdesk-s16-')), '送审稿.md');
+    writeFileSync(file, '# 高青县科技项目资金管理办法\n\n' + text.split('\n').map((t, i) => `第${'一二三四五六七八九十'[i]}条　${t}`).join('\n\n') + '\n');
+    const p = await parseDraftFile(file);
+    return precheck(lib.store, { title: p.title, units: p.units, kind, asOf }, { rules });
+  };
+
+  it('a tax preference only for whoever 符合…规定 is 需核实 with the reason why; a local one stays 必须修改', async () => {
+    const cond = (await one('符合国家和本市有关规定的企业，给予税收优惠。')).findings.find((f) => f.rule === 'fc-10-1-tax')!;
+    expect(cond.severity).toBe('需核实');
+    expect(cond.reason).toContain('依法享受');
+    const local = (await one('入驻园区的企业，前三年所得税地方留成部分全额返还。')).findings.find((f) => f.rule === 'fc-10-1-tax')!;
+    expect(local.severity).toBe('必须修改');
+  });
+
+  it('a concession to persons (盲人, 残疾人) is no preference to an operator; one to their enterprises still fires', () => {
+    expect(fires('fc-10-3-factor', '对盲人、聋哑人等残疾人科技特派员，免收培训费用和行政事业性收费。')).toBe(false);
+    expect(fires('fc-10-3-factor', '免收盲人参加职业技能培训的行政事业性收费。')).toBe(false);
+    expect(fires('fc-10-3-factor', '对残疾人创办的企业，减免行政事业性收费。')).toBe(true);
+  });
+
+  it('a fair-competition finding cites the 条例’s item, with the article’s lead-in and the item’s words', async () => {
+    const r = await one('服务机构应当从县科学技术局公布的名录中产生，企业只能向名录内的服务机构购买服务。');
+    const f = r.findings.find((x) => x.rule === 'fc-8-3-designated')!;
+    expect(f.basis?.citation).toBe('《公平竞争审查条例》第八条第（三）项');
+    expect(f.basis?.text).toMatch(/^起草单位起草的政策措施[\s\S]*\n（三）限定经营、购买或者使用特定经营者/);
+    expect(f.basis?.text).not.toContain('（四）');
+    expect(f.basis?.versionId).toBeTruthy();
+  });
+
+  it('施行 the day it is issued, or under 30 days after the review, is 需核实; a reason at the date, or 30 days on, is quiet', async () => {
+    const at = async (t: string, kind: '规范性文件' | '重大行政决策' = '规范性文件') =>
+      (await one(`为规范管理，制定本办法。\n除涉及国家安全的以外，项目成果归承担单位。\n${t}`, kind)).findings.filter((f) => f.rule === 'effective-on-publish');
+    expect((await at('本办法自印发之日起施行，有效期5年。')).map((f) => [f.article?.label, f.severity])).toEqual([['第三条', '需核实']]);
+    expect(await at('本方案自发布之日起实施。', '重大行政决策')).toHaveLength(1);
+    expect((await at('本办法自2026年3月10日起施行，有效期5年。'))[0]?.reason).toContain('不足 30 日');
+    expect(await at('本办法自2026年4月1日起施行，有效期5年。')).toEqual([]);
+    expect(await at('因应对突发事件需要，本办法自印发之日起施行，有效期2年。')).toEqual([]);
+    expect((await at('本办法自印发之日起施行，有效期5年。'))[0]!.bases[0]!.citation).toBe('《优化营商环境条例》第六十五条');
+  });
+
+  it('有效期至 a date from an unknown day of issue, a little over 5 years from the review date, is 需核实', async () => {
+    const v = (await one('为规范管理，制定本办法。\n本办法自印发之日起施行，有效期至2031年3月31日。')).findings.find((f) => f.rule === 'validity-period')!;
+    expect(v.severity).toBe('需核实');
+    const far = (await one('为规范管理，制定本办法。\n本办法自2026年4月1日起施行，有效期至2033年3月31日。')).findings.find((f) => f.rule === 'validity-period')!;
+    expect(far.severity).toBe('必须修改');
   });
 });
