@@ -46,8 +46,9 @@ describe('the bases of the review rules', () => {
         else expect(b.citation).toMatch(/[一二三四五六七八九十]、（[一二三四五六七八九十]+）|第[一二三四五六七八九十百]+条/);
       }
     }
-    // The one known gap: the 山东 办法's article numbers are not verified (its text is not in the library).
-    expect(unverified.sort()).toEqual(['effective-date-missing:施行日期', 'validity-period:有效期']);
+    // The one known gap: the 山东 办法's article numbers are not verified (its text is not in the library,
+    // nor in ../shared/corpus: its 30-day rule is cited as a 要点 待核对).
+    expect(unverified.sort()).toEqual(['effective-date-missing:施行日期', 'effective-on-publish:施行日期-三十日', 'validity-period:有效期']);
   });
 
   it('a finding cites 国办发〔2018〕37号 by its part and item, with the quote', async () => {
