@@ -271,13 +271,24 @@ export function lostLines(ends: readonly LineEnds[]): number[] {
     const a = ends[i]!;
     const b = ends[i + 1]!;
     if (a.full && !a.closed && b.indented) out.push(a.last, b.first);
-    else if (lostLineEndMark(a, b)) out.push(a.last, b.first);
+    else if (lostSentenceEnd(a, b) || lostLineEndMark(a, b)) out.push(a.last, b.first);
   }
   return out;
 }
 
 /** A 第X条/章/节/编 label opening a line: a new article or heading, whose paragraph before may end without a mark. */
 const LABEL_START = /^第[一二三四五六七八九十百千零〇]+[条章节编]/;
+const HEADING_LINE = /^第[一二三四五六七八九十百千零〇]+[章节编]/;
+
+/**
+ * A paragraph's closing mark lost (…等部门规定。| 任何单位… read 规定 | 任何单位, and the layout joined the two
+ * paragraphs: 规定任何单位): a line short of the margin — a paragraph's last — that does not close its sentence,
+ * followed by an indented line, a new paragraph's first. Not a heading (第X章 …, which closes nothing) nor a
+ * line before a bracketed date (a title and its 题注).
+ */
+function lostSentenceEnd(a: LineEnds, b: LineEnds): boolean {
+  return !a.full && !a.closed && b.indented && a.text !== undefined && !HEADING_LINE.test(a.text) && !/^[（(][0-9０-９]/.test(b.text ?? '');
+}
 
 /**
  * A mark lost at a line's end (建设，| 推进 read 建设|推进): a line set in full-width characters that stops
