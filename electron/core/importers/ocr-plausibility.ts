@@ -27,6 +27,7 @@
 //     a paragraph end joining a pair never written (its next paragraph's first character too), three
 //     ideographs the corpus writes with a clause mark after the first (的应当: lostClauseMarks), a ：
 //     between two ideographs the corpus never writes so that introduces no list (法律：法规: oddColons);
+//     a numeral after 第 that no number is written as (第一十二百 for 第一千二百: malformedOrdinals);
 //   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
 //     look-alike from a pair the same document writes at least as often (垫断 beside 垄断);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
@@ -215,6 +216,7 @@ export function articleTextSuspects(text: string): number[] {
   for (const o of likelierLookAlikes(text)) out.add(o);
   for (const o of lostClauseMarks(text)) out.add(o);
   for (const o of oddColons(text)) out.add(o);
+  for (const o of malformedOrdinals(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -536,6 +538,27 @@ export function oddColons(text: string): number[] {
     // (职：上将、中将: what follows is the list the colon introduces)
     if (/^[^，；。\n]*[、（(“]/.test(text.slice(e))) continue;
     out.push(o);
+  }
+  return out;
+}
+
+const D = '[一二三四五六七八九两]';
+/** A number below 10,000 as Chinese writes one: 十二, 一百零五, 一千零一十, 二千三百四十五 (一十二 too, in formal text). */
+const BELOW_MYRIAD = `(?:十${D}?|(?:${D}千)?(?:零?${D}百)?(?:零?${D}?十)?(?:零?${D})?)`;
+const WELL_FORMED = new RegExp(`^(?:(?:${BELOW_MYRIAD}万)?${BELOW_MYRIAD}|[〇零一二三四五六七八九]+)$`);
+
+/**
+ * Offsets of the numerals of an ordinal after 第 that no number is written as (第一十二百三十条 for
+ * 第一千二百三十条: 千 read as 十; 第二百百条): each pair of its characters is common (一十, 十二, 二百), so
+ * neither the vocabulary nor a look-alike sees it, but a count or a label is a number, and its units
+ * come in order (千 before 百 before 十), each once. A run of bare digits (第二〇二〇号) is a number too.
+ * The whole run is highlighted: which character was misread, the numeral cannot tell.
+ */
+export function malformedOrdinals(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/第([〇零一二三四五六七八九十百千万两]+)/g)) {
+    if (WELL_FORMED.test(m[1]!) && !/^零|零$/.test(m[1]!)) continue;
+    for (let k = 1; k < m[0]!.length; k++) out.push(m.index! + k);
   }
   return out;
 }
