@@ -100,9 +100,7 @@ describe('a word the document reads again and again, read once as a look-alike',
     let chars = 0;
     let marked = 0;
     let replaced = 0;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))) {
-      const md = readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8');
-      const text = parseLawText(md, { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n');
+    for (const text of keptLawTexts()) {
       chars += text.length;
       for (const { replace } of wordsReadElsewhere(text).values()) {
         marked++;
@@ -116,6 +114,14 @@ describe('a word the document reads again and again, read once as a look-alike',
     expect(marked).toBe(0);
   });
 });
+
+/** The article text of every kept scan's law (its Markdown), as if perfectly recognised. */
+function keptLawTexts(): string[] {
+  const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
+    .map((f) => parseLawText(readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n'));
+}
 
 describe('two characters beside an odd one, read together for a word the document reads again and again', () => {
   const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -147,9 +153,7 @@ describe('two characters beside an odd one, read together for a word the documen
   it('marks almost nothing in correct law text (the kept scans\' laws, read as if perfectly recognised)', () => {
     let chars = 0;
     let marked = 0;
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))) {
-      const md = readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8');
-      const text = parseLawText(md, { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n');
+    for (const text of keptLawTexts()) {
       chars += text.length;
       marked += runsReadElsewhere(text).length;
     }
