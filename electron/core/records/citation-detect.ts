@@ -88,11 +88,32 @@ export interface DetectionResult {
 const N = `[${NUMERAL_CHARS}]+`;
 /** Word documents space the numbers out (第 12 条); never across a line. */
 const SP = '[ \\u3000\\u00a0]*';
-/** 第十二条, 第 12 条第二款第（一）项, and the shared 条 of 第十二、十三条 (group 1 holds the list). */
+/** One 项 number as written: （一）, (1), 一. */
+const ITEM_NUMBER = `[（(]?${SP}${N}${SP}[)）]?`;
+/**
+ * 第十二条, 第 12 条第二款第（一）项, and the shared 条 of 第十二、十三条 (group 1 holds the list); the 款 and
+ * the 项 may be lists or ranges too (第一、二款, 第（一）、（三）项, 第（一）至（三）项: groups 3 and 4).
+ */
 const ARTICLE = new RegExp(
-  `第${SP}(${N}(?:${SP}、${SP}${N})*)${SP}条(?:之(${N}))?(?:${SP}第${SP}(${N})${SP}款)?(?:${SP}第${SP}[（(]?${SP}(${N})${SP}[)）]?${SP}项)?`,
+  `第${SP}(${N}(?:${SP}、${SP}${N})*)${SP}条(?:之(${N}))?(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
   'g',
 );
+/** Longest 款/项 range read as its members (第（一）至（九）项); a longer one is read as its first. */
+const MAX_PART_RANGE = 30;
+
+/** The numbers of a 款 or 项 list as written (一、三, （一）至（三）), or undefined when one is not a number. */
+function partList(written: string | undefined): number[] | undefined {
+  if (!written) return [];
+  const out: number[] = [];
+  for (const piece of written.split('、')) {
+    const ends = piece.split('至').map((x) => num(x.replace(/[（()）\s\u3000\u00a0]/g, '')));
+    if (ends.some((x) => !x)) return undefined;
+    const [from, to] = [ends[0]!, ends.at(-1)!];
+    if (to < from || to - from >= MAX_PART_RANGE) out.push(from);
+    else for (let k = from; k <= to; k++) out.push(k);
+  }
+  return out;
+}
 const RANGE_TAIL = new RegExp(`^${SP}(?:至|到|—|－|～|~|-)${SP}第?${SP}(${N})${SP}条(?:之(${N}))?`);
 /** 第十二条、十三条: a further article of the list written without its 第. */
 const BARE_LIST_TAIL = new RegExp(`^${SP}(?:、|和|及|以及)${SP}(${N})${SP}条(?:之(${N}))?(?!${SP}[款项])`);
@@ -504,11 +525,20 @@ export function detectCitations(
     if (listed.some((x) => !x)) continue;
     const first: RawRef = { number: listed[0]!, suffix: listed.length > 1 ? 0 : (num(m[2]) ?? 0) };
     const more: RawRef[] = listed.slice(1).map((n, i, all) => ({ number: n, suffix: i === all.length - 1 ? (num(m[2]) ?? 0) : 0 }));
-    const para = num(m[3]);
-    const item = num(m[4]);
+    const paras = partList(m[3]) ?? [];
+    const items = partList(m[4]) ?? [];
     const last = more.at(-1) ?? first;
-    if (para) last.paragraph = para;
-    if (item) last.item = item;
+    // 第五条第一、二款 / 第五条第（一）、（二）项: one reference per 款 or 项, the 项 under the last 款 (the link graph
+    // links articles: it takes the first, so an article is not counted twice)
+    const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) =>
+      (i === all.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })),
+    );
+    for (const [i, part] of parts.entries()) {
+      const ref = i === 0 ? last : { number: last.number, suffix: last.suffix };
+      if (part.paragraph) ref.paragraph = part.paragraph;
+      if (part.item) ref.item = part.item;
+      if (i > 0 && !light) more.push(ref);
+    }
     // 第十二条至第十五条 / 第十二条至十五条 / 第一百三十四条至第一百三十九条之一
     const tail = RANGE_TAIL.exec(text.slice(end));
     let range: { to: RawRef } | undefined;

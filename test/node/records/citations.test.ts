@@ -32,6 +32,15 @@ describe('citation detection in real sentences', () => {
     expect(found('违反《行政许可法》第十五条第二款。')).toEqual(['2019-04-23 第十五条第2款']);
   });
 
+  it('lists and ranges of 款 and 项 give one citation each (第一、二款, 第（一）、（三）项, 第（一）至（三）项)', () => {
+    expect(found('违反行政许可法第八条第一、二款')).toEqual(['2019-04-23 第八条第1款', '2019-04-23 第八条第2款']);
+    expect(found('属于行政许可法第十二条第（一）、（三）项规定情形的')).toEqual(['2019-04-23 第十二条第1项', '2019-04-23 第十二条第3项']);
+    expect(found('属于行政许可法第十二条第（一）至（三）项规定情形的')).toEqual(['2019-04-23 第十二条第1项', '2019-04-23 第十二条第2项', '2019-04-23 第十二条第3项']);
+    // a single 款 and 项 as before; 款 with a 项 list: the 项 belong to the last 款
+    expect(found('依照行政许可法第十二条第（二）项')).toEqual(['2019-04-23 第十二条第2项']);
+    expect(found('依照行政许可法第十二条、第十三条第（二）项')).toEqual(['2019-04-23 第十二条', '2019-04-23 第十三条第2项']);
+  });
+
   it('a 款 the article does not have: links the whole article and says so', () => {
     const d = lib.svc.detectCitations('《行政许可法》第十二条第二款', '2020-06-01');
     expect(d.mentions[0]!.status).toBe('resolved');
