@@ -26,15 +26,24 @@ interface Line {
   h: number;
   text: string;
 }
-/** The lines above the page number of each page, top to bottom. */
+/**
+ * The lines above the page number of each page, top to bottom. poppler may cut one printed line into
+ * two boxes where justification left a wide gap (第十四条 | 本法…): boxes on one baseline are one line.
+ */
 function pageLines(pdf: string): Line[][] {
   const r = spawnSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   expect(r.status, r.stderr).toBe(0);
   return r.stdout.split('<page ').slice(1).map((pg) =>
-    [...pg.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
-      .map((m) => ({ y: Number(m[1]), h: Number(m[2]) - Number(m[1]), text: [...m[3]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join('') }))
+    [...pg.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
+      .map((m) => ({ x: Number(m[1]), y: Number(m[2]), h: Number(m[3]) - Number(m[2]), text: [...m[4]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join('') }))
       .filter((l) => l.y < 742 && !/^—\d+—$/.test(l.text.replace(/\s/g, '')))
-      .sort((a, b) => a.y - b.y),
+      .sort((a, b) => a.y - b.y || a.x - b.x)
+      .reduce<Line[]>((lines, { y, h, text }) => {
+        const prev = lines.at(-1);
+        if (prev && Math.abs(prev.y - y) < 1) prev.text += text;
+        else lines.push({ y, h, text });
+        return lines;
+      }, []),
   );
 }
 
