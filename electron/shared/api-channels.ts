@@ -100,7 +100,7 @@ export const CHANNEL_NAMES = [
 ] as const;
 
 export const EVENT_CHANNEL = 'lawdesk:event';
-export const EVENT_NAME_LIST = ['task:progress', 'library:changed', 'app:command'] as const;
+export const EVENT_NAME_LIST = ['task:progress', 'library:changed', 'library:health', 'app:command'] as const;
 
 /** library:info → libraryInfo, search:quickOpen → searchQuickOpen. */
 export function methodName(channel: string): string {

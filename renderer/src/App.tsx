@@ -5,6 +5,7 @@ import { AlertOutlined, AuditOutlined, LeftOutlined, RightOutlined, BarChartOutl
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppCommand } from '../../electron/shared/api-contract';
+import { libraryHealthTag } from '../../electron/shared/library-health';
 import { LIBRARY_INDEX_TASK, progressText } from '../../electron/shared/task-progress';
 import { client } from './api/client';
 import { useCall, useEvent, useServiceConnected, useTaskProgress } from './api/hooks';
@@ -45,6 +46,7 @@ export function App() {
 function IndexStatus() {
   // The counts follow every library change (useCall follows the generation): imports here, and by the CLI beside the app.
   const info = useCall('library:info', {});
+  useEvent('library:health', info.reload);
   if (info.data) setOfficeTimeZone(info.data.timeZone);
   const p = useTaskProgress(LIBRARY_INDEX_TASK);
   const connected = useServiceConnected();
@@ -65,6 +67,7 @@ function IndexStatus() {
         : { text: info.data.search.message ?? '正在建立索引…', color: 'blue' }
       : undefined);
   if (!info.data || !shown) return null;
+  const health = libraryHealthTag(info.data);
   return (
     <Tooltip title={connected ? `资料库：${info.data.dir}` : 'LawDesk 本机服务已经退出或无法连接：请重新运行 npm start，再打开它给出的地址'}>
       <Space size={6}>
@@ -75,10 +78,10 @@ function IndexStatus() {
           {shown.text}
         </Tag>
         {/* Said where the user looks every day; the details are in 设置 → 资料库. */}
-        {(info.data.readOnly || info.data.repairs) && (
+        {health && (
           <a href={hrefOf({ page: 'settings' })} data-testid="library-health">
-            <Tag color={info.data.readOnly ? 'red' : 'orange'} style={{ marginInlineEnd: 0 }}>
-              {info.data.readOnly ? '资料库只读' : '资料库目录已修复'}
+            <Tag color={health.color} style={{ marginInlineEnd: 0 }}>
+              {health.text}
             </Tag>
           </a>
         )}

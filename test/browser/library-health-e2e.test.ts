@@ -1,7 +1,8 @@
 // What opening the library repaired is told in the app, not only by `lawdesk check`: a library.json
 // entry of the wrong shape (edited by hand, written by a broken tool) is dropped and its body adopted
 // again when the library is read; the header then shows 资料库目录已修复 and 设置 → 资料库 lists
-// each repair in the sentences the check prints. The library is read again through the store's own
+// each repair in the sentences the check prints. Records set aside from records.json are another
+// thing (the catalogue is intact) and said as such. The library is read again through the store's own
 // open path (load), as at a start.
 
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,39 @@ describe.skipIf(!haveChromium)('the library’s repairs in the app', () => {
       await list.waitFor();
       expect(await list.locator('li').allTextContents()).toEqual(notes);
       await page.screenshot({ path: join(ROOT, 'out/library-health-settings.png') });
+    }));
+
+  it('records set aside from records.json: the header says so (not that the catalogue was repaired) and 设置 names the file', () =>
+    withSession(async ({ page, face }) => {
+      const service = face.service;
+      await page.getByTestId('library-count').waitFor();
+      const input = { type: '规范性文件' as const, title: '高青县科学技术局科技计划项目管理办法', leadUnit: '办公室', receivedDate: '2020-06-01' };
+      const good = (await service.call('reviews:create', { input })).record.id;
+      const bad = (await service.call('reviews:create', { input: { ...input, title: '高青县科技创新券管理办法' } })).record.id;
+      const file = join(service.store.dir, 'records.json');
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { reviews: Record<string, Record<string, unknown>> };
+      doc.reviews[bad]!.receivedDate = '2020-13-45'; // edited by hand: no such day
+      writeFileSync(file, JSON.stringify(doc, null, 2));
+
+      await page.reload();
+      const tag = page.getByTestId('library-health');
+      await tag.waitFor(); // said at once if the records are open, else when they are (library:health)
+      expect(await tag.textContent()).toBe('1 条记录已搁置');
+      await tag.click();
+      const alert = page.getByTestId('settings-records-set-aside');
+      await alert.waitFor();
+      expect(await alert.locator('.ant-alert-title').textContent()).toBe(
+        '资料库目录完好；records.json 中有 1 条记录无法读取，已搁置，原样留在 records.json 中（下次保存时移入 quarantine/，运行 lawdesk check --repair 可立即移入），其余记录照常打开',
+      );
+      expect(await alert.locator('li').allTextContents()).toEqual([expect.stringContaining(bad)]);
+      expect(await page.getByTestId('settings-library-repairs').count()).toBe(0);
+
+      // The next save moves it to quarantine/: the sentence names that file.
+      await service.call('reviews:update', { id: good, patch: { leadUnit: '法规科' } });
+      await page.reload();
+      await alert.waitFor();
+      expect(await alert.locator('.ant-alert-title').textContent()).toMatch(/^资料库目录完好；records\.json 中有 1 条记录无法读取，已搁置到 quarantine\/\S+-records-set-aside\.json，其余记录照常打开$/);
+      await page.screenshot({ path: join(ROOT, 'out/library-health-set-aside.png') });
     }));
 });
 

@@ -28,7 +28,7 @@ import { LawRowsCache, listLaws } from '../library/law-list';
 import { ImportStaging } from '../library/import-staging';
 import type { LibraryStore } from '../library/library-store';
 import { openLibrary } from '../library/open-library';
-import { libraryHealth } from '../library/library-check';
+import { libraryHealth, setAsideHealth } from '../library/library-check';
 import { dailyBackupIfDue } from '../bundles/records-backup';
 import { PackStore } from '../packs/pack-store';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
@@ -76,6 +76,8 @@ export interface AppServiceOptions {
   indexSlicer?: () => TimeSlicer;
   /** Where 按路径导入 may choose folders (default: the user's home and the drives). */
   importRoots?: FolderRoot[];
+  /** How long after start records.json is opened in the background (default RECORDS_WARMUP_DELAY_MS). */
+  recordsWarmupDelayMs?: number;
 }
 
 /** Quiet time after the last library change before the link graph is brought up to date. */
@@ -89,6 +91,12 @@ const PRECHECK_WARMUP_DELAY_MS = 4000;
  * 23–37 ms of CPU for 行政许可法 (83 articles) against ≈ 1 ms for the same call warm.
  */
 const READER_WARMUP_DELAY_MS = 300;
+/**
+ * After start, once the first screen is up: records.json opened in the background, so that records
+ * it had to set aside are told in the header without the window's first library:info reading and
+ * checking every record (library:info says only what an open records store knows).
+ */
+const RECORDS_WARMUP_DELAY_MS = 2000;
 
 export class AppService {
   readonly store: LibraryStore;
@@ -107,6 +115,9 @@ export class AppService {
   private readonly mappings: MappingWarmup;
   private warmupTimer: ReturnType<typeof setTimeout> | undefined;
   private readerWarmupTimer: ReturnType<typeof setTimeout> | undefined;
+  private recordsWarmupTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The records, once opened (library:info reports what their read set aside, and never opens them itself). */
+  private recordsOpen: RecordsService | undefined;
   /** A version:get has run in this process (the reader's warm-up is then not needed). */
   private versionAsked = false;
   private closed = false;
@@ -150,7 +161,7 @@ export class AppService {
       this.store,
       this.emit,
       // 设置 → 署名 names who made a change; without it, the computer's user (often "root" or "admin").
-      () => (this.recordsOpening ??= RecordsService.open(this.store, { actor: () => this.settings.get().displayName || undefined })),
+      () => (this.recordsOpening ??= RecordsService.open(this.store, { actor: () => this.settings.get().displayName || undefined }).then((r) => this.recordsOpened(r))),
       () => (this.packsOpening ??= PackStore.open(this.store.dir, { lock: this.store.lock, now: () => this.store.now(), today: () => this.store.today() })),
       () => this.search,
       opts.exportDir ?? defaultExportDir(),
@@ -172,11 +183,22 @@ export class AppService {
     };
     this.readerWarmupTimer = setTimeout(() => this.warmReader(), READER_WARMUP_DELAY_MS);
     this.readerWarmupTimer.unref?.();
+    this.recordsWarmupTimer = setTimeout(() => {
+      if (!this.closed) void this.ctx.records().catch(() => undefined); // a records.json that does not open is the record pages' to say
+    }, opts.recordsWarmupDelayMs ?? RECORDS_WARMUP_DELAY_MS);
+    this.recordsWarmupTimer.unref?.();
     try {
       dailyBackupIfDue(this.store); // the records backup of the day, when there are records
     } catch {
       /* a backup failure must not keep the library from opening; check --repair reports it */
     }
+  }
+
+  private recordsOpened(r: RecordsService): RecordsService {
+    this.recordsOpen = r;
+    // The window asked library:info before the records were read: it asks again.
+    if (r.setAsideState() && !this.closed) this.emit('library:health', {});
+    return r;
   }
 
   /** The reader's warm-up (READER_WARMUP_DELAY_MS): the smallest version with text, through the whole call. */
@@ -261,6 +283,7 @@ export class AppService {
     clearTimeout(this.linksTimer);
     clearTimeout(this.warmupTimer);
     clearTimeout(this.readerWarmupTimer);
+    clearTimeout(this.recordsWarmupTimer);
     this.mappings.stop();
     this.unsubscribe();
     this.search?.close();
@@ -313,9 +336,11 @@ export class AppService {
         face: this.face,
         appVersion: this.opts.appVersion ?? '0.0.0',
         timeZone: this.store.timeZone(),
-        // Records set aside by the read (records.json edited by hand) are said here too; a records.json
-        // that does not open at all is said by the record pages themselves.
-        ...libraryHealth(this.store, LIBRARY_REPAIRS_SHOWN, await this.ctx.records().then((r) => r.setAsideNotes(), () => [])),
+        ...libraryHealth(this.store, LIBRARY_REPAIRS_SHOWN),
+        // Records set aside by the read (records.json edited by hand), once the records are open (a
+        // page's call or the warm-up after start); a records.json that does not open at all is said
+        // by the record pages themselves.
+        ...(this.recordsOpen ? setAsideHealth(this.recordsOpen.setAsideState(), this.recordsOpen.setAsideNotes(), LIBRARY_REPAIRS_SHOWN) : {}),
       }),
       'laws:list': async (i) => this.listLaws(i, new Set((await this.favorites()).lawIds())),
       'law:get': ({ lawId }) => {

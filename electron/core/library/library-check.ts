@@ -18,10 +18,19 @@ export interface CheckProblem {
  * made to library.json — the first `shown`, the rest counted — and why it cannot be written. The
  * same notes `lawdesk check` lists.
  */
-export function libraryHealth(store: LibraryStore, shown: number, more: string[] = []): { repairs?: string[]; readOnly?: string } {
-  const notes = [...store.catalogNotes, ...more];
-  const repairs = notes.length > shown ? [...notes.slice(0, shown), `另有 ${notes.length - shown} 处修复（lawdesk check 列出全部）`] : notes;
-  return { ...(repairs.length ? { repairs: repairs.map((n) => n.slice(0, 500)) } : {}), ...(store.readOnlyReason ? { readOnly: store.readOnlyReason.slice(0, 500) } : {}) };
+export function libraryHealth(store: LibraryStore, shown: number): { repairs?: string[]; readOnly?: string } {
+  const repairs = firstNotes(store.catalogNotes, shown, '处修复');
+  return { ...(repairs.length ? { repairs } : {}), ...(store.readOnlyReason ? { readOnly: store.readOnlyReason.slice(0, 500) } : {}) };
+}
+
+/** The records set aside by the read of records.json, for library:info: count, file and the first `shown` sentences. */
+export function setAsideHealth(state: { count: number; keptIn: string } | undefined, notes: readonly string[], shown: number): { setAside?: { count: number; keptIn: string; notes: string[] } } {
+  return state ? { setAside: { ...state, keptIn: state.keptIn.slice(0, 300), notes: firstNotes(notes, shown, '条搁置的记录') } } : {};
+}
+
+function firstNotes(notes: readonly string[], shown: number, what: string): string[] {
+  const first = notes.length > shown ? [...notes.slice(0, shown), `另有 ${notes.length - shown} ${what}（lawdesk check 列出全部）`] : notes;
+  return first.map((n) => n.slice(0, 500));
 }
 
 export function checkLibrary(store: LibraryStore): CheckProblem[] {

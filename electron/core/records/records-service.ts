@@ -180,6 +180,11 @@ export class RecordsService {
     return this.records.setAsideNotes();
   }
 
+  /** How many records the read set aside and where they are kept (undefined when none). */
+  setAsideState(): { count: number; keptIn: string } | undefined {
+    return this.records.setAsideState();
+  }
+
   // ───────────── dates ─────────────
 
   today(): string {

@@ -22,8 +22,9 @@ import { RegisterEntrySchema } from '../../shared/register-schema';
 import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
 import { issuePathInWords } from '../../shared/errors';
 import { RECORD_ISSUE_FORMAT } from '../../shared/record-form';
+import { RECORDS_FILE_NAME } from '../../shared/library-health';
 
-export const RECORDS_FILE = 'records.json';
+export const RECORDS_FILE = RECORDS_FILE_NAME;
 
 function emptyRecords(): RecordsFile {
   return { schemaVersion: RECORDS_SCHEMA_VERSION, generation: 0, reviews: {}, lectures: {}, plans: {}, notes: {}, collections: {}, register: {}, log: {} };
@@ -111,6 +112,13 @@ export class RecordsStore {
         `records.json 中的${e.what} 无法读取（${e.reasons.join('；')}），已暂时搁置，其余记录照常打开；` +
         (kept ? `原样保存在 ${kept}` : '原样保留在文件中，下次保存时移入 quarantine/（运行 lawdesk check --repair 可立即移入）'),
     );
+  }
+
+  /** How many entries the last read set aside and the file they are in now (records.json until a write moves them); undefined when none. */
+  setAsideState(): { count: number; keptIn: string } | undefined {
+    this.store.current();
+    const n = this.store.setAside.length;
+    return n ? { count: n, keptIn: this.store.setAsideKeptIn ?? RECORDS_FILE } : undefined;
   }
 
   /** Moves the set-aside entries to quarantine/ and writes records.json without them; the file kept, or undefined when none. */

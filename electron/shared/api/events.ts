@@ -11,6 +11,8 @@ export const apiEvents = {
   /** The progress of every long task, by the task id its caller chose (see ../task-progress.ts). */
   'task:progress': taskProgressSchema,
   'library:changed': z.object({ added: z.array(z.string()), removed: z.array(z.string()), generation: count }),
+  /** What library:info says of the library's state changed without a library change (records set aside found after start). */
+  'library:health': z.object({}),
   /** Desktop menu commands (Electron only). */
   'app:command': z.object({ command: z.enum(APP_COMMANDS) }),
 } as const;

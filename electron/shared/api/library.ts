@@ -214,6 +214,15 @@ export const libraryCalls = {
        * entries of the wrong shape dropped), in sentences; the first LIBRARY_REPAIRS_SHOWN of them.
        */
       repairs: z.array(z.string().max(500)).max(LIBRARY_REPAIRS_SHOWN + 1).optional(),
+      /**
+       * Records the read of records.json set aside (edited by hand, written by a broken tool): how
+       * many, the file they are kept in now, and one sentence each (the first LIBRARY_REPAIRS_SHOWN).
+       * The catalogue is not concerned. Known once the records are opened: by a record page, or in
+       * the background a moment after start (the event library:health then says it changed).
+       */
+      setAside: z
+        .object({ count: count.min(1), keptIn: z.string().max(300), notes: z.array(z.string().max(500)).max(LIBRARY_REPAIRS_SHOWN + 1) })
+        .optional(),
       /** Why the library can only be read (read-only or full disk, another writer's lock). */
       readOnly: z.string().max(500).optional(),
     }),

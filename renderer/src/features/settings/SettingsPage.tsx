@@ -5,7 +5,8 @@ import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space,
 import { useEffect, useState } from 'react';
 import { FONT_SIZES } from '../../../../electron/shared/api-contract';
 import { LEVELS, type Level } from '../../../../electron/shared/law-model';
-import { useCall } from '../../api/hooks';
+import { setAsideSummary } from '../../../../electron/shared/library-health';
+import { useCall, useEvent } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { useSettings } from '../../settings-context';
 import { BackupCard } from './BackupCard';
@@ -15,6 +16,7 @@ import { OfficeCard } from './OfficeCard';
 export function SettingsPage() {
   const { settings, loaded, update } = useSettings();
   const info = useCall('library:info', {});
+  useEvent('library:health', info.reload);
   const list = useCall('laws:list', { limit: 1 });
   const [dir, setDir] = useState(settings.libraryDir);
   useEffect(() => setDir(settings.libraryDir), [settings.libraryDir]);
@@ -55,7 +57,7 @@ export function SettingsPage() {
                 <Alert
                   type="warning"
                   showIcon
-                  title="打开资料库时修复或搁置了以下内容（目录 library.json、记录 records.json）"
+                  title="打开资料库时修复了目录 library.json："
                   description={
                     <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                       {info.data.repairs.map((r, i) => (
@@ -64,6 +66,22 @@ export function SettingsPage() {
                     </ul>
                   }
                   data-testid="settings-library-repairs"
+                  style={{ marginBottom: 12 }}
+                />
+              )}
+              {info.data?.setAside && (
+                <Alert
+                  type="warning"
+                  showIcon
+                  title={setAsideSummary(info.data.setAside, Boolean(info.data.repairs))}
+                  description={
+                    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                      {info.data.setAside.notes.map((r, i) => (
+                        <li key={i}>{r}</li>
+                      ))}
+                    </ul>
+                  }
+                  data-testid="settings-records-set-aside"
                   style={{ marginBottom: 12 }}
                 />
               )}
