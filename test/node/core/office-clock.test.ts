@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dateInZone } from '../../../electron/shared/office-clock';
+import { dateInZone, dateTimeInZone } from '../../../electron/shared/office-clock';
 import { LibraryStore } from '../../../electron/core/library/library-store';
 import { writeOffice } from '../../../electron/core/office/office-file';
 import { PackStore } from '../../../electron/core/packs/pack-store';
@@ -15,6 +15,28 @@ const work = mkdtempSync(join(tmpdir(), 'lawdesk-clock-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('office clock', () => {
+  it('makes one formatter per zone, not one per date asked (a list of 400 reviews asks today() for each)', () => {
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    class Counted extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        made++;
+      }
+    }
+    (Intl as { DateTimeFormat: unknown }).DateTimeFormat = Counted;
+    try {
+      const days = new Set<string>();
+      for (let i = 0; i < 200; i++) days.add(dateInZone(new Date(Date.UTC(2026, 0, 1) + i * 3_600_000), i % 2 ? 'Asia/Urumqi' : 'Asia/Shanghai'));
+      for (let i = 0; i < 50; i++) dateTimeInZone(new Date(Date.UTC(2026, 0, 1) + i * 60_000), 'Asia/Urumqi');
+      expect(days.size).toBe(9); // 2026-01-01 … 2026-01-09: still the right days
+      expect(made).toBeLessThanOrEqual(3); // at most one each: day in Shanghai, day in Urumqi, moment in Urumqi
+      expect(() => dateInZone(new Date(), 'Mars/Olympus')).toThrow(RangeError); // an unknown zone still refused
+    } finally {
+      (Intl as { DateTimeFormat: unknown }).DateTimeFormat = Real;
+    }
+  });
+
   it('gives the Beijing date at 00:30 and 23:30 Beijing time', () => {
     expect(dateInZone(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04-01'); // 00:30 Beijing
     expect(dateInZone(new Date('2026-04-01T15:30:00Z'))).toBe('2026-04-01'); // 23:30 Beijing
