@@ -94,7 +94,8 @@ export function excessivePenalty(sentences: DraftSentence[], params: RuleParams)
 }
 
 const BREACH = /(?:违约(?!金|责任)|逾期|迟延|延迟|未按|未能|不能按|擅自|挪用|拒绝|拒不)/u;
-const LIABILITY = /违约金|赔偿|违约责任|承担[^。；]{0,12}责任|退还|返还|滞纳金/u;
+// 逾期付款的利息, 资金占用费: the payer's liability for paying late (民法典 第五百七十九条, 第五百八十四条)
+const LIABILITY = /违约金|赔偿|违约责任|承担[^。；]{0,12}责任|退还|返还|滞纳金|利息|资金占用(?:费|损失)/u;
 
 /** The pair of parties the contract uses (甲方/乙方, 委托方/受托方, 采购人/供应商 …). */
 function partiesOf(text: string, params: RuleParams): [string, string] | undefined {
@@ -133,9 +134,16 @@ export function oneSidedLiability(sentences: DraftSentence[], docText: string, p
   return [];
 }
 
-/** A clause the contract needs (`require`) when it is of a kind (`when`), missing; pinned to `at` if found. */
+/**
+ * A clause the contract needs (`require`) when it is of a kind (`when`), missing; pinned to `at` if
+ * found. `party`: only when a party (甲方：高青县科学技术局) is of this kind — a duty of the 国家机关.
+ */
 export function clauseMissing(sentences: DraftSentence[], docText: string, params: RuleParams): ContractHit[] {
   if (params.when && !new RegExp(String(params.when), 'u').test(docText)) return [];
+  if (params.party) {
+    const party = new RegExp(String(params.party), 'u');
+    if (![...docText.matchAll(PARTY_LINE)].some((m) => party.test(m[2]!.trim()))) return [];
+  }
   const require = new RegExp(String(params.require), 'u');
   // A clause often runs over several sentences (争议…协商解决；协商不成的，向…法院起诉): read each article whole.
   const articles = new Map<string, string>();

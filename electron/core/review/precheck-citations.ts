@@ -19,6 +19,8 @@ import { findingId } from './finding-id';
 const N = `[${NUMERAL_CHARS}]+`;
 /** Titles of legal and policy documents (a 书名号 title not ending so is a form, certificate, book …). */
 const LEGAL_DOC = /(?:法|法典|条例|规定|办法|细则|规则|决定|通知|意见|措施|纲要|规划|方案|指引|准则|标准|公约|决议)(?:（[^）]*）)?$/;
+/** What follows a 《…》 the draft repeals or replaces (《…》（高科发〔2021〕5号）同时废止, 《甲》《乙》停止执行). */
+const REPEALED_HERE = /^(?:[、和及与]?《[^》]{1,60}》|[（(][^）)]{0,40}[）)])*[，,]?(?:同时|即行|一并|自行|予以)?(?:废止|停止执行|不再执行|失效)/u;
 
 export interface CitationCheck {
   findings: Finding[];
@@ -194,6 +196,8 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       if (written.startsWith('《') === false) continue; // bare names are only read with an article
       // 《高青县科技服务机构资格证》, 《申请表》: a certificate or form in 书名号 is not a legal document
       if (!law.lawId && !LEGAL_DOC.test(written.slice(1, -1))) continue;
+      // 《高青县科学技术奖励办法》同时废止: the document this draft replaces is no basis to check
+      if (REPEALED_HERE.test(unit.text.slice(law.end))) continue;
       if (law.lawId && lawsWithArticles.has(law.lawId)) continue;
       const key = law.lawId ?? written;
       if (reportedLaws.has(key)) continue;
