@@ -11,7 +11,8 @@ export type DocBlock =
   | { kind: 'citation'; text: string }
   /** An article: its label (第十二条) and its lines (款 and 项, as in the law). */
   | { kind: 'article'; label: string; lines: string[] }
-  | { kind: 'paragraph'; text: string }
+  /** flush: 顶格, no two-character indent — the 主送机关 of an official document (GB/T 9704-2012 7.3.2). */
+  | { kind: 'paragraph'; text: string; flush?: boolean }
   /** "承办单位：科技局" — a label in bold, then the value. */
   | { kind: 'field'; label: string; text: string }
   /** A visible remark: warn = something the reader must know (changed or missing law). */

@@ -79,6 +79,7 @@ function boxes(b: DocBlock): Box[] {
       return [{ lines: lines(`${b.label}　${first}`), lineHeight: LINE_PT }, ...rest.map((l) => ({ lines: lines(l), lineHeight: LINE_PT }))];
     }
     case 'paragraph':
+      return [{ lines: b.flush ? lines(b.text, 0) : lines(b.text), lineHeight: LINE_PT }];
     case 'note':
       return [{ lines: lines(b.text), lineHeight: LINE_PT }];
     case 'field':

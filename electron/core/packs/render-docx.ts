@@ -197,7 +197,7 @@ function blocks(b: DocBlock): (Paragraph | Table)[] {
       return [para([run(b.label, FONTS.hei), run('　' + first, FONTS.fang)]), ...rest.map((l) => para([run(l, FONTS.fang)]))];
     }
     case 'paragraph':
-      return [para([run(b.text, FONTS.fang)])];
+      return [para([run(b.text, FONTS.fang)], b.flush ? { indent: false } : {})];
     case 'field':
       return [para([run(b.label + '：', FONTS.hei), run(b.text, FONTS.fang)])];
     case 'note':

@@ -74,6 +74,7 @@ p { margin: 0; text-indent: ${INDENT}; orphans: 1; widows: 1; } /* 22 lines to e
 .toc-hint { margin-top: ${LINE_PT}pt; font-family: ${FONT_STACKS.kai}; font-size: 12pt; line-height: 20pt; text-indent: 0; }
 .signature { margin-top: ${LINE_PT}pt; text-align: right; padding-right: 4em; }
 .signature p { text-indent: 0; margin: 0; }
+p.flush { text-indent: 0; } /* 主送机关 顶格 */
 .body { break-before: page; }
 h2 { font-family: ${FONT_STACKS.hei}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-indent: ${INDENT}; break-after: avoid; }
 h3 { font-family: ${FONT_STACKS.kai}; font-size: 16pt; line-height: ${LINE_PT}pt; font-weight: normal; margin: 0; text-align: center; break-after: avoid; }
@@ -125,7 +126,7 @@ function block(b: DocBlock): string {
       return [`<p class="art"><span class="label">${txt(b.label)}</span>　${txt(first)}</p>`, ...rest.map((l) => `<p>${txt(l)}</p>`)].join('\n');
     }
     case 'paragraph':
-      return `<p>${txt(b.text)}</p>`;
+      return b.flush ? `<p class="flush">${txt(b.text)}</p>` : `<p>${txt(b.text)}</p>`;
     case 'field':
       return `<p class="field"><b>${txt(b.label)}：</b>${txt(b.text)}</p>`;
     case 'note':

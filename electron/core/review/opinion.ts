@@ -133,7 +133,8 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   const section = (heading: string, blocks: DocBlock[]) => sections.push({ id: `s${++n}`, heading, blocks, itemIds: [] });
 
   section('', [
-    { kind: 'paragraph', text: fill(template.salutation, vars) },
+    // 主送机关 顶格 (GB/T 9704-2012 7.3.2)
+    { kind: 'paragraph', text: fill(template.salutation, vars), flush: true },
     { kind: 'paragraph', text: fill(template.intro, vars) },
     { kind: 'field', label: '送审单位', text: review.leadUnit },
     { kind: 'field', label: '送审件', text: review.title },
@@ -176,7 +177,7 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
 
   if (suggestions.length) {
     section(template.annexTitle, [
-      { kind: 'table', head: template.annexColumns, rows: suggestions.map((s, i) => [String(i + 1), s.article, s.original, s.proposal, s.reason]), widths: [1, 1.6, 4, 3.4, 4] },
+      { kind: 'table', head: template.annexColumns, rows: suggestions.map((s, i) => [String(i + 1), s.article, s.original, s.proposal, s.reason]), widths: [1.3, 1.6, 4, 3.3, 3.8], align: ['center', 'center', 'left', 'left', 'left'] },
     ]);
   }
   const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { chromiumPath } from '../../../electron/core/packs/render-pdf';
@@ -81,6 +82,14 @@ describe('findings become the opinion', () => {
     expect(text).toContain(squash('2026年3月5日'));
     expect(text).toContain(squash('综上，送审稿经按本意见和所附修改建议对照表修改后，可以按程序提请审议。'));
     expect(r.articles).toBe(review.findings.authority.citations.length);
+    // GB/T 9704-2012: the 主送机关 顶格 (no first-line indent), the text below it indented two characters;
+    // the 对照表's 原文 / 建议修改为 / 理由 read left to right, 序号 and 条款 centred
+    const xml = strFromU8(unzipSync(readFileSync(file))['word/document.xml']!);
+    const paraOf = (t: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((p) => p.replace(/<[^>]+>/g, '').startsWith(t))!;
+    expect(paraOf('高新技术科：')).not.toContain('w:firstLine');
+    expect(paraOf('你单位于')).toContain('w:firstLine');
+    const row = [...xml.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((m) => m[0])[1]!;
+    expect([...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => /<w:jc w:val="(\w+)"/.exec(c[0])?.[1])).toEqual(['center', 'center', 'left', 'left', 'left']);
   });
 
   it('unit and 机关代字 come from the office profile when not asked for; without a 代字 there is no half number', async () => {

@@ -64,6 +64,10 @@ describe('rules on real sentences, both ways', () => {
     ['procedure-skip-risk', '本决策不进行风险评估。', '决策承办单位已组织风险评估。'],
     ['procedure-skip-legality', '本决策事项紧急，不再送请合法性审查。', '决策草案已送县司法局进行合法性审查。'],
     ['procedure-skip-collective', '本方案经局长办公会议研究通过后即可印发实施。', '本方案经县人民政府常务会议讨论通过后印发实施。'],
+    // held-out drafts of session 17: 备案 is no 讨论决定; 磋商 is 政府采购; two place words before 在高青县
+    ['procedure-skip-collective', '本方案经县科学技术局党组会议审议通过后，报县人民政府备案实施。', '本方案经县人民政府常务会议讨论通过后，报市人民政府备案。'],
+    ['fc-9-3-bidding', '中试基地运营单位通过竞争性磋商方式确定，参与磋商的企业须在高青县注册满两年。', '中试基地运营单位通过竞争性磋商方式确定，按照政府采购法的规定择优选择。'],
+    ['fc-10-2-selective-subsidy', '申请后补助的企业应当同时符合下列条件：\n（一）注册地和税收征管关系均在高青县；', '申请后补助的企业应当同时符合下列条件：\n（一）已入库国家科技型中小企业信息库；'],
     ['procedure-skip-normative', '本办法不再公开征求意见。', '本办法已公开征求意见30日。'],
     // contract rules (30-contract.json); more wordings of each in contract-rules.test.ts
     ['contract-unilateral-change', '甲方有权根据工作需要随时解除本合同，乙方应当予以配合。', '乙方逾期交付超过30日的，甲方有权解除本合同。'],
@@ -107,6 +111,14 @@ describe('rules on real sentences, both ways', () => {
     expect(pen.severity).toBe('需核实');
     expect(r.findings.filter((f) => f.rule === 'coercion-create')).toEqual([]);
     expect(r.findings.filter((f) => f.severity === '必须修改')).toEqual([]);
+  });
+
+  it('a document the draft repeals (《…》同时废止) is no basis to check; one it relies on is', () => {
+    const unit = (text: string) => [{ key: '1', kind: 'article' as const, number: 1, suffix: 0, label: '第一条', path: [], paragraphs: [], text }];
+    const missing = (text: string) => precheck(lib.store, { title: '测试办法', units: unit(text), kind: '规范性文件', asOf: '2026-03-01' }, { rules }).findings.filter((f) => f.rule === 'citation-law-missing').map((f) => f.excerpt);
+    expect(missing('本办法自2026年5月1日起施行，有效期至2031年4月30日。2021年6月1日印发的《高青县科学技术奖励办法》同时废止。')).toEqual([]);
+    expect(missing('《高青县科学技术奖励办法》（高科发〔2021〕5号）、《高青县专利资助办法》停止执行。')).toEqual([]);
+    expect(missing('根据《高青县科学技术奖励办法》，制定本细则。')).toEqual(['《高青县科学技术奖励办法》']);
   });
 });
 
@@ -206,6 +218,8 @@ describe('who a rule binds and what is designated (precision sweep, seed 2026121
   // (a product or species catalogue, confiscated goods, an inspection the authority orders, a manager it names);
   // a penalty, seizure or fee the sentence presupposes; a tax or price preference granted under state rules.
   const quiet: [string, string][] = [
+    // a 经营满N年 condition of a subsidy is 第十条's (补贴), not a market-entry condition (第八条第（四）项)
+    ['fc-8-4-entry', '申请后补助的企业应当同时符合下列条件：\n（二）在本县持续经营满三年；'],
     ['permit-create', '环境风险评价报告未经环境保护行政主管部门批准的，有关审批机关不得批准该建设项目的建设。'],
     ['permit-create', '公安机关交通管理部门受理登记申请，对符合条件的，应当当场办理登记手续，发放号牌和行驶证；'],
     ['permit-create', '自行车不实行登记制度。'],
