@@ -10,6 +10,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { ExtractError } from './extracted-document';
 import { xmlFault } from './ofd-package';
 import type { WordNumbering } from './docx-numbering';
+import { isDataTable, tableRowLine } from './table-rows';
 
 const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -52,22 +53,6 @@ interface Sink {
 }
 
 const ARTICLE_RE = /^[\s\u3000]*第[零〇一二三四五六七八九十百千两0-9０-９]+条/;
-
-/**
- * A table of data (a 附件's 清单, a 罚款标准 table), not a layout: at least two rows with two or more
- * filled cells, and no cell holding the law itself (several articles, or a page of text).
- */
-function isDataTable(rows: readonly (readonly (readonly string[])[])[]): boolean {
-  let full = 0;
-  for (const row of rows) {
-    if (row.filter((c) => c.join('').trim() !== '').length >= 2) full++;
-    for (const c of row) {
-      if (c.filter((p) => ARTICLE_RE.test(p) && !/^[\s\u3000]*第[0-9０-９]+条/.test(p)).length >= 2) return false;
-      if (c.reduce((n, p) => n + p.length, 0) > 600) return false;
-    }
-  }
-  return full >= 2;
-}
 
 const isOff = (v: string | undefined) => v === 'false' || v === '0' || v === 'off';
 
@@ -294,7 +279,7 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
         const target = sink().paragraphs;
         if (isDataTable(t.rows)) {
           // one line per row, its cells kept apart and in order, as the PDF layout and the corpus write them
-          for (const row of t.rows) target.push(`|${row.map((c) => c.join(' ').replace(/[|\n]/g, ' ').trim()).join('|')}|`);
+          for (const row of t.rows) target.push(tableRowLine(row.map((c) => c.join(' '))));
           out.tableRows += t.rows.length;
         } else {
           // a layout table (a 红头, a page built in one cell): its paragraphs in reading order

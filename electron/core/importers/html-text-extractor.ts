@@ -10,6 +10,7 @@ import { checkHtmlBudget } from './html-budget';
 import { fieldOfLabel, guessMetadata, inlineFields, metaFromFields } from './document-metadata';
 import { ARTICLE_START_RE, isPageFurniture, toPlainLawText } from './plain-law-text';
 import { isChromeElementName, isWebChrome } from './web-chrome';
+import { isDataTable, tableRowLine } from './table-rows';
 
 const GB_LABELS = /^(?:gb2312|gb_2312(?:-80)?|gbk|x-gbk|gb18030|cp936|ms936|windows-936|euc-cn|csgb2312|chinese|iso-ir-58)$/i;
 const UTF8_LABELS = /^(?:utf-?8|unicode-1-1-utf-8)$/i;
@@ -113,6 +114,16 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
     if (dropChrome && isChromeElement(n as HTMLElement)) continue;
     const block = BLOCK.has(tag);
     if (block) flush();
+    if (tag === 'table') {
+      const rows = dataTableRows(n as HTMLElement, dropChrome);
+      if (rows) {
+        const cand = { el: n as HTMLElement, start: out.length, end: out.length };
+        for (const row of rows) out.push(tableRowLine(row.map((c) => c.join(' '))));
+        cand.end = out.length;
+        candidates?.push(cand);
+        continue;
+      }
+    }
     const frame: (typeof stack)[number] = { node: n, next: 0, block };
     if (candidates && !INLINE_ONLY.has(tag)) {
       frame.cand = { el: n as HTMLElement, start: out.length, end: out.length };
@@ -122,6 +133,35 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
   }
   flush();
   return out;
+}
+
+/**
+ * A <table> of data as rows of cells (each cell its lines), or undefined for a layout table (a
+ * portal's frame, a page in one cell) or one holding another table: those are read line by line.
+ * Rows are the table's own <tr> (through thead/tbody/tfoot), cells their <td>/<th>.
+ */
+function dataTableRows(table: HTMLElement, dropChrome: boolean): string[][][] | undefined {
+  const rows: string[][][] = [];
+  const stack: Node[] = [...table.childNodes].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.nodeType !== 1) continue;
+    const tag = tagOf(n);
+    if (tag === 'table') return undefined;
+    if (tag !== 'tr') {
+      if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+      continue;
+    }
+    const cells: string[][] = [];
+    for (const c of n.childNodes) {
+      const ct = tagOf(c);
+      if (ct !== 'td' && ct !== 'th') continue;
+      for (const e of elements(c as HTMLElement, false)) if (tagOf(e) === 'table') return undefined;
+      cells.push(walkLines(c as HTMLElement, undefined, dropChrome));
+    }
+    rows.push(cells);
+  }
+  return isDataTable(rows) ? rows : undefined;
 }
 
 /** Every element under `top` in document order, without recursion; DROP subtrees skipped when asked. */
@@ -315,9 +355,12 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
   // The smallest element that still holds ≥ 90% of the numbered lines is the law's own block.
   let best: Candidate | undefined;
   let bestCjk = cjk[n]!;
+  // Without numbered lines, one paragraph is no document's block: a decision's lead-in sentence
+  // and the table it introduces (a 罪名 table) stand side by side.
+  const minLines = key === prose ? 2 : 1;
   for (const c of candidates) {
     const end = Math.min(c.end, n);
-    if (key[end]! - key[c.start]! >= 0.9 * key[n]! && cjk[end]! - cjk[c.start]! < bestCjk) {
+    if (key[end]! - key[c.start]! >= 0.9 * key[n]! && end - c.start >= minLines && cjk[end]! - cjk[c.start]! < bestCjk) {
       best = c;
       bestCjk = cjk[end]! - cjk[c.start]!;
     }

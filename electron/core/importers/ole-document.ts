@@ -10,6 +10,7 @@ import WordExtractor from 'word-extractor';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { toPlainLawText } from './plain-law-text';
+import { tableRowLine } from './table-rows';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -135,7 +136,7 @@ function bodyLines(body: string): string[] {
   return raw.map((l, i) => {
     const line = l.replace(/[\u0000-\u0008\u000e-\u001f]/g, '');
     if (isRow(line) && (isRow(raw[i - 1] ?? '') || isRow(raw[i + 1] ?? ''))) {
-      return `|${line.slice(0, -1).split('\t').map((c) => c.replace(/\|/g, ' ').trim()).join('|')}|`;
+      return tableRowLine(line.slice(0, -1).split('\t'));
     }
     return line.replace(/\t+/g, ' ');
   });

@@ -6,6 +6,7 @@
 
 import { ARTICLE_START_RE, HEADING_START_RE, mapRadicals, toPlainLawText } from './plain-law-text';
 import { garbledTextWarning } from './garbled-text';
+import { tableRowLine } from './table-rows';
 
 /** One run of text at a position: x, y in points with y growing UP (PDF space), w its advance. */
 export interface PositionedText {
@@ -332,7 +333,7 @@ export function findTables(lines: TextLine[]): TextLine[] {
     const x0 = block.reduce((m, l) => Math.min(m, l.x0), Infinity);
     const x1 = block.reduce((m, l) => Math.max(m, l.x1), -Infinity);
     for (const r of rows) {
-      out.push({ ...r.line, text: mapRadicals(`|${r.cells.join('|')}|`), x0, x1, indented: false, segments: undefined, table: true });
+      out.push({ ...r.line, text: mapRadicals(tableRowLine(r.cells)), x0, x1, indented: false, segments: undefined, table: true });
     }
     k += block.length;
   }

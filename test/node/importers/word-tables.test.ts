@@ -1,5 +1,6 @@
-// Word tables (a 附件's 清单, a 罪名 table) come through as one `|a|b|` line per row, cells kept apart
-// and in order — as the PDF/OFD layout and the corpus Markdown write them — and never as articles.
+// Tables (a 附件's 清单, a 罪名 table) in Word and HTML come through as one `|a|b|` line per row, cells
+// kept apart and in order — as the PDF/OFD layout and the corpus Markdown write them (table-rows.ts) —
+// and never as articles.
 // Fixtures: test/fixtures/documents/tables/NOTICE.md (pandoc and LibreOffice, from a corpus law).
 
 import { readFileSync } from 'node:fs';
@@ -17,8 +18,8 @@ const wantRows = readFileSync(join(dir, 'zuiming4.md'), 'utf8')
   .filter((l) => l.startsWith('|') && !/^\|[-|\s]+\|$/.test(l))
   .map(squash);
 
-describe('Word tables as rows', () => {
-  for (const file of ['zuiming4.docx', 'zuiming4.doc']) {
+describe('Word and HTML tables as rows', () => {
+  for (const file of ['zuiming4.docx', 'zuiming4.doc', 'zuiming4.html']) {
     it(`${file}: every row of the source's table, in order, cells apart; no article made of a row`, async () => {
       const doc = await extractDocument(new Uint8Array(readFileSync(join(dir, file))), file, { ocr: false });
       const rows = doc.text.split('\n').filter((l) => l.startsWith('|')).map(squash);
