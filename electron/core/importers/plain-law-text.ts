@@ -2,7 +2,7 @@
 // the plain-text law shape the parser reads (one line per paragraph, article lines as "第X条 正文",
 // headings as bare lines, no table of contents), and map stray CJK radicals back to ideographs.
 
-import { closeSpacedLabel } from '../parse/stray-spaces';
+import { closeIdeographSpaces, closeSpacedLabel } from '../parse/stray-spaces';
 import { RADICAL_PAIRS } from './cjk-radical-map';
 import { fieldOfLabel, spaceGluedLabels } from './document-metadata';
 import { isWebChrome } from './web-chrome';
@@ -37,10 +37,14 @@ export function mapRadicals(text: string): string {
 }
 
 const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f;
+const isIdeograph = (c: string | undefined) => c !== undefined && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c);
 
 /**
- * Tidy one paragraph: trim, drop spaces between two CJK characters (PDF gaps, justified text),
- * collapse other runs to one space, and write the article/heading label with one ASCII space.
+ * Tidy one paragraph: trim, collapse runs of spaces to one, close the spaces between two ideographs
+ * by the parser's one rule (`closeIdeographSpaces`: a PDF's gap, a letter-spaced name, a space typed
+ * into a sentence go, a space between two organs' names or beside a number stays), drop a space
+ * beside any other wide character (a full-width mark), and write the article/heading label with one
+ * ASCII space.
  */
 export function tidyParagraph(raw: string): string {
   let text = closeSpacedLabel(raw.trim()).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
@@ -51,8 +55,13 @@ export function tidyParagraph(raw: string): string {
     label = m[1]!;
     text = text.slice(m[0].length);
   }
+  if (!text.startsWith('|')) text = closeIdeographSpaces(text);
   text = text.replace(/ +/g, (sp, offset: number, all: string) =>
-    isWide(all[offset - 1]) || isWide(all[offset + sp.length]) ? '' : ' ',
+    isIdeograph(all[offset - 1]) && isIdeograph(all[offset + sp.length]) && !all.startsWith('|')
+      ? ' '
+      : isWide(all[offset - 1]) || isWide(all[offset + sp.length])
+        ? ''
+        : ' ',
   );
   return label ? (text ? `${label} ${text}` : label) : text;
 }

@@ -265,6 +265,13 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
 }
 
 const TOC_CELL_RE = /(?:[.…·．_\-－⋯]{3,}|\s)[0-9０-９]+$/;
+/**
+ * A heading of the law's own structure (第二章　汇　　票, its name spread over the line): never a table
+ * row, though its spread name leaves a gap where a column would — with the next article's gap after
+ * its label it made票据法's 第二章/第一节/第十九条 a three-row "table" (seed 49).
+ */
+const STRUCTURE_HEADING_RE = /^第[零〇一二三四五六七八九十百千两0-9０-９]+(?:编|分编|章|节)[\u3400-\u9fff]{1,20}$/;
+const isStructureHeading = (l: TextLine) => STRUCTURE_HEADING_RE.test(l.text.replace(/[\s\u3000]+/g, ''));
 
 /**
  * Tables on a page: runs of lines whose pieces leave the same vertical bands uncovered (the gaps
@@ -278,7 +285,7 @@ export function findTables(lines: TextLine[]): TextLine[] {
   let k = 0;
   while (k < lines.length) {
     const first = lines[k]!;
-    if ((first.segments?.length ?? 0) < 2) {
+    if ((first.segments?.length ?? 0) < 2 || isStructureHeading(first)) {
       out.push(first);
       k++;
       continue;
@@ -289,7 +296,7 @@ export function findTables(lines: TextLine[]): TextLine[] {
     for (let j = k + 1; j < lines.length; j++) {
       const l = lines[j]!;
       const prev = block[block.length - 1]!;
-      if (!l.segments?.length || prev.y - l.y > 3.5 * l.size || Math.abs(l.size - prev.size) > 0.2 * prev.size) break;
+      if (!l.segments?.length || prev.y - l.y > 3.5 * l.size || Math.abs(l.size - prev.size) > 0.2 * prev.size || isStructureHeading(l)) break;
       const next = openGaps([...block, l]);
       if (next.length < gaps.length || next.length === 0) {
         // a full cell leaves a gap narrower than a character: the row still fits when none of its

@@ -30,7 +30,55 @@ export function dropStraySpaces(line: string): string {
   let s = line.slice(lead.length);
   s = s.replace(DATE, (d) => (HAS_SPACE.test(d) ? d.replace(/[ \u00a0\u3000]+/g, '') : d));
   s = s.replace(AFTER_FULL_WIDTH, '$1').replace(BEFORE_FULL_WIDTH, '$1').replace(HALF_WIDTH_BEFORE_IDEOGRAPH, '$1');
-  return lead + s;
+  return lead + closeIdeographSpaces(s);
+}
+
+// ---------------------------------------------------------------- a space between two ideographs
+// Chinese sets no space between words, so one between two ideographs is an artefact: a title or a
+// name letter-spaced (高 青 县, 附 则, 书 记 员), a space typed into a sentence (共商 共建, 符合条 件),
+// a line broken in a copy, justification in a PDF or OFD. Every format goes through this one rule —
+// the parser for every unit's text (Markdown and TXT included), the extractors' paragraph step
+// (tidyParagraph) for DOCX, DOC/WPS, PDF, OFD and HTML — so a law reads the same from each. A space
+// stays where it separates two words the reader must see apart:
+// - after a label that starts the line or a quotation: "第十八条 《…", "“第一百二十条之二 有下列",
+//   "附件一 辅助指挥…", "附图 消防救援衔…";
+// - between two organs' names: "最高人民法院 最高人民检察院", "农业部 卫生部 国家药品监督管理局"
+//   (not "最高人民法院 关于…", a title broken over two lines);
+// - in a date left blank for writing: "年 月 日";
+// - beside a word holding digits or Latin letters ("…会议通过 根据2020年…", "的部分 按4%－5%交纳"), and
+//   after a standard's code and number ("GB/T 16180 劳动能力鉴定 职工工伤与职业病致残等级").
+
+const SPACE_CLASS = ' \u00a0\u3000';
+const IDEO_SPACE_IDEO = new RegExp(`(?<=[${IDEO}])[${SPACE_CLASS}]+(?=[${IDEO}])`, 'g');
+/** What ends a word on either side: a space or a full-width mark. */
+const WORD_STOP = new RegExp(`[${SPACE_CLASS}${FW_CLOSE}${FW_OPEN}]`);
+const LABEL_WORD = new RegExp(`^(?:${LABEL}|附[件图表录][${NUMERAL_CHARS}]*)$`);
+const ORGAN_END = new RegExp(`[${IDEO}]{2}[院部局厅署委会府室行办]$`);
+const SPLIT_LABEL_BEFORE = new RegExp(`(?:^|[^${IDEO}])第[${NUMERAL_CHARS}]+[${SPACE_CLASS}]+$`);
+const SPLIT_LABEL_LEFT = new RegExp(`^第[${NUMERAL_CHARS}]+$`);
+const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ%％]/;
+const CODE_WORD = /(?:^|[ \u00a0\u3000])[0-9A-Za-z./\-]+[ \u00a0\u3000]+$/;
+
+function keepsIdeographSpace(line: string, from: number, to: number): boolean {
+  let a = from;
+  while (a > 0 && !WORD_STOP.test(line[a - 1]!)) a--;
+  let b = to;
+  while (b < line.length && !WORD_STOP.test(line[b]!)) b++;
+  const left = line.slice(a, from);
+  const right = line.slice(to, b);
+  if (LABEL_WORD.test(left)) return true;
+  // "第一百三十 条 …" inside a unit: a label the parser did not take (not the next article) stays as printed
+  if (SPLIT_LABEL_LEFT.test(left) && /^(?:条|章|节|编|分编)/.test(right)) return true;
+  if (/^(?:条|章|节|编|分编)$/.test(left) && SPLIT_LABEL_BEFORE.test(line.slice(0, a))) return true;
+  if (ORGAN_END.test(left) && ORGAN_END.test(right)) return true;
+  if (/[年月]$/.test(left) && /^[月日]/.test(right) && !ALNUM.test(left)) return true;
+  return ALNUM.test(left) || ALNUM.test(right) || CODE_WORD.test(line.slice(0, a));
+}
+
+/** "高 青 县", "共商 共建" → closed up; the spaces that separate words (above) stay. A table row is left as it is. */
+export function closeIdeographSpaces(line: string): string {
+  if (!HAS_SPACE.test(line) || line.startsWith('|')) return line;
+  return line.replace(IDEO_SPACE_IDEO, (sp, at: number) => (keepsIdeographSpace(line, at, at + sp.length) ? sp : ''));
 }
 
 const NUMERAL = `[${NUMERAL_CHARS}]`;
