@@ -57,7 +57,7 @@ const ORGAN_END = new RegExp(`[${IDEO}]{2}[院部局厅署委会府室行办]$`)
 const SPLIT_LABEL_BEFORE = new RegExp(`(?:^|[^${IDEO}])第[${NUMERAL_CHARS}]+[${SPACE_CLASS}]+$`);
 const SPLIT_LABEL_LEFT = new RegExp(`^第[${NUMERAL_CHARS}]+$`);
 const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ%％]/;
-const CODE_WORD = /(?:^|[ \u00a0\u3000])[0-9A-Za-z./\-]+[ \u00a0\u3000]+$/;
+const CODE_WORD = /(?:^|[ \u00a0\u3000])[0-9A-Za-z./-]+[ \u00a0\u3000]+$/;
 
 function keepsIdeographSpace(line: string, from: number, to: number): boolean {
   let a = from;
