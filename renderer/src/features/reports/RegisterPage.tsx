@@ -16,8 +16,11 @@ import { hrefOf } from '../../router';
 import { printableName } from '../../../../electron/shared/printable-name';
 import { RegisterExport } from './RegisterExport';
 import { ActionLink } from '../../components/action-link';
+import { ShortList } from '../../components/short-list';
 
 const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
+/** 待办 and 引用的条文已变化 lines shown before the rest fold into one link, so the register itself stays in view. */
+const DUE_SHOWN = 8;
 const day = (s?: string) => (s ? dayjs(s) : undefined);
 const iso = (d: dayjs.Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 
@@ -162,21 +165,31 @@ export function RegisterPage() {
       </Space>
       {!!due.data?.length && (
         <Card size="small" title="待办" style={{ marginBottom: 12 }} data-testid="register-due">
-          {due.data.map((r) => (
-            <div key={`${r.entryId}-${r.kind}`}>
-              <Tag color={r.kind === '备案逾期' || r.kind === '已失效待清理' ? 'red' : 'orange'}>{r.kind}</Tag>
-              {r.message}
-            </div>
-          ))}
+          <ShortList
+            items={due.data}
+            shown={DUE_SHOWN}
+            testId="register-due"
+            render={(r) => (
+              <div key={`${r.entryId}-${r.kind}`}>
+                <Tag color={r.kind === '备案逾期' || r.kind === '已失效待清理' ? 'red' : 'orange'}>{r.kind}</Tag>
+                {r.message}
+              </div>
+            )}
+          />
         </Card>
       )}
       {!!flags.data?.length && (
         <Card size="small" title="引用的条文已变化" style={{ marginBottom: 12 }} data-testid="register-flags">
-          {flags.data.map((f) => (
-            <div key={`${f.id}-${f.versionId}-${f.articleKey}`}>
-              <FlagTag flag={f.flag} /> 《{f.title}》{f.where.join('、')} 引用 {f.citation}：{f.flag.reason}
-            </div>
-          ))}
+          <ShortList
+            items={flags.data}
+            shown={DUE_SHOWN}
+            testId="register-flags"
+            render={(f) => (
+              <div key={`${f.id}-${f.versionId}-${f.articleKey}`}>
+                <FlagTag flag={f.flag} /> 《{f.title}》{f.where.join('、')} 引用 {f.citation}：{f.flag.reason}
+              </div>
+            )}
+          />
         </Card>
       )}
       {list.error ? (
