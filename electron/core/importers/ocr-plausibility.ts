@@ -28,6 +28,7 @@
 //     ideographs the corpus writes with a clause mark after the first (的应当: lostClauseMarks), a ：
 //     between two ideographs the corpus never writes so that introduces no list (法律：法规: oddColons);
 //     a numeral after 第 that no number is written as (第一十二百 for 第一千二百: malformedOrdinals);
+//     a ； alone in its sentence with no ， on either side (办法；由市人民政府另行规定。: loneSemicolons);
 //   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
 //     look-alike from a pair the same document writes at least as often (垫断 beside 垄断);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
@@ -217,6 +218,7 @@ export function articleTextSuspects(text: string): number[] {
   for (const o of lostClauseMarks(text)) out.add(o);
   for (const o of oddColons(text)) out.add(o);
   for (const o of malformedOrdinals(text)) out.add(o);
+  for (const o of loneSemicolons(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
   for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
@@ -559,6 +561,28 @@ export function malformedOrdinals(text: string): number[] {
   for (const m of text.matchAll(/第([〇零一二三四五六七八九十百千万两]+)/g)) {
     if (WELL_FORMED.test(m[1]!) && !/^零|零$/.test(m[1]!)) continue;
     for (let k = 1; k < m[0]!.length; k++) out.push(m.index! + k);
+  }
+  return out;
+}
+
+/**
+ * Offsets of a ； that stands alone in its sentence, with no ， on either side of it (土地收益收缴的具体标准和
+ * 办法；由市人民政府另行规定。 for 办法，由): the laws set ； between clauses that have their own commas or
+ * between the items of a list, and a sentence of two bare clauses joined by ； is rare — over every third
+ * corpus law (833 laws, 4.95 M characters) 307 of 26,536 ； (1.2 %; 0.006 % of the characters highlighted),
+ * against the ， a comma-less sentence of two clauses nearly always has. chi_sim reads ， as ； confidently on a noisy or
+ * rotated page, so such a ； is highlighted, never changed (it may be right). A sentence runs from 。！？：
+ * or a paragraph's start to 。！？; a list item (（一）, 一、, 1.) and a ； before a （ are the list's own.
+ */
+export function loneSemicolons(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(/(?<=^|[。！？：\n])[^。！？：\n]*?；[^。！？：；\n]*[。！？]/gm)) {
+    const s = m[0]!;
+    const at = s.indexOf('；');
+    if (/[，,；;]/.test(s.slice(0, at)) || /[，,]/.test(s.slice(at + 1))) continue;
+    if (/^\s*(?:（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+[.．、])/.test(s)) continue;
+    if (/^\s*（/.test(s.slice(at + 1))) continue;
+    out.push(m.index! + at);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, lostLines, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
-import { articleTextSuspects, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, lostClauseMarks, malformedOrdinals, oddColons, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, loneSemicolons, lostClauseMarks, malformedOrdinals, oddColons, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -148,7 +148,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // weicheng 第八条 未成平人: ocr-document-words.ts wordsReadElsewhere)
     // 4 since session 16: a line that stops short of the margin before a continuation line, across a pair the laws
     // write rarely — a mark lost at its end (renli 第七条 建设|推进: ocr-text.ts lostLines)
-    expect(unflagged.length).toBeLessThanOrEqual(4);
+    // 3 since session 17: a ； alone in its sentence, no ， on either side (shuiwen 第十六条 技术要求；水文监测…, the source's
+    // own half-width ; read full-width: ocr-plausibility.ts loneSemicolons)
+    expect(unflagged.length).toBeLessThanOrEqual(3);
+    expect(unflagged).not.toContain('shuiwen 第十六条');
     expect(unflagged).not.toContain('renli 第七条');
     expect(unflagged).not.toContain('renli 第十一条');
     expect(unflagged).not.toContain('weicheng 第八条');
@@ -295,14 +298,32 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     for (const ok of ['第一千二百六十条', '第十二条', '第一百零五条', '第一千零一十条', '第一百一十条', '第三十条之一', '第二〇二〇号', '第一线', '第二万条']) expect(malformedOrdinals(ok)).toEqual([]);
   });
 
+  it('a ； alone in its sentence with no ， on either side (办法；由 for 办法，由) is highlighted, not one between clauses with commas or a list\'s', () => {
+    // zulin (blind8, rotated + seal): 土地收益收缴的具体标准和办法，由市人民政府另行规定。 read with ；
+    const a = article(pagesOf('zulin'), join(DIR, 'zulin.md'), '第十条');
+    expect(a.text).toContain('办法；由');
+    expect(a.unhighlighted).toEqual([]);
+    const odd = (t: string) => loneSemicolons(t).map((o) => t.slice(o - 2, o + 3)).join(' ');
+    expect(odd('土地收益收缴的具体标准和办法；由市人民政府另行规定。')).toBe('办法；由市');
+    expect(odd('前款规定的费用，由市财政承担；区财政予以配合的，从其规定。')).toBe('');
+    expect(odd('具备下列条件：（一）符合规划；（二）权属清楚。')).toBe('');
+    expect(odd('（一）遵守公共秩序；服从管理；')).toBe('');
+    const { chars, flags } = onCorrectText(loneSemicolons);
+    // (measured: 5 of 111,629 characters of the fixture laws, 0.0045 %; every third corpus law, 4.95 M characters: 307 of 26,536 ；, 0.0062 %)
+    expect(chars).toBeGreaterThan(100_000);
+    expect(flags / chars).toBeLessThan(0.0002);
+  });
+
   it('blind8 (seed 20261212), scored once at session 16\'s end: the wrong articles stay highlighted as then', () => {
     const { wrongArticles, unflagged } = setScore('blind8');
     expect(wrongArticles).toBeGreaterThanOrEqual(32); // 40 when scored
     // Scored blind, with session 16's rules: 5 of 40 — 了解 read 子解 (jingjiren 第二十二条), 第一千二百 read 第一十二百
     // (shengtai 第四条), 诉讼 read 诉论 (shengtai 第九条), ， read ； and ： (zulin 第十条, 第十九条). README-importers, blind8.
-    // Since: an ordinal no number is written as (malformedOrdinals) takes shengtai 第四条.
-    expect(unflagged.length).toBeLessThanOrEqual(4);
+    // Since: an ordinal no number is written as (malformedOrdinals) takes shengtai 第四条; a ； alone in its sentence
+    // (loneSemicolons, session 17) zulin 第十条.
+    expect(unflagged.length).toBeLessThanOrEqual(3);
     expect(unflagged).not.toContain('shengtai 第四条');
+    expect(unflagged).not.toContain('zulin 第十条');
   });
 
   it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
