@@ -393,15 +393,17 @@ export function ReviewPage({ id }: { id: string }) {
               {(fields, { add, remove }) => (
                 <>
                   {fields.map((f) => (
-                    <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    // The name takes the card's width: the standard lists' names (合同订立依据（立项、决策或招标等文件）)
+                    // were cut at a fixed 220 px on every screen.
+                    <div key={f.key} style={{ display: 'flex', alignItems: 'baseline', gap: 8 }} data-testid="review-material">
                       <Form.Item name={[f.name, 'provided']} valuePropName="checked" style={{ marginBottom: 6 }}>
                         <Checkbox />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']} style={{ marginBottom: 6, width: 220 }}>
+                      <Form.Item name={[f.name, 'name']} style={{ marginBottom: 6, flex: 1, minWidth: 0 }}>
                         <Input size="small" />
                       </Form.Item>
                       <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除材料" />
-                    </Space>
+                    </div>
                   ))}
                   <Button size="small" type="dashed" onClick={() => add({ name: '', provided: false })}>
                     添加材料
