@@ -25,10 +25,16 @@ import type { LibraryStore } from '../../electron/core/library/library-store';
 import { openLibrary } from '../../electron/core/library/open-library';
 import { detectCitations } from '../../electron/core/records/citation-detect';
 import { startOf } from '../../electron/core/records/citation-resolve';
+import { isHeadingKey } from '../../electron/core/records/citation-scope';
 import { LibraryTargetResolver } from '../../electron/core/links/link-resolver';
 import type { LawVersionMeta } from '../../electron/shared/law-model';
 
 export const HELDOUT_SET = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout.jsonl');
+/**
+ * Session 17: 78 sentences (one per law) from corpus laws no test named, picked by a hash (seed 1717) among
+ * the sentences citing another law (else a heading or a 项 of their own), labelled by hand before any change.
+ */
+export const HELDOUT_SET_S17 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s17.jsonl');
 
 export interface HeldoutEntry {
   id: string;
@@ -71,8 +77,9 @@ export interface HeldoutScore {
 }
 
 const sameTitle = (a: string, b: string) => {
-  const x = normaliseTitle(a);
-  const y = normaliseTitle(b);
+  // 上海市实施《中华人民共和国集会游行示威法》办法 as stored, 上海市实施《集会游行示威法》办法 as the manifest names it
+  const x = normaliseTitle(a).replace(/《中华人民共和国/g, '《');
+  const y = normaliseTitle(b).replace(/《中华人民共和国/g, '《');
   // the 民法典 is held as its parts (民法典 合同编): any part is the code
   return x === y || (y === '民法典' && x.startsWith('民法典'));
 };
@@ -125,9 +132,12 @@ export function scoreHeldout(store: LibraryStore, entries: readonly HeldoutEntry
     const found = new Map<string, Found>();
     for (const m of d.mentions) {
       if (m.label === '全文' || m.citation?.scope === 'law') continue;
-      const link = m.target ? { lawId: m.target.lawId, versionId: m.target.versionId, key: m.label } : m.citation ? { lawId: m.citation.lawId, versionId: m.citation.versionId, key: m.citation.scope === 'heading' ? m.citation.articleKey : m.label } : undefined;
-      const k = `${link ? link.lawId : `?${m.start}`}|${link?.key ?? m.label}`;
-      if (!found.has(k)) found.set(k, { text: m.text, label: link?.key ?? m.label, reason: m.reason, link });
+      const link = m.target ? { lawId: m.target.lawId, versionId: m.target.versionId, key: isHeadingKey(m.target.articleKey) ? m.target.articleKey : m.label } : m.citation ? { lawId: m.citation.lawId, versionId: m.citation.versionId, key: m.citation.scope === 'heading' ? m.citation.articleKey : m.label } : undefined;
+      // an unresolved heading is labelled as a resolved one is (第二章第一节 → h:第二章/第一节); the same
+      // article of the same law written twice unresolved (刑法第一百二十四条 … 刑法第一百二十四条第一款) is one
+      const label = link?.key ?? (/^(?:第[^第]+?(?:分编|编|章|节))+$/.test(m.label) ? `h:${m.label.match(/第[^第]+?(?:分编|编|章|节)/g)!.join('/')}` : m.label);
+      const k = `${link ? link.lawId : `?${m.lawText ?? m.start}`}|${label}`;
+      if (!found.has(k)) found.set(k, { text: m.text, label, reason: m.reason, link });
     }
     const pool = [...found.values()];
     for (const x of e.expect) {
@@ -200,13 +210,13 @@ export function formatScore(s: HeldoutScore, sentences: number): string[] {
 const N = '[零〇一二两三四五六七八九十百千]+';
 
 /**
- * `laws`: copies from the corpus every version of each law the set names (the citing laws and the cited
+ * `laws`: copies from the corpus every version of each law the sets name (the citing laws and the cited
  * ones), with its header, its 编/章/节 headings and only the articles some entry cites (a whole file
  * when a heading of it is cited), and their manifest rows, into test/fixtures/links/heldout/laws.
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
-  const entries = readHeldout();
+  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17)];
   const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string; title: string });
   const want = new Map<string, Set<string> | 'all'>();
   const add = (title: string, label?: string) => {

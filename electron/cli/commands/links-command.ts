@@ -12,7 +12,7 @@ const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out|
 
 const line = (r: LinkRow, side: 'from' | 'to') => {
   const x = r[side];
-  return `  ${x.title} ${x.label}  [${x.level}·${x.region}] ${x.versionId}${r.approx ? '（引用时尚未施行，链接到最早版本）' : ''}\n`;
+  return `  ${x.title} ${x.label}  [${x.level}·${x.region}] ${x.versionId}${r.approx ? '（引用时尚未施行，链接到最早版本）' : ''}${side === 'to' && r.partMissing ? '（所引款、项在该条中没有，链接到整条）' : ''}\n`;
 };
 
 export const linksCommand: Command = {

@@ -18,12 +18,21 @@ import { LibraryTargetResolver } from './link-resolver';
 
 /**
  * 2: the detector reads codes held whole and in parts, 本实施条例, short names defined in an earlier article;
- * 3: and contractions of a title that fit one law (科技进步法, law-contraction.ts).
+ * 3: and contractions of a title that fit one law (科技进步法, law-contraction.ts);
+ * 4: headings are targets (本条例第三章 → h:第三章), and the flags carry a 款/项 the article lacks.
  */
-export const LINKS_FORMAT = 3;
+export const LINKS_FORMAT = 4;
 
-/** [fromKey, toLawId, toVersionId, toKey, approx 0|1, start, end] — compact: ~100,000 of them. */
-const edgeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.union([z.literal(0), z.literal(1)]), z.number().int(), z.number().int()]);
+/** Edge flags: the citing text is older than every version held (the oldest is linked). */
+export const EDGE_APPROX = 1;
+/** Edge flags: the 款 or 项 written is not in the article linked (第十条第（五）项 of an article of four items). */
+export const EDGE_PART_MISSING = 2;
+
+/**
+ * [fromKey, toLawId, toVersionId, toKey, flags, start, end] — compact: ~100,000 of them. toKey is an
+ * article's key or a heading's (h:第二章/第一节).
+ */
+const edgeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.number().int().min(0).max(3), z.number().int(), z.number().int()]);
 export type Edge = z.infer<typeof edgeSchema>;
 
 const entrySchema = z.object({
@@ -110,7 +119,7 @@ export async function readLinkGraphSliced(store: LibraryStore, slicer: TimeSlice
 }
 
 const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
-const CITES = /第[^条\n]{1,12}条/;
+const CITES = /第[^条章节\n]{1,12}[条章节]/;
 const DEFINES = /简称/;
 
 /** The edges of one version. */
@@ -144,7 +153,7 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
     const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames });
     if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
     for (const m of d.mentions) {
-      if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, m.target.approx ? 1 : 0, m.start, m.end]);
+      if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, (m.target.approx ? EDGE_APPROX : 0) | (m.target.partMissing ? EDGE_PART_MISSING : 0), m.start, m.end]);
       else unresolved++;
     }
     for (const l of d.laws) {

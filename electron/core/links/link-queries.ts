@@ -4,7 +4,8 @@
 import { displayTitle, regionRank, type Law, type LawVersionMeta } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
-import type { LinkGraphData } from './link-graph';
+import { EDGE_APPROX, EDGE_PART_MISSING, type Edge, type LinkGraphData } from './link-graph';
+import { headingByKey, isHeadingKey } from '../records/citation-scope';
 import { flagCitation, type CitationFlag } from '../versions/version-compare';
 import { ArticleKeyMap } from '../versions/article-key-map';
 
@@ -14,8 +15,11 @@ export interface LinkRef {
   level: string;
   region: string;
   versionId: string;
+  /** An article's key, or a heading's (h:第二章/第一节). */
   articleKey: string;
   label: string;
+  /** A heading: the key of its first article (where the reader opens it). */
+  firstKey?: string;
 }
 
 export interface LinkRow {
@@ -23,6 +27,8 @@ export interface LinkRow {
   to: LinkRef;
   /** The cited law had no version in force on the citing date: its oldest version is linked. */
   approx: boolean;
+  /** The 款 or 项 written is not in the article linked. */
+  partMissing?: boolean;
   /** Where the citation sits in the citing article's text. */
   start: number;
   end: number;
@@ -49,7 +55,25 @@ function labelOf(store: LibraryStore, versionId: string, key: string): string {
 
 function refOf(store: LibraryStore, versionId: string, key: string): LinkRef {
   const v = store.version(versionId)!;
-  return { lawId: v.lawId, title: displayTitle(v), level: v.level, region: v.region, versionId, articleKey: key, label: labelOf(store, versionId, key) };
+  const base = { lawId: v.lawId, title: displayTitle(v), level: v.level, region: v.region, versionId, articleKey: key };
+  if (isHeadingKey(key)) {
+    // 第二章/第一节 → 第二章第一节, opened at its first article
+    const first = headingByKey(store.loadVersion(versionId), key)?.articles[0];
+    return { ...base, label: key.slice(2).replace(/\//g, ''), ...(first ? { firstKey: first.key } : {}) };
+  }
+  return { ...base, label: labelOf(store, versionId, key) };
+}
+
+/** A row of the graph's edge as the faces show it. */
+function rowOf(store: LibraryStore, fromVersion: string, x: Edge): LinkRow {
+  return {
+    from: refOf(store, fromVersion, x[0]),
+    to: refOf(store, x[2], x[3]),
+    approx: (x[4] & EDGE_APPROX) !== 0,
+    ...((x[4] & EDGE_PART_MISSING) !== 0 ? { partMissing: true } : {}),
+    start: x[5],
+    end: x[6],
+  };
 }
 
 /** The version of a law a reader sees by default: the one in force, else the newest. */
@@ -64,7 +88,7 @@ export function linksOut(store: LibraryStore, g: LinkGraphData, versionId: strin
   if (!e) return [];
   return e.edges
     .filter((x) => !articleKey || x[0] === articleKey)
-    .map((x) => ({ from: refOf(store, versionId, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6] }));
+    .map((x) => rowOf(store, versionId, x));
 }
 
 /**
@@ -97,7 +121,7 @@ export function linksIn(
       const k = `${x[0]}>${x[2]}#${x[3]}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      rows.push({ from: refOf(store, v.id, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6] });
+      rows.push(rowOf(store, v.id, x));
     }
   }
   return rows;
@@ -223,7 +247,7 @@ export function affectedLaws(store: LibraryStore, g: LinkGraphData, lawId: strin
         flag = flagCitation(store, { lawId: x[1], versionId: x[2], articleKey: x[3] });
         flags.set(k, flag);
       }
-      if (flag.color !== 'green') out.push({ from: refOf(store, v.id, x[0]), to: refOf(store, x[2], x[3]), approx: x[4] === 1, start: x[5], end: x[6], flag });
+      if (flag.color !== 'green') out.push({ ...rowOf(store, v.id, x), flag });
     }
   }
   const worst = (f: CitationFlag) => (f.color === 'red' ? 0 : 1);

@@ -10,6 +10,7 @@ import type { TargetResolver } from '../records/citation-detect';
 
 export class LibraryTargetResolver implements TargetResolver {
   private readonly articleCache = new Map<string, (readonly [number, number, string])[]>();
+  private readonly textCache = new Map<string, Map<string, string>>();
   private readonly versionsByLaw = new Map<string, (LawVersionMeta & { effective: string })[]>();
 
   constructor(private readonly store: LibraryStore) {}
@@ -26,6 +27,16 @@ export class LibraryTargetResolver implements TargetResolver {
       this.articleCache.set(versionId, list);
     }
     return list;
+  }
+
+  /** Read only for the versions a 款 or 项 is cited in: a few, not the library. */
+  articleText(versionId: string, articleKey: string): string | undefined {
+    let texts = this.textCache.get(versionId);
+    if (!texts) {
+      texts = new Map(this.store.version(versionId) ? this.store.readUnits(versionId).map((u) => [u.key, u.text] as const) : []);
+      this.textCache.set(versionId, texts);
+    }
+    return texts.get(articleKey);
   }
 
   versionFor(lawId: string, date: string): { versionId: string; approx: boolean } | undefined {

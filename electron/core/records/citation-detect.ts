@@ -12,7 +12,7 @@ import { normaliseTitle } from '../library/law-identity';
 import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
 import { codeIndex } from '../library/code-parts';
 import type { LawVersionMeta } from '../../shared/law-model';
@@ -44,6 +44,8 @@ export interface LinkTarget {
   articleKey: string;
   /** No version was in force on the date: the oldest version in the library is used. */
   approx?: boolean;
+  /** The 款 or 项 written is not in the article linked (the mention's warning says which). */
+  partMissing?: boolean;
 }
 
 /**
@@ -55,6 +57,8 @@ export interface TargetResolver {
   articles(versionId: string): readonly (readonly [number, number, string])[];
   /** The version of a law for a date (in force, else the oldest one with approx). */
   versionFor(lawId: string, date: string): { versionId: string; approx: boolean } | undefined;
+  /** An article's text (to check a cited 款/项 against); undefined when the resolver does not read texts. */
+  articleText?(versionId: string, articleKey: string): string | undefined;
 }
 
 export interface LawMention {
@@ -520,6 +524,7 @@ export function detectCitations(
     // part of a title: 《关于〈中华人民共和国刑法〉第三百四十一条、第三百一十二条的解释》 cites the 解释
     if (anchors.some((a) => a.kind === 'bracket' && start > a.start && start < a.end)) continue;
     let end = start + m[0].length;
+    let otherParts: { paragraph?: number | undefined; item?: number | undefined }[] = [];
     // 第十二、十三条: every number but the last is a whole article; 之一/款/项 belong to the last
     const listed = m[1]!.split('、').map((x) => num(x.trim()) ?? 0);
     if (listed.some((x) => !x)) continue;
@@ -528,17 +533,16 @@ export function detectCitations(
     const paras = partList(m[3]) ?? [];
     const items = partList(m[4]) ?? [];
     const last = more.at(-1) ?? first;
-    // 第五条第一、二款 / 第五条第（一）、（二）项: one reference per 款 or 项, the 项 under the last 款 (the link graph
-    // links articles: it takes the first, so an article is not counted twice)
+    // 第五条第一、二款 / 第五条第（一）、（二）项: one reference per 款 or 项, the 项 under the last 款
     const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) =>
       (i === all.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })),
     );
-    for (const [i, part] of parts.entries()) {
-      const ref = i === 0 ? last : { number: last.number, suffix: last.suffix };
-      if (part.paragraph) ref.paragraph = part.paragraph;
-      if (part.item) ref.item = part.item;
-      if (i > 0 && !light) more.push(ref);
-    }
+    if (parts[0]!.paragraph) last.paragraph = parts[0]!.paragraph;
+    if (parts[0]!.item) last.item = parts[0]!.item;
+    // the link graph links articles: the first part only, so an article is not counted twice (the
+    // others are still checked against the article's text)
+    if (light) otherParts = parts.slice(1);
+    else for (const part of parts.slice(1)) more.push({ number: last.number, suffix: last.suffix, ...(part.paragraph ? { paragraph: part.paragraph } : {}), ...(part.item ? { item: part.item } : {}) });
     // 第十二条至第十五条 / 第十二条至十五条 / 第一百三十四条至第一百三十九条之一
     const tail = RANGE_TAIL.exec(text.slice(end));
     let range: { to: RawRef } | undefined;
@@ -634,7 +638,14 @@ export function detectCitations(
       const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
       if (light) {
         const t = law.pinned ? pinnedTarget(light, law.pinned, r) : targetOf(light, ids, r, date);
-        mentions.push(typeof t === 'string' ? { ...base, status: 'unresolved', reason: t } : { ...base, status: 'resolved', target: t });
+        if (typeof t === 'string') {
+          mentions.push({ ...base, status: 'unresolved', reason: t });
+          continue;
+        }
+        // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
+        const text = light.articleText?.(t.versionId, t.articleKey);
+        const missing = text === undefined ? undefined : [r, ...(r === last ? otherParts : [])].map((p) => missingPart(label, text, p)).find(Boolean);
+        mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条` } : {}) });
         continue;
       }
       const pinnedId = law.pinned?.id;
@@ -655,8 +666,9 @@ export function detectCitations(
     }
   }
 
-  if (opts.wholeLaws && !light) {
-    mentions.push(...wholeLawMentions(store, text, date, anchors, mentions, nearLawId));
+  if (opts.wholeLaws || light) {
+    // the link graph links headings (第三章, 第二章第一节), not whole laws
+    mentions.push(...wholeLawMentions(store, text, date, anchors, mentions, nearLawId, light));
     mentions.sort((a, b) => a.start - b.start);
   }
 
@@ -682,7 +694,15 @@ const LAW_NOUN = /(?:法|法典|条例|规定|办法|细则|规则|决定|解释
  * citations of the whole law (or of the 编/章 written right after the name), once per law, on
  * `date`. A law any article mention points at is not repeated as a whole.
  */
-function wholeLawMentions(store: LibraryStore, text: string, date: string, anchors: LawAnchor[], articleMentions: DetectedMention[], nearLawId?: string): DetectedMention[] {
+function wholeLawMentions(
+  store: LibraryStore,
+  text: string,
+  date: string,
+  anchors: LawAnchor[],
+  articleMentions: DetectedMention[],
+  nearLawId?: string,
+  light?: TargetResolver,
+): DetectedMention[] {
   const cited = new Set<string>();
   for (const m of articleMentions) {
     if (m.citation) cited.add(m.citation.lawId);
@@ -697,7 +717,13 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
     const notes = /^\s*(?:[（(][^（）()\n]{1,60}[)）]\s*)*/.exec(text.slice(a.end, a.end + 200))![0];
     const after = text.slice(a.end + notes.length, a.end + notes.length + 40);
     if (new RegExp(`^\\s*的?(?:(?:第${SP}${N}${SP}(?:分编|编|章|节))+)?第${SP}${N}(?:${SP}、${SP}${N})*${SP}条`).test(after)) continue;
-    if (usedAnchor(a)) continue;
+    const found = HEADING_AFTER.exec(after);
+    // a 编 by name (合同编) is a part only of a code stored as parts; after another law it is just words
+    const heading = found && (/^\s*的?第/.test(found[0]) || a.lawIds) ? found : null;
+    // (the graph links numbered headings only: 民法典合同编 is a whole part)
+    if (light && !(heading && /^\s*的?第/.test(heading[0]) && a.lawId)) continue;
+    // a law an article mention points at is not cited again as a whole (its heading is)
+    if (!heading && usedAnchor(a)) continue;
     const base = { start: a.start, via: 'named' as const, lawText: a.text };
     if (!a.lawId) {
       const name = a.text.replace(/^《|》$/g, '');
@@ -707,9 +733,6 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
       }
       continue;
     }
-    const found = HEADING_AFTER.exec(after);
-    // a 编 by name (合同编) is a part only of a code stored as parts; after another law it is just words
-    const heading = found && (/^\s*的?第/.test(found[0]) || a.lawIds) ? found : null;
     const pin = a.pinned ?? writtenVersion(store, a.lawIds ?? [a.lawId], notes);
     // 《行政许可法》第二章、第四章第一节: each heading of the list
     const headings: { written: string; end: number }[] = [];
@@ -731,6 +754,11 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
       if (done.has(key)) continue;
       done.add(key);
       const written = text.slice(a.start, h.end);
+      if (light) {
+        const t = typeof pin === 'string' ? pin : headingTarget(store, light, a.lawIds ?? [a.lawId], h.written!, date, pin);
+        out.push(typeof t === 'string' ? { ...base, text: written, end: h.end, label: h.written!, status: 'unresolved', reason: t } : { ...base, text: written, end: h.end, label: h.written!, status: 'resolved', target: t });
+        continue;
+      }
       const c = typeof pin === 'string' ? { ok: false as const, reason: pin } : wideCitation(store, a, h.written, date, pin);
       out.push(
         c.ok
@@ -742,13 +770,30 @@ function wholeLawMentions(store: LibraryStore, text: string, date: string, ancho
   if (nearLawId) {
     // 本条例第三章 in a law's own text: a heading of that law
     for (const m of text.matchAll(SELF_HEADING)) {
-      const v = versionOnDate(store, nearLawId, date);
-      const at = m.index + m[0].length - m[1]!.length;
-      const range = headingRange(m[1]!, text.slice(m.index + m[0].length));
-      const end = m.index + m[0].length + (range?.length ?? 0);
-      for (const written of [m[1]!, ...(range?.headings ?? [])]) {
-        const c = v.ok ? citeHeading(store, v.value.id, written) : v;
-        out.push(c.ok ? { start: at, end, via: 'this-law', lawText: m[0].slice(0, m[0].length - m[1]!.length), text: text.slice(at, end), label: c.value.label, status: 'resolved', citation: c.value } : { start: at, end, via: 'this-law', text: text.slice(at, end), label: written, status: 'unresolved', reason: c.reason });
+      // 本条例第三章, 本法第二章第一节至第五节, 本条例第二章、第三章和第五章
+      const lawText = m[0].slice(0, m[0].length - m[1]!.length);
+      const at = m.index + lawText.length;
+      const written = [m[1]!];
+      let end = m.index + m[0].length;
+      const range = headingRange(m[1]!, text.slice(end));
+      if (range) {
+        end += range.length;
+        written.push(...range.headings);
+      }
+      for (let t = HEADING_LIST_TAIL.exec(text.slice(end)); t; t = HEADING_LIST_TAIL.exec(text.slice(end))) {
+        end += t[0].length;
+        written.push(t[1]!);
+      }
+      const base = { start: at, end, via: 'this-law' as const, text: text.slice(at, end) };
+      const v = light ? undefined : versionOnDate(store, nearLawId, date);
+      for (const w of written) {
+        if (light) {
+          const t = headingTarget(store, light, [nearLawId], w, date);
+          out.push(typeof t === 'string' ? { ...base, label: w, status: 'unresolved', reason: t } : { ...base, lawText, label: w, status: 'resolved', target: t });
+          continue;
+        }
+        const c = v!.ok ? citeHeading(store, v!.value.id, w) : v!;
+        out.push(c.ok ? { ...base, lawText, label: c.value.label, status: 'resolved', citation: c.value } : { ...base, label: w, status: 'unresolved', reason: c.reason });
       }
     }
   }
@@ -784,8 +829,27 @@ function headingRange(first: string, after: string): { headings: string[]; lengt
   return { headings, length: tail[0].length };
 }
 
-const HEADING_LIST_TAIL = new RegExp(`^(?:、|和|及|以及)((?:第${SP}${N}${SP}(?:分编|编|章|节))+)`);
+const HEADING_LIST_TAIL = new RegExp(`^(?:、|和|及|以及)((?:第${SP}${N}${SP}(?:分编|编|章|节))+)(?!${SP}第${SP}${N}${SP}条)`);
 const SELF_HEADING = new RegExp(`本(?:法|条例|规定|办法|细则|解释|规则)((?:第${N}(?:分编|编|章|节))+)(?!第${SP}${N}${SP}条)`, 'g');
+
+/**
+ * The heading a link points at (第三章, 第二章第一节) in the version the link graph reads on `date` — in
+ * force, else the oldest held (approx) — or the version written after the title.
+ */
+function headingTarget(store: LibraryStore, light: TargetResolver, lawIds: string[], written: string, date: string, pinned?: LawVersionMeta): LinkTarget | string {
+  let reason = '';
+  for (const lawId of pinned ? [pinned.lawId] : lawIds) {
+    const v = pinned ? { versionId: pinned.id, approx: false } : light.versionFor(lawId, date);
+    if (!v) {
+      reason ||= `资料库中没有 ${lawId} 的版本`;
+      continue;
+    }
+    const c = citeHeading(store, v.versionId, written);
+    if (c.ok) return { lawId, versionId: v.versionId, articleKey: c.value.articleKey, ...(v.approx ? { approx: true } : {}) };
+    reason ||= c.reason;
+  }
+  return reason;
+}
 
 function wideCitation(store: LibraryStore, a: LawAnchor, heading: string | undefined, date: string, pinned?: LawVersionMeta): ReturnType<typeof citeLaw> {
   if (pinned) return heading ? citeHeading(store, pinned.id, heading) : citeLaw(store, pinned.id, !!a.lawIds && a.lawIds.length > 1);

@@ -4,7 +4,8 @@
 
 import { citationOf, wideCitationOf } from '../../shared/citation';
 import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
-import { articleLabel } from '../text/chinese-numerals';
+import { articleLabel, parseChineseNumber } from '../text/chinese-numerals';
+import { paragraphsFromText } from '../../shared/law-text';
 import { sha256, normaliseTitle } from '../library/law-identity';
 import { findLaws, findLawsByTitle, parseArticleRef, pickVersion, titleKey } from '../library/law-lookup';
 import type { LibraryStore } from '../library/library-store';
@@ -59,6 +60,40 @@ export function versionOnDate(store: LibraryStore, lawId: string, date: string):
   return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）` };
 }
 
+/** Lines numbered in another way than （一） (一、 1. ⒈ ⑴ ①): items the paragraph split does not count. */
+const OTHER_ITEM_LINE = /^(?:[零〇一二两三四五六七八九十]+、|[0-9０-９]+[.．、]|[①-⒛])/m;
+
+/**
+ * Why a 款 or 项 written after an article is not in its text (第十条第四款 of an article of three 款,
+ * 第十条第（五）项 of one with four items), or undefined. Read leniently, since texts lose numbers (the
+ * first item printed without its （一）, items under ⒈ sub-items): the 项 exists when an item line from
+ * the 款 written (else the article's first) to the article's end carries that number or a higher one, or
+ * when as many lines follow a line ending in ： (up to the first ending in 。). An article whose items are numbered otherwise (一、 1.)
+ * is not judged.
+ */
+export function missingPart(label: string, text: string, part: { paragraph?: number; item?: number }): string | undefined {
+  if (!part.paragraph && !part.item) return undefined;
+  const paragraphs = paragraphsFromText(text);
+  const para = part.paragraph ? `第${articleLabel(part.paragraph).slice(1, -1)}款` : '';
+  if (part.paragraph && part.paragraph > paragraphs.length) return `${label}只有 ${paragraphs.length} 款，没有${para}`;
+  if (!part.item || OTHER_ITEM_LINE.test(text)) return undefined;
+  const lines = paragraphs.slice((part.paragraph ?? 1) - 1).flatMap((p) => [p.text, ...p.items]);
+  let most = 0;
+  for (const line of lines) {
+    const n = ITEM_NUMBER.exec(line);
+    if (n) most = Math.max(most, parseChineseNumber(n[1]!) || 0);
+  }
+  // items printed without numbers (税率如下：⏎…的，税率为7%；⏎…): the lines after the lead, to the one ending in 。
+  const lead = lines.findIndex((l) => /[：:]$/.test(l));
+  if (lead >= 0) {
+    const close = lines.findIndex((l, i) => i > lead && /。$/.test(l));
+    most = Math.max(most, (close < 0 ? lines.length - 1 : close) - lead);
+  }
+  if (part.item <= most) return undefined;
+  return `${label}${para}${most ? `只有 ${most} 项` : '没有分项'}，没有第（${articleLabel(part.item).slice(1, -1)}）项`;
+}
+const ITEM_NUMBER = /^[（(]([零〇一二两三四五六七八九十百0-9０-９]+)[)）]/;
+
 /** A citation of one article of one version, with its text snapshot. */
 export function citeArticle(
   store: LibraryStore,
@@ -76,9 +111,8 @@ export function citeArticle(
     const max = body.units.filter((u) => u.kind === 'article').reduce((m, u) => Math.max(m, u.number), 0);
     return { ok: false, reason: `${versionName(meta)}没有${label}（共 ${max} 条）` };
   }
-  if (extra.paragraph && extra.paragraph > unit.paragraphs.length) {
-    return { ok: false, reason: `${versionName(meta)}${unit.label}只有 ${unit.paragraphs.length} 款，没有第${extra.paragraph}款` };
-  }
+  const missing = missingPart(unit.label, unit.text, extra);
+  if (missing) return { ok: false, reason: `${versionName(meta)}${missing}` };
   const suffixText = `${extra.paragraph ? `第${articleLabel(extra.paragraph).slice(1, -1)}款` : ''}${extra.item ? `第${articleLabel(extra.item).slice(1, -1)}项` : ''}`;
   return {
     ok: true,

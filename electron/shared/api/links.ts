@@ -11,14 +11,19 @@ export const linkRefSchema = z.object({
   level: z.string(),
   region: z.string(),
   versionId: z.string(),
+  /** An article's key, or a heading's (h:第二章/第一节). */
   articleKey: z.string(),
   label: z.string(),
+  /** A heading: the key of its first article (where the reader opens it). */
+  firstKey: z.string().optional(),
 });
 export const linkRowSchema = z.object({
   from: linkRefSchema,
   to: linkRefSchema,
   /** The cited law had no version in force on the citing date: its oldest version is linked. */
   approx: z.boolean(),
+  /** The 款 or 项 written is not in the article linked (第十条第（五）项 of an article of four items). */
+  partMissing: z.boolean().optional(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });

@@ -61,16 +61,18 @@ describe('whole-law and heading citations', () => {
     await expect(lib.svc.createLecture({ kind: '集体学法', date: '2021-06-01', topic: 'x', headCount: 1, citations: [{ law: '民法典', heading: '第一节' }] })).rejects.toThrow(/请写明所在的编/);
   });
 
-  it('detection lists a bare 《民法典》, a law named with a 章, and leaves a law cited by article alone', () => {
+  it('detection lists a bare 《民法典》, a law named with a 章 (also when an article of it is cited), and leaves a law cited by article alone', () => {
     const text = '组织全体干部学习《民法典》和行政许可法第二章，重点解读《行政许可法》第十二条；另学习了《某某市文明行为促进条例》。';
     const d = lib.svc.detectCitations(text, '2021-06-01');
     const shown = d.mentions.map((m) => [m.text, m.status, m.citation?.citation ?? m.reason]);
     expect(shown).toEqual([
       ['《民法典》', 'resolved', '《中华人民共和国民法典》'],
+      // a 章 is cited as such even when an article of the law is cited too (海商法第二百零七条…海商法第十一章)
+      ['行政许可法第二章', 'resolved', '《中华人民共和国行政许可法》（2019年修正）第二章'],
       ['第十二条', 'resolved', '《中华人民共和国行政许可法》（2019年修正）第十二条'],
       ['《某某市文明行为促进条例》', 'unresolved', '资料库中没有《某某市文明行为促进条例》'],
     ]);
-    // 行政许可法 is cited by article here, so its 第二章 mention is not repeated as a whole
+    // a law named with no article and no heading is cited whole; one cited by article is not repeated as a whole
     const only = lib.svc.detectCitations('本次学法的内容是行政许可法第二章和民法典继承编。', '2021-06-01');
     expect(only.mentions.map((m) => [m.text, m.citation?.citation])).toEqual([
       ['行政许可法第二章', '《中华人民共和国行政许可法》（2019年修正）第二章'],

@@ -62,6 +62,8 @@ function CitedPreview({ versionId, articleKey }: { versionId: string; articleKey
  */
 export function CitationLink({ link, children }: { link: LinkRowDto; children: ReactNode }) {
   const t = link.to;
+  // a heading (本条例第三章) opens at its first article
+  const at = t.firstKey ?? t.articleKey;
   const [armed, setArmed] = useState(false);
   const [open, setOpen] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -90,8 +92,8 @@ export function CitationLink({ link, children }: { link: LinkRowDto; children: R
   const anchor = (
     <a
       ref={anchorRef}
-      className={`citation-link${link.approx ? ' approx' : ''}`}
-      href={hrefOf({ page: 'read', versionId: t.versionId, articleKey: t.articleKey })}
+      className={`citation-link${link.approx || link.partMissing ? ' approx' : ''}`}
+      href={hrefOf({ page: 'read', versionId: t.versionId, articleKey: at })}
       data-testid="citation-link"
       data-target={`${t.versionId}#${t.articleKey}`}
       onClick={(e) => e.stopPropagation()}
@@ -118,7 +120,13 @@ export function CitationLink({ link, children }: { link: LinkRowDto; children: R
               引用时资料库中该法尚无施行的版本，链接到最早版本，条文序号可能已变
             </Typography.Paragraph>
           )}
-          <CitedPreview versionId={t.versionId} articleKey={t.articleKey} />
+          {link.partMissing && (
+            <Typography.Paragraph type="warning" style={{ fontSize: 12 }} data-testid="citation-part-missing">
+              所引的款、项在该版本的这一条中没有，链接到整条，请核对
+            </Typography.Paragraph>
+          )}
+          {t.firstKey && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>{t.label}的第一条：</Typography.Paragraph>}
+          <CitedPreview versionId={t.versionId} articleKey={at} />
         </>
       }
     >
