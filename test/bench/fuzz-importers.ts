@@ -223,11 +223,11 @@ const FORMATS: Format[] = [
   { key: 'txt-utf16', kind: 'document', ext: '.txt', seeds: () => [concat(new Uint8Array([0xff, 0xfe]), new Uint8Array(Buffer.from(plainLaw(), 'utf16le')))], mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'utf-16le')) },
   { key: 'docx', kind: 'document', ext: '.docx', seeds: () => ['juece-libreoffice.docx', 'juece-word-features.docx', 'xingfa-pandoc.docx', 'tuizhi-libreoffice.docx'].map(read), mutate: (r, s) => eitherOr(r, s, (r2, s2) => zipMutation(r2, s2)) },
   { key: 'pdf', kind: 'document', ext: '.pdf', seeds: () => ['jiancai-stsong.pdf', 'yuanzhu-radicals.pdf', 'juece-gov.pdf', 'yuanzhu-libreoffice.pdf'].map(read), mutate: (r, s) => eitherOr(r, s, pdfMutation) },
-  { key: 'html', kind: 'document', ext: '.html', seeds: () => ['tuizhi-utf8.html', 'yuanzhu-gb2312.html', 'received/govcn-jiangli.html'].map(read), mutate: (r, s) => eitherOr(r, s, (r2, s2) => markupBytes(r2, s2, /charset=["']?gb/i.test(Buffer.from(s2.subarray(0, 2048)).toString('latin1')) ? 'gb18030' : 'utf-8')) },
+  { key: 'html', kind: 'document', ext: '.html', seeds: () => ['tuizhi-utf8.html', 'yuanzhu-gb2312.html', 'received/govcn-jiangli.html', 'tables/zuiming4.html'].map(read), mutate: (r, s) => eitherOr(r, s, (r2, s2) => markupBytes(r2, s2, /charset=["']?gb/i.test(Buffer.from(s2.subarray(0, 2048)).toString('latin1')) ? 'gb18030' : 'utf-8')) },
   { key: 'mht', kind: 'document', ext: '.mht', seeds: () => [mht(read('tuizhi-utf8.html'), false), mht(read('received/govcn-jiangli.html'), true)], mutate: (r, s) => eitherOr(r, s, mhtMutation) },
   { key: 'doc', kind: 'document', ext: '.doc', seeds: () => ['juece-libreoffice.doc', 'sweep/moshou-sweep.doc', 'juece-word-features.doc'].map(read), mutate: (r, s) => eitherOr(r, s, oleMutation) },
   { key: 'wps', kind: 'document', ext: '.wps', seeds: () => [read('yuanzhu-wps.wps')], mutate: (r, s) => eitherOr(r, s, oleMutation) },
-  { key: 'ofd', kind: 'document', ext: '.ofd', seeds: () => ['juece-layout.ofd', 'ofd-samples/helloworld_with_pageblock.ofd', 'ofd-samples/Page5.ofd', 'sweep/gongshi-sweep.ofd'].map(read), mutate: (r, s) => eitherOr(r, s, (r2, s2) => zipMutation(r2, s2)) },
+  { key: 'ofd', kind: 'document', ext: '.ofd', seeds: () => ['juece-layout.ofd', 'ofd-samples/helloworld_with_pageblock.ofd', 'ofd-samples/Page5.ofd', 'sweep/gongshi-sweep.ofd', 'ofd-samples/libofd-sample0.ofd'].map(read), mutate: (r, s) => eitherOr(r, s, (r2, s2) => zipMutation(r2, s2)) },
   {
     key: 'image',
     kind: 'image',

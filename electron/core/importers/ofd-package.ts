@@ -104,6 +104,11 @@ export class OfdPackage {
     }
   }
 
+  /** Whether the part is there and holds nothing (libofd's writer leaves its resource files empty). */
+  isEmpty(path: string): boolean {
+    return (this.sizes.get(path) ?? this.sizes.get(this.lowerCase.get(path.toLowerCase()) ?? '')) === 0;
+  }
+
   has(path: string): boolean {
     return this.sizes.has(path) || this.lowerCase.has(path.toLowerCase());
   }

@@ -116,8 +116,8 @@ interface WalkContext {
   images: PlacedImage[];
   composites: Map<string, XmlNode>;
   budget: DrawBudget;
-  /** Text objects whose characters are only glyph numbers (no Unicode in their TextCode). */
-  glyphsOnly: { count: number };
+  /** Text objects whose characters are only glyph numbers (no Unicode in their TextCode), and their pages. */
+  glyphsOnly: { count: number; pages: Set<number> };
 }
 
 const MAX_COMPOSITES = 20_000;
@@ -137,7 +137,11 @@ function textObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
   const glyph = size * Math.abs(d);
   const codes = children(obj, 'TextCode');
   if (codes.every((code) => code.text.trim() === '') && children(obj, 'CGTransform').some((t) => child(t, 'Glyphs')?.text.trim())) {
+    // A blank TextCode is a drawn space (ofdrw's ano.ofd, signout.ofd: 143 of them, all " " on glyph
+    // 1): nothing is lost. An empty one names glyphs only — the characters are not in the file.
+    if (codes.some((code) => code.text !== '')) return;
     ctx.glyphsOnly.count++;
+    ctx.glyphsOnly.pages.add(ctx.budget.page);
     return;
   }
   let penX = 0;
@@ -222,6 +226,8 @@ interface OfdPages {
   media: Map<string, { path: string; format: string }>;
   /** Text objects drawn from glyph numbers only (their TextCode holds no characters): text that cannot be read. */
   glyphsOnly: number;
+  /** The pages those are on. */
+  glyphPages: number[];
 }
 
 interface Resources {
@@ -234,7 +240,7 @@ interface Resources {
 
 /** The MultiMedia and CompositeGraphicUnit entries of a resource file (PublicRes, DocumentRes, PageRes), each file once. */
 function readRes(pkg: OfdPackage, resPath: string, into: Resources): void {
-  if (!pkg.has(resPath) || into.read.has(resPath.toLowerCase())) return;
+  if (!pkg.has(resPath) || pkg.isEmpty(resPath) || into.read.has(resPath.toLowerCase())) return;
   into.read.add(resPath.toLowerCase());
   const res = pkg.xml(resPath);
   // Media files are named relative to the Res file's BaseLoc folder (itself relative to the Res file).
@@ -256,7 +262,9 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   const ofd = pkg.xml(pkg.resolve('', 'OFD.xml'));
   const rootLoc = child(child(ofd, 'DocBody'), 'DocRoot')?.text.trim();
   if (!rootLoc) throw new ExtractError('OFD 文件不完整：OFD.xml 中没有 DocRoot（文档入口）');
-  const docPath = pkg.resolve('', rootLoc);
+  // libofd's writer names the folder (DocRoot "Doc_0", page BaseLoc "Pages/Page_0"), not the file in it
+  const inFolder = (path: string, file: string) => (pkg.has(path) || !pkg.has(`${path}/${file}`) ? path : `${path}/${file}`);
+  const docPath = inFolder(pkg.resolve('', rootLoc), 'Document.xml');
   if (!pkg.has(docPath)) throw new ExtractError(`OFD 文件不完整：缺少文档入口 ${docPath}`);
   const doc = pkg.xml(docPath);
   const common = child(doc, 'CommonData');
@@ -271,7 +279,7 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   const res: Resources = { media: new Map(), composites: new Map(), read: new Set() };
   for (const r of [...children(common, 'PublicRes'), ...children(common, 'DocumentRes')]) readRes(pkg, pkg.resolve(docPath, r.text.trim()), res);
   const budget: DrawBudget = { chars: 0, objects: 0, composites: 0, page: 0 };
-  const glyphsOnly = { count: 0 };
+  const glyphsOnly = { count: 0, pages: new Set<number>() };
   const templateCache = new Map<string, XmlNode>();
   const pages: PageRead[] = [];
   const imageOnly: number[] = [];
@@ -282,7 +290,7 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     budget.page = i + 1;
     const loc = ref.attrs.BaseLoc;
     if (!loc) throw new ExtractError(`OFD 文件第 ${i + 1} 页没有内容位置（BaseLoc）`);
-    const path = pkg.resolve(docPath, loc);
+    const path = inFolder(pkg.resolve(docPath, loc), 'Content.xml');
     if (!pkg.has(path)) throw new ExtractError(`OFD 文件不完整：缺少第 ${i + 1} 页的内容文件 ${path}`);
     const same = pageOfPath.get(path.toLowerCase());
     if (same !== undefined) {
@@ -315,7 +323,7 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     pages.push({ items, images });
     if (images.length > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
   });
-  return { pages, imageOnly, media: res.media, glyphsOnly: glyphsOnly.count };
+  return { pages, imageOnly, media: res.media, glyphsOnly: glyphsOnly.count, glyphPages: [...glyphsOnly.pages].sort((a, b) => a - b) };
 }
 
 export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocument {
@@ -324,23 +332,34 @@ export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocume
   return textOnly(readOfdPages(pkg));
 }
 
-/** Text drawn from glyph numbers only is lost: the import report says so. */
-function glyphWarning(count: number): string[] {
-  return count > 0 ? [`有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；请对照原件核对`] : [];
+/**
+ * Text drawn from glyph numbers only is lost (the characters are not in the file; an embedded
+ * font's cmap, where there is one, maps characters to glyphs but a subset font's glyph numbers are
+ * its own): the import report names the pages, which only OCR of a print or scan can read.
+ */
+const GLYPHS_TO_OCR = '这些页只能打印或另存为图片/PDF 后按扫描件导入（文字识别 OCR）';
+function glyphWarning(count: number, pages: number[]): string[] {
+  return count > 0 ? [`${pageList(pages)}有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；${GLYPHS_TO_OCR}，或对照原件补全`] : [];
 }
 
-function textOnly({ pages, imageOnly, glyphsOnly }: OfdPages): ExtractedDocument {
+function textOnly({ pages, imageOnly, glyphsOnly, glyphPages }: OfdPages): ExtractedDocument {
   const n = pages.length;
   const lines: TextLine[][] = pages.map((p, i) => buildLines(p.items, i + 1));
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
   const noText = () =>
-    new ExtractError(imageOnly.length > 0 ? `OFD 没有文字（页面只有图片，可能是扫描件），共 ${n} 页` : `OFD 文件中没有文字，共 ${n} 页`);
+    new ExtractError(
+      imageOnly.length > 0
+        ? `OFD 没有文字（页面只有图片，可能是扫描件），共 ${n} 页`
+        : glyphsOnly > 0
+          ? `OFD 的文字只记录了字形编号、没有文字编码（${pageList(glyphPages)}共 ${glyphsOnly} 处），无法读取，共 ${n} 页；${GLYPHS_TO_OCR}`
+          : `OFD 文件中没有文字，共 ${n} 页`,
+    );
   if (emptyPages.length === n) throw noText();
   const laid = layoutPages(lines);
   if (!laid) throw noText();
   const warnings = [...laid.warnings];
   if (imageOnly.length > 0) warnings.unshift(`${pageList(imageOnly)}只有图片（可能是扫描页），内容未导入`);
-  warnings.push(...glyphWarning(glyphsOnly));
+  warnings.push(...glyphWarning(glyphsOnly, glyphPages));
   return { text: laid.text, format: 'ofd', pages: n, meta: guessMetadata(laid.text), warnings };
 }
 
@@ -406,7 +425,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   }
   const warnings = [`${k === n ? '' : `${pageList(read.imageOnly)}`}文字由扫描页识别（OCR，共 ${k} 页），请对照原件核对`, ...laid.warnings];
   if (blank.length > 0) warnings.push(`${pageList(blank.sort((a, b) => a - b))}是空白页`);
-  warnings.push(...glyphWarning(read.glyphsOnly));
+  warnings.push(...glyphWarning(read.glyphsOnly, read.glyphPages));
   void fileName;
   return {
     text: laid.text,

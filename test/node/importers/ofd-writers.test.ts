@@ -87,7 +87,19 @@ describe('OFD structures of other writers', () => {
     const glyphs = '<ofd:TextObject ID="9" Boundary="25 100 40 7" Font="115" Size="5"><ofd:CGTransform CodePosition="0" CodeCount="4" GlyphCount="4"><ofd:Glyphs>11 12 23 24</ofd:Glyphs></ofd:CGTransform><ofd:TextCode X="0" Y="5" DeltaX="g 3 5"></ofd:TextCode></ofd:TextObject>';
     const doc = extractOfd(ofd([lines(A1, 20) + glyphs]), 'g.ofd');
     expect(doc.text.split('\n').filter((l) => l !== '')).toEqual([A1]);
-    expect(doc.warnings.join()).toMatch(/有 1 处文字只记录了字形编号、没有文字编码，无法读取/);
+    expect(doc.warnings.join()).toMatch(/第 1 页有 1 处文字只记录了字形编号、没有文字编码，无法读取.*按扫描件导入（文字识别 OCR）/);
+  });
+
+  it('takes a blank TextCode on a glyph for a drawn space, not lost text (ano.ofd, signout.ofd: all 143 of their glyph-only objects are " " on glyph 1)', () => {
+    const space = '<ofd:TextObject ID="17" Boundary="91.3694 39.9383 1.0583 0.8467" Font="16" Size="12"><ofd:CGTransform CodePosition="0" CodeCount="1" GlyphCount="1"><ofd:Glyphs>1</ofd:Glyphs></ofd:CGTransform><ofd:TextCode X="0" Y="1.2"> </ofd:TextCode></ofd:TextObject>';
+    const doc = extractOfd(ofd([lines(A1, 20) + space]), 's.ofd');
+    expect(doc.text.split('\n').filter((l) => l !== '')).toEqual([A1]);
+    expect(doc.warnings.join()).not.toMatch(/字形编号/);
+  });
+
+  it('refuses a document whose text is all glyph numbers, naming the pages and the way on (OCR of a print or scan)', () => {
+    const glyphs = '<ofd:TextObject ID="9" Boundary="25 100 40 7" Font="115" Size="5"><ofd:CGTransform CodePosition="0" CodeCount="4" GlyphCount="4"><ofd:Glyphs>11 12 23 24</ofd:Glyphs></ofd:CGTransform><ofd:TextCode X="0" Y="5" DeltaX="g 3 5"></ofd:TextCode></ofd:TextObject>';
+    expect(() => extractOfd(ofd([glyphs, glyphs]), 'g2.ofd')).toThrow(/OFD 的文字只记录了字形编号、没有文字编码（第 1、2 页共 2 处），无法读取，共 2 页；这些页只能打印或另存为图片\/PDF 后按扫描件导入/);
   });
 
   it('leaves annotations out: a watermark annotation’s text is no part of the law (ofdrw layout/1-1.ofd, tool/hello_watermark.ofd)', () => {
@@ -115,5 +127,16 @@ describe('OFD structures of other writers', () => {
     const invoice = extractOfd(readFileSync(join(SAMPLES, '999.ofd')), '999.ofd').text.split('\n');
     expect(invoice).toContain('发票代码：050001700111');
     expect(invoice).toContain('开票日期：2020年08月05日');
+  });
+
+  it('reads libofd’s own sample (data/sample0.ofd): DocRoot and page BaseLoc name folders, its resource files are empty', () => {
+    // before: refused ("缺少文档入口 Doc_0"), then ("PublicRes.xml 不是有效的 XML": 0 bytes)
+    const doc = extractOfd(readFileSync(join(import.meta.dirname, '../../fixtures/documents/ofd-samples/libofd-sample0.ofd')), 'libofd-sample0.ofd');
+    expect(doc.pages).toBe(8);
+    const text = doc.text.split('\n');
+    expect(text[0]).toBe('上海市人民政府文件');
+    expect(text).toContain('各区、县人民政府,市政府各委、办、局:');
+    expect(doc.text).toContain('上海市人民政府关于公布第四批上海市非物质');
+    expect(doc.warnings.join()).not.toMatch(/字形编号/);
   });
 });
