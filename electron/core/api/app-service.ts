@@ -80,6 +80,20 @@ export interface AppServiceOptions {
   recordsWarmupDelayMs?: number;
 }
 
+/**
+ * version:get's `part`: where the run of `count` units starts — `before` units ahead of the unit
+ * `around` (or the text's start), kept inside the text — and how many units the whole text has.
+ * Undefined, the whole text sent, when it is no longer than the run or has no unit `around` (the
+ * reader then looks for what it was asked in the whole text).
+ */
+export function unitRun(units: readonly { key: string }[], part: { around?: string | undefined; before: number; count: number }): { offset: number; total: number } | undefined {
+  const total = units.length;
+  if (total <= part.count) return undefined;
+  const at = part.around === undefined ? 0 : units.findIndex((u) => u.key === part.around);
+  if (at < 0) return undefined;
+  return { offset: Math.min(Math.max(0, at - part.before), total - part.count), total };
+}
+
 /** Quiet time after the last library change before the link graph is brought up to date. */
 const LINKS_REFRESH_DELAY_MS = 1500;
 /** After the texts are read (search-backend: 1.5 s), before an adviser is likely to open a 审查工作台. */
@@ -347,14 +361,16 @@ export class AppService {
         const law = this.requireLaw(lawId);
         return { law, versions: this.versionsOf(law) };
       },
-      'version:get': ({ versionId }) => {
+      'version:get': ({ versionId, part }) => {
         this.versionAsked = true;
         const meta = this.store.version(versionId);
         if (!meta) throw new DomainError('NOT_FOUND', '没有找到这个版本，可能已被删除');
         const law = this.requireLaw(meta.lawId);
-        const { units, ...version } = this.store.loadVersion(versionId);
+        const { units: all, ...version } = this.store.loadVersion(versionId);
+        const run = part ? unitRun(all, part) : undefined;
+        const units = run ? all.slice(run.offset, run.offset + part!.count) : all;
         // Each unit without its paragraphs: they are the lines of its text (versionUnitSchema).
-        return { meta: version, law, versions: this.versionsOf(law), units: units.map(({ paragraphs: _lines, ...u }) => u) };
+        return { meta: version, law, versions: this.versionsOf(law), units: units.map(({ paragraphs: _lines, ...u }) => u), ...(run ? { part: run } : {}) };
       },
       'law:setFavorite': async ({ lawId, favorite }) => {
         this.requireLaw(lawId);

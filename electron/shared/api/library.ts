@@ -249,9 +249,27 @@ export const libraryCalls = {
     input: z.object({ lawId: id }).strict(),
     output: z.object({ law: lawSchema, versions: z.array(versionMetaSchema) }),
   }),
+  /**
+   * A version's text. With `part`, a long version comes as a run of `count` units starting `before`
+   * units ahead of the unit `around` (or at its start): the reader's first screen, without paying
+   * for the whole text; the answer then says where the run is (`part`) and the rest is asked for
+   * after it has painted. A version of at most `count` units comes whole, without `part`.
+   */
   'version:get': call({
-    input: z.object({ versionId: id }).strict(),
-    output: z.object({ meta: versionMetaSchema, law: lawSchema, versions: z.array(versionMetaSchema), units: z.array(versionUnitSchema) }),
+    input: z
+      .object({
+        versionId: id,
+        part: z.object({ around: id.optional(), before: z.number().int().min(0).max(1000), count: z.number().int().min(1).max(1000) }).strict().optional(),
+      })
+      .strict(),
+    output: z.object({
+      meta: versionMetaSchema,
+      law: lawSchema,
+      versions: z.array(versionMetaSchema),
+      units: z.array(versionUnitSchema),
+      /** Only for a part: the index of its first unit in the whole text, and how many units the whole text has. */
+      part: z.object({ offset: count, total: count }).strict().optional(),
+    }),
   }),
   /** 收藏 are kept in the library (favorites.json): they travel with its backups and bundles. */
   'law:setFavorite': call({

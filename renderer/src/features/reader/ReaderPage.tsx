@@ -4,8 +4,9 @@
 // Enter / Shift+Enter, 复制引用, 历次版本, 加入简报, the 被引用 panel and an adjustable font size.
 //
 // A long law (民法典, 1,260 articles) must open without freezing the window: its text is asked for
-// as the address changes (version-prefetch), the first screen (and the article asked for) is
-// rendered at once and the rest in slices between frames (not-yet-rendered runs are one spacer of
+// as the address changes (version-prefetch), first only the run of articles the first screen shows
+// (around the article asked for) and the whole text once that has painted; the first screen (and the
+// article asked for) is rendered at once and the rest in slices between frames (not-yet-rendered runs are one spacer of
 // their estimated height each), each article skips layout while off-screen (content-visibility)
 // and mounts its toolbar only when hovered, focused or active; an article of thousands of
 // characters is laid out a screenful at a time (ArticleText's pieces). The TOC tree, the version
@@ -36,12 +37,14 @@ import { countMarks, type Unit } from './article-text';
 import { copyText } from '../../components/copy-text';
 import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
 import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from '../../components/progressive';
-import { useVersion, type VersionData } from './version-prefetch';
+import { FIRST_PART, useVersion, type VersionData } from './version-prefetch';
 import './reader.css';
 import { useNotify } from '../../components/notify';
 
 /** Articles rendered at once on open, around the one asked for and from the top (a screen is about ten). */
 const FIRST_SLICE = 24;
+/** Of those around the one asked for, how many before it (FIRST_PART: the run a long law's first answer holds). */
+const BEFORE_FOCUS = FIRST_PART.before;
 /** Articles added per slice afterwards; small enough that one slice stays well under 50 ms. */
 const SLICE = 80;
 
@@ -149,6 +152,7 @@ function lastStartingAbove(els: NodeListOf<Element>, y: number): Element | undef
  */
 const ReaderText = memo(function ReaderText({
   units,
+  complete,
   headings,
   focus,
   terms,
@@ -162,6 +166,8 @@ const ReaderText = memo(function ReaderText({
   links,
 }: {
   units: Unit[];
+  /** False while only the run around the article asked for has come (the whole text follows). */
+  complete: boolean;
   headings: ReturnType<typeof headingsBefore>;
   focus: number;
   terms: readonly string[];
@@ -176,7 +182,7 @@ const ReaderText = memo(function ReaderText({
 }) {
   const [hovered, setHovered] = useState<string>();
   const ready = useProgressiveCount(units.length, FIRST_SLICE, SLICE);
-  const isRendered = (i: number) => i < ready || (i >= focus - 5 && i < focus + FIRST_SLICE);
+  const isRendered = (i: number) => i < ready || (i >= focus - BEFORE_FOCUS && i < focus + FIRST_SLICE);
   // Heights of what is not rendered yet, so the scroll bar and the place of the target are about right.
   const heights = useMemo(() => units.map((u, i) => estimateHeight(u, fontSize, 0) + headings[i]!.length * headingHeight(fontSize)), [units, headings, fontSize]);
   const trackHover = (e: React.SyntheticEvent) => {
@@ -218,7 +224,7 @@ const ReaderText = memo(function ReaderText({
       id="reader-text"
       style={{ fontSize, maxWidth: 900 }}
       data-testid="reader-text"
-      data-rendered={ready >= units.length ? 'all' : 'partial'}
+      data-rendered={complete && ready >= units.length ? 'all' : 'partial'}
       onMouseOver={trackHover}
       onFocus={trackHover}
       onMouseLeave={() => setHovered(undefined)}
@@ -245,7 +251,7 @@ function SlowSkeleton() {
 }
 
 export function ReaderPage({ versionId, articleKey, highlight }: { versionId: string; articleKey?: string | undefined; highlight?: string | undefined }) {
-  const res = useVersion(versionId);
+  const res = useVersion(versionId, articleKey, highlight);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
   if (!res.data) return <SlowSkeleton />;
   return <Reader key={versionId} data={res.data} reload={res.reload} articleKey={articleKey} highlight={highlight} />;
@@ -256,6 +262,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const { settings, bumpFont } = useSettings();
   const origin = useOriginCrumb();
   const { meta, versions, units } = data;
+  const complete = !data.part;
   const painted = useAfterFirstPaint();
   // The 被引用 counts and the citation links are asked once the text has painted: their requests
   // (over HTTP a fetch each, 8–10 ms of the first paint's task on a fresh page) and their answers
@@ -278,16 +285,17 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const [tocPicked, setTocPicked] = useState<string>();
   /** The unit at the top of the view (the TOC follows it). */
   const [reading, setReading] = useState<number>();
-  /** Which occurrence of the find terms Enter / Shift+Enter is on; -1 before the first Enter. */
-  const [cursor, setCursor] = useState({ find: '', at: -1 });
+  /** Which occurrence of the find terms Enter / Shift+Enter is on, in which text; -1 before the first Enter. */
+  const [cursor, setCursor] = useState<{ find: string; at: number; of?: Unit[] }>({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
   useEffect(() => setActive(articleKey), [articleKey]);
 
   // Typing in the find box must stay responsive on a long law: the marks follow a deferred copy.
   const deferredFind = useDeferredValue(find);
   const terms = useMemo(() => queryTerms(deferredFind), [deferredFind]);
-  // A new search starts before the first occurrence again.
-  const current = cursor.find === deferredFind ? cursor.at : -1;
+  // A new search starts before the first occurrence again, and so does the whole text arriving
+  // after the first run (the occurrences are counted afresh).
+  const current = cursor.find === deferredFind && cursor.of === units ? cursor.at : -1;
   const marksPerUnit = useMemo(() => units.map((u) => countMarks(u, terms)), [units, terms]);
   const matchCount = useMemo(() => marksPerUnit.reduce((a, b) => a + b, 0), [marksPerUnit]);
   /** Unit index and index within it of the current occurrence. */
@@ -295,8 +303,10 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
 
   const indexOf = useMemo(() => new Map(units.map((u, i) => [u.key, i])), [units]);
   const headings = useMemo(() => headingsBefore(units), [units]);
-  // The TOC tree mounts a frame after the text: so is it built.
-  const toc = useMemo(() => (painted ? buildToc(units, cited ?? {}) : []), [painted, units, cited]);
+  // The TOC tree mounts a frame after the text: so is it built; not from a run (the tree expands
+  // what it has when it mounts).
+  const tocShown = painted && complete;
+  const toc = useMemo(() => (tocShown ? buildToc(units, cited ?? {}) : []), [tocShown, units, cited]);
   const tocFlat = useMemo(() => flattenToc(toc, indexOf), [toc, indexOf]);
   const tocKey = reading === undefined ? tocPicked : tocNodeAt(tocFlat, reading, tocPicked);
   const tocSelected = useMemo(() => (tocKey ? [tocKey] : []), [tocKey]);
@@ -311,15 +321,16 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   });
 
   // Rendered: a window around the unit in focus plus everything from the top, which grows slice by
-  // slice until the whole law is there (so the browser's own Ctrl+F finds every article).
-  const [focus, setFocus] = useState(() => (initialTarget ? indexOf.get(initialTarget)! : 0));
+  // slice until the whole law is there (so the browser's own Ctrl+F finds every article). Kept by
+  // key: the whole text arriving after the first run moves every index.
+  const [focusKey, setFocusKey] = useState(initialTarget);
+  const focus = (focusKey === undefined ? undefined : indexOf.get(focusKey)) ?? 0;
 
   // Scrolling waits for the target to be rendered (it may have been a placeholder a moment ago).
   const pendingScroll = useRef<{ id: string; block: ScrollLogicalPosition } | null>(initialTarget ? { id: `article-${initialTarget}`, block: 'start' } : null);
   const jumpTo = useCallback(
     (unitKey: string, elementId: string, block: ScrollLogicalPosition = 'start') => {
-      const i = indexOf.get(unitKey);
-      if (i !== undefined) setFocus(i);
+      if (indexOf.has(unitKey)) setFocusKey(unitKey);
       pendingScroll.current = { id: elementId, block };
     },
     [indexOf],
@@ -366,17 +377,22 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       cancelAnimationFrame(frame);
     };
   }, [indexOf, painted, units.length]);
+  // An article asked for by the address, once it is in the text (one beyond the first run: when the
+  // whole text has come) — not again when the whole text replaces the run.
+  const jumped = useRef<string>(undefined);
   useEffect(() => {
-    if (articleKey && indexOf.has(articleKey)) jumpTo(articleKey, `article-${articleKey}`);
+    if (!articleKey || articleKey === jumped.current || !indexOf.has(articleKey)) return;
+    jumped.current = articleKey;
+    jumpTo(articleKey, `article-${articleKey}`);
   }, [articleKey, indexOf, jumpTo]);
 
   const stepFind = (dir: 1 | -1) => {
     if (!matchCount) return;
     const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
-    setCursor({ find: deferredFind, at: next });
+    setCursor({ find: deferredFind, at: next, of: units });
     const at = locate(marksPerUnit, next);
     if (!at) return;
-    setFocus(at.unit);
+    setFocusKey(units[at.unit]!.key);
     setActive(units[at.unit]!.key);
     findScroll.current = true;
   };
@@ -491,7 +507,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
         <Typography.Text strong style={{ paddingLeft: 8 }}>
           目录
         </Typography.Text>
-        {painted && <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />}
+        {tocShown && <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />}
       </nav>
       <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
         <Breadcrumb items={[origin, { title: meta.title }]} />
@@ -601,6 +617,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
         </header>
         <ReaderText
           units={units}
+          complete={complete}
           headings={headings}
           focus={focus}
           terms={terms}

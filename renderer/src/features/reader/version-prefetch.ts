@@ -3,40 +3,71 @@
 // 法规库 list that is tens of milliseconds in which the request could already be on its way). The
 // reader takes that answer instead of asking again; anything else asks as before. The answer's
 // units come without their paragraphs (the lines of their text): they are derived here, once.
+//
+// A long version comes in two steps: first the run of units the reader's first screen shows (the
+// article asked for and a screenful after it, or the start of the text), then — once that has
+// painted — the whole text, whose units replace the run's (the run's own objects kept, so the
+// articles already drawn are not drawn again). Receiving, parsing and rendering the whole of a
+// 700-article law no longer stands between the click and its first article. Opened with a search
+// highlight and no article, the reader needs the whole text at once (its first match is the target).
 
-import { startTransition, useCallback, useEffect, useState } from 'react';
-import type { ApiOutput, ArticleDto } from '../../../../electron/shared/api-contract';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiInput, ApiOutput, ArticleDto } from '../../../../electron/shared/api-contract';
 import { withParagraphs } from '../../../../electron/shared/law-text';
 import { client, errorMessage } from '../../api/client';
 import { useLibraryGeneration } from '../../api/hooks';
 import { parseHash } from '../../router';
 
-/** A version as the reader uses it: version:get's answer with each unit's paragraphs. */
+/** A version as the reader uses it: version:get's answer with each unit's paragraphs (`part`: only a run of them so far). */
 export type VersionData = Omit<ApiOutput<'version:get'>, 'units'> & { units: ArticleDto[] };
 
-function ask(versionId: string): Promise<VersionData> {
-  return client.call('version:get', { versionId }).then((v) => ({ ...v, units: v.units.map(withParagraphs) }));
+/** The first step of a long version: 5 units before the one asked for and 25 from it (ReaderPage renders the same window first). */
+export const FIRST_PART = { before: 5, count: 30 } as const;
+
+type Part = NonNullable<ApiInput<'version:get'>['part']>;
+
+/** What the reader asks first for an address: a run around its article, or the whole text when a highlight must find its first match. */
+function firstAsk(articleKey: string | undefined, highlight: string | undefined): Part | undefined {
+  if (highlight && !articleKey) return undefined;
+  return { ...FIRST_PART, ...(articleKey ? { around: articleKey } : {}) };
+}
+
+function ask(versionId: string, part?: Part): Promise<VersionData> {
+  return client.call('version:get', { versionId, ...(part ? { part } : {}) }).then((v) => ({ ...v, units: v.units.map(withParagraphs) }));
+}
+
+/** The whole text with the run's unit objects where the run had them (the same text). */
+function joinRun(whole: VersionData, run: VersionData): VersionData {
+  const had = new Map(run.units.map((u) => [u.key, u]));
+  return {
+    ...whole,
+    units: whole.units.map((u) => {
+      const r = had.get(u.key);
+      return r && r.text === u.text && r.label === u.label ? r : u;
+    }),
+  };
 }
 
 /** An answer this old was asked for a navigation that did not mount the reader: not used. */
 const FRESH_MS = 3000;
 
-let pending: { versionId: string; at: number; answer: Promise<VersionData> } | undefined;
+let pending: { asked: string; at: number; answer: Promise<VersionData> } | undefined;
 /** The version the reader shows now: a change of article within it asks for nothing. */
 let shown: string | undefined;
 
-export function prefetchVersion(versionId: string): void {
+export function prefetchVersion(versionId: string, articleKey?: string, highlight?: string): void {
   if (versionId === shown) return;
-  const answer = ask(versionId);
+  const part = firstAsk(articleKey, highlight);
+  const answer = ask(versionId, part);
   // Whoever takes it handles its failure; an answer nobody takes must not be an unhandled rejection.
   answer.catch(() => {});
-  pending = { versionId, at: performance.now(), answer };
+  pending = { asked: JSON.stringify([versionId, part]), at: performance.now(), answer };
 }
 
-function takePrefetched(versionId: string): Promise<VersionData> | undefined {
+function takePrefetched(versionId: string, part: Part | undefined): Promise<VersionData> | undefined {
   const p = pending;
   pending = undefined;
-  return p && p.versionId === versionId && performance.now() - p.at < FRESH_MS ? p.answer : undefined;
+  return p && p.asked === JSON.stringify([versionId, part]) && performance.now() - p.at < FRESH_MS ? p.answer : undefined;
 }
 
 // On popstate as well as hashchange: a link clicked (法规库's titles, a search's jumps) is the
@@ -51,22 +82,33 @@ if (typeof window !== 'undefined') {
     if (location.href === last) return;
     last = location.href;
     const route = parseHash(location.hash);
-    if (route.page === 'read') prefetchVersion(route.versionId);
+    if (route.page === 'read') prefetchVersion(route.versionId, route.articleKey, route.highlight);
   };
   window.addEventListener('popstate', moved);
   window.addEventListener('hashchange', moved);
 }
 
-/** One version's text and metadata, again after every library change and on reload(). */
-export function useVersion(versionId: string): { data: VersionData | undefined; error: string | undefined; reload: () => void } {
+/**
+ * One version's text and metadata, again after every library change and on reload(). On open, a
+ * long version comes as the run around `articleKey` first (data.part set), then whole.
+ */
+export function useVersion(
+  versionId: string,
+  articleKey?: string,
+  highlight?: string,
+): { data: VersionData | undefined; error: string | undefined; reload: () => void } {
   const gen = useLibraryGeneration();
   const [tick, setTick] = useState(0);
   const [state, setState] = useState<{ key: string; data?: VersionData; error?: string }>({ key: '' });
   const key = `${versionId}#${gen}#${tick}`;
+  // The address the reader opened on decides the first ask; a later article within it asks nothing.
+  const opened = useRef({ articleKey, highlight });
   useEffect(() => {
     let live = true;
-    // Only the first ask after opening may use the prefetched answer: a reload or a library change asks again.
-    const answer = (tick === 0 && takePrefetched(versionId)) || ask(versionId);
+    // Only the first ask after opening comes in two steps and may use the prefetched answer: a
+    // reload or a library change asks for the whole text (the reader keeps its place).
+    const part = tick === 0 ? firstAsk(opened.current.articleKey, opened.current.highlight) : undefined;
+    const answer = (tick === 0 && takePrefetched(versionId, part)) || ask(versionId, part);
     // The reader's first render (header, first screen of articles) as a transition: React renders
     // it in pieces that give way to input and paint, so the only single task is its commit.
     answer.then(
@@ -77,6 +119,26 @@ export function useVersion(versionId: string): { data: VersionData | undefined; 
       live = false;
     };
   }, [key, tick, versionId]);
+  // A run shown: once it has painted (a frame, then a task), the whole text.
+  const run = state.key === key && state.data?.part ? state.data : undefined;
+  useEffect(() => {
+    if (!run) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        ask(run.meta.id).then(
+          (whole) => live && startTransition(() => setState({ key, data: joinRun(whole, run) })),
+          (e: unknown) => live && setState({ key, error: errorMessage(e) }),
+        );
+      }, 0);
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [run, key]);
   useEffect(() => {
     shown = versionId;
     return () => {
