@@ -6,6 +6,8 @@
 // the find box and a search's highlight still reach its last line. Opened on its last article right
 // after a page load on 法规库 (法规库's whole list still on its way, then given up), the far article is
 // in view and active at once and stays there as the rest is drawn; the TOC and its jumps work.
+// Opened on a far article, a long law's text comes as the run around it first, then whole, and the
+// find box reaches both ends of it.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -189,6 +191,62 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       await s.page.getByTestId('law-title').filter({ hasText: '民法典' }).first().waitFor();
       expect(await s.page.getByTestId('error-state').count()).toBe(0);
       expect(errors).toEqual([]);
+    }));
+
+  // A long law opened on a far article comes in two steps: the run of articles around it first,
+  // then the whole text. The article is in view at once and stays there; the text above and below
+  // it arrives; 在本法中查找 finds words at both ends of the law.
+  it('opened on a far article, a long law comes as the run around it, then whole: the article stays in view, 在本法中查找 reaches both ends', () =>
+    withSession(async (s) => {
+      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+      const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
+      const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
+      const page = s.page;
+      const asked: { part?: { around?: string } }[] = [];
+      const answered: { part?: { offset: number; total: number }; units: unknown[] }[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/version:get')) asked.push(JSON.parse(r.postData() ?? '{}'));
+      });
+      page.on('response', (r) => {
+        if (r.url().endsWith('/api/version:get')) void r.json().then((j: { value: (typeof answered)[number] }) => answered.push(j.value), () => undefined);
+      });
+      await go(page, '#/library');
+      await page.locator('[data-testid="library-total"]:not(:empty)').waitFor();
+      await page.evaluate((h) => (location.hash = h), `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
+      const target = page.locator('#article-1100.active').filter({ hasText: '第一千一百条' });
+      await target.waitFor();
+      const inView = async (l: typeof target) => {
+        const box = await l.boundingBox();
+        return !!box && box.y > 0 && box.y < 900;
+      };
+      expect(await inView(target)).toBe(true);
+      await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
+      // Asked first for the run around 第一千一百条, then for the whole text.
+      await expect.poll(() => answered.length).toBe(2);
+      expect(asked[0]!.part?.around).toBe('1100');
+      expect(asked[1]!.part).toBeUndefined();
+      const run = answered.find((a) => a.part)!;
+      expect(run.part!.total).toBe(1260);
+      expect(run.units.length).toBeLessThan(100);
+      expect(answered.find((a) => !a.part)!.units.length).toBe(1260);
+      // Every article above and below is in the page, and the one opened has not moved out of view.
+      expect(await page.getByTestId('article').count()).toBe(1260);
+      expect(await inView(target)).toBe(true);
+      await page.screenshot({ path: join(ROOT, 'out/reader-staged-open.png') });
+      // The TOC (of the whole law) is on the section being read.
+      await page.getByTestId('reader-toc').locator('.ant-tree-treenode-selected').filter({ hasText: '第一节 收养关系的成立' }).waitFor();
+      // 在本法中查找: a word only in 第一条, then one only in 第一千二百六十条.
+      const find = page.getByTestId('reader-find');
+      const count = page.getByTestId('reader-find-count');
+      for (const [word, key] of [['核心价值观', '1'], ['民法通则', '1260']] as const) {
+        await find.fill(word);
+        await find.focus();
+        await count.filter({ hasText: /^1 处$/ }).waitFor();
+        await page.keyboard.press('Enter');
+        await count.filter({ hasText: '1 / 1 处' }).waitFor();
+        const current = page.locator(`#article-${key} mark[data-current]`);
+        await expect.poll(() => inView(current)).toBe(true);
+      }
     }));
 
   // A guide of 7,161 characters in one unit (from the corpus): laid out a screenful at a time, yet

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppService } from '../../../electron/core/api/app-service';
+import { unitRun, type AppService } from '../../../electron/core/api/app-service';
 import { parseOutput } from '../../../electron/shared/api-contract';
 import { withParagraphs } from '../../../electron/shared/law-text';
 import { openTestApp } from '../test-app';
@@ -53,5 +53,40 @@ describe('version:get', () => {
     const withCopy = { ...v, units: v.units.map(withParagraphs) };
     expect(() => parseOutput('version:get', withCopy)).toThrow(/version:get/);
     expect(parseOutput('version:get', v).units.length).toBe(v.units.length);
+  });
+
+  it('with part: the run of units around the article asked for, where it sits in the whole text; a short text, or an article it does not have, whole', async () => {
+    const id = await versionOf('行政许可法');
+    const whole = await svc.call('version:get', { versionId: id });
+    const at = whole.units.findIndex((u) => u.key === '60');
+    expect(at).toBeGreaterThan(10);
+    const run = await svc.call('version:get', { versionId: id, part: { around: '60', before: 5, count: 12 } });
+    expect(run.part).toEqual({ offset: at - 5, total: whole.units.length });
+    expect(run.units).toEqual(whole.units.slice(at - 5, at + 7));
+    expect(run.meta).toEqual(whole.meta);
+    expect(parseOutput('version:get', run).part).toEqual(run.part);
+    // At the end of the text the run is still `count` long, ending with the last unit.
+    const last = whole.units.at(-1)!.key;
+    const end = await svc.call('version:get', { versionId: id, part: { around: last, before: 5, count: 12 } });
+    expect(end.units.map((u) => u.key)).toEqual(whole.units.slice(-12).map((u) => u.key));
+    // No article: the start of the text.
+    const start = await svc.call('version:get', { versionId: id, part: { before: 5, count: 12 } });
+    expect(start.part!.offset).toBe(0);
+    expect(start.units[0]).toEqual(whole.units[0]);
+    // An article the text does not have, or a text no longer than the run: whole, without part.
+    const missing = await svc.call('version:get', { versionId: id, part: { around: 'no-such-article', before: 5, count: 12 } });
+    expect(missing.part).toBeUndefined();
+    expect(missing.units.length).toBe(whole.units.length);
+    const short = await svc.call('version:get', { versionId: id, part: { around: '60', before: 5, count: whole.units.length } });
+    expect(short.part).toBeUndefined();
+    expect(short.units.length).toBe(whole.units.length);
+  });
+
+  it('unitRun keeps the run inside the text', () => {
+    const units = Array.from({ length: 10 }, (_, i) => ({ key: String(i + 1) }));
+    expect(unitRun(units, { around: '1', before: 3, count: 4 })).toEqual({ offset: 0, total: 10 });
+    expect(unitRun(units, { around: '6', before: 3, count: 4 })).toEqual({ offset: 2, total: 10 });
+    expect(unitRun(units, { around: '10', before: 3, count: 4 })).toEqual({ offset: 6, total: 10 });
+    expect(unitRun(units, { around: '10', before: 0, count: 10 })).toBeUndefined();
   });
 });
