@@ -72,6 +72,12 @@ export type ArticleDto = z.infer<typeof articleSchema>;
  * (withParagraphs in law-text.ts gives them back), and sending both doubled the reader's answer —
  * 民法典 867 KB, half of it the same characters twice, stringified, validated, parsed.
  */
+/**
+ * The reader's first ask for a long version (version:get's `part`): 5 units before the one asked
+ * for and 25 from it, or the first 30 — its first screen with room to spare.
+ */
+export const FIRST_PART = { before: 5, count: 30 } as const;
+
 export const versionUnitSchema = articleSchema.omit({ paragraphs: true }).strict();
 export type VersionUnitDto = z.infer<typeof versionUnitSchema>;
 

@@ -16,7 +16,7 @@
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { PackItemDto } from '../../../../electron/shared/api-contract';
+import { FIRST_PART, type PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { AddToPack } from '../../components/AddToPack';
 import { ArticleHistory } from '../../components/ArticleHistory';
@@ -37,7 +37,7 @@ import { countMarks, type Unit } from './article-text';
 import { copyText } from '../../components/copy-text';
 import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
 import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from '../../components/progressive';
-import { FIRST_PART, useVersion, type VersionData } from './version-prefetch';
+import { useVersion, type VersionData } from './version-prefetch';
 import './reader.css';
 import { useNotify } from '../../components/notify';
 

@@ -12,7 +12,7 @@
 // highlight and no article, the reader needs the whole text at once (its first match is the target).
 
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiInput, ApiOutput, ArticleDto } from '../../../../electron/shared/api-contract';
+import { FIRST_PART, type ApiInput, type ApiOutput, type ArticleDto } from '../../../../electron/shared/api-contract';
 import { withParagraphs } from '../../../../electron/shared/law-text';
 import { client, errorMessage } from '../../api/client';
 import { useLibraryGeneration } from '../../api/hooks';
@@ -20,9 +20,6 @@ import { parseHash } from '../../router';
 
 /** A version as the reader uses it: version:get's answer with each unit's paragraphs (`part`: only a run of them so far). */
 export type VersionData = Omit<ApiOutput<'version:get'>, 'units'> & { units: ArticleDto[] };
-
-/** The first step of a long version: 5 units before the one asked for and 25 from it (ReaderPage renders the same window first). */
-export const FIRST_PART = { before: 5, count: 30 } as const;
 
 type Part = NonNullable<ApiInput<'version:get'>['part']>;
 
