@@ -210,7 +210,15 @@ interface BareNames {
   /** Names by their first two characters, longest first (a scan instead of a 2,000-way regex). */
   byStart: Map<string, string[]>;
   byName: Map<string, string>;
+  /**
+   * The laws whose title ends with a string (at least a name's length plus one): 调解仲裁法 → 劳动争议调解仲裁法 and
+   * 农村土地承包经营纠纷调解仲裁法. A name found at the end of one is part of a longer, shortened title.
+   */
+  bySuffix: Map<string, Set<string>>;
 }
+
+/** How far before a name the scan looks for the rest of a longer title (劳动争议 before 调解仲裁法 is 4). */
+const LONGER_TITLE_LOOKBACK = 10;
 
 function bareNamePattern(store: LibraryStore): BareNames | undefined {
   const byName = new Map<string, string>();
@@ -237,6 +245,16 @@ function bareNamePattern(store: LibraryStore): BareNames | undefined {
     }
   }
   for (const a of ambiguous) byName.delete(a);
+  const bySuffix = new Map<string, Set<string>>();
+  for (const law of store.laws()) {
+    if (law.subtitle) continue;
+    for (const name of new Set([law.title, normaliseTitle(law.title)])) {
+      for (let i = 1; i + 3 <= name.length; i++) {
+        const tail = name.slice(i);
+        bySuffix.set(tail, (bySuffix.get(tail) ?? new Set()).add(law.id));
+      }
+    }
+  }
   for (const [abbr, full] of Object.entries(LAW_ABBREVIATIONS)) {
     if (byName.has(abbr)) continue;
     const target = byName.get(full);
@@ -248,7 +266,7 @@ function bareNamePattern(store: LibraryStore): BareNames | undefined {
     const k = name.slice(0, 2);
     byStart.set(k, [...(byStart.get(k) ?? []), name]);
   }
-  return { byStart, byName };
+  return { byStart, byName, bySuffix };
 }
 
 const patternCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; p: ReturnType<typeof bareNamePattern> }>();
@@ -288,6 +306,26 @@ function* scanNames(bare: BareNames, text: string): Generator<{ 0: string; index
   }
 }
 
+/**
+ * A name found as the end of a longer shortened title: 调解仲裁法第四十七条 is no 仲裁法 article but one of
+ * 劳动争议调解仲裁法 (or of 农村土地承包经营纠纷调解仲裁法). The longest run of ideographs before the name that,
+ * with it, ends the title of some other law of the library: that law if it is one, 'ambiguous' (no
+ * link, rather than a wrong one) if several, undefined when the name stands alone (依照仲裁法第…).
+ */
+function longerTitleEnding(bare: BareNames, text: string, at: number, name: string): { text: string; start: number; lawId: string } | 'ambiguous' | undefined {
+  const own = bare.byName.get(name);
+  let found: { text: string; start: number; lawIds: Set<string> } | undefined;
+  for (let k = 1; k <= LONGER_TITLE_LOOKBACK && at - k >= 0 && /\p{Script=Han}/u.test(text[at - k]!); k++) {
+    const tail = text.slice(at - k, at + name.length);
+    const lawIds = bare.bySuffix.get(tail);
+    if (lawIds && !(own !== undefined && lawIds.has(own))) found = { text: tail, start: at - k, lawIds };
+  }
+  if (!found) return undefined;
+  // 上海市物业管理条例 not held: the 市 before 物业管理条例 ends other cities' titles, none of them this one
+  if (found.lawIds.size > 1 || /[省市县区州盟旗]/.test(found.text.slice(0, found.text.length - name.length))) return 'ambiguous';
+  return { text: found.text, start: found.start, lawId: [...found.lawIds][0]! };
+}
+
 function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = []): { anchors: LawAnchor[]; defined: DefinedName[] } {
   const anchors: LawAnchor[] = [];
   for (const m of text.matchAll(BRACKET_TITLE)) {
@@ -311,6 +349,13 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
     const inBracket = (i: number) => anchors.some((a) => a.kind === 'bracket' && i >= a.start && i < a.end);
     for (const m of scanNames(bare, text)) {
       if (inBracket(m.index)) continue;
+      const longer = longerTitleEnding(bare, text, m.index, m[0]);
+      if (longer === 'ambiguous') continue;
+      if (longer) {
+        const law = store.law(longer.lawId);
+        anchors.push({ kind: 'bare', text: longer.text, start: longer.start, end: m.index + m[0].length, lawId: longer.lawId, ...(law ? { title: displayTitle(law) } : {}) });
+        continue;
+      }
       const lawId = bare.byName.get(m[0])!;
       const base = { kind: 'bare' as const, text: m[0], start: m.index, end: m.index + m[0].length };
       if (lawId.startsWith(CODE)) {
@@ -597,7 +642,14 @@ export function detectCitations(
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       const contracted = contractedTail(store, name);
-      law = contracted ? { via: 'named', lawText: contracted.text, lawId: contracted.lawId } : { via: 'none', lawText: name, reason: `“${name}”不是资料库中的法规` };
+      if (contracted) law = { via: 'named', lawText: contracted.text, lawId: contracted.lawId };
+      else {
+        // the words before the name are no part of it: 依据调解仲裁法 names 调解仲裁法
+        const verbs = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
+        // (the name is cut at eight characters before its ending, which may halve the verb: 依|照上海市物业管理条例)
+        const named = (before.slice(-name.length - 1, -name.length) + name).replace(verbs, '') === name.slice(1) ? name.slice(1) : name.replace(verbs, '');
+        law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规` };
+      }
     } else if (anchor && !nearLawId && /[。！？]/.test(text.slice(anchor.end, start))) {
       // a bare 第X条 in a later sentence of a review or an opinion is as often the draft's own
       // article (建议删除第五条) as the law cited before: say so rather than guess
