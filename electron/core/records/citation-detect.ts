@@ -11,6 +11,7 @@ import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from
 import { normaliseTitle } from '../library/law-identity';
 import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
+import { LONGER_TITLES } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
@@ -217,6 +218,8 @@ interface BareNames {
   bySuffix: Map<string, Set<string>>;
 }
 
+/** Marks a title in bySuffix that the library does not hold (law-longer-titles.ts). */
+const NOT_HELD = '?';
 /** How far before a name the scan looks for the rest of a longer title (劳动争议 before 调解仲裁法 is 4). */
 const LONGER_TITLE_LOOKBACK = 10;
 
@@ -253,6 +256,15 @@ function bareNamePattern(store: LibraryStore): BareNames | undefined {
         const tail = name.slice(i);
         bySuffix.set(tail, (bySuffix.get(tail) ?? new Set()).add(law.id));
       }
+    }
+  }
+  // the corpus's titles that end with another (劳动争议调解仲裁法, 社会保险法) the library does not hold: whole or
+  // shortened, they are a law that is not here, never the shorter one that is
+  for (const title of LONGER_TITLES) {
+    if (byName.has(title)) continue;
+    for (let i = 0; i + 3 <= title.length; i++) {
+      const tail = title.slice(i);
+      bySuffix.set(tail, (bySuffix.get(tail) ?? new Set()).add(NOT_HELD + title));
     }
   }
   for (const [abbr, full] of Object.entries(LAW_ABBREVIATIONS)) {
@@ -310,7 +322,8 @@ function* scanNames(bare: BareNames, text: string): Generator<{ 0: string; index
  * A name found as the end of a longer shortened title: 调解仲裁法第四十七条 is no 仲裁法 article but one of
  * 劳动争议调解仲裁法 (or of 农村土地承包经营纠纷调解仲裁法). The longest run of ideographs before the name that,
  * with it, ends the title of some other law of the library: that law if it is one, 'ambiguous' (no
- * link, rather than a wrong one) if several, undefined when the name stands alone (依照仲裁法第…).
+ * link, rather than a wrong one) if several, or none but a corpus title the library lacks (社会保险法 in a
+ * library of 保险法 only), undefined when the name stands alone (依照仲裁法第…).
  */
 function longerTitleEnding(bare: BareNames, text: string, at: number, name: string): { text: string; start: number; lawId: string } | 'ambiguous' | undefined {
   const own = bare.byName.get(name);
@@ -322,8 +335,10 @@ function longerTitleEnding(bare: BareNames, text: string, at: number, name: stri
   }
   if (!found) return undefined;
   // 上海市物业管理条例 not held: the 市 before 物业管理条例 ends other cities' titles, none of them this one
-  if (found.lawIds.size > 1 || /[省市县区州盟旗]/.test(found.text.slice(0, found.text.length - name.length))) return 'ambiguous';
-  return { text: found.text, start: found.start, lawId: [...found.lawIds][0]! };
+  // a law the library holds before one it lacks: the office imported the laws it cites
+  const held = [...found.lawIds].filter((id) => !id.startsWith(NOT_HELD));
+  if (held.length !== 1 || /[省市县区州盟旗]/.test(found.text.slice(0, found.text.length - name.length))) return 'ambiguous';
+  return { text: found.text, start: found.start, lawId: held[0]! };
 }
 
 function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = []): { anchors: LawAnchor[]; defined: DefinedName[] } {
@@ -647,7 +662,9 @@ export function detectCitations(
         // the words before the name are no part of it: 依据调解仲裁法 names 调解仲裁法
         const verbs = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
         // (the name is cut at eight characters before its ending, which may halve the verb: 依|照上海市物业管理条例)
-        const named = (before.slice(-name.length - 1, -name.length) + name).replace(verbs, '') === name.slice(1) ? name.slice(1) : name.replace(verbs, '');
+        const cut = (before.slice(-name.length - 1, -name.length) + name).replace(verbs, '') === name.slice(1) ? name.slice(1) : name.replace(verbs, '');
+        // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
+        const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
         law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规` };
       }
     } else if (anchor && !nearLawId && /[。！？]/.test(text.slice(anchor.end, start))) {

@@ -41,6 +41,13 @@ describe('a name at the end of a longer shortened title', () => {
     expect(found(both, '依照农村土地承包经营纠纷调解仲裁法第四十七条')).toEqual(['中华人民共和国农村土地承包经营纠纷调解仲裁法 第四十七条']);
   });
 
+  it('is no link when it ends a corpus title the library lacks (社会保险法 in a library that holds 仲裁法 but not it)', () => {
+    // the same shape as 社会保险法 and 保险法: a whole corpus title (law-longer-titles.ts) ending with a held one
+    const [m] = found(one, '依照农村土地承包经营纠纷调解仲裁法第四十七条的规定。');
+    expect(m).toMatch(/^✗第四十七条/);
+    expect(m).toContain('“农村土地承包经营纠纷调解仲裁法”');
+  });
+
   it('is no link for another city’s regulation the library does not hold, neither the national one nor a held city’s', () => {
     const [m] = found(cities, '依照上海市物业管理条例第十条的规定。');
     expect(m).toMatch(/^✗第十条/);
