@@ -3,22 +3,14 @@
 // take for the longer one when the library lacks them. Build-time only, like the OCR tables.
 //   npx tsx electron/core/library/law-contraction-guard.gen.ts [../shared/corpus/manifest.jsonl]
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusTitleKeys } from './corpus-title-keys';
 import { isContraction } from './law-contraction';
-import { titleKey } from './law-lookup';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const manifest = process.argv[2] ?? join(here, '../../../../shared/corpus/manifest.jsonl');
-const keys = [
-  ...new Set(
-    readFileSync(manifest, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => titleKey((JSON.parse(l) as { title: string }).title)),
-  ),
-].sort();
+const keys = corpusTitleKeys(process.argv[2]);
 // Bucketed by first character and ending: a contraction shares both with its title.
 const byStart = new Map<string, string[]>();
 for (const k of keys) byStart.set(k[0]!, [...(byStart.get(k[0]!) ?? []), k]);

@@ -5,23 +5,14 @@
 // checks the words before a name against these. Build-time only, like the contraction guard.
 //   npx tsx electron/core/library/law-longer-titles.gen.ts [../shared/corpus/manifest.jsonl]
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { titleKey } from './law-lookup';
+import { corpusTitleKeys } from './corpus-title-keys';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const manifest = process.argv[2] ?? join(here, '../../../../shared/corpus/manifest.jsonl');
-// Only titles a text can name bare: a law-like ending, no 书名号 inside (those are cited in 《》).
-const keys = [
-  ...new Set(
-    readFileSync(manifest, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => titleKey((JSON.parse(l) as { title: string }).title))
-      .filter((k) => k.length >= 2 && /(法|法典|条例|规定|办法|细则|规则|决定)$/.test(k) && !/[《》〈〉（）()]/.test(k)),
-  ),
-].sort();
+// Only titles a text can name bare: a law-like ending, no 书名号 or brackets inside (those are cited in 《》).
+const keys = corpusTitleKeys(process.argv[2]).filter((k) => k.length >= 2 && /(法|法典|条例|规定|办法|细则|规则|决定)$/.test(k) && !/[《》〈〉（）()]/.test(k));
 const titles = new Set(keys);
 const longer = keys.filter((t) => {
   for (let i = 1; t.length - i >= 2; i++) if (titles.has(t.slice(i))) return true;
