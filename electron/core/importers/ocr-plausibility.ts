@@ -221,7 +221,11 @@ export function articleTextSuspects(text: string): number[] {
   for (const o of loneSemicolons(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
-  for (const m of text.matchAll(/(?<=[。；：]\s*)第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}$/gm)) {
+  // A heading read into the article before it: 第三章 … or, in a 司法解释 or 决定, 四、宣告失踪和宣告死亡 — a line
+  // after a sentence's end with no mark of its own, which the parser left in the article when the heading
+  // before it was misread (三、监护 read 三女妙护 breaks the run 一、二、三、). On the corpus's correct text it
+  // fires 0 times in 113,411 articles of 2,590 laws.
+  for (const m of text.matchAll(/(?<=[。；：]\s*)(?:第[一二三四五六七八九十百零]+[编章节][^。；，\n]{0,24}|[一二三四五六七八九十]+、[^。；：，、！？\n]{1,24})$/gm)) {
     for (let k = 0; k < m[0]!.length; k++) if (!/\s/.test(m[0]![k]!)) out.add(m.index! + k);
   }
   return [...out].sort((a, b) => a - b);
