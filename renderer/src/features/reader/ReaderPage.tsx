@@ -387,7 +387,8 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   }, [articleKey, indexOf, jumpTo]);
 
   const stepFind = (dir: 1 | -1) => {
-    if (!matchCount) return;
+    // the first run of a long law is not the law: counted or stepped there, the place would move when the whole text comes
+    if (!matchCount || !complete) return;
     const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
     setCursor({ find: deferredFind, at: next, of: units });
     const at = locate(marksPerUnit, next);
@@ -540,14 +541,14 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
             {terms.length > 0 && (
               <>
                 <Typography.Text type="secondary" data-testid="reader-find-count">
-                  {current >= 0 ? `${current + 1} / ${matchCount} 处` : `${matchCount} 处`}
+                  {!complete ? '全文载入中…' : current >= 0 ? `${current + 1} / ${matchCount} 处` : `${matchCount} 处`}
                 </Typography.Text>
                 <Space.Compact>
                   <Tooltip title="上一处（Shift+Enter）">
-                    <Button size="small" icon={<UpOutlined />} disabled={!matchCount} onClick={() => stepFind(-1)} aria-label="上一处" />
+                    <Button size="small" icon={<UpOutlined />} disabled={!matchCount || !complete} onClick={() => stepFind(-1)} aria-label="上一处" />
                   </Tooltip>
                   <Tooltip title="下一处（Enter）">
-                    <Button size="small" icon={<DownOutlined />} disabled={!matchCount} onClick={() => stepFind(1)} aria-label="下一处" />
+                    <Button size="small" icon={<DownOutlined />} disabled={!matchCount || !complete} onClick={() => stepFind(1)} aria-label="下一处" />
                   </Tooltip>
                 </Space.Compact>
               </>
