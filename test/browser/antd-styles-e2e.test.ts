@@ -46,8 +46,10 @@ describe.skipIf(!haveChromium)('antd styles rendered at build time', () => {
       expect(listed).toContain('Button-Button');
       await go(page, '#/library');
       await page.getByTestId('library-total').waitFor();
-      const selected = await page.evaluate(() => getComputedStyle(document.querySelector('.ant-menu-item-selected')!).backgroundColor);
-      expect(selected).toMatch(/^rgba?\(155, 44, 44\b/);
+      // read until the item's colour transition has begun: at its first frame it is still transparent (CI once read that)
+      await expect
+        .poll(() => page.evaluate(() => getComputedStyle(document.querySelector('.ant-menu-item-selected')!).backgroundColor))
+        .toMatch(/^rgba?\(155, 44, 44\b/);
     }),
   );
 });
