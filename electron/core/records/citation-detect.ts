@@ -220,6 +220,8 @@ interface BareNames {
 
 /** Marks a title in bySuffix that the library does not hold (law-longer-titles.ts). */
 const NOT_HELD = '?';
+/** The words up to a verb that cites (依据调解仲裁法): no part of the unknown name after them. */
+const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
 /** How far before a name the scan looks for the rest of a longer title (劳动争议 before 调解仲裁法 is 4). */
 const LONGER_TITLE_LOOKBACK = 10;
 
@@ -660,9 +662,8 @@ export function detectCitations(
       if (contracted) law = { via: 'named', lawText: contracted.text, lawId: contracted.lawId };
       else {
         // the words before the name are no part of it: 依据调解仲裁法 names 调解仲裁法
-        const verbs = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
         // (the name is cut at eight characters before its ending, which may halve the verb: 依|照上海市物业管理条例)
-        const cut = (before.slice(-name.length - 1, -name.length) + name).replace(verbs, '') === name.slice(1) ? name.slice(1) : name.replace(verbs, '');
+        const cut = (before.slice(-name.length - 1, -name.length) + name).replace(VERB_BEFORE_NAME, '') === name.slice(1) ? name.slice(1) : name.replace(VERB_BEFORE_NAME, '');
         // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
         const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
         law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规` };
