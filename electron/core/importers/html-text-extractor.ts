@@ -142,6 +142,8 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
  */
 function dataTableRows(table: HTMLElement, dropChrome: boolean): string[][][] | undefined {
   const rows: string[][][] = [];
+  // grid column → the cell above that still covers it (its width in columns, rows left to cover)
+  const spans = new Map<number, { width: number; left: number }>();
   const stack: Node[] = [...table.childNodes].reverse();
   while (stack.length) {
     const n = stack.pop()!;
@@ -153,15 +155,51 @@ function dataTableRows(table: HTMLElement, dropChrome: boolean): string[][][] | 
       continue;
     }
     const cells: string[][] = [];
+    let col = 0; // the grid column the next cell starts at
+    const cover = () => {
+      // slots a cell of a row above covers (rowspan): an empty cell each, as Word writes a vMerge
+      for (let s = spans.get(col); s && s.left > 0; s = spans.get(col)) {
+        cells.push([]);
+        s.left--;
+        col += s.width;
+      }
+    };
     for (const c of n.childNodes) {
       const ct = tagOf(c);
       if (ct !== 'td' && ct !== 'th') continue;
       for (const e of elements(c as HTMLElement, false)) if (tagOf(e) === 'table') return undefined;
+      cover();
       cells.push(walkLines(c as HTMLElement, undefined, dropChrome));
+      const width = spanOf(c as HTMLElement, 'colspan', 1, 1000);
+      const down = spanOf(c as HTMLElement, 'rowspan', 1, 65534);
+      spans.set(col, { width, left: (down === 0 ? 65534 : down) - 1 });
+      // a malformed table's cell over a slot still covered from above: the newer cell wins
+      for (let k = col + 1; k < col + width; k++) spans.delete(k);
+      col += width;
+    }
+    // covered slots after the row's last own cell
+    for (const start of [...spans.keys()].filter((k) => k >= col).sort((a, b) => a - b)) {
+      if (start < col) continue;
+      col = start;
+      cover();
     }
     rows.push(cells);
   }
   return isDataTable(rows) ? rows : undefined;
+}
+
+/**
+ * A cell's rowspan/colspan as the HTML table model reads it: digits only, else the default; capped
+ * (rowspan 0 = to the end of the table, 65534 at most; colspan 1000 at most). A merged cell is one
+ * cell of its row — as Word and LibreOffice write a horizontal merge — and the slots it covers in
+ * the rows below are empty cells, as Word's vMerge continuation is: every format gives the same row.
+ */
+function spanOf(cell: HTMLElement, name: 'rowspan' | 'colspan', fallback: number, max: number): number {
+  const m = /^\s*(\d+)/.exec(cell.getAttribute(name) ?? '');
+  if (!m) return fallback;
+  const v = Number(m[1]);
+  if (name === 'colspan' && v === 0) return 1;
+  return Math.min(v, max);
 }
 
 /** Every element under `top` in document order, without recursion; DROP subtrees skipped when asked. */

@@ -132,10 +132,18 @@ function bodyLines(body: string): string[] {
   // word-extractor ends each table cell with a tab: a row of two or more cells is "a\tb\t". Two such
   // rows in a row are a table, written one `|a|b|` line per row as the DOCX reader and the PDF
   // layout write them (cells kept apart and in order; before, "刑法条文罪名" ran together).
+  // A row of one cell (a 注 or a heading merged across the table) is "a\t": a row when a row of
+  // several cells stands beside it.
   const isRow = (l: string) => l.endsWith('\t') && l.indexOf('\t') < l.length - 1;
+  const isCell = (l: string) => l.endsWith('\t');
   return raw.map((l, i) => {
     const line = l.replace(/[\u0000-\u0008\u000e-\u001f]/g, '');
-    if (isRow(line) && (isRow(raw[i - 1] ?? '') || isRow(raw[i + 1] ?? ''))) {
+    const prev = raw[i - 1] ?? '';
+    const next = raw[i + 1] ?? '';
+    if (
+      (isRow(line) && (isRow(prev) || isRow(next))) ||
+      (isCell(line) && ((isRow(prev) && isRow(raw[i - 2] ?? '')) || (isRow(next) && isRow(raw[i + 2] ?? ''))))
+    ) {
       return tableRowLine(line.slice(0, -1).split('\t'));
     }
     return line.replace(/\t+/g, ' ');
