@@ -28,9 +28,9 @@ const SIGNATURE_RE = new RegExp(`^${CN}{2,30}${ORGAN_SUFFIX}$`);
 const PUBLISHED_BY_RE = new RegExp(
   `^[\\s（(]*(?:由|经)?(${CN}{2,30}?(?:人民代表大会常务委员会|人民代表大会|${ORGAN_SUFFIX}))(?:公告|令|文件)?\\s*(?:[（(〔［\\[]?\\s*\\d{4}\\s*[）)〕］\\]]?)?\\s*(?:第\\s*(?:[0-9０-９]+|${NUM})\\s*号)?\\s*(?:${CN}{1,8}\\s*[〔［[（(]\\s*\\d{4}\\s*[〕］\\]）)]\\s*第?\\s*\\d{1,5}\\s*号)?\\s*(?:予以)?(?:公布|发布|颁布|印发)`,
 );
-/** A 公文's title: the issuing organ, 关于, the matter, and the kind of document. */
+/** A 公文's title: the issuing organ (the first of a joint document's, set apart by 、 or a space), 关于, the matter, and the kind of document. */
 const OFFICIAL_TITLE_RE = new RegExp(
-  `^(${CN}{2,30}?${ORGAN_SUFFIX})(?:、${CN}{2,30}?${ORGAN_SUFFIX})*关于.{2,120}的(?:通知|决定|意见|批复|报告|函|公告|通告|通报|请示|命令)$`,
+  `^(${CN}{2,30}?${ORGAN_SUFFIX})(?:[、\\s\u3000]${CN}{2,30}?${ORGAN_SUFFIX})*关于.{2,120}的(?:通知|决定|意见|批复|报告|函|公告|通告|通报|请示|命令)$`,
 );
 
 function cleanLine(line: string): string {

@@ -10,7 +10,7 @@ import WordExtractor from 'word-extractor';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { toPlainLawText } from './plain-law-text';
-import { tableRowLine } from './table-rows';
+import { isDataTable, tableRowLine } from './table-rows';
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -128,26 +128,29 @@ export function usesListNumbering(fib: Uint8Array): boolean {
 
 /** Paragraph breaks (\r in Word, \n from the extractor), cell/row marks and vertical tabs → lines. */
 function bodyLines(body: string): string[] {
-  const raw = body.replace(/\r\n?|\u000b|\u000c/g, '\n').split('\n');
-  // word-extractor ends each table cell with a tab: a row of two or more cells is "a\tb\t". Two such
-  // rows in a row are a table, written one `|a|b|` line per row as the DOCX reader and the PDF
-  // layout write them (cells kept apart and in order; before, "刑法条文罪名" ran together).
-  // A row of one cell (a 注 or a heading merged across the table) is "a\t": a row when a row of
-  // several cells stands beside it.
-  const isRow = (l: string) => l.endsWith('\t') && l.indexOf('\t') < l.length - 1;
-  const isCell = (l: string) => l.endsWith('\t');
-  return raw.map((l, i) => {
-    const line = l.replace(/[\u0000-\u0008\u000e-\u001f]/g, '');
-    const prev = raw[i - 1] ?? '';
-    const next = raw[i + 1] ?? '';
-    if (
-      (isRow(line) && (isRow(prev) || isRow(next))) ||
-      (isCell(line) && ((isRow(prev) && isRow(raw[i - 2] ?? '')) || (isRow(next) && isRow(raw[i + 2] ?? ''))))
-    ) {
-      return tableRowLine(line.slice(0, -1).split('\t'));
+  const raw = body.replace(/\r\n?|\u000b|\u000c/g, '\n').split('\n').map((l) => l.replace(/[\u0000-\u0008\u000e-\u001f]/g, ''));
+  // word-extractor ends each table cell with a tab: a row is "a\tb\t", a row of one cell "a\t". A run
+  // of such lines is a table. One of data (the rule of every reader, table-rows.ts) is written one
+  // `|a|b|` line per row as the DOCX reader and the PDF layout write it (cells kept apart and in
+  // order; before, "刑法条文罪名" ran together); one used for layout (a 发文机关标志 of two organs
+  // beside 文件, a 版记) gives its cells' text as lines, as the DOCX reader does.
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; ) {
+    if (!raw[i]!.endsWith('\t')) {
+      out.push(raw[i]!.replace(/\t+/g, ' '));
+      i++;
+      continue;
     }
-    return line.replace(/\t+/g, ' ');
-  });
+    let j = i;
+    while (j < raw.length && raw[j]!.endsWith('\t')) j++;
+    const rows = raw.slice(i, j).map((l) => l.slice(0, -1).split('\t'));
+    if (isDataTable(rows.map((r) => r.map((c) => [c])))) for (const r of rows) out.push(tableRowLine(r));
+    // one line alone may be a paragraph with a typed tab at its end: its pieces stay one line
+    else if (rows.length === 1) out.push(raw[i]!.replace(/\t+/g, ' ').trimEnd());
+    else for (const r of rows) for (const c of r) if (c.trim() !== '') out.push(c);
+    i = j;
+  }
+  return out;
 }
 
 export async function extractOle(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {

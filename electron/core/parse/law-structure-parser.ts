@@ -135,6 +135,8 @@ const TITLE_TAIL_RE =
   /^(?:的)?[\u4e00-\u9fa5、]{0,12}(?:通知|决定|意见|批复|报告|函|公告|通告|规定|办法|细则|方案|通报|请示|纪要|条例|规则|实施意见|工作方案)$/;
 /** A line that is an organ's name (a title's first line before 关于…). */
 const ORGAN_LINE_RE = /^[\u4e00-\u9fa5（）()、\s\u3000]{2,40}(?:人民政府|办公室|办公厅|委员会|局|厅|部|署|院|委|中心|政府)$/;
+/** A piece of a 发文机关标志 set in a table or text boxes: 文件 alone (its organs on lines of their own). */
+const BANNER_PIECE_RE = /^[\s\u3000]*文[\s\u3000]*件[\s\u3000]*$/;
 /** How an organ's name ends (a signature line, with no spaces). */
 const ORGAN_END_RE = /(?:人民政府|办公室|办公厅|委员会|常务委员会|局|厅|部|署|院|委|中心|政府|管委会|公司|协会|法院|检察院|小组|指挥部)$/;
 
@@ -169,6 +171,18 @@ export function documentHead(lines: readonly string[], start = 0): DocumentHead 
   };
   skip();
   const letterhead: string[] = [];
+  // A banner set in a table or in text boxes (a joint document's organs stacked, 文件 beside them)
+  // reaches the text as its pieces: organ names and a bare 文件 before the 发文字号. Above a 文号 nothing
+  // is the title, so those lines are letterhead too.
+  for (let j = i, k = 0; j < lines.length && k < 8; j++) {
+    if (lines[j] === '') continue;
+    k++;
+    if (LETTERHEAD_RES[1]!.test(lines[j]!)) {
+      if (j > i) for (; i < j; i++) if (lines[i] !== '') letterhead.push(lines[i]!);
+      break;
+    }
+    if (!(isLetterheadLine(lines[j]!) || BANNER_PIECE_RE.test(lines[j]!) || ORGAN_LINE_RE.test(lines[j]!))) break;
+  }
   for (let k = 0; k < 8 && i < lines.length && isLetterheadLine(lines[i]!); k++) {
     letterhead.push(lines[i]!);
     i++;
@@ -599,6 +613,8 @@ const IMPRINT_RE = new RegExp(
     `^[—－–-]${WS}*\\d{1,4}${WS}*[—－–-]$`,
   ].join('|'),
 );
+/** An 印发 date with no organ before it on its line. */
+const BARE_PRINTED_RE = new RegExp(`^${DATE_RE.source}印发$`);
 /** A signature and its date on one line: "高新区管理委员会　　　　2020年3月1日". */
 const SIGNED_LINE_RE = new RegExp(`^(.{2,60}?)${WS}{2,}${DATE_RE.source}$`);
 /** A signature line over the date: an organ's name (or two, side by side), nothing a sentence has. */
@@ -623,11 +639,16 @@ function cutLines(unit: Article, signature: boolean): string[] {
   const lines = unit.text.split('\n');
   let end = lines.length;
   for (;;) {
-    const last = lines[end - 1];
-    if (end <= 1 || last === undefined) break;
+    const line = lines[end - 1];
+    if (end <= 1 || line === undefined) break;
+    // a 版记 or signature set as a table whose rows reached the text as `|抄送：…|`, `|印发机关|日期印发|`
+    const last = /^\|.*\|$/.test(line.trim()) ? line.trim().slice(1, -1).split('|').filter((c) => c.trim() !== '').join('\u3000\u3000') : line;
     const bare = last.replace(/[\s\u3000]+/g, '');
     if (IMPRINT_RE.test(last.trim())) {
       end--;
+      // "2024年3月2日印发" alone: the 印发机关 stood in a cell of its own (a 版记 set as a table) above it
+      const above = lines[end - 1];
+      if (BARE_PRINTED_RE.test(bare) && end > 1 && above !== undefined && SIGNER_RE.test(above.trim()) && ORGAN_END_RE.test(above.replace(/[\s\u3000]+/g, ''))) end--;
       continue;
     }
     const oneLine = signature ? SIGNED_LINE_RE.exec(last.trim()) : null;

@@ -1,7 +1,10 @@
 // The closing lines of a 公文 after its body — the signature and date, （此件公开发布）, the 版记
 // (抄送, 印发机关和印发日期) — are not the last article's text; the signature still dates the document.
 // The files (test/fixtures/documents/received/hongtou-juece.*) are in received-documents.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURES } from './article-match';
 import { guessMetadata } from '../../../electron/core/importers/document-metadata';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
@@ -53,4 +56,40 @@ describe('a document’s closing lines', () => {
     expect(doc.text).not.toMatch(/\u200b/);
     expect(parseLawText(doc.text, { format: 'txt' }).units.map((u) => u.text)).toEqual(['甲。', '乙丙。']);
   });
+
+  it('a 版记 set as a table: 印发机关 in a cell above its date, or the rows as `|a|b|` lines', () => {
+    const apart = law('附件', '材料清单', '抄送：县委办公室。', '高青县人民政府办公室', '2024年3月2日印发');
+    expect(parseLawText(apart, { format: 'txt' }).trailerLines).toEqual(['抄送：县委办公室。', '高青县人民政府办公室', '2024年3月2日印发']);
+    const rows = law('附件', '材料清单', '|序号|材料|', '|1|备案报告|', '|抄送：县委办公室。|', '|高青县人民政府办公室|2024年3月2日印发|');
+    const parsed = parseLawText(rows, { format: 'txt' });
+    expect(parsed.trailerLines).toEqual(['|抄送：县委办公室。|', '|高青县人民政府办公室|2024年3月2日印发|']);
+    expect(parsed.units.at(-1)!.text).toBe('材料清单\n|序号|材料|\n|1|备案报告|');
+    // a date alone under a form's last line is the form's, not an 印发 line
+    expect(lastArticle(law('高青县人民政府办公室', '2024年3月2日')).text).toBe('本办法自2020年4月1日起施行。');
+    expect(parseLawText(law('附件', '申请表', '申请单位（盖章）', '2024年3月2日'), { format: 'txt' }).units.at(-1)!.text).toContain('2024年3月2日');
+  });
 });
+
+// A joint 红头 转发通知 as a Word template lays it out (make-hongtou-joint.py → LibreOffice .docx/.doc):
+// the 发文机关标志 in a table (two organs stacked, 文件 beside them), the 版记 in a table.
+describe('a joint 红头文件 with its banner and 版记 in tables', () => {
+  for (const file of ['hongtou-joint.docx', 'hongtou-joint.doc']) {
+    it(`${file}: banner is letterhead, 主送 opens the 前言, 附件2's table whole, 版记 cut`, async () => {
+      const doc = await extractDocument(new Uint8Array(readFileSync(join(FIXTURES, 'received', file))), file, { ocr: false });
+      const parsed = parseLawText(doc.text, { format: 'txt' });
+      expect(parsed.title).toBe('高青县人民政府办公室 高青县住房和城乡建设局关于转发《青岛市建设工程材料管理条例》的通知');
+      expect(parsed.headerLines.slice(0, 4)).toEqual(['高青县人民政府办公室', '文件', '高青县住房和城乡建设局', '高政办发〔2024〕5号']);
+      expect(parsed.units[0]!.text.split('\n')[0]).toBe('各镇人民政府、街道办事处，县政府各部门，各有关单位：');
+      expect(parsed.units[0]!.text).toContain('附件：1．青岛市建设工程材料管理条例\n2．建设工程材料备案表');
+      const last = parsed.units.at(-1)!;
+      expect([last.kind, last.label]).toEqual(['appendix', '附件2']);
+      expect(last.text).toBe(
+        ['建设工程材料备案表', '|序号|材料类别|备案材料|份数|', '|1|结构材料|钢材质量证明书|1|', '|2||水泥检验报告|1|', '|3|装饰材料|产品合格证（复印件加盖公章）|'].join('\n'),
+      );
+      expect(parsed.trailerLines.join('\n')).toMatch(/抄送：县委办公室，县人大常委会办公室，县政协办公室。[|]?\n[|]?高青县人民政府办公室(?:\||\n)2024年3月2日印发/);
+      const meta = guessMetadata(doc.text);
+      expect([meta.docNumber, meta.issuer, meta.published]).toEqual(['高政办发〔2024〕5号', '高青县人民政府办公室', '2024-03-01']);
+    });
+  }
+});
+
