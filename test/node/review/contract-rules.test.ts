@@ -92,6 +92,10 @@ describe('contract sentence rules: the wordings offices use, and the lawful clau
     expect(fires('contract-ip-fiscal', '展品设计的著作权归甲方所有。', purchase)).toBe(false);
     const commissioned = '技术开发（委托）合同。甲方委托乙方开发平台软件，支付研究开发经费和报酬48万元。';
     expect(fires('contract-ip-fiscal', '委托开发完成的软件著作权归甲方所有。', commissioned)).toBe(false);
+    // …unless the contract says the development is a 科技计划 project (科学技术进步法 第三十二条 covers it, whatever the form)
+    const planProject = '技术开发（委托）合同。项目名称：耐盐大豆品种选育关键技术研究。本项目使用县级科技计划财政资金。';
+    expect(fires('contract-ip-fiscal', '本项目形成的植物新品种权、专利权等知识产权及相关技术秘密均归甲方所有。', planProject)).toBe(true);
+    expect(fires('contract-ip-fiscal', '本项目形成的知识产权由乙方依法取得。', planProject)).toBe(false);
   });
 
   it('the contract rules look at contracts only', () => {

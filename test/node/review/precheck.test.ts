@@ -549,3 +549,58 @@ describe('held-out drafts, session 16: conditional grants, concessions to person
     expect(far.severity).toBe('必须修改');
   });
 });
+
+describe('held-out drafts, session 18: another wording of each problem, and a 款/项 the cited article lacks', () => {
+  // hit: a sentence of the heldout18 drafts (or its wording varied); miss: the lawful sentence next to it
+  const cases: [string, string, string][] = [
+    ['permit-create', '外地检验检测机构在本县承接检验检测业务的，应当事先向县科学技术局报送机构资质和人员情况，经审核同意后方可开展业务。', '项目资金经县财政局审核同意后方可拨付。'],
+    ['remedy-restriction', '当事人对处理决定有异议的，可以向县科学技术局申请复核。复核决定为最终决定。', '对复核决定不服的，可以依法申请行政复议或者提起行政诉讼。'],
+    ['remedy-restriction', '被调查人应当在接到通知之日起三日内说明情况；逾期不到场的，视为认可举报内容。', '被调查人逾期不到场的，调查组根据已经查明的事实作出认定，并告知其陈述、申辩的权利。'],
+    ['obligation-add', '对认定存在科研失信行为的个人，县科学技术局在门户网站公开其姓名、身份证号码和家庭住址。', '县科学技术局在门户网站公开失信行为人的姓名和处理结果，身份证号码作隐去处理。'],
+    ['procedure-skip-legality', '决策草案经县科学技术局各科室会签后，视为已完成合法性审查。', '决策草案经县司法局合法性审查后，提请县人民政府常务会议讨论。'],
+    ['procedure-skip-normative', '本办法经局机关各科室会签，视同已经合法性审核。', '本办法经县司法局合法性审核后，提交局务会议集体审议。'],
+    ['procedure-skip-collective', '决策草案报县人民政府分管副县长审定后组织实施。', '决策草案经县人民政府常务会议讨论决定后，由分管副县长组织实施。'],
+    ['fc-8-3-designated', '检验检测报告应当由县科学技术局指定的沂源县科创检验检测中心有限公司出具。', '检验检测报告可以由具备相应资质的检验检测机构出具。'],
+    ['fc-9-5-discriminatory-requirement', '外地检验检测机构在本县承接检验检测业务的，应当事先向县科学技术局报送机构资质和人员情况。', '检验检测机构在本县承接检验检测业务，应当具备相应资质。'],
+    ['fc-10-2-selective-subsidy', '对年度服务收入排名前三位的共享服务机构，县财政分别给予10万元、8万元、5万元奖励。', '对服务质量评价为优秀的共享服务机构，县财政给予5万元奖励。'],
+    ['fc-9-1-local-goods', '企业使用科技创新券购买检验检测服务的，只能选择在本县注册的服务机构。', '企业使用科技创新券购买检验检测服务的，可以自主选择服务机构。'],
+    ['fc-11-2-price', '检验检测服务收费由服务机构公示，不得擅自降价招揽业务。', '检验检测服务价格由服务机构与企业协商确定。'],
+    ['contract-unilateral-change', '甲方有权根据县科技计划年度预算情况调减研究开发经费或者终止本合同，乙方不得提出异议。', '因财政预算调整需要变更研究开发经费的，双方协商一致后签订补充协议。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id} fires on “${hit.slice(0, 18)}…”, not on “${miss.slice(0, 14)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+
+  it('a local preference in 政府采购 is 第九条第（三）项’s (fc-9-3), not also 第（一）项’s', () => {
+    const s = '政府采购科技服务项目，应当优先选择本县企业。';
+    expect(fires('fc-9-3-bidding', s)).toBe(true);
+    expect(fires('fc-9-1-local-goods', s)).toBe(false);
+  });
+
+  it('a 款 or 项 the cited article lacks is 必须修改 naming what the article has; one it has resolves quietly', () => {
+    const check = (text: string) => precheck(lib.store, { title: '高青县科研诚信管理办法', units: [{ key: '1', kind: 'article', number: 1, suffix: 0, label: '第一条', path: [], paragraphs: [], text }], kind: '规范性文件', asOf: '2026-11-20' }, { rules });
+    const para = check('根据《中华人民共和国科学技术进步法》第一百一十二条第三款的规定，制定本办法。').findings.filter((f) => f.rule === 'citation-part-missing');
+    expect(para).toHaveLength(1);
+    expect(para[0]).toMatchObject({ severity: '必须修改', article: { label: '第一条' } });
+    expect(para[0]!.reason).toMatch(/第一百一十二条只有 2 款，没有第三款/);
+    expect(para[0]!.bases[0]!.citation).toMatch(/科学技术进步法.*第一百一十二条$/);
+    const item = check('依照《中华人民共和国行政许可法》第十二条第（七）项的规定办理。').findings.filter((f) => f.rule === 'citation-part-missing');
+    expect(item).toHaveLength(1);
+    expect(item[0]!.reason).toMatch(/第十二条只有 6 项，没有第（七）项/);
+    for (const ok of ['根据《中华人民共和国科学技术进步法》第一百一十二条第二款的规定，制定本办法。', '依照《中华人民共和国行政许可法》第十二条第（六）项的规定办理。']) {
+      const r = check(ok);
+      expect(r.findings.filter((f) => f.source === 'citation')).toEqual([]);
+      expect(r.citations.map((c) => c.status)).toEqual(['resolved']);
+    }
+  });
+});
+
+describe('lawful sentences of real local rules stay quiet (precision sweep, seed 20261218)', () => {
+  it('fc-9-1 reads 选择 of a local operator, not a choice of local things (文物行政部门应当每三年选择本行政区域内…文物)', () => {
+    expect(fires('fc-9-1-local-goods', '市、区县文物行政部门应当每三年选择本行政区域内具有历史、艺术、科学价值的古文化遗址、古墓葬、古建筑，报同级人民政府核定公布。')).toBe(false);
+    expect(fires('fc-9-1-local-goods', '申请人应当选择本县的检验检测机构出具报告。')).toBe(true);
+  });
+});
