@@ -6,10 +6,26 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docxText, squash } from '../node/packs/pack-test-support';
 import { uncheckedSentence, type OpinionCoverage } from '../../electron/shared/opinion-coverage';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
+
+/**
+ * 生成合法性审查意见书, then 仍然生成 in the question it asks, and the 意见书 downloaded. The question comes
+ * after a coverage check (a pre-check of the latest draft) and the file after another one and the DOCX:
+ * the download is awaited from the 仍然生成 click once the question is shown, for as long as the test may
+ * run — a wait begun before the first click counted the coverage check against its own 30 s and, on a
+ * loaded CI machine, ran out before the file came.
+ */
+async function exportAnyway(page: Page): Promise<Download> {
+  await page.getByTestId('wb-export').click();
+  const anyway = page.getByTestId('wb-export-anyway');
+  await anyway.waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), anyway.click()]);
+  return download;
+}
 
 describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
   const withSession = useBrowser();
@@ -62,10 +78,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(await ask.textContent()).toContain(uncheckedSentence(coverage));
       await ask.getByRole('button', { name: '返回处理' }).click();
       await ask.waitFor({ state: 'detached' });
-      const download = page.waitForEvent('download');
-      await page.getByTestId('wb-export').click();
-      await page.getByTestId('wb-export-anyway').click();
-      const file = await download;
+      const file = await exportAnyway(page);
       expect(file.suggestedFilename()).toMatch(/合法性审查意见书\.docx$/);
       const text = squash(await docxText(readFileSync((await file.path())!)));
       expect(text).toContain(squash('关于《高青县科技创新券管理办法（征求意见稿）》的合法性审查意见书'));
@@ -90,10 +103,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(await ask.textContent()).toContain('意见书中“权限”“程序”“内容”（未提供送审稿文本，未进行预审）写作“未审查，需人工审查”');
       await ask.getByRole('button', { name: '先上传送审稿' }).click();
       await ask.waitFor({ state: 'detached' });
-      const download = page.waitForEvent('download');
-      await page.getByTestId('wb-export').click();
-      await page.getByTestId('wb-export-anyway').click();
-      const text = squash(await docxText(readFileSync((await (await download).path())!)));
+      const text = squash(await docxText(readFileSync((await (await exportAnyway(page)).path())!)));
       expect(text).toContain(squash('关于《高青县农村公路养护管理办法》的合法性审查意见书'));
       expect(text).not.toContain('修改建议对照表');
       // nothing was checked: no point claims 未发现问题, each says why it was not reviewed
@@ -184,10 +194,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await page.locator('.ant-select-item-option[title="第 1 稿"]').click();
       await expect.poll(() => page.getByTestId('wb-draft').locator('.ant-card-head').textContent()).toContain('第 1 稿，22 条');
 
-      const download = page.waitForEvent('download');
-      await page.getByTestId('wb-export').click();
-      await page.getByTestId('wb-export-anyway').click(); // findings of 第 1 稿 are still open
-      const file = await download;
+      const file = await exportAnyway(page); // findings of 第 1 稿 are still open
       const text = squash(await docxText(readFileSync((await file.path())!)));
       expect(text).toContain(squash('关于《高青县科技创新券管理办法（征求意见稿）》的合法性审查意见书'));
       expect(text).toContain(squash('修改建议对照表'));
