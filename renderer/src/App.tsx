@@ -28,7 +28,7 @@ import { OfficeReminders } from './features/reports/OfficeReminders';
 import { RegisterPage } from './features/reports/RegisterPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { DiffPage } from './features/versions/DiffPage';
-import { SECTION_LABEL, hrefOf, menuKeyOf, navigate, useRoute, useSectionHomes, type MenuKey, type Route } from './router';
+import { SECTION_LABEL, hrefOf, navigate, useRouteSection, useSectionHomes, type MenuKey, type Route } from './router';
 import { OriginContext } from './components/origin-crumb';
 import { SettingsProvider, useSettings } from './settings-context';
 import { setOfficeTimeZone } from './office-clock';
@@ -156,7 +156,7 @@ const AppHeader = memo(function AppHeader({ onQuickOpen }: { onQuickOpen: () => 
 });
 
 function Shell() {
-  const route = useRoute();
+  const { route, section: selected } = useRouteSection();
   const { bumpFont } = useSettings();
   const [quickOpen, setQuickOpen] = useState(false);
   const [importRequest, setImportRequest] = useState<{ kind: 'files' | 'folder'; n: number }>();
@@ -191,10 +191,6 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  // Adjusted during render (not in an effect) so the sider never paints the old section first.
-  const [section, setSection] = useState<MenuKey>(() => menuKeyOf(route));
-  const selected = menuKeyOf(route, section);
-  if (selected !== section) setSection(selected);
   const homes = useSectionHomes();
   const openQuick = useCallback(() => setQuickOpen(true), []);
   const closeQuick = useCallback(() => setQuickOpen(false), []);

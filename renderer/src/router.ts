@@ -2,7 +2,7 @@
 // #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/verify/<versionId> (核对 of OCR text)  #/diff/<lawId>?from=&to=
 // #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export type Route =
   | { page: 'library'; asOf?: string }
@@ -149,27 +149,15 @@ export function onRouteOpen<P extends Route['page']>(page: P, open: (route: Extr
   check();
 }
 
-export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(location.hash));
-  useEffect(() => {
-    const on = () => setRoute(parseHash(location.hash));
-    window.addEventListener('hashchange', on);
-    window.addEventListener('popstate', on);
-    return () => {
-      window.removeEventListener('hashchange', on);
-      window.removeEventListener('popstate', on);
-    };
-  }, []);
-  return route;
-}
-
 /** The pages with an entry of their own in the sider. */
 export type MenuKey = 'library' | 'search' | 'reviews' | 'lectures' | 'stats' | 'reports' | 'register' | 'affected' | 'packs' | 'import' | 'settings';
 
-// Pages without a sider entry belong to the section they were opened from (a 版本对比 opened from 受影响
-// stays under 受影响, a law opened from 搜索 under 搜索); opened directly (a reload, a pasted link),
-// to the section that lists them.
+// 阅读, 版本对比 and 核对 show the library's texts and belong to the section they were opened from (a
+// 版本对比 opened from 受影响 stays under 受影响, a law opened from 搜索 under 搜索); opened directly (a
+// reload, a pasted link), to 法规库. A review and its workbench are 合法性审查's wherever they were opened
+// from (an address moved from a law to a review kept 法规库 highlighted).
 const HOME_OF = { read: 'library', diff: 'library', verify: 'library', review: 'reviews', workbench: 'reviews' } as const satisfies Record<Exclude<Route['page'], MenuKey>, MenuKey>;
+const FOLLOWS_ORIGIN: ReadonlySet<Route['page']> = new Set(['read', 'diff', 'verify']);
 
 /** Each sider entry's name: the menu's label and the first crumb of the pages opened from it. */
 export const SECTION_LABEL: Record<MenuKey, string> = {
@@ -211,9 +199,62 @@ export function useSectionHomes(): Partial<Record<MenuKey, Route>> {
   return homes;
 }
 
-/** The sider entry to highlight on `route`, given the one highlighted before it (if any). */
-export function menuKeyOf(route: Route, before?: MenuKey): MenuKey {
+/**
+ * The sider entry to highlight on `route`, given the one highlighted before it (undefined when the
+ * page is opened directly) and the one its history entry kept (back/forward return to it).
+ */
+export function menuKeyOf(route: Route, before?: MenuKey, kept?: MenuKey): MenuKey {
   const page = route.page;
-  if (page in HOME_OF) return before ?? HOME_OF[page as keyof typeof HOME_OF];
-  return page as MenuKey;
+  if (!(page in HOME_OF)) return page as MenuKey;
+  if (!FOLLOWS_ORIGIN.has(page)) return HOME_OF[page as keyof typeof HOME_OF];
+  return kept ?? before ?? HOME_OF[page as keyof typeof HOME_OF];
+}
+
+// Each history entry keeps the section it was shown under (history.state survives back/forward), so
+// going back to a law opened from 搜索 highlights 搜索 again whatever was highlighted just before.
+const SECTION_KEY = 'lawdeskSection';
+
+function keptSection(): MenuKey | undefined {
+  const state: unknown = history.state;
+  const s = state && typeof state === 'object' ? (state as Record<string, unknown>)[SECTION_KEY] : undefined;
+  return typeof s === 'string' && s in SECTION_LABEL ? (s as MenuKey) : undefined;
+}
+
+function keepSection(section: MenuKey): void {
+  if (keptSection() === section) return;
+  const state: unknown = history.state;
+  history.replaceState({ ...(state && typeof state === 'object' ? state : {}), [SECTION_KEY]: section }, '', location.href);
+}
+
+/**
+ * The route and its sider section, following every move of the address (links, navigate, back/forward,
+ * an address typed in). On load the section is the one that lists the page (a reload counts as opened
+ * directly); after that, a page moved to keeps the section it was opened from, and an entry returned
+ * to the section it had.
+ */
+export function useRouteSection(): { route: Route; section: MenuKey } {
+  const [at, setAt] = useState(() => {
+    const route = parseHash(location.hash);
+    const section = menuKeyOf(route);
+    keepSection(section);
+    return { route, section };
+  });
+  const current = useRef(at);
+  useEffect(() => {
+    const on = () => {
+      const route = parseHash(location.hash);
+      const section = menuKeyOf(route, current.current.section, keptSection());
+      keepSection(section);
+      if (hrefOf(route) === hrefOf(current.current.route) && section === current.current.section) return;
+      current.current = { route, section };
+      setAt(current.current);
+    };
+    window.addEventListener('hashchange', on);
+    window.addEventListener('popstate', on);
+    return () => {
+      window.removeEventListener('hashchange', on);
+      window.removeEventListener('popstate', on);
+    };
+  }, []);
+  return at;
 }

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, haveChromium, useBrowser } from './browser-harness';
+import { FIXTURES, ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 describe.skipIf(!haveChromium)('App shell (browser face)', () => {
   const withSession = useBrowser();
@@ -76,5 +76,57 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
       await page.reload();
       await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
       await page.screenshot({ path: join(ROOT, 'out/sider-diff-reloaded.png') });
+    }));
+
+  // The highlighted entry is the route's, whatever moved the address: a review is 合法性审查's even when
+  // the address moves to it from a law read under 法规库 (it kept 法规库 before); a law opened from 搜索
+  // is 搜索's again on back/forward (the entry keeps its section in history.state), and a pasted link
+  // or a reload shows the section that lists the page.
+  it('the sider follows the route: an address change to a review, back/forward, pasted links', () =>
+    withSession(async ({ page, face }) => {
+      const selected = page.getByTestId('app-sider').locator('.ant-menu-item-selected a');
+      const { record: review } = await face.service.call('reviews:create', { input: { type: '规范性文件', title: '侧栏测试的审查', leadUnit: '科技股', receivedDate: '2026-11-20' } });
+      await page.getByTestId('library-total').waitFor();
+      await page.getByTestId('law-title').filter({ hasText: '行政许可法' }).first().click();
+      await page.getByTestId('reader-title').waitFor();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
+      await page.evaluate((id) => {
+        location.hash = `#/review/${encodeURIComponent(id)}`;
+      }, review.id);
+      await page.waitForURL(/#\/review\//);
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/reviews');
+      await page.goBack();
+      await page.getByTestId('reader-title').waitFor();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
+      await page.goForward();
+      await page.waitForURL(/#\/review\//);
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/reviews');
+
+      // 搜索 → a law: under 搜索; the sider's 法规库, then back to the law: 搜索 again, forward: 法规库.
+      await go(page, '#/search');
+      await page.getByTestId('search-input').locator('input').click();
+      await page.keyboard.type('行政许可');
+      await page.getByTestId('search-hit').first().click();
+      await page.getByTestId('reader-title').waitFor();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/search');
+      await page.getByTestId('app-sider').getByRole('link', { name: '法规库' }).click();
+      await page.getByTestId('library-total').waitFor();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
+      await page.goBack();
+      await page.getByTestId('reader-title').waitFor();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/search');
+      await page.goForward();
+      await page.getByTestId('library-total').waitFor();
+      await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
+
+      // Pasted links in a fresh page: a review and its workbench are 合法性审查's, a law is 法规库's.
+      const fresh = await page.context().newPage();
+      const base = page.url().replace(/#.*$/, '');
+      const sel = fresh.getByTestId('app-sider').locator('.ant-menu-item-selected a');
+      await fresh.goto(`${base}#/workbench/${encodeURIComponent(review.id)}`);
+      await expect.poll(() => sel.getAttribute('href')).toBe('#/reviews');
+      await fresh.goto(`${base}#/review/${encodeURIComponent(review.id)}`);
+      await expect.poll(() => sel.getAttribute('href')).toBe('#/reviews');
+      await fresh.close();
     }));
 });
