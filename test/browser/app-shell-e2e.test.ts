@@ -82,7 +82,7 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
   // the address moves to it from a law read under 法规库 (it kept 法规库 before); a law opened from 搜索
   // is 搜索's again on back/forward (the entry keeps its section in history.state), and a pasted link
   // or a reload shows the section that lists the page.
-  it('the sider follows the route: an address change to a review, back/forward, pasted links', () =>
+  it('the sider follows the route: an address change to a review, back/forward, pasted links to a review', () =>
     withSession(async ({ page, face }) => {
       const selected = page.getByTestId('app-sider').locator('.ant-menu-item-selected a');
       const { record: review } = await face.service.call('reviews:create', { input: { type: '规范性文件', title: '侧栏测试的审查', leadUnit: '科技股', receivedDate: '2026-11-20' } });
@@ -102,6 +102,20 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
       await page.waitForURL(/#\/review\//);
       await expect.poll(() => selected.getAttribute('href')).toBe('#/reviews');
 
+      // Pasted links in a fresh page: a review and its workbench are 合法性审查's.
+      const fresh = await page.context().newPage();
+      const base = page.url().replace(/#.*$/, '');
+      const sel = fresh.getByTestId('app-sider').locator('.ant-menu-item-selected a');
+      await fresh.goto(`${base}#/workbench/${encodeURIComponent(review.id)}`);
+      await expect.poll(() => sel.getAttribute('href')).toBe('#/reviews');
+      await fresh.goto(`${base}#/review/${encodeURIComponent(review.id)}`);
+      await expect.poll(() => sel.getAttribute('href')).toBe('#/reviews');
+      await fresh.close();
+    }));
+
+  it('the sider on back/forward: a law opened from 搜索 is under 搜索 again', () =>
+    withSession(async ({ page }) => {
+      const selected = page.getByTestId('app-sider').locator('.ant-menu-item-selected a');
       // 搜索 → a law: under 搜索; the sider's 法规库, then back to the law: 搜索 again, forward: 法规库.
       await go(page, '#/search');
       await page.getByTestId('search-input').locator('input').click();
@@ -118,15 +132,5 @@ describe.skipIf(!haveChromium)('App shell (browser face)', () => {
       await page.goForward();
       await page.getByTestId('library-total').waitFor();
       await expect.poll(() => selected.getAttribute('href')).toBe('#/library');
-
-      // Pasted links in a fresh page: a review and its workbench are 合法性审查's, a law is 法规库's.
-      const fresh = await page.context().newPage();
-      const base = page.url().replace(/#.*$/, '');
-      const sel = fresh.getByTestId('app-sider').locator('.ant-menu-item-selected a');
-      await fresh.goto(`${base}#/workbench/${encodeURIComponent(review.id)}`);
-      await expect.poll(() => sel.getAttribute('href')).toBe('#/reviews');
-      await fresh.goto(`${base}#/review/${encodeURIComponent(review.id)}`);
-      await expect.poll(() => sel.getAttribute('href')).toBe('#/reviews');
-      await fresh.close();
     }));
 });
