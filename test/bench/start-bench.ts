@@ -6,12 +6,13 @@
 //
 //   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW [--rounds 4] [--laws 名称,名称]
 //   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW --to-library [--rounds 4]
-//   npx tsx test/bench/start-bench.ts --library DIR --service [--rounds 9]
+//   npx tsx test/bench/start-bench.ts --library DIR --service [--rounds 9] [--call reviews:list]
 //
 // --service: the service's side of a start, without a browser: the library opened (AppService, the
 // search index left out) and the window's first library:info answered, each round a fresh service
 // in this process — CPU (process.cpuUsage) and wall time of that first call, which the first screen
-// waits for. Run it on the old and the new code back to back.
+// waits for. Run it on the old and the new code back to back. With --call CHANNEL, also the first
+// call of CHANNEL (its input {}) right after: reviews:list is the first open of 合法性审查.
 //
 // --to-library: instead of a law, 法规库 opened right after a page load on 搜索 (the sweep's 法规库
 // case in reload mode): main-thread CPU and wall time from the route change to its first row painted,
@@ -32,7 +33,7 @@ const opts = (name: string) => args.flatMap((a, i) => (a === name && args[i + 1]
 
 async function main() {
   const library = opts('--library')[0];
-  if (library && args.includes('--service')) return serviceStart(resolve(library), Number(opts('--rounds')[0] ?? 9));
+  if (library && args.includes('--service')) return serviceStart(resolve(library), Number(opts('--rounds')[0] ?? 9), opts('--call')[0]);
   const renderers = opts('--renderer').map((d) => resolve(d));
   if (!library || renderers.length < 1) throw new Error('用法：--library DIR --renderer 旧 --renderer 新 [--rounds N] [--laws 名称,名称]');
   const rounds = Number(opts('--rounds')[0] ?? 4);
@@ -168,11 +169,13 @@ async function main() {
   await Promise.all(faces.map((f) => f.close()));
 }
 
-async function serviceStart(libraryDir: string, rounds: number): Promise<void> {
+async function serviceStart(libraryDir: string, rounds: number, channel: string | undefined): Promise<void> {
   const { AppService } = await import('../../electron/core/api/app-service');
   const cpu: number[] = [];
   const wall: number[] = [];
   const openCpu: number[] = [];
+  const callCpu: number[] = [];
+  const callWall: number[] = [];
   const loadBefore = loadavg();
   for (let i = 0; i < rounds; i++) {
     const c0 = process.cpuUsage();
@@ -184,10 +187,19 @@ async function serviceStart(libraryDir: string, rounds: number): Promise<void> {
     const c2 = process.cpuUsage(c1);
     cpu.push((c2.user + c2.system) / 1000);
     openCpu.push((c1.user - c0.user + c1.system - c0.system) / 1000);
+    if (channel) {
+      const c3 = process.cpuUsage();
+      const t1 = performance.now();
+      await service.call(channel as 'library:info', {});
+      callWall.push(performance.now() - t1);
+      const c4 = process.cpuUsage(c3);
+      callCpu.push((c4.user + c4.system) / 1000);
+    }
     service.close();
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(1);
   console.log(`${libraryDir}\n  打开服务：CPU 中位 ${med(openCpu)} ms；第一次 library:info：CPU 中位 ${med(cpu)} ms（${cpu.map((x) => x.toFixed(1)).join(' ')}），墙钟中位 ${med(wall)} ms（${rounds} 次，每次新开服务）`);
+  if (channel) console.log(`  接着第一次 ${channel}：CPU 中位 ${med(callCpu)} ms（${callCpu.map((x) => x.toFixed(1)).join(' ')}），墙钟中位 ${med(callWall)} ms`);
   console.log(`负载（1/5/15 分钟）：开始 ${loadBefore.map((x) => x.toFixed(1)).join(' / ')}，结束 ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
 }
 

@@ -2,7 +2,7 @@
 // and 受影响 come from the core's CitationIndex (the CLI asks the same one); this adapter only adds
 // attachments in and out by upload / opaque file id (the renderer never names a path).
 
-import { DomainError, UPLOAD_LIMITS, type ApiOutput } from '../../shared/api-contract';
+import { DomainError, UPLOAD_LIMITS, reviewRowOf, type ApiOutput } from '../../shared/api-contract';
 import { kindOfId, type RecordsService } from '../records/records-service';
 import { reviewCitations } from '../records/cited-by';
 import type { Attachment } from '../records/record-types';
@@ -30,7 +30,7 @@ export function recordsHandlers(ctx: ApiContext) {
     });
   };
   return {
-    'reviews:list': async (f) => withFlags(await (await rs()).listReviews(f)),
+    'reviews:list': async (f) => (await withFlags(await (await rs()).listReviews(f))).map(reviewRowOf),
     'reviews:get': async ({ id }) => {
       const s = await rs();
       const [review] = await withFlags([await s.getReview(id)]);

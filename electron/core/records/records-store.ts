@@ -67,7 +67,11 @@ export function salvageRecords(doc: Record<string, unknown>): SetAsideEntry[] {
         const bad = [...unsafeTextFields(raw, { skipKeys: COPIED_KEYS }), ...implausibleDateFields(raw, { skipKeys: COPIED_KEYS })];
         reasons.push(...bad.slice(0, 5).map(([path, why]) => `${issuePathInWords(path, RECORD_ISSUE_FORMAT.labels)}：${why.replace(/，请删除后再保存$/, '')}`));
       }
-      if (!reasons.length) continue;
+      if (!reasons.length) {
+        // Kept as its schema gave it (defaults filled in): RECORDS_SALVAGED_SCHEMA does not parse it again.
+        (entries as Record<string, unknown>)[key] = r.data;
+        continue;
+      }
       delete (entries as Record<string, unknown>)[key];
       const name = key.length > 60 ? `${key.slice(0, 60)}…` : key;
       out.push({ collection, key, what: `${rule.what} ${name}`, reasons, raw });
@@ -75,6 +79,14 @@ export function salvageRecords(doc: Record<string, unknown>): SetAsideEntry[] {
   }
   return out;
 }
+
+/**
+ * records.json after salvageRecords: its shape, each collection an object whose entries salvage has
+ * already parsed by ENTRY_RULES (the same schemas RecordsFileSchema holds), so they are not parsed twice.
+ */
+const RECORDS_SALVAGED_SCHEMA = RecordsFileSchema.extend(
+  Object.fromEntries(Object.keys(ENTRY_RULES).map((k) => [k, z.record(z.string(), z.unknown()).default({})])),
+) as unknown as z.ZodType<RecordsFile>;
 
 /** Forward migrations of records.json, one per schema step (MIGRATIONS[n]: n-1 → n). */
 export const RECORDS_MIGRATIONS: Record<number, (d: Record<string, unknown>) => void> = {};
@@ -96,6 +108,7 @@ export class RecordsStore {
       error: (code: StoreErrorCode, message: string, issues?: string[]) => new RecordsError(code, message, issues),
       describeIssues,
       salvage: salvageRecords,
+      salvaged: RECORDS_SALVAGED_SCHEMA,
     };
     return new RecordsStore(VersionedStore.open(join(libraryDir, RECORDS_FILE), spec, lock));
   }

@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { REVIEW_STATUSES, REVIEW_TYPES, type ReviewDto } from '../../../../electron/shared/api-contract';
+import { REVIEW_STATUSES, REVIEW_TYPES, type ReviewRowDto } from '../../../../electron/shared/api-contract';
 import { useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
 import { FlagTag } from '../../components/records-ui';
@@ -27,7 +27,7 @@ export function ReviewsPage() {
   const list = useCall('reviews:list', input);
   const filtered = Object.keys(input).length > 0;
 
-  const columns: ColumnsType<ReviewDto> = [
+  const columns: ColumnsType<ReviewRowDto> = [
     { title: '编号', dataIndex: 'id', width: 100 },
     {
       title: '事项',
@@ -109,7 +109,7 @@ export function ReviewsPage() {
       {list.error ? (
         <ErrorState message={list.error} onRetry={list.reload} />
       ) : (
-        <Table<ReviewDto>
+        <Table<ReviewRowDto>
           rowKey="id"
           size="middle"
           columns={columns}
