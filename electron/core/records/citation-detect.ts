@@ -11,7 +11,7 @@ import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from
 import { normaliseTitle } from '../library/law-identity';
 import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
-import { LONGER_TITLES } from '../library/law-longer-titles';
+import { LONGER_TITLES, TITLE_HEADS } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
 import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
@@ -216,12 +216,32 @@ interface BareNames {
    * 农村土地承包经营纠纷调解仲裁法. A name found at the end of one is part of a longer, shortened title.
    */
   bySuffix: Map<string, Set<string>>;
+  /** The first two ideographs of the library's titles (without 中华人民共和国). */
+  heads: Set<string>;
 }
 
 /** Marks a title in bySuffix that the library does not hold (law-longer-titles.ts). */
 const NOT_HELD = '?';
 /** The words up to a verb that cites (依据调解仲裁法): no part of the unknown name after them. */
 const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
+/**
+ * A name written bare may be the end of a longer title that neither the library holds nor the corpus lists
+ * (劳动合同法 in a library of 合同法 only, 某某市物业服务条例): the two ideographs right before it begin some
+ * title (劳动, as 劳动法 does; TITLE_HEADS from the corpus, and the library's own titles), or a place's
+ * 省/市/县/区 ends right before it. The name is then no link rather than the shorter law; verbs and
+ * particles before a name (依照, 具有, 构成, 适用, 修改后的) begin no title.
+ */
+/** Verbs some titles begin with (实施…办法, 违反…处分规定, 关于…的决定, 使用…) that before a name cite it: 实施刑法第…, 违反证券法第…, 擅自使用反不正当竞争法第六条. */
+const CITING_VERB_HEADS = new Set(['实施', '违反', '关于', '使用']);
+
+function mayBeLongerTitle(bare: BareNames, text: string, at: number): boolean {
+  if (at < 1 || !/\p{Script=Han}/u.test(text[at - 1]!)) return false;
+  if (/[省市县区州旗盟]/.test(text[at - 1]!) && at >= 2 && /\p{Script=Han}/u.test(text[at - 2]!)) return true;
+  if (at < 2 || !/\p{Script=Han}/u.test(text[at - 2]!)) return false;
+  const head = text.slice(at - 2, at);
+  return !CITING_VERB_HEADS.has(head) && (TITLE_HEADS.has(head) || bare.heads.has(head));
+}
+
 /** How far before a name the scan looks for the rest of a longer title (劳动争议 before 调解仲裁法 is 4). */
 const LONGER_TITLE_LOOKBACK = 10;
 
@@ -280,7 +300,12 @@ function bareNamePattern(store: LibraryStore): BareNames | undefined {
     const k = name.slice(0, 2);
     byStart.set(k, [...(byStart.get(k) ?? []), name]);
   }
-  return { byStart, byName, bySuffix };
+  const heads = new Set<string>();
+  for (const law of store.laws()) {
+    const h = normaliseTitle(law.title).slice(0, 2);
+    if (/^\p{Script=Han}{2}$/u.test(h)) heads.add(h);
+  }
+  return { byStart, byName, bySuffix, heads };
 }
 
 const patternCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; p: ReturnType<typeof bareNamePattern> }>();
@@ -374,6 +399,7 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
         continue;
       }
       const lawId = bare.byName.get(m[0])!;
+      if (!lawId.startsWith(CODE) && mayBeLongerTitle(bare, text, m.index)) continue;
       const base = { kind: 'bare' as const, text: m[0], start: m.index, end: m.index + m[0].length };
       if (lawId.startsWith(CODE)) {
         const parts = codeParts(store, lawId.slice(CODE.length));
@@ -459,6 +485,37 @@ function amendedLaw(store: LibraryStore, lawId: string): { id: string } | undefi
   return r.ok ? { id: r.value.id } : undefined;
 }
 
+/**
+ * The law a judicial interpretation's title names (关于适用《中华人民共和国婚姻法》若干问题的解释（一）,
+ * 关于执行《刑法》确定罪名的补充规定（七）, 关于适用刑法分则规定的犯罪的罪名的意见): its bare 第X条 that the
+ * interpretation itself lacks (or whose 款/项 its own article lacks) are that law's. `lawId` when the library
+ * holds it; undefined when the text is no 司法解释 or its title names no law or several.
+ */
+function interpretedLaw(store: LibraryStore, lawId: string): { lawId?: string; name: string } | undefined {
+  const law = store.law(lawId);
+  if (!law || law.level !== '司法解释') return undefined;
+  const quoted = [...law.title.matchAll(/[《〈]([^《》〈〉]+)[》〉]/g)].map((m) => m[1]!);
+  if (quoted.length) {
+    const names = new Set(quoted.map((q) => normaliseTitle(q)));
+    if (names.size !== 1) return undefined;
+    const name = [...names][0]!;
+    const r = lawByName(store, name, 'cited');
+    return r.ok && r.value.id !== lawId ? { lawId: r.value.id, name } : { name };
+  }
+  const bare = cachedPattern(store);
+  if (!bare) return undefined;
+  const ids = new Set<string>();
+  let name = '';
+  for (const m of scanNames(bare, law.title)) {
+    const id = bare.byName.get(m[0]);
+    if (id && !id.startsWith(CODE) && id !== lawId) {
+      ids.add(id);
+      name = m[0];
+    }
+  }
+  return ids.size === 1 ? { lawId: [...ids][0]!, name } : undefined;
+}
+
 /** The article a reference points at through a TargetResolver, or why none. */
 function targetOf(light: TargetResolver, lawIds: string[], r: RawRef, date: string): LinkTarget | string {
   const key = r.suffix ? `${r.number}-${r.suffix}` : String(r.number);
@@ -501,6 +558,9 @@ function pinnedTarget(light: TargetResolver, v: LawVersionMeta, r: RawRef): Link
   if (light.articles(v.id).some((a) => a[2] === key)) return { lawId: v.lawId, versionId: v.id, articleKey: key };
   return `${v.id} 没有${articleLabel(r.number, r.suffix)}`;
 }
+
+const notOwnArticle = (label: string, i: { lawId?: string; name: string }) =>
+  `本解释没有所引的${label}（或其款、项），应是所解释的《${i.name}》的条文，${i.lawId ? '该法也没有' : `资料库中没有《${i.name}》`}`;
 
 const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix;
 
@@ -556,7 +616,19 @@ export function detectCitations(
   const nearIds = nearLawId && nearParts ? { lawIds: [nearLawId, ...nearParts.map((l) => l.id).filter((id) => id !== nearLawId)] } : {};
   const mentions: DetectedMention[] = [];
   let prevEnd = -1; // end of the previous article mention in a chain
-  let prevLaw: { lawId?: string; lawIds?: string[]; lawText?: string; via: DetectedMention['via']; reason?: string; pinned?: LawVersionMeta } | undefined;
+  let prevLaw:
+    | {
+        lawId?: string;
+        lawIds?: string[];
+        lawText?: string;
+        via: DetectedMention['via'];
+        reason?: string;
+        pinned?: LawVersionMeta;
+        /** A bare 第X条 in a 司法解释: the law its title names, for an article (or 款/项) the interpretation lacks. */
+        interpreted?: { lawId?: string; name: string };
+      }
+    | undefined;
+  const interpreted = nearLawId ? interpretedLaw(store, nearLawId) : undefined;
 
   const lastAnchorBefore = (pos: number, samePara: boolean, resolvedOnly = false) => {
     for (let i = anchors.length - 1; i >= 0; i--) {
@@ -564,6 +636,24 @@ export function detectCitations(
       if (a.end > pos) continue;
       if (samePara && text.slice(a.end, pos).includes('\n')) return undefined;
       if (resolvedOnly && !a.lawId) continue;
+      return a;
+    }
+    return undefined;
+  };
+
+  /**
+   * The law 该法 / 该条例 / 上述法律 stands for: the last law of that kind named before `pos`, found or not — a
+   * 《title》 the library lacks is not skipped for an older one (依照《A法》…《合同法》…该法第十条 is 合同法's).
+   * 《证书》 and other titles that are no law are passed over.
+   */
+  const lastLawOfKind = (pos: number, word: string) => {
+    const kind = /^该(.+)$/.exec(word)?.[1] ?? (word === '上述法律' ? '法' : '');
+    for (let i = anchors.length - 1; i >= 0; i--) {
+      const a = anchors[i]!;
+      if (a.end > pos) continue;
+      const name = (a.lawId ? a.title ?? a.text : a.text).replace(/[《》]/g, '').replace(/[（(][^（）()]*[)）]$/, '');
+      if (!LAW_NOUN.test(name)) continue;
+      if (kind && !(kind === '法' ? /法典?$/ : new RegExp(`${kind}$`)).test(name)) continue;
       return a;
     }
     return undefined;
@@ -646,8 +736,9 @@ export function detectCitations(
       else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
     } else if (that) {
       const word = that[1]!;
-      const named = lastAnchorBefore(start - word.length, false, true);
+      const named = lastLawOfKind(start - word.length, word);
       if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
+      else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}` };
       else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规` };
     } else if (ORDER_BEFORE.test(before)) {
       // an order the library's versions were not published by (公安部令第146号第十条): not the text's own article
@@ -673,6 +764,10 @@ export function detectCitations(
       // article (建议删除第五条) as the law cited before: say so rather than guess
       const title = anchor.text.replace(/^《|》$/g, '');
       law = { via: 'none', reason: `没有指明是哪部法规的条文（前一句引用的是《${title}》，未沿用到下一句）` };
+    } else if (anchor && prevLaw?.via === 'this-law' && prevEnd > anchor.end && !/[。！？\n]/.test(text.slice(prevEnd, start))) {
+      // 依照《刑事诉讼法》第一百零一条…对本规定第二条…，对第四条、第六条: the article cited last names the law
+      // (本规定), not the title before it
+      law = { ...prevLaw };
     } else if (anchor) {
       law = { via: 'context', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
     } else if (nearLawId && AMENDING.test(store.law(nearLawId)?.title ?? '')) {
@@ -680,7 +775,7 @@ export function detectCitations(
       // after the change (第一百二十三条至第一百三十八条相应改为第一百二十八条至第一百四十三条): no link
       law = { via: 'none', reason: '修正案、修改决定中的条文号指被修改法律修改前或修改后的条文，未链接' };
     } else if (nearLawId) {
-      law = { via: 'near', lawId: nearLawId, ...nearIds };
+      law = { via: 'near', lawId: nearLawId, ...nearIds, ...(interpreted ? { interpreted } : {}) };
     } else {
       law = { via: 'none', reason: '没有指明是哪部法规的条文' };
     }
@@ -707,22 +802,36 @@ export function detectCitations(
       }
       const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
       if (light) {
-        const t = law.pinned ? pinnedTarget(light, law.pinned, r) : targetOf(light, ids, r, date);
+        let t = law.pinned ? pinnedTarget(light, law.pinned, r) : targetOf(light, ids, r, date);
+        const partsOf = (tt: LinkTarget) => {
+          const at = light.articleText?.(tt.versionId, tt.articleKey);
+          return at === undefined ? undefined : [r, ...(r === last ? otherParts : [])].map((p) => missingPart(label, at, p)).find(Boolean);
+        };
+        if (law.interpreted && (typeof t === 'string' || partsOf(t))) {
+          // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
+          const it = law.interpreted.lawId ? targetOf(light, [law.interpreted.lawId], r, date) : undefined;
+          t = it && typeof it !== 'string' && !partsOf(it) ? it : notOwnArticle(label, law.interpreted);
+        }
         if (typeof t === 'string') {
           mentions.push({ ...base, status: 'unresolved', reason: t });
           continue;
         }
         // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
-        const text = light.articleText?.(t.versionId, t.articleKey);
-        const missing = text === undefined ? undefined : [r, ...(r === last ? otherParts : [])].map((p) => missingPart(label, text, p)).find(Boolean);
+        const missing = partsOf(t);
         mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条` } : {}) });
         continue;
       }
       const pinnedId = law.pinned?.id;
       const resolve = (x: Omit<ArticleTarget, 'lawId'>) => (pinnedId ? citeArticle(store, pinnedId, x.number, x.suffix, x) : resolveInAny(store, ids, x, date));
       let c = resolve(r);
+      if (law.interpreted && !c.ok) {
+        // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
+        const it = law.interpreted.lawId ? resolveInAny(store, [law.interpreted.lawId], r, date) : undefined;
+        // (the interpreted law's own reason when it is held: 尚未施行 on the text's date, 没有第X条)
+        c = it ?? { ok: false, reason: notOwnArticle(label, law.interpreted) };
+      }
       let warning: string | undefined;
-      if (!c.ok && (r.paragraph || r.item)) {
+      if (!c.ok && (r.paragraph || r.item) && !law.interpreted) {
         // 第十二条第二款 where the article has one paragraph: link the article, say what was dropped
         const whole = resolve({ number: r.number, suffix: r.suffix });
         if (whole.ok) {
