@@ -659,12 +659,13 @@ export function detectCitations(
     return undefined;
   };
 
-  /** The last law named before `pos` whose title ends in `noun` (本条例 → the last 条例 named). */
+  /** The last law named before `pos` whose title ends in `noun` (本条例 → the last 条例 named), held or not. */
   const lastNamedOfKind = (pos: number, noun: string) => {
     const kind = noun.replace(/^(?:实施|暂行)/, '');
     for (let i = anchors.length - 1; i >= 0; i--) {
       const a = anchors[i]!;
-      if (a.end > pos || !a.lawId) continue;
+      // a title the library lacks counts too: 本法 after 《合同法》 (not held) is not an older 法 named before it
+      if (a.end > pos) continue;
       if ((a.title ?? a.text).replace(/[《》]/g, '').replace(/[（(]?(?:试行|暂行)[）)]?$/, '').endsWith(kind)) return a;
     }
     return undefined;
@@ -733,6 +734,7 @@ export function detectCitations(
       if (quoted) law = { via: 'this-law', lawText: word, lawId: amended.id }; // “…依照本法…” quoted in 刑法修正案 is 刑法
       else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId, ...nearIds };
       else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
+      else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}` };
       else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
     } else if (that) {
       const word = that[1]!;

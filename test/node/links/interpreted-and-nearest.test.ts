@@ -100,3 +100,16 @@ describe('该法', () => {
     expect(out.find((m) => m.includes('第五十八条'))).toMatch(/^✗第五十八条（“该法”指前面的《中华人民共和国合同法》/);
   });
 });
+
+describe('本法 in an office’s text (no law of its own)', () => {
+  it('is the last 法 named before it, held or not', () => {
+    expect(records(lib, '依照《中华人民共和国企业破产法》第十八条的规定，管理人有权决定解除合同；本法第一百一十三条规定了清偿顺序。', '2008-01-01')).toEqual([
+      '中华人民共和国企业破产法 第十八条',
+      '中华人民共和国企业破产法 第一百一十三条',
+    ]);
+    const out = records(lib, '依照《中华人民共和国企业破产法》第十八条的规定解除合同后，合同的效力适用《中华人民共和国合同法》，本法第五十八条规定了返还财产。', '2008-01-01');
+    expect(out[0]).toBe('中华人民共和国企业破产法 第十八条');
+    expect(out.find((m) => m.includes('第五十八条'))).toMatch(/^✗第五十八条（“本法”指前面的《中华人民共和国合同法》/);
+  });
+});
+
