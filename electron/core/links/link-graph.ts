@@ -19,9 +19,11 @@ import { LibraryTargetResolver } from './link-resolver';
 /**
  * 2: the detector reads codes held whole and in parts, 本实施条例, short names defined in an earlier article;
  * 3: and contractions of a title that fit one law (科技进步法, law-contraction.ts);
- * 4: headings are targets (本条例第三章 → h:第三章), and the flags carry a 款/项 the article lacks.
+ * 4: headings are targets (本条例第三章 → h:第三章), and the flags carry a 款/项 the article lacks;
+ * 5: a 司法解释's bare articles it lacks are the interpreted law's, the nearest 本规定 names a bare article's law,
+ *    a name that may end a longer title is no link (citation-detect.ts, session 18).
  */
-export const LINKS_FORMAT = 4;
+export const LINKS_FORMAT = 5;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
