@@ -5,6 +5,7 @@
 
 import { chineseDate } from '../../shared/chinese-date';
 import type { PackDocument } from '../packs/pack-document';
+import { entryStatus } from '../register/register-dates';
 import type { RegisterView } from '../register/register-service';
 
 export interface RegisterDocumentInput {
@@ -12,10 +13,26 @@ export interface RegisterDocumentInput {
   unit: string;
   /** Only the documents published in this year (the title says so). */
   year?: number;
-  /** Day the states are taken on (YYYY-MM-DD). */
+  /** Today in the office's zone (YYYY-MM-DD): the 成文日期 when none is given. */
   today: string;
-  /** 成文日期 of the 落款 (default today). */
+  /**
+   * 成文日期 of the 落款 (default today). The register speaks as of this day — 截至 in its sentence,
+   * each document's 状态 and 备案 — so a table dated 2021年2月20日 never calls a document 已失效 that
+   * expired after it, nor 已备案 on a filing made later.
+   */
   date?: string;
+}
+
+/** The documents a register dated `day` can list: those published by then. */
+export const registeredBy = <T extends { published: string }>(entries: T[], day: string): T[] => entries.filter((e) => e.published <= day);
+
+/** An entry as it stood on `day`: a filing or 清理 dated after it had not happened yet. */
+function asOn(e: RegisterView, day: string): RegisterView {
+  const { filedDate, filedWith, cleanup, ...rest } = e;
+  const filed = filedDate && filedDate <= day ? { filedDate, ...(filedWith ? { filedWith } : {}) } : {};
+  const cleaned = cleanup && cleanup.date <= day ? { cleanup } : {};
+  const then = { ...rest, ...filed, ...cleaned };
+  return { ...then, status: entryStatus(then, day) };
 }
 
 // A cell's lines are cut where a clerk would cut them (a date never across two lines): the columns
@@ -26,27 +43,27 @@ function filing(e: RegisterView, today: string): string {
 }
 
 export function registerDocument(inp: RegisterDocumentInput): PackDocument {
-  const entries = [...inp.entries].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+  const date = inp.date ?? inp.today;
+  const entries = registeredBy(inp.entries, date).map((e) => asOn(e, date)).sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
   const title = `${inp.unit}${inp.year ? `${inp.year}年度` : ''}规范性文件登记表`;
   const count = (s: RegisterView['status']) => entries.filter((e) => e.status === s).length;
   const states = (['现行有效', '尚未施行', '已失效', '已废止'] as const).filter((s) => count(s)).map((s) => `${s}${count(s)}件`);
   const filed = entries.filter((e) => e.filedDate).length;
-  const late = entries.filter((e) => !e.filedDate && inp.today > e.filingDue).length;
-  const intro = `截至${chineseDate(inp.today)}，${inp.year ? `${inp.year}年度公布的` : ''}规范性文件共登记${entries.length}件${states.length ? `，其中${states.join('、')}` : ''}；已备案${filed}件${entries.length - filed ? `，未备案${entries.length - filed}件${late ? `（其中逾期${late}件）` : ''}` : ''}。`;
+  const late = entries.filter((e) => !e.filedDate && date > e.filingDue).length;
+  const intro = `截至${chineseDate(date)}，${inp.year ? `${inp.year}年度公布的` : ''}规范性文件共登记${entries.length}件${states.length ? `，其中${states.join('、')}` : ''}；已备案${filed}件${entries.length - filed ? `，未备案${entries.length - filed}件${late ? `（其中逾期${late}件）` : ''}` : ''}。`;
   const rows = entries.map((e, i) => [
     String(i + 1),
     `《${e.title}》\n${e.docNumber ?? '（未登记文号）'}`,
     e.draftingUnit,
     `${chineseDate(e.effective)}施行\n有效期至${chineseDate(e.validUntil)}`,
-    filing(e, inp.today),
+    filing(e, date),
     e.cleanup ? `${e.status}\n${chineseDate(e.cleanup.date)}\n清理` : e.status,
   ]);
-  const date = inp.date ?? inp.today;
   return {
     title,
     template: '通用',
     cover: { title, unit: inp.unit, date, purpose: '' },
-    asOf: inp.today,
+    asOf: date,
     sections: [
       {
         id: 's1',

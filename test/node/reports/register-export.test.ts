@@ -35,7 +35,7 @@ describe('规范性文件登记表', () => {
     expect(r.entries).toBe(3);
     const xml = strFromU8(unzipSync(readFileSync(out))['word/document.xml']!);
     const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
-    expect(text).toContain('截至2021年3月1日，规范性文件共登记3件，其中现行有效2件、已废止1件；已备案2件，未备案1件（其中逾期1件）。');
+    expect(text).toContain('截至2021年1月15日，规范性文件共登记3件，其中现行有效2件、已废止1件；已备案2件，未备案1件（其中逾期1件）。');
     const rows = [...xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) => [...m[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('|'));
     expect(rows).toEqual([
       '序号|文件名称及文号|制定科室|施行日期及有效期|备案情况|状态',
@@ -46,6 +46,26 @@ describe('规范性文件登记表', () => {
     expect(xml).toContain('<w:tblW w:type="pct" w:w="5000"/>'); // 100 % of the text width (fiftieths of a percent)
     expect(text).toMatch(/\|高青县科学技术局\|2021年1月15日$/);
     await expect(exportRegister(lib.svc, reg, { out: join(work, 'x.docx'), year: 2019 })).rejects.toThrow('规范性文件登记中没有2019年度公布的文件');
+  });
+
+  it('speaks as of its 成文日期: a filing, a 清理 or a publication after that day has not happened yet', async () => {
+    const out = join(work, '登记表-早.docx');
+    // 2020-05-20: 创新券 published (05-08) but filed only on 05-28 and in force from 06-01; 计划项目 (09-10) not yet published.
+    const r = await exportRegister(lib.svc, reg, { out, unit: '高青县科学技术局', date: '2020-05-20' });
+    expect(r.entries).toBe(2);
+    const xml = strFromU8(unzipSync(readFileSync(out))['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('截至2020年5月20日，规范性文件共登记2件，其中尚未施行1件、已废止1件；已备案1件，未备案1件。');
+    expect(text).toContain('|未备案|期限2020年6月7日|尚未施行|');
+    expect(text).not.toContain('科技计划项目管理办法');
+    expect(text).toMatch(/\|2020年5月20日$/);
+    // Before the 废止 of 2020-02-20 the 2018 document was still in force, and nothing else was published yet.
+    const early = join(work, '登记表-更早.docx');
+    await exportRegister(lib.svc, reg, { out: early, unit: '高青县科学技术局', date: '2019-12-31' });
+    const t2 = [...strFromU8(unzipSync(readFileSync(early))['word/document.xml']!).matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(t2).toContain('截至2019年12月31日，规范性文件共登记1件，其中现行有效1件；已备案1件。');
+    expect(t2).not.toContain('清理');
+    await expect(exportRegister(lib.svc, reg, { out: join(work, 'y.docx'), date: '2018-01-01' })).rejects.toThrow('2018年1月1日（成文日期）以前没有公布的规范性文件');
   });
 
   it.skipIf(!hasCommand('pdftotext') || !chromiumPath())('PDF: the table stays inside the landscape text block (35 mm / 37 mm margins)', async () => {
