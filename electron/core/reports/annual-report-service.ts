@@ -24,11 +24,12 @@ export interface AnnualReportOptions {
 
 export async function annualReportFor(svc: RecordsService, library: LibraryStore, opts: AnnualReportOptions): Promise<AnnualReport> {
   const template = loadReportTemplate(opts.templateFile ?? annualTemplatePath(join(appRoot(), 'resources'), library.dir));
-  const [stats, reviews, lectures, plans] = await Promise.all([
+  const [stats, reviews, lectures, plans, nextPlans] = await Promise.all([
     svc.stats(opts.year),
     svc.listReviews({ year: opts.year }),
     svc.listLectures({ year: opts.year }),
     svc.listPlans({ year: opts.year }),
+    svc.listPlans({ year: opts.year + 1 }),
   ]);
   const office = readOffice(library.dir).profile;
   const unit = opts.unit?.trim() || office.unit || plans.find((p) => p.unit)?.unit || '';
@@ -42,7 +43,9 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     reviews,
     lectures,
     plans,
+    nextPlans,
     register,
+    today: svc.today(),
     ...(adviser ? { adviser } : {}),
     lawTitle: reportLawTitleIn(library),
   });

@@ -5,6 +5,7 @@
 // the records, the stats and a title lookup.
 
 import type { ReportGap } from '../../shared/api/reports';
+import { chineseDate } from '../../shared/chinese-date';
 import { shortTitleOf } from '../../shared/law-model';
 import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
 import { OUTREACH_KINDS } from '../records/record-types';
@@ -60,6 +61,8 @@ export interface RegisteredDocument {
   published: string;
   filingDue?: string;
   filedDate?: string;
+  /** End of its 有效期 (a prompt for 下一年度 names the documents expiring then). */
+  validUntil?: string;
   cleanup?: { date: string; result: string };
 }
 
@@ -76,6 +79,10 @@ export interface AnnualReportInput {
   reviews: LegalityReview[];
   lectures: Lecture[];
   plans: StudyPlan[];
+  /** Today (YYYY-MM-DD): a 备案 still open is late only once its due date has passed. */
+  today?: string;
+  /** The 普法 plans already recorded for the next year (a prompt for 下一年度 names them). */
+  nextPlans?: StudyPlan[];
   register?: RegisteredDocument[];
   /** The legal adviser retained; default: the 法律顾问 named most often in the year's reviews. */
   adviser?: Adviser;
@@ -323,12 +330,95 @@ function plans(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   return out;
 }
 
+
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/** 一是…；二是…。 — clauses already without their closing punctuation. */
+const enumerate = (xs: string[]) => (xs.length === 1 ? xs[0]! : xs.map((x, i) => `${ORDINALS[i] ?? i + 1}是${x}`).join('；'));
+const titles = (xs: { title: string }[]) => list(xs.map((x) => quoted(x.title)));
+
+/** The tasks of the year's plans no linked session completed, with the plan each belongs to. */
+function unfinishedTasks(inp: AnnualReportInput): { plan: StudyPlan; topics: string[] }[] {
+  return inp.plans.flatMap((p) => {
+    const topics = (inp.stats.plans.find((x) => x.id === p.id)?.progress ?? []).filter((g) => !g.done).map((g) => g.topic);
+    return topics.length ? [{ plan: p, topics }] : [];
+  });
+}
+
+/**
+ * 存在的不足: what the records show that may be a shortfall — plan tasks not done, opinions not
+ * adopted or late, 规范性文件 not filed on time, 有效期 ended without 清理 — as a prompt for the
+ * writer to weigh and explain. Never a statement: the writer decides what is a problem and why.
+ */
+function problems(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
+  const y = String(inp.year);
+  const clues: string[] = [];
+  const figs: string[] = [];
+  const tasks = unfinishedTasks(inp);
+  const taskCount = tasks.reduce((n, t) => n + t.topics.length, 0);
+  if (taskCount) {
+    figs.push(book.add('problems.plans.unfinished', '普法计划未完成任务数', taskCount, tasks.map((t) => planRef(t.plan))));
+    clues.push(`普法计划有${taskCount}项任务未完成（${list(tasks.flatMap((t) => t.topics).map(dq))}）`);
+  }
+  const reviews = [...inp.reviews].sort((a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.id.localeCompare(b.id));
+  const rejected = reviews.filter((r) => r.adopted === false);
+  if (rejected.length) {
+    figs.push(book.add('problems.reviews.notAdopted', '审查意见未被采纳件数', rejected.length, rejected.map(reviewRef)));
+    clues.push(`${rejected.length}件审查意见未被承办单位采纳（${titles(rejected)}）`);
+  }
+  const late = reviews.filter((r) => r.completedDate && r.unitDeadline && r.completedDate > r.unitDeadline);
+  if (late.length) {
+    figs.push(book.add('problems.reviews.late', '晚于单位确定的审查期限出具意见件数', late.length, late.map(reviewRef)));
+    clues.push(`${late.length}件审查意见晚于单位确定的审查期限出具（${titles(late)}）`);
+  }
+  const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
+  const issued = (inp.register ?? []).filter((d) => d.published.startsWith(y));
+  const unfiled = issued.filter((d) => d.filingDue && (d.filedDate ? d.filedDate > d.filingDue : !inp.today || inp.today > d.filingDue));
+  if (unfiled.length) {
+    figs.push(book.add('problems.normative.notFiledOnTime', '未按时报送备案的规范性文件件数', unfiled.length, unfiled.map(regRef)));
+    clues.push(`${unfiled.length}件规范性文件未按时报送备案（${titles(unfiled)}）`);
+  }
+  const lapsed = (inp.register ?? []).filter((d) => d.validUntil?.startsWith(y) && !d.cleanup);
+  if (lapsed.length) {
+    figs.push(book.add('problems.normative.lapsed', '有效期届满未清理的规范性文件件数', lapsed.length, lapsed.map(regRef)));
+    clues.push(`${lapsed.length}件规范性文件有效期在本年度届满，登记中没有清理结果（${titles(lapsed)}）`);
+  }
+  if (!clues.length) return [];
+  return [{ text: `记录中可供分析的情况（请核实后取舍，并写明原因）：${enumerate(clues)}。`, placeholder: true, figures: figs }];
+}
+
+/**
+ * 下一年度安排: what the records already commit the next year to — tasks carried over, 规范性文件
+ * whose 有效期 ends then (评估 and 清理 before it), the next year's 普法 plan or its absence — as a
+ * prompt, not as a plan the office has not made.
+ */
+function nextYear(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
+  const next = String(inp.year + 1);
+  const clues: string[] = [];
+  const figs: string[] = [];
+  const tasks = unfinishedTasks(inp);
+  if (tasks.length) clues.push(`本年度未完成的普法任务是否列入下一年度计划（${list(tasks.flatMap((t) => t.topics).map(dq))}）`);
+  const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
+  const expiring = (inp.register ?? []).filter((d) => d.validUntil?.startsWith(next) && !d.cleanup).sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id.localeCompare(b.id));
+  if (expiring.length) {
+    figs.push(book.add('next.normative.expiring', `${next}年有效期届满的规范性文件件数`, expiring.length, expiring.map(regRef)));
+    clues.push(`${expiring.length}件规范性文件有效期在${next}年届满，需在届满前评估、清理（${list(expiring.map((d) => `${quoted(d.title)}有效期至${chineseDate(d.validUntil!)}`))}）`);
+  }
+  const planned = inp.nextPlans ?? [];
+  if (planned.length) {
+    figs.push(book.add('next.plans', `${next}年度普法工作计划`, titles(planned), planned.map(planRef)));
+    clues.push(`已制定${titles(planned)}，可概述其重点`);
+  } else clues.push(`记录中还没有${next}年度普法工作计划，应于年初制定`);
+  return [{ text: `记录中与下一年度有关的事项（请核实后取舍）：${enumerate(clues)}。`, placeholder: true, figures: figs }];
+}
+
 const GENERATORS: Record<ReportGenerator, (inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]) => ReportParagraph[]> = {
   study,
   outreach,
   decisions,
   normativeDocuments,
   plans,
+  problems,
+  nextYear,
 };
 
 function part(p: ReportPart, inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[], values: Record<string, string | number>): ReportPartOut {

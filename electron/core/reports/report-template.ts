@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { DomainFileError } from './report-errors';
 
-/** What a generated part is computed from. */
-export const REPORT_GENERATORS = ['study', 'decisions', 'normativeDocuments', 'plans', 'outreach'] as const;
+/** What a generated part is computed from (problems and nextYear write prompts, never facts). */
+export const REPORT_GENERATORS = ['study', 'decisions', 'normativeDocuments', 'plans', 'outreach', 'problems', 'nextYear'] as const;
 export type ReportGenerator = (typeof REPORT_GENERATORS)[number];
 
 const text = z.string().trim().min(1).max(2000);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { annualReportFor } from '../../../electron/core/reports/annual-report-service';
+import { RegisterService } from '../../../electron/core/register/register-service';
 import { exportAnnualReport, exportPlanDocument } from '../../../electron/core/reports/annual-report-export';
 import { annualReportDocument, PLACEHOLDER_MARK } from '../../../electron/core/reports/annual-report-document';
 import type { AnnualReport } from '../../../electron/core/reports/annual-report';
@@ -99,6 +100,41 @@ describe('annual report from the 2020 records', () => {
     expect(text(after)).toContain('覆盖6500人次');
   });
 
+  it('writes 存在的不足 and 下一年度安排 as prompts drawn from the records, never as facts', async () => {
+    const reg = await RegisterService.open(lib.svc);
+    // Published 2020-11-20, 备案 due within 30 days, never filed; a second one expires in 2021 without 清理.
+    await reg.add({ docNumber: '高科发〔2020〕11号', title: '高青县科学技术奖励实施办法', draftingUnit: '办公室', published: '2020-11-20' });
+    await reg.add({ docNumber: '高科发〔2019〕2号', title: '高青县科技成果转化奖励办法（暂行）', draftingUnit: '成果转化科', published: '2019-07-01', filedDate: '2019-07-20' });
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const part = (n: string) => r.sections.find((s) => s.heading.startsWith(n))!.parts.flatMap((p) => p.paragraphs);
+    // Everything under 二 and 四 is for the writer to weigh: marked, never a statement of the report.
+    for (const p of [...part('二'), ...part('四')]) expect(p.placeholder, p.text).toBe(true);
+    const problems = part('二').map((p) => p.text).join('\n');
+    expect(problems).toContain('普法计划有1项任务未完成（“《重大行政决策程序暂行条例》专题学习”）');
+    const rejected = (await lib.svc.listReviews({ year: 2020 })).filter((x) => x.adopted === false);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(problems).toContain(`${rejected.length}件审查意见未被承办单位采纳（${rejected.map((x) => `《${x.title}》`).join('、')}）`);
+    expect(problems).toContain('1件规范性文件未按时报送备案（《高青县科学技术奖励实施办法》）');
+    const next = part('四').map((p) => p.text).join('\n');
+    expect(next).toContain('本年度未完成的普法任务是否列入下一年度计划（“《重大行政决策程序暂行条例》专题学习”）');
+    expect(next).toContain('1件规范性文件有效期在2021年届满，需在届满前评估、清理（《高青县科技成果转化奖励办法（暂行）》有效期至2021年6月30日）');
+    expect(next).toContain('记录中还没有2021年度普法工作计划');
+    // Every number in a prompt is a figure counted from real records, listed in the 数据来源 annex.
+    for (const id of ['problems.plans.unfinished', 'problems.reviews.notAdopted', 'problems.normative.notFiledOnTime', 'next.normative.expiring']) {
+      const f = r.figures.find((x) => x.id === id)!;
+      expect(f.sources.length, id).toBeGreaterThan(0);
+    }
+    expect(Number(r.figures.find((x) => x.id === 'problems.reviews.notAdopted')!.value)).toBe(rejected.length);
+    // The records change, the prompts follow: the opinion adopted after all, the 2021 plan made.
+    for (const x of rejected) await lib.svc.updateReview(x.id, { adopted: true });
+    await lib.svc.createPlan({ year: 2021, title: '高青县科学技术局2021年度普法工作计划', unit: '高青县科学技术局', items: [{ topic: '学习宣传《中华人民共和国行政处罚法》', plannedMonth: 3 }] });
+    const again = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const t2 = again.sections.flatMap((s) => s.parts.flatMap((p) => p.paragraphs)).map((p) => p.text).join('\n');
+    expect(t2).not.toContain('未被承办单位采纳');
+    expect(t2).toContain('已制定《高青县科学技术局2021年度普法工作计划》');
+    expect(t2).not.toContain('记录中还没有2021年度普法工作计划');
+  });
+
   it('gives a year without records the template with its placeholders and a clear note', async () => {
     const r = await annualReportFor(lib.svc, lib.store, { year: 2023, unit: '高青县科学技术局' });
     expect(r.notes.join('\n')).toMatch(/2023年度没有任何记录/);
@@ -136,7 +172,7 @@ describe('annual report from the 2020 records', () => {
     try {
       const out = join(dir, '年度报告.docx');
       const res = await exportAnnualReport(r, { out, today: '2021-02-20' });
-      expect(res.placeholders).toBe(5);
+      expect(res.placeholders).toBe(8); // 二 to 五, （六） of 一, and the prompts from the records under 二 and 四
       const { value } = await mammoth.extractRawText({ buffer: readFileSync(out) });
       const body = value.replace(/\n+/g, '\n');
       expect(body.indexOf(r.title)).toBe(0); // the title opens the document (its lines: gbt9704-layout.test.ts)

@@ -59,7 +59,7 @@ describe('lawdesk report', () => {
     const out = join(work, '报告.docx');
     const r = cli('report', 'annual', '--year', '2020', '--out', out, '--adviser', '李明', '--adviser-org', '山东青苑律师事务所');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/已导出 .*报告\.docx（DOCX，\d+ KB，\d+ 项数据，5 处待填写）/);
+    expect(r.out).toMatch(/已导出 .*报告\.docx（DOCX，\d+ KB，\d+ 项数据，8 处待填写）/);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect(cli('report', 'duties', '--year', '2020', '--out', join(work, '清单.html')).code).toBe(0);
     expect(cli('report', 'annual', '--year', '二〇二〇').code).toBe(2);
