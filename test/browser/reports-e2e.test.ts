@@ -31,8 +31,11 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       const draft = page.getByTestId('report-draft');
       await draft.getByText('高青县科学技术局2020年度法治政府建设工作报告').waitFor();
       await draft.getByText(/学习了《宪法》、/).waitFor();
-      // The four parts records cannot know, and the 规范性文件 part (nothing registered for 2020 here).
-      expect(await page.getByTestId('report-placeholder').count()).toBe(5);
+      // The four parts records cannot know, 一's （六）, the 规范性文件 part (nothing registered for 2020
+      // here), and the prompts from the records under 二 and 四 — marked as prompts, not as facts.
+      expect(await page.getByTestId('report-placeholder').count()).toBe(8);
+      await page.getByTestId('report-placeholder').filter({ hasText: '普法计划有1项任务未完成' }).waitFor();
+      await page.getByTestId('report-placeholder').filter({ hasText: '记录中还没有2021年度普法工作计划' }).waitFor();
       // A figure's sources show on hover.
       await draft.getByTestId('report-figure').filter({ hasText: '合法性审查件数：5' }).hover();
       await page.getByRole('tooltip').getByText(/R2020-001/).waitFor();
