@@ -145,7 +145,7 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
   const basis = new Set<string>();
   const missing = new Set<string>();
   let unresolved = 0;
-  const units = store.readUnits(versionId);
+  const units = resolver.units(versionId);
   // short names an article defines (第一条 …《职工带薪年休假条例》（以下简称条例）) hold in the later ones
   let definedNames: DefinedName[] = [];
   for (const [i, u] of units.entries()) {

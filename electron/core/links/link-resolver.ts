@@ -8,22 +8,34 @@ import { versionInForceOn } from '../library/version-status';
 import { startOf } from '../records/citation-resolve';
 import type { TargetResolver } from '../records/citation-detect';
 
+/** How many versions' units the resolver keeps after reading them: a body was read for its article list, again for a 款's text, and the citing law's again for 本法. */
+const RECENT_UNITS = 8;
+
 export class LibraryTargetResolver implements TargetResolver {
   private readonly articleCache = new Map<string, (readonly [number, number, string])[]>();
   private readonly textCache = new Map<string, Map<string, string>>();
   private readonly versionsByLaw = new Map<string, (LawVersionMeta & { effective: string })[]>();
+  /** The last few versions' units: a 款 or 项 is cited right after its article was found, so its text comes from the same read. */
+  private readonly recent = new Map<string, ReturnType<LibraryStore['readUnits']>>();
 
   constructor(private readonly store: LibraryStore) {}
+
+  /** A version's units through the resolver's few recent ones (the graph reads the citing law's here too: 本法第八条 needs its articles). */
+  units(versionId: string): ReturnType<LibraryStore['readUnits']> {
+    let units = this.recent.get(versionId);
+    if (units) return units;
+    units = this.store.version(versionId) ? this.store.readUnits(versionId) : [];
+    this.recent.set(versionId, units);
+    if (this.recent.size > RECENT_UNITS) this.recent.delete(this.recent.keys().next().value!);
+    return units;
+  }
 
   articles(versionId: string): readonly (readonly [number, number, string])[] {
     let list = this.articleCache.get(versionId);
     if (!list) {
-      list = this.store.version(versionId)
-        ? this.store
-            .readUnits(versionId)
-            .filter((u) => u.kind === 'article')
-            .map((u) => [u.number, u.suffix, u.key] as const)
-        : [];
+      list = this.units(versionId)
+        .filter((u) => u.kind === 'article')
+        .map((u) => [u.number, u.suffix, u.key] as const);
       this.articleCache.set(versionId, list);
     }
     return list;
@@ -33,7 +45,7 @@ export class LibraryTargetResolver implements TargetResolver {
   articleText(versionId: string, articleKey: string): string | undefined {
     let texts = this.textCache.get(versionId);
     if (!texts) {
-      texts = new Map(this.store.version(versionId) ? this.store.readUnits(versionId).map((u) => [u.key, u.text] as const) : []);
+      texts = new Map(this.units(versionId).map((u) => [u.key, u.text] as const));
       this.textCache.set(versionId, texts);
     }
     return texts.get(articleKey);
