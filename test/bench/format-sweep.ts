@@ -7,7 +7,7 @@
 // and compares the articles (label, text) with the import of the corpus Markdown.
 //
 //   npm run bench:formats -- [--n 30] [--seed 14] [--formats docx,doc,wps,pdf,html,txt,ofd]
-//                            [--work /tmp/lawdesk-format-sweep] [--fresh] [--json]
+//                            [--work /tmp/lawdesk-format-sweep] [--fresh] [--json] [--only corpus/path.md,…]
 //
 // Converted files are kept in --work (keyed by seed and n) so a rerun after a code change imports
 // the same bytes; --fresh converts again. Needs ../shared/corpus, soffice, pandoc and iconv. Not a
@@ -37,6 +37,8 @@ const SEED = Number(arg('seed', '14'));
 const FORMATS = arg('formats', ALL_FORMATS.join(',')).split(',') as Format[];
 let WORK = join(arg('work', '/tmp/lawdesk-format-sweep'), `s${SEED}-n${N}`);
 const JSON_OUT = process.argv.includes('--json');
+const ONLY = arg('only', '').split(',').filter((p) => p !== '');
+if (ONLY.length) WORK = join(arg('work', '/tmp/lawdesk-format-sweep'), `only-${ONLY.length}-${ONLY.join(',').length}-${ONLY[0]!.length}`);
 const MAX_BYTES = 160_000; // 民法典-sized files make one soffice PDF take minutes at this load
 
 // ---------------------------------------------------------------- picking laws
@@ -69,6 +71,8 @@ function pickLaws(): Entry[] {
     if (bytes > MAX_BYTES) continue;
     entries.push({ path: m.path, title: m.title, level: m.level, bytes, traits: traitsOf(readFileSync(file, 'utf8')) });
   }
+  // --only a.md,b.md (corpus paths): exactly these laws, to look at one kind of text in every format
+  if (ONLY.length) return entries.filter((e) => ONLY.includes(e.path));
   const chosen = new Map<string, Entry>();
   const take = (pool: Entry[]) => {
     const free = pool.filter((e) => !chosen.has(e.path));

@@ -37,16 +37,18 @@ export function mapRadicals(text: string): string {
 }
 
 const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f;
+const isAsciiWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 const isIdeograph = (c: string | undefined) => c !== undefined && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c);
 
 /**
  * Tidy one paragraph: trim, collapse runs of spaces to one, close the spaces between two ideographs
  * by the parser's one rule (`closeIdeographSpaces`: a PDF's gap, a letter-spaced name, a space typed
  * into a sentence go, a space between two organs' names or beside a number stays), drop a space
- * beside any other wide character (a full-width mark), and write the article/heading label with one
- * ASCII space.
+ * beside any other wide character (a full-width mark) — but not one between an ideograph and a digit
+ * or Latin letter in typed text (Word, HTML: `keepLatinSpaces`), which the parser's one rule judges
+ * for every format as it does for Markdown — and write the article/heading label with one ASCII space.
  */
-export function tidyParagraph(raw: string): string {
+export function tidyParagraph(raw: string, keepLatinSpaces = true): string {
   let text = closeSpacedLabel(raw.trim()).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
   if (text === '') return '';
   let label = '';
@@ -56,13 +58,14 @@ export function tidyParagraph(raw: string): string {
     text = text.slice(m[0].length);
   }
   if (!text.startsWith('|')) text = closeIdeographSpaces(text);
-  text = text.replace(/ +/g, (sp, offset: number, all: string) =>
-    isIdeograph(all[offset - 1]) && isIdeograph(all[offset + sp.length]) && !all.startsWith('|')
-      ? ' '
-      : isWide(all[offset - 1]) || isWide(all[offset + sp.length])
-        ? ''
-        : ' ',
-  );
+  text = text.replace(/ +/g, (sp, offset: number, all: string) => {
+    const [before, after] = [all[offset - 1], all[offset + sp.length]];
+    if (isIdeograph(before) && isIdeograph(after) && !all.startsWith('|')) return ' ';
+    // a space between an ideograph and a Latin letter or a digit stays for the parser's one rule
+    // (dropStraySpaces: "2014年 3月" closes, "专业界 300人", "GB/T 16180 劳动能力鉴定" stay), as in Markdown
+    if (keepLatinSpaces && ((isIdeograph(before) && isAsciiWord(after)) || (isAsciiWord(before) && isIdeograph(after)))) return ' ';
+    return isWide(before) || isWide(after) ? '' : ' ';
+  });
   return label ? (text ? `${label} ${text}` : label) : text;
 }
 
@@ -80,8 +83,10 @@ const squash = (s: string) => s.replace(TOC_LEADER_RE, '').replace(/[\s\u3000]+/
  * carry leaders and page numbers the parser would take for text); the body's first heading, which
  * repeats the first entry, ends it.
  */
-export function toPlainLawText(paragraphs: readonly string[]): LawTextResult {
-  const tidy = paragraphs.map(tidyParagraph);
+export function toPlainLawText(paragraphs: readonly string[], opts: { positioned?: boolean } = {}): LawTextResult {
+  // Positioned text (PDF, OFD) has no typed spaces, only gaps: a gap beside a digit is the switch to
+  // the Western font ("本法自 2020年"), never a space to keep.
+  const tidy = paragraphs.map((p) => tidyParagraph(p, !opts.positioned));
   const out: string[] = [];
   let tocAt: number | undefined;
   let tocEntries = 0;

@@ -610,7 +610,7 @@ export function layoutPages(rawPages: TextLine[][]): { text: string; warnings: s
   for (const [text, count] of droppedRunning) warnings.push(`已去除页眉页脚“${text.slice(0, 30)}”${count} 处`);
   if (droppedNumbers > 0) warnings.push(`已去除页码 ${droppedNumbers} 处`);
   const { paragraphs, pageOf } = joinParagraphs(pages);
-  const result = toPlainLawText(paragraphs);
+  const result = toPlainLawText(paragraphs, { positioned: true });
   if (result.tocAt !== undefined) {
     warnings.push(`已跳过目录（第 ${pageOf[result.tocAt]} 页，${result.tocEntries} 个条目）`);
   }

@@ -20,7 +20,13 @@ describe('tidyParagraph and toPlainLawText', () => {
     expect(tidyParagraph('　　第一条　为了 规范')).toBe('第一条 为了规范');
     expect(tidyParagraph('第十七条之一\u3000已满七十五周岁')).toBe('第十七条之一 已满七十五周岁');
     expect(tidyParagraph('第一章　总　　则')).toBe('第一章 总则');
-    expect(tidyParagraph('PM2.5 and NO2 浓度')).toBe('PM2.5 and NO2浓度');
+    // typed text keeps a space between a Latin word or a number and an ideograph for the parser's rule
+    // (as Markdown does); positioned text (PDF/OFD) has only gaps there, the Western font's start
+    expect(tidyParagraph('PM2.5 and NO2 浓度')).toBe('PM2.5 and NO2 浓度');
+    expect(tidyParagraph('专业界　 300人')).toBe('专业界 300人');
+    expect(tidyParagraph('PM2.5 and NO2 浓度', false)).toBe('PM2.5 and NO2浓度');
+    expect(toPlainLawText(['第四十四条 本法自 2020年1月1日起施行。'], { positioned: true }).text.trim()).toBe('第四十四条 本法自2020年1月1日起施行。');
+    expect(tidyParagraph('以下， 300元')).toBe('以下，300元');
   });
   it('removes a 目录 with leaders and page numbers, and stops at the body heading', () => {
     const r = toPlainLawText(['某某条例', '目　　录', '第一章　总　　则……1', '第二章　附　　则……3', '第一章　总　　则', '第一条　正文。', '第二章 附则', '第二条 施行。']);
