@@ -71,23 +71,6 @@ const INLINE_ONLY = new Set('a,b,strong,em,i,u,s,sup,sub,small,big,br,img,hr'.sp
 
 const tagOf = (n: Node) => (n.nodeType === 1 ? ((n as HTMLElement).rawTagName?.toLowerCase() ?? '') : '');
 
-/** A run of source whitespace holding a line break, until the line is complete. */
-const SEGMENT_BREAK = '\ue000';
-const isWideChar = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f && c !== SEGMENT_BREAK;
-
-/**
- * A source line break inside a paragraph is no typed space when it stands beside a wide character
- * (CSS's segment-break rule, stricter: an editor that wraps its HTML source breaks lines between any
- * two characters, "于\n2014年"); elsewhere it is a space. A space typed beside a digit or a Latin
- * word ("专业界 300人") stays for the parser's one rule, as Markdown and Word keep it.
- */
-function closeSegmentBreaks(line: string): string {
-  if (!line.includes(SEGMENT_BREAK)) return line;
-  return line.replace(/[ \ue000]*\ue000[ \ue000]*/g, (run: string, at: number, all: string) =>
-    isWideChar(all[at - 1]) || isWideChar(all[at + run.length]) ? '' : ' ',
-  );
-}
-
 /** An element and the lines [start, end) it produced in the page's one walk. */
 interface Candidate {
   el: HTMLElement;
@@ -105,7 +88,7 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
   const out: string[] = [];
   let cur = '';
   const flush = () => {
-    const t = closeSegmentBreaks(cur).trim();
+    const t = cur.trim();
     if (t !== '') out.push(t);
     cur = '';
   };
@@ -122,7 +105,7 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
     }
     const n = kids[f.next++]!;
     if (n.nodeType === 3) {
-      cur += n.text.replace(/[\t\n\r ]+/g, (w) => (/[\n\r]/.test(w) ? SEGMENT_BREAK : ' '));
+      cur += n.text.replace(/[\t\n\r ]+/g, ' ');
       continue;
     }
     if (n.nodeType !== 1) continue;

@@ -528,7 +528,13 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
     const pageLeft = lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft;
     // A page of short paragraphs has most lines indented and only one or two at the margin, too few
     // to count as its edge: a line at the document's edge shows the edge is still there.
-    const pageLeftEdge = lines.some((l) => Math.abs(l.x0 - globalLeft) < 0.5 * l.size) ? Math.min(pageLeft, globalLeft) : pageLeft;
+    // A page of one-line paragraphs (（一）… items, each its own line) may have no line at the margin
+    // at all: every line starts at the indent. Mirrored margins move the right edge with the left; a
+    // page whose lines reach no further right than the document's do is not moved, so its edge is the
+    // document's.
+    const unmoved =
+      pageLeft > globalLeft + 0.8 * (lines[0]?.size ?? 0) && lines.length > 0 && lines.every((l) => l.x1 - 0.5 * l.size <= globalRight);
+    const pageLeftEdge = unmoved || lines.some((l) => Math.abs(l.x0 - globalLeft) < 0.5 * l.size) ? Math.min(pageLeft, globalLeft) : pageLeft;
     const pageRight = lines.length >= 6 ? (quantile(lines.map((l) => l.x1), 0.9) ?? globalRight) : globalRight;
     for (const line of lines) {
       const size = line.size;

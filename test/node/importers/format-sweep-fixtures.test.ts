@@ -30,6 +30,10 @@ cases.push(['sweep/maimai-sweep.pdf', 'maimai.md']);
 // (its Markdown beside it, not in sources/: at 40 characters a line hard-wrap.test.ts cannot tell its width — many short items)
 cases.push(['sweep/piaoju-sweep.pdf', '../sweep/piaoju.md']);
 for (const law of ['mima', 'siliao']) for (const f of ['docx', 'doc', 'pdf', 'html', 'ofd']) cases.push([`sweep/${law}-sweep.${f}`, `${law}.md`]);
+// Seed 51 (session 18, the sweep's own law02.pdf, `--seed 51 --n 40`; its Markdown beside it): a page of
+// one-line items (（一）… each a line) had no line at the left margin, so the page's edge was taken at
+// the indent and a 第八十五条 ending in "：" ran on into its （一）.
+cases.push(['sweep/jiaotong-sweep.pdf', '../sweep/jiaotong.md']);
 
 describe('format sweep fixtures: every article exact', () => {
   for (const [file, source] of cases) {
