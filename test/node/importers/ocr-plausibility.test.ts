@@ -9,7 +9,7 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, lostLines, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
-import { articleTextSuspects, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, loneSemicolons, lostClauseMarks, malformedOrdinals, oddColons, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, colonsBeforeAsides, documentLookAlikes, joinedListItems, likelierLookAlikes, listNumbering, loneSemicolons, lostClauseMarks, malformedOrdinals, oddColons, oddLatinOrdinals, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -333,8 +333,72 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // 第三条, 第四条, with Roman numerals IV read TV), ， read ； (waishang 第三条), 。 read ； (daojiao 第八条), 驾驶人 read
     // 驾驶大 (daojiao 第十六条), a ： read before （以下 (jianzhushi 第六条), a heading 四、宣告失踪和宣告死亡 read into the
     // article before it (zongze 第十三条). README-importers, blind9. Since: a heading read into an article is highlighted whole.
-    expect(unflagged.length).toBeLessThanOrEqual(7);
+    // Session 18: a ； in a sentence that ends in ： (loneSemicolons) takes waishang 第三条, a ： before a bracketed remark
+    // (colonsBeforeAsides) jianzhushi 第六条, a look-alike making only rare pairs where it makes common ones (likelierLookAlikes)
+    // daojiao 第十六条. Left: the source's own half-width : ; (xianggang 第二条, 第三条, 第四条), 。 read ； (daojiao 第八条).
+    expect(unflagged.length).toBeLessThanOrEqual(4);
     expect(unflagged).not.toContain('zongze 第十三条');
+    expect(unflagged).not.toContain('waishang 第三条');
+    expect(unflagged).not.toContain('jianzhushi 第六条');
+    expect(unflagged).not.toContain('daojiao 第十六条');
+  });
+
+  it('a ； in a sentence that ends in the ： before its list (之一的；不予批准：) is highlighted, not one between clauses with commas', () => {
+    // waishang (blind9, seal + JPEG q30): 申请设立外商投资企业有下列情况之一的，不予批准： read with ；
+    const a = article(pagesOf('waishang'), join(DIR, 'waishang.md'), '第三条');
+    expect(a.text).toContain('之一的；不予批准：');
+    expect(a.unhighlighted).toEqual([]);
+    const odd = (t: string) => loneSemicolons(t).map((o) => t.slice(o - 2, o + 3)).join(' ');
+    expect(odd('申请设立外商投资企业有下列情况之一的；不予批准：（一）危害国家安全的；（二）污染环境的。')).toBe('一的；不予');
+    expect(odd('申请设立外商投资企业有下列情况之一的，不予批准：（一）危害国家安全的；（二）污染环境的。')).toBe('');
+    // (the corpus's own: 内地与澳门 安排 …调解书、支付令；在澳门特别行政区包括：… has its 、 lists, and a ，-less sentence is rare)
+    expect(odd('前款所称判决，在内地包括判决、裁定、调解书；在澳门特别行政区包括：法院的判决。')).toBe('');
+  });
+
+  it('a ： before a bracketed remark (合同约定：（以下简称合同约定）) is highlighted, not the ： before a list item', () => {
+    // jianzhushi (blind9, rotated + seal): a speck before the bracket read as ：
+    const a = article(pagesOf('jianzhushi'), join(DIR, 'jianzhushi.md'), '第六条');
+    expect(a.text).toContain('合同约定：（以下简称合同约定）');
+    expect(a.unhighlighted).toEqual([]);
+    const odd = (t: string) => colonsBeforeAsides(t).map((o) => t.slice(o - 2, o + 3)).join(' ');
+    expect(odd('根据其所属设计单位与建设单位的合同约定：（以下简称合同约定）组建责任建筑师团队')).toBe('约定：（以');
+    expect(odd('有下列情形之一的：（一）未经许可的；（二）逾期的。')).toBe('');
+    expect(odd('应当提交下列材料：(1)申请书；(2)证明。')).toBe('');
+    const { chars, flags } = onCorrectText(colonsBeforeAsides);
+    // (measured: 0 in the fixture laws; 2 in the corpus's 13.7 M characters, a formula in brackets after 折算方法为：)
+    expect(chars).toBeGreaterThan(100_000);
+    expect(flags).toBe(0);
+  });
+
+  it('Latin letters after 第 that are no Roman numeral (第TV部, 第ILA部) and a % after no number (条例%》) are highlighted', () => {
+    // xianggang (blind9, JPEG q30): the Hong Kong ordinances' parts 第IV部, 第IIA部 read 第TV部, 第ILA部, and 《…条例》 read 条例%》
+    const a = article(pagesOf('xianggang'), join(DIR, 'xianggang.md'), '第三条');
+    expect(a.text).toContain('第TV部');
+    expect(a.text).toContain('第ILA部');
+    expect(a.text).toContain('监护条例%》');
+    // what is left unhighlighted is the source's own half-width colon, read full-width as printed (no rule can see it)
+    expect(a.unhighlighted).toEqual(['：']);
+    const odd = (t: string) => oddLatinOrdinals(t).map((o) => t[o]).join('');
+    expect(odd('依据香港法例第179章《婚姻诉讼条例》第TV部作出的判令；第II部、第ILA部作出的赡养令')).toBe('TVILA');
+    for (const ok of ['第III部', '第IV部', '第IIA部', '第VA部', '《道路交通安全法》第XX条']) expect(odd(ok)).toBe('');
+    expect(strayPercents('第13章《未成年人监护条例%》、第16章')).toEqual([13]);
+    expect(strayPercents('税率为30%，超过100%的部分，按照0.5%计算')).toEqual([]);
+    for (const rule of [oddLatinOrdinals, strayPercents]) {
+      const { chars, flags } = onCorrectText(rule, allFixtureLaws());
+      // (measured: 0 in the corpus's 13.7 M characters too)
+      expect(chars).toBeGreaterThan(100_000);
+      expect(flags).toBe(0);
+    }
+  });
+
+  it('a look-alike that makes only rare pairs where its printed look-alike makes common ones on both sides (驾驶大 for 驾驶人) is highlighted', () => {
+    // daojiao (blind9, seal): 驶大 and 大应 are each written a few times, 驶人 and 人应 everywhere
+    const a = article(pagesOf('daojiao'), join(DIR, 'daojiao.md'), '第十六条');
+    expect(a.text).toContain('管理人和驾驶大应当');
+    expect(a.unhighlighted).toEqual([]);
+    const odd = (t: string) => likelierLookAlikes(t).map((o) => t[o]).join('');
+    expect(odd('机动车所有人、管理人和驾驶大应当按照机动车国家安全技术标准')).toBe('大');
+    expect(odd('机动车所有人、管理人和驾驶人应当按照机动车国家安全技术标准')).toBe('');
   });
 
   it('a heading read into the article before it (四、宣告失踪和宣告死亡 after 三、监护 was misread) is highlighted whole', () => {
