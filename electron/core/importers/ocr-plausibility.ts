@@ -578,6 +578,29 @@ export function malformedOrdinals(text: string): number[] {
 }
 
 /**
+ * Where an ordinal after 第 that no number is written as becomes one when a single 十 is read as 千 or a 千
+ * as 十 — look-alikes in print — and no other such swap does: 第一十二百三十条 → 第一千二百三十条 (民法典's
+ * articles run past a thousand, and every pair of the misreading is common, so only the numeral's form
+ * tells). Offset → the character it was. An ordinal with no such one repair (第二百百条) is left to the
+ * highlight (malformedOrdinals).
+ */
+export function ordinalRepairs(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  const ok = (n: string) => WELL_FORMED.test(n) && !/^零|零$/.test(n);
+  for (const m of text.matchAll(/第([〇零一二三四五六七八九十百千万两]+)/g)) {
+    const n = m[1]!;
+    if (ok(n)) continue;
+    const fixes: [number, string][] = [];
+    for (let k = 0; k < n.length; k++) {
+      const alt = n[k] === '十' ? '千' : n[k] === '千' ? '十' : undefined;
+      if (alt && ok(n.slice(0, k) + alt + n.slice(k + 1))) fixes.push([m.index! + 1 + k, alt]);
+    }
+    if (fixes.length === 1) out.set(fixes[0]![0], fixes[0]![1]);
+  }
+  return out;
+}
+
+/**
  * Offsets of a ； that stands alone in its sentence, with no ， on either side of it (土地收益收缴的具体标准和
  * 办法；由市人民政府另行规定。 for 办法，由): the laws set ； between clauses that have their own commas or
  * between the items of a list, and a sentence of two bare clauses joined by ； is rare — over every third

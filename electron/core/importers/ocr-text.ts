@@ -7,9 +7,9 @@
 import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE } from './ocr-plausibility';
+import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
-import { correctParagraphMarks } from './ocr-marks';
+import { alignToStream, correctParagraphMarks, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
 import { blankBetweenIdeographs, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
@@ -406,8 +406,26 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const laid = layoutPages(textLines);
   if (!laid) return undefined;
   const fromOcr = (j: number) => (charLine[j] ?? -1) >= 0;
-  const marked = correctDocumentLookAlikes(correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, fromOcr, halfBrackets), SUSPECT_CONFIDENCE, fromOcr);
+  const marked = correctOrdinals(correctDocumentLookAlikes(correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, fromOcr, halfBrackets), SUSPECT_CONFIDENCE, fromOcr), SUSPECT_CONFIDENCE, fromOcr);
   return { ...laid, text: marked.text, stream: marked.stream, confidence: marked.confidence, charLine, lines };
+}
+
+/** The repairs of ordinalRepairs (第一十二百 → 第一千二百) made in a laid-out OCR text and its stream together, each a suspect. */
+function correctOrdinals(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean): StreamText {
+  const found = ordinalRepairs(input.text);
+  if (found.size === 0) return input;
+  const text = [...input.text];
+  const stream = [...input.stream];
+  const confidence = [...input.confidence];
+  const at = alignToStream(text, stream);
+  for (const [o, alt] of found) {
+    const j = at[o]!;
+    if (j < 0 || !fromOcr(j)) continue;
+    text[o] = alt;
+    stream[j] = alt;
+    confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+  }
+  return { text: text.join(''), stream: stream.join(''), confidence };
 }
 
 export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
