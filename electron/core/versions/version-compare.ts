@@ -3,6 +3,7 @@
 // changes: mapping-cache.ts; computed ahead of time by mapping-warmup.ts), the aligned side-by-side diff, one article across all versions, the version in force
 // on a date, and the green/yellow/red flag of a citation made against an older version.
 
+import { existsSync } from 'node:fs';
 import type { Article, LawVersion, LawVersionMeta } from '../../shared/law-model';
 import { versionDate } from '../../shared/law-model';
 import { LibraryError, type LibraryStore } from '../library/library-store';
@@ -39,6 +40,26 @@ export function mappingBetween(store: LibraryStore, fromId: string, toId: string
   return keepValidatedMapping(store, from, to, entries);
 }
 
+/**
+ * The 版本对比 warm-up's pair (AppService, after start): of the consecutive versions of a law whose
+ * mapping is stored, the two with the least text; none when no mapping is stored (the warm-up
+ * then computes and writes nothing).
+ */
+export function smallestStoredPair(store: LibraryStore): { fromId: string; toId: string } | undefined {
+  let best: { fromId: string; toId: string; chars: number } | undefined;
+  for (const law of store.laws()) {
+    for (let i = 1; i < law.versionIds.length; i++) {
+      const from = store.version(law.versionIds[i - 1]!);
+      const to = store.version(law.versionIds[i]!);
+      if (!from || !to || from.unitCount === 0 || to.unitCount === 0) continue;
+      const chars = from.charCount + to.charCount;
+      if (best && chars >= best.chars) continue;
+      if (existsSync(mappingFile(store, from, to))) best = { fromId: from.id, toId: to.id, chars };
+    }
+  }
+  return best && { fromId: best.fromId, toId: best.toId };
+}
+
 export interface DiffSide {
   key: string;
   label: string;
@@ -53,8 +74,13 @@ export interface DiffRow {
   cosmetic: boolean;
   /** Character-level changes from the old text(s) to the new; omitted when nothing changed. */
   runs?: DiffRun[];
-  /** The texts differ but this (first) answer leaves the runs out: see DiffOptions.runsFirst. */
+  /**
+   * The texts differ but this (first) answer leaves the runs out — and the texts too: each side's
+   * `text` is '' and `lines` has the lengths of its lines (see DiffOptions.runsFirst).
+   */
   runsPending?: true;
+  /** Only with runsPending: the length of each line of the old side's and of the new side's text (parts joined by '\n'), for the view's height of a row not drawn yet. */
+  lines?: { from: number[]; to: number[] };
 }
 
 export interface VersionDiff {
@@ -117,8 +143,9 @@ export interface DiffOptions {
   /**
    * A first answer (the diff view's first screen): character changes only for the first
    * `runsFirst` rows and for DIFF_ROWS_AROUND the row of `runsAround`; the other changed rows are
-   * sent with runsPending. A rewritten law has hundreds of changed rows (刑诉法解释 2012 → 2021:
-   * 365) whose diffs were most of the first answer; the view shows a screenful first.
+   * sent with runsPending, their texts left out (their lines' lengths instead). A rewritten law
+   * has hundreds of changed rows (刑诉法解释 2012 → 2021: 365) whose diffs were most of the first
+   * answer, and whose texts most of its size (586 → 150 KB); the view shows a screenful first.
    */
   runsFirst?: number;
   runsAround?: string;
@@ -157,7 +184,10 @@ export function diffVersions(store: LibraryStore, fromId: string, toId: string, 
   const wanted = (i: number) => !partial || i < (opts.runsFirst ?? 0) || (around >= 0 && i >= around - DIFF_ROWS_AROUND.before && i < around + DIFF_ROWS_AROUND.after);
   const out = rows.map(({ row, m, oldText, newText }, i): DiffRow => {
     if (oldText === newText || !row.from.length || !row.to.length) return row;
-    return wanted(i) ? { ...row, runs: charDiffKept(kept, m, oldText, newText) } : { ...row, runsPending: true };
+    if (wanted(i)) return { ...row, runs: charDiffKept(kept, m, oldText, newText) };
+    const blank = (sides: DiffSide[]) => sides.map((p) => ({ ...p, text: '' }));
+    const lengths = (text: string) => text.split('\n').map((l) => l.length);
+    return { ...row, from: blank(row.from), to: blank(row.to), runsPending: true, lines: { from: lengths(oldText), to: lengths(newText) } };
   });
   const summary = summarise(mapping);
   return {

@@ -38,8 +38,13 @@ export const versionDiffSchema = z.object({
       similarity: z.number(),
       cosmetic: z.boolean(),
       runs: z.array(diffRunSchema).optional(),
-      /** The texts differ but `runs` were not computed for this answer (asked with `runsFirst`): the full answer has them. */
+      /**
+       * The texts differ but `runs` were not computed for this answer (asked with `runsFirst`): the
+       * full answer has them, and the texts — here each side's `text` is '' and `lines` stands in.
+       */
       runsPending: z.literal(true).optional(),
+      /** Only with runsPending: the length of each line of the old and of the new text (a side's parts joined by '\n'). */
+      lines: z.object({ from: z.array(count), to: z.array(count) }).strict().optional(),
     }),
   ),
 });
@@ -67,8 +72,8 @@ export const versionsCalls = {
   'versions:diff': call({
     // runsFirst / runsAround: a first answer for the first screen — every row, but the character
     // changes only of the first `runsFirst` rows and of DIFF_ROWS_AROUND the row of article
-    // `runsAround` (either version's key); the other changed rows carry runsPending, and the same
-    // call without the two gives them all.
+    // `runsAround` (either version's key); the other changed rows carry runsPending (their texts
+    // left out, their lines' lengths instead), and the same call without the two gives them all.
     input: z
       .object({ fromId: id, toId: id, changedOnly: z.boolean().optional(), runsFirst: z.number().int().min(0).max(10_000).optional(), runsAround: z.string().min(1).max(50).optional() })
       .strict(),

@@ -4,9 +4,10 @@
 // A long law's rows (民法典: over a thousand) are rendered as the reader's articles are: the first
 // screen (by the rows' estimated heights) and the asked article's rows at once, the rest in slices from the top, each row once
 // (memoised), the rows not rendered yet one spacer of their estimated height per run. The first
-// answer carries the character changes of the first screen's rows and the asked article's only
-// (a rewritten law has hundreds of changed rows: their diffs were most of the wait); the full
-// answer, asked right after, brings the rest, and a row is rendered only with its changes.
+// answer carries the character changes (and the texts) of the first screen's rows and the asked
+// article's only (a rewritten law has hundreds of changed rows: their diffs were most of the wait,
+// their texts most of the answer); the full answer, asked once that has painted, brings the rest,
+// and a row is rendered only with its changes.
 
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
@@ -38,11 +39,17 @@ function Side({ row, side }: { row: Row; side: 'old' | 'new' }) {
   );
 }
 
+/** The length of each line of a side's text (its parts joined), or what a first answer sent in place of the text. */
+function lineLengths(r: Row, side: 'from' | 'to'): number[] {
+  if (r.lines) return r.lines[side];
+  return r[side].flatMap((p) => p.text.split('\n').map((l) => l.length));
+}
+
 /** A rough height of a row not rendered yet: its longer side's characters over a half-width line. */
 function estimateRow(r: Row, fontSize: number): number {
   const perLine = Math.max(8, Math.floor(440 / fontSize));
-  const lines = (parts: Row['from']) => parts.reduce((n, p) => n + p.text.split('\n').reduce((k, l) => k + Math.ceil((l.length + 6) / perLine), 0), 0);
-  return Math.round(Math.max(1, lines(r.from), lines(r.to)) * fontSize * 1.9 + 12 + 42);
+  const lines = (side: 'from' | 'to') => (r[side].length ? lineLengths(r, side).reduce((k, l) => k + Math.ceil((l + 6) / perLine), 0) : 0);
+  return Math.round(Math.max(1, lines('from'), lines('to')) * fontSize * 1.9 + 12 + 42);
 }
 
 /**
@@ -55,11 +62,19 @@ function runsFirstFor(viewHeight: number): number {
   return Math.max(8, Math.ceil((2.5 * viewHeight) / least));
 }
 
-/** Row by row, the full answer's rows where they show the same articles and texts as the first answer's (stale answers are ignored). */
+/**
+ * Row by row, the full answer's rows where they show the same articles and texts as the first
+ * answer's (stale answers are ignored): a row the first answer sent without its texts (runsPending)
+ * by its lines' lengths.
+ */
 function withRuns(first: Row[], full: Row[] | undefined): Row[] {
   if (!full || full.length !== first.length) return first;
-  const side = (a: Row['from'], b: Row['from']) => a.length === b.length && a.every((p, i) => p.key === b[i]!.key && p.text === b[i]!.text);
-  if (!first.every((r, i) => side(r.from, full[i]!.from) && side(r.to, full[i]!.to))) return first;
+  const sameLines = (a: number[], b: number[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+  const side = (r: Row, f: Row, s: 'from' | 'to') =>
+    r[s].length === f[s].length &&
+    r[s].every((p, i) => p.key === f[s][i]!.key && (r.runsPending || p.text === f[s][i]!.text)) &&
+    (!r.runsPending || sameLines(lineLengths(r, s), lineLengths(f, s)));
+  if (!first.every((r, i) => side(r, full[i]!, 'from') && side(r, full[i]!, 'to'))) return first;
   // A row that has its runs keeps its object: memoised, it is not rendered again.
   return first.map((r, i) => (r.runsPending ? full[i]! : r));
 }
@@ -76,6 +91,23 @@ function firstScreen(heights: number[]): number {
   let n = 0;
   while (n < heights.length && (n < 8 || h < want)) h += heights[n++]!;
   return n;
+}
+
+/** True once `data` (not undefined) has been rendered and a frame has passed since (false again for new data until its frame). */
+function usePaintedAfter(data: unknown): boolean {
+  const [painted, setPainted] = useState<unknown>(undefined);
+  useEffect(() => {
+    if (data === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(data), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [data]);
+  return data !== undefined && painted === data;
 }
 
 const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; index: number }) {
@@ -119,7 +151,11 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const both = fromId && toId && fromId !== toId;
   const diff = useCall('versions:diff', both ? diffInput(fromId, toId, showAll, { articleKey }) : null);
   const pending = diff.data?.rows.some((r) => r.runsPending) ?? false;
-  const full = useCall('versions:diff', both && pending ? diffInput(fromId, toId, showAll) : null);
+  // The full answer is asked once the first answer's rows have had their frame: its request (over
+  // HTTP a fetch, 8–12 ms of the first paint's task on a fresh page) and its answer (every text,
+  // ≈ 850 KB for 刑诉法解释) no longer come before the first screen.
+  const firstPainted = usePaintedAfter(diff.data);
+  const full = useCall('versions:diff', both && pending && firstPainted ? diffInput(fromId, toId, showAll) : null);
   const body = useRef<HTMLDivElement>(null);
   const rows = useMemo(
     () => withRuns(diff.data?.rows ?? [], full.data?.rows).filter((r) => showAll || r.kind !== 'same' || r.cosmetic),
