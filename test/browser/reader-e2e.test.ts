@@ -249,6 +249,45 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       }
     }));
 
+  it("while only a long law's first run is shown, the 目录 is the whole law's: on the section read, and a heading beyond the run is reached once the text is whole", () =>
+    withSession(async (s) => {
+      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+      const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
+      const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
+      const page = s.page;
+      // The whole text is held back until the TOC has been checked and clicked (the run stays shown).
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/version:get', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { part?: unknown };
+        if (!body.part) await held;
+        await route.continue();
+      });
+      await go(page, `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
+      await page.locator('#article-1100.active').waitFor();
+      const toc = page.getByTestId('reader-toc');
+      await toc.locator('.ant-tree-treenode-selected').filter({ hasText: '第一节 收养关系的成立' }).waitFor();
+      // still the run (第一千零九十五条 to 第一千一百二十四条), yet the TOC has the law's 编 from the first
+      expect(await page.getByTestId('article').count()).toBeLessThan(100);
+      expect(await page.locator('[data-testid="reader-text"][data-rendered="all"]').count()).toBe(0);
+      await toc.getByText('第一编 总则', { exact: true }).waitFor();
+      // 第六编 第二章 法定继承 begins at 第一千一百二十六条, after the run
+      expect(await page.locator('#article-1126').count()).toBe(0);
+      await page.screenshot({ path: join(ROOT, 'out/reader-toc-run.png') });
+      await toc.getByText('第二章 法定继承', { exact: true }).click();
+      release();
+      await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
+      const heading = page.locator('#heading-1-1126');
+      await expect
+        .poll(async () => {
+          const box = await heading.boundingBox();
+          return !!box && box.y > 0 && box.y < 400;
+        })
+        .toBe(true);
+      await toc.locator('.ant-tree-treenode-selected').filter({ hasText: '第二章 法定继承' }).waitFor();
+      await page.screenshot({ path: join(ROOT, 'out/reader-toc-during-run.png') });
+    }));
+
   // A guide of 7,161 characters in one unit (from the corpus): laid out a screenful at a time, yet
   // every line is in the page — the find box reaches its last line, and so does a search's highlight.
   it('a very long article is rendered in pieces; 在本法中查找 and a search highlight still reach its last line', () =>

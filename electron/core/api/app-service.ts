@@ -21,7 +21,7 @@ import {
   type ParsedInput,
 } from '../../shared/api-contract';
 import { LIBRARY_INDEX_TASK } from '../../shared/task-progress';
-import type { Law, LawVersionMeta } from '../../shared/law-model';
+import type { Article, Law, LawVersionMeta } from '../../shared/law-model';
 import { FavoritesStore, migrateSettingsFavorites } from '../library/favorites-store';
 import { quickOpenByTitle } from '../library/law-lookup';
 import { LawRowsCache, listLaws } from '../library/law-list';
@@ -93,6 +93,24 @@ export function unitRun(units: readonly { key: string }[], part: { around?: stri
   const at = part.around === undefined ? 0 : units.findIndex((u) => u.key === part.around);
   if (at < 0) return undefined;
   return { offset: Math.min(Math.max(0, at - part.before), total - part.count), total };
+}
+
+/**
+ * version:get's `outline` with a part: the units of the whole text that the 目录 is built from —
+ * each where the headings (path) change, every path-less 序言 and 附件, or every unit when the
+ * text has no headings — with its index in the whole text. The TOC of a long law is then whole
+ * while only its first run is shown (民法典: 137 entries for 1,260 units).
+ */
+export function outlineOf(units: readonly Pick<Article, 'key' | 'label' | 'kind' | 'path'>[]): { index: number; key: string; label: string; kind: Article['kind']; path: string[] }[] {
+  const headed = units.some((u) => u.path.length > 0);
+  const out: ReturnType<typeof outlineOf> = [];
+  let last: readonly string[] = [];
+  units.forEach((u, index) => {
+    const moved = u.path.length !== last.length || u.path.some((h, d) => h !== last[d]);
+    if (!headed || moved || (u.path.length === 0 && (u.kind === 'preamble' || u.kind === 'appendix'))) out.push({ index, key: u.key, label: u.label, kind: u.kind, path: [...u.path] });
+    last = u.path;
+  });
+  return out;
 }
 
 /** Quiet time after the last library change before the link graph is brought up to date. */
@@ -379,7 +397,13 @@ export class AppService {
         const run = part ? unitRun(all, part) : undefined;
         const units = run ? all.slice(run.offset, run.offset + part!.count) : all;
         // Each unit without its paragraphs: they are the lines of its text (versionUnitSchema).
-        return { meta: version, law, versions: this.versionsOf(law), units: units.map(({ paragraphs: _lines, ...u }) => u), ...(run ? { part: run } : {}) };
+        return {
+          meta: version,
+          law,
+          versions: this.versionsOf(law),
+          units: units.map(({ paragraphs: _lines, ...u }) => u),
+          ...(run ? { part: run, outline: outlineOf(all) } : {}),
+        };
       },
       'law:setFavorite': async ({ lawId, favorite }) => {
         this.requireLaw(lawId);

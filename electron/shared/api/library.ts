@@ -275,6 +275,14 @@ export const libraryCalls = {
       units: z.array(versionUnitSchema),
       /** Only for a part: the index of its first unit in the whole text, and how many units the whole text has. */
       part: z.object({ offset: count, total: count }).strict().optional(),
+      /**
+       * Only for a part: what the 目录 of the whole text is built from (core outlineOf) — the units
+       * where the headings change, path-less 序言/附件, or every unit of a text without headings —
+       * each with its index in the whole text.
+       */
+      outline: z
+        .array(z.object({ index: count, key: z.string(), label: z.string(), kind: articleSchema.shape.kind, path: z.array(z.string()) }).strict())
+        .optional(),
     }),
   }),
   /** 收藏 are kept in the library (favorites.json): they travel with its backups and bundles. */

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unitRun, type AppService } from '../../../electron/core/api/app-service';
+import { buildToc } from '../../../renderer/src/features/reader/toc';
 import { parseOutput } from '../../../electron/shared/api-contract';
 import { withParagraphs } from '../../../electron/shared/law-text';
 import { openTestApp } from '../test-app';
@@ -65,6 +66,12 @@ describe('version:get', () => {
     expect(run.units).toEqual(whole.units.slice(at - 5, at + 7));
     expect(run.meta).toEqual(whole.meta);
     expect(parseOutput('version:get', run).part).toEqual(run.part);
+    // …and the outline of the whole text, for its 目录: the same TOC as the whole text's.
+    expect(run.outline!.length).toBeGreaterThan(1);
+    expect(run.outline!.every((o) => whole.units[o.index]!.key === o.key)).toBe(true);
+    expect(buildToc(run.outline!)).toEqual(buildToc(whole.units));
+    expect(parseOutput('version:get', run).outline).toEqual(run.outline);
+    expect(whole.outline).toBeUndefined();
     // At the end of the text the run is still `count` long, ending with the last unit.
     const last = whole.units.at(-1)!.key;
     const end = await svc.call('version:get', { versionId: id, part: { around: last, before: 5, count: 12 } });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+import { outlineOf } from '../../../electron/core/api/app-service';
 import { buildToc, flattenToc, tocNodeAt, type TocNode } from '../../../renderer/src/features/reader/toc';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
@@ -44,6 +45,15 @@ describe('the TOC node at the reading position', () => {
     expect(title.get(outside!)).toBe('第四章 遗产的处理');
   });
 
+  it("is the same from version:get's outline (a long law's first run shown) as from the whole text, at every unit", () => {
+    const outline = outlineOf(units);
+    expect(outline.length).toBeLessThan(units.length / 5); // where the headings change: 137 headings, not 1,260 units
+    const fromOutline = buildToc(outline);
+    expect(fromOutline).toEqual(toc);
+    const outlineSpans = flattenToc(fromOutline, new Map(outline.map((o) => [o.key, o.index])));
+    for (let i = 0; i < units.length; i++) expect(tocNodeAt(outlineSpans, i)).toBe(tocNodeAt(spans, i));
+  });
+
   it('is the article itself in a law without chapters', () => {
     const law = parse('app/laws/淄博市专利管理若干规定(2014-12-01).md');
     expect(law.length).toBeGreaterThan(5);
@@ -51,5 +61,8 @@ describe('the TOC node at the reading position', () => {
     const idx = new Map(law.map((u, i) => [u.key, i]));
     const s = flattenToc(buildToc(law), idx);
     law.forEach((u, i) => expect(tocNodeAt(s, i)).toBe('u:' + u.key));
+    // the outline of a law without headings is every unit
+    expect(outlineOf(law).map((o) => [o.index, o.key])).toEqual(law.map((u, i) => [i, u.key]));
+    expect(buildToc(outlineOf(law))).toEqual(buildToc(law));
   });
 });

@@ -303,12 +303,17 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
 
   const indexOf = useMemo(() => new Map(units.map((u, i) => [u.key, i])), [units]);
   const headings = useMemo(() => headingsBefore(units), [units]);
-  // The TOC tree mounts a frame after the text: so is it built; not from a run (the tree expands
-  // what it has when it mounts).
-  const tocShown = painted && complete;
-  const toc = useMemo(() => (tocShown ? buildToc(units, cited ?? {}) : []), [tocShown, units, cited]);
-  const tocFlat = useMemo(() => flattenToc(toc, indexOf), [toc, indexOf]);
-  const tocKey = reading === undefined ? tocPicked : tocNodeAt(tocFlat, reading, tocPicked);
+  // The TOC tree mounts a frame after the text: so is it built. While only a long law's first run
+  // is shown, it is the whole text's, from the answer's outline (the same nodes and keys as the
+  // whole text's TOC, so the tree stays as it is when the text comes; the 被引用 counts with it),
+  // and the reading position is the run's offset on.
+  const { outline, part } = data;
+  const outlineIndex = useMemo(() => (outline ? new Map(outline.map((o) => [o.key, o.index])) : undefined), [outline]);
+  const tocShown = painted && (complete || outline !== undefined);
+  const toc = useMemo(() => (!tocShown ? [] : complete ? buildToc(units, cited ?? {}) : buildToc(outline ?? [])), [tocShown, complete, units, outline, cited]);
+  const tocFlat = useMemo(() => flattenToc(toc, complete ? indexOf : (outlineIndex ?? indexOf)), [toc, complete, indexOf, outlineIndex]);
+  const readingInWhole = reading === undefined ? undefined : reading + (complete ? 0 : (part?.offset ?? 0));
+  const tocKey = readingInWhole === undefined ? tocPicked : tocNodeAt(tocFlat, readingInWhole, tocPicked);
   const tocSelected = useMemo(() => (tocKey ? [tocKey] : []), [tocKey]);
 
   // The article opened on (asked for, or the first match of the search that led here).
@@ -328,12 +333,13 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
 
   // Scrolling waits for the target to be rendered (it may have been a placeholder a moment ago).
   const pendingScroll = useRef<{ id: string; block: ScrollLogicalPosition } | null>(initialTarget ? { id: `article-${initialTarget}`, block: 'start' } : null);
+  // A unit beyond the first run (picked in the whole text's TOC) is the focus once the whole text is there.
   const jumpTo = useCallback(
     (unitKey: string, elementId: string, block: ScrollLogicalPosition = 'start') => {
-      if (indexOf.has(unitKey)) setFocusKey(unitKey);
+      if (indexOf.has(unitKey) || !complete) setFocusKey(unitKey);
       pendingScroll.current = { id: elementId, block };
     },
-    [indexOf],
+    [indexOf, complete],
   );
   useLayoutEffect(() => {
     const p = pendingScroll.current;

@@ -4,6 +4,8 @@
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 
 type Unit = ApiOutput<'version:get'>['units'][number];
+/** What a TOC is built from: a version's units, or the outline version:get sends with a part. */
+type TocUnit = Pick<Unit, 'key' | 'label' | 'kind' | 'path'>;
 
 export interface TocNode {
   key: string; // the unit key to scroll to, prefixed to stay unique
@@ -14,7 +16,7 @@ export interface TocNode {
   children: TocNode[];
 }
 
-export function buildToc(units: Unit[], counts: Record<string, number> = {}): TocNode[] {
+export function buildToc(units: readonly TocUnit[], counts: Record<string, number> = {}): TocNode[] {
   const roots: TocNode[] = [];
   const hasHeadings = units.some((u) => u.path.length > 0);
   if (!hasHeadings) {
