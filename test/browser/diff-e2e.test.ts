@@ -77,6 +77,7 @@ describe.skipIf(!haveChromium)('the diff view in Chromium', () => {
       await page.evaluate((h) => (location.hash = h), `#/diff/${encodeURIComponent(law.lawId)}`);
       await page.locator('[data-testid="diff-rows"][data-rendered="all"]').waitFor();
       const first = await page.evaluate(() => (window as unknown as { __first: { rows: number; lastBottom: number } }).__first);
+      await page.screenshot({ path: join(ROOT, 'out/diff-long.png') });
       const total = await page.getByTestId('diff-row').count();
       expect(total).toBeGreaterThan(500);
       expect(first.rows).toBeLessThan(40);
@@ -89,6 +90,8 @@ describe.skipIf(!haveChromium)('the diff view in Chromium', () => {
       const ids = { fromId: versions[0]!.id, toId: versions[1]!.id, changedOnly: true };
       const firstAnswer = await face.service.call('versions:diff', { ...ids, runsFirst: first.rows });
       expect(firstAnswer.rows.filter((r) => r.runsPending).length).toBeGreaterThan(300);
+      // …and not their texts (the page drew them from the full answer's)
+      expect(firstAnswer.rows.filter((r) => r.runsPending).every((r) => [...r.from, ...r.to].every((p) => p.text === '') && r.lines !== undefined)).toBe(true);
       const full = await face.service.call('versions:diff', ids);
       const marked = full.rows.map((r) => (r.runs ?? []).some((x) => x.op !== 'equal'));
       expect(full.rows).toHaveLength(total);

@@ -87,11 +87,11 @@ describe.skipIf(!haveChromium)('pages that ask for their data before they render
       await go(page, `#/diff/${encodeURIComponent(law.lawId)}?from=${encodeURIComponent(versions[0]!.id)}&to=${encodeURIComponent(versions[1]!.id)}`);
       await page.getByTestId('diff-summary').waitFor();
       await page.getByTestId('diff-row').first().waitFor();
+      // The first answer's request (the first screen's character changes) before the page; 统计法
+      // has more changed rows than a screen holds, so the full answer is asked once the page has painted them.
+      await expect.poll(async () => (await sent(page)).filter((s) => s.channel === 'versions:diff').length).toBe(2);
       const asked = await sent(page);
       const diffs = asked.filter((s) => s.channel === 'versions:diff');
-      // The first answer's request (the first screen's character changes) before the page; 统计法
-      // has more changed rows than a screen holds, so the full answer is asked once the page is there.
-      expect(diffs).toHaveLength(2);
       const ids = { fromId: versions[0]!.id, toId: versions[1]!.id, changedOnly: true };
       expect(JSON.parse(diffs[0]!.body)).toEqual({ ...ids, runsFirst: expect.any(Number) });
       expect(diffs[0]!.pageThere).toBe(false);

@@ -23,7 +23,7 @@ import { hrefOf, navigate, onRouteOpen } from '../../router';
 import { useOriginCrumb } from '../../components/origin-crumb';
 import { useSettings } from '../../settings-context';
 import { KIND_TEXT } from '../../components/mapping-kind';
-import { useProgressiveCount } from '../../components/progressive';
+import { useOnceTrue, useProgressiveCount } from '../../components/progressive';
 
 type Row = VersionDiffDto['rows'][number];
 
@@ -153,8 +153,9 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const pending = diff.data?.rows.some((r) => r.runsPending) ?? false;
   // The full answer is asked once the first answer's rows have had their frame: its request (over
   // HTTP a fetch, 8–12 ms of the first paint's task on a fresh page) and its answer (every text,
-  // ≈ 850 KB for 刑诉法解释) no longer come before the first screen.
-  const firstPainted = usePaintedAfter(diff.data);
+  // ≈ 850 KB for 刑诉法解释) no longer come before the first screen. Only the page's first: another
+  // filter or pair of versions asks both at once, as the page shows the rows it has meanwhile.
+  const firstPainted = useOnceTrue(usePaintedAfter(diff.data));
   const full = useCall('versions:diff', both && pending && firstPainted ? diffInput(fromId, toId, showAll) : null);
   const body = useRef<HTMLDivElement>(null);
   const rows = useMemo(
