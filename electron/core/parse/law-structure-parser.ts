@@ -363,6 +363,20 @@ function nextText<T extends { text: string }>(body: readonly T[], line: T): stri
   return '';
 }
 
+/** A sub-title under a numbered title: "（一）担保合同与担保物权的效力" — a short name, no clause or sentence mark. */
+const SUB_TITLE_RE = /^[（(][一二三四五六七八九十]{1,3}[)）][\u3400-\u9fff、]{2,24}$/;
+
+/**
+ * The next line is a 第X条, or a sub-title (（一）name) with a 第X条 after it — the latter not when the
+ * line before opened a list (…：), whose items 一、 and （一） may stand without a sentence mark.
+ */
+function headsArticles<T extends { text: string }>(body: readonly T[], line: T, before: string): boolean {
+  const next: string[] = [];
+  for (let k = body.indexOf(line) + 1; k < body.length && next.length < 2; k++) if (body[k]!.text !== '') next.push(body[k]!.text);
+  if (ARTICLE_RE.test(next[0] ?? '')) return true;
+  return !/[：:]$/.test(before) && SUB_TITLE_RE.test((next[0] ?? '').replace(/[\s\u3000]+/g, '')) && ARTICLE_RE.test(next[1] ?? '');
+}
+
 export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   const lines = input.split('\n').map(closeSpacedLabel);
   const warnings: string[] = [];
@@ -534,7 +548,7 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       setHeading(text.replace(/[\s\u3000]+/g, ''), levelOfDepth.get(depth) ?? Math.max(depth, 2));
       continue;
     }
-    if (hasArticles && !line.md && current?.unit.kind !== 'appendix' && numberedHeading(text) === numberedCount + 1 && ARTICLE_RE.test(nextText(body, line))) {
+    if (hasArticles && !line.md && current?.unit.kind !== 'appendix' && numberedHeading(text) === numberedCount + 1 && headsArticles(body, line, current?.lines.at(-1) ?? '')) {
       // "二、相关市场界定" on its own line right before a 第X条, in a 司法解释 that groups its
       // articles under 一、二、 titles: a heading, as "## 二、…" is in Markdown — not the end of the
       // article before (a list item of an article ends its sentence; a title does not, and the

@@ -226,4 +226,27 @@ describe('headings in plain text (PDF text, OCR) that Markdown marks with ##', (
     const sentence = ['高青县科技创新券管理办法', '第八条 有下列情形之一的，适用本章规定：', '第二章规定的事项，由县级人民政府决定。', '第九条 本条例自公布之日起施行。'].join('\n');
     expect(parseLawText(sentence, { format: 'txt' }).units.find((x) => x.label === '第八条')!.text).toContain('第二章规定的事项');
   });
+
+  it('a numbered title followed by a （一） sub-title, then the article, is a title too (seed 52: 担保制度的解释)', () => {
+    const text = [
+      '某解释',
+      '一、关于一般规定',
+      '第一条 本解释适用于担保。',
+      '二、关于担保物权',
+      '（一）担保合同与担保物权的效力',
+      '第二条 当事人以有争议的财产抵押的，依照有关规定处理。',
+      '三、附则',
+      '第三条 本解释自2021年1月1日起施行。',
+    ].join('\n');
+    const units = parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article');
+    expect(units.map((u) => [u.label, u.text])).toEqual([
+      ['第一条', '本解释适用于担保。'],
+      ['第二条', '当事人以有争议的财产抵押的，依照有关规定处理。'],
+      ['第三条', '本解释自2021年1月1日起施行。'],
+    ]);
+    expect(units[2]!.path).toEqual(['三、附则']);
+    // an article's own list item before the next article stays the article's
+    const items = ['某办法', '第一条 有下列情形之一的，不予登记：', '一、材料不全', '（一）缺少证明', '第二条 本办法自公布之日起施行。'].join('\n');
+    expect(parseLawText(items, { format: 'txt' }).units.find((u) => u.label === '第一条')!.text).toContain('一、材料不全');
+  });
 });
