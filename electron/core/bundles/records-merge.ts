@@ -7,6 +7,7 @@
 
 import { diffRecords } from '../records/change-log';
 import type { ChangeEntry, RecordsFile } from '../records/record-types';
+import { own } from '../util/own-key';
 
 export const RECORD_COLLECTIONS = ['reviews', 'lectures', 'plans', 'notes', 'collections', 'register'] as const;
 type CollectionKey = (typeof RECORD_COLLECTIONS)[number];
@@ -47,11 +48,6 @@ function entryKey(e: ChangeEntry): string {
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** obj[key] only when it is obj's own: ids like toString, valueOf, hasOwnProperty are just ids. */
-function own<T>(obj: Record<string, T>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
 }
 
 function find(data: RecordsFile, id: string): { key: CollectionKey; rec: AnyRecord } | undefined {

@@ -16,6 +16,7 @@ import { HolidayFileSchema } from '../records/working-days';
 import { PACKS_SCHEMA_VERSION, PacksFileSchema, type PacksFile } from '../packs/pack-store';
 import { ANNUAL_TEMPLATE_FILE, ReportTemplateSchema } from '../reports/report-template';
 import { BundleError, parseBundleJson } from './bundle-format';
+import { own } from '../util/own-key';
 
 /** What merging a bundle's copy into the library did (or would do) with one file. */
 export type UserDataOutcome = 'new' | 'identical' | 'merged' | 'kept';
@@ -61,7 +62,7 @@ function mergePacks(local: PacksFile | undefined, incoming: PacksFile) {
   let replaced = 0;
   let kept = 0;
   for (const [id, p] of Object.entries(incoming.packs)) {
-    const here = packs[id];
+    const here = own(packs, id);
     if (!here) {
       packs[id] = p;
       added++;

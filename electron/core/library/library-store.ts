@@ -25,6 +25,7 @@ import { printableName } from '../../shared/printable-name';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
 import { LockError, WriterLock } from './writer-lock';
+import { own } from '../util/own-key';
 
 export const SCHEMA_VERSION = 1;
 
@@ -305,7 +306,7 @@ export class LibraryStore {
   }
 
   version(id: string): LawVersionMeta | undefined {
-    return this.db.data.versions[id];
+    return own(this.db.data.versions, id);
   }
 
   laws(): Law[] {
@@ -474,7 +475,7 @@ export class LibraryStore {
   }
 
   unstage(id: string): LawVersionMeta | undefined {
-    const old = this.db.data.versions[id];
+    const old = own(this.db.data.versions, id);
     if (!old) return undefined;
     delete this.db.data.versions[id];
     if (!Object.values(this.db.data.versions).some((v) => v.file === old.file)) this.db.data.tombstones.push(old.file);

@@ -46,6 +46,7 @@ function itemName(it: PackItemInput): string {
   }
 }
 import { dateInZone } from '../../shared/office-clock';
+import { own } from '../util/own-key';
 
 export const PACKS_FILE = 'packs.json';
 export const PACKS_SCHEMA_VERSION = 1;
@@ -110,20 +111,20 @@ export class PackStore {
   }
 
   get(id: string): Pack {
-    const p = this.packs[id];
+    const p = own(this.packs, id);
     if (!p) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
     return structuredClone(p);
   }
 
   has(id: string): boolean {
-    return id in this.packs;
+    return own(this.packs, id) !== undefined;
   }
 
   /** Saves a new pack (an id given in the input is kept when free). */
   async create(input: PackInput | unknown): Promise<Pack> {
     return this.write((data) => {
       let pack = normalisePack(input, this.now(), undefined, this.today());
-      if (data.packs[pack.id]) pack = normalisePack({ ...(input as object), id: undefined }, this.now(), undefined, this.today());
+      if (own(data.packs, pack.id)) pack = normalisePack({ ...(input as object), id: undefined }, this.now(), undefined, this.today());
       data.packs[pack.id] = pack;
       return pack;
     });
@@ -132,7 +133,7 @@ export class PackStore {
   /** Replaces a pack's content (title, cover, asOf, template, items); id and createdAt are kept. */
   async update(id: string, input: PackInput | unknown): Promise<Pack> {
     return this.write((data) => {
-      const old = data.packs[id];
+      const old = own(data.packs, id);
       if (!old) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
       const pack = normalisePack(input, this.now(), old, this.today());
       data.packs[id] = pack;
@@ -147,7 +148,7 @@ export class PackStore {
    */
   async addItems(id: string, items: PackItemInput[]): Promise<Pack> {
     return this.write((data) => {
-      const old = data.packs[id];
+      const old = own(data.packs, id);
       if (!old) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
       const seen = new Map(old.items.map((it, i) => [itemKey(it), i]));
       const dupes: string[] = [];
@@ -166,7 +167,7 @@ export class PackStore {
 
   async remove(id: string): Promise<void> {
     await this.write((data) => {
-      if (!data.packs[id]) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
+      if (!own(data.packs, id)) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
       delete data.packs[id];
     });
   }
@@ -174,7 +175,7 @@ export class PackStore {
   /** Reorders items: `itemIds` must name every item of the pack exactly once (drag and drop result). */
   async reorder(id: string, itemIds: string[]): Promise<Pack> {
     return this.write((data) => {
-      const p = data.packs[id];
+      const p = own(data.packs, id);
       if (!p) throw new PackError('NOT_FOUND', `没有找到简报包 ${id}`);
       const byId = new Map(p.items.map((it) => [it.id!, it]));
       if (itemIds.length !== p.items.length || new Set(itemIds).size !== itemIds.length || itemIds.some((i) => !byId.has(i))) {

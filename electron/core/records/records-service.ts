@@ -48,6 +48,7 @@ import { issuePathInWords } from '../../shared/errors';
 import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
 import { officialHolidays } from './official-holidays';
 import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
+import { own } from '../util/own-key';
 
 export interface RecordsServiceOptions {
   /** Who makes the changes (the change log's "who"); default the OS user. */
@@ -248,7 +249,7 @@ export class RecordsService {
 
   async citationsOf(id: string): Promise<CitationSite[]> {
     const data = await this.records.data();
-    if (!Object.values(COLLECTION_KEY).some((k) => data[k][id])) throw new RecordsError('NOT_FOUND', `没有找到记录 ${id}`);
+    if (!Object.values(COLLECTION_KEY).some((k) => own(data[k], id))) throw new RecordsError('NOT_FOUND', `没有找到记录 ${id}`);
     return citationsOfRecord(data, id);
   }
 
@@ -603,7 +604,7 @@ export class RecordsService {
 
   private async save<K extends RecordKind>(kind: K, id: string | undefined, input: unknown, opts: WriteOptions = {}): Promise<SaveResult<RecordOfKind[K]>> {
     return this.records.mutate((data) => {
-      const existing = id ? (data[COLLECTION_KEY[kind]][id] as RecordOfKind[K] | undefined) : undefined;
+      const existing = id ? (own(data[COLLECTION_KEY[kind]], id) as RecordOfKind[K] | undefined) : undefined;
       if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
       if (existing && opts.expectedRevision !== undefined && existing.revision !== opts.expectedRevision) {
         throw new RecordsError('CONFLICT', `${KIND_NAME[kind]} ${id} 已被他人修改（当前第 ${existing.revision} 版，你编辑的是第 ${opts.expectedRevision} 版），请刷新后再改`);
@@ -622,7 +623,7 @@ export class RecordsService {
    */
   async validate(kind: RecordFormKind, input: unknown, id?: string): Promise<{ errors: string[]; warnings: string[]; fields: FieldIssue[] }> {
     const data = await this.records.data();
-    const existing = id ? (data[COLLECTION_KEY[kind]][id] as RecordOfKind[typeof kind] | undefined) : undefined;
+    const existing = id ? (own(data[COLLECTION_KEY[kind]], id) as RecordOfKind[typeof kind] | undefined) : undefined;
     if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
     const fields = recordFormIssues(kind, input, !!existing);
     try {
@@ -678,7 +679,7 @@ export class RecordsService {
   }
 
   async get<K extends RecordKind>(kind: K, id: string): Promise<RecordOfKind[K]> {
-    const r = (await this.records.data())[COLLECTION_KEY[kind]][id] as RecordOfKind[K] | undefined;
+    const r = own((await this.records.data())[COLLECTION_KEY[kind]], id) as RecordOfKind[K] | undefined;
     if (!r) throw new RecordsError('NOT_FOUND', `没有找到${KIND_NAME[kind]} ${id}`);
     return r;
   }
@@ -697,7 +698,7 @@ export class RecordsService {
 
   /** The append-only change log of a record, oldest first. */
   async history(id: string): Promise<ChangeEntry[]> {
-    const log = (await this.records.data()).log[id];
+    const log = own((await this.records.data()).log, id);
     if (!log) throw new RecordsError('NOT_FOUND', `没有找到记录 ${id} 的修改记录`);
     return log;
   }

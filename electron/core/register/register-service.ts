@@ -24,6 +24,7 @@ import type { RecordsService } from '../records/records-service';
 import { RecordsStore } from '../records/records-store';
 import { dateProblems, deriveDates, entryStatus, reminders } from './register-dates';
 import { loadRegisterRules, registerRulesPath, type RegisterRules } from './register-rules';
+import { own } from '../util/own-key';
 
 export interface RegisterView extends RegisterEntry {
   status: ReturnType<typeof entryStatus>;
@@ -68,7 +69,7 @@ export class RegisterService {
   }
 
   async get(id: string): Promise<RegisterView> {
-    const e = (await this.store.data()).register[id];
+    const e = own((await this.store.data()).register, id);
     if (!e) throw new RecordsError('NOT_FOUND', `没有找到规范性文件登记 ${id}`);
     return this.view(e);
   }
@@ -100,7 +101,7 @@ export class RegisterService {
     const warnings: string[] = [];
     // Validate before anything is written; the file import (a write of its own) comes next, and
     // the entry is committed last, so a bad input leaves the library and the register unchanged.
-    const existing = id ? (await this.store.data()).register[id] : undefined;
+    const existing = id ? own((await this.store.data()).register, id) : undefined;
     if (id && !existing) throw new RecordsError('NOT_FOUND', `没有找到规范性文件登记 ${id}`);
     if (existing && opts.expectedRevision !== undefined && existing.revision !== opts.expectedRevision) {
       throw new RecordsError('INVALID', `登记 ${id} 已被他人修改（当前第 ${existing.revision} 版），请刷新后再改`);

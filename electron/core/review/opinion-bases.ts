@@ -9,6 +9,7 @@ import type { Basis } from '../../shared/review-workbench';
 import type { Citation } from '../records/record-types';
 import { guessLevel, guessRegion } from '../library/level-and-region';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
+import { own } from '../util/own-key';
 
 /** 《title》 and the version or 文号 in （）, then the article part. */
 const HEAD = /^(《[^》]+》(?:（[^）]*）)?)([\s\S]*)$/;
@@ -22,7 +23,8 @@ interface Group {
 }
 
 function levelOf(head: string, lawId: string | undefined, levels: Record<string, Level>): Level {
-  if (lawId && levels[lawId]) return levels[lawId];
+  const known = lawId ? own(levels, lawId) : undefined;
+  if (known) return known;
   if (DOC_NO.test(head)) return '规范性文件';
   const title = head.replace(/（[^）]*）$/, '').replace(/[《》]/g, '');
   return guessLevel(title, guessRegion(title));
