@@ -513,6 +513,12 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
   const all = pages.flat();
   const globalLeft = leftEdge(all.map((l) => l.x0)) ?? 0;
   const globalRight = quantile(all.map((l) => l.x1), 0.9) ?? 0;
+  // Each page's left edge, and the right edge of the pages that sit at the document's left edge: a
+  // page moved right (mirrored margins, a deskewed scan) can outnumber the others and carry the
+  // document's right edge with it, so its own lines would never reach past that edge.
+  const pageLefts = pages.map((lines) => (lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft));
+  const atEdge = pages.flatMap((lines, i) => (pageLefts[i]! <= globalLeft + 0.8 * (lines[0]?.size ?? 0) ? lines : []));
+  const unmovedRight = quantile(atEdge.map((l) => l.x1), 0.9) ?? globalRight;
   // Each paragraph's lines, joined once at the end, with its first and last character kept apart:
   // testing `/[)）]$/` on a paragraph grown by `+=` flattens it each time, quadratic in a
   // paragraph that runs on for pages (20 pages of one paragraph: > 20 CPU-s).
@@ -523,17 +529,17 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
   let prev: TextLine | undefined;
   let prevRight = globalRight;
   let inBody = false;
-  for (const lines of pages) {
+  for (const [pageIndex, lines] of pages.entries()) {
     // Odd and even pages may have mirrored margins: measure each page that has enough lines.
-    const pageLeft = lines.length >= 6 ? (leftEdge(lines.map((l) => l.x0)) ?? globalLeft) : globalLeft;
+    const pageLeft = pageLefts[pageIndex]!;
     // A page of short paragraphs has most lines indented and only one or two at the margin, too few
     // to count as its edge: a line at the document's edge shows the edge is still there.
     // A page of one-line paragraphs (（一）… items, each its own line) may have no line at the margin
     // at all: every line starts at the indent. Mirrored margins move the right edge with the left; a
-    // page whose lines reach no further right than the document's do is not moved, so its edge is the
-    // document's.
+    // page whose lines reach no further right than the unmoved pages' do is not moved, so its edge is
+    // the document's.
     const unmoved =
-      pageLeft > globalLeft + 0.8 * (lines[0]?.size ?? 0) && lines.length > 0 && lines.every((l) => l.x1 - 0.5 * l.size <= globalRight);
+      pageLeft > globalLeft + 0.8 * (lines[0]?.size ?? 0) && lines.length > 0 && lines.every((l) => l.x1 - 0.5 * l.size <= unmovedRight);
     const pageLeftEdge = unmoved || lines.some((l) => Math.abs(l.x0 - globalLeft) < 0.5 * l.size) ? Math.min(pageLeft, globalLeft) : pageLeft;
     const pageRight = lines.length >= 6 ? (quantile(lines.map((l) => l.x1), 0.9) ?? globalRight) : globalRight;
     for (const line of lines) {

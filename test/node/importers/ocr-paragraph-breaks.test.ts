@@ -1,0 +1,24 @@
+// Where the layout step breaks paragraphs on recognised pages: an article whose characters are all
+// right must also have the source's paragraphs. The scan cases are the kept tesseract outputs
+// (test/fixtures/documents/ocr-flags); a set still kept back is left out, as everywhere.
+import { describe, expect, it } from 'vitest';
+import { flagCases, scoreFlags } from '../../bench/ocr-flag-score';
+
+const cases = flagCases().filter((c) => c.set !== 'held-out (blind 10)');
+
+describe('OCR paragraph breaks', () => {
+  it('a deskewed page that sits right of the next page (and outnumbers it) keeps its paragraphs joined', () => {
+    // 援助条例 p1 rotated: deskewing moved the page 11 pt right, both edges; the page has more lines
+    // than p2, so the document's right edge was its own and the page read as "unmoved" (5e0b431):
+    // every line started a paragraph.
+    const rotated = cases.find((c) => c.name === '援助条例 p1 rotated + p2');
+    expect(rotated).toBeDefined();
+    expect(scoreFlags(rotated!.pages, rotated!.source).breakDiffers).toBe(0);
+  });
+
+  it('no kept case has an article right but for its paragraph breaks', () => {
+    expect(cases.length).toBeGreaterThan(60);
+    const differ = cases.filter((c) => scoreFlags(c.pages, c.source).breakDiffers > 0).map((c) => c.name);
+    expect(differ).toEqual([]);
+  });
+});
