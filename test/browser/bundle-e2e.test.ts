@@ -23,7 +23,7 @@ describe.skipIf(!haveChromium)('bundles and backups in the browser face', () => 
       await picker.getByRole('group', { name: '效力级别' }).getByRole('checkbox', { name: /^法律 \d+$/ }).check();
       await expect.poll(() => page.getByTestId('bundle-law-count').textContent()).toBe(`已选 ${laws.total} 部法规（含各自的全部版本）`);
 
-      const download = page.waitForEvent('download');
+      const download = page.waitForEvent('download', { timeout: 0 });
       await page.getByTestId('bundle-export').click();
       const file = join(tmp, 'out.lawdesk');
       await (await download).saveAs(file);

@@ -125,7 +125,7 @@ describe.skipIf(!haveChromium)('records, versions and packs in Chromium', () => 
 
       await go(page, '#/packs');
       await expect.poll(() => page.getByTestId('pack-item').count()).toBe(2);
-      const download = page.waitForEvent('download');
+      const download = page.waitForEvent('download', { timeout: 0 });
       await page.getByTestId('export-html').click();
       const file = await download;
       expect(file.suggestedFilename()).toBe('行政许可参考资料.html');
@@ -156,7 +156,7 @@ describe.skipIf(!haveChromium)('records, versions and packs in Chromium', () => 
       const item = page.getByTestId('pack-item');
       await expect.poll(() => item.count()).toBe(1);
       expect(await item.textContent()).toContain('检索：统计（法律，2020-01-01 有效）');
-      const download = page.waitForEvent('download');
+      const download = page.waitForEvent('download', { timeout: 0 });
       await page.getByTestId('export-html').click();
       const html = readFileSync((await (await download).path())!, 'utf8');
       expect(html).toContain('筛选：效力级别 法律；<span class="date">2020年1月1日</span>有效的版本。');

@@ -42,7 +42,7 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       // The 成文日期 of the 落款 is the day chosen, not the day it is exported.
       await page.getByLabel('成文日期（落款）').fill('2021-01-20');
       await page.getByLabel('成文日期（落款）').press('Enter');
-      const download = page.waitForEvent('download');
+      const download = page.waitForEvent('download', { timeout: 0 });
       await page.getByTestId('export-annual-docx').click();
       const file = await download;
       expect(file.suggestedFilename()).toBe('高青县科学技术局2020年度法治政府建设年度报告.docx');
@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await form.getByLabel('成文日期').fill('2021-01-15');
       await form.getByLabel('成文日期').press('Enter');
       const ok = page.locator('.ant-modal-footer .ant-btn-primary');
-      let [file] = await Promise.all([page.waitForEvent('download'), ok.click()]);
+      let [file] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), ok.click()]);
       expect(file.suggestedFilename()).toBe('高青县科学技术局2020年度规范性文件登记表.docx');
       const { value } = await mammoth.extractRawText({ buffer: readFileSync((await file.path())!) });
       expect(value).toContain('高青县科学技术局2020年度规范性文件登记表');
@@ -103,7 +103,7 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       // All years, as a PDF.
       await page.getByTestId('register-export').click();
       await form.getByText('PDF').click();
-      [file] = await Promise.all([page.waitForEvent('download'), ok.click()]);
+      [file] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), ok.click()]);
       expect(file.suggestedFilename()).toBe('高青县科学技术局规范性文件登记表.pdf');
       const pdf = (await file.path())!;
       expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
