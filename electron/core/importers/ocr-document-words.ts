@@ -8,7 +8,7 @@
 // the corpus never writes with no such look-alike is left to the highlight.
 
 import { glyphAlikesOf, hanPairCounts, isHan, knownChar, pairWeight, printedAlike } from './ocr-vocabulary';
-import { alignToStream, type StreamText } from './ocr-marks';
+import { streamEditor, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
 const MIN_SEEN = 2;
@@ -176,29 +176,13 @@ export function correctDocumentLookAlikes(input: StreamText, suspect: number, fr
   const words = wordsReadElsewhere(input.text);
   const runs = runsReadElsewhere(input.text);
   if (found.size === 0 && words.size === 0 && runs.length === 0) return input;
-  const text = [...input.text];
-  const stream = [...input.stream];
-  const confidence = [...input.confidence];
-  const at = alignToStream(text, stream);
-  for (const [o, alt] of found) {
-    const j = at[o]!;
-    if (j < 0 || !fromOcr(j)) continue;
-    text[o] = alt;
-    stream[j] = alt;
-    confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
-  }
+  const edit = streamEditor(input, suspect, fromOcr);
+  for (const [o, alt] of found) edit.replace(o, alt);
   for (const [o, { alt, replace }] of words) {
-    const j = at[o]!;
-    if (j < 0 || !fromOcr(j) || found.has(o)) continue;
-    if (replace) {
-      text[o] = alt;
-      stream[j] = alt;
-    }
-    confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+    if (found.has(o)) continue;
+    if (replace) edit.replace(o, alt);
+    else edit.mark(o);
   }
-  for (const o of runs) {
-    const j = at[o]!;
-    if (j >= 0 && fromOcr(j)) confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
-  }
-  return { text: text.join(''), stream: stream.join(''), confidence };
+  for (const o of runs) edit.mark(o);
+  return edit.done();
 }

@@ -68,6 +68,36 @@ export function alignToStream(text: readonly string[], stream: readonly string[]
   return at;
 }
 
+/**
+ * A laid-out OCR text and its symbol stream, open for single-character edits made in both at once:
+ * a replacement or a mark, each lowering the character's confidence below `suspect` so it is
+ * highlighted; only characters OCR read (`fromOcr`) are touched. The text keeps its length.
+ */
+export function streamEditor(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean) {
+  const text = [...input.text];
+  const stream = [...input.stream];
+  const confidence = [...input.confidence];
+  const at = alignToStream(text, stream);
+  const read = (o: number): number | undefined => {
+    const j = at[o] ?? -1;
+    return j >= 0 && fromOcr(j) ? j : undefined;
+  };
+  return {
+    mark(o: number): void {
+      const j = read(o);
+      if (j !== undefined) confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+    },
+    replace(o: number, alt: string): void {
+      const j = read(o);
+      if (j === undefined) return;
+      text[o] = alt;
+      stream[j] = alt;
+      confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
+    },
+    done: (): StreamText => ({ text: text.join(''), stream: stream.join(''), confidence }),
+  };
+}
+
 /** Quote marks, 《〔 closed by ）, over each paragraph of a laid-out OCR text (see above). */
 export function correctParagraphMarks(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean = () => true, halfBrackets = false): StreamText {
   const text = [...input.text];

@@ -9,7 +9,7 @@ import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits, pairWeight } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
-import { alignToStream, correctParagraphMarks, type StreamText } from './ocr-marks';
+import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
 import { blankBetweenIdeographs, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
@@ -414,18 +414,9 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
 function correctOrdinals(input: StreamText, suspect: number, fromOcr: (streamIndex: number) => boolean): StreamText {
   const found = ordinalRepairs(input.text);
   if (found.size === 0) return input;
-  const text = [...input.text];
-  const stream = [...input.stream];
-  const confidence = [...input.confidence];
-  const at = alignToStream(text, stream);
-  for (const [o, alt] of found) {
-    const j = at[o]!;
-    if (j < 0 || !fromOcr(j)) continue;
-    text[o] = alt;
-    stream[j] = alt;
-    confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
-  }
-  return { text: text.join(''), stream: stream.join(''), confidence };
+  const edit = streamEditor(input, suspect, fromOcr);
+  for (const [o, alt] of found) edit.replace(o, alt);
+  return edit.done();
 }
 
 export function layoutOcrPages(pages: OcrPage[]): OcrLayout | undefined {
