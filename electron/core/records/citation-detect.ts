@@ -36,6 +36,8 @@ export interface DetectedMention {
   reason?: string;
   /** Resolved, but not exactly as written (a 款 the article does not have was left out). */
   warning?: string;
+  /** Resolved to the whole article because the 款 or 项 written is not in it (the warning says which). */
+  partMissing?: true;
 }
 
 /** Where a mention points, when detection runs for the link graph (no snapshot is taken). */
@@ -224,6 +226,9 @@ interface BareNames {
 const NOT_HELD = '?';
 /** The words up to a verb that cites (依据调解仲裁法): no part of the unknown name after them. */
 const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
+/** Verbs some titles begin with (实施…办法, 违反…处分规定, 关于…的决定, 使用…) that before a name cite it: 实施刑法第…, 违反证券法第…, 擅自使用反不正当竞争法第六条. */
+const CITING_VERB_HEADS = new Set(['实施', '违反', '关于', '使用']);
+
 /**
  * A name written bare may be the end of a longer title that neither the library holds nor the corpus lists
  * (劳动合同法 in a library of 合同法 only, 某某市物业服务条例): the two ideographs right before it begin some
@@ -231,9 +236,6 @@ const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照
  * 省/市/县/区 ends right before it. The name is then no link rather than the shorter law; verbs and
  * particles before a name (依照, 具有, 构成, 适用, 修改后的) begin no title.
  */
-/** Verbs some titles begin with (实施…办法, 违反…处分规定, 关于…的决定, 使用…) that before a name cite it: 实施刑法第…, 违反证券法第…, 擅自使用反不正当竞争法第六条. */
-const CITING_VERB_HEADS = new Set(['实施', '违反', '关于', '使用']);
-
 function mayBeLongerTitle(bare: BareNames, text: string, at: number): boolean {
   if (at < 1 || !/\p{Script=Han}/u.test(text[at - 1]!)) return false;
   if (/[省市县区州旗盟]/.test(text[at - 1]!) && at >= 2 && /\p{Script=Han}/u.test(text[at - 2]!)) return true;
@@ -820,7 +822,7 @@ export function detectCitations(
         }
         // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
         const missing = partsOf(t);
-        mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条` } : {}) });
+        mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条`, partMissing: true } : {}) });
         continue;
       }
       const pinnedId = law.pinned?.id;
@@ -842,7 +844,7 @@ export function detectCitations(
         }
       }
       mentions.push(
-        c.ok ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning } : {}) } : { ...base, status: 'unresolved', reason: c.reason },
+        c.ok ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning, partMissing: true } : {}) } : { ...base, status: 'unresolved', reason: c.reason },
       );
     }
   }

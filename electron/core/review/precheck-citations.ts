@@ -20,8 +20,6 @@ const N = `[${NUMERAL_CHARS}]+`;
 /** Titles of legal and policy documents (a 书名号 title not ending so is a form, certificate, book …). */
 const LEGAL_DOC = /(?:法|法典|条例|规定|办法|细则|规则|决定|通知|意见|措施|纲要|规划|方案|指引|准则|标准|公约|决议)(?:（[^）]*）)?$/;
 /** What follows a 《…》 the draft repeals or replaces (《…》（高科发〔2021〕5号）同时废止, 《甲》《乙》停止执行). */
-/** A detector warning that the 款 or 项 written is not in the article it linked (citation-resolve's missingPart). */
-const PART_MISSING = /只有 \d+ [款项]，没有第|没有分项，没有第/;
 const REPEALED_HERE = /^(?:[、和及与]?《[^》]{1,60}》|[（(][^）)]{0,40}[）)])*[，,]?(?:同时|即行|一并|自行|予以)?(?:废止|停止执行|不再执行|失效)/u;
 
 export interface CitationCheck {
@@ -135,7 +133,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         let fid: string | undefined;
         if (isRepealed(store, c.lawId)) {
           fid = add({ rule: 'citation-repealed', ruleName: '引用已废止的法规', severity: '必须修改', category: '内容', article, excerpt, reason: `所引${c.citation}所属法规已废止，不能作为依据。`, bases: [basisOf(c)], suggestion: '删除该引用，或改引现行有效的规定' }, unit, m.start, m.end);
-        } else if (m.warning && PART_MISSING.test(m.warning)) {
+        } else if (m.partMissing && m.warning) {
           // 第三十九条第三款 of an article of two 款, 第十二条第（七）项 of one of six items: the detector links the
           // whole article and says what it left out (the link graph's EDGE_PART_MISSING); here it is the draft's error.
           const what = m.warning.replace(/，已链接到整条$/, '');
