@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { DomainError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
-import type { PhaseProgress } from '../../shared/task-progress';
+import { LIBRARY_INDEX_TASK, type PhaseProgress } from '../../shared/task-progress';
 import type { LibraryStore } from '../library/library-store';
 import { newId } from '../util/new-id';
 import type { PackStore } from '../packs/pack-store';
@@ -61,6 +61,8 @@ export function safeFileName(name: string, fallback = '导出'): string {
 
 export class ApiContext {
   private readonly files = new Map<string, ProducedFile>();
+  /** Task ids in use, each with its number of holds (the call that started it, work that outlives the call). */
+  private readonly tasksInUse = new Map<string, number>();
 
   constructor(
     readonly store: LibraryStore,
@@ -80,6 +82,43 @@ export class ApiContext {
   progress(taskId: string | undefined): (p: PhaseProgress) => void {
     if (!taskId) return () => {};
     return (p) => this.emit('task:progress', { taskId, phase: p.phase, done: p.done, total: p.total, ...(p.label ? { label: p.label } : {}) });
+  }
+
+  /**
+   * Claims the caller's task id for the call that starts the task (AppService.call does this for
+   * every such call, startsTask): an id belongs to the task that made it until that task ends, so
+   * no other call can report into its progress stream or end it, and no caller can speak as the
+   * library's own background task (LIBRARY_INDEX_TASK). Returns the release.
+   */
+  claimTask(taskId: string | undefined): () => void {
+    if (taskId === undefined) return () => {};
+    if (taskId === LIBRARY_INDEX_TASK) throw new DomainError('INVALID', `任务编号“${taskId}”是资料库后台任务专用的，请换一个`);
+    if (this.tasksInUse.has(taskId)) throw new DomainError('CONFLICT', `任务编号“${taskId}”正被另一项任务使用，请换一个`);
+    this.tasksInUse.set(taskId, 1);
+    return this.releaser(taskId);
+  }
+
+  /** Keeps a task id in use until `until` settles (a folder import runs on after its call answers). */
+  holdTask(taskId: string, until: Promise<unknown>): void {
+    this.tasksInUse.set(taskId, (this.tasksInUse.get(taskId) ?? 0) + 1);
+    const release = this.releaser(taskId);
+    void until.then(release, release);
+  }
+
+  /** Whether a task id is held by a running task. */
+  taskInUse(taskId: string): boolean {
+    return this.tasksInUse.has(taskId);
+  }
+
+  private releaser(taskId: string): () => void {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.tasksInUse.get(taskId) ?? 1) - 1;
+      if (left > 0) this.tasksInUse.set(taskId, left);
+      else this.tasksInUse.delete(taskId);
+    };
   }
 
   records(): Promise<RecordsService> {

@@ -14,6 +14,7 @@ import {
   lawRowToWire,
   parseInput,
   parseOutput,
+  startsTask,
   type ApiOutput,
   type Channel,
   type EventName,
@@ -311,7 +312,13 @@ export class AppService {
     // Desktop-only channels have no handler here (electron/main answers them); every other one does.
     const handler = (this.handlers as Partial<Record<Channel, Handler<C>>>)[channel];
     if (!handler) throw new DomainError('UNSUPPORTED', `此处不处理 ${channel}`);
-    return parseOutput(channel, await handler(input));
+    // The caller's task id is this call's until it ends (a folder import holds it longer itself).
+    const release = startsTask(channel) ? this.ctx.claimTask((input as { taskId?: string }).taskId) : undefined;
+    try {
+      return parseOutput(channel, await handler(input));
+    } finally {
+      release?.();
+    }
   }
 
   /** Channels this service answers itself (main answers the electron-only ones). */
@@ -344,7 +351,12 @@ export class AppService {
 
   /** For Electron's open dialog: a preview of files the user picked natively. */
   async previewPaths(paths: string[], taskId?: string): Promise<ApiOutput<'import:preview'>> {
-    return this.imports.preview({ paths }, this.ctx.progress(taskId));
+    const release = this.ctx.claimTask(taskId);
+    try {
+      return await this.imports.preview({ paths }, this.ctx.progress(taskId));
+    } finally {
+      release();
+    }
   }
 
   /** Waits for the search engine to open (tests, CLI). */

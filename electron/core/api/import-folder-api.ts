@@ -46,6 +46,8 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
       const now = Date.now();
       for (const t of tasks.values()) if (t.endedAt && now - t.endedAt > KEEP_MS) tasks.delete(t.id);
       const id = taskId ?? newId();
+      // A finished import's id names its report until it is collected or expires: not reused.
+      if (tasks.has(id)) throw new DomainError('CONFLICT', `任务编号“${id}”已用于另一次导入，请换一个`);
       const controller = new AbortController();
       const progress = ctx.progress(id);
       const t: FolderTask = { id, controller, progress: { done: 0, total: 0, file: '' }, finished: Promise.resolve() };
@@ -73,6 +75,8 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
         },
       );
       tasks.set(id, t);
+      // The id stays this import's while it runs on after the call has answered.
+      ctx.holdTask(id, t.finished);
       return { taskId: id };
     },
     'import:task': async ({ taskId }): Promise<ApiOutput<'import:task'>> => {

@@ -7,7 +7,7 @@
 // Invariant: inputs are strict objects (unknown keys rejected), strings and arrays are capped.
 
 import type { z } from 'zod';
-import type { CallSpec } from './common';
+import { taskId, type CallSpec } from './common';
 import { DomainError, describeZodError, invalidInput } from '../errors';
 import { inputLabels } from '../field-labels';
 import { bundlesCalls } from './bundles';
@@ -69,6 +69,16 @@ export function isChannel(name: string): name is Channel {
 export function channelInFace(channel: Channel, face: 'electron' | 'browser'): boolean {
   const f = (apiContract[channel] as CallSpec<z.ZodType, z.ZodType>).face ?? 'all';
   return f === 'all' || f === face;
+}
+
+/**
+ * Whether a call starts a task under the caller's `taskId` (the contract's `taskId` field, as
+ * opposed to import:task and import:cancel, which name a task already started): the id then
+ * belongs to that call until its work ends (ApiContext.claimTask).
+ */
+export function startsTask(channel: Channel): boolean {
+  const shape = (apiContract[channel].input as { shape?: Record<string, unknown> }).shape;
+  return shape?.['taskId'] === taskId;
 }
 
 export function maxBodyBytes(channel: Channel): number {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiEvents, type EventName } from '../../../electron/shared/api-contract';
-import type { TaskProgress } from '../../../electron/shared/task-progress';
+import { LIBRARY_INDEX_TASK, type TaskProgress } from '../../../electron/shared/task-progress';
 import { DRAFTS, REVIEW_LAWS } from '../review/review-test-support';
 import { openTestApp } from '../test-app';
 
@@ -58,6 +58,56 @@ describe('task:progress', () => {
       svc.close();
     }
   });
+
+  it('gives a task id to the call that started it: no other call may report under it, end it or speak as the library', async () => {
+    const rec = recorder();
+    const FOLDER = resolve(import.meta.dirname, '../../fixtures/app/folder-import');
+    const svc = await openTestApp(tmp, { libraryDir: join(tmp, 'own'), importRoots: [{ label: '测试', path: FOLDER }], emit: rec.emit });
+    try {
+      const files = [upload('行政许可法(2019-04-23).md'), upload('保守国家秘密法(2024-02-27).md')];
+      // Two calls naming one id: the second is refused while the first runs, and reports nothing.
+      const first = svc.call('import:preview', { files, taskId: 'mine' });
+      await expect(svc.call('import:preview', { files: files.slice(0, 1), taskId: 'mine' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('mine') });
+      await expect(svc.call('bundles:export', { records: false, taskId: 'mine' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      const pv = await first;
+      expect(rec.progress('mine').map((p) => p.done)).toEqual([0, 1, 2]);
+      // …and once it has ended the id is free again.
+      await svc.call('import:discard', { stagingId: pv.stagingId });
+      await svc.call('import:preview', { files: files.slice(0, 1), taskId: 'mine' });
+      // The library's own background task is nobody's to name.
+      for (const channel of ['search:reindex', 'import:preview'] as const) {
+        const input = channel === 'import:preview' ? { files, taskId: LIBRARY_INDEX_TASK } : { taskId: LIBRARY_INDEX_TASK };
+        await expect(svc.call(channel, input as never)).rejects.toMatchObject({ code: 'INVALID' });
+      }
+      expect(rec.progress(LIBRARY_INDEX_TASK)).toEqual([]);
+
+      // A folder import keeps its id while it runs on after its call has answered (asked mid-way,
+      // from its own progress event), and its report under it after.
+      let during: Promise<string> | undefined;
+      const svc2 = await openTestApp(tmp, { libraryDir: join(tmp, 'own2'), importRoots: [{ label: '测试', path: FOLDER }], emit: (name, payload) => {
+        rec.emit(name, payload);
+        const p = payload as TaskProgress;
+        if (name === 'task:progress' && p.taskId === 'folder-own' && p.done === 1 && !during) during = svc2.call('import:preview', { files, taskId: 'folder-own' }).then(() => 'accepted', (e: { code: string }) => e.code);
+      } });
+      try {
+        const { taskId } = await svc2.call('import:folder', { path: FOLDER, dryRun: true, taskId: 'folder-own' });
+        let st = await svc2.call('import:task', { taskId });
+        while (!st.done) st = await svc2.call('import:task', { taskId });
+        expect(await during).toBe('CONFLICT');
+        // Only the folder import reported under its id (the refused preview's 2 files never did).
+        expect(new Set(rec.progress(taskId).map((p) => `${p.phase} of ${p.total}`))).toEqual(new Set([`preview of ${st.report.files.length}`]));
+        await expect(svc2.call('import:folder', { path: FOLDER, taskId })).rejects.toMatchObject({ code: 'CONFLICT' });
+      } finally {
+        svc2.close();
+      }
+      // import:task and import:cancel find folder imports only, never another call's task.
+      await expect(svc.call('import:cancel', { taskId: 'mine' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(svc.call('import:task', { taskId: 'mine' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      for (const name of ['constructor', '__proto__', 'toString']) await expect(svc.call('import:cancel', { taskId: name })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      svc.close();
+    }
+  }, 60_000);
 
   it('reports the review pre-check in its typed phases for the workbench call that asked', async () => {
     const rec = recorder();
