@@ -27,10 +27,13 @@ export function useProgressiveCount(total: number, first: number, step: number):
 /**
  * False for the first paint of a page, true from the next frame on: for the parts that can wait
  * one frame (a TOC tree that measures its rows, the version tools) so the text paints first.
+ * With `after`, the frame is counted from when `after` turns true: a second stage that waits for a
+ * first (`useAfterFirstPaint(painted)`), so what follows the first screen is two tasks, not one.
  */
-export function useAfterFirstPaint(): boolean {
+export function useAfterFirstPaint(after = true): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
+    if (!after) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       // A transition: what waited (the TOC tree) renders in pieces that give way to input.
@@ -40,7 +43,7 @@ export function useAfterFirstPaint(): boolean {
       cancelAnimationFrame(frame);
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, []);
+  }, [after]);
   return painted;
 }
 
