@@ -131,7 +131,7 @@ describe('lawdesk verify', () => {
     expect(bad.err).toContain('不是识别文本，无需核对');
     expect(cli(plain.dir, 'verify').code).toBe(2);
     expect(cli(plain.dir, 'verify', '--help').out).toContain('lawdesk verify <版本id>');
-  });
+  }, 180_000); // four CLI processes, each starting the CLI and opening a library: 71–90 s at load 22–31 on two cores
 });
 
 describe('version:verify', () => {
