@@ -6,7 +6,7 @@
 // (> 20 CPU-s), memory (> 500 MB RSS), the library changed after a refusal, a reason that is not a
 // clear Chinese sentence (a raw JS or pdf.js message, a stack), or a refusal that names no file.
 //
-//   npm run fuzz:importers -- [--seed 1] [--iterations 100] [--format pdf,docx,tiff] [--ocr] [--keep DIR] [--json FILE] [--keep-rss MB]
+//   npm run fuzz:importers -- [--seed 1] [--iterations 100] [--format pdf,docx,tiff,txt] [--ocr] [--keep DIR] [--json FILE] [--keep-rss MB]
 //
 // --keep-rss MB also keeps (and prints) files that stayed within the limits but peaked over MB.
 //
@@ -462,7 +462,15 @@ async function main(): Promise<void> {
   const o = args();
   const work = mkdtempSync(join(tmpdir(), 'lawdesk-fuzz-'));
   mkdirSync(o.keep, { recursive: true });
-  const formats = FORMATS.filter((f) => o.formats.includes(f.key));
+  // A family name selects its variants (`txt` → txt-utf8, txt-gbk, txt-utf16); a name that selects
+  // nothing is an error: session 18's `--format …,txt,md` ran no text file at all and said nothing.
+  const picks = (name: string, key: string) => key === name || key.startsWith(`${name}-`);
+  const unknown = o.formats.filter((name) => !FORMATS.some((f) => picks(name, f.key)));
+  if (unknown.length) {
+    console.error(`unknown --format ${unknown.join(',')}; known: ${FORMATS.map((f) => f.key).join(',')} (txt = every txt-*)`);
+    process.exit(2);
+  }
+  const formats = FORMATS.filter((f) => o.formats.some((name) => picks(name, f.key)));
   if (formats.some((f) => f.kind === 'bundle' || f.kind === 'backup')) await makeContainerSeeds(work);
   const rows: Row[] = [];
   const load0 = loadavg()[0]!;

@@ -5,7 +5,7 @@
 
 import type { XmlNode } from './ofd-package';
 
-interface Level {
+export interface NumberingLevel {
   start: number;
   numFmt: string;
   lvlText: string;
@@ -16,7 +16,7 @@ interface Level {
   pStyle?: string;
 }
 
-interface Num {
+export interface NumberingInstance {
   abstractId: string;
   overrides: Map<number, number>;
 }
@@ -126,13 +126,13 @@ function kid(node: XmlNode | undefined, name: string): XmlNode | undefined {
 const val = (node: XmlNode | undefined) => node?.attrs.val;
 
 /** Longest number text kept for one level ("第%1条", "（%2）", "%1.%2.%3" are a few characters). */
-const MAX_LEVEL_TEXT = 64;
+export const MAX_LEVEL_TEXT = 64;
 /** Most levels Word defines (ilvl 0–8); anything beyond is ignored. */
 const LEVELS = 9;
 
 export class WordNumbering {
-  private readonly abstracts = new Map<string, Level[]>();
-  private readonly nums = new Map<string, Num>();
+  private readonly abstracts = new Map<string, NumberingLevel[]>();
+  private readonly nums = new Map<string, NumberingInstance>();
   /** paragraph or list style → its numbering (after basedOn). */
   private readonly styleNumbering = new Map<string, ParagraphNumbering>();
   private readonly counters = new Map<string, (number | undefined)[]>();
@@ -143,7 +143,7 @@ export class WordNumbering {
   constructor(numbering: XmlNode | undefined, styles: XmlNode | undefined) {
     for (const a of numbering?.children ?? []) {
       if (a.name !== 'abstractNum') continue;
-      const levels: Level[] = [];
+      const levels: NumberingLevel[] = [];
       for (const l of a.children) {
         if (l.name !== 'lvl') continue;
         const i = int(l.attrs.ilvl);
@@ -220,6 +220,22 @@ export class WordNumbering {
         cur = s.basedOn;
       }
     }
+  }
+
+  /**
+   * The same counters over lists read from elsewhere (the Word 97 list tables of a .doc,
+   * doc-numbering.ts): abstract lists by id, list instances by id, paragraph styles' numbering.
+   */
+  static fromLists(
+    abstracts: ReadonlyMap<string, NumberingLevel[]>,
+    nums: ReadonlyMap<string, NumberingInstance>,
+    styles: ReadonlyMap<string, ParagraphNumbering>,
+  ): WordNumbering {
+    const n = new WordNumbering(undefined, undefined);
+    for (const [k, v] of abstracts) n.abstracts.set(k, v);
+    for (const [k, v] of nums) n.nums.set(k, v);
+    for (const [k, v] of styles) n.styleNumbering.set(k, v);
+    return n;
   }
 
   get isEmpty(): boolean {

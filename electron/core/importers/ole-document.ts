@@ -6,7 +6,11 @@
 // streams of text in a .doc and never reach the law text.
 
 import CFB from 'cfb';
-import WordExtractor from 'word-extractor';
+import WordOleExtractor from 'word-extractor/lib/word-ole-extractor';
+import BufferReader from 'word-extractor/lib/buffer-reader';
+import { clean } from 'word-extractor/lib/filters';
+import { readDocBodyExtras, type DocBodyExtras } from './doc-body';
+import { splitManualBreaks } from './docx-text-extractor';
 import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { toPlainLawText } from './plain-law-text';
@@ -25,6 +29,8 @@ interface Sniffed {
   /** Stream names at the root, for the error message of an unknown container. */
   streams: string[];
   wordDocument?: Uint8Array;
+  /** The table stream (0Table or 1Table, as the FIB says) with the piece table, styles and lists. */
+  table?: Uint8Array;
 }
 
 /**
@@ -84,7 +90,12 @@ function readContainer(bytes: Uint8Array, label: string): Sniffed {
   }
   const streams = container.FullPaths.filter((p) => /^[^/]+\/[^/]+$/.test(p)).map((p) => p.split('/')[1]!);
   const word = CFB.find(container, 'WordDocument');
-  if (word?.content && word.content.length > 0) return { kind: 'word', streams, wordDocument: word.content as Uint8Array };
+  if (word?.content && word.content.length > 0) {
+    const wordDocument = word.content as Uint8Array;
+    const which = wordDocument.length > 0x0b && wordDocument[0x0b]! & 0x02 ? '1Table' : '0Table';
+    const table = CFB.find(container, which)?.content as Uint8Array | undefined;
+    return { kind: 'word', streams, wordDocument, table };
+  }
   if (streams.includes('CONTENTS') || streams.some((s) => /^MatOST$/i.test(s))) return { kind: 'works', streams };
   return { kind: 'other', streams };
 }
@@ -137,20 +148,56 @@ function bodyLines(body: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; ) {
     if (!raw[i]!.endsWith('\t')) {
-      out.push(raw[i]!.replace(/\t+/g, ' '));
+      // a manual line break (U+2028 from the reader) inside a paragraph: split or joined as in DOCX
+      out.push(...splitManualBreaks(raw[i]!.replace(/\t+/g, ' ').replace(/\u2028/g, '\n')));
       i++;
       continue;
     }
     let j = i;
     while (j < raw.length && raw[j]!.endsWith('\t')) j++;
-    const rows = raw.slice(i, j).map((l) => l.slice(0, -1).split('\t'));
+    const rows = raw.slice(i, j).map((l) => l.slice(0, -1).split('\t').map((c) => splitManualBreaks(c.replace(/\u2028/g, '\n')).join(' ')));
     if (isDataTable(rows.map((r) => r.map((c) => [c])))) for (const r of rows) out.push(tableRowLine(r));
     // one line alone may be a paragraph with a typed tab at its end: its pieces stay one line
-    else if (rows.length === 1) out.push(raw[i]!.replace(/\t+/g, ' ').trimEnd());
+    else if (rows.length === 1) out.push(splitManualBreaks(raw[i]!.replace(/\t+/g, ' ').replace(/\u2028/g, '\n')).join(' ').trimEnd());
     else for (const r of rows) for (const c of r) if (c.trim() !== '') out.push(c);
     i = j;
   }
   return out;
+}
+
+/**
+ * word-extractor's Word 97 reader, with what it does not read (doc-body.ts) applied to the main
+ * text by CP before its clean-up removes field codes, deleted text and control marks: the list
+ * numbers Word prints are written where each numbered paragraph starts, hidden characters are
+ * dropped, and a manual line break (0x0B, Shift+Enter) is kept apart from a paragraph's end
+ * (as U+2028) so that it is joined or split as the DOCX reader does.
+ */
+class FullOleExtractor extends WordOleExtractor {
+  constructor(private readonly extras: DocBodyExtras) {
+    super();
+  }
+
+  protected override buildDocument() {
+    const doc = super.buildDocument();
+    const ccpText = this._boundaries.ccpText;
+    // the main text by CP, as the reader's pieces hold it after its own marking (one character a CP)
+    const parts: string[] = [];
+    for (const p of this._pieces) {
+      if (p.startCp >= ccpText) break;
+      parts.push(p.text.slice(0, Math.min(p.endCp, ccpText) - p.startCp));
+    }
+    const raw = parts.join('');
+    const { labels, hidden } = this.extras;
+    const out: string[] = [];
+    for (let cp = 0; cp < raw.length; cp++) {
+      const label = labels.get(cp);
+      if (label !== undefined) out.push(label);
+      if (hidden.has(cp)) continue;
+      out.push(raw[cp] === '\u000b' ? '\u2028' : raw[cp]!);
+    }
+    doc._body = clean(out.join(''));
+    return doc;
+  }
 }
 
 export async function extractOle(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
@@ -172,9 +219,17 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   }
   const ccpText = checkFib(sniffed.wordDocument, label);
 
-  let doc: Awaited<ReturnType<WordExtractor['extract']>>;
+  const listed = usesListNumbering(sniffed.wordDocument);
+  const extras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map<number, string>(), hidden: new Set<number>() };
+  let doc: Awaited<ReturnType<WordOleExtractor['extract']>>;
   try {
-    doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    await reader.open();
+    try {
+      doc = await new FullOleExtractor(extras).extract(reader);
+    } finally {
+      await reader.close();
+    }
   } catch (e) {
     const msg = (e as Error)?.message ?? String(e);
     if (/encrypt/i.test(msg)) throw new ExtractError(`${label}已加密，需要密码才能打开；请先在 Word/WPS 中去除密码后再导入`);
@@ -186,15 +241,15 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   const body = doc.getBody({ filterUnicode: false });
   // A copy cut inside the text streams can still have an intact container: the FIB says how long
   // the main text is, and a partial law is worse than none.
-  if (ccpText > 0 && body.length < 0.9 * ccpText) {
+  if (ccpText > 0 && body.length + extras.hidden.size < 0.9 * ccpText) {
     throw new ExtractError(`${label}不完整（正文只读到 ${body.length} / ${ccpText} 字，可能下载或复制中断）`);
   }
   const result = toPlainLawText(bodyLines(body));
   if (result.text.trim() === '') throw new ExtractError(`${fileName} 中没有文字（可能只有图片或是扫描件）`);
   const warnings: string[] = [];
-  if (usesListNumbering(sniffed.wordDocument)) {
-    // word-extractor reads the characters only; Word 97 list numbers are computed from the list
-    // tables at display time, so a 第一条 or （一） made by automatic numbering is not in them.
+  if (listed && extras.labels.size === 0) {
+    // Lists are used but their tables could not be read (damaged, or a structure not handled):
+    // a 第一条 or （一） made by automatic numbering may be missing.
     warnings.push(`${label}使用了自动编号：.${ext} 中自动生成的编号（如“第一条”“（一）”）无法读取，条文编号可能缺失；请核对，或在 Word/WPS 中另存为 .docx 后导入（.docx 的自动编号可以读取）`);
   }
   if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);

@@ -13,3 +13,30 @@ declare module 'word-extractor' {
     extract(source: string | Buffer): Promise<WordDocument>;
   }
 }
+
+// Its Word 97 reader, used directly so that list numbers (doc-numbering.ts) can be written into
+// the main text by CP before the reader's own clean-up (fields, deleted text, control marks).
+declare module 'word-extractor/lib/word-ole-extractor' {
+  import type { WordDocument } from 'word-extractor';
+  export interface OlePiece {
+    startCp: number;
+    endCp: number;
+    text: string;
+  }
+  export default class WordOleExtractor {
+    protected _pieces: OlePiece[];
+    protected _boundaries: { ccpText: number };
+    extract(reader: unknown): Promise<WordDocument & { _body: string }>;
+    protected buildDocument(): WordDocument & { _body: string };
+  }
+}
+declare module 'word-extractor/lib/buffer-reader' {
+  export default class BufferReader {
+    constructor(buffer: Buffer);
+    open(): Promise<void>;
+    close(): Promise<void>;
+  }
+}
+declare module 'word-extractor/lib/filters' {
+  export function clean(text: string): string;
+}
