@@ -169,8 +169,9 @@ function bodyLines(body: string): string[] {
  * word-extractor's Word 97 reader, with what it does not read (doc-body.ts) applied to the main
  * text by CP before its clean-up removes field codes, deleted text and control marks: the list
  * numbers Word prints are written where each numbered paragraph starts, hidden characters are
- * dropped, and a manual line break (0x0B, Shift+Enter) is kept apart from a paragraph's end
- * (as U+2028) so that it is joined or split as the DOCX reader does.
+ * dropped, a manual line break (0x0B, Shift+Enter) is kept apart from a paragraph's end (as
+ * U+2028) so that it is joined or split as the DOCX reader does, and Word's hyphen marks are read
+ * as the DOCX reader reads them.
  */
 class FullOleExtractor extends WordOleExtractor {
   constructor(private readonly extras: DocBodyExtras) {
@@ -192,8 +193,12 @@ class FullOleExtractor extends WordOleExtractor {
     for (let cp = 0; cp < raw.length; cp++) {
       const label = labels.get(cp);
       if (label !== undefined) out.push(label);
-      if (hidden.has(cp)) continue;
-      out.push(raw[cp] === '\u000b' ? '\u2028' : raw[cp]!);
+      const ch = raw[cp]!;
+      // Word's optional hyphen (0x1F, shown only where a line breaks) is nothing in the text; the
+      // reader's own table has no entry for it and wrote "undefined". Its non-breaking hyphen (0x1E)
+      // is a hyphen, as the DOCX reader gives w:noBreakHyphen ("GB/T 19001-2016").
+      if (hidden.has(cp) || ch === '\u001f') continue;
+      out.push(ch === '\u000b' ? '\u2028' : ch === '\u001e' ? '-' : ch);
     }
     doc._body = clean(out.join(''));
     return doc;

@@ -179,3 +179,19 @@ describe('.doc with automatic numbering (the same drafts saved as Word 97 by Lib
     }
   });
 });
+
+describe('Word\'s hyphen marks and tabs, .doc as .docx', () => {
+  // word-marks/: make-word-marks.py writes the DOCX (w:noBreakHyphen in "GB/T 19001-2016" and "2024-2026",
+  // w:softHyphen inside words, a tab between 落款 and date); LibreOffice saved it as Word 97.
+  it('a non-breaking hyphen is a hyphen and an optional hyphen nothing, in both formats', async () => {
+    const { extractOle } = await import('../../../electron/core/importers/ole-document');
+    const doc = await extractOle(read('word-marks/word-marks.doc'), 'word-marks.doc');
+    const docx = await extractDocx(read('word-marks/word-marks.docx'), 'word-marks.docx');
+    expect(doc.text).toContain('依据GB/T 19001-2016及有关规定');
+    expect(doc.text).toContain('适用于2024-2026年度');
+    // before: "营业undefined执照" (word-extractor has no entry for 0x1F) and "190012016"
+    expect(doc.text).toContain('营业执照复印件和研发项目说明书');
+    expect(doc.text).not.toContain('undefined');
+    expect(doc.text).toBe(docx.text);
+  });
+});
