@@ -2,7 +2,8 @@
 // start (a page load on 法规库 until its count is in the page) and a law opened right after it (the
 // reload mode of `bench:ui -- --sweep`, where that start is most of a small law's time). For each:
 // the main thread's CPU time (CDP Performance.getMetrics ThreadTime, what a loaded machine
-// inflates least), the wall time and the longest task. Renderers alternate, one browser context each.
+// inflates least), the wall time and the longest task. Renderers alternate, one browser context each,
+// the order reversed every other round (use an even --rounds).
 //
 //   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW [--rounds 4] [--laws 名称,名称]
 //   npx tsx test/bench/start-bench.ts --library DIR --renderer OLD --renderer NEW --to-library [--rounds 4]
@@ -51,7 +52,11 @@ async function main() {
   const out = renderers.map(() => ({ startCpu: [] as number[], startWall: [] as number[], startTask: [] as number[], openCpu: [] as number[], openWall: [] as number[], openTask: [] as number[], allCpu: [] as number[], allWall: [] as number[] }));
   const loadBefore = loadavg();
   for (let round = 0; round < rounds; round++) {
-    for (let k = 0; k < renderers.length; k++) {
+    // Each round runs the renderers in the other order (ABBA…), so that neither build is always second:
+    // session 19's same two builds gave the second one ≈ 28 ms more CPU to 法规库 whichever it was.
+    const order = renderers.map((_, k) => k);
+    if (round % 2 === 1) order.reverse();
+    for (const k of order) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
       const page = await context.newPage();
       // tsx keeps function names with an __name helper that the page does not have.
