@@ -12,6 +12,7 @@ import { guardedName, isContraction, lawKind } from './law-contraction';
 import { normaliseTitle } from './law-identity';
 import { LibraryError, type LibraryStore } from './library-store';
 import { versionInForceOn } from './version-status';
+import { own } from '../util/own-key';
 
 /**
  * The form two writings of one title share: no spaces, no 中华人民共和国 anywhere, no 书名号 of any
@@ -89,7 +90,7 @@ export function findLawsByTitle(store: LibraryStore, name: string): Law[] {
   const index = titleIndex(store);
   const exact = index.byKey.get(key);
   if (exact?.length) return [...exact];
-  const full = LAW_ABBREVIATIONS[key];
+  const full = own(LAW_ABBREVIATIONS, key); // a name typed as "constructor" is no abbreviation
   if (full) return [...(index.byKey.get(titleKey(full)) ?? [])];
   return findLawsByContraction(store, key);
 }
