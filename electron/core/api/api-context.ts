@@ -59,6 +59,32 @@ export function safeFileName(name: string, fallback = '导出'): string {
   return clean || fallback;
 }
 
+/** Longest uploaded name written as it is: a name has at most 255 bytes, and the atomic writer's temp file adds about 30. */
+export const MAX_DISK_NAME_BYTES = 200;
+
+/**
+ * The name an uploaded file is written under: its own, or for a longer one (a 255-byte name is
+ * legal on every disk, but its temp file is not) its start and its end — the date and extension
+ * the importer reads from a name — around an ellipsis. The report still shows the uploaded name.
+ */
+export function diskName(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_DISK_NAME_BYTES) return name;
+  const chars = [...name];
+  const tail: string[] = [];
+  let bytes = Buffer.byteLength('…');
+  for (let j = chars.length - 1; j >= 0 && bytes + Buffer.byteLength(chars[j]!) <= 90; j--) {
+    tail.unshift(chars[j]!);
+    bytes += Buffer.byteLength(chars[j]!);
+  }
+  const head: string[] = [];
+  for (const ch of chars) {
+    if (bytes + Buffer.byteLength(ch) > MAX_DISK_NAME_BYTES) break;
+    head.push(ch);
+    bytes += Buffer.byteLength(ch);
+  }
+  return `${head.join('')}…${tail.join('')}`;
+}
+
 export class ApiContext {
   private readonly files = new Map<string, ProducedFile>();
   /** Task ids in use, each with its number of holds (the call that started it, work that outlives the call). */
@@ -154,7 +180,7 @@ export class ApiContext {
    * caller removes the folder. Names are checked by the contract (no separators); a repeated
    * name gets a sub-folder of its own.
    */
-  writeUploads(files: { name: string; dataBase64: string }[], caps: { maxFileBytes: number; maxTotalBytes?: number; refuseEmpty?: boolean }): { dir: string; paths: string[] } {
+  writeUploads(files: { name: string; dataBase64: string }[], caps: { maxFileBytes: number; maxTotalBytes?: number; refuseEmpty?: boolean }): { dir: string; paths: string[]; names: Map<string, string> } {
     let total = 0;
     const decoded = files.map((f) => {
       const bytes = Buffer.from(f.dataBase64, 'base64');
@@ -167,15 +193,18 @@ export class ApiContext {
     mkdirSync(this.stagingRoot, { recursive: true });
     const dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
     const used = new Set<string>();
+    const names = new Map<string, string>();
     const paths = decoded.map(({ name, bytes }, i) => {
-      const sub = used.has(name) ? join(dir, String(i)) : dir;
-      used.add(name);
+      const onDisk = diskName(name);
+      const sub = used.has(onDisk) ? join(dir, String(i)) : dir;
+      used.add(onDisk);
       mkdirSync(sub, { recursive: true });
-      const path = join(sub, name);
+      const path = join(sub, onDisk);
       writeFileAtomic(path, bytes, { fsync: false }); // a full disk says so, naming the file
+      names.set(path, name);
       return path;
     });
-    return { dir, paths };
+    return { dir, paths, names };
   }
 
   /** One uploaded file (an attachment, a bundle): refused when empty. */

@@ -395,7 +395,9 @@ export class AppService {
         // by the record pages themselves.
         ...(this.recordsOpen ? setAsideHealth(this.recordsOpen.setAsideState(), this.recordsOpen.setAsideNotes(), LIBRARY_REPAIRS_SHOWN) : {}),
       }),
-      'laws:list': async (i) => this.listLaws(i, new Set((await this.favorites()).lawIds())),
+      // A damaged favorites.json does not take the 法规库 list down with it: the list shows no 收藏
+      // marks, and 收藏 itself (and a favorites-only list) says which file is damaged.
+      'laws:list': async (i) => this.listLaws(i, new Set(i.favoritesOnly ? (await this.favorites()).lawIds() : await this.favorites().then((f) => f.lawIds(), () => []))),
       'law:get': ({ lawId }) => {
         const law = this.requireLaw(lawId);
         return { law, versions: this.versionsOf(law) };
@@ -466,8 +468,8 @@ export class AppService {
         return this.withCodes(quickOpenByTitle(this.store, text, limit ?? 12));
       },
       'import:preview': ({ files, taskId }) => {
-        const { dir, paths } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
-        return this.imports.preview({ paths, tempDir: dir }, this.ctx.progress(taskId));
+        const { dir, paths, names } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
+        return this.imports.preview({ paths, tempDir: dir, names }, this.ctx.progress(taskId));
       },
       'import:commit': ({ stagingId, taskId }) => this.imports.commit(stagingId, this.ctx.progress(taskId)),
       'import:discard': ({ stagingId }) => ({ ok: this.imports.discard(stagingId) }),

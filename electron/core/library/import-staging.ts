@@ -17,6 +17,8 @@ export interface StagedFiles {
   paths: string[];
   /** Temp folder holding uploaded files; removed with the staging. */
   tempDir?: string;
+  /** The uploaded name of each file in tempDir (a very long one is written shorter). */
+  names?: Map<string, string>;
   /** Each previewed file's size, mtime and inode, to tell at commit which changed since. */
   seen?: Map<string, string>;
 }
@@ -93,6 +95,8 @@ export class ImportStaging {
 
 /** Uploaded files are reported by their own names, not the temp folder they sat in. */
 function displayName(s: StagedFiles, file: string): string {
+  const uploaded = s.names?.get(file);
+  if (uploaded !== undefined) return uploaded;
   if (!file || !s.tempDir) return file;
   return basename(relative(s.tempDir, file)) || file;
 }

@@ -21,11 +21,13 @@ import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 import { PackStore } from '../../../electron/core/packs/pack-store';
+import { exportPack } from '../../../electron/core/packs/pack-export';
 import { RecordsService } from '../../../electron/core/records/records-service';
 import { RegisterService } from '../../../electron/core/register/register-service';
 import { readSheet, rowsToReviewInputs } from '../../../electron/core/records/spreadsheet-import';
 import { startBrowserFace, type BrowserFace } from '../../../electron/server/browser-face';
 import { hostileTiffs } from '../importers/tiff-hostile';
+import { openTestApp } from '../test-app';
 import { makeLibrary, ROOT, snapshot, tmp } from './bundle-helpers';
 
 const work = tmp('lawdesk-badinput-');
@@ -600,6 +602,160 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
   }, 180_000);
 
   // ───────── API payloads and the localhost adapter ─────────
+  // ───────── active content, entity tricks, hostile page trees, names and library files (session 19) ─────────
+  it('importers: DOCX with an external entity or billion laughs, PDF with JavaScript / Launch actions or 2,000,000,000 pages, a 51 MB one-line TXT', async () => {
+    const docx = (name: string, xml: string) => {
+      const f = join(inputs, name);
+      writeFileSync(f, zipSync({ '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'), 'word/document.xml': strToU8(xml) }));
+      return f;
+    };
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+    const body = (extra: string) => `<w:document ${W}><w:body>${p('某某县科技条例')}${p(`第一条 为了规范管理，制定本条例。${extra}`)}</w:body></w:document>`;
+    const xxe = docx('外部实体.docx', `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${body('&xxe;')}`);
+    await hostile('importer', 'DOCX whose XML declares an external entity (file:///etc/passwd)', /外部实体\.docx：.*DOCTYPE 声明/, () => importNamed(xxe));
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('');
+    const lol = docx('十亿笑.docx', `<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "lol">${laughs}]>${body('&j;')}`);
+    await hostile('importer', 'DOCX billion laughs (10⁹ nested entity expansions)', /十亿笑\.docx：.*DOCTYPE 声明/, () => importNamed(lol));
+
+    const pdf = (name: string, objs: string[]) => {
+      let out = '%PDF-1.4\n';
+      const offsets: number[] = [];
+      objs.forEach((o, i) => {
+        offsets.push(out.length);
+        out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+      });
+      const xref = out.length;
+      out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+      out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+      const f = join(inputs, name);
+      writeFileSync(f, Buffer.from(out, 'latin1'));
+      return f;
+    };
+    const stream = 'BT /F1 12 Tf 50 700 Td (Article 1 Hello) Tj ET';
+    const tail = [`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'];
+    const page = (extra = '') => `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>${extra} >>`;
+    const scripted = pdf('脚本.pdf', [
+      '<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> /Names << /JavaScript << /Names [(x) << /S /JavaScript /JS (app.launchURL\\("https://evil.example"\\)) >>] >> >> >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      page(' /AA << /O << /S /Launch /F (calc.exe) >> >>'),
+      ...tail,
+    ]);
+    // pdf.js reads text only (no scripting, no actions): the file is judged by its text, which is no law.
+    await hostile('importer', 'PDF with an OpenAction JavaScript, a named JavaScript and a page Launch action', /脚本\.pdf：没有正文/, () => importNamed(scripted));
+    const claims = pdf('二十亿页.pdf', ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 2000000000 >>', page(), ...tail]);
+    await hostile('importer', 'PDF whose page tree claims 2,000,000,000 pages (one is there)', /二十亿页\.pdf：(没有正文|PDF 页数过多)/, () => importNamed(claims));
+    const many = pdf('三万页.pdf', ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${Array.from({ length: 30_000 }, () => '3 0 R').join(' ')}] /Count 30000 >>`, page(), ...tail]);
+    await hostile('importer', 'PDF of 30,000 pages (one page object named 30,000 times)', /三万页\.pdf：PDF 页数过多（30000 页，上限 \d+ 页）/, () => importNamed(many));
+    const line = join(inputs, '一行.txt');
+    writeFileSync(line, `某某县条例\n第一条 ${'甲'.repeat(17 * 1024 * 1024)}`);
+    await hostile('importer', 'TXT of one 51 MB line', /一行\.txt：文件过大（51\.0 MB，TXT 上限 \d+ MB）/, () => importNamed(line));
+  }, 180_000);
+
+  it('active HTML is inert: scripts, iframes, javascript: links, event handlers and remote images never reach the text, the reader or the HTML export', async () => {
+    const other = join(work, 'html-lib');
+    const { store: s } = await openLibrary({ dir: other, seed: false });
+    const html = join(inputs, '活动内容.html');
+    writeFileSync(
+      html,
+      '<!doctype html><html><head><title>某某县数据条例</title><script>window.evil=1</script><meta http-equiv="refresh" content="0;url=https://evil.example/"></head>' +
+        '<body onload="alert(1)"><h1>某某县数据条例</h1><iframe src="https://evil.example/"></iframe>' +
+        '<p>第一条 为了规范<a href="javascript:alert(1)">数据</a>管理，制定本条例。<img src="https://evil.example/x.png" onerror="alert(2)"></p>' +
+        '<p>第二条 本条例<script>document.write("注入")</script>自公布之日起施行。<object data="x.swf"></object><svg onload="alert(3)"><text>图</text></svg></p>' +
+        '<p>第三条 正文写到&lt;script&gt;alert(4)&lt;/script&gt;与 javascript:alert(5) 时照字面保存。</p>' +
+        '<style>p{background:url(https://evil.example/)}</style></body></html>',
+    );
+    const r = await importPaths(s, [html]);
+    expect(r.imported).toBe(1);
+    const v = s.versions()[0]!;
+    const text = s.loadVersion(v.id).units.map((u) => u.text).join('\n');
+    expect(text).toContain('为了规范数据管理，制定本条例。');
+    for (const bad of ['evil', 'alert(1)', 'alert(2)', 'alert(3)', '注入', 'window', 'background']) expect(text, bad).not.toContain(bad);
+    // The law's own words that look like markup are text: kept as typed, escaped in the HTML export.
+    expect(text).toContain('<script>alert(4)</script>');
+    const out = join(work, '活动内容.html');
+    await exportPack(s, { title: '汇编', template: '通用', items: [{ type: 'law', law: v.title }] }, { out, format: 'html' });
+    const exported = readFileSync(out, 'utf8');
+    expect(exported).toContain('&lt;script&gt;alert(4)&lt;/script&gt;');
+    expect(exported).not.toMatch(/<script|<iframe|<object|<embed|javascript:alert\(1\)|evil\.example|onerror=|onload=/i);
+    results.push({ area: 'importer', kind: 'HTML with <script>, <iframe>, javascript: links, on* handlers, remote images and CSS', result: 'imported as text only; the HTML export escapes the law’s own “<script>”', unchanged: true });
+  }, 120_000);
+
+  it('file names with a direction override or of 255 bytes; library files truncated, wrong-typed or of the wrong schema', async () => {
+    const host = `127.0.0.1:${face.port}`;
+    const post = (channel: string, body: unknown) =>
+      new Promise<{ status: number; body: string }>((ok) => {
+        const req = request({ host: '127.0.0.1', port: face.port, path: `/api/${channel}`, method: 'POST', headers: { host, 'content-type': 'application/json', 'x-lawdesk-token': face.token } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        });
+        req.end(JSON.stringify(body));
+      });
+    const law = (title: string) => Buffer.from(`# ${title}\n\n第一条 为了规范管理，制定本条例。\n`).toString('base64');
+    // U+202E in a name: previewed, and every name the API returns shows the override escaped.
+    const rtl = await post('import:preview', { files: [{ name: '某某县条例\u202eexe.md', dataBase64: law('某某县反转条例') }] });
+    expect(rtl.status).toBe(200);
+    expect(rtl.body).not.toContain('\u202e');
+    const shown = (JSON.parse(rtl.body) as { value: { report: { files: { file: string }[] } } }).value.report.files[0]!.file;
+    expect(shown).toMatch(/^某某县条例.*202E.*exe\.md$/i);
+    // 255 bytes (the most a file name may have on ext4), and 255 characters (765 bytes, which no disk
+    // takes: the contract allows 255 characters): previewed, and reported under the uploaded name.
+    const n255 = `${'条'.repeat(80)}(2020-01-01).md`;
+    expect(Buffer.byteLength(n255)).toBe(255);
+    for (const name of [n255, `${'条'.repeat(240)}(2020-01-01).md`]) {
+      const long = await post('import:preview', { files: [{ name, dataBase64: law('某某县长名条例') }] });
+      expect(`${long.status} ${long.body.slice(0, 300)}`).toMatch(/^200/);
+      const report = (JSON.parse(long.body) as { value: { report: { imported: number; files: { file: string }[] } } }).value.report;
+      expect(report).toMatchObject({ imported: 1, files: [{ file: name }] });
+    }
+    results.push({ area: 'localhost', kind: 'uploaded names of 255 bytes and of 255 characters (765 bytes)', result: 'previewed under their own names (written to disk shortened: the temp file’s name was too long, ENAMETOOLONG, before)', unchanged: true });
+
+    // Library files damaged by hand or by a tool: the app opens, the 法规库 list and the other files
+    // keep working, the damaged file is named where it is used, and it is kept byte for byte.
+    const service = await openTestApp(join(work, 'svc'), { libraryDir: lib });
+    await service.call('law:setFavorite', { lawId: store.laws()[0]!.id, favorite: true });
+    await service.call('packs:create', { title: '汇编', template: '通用' } as never);
+    await service.call('office:set', { unit: '高青县科学技术局' } as never);
+    service.close();
+    const damage: [string, (b: Buffer) => Buffer][] = [
+      ['truncated', (b) => b.subarray(0, Math.floor(b.length / 2))],
+      ['wrong-typed', () => Buffer.from('[1,2,3]')],
+      ['of the wrong schema', () => Buffer.from('{"schemaVersion":"x","reviews":5,"packs":"y","lawIds":7}')],
+    ];
+    const uses: Record<string, readonly [string, RegExp]> = {
+      'records.json': ['reviews:list', /records\.json (已损坏|的结构不对)/],
+      'packs.json': ['packs:list', /packs\.json (已损坏|的结构不对)/],
+      'favorites.json': ['law:favorites', /favorites\.json (已损坏|的结构不对)/],
+      'office.json': ['office:get', /office\.json (已损坏|的结构不对)/],
+    };
+    for (const [file, [channel, named]] of Object.entries(uses)) {
+      for (const [how, edit] of damage) {
+        const copy = join(work, `damaged-${file}-${how.replace(/\W/g, '')}`);
+        cpSync(lib, copy, { recursive: true });
+        rmSync(join(copy, 'library.lock'), { force: true });
+        const bad = edit(readFileSync(join(copy, file)));
+        writeFileSync(join(copy, file), bad);
+        const svc = await openTestApp(join(work, `svc-${file}-${how.replace(/\W/g, '')}`), { libraryDir: copy });
+        try {
+          const list = await svc.call('laws:list', {});
+          expect(list.total, `${file} ${how}: the 法规库 list`).toBe(store.laws().length);
+          const said = await svc.call(channel as 'office:get', {}).then(
+            (r) => JSON.stringify(r),
+            (e: Error) => e.message,
+          );
+          expect(said, `${file} ${how}`).toMatch(named);
+          for (const [other, [ch]] of Object.entries(uses)) if (other !== file) await svc.call(ch as 'office:get', {});
+          expect(readFileSync(join(copy, file)).equals(bad), `${file} ${how} kept as it was`).toBe(true);
+          results.push({ area: 'library files', kind: `${file} ${how}`, result: `opens; ${channel}: ${said.slice(0, 80)}`, unchanged: true });
+        } finally {
+          svc.close();
+          rmSync(copy, { recursive: true, force: true });
+        }
+      }
+    }
+  }, 180_000);
+
   it('localhost adapter: token, Origin, Host, sizes, traversal, encodings', async () => {
     const host = `127.0.0.1:${face.port}`;
     const send = (path: string, o: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}) =>
