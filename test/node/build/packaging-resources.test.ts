@@ -2,8 +2,9 @@
 // its data (rules, templates, starter laws) from <app>/resources at run time, so a folder missing
 // from that list works in every test here and fails only in the packaged app: this test reads the
 // sources for every resources/<name> they open and checks the list keeps each one.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -103,5 +104,41 @@ describe('the installer can start the OCR threads', () => {
     expect(readFileSync(join(ROOT, 'electron/core/importers/ocr-tesseract-inline.ts'), 'utf8')).toContain('join(corePath, `${name}.wasm`)');
     // pdf.js renders scans through @napi-rs/canvas, a native module (cannot load from inside asar).
     expect(unpack).toEqual(expect.arrayContaining(['**/*.node', '**/node_modules/@napi-rs/**']));
+  });
+});
+
+/** Whether an asarUnpack pattern of ours (`**\/node_modules/<pkg>/**`, `**\/*.node`) covers a file. */
+function unpacked(file: string, patterns: string[]): boolean {
+  const posix = file.split(sep).join('/');
+  return patterns.some((p) => {
+    const pkg = /^\*\*\/node_modules\/(.+)\/\*\*$/.exec(p);
+    if (pkg) return posix.includes(`/node_modules/${pkg[1]}/`);
+    const ext = /^\*\*\/\*(\.\w+)$/.exec(p);
+    return ext ? posix.endsWith(ext[1]!) : false;
+  });
+}
+
+describe('the files the packaged app reads by real path exist where the code looks', () => {
+  it('the OCR model and every WASM core the engine may pick exist and are unpacked; the pdf.js worker exists; no `files:` exclusion drops them', async () => {
+    const { ocrAssetPaths } = await import('../../../electron/core/importers/ocr-tesseract');
+    const { coreName } = await import('../../../electron/core/importers/ocr-tesseract-inline');
+    const { langPath, corePath } = ocrAssetPaths();
+    const cores = [false, true].flatMap((lstm) => [false, true].map((simd) => join(corePath, `${coreName(lstm, { simd }, '')}.wasm`)));
+    const model = join(langPath, 'chi_sim.traineddata.gz');
+    const pdfWorker = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'legacy', 'build', 'pdf.worker.mjs');
+    const patterns = asarUnpack();
+    for (const file of [model, ...cores]) {
+      expect(existsSync(file), file).toBe(true);
+      expect(unpacked(file, patterns), `${file} is not under asarUnpack`).toBe(true);
+    }
+    // pdf.js loads its worker with import(), which reads inside app.asar: it must be packed, not excluded.
+    expect(existsSync(pdfWorker)).toBe(true);
+    const excluded = filesPatterns().exclude.flatMap((p) => [...p.matchAll(/\{([^}]+)\}/g)].flatMap((m) => m[1]!.split(',')));
+    expect(excluded).toContain('test');
+    for (const file of [model, ...cores, pdfWorker]) {
+      const segments = file.split(sep);
+      const inPackage = segments.slice(segments.lastIndexOf('node_modules'));
+      expect(inPackage.filter((seg) => excluded.includes(seg)), file).toEqual([]);
+    }
   });
 });
