@@ -343,6 +343,8 @@ export interface DocBodyExtras {
   labels: Map<number, string>;
   /** CPs of hidden characters (never paragraph or cell marks). */
   hidden: Set<number>;
+  /** Whether the document's list tables were read (a list of bullets only gives no labels). */
+  listsRead: boolean;
 }
 
 function inRange<T extends { fcStart: number; fcEnd: number }>(runs: T[], fc: number): T | undefined {
@@ -365,14 +367,16 @@ function inRange<T extends { fcStart: number; fcEnd: number }>(runs: T[], fc: nu
 export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayLike<number>): DocBodyExtras {
   const labels = new Map<number, string>();
   const hidden = new Set<number>();
+  let listsRead = false;
   try {
     const fib = new Bytes(wordDocument);
     const tbl = new Bytes(table);
     const { abstracts, nums } = readLists(fib, tbl);
+    listsRead = nums.size > 0;
     const numbering = nums.size ? WordNumbering.fromLists(abstracts, nums, readStyleLists(fib, tbl)) : undefined;
     const runs = numbering ? readParagraphRuns(fib, fib, tbl) : [];
     const hiddenRuns = readHiddenRuns(fib, fib, tbl).map(([fcStart, fcEnd]) => ({ fcStart, fcEnd }));
-    if (!numbering && hiddenRuns.length === 0) return { labels, hidden };
+    if (!numbering && hiddenRuns.length === 0) return { labels, hidden, listsRead };
     const pieces = readPieces(fib, tbl);
     const ccpText = fib.u32(0x4c);
     let paraStart = 0;
@@ -401,7 +405,7 @@ export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayL
       }
     }
   } catch {
-    return { labels: new Map(), hidden: new Set() };
+    return { labels: new Map(), hidden: new Set(), listsRead: false };
   }
-  return { labels, hidden };
+  return { labels, hidden, listsRead };
 }

@@ -225,7 +225,7 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   const ccpText = checkFib(sniffed.wordDocument, label);
 
   const listed = usesListNumbering(sniffed.wordDocument);
-  const extras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map<number, string>(), hidden: new Set<number>() };
+  const extras: DocBodyExtras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map(), hidden: new Set(), listsRead: false };
   let doc: Awaited<ReturnType<WordOleExtractor['extract']>>;
   try {
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -252,7 +252,7 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   const result = toPlainLawText(bodyLines(body));
   if (result.text.trim() === '') throw new ExtractError(`${fileName} 中没有文字（可能只有图片或是扫描件）`);
   const warnings: string[] = [];
-  if (listed && extras.labels.size === 0) {
+  if (listed && !extras.listsRead) {
     // Lists are used but their tables could not be read (damaged, or a structure not handled):
     // a 第一条 or （一） made by automatic numbering may be missing.
     warnings.push(`${label}使用了自动编号：.${ext} 中自动生成的编号（如“第一条”“（一）”）无法读取，条文编号可能缺失；请核对，或在 Word/WPS 中另存为 .docx 后导入（.docx 的自动编号可以读取）`);

@@ -173,8 +173,22 @@ describe('.doc with automatic numbering (the same drafts saved as Word 97 by Lib
     const word = Uint8Array.from(CFB.find(file, 'WordDocument')!.content as ArrayLike<number>);
     const table = Uint8Array.from(CFB.find(file, (word[0x0b]! & 2) ? '1Table' : '0Table')!.content as ArrayLike<number>);
     expect(readDocBodyExtras(word, table).labels.size).toBeGreaterThan(44);
+    expect(readDocBodyExtras(word, table).listsRead).toBe(true);
     // the table stream cut short, or garbage: no labels, no exception
+    // list levels that do not fit their stream (the first LVL overwritten with 0xFF: its number text
+    // would be 65,535 characters): the text is read, the labels are not, and the import says numbers may be missing
+    const dv = new DataView(word.buffer, word.byteOffset, word.byteLength);
+    const fcLcb = 0x22 + dv.getUint16(0x20, true) * 2 + 2 + dv.getUint16(0x22 + dv.getUint16(0x20, true) * 2, true) * 4 + 2;
+    const lvls = dv.getUint32(fcLcb + 73 * 8, true) + dv.getUint32(fcLcb + 73 * 8 + 4, true);
+    const broken = Uint8Array.from(table);
+    broken.fill(0xff, lvls, lvls + 64);
+    const which = (word[0x0b]! & 2) ? '1Table' : '0Table';
+    CFB.find(file, which)!.content = Buffer.from(broken);
+    const damaged = await extractOle(new Uint8Array(CFB.write(file, { type: 'buffer' }) as Buffer), 'damaged.doc');
+    expect(damaged.warnings.join('\n')).toMatch(/自动编号.*另存为 \.docx/);
+    expect(damaged.text).toContain('为了健全科学、民主、依法决策机制');
     for (const t of [table.subarray(0, table.length >> 1), new Uint8Array(table.length).fill(0xff), new Uint8Array(0)]) {
+      expect(readDocBodyExtras(word, t)).toMatchObject({ listsRead: false });
       expect(readDocBodyExtras(word, t).labels.size).toBe(0);
     }
   });
