@@ -21,6 +21,7 @@ import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseTitle } from '../../electron/core/library/law-identity';
+import { parseChineseNumber } from '../../electron/core/text/chinese-numerals';
 import type { LibraryStore } from '../../electron/core/library/library-store';
 import { openLibrary } from '../../electron/core/library/open-library';
 import { detectCitations } from '../../electron/core/records/citation-detect';
@@ -43,14 +44,24 @@ export const HELDOUT_SET_S17 = resolve(import.meta.dirname, '../fixtures/links/h
  * (6, two found). Labelled by hand before any change.
  */
 export const HELDOUT_SET_S18 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s18.jsonl');
+/**
+ * Session 19: 57 sentences from corpus laws no test named, drawn by `citation-heldout-pick.ts --seed 1919` (one per
+ * law, a second from some in a second pass; forms 前条, 本条第X款, another law in 《》 or bare, a 司法解释's own text,
+ * 本条例第X条 beside a 《title》, a range), each with the article it stands in; and 18 sentences written as an office
+ * writes (opinions, 请示, 通知: 依据…之规定, 根据上述法律法规, （2019年修订）, 国务院令第713号, 同法, 该条例, 《行政处罚法》,
+ * 国家行政处罚法, （以下简称《转化法》）, a draft's own 第八条), read with no citing law. Labelled by hand before any change.
+ */
+export const HELDOUT_SET_S19 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s19.jsonl');
 
 export interface HeldoutEntry {
   id: string;
   form: string;
-  /** The corpus file the sentence is from. */
+  /** The corpus file the sentence is from; empty for an office's text (no citing law). */
   src: string;
-  /** The citing law (its title in the corpus manifest). */
+  /** The citing law (its title in the corpus manifest); empty for an office's text. */
   near: string;
+  /** The article of the citing law the sentence stands in (前条 and 本条第X款 need it), when known. */
+  article?: string;
   /** The citing version's 公布日期 (what its drafters had) and the date the link graph reads it on (施行日期). */
   published: string;
   date: string;
@@ -82,6 +93,13 @@ export interface HeldoutScore {
   lawsExpected: number;
   lawsRight: number;
   misses: string[];
+}
+
+/** 第十二条 / 第十二条之一 → the article's number and suffix. */
+function articleRef(label: string): { number: number; suffix: number } | undefined {
+  const m = /^第(.+?)条(?:之(.+))?$/.exec(label);
+  if (!m) return undefined;
+  return { number: parseChineseNumber(m[1]!), suffix: m[2] ? parseChineseNumber(m[2]) : 0 };
 }
 
 const sameTitle = (a: string, b: string) => {
@@ -124,18 +142,26 @@ export function scoreHeldout(store: LibraryStore, entries: readonly HeldoutEntry
   const resolver = new LibraryTargetResolver(store);
   const s: HeldoutScore = { expected: 0, detected: 0, falseDetections: 0, rightArticle: 0, rightVersion: 0, notInForce: 0, wrongLinks: 0, lawsExpected: 0, lawsRight: 0, misses: [] };
   for (const e of entries) {
-    const file = e.src.split('/').pop();
-    const byFile = store.laws().filter((l) => l.versionIds.some((id) => store.version(id)?.sourceFile === file));
-    const citing = byFile.find((l) => sameTitle(l.title, e.near)) ?? (byFile.length === 1 ? byFile[0] : undefined);
-    if (!citing) throw new Error(`${e.id}: the library has no ${e.near} (${e.src})`);
-    // read as the link graph reads a law's text: on its version's 施行日期, that version as 本法
-    const version = citing.versionIds.map((id) => store.version(id)!).find((v) => v.sourceFile === file)!;
-    const date = startOf(version) || e.date;
-    const published = version.published || e.published || date;
-    const d =
-      mode === 'graph'
-        ? detectCitations(store, e.text, date, citing.id, resolver)
-        : detectCitations(store, e.text, date, citing.id, undefined, { wholeLaws: true });
+    let d: ReturnType<typeof detectCitations>;
+    let published = e.published || e.date;
+    if (!e.near) {
+      // an office's text: no citing law, read on its own date
+      d = mode === 'graph' ? detectCitations(store, e.text, e.date, undefined, resolver) : detectCitations(store, e.text, e.date, undefined, undefined, { wholeLaws: true });
+    } else {
+      const file = e.src.split('/').pop();
+      const byFile = store.laws().filter((l) => l.versionIds.some((id) => store.version(id)?.sourceFile === file));
+      const citing = byFile.find((l) => sameTitle(l.title, e.near)) ?? (byFile.length === 1 ? byFile[0] : undefined);
+      if (!citing) throw new Error(`${e.id}: the library has no ${e.near} (${e.src})`);
+      // read as the link graph reads a law's text: on its version's 施行日期, that version as 本法, in its article
+      const version = citing.versionIds.map((id) => store.version(id)!).find((v) => v.sourceFile === file)!;
+      const date = startOf(version) || e.date;
+      published = version.published || e.published || date;
+      const article = e.article ? articleRef(e.article) : undefined;
+      d =
+        mode === 'graph'
+          ? detectCitations(store, e.text, date, citing.id, resolver, article ? { article } : {})
+          : detectCitations(store, e.text, date, citing.id, undefined, { wholeLaws: true });
+    }
     // one entry per (law, article) pair: 第四十九条第二项、第三项 is one article; whole-law mentions apart
     const found = new Map<string, Found>();
     for (const m of d.mentions) {
@@ -224,7 +250,7 @@ const N = '[零〇一二两三四五六七八九十百千]+';
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
-  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18)];
+  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19)];
   const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string; title: string });
   const want = new Map<string, Set<string> | 'all'>();
   const add = (title: string, label?: string) => {
@@ -238,7 +264,7 @@ function copyLaws(corpus: string): void {
     }
   };
   for (const e of entries) {
-    add(e.near);
+    if (e.near) add(e.near);
     for (const x of e.expect) if (!x.startsWith('?')) add(x.slice(0, x.lastIndexOf(' ')), x.slice(x.lastIndexOf(' ') + 1));
     for (const l of e.laws) if (!l.startsWith('?')) add(l);
   }

@@ -1,0 +1,142 @@
+// Draws sentences for a new held-out citation set (session 19) from corpus laws no test names: a law's
+// title (without 中华人民共和国) and its file name appear in no text file under test/. The laws are taken in
+// the order of a hash (seed), the latest version of each, and from each the first sentence — by the same
+// hash — of a form whose quota is not yet full. Every sentence carries the article it stands in (前条 and
+// 本条第X款 need it). The expected targets are then written by a person reading each sentence, before the
+// detector is run on them.
+//   npx tsx test/bench/citation-heldout-pick.ts --seed 1919 [--corpus DIR] > draft.jsonl
+// Prints JSON lines with empty `expect` and `laws`; nothing is written to disk.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const N = '[零〇一二两三四五六七八九十百千]+';
+const ARTICLE_LINE = new RegExp(`^\\s*(第${N}条(?:之${N})?)[\\s\\u3000]*(.*)$`);
+
+/** Forms and how many sentences of each the set takes (the order is the order of preference). */
+const QUOTAS: [form: string, quota: number, test: (s: string, own: string) => boolean][] = [
+  // 前条 (the article before): 依照前条, 前条规定, 前条第二款 — not 前条件
+  ['prior-article', 8, (s) => /前条(?!件)/.test(s)],
+  // 本条第X款 (a paragraph of the article itself)
+  ['own-paragraph', 6, (s) => new RegExp(`本条第${N}款`).test(s)],
+  // 同法 / 该法 / 该条例 … 第X条 (the law named before; not 合同法, 共同法)
+  ['same-law', 4, (s) => new RegExp(`(?:(?<![合共])同法|该法|该条例|该办法|该规定)第${N}条`).test(s)],
+  // another law in 《》 with an article
+  ['quoted-other', 14, (s, own) => [...s.matchAll(new RegExp(`《([^《》]+)》(?:[（(][^）)]*[）)])?第${N}条`, 'g'))].some((m) => !own.includes(m[1]!.replace(/^中华人民共和国/, '')))],
+  // another law named bare with an article (刑法第…, 行政处罚法第…)
+  ['bare-other', 12, (s) => new RegExp(`[^本该《》]{2}(?:法|条例|办法|规定)第${N}条`).test(s) && !/《/.test(s) && !/本(?:法|条例|办法|规定)第/.test(s)],
+  // a 司法解释's bare article (its own or the interpreted law's)
+  ['judicial', 8, (s) => new RegExp(`第${N}条`).test(s)],
+  // 本条例第X条 beside a 《title》
+  ['self-with-quoted', 5, (s) => /《/.test(s) && new RegExp(`本(?:法|条例|办法|规定)第${N}条`).test(s)],
+  // a range of articles
+  ['range', 3, (s) => new RegExp(`第${N}条(?:之${N})?至第?${N}条`).test(s)],
+];
+
+function hash(seed: string, s: string): string {
+  return createHash('sha256').update(`${seed}\u0000${s}`).digest('hex');
+}
+
+function textFilesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    if (st.isDirectory()) textFilesUnder(p, out);
+    else if (/\.(?:ts|tsx|json|jsonl|md|txt|html|csv)$/.test(name) && st.size < 5_000_000) out.push(p);
+  }
+  return out;
+}
+
+interface Row {
+  path: string;
+  title: string;
+  level: string;
+  published: string;
+  effective: string;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, corpus: { type: 'string' }, prefix: { type: 'string' } } });
+  if (!values.seed) {
+    console.error('usage: citation-heldout-pick.ts --seed N [--corpus DIR] [--prefix U]');
+    process.exit(2);
+  }
+  const seed = values.seed;
+  const corpus = values.corpus ?? resolve(import.meta.dirname, '../../../shared/corpus');
+  const tests = textFilesUnder(resolve(import.meta.dirname, '..'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Row);
+  // the latest version of each title no test names
+  const latest = new Map<string, Row>();
+  for (const r of rows) {
+    const short = r.title.replace(/^中华人民共和国/, '');
+    if (tests.includes(short) || tests.includes(basename(r.path, '.md'))) continue;
+    const prev = latest.get(r.title);
+    if (!prev || prev.published < r.published) latest.set(r.title, r);
+  }
+  const laws = [...latest.values()].sort((a, b) => (hash(seed, a.path) < hash(seed, b.path) ? -1 : 1));
+  const left = new Map(QUOTAS.map(([f, q]) => [f, q]));
+  const prefix = values.prefix ?? 'U';
+  let n = 0;
+  const taken = new Set<string>();
+  // a second pass, when the first leaves the set short: one more sentence per law citing another law
+  const passes: Row[] = [...laws, ...laws];
+  let second = false;
+  for (const [i, law] of passes.entries()) {
+    if (i === laws.length) {
+      second = true;
+      left.set('quoted-other', (left.get('quoted-other') ?? 0) + 5);
+      left.set('bare-other', (left.get('bare-other') ?? 0) + 5);
+    }
+    if ([...left.values()].every((q) => q <= 0)) break;
+    const text = readFileSync(join(corpus, 'laws', law.path), 'utf8');
+    const end = text.indexOf('<!-- INFO END -->');
+    const body = end >= 0 ? text.slice(end + 17) : text;
+    const own = law.title.replace(/^中华人民共和国/, '');
+    const sentences: { article: string; text: string }[] = [];
+    let article = '';
+    for (const line of body.split('\n')) {
+      const m = ARTICLE_LINE.exec(line);
+      if (m) article = m[1]!;
+      if (!article || /^\s*#/.test(line)) continue;
+      const rest = m ? m[2]! : line.trim();
+      // a sentence ends at 。 (or the line); 第X条 inside it is kept whole
+      for (const s of rest.split(/(?<=。)/)) if (s.trim().length >= 8) sentences.push({ article, text: s.trim() });
+    }
+    const order = sentences.sort((a, b) => (hash(seed, a.text) < hash(seed, b.text) ? -1 : 1));
+    let picked: { form: string; s: (typeof sentences)[number] } | undefined;
+    for (const s of order) {
+      if (taken.has(s.text) || (second && ![...taken].some((t) => t.startsWith(`${law.path}\u0000`)))) continue;
+      const form = QUOTAS.find(([f, , t]) => (left.get(f) ?? 0) > 0 && (f !== 'judicial' || law.level === '司法解释') && t(s.text, own))?.[0];
+      if (form) {
+        picked = { form, s };
+        break;
+      }
+    }
+    if (!picked) continue;
+    taken.add(picked.s.text).add(`${law.path}\u0000`);
+    left.set(picked.form, left.get(picked.form)! - 1);
+    n++;
+    console.log(
+      JSON.stringify({
+        id: `${prefix}${String(n).padStart(3, '0')}`,
+        form: picked.form,
+        src: law.path,
+        near: law.title,
+        published: law.published,
+        date: law.effective || law.published,
+        article: picked.s.article,
+        text: picked.s.text,
+        expect: [],
+        laws: [],
+      }),
+    );
+  }
+  console.error(`${n} sentences; quotas left: ${[...left].map(([f, q]) => `${f} ${q}`).join(', ')}`);
+}
