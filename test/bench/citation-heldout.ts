@@ -156,7 +156,8 @@ export function scoreHeldout(store: LibraryStore, entries: readonly HeldoutEntry
       const version = citing.versionIds.map((id) => store.version(id)!).find((v) => v.sourceFile === file)!;
       const date = startOf(version) || e.date;
       published = version.published || e.published || date;
-      const article = e.article ? articleRef(e.article) : undefined;
+      const ref = e.article ? articleRef(e.article) : undefined;
+      const article = ref ? { ...ref, versionId: version.id } : undefined;
       d =
         mode === 'graph'
           ? detectCitations(store, e.text, date, citing.id, resolver, article ? { article } : {})
@@ -245,13 +246,22 @@ const N = '[零〇一二两三四五六七八九十百千]+';
 
 /**
  * `laws`: copies from the corpus every version of each law the sets name (the citing laws and the cited
- * ones), with its header, its 编/章/节 headings and only the articles some entry cites (a whole file
- * when a heading of it is cited), and their manifest rows, into test/fixtures/links/heldout/laws.
+ * ones), with its header, its 编/章/节 headings and only the articles some entry cites or stands in (a whole
+ * file when a heading of it is cited or 前条 read in it), and their manifest rows, into test/fixtures/links/heldout/laws.
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
   const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19)];
-  const rows = readFileSync(join(corpus, 'manifest.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { path: string; title: string });
+  const manifest = (dir: string) =>
+    readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => ({ ...(JSON.parse(l) as { path: string; title: string }), dir }));
+  // the corpus, and the starter laws for a law an office's text names that the corpus lacks (山东省促进科技成果转化条例)
+  const corpusRows = manifest(corpus);
+  const titles = new Set(corpusRows.map((r) => normaliseTitle(r.title)));
+  const starter = manifest(resolve(import.meta.dirname, '../../resources/starter-laws')).filter((r) => !titles.has(normaliseTitle(r.title)));
+  const rows = [...corpusRows, ...starter];
   const want = new Map<string, Set<string> | 'all'>();
   const add = (title: string, label?: string) => {
     const k = normaliseTitle(title);
@@ -264,17 +274,19 @@ function copyLaws(corpus: string): void {
     }
   };
   for (const e of entries) {
-    if (e.near) add(e.near);
+    // the article a sentence stands in is kept too; a law whose sentence reads 前条 whole (the article before must be
+    // the one before it in the text, and a heading spaced out — 第十五 条 — is read as one only in sequence)
+    if (e.near) add(e.near, /前[两二三四五]?条/.test(e.text) ? 'h:' : e.article);
     for (const x of e.expect) if (!x.startsWith('?')) add(x.slice(0, x.lastIndexOf(' ')), x.slice(x.lastIndexOf(' ') + 1));
     for (const l of e.laws) if (!l.startsWith('?')) add(l);
   }
   rmSync(out, { recursive: true, force: true });
-  const manifest: string[] = [];
+  const rowsOut: string[] = [];
   for (const r of rows) {
     const k = normaliseTitle(r.title);
     const w = want.get(k) ?? (k.startsWith('民法典') ? want.get('民法典') : undefined);
     if (!w) continue;
-    const text = readFileSync(join(corpus, 'laws', r.path), 'utf8');
+    const text = readFileSync(join(r.dir, r.dir === corpus ? 'laws' : '', r.path), 'utf8');
     let kept = text;
     if (w !== 'all') {
       const end = text.indexOf('<!-- INFO END -->');
@@ -282,8 +294,9 @@ function copyLaws(corpus: string): void {
       const body: string[] = [];
       let keep = false;
       for (const line of (end >= 0 ? text.slice(end + 17) : text).split('\n')) {
-        const art = new RegExp(`^(第${N}条(?:之${N})?)`).exec(line);
-        if (art) keep = w.has(art[1]!) || (w.size === 0 && body.every((b) => !/^第/.test(b)));
+        // (a heading the source spaced out, 第十五 条, is that article)
+        const art = new RegExp(`^(第${N}[ \u3000]*条(?:之${N})?)`).exec(line);
+        if (art) keep = w.has(art[1]!.replace(/[ \u3000]/g, '')) || (w.size === 0 && body.every((b) => !/^第/.test(b)));
         if (/^#/.test(line)) body.push(line);
         else if (keep && line.trim()) body.push(line);
       }
@@ -291,10 +304,11 @@ function copyLaws(corpus: string): void {
     }
     mkdirSync(join(out, dirname(r.path)), { recursive: true });
     writeFileSync(join(out, r.path), kept);
-    manifest.push(JSON.stringify(r));
+    const { dir: _dir, ...row } = r;
+    rowsOut.push(JSON.stringify(row));
   }
-  writeFileSync(join(out, 'manifest.jsonl'), manifest.join('\n') + '\n');
-  console.log(`${manifest.length} files of ${want.size} laws`);
+  writeFileSync(join(out, 'manifest.jsonl'), rowsOut.join('\n') + '\n');
+  console.log(`${rowsOut.length} files of ${want.size} laws`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -21,9 +21,11 @@ import { LibraryTargetResolver } from './link-resolver';
  * 3: and contractions of a title that fit one law (科技进步法, law-contraction.ts);
  * 4: headings are targets (本条例第三章 → h:第三章), and the flags carry a 款/项 the article lacks;
  * 5: a 司法解释's bare articles it lacks are the interpreted law's, the nearest 本规定 names a bare article's law,
- *    a name that may end a longer title is no link (citation-detect.ts, session 18).
+ *    a name that may end a longer title is no link (citation-detect.ts, session 18);
+ * 6: 前条 / 前两条 and 本条第二款 are edges (the citing article is passed), 同法 is the law named before, and a held
+ *    name after 国家/法律/法规/规章 is that law (session 19).
  */
-export const LINKS_FORMAT = 5;
+export const LINKS_FORMAT = 6;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
@@ -121,7 +123,8 @@ export async function readLinkGraphSliced(store: LibraryStore, slicer: TimeSlice
 }
 
 const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
-const CITES = /第[^条章节\n]{1,12}[条章节]/;
+/** A unit worth reading: it names an article or heading (第十二条, 第三章), the article before (前条) or a part of its own (本条第二款). */
+const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?条|本条第/;
 const DEFINES = /简称/;
 
 /** The edges of one version. */
@@ -152,7 +155,7 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
     const hasBasis = i < 3 && BASIS.test(u.text);
     if (!hasBasis && !CITES.test(u.text) && !DEFINES.test(u.text)) continue;
     yield;
-    const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames });
+    const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames, ...(u.kind === 'article' ? { article: { number: u.number, suffix: u.suffix, versionId } } : {}) });
     if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
     for (const m of d.mentions) {
       if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, (m.target.approx ? EDGE_APPROX : 0) | (m.target.partMissing ? EDGE_PART_MISSING : 0), m.start, m.end]);

@@ -105,6 +105,34 @@ const ARTICLE = new RegExp(
   `第${SP}(${N}(?:${SP}、${SP}${N})*)${SP}条(?:之(${N}))?(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
   'g',
 );
+/**
+ * 前条 / 前两条 (the article or articles right before the one a text stands in) and 本条第二款 / 本条第（三）项 (a part
+ * of that article itself), as laws write them; 本条 alone and 前款 stay inside the article. Not 前条件, 修改前条例,
+ * 前条款, and not after 目前/当前/提前/此前/之前/事前… (前 is then no ordinal).
+ */
+const RELATIVE = new RegExp(
+  `(?<![目当提此之事空眼年日])(前(?:[两二三四五])?条|本条)(?![件例款])(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
+  'g',
+);
+
+/** The article a text of a law stands in (for 前条 and 本条第X款), and the version when the caller knows it. */
+export interface OwnArticle {
+  number: number;
+  suffix: number;
+  versionId?: string;
+}
+
+/** The version an own-article reference reads: the one the caller names, else the one in force on the date. */
+function ownVersion(store: LibraryStore, lawId: string, date: string, own: OwnArticle, light?: TargetResolver): LawVersionMeta | undefined {
+  if (own.versionId) return store.version(own.versionId);
+  if (light) {
+    const v = light.versionFor(lawId, date);
+    return v ? store.version(v.versionId) : undefined;
+  }
+  const v = versionOnDate(store, lawId, date);
+  return v.ok ? store.version(v.value.id) : undefined;
+}
+
 /** Longest 款/项 range read as its members (第（一）至（九）项); a longer one is read as its first. */
 const MAX_PART_RANGE = 30;
 
@@ -134,8 +162,11 @@ const VERSION_NOTE = /[（(]\s*(\d{4})\s*年?(?:(\d{1,2})月(?:(\d{1,2})日)?)?\
 const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
 /** The text's own law (本法 in a law's text is that law) — the noun tells which kind when no law is given. */
 const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|实施条例|实施规定|暂行条例|暂行规定|暂行办法|解释|规则|决定|规程|规范|准则|通知|意见)(?:规定)?$/;
-/** A law named before (该法 = the law just mentioned). */
-const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|上述法律|上述法规)$/;
+/**
+ * A law named before (该法 = the law just mentioned; 同法, 同条例 — the same law — written after a particle, a
+ * verb or a mark, never the end of a name: 合同法, 共同法 …).
+ */
+const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|上述法律|上述法规|(?<=(?:^|[^\u4e00-\u9fa5]|和|及|与|或|并|依照|依据|根据|按照|参照|适用|违反)(?:[和及与或并]|以及|或者)?)同(?:法|条例|办法|规定|解释))$/;
 /** Who issued a title written after its issuer: 最高人民法院《关于适用〈…〉的解释》. */
 const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e00-\u9fa5]{2,12}(?:人民政府|人民代表大会常务委员会|部|委员会|总局|局|署))、?$/;
 /** 《…》 with one level of 《》 inside (〈〉 inside needs nothing). */
@@ -228,6 +259,12 @@ const NOT_HELD = '?';
 const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
 /** Verbs some titles begin with (实施…办法, 违反…处分规定, 关于…的决定, 使用…) that before a name cite it: 实施刑法第…, 违反证券法第…, 擅自使用反不正当竞争法第六条. */
 const CITING_VERB_HEADS = new Set(['实施', '违反', '关于', '使用']);
+/**
+ * Nouns an office writes before a law's name for the kind or source of the law (依照国家统计法, 法律法规和规章…): they
+ * begin titles (国家赔偿法, 法律援助法, 法规规章备案条例, 规章制定程序条例) but before a held name they are no part of it.
+ * A longer title the library or the corpus holds (国家安全法 …) is still found first, by its ending.
+ */
+const GENERIC_HEADS = new Set(['国家', '法律', '法规', '规章']);
 
 /**
  * A name written bare may be the end of a longer title that neither the library holds nor the corpus lists
@@ -241,7 +278,7 @@ function mayBeLongerTitle(bare: BareNames, text: string, at: number): boolean {
   if (/[省市县区州旗盟]/.test(text[at - 1]!) && at >= 2 && /\p{Script=Han}/u.test(text[at - 2]!)) return true;
   if (at < 2 || !/\p{Script=Han}/u.test(text[at - 2]!)) return false;
   const head = text.slice(at - 2, at);
-  return !CITING_VERB_HEADS.has(head) && (TITLE_HEADS.has(head) || bare.heads.has(head));
+  return !CITING_VERB_HEADS.has(head) && !GENERIC_HEADS.has(head) && (TITLE_HEADS.has(head) || bare.heads.has(head));
 }
 
 /** How far before a name the scan looks for the rest of a longer title (劳动争议 before 调解仲裁法 is 4). */
@@ -483,7 +520,10 @@ function amendedLaw(store: LibraryStore, lawId: string): { id: string } | undefi
   const title = store.law(lawId)?.title ?? '';
   const name = /^(?:中华人民共和国)?(.+?)修正案/.exec(title)?.[1] ?? /关于修改《([^《》]+)》(?:的决定|的决议)$/.exec(title)?.[1];
   if (!name) return undefined;
-  const r = lawByName(store, name, 'cited');
+  let r = lawByName(store, name, 'cited');
+  // 最高人民法院关于修改《关于上海金融法院案件管辖的规定》的决定: the amended title without its issuer, which is the decision's
+  const issuer = /^(.+?)关于修改《/.exec(title)?.[1];
+  if (!r.ok && issuer && name.startsWith('关于')) r = lawByName(store, issuer + name, 'cited');
   return r.ok ? { id: r.value.id } : undefined;
 }
 
@@ -609,7 +649,12 @@ export function detectCitations(
   date: string,
   nearLawId?: string,
   light?: TargetResolver,
-  opts: { wholeLaws?: boolean; definedNames?: DefinedName[] } = {},
+  opts: {
+    wholeLaws?: boolean;
+    definedNames?: DefinedName[];
+    /** The article of `nearLawId` the text is (a law read article by article): 前条 and 本条第二款 point from it. */
+    article?: OwnArticle;
+  } = {},
 ): DetectionResult {
   const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
@@ -649,7 +694,7 @@ export function detectCitations(
    * 《证书》 and other titles that are no law are passed over.
    */
   const lastLawOfKind = (pos: number, word: string) => {
-    const kind = /^该(.+)$/.exec(word)?.[1] ?? (word === '上述法律' ? '法' : '');
+    const kind = /^[该同](.+)$/.exec(word)?.[1] ?? (word === '上述法律' ? '法' : '');
     for (let i = anchors.length - 1; i >= 0; i--) {
       const a = anchors[i]!;
       if (a.end > pos) continue;
@@ -671,6 +716,61 @@ export function detectCitations(
       if ((a.title ?? a.text).replace(/[《》]/g, '').replace(/[（(]?(?:试行|暂行)[）)]?$/, '').endsWith(kind)) return a;
     }
     return undefined;
+  };
+
+  type RefLaw = NonNullable<typeof prevLaw>;
+  /** The mentions of `refs` (articles of one written reference) attributed to `law`, resolved on `date`. */
+  const pushRefs = (law: RefLaw, refs: RawRef[], written: string, start: number, end: number, last: RawRef, otherParts: { paragraph?: number | undefined; item?: number | undefined }[]) => {
+    for (const r of refs) {
+      const label = articleLabel(r.number, r.suffix);
+      const base = { text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label };
+      if (!law.lawId) {
+        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文' });
+        continue;
+      }
+      const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
+      if (light) {
+        let t = law.pinned ? pinnedTarget(light, law.pinned, r) : targetOf(light, ids, r, date);
+        const partsOf = (tt: LinkTarget) => {
+          const at = light.articleText?.(tt.versionId, tt.articleKey);
+          return at === undefined ? undefined : [r, ...(r === last ? otherParts : [])].map((p) => missingPart(label, at, p)).find(Boolean);
+        };
+        if (law.interpreted && (typeof t === 'string' || partsOf(t))) {
+          // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
+          const it = law.interpreted.lawId ? targetOf(light, [law.interpreted.lawId], r, date) : undefined;
+          t = it && typeof it !== 'string' && !partsOf(it) ? it : notOwnArticle(label, law.interpreted);
+        }
+        if (typeof t === 'string') {
+          mentions.push({ ...base, status: 'unresolved', reason: t });
+          continue;
+        }
+        // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
+        const missing = partsOf(t);
+        mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条`, partMissing: true } : {}) });
+        continue;
+      }
+      const pinnedId = law.pinned?.id;
+      const resolve = (x: Omit<ArticleTarget, 'lawId'>) => (pinnedId ? citeArticle(store, pinnedId, x.number, x.suffix, x) : resolveInAny(store, ids, x, date));
+      let c = resolve(r);
+      if (law.interpreted && !c.ok) {
+        // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
+        const it = law.interpreted.lawId ? resolveInAny(store, [law.interpreted.lawId], r, date) : undefined;
+        // (the interpreted law's own reason when it is held: 尚未施行 on the text's date, 没有第X条)
+        c = it ?? { ok: false, reason: notOwnArticle(label, law.interpreted) };
+      }
+      let warning: string | undefined;
+      if (!c.ok && (r.paragraph || r.item) && !law.interpreted) {
+        // 第十二条第二款 where the article has one paragraph: link the article, say what was dropped
+        const whole = resolve({ number: r.number, suffix: r.suffix });
+        if (whole.ok) {
+          warning = `${c.reason}，已链接到整条`;
+          c = whole;
+        }
+      }
+      mentions.push(
+        c.ok ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning, partMissing: true } : {}) } : { ...base, status: 'unresolved', reason: c.reason },
+      );
+    }
   };
 
   for (const m of text.matchAll(ARTICLE)) {
@@ -797,56 +897,41 @@ export function detectCitations(
       mentions.push({ text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label: written, status: 'unresolved', reason: rangeError });
       continue;
     }
-    for (const r of refs) {
-      const label = articleLabel(r.number, r.suffix);
-      const base = { text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label };
-      if (!law.lawId) {
-        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文' });
+    pushRefs(law, refs, written, start, end, last, otherParts);
+  }
+
+  if (nearLawId && opts.article) {
+    const own = opts.article;
+    for (const m of text.matchAll(RELATIVE)) {
+      const word = m[1]!;
+      const paras = partList(m[2]) ?? [];
+      const items = partList(m[3]) ?? [];
+      // 本条 alone (and 前款) is the article the reader is in: no link; 本条第二款 names a part of it
+      if (word === '本条' && !paras.length && !items.length) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const written = m[0];
+      const v = ownVersion(store, nearLawId, date, own, light);
+      const law: RefLaw = { via: 'this-law', lawText: word, ...(v ? { lawId: v.lawId, pinned: v } : { reason: '资料库中没有本法规在该日期的版本' }) };
+      const list = v ? (light ? light.articles(v.id) : store.loadVersion(v.id).units.filter((u) => u.kind === 'article').map((u) => [u.number, u.suffix, u.key] as const)) : [];
+      const at = list.findIndex((a) => a[0] === own.number && a[1] === own.suffix);
+      const back = word === '本条' ? 0 : word === '前条' ? 1 : parseChineseNumber(word.slice(1, -1));
+      if (v && (at < 0 || at - back < 0)) {
+        mentions.push({ text: written, start, end, via: 'this-law', lawText: word, label: word, status: 'unresolved', reason: at < 0 ? `${v.id} 没有${articleLabel(own.number, own.suffix)}` : `${articleLabel(own.number, own.suffix)}之前没有${back}条` });
         continue;
       }
-      const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
-      if (light) {
-        let t = law.pinned ? pinnedTarget(light, law.pinned, r) : targetOf(light, ids, r, date);
-        const partsOf = (tt: LinkTarget) => {
-          const at = light.articleText?.(tt.versionId, tt.articleKey);
-          return at === undefined ? undefined : [r, ...(r === last ? otherParts : [])].map((p) => missingPart(label, at, p)).find(Boolean);
-        };
-        if (law.interpreted && (typeof t === 'string' || partsOf(t))) {
-          // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
-          const it = law.interpreted.lawId ? targetOf(light, [law.interpreted.lawId], r, date) : undefined;
-          t = it && typeof it !== 'string' && !partsOf(it) ? it : notOwnArticle(label, law.interpreted);
-        }
-        if (typeof t === 'string') {
-          mentions.push({ ...base, status: 'unresolved', reason: t });
-          continue;
-        }
-        // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
-        const missing = partsOf(t);
-        mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条`, partMissing: true } : {}) });
-        continue;
-      }
-      const pinnedId = law.pinned?.id;
-      const resolve = (x: Omit<ArticleTarget, 'lawId'>) => (pinnedId ? citeArticle(store, pinnedId, x.number, x.suffix, x) : resolveInAny(store, ids, x, date));
-      let c = resolve(r);
-      if (law.interpreted && !c.ok) {
-        // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
-        const it = law.interpreted.lawId ? resolveInAny(store, [law.interpreted.lawId], r, date) : undefined;
-        // (the interpreted law's own reason when it is held: 尚未施行 on the text's date, 没有第X条)
-        c = it ?? { ok: false, reason: notOwnArticle(label, law.interpreted) };
-      }
-      let warning: string | undefined;
-      if (!c.ok && (r.paragraph || r.item) && !law.interpreted) {
-        // 第十二条第二款 where the article has one paragraph: link the article, say what was dropped
-        const whole = resolve({ number: r.number, suffix: r.suffix });
-        if (whole.ok) {
-          warning = `${c.reason}，已链接到整条`;
-          c = whole;
-        }
-      }
-      mentions.push(
-        c.ok ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning, partMissing: true } : {}) } : { ...base, status: 'unresolved', reason: c.reason },
-      );
+      // 前两条 is the two articles before, in order; a 款/项 written after belongs to the last of them
+      const refs: RawRef[] = list.slice(at - back, at - back + Math.max(1, back === 0 ? 1 : back)).map((a) => ({ number: a[0], suffix: a[1] }));
+      const last = refs.at(-1) ?? { number: own.number, suffix: own.suffix };
+      const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) => (i === all.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })));
+      if (parts[0]!.paragraph) last.paragraph = parts[0]!.paragraph;
+      if (parts[0]!.item) last.item = parts[0]!.item;
+      let otherParts: { paragraph?: number | undefined; item?: number | undefined }[] = [];
+      if (light) otherParts = parts.slice(1);
+      else for (const part of parts.slice(1)) refs.push({ number: last.number, suffix: last.suffix, ...(part.paragraph ? { paragraph: part.paragraph } : {}), ...(part.item ? { item: part.item } : {}) });
+      pushRefs(law, refs, written, start, end, last, otherParts);
     }
+    mentions.sort((a, b) => a.start - b.start);
   }
 
   if (opts.wholeLaws || light) {
