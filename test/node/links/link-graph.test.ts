@@ -118,5 +118,5 @@ describe('lawdesk links', () => {
     expect([j.cites.title, j.hits.map((h) => h.articleLabel)]).toEqual(['统计法', ['第五十条']]);
     const bad = cli('--cites', '执业医师法第十二条');
     expect([bad.status, bad.stderr.trim()]).toEqual([1, '错误：资料库中没有《执业医师法》']);
-  });
+  }, 180_000); // three CLI processes, each starting the CLI and opening a library: 70–85 s at load 24–31 on two cores
 });
