@@ -26,6 +26,15 @@ const reviewPrefix = z
   .trim()
   .max(20)
   .refine((s) => !/[〔〕［］[\]()（）0-9０-９号]/.test(s), '只填机关代字（如 高科审），年份和序号由软件生成');
+/**
+ * 版记 of the yearly report (GB/T 9704-2012 7.4): the 印发机关 (the office that sends it to print,
+ * usually the unit's 办公室; default the unit itself) and the 抄送机关, in the order printed. Without
+ * either the report carries no 版记 (an office printing on paper that has one).
+ */
+const imprint = z.strictObject({
+  printedBy: short.optional(),
+  copyTo: z.array(z.string().trim().min(1).max(100).refine((s) => !/[，,、；;。]/.test(s), '每行（每项）只填一个机关名称')).max(30).default([]),
+});
 const timeZone = z.string().trim().max(64).refine(isTimeZone, '不是有效的时区名称（应为 IANA 名称，如 Asia/Shanghai）');
 
 export const OfficeProfileSchema = z.strictObject({
@@ -36,6 +45,8 @@ export const OfficeProfileSchema = z.strictObject({
   adviser: adviser.optional(),
   /** 意见书文号的机关代字 (高科审); without it the 意见书 carries no number for the office to fill in. */
   reviewPrefix: reviewPrefix.optional(),
+  /** 版记 of the yearly report: 印发机关 and 抄送机关. */
+  imprint: imprint.optional(),
   /**
    * The office's time zone (IANA name): it decides what "today" is for every date the app
    * writes or compares (status, due dates, backups, packs), whatever zone the computer is set to.
@@ -49,9 +60,12 @@ export const OfficeProfilePatchSchema = z.strictObject({
   region: short.optional(),
   adviser: adviser.nullable().optional(),
   reviewPrefix: reviewPrefix.optional(),
+  /** null removes the 版记. */
+  imprint: imprint.nullable().optional(),
   timeZone: timeZone.optional(),
 });
 export type OfficeProfile = z.infer<typeof OfficeProfileSchema>;
+export type OfficeImprint = z.infer<typeof imprint>;
 
 /** office.json as stored: the profile and its schema version. */
 export const OfficeFileSchema = OfficeProfileSchema.extend({ schemaVersion: z.number().int().min(0) });

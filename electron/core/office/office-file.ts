@@ -57,20 +57,26 @@ export function readOffice(libraryDir: string): { profile: OfficeProfile; warnin
 }
 
 /**
- * Merges `patch` over the stored profile; `adviser: null` removes the adviser. Refused (file left
+ * Merges `patch` over the stored profile; `adviser: null` removes the adviser, `imprint: null` the 版记. Refused (file left
  * as it is) when office.json is damaged or was written by a newer LawDesk.
  */
-export async function writeOffice(store: Pick<LibraryStore, 'dir' | 'lock'>, patch: Partial<Omit<OfficeProfile, 'adviser'>> & { adviser?: OfficeProfile['adviser'] | null }): Promise<OfficeProfile> {
-  const { adviser, ...rest } = patch;
+export async function writeOffice(
+  store: Pick<LibraryStore, 'dir' | 'lock'>,
+  patch: Partial<Omit<OfficeProfile, 'adviser' | 'imprint'>> & { adviser?: OfficeProfile['adviser'] | null; imprint?: OfficeProfile['imprint'] | null },
+): Promise<OfficeProfile> {
+  const { adviser, imprint, ...rest } = patch;
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   const file = openOfficeFile(store.dir, store.lock);
   return file.mutate((draft) => {
     const merged: Record<string, unknown> = { ...profileOf(draft), ...given };
     if (adviser === null) delete merged.adviser;
     else if (adviser) merged.adviser = adviser;
+    if (imprint === null) delete merged.imprint;
+    else if (imprint) merged.imprint = imprint;
     const r = OfficeProfileSchema.safeParse(merged);
     if (!r.success) throw invalidInput(r.error, '单位信息', {}, merged);
     delete (draft as Partial<OfficeFile>).adviser;
+    delete (draft as Partial<OfficeFile>).imprint;
     Object.assign(draft, r.data);
     return r.data;
   });

@@ -35,6 +35,40 @@ export function officialParts(doc: PackDocument): OfficialParts {
   return { body, annexes, annexNote };
 }
 
+/**
+ * The lines of the 版记 (7.4.2, 7.4.3): 抄送：A，B。 (机关 set apart by ，, a 。 after the last; a
+ * wrapped line aligns with the first name, 左右各空一字) and the 印发机关 left with the 印发日期 +
+ * 印发 right, each one character in.
+ */
+export function imprintLines(imp: NonNullable<PackDocument['imprint']>): { copyTo?: string; printedBy: string; printed: string } {
+  const names = imp.copyTo.map((n) => n.trim().replace(/[，,、；;。]+$/, '')).filter(Boolean);
+  return { ...(names.length ? { copyTo: `${names.join('，')}。` } : {}), printedBy: imp.printedBy, printed: `${imp.date}印发` };
+}
+
+/** 版记 rules (7.4.1): the first and last 0.35 mm, those between 0.25 mm; its text 4号 (14 pt). */
+export const IMPRINT = { thickMm: 0.35, thinMm: 0.25, pt: 14, label: '抄送：' } as const;
+
+/**
+ * Blank lines between the text (or 附件说明) and the 发文机关署名: a sealed document (a unit signs)
+ * leaves room for the seal, which must start within a line of the text and press down on the
+ * 署名 and the date so that they sit just under its centre (7.3.5.1: a 42 mm seal is 4 lines of
+ * the grid, its centre 2½ lines under its top); unsealed, one line.
+ */
+export const signatureGapLines = (sig: NonNullable<PackDocument['signature']>): number => (sig.unit.trim() ? 2 : 1);
+
+/**
+ * The 附件说明 as hanging lines (7.3.4: 附件名称较长需回行时，应当与上一行附件名称的首字对齐): each
+ * line's text, where its first line starts and where its wrapped lines start, in characters of
+ * the grid from the left edge (附件： starts 2 in, a name 5 in; 1. takes 1.5 more).
+ */
+export function annexNoteLines(annexNote: string[]): { text: string; first: number; hang: number }[] {
+  return annexNote.map((text, i) => {
+    const num = /^(?:附件：)?(\d+\.\s?)/.exec(text)?.[1];
+    const numW = num ? emWidth(num) : 0;
+    return { text, first: i ? 5 : 2, hang: 5 + numW };
+  });
+}
+
 export interface SignatureLine {
   text: string;
   /** Space to leave on the right, in characters of the body grid. */

@@ -71,6 +71,12 @@ export interface PackDocument {
    * after the text and the 附件说明 by official-layout.ts.
    */
   signature?: { unit: string; date: string; lines?: string[] };
+  /**
+   * 版记 (official layout, GB/T 9704 7.4): the 抄送机关 and the 印发机关 with the 印发日期 (2021年2月20日)
+   * between a thick rule above and one on the text block's bottom edge, at the foot of the last
+   * page, after any 附件. Left out when absent.
+   */
+  imprint?: { copyTo: string[]; printedBy: string; date: string };
 }
 
 /** Entries of the table of contents: section headings (level 1) and level-2 subheadings. */

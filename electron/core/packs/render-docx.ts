@@ -14,6 +14,7 @@ import {
   BorderStyle,
   Document,
     Footer,
+  TabStopType,
   HeadingLevel,
   LineRuleType,
   NoBreakHyphen,
@@ -25,6 +26,7 @@ import {
   Table,
   TableCell,
   TableOfContents,
+  Tab,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -33,8 +35,8 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { docxFontTable } from '../office/cjk-fonts';
-import { TITLE_LINE_PT, estimateTocPages } from './pack-pagination';
-import { isOfficial, officialParts, signatureLines } from './official-layout';
+import { TITLE_LINE_PT, emWidth as emWidthOf, estimateTocPages } from './pack-pagination';
+import { IMPRINT, annexNoteLines, imprintLines, isOfficial, officialParts, signatureGapLines, signatureLines } from './official-layout';
 import { titleLines as cutTitle } from './title-lines';
 import { chineseDate } from '../../shared/chinese-date';
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
@@ -324,12 +326,15 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
   }
   // The text's last paragraph, the 附件说明 and the 落款 stay on one page: a 落款 never stands alone.
   const closing: Paragraph[] = [];
+  const ch = 16 * 20 + CONDENSE;
   if (annexNote.length) {
     closing.push(para([], { indent: false, keepNext: true }));
-    annexNote.forEach((l, i) => closing.push(new Paragraph({ spacing: bodySpacing, keepNext: true, indent: i ? { left: 5 * (16 * 20 + CONDENSE) } : indent2, children: [run(l, FONTS.fang)] })));
+    // A long name wraps under its own first character (GB/T 9704 7.3.4), not under 附件.
+    for (const l of annexNoteLines(annexNote)) closing.push(new Paragraph({ spacing: bodySpacing, keepNext: true, indent: { left: Math.round(l.hang * ch), hanging: Math.round((l.hang - l.first) * ch) }, children: [run(l.text, FONTS.fang)] }));
   }
   if (doc.signature) {
-    closing.push(para([], { indent: false, keepNext: true }));
+    // Room for the seal above the 署名 (signatureGapLines).
+    for (let i = 0; i < signatureGapLines(doc.signature); i++) closing.push(para([], { indent: false, keepNext: true }));
     const lines = signatureLines(doc.signature);
     lines.forEach((l, i) => closing.push(new Paragraph({ spacing: bodySpacing, alignment: AlignmentType.RIGHT, keepNext: i < lines.length - 1, indent: { right: Math.round(l.rightChars * (16 * 20 + CONDENSE)) }, children: [run(l.text, FONTS.fang)] })));
   }
@@ -347,6 +352,11 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
     if (a.title) part.children.push(titleParagraph(a.title, '', { landscape: !!a.section.landscape }));
     for (const b of a.section.blocks) part.children.push(...blocks(b));
   }
+  if (doc.imprint) {
+    // The 版记 at the foot of the last page: after a landscape 附件 on a portrait page of its own.
+    const part = partFor(false);
+    part.children.push(...imprintParagraphs(doc.imprint, part.fresh));
+  }
   const footers = { default: pageNumberFooter('right'), even: pageNumberFooter('left') };
   const document = new Document({
     creator: 'LawDesk 法规案头',
@@ -360,6 +370,39 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
     })),
   });
   return withFontTable(new Uint8Array(await Packer.toBuffer(document)));
+}
+
+/**
+ * The 版记 (GB/T 9704 7.4) in 4号 仿宋: a thick rule above, 抄送：… (左右各空一字, wrapped lines under
+ * the first name) over a thin rule, the 印发机关 one character in at the left and the 印发日期 one
+ * character in at the right over a thick rule. On a page of its own (after a landscape 附件) a
+ * spacer of exact height puts its last rule on the text block's bottom edge; after portrait text
+ * it follows the 落款 a line below (no layout here says where the page ends: the PDF puts it on
+ * the edge; in Word it is moved down with blank lines).
+ */
+function imprintParagraphs(imp: NonNullable<PackDocument['imprint']>, ownPage: boolean): Paragraph[] {
+  const l = imprintLines(imp);
+  const one = IMPRINT.pt * 20; // 1 character of 4号, twips
+  const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: Math.round((mm / 25.4) * 72 * 8), color: '000000', space: 0 });
+  const spacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+  const r = (t: string) => new TextRun({ text: t, font: font(FONTS.fang), size: IMPRINT.pt * 2, characterSpacing: 0 });
+  // 抄送 wraps after this many 4号 characters (the line less 1 + 3 + 1 characters).
+  const ccLines = l.copyTo ? Math.ceil(emWidthOf(l.copyTo) / (TEXT_WIDTH / one - 5)) : 0;
+  const lines = ccLines + 1;
+  // Text block 225 mm; the rules (1 + 0.75 + 1 pt) and 3 pt to spare.
+  const spacer = Math.round(225 * MM) - lines * LINE - 95;
+  return [
+    new Paragraph({ keepNext: true, spacing: ownPage ? { line: spacer, lineRule: LineRuleType.EXACT, before: 0, after: 0 } : spacing, children: [] }),
+    ...(l.copyTo ? [new Paragraph({ spacing, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT, indent: { left: one * (1 + IMPRINT.label.length), hanging: one * IMPRINT.label.length, right: one }, border: { top: rule(IMPRINT.thickMm), bottom: rule(IMPRINT.thinMm) }, children: [r(IMPRINT.label + l.copyTo)] })] : []),
+    new Paragraph({
+      spacing,
+      alignment: AlignmentType.LEFT,
+      indent: { left: one, right: one },
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - one }],
+      border: { ...(l.copyTo ? {} : { top: rule(IMPRINT.thickMm) }), bottom: rule(IMPRINT.thickMm) },
+      children: [r(l.printedBy), new TextRun({ children: [new Tab()], size: IMPRINT.pt * 2 }), r(l.printed)],
+    }),
+  ];
 }
 
 /** The same paragraph kept with the next one (docx paragraphs are immutable once built). */

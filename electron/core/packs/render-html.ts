@@ -7,7 +7,7 @@
 
 import { type DocBlock, type PackDocument, tocEntries } from './pack-document';
 import { LINE_PT, estimateTocPages, titleGapPt } from './pack-pagination';
-import { isOfficial, officialParts, signatureLines } from './official-layout';
+import { IMPRINT, annexNoteLines, imprintLines, isOfficial, officialParts, signatureGapLines, signatureLines } from './official-layout';
 import { titleLines } from './title-lines';
 import { chineseDate, DATE_IN_TEXT } from '../../shared/chinese-date';
 
@@ -28,7 +28,18 @@ export interface HtmlOptions {
   tocPages?: ReadonlyMap<string, number>;
   /** The note under the TOC that its numbers are estimated (not needed when they are exact). */
   tocHint?: boolean;
+  /**
+   * The 版记 of an official document (doc.imprint): `measure` marks its top and end as named
+   * destinations (the PDF's first pass reads where they landed); `spacerPt` is the space put
+   * above it so that it ends on the text block's bottom edge, and `newPage` starts it on a page of
+   * its own (no room left under the 落款 for it and the seal). A stand-alone HTML file gets
+   * neither: the 版记 follows the text a line below.
+   */
+  imprint?: { measure?: boolean; spacerPt?: number; newPage?: boolean };
 }
+
+/** Ids of the 版记's top and end, read back from the PDF (render-pdf.ts). */
+export const IMPRINT_IDS = { top: 'imprint-top', end: 'imprint-end' } as const;
 
 /**
  * GB/T 9704's 28 characters on the 156 mm line: a 三号 character is 16 pt and 28 of them 158 mm, so
@@ -72,7 +83,7 @@ p { margin: 0; text-indent: ${INDENT}; orphans: 1; widows: 1; } /* 22 lines to e
 .toc-entry .dots { flex: 1; border-bottom: 1.5pt dotted #000; margin: 0 0.3em; min-width: 1em; }
 .toc-entry .pg { flex: none; width: 2.5em; text-align: right; font-family: ${FONT_STACKS.song}; }
 .toc-hint { margin-top: ${LINE_PT}pt; font-family: ${FONT_STACKS.kai}; font-size: 12pt; line-height: 20pt; text-indent: 0; }
-.signature { margin-top: ${LINE_PT}pt; text-align: right; padding-right: 4em; }
+.signature { margin-top: ${LINE_PT}pt; text-align: right; } /* each line's own right indent (official-layout.ts) */
 .signature p { text-indent: 0; margin: 0; }
 p.flush { text-indent: 0; } /* 主送机关 顶格 */
 .body { break-before: page; }
@@ -103,7 +114,12 @@ td.l { text-align: left; }
 .closing { break-inside: avoid; break-before: avoid; } /* with the text's last paragraph, or the last rows of a table */
 tr { break-inside: avoid; }
 .annex-note { margin-top: ${LINE_PT}pt; }
-.annex-note p + p { text-indent: 0; padding-left: ${(5 * (16 + TRACK_PT)).toFixed(3)}pt; }
+/* 版记 (GB/T 9704 7.4): 4号, between a thick rule above and the thick rule on the block's bottom edge, a thin rule between its lines */
+.imprint { font-size: ${IMPRINT.pt}pt; letter-spacing: 0; border-top: ${IMPRINT.thickMm}mm solid #000; border-bottom: ${IMPRINT.thickMm}mm solid #000; break-inside: avoid; text-align: left; }
+.imprint p { text-indent: 0; margin: 0; padding: 0 1em; }
+.imprint .cc { padding-left: ${1 + IMPRINT.label.length}em; text-indent: -${IMPRINT.label.length}em; border-bottom: ${IMPRINT.thinMm}mm solid #000; }
+.imprint .printed { display: flex; justify-content: space-between; }
+.imprint-page { break-before: page; }
 .annex { break-before: page; }
 .annex-label { font-family: ${FONT_STACKS.hei}; text-indent: 0; margin-bottom: ${LINE_PT}pt; break-after: avoid; }
 @page official { @bottom-left { content: none; } @bottom-right { content: none; } }
@@ -169,7 +185,7 @@ const TITLE_PER_LINE_LANDSCAPE = Math.floor((225 * 72) / 25.4 / 22);
  * An official document (公文): 发文字号, title, text, 附件说明 and 落款 kept on one page with the
  * text's last paragraph, then each 附件 on a new page (附件 顶格 in 黑体, its title centred).
  */
-function renderOfficialHtml(doc: PackDocument): string {
+function renderOfficialHtml(doc: PackDocument, opts: HtmlOptions): string {
   const { body, annexes, annexNote } = officialParts(doc);
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -197,8 +213,9 @@ function renderOfficialHtml(doc: PackDocument): string {
     for (const b of s.blocks) text.push(block(b));
   }
   const closing: string[] = [];
-  if (annexNote.length) closing.push(`<div class="annex-note">${annexNote.map((l) => `<p>${txt(l)}</p>`).join('')}</div>`);
-  if (doc.signature) closing.push(`<div class="signature">${signatureLines(doc.signature).map((l) => `<p style="padding-right:${(l.rightChars * (16 + TRACK_PT)).toFixed(2)}pt">${txt(l.text)}</p>`).join('')}</div>`);
+  const ch = 16 + TRACK_PT;
+  if (annexNote.length) closing.push(`<div class="annex-note">${annexNoteLines(annexNote).map((l) => `<p style="padding-left:${(l.hang * ch).toFixed(2)}pt;text-indent:${((l.first - l.hang) * ch).toFixed(2)}pt">${txt(l.text)}</p>`).join('')}</div>`);
+  if (doc.signature) closing.push(`<div class="signature" style="margin-top:${(signatureGapLines(doc.signature) * LINE_PT).toFixed(2)}pt">${signatureLines(doc.signature).map((l) => `<p style="padding-right:${(l.rightChars * (16 + TRACK_PT)).toFixed(2)}pt">${txt(l.text)}</p>`).join('')}</div>`);
   // The 落款 never stands alone on a page: the last paragraph of the text goes with it.
   const last = closing.length && text.length && text[text.length - 1]!.startsWith('<p') && !text[text.length - 1]!.includes('\n') ? text.pop()! : '';
   out.push(...text);
@@ -210,12 +227,30 @@ function renderOfficialHtml(doc: PackDocument): string {
     for (const b of a.section.blocks) out.push(block(b));
     out.push('</section>');
   }
+  if (doc.imprint) out.push(imprintHtml(doc.imprint, opts.imprint ?? {}, !!(annexes.length ? annexes[annexes.length - 1]!.section.landscape : inLandscape)));
   out.push('</div></body></html>');
   return out.filter(Boolean).join('\n');
 }
 
+/**
+ * The 版记 after everything else. On a portrait page: after a landscape 附件 it starts a page of its
+ * own (the named page changes); `spacerPt` brings it down onto the bottom edge of the text block.
+ */
+function imprintHtml(imp: NonNullable<PackDocument['imprint']>, o: NonNullable<HtmlOptions['imprint']>, afterLandscape: boolean): string {
+  const l = imprintLines(imp);
+  const marks = o.measure ? `<a href="#${IMPRINT_IDS.top}"></a><a href="#${IMPRINT_IDS.end}"></a>` : '';
+  const spacer = o.spacerPt !== undefined ? `<div style="height:${Math.max(0, o.spacerPt).toFixed(2)}pt"></div>` : `<div style="height:${LINE_PT}pt"></div>`;
+  return [
+    `<div class="imprint-block${o.newPage || afterLandscape ? ' imprint-page' : ''}">${marks}${spacer}`,
+    `<div class="imprint" id="${IMPRINT_IDS.top}">`,
+    l.copyTo ? `<p class="cc">${IMPRINT.label}${txt(l.copyTo)}</p>` : '',
+    `<p class="printed"><span>${txt(l.printedBy)}</span><span>${txt(l.printed)}</span></p>`,
+    `</div><div id="${IMPRINT_IDS.end}"></div></div>`,
+  ].join('');
+}
+
 export function renderHtml(doc: PackDocument, opts: HtmlOptions = {}): string {
-  if (isOfficial(doc)) return renderOfficialHtml(doc);
+  if (isOfficial(doc)) return renderOfficialHtml(doc, opts);
   const out: string[] = [];
   const c = doc.cover;
   out.push(

@@ -12,7 +12,8 @@ import { type PackDocument, tocEntries } from './pack-document';
 import { PackError } from './pack-model';
 import type { ExportProgress } from './pack-resolve';
 import { estimateTocPages } from './pack-pagination';
-import { renderHtml } from './render-html';
+import { IMPRINT_IDS, renderHtml } from './render-html';
+import { LINE_PT } from './pack-pagination';
 import { isOfficial } from './official-layout';
 
 /** Prints HTML to PDF with CSS page size, a tagged structure and an outline from the headings. */
@@ -133,6 +134,28 @@ export function tocPagesFromPdf(doc: PackDocument, pdf: Uint8Array): Map<string,
   return pages;
 }
 
+/** The text block's height on a portrait page (225 mm), pt. */
+const BLOCK_PT = (225 * 72) / 25.4;
+
+/**
+ * Where the 版记 goes, from a first pass that printed it straight after the text without space
+ * above: Chromium writes a named destination's y from the top of the page's text block (page height
+ * minus y, in pt). The space left under it is put above it; when that is less than a line — no room
+ * under the 落款 for the lower edge of the seal — it takes a page of its own, at that page's foot.
+ */
+export function imprintPlace(pdf: Uint8Array): { spacerPt: number; newPage?: boolean } {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  const y = (id: string) => {
+    const m = new RegExp(`/${id} \\[\\d+ 0 R /XYZ [\\d.-]+ ([\\d.-]+)`).exec(text);
+    return m ? 841.92 - Number(m[1]) : undefined;
+  };
+  const [top, end] = [y(IMPRINT_IDS.top), y(IMPRINT_IDS.end)];
+  if (top === undefined || end === undefined) return { spacerPt: LINE_PT };
+  // 1.5 pt to spare: the second pass must not push the 版记's last rule onto another page.
+  const left = BLOCK_PT - end - 1.5;
+  return left >= LINE_PT || top < 1 ? { spacerPt: left } : { spacerPt: BLOCK_PT - (end - top) - 1.5, newPage: true };
+}
+
 export interface PdfRenderOptions {
   /** How to print; default a Chromium started (and closed) for this export. */
   print?: PrintHtmlToPdf;
@@ -144,10 +167,19 @@ export async function renderPdf(doc: PackDocument, opts: PdfRenderOptions = {}):
   const print = opts.print ?? (printer = await ChromiumPrinter.launch()).print;
   try {
     if (isOfficial(doc)) {
-      // an official document has no TOC: one pass
-      const html = renderHtml(doc);
+      // An official document has no TOC: one pass, and a second one for a 版记, which belongs on
+      // the bottom edge of the last page's text block (GB/T 9704 7.4): the first pass shows where
+      // it ended, the second puts that much space above it.
+      if (!doc.imprint) {
+        const html = renderHtml(doc);
+        const pdf = await print(html);
+        return { pdf, html, pages: namedDestPages(pdf).pages, passes: 1 };
+      }
+      const first = await print(renderHtml(doc, { imprint: { measure: true, spacerPt: 0 } }));
+      const at = imprintPlace(first);
+      const html = renderHtml(doc, { imprint: at });
       const pdf = await print(html);
-      return { pdf, html, pages: namedDestPages(pdf).pages, passes: 1 };
+      return { pdf, html, pages: namedDestPages(pdf).pages, passes: 2 };
     }
     // Pass 1 with the grid estimate of the TOC numbers; pass 2 only when the real pages differ.
     opts.onProgress?.({ phase: 'render', done: 0, total: 2, label: '排版' });

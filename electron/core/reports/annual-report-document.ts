@@ -69,5 +69,7 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
     articleCount: 0,
     layout: 'official',
     signature: { unit: report.unit, date: chineseDate(today) },
+    // 印发日期: the 成文日期 unless the office prints later and says so by re-exporting; 印发机关: the unit's own when not named.
+    ...(report.imprint ? { imprint: { copyTo: report.imprint.copyTo, printedBy: report.imprint.printedBy?.trim() || report.unit, date: chineseDate(today) } } : {}),
   };
 }

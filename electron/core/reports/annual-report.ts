@@ -51,6 +51,8 @@ export interface AnnualReport {
   notes: string[];
   /** What the writer must supply (the unit's name, the adviser); each face words where to fill it in. */
   gaps: ReportGap[];
+  /** 版记 from the office profile (设置 → 单位信息): 印发机关 and 抄送机关; none when the office gave neither. */
+  imprint?: { printedBy?: string; copyTo: string[] };
 }
 
 /** A 规范性文件 of the bureau's own register, as far as the report needs it. */
