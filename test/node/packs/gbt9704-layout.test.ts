@@ -16,16 +16,35 @@ import { chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { titleLines } from '../../../electron/core/packs/title-lines';
 import { emWidth } from '../../../electron/core/packs/pack-pagination';
 import { ROOT, makeLibrary, seed, type TestLibrary } from '../records/records-test-support';
+import { readOffice, writeOffice } from '../../../electron/core/office/office-file';
 import { docxToPdf, hasCommand } from '../page-pictures';
 
 let lib: TestLibrary;
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-gbt9704-'));
 const UNIT = '高青县科学技术局';
+/** The 版记 as the office set it in 设置 → 单位信息 (office.json), not as any code knows it. */
+const IMPRINT = { printedBy: `${UNIT}办公室`, copyTo: ['县委全面依法治县委员会办公室', '县司法局'] };
 
 beforeAll(async () => {
   lib = await makeLibrary();
   await lib.svc.importBundle(seed());
+  await writeOffice(lib.store, { unit: UNIT, imprint: IMPRINT });
 }, 120_000);
+
+describe('the 版记 comes from the office profile', () => {
+  it('is stored, printed in the report, and gone once the office removes it', async () => {
+    expect(readOffice(lib.dir).profile.imprint).toEqual(IMPRINT);
+    const html = join(work, 'imprint.html');
+    await exportAnnualReport(await annualReportFor(lib.svc, lib.store, { year: 2020 }), { out: html, today: '2021-02-20' });
+    const text = readFileSync(html, 'utf8').replace(/<[^>]+>/g, '');
+    expect(text).toContain('抄送：县委全面依法治县委员会办公室，县司法局。');
+    expect(text).toContain(`${UNIT}办公室2021年2月20日印发`);
+    await writeOffice(lib.store, { imprint: null });
+    await exportAnnualReport(await annualReportFor(lib.svc, lib.store, { year: 2020 }), { out: html, today: '2021-02-20' });
+    expect(readFileSync(html, 'utf8')).not.toContain('抄送');
+    await writeOffice(lib.store, { imprint: IMPRINT });
+  });
+});
 afterAll(() => {
   lib?.cleanup();
   rmSync(work, { recursive: true, force: true });
@@ -142,9 +161,20 @@ describe('the DOCX as Word reads it', () => {
     // The 附件 (数据来源, a table printed 横向) opens a landscape section of its own: a new page without a page break of its own.
     expect(doc.indexOf('<w:t xml:space="preserve">附件</w:t>')).toBeGreaterThan(doc.indexOf('<w:sectPr'));
     expect(paras[annex]!.breakBefore).toBe(false);
-    expect([...doc.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0])).toEqual(['<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>', '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>']);
+    expect([...doc.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0])).toEqual(['<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>', '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>']);
     expect(paras[annex]!.align).toBe('left');
     expect(paras.slice(annex, annex + 4).find((p) => p.text === '数据来源')?.align).toBe('center');
+    // Room for the seal: two empty lines between the 附件说明 and the 署名.
+    expect(paras.slice(note + 1, unit).map((p) => p.text)).toEqual(['', '']);
+    // 版记 after the 附件, on a portrait page of its own: 抄送 over a thin rule, 印发 over a thick one, in 4号.
+    const cc = paras.findIndex((p) => p.text.startsWith('抄送：'));
+    expect(cc).toBeGreaterThan(annex);
+    expect(paras[cc]!.text).toBe('抄送：县委全面依法治县委员会办公室，县司法局。');
+    expect(paras[cc + 1]!.text).toBe(`${UNIT}办公室2021年2月20日印发`);
+    expect(attr(paras[cc]!.xml, 'w:sz', 'val')).toBe('28');
+    const border = (xml: string, side: string) => Number(new RegExp(`<w:${side} w:val="single"[^>]*w:sz="(\\d+)"`).exec(/<w:pBdr>[\s\S]*?<\/w:pBdr>/.exec(xml)?.[0] ?? '')?.[1] ?? 0);
+    expect([border(paras[cc]!.xml, 'top'), border(paras[cc]!.xml, 'bottom'), border(paras[cc + 1]!.xml, 'bottom')]).toEqual([8, 6, 8]); // 0.35, 0.25, 0.35 mm in eighths of a point
+    expect(doc.lastIndexOf('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')).toBeGreaterThan(doc.indexOf('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'));
   }, 60_000);
 });
 
@@ -204,12 +234,35 @@ function checkPages(pdf: string, label: string) {
   const annex = pages.findIndex((p) => p[0]?.text === '附件');
   expect(annex, label).toBe(sign + 1);
   expect(pages[annex]![1]!.text.replace(/\s/g, ''), label).toBe('数据来源');
-  // The annex's table is printed 横向 and the text portrait; no record id is cut at its hyphen (L2020- | 007).
-  expect(landscape, label).toEqual(pages.map((_, i) => i >= annex));
+  // The annex's table is printed 横向 and the text portrait, the 版记 on a portrait page after it; no record id is cut at its hyphen (L2020- | 007).
+  expect(landscape, label).toEqual(pages.map((_, i) => i >= annex && i < pages.length - 1));
   const annexLines = pages.slice(annex).flat().map((l) => l.text.replace(/\s/g, ''));
   expect(annexLines.filter((t) => /[LRD]\d{4}-\d{3}/.test(t)).length, label).toBeGreaterThan(10);
   for (const t of annexLines) expect(t, label).not.toMatch(/[LRD]\d{4}-$|^\d{3}、/);
+  // The 落款 (7.3.5.1): the date 右空四字, the office centred over it, room for the seal above them —
+  // the 署名 three lines under the 附件说明 (two empty), so a 42 mm seal starts within a line of the text.
+  const BLOCK = { left: 28 * MM, right: 595.28 - 26 * MM, bottom: 841.89 - 35 * MM };
+  const line = (p: number, t: string) => pages[p]!.find((l) => l.text.replace(/\s/g, '') === t)!;
+  const [noteLine, unitLine, dateLine] = [line(sign, '附件：数据来源'), line(sign, UNIT), line(sign, '2021年2月20日')];
+  expect((unitLine.y - noteLine.y) / 28.95, label).toBeCloseTo(3, 1);
+  expect((dateLine.y - unitLine.y) / 28.95, label).toBeCloseTo(1, 1);
+  expect((BLOCK.right - dateLine.x1) / CHAR, label).toBeCloseTo(4, 0);
+  expect(Math.abs((unitLine.x0 + unitLine.x1) / 2 - (dateLine.x0 + dateLine.x1) / 2), label).toBeLessThan(CHAR / 2);
+  // The 版记 (7.4) at the foot of the last page: 抄送 over 印发, its lines one character in from each
+  // edge of the block, the 印发 line the last above the page number, within a line of the block's edge.
+  const last = pages[pages.length - 1]!.filter((l) => l.y < BLOCK.bottom);
+  const cc = last.find((l) => l.text.startsWith('抄送：'))!;
+  expect(cc.text, label).toBe('抄送：县委全面依法治县委员会办公室，县司法局。');
+  const printed = last.filter((l) => Math.abs(l.y - cc.y - 28.95) < 2);
+  expect(printed.map((l) => l.text).join(''), label).toBe(`${UNIT}办公室2021年2月20日印发`);
+  expect(Math.max(...last.map((l) => l.y)), label).toBe(printed[0]!.y);
+  expect(printed[0]!.y, label).toBeGreaterThan(BLOCK.bottom - 2 * 28.95);
+  for (const x0 of [cc.x0, Math.min(...printed.map((l) => l.x0))]) expect((x0 - BLOCK.left) / 14, label).toBeCloseTo(1, 0);
+  expect((BLOCK.right - Math.max(...printed.map((l) => l.x1))) / 14, label).toBeCloseTo(1, 0);
 }
+const MM = 72 / 25.4;
+/** One character of the body grid: 156 mm / 28. */
+const CHAR = (156 * MM) / 28;
 
 describe.skipIf(!hasCommand('pdftotext'))('the pages as printed', () => {
   it.skipIf(!chromiumPath())('PDF (Chromium): A4, 28 × 22 grid, page numbers, 落款 with the text, 附件 on its own page', async () => {
