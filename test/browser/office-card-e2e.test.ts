@@ -41,6 +41,16 @@ describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
       await page.getByTestId('office-save').click();
       await page.getByText('单位信息已保存').waitFor();
       expect(readOffice(face.service.store.dir).profile).toMatchObject({ unit: '高青县科学技术局', region: '山东·淄博·高青县', adviser: { name: '王律师', org: '山东青苑律师事务所' }, reviewPrefix: '高科审' });
+      expect(readOffice(face.service.store.dir).profile.imprint).toBeUndefined();
+      // the yearly report's 版记: 印发机关 and the 抄送机关 one a line; emptied, the 版记 is gone
+      await page.getByTestId('office-printed-by').fill('高青县科学技术局办公室');
+      await page.getByTestId('office-copy-to').fill('县委依法治县办\n县司法局。');
+      await page.getByTestId('office-save').click();
+      await expect.poll(() => readOffice(face.service.store.dir).profile.imprint).toEqual({ printedBy: '高青县科学技术局办公室', copyTo: ['县委依法治县办', '县司法局'] });
+      await page.getByTestId('office-printed-by').fill('');
+      await page.getByTestId('office-copy-to').fill('');
+      await page.getByTestId('office-save').click();
+      await expect.poll(() => readOffice(face.service.store.dir).profile.imprint).toBeUndefined();
     }));
 
   it('a damaged office.json is named on the card, and 保存 is not offered over it', () =>

@@ -6,6 +6,7 @@
 import { REPORT_GAP_FACTS } from '../../shared/api/reports';
 import { chineseDate } from '../../shared/chinese-date';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
+import { emWidth } from '../packs/pack-pagination';
 import type { AnnualReport, SourceRef } from './annual-report';
 
 export const PLACEHOLDER_MARK = '【待填写】';
@@ -21,6 +22,16 @@ function idLines(ids: string[]): string {
   const lines: string[] = [];
   for (let i = 0; i < ids.length; i += 3) lines.push(ids.slice(i, i + 3).join('、'));
   return lines.join('、\n');
+}
+
+/**
+ * Column widths of the 数据来源 table in 小四 characters of the landscape line (225 mm: 53): 序号,
+ * 数据项 as wide as its longest label so no label wraps (up to 16), the ids column three ids wide
+ * (23.5), 数值 the rest.
+ */
+export function annexWidths(labels: string[]): number[] {
+  const label = Math.min(16, Math.max(4, ...labels.map(emWidth)) + 1);
+  return [2.6, label, 53 - 2.6 - label - 23.5, 23.5];
 }
 
 export function annualReportDocument(report: AnnualReport, today: string): PackDocument {
@@ -51,7 +62,7 @@ export function annualReportDocument(report: AnnualReport, today: string): PackD
       heading: '附件：数据来源',
       blocks: [
         { kind: 'paragraph', text: '本报告中的数字和名单由法规案头根据下列记录统计生成，记录修改后重新生成即可更新。' },
-        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: [2.6, 10, 17, 23.5], align: ['center', 'left', 'left', 'left'], compact: true, rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, idLines(f.sources.map((s) => s.id)) || '—']) },
+        { kind: 'table', head: ['序号', '数据项', '数值', '来源记录'], widths: annexWidths(report.figures.map((f) => f.label)), align: ['center', 'left', 'left', 'left'], compact: true, rows: report.figures.map((f, i) => [String(i + 1), f.label, f.value, idLines(f.sources.map((s) => s.id)) || '—']) },
         { kind: 'subheading', level: 3, text: '来源记录一览', id: id() },
         ...records.map((s): DocBlock => ({ kind: 'paragraph', text: `${s.id}　${sourceText(s)}` })),
       ],

@@ -25,8 +25,14 @@ interface Values {
   adviserName?: string;
   adviserOrg?: string;
   reviewPrefix?: string;
+  /** 版记 of the yearly report: 印发机关, and the 抄送机关 one a line (or set apart by ，、). */
+  printedBy?: string;
+  copyTo?: string;
   timeZone: string;
 }
+
+/** The 抄送机关 as typed: one a line, or set apart by ，、；. */
+const copyToList = (s: string | undefined) => (s ?? '').split(/[\n，,、；;]+/).map((n) => n.trim().replace(/。$/, '')).filter(Boolean);
 
 export function OfficeCard() {
   const res = useCall('office:get', {});
@@ -39,7 +45,7 @@ export function OfficeCard() {
   useEffect(() => {
     const p: OfficeProfile | undefined = res.data;
     if (!p) return;
-    const stored: Values = { unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', reviewPrefix: p.reviewPrefix ?? '', timeZone: p.timeZone };
+    const stored: Values = { unit: p.unit, region: p.region, adviserName: p.adviser?.name ?? '', adviserOrg: p.adviser?.org ?? '', reviewPrefix: p.reviewPrefix ?? '', printedBy: p.imprint?.printedBy ?? '', copyTo: (p.imprint?.copyTo ?? []).join('\n'), timeZone: p.timeZone };
     form.setFieldsValue(Object.fromEntries(Object.entries(stored).filter(([name]) => !form.isFieldTouched(name as keyof Values))));
   }, [res.data, form]);
   const save = async () => {
@@ -52,6 +58,7 @@ export function OfficeCard() {
         region: v.region ?? '',
         adviser: name ? { name, ...(v.adviserOrg?.trim() ? { org: v.adviserOrg.trim() } : {}) } : null,
         reviewPrefix: v.reviewPrefix ?? '',
+        imprint: v.printedBy?.trim() || copyToList(v.copyTo).length ? { ...(v.printedBy?.trim() ? { printedBy: v.printedBy.trim() } : {}), copyTo: copyToList(v.copyTo) } : null,
         ...(v.timeZone ? { timeZone: v.timeZone } : {}),
       });
       setOfficeTimeZone(saved.timeZone);
@@ -83,6 +90,12 @@ export function OfficeCard() {
             rules={[{ pattern: /^[^〔〕［］[\]()（）0-9０-９号]*$/, message: '只填机关代字，年份和序号由软件生成' }]}
           >
             <Input placeholder="如：高科审" style={{ width: 120 }} data-testid="office-review-prefix" />
+          </Form.Item>
+          <Form.Item name="printedBy" label="印发机关（版记）" tooltip="年度报告末页版记的印发机关，一般为本单位办公室；不填时用单位名称。印发机关和抄送机关都不填时，年度报告不印版记">
+            <Input placeholder="如：××县科学技术局办公室" style={{ width: 240 }} data-testid="office-printed-by" />
+          </Form.Item>
+          <Form.Item name="copyTo" label="抄送机关（版记）" tooltip="年度报告版记的抄送机关，每行一个，按印出的先后填写">
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="每行一个机关" style={{ width: 280 }} data-testid="office-copy-to" />
           </Form.Item>
           <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
             <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
