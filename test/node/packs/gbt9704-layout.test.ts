@@ -164,6 +164,8 @@ describe('the DOCX as Word reads it', () => {
     expect([...doc.matchAll(/<w:pgSz [^>]*>/g)].map((m) => m[0])).toEqual(['<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>', '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>', '<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>']);
     expect(paras[annex]!.align).toBe('left');
     expect(paras.slice(annex, annex + 4).find((p) => p.text === '数据来源')?.align).toBe('center');
+    // 附件说明 (7.3.4): 附件 two characters in, a long name wrapping under its own first character (hanging indent).
+    expect([attr(paras[note]!.xml, 'w:ind', 'left'), attr(paras[note]!.xml, 'w:ind', 'hanging')].map((v) => Math.round(Number(v) / char))).toEqual([5, 3]);
     // Room for the seal: two empty lines between the 附件说明 and the 署名.
     expect(paras.slice(note + 1, unit).map((p) => p.text)).toEqual(['', '']);
     // 版记 after the 附件, on a portrait page of its own: 抄送 over a thin rule, 印发 over a thick one, in 4号.

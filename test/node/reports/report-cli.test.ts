@@ -47,7 +47,7 @@ describe('lawdesk report', () => {
     const out = join(work, '报告-dated.html');
     const r = cli('report', 'annual', '--year', '2020', '--out', out, '--date', '2021-02-20');
     expect(r.code, r.err).toBe(0);
-    const sig = /<div class="signature">(.*?)<\/div>/.exec(readFileSync(out, 'utf8'))![1]!.replace(/<[^>]+>/g, '|');
+    const sig = /<div class="signature"[^>]*>(.*?)<\/div>/.exec(readFileSync(out, 'utf8'))![1]!.replace(/<[^>]+>/g, '|');
     expect(sig.split('|').filter(Boolean)).toEqual(['高青县科学技术局', '2021年2月20日']);
     const bad = cli('report', 'annual', '--year', '2020', '--out', join(work, 'x.html'), '--date', '2021-02-30');
     expect(bad.code).not.toBe(0);
