@@ -96,7 +96,7 @@ function IndexStatus() {
 // down and mounts the new one, the task before a law's text can be asked to render).
 const SIDER_ITEMS = [
   { key: 'library', icon: <BookOutlined />, label: <a href={hrefOf({ page: 'library' })}>{SECTION_LABEL.library}</a> },
-  { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })}>{SECTION_LABEL.search}</a> },
+  { key: 'search', icon: <SearchOutlined />, label: <a href={hrefOf({ page: 'search', q: '' })} title={client.face === 'browser' ? `搜索（${isMac ? '⌘' : 'Ctrl'}+/）` : undefined}>{SECTION_LABEL.search}</a> },
   { key: 'reviews', icon: <AuditOutlined />, label: <a href={hrefOf({ page: 'reviews' })}>{SECTION_LABEL.reviews}</a> },
   { key: 'lectures', icon: <ReadOutlined />, label: <a href={hrefOf({ page: 'lectures' })}>{SECTION_LABEL.lectures}</a> },
   { key: 'stats', icon: <BarChartOutlined />, label: <a href={hrefOf({ page: 'stats' })}>{SECTION_LABEL.stats}</a> },
@@ -191,6 +191,19 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // A page change unmounts the link or button that had the focus: it would fall to <body>, and the
+  // next Tab would start from the sider again. The new page's content takes it (a page that puts it
+  // on its own first field — a form's title, the search box — has done so by then).
+  const href = hrefOf(route);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const el = document.activeElement;
+      if (el && el !== document.body && el !== document.documentElement) return;
+      (document.querySelector<HTMLElement>('#app-content [data-page-focus]') ?? document.getElementById('app-content'))?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [href]);
+
   const homes = useSectionHomes();
   const openQuick = useCallback(() => setQuickOpen(true), []);
   const closeQuick = useCallback(() => setQuickOpen(false), []);
@@ -200,7 +213,7 @@ function Shell() {
       <AppSider selected={selected} />
       <Layout>
         <AppHeader onQuickOpen={openQuick} />
-        <Layout.Content className="app-content" id="app-content">
+        <Layout.Content className="app-content" id="app-content" tabIndex={-1}>
           <OriginContext.Provider value={{ section: selected, home: homes[selected] }}>
             <ErrorBoundary resetKey={hrefOf(route)}>
               {route.page === 'library' && <OfficeReminders />}

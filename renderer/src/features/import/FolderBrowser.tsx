@@ -5,7 +5,7 @@
 
 import { ArrowUpOutlined, FileTextOutlined, FolderOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Empty, Modal, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
 import { handleListKeys } from '../../components/list-keys';
@@ -18,6 +18,10 @@ export function FolderBrowser({ open, start, onClose, onChoose }: { open: boolea
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState(0);
+  // The list takes the keys: it has the focus when the dialog opens and after each folder opened
+  // (a div's autoFocus is not honoured, and antd focuses the dialog's own frame).
+  const keys = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
 
   const go = (path?: string) => {
     setLoading(true);
@@ -41,6 +45,15 @@ export function FolderBrowser({ open, start, onClose, onChoose }: { open: boolea
     if (open) go(start?.trim() || undefined);
   }, [open]);
 
+  useEffect(() => {
+    if (!open || !listing) return;
+    const el = keys.current;
+    if (el && !el.contains(document.activeElement)) el.focus({ preventScroll: true });
+  }, [open, listing]);
+  useEffect(() => {
+    list.current?.querySelector('.quick-item.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selected, listing]);
+
   const dirs = listing?.dirs ?? [];
   const crumbs = listing?.path ? crumbsOf(listing.path, listing.roots) : [];
 
@@ -61,9 +74,10 @@ export function FolderBrowser({ open, start, onClose, onChoose }: { open: boolea
       }
     >
       <div
+        ref={keys}
         tabIndex={0}
-        autoFocus
-        style={{ outline: 'none' }}
+        className="folder-browser"
+        aria-label="文件夹列表：↑↓ 选择，Enter 打开，Backspace 上一级"
         onKeyDown={(e) => {
           if (e.key === 'Backspace' && listing?.parent !== undefined) {
             e.preventDefault();
@@ -92,7 +106,7 @@ export function FolderBrowser({ open, start, onClose, onChoose }: { open: boolea
           </Typography.Paragraph>
         )}
         <Spin spinning={loading}>
-          <div style={{ height: 340, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 6 }} role="listbox">
+          <div ref={list} className="folder-list" style={{ height: 340, overflow: 'auto', border: '1px solid #f0f0f0', borderRadius: 6 }} role="listbox" aria-activedescendant={dirs[selected] ? `folder-${selected}` : undefined}>
             {dirs.length === 0 && !loading ? (
               <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有子文件夹" />
             ) : (
@@ -100,6 +114,7 @@ export function FolderBrowser({ open, start, onClose, onChoose }: { open: boolea
                 <div
                   key={d.path}
                   role="option"
+                  id={`folder-${i}`}
                   aria-selected={i === selected}
                   className={`quick-item${i === selected ? ' selected' : ''}`}
                   onMouseEnter={() => setSelected(i)}

@@ -3,6 +3,7 @@
 // to DOCX / PDF / HTML with progress. The browser face downloads the result; the desktop shows it
 // in its folder.
 
+import { useUnsavedGuard } from '../../components/unsaved-guard';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, FolderOpenOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -162,6 +163,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
   const res = useCall('packs:get', { id });
   const [pack, setPack] = useState<PackDto>();
   const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const [dragging, setDragging] = useState<number>();
   const [over, setOver] = useState<number>();
   // A long pack renders its first items at once and the rest in slices after each paint (as the reader does).

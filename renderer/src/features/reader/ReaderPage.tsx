@@ -27,6 +27,7 @@ import { StatusEditor } from './StatusEditor';
 import { OcrMark } from './OcrMark';
 import { citationOf, citationWithNote } from '../../../../electron/shared/citation';
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
+import { toChineseNumber } from '../../../../electron/shared/chinese-number';
 import { useCall } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
 import { navigate } from '../../router';
@@ -407,6 +408,52 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     setActive(units[at.unit]!.key);
     findScroll.current = true;
   };
+  // 跳到第N条 (Ctrl+G): 12, 十二, 第十二条, 12之1 — the article, made active and given the focus.
+  const [jumpText, setJumpText] = useState('');
+  const focusArticle = useRef<string>(undefined);
+  const jumpToArticle = () => {
+    const key = articleKeyFor(units, jumpText);
+    if (!key) {
+      notify.warn(!complete ? '全文载入中，请稍候再跳转' : `本法没有“${jumpText.trim()}”这一条`, { key: 'reader-jump' });
+      return;
+    }
+    setActive(key);
+    setTocPicked(undefined);
+    jumpTo(key, `article-${key}`);
+    focusArticle.current = key;
+    setJumpText('');
+  };
+  useLayoutEffect(() => {
+    const key = focusArticle.current;
+    const el = key ? document.getElementById(`article-${key}`) : null;
+    if (!el) return;
+    focusArticle.current = undefined;
+    el.focus({ preventScroll: true });
+  });
+  // Opened (from 搜索, 快速打开, a link): the focus goes to the article asked for, else to the text,
+  // so the arrows and PageDown read on and Tab goes on from here — not back to the sider.
+  useEffect(() => {
+    if (!painted) return;
+    const el = document.activeElement;
+    if (el && el !== document.body && el.id !== 'app-content') return;
+    const target = (initialTarget && document.getElementById(`article-${initialTarget}`)) || document.getElementById('reader-body');
+    target?.focus({ preventScroll: true });
+  }, [painted]);
+  // Ctrl+F: 在本法中查找 (it finds in articles not rendered yet, which the browser's own find cannot); Ctrl+G: 跳到第N条.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const id = e.key === 'f' || e.key === 'F' ? 'reader-find' : e.key === 'g' || e.key === 'G' ? 'reader-jump' : undefined;
+      const input = id ? document.querySelector<HTMLInputElement>(`input[data-testid="${id}"], [data-testid="${id}"] input`) : null;
+      if (!input) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   // After Enter in the find box: bring the current occurrence itself to the middle of the view.
   const findScroll = useRef(false);
   useLayoutEffect(() => {
@@ -520,7 +567,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
         </Typography.Text>
         {tocShown && <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />}
       </nav>
-      <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body">
+      <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body" tabIndex={-1} data-page-focus aria-label={meta.title}>
         <Breadcrumb items={[origin, { title: meta.title }]} />
         <div className="reader-sticky" data-testid="reader-sticky">
           <Space align="center" wrap>
@@ -535,18 +582,42 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
               <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setStatusOpen(true)} aria-label="修改时效性" data-testid="status-edit" />
             </Tooltip>
             <Input
+              placeholder="跳到第…条"
+              value={jumpText}
+              onChange={(e) => setJumpText(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.nativeEvent.isComposing) return;
+                if (e.key === 'Escape') setJumpText('');
+                if (e.key !== 'Enter' || !jumpText.trim()) return;
+                e.preventDefault();
+                jumpToArticle();
+              }}
+              style={{ width: 150 }}
+              suffix={<kbd className="shortcut-hint">Ctrl G</kbd>}
+              data-testid="reader-jump"
+              aria-label="跳到第…条（Ctrl+G；输入 12、十二 或 第十二条，Enter 跳转）"
+            />
+            <Input
               allowClear
               placeholder="在本法中查找"
               value={find}
               onChange={(e) => setFind(e.target.value)}
               onKeyDown={(e) => {
-                if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+                if (e.nativeEvent.isComposing) return;
+                // Esc clears the find (a second Esc, on an empty box, leaves it as it is)
+                if (e.key === 'Escape' && find) {
+                  e.preventDefault();
+                  setFind('');
+                  return;
+                }
+                if (e.key !== 'Enter') return;
                 e.preventDefault();
                 stepFind(e.shiftKey ? -1 : 1);
               }}
               style={{ width: 200 }}
+              suffix={find ? undefined : <kbd className="shortcut-hint">Ctrl F</kbd>}
               data-testid="reader-find"
-              aria-label="在本法中查找（Enter 下一处，Shift+Enter 上一处）"
+              aria-label="在本法中查找（Ctrl+F；Enter 下一处，Shift+Enter 上一处，Esc 清除）"
             />
             {terms.length > 0 && (
               <>
@@ -674,4 +745,13 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
       )}
     </div>
   );
+}
+
+/** The key of the article `typed` names (12, 十二, 第十二条, 第十二条之一, 12之1), if this text has it. */
+export function articleKeyFor(units: readonly Unit[], typed: string): string | undefined {
+  const m = /^第?\s*([0-9〇零一二两三四五六七八九十百千]+)\s*条?\s*(?:之\s*([0-9一二三四五六七八九十]+))?\s*$/.exec(typed.trim().replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const same = (n: number, written: string) => String(n) === written || toChineseNumber(n) === written.replace(/两/g, '二').replace(/^一十/, '十');
+  const suffix = m[2];
+  return units.find((u) => u.kind === 'article' && same(u.number, m[1]!) && (suffix ? u.suffix > 0 && same(u.suffix, suffix) : u.suffix === 0))?.key;
 }

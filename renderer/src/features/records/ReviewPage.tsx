@@ -4,6 +4,7 @@
 // linked articles (picker and detection on paste), the status workflow, attachments, and the
 // append-only 修改记录. A new record is created at #/review/new.
 
+import { useUnsavedGuard } from '../../components/unsaved-guard';
 import { DeleteOutlined, DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -88,6 +89,7 @@ export function ReviewPage({ id }: { id: string }) {
   const [tab, setTab] = useState('form');
   const [packOpen, setPackOpen] = useState(false);
   const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   // The revision last answered. useCall asks again whenever the library moves (an import, the CLI
   // beside the app); the same revision again must not touch unsaved edits.
   const loadedFrom = useRef<string>(undefined);

@@ -4,7 +4,7 @@
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
 // the pre-check's progress as a percentage.
 
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Tooltip, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -90,6 +90,7 @@ export function WorkbenchPage({ id }: { id: string }) {
   const task = useTask();
   const { taskId: newTaskId, reset: resetTask } = task;
   const proposalBox = useRef<TextAreaRef>(null);
+  const draftInput = useRef<HTMLInputElement>(null);
 
   const load = useCallback(
     async (seq?: number) => {
@@ -326,11 +327,20 @@ export function WorkbenchPage({ id }: { id: string }) {
               </Button>
             </>
           )}
-          <Upload showUploadList={false} beforeUpload={(f) => { void upload(f); return false; }}>
-            <Button icon={<UploadOutlined />} loading={busy} data-testid="wb-upload">
-              {draft ? '上传新一稿' : '上传送审稿'}
-            </Button>
-          </Upload>
+          {/* One Tab stop whose Enter opens the file dialog (antd's Upload around a button made two stops, and Enter on the button opened none). */}
+          <input
+            ref={draftInput}
+            type="file"
+            hidden
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void upload(f);
+            }}
+          />
+          <Button icon={<UploadOutlined />} loading={busy} onClick={() => draftInput.current?.click()} data-testid="wb-upload">
+            {draft ? '上传新一稿' : '上传送审稿'}
+          </Button>
           <Select value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
           <Tooltip title={view && !draft ? `还没有送审稿：意见书只按审查记录生成。${NO_DRAFT_HINT}` : undefined}>
             <Button type="primary" onClick={() => void confirmExport()} loading={busy} disabled={!view} data-testid="wb-export">
