@@ -153,7 +153,15 @@ describe.skipIf(!haveChromium)('a day with the keyboard only', () => {
       // saved (the address names the new record), or the reason it was not, said
       const saveError = page.getByTestId('save-error');
       await expect
-        .poll(async () => ((await saveError.count()) ? await saveError.textContent() : /#\/review\/(?!new)/.test(page.url()) ? 'saved' : ''), { timeout: 120_000 })
+        .poll(
+          async () =>
+            (await saveError.count())
+              ? await saveError.textContent()
+              : /#\/review\/(?!new)/.test(page.url())
+                ? 'saved'
+                : (await page.locator('.ant-form-item-explain-error, [data-testid=review-form-errors]').allTextContents()).join('；'),
+          { timeout: 120_000 },
+        )
         .toBe('saved');
       const id = /#\/review\/([^/?]+)/.exec(page.url())![1]!;
       const { review } = (await face.service.call('reviews:get', { id: decodeURIComponent(id) })) as { review: { title: string } };

@@ -397,7 +397,20 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     jumpTo(articleKey, `article-${articleKey}`);
   }, [articleKey, indexOf, jumpTo]);
 
+  // Enter typed right after the words, before the marks have followed them: the step waits for them
+  // (it was taken on the old words' marks, and then dropped when the new words came).
+  const pendingStep = useRef<1 | -1>(undefined);
+  useEffect(() => {
+    const dir = pendingStep.current;
+    if (dir === undefined || deferredFind !== find) return;
+    pendingStep.current = undefined;
+    stepFind(dir);
+  });
   const stepFind = (dir: 1 | -1) => {
+    if (find !== deferredFind) {
+      pendingStep.current = dir;
+      return;
+    }
     // the first run of a long law is not the law: counted or stepped there, the place would move when the whole text comes
     if (!matchCount || !complete) return;
     const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
