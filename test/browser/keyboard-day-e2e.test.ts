@@ -135,7 +135,8 @@ describe.skipIf(!haveChromium)('a day with the keyboard only', () => {
       await page.keyboard.press('ArrowDown');
       await page.locator('.ant-select-dropdown:visible').waitFor();
       await page.keyboard.press('Enter');
-      await page.keyboard.press('Tab'); // 承办单位
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }));
+      await tabTo(page, byTestId('field-leadUnit'), { max: 3 });
       await page.keyboard.type('高新技术科');
       await tabTo(page, byTestId('field-receivedDate'));
       await page.keyboard.type('2026-02-24');
