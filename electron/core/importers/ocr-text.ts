@@ -490,11 +490,13 @@ export function traceUnits(
     }
     // A clause mark inside a damaged stretch (both neighbours doubtful, not only for their width, as
     // brackets and quotes always are) is as doubtful as they are: 经菅十位；「提褪 for 经营单位，提高 —
-    // the ； read for ， with nothing odd about it on its own.
+    // the ； read for ， with nothing odd about it on its own. So is an ideograph (since session 19): a
+    // seal or a speck that garbled both its neighbours went over it too (监着督理久贡责 for 监督管理；负责:
+    // 理 makes common pairs either side).
     const doubtful = new Set(out);
     const damaged = (o: number) => doubtful.has(o) && !AMBIGUOUS.has(u.text[o]!);
     for (let o = 1; o + 1 < u.text.length; o++) {
-      if (CLAUSE_MARK.test(u.text[o]!) && !doubtful.has(o) && fromOcr.has(o) && damaged(o - 1) && damaged(o + 1)) out.push(o);
+      if ((CLAUSE_MARK.test(u.text[o]!) || isHan(u.text[o])) && !doubtful.has(o) && fromOcr.has(o) && damaged(o - 1) && damaged(o + 1)) out.push(o);
     }
     if (out.length > doubtful.size) out.sort((a, b) => a - b);
     suspects.push(out);
