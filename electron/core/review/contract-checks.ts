@@ -2,8 +2,11 @@
 // a 违约金 rate read from its wording (百分之三十 / 30% / 按日万分之五 / 每逾期一日千分之五), liability
 // written for one party only, a clause the contract type needs but lacks, arbitration and court both
 // chosen, a procurement over the threshold with no 政府采购 procedure, and a party that is an internal
-// department. The words and thresholds live in the rule file; this module only reads the contract.
+// department; and, for a contract the office signs, all risk or liability put on the office, and a
+// dispute forum away from it (the other party's place, a court or arbitration body of another place).
+// The words and thresholds live in the rule file; this module only reads the contract.
 
+import { divisionAtStart, divisionOf, type Division } from '../library/region-gazetteer';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import type { DraftSentence } from './draft-sentences';
 
@@ -93,7 +96,8 @@ export function excessivePenalty(sentences: DraftSentence[], params: RuleParams)
   return out;
 }
 
-const BREACH = /(?:违约(?!金|责任)|逾期|迟延|延迟|未按|未能|不能按|擅自|挪用|拒绝|拒不)/u;
+// 因过错给甲方造成损失: liability for fault is liability too (民法典 第九百二十九条 for an agent)
+const BREACH = /(?:违约(?!金|责任)|逾期|迟延|延迟|未按|未能|不能按|擅自|挪用|拒绝|拒不|过错|过失|故意)/u;
 // 逾期付款的利息, 资金占用费: the payer's liability for paying late (民法典 第五百七十九条, 第五百八十四条)
 const LIABILITY = /违约金|赔偿|违约责任|承担[^。；]{0,12}责任|退还|返还|滞纳金|利息|资金占用(?:费|损失)/u;
 
@@ -221,5 +225,111 @@ export function internalDepartmentParty(header: string[], sentences: DraftSenten
   };
   for (const line of header) check(line);
   for (const s of sentences.filter((x) => x.index < 3)) check(s.matchText, s);
+  return out;
+}
+
+const ROLE = /甲方|乙方|丙方|委托方|受托方|委托人|受托人|采购人|供应商|发包方|承包方|资助方|出让方|受让方|合作方|买方|卖方/gu;
+const escapeRe = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A party of the contract: its name and every role the contract calls it by (委托方（甲方）: both). */
+export interface ContractParty {
+  name: string;
+  roles: string[];
+}
+
+/** The parties named in the lines above 第一条 (委托方（甲方）：高青县科学技术局). */
+export function contractParties(header: string[]): ContractParty[] {
+  const out: ContractParty[] = [];
+  for (const line of header) {
+    for (const m of line.matchAll(PARTY_LINE)) {
+      const name = m[2]!.trim();
+      const label = m[0].slice(0, m[0].search(/[：:]/u));
+      const roles = [...new Set([...label.matchAll(ROLE)].map((r) => r[0]))];
+      const known = out.find((p) => p.name === name);
+      if (known) known.roles = [...new Set([...known.roles, ...roles])];
+      else out.push({ name, roles });
+    }
+  }
+  return out;
+}
+
+/** The office's parties (`params.office`: a 机关's name, …局, …人民政府) and the others. */
+function officeSides(header: string[], params: RuleParams): { office: ContractParty[]; others: ContractParty[] } {
+  const officeRe = new RegExp(String(params.office ?? '(?:局|人民政府|委员会|办公室|厅|署|街道办事处)$'), 'u');
+  const parties = contractParties(header);
+  return { office: parties.filter((p) => officeRe.test(p.name)), others: parties.filter((p) => !officeRe.test(p.name)) };
+}
+
+/** 高青县科学技术局 is also 县科学技术局 in the text: the name from its 县/市/区 on. */
+const namesOf = (name: string): string[] => [name, ...[...name].flatMap((c, i) => (i > 0 && i < name.length - 3 && /[县市区]/u.test(c) ? [name.slice(i)] : []))];
+const whoOf = (parties: ContractParty[]) => `(?:${[...new Set(parties.flatMap((p) => [...namesOf(p.name), ...p.roles]))].sort((a, b) => b.length - a.length).map(escapeRe).join('|')})`;
+
+/**
+ * All the risk, loss or liability of the contract put on the office (…风险责任全部由甲方承担, 一切责任由甲方
+ * 承担, 均由甲方承担), not for its own fault or breach (因甲方原因…由甲方承担 is fair). Risk on the other
+ * party is left to the agreement (民法典 第八百五十八条): the office's adviser flags what weighs on the office.
+ */
+export function riskOnOffice(header: string[], sentences: DraftSentence[], params: RuleParams): ContractHit[] {
+  const { office } = officeSides(header, params);
+  if (!office.length) return [];
+  const who = whoOf(office);
+  const ALL = '(?:全部|一切|所有|均|概|一律|完全)';
+  const bear = '(?:自行)?(?:承担|负担|负责|赔偿)';
+  const trigger = new RegExp(`${ALL}[^，。；]{0,8}由(${who})${bear}|由(${who})${bear}[^，。；]{0,4}(?:全部|一切|所有)|(${who})(?:承担|负担)(?:全部|一切|所有)`, 'u');
+  const matter = new RegExp(String(params.matter ?? '风险|责任|损失|损害|事故'), 'u');
+  const ownFault = new RegExp(`(?:因|由于)${who}|${who}[^，。；]{0,8}(?:原因|过错|过失|故意|违约|违反)`, 'u');
+  const out: ContractHit[] = [];
+  for (const s of sentences) {
+    const m = trigger.exec(s.matchText);
+    if (!m) continue;
+    // What is borne: the trigger's own clause, and the clause before when the trigger opens its clause (…损害，均由甲方承担).
+    const text = s.matchText;
+    const clauseStart = Math.max(...['，', ',', '；', ';'].map((c) => text.lastIndexOf(c, m.index) + 1));
+    const opens = m.index - clauseStart < 3;
+    const prevStart = opens && clauseStart > 0 ? Math.max(0, ...['，', ',', '；', ';'].map((c) => text.lastIndexOf(c, clauseStart - 2) + 1)) : clauseStart;
+    const borne = text.slice(prevStart, m.index + m[0].length);
+    if (!matter.test(borne) || ownFault.test(text.slice(0, m.index + m[0].length))) continue;
+    const role = m[1] ?? m[2] ?? m[3]!;
+    const party = office.find((p) => namesOf(p.name).includes(role) || p.roles.includes(role))!;
+    out.push({ sentence: s, detail: `本条约定风险、损失或者责任全部由${party.roles.includes(role) ? `${role}（${party.name}）` : role}承担，而不论对方有无过错。` });
+  }
+  return out;
+}
+
+const FORUM_WORDS = /争议|纠纷|管辖|仲裁|诉讼|起诉/u;
+const FORUM_NAME = /(?:提交|提请|向|由|交由|在|至|到|选择)([^，。；、：:“”（）()\s]{2,20}?)(人民法院|法院|仲裁委员会|国际仲裁院|仲裁院|国际仲裁中心|仲裁中心)/gu;
+
+/**
+ * A dispute forum away from the office: the other party's place (由乙方住所地人民法院管辖), or a court or
+ * arbitration body named with a place outside the office's county (a court) or city (arbitration
+ * bodies sit in cities): 深圳国际仲裁院, 北京仲裁委员会. The office's place: its name in the contract
+ * (高青县科学技术局), else `region` (设置 → 单位信息). A forum with no place in its name is left alone.
+ */
+export function remoteForum(header: string[], sentences: DraftSentence[], params: RuleParams, region?: string): ContractHit[] {
+  const { office, others } = officeSides(header, params);
+  if (!office.length) return [];
+  const home: Division | undefined = office.map((p) => divisionAtStart(p.name)).find((d) => d?.county || d?.city) ?? (region ? divisionOf(region) : undefined);
+  const otherWho = others.length ? whoOf(others) : undefined;
+  const otherPlace = otherWho ? new RegExp(`(${otherWho})(?:的)?(?:住所地|所在地|注册地|营业地|经营地)(?:的)?[^，。；]{0,4}(?:人民法院|法院|仲裁)`, 'u') : undefined;
+  const out: ContractHit[] = [];
+  for (const s of sentences) {
+    if (!FORUM_WORDS.test(s.matchText)) continue;
+    const m = otherPlace?.exec(s.matchText);
+    if (m) {
+      const party = others.find((p) => namesOf(p.name).includes(m[1]!) || p.roles.includes(m[1]!))!;
+      out.push({ sentence: s, detail: `本条约定由${m[1]}${party.roles.includes(m[1]!) ? `（${party.name}）` : ''}所在地的法院或者仲裁机构解决争议，发生纠纷时本单位须到外地应诉或者申请仲裁。` });
+      continue;
+    }
+    if (!home) continue;
+    for (const f of s.matchText.matchAll(FORUM_NAME)) {
+      const d = divisionAtStart(f[1]!, home);
+      if (!d) continue;
+      const court = /法院/u.test(f[2]!);
+      const away = d.province !== home.province || (!!d.city && !!home.city && d.city !== home.city) || (court && !!d.county && !!home.county && d.county !== home.county);
+      if (!away) continue;
+      out.push({ sentence: s, detail: `本条约定由${f[1]}${f[2]}解决争议，不在本单位所在地，发生纠纷时须到外地应诉或者申请仲裁。` });
+      break;
+    }
+  }
   return out;
 }

@@ -20,7 +20,7 @@ import { higherLawSteps, panelRegions, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
 import { judgeBasis, statedBases, type ArticleBases } from './stated-basis';
 import { findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
-import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, type ContractHit } from './contract-checks';
+import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, remoteForum, riskOnOffice, type ContractHit } from './contract-checks';
 import { loadRuleSet, matchSentenceRule, ruleFitsDocument, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
 
 export interface PrecheckInput {
@@ -215,6 +215,8 @@ interface DocumentContext {
   /** Title, header and every article: what `when` / documentAny patterns read. */
   text: string;
   asOf: string;
+  /** The office's region (设置 → 单位信息), when the contract's own party names do not say where it is. */
+  region?: string;
 }
 
 function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSentence[], bases: Basis[]): Finding[] {
@@ -251,6 +253,10 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
       return contract(procurementThreshold(all, doc.text, rule.params));
     case 'internal-department':
       return contract(internalDepartmentParty(doc.header, all, rule.params));
+    case 'risk-allocation':
+      return contract(riskOnOffice(doc.header, all, rule.params));
+    case 'remote-forum':
+      return contract(remoteForum(doc.header, all, rule.params, doc.region));
     case 'effective-date':
       if (!eff) out.push(whole(rule.reason));
       break;
@@ -469,7 +475,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   }
   for (const rule of rules.rules) {
     if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
-    findings.push(...documentFindings(rule, { title: input.title, header, text: docText, asOf: input.asOf }, sentences, rule.basis.map((ref) => resolver.resolve(ref))));
+    findings.push(...documentFindings(rule, { title: input.title, header, text: docText, asOf: input.asOf, ...(opts.region ? { region: opts.region } : {}) }, sentences, rule.basis.map((ref) => resolver.resolve(ref))));
   }
   if (input.review) findings.push(...procedureFindings(input.review, input.kind, resolver, opts.calendar));
 

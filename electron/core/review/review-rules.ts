@@ -14,7 +14,7 @@ import { appRoot } from '../library/open-library';
 import { ITEM_START } from './draft-sentences';
 
 /** The built-in whole-document checks a rule file may name (contract-checks.ts holds the contract ones). */
-const DOCUMENT_CHECKS = ['effective-date', 'effective-soon', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department'] as const;
+const DOCUMENT_CHECKS = ['effective-date', 'effective-soon', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department', 'risk-allocation', 'remote-forum'] as const;
 import { RecordsError } from '../records/records-errors';
 
 const BasisRefSchema = z.object({

@@ -150,6 +150,8 @@ describe('contract document checks', () => {
     // 逾期付款的利息 is the payer's liability (held-out draft, session 17)
     expect(run('contract-one-sided-liability', ['乙方未按约定完成故障处理的，每逾期一日，按合同总价的万分之三向甲方支付违约金。甲方逾期付款的，按照逾期付款金额每日万分之三支付逾期利息。'])).toEqual([]);
     expect(run('contract-one-sided-liability', ['受托方逾期提交成果的，应当支付违约金。', '委托方应当按时支付报酬。'], { title: '技术咨询合同' })[0]!.reason).toContain('只约定了受托方');
+    // liability for fault is liability (held-out 法律顾问合同, session 19)
+    expect(run('contract-one-sided-liability', ['乙方因过错给甲方造成损失的，应当承担赔偿责任；甲方未按约定支付费用的，应当支付逾期付款利息。'])).toEqual([]);
   });
 
   it('contract-dispute-both / contract-arbitration-unnamed: read per article, award enforcement is not a forum', () => {
@@ -188,6 +190,10 @@ describe('contract document checks', () => {
     expect(run('contract-confidentiality-missing', base, { title: '咨询服务合同' })).toEqual([]);
     expect(run('contract-ownership-missing', tech, { title: '技术开发（委托）合同' })).toHaveLength(1);
     expect(run('contract-ownership-missing', [...tech, '开发完成的软件著作权归甲方所有。'], { title: '技术开发（委托）合同' })).toEqual([]);
+    // a 科技计划项目 the contract only evaluates is no research it commissions (session 19); one it funds is
+    const evaluation = ['甲方委托乙方对2026年度县级科技计划项目资金开展绩效评价。', '委托费用为人民币12万元，验收合格后支付。'];
+    expect(run('contract-ownership-missing', evaluation, { title: '绩效评价委托合同' })).toEqual([]);
+    expect(run('contract-ownership-missing', ['乙方承担县级科技计划项目“耐盐大豆选育”的研究任务。', '项目经费30万元，验收合格后拨付。'], { title: '项目任务合同书' })).toHaveLength(1);
 
     // a 机关 commissioning 运维 of a platform or database: 数据安全法 第四十条; a company's own contract is not its duty
     const ops = ['乙方负责平台服务器、数据库和应用系统的日常运行维护和数据备份。', '服务费用为人民币20万元，验收合格后支付。'];
@@ -220,6 +226,61 @@ describe('contract document checks', () => {
     expect(header('高青县科学技术局', '（项目承担单位）')).toEqual([]);
     // written in the first article instead of a header
     expect(run('contract-internal-department', ['委托方：博兴县科学技术局财务股，受托方：淄博正信会计师事务所。'])).toHaveLength(1);
+  });
+
+  // held-out drafts, session 19: the office carrying all risk, and a forum away from it
+  const bureau = ['委托方（甲方）：高青县科学技术局', '受托方（乙方）：济南某智能软件有限公司'];
+  it('contract-risk-allocation: all risk or liability on the office; quiet for its own fault, for the other party, by fault', () => {
+    const risk = (text: string, header = bureau) => run('contract-risk-allocation', ['乙方为甲方开发管理系统。', text], { title: '技术开发（委托）合同', header });
+    for (const text of [
+      '研究开发过程中因技术风险导致开发失败的，由此造成的损失及风险责任全部由甲方承担。',
+      '货物运输、安装调试期间发生的毁损、灭失风险以及对第三人造成的损害，均由甲方承担。',
+      '乙方工作人员在评价工作中造成第三人损失的，一切责任由甲方承担。',
+      '乙方派驻人员在合作期间发生的一切安全事故和法律责任，均由县科学技术局承担。',
+      '项目实施中的全部风险由委托方承担。',
+    ]) expect(risk(text).map((f) => f.article?.label), text).toEqual(['第二条']);
+    expect(risk('项目实施中的全部风险由委托方承担。')[0]!.reason).toContain('全部由委托方（高青县科学技术局）承担');
+    for (const text of [
+      '因甲方原因造成开发失败的，损失由甲方承担全部责任。',
+      '由于甲方提供的资料错误造成的损失，全部由甲方承担。',
+      '开发失败的风险责任全部由乙方承担。',
+      '技术服务过程中发生的风险和损失，由双方按照各自过错程度承担责任。',
+      '差旅、食宿等费用全部由甲方承担。',
+      '货物交付甲方之前毁损、灭失的风险由乙方承担。',
+    ]) expect(risk(text), text).toEqual([]);
+    // no office among the parties: two companies' risk is theirs to agree
+    expect(risk('项目实施中的全部风险由甲方承担。', ['甲方：淄博某化工有限公司', '乙方：济南某智能软件有限公司'])).toEqual([]);
+  });
+
+  it('contract-forum-remote: the other party\'s place, or a court or arbitration body of another place; not the office\'s own', () => {
+    const forum = (text: string, header = bureau, region?: string) => {
+      const r = precheck(lib.store, { title: '技术开发（委托）合同', units: units(['乙方为甲方开发管理系统。', text]), header, kind: '合同', asOf: '2026-03-01' }, { rules, ...(region ? { region } : {}) });
+      return r.findings.filter((f) => f.rule === 'contract-forum-remote');
+    };
+    for (const text of [
+      '因履行本合同发生的争议，由乙方住所地人民法院管辖。',
+      '协商不成的，向受托方所在地人民法院提起诉讼。',
+      '因本合同引起的争议，提交深圳国际仲裁院仲裁。',
+      '协商不成的，提交北京仲裁委员会仲裁。',
+      '协商不成的，向济南市历下区人民法院提起诉讼。',
+      '协商不成的，向淄博市张店区人民法院提起诉讼。',
+    ]) expect(forum(text).map((f) => f.article?.label), text).toEqual(['第二条']);
+    expect(forum('协商不成的，提交北京仲裁委员会仲裁。')[0]!.reason).toContain('北京仲裁委员会');
+    for (const text of [
+      '协商不成的，向甲方所在地人民法院提起诉讼。',
+      '协商不成的，向高青县人民法院提起诉讼。',
+      '协商不成的，提交淄博仲裁委员会仲裁。',
+      '协商不成的，向委托方住所地人民法院起诉。',
+      '乙方应当将货物运至乙方所在地以外的甲方指定地点。',
+      '协商不成的，提交中国国际经济贸易仲裁委员会仲裁。',
+    ]) expect(forum(text), text).toEqual([]);
+    // the office named without its place: its region (设置 → 单位信息) says where it is
+    const bare = ['甲方：县科学技术局', '乙方：济南某智能软件有限公司'];
+    expect(forum('协商不成的，提交北京仲裁委员会仲裁。', bare)).toEqual([]);
+    expect(forum('协商不成的，提交北京仲裁委员会仲裁。', bare, '山东·淄博·高青县')).toHaveLength(1);
+    expect(forum('协商不成的，提交淄博仲裁委员会仲裁。', bare, '山东·淄博·高青县')).toEqual([]);
+    // two companies: nobody's office
+    expect(forum('因履行本合同发生的争议，由乙方住所地人民法院管辖。', ['甲方：淄博某化工有限公司', '乙方：济南某智能软件有限公司'])).toEqual([]);
   });
 
   it('a rule file with a broken regular expression in a check parameter is refused, naming the file and the rule', () => {
