@@ -145,20 +145,54 @@ export class ReviewWorkbench {
     return review.completedDate ?? this.store.today();
   }
 
+  /**
+   * The pre-check of one 送审稿 version, kept while nothing it reads has changed: the draft (seq and
+   * hash), the record (revision), the review date, the library (generation) and the office's region.
+   * Opening the workbench, the 意见书's coverage question and the export then check the draft once,
+   * not once each. A result with the 上位法 panel serves a call without it (the panel left out); the
+   * results are shared, read-only.
+   */
+  private readonly runs = new Map<string, { key: string; panel: boolean; result: Promise<PrecheckResult> }>();
+  /** How many pre-checks were computed (not served from `runs`): what the 意见书 export test counts. */
+  prechecksRun = 0;
+
   async run(reviewId: string, o: { seq?: number; panel?: boolean; onProgress?: PrecheckOptions['onProgress'] } = {}): Promise<PrecheckResult> {
     const review = await this.records.getReview(reviewId);
     const draft = this.drafts.draft(reviewId, o.seq);
     // The 上位法 panel shows this office's province: read at each check, so a change in 设置 → 单位信息 applies at once.
     const region = this.opts.region ?? readOffice(this.store.dir).profile.region;
+    const panel = o.panel !== false && !!this.opts.search;
+    const slot = `${reviewId}#${draft.seq}`;
+    const key = JSON.stringify([draft.sha256, review.revision, this.reviewDate(review), this.store.generation, region ?? '']);
+    const kept = this.runs.get(slot);
+    if (kept && kept.key === key && (kept.panel || !panel)) {
+      const r = await kept.result;
+      if (panel === kept.panel) return r;
+      const { higherLaw: _h, higherLawRegions: _r, ...withoutPanel } = r;
+      return withoutPanel;
+    }
+    this.prechecksRun++;
+    const result = this.precheckNow(review, draft, region, panel, o.onProgress);
+    this.runs.delete(slot);
+    this.runs.set(slot, { key, panel, result });
+    // a few drafts' results at most (the reviews an adviser has open); a failed check is not kept
+    if (this.runs.size > 8) this.runs.delete(this.runs.keys().next().value!);
+    result.catch(() => {
+      if (this.runs.get(slot)?.result === result) this.runs.delete(slot);
+    });
+    return result;
+  }
+
+  private precheckNow(review: LegalityReview, draft: DraftVersion, region: string | undefined, panel: boolean, onProgress?: PrecheckOptions['onProgress']): Promise<PrecheckResult> {
     return precheckAsync(
       this.store,
       { title: draft.title, units: draft.units, ...(draft.header ? { header: draft.header } : {}), kind: draftKindOf(review.type), asOf: this.reviewDate(review), file: draft.name, review },
       {
         rules: this.ruleSet(),
         calendar: this.records.calendar,
-        ...(o.panel !== false && this.opts.search ? { search: this.opts.search } : {}),
+        ...(panel && this.opts.search ? { search: this.opts.search } : {}),
         ...(region ? { region } : {}),
-        ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+        ...(onProgress ? { onProgress } : {}),
       },
     );
   }
