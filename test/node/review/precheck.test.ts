@@ -550,6 +550,28 @@ describe('held-out drafts, session 16: conditional grants, concessions to person
   });
 });
 
+describe('held-out drafts, session 19: wordings the rules did not read', () => {
+  // hit: a sentence of the heldout19 drafts (or its wording varied); miss: a lawful sentence beside it
+  const cases: [string, string, string][] = [
+    ['penalty-create', '项目承担单位虚报、冒领项目资金的，由县科学技术局追回已拨付资金，并处骗取资金一倍以上三倍以下的罚款。', '项目承担单位虚报、冒领项目资金的，由县科学技术局追回已拨付资金，并依照有关法律、法规的规定处理。'],
+    ['remedy-restriction', '奖励对象对评审结果有异议的，可以申请复审，县人才工作领导小组作出的复审决定为终局决定。', '对复审决定不服的，可以依法申请行政复议或者提起行政诉讼。'],
+    ['obligation-add', '享受奖励的人才须与用人单位签订五年以上服务协议，服务期内不得调离本县。', '享受奖励的人才与用人单位签订服务协议，服务期内离开本县的，停止发放剩余补贴。'],
+    ['retroactive', '2024年1月1日以来已经授予的县科学技术奖，按照本办法规定的条件重新审核，不符合条件的，撤销奖励。', '本办法施行后申报的县科学技术奖，按照本办法规定的条件审核。'],
+    ['fc-11-2-price', '技术合同登记代理服务统一按照合同成交额的1%收费，代理机构不得低于该标准收费。', '技术合同登记代理服务的价格由代理机构与委托人协商确定，并在服务场所公示。'],
+    ['fc-8-3-designated', '孵化器运营机构由县科学技术局直接确定为高青县创业服务有限公司，不再通过公开方式选择。', '孵化器运营机构由县科学技术局依法通过公开招标方式确定。'],
+    ['fc-8-3-designated', '贴息贷款仅限于企业在桓台农村商业银行办理的贷款，在其他金融机构办理的贷款不予贴息。', '企业在银行业金融机构办理的研发贷款，均可以申请贴息。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id} fires on “${hit.slice(0, 18)}…”, not on “${miss.slice(0, 14)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+  it('a final award of arbitration in a contract is no 终局 decision of an office', () => {
+    expect(fires('remedy-restriction', '仲裁裁决为终局裁决，对双方均有约束力。')).toBe(false);
+  });
+});
+
 describe('held-out drafts, session 18: another wording of each problem, and a 款/项 the cited article lacks', () => {
   // hit: a sentence of the heldout18 drafts (or its wording varied); miss: the lawful sentence next to it
   const cases: [string, string, string][] = [
