@@ -14,7 +14,8 @@ import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 /**
  * 生成合法性审查意见书, then 仍然生成 in the question it asks, and the 意见书 downloaded. The question comes
- * after a coverage check (a pre-check of the latest draft) and the file after another one and the DOCX:
+ * after a coverage check (the latest draft's pre-check, kept since the page's view unless the record
+ * changed) and the file after the DOCX is written:
  * the download is awaited from the 仍然生成 click once the question is shown, for as long as the test may
  * run — a wait begun before the first click counted the coverage check against its own 30 s and, on a
  * loaded CI machine, ran out before the file came.
