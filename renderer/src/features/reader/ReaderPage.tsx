@@ -400,12 +400,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   // Enter typed right after the words, before the marks have followed them: the step waits for them
   // (it was taken on the old words' marks, and then dropped when the new words came).
   const pendingStep = useRef<1 | -1>(undefined);
-  useEffect(() => {
-    const dir = pendingStep.current;
-    if (dir === undefined || deferredFind !== find) return;
-    pendingStep.current = undefined;
-    stepFind(dir);
-  });
   const stepFind = (dir: 1 | -1) => {
     if (find !== deferredFind) {
       pendingStep.current = dir;
@@ -421,6 +415,12 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     setActive(units[at.unit]!.key);
     findScroll.current = true;
   };
+  useEffect(() => {
+    const dir = pendingStep.current;
+    if (dir === undefined || deferredFind !== find) return;
+    pendingStep.current = undefined;
+    stepFind(dir);
+  });
   // 跳到第N条 (Ctrl+G): 12, 十二, 第十二条, 12之1 — the article, made active and given the focus.
   const [jumpText, setJumpText] = useState('');
   const focusArticle = useRef<string>(undefined);
