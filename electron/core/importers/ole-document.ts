@@ -6,9 +6,9 @@
 // streams of text in a .doc and never reach the law text.
 
 import CFB from 'cfb';
-import WordOleExtractor from 'word-extractor/lib/word-ole-extractor';
-import BufferReader from 'word-extractor/lib/buffer-reader';
-import { clean } from 'word-extractor/lib/filters';
+import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
+import BufferReader from 'word-extractor/lib/buffer-reader.js';
+import { clean } from 'word-extractor/lib/filters.js';
 import { readDocBodyExtras, type DocBodyExtras } from './doc-body';
 import { splitManualBreaks } from './docx-text-extractor';
 import { ExtractError, type ExtractedDocument } from './extracted-document';

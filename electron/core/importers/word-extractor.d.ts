@@ -16,7 +16,7 @@ declare module 'word-extractor' {
 
 // Its Word 97 reader, used directly so that list numbers (doc-numbering.ts) can be written into
 // the main text by CP before the reader's own clean-up (fields, deleted text, control marks).
-declare module 'word-extractor/lib/word-ole-extractor' {
+declare module 'word-extractor/lib/word-ole-extractor.js' {
   import type { WordDocument } from 'word-extractor';
   export interface OlePiece {
     startCp: number;
@@ -30,13 +30,13 @@ declare module 'word-extractor/lib/word-ole-extractor' {
     protected buildDocument(): WordDocument & { _body: string };
   }
 }
-declare module 'word-extractor/lib/buffer-reader' {
+declare module 'word-extractor/lib/buffer-reader.js' {
   export default class BufferReader {
     constructor(buffer: Buffer);
     open(): Promise<void>;
     close(): Promise<void>;
   }
 }
-declare module 'word-extractor/lib/filters' {
+declare module 'word-extractor/lib/filters.js' {
   export function clean(text: string): string;
 }
