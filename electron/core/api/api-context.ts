@@ -131,6 +131,11 @@ export class ApiContext {
     void until.then(release, release);
   }
 
+  /** How many tasks with an id are running (a background warm-up waits for 0). */
+  tasksRunning(): number {
+    return this.tasksInUse.size;
+  }
+
   /** Whether a task id is held by a running task. */
   taskInUse(taskId: string): boolean {
     return this.tasksInUse.has(taskId);

@@ -52,6 +52,7 @@ import { readOffice } from '../office/office-file';
 import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import { warmPrecheck } from '../review/precheck-warmup';
+import { runWhenIdle } from '../util/run-when-idle';
 import type { FolderRoot } from '../library/folder-browse';
 import { sweepStaleTemps } from '../util/stale-temps';
 import { sweepBrowserTemps } from '../util/browser-temp';
@@ -150,7 +151,7 @@ export class AppService {
   private linksTimer: ReturnType<typeof setTimeout> | undefined;
   /** The article mappings of new versions computed in the background, so that a first 版本对比 need not. */
   private readonly mappings: MappingWarmup;
-  private warmupTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelWarmup: (() => void) | undefined;
   private readerWarmupTimer: ReturnType<typeof setTimeout> | undefined;
   private recordsWarmupTimer: ReturnType<typeof setTimeout> | undefined;
   /** The records, once opened (library:info reports what their read set aside, and never opens them itself). */
@@ -295,8 +296,12 @@ export class AppService {
       // not pay for cold caches and unoptimised code (review/precheck-warmup.ts); failures are the real check's to report.
       void engine.settled().then(() => {
         if (this.closed) return;
-        this.warmupTimer = setTimeout(() => void warmPrecheck(this.store, engine, this.store.today(), { region: readOffice(this.store.dir).profile.region }).catch(() => undefined), PRECHECK_WARMUP_DELAY_MS);
-        this.warmupTimer.unref?.();
+        // not while the library changes or a task runs (an import started meanwhile): its own quiet moment
+        this.cancelWarmup = runWhenIdle(
+          PRECHECK_WARMUP_DELAY_MS,
+          () => `${this.store.generation}#${this.ctx.tasksRunning()}`,
+          () => void warmPrecheck(this.store, engine, this.store.today(), { region: readOffice(this.store.dir).profile.region }).catch(() => undefined),
+        );
       });
     } catch (e) {
       this.searchState = { ready: false, message: `建立索引失败：${(e as Error).message}` };
@@ -329,7 +334,7 @@ export class AppService {
   close(): void {
     this.closed = true;
     clearTimeout(this.linksTimer);
-    clearTimeout(this.warmupTimer);
+    this.cancelWarmup?.();
     clearTimeout(this.readerWarmupTimer);
     clearTimeout(this.recordsWarmupTimer);
     this.mappings.stop();
