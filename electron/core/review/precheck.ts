@@ -54,6 +54,20 @@ export interface PrecheckOptions {
 
 export type PrecheckProgress = PhaseProgress<'citations' | 'rules' | 'higherLaw'>;
 
+/** The units a pre-check reads one by one: articles and sections (not headings, not the 附件). */
+const checkedUnits = <U extends { kind: string }>(units: readonly U[]): U[] => units.filter((u) => u.kind === 'article' || u.kind === 'section');
+
+/**
+ * The phases a finished pre-check of a draft's `units` went through, each at its end: what a caller
+ * that asked with a task is told when the result was already there (ReviewWorkbench keeps one per draft),
+ * so its progress reaches the end as after a check it watched.
+ */
+export function finishedPhases(units: readonly { kind: string }[], panel: boolean): PrecheckProgress[] {
+  const articles = checkedUnits(units).length;
+  const total = articles * (panel ? 2 : 1);
+  return [{ phase: 'citations', done: 0, total }, { phase: 'rules', done: articles, total }, ...(panel ? [{ phase: 'higherLaw' as const, done: total, total }] : [])];
+}
+
 const DOWNGRADE: Record<Severity, Severity> = { 必须修改: '需核实', 需核实: '提示', 提示: '提示' };
 const N = `[${NUMERAL_CHARS}]+`;
 
@@ -434,7 +448,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const t0 = performance.now();
   const rules = opts.rules ?? loadRuleSet();
   const resolver = new BasisResolver(store, input.asOf, opts.documents ?? loadBasisDocuments());
-  const units = input.units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const units = checkedUnits(input.units);
   // One step per article for the rules, and one per article for the 上位法 panel when asked.
   const total = units.length * (opts.search ? 2 : 1);
   const findings: Finding[] = [];

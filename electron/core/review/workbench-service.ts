@@ -23,7 +23,7 @@ import { DraftStore, type DraftVersion } from './draft-store';
 import { allCitations, buildOpinion, documentReason, type OpinionOptions } from './opinion';
 import type { PackDocument } from '../packs/pack-document';
 import type { Level } from '../../shared/law-model';
-import { precheckAsync, type PrecheckOptions } from './precheck';
+import { finishedPhases, precheckAsync, type PrecheckOptions } from './precheck';
 import { loadRuleSet, type RuleSet } from './review-rules';
 import { MATERIALS_BY_TYPE } from '../../shared/review-materials';
 import type { OpinionCoverage } from '../../shared/opinion-coverage';
@@ -167,6 +167,7 @@ export class ReviewWorkbench {
     const kept = this.runs.get(slot);
     if (kept && kept.key === key && (kept.panel || !panel)) {
       const r = await kept.result;
+      if (o.onProgress) for (const p of finishedPhases(draft.units, panel)) o.onProgress(p);
       if (panel === kept.panel) return r;
       const { higherLaw: _h, higherLawRegions: _r, ...withoutPanel } = r;
       return withoutPanel;
