@@ -17,7 +17,7 @@
 // (99.41 %, 7 of 29 unflagged), a development set since; blind5 (seed 20261209, session 13) was kept
 // back and scored once at that session's end (99.42 %, 4 of 28 unflagged), a development set since;
 // blind6 (seed 20261210, session 14) was kept back the same way and scored once at that session's end
-// (99.76 %, 2 of 24 unflagged), a development set since; blind7 (seed 20261211, session 15) was kept back the same way and scored once at that session's end (99.74 %, 1 of 20 unflagged), a development set since; blind8 (seed 20261212, session 16) was kept back the same way and scored once at that session's end (99.45 %, 5 of 40 unflagged), a development set since; blind9 (seed 20261213, session 17) was kept back the same way and scored once at that session's end (99.41 %, 8 of 23 unflagged), a development set since; blind10 (seed 20261214, session 18) was kept back the same way and scored once at that session's end (99.68 %, 5 of 20 unflagged), a development set since; blind11 (seed 20261215, session 19) is kept back; a next blind set goes into KEPT_BACK, scored only when asked by name, so nobody tuning the rules sees its misses;
+// (99.76 %, 2 of 24 unflagged), a development set since; blind7 (seed 20261211, session 15) was kept back the same way and scored once at that session's end (99.74 %, 1 of 20 unflagged), a development set since; blind8 (seed 20261212, session 16) was kept back the same way and scored once at that session's end (99.45 %, 5 of 40 unflagged), a development set since; blind9 (seed 20261213, session 17) was kept back the same way and scored once at that session's end (99.41 %, 8 of 23 unflagged), a development set since; blind10 (seed 20261214, session 18) was kept back the same way and scored once at that session's end (99.68 %, 5 of 20 unflagged), a development set since; blind11 (seed 20261215, session 19) was kept back the same way and scored once at that session's end (99.68 %, 4 of 26 unflagged), a development set since; a next blind set goes into KEPT_BACK, scored only when asked by name, so nobody tuning the rules sees its misses;
 // 援助条例 (the OCR bench's own pages) is where the logic was first tuned.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -150,7 +150,7 @@ const sourceUnits = (file: string): Unit[] => parseLawText(readFileSync(file, 'u
 const SET_LABEL = { dev: 'held-out (dev)', test: 'held-out (test)', blind: 'held-out (blind)', blind2: 'held-out (blind 2)', blind3: 'held-out (blind 3)', blind4: 'held-out (blind 4)', blind5: 'held-out (blind 5)', blind6: 'held-out (blind 6)', blind7: 'held-out (blind 7)', blind8: 'held-out (blind 8)', blind9: 'held-out (blind 9)', blind10: 'held-out (blind 10)', blind11: 'held-out (blind 11)', bench: 'bench pages' } as const;
 type FlagSet = (typeof SET_LABEL)[keyof typeof SET_LABEL];
 /** Scored only when named with --set: a blind set is looked at once. */
-const KEPT_BACK: FlagSet[] = ['held-out (blind 11)'];
+const KEPT_BACK: FlagSet[] = [];
 export function flagCases(): { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] {
   const out: { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] = [];
   for (const f of readdirSync(FLAGS_DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu')).sort()) {
