@@ -138,12 +138,14 @@ interface ParaRun {
   ilvl?: number;
 }
 
-/** Every paragraph run of the PAPX FKPs, sorted by FC. */
-function readParagraphRuns(fib: Bytes, doc: Bytes, table: Bytes): ParaRun[] {
-  const { fc, lcb } = fcLcb(fib, 13); // fcPlcfBtePapx
-  if (lcb < 12 || !table.has(fc, lcb)) return [];
+/**
+ * The 512-byte FKP pages a bin table points at (`which`: fcPlcfBtePapx 13, fcPlcfBteChpx 12), each page
+ * once, with its run count; a page whose runs (FCs, then `entryBytes` each) would not fit is passed over.
+ */
+function* fkpPages(fib: Bytes, doc: Bytes, table: Bytes, which: number, entryBytes: number): Generator<{ page: number; crun: number }> {
+  const { fc, lcb } = fcLcb(fib, which);
+  if (lcb < 12 || !table.has(fc, lcb)) return;
   const n = Math.floor((lcb - 4) / 8);
-  const runs: ParaRun[] = [];
   const seen = new Set<number>();
   for (let i = 0; i < n; i++) {
     const pn = table.u32(fc + (n + 1) * 4 + i * 4) & 0x3fffff;
@@ -152,7 +154,15 @@ function readParagraphRuns(fib: Bytes, doc: Bytes, table: Bytes): ParaRun[] {
     const page = pn * 512;
     if (!doc.has(page, 512)) continue;
     const crun = doc.u8(page + 511);
-    if (crun === 0 || (crun + 1) * 4 + crun * 13 > 511) continue;
+    if (crun === 0 || (crun + 1) * 4 + crun * entryBytes > 511) continue;
+    yield { page, crun };
+  }
+}
+
+/** Every paragraph run of the PAPX FKPs, sorted by FC. */
+function readParagraphRuns(fib: Bytes, doc: Bytes, table: Bytes): ParaRun[] {
+  const runs: ParaRun[] = [];
+  for (const { page, crun } of fkpPages(fib, doc, table, 13, 13)) {
     for (let j = 0; j < crun; j++) {
       const run: ParaRun = { fcStart: doc.u32(page + j * 4), fcEnd: doc.u32(page + (j + 1) * 4), istd: 0 };
       const bx = doc.u8(page + (crun + 1) * 4 + j * 13) * 2;
@@ -178,19 +188,8 @@ function readParagraphRuns(fib: Bytes, doc: Bytes, table: Bytes): ParaRun[] {
 
 /** The FC ranges of hidden runs (CHPX FKPs), sorted. */
 function readHiddenRuns(fib: Bytes, doc: Bytes, table: Bytes): [number, number][] {
-  const { fc, lcb } = fcLcb(fib, 12); // fcPlcfBteChpx
-  if (lcb < 12 || !table.has(fc, lcb)) return [];
-  const n = Math.floor((lcb - 4) / 8);
   const runs: [number, number][] = [];
-  const seen = new Set<number>();
-  for (let i = 0; i < n; i++) {
-    const pn = table.u32(fc + (n + 1) * 4 + i * 4) & 0x3fffff;
-    if (seen.has(pn)) continue;
-    seen.add(pn);
-    const page = pn * 512;
-    if (!doc.has(page, 512)) continue;
-    const crun = doc.u8(page + 511);
-    if (crun === 0 || (crun + 1) * 4 + crun > 511) continue;
+  for (const { page, crun } of fkpPages(fib, doc, table, 12, 1)) {
     for (let j = 0; j < crun; j++) {
       const at = doc.u8(page + (crun + 1) * 4 + j) * 2;
       if (at === 0) continue;
