@@ -619,17 +619,8 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('importer', 'DOCX billion laughs (10⁹ nested entity expansions)', /十亿笑\.docx：.*DOCTYPE 声明/, () => importNamed(lol));
 
     const pdf = (name: string, objs: string[]) => {
-      let out = '%PDF-1.4\n';
-      const offsets: number[] = [];
-      objs.forEach((o, i) => {
-        offsets.push(out.length);
-        out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-      });
-      const xref = out.length;
-      out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-      out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
       const f = join(inputs, name);
-      writeFileSync(f, Buffer.from(out, 'latin1'));
+      writeFileSync(f, pdfOfObjects(objs));
       return f;
     };
     const stream = 'BT /F1 12 Tf 50 700 Td (Article 1 Hello) Tj ET';
@@ -839,6 +830,11 @@ function minimalPdfWithoutText(): Buffer {
   const objs = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'];
   const stream = '0.5 g 50 50 495 742 re f';
   objs.push(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
+  return pdfOfObjects(objs);
+}
+
+/** A PDF file of `objs` (object 1 the catalogue), with its cross-reference table. */
+function pdfOfObjects(objs: readonly string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objs.forEach((o, i) => {
