@@ -265,10 +265,6 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const { meta, versions, units } = data;
   const complete = !data.part;
   const painted = useAfterFirstPaint();
-  // The version tools (a select, a date picker) and the law's relations come a frame after the TOC:
-  // after a page load each is its widgets' first mount (their styles made then), and with the TOC in
-  // one task that was 60 ms of CPU under load (105 ms wall once when quiet, 刑诉规则 at 第七百零八条).
-  const toolsShown = useAfterFirstPaint(painted);
   // The 被引用 counts and the citation links are asked once the text has painted: their requests
   // (over HTTP a fetch each, 8–10 ms of the first paint's task on a fresh page) and their answers
   // no longer come before the first article.
@@ -669,9 +665,9 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
             </Typography.Paragraph>
           )}
           {/* The version tools (a select, a date picker: antd's heaviest widgets here) follow the
-              text by two frames (the TOC comes between); until then a line of their height keeps the text where it will stay. */}
-          {!toolsShown && <div style={{ height: 32 }} aria-busy="true" />}
-          {toolsShown && (
+              text by a frame; until then a line of their height keeps the text where it will stay. */}
+          {!painted && <div style={{ height: 32 }} aria-busy="true" />}
+          {painted && (
             <Space wrap>
               <span>版本</span>
               <Select
@@ -725,7 +721,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
           onAction={onAction}
           links={links}
         />
-        {toolsShown && <LawRelationsPanel lawId={meta.lawId} />}
+        {painted && <LawRelationsPanel lawId={meta.lawId} />}
       </article>
       {citedOpen && activeUnit && (
         <CitedByPanel
