@@ -120,7 +120,13 @@ describe('收藏 in the library', () => {
       await expect(svc.call('law:favorites', {})).rejects.toThrow(/favorites\.json 中有不合格式的收藏.*addedAt/);
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ schemaVersion: 1, laws: [{ lawId: 'x' }] });
       writeFileSync(file, '{"schemaVersion":1,"laws":[');
-      await expect(svc.call('laws:list', {})).rejects.toThrow(/favorites\.json 已损坏/);
+      await expect(svc.call('law:favorites', {})).rejects.toThrow(/favorites\.json 已损坏/);
+      // The 法规库 list does not go down with it (dd5f9df): its rows without 收藏 marks; a 收藏-only list names the file.
+      const rows = await svc.call('laws:list', {});
+      expect(rows.total).toBeGreaterThan(0);
+      expect(rows.rows.every((l) => !l.favorite)).toBe(true);
+      await expect(svc.call('laws:list', { favoritesOnly: true })).rejects.toThrow(/favorites\.json 已损坏/);
+      expect(readFileSync(file, 'utf8')).toBe('{"schemaVersion":1,"laws":[');
       // Repaired by hand: the next call reads it (the failed open is not remembered).
       writeFileSync(file, JSON.stringify({ schemaVersion: 1, laws: [] }));
       expect((await svc.call('law:favorites', {})).favorites).toEqual([]);
