@@ -136,11 +136,6 @@ export class ApiContext {
     return this.tasksInUse.size;
   }
 
-  /** Whether a task id is held by a running task. */
-  taskInUse(taskId: string): boolean {
-    return this.tasksInUse.has(taskId);
-  }
-
   private releaser(taskId: string): () => void {
     let released = false;
     return () => {

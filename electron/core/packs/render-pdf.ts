@@ -11,9 +11,8 @@ import { browserTmpEnv, makeBrowserTempDir, sweepBrowserTemps } from '../util/br
 import { type PackDocument, tocEntries } from './pack-document';
 import { PackError } from './pack-model';
 import type { ExportProgress } from './pack-resolve';
-import { estimateTocPages } from './pack-pagination';
+import { LINE_PT, estimateTocPages } from './pack-pagination';
 import { IMPRINT_IDS, renderHtml } from './render-html';
-import { LINE_PT } from './pack-pagination';
 import { isOfficial } from './official-layout';
 
 /** Prints HTML to PDF with CSS page size, a tagged structure and an outline from the headings. */
@@ -92,13 +91,17 @@ interface PlaywrightPage {
   close(): Promise<void>;
 }
 
+/** An A4 page's height as Chromium writes it, pt. */
+const A4_HEIGHT_PT = 841.92;
+
 /**
  * Where each named destination (an element id linked from the TOC) lands, read from Chromium's PDF
  * without a PDF library: Skia writes the page tree and the /Dests dictionary as plain objects
  * (PDF 1.4, no object streams), so two regular expressions find them. Loading pdf.js for this
- * would cost 2–3 s on a small machine. Returns 0-based page indexes; pages = page count.
+ * would cost 2–3 s on a small machine. Returns 0-based page indexes; pages = page count; tops = each
+ * destination's y from the top of its page, pt.
  */
-export function namedDestPages(pdf: Uint8Array): { pages: number; dests: Map<string, number> } {
+export function namedDestPages(pdf: Uint8Array): { pages: number; dests: Map<string, number>; tops: Map<string, number> } {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
   const nodes = new Map<string, string[]>();
   const kidOf = new Set<string>();
@@ -116,11 +119,15 @@ export function namedDestPages(pdf: Uint8Array): { pages: number; dests: Map<str
   for (const id of nodes.keys()) if (!kidOf.has(id)) walk(id, 0);
   const index = new Map(order.map((id, i) => [id, i]));
   const dests = new Map<string, number>();
-  for (const m of text.matchAll(/\/([A-Za-z][\w-]*) \[(\d+) 0 R \/XYZ /g)) {
+  // each destination's y from the top of its page (Chromium writes it from the bottom of an A4 page)
+  const tops = new Map<string, number>();
+  for (const m of text.matchAll(/\/([A-Za-z][\w-]*) \[(\d+) 0 R \/XYZ (?:[\d.-]+ ([\d.-]+))?/g)) {
     const i = index.get(m[2]!);
-    if (i !== undefined && !dests.has(m[1]!)) dests.set(m[1]!, i);
+    if (i === undefined || dests.has(m[1]!)) continue;
+    dests.set(m[1]!, i);
+    if (m[3] !== undefined) tops.set(m[1]!, A4_HEIGHT_PT - Number(m[3]));
   }
-  return { pages: order.length, dests };
+  return { pages: order.length, dests, tops };
 }
 
 /** Page numbers as printed ("— N —"; the cover, page index 0, is not counted) of each TOC entry. */
@@ -144,12 +151,8 @@ const BLOCK_PT = (225 * 72) / 25.4;
  * under the 落款 for the lower edge of the seal — it takes a page of its own, at that page's foot.
  */
 export function imprintPlace(pdf: Uint8Array): { spacerPt: number; newPage?: boolean } {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  const y = (id: string) => {
-    const m = new RegExp(`/${id} \\[\\d+ 0 R /XYZ [\\d.-]+ ([\\d.-]+)`).exec(text);
-    return m ? 841.92 - Number(m[1]) : undefined;
-  };
-  const [top, end] = [y(IMPRINT_IDS.top), y(IMPRINT_IDS.end)];
+  const { tops } = namedDestPages(pdf);
+  const [top, end] = [tops.get(IMPRINT_IDS.top), tops.get(IMPRINT_IDS.end)];
   if (top === undefined || end === undefined) return { spacerPt: LINE_PT };
   // 1.5 pt to spare: the second pass must not push the 版记's last rule onto another page.
   const left = BLOCK_PT - end - 1.5;
