@@ -168,6 +168,9 @@ describe.skipIf(!haveChromium)('a day with the keyboard only', () => {
       const { review } = (await face.service.call('reviews:get', { id: decodeURIComponent(id) })) as { review: { title: string } };
       expect(review.title).toBe('高青县科技创新券管理办法（征求意见稿）');
       await focusKept(page, 'after saving the review');
+      // The saved record's page replaces the form (a skeleton until reviews:get answers): a keyboard
+      // user waits for it to show, as here; under load that took longer than 60 Tab presses (CI, stop 34).
+      await page.getByTestId('review-open-workbench').waitFor();
 
       // 审查工作台: the 送审稿 through the file dialog (Enter on 上传送审稿), a finding taken with a, the 意见书
       await tabTo(page, byTestId('review-open-workbench'));
