@@ -4,7 +4,7 @@
 // record and its change-log entry in one atomic write under the library's writer lock: a bad input
 // or a crash never leaves a record half-saved, and history is only ever appended.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -155,25 +155,44 @@ function stripMeta<T extends object>(r: T): Record<string, unknown> {
 const OFFICIAL_TITLE = '全国法定节假日及调休安排（国务院办公厅关于部分节假日安排的通知，来自 chinese-days）';
 
 export class RecordsService {
-  readonly calendar: WorkCalendar;
   private readonly attachments: AttachmentStore;
+  /** The library's holidays.json as last read: its stamp, and the calendar built with it. */
+  private own: { stamp: string; file?: HolidayFile; calendar: WorkCalendar };
 
   private constructor(
     readonly library: LibraryStore,
     private readonly records: RecordsStore,
     private readonly opts: RecordsServiceOptions,
-    private readonly holidayFiles: { defaults: HolidayFile; library?: HolidayFile },
+    private readonly defaults: HolidayFile,
   ) {
-    this.calendar = new WorkCalendar(holidayFiles.defaults.holidays, holidayFiles.library?.holidays ?? []);
+    this.own = this.readOwnHolidays();
     this.attachments = new AttachmentStore(join(library.dir, 'attachments'), opts.maxAttachmentBytes ?? DEFAULT_MAX_ATTACHMENT_BYTES);
   }
 
   static async open(library: LibraryStore, opts: RecordsServiceOptions = {}): Promise<RecordsService> {
     const records = await RecordsStore.open(library.dir, library.lock);
     const defaults = opts.holidaysFile ? readHolidayFile(opts.holidaysFile) : { schemaVersion: 1, title: OFFICIAL_TITLE, holidays: officialHolidays() };
-    const libPath = join(library.dir, 'holidays.json');
-    const own = existsSync(libPath) ? readHolidayFile(libPath) : undefined;
-    return new RecordsService(library, records, opts, { defaults, ...(own ? { library: own } : {}) });
+    return new RecordsService(library, records, opts, defaults);
+  }
+
+  private get ownHolidaysPath(): string {
+    return join(this.library.dir, 'holidays.json');
+  }
+
+  private readOwnHolidays(): { stamp: string; file?: HolidayFile; calendar: WorkCalendar } {
+    const stamp = fileStamp(this.ownHolidaysPath);
+    const file = stamp === 'none' ? undefined : readHolidayFile(this.ownHolidaysPath);
+    return { stamp, ...(file ? { file } : {}), calendar: new WorkCalendar(this.defaults.holidays, file?.holidays ?? []) };
+  }
+
+  /**
+   * The working-day calendar: the shipped holidays and the library's own holidays.json, re-read
+   * when that file changed (a restored backup, an imported bundle, setHolidays, a hand edit), so
+   * the next due date counts the new 调休 without a restart.
+   */
+  get calendar(): WorkCalendar {
+    if (fileStamp(this.ownHolidaysPath) !== this.own.stamp) this.own = this.readOwnHolidays();
+    return this.own.calendar;
   }
 
   /** The records the read of records.json set aside (named, with the reason and where they are kept). */
@@ -197,27 +216,28 @@ export class RecordsService {
    * for a 重大行政决策, 5 for a 规范性文件; a type with no minimum has the receipt date). A minimum the
    * unit must allow; it is not the adviser's deadline (see unitDeadlineOf).
    */
-  defaultDueDate(receivedDate: string, type: ReviewType = '重大行政决策'): string {
-    return this.calendar.addWorkingDays(receivedDate, REVIEW_TIME_LIMITS[type].minWorkingDays ?? 0);
+  defaultDueDate(receivedDate: string, type: ReviewType = '重大行政决策', cal: WorkCalendar = this.calendar): string {
+    return cal.addWorkingDays(receivedDate, REVIEW_TIME_LIMITS[type].minWorkingDays ?? 0);
   }
 
   /**
    * 单位确定的审查期限, the only date that makes a review 逾期: the field, or, in a record saved
    * before the field existed, a 审查期限 typed by hand (one that is not the computed 最早届满).
    */
-  unitDeadlineOf(r: { receivedDate: string; type?: ReviewType; dueDate?: string | undefined; unitDeadline?: string | undefined }): string | undefined {
+  unitDeadlineOf(r: { receivedDate: string; type?: ReviewType; dueDate?: string | undefined; unitDeadline?: string | undefined }, cal: WorkCalendar = this.calendar): string | undefined {
     if (r.unitDeadline) return r.unitDeadline;
-    return r.dueDate && !this.isComputedDueDate(r.receivedDate, r.dueDate, r.type) ? r.dueDate : undefined;
+    return r.dueDate && !this.isComputedDueDate(r.receivedDate, r.dueDate, r.type, cal) ? r.dueDate : undefined;
   }
 
   /** A dueDate the app computed: this type's 最早届满, or the 7 working days every type got before the limits were per type. */
-  private isComputedDueDate(receivedDate: string, dueDate: string, type: ReviewType | undefined): boolean {
-    return dueDate === this.defaultDueDate(receivedDate, type) || dueDate === this.calendar.addWorkingDays(receivedDate, LEGACY_REVIEW_WORKING_DAYS);
+  private isComputedDueDate(receivedDate: string, dueDate: string, type: ReviewType | undefined, cal: WorkCalendar): boolean {
+    return dueDate === this.defaultDueDate(receivedDate, type, cal) || dueDate === cal.addWorkingDays(receivedDate, LEGACY_REVIEW_WORKING_DAYS);
   }
 
   /** The holiday list in use: the shipped one and the library's own (which wins per year). */
   holidays(): { defaults: HolidayFile; library?: HolidayFile } {
-    return this.holidayFiles;
+    void this.calendar; // re-reads holidays.json when it changed
+    return { defaults: this.defaults, ...(this.own.file ? { library: this.own.file } : {}) };
   }
 
   /** Saves the library's own holiday list (the format of working-days.ts; it replaces whole years). */
@@ -227,10 +247,11 @@ export class RecordsService {
     void calendar;
     if (!this.library.lock.tryAcquire()) throw new RecordsError('LOCKED', '资料库正由另一个程序写入，请稍后再试');
     try {
-      writeFileAtomic(join(this.library.dir, 'holidays.json'), JSON.stringify(file, null, 2));
+      writeFileAtomic(this.ownHolidaysPath, JSON.stringify(file, null, 2));
     } finally {
       this.library.lock.release();
     }
+    this.own = this.readOwnHolidays();
   }
 
   // ───────────── citations ─────────────
@@ -315,7 +336,8 @@ export class RecordsService {
     const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...patch } : { ...patch };
     if (existing && isObject(patch.findings)) merged.findings = { ...existing.findings, ...patch.findings };
     if (existing && isObject(patch.opinion)) merged.opinion = { ...existing.opinion, ...patch.opinion };
-    if (existing && (patch.receivedDate || patch.type) && !patch.dueDate && this.isComputedDueDate(existing.receivedDate, existing.dueDate, existing.type)) {
+    const cal = this.calendar; // one read of holidays.json for the whole check
+    if (existing && (patch.receivedDate || patch.type) && !patch.dueDate && this.isComputedDueDate(existing.receivedDate, existing.dueDate, existing.type, cal)) {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
     }
     const parsed = ReviewInputSchema.safeParse(merged);
@@ -346,25 +368,25 @@ export class RecordsService {
     // Dates: 最早届满 is computed; a dueDate given by hand (older clients, spreadsheets, bundles)
     // is the unit's deadline.
     const limit = REVIEW_TIME_LIMITS[v.type];
-    const dueDate = this.defaultDueDate(v.receivedDate, v.type);
-    const unitDeadline = this.unitDeadlineOf({ receivedDate: v.receivedDate, type: v.type, ...(v.dueDate ? { dueDate: v.dueDate } : {}), ...(v.unitDeadline ? { unitDeadline: v.unitDeadline } : {}) });
+    const dueDate = this.defaultDueDate(v.receivedDate, v.type, cal);
+    const unitDeadline = this.unitDeadlineOf({ receivedDate: v.receivedDate, type: v.type, ...(v.dueDate ? { dueDate: v.dueDate } : {}), ...(v.unitDeadline ? { unitDeadline: v.unitDeadline } : {}) }, cal);
     if (unitDeadline) {
       if (unitDeadline < v.receivedDate) errors.push(`单位确定的审查期限（${unitDeadline}）早于收件日期（${v.receivedDate}）`);
       else {
-        const wd = this.calendar.workingDaysBetween(v.receivedDate, unitDeadline);
+        const wd = cal.workingDaysBetween(v.receivedDate, unitDeadline);
         if (limit.minWorkingDays !== undefined && wd < limit.minWorkingDays) {
           warnings.push(`单位确定的审查期限只留 ${wd} 个工作日，少于${limit.source}“${limit.wording}”（最早届满 ${dueDate}）`);
         }
       }
     }
     if (completedDate && limit.maxWorkingDays !== undefined && completedDate > v.receivedDate) {
-      const used = this.calendar.workingDaysBetween(v.receivedDate, completedDate);
+      const used = cal.workingDaysBetween(v.receivedDate, completedDate);
       if (used > limit.maxWorkingDays) warnings.push(`收件至出具意见用了 ${used} 个工作日，超过${limit.source}“${limit.wording}”`);
     }
     if (completedDate && completedDate < v.receivedDate) errors.push(`出具意见日期（${completedDate}）早于收件日期（${v.receivedDate}）`);
     if (completedDate && completedDate > t) errors.push(`出具意见日期（${completedDate}）晚于今天（${t}）`);
     const year = Number(v.receivedDate.slice(0, 4));
-    if (!this.calendar.covers(year)) warnings.push(`节假日表中没有 ${year} 年：最早届满只跳过了周末，请在节假日表中补充该年`);
+    if (!cal.covers(year)) warnings.push(`节假日表中没有 ${year} 年：最早届满只跳过了周末，请在节假日表中补充该年`);
 
     if ((status === '已出具意见' || status === '已归档') && !v.conclusion) errors.push(`状态为“${status}”时须填写审查结论（${['合法', '不合法', '修改后合法', '提示法律风险'].join(' / ')}）`);
     if ((status === '已出具意见' || status === '已归档') && !(v.opinion?.text ?? '').trim()) errors.push(`状态为“${status}”时须填写审查意见正文`);
@@ -703,14 +725,14 @@ export class RecordsService {
     return log;
   }
 
-  private reviewView(r: LegalityReview): ReviewView {
+  private reviewView(r: LegalityReview, cal: WorkCalendar = this.calendar): ReviewView {
     const t = this.today();
     const open = r.status === '收件' || r.status === '审查中';
-    const deadline = this.unitDeadlineOf(r);
-    const view: ReviewView = { ...r, dueDate: this.defaultDueDate(r.receivedDate, r.type), ...(deadline ? { unitDeadline: deadline } : {}), overdue: open && !!deadline && t > deadline };
+    const deadline = this.unitDeadlineOf(r, cal);
+    const view: ReviewView = { ...r, dueDate: this.defaultDueDate(r.receivedDate, r.type, cal), ...(deadline ? { unitDeadline: deadline } : {}), overdue: open && !!deadline && t > deadline };
     if (r.completedDate && deadline) view.onTime = r.completedDate <= deadline;
     if (open && deadline) {
-      view.workingDaysLeft = t <= deadline ? this.calendar.workingDaysBetween(t, deadline) : -this.calendar.workingDaysBetween(deadline, t);
+      view.workingDaysLeft = t <= deadline ? cal.workingDaysBetween(t, deadline) : -cal.workingDaysBetween(deadline, t);
     }
     return view;
   }
@@ -718,10 +740,11 @@ export class RecordsService {
   async listReviews(filter: ReviewFilter = {}): Promise<ReviewView[]> {
     const f = parseWith(ReviewFilterSchema, filter, '筛选条件');
     const q = f.q?.trim();
+    const cal = this.calendar;
     return Object.values((await this.records.data()).reviews)
       .filter((r) => (!f.year || r.receivedDate.startsWith(String(f.year))) && (!f.type || r.type === f.type) && (!f.status || r.status === f.status))
       .filter((r) => !q || [r.title, r.refNo ?? '', r.leadUnit, r.opinion.text, ...r.tags].some((s) => s.includes(q)))
-      .map((r) => this.reviewView(r))
+      .map((r) => this.reviewView(r, cal))
       .filter((r) => f.overdue === undefined || r.overdue === f.overdue)
       .sort((a, b) => b.receivedDate.localeCompare(a.receivedDate) || b.id.localeCompare(a.id));
   }
@@ -761,7 +784,8 @@ export class RecordsService {
 
   async stats(year: number): Promise<AnnualStats> {
     parseWith(z.number().int().min(1990).max(2200), year, '年度');
-    return annualStats(await this.records.data(), this.library, year, this.today(), (r) => this.unitDeadlineOf(r));
+    const cal = this.calendar;
+    return annualStats(await this.records.data(), this.library, year, this.today(), (r) => this.unitDeadlineOf(r, cal));
   }
 
   // ───────────── bulk ─────────────
@@ -897,6 +921,12 @@ export function kindOfId(id: string): RecordKind {
   const k = (Object.keys(ID_PREFIX) as RecordKind[]).find((kind) => id.startsWith(ID_PREFIX[kind]));
   if (!k) throw new RecordsError('NOT_FOUND', `看不出记录 ${id} 的类型（审查记录以 R 开头，学法活动 L，计划 P，笔记 N）`);
   return k;
+}
+
+function fileStamp(path: string): string {
+  if (!existsSync(path)) return 'none';
+  const st = statSync(path);
+  return `${st.mtimeMs}:${st.size}:${st.ino}`;
 }
 
 function readHolidayFile(path: string): HolidayFile {
