@@ -10,6 +10,7 @@ import { DomainError, type ApiOutput, type Channel, type DesktopChannel, type Ev
 import { LIBRARY_INDEX_TASK, type PhaseProgress } from '../../shared/task-progress';
 import type { LibraryStore } from '../library/library-store';
 import { newId } from '../util/new-id';
+import { uploadFailure } from '../library/fs-errors';
 import type { PackStore } from '../packs/pack-store';
 import type { RecordsService } from '../records/records-service';
 import type { SearchBackend } from './search-backend';
@@ -190,20 +191,32 @@ export class ApiContext {
       return { name: basename(f.name), bytes };
     });
     if (caps.maxTotalBytes !== undefined && total > caps.maxTotalBytes) throw new DomainError('TOO_LARGE', `一次导入的文件合计不能超过 ${caps.maxTotalBytes / 1048576} MB`);
-    mkdirSync(this.stagingRoot, { recursive: true });
-    const dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
+    // A failure names the user's file and the reason, not the staging folder (core/library/fs-errors).
+    let dir: string;
+    try {
+      mkdirSync(this.stagingRoot, { recursive: true });
+      dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
+    } catch (e) {
+      throw uploadFailure(e, decoded[0]?.name ?? '');
+    }
     const used = new Set<string>();
     const names = new Map<string, string>();
-    const paths = decoded.map(({ name, bytes }, i) => {
-      const onDisk = diskName(name);
-      const sub = used.has(onDisk) ? join(dir, String(i)) : dir;
-      used.add(onDisk);
-      mkdirSync(sub, { recursive: true });
-      const path = join(sub, onDisk);
-      writeFileAtomic(path, bytes, { fsync: false }); // a full disk says so, naming the file
-      names.set(path, name);
-      return path;
-    });
+    const paths: string[] = [];
+    for (const [i, { name, bytes }] of decoded.entries()) {
+      try {
+        const onDisk = diskName(name);
+        const sub = used.has(onDisk) ? join(dir, String(i)) : dir;
+        used.add(onDisk);
+        mkdirSync(sub, { recursive: true });
+        const path = join(sub, onDisk);
+        writeFileAtomic(path, bytes, { fsync: false });
+        names.set(path, name);
+        paths.push(path);
+      } catch (e) {
+        rmSync(dir, { recursive: true, force: true });
+        throw uploadFailure(e, name);
+      }
+    }
     return { dir, paths, names };
   }
 

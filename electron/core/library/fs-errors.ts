@@ -35,3 +35,18 @@ export function asFileSystemError(e: unknown, file: string, action = '写入'): 
   if (!errno || !ERRNO[errno] || e instanceof DomainError) return e;
   return new FileSystemError(errno, file, `${action}失败：${fsErrorMessage(e, file)}`);
 }
+
+/**
+ * A failure to take in a file the user uploaded (writing it to the staging folder): her file's name
+ * and the reason, never the staging path (an internal temp folder she cannot act on, and which a
+ * Node message such as "ENAMETOOLONG: name too long, open '/tmp/…'" would show).
+ */
+export function uploadFailure(e: unknown, name: string): DomainError {
+  if (e instanceof DomainError && !(e instanceof FileSystemError)) return e;
+  const errno = (e instanceof FileSystemError ? e.errno : errnoOf(e)) ?? '';
+  const reason =
+    errno === 'ENAMETOOLONG'
+      ? '文件名过长，请把文件改用短一些的名字后重新选择'
+      : (ERRNO[errno]?.reason ?? '暂存文件时出错，请重试');
+  return new DomainError(ERRNO[errno]?.code ?? 'IO_ERROR', `无法接收文件“${printableName(name)}”：${reason}${errno ? `（${errno}）` : ''}`, { file: name, cause: e });
+}
