@@ -42,6 +42,8 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
       await page.getByTestId('wb-draft').waitFor();
       await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(10);
+      // the read draft's findings take the focus: j/k/a/d act at once
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wb-findings');
       // the findings are marked in the draft's text
       expect(await page.locator('mark.wb-mark').count()).toBeGreaterThan(5);
       // the 上位法 panel says where it looked: the office's province from 单位信息
@@ -77,8 +79,32 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       const coverage = (await face.service.call('workbench:coverage', { id })) as OpinionCoverage;
       expect(coverage.程序.checked).toBe(false);
       expect(await ask.textContent()).toContain(uncheckedSentence(coverage));
+      // The single-letter keys act on the findings list only: not in this dialog, not from the
+      // sider, not with Ctrl (Ctrl+A selects all; it does not 采纳).
+      const selectedFinding = () => page.locator('[data-testid="wb-finding"][aria-current="true"]').getAttribute('data-finding');
+      const ids = await page.getByTestId('wb-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
+      const at = await selectedFinding();
+      const next = ids[ids.indexOf(at) + 1];
+      expect(next).toBeTruthy();
+      const accepts: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('workbench:accept')) accepts.push(r.url());
+      });
+      await page.keyboard.press('d');
+      await page.keyboard.press('j');
       await ask.getByRole('button', { name: '返回处理' }).click();
       await ask.waitFor({ state: 'detached' });
+      await page.getByTestId('app-sider').locator('a').first().focus();
+      await page.keyboard.press('j');
+      await page.keyboard.press('a');
+      await page.getByTestId('wb-findings').focus();
+      await page.keyboard.press('Control+a');
+      // one j on the list moves one finding on: none of the keys before moved or decided anything
+      await page.keyboard.press('j');
+      await expect.poll(selectedFinding).toBe(next);
+      expect(accepts).toEqual([]);
+      expect(await page.getByTestId('wb-dismiss-reason').isVisible()).toBe(false);
+      expect(await page.locator(`[data-finding="${at}"]`).getByText('已采纳').count()).toBe(0);
       const file = await exportAnyway(page);
       expect(file.suggestedFilename()).toMatch(/合法性审查意见书\.docx$/);
       const text = squash(await docxText(readFileSync((await file.path())!)));

@@ -20,6 +20,7 @@ import { hrefOf } from '../../router';
 import { DraftCompare, compareSummary } from './DraftCompare';
 import { printableName } from '../../../../electron/shared/printable-name';
 import { useNotify } from '../../components/notify';
+import { isScopeShortcut } from '../../components/page-keys';
 
 type View = ApiOutput<'workbench:get'>;
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
@@ -91,6 +92,9 @@ export function WorkbenchPage({ id }: { id: string }) {
   const { taskId: newTaskId, reset: resetTask } = task;
   const proposalBox = useRef<TextAreaRef>(null);
   const draftInput = useRef<HTMLInputElement>(null);
+  const findingsList = useRef<HTMLDivElement>(null);
+  // Set when a 送审稿 was read: its findings take the focus once shown, so j/k/a/d work at once.
+  const focusFindingsOnce = useRef(false);
 
   const load = useCallback(
     async (seq?: number) => {
@@ -147,6 +151,7 @@ export function WorkbenchPage({ id }: { id: string }) {
       const reopened = (v.result?.findings ?? []).filter((f) => v.reopened[f.id] && !v.decisions[f.id]).length;
       const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
       notify.ok(`已添加送审稿“${printableName(file.name)}”（第 ${seq} 稿）${moved}`);
+      focusFindingsOnce.current = true;
     } catch (e) {
       notify.fail(errorMessage(e), { title: `送审稿“${printableName(file.name)}”添加失败` });
     } finally {
@@ -262,11 +267,11 @@ export function WorkbenchPage({ id }: { id: string }) {
     }
   };
 
-  // Keyboard: j/↓ next, k/↑ previous, a 采纳, d 不采纳 — not while typing in a field.
+  // Keyboard: j/↓ next, k/↑ previous, a 采纳, d 不采纳, e 编辑建议 — on the findings list (focused,
+  // or nothing else is), not while typing, in a dialog, or with Ctrl/Alt/⌘ (components/page-keys).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (dismissing || fcDeciding || (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable))) return;
+      if (dismissing || fcDeciding || comparing || !isScopeShortcut(e, findingsList.current)) return;
       if (!findings.length) return;
       const i = Math.max(0, findings.findIndex((f) => f.id === current?.id));
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected(findings[Math.min(findings.length - 1, i + 1)]!.id);
@@ -288,6 +293,14 @@ export function WorkbenchPage({ id }: { id: string }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
+  });
+  useEffect(() => {
+    const list = findingsList.current;
+    if (!focusFindingsOnce.current || !list) return;
+    focusFindingsOnce.current = false;
+    const el = document.activeElement;
+    // Only from where the upload left it (its button, or nowhere): never out of a field or a dialog.
+    if (!el || el === document.body || el.id === 'app-content' || el.closest('[data-testid="wb-upload"]')) list.focus({ preventScroll: true });
   });
   useEffect(() => {
     if (current) document.querySelector(`[data-finding="${CSS.escape(current.id)}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -388,7 +401,16 @@ export function WorkbenchPage({ id }: { id: string }) {
             })}
           </Card>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 12, minWidth: 0 }}>
-            <Card size="small" title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳（随后转到下一条待处理）`} style={{ maxHeight: '45vh', overflow: 'auto' }} data-testid="wb-findings">
+            <Card
+              ref={findingsList}
+              // One Tab stop for the list: the keys below act here (and when nothing else has the focus).
+              tabIndex={0}
+              aria-label="预审意见列表：j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳"
+              size="small"
+              title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳（随后转到下一条待处理）`}
+              style={{ maxHeight: '45vh', overflow: 'auto' }}
+              data-testid="wb-findings"
+            >
               {findings.map((f) => {
                 const d = view.decisions[f.id];
                 const again = d ? undefined : view.reopened[f.id];
@@ -397,6 +419,7 @@ export function WorkbenchPage({ id }: { id: string }) {
                     key={f.id}
                     data-finding={f.id}
                     data-testid="wb-finding"
+                    aria-current={f.id === current?.id ? 'true' : undefined}
                     onClick={() => {
                       setSelected(f.id);
                       if (f.article) document.getElementById(`wb-a-${f.article.key}`)?.scrollIntoView({ block: 'center' });
