@@ -13,7 +13,7 @@ import {
   Bookmark,
   BorderStyle,
   Document,
-    Footer,
+  Footer,
   TabStopType,
   HeadingLevel,
   LineRuleType,
@@ -30,12 +30,16 @@ import {
   TableRow,
   TextRun,
   VerticalAlign,
+  TableLayoutType,
+  TableAnchorType,
+  RelativeVerticalPosition,
+  OverlapType,
   WidthType,
   type IRunOptions,
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { docxFontTable } from '../office/cjk-fonts';
-import { TITLE_LINE_PT, emWidth as emWidthOf, estimateTocPages } from './pack-pagination';
+import { TITLE_LINE_PT, estimateTocPages } from './pack-pagination';
 import { IMPRINT, annexNoteLines, imprintLines, isOfficial, officialParts, signatureGapLines, signatureLines } from './official-layout';
 import { titleLines as cutTitle } from './title-lines';
 import { chineseDate } from '../../shared/chinese-date';
@@ -112,6 +116,18 @@ export function withOverflowPunct(styles: string): string {
 }
 
 /**
+ * No extra space between Chinese and digits or Latin letters (Word's 自动调整中文与西文/数字的间距,
+ * autoSpaceDE/DN, on unless said off; LibreOffice reads them too): it widened 2021年2月20日 by
+ * half a character on each side of its numbers, so the office's name, centred over the date by
+ * its computed width, stood off centre, and a body line with numbers held fewer than 28. Said
+ * after overflowPunct (withOverflowPunct), where CT_PPrBase has them.
+ */
+export function withoutAutoSpace(styles: string): string {
+  if (styles.includes('<w:autoSpaceDN')) return styles;
+  return styles.replace('<w:overflowPunct w:val="1"/>', '<w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
+}
+
+/**
  * docx writes an empty font table; ours names each face with its altName, panose, family and
  * GB2312 charset, so Word and WPS without 仿宋_GB2312 substitute 仿宋 (a serif), not a default sans.
  */
@@ -119,7 +135,7 @@ function withFontTable(docx: Uint8Array): Uint8Array {
   const files = unzipSync(docx);
   if (!files['word/fontTable.xml']) throw new Error('DOCX 缺少 word/fontTable.xml');
   files['word/fontTable.xml'] = strToU8(docxFontTable(FONTS.latin));
-  files['word/styles.xml'] = strToU8(withOverflowPunct(strFromU8(files['word/styles.xml'] ?? new Uint8Array())));
+  files['word/styles.xml'] = strToU8(withoutAutoSpace(withOverflowPunct(strFromU8(files['word/styles.xml'] ?? new Uint8Array()))));
   // Every part keeps its order; [Content_Types].xml must stay first for some readers.
   return zipSync(files, { level: 6 });
 }
@@ -355,7 +371,10 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
   if (doc.imprint) {
     // The 版记 at the foot of the last page: after a landscape 附件 on a portrait page of its own.
     const part = partFor(false);
-    part.children.push(...imprintParagraphs(doc.imprint, part.fresh));
+    // A section that opens with a floating table LibreOffice lays on the previous section's page:
+    // a paragraph first carries the new page.
+    if (part.fresh) part.children.push(anchorParagraph());
+    part.children.push(...imprintTable(doc.imprint));
   }
   const footers = { default: pageNumberFooter('right'), even: pageNumberFooter('left') };
   const document = new Document({
@@ -375,35 +394,57 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
 /**
  * The 版记 (GB/T 9704 7.4) in 4号 仿宋: a thick rule above, 抄送：… (左右各空一字, wrapped lines under
  * the first name) over a thin rule, the 印发机关 one character in at the left and the 印发日期 one
- * character in at the right over a thick rule. On a page of its own (after a landscape 附件) a
- * spacer of exact height puts its last rule on the text block's bottom edge; after portrait text
- * it follows the 落款 a line below (no layout here says where the page ends: the PDF puts it on
- * the edge; in Word it is moved down with blank lines).
+ * character in at the right over a thick rule — a one-column table floated to the bottom edge of
+ * the text block (tblpPr vertAnchor margin, tblpYSpec bottom) of the page its anchor, the empty
+ * paragraph after it, falls on: the last page. Word and LibreOffice both place it there and move
+ * text that would run under it to the next page, and with it the anchor and the 版记, so the 版记
+ * keeps a line clear under the 落款 for the seal's lower edge (topFromText). Placed from the page's
+ * left edge: LibreOffice 7.4 lays a floating table as wide as the text block and placed from the
+ * margin inline, where it follows the 落款. A paragraph frame (framePr) at the foot it ignores too.
  */
-function imprintParagraphs(imp: NonNullable<PackDocument['imprint']>, ownPage: boolean): Paragraph[] {
+function imprintTable(imp: NonNullable<PackDocument['imprint']>): (Table | Paragraph)[] {
   const l = imprintLines(imp);
   const one = IMPRINT.pt * 20; // 1 character of 4号, twips
-  const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: Math.round((mm / 25.4) * 72 * 8), color: '000000', space: 0 });
+  const rule = (mm: number) => ({ style: BorderStyle.SINGLE, size: Math.round((mm / 25.4) * 72 * 8), color: '000000' });
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const spacing = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
   const r = (t: string) => new TextRun({ text: t, font: font(FONTS.fang), size: IMPRINT.pt * 2, characterSpacing: 0 });
-  // 抄送 wraps after this many 4号 characters (the line less 1 + 3 + 1 characters).
-  const ccLines = l.copyTo ? Math.ceil(emWidthOf(l.copyTo) / (TEXT_WIDTH / one - 5)) : 0;
-  const lines = ccLines + 1;
-  // Text block 225 mm; the rules (1 + 0.75 + 1 pt) and 3 pt to spare.
-  const spacer = Math.round(225 * MM) - lines * LINE - 95;
+  const row = (p: Paragraph) => new TableRow({ cantSplit: true, children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, children: [p] })] });
+  const rows = [
+    ...(l.copyTo ? [row(new Paragraph({ spacing, alignment: AlignmentType.LEFT, indent: { left: one * (1 + IMPRINT.label.length), hanging: one * IMPRINT.label.length, right: one }, children: [r(IMPRINT.label + l.copyTo)] }))] : []),
+    row(
+      new Paragraph({
+        spacing,
+        alignment: AlignmentType.LEFT,
+        indent: { left: one, right: one },
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - one }],
+        children: [r(l.printedBy), new TextRun({ children: [new Tab()], size: IMPRINT.pt * 2 }), r(l.printed)],
+      }),
+    ),
+  ];
   return [
-    new Paragraph({ keepNext: true, spacing: ownPage ? { line: spacer, lineRule: LineRuleType.EXACT, before: 0, after: 0 } : spacing, children: [] }),
-    ...(l.copyTo ? [new Paragraph({ spacing, keepNext: true, keepLines: true, alignment: AlignmentType.LEFT, indent: { left: one * (1 + IMPRINT.label.length), hanging: one * IMPRINT.label.length, right: one }, border: { top: rule(IMPRINT.thickMm), bottom: rule(IMPRINT.thinMm) }, children: [r(IMPRINT.label + l.copyTo)] })] : []),
-    new Paragraph({
-      spacing,
-      alignment: AlignmentType.LEFT,
-      indent: { left: one, right: one },
-      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - one }],
-      border: { ...(l.copyTo ? {} : { top: rule(IMPRINT.thickMm) }), bottom: rule(IMPRINT.thickMm) },
-      children: [r(l.printedBy), new TextRun({ children: [new Tab()], size: IMPRINT.pt * 2 }), r(l.printed)],
+    new Table({
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [TEXT_WIDTH],
+      layout: TableLayoutType.FIXED,
+      margins: { left: 0, right: 0, top: 0, bottom: 0 },
+      float: {
+        horizontalAnchor: TableAnchorType.PAGE,
+        absoluteHorizontalPosition: PAGE.margin.left,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        topFromText: LINE,
+        overlap: OverlapType.NEVER,
+      },
+      borders: { top: rule(IMPRINT.thickMm), bottom: rule(IMPRINT.thickMm), insideHorizontal: rule(IMPRINT.thinMm), left: none, right: none, insideVertical: none },
+      rows,
     }),
+    anchorParagraph(),
   ];
 }
+
+/** An empty paragraph 1 pt high, which never takes a line of its own from the page: the 版记's anchor. */
+const anchorParagraph = () => new Paragraph({ spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] });
 
 /** The same paragraph kept with the next one (docx paragraphs are immutable once built). */
 function withKeepNext(p: Paragraph): Paragraph {

@@ -50,9 +50,9 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function reportFile(ext: 'docx' | 'pdf'): Promise<string> {
-  const out = join(work, `年度报告.${ext}`);
-  await exportAnnualReport(await annualReportFor(lib.svc, lib.store, { year: 2020 }), { out, today: '2021-02-20' });
+async function reportFile(ext: 'docx' | 'pdf', year = 2020): Promise<string> {
+  const out = join(work, `年度报告${year}.${ext}`);
+  await exportAnnualReport(await annualReportFor(lib.svc, lib.store, { year }), { out, today: `${year + 1}-02-20` });
   return out;
 }
 
@@ -70,6 +70,18 @@ function paragraphs(xml: string) {
       breakBefore: /<w:pageBreakBefore\/>/.test(p),
     };
   });
+}
+
+/**
+ * The 版记 as written: the document's last table, floated to the bottom edge of the text block
+ * (tblpPr), with its rules (top, between the rows, bottom) in eighths of a point.
+ */
+function imprintTable(doc: string) {
+  const tbl = doc.slice(doc.lastIndexOf('<w:tbl>'));
+  expect(tbl, 'the 版记 is the last table').toContain('抄送：');
+  const pos = /<w:tblpPr\b[^>]*>/.exec(tbl)?.[0] ?? '';
+  const rule = (side: string) => Number(new RegExp(`<w:${side} w:val="single"[^>]*w:sz="(\\d+)"`).exec(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(tbl)?.[0] ?? '')?.[1] ?? 0);
+  return { floats: /w:tblpYSpec="(\w+)"/.exec(pos)?.[1], of: /w:vertAnchor="(\w+)"/.exec(pos)?.[1], rules: [rule('top'), rule('insideH'), rule('bottom')] };
 }
 
 describe('title lines (GB/T 9704 7.3.2: 回行时词意完整)', () => {
@@ -111,6 +123,8 @@ describe('the DOCX as Word reads it', () => {
     expect(defaults).toContain('w:eastAsia="仿宋_GB2312"');
     expect(28 * (320 + spacing)).toBeLessThanOrEqual(textTwips);
     expect(29 * (320 + spacing)).toBeGreaterThan(textTwips);
+    // …with no extra space between Chinese and numbers (Word's default would widen 2021年2月20日).
+    expect(defaults).toContain('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>');
     // 22 lines: every body paragraph at an exact 28.95 pt.
     expect(Math.floor((16838 - Number(attr(sect, 'w:pgMar', 'top')) - Number(attr(sect, 'w:pgMar', 'bottom'))) / 579)).toBe(22);
     expect(attr(sect, 'w:docGrid', 'linePitch')).toBe('579');
@@ -174,8 +188,7 @@ describe('the DOCX as Word reads it', () => {
     expect(paras[cc]!.text).toBe('抄送：县委全面依法治县委员会办公室，县司法局。');
     expect(paras[cc + 1]!.text).toBe(`${UNIT}办公室2021年2月20日印发`);
     expect(attr(paras[cc]!.xml, 'w:sz', 'val')).toBe('28');
-    const border = (xml: string, side: string) => Number(new RegExp(`<w:${side} w:val="single"[^>]*w:sz="(\\d+)"`).exec(/<w:pBdr>[\s\S]*?<\/w:pBdr>/.exec(xml)?.[0] ?? '')?.[1] ?? 0);
-    expect([border(paras[cc]!.xml, 'top'), border(paras[cc]!.xml, 'bottom'), border(paras[cc + 1]!.xml, 'bottom')]).toEqual([8, 6, 8]); // 0.35, 0.25, 0.35 mm in eighths of a point
+    expect(imprintTable(doc)).toEqual({ floats: 'bottom', of: 'margin', rules: [8, 6, 8] }); // 0.35, 0.25, 0.35 mm in eighths of a point
     expect(doc.lastIndexOf('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')).toBeGreaterThan(doc.indexOf('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'));
   }, 60_000);
 });
@@ -218,7 +231,13 @@ function checkPages(pdf: string, label: string) {
   for (const l of body) expect(width(l.text.replace(/[，。、；：]$/, '')), `${label}: ${l.text}`).toBeLessThanOrEqual(28);
   const full = body.filter((l) => l.x0 < 82 && l.x1 > 515 && /^[\u4e00-\u9fff，、。；：“”《》（）]+$/.test(l.text));
   expect(full.length, label).toBeGreaterThan(5);
-  for (const l of full) expect(width(l.text), `${label}: ${l.text}`).toBeGreaterThanOrEqual(27);
+  // Shorter only where the next line opens with a character and the closing marks that may not
+  // start a line (策”、): carried together, they would not have fitted.
+  for (const l of full) {
+    const next = body[body.indexOf(l) + 1]?.text ?? '';
+    const carried = /^[^”’）》」』、，。；：！？][”’）》」』、，。；：！？]+/.exec(next)?.[0];
+    expect(width(l.text) + (carried ? width(carried) - 1 : 0), `${label}: ${l.text}`).toBeGreaterThanOrEqual(27);
+  }
   expect(full.filter((l) => width(l.text) === 28).length / full.length, label).toBeGreaterThan(0.7);
   // 22 lines: the lines stand on a 28.95 pt pitch (22 of them fill the 225 mm block); a page of
   // running text holds 22, or a line less where widow/orphan control or a heading kept with its
@@ -249,18 +268,32 @@ function checkPages(pdf: string, label: string) {
   expect((unitLine.y - noteLine.y) / 28.95, label).toBeCloseTo(3, 1);
   expect((dateLine.y - unitLine.y) / 28.95, label).toBeCloseTo(1, 1);
   expect((BLOCK.right - dateLine.x1) / CHAR, label).toBeCloseTo(4, 0);
-  expect(Math.abs((unitLine.x0 + unitLine.x1) / 2 - (dateLine.x0 + dateLine.x1) / 2), label).toBeLessThan(CHAR / 2);
-  // The 版记 (7.4) at the foot of the last page: 抄送 over 印发, its lines one character in from each
-  // edge of the block, the 印发 line the last above the page number, within a line of the block's edge.
+  if (label === 'PDF') expect(Math.abs((unitLine.x0 + unitLine.x1) / 2 - (dateLine.x0 + dateLine.x1) / 2), label).toBeLessThan(CHAR / 2);
+  // LibreOffice sets the date wider than Word does — it ignores autoSpaceDE/DN and puts its own space
+  // between 年/月/日 and the numbers, and without a Times New Roman twin its digits are DejaVu's —
+  // so there the office stands where the DOCX put it: centred over a date of 6.5 characters.
+  else expect((BLOCK.right - unitLine.x1) / CHAR, label).toBeCloseTo(4 + (emWidth('2021年2月20日') - emWidth(UNIT)) / 2, 1);
+  imprintAtFoot(pages, label, '2021年2月20日');
+}
+
+/**
+ * The 版记 (7.4) at the foot of the last page: 抄送 over 印发, its lines one character in from each
+ * edge of the block, the 印发 line the last above the page number, within a line of the block's
+ * edge; the lines above it at least a line clear of it (room for the seal's lower edge).
+ */
+function imprintAtFoot(pages: ReturnType<typeof pdfLines>, label: string, date: string) {
+  const BLOCK = { left: 28 * MM, right: 595.28 - 26 * MM, bottom: 841.89 - 35 * MM };
   const last = pages[pages.length - 1]!.filter((l) => l.y < BLOCK.bottom);
   const cc = last.find((l) => l.text.startsWith('抄送：'))!;
-  expect(cc.text, label).toBe('抄送：县委全面依法治县委员会办公室，县司法局。');
+  expect(cc?.text, label).toBe('抄送：县委全面依法治县委员会办公室，县司法局。');
   const printed = last.filter((l) => Math.abs(l.y - cc.y - 28.95) < 2);
-  expect(printed.map((l) => l.text).join(''), label).toBe(`${UNIT}办公室2021年2月20日印发`);
+  expect(printed.map((l) => l.text).join(''), label).toBe(`${UNIT}办公室${date}印发`);
   expect(Math.max(...last.map((l) => l.y)), label).toBe(printed[0]!.y);
   expect(printed[0]!.y, label).toBeGreaterThan(BLOCK.bottom - 2 * 28.95);
   for (const x0 of [cc.x0, Math.min(...printed.map((l) => l.x0))]) expect((x0 - BLOCK.left) / 14, label).toBeCloseTo(1, 0);
   expect((BLOCK.right - Math.max(...printed.map((l) => l.x1))) / 14, label).toBeCloseTo(1, 0);
+  const above = last.filter((l) => l.y < cc.y);
+  if (above.length) expect(cc.y - Math.max(...above.map((l) => l.y)), label).toBeGreaterThan(2 * 28.95 - 2);
 }
 const MM = 72 / 25.4;
 /** One character of the body grid: 156 mm / 28. */
@@ -272,12 +305,39 @@ describe.skipIf(!hasCommand('pdftotext'))('the pages as printed', () => {
   }, 120_000);
 
   it.skipIf(!hasCommand('soffice'))('DOCX through LibreOffice: the same grid and order', async () => {
-    const docx = await reportFile('docx');
-    // As on a user's Linux machine once LawDesk has installed its font aliases.
-    mkdirSync(join(work, 'xdg/fontconfig/conf.d'), { recursive: true });
-    copyFileSync(join(ROOT, 'resources/fonts/65-lawdesk-gov-fonts.conf'), join(work, 'xdg/fontconfig/conf.d/65-lawdesk-gov-fonts.conf'));
-    checkPages(docxToPdf(docx, join(work, 'lo'), join(work, 'lo-profile'), { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg') }), 'DOCX');
+    checkPages(docxPages(await reportFile('docx')), 'DOCX');
   }, 240_000);
+});
+
+/** The DOCX laid out by LibreOffice as on a user's Linux machine once LawDesk has installed its font aliases. */
+function docxPages(docx: string): string {
+  mkdirSync(join(work, 'xdg/fontconfig/conf.d'), { recursive: true });
+  copyFileSync(join(ROOT, 'resources/fonts/65-lawdesk-gov-fonts.conf'), join(work, 'xdg/fontconfig/conf.d/65-lawdesk-gov-fonts.conf'));
+  return docxToPdf(docx, join(work, 'lo'), join(work, 'lo-profile'), { ...process.env, XDG_CONFIG_HOME: join(work, 'xdg') });
+}
+
+// A year without records has no 数据来源 annex: the text, the 落款 and the 版记 all on portrait
+// pages, the 版记 at the foot of the 落款's page, not a line under the date.
+describe('a report that ends on a portrait page (no 附件)', () => {
+  it('DOCX: the 版记 is floated to the foot of the text block, after the 落款', async () => {
+    const doc = strFromU8(unzipSync(readFileSync(await reportFile('docx', 2023)))['word/document.xml']!);
+    expect(doc).not.toContain('w:orient="landscape"');
+    expect(doc).not.toContain('附件：');
+    expect(doc.lastIndexOf('<w:tbl>')).toBeGreaterThan(doc.lastIndexOf('<w:t xml:space="preserve">2024年2月20日</w:t>'));
+    expect(imprintTable(doc)).toEqual({ floats: 'bottom', of: 'margin', rules: [8, 6, 8] });
+  });
+
+  it.skipIf(!hasCommand('pdftotext') || !hasCommand('soffice'))('DOCX through LibreOffice: the 版记 on the 落款’s page, on the block’s bottom edge', async () => {
+    const pages = pdfLines(docxPages(await reportFile('docx', 2023)));
+    expect(pages[pages.length - 1]!.some((l) => l.text.replace(/\s/g, '') === '2024年2月20日')).toBe(true);
+    imprintAtFoot(pages, 'DOCX', '2024年2月20日');
+  }, 240_000);
+
+  it.skipIf(!hasCommand('pdftotext') || !chromiumPath())('PDF: the same', async () => {
+    const pages = pdfLines(await reportFile('pdf', 2023));
+    expect(pages[pages.length - 1]!.some((l) => l.text.replace(/\s/g, '') === '2024年2月20日')).toBe(true);
+    imprintAtFoot(pages, 'PDF', '2024年2月20日');
+  }, 120_000);
 });
 
 describe('a 落款 after a table (普法责任清单)', () => {
