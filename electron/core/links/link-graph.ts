@@ -23,9 +23,11 @@ import { LibraryTargetResolver } from './link-resolver';
  * 5: a 司法解释's bare articles it lacks are the interpreted law's, the nearest 本规定 names a bare article's law,
  *    a name that may end a longer title is no link (citation-detect.ts, session 18);
  * 6: 前条 / 前两条 and 本条第二款 are edges (the citing article is passed), 同法 is the law named before, and a held
- *    name after 国家/法律/法规/规章 is that law (session 19).
+ *    name after 国家/法律/法规/规章 is that law (session 19);
+ * 7: 修订前的刑法第五十九条 is the version the revision replaced, no edge when the library holds none older (the oldest
+ *    was linked), and a bracketed 文号 the library's headers carry (法释〔2025〕1号第三条) names its version (session 20).
  */
-export const LINKS_FORMAT = 6;
+export const LINKS_FORMAT = 7;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;

@@ -13,7 +13,7 @@ import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type Librar
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import { LONGER_TITLES, TITLE_HEADS } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, versionOnDate, type ArticleTarget } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, startOf, versionOnDate, type ArticleTarget } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
 import { codeIndex } from '../library/code-parts';
 import type { LawVersionMeta } from '../../shared/law-model';
@@ -191,42 +191,52 @@ interface LawAnchor extends LawMention {
 
 /** 国务院令第713号, 中华人民共和国国务院令 第 713 号, 原国家工商行政管理总局令第71号: the order that published a version. */
 const ORDER_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?令)${SP}[（(]?${SP}第${SP}(${N})${SP}号`, 'g');
+/** 法释〔2025〕1号, 最高人民法院法释[2025]第1号: a 文号 with its year in brackets (the organ's words before it). */
+const BRACKET_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?)${SP}[〔［[(（]${SP}(\\d{4})${SP}[〕］\\])）]${SP}第?${SP}(\\d+)${SP}号`, 'g');
+/** One spelling of a 文号 for both the library's headers and a text: 国务院令第713号, 法释〔2025〕1号. */
+function numberKey(organ: string, n: number, year?: string): string {
+  return year ? `${organ}〔${year}〕${n}号` : `${organ}第${n}号`;
+}
 const orderCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; byNumber: Map<string, LawVersionMeta[]> }>();
 
-/** The library's versions by the order that published them (the 文号 read from their header: 国务院令第713号). */
+/** The library's versions by the 文号 that published them, read from their header (国务院令第713号, 法释〔2025〕1号). */
 function versionsByOrder(store: LibraryStore): Map<string, LawVersionMeta[]> {
   const c = orderCache.get(store);
   if (c && sameLibrary(store, c.stamp)) return c.byNumber;
   const byNumber = new Map<string, LawVersionMeta[]>();
   for (const v of store.versions()) {
-    const m = v.docNumber && /^(.+令)第(\d+)号$/.exec(v.docNumber);
-    if (!m) continue;
-    const k = `${m[1]}第${m[2]}号`;
-    byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
+    if (!v.docNumber) continue;
+    const order = /^(.+令)第(\d+)号$/.exec(v.docNumber);
+    const bracketed = order ? null : new RegExp(`^${BRACKET_NUMBER.source}$`).exec(v.docNumber);
+    const k = order ? numberKey(order[1]!, Number(order[2])) : bracketed ? numberKey(bracketed[1]!, Number(bracketed[3]), bracketed[2]) : undefined;
+    if (k) byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
   }
   orderCache.set(store, { stamp: libraryStamp(store), byNumber });
   return byNumber;
 }
 
 /**
- * Order numbers written outside a title's notes: the version they published, when the library holds
- * exactly one (a 国务院令 that amended several 条例 at once names none). The organ is the longest
- * ending of the words before 令 the library knows (根据国务院令 → 国务院令); 原 and 中华人民共和国 go.
+ * Order numbers and bracketed 文号 (法释〔2025〕1号) written outside a title's notes: the version they published,
+ * when the library holds exactly one (a 国务院令 that amended several 条例 at once names none). The organ is the
+ * longest ending of the words before 令 (or before the bracket) the library knows (根据国务院令 → 国务院令,
+ * 依照法释 → 法释); 原 and 中华人民共和国 go. A number the library's headers do not carry names nothing.
  */
 function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAnchor[]): LawAnchor[] {
-  if (!text.includes('令')) return [];
+  if (!text.includes('号')) return [];
   const out: LawAnchor[] = [];
-  for (const m of text.matchAll(ORDER_NUMBER)) {
+  const found = [
+    ...[...text.matchAll(ORDER_NUMBER)].map((m) => ({ m, organ: m[1]!, n: parseChineseNumber(m[2]!), year: undefined })),
+    ...[...text.matchAll(BRACKET_NUMBER)].map((m) => ({ m, organ: m[1]!, n: Number(m[3]), year: m[2] })),
+  ];
+  for (const { m, organ, n, year } of found) {
     if (anchors.some((a) => m.index < a.end && m.index + m[0].length > a.start)) continue;
     // （国务院令第713号） right after a 《title》 is that title's note: the title is the anchor
     const before = anchors.filter((a) => a.kind === 'bracket' && a.end <= m.index).at(-1);
     if (before && /^\s*[（(][^（）()]*$/.test(text.slice(before.end, m.index))) continue;
-    const n = parseChineseNumber(m[2]!);
     if (!n) continue;
-    const organ = m[1]!;
     const byNumber = versionsByOrder(store);
     for (let i = 0; i <= organ.length - 2; i++) {
-      const key = `${organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, '')}第${n}号`;
+      const key = numberKey(organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, ''), n, year);
       const vs = byNumber.get(key);
       if (!vs) continue;
       const base = { kind: 'bare' as const, text: m[0].slice(i), start: m.index + i, end: m.index + m[0].length };
@@ -598,6 +608,25 @@ function writtenVersion(store: LibraryStore, lawIds: string[], between: string):
   return `资料库中没有《${law ? displayTitle(law) : lawIds[0]}》${m[0]}的版本（资料库中有 ${have}），未改用其他版本`;
 }
 
+/** 修订前的刑法, 修正前刑法, 修改前的《商标法》: the text the revision in force on the citing date replaced. */
+const PRIOR_TEXT = /(?:修订|修正|修改)前的?$/;
+
+/**
+ * The version a revision replaced (修订前的刑法第五十九条 in a text of 1997-10-01 is the 1979 code): the one before
+ * the version in force on `date`. A reason — never the version in force, never the oldest held instead — when the
+ * library holds no older version, or none was in force yet (the text is older than every version held).
+ */
+function priorVersion(store: LibraryStore, lawId: string, date: string): LawVersionMeta | string {
+  const law = store.law(lawId);
+  const name = law ? displayTitle(law) : lawId;
+  const now = versionOnDate(store, lawId, date);
+  const held = (law?.versionIds ?? []).map((id) => store.version(id)).filter((v): v is LawVersionMeta => !!v && !!startOf(v));
+  const older = now.ok && startOf(now.value) ? held.filter((v) => startOf(v) < startOf(now.value)).sort((a, b) => startOf(a).localeCompare(startOf(b))).at(-1) : undefined;
+  if (older) return older;
+  const have = held.map((v) => v.published || startOf(v)).join('、');
+  return `修订前的《${name}》早于资料库中的版本（资料库中有 ${have || '无日期的版本'}），未链接`;
+}
+
 function pinnedTarget(light: TargetResolver, v: LawVersionMeta, r: RawRef): LinkTarget | string {
   const key = r.suffix ? `${r.number}-${r.suffix}` : String(r.number);
   if (light.articles(v.id).some((a) => a[2] === key)) return { lawId: v.lawId, versionId: v.id, articleKey: key };
@@ -679,6 +708,8 @@ export function detectCitations(
       }
     | undefined;
   const interpreted = nearLawId ? interpretedLaw(store, nearLawId) : undefined;
+  /** Shortened names no title spells out, read before an article (科技进步法第三十条): laws named too. */
+  const contractedNames: LawMention[] = [];
 
   const lastAnchorBefore = (pos: number, samePara: boolean, resolvedOnly = false) => {
     for (let i = anchors.length - 1; i >= 0; i--) {
@@ -829,7 +860,10 @@ export function detectCitations(
       law = prevLaw; // 第十二条、第十三条
     } else if (anchor && TITLE_NOTES.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
-      const pin = anchor.pinned ?? (anchor.lawId ? writtenVersion(store, anchor.lawIds ?? [anchor.lawId], text.slice(anchor.end, start)) : undefined);
+      const pin =
+        anchor.pinned ??
+        (anchor.lawId ? writtenVersion(store, anchor.lawIds ?? [anchor.lawId], text.slice(anchor.end, start)) : undefined) ??
+        (anchor.lawId && !anchor.lawIds && PRIOR_TEXT.test(text.slice(Math.max(0, anchor.start - 4), anchor.start)) ? priorVersion(store, anchor.lawId, date) : undefined);
       if (pin) law = typeof pin === 'string' ? { via: 'named', lawText: anchor.text, reason: pin } : { ...law, pinned: pin };
     } else if (self) {
       // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
@@ -857,7 +891,12 @@ export function detectCitations(
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       const contracted = contractedTail(store, name);
-      if (contracted) law = { via: 'named', lawText: contracted.text, lawId: contracted.lawId };
+      if (contracted) {
+        law = { via: 'named', lawText: contracted.text, lawId: contracted.lawId };
+        // a law named (缔约程序法第十四条), as much as one spelled out
+        const held = store.law(contracted.lawId);
+        contractedNames.push({ text: contracted.text, start: start - contracted.text.length, end: start, lawId: contracted.lawId, ...(held ? { title: displayTitle(held) } : {}) });
+      }
       else {
         // the words before the name are no part of it: 依据调解仲裁法 names 调解仲裁法
         // (the name is cut at eight characters before its ending, which may halve the verb: 依|照上海市物业管理条例)
@@ -952,7 +991,7 @@ export function detectCitations(
     seen.add(k);
     citations.push(mm.citation);
   }
-  const laws: LawMention[] = anchors.map(({ kind: _k, lawIds: _ids, pinned: _p, ...a }) => a);
+  const laws: LawMention[] = [...anchors.map(({ kind: _k, lawIds: _ids, pinned: _p, ...a }): LawMention => a), ...contractedNames].sort((a, b) => a.start - b.start);
   return { definedNames, mentions, citations, unresolved: mentions.filter((x) => x.status === 'unresolved'), laws };
 }
 
