@@ -16,6 +16,9 @@ export interface ContractHit {
   excerpt?: string;
   /** What this contract says, appended to the rule's reason. */
   detail: string;
+  /** The rule's reason and suggestion in place of its default, when the contract's facts call for another. */
+  reason?: string;
+  suggestion?: string;
 }
 
 export type RuleParams = Record<string, string | number>;
@@ -114,8 +117,12 @@ function partiesOf(text: string, params: RuleParams): [string, string] | undefin
   return best;
 }
 
-/** Liability for breach written for one party only (乙方 pays 违约金; nothing when 甲方 pays late). */
-export function oneSidedLiability(sentences: DraftSentence[], docText: string, params: RuleParams): ContractHit[] {
+/**
+ * Liability for breach written for one party only (乙方 pays 违约金; nothing when 甲方 pays late). Said
+ * from the office's side: when only the office is bound (甲方逾期付款 pays 违约金, 乙方 only 整改), the gap is
+ * the other party's liability, and the rule's `officeBoundReason` / `officeBoundSuggestion` say so.
+ */
+export function oneSidedLiability(sentences: DraftSentence[], docText: string, params: RuleParams, header: string[] = []): ContractHit[] {
   const pair = partiesOf(docText, params);
   if (!pair) return [];
   const mutual = new RegExp(String(params.mutual ?? '任何一方|一方违约|违约方|守约方|双方均|各方|一方未|一方不'), 'u');
@@ -132,7 +139,20 @@ export function oneSidedLiability(sentences: DraftSentence[], docText: string, p
   for (const [bound, free] of [pair, [pair[1], pair[0]]] as const) {
     if (by[bound]!.length && !by[free]!.length) {
       const where = [...new Set(by[bound]!.map((s) => s.article.label))].join('、');
-      return [{ sentence: by[bound]![0]!, detail: `合同只约定了${bound}的违约责任（${where}），没有约定${free}违约（如逾期付款、逾期验收）时的责任。` }];
+      const { office } = officeSides(header, params);
+      const isOffice = (role: string) => office.some((p) => p.roles.includes(role) || namesOf(p.name).includes(role));
+      if (isOffice(bound) && !isOffice(free)) {
+        return [
+          {
+            sentence: by[bound]![0]!,
+            detail: `合同只约定了${bound}（本单位）的违约责任（${where}），没有约定${free}逾期履行、履行不符合约定时的违约责任。`,
+            ...(params.officeBoundReason ? { reason: String(params.officeBoundReason) } : {}),
+            ...(params.officeBoundSuggestion ? { suggestion: String(params.officeBoundSuggestion).replaceAll('{对方}', free) } : {}),
+          },
+        ];
+      }
+      const example = isOffice(free) ? '（如逾期付款、逾期验收）' : '';
+      return [{ sentence: by[bound]![0]!, detail: `合同只约定了${bound}的违约责任（${where}），没有约定${free}违约${example}时的责任。` }];
     }
   }
   return [];

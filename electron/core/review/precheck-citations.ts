@@ -15,6 +15,7 @@ import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
 import { selfWord, splitSentences } from './draft-sentences';
 import { findingId } from './finding-id';
+import { repealedLaw, repealedLawFinding } from './repealed-laws';
 
 const N = `[${NUMERAL_CHARS}]+`;
 /** Titles of legal and policy documents (a 书名号 title not ending so is a form, certificate, book …). */
@@ -62,13 +63,27 @@ function latestLacking(store: LibraryStore, lawText: string | undefined, label: 
   return `《${newest.title}》${when ? `（${when.slice(0, 4)}年${newest.published ? '公布' : '施行'}的版本）` : ''}共 ${max} 条，没有${label.replace(/第.+?款.*$/, '')}`;
 }
 
-export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string): CitationCheck {
+/** `resolve` links a basis the check names (the provision repealing a law) to the library's article. */
+export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string, resolve?: (ref: { law: string; article: string }) => Basis): CitationCheck {
   const findings: Finding[] = [];
   const citations: DraftCitation[] = [];
   const self = selfWord(title);
   const selfRef = new RegExp(`本${self}(?:第${N}条(?:之${N})?(?:第${N}款)?(?:第[（(]?${N}[)）]?项)?(?:(?:、|和|及|至|到|或者|以及)第?${N}条(?:之${N})?)*)`, 'g');
   const articleNumbers = new Set(units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.number));
   const reportedLaws = new Set<string>();
+  // 《中华人民共和国合同法》 the library never held: repealed by name in a later law, so no basis.
+  const repealedIds = new Map<string, string>();
+  const reportRepealed = (unit: Article, written: string, start: number, end: number): string | undefined => {
+    const known = repealedIds.get(written);
+    if (known) return known;
+    const law = repealedLaw(written, asOf);
+    if (!law) return undefined;
+    reportedLaws.add(written);
+    const { reason, suggestion, basis } = repealedLawFinding(law, written, resolve?.(law.by));
+    const id = add({ rule: 'citation-repealed', ruleName: '依据的法规已废止', severity: '必须修改', category: '权限', article: { key: unit.key, label: unit.label }, excerpt: written, reason, suggestion, bases: [basis] }, unit, start, end);
+    repealedIds.set(written, id);
+    return id;
+  };
 
   const add = (f: Omit<Finding, 'id' | 'source' | 'basis'> & { basis?: Basis | null }, unit: Article, start: number, end: number) => {
     const sentences = splitSentences(unit.text);
@@ -190,6 +205,14 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       // An article number no version at hand has: say what the latest version in the library holds, so
       // a number left over from before a revision (第九十条 of a law now of 86 articles) is caught even
       // when the library keeps one version only and the draft names another.
+      if (rule === 'citation-law-missing' && m.lawText) {
+        const from = Math.max(0, unit.text.lastIndexOf(m.lawText, m.start));
+        const repealed = reportRepealed(unit, m.lawText, from, from + m.lawText.length);
+        if (repealed) {
+          citations.push({ article, text: `${m.lawText}${m.label}`, status: 'reported', findingId: repealed });
+          continue;
+        }
+      }
       const latest = rule === 'citation-article-missing' || rule === 'citation-version-missing' ? latestLacking(store, m.lawText, m.label) : undefined;
       if (latest) {
         severity = '必须修改';
@@ -206,7 +229,9 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         : unchecked
         ? { reason: `未能核实“${excerpt}”，请确认所引法规的名称、版本和条文序号准确，且现行有效。`, hint: `${reason}：导入该法规（或该版本）后重新预审即可核对。` }
         : { reason: `“${excerpt}”：${reason}。` };
-      const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, ...wording, bases: [] }, unit, m.start, m.end);
+      // an article the law lacks is text to change: the 对照表 row says what to change it to
+      const fix = rule === 'citation-article-missing' ? { suggestion: '按现行版本核对所引条文，改为实际引用的条文序号' } : {};
+      const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, ...wording, ...fix, bases: [] }, unit, m.start, m.end);
       citations.push({ article, text: `${m.lawText ?? ''}${m.label}`, status: 'reported', findingId: fid });
     }
 
@@ -223,6 +248,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       if (reportedLaws.has(key)) continue;
       const base = { article, excerpt: written, category: '权限' as const };
       if (!law.lawId) {
+        const repealed = reportRepealed(unit, written, law.start, law.end);
+        if (repealed) {
+          citations.push({ article, text: written, status: 'reported', findingId: repealed });
+          continue;
+        }
         if (/匹配到/.test(law.reason ?? '')) {
           reportedLaws.add(key);
           const fid = add({ ...base, rule: 'citation-law-ambiguous', ruleName: '所引法规名称不明确', severity: '需核实', reason: `${written}：${law.reason}。`, bases: [] }, unit, law.start, law.end);

@@ -252,13 +252,17 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
   });
   const at = (s: DraftSentence, reason: string): Finding => ({ ...whole(reason, s.text), id: findingId(rule.id, s.article.key, s.text), article: s.article, sentence: s.index, start: s.start, end: s.end });
   // A contract check says what this contract wrote first, then the rule's reason.
-  const contract = (hits: ContractHit[]) => hits.map((h) => (h.sentence ? at(h.sentence, h.detail + rule.reason) : whole(h.detail + rule.reason, h.excerpt)));
+  const contract = (hits: ContractHit[]) =>
+    hits.map((h) => {
+      const f = h.sentence ? at(h.sentence, h.detail + (h.reason ?? rule.reason)) : whole(h.detail + (h.reason ?? rule.reason), h.excerpt);
+      return h.suggestion ? { ...f, suggestion: h.suggestion } : f;
+    });
   const eff = effectiveSentence(all);
   switch (rule.check) {
     case 'excessive-penalty':
       return contract(excessivePenalty(all, rule.params));
     case 'one-sided-liability':
-      return contract(oneSidedLiability(all, doc.text, rule.params));
+      return contract(oneSidedLiability(all, doc.text, rule.params, doc.header));
     case 'clause-missing':
       return contract(clauseMissing(all, doc.text, rule.params));
     case 'dispute-forum':
@@ -284,19 +288,20 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
       const min = Number(rule.params.minDays ?? 30);
       if (eff.onPublish) out.push(at(eff.s, `${rule.reason}（送审稿写明自公布、印发之日起施行，没有说明理由）`));
       else if (eff.date && eff.date >= asOf && toDayNumber(eff.date) - toDayNumber(asOf) < min) {
-        out.push(at(eff.s, `${rule.reason}（施行日期 ${eff.date} 距审查日 ${asOf} 不足 ${min} 日，公布后更短）`));
+        out.push(at(eff.s, `${rule.reason}（施行日期${eff.date}距审查日${asOf}不足${min}日，公布后更短）`));
       }
       break;
     }
     case 'retroactive-date':
-      if (eff?.date && eff.date < asOf) out.push(at(eff.s, `${rule.reason}（施行日期 ${eff.date} 早于审查日 ${asOf}）`));
+      if (eff?.date && eff.date < asOf) out.push(at(eff.s, `${rule.reason}（施行日期${eff.date}早于审查日${asOf}）`));
       break;
     case 'validity-period': {
       const provisional = new RegExp(String(rule.params.provisionalTitle ?? '暂行|试行')).test(title);
       const max = Number(provisional ? (rule.params.provisionalMaxYears ?? 2) : (rule.params.maxYears ?? 5));
       const s = all.find((x) => /有效期/.test(x.text));
       if (!s) {
-        out.push(whole(`${rule.reason}（送审稿没有写明有效期${provisional ? '；标题含“暂行/试行”，有效期一般不超过 ' + max + ' 年' : ''}）`));
+        // the fact first, then the rule, as an officer writes it: 送审稿没有写明有效期。规范性文件应当…
+        out.push(whole(`送审稿没有写明有效期${provisional ? `（标题含“暂行”“试行”，有效期一般不超过${max}年）` : ''}。${rule.reason}`));
         break;
       }
       let years = yearsOf(s.text);
@@ -307,7 +312,7 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
         if (end) years = Math.round(((toDayNumber(end) - toDayNumber(start)) / 365.25) * 10) / 10;
       }
       if (years !== undefined && years > max) {
-        const over = `有效期 ${years} 年，超过${provisional ? '“暂行”“试行”文件' : '规范性文件'}一般不超过 ${max} 年的规定。`;
+        const over = `送审稿规定的有效期为${years}年，超过${provisional ? '“暂行”“试行”文件' : '规范性文件'}有效期一般不超过${max}年的规定。`;
         // 自印发之日起施行 with 有效期至 a date: the start is the unknown day of issue, counted here from the
         // review date; a few months over may be within the limit when it is issued — checked, not a must-fix.
         if (eff?.onPublish && years - max < 0.5) out.push({ ...at(s, `${over}（按审查日起算；实际自印发之日起算，请按预计印发日期核对）`), severity: DOWNGRADE[rule.severity] });
@@ -454,7 +459,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const findings: Finding[] = [];
 
   yield { phase: 'citations', done: 0, total };
-  const cites = checkCitations(store, units, input.title, input.asOf);
+  const cites = checkCitations(store, units, input.title, input.asOf, (ref) => resolver.resolve(ref));
   findings.push(...cites.findings);
 
   const header = input.header ?? [];

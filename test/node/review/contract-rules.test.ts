@@ -154,6 +154,18 @@ describe('contract document checks', () => {
     expect(run('contract-one-sided-liability', ['乙方因过错给甲方造成损失的，应当承担赔偿责任；甲方未按约定支付费用的，应当支付逾期付款利息。'])).toEqual([]);
   });
 
+  it('contract-one-sided-liability is said from the office’s side: only the office bound asks for the other party’s liability (held-out 技术服务合同, session 20)', () => {
+    const header = ['甲方：高青县科学技术局', '乙方：杭州某数据科技有限公司'];
+    const onOffice = run('contract-one-sided-liability', ['甲方未按约定期限支付服务费的，每逾期一日，应当按照合同总价款的万分之五向乙方支付违约金。', '乙方提供的服务不符合约定的，应当在接到甲方通知后及时整改。'], { header });
+    expect(onOffice[0]!.reason).toContain('只约定了甲方（本单位）的违约责任（第一条），没有约定乙方逾期履行、履行不符合约定时的违约责任');
+    expect(onOffice[0]!.reason).not.toContain('逾期付款、逾期验收');
+    expect(onOffice[0]!.suggestion).toMatch(/^补充乙方的违约责任/);
+    // the other party bound, the office free: the office's own liability is the gap, as before
+    const onOther = run('contract-one-sided-liability', ['乙方逾期交付的，应当向甲方支付违约金。', '甲方应当按期付款。'], { header });
+    expect(onOther[0]!.reason).toContain('没有约定甲方违约（如逾期付款、逾期验收）时的责任');
+    expect(onOther[0]!.suggestion).toMatch(/^补充己方的违约责任/);
+  });
+
   it('contract-dispute-both / contract-arbitration-unnamed: read per article, award enforcement is not a forum', () => {
     expect(run('contract-dispute-both', ['因本合同发生的争议，双方协商解决；协商不成的，提交淄博仲裁委员会仲裁。', '任何一方也可以向人民法院起诉。'])).toEqual([]);
     expect(run('contract-dispute-both', ['因本合同发生的争议，双方协商解决；协商不成的，提交淄博仲裁委员会仲裁，或者向甲方住所地人民法院提起诉讼。'])).toHaveLength(1);
