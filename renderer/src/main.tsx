@@ -20,7 +20,10 @@ dayjs.locale('zh-cn');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
+      {/* Error toasts stay until closed (components/notify.tsx): more than one fold into a stack (the
+          newest in front, the others spread out on hover), so a few failed uploads in a row do not
+          climb up over the page's own top-right actions (上传送审稿, 保存) and hide them. */}
+      <AntApp notification={{ stack: { threshold: 1 } }}>
         <ErrorBoundary>
           <App />
         </ErrorBoundary>

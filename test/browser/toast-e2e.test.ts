@@ -51,4 +51,32 @@ describe.skipIf(!haveChromium)('Toasts', () => {
       await toast.getByRole('button', { name: '关闭' }).click();
       await expect.poll(() => toast.count()).toBe(0);
     }));
+
+  it('three failed uploads in a row stay, folded into one stack that leaves the page’s top-right actions free', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      await go(page, `#/workbench/${created.record.id}`);
+      await page.getByText('还没有送审稿').waitFor();
+      const long = '高青县科学技术局关于印发科技创新券管理办法的通知'.repeat(4);
+      const toast = page.getByTestId('toast-error');
+      for (const [i, name] of [`${long}（一）.docx`, `${long}（二）.docx`, `${long}（三）.docx`].entries()) {
+        await page.getByTestId('workbench').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+        await expect.poll(() => toast.count()).toBe(i + 1);
+      }
+      await expect.poll(() => toast.filter({ hasText: `${long}（三）.docx` }).textContent()).toContain('不是有效的 Word 文档');
+      await page.mouse.move(5, 400);
+      // What is under the middle of 上传送审稿 and of 生成合法性审查意见书 is the button itself, not a toast.
+      for (const id of ['wb-upload', 'wb-export']) {
+        await expect
+          .poll(() =>
+            page.evaluate((testId) => {
+              const b = document.querySelector(`[data-testid="${testId}"]`)!.getBoundingClientRect();
+              return !!document.elementFromPoint(b.x + b.width / 2, b.y + b.height / 2)?.closest(`[data-testid="${testId}"]`);
+            }, id),
+          )
+          .toBe(true);
+      }
+      // all three are kept (each closes by itself)
+      expect(await toast.count()).toBe(3);
+    }));
 });
