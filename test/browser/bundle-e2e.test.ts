@@ -37,6 +37,15 @@ describe.skipIf(!haveChromium)('bundles and backups in the browser face', () => 
       }
     }));
 
+  it('a file that is not a bundle: the refusal names the file picked', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/settings');
+      await page.getByTestId('bundle-upload').setInputFiles({ name: '科技局2026年资料包.lawdesk', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是资料包，只是一段文字。') });
+      const refusal = page.locator('.ant-modal-confirm');
+      await expect.poll(() => refusal.locator('.ant-modal-confirm-title').textContent()).toBe('无法导入资料包“科技局2026年资料包.lawdesk”');
+      expect(await refusal.locator('.ant-modal-confirm-content').textContent()).toMatch(/不是 zip 压缩包/);
+    }));
+
   it('a backup restored from 设置 brings back a deleted pack', () =>
     withSession(async ({ page, face }) => {
       const pack = await face.service.call('packs:create', { title: '法律大讲堂讲义：行政许可法', template: '法律大讲堂讲义' });

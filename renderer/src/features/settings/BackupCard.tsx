@@ -16,6 +16,7 @@ import { dateTimeInZone } from '../../../../electron/shared/office-clock';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { useNotify } from '../../components/notify';
+import { printableName } from '../../../../electron/shared/printable-name';
 
 const OUTCOME: Record<string, { text: string; color: string }> = {
   new: { text: '新增', color: 'green' },
@@ -164,13 +165,14 @@ export function BackupCard() {
     }
   };
   const preview = async (file: File) => {
-    if (file.size > BUNDLE_UPLOAD_BYTES) return notify.fail(`资料包超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB，请使用桌面版导入`, { title: `“${file.name}”未能导入` });
+    if (file.size > BUNDLE_UPLOAD_BYTES) return notify.fail(`资料包超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB，请使用桌面版导入`, { title: `“${printableName(file.name)}”未能导入` });
     setBusy('preview');
     setDone(undefined);
     try {
       setStaged(await client.call('bundles:preview', { file: { name: file.name, dataBase64: await readAsBase64(file) }, taskId: task.taskId() }));
     } catch (e) {
-      modal.error({ title: '无法导入这个资料包', content: errorMessage(e) });
+      // The reason from the service names no file (it read an upload copy): the title names hers.
+      modal.error({ title: `无法导入资料包“${printableName(file.name)}”`, content: errorMessage(e) });
     } finally {
       setBusy(undefined);
     }
