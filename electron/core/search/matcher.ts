@@ -73,12 +73,12 @@ const EMPTY: SegmentMatch = { docs: new Uint32Array(0), tfs: [] };
 const NO_TF = new Uint16Array(0);
 
 /**
- * Per-segment scratch for intersections: a stamp per article marks the current candidates without
- * clearing between calls (a new stamp value each time), and the candidate's index in its list.
+ * Per-segment scratch for intersections and subtractions: where each kept candidate is in both
+ * lists, and a stamp per article marking an excluded term's articles without clearing between
+ * calls (a new stamp value each time).
  */
 interface Scratch {
   stamp: Uint32Array;
-  at: Uint32Array;
   keepA: Uint32Array;
   atB: Uint32Array;
   next: number;
@@ -89,7 +89,7 @@ function scratchOf(seg: Segment): Scratch {
   let s = scratches.get(seg);
   if (!s) {
     const n = seg.docCount;
-    s = { stamp: new Uint32Array(n), at: new Uint32Array(n), keepA: new Uint32Array(n), atB: new Uint32Array(n), next: 0 };
+    s = { stamp: new Uint32Array(n), keepA: new Uint32Array(n), atB: new Uint32Array(n), next: 0 };
     scratches.set(seg, s);
   }
   if (s.next === 0xffffffff) {
@@ -135,22 +135,22 @@ function intersect(seg: Segment, cur: SegmentMatch, p: { docs: Uint32Array; tf: 
       }
     }
   } else {
-    // Comparable lengths: mark a's articles, then one branch-light pass over b (a sorted merge
-    // mispredicts about every other comparison on interleaved lists).
-    const stamp = sc.stamp;
-    const at = sc.at;
-    const s = sc.next;
-    for (let i = 0; i < a.length; i++) {
-      const d = a[i]!;
-      stamp[d] = s;
-      at[d] = i;
-    }
-    for (let j = 0; j < b.length; j++) {
-      const d = b[j]!;
-      if (stamp[d] === s) {
-        keepA[n] = at[d]!;
-        atB[n++] = j;
-      }
+    // Comparable lengths: one sorted merge, branch-free (a compare-and-branch merge mispredicts
+    // about every other step on interleaved lists). It reads both lists in order; marking a's
+    // articles in a per-article table instead touched a cache line per candidate, scattered over
+    // the segment's table (4.6 MB at 10×, 1.1 M articles).
+    let i = 0;
+    let j = 0;
+    const na = a.length;
+    const nb = b.length;
+    while (i < na && j < nb) {
+      const x = a[i]!;
+      const y = b[j]!;
+      keepA[n] = i;
+      atB[n] = j;
+      n += x === y ? 1 : 0;
+      i += x <= y ? 1 : 0;
+      j += y <= x ? 1 : 0;
     }
   }
   if (n === a.length && term < 0) return cur;
