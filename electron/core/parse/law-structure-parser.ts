@@ -363,6 +363,18 @@ function nextText<T extends { text: string }>(body: readonly T[], line: T): stri
   return '';
 }
 
+/**
+ * Whether a numbered title `n` goes on from the document's last one (`last`, 0 before the first): the next
+ * number, or — once the titles have begun — the one after it, when a title was lost: a scan misread it
+ * (三、监护 read 三女妙护, so 四、宣告失踪和宣告死亡 did not follow and stayed in the article before), or the
+ * text did not set it on its own line (a 解释 in the corpus writes its 四、 title, of 28 characters, as
+ * body text: its 五、其他规定 was read into 第二十三条). Over the corpus (the fixtures' laws left out) with its ## marks taken off this takes
+ * one more heading (that 五、), and no line that is not one.
+ */
+function nextNumbered(n: number, last: number): boolean {
+  return n === last + 1 || (last >= 1 && n === last + 2);
+}
+
 /** A sub-title under a numbered title: "（一）担保合同与担保物权的效力" — a short name, no clause or sentence mark. */
 const SUB_TITLE_RE = /^[（(][一二三四五六七八九十]{1,3}[)）][\u3400-\u9fff、]{2,24}$/;
 
@@ -548,12 +560,12 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       setHeading(text.replace(/[\s\u3000]+/g, ''), levelOfDepth.get(depth) ?? Math.max(depth, 2));
       continue;
     }
-    if (hasArticles && !line.md && current?.unit.kind !== 'appendix' && numberedHeading(text) === numberedCount + 1 && headsArticles(body, line, current?.lines.at(-1) ?? '')) {
+    if (hasArticles && !line.md && current?.unit.kind !== 'appendix' && nextNumbered(numberedHeading(text), numberedCount) && headsArticles(body, line, current?.lines.at(-1) ?? '')) {
       // "二、相关市场界定" on its own line right before a 第X条, in a 司法解释 that groups its
       // articles under 一、二、 titles: a heading, as "## 二、…" is in Markdown — not the end of the
       // article before (a list item of an article ends its sentence; a title does not, and the
-      // titles count on from 一 over the whole document).
-      numberedCount++;
+      // titles count on from 一 over the whole document, one of them perhaps lost: nextNumbered).
+      numberedCount = numberedHeading(text);
       sawStructure = true;
       close();
       numberedLevel ??= pathLevels.length ? pathLevels[pathLevels.length - 1]! + 1 : HEADING_LEVEL['章']!;

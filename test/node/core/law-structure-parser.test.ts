@@ -208,6 +208,32 @@ describe('headings in plain text (PDF text, OCR) that Markdown marks with ##', (
     expect(art('第十四条').path).toEqual(['二、相关市场界定']);
   });
 
+  it('takes a numbered title after one that was lost (三、监护 misread 三女妙护, then 四、) as a heading, not two titles on', () => {
+    // zongze (blind9, an OCR'd 司法解释): the 三、 title's misreading stays with the article before, 四、 goes on from 二、
+    const lost = [
+      '最高人民法院关于适用《中华人民共和国民法典》总则编若干问题的解释',
+      '一、一般规定',
+      '第一条 民法典第二编至第七编对民事关系有规定的，人民法院直接适用该规定。',
+      '二、民事权利能力和民事行为能力',
+      '第五条 限制民事行为能力人实施的民事法律行为是否与其年龄、智力、精神健康状况相适应，人民法院可以从行为与本人生活相关联的程度等方面认定。',
+      '三女妙护',
+      '第六条 人民法院认定自然人的监护能力，应当根据其年龄、身心健康状况、经济条件等因素确定。',
+      '四、宣告失踪和宣告死亡',
+      '第十四条 人民法院审理宣告失踪案件时，可以认定为民法典第四十条规定的利害关系人。',
+      '六、代理',
+      '第二十五条 数个委托代理人共同行使代理权，其中一人或者数人未与其他委托代理人协商，所实施的行为侵害被代理人权益的，由实施行为的委托代理人承担民事责任。',
+    ].join('\n');
+    const u = parseLawText(lost, { format: 'txt' }).units;
+    expect(u.find((x) => x.label === '第五条')!.text).toContain('三女妙护');
+    expect(u.find((x) => x.label === '第六条')!.text).toBe('人民法院认定自然人的监护能力，应当根据其年龄、身心健康状况、经济条件等因素确定。');
+    expect(u.find((x) => x.label === '第十四条')!.path).toEqual(['四、宣告失踪和宣告死亡']);
+    // (五、 lost too: 六、 is two on from 四、, as far as a lost title reaches)
+    expect(u.find((x) => x.label === '第二十五条')!.path).toEqual(['六、代理']);
+    // two titles lost: not a title
+    const far = lost.replace('六、代理', '七、代理');
+    expect(parseLawText(far, { format: 'txt' }).units.find((x) => x.label === '第十四条')!.text).toContain('七、代理');
+  });
+
   it('keeps an article’s own list items, and a title out of sequence, in the article', () => {
     const items = ['高青县科技创新券管理办法', '第五条 县级人民政府负责下列工作：', '一、编制规划；', '二、组织实施。', '第六条 本办法自发布之日起施行。'].join('\n');
     expect(parseLawText(items, { format: 'txt' }).units.find((u) => u.label === '第五条')!.text).toContain('二、组织实施。');
