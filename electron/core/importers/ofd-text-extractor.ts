@@ -170,7 +170,8 @@ function textObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
       if (run === '') return;
       const [x0, y] = toPage(runX, runY);
       const [x1] = toPage(runEnd, runY);
-      ctx.items.push({ str: run, x: x0 * PT_PER_MM, y: (ctx.pageHeight - y) * PT_PER_MM, w: (x1 - x0) * PT_PER_MM, size: glyph * PT_PER_MM });
+      // a space in a TextCode is one the writer set (a gap it left is only a DeltaX jump)
+      ctx.items.push({ str: run, x: x0 * PT_PER_MM, y: (ctx.pageHeight - y) * PT_PER_MM, w: (x1 - x0) * PT_PER_MM, size: glyph * PT_PER_MM, typed: true });
       run = '';
     };
     for (let i = 0; i < chars.length; i++) {

@@ -39,6 +39,11 @@ export function mapRadicals(text: string): string {
 const isWide = (c: string | undefined) => c !== undefined && c.charCodeAt(0) > 0x2e7f;
 const isAsciiWord = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);
 const isIdeograph = (c: string | undefined) => c !== undefined && /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c);
+/** Marks a space its writer typed beside a Latin word or a number in positioned text (PDF, OFD), from the layout to the paragraph step. */
+export const TYPED_SPACE = '\u00a0';
+/** Where an ideograph meets a Latin letter or a digit: the place a typed space is kept and a gap is not. */
+export const latinBoundary = (before: string | undefined, after: string | undefined) =>
+  (isIdeograph(before) && isAsciiWord(after)) || (isAsciiWord(before) && isIdeograph(after));
 
 /**
  * Tidy one paragraph: trim, collapse runs of spaces to one, close the spaces between two ideographs
@@ -49,7 +54,11 @@ const isIdeograph = (c: string | undefined) => c !== undefined && /[\u3400-\u4db
  * for every format as it does for Markdown — and write the article/heading label with one ASCII space.
  */
 export function tidyParagraph(raw: string, keepLatinSpaces = true): string {
-  let text = closeSpacedLabel(raw.trim()).replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  // Positioned text marks a space its writer typed beside a Latin word or a number (TYPED_SPACE,
+  // U+00A0); in Word and HTML text a no-break space is a space like any other.
+  let text = closeSpacedLabel(raw.trim())
+    .replace(/[\s\u3000\u00a0]+/g, (sp) => (!keepLatinSpaces && sp.includes(TYPED_SPACE) ? TYPED_SPACE : ' '))
+    .trim();
   if (text === '') return '';
   let label = '';
   const m = ARTICLE_START_RE.exec(text) ?? HEADING_START_RE.exec(text);
@@ -58,12 +67,15 @@ export function tidyParagraph(raw: string, keepLatinSpaces = true): string {
     text = text.slice(m[0].length);
   }
   if (!text.startsWith('|')) text = closeIdeographSpaces(text);
-  text = text.replace(/ +/g, (sp, offset: number, all: string) => {
+  text = text.replace(/[ \u00a0]+/g, (sp, offset: number, all: string) => {
     const [before, after] = [all[offset - 1], all[offset + sp.length]];
     if (isIdeograph(before) && isIdeograph(after) && !all.startsWith('|')) return ' ';
     // a space between an ideograph and a Latin letter or a digit stays for the parser's one rule
-    // (dropStraySpaces: "2014年 3月" closes, "专业界 300人", "GB/T 16180 劳动能力鉴定" stay), as in Markdown
-    if (keepLatinSpaces && ((isIdeograph(before) && isAsciiWord(after)) || (isAsciiWord(before) && isIdeograph(after)))) return ' ';
+    // (dropStraySpaces: "2014年 3月" closes, "专业界 300人", "GB/T 16180 劳动能力鉴定" stay), as in
+    // Markdown — in positioned text only where the writer typed it (a gap there is the Western
+    // font's run starting: "本法自 2020年")
+    const typed = keepLatinSpaces || sp.includes(TYPED_SPACE);
+    if (typed && latinBoundary(before, after)) return ' ';
     return isWide(before) || isWide(after) ? '' : ' ';
   });
   return label ? (text ? `${label} ${text}` : label) : text;
@@ -84,8 +96,8 @@ const squash = (s: string) => s.replace(TOC_LEADER_RE, '').replace(/[\s\u3000]+/
  * repeats the first entry, ends it.
  */
 export function toPlainLawText(paragraphs: readonly string[], opts: { positioned?: boolean } = {}): LawTextResult {
-  // Positioned text (PDF, OFD) has no typed spaces, only gaps: a gap beside a digit is the switch to
-  // the Western font ("本法自 2020年"), never a space to keep.
+  // Positioned text (PDF, OFD, OCR) shows gaps: a gap beside a digit is the switch to the Western
+  // font ("本法自 2020年"), never a space to keep; a space the writer typed there is marked (U+00A0).
   const tidy = paragraphs.map((p) => tidyParagraph(p, !opts.positioned));
   const out: string[] = [];
   let tocAt: number | undefined;

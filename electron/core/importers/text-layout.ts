@@ -4,7 +4,7 @@
 // space after a sentence end — never at a wrapped cross reference such as "第四十八条第二款…");
 // a 目录 skipped; then the plain-law-text shape the parser reads.
 
-import { ARTICLE_START_RE, HEADING_START_RE, mapRadicals, toPlainLawText } from './plain-law-text';
+import { ARTICLE_START_RE, HEADING_START_RE, latinBoundary, mapRadicals, toPlainLawText, TYPED_SPACE } from './plain-law-text';
 import { garbledTextWarning } from './garbled-text';
 import { tableRowLine } from './table-rows';
 
@@ -15,6 +15,12 @@ export interface PositionedText {
   y: number;
   w: number;
   size: number;
+  /**
+   * Its spaces are characters the writer set (an OFD TextCode's, a PDF space wide enough to be a
+   * typed one), not gaps a reader inferred: beside a Latin word or a number they are kept
+   * ("ISO 9001", "Word 文档"), where an inferred one is only the Western font's run starting.
+   */
+  typed?: boolean;
 }
 
 export interface TextLine {
@@ -34,6 +40,21 @@ export interface TextLine {
   pieces?: { x0: number; x1: number; text: string }[];
   /** A table row written as "| cell | cell |" (its own paragraph). */
   table?: boolean;
+  /** The line began / ended with a typed space (one at a wrap is not drawn inside either line). */
+  typedSpaceBefore?: boolean;
+  typedSpaceAfter?: boolean;
+}
+
+
+/**
+ * A line's spaces as the paragraph step reads them: a run holding a typed space that stands between
+ * an ideograph and a Latin letter or digit stays TYPED_SPACE; every other run is a plain space.
+ */
+function settleSpaces(text: string): string {
+  if (!text.includes(TYPED_SPACE)) return text;
+  return text.replace(/[ \u00a0]+/g, (sp: string, at: number, all: string) =>
+    sp.includes(TYPED_SPACE) && latinBoundary(all[at - 1], all[at + sp.length]) ? TYPED_SPACE : ' ',
+  );
 }
 
 const narrow = (c: string) => c.charCodeAt(0) < 0x2000 || (c >= '\uff61' && c <= '\uffdc');
@@ -231,7 +252,7 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
     for (const it of g) {
       const gap = it.x - end;
       if (text !== '' && gap > 0.25 * it.size && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
-      text += it.str;
+      text += it.typed ? it.str.replace(/ /g, TYPED_SPACE) : it.str;
       end = it.x + it.w;
       if (it.str.trim() !== '') {
         if (x0 === undefined) {
@@ -250,7 +271,11 @@ export function buildLines(items: readonly PositionedText[], page: number): Text
     }
     if (x0 === undefined) continue; // whitespace only
     const indented = /^(?:\u3000|[ \u00a0]{2,})/.test(text);
-    lines.push({ page, text: mapRadicals(text.trim()), x0, x1, y: g[0]!.y, size, indented, segments, pieces });
+    const edges = {
+      ...(/^[ \u3000]*\u00a0/.test(text) ? { typedSpaceBefore: true } : {}),
+      ...(/\u00a0[ \u3000]*$/.test(text) ? { typedSpaceAfter: true } : {}),
+    };
+    lines.push({ page, text: mapRadicals(settleSpaces(text).trim()), x0, x1, y: g[0]!.y, size, indented, segments, pieces, ...edges });
     lineColumn.push(columnOf.get(raw));
   }
   if (gutter === undefined) return findTables(lines);
@@ -590,7 +615,9 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
         head = line.text.charAt(0);
         tail = line.text.charAt(line.text.length - 1);
       } else {
-        const glue = ASCII_WORD_END.test(tail) && ASCII_WORD_START.test(line.text) ? ' ' : '';
+        // a space typed at the wrap stays where it separates a Latin word or a number from an ideograph
+        const typedAtWrap = (prev?.typedSpaceAfter === true || line.typedSpaceBefore === true) && latinBoundary(tail, line.text.charAt(0));
+        const glue = ASCII_WORD_END.test(tail) && ASCII_WORD_START.test(line.text) ? ' ' : typedAtWrap ? TYPED_SPACE : '';
         parts[parts.length - 1]!.push(glue + line.text);
         if (head === '') head = line.text.charAt(0);
         if (line.text !== '') tail = line.text.charAt(line.text.length - 1);

@@ -34,6 +34,13 @@ for (const law of ['mima', 'siliao']) for (const f of ['docx', 'doc', 'pdf', 'ht
 // one-line items (（一）… each a line) had no line at the left margin, so the page's edge was taken at
 // the indent and a 第八十五条 ending in "：" ran on into its （一）.
 cases.push(['sweep/jiaotong-sweep.pdf', '../sweep/jiaotong.md']);
+// Session 20: a draft with spaces typed beside Latin words and numbers ("ISO 9001", "Word 文档",
+// "第 3 条", "GB/T 19001 的", "5 万元") and one place without ("自2021年"), hand-written
+// (`sweep/kongge.md`) and made by `--fixture …/sweep/kongge.md --formats docx,doc,pdf,html,ofd`. PDF
+// and OFD dropped every such space (a gap there was taken for the Western font's run starting): an
+// OFD TextCode's space is typed; in a PDF a space item clearly wider than the document's CJK–Latin
+// spacing (LibreOffice 0.20 em; a typed one 0.32 em here) is.
+for (const f of ['docx', 'doc', 'pdf', 'html', 'ofd']) cases.push([`sweep/kongge-sweep.${f}`, '../sweep/kongge.md']);
 
 describe('format sweep fixtures: every article exact', () => {
   for (const [file, source] of cases) {
