@@ -344,6 +344,47 @@ export interface DocBodyExtras {
   hidden: Set<number>;
   /** Whether the document's list tables were read (a list of bullets only gives no labels). */
   listsRead: boolean;
+  /** The main text's text boxes in story order: where each is anchored and its CPs in the text-box story. */
+  textBoxes: DocTextBox[];
+}
+
+export interface DocTextBox {
+  /** CP of the main text the shape is anchored at. */
+  anchorCp: number;
+  /** Its text's CPs, counted from the start of the text-box story. */
+  start: number;
+  end: number;
+}
+
+const MAX_TEXT_BOXES = 10_000;
+
+/**
+ * The main text's text boxes ([MS-DOC] PlcftxbxTxt: a CP per box into the text-box story and an
+ * FTXBXS naming the shape, `lid`) with the CP each shape is anchored at (PlcSpaMom: a CP per shape
+ * and an FSPA naming it, `spid`). Word writes a 红头's 发文机关标志 or a title in such a box; the
+ * reader needs its anchor to put the text where the page shows it. Empty when either table is
+ * missing or does not fit its stream.
+ */
+function readTextBoxes(fib: Bytes, table: Bytes): DocTextBox[] {
+  const spa = fcLcb(fib, 40); // fcPlcSpaMom
+  const txbx = fcLcb(fib, 56); // fcPlcftxbxTxt
+  if (spa.lcb < 4 + 30 || txbx.lcb < 4 + 26 || !table.has(spa.fc, spa.lcb) || !table.has(txbx.fc, txbx.lcb)) return [];
+  const nSpa = Math.floor((spa.lcb - 4) / 30);
+  const anchorOf = new Map<number, number>();
+  for (let i = 0; i < Math.min(nSpa, MAX_TEXT_BOXES); i++) anchorOf.set(table.u32(spa.fc + (nSpa + 1) * 4 + i * 26), table.u32(spa.fc + i * 4));
+  // the last FTXBXS is a sentinel after the story's last box
+  const nTx = Math.floor((txbx.lcb - 4) / 26);
+  const boxes: DocTextBox[] = [];
+  for (let i = 0; i < Math.min(nTx, MAX_TEXT_BOXES); i++) {
+    const rec = txbx.fc + (nTx + 1) * 4 + i * 22;
+    const reusable = table.u16(rec + 8) !== 0;
+    const anchorCp = anchorOf.get(table.u32(rec + 14)); // lid
+    const start = table.u32(txbx.fc + i * 4);
+    const end = table.u32(txbx.fc + (i + 1) * 4);
+    if (reusable || anchorCp === undefined || end <= start) continue;
+    boxes.push({ anchorCp, start, end });
+  }
+  return boxes;
 }
 
 function inRange<T extends { fcStart: number; fcEnd: number }>(runs: T[], fc: number): T | undefined {
@@ -367,15 +408,21 @@ export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayL
   const labels = new Map<number, string>();
   const hidden = new Set<number>();
   let listsRead = false;
+  let textBoxes: DocTextBox[] = [];
   try {
     const fib = new Bytes(wordDocument);
     const tbl = new Bytes(table);
+    try {
+      textBoxes = readTextBoxes(fib, tbl);
+    } catch {
+      textBoxes = [];
+    }
     const { abstracts, nums } = readLists(fib, tbl);
     listsRead = nums.size > 0;
     const numbering = nums.size ? WordNumbering.fromLists(abstracts, nums, readStyleLists(fib, tbl)) : undefined;
     const runs = numbering ? readParagraphRuns(fib, fib, tbl) : [];
     const hiddenRuns = readHiddenRuns(fib, fib, tbl).map(([fcStart, fcEnd]) => ({ fcStart, fcEnd }));
-    if (!numbering && hiddenRuns.length === 0) return { labels, hidden, listsRead };
+    if (!numbering && hiddenRuns.length === 0) return { labels, hidden, listsRead, textBoxes };
     const pieces = readPieces(fib, tbl);
     const ccpText = fib.u32(0x4c);
     let paraStart = 0;
@@ -404,7 +451,7 @@ export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayL
       }
     }
   } catch {
-    return { labels: new Map(), hidden: new Set(), listsRead: false };
+    return { labels: new Map(), hidden: new Set(), listsRead: false, textBoxes };
   }
-  return { labels, hidden, listsRead };
+  return { labels, hidden, listsRead, textBoxes };
 }

@@ -189,8 +189,11 @@ class FullOleExtractor extends WordOleExtractor {
     }
     const raw = parts.join('');
     const { labels, hidden } = this.extras;
+    const boxesAt = this.textBoxesByParagraph(raw);
     const out: string[] = [];
     for (let cp = 0; cp < raw.length; cp++) {
+      const boxes = boxesAt.get(cp);
+      if (boxes !== undefined) out.push(...boxes);
       const label = labels.get(cp);
       if (label !== undefined) out.push(label);
       const ch = raw[cp]!;
@@ -203,7 +206,49 @@ class FullOleExtractor extends WordOleExtractor {
     doc._body = clean(out.join(''));
     return doc;
   }
+
+  /** Text boxes left out of the body (anchored after the first article: a seal, a margin note). */
+  droppedTextBoxes = 0;
+
+  /**
+   * The text boxes anchored before the first article (a 红头's 发文机关标志, 文号, the title), each as
+   * its own paragraphs before the paragraph it is anchored in — where the DOCX reader puts them; one
+   * anchored after it floats over an article it does not belong to and is left out (counted).
+   */
+  private textBoxesByParagraph(raw: string): Map<number, string[]> {
+    const at = new Map<number, string[]>();
+    const b = this._boundaries;
+    const story = b.ccpText + b.ccpFtn + b.ccpHdd + b.ccpAtn + b.ccpEdn;
+    const firstArticle = FIRST_ARTICLE_RE.exec(raw);
+    for (const box of this.extras.textBoxes) {
+      if (box.anchorCp >= raw.length || box.end > b.ccpTxbx) continue;
+      const paraStart = Math.max(raw.lastIndexOf('\r', box.anchorCp - 1), raw.lastIndexOf('\u0007', box.anchorCp - 1)) + 1;
+      const text = this.storyText(story + box.start, story + box.end).replace(/[\r\u0007]+$/, '');
+      if (text.trim() === '') continue;
+      if (firstArticle && firstArticle.index < paraStart) {
+        this.droppedTextBoxes++;
+        continue;
+      }
+      const list = at.get(paraStart) ?? [];
+      list.push(`${text}\r`);
+      at.set(paraStart, list);
+    }
+    return at;
+  }
+
+  /** The characters of CPs [from, to) from the reader's pieces. */
+  private storyText(from: number, to: number): string {
+    const parts: string[] = [];
+    for (const p of this._pieces) {
+      if (p.endCp <= from || p.startCp >= to) continue;
+      parts.push(p.text.slice(Math.max(from, p.startCp) - p.startCp, Math.min(to, p.endCp) - p.startCp));
+    }
+    return parts.join('');
+  }
 }
+
+/** A paragraph of the main text that starts an article: text boxes anchored after it are left out. */
+const FIRST_ARTICLE_RE = /(?:^|[\r\u0007])[ \t\u3000]*第[一二三四五六七八九十百千零〇0-9]+条/;
 
 export async function extractOle(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
   const ext = fileName.toLowerCase().endsWith('.wps') ? 'wps' : 'doc';
@@ -225,13 +270,14 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   const ccpText = checkFib(sniffed.wordDocument, label);
 
   const listed = usesListNumbering(sniffed.wordDocument);
-  const extras: DocBodyExtras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map(), hidden: new Set(), listsRead: false };
+  const extras: DocBodyExtras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map(), hidden: new Set(), listsRead: false, textBoxes: [] };
   let doc: Awaited<ReturnType<WordOleExtractor['extract']>>;
+  const wordReader = new FullOleExtractor(extras);
   try {
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     await reader.open();
     try {
-      doc = await new FullOleExtractor(extras).extract(reader);
+      doc = await wordReader.extract(reader);
     } finally {
       await reader.close();
     }
@@ -268,5 +314,6 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
     const n = text.split('\n').filter((l) => l.trim() !== '').length;
     if (n > 0) warnings.push(`${what}（${n} 行）未并入正文`);
   }
+  if (wordReader.droppedTextBoxes) warnings.push(`正文中的 ${wordReader.droppedTextBoxes} 个文本框（印章、批注或页边文字）未并入条文`);
   return { text: result.text, format: ext, meta: guessMetadata(result.text), warnings };
 }

@@ -25,7 +25,7 @@ declare module 'word-extractor/lib/word-ole-extractor.js' {
   }
   export default class WordOleExtractor {
     protected _pieces: OlePiece[];
-    protected _boundaries: { ccpText: number };
+    protected _boundaries: { ccpText: number; ccpFtn: number; ccpHdd: number; ccpAtn: number; ccpEdn: number; ccpTxbx: number };
     extract(reader: unknown): Promise<WordDocument & { _body: string }>;
     protected buildDocument(): WordDocument & { _body: string };
   }

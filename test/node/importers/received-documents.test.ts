@@ -119,3 +119,67 @@ describe('a table in a PDF attachment', () => {
     expect(appendix.endsWith('|4|其他佐证材料|一份||')).toBe(true);
   });
 });
+
+describe('a 红头 set in a text box (make-hongtou.py --textbox, LibreOffice → .docx and Word 97 .doc)', () => {
+  // The 发文机关标志, 文号 and title in a text box anchored to the empty first paragraph, a seal's box
+  // anchored in the signature. Before session 20 the .doc reader lost the first box: its title was
+  // 第一章 总则 and the 文号 was gone (word-extractor keeps text boxes in a story of their own).
+  for (const ext of ['doc', 'docx']) {
+    it(`.${ext}: the box before the first article is the document's head, the seal's box is left out and counted`, async () => {
+      const file = join(RECEIVED, `hongtou-textbox.${ext}`);
+      const { version, warnings } = await buildVersion(readFileSync(file), file, undefined, '2026-12-06T00:00:00Z', { ocr: false });
+      expect(version.title).toBe('重大行政决策程序暂行条例');
+      expect(version.docNumber).toBe('高管发〔2020〕3号');
+      expect(version.units.filter((u) => u.kind === 'article')).toHaveLength(44);
+      expect(version.units.some((u) => u.text.includes('印章'))).toBe(false);
+      expect(warnings).toContain('正文中的 1 个文本框（印章、批注或页边文字）未并入条文');
+    });
+  }
+});
+
+describe('text-box tables that do not fit the .doc (a damaged or crafted file)', () => {
+  it('box CPs past the story, anchors past the body, a table longer than its stream: the body is read as without boxes, never a throw', async () => {
+    const { extractOle } = await import('../../../electron/core/importers/ole-document');
+    const CFB = (await import('cfb')).default;
+    const bytes = readFileSync(join(RECEIVED, 'hongtou-textbox.doc'));
+    const file = CFB.read(bytes, { type: 'buffer' });
+    const word = Uint8Array.from(CFB.find(file, 'WordDocument')!.content as ArrayLike<number>);
+    const which = (word[0x0b]! & 2) ? '1Table' : '0Table';
+    const table = Uint8Array.from(CFB.find(file, which)!.content as ArrayLike<number>);
+    const wdv = new DataView(word.buffer, word.byteOffset, word.byteLength);
+    const csw = wdv.getUint16(0x20, true);
+    const fcLcbAt = 0x22 + csw * 2 + 2 + wdv.getUint16(0x22 + csw * 2, true) * 4 + 2;
+    const pair = (i: number) => ({ fc: wdv.getUint32(fcLcbAt + i * 8, true), lcb: wdv.getUint32(fcLcbAt + i * 8 + 4, true) });
+    const spa = pair(40); // PlcSpaMom
+    const txbx = pair(56); // PlcftxbxTxt
+    expect(spa.lcb).toBeGreaterThan(0);
+    expect(txbx.lcb).toBeGreaterThan(0);
+    const rebuilt = (w: Uint8Array, t: Uint8Array) => {
+      const f = CFB.read(bytes, { type: 'buffer' });
+      CFB.find(f, 'WordDocument')!.content = Buffer.from(w);
+      CFB.find(f, which)!.content = Buffer.from(t);
+      return new Uint8Array(CFB.write(f, { type: 'buffer' }) as Buffer);
+    };
+    const cpsOf = (plc: { fc: number; lcb: number }, entry: number) => (plc.lcb - 4) / (4 + entry) + 1;
+    const farCps = (plc: { fc: number; lcb: number }, entry: number) => {
+      const t = Uint8Array.from(table);
+      const dv = new DataView(t.buffer);
+      for (let i = 0; i < cpsOf(plc, entry); i++) dv.setUint32(plc.fc + i * 4, 0x7fff_fff0 + i, true);
+      return t;
+    };
+    const longer = Uint8Array.from(word);
+    new DataView(longer.buffer).setUint32(fcLcbAt + 56 * 8 + 4, 0xffff_fff0, true);
+    const variants: [string, Uint8Array][] = [
+      ['box CPs past the story', rebuilt(word, farCps(txbx, 22))],
+      ['anchors past the body', rebuilt(word, farCps(spa, 26))],
+      ['a table longer than its stream', rebuilt(longer, table)],
+    ];
+    for (const [what, doc] of variants) {
+      const got = await extractOle(doc, `${what}.doc`);
+      // the body as before text boxes were read: its first line is a heading, no 红头
+      expect(got.text, what).not.toContain('高管发〔2020〕3号');
+      expect(got.text, what).toContain('第一条 为了健全科学、民主、依法决策机制');
+      expect(got.text.match(/^第[一二三四五六七八九十]+条/gm)?.length, what).toBe(44);
+    }
+  });
+});
