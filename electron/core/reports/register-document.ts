@@ -71,9 +71,14 @@ export function registerDocument(inp: RegisterDocumentInput): PackDocument {
         blocks: [
           { kind: 'paragraph', text: intro },
           // Widths in 小四 characters of the 225 mm landscape line (53 of them), cell margins included:
-          // 有效期至2024年10月14日 is 11, and Word and LibreOffice put a fifth of a character between
-          // Chinese and digits (autospace), one more for a date; 文号 高科发〔2020〕12号 is 9.
-          { kind: 'table', head: ['序号', '文件名称及文号', '制定科室', '施行日期及有效期', '备案情况', '状态'], widths: [2.6, 12, 5.7, 12.6, 11.6, 8.6], align: ['center', 'left', 'center', 'center', 'center', 'center'], compact: true, rows },
+          // 有效期至2024年10月14日 is 11, and LibreOffice puts a fifth of a character between Chinese
+          // and digits (autospace, which the DOCX cannot turn off there), 1.2 more for a date, and
+          // where no Times New Roman twin is installed its digits are DejaVu's (0.64 em): there
+          // 有效期至2024年10月14日 and 应于2020年12月31日前 need 13.9 and 12.7 with the margins (at
+          // 12.6 and 11.6 LibreOffice cut 2024年8月31 | 日). 文号 高科发〔2020〕12号 is 9 (10.4 there),
+          // so its column gives up 1.5 and 状态 0.9 (its 2020年12月15日 is 7.3 with Liberation Serif's
+          // or Word's digits, 7.7 with DejaVu's).
+          { kind: 'table', head: ['序号', '文件名称及文号', '制定科室', '施行日期及有效期', '备案情况', '状态'], widths: [2.6, 10.5, 5.7, 13.9, 12.7, 7.7], align: ['center', 'left', 'center', 'center', 'center', 'center'], compact: true, rows },
         ],
         itemIds: [],
         // Six columns of dates and names do not fit the 156 mm portrait line without cutting every
