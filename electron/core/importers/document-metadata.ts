@@ -17,6 +17,12 @@ const EFFECTIVE_RE = new RegExp(`自\\s*(${DATE})\\s*起(?:施行|执行|实施|
 const EFFECTIVE_ON_PUBLISH_RE = /自(?:公布|发布|印发|颁布|下发)之日起(?:施行|执行|实施|生效|试行)/;
 const ORDER_RE = new RegExp(`(${CN}{2,24}?令)\\s*[（(]?\\s*第\\s*([0-9０-９]+|${NUM})\\s*号`);
 const FILE_NO_RE = /([\u4e00-\u9fa5]{1,12})\s*[〔［[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/;
+/** A line that is nothing but a 文号 (法释〔2023〕13号, （国务院令第713号）): the number block of a 司法解释's or a 公文's own head. */
+const NUMBER_LINE_RE = new RegExp(
+  `^[（(]?\\s*(?:${CN}{1,12}\\s*[〔［[【]\\s*(?:19|20)\\d{2}\\s*[〕］\\]】]\\s*第?\\s*\\d{1,5}\\s*号|${CN}{2,24}?令\\s*第\\s*(?:[0-9０-９]+|${NUM})\\s*号)\\s*[)）]?$`,
+);
+/** "《…的解释》（法释〔2015〕5号）", "《…》(国务院令第N号，…)": a number inside the brackets after a cited title is that document's. */
+const CITED_BEFORE_RE = /》[^\S\n]*[（(][^）)\n]*$/;
 const ISSUER_LINE_RE = /^(?:发文机关|制定机关|发布机关|颁布机关)[：:\s\u3000]*(.+)$/;
 const PEOPLES_CONGRESS_RE = new RegExp(
   `(${CN}{0,12}?)第${NUM}届(全国人民代表大会常务委员会|全国人民代表大会|人民代表大会常务委员会|人民代表大会)`,
@@ -45,11 +51,18 @@ function tidyOrder(org: string, num: string): string {
   return `${org.replace(/^中华人民共和国(?=国务院)/, '')}第${n}号`;
 }
 
+/** The first match of `re` that is not a cited document's number. */
+function uncited(text: string, re: RegExp): RegExpExecArray | null {
+  const all = new RegExp(re.source, 'g');
+  for (let m = all.exec(text); m; m = all.exec(text)) if (!CITED_BEFORE_RE.test(text.slice(Math.max(0, m.index - 200), m.index))) return m;
+  return null;
+}
+
 export function findDocNumber(input: string): string | undefined {
   // Dates glued to the issuer ("2020年12月30日淄博市人民政府令…") would join its name.
   const text = input.replace(new RegExp(DATE, 'g'), ' ');
-  const order = ORDER_RE.exec(text);
-  const file = FILE_NO_RE.exec(text);
+  const order = uncited(text, ORDER_RE);
+  const file = uncited(text, FILE_NO_RE);
   const orderAt = order ? order.index : Infinity;
   const fileAt = file ? file.index : Infinity;
   if (order && orderAt <= fileAt) {
@@ -59,7 +72,9 @@ export function findDocNumber(input: string): string | undefined {
   }
   if (file) {
     // Keep the issuer code only: "关于印发…的通知鲁政办字" is not part of the number.
-    const code = /(?:的通知|通知|文件|印发|根据|依据|按照)?([\u4e00-\u9fa5]{1,8})$/.exec(file[1]!)?.[1] ?? file[1]!;
+    // "最高人民法院以法发〔1993〕15号通知印发": the organ that used the number is not part of it.
+    const issuerCode = file[1]!.replace(/^.*?(?:院|部|府|局|会|厅|委)以/, '');
+    const code = /(?:的通知|通知|文件|印发|根据|依据|按照)?([\u4e00-\u9fa5]{1,8})$/.exec(issuerCode)?.[1] ?? issuerCode;
     return `${code}〔${file[2]}〕${file[3]}号`;
   }
   return undefined;
@@ -117,7 +132,21 @@ export function guessMetadata(text: string): ExtractedMeta {
   for (const h of header) if (HISTORY_START_RE.test(h) || /^[（(].*\d{4}\s*年/.test(h)) events.push(...parseHistoryLine(h));
   const tail = lines.slice(-6);
 
-  meta.docNumber = findDocNumber([...letterhead, ...header].join('\n')) ?? findDocNumber(lines.slice(0, 3).join('\n'));
+  // A Markdown text's header holds only history lines: a 司法解释 or 公文 repeats its title and
+  // writes its own number on a line of its own below it, before the preamble and the first article
+  // (the preamble and the articles may cite other documents' numbers: never read there).
+  const front: string[] = [];
+  if (infoEnd >= 0) {
+    for (const l of lines.slice(infoEnd, infoEnd + 20)) {
+      if (BODY_START_RE.test(l) || /[。；]$/.test(l)) break;
+      front.push(l);
+    }
+  }
+  const ownLine = front.find((l) => NUMBER_LINE_RE.test(l.replace(/[\u200b\ufeff]/g, '')));
+  meta.docNumber =
+    findDocNumber([...letterhead, ...header].join('\n')) ??
+    (ownLine ? findDocNumber(ownLine) : undefined) ??
+    findDocNumber(lines.slice(0, infoEnd >= 0 ? Math.min(3, infoEnd) : 3).join('\n'));
 
   // 制定机关: 发文机关 line, else the body named in the first history event, else the signature.
   for (const l of [...header, ...tail]) {
