@@ -50,6 +50,8 @@ describe.skipIf(!haveChromium)('bundles and backups in the browser face', () => 
     withSession(async ({ page, face }) => {
       const pack = await face.service.call('packs:create', { title: '法律大讲堂讲义：行政许可法', template: '法律大讲堂讲义' });
       await go(page, '#/settings');
+      // the card says what a backup holds: every user-data file, the holiday list and the report template too
+      await page.getByText(/自动备份记录、简报包、收藏、单位信息、本单位节假日调休表和本库的年度报告模板/).waitFor();
       await page.getByTestId('backup-now').click();
       await page.getByText(/已备份：/).waitFor();
       await face.service.call('packs:remove', { id: pack.id });

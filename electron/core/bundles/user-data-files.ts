@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { FAVORITES_SCHEMA_VERSION, FavoritesFileSchema, type FavoritesFile } from '../../shared/favorites-schema';
 import { CarriedOfficeFileSchema, OFFICE_SCHEMA_VERSION, type OfficeFile } from '../../shared/office-profile';
+import { USER_DATA_WHAT } from '../../shared/user-data-labels';
 import { writeFileAtomic } from '../library/atomic-file';
 import { describeIssues } from '../records/records-errors';
 import { HolidayFileSchema } from '../records/working-days';
@@ -93,11 +94,11 @@ function spec<T>(s: Spec<T>): UserDataSpec {
 
 /** Every user-data file of a library folder besides records.json (which has its own merge and restore). */
 export const USER_DATA_FILES: readonly UserDataSpec[] = [
-  spec<PacksFile>({ path: 'packs.json', what: '简报包', schema: PacksFileSchema, version: PACKS_SCHEMA_VERSION, merge: mergePacks }),
-  spec<FavoritesFile>({ path: 'favorites.json', what: '收藏', schema: FavoritesFileSchema, version: FAVORITES_SCHEMA_VERSION, merge: mergeFavorites }),
-  spec<OfficeFile>({ path: 'office.json', what: '单位信息', schema: CarriedOfficeFileSchema, version: OFFICE_SCHEMA_VERSION, merge: keepLocal('单位信息') }),
-  spec({ path: 'holidays.json', what: '本单位节假日调休表', schema: HolidayFileSchema, merge: keepLocal('节假日调休表') }),
-  spec({ path: `templates/${ANNUAL_TEMPLATE_FILE}`, what: '本库的年度报告模板', schema: ReportTemplateSchema, merge: keepLocal('年度报告模板') }),
+  spec<PacksFile>({ path: 'packs.json', what: USER_DATA_WHAT.packs, schema: PacksFileSchema, version: PACKS_SCHEMA_VERSION, merge: mergePacks }),
+  spec<FavoritesFile>({ path: 'favorites.json', what: USER_DATA_WHAT.favorites, schema: FavoritesFileSchema, version: FAVORITES_SCHEMA_VERSION, merge: mergeFavorites }),
+  spec<OfficeFile>({ path: 'office.json', what: USER_DATA_WHAT.office, schema: CarriedOfficeFileSchema, version: OFFICE_SCHEMA_VERSION, merge: keepLocal('单位信息') }),
+  spec({ path: 'holidays.json', what: USER_DATA_WHAT.holidays, schema: HolidayFileSchema, merge: keepLocal('节假日调休表') }),
+  spec({ path: `templates/${ANNUAL_TEMPLATE_FILE}`, what: USER_DATA_WHAT.annualTemplate, schema: ReportTemplateSchema, merge: keepLocal('年度报告模板') }),
 ];
 
 /** Largest user-data file read back from a bundle or a backup. */

@@ -13,6 +13,7 @@ import { client, errorMessage } from '../../api/client';
 import { useCall, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { dateTimeInZone } from '../../../../electron/shared/office-clock';
+import { backedUpWithRecords } from '../../../../electron/shared/user-data-labels';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { useNotify } from '../../components/notify';
@@ -313,7 +314,7 @@ export function BackupCard() {
         }
       >
         <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
-          每天第一次打开、导入资料包和恢复之前都会自动备份记录、简报包、收藏和单位信息（每类保留最近 {backups.data?.keep ?? 10} 份）。要备份到 U 盘，请导出不含法规的资料包。
+          每天第一次打开、导入资料包和恢复之前都会自动备份{backedUpWithRecords()}（每类保留最近 {backups.data?.keep ?? 10} 份）。要备份到 U 盘，请导出不含法规的资料包。
         </Typography.Paragraph>
         {backups.error ? (
           <ErrorState message={backups.error} onRetry={backups.reload} />
