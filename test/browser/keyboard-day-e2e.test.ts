@@ -176,8 +176,13 @@ describe.skipIf(!haveChromium)('a day with the keyboard only', () => {
       await tabTo(page, byTestId('review-open-workbench'));
       await page.keyboard.press('Enter');
       await page.waitForURL(/#\/workbench\//);
+      // Listen for the file dialog before the keys: Playwright turns on its interception of file dialogs
+      // without waiting for the answer, so a listener added with the Enter press sometimes missed the dialog
+      // (flaky before this session too: 1 of 4 at 40f9ae8, about half the runs since).
+      const chooserOpened = page.waitForEvent('filechooser');
       await tabTo(page, byTestId('wb-upload'));
-      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+      await page.keyboard.press('Enter');
+      const chooser = await chooserOpened;
       await chooser.setFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
       await page.getByTestId('wb-draft').waitFor({ timeout: 120_000 });
       await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(5);
