@@ -14,6 +14,7 @@ import { APP_URL } from './app-origin';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { ElectronSettingsStore } from './electron-settings';
 import { openExternalSafely } from './external-links';
+import { pickAndPreviewBundle } from './bundle-pick';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { PrintPages, printHtmlToPdf } from './print-window';
@@ -80,13 +81,17 @@ async function start(): Promise<void> {
     'shell:openExternal': async ({ url }) => ({ ok: await openExternalSafely(url) }),
     'bundles:pickAndPreview': async () => {
       const service = await servicePromise!;
-      const r = await dialog.showOpenDialog(win!, {
-        title: '选择要导入的资料包',
-        properties: ['openFile'],
-        filters: [{ name: '法规案头资料包', extensions: ['lawdesk', 'zip'] }],
+      return pickAndPreviewBundle({
+        pick: async () => {
+          const r = await dialog.showOpenDialog(win!, {
+            title: '选择要导入的资料包',
+            properties: ['openFile'],
+            filters: [{ name: '法规案头资料包', extensions: ['lawdesk', 'zip'] }],
+          });
+          return r.canceled ? undefined : r.filePaths[0];
+        },
+        preview: (path) => service.previewBundlePath(path),
       });
-      if (r.canceled || r.filePaths.length === 0) return { canceled: true as const };
-      return service.previewBundlePath(r.filePaths[0]!);
     },
     // Only files the service produced (by opaque id), never a path from the renderer.
     'shell:showFile': async ({ fileId }) => {

@@ -37,13 +37,24 @@ describe.skipIf(!haveChromium)('bundles and backups in the browser face', () => 
       }
     }));
 
-  it('a file that is not a bundle: the refusal names the file picked', () =>
+  it('a file that is not a bundle: the refusal names the file picked, and goes when she moves to another page', () =>
     withSession(async ({ page }) => {
       await go(page, '#/settings');
       await page.getByTestId('bundle-upload').setInputFiles({ name: '科技局2026年资料包.lawdesk', mimeType: 'application/octet-stream', buffer: Buffer.from('这不是资料包，只是一段文字。') });
       const refusal = page.locator('.ant-modal-confirm');
       await expect.poll(() => refusal.locator('.ant-modal-confirm-title').textContent()).toBe('无法导入资料包“科技局2026年资料包.lawdesk”');
       expect(await refusal.locator('.ant-modal-confirm-content').textContent()).toMatch(/不是 zip 压缩包/);
+
+      // Moving to another page (the browser's 后退/链接, a menu command) closes it: it does not stay
+      // over the next page with its mask taking the clicks until 知道了.
+      await go(page, '#/search');
+      const input = page.getByTestId('search-input').locator('input');
+      await input.waitFor();
+      await expect.poll(() => refusal.count()).toBe(0);
+      expect(await page.locator('.ant-modal-mask').count()).toBe(0);
+      await input.click();
+      await page.keyboard.type('行政许可');
+      expect(await input.inputValue()).toBe('行政许可');
     }));
 
   it('a backup restored from 设置 brings back a deleted pack', () =>

@@ -2,6 +2,8 @@
 // automatic backups of records.json with restore.
 
 import { z } from 'zod';
+import { errorDataSchema } from '../errors';
+import { printableName } from '../printable-name';
 import { base64Data, call, count, empty, id, level, producedFileSchema, shortText, shownName, shownText, status, taskId } from './common';
 
 /** Laws picked for a bundle by the 法规库's facets (each law through its current version); empty lists mean any. */
@@ -54,6 +56,14 @@ const bundleUpload = z
   })
   .strict();
 
+/** A file's base name as main sends it: never a path (the renderer is not told where files are). */
+const pickedName = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((n) => !/[\\/]/.test(n), '只能是文件名，不能是路径')
+  .transform(printableName);
+
 export const bundlesCalls = {
   // --- bundles and backups (issue 9) ---
   'bundles:export': call({
@@ -65,10 +75,18 @@ export const bundlesCalls = {
     output: z.object({ stagingId: z.string(), name: shownName, preview: bundlePreviewSchema }),
     maxBodyBytes: Math.ceil(BUNDLE_UPLOAD_BYTES / 3) * 4 + 64 * 1024,
   }),
-  /** Electron only: the native open dialog, then a preview of the chosen bundle. */
+  /**
+   * Electron only: the native open dialog, then a preview of the chosen bundle. A bundle the
+   * preview refuses comes back as `refused`, naming the file (its base name; the renderer has no
+   * path to name it by) with the reason.
+   */
   'bundles:pickAndPreview': call({
     input: empty,
-    output: z.union([z.object({ stagingId: z.string(), name: shownName, preview: bundlePreviewSchema }), z.object({ canceled: z.literal(true) })]),
+    output: z.union([
+      z.object({ stagingId: z.string(), name: shownName, preview: bundlePreviewSchema }),
+      z.object({ canceled: z.literal(true) }),
+      z.object({ refused: z.object({ name: pickedName, error: errorDataSchema }) }),
+    ]),
     face: 'electron',
   }),
   'bundles:import': call({

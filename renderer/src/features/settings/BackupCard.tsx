@@ -4,7 +4,7 @@
 // automatic records backups with a manual backup and a restore that is previewed first.
 
 import { CloudDownloadOutlined, ExportOutlined, HistoryOutlined, InboxOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Checkbox, Descriptions, Empty, Modal, Progress, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Checkbox, Descriptions, Empty, Modal, Progress, Radio, Space, Table, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { BUNDLE_UPLOAD_BYTES, type ApiOutput, type BundlePreviewDto } from '../../../../electron/shared/api-contract';
@@ -17,6 +17,7 @@ import { backedUpWithRecords } from '../../../../electron/shared/user-data-label
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { useNotify } from '../../components/notify';
+import { usePageModal } from '../../components/page-modal';
 import { printableName } from '../../../../electron/shared/printable-name';
 
 const OUTCOME: Record<string, { text: string; color: string }> = {
@@ -133,7 +134,7 @@ function LawFilterPicker({ value, onChange }: { value: BundleLawFilter; onChange
 }
 
 export function BackupCard() {
-  const { modal } = AntApp.useApp();
+  const modal = usePageModal();
   const notify = useNotify();
   const [tick, setTick] = useState(0);
   const backups = useCall('backups:list', {}, tick);
@@ -165,6 +166,7 @@ export function BackupCard() {
       setBusy(undefined);
     }
   };
+  const refuse = (name: string, reason: string) => void modal.error({ title: `无法导入资料包“${printableName(name)}”`, content: reason });
   const preview = async (file: File) => {
     if (file.size > BUNDLE_UPLOAD_BYTES) return notify.fail(`资料包超过 ${BUNDLE_UPLOAD_BYTES / 1048576} MB，请使用桌面版导入`, { title: `“${printableName(file.name)}”未能导入` });
     setBusy('preview');
@@ -173,7 +175,7 @@ export function BackupCard() {
       setStaged(await client.call('bundles:preview', { file: { name: file.name, dataBase64: await readAsBase64(file) }, taskId: task.taskId() }));
     } catch (e) {
       // The reason from the service names no file (it read an upload copy): the title names hers.
-      modal.error({ title: `无法导入资料包“${printableName(file.name)}”`, content: errorMessage(e) });
+      refuse(file.name, errorMessage(e));
     } finally {
       setBusy(undefined);
     }
@@ -182,9 +184,10 @@ export function BackupCard() {
     setBusy('preview');
     try {
       const r = await client.call('bundles:pickAndPreview', {});
-      if (!('canceled' in r)) setStaged(r);
+      if ('refused' in r) refuse(r.refused.name, r.refused.error.message);
+      else if (!('canceled' in r)) setStaged(r);
     } catch (e) {
-      modal.error({ title: '无法导入这个资料包', content: errorMessage(e) });
+      modal.error({ title: '无法导入资料包', content: errorMessage(e) });
     } finally {
       setBusy(undefined);
     }
