@@ -79,4 +79,25 @@ describe.skipIf(!haveChromium)('Toasts', () => {
       // all three are kept (each closes by itself)
       expect(await toast.count()).toBe(3);
     }));
+
+  it('a 150-character file name is cut in the middle of the toast’s title, whole in its text, tooltip and 复制', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      await go(page, `#/workbench/${created.record.id}`);
+      await page.getByText('还没有送审稿').waitFor();
+      const name = `${'高青县科学技术局关于印发科技创新券管理办法的通知'.repeat(7).slice(0, 145)}.docx`;
+      expect(name).toHaveLength(150);
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+      const toast = page.getByTestId('toast-error');
+      await toast.waitFor();
+      const title = toast.locator('.ant-notification-notice-title');
+      // start and end of the name kept, one 省略号 between, in at most two lines
+      await expect.poll(() => title.textContent()).toBe(`送审稿“${name.slice(0, 8)}…${name.slice(-7)}”添加失败`);
+      const [titleBox, lineHeight] = await title.evaluate((el) => [el.getBoundingClientRect().height, parseFloat(getComputedStyle(el).lineHeight)]);
+      expect(titleBox).toBeLessThan(lineHeight * 2.5);
+      expect(await title.locator('[title]').getAttribute('title')).toBe(`送审稿“${name}”添加失败`);
+      expect(await toast.locator('.toast-error-text').textContent()).toContain(name);
+      await toast.getByRole('button', { name: /复制/ }).click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain(`送审稿“${name}”添加失败：`);
+    }));
 });

@@ -15,6 +15,24 @@ import { copyText } from './copy-text';
 /** Seconds each kind of toast stays on screen; `false`: until the user closes it. */
 export const TOAST_SECONDS = { success: 3, info: 4, warning: 10, error: false } as const;
 
+/** Longest file name (characters) a toast's title shows whole; a longer one is cut in the middle (the title then takes two lines at most). */
+export const TITLE_NAME_CHARS = 16;
+
+/**
+ * A toast's title with each quoted name (“…”) longer than TITLE_NAME_CHARS cut in the middle,
+ * keeping its start and its end (the extension, a 稿 number): the text under it names the file in
+ * full, and the title keeps the whole in its tooltip and in 复制. A 150-character name in the title
+ * and again in the text made a toast 430 px tall.
+ */
+export function toastTitle(title: string): string {
+  return title.replace(/“([^”]*)”/g, (whole, name: string) => {
+    const chars = Array.from(name);
+    if (chars.length <= TITLE_NAME_CHARS) return whole;
+    const tail = Math.floor((TITLE_NAME_CHARS - 1) / 2);
+    return `“${chars.slice(0, TITLE_NAME_CHARS - 1 - tail).join('')}…${chars.slice(-tail).join('')}”`;
+  });
+}
+
 export interface Notify {
   /** Something done: a short confirmation. */
   ok(content: ReactNode, opts?: { key?: string; seconds?: number }): void;
@@ -40,9 +58,10 @@ export function useNotify(): Notify {
         const title = o.title ?? '出错了';
         // The same failure twice is one toast, not a stack of copies.
         const key = o.key ?? `fail:${title}:${text}`;
+        const shown = toastTitle(title);
         notification.error({
           key,
-          title,
+          title: shown === title ? title : <span title={title}>{shown}</span>,
           description: <div className="toast-error-text">{text}</div>,
           duration: TOAST_SECONDS.error,
           // Bottom right: a toast that stays must not cover the pages' top-right actions (上传送审稿, 保存 …) or the service status.

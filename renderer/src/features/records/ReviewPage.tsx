@@ -258,11 +258,11 @@ export function ReviewPage({ id }: { id: string }) {
     if (isNew || !review) return;
     try {
       const r = await client.call('reviews:attach', { id, file: { name: file.name, dataBase64: await readAsBase64(file) } });
-      notify.ok(`已添加附件“${file.name}”`);
+      notify.ok(`已添加附件“${printableName(file.name)}”`);
       setAttachments(r.record.attachments);
       setTick((t) => t + 1);
     } catch (e) {
-      notify.fail(errorMessage(e), { title: `附件“${file.name}”未能添加` });
+      notify.fail(errorMessage(e), { title: `附件“${printableName(file.name)}”未能添加` });
     }
   };
 
