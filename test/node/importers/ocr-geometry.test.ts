@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isOcrPage, type OcrPage } from '../../../electron/core/importers/ocr-engine';
-import { blankBetweenIdeographs } from '../../../electron/core/importers/ocr-geometry';
+import { isOcrPage, type OcrLine, type OcrPage } from '../../../electron/core/importers/ocr-engine';
+import { blankBetweenIdeographs, halfWidthLineEndMarks } from '../../../electron/core/importers/ocr-geometry';
 import { findSuspects, layoutOcrPages } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 
@@ -53,5 +53,38 @@ describe('OCR glyph geometry (x boxes)', () => {
     expect(blankBetweenIdeographs(s).map((i) => s[i]!.ch)).toEqual(['者', '社']);
     expect(blankBetweenIdeographs(line('第七条 教育工作者'))).toEqual([]);
     expect(blankBetweenIdeographs(line('违反本章 规定的'))).toEqual([]);
+  });
+
+  it('a : or ; ending a line that sits lower than the document\'s others is found: the page\'s own half-width marks (xianggang) and a 。 read ; (daojiao)', () => {
+    const found = (slug: string) => {
+      const l = laws.find((x) => x.slug === slug)!;
+      const marks = halfWidthLineEndMarks(l.d.pages);
+      // each mark found with what its line says before it
+      return l.d.pages.flatMap((p) => p.lines.filter((line) => line.symbols.some((x) => marks.has(x))).map((line) => line.symbols.map((x) => x.ch).join('').trim().slice(-5)));
+    };
+    // the source prints 生效判决:, 民事案件: and 法院提出; half-width before their lists; tesseract reads every : ; alike
+    expect(found('xianggang').sort()).toEqual(['民事案件:', '法院提出;', '生效判决:']);
+    // 纳入综合评定。 read 纳火综合评定; (the 。's ink sits at its cell's foot)
+    expect(found('daojiao')).toEqual(['综合评定;']);
+    // a law printed with full-width marks throughout, several of them ending lines: none
+    expect(found('yufang')).toEqual([]);
+  });
+
+  it('a line-end mark is judged against the document\'s others of its kind: four of the kind needed, and a page whose marks all sit low is left alone', () => {
+    // ideographs from y 100 to 140 (the line's band), a colon whose box's middle stands at `mid` (in pixels from 100)
+    const line = (mid: number): OcrLine => {
+      const symbols = [...'本安排所称判决'].map((ch, i) => ({ ch, conf: 99, x0: i * 40, x1: i * 40 + 36, y0: 100, y1: 140 }));
+      symbols.push({ ch: ':', conf: 99, x0: 285, x1: 290, y0: 100 + mid - 12, y1: 100 + mid + 12 });
+      return { symbols, x0: 0, x1: 290, y0: 100, y1: 140, baseline: 140 };
+    };
+    const page = (...mids: number[]): OcrPage => ({ width: 1700, height: 2200, dpi: 200, lines: mids.map(line) });
+    const count = (pages: OcrPage[]) => halfWidthLineEndMarks(pages).size;
+    // 2 px lower is 0.05 of the line's height: found; 1 px (0.025) is not
+    expect(count([page(24, 24, 24, 24, 26)])).toBe(1);
+    expect(count([page(24, 24, 24, 24, 25)])).toBe(0);
+    // with only three of the kind there is nothing to judge by
+    expect(count([page(24, 24, 26)])).toBe(0);
+    // the low one's page has another as low: a copy whose page sits lower, not a half-width mark
+    expect(count([page(24, 24, 24, 24), page(26, 26)])).toBe(0);
   });
 });

@@ -189,6 +189,19 @@ describe('OCR import', () => {
     expect(findSuspects([{ label: '第二条', text: bracket, kind: 'article' }], bStream, bConf)[0]!.map((o) => bracket[o]).join('')).toBe('）制');
   });
 
+  it('doubts a clause mark read below full confidence beside a character read far below the suspect line (a seal reached both)', () => {
+    // chaozhou 第十二条 (blind12, under a seal): 使用灯光，遇到停车 read 使用灯光；遥刺停车 — 遥 at 83, the ； at 98
+    const text = '驾驶机动车按规定鸣喇叭、使用灯光；遥刺停车排队等候或者车辆缓慢行驶时，依次交替通行；不随意变道。';
+    const stream = `第十二条${text}`;
+    const confOf: Record<string, number> = { '；': 98, 遥: 83, 刺: 91 };
+    const conf = [...stream].map((c) => confOf[c] ?? 99);
+    const got = (cs: number[]) => findSuspects([{ label: '第十二条', text, kind: 'article' }], stream, cs)[0]!.map((o) => text[o]).join('');
+    expect(got(conf)).toBe('；遥刺');
+    // the mark read at full confidence, or its neighbour merely doubtful (88): the mark is not doubted
+    expect(got([...stream].map((c) => (c === '；' ? 99 : (confOf[c] ?? 99))))).toBe('遥刺');
+    expect(got([...stream].map((c) => (c === '遥' ? 88 : (confOf[c] ?? 99))))).toBe('遥刺');
+  });
+
   it.skipIf(spawnSync('unshare', ['-n', 'true']).status !== 0)('recognises with networking disabled (unshare -n)', { timeout: 240_000 }, () => {
     const script = join(work, 'offline.mts');
     writeFileSync(

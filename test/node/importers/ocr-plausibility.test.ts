@@ -226,7 +226,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // 第二条 and 第十一条 (第七条 keeps its half-width ;, which the boxes do not show).
     // Session 14: a colon between two words the corpus never writes so (oddColons) takes anquan 第十六条.
     // Session 20: a ； after a bare clause (bareClauseSemicolons) takes xinyong 第七条 (工作;建立区域…，: the page's own ;).
-    expect(unflagged.length).toBeLessThanOrEqual(1);
+    // Session 21: a : at a line's end sitting lower than the document's others (ocr-geometry.ts halfWidthLineEndMarks)
+    // takes senlin 第十条 (命名为市级森林公园: before its list: the page's own half-width colon).
+    expect(unflagged.length).toBeLessThanOrEqual(0);
+    expect(unflagged).not.toContain('senlin 第十条');
     expect(unflagged).not.toContain('anquan 第十六条');
     expect(unflagged).not.toContain('xinyong 第七条');
     expect(unflagged).not.toContain('xinyong 第二条');
@@ -385,7 +388,13 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Session 18: a ； in a sentence that ends in ： (bareClauseSemicolons) takes waishang 第三条, a ： before a bracketed remark
     // (colonsBeforeAsides) jianzhushi 第六条, a look-alike making only rare pairs where it makes common ones (likelierLookAlikes)
     // daojiao 第十六条. Left: the source's own half-width : ; (xianggang 第二条, 第三条, 第四条), 。 read ； (daojiao 第八条).
-    expect(unflagged.length).toBeLessThanOrEqual(4);
+    // Session 21: a : or ; at a line's end sitting lower than the document's others (ocr-geometry.ts halfWidthLineEndMarks)
+    // takes all four: xianggang's half-width marks before their lists, and daojiao's 。 (its ink at the cell's foot) read ;.
+    expect(unflagged.length).toBeLessThanOrEqual(0);
+    expect(unflagged).not.toContain('xianggang 第二条');
+    expect(unflagged).not.toContain('xianggang 第三条');
+    expect(unflagged).not.toContain('xianggang 第四条');
+    expect(unflagged).not.toContain('daojiao 第八条');
     expect(unflagged).not.toContain('zongze 第十三条');
     expect(unflagged).not.toContain('waishang 第三条');
     expect(unflagged).not.toContain('jianzhushi 第六条');
@@ -425,7 +434,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 20's rules: 2 of 27, both on chaozhou (sans; clean + seal) — 入 read as 关 without a
     // highlight (第七条 纳关村规民约), a ， read as ； before a clause the seal garbled (第十二条 使用灯光；遥刺停…, 遇到 read
     // 遥刺 and highlighted). README-importers, blind12.
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // Session 21: a clause mark read under 99 beside a character read under 85 (ocr-text.ts traceUnits, WRECKED_CONFIDENCE)
+    // takes 第十二条 (the ； at 98 beside 遥 at 83).
+    expect(unflagged.length).toBeLessThanOrEqual(1);
+    expect(unflagged).not.toContain('chaozhou 第十二条');
   });
 
   it('an ideograph read at 97–98 beside a pair the laws never write (公益诉论, 服务枝案, 之目的, 还田力式) is highlighted', () => {
