@@ -549,8 +549,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(a.text).toContain('第TV部');
     expect(a.text).toContain('第ILA部');
     expect(a.text).toContain('监护条例%》');
-    // what is left unhighlighted is the source's own half-width colon, read full-width as printed (no rule can see it)
-    expect(a.unhighlighted).toEqual(['：']);
+    // and the source's own half-width colon before its list, read full-width, is highlighted since session 21: it sits lower
+    // in its line than the document's other line-end colons (ocr-geometry.ts halfWidthLineEndMarks)
+    expect(a.unhighlighted).toEqual([]);
     const odd = (t: string) => oddLatinOrdinals(t).map((o) => t[o]).join('');
     expect(odd('依据香港法例第179章《婚姻诉讼条例》第TV部作出的判令；第II部、第ILA部作出的赡养令')).toBe('TVILA');
     for (const ok of ['第III部', '第IV部', '第IIA部', '第VA部', '《道路交通安全法》第XX条']) expect(odd(ok)).toBe('');
