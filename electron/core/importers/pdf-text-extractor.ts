@@ -10,7 +10,9 @@ import { ExtractError, type ExtractedDocument } from './extracted-document';
 import { guessMetadata, metaFromFields } from './document-metadata';
 import { cleanWebCopy, latinBoundary, webCopyWarnings } from './plain-law-text';
 import { NeedsOcr, type OcrMode } from './extracted-document';
-import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
+import { layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
+import { pageRulings } from './pdf-rulings';
+import { dropRepeatedTableHeads, linesWithRuledTables, ruledGrids, type RuledGrid } from './ruled-tables';
 
 export { buildLines, joinParagraphs, type TextLine as PdfLine } from './text-layout';
 
@@ -60,6 +62,9 @@ function markTypedSpaces(pages: PositionedText[][]): void {
  * 18 CPU-s and 880 MB; past this it is refused while being read.
  */
 export const MAX_PDF_TEXT_CHARS = 6_000_000;
+
+/** A page's characters up to which its ruling lines are read (a dense A4 page of a law holds ≈ 1,500). */
+const MAX_RULED_PAGE_CHARS = 20_000;
 
 let pdfjsLoad: Promise<{ pdfjs: PdfJs; root: string }> | undefined;
 
@@ -130,12 +135,14 @@ export type PdfDocument = Awaited<PdfTask['promise']>;
  */
 export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadline: number): Promise<{ task: PdfTask; doc: PdfDocument; lines: TextLine[][] }> {
   const task = await openPdfTask(bytes);
+  const { OPS } = (await loadPdfjs()).pdfjs;
   try {
     const doc = await task.promise;
     const n = doc.numPages;
     if (n > maxPages) throw new ExtractError(`PDF 页数过多（${n} 页，上限 ${maxPages} 页），已拒绝导入`);
     const pages: TextLine[][] = [];
     const pageItems: PositionedText[][] = [];
+    const pageGrids: RuledGrid[][] = [];
     // A page object drawn twice (a page tree whose Kids name one page 2,000 times) is never written by real software.
     const pageOfRef = new Map<string, number>();
     let chars = 0;
@@ -159,10 +166,18 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
         items.push({ str: it.str, x: e!, y: f!, w: it.width, size: Math.abs(d!) || Math.abs(a!) });
       }
       pageItems.push(items);
+      // the ruling lines give a table's cells, merged ones included (only a page with text has a table to read)
+      // a page of more text than any typeset page (a hostile one) is not worth pdf.js's second pass
+      const pageChars = items.reduce((n, it) => n + it.str.length, 0);
+      if (items.length > 0 && pageChars <= MAX_RULED_PAGE_CHARS) {
+        const ops = await page.getOperatorList();
+        pageGrids.push(ruledGrids(pageRulings(ops.fnArray, ops.argsArray, OPS)));
+      } else pageGrids.push([]);
       page.cleanup();
     }
     markTypedSpaces(pageItems);
-    for (const [i, items] of pageItems.entries()) pages.push(buildLines(items, i + 1));
+    for (const [i, items] of pageItems.entries()) pages.push(linesWithRuledTables(items, pageGrids[i]!, i + 1));
+    dropRepeatedTableHeads(pages);
     return { task, doc, lines: pages };
   } catch (e) {
     await task.destroy();

@@ -40,6 +40,8 @@ export interface TextLine {
   pieces?: { x0: number; x1: number; text: string }[];
   /** A table row written as "| cell | cell |" (its own paragraph). */
   table?: boolean;
+  /** A row of a table drawn with ruling lines (ruled-tables.ts): table text, never a running header or footer. */
+  ruled?: boolean;
   /** The line began / ended with a typed space (one at a wrap is not drawn inside either line). */
   typedSpaceBefore?: boolean;
   typedSpaceAfter?: boolean;
@@ -451,7 +453,7 @@ interface HeaderFooterResult {
  * Matching by height keeps the real title on page 1 when the header repeats it.
  */
 export function dropHeadersFooters(pages: TextLine[][], running = true): HeaderFooterResult {
-  const zone = (lines: TextLine[]) => new Set([...lines.slice(0, 2), ...lines.slice(-2)]);
+  const zone = (lines: TextLine[]) => new Set([...lines.slice(0, 2), ...lines.slice(-2)].filter((l) => !l.ruled));
   const seen = new Map<string, { pages: Set<number>; ys: number[] }>();
   for (const lines of pages) {
     for (const l of zone(lines)) {

@@ -1,0 +1,162 @@
+// Tables drawn with ruling lines in a PDF read as the same rows the Word reader gives for the document
+// the PDF was printed from: merged cells (rowspan, colspan, both), a two-row heading, a table over page
+// breaks with its heading repeated on each page, LibreOffice's stroked borders and Chromium's filled
+// ones. A table without vertical rules stays with the aligned-gap finder. Fixtures:
+// test/fixtures/documents/tables/NOTICE.md.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../../electron/core/importers/extract-document';
+import { pageRulings } from '../../../electron/core/importers/pdf-rulings';
+import { ruledGrids, type Ruling } from '../../../electron/core/importers/ruled-tables';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+import { FIXTURES } from './article-match';
+
+const dir = join(FIXTURES, 'tables');
+const read = async (file: string) => (await extractDocument(new Uint8Array(readFileSync(join(dir, file))), file, { ocr: false })).text;
+const rowsOf = (text: string) => text.split('\n').filter((l) => l.startsWith('|'));
+const articles = (text: string) =>
+  parseLawText(text, { format: 'txt' })
+    .units.filter((u) => u.kind === 'article')
+    .map((u) => `${u.label} ${u.text}`);
+
+describe('PDF tables with merged cells, from their ruling lines', () => {
+  for (const file of ['merged-cells.pdf', 'merged-cells-chromium.pdf']) {
+    it(`${file}: the rows and articles of merged-cells.docx`, async () => {
+      const [pdf, docx] = await Promise.all([read(file), read('merged-cells.docx')]);
+      expect(rowsOf(docx)).toHaveLength(8);
+      expect(rowsOf(pdf)).toEqual(rowsOf(docx));
+      expect(rowsOf(pdf).slice(0, 3)).toEqual([
+        '|序号|违法行为|情节|处罚标准|依据|',
+        '|1|未按规定设置警示标志|轻微|责令改正|《安全生产法》第九十九条|',
+        '|||一般|罚款一千元以上五千元以下||',
+      ]);
+      expect(articles(pdf)).toEqual(articles(docx));
+    });
+  }
+
+  for (const file of ['cailiang-rowspans.pdf', 'cailiang-rowspans-chromium.pdf']) {
+    it(`${file}: a two-row heading and 36 rows over page breaks read as the DOCX, the repeated heading once`, async () => {
+      const [pdf, docx] = await Promise.all([read(file), read('cailiang-rowspans.docx')]);
+      const ruled = (text: string) => rowsOf(text.slice(0, text.indexOf('第三条')));
+      expect(ruled(docx)).toHaveLength(2 + 36);
+      expect(ruled(pdf)).toEqual(ruled(docx));
+      expect(ruled(pdf).slice(0, 2)).toEqual(['|序号|违法行为|情节|处罚标准|依据|', '||||对单位|对个人||']);
+      // 第三条's borderless table is the gap finder's: LibreOffice leaves no gap between its cells (a known limit)
+      const but3 = (text: string) => articles(text).filter((a) => !a.startsWith('第三条'));
+      expect(but3(pdf)).toHaveLength(3);
+      expect(but3(pdf)).toEqual(but3(docx));
+    });
+  }
+
+  it('a table ruled by horizontal lines only (pandoc’s) is no grid: the aligned-gap finder reads it as before', async () => {
+    const rows = rowsOf(await read('zuiming4.pdf'));
+    expect(rows[0]).toBe('|刑法条文|罪名|');
+    expect(rows.length).toBeGreaterThan(10);
+  });
+});
+
+const h = (at: number, a: number, b: number): Ruling => ({ horizontal: true, at, a, b });
+const v = (at: number, a: number, b: number): Ruling => ({ horizontal: false, at, a, b });
+
+describe('ruling lines → grids', () => {
+  it('a 3 × 3 grid whose middle column is merged over two rows gives one cell for both slots', () => {
+    const lines = [h(300, 0, 300), h(200, 0, 300), h(100, 0, 300), h(0, 0, 300), v(0, 0, 300), v(300, 0, 300), v(100, 0, 300), v(200, 0, 300)];
+    // the line between rows 1 and 2 is missing under the middle column
+    lines[2] = h(100, 0, 100);
+    lines.push(h(100, 200, 300));
+    const [grid] = ruledGrids(lines);
+    expect(grid?.xs).toEqual([0, 100, 200, 300]);
+    expect(grid?.ys).toEqual([300, 200, 100, 0]);
+    expect(grid?.cells).toContainEqual({ r0: 1, r1: 3, c0: 1, c1: 2 });
+    expect(grid?.cells).toHaveLength(8);
+  });
+
+  it('underlines, a 红头 rule and one framed box make no grid', () => {
+    expect(ruledGrids([h(700, 50, 550), h(500, 80, 200), h(400, 80, 200)])).toEqual([]);
+    expect(ruledGrids([h(300, 0, 300), h(0, 0, 300), v(0, 0, 300), v(300, 0, 300)])).toEqual([]);
+  });
+
+  it('filled thin rectangles (Word, Chromium) and stroked lines (LibreOffice) are rulings; curves, clips and shaded boxes are not', () => {
+    const OPS = { save: 10, restore: 11, transform: 12, stroke: 20, fill: 22, endPath: 28, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 };
+    const fn = [OPS.save, OPS.transform, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.restore, OPS.constructPath];
+    const args = [
+      null,
+      [0.75, 0, 0, 0.75, 10, 20],
+      [OPS.fill, [new Float32Array([0, 0, 0, 1, 400, 0, 1, 400, 1, 1, 0, 1, 4])]], // a border filled 1 unit high
+      [OPS.fill, [new Float32Array([0, 0, 100, 1, 400, 100, 1, 400, 300, 1, 0, 300, 4])]], // a shaded cell: no line
+      [OPS.stroke, [new Float32Array([0, 0, 500, 2, 10, 500, 20, 600, 30, 600])]], // a curve
+      [OPS.endPath, [new Float32Array([0, 0, 0, 1, 0, 800])]], // a clip
+      [OPS.stroke, [new Float32Array([0, 50, 0, 1, 50, 400])]], // a vertical stroke
+      null,
+      [OPS.stroke, [new Float32Array([0, 0, 10, 1, 100, 10])]], // after restore: no transform
+    ];
+    const rulings = pageRulings(fn, args, OPS);
+    expect(rulings).toEqual([
+      { horizontal: true, at: 20.375, a: 10, b: 310 },
+      { horizontal: false, at: 47.5, a: 20, b: 320 },
+      { horizontal: true, at: 10, a: 0, b: 100 },
+    ]);
+  });
+
+  it('hostile: a path of a million numbers, NaN coordinates, a garbage matrix and 6,000 lines give no grid and do not throw', () => {
+    const OPS = { save: 10, restore: 11, transform: 12, stroke: 20, fill: 22, constructPath: 91 };
+    const huge = new Float32Array(1_000_002);
+    for (let i = 0; i < huge.length; i += 3) huge[i] = 1;
+    expect(pageRulings([OPS.constructPath], [[OPS.stroke, [huge]]], OPS)).toEqual([]);
+    expect(pageRulings([OPS.transform, OPS.constructPath], [['x', 1], [OPS.stroke, [new Float32Array([0, NaN, 0, 1, 100, 0, 9, 1, 2])]]], OPS)).toEqual([]);
+    const many: Ruling[] = [];
+    for (let i = 0; i < 3000; i++) many.push(h(i, 0, 3000), v(i, 0, 3000));
+    expect(ruledGrids(many)).toEqual([]);
+    // 150 × 150 lines: 22,201 slots, past the cells any law's table has
+    const dense: Ruling[] = [];
+    for (let i = 0; i <= 150; i++) dense.push(h(i * 5, 0, 750), v(i * 5, 0, 750));
+    expect(ruledGrids(dense)).toEqual([]);
+  });
+});
+
+/** A one-page PDF drawing `draw` (content-stream operators) and a few lines of text in Helvetica. */
+function pdfWith(draw: string, lines: string[]): Uint8Array {
+  const text = lines.map((l, i) => `BT /F1 10 Tf 1 0 0 1 60 ${780 - i * 14} Tm (${l}) Tj ET`).join('\n');
+  const stream = deflateSync(Buffer.from(`${draw}\n${text}`));
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+  ].map((o) => Buffer.from(o));
+  objs.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]));
+  objs.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
+  const parts = [Buffer.from('%PDF-1.4\n')];
+  let at = parts[0]!.length;
+  const offsets: number[] = [];
+  objs.forEach((o, i) => {
+    offsets.push(at);
+    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
+    parts.push(b);
+    at += b.length;
+  });
+  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  parts.push(Buffer.from(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('hostile ruling lines in a real PDF', () => {
+  const body = ['Article 1 The law applies.', 'Article 2 It takes effect today.'];
+
+  it('a page hatched with 40,000 strokes imports its text as if undrawn', async () => {
+    let draw = '0.1 w\n';
+    for (let i = 0; i < 20_000; i++) draw += `${i % 500} 0 m ${i % 500} 842 l S 0 ${i % 800} m 595 ${i % 800} l S\n`;
+    const doc = await extractDocument(pdfWith(draw, body), '网格.pdf', { ocr: false });
+    expect(doc.text).toContain('Article 1 The law applies.');
+    expect(doc.text).toContain('Article 2 It takes effect today.');
+  });
+
+  it('a ruled grid with nothing in its cells (a blank form) is no table: the text beside it stays lines', async () => {
+    let draw = '0.5 w\n';
+    for (let i = 0; i <= 4; i++) draw += `50 ${600 - i * 20} m 370 ${600 - i * 20} l S ${50 + i * 80} 520 m ${50 + i * 80} 600 l S\n`;
+    const doc = await extractDocument(pdfWith(draw, body), '网格.pdf', { ocr: false });
+    expect(doc.text).toContain('Article 2 It takes effect today.');
+  });
+});
