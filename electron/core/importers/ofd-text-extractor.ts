@@ -8,6 +8,7 @@
 import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { child, children, MAX_OFD_IMAGE, OfdPackage, type XmlNode } from './ofd-package';
+import { glyphCharacters } from './sfnt-cmap';
 import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
@@ -118,6 +119,40 @@ interface WalkContext {
   budget: DrawBudget;
   /** Text objects whose characters are only glyph numbers (no Unicode in their TextCode), and their pages. */
   glyphsOnly: { count: number; pages: Set<number> };
+  /** Of those, the ones read back through their embedded font's cmap, and their pages. */
+  glyphsRead: { count: number; pages: Set<number> };
+  /** An embedded font's glyph → character map, by the font's ID; undefined when it has none usable. */
+  fontCharacters: (fontId: string) => Map<number, string> | undefined;
+}
+
+/** Embedded font files read for their cmap, each at most (a full CJK font is 10–20 MB). */
+export const MAX_OFD_FONT = 32 * 1024 * 1024;
+
+/**
+ * The characters of a glyph-only TextObject (its TextCodes empty, its CGTransforms naming glyphs),
+ * one string per TextCode, through the embedded font's cmap read backwards. A CGTransform per
+ * TextCode (or one TextCode for them all) in CodePosition order; any glyph the cmap does not reach
+ * leaves the object unread (undefined), as a wrong character is worse than the warning.
+ */
+function glyphCodeTexts(obj: XmlNode, codes: XmlNode[], ctx: WalkContext): string[] | undefined {
+  const chars = ctx.fontCharacters(obj.attrs.Font ?? '');
+  if (!chars) return undefined;
+  const transforms = children(obj, 'CGTransform').sort((p, q) => (Number(p.attrs.CodePosition) || 0) - (Number(q.attrs.CodePosition) || 0));
+  const texts: string[] = [];
+  for (const t of transforms) {
+    // read number by number against the text budget: a Glyphs list of millions is refused, never split into an array
+    const list = /[0-9]+/g;
+    let text = '';
+    for (let m = list.exec(child(t, 'Glyphs')?.text ?? ''); m; m = list.exec(m.input)) {
+      if (++ctx.budget.chars > MAX_OFD_TEXT_CHARS) throw overBudget(ctx.budget);
+      const c = chars.get(Number(m[0]));
+      if (c === undefined) return undefined;
+      text += c;
+    }
+    texts.push(text);
+  }
+  if (codes.length === 1) return [texts.join('')];
+  return codes.length === texts.length ? texts : undefined;
 }
 
 const MAX_COMPOSITES = 20_000;
@@ -136,20 +171,25 @@ function textObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
   const toPage = (x: number, y: number): [number, number] => [a * x + c * y + e, b * x + d * y + f];
   const glyph = size * Math.abs(d);
   const codes = children(obj, 'TextCode');
+  let texts: string[] = [];
   if (codes.every((code) => code.text.trim() === '') && children(obj, 'CGTransform').some((t) => child(t, 'Glyphs')?.text.trim())) {
     // A blank TextCode is a drawn space (ofdrw's ano.ofd, signout.ofd: 143 of them, all " " on glyph
     // 1): nothing is lost. An empty one names glyphs only — the characters are not in the file.
     if (codes.some((code) => code.text !== '')) return;
-    ctx.glyphsOnly.count++;
-    ctx.glyphsOnly.pages.add(ctx.budget.page);
-    return;
+    const read = glyphCodeTexts(obj, codes, ctx);
+    const counter = read ? ctx.glyphsRead : ctx.glyphsOnly;
+    counter.count++;
+    counter.pages.add(ctx.budget.page);
+    if (!read) return;
+    texts = read;
   }
   let penX = 0;
   let penY = 0;
-  for (const code of codes) {
-    ctx.budget.chars += code.text.length;
+  for (const [k, code] of codes.entries()) {
+    const text = texts[k] ?? code.text;
+    ctx.budget.chars += text.length;
     if (ctx.budget.chars > MAX_OFD_TEXT_CHARS) throw overBudget(ctx.budget);
-    const chars = [...code.text];
+    const chars = [...text];
     if (chars.length === 0) continue;
     if (code.attrs.X !== undefined) penX = Number(code.attrs.X) || 0;
     if (code.attrs.Y !== undefined) penY = Number(code.attrs.Y) || 0;
@@ -227,6 +267,9 @@ interface OfdPages {
   media: Map<string, { path: string; format: string }>;
   /** Text objects drawn from glyph numbers only (their TextCode holds no characters): text that cannot be read. */
   glyphsOnly: number;
+  /** Glyph-only text objects read through their embedded font's cmap, and their pages. */
+  glyphsRead: number;
+  glyphsReadPages: number[];
   /** The pages those are on. */
   glyphPages: number[];
 }
@@ -236,6 +279,8 @@ interface Resources {
   media: Map<string, { path: string; format: string }>;
   /** Composite graphic units by ID (their Content is drawn where a CompositeObject names them). */
   composites: Map<string, XmlNode>;
+  /** Embedded font files by Font ID: the FontFile as written and the folder it is named from (resolved when needed). */
+  fonts: Map<string, { base: string; file: string }>;
   read: Set<string>;
 }
 
@@ -251,6 +296,12 @@ function readRes(pkg: OfdPackage, resPath: string, into: Resources): void {
       const file = child(m, 'MediaFile')?.text.trim();
       if (!m.attrs.ID || !file || (m.attrs.Type && m.attrs.Type !== 'Image')) continue;
       into.media.set(m.attrs.ID, { path: pkg.resolve(base, file), format: (m.attrs.Format ?? '').toUpperCase() });
+    }
+  }
+  for (const group of children(res, 'Fonts')) {
+    for (const f of children(group, 'Font')) {
+      const file = child(f, 'FontFile')?.text.trim();
+      if (f.attrs.ID && file) into.fonts.set(f.attrs.ID, { base, file });
     }
   }
   for (const group of children(res, 'CompositeGraphicUnits')) {
@@ -277,10 +328,22 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
   const pageRefs = children(child(doc, 'Pages'), 'Page');
   if (pageRefs.length === 0) throw new ExtractError('OFD 文件中没有页面');
   if (pageRefs.length > MAX_OFD_PAGES) throw new ExtractError(`OFD 页数过多（${pageRefs.length} 页，上限 ${MAX_OFD_PAGES} 页），已拒绝导入`);
-  const res: Resources = { media: new Map(), composites: new Map(), read: new Set() };
+  const res: Resources = { media: new Map(), composites: new Map(), fonts: new Map(), read: new Set() };
+  // An embedded font is read (and its name resolved: one climbing out of the package refuses the
+  // file, as any other part's) only when glyph-only text needs it, once.
+  const fontCache = new Map<string, Map<number, string> | undefined>();
+  const fontCharacters = (id: string) => {
+    if (!fontCache.has(id)) {
+      const f = res.fonts.get(id);
+      const path = f ? pkg.resolve(f.base, f.file) : undefined;
+      fontCache.set(id, path && pkg.has(path) ? glyphCharacters(pkg.read(path, MAX_OFD_FONT)) : undefined);
+    }
+    return fontCache.get(id);
+  };
   for (const r of [...children(common, 'PublicRes'), ...children(common, 'DocumentRes')]) readRes(pkg, pkg.resolve(docPath, r.text.trim()), res);
   const budget: DrawBudget = { chars: 0, objects: 0, composites: 0, page: 0 };
   const glyphsOnly = { count: 0, pages: new Set<number>() };
+  const glyphsRead = { count: 0, pages: new Set<number>() };
   const templateCache = new Map<string, XmlNode>();
   const pages: PageRead[] = [];
   const imageOnly: number[] = [];
@@ -303,7 +366,7 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     const items: PositionedText[] = [];
     const images: PlacedImage[] = [];
     for (const r of children(page, 'PageRes')) readRes(pkg, pkg.resolve(path, r.text.trim()), res);
-    const ctx: WalkContext = { pageHeight: h, items, images, composites: res.composites, budget, glyphsOnly };
+    const ctx: WalkContext = { pageHeight: h, items, images, composites: res.composites, budget, glyphsOnly, glyphsRead, fontCharacters };
     // Background templates under the page, foreground ones over it; for text only the order of
     // runs on the same line matters, and the line builder sorts by position anyway. A template named
     // twice on one page is drawn once (its text twice would only double the lines). A template's
@@ -324,7 +387,8 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     pages.push({ items, images });
     if (images.length > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
   });
-  return { pages, imageOnly, media: res.media, glyphsOnly: glyphsOnly.count, glyphPages: [...glyphsOnly.pages].sort((a, b) => a - b) };
+  const sorted = (ps: Set<number>) => [...ps].sort((a, b) => a - b);
+  return { pages, imageOnly, media: res.media, glyphsOnly: glyphsOnly.count, glyphPages: sorted(glyphsOnly.pages), glyphsRead: glyphsRead.count, glyphsReadPages: sorted(glyphsRead.pages) };
 }
 
 export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocument {
@@ -334,16 +398,17 @@ export function extractOfd(bytes: Uint8Array, fileName: string): ExtractedDocume
 }
 
 /**
- * Text drawn from glyph numbers only is lost (the characters are not in the file; an embedded
- * font's cmap, where there is one, maps characters to glyphs but a subset font's glyph numbers are
- * its own): the import report names the pages, which only OCR of a print or scan can read.
+ * Text drawn from glyph numbers only is read back through the embedded font's cmap where the font
+ * has one that reaches every glyph; otherwise it is lost (the characters are nowhere in the file):
+ * the import report names the pages, which only OCR of a print or scan can read.
  */
 const GLYPHS_TO_OCR = '这些页只能打印或另存为图片/PDF 后按扫描件导入（文字识别 OCR）';
-function glyphWarning(count: number, pages: number[]): string[] {
-  return count > 0 ? [`${pageList(pages)}有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；${GLYPHS_TO_OCR}，或对照原件补全`] : [];
+function glyphWarning(count: number, pages: number[], read: number, readPages: number[]): string[] {
+  const out = read > 0 ? [`${pageList(readPages)}有 ${read} 处文字只记录了字形编号，已按文件内嵌字体的字符映射（cmap）还原，请对照原件核对`] : [];
+  return count > 0 ? [...out, `${pageList(pages)}有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；${GLYPHS_TO_OCR}，或对照原件补全`] : out;
 }
 
-function textOnly({ pages, imageOnly, glyphsOnly, glyphPages }: OfdPages): ExtractedDocument {
+function textOnly({ pages, imageOnly, glyphsOnly, glyphPages, glyphsRead, glyphsReadPages }: OfdPages): ExtractedDocument {
   const n = pages.length;
   const lines: TextLine[][] = pages.map((p, i) => buildLines(p.items, i + 1));
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
@@ -360,7 +425,7 @@ function textOnly({ pages, imageOnly, glyphsOnly, glyphPages }: OfdPages): Extra
   if (!laid) throw noText();
   const warnings = [...laid.warnings];
   if (imageOnly.length > 0) warnings.unshift(`${pageList(imageOnly)}只有图片（可能是扫描页），内容未导入`);
-  warnings.push(...glyphWarning(glyphsOnly, glyphPages));
+  warnings.push(...glyphWarning(glyphsOnly, glyphPages, glyphsRead, glyphsReadPages));
   return { text: laid.text, format: 'ofd', pages: n, meta: guessMetadata(laid.text), warnings };
 }
 
@@ -426,7 +491,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   }
   const warnings = [`${k === n ? '' : `${pageList(read.imageOnly)}`}文字由扫描页识别（OCR，共 ${k} 页），请对照原件核对`, ...laid.warnings];
   if (blank.length > 0) warnings.push(`${pageList(blank.sort((a, b) => a - b))}是空白页`);
-  warnings.push(...glyphWarning(read.glyphsOnly, read.glyphPages));
+  warnings.push(...glyphWarning(read.glyphsOnly, read.glyphPages, read.glyphsRead, read.glyphsReadPages));
   void fileName;
   return {
     text: laid.text,
