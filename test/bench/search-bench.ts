@@ -84,6 +84,9 @@ interface ChildReport {
   textBytes?: number;
   storeOpenMs?: number;
   coldMs?: number;
+  /** The CPU time of storeOpenMs and of coldMs (this process's, without waiting for a core). */
+  storeOpenCpuMs?: number;
+  coldCpuMs?: number;
   /** Of coldMs, the first query alone (after SearchEngine.open). */
   coldQueryMs?: number;
   timings?: Timings;
@@ -152,14 +155,21 @@ async function childBuild(lib: string): Promise<ChildReport> {
 }
 
 async function childEngine(lib: string, runs: number): Promise<ChildReport> {
+  const cpuMs = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
+  const c0 = cpuMs();
   const t0 = performance.now();
   const store = await LibraryStore.open(lib);
   const t1 = performance.now();
+  const c1 = cpuMs();
   const engine = await SearchEngine.open(store);
   const rssAfterOpenMB = Math.round(process.memoryUsage().rss / 2 ** 20);
   const topen = performance.now();
   const first = engine.search({ q: '行政许可', limit: 20 });
   const t2 = performance.now();
+  const c2 = cpuMs();
   if (!first.total) throw new Error('no result for 行政许可');
   const inMemory = (m: { textsInMemory: number; segments: number }) => `${m.textsInMemory}/${m.segments}`;
   const textsAfterCold = inMemory(engine.memory());
@@ -260,6 +270,8 @@ async function childEngine(lib: string, runs: number): Promise<ChildReport> {
   return {
     storeOpenMs: t1 - t0,
     coldMs: t2 - t1,
+    storeOpenCpuMs: c1 - c0,
+    coldCpuMs: c2 - c1,
     coldQueryMs,
     timings,
     recall: tp / (tp + fn),
@@ -676,7 +688,7 @@ async function main() {
     const eng = spawnChild('engine', lib, ['--runs', values.runs!]);
     const p = (k: 'page' | 'pageCpu', q: number) => f1(pct(eng.timings?.[k] ?? [], q));
     process.stderr.write(
-      `  前 20 条 p50 / p95 ${p('page', 50)} / ${p('page', 95)} ms（CPU ${p('pageCpu', 50)} / ${p('pageCpu', 95)} ms），人民政府 ${f1(eng.phraseP50)} ms，稀有查询最慢中位数 ${f1(eng.rare?.worstP50)} ms，召回 / 精确 ${eng.recall} / ${eng.precision}，冷启动 ${f1(eng.coldMs)} ms，查询峰值 RSS ${eng.rssMB} MB\n`,
+      `  前 20 条 p50 / p95 ${p('page', 50)} / ${p('page', 95)} ms（CPU ${p('pageCpu', 50)} / ${p('pageCpu', 95)} ms），人民政府 ${f1(eng.phraseP50)} ms，稀有查询最慢中位数 ${f1(eng.rare?.worstP50)} ms，召回 / 精确 ${eng.recall} / ${eng.precision}，冷启动 ${f1(eng.coldMs)} ms（CPU ${f1(eng.coldCpuMs)} ms），打开资料库 ${f1(eng.storeOpenMs)} ms（CPU ${f1(eng.storeOpenCpuMs)} ms），查询峰值 RSS ${eng.rssMB} MB\n`,
     );
     process.stderr.write(`测暴力 indexOf…\n`);
     const brute = spawnChild('brute', lib, ['--runs', values.runs!]);
@@ -723,7 +735,7 @@ async function main() {
       ...cols((f) => `${f1((f.indexBytes ?? 0) / 1e6)} MB（含正文）；LawDesk 是它的 ${f1((build.indexBytes ?? 0) / (f.indexBytes ?? NaN))} 倍`),
       '—（仅内存）',
     ]);
-    rows.push(['冷启动到首个结果', `${ms(eng.coldMs!)}（另：打开资料库 ${ms(eng.storeOpenMs!)}）`, `${ms(brute.coldMs!)}（读全部正文）`, ...cols((f) => ms(f.coldMs ?? NaN)), '—']);
+    rows.push(['冷启动到首个结果', `${ms(eng.coldMs!)}（另：打开资料库 ${ms(eng.storeOpenMs!)}；CPU ${ms(eng.coldCpuMs!)} / ${ms(eng.storeOpenCpuMs!)}）`, `${ms(brute.coldMs!)}（读全部正文）`, ...cols((f) => ms(f.coldMs ?? NaN)), '—']);
     for (const [k, name] of [
       ['full', '全部结果（总数+分面）'],
       ['page', '前 20 条+摘要'],
@@ -777,7 +789,7 @@ async function main() {
     out.push('');
     out.push(...mustShow(scale, eng, brute, build, ftsRan, tm));
     out.push('');
-    out.push('各项在各自的新子进程内测（运行打包成 JS 的代码，与应用发布时相同，不经 TypeScript 加载器）。冷启动：从 SearchEngine.open 到首个查询（行政许可，前 20 条+摘要）返回，不含 Node 与模块加载。');
+    out.push('各项在各自的新子进程内测（运行打包成 JS 的代码，与应用发布时相同，不经 TypeScript 加载器）。冷启动：从 SearchEngine.open 到首个查询（行政许可，前 20 条+摘要）返回，不含 Node 与模块加载；打开资料库：LibraryStore.open（读入并逐条校验 library.json）；“CPU a / b”是这两段各自用掉的本进程 CPU 时间（负载高时墙钟时间远大于它）。');
     process.stdout.write(out.join('\n') + '\n');
   } finally {
     if (childScript !== here) rmSync(childScript, { force: true });

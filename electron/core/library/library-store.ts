@@ -26,6 +26,7 @@ import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
 import { LockError, WriterLock } from './writer-lock';
 import { own } from '../util/own-key';
+import { schemaCheck } from '../util/schema-check';
 
 export const SCHEMA_VERSION = 1;
 
@@ -55,6 +56,8 @@ export class LibraryError extends DomainError {
 const BODY_FILE = /^[0-9a-f]{64}\.json$/;
 /** A catalog entry: a body's fields without its units, and the body's file name. */
 const catalogEntrySchema = storedBodySchema.omit({ units: true }).extend({ file: z.string().regex(BODY_FILE) });
+/** The same schema as a plain predicate: true only where zod accepts; zod decides (and words) the rest. */
+const catalogEntryOk = schemaCheck(catalogEntrySchema);
 
 /** What validateCatalog dropped from a hand-damaged catalog, in sentences for the user. */
 const catalogRepairs = new WeakMap<object, string[]>();
@@ -77,9 +80,12 @@ function validateCatalog(data: unknown): CatalogData {
   }
   const notes: string[] = [];
   const versions: Record<string, LawVersionMeta> = {};
-  for (const [key, entry] of Object.entries(d.versions as Record<string, unknown>)) {
-    const r = catalogEntrySchema.safeParse(entry);
-    const bad = !r.success ? formatIssue(r.error.issues[0]!, {}, entry) : r.data.id !== key ? `编号 ${r.data.id} 与键 ${key} 不符` : undefined;
+  const entries = d.versions as Record<string, unknown>;
+  for (const key in entries) {
+    if (!Object.prototype.hasOwnProperty.call(entries, key)) continue;
+    const entry = entries[key];
+    const r = catalogEntryOk(entry) ? undefined : catalogEntrySchema.safeParse(entry);
+    const bad = r && !r.success ? formatIssue(r.error.issues[0]!, {}, entry) : (entry as LawVersionMeta).id !== key ? `编号 ${(entry as LawVersionMeta).id} 与键 ${key} 不符` : undefined;
     if (bad !== undefined) {
       notes.push(`library.json 中的条目 ${printableName(key).slice(0, 120)} 格式不对（${bad}），已从目录中去掉；其正文文件完好时会重新收录`);
       continue;
@@ -243,7 +249,8 @@ export class LibraryStore {
   private hasOrphanCandidates(): boolean {
     const data = this.db.data;
     if (data.tombstones.length) return true;
-    const referenced = new Set(Object.values(data.versions).map((v) => v.file));
+    const referenced = new Set<string>();
+    for (const v of Object.values(data.versions)) referenced.add(v.file);
     for (const name of readdirSync(this.bodiesDir)) if (!referenced.has(name)) return true;
     return false;
   }
@@ -319,25 +326,26 @@ export class LibraryStore {
 
   private lawMap(): Map<string, Law> {
     if (this.lawsCache) return this.lawsCache;
+    // Built at every open (the search engine's slots need each version's law): one lookup per
+    // version, and the sort only where a law has more than one.
     const groups = new Map<string, LawVersionMeta[]>();
     for (const v of this.versions()) {
-      const g = groups.get(v.lawId) ?? [];
-      g.push(v);
-      groups.set(v.lawId, g);
+      const g = groups.get(v.lawId);
+      if (g) g.push(v);
+      else groups.set(v.lawId, [v]);
     }
     const map = new Map<string, Law>();
     for (const [id, vs] of groups) {
-      vs.sort((a, b) => versionDate(a).localeCompare(versionDate(b)) || a.importedAt.localeCompare(b.importedAt));
+      if (vs.length > 1) vs.sort((a, b) => versionDate(a).localeCompare(versionDate(b)) || a.importedAt.localeCompare(b.importedAt));
       const newest = vs[vs.length - 1]!;
-      map.set(id, {
+      const title = newest.title;
+      const versionIds = vs.map((v) => v.id);
+      map.set(
         id,
-        title: newest.title,
-        shortTitle: shortTitleOf(newest.title),
-        ...(newest.subtitle ? { subtitle: newest.subtitle } : {}),
-        level: newest.level,
-        region: newest.region,
-        versionIds: vs.map((v) => v.id),
-      });
+        newest.subtitle
+          ? { id, title, shortTitle: shortTitleOf(title), subtitle: newest.subtitle, level: newest.level, region: newest.region, versionIds }
+          : { id, title, shortTitle: shortTitleOf(title), level: newest.level, region: newest.region, versionIds },
+      );
     }
     this.lawsCache = map;
     return map;

@@ -282,8 +282,13 @@ export class IndexSegments {
         changed = true;
       }
     }
+    // Every entry left in `live` is a catalog version with its own file, one per id: when they are
+    // as many as the catalog's versions, nothing is new (the usual open) and the catalog needs no
+    // second pass. Counted, not taken from the catalog's generation: a catalog restored from a
+    // backup or edited by hand can repeat a generation number with other versions.
+    const versions = this.store.versions();
     const skip = new Set(this.unreadable.map((u) => `${u.id}\n${u.file}`));
-    const added = this.store.versions().filter((v) => live.get(v.id)?.file !== v.file && !skip.has(`${v.id}\n${v.file}`));
+    const added = live.size === versions.length ? [] : versions.filter((v) => live.get(v.id)?.file !== v.file && !skip.has(`${v.id}\n${v.file}`));
     const unreadable = this.unreadable.filter((u) => this.store.version(u.id)?.file === u.file);
     if (unreadable.length !== this.unreadable.length) changed = true;
     if (added.length) {

@@ -296,6 +296,14 @@ describe('a library.json damaged by hand (hfuzz, session 13)', () => {
     'a body path that climbs out of bodies/': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], file: '../../../../etc/passwd' } } }),
     'tombstones that are not file names': (c) => ({ ...c, tombstones: [null, 5, '../library.json'] }),
     'an entry under another id': (c, id) => ({ ...c, versions: { ...c.versions, [`${id}x`]: c.versions[id] } }),
+    // Session 21: the catalog is checked by a predicate compiled from the zod schema; damage it
+    // must still catch as zod does.
+    'a count that is not a whole number': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], articleCount: 1.5 } } }),
+    'a level named after a member of Object': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], level: 'constructor' } } }),
+    'a scan match with a field its shape refuses': (c, id) => ({
+      ...c,
+      versions: { ...c.versions, [id]: { ...c.versions[id], libraryMatch: { versionId: 'x', date: '', textSource: 'docx', sameDate: true, by: '张三' } } },
+    }),
   };
   for (const [what, edit] of Object.entries(damage)) {
     it(`${what}: the library opens with every law, says what it repaired, and writes a sound catalog`, async () => {
