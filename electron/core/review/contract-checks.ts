@@ -275,7 +275,7 @@ export function contractParties(header: string[]): ContractParty[] {
 
 /** The office's parties (`params.office`: a 机关's name, …局, …人民政府) and the others. */
 function officeSides(header: string[], params: RuleParams): { office: ContractParty[]; others: ContractParty[] } {
-  const officeRe = new RegExp(String(params.office ?? '(?:局|人民政府|委员会|办公室|厅|署|街道办事处)$'), 'u');
+  const officeRe = new RegExp(String(params.office ?? '(?:局|人民政府|委员会|办公室|厅|署|街道办事处)(?:\\p{Script=Han}{1,10}?(?:科|股|室|处))?$'), 'u');
   const parties = contractParties(header);
   return { office: parties.filter((p) => officeRe.test(p.name)), others: parties.filter((p) => !officeRe.test(p.name)) };
 }
@@ -302,12 +302,15 @@ export function riskOnOffice(header: string[], sentences: DraftSentence[], param
   for (const s of sentences) {
     const m = trigger.exec(s.matchText);
     if (!m) continue;
-    // What is borne: the trigger's own clause, and the clause before when the trigger opens its clause (…损害，均由甲方承担).
+    // What is borne: the trigger's own clause to its end (均由甲方承担全部责任), and the clause before when the
+    // trigger opens its clause (…损害，均由甲方承担).
     const text = s.matchText;
     const clauseStart = Math.max(...['，', ',', '；', ';'].map((c) => text.lastIndexOf(c, m.index) + 1));
     const opens = m.index - clauseStart < 3;
     const prevStart = opens && clauseStart > 0 ? Math.max(0, ...['，', ',', '；', ';'].map((c) => text.lastIndexOf(c, clauseStart - 2) + 1)) : clauseStart;
-    const borne = text.slice(prevStart, m.index + m[0].length);
+    const after = text.slice(m.index + m[0].length);
+    const clauseEnd = after.search(/[，,；;。]/u);
+    const borne = text.slice(prevStart, m.index + m[0].length) + (clauseEnd < 0 ? after : after.slice(0, clauseEnd));
     if (!matter.test(borne) || ownFault.test(text.slice(0, m.index + m[0].length))) continue;
     const role = m[1] ?? m[2] ?? m[3]!;
     const party = office.find((p) => namesOf(p.name).includes(role) || p.roles.includes(role))!;

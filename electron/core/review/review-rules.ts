@@ -256,6 +256,7 @@ const NEGATION = /(?:不得|不予|不再|不|免于|免予|免收|免|无需|�
 
 /** The modal a trigger carries: who it binds is read from the clause it sits in. */
 const BINDING_MODAL = /不得|不予|应当|必须|须|需要|需|方可|方能|只能/;
+const MODAL_FIRST = new RegExp(`^(?:${BINDING_MODAL.source})`);
 /** Where a clause's subject ends: a condition or an object follows (外国人|未经主管机关批准, 企业|经主管部门批准后). */
 const SUBJECT_END = /未经|经过|经|向|到|在|对|由|从|按照|依照|根据|依据|依法|除/;
 
@@ -274,12 +275,17 @@ export function boundClause(text: string, trigger: { index: number; text: string
   for (let b = breaks.exec(text); b && b.index < at; b = breaks.exec(text)) starts.push(b.index + 1);
   const endRel = text.slice(at).search(/[，,；;。]/);
   const said = text.slice(at, endRel < 0 ? text.length : at + endRel);
-  const partyOf = (clause: string) => clause.split(SUBJECT_END)[0]!.trim();
+  // An earlier clause's party is what stands before its own modal: in “企业…，应当报县科学技术局，经县科学技术局
+  // 审核同意后方可登记” the clause 应当报县科学技术局 names the office it reports to, not a party — its modal
+  // binds whoever the clause before names (企业). The office as approver is not the office bound.
+  const partyOf = (clause: string) => clause.split(SUBJECT_END)[0]!.split(BINDING_MODAL)[0]!.trim();
   let party = partyOf(text.slice(starts[starts.length - 1]!, at));
   for (let i = starts.length - 1; !party && i > 0; i--) {
     const clause = text.slice(starts[i - 1]!, starts[i]! - 1).trim();
     if (/(?:的|后|时|前|外)$/.test(clause)) continue;
     party = partyOf(clause);
+    // A clause opening with its own modal (应当报县科学技术局) continues the subject of the one before.
+    if (!party && MODAL_FIRST.test(clause)) continue;
     break;
   }
   return { party, said };

@@ -264,6 +264,23 @@ describe('contract document checks', () => {
     expect(risk('项目实施中的全部风险由甲方承担。', ['甲方：淄博某化工有限公司', '乙方：济南某智能软件有限公司'])).toEqual([]);
   });
 
+  // held-out 孵化器运营管理服务合同, session 21: what is borne named after the trigger, and a 科 of the office as its party
+  it('contract-risk-allocation reads what is borne after the trigger (均由甲方承担全部责任) and an office’s 科 or 股 as the office', () => {
+    const risk = (text: string, header = bureau) => run('contract-risk-allocation', ['乙方为甲方运营众创空间。', text], { title: '运营服务合同', header });
+    const text = '众创空间开放期间发生的意外及造成入驻团队的财产灭失，不论任何原因，均由甲方承担全部赔偿责任。';
+    expect(risk(text).map((f) => f.article?.label)).toEqual(['第二条']);
+    expect(risk(text, ['甲方：桓台县科学技术局创新发展股', '乙方：济南某孵化器管理有限公司']).map((f) => f.article?.label)).toEqual(['第二条']);
+    // what the office bears is no risk or liability; its own fault is fair
+    expect(risk('众创空间开放期间发生的水电费用，不论金额多少，均由甲方承担全部费用。')).toEqual([]);
+    expect(risk('因甲方原因造成入驻团队损失的，均由甲方承担全部赔偿责任。')).toEqual([]);
+  });
+
+  it('contract-unilateral-change: one party ending the contract as its own business goes (held-out 孵化器运营合同, session 21)', () => {
+    expect(run('contract-unilateral-change', ['受托方可以根据自身经营情况终止本合同，书面告知委托方即可。'])).toHaveLength(1);
+    expect(run('contract-unilateral-change', ['任何一方需要解除本合同的，应当提前三十日书面通知对方，经双方协商一致后解除。'])).toEqual([]);
+    expect(run('contract-unilateral-change', ['乙方应当根据经营情况及时调整服务人员，并报甲方备案。'])).toEqual([]);
+  });
+
   it('contract-forum-remote: the other party\'s place, or a court or arbitration body of another place; not the office\'s own', () => {
     const forum = (text: string, header = bureau, region?: string) => {
       const r = precheck(lib.store, { title: '技术开发（委托）合同', units: units(['乙方为甲方开发管理系统。', text]), header, kind: '合同', asOf: '2026-03-01' }, { rules, ...(region ? { region } : {}) });

@@ -613,6 +613,34 @@ describe('held-out drafts, session 20: wordings the rules did not read', () => {
   });
 });
 
+describe('held-out drafts, session 21: who is bound and who approves, and wordings the rules did not read', () => {
+  // hit: a sentence of the heldout21 drafts with its wording varied; miss: a lawful sentence beside it
+  const cases: [string, string, string][] = [
+    ['permit-create', '企业申请技术合同登记的，应当报县科学技术局，经县科学技术局审核同意后方可登记。', '企业申请技术合同登记的，县科学技术局应当在五个工作日内办理。'],
+    ['permit-create', '培训机构举办面向社会的科技培训班，须报请县科学技术局审查同意后方能招生。', '培训机构举办面向社会的科技培训班，应当在开班前五日告知县科学技术局。'],
+    ['permit-create', '企业申请技术合同登记的，应当报县科学技术局，经县科学技术局审核同意后方可登记。', '县科学技术局应当报县人民政府，经县人民政府批准后方可实施。'],
+    ['penalty-create', '对弄虚作假的申报单位，由县科学技术局给予通报批评，并收回已拨付的资助资金。', '对工作成效突出的申报单位，由县科学技术局予以通报表扬。'],
+    ['obligation-add', '承担单位应当按季度报送项目进展情况，并将研发形成的专利无偿许可本县企业实施。', '承担单位应当按季度报送项目进展情况，并依照约定将研发形成的专利有偿许可他人实施。'],
+    ['obligation-add', '入选的示范企业须每年接待参观不少于二十批次，并无偿承担县科学技术局组织的现场观摩活动。', '入选的示范企业可以自愿承担县科学技术局组织的现场观摩活动，县科学技术局给予经费补助。'],
+    ['procedure-skip-collective', '本方案经县农业农村局党组会议研究通过后，报县人民政府备案并执行。', '本方案经县人民政府常务会议讨论决定后，报市人民政府备案并组织实施。'],
+    ['fc-8-3-designated', '平台建成后的日常运维由县科创服务有限公司独家承担。', '平台建成后的日常运维通过政府采购方式确定服务单位承担。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id} fires on “${hit.slice(0, 18)}…”, not on “${miss.slice(0, 14)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+  it('boundClause: a clause that opens with its modal (应当报县科学技术局) names whom it reports to; the party is the clause before’s', () => {
+    const at = (text: string, from: string) => boundClause(text, { index: text.indexOf(from), text: text.slice(text.indexOf(from), text.indexOf('。')) });
+    expect(at('企业申请技术合同登记的，应当报县科学技术局，经县科学技术局审核同意后方可登记。', '经县科学技术局审核')).toEqual({ party: '', said: '方可登记' });
+    expect(at('培训机构，应当报县科学技术局，经县科学技术局审核同意后方可招生。', '经县科学技术局审核')).toEqual({ party: '培训机构', said: '方可招生' });
+    expect(at('县科学技术局应当报县人民政府，经县人民政府批准后方可实施。', '经县人民政府批准')!.party).toBe('县科学技术局');
+    // a condition clause (…的) still names nobody, and 未经批准 still stops the search
+    expect(at('县科学技术局负责登记工作，未经批准，不得从事技术经纪活动。', '不得')!.party).toBe('');
+  });
+});
+
 describe('held-out drafts, session 18: another wording of each problem, and a 款/项 the cited article lacks', () => {
   // hit: a sentence of the heldout18 drafts (or its wording varied); miss: the lawful sentence next to it
   const cases: [string, string, string][] = [
