@@ -115,6 +115,51 @@ export function opinionNumber(review: LegalityReview, template: OpinionTemplate,
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
 
+/** A finding's line as accepted (workbench-service lineOf): 送审稿第四条“…”：reason（依据：…）. */
+const FINDING_LINE = /^送审稿(第[^“”：]{1,12}?条)((?:“[^“”]*”)+)：([\s\S]+)$/u;
+
+/**
+ * An adviser says one problem of one article once: the record's lines quoting two sentences of the
+ * same article for the same reason and basis (送审稿第四条“A”：R / 送审稿第四条“B”：R) are printed as
+ * one paragraph quoting both, where the first stood, and “该句” reads “上述内容”. A clause quoted with
+ * the ；or ，that ended it in the draft is quoted without it. Lines in other words (the adviser's own)
+ * are printed as written; the record itself is not changed.
+ */
+export function joinedFindingLines(lines: string[]): string[] {
+  const out: ({ article: string; quotes: string[]; rest: string } | string)[] = [];
+  const first = new Map<string, { article: string; quotes: string[]; rest: string }>();
+  for (const line of lines) {
+    const m = FINDING_LINE.exec(line);
+    if (!m) {
+      out.push(line);
+      continue;
+    }
+    const quotes = [...m[2]!.matchAll(/“([^“”]*)”/gu)].map((q) => q[1]!.replace(/[；;，,、]$/u, ''));
+    const key = `${m[1]}\u0000${m[3]}`;
+    const known = first.get(key);
+    if (known) {
+      known.quotes.push(...quotes.filter((q) => !known.quotes.includes(q)));
+      continue;
+    }
+    const entry = { article: m[1]!, quotes, rest: m[3]! };
+    first.set(key, entry);
+    out.push(entry);
+  }
+  return out.map((e) => (typeof e === 'string' ? e : `送审稿${e.article}${e.quotes.map((q) => `“${q}”`).join('')}：${e.quotes.length > 1 ? e.rest.replace(/^该句/u, '上述内容') : e.rest}`));
+}
+
+/** The 对照表's rows: two sentences of one article with the same proposal and reason are one row. */
+export function joinedSuggestions(suggestions: Suggestion[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const s of suggestions) {
+    const same = out.find((o) => o.article === s.article && o.proposal === s.proposal && o.reason === s.reason);
+    if (same) {
+      if (!same.original.includes(s.original)) same.original += s.original;
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
 function quote(c: Citation): DocBlock[] {
   // The whole article as the version the record holds reads (款 on their own lines).
   return [
@@ -136,9 +181,17 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     // 主送机关 顶格 (GB/T 9704-2012 7.3.2)
     { kind: 'paragraph', text: fill(template.salutation, vars), flush: true },
     { kind: 'paragraph', text: fill(template.intro, vars) },
-    { kind: 'field', label: '送审单位', text: review.leadUnit },
-    { kind: 'field', label: '送审件', text: review.title },
-    { kind: 'field', label: '收件日期', text: chineseDate(review.receivedDate) },
+    // A fact the 主送 and the opening already state (你单位于2026年11月24日报送的《…》) is not listed
+    // again between 现提出审查意见如下 and 一、: only what a template leaves out is.
+    ...(
+      [
+        ['送审单位', review.leadUnit],
+        ['送审件', review.title],
+        ['收件日期', chineseDate(review.receivedDate)],
+      ] as const
+    )
+      .filter(([, text]) => !`${fill(template.salutation, vars)}${fill(template.intro, vars)}`.includes(text.replace(/^《|》$/g, '')))
+      .map(([label, text]): DocBlock => ({ kind: 'field', label, text })),
   ]);
 
   // 审查依据: every article and provision relied on, in the library's version or as the finding names the document.
@@ -162,7 +215,7 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   for (const cat of ['权限', '程序', '内容'] as const) {
     const f = review.findings[CAT_KEY[cat]];
     opinion.push({ kind: 'subheading', level: 3, text: template.categories[cat], id: `s-${CAT_KEY[cat]}` });
-    const paras = f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean);
+    const paras = joinedFindingLines(f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean));
     if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: emptyPointText(opts.coverage[cat], template.emptyCategory) });
     for (const p of paras) opinion.push({ kind: 'paragraph', text: p });
     for (const c of f.citations) opinion.push(...quote(c));
@@ -177,7 +230,8 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
 
   if (suggestions.length) {
     section(template.annexTitle, [
-      { kind: 'table', head: template.annexColumns, rows: suggestions.map((s, i) => [String(i + 1), s.article, s.original, s.proposal, s.reason]), widths: [1.3, 1.6, 4, 3.3, 3.8], align: ['center', 'center', 'left', 'left', 'left'] },
+      // 条款 wide enough for 第十一条 on one line; 理由, the longest, the widest but 原文.
+      { kind: 'table', head: template.annexColumns, rows: joinedSuggestions(suggestions).map((s, i) => [String(i + 1), s.article, s.original, s.proposal, s.reason]), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'] },
     ]);
   }
   const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);
