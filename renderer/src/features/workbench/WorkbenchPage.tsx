@@ -23,6 +23,9 @@ import { useNotify } from '../../components/notify';
 import { isScopeShortcut } from '../../components/page-keys';
 
 type View = ApiOutput<'workbench:get'>;
+/** The findings list's keys, shown under its title (the list's aria-label says the same). */
+const KEY_HINTS = ['j/k 或 ↑↓ 选择', 'e 编辑建议', 'a 采纳', 'd 不采纳（随后转到下一条待处理）'];
+
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
 
 function Marked({ text, findings, selected }: { text: string; findings: Finding[]; selected?: string }) {
@@ -405,10 +408,26 @@ export function WorkbenchPage({ id }: { id: string }) {
               ref={findingsList}
               // One Tab stop for the list: the keys below act here (and when nothing else has the focus).
               tabIndex={0}
-              aria-label="预审意见列表：j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳"
+              aria-label={`预审意见列表：${KEY_HINTS.join('，')}`}
               size="small"
-              title={`预审意见（${findings.length}）  j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳（随后转到下一条待处理）`}
-              style={{ maxHeight: '45vh', overflow: 'auto' }}
+              title={
+                // The key hints wrap under the title, one hint never split: in one line the card cut them
+                // off at 1440 px (…（随后转到下…).
+                <div style={{ whiteSpace: 'normal', padding: '4px 0' }}>
+                  预审意见（{findings.length}）
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, fontWeight: 'normal' }} data-testid="wb-findings-keys">
+                    {KEY_HINTS.map((h, i) => (
+                      <span key={h} style={{ whiteSpace: 'nowrap' }}>
+                        {h}
+                        {i < KEY_HINTS.length - 1 ? '，' : ''}
+                      </span>
+                    ))}
+                  </Typography.Text>
+                </div>
+              }
+              // The body scrolls, the title with its keys stays in sight.
+              style={{ maxHeight: '45vh', display: 'flex', flexDirection: 'column' }}
+              styles={{ header: { flexShrink: 0 }, body: { overflow: 'auto', minHeight: 0, flex: '1 1 auto' } }}
               data-testid="wb-findings"
             >
               {findings.map((f) => {
