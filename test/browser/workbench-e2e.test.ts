@@ -44,6 +44,10 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(10);
       // the read draft's findings take the focus: j/k/a/d act at once
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wb-findings');
+      // the list's keys are read whole under its title, none cut off by the card (…（随后转到下…, session 21)
+      const keys = page.getByTestId('wb-findings-keys');
+      expect(await keys.textContent()).toBe('j/k 或 ↑↓ 选择，e 编辑建议，a 采纳，d 不采纳（随后转到下一条待处理）');
+      expect(await keys.evaluate((el) => { const head = el.closest('.ant-card-head-title')!; return head.scrollWidth <= head.clientWidth && el.getBoundingClientRect().right <= head.getBoundingClientRect().right + 1; })).toBe(true);
       // the findings are marked in the draft's text
       expect(await page.locator('mark.wb-mark').count()).toBeGreaterThan(5);
       // the 上位法 panel says where it looked: the office's province from 单位信息
