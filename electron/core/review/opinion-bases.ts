@@ -32,18 +32,21 @@ function levelOf(head: string, lawId: string | undefined, levels: Record<string,
 
 export function basisLines(citations: Pick<Citation, 'lawId' | 'versionId' | 'citation'>[], bases: Basis[], levels: Record<string, Level> = {}): string[] {
   const groups = new Map<string, Group>();
+  const byVersion = new Map<string, Group>();
   const add = (citation: string, lawId?: string, versionId?: string) => {
     // The finding's quote or 要点 of a document the library lacks is not part of its name.
     const text = citation.replace(/：“[\s\S]*$/, '').replace(/（要点：[\s\S]*$/, '').trim();
     const m = HEAD.exec(text);
     if (!m) return;
     const [, head, article] = m as unknown as [string, string, string];
-    const key = versionId ?? head;
-    let g = groups.get(key);
+    // One line per law as the reader sees it: the same version however its title is written, and the
+    // same title even when the library holds it as parts (民法典 总则编 and 合同编 imported apart).
+    let g = (versionId ? byVersion.get(versionId) : undefined) ?? groups.get(head);
     if (!g) {
       g = { head, rank: LEVELS.indexOf(levelOf(head, lawId, levels)), first: groups.size, articles: [] };
-      groups.set(key, g);
+      groups.set(head, g);
     }
+    if (versionId) byVersion.set(versionId, g);
     if (article.trim() && !g.articles.includes(article.trim())) g.articles.push(article.trim());
   };
   for (const c of citations) add(c.citation, c.lawId, c.versionId);
@@ -65,7 +68,7 @@ function articleNumber(a: string): number | undefined {
 }
 
 /** Articles in their law's order; parts that are not 第X条 (二、（三）) keep the order first cited. */
-function sortArticles(arts: string[]): string[] {
+export function sortArticles(arts: string[]): string[] {
   return arts
     .map((a, i) => ({ a, i, n: articleNumber(a) }))
     .sort((x, y) => (x.n !== undefined && y.n !== undefined ? x.n - y.n || x.i - y.i : x.i - y.i))

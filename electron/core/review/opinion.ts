@@ -16,7 +16,7 @@ import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
 import type { Basis, Suggestion } from '../../shared/review-workbench';
 import type { Level } from '../../shared/law-model';
-import { basisLines } from './opinion-bases';
+import { basisLines, sortArticles } from './opinion-bases';
 import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
 
 export const OpinionTemplateSchema = z.object({
@@ -145,7 +145,45 @@ export function joinedFindingLines(lines: string[]): string[] {
     first.set(key, entry);
     out.push(entry);
   }
-  return out.map((e) => (typeof e === 'string' ? e : `送审稿${e.article}${e.quotes.map((q) => `“${q}”`).join('')}：${e.quotes.length > 1 ? e.rest.replace(/^该句/u, '上述内容') : e.rest}`));
+  return out.map((e) => joinedBases(typeof e === 'string' ? e : `送审稿${e.article}${e.quotes.map((q) => `“${q}”`).join('')}：${e.quotes.length > 1 ? e.rest.replace(/^该句/u, '上述内容') : e.rest}`));
+}
+
+/** Splits at a ；outside （…） and “…”: a document's 要点 may hold one. */
+function topLevelParts(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '（' || c === '“') depth++;
+    else if ((c === '）' || c === '”') && depth > 0) depth--;
+    else if (c === '；' && depth === 0) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return [...parts, text.slice(from)];
+}
+
+const PLAIN_BASIS = /^(《[^》]+》(?:（[^）]*）)?)(第[^；“”（）《》]+)$/u;
+
+/**
+ * A line's （依据：…） names a law once with its articles in order (《民法典》第五十七条、第九十七条), as
+ * the 审查依据 does, not once per article (《民法典》第九十七条；《民法典》第五十七条). A basis quoting its
+ * words, or a document's 要点, is left as written.
+ */
+export function joinedBases(line: string): string {
+  const at = line.lastIndexOf('（依据：');
+  if (at < 0 || !line.endsWith('）')) return line;
+  const parts = topLevelParts(line.slice(at + 4, -1));
+  const out: (string | { head: string; arts: string[] })[] = [];
+  for (const part of parts) {
+    const m = PLAIN_BASIS.exec(part.trim());
+    const same = m ? out.find((o): o is { head: string; arts: string[] } => typeof o !== 'string' && o.head === m[1]) : undefined;
+    if (same) same.arts.push(m![2]!);
+    else out.push(m ? { head: m[1]!, arts: [m[2]!] } : part);
+  }
+  return `${line.slice(0, at)}（依据：${out.map((o) => (typeof o === 'string' ? o : `${o.head}${sortArticles([...new Set(o.arts)]).join('、')}`)).join('；')}）`;
 }
 
 /** The 对照表's rows: two sentences of one article with the same proposal and reason are one row. */

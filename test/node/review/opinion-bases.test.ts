@@ -105,4 +105,18 @@ describe('basisLines', () => {
       '《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）二、（三）“严格制发程序”',
     ]);
   });
+
+  it('one line per law as written, though the library holds it in parts (民法典 总则编 and 合同编, the held-out 孵化器合同 of session 21)', () => {
+    const lines = basisLines(
+      [],
+      [
+        { lawId: 'z', versionId: 'z@2020', citation: '《中华人民共和国民法典》第九十七条' },
+        { lawId: 'p', versionId: 'p@2014', citation: '《中华人民共和国政府采购法》（2014年修正）第二条' },
+        { lawId: 'h', versionId: 'h@2020', citation: '《中华人民共和国民法典》第四百七十条' },
+        { lawId: 'z', versionId: 'z@2020', citation: '《中华人民共和国民法典》第六条' },
+      ],
+      { z: '法律', p: '法律', h: '法律' },
+    );
+    expect(lines).toEqual(['《中华人民共和国民法典》第六条、第九十七条、第四百七十条', '《中华人民共和国政府采购法》（2014年修正）第二条']);
+  });
 });

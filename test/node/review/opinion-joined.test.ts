@@ -2,7 +2,7 @@
 // (the held-out 科技计划项目和资金管理办法, session 21) are one paragraph of the 意见书 and one row of
 // its 对照表, and the facts the opening already states are not listed again under it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinedFindingLines, joinedSuggestions } from '../../../electron/core/review/opinion';
+import { joinedBases, joinedFindingLines, joinedSuggestions } from '../../../electron/core/review/opinion';
 import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { makeDraftReview, type ReviewLibrary } from './review-test-support';
 
@@ -25,6 +25,11 @@ describe('the 意见书 says one problem of one article once', () => {
     ]);
     // another reason, or another article: not joined
     expect(joinedFindingLines(['送审稿第四条“甲。”：理由一。', '送审稿第四条“乙。”：理由二。', '送审稿第六条“甲。”：理由一。'])).toHaveLength(3);
+    // a law named once in a line's basis, its articles in order; quoted words and a 要点 left as written
+    expect(joinedBases('送审稿“甲方：某局某科”：主体不适格。（依据：《中华人民共和国民法典》第九十七条；《中华人民共和国民法典》第五十七条）')).toBe('送审稿“甲方：某局某科”：主体不适格。（依据：《中华人民共和国民法典》第五十七条、第九十七条）');
+    const mixed = '理由。（依据：《中华人民共和国行政处罚法》（2021年修订）第十六条；《通知》（国办发〔2018〕37号）一、（一）“严禁越权发文”：“不得设定；不得增加”；《中华人民共和国行政处罚法》（2021年修订）第十四条；《办法》（要点：三十日；条文号待核对））';
+    expect(joinedBases(mixed)).toBe('理由。（依据：《中华人民共和国行政处罚法》（2021年修订）第十四条、第十六条；《通知》（国办发〔2018〕37号）一、（一）“严禁越权发文”：“不得设定；不得增加”；《办法》（要点：三十日；条文号待核对））');
+    expect(joinedBases('建议补充起草说明。')).toBe('建议补充起草说明。');
     const row = { findingId: 'a', article: '第四条', original: '甲。', proposal: '删除', reason: '理由' };
     expect(joinedSuggestions([row, { ...row, findingId: 'b', original: '乙。' }, { ...row, findingId: 'c', original: '丙。', proposal: '改为' }]).map((s) => s.original)).toEqual(['甲。乙。', '丙。']);
   });
