@@ -67,7 +67,7 @@ if (process.argv[1] === import.meta.filename) {
   const at = process.argv.indexOf('--set');
   // Named sets only (a set kept for the lead's final scoring is never read here).
   const sets = at > 0 ? [process.argv[at + 1]!] : ['dev', 'test', 'blind', 'blind2'];
-  const label = (only: string) => (only === 'bench' ? 'bench pages' : `held-out (${only.replace(/^blind(\d)$/, 'blind $1')})`);
+  const label = (only: string) => (only === 'bench' ? 'bench pages' : `held-out (${only.replace(/^blind(\d+)$/, 'blind $1')})`);
   const verbose = process.argv.includes('-v');
   const counts = new Map<string, Map<string, number>>();
   for (const c of flagCases().filter((x) => sets.some((only) => x.set === label(only)))) {

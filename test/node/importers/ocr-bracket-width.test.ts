@@ -48,12 +48,18 @@ describe('bracket width from the width of the lines', () => {
     expect(layoutOcrPages(pagesOf('shipin'))!.text).toContain('（一）');
   });
 
-  it('gives no verdict from a single line, and keeps full width when a few lines say so', () => {
-    // 黑土地保护法's and 食品安全刑事案件解释's excerpts: one short line with brackets
+  it('gives no verdict from a single line unless it leaves its brackets no room at all, and keeps full width when a few lines say so', () => {
+    // 黑土地保护法's and 食品安全刑事案件解释's excerpts: one short line with brackets, at a third of a cell
     for (const slug of ['heitudi', 'dashuju']) {
       expect(bracketCells(pagesOf(slug))!.lines, slug).toBe(1);
       expect(halfWidthBrackets(pagesOf(slug)), slug).toBe(false);
     }
+    // 农民承担费用和劳务管理条例 (blind12, serif, noisy), typed with ( ): its one short bracket line at 0.03 of a cell
+    const nongmin = pagesOf('nongmin');
+    expect(bracketCells(nongmin)!.lines).toBe(1);
+    expect(Math.abs(bracketCells(nongmin)!.cells)).toBeLessThan(0.05);
+    expect(halfWidthBrackets(nongmin)).toBe(true);
+    expect(layoutOcrPages(nongmin)!.text).toContain('(以下简称农民负担)');
     // 中小企业促进法's excerpt: two short lines at 0.3 of a cell a bracket
     expect(halfWidthBrackets(pagesOf('zhongxiao'))).toBe(false);
   });
