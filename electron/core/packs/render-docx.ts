@@ -21,6 +21,7 @@ import {
   NumberFormat,
   PageNumber,
   PageOrientation,
+  SectionType,
   Packer,
   Paragraph,
   Table,
@@ -320,7 +321,7 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
   const { body: main, annexes, annexNote } = officialParts(doc);
   // Each run of portrait or landscape content is a DOCX section of its own (a landscape one starts
   // on a new page); the numbering runs on across them.
-  const parts: { landscape: boolean; children: (Paragraph | Table)[] }[] = [];
+  const parts: { landscape: boolean; evenPage?: boolean; children: (Paragraph | Table)[] }[] = [];
   const partFor = (landscape: boolean): { fresh: boolean; children: (Paragraph | Table)[] } => {
     const last = parts[parts.length - 1];
     if (last && last.landscape === landscape) return { fresh: false, children: last.children };
@@ -369,12 +370,13 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
     for (const b of a.section.blocks) part.children.push(...blocks(b));
   }
   if (doc.imprint) {
-    // The 版记 at the foot of the last page: after a landscape 附件 on a portrait page of its own.
-    const part = partFor(false);
-    // A section that opens with a floating table LibreOffice lays on the previous section's page:
-    // a paragraph first carries the new page.
-    if (part.fresh) part.children.push(anchorParagraph());
-    part.children.push(...imprintTable(doc.imprint));
+    // The 版记 on the foot of the last face, the back of the last sheet (GB/T 9704 7.4.1, printed on
+    // both sides): a portrait section of its own that starts on an even page — the next page after
+    // text ending on an odd one, else after a blank page the word processor inserts. Where the text
+    // ends is known only once Word, WPS or LibreOffice lays it out, so the DOCX cannot keep the 版记
+    // beside text that ends on an even page with room for it (the PDF does). A section that opens
+    // with a floating table LibreOffice lays on the previous section's page: a paragraph first.
+    parts.push({ landscape: false, evenPage: true, children: [anchorParagraph(), ...imprintTable(doc.imprint)] });
   }
   const footers = { default: pageNumberFooter('right'), even: pageNumberFooter('left') };
   const document = new Document({
@@ -383,7 +385,7 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
     evenAndOddHeaderAndFooters: true,
     styles: { default: documentStyles },
     sections: parts.map((p, i) => ({
-      properties: { page: { ...(p.landscape ? LANDSCAPE_PAGE : PAGE), ...(i === 0 ? { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } : {}) }, grid: DOC_GRID },
+      properties: { ...(p.evenPage ? { type: SectionType.EVEN_PAGE } : {}), page: { ...(p.landscape ? LANDSCAPE_PAGE : PAGE), ...(i === 0 ? { pageNumbers: { start: 1, formatType: NumberFormat.DECIMAL } } : {}) }, grid: DOC_GRID },
       footers,
       children: p.children,
     })),

@@ -32,10 +32,11 @@ export interface HtmlOptions {
    * The 版记 of an official document (doc.imprint): `measure` marks its top and end as named
    * destinations (the PDF's first pass reads where they landed); `spacerPt` is the space put
    * above it so that it ends on the text block's bottom edge, and `newPage` starts it on a page of
-   * its own (no room left under the 落款 for it and the seal). A stand-alone HTML file gets
-   * neither: the 版记 follows the text a line below.
+   * its own (no room left under the 落款 for it and the seal, or the even page after the text's
+   * odd one), `blankBefore` puts an unnumbered blank page before that page and leaves its number
+   * off too (GB/T 9704 7.5). A stand-alone HTML file gets none: the 版记 follows the text a line below.
    */
-  imprint?: { measure?: boolean; spacerPt?: number; newPage?: boolean };
+  imprint?: { measure?: boolean; spacerPt?: number; newPage?: boolean; blankBefore?: boolean };
 }
 
 /** Ids of the 版记's top and end, read back from the PDF (render-pdf.ts). */
@@ -120,6 +121,10 @@ tr { break-inside: avoid; }
 .imprint .cc { padding-left: ${1 + IMPRINT.label.length}em; text-indent: -${IMPRINT.label.length}em; border-bottom: ${IMPRINT.thinMm}mm solid #000; }
 .imprint .printed { display: flex; justify-content: space-between; }
 .imprint-page { break-before: page; }
+/* A blank page before the 版记's page: neither is numbered (GB/T 9704 7.5) */
+@page unnumbered { @bottom-left { content: none; } @bottom-right { content: none; } }
+.unnumbered { page: unnumbered; }
+.blank-page { break-before: page; height: 1pt; }
 .annex { break-before: page; }
 .annex-label { font-family: ${FONT_STACKS.hei}; text-indent: 0; margin-bottom: ${LINE_PT}pt; break-after: avoid; }
 @page official { @bottom-left { content: none; } @bottom-right { content: none; } }
@@ -241,7 +246,8 @@ function imprintHtml(imp: NonNullable<PackDocument['imprint']>, o: NonNullable<H
   const marks = o.measure ? `<a href="#${IMPRINT_IDS.top}"></a><a href="#${IMPRINT_IDS.end}"></a>` : '';
   const spacer = o.spacerPt !== undefined ? `<div style="height:${Math.max(0, o.spacerPt).toFixed(2)}pt"></div>` : `<div style="height:${LINE_PT}pt"></div>`;
   return [
-    `<div class="imprint-block${o.newPage || afterLandscape ? ' imprint-page' : ''}">${marks}${spacer}`,
+    o.blankBefore ? '<div class="blank-page unnumbered"></div>' : '',
+    `<div class="imprint-block${o.newPage || afterLandscape || o.blankBefore ? ' imprint-page' : ''}${o.blankBefore ? ' unnumbered' : ''}">${marks}${spacer}`,
     `<div class="imprint" id="${IMPRINT_IDS.top}">`,
     l.copyTo ? `<p class="cc">${IMPRINT.label}${txt(l.copyTo)}</p>` : '',
     `<p class="printed"><span>${txt(l.printedBy)}</span><span>${txt(l.printed)}</span></p>`,

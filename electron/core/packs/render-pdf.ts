@@ -144,19 +144,43 @@ export function tocPagesFromPdf(doc: PackDocument, pdf: Uint8Array): Map<string,
 /** The text block's height on a portrait page (225 mm), pt. */
 const BLOCK_PT = (225 * 72) / 25.4;
 
+/** Where the 版记 goes: the space above it, and whether it opens a page, with a blank page before that. */
+export interface ImprintPlace {
+  spacerPt: number;
+  newPage?: boolean;
+  /** A blank page first: the 版记 then stands on an even page, both unnumbered (GB/T 9704 7.5). */
+  blankBefore?: boolean;
+}
+
 /**
- * Where the 版记 goes, from a first pass that printed it straight after the text without space
- * above: Chromium writes a named destination's y from the top of the page's text block (page height
- * minus y, in pt). The space left under it is put above it; when that is less than a line — no room
- * under the 落款 for the lower edge of the seal — it takes a page of its own, at that page's foot.
+ * Where the 版记 goes, from where a first pass printed it (straight after the text, no space above):
+ * `page` its 0-based page index (an official document has no cover, so page i is numbered i + 1),
+ * `top` and `end` its top and end from the top of the text block, pt. The space left under it is
+ * put above it; when that is less than a line — no room under the 落款 for the lower edge of the
+ * seal — it takes a page of its own, at that page's foot.
+ *
+ * GB/T 9704 prints on both sides and puts the 版记 on the last face (7.4.1: its last rule on the
+ * bottom edge of 公文最后一面的版心), the back of the last sheet: an even page. One that would
+ * fall on an odd page beside the text moves to the next page, alone (numbered, as that page follows
+ * the text); one that would fall alone on an odd page gets a blank page before it, and the blank
+ * page and the 版记's page carry no number (7.5: 公文的版记页前有空白页的，空白页和版记页均不编排页码).
  */
-export function imprintPlace(pdf: Uint8Array): { spacerPt: number; newPage?: boolean } {
-  const { tops } = namedDestPages(pdf);
-  const [top, end] = [tops.get(IMPRINT_IDS.top), tops.get(IMPRINT_IDS.end)];
-  if (top === undefined || end === undefined) return { spacerPt: LINE_PT };
+export function imprintPlacement(page: number, top: number, end: number): ImprintPlace {
   // 1.5 pt to spare: the second pass must not push the 版记's last rule onto another page.
   const left = BLOCK_PT - end - 1.5;
-  return left >= LINE_PT || top < 1 ? { spacerPt: left } : { spacerPt: BLOCK_PT - (end - top) - 1.5, newPage: true };
+  const alone = BLOCK_PT - (end - top) - 1.5;
+  const ownPage = top < 1; // already on a page of its own (after a landscape 附件)
+  if (!ownPage && left >= LINE_PT) return page % 2 === 1 ? { spacerPt: left } : { spacerPt: alone, newPage: true };
+  const at = ownPage ? page : page + 1;
+  return at % 2 === 1 ? { spacerPt: ownPage ? left : alone, newPage: true } : { spacerPt: ownPage ? left : alone, newPage: true, blankBefore: true };
+}
+
+/** imprintPlacement read off the first pass's PDF (its named destinations). */
+export function imprintPlace(pdf: Uint8Array): ImprintPlace {
+  const { dests, tops } = namedDestPages(pdf);
+  const [top, end, page] = [tops.get(IMPRINT_IDS.top), tops.get(IMPRINT_IDS.end), dests.get(IMPRINT_IDS.end)];
+  if (top === undefined || end === undefined || page === undefined) return { spacerPt: LINE_PT };
+  return imprintPlacement(page, top, end);
 }
 
 export interface PdfRenderOptions {

@@ -317,28 +317,43 @@ function docxPages(docx: string): string {
 }
 
 // A year without records has no 数据来源 annex: the text, the 落款 and the 版记 all on portrait
-// pages, the 版记 at the foot of the 落款's page, not a line under the date.
+// pages. Its text ends on page 3, so the 版记 stands alone on page 4, the back of the second sheet
+// (GB/T 9704 7.4.1: on the last face of a document printed on both sides), at the foot.
 describe('a report that ends on a portrait page (no 附件)', () => {
-  it('DOCX: the 版记 is floated to the foot of the text block, after the 落款', async () => {
+  it('DOCX: the 版记 is floated to the foot of the text block in a last section that starts on an even page', async () => {
     const doc = strFromU8(unzipSync(readFileSync(await reportFile('docx', 2023)))['word/document.xml']!);
     expect(doc).not.toContain('w:orient="landscape"');
     expect(doc).not.toContain('附件：');
     expect(doc.lastIndexOf('<w:tbl>')).toBeGreaterThan(doc.lastIndexOf('<w:t xml:space="preserve">2024年2月20日</w:t>'));
     expect(imprintTable(doc)).toEqual({ floats: 'bottom', of: 'margin', rules: [8, 6, 8] });
+    // the section break that closes the text (inside its last paragraph) comes before the 版记; the final one starts an even page
+    const sects = [...doc.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)];
+    expect(sects.length).toBe(2);
+    expect(sects[0]!.index).toBeLessThan(doc.lastIndexOf('<w:tbl>'));
+    expect(sects[1]![0]).toContain('<w:type w:val="evenPage"/>');
   });
 
-  it.skipIf(!hasCommand('pdftotext') || !hasCommand('soffice'))('DOCX through LibreOffice: the 版记 on the 落款’s page, on the block’s bottom edge', async () => {
+  it.skipIf(!hasCommand('pdftotext') || !hasCommand('soffice'))('DOCX through LibreOffice: the 版记 alone on an even page after the 落款’s, on the block’s bottom edge', async () => {
     const pages = pdfLines(docxPages(await reportFile('docx', 2023)));
-    expect(pages[pages.length - 1]!.some((l) => l.text.replace(/\s/g, '') === '2024年2月20日')).toBe(true);
-    imprintAtFoot(pages, 'DOCX', '2024年2月20日');
+    onEvenPageAfter(pages, 'DOCX', '2024年2月20日');
   }, 240_000);
 
   it.skipIf(!hasCommand('pdftotext') || !chromiumPath())('PDF: the same', async () => {
     const pages = pdfLines(await reportFile('pdf', 2023));
-    expect(pages[pages.length - 1]!.some((l) => l.text.replace(/\s/g, '') === '2024年2月20日')).toBe(true);
-    imprintAtFoot(pages, 'PDF', '2024年2月20日');
+    onEvenPageAfter(pages, 'PDF', '2024年2月20日');
   }, 120_000);
 });
+
+/** The 落款 on an odd page, the 版记 alone at the foot of the next, which is numbered and even. */
+function onEvenPageAfter(pages: ReturnType<typeof pdfLines>, label: string, date: string) {
+  const sign = pages.findIndex((p) => p.some((l) => l.text.replace(/\s/g, '') === date));
+  expect(sign % 2, label).toBe(0); // page index 0 is page 1
+  expect(pages.length, label).toBe(sign + 2);
+  const last = pages[pages.length - 1]!;
+  expect(last.filter((l) => l.y > 742).map((l) => l.text.replace(/\s/g, '')), label).toEqual([`—${pages.length}—`]);
+  expect(last.filter((l) => l.y < 742).every((l) => l.text.startsWith('抄送：') || l.text.includes('办公室') || l.text.includes('印发')), label).toBe(true);
+  imprintAtFoot(pages, label, date);
+}
 
 describe('a 落款 after a table (普法责任清单)', () => {
   const duties = (ext: 'docx' | 'pdf') => exportPlanDocument(lib.svc, { kind: 'duties', year: 2020, unit: UNIT, out: join(work, `责任清单.${ext}`) }).then((r) => r.path);
