@@ -9,6 +9,7 @@ import { ExtractError, NeedsOcr, type ExtractedDocument, type OcrMode } from './
 import { guessMetadata } from './document-metadata';
 import { child, children, MAX_OFD_IMAGE, OfdPackage, type XmlNode } from './ofd-package';
 import { glyphCharacters } from './sfnt-cmap';
+import { compose, IDENTITY, type Matrix } from './affine';
 import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
@@ -25,7 +26,6 @@ export const MAX_OFD_TEXT_CHARS = 6_000_000;
 export const MAX_OFD_OBJECTS = 2_000_000;
 
 type Box = [number, number, number, number];
-type Matrix = [number, number, number, number, number, number];
 
 function numbers(s: string | undefined): number[] {
   if (!s) return [];
@@ -87,20 +87,6 @@ function overBudget(b: DrawBudget): ExtractError {
   return new ExtractError(
     `OFD 的内容量异常庞大（读到第 ${b.page} 页已超过 ${b.chars > MAX_OFD_TEXT_CHARS ? `${MAX_OFD_TEXT_CHARS / 10_000} 万字` : `${MAX_OFD_OBJECTS / 10_000} 万个对象`}，模板页按引用它的每一页计），可能是恶意构造的文件，已拒绝导入`,
   );
-}
-
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** m ∘ n: n applied first, then m (a point (x, y) → (a·x + c·y + e, b·x + d·y + f)). */
-function compose(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
 }
 
 /** A graphic unit's own space → its parent's: translated to its Boundary's corner, then its CTM. */

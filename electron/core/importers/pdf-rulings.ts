@@ -5,9 +5,9 @@
 // save/restore, transforms and form XObjects).
 
 import type { Ruling } from './ruled-tables';
+import { compose, IDENTITY, type Matrix } from './affine';
 
 type Ops = Record<string, number>;
-type Matrix = [number, number, number, number, number, number];
 
 /** pdf.js 5's path codes (its DrawOPS, not exported): a path is these codes, each followed by its points. */
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
@@ -16,15 +16,6 @@ const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath:
 const MAX_PATH_NUMBERS = 400_000;
 /** A filled rectangle thinner than this (points) is a line. */
 const THIN = 3;
-
-const mul = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[1] * n[2],
-  m[0] * n[1] + m[1] * n[3],
-  m[2] * n[0] + m[3] * n[2],
-  m[2] * n[1] + m[3] * n[3],
-  m[4] * n[0] + m[5] * n[2] + n[4],
-  m[4] * n[1] + m[5] * n[3] + n[5],
-];
 
 function asMatrix(v: unknown): Matrix | undefined {
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) return undefined;
@@ -36,7 +27,7 @@ function asMatrix(v: unknown): Matrix | undefined {
 export function pageRulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unknown>, OPS: Ops): Ruling[] {
   const draw = DRAW;
   const out: Ruling[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = IDENTITY;
   const stack: Matrix[] = [];
   let budget = MAX_PATH_NUMBERS;
   const push = (x0: number, y0: number, x1: number, y1: number) => {
@@ -48,11 +39,11 @@ export function pageRulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
     const args = argsArray[i] as unknown[] | null;
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = mul(asMatrix(args) ?? [1, 0, 0, 1, 0, 0], ctm);
+    else if (fn === OPS.transform) ctm = compose(ctm, asMatrix(args) ?? IDENTITY); // the new matrix applies first
     else if (fn === OPS.paintFormXObjectBegin) {
       stack.push(ctm);
       const m = asMatrix(args?.[0]);
-      if (m) ctm = mul(m, ctm);
+      if (m) ctm = compose(ctm, m);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath && Array.isArray(args)) {
       const paint = args[0];
