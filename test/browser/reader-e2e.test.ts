@@ -7,7 +7,10 @@
 // after a page load on 法规库 (法规库's whole list still on its way, then given up), the far article is
 // in view and active at once and stays there as the rest is drawn; the TOC and its jumps work.
 // Opened on a far article, a long law's text comes as the run around it first, then whole, and the
-// find box reaches both ends of it.
+// find box reaches both ends of it. A deep link, a search's highlight, 跳到第N条 and a 目录 jump land
+// at the scroll margin below the title bar (measured: it wraps in a narrow window) and stay there as
+// the version tools and the 目录 mount after the text; with the focus in the find box (in the title
+// bar) the text stays put as the rest of a long law is drawn above it.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,6 +48,36 @@ function lineWidths(page: Page, key: string): Promise<{ lines: number[]; availab
     const available = box.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return { lines: [...byTop.entries()].sort((a, b) => a[0] - b[0]).map(([, l]) => l.right - l.left), available, fontSize: parseFloat(style.fontSize) };
   });
+}
+
+/**
+ * How far the element's top is from where its scroll margin puts it below the reader's top, and how
+ * far below the title bar's bottom it is, once the version tools, the 目录 and every article have
+ * mounted (and two frames later: whatever came with the last of them has been laid out).
+ */
+async function placeOf(page: Page, selector: string): Promise<{ off: number; underBar: number; top: number }> {
+  await page.getByTestId('reader-toc').waitFor();
+  await page.getByTestId('version-switcher').waitFor();
+  await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
+  return page.locator(selector).evaluate(
+    (el) =>
+      new Promise<{ off: number; underBar: number; top: number }>((done) =>
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const body = document.getElementById('reader-body')!.getBoundingClientRect();
+            const bar = document.querySelector('.reader-sticky')!.getBoundingClientRect();
+            const top = el.getBoundingClientRect().top;
+            done({ off: top - (body.top + parseFloat(getComputedStyle(el).scrollMarginTop)), underBar: top - bar.bottom, top });
+          }),
+        ),
+      ),
+  );
+}
+
+async function expectLanded(page: Page, selector: string, width: number): Promise<void> {
+  const { off, underBar } = await placeOf(page, selector);
+  expect(Math.abs(off), `${selector} at ${width} px: ${off} px from its place`).toBeLessThanOrEqual(1);
+  expect(underBar, `${selector} at ${width} px: its top ${underBar} px below the title bar`).toBeGreaterThanOrEqual(0);
 }
 
 async function importFixture(s: Session, file: string): Promise<void> {
@@ -332,6 +365,86 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       await page.getByTestId('reader-title').filter({ hasText: '劳动仲裁和劳动诉讼的攻略' }).waitFor();
       await lines.last().locator('mark', { hasText: phrase }).waitFor({ state: 'attached' });
       expect(await page.locator('#reader-text mark').count()).toBe(1);
+    }));
+
+  // The version tools and the 目录 mount a frame after the text; in a window narrow enough to wrap
+  // the title bar (two lines at 1000 px) and the tools, the text must not move once it has been
+  // scrolled to: a deep link, a search's highlight, 跳到第N条 and a 目录 jump each land at the
+  // scroll margin below the title bar, not under it.
+  for (const width of [1360, 1000]) {
+    it(`at ${width} px: a deep link, a search’s highlight, 跳到第N条 right after the open and a 目录 jump land exactly below the title bar, after the tools and 目录 mount too`, () =>
+      withSession(async ({ page }) => {
+        await page.setViewportSize({ width, height: 860 });
+        await openLaw(page, '行政许可法');
+        const url = page.url().replace(/\?.*$/, '');
+        // A page load on the law's address with an article (the way a link from elsewhere opens it).
+        await page.goto(`${url}?a=40`);
+        await page.reload();
+        await page.locator('#article-40.active').waitFor();
+        await expectLanded(page, '#article-40', width);
+        // Opened from a search: on the first article with the words, highlighted.
+        await page.goto(`${url}?hl=${encodeURIComponent('听证')}`);
+        await page.reload();
+        const hit = page.locator('#reader-text mark').first();
+        await hit.waitFor();
+        const hitKey = await hit.evaluate((m) => m.closest('[data-key]')!.getAttribute('data-key'));
+        await expectLanded(page, `#article-${hitKey}`, width);
+        // The same open, and 跳到第N条 as soon as the text is there (a search's open brings the whole
+        // text at once): the jump may come before the tools and the 目录 are.
+        await page.reload();
+        await hit.waitFor();
+        const jump = page.getByTestId('reader-jump');
+        await jump.fill('55');
+        await jump.press('Enter');
+        await page.locator('#article-55.active').waitFor();
+        await expectLanded(page, '#article-55', width);
+        // A 目录 jump.
+        await page.getByTestId('reader-toc').getByText('第四章 行政许可的实施程序').click();
+        await page.locator('.reader-heading', { hasText: '第四章 行政许可的实施程序' }).waitFor();
+        await expectLanded(page, '.reader-heading:has-text("第四章 行政许可的实施程序")', width);
+      }));
+  }
+
+  // Chromium keeps the view on an anchor as the text above it changes height (here the rest of a
+  // long law drawn above the article opened on). The sticky title bar comes first in the page and is
+  // always in view: were it (or the focused find box in it) the anchor, the text would jump by all
+  // that was drawn above it, as it does with no anchor in the text (`overflow-anchor: none` on
+  // #reader-text: 136,000 px). Chromium 156 never picks the sticky bar, so the bar needs no
+  // `overflow-anchor: none`; this test says so if that changes.
+  it('at 1000 px, opened on a far article with the focus in the find box: the article stays put as the rest of the law is drawn above it', () =>
+    withSession(async (s) => {
+      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+      const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
+      const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
+      const page = s.page;
+      await page.setViewportSize({ width: 1000, height: 860 });
+      // The whole text waits until the find box has the focus (the run around the article is shown).
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/version:get', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { part?: unknown };
+        if (!body.part) await held;
+        await route.continue();
+      });
+      await go(page, `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
+      await page.locator('#article-1100.active').waitFor();
+      await page.getByTestId('version-switcher').waitFor();
+      await page.keyboard.press('Control+f');
+      const find = page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
+      await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('收养');
+      await page.getByTestId('reader-find-count').filter({ hasText: '全文载入中' }).waitFor();
+      const where = () => page.locator('#article-1100').evaluate((el) => ({ top: el.getBoundingClientRect().top, scrolled: document.getElementById('reader-body')!.scrollTop }));
+      const before = await where();
+      release();
+      const after = await placeOf(page, '#article-1100');
+      const scrolled = (await where()).scrolled;
+      // The text above did change (1,094 articles in place of the run's spacer): the view was kept on
+      // the article by moving the scroll position with it.
+      expect(Math.abs(scrolled - before.scrolled)).toBeGreaterThan(100);
+      expect(Math.abs(after.top - before.top), `第一千一百条 moved ${after.top - before.top} px`).toBeLessThanOrEqual(1);
+      expect(after.underBar, `第一千一百条 ${after.underBar} px below the title bar`).toBeGreaterThanOrEqual(0);
+      expect(await find.evaluate((el) => el === document.activeElement)).toBe(true);
     }));
 
   // The jump lands while the 快速打开 dialog is still closing over the text: the reading position

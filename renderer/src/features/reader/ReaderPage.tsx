@@ -342,6 +342,28 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     },
     [indexOf, complete],
   );
+  // The title bar's height as it stands (a long title or a narrow window wraps it to two lines) is
+  // the articles' and headings' scroll margin: with a fixed one, a jump landed under a wrapped bar
+  // (25 px under it at 1000 px). Set before the first jump below (layout effects run in order) and
+  // kept as the bar changes (the window's width, the find count appearing in it). The layout this
+  // forces before the first scroll matters too: without one, an article opened from a search (not
+  // active, so content-visibility: auto) ended up 7–72 px from its place once its neighbours were
+  // laid out (reader-e2e; a bare layout read here fixed it as well; Chromium's why not pinned down).
+  useLayoutEffect(() => {
+    const body = document.getElementById('reader-body');
+    const bar = body?.querySelector<HTMLElement>('.reader-sticky');
+    if (!body || !bar) return;
+    const measure = () => {
+      // Stuck, the bar's top is its `top` below the body's padding edge: what shows of it is its
+      // height less what the negative `top` takes back of the padding.
+      const shown = bar.getBoundingClientRect().height + parseFloat(getComputedStyle(bar).top) + parseFloat(getComputedStyle(body).paddingTop);
+      body.style.setProperty('--reader-sticky', `${Math.round(shown)}px`);
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(bar);
+    return () => ro.disconnect();
+  }, []);
   useLayoutEffect(() => {
     const p = pendingScroll.current;
     if (!p) return;
