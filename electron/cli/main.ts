@@ -24,6 +24,7 @@ import { statsCommand } from './commands/stats-command';
 import { reportCommand } from './commands/report-command';
 import { registerCommand } from './commands/register-command';
 import { officeCommand } from './commands/office-command';
+import { holidaysCommand } from './commands/holidays-command';
 import { recordsCommand } from './commands/records-command';
 import { searchCommand } from './commands/search-command';
 import { openCommand } from './commands/open-command';
@@ -58,6 +59,7 @@ export const commands: Record<string, Command> = {
   report: reportCommand,
   register: registerCommand,
   office: officeCommand,
+  holidays: holidaysCommand,
   records: recordsCommand,
 };
 

@@ -232,7 +232,7 @@ function Shell() {
               {route.page === 'read' && <ReaderPage versionId={route.versionId} articleKey={route.articleKey} highlight={route.highlight} />}
               {route.page === 'verify' && <OcrReviewPage versionId={route.versionId} />}
               {route.page === 'import' && <ImportPage request={importRequest} />}
-              {route.page === 'settings' && <SettingsPage />}
+              {route.page === 'settings' && <SettingsPage focus={route.focus} />}
             </ErrorBoundary>
           </OriginContext.Provider>
         </Layout.Content>

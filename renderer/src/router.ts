@@ -1,6 +1,6 @@
 // Hash routes, so back/forward work in both faces and a reload keeps the place:
 // #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/verify/<versionId> (核对 of OCR text)  #/diff/<lawId>?from=&to=
-// #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings
+// #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings?focus=name
 
 import { useEffect, useRef, useState } from 'react';
 
@@ -20,7 +20,8 @@ export type Route =
   | { page: 'affected'; laws?: string[] }
   | { page: 'packs'; id?: string }
   | { page: 'import' }
-  | { page: 'settings' };
+  /** focus=name: the 经办人 field (from a 未设置经办人 hint). */
+  | { page: 'settings'; focus?: 'name' };
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -75,7 +76,7 @@ export function parseHash(hash: string): Route {
     case 'import':
       return { page: 'import' };
     case 'settings':
-      return { page: 'settings' };
+      return { page: 'settings', ...(params.get('focus') === 'name' ? { focus: 'name' as const } : {}) };
     default: {
       const asOf = opt('asOf');
       return { page: 'library', ...(asOf ? { asOf } : {}) };
@@ -116,6 +117,8 @@ export function hrefOf(route: Route): string {
       return withQuery('affected', { laws: route.laws?.join(',') });
     case 'packs':
       return withQuery('packs', { id: route.id });
+    case 'settings':
+      return withQuery('settings', { focus: route.focus });
     default:
       return `#/${route.page}`;
   }

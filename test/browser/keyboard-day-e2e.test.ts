@@ -9,45 +9,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT, haveChromium, useBrowser } from './browser-harness';
+import { byTestId, byText, focusKept, focused, tabTo } from './keyboard-focus';
 
 const SHOTS = process.env.LAWDESK_SHOTS;
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-/** What has the focus: tag, test id, role and text — and whether it is on screen. */
-async function focused(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body || el === document.documentElement) return { what: '<body>', testId: '', text: '', onScreen: false };
-    const r = el.getBoundingClientRect();
-    const testId = el.closest('[data-testid]')?.getAttribute('data-testid') ?? '';
-    const text = (el.getAttribute('aria-label') || el.innerText || (el as HTMLInputElement).placeholder || '').trim().slice(0, 40);
-    return { what: `${el.tagName.toLowerCase()}${el.getAttribute('role') ? `[${el.getAttribute('role')}]` : ''}`, testId, text, onScreen: r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight };
-  });
-}
-
-/** Presses Tab (or Shift+Tab) until the focus is on what `want` accepts; fails naming the stops seen. */
-async function tabTo(page: Page, want: (f: Awaited<ReturnType<typeof focused>>) => boolean, opts: { back?: boolean; max?: number } = {}) {
-  const seen: string[] = [];
-  for (let i = 0; i < (opts.max ?? 60); i++) {
-    await page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
-    const f = await focused(page);
-    if (want(f)) {
-      expect(f.onScreen, `${f.what} ${f.testId} “${f.text}” is off screen`).toBe(true);
-      return f;
-    }
-    seen.push(`${f.what} ${f.testId} “${f.text}”`);
-  }
-  throw new Error(`Tab never reached it; stops: ${seen.join(' | ')}`);
-}
-const byTestId = (id: string) => (f: { testId: string }) => f.testId === id;
-const byText = (re: RegExp) => (f: { text: string }) => re.test(f.text);
-
-/** The focus is on a control, not lost to <body> (after a page change, a dialog closing — once its closing animation is over …). */
-async function focusKept(page: Page, where: string) {
-  await expect.poll(async () => (await focused(page)).what, { message: `focus lost ${where}`, timeout: 5000 }).not.toBe('<body>');
-  return focused(page);
 }
 
 describe.skipIf(!haveChromium)('a day with the keyboard only', () => {

@@ -20,6 +20,9 @@ function checkAttachments(sent: { sha256: string }[] | undefined, have: { sha256
   if (bad.length) throw new DomainError('INVALID', '附件只能通过“上传附件”添加');
 }
 
+/** The title a list saved in 设置 carries in holidays.json (a file edited by hand keeps its own only until then). */
+const OWN_HOLIDAYS_TITLE = '本资料库的节假日调休表（设置 → 节假日与调休）';
+
 export function recordsHandlers(ctx: ApiContext) {
   const rs = () => ctx.records();
   const withFlags = async (reviews: Awaited<ReturnType<RecordsService['listReviews']>>) => {
@@ -84,6 +87,16 @@ export function recordsHandlers(ctx: ApiContext) {
     'records:counts': async ({ versionId }) => (await (await rs()).citationIndex()).counts(versionId),
     'records:affected': async ({ lawIds }) => (await (await rs()).citationIndex()).affected(lawIds),
     'records:stats': async ({ year }) => (await rs()).stats(year),
+    'records:actor': async () => {
+      const s = await rs();
+      return { name: s.actorName(), account: s.accountName() };
+    },
+    'holidays:get': async () => (await rs()).holidayLists(),
+    'holidays:set': async ({ holidays }) => {
+      const s = await rs();
+      await s.setHolidays({ schemaVersion: 1, title: OWN_HOLIDAYS_TITLE, holidays });
+      return s.holidayLists();
+    },
     'lectures:list': async (f) => (await rs()).listLectures(f),
     'lectures:get': async ({ id }) => (await rs()).getLecture(id),
     'lectures:create': async ({ input, linkDetected, note }) => {

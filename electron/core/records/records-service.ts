@@ -47,7 +47,8 @@ import { RECORD_ISSUE_FORMAT, recordFormIssues, type FieldIssue, type RecordForm
 import { issuePathInWords } from '../../shared/errors';
 import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
 import { officialHolidays } from './official-holidays';
-import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type HolidayFile } from './working-days';
+import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type Holiday, type HolidayFile } from './working-days';
+import { holidayProblems, sortHolidays } from '../../shared/holidays';
 import { own } from '../util/own-key';
 
 export interface RecordsServiceOptions {
@@ -240,14 +241,31 @@ export class RecordsService {
     return { defaults: this.defaults, ...(this.own.file ? { library: this.own.file } : {}) };
   }
 
-  /** Saves the library's own holiday list (the format of working-days.ts; it replaces whole years). */
+  /**
+   * For 设置 and `lawdesk holidays`: the shipped list, the library's own (whose years replace the
+   * shipped ones) and, when holidays.json cannot be read, why (the shipped list is then shown alone).
+   */
+  holidayLists(): { official: HolidayFile; own: Holiday[]; warning?: string } {
+    try {
+      return { official: this.defaults, own: sortHolidays(this.holidays().library?.holidays ?? []) };
+    } catch (e) {
+      return { official: this.defaults, own: [], warning: (e as Error).message };
+    }
+  }
+
+  /**
+   * Saves the library's own holiday list (the format of working-days.ts; each year it names replaces
+   * that year of the shipped list), refusing a list shared/holidays.holidayProblems finds wrong:
+   * a backwards run, a day off twice, a day both off and worked, a 调休 day that is a weekday.
+   */
   async setHolidays(input: unknown): Promise<void> {
     const file = parseWith(HolidayFileSchema, input, '节假日表');
-    const calendar = new WorkCalendar(file.holidays); // throws on a bad range
-    void calendar;
+    const problems = holidayProblems(file.holidays);
+    if (problems.length) throw new RecordsError('INVALID', '节假日调休表有误，未保存', problems);
+    const sorted: HolidayFile = { ...file, holidays: sortHolidays(file.holidays) };
     if (!this.library.lock.tryAcquire()) throw new RecordsError('LOCKED', '资料库正由另一个程序写入，请稍后再试');
     try {
-      writeFileAtomic(this.ownHolidaysPath, JSON.stringify(file, null, 2));
+      writeFileAtomic(this.ownHolidaysPath, JSON.stringify(sorted, null, 2));
     } finally {
       this.library.lock.release();
     }
@@ -563,15 +581,19 @@ export class RecordsService {
     return this.actor({});
   }
 
-  private actor(opts: WriteOptions): string {
-    if (opts.by) return opts.by;
-    const actor = typeof this.opts.actor === 'function' ? this.opts.actor() : this.opts.actor;
-    if (actor) return actor;
+  /** The computer's user name: who the change log names when no 经办人 is set (设置 → 署名). */
+  accountName(): string {
     try {
       return userInfo().username;
     } catch {
       return 'unknown';
     }
+  }
+
+  private actor(opts: WriteOptions): string {
+    if (opts.by) return opts.by;
+    const actor = typeof this.opts.actor === 'function' ? this.opts.actor() : this.opts.actor;
+    return actor || this.accountName();
   }
 
   private nextId(data: RecordsFile, kind: RecordKind, year: string): string {

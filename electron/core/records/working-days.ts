@@ -2,25 +2,10 @@
 // come from the official list (official-holidays.ts, from chinese-days), overridable per year by the
 // library's holidays.json. Dates are plain YYYY-MM-DD strings, computed in UTC so no time zone shifts a day.
 
-import { z } from 'zod';
+// The list's shape and its checks are shared with the faces (shared/holidays.ts: 设置's card, the CLI).
+import type { Holiday } from '../../shared/holidays';
 
-export const HolidaySchema = z.object({
-  year: z.number().int().min(1949).max(2200),
-  name: z.string().min(1),
-  /** First and last day off, inclusive. */
-  off: z.tuple([z.iso.date(), z.iso.date()]),
-  /** Weekend days that are working days because of this holiday (调休). */
-  work: z.array(z.iso.date()).default([]),
-  basis: z.string().optional(),
-});
-export const HolidayFileSchema = z.object({
-  schemaVersion: z.number().int().default(1),
-  title: z.string().optional(),
-  note: z.string().optional(),
-  holidays: z.array(HolidaySchema),
-});
-export type Holiday = z.infer<typeof HolidaySchema>;
-export type HolidayFile = z.infer<typeof HolidayFileSchema>;
+export { HolidaySchema, HolidayFileSchema, type Holiday, type HolidayFile } from '../../shared/holidays';
 
 /**
  * What every type's 最早届满 was before the limits became per type (shared/review-time-limits): a

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { LIMITS } from '../limits';
+import { HolidaySchema } from '../holidays';
 import {
   ADVISER_ROLES,
   AttachmentSchema,
@@ -32,7 +33,7 @@ import {
   StudyPlanSchema,
   type CitingRecord,
 } from '../record-schema';
-import { base64Cap, call, count, id, isoDate, producedFileSchema, recordId, uploadFileSchema } from './common';
+import { base64Cap, call, count, empty, id, isoDate, producedFileSchema, recordId, shownText, uploadFileSchema } from './common';
 import { fieldIssueSchema } from '../record-form';
 
 export { ADVISER_ROLES, CONCLUSIONS, FLAG_COLORS, LECTURE_KINDS, MATERIAL_KINDS, PROCEDURE_CHECKS, REVIEW_STATUSES, REVIEW_TYPES };
@@ -180,6 +181,13 @@ export const annualStatsSchema = z.object({
 });
 export type AnnualStatsDto = z.infer<typeof annualStatsSchema>;
 
+const holidayListsSchema = z.object({
+  official: z.object({ title: z.string().optional(), holidays: z.array(HolidaySchema) }),
+  own: z.array(HolidaySchema),
+  warning: shownText.optional(),
+});
+export type HolidayListsDto = z.infer<typeof holidayListsSchema>;
+
 export const recordsCalls = {
   'reviews:list': call({
     input: z
@@ -245,6 +253,23 @@ export const recordsCalls = {
     output: z.array(citingRecordSchema),
   }),
   'records:stats': call({ input: z.object({ year }).strict(), output: annualStatsSchema }),
+  /**
+   * Who the change log names for this computer's edits: the 经办人 of 设置 → 署名, else `account`, the
+   * computer's user name (the renderer marks entries signed with it: 未设置经办人).
+   */
+  'records:actor': call({ input: empty, output: z.object({ name: shownText, account: shownText }) }),
+  /**
+   * The 节假日/调休 list working days are counted with: the shipped one (chinese-days) and the
+   * library's own holidays.json, whose years replace the shipped ones; `warning` when that file
+   * cannot be read (then it is not used and the shipped list stands).
+   */
+  'holidays:get': call({ input: empty, output: holidayListsSchema }),
+  /** Replaces the library's own list; refused (INVALID, each problem named) when shared/holidays finds one. */
+  'holidays:set': call({
+    input: z.object({ holidays: z.array(HolidaySchema.strict()).max(2000) }).strict(),
+    output: holidayListsSchema,
+    maxBodyBytes: 600 * 1024,
+  }),
   'lectures:list': call({
     input: z.object({ year: year.optional(), kind: z.enum(LECTURE_KINDS).optional(), q: z.string().max(200).optional() }).strict(),
     output: z.array(lectureSchema),

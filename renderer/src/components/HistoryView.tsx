@@ -7,6 +7,7 @@ import type { ChangeEntryDto } from '../../../electron/shared/api-contract';
 import { useCall } from '../api/hooks';
 import { officeDateTime } from '../office-clock';
 import { ErrorState } from './common';
+import { SignedBy } from './SignedBy';
 
 function pathText(path: string): string {
   return path.replace(/\[[^\]]*\]/g, (m) => m).split('.').map((p) => FIELD_LABELS[p.replace(/\[.*$/, '')] ?? p).join(' › ');
@@ -36,7 +37,7 @@ export function HistoryView({ id, tick }: { id: string; tick: number }) {
             <Space wrap>
               <Typography.Text strong>第 {e.seq} 版 · {ACTION[e.action]}</Typography.Text>
               <Typography.Text type="secondary">{officeDateTime(e.at)}</Typography.Text>
-              <Typography.Text type="secondary">{e.by}</Typography.Text>
+              <SignedBy by={e.by} />
               {e.note && <Tag>{e.note}</Tag>}
             </Space>
             {e.action !== 'create' && (

@@ -42,6 +42,7 @@ import {
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
+import { SignedBy } from '../../components/SignedBy';
 import { FlagTag, handOver, readAsBase64 } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../../components/AddToPack';
@@ -592,7 +593,14 @@ export function ReviewPage({ id }: { id: string }) {
             {isNew ? '新建合法性审查' : review!.title}
           </Typography.Title>
           {review && <Tag color={STATUS_COLOR[review.status]}>{review.status}</Tag>}
-          {review && <Typography.Text type="secondary">第 {review.revision} 版 · {officeDateTime(review.updatedAt)} {review.updatedBy}</Typography.Text>}
+          {review && (
+            <span>
+              <Typography.Text type="secondary">
+                第 {review.revision} 版 · {officeDateTime(review.updatedAt)}{' '}
+              </Typography.Text>
+              <SignedBy by={review.updatedBy} />
+            </span>
+          )}
         </Space>
         <Space>
           {review && (

@@ -1,8 +1,8 @@
 // 设置: library folder (takes effect after a restart), reading font size, default filters, the
 // full-text index, bundles and records backups.
 
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography, type InputRef } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { FONT_SIZES } from '../../../../electron/shared/api-contract';
 import { LEVELS, type Level } from '../../../../electron/shared/law-model';
 import { setAsideSummary } from '../../../../electron/shared/library-health';
@@ -12,8 +12,9 @@ import { useSettings } from '../../settings-context';
 import { BackupCard } from './BackupCard';
 import { IndexCard } from './IndexCard';
 import { OfficeCard } from './OfficeCard';
+import { HolidaysCard } from './HolidaysCard';
 
-export function SettingsPage() {
+export function SettingsPage({ focus }: { focus?: 'name' } = {}) {
   const { settings, loaded, update } = useSettings();
   const info = useCall('library:info', {});
   useEvent('library:health', info.reload);
@@ -92,7 +93,7 @@ export function SettingsPage() {
           )}
         </Card>
         <Card title="署名" size="small">
-          <DisplayName value={settings.displayName} onSave={(displayName) => void update({ displayName })} />
+          <DisplayName value={settings.displayName} focus={focus === 'name'} onSave={(displayName) => void update({ displayName })} />
         </Card>
         <Card title="阅读" size="small">
           <Form layout="inline">
@@ -141,6 +142,7 @@ export function SettingsPage() {
           </Form>
         </Card>
         <OfficeCard />
+        <HolidaysCard />
         <IndexCard />
         <BackupCard />
         <Typography.Text type="secondary">
@@ -152,14 +154,21 @@ export function SettingsPage() {
 }
 
 /** The name records carry as 经办人 (and the change log as who): not the computer's user name. */
-function DisplayName({ value, onSave }: { value: string; onSave: (v: string) => void }) {
+function DisplayName({ value, focus, onSave }: { value: string; focus: boolean; onSave: (v: string) => void }) {
   const [name, setName] = useState(value);
   useEffect(() => setName(value), [value]);
+  const input = useRef<InputRef>(null);
+  // Arrived from a 未设置经办人 hint: the field to fill, in view and focused.
+  useEffect(() => {
+    if (!focus) return;
+    input.current?.input?.scrollIntoView({ block: 'center' });
+    input.current?.focus();
+  }, [focus]);
   return (
     <Form layout="vertical">
-      <Form.Item label="记录中的经办人姓名" extra="写入审查、学法记录及其修改记录；留空则使用这台电脑的用户名。" style={{ marginBottom: 0 }}>
+      <Form.Item label="记录中的经办人姓名" extra={value ? '写入审查、学法记录及其修改记录。' : '尚未设置：审查、学法记录及其修改记录现在记下的是这台电脑的登录用户名。填写后，新的修改记为这个姓名。'} style={{ marginBottom: 0 }}>
         <Space.Compact style={{ width: '100%', maxWidth: 420 }}>
-          <Input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} placeholder="如：张律师" onPressEnter={() => onSave(name.trim())} data-testid="settings-display-name" />
+          <Input ref={input} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} placeholder="如：张律师" onPressEnter={() => onSave(name.trim())} data-testid="settings-display-name" />
           <Button type="primary" disabled={name.trim() === value} onClick={() => onSave(name.trim())} data-testid="settings-display-name-save">
             保存
           </Button>
