@@ -60,6 +60,15 @@ export const HELDOUT_SET_S19 = resolve(import.meta.dirname, '../fixtures/links/h
  * before it took effect, a 山东省 条例 the corpus lacks), read with no citing law. Labelled by hand before any change.
  */
 export const HELDOUT_SET_S20 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s20.jsonl');
+/**
+ * Session 21: 40 sentences drawn by `citation-heldout-pick.ts --seed 2121` under its wider rule (a law no test has read
+ * any version of, its title may be named; forms 本条第X款 6, 前条 3, another law bare 17 or in 《》 1, a 司法解释's own text 8,
+ * 本条例 beside a 《title》 5 — the corpus holds too few 同法/该法, 《》 and ranges in unread laws), and 17 written as a county
+ * office writes (同法/该法/该条例 after one or two laws, 同法第X条至第Y条, 第X条第一款至第三款, （2021年修正）, （国务院令第279号）,
+ * 部门规章 in 《》 and bare, one the corpus lacks, （法释〔2019〕17号）, a local 条例 bare), read with no citing law. Labelled by hand
+ * before the detector was run on them.
+ */
+export const HELDOUT_SET_S21 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s21.jsonl');
 
 export interface HeldoutEntry {
   id: string;
@@ -259,7 +268,7 @@ const N = '[零〇一二两三四五六七八九十百千]+';
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
-  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20)];
+  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21)];
   const manifest = (dir: string) =>
     readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
       .split('\n')

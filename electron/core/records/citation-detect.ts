@@ -108,10 +108,11 @@ const ARTICLE = new RegExp(
 /**
  * 前条 / 前两条 (the article or articles right before the one a text stands in) and 本条第二款 / 本条第（三）项 (a part
  * of that article itself), as laws write them; 本条 alone and 前款 stay inside the article. Not 前条件, 修改前条例,
- * 前条款, and not after 目前/当前/提前/此前/之前/事前… (前 is then no ordinal).
+ * 前条款, and not after 目前/当前/提前/此前/之前/事前… (前 is then no ordinal); 本条 after any word (从事本条第一款,
+ * 遵守本条第二款).
  */
 const RELATIVE = new RegExp(
-  `(?<![目当提此之事空眼年日])(前(?:[两二三四五])?条|本条)(?![件例款])(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
+  `((?<![目当提此之事空眼年日])前(?:[两二三四五])?条|本条)(?![件例款])(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
   'g',
 );
 
