@@ -15,7 +15,11 @@ const ARTICLE_OR_SECTION_RE = new RegExp(`^(?:第${NUM}条|[一二三四五六�
 const BODY_START_RE = new RegExp(`^(?:第${NUM}(?:条|章|编|节)|[一二三四五六七八九十]+、|目\\s*录$)`);
 const EFFECTIVE_RE = new RegExp(`自\\s*(${DATE})\\s*起(?:施行|执行|实施|生效|试行)`);
 const EFFECTIVE_ON_PUBLISH_RE = /自(?:公布|发布|印发|颁布|下发)之日起(?:施行|执行|实施|生效|试行)/;
-const ORDER_RE = new RegExp(`(${CN}{2,24}?令)\\s*[（(]?\\s*第\\s*([0-9０-９]+|${NUM})\\s*号`);
+const ORGAN_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|人民法院|人民检察院|委员会|总局|管理局|办公厅|办公室|部|局|署|厅|委|银行|院)';
+/** 国务院令第713号; a joint order names its organs set apart by 、 (中华人民共和国国务院、中华人民共和国中央军事委员会令第689号). */
+const ORDER_RE = new RegExp(`((?:${CN}{2,24}?${ORGAN_SUFFIX}、)*${CN}{2,24}?令)\\s*[（(]?\\s*第\\s*([0-9０-９]+|${NUM})\\s*号`);
+/** A history event the order itself made: "…令第689号修订", "…令第757号第二次修订", "…令第3号发布" (not "《…决定》（国务院令第709号）修订"). */
+const ORDER_EVENT_RE = new RegExp(`${ORDER_RE.source}\\s*[)）]?\\s*(?:第${NUM}次)?(?:修订|修正|修改|公布|发布|颁布)`);
 const FILE_NO_RE = /([\u4e00-\u9fa5]{1,12})\s*[〔［[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/;
 /** A line that is nothing but a 文号 (法释〔2023〕13号, （国务院令第713号）): the number block of a 司法解释's or a 公文's own head. */
 const NUMBER_LINE_RE = new RegExp(
@@ -27,7 +31,6 @@ const ISSUER_LINE_RE = /^(?:发文机关|制定机关|发布机关|颁布机关)
 const PEOPLES_CONGRESS_RE = new RegExp(
   `(${CN}{0,12}?)第${NUM}届(全国人民代表大会常务委员会|全国人民代表大会|人民代表大会常务委员会|人民代表大会)`,
 );
-const ORGAN_SUFFIX = '(?:人民政府办公厅|人民政府办公室|人民政府|人民法院|人民检察院|委员会|总局|管理局|办公厅|办公室|部|局|署|厅|委|银行|院)';
 const MEETING_ORGAN_RE = new RegExp(`(${CN}{2,24}?${ORGAN_SUFFIX})(?:第\\s*(?:[0-9]+|${NUM})\\s*次|${CN}{0,6}会议)`);
 const SIGNATURE_RE = new RegExp(`^${CN}{2,30}${ORGAN_SUFFIX}$`);
 /** "上海市人民代表大会常务委员会公告第八十三号公布", "由上海市人民政府发布", "山东省科学技术厅公布": the organ that published it. */
@@ -45,10 +48,20 @@ function cleanLine(line: string): string {
   return line.replace(/^#+/, '').trim();
 }
 
+/** 中华人民共和国国务院、中华人民共和国中央军事委员会 → 国务院、中央军事委员会 (a joint order's later organs too). */
+function tidyOrgan(org: string): string {
+  return org.replace(/^中华人民共和国(?=国务院)/, '').replace(/、中华人民共和国/g, '、');
+}
+
 /** 中华人民共和国国务院令第713号 → 国务院令第713号; full-width digits → ASCII. */
 function tidyOrder(org: string, num: string): string {
   const n = num.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  return `${org.replace(/^中华人民共和国(?=国务院)/, '')}第${n}号`;
+  return `${tidyOrgan(org)}第${n}号`;
+}
+
+/** An order's number as written in a header: the issuer starts after the last non-organ word (a date, 以, 经, 公布…). */
+function orderNumber(m: RegExpExecArray): string {
+  return tidyOrder(m[1]!.replace(/^(?:经|由|以|根据|依据|按照|并|和|及|于)/, ''), m[2]!);
 }
 
 /** The first match of `re` that is not a cited document's number. */
@@ -65,11 +78,7 @@ export function findDocNumber(input: string): string | undefined {
   const file = uncited(text, FILE_NO_RE);
   const orderAt = order ? order.index : Infinity;
   const fileAt = file ? file.index : Infinity;
-  if (order && orderAt <= fileAt) {
-    // The order's issuer starts after the last non-organ word (a date, 以, 经, 公布…).
-    const org = order[1]!.replace(/^(?:经|由|以|根据|依据|按照|并|和|及|于)/, '');
-    return tidyOrder(org, order[2]!);
-  }
+  if (order && orderAt <= fileAt) return orderNumber(order);
   if (file) {
     // Keep the issuer code only: "关于印发…的通知鲁政办字" is not part of the number.
     // "最高人民法院以法发〔1993〕15号通知印发": the organ that used the number is not part of it.
@@ -80,13 +89,27 @@ export function findDocNumber(input: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The 令 that made this version, when its header says so: the latest history event, if an order made it
+ * ("2017年9月27日 国务院、中央军事委员会令第689号修订" — a wholly revised text promulgated under a number of its
+ * own). A version amended by a 决定 ("《国务院关于修改部分行政法规的决定》第二次修订") names no order of its own: it
+ * keeps the one that first promulgated the text, by which it is still cited (read from the header's first order).
+ */
+function versionOrder(events: readonly HistoryEvent[]): string | undefined {
+  const latest = events.filter((e) => e.kind !== '施行').reduce<HistoryEvent | undefined>((a, e) => (!a || e.date >= a.date ? e : a), undefined);
+  if (!latest) return undefined;
+  const text = latest.text.replace(new RegExp(DATE, 'g'), ' ');
+  // "国家教育委员会令第8号、国家体育运动委员会令第11号发布": two organs' numbers for one text, the first named
+  return uncited(text, ORDER_EVENT_RE) ? orderNumber(uncited(text, ORDER_RE)!) : undefined;
+}
+
 function issuerFromEvent(text: string): string | undefined {
   const pc = PEOPLES_CONGRESS_RE.exec(text);
   if (pc) return `${pc[1]!.replace(/^.*?(?=[\u4e00-\u9fa5]*$)/, '')}${pc[2]}`;
   if (/国务院(?:第\s*\S+?\s*次)?常务会议/.test(text)) return '国务院';
   const order = ORDER_RE.exec(text);
   if (order && !/主席令/.test(order[1]!)) {
-    return order[1]!.replace(/令$/, '').replace(/^中华人民共和国(?=国务院)/, '');
+    return tidyOrgan(order[1]!.replace(/令$/, ''));
   }
   const court = /(最高人民法院|最高人民检察院)/.exec(text);
   if (court) return court[1];
@@ -144,7 +167,9 @@ export function guessMetadata(text: string): ExtractedMeta {
   }
   const ownLine = front.find((l) => NUMBER_LINE_RE.test(l.replace(/[\u200b\ufeff]/g, '')));
   meta.docNumber =
-    findDocNumber([...letterhead, ...header].join('\n')) ??
+    (letterhead.length ? findDocNumber(letterhead.join('\n')) : undefined) ??
+    versionOrder(events) ??
+    findDocNumber(header.join('\n')) ??
     (ownLine ? findDocNumber(ownLine) : undefined) ??
     findDocNumber(lines.slice(0, infoEnd >= 0 ? Math.min(3, infoEnd) : 3).join('\n'));
 
@@ -195,7 +220,11 @@ export function guessMetadata(text: string): ExtractedMeta {
   const dated = events.filter((e) => e.kind !== '施行').map((e) => e.date).sort();
   // A 公文's own date (成文日期) stands under its signature, before what it sends on.
   const signedAt = official ? header.findIndex((l, k) => k > 0 && DATE_ONLY_RE.test(l) && SIGNATURE_RE.test(header[k - 1]!)) : -1;
+  // A 公布令 or 公告 printed above the law is dated the day it published it (after the 通过 the header states).
+  const orderDated = head?.order.findLast((l) => DATE_ONLY_RE.test(l.replace(/[\s\u3000]+/g, '')));
+  const orderDate = orderDated ? parseDate(orderDated.replace(/[\s\u3000]+/g, '')) : undefined;
   if (signedAt >= 0) meta.published = parseDate(header[signedAt]!);
+  else if (orderDate && !dated.some((d) => d > orderDate)) meta.published = orderDate;
   else if (dated.length) meta.published = dated[dated.length - 1];
   else if (signatureDateAt >= 0) meta.published = parseDate(signature[signatureDateAt]!);
 

@@ -129,6 +129,13 @@ export function isLetterheadLine(line: string): boolean {
 /** 公布令 head: "中华人民共和国主席令", "山东省人民政府令" over "第七十八号". */
 const ORDER_HEAD_RE = /^[\u4e00-\u9fa5]{2,30}令$/;
 const ORDER_NO_RE = new RegExp(`^[（(]?第${WS}*(?:[0-9０-９]+|${N})${WS}*号[)）]?$`);
+/**
+ * A 公告 that publishes the law above it: "最高人民法院公告", "中华人民共和国最高人民法院公告", "山东省人民代表大会常务委员会
+ * 公告" — an organ's name and 公告, no 关于 (a 公告 about something is a title).
+ */
+const ANNOUNCEMENT_HEAD_RE = /^(?!.*关于)[\u4e00-\u9fa5]{2,30}(?:人民法院|人民检察院|常务委员会|人民政府|委员会|院|部|署|局)公告$/;
+/** The 公告's words that it publishes a text (现予公布, 予以公布, 现予发布). */
+const PUBLISHES_RE = /(?:现予|予以|现)(?:公布|发布|颁布)/;
 const DATE_ONLY_RE = new RegExp(`^[（(]?${DATE_RE.source}[)）]?$`);
 /** A title's last line when the title was set over two or three lines ("…》" / "的通知"). */
 const TITLE_TAIL_RE =
@@ -160,8 +167,29 @@ export interface DocumentHead {
 }
 
 /**
+ * The last line (the date under the signature) of a 公告 that publishes a law, starting at `i`: its number
+ * (（第八十三号）), a paragraph saying it publishes the text (现予公布), the organ and the date — all within 12
+ * lines, with the law's text after it. -1 when the lines at `i` are no such 公告.
+ */
+function announcementEnd(lines: readonly string[], i: number): number {
+  let publishes = false;
+  for (let k = i + 1, seen = 0; k < lines.length && seen < 12; k++) {
+    if (lines[k] === '') continue;
+    seen++;
+    const compact = lines[k]!.replace(/[\s\u3000]+/g, '');
+    // "国家税务总局公告 / 2024年第1号 / 关于…的公告": a 公告 that is the document itself, its title below the head
+    if (/^关于.*(?:公告|通知|决定)$/.test(compact)) return -1;
+    if (PUBLISHES_RE.test(compact)) publishes = true;
+    if (DATE_ONLY_RE.test(compact)) return publishes && lines.slice(k + 1).some((l) => l !== '') ? k : -1;
+    if (ARTICLE_RE.test(lines[k]!) || HEADING_RE.test(lines[k]!)) return -1;
+  }
+  return -1;
+}
+
+/**
  * The head of a plain-text document: a 红头文件's letterhead, a 公布令 printed before the law (as
- * 国务院令 / 主席令 pages and documents received with them have it), then the title, joined when it
+ * 国务院令 / 主席令 pages and documents received with them have it) or a 公告 publishing it (最高人民法院公告, a
+ * 人大常委会公告, with the law's 文号 line under it), then the title, joined when it
  * was set over several lines. `lines` are trimmed; blank ones are skipped.
  */
 export function documentHead(lines: readonly string[], start = 0): DocumentHead {
@@ -189,7 +217,18 @@ export function documentHead(lines: readonly string[], start = 0): DocumentHead 
     skip();
   }
   const order: string[] = [];
-  if (i < lines.length && ORDER_HEAD_RE.test(lines[i]!.replace(/[\s\u3000]+/g, ''))) {
+  const announcement = i < lines.length && ANNOUNCEMENT_HEAD_RE.test(lines[i]!.replace(/[\s\u3000]+/g, '')) ? announcementEnd(lines, i) : -1;
+  if (announcement >= 0) {
+    // the 公告, its signature and date; then the law's own 文号 line (法释〔2024〕1号) over its title
+    for (let k = i; k <= announcement; k++) if (lines[k] !== '') order.push(lines[k]!);
+    i = announcement + 1;
+    skip();
+    if (i < lines.length && LETTERHEAD_RES[1]!.test(lines[i]!)) {
+      order.push(lines[i]!);
+      i++;
+      skip();
+    }
+  } else if (i < lines.length && ORDER_HEAD_RE.test(lines[i]!.replace(/[\s\u3000]+/g, ''))) {
     let j = i + 1;
     while (j < lines.length && lines[j] === '') j++;
     if (j < lines.length && ORDER_NO_RE.test(lines[j]!)) {

@@ -196,7 +196,8 @@ const ORDER_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?令)${SP}[（(]?${SP}�
 const BRACKET_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?)${SP}[〔［[(（]${SP}(\\d{4})${SP}[〕］\\])）]${SP}第?${SP}(\\d+)${SP}号`, 'g');
 /** One spelling of a 文号 for both the library's headers and a text: 国务院令第713号, 法释〔2025〕1号. */
 function numberKey(organ: string, n: number, year?: string): string {
-  return year ? `${organ}〔${year}〕${n}号` : `${organ}第${n}号`;
+  const o = organ.replace(/中央军事委员会/g, '中央军委');
+  return year ? `${o}〔${year}〕${n}号` : `${o}第${n}号`;
 }
 const orderCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; byNumber: Map<string, LawVersionMeta[]> }>();
 
@@ -209,8 +210,10 @@ function versionsByOrder(store: LibraryStore): Map<string, LawVersionMeta[]> {
     if (!v.docNumber) continue;
     const order = /^(.+令)第(\d+)号$/.exec(v.docNumber);
     const bracketed = order ? null : new RegExp(`^${BRACKET_NUMBER.source}$`).exec(v.docNumber);
-    const k = order ? numberKey(order[1]!, Number(order[2])) : bracketed ? numberKey(bracketed[1]!, Number(bracketed[3]), bracketed[2]) : undefined;
-    if (k) byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
+    // a joint order (国务院、中央军事委员会令第689号) is cited by its organs together or by any one of them
+    const organs = order ? [order[1]!, ...(order[1]!.includes('、') ? order[1]!.replace(/令$/, '').split('、').map((o) => `${o}令`) : [])] : [];
+    const keys = order ? organs.map((o) => numberKey(o, Number(order[2]))) : bracketed ? [numberKey(bracketed[1]!, Number(bracketed[3]), bracketed[2])] : [];
+    for (const k of keys) byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
   }
   orderCache.set(store, { stamp: libraryStamp(store), byNumber });
   return byNumber;
