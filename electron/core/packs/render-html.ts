@@ -59,14 +59,15 @@ const txt = (s: string) => esc(s).replace(DATE_IN_TEXT, '<span class="date">$&</
 
 function css(official = false): string {
   const pageNumber = `content: "— " counter(page) " —"; font-family: ${FONT_STACKS.song}; font-size: 14pt; vertical-align: top; padding-top: 7mm;`;
-  // GB/T 9704 puts odd numbers right, even numbers left. In a pack the cover is printed page 1 and
+  // GB/T 9704 7.5 puts odd numbers right, even numbers left, 空一字: one 4号 character (14 pt) in
+  // from the block's edge, as the DOCX footer does (7 mm is the number's distance below it). In a pack the cover is printed page 1 and
   // is not counted, so printed page N carries number N-1 and odd numbers fall on left-hand (even)
   // sheets; an official document has no cover, so number and sheet agree.
   const [odd, even] = official ? [':right', ':left'] : [':left', ':right'];
   return `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-@page ${odd} { @bottom-right { ${pageNumber} text-align: right; padding-right: 7mm; } }
-@page ${even} { @bottom-left { ${pageNumber} text-align: left; padding-left: 7mm; } }
+@page ${odd} { @bottom-right { ${pageNumber} text-align: right; padding-right: 14pt; } }
+@page ${even} { @bottom-left { ${pageNumber} text-align: left; padding-left: 14pt; } }
 @page cover { counter-reset: page 0; @bottom-left { content: none; } @bottom-right { content: none; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: ${FONT_STACKS.fang}; font-size: 16pt; line-height: ${LINE_PT}pt; color: #000; text-align: justify; letter-spacing: ${TRACK_PT.toFixed(3)}pt; text-spacing-trim: space-all; }

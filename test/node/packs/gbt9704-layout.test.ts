@@ -221,6 +221,8 @@ function checkPages(pdf: string, label: string) {
     expect(foot.map((l) => l.text.replace(/\s/g, '')), `${label} p${i + 1}`).toEqual([`—${i + 1}—`]);
     if (i % 2 === 0) expect(foot[0]!.x1, `${label} p${i + 1}`).toBeGreaterThan(landscape[i] ? 700 : 480);
     else expect(foot[0]!.x0, `${label} p${i + 1}`).toBeLessThan(landscape[i] ? 135 : 115);
+    // 7.5 单页码居右空一字，双页码居左空一字: one 4号 character (14 pt) in from the block's edge
+    if (!landscape[i]) expect(i % 2 === 0 ? 595.28 - 26 * MM - foot[0]!.x1 : foot[0]!.x0 - 28 * MM, `${label} p${i + 1}`).toBeCloseTo(14, 0);
   });
   // Body lines: never more than 28 characters (digits count half; a closing mark may hang past the
   // edge, as Word and LibreOffice let it), full lines 28 — 27 where the 28th would be an opening
