@@ -25,15 +25,10 @@ export class CorruptFileError extends DomainError {
  */
 export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
 
-/**
- * UTF-8 as WHATWG decodes it (bad bytes become U+FFFD, as with Buffer#toString), which also drops a
- * leading BOM — a file opened and saved in Notepad gains one, and JSON.parse refuses it. A third
- * faster than Buffer#toString on a catalog of Chinese titles (25 MB at 10×: ≈ 80 against 140 ms).
- */
-const utf8 = new TextDecoder('utf-8');
-
 function jsonFileText(bytes: Buffer): string {
-  return utf8.decode(bytes);
+  const text = bytes.toString('utf8');
+  // A file opened and saved in Notepad gains a UTF-8 BOM, which JSON.parse refuses.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function tooLarge(size: number): string {
