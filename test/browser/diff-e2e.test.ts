@@ -103,6 +103,54 @@ describe.skipIf(!haveChromium)('the diff view in Chromium', () => {
       expect(marked[marked.length - 1]).toBe(true);
     }));
 
+  // A far row of a rewritten law in a narrow window: the first answer brings the changes of the
+  // rows around it only, the full answer the rest, and every row above it is drawn afterwards (rows
+  // of other heights than their spacer's estimate). The row asked for stays in the middle of the
+  // view throughout: the page has no sticky bar, and what is scrolled is kept by Chromium's anchoring.
+  it('at 1000 px, a rewritten law (刑诉法解释 2012 → 2021) opened on 第五百条: that row stays in the middle of the view as the rows above it are drawn', () =>
+    withSession(async ({ page, face }) => {
+      await page.setViewportSize({ width: 1000, height: 860 });
+      const dir = mkdtempSync(join(tmpdir(), 'lawdesk-diff-'));
+      const names = ['2012-12-20', '2021-01-26'].map((d) => join(dir, `最高人民法院关于适用《刑事诉讼法》的解释(${d}).md`));
+      names.forEach((name, i) => writeFileSync(name, readFileSync(join(ROOT, `test/fixtures/versions/xingsu-jieshi-${i ? '2021' : '2012'}.md`), 'utf8')));
+      const preview = await face.service.previewPaths(names);
+      await face.service.call('import:commit', { stagingId: preview.stagingId });
+      const law = (await face.service.call('laws:list', { limit: 5000 })).rows.find((r) => r.title.includes('刑事诉讼法》的解释'))!;
+      // The full answer waits until the row has been brought into view (the first answer's rows shown).
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      await page.route('**/api/versions:diff', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { runsFirst?: unknown };
+        if (body.runsFirst === undefined) await held;
+        await route.continue();
+      });
+      await page.evaluate((h) => (location.hash = h), `#/diff/${encodeURIComponent(law.lawId)}?a=500`);
+      const row = page.locator('[data-testid="diff-row"]').filter({ has: page.locator('.diff-cell:nth-child(3) .label', { hasText: /^第五百条$/ }) });
+      /** The row's first cell: its top, and how far its middle is from the middle of the view. */
+      const place = () =>
+        row.first().locator('.diff-kind').evaluate(
+          (el) =>
+            new Promise<{ top: number; offCentre: number; scrolled: number }>((done) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => {
+                  const view = document.getElementById('app-content')!.getBoundingClientRect();
+                  const r = el.getBoundingClientRect();
+                  done({ top: r.top, offCentre: (r.top + r.bottom) / 2 - (view.top + view.bottom) / 2, scrolled: document.getElementById('app-content')!.scrollTop });
+                }),
+              ),
+            ),
+        );
+      await row.first().waitFor();
+      await expect.poll(async () => Math.abs((await place()).offCentre)).toBeLessThanOrEqual(1);
+      const before = await place();
+      expect(await page.locator('.diff-gap').count()).toBeGreaterThan(0);
+      release();
+      await page.locator('[data-testid="diff-rows"][data-rendered="all"]').waitFor();
+      expect(await page.locator('.diff-gap').count()).toBe(0);
+      const after = await place();
+      expect(Math.abs(after.top - before.top), `第五百条's row moved ${after.top - before.top} px`).toBeLessThanOrEqual(1);
+    }));
+
   it('from the reader on 统计法 2024 第七条, the row of 2009 第六条 → 2024 第七条 is the one in view', () =>
     withSession(async ({ page }) => {
       await page.getByTestId('law-title').filter({ hasText: '统计法' }).click();

@@ -110,9 +110,10 @@ function usePaintedAfter(data: unknown): boolean {
   return data !== undefined && painted === data;
 }
 
-const DiffRowView = memo(function DiffRowView({ row: r, index }: { row: Row; index: number }) {
+/** `near`: one of the rows rendered around the asked one, laid out at once (see styles.css). */
+const DiffRowView = memo(function DiffRowView({ row: r, index, near }: { row: Row; index: number; near: boolean }) {
   return (
-    <div className="diff-row" id={`diff-${r.from[0]?.key ?? 'new-' + r.to[0]?.key}`} data-testid="diff-row" data-kind={r.kind} data-row={index}>
+    <div className={near ? 'diff-row near' : 'diff-row'} id={`diff-${r.from[0]?.key ?? 'new-' + r.to[0]?.key}`} data-testid="diff-row" data-kind={r.kind} data-row={index}>
       <div className="diff-kind">
         <Tag color={KIND_TEXT[r.kind]?.color}>{r.cosmetic && r.kind === 'same' ? '文字性调整' : KIND_TEXT[r.kind]?.text}</Tag>
       </div>
@@ -171,7 +172,8 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
   const target = articleKey ? rows.findIndex((r) => r.to.some((p) => p.key === articleKey) || r.from.some((p) => p.key === articleKey)) : -1;
   const heights = useMemo(() => rows.map((r) => estimateRow(r, settings.fontSize - 1)), [rows, settings.fontSize]);
   const ready = useProgressiveCount(withChanges, firstScreen(heights), 80);
-  const isRendered = (i: number) => (i < ready || (target >= 0 && i >= target - DIFF_ROWS_AROUND.before && i < target + DIFF_ROWS_AROUND.after)) && !rows[i]!.runsPending;
+  const isNear = (i: number) => target >= 0 && i >= target - DIFF_ROWS_AROUND.before && i < target + DIFF_ROWS_AROUND.after;
+  const isRendered = (i: number) => (i < ready || isNear(i)) && !rows[i]!.runsPending;
 
   // The asked row to the middle of the view once it is in the page (a row is display: contents:
   // its first cell is what has a box).
@@ -197,7 +199,7 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
       return;
     }
     closeGap(i);
-    blocks.push(<DiffRowView key={`${r.from.map((x) => x.key).join(',')}>${r.to.map((x) => x.key).join(',')}`} row={r} index={i} />);
+    blocks.push(<DiffRowView key={`${r.from.map((x) => x.key).join(',')}>${r.to.map((x) => x.key).join(',')}`} row={r} index={i} near={isNear(i)} />);
   });
   closeGap(rows.length);
 
