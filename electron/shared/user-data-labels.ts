@@ -10,8 +10,14 @@ export const USER_DATA_WHAT = {
   annualTemplate: '本库的年度报告模板',
 } as const;
 
+const listed = (all: string[]) => `${all.slice(0, -1).join('、')}和${all.at(-1)!}`;
+
 /** “记录、简报包、…和本库的年度报告模板”: what an automatic backup copies. */
 export function backedUpWithRecords(): string {
-  const all = ['记录', ...Object.values(USER_DATA_WHAT)];
-  return `${all.slice(0, -1).join('、')}和${all.at(-1)!}`;
+  return listed(['记录', ...Object.values(USER_DATA_WHAT)]);
+}
+
+/** “简报包、收藏、…和本库的年度报告模板”: what a bundle's 用户数据 choice carries (user-data-files.ts). */
+export function userDataFiles(): string {
+  return listed(Object.values(USER_DATA_WHAT));
 }

@@ -1,6 +1,7 @@
 // 设置 → 节假日与调休 with the keyboard alone: a new year's arrangement pasted as a date list (a wrong
 // one first: refused with the day named, 导入 stays off), imported and saved; a holiday added by its
-// form, one that falls on a 调休 day refused; the saved year then counts in a review's 最早届满.
+// form, one that falls on a 调休 day refused; the saved year then counts in a review's 最早届满. 资料包's
+// 用户数据 choice names the list among what it carries.
 
 import { describe, expect, it } from 'vitest';
 import { go, haveChromium, useBrowser } from './browser-harness';
@@ -16,6 +17,8 @@ describe.skipIf(!haveChromium)('节假日与调休, by keyboard', () => {
     withSession(async ({ page, face }) => {
       await go(page, '#/settings');
       await page.getByTestId('holidays-card').waitFor();
+      // a bundle's 用户数据 choice says it carries this list too (it read 简报包、收藏、单位信息和本库模板)
+      expect(await page.locator('label', { has: page.getByTestId('bundle-userdata') }).textContent()).toBe('简报包、收藏、单位信息、本单位节假日调休表和本库的年度报告模板');
       await tabTo(page, byTestId('holidays-import'), { max: 120 });
       await page.keyboard.press('Enter');
       await expect.poll(async () => (await focused(page)).testId).toBe('holidays-import-text');

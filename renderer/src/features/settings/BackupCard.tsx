@@ -13,7 +13,7 @@ import { client, errorMessage } from '../../api/client';
 import { useCall, useTask } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { dateTimeInZone } from '../../../../electron/shared/office-clock';
-import { backedUpWithRecords } from '../../../../electron/shared/user-data-labels';
+import { backedUpWithRecords, userDataFiles } from '../../../../electron/shared/user-data-labels';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { useNotify } from '../../components/notify';
@@ -286,7 +286,7 @@ export function BackupCard() {
               审查、学法记录和规范性文件登记（含修改记录和附件）
             </Checkbox>
             <Checkbox checked={withUserData} onChange={(e) => setWithUserData(e.target.checked)} data-testid="bundle-userdata">
-              简报包、收藏、单位信息和本库模板
+              {userDataFiles()}
             </Checkbox>
             <Button icon={<ExportOutlined />} onClick={() => void exportBundle()} loading={busy === 'export'} disabled={!withLaws && !withRecords && !withUserData} data-testid="bundle-export">
               导出资料包
