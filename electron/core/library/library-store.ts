@@ -85,7 +85,16 @@ function validateCatalog(data: unknown): CatalogData {
     if (!Object.prototype.hasOwnProperty.call(entries, key)) continue;
     const entry = entries[key];
     const r = catalogEntryOk(entry) ? undefined : catalogEntrySchema.safeParse(entry);
-    const bad = r && !r.success ? formatIssue(r.error.issues[0]!, {}, entry) : (entry as LawVersionMeta).id !== key ? `编号 ${(entry as LawVersionMeta).id} 与键 ${key} 不符` : undefined;
+    // `__proto__` as a key would set the map's prototype instead of adding an entry (and every later
+    // spread or JSON write would lose or misplace it): no import makes such an id, so it is damage.
+    const bad =
+      key === '__proto__'
+        ? '编号 __proto__ 不能用作条目编号'
+        : r && !r.success
+          ? formatIssue(r.error.issues[0]!, {}, entry)
+          : (entry as LawVersionMeta).id !== key
+            ? `编号 ${(entry as LawVersionMeta).id} 与键 ${key} 不符`
+            : undefined;
     if (bad !== undefined) {
       notes.push(`library.json 中的条目 ${printableName(key).slice(0, 120)} 格式不对（${bad}），已从目录中去掉；其正文文件完好时会重新收录`);
       continue;

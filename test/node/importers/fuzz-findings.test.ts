@@ -300,6 +300,8 @@ describe('a library.json damaged by hand (hfuzz, session 13)', () => {
     // must still catch as zod does.
     'a count that is not a whole number': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], articleCount: 1.5 } } }),
     'a level named after a member of Object': (c, id) => ({ ...c, versions: { ...c.versions, [id]: { ...c.versions[id], level: 'constructor' } } }),
+    // A key `__proto__` (its id the same) set the versions map's prototype instead of being an entry.
+    'an entry keyed __proto__': (c, id) => ({ ...c, versions: { ...c.versions, ['__proto__']: { ...c.versions[id], id: '__proto__' } } }),
     'a scan match with a field its shape refuses': (c, id) => ({
       ...c,
       versions: { ...c.versions, [id]: { ...c.versions[id], libraryMatch: { versionId: 'x', date: '', textSource: 'docx', sameDate: true, by: '张三' } } },
