@@ -85,6 +85,26 @@ async function importFixture(s: Session, file: string): Promise<void> {
   await s.face.service.call('import:commit', { stagingId: preview.stagingId });
 }
 
+/**
+ * The 1,260-article 民法典 opened on 第一千一百条 with its whole text held back (only the run around
+ * the article shown) until `release` is called.
+ */
+async function openCodeHoldingWholeText(s: Session): Promise<{ release: () => void }> {
+  await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+  const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
+  const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await s.page.route('**/api/version:get', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}') as { part?: unknown };
+    if (!body.part) await held;
+    await route.continue();
+  });
+  await go(s.page, `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
+  await s.page.locator('#article-1100.active').waitFor();
+  return { release };
+}
+
 describe.skipIf(!haveChromium)('the reader in Chromium', () => {
   const withSession = useBrowser();
 
@@ -285,20 +305,9 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
 
   it("while only a long law's first run is shown, the 目录 is the whole law's: on the section read, and a heading outside the run is reached once the text is whole", () =>
     withSession(async (s) => {
-      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
-      const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
-      const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
       const page = s.page;
       // The whole text is held back until the TOC has been checked and clicked (the run stays shown).
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      await page.route('**/api/version:get', async (route) => {
-        const body = JSON.parse(route.request().postData() ?? '{}') as { part?: unknown };
-        if (!body.part) await held;
-        await route.continue();
-      });
-      await go(page, `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
-      await page.locator('#article-1100.active').waitFor();
+      const { release } = await openCodeHoldingWholeText(s);
       const toc = page.getByTestId('reader-toc');
       await toc.locator('.ant-tree-treenode-selected').filter({ hasText: '第一节 收养关系的成立' }).waitFor();
       // still the run (第一千零九十五条 to 第一千一百二十四条), yet the TOC is the whole law's
@@ -413,21 +422,10 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
   // `overflow-anchor: none`; this test says so if that changes.
   it('at 1000 px, opened on a far article with the focus in the find box: the article stays put as the rest of the law is drawn above it', () =>
     withSession(async (s) => {
-      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
-      const rows = lawRowsFromWire((await s.face.service.call('laws:list', { limit: 50 })).rows);
-      const code = rows.find((r) => r.title === '中华人民共和国民法典')!;
       const page = s.page;
       await page.setViewportSize({ width: 1000, height: 860 });
       // The whole text waits until the find box has the focus (the run around the article is shown).
-      let release!: () => void;
-      const held = new Promise<void>((r) => (release = r));
-      await page.route('**/api/version:get', async (route) => {
-        const body = JSON.parse(route.request().postData() ?? '{}') as { part?: unknown };
-        if (!body.part) await held;
-        await route.continue();
-      });
-      await go(page, `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
-      await page.locator('#article-1100.active').waitFor();
+      const { release } = await openCodeHoldingWholeText(s);
       await page.getByTestId('version-switcher').waitFor();
       await page.keyboard.press('Control+f');
       const find = page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
