@@ -29,7 +29,8 @@ export function HolidaysCard() {
   const [saveError, setSaveError] = useState<string>();
   const own = useMemo(() => draft ?? res.data?.own ?? [], [draft, res.data]);
   const official = useMemo(() => res.data?.official.holidays ?? [], [res.data]);
-  const years = useMemo(() => [...new Set([...official, ...own].map((h) => h.year)).add(officeYear())].sort((a, b) => b - a), [official, own]);
+  // next year too: its notice comes out in the autumn, before chinese-days has it, and may be typed in by hand
+  const years = useMemo(() => [...new Set([...official, ...own].map((h) => h.year)).add(officeYear()).add(officeYear() + 1)].sort((a, b) => b - a), [official, own]);
   const year = picked ?? officeYear();
   const ownYear = own.filter((h) => h.year === year);
   const custom = ownYear.length > 0;
