@@ -157,8 +157,11 @@ const OFFICIAL_TITLE = '全国法定节假日及调休安排（国务院办公�
 
 export class RecordsService {
   private readonly attachments: AttachmentStore;
-  /** The library's holidays.json as last read: its stamp, and the calendar built with it. */
-  private own: { stamp: string; file?: HolidayFile; calendar: WorkCalendar };
+  /**
+   * The library's holidays.json as last read: its stamp, and the calendar built with it; `problem`
+   * when the file could not be read (the calendar is then the shipped list alone).
+   */
+  private own: { stamp: string; file?: HolidayFile; calendar: WorkCalendar; problem?: string };
 
   private constructor(
     readonly library: LibraryStore,
@@ -180,9 +183,17 @@ export class RecordsService {
     return join(this.library.dir, 'holidays.json');
   }
 
-  private readOwnHolidays(): { stamp: string; file?: HolidayFile; calendar: WorkCalendar } {
+  private readOwnHolidays(): { stamp: string; file?: HolidayFile; calendar: WorkCalendar; problem?: string } {
     const stamp = fileStamp(this.ownHolidaysPath);
-    const file = stamp === 'none' ? undefined : readHolidayFile(this.ownHolidaysPath);
+    let file: HolidayFile | undefined;
+    try {
+      file = stamp === 'none' ? undefined : readHolidayFile(this.ownHolidaysPath);
+    } catch (e) {
+      // A damaged file (a hand edit, a broken tool) must not stop every due date and every save of a
+      // review: the shipped list counts until 设置 → 节假日与调休 shows the reason and saves a sound list.
+      const problem = e instanceof RecordsError ? [e.summary, ...e.issues].join('：') : (e as Error).message;
+      return { stamp, calendar: new WorkCalendar(this.defaults.holidays, []), problem };
+    }
     return { stamp, ...(file ? { file } : {}), calendar: new WorkCalendar(this.defaults.holidays, file?.holidays ?? []) };
   }
 
@@ -246,11 +257,9 @@ export class RecordsService {
    * shipped ones) and, when holidays.json cannot be read, why (the shipped list is then shown alone).
    */
   holidayLists(): { official: HolidayFile; own: Holiday[]; warning?: string } {
-    try {
-      return { official: this.defaults, own: sortHolidays(this.holidays().library?.holidays ?? []) };
-    } catch (e) {
-      return { official: this.defaults, own: [], warning: (e as Error).message };
-    }
+    const own = sortHolidays(this.holidays().library?.holidays ?? []);
+    const problem = this.own.problem;
+    return { official: this.defaults, own, ...(problem ? { warning: `${problem}；在改好或重新保存之前，按内置的全国安排计算工作日` } : {}) };
   }
 
   /**

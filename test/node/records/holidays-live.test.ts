@@ -42,4 +42,18 @@ describe('the library’s own holiday list, edited while the app runs', () => {
     expect(lib.svc.defaultDueDate('2020-04-13', '规范性文件')).toBe('2020-04-20');
     expect(lib.svc.holidays().library).toBeUndefined();
   });
+
+  it('a damaged holidays.json stops no due date: the shipped list counts, 设置 says why, and saving a sound list replaces it', async () => {
+    lib = await makeLibrary();
+    const own = join(lib.dir, 'holidays.json');
+    writeFileSync(own, '{"schemaVersion": 1, "holidays": [{"year": "二〇二〇"');
+    expect(lib.svc.defaultDueDate('2020-04-13', '规范性文件')).toBe('2020-04-20');
+    expect(lib.svc.holidayLists().warning).toMatch(/holidays\.json 不是有效的 JSON.*按内置的全国安排计算工作日/);
+    writeFileSync(own, JSON.stringify({ schemaVersion: 1, holidays: [{ year: 2020, name: '停电', off: ['2020-04-14'], work: [] }] }));
+    expect(lib.svc.defaultDueDate('2020-04-13', '规范性文件')).toBe('2020-04-20');
+    expect(lib.svc.holidayLists().warning).toMatch(/holidays\.json 格式不对：.*off/);
+    await lib.svc.setHolidays(OFFICE_2020);
+    expect(lib.svc.holidayLists().warning).toBeUndefined();
+    expect(lib.svc.defaultDueDate('2020-04-13', '规范性文件')).toBe('2020-04-22');
+  });
 });
