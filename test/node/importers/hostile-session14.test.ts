@@ -10,6 +10,7 @@ import { extractDocument } from '../../../electron/core/importers/extract-docume
 import { MAX_PDF_TEXT_CHARS } from '../../../electron/core/importers/pdf-text-extractor';
 import { expandDeltas } from '../../../electron/core/importers/ofd-text-extractor';
 import { joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
+import { pdfFile } from './minimal-pdf';
 
 const NS = 'xmlns:ofd="http://www.ofdspec.org/2016"';
 const OFD_XML = `<ofd:OFD ${NS} Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`;
@@ -109,18 +110,7 @@ function sharedContentPdf(pages: number, lines: number, lineText: string, distin
   objs.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]));
   objs.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
   if (distinct) for (let i = 0; i < pages; i++) objs.push(Buffer.from(page));
-  const parts = [Buffer.from('%PDF-1.4\n')];
-  let at = parts[0]!.length;
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(at);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
-    parts.push(b);
-    at += b.length;
-  });
-  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(Buffer.from(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
-  return new Uint8Array(Buffer.concat(parts));
+  return pdfFile(objs);
 }
 
 describe('PDF pages that all draw one content stream', () => {

@@ -13,6 +13,7 @@ import { pageRulings } from '../../../electron/core/importers/pdf-rulings';
 import { ruledGrids, type Ruling } from '../../../electron/core/importers/ruled-tables';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { FIXTURES } from './article-match';
+import { pdfFile } from './minimal-pdf';
 
 const dir = join(FIXTURES, 'tables');
 const read = async (file: string) => (await extractDocument(new Uint8Array(readFileSync(join(dir, file))), file, { ocr: false })).text;
@@ -128,18 +129,7 @@ function pdfWith(draw: string, lines: string[]): Uint8Array {
   ].map((o) => Buffer.from(o));
   objs.push(Buffer.concat([Buffer.from(`<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, Buffer.from('\nendstream')]));
   objs.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
-  const parts = [Buffer.from('%PDF-1.4\n')];
-  let at = parts[0]!.length;
-  const offsets: number[] = [];
-  objs.forEach((o, i) => {
-    offsets.push(at);
-    const b = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), o, Buffer.from('\nendobj\n')]);
-    parts.push(b);
-    at += b.length;
-  });
-  const xref = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  parts.push(Buffer.from(`xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
-  return new Uint8Array(Buffer.concat(parts));
+  return pdfFile(objs);
 }
 
 describe('hostile ruling lines in a real PDF', () => {
