@@ -440,6 +440,14 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged).not.toContain('chaozhou 第十二条');
   });
 
+  it('blind13 (seed 20261217), scored once at session 21\'s end: the wrong articles stay highlighted as then', () => {
+    const { wrongArticles, unflagged } = setScore('blind13');
+    expect(wrongArticles).toBeGreaterThanOrEqual(18); // 24 when scored
+    // Scored blind, with session 21's rules: 1 of 24 — lcwenming (sans; clean + seal) 第八条 人 read as 大 at full confidence
+    // (楼梯和大行道, a common pair). README-importers, blind13.
+    expect(unflagged.length).toBeLessThanOrEqual(1);
+  });
+
   it('an ideograph read at 97–98 beside a pair the laws never write (公益诉论, 服务枝案, 之目的, 还田力式) is highlighted', () => {
     for (const [slug, label, read] of [
       ['longduan', '第十二条', '公益诉论的'],
