@@ -1,7 +1,7 @@
 // The adviser's daily pages at the office's laptop screen (1366×768): no input's placeholder is cut
 // off, the 规范性文件 register's empty list says what it is for and offers 登记, and 年度统计 says what
 // its on-time rate was counted from instead of “按期 0，逾期 0” beside a blank rate; 年度普法计划 opened on
-// a year without a plan points to the years that have one.
+// a year without a plan points to the years that have one, and 年度统计 / 年度报告 on a year without records to the years with some.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +93,25 @@ describe.skipIf(!haveChromium)('Daily pages at 1366×768', () => {
       await empty.getByRole('button', { name: '查看 2020 年的计划' }).click();
       await page.getByText('2020年度普法工作计划').waitFor();
       expect(await page.getByTestId('plans-year').innerText()).toContain('2020 年');
+    }));
+
+  it('年度统计 and 年度报告 on a year without records lead to the years that have some', () =>
+    withSession(async ({ page, face }) => {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await face.service.call('lectures:create', { input: { kind: '集体学法', date: '2020-05-12', topic: '统计法专题学习', headCount: 12, citations: [] } });
+      await go(page, '#/stats?year=2024');
+      const hint = page.getByTestId('other-years');
+      await hint.waitFor();
+      expect(await hint.innerText()).toContain('2024 年还没有记录');
+      await hint.getByTestId('other-year-2020').click();
+      await expect.poll(() => page.getByTestId('stats-year').innerText()).toContain('2020 年');
+      await page.getByTestId('stats').getByText('12').first().waitFor();
+      expect(await hint.count()).toBe(0);
+
+      await go(page, '#/reports?year=2024');
+      await hint.waitFor();
+      await hint.getByTestId('other-year-2020').click();
+      await expect.poll(() => page.getByTestId('reports-year').innerText()).toContain('2020 年');
+      await expect.poll(() => hint.count()).toBe(0);
     }));
 });

@@ -69,6 +69,20 @@ export interface AnnualStats {
     completionRate: number | null;
     progress: PlanItemProgress[];
   }[];
+  /**
+   * Every year (newest first) with a review received, a lecture held or a plan: a page showing an
+   * empty year can offer the years that have something (a new library holds only the example year).
+   */
+  yearsWithRecords: number[];
+}
+
+/** The years of every record, newest first (a date's first four digits; 0000/9999 slips included as written). */
+export function yearsWithRecords(data: RecordsFile): number[] {
+  const years = new Set<number>();
+  for (const r of Object.values(data.reviews)) years.add(Number(r.receivedDate.slice(0, 4)));
+  for (const l of Object.values(data.lectures)) years.add(Number(l.date.slice(0, 4)));
+  for (const p of Object.values(data.plans)) years.add(p.year);
+  return [...years].filter(Number.isInteger).sort((a, b) => b - a);
 }
 
 function zeroes(keys: readonly string[]): Record<string, number> {
@@ -169,6 +183,7 @@ export function annualStats(
 
   return {
     year,
+    yearsWithRecords: yearsWithRecords(data),
     reviews: {
       total: reviews.length,
       byType,

@@ -178,6 +178,7 @@ export const annualStatsSchema = z.object({
   }),
   lawsStudied: z.array(z.object({ lawId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
   plans: z.array(z.object({ id: z.string(), title: z.string(), items: count, done: count, completionRate: z.number().nullable(), progress: z.array(planItemProgress) })),
+  yearsWithRecords: z.array(z.number().int()),
 });
 export type AnnualStatsDto = z.infer<typeof annualStatsSchema>;
 

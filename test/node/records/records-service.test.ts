@@ -311,6 +311,8 @@ describe('annual statistics on the seeded year', () => {
     expect(s.plans[0]).toMatchObject({ id: 'P2020-01', items: 6, done: 5 });
     expect(s.plans[0]!.progress.find((p) => !p.done)).toMatchObject({ id: 'P2020-01.6', late: true });
     expect((await lib.svc.stats(2021)).reviews.total).toBe(0);
+    // An empty year still says which years have records (the seed's 2020), for the page to offer them.
+    expect((await lib.svc.stats(2021)).yearsWithRecords).toEqual([2020]);
   });
 
   it('counts a draft conclusion under 未出具 until the opinion is issued; on time only against the unit deadline', async () => {

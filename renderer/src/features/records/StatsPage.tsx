@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/common';
 import { navigate } from '../../router';
 import { officeYear } from '../../office-clock';
 import { onTimeSummary } from '../../../../electron/shared/review-time-limits';
+import { OtherYearsHint } from '../../components/other-years';
 
 const thisYear = officeYear();
 
@@ -41,6 +42,7 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
         <Skeleton active />
       ) : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="stats">
+          {s.reviews.total + s.lectures.total + s.plans.length === 0 && <OtherYearsHint year={year} years={s.yearsWithRecords} page="stats" />}
           <Row gutter={12}>
             <Col span={6}>
               <Card size="small">

@@ -13,6 +13,7 @@ import { hrefOf, navigate } from '../../router';
 import { officeDay, officeYear } from '../../office-clock';
 import type { Dayjs } from 'dayjs';
 import { useNotify } from '../../components/notify';
+import { OtherYearsHint } from '../../components/other-years';
 
 const thisYear = officeYear();
 const FORMATS = ['docx', 'pdf', 'html'] as const;
@@ -42,6 +43,7 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
 
 export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
   const res = useCall('reports:annual', { year });
+  const years = useCall('records:stats', { year }).data?.yearsWithRecords ?? [];
   const notify = useNotify();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -124,6 +126,11 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
           {r.notes.map((n) => (
             <Alert key={n} type="info" showIcon message={n} style={{ marginBottom: 8 }} />
           ))}
+          {!r.figures.length && (
+            <div style={{ marginBottom: 8 }}>
+              <OtherYearsHint year={year} years={years} page="reports" emptySaid />
+            </div>
+          )}
           {r.intro && <p className="report-para">{r.intro}</p>}
           {r.sections.map((s) => (
             <section key={s.heading}>
