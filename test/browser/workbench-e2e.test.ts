@@ -140,6 +140,13 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       // nothing was checked: no point claims 未发现问题, each says why it was not reviewed
       expect(text).not.toContain('未发现问题');
       expect(text.split(squash('未审查：未提供送审稿文本，未进行预审，需人工审查。')).length - 1).toBe(3);
+      // The question left open while the user goes elsewhere (Alt+←, a link) closes with the page: its
+      // mask took every click of the next page before (usePageModal).
+      await page.getByTestId('wb-export').click();
+      await ask.waitFor();
+      await go(page, '#/reviews');
+      await ask.waitFor({ state: 'detached' });
+      expect(await page.locator('.ant-modal-mask').count()).toBe(0);
     }), 120_000);
 
   it('shows the pre-check progress, takes an edited proposal, compares a second version, exports the edited wording', () =>

@@ -3,7 +3,7 @@
 // linked to it.
 
 import { DeleteOutlined, FileAddOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { LECTURE_KINDS, MATERIAL_KINDS, type ApiInput, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -21,6 +21,7 @@ import { newPlanValues, planFormErrors, planInputOf, planValuesOf, type PlanValu
 import { showFieldErrors } from './record-form-errors';
 import { useNotify } from '../../components/notify';
 import { ActionLink } from '../../components/action-link';
+import { usePageModal } from '../../components/page-modal';
 
 const L = LIMITS.record;
 
@@ -28,7 +29,7 @@ const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
 
 function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto | undefined; open: boolean; onClose: () => void; onSaved: () => void }) {
-  const { modal } = AntApp.useApp();
+  const modal = usePageModal(); // closed when the page goes (a static modal outlives it)
   const notify = useNotify();
   const [form] = Form.useForm<LectureValues>();
   const [cites, setCites] = useState<FormCitation[]>([]);
@@ -281,7 +282,7 @@ function LecturesTab() {
 }
 
 function PlansTab() {
-  const { modal } = AntApp.useApp();
+  const modal = usePageModal(); // closed when the page goes (a static modal outlives it)
   const notify = useNotify();
   const [year, setYear] = useState<number>(thisYear);
   const [tick, setTick] = useState(0);

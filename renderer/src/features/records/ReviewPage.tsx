@@ -8,7 +8,6 @@ import { useUnsavedGuard } from '../../components/unsaved-guard';
 import { DeleteOutlined, DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
-  App as AntApp,
   Breadcrumb,
   Button,
   Card,
@@ -60,6 +59,7 @@ import { showFieldErrors } from './record-form-errors';
 import { LIMITS } from '../../../../electron/shared/limits';
 import { printableName } from '../../../../electron/shared/printable-name';
 import { useNotify } from '../../components/notify';
+import { usePageModal } from '../../components/page-modal';
 
 /** A conflicting field's value in a sentence: text as typed (cut short), a list by its items, blank as （空）. */
 function shownValue(v: unknown): string {
@@ -74,7 +74,7 @@ const L = LIMITS.record;
 
 export function ReviewPage({ id }: { id: string }) {
   const isNew = id === 'new';
-  const { modal } = AntApp.useApp();
+  const modal = usePageModal(); // closed when the page goes (a static modal outlives it)
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const [tick, setTick] = useState(0);

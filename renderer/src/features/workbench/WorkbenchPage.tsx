@@ -4,7 +4,7 @@
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
 // the pre-check's progress as a percentage.
 
-import { Alert, App as AntApp, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -21,6 +21,7 @@ import { DraftCompare, compareSummary } from './DraftCompare';
 import { printableName } from '../../../../electron/shared/printable-name';
 import { useNotify } from '../../components/notify';
 import { isScopeShortcut } from '../../components/page-keys';
+import { usePageModal } from '../../components/page-modal';
 
 type View = ApiOutput<'workbench:get'>;
 /** The findings list's keys, shown under its title (the list's aria-label says the same). */
@@ -223,7 +224,7 @@ export function WorkbenchPage({ id }: { id: string }) {
   // The 意见书 writes 经审查，未发现问题 only of a 要点 a check reached; the others read 未审查 with the
   // reason (shared/opinion-coverage.ts). Before generating, the adviser is told which and why —
   // the core says (workbench:coverage), the page only words the question.
-  const { modal } = AntApp.useApp(); // themed like the app (the static Modal.confirm is not)
+  const modal = usePageModal(); // themed like the app (the static Modal.confirm is not), closed when the page goes
   const confirmExport = async () => {
     let points: string;
     try {
