@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 import { parseHolidayText, replaceYears, type Holiday } from '../../shared/holidays';
+import { errnoCode, errnoMessage } from '../../shared/errors';
+import { RecordsError } from '../../core/records/records-errors';
 
 const usage = 'lawdesk holidays [--year 2026] [--import 通知.txt [--dry-run]] [--reset 2026] [--json]';
 
@@ -39,15 +41,12 @@ export const holidaysCommand: Command = {
       try {
         text = readFileSync(values.import === '-' ? 0 : values.import, 'utf8');
       } catch (e) {
-        process.stderr.write(`无法读取“${values.import}”：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-        return 1;
+        // The one CLI error shape ({"error": …} with --json, exit 1), the file named.
+        throw new RecordsError(errnoCode(e), `无法读取节假日通知：${errnoMessage(e, values.import)}`, [], { file: values.import });
       }
       const parsed = parseHolidayText(text, year);
       if (!parsed.holidays.length && !parsed.problems.length) parsed.problems.push('没有读到任何假日：请粘贴通知中“一、元旦：1月1日放假……”这样的条目，或每行一个日期');
-      if (parsed.problems.length) {
-        process.stderr.write(`“${values.import}”有误，未导入：\n${parsed.problems.map((p) => `  - ${p}\n`).join('')}`);
-        return 1;
-      }
+      if (parsed.problems.length) throw new RecordsError('INVALID', `“${values.import}”有误，未导入`, parsed.problems, { file: values.import });
       if (values.json) printJson(parsed);
       else {
         process.stdout.write(`${values['dry-run'] ? '将导入' : '已导入'} ${parsed.years.join('、')} 年的安排（替换这些年份原有的安排）：\n`);

@@ -16,6 +16,7 @@ const lib = join(work, 'lib');
 const badRecord = join(work, 'bad-review.json');
 const notZip = join(work, 'not-a-zip.lawdesk');
 const badTemplate = join(work, 'bad-template.json');
+const badNotice = join(work, 'bad-notice.txt');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const io = captureCliOutput(lib);
@@ -24,6 +25,7 @@ beforeAll(async () => {
   writeFileSync(badRecord, JSON.stringify({ type: '规范性文件', title: '' }));
   writeFileSync(notZip, 'not a zip');
   writeFileSync(badTemplate, JSON.stringify({ schemaVersion: 1, sections: 'none' }));
+  writeFileSync(badNotice, '2025-02-30\n');
   // Create the library once (with its starter laws) so the cases below fail on their input alone.
   vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   expect(await main(['list', '--library', lib])).toBe(0);
@@ -52,6 +54,7 @@ const BAD: Record<string, { argv: string[]; code: string; file?: string }> = {
   report: { argv: ['report', 'annual', '--year', '2020', '--template', badTemplate], code: 'INVALID', file: badTemplate },
   register: { argv: ['register', 'show', 'G-nope'], code: 'NOT_FOUND' },
   records: { argv: ['records', 'import', `${missing}.csv`], code: 'NOT_FOUND', file: `${missing}.csv` },
+  holidays: { argv: ['holidays', '--import', badNotice], code: 'INVALID', file: badNotice },
 };
 
 async function run(argv: string[]): Promise<number> {
