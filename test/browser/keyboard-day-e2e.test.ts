@@ -101,6 +101,11 @@ describe.skipIf(!haveChromium)('a day with the keyboard only', () => {
       await page.keyboard.press('ArrowDown');
       await page.locator('.ant-select-dropdown:visible').waitFor();
       await page.keyboard.press('Enter');
+      // The choice is made and the list closed for the select itself (its combobox's aria-expanded), not only
+      // for the eye: rc-select takes a Tab pressed while its list is open as a choice and keeps the focus.
+      const typeBox = page.getByTestId('field-type').locator('input[role="combobox"]');
+      await expect.poll(() => typeBox.getAttribute('aria-expanded')).toBe('false');
+      await expect.poll(() => page.getByTestId('field-type').innerText()).not.toBe('');
       await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' }).catch(() => page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }));
       await tabTo(page, byTestId('field-leadUnit'), { max: 3 });
       await page.keyboard.type('高新技术科');
