@@ -50,6 +50,7 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     lawTitle: reportLawTitleIn(library),
   });
   if (!unit) report.gaps.unshift('unit');
+  report.yearsWithRecords = stats.yearsWithRecords;
   if (office.imprint && (office.imprint.printedBy || office.imprint.copyTo.length)) report.imprint = office.imprint;
   return report;
 }

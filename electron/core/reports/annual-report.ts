@@ -53,6 +53,8 @@ export interface AnnualReport {
   gaps: ReportGap[];
   /** 版记 from the office profile (设置 → 单位信息): 印发机关 and 抄送机关; none when the office gave neither. */
   imprint?: { printedBy?: string; copyTo: string[] };
+  /** Every year with records (the year's stats carry them): a face showing an empty year offers these. */
+  yearsWithRecords?: number[];
 }
 
 /** A 规范性文件 of the bureau's own register, as far as the report needs it. */

@@ -36,6 +36,7 @@ export const annualReportSchema = z.object({
   figures: z.array(z.object({ id: z.string(), label: z.string(), value: z.string(), sources: z.array(reportSourceSchema) })),
   notes: z.array(z.string()),
   gaps: z.array(z.enum(REPORT_GAPS)),
+  yearsWithRecords: z.array(z.number().int()).optional(),
 });
 export type AnnualReportDto = z.infer<typeof annualReportSchema>;
 

@@ -43,7 +43,6 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
 
 export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
   const res = useCall('reports:annual', { year });
-  const years = useCall('records:stats', { year }).data?.yearsWithRecords ?? [];
   const notify = useNotify();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -128,7 +127,7 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
           ))}
           {!r.figures.length && (
             <div style={{ marginBottom: 8 }}>
-              <OtherYearsHint year={year} years={years} page="reports" emptySaid />
+              <OtherYearsHint year={year} years={r.yearsWithRecords ?? []} page="reports" emptySaid />
             </div>
           )}
           {r.intro && <p className="report-para">{r.intro}</p>}
