@@ -2,8 +2,8 @@
 // has written the Word binary format under its own extension since WPS 2005) → plain law text.
 // The container is sniffed with `cfb` first, so a Microsoft Works .wps (a CONTENTS stream, another
 // format altogether), an encrypted document and a cut-off file get a reason the user can act on;
-// `word-extractor` then reads the body. Headers, footers ("— 1 —") and footnotes are separate
-// streams of text in a .doc and never reach the law text.
+// `word-extractor` then reads the body. Headers, footers ("— 1 —"), text boxes drawn in them and
+// footnotes are separate stories of text in a .doc and never reach the law text.
 
 import CFB from 'cfb';
 import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
@@ -305,7 +305,9 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   }
   if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
   const apart = [
-    ['页眉页脚', doc.getHeaders({ includeFooters: true })],
+    // a text box drawn in a header (a 红头 template's running title, a 密级 mark) is header furniture:
+    // its own story after the body's boxes (ccpHdrTxbx), never anchored in the main text
+    ['页眉页脚', `${doc.getHeaders({ includeFooters: true })}\n${doc.getTextboxes({ includeBody: false, includeHeadersAndFooters: true })}`],
     ['脚注', doc.getFootnotes()],
     ['尾注', doc.getEndnotes()],
     ['批注', doc.getAnnotations()],

@@ -137,6 +137,62 @@ describe('a 红头 set in a text box (make-hongtou.py --textbox, LibreOffice →
   }
 });
 
+describe('text boxes in the header (make-hongtou.py --textbox --header-box, LibreOffice → Word 97 .doc, and as .wps)', () => {
+  // The running header's words and a 密级 mark each in a text box anchored in the header: a .doc keeps
+  // them in the header's own text-box story (ccpHdrTxbx, PlcfHdrtxbxTxt/PlcSpaHdr), apart from the
+  // body's boxes. They are page furniture like the header itself: never in the law, counted with it.
+  for (const name of ['hongtou-headerbox.doc', 'hongtou-headerbox.wps']) {
+    it(`${name}: the body and its 红头 box exact, the header’s boxes kept apart and counted`, async () => {
+      const bytes = readFileSync(join(RECEIVED, 'hongtou-headerbox.doc'));
+      const { version, warnings } = await buildVersion(bytes, name, undefined, '2026-12-06T00:00:00Z', { ocr: false });
+      expect(version.title).toBe('重大行政决策程序暂行条例');
+      expect(version.docNumber).toBe('高管发〔2020〕3号');
+      expect(version.units.filter((u) => u.kind === 'article')).toHaveLength(44);
+      const all = version.units.map((u) => `${u.label ?? ''}${u.text}`).join('\n');
+      expect(all).not.toContain('规范性文件');
+      expect(all).not.toContain('内部资料');
+      // footer "- N -" and the two header boxes
+      expect(warnings).toContain('页眉页脚（3 行）未并入正文');
+      expect(warnings).toContain('正文中的 1 个文本框（印章、批注或页边文字）未并入条文');
+    });
+  }
+});
+
+describe('header text boxes that do not fit the .doc (a damaged or crafted file)', () => {
+  it('a header box story longer than the file, its tables pointing outside: the body and its own box read as ever, the header never in it', async () => {
+    const { extractOle } = await import('../../../electron/core/importers/ole-document');
+    const CFB = (await import('cfb')).default;
+    const bytes = readFileSync(join(RECEIVED, 'hongtou-headerbox.doc'));
+    const file = CFB.read(bytes, { type: 'buffer' });
+    const word = Uint8Array.from(CFB.find(file, 'WordDocument')!.content as ArrayLike<number>);
+    const wdv = new DataView(word.buffer, word.byteOffset, word.byteLength);
+    const csw = wdv.getUint16(0x20, true);
+    const fcLcbAt = 0x22 + csw * 2 + 2 + wdv.getUint16(0x22 + csw * 2, true) * 4 + 2;
+    expect(wdv.getUint32(0x68, true)).toBeGreaterThan(0); // ccpHdrTxbx: the header's boxes are there
+    const variant = (edit: (dv: DataView) => void) => {
+      const w = Uint8Array.from(word);
+      edit(new DataView(w.buffer));
+      const f = CFB.read(bytes, { type: 'buffer' });
+      CFB.find(f, 'WordDocument')!.content = Buffer.from(w);
+      return new Uint8Array(CFB.write(f, { type: 'buffer' }) as Buffer);
+    };
+    const variants: [string, Uint8Array][] = [
+      ['ccpHdrTxbx 4 G', variant((dv) => dv.setUint32(0x68, 0xffff_ffff, true))],
+      ['ccpHdrTxbx past the pieces', variant((dv) => dv.setUint32(0x68, 1_000_000, true))],
+      ['the body boxes’ story length 0, the header’s covering both', variant((dv) => { dv.setUint32(0x68, dv.getUint32(0x64, true) + dv.getUint32(0x68, true), true); dv.setUint32(0x64, 0, true); })],
+      ['PlcfHdrtxbxTxt longer than its stream', variant((dv) => dv.setUint32(fcLcbAt + 57 * 8 + 4, 0xffff_fff0, true))],
+      ['PlcSpaHdr outside the stream', variant((dv) => dv.setUint32(fcLcbAt + 41 * 8, 0x7fff_fff0, true))],
+    ];
+    for (const [what, doc] of variants) {
+      const got = await extractOle(doc, `${what}.doc`);
+      expect(got.text, what).not.toContain('规范性文件');
+      expect(got.text, what).not.toContain('内部资料');
+      expect(got.text, what).toContain('第一条 为了健全科学、民主、依法决策机制');
+      expect(got.text.match(/^第[一二三四五六七八九十]+条/gm)?.length, what).toBe(44);
+    }
+  });
+});
+
 describe('text-box tables that do not fit the .doc (a damaged or crafted file)', () => {
   it('box CPs past the story, anchors past the body, a table longer than its stream: the body is read as without boxes, never a throw', async () => {
     const { extractOle } = await import('../../../electron/core/importers/ole-document');
