@@ -9,8 +9,10 @@ import { z } from 'zod';
 /** A real calendar day (zod's iso date checks month lengths and leap years). */
 const day = z.iso.date({ error: '日期应为实际存在的 YYYY-MM-DD' });
 
+const year = z.number().int().min(1949).max(2200);
+
 export const HolidaySchema = z.object({
-  year: z.number().int().min(1949).max(2200),
+  year,
   name: z.string().trim().min(1, '假日名称不能为空').max(40),
   /** First and last day off, inclusive. */
   off: z.tuple([day, day]),
@@ -18,11 +20,18 @@ export const HolidaySchema = z.object({
   work: z.array(day).max(10).default([]),
   basis: z.string().max(200).optional(),
 });
+/** The years of HolidayFile.emptyYears (the API's holidays:set takes the same). */
+export const EmptyYearsSchema = z.array(year).max(300);
 export const HolidayFileSchema = z.object({
   schemaVersion: z.number().int().default(1),
   title: z.string().max(200).optional(),
   note: z.string().max(2000).optional(),
   holidays: z.array(HolidaySchema).max(2000),
+  /**
+   * Years the library sets with no holiday and no 调休 at all (only weekends count): a year set
+   * empty, which replaces the shipped one as any set year does, unlike a year not named at all.
+   */
+  emptyYears: EmptyYearsSchema.default([]),
 });
 export type Holiday = z.infer<typeof HolidaySchema>;
 export type HolidayFile = z.infer<typeof HolidayFileSchema>;
@@ -48,10 +57,11 @@ export function daysOf(h: Pick<Holiday, 'off'>): string[] {
 /**
  * What is wrong with a holiday list, one sentence each (empty when nothing is): a backwards or
  * over-long run, a year that is not its run's, a day off twice, a 调休 day twice, a day both off and
- * worked, a 调休 day that is a weekday anyway. The same list the service refuses on save.
+ * worked, a 调休 day that is a weekday anyway, a year set empty that lists holidays. The same list the
+ * service refuses on save and on reading holidays.json.
  */
-export function holidayProblems(list: readonly Holiday[]): string[] {
-  const problems: string[] = [];
+export function holidayProblems(list: readonly Holiday[], emptyYears: readonly number[] = []): string[] {
+  const problems = emptyYearProblems(list, emptyYears);
   const offBy = new Map<string, string>();
   const workBy = new Map<string, string>();
   for (const h of list) {
@@ -89,6 +99,12 @@ export function holidayProblems(list: readonly Holiday[]): string[] {
   return problems;
 }
 
+/** A year both set empty and listing holidays: which one counts would be a guess. */
+export function emptyYearProblems(list: readonly Holiday[], emptyYears: readonly number[]): string[] {
+  const listed = new Set(list.map((h) => h.year));
+  return [...new Set(emptyYears)].filter((y) => listed.has(y)).map((y) => `${y} 年既标为没有节假日，又列有假日`);
+}
+
 /** Sorted by first day off, each run's 调休 days sorted: the order the card and the file show. */
 export function sortHolidays(list: readonly Holiday[]): Holiday[] {
   return [...list].map((h) => ({ ...h, work: [...h.work].sort() })).sort((a, b) => a.off[0].localeCompare(b.off[0]) || a.name.localeCompare(b.name));
@@ -99,6 +115,32 @@ export function replaceYears(list: readonly Holiday[], years: readonly number[],
   const drop = new Set(years);
   return sortHolidays([...list.filter((h) => !drop.has(h.year)), ...replacement]);
 }
+
+/** The library's own arrangement: its holidays, and the years it sets with none (HolidayFile's two lists). */
+export interface OwnHolidays {
+  holidays: Holiday[];
+  emptyYears: number[];
+}
+
+/**
+ * `years` set to `replacement`: a year left with no holiday in it is kept as set and empty (only
+ * weekends count that year), not handed back to the shipped list — that is resetYears.
+ */
+export function setYears(own: OwnHolidays, years: readonly number[], replacement: readonly Holiday[]): OwnHolidays {
+  const holidays = replaceYears(own.holidays, years, replacement);
+  const listed = new Set(holidays.map((h) => h.year));
+  const emptyYears = [...new Set([...own.emptyYears, ...years])].filter((y) => !listed.has(y)).sort((a, b) => a - b);
+  return { holidays, emptyYears };
+}
+
+/** `years` given back to the shipped list: neither their holidays nor their being empty are kept. */
+export function resetYears(own: OwnHolidays, years: readonly number[]): OwnHolidays {
+  const drop = new Set(years);
+  return { holidays: own.holidays.filter((h) => !drop.has(h.year)), emptyYears: own.emptyYears.filter((y) => !drop.has(y)) };
+}
+
+/** Whether the library sets `year` itself (with holidays, or empty). */
+export const setsYear = (own: OwnHolidays, y: number) => own.emptyYears.includes(y) || own.holidays.some((h) => h.year === y);
 
 // ───────────── reading pasted text ─────────────
 

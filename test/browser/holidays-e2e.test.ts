@@ -79,4 +79,40 @@ describe.skipIf(!haveChromium)('节假日与调休, by keyboard', () => {
       // 规范性文件: 5 working days after Thursday 2026-12-31, 元旦 off 1–3 January → Friday 2027-01-08
       expect((await face.service.call('records:dueDate', { receivedDate: '2026-12-31', type: '规范性文件' })).dueDate).toBe('2027-01-08');
     }));
+
+  it('a year emptied of every holiday stays set and empty (only weekends count) until 恢复内置安排', () =>
+    withSession(async ({ page, face }) => {
+      await go(page, '#/settings');
+      const card = page.getByTestId('holidays-card');
+      await card.waitFor();
+      const officeYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+      const rows = card.getByTestId('holidays-table').locator('tbody tr.ant-table-row');
+      await expect.poll(() => page.getByTestId('holidays-source').textContent()).toBe('内置安排');
+      const shipped = await rows.count();
+      expect(shipped).toBeGreaterThan(1);
+      // every holiday deleted one by one: the last deletion leaves the year set and empty, not the shipped list again
+      for (let left = shipped; left > 0; left--) {
+        await rows.first().getByRole('button', { name: /^删除/ }).click();
+        await expect.poll(() => rows.count()).toBe(left - 1);
+      }
+      expect(await page.getByTestId('holidays-source').textContent()).toBe('本资料库自定：这一年没有节假日');
+      expect(await card.locator('.ant-table-placeholder').textContent()).toBe(`${officeYear} 年设为没有节假日和调休：只按周末计算`);
+      await page.getByTestId('holidays-save').click();
+      await page.getByTestId('holidays-save').waitFor({ state: 'detached' });
+      expect(await face.service.call('holidays:get', {})).toMatchObject({ own: [], emptyYears: [officeYear] });
+      await page.reload();
+      await expect.poll(() => page.getByTestId('holidays-source').textContent()).toBe('本资料库自定：这一年没有节假日');
+
+      await page.getByTestId('holidays-reset').click();
+      await expect.poll(() => rows.count()).toBe(shipped);
+      expect(await page.getByTestId('holidays-source').textContent()).toBe('内置安排');
+      await page.getByTestId('holidays-save').click();
+      await page.getByTestId('holidays-save').waitFor({ state: 'detached' });
+      expect(await face.service.call('holidays:get', {})).toMatchObject({ own: [], emptyYears: [] });
+
+      // the same in one step: 设为本年没有节假日
+      await page.getByTestId('holidays-none').click();
+      await expect.poll(() => rows.count()).toBe(0);
+      expect(await page.getByTestId('holidays-source').textContent()).toBe('本资料库自定：这一年没有节假日');
+    }));
 });

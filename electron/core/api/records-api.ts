@@ -92,9 +92,9 @@ export function recordsHandlers(ctx: ApiContext) {
       return { name: s.actorName(), account: s.accountName() };
     },
     'holidays:get': async () => (await rs()).holidayLists(),
-    'holidays:set': async ({ holidays }) => {
+    'holidays:set': async ({ holidays, emptyYears }) => {
       const s = await rs();
-      await s.setHolidays({ schemaVersion: 1, title: OWN_HOLIDAYS_TITLE, holidays });
+      await s.setHolidays({ schemaVersion: 1, title: OWN_HOLIDAYS_TITLE, holidays, emptyYears: emptyYears ?? [] });
       return s.holidayLists();
     },
     'lectures:list': async (f) => (await rs()).listLectures(f),

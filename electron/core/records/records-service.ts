@@ -48,7 +48,7 @@ import { issuePathInWords } from '../../shared/errors';
 import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
 import { officialHolidays } from './official-holidays';
 import { LEGACY_REVIEW_WORKING_DAYS, HolidayFileSchema, WorkCalendar, toDayNumber, type Holiday, type HolidayFile } from './working-days';
-import { holidayProblems, sortHolidays } from '../../shared/holidays';
+import { emptyYearProblems, holidayProblems, sortHolidays } from '../../shared/holidays';
 import { own } from '../util/own-key';
 
 export interface RecordsServiceOptions {
@@ -175,7 +175,7 @@ export class RecordsService {
 
   static async open(library: LibraryStore, opts: RecordsServiceOptions = {}): Promise<RecordsService> {
     const records = await RecordsStore.open(library.dir, library.lock);
-    const defaults = opts.holidaysFile ? readHolidayFile(opts.holidaysFile) : { schemaVersion: 1, title: OFFICIAL_TITLE, holidays: officialHolidays() };
+    const defaults = opts.holidaysFile ? readHolidayFile(opts.holidaysFile) : { schemaVersion: 1, title: OFFICIAL_TITLE, holidays: officialHolidays(), emptyYears: [] };
     return new RecordsService(library, records, opts, defaults);
   }
 
@@ -194,7 +194,7 @@ export class RecordsService {
       const problem = e instanceof RecordsError ? [e.summary, ...e.issues].join('：') : (e as Error).message;
       return { stamp, calendar: new WorkCalendar(this.defaults.holidays, []), problem };
     }
-    return { stamp, ...(file ? { file } : {}), calendar: new WorkCalendar(this.defaults.holidays, file?.holidays ?? []) };
+    return { stamp, ...(file ? { file } : {}), calendar: new WorkCalendar(this.defaults.holidays, file ?? []) };
   }
 
   /**
@@ -256,10 +256,11 @@ export class RecordsService {
    * For 设置 and `lawdesk holidays`: the shipped list, the library's own (whose years replace the
    * shipped ones) and, when holidays.json cannot be read, why (the shipped list is then shown alone).
    */
-  holidayLists(): { official: HolidayFile; own: Holiday[]; warning?: string } {
-    const own = sortHolidays(this.holidays().library?.holidays ?? []);
+  holidayLists(): { official: HolidayFile; own: Holiday[]; emptyYears: number[]; warning?: string } {
+    const library = this.holidays().library;
+    const own = sortHolidays(library?.holidays ?? []);
     const problem = this.own.problem;
-    return { official: this.defaults, own, ...(problem ? { warning: `${problem}；在改好或重新保存之前，按内置的全国安排计算工作日` } : {}) };
+    return { official: this.defaults, own, emptyYears: library?.emptyYears ?? [], ...(problem ? { warning: `${problem}；在改好或重新保存之前，按内置的全国安排计算工作日` } : {}) };
   }
 
   /**
@@ -269,9 +270,9 @@ export class RecordsService {
    */
   async setHolidays(input: unknown): Promise<void> {
     const file = parseWith(HolidayFileSchema, input, '节假日表');
-    const problems = holidayProblems(file.holidays);
+    const problems = holidayProblems(file.holidays, file.emptyYears);
     if (problems.length) throw new RecordsError('INVALID', '节假日调休表有误，未保存', problems);
-    const sorted: HolidayFile = { ...file, holidays: sortHolidays(file.holidays) };
+    const sorted: HolidayFile = { ...file, holidays: sortHolidays(file.holidays), emptyYears: [...new Set(file.emptyYears)].sort((a, b) => a - b) };
     if (!this.library.lock.tryAcquire()) throw new RecordsError('LOCKED', '资料库正由另一个程序写入，请稍后再试');
     try {
       writeFileAtomic(this.ownHolidaysPath, JSON.stringify(sorted, null, 2));
@@ -969,5 +970,7 @@ function readHolidayFile(path: string): HolidayFile {
   }
   const r = HolidayFileSchema.safeParse(raw);
   if (!r.success) throw new RecordsError('INVALID', `节假日表 ${path} 格式不对`, describeIssues(r.error, raw));
+  const conflicts = emptyYearProblems(r.data.holidays, r.data.emptyYears);
+  if (conflicts.length) throw new RecordsError('INVALID', `节假日表 ${path} 自相矛盾`, conflicts);
   return r.data;
 }

@@ -34,11 +34,15 @@ export class WorkCalendar {
   private readonly work = new Map<string, string>(); // 调休 working weekend → holiday name
   readonly years: Set<number>;
 
-  /** Later lists replace earlier ones year by year (a library's own list overrides the default). */
-  constructor(...lists: Holiday[][]) {
+  /**
+   * Later lists replace earlier ones year by year (a library's own list overrides the default); a
+   * list's emptyYears replace those years with none (only weekends count).
+   */
+  constructor(...lists: (readonly Holiday[] | { holidays: readonly Holiday[]; emptyYears?: readonly number[] })[]) {
     const byYear = new Map<number, Holiday[]>();
-    for (const list of lists) {
-      const years = new Set(list.map((h) => h.year));
+    for (const given of lists) {
+      const list = 'holidays' in given ? given.holidays : given;
+      const years = new Set([...list.map((h) => h.year), ...('holidays' in given ? (given.emptyYears ?? []) : [])]);
       for (const y of years) byYear.set(y, []);
       for (const h of list) byYear.get(h.year)!.push(h);
     }

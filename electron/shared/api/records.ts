@@ -6,7 +6,7 @@
 
 import { z } from 'zod';
 import { LIMITS } from '../limits';
-import { HolidaySchema } from '../holidays';
+import { EmptyYearsSchema, HolidaySchema } from '../holidays';
 import {
   ADVISER_ROLES,
   AttachmentSchema,
@@ -185,6 +185,8 @@ export type AnnualStatsDto = z.infer<typeof annualStatsSchema>;
 const holidayListsSchema = z.object({
   official: z.object({ title: z.string().optional(), holidays: z.array(HolidaySchema) }),
   own: z.array(HolidaySchema),
+  /** The years the library sets with no holiday (HolidayFile.emptyYears). */
+  emptyYears: z.array(z.number().int()),
   warning: shownText.optional(),
 });
 export type HolidayListsDto = z.infer<typeof holidayListsSchema>;
@@ -267,7 +269,7 @@ export const recordsCalls = {
   'holidays:get': call({ input: empty, output: holidayListsSchema }),
   /** Replaces the library's own list; refused (INVALID, each problem named) when shared/holidays finds one. */
   'holidays:set': call({
-    input: z.object({ holidays: z.array(HolidaySchema.strict()).max(2000) }).strict(),
+    input: z.object({ holidays: z.array(HolidaySchema.strict()).max(2000), emptyYears: EmptyYearsSchema.optional() }).strict(),
     output: holidayListsSchema,
     maxBodyBytes: 600 * 1024,
   }),

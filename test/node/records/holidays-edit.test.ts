@@ -106,6 +106,64 @@ describe('holidays:get / holidays:set (the API every face uses) and lawdesk holi
     }
   });
 
+  it('a year set with no holiday is kept, counts only weekends, and is told apart from a year not set; a file contradicting itself is not used', async () => {
+    const dir = join(tmp, 'empty-year');
+    const svc = await openTestApp(dir);
+    const file = join(dir, 'library', 'holidays.json');
+    try {
+      // 规范性文件: 5 working days after Tuesday 2025-09-30; shipped 国庆 1–8 October, 调休 Saturday 10-11 → 2025-10-14
+      expect((await svc.call('records:dueDate', { receivedDate: '2025-09-30', type: '规范性文件' })).dueDate).toBe('2025-10-14');
+      const after = await svc.call('holidays:set', { holidays: [], emptyYears: [2025, 2025] });
+      expect(after.own).toEqual([]);
+      expect(after.emptyYears).toEqual([2025]);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ holidays: [], emptyYears: [2025] });
+      // only weekends count in 2025 now: Wed 1 … Tue 7 October
+      expect((await svc.call('records:dueDate', { receivedDate: '2025-09-30', type: '规范性文件' })).dueDate).toBe('2025-10-07');
+      // 2024 is not set: the shipped year still counts (国庆 1–7 October 2024, Saturday 12 October worked)
+      expect((await svc.call('records:dueDate', { receivedDate: '2024-09-30', type: '规范性文件' })).dueDate).toBe('2024-10-12');
+      const own2025 = parseHolidayText(NOTICE_2025).holidays;
+      await expect(svc.call('holidays:set', { holidays: own2025, emptyYears: [2025] })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringContaining('2025 年既标为没有节假日，又列有假日') });
+      expect(JSON.parse(readFileSync(file, 'utf8')).emptyYears).toEqual([2025]);
+      // a hand edit that says both: the file is not used (the shipped list counts) and 设置 says why
+      writeFileSync(file, JSON.stringify({ schemaVersion: 1, holidays: own2025, emptyYears: [2025] }));
+      const lists = await svc.call('holidays:get', {});
+      expect(lists.warning).toMatch(/holidays\.json 自相矛盾：2025 年既标为没有节假日，又列有假日/);
+      expect(lists.emptyYears).toEqual([]);
+      expect((await svc.call('records:dueDate', { receivedDate: '2025-09-30', type: '规范性文件' })).dueDate).toBe('2025-10-14');
+    } finally {
+      svc.close();
+    }
+  });
+
+  it('lawdesk holidays --none sets a year with no holiday, --reset gives it back to the shipped list', async () => {
+    const lib = join(tmp, 'cli-none', 'library');
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await cli(['holidays', '--none', '2025', '--library', lib])).toBe(0);
+      expect(JSON.parse(readFileSync(join(lib, 'holidays.json'), 'utf8'))).toMatchObject({ holidays: [], emptyYears: [2025] });
+      out.mockClear();
+      expect(await cli(['holidays', '--year', '2025', '--json', '--library', lib])).toBe(0);
+      expect(JSON.parse(out.mock.calls.join(''))).toEqual({ year: 2025, source: 'library', holidays: [] });
+      out.mockClear();
+      expect(await cli(['holidays', '--year', '2025', '--library', lib])).toBe(0);
+      expect(out.mock.calls.join('')).toBe('2025 年节假日与调休（本资料库自定：这一年没有节假日和调休，只按周末计算）\n');
+      // importing the year again replaces the empty year with the notice's holidays
+      const good = join(tmp, 'notice-none.txt');
+      writeFileSync(good, NOTICE_2025);
+      expect(await cli(['holidays', '--import', good, '--library', lib])).toBe(0);
+      expect(JSON.parse(readFileSync(join(lib, 'holidays.json'), 'utf8'))).toMatchObject({ emptyYears: [] });
+      expect(await cli(['holidays', '--none', '2025', '--library', lib])).toBe(0);
+      expect(await cli(['holidays', '--reset', '2025', '--library', lib])).toBe(0);
+      expect(JSON.parse(readFileSync(join(lib, 'holidays.json'), 'utf8'))).toMatchObject({ holidays: [], emptyYears: [] });
+      out.mockClear();
+      expect(await cli(['holidays', '--year', '2025', '--library', lib])).toBe(0);
+      expect(out.mock.calls.join('')).toMatch(/2025 年节假日与调休（内置/);
+      await expect(cli(['holidays', '--none', '2025', '--reset', '2025', '--library', lib])).resolves.not.toBe(0);
+    } finally {
+      out.mockRestore();
+    }
+  });
+
   it('lawdesk holidays: --import reads the notice (nothing written on a problem), --reset gives the year back to the shipped list', async () => {
     const lib = join(tmp, 'cli', 'library');
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);

@@ -1,12 +1,13 @@
 // 节假日与调休: the list review deadlines count working days with. A year shows the shipped
 // arrangement (国务院办公厅's notice, from chinese-days) or the library's own, which replaces that
-// whole year; editing a shipped year starts from a copy of it. Holidays are added one by one or
+// whole year; editing a shipped year starts from a copy of it, and a year whose every holiday is
+// deleted stays the library's own, set empty (only weekends count) until 恢复内置安排. Holidays are added one by one or
 // imported from pasted text (the notice's lines or a date list, read by shared/holidays), every
 // change is checked there before it may be saved, and the server checks the same on holidays:set.
 
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { daysOf, holidayProblems, parseHolidayText, replaceYears, sortHolidays, type Holiday } from '../../../../electron/shared/holidays';
+import { daysOf, holidayProblems, parseHolidayText, resetYears, setYears, setsYear, sortHolidays, type Holiday, type OwnHolidays } from '../../../../electron/shared/holidays';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
@@ -21,33 +22,36 @@ export function HolidaysCard() {
   const res = useCall('holidays:get', {});
   const notify = useNotify();
   /** The library's own list as edited here; undefined = as stored. */
-  const [draft, setDraft] = useState<Holiday[]>();
+  const [draft, setDraft] = useState<OwnHolidays>();
   const [picked, setPicked] = useState<number>();
   const [adding, setAdding] = useState(false);
   const [importing, setImporting] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
-  const own = useMemo(() => draft ?? res.data?.own ?? [], [draft, res.data]);
+  const own = useMemo<OwnHolidays>(() => draft ?? { holidays: res.data?.own ?? [], emptyYears: res.data?.emptyYears ?? [] }, [draft, res.data]);
   const official = useMemo(() => res.data?.official.holidays ?? [], [res.data]);
   // next year too: its notice comes out in the autumn, before chinese-days has it, and may be typed in by hand
-  const years = useMemo(() => [...new Set([...official, ...own].map((h) => h.year)).add(officeYear()).add(officeYear() + 1)].sort((a, b) => b - a), [official, own]);
+  const years = useMemo(
+    () => [...new Set([...[...official, ...own.holidays].map((h) => h.year), ...own.emptyYears]).add(officeYear()).add(officeYear() + 1)].sort((a, b) => b - a),
+    [official, own],
+  );
   const year = picked ?? officeYear();
-  const ownYear = own.filter((h) => h.year === year);
-  const custom = ownYear.length > 0;
-  const shown = sortHolidays(custom ? ownYear : official.filter((h) => h.year === year));
-  const problems = useMemo(() => holidayProblems(own), [own]);
+  const custom = setsYear(own, year);
+  const shown = sortHolidays((custom ? own.holidays : official).filter((h) => h.year === year));
+  const problems = useMemo(() => holidayProblems(own.holidays, own.emptyYears), [own]);
+  const noneText = `${year} 年${custom ? '设为' : ''}没有节假日和调休：只按周末计算`;
 
   if (res.error) return <Card size="small" title="节假日与调休"><ErrorState message={res.error} onRetry={res.reload} /></Card>;
-  /** The year's list changed to `next` (a shipped year becomes the library's own). */
+  /** The year's list changed to `next` (a shipped year becomes the library's own; an empty one stays set, empty). */
   const changeYear = (next: Holiday[]) => {
     setSaveError(undefined);
-    setDraft(replaceYears(own, [year], next));
+    setDraft(setYears(own, [year], next));
   };
   const save = async () => {
     setSaving(true);
     setSaveError(undefined);
     try {
-      await client.call('holidays:set', { holidays: own });
+      await client.call('holidays:set', own);
       setDraft(undefined);
       res.reload();
       notify.ok('节假日与调休已保存，审查期限按新的安排计算');
@@ -68,7 +72,7 @@ export function HolidaysCard() {
         <span id="holidays-year-label">年份</span>
         <Select aria-labelledby="holidays-year-label" value={year} onChange={(y) => setPicked(y)} options={years.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="holidays-year" />
         <Tag color={custom ? 'blue' : shown.length ? 'default' : 'orange'} data-testid="holidays-source">
-          {custom ? '本资料库自定' : shown.length ? '内置安排' : '没有这一年的安排：只按周末计算'}
+          {custom ? (shown.length ? '本资料库自定' : '本资料库自定：这一年没有节假日') : shown.length ? '内置安排' : '没有这一年的安排：只按周末计算'}
         </Tag>
         <Button size="small" onClick={() => setAdding(true)} data-testid="holidays-add">
           添加假日
@@ -76,8 +80,13 @@ export function HolidaysCard() {
         <Button size="small" onClick={() => setImporting(true)} data-testid="holidays-import">
           导入通知或日期表…
         </Button>
-        {custom && official.some((h) => h.year === year) && (
-          <Button size="small" onClick={() => changeYear([])} data-testid="holidays-reset">
+        {shown.length > 0 && (
+          <Button size="small" onClick={() => changeYear([])} data-testid="holidays-none">
+            设为本年没有节假日
+          </Button>
+        )}
+        {custom && (
+          <Button size="small" onClick={() => (setSaveError(undefined), setDraft(resetYears(own, [year])))} data-testid="holidays-reset">
             恢复内置安排
           </Button>
         )}
@@ -87,7 +96,7 @@ export function HolidaysCard() {
         pagination={false}
         rowKey={(h) => `${h.name}|${h.off[0]}`}
         dataSource={shown}
-        locale={{ emptyText: `${year} 年没有节假日安排` }}
+        locale={{ emptyText: noneText }}
         data-testid="holidays-table"
         columns={[
           { title: '假日', dataIndex: 'name', width: 150 },
@@ -134,7 +143,7 @@ export function HolidaysCard() {
         onClose={() => setImporting(false)}
         onImport={(parsed) => {
           setSaveError(undefined);
-          setDraft(replaceYears(own, parsed.years, parsed.holidays));
+          setDraft(setYears(own, parsed.years, parsed.holidays));
           setPicked(parsed.years[0]);
           setImporting(false);
         }}
