@@ -69,6 +69,8 @@ export const HELDOUT_SET_S20 = resolve(import.meta.dirname, '../fixtures/links/h
  * before the detector was run on them.
  */
 export const HELDOUT_SET_S21 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s21.jsonl');
+/** Session 22: 38 sentences drawn by `citation-heldout-pick.ts --seed 2222` (same-law now any anaphor after a cited law or article: 该条规定, 依照该法; a law gives its scarcest open form) and 15 written as a county office writes (该法/该规定/同条例/同法 range after one or two laws, 该条/同条第二款/各该条/前述第X条 for an article just cited, 该法 after a law the corpus lacks). Labelled by hand before the detector was run on them. */
+export const HELDOUT_SET_S22 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s22.jsonl');
 
 export interface HeldoutEntry {
   id: string;
@@ -268,7 +270,7 @@ const N = '[零〇一二两三四五六七八九十百千]+';
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
-  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21)];
+  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21), ...readHeldout(HELDOUT_SET_S22)];
   const manifest = (dir: string) =>
     readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
       .split('\n')
