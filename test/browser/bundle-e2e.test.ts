@@ -74,5 +74,21 @@ describe.skipIf(!haveChromium)('bundles and backups in the browser face', () => 
       await page.getByText(/^已恢复/).waitFor();
       expect((await face.service.call('packs:list', {})).map((p) => p.title)).toEqual([pack.title]);
     }));
-});
 
+  it('a backup identical to the current state: 设置 says nothing would change and asks nothing', () =>
+    withSession(async ({ page, face }) => {
+      await face.service.call('packs:create', { title: '法律大讲堂讲义：行政处罚法', template: '法律大讲堂讲义' });
+      await go(page, '#/settings');
+      await page.getByTestId('backup-now').click();
+      await page.getByText(/已备份：/).waitFor();
+      const backups = (await face.service.call('backups:list', {})).backups.length;
+      await page.getByTestId('backup-restore').first().click();
+      const same = page.getByTestId('restore-same');
+      await expect.poll(() => same.textContent()).toMatch(/的手动备份中的(\d+ 条记录、)?简报包(、[^、]+)*都与现在的相同，恢复不会改变任何内容。无需恢复。$/);
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.getByRole('button').allInnerTexts()).toEqual(['知道了']);
+      await dialog.getByRole('button', { name: '知道了' }).click();
+      await same.waitFor({ state: 'detached' });
+      expect((await face.service.call('backups:list', {})).backups).toHaveLength(backups);
+    }));
+});

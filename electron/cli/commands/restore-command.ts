@@ -1,12 +1,18 @@
 // `lawdesk restore FILE [--preview]`: records back from an automatic backup or a records bundle.
 import { resolve } from 'node:path';
 import { previewRestore, restoreRecords, type RestorePreview, type RestoreResult } from '../../core/bundles/records-restore';
+import { restoreChangesAnything, sameAsBackupSentence } from '../../shared/restore-effect';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk restore <备份文件.json|.lawdesk> [--preview] [--library DIR] [--json]';
 
 function print(p: RestorePreview, done: boolean): void {
   const out = (s: string) => process.stdout.write(s + '\n');
+  if (!restoreChangesAnything(p)) {
+    out(`${sameAsBackupSentence(p, '备份')}${done ? '未写入，也未另做备份。' : ''}`);
+    if (p.missingAttachments.length) out(`缺少附件：${p.missingAttachments.join('、')}`);
+    return;
+  }
   if (p.restored.length) out(`恢复（现已不存在）：${p.restored.join('、')}`);
   if (p.changed.length) out(`回到备份时的状态：${p.changed.join('、')}`);
   if (p.removed.length) out(`备份之后新建、恢复后将移除（保存在恢复前的自动备份中）：${p.removed.join('、')}`);

@@ -20,6 +20,7 @@ import { backupRecords, type BackupInfo } from './records-backup';
 import { RECORD_COLLECTIONS } from './records-merge';
 import { parseUserDataBackup, readLocalUserData, USER_DATA_FILES, writeUserData } from './user-data-files';
 import { userDataBackupPath } from './records-backup';
+import { restoreChangesAnything } from '../../shared/restore-effect';
 
 export interface RestorePreview {
   file: string;
@@ -128,8 +129,8 @@ export async function restoreRecords(store: LibraryStore, file: string): Promise
       }
       const result: RestoreResult = { ...preview };
       const userDataWrites = preview.userData.filter((u) => u.changed).map((u) => ({ path: u.path, text: l.userData.get(u.path)!.text }));
+      if (!restoreChangesAnything(preview)) return result;
       const recordsChange = preview.restored.length > 0 || preview.changed.length > 0 || preview.removed.length > 0;
-      if (!recordsChange && !userDataWrites.length) return result;
       const backup = backupRecords(store, 'before-restore');
       if (backup) result.backup = backup;
       const dir = join(store.dir, 'attachments');

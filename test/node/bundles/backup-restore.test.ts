@@ -3,11 +3,13 @@
 // is itself backed up first so it can be undone.
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main as cli } from '../../../electron/cli/main';
 import { exportBundle } from '../../../electron/core/bundles/bundle-export';
 import { backupRecords, dailyBackupIfDue, listBackups, setBackupConfig } from '../../../electron/core/bundles/records-backup';
 import { previewRestore, restoreRecords } from '../../../electron/core/bundles/records-restore';
 import { RecordsService } from '../../../electron/core/records/records-service';
+import { restoreChangesAnything, sameAsBackupSentence } from '../../../electron/shared/restore-effect';
 import { makeLibrary, tmp } from './bundle-helpers';
 
 const work = tmp();
@@ -52,6 +54,32 @@ describe('records backup and restore', () => {
     expect(undo.restored).toHaveLength(5);
     await restoreRecords(store, r.backup!.file);
     expect((await (await RecordsService.open(store)).listNotes()).filter((n) => n.text.startsWith('笔记 '))).toHaveLength(5);
+  });
+
+  it('a backup identical to the library: nothing is written, no 恢复前 backup is made, and the CLI says so plainly', async () => {
+    const lib = join(work, 'lib-same');
+    const { store } = await makeLibrary(lib, { records: true });
+    const made = backupRecords(store, 'manual')!;
+    const before = readFileSync(join(lib, 'records.json'), 'utf8');
+    const backups = listBackups(store).length;
+    const preview = await previewRestore(store, made.file);
+    expect(restoreChangesAnything(preview)).toBe(false);
+    expect(preview.unchanged).toBeGreaterThan(0);
+    expect(sameAsBackupSentence(preview, '备份')).toMatch(new RegExp(`^备份中的${preview.unchanged} 条记录(、[^、]+)*都与现在的相同，恢复不会改变任何内容。$`));
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await cli(['restore', made.file, '--library', lib])).toBe(0);
+      const said = out.mock.calls.join('');
+      expect(said).toContain('都与现在的相同，恢复不会改变任何内容。未写入，也未另做备份。');
+      expect(said).not.toMatch(/已恢复|恢复前的记录已备份/);
+    } finally {
+      out.mockRestore();
+    }
+    expect(readFileSync(join(lib, 'records.json'), 'utf8')).toBe(before);
+    expect(listBackups(store)).toHaveLength(backups);
+    // one note more: the same backup now would remove it, and says so (not the identical wording)
+    await (await RecordsService.open(store, { actor: '测试' })).createNote({ date: '2025-05-06', text: '新笔记' });
+    expect(restoreChangesAnything(await previewRestore(store, made.file))).toBe(true);
   });
 
   it('restores from a manual backup bundle into another library, attachments included', async () => {

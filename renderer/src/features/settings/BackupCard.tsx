@@ -18,6 +18,7 @@ import { handOver, readAsBase64 } from '../../components/records-ui';
 import { progressPercent, progressText } from '../../../../electron/shared/task-progress';
 import { useNotify } from '../../components/notify';
 import { usePageModal } from '../../components/page-modal';
+import { restoreChangesAnything, sameAsBackupSentence } from '../../../../electron/shared/restore-effect';
 import { printableName } from '../../../../electron/shared/printable-name';
 
 const OUTCOME: Record<string, { text: string; color: string }> = {
@@ -219,6 +220,15 @@ export function BackupCard() {
     const name = b.name;
     try {
       const p = await client.call('backups:previewRestore', { name });
+      // Nothing to replace: say so, and ask nothing (restoring would write nothing and back nothing up).
+      if (!restoreChangesAnything(p)) {
+        modal.info({
+          title: '这份备份与现在的状态相同',
+          content: <p data-testid="restore-same">{`${sameAsBackupSentence(p, backupLabel(b))}无需恢复。`}</p>,
+          okText: '知道了',
+        });
+        return;
+      }
       modal.confirm({
         title: `从备份恢复记录？`,
         width: 560,
