@@ -3,7 +3,7 @@
 // "自…起施行"); anything not stated is left undefined for the user to fill in.
 
 import type { ExtractedMeta } from './extracted-document';
-import { documentHead, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
+import { asciiDigits, documentHead, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
 import type { HistoryEvent } from '../../shared/law-model';
 
 const CN = '[\\u4e00-\\u9fa5]';
@@ -34,8 +34,10 @@ const PEOPLES_CONGRESS_RE = new RegExp(
 const MEETING_ORGAN_RE = new RegExp(`(${CN}{2,24}?${ORGAN_SUFFIX})(?:第\\s*(?:[0-9]+|${NUM})\\s*次|${CN}{0,6}会议)`);
 const SIGNATURE_RE = new RegExp(`^${CN}{2,30}${ORGAN_SUFFIX}$`);
 /** "上海市人民代表大会常务委员会公告第八十三号公布", "由上海市人民政府发布", "山东省科学技术厅公布": the organ that published it. */
+/** One organ of a publishing line; joint ones are set apart by 、 (财政部、国家税务总局发布, 中共中央、国务院发布). */
+const PUBLISHING_ORGAN = `(?:中共中央|${CN}{2,30}?(?:人民代表大会常务委员会|人民代表大会|${ORGAN_SUFFIX}))`;
 const PUBLISHED_BY_RE = new RegExp(
-  `^[\\s（(]*(?:由|经)?(${CN}{2,30}?(?:人民代表大会常务委员会|人民代表大会|${ORGAN_SUFFIX}))(?:公告|令|文件)?\\s*(?:[（(〔［\\[]?\\s*\\d{4}\\s*[）)〕］\\]]?)?\\s*(?:第\\s*(?:[0-9０-９]+|${NUM})\\s*号)?\\s*(?:${CN}{1,8}\\s*[〔［[（(]\\s*\\d{4}\\s*[〕］\\]）)]\\s*第?\\s*\\d{1,5}\\s*号)?\\s*(?:予以)?(?:公布|发布|颁布|印发)`,
+  `^[\\s（(]*(?:由|经)?(${PUBLISHING_ORGAN}(?:、${PUBLISHING_ORGAN})*)(?:公告|令|文件)?\\s*(?:[（(〔［\\[]?\\s*\\d{4}\\s*[）)〕］\\]]?)?\\s*(?:第\\s*(?:[0-9０-９]+|${NUM})\\s*号令?)?\\s*(?:${CN}{1,8}\\s*[〔［[（(]\\s*\\d{4}\\s*[〕］\\]）)]\\s*第?\\s*\\d{1,5}\\s*号)?\\s*(?:予以)?(?:公布|发布|颁布|印发)`,
 );
 /** A 公文's title: the issuing organ (the first of a joint document's, set apart by 、 or a space), 关于, the matter, and the kind of document. */
 const OFFICIAL_TITLE_RE = new RegExp(
@@ -50,7 +52,24 @@ function cleanLine(line: string): string {
 
 /** 中华人民共和国国务院、中华人民共和国中央军事委员会 → 国务院、中央军事委员会 (a joint order's later organs too). */
 function tidyOrgan(org: string): string {
-  return org.replace(/^中华人民共和国(?=国务院)/, '').replace(/、中华人民共和国/g, '、');
+  // 中央军委 as the joint orders spell it (国务院、中央军事委员会令第689号), so one organ has one name
+  return org.replace(/^中华人民共和国(?=国务院)/, '').replace(/、中华人民共和国/g, '、').replace(/中央军委(?=、|$)/g, '中央军事委员会');
+}
+
+/** The organs a title opens with before 关于 (最高人民法院、最高人民检察院关于…的解释, 国务院关于…的补充规定). */
+const TITLE_ORGANS_RE = new RegExp(`^(?:中华人民共和国)?(${CN}{2,30}?${ORGAN_SUFFIX}(?:、${CN}{2,30}?${ORGAN_SUFFIX})*)关于`);
+/** The organs of an order's number (中华人民共和国公安部令第125号 → 公安部). */
+const ORDER_ORGANS_RE = new RegExp(`^(?:中华人民共和国)?(${CN}{2,30}?${ORGAN_SUFFIX}(?:、${CN}{2,30}?${ORGAN_SUFFIX})*)令第`);
+
+/**
+ * The issuer when no line names it: the organs a title opens with (a 司法解释 or 国务院 规定 printed with no history),
+ * else those of the text's own order number. Not a title that sends on another organ's text (…转发市建委关于…).
+ */
+function issuerFromTitleOrNumber(title: string | undefined, docNumber: string | undefined): string | undefined {
+  const t = title ? TITLE_ORGANS_RE.exec(title)?.[1] : undefined;
+  if (t && !/转发|印发|批转|同意/.test(t)) return tidyOrgan(t);
+  const n = docNumber ? ORDER_ORGANS_RE.exec(docNumber)?.[1] : undefined;
+  return n ? tidyOrgan(n) : undefined;
 }
 
 /** 中华人民共和国国务院令第713号 → 国务院令第713号; full-width digits → ASCII. */
@@ -145,7 +164,8 @@ export function guessMetadata(text: string): ExtractedMeta {
   const infoEnd = text.indexOf('<!-- INFO END -->') >= 0 ? text.slice(0, text.indexOf('<!-- INFO END -->')).split('\n').map(cleanLine).filter((l) => l !== '').length : -1;
   for (; i < lines.length && header.length < 60; i++) {
     if (infoEnd >= 0 ? i >= infoEnd : BODY_START_RE.test(lines[i]!)) break;
-    const line = lines[i]!;
+    // a history line in full-width digits (２０１２年１２月１９日) is read as any other
+    const line = asciiDigits(lines[i]!);
     const prev = header.at(-1);
     // a history line wrapped inside a 《…》 title continues on the next line
     if (prev !== undefined && HISTORY_START_RE.test(prev) && unclosedTitle(prev) && !HISTORY_START_RE.test(line)) header[header.length - 1] = prev + line;
@@ -193,12 +213,16 @@ export function guessMetadata(text: string): ExtractedMeta {
         break;
       }
     }
+    // a joint interpretation is passed by both (2001年6月21日 最高人民法院审判委员会…、2001年7月2日最高人民检察院检察
+    // 委员会…通过 — two events, one line): both issued it, as its title and its 公告 say
+    const courts = /^最高人民(?:法院|检察院)$/.test(meta.issuer ?? '') ? new Set(events.flatMap((e) => e.text.match(/最高人民法院|最高人民检察院/g) ?? [])) : undefined;
+    if (courts?.size === 2) meta.issuer = [...courts].join('、');
   }
   if (!meta.issuer) {
     for (const e of events) {
       const published = PUBLISHED_BY_RE.exec(e.text.replace(new RegExp(DATE, 'g'), ''));
       if (published) {
-        meta.issuer = published[1]!.replace(/^中华人民共和国(?=国务院)/, '');
+        meta.issuer = tidyOrgan(published[1]!);
         meta.issuerFromPublication = true;
         break;
       }
@@ -214,6 +238,14 @@ export function guessMetadata(text: string): ExtractedMeta {
   const signatureDateAt = signature.findIndex((l) => DATE_ONLY_RE.test(l));
   if (!meta.issuer && signatureDateAt > 0 && SIGNATURE_RE.test(signature[signatureDateAt - 1]!)) {
     meta.issuer = signature[signatureDateAt - 1];
+  }
+  if (!meta.issuer) {
+    const who = issuerFromTitleOrNumber(meta.title, meta.docNumber);
+    if (who) {
+      meta.issuer = who;
+      // read since session 22: as for a 公布 line, the library's region guess without it gave the stored id
+      meta.issuerFromPublication = true;
+    }
   }
 
   // 公布日期 of this version: the latest dated event (公布, 通过, 修正, 修订), else the signature date.

@@ -83,7 +83,7 @@ function eventKind(text: string): HistoryEvent['kind'] {
  * official texts: "（2003年8月27日…通过　根据2019年4月23日…修正）".
  */
 export function parseHistoryLine(line: string): HistoryEvent[] {
-  const body = clean(line).replace(/^[（(]|[)）]$/g, '');
+  const body = asciiDigits(clean(line)).replace(/^[（(]|[)）]$/g, '');
   const events: HistoryEvent[] = [];
   const re = new RegExp(DATE_RE.source, 'g');
   const starts: { index: number; end: number }[] = [];
@@ -264,8 +264,16 @@ export function documentHead(lines: readonly string[], start = 0): DocumentHead 
   return { letterhead, order, title, next: i };
 }
 
+/**
+ * ２０１２年１２月１９日 …令第１２５号发布 → ASCII digits: a header typed in full-width digits (2 corpus texts, and
+ * offices' Word documents) is read as history, its dates and order numbers as any other's.
+ */
+export function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
 function isHistoryLine(line: string): boolean {
-  const c = clean(line);
+  const c = asciiDigits(clean(line));
   return /^[（(]?(\d{4}|[〇零一二三四五六七八九]{4})年/.test(c) && parseDate(c) !== undefined;
 }
 
