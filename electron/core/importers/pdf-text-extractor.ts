@@ -12,7 +12,7 @@ import { cleanWebCopy, latinBoundary, webCopyWarnings } from './plain-law-text';
 import { NeedsOcr, type OcrMode } from './extracted-document';
 import { layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 import { pageRulings } from './pdf-rulings';
-import { dropRepeatedTableHeads, linesWithRuledTables, ruledGrids, type RuledGrid } from './ruled-tables';
+import { dropRepeatedTableHeads, joinRowsOverPageBreaks, linesWithRuledTables, rowEndingPage, ruledGrids, type RuledGrid } from './ruled-tables';
 
 export { buildLines, joinParagraphs, type TextLine as PdfLine } from './text-layout';
 
@@ -176,8 +176,9 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
       page.cleanup();
     }
     markTypedSpaces(pageItems);
-    for (const [i, items] of pageItems.entries()) pages.push(linesWithRuledTables(items, pageGrids[i]!, i + 1));
+    for (const [i, items] of pageItems.entries()) pages.push(linesWithRuledTables(items, pageGrids[i]!, i + 1, rowEndingPage(pages[i - 1])?.ruledRow));
     dropRepeatedTableHeads(pages);
+    joinRowsOverPageBreaks(pages);
     return { task, doc, lines: pages };
   } catch (e) {
     await task.destroy();

@@ -7,7 +7,7 @@
 // from DOCX, .doc or HTML. A grid that is no data table (a 红头 laid out in a table, a framed note)
 // is left to the layout step as lines.
 
-import { buildLines, type PositionedText, type TextLine } from './text-layout';
+import { buildLines, isPageNumberLine, type PositionedText, type RuledRow, type TextLine } from './text-layout';
 import { isDataTable, tableRowLine } from './table-rows';
 
 /** A straight ruling line: horizontal (y fixed, x from a to b) or vertical (x fixed, y from a to b). */
@@ -26,6 +26,12 @@ export interface RuledGrid {
   cells: { r0: number; r1: number; c0: number; c1: number }[];
   /** The cell each slot belongs to, row by row ((ys.length - 1) × (xs.length - 1) of them). */
   owner: number[];
+  /**
+   * No rule closes the table at its top / bottom, but its outer borders run on to this edge: a row
+   * cut by the page break (Chromium draws no border where a row breaks; LibreOffice and Word do).
+   */
+  openTop: boolean;
+  openBottom: boolean;
 }
 
 /** Lines closer than this (points) are one edge: LibreOffice draws a double border 0.5 pt apart. */
@@ -98,11 +104,31 @@ export function ruledGrids(rulings: readonly Ruling[]): RuledGrid[] {
     const xs = cluster(g.v.map((r) => r.at));
     const ys = cluster(g.h.map((r) => r.at)).reverse();
     if (xs.length < 3 || ys.length < 3 || (xs.length - 1) * (ys.length - 1) > MAX_GRID_CELLS) continue;
-    const grid = gridCells(xs, ys, g.h, g.v);
+    const open = openEdges(xs, ys, g.v);
+    if (open.top !== undefined) ys.unshift(open.top);
+    if (open.bottom !== undefined) ys.push(open.bottom);
+    const grid = gridCells(xs, ys, g.h, g.v, open.top !== undefined, open.bottom !== undefined);
     if (grid) grids.push(grid);
   }
   // a page of more tables than this is a drawing (a form's boxes); its text is read as lines
   return grids.length > MAX_GRIDS ? [] : grids;
+}
+
+/**
+ * Where both outer borders run on past the first or last rule by more than a double border's
+ * width, the row there is open: the edge is where the shorter border ends.
+ */
+function openEdges(xs: readonly number[], ys: readonly number[], v: readonly Ruling[]): { top?: number; bottom?: number } {
+  const border = (x: number) => v.filter((r) => Math.abs(r.at - x) <= SAME);
+  const left = border(xs[0]!);
+  const right = border(xs[xs.length - 1]!);
+  if (left.length === 0 || right.length === 0) return {};
+  const low = Math.max(Math.min(...left.map((r) => r.a)), Math.min(...right.map((r) => r.a)));
+  const high = Math.min(Math.max(...left.map((r) => r.b)), Math.max(...right.map((r) => r.b)));
+  return {
+    top: high > ys[0]! + 2 * MIN_CELL ? high : undefined,
+    bottom: low < ys[ys.length - 1]! - 2 * MIN_CELL ? low : undefined,
+  };
 }
 
 /** The lines standing at each edge (within SAME), so a slot's borders are looked up, not searched for. */
@@ -116,7 +142,7 @@ function linesAtEdges(edges: readonly number[], lines: readonly Ruling[]): Rulin
 }
 
 /** Cells of the grid: neighbouring slots with no line between them are one (merged) cell. */
-function gridCells(xs: number[], ys: number[], h: Ruling[], v: Ruling[]): RuledGrid | undefined {
+function gridCells(xs: number[], ys: number[], h: Ruling[], v: Ruling[], openTop: boolean, openBottom: boolean): RuledGrid | undefined {
   // a double border's inside (narrower than MIN_CELL) is no column or row
   const keep = (edges: number[]) => edges.filter((e, i) => i === 0 || Math.abs(e - edges[i - 1]!) >= MIN_CELL);
   xs = keep(xs);
@@ -167,7 +193,7 @@ function gridCells(xs: number[], ys: number[], h: Ruling[], v: Ruling[]): RuledG
   }
   // a grid that is one cell (a framed paragraph) or one row/column of cells is no table
   if (cells.length < 4) return undefined;
-  return { xs, ys, cells, owner };
+  return { xs, ys, cells, owner, openTop, openBottom };
 }
 
 const chars = (s: string) => [...s];
@@ -199,22 +225,34 @@ function splitAtEdges(it: PositionedText, xs: readonly number[]): PositionedText
   return out;
 }
 
+/** Two pieces of a cell's text wrapped apart: no space inside Chinese text, one between Latin words or digits. */
+const joinWrapped = (s: string, l: string) => (s === '' ? l : l === '' ? s : /[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(l) ? `${s} ${l}` : s + l);
+
 /** A cell's text: its lines joined (a wrap inside Chinese text is no space). */
 function cellText(items: PositionedText[], page: number): string {
   if (items.length === 0) return '';
-  const lines = buildLines(items, page).map((l) => l.text.trim()).filter(Boolean);
-  return lines.reduce((s, l) => (s === '' ? l : /[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(l) ? `${s} ${l}` : s + l), '');
+  return buildLines(items, page).map((l) => l.text.trim()).filter(Boolean).reduce(joinWrapped, '');
 }
+
+/** A cell's text stands on to its bottom edge (within a line and a half: the cell's padding), so it may run on below. */
+function reachesBottom(items: readonly PositionedText[], bottom: number): boolean {
+  if (items.length === 0) return false;
+  const lowest = items.reduce((m, it) => (it.y < m.y ? it : m));
+  return lowest.y - bottom <= 1.5 * lowest.size;
+}
+
+const sameEdges = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) <= SAME);
 
 /**
  * One page's text with its ruled data tables: the tables' items become one row line each
  * (`table: true`), placed where the table stands among the page's other lines, which are built as
  * before from the items outside them.
  */
-export function linesWithRuledTables(items: PositionedText[], grids: readonly RuledGrid[], page: number): TextLine[] {
+export function linesWithRuledTables(items: PositionedText[], grids: readonly RuledGrid[], page: number, continued?: RuledRow): TextLine[] {
   if (grids.length === 0) return buildLines(items, page);
   let rest = items;
   const tables: { top: number; rows: TextLine[] }[] = [];
+  const topmost = grids.reduce((a, b) => (b.ys[0]! > a.ys[0]! ? b : a));
   for (const grid of grids) {
     const left = grid.xs[0]!;
     const right = grid.xs[grid.xs.length - 1]!;
@@ -250,13 +288,27 @@ export function linesWithRuledTables(items: PositionedText[], grids: readonly Ru
       }
       rows.push(row);
     }
-    if (!isDataTable(rows.map((row) => row.map((t) => [t])))) continue;
+    // the page's first table, in the columns of the one that ended the page before, goes on with it
+    // even when the rows here alone would not pass for data (a heading and a cell's last lines)
+    const goesOn = continued !== undefined && grid === topmost && sameEdges(grid.xs, continued.xs);
+    if (!goesOn && !isDataTable(rows.map((row) => row.map((t) => [t])))) continue;
     rest = outside;
     const size = inside.map((i) => i.size).sort((x, y) => x - y)[inside.length >> 1] ?? 12;
+    const full = grid.cells.map((c, k) => reachesBottom(inCell[k]!, grid.ys[c.r1]!));
     const lines: TextLine[] = [];
     for (const [r, row] of rows.entries()) {
       if (row.every((t) => t === '')) continue;
-      lines.push({ page, text: tableRowLine(row), x0: left, x1: right, y: grid.ys[r]! - size, size, indented: false, table: true, ruled: true });
+      const owners: number[] = [];
+      for (let c = 0; c < cols; c++) if (c === 0 || grid.owner[r * cols + c] !== grid.owner[r * cols + c - 1]) owners.push(grid.owner[r * cols + c]!);
+      const ruledRow: RuledRow = {
+        cells: row,
+        xs: grid.xs,
+        full: owners.map((k) => grid.cells[k]!.r1 === r + 1 && full[k]!),
+        spansDown: owners.map((k) => grid.cells[k]!.r1 > r + 1),
+        openTop: r === 0 && grid.openTop,
+        openBottom: r + 2 === grid.ys.length && grid.openBottom,
+      };
+      lines.push({ page, text: tableRowLine(row), x0: left, x1: right, y: grid.ys[r]! - size, size, indented: false, table: true, ruled: true, ruledRow });
     }
     tables.push({ top, rows: lines });
   }
@@ -292,5 +344,78 @@ export function dropRepeatedTableHeads(pages: TextLine[][]): void {
       while (start > 0 && lines[start - 1]!.ruled) start--;
       head = lines.slice(start, Math.min(start + 3, last + 1)).map((l) => l.text);
     }
+  }
+}
+
+type IsFurniture = (line: TextLine) => boolean;
+/** Lines beyond a table at a page's edge that may stand there without ending it (two at most: a page number, a running header). */
+const furniture = (lines: readonly TextLine[], isFurniture: IsFurniture) => lines.length <= 2 && lines.every(isFurniture);
+/** While pages are read one by one, a short line may be furniture (only used to accept a grid that goes on). */
+const short: IsFurniture = (l) => l.text.trim().length <= 40;
+
+/** The ruled row that ends a page, when the table runs to the page's bottom (only furniture below it). */
+export function rowEndingPage(lines: readonly TextLine[] | undefined, isFurniture: IsFurniture = short): TextLine | undefined {
+  if (!lines) return undefined;
+  const last = lines.findLastIndex((l) => l.ruled);
+  return last >= 0 && furniture(lines.slice(last + 1), isFurniture) ? lines[last] : undefined;
+}
+
+/** Page furniture for joining: a page number, or a line standing at the top or bottom of other pages too (a running header or footer). */
+function furnitureOf(pages: readonly TextLine[][]): IsFurniture {
+  const seen = new Map<string, number>();
+  for (const lines of pages) {
+    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].filter((l) => !l.ruled).map((l) => l.text.trim()));
+    for (const t of edge) seen.set(t, (seen.get(t) ?? 0) + 1);
+  }
+  return (l) => isPageNumberLine(l.text.trim()) || (seen.get(l.text.trim()) ?? 0) >= 2;
+}
+
+/**
+ * Whether the first row of a page continues the row that ended the page before (a cell whose text
+ * ran over the break: Word and LibreOffice let a row break across pages). Sure when the rules say
+ * so — the row is open at the bottom of the one page or the top of the next. When both are closed
+ * (LibreOffice and Word draw a border on either side of the break), the cells decide: the row on
+ * the new page has text only in cells whose text stood on to the bottom of the page before, and a
+ * cell that had text there (its 序号) has none — a new row fills its own. A row starting a merged
+ * cell over rows below is a new row (a row span's next group).
+ */
+function continuesRow(last: RuledRow, next: RuledRow): boolean {
+  if (!sameEdges(last.xs, next.xs) || last.cells.length !== next.cells.length || next.spansDown.some(Boolean)) return false;
+  if (next.cells.every((c) => c === '')) return false;
+  if (last.openBottom || next.openTop) return true;
+  return next.cells.every((c, i) => c === '' || last.full[i]) && next.cells.some((c, i) => c === '' && last.cells[i] !== '');
+}
+
+/**
+ * A cell whose text runs over a page break is one cell: the first row of a page (after a repeated
+ * heading, dropped before) is joined to the row that ended the page before when it continues it
+ * (`continuesRow`), so the table has the DOCX's rows, not one more per break. Run after
+ * `dropRepeatedTableHeads`, page by page; a cell over three pages is joined twice. Each cell's
+ * pieces are joined once at the end (a crafted row running over 2,000 pages stays linear).
+ */
+export function joinRowsOverPageBreaks(pages: TextLine[][]): void {
+  const pieces = new Map<TextLine, string[][]>();
+  const isFurniture = furnitureOf(pages);
+  let last: TextLine | undefined;
+  for (const lines of pages) {
+    const first = lines.findIndex((l) => l.ruled);
+    const next = first >= 0 && furniture(lines.slice(0, first), isFurniture) ? lines[first] : undefined;
+    const ending = rowEndingPage(lines, isFurniture);
+    if (last?.ruledRow && next?.ruledRow && continuesRow(last.ruledRow, next.ruledRow)) {
+      const parts = pieces.get(last) ?? last.ruledRow.cells.map((c) => [c]);
+      next.ruledRow.cells.forEach((c, i) => parts[i]!.push(c));
+      pieces.set(last, parts);
+      // the merged row is as full and as open at its bottom as its last piece
+      last.ruledRow = { ...next.ruledRow, cells: last.ruledRow.cells.map((c, i) => (c === '' ? next.ruledRow!.cells[i]! : c)), openTop: last.ruledRow.openTop };
+      lines.splice(first, 1);
+      // the row ran over this whole page too: it may go on over the next break
+      if (ending === next) continue;
+    }
+    last = ending;
+  }
+  for (const [line, parts] of pieces) {
+    const cells = parts.map((ps) => ps.filter((p) => p !== '').map((p, i, all) => (i > 0 && /[A-Za-z0-9]$/.test(all[i - 1]!) && /^[A-Za-z0-9]/.test(p) ? ` ${p}` : p)).join(''));
+    line.ruledRow = { ...line.ruledRow!, cells };
+    line.text = tableRowLine(cells);
   }
 }

@@ -23,6 +23,21 @@ export interface PositionedText {
   typed?: boolean;
 }
 
+/** A ruled table row as its grid gives it (ruled-tables.ts `joinRowsOverPageBreaks`). */
+export interface RuledRow {
+  /** The row's cells (a merged cell once, covered slots empty), as in its `|a|b|` text. */
+  cells: string[];
+  /** The table's column edges. */
+  xs: number[];
+  /** Per cell: its text reaches the row's bottom edge (it may run on below). */
+  full: boolean[];
+  /** Per cell: it spans rows below this one. */
+  spansDown: boolean[];
+  /** The row's top / bottom edge has no rule: the verticals run on past it (the row is open there). */
+  openTop: boolean;
+  openBottom: boolean;
+}
+
 export interface TextLine {
   page: number;
   text: string;
@@ -42,6 +57,8 @@ export interface TextLine {
   table?: boolean;
   /** A row of a table drawn with ruling lines (ruled-tables.ts): table text, never a running header or footer. */
   ruled?: boolean;
+  /** That row's cells and edges, for a cell whose text runs on over the page break (ruled-tables.ts). */
+  ruledRow?: RuledRow;
   /** The line began / ended with a typed space (one at a wrap is not drawn inside either line). */
   typedSpaceBefore?: boolean;
   typedSpaceAfter?: boolean;

@@ -10,7 +10,8 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import { pageRulings } from '../../../electron/core/importers/pdf-rulings';
-import { ruledGrids, type Ruling } from '../../../electron/core/importers/ruled-tables';
+import { joinRowsOverPageBreaks, ruledGrids, type Ruling } from '../../../electron/core/importers/ruled-tables';
+import type { RuledRow, TextLine } from '../../../electron/core/importers/text-layout';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { FIXTURES } from './article-match';
 import { pdfFile } from './minimal-pdf';
@@ -56,6 +57,93 @@ describe('PDF tables with merged cells, from their ruling lines', () => {
     const rows = rowsOf(await read('zuiming4.pdf'));
     expect(rows[0]).toBe('|刑法条文|罪名|');
     expect(rows.length).toBeGreaterThan(10);
+  });
+});
+
+describe('a cell whose text runs over a page break (cell-over-pages: LibreOffice and Chromium prints of one DOCX)', () => {
+  // 办理要求 of row 4 runs from page 1 onto page 2, below the repeated heading. LibreOffice draws a
+  // border on both sides of the break; Chromium draws none (the row is open at page 1's bottom).
+  // Before: LibreOffice gave the row twice (|||事故发生单位应当认真吸取事故教训…||), Chromium left
+  // row 6 and the continuation as loose lines.
+  for (const file of ['cell-over-pages.pdf', 'cell-over-pages-chromium.pdf']) {
+    it(`${file}: the DOCX’s 7 rows and 4 articles, the cell whole`, async () => {
+      const [pdf, docx] = await Promise.all([read(file), read('cell-over-pages.docx')]);
+      expect(rowsOf(docx)).toHaveLength(7);
+      expect(rowsOf(pdf)).toEqual(rowsOf(docx));
+      expect(rowsOf(pdf)[4]).toMatch(/^\|4\|事故调查\|发生生产安全事故后.*防止事故再次发生。\|《安全生产法》第八十六条\|$/);
+      expect(articles(pdf)).toEqual(articles(docx));
+    });
+  }
+});
+
+/** A ruled row line of a four-column table, as linesWithRuledTables gives it. */
+function row(page: number, cells: string[], o: Partial<RuledRow> = {}): TextLine {
+  const ruledRow: RuledRow = { cells, xs: [50, 80, 120, 480, 550], full: cells.map(() => false), spansDown: cells.map(() => false), openTop: false, openBottom: false, ...o };
+  return { page, text: `|${cells.join('|')}|`, x0: 50, x1: 550, y: 100, size: 10, indented: false, table: true, ruled: true, ruledRow };
+}
+const plain = (page: number, text: string): TextLine => ({ page, text, x0: 50, x1: 550, y: 30, size: 10, indented: false });
+const FULL_3 = [false, false, true, false];
+
+describe('rows over a page break: joined only when they continue', () => {
+  it('closed borders: text only in the cell that stood to the bottom, 序号 empty → one row', () => {
+    const pages = [[row(1, ['3', '检查', '检查人员应当', '第八条'], { full: FULL_3 }), plain(1, '— 1 —')], [row(2, ['', '', '出示证件。', '']), plain(2, '第三条 本办法自公布之日起施行。')]];
+    joinRowsOverPageBreaks(pages);
+    expect(pages[0]![0]!.text).toBe('|3|检查|检查人员应当出示证件。|第八条|');
+    expect(pages[1]!.map((l) => l.text)).toEqual(['第三条 本办法自公布之日起施行。']);
+  });
+
+  it('a new row (its 序号 filled), text in a cell that had ended, a row starting a row span, other columns, a paragraph below the table: kept apart', () => {
+    const cases: TextLine[][][] = [
+      [[row(1, ['3', '检查', '检查人员应当', '第八条'], { full: FULL_3 })], [row(2, ['4', '处罚', '罚款。', '第九条'])]],
+      [[row(1, ['3', '检查', '检查人员应当', '第八条'], { full: FULL_3 })], [row(2, ['', '一般', '罚款。', ''])]],
+      [[row(1, ['3', '检查', '检查人员应当', '第八条'], { full: FULL_3 })], [row(2, ['', '', '罚款。', ''], { spansDown: [true, false, false, false] })]],
+      [[row(1, ['3', '检查', '检查人员应当', '第八条'], { full: FULL_3 })], [row(2, ['', '', '罚款。', ''], { xs: [50, 90, 120, 480, 550] })]],
+      [[row(1, ['3', '检查', '检查人员应当', '第八条'], { full: FULL_3 }), plain(1, '第三条 本办法所称检查，是指县应急管理局依法进行的安全生产监督检查活动。')], [row(2, ['', '', '罚款。', ''])]],
+    ];
+    for (const pages of cases) {
+      const before = pages.map((p) => p.map((l) => l.text));
+      joinRowsOverPageBreaks(pages);
+      expect(pages.map((p) => p.map((l) => l.text))).toEqual(before);
+    }
+  });
+
+  it('a row open at the bottom of its page (Chromium) joins the next page’s first row, every cell; a row over three pages is one row', () => {
+    const pages = [
+      [row(1, ['1', '许可', '申请人应当', '第十条'], { openBottom: true })],
+      [row(2, ['', '事项', '提交申请书', '和第十一条'], { openTop: true, openBottom: true })],
+      [row(3, ['', '', '和身份证明。', ''], { openTop: true }), row(3, ['2', '检查', '依法检查。', '第十二条'])],
+    ];
+    joinRowsOverPageBreaks(pages);
+    expect(pages.flat().map((l) => l.text)).toEqual(['|1|许可事项|申请人应当提交申请书和身份证明。|第十条和第十一条|', '|2|检查|依法检查。|第十二条|']);
+  });
+
+  it('Latin words and digits cut by the break keep their space, as a wrap in a cell does', () => {
+    const pages = [[row(1, ['1', '标准', 'GB', '第十条'], { full: FULL_3 })], [row(2, ['', '', '19001 的要求', ''])]];
+    joinRowsOverPageBreaks(pages);
+    expect(pages[0]![0]!.text).toBe('|1|标准|GB 19001 的要求|第十条|');
+  });
+
+  it('hostile: one row continued over 2,000 pages of 3,000 characters each is one row of 6 million, joined once', () => {
+    const piece = '续'.repeat(3000);
+    const pages = [[row(1, ['1', '甲', piece, '乙'], { openBottom: true })], ...Array.from({ length: 1999 }, (_, i) => [row(i + 2, ['', '', piece, ''], { openTop: true, openBottom: true })])];
+    joinRowsOverPageBreaks(pages);
+    expect(pages.flat()).toHaveLength(1);
+    expect(pages[0]![0]!.text.length).toBe(6_000_000 + '|1|甲||乙|'.length);
+  });
+});
+
+describe('ruling lines → grids: an open edge', () => {
+  it('outer borders running on past the last rule give an open row down to where they end; a border alone, or under a double border’s gap, does not', () => {
+    const closed = [h(300, 0, 300), h(200, 0, 300), h(100, 0, 300), v(0, 100, 300), v(150, 100, 300), v(300, 100, 300)];
+    const [grid] = ruledGrids([...closed.slice(0, 3), v(0, 20, 300), v(150, 20, 300), v(300, 30, 300)]);
+    expect(grid?.ys).toEqual([300, 200, 100, 30]);
+    expect(grid?.openBottom).toBe(true);
+    expect(grid?.openTop).toBe(false);
+    const [one] = ruledGrids([...closed.slice(0, 3), v(0, 20, 300), v(150, 100, 300), v(300, 100, 300)]);
+    expect(one?.ys).toEqual([300, 200, 100]);
+    const [overshoot] = ruledGrids([...closed.slice(0, 3), v(0, 97, 303), v(150, 100, 300), v(300, 97, 303)]);
+    expect(overshoot?.openBottom).toBe(false);
+    expect(overshoot?.openTop).toBe(false);
   });
 });
 
