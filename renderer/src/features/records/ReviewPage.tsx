@@ -45,6 +45,7 @@ import { SignedBy } from '../../components/SignedBy';
 import { FlagTag, handOver, readAsBase64 } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../../components/AddToPack';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
@@ -345,7 +346,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Col>
           <Col span={8}>
             <Form.Item name="type" label="类型" required>
-              <Select options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} onChange={onTypeChange} data-testid="field-type" />
+              <TabLeavingSelect<Values['type']> options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} onChange={onTypeChange} data-testid="field-type" />
             </Form.Item>
           </Col>
           <Col span={8}>
