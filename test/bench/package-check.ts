@@ -172,6 +172,8 @@ function checkArchive(resources: string, project: string): void {
   const built = filesUnder(join(project, 'out')).filter((f) => !f.endsWith('.map') && !f.includes(`${sep}tsc${sep}`)).map((f) => `/${relative(project, f).split(sep).join('/')}`);
   const notPacked = built.filter((f) => !has.has(f));
   check(['/out/main/index.js', '/out/main/ocr-page-worker.js', '/out/renderer/index.html'].every((f) => has.has(f)) && readdirSync(join(project, 'out', 'preload')).length > 0 && notPacked.length === 0, 'out/main, out/preload and out/renderer are in app.asar', notPacked.length ? `missing ${notPacked.slice(0, 5).join(', ')}` : `${built.length} files`);
+  const tsc = files.filter((f) => f.startsWith('/out/tsc/'));
+  check(tsc.length === 0, 'out/tsc (tsc’s incremental state) is left out', tsc.slice(0, 3).join(', '));
 
   const kept = filesUnder(join(ROOT, 'resources')).map((f) => `/${relative(ROOT, f).split(sep).join('/')}`);
   const wanted = kept.filter((f) => !f.startsWith('/resources/screenshots/') && !f.endsWith('.map'));
