@@ -98,11 +98,17 @@ const SP = '[ \\u3000\\u00a0]*';
 /** One 项 number as written: （一）, (1), 一. */
 const ITEM_NUMBER = `[（(]?${SP}${N}${SP}[)）]?`;
 /**
+ * A list or range of 款 (第一、二款, 第一至三款) or of 项 (第（一）、（三）项), its numbers with or without their own 第…款/项
+ * (第一款、第二款, 第一款至第三款, 第（一）项、第（二）项): session 22 — the second form was read to its first part only.
+ */
+const PARAGRAPH_LIST = `${N}(?:${SP}款?${SP}[、至]${SP}(?:第${SP})?${N})*`;
+const ITEM_LIST = `${ITEM_NUMBER}(?:${SP}项?${SP}[、至]${SP}(?:第${SP})?${ITEM_NUMBER})*`;
+/**
  * 第十二条, 第 12 条第二款第（一）项, and the shared 条 of 第十二、十三条 (group 1 holds the list); the 款 and
  * the 项 may be lists or ranges too (第一、二款, 第（一）、（三）项, 第（一）至（三）项: groups 3 and 4).
  */
 const ARTICLE = new RegExp(
-  `第${SP}(${N}(?:${SP}、${SP}${N})*)${SP}条(?:之(${N}))?(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
+  `第${SP}(${N}(?:${SP}、${SP}${N})*)${SP}条(?:之(${N}))?(?:${SP}第${SP}(${PARAGRAPH_LIST})${SP}款)?(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`,
   'g',
 );
 /**
@@ -112,7 +118,7 @@ const ARTICLE = new RegExp(
  * 遵守本条第二款).
  */
 const RELATIVE = new RegExp(
-  `((?<![目当提此之事空眼年日])前(?:[两二三四五])?条|本条)(?![件例款])(?:${SP}第${SP}(${N}(?:${SP}[、至]${SP}${N})*)${SP}款)?(?:${SP}第${SP}(${ITEM_NUMBER}(?:${SP}[、至]${SP}${ITEM_NUMBER})*)${SP}项)?`,
+  `((?<![目当提此之事空眼年日])前(?:[两二三四五])?条|本条)(?![件例款])(?:${SP}第${SP}(${PARAGRAPH_LIST})${SP}款)?(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`,
   'g',
 );
 
@@ -142,7 +148,7 @@ function partList(written: string | undefined): number[] | undefined {
   if (!written) return [];
   const out: number[] = [];
   for (const piece of written.split('、')) {
-    const ends = piece.split('至').map((x) => num(x.replace(/[（()）\s\u3000\u00a0]/g, '')));
+    const ends = piece.split('至').map((x) => num(x.replace(/[（()）\s\u3000\u00a0第款项]/g, '')));
     if (ends.some((x) => !x)) return undefined;
     const [from, to] = [ends[0]!, ends.at(-1)!];
     if (to < from || to - from >= MAX_PART_RANGE) out.push(from);

@@ -35,8 +35,15 @@ describe('article numbers as Word documents and opinions write them', () => {
       '行政许可法 第十五条@2019-04-23',
       '行政许可法 第十七条@2019-04-23',
     ]);
-    // a 款 of the same article is not another article
-    expect(linked('《行政许可法》第十二条第一款、第二款')).toEqual(['行政许可法 第十二条@2019-04-23']);
+    // a 款 of the same article is not another article: one citation per 款, each of 第十五条 (session 22: 第一款、第二款 was
+    // read to its first 款 only, as 第一、二款 never was)
+    const parts = detectCitations(lib.store, '《行政许可法》第十五条第一款、第二款', '2022-03-01', undefined, undefined, { wholeLaws: true }).citations;
+    expect(parts.map((c) => [c.label, c.paragraph])).toEqual([['第十五条', 1], ['第十五条', 2]]);
+    // the link graph reads the whole list as one link of the article, every 款 checked: 第三款 it lacks is flagged
+    const graph = (text: string) => detectCitations(lib.store, text, '2022-03-01', undefined, new LibraryTargetResolver(lib.store)).mentions;
+    expect(graph('《行政许可法》第十五条第一款、第二款').map((m) => [m.text, m.label, m.target?.partMissing])).toEqual([['第十五条第一款、第二款', '第十五条', undefined]]);
+    expect(graph('《行政许可法》第十五条第一款、第三款').map((m) => [m.text, m.target?.partMissing])).toEqual([['第十五条第一款、第三款', true]]);
+    expect(graph('《行政许可法》第十二条第（一）项至第（三）项').map((m) => m.text)).toEqual(['第十二条第（一）项至第（三）项']);
   });
 });
 
