@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 import { requiredText } from './required-text';
+import { articlePartShape } from './article-part';
 
 const L = LIMITS.record;
 
@@ -41,7 +42,6 @@ const sha = z.string().regex(/^[0-9a-f]{64}$/);
 const tags = z.array(nonEmpty(L.tag)).max(L.tags);
 const year = z.number().int().min(1990).max(2200);
 const count = z.number().int().nonnegative();
-const paragraphNo = z.number().int().positive().max(999);
 
 // ───────────── citations and attachments (stored and sent back as they are) ─────────────
 
@@ -70,8 +70,7 @@ export const CitationSchema = z.object({
   label: nonEmpty(L.label), // 第十二条之一
   /** 《中华人民共和国统计法》（2009年修订）第七条 — for display and packs. */
   citation: z.string().max(L.citation).default(''),
-  paragraph: paragraphNo.optional(), // 款
-  item: paragraphNo.optional(), // 项
+  ...articlePartShape, // 款, 项: the part cited (absent: the whole article)
   textSnapshot: z.string().max(L.snapshot),
   /** sha256 of textSnapshot: lets flags tell "same text" without reading the old body. */
   textHash: sha,
@@ -87,8 +86,7 @@ export const CitationRefSchema = z.strictObject({
   heading: nonEmpty(L.articleKey).optional(),
   /** Pin a version by date (YYYY or YYYY-MM-DD) or id; default: in force on the record's date. */
   version: text(L.ref).optional(),
-  paragraph: paragraphNo.optional(),
-  item: paragraphNo.optional(),
+  ...articlePartShape,
 });
 export type CitationRef = z.infer<typeof CitationRefSchema>;
 export const CitationInputSchema = z.union([CitationSchema.strict(), CitationRefSchema]);

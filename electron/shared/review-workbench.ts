@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { articleSchema } from './api/library';
+import { articlePartShape } from './article-part';
 
 export const SEVERITIES = ['必须修改', '需核实', '提示'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -23,6 +24,11 @@ export const BasisSchema = z.object({
   lawId: z.string().optional(),
   versionId: z.string().optional(),
   articleKey: z.string().optional(),
+  /**
+   * The 款 / 项 the finding rests on (立法法第九十三条第六款): the 意见书 quotes that part only. Absent
+   * in findings stored before it was kept, whose citation still names the part: they quote the article.
+   */
+  ...articlePartShape,
   /** 《中华人民共和国行政许可法》（2019年修正）第十七条, or the document's name as the rule gives it. */
   citation: z.string(),
   /** The article's text in that version (absent when not in the library). */

@@ -10,6 +10,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docxText, squash } from '../node/packs/pack-test-support';
 import { uncheckedSentence, type OpinionCoverage } from '../../electron/shared/opinion-coverage';
+import { partLines } from '../../electron/shared/article-part';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 /**
@@ -113,9 +114,10 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(file.suggestedFilename()).toMatch(/合法性审查意见书\.docx$/);
       const text = squash(await docxText(readFileSync((await file.path())!)));
       expect(text).toContain(squash('关于《高青县科技创新券管理办法（征求意见稿）》的合法性审查意见书'));
-      const { review } = (await face.service.call('reviews:get', { id })) as { review: { findings: { authority: { citations: { citation: string; textSnapshot: string }[] } }; notes?: string } };
+      const { review } = (await face.service.call('reviews:get', { id })) as { review: { findings: { authority: { citations: { citation: string; textSnapshot: string; paragraph?: number; item?: number }[] } }; notes?: string } };
       expect(review.findings.authority.citations.length).toBeGreaterThan(0);
-      for (const c of review.findings.authority.citations) expect(text).toContain(squash(c.textSnapshot));
+      // each cited article, or the 款 / 项 cited of it, as quoted
+      for (const c of review.findings.authority.citations) expect(text).toContain(squash((partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join('')));
       expect(review.notes).toContain('失信惩戒有《山东省社会信用条例》依据');
       expect(review.notes).toContain('【公平竞争审查】');
     }), 240_000);

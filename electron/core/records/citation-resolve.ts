@@ -6,6 +6,7 @@ import { citationOf, wideCitationOf } from '../../shared/citation';
 import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
 import { articleLabel, parseChineseNumber } from '../text/chinese-numerals';
 import { paragraphsFromText } from '../../shared/law-text';
+import { partLabel, partOf } from '../../shared/article-part';
 import { sha256, normaliseTitle } from '../library/law-identity';
 import { findLaws, findLawsByTitle, parseArticleRef, pickVersion, titleKey } from '../library/law-lookup';
 import type { LibraryStore } from '../library/library-store';
@@ -113,7 +114,6 @@ export function citeArticle(
   }
   const missing = missingPart(unit.label, unit.text, extra);
   if (missing) return { ok: false, reason: `${versionName(meta)}${missing}` };
-  const suffixText = `${extra.paragraph ? `第${articleLabel(extra.paragraph).slice(1, -1)}款` : ''}${extra.item ? `第${articleLabel(extra.item).slice(1, -1)}项` : ''}`;
   return {
     ok: true,
     value: {
@@ -121,9 +121,8 @@ export function citeArticle(
       versionId: meta.id,
       articleKey: unit.key,
       label: unit.label,
-      citation: citationOf(body, unit.label) + suffixText,
-      ...(extra.paragraph ? { paragraph: extra.paragraph } : {}),
-      ...(extra.item ? { item: extra.item } : {}),
+      citation: citationOf(body, unit.label) + partLabel(extra),
+      ...partOf(extra),
       textSnapshot: unit.text,
       textHash: sha256(unit.text),
     },

@@ -1,5 +1,5 @@
 // The 合法性审查意见书 of a review, as the pack engine's document model in official layout (公文):
-// number and title, 主送, 审查依据, 审查过程, 审查意见 by 权限 / 程序 / 内容 with every cited article
+// number and title, 主送, 审查依据, 审查过程, 审查意见 by 权限 / 程序 / 内容 with every cited article (or 款 / 项)
 // quoted in the version the record holds (法学引注手册 style, as packs cite), 结论, signature and
 // the 修改建议对照表 as an annex. Wording comes from resources/opinion-templates/<kind>.json, which
 // the office edits; the office name and numbering come from options, never from code.
@@ -18,6 +18,7 @@ import type { Basis, Suggestion } from '../../shared/review-workbench';
 import type { Level } from '../../shared/law-model';
 import { basisLines, sortArticles } from './opinion-bases';
 import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
+import { partLabel, partLines } from '../../shared/article-part';
 
 export const OpinionTemplateSchema = z.object({
   schemaVersion: z.literal(1),
@@ -198,12 +199,23 @@ export function joinedSuggestions(suggestions: Suggestion[]): Suggestion[] {
   return out;
 }
 
-function quote(c: Citation): DocBlock[] {
-  // The whole article as the version the record holds reads (款 on their own lines).
+/**
+ * A cited article as the version the record holds reads it (款 on their own lines); a citation of one
+ * 款 or 项 (立法法第九十三条第六款) quotes that part alone, labelled as cited (第九十三条第六款). A
+ * citation stored without its part (before it was kept) quotes the article.
+ */
+export function quote(c: Citation): DocBlock[] {
+  const part = partLines(c.textSnapshot, c);
   return [
     { kind: 'citation', text: c.citation || c.label },
-    { kind: 'article', label: c.label, lines: c.textSnapshot.split('\n') },
+    part ? { kind: 'article', label: `${c.label}${partLabel(c)}`, lines: part } : { kind: 'article', label: c.label, lines: c.textSnapshot.split('\n') },
   ];
+}
+
+/** A 要点's citations to quote: a part of an article quoted whole there as well is not quoted again. */
+export function quotedCitations(cs: Citation[]): Citation[] {
+  const whole = new Set(cs.filter((c) => !c.paragraph && !c.item).map((c) => `${c.versionId}#${c.articleKey}`));
+  return cs.filter((c) => !(c.paragraph || c.item) || !whole.has(`${c.versionId}#${c.articleKey}`));
 }
 
 export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], opts: OpinionOptions): PackDocument {
@@ -256,13 +268,13 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     const paras = joinedFindingLines(f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean));
     if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: emptyPointText(opts.coverage[cat], template.emptyCategory) });
     for (const p of paras) opinion.push({ kind: 'paragraph', text: p });
-    for (const c of f.citations) opinion.push(...quote(c));
+    for (const c of quotedCitations(f.citations)) opinion.push(...quote(c));
   }
   section(template.headings.opinion, opinion);
 
   const conclusion: DocBlock[] = [{ kind: 'paragraph', text: review.conclusion ? template.conclusions[review.conclusion] : template.noConclusion }];
   for (const p of review.opinion.text.split(/\n+/).map((x) => x.trim()).filter(Boolean)) conclusion.push({ kind: 'paragraph', text: p });
-  for (const c of review.opinion.citations) conclusion.push(...quote(c));
+  for (const c of quotedCitations(review.opinion.citations)) conclusion.push(...quote(c));
   conclusion.push({ kind: 'paragraph', text: template.closing });
   section(template.headings.conclusion, conclusion);
 

@@ -12,7 +12,7 @@ import type { LegalityReview } from '../records/record-types';
 import { toDayNumber, type WorkCalendar } from '../records/working-days';
 import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
-import { toChineseNumber as chineseNumeral } from '../../shared/chinese-number';
+import { partLabel, partLines, partOf } from '../../shared/article-part';
 import { parseDate } from '../parse/law-structure-parser';
 import { sentencesOf, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
@@ -112,15 +112,14 @@ export class BasisResolver {
 
   private cited(c: ReturnType<typeof resolveRef>, ref: BasisRef, written: string): Basis {
     if (!c.ok) return { citation: written, note: c.reason };
-    const lines = c.value.textSnapshot.split('\n');
-    const paraText = ref.paragraph ? lines[ref.paragraph - 1] : undefined;
-    // An item: the article's lead-in (its first line) and the item's own line, cited as 第九条第（一）项.
-    const mark = ref.item ? `（${chineseNumeral(ref.item)}）` : undefined;
-    const itemLine = mark ? lines.find((l) => l.trim().startsWith(mark)) : undefined;
-    if (mark && itemLine) {
-      return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: `${c.value.citation}第${mark}项`, text: `${lines[0]!.trim()}\n${itemLine.trim()}`, ...(ref.note ? { note: ref.note } : {}) };
-    }
-    return { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey, citation: c.value.citation, text: paraText ?? c.value.textSnapshot, ...(ref.note ? { note: ref.note } : {}) };
+    const at = { lawId: c.value.lawId, versionId: c.value.versionId, articleKey: c.value.articleKey };
+    const note = ref.note ? { note: ref.note } : {};
+    // The part cited travels with the basis, so the 意见书 quotes that 款 or 项, not the whole article.
+    // An item: the lead-in of its 款 and the item's own line, cited as 第九条第（一）项.
+    const item = ref.item ? partLines(c.value.textSnapshot, { paragraph: c.value.paragraph, item: ref.item }) : undefined;
+    if (item) return { ...at, ...partOf({ paragraph: c.value.paragraph, item: ref.item }), citation: `${c.value.citation}${partLabel({ item: ref.item })}`, text: item.join('\n'), ...note };
+    const paragraph = partLines(c.value.textSnapshot, { paragraph: c.value.paragraph });
+    return { ...at, ...partOf({ paragraph: c.value.paragraph }), citation: c.value.citation, text: paragraph?.join('\n') ?? c.value.textSnapshot, ...note };
   }
   /**
    * A provision of a document the library does not hold (or holds without the rule's article):

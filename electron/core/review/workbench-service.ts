@@ -11,7 +11,8 @@ import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
 import { readOffice } from '../office/office-file';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle } from '../records/citation-resolve';
+import { citationKey, citeArticle } from '../records/citation-resolve';
+import { partOf } from '../../shared/article-part';
 import type { Citation, LegalityReview } from '../records/record-types';
 import { RecordsError } from '../records/records-errors';
 import type { RecordsService } from '../records/records-service';
@@ -273,7 +274,7 @@ export class ReviewWorkbench {
     const review = await this.records.getReview(reviewId);
     const texts = { authority: review.findings.authority.text, procedure: review.findings.procedure.text, content: review.findings.content.text };
     const newOf = new Map(Object.values(carried).map((d) => [d.carriedFrom!.findingId, d.finding!]));
-    const art = (b: { versionId?: string | undefined; articleKey?: string | undefined }) => `${b.versionId}#${b.articleKey}`;
+    const art = (b: { versionId?: string | undefined; articleKey?: string | undefined; paragraph?: number | undefined; item?: number | undefined }) => citationKey({ versionId: b.versionId ?? '', articleKey: b.articleKey ?? '', ...partOf(b) });
     // Articles still relied on by the decisions that carried over: their citations stay.
     const kept = new Set(Object.values(carried).flatMap((d) => (d.status === 'accepted' ? d.finding!.bases.filter((b) => b.versionId).map(art) : [])));
     const dropped = { authority: new Set<string>(), procedure: new Set<string>(), content: new Set<string>() };
@@ -309,15 +310,20 @@ export class ReviewWorkbench {
     return f;
   }
 
-  /** The finding's bases that are library articles, as citations of the versions the pre-check used. */
+  /**
+   * The finding's bases that are library articles, as citations of the versions the pre-check used,
+   * each of the 款 or 项 it rests on (the 意见书 quotes that part).
+   */
   private citationsOf(f: Finding): Citation[] {
     const out: Citation[] = [];
     for (const b of f.bases) {
       if (!b.versionId || !b.articleKey) continue;
       const unit = this.store.loadVersion(b.versionId).units.find((u) => u.key === b.articleKey);
       if (!unit) continue;
-      const c = citeArticle(this.store, b.versionId, unit.number, unit.suffix);
-      if (c.ok && !out.some((x) => x.versionId === c.value.versionId && x.articleKey === c.value.articleKey)) out.push(c.value);
+      // A part the stored article no longer reads as numbered is cited as the article, never dropped.
+      const part = citeArticle(this.store, b.versionId, unit.number, unit.suffix, partOf(b));
+      const c = part.ok ? part : citeArticle(this.store, b.versionId, unit.number, unit.suffix);
+      if (c.ok && !out.some((x) => citationKey(x) === citationKey(c.value))) out.push(c.value);
     }
     return out;
   }
@@ -340,8 +346,8 @@ export class ReviewWorkbench {
     const key = CAT_KEY[f.category];
     const current = review.findings[key];
     const line = findingLine(f, o.note ?? '', proposal ?? f.suggestion);
-    const have = new Set(current.citations.map((c) => `${c.versionId}#${c.articleKey}`));
-    const added = this.citationsOf(f).filter((c) => !have.has(`${c.versionId}#${c.articleKey}`));
+    const have = new Set(current.citations.map((c) => citationKey(c)));
+    const added = this.citationsOf(f).filter((c) => !have.has(citationKey(c)));
     // Accepting again with other words replaces the line the first 采纳 wrote (a procedure finding's line holds its proposal).
     const old = before?.status === 'accepted' && before.finding ? [findingLine(before.finding, before.reason, before.proposal), earlierLine(before.finding, before.reason, before.proposal)] : undefined;
     const kept = old && !old.includes(line) ? current.text.split('\n').filter((l) => !old.includes(l)).join('\n') : current.text;

@@ -101,7 +101,7 @@ describe('decisions across 送审稿 versions', () => {
     expect((await wb.view(reviewId, { panel: false })).suggestions.map((s) => s.article)).toEqual(['第六条', '第十四条', '第二十三条']);
     const again = await lib.svc.getReview(reviewId);
     expect(again.findings.authority.text).toContain('送审稿第十四条“服务机构在提供服务过程中弄虚作假的，县科技局可以查封其办公场所');
-    expect(again.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政强制法》第十条');
+    expect(again.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政强制法》第十条第四款');
   });
 
   it('the same file again adds nothing and carries nothing', async () => {

@@ -43,7 +43,7 @@ describe('the 意见书 of accepted findings', () => {
     const doc = await wb.opinionDocument(reviewId);
     expect(texts(section(doc, '一、审查依据').blocks)).toEqual([
       '1. 《中华人民共和国行政许可法》（2019年修正）第十四条、第十五条、第十七条',
-      '2. 《优化营商环境条例》第六十二条',
+      '2. 《优化营商环境条例》第六十二条第二款',
       '3. 《国务院办公厅关于加强行政规范性文件制定和监督管理工作的通知》（国办发〔2018〕37号）一、（一）“严禁越权发文”、二、（三）“严格制发程序”',
     ]);
 

@@ -10,12 +10,16 @@ import type { ReviewWorkbench } from '../../../electron/core/review/workbench-se
 import { chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { docxText, pdfPages, squash } from '../packs/pack-test-support';
 import { docxToPdf, ink, pdfPages as renderPages } from '../page-pictures';
+import { partLines } from '../../../electron/shared/article-part';
+import type { Citation } from '../../../electron/core/records/record-types';
 import { DRAFTS, makeDraftReview, type ReviewLibrary } from './review-test-support';
 
 let lib: ReviewLibrary;
 let wb: ReviewWorkbench;
 let reviewId: string;
 const out = mkdtempSync(join(tmpdir(), 'opinion-'));
+// What the 意见书 quotes of a citation: the 款 or 项 cited (行政强制法第十条第四款), else the article.
+const quoted = (c: Citation) => (partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join('');
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
 beforeAll(async () => {
@@ -45,7 +49,7 @@ describe('findings become the opinion', () => {
       '《中华人民共和国行政许可法》（2019年修正）第十七条',
       '《中华人民共和国行政许可法》（2019年修正）第十四条',
       '《中华人民共和国行政许可法》（2019年修正）第十五条',
-      '《中华人民共和国行政强制法》第十条',
+      '《中华人民共和国行政强制法》第十条第四款',
       '《中华人民共和国行政强制法》第十三条',
     ]);
     expect(review.notes).toContain('【预审意见不采纳】增加义务或减损权利（第十二条）：失信惩戒依据');
@@ -74,7 +78,7 @@ describe('findings become the opinion', () => {
     expect(text).toContain(squash('关于《高青县科技创新券管理办法（征求意见稿）》的合法性审查意见书'));
     for (const c of review.findings.authority.citations) {
       expect(text).toContain(squash(c.citation));
-      expect(text).toContain(squash(c.textSnapshot));
+      expect(text).toContain(squash(quoted(c)));
     }
     expect(text).toContain(squash('修改建议对照表'));
     expect(text).toContain(squash('删除第十三条'));
@@ -120,7 +124,7 @@ describe('findings become the opinion', () => {
     // page numbers (— 2 —) fall between the lines of an article that runs over a page
     const text = squash(pages.map((p) => p.lines.map((l) => l.text).filter((l) => !/^—\s*\d+\s*—$/.test(l.trim())).join('')).join(''));
     const review = await lib.svc.getReview(reviewId);
-    for (const c of review.findings.authority.citations) expect(text).toContain(squash(c.textSnapshot));
+    for (const c of review.findings.authority.citations) expect(text).toContain(squash(quoted(c)));
     expect(text).toContain(squash('高科审〔2026〕1号'));
     if (!has('pdftoppm')) return;
     const r = spawnSync('pdftoppm', ['-png', '-r', '40', file, join(out, 'page')]);
