@@ -183,6 +183,35 @@ export const SuggestionSchema = z.object({
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
 
+/**
+ * The 意见书's 对照表 rows: two sentences of one article with the same proposal and reason are one
+ * row (an adviser says one problem of one article once), the others as they come.
+ */
+export function joinedSuggestions(suggestions: Suggestion[]): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const s of suggestions) {
+    const same = out.find((o) => o.article === s.article && o.proposal === s.proposal && o.reason === s.reason);
+    if (same) {
+      if (!same.original.includes(s.original)) same.original += s.original;
+    } else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * The workbench's 修改建议对照表 card: one row per article of the draft, its suggestions (joined as the
+ * 意见书's rows are) in the order given — the draft's order, by sentence within an article.
+ */
+export function suggestionsByArticle(suggestions: Suggestion[]): { article: string; suggestions: Suggestion[] }[] {
+  const rows: { article: string; suggestions: Suggestion[] }[] = [];
+  for (const s of joinedSuggestions(suggestions)) {
+    const row = rows.find((r) => r.article === s.article);
+    if (row) row.suggestions.push(s);
+    else rows.push({ article: s.article, suggestions: [s] });
+  }
+  return rows;
+}
+
 export const OPINION_FORMATS = ['docx', 'pdf'] as const;
 export type OpinionFormat = (typeof OPINION_FORMATS)[number];
 

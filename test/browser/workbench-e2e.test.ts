@@ -122,6 +122,35 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(review.notes).toContain('【公平竞争审查】');
     }), 240_000);
 
+  it('the 修改建议对照表 card holds one row per article, its suggestions in the order of the article’s text', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      await go(page, `#/workbench/${created.record.id}`);
+      await page.getByTestId('wb-draft').or(page.getByText('还没有送审稿')).first().waitFor();
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
+      await expect.poll(() => page.getByTestId('wb-finding').count()).toBeGreaterThan(10);
+      const finding = (rule: string) => page.getByTestId('wb-finding').filter({ hasText: rule });
+      const proposal = async (rule: string) => finding(rule).getByTestId('wb-proposal').inputValue();
+      // 第十二条: 增加义务 (its trigger later in the sentence) accepted before 设定行政处罚; then 第六条's 设定收费
+      const accepted: Record<string, string> = {};
+      for (const rule of ['增加义务或减损权利', '设定行政处罚', '设定收费']) {
+        await finding(rule).click();
+        accepted[rule] = await proposal(rule);
+        await finding(rule).getByTestId('wb-accept').click();
+        await finding(rule).getByText('已采纳').waitFor();
+      }
+      const card = page.getByTestId('wb-suggestions');
+      await expect.poll(() => card.locator('.ant-card-head').textContent()).toBe('修改建议对照表（2）');
+      const rows = card.getByTestId('wb-suggestion-row');
+      expect(await rows.count()).toBe(2);
+      expect(await rows.nth(0).textContent()).toBe(`第六条${accepted['设定收费']}`);
+      // one row for 第十二条, the 处罚 first as the article reads, though accepted second
+      expect(await rows.nth(1).textContent()).toBe(`第十二条1. ${accepted['设定行政处罚']}2. ${accepted['增加义务或减损权利']}`);
+      // the article label keeps its own column: the suggestions start at the same x
+      const [a, b] = await rows.nth(1).locator(':scope > div > div').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().left));
+      expect(a).toBe(b);
+    }), 240_000);
+
   it('before any 送审稿, says the 意见书 comes from the record alone, and makes it only when asked again', () =>
     withSession(async ({ page, face }) => {
       const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县农村公路养护管理办法', leadUnit: '交通运输科', receivedDate: '2026-03-02' } })) as { record: { id: string } };

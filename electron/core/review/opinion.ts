@@ -14,7 +14,7 @@ import type { Citation, LegalityReview } from '../records/record-types';
 import { RecordsError } from '../records/records-errors';
 import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
-import type { Basis, Suggestion } from '../../shared/review-workbench';
+import { joinedSuggestions, type Basis, type Suggestion } from '../../shared/review-workbench';
 import type { Level } from '../../shared/law-model';
 import { basisLines, sortArticles } from './opinion-bases';
 import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
@@ -185,18 +185,6 @@ export function joinedBases(line: string): string {
     else out.push(m ? { head: m[1]!, arts: [m[2]!] } : part);
   }
   return `${line.slice(0, at)}（依据：${out.map((o) => (typeof o === 'string' ? o : `${o.head}${sortArticles([...new Set(o.arts)]).join('、')}`)).join('；')}）`;
-}
-
-/** The 对照表's rows: two sentences of one article with the same proposal and reason are one row. */
-export function joinedSuggestions(suggestions: Suggestion[]): Suggestion[] {
-  const out: Suggestion[] = [];
-  for (const s of suggestions) {
-    const same = out.find((o) => o.article === s.article && o.proposal === s.proposal && o.reason === s.reason);
-    if (same) {
-      if (!same.original.includes(s.original)) same.original += s.original;
-    } else out.push({ ...s });
-  }
-  return out;
 }
 
 /**

@@ -433,7 +433,7 @@ export class ReviewWorkbench {
    * fixed stay in the history, not in the table.
    */
   suggestions(reviewId: string): Suggestion[] {
-    const out: (Suggestion & { order: number })[] = [];
+    const out: (Suggestion & { order: number; at: number })[] = [];
     for (const [id, d] of this.acceptedNow(reviewId)) {
       const f = d.finding;
       // Findings about the procedure or the whole document change no text: the 意见书 says them under their 要点.
@@ -445,9 +445,11 @@ export class ReviewWorkbench {
         proposal: d.proposal ?? f.suggestion ?? '',
         reason: `${documentReason(f)}${f.basis ? `（${f.basis.citation}）` : ''}`,
         order: f.article ? Number(f.article.key.replace(/\D+/g, '')) || 0 : 1e6,
+        // within an article, as its sentences read (not in the order they were accepted)
+        at: f.start ?? 0,
       });
     }
-    return out.sort((a, b) => a.order - b.order).map(({ order: _o, ...s }) => s);
+    return out.sort((a, b) => a.order - b.order || a.at - b.at).map(({ order: _o, at: _a, ...s }) => s);
   }
 
   /**

@@ -2,7 +2,8 @@
 // (the held-out 科技计划项目和资金管理办法, session 21) are one paragraph of the 意见书 and one row of
 // its 对照表, and the facts the opening already states are not listed again under it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinedBases, joinedFindingLines, joinedSuggestions } from '../../../electron/core/review/opinion';
+import { joinedBases, joinedFindingLines } from '../../../electron/core/review/opinion';
+import { joinedSuggestions, suggestionsByArticle } from '../../../electron/shared/review-workbench';
 import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { makeDraftReview, type ReviewLibrary } from './review-test-support';
 
@@ -32,6 +33,12 @@ describe('the 意见书 says one problem of one article once', () => {
     expect(joinedBases('建议补充起草说明。')).toBe('建议补充起草说明。');
     const row = { findingId: 'a', article: '第四条', original: '甲。', proposal: '删除', reason: '理由' };
     expect(joinedSuggestions([row, { ...row, findingId: 'b', original: '乙。' }, { ...row, findingId: 'c', original: '丙。', proposal: '改为' }]).map((s) => s.original)).toEqual(['甲。乙。', '丙。']);
+    // the workbench's card: one row per article, its suggestions in the order given
+    const rows = suggestionsByArticle([row, { ...row, findingId: 'b', original: '乙。' }, { ...row, findingId: 'd', article: '第六条', original: '丁。' }, { ...row, findingId: 'c', original: '丙。', proposal: '改为' }]);
+    expect(rows.map((r) => [r.article, r.suggestions.map((s) => [s.original, s.proposal])])).toEqual([
+      ['第四条', [['甲。乙。', '删除'], ['丙。', '改为']]],
+      ['第六条', [['丁。', '删除']]],
+    ]);
   });
 
   it('the held-out draft’s 第四条: one paragraph and one 对照表 row per rule, and no 送审单位/送审件/收件日期 list after the opening', async () => {

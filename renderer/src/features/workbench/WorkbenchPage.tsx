@@ -9,7 +9,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { besideFieldMessage } from '../../../../electron/shared/errors';
 import { uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
 import { client, errorMessage } from '../../api/client';
@@ -120,6 +120,7 @@ export function WorkbenchPage({ id }: { id: string }) {
   }, [load]);
 
   const findings = useMemo(() => view?.result?.findings ?? [], [view]);
+  const suggestionRows = useMemo(() => suggestionsByArticle(view?.suggestions ?? []), [view]);
   const current = findings.find((f) => f.id === selected) ?? findings[0];
   const decided = (f: Finding) => view?.decisions[f.id]?.status;
   const open = findings.filter((f) => !decided(f));
@@ -559,10 +560,22 @@ export function WorkbenchPage({ id }: { id: string }) {
                 ))}
               </Card>
             )}
-            <Card size="small" title={`修改建议对照表（${view.suggestions.length}）`} data-testid="wb-suggestions">
-              {view.suggestions.map((s) => (
-                <div key={s.findingId} style={{ fontSize: 13 }}>
-                  <b>{s.article}</b> {s.proposal}
+            <Card size="small" title={`修改建议对照表（${suggestionRows.length}）`} data-testid="wb-suggestions">
+              {/* one row per article of the draft, as the 意见书's 对照表 says an article's problem once */}
+              {suggestionRows.map((row) => (
+                <div key={row.article} data-testid="wb-suggestion-row" style={{ fontSize: 13, display: 'flex', gap: 6 }}>
+                  <b style={{ flex: 'none' }}>{row.article}</b>
+                  {row.suggestions.length === 1 ? (
+                    <span title={row.suggestions[0]!.original}>{row.suggestions[0]!.proposal}</span>
+                  ) : (
+                    <div>
+                      {row.suggestions.map((s, i) => (
+                        <div key={s.findingId} title={s.original}>
+                          {i + 1}. {s.proposal}
+                        </div>
+                      ))}
+                    </div>
+                  )}
                 </div>
               ))}
             </Card>
