@@ -613,6 +613,24 @@ describe('held-out drafts, session 20: wordings the rules did not read', () => {
   });
 });
 
+describe('held-out drafts, session 22: wordings the rules did not read', () => {
+  // hit: a problem of the heldout22 drafts in other words; miss: the lawful sentence beside it
+  const cases: [string, string, string][] = [
+    ['procedure-skip-collective', '本方案经县农业农村局党组会议审议同意后，由项目建设指挥部组织实施。', '本方案经县农业农村局党组会议审议同意后，提请县人民政府常务会议审议决定后组织实施。'],
+    ['procedure-skip-collective', '实施方案由县交通运输局局长办公会议研究决定后印发执行。', '实施方案经县交通运输局局长办公会议研究后，报县人民政府审定后印发执行。'],
+    ['fc-9-1-local-goods', '示范基地建设所需苗木，须从本市苗木企业购买。', '示范基地建设所需苗木，鼓励从本市苗木企业购买。'],
+    ['fc-9-1-local-goods', '获得补助的企业，其生产所需原材料应当向本县生产商采购。', '县科学技术局不得要求获得补助的企业向本县生产商采购原材料。'],
+    ['fee-create', '申请认定的企业应当向认定机构缴纳审核服务费五百元。', '企业使用创新券向检测机构支付检测服务费，按合同约定结算。'],
+    ['obligation-add', '财政资助形成的软件著作权，县工业和信息化局有权免费使用并向社会推广。', '高等学校可以无偿许可其他单位实施其科技成果。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id} fires on “${hit.slice(0, 18)}…”, not on “${miss.slice(0, 14)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+});
+
 describe('held-out drafts, session 21: who is bound and who approves, and wordings the rules did not read', () => {
   // hit: a sentence of the heldout21 drafts with its wording varied; miss: a lawful sentence beside it
   const cases: [string, string, string][] = [
