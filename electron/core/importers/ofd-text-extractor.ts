@@ -10,7 +10,7 @@ import { guessMetadata } from './document-metadata';
 import { child, children, MAX_OFD_IMAGE, OfdPackage, type XmlNode } from './ofd-package';
 import { glyphCharacters } from './sfnt-cmap';
 import { compose, IDENTITY, type Matrix } from './affine';
-import { buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
+import { alignedSpaceTables, buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
 const PT_PER_MM = 72 / 25.4;
@@ -396,7 +396,7 @@ function glyphWarning(count: number, pages: number[], read: number, readPages: n
 
 function textOnly({ pages, imageOnly, glyphsOnly, glyphPages, glyphsRead, glyphsReadPages }: OfdPages): ExtractedDocument {
   const n = pages.length;
-  const lines: TextLine[][] = pages.map((p, i) => buildLines(p.items, i + 1));
+  const lines: TextLine[][] = pages.map((p, i) => alignedSpaceTables(buildLines(p.items, i + 1)));
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
   const noText = () =>
     new ExtractError(
@@ -471,7 +471,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
     typeof ocr === 'object' ? ocr : {},
   );
   const byPage = new Map(read.imageOnly.map((p, i) => [p, recognised[i]!]));
-  const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: buildLines(p.items, i + 1) })));
+  const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: alignedSpaceTables(buildLines(p.items, i + 1)) })));
   if (!laid || laid.text.replace(/\s/g, '').length < 10) {
     throw new ExtractError(blank.length === k ? `OFD 的扫描页是空白页，没有可识别的文字，共 ${n} 页` : `OFD 的扫描页中没有识别出文字（可能不是文字扫描件或过于模糊），共 ${n} 页`);
   }

@@ -7,7 +7,7 @@
 // from DOCX, .doc or HTML. A grid that is no data table (a 红头 laid out in a table, a framed note)
 // is left to the layout step as lines.
 
-import { buildLines, isPageNumberLine, type PositionedText, type RuledRow, type TextLine } from './text-layout';
+import { alignedSpaceTables, buildLines, isPageNumberLine, type PositionedText, type RuledRow, type TextLine } from './text-layout';
 import { isDataTable, tableRowLine } from './table-rows';
 
 /** A straight ruling line: horizontal (y fixed, x from a to b) or vertical (x fixed, y from a to b). */
@@ -249,7 +249,7 @@ const sameEdges = (a: readonly number[], b: readonly number[]) => a.length === b
  * before from the items outside them.
  */
 export function linesWithRuledTables(items: PositionedText[], grids: readonly RuledGrid[], page: number, continued?: RuledRow): TextLine[] {
-  if (grids.length === 0) return buildLines(items, page);
+  if (grids.length === 0) return alignedSpaceTables(buildLines(items, page));
   let rest = items;
   const tables: { top: number; rows: TextLine[] }[] = [];
   const topmost = grids.reduce((a, b) => (b.ys[0]! > a.ys[0]! ? b : a));
@@ -312,7 +312,7 @@ export function linesWithRuledTables(items: PositionedText[], grids: readonly Ru
     }
     tables.push({ top, rows: lines });
   }
-  const lines = buildLines(rest, page);
+  const lines = alignedSpaceTables(buildLines(rest, page));
   for (const t of tables.sort((p, q) => q.top - p.top)) {
     const at = lines.findIndex((l) => l.y < t.top);
     lines.splice(at < 0 ? lines.length : at, 0, ...t.rows);

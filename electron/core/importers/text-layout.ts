@@ -391,6 +391,94 @@ export function findTables(lines: TextLine[]): TextLine[] {
   return out;
 }
 
+/** A row's first cell that is a label of the law's own numbering: its lines are articles, items or a 目录, never a table. */
+const LABEL_CELL_RE = /^(?:第[零〇一二三四五六七八九十百千两0-9０-９]+(?:编|分编|章|节|条|款|项)|[（(][一二三四五六七八九十0-9０-９]+[)）]|[一二三四五六七八九十]+、|[0-9０-９]+[.、．]|目[\s\u3000]*录)/;
+
+const MAX_ROW_WORDS = 64;
+
+/** A line's words: its text cut at every typed or drawn space, each piece placed by estimated advances (a CJK character 1, other characters ½). */
+function spacedChunks(line: TextLine): { x0: number; x1: number; text: string }[] {
+  const out: { x0: number; x1: number; text: string }[] = [];
+  let end = -Infinity;
+  for (const p of line.pieces ?? []) {
+    const cs = [...p.text];
+    const est = cs.map((c) => (c.charCodeAt(0) < 0x2000 || (c >= '\uff61' && c <= '\uffdc') ? 0.5 : 1));
+    const scale = (p.x1 - p.x0) / (est.reduce((a, b) => a + b, 0) || 1);
+    let x = p.x0;
+    // a piece starting after a gap of a quarter character or more is a new word (LibreOffice sets 0.2 em between CJK and Latin text)
+    let cur = p.x0 - end >= 0.25 * line.size ? undefined : out[out.length - 1];
+    for (const [k, c] of cs.entries()) {
+      const w = est[k]! * scale;
+      if (/[\s\u3000\u00a0]/.test(c)) cur = undefined;
+      else if (cur) {
+        cur.text += c;
+        cur.x1 = x + w;
+      } else out.push((cur = { x0: x, x1: x + w, text: c }));
+      x += w;
+    }
+    end = p.x1;
+  }
+  return out;
+}
+
+/**
+ * A table set without borders or wide gaps (LibreOffice's borderless table leaves only its cell
+ * padding, under half a character, between cells: "事项承办机构"): three or more lines running one
+ * under another whose words start at the same places after a space — the same column edges on every
+ * line — and which all end well short of the page's widest line (justified prose fills it). A line
+ * opening with the law's own label (第X条, （一）, 一、, 第一章, 目录) is never such a row. Each row
+ * becomes a `|a|b|` line, as the gap finder writes its tables. For a page's typeset text (PDF, OFD),
+ * after `buildLines`; not for OCR, whose lines map back to recognised characters, nor on a page in
+ * two columns.
+ */
+export function alignedSpaceTables(lines: TextLine[]): TextLine[] {
+  const widest = lines.reduce((m, l) => Math.max(m, l.x1), -Infinity);
+  const candidate = (l: TextLine) => !l.table && !l.ruled && !l.column && l.x1 < widest - 2 * l.size && !LABEL_CELL_RE.test(l.text.trim());
+  const chunks = lines.map((l) => {
+    const cs = candidate(l) ? spacedChunks(l) : [];
+    // a line of more words than a row of any law's table has is no row (and keeps the matching linear)
+    return cs.length <= MAX_ROW_WORDS ? cs : [];
+  });
+  const out: TextLine[] = [];
+  let k = 0;
+  while (k < lines.length) {
+    const first = lines[k]!;
+    const tol = 0.2 * first.size;
+    const near = (a: number, b: number) => Math.abs(a - b) <= tol;
+    // column edges: where a word starts after a space on every line of the block so far
+    let edges = chunks[k]!.length >= 2 ? chunks[k]!.slice(1).map((c) => c.x0) : [];
+    let j = k + 1;
+    for (; edges.length > 0 && j < lines.length; j++) {
+      const l = lines[j]!;
+      const prev = lines[j - 1]!;
+      if (chunks[j]!.length < 2 || !near(l.x0, first.x0) || Math.abs(l.size - first.size) > 0.2 * first.size || prev.y - l.y > 3.5 * l.size) break;
+      const kept = edges.filter((e) => chunks[j]!.slice(1).some((c) => near(c.x0, e)));
+      if (kept.length === 0) break;
+      edges = kept;
+    }
+    if (j - k < 3 || edges.length === 0) {
+      out.push(first);
+      k++;
+      continue;
+    }
+    const block = lines.slice(k, j);
+    const rows = block.map((_, i) => {
+      const cells = Array.from({ length: edges.length + 1 }, () => [] as string[]);
+      for (const c of chunks[k + i]!) cells[edges.filter((e) => c.x0 >= e - tol).length]!.push(c.text);
+      return cells.map((ws) => ws.join(' '));
+    });
+    if (isContentsBlock(rows)) {
+      out.push(...block);
+      k = j;
+      continue;
+    }
+    const x1 = block.reduce((m, l) => Math.max(m, l.x1), -Infinity);
+    for (const [i, l] of block.entries()) out.push({ ...l, text: mapRadicals(tableRowLine(rows[i]!)), x1, indented: false, segments: undefined, table: true });
+    k = j;
+  }
+  return out;
+}
+
 /**
  * A 目录 whose leaders are drawn, not typed (a browser's or Word's TOC: the title, a gap, the page
  * number): every row's last cell is a page number or empty (a title wrapped onto the next row), and

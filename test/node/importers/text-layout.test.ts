@@ -1,7 +1,7 @@
 // The shared layout step (PDF text layer, OFD, OCR) on cases the format sweep found.
 
 import { describe, expect, it } from 'vitest';
-import { buildLines, isPageNumberLine, joinParagraphs, type TextLine } from '../../../electron/core/importers/text-layout';
+import { alignedSpaceTables, buildLines, isPageNumberLine, joinParagraphs, type PositionedText, type TextLine } from '../../../electron/core/importers/text-layout';
 
 const line = (text: string, x0: number, x1: number, y: number, indented = false): TextLine => ({
   page: 1, text, x0, x1, y, size: 12, indented,
@@ -131,3 +131,52 @@ describe('page-number lines in the forms printers and templates use', () => {
     for (const t of ['第三条', '第一章 总则', '2024年', '附件3', '共3条', 'Page layout', '三']) expect(isPageNumberLine(t), t).toBe(false);
   });
 });
+
+describe('a table set without borders or wide gaps (alignedSpaceTables)', () => {
+  // pdf.js's items for LibreOffice's borderless table in cailiang-rowspans.pdf (12 pt): the cells are
+  // apart by their padding only, 5.3 pt, and pdf.js joins a row into one item with a space.
+  const prose = { str: '第四条 本基准自2025年1月1日起施行，由县应急管理局负责解释，各乡镇人民政府和县直有关部门遵照执行。', x: 56.8, y: 473.4, w: 480, size: 12 };
+  const table: PositionedText[] = [
+    { str: '事项', x: 58.2, y: 574.6, w: 24, size: 12 },
+    { str: ' ', x: 82.2, y: 574.6, w: 29.3, size: 12 },
+    { str: '承办机构', x: 111.5, y: 574.6, w: 48, size: 12 },
+    { str: '行政处罚 执法大队', x: 58.2, y: 540.4, w: 101.3, size: 12 },
+    { str: '行政复议 县司法局', x: 58.2, y: 506.2, w: 101.3, size: 12 },
+  ];
+  const read = (items: PositionedText[]) => alignedSpaceTables(buildLines(items, 1)).map((l) => l.text);
+
+  it('three rows whose words start at the same place after a space are rows of cells', () => {
+    expect(read([...table, prose])).toEqual(['|事项|承办机构|', '|行政处罚|执法大队|', '|行政复议|县司法局|', prose.str]);
+  });
+
+  it('two rows, articles with labels of one width, a 目录, (一) items, prose reaching the page’s width, LibreOffice’s 0.2 em before a number: lines as before', () => {
+    const lines = (strs: string[], x = 58.2) => strs.map((str, i) => ({ str, x, y: 700 - i * 20, w: [...str].length * 12 - 6, size: 12 }));
+    const cases: PositionedText[][] = [
+      [...table.slice(0, 4), prose],
+      [...lines(['第一条 本办法自公布之日起施行。', '第二条 本办法由县政府解释。', '第三条 以前的规定同时废止。']), prose],
+      [...lines(['第一章 总则', '第二章 许可', '第三章 监督检查']), prose],
+      [...lines(['（一） 吊销许可证', '（二） 责令停产', '（三） 没收违法所得']), prose],
+      lines(['本条例所称 重大行政决策事项包括下列事项，由决策机关依照本条例规定的程序作出决定', '本条例所称 决策机关是指县级以上地方人民政府，决策机关的办公厅（室）负责具体的组织工作', '本条例所称 决策承办单位是指决策机关确定的负责组织起草决策草案的单位和有关部门']),
+      [
+        { str: '自', x: 58.2, y: 700, w: 12, size: 12 }, { str: '2021', x: 72.6, y: 700, w: 24, size: 12 }, { str: '年起', x: 99, y: 700, w: 24, size: 12 },
+        { str: '自', x: 58.2, y: 680, w: 12, size: 12 }, { str: '2022', x: 72.6, y: 680, w: 24, size: 12 }, { str: '年止', x: 99, y: 680, w: 24, size: 12 },
+        { str: '自', x: 58.2, y: 660, w: 12, size: 12 }, { str: '2023', x: 72.6, y: 660, w: 24, size: 12 }, { str: '年中', x: 99, y: 660, w: 24, size: 12 },
+        prose,
+      ],
+    ];
+    for (const items of cases) {
+      const built = buildLines(items, 1).map((l) => l.text);
+      expect(read(items)).toEqual(built);
+      expect(built.some((t) => t.startsWith('|'))).toBe(false);
+    }
+  });
+
+  it('hostile: 300 lines of 5,000 words each, aligned, are no table and are read in one pass', () => {
+    const words = Array.from({ length: 5000 }, () => '甲').join(' ');
+    const items = Array.from({ length: 300 }, (_, i) => ({ str: words, x: 58.2, y: 800 - i * 14, w: 5000 * 12 + 4999 * 5, size: 12 }));
+    const lines = alignedSpaceTables(buildLines([...items, { ...prose, y: 830, w: 90_000 }], 1));
+    expect(lines).toHaveLength(301);
+    expect(lines.some((l) => l.table)).toBe(false);
+  });
+});
+
