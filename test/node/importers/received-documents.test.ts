@@ -158,16 +158,21 @@ describe('text boxes in the header (make-hongtou.py --textbox --header-box, Libr
   }
 });
 
+/** A received .doc's container, its WordDocument stream and where the FIB's (fc, lcb) pairs start, for crafted variants. */
+async function wordStream(name: string) {
+  const CFB = (await import('cfb')).default;
+  const bytes = readFileSync(join(RECEIVED, name));
+  const file = CFB.read(bytes, { type: 'buffer' });
+  const word = Uint8Array.from(CFB.find(file, 'WordDocument')!.content as ArrayLike<number>);
+  const wdv = new DataView(word.buffer, word.byteOffset, word.byteLength);
+  const csw = wdv.getUint16(0x20, true);
+  return { CFB, bytes, file, word, wdv, fcLcbAt: 0x22 + csw * 2 + 2 + wdv.getUint16(0x22 + csw * 2, true) * 4 + 2 };
+}
+
 describe('header text boxes that do not fit the .doc (a damaged or crafted file)', () => {
   it('a header box story longer than the file, its tables pointing outside: the body and its own box read as ever, the header never in it', async () => {
     const { extractOle } = await import('../../../electron/core/importers/ole-document');
-    const CFB = (await import('cfb')).default;
-    const bytes = readFileSync(join(RECEIVED, 'hongtou-headerbox.doc'));
-    const file = CFB.read(bytes, { type: 'buffer' });
-    const word = Uint8Array.from(CFB.find(file, 'WordDocument')!.content as ArrayLike<number>);
-    const wdv = new DataView(word.buffer, word.byteOffset, word.byteLength);
-    const csw = wdv.getUint16(0x20, true);
-    const fcLcbAt = 0x22 + csw * 2 + 2 + wdv.getUint16(0x22 + csw * 2, true) * 4 + 2;
+    const { CFB, bytes, word, wdv, fcLcbAt } = await wordStream('hongtou-headerbox.doc');
     expect(wdv.getUint32(0x68, true)).toBeGreaterThan(0); // ccpHdrTxbx: the header's boxes are there
     const variant = (edit: (dv: DataView) => void) => {
       const w = Uint8Array.from(word);
@@ -196,15 +201,9 @@ describe('header text boxes that do not fit the .doc (a damaged or crafted file)
 describe('text-box tables that do not fit the .doc (a damaged or crafted file)', () => {
   it('box CPs past the story, anchors past the body, a table longer than its stream: the body is read as without boxes, never a throw', async () => {
     const { extractOle } = await import('../../../electron/core/importers/ole-document');
-    const CFB = (await import('cfb')).default;
-    const bytes = readFileSync(join(RECEIVED, 'hongtou-textbox.doc'));
-    const file = CFB.read(bytes, { type: 'buffer' });
-    const word = Uint8Array.from(CFB.find(file, 'WordDocument')!.content as ArrayLike<number>);
+    const { CFB, bytes, file, word, wdv, fcLcbAt } = await wordStream('hongtou-textbox.doc');
     const which = (word[0x0b]! & 2) ? '1Table' : '0Table';
     const table = Uint8Array.from(CFB.find(file, which)!.content as ArrayLike<number>);
-    const wdv = new DataView(word.buffer, word.byteOffset, word.byteLength);
-    const csw = wdv.getUint16(0x20, true);
-    const fcLcbAt = 0x22 + csw * 2 + 2 + wdv.getUint16(0x22 + csw * 2, true) * 4 + 2;
     const pair = (i: number) => ({ fc: wdv.getUint32(fcLcbAt + i * 8, true), lcb: wdv.getUint32(fcLcbAt + i * 8 + 4, true) });
     const spa = pair(40); // PlcSpaMom
     const txbx = pair(56); // PlcftxbxTxt
