@@ -7,7 +7,7 @@
 // character, whose confidence goes below the suspect line so a person confirms the guess. A word
 // the corpus never writes with no such look-alike is left to the highlight.
 
-import { glyphAlikesOf, hanPairCounts, isHan, knownChar, pairWeight, printedAlike } from './ocr-vocabulary';
+import { glyphAlikesOf, hanPairCounts, isHan, knownChar, knownIdeographs, pairWeight, printedAlike } from './ocr-vocabulary';
 import { streamEditor, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
@@ -42,6 +42,98 @@ export function lookAlikesReadElsewhere(text: string): Map<number, string> {
       if (!best || n > best.n) best = { alt, n };
     }
     if (best) out.set(o, best.alt);
+  }
+  return out;
+}
+
+/**
+ * repeatedMisreadings: the never-written pair read at `times` places at least, beside `contexts` different
+ * neighbours; the word the document reads at least `read` times; the winner ahead of the next by `margin`
+ * (in nats: 20 times likelier).
+ */
+const REPEAT = { times: 3, contexts: 2, read: 2, margin: Math.log(20) } as const;
+
+const shares = new Map<string, number>();
+/** The share of the corpus's ideographs that `c` makes a frequent pair with, on its side `side` ('n': `c` then it). */
+function pairShare(c: string, side: 'p' | 'n'): number {
+  const key = side + c;
+  let share = shares.get(key);
+  if (share === undefined) {
+    const all = knownIdeographs();
+    share = (all.filter((y) => (side === 'n' ? pairWeight(c, y) : pairWeight(y, c)) === 2).length + 1) / (all.length + 2);
+    shares.set(key, share);
+  }
+  return share;
+}
+
+/**
+ * Where the document reads the same never-written pair again and again, its odd character making no
+ * written pair with either neighbour each time (租贩合同, 租贩期限, 租贩当事人 … 28 times in one law for
+ * 租赁: chi_sim read 赁 as 贩 throughout a scan, and 贩/赁 are not near as drawn glyphs, so no look-alike
+ * table offers 赁): one character misread the same way, systematically. Each ideograph that makes a pair
+ * the laws write often with the anchor (the pair's other character), a pair this document reads at least
+ * twice, is weighed by the places' other neighbours: a frequent pair with one counts by how rarely that
+ * ideograph makes frequent pairs at all (的 and 人 fit nearly anything, 赁 only 合同, 期限, 关系 …). The
+ * winner, far ahead of the next, replaces the odd character at every place, and wherever else the document
+ * reads that pair when the other neighbour takes the winner as well (租贩的 → 租赁的, not 租贩应 → 租赁应), each a suspect. Read fewer
+ * than 3 times, or beside one neighbour only, the pair may be a name or a word the corpus lacks (应当绕过,
+ * 无法绕过: 绕过 is written once in the corpus); a place whose other neighbour is odd itself (婚姻诉论条例)
+ * tells nothing.
+ */
+export function repeatedMisreadings(text: string): Map<number, string> {
+  const chars = [...text];
+  const han = (o: number) => (isHan(chars[o]) ? chars[o] : undefined);
+  // never-written pairs by anchor side: 'p' = the anchor before the odd character, 'n' = after it
+  const groups = new Map<string, { anchor: string; odd: string; side: 'p' | 'n'; at: number[]; others: (string | undefined)[] }>();
+  for (let o = 0; o < chars.length; o++) {
+    const c = han(o);
+    if (c === undefined) continue;
+    const prev = han(o - 1);
+    const next = han(o + 1);
+    if ((prev !== undefined && pairWeight(prev, c) > 0) || (next !== undefined && pairWeight(c, next) > 0)) continue;
+    for (const [side, anchor, other, beyond] of [['p', prev, next, han(o + 2)], ['n', next, prev, han(o - 2)]] as const) {
+      if (anchor === undefined) continue;
+      // the other neighbour tells the word only when it is read right itself: it makes a written pair on its far side
+      if (other !== undefined && beyond !== undefined && (side === 'p' ? pairWeight(other, beyond) : pairWeight(beyond, other)) === 0) continue;
+      const key = side + anchor + c;
+      const g = groups.get(key) ?? { anchor, odd: c, side, at: [], others: [] };
+      g.at.push(o);
+      g.others.push(other);
+      groups.set(key, g);
+    }
+  }
+  const out = new Map<number, string>();
+  const seen = hanPairCounts([text]);
+  for (const g of groups.values()) {
+    if (g.at.length < REPEAT.times) continue;
+    const others = g.others.filter((x): x is string => x !== undefined);
+    if (new Set(others).size < REPEAT.contexts) continue;
+    // each ideograph that makes a frequent pair with the anchor that the document reads elsewhere, by the places whose other neighbour it fits
+    const ranked: { alt: string; score: number; read: number }[] = [];
+    for (const alt of knownIdeographs()) {
+      if (alt === g.odd) continue;
+      const pair = g.side === 'p' ? g.anchor + alt : alt + g.anchor;
+      if (pairWeight(pair[0]!, pair[1]!) < 2) continue;
+      const read = seen.get(pair) ?? 0;
+      if (read < REPEAT.read) continue;
+      const w = others.map((x) => (g.side === 'p' ? pairWeight(alt, x) : pairWeight(x, alt)));
+      const fits = w.filter((x) => x > 0).length;
+      if (new Set(others.filter((_, k) => w[k] === 2)).size < REPEAT.contexts || fits * 2 < others.length) continue;
+      // a character that makes frequent pairs with nearly everything (的, 人) fits any place: a fit counts by how rarely it would by chance
+      const chance = pairShare(alt, g.side === 'p' ? 'n' : 'p');
+      const score = w.reduce((sum: number, x) => sum + (x === 2 ? -Math.log(chance) : x === 0 ? Math.log(1 - chance) : 0), 0);
+      ranked.push({ alt, score, read });
+    }
+    ranked.sort((a, b) => b.score - a.score);
+    const [best, second] = ranked;
+    if (!best || (second && best.score - second.score < REPEAT.margin)) continue;
+    // … and then wherever the document reads that pair, where the other neighbour takes the winner as well as the odd character (租贩的)
+    for (let o = 0; o < chars.length; o++) {
+      if (chars[o] !== g.odd || out.has(o) || han(g.side === 'p' ? o - 1 : o + 1) !== g.anchor) continue;
+      const other = han(g.side === 'p' ? o + 1 : o - 1);
+      const w = (c: string) => (other === undefined ? 0 : g.side === 'p' ? pairWeight(c, other) : pairWeight(other, c));
+      if (w(best.alt) >= w(g.odd)) out.set(o, best.alt);
+    }
   }
   return out;
 }
@@ -175,11 +267,13 @@ export function correctDocumentLookAlikes(input: StreamText, suspect: number, fr
   const found = lookAlikesReadElsewhere(input.text);
   const words = wordsReadElsewhere(input.text);
   const runs = runsReadElsewhere(input.text);
-  if (found.size === 0 && words.size === 0 && runs.length === 0) return input;
+  const repeated = repeatedMisreadings(input.text);
+  if (found.size === 0 && words.size === 0 && runs.length === 0 && repeated.size === 0) return input;
   const edit = streamEditor(input, suspect, fromOcr);
   for (const [o, alt] of found) edit.replace(o, alt);
+  for (const [o, alt] of repeated) if (!found.has(o)) edit.replace(o, alt);
   for (const [o, { alt, replace }] of words) {
-    if (found.has(o)) continue;
+    if (found.has(o) || repeated.has(o)) continue;
     if (replace) edit.replace(o, alt);
     else edit.mark(o);
   }

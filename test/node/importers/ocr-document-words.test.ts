@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { correctDocumentLookAlikes, lookAlikesReadElsewhere, runsReadElsewhere, wordsReadElsewhere } from '../../../electron/core/importers/ocr-document-words';
+import { correctDocumentLookAlikes, lookAlikesReadElsewhere, repeatedMisreadings, runsReadElsewhere, wordsReadElsewhere } from '../../../electron/core/importers/ocr-document-words';
 import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
 import { findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
@@ -162,5 +162,57 @@ describe('two characters beside an odd one, read together for a word the documen
     // (measured: 2 of ≈ 110,000 characters — wenming's 为不懂使用; every third corpus law, 4.97 M characters: 36, README-importers, session 16)
     expect(chars).toBeGreaterThan(100_000);
     expect(marked).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('one never-written pair read again and again: a character misread the same way throughout a scan', () => {
+  const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
+
+  it('replaces 租贩 by 租赁 throughout zulin (blind8), where chi_sim read 赁 as 贩 28 times, and marks each', () => {
+    const pages = (JSON.parse(gunzipSync(readFileSync(join(dir, 'zulin.pages.json.gz'))).toString('utf8')) as { pages: OcrPage[] }).pages;
+    const laid = layoutOcrPages(pages)!;
+    const units = parseLawText(laid.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const k = units.findIndex((u) => u.label === '第十四条');
+    const text = units[k]!.text;
+    expect(text).not.toContain('租贩');
+    expect(text).toContain('租赁当事人可以续订租赁合同');
+    const highlighted = new Set(findSuspects(units, laid.stream, laid.confidence)[k]);
+    const at = text.indexOf('租赁当事人可以续订');
+    expect(highlighted.has(at + 1)).toBe(true); // the corrected 赁 stays for a person to check
+  });
+
+  const doc = (...lines: string[]) => ['房屋租赁应当遵循平等原则。', '房屋租赁的管理。', ...lines].join('\n');
+
+  it('needs the pair 3 times beside 2 different neighbours, and the word read elsewhere', () => {
+    const text = doc('签订租贩合同。', '租贩当事人应当登记。', '约定租贩期限。');
+    expect([...repeatedMisreadings(text).values()].join('')).toBe('赁赁赁');
+    expect(fix(text).text).toBe(text.replace(/贩/g, '赁'));
+    expect(fix(text).doubtful).toBe('赁赁赁');
+    expect(fix(text).streamMatches).toBe(true);
+    // twice only
+    expect(repeatedMisreadings(doc('签订租贩合同。', '租贩当事人应当登记。')).size).toBe(0);
+    // the same neighbour each time
+    expect(repeatedMisreadings(doc('签订租贩合同。', '变更租贩合同。', '解除租贩合同。')).size).toBe(0);
+    // the document never reads 租赁
+    expect(repeatedMisreadings(['签订租贩合同。', '租贩当事人应当登记。', '约定租贩期限。'].join('\n')).size).toBe(0);
+  });
+
+  it('leaves a word the corpus rarely writes alone (应当绕过, 无法绕过) and a place whose other neighbour is odd too', () => {
+    const detour = ['建设工程应当绕过长城。', '无法绕过的，应当采取保护措施。', '通过审查。', '通过验收。'].join('\n');
+    expect(repeatedMisreadings(detour).size).toBe(0);
+    const marriage = ['依照《婚姻诉论条例》。', '依照《婚姻诉许条例》。', '婚姻无效。', '婚姻无效的。'].join('\n');
+    expect(repeatedMisreadings(marriage).size).toBe(0);
+  });
+
+  it('changes nothing in correct law text (the kept scans\' laws, read as if perfectly recognised)', () => {
+    let chars = 0;
+    let changed = 0;
+    for (const text of keptLawTexts()) {
+      chars += text.length;
+      changed += repeatedMisreadings(text).size;
+    }
+    // (measured: 0; every third corpus law, 4.83 M characters: 0 — README-importers, session 22)
+    expect(chars).toBeGreaterThan(100_000);
+    expect(changed).toBe(0);
   });
 });
