@@ -25,9 +25,10 @@ import { LibraryTargetResolver } from './link-resolver';
  * 6: 前条 / 前两条 and 本条第二款 are edges (the citing article is passed), 同法 is the law named before, and a held
  *    name after 国家/法律/法规/规章 is that law (session 19);
  * 7: 修订前的刑法第五十九条 is the version the revision replaced, no edge when the library holds none older (the oldest
- *    was linked), and a bracketed 文号 the library's headers carry (法释〔2025〕1号第三条) names its version (session 20).
+ *    was linked), and a bracketed 文号 the library's headers carry (法释〔2025〕1号第三条) names its version (session 20);
+ * 8: an edge carries every 款/项 written of its article (本条第一款、第二款: both; the second was only checked) (session 22).
  */
-export const LINKS_FORMAT = 7;
+export const LINKS_FORMAT = 8;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
@@ -35,10 +36,21 @@ export const EDGE_APPROX = 1;
 export const EDGE_PART_MISSING = 2;
 
 /**
- * [fromKey, toLawId, toVersionId, toKey, flags, start, end] — compact: ~100,000 of them. toKey is an
- * article's key or a heading's (h:第二章/第一节).
+ * [fromKey, toLawId, toVersionId, toKey, flags, start, end, parts?] — compact: ~100,000 of them. toKey is an
+ * article's key or a heading's (h:第二章/第一节); parts the 款/项 written of it, when any.
  */
-const edgeSchema = z.tuple([z.string(), z.string(), z.string(), z.string(), z.number().int().min(0).max(3), z.number().int(), z.number().int()]);
+const partNumber = z.number().int().min(0).max(999);
+const edgeSchema = z.tuple([
+  z.string(),
+  z.string(),
+  z.string(),
+  z.string(),
+  z.number().int().min(0).max(3),
+  z.number().int(),
+  z.number().int(),
+  // the 款/项 written, each as [款, 项] (0: none) — 本条第一款、第二款 → [[1, 0], [2, 0]]; absent: the article
+  z.array(z.tuple([partNumber, partNumber])).optional(),
+]);
 export type Edge = z.infer<typeof edgeSchema>;
 
 const entrySchema = z.object({
@@ -160,7 +172,12 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
     const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames, ...(u.kind === 'article' ? { article: { number: u.number, suffix: u.suffix, versionId } } : {}) });
     if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
     for (const m of d.mentions) {
-      if (m.target) edges.push([u.key, m.target.lawId, m.target.versionId, m.target.articleKey, (m.target.approx ? EDGE_APPROX : 0) | (m.target.partMissing ? EDGE_PART_MISSING : 0), m.start, m.end]);
+      if (m.target) {
+        const t = m.target;
+        const edge: Edge = [u.key, t.lawId, t.versionId, t.articleKey, (t.approx ? EDGE_APPROX : 0) | (t.partMissing ? EDGE_PART_MISSING : 0), m.start, m.end];
+        if (t.parts) edge.push(t.parts.map((p) => [p.paragraph ?? 0, p.item ?? 0]));
+        edges.push(edge);
+      }
       else unresolved++;
     }
     for (const l of d.laws) {

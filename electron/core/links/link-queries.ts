@@ -1,6 +1,7 @@
 // Questions asked of the link graph: what an article cites, who cites an article or a law (被引用),
 // and the relations of a law: 上位法, 下位法/实施, 司法解释, 相关法规.
 
+import { partOf, type ArticlePart } from '../../shared/article-part';
 import { displayTitle, regionRank, type Law, type LawVersionMeta } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
@@ -29,6 +30,8 @@ export interface LinkRow {
   approx: boolean;
   /** The 款 or 项 written is not in the article linked. */
   partMissing?: boolean;
+  /** The 款/项 written of the cited article, each; absent: the article itself. */
+  parts?: ArticlePart[];
   /** Where the citation sits in the citing article's text. */
   start: number;
   end: number;
@@ -71,6 +74,7 @@ function rowOf(store: LibraryStore, fromVersion: string, x: Edge): LinkRow {
     to: refOf(store, x[2], x[3]),
     approx: (x[4] & EDGE_APPROX) !== 0,
     ...((x[4] & EDGE_PART_MISSING) !== 0 ? { partMissing: true } : {}),
+    ...(x[7] ? { parts: x[7].map(([paragraph, item]) => partOf({ paragraph, item })) } : {}),
     start: x[5],
     end: x[6],
   };

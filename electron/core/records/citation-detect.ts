@@ -6,6 +6,7 @@
 // law named in the paragraph) and resolved to the version in force on the text's date.
 // A mention that cannot be resolved is returned with its reason: nothing is dropped.
 
+import { partOf, type ArticlePart } from '../../shared/article-part';
 import { displayTitle } from '../../shared/law-model';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
@@ -49,6 +50,11 @@ export interface LinkTarget {
   approx?: boolean;
   /** The 款 or 项 written is not in the article linked (the mention's warning says which). */
   partMissing?: boolean;
+  /**
+   * The 款/项 written of this article, each (本条第一款、第二款 → 第一款, 第二款; 第九条第（一）、（二）项): one edge
+   * per article still, carrying every part. Absent: the article itself.
+   */
+  parts?: ArticlePart[];
 }
 
 /**
@@ -790,7 +796,9 @@ export function detectCitations(
         }
         // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
         const missing = partsOf(t);
-        mentions.push({ ...base, status: 'resolved', target: missing ? { ...t, partMissing: true } : t, ...(missing ? { warning: `${missing}，已链接到整条`, partMissing: true } : {}) });
+        const parts = [r, ...(r === last ? otherParts : [])].map(partOf).filter((p) => p.paragraph || p.item);
+        const target = { ...t, ...(missing ? { partMissing: true } : {}), ...(parts.length ? { parts } : {}) };
+        mentions.push({ ...base, status: 'resolved', target, ...(missing ? { warning: `${missing}，已链接到整条`, partMissing: true } : {}) });
         continue;
       }
       const pinnedId = law.pinned?.id;

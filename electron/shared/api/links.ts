@@ -2,6 +2,7 @@
 // relations of a law (上位法 / 实施 / 下位法 / 司法解释 / 相关法规), from the link graph in core/links.
 
 import { z } from 'zod';
+import { articlePartShape } from '../article-part';
 import { FlagSchema } from '../record-schema';
 import { call, id } from './common';
 
@@ -24,6 +25,8 @@ export const linkRowSchema = z.object({
   approx: z.boolean(),
   /** The 款 or 项 written is not in the article linked (第十条第（五）项 of an article of four items). */
   partMissing: z.boolean().optional(),
+  /** The 款/项 written of the cited article, each (本条第一款、第二款); absent: the article itself. */
+  parts: z.array(z.object(articlePartShape)).optional(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });

@@ -23,6 +23,22 @@ const out = (title: string, key: string) =>
   linksOut(lib.store, readLinkGraph(lib.store)!, versionOf(title), key).map((r) => `${titleOf(r.to.lawId)} ${r.to.label}`);
 
 describe('前条 and 本条第X款 in a law’s own text (the link graph reads each article as itself)', () => {
+  it('an edge carries every 款/项 written of its article: 前条第一项、第二项、第三项 and 本条第一款、第二款 (only the first was carried before session 22)', () => {
+    // 上海市档案条例 第四十四条: “有前条第一项、第二项、第三项…”, then in its second 款 “有前条第四项、第五项…”
+    const rows = linksOut(lib.store, readLinkGraph(lib.store)!, versionOf('上海市档案条例'), '44');
+    expect(rows.map((r) => [r.to.label, r.parts])).toEqual([
+      ['第四十三条', [{ item: 1 }, { item: 2 }, { item: 3 }]],
+      ['第四十三条', [{ item: 4 }, { item: 5 }]],
+    ]);
+    const store = lib.store;
+    const read = (text: string, number: number) =>
+      detectCitations(store, text, '2015-03-01', lawIdOf(store, '政府采购法'), new LibraryTargetResolver(store), { article: { number, suffix: 0, versionId: versionOf('政府采购法') } }).mentions;
+    // 第二条 has several 款: both are the article's, each carried
+    expect(read('依照本条第一款、第二款的规定', 2).map((m) => [m.target?.articleKey, m.target?.parts, m.target?.partMissing])).toEqual([['2', [{ paragraph: 1 }, { paragraph: 2 }], undefined]]);
+    // a bare article carries no parts
+    expect(read('依照本法第二条的规定', 3).map((m) => m.target?.parts)).toEqual([undefined]);
+  });
+
   it('前两条 is the two articles before; 前条第一项 / 前条第四项 the article before, in either 款', () => {
     expect(out('政府采购法', '73')).toEqual(['政府采购法 第七十一条', '政府采购法 第七十二条']);
     // 第四十四条: “有前条第一项、第二项、第三项…” and, in its second 款, “有前条第四项、第五项…”
