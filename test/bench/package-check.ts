@@ -104,14 +104,24 @@ async function buildUnpacked(project: string, tmp: string): Promise<string> {
   return join(tmp, 'dist', out);
 }
 
-/** The package a bare specifier names (`@scope/name` or `name`), or undefined for a builtin, a relative path or Electron. */
+/** The package a bare specifier names (`@scope/name` or `name`), or undefined for a builtin, a relative path, a `node:` or `virtual:` id, or Electron. */
 function packageOf(spec: string): string | undefined {
-  if (spec.startsWith('.') || spec.startsWith('/') || spec.startsWith('node:') || spec === 'electron') return undefined;
+  if (spec.startsWith('.') || spec.startsWith('/') || /^[a-z]+:/.test(spec) || spec === 'electron') return undefined;
   const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
   return builtinModules.includes(name) ? undefined : name;
 }
 
-/** Bare specifiers the built main process loads: static imports, import("…") and resolve("…/package.json") with a literal. */
+/**
+ * Packages the main bundle names but loads only when run from source: ocr-page-images resolves
+ * tsx/esm/api only when its .ts file sits beside it (tsx, vitest), never in out/main.
+ */
+const FROM_SOURCE_ONLY = new Set(['tsx']);
+
+/**
+ * Bare specifiers the built main process loads: static imports, import("…"), resolve("…/package.json")
+ * with a literal, and calls of a require made by createRequire (official-holidays reads
+ * chinese-days/dist/chinese-days.json that way; ocr-tesseract-inline tesseract.js's worker script).
+ */
 function mainImports(archive: string, files: string[]): Set<string> {
   const specs = new Set<string>();
   for (const file of files.filter((f) => f.startsWith('/out/main/') && f.endsWith('.js'))) {
@@ -119,8 +129,26 @@ function mainImports(archive: string, files: string[]): Set<string> {
     for (const m of text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"([^"]+)";/gm)) specs.add(m[1]!);
     for (const m of text.matchAll(/\bimport\("([^"]+)"\)/g)) specs.add(m[1]!);
     for (const m of text.matchAll(/\.resolve\("([^"]+)\/package\.json"\)/g)) specs.add(m[1]!);
+    const requires = [...text.matchAll(/\b([A-Za-z_$][\w$]*) = createRequire\(/g)].map((m) => m[1]!);
+    const calls = new RegExp(`(?:\\bcreateRequire\\([^()]*\\)|\\b(?:${requires.map((n) => n.replace(/\$/g, '\\$')).join('|') || '(?!)'}))(?:\\.resolve)?\\("([^"]+)"\\)`, 'g');
+    for (const m of text.matchAll(calls)) specs.add(m[1]!);
   }
   return specs;
+}
+
+/** Bare specifiers the renderer's sources import (vite bundles them into out/renderer). */
+function rendererImports(): Set<string> {
+  const specs = new Set<string>();
+  for (const file of filesUnder(join(ROOT, 'renderer', 'src')).filter((f) => /\.tsx?$/.test(f))) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bfrom\s+'([^']+)'|\bimport\s*\(\s*'([^']+)'\s*\)|^import\s+'([^']+)'/gm)) specs.add((m[1] ?? m[2] ?? m[3])!);
+  }
+  return specs;
+}
+
+/** Every package folder in the archive ('/node_modules/a', '/node_modules/a/node_modules/@s/b'). */
+function packedPackages(files: string[]): string[] {
+  return files.map((f) => /^(.*\/node_modules\/(?:@[^/]+\/)?[^/@][^/]*)\/package\.json$/.exec(f)?.[1]).filter((d): d is string => d !== undefined);
 }
 
 /**
@@ -139,7 +167,7 @@ function resolveIn(has: Set<string>, fromDir: string, name: string): string | un
  * Every package reached from `roots` through dependencies (and required peers); what could not be
  * found, as "needed by → name"; optional ones npm did not install here (another platform's builds).
  */
-function dependencyClosure(archive: string, has: Set<string>, roots: { name: string; optional: boolean }[]): { reached: number; missing: string[]; absent: string[] } {
+function dependencyClosure(archive: string, has: Set<string>, roots: { name: string; optional: boolean }[]): { reached: Set<string>; missing: string[]; absent: string[] } {
   const seen = new Set<string>();
   const missing: string[] = [];
   const absent = new Set<string>();
@@ -160,7 +188,7 @@ function dependencyClosure(archive: string, has: Set<string>, roots: { name: str
     for (const dep of [...Object.keys(pkg.dependencies ?? {}), ...peers]) queue.push({ from: name, dir: at, name: dep, optional: false });
     for (const dep of Object.keys(pkg.optionalDependencies ?? {})) queue.push({ from: name, dir: at, name: dep, optional: true });
   }
-  return { reached: seen.size, missing, absent: [...absent].sort() };
+  return { reached: seen, missing, absent: [...absent].sort() };
 }
 
 function checkArchive(resources: string, project: string): void {
@@ -168,6 +196,8 @@ function checkArchive(resources: string, project: string): void {
   const unpackedDir = join(resources, 'app.asar.unpacked');
   const files = asar.listPackage(archive, { isPack: false }).map((f) => f.split(sep).join('/'));
   const has = new Set(files);
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+  console.log(`app.asar ${mb(statSync(archive).size)}, app.asar.unpacked ${mb(filesUnder(unpackedDir).reduce((sum, f) => sum + statSync(f).size, 0))}`);
 
   const built = filesUnder(join(project, 'out')).filter((f) => !f.endsWith('.map') && !f.includes(`${sep}tsc${sep}`)).map((f) => `/${relative(project, f).split(sep).join('/')}`);
   const notPacked = built.filter((f) => !has.has(f));
@@ -182,14 +212,25 @@ function checkArchive(resources: string, project: string): void {
   check(lost.length === 0 && screenshots.length === 0, 'resources/ is packed as the files list says (the screenshots left out)', lost.length ? `missing ${lost.slice(0, 5).join(', ')}` : screenshots.length ? `screenshots packed: ${screenshots[0]}` : `${wanted.length} files`);
 
   const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as PackageJson;
-  const imported = [...new Set([...mainImports(archive, files)].map(packageOf).filter((p): p is string => p !== undefined))].sort();
+  const imported = [...new Set([...mainImports(archive, files)].map(packageOf).filter((p): p is string => p !== undefined && !FROM_SOURCE_ONLY.has(p)))].sort();
   const devOnly = imported.filter((p) => own.devDependencies?.[p] && !own.dependencies?.[p]);
   check(devOnly.length === 0, 'the main process imports no devDependency (those are not packed)', devOnly.join(', ') || `${imported.length} packages imported`);
   // A package imported but not ours (tesseract.js-core, a dependency of tesseract.js; kerberos, an
   // optional import inside bundled playwright-core) must be packed when npm installed it here.
   const roots = imported.filter((p) => !devOnly.includes(p)).map((name) => ({ name, optional: !own.dependencies?.[name] }));
   const closure = dependencyClosure(archive, has, roots);
-  check(closure.missing.length === 0, 'every package the main process imports, and every package those need, resolves inside app.asar', closure.missing.length ? `missing ${closure.missing.join(', ')}` : `${closure.reached} packages${closure.absent.length ? `; ${closure.absent.length} optional ones not installed here (other platforms’ builds…): ${closure.absent.slice(0, 4).join(', ')}` : ''}`);
+  check(closure.missing.length === 0, 'every package the main process imports, and every package those need, resolves inside app.asar', closure.missing.length ? `missing ${closure.missing.join(', ')}` : `${closure.reached.size} packages${closure.absent.length ? `; ${closure.absent.length} optional ones not installed here (other platforms’ builds…): ${closure.absent.slice(0, 4).join(', ')}` : ''}`);
+
+  // The renderer is bundled by vite into out/renderer: its packages are devDependencies, and packed
+  // only when the main process needs them too (dayjs, through exceljs).
+  const packed = packedPackages(files);
+  const nameOf = (dir: string) => dir.slice(dir.lastIndexOf('/node_modules/') + '/node_modules/'.length);
+  const reachedNames = new Set([...closure.reached].map(nameOf));
+  const rendererOnly = [...new Set([...rendererImports()].map(packageOf).filter((p): p is string => p !== undefined))].filter((p) => !reachedNames.has(p)).sort();
+  const rendererPacked = packed.filter((d) => rendererOnly.includes(nameOf(d)));
+  check(rendererOnly.length > 0 && rendererPacked.length === 0, 'no package only the renderer uses is in app.asar (vite bundles them)', rendererPacked.length ? `packed: ${rendererPacked.slice(0, 5).join(', ')}` : rendererOnly.join(', '));
+  const extra = packed.filter((d) => !closure.reached.has(d));
+  check(extra.length === 0, 'app.asar holds no package the main process does not reach', extra.length ? `${extra.length}: ${extra.slice(0, 8).join(', ')}` : `${packed.length} package folders`);
 
   // Files the OCR and the canvas open by real path must be unpacked, and be there on disk.
   const onDisk = (f: string) => {
