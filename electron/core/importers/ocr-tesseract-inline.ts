@@ -17,6 +17,49 @@ export interface TesseractJobs {
   recognize(image: Buffer, options?: Record<string, unknown>, output?: Record<string, unknown>): Promise<{ data: import('tesseract.js').Page }>;
   setParameters(params: Record<string, string>): Promise<unknown>;
   terminate(): Promise<unknown>;
+  /** Only the inline worker has it: see LevelledJob. */
+  recogniseLevelled?: LevelledJob;
+}
+
+/**
+ * Recognise a page once, levelled by the skew its own page layout measures: the image is set and
+ * its lines found (the page segmentation mode set on the worker), tesseract's gradient read; a page
+ * within `minSkew` radians of level is recognised on those lines as they are, a skewed one set
+ * again rotated by the gradient and recognised. The blocks (and the hOCR when asked) as
+ * tesseract.js's recognize gives them, and the rotation applied.
+ */
+export type LevelledJob = (image: Buffer, minSkew: number, output: { hocr: boolean }) => Promise<{ data: Pick<import('tesseract.js').Page, 'blocks' | 'hocr'>; rotateRadians: number }>;
+
+/** The TessBaseAPI calls the levelled job makes (tesseract.js-core's binding). */
+interface TessApi {
+  SetImageFile(exif: number, angle: number): number;
+  FindLines(): number;
+  GetGradient(): number;
+  Recognize(monitor: null): number;
+  GetJSONText(): string;
+  GetHOCRText(): string;
+}
+interface TessModule {
+  TessBaseAPI: new () => TessApi;
+  FS: { writeFile(path: string, data: Uint8Array): void };
+}
+
+/** The WASM module and the one TessBaseAPI the worker script made in it (this thread's). */
+let tess: { module: TessModule; api?: TessApi } | undefined;
+
+/**
+ * Keeps the module and the API the worker script makes in it (it creates one TessBaseAPI per
+ * initialize and keeps it to itself), so that the levelled job can call the API between jobs.
+ */
+function keepApi(module: TessModule): TessModule {
+  const Api = module.TessBaseAPI;
+  const kept: { module: TessModule; api?: TessApi } = { module };
+  tess = kept;
+  module.TessBaseAPI = function KeptTessBaseAPI() {
+    kept.api = new Api();
+    return kept.api;
+  } as unknown as new () => TessApi;
+  return module;
 }
 
 interface JobReply {
@@ -133,7 +176,7 @@ async function getCore(lstmOnly: boolean, corePath: string): Promise<CoreFactory
         void (kept ? instantiate(kept).catch(async () => instantiate(await compile())) : compile().then(instantiate));
         return {};
       },
-    });
+    }).then((module) => keepApi(module as TessModule));
 }
 
 let script: WorkerScript | undefined;
@@ -164,19 +207,44 @@ export async function inlineTesseract(opts: InlineTesseractOptions): Promise<Tes
   let n = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let ended = false;
-  const job = <T>(action: string, payload?: unknown): Promise<T> => {
-    const run = () =>
-      new Promise<T>((resolve, reject) => {
-        if (ended && action !== 'terminate') return reject(new Error('文字识别引擎已关闭'));
-        s.dispatchHandlers({ workerId: 'lawdesk-ocr', jobId: `job-${++n}`, action, payload }, (r) => {
-          if (r.status === 'resolve') resolve(r.data as T);
-          else if (r.status === 'reject') reject(new Error(`文字识别引擎出错：${String(r.data).slice(0, 200)}`));
-        });
-      });
+  const queued = <T>(run: () => Promise<T>): Promise<T> => {
     const p = queue.then(run, run);
     queue = p.catch(() => undefined);
     return p;
   };
+  const job = <T>(action: string, payload?: unknown): Promise<T> =>
+    queued(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          if (ended && action !== 'terminate') return reject(new Error('文字识别引擎已关闭'));
+          s.dispatchHandlers({ workerId: 'lawdesk-ocr', jobId: `job-${++n}`, action, payload }, (r) => {
+            if (r.status === 'resolve') resolve(r.data as T);
+            else if (r.status === 'reject') reject(new Error(`文字识别引擎出错：${String(r.data).slice(0, 200)}`));
+          });
+        }),
+    );
+  // As tesseract.js's recognize (worker-script: setImage, Recognize, dump) with its rotateAuto
+  // measuring the skew on the same layout the page is then read on: rotateAuto found the lines
+  // under automatic page segmentation, set the image again and found them once more; measuring
+  // on a reduced copy (ocr-tesseract.ts measureSkew) still ran a page segmentation of its own.
+  const recogniseLevelled: LevelledJob = (image, minSkew, output) =>
+    queued(async () => {
+      const api = tess?.api;
+      if (ended || !tess || !api) throw new Error('文字识别引擎已关闭');
+      const set = (angle: number) => {
+        tess!.module.FS.writeFile('/input', image);
+        // EXIF orientation 1: a PGM made here has none.
+        if (api.SetImageFile(1, angle) === 1) throw new Error('文字识别引擎出错：无法读取页面图像');
+      };
+      set(0);
+      api.FindLines();
+      const gradient = api.GetGradient();
+      const rotateRadians = Math.abs(gradient) >= minSkew ? gradient : 0;
+      if (rotateRadians !== 0) set(rotateRadians);
+      api.Recognize(null);
+      const blocks = (JSON.parse(api.GetJSONText()) as { blocks: import('tesseract.js').Block[] | null }).blocks;
+      return { data: { blocks, hocr: output.hocr ? api.GetHOCRText() : null }, rotateRadians };
+    });
   const lstmOnly = opts.oem === 1 || opts.oem === 3;
   await job('load', { options: { lstmOnly, corePath: opts.corePath, logging: false } });
   await job('loadLanguage', { langs: opts.lang, options: { langPath: opts.langPath, cacheMethod: 'none', gzip: opts.gzip, lstmOnly } });
@@ -184,6 +252,7 @@ export async function inlineTesseract(opts: InlineTesseractOptions): Promise<Tes
   return {
     recognize: async (image, options = {}, output = { text: true }) => ({ data: await job<import('tesseract.js').Page>('recognize', { image, options, output }) }),
     setParameters: (params) => job('setParameters', { params }),
+    recogniseLevelled,
     terminate: async () => {
       if (ended) return;
       ended = true;

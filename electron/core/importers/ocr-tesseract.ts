@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { defaultUserDataDir } from '../util/user-data-dir';
 import type { OcrChoices, OcrLine, OcrSymbol, PageImage } from './ocr-engine';
-import { reducedPgm } from './ocr-images';
+import { pgmLayout, reducedPgm } from './ocr-images';
 import { lstmModelDir } from './ocr-model';
 import { inlineTesseract, type TesseractJobs } from './ocr-tesseract-inline';
 
@@ -118,16 +118,30 @@ export async function measureSkew(worker: TWorker, img: PageImage): Promise<numb
 }
 
 /**
- * Recognise one pre-processed page once: deskewed by the angle measured on a reduced copy, read
- * with per-symbol confidences (the 待核对 suspects) and line boxes (the 核对 view's regions).
+ * Recognise one pre-processed page once, deskewed, read with per-symbol confidences (the 待核对
+ * suspects) and line boxes (the 核对 view's regions). In the OCR thread (the inline worker) the
+ * skew is the gradient of the page's own layout, found once and recognised on when the page is
+ * level (`recogniseLevelled`); elsewhere it is measured on a reduced copy first (`measureSkew`).
+ * `how.rotateAuto` (the former way) and `how.reducedCopy` are kept so that the benchmark can
+ * compare the ways at the same load.
  */
-export async function recognisePage(worker: TWorker, img: PageImage, cpu?: RecogniseCpu, how: { rotateAuto?: boolean } = {}): Promise<OcrLine[]> {
+export async function recognisePage(worker: TWorker, img: PageImage, cpu?: RecogniseCpu, how: { rotateAuto?: boolean; reducedCopy?: boolean } = {}): Promise<OcrLine[]> {
+  const image = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
   const t0 = cpuSeconds();
-  // rotateAuto: the former way, kept so that the benchmark can compare both at the same load.
+  if (worker.recogniseLevelled && !how.rotateAuto && !how.reducedCopy && pgmLayout(img.data)) {
+    const r = await worker.recogniseLevelled(image, MIN_SKEW_RADIANS, { hocr: ocrChoicesOn() });
+    const t1 = cpuSeconds();
+    const lines = toLines(r.data);
+    if (cpu) {
+      cpu.recognise += t1 - t0;
+      cpu.lines += cpuSeconds() - t1;
+    }
+    return lines;
+  }
   const skew = how.rotateAuto ? undefined : await measureSkew(worker, img);
   const t1 = cpuSeconds();
   const rotate = skew === undefined ? { rotateAuto: true } : Math.abs(skew) >= MIN_SKEW_RADIANS ? { rotateRadians: skew } : {};
-  const r = await worker.recognize(Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), rotate, { blocks: true, hocr: ocrChoicesOn(), text: false });
+  const r = await worker.recognize(image, rotate, { blocks: true, hocr: ocrChoicesOn(), text: false });
   const t2 = cpuSeconds();
   const lines = toLines(r.data);
   if (cpu) {
@@ -167,7 +181,7 @@ function symbolChoices(ch: string, group: { ch: string; score: number }[] | unde
   return { top: Math.round(group[0]!.score), alts };
 }
 
-export function toLines(data: import('tesseract.js').Page): OcrLine[] {
+export function toLines(data: Pick<import('tesseract.js').Page, 'blocks' | 'hocr'>): OcrLine[] {
   const lines: OcrLine[] = [];
   const choices = data.hocr ? hocrWordChoices(data.hocr) : [];
   let wordNo = 0;

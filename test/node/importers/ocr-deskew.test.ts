@@ -1,11 +1,13 @@
-// Deskew before OCR: the skew is measured by tesseract's line finder on a copy of the grey page
-// reduced to about 100 dpi (ocr-tesseract.ts measureSkew), on the fixture scans (200 dpi, one
-// rotated by 1.5° when it was made: test/fixtures/documents/make-fixtures.ts).
+// Deskew before OCR, on the fixture scans (200 dpi, one rotated by 1.5° when it was made:
+// test/fixtures/documents/make-fixtures.ts): in the OCR thread the skew is the gradient of the
+// page's own layout, found once (ocr-tesseract-inline.ts recogniseLevelled); tesseract.js in its
+// own thread measures it on a copy of the grey page reduced to about 100 dpi (measureSkew).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { imageFilePage, pgmLayout, reducedPgm } from '../../../electron/core/importers/ocr-images';
-import { measureSkew, newTesseract, type TWorker } from '../../../electron/core/importers/ocr-tesseract';
+import { inlineTesseract } from '../../../electron/core/importers/ocr-tesseract-inline';
+import { measureSkew, newTesseract, ocrAssetPaths, ocrModelSource, toLines, type TWorker } from '../../../electron/core/importers/ocr-tesseract';
 
 const SCANS = join(import.meta.dirname, '../../fixtures/documents/scans');
 const pgm = (w: number, h: number, px: number[]) => new Uint8Array([...new TextEncoder().encode(`P5\n${w} ${h}\n255\n`), ...px]);
@@ -43,5 +45,36 @@ describe('skew measured on the reduced copy', () => {
     // made with ImageMagick's -rotate 1.5 (clockwise); tesseract.js gives it as −0.0262 rad
     expect(Math.abs(skew! + (1.5 * Math.PI) / 180)).toBeLessThan(0.002);
     expect(Math.abs((await measureSkew(worker, straight))!)).toBeLessThan(0.005);
+  });
+});
+
+describe('skew from the page\u2019s own layout (the OCR thread)', () => {
+  let worker: TWorker;
+  beforeAll(async () => {
+    worker = await inlineTesseract({ lang: 'chi_sim', oem: 1, corePath: ocrAssetPaths().corePath, ...(await ocrModelSource(ocrAssetPaths().langPath)) });
+    await worker.setParameters({ preserve_interword_spaces: '1', tessedit_pageseg_mode: '6', user_defined_dpi: '200' });
+  }, 60_000);
+  afterAll(async () => {
+    await worker?.terminate();
+  });
+
+  it('turns the rotated scan level by the angle the reduced copy gives, leaves the straight one as it is, and reads both', { timeout: 120_000 }, async () => {
+    const rotated = await imageFilePage(readFileSync(join(SCANS, 'yuanzhu-p1-rotated.jpg')), 'rotated.jpg');
+    const straight = await imageFilePage(readFileSync(join(SCANS, 'yuanzhu-p1-clean.jpg')), 'clean.jpg');
+    const image = (img: { data: Uint8Array }) => Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
+    const read = (lines: ReturnType<typeof toLines>) => lines.map((l) => l.symbols.map((x) => x.ch).join('')).join('\n');
+    const r = await worker.recogniseLevelled!(image(rotated), 0.005, { hocr: false });
+    expect(Math.abs(r.rotateRadians - (await measureSkew(worker, rotated))!)).toBeLessThan(0.0005);
+    expect(Math.abs(r.rotateRadians + (1.5 * Math.PI) / 180)).toBeLessThan(0.002);
+    const s = await worker.recogniseLevelled!(image(straight), 0.005, { hocr: false });
+    expect(s.rotateRadians).toBe(0);
+    // levelled, the rotated page reads as the straight one: its lines and its articles
+    const lr = toLines(r.data);
+    const ls = toLines(s.data);
+    expect(Math.abs(lr.length - ls.length)).toBeLessThanOrEqual(1);
+    for (const label of ['第一条', '第二条', '第三条', '第四条']) {
+      expect(read(lr)).toContain(label);
+      expect(read(ls)).toContain(label);
+    }
   });
 });
