@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Configuration } from 'electron-builder';
+import { ocrAssetPaths } from '../../electron/core/importers/ocr-tesseract';
 import { buildApp, buildIsStale } from '../../electron/server/launch';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -243,9 +244,17 @@ function checkArchive(resources: string, project: string): void {
     check(own.length > 0 && packed.length === 0, `${pkg} is in app.asar.unpacked`, packed.length ? `inside app.asar: ${packed.slice(0, 3).join(', ')}` : `${own.length} files`);
   }
   const wasm = files.filter((f) => f.startsWith('/node_modules/tesseract.js-core/') && f.endsWith('.wasm'));
-  const model = '/node_modules/@tesseract.js-data/chi_sim/4.0.0/chi_sim.traineddata.gz';
+  // The model the OCR loads: ocrAssetPaths()'s langPath here, as a path inside the archive.
+  const langDir = `/node_modules/${ocrAssetPaths().langPath.split(sep).join('/').split('/node_modules/').pop()}`;
+  const model = `${langDir}/chi_sim.traineddata.gz`;
   const sameSize = (f: string) => onDisk(f) && statSync(join(unpackedDir, f.slice(1))).size === statSync(join(ROOT, f.slice(1))).size;
-  check(wasm.length > 0 && [...wasm, model].every(sameSize), 'the WASM cores and the chi_sim model are unpacked whole', `${wasm.length} cores, model ${(statSync(join(unpackedDir, model.slice(1))).size / 1e6).toFixed(1)} MB`);
+  check(wasm.length > 0 && [...wasm, model].every((f) => has.has(f) && sameSize(f)), 'the WASM cores and the chi_sim model the OCR loads are unpacked whole', `${wasm.length} cores, model ${model.slice(langDir.lastIndexOf('/') + 1)} ${has.has(model) ? (statSync(join(unpackedDir, model.slice(1))).size / 1e6).toFixed(1) + ' MB' : 'missing'}`);
+  // The package's other variants (4.0.0_best_int) are never read: the files list leaves them out.
+  const isModel = (f: string) => /\.traineddata(\.gz)?$/.test(f);
+  const installed = filesUnder(join(ROOT, 'node_modules', '@tesseract.js-data')).filter(isModel).map((f) => `/${relative(ROOT, f).split(sep).join('/')}`);
+  const unused = installed.filter((f) => !f.startsWith(`${langDir}/`));
+  const packedUnused = files.filter((f) => isModel(f) && f !== model);
+  check(packedUnused.length === 0, 'no OCR model the app does not load is packed', packedUnused.length ? `packed: ${packedUnused.join(', ')}` : `left out: ${unused.map((f) => f.split('/').slice(-2).join('/')).join(', ') || '(none installed)'}`);
   const natives = files.filter((f) => f.endsWith('.node'));
   const canvas = natives.filter((f) => f.startsWith('/node_modules/@napi-rs/'));
   check(canvas.length > 0 && natives.every(onDisk), 'the native .node files (@napi-rs/canvas) are unpacked', natives.map((f) => f.split('/').slice(2, -1).join('/')).join(', '));
