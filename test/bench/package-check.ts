@@ -321,9 +321,10 @@ function ocrFromLayout(resources: string, tmp: string): void {
   renameSync(unpacked, `${unpacked}.off`);
   const control = runProbe(resources, tmp, offline);
   renameSync(`${unpacked}.off`, unpacked);
-  // The app's message cuts the path at 80 characters; the two runs differ only by that folder.
+  // The app's message names the missing file whole: with the folder back, it is there.
   const error = /ExtractError: .*/.exec(control.stderr)?.[0] ?? control.stderr.slice(-300);
-  check(control.status !== 0 && /ENOENT/.test(control.stderr), 'without app.asar.unpacked the same OCR fails (a file not found)', error);
+  const named = /'([^']*app\.asar\.unpacked[\\/][^']+)'/.exec(error)?.[1];
+  check(control.status !== 0 && /ENOENT/.test(error) && named !== undefined && existsSync(named) && statSync(named).isFile(), 'without app.asar.unpacked the same OCR fails, its message naming the missing file in full', error);
 
   const r = runProbe(resources, tmp, offline);
   if (r.status !== 0) console.log(r.stderr.slice(-3000));

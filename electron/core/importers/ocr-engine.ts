@@ -4,6 +4,7 @@
 // minus one, page by page, with progress and cancel.
 
 import { availableParallelism } from 'node:os';
+import { errorLine } from './error-line';
 import { ExtractError } from './extracted-document';
 import { borrowThread, returnThread, type PageImageMaker } from './ocr-page-images';
 import type { RecognisedPage } from './ocr-page-job';
@@ -176,7 +177,7 @@ export async function recognisePages(
     return results;
   } catch (e) {
     if (cancelled) throw new OcrCancelled();
-    throw e instanceof ExtractError ? e : new ExtractError(`文字识别失败：${(e as Error)?.message?.slice(0, 80) ?? String(e)}`);
+    throw e instanceof ExtractError ? e : new ExtractError(`文字识别失败：${errorLine(e)}`);
   } finally {
     opts.signal?.removeEventListener('abort', onAbort);
     await Promise.all(threads.map((t) => (finished ? returnThread(t) : t.close()).catch(() => undefined)));

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { errorLine } from './error-line';
 
 /** The calls ocr-tesseract.ts makes on a tesseract worker; tesseract.js's Worker has them too. */
 export interface TesseractJobs {
@@ -219,7 +220,7 @@ export async function inlineTesseract(opts: InlineTesseractOptions): Promise<Tes
           if (ended && action !== 'terminate') return reject(new Error('文字识别引擎已关闭'));
           s.dispatchHandlers({ workerId: 'lawdesk-ocr', jobId: `job-${++n}`, action, payload }, (r) => {
             if (r.status === 'resolve') resolve(r.data as T);
-            else if (r.status === 'reject') reject(new Error(`文字识别引擎出错：${String(r.data).slice(0, 200)}`));
+            else if (r.status === 'reject') reject(new Error(`文字识别引擎出错：${errorLine(r.data)}`));
           });
         }),
     );
