@@ -2,12 +2,12 @@
 // a printed look-alike confidently (垫断 for 垄断, 撒销 for 撤销, 筒章 for 简章), and often not every
 // time: the same law reads the word right elsewhere. A character that makes no pair the laws write
 // (pairWeight 0) with either neighbour, while a look-alike of it (cjk-glyph-alikes.ts, from the
-// fonts) makes with one neighbour a pair the laws write often and this document reads at least
+// fonts, or chi_sim's known confusions, ocr-vocabulary.ts LOOK_ALIKES: 刘/划, 论/讼 are far apart as drawn glyphs) makes with one neighbour a pair the laws write often and this document reads at least
 // twice elsewhere, and fits the other neighbour no worse, was that look-alike: it replaces the
 // character, whose confidence goes below the suspect line so a person confirms the guess. A word
 // the corpus never writes with no such look-alike is left to the highlight.
 
-import { glyphAlikesOf, hanPairCounts, isHan, knownChar, knownIdeographs, pairWeight, printedAlike } from './ocr-vocabulary';
+import { hanPairCounts, isHan, knownChar, knownIdeographs, pairWeight, printedAlike, printedAlikesOf } from './ocr-vocabulary';
 import { streamEditor, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
@@ -27,7 +27,7 @@ export function lookAlikesReadElsewhere(text: string): Map<number, string> {
     // other side being a word boundary (分割|采购, 旁听|大会, 婚约|财产): only one that makes none is taken.
     if ((prev !== undefined && pairWeight(prev, c) > 0) || (next !== undefined && pairWeight(c, next) > 0)) continue;
     let best: { alt: string; n: number } | undefined;
-    for (const alt of glyphAlikesOf(c)) {
+    for (const alt of printedAlikesOf(c)) {
       if (!knownChar(alt)) continue;
       // The side that is never written, made a frequent pair the document reads elsewhere …
       const byNext = next !== undefined && pairWeight(c, next) === 0 && pairWeight(alt, next) === 2 ? (seen.get(alt + next) ?? 0) : 0;

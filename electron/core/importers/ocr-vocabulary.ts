@@ -87,7 +87,7 @@ const LOOK_ALIKES = [
   '子孑孓', '设没', '仑仓', '史吏', '占古', '工正', '刀力', '住往', '处外', '决夬', '活话', '记纪',
   '性姓', '营菅', '书节', '产严', '理埋', '则刚', '区匹', '项顶', '责贵', '拥捆',
   '丁了亍', '各备', '向回', '成戒', '开斤', '机枝', '末未来', '大丈', '入八',
-  '结络', '力为', '平年',
+  '结络', '力为', '平年', '刘划', '论讼',
 ] as const;
 const groupOf = new Map<string, string>();
 for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?? '') + g.replace(c, ''));
@@ -96,6 +96,11 @@ for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?
  * Whether `a` and `b` look alike in print: a pair of chi_sim's known confusions above, or of the shapes
  * drawn from the fonts (glyphAlikesOf).
  */
+/** The ideographs `c` may have been read for: chi_sim's known confusions above, then the font look-alikes. */
+export function printedAlikesOf(c: string): string {
+  return (groupOf.get(c) ?? '') + glyphAlikesOf(c);
+}
+
 export function printedAlike(a: string, b: string): boolean {
   return a !== b && ((groupOf.get(a) ?? '').includes(b) || glyphAlikesOf(a).includes(b));
 }

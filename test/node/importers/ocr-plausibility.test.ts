@@ -176,7 +176,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('over the second blind set (seed 20261206, scored once at the end of session 11 with every rule unchanged), no more wrong articles keep an error unhighlighted than then', () => {
     const { wrongArticles, unflagged } = setScore('blind2');
-    expect(wrongArticles).toBeGreaterThanOrEqual(20); // 36 when scored, 23 with the document look-alikes and headings
+    expect(wrongArticles).toBeGreaterThanOrEqual(18); // 36 when scored, 23 with the document look-alikes and headings, 18 with session 22's chi_sim confusions among them (诉论 → 诉讼)
     // Measured blind: 7 of 36 — zhujun 第六条 (设定 for 决定), longduan 第十二条 (诉论), 第十三条 (a heading
     // glued on), 第十五条 (垫断), zhaobiao 第一条 (a half-width ) lost), 第八条 (a ， lost), gonglu 第四条
     // (a 。 lost, a seal's ：). The README-importers blind2 paragraph names the rule each asks for.
@@ -365,7 +365,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('blind8 (seed 20261212), scored once at session 16\'s end: the wrong articles stay highlighted as then', () => {
     const { wrongArticles, unflagged } = setScore('blind8');
-    expect(wrongArticles).toBeGreaterThanOrEqual(31); // 40 when scored; 39 → 31 when session 22's repeatedMisreadings corrected zulin's 租贩
+    expect(wrongArticles).toBeGreaterThanOrEqual(28); // 40 when scored; 39 → 28 with session 22's corrections (zulin's 租贩, 规刘, 诉论)
     // Scored blind, with session 16's rules: 5 of 40 — 了解 read 子解 (jingjiren 第二十二条), 第一千二百 read 第一十二百
     // (shengtai 第四条), 诉讼 read 诉论 (shengtai 第九条), ， read ； and ： (zulin 第十条, 第十九条). README-importers, blind8.
     // Since: an ordinal no number is written as (malformedOrdinals) takes shengtai 第四条; a ； alone in its sentence
@@ -452,7 +452,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     for (const [slug, label, read] of [
       ['longduan', '第十二条', '公益诉论的'],
       ['shengtai', '第九条', '赔偿诉论中'],
-      ['renli', '第十五条', '服务枝案应当'],
+      ['renli', '第十五条', '服务机案应当'], // (枝 corrected to 机 since session 22, a suspect; 案 is still read)
       ['yangchen', '第十五条', '改正之目的次日'],
       ['heitudi', '第十三条', '还田力式'],
     ] as const) {
