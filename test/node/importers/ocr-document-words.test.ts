@@ -115,6 +115,17 @@ describe('a word the document reads again and again, read once as a look-alike',
   });
 });
 
+/** A count summed over the kept scans' laws (keptLawTexts), with their characters. */
+function overKeptLaws(count: (text: string) => number): { chars: number; found: number } {
+  let chars = 0;
+  let found = 0;
+  for (const text of keptLawTexts()) {
+    chars += text.length;
+    found += count(text);
+  }
+  return { chars, found };
+}
+
 /** The article text of every kept scan's law (its Markdown), as if perfectly recognised. */
 function keptLawTexts(): string[] {
   const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -153,12 +164,7 @@ describe('two characters beside an odd one, read together for a word the documen
   });
 
   it('marks almost nothing in correct law text (the kept scans\' laws, read as if perfectly recognised)', () => {
-    let chars = 0;
-    let marked = 0;
-    for (const text of keptLawTexts()) {
-      chars += text.length;
-      marked += runsReadElsewhere(text).length;
-    }
+    const { chars, found: marked } = overKeptLaws((text) => runsReadElsewhere(text).length);
     // (measured: 2 of ≈ 110,000 characters — wenming's 为不懂使用; every third corpus law, 4.97 M characters: 36, README-importers, session 16)
     expect(chars).toBeGreaterThan(100_000);
     expect(marked).toBeLessThanOrEqual(2);
@@ -205,12 +211,7 @@ describe('one never-written pair read again and again: a character misread the s
   });
 
   it('changes nothing in correct law text (the kept scans\' laws, read as if perfectly recognised)', () => {
-    let chars = 0;
-    let changed = 0;
-    for (const text of keptLawTexts()) {
-      chars += text.length;
-      changed += repeatedMisreadings(text).size;
-    }
+    const { chars, found: changed } = overKeptLaws((text) => repeatedMisreadings(text).size);
     // (measured: 0; every third corpus law, 4.83 M characters: 0 — README-importers, session 22)
     expect(chars).toBeGreaterThan(100_000);
     expect(changed).toBe(0);
