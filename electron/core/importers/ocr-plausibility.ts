@@ -49,7 +49,7 @@
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
 import { CLAUSE_JOINTS, COLON_PAIRS } from './cjk-clause-joints';
-import { commonPair, glyphAlikesOf, hanPairCounts, isHan, knownChar, knownPair, pairWeight } from './ocr-vocabulary';
+import { commonPair, glyphAlikesOf, hanPairCounts, isHan, knownChar, knownPair, likelierTripleAt, pairWeight } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
 export const DIGIT_CONFIDENCE = 97;
@@ -470,6 +470,35 @@ export function likelierLookAlikes(text: string): number[] {
     if (likelier) out.push(o);
   }
   return out;
+}
+
+/** likelierTriples: a pair the document itself writes this often is its own vocabulary (工伤 in a law on 工伤保险), not a misreading. */
+const OWN_PAIR_TIMES = 2;
+
+/**
+ * Per text of one document (its articles), the offsets of ideographs, however confidently read, that
+ * make a triple with their neighbours which the corpus writes once at most while one printed
+ * look-alike swap makes a triple it writes often (cjk-alike-trigrams.ts): 楼梯和大行道 — 和大, 大行 and
+ * 行道 are all written, 大行道 is not, 人行道 is. A confident misreading that makes written pairs on both
+ * sides is out of the pairs' sight; three characters see it. The document is its own vocabulary: a
+ * character whose pair in the triple the document writes again and again is the document's word (机关
+ * 资产管理, 工伤认定), rare in the corpus or not.
+ */
+export function likelierTriples(texts: readonly string[]): number[][] {
+  const own = hanPairCounts(texts);
+  const ours = (a: string, b: string) => (own.get(a + b) ?? 0) >= OWN_PAIR_TIMES;
+  return texts.map((t) => {
+    const out = new Set<number>();
+    for (let o = 0; o + 2 < t.length; o++) {
+      if (!isHan(t[o]) || !isHan(t[o + 1]) || !isHan(t[o + 2])) continue;
+      for (const at of likelierTripleAt(t[o]!, t[o + 1]!, t[o + 2]!)) {
+        const c = o + at;
+        if ((at > 0 && ours(t[c - 1]!, t[c]!)) || (at < 2 && ours(t[c]!, t[c + 1]!))) continue;
+        out.add(c);
+      }
+    }
+    return [...out].sort((a, b) => a - b);
+  });
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { markImplausible, articleTextSuspects, documentLookAlikes, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
+import { markImplausible, articleTextSuspects, documentLookAlikes, likelierTriples, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
@@ -452,7 +452,8 @@ export function traceUnits(
   };
   const suspects: number[][] = [];
   const regions: OcrRegion[][] = [];
-  const inDocument = documentLookAlikes(units.map((u) => u.text));
+  const triples = likelierTriples(units.map((u) => u.text));
+  const inDocument = documentLookAlikes(units.map((u) => u.text)).map((o, i) => [...o, ...triples[i]!]);
   for (const u of units) {
     const byPage = new Map<number, OcrRegion>();
     const seen = (j: number) => {

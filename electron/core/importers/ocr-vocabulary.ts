@@ -5,6 +5,7 @@
 // replaced by that look-alike (still a suspect, so a person checks the guess).
 
 import { inflateSync } from 'node:zlib';
+import { ALIKE_TRIGRAMS_B64 } from './cjk-alike-trigrams';
 import { BIGRAMS_B64, CHARS_B64, FREQUENT_B64 } from './cjk-bigrams';
 import { GLYPH_ALIKE_PAIRS } from './cjk-glyph-alikes';
 
@@ -103,6 +104,24 @@ export function printedAlikesOf(c: string): string {
 
 export function printedAlike(a: string, b: string): boolean {
   return a !== b && ((groupOf.get(a) ?? '').includes(b) || glyphAlikesOf(a).includes(b));
+}
+
+/** Every character printed alike with `c`: chi_sim's known confusions above and the shapes drawn from the fonts. */
+export function printedAlikesOf(c: string): string {
+  return [...new Set((groupOf.get(c) ?? '') + glyphAlikesOf(c))].join('');
+}
+
+let alikeTriples: Set<number> | undefined;
+
+/**
+ * Offsets (0–2) in the three ideographs `abc` of the characters whose printed look-alike makes a
+ * triple the corpus writes far more often than `abc` itself, which it writes once at most
+ * (cjk-alike-trigrams.ts): 大行道 — 人行道. Both pairs of `abc` are written, so the pairs alone cannot tell.
+ */
+export function likelierTripleAt(a: string, b: string, c: string): number[] {
+  alikeTriples ??= decode(ALIKE_TRIGRAMS_B64);
+  const k = ((a.charCodeAt(0) * 65536 + b.charCodeAt(0)) * 65536 + c.charCodeAt(0)) * 4;
+  return [0, 1, 2].filter((at) => alikeTriples!.has(k + at));
 }
 
 /** How many of the (ideograph) neighbours `c` forms a known pair with, and how many there are. */
