@@ -5,7 +5,7 @@
 // replaced by that look-alike (still a suspect, so a person checks the guess).
 
 import { inflateSync } from 'node:zlib';
-import { ALIKE_TRIGRAMS_B64 } from './cjk-alike-trigrams';
+import { ALIKE_TRIGRAMS_B64, COMMON_TRIGRAMS_B64 } from './cjk-alike-trigrams';
 import { BIGRAMS_B64, CHARS_B64, FREQUENT_B64 } from './cjk-bigrams';
 import { GLYPH_ALIKE_PAIRS } from './cjk-glyph-alikes';
 
@@ -109,6 +109,14 @@ export function printedAlike(a: string, b: string): boolean {
 /** Every character printed alike with `c`: chi_sim's known confusions above and the shapes drawn from the fonts. */
 export function printedAlikesOf(c: string): string {
   return [...new Set((groupOf.get(c) ?? '') + glyphAlikesOf(c))].join('');
+}
+
+let commonTriples: Set<number> | undefined;
+
+/** Whether the corpus writes the three ideographs `abc` often (at least 200 times; cjk-alike-trigrams.gen.ts). */
+export function commonTriple(a: string, b: string, c: string): boolean {
+  commonTriples ??= decode(COMMON_TRIGRAMS_B64);
+  return commonTriples.has((a.charCodeAt(0) * 65536 + b.charCodeAt(0)) * 65536 + c.charCodeAt(0));
 }
 
 let alikeTriples: Set<number> | undefined;

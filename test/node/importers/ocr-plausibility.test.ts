@@ -206,13 +206,16 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Session 19: a ； setting off a clause of two to five characters before another ； (shortClauseSemicolons) takes
     // wenming 第十一条 (时间；控制音量；) and 第十三条 (使用灯光；不随意变道；).
     // And a never-written pair read at 98 with no common pair on the other side (neverWrittenBeside) heitudi 第十三条 (还田力式).
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    expect(unflagged.length).toBeLessThanOrEqual(1);
     expect(unflagged).not.toContain('heitudi 第十三条');
     expect(unflagged).not.toContain('wenming 第十一条');
     expect(unflagged).not.toContain('wenming 第十三条');
     expect(unflagged).not.toContain('gongshang 第十二条');
     expect(unflagged).not.toContain('wenming 第七条');
     expect(unflagged).not.toContain('sanju 第二条');
+    // Session 22: a character making a never-written pair whose look-alike makes a triple written ≥ 200 times (likelierTriples:
+    // 完法和 — 宪法和) takes sanju 第三条.
+    expect(unflagged).not.toContain('sanju 第三条');
   });
 
   it('over the fourth blind set (seed 20261208, scored once in session 12: 7 of 29), no more wrong articles keep an error unhighlighted than after the two rules it asked for', () => {
@@ -456,6 +459,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     const odd = (texts: string[]) => likelierTriples(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
     expect(odd(['禁止在楼梯和大行道、消防通道堆放物品。'])).toEqual(['大']);
     expect(odd(['禁止在楼梯和人行道、消防通道堆放物品。'])).toEqual(['']);
+    // a never-written pair (完法) whose look-alike makes a triple written often (宪法和)
+    expect(odd(['并履行完法和法律规定的义务。'])).toEqual(['完']);
+    expect(odd(['并履行宪法和法律规定的义务。'])).toEqual(['']);
     // the same triple where the document writes the character's pair twice or more is its own word
     expect(odd(['禁止在楼梯和大行道、消防通道堆放物品。', '大行道的宽度不得少于三米。'])).toEqual(['', '']);
     const laws = correctTextFiles();
@@ -466,8 +472,8 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
       chars += texts.reduce((n, t) => n + t.length, 0);
       flags += likelierTriples(texts).reduce((n, o) => n + o.length, 0);
     }
-    // (measured: 15 of 281,619 characters of the 113 fixture laws the tables leave out, blind14's aside, 0.0053 %; the
-    // correct-text files here are fewer)
+    // (measured: 35 of 281,619 characters of the 113 fixture laws the tables leave out, blind14's aside, 0.012 %; 15 by the
+    // never-written triples alone; the correct-text files here are fewer)
     expect(chars).toBeGreaterThan(100_000);
     expect(flags / chars).toBeLessThan(0.0002);
   });
