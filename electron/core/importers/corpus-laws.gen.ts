@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const titleOf = (text: string): string | undefined => /^#\s*(.+)$/m.exec(text)?.[1]?.trim();
@@ -36,4 +37,20 @@ export function forEachCorpusLaw(corpus: string, use: (text: string) => void): {
   };
   walk(corpus);
   return { laws, skipped };
+}
+
+/** Sorted whole numbers (up to 2^53) as delta-coded varints, deflated: how the generated tables store their sets (ocr-vocabulary.ts decodes them). */
+export function deltaVarints(sorted: readonly number[]): Buffer {
+  const out: number[] = [];
+  let prev = 0;
+  for (const v of sorted) {
+    let d = v - prev;
+    prev = v;
+    while (d >= 0x80) {
+      out.push((d % 0x80) | 0x80);
+      d = Math.floor(d / 0x80);
+    }
+    out.push(d);
+  }
+  return deflateSync(Buffer.from(out), { level: 9 });
 }
