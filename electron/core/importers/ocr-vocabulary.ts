@@ -93,22 +93,17 @@ const LOOK_ALIKES = [
 const groupOf = new Map<string, string>();
 for (const g of LOOK_ALIKES) for (const c of g) groupOf.set(c, (groupOf.get(c) ?? '') + g.replace(c, ''));
 
-/**
- * Whether `a` and `b` look alike in print: a pair of chi_sim's known confusions above, or of the shapes
- * drawn from the fonts (glyphAlikesOf).
- */
 /** The ideographs `c` may have been read for: chi_sim's known confusions above, then the font look-alikes. */
 export function printedAlikesOf(c: string): string {
   return (groupOf.get(c) ?? '') + glyphAlikesOf(c);
 }
 
+/**
+ * Whether `a` and `b` look alike in print: a pair of chi_sim's known confusions above, or of the shapes
+ * drawn from the fonts (glyphAlikesOf).
+ */
 export function printedAlike(a: string, b: string): boolean {
   return a !== b && ((groupOf.get(a) ?? '').includes(b) || glyphAlikesOf(a).includes(b));
-}
-
-/** Every character printed alike with `c`: chi_sim's known confusions above and the shapes drawn from the fonts. */
-export function printedAlikesOf(c: string): string {
-  return [...new Set((groupOf.get(c) ?? '') + glyphAlikesOf(c))].join('');
 }
 
 let commonTriples: Set<number> | undefined;
