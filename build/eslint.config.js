@@ -69,6 +69,11 @@ export const toastSelectors = [
   { selector: "VariableDeclarator[init.callee.property.name='useApp'] > ObjectPattern > Property[key.name=/^(message|notification)$/]", message: toastMessage },
 ];
 export const TOAST_HOME = 'renderer/src/components/notify.tsx';
+export const selectMessage =
+  '下拉框用 renderer/src/components/tab-leaving-select.tsx 的 TabLeavingSelect（Tab 总能离开字段）：不要直接用 antd 的 Select。';
+/** antd's Select anywhere but the wrapper that keeps Tab from rc-select (and the style keeper, which only mounts it). */
+export const selectSelectors = [{ selector: "ImportDeclaration[source.value='antd'] > ImportSpecifier[imported.name='Select']", message: selectMessage }];
+export const SELECT_HOMES = ['renderer/src/components/tab-leaving-select.tsx', 'renderer/src/components/style-keeper.tsx'];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/.tmp/**', '**/*.gen.ts'] },
@@ -133,12 +138,16 @@ export default tseslint.config(
       // writes. A key built in the call (a template, a concatenation, JSON.stringify, a literal)
       // is the hand-made key that once forgot the generation.
       // Toasts: one helper with one rule for how long each kind stays (toastSelectors).
-      'no-restricted-syntax': [...useCallKeyRule, ...toastSelectors],
+      'no-restricted-syntax': [...useCallKeyRule, ...toastSelectors, ...selectSelectors],
     },
   },
   {
     files: [TOAST_HOME],
-    rules: { 'no-restricted-syntax': useCallKeyRule },
+    rules: { 'no-restricted-syntax': [...useCallKeyRule, ...selectSelectors] },
+  },
+  {
+    files: SELECT_HOMES,
+    rules: { 'no-restricted-syntax': [...useCallKeyRule, ...toastSelectors] },
   },
   {
     // Pages share components through renderer/src/components, never by importing each other.

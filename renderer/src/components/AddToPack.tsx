@@ -1,7 +1,8 @@
 // 加入简报: adds items (an article from the reader, a review or lecture) to a saved pack, or to a new
 // pack made on the spot. Remembers the last pack chosen.
 
-import { Alert, Form, Input, Modal, Radio, Select, Space } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Space } from 'antd';
+import { TabLeavingSelect } from './tab-leaving-select';
 import { useEffect, useRef, useState } from 'react';
 import type { PackItemDto } from '../../../electron/shared/api-contract';
 import { PACK_TEMPLATES } from '../../../electron/shared/api-contract';
@@ -88,7 +89,7 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
         </Radio.Group>
         {mode === 'existing' ? (
           <Form.Item label="简报">
-            <Select
+            <TabLeavingSelect
               value={packId}
               onChange={(id: string) => {
                 chosen.current = true;
@@ -116,7 +117,7 @@ export function AddToPack({ items, what, onClose }: { items: PackItemDto[] | und
               />
             </Form.Item>
             <Form.Item label="模板">
-              <Select value={template} onChange={setTemplate} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
+              <TabLeavingSelect value={template} onChange={setTemplate} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
             </Form.Item>
           </Space>
         )}

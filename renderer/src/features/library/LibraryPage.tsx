@@ -9,7 +9,8 @@
 // no longer come before the first row is painted. The 地区 and 分类 facets (44 checkboxes) are
 // drawn the frame after the rows.
 
-import { Alert, Button, Checkbox, DatePicker, Grid, Input, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Grid, Input, Space, Spin, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { lawRowsFromCheckedWire, type LawRow } from '../../../../electron/shared/api-contract';
@@ -200,7 +201,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
               style={{ width: wide ? 190 : 160 }}
               data-testid="library-as-of"
             />
-            <Select value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: wide ? 180 : 140 }} popupMatchSelectWidth={false} aria-label="排序" data-testid="library-sort" />
+            <TabLeavingSelect value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: wide ? 180 : 140 }} popupMatchSelectWidth={false} aria-label="排序" data-testid="library-sort" />
           </Space>
         </Space>
         {asOf && (

@@ -5,7 +5,8 @@
 
 import { useUnsavedGuard } from '../../components/unsaved-guard';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, FolderOpenOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Select, Skeleton, Space, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Row, Skeleton, Space, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -302,7 +303,7 @@ function Composer({ id, onChanged }: { id: string; onChanged: () => void }) {
             </Col>
             <Col span={6}>
               <Form.Item label="模板" style={{ marginBottom: 8 }}>
-                {widgetsShown ? <Select value={pack.template} onChange={(t) => edit({ template: t })} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} /> : <div className="control-room" aria-busy="true" />}
+                {widgetsShown ? <TabLeavingSelect value={pack.template} onChange={(t) => edit({ template: t })} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} /> : <div className="control-room" aria-busy="true" />}
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -490,7 +491,7 @@ export function PacksPage({ id }: { id?: string | undefined }) {
             <Input value={title} onChange={(e) => setTitle(e.target.value)} autoFocus maxLength={300} data-testid="new-pack-title" />
           </Form.Item>
           <Form.Item label="模板" extra="模板决定封面用途和预置的段落（审查事项、思考题、年度统计等）">
-            <Select value={template} onChange={setTemplate} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
+            <TabLeavingSelect value={template} onChange={setTemplate} options={PACK_TEMPLATES.map((t) => ({ value: t, label: t }))} />
           </Form.Item>
         </Form>
       </Modal>

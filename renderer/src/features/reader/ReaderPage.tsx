@@ -14,7 +14,8 @@
 // The TOC follows the article at the top of the view.
 
 import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, DatePicker, Descriptions, Input, Select, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { Breadcrumb, Button, DatePicker, Descriptions, Input, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FIRST_PART, type PackItemDto } from '../../../../electron/shared/api-contract';
 import { client, errorMessage } from '../../api/client';
@@ -721,7 +722,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
           {painted && (
             <Space wrap>
               <span>版本</span>
-              <Select
+              <TabLeavingSelect
                 value={meta.id}
                 style={{ minWidth: 260 }}
                 data-testid="version-switcher"

@@ -1,7 +1,8 @@
 // 时效性 editing: set a version's status by hand with the basis (e.g. 已被《…》废止), or return to
 // the status derived from the versions present.
 
-import { Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Button, Form, Input, Modal, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useEffect, useState } from 'react';
 import type { VersionMetaDto } from '../../../../electron/shared/api-contract';
 import { STATUSES, type Status } from '../../../../electron/shared/law-model';
@@ -52,7 +53,7 @@ export function StatusEditor({ open, meta, onClose, onSaved }: { open: boolean; 
       <Typography.Paragraph type="secondary">时效性通常由各版本的公布、施行日期自动判断；手工设定时请写明依据，以便日后核对。</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="时效性">
-          <Select value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: s }))} />
+          <TabLeavingSelect value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: s }))} />
         </Form.Item>
         <Form.Item label="依据" required extra="如：已被《中华人民共和国××法》（2024年修订）废止">
           <Input.TextArea value={basis} onChange={(e) => setBasis(e.target.value)} rows={3} maxLength={500} showCount data-testid="status-basis-input" />

@@ -3,7 +3,8 @@
 // linked to it.
 
 import { DeleteOutlined, FileAddOutlined, HistoryOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Drawer, Form, Input, InputNumber, Modal, Progress, Row, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useEffect, useState } from 'react';
 import { LECTURE_KINDS, MATERIAL_KINDS, type ApiInput, type LectureDto, type PlanDto } from '../../../../electron/shared/api-contract';
 import { LIMITS } from '../../../../electron/shared/limits';
@@ -100,7 +101,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
           <Col span={8}>
             <Form.Item name="kind" label="类型" required>
               {/* the dialog opens with the focus in its first field, for the keyboard */}
-              <Select options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} autoFocus />
+              <TabLeavingSelect options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} autoFocus />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -140,7 +141,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
           </Col>
           <Col span={16}>
             <Form.Item name="planItemId" label="对应的普法计划事项">
-              <Select allowClear options={planItems} placeholder={planItems.length ? '选择计划事项' : '该年度没有普法计划'} />
+              <TabLeavingSelect allowClear options={planItems} placeholder={planItems.length ? '选择计划事项' : '该年度没有普法计划'} />
             </Form.Item>
           </Col>
         </Row>
@@ -160,7 +161,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
                       <Input placeholder="名称" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'kind']} style={{ marginBottom: 6 }}>
-                      <Select placeholder="种类" style={{ width: 100 }} options={MATERIAL_KINDS.map((k) => ({ value: k, label: k }))} />
+                      <TabLeavingSelect placeholder="种类" style={{ width: 100 }} options={MATERIAL_KINDS.map((k) => ({ value: k, label: k }))} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'copies']} style={{ marginBottom: 6 }}>
                       <InputNumber min={0} placeholder="份数" />
@@ -179,7 +180,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={L.text} />
         </Form.Item>
         <Form.Item name="tags" label="标签">
-          <Select mode="tags" tokenSeparators={[',', '，']} />
+          <TabLeavingSelect mode="tags" tokenSeparators={[',', '，']} />
         </Form.Item>
       </Form>
       <CitationPicker open={picker} onClose={() => setPicker(false)} onPick={(c) => setCites((l) => [...l, c])} />
@@ -202,8 +203,8 @@ function LecturesTab() {
     <>
       <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Select allowClear placeholder="类型" value={kind} onChange={setKind} options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 130 }} />
-          <Select allowClear placeholder="年度" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
+          <TabLeavingSelect allowClear placeholder="类型" value={kind} onChange={setKind} options={LECTURE_KINDS.map((k) => ({ value: k, label: k }))} style={{ width: 130 }} />
+          <TabLeavingSelect allowClear placeholder="年度" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
           <Input.Search allowClear placeholder="主题、主讲人、对象" value={q} onChange={(e) => setQ(e.target.value)} style={{ width: 220 }} />
         </Space>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="new-lecture">
@@ -325,7 +326,7 @@ function PlansTab() {
   return (
     <>
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
-        <Select value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="plans-year" />
+        <TabLeavingSelect value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="plans-year" />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="new-plan">
           新建普法计划
         </Button>

@@ -6,28 +6,7 @@
 
 import { useUnsavedGuard } from '../../components/unsaved-guard';
 import { DeleteOutlined, DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Breadcrumb,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Steps,
-  Switch,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Breadcrumb, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Skeleton, Space, Steps, Switch, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import {
@@ -361,7 +340,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Col>
           <Col span={8}>
             <Form.Item name="tags" label="标签">
-              <Select mode="tags" tokenSeparators={[',', '，']} placeholder="回车添加" />
+              <TabLeavingSelect mode="tags" tokenSeparators={[',', '，']} placeholder="回车添加" />
             </Form.Item>
           </Col>
           <Col span={8}>
@@ -475,7 +454,7 @@ export function ReviewPage({ id }: { id: string }) {
           </Col>
           <Col span={6}>
             <Form.Item name="adviserRole" label="身份">
-              <Select allowClear options={ADVISER_ROLES.map((t) => ({ value: t, label: t }))} />
+              <TabLeavingSelect allowClear options={ADVISER_ROLES.map((t) => ({ value: t, label: t }))} />
             </Form.Item>
           </Col>
           <Col span={6}>
@@ -483,7 +462,7 @@ export function ReviewPage({ id }: { id: string }) {
               name="conclusion"
               label="审查结论"
             >
-              <Select allowClear options={CONCLUSIONS.map((t) => ({ value: t, label: t }))} data-testid="field-conclusion" />
+              <TabLeavingSelect allowClear options={CONCLUSIONS.map((t) => ({ value: t, label: t }))} data-testid="field-conclusion" />
             </Form.Item>
           </Col>
           <Col span={6}>

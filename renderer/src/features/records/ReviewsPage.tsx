@@ -2,7 +2,8 @@
 // of each review's citations, and 新建审查.
 
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Input, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { REVIEW_STATUSES, REVIEW_TYPES, type ReviewRowDto } from '../../../../electron/shared/api-contract';
@@ -97,9 +98,9 @@ export function ReviewsPage() {
         </Space>
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="类型" value={type} onChange={setType} options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} style={{ width: 140 }} data-testid="filter-type" />
-        <Select allowClear placeholder="状态" value={status} onChange={setStatus} options={REVIEW_STATUSES.map((t) => ({ value: t, label: t }))} style={{ width: 120 }} />
-        <Select allowClear placeholder="年度" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
+        <TabLeavingSelect allowClear placeholder="类型" value={type} onChange={setType} options={REVIEW_TYPES.map((t) => ({ value: t, label: t }))} style={{ width: 140 }} data-testid="filter-type" />
+        <TabLeavingSelect allowClear placeholder="状态" value={status} onChange={setStatus} options={REVIEW_STATUSES.map((t) => ({ value: t, label: t }))} style={{ width: 120 }} />
+        <TabLeavingSelect allowClear placeholder="年度" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} />
         <Space>
           <Switch checked={overdue} onChange={setOverdue} size="small" />
           <span style={{ color: overdue ? '#cf1322' : undefined }}>只看逾期</span>

@@ -2,7 +2,8 @@
 // study sessions with head counts, outreach and materials handed out, the laws studied and the
 // completion of the year's 普法计划.
 
-import { Card, Col, Empty, Progress, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { navigate } from '../../router';
@@ -28,7 +29,7 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
         <Typography.Title level={4} style={{ margin: 0 }}>
           年度统计
         </Typography.Title>
-        <Select
+        <TabLeavingSelect
           value={year}
           onChange={(y) => navigate({ page: 'stats', year: y }, { replace: true })}
           options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))}

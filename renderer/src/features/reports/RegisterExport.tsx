@@ -2,7 +2,8 @@
 // 成文日期 (default today in the office's zone). The browser face downloads the file; the desktop
 // shows it in the export folder — the same hand-over as the yearly report and the packs.
 
-import { Alert, DatePicker, Form, Modal, Progress, Radio, Select, Typography } from 'antd';
+import { Alert, DatePicker, Form, Modal, Progress, Radio, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { EXPORT_FORMATS } from '../../../../electron/shared/api/packs';
@@ -45,7 +46,7 @@ export function RegisterExport({ years, onClose }: { years: number[]; onClose: (
     <Modal open title="导出规范性文件登记表" okText="导出" cancelText="取消" onOk={() => void submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ year: 'all', format: 'docx', date: officeDay() }} data-testid="register-export-form" onFinish={() => void submit()}>
         <Form.Item name="year" label="年度" tooltip="按公布日期所在年度筛选">
-          <Select autoFocus style={{ width: 160 }} options={[{ value: 'all', label: '全部年度' }, ...years.map((y) => ({ value: y, label: `${y} 年度` }))]} data-testid="register-export-year" />
+          <TabLeavingSelect autoFocus style={{ width: 160 }} options={[{ value: 'all', label: '全部年度' }, ...years.map((y) => ({ value: y, label: `${y} 年度` }))]} data-testid="register-export-year" />
         </Form.Item>
         <Form.Item name="format" label="格式">
           <Radio.Group optionType="button" options={EXPORT_FORMATS.map((f) => ({ value: f, label: f.toUpperCase() }))} />

@@ -2,7 +2,8 @@
 // now, the documents whose cited articles changed since they were issued, and the 登记表 export.
 
 import { ExportOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { CLEANUP_RESULTS, EVALUATION_RESULTS, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
@@ -118,13 +119,13 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
             <DatePicker />
           </Form.Item>
           <Form.Item name="evaluationResult" label="评估结论">
-            <Select allowClear style={{ width: 140 }} options={EVALUATION_RESULTS.map((r) => ({ value: r, label: r }))} />
+            <TabLeavingSelect allowClear style={{ width: 140 }} options={EVALUATION_RESULTS.map((r) => ({ value: r, label: r }))} />
           </Form.Item>
           <Form.Item name="cleanupDate" label="清理日期">
             <DatePicker />
           </Form.Item>
           <Form.Item name="cleanupResult" label="清理结果">
-            <Select allowClear style={{ width: 120 }} options={CLEANUP_RESULTS.map((r) => ({ value: r, label: r }))} />
+            <TabLeavingSelect allowClear style={{ width: 120 }} options={CLEANUP_RESULTS.map((r) => ({ value: r, label: r }))} />
           </Form.Item>
         </Space>
         <Form.Item label="文件" tooltip="文件导入资料库，作为本单位的规范性文件，可阅读、检索，所引条文变化时提示">

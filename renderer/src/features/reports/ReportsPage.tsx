@@ -2,7 +2,8 @@
 // shows the records it came from, placeholders stand out — and the exports of the report, the
 // 普法工作计划 and the 普法责任清单 (DOCX in GB/T 9704 style, PDF, HTML).
 
-import { Alert, Button, Card, DatePicker, Empty, Select, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useState } from 'react';
 import { REPORT_GAP_FACTS, REPORT_KIND_LABELS, REPORT_KINDS, type AnnualReportDto, type ReportGap } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
@@ -70,7 +71,7 @@ export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined
         <Typography.Title level={4} style={{ margin: 0 }}>
           年度报告
         </Typography.Title>
-        <Select
+        <TabLeavingSelect
           value={year}
           onChange={(y) => navigate({ page: 'reports', year: y }, { replace: true })}
           options={Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => ({ value: y, label: `${y} 年` }))}

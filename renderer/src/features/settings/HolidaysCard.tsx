@@ -5,7 +5,8 @@
 // imported from pasted text (the notice's lines or a date list, read by shared/holidays), every
 // change is checked there before it may be saved, and the server checks the same on holidays:set.
 
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useMemo, useState } from 'react';
 import { daysOf, holidayProblems, parseHolidayText, resetYears, setYears, setsYear, sortHolidays, type Holiday, type OwnHolidays } from '../../../../electron/shared/holidays';
 import { client, errorMessage } from '../../api/client';
@@ -70,7 +71,7 @@ export function HolidaysCard() {
       {res.data?.warning && <Alert type="warning" showIcon title={res.data.warning} description="本资料库的节假日表暂不使用，期限按内置安排计算；在这里保存会以新表替换它。" style={{ marginBottom: 8 }} data-testid="holidays-warning" />}
       <Space wrap style={{ marginBottom: 8 }}>
         <span id="holidays-year-label">年份</span>
-        <Select aria-labelledby="holidays-year-label" value={year} onChange={(y) => setPicked(y)} options={years.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="holidays-year" />
+        <TabLeavingSelect aria-labelledby="holidays-year-label" value={year} onChange={(y) => setPicked(y)} options={years.map((y) => ({ value: y, label: `${y} 年` }))} style={{ width: 110 }} data-testid="holidays-year" />
         <Tag color={custom ? 'blue' : shown.length ? 'default' : 'orange'} data-testid="holidays-source">
           {custom ? (shown.length ? '本资料库自定' : '本资料库自定：这一年没有节假日') : shown.length ? '内置安排' : '没有这一年的安排：只按周末计算'}
         </Tag>

@@ -1,7 +1,8 @@
 // 单位信息: the unit's name, its region, the legal adviser, the 意见书代字 and the time zone, kept in the library;
 // the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
-import { Alert, Button, Card, Form, Input, Select, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useEffect, useState } from 'react';
 import type { OfficeProfile } from '../../../../electron/shared/office-profile';
 import { client, errorMessage } from '../../api/client';
@@ -98,7 +99,7 @@ export function OfficeCard() {
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="每行一个机关" style={{ width: 280 }} data-testid="office-copy-to" />
           </Form.Item>
           <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
-            <Select options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
+            <TabLeavingSelect options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
           </Form.Item>
         </Space>
         {res.data?.warning && (

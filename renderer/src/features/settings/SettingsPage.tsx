@@ -1,7 +1,8 @@
 // 设置: library folder (takes effect after a restart), reading font size, default filters, the
 // full-text index, bundles and records backups.
 
-import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Space, Switch, Typography, type InputRef } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useEffect, useRef, useState } from 'react';
 import { FONT_SIZES } from '../../../../electron/shared/api-contract';
 import { LEVELS, type Level } from '../../../../electron/shared/law-model';
@@ -130,7 +131,7 @@ export function SettingsPage({ focus }: { focus?: 'name' } = {}) {
               />
             </Form.Item>
             <Form.Item label="地区">
-              <Select
+              <TabLeavingSelect
                 mode="multiple"
                 allowClear
                 placeholder="全部地区"

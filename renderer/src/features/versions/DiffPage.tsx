@@ -10,7 +10,8 @@
 // and a row is rendered only with its changes.
 
 import { SwapOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Select, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Skeleton, Space, Switch, Tag, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { VersionDiffDto } from '../../../../electron/shared/api-contract';
 import { versionDate } from '../../../../electron/shared/law-model';
@@ -227,9 +228,9 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
         <Typography.Title level={4} style={{ margin: 0 }}>
           版本对比
         </Typography.Title>
-        <Select value={fromId} options={options} style={{ width: 220 }} onChange={(v) => go(v, toId)} aria-label="旧版本" data-testid="diff-from" />
+        <TabLeavingSelect value={fromId} options={options} style={{ width: 220 }} onChange={(v) => go(v, toId)} aria-label="旧版本" data-testid="diff-from" />
         <Button icon={<SwapOutlined />} onClick={() => go(toId, fromId)} aria-label="交换" />
-        <Select value={toId} options={options} style={{ width: 220 }} onChange={(v) => go(fromId, v)} aria-label="新版本" data-testid="diff-to" />
+        <TabLeavingSelect value={toId} options={options} style={{ width: 220 }} onChange={(v) => go(fromId, v)} aria-label="新版本" data-testid="diff-to" />
         <Space>
           <Switch checked={!showAll} onChange={(v) => setShowAll(!v)} data-testid="diff-changed-only" />
           只看有变化的条文

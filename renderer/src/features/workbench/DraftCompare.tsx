@@ -2,7 +2,8 @@
 // number), each changed article's sentences with those that changed marked, and the pre-check's
 // findings the new version resolved or added. Only the changed articles are listed.
 
-import { Alert, Drawer, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Drawer, Empty, Space, Spin, Tag, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useEffect, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import type { DraftComparison, DraftDiffRow } from '../../../../electron/shared/review-workbench';
@@ -111,9 +112,9 @@ export function DraftCompare({ id, drafts, open, onClose, initial }: { id: strin
   return (
     <Drawer open={open} onClose={onClose} title="送审稿各稿对比" size="large" data-testid="wb-compare">
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="原稿" value={pair.from} options={options} onChange={(v) => choose({ ...pair, from: v })} style={{ minWidth: 220 }} />
+        <TabLeavingSelect aria-label="原稿" value={pair.from} options={options} onChange={(v) => choose({ ...pair, from: v })} style={{ minWidth: 220 }} />
         <span>→</span>
-        <Select aria-label="新稿" value={pair.to} options={options} onChange={(v) => choose({ ...pair, to: v })} style={{ minWidth: 220 }} />
+        <TabLeavingSelect aria-label="新稿" value={pair.to} options={options} onChange={(v) => choose({ ...pair, to: v })} style={{ minWidth: 220 }} />
       </Space>
       {pair.from === pair.to && <Alert type="info" showIcon message="请选择两个不同的稿本" />}
       {error && <Alert type="error" showIcon message={error} />}

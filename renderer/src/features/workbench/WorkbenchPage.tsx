@@ -4,7 +4,8 @@
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
 // the pre-check's progress as a percentage.
 
-import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -332,7 +333,7 @@ export function WorkbenchPage({ id }: { id: string }) {
         <Space wrap>
           {view && view.drafts.length > 1 && (
             <>
-              <Select
+              <TabLeavingSelect
                 aria-label="查看稿本"
                 data-testid="wb-version"
                 value={draft?.seq}
@@ -359,7 +360,7 @@ export function WorkbenchPage({ id }: { id: string }) {
           <Button icon={<UploadOutlined />} loading={busy} onClick={() => draftInput.current?.click()} data-testid="wb-upload">
             {draft ? '上传新一稿' : '上传送审稿'}
           </Button>
-          <Select value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
+          <TabLeavingSelect value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
           <Tooltip title={view && !draft ? `还没有送审稿：意见书只按审查记录生成。${NO_DRAFT_HINT}` : undefined}>
             <Button type="primary" onClick={() => void confirmExport()} loading={busy} disabled={!view} data-testid="wb-export">
               生成合法性审查意见书
