@@ -455,6 +455,14 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged.length).toBeLessThanOrEqual(0);
   });
 
+  it('blind14 (seed 20261218), scored once at session 22\'s end: the wrong articles stay highlighted as then', () => {
+    const { wrongArticles, unflagged } = setScore('blind14');
+    expect(wrongArticles).toBeGreaterThanOrEqual(30); // 39 when scored
+    // Scored blind, with session 22's rules: 17 of 39, 16 of them qdjieshui (a law typed with half-width , ; :
+    // throughout, made full-width and not highlighted). README-importers, blind14.
+    expect(unflagged.length).toBeLessThanOrEqual(17);
+  });
+
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
     const odd = (texts: string[]) => likelierTriples(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
     expect(odd(['禁止在楼梯和大行道、消防通道堆放物品。'])).toEqual(['大']);
