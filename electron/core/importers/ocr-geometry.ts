@@ -62,6 +62,37 @@ export function looksHalfWidthComma(s: readonly OcrSymbol[], i: number, g: LineG
   return before <= HALF_COMMA.before && after >= HALF_COMMA.after[0] && after <= HALF_COMMA.after[1] && width <= HALF_COMMA.width;
 }
 
+/** Commas between ideographs (with boxes) a document needs, and the share of them that must look half-width, to say it types its clause marks so. */
+const HALF_COMMAS = { min: 8, share: 0.25 } as const;
+
+/**
+ * Whether the document prints its clause marks half-width throughout (`加强城市节约用水管理,根据…`): a text
+ * typed with the input method's half-width marks, as some local regulations' published texts are. Then its
+ * `, ; :` beside Chinese are what the page prints and stay so (correctLine), and a comma or line-end mark
+ * that looks half-width is no longer a suspect. One comma's box says little (looksHalfWidthComma: about half
+ * the half-width ones look so, 1 in ≈ 760 full-width ones), a document's commas together say it plainly.
+ * Measured on the 122 kept OCR fixture laws (session 22): the one typed with half-width marks (青岛市城市节约
+ * 用水管理条例, blind14) has 28 of its 49 commas looking half-width (57 %); of the others, the law with 3 of its
+ * 62 commas typed `,` has 3 of 43 (7 %), every other law at most 1.9 % (0 in 117 of them).
+ */
+export function halfWidthCommas(pages: readonly OcrPage[]): boolean {
+  let commas = 0;
+  let half = 0;
+  for (const page of pages) {
+    for (const line of page.lines) {
+      const s = line.symbols;
+      const g = lineGeometry(s);
+      if (!g) continue;
+      for (let i = 1; i + 1 < s.length; i++) {
+        if (!/^[,，]$/.test(s[i]!.ch) || !HAN.test(s[i - 1]!.ch) || !HAN.test(s[i + 1]!.ch) || !boxed(s[i])) continue;
+        commas++;
+        if (looksHalfWidthComma(s, i, g)) half++;
+      }
+    }
+  }
+  return commas >= HALF_COMMAS.min && half >= commas * HALF_COMMAS.share;
+}
+
 const LABEL_END = /第[零〇一二三四五六七八九十百千]+[条章节]$/;
 
 /**

@@ -11,13 +11,15 @@ import { markImplausible, articleTextSuspects, documentLookAlikes, likelierTripl
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
-import { blankBetweenIdeographs, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
+import { blankBetweenIdeographs, halfWidthCommas, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
 
 /** Half-width punctuation that Chinese text writes full-width, when it touches a CJK character. */
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+/** The marks a document typed with half-width marks keeps so (halfWidthCommas). */
+const HALF_CLAUSE_MARK = /^[,;:]$/;
 /** Glyphs tesseract reads for others: （一） comes back as 〈一), 「 as [ … */
 const CONFUSIONS: Record<string, string> = { '〈': '（', '〉': '）', '＜': '（', '＞': '）' };
 /** Characters whose width (full/half) a scan cannot show reliably: always suspects. */
@@ -39,9 +41,10 @@ function inkHeight(s: readonly OcrSymbol[]): number | undefined {
 
 /**
  * Post-correct one OCR line in place of its symbols. `halfBrackets`: the document prints its
- * brackets half-width (ocr-bracket-width.ts), so those around Chinese stay ( ).
+ * brackets half-width (ocr-bracket-width.ts), so those around Chinese stay ( ). `halfClauseMarks`: it
+ * prints its , ; : half-width (ocr-geometry.ts halfWidthCommas), so those stay as read.
  */
-export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { halfBrackets?: boolean } = {}): OcrSymbol[] {
+export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfClauseMarks = false }: { halfBrackets?: boolean; halfClauseMarks?: boolean } = {}): OcrSymbol[] {
   const s = symbols.map((x) => ({ ...x }));
   const prevNonSpace = (i: number) => {
     for (let k = i - 1; k >= 0; k--) if (s[k]!.ch !== ' ') return s[k]!.ch;
@@ -59,12 +62,13 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false }: { ha
   dropColonBesideMark(s);
   // A comma whose glyph box looks half-width (ocr-geometry.ts) is a suspect: it is made full-width as
   // before (1 of ≈ 760 full-width commas looks so too), and a person sees where the page may print `,`.
+  // In a document that prints them so (halfClauseMarks) they are what the page has: no suspect.
   const geometry = lineGeometry(s);
-  const halfMarks = new Set(s.filter((_, i) => looksHalfWidthComma(s, i, geometry)));
+  const halfMarks = new Set(halfClauseMarks ? [] : s.filter((_, i) => looksHalfWidthComma(s, i, geometry)));
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;
-    else if (FULL_WIDTH[c] && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)) || isCjk(besideMarks(i, -1)) || isCjk(besideMarks(i, 1)))) {
+    else if (FULL_WIDTH[c] && !(halfClauseMarks && HALF_CLAUSE_MARK.test(c)) && (isCjk(prevNonSpace(i)) || isCjk(nextNonSpace(i)) || isCjk(besideMarks(i, -1)) || isCjk(besideMarks(i, 1)))) {
       s[i]!.ch = FULL_WIDTH[c]!;
     }
     else if (c === '_' && isCjk(prevNonSpace(i)) && isCjk(nextNonSpace(i))) s[i]!.ch = ' ';
@@ -308,9 +312,10 @@ function lostLineEndMark(a: LineEnds, b: LineEnds): boolean {
 
 /**
  * `halfMarks`: symbols of the page that look printed half-width where the laws print full-width
- * (halfWidthLineEndMarks): they are made full-width as the rest, and highlighted.
+ * (halfWidthLineEndMarks): they are made full-width as the rest, and highlighted. `halfClauseMarks`: the
+ * document prints its , ; : half-width throughout (halfWidthCommas): they stay so.
  */
-export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false, halfMarks: ReadonlySet<OcrSymbol> = new Set()): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
+export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false, halfMarks: ReadonlySet<OcrSymbol> = new Set(), halfClauseMarks = false): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
   const k = 72 / (page.dpi || 200);
   const items: PositionedText[] = [];
   let stream = '';
@@ -319,7 +324,7 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
   const regions: OcrRegion[] = [];
   const frac = (y: number) => Math.round(Math.min(1, Math.max(0, y / (page.height || 1))) * 10_000) / 10_000;
   const corrected = page.lines
-    .map((l) => ({ l, symbols: correctLine(l.symbols.map((x) => (halfMarks.has(x) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)), { halfBrackets }) }))
+    .map((l) => ({ l, symbols: correctLine(l.symbols.map((x) => (halfMarks.has(x) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)), { halfBrackets, halfClauseMarks }) }))
     .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
   // A line that looks a different size starts a new paragraph in the layout step, and a line's box
   // varies a little with its characters (一 is flat, a stray mark adds height): heights within a
@@ -378,7 +383,9 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const lines: OcrRegion[] = [];
   const ocrPages = pages.flatMap((page) => ('ocr' in page ? [page.ocr] : []));
   const halfBrackets = halfWidthBrackets(ocrPages);
-  const halfMarks = halfWidthLineEndMarks(ocrPages);
+  // A document typed with half-width , ; : keeps them, and its low line-end marks are what it prints.
+  const halfClauseMarks = halfWidthCommas(ocrPages);
+  const halfMarks = halfClauseMarks ? new Set<OcrSymbol>() : halfWidthLineEndMarks(ocrPages);
   // Line ends over the document (a page's last line and the next page's first are neighbours); a page
   // read from the file's own text breaks the run.
   let ends: LineEnds[] = [];
@@ -388,7 +395,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   };
   pages.forEach((page, p) => {
     if ('ocr' in page) {
-      const r = ocrPageLines(page.ocr, p + 1, halfBrackets, halfMarks);
+      const r = ocrPageLines(page.ocr, p + 1, halfBrackets, halfMarks, halfClauseMarks);
       ends.push(...r.ends.map((e) => ({ ...e, first: e.first + confidence.length, last: e.last + confidence.length })));
       textLines.push(r.lines);
       stream += r.stream;

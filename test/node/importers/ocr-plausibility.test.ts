@@ -457,10 +457,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('blind14 (seed 20261218), scored once at session 22\'s end: the wrong articles stay highlighted as then', () => {
     const { wrongArticles, unflagged } = setScore('blind14');
-    expect(wrongArticles).toBeGreaterThanOrEqual(30); // 39 when scored
+    expect(wrongArticles).toBeGreaterThanOrEqual(15); // 39 when scored, 20 once a text typed with half-width marks keeps them
     // Scored blind, with session 22's rules: 17 of 39, 16 of them qdjieshui (a law typed with half-width , ; :
-    // throughout, made full-width and not highlighted). README-importers, blind14.
-    expect(unflagged.length).toBeLessThanOrEqual(17);
+    // throughout, made full-width and not highlighted). With halfWidthCommas (scored after): 3 — gdhaiyu 第二条 a lost
+    // ， (海活动以及), qdjieshui 第七条 参 lost, 第二十六条 a ; the page prints after 完整 read as ；. README-importers, blind14.
+    expect(unflagged.length).toBeLessThanOrEqual(3);
   });
 
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
