@@ -460,7 +460,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(wrongArticles).toBeGreaterThanOrEqual(15); // 39 when scored, 20 once a text typed with half-width marks keeps them
     // Scored blind, with session 22's rules: 17 of 39, 16 of them qdjieshui (a law typed with half-width , ; :
     // throughout, made full-width and not highlighted). With halfWidthCommas (scored after): 3 — gdhaiyu 第二条 a lost
-    // ， (海活动以及), qdjieshui 第七条 参 lost, 第二十六条 a ; the page prints after 完整 read as ；. README-importers, blind14.
+    // ， (海活动以及), qdjieshui 第七条 and 第二十六条 (a mark or character lost beside one unhighlighted). README-importers, blind14.
     expect(unflagged.length).toBeLessThanOrEqual(3);
   });
 
