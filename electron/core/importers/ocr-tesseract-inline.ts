@@ -42,7 +42,8 @@ interface TessApi {
 }
 interface TessModule {
   TessBaseAPI: new () => TessApi;
-  FS: { writeFile(path: string, data: Uint8Array): void };
+  /** The WASM module's in-memory file system (emscripten MEMFS: tesseract reads its image from there), not the disk. */
+  FS: { writeFile: (path: string, data: Uint8Array) => void };
 }
 
 /** The WASM module and the one TessBaseAPI the worker script made in it (this thread's). */

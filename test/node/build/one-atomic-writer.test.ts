@@ -16,6 +16,7 @@ const ALLOWED: Record<string, string> = {
   'electron/core/importers/cjk-bigrams.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/importers/cjk-glyph-alikes.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/importers/cjk-clause-joints.gen.ts': 'a build-time generator, not run by the app',
+  'electron/core/importers/cjk-alike-trigrams.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/library/law-contraction-guard.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/library/law-longer-titles.gen.ts': 'a build-time generator, not run by the app',
   'electron/core/library/china-divisions.gen.ts': 'a build-time generator, not run by the app',
