@@ -414,30 +414,6 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       }));
   }
 
-  // The window narrowed while she reads: the title bar wraps to two lines, taller by a line, and
-  // Chromium keeps the text where it was on screen — under the grown bar. The article read stays
-  // where it was below the bar instead.
-  it('1360 → 1000 px while reading 第四十条: the title bar grows and the article stays in view below it', () =>
-    withSession(async ({ page }) => {
-      await page.setViewportSize({ width: 1360, height: 860 });
-      await openLaw(page, '行政许可法', '40');
-      const before = await placeOf(page, '#article-40');
-      expect(Math.abs(before.off)).toBeLessThanOrEqual(1);
-      const barHeight = () => page.locator('.reader-sticky').evaluate((el) => el.getBoundingClientRect().height);
-      const narrow = await barHeight();
-      await page.setViewportSize({ width: 1000, height: 860 });
-      await expect.poll(barHeight).toBeGreaterThan(narrow + 10);
-      const after = await placeOf(page, '#article-40');
-      expect(after.underBar, `第四十条 ${after.underBar} px below the grown title bar`).toBeGreaterThanOrEqual(0);
-      expect(Math.abs(after.underBar - before.underBar), `第四十条 moved from ${before.underBar} to ${after.underBar} px below the bar`).toBeLessThanOrEqual(1);
-      if (process.env.LAWDESK_SCREENSHOT) await page.screenshot({ path: process.env.LAWDESK_SCREENSHOT });
-      // and back: the bar shrinks, the article follows it up, not left lower with a gap
-      await page.setViewportSize({ width: 1360, height: 860 });
-      await expect.poll(barHeight).toBe(narrow);
-      const back = await placeOf(page, '#article-40');
-      expect(Math.abs(back.underBar - before.underBar), `第四十条 ${back.underBar} px below the bar at 1360 px again`).toBeLessThanOrEqual(1);
-    }));
-
   // Chromium keeps the view on an anchor as the text above it changes height (here the rest of a
   // long law drawn above the article opened on). The sticky title bar comes first in the page and is
   // always in view: were it (or the focused find box in it) the anchor, the text would jump by all

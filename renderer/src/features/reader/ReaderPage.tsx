@@ -350,49 +350,20 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   // forces before the first scroll matters too: without one, an article opened from a search (not
   // active, so content-visibility: auto) ended up 7–72 px from its place once its neighbours were
   // laid out (reader-e2e; a bare layout read here fixed it as well; Chromium's why not pinned down).
-  //
-  // A bar that grows while she reads (the window narrowed) would cover the text at its bottom edge:
-  // Chromium keeps the text where it was on screen, now under the bar. The unit read at the bar's
-  // bottom edge is noted on each scroll, and after the bar changes height the text is moved so that
-  // unit is as far from the bar's bottom as it was (and back up when the bar shrinks).
   useLayoutEffect(() => {
     const body = document.getElementById('reader-body');
     const bar = body?.querySelector<HTMLElement>('.reader-sticky');
     if (!body || !bar) return;
-    let read: { el: Element; below: number } | undefined;
-    let height = bar.getBoundingClientRect().height;
-    const note = () => {
-      const { bottom: edge, height: now } = bar.getBoundingClientRect();
-      // A scroll that comes (Chromium's anchoring after the window changed) with the bar grown but not
-      // yet observed: the place noted before the change is the one to keep.
-      if (now !== height) return;
-      const el = body.scrollTop > 0 ? lastStartingAbove(body.querySelectorAll('#reader-text [data-key], #reader-text [data-heading-of]'), edge + 1) : undefined;
-      read = el ? { el, below: el.getBoundingClientRect().top - edge } : undefined;
-    };
     const measure = () => {
       // Stuck, the bar's top is its `top` below the body's padding edge: what shows of it is its
       // height less what the negative `top` takes back of the padding.
       const shown = bar.getBoundingClientRect().height + parseFloat(getComputedStyle(bar).top) + parseFloat(getComputedStyle(body).paddingTop);
       body.style.setProperty('--reader-sticky', `${Math.round(shown)}px`);
     };
-    const keepRead = () => {
-      const was = height;
-      height = bar.getBoundingClientRect().height;
-      // Only the bar's height moves the text under it (the first observation, a wider bar do not).
-      if (height !== was && read?.el.isConnected) {
-        const moved = read.el.getBoundingClientRect().top - bar.getBoundingClientRect().bottom - read.below;
-        if (Math.abs(moved) >= 1) body.scrollTop += moved;
-      }
-      note();
-    };
     measure();
-    const ro = new ResizeObserver(() => (measure(), keepRead()));
+    const ro = new ResizeObserver(measure);
     ro.observe(bar);
-    body.addEventListener('scroll', note, { passive: true });
-    return () => {
-      ro.disconnect();
-      body.removeEventListener('scroll', note);
-    };
+    return () => ro.disconnect();
   }, []);
   useLayoutEffect(() => {
     const p = pendingScroll.current;
