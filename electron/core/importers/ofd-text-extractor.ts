@@ -407,7 +407,7 @@ function textOnly({ pages, imageOnly, glyphsOnly, glyphPages, glyphsRead, glyphs
           : `OFD 文件中没有文字，共 ${n} 页`,
     );
   if (emptyPages.length === n) throw noText();
-  const laid = layoutPages(lines);
+  const laid = layoutPages(lines, { spacing: true });
   if (!laid) throw noText();
   const warnings = [...laid.warnings];
   if (imageOnly.length > 0) warnings.unshift(`${pageList(imageOnly)}只有图片（可能是扫描页），内容未导入`);

@@ -228,7 +228,7 @@ function assemble(rawPages: TextLine[][], n: number): ExtractedDocument {
   const emptyPages = rawPages.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
   const noText = () => new ExtractError(`PDF 没有文字层（可能是扫描件），共 ${n} 页`);
   if (emptyPages.length === n) throw noText();
-  const laid = layoutPages(rawPages);
+  const laid = layoutPages(rawPages, { spacing: true });
   if (!laid) throw noText();
   const warnings = [...laid.warnings];
   if (emptyPages.length > 0) warnings.unshift(`${pageList(emptyPages)}没有文字层（可能是图片或扫描页），内容未导入`);

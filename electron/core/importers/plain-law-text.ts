@@ -31,6 +31,11 @@ export function mapRadicals(text: string): string {
       const cps = [...chunk];
       for (let i = 0; i + 1 < cps.length; i += 2) radicalMap.set(cps[i]!, cps[i + 1]!);
     }
+    // A radical reaches the text when a PDF writer names a glyph two code points share by the
+    // lower one (Chromium/Skia with Noto or Source Han CJK). In a simplified-Chinese font ⼾ shares
+    // 户's glyph, not that of 戶 (its NFKC form): every 户 of such a PDF arrived as 戶 (户籍, 账户).
+    // In the traditional fonts ⼾ has a glyph of its own, so no 戶 comes this way.
+    radicalMap.set('\u2f3e', '户');
   }
   const map = radicalMap;
   return text.replace(/[\u2e80-\u2fdf]/g, (c) => map.get(c) ?? c);

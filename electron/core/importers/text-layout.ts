@@ -640,9 +640,50 @@ function keptTogether(prev: TextLine, right: number, inBody: boolean): boolean {
   );
 }
 
-/** Lines (headers and footers already removed) → paragraphs. */
-export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pageOf: number[] } {
+/** Two neighbouring lines of one column, page and size: the step from one to the next is a line's pitch or more. */
+function sameBlock(prev: TextLine, line: TextLine): boolean {
+  return (
+    prev.page === line.page &&
+    prev.column?.left === line.column?.left &&
+    prev.table !== true &&
+    line.table !== true &&
+    Math.abs(prev.size - line.size) <= 0.15 * line.size
+  );
+}
+
+/**
+ * The step, in font sizes, from one line of a paragraph to the next: the lower quartile of the steps
+ * between neighbouring lines of one column and size (a law's paragraphs of one line would put the
+ * median on the steps between paragraphs). Undefined with fewer than 8 such steps.
+ */
+function linePitch(pages: readonly TextLine[][]): number | undefined {
+  const steps: number[] = [];
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const prev = lines[i - 1]!;
+      const line = lines[i]!;
+      const step = (prev.y - line.y) / line.size;
+      if (sameBlock(prev, line) && step > 0.9 && step < 3) steps.push(step);
+    }
+  }
+  return steps.length >= 8 ? quantile(steps, 0.25) : undefined;
+}
+
+/**
+ * Lines (headers and footers already removed) → paragraphs. With `spacing` (typeset text: PDF, OFD;
+ * not OCR, whose lines are found in a picture) a paragraph also starts after a line that closed its
+ * sentence when the step down to it is clearly more than the document's line pitch: a writer that
+ * sets space between paragraphs (pandoc's DOCX printed by LibreOffice, a web page) marks them so even
+ * where the last line fills the measure and the next has no indent.
+ */
+export function joinParagraphs(pages: TextLine[][], opts: { spacing?: boolean } = {}): { paragraphs: string[]; pageOf: number[] } {
   const all = pages.flat();
+  const pitch = opts.spacing ? linePitch(pages) : undefined;
+  const spacedAfter = (prev: TextLine, line: TextLine): boolean => {
+    if (pitch === undefined || !sameBlock(prev, line) || !SENTENCE_END_RE.test(prev.text)) return false;
+    const step = (prev.y - line.y) / line.size;
+    return step > 1.35 * pitch && step - pitch > 0.5;
+  };
   const globalLeft = leftEdge(all.map((l) => l.x0)) ?? 0;
   const globalRight = quantile(all.map((l) => l.x1), 0.9) ?? 0;
   // Each page's left edge, and the right edge of the pages that sit at the document's left edge: a
@@ -686,6 +727,7 @@ export function joinParagraphs(pages: TextLine[][]): { paragraphs: string[]; pag
         line.indented ||
         line.x0 > left + 0.8 * size ||
         (prev.x1 < prevRight - 1.5 * size && !keptTogether(prev, prevRight, inBody)) ||
+        spacedAfter(prev, line) ||
         Math.abs(prev.size - size) > 0.15 * size ||
         // a line set right or centred (a signature, its date) is a paragraph of its own: the next
         // line back at the margin starts another even though the one before ended at the right edge
@@ -744,7 +786,7 @@ export function pageList(nums: number[]): string {
  * Lines of every page → plain law text and the warnings for the import report, or undefined when
  * no page has any text left once headers and footers are gone.
  */
-export function layoutPages(rawPages: TextLine[][]): { text: string; warnings: string[] } | undefined {
+export function layoutPages(rawPages: TextLine[][], opts: { spacing?: boolean } = {}): { text: string; warnings: string[] } | undefined {
   const warnings: string[] = [];
   const chars = (ps: TextLine[][]) => ps.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
   let dropped = dropHeadersFooters(rawPages);
@@ -755,7 +797,7 @@ export function layoutPages(rawPages: TextLine[][]): { text: string; warnings: s
   if (chars(pages) === 0) return undefined;
   for (const [text, count] of droppedRunning) warnings.push(`已去除页眉页脚“${text.slice(0, 30)}”${count} 处`);
   if (droppedNumbers > 0) warnings.push(`已去除页码 ${droppedNumbers} 处`);
-  const { paragraphs, pageOf } = joinParagraphs(pages);
+  const { paragraphs, pageOf } = joinParagraphs(pages, opts);
   const result = toPlainLawText(paragraphs, { positioned: true });
   if (result.tocAt !== undefined) {
     warnings.push(`已跳过目录（第 ${pageOf[result.tocAt]} 页，${result.tocEntries} 个条目）`);

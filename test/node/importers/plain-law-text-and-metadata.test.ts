@@ -7,6 +7,8 @@ describe('mapRadicals', () => {
     expect(mapRadicals('中华⼈⺠共和国')).toBe('中华人民共和国');
     expect(mapRadicals('⼀⼆⼋⼗⼝⼤⼭⼯⽉⽇⽔⾔⾦⾨')).toBe('一二八十口大山工月日水言金门'.replace('门', '門'));
     expect(mapRadicals('⻅⻓⻔⻢')).toBe('见长门马');
+    // ⼾ is drawn as 户 by a simplified-Chinese font (Chromium's PDFs with Noto CJK SC write it for 户)
+    expect(mapRadicals('个体工商⼾、⼾籍')).toBe('个体工商户、户籍');
   });
   it('never touches full-width punctuation or ordinary text (unlike NFKC)', () => {
     const s = '第一条　为了规范（一）；：，。“”《》〔2020〕１２';

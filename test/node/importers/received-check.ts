@@ -2,7 +2,7 @@
 // extractor + law parser + metadata) and compares it with the import of the Markdown law it was
 // made from: articles by label and exact text, and the metadata the document itself states.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildVersion } from '../../../electron/core/library/library-import';
 import { FIXTURES } from './article-match';
@@ -24,14 +24,19 @@ export function receivedCases(): [string, { source: string; meta: Record<string,
   return Object.entries(JSON.parse(readFileSync(join(RECEIVED, 'expected.json'), 'utf8')) as Record<string, { source: string; meta: Record<string, string> }>);
 }
 
-export async function checkReceived(file: string, source: string, meta: Record<string, string>): Promise<ReceivedResult> {
+export async function checkReceived(
+  file: string,
+  source: string,
+  meta: Record<string, string>,
+  dirs = { documents: RECEIVED, sources: join(FIXTURES, 'sources') },
+): Promise<ReceivedResult> {
   const now = '2026-12-05T00:00:00.000Z';
-  const md = await buildVersion(new Uint8Array(readFileSync(join(FIXTURES, 'sources', source))), source, undefined, now, { ocr: false });
+  const md = await buildVersion(new Uint8Array(readFileSync(join(dirs.sources, source))), source, undefined, now, { ocr: false });
   const want = md.version.units.filter((u) => u.kind === 'article' || u.kind === 'section');
   const result: ReceivedResult = { file, articles: want.length, exact: 0, mismatches: [], meta: [], extra: [] };
   let version;
   try {
-    version = (await buildVersion(new Uint8Array(readFileSync(join(RECEIVED, file))), file, undefined, now, { ocr: false })).version;
+    version = (await buildVersion(new Uint8Array(readFileSync(join(dirs.documents, file))), file, undefined, now, { ocr: false })).version;
   } catch (e) {
     result.error = (e as Error).message;
     return result;
@@ -50,10 +55,19 @@ export async function checkReceived(file: string, source: string, meta: Record<s
 }
 
 // npx tsx test/node/importers/received-check.ts  → the counts, one line per file
+// … --dir DIR: every <law>-*.<ext> of DIR against DIR/<law>.md (make-received-variety.ts), articles only
 if (process.argv[1]?.endsWith('received-check.ts')) {
   let files = 0, exact = 0, total = 0, metaRight = 0, metaAll = 0;
-  for (const [file, c] of receivedCases()) {
-    const r = await checkReceived(file, c.source, c.meta);
+  const dirAt = process.argv.indexOf('--dir');
+  const dir = dirAt > 0 ? process.argv[dirAt + 1] : undefined;
+  const cases: [string, { source: string; meta: Record<string, string> }][] = dir
+    ? readdirSync(dir)
+        .filter((f) => /^[a-z]+-.+\.[a-z]+$/.test(f) && !f.endsWith('.md'))
+        .map((f) => [f, { source: `${f.split('-')[0]}.md`, meta: {} }])
+    : receivedCases();
+  const dirs = dir ? { documents: dir, sources: dir } : undefined;
+  for (const [file, c] of cases) {
+    const r = await checkReceived(file, c.source, c.meta, dirs);
     files++;
     exact += r.exact;
     total += r.articles;

@@ -39,6 +39,52 @@ describe('joinParagraphs', () => {
   });
 });
 
+describe('joinParagraphs with space between paragraphs (typeset text)', () => {
+  // pandoc's DOCX printed by LibreOffice: no first-line indent, 1.17 sizes between a paragraph's
+  // lines and 1.92 between paragraphs (juanzeng-so.pdf); a paragraph's last line may fill the measure.
+  const page = (gap: number, lastText = '不得挪作他用。') => {
+    const out: TextLine[] = [];
+    let y = 760;
+    const put = (text: string, x1: number, step: number) => {
+      y -= step * 12;
+      out.push(line(text, 72, x1, y));
+    };
+    for (let i = 0; i < 5; i++) {
+      put(`第${'一二三四五'[i]}条 公益性社会团体应当将受赠财产用于资助符合其宗旨的活动和事业。对于`, 540, 1.92);
+      put('接受的救助灾害的捐赠财产，应当及时用于救助活动。', 300, 1.17);
+    }
+    put('第六条 公益性非营利的事业单位应当将受赠财产用于发展本单位的公益事业，', 540, 1.92);
+    put(lastText, 540, 1.17);
+    put('对于不易储存、运输和超过实际需要的受赠财产，受赠人可以变卖。', 420, gap);
+    return out;
+  };
+
+  it('starts a paragraph after a full line that closed its sentence when the step down is a paragraph’s', () => {
+    expect(joinParagraphs([page(1.92)], { spacing: true }).paragraphs.slice(-2)).toEqual([
+      '第六条 公益性非营利的事业单位应当将受赠财产用于发展本单位的公益事业，不得挪作他用。',
+      '对于不易储存、运输和超过实际需要的受赠财产，受赠人可以变卖。',
+    ]);
+  });
+
+  it('joins at a line’s step, at an open sentence, and without the option (OCR)', () => {
+    const joined = '第六条 公益性非营利的事业单位应当将受赠财产用于发展本单位的公益事业，不得挪作他用。对于不易储存、运输和超过实际需要的受赠财产，受赠人可以变卖。';
+    expect(joinParagraphs([page(1.17)], { spacing: true }).paragraphs.at(-1)).toBe(joined);
+    expect(joinParagraphs([page(1.92)]).paragraphs.at(-1)).toBe(joined);
+    expect(joinParagraphs([page(1.92, '不得挪作他用，')], { spacing: true }).paragraphs.at(-1)).toBe(joined.replace('他用。', '他用，'));
+  });
+
+  it('measures nothing from fewer than 8 steps, nor across pages and columns', () => {
+    const lines = page(1.92).slice(-3);
+    expect(joinParagraphs([lines], { spacing: true }).paragraphs).toHaveLength(1);
+    // the same three lines with the last one on the next page, or in the other column: no step between them
+    const full = page(1.92);
+    const moved = full.map((l, i) => (i === full.length - 1 ? { ...l, page: 2 } : l));
+    expect(joinParagraphs([moved.slice(0, -1), moved.slice(-1)], { spacing: true }).paragraphs.at(-1)).toContain('他用。对于');
+    const column = full.map((l, i) => (i === full.length - 1 ? { ...l, column: { left: 300, right: 540 } } : l));
+    expect(joinParagraphs([column], { spacing: true }).paragraphs.at(-1)).toContain('他用。对于');
+  });
+});
+
 describe('joinParagraphs on a page of short items', () => {
   it('still sees the indent of （一） when most of the page is indented', () => {
     const full = (t: string, y: number) => line(t, 72, 500, y);
