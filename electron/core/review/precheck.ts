@@ -294,6 +294,16 @@ function documentFindings(rule: DocumentRule, doc: DocumentContext, all: DraftSe
     case 'retroactive-date':
       if (eff?.date && eff.date < asOf) out.push(at(eff.s, `${rule.reason}（施行日期${eff.date}早于审查日${asOf}）`));
       break;
+    case 'steps-omitted': {
+      // A 决策 draft that lays out its own procedure (方案起草 … 党组会议研究通过 …) and names this step nowhere:
+      // said at the list of steps, the one place where the step would be written in.
+      const plan = new RegExp(String(rule.params.plan), 'u');
+      const units = new Map<string, DraftSentence[]>();
+      for (const s of all) units.set(s.article.key, [...(units.get(s.article.key) ?? []), s]);
+      const steps = [...units.values()].find((own) => plan.test(own.map((s) => s.text).join('。')));
+      if (steps && !new RegExp(String(rule.params.mention), 'u').test(doc.text)) out.push(at(steps[0]!, `送审稿列明的决策步骤中没有${String(rule.params.step)}。${rule.reason}`));
+      break;
+    }
     case 'validity-period': {
       const provisional = new RegExp(String(rule.params.provisionalTitle ?? '暂行|试行')).test(title);
       const max = Number(provisional ? (rule.params.provisionalMaxYears ?? 2) : (rule.params.maxYears ?? 5));
@@ -495,7 +505,16 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
     if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
     findings.push(...documentFindings(rule, { title: input.title, header, text: docText, asOf: input.asOf, ...(opts.region ? { region: opts.region } : {}) }, sentences, rule.basis.map((ref) => resolver.resolve(ref))));
   }
-  if (input.review) findings.push(...procedureFindings(input.review, input.kind, resolver, opts.calendar));
+  if (input.review) {
+    // A step the draft's own list omits and the record lacks is one problem, said at the list; a step the
+    // record shows held (or not applicable) is no problem, whatever the list says.
+    const review = input.review;
+    const omitted = new Map(rules.rules.filter((r) => r.scope === 'document' && r.check === 'steps-omitted').map((r) => [r.id, String((r as DocumentRule).params.step)]));
+    const held = (rule: string) => review.procedures.some((p) => p.check === omitted.get(rule) && (p.done || !p.applicable));
+    const listed = new Set(findings.filter((f) => f.article && omitted.has(f.rule)).map((f) => f.rule));
+    for (let i = findings.length - 1; i >= 0; i--) if (omitted.has(findings[i]!.rule) && held(findings[i]!.rule)) findings.splice(i, 1);
+    findings.push(...procedureFindings(review, input.kind, resolver, opts.calendar).filter((f) => !listed.has(f.rule)));
+  }
 
   // A step the draft itself says it skips is said once, at its sentence: the record's "no record of it" goes.
   const firing = new Set(findings.filter((f) => f.article).map((f) => f.rule));

@@ -14,7 +14,7 @@ import { appRoot } from '../library/open-library';
 import { ITEM_START } from './draft-sentences';
 
 /** The built-in whole-document checks a rule file may name (contract-checks.ts holds the contract ones). */
-const DOCUMENT_CHECKS = ['effective-date', 'effective-soon', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department', 'risk-allocation', 'remote-forum'] as const;
+const DOCUMENT_CHECKS = ['effective-date', 'effective-soon', 'validity-period', 'retroactive-date', 'excessive-penalty', 'one-sided-liability', 'clause-missing', 'dispute-forum', 'procurement-threshold', 'internal-department', 'risk-allocation', 'remote-forum', 'steps-omitted'] as const;
 import { RecordsError } from '../records/records-errors';
 
 const BasisRefSchema = z.object({
@@ -115,7 +115,7 @@ const DocumentRuleSchema = z.object({
 });
 
 /** The params of a document rule that are regular expressions: compiled on load, so a bad one is refused there. */
-const REGEX_PARAMS = ['trigger', 'when', 'unless', 'require', 'at', 'price', 'department', 'legalPerson', 'mutual'];
+const REGEX_PARAMS = ['trigger', 'when', 'unless', 'require', 'at', 'price', 'department', 'legalPerson', 'mutual', 'plan', 'mention'];
 
 export const RuleFileSchema = z.object({
   schemaVersion: z.literal(1),
@@ -204,6 +204,8 @@ export function parseRuleFile(text: string, file: string): { ruleSet: string; ve
         }
       }
       if (rule.check === 'clause-missing' && typeof rule.params.require !== 'string') throw ruleError(file, `规则“${rule.id}”（clause-missing）缺少参数 require`);
+      for (const key of ['plan', 'mention', 'step'])
+        if (rule.check === 'steps-omitted' && typeof rule.params[key] !== 'string') throw ruleError(file, `规则“${rule.id}”（steps-omitted）缺少参数 ${key}`);
       return rule;
     }
     const compile = (list: string[], field: string) =>

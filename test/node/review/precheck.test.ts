@@ -613,6 +613,48 @@ describe('held-out drafts, session 20: wordings the rules did not read', () => {
   });
 });
 
+describe('held-out drafts, session 23: wordings the rules did not read', () => {
+  // hit: a problem of the heldout23 drafts in other words; miss: the lawful sentence beside it
+  const cases: [string, string, string][] = [
+    ['permit-create', '未经县农业农村局评定的合作社，不得以示范社名义对外开展经营活动。', '未经认定的机构，不得享受本办法规定的补助政策。'],
+    ['obligation-add', '受资助形成的专利技术，项目承担单位不得转让给市外企业。', '受资助形成的专利技术，项目承担单位可以依法转让，并报县科学技术局备案。'],
+    ['fc-9-1-local-goods', '获得奖励的企业，其研发成果不得许可外地企业实施。', '获得奖励的企业，鼓励其研发成果在本县转化。'],
+    ['procedure-skip-collective', '实施方案经县教育和体育局局务会议讨论通过后，报县政府分管领导审批。', '实施方案报分管副县长审定后，提请县政府常务会议审议。'],
+    ['fc-8-3-designated', '科技馆的运营交由县文旅发展集团有限公司负责，不再另行招标。', '科技馆的运营服务单位通过公开招标确定。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id} fires on “${hit.slice(0, 18)}…”, not on “${miss.slice(0, 14)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+
+  // A 重大行政决策 whose own list of steps leaves a step of the 条例 out.
+  const units = (steps: string) =>
+    ['建设目标。2028年底前建成县级科技企业孵化器一处。', `工作步骤。${steps}`].map((text, i) => ({ key: `s${i + 1}`, kind: 'section' as const, number: i + 1, suffix: 0, label: ['一、', '二、'][i]!, path: [], paragraphs: [], text }));
+  const stepRules = (steps: string, review?: Parameters<typeof procedureFindings>[0]) =>
+    precheck(lib.store, { title: '高青县科技企业孵化器建设方案（草案）', units: units(steps), kind: '重大行政决策', asOf: '2026-12-06', ...(review ? { review } : {}) }, { rules })
+      .findings.filter((f) => /^procedure-(?:comment|expert|risk|collective)-missing$/.test(f.rule))
+      .map((f) => `${f.article?.label ?? '全文'} ${f.rule}`)
+      .sort();
+  it('a step the decision’s own list of steps leaves out is reported at the list; a list with every step is not', () => {
+    expect(stepRules('2027年3月完成方案起草，征求县有关部门意见；2027年4月经县政府常务会议讨论决定后印发实施。')).toEqual(['二、 procedure-comment-missing', '二、 procedure-expert-missing', '二、 procedure-risk-missing']);
+    expect(stepRules('2027年3月完成方案起草，向社会公开征求意见30日，组织专家论证并开展社会稳定风险评估；经县司法局合法性审查后，提请县政府常务会议讨论决定。')).toEqual([]);
+    // a decision that lists no steps of its own says nothing here (the record speaks for it)
+    expect(stepRules('孵化器由县科学技术局负责建设。')).toEqual([]);
+  });
+  it('with a record, a step it shows held silences the list, and a step it lacks is said once, at the list', () => {
+    const review = {
+      id: 'R2026-023', revision: 1, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '',
+      type: '重大行政决策' as const, title: '孵化器', leadUnit: '高新技术科', receivedDate: '2026-12-01', dueDate: '2026-12-20', materials: [],
+      procedures: [{ check: '专家论证' as const, applicable: true, done: true }, { check: '风险评估' as const, applicable: false, done: false }],
+      status: '收件' as const, tags: [], findings: { authority: { text: '', citations: [] }, procedure: { text: '', citations: [] }, content: { text: '', citations: [] } },
+      opinion: { text: '', citations: [] }, citations: [], attachments: [],
+    };
+    expect(stepRules('2027年3月完成方案起草，征求县有关部门意见；2027年4月经县政府常务会议讨论决定后印发实施。', review)).toEqual(['二、 procedure-comment-missing', '全文 procedure-collective-missing']);
+  });
+});
+
 describe('held-out drafts, session 22: wordings the rules did not read', () => {
   // hit: a problem of the heldout22 drafts in other words; miss: the lawful sentence beside it
   const cases: [string, string, string][] = [
