@@ -54,6 +54,7 @@ export const reportCommand: Command = {
       ...(values.unit ? { unit: values.unit } : {}),
       ...(values.adviser ? { adviser: { name: values.adviser, ...(values['adviser-org'] ? { org: values['adviser-org'] } : {}) } } : {}),
       ...(values.template ? { templateFile: values.template } : {}),
+      ...(values.date ? { asOf: values.date } : {}),
     });
     if (!values.out) {
       if (json) printJson(report);

@@ -814,10 +814,12 @@ export class RecordsService {
     return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag, 'zh-CN'));
   }
 
-  async stats(year: number): Promise<AnnualStats> {
+  /** The year's statistics as they stood on `asOf` (default today): later sessions are only planned. */
+  async stats(year: number, asOf?: string): Promise<AnnualStats> {
     parseWith(z.number().int().min(1990).max(2200), year, '年度');
+    const day = asOf === undefined ? this.today() : parseWith(z.iso.date(), asOf, '日期');
     const cal = this.calendar;
-    return annualStats(await this.records.data(), this.library, year, this.today(), (r) => this.unitDeadlineOf(r, cal));
+    return annualStats(await this.records.data(), this.library, year, day, (r) => this.unitDeadlineOf(r, cal));
   }
 
   // ───────────── bulk ─────────────

@@ -23,7 +23,7 @@ export interface PlanItemProgress {
   plannedMonth?: number;
   responsibleUnit?: string;
   done: boolean;
-  sessions: string[]; // lecture ids linked to the item
+  sessions: string[]; // lecture ids linked to the item and held by `today`
   /** Planned for a month already past (at `today`) and no session linked. */
   late: boolean;
 }
@@ -58,6 +58,11 @@ export interface AnnualStats {
     /** 法律进企业/社区/乡村 and 宪法日. */
     outreach: { count: number; headCount: number };
     materialsHandedOut: number;
+    /**
+     * Sessions of the year dated after `today`: recorded ahead as planned, not held yet, so left
+     * out of every count above and of plan completion.
+     */
+    planned: number;
   };
   lawsStudied: { lawId?: string; title: string; sessions: number; firstDate: string }[];
   plans: {
@@ -124,7 +129,10 @@ export function annualStats(
     if (r.adopted === false) notAdopted++;
   }
 
-  const lectures = Object.values(data.lectures).filter((l) => l.date.startsWith(y));
+  const ofYear = Object.values(data.lectures).filter((l) => l.date.startsWith(y));
+  // A session dated after today is planned, not held: no count and no plan task rests on it.
+  const lectures = ofYear.filter((l) => l.date <= today);
+  const held = (l: { date: string }) => l.date <= today;
   const byKind: Record<string, { count: number; headCount: number }> = Object.fromEntries(
     LECTURE_KINDS.map((k) => [k, { count: 0, headCount: 0 }]),
   );
@@ -163,7 +171,7 @@ export function annualStats(
     .map((p) => {
       const progress: PlanItemProgress[] = p.items.map((it) => {
         const sessions = Object.values(data.lectures)
-          .filter((l) => l.planItemId === it.id)
+          .filter((l) => l.planItemId === it.id && held(l))
           .map((l) => l.id)
           .sort();
         const monthEnd = it.plannedMonth ? `${p.year}-${String(it.plannedMonth).padStart(2, '0')}-31` : `${p.year}-12-31`;
@@ -198,7 +206,7 @@ export function annualStats(
       adopted,
       notAdopted,
     },
-    lectures: { total: lectures.length, headCount: lectures.reduce((n, l) => n + l.headCount, 0), byKind, study, outreach, materialsHandedOut },
+    lectures: { total: lectures.length, headCount: lectures.reduce((n, l) => n + l.headCount, 0), byKind, study, outreach, materialsHandedOut, planned: ofYear.length - lectures.length },
     lawsStudied: [...laws.values()]
       .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
       .sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.title.localeCompare(b.title, 'zh-CN')),

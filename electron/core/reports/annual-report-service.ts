@@ -10,7 +10,9 @@ import { RegisterService } from '../register/register-service';
 import { lawByName } from '../records/citation-resolve';
 import type { RecordsService } from '../records/records-service';
 import { buildAnnualReport, reportLawTitle, type Adviser, type AnnualReport, type RegisteredDocument } from './annual-report';
+import { entryOn, registeredBy } from './register-document';
 import { annualTemplatePath, loadReportTemplate } from './report-template';
+import { chineseDate } from '../../shared/chinese-date';
 
 export interface AnnualReportOptions {
   year: number;
@@ -20,21 +22,28 @@ export interface AnnualReportOptions {
   /** A template file; default the library's templates/annual-report.json, else the shipped one. */
   templateFile?: string;
   register?: RegisteredDocument[];
+  /**
+   * The report's 成文日期 (default today): it reports the year as it stood that day — a session
+   * dated later is only planned, a filing or 清理 dated later has not happened, a 备案 due by then
+   * and not made is late.
+   */
+  asOf?: string;
 }
 
 export async function annualReportFor(svc: RecordsService, library: LibraryStore, opts: AnnualReportOptions): Promise<AnnualReport> {
   const template = loadReportTemplate(opts.templateFile ?? annualTemplatePath(join(appRoot(), 'resources'), library.dir));
+  const asOf = opts.asOf ?? svc.today();
   const [stats, reviews, lectures, plans, nextPlans] = await Promise.all([
-    svc.stats(opts.year),
-    svc.listReviews({ year: opts.year }),
-    svc.listLectures({ year: opts.year }),
+    svc.stats(opts.year, asOf),
+    svc.listReviews({ year: opts.year }).then((rs) => rs.filter((r) => r.receivedDate <= asOf)),
+    svc.listLectures({ year: opts.year }).then((ls) => ls.filter((l) => l.date <= asOf)),
     svc.listPlans({ year: opts.year }),
     svc.listPlans({ year: opts.year + 1 }),
   ]);
   const office = readOffice(library.dir).profile;
   const unit = opts.unit?.trim() || office.unit || plans.find((p) => p.unit)?.unit || '';
   const adviser = opts.adviser ?? office.adviser;
-  const register = opts.register ?? (await (await RegisterService.open(svc)).list());
+  const register = registeredBy(opts.register ?? (await (await RegisterService.open(svc)).list()), asOf).map((d) => entryOn(d, asOf));
   const report = buildAnnualReport({
     year: opts.year,
     unit: unit || '（单位名称）',
@@ -45,10 +54,12 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     plans,
     nextPlans,
     register,
-    today: svc.today(),
+    today: asOf,
     ...(adviser ? { adviser } : {}),
     lawTitle: reportLawTitleIn(library),
   });
+  if (stats.lectures.planned)
+    report.notes.push(`${opts.year}年度有${stats.lectures.planned}次学法普法活动的日期在成文日期${chineseDate(asOf)}之后，作为计划中的活动未计入报告。`);
   if (!unit) report.gaps.unshift('unit');
   report.yearsWithRecords = stats.yearsWithRecords;
   if (office.imprint && (office.imprint.printedBy || office.imprint.copyTo.length)) report.imprint = office.imprint;

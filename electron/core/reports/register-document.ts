@@ -27,11 +27,15 @@ export interface RegisterDocumentInput {
 export const registeredBy = <T extends { published: string }>(entries: T[], day: string): T[] => entries.filter((e) => e.published <= day);
 
 /** An entry as it stood on `day`: a filing or 清理 dated after it had not happened yet. */
-function asOn(e: RegisterView, day: string): RegisterView {
+export function entryOn<T extends { filedDate?: string; filedWith?: string; cleanup?: { date: string } }>(e: T, day: string): T {
   const { filedDate, filedWith, cleanup, ...rest } = e;
   const filed = filedDate && filedDate <= day ? { filedDate, ...(filedWith ? { filedWith } : {}) } : {};
   const cleaned = cleanup && cleanup.date <= day ? { cleanup } : {};
-  const then = { ...rest, ...filed, ...cleaned };
+  return { ...rest, ...filed, ...cleaned } as T;
+}
+
+function asOn(e: RegisterView, day: string): RegisterView {
+  const then = entryOn(e, day);
   return { ...then, status: entryStatus(then, day) };
 }
 

@@ -175,6 +175,8 @@ export const annualStatsSchema = z.object({
     study: z.object({ count, headCount: count }),
     outreach: z.object({ count, headCount: count }),
     materialsHandedOut: count,
+    /** Sessions of the year dated after today: planned, in no count above. */
+    planned: count,
   }),
   lawsStudied: z.array(z.object({ lawId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
   plans: z.array(z.object({ id: z.string(), title: z.string(), items: count, done: count, completionRate: z.number().nullable(), progress: z.array(planItemProgress) })),
