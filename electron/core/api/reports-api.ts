@@ -66,7 +66,7 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     'reminders:list': async () => {
       const svc = await ctx.records();
       const today = svc.today();
-      return officeReminders(today, await (await register()).due(), (await svc.listPlans({ year: Number(today.slice(0, 4)) })).length);
+      return officeReminders(today, await (await register()).due(), (await svc.listPlans({ year: Number(today.slice(0, 4)) })).length, svc.calendar);
     },
   } satisfies Partial<Handlers>;
 }

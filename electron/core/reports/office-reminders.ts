@@ -5,18 +5,39 @@
 
 import type { OfficeReminderDto } from '../../shared/api/reports';
 import type { RegisterReminder } from '../../shared/register-schema';
+import { addDays, type WorkCalendar } from '../records/working-days';
 
-export function officeReminders(today: string, register: RegisterReminder[], plansThisYear: number): OfficeReminderDto[] {
+const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/**
+ * The yearly report is due by 1 March; when that day is a weekend or a holiday (1 March 2026 is a
+ * Sunday, and 28 February a 调休 working Saturday) the office's last chance is the working day
+ * before it, which the reminder names.
+ */
+export function annualReportDue(year: number, calendar?: WorkCalendar): { date: string; note: string } {
+  const due = `${year}-03-01`;
+  if (!calendar || calendar.isWorkingDay(due)) return { date: due, note: '' };
+  let last = addDays(due, -1);
+  while (!calendar.isWorkingDay(last)) last = addDays(last, -1);
+  const dow = (d: string) => WEEKDAY[new Date(`${d}T00:00:00Z`).getUTCDay()]!;
+  const why = calendar.describe(due) === '周末' ? dow(due) : calendar.describe(due);
+  const swapped = calendar.describe(last).startsWith('调休') ? '，调休上班' : '';
+  return { date: last, note: `（3月1日是${why}，最后一个工作日是${monthDay(last)}${dow(last)}${swapped}）` };
+}
+
+export function officeReminders(today: string, register: RegisterReminder[], plansThisYear: number, calendar?: WorkCalendar): OfficeReminderDto[] {
   const year = Number(today.slice(0, 4));
   const md = today.slice(5);
   const out: OfficeReminderDto[] = register.map((r) => ({ source: 'register', kind: r.kind, title: r.title, message: r.message, date: r.date, entryId: r.entryId }));
   if (md <= '03-01') {
+    const due = annualReportDue(year, calendar);
     out.push({
       source: 'annualReport',
       kind: '年度报告',
       title: `${year - 1}年度法治政府建设年度报告`,
-      message: `${year - 1}年度法治政府建设年度报告须于${year}年3月1日前报送：可由本年度记录生成草稿`,
-      date: `${year}-03-01`,
+      message: `${year - 1}年度法治政府建设年度报告须于${year}年3月1日前报送${due.note}：可由${year - 1}年度的记录生成草稿`,
+      date: due.date,
     });
   }
   if (md <= '03-31' && plansThisYear === 0) {
