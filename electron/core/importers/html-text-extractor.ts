@@ -71,6 +71,49 @@ const INLINE_ONLY = new Set('a,b,strong,em,i,u,s,sup,sub,small,big,br,img,hr'.sp
 
 const tagOf = (n: Node) => (n.nodeType === 1 ? ((n as HTMLElement).rawTagName?.toLowerCase() ?? '') : '');
 
+/** A note's mark: 1, [2], （3）, ①, *, † — short. */
+const NOTE_MARK_RE = /^[\s\u00a0]*[[［(（]?(?:[0-9０-９]{1,3}|[①-⑳]|[*＊†‡]{1,3})[\]］)）]?[\s\u00a0]*$/;
+/**
+ * Named as notes: pandoc's `<section class="footnotes">`, LibreOffice's `<div id="sdfootnote1">` and
+ * `<p class="Footnote">`, Word's `<div id=ftn1>`, a role doc-endnotes / doc-footnote.
+ */
+const NOTES_NAME_RE = /^(?:sd)?(?:foot|end)notes?(?:-|[0-9]|$)|^doc-(?:foot|end)notes?$|^_?(?:ftn|edn)[0-9]+$/i;
+const NOTE_REF_NAME_RE = /^(?:footnote-ref|doc-noteref|noteref)$/i;
+/** A link to a note: pandoc's #fn1, Word's #_ftn1 / #_edn1 (Word raises the mark by a span's style, not <sup>). */
+const NOTE_HREF_RE = /^#_?(?:fn|ftn|edn)[0-9]+$/i;
+/** An article's own label (a reference, 参见第二条。, is followed by no space). */
+const ARTICLE_LABEL_RE = /(?:^|[\s\u3000\u00a0。；])第[零〇一二三四五六七八九十百千0-9]+条(?:之[一二三四五六七八九十]+)?[\s\u3000\u00a0]/;
+
+/**
+ * A note's reference in the text (a superscript link to the note: pandoc's `<a href="#fn1"
+ * class="footnote-ref"><sup>1</sup></a>`, Word's `<a href="#_ftn1"><sup>[1]</sup></a>`): the law's
+ * text is read without it, as the Word readers leave out footnote marks.
+ */
+function isNoteRef(el: HTMLElement, tag: string): boolean {
+  if (tag !== 'a' && tag !== 'sup') return false;
+  const a = tag === 'a' ? el : el.childNodes.find((k) => tagOf(k) === 'a') as HTMLElement | undefined;
+  if (!a || !(a.getAttribute('href') ?? '').startsWith('#')) return false;
+  const named =
+    NOTE_HREF_RE.test(a.getAttribute('href') ?? '') ||
+    `${a.getAttribute('class') ?? ''} ${a.getAttribute('role') ?? ''}`.split(/\s+/).some((w) => NOTE_REF_NAME_RE.test(w));
+  const raised = tag === 'sup' || a.childNodes.some((k) => tagOf(k) === 'sup') || tagOf(el.parentNode) === 'sup';
+  return (named || raised) && NOTE_MARK_RE.test(textOf(el, 20) ?? '');
+}
+
+const NOTES_TAGS = new Set(['section', 'div', 'aside', 'ol', 'ul', 'li', 'p']);
+/**
+ * The notes themselves (named so, or by Word's `mso-element:footnote-list` style): editors' notes,
+ * not the law. Never a block in which an article starts.
+ */
+function notesBlock(el: HTMLElement, tag: string): 'notes' | 'named' | undefined {
+  if (!NOTES_TAGS.has(tag)) return undefined;
+  const style = (el.getAttribute('style') ?? '').replace(/\s+/g, '');
+  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('role') ?? ''}`.split(/\s+/);
+  if (!/mso-element:(?:foot|end)note/i.test(style) && !words.some((w) => NOTES_NAME_RE.test(w))) return undefined;
+  const text = textOf(el, 1000);
+  return text !== undefined && !ARTICLE_LABEL_RE.test(text) ? 'notes' : 'named';
+}
+
 /** An element and the lines [start, end) it produced in the page's one walk. */
 interface Candidate {
   el: HTMLElement;
@@ -84,7 +127,7 @@ interface Candidate {
  * node is visited once, and each element's span of lines is recorded on the way, so the search
  * for the law's own block needs no second walk per element.
  */
-function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = false): string[] {
+function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = false, notes?: { marks: number; blocks: number }): string[] {
   const out: string[] = [];
   let cur = '';
   const flush = () => {
@@ -92,7 +135,7 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
     if (t !== '') out.push(t);
     cur = '';
   };
-  const stack: { node: Node; next: number; block: boolean; cand?: Candidate }[] = [{ node: top, next: 0, block: BLOCK.has(tagOf(top)) }];
+  const stack: { node: Node; next: number; block: boolean; cand?: Candidate; inNamedNotes?: boolean }[] = [{ node: top, next: 0, block: BLOCK.has(tagOf(top)) }];
   if (stack[0]!.block) flush();
   while (stack.length) {
     const f = stack[stack.length - 1]!;
@@ -112,6 +155,15 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
     const tag = tagOf(n);
     if (DROP.has(tag)) continue;
     if (dropChrome && isChromeElement(n as HTMLElement)) continue;
+    if (isNoteRef(n as HTMLElement, tag)) {
+      if (notes) notes.marks++;
+      continue;
+    }
+    const named = f.inNamedNotes ? undefined : notesBlock(n as HTMLElement, tag);
+    if (named === 'notes') {
+      if (notes) notes.blocks++;
+      continue;
+    }
     const block = BLOCK.has(tag);
     if (block) flush();
     if (tag === 'table') {
@@ -124,7 +176,7 @@ function walkLines(top: HTMLElement, candidates?: Candidate[], dropChrome = fals
         continue;
       }
     }
-    const frame: (typeof stack)[number] = { node: n, next: 0, block };
+    const frame: (typeof stack)[number] = { node: n, next: 0, block, inNamedNotes: f.inNamedNotes || named === 'named' };
     if (candidates && !INLINE_ONLY.has(tag)) {
       frame.cand = { el: n as HTMLElement, start: out.length, end: out.length };
       candidates.push(frame.cand);
@@ -405,7 +457,9 @@ export async function extractHtml(bytes: Uint8Array, fileName: string): Promise<
   }
   // Share bars, font switches, 打印/关闭 and editors' lines are dropped wherever they stand in the
   // block (CMS templates put them between articles too), by their element and by their text.
-  let content = walkLines(best?.el ?? body, undefined, true);
+  const notes = { marks: 0, blocks: 0 };
+  let content = walkLines(best?.el ?? body, undefined, true, notes);
+  if (notes.marks + notes.blocks > 0) warnings.push(`网页中的注释（脚注/尾注${notes.marks ? `，${notes.marks} 个标号` : ''}）未并入正文`);
   const chromeLines = content.filter((l) => isWebChrome(l)).length;
   if (chromeLines > 0) content = content.filter((l) => !isWebChrome(l));
   // The content cell often ends with the page's own links (责任编辑, 打印, 纠错, 扫一扫) after the law.

@@ -95,6 +95,45 @@ describe('extractHtml', () => {
     expect(decodeHtml(new TextEncoder().encode('<p>第一条 法</p>')).encoding).toBe('utf-8');
     expect(decodeHtml(new Uint8Array(iconv.encode('<p>第一条 法规</p>', 'gbk'))).text).toContain('第一条 法规');
   });
+  it('leaves editors’ footnotes out: pandoc’s, LibreOffice’s HTML and XHTML, and Word’s forms', async () => {
+    const page = (body: string) => new TextEncoder().encode(`<html><head><meta charset="utf-8"><title>某某条例</title></head><body><h1>某某条例</h1>${body}</body></html>`);
+    const want = '某某条例\n第一条 为了规范管理，制定本条例。\n第二条 本条例自公布之日起施行。\n';
+    const forms = {
+      pandoc:
+        '<p>第一条 为了规范管理，制定本条例。<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a></p><p>第二条 本条例自公布之日起施行。</p>' +
+        '<section class="footnotes footnotes-end-of-document" role="doc-endnotes"><hr /><ol><li id="fn1" role="doc-endnote"><p>本条例已被修改，参见第二条。<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>',
+      libreoffice:
+        '<p>第一条 为了规范管理，制定本条例。<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a></p><p>第二条 本条例自公布之日起施行。</p>' +
+        '<div id="sdfootnote1"><p class="sdfootnote"><a class="sdfootnotesym" name="sdfootnote1sym" href="#sdfootnote1anc">1</a>本条例已被修改。</p></div>',
+      xhtml:
+        '<p>第一条 为了规范管理，制定本条例。<span title="Footnote: 本条例已被修改。"><a href="#ftn1" id="body_ftn1">1</a></span></p><p>第二条 本条例自公布之日起施行。</p>' +
+        '<p class="Footnote"><span class="footnodeNumber"><a id="ftn1" href="#body_ftn1">1</a></span> 本条例已被修改。</p>',
+      word:
+        "<p>第一条 为了规范管理，制定本条例。<a style='mso-footnote-id:ftn1' href=\"#_ftn1\" name=\"_ftnref1\"><span class=MsoFootnoteReference>[1]</span></a></p><p>第二条 本条例自公布之日起施行。</p>" +
+        "<div style='mso-element:footnote-list'><br clear=all><hr align=left size=1 width=\"33%\"><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a href=\"#_ftnref1\" name=\"_ftn1\">[1]</a> 本条例已被修改。</p></div></div>",
+    };
+    for (const [form, body] of Object.entries(forms)) {
+      const doc = await extractHtml(page(body), `${form}.html`);
+      expect(doc.text, form).toBe(want);
+      expect(doc.warnings.join(' '), form).toMatch(/注释（脚注\/尾注，1 个标号）未并入正文/);
+    }
+  });
+  it('keeps a raised number that is no note’s mark, and a block named as notes that holds articles', async () => {
+    const doc = await extractHtml(
+      new TextEncoder().encode(
+        '<html><body><p>第一条 面积在100m<sup>2</sup>以上的，适用本条例<sup><a href="#top">返回</a></sup>。</p>' +
+          '<div class="footnote"><p>第二条 本条例自公布之日起施行。</p></div><p>第三条 见<a href="#art2"><sup>第二条</sup></a>。</p></body></html>',
+      ),
+      'kept.html',
+    );
+    expect(doc.text).toBe('第一条 面积在100m2以上的，适用本条例返回。\n第二条 本条例自公布之日起施行。\n第三条 见第二条。\n');
+    expect(doc.warnings.join(' ')).not.toMatch(/注释/);
+    // blocks named as notes nested 1,000 deep around an article: each looked at once, the article kept
+    const nested = '<div class="footnotes">'.repeat(1000) + '<p>第一条 本条例自公布之日起施行。</p>' + '</div>'.repeat(1000);
+    expect((await extractHtml(new TextEncoder().encode(`<html><body>${nested}<p>第二条 二。</p></body></html>`), 'nested.html')).text).toBe(
+      '第一条 本条例自公布之日起施行。\n第二条 二。\n',
+    );
+  });
   it('HTML with no law in it', async () => {
     await expectExtractError(extractHtml(read('bad/no-law.html'), 'no-law.html'), /没有找到法规正文/);
   });
