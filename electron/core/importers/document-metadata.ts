@@ -4,6 +4,7 @@
 
 import type { ExtractedMeta } from './extracted-document';
 import { asciiDigits, documentHead, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
+import { foreignHeader, ownHistoryText } from '../parse/header-owner';
 import type { HistoryEvent } from '../../shared/law-model';
 
 const CN = '[\\u4e00-\\u9fa5]';
@@ -171,8 +172,14 @@ export function guessMetadata(text: string): ExtractedMeta {
     if (prev !== undefined && HISTORY_START_RE.test(prev) && unclosedTitle(prev) && !HISTORY_START_RE.test(line)) header[header.length - 1] = prev + line;
     else header.push(line);
   }
-  const events: HistoryEvent[] = [];
-  for (const h of header) if (HISTORY_START_RE.test(h) || /^[（(].*\d{4}\s*年/.test(h)) events.push(...parseHistoryLine(h));
+  const historyOf = (hs: readonly string[]) => hs.flatMap((h) => (HISTORY_START_RE.test(h) || /^[（(].*\d{4}\s*年/.test(h) ? parseHistoryLine(h) : []));
+  let events: HistoryEvent[] = historyOf(header);
+  // another law's header (law-structure-parser warns): the history the text states under its title instead
+  if (meta.title && foreignHeader(meta.title, events)) {
+    const own = ownHistoryText(lines.slice(i, i + 8));
+    header.splice(0, header.length, ...(own ? [own] : []));
+    events = historyOf(header);
+  }
   const tail = lines.slice(-6);
 
   // A Markdown text's header holds only history lines: a 司法解释 or 公文 repeats its title and

@@ -11,6 +11,7 @@ import type { Article, HistoryEvent } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
 import { dropStraySpaces, closeSpacedLabel } from './stray-spaces';
+import { foreignHeader, ownHistoryText } from './header-owner';
 
 const N = `[${NUMERAL_CHARS}]+`;
 const WS = '[\\s\\u3000]';
@@ -488,6 +489,15 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
       } else if (/^[（(]?[^（）()]{0,20}(令|〔\d{4}〕)[^（）()]{0,20}号[)）]?$/.test(c)) headerLines.push(c);
       else break;
     }
+  }
+
+  // A header of another law (a file carrying the wrong law's history): its organs and dates are not this law's.
+  // The history the text states under its title is taken instead, when it states one.
+  const foreign = foreignHeader(title, history);
+  if (foreign) {
+    const own = ownHistoryText(lines.slice(i, i + 8).map(clean));
+    history.splice(0, history.length, ...(own ? parseHistoryLine(own) : []));
+    warnings.push(`${foreign}：文件头的制定历史属于另一部法规，未采用其日期和制定机关${own ? '，改用正文开头所载的制定历史' : ''}，请核对文件`);
   }
 
   // ---- body ----
