@@ -128,6 +128,25 @@ const RELATIVE = new RegExp(
   'g',
 );
 
+/**
+ * A line break inside a sentence — text pasted from a PDF or a fixed-width page wraps anywhere: 《…转化法》第\n四十五条,
+ * 《…条例》\n第二十条的规定. The line before ends in no stop mark (。；：！？), the line after starts with no mark, no
+ * heading (第X条/章/节 and a space), no item of a list (（一）, 一、, 1.: a decision amending several texts lists its changes
+ * so under each text's title, and its bare 第X条 stay unlinked). Such a break is no paragraph's end.
+ */
+const WRAPPED_BREAK = new RegExp(`(?<=[\\u4e00-\\u9fa5\\d》〉）)、，,])[ \\u3000]*\\r?\\n(?=[\\u4e00-\\u9fa5\\d《〈（(])(?!第${SP}${N}${SP}(?:条(?:之${N})?|章|节|编)[ \\u3000\\u00a0])(?![（(]${SP}${N}${SP}[)）]|${N}${SP}[、.．])`, 'g');
+/** The line of a text that is its own article's heading (第一条　为了…, a draft's): no citation. */
+const OWN_HEADING = new RegExp(`^[ \\u3000]*第${SP}${N}${SP}条(?:之${N})?[ \\u3000\\u00a0]+(?=\\S)`, 'gm');
+
+function unwrapLines(text: string): string {
+  if (!text.includes('\n')) return text;
+  return text.replace(WRAPPED_BREAK, (gap, at: number) => {
+    // a heading or a table row before the break ends its line
+    const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+    return /^\s*[#|]/.test(line) ? gap : ' '.repeat(gap.length);
+  });
+}
+
 /** The article a text of a law stands in (for 前条 and 本条第X款), and the version when the caller knows it. */
 export interface OwnArticle {
   number: number;
@@ -177,9 +196,9 @@ const LIST_GAP = /^(?:、|和|及|以及|或者|或|，|,|与)$/;
 const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|实施条例|实施规定|暂行条例|暂行规定|暂行办法|解释|规则|决定|规程|规范|准则|通知|意见)(?:规定)?$/;
 /**
  * A law named before (该法 = the law just mentioned; 同法, 同条例 — the same law — written after a particle, a
- * verb or a mark, never the end of a name: 合同法, 共同法 …).
+ * verb or a mark, never the end of a name: 合同法, 共同法 …; 上述条例 / 前述法律 — an office's words — as 该条例 / 该法).
  */
-const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|上述法律|上述法规|(?<=(?:^|[^\u4e00-\u9fa5]|和|及|与|或|并|依照|依据|根据|按照|参照|适用|违反)(?:[和及与或并]|以及|或者)?)同(?:法|条例|办法|规定|解释))$/;
+const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|(?:上述|前述)(?:法律|法规|法|条例|办法|规定|解释)|(?<=(?:^|[^\u4e00-\u9fa5]|和|及|与|或|并|依照|依据|根据|按照|参照|适用|违反)(?:[和及与或并]|以及|或者)?)同(?:法|条例|办法|规定|解释))$/;
 /** Who issued a title written after its issuer: 最高人民法院《关于适用〈…〉的解释》. */
 const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e00-\u9fa5]{2,12}(?:人民政府|人民代表大会常务委员会|部|委员会|总局|局|署))、?$/;
 /** 《…》 with one level of 《》 inside (〈〉 inside needs nothing). */
@@ -693,7 +712,7 @@ function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: Ra
  */
 export function detectCitations(
   store: LibraryStore,
-  text: string,
+  raw: string,
   date: string,
   nearLawId?: string,
   light?: TargetResolver,
@@ -704,6 +723,10 @@ export function detectCitations(
     article?: OwnArticle;
   } = {},
 ): DetectionResult {
+  // offsets stay those of the text as written: a wrapped line's break is read as a space of the same length
+  const text = unwrapLines(raw);
+  // a line that is an article's heading (a draft pasted whole: 第一条　为了…) cites nothing
+  const headings = new Set([...text.matchAll(OWN_HEADING)].map((m) => m.index + m[0].indexOf('第')));
   const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   // 本法 in a part of a code stored as parts (民法典 合同编) is the whole code: its own part first
@@ -744,7 +767,9 @@ export function detectCitations(
    * 《证书》 and other titles that are no law are passed over.
    */
   const lastLawOfKind = (pos: number, word: string) => {
-    const kind = /^[该同](.+)$/.exec(word)?.[1] ?? (word === '上述法律' ? '法' : '');
+    // 上述条例 / 前述办法 name their kind as 该条例 does; 上述法律 is a 法, 上述法规 any law
+    const noun = /^(?:[该同]|上述|前述)(.+)$/.exec(word)?.[1] ?? '';
+    const kind = noun === '法律' ? '法' : noun === '法规' ? '' : noun;
     for (let i = anchors.length - 1; i >= 0; i--) {
       const a = anchors[i]!;
       if (a.end > pos) continue;
@@ -827,7 +852,7 @@ export function detectCitations(
 
   for (const m of text.matchAll(ARTICLE)) {
     const start = m.index;
-    if (start < prevEnd) continue; // the end of a range already read: 第十二条至第十五条
+    if (start < prevEnd || headings.has(start)) continue; // the end of a range already read: 第十二条至第十五条
     // part of a title: 《关于〈中华人民共和国刑法〉第三百四十一条、第三百一十二条的解释》 cites the 解释
     if (anchors.some((a) => a.kind === 'bracket' && start > a.start && start < a.end)) continue;
     let end = start + m[0].length;
