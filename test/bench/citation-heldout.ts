@@ -71,6 +71,14 @@ export const HELDOUT_SET_S20 = resolve(import.meta.dirname, '../fixtures/links/h
 export const HELDOUT_SET_S21 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s21.jsonl');
 /** Session 22: 38 sentences drawn by `citation-heldout-pick.ts --seed 2222` (same-law now any anaphor after a cited law or article: 该条规定, 依照该法; a law gives its scarcest open form) and 15 written as a county office writes (该法/该规定/同条例/同法 range after one or two laws, 该条/同条第二款/各该条/前述第X条 for an article just cited, 该法 after a law the corpus lacks). Labelled by hand before the detector was run on them. */
 export const HELDOUT_SET_S22 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s22.jsonl');
+/**
+ * Session 23: 36 sentences drawn by `citation-heldout-pick.ts --seed 2323` (本条第X款 6, 本条例 beside a 《title》 5, another law
+ * bare 17, a 司法解释's own text 8; 前条, 同法/该法, 《》 and ranges found none among the unread laws) and 23 written as a county
+ * 科学技术局 writes (第15条第2款, 第 十 条, a citation over a line break, 通知/意见/决定 that are no law, （2007年修订） before an
+ * old number, 同法/该法/上述条例, （以下简称《条例》）, 《民法典》合同编, 科普法, 第二百一十九条之一, a draft's own 第一条 heading).
+ * Labelled by hand and committed before the detector was run on them.
+ */
+export const HELDOUT_SET_S23 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s23.jsonl');
 
 export interface HeldoutEntry {
   id: string;
@@ -270,7 +278,7 @@ const N = '[零〇一二两三四五六七八九十百千]+';
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
-  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21), ...readHeldout(HELDOUT_SET_S22)];
+  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21), ...readHeldout(HELDOUT_SET_S22), ...readHeldout(HELDOUT_SET_S23)];
   const manifest = (dir: string) =>
     readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
       .split('\n')
