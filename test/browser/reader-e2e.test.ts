@@ -74,6 +74,19 @@ async function placeOf(page: Page, selector: string): Promise<{ off: number; und
   );
 }
 
+/** Resolves `n` frames from now (a wait for layout to follow the frames, not for a time). */
+function framesLater(page: Page, n: number): Promise<void> {
+  return page.evaluate(
+    (count) =>
+      new Promise<void>((done) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? done() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
 async function expectLanded(page: Page, selector: string, width: number): Promise<void> {
   const { off, underBar } = await placeOf(page, selector);
   expect(Math.abs(off), `${selector} at ${width} px: ${off} px from its place`).toBeLessThanOrEqual(1);
@@ -413,6 +426,37 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
         await expectLanded(page, '.reader-heading:has-text("第四章 行政许可的实施程序")', width);
       }));
   }
+
+  // The window narrowed while she reads: the title bar wraps to two lines, taller by a line, and
+  // every article re-wraps — those near the view a few at a time over a dozen frames or more (each
+  // skips layout while off-screen), Chromium's scroll anchoring following a node under the bar. The
+  // article read stays where it was below the bar: right after the bar grew, and once the articles
+  // around have been laid out again (counted in frames, not time).
+  it('1360 → 1000 px while reading 第四十条: the title bar grows and the article stays in view below it', () =>
+    withSession(async ({ page }) => {
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await openLaw(page, '行政许可法', '40');
+      const before = await placeOf(page, '#article-40');
+      expect(Math.abs(before.off)).toBeLessThanOrEqual(1);
+      const barHeight = () => page.locator('.reader-sticky').evaluate((el) => el.getBoundingClientRect().height);
+      const wide = await barHeight();
+      const expectKept = async (when: string) => {
+        for (const frames of [2, 60]) {
+          await framesLater(page, frames);
+          const now = await placeOf(page, '#article-40');
+          expect(now.underBar, `${when}, ${frames} frames on: 第四十条 ${now.underBar} px below the title bar`).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(now.underBar - before.underBar), `${when}, ${frames} frames on: 第四十条 ${now.underBar} px below the bar, ${before.underBar} before`).toBeLessThanOrEqual(1);
+        }
+      };
+      await page.setViewportSize({ width: 1000, height: 860 });
+      await expect.poll(barHeight).toBeGreaterThan(wide + 10);
+      await expectKept('at 1000 px');
+      if (process.env.LAWDESK_SCREENSHOT) await page.screenshot({ path: process.env.LAWDESK_SCREENSHOT });
+      // and back: the bar shrinks, the article follows it up, not left lower with a gap
+      await page.setViewportSize({ width: 1360, height: 860 });
+      await expect.poll(barHeight).toBe(wide);
+      await expectKept('at 1360 px again');
+    }));
 
   // Chromium keeps the view on an anchor as the text above it changes height (here the rest of a
   // long law drawn above the article opened on). The sticky title bar comes first in the page and is

@@ -40,6 +40,7 @@ import { copyText } from '../../components/copy-text';
 import { buildToc, flattenToc, headingsBefore, tocNodeAt } from './toc';
 import { useAfterFirstPaint, useOnceTrue, useProgressiveCount } from '../../components/progressive';
 import { useVersion, type VersionData } from './version-prefetch';
+import { keepReadingPlace, lastStartingAbove } from './reading-place';
 import './reader.css';
 import { useNotify } from '../../components/notify';
 
@@ -128,21 +129,6 @@ function tocTitle(n: unknown) {
       )}
     </span>
   );
-}
-
-/** The last of `els` (in reading order) whose top is at or above `y`: a binary search, a few layout reads. */
-function lastStartingAbove(els: NodeListOf<Element>, y: number): Element | undefined {
-  let lo = 0;
-  let hi = els.length - 1;
-  let found: Element | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (els[mid]!.getBoundingClientRect().top <= y) {
-      found = els[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**
@@ -343,6 +329,8 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     },
     [indexOf, complete],
   );
+  /** The reading place kept across a change of width (reading-place.ts); a jump lets it go. */
+  const readingPlace = useRef<ReturnType<typeof keepReadingPlace>>(undefined);
   // The title bar's height as it stands (a long title or a narrow window wraps it to two lines) is
   // the articles' and headings' scroll margin: with a fixed one, a jump landed under a wrapped bar
   // (25 px under it at 1000 px). Set before the first jump below (layout effects run in order) and
@@ -363,7 +351,13 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(bar);
-    return () => ro.disconnect();
+    // The bar growing while she reads (the window narrowed) must not cover the line she was on.
+    const keeper = keepReadingPlace(body, bar);
+    readingPlace.current = keeper;
+    return () => {
+      ro.disconnect();
+      keeper.stop();
+    };
   }, []);
   useLayoutEffect(() => {
     const p = pendingScroll.current;
@@ -371,6 +365,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     const el = document.getElementById(p.id);
     if (!el) return;
     pendingScroll.current = null;
+    readingPlace.current?.release();
     el.scrollIntoView({ block: p.block });
   });
 
@@ -494,6 +489,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
     if (!el) return;
     findScroll.current = false;
     pendingScroll.current = null;
+    readingPlace.current?.release();
     el.scrollIntoView({ block: 'center' });
   });
 
