@@ -14,7 +14,7 @@ import type { Citation, LegalityReview } from '../records/record-types';
 import { RecordsError } from '../records/records-errors';
 import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
-import { joinedSuggestions, type Basis, type Suggestion } from '../../shared/review-workbench';
+import { suggestionsByArticle, type Basis, type Suggestion } from '../../shared/review-workbench';
 import type { Level } from '../../shared/law-model';
 import { basisLines, sortArticles } from './opinion-bases';
 import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
@@ -200,6 +200,24 @@ export function quote(c: Citation): DocBlock[] {
   ];
 }
 
+/**
+ * The 对照表's rows: one per article of the draft (as the workbench's card), its proposals numbered in
+ * the draft's order (1. 2.); an 原文 or 理由 that several proposals share is said once, with their
+ * numbers (1、2.), and one shared by all of them needs no number.
+ */
+export function annexRows(suggestions: Suggestion[]): string[][] {
+  const cell = (texts: string[]): string => {
+    const said: { numbers: number[]; text: string }[] = [];
+    texts.forEach((text, i) => {
+      const same = said.find((x) => x.text === text);
+      if (same) same.numbers.push(i + 1);
+      else said.push({ numbers: [i + 1], text });
+    });
+    return said.length === 1 ? said[0]!.text : said.map((x) => `${x.numbers.join('、')}. ${x.text}`).join('\n');
+  };
+  return suggestionsByArticle(suggestions).map((row, i) => [String(i + 1), row.article, ...(['original', 'proposal', 'reason'] as const).map((k) => cell(row.suggestions.map((s) => s[k])))]);
+}
+
 /** A 要点's citations to quote: a part of an article quoted whole there as well is not quoted again. */
 export function quotedCitations(cs: Citation[]): Citation[] {
   const whole = new Set(cs.filter((c) => !c.paragraph && !c.item).map((c) => `${c.versionId}#${c.articleKey}`));
@@ -269,7 +287,7 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   if (suggestions.length) {
     section(template.annexTitle, [
       // 条款 wide enough for 第十一条 on one line; 理由, the longest, the widest but 原文.
-      { kind: 'table', head: template.annexColumns, rows: joinedSuggestions(suggestions).map((s, i) => [String(i + 1), s.article, s.original, s.proposal, s.reason]), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'] },
+      { kind: 'table', head: template.annexColumns, rows: annexRows(suggestions), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'] },
     ]);
   }
   const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);

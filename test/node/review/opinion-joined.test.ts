@@ -2,7 +2,7 @@
 // (the held-out 科技计划项目和资金管理办法, session 21) are one paragraph of the 意见书 and one row of
 // its 对照表, and the facts the opening already states are not listed again under it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinedBases, joinedFindingLines } from '../../../electron/core/review/opinion';
+import { annexRows, joinedBases, joinedFindingLines } from '../../../electron/core/review/opinion';
 import { joinedSuggestions, suggestionsByArticle } from '../../../electron/shared/review-workbench';
 import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { makeDraftReview, type ReviewLibrary } from './review-test-support';
@@ -41,7 +41,21 @@ describe('the 意见书 says one problem of one article once', () => {
     ]);
   });
 
-  it('the held-out draft’s 第四条: one paragraph and one 对照表 row per rule, and no 送审单位/送审件/收件日期 list after the opening', async () => {
+  it('the 意见书’s 对照表 has the card’s rows: one per article, its proposals numbered, a shared 原文 or 理由 said once', () => {
+    const row = { findingId: 'a', article: '第十二条', original: '并处一万元罚款。', proposal: '删除', reason: '设定处罚。' };
+    const rows = annexRows([
+      row,
+      { ...row, findingId: 'b', proposal: '改为“依法处理”', reason: '增加义务。' },
+      { ...row, findingId: 'c', article: '第六条', original: '须在本县采购。' },
+      { ...row, findingId: 'd', original: '三年内不得申报。', proposal: '删除“三年内”', reason: '增加义务。' },
+    ]);
+    expect(rows).toEqual([
+      ['1', '第十二条', '1、2. 并处一万元罚款。\n3. 三年内不得申报。', '1. 删除\n2. 改为“依法处理”\n3. 删除“三年内”', '1. 设定处罚。\n2、3. 增加义务。'],
+      ['2', '第六条', '须在本县采购。', '删除', '设定处罚。'],
+    ]);
+  });
+
+  it('the held-out draft’s 第四条: one paragraph per rule, one 对照表 row, and no 送审单位/送审件/收件日期 list after the opening', async () => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const fourth = findings.filter((f) => f.article?.label === '第四条');
     expect(fourth.filter((f) => f.rule === 'fc-9-2-local-establishment')).toHaveLength(2);
@@ -52,7 +66,11 @@ describe('the 意见书 says one problem of one article once', () => {
     expect(local).toHaveLength(1);
     expect(local[0]).toContain('“项目申报单位应当是在本县行政区域内注册登记、税收解缴关系在本县的企业、高等院校或者科研机构。”“县外企业申报项目的，应当先在本县注册成立具有独立法人资格的公司。”：上述内容');
     const table = doc.sections.flatMap((s) => s.blocks).find((b) => b.kind === 'table');
-    expect(table && table.kind === 'table' ? table.rows.filter((r) => r[1] === '第四条') : []).toHaveLength(2);
+    // one 对照表 row for 第四条, as the workbench card has: its two proposals numbered in the one row
+    const fourthRows = table && table.kind === 'table' ? table.rows.filter((r) => r[1] === '第四条') : [];
+    expect(fourthRows).toHaveLength(1);
+    expect(fourthRows[0]![3]!.split('\n').map((l) => l.slice(0, 3))).toEqual(['1. ', '2. ']);
+    expect(table && table.kind === 'table' && table.rows.map((r) => r[0])).toEqual(suggestionsByArticle((await wb.view(reviewId)).suggestions).map((_, i) => String(i + 1)));
     expect(doc.sections[0]!.blocks.map((b) => b.kind)).toEqual(['paragraph', 'paragraph']);
     expect(paras[1]).toContain('你单位于2026年2月24日报送的《高青县科技计划项目和资金管理办法（送审稿）》');
   });
