@@ -217,6 +217,9 @@ function* walkFiles(paths: string[], failed: { file: string; reason: string }[],
 
 const FILENAME_DATE = /[（(](\d{4}-\d{2}-\d{2})[)）]/;
 
+/** The first line is an article: the file has no title (a pasted excerpt, one long article line). */
+const articleForTitle = (line: string) => new ExtractError(`找不到标题：第一行“${line.slice(0, 20)}”是条文而不是法规名称，请在文件开头加上标题`);
+
 /** Builds the version (not yet stored) from a file's bytes. Throws ExtractError for bad input. */
 export async function buildVersion(
   bytes: Uint8Array,
@@ -237,6 +240,9 @@ export async function buildVersion(
     // A header with dated history but no body is still a real record (some official
     // collections publish only the header of a repealed or pending text): keep it, say so.
     if (parsed.history.length === 0) {
+      // A file of one article and no title (a 19 MB line starting 第一条) is read as a title alone:
+      // say what the file lacks, as for two articles without a title below.
+      if (ARTICLE_START_RE.test(parsed.title.trim())) throw articleForTitle(parsed.title.trim());
       throw new ExtractError('没有正文：找不到“第X条”“一、”等条文，也没有任何段落');
     }
     warnings.push('只有标题和制定历史，没有正文条文');
@@ -250,7 +256,7 @@ export async function buildVersion(
   const title = (parsed.title || doc.meta?.title || manifest?.title || '').trim();
   const subtitle = parsed.subtitle || manifest?.subtitle || undefined;
   if (!title) throw new ExtractError('找不到标题（第一行为空）');
-  if (ARTICLE_START_RE.test(title)) throw new ExtractError(`找不到标题：第一行“${title.slice(0, 20)}”是条文而不是法规名称，请在文件开头加上标题`);
+  if (ARTICLE_START_RE.test(title)) throw articleForTitle(title);
   if (title.length > 200) throw new ExtractError('第一行超过 200 字，不像法规标题：请确认文件是法规正文');
 
   const sha = sha256(bytes);

@@ -45,6 +45,23 @@ describe('bad input', () => {
     writeFileSync(join(bad, '图片改名.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48]));
     writeFileSync(join(bad, '乱码.txt'), Buffer.from([0xff, 0xfe - 1, 0xff, 0x80, 0xff, 0xff, 0x41]));
     writeFileSync(join(bad, '没有条文.txt'), '会议纪要\n好的。\n');
+    writeFileSync(join(bad, '一行条文.txt'), `第一条 ${'本条例所称企业，'.repeat(100_000)}。`); // one 800,000-character line: an article, no title
+    // a PDF whose page tree holds itself among its kids
+    const pdfObjects = [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>',
+    ];
+    let pdf = '%PDF-1.4\n';
+    const offsets = pdfObjects.map((o, i) => {
+      const at = pdf.length;
+      pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+      return at;
+    });
+    const xref = pdf.length;
+    pdf += `xref\n0 ${pdfObjects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+    pdf += `trailer\n<< /Size ${pdfObjects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+    writeFileSync(join(bad, '页树循环.pdf'), pdf);
     writeFileSync(join(bad, '旧版.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const docs = join(import.meta.dirname, '../../fixtures/documents/bad');
     writeFileSync(join(bad, '加密.doc'), readFileSync(join(docs, 'encrypted.doc')));
@@ -64,6 +81,8 @@ describe('bad input', () => {
     expect(reasons['图片改名.txt']).toMatch(/图片文件已损坏或不完整/); // a PNG (by its bytes) cut after 14 bytes
     expect(reasons['乱码.txt']).toMatch(/无法识别的文本编码/);
     expect(reasons['没有条文.txt']).toMatch(/没有可识别的条文|没有正文/);
+    expect(reasons['一行条文.txt']).toMatch(/找不到标题：第一行“第一条 本条例所称企业，/);
+    expect(reasons['页树循环.pdf']).toMatch(/PDF 文件已损坏或格式异常/);
     expect(reasons['旧版.doc']).toMatch(/Word 文档已损坏或不完整/);
     expect(reasons['加密.doc']).toMatch(/已加密，需要密码/);
     expect(reasons['截断.doc']).toMatch(/Word 文档已损坏或不完整/);
@@ -71,7 +90,7 @@ describe('bad input', () => {
     expect(reasons['巨大.txt']).toMatch(/文件过大（100\.0 MB/);
     expect(reasons['断开的链接.md']).toMatch(/无法读取/);
     expect(reasons['不存在.md']).toMatch(/不存在/);
-    expect(report.failed).toHaveLength(12); // 旧版.doc, in the folder and named, is reported once
+    expect(report.failed).toHaveLength(14); // 旧版.doc, in the folder and named, is reported once
     expect(report.imported).toBe(1);
 
     // the good file went in; everything that was there before is byte-for-byte unchanged
