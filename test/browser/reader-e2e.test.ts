@@ -489,6 +489,67 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       expect(await find.evaluate((el) => el === document.activeElement)).toBe(true);
     }));
 
+  // A library change (a law imported while she reads) asks for the text again: the same text, a new
+  // array of its units. The find's place was kept on the array and fell back to before the first
+  // occurrence (“247 处” where “1 / 247 处” was due in keyboard-day-e2e), and the text asked again
+  // was the first run of the law, shown for a moment in place of the whole.
+  it('a law imported while she finds in another: the text is asked again whole, and the find goes on from where it was', () =>
+    withSession(async (s) => {
+      const { page } = s;
+      await openLaw(page, '行政许可法', '40');
+      const text = page.locator('[data-testid="reader-text"][data-rendered="all"]');
+      await text.waitFor();
+      const find = page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
+      await find.fill('许可');
+      await find.focus();
+      const count = page.getByTestId('reader-find-count');
+      await count.filter({ hasText: /^\d+ 处$/ }).waitFor();
+      await page.keyboard.press('Enter');
+      await count.filter({ hasText: /^1 \/ \d+ 处$/ }).waitFor();
+      await page.keyboard.press('Enter');
+      await count.filter({ hasText: /^2 \/ \d+ 处$/ }).waitFor();
+      const total = (await count.textContent())!.replace(/^2 \/ /, '');
+      const body = page.locator('#reader-body');
+      const loaded = await body.getAttribute('data-loaded');
+      expect(loaded).toBeTruthy();
+      const asked: unknown[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/api/version:get')) asked.push((JSON.parse(r.postData() ?? '{}') as { part?: unknown }).part ?? 'whole');
+      });
+      await importFixture(s, join(ROOT, 'test/fixtures/reader/民法典(2020-05-28).md'));
+      // the text asked again and shown
+      await expect.poll(() => body.getAttribute('data-loaded')).not.toBe(loaded);
+      expect(asked).toEqual(['whole']);
+      await text.waitFor();
+      expect(await count.textContent()).toBe(`2 / ${total}`);
+      await page.keyboard.press('Enter');
+      await count.filter({ hasText: `3 / ${total}` }).waitFor();
+    }));
+
+  // Enter in the find box while only the first run of a long law is shown (全文载入中): the step is
+  // taken once the whole text is there, not dropped.
+  it('Enter in the find box while a long law’s whole text is still coming: the first occurrence once it has come', () =>
+    withSession(async (s) => {
+      const page = s.page;
+      const { release } = await openCodeHoldingWholeText(s);
+      await page.getByTestId('version-switcher').waitFor();
+      await page.keyboard.press('Control+f');
+      const find = page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
+      await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('核心价值观');
+      const count = page.getByTestId('reader-find-count');
+      await count.filter({ hasText: '全文载入中' }).waitFor();
+      await page.keyboard.press('Enter');
+      release();
+      await count.filter({ hasText: '1 / 1 处' }).waitFor();
+      const current = page.locator('#article-1 mark[data-current]');
+      await current.waitFor();
+      await expect.poll(() => current.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;
+      })).toBe(true);
+    }));
+
   // The jump lands while the 快速打开 dialog is still closing over the text: the reading position
   // must come from where the articles are, not from what is on top at a point of the screen.
   it('after a jump within the law (第三十七条 → 第十二条) the TOC follows the article in view, and keeps following on scroll', () =>

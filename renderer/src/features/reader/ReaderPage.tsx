@@ -62,6 +62,23 @@ function locate(marksPerUnit: number[], n: number): { unit: number; mark: number
   return undefined;
 }
 
+/**
+ * Which text `units` are, for what must survive the same text asked again (a library change reloads
+ * it) but not another: the version, the number of units and a hash (FNV-1a) of their keys and text.
+ */
+export function textKeyOf(versionId: string, units: readonly Unit[]): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0xffff, 0x01000193);
+  };
+  for (const u of units) {
+    mix(u.key);
+    mix(u.text);
+  }
+  return `${versionId}:${units.length}:${(h >>> 0).toString(36)}`;
+}
+
 /** The text copied by 复制引用: the citation, then the article as written. */
 export function citationText(v: VersionData['meta'], u: Unit): string {
   const cite = citationWithNote(v, u);
@@ -242,10 +259,23 @@ export function ReaderPage({ versionId, articleKey, highlight }: { versionId: st
   const res = useVersion(versionId, articleKey, highlight);
   if (res.error) return <ErrorState message={res.error} onRetry={res.reload} />;
   if (!res.data) return <SlowSkeleton />;
-  return <Reader key={versionId} data={res.data} reload={res.reload} articleKey={articleKey} highlight={highlight} />;
+  return <Reader key={versionId} data={res.data} loaded={res.loaded} reload={res.reload} articleKey={articleKey} highlight={highlight} />;
 }
 
-function Reader({ data, reload, articleKey, highlight }: { data: VersionData; reload: () => void; articleKey?: string | undefined; highlight?: string | undefined }) {
+function Reader({
+  data,
+  loaded,
+  reload,
+  articleKey,
+  highlight,
+}: {
+  data: VersionData;
+  /** Which ask the text shown answers (useVersion's), on the page for a look or a test. */
+  loaded: string | undefined;
+  reload: () => void;
+  articleKey?: string | undefined;
+  highlight?: string | undefined;
+}) {
   const notify = useNotify();
   const { settings, bumpFont } = useSettings();
   const origin = useOriginCrumb();
@@ -273,17 +303,20 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   const [tocPicked, setTocPicked] = useState<string>();
   /** The unit at the top of the view (the TOC follows it). */
   const [reading, setReading] = useState<number>();
-  /** Which occurrence of the find terms Enter / Shift+Enter is on, in which text; -1 before the first Enter. */
-  const [cursor, setCursor] = useState<{ find: string; at: number; of?: Unit[] }>({ find: '', at: -1 });
+  /** Which occurrence of the find terms Enter / Shift+Enter is on, in which text (textKey); -1 before the first Enter. */
+  const [cursor, setCursor] = useState<{ find: string; at: number; text?: string }>({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
   useEffect(() => setActive(articleKey), [articleKey]);
 
   // Typing in the find box must stay responsive on a long law: the marks follow a deferred copy.
   const deferredFind = useDeferredValue(find);
   const terms = useMemo(() => queryTerms(deferredFind), [deferredFind]);
-  // A new search starts before the first occurrence again, and so does the whole text arriving
-  // after the first run (the occurrences are counted afresh).
-  const current = cursor.find === deferredFind && cursor.of === units ? cursor.at : -1;
+  // A new search starts before the first occurrence again, and so does another text (the whole text
+  // after the first run: the occurrences are counted afresh). The same text asked again (a library
+  // change reloads it, a new array of the same units) keeps the place: keyed on the array, the
+  // cursor fell back to before the first occurrence (“247 处” where “1 / 247 处” was due).
+  const textKey = useMemo(() => textKeyOf(meta.id, units), [meta.id, units]);
+  const current = cursor.find === deferredFind && cursor.text === textKey ? cursor.at : -1;
   const marksPerUnit = useMemo(() => units.map((u) => countMarks(u, terms)), [units, terms]);
   const matchCount = useMemo(() => marksPerUnit.reduce((a, b) => a + b, 0), [marksPerUnit]);
   /** Unit index and index within it of the current occurrence. */
@@ -412,17 +445,18 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   }, [articleKey, indexOf, jumpTo]);
 
   // Enter typed right after the words, before the marks have followed them: the step waits for them
-  // (it was taken on the old words' marks, and then dropped when the new words came).
+  // (it was taken on the old words' marks, and then dropped when the new words came). So does an
+  // Enter typed while only the first run of a long law is shown: the run is not the law (counted or
+  // stepped there, the place would move when the whole text comes), and the Enter was dropped.
   const pendingStep = useRef<1 | -1>(undefined);
   const stepFind = (dir: 1 | -1) => {
-    if (find !== deferredFind) {
+    if (find !== deferredFind || !complete) {
       pendingStep.current = dir;
       return;
     }
-    // the first run of a long law is not the law: counted or stepped there, the place would move when the whole text comes
-    if (!matchCount || !complete) return;
+    if (!matchCount) return;
     const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
-    setCursor({ find: deferredFind, at: next, of: units });
+    setCursor({ find: deferredFind, at: next, text: textKey });
     const at = locate(marksPerUnit, next);
     if (!at) return;
     setFocusKey(units[at.unit]!.key);
@@ -431,7 +465,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
   };
   useEffect(() => {
     const dir = pendingStep.current;
-    if (dir === undefined || deferredFind !== find) return;
+    if (dir === undefined || deferredFind !== find || !complete) return;
     pendingStep.current = undefined;
     stepFind(dir);
   });
@@ -595,7 +629,7 @@ function Reader({ data, reload, articleKey, highlight }: { data: VersionData; re
         </Typography.Text>
         {tocShown && <TocTree toc={toc} selected={tocSelected} height={navHeight} onPick={pickToc} />}
       </nav>
-      <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body" tabIndex={-1} data-page-focus aria-label={meta.title}>
+      <article style={{ flex: 1, overflow: 'auto', padding: '16px 28px 80px', minWidth: 0 }} id="reader-body" data-loaded={loaded} tabIndex={-1} data-page-focus aria-label={meta.title}>
         <Breadcrumb items={[origin, { title: meta.title }]} />
         <div className="reader-sticky" data-testid="reader-sticky">
           <Space align="center" wrap>

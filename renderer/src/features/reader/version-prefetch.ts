@@ -11,7 +11,7 @@
 // 700-article law no longer stands between the click and its first article. Opened with a search
 // highlight and no article, the reader needs the whole text at once (its first match is the target).
 
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FIRST_PART, type ApiInput, type ApiOutput, type ArticleDto } from '../../../../electron/shared/api-contract';
 import { withParagraphs } from '../../../../electron/shared/law-text';
 import { client, errorMessage } from '../../api/client';
@@ -93,19 +93,27 @@ export function useVersion(
   versionId: string,
   articleKey?: string,
   highlight?: string,
-): { data: VersionData | undefined; error: string | undefined; reload: () => void } {
+): { data: VersionData | undefined; loaded: string | undefined; error: string | undefined; reload: () => void } {
   const gen = useLibraryGeneration();
   const [tick, setTick] = useState(0);
   const [state, setState] = useState<{ key: string; data?: VersionData; error?: string }>({ key: '' });
   const key = `${versionId}#${gen}#${tick}`;
-  // The address the reader opened on decides the first ask; a later article within it asks nothing.
-  const opened = useRef({ articleKey, highlight });
+  // The address a version was opened on decides its first ask; a later article within it asks nothing.
+  const address = useRef({ articleKey, highlight });
+  useLayoutEffect(() => {
+    address.current = { articleKey, highlight };
+  });
+  const asked = useRef<string>(undefined);
   useEffect(() => {
     let live = true;
-    // Only the first ask after opening comes in two steps and may use the prefetched answer: a
-    // reload or a library change asks for the whole text (the reader keeps its place).
-    const part = tick === 0 ? firstAsk(opened.current.articleKey, opened.current.highlight) : undefined;
-    const answer = (tick === 0 && takePrefetched(versionId, part)) || ask(versionId, part);
+    // Only the first ask for a version (opened, or switched to) comes in two steps and may use the
+    // prefetched answer: a reload or a library change asks for the whole text (the reader keeps its
+    // place). A library change had asked for the run again: the text being read shrank to the run
+    // for a moment (全文载入中 in the find count) and the find's place was lost.
+    const first = asked.current !== versionId;
+    asked.current = versionId;
+    const part = first ? firstAsk(address.current.articleKey, address.current.highlight) : undefined;
+    const answer = (first && takePrefetched(versionId, part)) || ask(versionId, part);
     // The reader's first render (header, first screen of articles) as a transition: React renders
     // it in pieces that give way to input and paint, so the only single task is its commit.
     answer.then(
@@ -145,5 +153,5 @@ export function useVersion(
   // The last answer stays while a reload runs (the reader keeps its place), never another version's.
   const data = state.data && state.data.meta.id === versionId ? state.data : undefined;
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error: state.key === key ? state.error : undefined, reload };
+  return { data, loaded: data ? state.key : undefined, error: state.key === key ? state.error : undefined, reload };
 }
