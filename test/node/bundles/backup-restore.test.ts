@@ -95,3 +95,20 @@ describe('records backup and restore', () => {
     expect(svc.attachmentPath(withAtt.attachments[0]!)).toBeDefined();
   });
 });
+
+// 都 (“all of them”) only when more than one thing was compared: several kinds, or several records.
+describe('the sentence for a backup that is the current state already', () => {
+  const none = { restored: [], changed: [], removed: [] };
+  it('one thing compared: no 都', () => {
+    expect(sameAsBackupSentence({ ...none, unchanged: 0, userData: [{ what: '简报包', changed: false }] }, '备份')).toBe('备份中的简报包与现在的相同，恢复不会改变任何内容。');
+    expect(sameAsBackupSentence({ ...none, unchanged: 1 }, '备份')).toBe('备份中的1 条记录与现在的相同，恢复不会改变任何内容。');
+  });
+  it('several things compared: 都', () => {
+    expect(sameAsBackupSentence({ ...none, unchanged: 12 }, '备份')).toBe('备份中的12 条记录都与现在的相同，恢复不会改变任何内容。');
+    expect(sameAsBackupSentence({ ...none, unchanged: 1, userData: [{ what: '简报包', changed: false }] }, '备份')).toBe('备份中的1 条记录、简报包都与现在的相同，恢复不会改变任何内容。');
+    expect(sameAsBackupSentence({ ...none, unchanged: 0, userData: [{ what: '简报包', changed: false }, { what: '节假日安排', changed: false }] }, '备份')).toBe('备份中的简报包、节假日安排都与现在的相同，恢复不会改变任何内容。');
+  });
+  it('nothing compared: the state as a whole', () => {
+    expect(sameAsBackupSentence({ ...none, unchanged: 0 }, '备份')).toBe('备份与现在的状态相同，恢复不会改变任何内容。');
+  });
+});
