@@ -63,6 +63,18 @@ export const RegisterEntrySchema = z.strictObject({
 });
 export type RegisterEntry = z.infer<typeof RegisterEntrySchema>;
 
+/**
+ * Where a document's 备案 stands on `day`: filed by its due date, filed after it, not filed and
+ * past it, or not filed and still in time. One rule for the register page, the 登记表 and the
+ * yearly report, which all call a late filing late.
+ */
+export type FilingState = '按时备案' | '逾期备案' | '逾期未备案' | '未备案';
+export const LATE_FILING: readonly FilingState[] = ['逾期备案', '逾期未备案'];
+export function filingState(e: { filedDate?: string | undefined; filingDue: string }, day: string): FilingState {
+  if (e.filedDate) return e.filedDate > e.filingDue ? '逾期备案' : '按时备案';
+  return day > e.filingDue ? '逾期未备案' : '未备案';
+}
+
 export const REMINDER_KINDS = ['备案逾期', '备案即将到期', '即将失效', '已失效待清理', '待评估'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -7,6 +7,7 @@
 import type { ReportGap } from '../../shared/api/reports';
 import { chineseDate } from '../../shared/chinese-date';
 import { shortTitleOf } from '../../shared/law-model';
+import { LATE_FILING, filingState } from '../../shared/register-schema';
 import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
 import { OUTREACH_KINDS } from '../records/record-types';
 import type { AnnualStats } from '../records/records-stats';
@@ -376,7 +377,8 @@ function problems(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   }
   const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
   const issued = (inp.register ?? []).filter((d) => d.published.startsWith(y));
-  const unfiled = issued.filter((d) => d.filingDue && (d.filedDate ? d.filedDate > d.filingDue : !inp.today || inp.today > d.filingDue));
+  // Without a day to read it on, a 备案 not made is taken as late.
+  const unfiled = issued.filter((d) => d.filingDue && LATE_FILING.includes(filingState({ filedDate: d.filedDate, filingDue: d.filingDue }, inp.today ?? '9999-12-31')));
   if (unfiled.length) {
     figs.push(book.add('problems.normative.notFiledOnTime', '未按时报送备案的规范性文件件数', unfiled.length, unfiled.map(regRef)));
     clues.push(`${unfiled.length}件规范性文件未按时报送备案（${titles(unfiled)}）`);

@@ -6,6 +6,7 @@
 import { chineseDate } from '../../shared/chinese-date';
 import type { PackDocument } from '../packs/pack-document';
 import { entryStatus } from '../register/register-dates';
+import { filingState } from '../../shared/register-schema';
 import type { RegisterView } from '../register/register-service';
 
 export interface RegisterDocumentInput {
@@ -42,8 +43,9 @@ function asOn(e: RegisterView, day: string): RegisterView {
 // A cell's lines are cut where a clerk would cut them (a date never across two lines): the columns
 // are wide enough for each line, so Word and LibreOffice do not break them anywhere else.
 function filing(e: RegisterView, today: string): string {
-  if (e.filedDate) return `${chineseDate(e.filedDate)}已备案${e.filedWith ? `\n（${e.filedWith}）` : ''}`;
-  return today > e.filingDue ? `逾期未备案\n应于${chineseDate(e.filingDue)}前` : `未备案\n期限${chineseDate(e.filingDue)}`;
+  const state = filingState(e, today);
+  if (e.filedDate) return `${chineseDate(e.filedDate)}已备案${state === '逾期备案' ? `\n逾期（应于${chineseDate(e.filingDue)}前）` : ''}${e.filedWith ? `\n（${e.filedWith}）` : ''}`;
+  return state === '逾期未备案' ? `逾期未备案\n应于${chineseDate(e.filingDue)}前` : `未备案\n期限${chineseDate(e.filingDue)}`;
 }
 
 export function registerDocument(inp: RegisterDocumentInput): PackDocument {
@@ -53,8 +55,9 @@ export function registerDocument(inp: RegisterDocumentInput): PackDocument {
   const count = (s: RegisterView['status']) => entries.filter((e) => e.status === s).length;
   const states = (['现行有效', '尚未施行', '已失效', '已废止'] as const).filter((s) => count(s)).map((s) => `${s}${count(s)}件`);
   const filed = entries.filter((e) => e.filedDate).length;
-  const late = entries.filter((e) => !e.filedDate && date > e.filingDue).length;
-  const intro = `截至${chineseDate(date)}，${inp.year ? `${inp.year}年度公布的` : ''}规范性文件共登记${entries.length}件${states.length ? `，其中${states.join('、')}` : ''}；已备案${filed}件${entries.length - filed ? `，未备案${entries.length - filed}件${late ? `（其中逾期${late}件）` : ''}` : ''}。`;
+  const late = entries.filter((e) => filingState(e, date) === '逾期未备案').length;
+  const filedLate = entries.filter((e) => filingState(e, date) === '逾期备案').length;
+  const intro = `截至${chineseDate(date)}，${inp.year ? `${inp.year}年度公布的` : ''}规范性文件共登记${entries.length}件${states.length ? `，其中${states.join('、')}` : ''}；已备案${filed}件${filedLate ? `（其中逾期备案${filedLate}件）` : ''}${entries.length - filed ? `，未备案${entries.length - filed}件${late ? `（其中逾期${late}件）` : ''}` : ''}。`;
   const rows = entries.map((e, i) => [
     String(i + 1),
     `《${e.title}》\n${e.docNumber ?? '（未登记文号）'}`,

@@ -6,7 +6,8 @@ import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag,
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { CLEANUP_RESULTS, EVALUATION_RESULTS, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
+import { CLEANUP_RESULTS, EVALUATION_RESULTS, filingState, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
+import { officeToday } from '../../office-clock';
 import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
 import { client, errorMessage } from '../../api/client';
 import { useCall } from '../../api/hooks';
@@ -214,12 +215,13 @@ export function RegisterPage() {
           }}
           onRow={(e) => ({ onDoubleClick: () => setEditing(e) })}
           columns={[
-            { title: '文号', dataIndex: 'docNumber', width: 150 },
+            // A 文号 is read as one token: 安市监发〔2026〕3号 cut before 号 reads as two numbers.
+            { title: '文号', dataIndex: 'docNumber', width: 180, render: (n?: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
             { title: '标题', dataIndex: 'title', render: (t: string, e) => <ActionLink onClick={() => setEditing(e)}>{t}</ActionLink> },
             { title: '制定科室', dataIndex: 'draftingUnit', width: 110 },
             { title: '公布', dataIndex: 'published', width: 105 },
             { title: '有效期至', dataIndex: 'validUntil', width: 105 },
-            { title: '备案', key: 'filed', width: 150, render: (_: unknown, e) => (e.filedDate ? `已备案 ${e.filedDate}` : <Typography.Text type="warning">期限 {e.filingDue}</Typography.Text>) },
+            { title: '备案', key: 'filed', width: 160, render: (_: unknown, e) => <FilingCell entry={e} /> },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: RegisterViewDto['status']) => <Tag color={STATUS_COLOR[s]}>{s}</Tag> },
           ]}
         />
@@ -227,5 +229,30 @@ export function RegisterPage() {
       {exporting && <RegisterExport years={years} onClose={() => setExporting(false)} />}
       {editing && <EntryForm entry={editing === 'new' ? undefined : editing} onClose={() => setEditing(undefined)} onSaved={refresh} />}
     </div>
+  );
+}
+
+/** 备案 as the office reads it: a late filing and a missed due date in red, an open one in amber. */
+function FilingCell({ entry: e }: { entry: RegisterViewDto }) {
+  const state = filingState(e, officeToday());
+  if (state === '按时备案') return <span data-testid="register-filing">已备案 {e.filedDate}</span>;
+  if (state === '逾期备案')
+    return (
+      <span data-testid="register-filing">
+        已备案 {e.filedDate}
+        <br />
+        <Typography.Text type="danger">
+          逾期备案
+          <br />
+          期限 {e.filingDue}
+        </Typography.Text>
+      </span>
+    );
+  return (
+    <Typography.Text type={state === '逾期未备案' ? 'danger' : 'warning'} data-testid="register-filing">
+      {state === '逾期未备案' ? '逾期未备案' : '未备案'}
+      <br />
+      期限 {e.filingDue}
+    </Typography.Text>
   );
 }
