@@ -63,6 +63,10 @@ function openDocxZip(bytes: Uint8Array, fileName: string, limits = DOCX_LIMITS):
     throw new ExtractError(`Word 文档含有指向包外的路径“${escaping.name.slice(0, 60)}”（Word 从不写入，可能是恶意构造的文件），已拒绝导入`);
   }
   if (!zip.entry('word/document.xml')) {
+    // LibreOffice's and WPS's open format (.odt) is a zip too: name it rather than call it a renamed file
+    if (zip.entry('mimetype') && zip.entry('content.xml') && zip.entry('META-INF/manifest.xml')) {
+      throw new ExtractError('这是 OpenDocument 文档（.odt 等，LibreOffice/WPS 的开放格式），暂不能直接导入：请另存为 .docx 后再导入');
+    }
     throw new ExtractError('这个压缩包不是 Word 文档（缺少 word/document.xml），可能只是改了扩展名');
   }
   const xml = zip.entries.filter((e) => !e.isDirectory && /\.(?:xml|rels)$/i.test(e.name));

@@ -180,6 +180,10 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('importer', 'invalid UTF-8 / undecodable text', /编码|二进制/, () => importFile(invalid));
     const bomb = zip('炸弹.docx', [{ name: 'word/document.xml', data: new Uint8Array(40 * 1024 * 1024) }]);
     await hostile('importer', 'DOCX zip bomb (40 MB of zeros)', /过大|超过|炸弹|无法|损坏|没有/, () => importFile(bomb));
+    await hostile('importer', 'OpenDocument text (.odt, LibreOffice)', /OpenDocument.*另存为 \.docx/, () => importFile(join(BAD, 'xiangzhen.odt')));
+    const oneLine = join(inputs, '一行条文.txt');
+    writeFileSync(oneLine, `第一条 ${'本条例所称企业，'.repeat(100_000)}。`);
+    await hostile('importer', 'one 800,000-character article line, no title', /找不到标题：第一行“第一条/, () => importFile(oneLine));
   }, 120_000);
 
   // ───────── importers: hostile TIFF scans (decoded in JS in the OCR thread: ocr-tiff.ts) ─────────
