@@ -7,6 +7,7 @@
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
 //      npm run bench:ocr -- --cases tiff     (a 2-page 300 dpi A4 TIFF, built at run time by ImageMagick: page 1
 //        RGB LZW under a red seal, page 2 CCITT G4 — decoded by ocr-tiff.ts; peak RSS, CPU-s a page, accuracy)
+//      npm run bench:ocr -- --cases photo    (phone photos of printed pages, scans/photo/: characters right)
 //      npm run bench:ocr -- --cases short    (a 2-page scanned PDF imported 4 times in a row with the OCR
 //        thread kept between imports, then 2 times with keeping off, then 2 times after the kept thread
 //        was ended but a preview prewarmed one: CPU-s a page per import)
@@ -84,8 +85,33 @@ function score(units: Unit[], source: Unit[]) {
   return { accuracy: 1 - wrongChars / chars, exact, articles: source.length, unflagged, unflaggedLabels };
 }
 
-function sourceUnits(md: string): Unit[] {
-  return parseLawText(readFileSync(join(DOCS, 'sources', md), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+function sourceUnits(md: string, dir = join(DOCS, 'sources')): Unit[] {
+  return parseLawText(readFileSync(join(dir, md), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+}
+
+/**
+ * --cases photo: phone photos of printed pages (scans/photo/, make-photos.ts: uneven light, tinted
+ * paper, a keystone on a dark desk, 150–200 dpi, JPEG 80), each imported as the app imports a photo.
+ */
+async function photos(): Promise<void> {
+  const dir = join(SCANS, 'photo');
+  const rows: Record<string, string | number>[] = [];
+  let chars = 0;
+  let right = 0;
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.jpg')).sort()) {
+    const m = await measure(() => extractDocument(readFileSync(join(dir, f)), f, { ocr: { workers: 1 } }));
+    const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const suspects = findSuspects(parsed, m.result.ocr!.stream, m.result.ocr!.confidence);
+    const source = sourceUnits(f.replace(/\.jpg$/, '.md'), dir);
+    const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), source);
+    const n = source.reduce((a, u) => a + u.text.length, 0);
+    chars += n;
+    right += s.accuracy * n;
+    rows.push({ case: `photo ${f}`, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, cpuS: m.cpuS.toFixed(1), unflaggedLabels: s.unflaggedLabels.join(' ') });
+  }
+  rows.push({ case: 'all photos', charsRight: `${((right / chars) * 100).toFixed(2)}%` });
+  console.table(rows);
+  console.log(uptime());
 }
 
 /** Nanoseconds the main thread has run on a CPU (Linux: its schedstat), or undefined elsewhere. */
@@ -553,6 +579,7 @@ async function main(): Promise<void> {
   if (cases.includes('short')) await shortScans();
   if (cases.includes('long')) await longScan();
   if (cases.includes('tiff')) await tiffScan();
+  if (cases.includes('photo')) await photos();
   if (cases.includes('flags')) (await import('./ocr-flag-score')).printFlagReport(process.argv.includes('-v'));
   if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);

@@ -6,6 +6,7 @@
 
 import { ExtractError } from './extracted-document';
 import type { PageImage } from './ocr-engine';
+import { evenIllumination } from './ocr-illumination';
 
 /** Largest page image accepted: 12,000 px a side, 60 megapixels (A3 at 600 dpi is 7,000 × 9,900). */
 export const MAX_IMAGE_SIDE = 12_000;
@@ -154,6 +155,16 @@ export function reducedPgm(pgm: Uint8Array, k: number): Uint8Array | undefined {
 /** A page with (almost) no dark pixels is a blank scan: nothing to recognise. */
 export const BLANK_DARK_SHARE = 0.0005;
 
+/**
+ * The red-channel page with its light evened (ocr-illumination.ts: a photo's shade, fall-off and
+ * desk; an even scan is left as it is), and whether it is blank. `LAWDESK_OCR_EVEN=0` skips the
+ * evening (to measure what it changes).
+ */
+function finishPage(pgm: Uint8Array, width: number, height: number, dark: number): { data: Uint8Array; blank: boolean } {
+  const evened = process.env.LAWDESK_OCR_EVEN === '0' ? undefined : evenIllumination(pgm, width, height);
+  return { data: pgm, blank: (evened?.dark ?? dark) < BLANK_DARK_SHARE };
+}
+
 /** Decode a .png/.jpg photo or scan into the pre-processed page image. */
 export async function imageFilePage(bytes: Uint8Array, fileName: string): Promise<PageImage & { blank: boolean }> {
   const kind = imageKind(bytes);
@@ -172,7 +183,7 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
       pgm.set(band.pgm.subarray(band.pgm.length - page!.width * rows), header.length + y * page!.width);
       dark += Math.round(band.dark * page!.width * rows);
     });
-    return { data: pgm, width, height, dpi: 0, blank: dark / (width * height) < BLANK_DARK_SHARE };
+    return { ...finishPage(pgm, width, height, dark / (width * height)), width, height, dpi: 0 };
   }
   const size = imageSize(bytes, kind);
   if (!size) throw new ExtractError(`图片文件已损坏或不完整（无法读取图片尺寸）`);
@@ -190,7 +201,7 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
   ctx.fillRect(0, 0, img.width, img.height);
   ctx.drawImage(img, 0, 0);
   const { pgm, dark } = canvasRedChannelPgm(ctx, img.width, img.height);
-  return { data: pgm, width: img.width, height: img.height, dpi: 0, blank: dark < BLANK_DARK_SHARE };
+  return { ...finishPage(pgm, img.width, img.height, dark), width: img.width, height: img.height, dpi: 0 };
 }
 
 /** The 2D context pdf.js's NodeCanvasFactory hands out (@napi-rs/canvas): the few calls made here. */
@@ -236,7 +247,7 @@ async function withRenderedPage<T>(doc: PdfDoc, pageNo: number, dpi: number, use
 export function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI): Promise<PageImage & { blank: boolean }> {
   return withRenderedPage(doc, pageNo, dpi, (target, width, height) => {
     const { pgm, dark } = canvasRedChannelPgm(target.context, width, height);
-    return { data: pgm, width, height, dpi, blank: dark < BLANK_DARK_SHARE };
+    return { ...finishPage(pgm, width, height, dark), width, height, dpi };
   });
 }
 
