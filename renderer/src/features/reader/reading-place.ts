@@ -38,8 +38,8 @@ export function lastStartingAbove(els: ArrayLike<Element>, y: number): Element |
 
 /**
  * Keeps the reading place in `body` (the scroll box) below `bar` (its sticky title bar) across
- * changes of width and bar height. `release` lets a held place go (a jump is about to move the
- * text); `stop` ends the keeping.
+ * changes of width and bar height. `release` forgets the place (a jump is about to move the text);
+ * `stop` ends the keeping.
  */
 export function keepReadingPlace(body: HTMLElement, bar: HTMLElement): { release: () => void; stop: () => void } {
   let place: { el: Element; below: number } | undefined;
@@ -61,10 +61,12 @@ export function keepReadingPlace(body: HTMLElement, bar: HTMLElement): { release
     const el = unit && ((laidOut && blocks ? lastStartingAbove(blocks, edge + 1) : undefined) ?? unit);
     place = el ? { el, below: el.getBoundingClientRect().top - edge } : undefined;
   };
+  /** Puts the place back; false when there is none to keep (forgotten by a jump, or gone). */
   const keep = () => {
-    if (!place?.el.isConnected) return void (holding = false);
+    if (!place?.el.isConnected) return (holding = false);
     const moved = place.el.getBoundingClientRect().top - bar.getBoundingClientRect().bottom - place.below;
     if (Math.abs(moved) >= 1) body.scrollTop += moved;
+    return true;
   };
   /** A change of width or bar height (seen by the observer, or by a scroll it caused arriving first) starts a hold. */
   const changed = () => {
@@ -75,14 +77,19 @@ export function keepReadingPlace(body: HTMLElement, bar: HTMLElement): { release
     return true;
   };
   const onScroll = () => {
-    if (changed() || holding) keep();
-    else note();
+    if (!((changed() || holding) && keep())) note();
   };
   const onLayout = () => {
     if (changed() || holding) keep();
   };
   const release = () => {
     holding = false;
+  };
+  // A jump moves the text on purpose: the place before it is not to be kept (a change of width
+  // seen with the jump's scroll put the text back where it had been), the jump's own is noted.
+  const forget = () => {
+    holding = false;
+    place = undefined;
   };
 
   const ro = new ResizeObserver(onLayout);
@@ -92,7 +99,7 @@ export function keepReadingPlace(body: HTMLElement, bar: HTMLElement): { release
   body.addEventListener('scroll', onScroll, { passive: true });
   for (const type of INPUT) window.addEventListener(type, release, { capture: true, passive: true });
   return {
-    release,
+    release: forget,
     stop: () => {
       ro.disconnect();
       body.removeEventListener('scroll', onScroll);
