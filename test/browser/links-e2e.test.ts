@@ -98,4 +98,31 @@ describe.skipIf(!haveChromium)('法条联想 in Chromium', () => {
       await link.click();
       await page.getByTestId('reader-title').filter({ hasText: '慈善法' }).waitFor();
     }));
+
+  // A citation of a 款 or 项 (links.json format 8 carries them): the preview is that part, under its
+  // name, and the whole article one click away — it was the article's first 300 characters.
+  it('行政许可法 第五十六条 cites 本法第三十四条第三款 and 第十二条第五项: each preview shows the part cited, 显示整条 the article', () =>
+    withSession(async ({ page }) => {
+      await openArticle(page, '行政许可法', '56');
+      const preview = page.getByTestId('citation-preview');
+      const link = page.locator('#article-56').getByTestId('citation-link').filter({ hasText: '第三十四条' });
+      await link.hover();
+      await preview.filter({ hasText: '需要对申请材料的实质内容进行核实的，行政机关应当指派两名以上工作人员进行核查' }).waitFor();
+      expect(await preview.getAttribute('data-cited-part')).toBe('第三款');
+      expect(await preview.textContent()).not.toContain('行政机关应当对申请人提交的申请材料进行审查');
+      if (process.env.LAWDESK_SCREENSHOT) await page.screenshot({ path: process.env.LAWDESK_SCREENSHOT });
+      await page.getByTestId('citation-preview-whole').click();
+      await preview.filter({ hasText: '行政机关应当对申请人提交的申请材料进行审查' }).waitFor();
+      expect(await preview.getAttribute('data-cited-part')).toBeNull();
+      // a 项: the lead-in of its 款, then the item
+      await page.mouse.move(0, 0);
+      await preview.waitFor({ state: 'hidden' });
+      await page.locator('#article-56').getByTestId('citation-link').filter({ hasText: '第十二条' }).hover();
+      const item = preview.filter({ hasText: '（五）' });
+      await item.waitFor();
+      expect(await item.getAttribute('data-cited-part')).toBe('第（五）项');
+      const said = (await item.textContent())!;
+      expect(said).toContain('下列事项可以设定行政许可');
+      expect(said).not.toContain('（一）');
+    }));
 });

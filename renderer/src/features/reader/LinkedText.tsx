@@ -3,9 +3,10 @@
 // which law, article and version, and the article's text (fetched when the preview first opens). Positions come from links:version (offsets in the article's text,
 // whose lines are the reader's paragraphs and items in order).
 
-import { Popover, Skeleton, Typography } from 'antd';
+import { Button, Popover, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LinkRowDto } from '../../../../electron/shared/api-contract';
+import { partLabel, partLines, type ArticlePart } from '../../../../electron/shared/article-part';
 import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
 
@@ -41,16 +42,60 @@ export function segmentsOf(text: string, offset: number, links: readonly LinkRow
   return out;
 }
 
-/** The cited article's text as it reads in the linked version (the first lines). */
-function CitedPreview({ versionId, articleKey }: { versionId: string; articleKey: string }) {
+/**
+ * The lines of each 款/项 cited, under its name (第三款：…), from the article's text; undefined when
+ * the text lacks one of them (an article whose items are numbered 一、): the article is shown then.
+ */
+export function citedPartLines(text: string, parts: readonly ArticlePart[] | undefined): { label: string; lines: string[] }[] | undefined {
+  if (!parts?.length) return undefined;
+  const out: { label: string; lines: string[] }[] = [];
+  for (const p of parts) {
+    const lines = partLines(text, p);
+    if (!lines) return undefined;
+    out.push({ label: partLabel(p), lines });
+  }
+  return out;
+}
+
+/** Of the whole article, this much shows in the preview (the link opens the rest). */
+const PREVIEW_CHARS = 300;
+
+/**
+ * The cited article's text as it reads in the linked version: the 款/项 the citation names, with the
+ * whole article one click away (a 款 read alone was the article's first 300 characters before, often
+ * not reaching it); or the article's first lines when it cites the whole.
+ */
+function CitedPreview({ versionId, articleKey, parts }: { versionId: string; articleKey: string; parts: readonly ArticlePart[] | undefined }) {
   const res = useCall('versions:article', { versionId, articleKey });
+  const [whole, setWhole] = useState(false);
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   const here = res.data?.find((a) => a.versionId === versionId);
   if (!res.data) return <Skeleton active title={false} paragraph={{ rows: 3 }} />;
   const text = here?.text ?? '';
+  const cited = whole ? undefined : citedPartLines(text, parts);
+  if (cited)
+    return (
+      <div data-testid="citation-preview" data-cited-part={cited.map((c) => c.label).join('、')}>
+        {cited.map((c) => (
+          <div key={c.label} className="cited-part">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {c.label}
+            </Typography.Text>
+            {c.lines.map((l, i) => (
+              <Typography.Paragraph key={i} style={{ margin: 0 }}>
+                {l}
+              </Typography.Paragraph>
+            ))}
+          </div>
+        ))}
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setWhole(true)} data-testid="citation-preview-whole">
+          显示整条
+        </Button>
+      </div>
+    );
   return (
     <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }} data-testid="citation-preview">
-      {text.length > 300 ? `${text.slice(0, 300)}…` : text || '（该版本中没有此条）'}
+      {text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}…` : text || '（该版本中没有此条）'}
     </Typography.Paragraph>
   );
 }
@@ -126,7 +171,7 @@ export function CitationLink({ link, children }: { link: LinkRowDto; children: R
             </Typography.Paragraph>
           )}
           {t.firstKey && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>{t.label}的第一条：</Typography.Paragraph>}
-          <CitedPreview versionId={t.versionId} articleKey={at} />
+          <CitedPreview versionId={t.versionId} articleKey={at} parts={t.firstKey || link.partMissing ? undefined : link.parts} />
         </>
       }
     >
