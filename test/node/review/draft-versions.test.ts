@@ -4,30 +4,23 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { afterAll, describe, expect } from 'vitest';
 import { precheck, precheckAsync } from '../../../electron/core/review/precheck';
 import { loadRuleSet } from '../../../electron/core/review/review-rules';
 import { parseDraftFile } from '../../../electron/core/review/draft-store';
 import { docxText, squash } from '../packs/pack-test-support';
-import { DRAFTS, RULES, makeDraftReview, type ReviewLibrary } from './review-test-support';
+import { DRAFTS, RULES, draftReviewTest } from './review-test-support';
 
 const SECOND = join(DRAFTS, 'versions', '创新券管理办法（送审稿第二稿）.md');
-let lib: ReviewLibrary;
-let wb: ReviewWorkbench;
-let reviewId: string;
 const out = mkdtempSync(join(tmpdir(), 'draft-versions-'));
 
-beforeAll(async () => {
-  ({ lib, wb, reviewId } = await makeDraftReview('planted-innovation-voucher.md'));
-});
+const it = draftReviewTest('planted-innovation-voucher.md');
 afterAll(() => {
-  lib?.cleanup();
   rmSync(out, { recursive: true, force: true });
 });
 
 describe('two versions of a 送审稿', () => {
-  it('the second version is checked, and the comparison lists changed articles, sentences and findings', async () => {
+  it('the second version is checked, and the comparison lists changed articles, sentences and findings', async ({ wb, reviewId }) => {
     const v2 = await wb.drafts.addDraft(reviewId, SECOND);
     expect(v2.seq).toBe(2);
     const view = await wb.view(reviewId, { panel: false });
@@ -65,7 +58,7 @@ describe('two versions of a 送审稿', () => {
     expect(c.findings.added).toEqual([]);
   });
 
-  it('an edited 建议修改为 is validated and goes into the 修改建议对照表 of the 意见书', async () => {
+  it('an edited 建议修改为 is validated and goes into the 修改建议对照表 of the 意见书', async ({ lib, wb, reviewId }) => {
     const r = await wb.run(reviewId, { panel: false });
     const coercion = r.findings.find((f) => f.rule === 'coercion-create')!;
     await expect(wb.accept(reviewId, coercion.id, { proposal: '   ' })).rejects.toThrow('建议修改为不能为空');
@@ -90,7 +83,7 @@ describe('two versions of a 送审稿', () => {
     expect(text).toContain(squash(coercion.excerpt));
   });
 
-  it('reports progress: one step per article for the rules, one per article for the 上位法 panel', async () => {
+  it('reports progress: one step per article for the rules, one per article for the 上位法 panel', async ({ lib }) => {
     const draft = await parseDraftFile(SECOND);
     const rules = loadRuleSet(RULES);
     const input = { title: draft.title, units: draft.units, kind: '规范性文件' as const, asOf: '2026-03-01' };

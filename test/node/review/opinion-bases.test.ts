@@ -2,34 +2,26 @@
 // 审查依据 lists every basis of the accepted findings — library articles by version, documents the
 // library lacks (国办发〔2018〕37号) by title and 文号 — laws before documents, no duplicates; the
 // 修改建议对照表 holds only findings that change text, procedure findings are sentences under 程序.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { describe, expect } from 'vitest';
 import { basisLines } from '../../../electron/core/review/opinion-bases';
 import { documentReason } from '../../../electron/core/review/opinion';
 import type { DocBlock, PackDocument } from '../../../electron/core/packs/pack-document';
-import { makeDraftReview, type ReviewLibrary } from './review-test-support';
-
-let lib: ReviewLibrary;
-let wb: ReviewWorkbench;
-let reviewId: string;
+import { draftReviewTest } from './review-test-support';
 
 const texts = (blocks: DocBlock[]) => blocks.flatMap((b) => ('text' in b && typeof b.text === 'string' ? [b.text] : []));
 const section = (doc: PackDocument, heading: string) => doc.sections.find((s) => s.heading === heading)!;
 
-beforeAll(async () => {
-  ({ lib, wb, reviewId } = await makeDraftReview('planted-innovation-voucher.md', {
-    procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
-  }));
+const it = draftReviewTest('planted-innovation-voucher.md', {
+  procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
 });
-afterAll(() => lib?.cleanup());
 
 describe('the 意见书 of accepted findings', () => {
-  it('审查依据 is empty only while nothing is accepted', async () => {
+  it('审查依据 is empty only while nothing is accepted', async ({ wb, reviewId }) => {
     const doc = await wb.opinionDocument(reviewId);
     expect(texts(section(doc, '一、审查依据').blocks)).toEqual(['（未引用具体条文）']);
   });
 
-  it('lists every basis of the accepted findings, laws by 效力级别 before documents; the table holds only text edits', async () => {
+  it('lists every basis of the accepted findings, laws by 效力级别 before documents; the table holds only text edits', async ({ wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const pick = (rule: string) => findings.find((f) => f.rule === rule)!;
     const period = pick('procedure-comment-period');
@@ -68,7 +60,7 @@ describe('the 意见书 of accepted findings', () => {
     expect(texts(body).join('\n')).not.toContain('送审稿“审查程序”');
   });
 
-  it('a procedure line written the old way (送审稿“审查程序”：…) reads as the sentence, with its 建议', async () => {
+  it('a procedure line written the old way (送审稿“审查程序”：…) reads as the sentence, with its 建议', async ({ lib, wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const period = findings.find((f) => f.rule === 'procedure-comment-period')!;
     const review = await lib.svc.getReview(reviewId);

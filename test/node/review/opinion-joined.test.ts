@@ -1,20 +1,12 @@
 // An adviser says one problem of one article once: two sentences of 第四条 caught by the same rule
 // (the held-out 科技计划项目和资金管理办法, session 21) are one paragraph of the 意见书 and one row of
 // its 对照表, and the facts the opening already states are not listed again under it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { annexRows, joinedBases, joinedFindingLines } from '../../../electron/core/review/opinion';
 import { joinedSuggestions, suggestionsByArticle } from '../../../electron/shared/review-workbench';
-import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
-import { makeDraftReview, type ReviewLibrary } from './review-test-support';
+import { draftReviewTest } from './review-test-support';
 
-let lib: ReviewLibrary;
-let wb: ReviewWorkbench;
-let reviewId: string;
-
-beforeAll(async () => {
-  ({ lib, wb, reviewId } = await makeDraftReview('heldout21-project-funds-measures.md', { title: '高青县科技计划项目和资金管理办法（送审稿）' }));
-});
-afterAll(() => lib?.cleanup());
+const it = draftReviewTest('heldout21-project-funds-measures.md', { title: '高青县科技计划项目和资金管理办法（送审稿）' });
 
 describe('the 意见书 says one problem of one article once', () => {
   it('joins lines of one article with one reason and basis, keeps the rest as written', () => {
@@ -55,7 +47,7 @@ describe('the 意见书 says one problem of one article once', () => {
     ]);
   });
 
-  it('the held-out draft’s 第四条: one paragraph per rule, one 对照表 row, and no 送审单位/送审件/收件日期 list after the opening', async () => {
+  it('the held-out draft’s 第四条: one paragraph per rule, one 对照表 row, and no 送审单位/送审件/收件日期 list after the opening', async ({ wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const fourth = findings.filter((f) => f.article?.label === '第四条');
     expect(fourth.filter((f) => f.rule === 'fc-9-2-local-establishment')).toHaveLength(2);

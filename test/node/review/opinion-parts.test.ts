@@ -1,23 +1,15 @@
 // A finding resting on one 款 (立法法第九十三条第六款) or 项 keeps it from the rule to the record, and the
 // 意见书 quotes that part alone, named as cited; a citation stored without its part (records and
 // decisions written before) still reads, and quotes the article.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { partLabel, partLines } from '../../../electron/shared/article-part';
 import { BasisSchema, DecisionSchema } from '../../../electron/shared/review-workbench';
 import { BasisResolver } from '../../../electron/core/review/precheck';
 import { quote, quotedCitations } from '../../../electron/core/review/opinion';
-import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import type { DocBlock } from '../../../electron/core/packs/pack-document';
-import { makeDraftReview, type ReviewLibrary } from './review-test-support';
+import { draftReviewTest } from './review-test-support';
 
-let lib: ReviewLibrary;
-let wb: ReviewWorkbench;
-let reviewId: string;
-
-beforeAll(async () => {
-  ({ lib, wb, reviewId } = await makeDraftReview('heldout21-project-funds-measures.md', { title: '高青县科技计划项目和资金管理办法（送审稿）' }));
-});
-afterAll(() => lib?.cleanup());
+const it = draftReviewTest('heldout21-project-funds-measures.md', { title: '高青县科技计划项目和资金管理办法（送审稿）' });
 
 const SIXTH = '没有法律、行政法规、地方性法规的依据，地方政府规章不得设定减损公民、法人和其他组织权利或者增加其义务的规范。';
 const FIRST = '省、自治区、直辖市和设区的市、自治州的人民政府，可以根据法律、行政法规和本省、自治区、直辖市的地方性法规，制定规章。';
@@ -40,7 +32,7 @@ describe('a 款 or 项 cited is the 款 or 项 quoted', () => {
     expect(partLines(text, {})).toBeUndefined();
   });
 
-  it('a rule’s basis of one 款 carries it, with that 款’s text (立法法第九十三条 has items in its second 款)', () => {
+  it('a rule’s basis of one 款 carries it, with that 款’s text (立法法第九十三条 has items in its second 款)', ({ lib }) => {
     const b = new BasisResolver(lib.store, '2026-03-01').resolve({ law: '立法法', article: '第九十三条', paragraph: 6 });
     expect(b.citation).toBe('《中华人民共和国立法法》（2023年修正）第九十三条第六款');
     expect(b.paragraph).toBe(6);
@@ -51,7 +43,7 @@ describe('a 款 or 项 cited is the 款 or 项 quoted', () => {
     expect(item.text!.split('\n')).toHaveLength(2);
   });
 
-  it('accepted, the record cites 第九十三条第六款 and the 意见书 quotes that 款 alone, labelled so', async () => {
+  it('accepted, the record cites 第九十三条第六款 and the 意见书 quotes that 款 alone, labelled so', async ({ lib, wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const oblig = findings.find((f) => f.rule === 'obligation-add' && f.article?.label === '第七条')!;
     expect(oblig.bases.find((b) => b.articleKey === '93')).toMatchObject({ paragraph: 6 });
@@ -75,7 +67,7 @@ describe('a 款 or 项 cited is the 款 or 项 quoted', () => {
     expect(doc.articleCount).toBe(articles(blocks).length);
   });
 
-  it('an article-level citation stored before quotes the whole article; a part quoted whole beside it is not quoted twice', async () => {
+  it('an article-level citation stored before quotes the whole article; a part quoted whole beside it is not quoted twice', async ({ lib, reviewId }) => {
     const review = await lib.svc.getReview(reviewId);
     const part = [...review.findings.content.citations, ...review.findings.authority.citations].find((c) => c.articleKey === '93')!;
     const { paragraph: _p, ...whole } = { ...part, citation: '《中华人民共和国立法法》（2023年修正）第九十三条', label: '第九十三条' };

@@ -3,21 +3,13 @@
 // library lacks, articles that do not exist and a 罚款 next to a cited basis, every finding accepted —
 // the record's 要点 and the 对照表 carry no LawDesk wording (资料库, 请核对所述内容), no ISO dates, and
 // no excerpt quoted twice; the workbench still shows the adviser why (Finding.hint).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
-import { makeDraftReview, type ReviewLibrary } from './review-test-support';
+import { describe, expect } from 'vitest';
+import { draftReviewTest } from './review-test-support';
 
-let lib: ReviewLibrary;
-let wb: ReviewWorkbench;
-let reviewId: string;
-
-beforeAll(async () => {
-  ({ lib, wb, reviewId } = await makeDraftReview('received-sme-cultivation.md', { title: '某县科技型中小企业培育管理办法（征求意见稿）' }));
-});
-afterAll(() => lib?.cleanup());
+const it = draftReviewTest('received-sme-cultivation.md', { title: '某县科技型中小企业培育管理办法（征求意见稿）' });
 
 describe('the 意见书 speaks to the drafting unit', () => {
-  it('findings keep the adviser-only notes apart from the reason', async () => {
+  it('findings keep the adviser-only notes apart from the reason', async ({ wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const missingLaw = findings.find((f) => f.rule === 'citation-law-missing')!;
     expect(missingLaw.excerpt).toBe('《某省科技创新促进条例》');
@@ -32,7 +24,7 @@ describe('the 意见书 speaks to the drafting unit', () => {
     expect(noArticle).toEqual(['第三条', '第四条']);
   });
 
-  it('every accepted finding reads as a document sentence in the record and the 对照表', async () => {
+  it('every accepted finding reads as a document sentence in the record and the 对照表', async ({ lib, wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     for (const f of findings) await wb.accept(reviewId, f.id);
     const review = await lib.svc.getReview(reviewId);

@@ -5,33 +5,26 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
+import { describe, expect } from 'vitest';
 import { chromiumPath } from '../../../electron/core/packs/render-pdf';
 import { docxText, pdfPages, squash } from '../packs/pack-test-support';
 import { docxToPdf, ink, pdfPages as renderPages } from '../page-pictures';
 import { partLines } from '../../../electron/shared/article-part';
 import type { Citation } from '../../../electron/core/records/record-types';
-import { DRAFTS, makeDraftReview, type ReviewLibrary } from './review-test-support';
+import { DRAFTS, draftReviewTest } from './review-test-support';
 
-let lib: ReviewLibrary;
-let wb: ReviewWorkbench;
-let reviewId: string;
 const out = mkdtempSync(join(tmpdir(), 'opinion-'));
 // What the 意见书 quotes of a citation: the 款 or 项 cited (行政强制法第十条第四款), else the article.
 const quoted = (c: Citation) => (partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join('');
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 
-beforeAll(async () => {
-  ({ lib, wb, reviewId } = await makeDraftReview('planted-innovation-voucher.md', {
-    materials: [{ name: '决策草案', provided: true }, { name: '起草说明', provided: true }, { name: '法律法规规章等依据', provided: false }],
-    procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
-  }));
+const it = draftReviewTest('planted-innovation-voucher.md', {
+  materials: [{ name: '决策草案', provided: true }, { name: '起草说明', provided: true }, { name: '法律法规规章等依据', provided: false }],
+  procedures: [{ check: '公众参与', applicable: true, done: true, date: '2026-01-05', endDate: '2026-01-20' }],
 });
-afterAll(() => lib?.cleanup());
 
 describe('findings become the opinion', () => {
-  it('accepting puts the finding and its basis into the record; dismissing keeps the reason', async () => {
+  it('accepting puts the finding and its basis into the record; dismissing keeps the reason', async ({ lib, wb, reviewId }) => {
     const result = await wb.run(reviewId, { panel: false });
     const permit = result.findings.find((f) => f.rule === 'permit-create')!;
     const coercion = result.findings.find((f) => f.rule === 'coercion-create')!;
@@ -67,7 +60,7 @@ describe('findings become the opinion', () => {
     await expect(wb.dismiss(reviewId, permit.id, '  ')).rejects.toThrow('须写明理由');
   });
 
-  it('the DOCX reads back with every cited article exact, number, annex and signature', async () => {
+  it('the DOCX reads back with every cited article exact, number, annex and signature', async ({ lib, wb, reviewId }) => {
     await lib.svc.updateReview(reviewId, { conclusion: '修改后合法', opinion: { text: '建议按修改建议对照表修改后提请县政府常务会议审议。', adviser: '李明', adviserRole: '法律顾问' } });
     const file = join(out, '意见书.docx');
     const r = await wb.exportOpinion(reviewId, file, { office: '高青县科学技术局', numberPrefix: '高科审', date: '2026-03-05' });
@@ -96,7 +89,7 @@ describe('findings become the opinion', () => {
     expect([...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => /<w:jc w:val="(\w+)"/.exec(c[0])?.[1])).toEqual(['center', 'center', 'left', 'left', 'left']);
   });
 
-  it('unit and 机关代字 come from the office profile when not asked for; without a 代字 there is no half number', async () => {
+  it('unit and 机关代字 come from the office profile when not asked for; without a 代字 there is no half number', async ({ lib, wb, reviewId }) => {
     const { writeOffice } = await import('../../../electron/core/office/office-file');
     const plain = await wb.opinionDocument(reviewId, { date: '2026-03-05' });
     // 〔2026〕1号 alone is not a 发文字号: the line is left out for the office to fill in
@@ -117,7 +110,7 @@ describe('findings become the opinion', () => {
     }
   });
 
-  it.skipIf(!chromiumPath())('the PDF reads back the same (pdf.js) and renders to pages with text (pdftoppm)', async () => {
+  it.skipIf(!chromiumPath())('the PDF reads back the same (pdf.js) and renders to pages with text (pdftoppm)', async ({ lib, wb, reviewId }) => {
     const file = join(out, '意见书.pdf');
     await wb.exportOpinion(reviewId, file, { office: '高青县科学技术局', numberPrefix: '高科审', date: '2026-03-05' });
     const pages = await pdfPages(readFileSync(file));
@@ -141,7 +134,7 @@ describe('findings become the opinion', () => {
     for (const p of pages) expect(ink(p)).toBeGreaterThan(0.002);
   }, 180_000);
 
-  it('a failed export leaves no file, and the record unchanged', async () => {
+  it('a failed export leaves no file, and the record unchanged', async ({ lib, wb, reviewId }) => {
     const before = await lib.svc.getReview(reviewId);
     const bad = join(out, 'no-such-dir-is-a-file.docx');
     await expect(wb.exportOpinion(reviewId, join(DRAFTS, 'planted-incubator.txt', 'x.docx'))).rejects.toThrow(/无法写入/);

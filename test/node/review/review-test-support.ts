@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { test } from 'vitest';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
@@ -50,6 +51,26 @@ export async function makeDraftReview(draftFile: string, review: Record<string, 
   const r = await lib.svc.createReview({ type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24', ...review });
   await wb.drafts.addDraft(r.record.id, join(DRAFTS, draftFile));
   return { lib, wb, reviewId: r.record.id };
+}
+
+/**
+ * `it` for the tests of a file that share one review of `draftFile` (as `makeDraftReview`): a test names
+ * what it uses (`async ({ wb, reviewId }) => …`); the review is made for the first test that asks and its
+ * library removed after the file's last test. Tests that ask for none never make it.
+ */
+export function draftReviewTest(draftFile: string, review: Record<string, unknown> = {}) {
+  return (
+    test
+      // eslint-disable-next-line no-empty-pattern -- vitest reads what a fixture needs from this pattern
+      .extend('made', { scope: 'file' }, async ({}, { onCleanup }) => {
+        const made = await makeDraftReview(draftFile, review);
+        onCleanup(() => made.lib.cleanup());
+        return made;
+      })
+      .extend('lib', { scope: 'file' }, async ({ made }) => made.lib)
+      .extend('wb', { scope: 'file' }, async ({ made }) => made.wb)
+      .extend('reviewId', { scope: 'file' }, async ({ made }) => made.reviewId)
+  );
 }
 
 export interface PlantedDraft {
