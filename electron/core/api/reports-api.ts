@@ -16,9 +16,9 @@ import { safeFileName, type ApiContext, type Handlers } from './api-context';
 export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   const register = async () => RegisterService.open(await ctx.records());
   return {
-    'reports:annual': async ({ year }) => {
+    'reports:annual': async ({ year, date }) => {
       const svc = await ctx.records();
-      return annualReportFor(svc, ctx.store, { year });
+      return annualReportFor(svc, ctx.store, { year, ...(date ? { asOf: date } : {}) });
     },
     'reports:export': async ({ kind, year, format, date, taskId }) => {
       const svc = await ctx.records();

@@ -58,7 +58,8 @@ export const officeReminderSchema = z.object({
 export type OfficeReminderDto = z.infer<typeof officeReminderSchema>;
 
 export const reportsCalls = {
-  'reports:annual': call({ input: z.object({ year }).strict(), output: annualReportSchema }),
+  /** `date`: the 成文日期 the draft is read on, as the export will be (default today). */
+  'reports:annual': call({ input: z.object({ year, date: signDate.optional() }).strict(), output: annualReportSchema }),
   'reports:export': call({
     input: z.object({ kind: z.enum(REPORT_KINDS), year, format: z.enum(EXPORT_FORMATS), date: signDate.optional(), taskId }).strict(),
     output: producedFileSchema.extend({ notes: z.array(z.string()), pages: count.optional() }),

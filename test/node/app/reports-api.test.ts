@@ -55,6 +55,17 @@ describe('reports API', () => {
     expect((await svc.call('office:set', { adviser: null, timeZone: 'Asia/Shanghai' })).adviser).toBeUndefined();
   });
 
+  it('drafts the report as of the 成文日期 the page sets, as the export will be', async () => {
+    const now = await svc.call('reports:annual', { year: 2020 });
+    const june = await svc.call('reports:annual', { year: 2020, date: '2020-06-30' });
+    const count = (r: typeof now) => Number(r.figures.find((f) => f.id === 'study.sessions')?.value);
+    expect(count(june)).toBeLessThan(count(now));
+    expect(june.figures.find((f) => f.id === 'study.sessions')!.sources.every((x) => x.date <= '2020-06-30')).toBe(true);
+    expect(june.notes.join('\n')).toContain('在成文日期2020年6月30日之后');
+    expect(now.notes.join('\n')).not.toContain('成文日期');
+    await expect(svc.call('reports:annual', { year: 2020, date: '2020-02-30' })).rejects.toThrow();
+  });
+
   it('exports the report, the plan and the 清单 as files the renderer can fetch', async () => {
     const out = await svc.call('reports:export', { kind: 'annual', year: 2020, format: 'docx' });
     expect(out.name).toMatch(/2020年度法治政府建设年度报告\.docx$/);

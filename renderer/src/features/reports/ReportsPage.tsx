@@ -43,12 +43,13 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
 }
 
 export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
-  const res = useCall('reports:annual', { year });
+  // 成文日期 of the 落款: a report on last year is signed on the day it is issued, not when it is printed again.
+  const [signed, setSigned] = useState<Dayjs>(() => officeDay());
+  // The draft shown is the one the export writes: the year as it stood on the 成文日期.
+  const res = useCall('reports:annual', { year, date: signed.format('YYYY-MM-DD') });
   const notify = useNotify();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
-  // 成文日期 of the 落款: a report on last year is signed on the day it is issued, not when it is printed again.
-  const [signed, setSigned] = useState<Dayjs>(() => officeDay());
   const r = res.data;
 
   const exportAs = async (kind: Kind, format: (typeof FORMATS)[number]) => {
