@@ -9,6 +9,7 @@ import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits, pairWeight } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, documentLookAlikes, likelierTriples, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
+import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
 import { blankBetweenIdeographs, halfWidthCommas, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
@@ -105,7 +106,9 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
         continue;
       }
       const inner = s.slice(o + 1, i).map((x) => x.ch).join('');
-      const full = !halfBrackets && (s[o]!.ch === '（' || isCjk(prevNonSpace(o)) || /[\u3400-\u9fff]/.test(inner) || (inner === '' && isCjk(nextNonSpace(i))));
+      // (an enumerator before Chinese, （1） 评估结果…, too: the corpus's texts that print （一） write it
+      // （1）, 8 of 8 — none (1))
+      const full = !halfBrackets && (s[o]!.ch === '（' || isCjk(prevNonSpace(o)) || /[\u3400-\u9fff]/.test(inner) || (/^[0-9A-Za-z]{0,2}$/.test(inner) && isCjk(nextNonSpace(i))));
       s[o]!.ch = full ? '（' : '(';
       s[i]!.ch = full ? '）' : ')';
     }
@@ -156,6 +159,8 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
   const text = s.map((x) => x.ch).join('').trim();
   const m = /^[一—\-－]\s*([0-9]+)\s*[一—\-－]$/.exec(text);
   if (m) return [...`— ${m[1]} —`].map((ch) => ({ ch, conf: 100 }));
+  // A % read as digits (税率为3006。) is put back, a suspect (ocr-percent.ts).
+  repairPercentPieces(s, SUSPECT_CONFIDENCE - 1);
   // Readings tesseract is sure of that the text cannot be (ocr-plausibility.ts).
   markImplausible(s, SUSPECT_CONFIDENCE - 1);
   for (const x of s) if (halfMarks.has(x)) x.conf = Math.min(x.conf, SUSPECT_CONFIDENCE - 1);

@@ -68,11 +68,15 @@ const symbols = (line: string): OcrSymbol[] => [...line].map((ch) => ({ ch, conf
 const flagged = (line: string) => correctLine(symbols(line)).filter((x) => x.conf < SUSPECT_CONFIDENCE).map((x) => x.ch).join('');
 
 describe('OCR misreadings read with high confidence are highlighted', () => {
-  it('percent signs read as digits (税率为3006。 for 30%。, 1009%6 for 100%): every wrong character of the article', () => {
+  it('percent signs read as digits (税率为3006。 for 30%。) are highlighted where their boxes cannot put the % back', () => {
+    // tesseract's reading, confidence 92–99; with the glyphs' boxes the % is put back (ocr-percent.ts)
     const a = article(pagesOf('tudi'), join(DIR, 'tudi.md'), '第七条');
-    expect(a.text).toContain('3006。'); // tesseract's reading, confidence 92–99
-    expect(a.wrong.length).toBeGreaterThan(5);
+    expect(a.text).toContain('税率为30%。');
     expect(a.unhighlighted).toEqual([]);
+    const read = pagesOf('tudi').flatMap((p) => p.lines).find((l) => l.symbols.map((x) => x.ch).join('').includes('税率为3006。'))!;
+    const s = correctLine(read.symbols.map(({ ch, conf }) => ({ ch, conf })));
+    const at = s.map((x) => x.ch).join('').indexOf('3006。');
+    expect(s.slice(at, at + 4).every((x) => x.conf < SUSPECT_CONFIDENCE)).toBe(true);
   });
 
   it('a year read wrong at 94 % in the 2-page scanned PDF (2000 → 2009) is highlighted', () => {
@@ -143,7 +147,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
   it('over the held-out scans, fewer wrong articles keep an error unhighlighted than the confidence and pair checks alone left (21 of 33; 11 before the mark, bracket and seal checks)', () => {
     // test is scored by the bench only; the seeded sets by the tests below.
     const { wrongArticles, unflagged } = setScore('dev');
-    expect(wrongArticles).toBeGreaterThanOrEqual(25); // 29 since the document look-alikes and headings (ocr-document-words.ts)
+    expect(wrongArticles).toBeGreaterThanOrEqual(24); // 29 since the document look-alikes and headings (ocr-document-words.ts), 24 since session 23's % and （1） (tudi 第七条, 第八条, paimai 第八条)
     // 5 since session 15: a word the document reads again and again, read once as a look-alike (renli 第十一条 人为资源,
     // weicheng 第八条 未成平人: ocr-document-words.ts wordsReadElsewhere)
     // 4 since session 16: a line that stops short of the margin before a continuation line, across a pair the laws

@@ -16,6 +16,14 @@ describe('OCR post-correction', () => {
     expect(textOf(correctLine(line('see (a) and (b)')))).toBe('see (a) and (b)');
   });
 
+  it('makes an enumerator before Chinese full-width, （1） as a text printing （一） writes it, unless the document prints ( )', () => {
+    // 最高人民法院关于人民法院委托评估、拍卖工作的若干规定 第八条 as tesseract read it (paimai, dev)
+    expect(textOf(correctLine(line('(1) 评估结果明显失实;')))).toBe('（1） 评估结果明显失实；');
+    expect(textOf(correctLine(line('(a)项所列')))).toBe('（a）项所列');
+    expect(textOf(correctLine(line('(1) 评估结果明显失实;'), { halfBrackets: true }))).toBe('(1) 评估结果明显失实；');
+    expect(textOf(correctLine(line('GB (2006) 5749')))).toBe('GB (2006) 5749');
+  });
+
   it('replaces a look-alike that fits neither neighbour by one that fits both (回难 → 困难), and keeps it a suspect', () => {
     // 回 read at high confidence where the page has 困: the corpus never writes 济回 or 回难.
     const fixed = correctLine(line('为经济回难的公民提供法律咨询'));
