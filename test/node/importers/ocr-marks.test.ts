@@ -120,6 +120,15 @@ describe('brackets over a paragraph', () => {
     expect(fix(kept).text).toBe(kept);
     expect(fix(kept).doubtful).toBe('');
   });
+
+  it('puts back the 〈 〉 of a title inside a title, as the laws write it, and keeps （试行） and a bracket outside 《 》', () => {
+    // liaocheng 第一条 and shengtai 第十条 (blind8) after correctLine: its 〈 taken for a misread （, 〉 read ) or >
+    const read = fix('根据《山东省实施（中华人民共和国道路交通安全法）办法》等法律，符合《最高人民法院关于适用（中华人民共和国民事诉讼法>的解释》第九十四条');
+    expect(read.text).toBe('根据《山东省实施〈中华人民共和国道路交通安全法〉办法》等法律，符合《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第九十四条');
+    expect(read.doubtful).toBe('〈〉〈〉');
+    const kept = '依照《北京市实施办法（试行）》和《中华人民共和国民法典》（以下简称民法典）的规定，参照本法（节约能源法）执行。';
+    expect(fix(kept).text).toBe(kept);
+  });
 });
 
 describe('one line', () => {

@@ -373,7 +373,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('blind8 (seed 20261212), scored once at session 16\'s end: the wrong articles stay highlighted as then', () => {
     const { wrongArticles, unflagged } = setScore('blind8');
-    expect(wrongArticles).toBeGreaterThanOrEqual(28); // 40 when scored; 39 → 28 with session 22's corrections (zulin's 租贩, 规刘, 诉论)
+    expect(wrongArticles).toBeGreaterThanOrEqual(27); // 40 when scored; 39 → 28 with session 22's corrections (zulin's 租贩, 规刘, 诉论), 27 with session 23's nested titles (shengtai 第十条 〈…〉)
     // Scored blind, with session 16's rules: 5 of 40 — 了解 read 子解 (jingjiren 第二十二条), 第一千二百 read 第一十二百
     // (shengtai 第四条), 诉讼 read 诉论 (shengtai 第九条), ， read ； and ： (zulin 第十条, 第十九条). README-importers, blind8.
     // Since: an ordinal no number is written as (malformedOrdinals) takes shengtai 第四条; a ； alone in its sentence
