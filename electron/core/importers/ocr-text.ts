@@ -4,7 +4,7 @@
 // confidences, are kept as the "symbol stream" from which each article's suspects (offsets of
 // low-confidence characters in its text) are found once the parser has cut the text into articles.
 
-import type { OcrPage, OcrSymbol } from './ocr-engine';
+import type { OcrLine, OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, lookAlikeFits, pairWeight } from './ocr-vocabulary';
 import { markImplausible, articleTextSuspects, documentLookAlikes, likelierTriples, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
@@ -12,7 +12,7 @@ import { halfWidthBrackets } from './ocr-bracket-width';
 import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
-import { blankBetweenIdeographs, halfWidthCommas, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
+import { blankBetweenIdeographs, doubtedHalfMarkLines, halfWidthCommas, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -320,7 +320,7 @@ function lostLineEndMark(a: LineEnds, b: LineEnds): boolean {
  * (halfWidthLineEndMarks): they are made full-width as the rest, and highlighted. `halfClauseMarks`: the
  * document prints its , ; : half-width throughout (halfWidthCommas): they stay so.
  */
-export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false, halfMarks: ReadonlySet<OcrSymbol> = new Set(), halfClauseMarks = false): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
+export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false, halfMarks: ReadonlySet<OcrSymbol> = new Set(), halfClauseMarks = false, doubtedMarkLines: ReadonlySet<OcrLine> = new Set()): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
   const k = 72 / (page.dpi || 200);
   const items: PositionedText[] = [];
   let stream = '';
@@ -329,7 +329,7 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
   const regions: OcrRegion[] = [];
   const frac = (y: number) => Math.round(Math.min(1, Math.max(0, y / (page.height || 1))) * 10_000) / 10_000;
   const corrected = page.lines
-    .map((l) => ({ l, symbols: correctLine(l.symbols.map((x) => (halfMarks.has(x) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)), { halfBrackets, halfClauseMarks }) }))
+    .map((l) => ({ l, symbols: correctLine(l.symbols.map((x) => (halfMarks.has(x) || (doubtedMarkLines.has(l) && HALF_CLAUSE_MARK.test(x.ch)) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)), { halfBrackets, halfClauseMarks }) }))
     .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
   // A line that looks a different size starts a new paragraph in the layout step, and a line's box
   // varies a little with its characters (一 is flat, a stray mark adds height): heights within a
@@ -391,6 +391,8 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   // A document typed with half-width , ; : keeps them, and its low line-end marks are what it prints.
   const halfClauseMarks = halfWidthCommas(ocrPages);
   const halfMarks = halfClauseMarks ? new Set<OcrSymbol>() : halfWidthLineEndMarks(ocrPages);
+  // … but where a paragraph's commas do not look so, its marks may be full-width ones: highlighted.
+  const doubtedMarkLines = halfClauseMarks ? doubtedHalfMarkLines(ocrPages) : new Set<OcrLine>();
   // Line ends over the document (a page's last line and the next page's first are neighbours); a page
   // read from the file's own text breaks the run.
   let ends: LineEnds[] = [];
@@ -400,7 +402,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   };
   pages.forEach((page, p) => {
     if ('ocr' in page) {
-      const r = ocrPageLines(page.ocr, p + 1, halfBrackets, halfMarks, halfClauseMarks);
+      const r = ocrPageLines(page.ocr, p + 1, halfBrackets, halfMarks, halfClauseMarks, doubtedMarkLines);
       ends.push(...r.ends.map((e) => ({ ...e, first: e.first + confidence.length, last: e.last + confidence.length })));
       textLines.push(r.lines);
       stream += r.stream;

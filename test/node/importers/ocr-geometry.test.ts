@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { isOcrPage, type OcrLine, type OcrPage } from '../../../electron/core/importers/ocr-engine';
-import { blankBetweenIdeographs, halfWidthCommas, halfWidthLineEndMarks } from '../../../electron/core/importers/ocr-geometry';
+import { blankBetweenIdeographs, doubtedHalfMarkLines, halfWidthCommas, halfWidthLineEndMarks } from '../../../electron/core/importers/ocr-geometry';
+import { scoreFlags } from '../../bench/ocr-flag-score';
 import { findSuspects, layoutOcrPages } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 
@@ -98,5 +99,27 @@ describe('OCR glyph geometry (x boxes)', () => {
     expect(count([page(24, 24, 26)])).toBe(0);
     // the low one's page has another as low: a copy whose page sits lower, not a half-width mark
     expect(count([page(24, 24, 24, 24), page(26, 26)])).toBe(0);
+  });
+
+  it('in a document typed with both widths, highlights the , ; : of the paragraphs whose commas do not look half-width (ocr-mixed/mixed-width)', () => {
+    // 地图管理条例 with every other article typed ， ； ： （ ）, printed and read as make-ocr-flags.ts reads a page
+    // (make-mixed-width.ts): a quarter of its commas look half-width, so the document keeps its marks as read
+    const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-mixed');
+    const { pages } = JSON.parse(gunzipSync(readFileSync(join(dir, 'mixed-width.pages.json.gz'))).toString('utf8')) as { pages: OcrPage[] };
+    const source = parseLawText(readFileSync(join(dir, 'mixed-width.md'), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    expect(halfWidthCommas(pages)).toBe(true);
+    const doubted = doubtedHalfMarkLines(pages);
+    const text = (l: OcrLine) => l.symbols.map((x) => x.ch).join('');
+    // 第一条 (typed ，) is doubted, 第二条 (typed ,: its comma looks so) is not
+    expect([...doubted].some((l) => text(l).includes('维护国家主权'))).toBe(true);
+    expect([...doubted].some((l) => text(l).includes('监督检查活动'))).toBe(false);
+    // 20 of its 28 wrong marks were unhighlighted, in 8 of 9 wrong articles
+    const s = scoreFlags(pages, source);
+    expect(s.wrongChars).toBeGreaterThan(20);
+    expect(s.wrongNotHighlighted).toBeLessThanOrEqual(2);
+    expect(s.unflaggedArticles).toBeLessThanOrEqual(2);
+    // a document typed , throughout has none doubted where its commas look so (青岛市城市节约用水管理条例 第三条)
+    const qd = laws.find((l) => l.slug === 'qdjieshui')!.d.pages;
+    expect([...doubtedHalfMarkLines(qd)].some((l) => text(l).includes('公用事业行政主管部门'))).toBe(false);
   });
 });
