@@ -1,6 +1,6 @@
 // The corpus laws the OCR tables are generated from (cjk-bigrams.gen.ts, cjk-clause-joints.gen.ts),
 // shared so both leave out the same laws: those of the OCR fixtures (the titles in
-// test/fixtures/documents/sources/ and ocr-flags/), so the benchmarks measure text no table has seen.
+// test/fixtures/documents/sources/, ocr-flags/, ocr-mixed/ and scans/photo/), so the benchmarks measure text no table has seen.
 // Build-time only, like the generators; not run on its own.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -16,7 +16,7 @@ export const corpusDir = (): string => process.argv[2] ?? join(here, '../../../.
 
 /** Calls `use` with every corpus law's Markdown, in path order, but the fixtures' laws; counts both. */
 export function forEachCorpusLaw(corpus: string, use: (text: string) => void): { laws: number; skipped: number } {
-  const heldOut = ['sources', 'ocr-flags'].map((d) => join(here, '../../../test/fixtures/documents', d));
+  const heldOut = ['sources', 'ocr-flags', 'ocr-mixed', 'scans/photo'].map((d) => join(here, '../../../test/fixtures/documents', d));
   const skipTitles = new Set(heldOut.flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => titleOf(readFileSync(join(dir, n), 'utf8'))!)));
   let laws = 0;
   let skipped = 0;
