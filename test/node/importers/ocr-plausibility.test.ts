@@ -474,8 +474,8 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
   it('blind15 (seed 20261219), scored once at session 23\'s end: the wrong articles stay highlighted as then', () => {
     const { wrongArticles, unflagged } = setScore('blind15');
     expect(wrongArticles).toBeGreaterThanOrEqual(20); // 35 when scored, 26 once a name its title writes is kept (知识城)
-    // Scored blind, with session 23's rules: 2 of 35 — hexanquan 第二条 and 第十五条, a full-width ： before （一） read
-    // half-width `:` and left so, unhighlighted. README-importers, blind15.
+    // Scored blind, with session 23's rules: 2 of 35 — hexanquan 第二条 and 第十五条, the source's own half-width `:` before
+    // its lists made full-width, unhighlighted (3 line-end colons, too few to judge). README-importers, blind15.
     expect(unflagged.length).toBeLessThanOrEqual(2);
   });
 
