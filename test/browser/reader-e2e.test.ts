@@ -14,7 +14,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { lawRowsFromWire } from '../../electron/shared/api-contract';
 import { ROOT, go, haveChromium, useBrowser, type Session } from './browser-harness';
@@ -116,6 +116,18 @@ async function openCodeHoldingWholeText(s: Session): Promise<{ release: () => vo
   await go(s.page, `#/read/${encodeURIComponent(code.versionId)}?a=1100`);
   await s.page.locator('#article-1100.active').waitFor();
   return { release };
+}
+
+/** The code opened as above, then `word` typed in 在本法中查找 (Ctrl+F) while only the run is shown (全文载入中). */
+async function findWhileWholeTextHeld(s: Session, word: string): Promise<{ release: () => void; find: Locator }> {
+  const held = await openCodeHoldingWholeText(s);
+  await s.page.getByTestId('version-switcher').waitFor();
+  await s.page.keyboard.press('Control+f');
+  const find = s.page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
+  await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
+  await s.page.keyboard.type(word);
+  await s.page.getByTestId('reader-find-count').filter({ hasText: '全文载入中' }).waitFor();
+  return { ...held, find };
 }
 
 describe.skipIf(!haveChromium)('the reader in Chromium', () => {
@@ -469,13 +481,7 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       const page = s.page;
       await page.setViewportSize({ width: 1000, height: 860 });
       // The whole text waits until the find box has the focus (the run around the article is shown).
-      const { release } = await openCodeHoldingWholeText(s);
-      await page.getByTestId('version-switcher').waitFor();
-      await page.keyboard.press('Control+f');
-      const find = page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
-      await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.keyboard.type('收养');
-      await page.getByTestId('reader-find-count').filter({ hasText: '全文载入中' }).waitFor();
+      const { release, find } = await findWhileWholeTextHeld(s, '收养');
       const where = () => page.locator('#article-1100').evaluate((el) => ({ top: el.getBoundingClientRect().top, scrolled: document.getElementById('reader-body')!.scrollTop }));
       const before = await where();
       release();
@@ -531,14 +537,8 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
   it('Enter in the find box while a long law’s whole text is still coming: the first occurrence once it has come', () =>
     withSession(async (s) => {
       const page = s.page;
-      const { release } = await openCodeHoldingWholeText(s);
-      await page.getByTestId('version-switcher').waitFor();
-      await page.keyboard.press('Control+f');
-      const find = page.locator('input[data-testid="reader-find"], [data-testid="reader-find"] input').first();
-      await expect.poll(() => find.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.keyboard.type('核心价值观');
+      const { release } = await findWhileWholeTextHeld(s, '核心价值观');
       const count = page.getByTestId('reader-find-count');
-      await count.filter({ hasText: '全文载入中' }).waitFor();
       await page.keyboard.press('Enter');
       release();
       await count.filter({ hasText: '1 / 1 处' }).waitFor();
