@@ -103,21 +103,26 @@ export function useVersion(
   useLayoutEffect(() => {
     address.current = { articleKey, highlight };
   });
-  const asked = useRef<string>(undefined);
+  const answered = useRef<string>(undefined);
   useEffect(() => {
     let live = true;
-    // Only the first ask for a version (opened, or switched to) comes in two steps and may use the
-    // prefetched answer: a reload or a library change asks for the whole text (the reader keeps its
-    // place). A library change had asked for the run again: the text being read shrank to the run
-    // for a moment (全文载入中 in the find count) and the find's place was lost.
-    const first = asked.current !== versionId;
-    asked.current = versionId;
+    // Only the asks for a version before its first answer (opened, or switched to) come in two steps
+    // and may use the prefetched answer: a reload or a library change after it asks for the whole
+    // text (the reader keeps its place). A library change had asked for the run again: the text being
+    // read shrank to the run for a moment (全文载入中 in the find count) and the find's place was lost.
+    // Keyed on the answer, not the ask: a library change while the first run is on its way drops that
+    // answer, and asking the whole text then would hold the first screen until all of it came.
+    const first = answered.current !== versionId;
     const part = first ? firstAsk(address.current.articleKey, address.current.highlight) : undefined;
     const answer = (first && takePrefetched(versionId, part)) || ask(versionId, part);
     // The reader's first render (header, first screen of articles) as a transition: React renders
     // it in pieces that give way to input and paint, so the only single task is its commit.
     answer.then(
-      (data) => live && startTransition(() => setState({ key, data })),
+      (data) => {
+        if (!live) return;
+        answered.current = versionId;
+        startTransition(() => setState({ key, data }));
+      },
       (e: unknown) => live && setState({ key, error: errorMessage(e) }),
     );
     return () => {
