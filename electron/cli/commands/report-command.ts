@@ -9,8 +9,8 @@ import { type Command, UsageError, libraryOption, parse, printJson } from '../cl
 import { openService } from './records-command';
 
 const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--date YYYY-MM-DD] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]
-lawdesk report plan --year 2020 --out FILE [--plan ID] [--unit 单位]
-lawdesk report duties --year 2020 --out FILE [--plan ID] [--unit 单位]`;
+lawdesk report plan --year 2020 --out FILE [--date YYYY-MM-DD] [--plan ID] [--unit 单位]
+lawdesk report duties --year 2020 --out FILE [--date YYYY-MM-DD] [--plan ID] [--unit 单位]`;
 
 export const reportCommand: Command = {
   summary: '年度报告：由本年度记录生成法治政府建设年度报告草稿（DOCX、PDF、HTML 或 JSON）',
@@ -44,7 +44,7 @@ export const reportCommand: Command = {
     const svc = await openService(values.library, json);
     if (sub !== 'annual') {
       if (!values.out) throw new UsageError(`请用 --out 给出输出文件\n用法：${usage}`);
-      const r = await exportPlanDocument(svc, { kind: sub === 'plan' ? 'plan' : 'duties', year, out: values.out, ...(values.plan ? { planId: values.plan } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.format ? { format: values.format } : {}) });
+      const r = await exportPlanDocument(svc, { kind: sub === 'plan' ? 'plan' : 'duties', year, out: values.out, ...(values.plan ? { planId: values.plan } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.format ? { format: values.format } : {}), ...(values.date ? { asOf: values.date } : {}) });
       if (json) printJson(r);
       else process.stdout.write(`已导出 ${r.path}（${r.format.toUpperCase()}，${Math.round(r.bytes / 1024)} KB）\n`);
       return 0;

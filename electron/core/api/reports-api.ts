@@ -31,7 +31,7 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const r =
         kind === 'annual'
           ? await exportAnnualReport(await annualReportFor(svc, ctx.store, { year, ...(date ? { asOf: date } : {}) }), { ...opts, today: date ?? svc.today() })
-          : { ...(await exportPlanDocument(svc, { ...opts, kind, year })), notes: [] as string[] };
+          : { ...(await exportPlanDocument(svc, { ...opts, kind, year, ...(date ? { asOf: date } : {}) })), notes: [] as string[] };
       progress({ phase: 'write', done: 1, total: 1, label: name });
       return { ...ctx.handOut(r.path, name), notes: r.notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
     },

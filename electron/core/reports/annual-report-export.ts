@@ -40,10 +40,14 @@ export async function exportAnnualReport(report: AnnualReport, opts: { out: stri
   };
 }
 
-/** The year's 普法工作计划 or 普法责任清单, from its plan record (the only one of the year, or `planId`). */
+/**
+ * The year's 普法工作计划 or 普法责任清单, from its plan record (the only one of the year, or `planId`),
+ * signed on `asOf` (成文日期, default today) and stating progress as it stood that day, by the same
+ * rule as the yearly report: a session dated later is only planned and marks no task done.
+ */
 export async function exportPlanDocument(
   svc: RecordsService,
-  opts: { kind: 'plan' | 'duties'; year: number; planId?: string; unit?: string; out: string; format?: string; print?: PrintHtmlToPdf },
+  opts: { kind: 'plan' | 'duties'; year: number; planId?: string; unit?: string; out: string; format?: string; asOf?: string; print?: PrintHtmlToPdf },
 ): Promise<{ path: string; format: ExportFormat; bytes: number; pages?: number }> {
   const format = formatOf(opts.out, opts.format);
   const path = checkWritable(opts.out);
@@ -55,8 +59,9 @@ export async function exportPlanDocument(
       opts.planId ? `没有找到${opts.year}年度的普法计划 ${opts.planId}` : plans.length ? `${opts.year}年度有 ${plans.length} 个普法计划（${plans.map((p) => p.id).join('、')}），请指定一个` : `${opts.year}年度没有普法计划：请先登记计划`,
     );
   }
-  const [stats, lectures] = await Promise.all([svc.stats(opts.year), svc.listLectures({ year: opts.year })]);
-  const inp = { plan, progress: stats.plans.find((p) => p.id === plan.id), lectures, unit: opts.unit?.trim() || plan.unit || '（单位名称）', today: svc.today(), lawTitle: reportLawTitleIn(svc.library) };
+  const asOf = opts.asOf ?? svc.today();
+  const [stats, lectures] = await Promise.all([svc.stats(opts.year, asOf), svc.listLectures({ year: opts.year }).then((ls) => ls.filter((l) => l.date <= asOf))]);
+  const inp = { plan, progress: stats.plans.find((p) => p.id === plan.id), lectures, unit: opts.unit?.trim() || plan.unit || '（单位名称）', today: asOf, lawTitle: reportLawTitleIn(svc.library) };
   const doc = opts.kind === 'plan' ? planDocument(inp) : dutyListDocument(inp);
   const { data, pages } = await renderDocument(doc, format, opts.print ? { print: opts.print } : {});
   writeExportFile(path, data);

@@ -9,6 +9,9 @@ import { RegisterService } from '../../../electron/core/register/register-servic
 import type { AnnualReport } from '../../../electron/core/reports/annual-report';
 import { renderHtml } from '../../../electron/core/packs/render-html';
 import { dutyListDocument } from '../../../electron/core/reports/plan-documents';
+import { exportPlanDocument } from '../../../electron/core/reports/annual-report-export';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeLibrary, type TestLibrary } from '../records/records-test-support';
 
 const UNIT = '安化县市场监督管理局';
@@ -69,6 +72,25 @@ describe('the yearly report as of its 成文日期', () => {
     expect(row.slice(0, row.indexOf('</tr>'))).not.toContain('2026年12月4日');
     expect(row.slice(0, row.indexOf('</tr>'))).toContain('未开展');
     expect(html.replace(/<[^>]+>/g, '')).toMatch(/2项任务已完成1项/);
+  });
+
+  it('signs the 普法计划 and the 责任清单 on the chosen 成文日期 and reads progress as of that day', async () => {
+    const l = await office2026('2026-12-01T02:00:00Z');
+    const plain = (f: string) => readFileSync(f, 'utf8').replace(/<[^>]+>/g, '');
+    // Dated after the year ended, as the office files it: the 宪法日 of 12-04 has been held.
+    const late = await exportPlanDocument(l.svc, { kind: 'duties', year: 2026, out: join(l.dir, 'duties-2027.html'), asOf: '2027-01-08' });
+    expect(plain(late.path)).toContain('截至2027年1月8日，2项任务已完成2项');
+    expect(plain(late.path)).toContain('2027年1月8日');
+    expect(plain(late.path)).not.toContain('2026年12月1日');
+    // Dated before the 宪法日: that task is still to come, whatever today is.
+    const early = await exportPlanDocument(l.svc, { kind: 'duties', year: 2026, out: join(l.dir, 'duties-nov.html'), asOf: '2026-11-30' });
+    expect(plain(early.path)).toContain('截至2026年11月30日，2项任务已完成1项');
+    const plan = await exportPlanDocument(l.svc, { kind: 'plan', year: 2026, out: join(l.dir, 'plan.html'), asOf: '2026-01-15' });
+    expect(plain(plan.path)).toContain('2026年1月15日');
+    expect(plain(plan.path)).not.toContain('2026年12月1日');
+    // Without a date: today in the office's zone, as before.
+    const today = await exportPlanDocument(l.svc, { kind: 'duties', year: 2026, out: join(l.dir, 'duties-today.html') });
+    expect(plain(today.path)).toContain('截至2026年12月1日，2项任务已完成1项');
   });
 
   it('reads the register on the 成文日期: a filing made later had not been made, and is late', async () => {
