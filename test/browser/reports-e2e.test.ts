@@ -52,6 +52,29 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       expect(value).toContain('2021年1月20日');
     }));
 
+  it('opens on the report in hand: last year’s through March, this year’s from 1 April and in December (the office’s day)', () =>
+    withSession(async ({ page }) => {
+      const yearShown = async (at: string) => {
+        await page.clock.setFixedTime(new Date(at));
+        await go(page, '#/settings');
+        await go(page, '#/reports');
+        const draft = page.getByTestId('report-draft');
+        await draft.waitFor();
+        return { select: await page.getByTestId('reports-year').innerText(), title: await draft.locator('.ant-card-head-title').innerText() };
+      };
+      await page.clock.setFixedTime(new Date('2026-12-07T02:00:00Z'));
+      await page.reload();
+      // December: the year now ending is being drafted.
+      expect(await yearShown('2026-12-07T02:00:00Z')).toMatchObject({ select: '2026 年', title: expect.stringContaining('2026年度') });
+      // 31 March 23:30 in Shanghai (15:30 UTC): still the first quarter, last year's report.
+      expect((await yearShown('2027-03-31T15:30:00Z')).title).toContain('2026年度');
+      // 1 April 00:30 in Shanghai, still 31 March in UTC: the office's day decides.
+      expect((await yearShown('2027-03-31T16:30:00Z')).title).toContain('2027年度');
+      // A year asked for in the address wins.
+      await go(page, '#/reports?year=2024');
+      await page.getByTestId('report-draft').getByText('2024年度').first().waitFor();
+    }));
+
   it('a report without a unit or an adviser says where in the app to fill them in, with no command-line flag', () =>
     withSession(async ({ page }) => {
       await go(page, '#/reports?year=2023');

@@ -5,10 +5,11 @@
 import { annualReportFor } from '../../core/reports/annual-report-service';
 import { exportAnnualReport, exportPlanDocument } from '../../core/reports/annual-report-export';
 import { REPORT_GAP_FACTS, type ReportGap } from '../../shared/api/reports';
+import { reportYearOn } from '../../shared/report-year';
 import { type Command, UsageError, libraryOption, parse, printJson } from '../cli-support';
 import { openService } from './records-command';
 
-const usage = `lawdesk report annual --year 2020 [--out FILE --format docx|pdf|html] [--date YYYY-MM-DD] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]
+const usage = `lawdesk report annual [--year 2020] [--out FILE --format docx|pdf|html] [--date YYYY-MM-DD] [--json] [--unit 单位] [--adviser 姓名 --adviser-org 单位] [--template FILE]
 lawdesk report plan --year 2020 --out FILE [--date YYYY-MM-DD] [--plan ID] [--unit 单位]
 lawdesk report duties --year 2020 --out FILE [--date YYYY-MM-DD] [--plan ID] [--unit 单位]`;
 
@@ -35,13 +36,15 @@ export const reportCommand: Command = {
     );
     const sub = positionals[0];
     if (sub !== 'annual' && sub !== 'plan' && sub !== 'duties') throw new UsageError(positionals[0] ? `未知的子命令“${positionals[0]}”\n用法：${usage}` : `用法：${usage}`);
-    const year = Number(values.year);
-    if (!values.year || !Number.isInteger(year) || year < 1990 || year > 2200) throw new UsageError(`请用 --year 给出年份（如 2020）\n用法：${usage}`);
+    // Only the report has a year in hand (reportYearOn); a plan or a 清单 names the year it is for.
+    if (!values.year && sub !== 'annual') throw new UsageError(`请用 --year 给出年份（如 2020）\n用法：${usage}`);
+    if (values.year !== undefined && !isYear(Number(values.year))) throw new UsageError(`--year 应为年份（如 2020，收到“${values.year}”）\n用法：${usage}`);
     // 成文日期 of the 落款 (default today): a report on 2020 is signed in early 2021, not when it is printed again.
     if (values.date !== undefined && !isCalendarDate(values.date)) throw new UsageError(`--date 应为实际存在的日期 YYYY-MM-DD（收到“${values.date}”）\n用法：${usage}`);
     if (values['adviser-org'] && !values.adviser) throw new UsageError(`--adviser-org 需要与 --adviser 一起给出\n用法：${usage}`);
     const json = !!values.json;
     const svc = await openService(values.library, json);
+    const year = values.year !== undefined ? Number(values.year) : reportYearOn(svc.today());
     if (sub !== 'annual') {
       if (!values.out) throw new UsageError(`请用 --out 给出输出文件\n用法：${usage}`);
       const r = await exportPlanDocument(svc, { kind: sub === 'plan' ? 'plan' : 'duties', year, out: values.out, ...(values.plan ? { planId: values.plan } : {}), ...(values.unit ? { unit: values.unit } : {}), ...(values.format ? { format: values.format } : {}), ...(values.date ? { asOf: values.date } : {}) });
@@ -79,6 +82,8 @@ const GAP_ACTION: Record<ReportGap, string> = {
 export function gapNotice(g: ReportGap): string {
   return `${REPORT_GAP_FACTS[g]}：${GAP_ACTION[g]}。`;
 }
+
+const isYear = (y: number) => Number.isInteger(y) && y >= 1990 && y <= 2200;
 
 function isCalendarDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from '../records/records-test-support';
+import { reportYearOn } from '../../../electron/shared/report-year';
+import { DEFAULT_TIME_ZONE, dateInZone } from '../../../electron/shared/office-clock';
 
 const work = mkdtempSync(join(tmpdir(), 'lawdesk-report-cli-'));
 const lib = join(work, 'lib');
@@ -30,6 +32,15 @@ describe('lawdesk report', () => {
     const f = report.figures.find((x: { id: string }) => x.id === 'decisions.total');
     expect(f).toMatchObject({ label: '合法性审查件数', value: '5' });
     expect(f.sources.map((s: { id: string }) => s.id).sort()).toEqual(['R2020-001', 'R2020-002', 'R2020-003', 'R2020-004', 'R2020-005']);
+  });
+
+  it('annual without --year drafts the report in hand today (reportYearOn); plan and duties still ask for the year', () => {
+    const r = cli('report', 'annual', '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out).year).toBe(reportYearOn(dateInZone(new Date(), DEFAULT_TIME_ZONE)));
+    const plan = cli('report', 'plan', '--out', join(work, 'p-no-year.docx'));
+    expect(plan.code).toBe(2);
+    expect(plan.err).toContain('--year');
   });
 
   it('a report without a unit or an adviser says which flag supplies each, as text and as codes in --json', () => {

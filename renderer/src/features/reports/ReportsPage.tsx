@@ -11,12 +11,12 @@ import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
 import { handOver } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
-import { officeDay, officeYear } from '../../office-clock';
+import { officeDay, officeToday, officeYear } from '../../office-clock';
+import { reportYearOn } from '../../../../electron/shared/report-year';
 import type { Dayjs } from 'dayjs';
 import { useNotify } from '../../components/notify';
 import { OtherYearsHint } from '../../components/other-years';
 
-const thisYear = officeYear();
 const FORMATS = ['docx', 'pdf', 'html'] as const;
 type Kind = (typeof REPORT_KINDS)[number];
 
@@ -42,7 +42,11 @@ function Figures({ ids, report }: { ids: string[]; report: AnnualReportDto }) {
   );
 }
 
-export function ReportsPage({ year = thisYear - 1 }: { year?: number | undefined }) {
+export function ReportsPage({ year: asked }: { year?: number | undefined }) {
+  // Read on each render, not when the module loads: the office's zone arrives with the library, and
+  // the app may stay open across a new year. Without a year asked for, the report in hand that day.
+  const thisYear = officeYear();
+  const year = asked ?? reportYearOn(officeToday());
   // 成文日期 of the 落款: a report on last year is signed on the day it is issued, not when it is printed again.
   const [signed, setSigned] = useState<Dayjs>(() => officeDay());
   // The draft shown is the one the export writes: the year as it stood on the 成文日期.
