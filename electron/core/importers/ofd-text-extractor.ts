@@ -11,6 +11,7 @@ import { child, children, MAX_OFD_IMAGE, OfdPackage, type XmlNode } from './ofd-
 import { glyphCharacters } from './sfnt-cmap';
 import { compose, IDENTITY, type Matrix } from './affine';
 import { alignedSpaceTables, buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
+import { footnoteLines, splitFootnotes } from './page-footnotes';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
 const PT_PER_MM = 72 / 25.4;
@@ -394,9 +395,15 @@ function glyphWarning(count: number, pages: number[], read: number, readPages: n
   return count > 0 ? [...out, `${pageList(pages)}有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；${GLYPHS_TO_OCR}，或对照原件补全`] : out;
 }
 
+/** A text page's lines: the body's, then its footnotes (kept apart by the layout step). */
+function pageLines(items: PositionedText[], page: number): TextLine[] {
+  const { body, notes } = splitFootnotes(items);
+  return [...alignedSpaceTables(buildLines(body, page)), ...footnoteLines(notes, page)];
+}
+
 function textOnly({ pages, imageOnly, glyphsOnly, glyphPages, glyphsRead, glyphsReadPages }: OfdPages): ExtractedDocument {
   const n = pages.length;
-  const lines: TextLine[][] = pages.map((p, i) => alignedSpaceTables(buildLines(p.items, i + 1)));
+  const lines: TextLine[][] = pages.map((p, i) => pageLines(p.items, i + 1));
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
   const noText = () =>
     new ExtractError(
@@ -471,7 +478,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
     typeof ocr === 'object' ? ocr : {},
   );
   const byPage = new Map(read.imageOnly.map((p, i) => [p, recognised[i]!]));
-  const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: alignedSpaceTables(buildLines(p.items, i + 1)) })));
+  const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: pageLines(p.items, i + 1) })));
   if (!laid || laid.text.replace(/\s/g, '').length < 10) {
     throw new ExtractError(blank.length === k ? `OFD 的扫描页是空白页，没有可识别的文字，共 ${n} 页` : `OFD 的扫描页中没有识别出文字（可能不是文字扫描件或过于模糊），共 ${n} 页`);
   }

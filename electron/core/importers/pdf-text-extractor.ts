@@ -11,6 +11,7 @@ import { guessMetadata, metaFromFields } from './document-metadata';
 import { cleanWebCopy, latinBoundary, webCopyWarnings } from './plain-law-text';
 import { NeedsOcr, type OcrMode } from './extracted-document';
 import { layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
+import { footnoteLines, splitFootnotes } from './page-footnotes';
 import { pageRulings } from './pdf-rulings';
 import { dropRepeatedTableHeads, joinRowsOverPageBreaks, linesWithRuledTables, rowEndingPage, ruledGrids, type RuledGrid } from './ruled-tables';
 
@@ -143,6 +144,7 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
     const pages: TextLine[][] = [];
     const pageItems: PositionedText[][] = [];
     const pageGrids: RuledGrid[][] = [];
+    const pageNotes: TextLine[][] = [];
     // A page object drawn twice (a page tree whose Kids name one page 2,000 times) is never written by real software.
     const pageOfRef = new Map<string, number>();
     let chars = 0;
@@ -165,11 +167,14 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
         if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue; // rotated text (stamps, side notes)
         items.push({ str: it.str, x: e!, y: f!, w: it.width, size: Math.abs(d!) || Math.abs(a!) });
       }
-      pageItems.push(items);
+      // a footnote's raised mark and its note at the page's foot are no part of the body
+      const { body, notes } = splitFootnotes(items);
+      pageItems.push(body);
+      pageNotes.push(footnoteLines(notes, p));
       // the ruling lines give a table's cells, merged ones included (only a page with text has a table to read)
       // a page of more text than any typeset page (a hostile one) is not worth pdf.js's second pass
-      const pageChars = items.reduce((n, it) => n + it.str.length, 0);
-      if (items.length > 0 && pageChars <= MAX_RULED_PAGE_CHARS) {
+      const pageChars = body.reduce((n, it) => n + it.str.length, 0);
+      if (body.length > 0 && pageChars <= MAX_RULED_PAGE_CHARS) {
         const ops = await page.getOperatorList();
         pageGrids.push(ruledGrids(pageRulings(ops.fnArray, ops.argsArray, OPS)));
       } else pageGrids.push([]);
@@ -179,7 +184,7 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
     for (const [i, items] of pageItems.entries()) pages.push(linesWithRuledTables(items, pageGrids[i]!, i + 1, rowEndingPage(pages[i - 1])?.ruledRow));
     dropRepeatedTableHeads(pages);
     joinRowsOverPageBreaks(pages);
-    return { task, doc, lines: pages };
+    return { task, doc, lines: pages.map((lines, i) => [...lines, ...pageNotes[i]!]) };
   } catch (e) {
     await task.destroy();
     throw translateError(e);

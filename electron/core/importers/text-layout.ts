@@ -59,6 +59,8 @@ export interface TextLine {
   ruled?: boolean;
   /** That row's cells and edges, for a cell whose text runs on over the page break (ruled-tables.ts). */
   ruledRow?: RuledRow;
+  /** A footnote at the page's foot (page-footnotes.ts): kept apart from the body, counted in a warning. */
+  footnote?: boolean;
   /** The line began / ended with a typed space (one at a wrap is not drawn inside either line). */
   typedSpaceBefore?: boolean;
   typedSpaceAfter?: boolean;
@@ -789,14 +791,18 @@ export function pageList(nums: number[]): string {
 export function layoutPages(rawPages: TextLine[][], opts: { spacing?: boolean } = {}): { text: string; warnings: string[] } | undefined {
   const warnings: string[] = [];
   const chars = (ps: TextLine[][]) => ps.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
-  let dropped = dropHeadersFooters(rawPages);
+  const notePages = rawPages.map((lines) => lines.filter((l) => l.footnote).length);
+  const bodyPages = rawPages.map((lines) => lines.filter((l) => !l.footnote));
+  let dropped = dropHeadersFooters(bodyPages);
   // Every line repeated on every page (a one-line form printed twice, a short notice whose pages
   // are copies): those are the text, not running headers.
-  if (chars(dropped.pages) === 0) dropped = dropHeadersFooters(rawPages, false);
+  if (chars(dropped.pages) === 0) dropped = dropHeadersFooters(bodyPages, false);
   const { pages, droppedRunning, droppedNumbers } = dropped;
   if (chars(pages) === 0) return undefined;
   for (const [text, count] of droppedRunning) warnings.push(`已去除页眉页脚“${text.slice(0, 30)}”${count} 处`);
   if (droppedNumbers > 0) warnings.push(`已去除页码 ${droppedNumbers} 处`);
+  const notes = notePages.reduce((a, b) => a + b, 0);
+  if (notes > 0) warnings.push(`${pageList(notePages.flatMap((n, i) => (n > 0 ? [i + 1] : [])))}底部的 ${notes} 条脚注及其标号未并入正文`);
   const { paragraphs, pageOf } = joinParagraphs(pages, opts);
   const result = toPlainLawText(paragraphs, { positioned: true });
   if (result.tocAt !== undefined) {

@@ -1,0 +1,84 @@
+// Footnotes of a fixed-layout page (PDF text layer, OFD): the raised mark and the note at the page's
+// foot are kept apart from the body; a raised number with no note (m²), a column of small numbers and
+// a page whose "notes" have body text under them are left as they are.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitFootnotes } from '../../../electron/core/importers/page-footnotes';
+import { extractDocument } from '../../../electron/core/importers/extract-document';
+import type { PositionedText } from '../../../electron/core/importers/text-layout';
+import { RECEIVED } from './received-check';
+
+const run = (str: string, x: number, y: number, size = 12): PositionedText => ({ str, x, y, w: [...str].length * (/^[0-9*]+$/.test(str) ? size / 2 : size), size });
+
+/** A page of body lines at 12 pt, 14 pt apart from y = 700 down. */
+const body = (lines: string[]): PositionedText[] => lines.map((s, i) => run(s, 72, 700 - 14 * i));
+
+describe('splitFootnotes', () => {
+  it('takes a raised mark and its note at the foot (LibreOffice: the note mark raised over the note)', () => {
+    const page = body(['第一条 为了规范乡镇企业的行为，制定本法。', '第二条 本法所称乡镇企业，是指各类企业。']);
+    const mark = run('1', 72 + 12 * 21, 700 + 4.6, 7);
+    const noteMark = run('1', 72, 104.6, 7);
+    const note = run('本法已被修改，见编者注。', 80.4, 100);
+    const pageNo = run('3', 300, 60);
+    const { body: kept, notes } = splitFootnotes([...page, mark, noteMark, note, pageNo]);
+    expect(kept).toEqual([...page, pageNo]);
+    expect(notes.map((n) => n.text)).toEqual(['1 本法已被修改，见编者注。']);
+  });
+
+  it('takes notes in smaller type, one running over two lines, the mark not raised', () => {
+    const page = body(['第一条 甲。', '第二条 乙。']);
+    const m1 = run('1', 150, 704, 7);
+    const m2 = run('2', 150, 690, 7);
+    const n1 = [run('1', 72, 138, 10), run('本法已被修改。', 86, 138, 10)];
+    const n2 = [run('2', 72, 126, 10), run('编者注：本条所称农村集体经济组织，包括乡（镇）、村、村民小组三级，', 86, 126, 10), run('其成员范围依照有关法律确定。', 86, 114, 10)];
+    const { body: kept, notes } = splitFootnotes([...page, m1, m2, ...n1, ...n2]);
+    expect(kept).toEqual(page);
+    expect(notes.map((n) => n.text)).toEqual(['1 本法已被修改。', '2 编者注：本条所称农村集体经济组织，包括乡（镇）、村、村民小组三级，其成员范围依照有关法律确定。']);
+  });
+
+  it('leaves a raised number that calls no note (m², 10³) in the text', () => {
+    const items = [...body(['第一条 每户用地面积不得超过200m', '第二条 乙。']), run('2', 72 + 12 * 17, 704, 7), run('3', 300, 60)];
+    expect(splitFootnotes(items)).toEqual({ body: items, notes: [] });
+  });
+
+  it('leaves a column of small numbers (a table’s 序号) under a raised number', () => {
+    const items = [
+      ...body(['第一条 每户用地面积不得超过200m', '附表：']),
+      run('2', 72 + 12 * 17, 704, 7),
+      ...['1', '2', '3'].flatMap((n, i) => [run(n, 72, 300 - 14 * i, 9), run(`事项${n}`, 100, 300 - 14 * i, 9)]),
+    ];
+    expect(splitFootnotes(items)).toEqual({ body: items, notes: [] });
+  });
+
+  it('leaves a "note" with body text under it: notes stand at the foot', () => {
+    const items = [
+      ...body(['第一条 甲。']),
+      run('1', 140, 704, 7),
+      run('1', 72, 500, 9),
+      run('小字说明。', 80, 500, 9),
+      ...['第二条 乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙乙。', '第三条 丙。', '第四条 丁。'].map((s, i) => run(s, 72, 480 - 14 * i)),
+    ];
+    expect(splitFootnotes(items)).toEqual({ body: items, notes: [] });
+  });
+
+  it('gives up at once on a page of more marks than any page of notes', () => {
+    const items = [...body(['第一条 甲。']), ...Array.from({ length: 50_000 }, (_, i) => run('1 注', 72, 600 - (i % 500), 7)), run('1', 140, 704, 7)];
+    const { body: kept, notes } = splitFootnotes(items);
+    expect(notes).toEqual([]);
+    expect(kept).toHaveLength(items.length);
+  });
+});
+
+describe('PDF footnotes from LibreOffice', () => {
+  for (const file of ['xiangzhen-notes-lo.pdf', 'xiangzhen-notes-odt.pdf']) {
+    it(`${file}: no mark or note in the articles, the notes counted`, async () => {
+      const doc = await extractDocument(new Uint8Array(readFileSync(join(RECEIVED, file))), file, { ocr: false });
+      expect(doc.text).toContain('第一条 为了扶持和引导乡镇企业持续健康发展，保护乡镇企业的合法权益，规范乡镇企业的行为，繁荣农村经济，促进社会主义现代化建设，制定本法。\n');
+      expect(doc.text).toContain('第十条 农村集体经济组织投资设立的乡镇企业，其企业财产权属于设立该企业的全体农民集体所有。\n');
+      expect(doc.text).not.toMatch(/编者注|参见《中华人民共和国公司法》|^[0-9]$/m);
+      expect(doc.warnings).toContain(`第 1 页底部的 ${file.includes('odt') ? 3 : 2} 条脚注及其标号未并入正文`);
+    });
+  }
+});
