@@ -5,6 +5,7 @@
 // the library does not hold the document. Validated on load; a broken file names itself and the entry.
 
 import { formatIssue } from '../../shared/errors';
+import { regionWithin } from '../../shared/law-model';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -36,6 +37,11 @@ const SourceSchema = z.object({ url: z.string().url(), covers: z.string().option
 const DocumentSchema = z.object({
   title: z.string().min(1),
   docNo: z.string().optional(),
+  /**
+   * Where it binds, for a local document (山东, or 山东·淄博): an office elsewhere (设置 → 单位信息) is
+   * not bound by it, so its findings do not cite it. Absent: a national document.
+   */
+  region: z.string().min(1).optional(),
   issued: z.string().optional(),
   effective: z.string().optional(),
   /** Where the text was read, and which part of it. */
@@ -85,4 +91,23 @@ export function loadBasisDocuments(file = defaultBasisDocumentsFile()): BasisDoc
 /** The document by its title or 文号. */
 export function findBasisDocument(docs: BasisDocuments, law: string): BasisDocument | undefined {
   return docs.documents.find((d) => d.title === law || d.docNo === law);
+}
+
+/**
+ * Whether a document binds an office in `officeRegion` (山东·淄博·高青县 lies within 山东). A national
+ * document binds everyone; with no office region set the office's place is unknown and the rule data's
+ * documents apply as shipped.
+ */
+export function bindsOffice(doc: Pick<BasisDocument, 'region'>, officeRegion: string | undefined): boolean {
+  return !doc.region || !officeRegion || regionWithin(officeRegion, doc.region);
+}
+
+/**
+ * The local documents binding the office that the rules for `kind` rest on (the 山东 办法 for a
+ * 规范性文件 of an office in 山东): the 意见书's opening names them beside the national ones, and an
+ * office elsewhere gets none of them.
+ */
+export function localBasisTitles(docs: BasisDocuments, rules: readonly { appliesTo?: readonly string[] | undefined; basis: readonly { law: string }[] }[], kind: string, officeRegion: string | undefined): string[] {
+  const laws = new Set(rules.filter((r) => !r.appliesTo || r.appliesTo.includes(kind)).flatMap((r) => r.basis.map((b) => b.law)));
+  return docs.documents.filter((d) => d.region && bindsOffice(d, officeRegion) && (laws.has(d.title) || (d.docNo !== undefined && laws.has(d.docNo)))).map((d) => d.title);
 }

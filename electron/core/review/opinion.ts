@@ -76,6 +76,11 @@ export interface OpinionOptions {
    * the template's 经审查，未发现问题 only when checked, else 未审查 with the reason.
    */
   coverage: OpinionCoverage;
+  /**
+   * The local documents binding the office the template's {本地规定} names (basis-documents.ts
+   * localBasisTitles): 和《山东省行政规范性文件制定和监督管理办法》 in 山东, nothing elsewhere.
+   */
+  localBases?: string[];
 }
 
 /** Every article the record cites: the findings of 权限/程序/内容, the opinion's, the review's own. */
@@ -227,7 +232,8 @@ export function quotedCitations(cs: Citation[]): Citation[] {
 export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], opts: OpinionOptions): PackDocument {
   const template = loadTemplate(review.type, opts.templatesDir);
   const date = opts.date ?? review.completedDate ?? opts.today;
-  const vars = { 送审件: review.title.replace(/^《|》$/g, ''), 送审单位: review.leadUnit, 收件日期: chineseDate(review.receivedDate) };
+  const local = opts.localBases ?? [];
+  const vars = { 送审件: review.title.replace(/^《|》$/g, ''), 送审单位: review.leadUnit, 收件日期: chineseDate(review.receivedDate), 本地规定: local.length ? `和${local.map((t) => `《${t}》`).join('')}` : '' };
   const title = fill(template.title, vars);
   const sections: DocSection[] = [];
   let n = 0;

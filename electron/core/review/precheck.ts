@@ -19,7 +19,7 @@ import { findingId } from './finding-id';
 import { higherLawSteps, panelRegions, type TermSearch } from './higher-law';
 import { checkCitations } from './precheck-citations';
 import { judgeBasis, statedBases, type ArticleBases } from './stated-basis';
-import { findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
+import { bindsOffice, findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
 import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, remoteForum, riskOnOffice, type ContractHit } from './contract-checks';
 import { loadRuleSet, matchSentenceRule, ruleFitsDocument, type BasisRef, type DocumentRule, type RuleSet, type SentenceRule } from './review-rules';
 
@@ -78,7 +78,25 @@ export class BasisResolver {
     private readonly store: LibraryStore,
     private readonly asOf: string,
     private readonly documents: BasisDocuments = { schemaVersion: 1, version: '', documents: [] },
+    /** The office's region: a local document of another place is no basis of its findings. */
+    private readonly region?: string,
   ) {}
+
+  /** The region of the local document `ref` names when it does not bind the office (山东 for a 河南 office). */
+  foreign(ref: BasisRef): string | undefined {
+    const doc = findBasisDocument(this.documents, ref.law);
+    return doc && !bindsOffice(doc, this.region) ? doc.region : undefined;
+  }
+
+  /**
+   * A rule's bases that bind the office, resolved; `foreign` names the documents left out. A rule whose
+   * every basis is another place's still reports (the office's own province usually says the same) but
+   * only as 需核实, with a hint to check its own rules: it is never cited under another province's name.
+   */
+  ruleBases(refs: readonly BasisRef[]): { bases: Basis[]; foreign: string[] } {
+    const foreign = refs.filter((ref) => this.foreign(ref)).map((ref) => `《${ref.law}》（${this.foreign(ref)}）`);
+    return { bases: refs.filter((ref) => !this.foreign(ref)).map((ref) => this.resolve(ref)), foreign };
+  }
 
   resolve(ref: BasisRef): Basis {
     const key = `${ref.law}#${ref.article ?? ''}#${ref.paragraph ?? ''}#${ref.item ?? ''}#${ref.provision ?? ''}`;
@@ -461,7 +479,7 @@ export async function precheckAsync(store: LibraryStore, input: PrecheckInput, o
 function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions): Generator<PrecheckProgress, PrecheckResult> {
   const t0 = performance.now();
   const rules = opts.rules ?? loadRuleSet();
-  const resolver = new BasisResolver(store, input.asOf, opts.documents ?? loadBasisDocuments());
+  const resolver = new BasisResolver(store, input.asOf, opts.documents ?? loadBasisDocuments(), opts.region);
   const units = checkedUnits(input.units);
   // One step per article for the rules, and one per article for the 上位法 panel when asked.
   const total = units.length * (opts.search ? 2 : 1);
@@ -476,8 +494,14 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const sentenceRules = rules.rules.filter((r): r is SentenceRule => r.scope !== 'document' && appliesTo(r, input.kind) && ruleFitsDocument(r, docText));
   const fcItems = new Map<string, FairCompetitionItem>();
   const basesOf = new Map<SentenceRule, Basis[]>();
+  const unbound = new Map<string, string[]>();
+  const ruleBases = (rule: { id: string; basis: readonly BasisRef[] }): Basis[] => {
+    const { bases, foreign } = resolver.ruleBases(rule.basis);
+    if (!bases.length && foreign.length) unbound.set(rule.id, foreign);
+    return bases;
+  };
   for (const rule of sentenceRules) {
-    const bases = rule.basis.map((ref) => resolver.resolve(ref));
+    const bases = ruleBases(rule);
     basesOf.set(rule, bases);
     if (rule.checklist && !fcItems.has(rule.checklist.code)) fcItems.set(rule.checklist.code, { code: rule.checklist.code, title: rule.checklist.title, basis: bases[0]!, triggers: [] });
   }
@@ -503,7 +527,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   }
   for (const rule of rules.rules) {
     if (rule.scope !== 'document' || !appliesTo(rule, input.kind)) continue;
-    findings.push(...documentFindings(rule, { title: input.title, header, text: docText, asOf: input.asOf, ...(opts.region ? { region: opts.region } : {}) }, sentences, rule.basis.map((ref) => resolver.resolve(ref))));
+    findings.push(...documentFindings(rule, { title: input.title, header, text: docText, asOf: input.asOf, ...(opts.region ? { region: opts.region } : {}) }, sentences, ruleBases(rule)));
   }
   if (input.review) {
     // A step the draft's own list omits and the record lacks is one problem, said at the list; a step the
@@ -514,6 +538,15 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
     const listed = new Set(findings.filter((f) => f.article && omitted.has(f.rule)).map((f) => f.rule));
     for (let i = findings.length - 1; i >= 0; i--) if (omitted.has(findings[i]!.rule) && held(findings[i]!.rule)) findings.splice(i, 1);
     findings.push(...procedureFindings(review, input.kind, resolver, opts.calendar).filter((f) => !listed.has(f.rule)));
+  }
+
+  // A rule that rests only on another place's document: 需核实 against the office's own rules, said in the hint
+  // (never in the record or the 意见书, which name no basis the office is not bound by).
+  for (const [i, f] of findings.entries()) {
+    const foreign = unbound.get(f.rule);
+    if (!foreign) continue;
+    const hint = `此项的依据${foreign.join('、')}不适用于本单位所在地（${opts.region}），请按本地关于该事项的规定核实；本地规定可加入审查依据数据（resources/review-bases）。`;
+    findings[i] = { ...f, severity: DOWNGRADE[f.severity], hint: f.hint ? `${hint}${f.hint}` : hint };
   }
 
   // A step the draft itself says it skips is said once, at its sentence: the record's "no record of it" goes.

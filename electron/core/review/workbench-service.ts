@@ -21,6 +21,7 @@ import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
 import { carryDecisions } from './decision-carry';
 import { DraftStore, type DraftVersion } from './draft-store';
+import { loadBasisDocuments, localBasisTitles } from './basis-documents';
 import { allCitations, buildOpinion, documentReason, type OpinionOptions } from './opinion';
 import type { PackDocument } from '../packs/pack-document';
 import type { Level } from '../../shared/law-model';
@@ -503,6 +504,15 @@ export class ReviewWorkbench {
     return { coverage, ...(precheck && !(precheck instanceof Error) ? { precheck } : {}) };
   }
 
+  /** The rules, or none when the rule set cannot be read: the 意见书 then says the pre-check failed (coverage). */
+  private readableRules(): RuleSet['rules'] {
+    try {
+      return this.ruleSet().rules;
+    } catch {
+      return [];
+    }
+  }
+
   /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
   async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'coverage'> & { coverage?: OpinionCoverage } = {}): Promise<PackDocument> {
     const accepted = this.acceptedNow(reviewId);
@@ -517,7 +527,8 @@ export class ReviewWorkbench {
     const office = readOffice(this.store.dir).profile;
     const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
     const coverage = o.coverage ?? (await this.coverage(reviewId));
-    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, ...definedOnly(o), today: this.store.today(), bases, levels, coverage });
+    const localBases = localBasisTitles(loadBasisDocuments(), this.readableRules(), draftKindOf(review.type), this.opts.region ?? office.region);
+    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, localBases, ...definedOnly(o), today: this.store.today(), bases, levels, coverage });
   }
 
   /**
