@@ -7,6 +7,7 @@
 
 import type { PhaseProgress } from '../../shared/task-progress';
 import { regionWithin, type Article, type Level } from '../../shared/law-model';
+import { documentTitleOf } from '../../shared/draft-title';
 import { citationOf } from '../../shared/citation';
 import type { HigherLawMatch } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
@@ -67,6 +68,11 @@ const dfCache = new WeakMap<TermSearch, { generation: number; df: Map<string, nu
 export interface HigherLawOptions {
   asOf: string;
   region: string;
+  /**
+   * The draft's title: the library's copy of the same document (an earlier draft imported with a folder,
+   * or the text as adopted) is no 上位法 of it, however alike its articles.
+   */
+  title?: string;
   perArticle?: number; // default 3
   minSimilarity?: number; // default 0.12
   onProgress?: (p: PhaseProgress<'higherLaw'>) => void;
@@ -180,6 +186,7 @@ export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: 
     };
   };
 
+  const self = opts.title ? documentTitleOf(opts.title) : undefined;
   const out: Record<string, HigherLawMatch[]> = {};
   for (const [i, unit] of units.entries()) {
     const own = pairs(unit.text);
@@ -204,7 +211,7 @@ export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: 
       const found = engine.articlesWithTerms(terms, { asOf: opts.asOf, regions: regions.slice(0, 2), levels: PANEL_LEVELS, ...(lawIds ? { lawIds } : {}) }, { minVotes: Math.min(3, terms.length), max: 40 });
       const ranked = found
         .map((f) => ({ f, sim: dice(mine, pairCodes(f.text)) }))
-        .filter((x) => x.sim >= (opts.minSimilarity ?? 0.12))
+        .filter((x) => x.sim >= (opts.minSimilarity ?? 0.12) && !(self && documentTitleOf(store.version(x.f.versionId)!.title) === self))
         .sort((x, y) => y.sim - x.sim || (LEVEL_RANK[store.version(x.f.versionId)!.level] ?? 9) - (LEVEL_RANK[store.version(y.f.versionId)!.level] ?? 9));
       for (const { f, sim } of ranked) {
         if (shown.length >= (opts.perArticle ?? 3) + (opts.cited?.get(unit.key)?.length ?? 0)) break;

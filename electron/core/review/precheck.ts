@@ -566,7 +566,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
       if (!c.article || !c.versionId || !c.articleKey) continue;
       cited.set(c.article.key, [...(cited.get(c.article.key) ?? []), { versionId: c.versionId, articleKey: c.articleKey }]);
     }
-    const panel = higherLawSteps(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '', cited });
+    const panel = higherLawSteps(store, opts.search, units, { asOf: input.asOf, region: opts.region ?? '', cited, title: input.title });
     for (;;) {
       const n = panel.next();
       if (n.done) {
