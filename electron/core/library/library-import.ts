@@ -4,6 +4,7 @@
 // at the end, and open() recovers bodies written after the last commit, so a kill at any moment
 // leaves every file either fully in the library or not at all.
 
+import { isDraftTitle } from '../../shared/draft-title';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fsErrorMessage } from './fs-errors';
@@ -216,6 +217,8 @@ function* walkFiles(paths: string[], failed: { file: string; reason: string }[],
 }
 
 const FILENAME_DATE = /[（(](\d{4}-\d{2}-\d{2})[)）]/;
+/** The report's line on a file whose title marks a draft (isDraftTitle). */
+export const DRAFT_IMPORTED = '标题表明这是草稿（送审稿、草案、征求意见稿等），不是生效的文件：法规库会按现行有效列出它，不需要可在法规库中删除；要对它作合法性审查，请在合法性审查的审查工作台上传';
 
 /** The first line is an article: the file has no title (a pasted excerpt, one long article line). */
 const articleForTitle = (line: string) => new ExtractError(`找不到标题：第一行“${line.slice(0, 20)}”是条文而不是法规名称，请在文件开头加上标题`);
@@ -258,6 +261,9 @@ export async function buildVersion(
   if (!title) throw new ExtractError('找不到标题（第一行为空）');
   if (ARTICLE_START_RE.test(title)) throw articleForTitle(title);
   if (title.length > 200) throw new ExtractError('第一行超过 200 字，不像法规标题：请确认文件是法规正文');
+  // A folder of the office's papers holds the 送审稿 it reviews: kept like any text, but the library then lists
+  // a draft as in force and offers it in search, so the report says what it is and where drafts belong.
+  if (isDraftTitle(title)) warnings.push(DRAFT_IMPORTED);
 
   const sha = sha256(bytes);
   const fromText = guessMetadata(doc.text);
