@@ -11,7 +11,7 @@ import { errnoCode, formatIssue, type ErrorCode } from '../../shared/errors';
 import type { Article } from '../../shared/law-model';
 import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
-import { ExtractError } from '../importers/extracted-document';
+import { ExtractError, NeedsOcr } from '../importers/extracted-document';
 import { writeFileAtomic } from '../library/atomic-file';
 import { sha256 } from '../library/law-identity';
 import type { LibraryStore } from '../library/library-store';
@@ -58,8 +58,15 @@ function fileError(name: string, why: string, code: ErrorCode = 'INVALID'): Reco
 export async function parseDraftBytes(bytes: Uint8Array, name: string): Promise<ParsedDraft> {
   let doc;
   try {
-    doc = await extractDocument(bytes, name);
+    // 'estimate': a scan is told apart (NeedsOcr, its pages counted) without being read; a file with some
+    // text pages is read as before, its picture pages left out (and said so in its warnings).
+    doc = await extractDocument(bytes, name, { ocr: 'estimate' }).catch((e: unknown) => {
+      if (e instanceof NeedsOcr && e.pages < e.totalPages) return extractDocument(bytes, name);
+      throw e;
+    });
   } catch (e) {
+    // The workbench reads a draft's sentences, never a guess at them: a scan is refused with the way on.
+    if (e instanceof NeedsOcr) throw fileError(name, `是扫描件或图片（${e.pages} 页，没有文字层），审查工作台只能逐句审查有文字的送审稿：请向送审单位索要 Word 文档或可复制文字的 PDF 后上传`);
     if (e instanceof ExtractError) throw fileError(name, `无法读取：${e.message}`);
     throw fileError(name, `无法读取：${(e as Error).message.split('\n')[0]}`);
   }
