@@ -34,6 +34,8 @@ import { SettingsProvider, useSettings } from './settings-context';
 import { setOfficeTimeZone } from './office-clock';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+/** A text field, where ⌥← / ⌥→ move the caret by a word on a Mac. */
+const isEditable = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
 
 export function App() {
   return (
@@ -185,6 +187,13 @@ function Shell() {
       } else if (client.face === 'browser' && mod && e.key === '/') {
         e.preventDefault();
         navigate({ page: 'search', q: '' });
+      } else if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !e.isComposing && !(isMac && isEditable(e.target))) {
+        // 后退 / 前进: Electron's window has no keys for them (a browser has these), so a law opened
+        // from a 法条联想 link could be left only through the breadcrumb, which names the section,
+        // not the law she came from. Taken here in both faces, once (the browser's own is prevented).
+        e.preventDefault();
+        if (e.key === 'ArrowLeft') history.back();
+        else history.forward();
       }
     };
     window.addEventListener('keydown', onKey);
