@@ -1,5 +1,6 @@
 // The reader with the keyboard alone, where a daily user tripped: back from a law a 法条联想 link
-// opened (the desktop window had no key for 后退).
+// opened (the desktop window had no key for 后退), and out of the 跳到 / 查找 boxes back to the text
+// (Esc emptied the box and the focus stayed in it, so ↑ ↓ PageDown did nothing).
 
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -50,5 +51,37 @@ describe.skipIf(!haveChromium)('the reader with the keyboard alone', () => {
       await page.keyboard.press('Alt+ArrowRight');
       await cited.waitFor();
       await page.locator('#article-12.active').waitFor();
+    }));
+
+  it('Esc on an empty 查找 or 跳到 box gives the focus back to the article it landed on, and PageDown reads on', () =>
+    withSession(async ({ page }) => {
+      await quickOpen(page, '行政许可法', '中华人民共和国行政许可法');
+      await page.keyboard.press('Control+f');
+      await page.keyboard.type('听证');
+      for (const n of [1, 2, 3]) {
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByTestId('reader-find-count').textContent()).toMatch(new RegExp(`^${n} / \\d+ 处$`));
+      }
+      const landed = await page.locator('#reader-text mark[data-current]').evaluate((m) => m.closest('[data-key]')!.getAttribute('data-key'));
+      // the first Esc empties the box (the focus stays, to type other words), the second leaves it
+      await page.keyboard.press('Escape');
+      expect(await page.getByTestId('reader-find').inputValue()).toBe('');
+      expect((await focused(page)).testId).toBe('reader-find');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focusedArticle(page)).toBe(landed);
+      const body = page.locator('#reader-body');
+      const before = await body.evaluate((el) => el.scrollTop);
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(before);
+
+      // 跳到第…条: a jump made, Ctrl+G again and Esc on the empty box → the article jumped to
+      await page.keyboard.press('Control+g');
+      await page.keyboard.type('二十');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedArticle(page)).toBe('20');
+      await page.keyboard.press('Control+g');
+      expect((await focused(page)).testId).toBe('reader-jump');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => focusedArticle(page)).toBe('20');
     }));
 });

@@ -500,6 +500,17 @@ function Reader({
     const target = (initialTarget && document.getElementById(`article-${initialTarget}`)) || document.getElementById('reader-body');
     target?.focus({ preventScroll: true });
   }, [painted]);
+  // Esc on an empty 跳到 or 查找 box: the focus back on the text, on the active article (where the
+  // jump or the find landed) when it is in sight, else on the text itself — so ↑ ↓ PageDown read on
+  // from there and Tab goes on from the article (it stayed in the box, and the keys did nothing).
+  const backToText = () => {
+    const body = document.getElementById('reader-body');
+    if (!body) return;
+    const el = active === undefined ? null : document.getElementById(`article-${active}`);
+    const r = el?.getBoundingClientRect();
+    const view = body.getBoundingClientRect();
+    (el && r && r.bottom > view.top && r.top < view.bottom ? el : body).focus({ preventScroll: true });
+  };
   // Ctrl+F: 在本法中查找 (it finds in articles not rendered yet, which the browser's own find cannot); Ctrl+G: 跳到第N条.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -649,7 +660,10 @@ function Reader({
               onChange={(e) => setJumpText(e.target.value)}
               onKeyDown={(e) => {
                 if (e.nativeEvent.isComposing) return;
-                if (e.key === 'Escape') setJumpText('');
+                if (e.key === 'Escape') {
+                  if (jumpText) setJumpText('');
+                  else backToText();
+                }
                 if (e.key !== 'Enter' || !jumpText.trim()) return;
                 e.preventDefault();
                 jumpToArticle();
@@ -666,10 +680,11 @@ function Reader({
               onChange={(e) => setFind(e.target.value)}
               onKeyDown={(e) => {
                 if (e.nativeEvent.isComposing) return;
-                // Esc clears the find (a second Esc, on an empty box, leaves it as it is)
-                if (e.key === 'Escape' && find) {
+                // Esc clears the find; a second Esc, on an empty box, goes back to the text
+                if (e.key === 'Escape') {
                   e.preventDefault();
-                  setFind('');
+                  if (find) setFind('');
+                  else backToText();
                   return;
                 }
                 if (e.key !== 'Enter') return;
