@@ -1,6 +1,7 @@
 // The reader with the keyboard alone, where a daily user tripped: back from a law a 法条联想 link
-// opened (the desktop window had no key for 后退), and out of the 跳到 / 查找 boxes back to the text
-// (Esc emptied the box and the focus stayed in it, so ↑ ↓ PageDown did nothing).
+// opened (the desktop window had no key for 后退, and back landed on the citing law's title, not on
+// the article she had jumped to), and out of the 跳到 / 查找 boxes back to the text (Esc emptied the
+// box and the focus stayed in it, so ↑ ↓ PageDown did nothing).
 
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -47,7 +48,9 @@ describe.skipIf(!haveChromium)('the reader with the keyboard alone', () => {
 
       await page.keyboard.press('Alt+ArrowLeft');
       await citing.waitFor();
-      await expect.poll(async () => (await focused(page)).what).not.toBe('<body>');
+      // on the article she had jumped to, with the focus, not on the law's title
+      await page.locator('#article-15.active').waitFor();
+      await expect.poll(() => focusedArticle(page)).toBe('15');
       await page.keyboard.press('Alt+ArrowRight');
       await cited.waitFor();
       await page.locator('#article-12.active').waitFor();

@@ -31,7 +31,7 @@ import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model
 import { toChineseNumber } from '../../../../electron/shared/chinese-number';
 import { useCall } from '../../api/hooks';
 import { ErrorState, StatusTag, queryTerms } from '../../components/common';
-import { navigate } from '../../router';
+import { hrefOf, navigate, parseHash } from '../../router';
 import { useOriginCrumb } from '../../components/origin-crumb';
 import { useSettings } from '../../settings-context';
 import { ArticleBlock, estimateHeight, headingHeight, type ArticleAction } from './ArticleBlock';
@@ -307,6 +307,15 @@ function Reader({
   const [cursor, setCursor] = useState<{ find: string; at: number; text?: string }>({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
   useEffect(() => setActive(articleKey), [articleKey]);
+  // The active article kept in the address (replaced: no new history entry, no route change), so
+  // going back from the law a 法条联想 link opened, or a reload, lands on the article she was on —
+  // where Ctrl+G, the find or a click had put her — not on the law's title.
+  useEffect(() => {
+    if (active === undefined) return;
+    const route = parseHash(location.hash);
+    if (route.page !== 'read' || route.versionId !== meta.id || route.articleKey === active) return;
+    history.replaceState(history.state, '', hrefOf({ ...route, articleKey: active }));
+  }, [active, meta.id]);
 
   // Typing in the find box must stay responsive on a long law: the marks follow a deferred copy.
   const deferredFind = useDeferredValue(find);
