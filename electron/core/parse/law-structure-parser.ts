@@ -700,6 +700,8 @@ const IMPRINT_RE = new RegExp(
 const BARE_PRINTED_RE = new RegExp(`^${DATE_RE.source}印发$`);
 /** A signature and its date on one line: "高新区管理委员会　　　　2020年3月1日". */
 const SIGNED_LINE_RE = new RegExp(`^(.{2,60}?)${WS}{2,}${DATE_RE.source}$`);
+/** The place of a seal in a signature block, written out. */
+const SEAL_RE = /^[（(](?:印章|盖章|公章|签章)[)）]$/;
 /** A signature line over the date: an organ's name (or two, side by side), nothing a sentence has. */
 const SIGNER_RE = /^[\u4e00-\u9fa5（）()\s\u3000]{2,60}$/;
 
@@ -743,8 +745,11 @@ function cutLines(unit: Article, signature: boolean): string[] {
     if (signature && DATE_ONLY_RE.test(bare)) {
       // a date closes a signature only under an organ's name (a date alone after an article is not one)
       let k = end - 1;
-      while (k > 1 && end - 1 - k < 3 && SIGNER_RE.test(lines[k - 1]!) && ORGAN_END_RE.test(lines[k - 1]!.replace(/[\s\u3000]+/g, ''))) k--;
-      if (k === end - 1) break;
+      // a seal's place-holder between the organ and the date (（印章）, （盖章）: a template's, or a seal's text box) is the signature's
+      if (k > 1 && SEAL_RE.test(lines[k - 1]!.replace(/[\s\u3000]+/g, ''))) k--;
+      const top = k;
+      while (k > 1 && top - k < 3 && SIGNER_RE.test(lines[k - 1]!) && ORGAN_END_RE.test(lines[k - 1]!.replace(/[\s\u3000]+/g, ''))) k--;
+      if (k === top) break;
       end = k;
       continue;
     }

@@ -30,6 +30,14 @@ describe('a document’s closing lines', () => {
     expect(lastArticle(law('县财政局　　　县人力资源和社会保障局', '2021年5月8日', '— 3 —')).text).toBe('本办法自2020年4月1日起施行。');
   });
 
+  it('a seal’s place-holder between the organ and the date is the signature’s (a seal’s text box printed to PDF)', () => {
+    const text = law('高新区管理委员会', '（印章）', '2020年3月1日', '（此件公开发布）');
+    expect(lastArticle(text).text).toBe('本办法自2020年4月1日起施行。');
+    expect(guessMetadata(text).published).toBe('2020-03-01');
+    // with no organ above it, a seal line and a date stay (they may be the article's own form)
+    expect(lastArticle(law('（盖章）', '2020年3月1日')).text).toBe('本办法自2020年4月1日起施行。\n（盖章）\n2020年3月1日');
+  });
+
   it('a signature and its date on one line', () => {
     expect(lastArticle(law('高新区管理委员会　　　　　　2020年3月1日')).text).toBe('本办法自2020年4月1日起施行。');
     expect(lastArticle(law('本条例由省人民政府负责解释　　2020年3月1日')).text).toContain('负责解释');
