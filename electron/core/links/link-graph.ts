@@ -26,9 +26,11 @@ import { LibraryTargetResolver } from './link-resolver';
  *    name after 国家/法律/法规/规章 is that law (session 19);
  * 7: 修订前的刑法第五十九条 is the version the revision replaced, no edge when the library holds none older (the oldest
  *    was linked), and a bracketed 文号 the library's headers carry (法释〔2025〕1号第三条) names its version (session 20);
- * 8: an edge carries every 款/项 written of its article (本条第一款、第二款: both; the second was only checked) (session 22).
+ * 8: an edge carries every 款/项 written of its article (本条第一款、第二款: both; the second was only checked) (session 22);
+ * 9: 前款 / 前两款 / 本款第X项 / a bare 第二款 are edges to the citing article with that 款, and a 款 joined by 和 or a comma
+ *    to the one written (第十九条第三款和第四款) is of that article (session 24).
  */
-export const LINKS_FORMAT = 8;
+export const LINKS_FORMAT = 9;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
@@ -137,8 +139,11 @@ export async function readLinkGraphSliced(store: LibraryStore, slicer: TimeSlice
 }
 
 const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
-/** A unit worth reading: it names an article or heading (第十二条, 第三章), the article before (前条) or a part of its own (本条第二款). */
-const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?条|本条第/;
+/**
+ * A unit worth reading: it names an article or heading (第十二条, 第三章), the article before (前条) or a part of its own
+ * (本条第二款, 前款, 第二款, 本款第三项).
+ */
+const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?[条款]|本[条款]第|第[^条款\n]{1,8}款/;
 const DEFINES = /简称/;
 
 /** The edges of one version. */

@@ -8,6 +8,7 @@
 
 import { partOf, type ArticlePart } from '../../shared/article-part';
 import { displayTitle } from '../../shared/law-model';
+import { ITEM_LINE } from '../../shared/law-text';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
 import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
@@ -135,6 +136,24 @@ const RELATIVE = new RegExp(
  * so under each text's title, and its bare 第X条 stay unlinked). Such a break is no paragraph's end.
  */
 const WRAPPED_BREAK = new RegExp(`(?<=[\\u4e00-\\u9fa5\\d》〉）)、，,])[ \\u3000]*\\r?\\n(?=[\\u4e00-\\u9fa5\\d《〈（(])(?!第${SP}${N}${SP}(?:条(?:之${N})?|章|节|编)[ \\u3000\\u00a0])(?![（(]${SP}${N}${SP}[)）]|${N}${SP}[、.．])`, 'g');
+/**
+ * A 款 of the article a law's text stands in, as laws write it (session 24): 前款 / 前两款 (the 款 right before the one the
+ * words stand in), 本款第（三）项 (本款 alone stays inside it, as 本条), and a bare 第二款 / 第二款、第三款 (a law names another
+ * article's 款 with its 条: 本法第三十条第二款). Not 款项 (funds), not after 条 (第十九条第三款 and 本条第二款 are read whole),
+ * not after 目前/当前/提前…
+ */
+const OWN_PARAGRAPH = new RegExp(
+  `(?<![条款项]${SP})(?:((?<![目当提此之事空眼年日])前[两二三四五]?款|本款)|第${SP}(${PARAGRAPH_LIST})${SP}款)(?!项)(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`,
+  'g',
+);
+
+/** The 款 a position of an article's text stands in: each line that is no item (（一）…) begins one, as paragraphsFromText reads. */
+function paragraphAt(text: string, pos: number, first: number): number {
+  let k = first;
+  for (const line of text.slice(0, pos).split('\n').slice(1)) if (line.trim() && !ITEM_LINE.test(line.trim())) k++;
+  return k;
+}
+
 /** The line of a text that is its own article's heading (第一条　为了…, a draft's): no citation. */
 const OWN_HEADING = new RegExp(`^[ \\u3000]*第${SP}${N}${SP}条(?:之${N})?[ \\u3000\\u00a0]+(?=\\S)`, 'gm');
 
@@ -147,11 +166,13 @@ function unwrapLines(text: string): string {
   });
 }
 
-/** The article a text of a law stands in (for 前条 and 本条第X款), and the version when the caller knows it. */
+/** The article a text of a law stands in (for 前条, 本条第X款 and 前款), and the version when the caller knows it. */
 export interface OwnArticle {
   number: number;
   suffix: number;
   versionId?: string;
+  /** The 款 the text begins in (a sentence cut from the article's later 款); 1 when the text is the whole article. */
+  paragraph?: number;
 }
 
 /** The version an own-article reference reads: the one the caller names, else the one in force on the date. */
@@ -185,6 +206,11 @@ const RANGE_TAIL = new RegExp(`^${SP}(?:至|到|—|－|～|~|-)${SP}第?${SP}($
 /** 第十二条、十三条: a further article of the list written without its 第. */
 const BARE_LIST_TAIL = new RegExp(`^${SP}(?:、|和|及|以及)${SP}(${N})${SP}条(?:之(${N}))?(?!${SP}[款项])`);
 /**
+ * 第十九条第三款和第四款, 第二十条第一款，第二款第一项: a 款 joined by a word or a comma to the 款 just written is of the same
+ * article (第二款、第三款 is a list already).
+ */
+const PARAGRAPH_JOIN = new RegExp(`^${SP}(?:和|及|以及|或者|或|与|，|,)${SP}第${SP}(${PARAGRAPH_LIST})${SP}款(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`);
+/**
  * What may stand between a law's title and its article: 《行政许可法》（2019年修正）第十二条,
  * 《重大行政决策程序暂行条例》（国务院令第713号）第二十五条, （以下简称《条例》）.
  */
@@ -205,6 +231,11 @@ const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e
 const BRACKET_TITLE = /《((?:[^《》\n]|《[^《》\n]{1,80}》){1,160})》/g;
 /** A document noun right before 第X条 that is not a law in the library: 草案第五条, 实施细则第三条. */
 const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细则|规则|决定|通则|总则|分则|纲要)|草案|送审稿|征求意见稿|意见|通知|方案|合同|协议|章程|规划|须知|文件|批复|函|纪要)$/;
+/**
+ * The document under review named before 第X条 (该文件第三条, 草案第十二条, 送审稿第六条): an article of the text an opinion is
+ * about, never a law of the library — said so, not “《文件》 is no law”.
+ */
+const OWN_DOCUMENT = /(?:[该本此](?:规范性)?文件|(?:[该本此]|规范性文件)?(?:草案|送审稿|征求意见稿|修改稿|讨论稿))$/;
 /** A document number right before 第X条 (鲁政办发〔2021〕5号第四条, 〔2018〕37号文件第三条): that document's article. */
 const DOC_NUMBER_BEFORE = /(?:[〔［[(（]\s*\d{4}\s*[〕］\])）]|\d{4}年)\s*第?\s*\d+\s*号\s*(?:文件?)?\s*(?:的)?$/;
 /** An order number right before 第X条 that no anchor resolved (国务院令第999号第三条): that order's article. */
@@ -862,8 +893,10 @@ export function detectCitations(
     if (listed.some((x) => !x)) continue;
     const first: RawRef = { number: listed[0]!, suffix: listed.length > 1 ? 0 : (num(m[2]) ?? 0) };
     const more: RawRef[] = listed.slice(1).map((n, i, all) => ({ number: n, suffix: i === all.length - 1 ? (num(m[2]) ?? 0) : 0 }));
-    const paras = partList(m[3]) ?? [];
-    const items = partList(m[4]) ?? [];
+    const joined = m[3] && !m[4] ? PARAGRAPH_JOIN.exec(text.slice(end)) : null;
+    if (joined) end += joined[0].length;
+    const paras = partList(joined ? `${m[3]}、${joined[1]}` : m[3]) ?? [];
+    const items = partList(joined ? joined[2] : m[4]) ?? [];
     const last = more.at(-1) ?? first;
     // 第五条第一、二款 / 第五条第（一）、（二）项: one reference per 款 or 项, the 项 under the last 款
     const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) =>
@@ -931,6 +964,9 @@ export function detectCitations(
     } else if (DOC_NUMBER_BEFORE.test(before)) {
       const name = DOC_NUMBER_BEFORE.exec(before)![0];
       law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规` };
+    } else if (OWN_DOCUMENT.test(before) && !(anchor && anchor.end === start)) {
+      const name = OWN_DOCUMENT.exec(before)![0];
+      law = { via: 'none', lawText: name, reason: `“${name}”指所审查的文件本身，不是资料库中的法规` };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       const contracted = contractedTail(store, name);
@@ -1015,6 +1051,37 @@ export function detectCitations(
       if (light) otherParts = parts.slice(1);
       else for (const part of parts.slice(1)) refs.push({ number: last.number, suffix: last.suffix, ...(part.paragraph ? { paragraph: part.paragraph } : {}), ...(part.item ? { item: part.item } : {}) });
       pushRefs(law, refs, written, start, end, last, otherParts);
+    }
+    // 前款, 前两款, 本款第（三）项 and a bare 第二款: 款 of this article. Not in an amendment, whose bare 款 are the amended
+    // law's (第三十条增加一款，作为第二款); not inside a reference already read (第十九条第三款).
+    const taken = mentions.map((x) => [x.start, x.end] as const);
+    for (const m of amended ? [] : text.matchAll(OWN_PARAGRAPH)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start >= s && start < e) || anchors.some((a) => a.kind === 'bracket' && start > a.start && start < a.end)) continue;
+      const word = m[1];
+      const items = partList(m[3]) ?? [];
+      if (word === '本款' && !items.length) continue;
+      const here = paragraphAt(raw, start, own.paragraph ?? 1);
+      const back = word ? (word === '本款' ? 0 : word === '前款' ? 1 : parseChineseNumber(word.slice(1, -1))) : 0;
+      const paras = word ? Array.from({ length: Math.max(1, back) }, (_, i) => here - back + i) : (partList(m[2]) ?? []);
+      if (!paras.length) continue;
+      const v = ownVersion(store, nearLawId, date, own, light);
+      const label = articleLabel(own.number, own.suffix);
+      // 前款 with no 款 before it: the article's 款 were not told apart (printed as one) or the text is a sentence of a
+      // later 款 whose place is not known — it stays inside the article, as before
+      if (paras[0]! < 1) continue;
+      if (!v) {
+        mentions.push({ text: m[0], start, end, via: 'this-law', lawText: word ?? '本条', label, status: 'unresolved', reason: '资料库中没有本法规在该日期的版本' });
+        continue;
+      }
+      const law: RefLaw = { via: 'this-law', lawText: word ?? '本条', lawId: v.lawId, pinned: v };
+      // one reference per 款, the 项 under the last (前款第三项、第四项); the graph keeps one edge with every part
+      const parts = paras.flatMap((paragraph, i) => (i === paras.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })));
+      const last: RawRef = { number: own.number, suffix: own.suffix, paragraph: parts[0]!.paragraph, ...(parts[0]!.item ? { item: parts[0]!.item } : {}) };
+      const refs: RawRef[] = [last];
+      if (!light) for (const part of parts.slice(1)) refs.push({ number: own.number, suffix: own.suffix, paragraph: part.paragraph, ...(part.item ? { item: part.item } : {}) });
+      pushRefs(law, refs, m[0], start, end, last, light ? parts.slice(1) : []);
     }
     mentions.sort((a, b) => a.start - b.start);
   }

@@ -96,7 +96,7 @@ describe('citation detection in real sentences', () => {
     expect(d.mentions.map((m) => m.status)).toEqual(['unresolved', 'unresolved', 'unresolved']);
     expect(d.unresolved.map((m) => m.reason)).toEqual([
       '资料库中没有《高青县科技项目管理办法（草案）》',
-      '“草案”不是资料库中的法规',
+      '“草案”指所审查的文件本身，不是资料库中的法规',
       expect.stringMatching(/统计法.*2009-06-27.*没有第九十条（共 50 条）/),
     ]);
   });
