@@ -8,7 +8,7 @@
 
 import { partOf, type ArticlePart } from '../../shared/article-part';
 import { displayTitle } from '../../shared/law-model';
-import { ITEM_LINE } from '../../shared/law-text';
+import { ITEM_LINE, paragraphsFromText } from '../../shared/law-text';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
 import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type LibraryStamp } from '../library/law-lookup';
@@ -143,7 +143,7 @@ const WRAPPED_BREAK = new RegExp(`(?<=[\\u4e00-\\u9fa5\\d》〉）)、，,])[ \\
  * not after 目前/当前/提前…
  */
 const OWN_PARAGRAPH = new RegExp(
-  `(?<![条款项]${SP})(?:((?<![目当提此之事空眼年日])前[两二三四五]?款|本款)|第${SP}(${PARAGRAPH_LIST})${SP}款)(?!项)(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`,
+  `(?<![条款项${NUMERAL_CHARS}]${SP})(?:((?<![目当提此之事空眼年日])前[两二三四五]?款|本款)|第${SP}(${PARAGRAPH_LIST})${SP}款)(?!项)(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`,
   'g',
 );
 
@@ -1052,8 +1052,15 @@ export function detectCitations(
       else for (const part of parts.slice(1)) refs.push({ number: last.number, suffix: last.suffix, ...(part.paragraph ? { paragraph: part.paragraph } : {}), ...(part.item ? { item: part.item } : {}) });
       pushRefs(law, refs, written, start, end, last, otherParts);
     }
-    // 前款, 前两款, 本款第（三）项 and a bare 第二款: 款 of this article. Not in an amendment, whose bare 款 are the amended
-    // law's (第三十条增加一款，作为第二款); not inside a reference already read (第十九条第三款).
+    mentions.sort((a, b) => a.start - b.start);
+  }
+
+  // 款 written without their 条. A bare 第二款 after an article cited earlier in the same sentence is that article's (违反本条例第十条
+  // 第一款规定…的，违反第二款规定…; 第六条第一款第（二）项及第二款; 第三十一条的第二款、第三款), in any text. Else, in a law's text read
+  // article by article, 前款 / 前两款 / 本款第（三）项 / a bare 第二款 are 款 of the article the text stands in — when it has them
+  // (a 款 it lacks is another's, or its 款 were printed as one: no edge). Never in an amendment, whose bare 款 are the amended
+  // law's (第三十条增加一款，作为第二款); never inside a reference already read (第十九条第三款) or a typo's (第二百三十六第三款).
+  {
     const taken = mentions.map((x) => [x.start, x.end] as const);
     for (const m of amended ? [] : text.matchAll(OWN_PARAGRAPH)) {
       const start = m.index;
@@ -1062,19 +1069,45 @@ export function detectCitations(
       const word = m[1];
       const items = partList(m[3]) ?? [];
       if (word === '本款' && !items.length) continue;
+      if (!word) {
+        const prev = mentions.filter((x) => x.end <= start && /^第.+条/.test(x.label)).at(-1);
+        if (prev && !/[。；;\n]/.test(text.slice(prev.end, start))) {
+          const t = prev.target ?? prev.citation;
+          const ref = /^第(.+?)条(?:之(.+))?$/.exec(prev.label);
+          const pinned = t && store.version(t.versionId);
+          const paras = partList(m[2]) ?? [];
+          if (!pinned || !ref || !paras.length) continue;
+          const number = parseChineseNumber(ref[1]!);
+          const suffix = ref[2] ? parseChineseNumber(ref[2]) : 0;
+          const law: RefLaw = { via: prev.via, ...(prev.lawText ? { lawText: prev.lawText } : {}), lawId: pinned.lawId, pinned };
+          const parts = paras.flatMap((paragraph, i) => (i === paras.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })));
+          const last: RawRef = { number, suffix, paragraph: parts[0]!.paragraph, ...(parts[0]!.item ? { item: parts[0]!.item } : {}) };
+          const refs: RawRef[] = [last];
+          if (!light) for (const part of parts.slice(1)) refs.push({ number, suffix, paragraph: part.paragraph, ...(part.item ? { item: part.item } : {}) });
+          const before = mentions.length;
+          pushRefs(law, refs, m[0], start, end, last, light ? parts.slice(1) : []);
+          // the article as the reference before it linked it: older than every version held, the oldest (approx) too
+          if (prev.target?.approx) for (const x of mentions.slice(before)) if (x.target) x.target = { ...x.target, approx: true };
+          continue;
+        }
+      }
+      if (!nearLawId || !opts.article) continue;
+      const own = opts.article;
       const here = paragraphAt(raw, start, own.paragraph ?? 1);
       const back = word ? (word === '本款' ? 0 : word === '前款' ? 1 : parseChineseNumber(word.slice(1, -1))) : 0;
       const paras = word ? Array.from({ length: Math.max(1, back) }, (_, i) => here - back + i) : (partList(m[2]) ?? []);
-      if (!paras.length) continue;
-      const v = ownVersion(store, nearLawId, date, own, light);
-      const label = articleLabel(own.number, own.suffix);
       // 前款 with no 款 before it: the article's 款 were not told apart (printed as one) or the text is a sentence of a
       // later 款 whose place is not known — it stays inside the article, as before
-      if (paras[0]! < 1) continue;
+      if (!paras.length || paras[0]! < 1) continue;
+      const v = ownVersion(store, nearLawId, date, own, light);
       if (!v) {
-        mentions.push({ text: m[0], start, end, via: 'this-law', lawText: word ?? '本条', label, status: 'unresolved', reason: '资料库中没有本法规在该日期的版本' });
+        mentions.push({ text: m[0], start, end, via: 'this-law', lawText: word ?? '本条', label: articleLabel(own.number, own.suffix), status: 'unresolved', reason: '资料库中没有本法规在该日期的版本' });
         continue;
       }
+      const ownText = light
+        ? ((k) => (k ? light.articleText?.(v.id, k) : undefined))(light.articles(v.id).find((a) => a[0] === own.number && a[1] === own.suffix)?.[2])
+        : store.loadVersion(v.id).units.find((u) => u.kind === 'article' && u.number === own.number && u.suffix === own.suffix)?.text;
+      if (ownText !== undefined && Math.max(...paras) > paragraphsFromText(ownText).length) continue;
       const law: RefLaw = { via: 'this-law', lawText: word ?? '本条', lawId: v.lawId, pinned: v };
       // one reference per 款, the 项 under the last (前款第三项、第四项); the graph keeps one edge with every part
       const parts = paras.flatMap((paragraph, i) => (i === paras.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })));

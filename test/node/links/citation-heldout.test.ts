@@ -304,7 +304,8 @@ describe('held-out citation set, session 23 (59 hand-labelled sentences, 23 of t
     const s = scoreHeldout(lib.store, s23, 'graph');
     console.log([...formatScore(s, s23.length), ...s.misses.map((m) => m.slice(0, 200))].join('\n'));
     expect(s.expected).toBe(74);
-    expect(s.detected).toBeGreaterThanOrEqual(73);
+    // U035 实施第一款规定行为 (a bare 款 of its own article) is read since session 24
+    expect(s.detected).toBe(74);
     // 该文件第六条 and 草案第八条: articles of a document the library does not hold, unresolved
     expect(s.falseDetections).toBeLessThanOrEqual(2);
     expect(s.wrongLinks).toBe(0);

@@ -65,6 +65,8 @@ describe('a 款 of the article a law’s text stands in', () => {
     expect(read('票据法', 25, 2, '违反本法第二十五条第一款，第二款第一项规定的')).toEqual([['第二十五条第一款，第二款第一项', '25', [{ paragraph: 1 }, { paragraph: 2, item: 1 }], 'resolved']]);
     // 款项 (funds), 目前款项, 本款 alone and 第十九条第三款 (read whole, not again as a bare 款) add nothing of their own
     expect(read('票据法', 25, 2, '目前款项尚未支付的，依照本款规定办理。')).toEqual([]);
+    // a 款 the article does not have (its 款 printed as one, or another's), and a 款 after a number that lost its 条: no edge
+    expect(read('票据法', 25, 2, '违反第九款规定的，依照刑法第二百三十六第三款处罚。')).toEqual([]);
   });
 
   it('a 款 joined by 和 to the one just written is of the same article, in a law and in a record', () => {
@@ -79,6 +81,15 @@ describe('a 款 of the article a law’s text stands in', () => {
       ['第十九条', 3],
       ['第十九条', 4],
     ]);
+  });
+
+  it('a bare 款 after an article cited earlier in the same sentence is that article’s, in a record too; not across a sentence', () => {
+    const r = detectCitations(lib.store, '违反《中华人民共和国商标法》第十九条第一款规定未办理的，违反第三款规定的，依照本办法处理。', '2025-01-01');
+    expect(r.citations.map((c) => [c.label, c.paragraph])).toEqual([
+      ['第十九条', 1],
+      ['第十九条', 3],
+    ]);
+    expect(detectCitations(lib.store, '违反《中华人民共和国商标法》第十九条第一款规定。违反第三款规定的，从重处理。', '2025-01-01').citations).toHaveLength(1);
   });
 
   it('an amendment’s bare 款 are the amended law’s, not its own', () => {
