@@ -1069,6 +1069,8 @@ export function detectCitations(
       const word = m[1];
       const items = partList(m[3]) ?? [];
       if (word === '本款' && !items.length) continue;
+      // 增加两款，分别作为该条第二款和第三款 / 第二款改为第一款: the numbers of 款 after a change, not a citation
+      if (/(?:作为|改为|列为)[^，。；]{0,6}$/.test(text.slice(Math.max(0, start - 10), start))) continue;
       if (!word) {
         const prev = mentions.filter((x) => x.end <= start && /^第.+条/.test(x.label)).at(-1);
         if (prev && !/[。；;\n]/.test(text.slice(prev.end, start))) {

@@ -64,7 +64,11 @@ describe('headings in the link graph', () => {
     const citing = lawIdOf(lib.store, '上海市制定地方性法规条例');
     const v = lib.store.law(citing)!.versionIds.at(-1)!;
     const rows = linksOut(lib.store, graph, v, '8');
-    expect(rows.map((r) => [r.to.articleKey, r.to.label, r.to.firstKey])).toEqual([['h:第三章', '第三章', '18']]);
+    // and its second 款's 前款 is 第八条's first (an edge to itself, since session 24)
+    expect(rows.map((r) => [r.to.articleKey, r.to.label, r.to.firstKey ?? r.parts])).toEqual([
+      ['h:第三章', '第三章', '18'],
+      ['8', '第八条', [{ paragraph: 1 }]],
+    ]);
     // no edge of the whole fixture is flagged by mistake for 海商法 (its 款 and 项 all exist)
     const haishang = lawIdOf(lib.store, '海商法');
     const flagged = Object.values(graph.entries).flatMap((e) => e.edges.filter((x) => x[1] === haishang && x[4] & EDGE_PART_MISSING));
