@@ -550,6 +550,15 @@ describe.skipIf(!haveChromium)('the reader in Chromium', () => {
       })).toBe(true);
     }));
 
+  it('three Enters typed while the whole text is still coming are three steps once it has come, not one', () =>
+    withSession(async (s) => {
+      const page = s.page;
+      const { release } = await findWhileWholeTextHeld(s, '居住权');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Enter');
+      release();
+      await expect.poll(() => page.getByTestId('reader-find-count').textContent()).toMatch(/^3 \/ \d+ 处$/);
+    }));
+
   // The jump lands while the 快速打开 dialog is still closing over the text: the reading position
   // must come from where the articles are, not from what is on top at a point of the screen.
   it('after a jump within the law (第三十七条 → 第十二条) the TOC follows the article in view, and keeps following on scroll', () =>

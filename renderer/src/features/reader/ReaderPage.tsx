@@ -457,14 +457,15 @@ function Reader({
   // (it was taken on the old words' marks, and then dropped when the new words came). So does an
   // Enter typed while only the first run of a long law is shown: the run is not the law (counted or
   // stepped there, the place would move when the whole text comes), and the Enter was dropped.
-  const pendingStep = useRef<1 | -1>(undefined);
-  const stepFind = (dir: 1 | -1) => {
+  // Every Enter that waits counts: three typed before the marks came are three steps (they were one).
+  const pendingSteps = useRef(0);
+  const stepFind = (by: number) => {
     if (find !== deferredFind || !complete) {
-      pendingStep.current = dir;
+      pendingSteps.current += by;
       return;
     }
-    if (!matchCount) return;
-    const next = current < 0 ? (dir === 1 ? 0 : matchCount - 1) : (current + dir + matchCount) % matchCount;
+    if (!matchCount || !by) return;
+    const next = (((current < 0 ? (by > 0 ? by - 1 : by) : current + by) % matchCount) + matchCount) % matchCount;
     setCursor({ find: deferredFind, at: next, text: textKey });
     const at = locate(marksPerUnit, next);
     if (!at) return;
@@ -473,10 +474,10 @@ function Reader({
     findScroll.current = true;
   };
   useEffect(() => {
-    const dir = pendingStep.current;
-    if (dir === undefined || deferredFind !== find || !complete) return;
-    pendingStep.current = undefined;
-    stepFind(dir);
+    const by = pendingSteps.current;
+    if (!by || deferredFind !== find || !complete) return;
+    pendingSteps.current = 0;
+    stepFind(by);
   });
   // 跳到第N条 (Ctrl+G): 12, 十二, 第十二条, 12之1 — the article, made active and given the focus.
   const [jumpText, setJumpText] = useState('');
