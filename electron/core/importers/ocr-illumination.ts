@@ -6,7 +6,9 @@
 // then smoothed), every pixel is divided by it, the desk connected to the picture's edge is
 // painted white, and the ink is stretched to black.
 // Invariant: a page whose paper is already even, bright and edge to edge (every flatbed scan and
-// rendered PDF page tested) is left byte for byte as it was — only the cell pass is paid for it.
+// rendered PDF page tested) is left byte for byte as it was — only the cell pass is paid for it
+// (a cell stops at its first pure white 2 × 2, and the page's paper is not blurred when even its
+// dimmest cell is bright enough).
 
 /** The reduced copy's shorter side, in cells (a 200 dpi A4 page: 10 px cells, 165 × 233). */
 const CELLS = 160;
@@ -134,20 +136,24 @@ export function evenIllumination(pgm: Uint8Array, w: number, h: number): Evening
   if (cw < 16 || ch < 16) return { changed: false };
 
   // Each cell's paper: its brightest 2 × 2 mean (text has paper between its strokes; the mean keeps
-  // a speck of noise from passing for paper).
+  // a speck of noise from passing for paper). A cell stops at the first pure white 2 × 2 (nothing
+  // can be brighter): on a scan that is most cells' first one, so a clean page is barely read.
   const raw = new Float32Array(cw * ch);
   for (let cy = 0; cy < ch; cy++) {
-    for (let dy = 0; dy < k; dy += 2) {
-      const a = offset + (cy * k + dy) * w;
-      const b = a + w;
-      for (let cx = 0; cx < cw; cx++) {
-        let m = raw[cy * cw + cx]!;
-        for (let dx = 0, x = cx * k; dx < k; dx += 2, x += 2) {
-          const s = (pgm[a + x]! + pgm[a + x + 1]! + pgm[b + x]! + pgm[b + x + 1]!) / 4;
-          if (s > m) m = s;
+    for (let cx = 0; cx < cw; cx++) {
+      let m = 0;
+      cell: for (let dy = 0; dy < k; dy += 2) {
+        const a = offset + (cy * k + dy) * w + cx * k;
+        const b = a + w;
+        for (let dx = 0; dx < k; dx += 2) {
+          const s = (pgm[a + dx]! + pgm[a + dx + 1]! + pgm[b + dx]! + pgm[b + dx + 1]!) / 4;
+          if (s > m) {
+            m = s;
+            if (m === 255) break cell;
+          }
         }
-        raw[cy * cw + cx] = m;
       }
+      raw[cy * cw + cx] = m;
     }
   }
 
@@ -203,8 +209,22 @@ export function evenIllumination(pgm: Uint8Array, w: number, h: number): Evening
 
   // The paper's brightness: the brightest cell within two (a text line and its gap), then smoothed.
   const spread = maxFilter(raw, cw, ch, 2);
+  if (!hasDesk) {
+    // Without a desk the paper below is a mean of these cells, rounded by half a level: when the
+    // dimmest is already within UNEVEN of the brightest and above DIM, the test below can only
+    // find the page even and bright — the same answer without the blur (every scan so far).
+    let least = 255;
+    let most = 0;
+    for (let i = 0; i < spread.length; i++) {
+      const v = spread[i]!;
+      if (v < least) least = v;
+      if (v > most) most = v;
+    }
+    if (least - 0.5 >= UNEVEN * (most + 0.5) && least - 0.5 >= DIM) return { changed: false };
+  }
   const paper = paperBlur(spread, desk, cw, ch, 3);
-  const onPage = Float32Array.from(paper, (v, i) => (desk[i] ? -1 : v));
+  const onPage = new Float32Array(paper.length);
+  for (let i = 0; i < paper.length; i++) onPage[i] = desk[i] ? -1 : paper[i]!;
   const bright = percentile(onPage, 0.98);
   const dim = percentile(onPage, 0.02);
   if (!hasDesk && dim >= UNEVEN * bright && bright >= DIM) return { changed: false };
