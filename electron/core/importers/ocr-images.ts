@@ -67,13 +67,13 @@ export function checkImageSize(width: number, height: number, what: string): voi
   }
 }
 
-/** RGBA → one grey byte per pixel from the red channel (red ink becomes white), as a binary PGM. */
-export function redChannelPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): { pgm: Uint8Array; dark: number } {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + width * height);
-  out.set(header, 0);
+/**
+ * `pixels` RGBA pixels → grey bytes from the red channel (red ink becomes white), written into `out`
+ * from `at`; returns how many are dark (< 128). Rows of a page go straight into the page's PGM.
+ */
+function redInto(rgba: Uint8ClampedArray | Uint8Array, pixels: number, out: Uint8Array, at: number): number {
   let dark = 0;
-  for (let p = 0, o = header.length; p < width * height; p++, o++) {
+  for (let p = 0, o = at; p < pixels; p++, o++) {
     const r = rgba[p * 4]!;
     const a = rgba[p * 4 + 3]!;
     // Transparent pixels are paper.
@@ -81,7 +81,21 @@ export function redChannelPgm(rgba: Uint8ClampedArray | Uint8Array, width: numbe
     out[o] = v;
     if (v < 128) dark++;
   }
-  return { pgm: out, dark: dark / (width * height) };
+  return dark;
+}
+
+/** An empty binary PGM of width × height and where its pixels start. */
+function emptyPgm(width: number, height: number): { pgm: Uint8Array; at: number } {
+  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
+  const pgm = new Uint8Array(header.length + width * height);
+  pgm.set(header, 0);
+  return { pgm, at: header.length };
+}
+
+/** RGBA → one grey byte per pixel from the red channel (red ink becomes white), as a binary PGM. */
+export function redChannelPgm(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): { pgm: Uint8Array; dark: number } {
+  const { pgm, at } = emptyPgm(width, height);
+  return { pgm, dark: redInto(rgba, width * height, pgm, at) / (width * height) };
 }
 
 /** Rows read from a canvas at a time: 64 rows of an A4 page at 200 dpi are 0.4 MB of RGBA. */
@@ -90,20 +104,17 @@ const BAND_ROWS = 64;
 /**
  * The canvas's pixels as the red-channel PGM, read in bands of rows (getImageData of the whole
  * page was a full RGBA copy, 15 MB at 200 dpi A4, allocated and freed for every page beside the
- * canvas itself; the grey result is the same pixel for pixel).
+ * canvas itself; the grey result is the same pixel for pixel). Each band is written straight into
+ * the page (no grey copy of the band).
  */
 export function canvasRedChannelPgm(ctx: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }, width: number, height: number): { pgm: Uint8Array; dark: number } {
-  const header = new TextEncoder().encode(`P5\n${width} ${height}\n255\n`);
-  const out = new Uint8Array(header.length + width * height);
-  out.set(header, 0);
+  const { pgm, at } = emptyPgm(width, height);
   let dark = 0;
   for (let y = 0; y < height; y += BAND_ROWS) {
     const rows = Math.min(BAND_ROWS, height - y);
-    const band = redChannelPgm(ctx.getImageData(0, y, width, rows).data, width, rows);
-    out.set(band.pgm.subarray(band.pgm.length - width * rows), header.length + y * width);
-    dark += Math.round(band.dark * width * rows);
+    dark += redInto(ctx.getImageData(0, y, width, rows).data, width * rows, pgm, at + y * width);
   }
-  return { pgm: out, dark: dark / (width * height) };
+  return { pgm, dark: dark / (width * height) };
 }
 
 /** Width, height and where the pixels start in a binary PGM (P5, 8-bit), or undefined for anything else (a TIFF passed through). */
@@ -174,14 +185,10 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
     // time, after its directories are checked there (sizes, strips, layout), naming the page.
     const { decodeTiffPage, tiffPages } = await import('./ocr-tiff');
     const [page] = tiffPages(bytes);
-    const header = new TextEncoder().encode(`P5\n${page!.width} ${page!.height}\n255\n`);
-    const pgm = new Uint8Array(header.length + page!.width * page!.height);
-    pgm.set(header, 0);
+    const { pgm, at } = emptyPgm(page!.width, page!.height);
     let dark = 0;
     const { width, height } = decodeTiffPage(bytes, (rgba, y, rows) => {
-      const band = redChannelPgm(rgba, page!.width, rows);
-      pgm.set(band.pgm.subarray(band.pgm.length - page!.width * rows), header.length + y * page!.width);
-      dark += Math.round(band.dark * page!.width * rows);
+      dark += redInto(rgba, page!.width * rows, pgm, at + y * page!.width);
     });
     return { ...finishPage(pgm, width, height, dark / (width * height)), width, height, dpi: 0 };
   }
