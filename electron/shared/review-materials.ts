@@ -2,7 +2,7 @@
 // and the records service start from the same list (the form had its own copy of the 重大行政决策
 // list and showed it for every type).
 
-import type { ReviewType } from './record-schema';
+import { PROCEDURE_CHECKS, type ReviewType } from './record-schema';
 
 export const MATERIALS_BY_TYPE: Record<ReviewType, readonly string[]> = {
   // 重大行政决策程序暂行条例 第二十六条
@@ -28,4 +28,23 @@ export const MATERIALS_BASIS: Record<ReviewType, string> = {
 /** The checklist a new review of this type starts with (unchecked). */
 export function materialsFor(type: ReviewType): { name: string; provided: boolean }[] {
   return MATERIALS_BY_TYPE[type].map((name) => ({ name, provided: false }));
+}
+
+/**
+ * The 程序 checks a new review of this type starts with ticked 适用: a 规范性文件 or 决策's 公众参与, 专家论证,
+ * 集体讨论决定 and 公布 (风险评估 and 公平竞争审查 only when ticked); a 合同 none — a contract is not put out
+ * for comment or published, and its 意见书 listed 公众参与：未进行。公布：未进行。; a 重大执法决定 its
+ * 集体讨论决定 (行政处罚法第五十七条第二款).
+ */
+export const PROCEDURES_BY_TYPE: Record<ReviewType, readonly (typeof PROCEDURE_CHECKS)[number][]> = {
+  重大行政决策: ['公众参与', '专家论证', '集体讨论决定', '公布'],
+  规范性文件: ['公众参与', '专家论证', '集体讨论决定', '公布'],
+  合同: [],
+  重大执法决定: ['集体讨论决定'],
+  其他: ['公众参与', '专家论证', '集体讨论决定', '公布'],
+};
+
+/** Every 程序 check, in the form's order, 适用 as a new review of this type starts (none done). */
+export function proceduresFor(type: ReviewType): { check: (typeof PROCEDURE_CHECKS)[number]; applicable: boolean; done: boolean }[] {
+  return PROCEDURE_CHECKS.map((check) => ({ check, applicable: PROCEDURES_BY_TYPE[type].includes(check), done: false }));
 }

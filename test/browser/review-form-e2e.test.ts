@@ -105,4 +105,38 @@ describe.skipIf(!haveChromium)('Review form (browser face)', () => {
       expect(stuck).toEqual([]);
       await expect.poll(() => typeBox.getAttribute('aria-expanded')).toBe('false');
     }));
+
+  it('a new 合同 starts with no 程序 check 适用 (its 意见书 listed 公众参与：未进行。公布：未进行。); a check the user ticked stays', () =>
+    withSession(async ({ page, face }) => {
+      await go(page, '#/reviews');
+      await page.getByTestId('new-review').click();
+      await page.getByTestId('field-title').fill('技术服务合同（信息系统运维）');
+      const applicable = () => page.getByTestId('procedures').getByRole('checkbox', { name: '适用' }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked));
+      expect(await applicable()).toEqual([true, true, false, false, true, true]);
+      const choose = async (type: string) => {
+        await page.getByTestId('field-type').locator('input[role="combobox"]').focus();
+        await page.keyboard.press('ArrowDown');
+        await page.locator('.ant-select-dropdown:visible').waitFor();
+        await page.locator('.ant-select-dropdown:visible').getByTitle(type, { exact: true }).click();
+        await expect.poll(() => page.getByTestId('field-type').innerText()).toBe(type);
+      };
+      await choose('合同');
+      await expect.poll(applicable).toEqual([false, false, false, false, false, false]);
+      await choose('规范性文件');
+      await expect.poll(applicable).toEqual([true, true, false, false, true, true]);
+      await choose('合同');
+      await expect.poll(applicable).toEqual([false, false, false, false, false, false]);
+      // ticked by the user: a later change of type keeps it
+      await page.getByTestId('procedures').getByRole('checkbox', { name: '适用' }).nth(4).check();
+      await choose('重大执法决定');
+      await choose('合同');
+      expect(await applicable()).toEqual([false, false, false, false, true, false]);
+      await page.getByTestId('field-leadUnit').fill('办公室');
+      await page.keyboard.press('Control+s');
+      await page.waitForURL(/#\/review\/R/);
+      const id = /#\/review\/(R[\d-]+)/.exec(page.url())![1]!;
+      const { review } = (await face.service.call('reviews:get', { id })) as { review: { type: string; procedures: { check: string; applicable: boolean }[] } };
+      expect(review.type).toBe('合同');
+      expect(review.procedures.filter((p) => p.applicable).map((p) => p.check)).toEqual(['集体讨论决定']);
+    }));
 });

@@ -28,7 +28,7 @@ import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
-import { MATERIALS_BASIS, materialsFor } from '../../../../electron/shared/review-materials';
+import { MATERIALS_BASIS, materialsFor, proceduresFor } from '../../../../electron/shared/review-materials';
 import { REVIEW_TIME_LIMITS, timeLimitText } from '../../../../electron/shared/review-time-limits';
 import type { ReviewType } from '../../../../electron/shared/record-schema';
 import { useOfficeExamples } from '../../components/office-examples';
@@ -88,10 +88,13 @@ export function ReviewPage({ id }: { id: string }) {
   // From the user's own changes (onValuesChange): isFieldTouched('materials') was already true once
   // the defaults were set, so a type change never replaced the 规范性文件 list.
   const materialsEdited = useRef(false);
+  // The same for its 程序 checks: a 合同 starts with none 适用, until the user ticks one.
+  const proceduresEdited = useRef(false);
 
   useEffect(() => {
     if (isNew) {
       materialsEdited.current = false;
+      proceduresEdited.current = false;
       const fresh = newReviewValues(officeDay());
       const received = fresh.receivedDate;
       form.setFieldsValue(fresh);
@@ -167,6 +170,7 @@ export function ReviewPage({ id }: { id: string }) {
   // A new review's checklist follows its type until the user has ticked or edited it.
   const onTypeChange = (type: Values['type']) => {
     if (isNew && !materialsEdited.current) form.setFieldValue('materials', materialsFor(type));
+    if (isNew && !proceduresEdited.current) form.setFieldValue('procedures', proceduresFor(type));
     // 最早届满 follows the type's minimum review time (shared/review-time-limits)
     void suggestDue(form.getFieldValue('receivedDate'), type);
   };
@@ -303,6 +307,7 @@ export function ReviewPage({ id }: { id: string }) {
   const formView = (
     <Form form={form} layout="vertical" disabled={archived} onValuesChange={(changed: Partial<Values>) => {
         if ('materials' in changed) materialsEdited.current = true;
+        if ('procedures' in changed) proceduresEdited.current = true;
         setDirty(true);
         setCheckTick((n) => n + 1);
       }} requiredMark scrollToFirstError onFinish={() => void save()}>

@@ -6,7 +6,7 @@
 
 import dayjs, { type Dayjs } from 'dayjs';
 import { PROCEDURE_CHECKS, type ADVISER_ROLES, type ApiOutput, type CitationDto, type ReviewDto, type ReviewInputDto } from '../../../../electron/shared/api-contract';
-import { materialsFor } from '../../../../electron/shared/review-materials';
+import { materialsFor, proceduresFor } from '../../../../electron/shared/review-materials';
 import { recordFormIssues, type FieldIssue } from '../../../../electron/shared/record-form';
 import { toInput, type FormCitation } from './citation-form-model';
 import { placeIssues, type FormErrors } from './record-form-errors';
@@ -44,7 +44,7 @@ const ds = (v: Dayjs | null | undefined) => (v ? v.format('YYYY-MM-DD') : undefi
 
 /**
  * A new review received on `received`: a 规范性文件 with its default 送审材料 (shared/review-materials)
- * and the 程序 checks that apply to most (not 风险评估 or 公平竞争审查 until ticked).
+ * and its 程序 checks (shared/review-materials proceduresFor).
  */
 export function newReviewValues(received: Dayjs): Values {
   return {
@@ -55,7 +55,7 @@ export function newReviewValues(received: Dayjs): Values {
     status: '收件',
     tags: [],
     materials: materialsFor('规范性文件'),
-    procedures: PROCEDURE_CHECKS.map((check) => ({ check, applicable: check !== '风险评估' && check !== '公平竞争审查', done: false })),
+    procedures: proceduresFor('规范性文件'),
   };
 }
 
