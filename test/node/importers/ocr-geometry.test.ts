@@ -101,6 +101,25 @@ describe('OCR glyph geometry (x boxes)', () => {
     expect(count([page(24, 24, 24, 24), page(26, 26)])).toBe(0);
   });
 
+  it('a kind with fewer than four at line ends is judged against the document\'s line-end marks of the other kind (hexanquan: three `是指:` / `条件:`, every one half-width)', () => {
+    // semicolons' box middles at 27 of a 40 px line (0.675), colons at 27 − 0.084 × 40 ≈ 23.6 when full-width
+    const line = (ch: string, mid: number): OcrLine => {
+      const symbols = [...'本法所称核设施'].map((c, i) => ({ ch: c, conf: 99, x0: i * 40, x1: i * 40 + 36, y0: 100, y1: 140 }));
+      symbols.push({ ch, conf: 99, x0: 285, x1: 290, y0: 100 + mid - 12, y1: 100 + mid + 12 });
+      return { symbols, x0: 0, x1: 290, y0: 100, y1: 140, baseline: 140 };
+    };
+    const page = (colons: number[], semis: number[]): OcrPage => ({ width: 1700, height: 2200, dpi: 200, lines: [...colons.map((m) => line(':', m)), ...semis.map((m) => line(';', m))] });
+    const count = (pages: OcrPage[]) => halfWidthLineEndMarks(pages).size;
+    expect(count([page([23.6, 26], [27, 27, 27, 27])])).toBe(1);
+    expect(count([page([23.6, 23.6, 24.4], [27, 27, 27, 27])])).toBe(0);
+    // three semicolons are too few to judge by
+    expect(count([page([26], [27, 27, 27])])).toBe(0);
+    // the kept law: all three of its line-end colons, none of its eleven semicolons
+    const l = laws.find((x) => x.slug === 'hexanquan')!;
+    const marks = [...halfWidthLineEndMarks(l.d.pages)];
+    expect(marks.map((m) => m.ch).sort()).toEqual([':', ':', ':']);
+  });
+
   it('in a document typed with both widths, highlights the , ; : of the paragraphs whose commas do not look half-width (ocr-mixed/mixed-width)', () => {
     // 地图管理条例 with every other article typed ， ； ： （ ）, printed and read as make-ocr-flags.ts reads a page
     // (make-mixed-width.ts): a quarter of its commas look half-width, so the document keeps its marks as read
