@@ -1142,7 +1142,7 @@ export function detectCitations(
 
 const HEADING_AFTER = new RegExp(`^\\s*的?((?:第${N}(?:分编|编|章|节))+|[\\u4e00-\\u9fa5]{1,6}编)`);
 /** A 《…》 title that reads as a law (not a book or a notice), for reporting one the library lacks. */
-const LAW_NOUN = /(?:法|法典|条例|规定|办法|细则|规则|决定|解释)$/;
+export const LAW_NOUN = /(?:法|法典|条例|规定|办法|细则|规则|决定|解释)$/;
 
 /**
  * Laws named with no article cited from them — 学习《民法典》, 《行政许可法》第二章, 民法典合同编 — as

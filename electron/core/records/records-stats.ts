@@ -4,9 +4,9 @@
 // deadline (单位确定的审查期限); a review without one is neither on time nor late. A conclusion
 // counts once the opinion is issued: before that the review is 未出具 whatever its draft says.
 
-import { displayTitle } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
 import { reviewDate } from './cited-by';
+import { lawsOfSession, type SessionLaw } from './session-laws';
 import {
   CONCLUSIONS,
   LECTURE_KINDS,
@@ -64,7 +64,8 @@ export interface AnnualStats {
      */
     planned: number;
   };
-  lawsStudied: { lawId?: string; title: string; sessions: number; firstDate: string }[];
+  /** versionId: the version in force when the law was first studied that year (the reader opens it). */
+  lawsStudied: { lawId?: string; versionId?: string; title: string; sessions: number; firstDate: string }[];
   plans: {
     id: string;
     title: string;
@@ -139,12 +140,16 @@ export function annualStats(
   const study = { count: 0, headCount: 0 };
   const outreach = { count: 0, headCount: 0 };
   let materialsHandedOut = 0;
-  const laws = new Map<string, { lawId?: string; title: string; sessions: Set<string>; firstDate: string }>();
-  const addLaw = (key: string, lawId: string | undefined, title: string, lectureId: string, date: string) => {
-    const e = laws.get(key) ?? { ...(lawId ? { lawId } : {}), title, sessions: new Set<string>(), firstDate: date };
+  // each law with the version first studied (the sessions run in record order, not by date)
+  const laws = new Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>();
+  const addLaw = (sl: SessionLaw, lectureId: string, date: string) => {
+    const e = laws.get(sl.key) ?? { ...(sl.lawId ? { lawId: sl.lawId } : {}), title: sl.writtenTitle, sessions: new Set<string>(), firstDate: date };
     e.sessions.add(lectureId);
-    if (date < e.firstDate) e.firstDate = date;
-    laws.set(key, e);
+    if (date <= e.firstDate) {
+      e.firstDate = date;
+      if (sl.versionId) e.versionId = sl.versionId;
+    }
+    laws.set(sl.key, e);
   };
   for (const l of lectures) {
     const k = byKind[l.kind]!;
@@ -154,16 +159,7 @@ export function annualStats(
     bucket.count++;
     bucket.headCount += l.headCount;
     materialsHandedOut += l.materials.reduce((n, m) => n + m.copies, 0);
-    const lawIds = new Set([...l.laws, ...l.citations.map((c) => c.lawId)]);
-    for (const idOrName of lawIds) {
-      const law = store.law(idOrName);
-      if (law) addLaw(law.id, law.id, displayTitle(law), l.id, l.date);
-      else {
-        const cited = l.citations.find((c) => c.lawId === idOrName);
-        const title = cited ? cited.citation.replace(/^《([^》]+)》.*$/, '$1') : idOrName.replace(/[《》]/g, '');
-        addLaw(idOrName, cited ? idOrName : undefined, title, l.id, l.date);
-      }
-    }
+    for (const sl of lawsOfSession(store, l)) addLaw(sl, l.id, l.date);
   }
 
   const plans = Object.values(data.plans)
@@ -208,7 +204,7 @@ export function annualStats(
     },
     lectures: { total: lectures.length, headCount: lectures.reduce((n, l) => n + l.headCount, 0), byKind, study, outreach, materialsHandedOut, planned: ofYear.length - lectures.length },
     lawsStudied: [...laws.values()]
-      .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
+      .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), ...(e.versionId ? { versionId: e.versionId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
       .sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.title.localeCompare(b.title, 'zh-CN')),
     plans,
   };

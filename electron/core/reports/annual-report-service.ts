@@ -8,6 +8,7 @@ import { appRoot } from '../library/open-library';
 import { readOffice } from '../office/office-file';
 import { RegisterService } from '../register/register-service';
 import { lawByName } from '../records/citation-resolve';
+import { lawsOfSession } from '../records/session-laws';
 import type { RecordsService } from '../records/records-service';
 import { buildAnnualReport, reportLawTitle, type Adviser, type AnnualReport, type RegisteredDocument } from './annual-report';
 import { entryOn, registeredBy } from './register-document';
@@ -57,6 +58,7 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     today: asOf,
     ...(adviser ? { adviser } : {}),
     lawTitle: reportLawTitleIn(library),
+    sessionLaws: (l) => lawsOfSession(library, l),
   });
   if (stats.lectures.planned)
     report.notes.push(`${opts.year}年度有${stats.lectures.planned}次学法普法活动的日期在成文日期${chineseDate(asOf)}之后，作为计划中的活动未计入报告。`);

@@ -7,6 +7,7 @@
 import type { ReportGap } from '../../shared/api/reports';
 import { chineseDate } from '../../shared/chinese-date';
 import { shortTitleOf } from '../../shared/law-model';
+import type { SessionLaw } from '../records/session-laws';
 import { LATE_FILING, filingState } from '../../shared/register-schema';
 import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
 import { OUTREACH_KINDS } from '../records/record-types';
@@ -93,6 +94,17 @@ export interface AnnualReportInput {
   adviser?: Adviser;
   /** Law id or name → the short title used in 《》 (民法典, not 民法典·总则). */
   lawTitle: (idOrName: string) => string | undefined;
+  /**
+   * The laws a session covered (records/session-laws.ts: its fields and the laws its topic names);
+   * default the record's fields alone, for a report built without a library.
+   */
+  sessionLaws?: (l: Lecture) => Pick<SessionLaw, 'key' | 'writtenTitle'>[];
+}
+
+/** A session's laws from its fields alone: `laws`, then the cited articles' laws. */
+function recordedLaws(l: Lecture): Pick<SessionLaw, 'key' | 'writtenTitle'>[] {
+  const cited = new Map(l.citations.map((c) => [c.lawId, c.citation.replace(/^《([^》]+)》.*$/s, '$1')]));
+  return [...new Set([...l.laws, ...l.citations.map((c) => c.lawId)])].map((key) => ({ key, writtenTitle: cited.get(key) ?? key.replace(/[《》]/g, '') }));
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -118,13 +130,11 @@ function byDate<T extends { date: string; id: string }>(xs: T[]): T[] {
 }
 
 /** Laws covered by lectures, in the order first studied, as short titles (a code's parts as one). */
-function lawsCovered(lectures: Lecture[], lawTitle: AnnualReportInput['lawTitle']): { title: string; sources: Lecture[] }[] {
+function lawsCovered(lectures: Lecture[], inp: Pick<AnnualReportInput, 'lawTitle' | 'sessionLaws'>): { title: string; sources: Lecture[] }[] {
   const out = new Map<string, Lecture[]>();
   for (const l of byDate(lectures)) {
-    const names = [...l.laws, ...l.citations.map((c) => c.lawId)];
-    const cited = new Map(l.citations.map((c) => [c.lawId, c.citation.replace(/^《([^》]+)》.*$/s, '$1')]));
-    for (const n of names) {
-      const title = lawTitle(n) ?? (cited.get(n) ? shortTitleOf(cited.get(n)!) : shortTitleOf(n.replace(/[《》]/g, '')));
+    for (const n of (inp.sessionLaws ?? recordedLaws)(l)) {
+      const title = inp.lawTitle(n.key) ?? shortTitleOf(n.writtenTitle);
       const seen = out.get(title) ?? [];
       if (!seen.includes(l)) seen.push(l);
       out.set(title, seen);
@@ -156,7 +166,7 @@ function study(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   const out: ReportParagraph[] = [
     { text: `${inp.year}年度共组织学法活动${sessions.length}次（${list(kinds.map((k) => k.text))}），参加${heads}人次。`, figures: [f1, f2, ...kinds.map((k) => k.id)] },
   ];
-  const laws = lawsCovered(sessions, inp.lawTitle);
+  const laws = lawsCovered(sessions, inp);
   if (laws.length) {
     const f = book.add('study.laws', '学习的法律法规', list(laws.map((l) => quoted(l.title))), byDate(laws.flatMap((l) => l.sources)).filter((l, i, a) => a.indexOf(l) === i).map(lectureRef));
     out.push({ text: `通过集体学习、专题讲座等方式，学习了${list(laws.map((l) => quoted(l.title)))}等法律法规。`, figures: [f] });

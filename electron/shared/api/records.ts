@@ -178,7 +178,7 @@ export const annualStatsSchema = z.object({
     /** Sessions of the year dated after today: planned, in no count above. */
     planned: count,
   }),
-  lawsStudied: z.array(z.object({ lawId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
+  lawsStudied: z.array(z.object({ lawId: z.string().optional(), versionId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
   plans: z.array(z.object({ id: z.string(), title: z.string(), items: count, done: count, completionRate: z.number().nullable(), progress: z.array(planItemProgress) })),
   yearsWithRecords: z.array(z.number().int()),
 });

@@ -6,7 +6,7 @@ import { Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useCall } from '../../api/hooks';
 import { ErrorState } from '../../components/common';
-import { navigate } from '../../router';
+import { hrefOf, navigate } from '../../router';
 import { officeYear } from '../../office-clock';
 import { onTimeSummary } from '../../../../electron/shared/review-time-limits';
 import { OtherYearsHint } from '../../components/other-years';
@@ -110,7 +110,14 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
                     pagination={false}
                     rowKey="title"
                     dataSource={s.lawsStudied}
-                    columns={[{ title: '法律法规', dataIndex: 'title' }, { title: '场次', dataIndex: 'sessions', align: 'right', width: 70 }, { title: '首次学习', dataIndex: 'firstDate', width: 110 }]}
+                    columns={[
+                      {
+                        title: '法律法规',
+                        dataIndex: 'title',
+                        // the version in force when first studied that year: the text the office read
+                        render: (t: string, l) => (l.versionId ? <a href={hrefOf({ page: 'read', versionId: l.versionId })} data-testid="studied-law">{t}</a> : t),
+                      },
+                      { title: '场次', dataIndex: 'sessions', align: 'right', width: 70 }, { title: '首次学习', dataIndex: 'firstDate', width: 110 }]}
                   />
                 )}
               </Card>
