@@ -99,6 +99,8 @@ export const CHANNEL_NAMES = [
   'register:flags',
   'office:get',
   'office:set',
+  'office:starter',
+  'office:starterApply',
   'reminders:list',
 ] as const;
 

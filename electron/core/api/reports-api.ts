@@ -5,6 +5,8 @@
 import { UPLOAD_LIMITS } from '../../shared/api/common';
 import { REPORT_KIND_LABELS } from '../../shared/api/reports';
 import { readOffice, writeOffice } from '../office/office-file';
+import { starterLawsDir } from '../library/open-library';
+import { applyStarterOffer, readStarterSet, starterOffer } from '../library/starter-laws';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { RegisterService } from '../register/register-service';
 import { annualReportFor } from '../reports/annual-report-service';
@@ -63,6 +65,12 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       return warning ? { ...profile, warning } : profile;
     },
     'office:set': (patch) => writeOffice(ctx.store, patch),
+    'office:starter': () => {
+      const region = readOffice(ctx.store.dir).profile.region;
+      const offer = starterOffer(ctx.store, readStarterSet(starterLawsDir()), region);
+      return { region, add: offer.add, remove: offer.remove.map(({ versionIds: _v, ...r }) => r) };
+    },
+    'office:starterApply': (what) => applyStarterOffer(ctx.store, starterLawsDir(), readOffice(ctx.store.dir).profile.region, what),
     'reminders:list': async () => {
       const svc = await ctx.records();
       const today = svc.today();

@@ -88,6 +88,8 @@ export interface ImportOptions {
    * validated and serialised in one step at its end; the laws themselves are in the library.
    */
   previews?: boolean;
+  /** Only these files of the paths given (the starter set's choice for the office); the manifests are read as for all. */
+  only?: (file: string) => boolean;
   /**
    * Folders the files must really be in (symlinks resolved): a folder chosen in the browser face
    * may not reach outside the user's home and drives through a link inside it.
@@ -405,6 +407,7 @@ export async function importPaths(
   try {
     if (!opts.dryRun) await store.load(); // another process may have committed since we opened
     let files = await collectFilesSliced(paths, report.failed);
+    if (opts.only) files = files.filter(opts.only);
     if (opts.within) {
       // a realpath per file: thousands of them are a pause of their own, so in slices too
       const inside: string[] = [];

@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { importPaths, type ImportReport, type ImportProgress } from './library-import';
 import { LibraryStore, type StoreOptions } from './library-store';
 import { sweepStaleTemps } from '../util/stale-temps';
+import { readOffice } from '../office/office-file';
+import { readStarterSet, starterSeedFiles } from './starter-laws';
 import { defaultUserDataDir } from '../util/user-data-dir';
 
 export { defaultUserDataDir };
@@ -35,6 +37,11 @@ export interface OpenLibraryOptions extends StoreOptions {
   /** Seed a newly created library with the starter laws (default true). */
   seed?: boolean;
   starterDir?: string;
+  /**
+   * Seed the local rules only of the office's region (starter-laws.ts). Default: for the shipped
+   * set, made for any office; a folder someone chose (starterDir, LAWDESK_STARTER_DIR) is seeded whole.
+   */
+  starterByRegion?: boolean;
   onSeedProgress?: (p: ImportProgress) => void;
 }
 
@@ -48,7 +55,15 @@ export async function openLibrary(
   let seeded: ImportReport | undefined;
   const starter = opts.starterDir ?? starterLawsDir();
   if (store.created && opts.seed !== false && existsSync(starter)) {
-    seeded = await importPaths(store, [starter], opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {});
+    const byRegion = opts.starterByRegion ?? (!opts.starterDir && !process.env.LAWDESK_STARTER_DIR);
+    const set = byRegion ? readStarterSet(starter) : [];
+    // a new library has an office.json only when one was put there first (a restore, a copied folder)
+    const chosen = starterSeedFiles(set, readOffice(store.dir).profile.region);
+    const listed = new Set(set.map((e) => e.file));
+    seeded = await importPaths(store, [starter], {
+      ...(opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}),
+      ...(set.length ? { only: (f: string) => !listed.has(resolve(f)) || chosen.has(resolve(f)) } : {}),
+    });
   }
   return { store, ...(seeded ? { seeded } : {}) };
 }

@@ -83,4 +83,14 @@ export const reportsCalls = {
   'office:get': call({ input: empty, output: OfficeProfileSchema.extend({ warning: shownText.optional() }) }),
   'office:set': call({ input: OfficeProfilePatchSchema, output: OfficeProfileSchema }),
   'reminders:list': call({ input: empty, output: z.array(officeReminderSchema) }),
+  /**
+   * The starter rules the office's region calls for that the library lacks (add) and the starter rules
+   * of other places it holds as shipped (remove): an offer after the region is set or changed, never
+   * applied unasked.
+   */
+  'office:starter': call({
+    input: empty,
+    output: z.object({ region: z.string(), add: z.array(z.object({ title: z.string(), region: z.string() })), remove: z.array(z.object({ title: z.string(), region: z.string(), lawId: z.string() })) }),
+  }),
+  'office:starterApply': call({ input: z.object({ add: z.boolean().optional(), remove: z.boolean().optional() }).strict(), output: z.object({ added: count, removed: count }) }),
 };

@@ -1,7 +1,7 @@
 // 单位信息: the unit's name, its region, the legal adviser, the 意见书代字 and the time zone, kept in the library;
 // the yearly report and the 规范性文件 register use them, the zone decides what "today" is.
 
-import { Alert, Button, Card, Form, Input, Space } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { useEffect, useState } from 'react';
 import type { OfficeProfile } from '../../../../electron/shared/office-profile';
@@ -35,8 +35,72 @@ interface Values {
 /** The 抄送机关 as typed: one a line, or set apart by ，、；. */
 const copyToList = (s: string | undefined) => (s ?? '').split(/[\n，,、；;]+/).map((n) => n.trim().replace(/。$/, '')).filter(Boolean);
 
+/**
+ * The starter rules of the office's place the library lacks, and other places' it holds as shipped:
+ * offered after the region is set or changed, added or removed only when the user says so.
+ */
+function StarterOffer({ saved }: { saved: number }) {
+  const res = useCall('office:starter', {}, saved);
+  const notify = useNotify();
+  const [busy, setBusy] = useState<'add' | 'remove'>();
+  const [error, setError] = useState<string>();
+  const o = res.data;
+  if (!o || (!o.add.length && !o.remove.length)) return null;
+  const names = (xs: { title: string }[]) => xs.slice(0, 3).map((x) => `《${x.title}》`).join('') + (xs.length > 3 ? '等' : '');
+  const apply = async (what: 'add' | 'remove') => {
+    setBusy(what);
+    setError(undefined);
+    try {
+      const r = await client.call('office:starterApply', { [what]: true });
+      notify.ok(what === 'add' ? `已加入 ${r.added} 部本地区的起步法规` : `已移除 ${r.removed} 个其他地区的起步法规版本`);
+      res.reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <div data-testid="starter-offer" style={{ marginTop: 8 }}>
+      {o.add.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="starter-add"
+          message={`软件自带的起步法规中，有本单位所在地区（${o.region}）的地方法规 ${o.add.length} 部尚未加入资料库：${names(o.add)}`}
+          action={
+            <Button size="small" loading={busy === 'add'} disabled={!!busy} onClick={() => void apply('add')}>
+              加入这 {o.add.length} 部
+            </Button>
+          }
+        />
+      )}
+      {o.remove.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="starter-remove"
+          message={`资料库中有其他地区的起步法规 ${o.remove.length} 部，不属于本单位所在地区${o.region ? `（${o.region}）` : ''}：${names(o.remove)}。可以保留；移除的只是软件自带、未经改动的版本`}
+          action={
+            <Popconfirm title={`从资料库移除这 ${o.remove.length} 部其他地区的起步法规？`} okText="移除" cancelText="保留" onConfirm={() => void apply('remove')}>
+              <Button size="small" loading={busy === 'remove'} disabled={!!busy}>
+                移除这 {o.remove.length} 部
+              </Button>
+            </Popconfirm>
+          }
+        />
+      )}
+      {error && <Alert type="error" showIcon message={error} />}
+    </div>
+  );
+}
+
 export function OfficeCard() {
   const res = useCall('office:get', {});
+  // counts the saves, so the starter offer is asked again for the region just saved
+  const [saves, setSaves] = useState(0);
   const notify = useNotify();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string>();
@@ -63,6 +127,7 @@ export function OfficeCard() {
         ...(v.timeZone ? { timeZone: v.timeZone } : {}),
       });
       setOfficeTimeZone(saved.timeZone);
+      setSaves((n) => n + 1);
       notify.ok('单位信息已保存');
     } catch (e) {
       setError(errorMessage(e));
@@ -118,6 +183,7 @@ export function OfficeCard() {
         </Button>
         {error && <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} />}
       </Form>
+      <StarterOffer saved={saves} />
     </Card>
   );
 }

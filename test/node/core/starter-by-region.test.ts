@@ -1,0 +1,95 @@
+// The starter set, chosen for the office: every national law; a province's rule only for an office
+// of the province, a city's only for one of that city. A region set or changed later offers, never
+// forces, the rules of the new place and the removal of the others; a library seeded whole keeps all.
+// Offices made up for the test (湖南·益阳·安化县, 山东·济南·历城区), not only the example one.
+
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { applyStarterOffer, readStarterSet, starterFitsOffice, starterOffer } from '../../../electron/core/library/starter-laws';
+import { writeOffice } from '../../../electron/core/office/office-file';
+import { displayTitle } from '../../../electron/shared/law-model';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const PROVINCE_RULE = 'DLC/山东地方法规/地方性法规/山东/山东省法治宣传教育条例(2017-09-30).md';
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** The app fixtures' laws (national, and 淄博市专利管理若干规定 of 山东, so stated) and one 山东省 rule. */
+function starter(): { tmp: string; dir: string } {
+  const tmp = mkdtempSync(join(tmpdir(), 'lawdesk-starter-'));
+  dirs.push(tmp);
+  const dir = join(tmp, 'starter');
+  cpSync(join(ROOT, 'test/fixtures/app/laws'), dir, { recursive: true });
+  cpSync(join(ROOT, 'resources/starter-laws', PROVINCE_RULE), join(dir, PROVINCE_RULE));
+  const line = readFileSync(join(ROOT, 'resources/starter-laws/manifest.jsonl'), 'utf8').split('\n').find((l) => l.includes('山东省法治宣传教育条例'))!;
+  writeFileSync(join(dir, 'manifest.jsonl'), readFileSync(join(dir, 'manifest.jsonl'), 'utf8').trimEnd() + '\n' + line + '\n');
+  return { tmp, dir };
+}
+const titles = (store: Awaited<ReturnType<typeof openLibrary>>['store']) => store.laws().map((l) => displayTitle(l)).sort();
+
+describe('the starter laws, by the office’s region', () => {
+  it('places each rule: a city’s rule named 淄博市… under a manifest saying only 山东 is 淄博’s', () => {
+    const { dir } = starter();
+    const set = readStarterSet(dir);
+    expect(set.find((e) => e.title === '淄博市专利管理若干规定')?.region).toBe('山东·淄博');
+    expect(set.find((e) => e.title === '山东省法治宣传教育条例')?.region).toBe('山东');
+    expect(starterFitsOffice('山东·淄博', '山东·淄博·高青县')).toBe(true);
+    expect(starterFitsOffice('山东', '山东·济南·历城区')).toBe(true);
+    expect(starterFitsOffice('山东·淄博', '山东·济南·历城区')).toBe(false);
+    expect(starterFitsOffice('山东', '湖南·益阳·安化县')).toBe(false);
+    expect(starterFitsOffice('山东', '')).toBe(false);
+    expect(starterFitsOffice('全国', '')).toBe(true);
+  });
+
+  it('seeds a new library with the national laws only while the office has no region, then offers its own and removes others only when asked', async () => {
+    const { tmp, dir } = starter();
+    const { store } = await openLibrary({ dir: join(tmp, 'lib'), starterDir: dir, starterByRegion: true });
+    const national = titles(store);
+    expect(national.join()).not.toMatch(/淄博|山东/);
+    expect(national).toContain('行政许可法');
+    const set = readStarterSet(dir);
+
+    // An office of 济南: the province's rule is offered, the 淄博 one is not.
+    await writeOffice(store, { region: '山东·济南·历城区' });
+    expect(starterOffer(store, set, '山东·济南·历城区')).toEqual({ add: [{ title: '山东省法治宣传教育条例', region: '山东' }], remove: [] });
+    expect(titles(store)).toEqual(national); // offered, not added
+    expect(await applyStarterOffer(store, dir, '山东·济南·历城区', { add: true })).toEqual({ added: 1, removed: 0 });
+    expect(titles(store)).toContain('山东省法治宣传教育条例');
+    expect(starterOffer(store, set, '山东·济南·历城区').add).toEqual([]);
+
+    // Moved to 湖南: the 山东 rule is offered for removal, and stays until removal is asked for.
+    const offer = starterOffer(store, set, '湖南·益阳·安化县');
+    expect(offer.add).toEqual([]);
+    expect(offer.remove.map((r) => r.title)).toEqual(['山东省法治宣传教育条例']);
+    expect(titles(store)).toContain('山东省法治宣传教育条例');
+    expect(await applyStarterOffer(store, dir, '湖南·益阳·安化县', { remove: true })).toEqual({ added: 0, removed: 1 });
+    expect(titles(store)).toEqual(national);
+  });
+
+  it('seeds a library whose office is of 淄博 with both places’ rules', async () => {
+    const { tmp, dir } = starter();
+    // office.json put in the folder first (a copied profile): the region is known at creation.
+    const lib = join(tmp, 'lib');
+    const first = await openLibrary({ dir: lib, seed: false });
+    await writeOffice(first.store, { region: '山东·淄博·高青县' });
+    rmSync(join(lib, 'library.json'), { force: true });
+    const { store } = await openLibrary({ dir: lib, starterDir: dir, starterByRegion: true });
+    expect(titles(store)).toEqual(expect.arrayContaining(['淄博市专利管理若干规定', '山东省法治宣传教育条例', '行政许可法']));
+  });
+
+  it('a starter folder someone chose is seeded whole, and an existing library loses nothing on opening', async () => {
+    const { tmp, dir } = starter();
+    const lib = join(tmp, 'lib');
+    const { store } = await openLibrary({ dir: lib, starterDir: dir });
+    const all = titles(store);
+    expect(all).toEqual(expect.arrayContaining(['淄博市专利管理若干规定', '山东省法治宣传教育条例']));
+    await writeOffice(store, { region: '湖南·益阳·安化县' });
+    const again = await openLibrary({ dir: lib, starterDir: dir, starterByRegion: true });
+    expect(titles(again.store)).toEqual(all);
+  });
+});
