@@ -31,6 +31,13 @@ export interface OcrSymbol {
    * where tesseract's choices did not line up with the word's characters.
    */
   choices?: OcrChoices;
+  /**
+   * tesseract's own confidence, kept by the post-correction (ocrPageLines, ocr-text.ts) when it
+   * lowers `conf` below the suspect line: a document-wide rule weighs how sure the reading was
+   * (repeatedMisreadings: a name read at 99 throughout is no systematic misreading). Absent on
+   * recognised pages and on characters the post-correction put in.
+   */
+  read?: number;
 }
 
 export interface OcrChoices {

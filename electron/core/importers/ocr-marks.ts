@@ -40,6 +40,11 @@ export interface StreamText {
   text: string;
   stream: string;
   confidence: number[];
+  /**
+   * tesseract's own confidence of each stream character, before the post-correction lowered any
+   * (100 for a page's own text; absent: the confidences are as read). Carried through unchanged.
+   */
+  read?: readonly number[];
 }
 
 /**
@@ -94,7 +99,7 @@ export function streamEditor(input: StreamText, suspect: number, fromOcr: (strea
       stream[j] = alt;
       confidence[j] = Math.min(confidence[j] ?? 0, suspect - 1);
     },
-    done: (): StreamText => ({ text: text.join(''), stream: stream.join(''), confidence }),
+    done: (): StreamText => ({ text: text.join(''), stream: stream.join(''), confidence, read: input.read }),
   };
 }
 
@@ -130,7 +135,7 @@ export function correctParagraphMarks(input: StreamText, suspect: number, fromOc
     nestedTitles(text, a, b, set);
     bracketsInParagraph(text, a, b, set, halfBrackets ? ['(', ')'] : ['（', '）']);
   });
-  return { text: text.join(''), stream: stream.join(''), confidence };
+  return { text: text.join(''), stream: stream.join(''), confidence, read: input.read };
 }
 
 function quotesInParagraph(kind: QuoteKind, text: string[], a: number, b: number, set: (i: number, ch?: string) => void, nextOpens: boolean): void {

@@ -320,16 +320,18 @@ function lostLineEndMark(a: LineEnds, b: LineEnds): boolean {
  * (halfWidthLineEndMarks): they are made full-width as the rest, and highlighted. `halfClauseMarks`: the
  * document prints its , ; : half-width throughout (halfWidthCommas): they stay so.
  */
-export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false, halfMarks: ReadonlySet<OcrSymbol> = new Set(), halfClauseMarks = false, doubtedMarkLines: ReadonlySet<OcrLine> = new Set()): { lines: TextLine[]; stream: string; confidence: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
+export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false, halfMarks: ReadonlySet<OcrSymbol> = new Set(), halfClauseMarks = false, doubtedMarkLines: ReadonlySet<OcrLine> = new Set()): { lines: TextLine[]; stream: string; confidence: number[]; read: number[]; charLine: number[]; regions: OcrRegion[]; ends: LineEnds[] } {
   const k = 72 / (page.dpi || 200);
   const items: PositionedText[] = [];
   let stream = '';
   const confidence: number[] = [];
+  const read: number[] = [];
   const charLine: number[] = [];
   const regions: OcrRegion[] = [];
   const frac = (y: number) => Math.round(Math.min(1, Math.max(0, y / (page.height || 1))) * 10_000) / 10_000;
   const corrected = page.lines
-    .map((l) => ({ l, symbols: correctLine(l.symbols.map((x) => (halfMarks.has(x) || (doubtedMarkLines.has(l) && HALF_CLAUSE_MARK.test(x.ch)) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)), { halfBrackets, halfClauseMarks }) }))
+    // (each symbol keeps tesseract's confidence as `read`, whatever the post-correction lowers)
+    .map((l) => ({ l, symbols: correctLine(l.symbols.map((x) => ({ ...x, read: x.conf, conf: halfMarks.has(x) || (doubtedMarkLines.has(l) && HALF_CLAUSE_MARK.test(x.ch)) ? Math.min(x.conf, SUSPECT_CONFIDENCE - 1) : x.conf })), { halfBrackets, halfClauseMarks }) }))
     .sort((a, b) => a.l.baseline - b.l.baseline || a.l.x0 - b.l.x0);
   // A line that looks a different size starts a new paragraph in the layout step, and a line's box
   // varies a little with its characters (一 is flat, a stray mark adds height): heights within a
@@ -370,10 +372,11 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
       if (x.ch === ' ') continue;
       stream += x.ch;
       confidence.push(AMBIGUOUS.has(x.ch) ? Math.min(x.conf, SUSPECT_CONFIDENCE - 1) : x.conf);
+      read.push(x.read ?? x.conf);
       charLine.push(regions.length - 1);
     }
   }
-  return { lines: buildLines(items, pageNo), stream, confidence, charLine, regions, ends };
+  return { lines: buildLines(items, pageNo), stream, confidence, read, charLine, regions, ends };
 }
 
 /**
@@ -384,6 +387,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const textLines: TextLine[][] = [];
   let stream = '';
   const confidence: number[] = [];
+  const read: number[] = [];
   const charLine: number[] = [];
   const lines: OcrRegion[] = [];
   const ocrPages = pages.flatMap((page) => ('ocr' in page ? [page.ocr] : []));
@@ -407,6 +411,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
       textLines.push(r.lines);
       stream += r.stream;
       confidence.push(...r.confidence);
+      read.push(...r.read);
       charLine.push(...r.charLine.map((i) => i + lines.length));
       lines.push(...r.regions);
     } else {
@@ -417,6 +422,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
           if (/\s/.test(ch)) continue;
           stream += ch;
           confidence.push(100);
+          read.push(100);
           charLine.push(-1);
         }
       }
@@ -426,7 +432,7 @@ export function layoutMixedPages(pages: LayoutPage[]): OcrLayout | undefined {
   const laid = layoutPages(textLines);
   if (!laid) return undefined;
   const fromOcr = (j: number) => (charLine[j] ?? -1) >= 0;
-  const marked = correctOrdinals(correctDocumentLookAlikes(correctParagraphMarks({ text: laid.text, stream, confidence }, SUSPECT_CONFIDENCE, fromOcr, halfBrackets), SUSPECT_CONFIDENCE, fromOcr), SUSPECT_CONFIDENCE, fromOcr);
+  const marked = correctOrdinals(correctDocumentLookAlikes(correctParagraphMarks({ text: laid.text, stream, confidence, read }, SUSPECT_CONFIDENCE, fromOcr, halfBrackets), SUSPECT_CONFIDENCE, fromOcr), SUSPECT_CONFIDENCE, fromOcr);
   return { ...laid, text: marked.text, stream: marked.stream, confidence: marked.confidence, charLine, lines };
 }
 
