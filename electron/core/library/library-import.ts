@@ -27,7 +27,7 @@ import { findLibraryMatch, libraryMatchNote, tieScanToLibrary } from './scan-lib
 import type { LibraryMatch } from '../../shared/scan-match';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
 import { TimeSlicer } from '../util/time-slicer';
-import { FOLDER_IMPORT_EXTENSIONS } from '../../shared/import-formats';
+import { FOLDER_IMPORT_EXTENSIONS, IMAGE_EXTENSIONS } from '../../shared/import-formats';
 
 /** Extensions picked up when walking a folder: the shared list (no images; see there). */
 export const FOLDER_EXTENSIONS = FOLDER_IMPORT_EXTENSIONS;
@@ -133,9 +133,9 @@ function escapeBytes(raw: Buffer): string {
  * and file is visited once by its real path, so link loops and links to the same place cost
  * nothing. Names that are not valid UTF-8 are reported instead of failing later as "not found".
  */
-export function collectFiles(paths: string[], failed: { file: string; reason: string }[]): string[] {
+export function collectFiles(paths: string[], failed: { file: string; reason: string }[], passedOver: string[] = []): string[] {
   const out: string[] = [];
-  for (const _ of walkFiles(paths, failed, out));
+  for (const _ of walkFiles(paths, failed, out, passedOver));
   return out;
 }
 
@@ -143,15 +143,19 @@ export function collectFiles(paths: string[], failed: { file: string; reason: st
  * collectFiles for the app: the same walk, giving the event loop back every slice — a folder of
  * thousands of files takes hundreds of milliseconds of stat and realpath calls.
  */
-export async function collectFilesSliced(paths: string[], failed: { file: string; reason: string }[]): Promise<string[]> {
+export async function collectFilesSliced(paths: string[], failed: { file: string; reason: string }[], passedOver: string[] = []): Promise<string[]> {
   const out: string[] = [];
   const slicer = new TimeSlicer();
-  for (const _ of walkFiles(paths, failed, out)) await slicer.maybePause();
+  for (const _ of walkFiles(paths, failed, out, passedOver)) await slicer.maybePause();
   return out;
 }
 
-/** The walk behind collectFiles; yields after each entry visited so a caller can pause. */
-function* walkFiles(paths: string[], failed: { file: string; reason: string }[], out: string[]): Generator<void> {
+/**
+ * The walk behind collectFiles; yields after each entry visited so a caller can pause. `passedOver`
+ * gets the regular files a folder holds that are not documents (photos, spreadsheets …): not imported,
+ * but told (passedOverNotice), so a folder's report never says 跳过 0 件 while it left files behind.
+ */
+function* walkFiles(paths: string[], failed: { file: string; reason: string }[], out: string[], passedOver: string[]): Generator<void> {
   const seen = new Set<string>();
   const once = (full: string): boolean => {
     let real: string;
@@ -180,7 +184,9 @@ function* walkFiles(paths: string[], failed: { file: string; reason: string }[],
     if (st.isDirectory()) {
       if (once(full)) pending.push(full);
     } else if (st.isFile()) {
-      if (wanted && once(full)) out.push(full);
+      if (wanted) {
+        if (once(full)) out.push(full);
+      } else if (!SYSTEM_FILES.has(basename(full).toLowerCase()) && once(full)) passedOver.push(full);
     } else if (wanted) {
       failed.push({ file: full, reason: `不是普通文件（${specialKind(st)}），已跳过` });
     }
@@ -216,6 +222,25 @@ function* walkFiles(paths: string[], failed: { file: string; reason: string }[],
     visit(resolve(p), true);
     while (pending.length) yield* walk(pending.pop()!);
   }
+}
+
+/** What Windows leaves in folders by itself (hidden names are skipped already), and the corpus manifest the import reads (import-manifest.ts): never papers left out. */
+const SYSTEM_FILES: ReadonlySet<string> = new Set(['thumbs.db', 'ehthumbs.db', 'desktop.ini', 'manifest.jsonl']);
+
+/**
+ * The report's line on the files a folder walk left out: photos and scans (a folder's pictures are
+ * not taken: each would become a law of its own) and files of other kinds, a few named. Undefined
+ * when there were none.
+ */
+export function passedOverNotice(paths: string[], passedOver: string[]): { file: string; message: string } | undefined {
+  if (passedOver.length === 0) return undefined;
+  const images = passedOver.filter((f) => (IMAGE_EXTENSIONS as readonly string[]).includes(extname(f).toLowerCase()));
+  const others = passedOver.filter((f) => !images.includes(f));
+  const named = (files: string[]) => files.slice(0, 3).map((f) => basename(f)).join('、') + (files.length > 3 ? ' 等' : '');
+  const parts: string[] = [];
+  if (images.length) parts.push(`${images.length} 张图片（${named(images)}）：文件夹导入不读图片（每张会成为单独的一件）；单页的扫描件或照片请在“选择或拖入文件”中导入，多页的请先合成一个 PDF 或多页 TIFF`);
+  if (others.length) parts.push(`${others.length} 个不能导入的文件（${named(others)}）`);
+  return { file: paths.length === 1 ? resolve(paths[0]!) : '所选文件夹', message: `文件夹中有 ${passedOver.length} 个文件未导入：${parts.join('；')}` };
 }
 
 const FILENAME_DATE = /[（(](\d{4}-\d{2}-\d{2})[)）]/;
@@ -406,8 +431,11 @@ export async function importPaths(
   }
   try {
     if (!opts.dryRun) await store.load(); // another process may have committed since we opened
-    let files = await collectFilesSliced(paths, report.failed);
+    const passedOver: string[] = [];
+    let files = await collectFilesSliced(paths, report.failed, passedOver);
     if (opts.only) files = files.filter(opts.only);
+    const notice = opts.only ? undefined : passedOverNotice(paths, passedOver);
+    if (notice) report.warnings.push(notice);
     if (opts.within) {
       // a realpath per file: thousands of them are a pause of their own, so in slices too
       const inside: string[] = [];

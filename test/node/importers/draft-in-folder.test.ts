@@ -29,3 +29,37 @@ describe('a folder of mixed papers', () => {
     expect(DRAFT_IMPORTED).toContain('审查工作台');
   });
 });
+
+describe('the files a folder walk leaves out', () => {
+  it('are told on the report — pictures with the way to import them, other kinds named — and what Windows leaves there is not', async () => {
+    const folder = join(root, '收文');
+    mkdirSync(join(folder, '扫描'), { recursive: true });
+    writeFileSync(join(folder, 'a.md'), `# 某县科技特派员管理办法\n\n${body('科技特派员管理')}`);
+    writeFileSync(join(folder, '扫描', '第1页.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    writeFileSync(join(folder, '扫描', '第2页.PNG'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(folder, '经费表.xlsx'), 'PK');
+    writeFileSync(join(folder, 'Thumbs.db'), 'x');
+    writeFileSync(join(folder, 'desktop.ini'), 'x');
+    const { store } = await openLibrary({ dir: join(root, 'library2'), seed: false });
+    const preview = await importPaths(store, [folder], { dryRun: true });
+    const report = await importPaths(store, [folder]);
+    for (const r of [preview, report]) {
+      expect(r.failed).toEqual([]);
+      const notes = r.warnings.filter((w) => w.message.startsWith('文件夹中有'));
+      expect(notes).toEqual([{ file: folder, message: expect.stringContaining('文件夹中有 3 个文件未导入：2 张图片（第1页.jpg、第2页.PNG）') }]);
+      expect(notes[0]!.message).toContain('1 个不能导入的文件（经费表.xlsx）');
+      expect(notes[0]!.message).not.toMatch(/Thumbs|desktop/);
+    }
+    expect(report.imported).toBe(1);
+  });
+
+  it('leave no line when there are none', async () => {
+    const folder = join(root, '只有法规');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.md'), `# 某县科技成果登记办法\n\n${body('科技成果登记')}`);
+    writeFileSync(join(folder, 'Thumbs.db'), 'x');
+    const { store } = await openLibrary({ dir: join(root, 'library3'), seed: false });
+    const report = await importPaths(store, [folder]);
+    expect(report.warnings.filter((w) => w.message.startsWith('文件夹中有'))).toEqual([]);
+  });
+});
