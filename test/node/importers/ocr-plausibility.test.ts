@@ -480,6 +480,15 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged.length).toBe(0);
   });
 
+  it('blind16 (seed 20261220), scored once at session 24\'s end: the wrong articles stay highlighted as then', () => {
+    const { wrongArticles, unflagged } = setScore('blind16');
+    expect(wrongArticles).toBeGreaterThanOrEqual(20); // 31 when scored
+    // Scored blind, with session 24's rules: 3 of 31 — gdkepu 第十条 (a ， read ； between two clauses, and 下列 read 一列),
+    // qdtuzai 第二十一条 (the source's own half-width `,` after ）, made full-width) and 第二十二条 (a ， under the seal read 关).
+    // README-importers, blind16.
+    expect(unflagged.length).toBeLessThanOrEqual(3);
+  });
+
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
     const odd = (texts: string[]) => likelierTriples(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
     expect(odd(['禁止在楼梯和大行道、消防通道堆放物品。'])).toEqual(['大']);
