@@ -7,9 +7,10 @@ import { ARTICLE_START_RE, HEADING_START_RE } from './plain-law-text';
 import { isPageNumberLine, type PositionedText, type TextLine } from './text-layout';
 
 /** The marks writers number notes with: 1–999, ①–⑳, *, **, †, ‡, [1], (1), （1）. */
-const NOTE_MARK_RE = /^(?:[0-9]{1,3}|[\u2460-\u2473]|\*{1,3}|[†‡]|\[[0-9]{1,3}\]|[（(][0-9]{1,3}[)）])$/;
+const NOTE_MARK = String.raw`[0-9]{1,3}|[\u2460-\u2473]|\*{1,3}|[†‡]|\[[0-9]{1,3}\]|[（(][0-9]{1,3}[)）]`;
+const NOTE_MARK_RE = new RegExp(`^(?:${NOTE_MARK})$`);
 /** A note's first run when the writer set the mark and the note's first words as one run ("1 本法…"). */
-const NOTE_START_RE = /^([0-9]{1,3}|[\u2460-\u2473]|\*{1,3}|[†‡]|\[[0-9]{1,3}\]|[（(][0-9]{1,3}[)）])[\s\u3000]+\S/;
+const NOTE_START_RE = new RegExp(`^(${NOTE_MARK})[\\s\\u3000]+\\S`);
 /** More marks than this on a page is no page of notes (a hostile file, a table of small numbers): left as it is. */
 const MAX_MARKS = 100;
 /** A block of notes taller than this is taken for body text (a false note would cost the body its lines). */
