@@ -180,7 +180,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
 
   it('over the second blind set (seed 20261206, scored once at the end of session 11 with every rule unchanged), no more wrong articles keep an error unhighlighted than then', () => {
     const { wrongArticles, unflagged } = setScore('blind2');
-    expect(wrongArticles).toBeGreaterThanOrEqual(18); // 36 when scored, 23 with the document look-alikes and headings, 18 with session 22's chi_sim confusions among them (诉论 → 诉讼)
+    expect(wrongArticles).toBeGreaterThanOrEqual(17); // 36 when scored, 23 with the document look-alikes and headings, 18 with session 22's chi_sim confusions among them (诉论 → 诉讼), 17 once blind17's 证券公司风险处置条例 left the pair table (定垫, written nowhere else, no longer keeps longduan's 垫断)
     // Measured blind: 7 of 36 — zhujun 第六条 (设定 for 决定), longduan 第十二条 (诉论), 第十三条 (a heading
     // glued on), 第十五条 (垫断), zhaobiao 第一条 (a half-width ) lost), 第八条 (a ， lost), gonglu 第四条
     // (a 。 lost, a seal's ：). The README-importers blind2 paragraph names the rule each asks for.
@@ -660,9 +660,12 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(marked('本条所称费用包括：一、检验费和鉴定费。')).toBe('');
   });
 
-  it('a scan that reads 垄断 as 垫断 in one article of many highlights it there (the document writes 垄断 more often)', () => {
+  it('a scan that reads 垄断 as 垫断 in one article of many reads it right there (the document writes 垄断 more often, and 定垫 is a pair no kept law writes)', () => {
     const a = article(pagesOf('longduan'), join(DIR, 'longduan.md'), '第十五条');
-    expect(a.text).toContain('假定垫断者'); // confident, and 定垫 is a pair the corpus writes (rarely)
+    // 定垫 was a pair of the table (written only in 证券公司风险处置条例) until that law became blind17 and
+    // left it: then the confident 垫 stayed and was only highlighted; now it is read as the document's 垄
+    expect(a.text).toContain('假定垄断者');
+    expect(a.text).not.toContain('垫断');
     expect(a.unhighlighted).toEqual([]);
   });
 });
