@@ -1,13 +1,16 @@
 // What the start page reminds the office of, on `today`: the register's 备案 / 评估 / 清理 items,
 // the yearly report due by 3月1日 (督察工作规定: each department reports the past year before
-// 1 March), and a 普法 plan for the new year while none is registered by the end of the first
-// quarter.
+// 1 March) — from 1 December already, while the year's lectures, 普法 and reviews can still be
+// recorded (in January they are remembered less well) — and a 普法 plan for the new year while none
+// is registered by the end of the first quarter.
 
 import type { OfficeReminderDto } from '../../shared/api/reports';
 import type { RegisterReminder } from '../../shared/register-schema';
 import { addDays, type WorkCalendar } from '../records/working-days';
 
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+/** From this day (MM-DD) the current year's report is reminded of: a month to complete the year's records. */
+const DECEMBER = '12-01';
 const monthDay = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /**
@@ -38,6 +41,18 @@ export function officeReminders(today: string, register: RegisterReminder[], pla
       title: `${year - 1}年度法治政府建设年度报告`,
       message: `${year - 1}年度法治政府建设年度报告须于${year}年3月1日前报送${due.note}：可由${year - 1}年度的记录生成草稿`,
       date: due.date,
+      year: year - 1,
+    });
+  }
+  if (md >= DECEMBER) {
+    const due = annualReportDue(year + 1, calendar);
+    out.push({
+      source: 'annualReport',
+      kind: '年度报告',
+      title: `${year}年度法治政府建设年度报告`,
+      message: `${year}年度法治政府建设年度报告须于${year + 1}年3月1日前报送${due.note}：请在年底前补全${year}年的讲座、普法、审查和备案记录，报告草稿由这些记录生成`,
+      date: due.date,
+      year,
     });
   }
   if (md <= '03-31' && plansThisYear === 0) {

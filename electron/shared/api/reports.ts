@@ -54,6 +54,8 @@ export const officeReminderSchema = z.object({
   message: z.string(),
   date: z.string(),
   entryId: z.string().optional(),
+  /** The year a 年度报告 reminder is about (the one reported on, which the link opens). */
+  year: year.optional(),
 });
 export type OfficeReminderDto = z.infer<typeof officeReminderSchema>;
 

@@ -1,6 +1,6 @@
-// The start page's reminder of the yearly report: due by 1 March of the next year, written for the
-// year it reports on (not the year it is read in), and when 1 March is a weekend or a holiday the
-// last working day before it is named and dated.
+// The start page's reminder of the yearly report: due by 1 March of the next year, shown from
+// 1 December of the year it reports on, written for that year (not the year it is read in), and
+// when 1 March is a weekend or a holiday the last working day before it is named and dated.
 
 import { describe, expect, it } from 'vitest';
 import { officialHolidays } from '../../../electron/core/records/official-holidays';
@@ -21,6 +21,22 @@ describe('the yearly report’s 3月1日 reminder', () => {
     expect(r.date).toBe('2027-03-01');
     expect(r.message).not.toContain('最后一个工作日');
     expect(reportReminder('2027-03-02')).toBeUndefined();
+  });
+
+  it('reminds of the year ending from 1 December, and of no report between March and December', () => {
+    expect(reportReminder('2026-11-30')).toBeUndefined();
+    expect(reportReminder('2026-06-15')).toBeUndefined();
+    const r = reportReminder('2026-12-01')!;
+    expect(r.title).toBe('2026年度法治政府建设年度报告');
+    expect(r.year).toBe(2026);
+    expect(r.message).toContain('2026年度法治政府建设年度报告须于2027年3月1日前报送');
+    expect(r.message).toContain('请在年底前补全2026年的讲座、普法、审查和备案记录');
+    expect(r.date).toBe('2027-03-01');
+    // the same report is reminded of across the new year, then for the year reported on
+    const jan = reportReminder('2027-01-04')!;
+    expect([jan.title, jan.year, jan.date]).toEqual([r.title, 2026, r.date]);
+    // 31 December: still one reminder of the report, the year's
+    expect(officeReminders('2026-12-31', [], 1, cal).filter((x) => x.source === 'annualReport').map((x) => x.year)).toEqual([2026]);
   });
 
   it('names the last working day when 1 March falls on a weekend', () => {

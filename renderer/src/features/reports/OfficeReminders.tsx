@@ -1,11 +1,12 @@
 // The start page's reminders: 规范性文件 to file, evaluate or clean up, the yearly report due by
-// 3月1日, and a 普法 plan for the new year — each a link to where it is done.
+// 3月1日 (from December on, for the year ending), and a 普法 plan for the new year — each a link to where it is done.
 
 import { Alert } from 'antd';
 import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
 import { officeYear } from '../../office-clock';
 import { ShortList } from '../../components/short-list';
+import type { OfficeReminderDto } from '../../../../electron/shared/api/reports';
 
 /** Reminders shown above 法规库 before the rest are folded into one link: the library stays on the first screen. */
 const REMINDERS_SHOWN = 3;
@@ -14,8 +15,8 @@ export function OfficeReminders() {
   const res = useCall('reminders:list', {});
   if (!res.data?.length) return null;
   const year = officeYear();
-  const link = (source: string) =>
-    source === 'register' ? hrefOf({ page: 'register' }) : source === 'annualReport' ? hrefOf({ page: 'reports', year: year - 1 }) : hrefOf({ page: 'lectures', tab: 'plans' });
+  const link = (r: OfficeReminderDto) =>
+    r.source === 'register' ? hrefOf({ page: 'register' }) : r.source === 'annualReport' ? hrefOf({ page: 'reports', year: r.year ?? year - 1 }) : hrefOf({ page: 'lectures', tab: 'plans' });
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8, padding: '16px 20px 0' }} data-testid="office-reminders">
       <ShortList
@@ -29,7 +30,7 @@ export function OfficeReminders() {
             showIcon
             message={
               <span>
-                【{r.kind}】{r.message} <a href={link(r.source)}>去处理</a>
+                【{r.kind}】{r.message} <a href={link(r)}>去处理</a>
               </span>
             }
           />
