@@ -4,7 +4,9 @@
 // or its style's) name a list instance and level, so a draft whose 第一条 / （一） are list numbers
 // lost every label; each numbered paragraph gets the label Word prints, by the CP where it starts,
 // counted by docx-numbering.ts (one definition for both Word formats). Hidden text (sprmCFVanish in
-// a run's CHPX): the characters Word does not show, which the DOCX reader leaves out too.
+// a run's CHPX): the characters Word does not show, which the DOCX reader leaves out too. Tracked
+// changes (sprmCFRMarkIns / sprmCFRMarkDel in a run's CHPX): counted, so the import report can say
+// the draft still carries unaccepted changes (word-extractor itself drops the deleted runs).
 // Layout of the structures: [MS-DOC] 2.4.1 (piece table), 2.9.149–151 (LSTF, LVL, LVLF),
 // 2.9.131–133 (LFO, LFOData, LFOLVL), 2.9.271 (STD), 2.6.2 (sprmPIlvl 0x260A, sprmPIlfo 0x460B).
 // Any structure that does not fit inside its stream ends the reading: no labels, never a throw.
@@ -23,6 +25,8 @@ const NFC = [
 const NFC_NONE = 0xff;
 
 const SPRM_C_F_VANISH = 0x083c;
+const SPRM_C_F_RMARK_DEL = 0x0800;
+const SPRM_C_F_RMARK_INS = 0x0801;
 const SPRM_P_ILVL = 0x260a;
 const SPRM_P_ILFO = 0x460b;
 const SPRM_T_DEF_TABLE = 0xd608;
@@ -105,9 +109,21 @@ function readPieces(fib: Bytes, table: Bytes): Piece[] {
   return pieces;
 }
 
-/** Walks a grpprl; returns ilfo, ilvl and vanish when set. Stops (keeping what it found) at anything malformed. */
-function listSprms(b: Bytes, at: number, end: number): { ilfo?: number; ilvl?: number; vanish?: boolean } {
-  const out: { ilfo?: number; ilvl?: number; vanish?: boolean } = {};
+interface RunSprms {
+  ilfo?: number;
+  ilvl?: number;
+  vanish?: boolean;
+  /** The run is a tracked deletion / insertion not yet accepted. */
+  deleted?: boolean;
+  inserted?: boolean;
+}
+
+/** A ToggleOperand: 1 on, 0x81 the opposite of the style's (no style marks text as a revision: on). */
+const toggleOn = (v: number) => v === 1 || v === 0x81;
+
+/** Walks a grpprl; returns ilfo, ilvl, vanish and the revision marks when set. Stops (keeping what it found) at anything malformed. */
+function listSprms(b: Bytes, at: number, end: number): RunSprms {
+  const out: RunSprms = {};
   while (at + 2 <= end) {
     const sprm = b.u16(at);
     at += 2;
@@ -123,8 +139,9 @@ function listSprms(b: Bytes, at: number, end: number): { ilfo?: number; ilvl?: n
     if (at + size > end) return out;
     if (sprm === SPRM_P_ILVL) out.ilvl = b.u8(at);
     else if (sprm === SPRM_P_ILFO) out.ilfo = b.u16(at);
-    // a toggle: 1 on, 0x81 the opposite of the style's (which shows text: on)
-    else if (sprm === SPRM_C_F_VANISH) out.vanish = b.u8(at) === 1 || b.u8(at) === 0x81;
+    else if (sprm === SPRM_C_F_VANISH) out.vanish = toggleOn(b.u8(at));
+    else if (sprm === SPRM_C_F_RMARK_DEL) out.deleted = toggleOn(b.u8(at));
+    else if (sprm === SPRM_C_F_RMARK_INS) out.inserted = toggleOn(b.u8(at));
     at += size;
   }
   return out;
@@ -186,19 +203,29 @@ function readParagraphRuns(fib: Bytes, doc: Bytes, table: Bytes): ParaRun[] {
   return runs.sort((a, b) => a.fcStart - b.fcStart);
 }
 
-/** The FC ranges of hidden runs (CHPX FKPs), sorted. */
-function readHiddenRuns(fib: Bytes, doc: Bytes, table: Bytes): [number, number][] {
-  const runs: [number, number][] = [];
+interface FcRun {
+  fcStart: number;
+  fcEnd: number;
+}
+
+/** The FC ranges of hidden runs and of tracked insertions and deletions (CHPX FKPs), each sorted. */
+function readMarkedRuns(fib: Bytes, doc: Bytes, table: Bytes): { hidden: FcRun[]; inserted: FcRun[]; deleted: FcRun[] } {
+  const out = { hidden: [] as FcRun[], inserted: [] as FcRun[], deleted: [] as FcRun[] };
   for (const { page, crun } of fkpPages(fib, doc, table, 12, 1)) {
     for (let j = 0; j < crun; j++) {
       const at = doc.u8(page + (crun + 1) * 4 + j) * 2;
       if (at === 0) continue;
       const cb = doc.u8(page + at);
       if (page + at + 1 + cb > page + 512) continue;
-      if (listSprms(doc, page + at + 1, page + at + 1 + cb).vanish) runs.push([doc.u32(page + j * 4), doc.u32(page + (j + 1) * 4)]);
+      const sprms = listSprms(doc, page + at + 1, page + at + 1 + cb);
+      const run = { fcStart: doc.u32(page + j * 4), fcEnd: doc.u32(page + (j + 1) * 4) };
+      if (sprms.vanish) out.hidden.push(run);
+      if (sprms.inserted) out.inserted.push(run);
+      if (sprms.deleted) out.deleted.push(run);
     }
   }
-  return runs.sort((a, b) => a[0] - b[0]);
+  for (const runs of Object.values(out)) runs.sort((a, b) => a.fcStart - b.fcStart);
+  return out;
 }
 
 /** Paragraph styles' list (ilfo, ilvl), following istdBase as Word does (a style's UPX holds only its own changes). */
@@ -346,6 +373,8 @@ export interface DocBodyExtras {
   listsRead: boolean;
   /** The main text's text boxes in story order: where each is anchored and its CPs in the text-box story. */
   textBoxes: DocTextBox[];
+  /** Tracked changes not yet accepted in the main text: each unbroken stretch of inserted / deleted CPs counts once. */
+  revisions: { inserted: number; deleted: number };
 }
 
 export interface DocTextBox {
@@ -387,7 +416,7 @@ function readTextBoxes(fib: Bytes, table: Bytes): DocTextBox[] {
   return boxes;
 }
 
-function inRange<T extends { fcStart: number; fcEnd: number }>(runs: T[], fc: number): T | undefined {
+function inRange<T extends FcRun>(runs: T[], fc: number): T | undefined {
   let lo = 0;
   let hi = runs.length - 1;
   while (lo <= hi) {
@@ -407,6 +436,7 @@ function inRange<T extends { fcStart: number; fcEnd: number }>(runs: T[], fc: nu
 export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayLike<number>): DocBodyExtras {
   const labels = new Map<number, string>();
   const hidden = new Set<number>();
+  const revisions = { inserted: 0, deleted: 0 };
   let listsRead = false;
   let textBoxes: DocTextBox[] = [];
   try {
@@ -421,11 +451,15 @@ export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayL
     listsRead = nums.size > 0;
     const numbering = nums.size ? WordNumbering.fromLists(abstracts, nums, readStyleLists(fib, tbl)) : undefined;
     const runs = numbering ? readParagraphRuns(fib, fib, tbl) : [];
-    const hiddenRuns = readHiddenRuns(fib, fib, tbl).map(([fcStart, fcEnd]) => ({ fcStart, fcEnd }));
-    if (!numbering && hiddenRuns.length === 0) return { labels, hidden, listsRead, textBoxes };
+    const marked = readMarkedRuns(fib, fib, tbl);
+    const hiddenRuns = marked.hidden;
+    const revised = marked.inserted.length + marked.deleted.length > 0;
+    if (!numbering && hiddenRuns.length === 0 && !revised) return { labels, hidden, listsRead, textBoxes, revisions };
     const pieces = readPieces(fib, tbl);
     const ccpText = fib.u32(0x4c);
     let paraStart = 0;
+    let wasInserted = false;
+    let wasDeleted = false;
     for (const p of pieces) {
       if (p.cpStart >= ccpText) break;
       const width = p.compressed ? 1 : 2;
@@ -435,6 +469,15 @@ export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayL
         const ch = p.compressed ? fib.u8(fc) : fib.u16(fc);
         const mark = ch === 0x0d || ch === 0x07;
         if (!mark && hiddenRuns.length && inRange(hiddenRuns, fc)) hidden.add(cp);
+        if (revised) {
+          // a paragraph mark counts too: a deleted one joins two paragraphs, an inserted one splits one
+          const isInserted = inRange(marked.inserted, fc) !== undefined;
+          const isDeleted = inRange(marked.deleted, fc) !== undefined;
+          if (isInserted && !wasInserted) revisions.inserted++;
+          if (isDeleted && !wasDeleted) revisions.deleted++;
+          wasInserted = isInserted;
+          wasDeleted = isDeleted;
+        }
         if (ch === 0x0c) paraStart = cp + 1;
         if (!mark) continue;
         const run = numbering ? inRange(runs, fc) : undefined;
@@ -451,7 +494,7 @@ export function readDocBodyExtras(wordDocument: ArrayLike<number>, table: ArrayL
       }
     }
   } catch {
-    return { labels: new Map(), hidden: new Set(), listsRead: false, textBoxes };
+    return { labels: new Map(), hidden: new Set(), listsRead: false, textBoxes, revisions: { inserted: 0, deleted: 0 } };
   }
-  return { labels, hidden, listsRead, textBoxes };
+  return { labels, hidden, listsRead, textBoxes, revisions };
 }

@@ -28,7 +28,9 @@ export interface DocxBody {
   droppedTextBoxes: number;
   /** Paragraphs of a TOC field's result left out. */
   tocParagraphs: number;
+  /** Tracked changes not yet accepted: deletions (moved-away text and deleted paragraph marks among them) and insertions (moved-to text among them). */
   deletions: number;
+  insertions: number;
   /** Rows of data tables written as `|a|b|` lines. */
   tableRows: number;
 }
@@ -58,7 +60,7 @@ const isOff = (v: string | undefined) => v === 'false' || v === '0' || v === 'of
 
 export function readDocxBody(xml: string, part: string, numbering: WordNumbering): DocxBody {
   const parser = new SaxesParser({ xmlns: true, position: false });
-  const out: DocxBody = { paragraphs: [], footnoteRefs: 0, commentRefs: 0, droppedTextBoxes: 0, tocParagraphs: 0, deletions: 0, tableRows: 0 };
+  const out: DocxBody = { paragraphs: [], footnoteRefs: 0, commentRefs: 0, droppedTextBoxes: 0, tocParagraphs: 0, deletions: 0, insertions: 0, tableRows: 0 };
   const stack: string[] = [];
   /** Depth (stack length) at which a skipped subtree started; text is ignored while set. */
   let skipAt = 0;
@@ -154,6 +156,11 @@ export function readDocxBody(xml: string, part: string, numbering: WordNumbering
           out.deletions++;
           skipAt = stack.length;
         }
+        break;
+      case 'ins':
+      case 'moveTo':
+        // the runs inside are the draft's current text and are read; inside rPr/pPr only a mark
+        if (stack[stack.length - 2] !== 'rPr' && stack[stack.length - 2] !== 'pPr') out.insertions++;
         break;
       case 'sdtPr': // a content control's settings (its placeholder text among them)
       case 'rt': // the annotation of 注音 (ruby); its base text is read

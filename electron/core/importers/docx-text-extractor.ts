@@ -9,7 +9,7 @@ import { readDocxBody } from './docx-body';
 import { WordNumbering } from './docx-numbering';
 import { escapesPackage, parseXml } from './ofd-package';
 import { DEFAULT_ZIP_LIMITS, mb, ZipError, ZipReader, type ZipLimits } from '../util/zip-budget';
-import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { ExtractError, revisionsWarning, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { toPlainLawText } from './plain-law-text';
 
@@ -176,7 +176,7 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
   if (result.text.trim() === '') throw new ExtractError(`${fileName} 中没有文字（可能只有图片或是扫描件）`);
   if (result.tocAt !== undefined && result.tocEntries > 0) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
   if (body.tocParagraphs) warnings.push(`已跳过 Word 自动生成的目录（${body.tocParagraphs} 行）`);
-  if (body.deletions) warnings.push(`文档含有修订：按接受全部修订后的文字导入（删除的 ${body.deletions} 处未导入）`);
+  if (body.insertions || body.deletions) warnings.push(revisionsWarning(body.insertions, body.deletions));
   if (body.commentRefs) warnings.push(`文档中的 ${body.commentRefs} 条批注未导入正文`);
   if (body.footnoteRefs) warnings.push(`文档中的 ${body.footnoteRefs} 个脚注/尾注未并入正文`);
   if (body.droppedTextBoxes) warnings.push(`正文中的 ${body.droppedTextBoxes} 个文本框（印章、批注或页边文字）未并入条文`);

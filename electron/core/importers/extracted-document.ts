@@ -62,3 +62,11 @@ export class NeedsOcr extends ExtractError {
     this.name = 'NeedsOcr';
   }
 }
+
+/**
+ * The import report's line for a draft that still carries tracked changes (.docx, .doc, .wps): the
+ * text is read as if every change were accepted, and the adviser should know the draft is not final.
+ */
+export function revisionsWarning(inserted: number, deleted: number): string {
+  return `文档仍带有未接受的修订（插入 ${inserted} 处、删除 ${deleted} 处）：按接受全部修订后的文字导入，删除的文字未导入`;
+}

@@ -11,7 +11,7 @@ import BufferReader from 'word-extractor/lib/buffer-reader.js';
 import { clean } from 'word-extractor/lib/filters.js';
 import { readDocBodyExtras, type DocBodyExtras } from './doc-body';
 import { splitManualBreaks } from './docx-text-extractor';
-import { ExtractError, type ExtractedDocument } from './extracted-document';
+import { ExtractError, revisionsWarning, type ExtractedDocument } from './extracted-document';
 import { guessMetadata } from './document-metadata';
 import { toPlainLawText } from './plain-law-text';
 import { isDataTable, tableRowLine } from './table-rows';
@@ -200,7 +200,10 @@ class FullOleExtractor extends WordOleExtractor {
       // Word's optional hyphen (0x1F, shown only where a line breaks) is nothing in the text; the
       // reader's own table has no entry for it and wrote "undefined". Its non-breaking hyphen (0x1E)
       // is a hyphen, as the DOCX reader gives w:noBreakHyphen ("GB/T 19001-2016").
-      if (hidden.has(cp) || ch === '\u001f') continue;
+      if (hidden.has(cp)) continue;
+      // the reader wrote NUL over each tracked deletion's characters; its clean-up drops them
+      if (ch === '\u0000') this.deletedChars++;
+      if (ch === '\u001f') continue;
       out.push(ch === '\u000b' ? '\u2028' : ch === '\u001e' ? '-' : ch);
     }
     doc._body = clean(out.join(''));
@@ -209,6 +212,9 @@ class FullOleExtractor extends WordOleExtractor {
 
   /** Text boxes left out of the body (anchored after the first article: a seal, a margin note). */
   droppedTextBoxes = 0;
+
+  /** Characters of the main text in tracked deletions, left out of the body. */
+  deletedChars = 0;
 
   /**
    * The text boxes anchored before the first article (a 红头's 发文机关标志, 文号, the title), each as
@@ -270,7 +276,7 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   const ccpText = checkFib(sniffed.wordDocument, label);
 
   const listed = usesListNumbering(sniffed.wordDocument);
-  const extras: DocBodyExtras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map(), hidden: new Set(), listsRead: false, textBoxes: [] };
+  const extras: DocBodyExtras = sniffed.table ? readDocBodyExtras(sniffed.wordDocument, sniffed.table) : { labels: new Map(), hidden: new Set(), listsRead: false, textBoxes: [], revisions: { inserted: 0, deleted: 0 } };
   let doc: Awaited<ReturnType<WordOleExtractor['extract']>>;
   const wordReader = new FullOleExtractor(extras);
   try {
@@ -291,8 +297,9 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   // “犯罪案件” and its —— dashes must come through as written.
   const body = doc.getBody({ filterUnicode: false });
   // A copy cut inside the text streams can still have an intact container: the FIB says how long
-  // the main text is, and a partial law is worse than none.
-  if (ccpText > 0 && body.length + extras.hidden.size < 0.9 * ccpText) {
+  // the main text is, and a partial law is worse than none. Hidden and deleted characters are in
+  // that count but not in the body: a draft whose reviewer struck out a tenth of it is whole.
+  if (ccpText > 0 && body.length + extras.hidden.size + wordReader.deletedChars < 0.9 * ccpText) {
     throw new ExtractError(`${label}不完整（正文只读到 ${body.length} / ${ccpText} 字，可能下载或复制中断）`);
   }
   const result = toPlainLawText(bodyLines(body));
@@ -304,6 +311,8 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
     warnings.push(`${label}使用了自动编号：.${ext} 中自动生成的编号（如“第一条”“（一）”）无法读取，条文编号可能缺失；请核对，或在 Word/WPS 中另存为 .docx 后导入（.docx 的自动编号可以读取）`);
   }
   if (result.tocAt !== undefined) warnings.push(`已跳过目录（${result.tocEntries} 个条目）`);
+  const { inserted, deleted } = extras.revisions;
+  if (inserted || deleted) warnings.push(revisionsWarning(inserted, deleted));
   const apart = [
     // a text box drawn in a header (a 红头 template's running title, a 密级 mark) is header furniture:
     // its own story after the body's boxes (ccpHdrTxbx), never anchored in the main text
