@@ -17,6 +17,11 @@ export interface PlanDocumentInput {
   today: string;
   /** Law id or name → its short title (民法典, 行政许可法). */
   lawTitle: (idOrName: string) => string | undefined;
+  /**
+   * A task's laws for the 清单's 涉及法律法规: its own `laws` and those its topic names (学习《统计法》
+   * — the way sessions are counted, lawsOfSession), as ids or names. Without it, `laws` alone.
+   */
+  itemLaws?: (item: StudyPlan['items'][number]) => string[];
 }
 
 const laws = (inp: PlanDocumentInput, names: string[]) => names.map((n) => `《${inp.lawTitle(n) ?? n.replace(/[《》]/g, '')}》`).join('');
@@ -63,7 +68,8 @@ export function dutyListDocument(inp: PlanDocumentInput): PackDocument {
       const p = inp.progress?.progress.find((x) => x.id === it.id);
       const done = (p?.sessions ?? []).map((id) => byId.get(id)).filter((l): l is Lecture => !!l);
       const state = done.length ? done.map((l) => `${chineseDate(l.date)}${l.kind}${l.headCount ? `（${l.headCount}人次）` : ''}`).join('；') : p?.late ? '未完成（已过计划月份）' : '未开展';
-      return [String(i + 1), it.topic, it.laws.length ? laws(inp, it.laws) : '—', it.responsibleUnit ?? '—', it.plannedMonth ? `${inp.plan.year}年${it.plannedMonth}月` : `${inp.plan.year}年内`, state];
+      const named = inp.itemLaws?.(it) ?? it.laws;
+      return [String(i + 1), it.topic, named.length ? laws(inp, named) : '—', it.responsibleUnit ?? '—', it.plannedMonth ? `${inp.plan.year}年${it.plannedMonth}月` : `${inp.plan.year}年内`, state];
     });
   const doneCount = inp.progress?.done ?? 0;
   return official(`${inp.unit}${inp.plan.year}年度普法责任清单`, inp, [

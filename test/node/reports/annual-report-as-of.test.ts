@@ -82,6 +82,15 @@ describe('the yearly report as of its 成文日期', () => {
     expect(plain(late.path)).toContain('截至2027年1月8日，2项任务已完成2项');
     expect(plain(late.path)).toContain('2027年1月8日');
     expect(plain(late.path)).not.toContain('2026年12月1日');
+    // 涉及法律法规: the task names no law in its form, its topic does (《行政处罚法》专题讲座), as a session's is read
+    const cells = (f: string, task: string) => {
+      const html = readFileSync(f, 'utf8');
+      const row = html.slice(html.lastIndexOf('<tr', html.indexOf(task)), html.indexOf('</tr>', html.indexOf(task)));
+      return [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '').trim());
+    };
+    expect(cells(late.path, '专题讲座').slice(1, 3)).toEqual(['《行政处罚法》专题讲座', '《行政处罚法》']);
+    // and a 宪法日 task is about the 宪法 (the library holds it), as the 宪法日 session counts it studied
+    expect(cells(late.path, '国家宪法日宣传').slice(1, 3)).toEqual(['“12·4”国家宪法日宣传', '《宪法》']);
     // Dated before the 宪法日: that task is still to come, whatever today is.
     const early = await exportPlanDocument(l.svc, { kind: 'duties', year: 2026, out: join(l.dir, 'duties-nov.html'), asOf: '2026-11-30' });
     expect(plain(early.path)).toContain('截至2026年11月30日，2项任务已完成1项');
