@@ -6,7 +6,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main as cli } from '../../../electron/cli/main';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { applyStarterOffer, readStarterSet, starterFitsOffice, starterOffer } from '../../../electron/core/library/starter-laws';
 import { writeOffice } from '../../../electron/core/office/office-file';
@@ -91,5 +92,39 @@ describe('the starter laws, by the office’s region', () => {
     await writeOffice(store, { region: '湖南·益阳·安化县' });
     const again = await openLibrary({ dir: lib, starterDir: dir, starterByRegion: true });
     expect(titles(again.store)).toEqual(all);
+  });
+
+  it('the CLI’s `lawdesk office` prints the same offer and adds or removes only when asked', async () => {
+    const { tmp, dir } = starter();
+    const lib = join(tmp, 'lib');
+    const was = process.env.LAWDESK_STARTER_DIR;
+    process.env.LAWDESK_STARTER_DIR = dir; // a chosen folder: the new library is seeded whole
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const printed = () => out.mock.calls.map((c) => String(c[0])).join('');
+    try {
+      expect(await cli(['office', '--region', '湖南·益阳·安化县', '--library', lib])).toBe(0);
+      expect(printed()).toContain('库中有其他地区的入门法规 2 部：');
+      expect(printed()).toContain('《山东省法治宣传教育条例》');
+      expect(printed()).toContain('lawdesk office --starter-remove');
+      const held = async () => titles((await openLibrary({ dir: lib })).store);
+      expect(await held()).toContain('淄博市专利管理若干规定'); // offered, not removed
+      out.mockClear();
+      expect(await cli(['office', '--starter-remove', '--json', '--library', lib])).toBe(0);
+      expect(JSON.parse(printed())).toMatchObject({ region: '湖南·益阳·安化县', starterOffer: { add: [], remove: [] }, starterDone: { added: 0, removed: 2 } });
+      expect((await held()).join()).not.toMatch(/山东|淄博/);
+      // moved to 淄博: both places' rules are offered, and added when asked
+      out.mockClear();
+      expect(await cli(['office', '--region', '山东·淄博·高青县', '--json', '--library', lib])).toBe(0);
+      expect((JSON.parse(printed()) as { starterOffer: { add: { title: string }[] } }).starterOffer.add.map((a) => a.title).sort()).toEqual(['山东省法治宣传教育条例', '淄博市专利管理若干规定']);
+      out.mockClear();
+      expect(await cli(['office', '--starter-add', '--library', lib])).toBe(0);
+      expect(printed()).toContain('入门法规：已加入 2 件，已移除 0 部');
+      expect(printed()).not.toContain('还没有');
+      expect(await held()).toEqual(expect.arrayContaining(['山东省法治宣传教育条例', '淄博市专利管理若干规定']));
+    } finally {
+      out.mockRestore();
+      if (was === undefined) delete process.env.LAWDESK_STARTER_DIR;
+      else process.env.LAWDESK_STARTER_DIR = was;
+    }
   });
 });
