@@ -38,7 +38,8 @@ export function lastStartingAbove(els: ArrayLike<Element>, y: number): Element |
 
 /**
  * Keeps the reading place in `body` (the scroll box) below `bar` (its sticky title bar) across
- * changes of width and bar height. `release` forgets the place (a jump is about to move the text);
+ * changes of width and bar height. `release` forgets the place and stops a scroll under way (a jump
+ * is about to move the text);
  * `stop` ends the keeping.
  */
 export function keepReadingPlace(body: HTMLElement, bar: HTMLElement): { release: () => void; stop: () => void } {
@@ -87,9 +88,15 @@ export function keepReadingPlace(body: HTMLElement, bar: HTMLElement): { release
   };
   // A jump moves the text on purpose: the place before it is not to be kept (a change of width
   // seen with the jump's scroll put the text back where it had been), the jump's own is noted.
+  // And a scroll still under way is stopped: Chromium animates PageDown, Space and the arrows, and
+  // an instant scroll (the jump's scrollIntoView) does not end that animation — it carries on from
+  // where the jump put the text, which then landed 300–560 px past the article asked for, out of
+  // sight (Ctrl+G typed within the animation after PageDown). A smooth scroll to where the text
+  // stands takes the animation over, and the jump's instant scroll then ends that one.
   const forget = () => {
     holding = false;
     place = undefined;
+    body.scrollTo({ top: body.scrollTop, left: body.scrollLeft, behavior: 'smooth' });
   };
 
   const ro = new ResizeObserver(onLayout);
