@@ -7,6 +7,7 @@
 import { ExtractError } from './extracted-document';
 import type { PageImage } from './ocr-engine';
 import { evenIllumination } from './ocr-illumination';
+import { multiply, type Matrix, type ScanJpegReader } from './pdf-scan-jpeg';
 
 /** Largest page image accepted: 12,000 px a side, 60 megapixels (A3 at 600 dpi is 7,000 × 9,900). */
 export const MAX_IMAGE_SIDE = 12_000;
@@ -250,12 +251,88 @@ async function withRenderedPage<T>(doc: PdfDoc, pageNo: number, dpi: number, use
   }
 }
 
-/** Render one PDF page at OCR_DPI through the document's canvasFactory, pre-processed. */
-export function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI): Promise<PageImage & { blank: boolean }> {
+/**
+ * Render one PDF page at OCR_DPI, pre-processed. A scanner's page (one JPEG drawn over it and
+ * nothing else, found by `scans`) is decoded natively and drawn where pdf.js would draw it;
+ * any other page, or a JPEG the native decoder refuses, is rendered by pdf.js.
+ */
+export async function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI, scans?: ScanJpegReader): Promise<PageImage & { blank: boolean }> {
+  if (scans && process.env.LAWDESK_OCR_NATIVE_JPEG !== '0') {
+    const native = await renderScanJpeg(doc, pageNo, dpi, scans);
+    if (native) return native;
+  }
   return withRenderedPage(doc, pageNo, dpi, (target, width, height) => {
     const { pgm, dark } = canvasRedChannelPgm(target.context, width, height);
     return { ...finishPage(pgm, width, height, dark), width, height, dpi };
   });
+}
+
+/** pdf.js smooths an image unless it is enlarged more than its CSS scale (96/72 at a pixel ratio of 1; getImageSmoothingEnabled). */
+const PDFJS_SHARP_ABOVE = Math.fround(96 / 72);
+
+/**
+ * A scanner's page decoded by @napi-rs/canvas (libjpeg-turbo, native) instead of pdf.js's
+ * JavaScript decoder and its RGB(A) copies: ≈ 0.2 CPU-s a page less at 200 dpi (README-importers.md).
+ * The image is drawn as pdf.js draws it (paintInlineImageXObject → drawImageAtIntegerCoords: the
+ * corners rounded to whole pixels, smoothing by the same rule), on the same kind of canvas, so only
+ * the decoders' rounding differs (±1–2 grey levels on some pixels). Undefined where pdf.js would do
+ * more than one drawImage (shrunk more than 2 ×, or turned by other than a quarter turn) or the
+ * JPEG does not decode: the caller renders the page with pdf.js then.
+ */
+async function renderScanJpeg(doc: PdfDoc, pageNo: number, dpi: number, scans: ScanJpegReader): Promise<(PageImage & { blank: boolean }) | undefined> {
+  const page = await doc.getPage(pageNo);
+  try {
+    const scan = scans.pageJpeg(page.ref);
+    if (!scan) return undefined;
+    const viewport = page.getViewport({ scale: dpi / 72 });
+    const width = Math.ceil(viewport.width);
+    const height = Math.ceil(viewport.height);
+    checkImageSize(width, height, `PDF 第 ${pageNo} 页`);
+    // Checked from the JPEG's header before it is decoded (pdf.js would decode any size).
+    checkImageSize(scan.width, scan.height, `PDF 第 ${pageNo} 页的扫描图片`);
+    const [a, b, c, d, tx, ty] = multiply([1 / scan.width, 0, 0, -1 / scan.height, 0, 0], multiply(scan.cm, viewport.transform as Matrix));
+    const quarter = b === 0 && c === 0 ? 0 : a === 0 && d === 0 ? 1 : undefined;
+    if (quarter === undefined) return undefined;
+    // Device pixels per image pixel along the image's two axes.
+    const sx = quarter === 0 ? Math.abs(a) : Math.abs(b);
+    const sy = quarter === 0 ? Math.abs(d) : Math.abs(c);
+    if (sx === 0 || sy === 0 || 1 / sx > 2 || 1 / sy > 2) return undefined;
+    const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+    let img: Awaited<ReturnType<typeof loadImage>>;
+    try {
+      img = await loadImage(Buffer.from(scan.jpeg.buffer, scan.jpeg.byteOffset, scan.jpeg.byteLength));
+    } catch {
+      return undefined;
+    }
+    if (img.width !== scan.width || img.height !== scan.height) return undefined;
+    const canvas = createCanvas(width, height);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.imageSmoothingEnabled = scan.interpolate || (sx <= PDFJS_SHARP_ABOVE && sy <= PDFJS_SHARP_ABOVE);
+    // drawImageAtIntegerCoords(ctx, img, 0, 0, w, h, 0, -h, w, h) under the matrix [a b c d tx ty].
+    const w = scan.width;
+    const h = scan.height;
+    if (quarter === 0) {
+      const x0 = Math.round(tx);
+      const y0 = Math.round(-h * d + ty);
+      const dw = Math.abs(Math.round(w * a + tx) - x0) || 1;
+      const dh = Math.abs(Math.round(ty) - y0) || 1;
+      ctx.setTransform(Math.sign(a), 0, 0, Math.sign(d), x0, y0);
+      ctx.drawImage(img, 0, 0, w, h, 0, 0, dw, dh);
+    } else {
+      const x0 = Math.round(-h * c + tx);
+      const y0 = Math.round(ty);
+      const dw = Math.abs(Math.round(tx) - x0) || 1;
+      const dh = Math.abs(Math.round(w * b + ty) - y0) || 1;
+      ctx.setTransform(0, Math.sign(b), Math.sign(c), 0, x0, y0);
+      ctx.drawImage(img, 0, 0, w, h, 0, 0, dh, dw);
+    }
+    const { pgm, dark } = canvasRedChannelPgm(ctx, width, height);
+    return { ...finishPage(pgm, width, height, dark), width, height, dpi };
+  } finally {
+    page.cleanup();
+  }
 }
 
 /** A page picture for a person to look at (the 核对 view): JPEG, colours kept. */

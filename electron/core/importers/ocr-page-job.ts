@@ -10,6 +10,7 @@ import type { OcrPage, PageImage } from './ocr-engine';
 import { newTesseract, recognisePage, tesseractRunsInline, type TWorker } from './ocr-tesseract';
 import { takeCompiledCore, useCompiledCore, type CompiledCore } from './ocr-tesseract-inline';
 import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
+import { ScanJpegReader } from './pdf-scan-jpeg';
 import type { PdfDocument, PdfTask } from './pdf-text-extractor';
 import type { TextLine } from './text-layout';
 
@@ -35,6 +36,9 @@ export type PageJobResult = { image?: Blankable; pages?: number; lines?: TextLin
 export class PageJob {
   private task: PdfTask | undefined;
   private pdf: PdfDocument | undefined;
+  /** The open PDF's bytes (pdf.js has its own copy), read for a scanner's page JPEGs on the first OCR page. */
+  private pdfBytes: Uint8Array | undefined;
+  private scans: ScanJpegReader | undefined;
   private tesseract: Promise<TWorker> | undefined;
 
   private async recognise(img: Blankable, dpi = img.dpi): Promise<RecognisedPage> {
@@ -48,6 +52,8 @@ export class PageJob {
     const task = this.task;
     this.task = undefined;
     this.pdf = undefined;
+    this.pdfBytes = undefined;
+    this.scans = undefined;
     await task?.destroy();
   }
 
@@ -60,6 +66,7 @@ export class PageJob {
         await this.releasePdf();
         this.task = await openPdfTask(m.bytes);
         this.pdf = await this.task.promise;
+        this.pdfBytes = m.bytes;
         return { pages: this.pdf.numPages };
       }
       case 'pdf-read': {
@@ -69,6 +76,7 @@ export class PageJob {
         const read = await readTextLayer(m.bytes, m.maxPages, Date.now() + m.timeoutMs);
         this.task = read.task;
         this.pdf = read.doc;
+        this.pdfBytes = m.bytes;
         return { pages: read.doc.numPages, lines: read.lines };
       }
       case 'pdf-release':
@@ -95,7 +103,8 @@ export class PageJob {
       case 'ocr-pdf-page': {
         if (!this.pdf) throw new ExtractError('PDF 尚未打开');
         // The page's pixels live only until tesseract has read them: one page at a time per thread.
-        return { recognised: await this.recognise(await renderPdfPage(this.pdf, m.pageNo)) };
+        this.scans ??= this.pdfBytes && new ScanJpegReader(this.pdfBytes);
+        return { recognised: await this.recognise(await renderPdfPage(this.pdf, m.pageNo, undefined, this.scans)) };
       }
       case 'preview-pdf-page':
         if (!this.pdf) throw new ExtractError('PDF 尚未打开');
