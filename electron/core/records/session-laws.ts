@@ -51,7 +51,8 @@ export function lawsOfSession(store: LibraryStore, l: Pick<Lecture, 'laws' | 'ci
     } else if (law) add({ key: law.id, lawId: law.id, ...inForce(law.id), writtenTitle: displayTitle(law) });
     else if (/^《[^《》]+》$/.test(m.text)) {
       const name = m.text.slice(1, -1);
-      if (LAW_NOUN.test(name) && !shortNames().has(shortTitleOf(name))) add({ key: name, writtenTitle: name });
+      // 《…管理办法（试行）》: the kind is read before a closing note, as 该办法 reads it
+      if (LAW_NOUN.test(name.replace(/（[^（）]*）$/, '')) && !shortNames().has(shortTitleOf(name))) add({ key: name, writtenTitle: name });
     }
   }
   return [...out.values()];
