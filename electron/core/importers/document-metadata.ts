@@ -3,7 +3,7 @@
 // "自…起施行"); anything not stated is left undefined for the user to fill in.
 
 import type { ExtractedMeta } from './extracted-document';
-import { asciiDigits, documentHead, parseDate, parseHistoryLine, unclosedTitle } from '../parse/law-structure-parser';
+import { asciiDigits, documentHead, parseDate, parseHistoryLine, SEAL_RE, unclosedTitle } from '../parse/law-structure-parser';
 import { foreignHeader, ownHistoryText } from '../parse/header-owner';
 import type { HistoryEvent } from '../../shared/law-model';
 
@@ -144,7 +144,9 @@ export function guessMetadata(text: string): ExtractedMeta {
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map(cleanLine)
-    .filter((l) => l !== '' && l !== '<!-- INFO END -->');
+    // a seal's place-holder (（印章）, a template's or a seal's text box) stands between a signature's
+    // organ and its date: without it they are the lines every signature rule reads
+    .filter((l) => l !== '' && l !== '<!-- INFO END -->' && !SEAL_RE.test(l.replace(/[\s\u3000]+/g, '')));
   const meta: ExtractedMeta = {};
   if (lines.length === 0) return meta;
 

@@ -104,6 +104,7 @@ export function ruledGrids(rulings: readonly Ruling[]): RuledGrid[] {
     const xs = cluster(g.v.map((r) => r.at));
     const ys = cluster(g.h.map((r) => r.at)).reverse();
     if (xs.length < 3 || ys.length < 3 || (xs.length - 1) * (ys.length - 1) > MAX_GRID_CELLS) continue;
+    if (overlappingFrames(g.h, g.v)) continue;
     const open = openEdges(xs, ys, g.v);
     if (open.top !== undefined) ys.unshift(open.top);
     if (open.bottom !== undefined) ys.push(open.bottom);
@@ -112,6 +113,36 @@ export function ruledGrids(rulings: readonly Ruling[]): RuledGrid[] {
   }
   // a page of more tables than this is a drawing (a form's boxes); its text is read as lines
   return grids.length > MAX_GRIDS ? [] : grids;
+}
+
+interface Frame {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/**
+ * Whether two closed frames of these lines overlap without either holding the other: text boxes
+ * printed with their borders (a 红头's box and a header's box LibreOffice lets run 6.7 pt into it),
+ * not one table. A table's outer border holds every cell; two tables side by side share at most an
+ * edge. A frame is a rectangle whose four sides are lines ending at its corners.
+ */
+function overlappingFrames(h: readonly Ruling[], v: readonly Ruling[]): boolean {
+  const near = (p: number, q: number) => Math.abs(p - q) <= SAME;
+  const frames: Frame[] = [];
+  for (const left of v) {
+    for (const top of h) {
+      if (!near(top.a, left.at) || !near(top.at, left.b)) continue;
+      const right = v.find((r) => near(r.at, top.b) && near(r.a, left.a) && near(r.b, left.b));
+      const bottom = right && h.find((r) => near(r.at, left.a) && near(r.a, left.at) && near(r.b, top.b));
+      if (bottom) frames.push({ x0: left.at, x1: top.b, y0: left.a, y1: left.b });
+      if (frames.length > MAX_GRIDS) return false;
+    }
+  }
+  const holds = (p: Frame, q: Frame) => p.x0 <= q.x0 + SAME && p.x1 >= q.x1 - SAME && p.y0 <= q.y0 + SAME && p.y1 >= q.y1 - SAME;
+  const meet = (p: Frame, q: Frame) => Math.min(p.x1, q.x1) - Math.max(p.x0, q.x0) > SAME && Math.min(p.y1, q.y1) - Math.max(p.y0, q.y0) > SAME;
+  return frames.some((p, i) => frames.some((q, j) => j > i && meet(p, q) && !holds(p, q) && !holds(q, p)));
 }
 
 /**

@@ -700,8 +700,8 @@ const IMPRINT_RE = new RegExp(
 const BARE_PRINTED_RE = new RegExp(`^${DATE_RE.source}印发$`);
 /** A signature and its date on one line: "高新区管理委员会　　　　2020年3月1日". */
 const SIGNED_LINE_RE = new RegExp(`^(.{2,60}?)${WS}{2,}${DATE_RE.source}$`);
-/** The place of a seal in a signature block, written out. */
-const SEAL_RE = /^[（(](?:印章|盖章|公章|签章)[)）]$/;
+/** The place of a seal in a signature block, written out (between the organ and the date: it says nothing else). */
+export const SEAL_RE = /^[（(](?:印章|盖章|公章|签章)[)）]$/;
 /** A signature line over the date: an organ's name (or two, side by side), nothing a sentence has. */
 const SIGNER_RE = /^[\u4e00-\u9fa5（）()\s\u3000]{2,60}$/;
 

@@ -169,6 +169,22 @@ describe('ruling lines → grids', () => {
     expect(ruledGrids([h(300, 0, 300), h(0, 0, 300), v(0, 0, 300), v(300, 0, 300)])).toEqual([]);
   });
 
+  it('framed text boxes that overlap (a 红头 box, a header box reaching 6.7 pt into it, a 密级 box inside that) make no grid', () => {
+    // LibreOffice's print of make-hongtou.py --textbox --header-box, page 1, as pageRulings gives it
+    const box = (x0: number, y0: number, x1: number, y1: number) => [h(y1, x0, x1), h(y0, x0, x1), v(x0, y0, y1), v(x1, y0, y1)];
+    const hongtou = box(79.4, 590.7, 521.6, 760.8);
+    const header = box(172.9, 754, 428, 779.5);
+    const mark = box(258, 754, 343, 779.5);
+    expect(ruledGrids([...hongtou, ...header, ...mark])).toEqual([]);
+    // a table framed twice (a double border), and two tables sharing an edge, are tables still
+    const table = [h(300, 0, 300), h(200, 0, 300), h(0, 0, 300), v(0, 0, 300), v(150, 0, 300), v(300, 0, 300)];
+    expect(ruledGrids([...table, ...box(-3, -3, 303, 303)])).toHaveLength(1);
+    const beside = table.map((r) => (r.horizontal ? { ...r, a: r.a + 300, b: r.b + 300 } : { ...r, at: r.at + 300 }));
+    expect(ruledGrids([...table, ...beside]).map((g) => g.cells.length)).toEqual([8]);
+    // a box drawn over a corner of a table, overlapping it, is what the rule refuses: no false table
+    expect(ruledGrids([...table, ...box(250, 250, 400, 400)])).toEqual([]);
+  });
+
   it('filled thin rectangles (Word, Chromium) and stroked lines (LibreOffice) are rulings; curves, clips and shaded boxes are not', () => {
     const OPS = { save: 10, restore: 11, transform: 12, stroke: 20, fill: 22, endPath: 28, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 };
     const fn = [OPS.save, OPS.transform, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.restore, OPS.constructPath];

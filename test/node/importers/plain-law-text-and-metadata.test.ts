@@ -96,6 +96,19 @@ describe('guessMetadata on real sentences', () => {
       effective: '2020-02-03',
     });
   });
+  it('a seal’s place-holder between the signature and its date (（印章）, a seal’s text box printed) hides neither', () => {
+    const text = [
+      '高新区管理委员会文件',
+      '高管发〔2020〕3号',
+      '某某设施管理办法',
+      '第一条 为了加强管理，制定本办法。',
+      '第二条 本办法自2003年8月1日起施行。',
+      '高新区管理委员会',
+      '（ 印章 ）',
+      '2020年3月1日',
+    ].join('\n');
+    expect(guessMetadata(text)).toMatchObject({ issuer: '高新区管理委员会', published: '2020-03-01' });
+  });
   it('发文机关 line and a municipal government order', () => {
     const text = '淄博市重大行政决策程序规定\n（2020年12月30日淄博市人民政府令第114号公布　自2021年2月1日起施行）\n发文机关：淄博市人民政府\n第一条 为了……';
     expect(guessMetadata(text)).toMatchObject({ docNumber: '淄博市人民政府令第114号', issuer: '淄博市人民政府', published: '2020-12-30', effective: '2021-02-01' });
