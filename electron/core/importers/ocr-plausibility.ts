@@ -391,7 +391,7 @@ function numeralValue(x: string): number | undefined {
  * paragraph, and a bracketed one after ： ； 。 (a list written inline).
  */
 export function listNumbering(text: string): number[] {
-  interface Item { style: string; value: number | undefined; at: number; len: number }
+  interface Item { style: string; value: number | undefined; at: number; len: number; series?: boolean }
   const items: Item[] = [];
   const re = /(?:^|\n)[ \t\u3000]*(?:[（(]([^（）()\s]{1,3})[）)]|([一二三四五六七八九十]{1,3}|[^\s、，。；：（）()]{1})、|([0-9０-９]{1,2}|[A-Za-z])[.．、](?![0-9０-９]))|(?<=[：；。][ \t\u3000]*)[（(]([^（）()\s]{1,3})[）)]/g;
   for (const m of text.matchAll(re)) {
@@ -403,7 +403,11 @@ export function listNumbering(text: string): number[] {
       if (v === undefined && (inner.length > 2 || /[0-9]/.test(inner))) continue;
       items.push({ style: v === undefined ? '(?)' : /[0-9０-９]/.test(inner) ? '(1)' : '(一)', value: v, at: start, len: inner.length });
     } else if (m[2] !== undefined) {
-      items.push({ style: '一、', value: numeralValue(m[2]), at: start, len: m[2].length });
+      const value = numeralValue(m[2]);
+      // 二、三级保护…: numbers named in a row (二级、三级) when the next numeral follows the 、 — an
+      // item only where the run expects it (一、二氧化碳… may open a list), never a misread one
+      const after = numeralValue(text.slice(start + m[2].length + 1).match(/^[一二三四五六七八九十]{1,3}/)?.[0] ?? '');
+      items.push({ style: '一、', value, at: start, len: m[2].length, ...(value !== undefined && after === value + 1 ? { series: true } : {}) });
     } else {
       items.push({ style: '1.', value: numeralValue(m[3]!), at: start, len: m[3]!.length });
     }
@@ -424,6 +428,7 @@ export function listNumbering(text: string): number[] {
         last.set(it.style, it.value);
         continue;
       }
+      if (it.series) continue;
       flag(it);
       // A numeral the next item follows on from (a lost item before it) sets the run; else it stands for the expected one.
       const next = items.slice(i + 1).find((x) => x.style === it.style);

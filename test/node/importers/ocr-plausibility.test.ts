@@ -776,6 +776,11 @@ describe('plausibility checks on single lines', () => {
     expect(odd('应当履行下列职责：\n（一）组织编制规划：\n1.总体规划；\n2.专项规划；\n（二）监督实施：\n1.日常检查；\n2.专项督查；\n3.年度考核。')).toBe('');
     // a paragraph that begins like an enumerator (省、自治区) or a remark in brackets is no list item
     expect(odd('省、自治区、直辖市人民政府可以根据本地区实际情况制定具体办法。\n（略）')).toBe('');
+    // numbers named in a row at a paragraph's start (野生药材资源保护管理条例 第十四条) are no item; but where
+    // the run expects them they are: 一、二氧化碳… opens a list, and a misread 工、 after it is still seen
+    expect(odd('二、三级保护野生药材物种属于国家计划管理的品种。')).toBe('');
+    expect(odd('下列物质应当申报：\n一、二氧化碳；\n二、甲烷。')).toBe('');
+    expect(odd('下列物质应当申报：\n一、二氧化碳；\n工、甲烷；\n三、氧化亚氮。')).toBe('工');
     // each article's list starts at （一） again: articles are judged one by one
     const a1 = '设区的市人民政府应当履行下列职责：\n（一）编制规划；\n（二）组织实施。';
     const a2 = '县级人民政府应当履行下列职责：\n（一）落实规划；\n（二）日常监督。';
