@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import type { FindingCategory } from './review-workbench';
+import type { Conclusion } from './record-schema';
 
 /** Why a point was not checked. */
 export const UncheckedReasonSchema = z.discriminatedUnion('code', [
@@ -56,4 +57,12 @@ export function uncheckedSentence(coverage: OpinionCoverage): string {
   for (const u of uncheckedPoints(coverage)) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), `“${u.category}”`]);
   if (!byReason.size) return '';
   return `意见书中${[...byReason].map(([reason, cats]) => `${cats.join('')}（${reason}）`).join('、')}写作“未审查，需人工审查”。`;
+}
+
+/**
+ * The warning before an 意见书 without a 审查结论 leaves the office ('' when one is set): its 结论 section
+ * then reads 审查结论待定 (the template's noConclusion), which a drafting unit cannot act on.
+ */
+export function noConclusionSentence(conclusion: Conclusion | undefined): string {
+  return conclusion ? '' : '审查记录还没有选定审查结论，意见书将写作“审查结论待定”。';
 }

@@ -180,6 +180,50 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(await page.locator('.ant-modal-mask').count()).toBe(0);
     }), 120_000);
 
+  it('heads the page with the review’s title, and asks before an 意见书 without a 审查结论 leaves, until one is chosen', () =>
+    withSession(async ({ page, face }) => {
+      // the record's own title, not the draft's parsed one (高青县企业研发费用加计扣除辅导技术服务合同（送审稿）)
+      const title = '研发费用加计扣除辅导服务合同（第一次送审）';
+      const created = (await face.service.call('reviews:create', { input: { type: '合同', title, leadUnit: '办公室', receivedDate: '2026-03-01' } })) as { record: { id: string } };
+      const id = created.record.id;
+      await go(page, `#/workbench/${id}`);
+      await page.getByText('还没有送审稿：上传').waitFor();
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/clean-tech-service-contract.md'));
+      await page.getByTestId('wb-draft').waitFor();
+      expect(await page.locator('h4').first().textContent()).toBe(`审查工作台：${title}`);
+      const ask = page.locator('.ant-modal-confirm');
+      const undecided = '审查记录还没有选定审查结论，意见书将写作“审查结论待定”。';
+      await page.getByTestId('wb-export').click();
+      await ask.waitFor();
+      expect(await ask.textContent()).toContain(undecided);
+      await ask.getByRole('button', { name: /^返 ?回/ }).click();
+      await ask.waitFor({ state: 'detached' });
+      // every finding decided and every 要点 written: the missing conclusion alone was asked about
+      const view = (await face.service.call('workbench:get', { id, panel: false })) as { result: { findings: { id: string }[] } };
+      for (const f of view.result.findings) await face.service.call('workbench:accept', { id, findingId: f.id });
+      const written = (text: string) => ({ text, citations: [] });
+      const { review } = (await face.service.call('reviews:get', { id })) as { review: { revision: number } };
+      const patch = { findings: { authority: written('合同主体适格。'), procedure: written('乙方经政府采购程序确定。'), content: written('双方权利义务对等。') } };
+      await face.service.call('reviews:update', { id, patch, expectedRevision: review.revision });
+      await page.reload();
+      await page.getByTestId('wb-draft').waitFor();
+      await page.getByTestId('wb-export').click();
+      await expect.poll(() => ask.locator('.ant-modal-confirm-title').textContent()).toBe('还没有选定审查结论');
+      expect(await ask.locator('.ant-modal-confirm-content').textContent()).toBe(`${undecided}审查结论在审查记录页选定。`);
+      await ask.getByRole('button', { name: /^返 ?回$/ }).click(); // antd spaces a two-character label
+      await ask.waitFor({ state: 'detached' });
+      // the conclusion chosen in the record: no question, and the 意见书 concludes
+      const again = (await face.service.call('reviews:get', { id })) as { review: { revision: number } };
+      await face.service.call('reviews:update', { id, patch: { conclusion: '合法' }, expectedRevision: again.review.revision });
+      await page.reload();
+      await page.getByTestId('wb-draft').waitFor();
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 0 }), page.getByTestId('wb-export').click()]);
+      expect(await ask.count()).toBe(0);
+      const text = squash(await docxText(readFileSync((await file.path())!)));
+      expect(text).not.toContain('审查结论待定');
+      expect(text).toContain(squash('综上，合同主体适格，订立程序符合规定'));
+    }), 240_000);
+
   it('shows the pre-check progress, takes an edited proposal, compares a second version, exports the edited wording', () =>
     withSession(async ({ page, face }) => {
       const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };

@@ -18,12 +18,12 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   const view = async (id: string, o: { seq?: number; panel?: boolean; taskId?: string } = {}) => {
     const w = await workbench();
     const taskId = o.taskId;
-    const { review: _r, ...v } = await w.view(id, {
+    const { review, ...v } = await w.view(id, {
       ...(o.seq ? { seq: o.seq } : {}),
       panel: o.panel ?? true,
       ...(taskId ? { onProgress: ctx.progress(taskId) } : {}),
     });
-    return v;
+    return { ...v, record: { title: review.title, ...(review.conclusion ? { conclusion: review.conclusion } : {}) } };
   };
   return {
     'workbench:get': async ({ id, seq, panel, taskId }) => view(id, { ...(seq ? { seq } : {}), ...(panel !== undefined ? { panel } : {}), ...(taskId ? { taskId } : {}) }),

@@ -14,6 +14,7 @@ import type { LibraryStore } from '../library/library-store';
 import { citationKey, citeArticle } from '../records/citation-resolve';
 import { partOf } from '../../shared/article-part';
 import type { Citation, LegalityReview } from '../records/record-types';
+import type { Conclusion } from '../../shared/record-schema';
 import { RecordsError } from '../records/records-errors';
 import type { RecordsService } from '../records/records-service';
 import { renderDocx } from '../packs/render-docx';
@@ -483,9 +484,10 @@ export class ReviewWorkbench {
   /**
    * The coverage and the pre-check it came from (the latest draft's, none without a draft), run
    * once: a face that warns before generating passes `coverage` on to exportOpinion and counts the
-   * undecided findings from `precheck`, instead of checking the draft again for each.
+   * undecided findings from `precheck`, instead of checking the draft again for each. `conclusion`:
+   * the record's 审查结论 (absent: the 意见书 reads 审查结论待定, which the faces warn of too).
    */
-  async opinionCheck(reviewId: string): Promise<{ coverage: OpinionCoverage; precheck?: PrecheckResult }> {
+  async opinionCheck(reviewId: string): Promise<{ coverage: OpinionCoverage; precheck?: PrecheckResult; conclusion?: Conclusion }> {
     const review = await this.records.getReview(reviewId);
     const hasDraft = this.drafts.drafts(reviewId).length > 0;
     let precheck: PrecheckResult | Error | undefined;
@@ -501,7 +503,7 @@ export class ReviewWorkbench {
     const decisions = this.drafts.decisions(reviewId);
     const decided = new Set(Object.entries(decisions).filter(([, d]) => d.status === 'accepted' || d.status === 'dismissed').map(([id]) => id));
     const coverage = opinionCoverage({ review, kind: draftKindOf(review.type), precheck, rules, decided });
-    return { coverage, ...(precheck && !(precheck instanceof Error) ? { precheck } : {}) };
+    return { coverage, ...(precheck && !(precheck instanceof Error) ? { precheck } : {}), ...(review.conclusion ? { conclusion: review.conclusion } : {}) };
   }
 
   /** The rules, or none when the rule set cannot be read: the 意见书 then says the pre-check failed (coverage). */

@@ -5,10 +5,16 @@
 import { z } from 'zod';
 import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
 import { OpinionCoverageSchema } from '../opinion-coverage';
+import { CONCLUSIONS } from '../record-schema';
 import { base64Cap, call, isoDate, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
 
 const draftMetaSchema = DraftVersionSchema.omit({ units: true });
 export const workbenchViewSchema = z.object({
+  /**
+   * The review the workbench belongs to: its title heads the page (the draft's own parsed title may be
+   * a 合同's bare 技术服务合同), its 审查结论 is what the 意见书 concludes (absent: the adviser is asked first).
+   */
+  record: z.object({ title: z.string(), conclusion: z.enum(CONCLUSIONS).optional() }),
   drafts: z.array(draftMetaSchema),
   draft: DraftVersionSchema.optional(),
   result: PrecheckResultSchema.optional(),

@@ -95,6 +95,8 @@ describe('lawdesk review opinion', () => {
     expect(told.status, told.stderr).toBe(0);
     expect(told.stderr).toContain(`注意：审查记录 ${id} 没有送审稿，意见书只按审查记录生成`);
     expect(told.stderr).toContain('注意：意见书“权限”要点写作“未审查”：未提供送审稿文本，未进行预审');
+    // no 审查结论 chosen: the 意见书 reads 审查结论待定, and the command says so
+    expect(told.stderr).toContain('注意：审查记录还没有选定审查结论，意见书将写作“审查结论待定”。');
     const json = run('review', 'opinion', id, '--out', join(work, 'b.docx'), '--json');
     expect(json.status, json.stderr).toBe(0);
     const out = JSON.parse(json.stdout) as { draft: boolean; unchecked: { category: string; code: string }[] };
@@ -104,5 +106,13 @@ describe('lawdesk review opinion', () => {
     expect(run('review', 'draft', id, join(DRAFTS, 'planted-patent-funding.md')).status).toBe(0);
     const later = run('review', 'opinion', id, '--out', join(work, 'c.docx'));
     expect(later.stderr).not.toContain('没有送审稿');
+    // once the record has its conclusion, no word of one undecided, and --json names it
+    writeFileSync(input, JSON.stringify({ conclusion: '修改后合法' }));
+    const updated = run('review', 'update', id, '--from', input);
+    expect(updated.status, updated.stderr).toBe(0);
+    const concluded = run('review', 'opinion', id, '--out', join(work, 'd.docx'), '--json');
+    expect(concluded.status, concluded.stderr).toBe(0);
+    expect(concluded.stderr).not.toContain('审查结论');
+    expect((JSON.parse(concluded.stdout) as { conclusion?: string }).conclusion).toBe('修改后合法');
   }, 120_000);
 });

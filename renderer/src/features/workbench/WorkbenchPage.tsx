@@ -12,7 +12,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { ProposalSchema, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { besideFieldMessage } from '../../../../electron/shared/errors';
-import { uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
+import { noConclusionSentence, uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
 import { client, errorMessage } from '../../api/client';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { useTask } from '../../api/hooks';
@@ -235,11 +235,13 @@ export function WorkbenchPage({ id }: { id: string }) {
       notify.fail(errorMessage(e), { title: '意见书生成失败' });
       return;
     }
+    // An 意见书 with 审查结论待定 is not one to send: said as plainly as the points left unchecked.
+    const conclusion = view?.record.conclusion ? '' : `${noConclusionSentence(undefined)}审查结论在审查记录页选定。`;
     // Without a 送审稿 the 意见书 is still the record's own (a review done on paper): say so.
     if (!view?.draft) {
       modal.confirm({
         title: '还没有上传送审稿',
-        content: `意见书将只按审查记录生成：送审材料、审查程序、审查记录中写明的审查意见和结论；送审稿未经预审，也没有修改建议对照表。${points}${NO_DRAFT_HINT}`,
+        content: `意见书将只按审查记录生成：送审材料、审查程序、审查记录中写明的审查意见和结论；送审稿未经预审，也没有修改建议对照表。${points}${conclusion}${NO_DRAFT_HINT}`,
         okText: '仍然生成',
         cancelText: '先上传送审稿',
         okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
@@ -247,13 +249,13 @@ export function WorkbenchPage({ id }: { id: string }) {
       });
       return;
     }
-    if (!open.length && !points) return void exportOpinion();
+    if (!open.length && !points && !conclusion) return void exportOpinion();
     const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
     const must = count((f) => f.severity === '必须修改');
     const byCategory = (['权限', '程序', '内容'] as const).map((c) => [c, count((f) => f.category === c)] as const).filter(([, n]) => n > 0);
     modal.confirm({
-      title: open.length ? `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}` : '部分要点未经审查',
-      content: `${open.length ? `意见书只写入已采纳的意见；${byCategory.map(([c, n]) => `${c} ${n} 条`).join('、')}尚未决定是否采纳。` : ''}${points}`,
+      title: open.length ? `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}` : points ? '部分要点未经审查' : '还没有选定审查结论',
+      content: `${open.length ? `意见书只写入已采纳的意见；${byCategory.map(([c, n]) => `${c} ${n} 条`).join('、')}尚未决定是否采纳。` : ''}${points}${conclusion}`,
       okText: '仍然生成',
       cancelText: open.length ? '返回处理' : '返回',
       okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
@@ -322,7 +324,7 @@ export function WorkbenchPage({ id }: { id: string }) {
       <Space style={{ width: '100%', justifyContent: 'space-between', margin: '12px 0' }} wrap>
         <Space wrap>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            审查工作台{draft ? `：${draft.title}` : ''}
+            审查工作台{view ? `：${view.record.title}` : ''}
           </Typography.Title>
           {view?.result && (
             <Typography.Text data-testid="wb-counts">
