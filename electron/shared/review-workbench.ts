@@ -53,6 +53,14 @@ export const FindingSchema = z.object({
   start: z.number().int().nonnegative().optional(),
   end: z.number().int().nonnegative().optional(),
   excerpt: z.string(),
+  /**
+   * The article's other sentences the same rule finds for the same reason (罚款 in one sentence, 吊销 in the
+   * next): one problem of one article is one finding, the first sentence its id, excerpt and offsets.
+   * Absent with one sentence, and in findings stored before it was kept.
+   */
+  also: z
+    .array(z.object({ sentence: z.number().int().nonnegative(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), excerpt: z.string() }))
+    .optional(),
   /** Why, in the words of the 意见书: an accepted finding's reason is written into the record as it stands. */
   reason: z.string(),
   /**
@@ -73,6 +81,11 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 /** Where a finding about the whole document or the review procedure says it is (no sentence of the draft). */
 export const WHOLE_DOCUMENT: ReadonlySet<string> = new Set(['全文', '审查程序']);
+
+/** Every sentence of the article a finding quotes, in the draft's order: its excerpt, then `also`'s. */
+export function findingExcerpts(f: Pick<Finding, 'excerpt' | 'also'>): string[] {
+  return [f.excerpt, ...(f.also ?? []).map((a) => a.excerpt)];
+}
 
 /** A finding with a sentence of the draft to rewrite: a row of the 修改建议对照表 (the others are said in the 意见书's text). */
 export function changesText(f: Pick<Finding, 'article' | 'excerpt'>): boolean {

@@ -224,6 +224,24 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(text).toContain(squash('综上，合同主体适格，订立程序符合规定'));
     }), 240_000);
 
+  it('one finding per rule and article: 罚款 and 吊销 in two sentences of one 条 are one 设定行政处罚, both sentences quoted and marked', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '农业技术推广资金管理办法（送审稿）', leadUnit: '科教科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      await go(page, `#/workbench/${created.record.id}`);
+      await page.getByText('还没有送审稿：上传').waitFor();
+      const fine = '申报单位以虚报手段骗取资金的，由县农业农村局处骗取金额三倍的罚款。';
+      const revoke = '情节严重的，由县农业农村局吊销其推广服务资格。';
+      const text = ['某县农业技术推广资金管理办法（送审稿）', '', '第一条　为规范农业技术推广资金管理，制定本办法。', '', `第二条　${fine}${revoke}`, ''].join('\n');
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles({ name: '农业技术推广资金管理办法（送审稿）.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+      await page.getByTestId('wb-draft').waitFor();
+      const penalty = page.getByTestId('wb-finding').filter({ hasText: '设定行政处罚' });
+      await expect.poll(() => penalty.count()).toBe(1);
+      expect(await penalty.getByTestId('wb-finding-sentences').textContent()).toBe(`本条 2 句：“${fine}”“${revoke}”`);
+      const marks = await page.locator('#wb-a-2 mark.wb-mark[title="设定行政处罚"]').allTextContents();
+      expect(marks).toHaveLength(2);
+      expect(marks[1]).toContain('吊销');
+    }), 120_000);
+
   it('shows the pre-check progress, takes an edited proposal, compares a second version, exports the edited wording', () =>
     withSession(async ({ page, face }) => {
       const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' } })) as { record: { id: string } };

@@ -216,6 +216,20 @@ function sentenceFinding(rule: SentenceRule, s: DraftSentence, span: { start: nu
   };
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { 必须修改: 0, 需核实: 1, 提示: 2 };
+
+/**
+ * `later` (a later sentence of the same article, rule and reason) joined to `first`, in place: its sentence
+ * goes to `also`, the more severe of the two severities stays. Two patterns on one sentence add nothing.
+ */
+function joinSentence(first: Finding, later: Finding): Finding {
+  if (later.sentence === undefined || later.sentence === first.sentence || first.also?.some((a) => a.sentence === later.sentence)) return first;
+  first.also = [...(first.also ?? []), { sentence: later.sentence, start: later.start!, end: later.end!, excerpt: later.excerpt }];
+  if (SEVERITY_RANK[later.severity] < SEVERITY_RANK[first.severity]) first.severity = later.severity;
+  if (!first.hint && later.hint) first.hint = later.hint;
+  return first;
+}
+
 interface DatedSentence {
   s: DraftSentence;
   date?: string;
@@ -511,15 +525,22 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
     const own = sentencesOf(unit);
     sentences.push(...own);
     const stated = own[0]?.articleHasBasis ? statedBases(store, unit.text, input.asOf) : undefined;
+    // One problem of one article is one finding: a rule's later sentences for the same reason join its first.
+    const firstOf = new Map<string, Finding>();
     for (const s of own) {
       for (const rule of sentenceRules) {
         const span = matchSentenceRule(rule, s);
         if (!span) continue;
         // A licence or fee the law the draft implements or cites names is that law's: the draft creates nothing.
         if (rule.namedByHigherLaw === 'skip' && span.named && namedBy(span.named, stated)) continue;
-        const f = sentenceFinding(rule, s, span, basesOf.get(rule)!, stated);
-        if (!f) continue;
-        findings.push(f);
+        const found = sentenceFinding(rule, s, span, basesOf.get(rule)!, stated);
+        if (!found) continue;
+        const first = firstOf.get(rule.id);
+        const f = first && first.reason === found.reason ? joinSentence(first, found) : found;
+        if (f === found) {
+          firstOf.set(rule.id, f);
+          findings.push(f);
+        }
         if (rule.checklist) fcItems.get(rule.checklist.code)!.triggers.push({ findingId: f.id, articleLabel: s.article.label, excerpt: s.text });
       }
     }
@@ -555,9 +576,8 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   // One finding per rule and sentence (two patterns of one rule on one sentence are one problem).
   const seen = new Set<string>();
   const unique = findings.filter((f) => !(f.article === null && superseded.has(f.rule)) && (seen.has(f.id) ? false : (seen.add(f.id), true)));
-  const order: Record<Severity, number> = { 必须修改: 0, 需核实: 1, 提示: 2 };
   const position = new Map(units.map((u, i) => [u.key, i]));
-  unique.sort((a, b) => (position.get(a.article?.key ?? '') ?? -1) - (position.get(b.article?.key ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0) || order[a.severity] - order[b.severity]);
+  unique.sort((a, b) => (position.get(a.article?.key ?? '') ?? -1) - (position.get(b.article?.key ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 
   let higherLaw: PrecheckResult['higherLaw'];
   if (opts.search) {

@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ProposalSchema, WHOLE_DOCUMENT, changesText, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, WHOLE_DOCUMENT, changesText, findingExcerpts, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -59,7 +59,7 @@ function lineOf(f: Finding, note: string, proposal: string | undefined, reason: 
     const lead = WHOLE_DOCUMENT.has(f.excerpt) ? '' : `送审稿“${f.excerpt}”：`;
     return `${lead}${reason}${note}${todo ? `建议${todo}。` : ''}${cite}`;
   }
-  return `送审稿${f.article!.label}“${f.excerpt}”：${reason}${note}${cite}`;
+  return `送审稿${f.article!.label}${findingExcerpts(f).map((e) => `“${e}”`).join('')}：${reason}${note}${cite}`;
 }
 
 /** Where an accepted finding's line is in the record's text (as written now, or as written before). */
@@ -443,7 +443,7 @@ export class ReviewWorkbench {
       out.push({
         findingId: id,
         article: f.article?.label ?? '全文',
-        original: f.excerpt,
+        original: findingExcerpts(f).join(''),
         proposal: d.proposal ?? f.suggestion ?? '',
         reason: `${documentReason(f)}${f.basis ? `（${f.basis.citation}）` : ''}`,
         order: f.article ? Number(f.article.key.replace(/\D+/g, '')) || 0 : 1e6,

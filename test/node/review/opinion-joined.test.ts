@@ -3,7 +3,7 @@
 // its 对照表, and the facts the opening already states are not listed again under it.
 import { describe, expect } from 'vitest';
 import { annexRows, joinedBases, joinedFindingLines } from '../../../electron/core/review/opinion';
-import { joinedSuggestions, suggestionsByArticle } from '../../../electron/shared/review-workbench';
+import { findingExcerpts, joinedSuggestions, suggestionsByArticle } from '../../../electron/shared/review-workbench';
 import { draftReviewTest } from './review-test-support';
 
 const it = draftReviewTest('heldout21-project-funds-measures.md', { title: '高青县科技计划项目和资金管理办法（送审稿）' });
@@ -50,7 +50,10 @@ describe('the 意见书 says one problem of one article once', () => {
   it('the held-out draft’s 第四条: one paragraph per rule, one 对照表 row, and no 送审单位/送审件/收件日期 list after the opening', async ({ wb, reviewId }) => {
     const { findings } = await wb.run(reviewId, { panel: false });
     const fourth = findings.filter((f) => f.article?.label === '第四条');
-    expect(fourth.filter((f) => f.rule === 'fc-9-2-local-establishment')).toHaveLength(2);
+    // one finding quoting both sentences (session 25; two findings before, joined only in the 意见书)
+    const local9 = fourth.filter((f) => f.rule === 'fc-9-2-local-establishment');
+    expect(local9).toHaveLength(1);
+    expect(findingExcerpts(local9[0]!)).toHaveLength(2);
     for (const f of findings) await wb.accept(reviewId, f.id);
     const doc = await wb.opinionDocument(reviewId, { office: '高青县科学技术局', date: '2026-12-01' });
     const paras = doc.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));

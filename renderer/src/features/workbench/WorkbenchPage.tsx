@@ -10,7 +10,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, findingExcerpts, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { besideFieldMessage } from '../../../../electron/shared/errors';
 import { noConclusionSentence, uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
 import { client, errorMessage } from '../../api/client';
@@ -31,19 +31,22 @@ const KEY_HINTS = ['j/k 或 ↑↓ 选择', 'e 编辑建议', 'a 采纳', 'd 不
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
 
 function Marked({ text, findings, selected }: { text: string; findings: Finding[]; selected?: string }) {
-  // Marks the triggers (start–end) of the article's findings in its text.
-  const spans = findings.filter((f) => f.start !== undefined && f.end !== undefined && f.end > f.start).sort((a, b) => a.start! - b.start!);
+  // Marks the triggers (start–end) of the article's findings in its text: each sentence a finding joins.
+  const spans = findings
+    .flatMap((f) => [{ f, start: f.start, end: f.end }, ...(f.also ?? []).map((a) => ({ f, start: a.start, end: a.end }))])
+    .filter((x): x is { f: Finding; start: number; end: number } => x.start !== undefined && x.end !== undefined && x.end > x.start)
+    .sort((a, b) => a.start - b.start);
   const out: React.ReactNode[] = [];
   let at = 0;
-  for (const f of spans) {
-    if (f.start! < at) continue;
-    out.push(text.slice(at, f.start));
+  for (const { f, start, end } of spans) {
+    if (start < at) continue;
+    out.push(text.slice(at, start));
     out.push(
-      <mark key={f.id} className={`wb-mark sev-${f.severity}`} style={{ background: f.id === selected ? '#ffd666' : f.severity === '必须修改' ? '#ffccc7' : '#fff1b8' }} title={f.ruleName}>
-        {text.slice(f.start, f.end)}
+      <mark key={`${f.id}@${start}`} className={`wb-mark sev-${f.severity}`} style={{ background: f.id === selected ? '#ffd666' : f.severity === '必须修改' ? '#ffccc7' : '#fff1b8' }} title={f.ruleName}>
+        {text.slice(start, end)}
       </mark>,
     );
-    at = f.end!;
+    at = end;
   }
   out.push(text.slice(at));
   return <>{out}</>;
@@ -462,6 +465,12 @@ export function WorkbenchPage({ id }: { id: string }) {
                       <div style={{ fontSize: 12, color: '#ad6800' }}>
                         第 {again.fromSeq} 稿{again.articleLabel}“{again.excerpt}”曾{again.status === 'accepted' ? '采纳' : `不采纳（${again.reason}）`}
                         {again.proposal ? `，建议修改为：${again.proposal}` : ''}
+                      </div>
+                    )}
+                    {f.also && (
+                      // one finding for the article's sentences this rule finds: each quoted, as the record will
+                      <div style={{ fontSize: 12 }} data-testid="wb-finding-sentences">
+                        本条 {findingExcerpts(f).length} 句：{findingExcerpts(f).map((e) => `“${e}”`).join('')}
                       </div>
                     )}
                     <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
