@@ -97,4 +97,35 @@ describe.skipIf(!haveChromium)('Quick open with real keys and an input method', 
       await page.keyboard.press('Enter');
       await page.locator('#article-12.active').waitFor();
     }));
+
+  it('Enter typed before the answer to the last keys comes opens what the whole text names, not an older answer’s first match', () =>
+    withSession(async ({ page }) => {
+      await page.getByTestId('library-total').waitFor();
+      await page.keyboard.press('Control+k');
+      const input = page.getByTestId('quick-open-input');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('行政许可法');
+      await page.getByTestId('quick-open-item').first().filter({ hasText: '行政许可法' }).waitFor();
+      // The answer to 行政许可法12 held until Enter has been pressed: the list still shows 行政许可法's
+      // matches (the law itself first), as it does when a pause in the typing let them be asked.
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      let asked!: () => void;
+      const askedFor12 = new Promise<void>((r) => (asked = r));
+      await page.route('**/api/search:quickOpen', async (route) => {
+        const body = JSON.parse(route.request().postData() ?? '{}') as { text?: string };
+        if (body.text === '行政许可法12') {
+          asked();
+          await held;
+        }
+        await route.continue();
+      });
+      await page.keyboard.type('12');
+      await askedFor12;
+      await page.keyboard.press('Enter');
+      expect(page.url()).not.toContain('#/read/');
+      release();
+      await page.locator('#article-12.active').waitFor();
+      await page.getByTestId('reader-title').filter({ hasText: '中华人民共和国行政许可法' }).waitFor();
+    }));
 });

@@ -1,6 +1,6 @@
 // React hooks over the client: a call whose result follows its inputs, and event subscriptions.
 
-import { startTransition, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ApiInput, ApiOutput, Channel, EventName, EventPayload } from '../../../electron/shared/api-contract';
 import type { TaskProgress } from '../../../electron/shared/task-progress';
 import { callKey } from './call-key';
@@ -208,12 +208,20 @@ type QuickOpenItems = ApiOutput<'search:quickOpen'>;
 /**
  * Quick-open matches for what is being typed, debounced; answers to older keystrokes are dropped.
  * `selected` resets to the first match whenever new matches arrive.
+ *
+ * `enter()` is Enter on the list: `choose` is called with the matches and the selection once the
+ * matches answer the text as typed — at once, or when that answer comes. Taken on the
+ * matches shown, an Enter typed before the answer chose an older keystroke's first match:
+ * 行政许可法 whole (or 第一条) for 行政许可法12, when a pause in the typing had let 行政许可法 be asked.
  */
-export function useQuickOpen(text: string, limit: number, delayMs: number) {
+export function useQuickOpen(text: string, limit: number, delayMs: number, choose: (items: QuickOpenItems, selected: number) => void) {
   const [items, setItems] = useState<QuickOpenItems>([]);
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState(0);
+  /** The text the matches (or the error) answer. */
+  const [answered, setAnswered] = useState('');
+  const enterWaits = useRef(false);
   const seq = useRef(0);
   useEffect(() => {
     const t = text.trim();
@@ -222,6 +230,7 @@ export function useQuickOpen(text: string, limit: number, delayMs: number) {
       setItems([]);
       setError(undefined);
       setLoading(false);
+      setAnswered('');
       return;
     }
     setLoading(true);
@@ -233,15 +242,33 @@ export function useQuickOpen(text: string, limit: number, delayMs: number) {
           setSelected(0);
           setError(undefined);
           setLoading(false);
+          setAnswered(t);
         },
         (e) => {
           if (n !== seq.current) return;
           setError(errorMessage(e));
           setLoading(false);
+          setAnswered(t);
         },
       );
     }, delayMs);
     return () => clearTimeout(timer);
   }, [text, limit, delayMs]);
-  return { items, error, loading, selected, setSelected, setError };
+  const current = answered === text.trim();
+  const latest = useRef({ items, selected, choose });
+  useLayoutEffect(() => {
+    latest.current = { items, selected, choose };
+  });
+  // An Enter that waited is taken when the answer comes (after the render that shows it).
+  useEffect(() => {
+    if (!enterWaits.current || !current) return;
+    enterWaits.current = false;
+    const l = latest.current;
+    l.choose(l.items, l.selected);
+  }, [current]);
+  const enter = () => {
+    if (current) choose(items, selected);
+    else enterWaits.current = true;
+  };
+  return { items, error, loading, selected, setSelected, setError, enter };
 }

@@ -16,7 +16,13 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
   // pinyin is not the query, and answers arriving mid-composition must not disturb it).
   const [query, setQuery] = useState('');
   const composing = useRef(false);
-  const { items, error, loading, selected, setSelected } = useQuickOpen(query, 12, 80);
+  const choose = (it: Item | undefined) => {
+    if (!it) return;
+    onClose();
+    navigate({ page: 'read', versionId: it.versionId, ...(it.articleKey ? { articleKey: it.articleKey } : {}) });
+  };
+  // Enter opens the selected match of the answer to what was typed (the list may still show an older one).
+  const { items, error, loading, selected, setSelected, enter } = useQuickOpen(query, 12, 80, (found, at) => choose(found[at]));
   const inputRef = useRef<InputRef>(null);
   // Focus only when the box does not have it: a second focus() (the open animation ends after
   // the user started typing) can end a composition and commit its raw letters.
@@ -31,12 +37,6 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
     setQuery('');
     setTimeout(focusInput, 30);
   }, [open]);
-
-  const choose = (it: Item | undefined) => {
-    if (!it) return;
-    onClose();
-    navigate({ page: 'read', versionId: it.versionId, ...(it.articleKey ? { articleKey: it.articleKey } : {}) });
-  };
 
   // No zoom or fade: a palette appears at once, as in an editor, and nothing happens to the box when an
   // animation ends (an input method can already be composing in it by then; a focus change at that
@@ -78,7 +78,7 @@ export function QuickOpen({ open, onClose }: { open: boolean; onClose: () => voi
           // `loading` re-mounted the <input> after the first answer and the keys went nowhere.
           suffix={<span className="quick-open-spin">{loading ? <Spin size="small" /> : null}</span>}
           data-testid="quick-open-input"
-          onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => choose(items[selected]), onEscape: onClose })}
+          onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: enter, onEscape: onClose })}
         />
         <div style={{ maxHeight: 420, overflow: 'auto', marginTop: 8 }} role="listbox" data-testid="quick-open-list">
           {error && <Typography.Text type="danger">{error}</Typography.Text>}

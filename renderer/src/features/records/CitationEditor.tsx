@@ -81,28 +81,17 @@ function withWholeCodes(items: QuickItem[]): (QuickItem & { wholeCode?: boolean 
   return out;
 }
 
+type Choice = ReturnType<typeof withWholeCodes>[number];
+
 /** 添加引用: a law (whole), a 编/章 of it, or an article — by quick open (行政许可法12) or a law plus 条 / 编章. */
 export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (c: FormCitation) => void }) {
   const [text, setText] = useState('');
-  const quick = useQuickOpen(text, 8, 120);
-  const { error, loading, selected, setSelected } = quick;
-  const items = withWholeCodes(quick.items);
   const [article, setArticle] = useState<number | null>(null);
   const [heading, setHeading] = useState('');
   const [paragraph, setParagraph] = useState<number | null>(null);
-  const ref = useRef<InputRef>(null);
-  useEffect(() => {
-    if (open) {
-      setText('');
-      setArticle(null);
-      setParagraph(null);
-      setHeading('');
-      setTimeout(() => ref.current?.focus(), 50);
-    }
-  }, [open]);
-  const pick = (chosen: (typeof items)[number] | undefined) => {
+  const pickFrom = (list: Choice[], chosen: Choice | undefined) => {
     // The row the mouse last passed over may be gone when a new answer has fewer rows: take the last one shown.
-    const it = chosen ?? items[items.length - 1];
+    const it = chosen ?? list[list.length - 1];
     if (!it) return;
     const art = it.articleKey ?? (article ? String(article) : undefined);
     const head = !art && heading.trim() ? heading.trim() : undefined;
@@ -117,6 +106,24 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
     });
     onClose();
   };
+  // Enter picks the selected match of the answer to what was typed (the list may still show an older one).
+  const quick = useQuickOpen(text, 8, 120, (found, at) => {
+    const list = withWholeCodes(found);
+    pickFrom(list, list[at]);
+  });
+  const { error, loading, selected, setSelected, enter } = quick;
+  const items = withWholeCodes(quick.items);
+  const ref = useRef<InputRef>(null);
+  useEffect(() => {
+    if (open) {
+      setText('');
+      setArticle(null);
+      setParagraph(null);
+      setHeading('');
+      setTimeout(() => ref.current?.focus(), 50);
+    }
+  }, [open]);
+  const pick = (chosen: Choice | undefined) => pickFrom(items, chosen);
   return (
     <Modal
       open={open}
@@ -137,11 +144,11 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
           onChange={(e) => setText(e.target.value)}
           placeholder="法规名 + 条号，如：行政许可法12、统计法第七条"
           data-testid="citation-picker-input"
-          onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: () => pick(items[selected]) })}
+          onKeyDown={(e) => handleListKeys(e, { count: items.length, setSelected, onEnter: enter })}
         />
-        <Input value={heading} onChange={(e) => setHeading(e.target.value)} placeholder="编/章" style={{ width: 100 }} aria-label="编章" onPressEnter={() => pick(items[selected])} data-testid="citation-picker-heading" />
-        <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" onPressEnter={() => pick(items[selected])} data-testid="citation-picker-article" />
-        <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" onPressEnter={() => pick(items[selected])} />
+        <Input value={heading} onChange={(e) => setHeading(e.target.value)} placeholder="编/章" style={{ width: 100 }} aria-label="编章" onPressEnter={enter} data-testid="citation-picker-heading" />
+        <InputNumber min={1} max={2000} value={article} onChange={setArticle} placeholder="条" style={{ width: 90 }} aria-label="条号" onPressEnter={enter} data-testid="citation-picker-article" />
+        <InputNumber min={1} max={50} value={paragraph} onChange={setParagraph} placeholder="款" style={{ width: 80 }} aria-label="款" onPressEnter={enter} />
       </Space.Compact>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0' }}>
         ↑↓ 选择，Enter 添加。不填条号即引用整部法规；填“第二章”等引用一编或一章。保存时按本记录的日期，链接到当时有效的版本。
