@@ -143,7 +143,7 @@ const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
  * A unit worth reading: it names an article or heading (第十二条, 第三章), the article before (前条) or a part of its own
  * (本条第二款, 前款, 第二款, 本款第三项).
  */
-const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?[条款]|本[条款]第|第[^条款\n]{1,8}款/;
+const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?[条款]|本[条款]第|第[^条款\n]{1,8}款|第[^条款项\n]{1,8}项/;
 const DEFINES = /简称/;
 
 /** The edges of one version. */

@@ -147,6 +147,22 @@ const OWN_PARAGRAPH = new RegExp(
   'g',
 );
 
+/**
+ * A 款 or 项 of the article just cited (session 25): 该条第二款 / 同条第二款 / 该条第（三）项 (not 该条例, not 各该条, and
+ * 该条 alone stays with the article it follows).
+ */
+const THAT_ARTICLE_PART = new RegExp(`(?<!各)[该同]条(?:${SP}第${SP}(${PARAGRAPH_LIST})${SP}款)?(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`, 'g');
+/**
+ * A 项 written without its 条 or 款 (session 25): 有第（一）项情形的, 违反第二项至第五项规定, 第六项、第七项事实. Not after 条/款/项
+ * or a number (第十条第二项, 前款第三项, 第一、二项 are read whole), not 第一项目.
+ */
+const BARE_ITEM = new RegExp(`(?<![条款项${NUMERAL_CHARS}]${SP})第${SP}(${ITEM_LIST})${SP}项(?!目)`, 'g');
+/** An item line's own number: （三）… */
+const ITEM_LINE_NUMBER = new RegExp(`^[ \\u3000]*[（(]${SP}(${N})${SP}[)）]`);
+/** 违反本条例第十六条（有关）规定 in a list's lead-in: its items (（一）违反第二项规定的) name that article's 项. */
+const LEAD_VIOLATES = new RegExp(`违反本(?:法|条例|办法|规定|细则|规则)第${SP}(${N})${SP}条(?:之(${N}))?(?:有关)?规定`);
+const ARTICLE_WORD = new RegExp(`第${SP}${N}${SP}条`, 'g');
+
 /** The 款 a position of an article's text stands in: each line that is no item (（一）…) begins one, as paragraphsFromText reads. */
 function paragraphAt(text: string, pos: number, first: number): number {
   let k = first;
@@ -1055,6 +1071,56 @@ export function detectCitations(
     mentions.sort((a, b) => a.start - b.start);
   }
 
+  /** The text of the article of version `v` a law's text stands in, when the library has it. */
+  const ownArticleText = (v: LawVersionMeta, own: OwnArticle) =>
+    light
+      ? ((k) => (k ? light.articleText?.(v.id, k) : undefined))(light.articles(v.id).find((a) => a[0] === own.number && a[1] === own.suffix)?.[2])
+      : store.loadVersion(v.id).units.find((u) => u.kind === 'article' && u.number === own.number && u.suffix === own.suffix)?.text;
+  /** The last article cited before `start`, when no mark of `stops` lies between. */
+  const articleBefore = (start: number, stops: RegExp) => {
+    const prev = mentions.filter((x) => x.end <= start && /^第.+条/.test(x.label)).at(-1);
+    return prev && !stops.test(text.slice(prev.end, start)) ? prev : undefined;
+  };
+  /**
+   * 款/项 written without their 条 (第二款, 该条第二款, 第（三）项) as parts of the article `prev` linked, in the version it
+   * linked; nothing when it linked none (该条 after 草案第八条 is the draft's too).
+   */
+  const pushPartsOf = (prev: DetectedMention, paras: readonly number[], items: readonly number[], written: string, start: number, end: number) => {
+    const t = prev.target ?? prev.citation;
+    const ref = /^第(.+?)条(?:之(.+))?$/.exec(prev.label);
+    const pinned = t && store.version(t.versionId);
+    if (!pinned || !ref || !(paras.length || items.length)) return;
+    const number = parseChineseNumber(ref[1]!);
+    const suffix = ref[2] ? parseChineseNumber(ref[2]) : 0;
+    const law: RefLaw = { via: prev.via, ...(prev.lawText ? { lawText: prev.lawText } : {}), lawId: pinned.lawId, pinned };
+    const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) => (i === all.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })));
+    const partRef = (part: (typeof parts)[number]): RawRef => ({ number, suffix, ...(part.paragraph ? { paragraph: part.paragraph } : {}), ...(part.item ? { item: part.item } : {}) });
+    const last = partRef(parts[0]!);
+    const refs: RawRef[] = [last];
+    if (!light) refs.push(...parts.slice(1).map(partRef));
+    const before = mentions.length;
+    pushRefs(law, refs, written, start, end, last, light ? parts.slice(1) : []);
+    // the article as the reference before it linked it: older than every version held, the oldest (approx) too
+    if (prev.target?.approx) for (const x of mentions.slice(before)) if (x.target) x.target = { ...x.target, approx: true };
+  };
+  /** The 款 of the article `prev` linked that its own words named (第二十二条第一款, 前款), if any. */
+  const paragraphOf = (prev: DetectedMention) => prev.target?.parts?.[0]?.paragraph ?? prev.citation?.paragraph;
+  const namedItem = (prev: DetectedMention) => !!(prev.target?.parts?.some((p) => p.item) ?? prev.citation?.item);
+
+  // 该条第二款 / 同条第二款 / 该条第（三）项: a part of the article cited last in the paragraph
+  {
+    const taken = mentions.map((x) => [x.start, x.end] as const);
+    for (const m of amended ? [] : text.matchAll(THAT_ARTICLE_PART)) {
+      if (!m[1] && !m[2]) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start >= s && start < e) || /(?:作为|改为|列为)[^，。；]{0,6}$/.test(text.slice(Math.max(0, start - 10), start))) continue;
+      const prev = articleBefore(start, /\n/);
+      if (prev) pushPartsOf(prev, partList(m[1]) ?? [], partList(m[2]) ?? [], m[0], start, end);
+    }
+    mentions.sort((a, b) => a.start - b.start);
+  }
+
   // 款 written without their 条. A bare 第二款 after an article cited earlier in the same sentence is that article's (违反本条例第十条
   // 第一款规定…的，违反第二款规定…; 第六条第一款第（二）项及第二款; 第三十一条的第二款、第三款), in any text. Else, in a law's text read
   // article by article, 前款 / 前两款 / 本款第（三）项 / a bare 第二款 are 款 of the article the text stands in — when it has them
@@ -1072,24 +1138,9 @@ export function detectCitations(
       // 增加两款，分别作为该条第二款和第三款 / 第二款改为第一款: the numbers of 款 after a change, not a citation
       if (/(?:作为|改为|列为)[^，。；]{0,6}$/.test(text.slice(Math.max(0, start - 10), start))) continue;
       if (!word) {
-        const prev = mentions.filter((x) => x.end <= start && /^第.+条/.test(x.label)).at(-1);
-        if (prev && !/[。；;\n]/.test(text.slice(prev.end, start))) {
-          const t = prev.target ?? prev.citation;
-          const ref = /^第(.+?)条(?:之(.+))?$/.exec(prev.label);
-          const pinned = t && store.version(t.versionId);
-          const paras = partList(m[2]) ?? [];
-          if (!pinned || !ref || !paras.length) continue;
-          const number = parseChineseNumber(ref[1]!);
-          const suffix = ref[2] ? parseChineseNumber(ref[2]) : 0;
-          const law: RefLaw = { via: prev.via, ...(prev.lawText ? { lawText: prev.lawText } : {}), lawId: pinned.lawId, pinned };
-          const parts = paras.flatMap((paragraph, i) => (i === paras.length - 1 && items.length ? items : [undefined]).map((item) => ({ paragraph, item })));
-          const last: RawRef = { number, suffix, paragraph: parts[0]!.paragraph, ...(parts[0]!.item ? { item: parts[0]!.item } : {}) };
-          const refs: RawRef[] = [last];
-          if (!light) for (const part of parts.slice(1)) refs.push({ number, suffix, paragraph: part.paragraph, ...(part.item ? { item: part.item } : {}) });
-          const before = mentions.length;
-          pushRefs(law, refs, m[0], start, end, last, light ? parts.slice(1) : []);
-          // the article as the reference before it linked it: older than every version held, the oldest (approx) too
-          if (prev.target?.approx) for (const x of mentions.slice(before)) if (x.target) x.target = { ...x.target, approx: true };
+        const prev = articleBefore(start, /[。；;\n]/);
+        if (prev) {
+          pushPartsOf(prev, partList(m[2]) ?? [], items, m[0], start, end);
           continue;
         }
       }
@@ -1106,9 +1157,7 @@ export function detectCitations(
         mentions.push({ text: m[0], start, end, via: 'this-law', lawText: word ?? '本条', label: articleLabel(own.number, own.suffix), status: 'unresolved', reason: '资料库中没有本法规在该日期的版本' });
         continue;
       }
-      const ownText = light
-        ? ((k) => (k ? light.articleText?.(v.id, k) : undefined))(light.articles(v.id).find((a) => a[0] === own.number && a[1] === own.suffix)?.[2])
-        : store.loadVersion(v.id).units.find((u) => u.kind === 'article' && u.number === own.number && u.suffix === own.suffix)?.text;
+      const ownText = ownArticleText(v, own);
       if (ownText !== undefined && Math.max(...paras) > paragraphsFromText(ownText).length) continue;
       const law: RefLaw = { via: 'this-law', lawText: word ?? '本条', lawId: v.lawId, pinned: v };
       // one reference per 款, the 项 under the last (前款第三项、第四项); the graph keeps one edge with every part
@@ -1119,6 +1168,73 @@ export function detectCitations(
       pushRefs(law, refs, m[0], start, end, last, light ? parts.slice(1) : []);
     }
     mentions.sort((a, b) => a.start - b.start);
+  }
+
+  // A 项 written without its 条 or 款 is, in this order: of the article cited last in the same line with a 项 of its own
+  // (违反第六十五条第（一）项至第（六）项规定…；违反第（七）项规定 — across a ； or a 。); of the article cited last in the
+  // same sentence (违反本条例第十六条规定…有第一项至第五项禁止行为的; 前款规定的第一项至三项情形); in a law's text, of a
+  // list's lead-in 违反本条例第X条规定 (（一）违反第二项规定的); else of the article the text stands in — an item naming
+  // items before it in its own list ((五)…第三项、第四项规定以外的), or a 款 naming the items of the only 款 with a list
+  // (无需提交第二项、第三项材料). Otherwise — a lead-in citing another article, two lists — no link: a wrong 项 is worse.
+  {
+    const taken = mentions.map((x) => [x.start, x.end] as const);
+    for (const m of amended ? [] : text.matchAll(BARE_ITEM)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start >= s && start < e) || anchors.some((a) => a.kind === 'bracket' && start > a.start && start < a.end)) continue;
+      if (/(?:作为|改为|列为)[^，。；]{0,6}$/.test(text.slice(Math.max(0, start - 10), start))) continue;
+      const items = partList(m[1]) ?? [];
+      if (!items.length) continue;
+      const inLine = articleBefore(start, /\n/);
+      const prev = inLine && namedItem(inLine) ? inLine : articleBefore(start, /[。；;\n]/);
+      if (prev) {
+        // its 款 is the one a 项 of the same article was named under earlier in the line (有本规定第二十二条第一款第三、四项情形的，
+        // 按照本规定第二十二条第二款先对第三、四项情形审查), else the 款 the article was cited with
+        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        const same = (x: DetectedMention) => (x.target ?? x.citation)?.versionId === (prev.target ?? prev.citation)?.versionId && x.label === prev.label;
+        const withItem = mentions.filter((x) => x.start >= lineStart && x.end <= start && same(x) && namedItem(x)).at(-1);
+        const para = paragraphOf(withItem ?? prev);
+        pushPartsOf(prev, para ? [para] : [], items, m[0], start, end);
+        mentions.sort((a, b) => a.start - b.start);
+        continue;
+      }
+      if (!nearLawId || !opts.article) continue;
+      const own = opts.article;
+      const v = ownVersion(store, nearLawId, date, own, light);
+      const ownText = v && ownArticleText(v, own);
+      if (!v || ownText === undefined) continue;
+      const paras = paragraphsFromText(ownText);
+      const here = paragraphAt(raw, start, own.paragraph ?? 1);
+      const line = raw.slice(raw.lastIndexOf('\n', start - 1) + 1);
+      const itemNo = num(ITEM_LINE_NUMBER.exec(line)?.[1]);
+      const lead = paras[here - 1]?.text ?? '';
+      const most = Math.max(...items);
+      let target: { number: number; suffix: number; paragraph?: number } | undefined;
+      const violated = itemNo ? LEAD_VIOLATES.exec(lead) : null;
+      if (violated && [...lead.matchAll(ARTICLE_WORD)].length === 1) {
+        // the list says how each item of another article's list is punished: that article, in this law
+        target = { number: num(violated[1]) ?? 0, suffix: num(violated[2]) ?? 0 };
+      } else if (itemNo) {
+        // an item naming the items before it in its own list, under a lead-in that cites no article (or only defines a
+        // term by one: 应当认定为刑法第二百八十五条第三款规定的“情节严重”：)
+        const leadCites = [...lead.matchAll(ARTICLE_WORD)].some((a) => !/^[^，。；：]*?规定的“/.test(lead.slice(a.index + a[0].length)));
+        if (!leadCites && most < itemNo && (paras[here - 1]?.items.length ?? 0) >= itemNo) target = { number: own.number, suffix: own.suffix, paragraph: here };
+      } else if (!ARTICLE_WORD.test(ownText)) {
+        // a 款 naming items: its own list, else the only list of the article
+        const listed = paras.map((p, i) => (p.items.length ? i + 1 : 0)).filter((k) => k && k <= here);
+        const k = paras[here - 1]?.items.length ? here : listed.length === 1 ? listed[0]! : 0;
+        if (k && paras[k - 1]!.items.length >= most) target = { number: own.number, suffix: own.suffix, paragraph: k };
+      }
+      ARTICLE_WORD.lastIndex = 0;
+      if (!target) continue;
+      const law: RefLaw = { via: 'this-law', lawText: '本条', lawId: v.lawId, pinned: v };
+      const parts = items.map((item) => ({ ...(target.paragraph ? { paragraph: target.paragraph } : {}), item }));
+      const last: RawRef = { number: target.number, suffix: target.suffix, ...parts[0]! };
+      const refs: RawRef[] = [last];
+      if (!light) refs.push(...parts.slice(1).map((part) => ({ number: target.number, suffix: target.suffix, ...part })));
+      pushRefs(law, refs, m[0], start, end, last, light ? parts.slice(1) : []);
+      mentions.sort((a, b) => a.start - b.start);
+    }
   }
 
   if (opts.wholeLaws || light) {
