@@ -28,9 +28,11 @@ import { LibraryTargetResolver } from './link-resolver';
  *    was linked), and a bracketed 文号 the library's headers carry (法释〔2025〕1号第三条) names its version (session 20);
  * 8: an edge carries every 款/项 written of its article (本条第一款、第二款: both; the second was only checked) (session 22);
  * 9: 前款 / 前两款 / 本款第X项 / a bare 第二款 are edges to the citing article with that 款, and a 款 joined by 和 or a comma
- *    to the one written (第十九条第三款和第四款) is of that article (session 24).
+ *    to the one written (第十九条第三款和第四款) is of that article (session 24);
+ * 10: a 项 written without its 条 or 款 (违反第（七）项规定, （五）…第三项、第四项规定以外的) and 该条第二款 / 同条第二款 are edges
+ *    to the article they are of (session 25).
  */
-export const LINKS_FORMAT = 9;
+export const LINKS_FORMAT = 10;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
@@ -141,7 +143,7 @@ export async function readLinkGraphSliced(store: LibraryStore, slicer: TimeSlice
 const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
 /**
  * A unit worth reading: it names an article or heading (第十二条, 第三章), the article before (前条) or a part of its own
- * (本条第二款, 前款, 第二款, 本款第三项).
+ * or of one it names (本条第二款, 前款, 第二款, 本款第三项, 第（三）项).
  */
 const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?[条款]|本[条款]第|第[^条款\n]{1,8}款|第[^条款项\n]{1,8}项/;
 const DEFINES = /简称/;
