@@ -658,6 +658,10 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   checkNumbering(units, warnings, subtitle === undefined);
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
     warnings.push('未识别到条文（没有“第X条”或“一、”编号的段落），全文作为一个整体保存');
+  } else if (!units.some((u) => u.kind === 'article')) {
+    // a 决定, 通知 or 会议纪要 numbered 一、二、: its 条数 reads 0, which says nothing of what was read
+    const sections = units.filter((u) => u.kind === 'section').length;
+    warnings.push(`没有“第X条”：全文按“一、二、”编号分为 ${sections} 部分收录，条数记为 0`);
   }
   const issued = issuedDocumentTitle(title, units);
   if (issued) {
