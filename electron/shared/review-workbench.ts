@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { articleSchema } from './api/library';
 import { articlePartShape } from './article-part';
+import { TEXT_SOURCES } from './law-model';
 
 export const SEVERITIES = ['必须修改', '需核实', '提示'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -76,8 +77,19 @@ export const FindingSchema = z.object({
   suggestion: z.string().optional(),
   /** For superseded citations: the article as it reads now. */
   current: BasisSchema.optional(),
+  /**
+   * The draft's text under this finding was recognised from a scan nobody has checked yet (OCR_TEXT_NOTES):
+   * 'suspect' when its excerpt holds a character OCR was unsure of. Shown in the workbench only.
+   */
+  ocrText: z.enum(['unverified', 'suspect']).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** What the workbench says of a finding resting on a scan's unchecked text. */
+export const OCR_TEXT_NOTES: Record<NonNullable<Finding['ocrText']>, string> = {
+  unverified: '本条意见依据扫描件的识别文本，识别文本尚未核对',
+  suspect: '本条意见所据原句含识别存疑的字（已标出），请先对照原件核对',
+};
 
 /** Where a finding about the whole document or the review procedure says it is (no sentence of the draft). */
 export const WHOLE_DOCUMENT: ReadonlySet<string> = new Set(['全文', '审查程序']);
@@ -246,8 +258,23 @@ export const DraftVersionSchema = z.object({
   /** Lines above the first article (a contract's parties); absent in versions stored before. */
   header: z.array(z.string()).optional(),
   warnings: z.array(z.string()),
+  /**
+   * How the text was read: 'ocr' for a scanned 送审稿 (its units carry `suspects` and `ocrRegions`),
+   * unverified until a person has checked it against the scan (核对) — who and when then kept.
+   * Absent in versions read from a file's own text.
+   */
+  textSource: z.enum(TEXT_SOURCES).optional(),
+  ocrPages: z.number().int().positive().optional(),
+  verified: z.boolean().optional(),
+  verifiedBy: z.string().optional(),
+  verifiedAt: z.string().optional(),
 });
 export type DraftVersion = z.infer<typeof DraftVersionSchema>;
+
+/** A 送审稿 version whose text was recognised from a scan and not yet checked against it. */
+export function isUnverifiedDraft(d: Pick<DraftVersion, 'textSource' | 'verified'>): boolean {
+  return d.textSource === 'ocr' && d.verified !== true;
+}
 
 
 /** A sentence of one side of a changed article; `changed` when the other side has no sentence with its text. */

@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path';
 import { noConclusionSentence, uncheckedPoints } from '../../shared/opinion-coverage';
-import { DRAFT_KINDS, OPINION_FORMATS, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
+import { DRAFT_KINDS, OPINION_FORMATS, isUnverifiedDraft, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
 import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
 import { parseDraftFile } from '../../core/review/draft-store';
@@ -116,7 +116,7 @@ export const reviewWorkbenchUsage = [
   'lawdesk review precheck <编号> [--draft N] [--panel] [--json]',
   'lawdesk review accept <编号> <意见编号> [--proposal 建议修改为] [--by 姓名] [--json]',
   'lawdesk review dismiss <编号> <意见编号> --reason 理由 [--by 姓名] [--json]',
-  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--json]',
+  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--unverified-text] [--json]',
 ];
 
 function describeFinding(f: Finding): string {
@@ -138,6 +138,7 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
         else {
           const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
           process.stdout.write(`${id} 第 ${v.seq} 稿：${v.title}（${v.units.length} 条，${v.sha256.slice(0, 12)}${existing ? '，与已有的一稿相同' : ''}）${moved}\n`);
+          if (isUnverifiedDraft(v)) process.stderr.write(`注意：第 ${v.seq} 稿是扫描件，由文字识别得到（${v.ocrPages} 页），识别文本待核对；核对前生成意见书须加 --unverified-text\n`);
         }
       } finally {
         close();
@@ -194,7 +195,7 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
     async opinion(rest) {
       const { values, positionals } = parse(
         rest,
-        { ...libraryOption, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, office: { type: 'string' }, prefix: { type: 'string' }, date: { type: 'string' } },
+        { ...libraryOption, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, office: { type: 'string' }, prefix: { type: 'string' }, date: { type: 'string' }, 'unverified-text': { type: 'boolean' } },
         usage,
       );
       const id = positionals[0];
@@ -215,6 +216,7 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
           ...(values.office ? { office: values.office } : {}),
           ...(values.prefix ? { numberPrefix: values.prefix } : {}),
           ...(values.date ? { date: values.date } : {}),
+          ...(values['unverified-text'] ? { unverifiedText: true } : {}),
         });
         const unchecked = uncheckedPoints(coverage);
         const decisions = wb.drafts.decisions(id);

@@ -1,10 +1,28 @@
 // The 审查工作台 calls (issue 13) over ReviewWorkbench: the same service the CLI uses. The search
 // engine (for the 上位法 panel) is the app's; the pre-check reports progress as task:progress.
+// A scanned 送审稿 is recognised in the background (the library's OCR engine, per-page progress as
+// task:progress phase 'ocr', cancel), one at a time per review: addDraft answers once the scan is
+// told apart, workbench:ocrJob long-polls its end (no HTTP request outlives the server's timeout).
 
-import { UPLOAD_LIMITS } from '../../shared/api-contract';
+import { DomainError, UPLOAD_LIMITS, type ApiOutput } from '../../shared/api-contract';
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { ReviewWorkbench } from '../review/workbench-service';
-import { safeFileName, type ApiContext, type Handlers } from './api-context';
+import { newId, safeFileName, type ApiContext, type Handlers } from './api-context';
+
+type View = ApiOutput<'workbench:get'>;
+
+interface OcrJob {
+  taskId: string;
+  name: string;
+  pages: number;
+  progress: { done: number; total: number };
+  controller: AbortController;
+  result?: { view: View } | { error: unknown };
+  finished: Promise<void>;
+}
+
+/** How long workbench:ocrJob waits for the end before answering with the progress. */
+const POLL_WAIT_MS = 10_000;
 
 export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   let wb: { w: ReviewWorkbench; search: unknown } | undefined;
@@ -15,7 +33,18 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     if (!wb || wb.search !== search) wb = { w: new ReviewWorkbench(ctx.store, await ctx.records(), search ? { search } : {}), search };
     return wb.w;
   };
-  const view = async (id: string, o: { seq?: number; panel?: boolean; taskId?: string } = {}) => {
+  /** The scan being recognised (or just ended, until its end is collected), by review id. */
+  const jobs = new Map<string, OcrJob>();
+  const jobOf = (id: string) => {
+    const j = jobs.get(id);
+    if (!j) throw new DomainError('NOT_FOUND', `审查记录 ${id} 没有正在识别的扫描件`);
+    return j;
+  };
+  const running = (id: string) => {
+    const j = jobs.get(id);
+    return j && !j.result ? { ocrJob: { taskId: j.taskId, name: j.name, pages: j.pages, done: j.progress.done } } : {};
+  };
+  const view = async (id: string, o: { seq?: number; panel?: boolean; taskId?: string } = {}): Promise<View> => {
     const w = await workbench();
     const taskId = o.taskId;
     const { review, ...v } = await w.view(id, {
@@ -23,20 +52,68 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       panel: o.panel ?? true,
       ...(taskId ? { onProgress: ctx.progress(taskId) } : {}),
     });
-    return { ...v, record: { title: review.title, ...(review.conclusion ? { conclusion: review.conclusion } : {}) } };
+    return { ...v, record: { title: review.title, ...(review.conclusion ? { conclusion: review.conclusion } : {}) }, ...running(id) };
   };
   return {
     'workbench:get': async ({ id, seq, panel, taskId }) => view(id, { ...(seq ? { seq } : {}), ...(panel !== undefined ? { panel } : {}), ...(taskId ? { taskId } : {}) }),
     'workbench:addDraft': async ({ id, file, taskId }) => {
+      if (running(id).ocrJob) throw new DomainError('LOCKED', `“${jobs.get(id)!.name}”正在识别，请等识别完成或取消后再上传`);
       const w = await workbench();
       const up = ctx.writeUpload(file.name, file.dataBase64, UPLOAD_LIMITS.maxFileBytes);
-      try {
-        await w.addDraft(id, up.path, { name: file.name });
-      } finally {
-        ctx.dropDir(up.dir);
-      }
-      return view(id, taskId ? { taskId } : {});
+      const tid = taskId ?? newId();
+      const progress = ctx.progress(tid);
+      const job: OcrJob = { taskId: tid, name: file.name, pages: 0, progress: { done: 0, total: 0 }, controller: new AbortController(), finished: Promise.resolve() };
+      let scanned!: (pages: number) => void;
+      const scan = new Promise<'scan'>((ok) => (scanned = (pages) => ((job.pages = pages), ok('scan'))));
+      const adding = w.addDraft(id, up.path, {
+        name: file.name,
+        ocr: {
+          signal: job.controller.signal,
+          onScan: scanned,
+          onProgress: (p) => {
+            job.progress = p;
+            progress({ phase: 'ocr', done: p.done, total: p.total, label: file.name });
+          },
+        },
+      });
+      const settled = adding.finally(() => ctx.dropDir(up.dir));
+      const added = settled.then(() => 'added' as const);
+      added.catch(() => undefined); // a scan's failure is its job's result, not an unhandled rejection
+      if ((await Promise.race([added, scan])) === 'added') return view(id, taskId ? { taskId } : {});
+      // A scan: it is recognised (then pre-checked) after this call has answered, under the same task id.
+      job.finished = settled.then(
+        async () => {
+          job.result = { view: await view(id, { taskId: tid }) };
+        },
+        (error: unknown) => {
+          job.result = { error };
+        },
+      );
+      jobs.set(id, job);
+      ctx.holdTask(tid, job.finished);
+      return view(id, { panel: false });
     },
+    'workbench:ocrJob': async ({ id }) => {
+      const job = jobOf(id);
+      if (!job.result) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([job.finished, new Promise<void>((ok) => (timer = setTimeout(ok, POLL_WAIT_MS)))]);
+        clearTimeout(timer);
+      }
+      if (!job.result) return { done: false, name: job.name, progress: job.progress };
+      jobs.delete(id); // its end is collected once
+      if ('error' in job.result) throw job.result.error;
+      return { done: true, view: job.result.view };
+    },
+    'workbench:ocrCancel': ({ id }) => {
+      const job = jobs.get(id);
+      if (!job || job.result) return { ok: false };
+      job.controller.abort();
+      return { ok: true };
+    },
+    'workbench:checkOcr': async ({ id, seq, by, confirmed, corrections }) =>
+      (await workbench()).drafts.checkOcr(id, seq, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
+    'workbench:scanPage': async ({ id, seq, page }) => (await workbench()).drafts.scanPage(id, seq, page),
     'workbench:diff': async ({ id, from, to }) => (await workbench()).compare(id, from, to),
     'workbench:accept': async ({ id, findingId, proposal }) => {
       await (await workbench()).accept(id, findingId, proposal ? { proposal } : {});
@@ -51,7 +128,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       return { ok: true };
     },
     'workbench:coverage': async ({ id }) => (await workbench()).coverage(id),
-    'workbench:opinion': async ({ id, format, office, prefix, date }) => {
+    'workbench:opinion': async ({ id, format, office, prefix, date, unverifiedText }) => {
       const w = await workbench();
       const review = await (await ctx.records()).getReview(id);
       const name = `${safeFileName(`${review.title}合法性审查意见书`, '合法性审查意见书')}.${format}`;
@@ -62,6 +139,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
         ...(prefix ? { numberPrefix: prefix } : {}),
         ...(date ? { date } : {}),
         ...(print ? { print } : {}),
+        ...(unverifiedText ? { unverifiedText, by: (await ctx.records()).actorName() } : {}),
       });
       return { ...ctx.handOut(r.file, name), articles: r.articles };
     },

@@ -594,3 +594,21 @@ function rareNeighbour(text: string, o: number): boolean {
   const next = text[o + 1];
   return (isHan(prev) && !commonPair(prev, c)) || (isHan(next) && !commonPair(c, next));
 }
+
+/**
+ * Puts on each unit (in place) what an OCR run says of it: the offsets of its doubtful characters
+ * (`suspects`) and where on the scan it was read (`ocrRegions`). One step for every OCR'd text —
+ * a law imported into the library and a 送审稿 under review alike — so the 核对 view reads both.
+ */
+export function markOcrUnits(
+  units: { label: string; text: string; kind?: string; suspects?: number[]; ocrRegions?: OcrRegion[] }[],
+  ocr: { stream: string; confidence: readonly number[]; charLine?: readonly number[]; lines?: readonly OcrRegion[] },
+): void {
+  const where = ocr.charLine && ocr.lines ? { charLine: ocr.charLine, lines: ocr.lines } : undefined;
+  const traced = traceUnits(units, ocr.stream, ocr.confidence, where);
+  units.forEach((u, i) => {
+    u.suspects = traced.suspects[i] ?? [];
+    const regions = traced.regions[i] ?? [];
+    if (regions.length) u.ocrRegions = regions;
+  });
+}

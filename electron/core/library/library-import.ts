@@ -15,7 +15,7 @@ import { ExtractError, NeedsOcr, type OcrMode } from '../importers/extracted-doc
 import { ARTICLE_START_RE } from '../importers/plain-law-text';
 import { estimateOcrSeconds } from '../importers/ocr-estimate';
 import { readOcrRate, recordOcrRate } from './ocr-rate-file';
-import { traceUnits } from '../importers/ocr-text';
+import { markOcrUnits } from '../importers/ocr-text';
 import { parseLawText } from '../parse/law-structure-parser';
 import { guessMetadata } from '../importers/document-metadata';
 import { loadManifests, manifestCorrections, type ManifestEntry } from './import-manifest';
@@ -364,13 +364,7 @@ export async function buildVersion(
     units,
   };
   if (doc.ocr) {
-    const where = doc.ocr.charLine && doc.ocr.lines ? { charLine: doc.ocr.charLine, lines: doc.ocr.lines } : undefined;
-    const traced = traceUnits(units, doc.ocr.stream, doc.ocr.confidence, where);
-    units.forEach((u, i) => {
-      u.suspects = traced.suspects[i] ?? [];
-      const regions = traced.regions[i] ?? [];
-      if (regions.length) u.ocrRegions = regions;
-    });
+    markOcrUnits(units, doc.ocr);
     return { version, warnings, formerLawIds, ocrPages: doc.ocr.pages, ...(doc.pages ? { pages: doc.pages } : {}) };
   }
   return { version, warnings, formerLawIds, ...(doc.pages ? { pages: doc.pages } : {}) };

@@ -33,14 +33,24 @@ export async function scanPage(store: LibraryStore, versionId: string, page: num
   if (!['pdf', 'ofd', 'image'].includes(meta.sourceFormat)) throw new LibraryError('INVALID', `《${meta.title}》的原件不是扫描件，没有扫描页`);
   const file = store.originalPath(meta);
   if (!file) throw new LibraryError('NOT_FOUND', `《${meta.title}》的原件（${meta.sourceFile}）不在文库中，无法显示扫描页`);
-  const key = `${meta.sourceSha256}:${page}`;
+  return scanPageOf(() => readFileSync(file), { sha256: meta.sourceSha256, format: meta.sourceFormat, title: meta.title }, page);
+}
+
+/**
+ * A page of a scan (PDF, OFD or picture) as a JPEG data: URL, for any OCR'd text whose original is
+ * kept — a library version's or a 送审稿's (review/draft-store.ts). `read` gives the file's bytes,
+ * called only when the page is not in the cache.
+ */
+export async function scanPageOf(read: () => Uint8Array, scan: { sha256: string; format: string; title: string }, page: number): Promise<ScanPage> {
+  const meta = { sourceFormat: scan.format, title: scan.title };
+  const key = `${scan.sha256}:${page}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const bytes = readFileSync(file);
+  const bytes = read();
   const { PageImageMaker } = await import('../importers/ocr-page-images');
   const thread = new PageImageMaker();
   try {

@@ -83,8 +83,7 @@ export async function checkOcrArticles(store: LibraryStore, id: string, opts: Ch
   if (!by) throw new LibraryError('INVALID', '请写明核对人');
   if (by.length > VERIFIER_MAX) throw new LibraryError('INVALID', `核对人姓名过长（最多 ${VERIFIER_MAX} 字）`);
   const corrections = opts.corrections ?? {};
-  const touched = new Set([...opts.confirmed, ...Object.keys(corrections)]);
-  if (touched.size === 0) throw new LibraryError('INVALID', '没有要确认的条文');
+  if (opts.confirmed.length + Object.keys(corrections).length === 0) throw new LibraryError('INVALID', '没有要确认的条文');
   if (!store.lock.tryAcquire()) throw new LibraryError('LOCKED', store.lock.busyMessage());
   try {
     await store.load();
@@ -92,19 +91,7 @@ export async function checkOcrArticles(store: LibraryStore, id: string, opts: Ch
     if (!meta) throw new LibraryError('NOT_FOUND', `没有找到版本 ${id}`);
     if (textSourceOf(meta) !== 'ocr') throw new LibraryError('INVALID', `《${meta.title}》（${id}）的正文不是识别文本，无需核对`);
     const body = store.loadVersion(id);
-    const byKey = new Map(body.units.map((u) => [u.key, u]));
-    const unknown = [...touched].filter((k) => !byKey.has(k));
-    if (unknown.length) throw new LibraryError('INVALID', `《${meta.title}》中没有这些条文：${unknown.join('、')}`);
-    for (const [k, t] of Object.entries(corrections)) {
-      if (!t.trim()) throw new LibraryError('INVALID', `${byKey.get(k)!.label}的更正文本是空的`);
-      if (t.length > CORRECTION_MAX) throw new LibraryError('INVALID', `${byKey.get(k)!.label}的更正文本过长`);
-    }
-    const units: Article[] = body.units.map((u) => {
-      if (!touched.has(u.key)) return u;
-      const fixed = corrections[u.key];
-      return { ...u, ...(fixed !== undefined ? { text: fixed.replace(/\r\n?/g, '\n').trim() } : {}), suspects: [], ocrChecked: true };
-    });
-    const all = units.every((u) => u.ocrChecked === true);
+    const { units, all } = checkedUnits(body.units, meta.title, opts.confirmed, corrections);
     const next: LawVersion = {
       ...body,
       units,
@@ -116,6 +103,34 @@ export async function checkOcrArticles(store: LibraryStore, id: string, opts: Ch
   } finally {
     store.lock.release();
   }
+}
+
+/**
+ * The units after a person checked some of them (`confirmed`, and every corrected one): those lose
+ * their suspects and are marked checked, with the corrected text where given; `all` once every unit
+ * is checked. Pure and shared by the library's 逐条核对 and a 送审稿's (review/draft-store.ts); an
+ * unknown key, an empty or over-long correction is refused naming the text (`title`).
+ */
+export function checkedUnits<U extends Pick<Article, 'key' | 'label' | 'text' | 'suspects' | 'ocrChecked'>>(
+  units: readonly U[],
+  title: string,
+  confirmed: readonly string[],
+  corrections: Record<string, string>,
+): { units: U[]; all: boolean } {
+  const touched = new Set([...confirmed, ...Object.keys(corrections)]);
+  const byKey = new Map(units.map((u) => [u.key, u]));
+  const unknown = [...touched].filter((k) => !byKey.has(k));
+  if (unknown.length) throw new LibraryError('INVALID', `《${title}》中没有这些条文：${unknown.join('、')}`);
+  for (const [k, t] of Object.entries(corrections)) {
+    if (!t.trim()) throw new LibraryError('INVALID', `${byKey.get(k)!.label}的更正文本是空的`);
+    if (t.length > CORRECTION_MAX) throw new LibraryError('INVALID', `${byKey.get(k)!.label}的更正文本过长`);
+  }
+  const out = units.map((u) => {
+    if (!touched.has(u.key)) return u;
+    const fixed = corrections[u.key];
+    return { ...u, ...(fixed !== undefined ? { text: fixed.replace(/\r\n?/g, '\n').trim() } : {}), suspects: [], ocrChecked: true };
+  });
+  return { units: out, all: out.every((u) => u.ocrChecked === true) };
 }
 
 /**

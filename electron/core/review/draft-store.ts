@@ -12,6 +12,10 @@ import type { Article } from '../../shared/law-model';
 import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
 import { ExtractError, NeedsOcr } from '../importers/extracted-document';
+import type { OcrOptions } from '../importers/ocr-engine';
+import { markOcrUnits } from '../importers/ocr-text';
+import { checkedUnits } from '../library/ocr-verify';
+import { scanPageOf, type ScanPage } from '../library/ocr-scan-page';
 import { writeFileAtomic } from '../library/atomic-file';
 import { sha256 } from '../library/law-identity';
 import type { LibraryStore } from '../library/library-store';
@@ -46,7 +50,16 @@ export interface ParsedDraft {
   header: string[];
   warnings: string[];
   bytes: Uint8Array;
+  /** A scan read by OCR: its pages (the units then carry suspects and ocrRegions). */
+  ocrPages?: number;
 }
+
+/**
+ * How a scanned 送审稿 is read: OCR (the library's engine, per-page progress and cancel) with
+ * `onScan` told its page count before recognition starts, so a face can run it in the background;
+ * or false to refuse it with the way on.
+ */
+export type DraftOcr = false | (OcrOptions & { onScan?: (pages: number) => void });
 
 const MAX_DRAFT_BYTES = 50 * 1024 * 1024;
 
@@ -55,18 +68,25 @@ function fileError(name: string, why: string, code: ErrorCode = 'INVALID'): Reco
 }
 
 /** Reads and parses a 送审稿 with the law-structure parser; throws a RecordsError naming the file. */
-export async function parseDraftBytes(bytes: Uint8Array, name: string): Promise<ParsedDraft> {
+export async function parseDraftBytes(bytes: Uint8Array, name: string, opts: { ocr?: DraftOcr } = {}): Promise<ParsedDraft> {
   let doc;
+  const ocr = opts.ocr ?? {};
   try {
     // 'estimate': a scan is told apart (NeedsOcr, its pages counted) without being read; a file with some
-    // text pages is read as before, its picture pages left out (and said so in its warnings).
+    // text pages is read as before, its picture pages left out (and said so in its warnings); a scan
+    // is recognised as the library's import does it, its text then marked 待核对 until checked.
     doc = await extractDocument(bytes, name, { ocr: 'estimate' }).catch((e: unknown) => {
       if (e instanceof NeedsOcr && e.pages < e.totalPages) return extractDocument(bytes, name);
+      if (e instanceof NeedsOcr && ocr) {
+        const { onScan, ...engine } = ocr;
+        onScan?.(e.pages);
+        return extractDocument(bytes, name, { ocr: engine });
+      }
       throw e;
     });
   } catch (e) {
-    // The workbench reads a draft's sentences, never a guess at them: a scan is refused with the way on.
-    if (e instanceof NeedsOcr) throw fileError(name, `是扫描件或图片（${e.pages} 页，没有文字层），审查工作台只能逐句审查有文字的送审稿：请向送审单位索要 Word 文档或可复制文字的 PDF 后上传`);
+    if (e instanceof NeedsOcr) throw fileError(name, `是扫描件或图片（${e.pages} 页，没有文字层），未进行文字识别：请在审查工作台上传（将识别其文字，识别文本需核对），或向送审单位索要 Word 文档或可复制文字的 PDF`);
+    if (e instanceof ExtractError && e.code === 'CANCELLED') throw fileError(name, '的文字识别已取消，未添加送审稿', 'CANCELLED');
     if (e instanceof ExtractError) throw fileError(name, `无法读取：${e.message}`);
     throw fileError(name, `无法读取：${(e as Error).message.split('\n')[0]}`);
   }
@@ -76,10 +96,11 @@ export async function parseDraftBytes(bytes: Uint8Array, name: string): Promise<
     throw fileError(name, '中没有找到条文：送审稿应按“第一条”“第二条”或“一、”“二、”分条分段，才能逐条审查');
   }
   const header = parsed.units.filter((u) => u.kind === 'preamble').flatMap((u) => u.text.split('\n').map((l) => l.trim()).filter(Boolean));
-  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes };
+  if (doc.ocr) markOcrUnits(units, doc.ocr);
+  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes, ...(doc.ocr ? { ocrPages: doc.ocr.pages } : {}) };
 }
 
-export async function parseDraftFile(file: string, name = basename(file)): Promise<ParsedDraft> {
+export async function parseDraftFile(file: string, name = basename(file), opts: { ocr?: DraftOcr } = {}): Promise<ParsedDraft> {
   let bytes: Uint8Array;
   try {
     const st = statSync(file);
@@ -91,7 +112,7 @@ export async function parseDraftFile(file: string, name = basename(file)): Promi
     const code = (e as NodeJS.ErrnoException).code;
     throw fileError(name, code === 'ENOENT' ? '不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`, errnoCode(e));
   }
-  return parseDraftBytes(bytes, name);
+  return parseDraftBytes(bytes, name, opts);
 }
 
 export type { DraftDiffRow } from '../../shared/review-workbench';
@@ -174,9 +195,9 @@ export class DraftStore {
    * attached to the review by hash, then the parsed version is committed. The same bytes twice
    * give the existing version back.
    */
-  async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string } = {}): Promise<DraftVersion> {
+  async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string; ocr?: DraftOcr } = {}): Promise<DraftVersion> {
     const review = await this.records.getReview(reviewId); // NOT_FOUND before reading anything
-    const parsed = await parseDraftFile(file, opts.name ?? basename(file));
+    const parsed = await parseDraftFile(file, opts.name ?? basename(file), opts.ocr === undefined ? {} : { ocr: opts.ocr });
     const hash = sha256(parsed.bytes);
     const existing = this.read(reviewId).drafts.find((d) => d.sha256 === hash);
     if (existing) return existing;
@@ -198,6 +219,7 @@ export class DraftStore {
         units: parsed.units,
         ...(parsed.header.length ? { header: parsed.header } : {}),
         warnings: parsed.warnings,
+        ...(parsed.ocrPages ? { textSource: 'ocr' as const, ocrPages: parsed.ocrPages, verified: false } : {}),
       };
       w.drafts.push(version);
       w.log.push({ at: version.addedAt, by, action: 'draft', note: `添加送审稿第 ${version.seq} 稿：${parsed.name}` });
@@ -214,6 +236,43 @@ export class DraftStore {
     const d = seq === undefined ? drafts.at(-1) : drafts.find((x) => x.seq === seq);
     if (!d) throw new RecordsError('NOT_FOUND', seq === undefined ? `审查记录 ${reviewId} 还没有送审稿` : `审查记录 ${reviewId} 没有第 ${seq} 稿`);
     return d;
+  }
+
+  /**
+   * 逐条核对 of a scanned 送审稿 (the library's rule, ocr-verify.ts checkedUnits): the articles a
+   * person checked lose their 待核对 marks, with the corrected text where given; the last one makes
+   * the version verified by that person, at the office clock. Logged in the workbench.
+   */
+  async checkOcr(reviewId: string, seq: number, opts: { by?: string; confirmed: string[]; corrections?: Record<string, string> }): Promise<DraftVersion> {
+    const by = (opts.by || process.env.LAWDESK_USER || '本机用户').trim();
+    const corrections = opts.corrections ?? {};
+    if (opts.confirmed.length + Object.keys(corrections).length === 0) throw new RecordsError('INVALID', '没有要确认的条文');
+    return this.mutate(reviewId, (w) => {
+      const d = w.drafts.find((x) => x.seq === seq);
+      if (!d) throw new RecordsError('NOT_FOUND', `审查记录 ${reviewId} 没有第 ${seq} 稿`);
+      if (d.textSource !== 'ocr') throw new RecordsError('INVALID', `第 ${seq} 稿“${d.name}”不是扫描件的识别文本，无需核对`);
+      const { units, all } = checkedUnits(d.units, d.title, opts.confirmed, corrections);
+      const at = this.library.now().toISOString();
+      d.units = units;
+      const fixed = Object.keys(corrections).length;
+      if (all && !d.verified) Object.assign(d, { verified: true, verifiedBy: by, verifiedAt: at });
+      w.log.push({
+        at,
+        by,
+        action: 'ocr-check',
+        note: `第 ${seq} 稿识别文本：确认 ${new Set([...opts.confirmed, ...Object.keys(corrections)]).size} 条${fixed ? `（更正 ${fixed} 条）` : ''}${d.verified ? '，全文已核对' : ''}`,
+      });
+      return d;
+    });
+  }
+
+  /** A page of a scanned 送审稿 (its file kept with the review by hash), for the 核对 view. */
+  async scanPage(reviewId: string, seq: number, page: number): Promise<ScanPage> {
+    const d = this.draft(reviewId, seq);
+    if (d.textSource !== 'ocr') throw new RecordsError('INVALID', `第 ${seq} 稿“${d.name}”不是扫描件，没有扫描页`);
+    const file = this.records.attachmentPath({ sha256: d.sha256, name: d.name });
+    if (!file || !existsSync(file)) throw new RecordsError('NOT_FOUND', `第 ${seq} 稿的原件“${d.name}”不在审查记录的附件中，无法显示扫描页`);
+    return scanPageOf(() => readFileSync(file), { sha256: d.sha256, format: d.format, title: d.title }, page);
   }
 
   diff(reviewId: string, fromSeq: number, toSeq: number): DraftDiffRow[] {

@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ProposalSchema, WHOLE_DOCUMENT, changesText, findingExcerpts, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, WHOLE_DOCUMENT, changesText, findingExcerpts, isUnverifiedDraft, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -21,7 +21,8 @@ import { renderDocx } from '../packs/render-docx';
 import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
 import { carryDecisions } from './decision-carry';
-import { DraftStore, type DraftVersion } from './draft-store';
+import { DraftStore, type DraftOcr, type DraftVersion } from './draft-store';
+import { sha256 } from '../library/law-identity';
 import { loadBasisDocuments, localBasisTitles } from './basis-documents';
 import { allCitations, buildOpinion, documentReason, type OpinionOptions } from './opinion';
 import type { PackDocument } from '../packs/pack-document';
@@ -166,7 +167,9 @@ export class ReviewWorkbench {
     const region = this.opts.region ?? readOffice(this.store.dir).profile.region;
     const panel = o.panel !== false && !!this.opts.search;
     const slot = `${reviewId}#${draft.seq}`;
-    const key = JSON.stringify([draft.sha256, review.revision, this.reviewDate(review), this.store.generation, region ?? '']);
+    // A scanned draft's text changes with 核对 (corrections) while its file stays the same: the text is part of the key.
+    const text = draft.textSource === 'ocr' ? sha256(Buffer.from(JSON.stringify(draft.units.map((u) => [u.key, u.text])))) : '';
+    const key = JSON.stringify([draft.sha256, text, review.revision, this.reviewDate(review), this.store.generation, region ?? '']);
     const kept = this.runs.get(slot);
     if (kept && kept.key === key && (kept.panel || !panel)) {
       const r = await kept.result;
@@ -206,10 +209,11 @@ export class ReviewWorkbench {
     const all = this.drafts.drafts(reviewId);
     const draft = o.seq === undefined ? all.at(-1) : all.find((d) => d.seq === o.seq);
     if (o.seq !== undefined && !draft) throw new RecordsError('NOT_FOUND', `审查记录 ${reviewId} 没有第 ${o.seq} 稿`);
+    const result = draft ? await this.run(reviewId, { seq: draft.seq, ...(o.panel !== undefined ? { panel: o.panel } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) }) : undefined;
     return {
       review,
       drafts: all.map(({ units: _u, ...d }) => d),
-      ...(draft ? { draft, result: await this.run(reviewId, { seq: draft.seq, ...(o.panel !== undefined ? { panel: o.panel } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) }) } : {}),
+      ...(draft && result ? { draft, result: onRecognisedText(result, draft) } : {}),
       decisions: this.drafts.decisions(reviewId),
       reopened: this.drafts.reopened(reviewId),
       suggestions: this.suggestions(reviewId),
@@ -221,7 +225,7 @@ export class ReviewWorkbench {
    * (decision-carry.ts): a moved article keeps its accepted / dismissed findings and edited
    * 建议修改为; a reworded sentence is open again.
    */
-  async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string } = {}): Promise<AddDraftResult> {
+  async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string; ocr?: DraftOcr } = {}): Promise<AddDraftResult> {
     const before = this.drafts.drafts(reviewId);
     const version = await this.drafts.addDraft(reviewId, file, opts);
     const existing = before.some((d) => d.seq === version.seq);
@@ -537,9 +541,29 @@ export class ReviewWorkbench {
    * Writes the 合法性审查意见书 (DOCX or PDF) atomically: a failed export leaves no partial file.
    * `coverage`: opinionCheck's, when the caller has just asked it; else it is worked out here.
    */
-  async exportOpinion(reviewId: string, out: string, o: Omit<OpinionOptions, 'today' | 'coverage'> & { coverage?: OpinionCoverage; format?: OpinionFormat; print?: PrintHtmlToPdf } = {}): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
+  async exportOpinion(
+    reviewId: string,
+    out: string,
+    o: Omit<OpinionOptions, 'today' | 'coverage'> & { coverage?: OpinionCoverage; format?: OpinionFormat; print?: PrintHtmlToPdf; unverifiedText?: boolean; by?: string } = {},
+  ): Promise<{ file: string; format: OpinionFormat; bytes: number; articles: number }> {
     const format: OpinionFormat = o.format ?? (extname(out).toLowerCase() === '.pdf' ? 'pdf' : 'docx');
-    const { format: _f, print: _p, ...opinion } = o;
+    const { format: _f, print: _p, unverifiedText, by: _by, ...opinion } = o;
+    // The 意见书 quotes the draft (原文 in the 对照表) and judges its sentences: from a scan nobody has
+    // checked, a misread 不 or 日 would go out under the office's name. So it waits for 核对, unless
+    // the adviser says in so many words to write it from the unchecked text — and that is logged.
+    const latest = this.drafts.drafts(reviewId).at(-1);
+    if (latest && isUnverifiedDraft(latest)) {
+      if (!unverifiedText) {
+        throw new RecordsError(
+          'INVALID',
+          `送审稿第 ${latest.seq} 稿“${latest.name}”是扫描件的识别文本，尚未核对：意见书引用和评判的是送审稿原文，请先在审查工作台逐条核对识别文本；确需先出具，请确认依据未核对的识别文本生成`,
+        );
+      }
+      const by = o.by || process.env.LAWDESK_USER || '本机用户';
+      await this.drafts.mutate(reviewId, (w) => {
+        w.log.push({ at: this.store.now().toISOString(), by, action: 'opinion-unverified', note: `依据第 ${latest.seq} 稿未核对的识别文本生成意见书` });
+      });
+    }
     const doc = await this.opinionDocument(reviewId, opinion);
     let data: Uint8Array;
     try {
@@ -555,4 +579,19 @@ export class ReviewWorkbench {
     }
     return { file: out, format, bytes: data.length, articles: doc.articleCount };
   }
+}
+
+/**
+ * The pre-check of a scanned draft not yet checked against its scan: each finding says it rests on
+ * recognised text, and 'suspect' when its excerpt holds a doubtful character. A copy: results are shared.
+ */
+function onRecognisedText(result: PrecheckResult, draft: DraftVersion): PrecheckResult {
+  if (!isUnverifiedDraft(draft)) return result;
+  const units = new Map(draft.units.map((u) => [u.key, u]));
+  const suspect = (f: Finding) => {
+    const u = f.article ? units.get(f.article.key) : undefined;
+    if (!u?.suspects?.length || f.start === undefined || f.end === undefined) return false;
+    return u.suspects.some((i) => i >= f.start! && i < f.end!);
+  };
+  return { ...result, findings: result.findings.map((f) => ({ ...f, ocrText: suspect(f) ? 'suspect' : 'unverified' })) };
 }

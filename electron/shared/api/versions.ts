@@ -20,7 +20,7 @@ export const MAPPING_KIND_LABELS: Record<(typeof MAPPING_KINDS)[number] | 'first
 };
 const mappingKind = z.enum(MAPPING_KINDS);
 /** 核对 corrections of OCR text: article key → the corrected text of that article. */
-const ocrCorrections = z
+export const ocrCorrections = z
   .record(z.string().min(1).max(50), z.string().trim().min(1, '更正文本不能为空').max(100_000))
   .refine((r) => Object.keys(r).length <= 5000, '更正的条文过多');
 const diffSideSchema = z.object({ key: z.string(), label: z.string(), text: z.string() });
@@ -66,6 +66,16 @@ export const articleInVersionSchema = z.object({
   change: z.enum([...MAPPING_KINDS, 'first']),
   runs: z.array(diffRunSchema).optional(),
 });
+
+/** A page of a scan, for the 核对 view (a library version's or a 送审稿's). */
+export const scanPageSchema = z.object({
+  page: z.number().int().positive(),
+  pages: z.number().int().positive(),
+  dataUrl: z.string().startsWith('data:image/jpeg;base64,'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export const scanPageNumber = z.number().int().min(1).max(2000);
 
 export const versionsCalls = {
   // --- versions (issue 7) ---
@@ -165,14 +175,8 @@ export const versionsCalls = {
    * original kept in the library, as a data: URL (offline, allowed by the CSP's img-src data:).
    */
   'version:scanPage': call({
-    input: z.object({ versionId: id, page: z.number().int().min(1).max(2000) }).strict(),
-    output: z.object({
-      page: z.number().int().positive(),
-      pages: z.number().int().positive(),
-      dataUrl: z.string().startsWith('data:image/jpeg;base64,'),
-      width: z.number().int().positive(),
-      height: z.number().int().positive(),
-    }),
+    input: z.object({ versionId: id, page: scanPageNumber }).strict(),
+    output: scanPageSchema,
   }),
   /**
    * An OCR version imported before article regions were recorded: recognise its kept original

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
 import { OpinionCoverageSchema } from '../opinion-coverage';
 import { CONCLUSIONS } from '../record-schema';
-import { base64Cap, call, isoDate, producedFileSchema, recordId, taskId, uploadFileSchema } from './common';
+import { base64Cap, call, count, isoDate, producedFileSchema, recordId, shownName, taskId, uploadFileSchema } from './common';
+import { ocrCorrections, scanPageNumber, scanPageSchema } from './versions';
 
 const draftMetaSchema = DraftVersionSchema.omit({ units: true });
 export const workbenchViewSchema = z.object({
@@ -22,6 +23,11 @@ export const workbenchViewSchema = z.object({
   /** Findings of the latest version open again because their sentence changed since it was decided. */
   reopened: z.record(z.string(), ReopenedSchema),
   suggestions: z.array(SuggestionSchema),
+  /**
+   * A scanned 送审稿 being recognised in the background (workbench:ocrJob follows it to its end,
+   * workbench:ocrCancel stops it; its pages' progress comes as task:progress with `taskId`).
+   */
+  ocrJob: z.object({ taskId: z.string(), name: shownName, pages: count, done: count }).optional(),
 });
 export type WorkbenchViewDto = z.infer<typeof workbenchViewSchema>;
 
@@ -37,11 +43,45 @@ export const workbenchCalls = {
     input: z.object({ id: recordId, seq: z.number().int().positive().optional(), panel: z.boolean().optional(), taskId }).strict(),
     output: workbenchViewSchema,
   }),
-  /** Adds a 送审稿 version (any importable format) and pre-checks it (progress as for get); a bad file changes nothing. */
+  /**
+   * Adds a 送审稿 version (any importable format) and pre-checks it (progress as for get); a bad file
+   * changes nothing. A scan answers at once with `ocrJob`: its text is recognised in the background.
+   */
   'workbench:addDraft': call({
     input: z.object({ id: recordId, file: uploadFileSchema, taskId }).strict(),
     output: workbenchViewSchema,
     maxBodyBytes: base64Cap + 64 * 1024,
+  }),
+  /** The review's scan being recognised: its end (the view with the new draft), or its progress (waits up to a few seconds: a long poll). */
+  'workbench:ocrJob': call({
+    input: z.object({ id: recordId }).strict(),
+    output: z.union([
+      z.object({ done: z.literal(false), name: shownName, progress: z.object({ done: count, total: count }) }),
+      z.object({ done: z.literal(true), view: workbenchViewSchema }),
+    ]),
+  }),
+  /** Stops the review's scan being recognised; nothing is added. */
+  'workbench:ocrCancel': call({ input: z.object({ id: recordId }).strict(), output: z.object({ ok: z.boolean() }) }),
+  /**
+   * 核对 of a scanned 送审稿 version (the library's 逐条核对 rule): `confirmed` articles (and the
+   * `corrections`) lose their 待核对 marks; the last makes the version verified by `by` (default the office user).
+   */
+  'workbench:checkOcr': call({
+    input: z
+      .object({
+        id: recordId,
+        seq: z.number().int().positive(),
+        by: z.string().trim().min(1, '请写明核对人').max(50).optional(),
+        confirmed: z.array(z.string().min(1).max(50)).max(5000),
+        corrections: ocrCorrections.optional(),
+      })
+      .strict(),
+    output: DraftVersionSchema,
+  }),
+  /** A page of a scanned 送审稿, for its 核对 (JPEG data: URL). */
+  'workbench:scanPage': call({
+    input: z.object({ id: recordId, seq: z.number().int().positive(), page: scanPageNumber }).strict(),
+    output: scanPageSchema,
   }),
   /** Two versions compared: articles changed (sentences marked) and the findings resolved / new. */
   'workbench:diff': call({
@@ -71,7 +111,10 @@ export const workbenchCalls = {
   }),
   /** 合法性审查意见书 (DOCX GB/T 9704 or PDF); fetched with files:get. */
   'workbench:opinion': call({
-    input: z.object({ id: recordId, format: z.enum(OPINION_FORMATS), office: z.string().max(200).optional(), prefix: z.string().max(50).optional(), date: isoDate.optional() }).strict(),
+    // unverifiedText: the adviser confirmed writing it from a scanned draft's unchecked text (refused without)
+    input: z
+      .object({ id: recordId, format: z.enum(OPINION_FORMATS), office: z.string().max(200).optional(), prefix: z.string().max(50).optional(), date: isoDate.optional(), unverifiedText: z.literal(true).optional() })
+      .strict(),
     output: producedFileSchema.extend({ articles: z.number().int().nonnegative() }),
   }),
 } as const;

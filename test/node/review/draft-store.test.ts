@@ -60,11 +60,12 @@ describe('送审稿 kept with the review', () => {
     const prose = join(tmp, '说明.txt');
     writeFileSync(prose, '关于创新券的起草说明\n\n本办法起草过程中征求了各方意见，现予报送。\n');
     await expect(drafts.addDraft(reviewId, empty)).rejects.toThrow('送审稿“空.txt”无法读取：空文件（0 字节）');
-    // a scan (a picture, a PDF without text layer) is told apart, with what to ask the unit for
-    await expect(drafts.addDraft(reviewId, png)).rejects.toThrow('送审稿“扫描.png”是扫描件或图片（1 页，没有文字层），审查工作台只能逐句审查有文字的送审稿：请向送审单位索要 Word 文档或可复制文字的 PDF 后上传');
+    // a scan (a picture, a PDF without text layer) with OCR refused is told apart, with the ways on
+    // (recognising it is draft-ocr.test.ts's)
+    await expect(drafts.addDraft(reviewId, png, { ocr: false })).rejects.toThrow('送审稿“扫描.png”是扫描件或图片（1 页，没有文字层），未进行文字识别：请在审查工作台上传（将识别其文字，识别文本需核对），或向送审单位索要 Word 文档或可复制文字的 PDF');
     const scannedPdf = join(tmp, '扫描件.pdf');
     copyFileSync(join(DRAFTS, '..', 'documents', 'scanned.pdf'), scannedPdf);
-    await expect(drafts.addDraft(reviewId, scannedPdf)).rejects.toThrow(/^送审稿“扫描件.pdf”是扫描件或图片（\d+ 页，没有文字层）.*索要 Word 文档或可复制文字的 PDF/);
+    await expect(drafts.addDraft(reviewId, scannedPdf, { ocr: false })).rejects.toThrow(/^送审稿“扫描件.pdf”是扫描件或图片（\d+ 页，没有文字层），未进行文字识别.*索要 Word 文档或可复制文字的 PDF/);
     await expect(drafts.addDraft(reviewId, prose)).rejects.toThrow(/送审稿“说明.txt”中没有找到条文/);
     await expect(drafts.addDraft(reviewId, join(tmp, '没有.docx'))).rejects.toThrow('送审稿“没有.docx”不存在');
     await expect(drafts.addDraft('R2026-999', join(DRAFTS, 'planted-incubator.txt'))).rejects.toThrow(/R2026-999/);
