@@ -2,7 +2,9 @@
 // the finding list (采纳 with its 建议修改为 editable / 不采纳 with a reason, j/k or ↑↓ to move,
 // e to edit the proposal, a / d to decide), the 上位法 panel for the selected article, the
 // 公平竞争审查 checklist, the 意见书 export; the draft's versions and what changed between them;
-// the pre-check's progress as a percentage.
+// the pre-check's progress as a percentage. A scanned 送审稿 is recognised in the background (pages done,
+// 取消), shown as 识别文本（待核对） with its doubtful characters marked and each finding saying it rests
+// on recognised text, and checked in the library's 核对 view (OcrCheck) before the 意见书 goes out.
 
 import { Alert, Breadcrumb, Button, Card, Empty, Input, Modal, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
@@ -10,12 +12,15 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, findingExcerpts, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, OCR_TEXT_NOTES, findingExcerpts, isUnverifiedDraft, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
+import { dateInZone } from '../../../../electron/shared/office-clock';
+import { OcrCheck, withSuspects } from '../../components/OcrCheck';
 import { besideFieldMessage } from '../../../../electron/shared/errors';
 import { noConclusionSentence, uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
 import { client, errorMessage } from '../../api/client';
 import { handOver, readAsBase64 } from '../../components/records-ui';
-import { useTask } from '../../api/hooks';
+import { useTask, useTaskProgress } from '../../api/hooks';
 import { TASK_PHASE_LABELS, progressPercent } from '../../../../electron/shared/task-progress';
 import { hrefOf } from '../../router';
 import { DraftCompare, compareSummary } from './DraftCompare';
@@ -30,25 +35,27 @@ const KEY_HINTS = ['j/k 或 ↑↓ 选择', 'e 编辑建议', 'a 采纳', 'd 不
 
 const SEVERITY_COLOR: Record<string, string> = { 必须修改: 'red', 需核实: 'orange', 提示: 'blue' };
 
-function Marked({ text, findings, selected }: { text: string; findings: Finding[]; selected?: string }) {
-  // Marks the triggers (start–end) of the article's findings in its text: each sentence a finding joins.
+function Marked({ text, findings, selected, suspects = [] }: { text: string; findings: Finding[]; selected?: string; suspects?: readonly number[] }) {
+  // Marks the triggers (start–end) of the article's findings in its text: each sentence a finding joins;
+  // and in a scanned draft's unchecked text the characters OCR was unsure of (as 核对 marks them).
   const spans = findings
     .flatMap((f) => [{ f, start: f.start, end: f.end }, ...(f.also ?? []).map((a) => ({ f, start: a.start, end: a.end }))])
     .filter((x): x is { f: Finding; start: number; end: number } => x.start !== undefined && x.end !== undefined && x.end > x.start)
     .sort((a, b) => a.start - b.start);
   const out: React.ReactNode[] = [];
+  const plain = (from: number, to: number) => (suspects.length ? withSuspects(text.slice(from, to), suspects, from) : text.slice(from, to));
   let at = 0;
   for (const { f, start, end } of spans) {
     if (start < at) continue;
-    out.push(text.slice(at, start));
+    out.push(<span key={`t${at}`}>{plain(at, start)}</span>);
     out.push(
       <mark key={`${f.id}@${start}`} className={`wb-mark sev-${f.severity}`} style={{ background: f.id === selected ? '#ffd666' : f.severity === '必须修改' ? '#ffccc7' : '#fff1b8' }} title={f.ruleName}>
-        {text.slice(start, end)}
+        {plain(start, end)}
       </mark>,
     );
     at = end;
   }
-  out.push(text.slice(at));
+  out.push(<span key={`t${at}`}>{plain(at, text.length)}</span>);
   return <>{out}</>;
 }
 
@@ -76,6 +83,30 @@ function PanelScope({ regions }: { regions: string[] | undefined }) {
   );
 }
 
+/** A scanned draft's trust mark: 识别文本（待核对） with 逐条核对, then 已核对（who, date）. */
+function DraftTextMark({ draft, onCheck }: { draft: NonNullable<View['draft']>; onCheck: () => void }) {
+  if (draft.textSource !== 'ocr') return null;
+  if (!isUnverifiedDraft(draft)) {
+    return (
+      <Tag color="green" data-testid="wb-ocr-verified">
+        已核对（{[draft.verifiedBy, draft.verifiedAt ? dateInZone(new Date(draft.verifiedAt)) : ''].filter(Boolean).join('，')}）
+      </Tag>
+    );
+  }
+  return (
+    <Space size={4}>
+      <Tooltip title="本稿由扫描件文字识别（OCR）得到，可能有错字，请对照原件核对">
+        <Tag color="orange" data-testid="wb-ocr-unverified">
+          {OCR_UNVERIFIED_LABEL}
+        </Tag>
+      </Tooltip>
+      <Button size="small" type="primary" ghost onClick={onCheck} data-testid="wb-ocr-check-open">
+        逐条核对
+      </Button>
+    </Space>
+  );
+}
+
 const NO_DRAFT_HINT = '要预审并附修改建议对照表，请先上传送审稿。';
 
 export function WorkbenchPage({ id }: { id: string }) {
@@ -98,17 +129,51 @@ export function WorkbenchPage({ id }: { id: string }) {
   const [comparison, setComparison] = useState<DraftComparison>();
   const task = useTask();
   const { taskId: newTaskId, reset: resetTask } = task;
+  /** A scanned 送审稿 being recognised in the background, and its pages' progress (task:progress). */
+  const [ocr, setOcr] = useState<NonNullable<View['ocrJob']>>();
+  const ocrProgress = useTaskProgress(ocr?.taskId ?? '');
+  const [ocrCanceling, setOcrCanceling] = useState(false);
+  /** The scanned draft's text open in 核对. */
+  const [checking, setChecking] = useState(false);
   const proposalBox = useRef<TextAreaRef>(null);
   const draftInput = useRef<HTMLInputElement>(null);
   const findingsList = useRef<HTMLDivElement>(null);
   // Set when a 送审稿 was read: its findings take the focus once shown, so j/k/a/d work at once.
   const focusFindingsOnce = useRef(false);
 
+  /** Follows a scan's recognition to its end (a long poll): then the view with the new draft. */
+  const followOcr = useCallback(
+    async (job: NonNullable<View['ocrJob']>) => {
+      setOcr(job);
+      setOcrCanceling(false);
+      try {
+        for (;;) {
+          const st = await client.call('workbench:ocrJob', { id });
+          if (!st.done) continue;
+          setView(st.view);
+          setSelected(undefined);
+          setComparison(undefined);
+          notify.ok(`已识别并添加送审稿“${printableName(job.name)}”（第 ${st.view.draft?.seq ?? 1} 稿）：识别文本待核对`);
+          focusFindingsOnce.current = true;
+          break;
+        }
+      } catch (e) {
+        const canceled = (e as { code?: string }).code === 'CANCELLED';
+        if (canceled) notify.info(`已取消识别“${printableName(job.name)}”，未添加送审稿`);
+        else notify.fail(errorMessage(e), { title: `送审稿“${printableName(job.name)}”添加失败` });
+      } finally {
+        setOcr(undefined);
+      }
+    },
+    [id, notify],
+  );
   const load = useCallback(
     async (seq?: number) => {
       setLoading(true);
       try {
-        setView(await client.call('workbench:get', { id, ...(seq ? { seq } : {}), taskId: newTaskId() }));
+        const v = await client.call('workbench:get', { id, ...(seq ? { seq } : {}), taskId: newTaskId() });
+        setView(v);
+        if (v.ocrJob) void followOcr(v.ocrJob); // recognition started before the page was opened
         setError(undefined);
       } catch (e) {
         setError(errorMessage(e));
@@ -117,7 +182,7 @@ export function WorkbenchPage({ id }: { id: string }) {
         resetTask();
       }
     },
-    [id, newTaskId, resetTask],
+    [id, newTaskId, resetTask, followOcr],
   );
   useEffect(() => {
     void load();
@@ -148,6 +213,11 @@ export function WorkbenchPage({ id }: { id: string }) {
     try {
       const v = await client.call('workbench:addDraft', { id, file: { name: file.name, dataBase64: await readAsBase64(file) }, taskId: task.taskId() });
       setView(v);
+      if (v.ocrJob) {
+        // A scan: recognised in the background; the page follows it (and can cancel it).
+        void followOcr(v.ocrJob);
+        return;
+      }
       setSelected(undefined);
       const seq = v.draft?.seq ?? 1;
       if (seq > 1) {
@@ -230,7 +300,21 @@ export function WorkbenchPage({ id }: { id: string }) {
   // reason (shared/opinion-coverage.ts). Before generating, the adviser is told which and why —
   // the core says (workbench:coverage), the page only words the question.
   const modal = usePageModal(); // themed like the app (the static Modal.confirm is not), closed when the page goes
-  const confirmExport = async () => {
+  const confirmExport = async (unverified = false) => {
+    // A scanned draft nobody has checked: the 意见书 quotes and judges its text, so 核对 comes first,
+    // unless the adviser says to write it from the recognised text (the workbench log keeps that).
+    if (!unverified && view?.draft && isUnverifiedDraft(view.draft)) {
+      modal.confirm({
+        title: `送审稿第 ${view.draft.seq} 稿是扫描件的识别文本，尚未核对`,
+        content: '意见书引用和评判的是送审稿原文，识别错的字会随修改建议对照表发给起草单位。建议先逐条核对识别文本；仍要现在生成，将依据未核对的识别文本生成，并记入审查工作台的记录。',
+        okText: '仍依据识别文本生成',
+        cancelText: '先去核对',
+        okButtonProps: { ...({ 'data-testid': 'wb-export-unverified' } as object) },
+        onOk: () => void confirmExport(true),
+        onCancel: () => setChecking(true),
+      });
+      return;
+    }
     let points: string;
     try {
       points = uncheckedSentence(await client.call('workbench:coverage', { id }));
@@ -248,11 +332,11 @@ export function WorkbenchPage({ id }: { id: string }) {
         okText: '仍然生成',
         cancelText: '先上传送审稿',
         okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
-        onOk: () => void exportOpinion(),
+        onOk: () => void exportOpinion(unverified),
       });
       return;
     }
-    if (!open.length && !points && !conclusion) return void exportOpinion();
+    if (!open.length && !points && !conclusion) return void exportOpinion(unverified);
     const count = (pred: (f: Finding) => boolean) => open.filter(pred).length;
     const must = count((f) => f.severity === '必须修改');
     const byCategory = (['权限', '程序', '内容'] as const).map((c) => [c, count((f) => f.category === c)] as const).filter(([, n]) => n > 0);
@@ -262,13 +346,13 @@ export function WorkbenchPage({ id }: { id: string }) {
       okText: '仍然生成',
       cancelText: open.length ? '返回处理' : '返回',
       okButtonProps: { ...({ 'data-testid': 'wb-export-anyway' } as object) },
-      onOk: () => void exportOpinion(),
+      onOk: () => void exportOpinion(unverified),
     });
   };
-  const exportOpinion = async () => {
+  const exportOpinion = async (unverified: boolean) => {
     setBusy(true);
     try {
-      const f = await client.call('workbench:opinion', { id, format });
+      const f = await client.call('workbench:opinion', { id, format, ...(unverified ? { unverifiedText: true as const } : {}) });
       const how = await handOver(f);
       notify.ok(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
     } catch (e) {
@@ -282,7 +366,7 @@ export function WorkbenchPage({ id }: { id: string }) {
   // or nothing else is), not while typing, in a dialog, or with Ctrl/Alt/⌘ (components/page-keys).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (dismissing || fcDeciding || comparing || !isScopeShortcut(e, findingsList.current)) return;
+      if (dismissing || fcDeciding || comparing || checking || !isScopeShortcut(e, findingsList.current)) return;
       if (!findings.length) return;
       const i = Math.max(0, findings.findIndex((f) => f.id === current?.id));
       if (e.key === 'j' || e.key === 'ArrowDown') setSelected(findings[Math.min(findings.length - 1, i + 1)]!.id);
@@ -362,7 +446,7 @@ export function WorkbenchPage({ id }: { id: string }) {
               if (f) void upload(f);
             }}
           />
-          <Button icon={<UploadOutlined />} loading={busy} onClick={() => draftInput.current?.click()} data-testid="wb-upload">
+          <Button icon={<UploadOutlined />} loading={busy} disabled={!!ocr} onClick={() => draftInput.current?.click()} data-testid="wb-upload">
             {draft ? '上传新一稿' : '上传送审稿'}
           </Button>
           <TabLeavingSelect value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
@@ -382,6 +466,45 @@ export function WorkbenchPage({ id }: { id: string }) {
           <Progress percent={progressPercent(task.progress)} status="active" aria-label="预审进度" />
         </Card>
       )}
+      {ocr && (
+        <Card size="small" style={{ marginBottom: 12 }} data-testid="wb-ocr-progress">
+          <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+            <Typography.Text>
+              “{printableName(ocr.name)}”是扫描件，正在识别文字
+              {ocrProgress?.phase === 'ocr' && ocrProgress.total ? `：第 ${Math.min(ocrProgress.done, ocrProgress.total)} / ${ocrProgress.total} 页已识别` : ocrProgress && ocrProgress.phase !== 'ocr' ? `：识别完成，${TASK_PHASE_LABELS[ocrProgress.phase]}` : `（共 ${ocr.pages} 页）…`}
+            </Typography.Text>
+            <Button
+              size="small"
+              danger
+              disabled={ocrCanceling}
+              onClick={() => {
+                setOcrCanceling(true);
+                void client.call('workbench:ocrCancel', { id }).catch((e) => notify.fail(errorMessage(e), { title: '取消未成功' }));
+              }}
+              data-testid="wb-ocr-cancel"
+            >
+              {ocrCanceling ? '正在取消…' : '取消识别'}
+            </Button>
+          </Space>
+          <Progress percent={ocrProgress?.phase === 'ocr' ? progressPercent(ocrProgress) : ocrProgress ? 100 : 0} status="active" aria-label="识别进度" />
+        </Card>
+      )}
+      {checking && draft && draft.textSource === 'ocr' && (
+        <div data-testid="wb-ocr-check">
+          <Button onClick={() => setChecking(false)} style={{ marginBottom: 8 }} data-testid="wb-ocr-check-close">
+            返回审查工作台
+          </Button>
+          <OcrCheck
+            title={<Typography.Text>送审稿第 {draft.seq} 稿：{draft.title}</Typography.Text>}
+            meta={{ textSource: draft.textSource, sourceFormat: draft.format, ...(draft.verified !== undefined ? { verified: draft.verified } : {}), ...(draft.verifiedBy ? { verifiedBy: draft.verifiedBy } : {}), ...(draft.verifiedAt ? { verifiedAt: draft.verifiedAt } : {}) }}
+            units={draft.units}
+            scan={{ reviewId: id, seq: draft.seq }}
+            check={(keys, corrections) => client.call('workbench:checkOcr', { id, seq: draft.seq, confirmed: keys, ...(corrections ? { corrections } : {}) })}
+            reload={() => void load(draft.seq)}
+            done={<Button onClick={() => setChecking(false)}>返回审查工作台</Button>}
+          />
+        </div>
+      )}
       {comparison && draft?.seq === comparison.to && (
         <Alert
           type="info"
@@ -399,14 +522,25 @@ export function WorkbenchPage({ id }: { id: string }) {
         />
       )}
       {view && !draft && <Empty description="还没有送审稿：上传 Word、PDF、TXT、Markdown 或 HTML 格式的送审稿后自动预审" />}
-      {draft && view?.result && (
+      {draft && view?.result && !checking && (
         <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 5fr) minmax(0, 4fr)', gap: 12 }}>
-          <Card size="small" title={`送审稿（第 ${draft.seq} 稿，${draft.units.length} 条）`} style={{ maxHeight: '75vh', overflow: 'auto' }} data-testid="wb-draft">
+          <Card
+            size="small"
+            title={`送审稿（第 ${draft.seq} 稿，${draft.units.length} 条）`}
+            extra={<DraftTextMark draft={draft} onCheck={() => setChecking(true)} />}
+            style={{ maxHeight: '75vh', overflow: 'auto' }}
+            data-testid="wb-draft"
+          >
+            {isUnverifiedDraft(draft) && (
+              <Typography.Paragraph type="warning" style={{ fontSize: 12 }} data-testid="wb-ocr-note">
+                本稿由扫描件文字识别得到（{draft.ocrPages ?? 1} 页），可能有错字：识别存疑的字已标出，预审意见依据的是识别文本。请对照原件逐条核对后再出具意见书。
+              </Typography.Paragraph>
+            )}
             {draft.units.map((u) => {
               const fs = findings.filter((f) => f.article?.key === u.key);
               return (
                 <p key={u.key} id={`wb-a-${u.key}`} style={{ background: current?.article?.key === u.key ? '#f0f5ff' : undefined, padding: 4, whiteSpace: 'pre-wrap' }}>
-                  <b>{u.label}</b> <Marked text={u.text} findings={fs} {...(current ? { selected: current.id } : {})} />
+                  <b>{u.label}</b> <Marked text={u.text} findings={fs} {...(current ? { selected: current.id } : {})} {...(isUnverifiedDraft(draft) && u.suspects?.length ? { suspects: u.suspects } : {})} />
                 </p>
               );
             })}
@@ -474,6 +608,7 @@ export function WorkbenchPage({ id }: { id: string }) {
                       </div>
                     )}
                     <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
+                    {f.ocrText && <div style={{ fontSize: 12, color: '#ad6800' }} data-testid="wb-finding-ocr">{OCR_TEXT_NOTES[f.ocrText]}</div>}
                     {f.hint && <div style={{ fontSize: 12, color: '#ad6800' }} data-testid="wb-finding-hint">审查提示（不写入意见书）：{f.hint}</div>}
                     {f.basis && <div style={{ fontSize: 12 }}>依据：{f.basis.versionId && f.basis.articleKey ? <a href={hrefOf({ page: 'read', versionId: f.basis.versionId, articleKey: f.basis.articleKey })}>{f.basis.citation}</a> : f.basis.citation}</div>}
                     {d?.status === 'dismissed' && <div style={{ fontSize: 12 }}>理由：{d.reason}</div>}

@@ -1,24 +1,29 @@
-// The scanned page beside an article in 逐条核对: the page it was read from (version:scanPage, a JPEG
-// data: URL made from the original in the library — nothing remote), scrolled to and framed at the
+// The scanned page beside an article in 逐条核对: the page it was read from (version:scanPage for a
+// library text, workbench:scanPage for a scanned 送审稿: a JPEG data: URL made from the kept original — nothing remote), scrolled to and framed at the
 // band where the article's lines are (its ocrRegions), so the person reads the scan line by line
 // against the text. Pages of a longer scan are turned with the buttons (or PageUp/PageDown when the
 // picture has focus); choosing another article goes to its page.
 
 import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { OcrRegion } from '../../../../electron/shared/law-model';
-import { useCall } from '../../api/hooks';
+import type { OcrRegion } from '../../../electron/shared/law-model';
+import { useCall } from '../api/hooks';
+
+/** Whose scan: a library version's, or a 送审稿 version's of a review. */
+export type ScanSource = { versionId: string } | { reviewId: string; seq: number };
 
 /**
  * `onLocate`: the version was imported before article regions were recorded (none has any); the
  * person can have its original recognised again to frame the articles (version:locateOcr).
  */
-export function ScanPageView({ versionId, regions, label, onLocate }: { versionId: string; regions: readonly OcrRegion[]; label: string; onLocate?: () => Promise<void> }) {
+export function ScanPageView({ source, regions, label, onLocate }: { source: ScanSource; regions: readonly OcrRegion[]; label: string; onLocate?: () => Promise<void> }) {
   // Mounted per article (keyed by the caller), so another article starts on its own page.
   const [page, setPage] = useState(regions[0]?.page ?? 1);
   // Fit to the column, or twice that to read small print (the frame scrolls both ways).
   const [zoom, setZoom] = useState(1);
-  const res = useCall('version:scanPage', { versionId, page });
+  const ofVersion = useCall('version:scanPage', 'versionId' in source ? { versionId: source.versionId, page } : null);
+  const ofDraft = useCall('workbench:scanPage', 'reviewId' in source ? { id: source.reviewId, seq: source.seq, page } : null);
+  const res = 'versionId' in source ? ofVersion : ofDraft;
   const [locating, setLocating] = useState(false);
   const box = useRef<HTMLDivElement | null>(null);
   const pic = useRef<HTMLDivElement | null>(null);

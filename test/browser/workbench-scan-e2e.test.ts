@@ -1,0 +1,94 @@
+// A scanned 送审稿 in the 审查工作台, in real Chromium: uploaded, it is recognised in the background
+// (pages done, 取消识别), then shown as 识别文本（待核对） with its doubtful characters marked and each
+// finding saying it rests on recognised text; the 意见书 asks first (先去核对 opens the library's 核对
+// view with the scanned page), and once every article is confirmed the draft reads 已核对（name, date）.
+// Tesseract runs for real on a one-page scan (test/fixtures/documents/scans/draft-jidi-scan.pdf).
+// Screenshots go to out/ (a test run must not change tracked files).
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dateInZone } from '../../electron/shared/office-clock';
+import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
+
+const SCAN = join(ROOT, 'test/fixtures/documents/scans/draft-jidi-scan.pdf');
+const SHOTS = join(ROOT, 'out/screenshots');
+
+describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () => {
+  const withSession = useBrowser();
+
+  it('is recognised in the background, marked 识别文本（待核对）, checked in 核对, then reads 已核对', { timeout: 600_000 }, () =>
+    withSession(async ({ page, face }) => {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await face.service.call('settings:set', { displayName: '王律师' });
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '沂源县农业科技示范基地管理办法', leadUnit: '农村科技科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      const id = created.record.id;
+      await go(page, `#/workbench/${id}`);
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(SCAN);
+      // the upload answers once the scan is told apart: recognition goes on with its own progress
+      await page.getByTestId('wb-ocr-progress').waitFor();
+      expect(await page.getByTestId('wb-ocr-progress').textContent()).toContain('是扫描件，正在识别文字');
+      expect(await page.getByTestId('wb-upload').isDisabled()).toBe(true);
+      await page.getByTestId('wb-draft').waitFor({ timeout: 0 });
+      await page.getByTestId('wb-ocr-progress').waitFor({ state: 'detached' });
+
+      expect(await page.getByTestId('wb-ocr-unverified').textContent()).toBe('识别文本（待核对）');
+      expect(await page.getByTestId('wb-ocr-note').textContent()).toContain('本稿由扫描件文字识别得到（1 页）');
+      expect(await page.getByTestId('wb-draft').textContent()).toContain('第六条');
+      const findings = page.getByTestId('wb-finding');
+      await expect.poll(() => findings.count()).toBeGreaterThan(0);
+      const n = await findings.count();
+      // every finding says it rests on recognised text
+      expect(await page.getByTestId('wb-finding-ocr').count()).toBe(n);
+      expect(await findings.filter({ hasText: '第六条' }).count()).toBeGreaterThan(0);
+      const stored = await face.service.call('workbench:get', { id, panel: false });
+      const suspects = stored.draft!.units.reduce((k, u) => k + (u.suspects?.length ?? 0), 0);
+      // the doubtful characters OCR reported are the ones marked in the draft's text
+      expect(await page.getByTestId('wb-draft').locator('mark.ocr-suspect').count()).toBe(suspects);
+      await page.screenshot({ path: join(SHOTS, 'workbench-scan-1440.png') });
+
+      // the 意见书 waits: 先去核对 opens the 核对 view of the draft, beside its scanned page
+      await page.getByTestId('wb-export').click();
+      await page.getByTestId('wb-export-unverified').waitFor();
+      await page.getByRole('button', { name: '先去核对' }).click();
+      await page.getByTestId('wb-ocr-check').waitFor();
+      const hasDoubt = suspects > 0;
+      if (!hasDoubt) await page.getByTestId('ocr-review-only-doubtful').click();
+      await page.getByTestId('ocr-scan-img').waitFor();
+      expect(await page.getByTestId('ocr-scan-img').evaluate((el: HTMLImageElement) => el.src.slice(0, 23))).toBe('data:image/jpeg;base64,');
+      expect(await page.getByTestId('ocr-scan-region').count()).toBe(1);
+      await page.screenshot({ path: join(SHOTS, 'workbench-scan-check-1440.png') });
+      await page.getByTestId('ocr-review-confirm-all').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.getByTestId('ocr-review-done').waitFor();
+      await page.getByTestId('wb-ocr-check-close').click();
+
+      const mark = page.getByTestId('wb-ocr-verified');
+      await mark.waitFor();
+      const after = await face.service.call('workbench:get', { id, panel: false });
+      expect(after.draft).toMatchObject({ textSource: 'ocr', verified: true, verifiedBy: '王律师' });
+      expect(await mark.textContent()).toBe(`已核对（王律师，${dateInZone(new Date(after.draft!.verifiedAt!))}）`);
+      expect(await page.getByTestId('wb-finding-ocr').count()).toBe(0);
+      expect(await page.getByTestId('wb-draft').locator('mark.ocr-suspect').count()).toBe(0);
+      // checked: the 意见书 no longer asks about the recognised text
+      await page.getByTestId('wb-export').click();
+      await page.getByTestId('wb-export-anyway').waitFor();
+      expect(await page.getByTestId('wb-export-unverified').count()).toBe(0);
+    }));
+
+  it('取消识别 stops the recognition and adds nothing', { timeout: 300_000 }, () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '沂源县农业科技示范基地管理办法', leadUnit: '农村科技科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      const id = created.record.id;
+      await go(page, `#/workbench/${id}`);
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(SCAN);
+      await page.getByTestId('wb-ocr-cancel').click();
+      await page.getByText('已取消识别').waitFor({ timeout: 0 });
+      await page.getByTestId('wb-ocr-progress').waitFor({ state: 'detached' });
+      expect(await page.getByTestId('wb-draft').count()).toBe(0);
+      const v = await face.service.call('workbench:get', { id, panel: false });
+      expect(v.drafts).toEqual([]);
+      expect(v.ocrJob).toBeUndefined();
+    }));
+});
