@@ -114,6 +114,19 @@ export function commonTriple(a: string, b: string, c: string): boolean {
   return commonTriples.has((a.charCodeAt(0) * 65536 + b.charCodeAt(0)) * 65536 + c.charCodeAt(0));
 }
 
+let triplePrefixes: Set<number> | undefined;
+
+/**
+ * Whether the corpus writes `ab` followed by `c` rarely while it writes `ab` followed by another ideograph
+ * often (a triple written at least 200 times): the two characters before `c` begin a phrase the laws keep
+ * writing, and `c` leaves it (及时合 where the laws write 及时向; 品的关 where they write 品的生).
+ */
+export function leavesCommonPhrase(a: string, b: string, c: string): boolean {
+  commonTriples ??= decode(COMMON_TRIGRAMS_B64);
+  triplePrefixes ??= new Set([...commonTriples].map((k) => Math.floor(k / 65536)));
+  return triplePrefixes.has(a.charCodeAt(0) * 65536 + b.charCodeAt(0)) && !commonTriple(a, b, c);
+}
+
 let alikeTriples: Set<number> | undefined;
 
 /**

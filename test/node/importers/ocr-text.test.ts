@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrSymbol } from '../../../electron/core/importers/ocr-engine';
 import { correctLine, layoutOcrPages, SUSPECT_CONFIDENCE, traceUnits } from '../../../electron/core/importers/ocr-text';
-import { commonPair, judgeHan, knownChar, knownPair, lookAlikeFits } from '../../../electron/core/importers/ocr-vocabulary';
+import { commonPair, commonTriple, judgeHan, knownChar, knownPair, leavesCommonPhrase, lookAlikeFits } from '../../../electron/core/importers/ocr-vocabulary';
 
 const line = (text: string, conf = 97): OcrSymbol[] => [...text].map((ch) => ({ ch, conf }));
 const textOf = (s: OcrSymbol[]) => s.map((x) => x.ch).join('');
@@ -116,6 +116,23 @@ describe('suspects an article shows that no single line does', () => {
     // the same at 99: tesseract is sure and the pairs exist, nothing to show
     const sure = stream(text);
     expect(traceUnits([{ label: '第十条', text }], `第十条${sure.stream}`, [99, 99, 99, ...sure.confidence]).suspects[0]).toEqual([]);
+  });
+  it('a character read with less than 97 that leaves a phrase its two predecessors begin in the laws (及时合 for 及时向), though both its pairs are common', () => {
+    // yangchen (blind10, rotated + seal) 第五条: 向 read 合 at 93 — 时合 and 合监 are common pairs, 及时向 a triple written ≥ 200 times
+    expect(commonPair('时', '合') && commonPair('合', '监')).toBe(true);
+    expect(commonTriple('及', '时', '向')).toBe(true);
+    expect(leavesCommonPhrase('及', '时', '合')).toBe(true);
+    expect(leavesCommonPhrase('及', '时', '向')).toBe(false);
+    const read = '发现污染情况的，应当及时合监督管理部门报告。';
+    const right = '发现污染情况的，应当及时向监督管理部门报告。';
+    const suspects = (text: string, low: Record<string, number>) => {
+      const x = stream(text, low);
+      return traceUnits([{ label: '第五条', text }], `第五条${x.stream}`, [99, 99, 99, ...x.confidence]).suspects[0]!.map((o) => text[o]);
+    };
+    expect(suspects(read, { 合: 93 })).toEqual(['合']);
+    // the right character read with the same doubt stays within the phrase; the misreading read at 99 is left alone
+    expect(suspects(right, { 向: 93 })).toEqual([]);
+    expect(suspects(read, {})).toEqual([]);
   });
 });
 
