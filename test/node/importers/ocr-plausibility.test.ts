@@ -494,6 +494,15 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged).not.toContain('qdtuzai 第二十二条');
   });
 
+  it('blind17 (seed 20261221), scored once at session 25\'s end: the wrong articles stay highlighted as then', () => {
+    const { wrongArticles, unflagged } = setScore('blind17');
+    expect(wrongArticles).toBeGreaterThanOrEqual(15); // 23 when scored
+    // Scored blind, with session 25's rules: 2 of 23 — hpjiang 第二条 (the source's own half-width `,` after ）, made
+    // full-width, as qdtuzai's) and zqfengxian 第九条 (设定 read for 决定: a confident look-alike making a common pair).
+    // README-importers, blind17.
+    expect(unflagged.length).toBeLessThanOrEqual(2);
+  });
+
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
     const odd = (texts: string[]) => likelierTriples(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
     expect(odd(['禁止在楼梯和大行道、消防通道堆放物品。'])).toEqual(['大']);
