@@ -7,6 +7,7 @@
 import { ExtractError } from './extracted-document';
 import type { PageImage } from './ocr-engine';
 import { evenIllumination } from './ocr-illumination';
+import { jpegFrame } from './jpeg-frame';
 import { multiply, type Matrix, type ScanJpegReader } from './pdf-scan-jpeg';
 
 /** Largest page image accepted: 12,000 px a side, 60 megapixels (A3 at 600 dpi is 7,000 × 9,900). */
@@ -29,18 +30,8 @@ export function imageSize(bytes: Uint8Array, kind: ImageKind): { width: number; 
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (kind === 'png') return bytes.length >= 24 ? { width: dv.getUint32(16), height: dv.getUint32(20) } : undefined;
   if (kind === 'jpeg') {
-    let i = 2;
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) return undefined;
-      const marker = bytes[i + 1]!;
-      const len = dv.getUint16(i + 2);
-      // SOF0–SOF15 except DHT (C4), JPG (C8), DAC (CC)
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { height: dv.getUint16(i + 5), width: dv.getUint16(i + 7) };
-      }
-      i += 2 + len;
-    }
-    return undefined;
+    const frame = jpegFrame(bytes);
+    return frame && { width: frame.width, height: frame.height };
   }
   // TIFF: first IFD, tags 256 (width) and 257 (height)
   const le = bytes[0] === 0x49;

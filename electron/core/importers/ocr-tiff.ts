@@ -15,6 +15,7 @@
 import { constants, inflateSync } from 'node:zlib';
 import UTIF, { type IFD } from 'utif';
 import { ExtractError } from './extracted-document';
+import { jpegFrame } from './jpeg-frame';
 import { checkImageSize, MAX_IMAGE_PIXELS } from './ocr-images';
 
 /** More pages than this in one TIFF is not a scanned document (the 核对 view's page limit). */
@@ -474,21 +475,6 @@ for (const name of ['_decodeG3', '_decodeG4'] as const) {
     faxRowsLeft = faxRows + 8; // a few empty lines more: the end-of-page EOLs (RTC) some fax writers add
     decode(...args);
   };
-}
-
-/** The width and height a JPEG stream's frame declares (SOF), or undefined. */
-function jpegFrame(b: Uint8Array): { width: number; height: number } | undefined {
-  for (let i = 2; i + 9 < b.length; ) {
-    if (b[i] !== 0xff) return undefined;
-    const m = b[i + 1]!;
-    if (m === 0xff) {
-      i++;
-      continue;
-    }
-    if (m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc) return { height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]! };
-    i += 2 + ((b[i + 2]! << 8) | b[i + 3]!);
-  }
-  return undefined;
 }
 
 /** The page's samples from UTIF.js (CCITT G3/G4, JPEG), the codecs' inputs checked first. */

@@ -8,6 +8,7 @@
 // by pdf.js as before. It never throws.
 
 import { inflateSync } from 'node:zlib';
+import { jpegFrame } from './jpeg-frame';
 
 type Ref = { num: number; gen: number };
 type Value = number | boolean | null | string | Name | Ref | Value[] | Dict;
@@ -371,27 +372,6 @@ export interface ScanJpeg {
   cm: Matrix;
 }
 
-/** The frame of a JPEG (SOF): size, components, precision; and whether it carries EXIF (whose orientation a native decoder may apply and a PDF must not). */
-function jpegFrame(b: Uint8Array): { width: number; height: number; components: number; precision: number; exif: boolean } | undefined {
-  if (b[0] !== 0xff || b[1] !== 0xd8) return undefined;
-  let exif = false;
-  for (let i = 2; i + 9 < b.length; ) {
-    if (b[i] !== 0xff) return undefined;
-    const marker = b[i + 1]!;
-    if (marker === 0xff) {
-      i++;
-      continue;
-    }
-    const len = (b[i + 2]! << 8) | b[i + 3]!;
-    if (marker === 0xe1) exif = true;
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { precision: b[i + 4]!, height: (b[i + 5]! << 8) | b[i + 6]!, width: (b[i + 7]! << 8) | b[i + 8]!, components: b[i + 9]!, exif };
-    }
-    i += 2 + len;
-  }
-  return undefined;
-}
-
 /** What a PDF's pages are read from; built once per document. */
 export class ScanJpegReader {
   private readonly objects: PdfObjects | undefined;
@@ -451,7 +431,7 @@ export class ScanJpegReader {
       const soi = jpeg.findIndex((v, i) => v === 0xff && jpeg[i + 1] === 0xd8);
       if (soi < 0) return undefined;
       jpeg = jpeg.subarray(soi);
-      const frame = jpegFrame(jpeg);
+      const frame = jpeg[0] === 0xff && jpeg[1] === 0xd8 ? jpegFrame(jpeg) : undefined;
       if (!frame || frame.exif || frame.precision !== 8 || frame.components !== 1 || frame.width !== width || frame.height !== height) return undefined;
       return { jpeg, width, height, interpolate: get('Interpolate') === true, cm: drawn.cm };
     } catch {
