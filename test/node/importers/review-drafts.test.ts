@@ -2,7 +2,7 @@
 // and LibreOffice saving it again) and as Word 97 .doc (LibreOffice): the text with every change
 // accepted is the law, so every article is exact; struck-out text and comments are never read as
 // body; and the import report says the draft still carries unaccepted changes.
-// Fixtures: test/fixtures/documents/make-review-drafts.ts (from sources/yaocai.md).
+// Fixtures: test/fixtures/documents/make-review-drafts.ts (from sources/yaocai.md and, for moves, sources/qitao.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +36,19 @@ describe('drafts with tracked changes and comments', () => {
     const doc = await extract(name);
     expect(matchArticles('yaocai.md', doc.text).matched).toBe(26);
     expect(doc.warnings.join('\n')).toMatch(/仍带有未接受的修订（插入 13 处、删除 0 处）/);
+  });
+
+  it.each(['qitao-moved.docx', 'qitao-moved-lo.docx', 'qitao-moved.doc'])('%s: a moved paragraph and a moved clause are read once, at the place they were moved to', async (name) => {
+    // Word records a move as w:moveFrom (the old place, struck through) and w:moveTo (the new one);
+    // LibreOffice keeps them as a deletion and an insertion. Reading both would print the text twice.
+    const doc = await extract(name);
+    const m = matchArticles('qitao.md', doc.text);
+    expect(m.mismatches.slice(0, 2)).toEqual([]);
+    expect([m.matched, m.got]).toEqual([18, 18]);
+    const count = (s: string) => doc.text.split(s).length - 1;
+    expect(count('救助站不得向受助人员、其亲属或者所在单位收取费用')).toBe(1);
+    expect(count('救助站对受助的残疾人、未成年人、老年人应当给予照顾；')).toBe(1);
+    expect(doc.warnings.join('\n')).toMatch(/仍带有未接受的修订（插入 2 处、删除 [23] 处）/);
   });
 
   it('a document without tracked changes says nothing about them', async () => {
