@@ -113,7 +113,11 @@ function interleave(items: PositionedText[]): PositionedText[] {
         adv += w;
         k++;
       }
-      if (k === 0) {
+      // Two runs printed over each other (text boxes placed at one spot: a 红头's two header boxes) leave
+      // no room in the first for the second: its glyphs' advances fill its width and it has no blank
+      // where the second starts. Such runs are read whole, one after the other, not shuffled together.
+      const room = a.w - chars.reduce((s, c) => s + (narrow(c) ? a.size / 2 : a.size), 0);
+      if (k === 0 || (room < 0.5 * b.size && !/\s/.test(chars[k]!))) {
         out.push(a);
         continue;
       }

@@ -158,6 +158,16 @@ describe('text boxes in the header (make-hongtou.py --textbox --header-box, Libr
   }
 });
 
+describe('the header boxes of the text-box 红头 printed to PDF (received/dizhen-hongtou-box.pdf)', () => {
+  it('the removal warning quotes each box’s words whole, not shuffled together', async () => {
+    // LibreOffice prints the two header boxes at one spot; before session 26 the warning read
+    // 已去除页眉页脚“高新区管理内部资料委员会规范性文件”.
+    const file = join(RECEIVED, 'dizhen-hongtou-box.pdf');
+    const { warnings } = await buildVersion(readFileSync(file), file, undefined, '2026-12-06T00:00:00Z', { ocr: false });
+    expect(warnings).toContain('已去除页眉页脚“高新区管理委员会规范性文件内部资料”7 处');
+  });
+});
+
 /** A received .doc's container, its WordDocument stream and where the FIB's (fc, lcb) pairs start, for crafted variants. */
 async function wordStream(name: string) {
   const CFB = (await import('cfb')).default;

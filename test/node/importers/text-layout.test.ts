@@ -134,6 +134,18 @@ describe('buildLines', () => {
   });
 });
 
+describe('runs printed over each other', () => {
+  it('reads two text boxes printed at one spot one after the other, not shuffled character by character', () => {
+    // pdf.js's runs for the two header boxes of the LibreOffice 红头 (received/dizhen-hongtou-box.pdf):
+    // the second starts inside the first, whose glyphs fill its width (no blank left for it).
+    const items = [
+      { str: '高新区管理委员会规范性文件', x: 196.6, y: 756.8, w: 208, size: 16 },
+      { str: '内部资料', x: 268.6, y: 756.8, w: 64, size: 16 },
+    ];
+    expect(buildLines(items, 1).map((l) => l.text)).toEqual(['高新区管理委员会规范性文件内部资料']);
+  });
+});
+
 describe('tables and contents', () => {
   // Rows of two runs with a wide gap between, 14 pt apart: what a PDF's table or 目录 gives pdf.js.
   const rows = (cells: [string, string][], right = 480) =>
