@@ -62,6 +62,13 @@ function locate(marksPerUnit: number[], n: number): { unit: number; mark: number
   return undefined;
 }
 
+/** How many occurrences come before the unit at `index`. */
+function occurrencesBefore(marksPerUnit: number[], index: number): number {
+  let n = 0;
+  for (let i = 0; i < index && i < marksPerUnit.length; i++) n += marksPerUnit[i]!;
+  return n;
+}
+
 /**
  * Which text `units` are, for what must survive the same text asked again (a library change reloads
  * it) but not another: the version, the number of units and a hash (FNV-1a) of their keys and text.
@@ -303,8 +310,11 @@ function Reader({
   const [tocPicked, setTocPicked] = useState<string>();
   /** The unit at the top of the view (the TOC follows it). */
   const [reading, setReading] = useState<number>();
-  /** Which occurrence of the find terms Enter / Shift+Enter is on, in which text (textKey); -1 before the first Enter. */
-  const [cursor, setCursor] = useState<{ find: string; at: number; text?: string }>({ find: '', at: -1 });
+  /**
+   * Which occurrence of the find terms Enter / Shift+Enter is on, in which text (textKey) and article
+   * (unit, made active with it); -1 before the first Enter.
+   */
+  const [cursor, setCursor] = useState<{ find: string; at: number; text?: string; unit?: string }>({ find: '', at: -1 });
   useEffect(() => setFind(highlight ?? ''), [highlight]);
   useEffect(() => setActive(articleKey), [articleKey]);
   // The active article kept in the address (replaced: no new history entry, no route change), so
@@ -323,9 +333,11 @@ function Reader({
   // A new search starts before the first occurrence again, and so does another text (the whole text
   // after the first run: the occurrences are counted afresh). The same text asked again (a library
   // change reloads it, a new array of the same units) keeps the place: keyed on the array, the
-  // cursor fell back to before the first occurrence (“247 处” where “1 / 247 处” was due).
+  // cursor fell back to before the first occurrence (“247 处” where “1 / 247 处” was due). Another
+  // article made active (跳到, 目录, a click) is a new place to find from, as a caret moved in Word:
+  // the next Enter starts there, not after the occurrence she left.
   const textKey = useMemo(() => textKeyOf(meta.id, units), [meta.id, units]);
-  const current = cursor.find === deferredFind && cursor.text === textKey ? cursor.at : -1;
+  const current = cursor.find === deferredFind && cursor.text === textKey && cursor.unit === active ? cursor.at : -1;
   const marksPerUnit = useMemo(() => units.map((u) => countMarks(u, terms)), [units, terms]);
   const matchCount = useMemo(() => marksPerUnit.reduce((a, b) => a + b, 0), [marksPerUnit]);
   /** Unit index and index within it of the current occurrence. */
@@ -465,12 +477,18 @@ function Reader({
       return;
     }
     if (!matchCount || !by) return;
-    const next = (((current < 0 ? (by > 0 ? by - 1 : by) : current + by) % matchCount) + matchCount) % matchCount;
-    setCursor({ find: deferredFind, at: next, text: textKey });
+    // The first step of a search starts where she is, as a browser's or Word's find does: Enter at
+    // the first occurrence at or after the active article (else the article at the top of the view),
+    // Shift+Enter at the last one before it, both wrapping around. It started at the law's first
+    // occurrence: jumped to 第四十条, Enter went back to 第一条.
+    const from = current >= 0 ? current : occurrencesBefore(marksPerUnit, (active === undefined ? undefined : indexOf.get(active)) ?? reading ?? 0) + (by > 0 ? -1 : 0);
+    const next = (((from + by) % matchCount) + matchCount) % matchCount;
     const at = locate(marksPerUnit, next);
     if (!at) return;
-    setFocusKey(units[at.unit]!.key);
-    setActive(units[at.unit]!.key);
+    const key = units[at.unit]!.key;
+    setCursor({ find: deferredFind, at: next, text: textKey, unit: key });
+    setFocusKey(key);
+    setActive(key);
     findScroll.current = true;
   };
   useEffect(() => {
