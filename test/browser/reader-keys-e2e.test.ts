@@ -1,7 +1,7 @@
 // The reader with the keyboard alone, where a daily user tripped: back from a law a 法条联想 link
 // opened (the desktop window had no key for 后退, and back landed on the citing law's title, not on
 // the article she had jumped to), and out of the 跳到 / 查找 boxes back to the text (Esc emptied the
-// box and the focus stayed in it, so ↑ ↓ PageDown did nothing).
+// box and the focus stayed in it, so ↑ ↓ PageDown did nothing), and out of 版本对比 with Esc.
 
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -132,5 +132,36 @@ describe.skipIf(!haveChromium)('the reader with the keyboard alone', () => {
       expect((await focused(page)).testId).toBe('reader-jump');
       await page.keyboard.press('Escape');
       await focusIn(page, '20');
+    }));
+
+  // 版本对比 had no key to leave it but Alt+←: Esc, which closes everything else, did nothing there.
+  it('Esc on 版本对比 goes back to the article it was opened on; an Esc that closes a version list stays', () =>
+    withSession(async ({ page }) => {
+      await quickOpen(page, '统计法', '中华人民共和国统计法');
+      await page.keyboard.press('Control+g');
+      await page.keyboard.type('七');
+      await page.keyboard.press('Enter');
+      await focusIn(page, '7');
+      // the version tools mount a frame after the text: once, under load, Shift+Tab from 第七条
+      // went up the 查找 box and the sider without meeting them
+      await page.getByTestId('open-diff').waitFor();
+      await tabTo(page, byTestId('open-diff'), { back: true });
+      await page.keyboard.press('Enter');
+      const diff = page.getByTestId('diff-page');
+      await page.getByTestId('diff-summary').waitFor();
+      // a version list opened and closed by Esc: the list closes, the page stays
+      await tabTo(page, byTestId('diff-from'), { back: true });
+      await page.keyboard.press('ArrowDown');
+      const list = page.locator('.ant-select-dropdown:visible');
+      await list.waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('diff-from').locator('input[role="combobox"]').getAttribute('aria-expanded')).toBe('false');
+      expect(await diff.count()).toBe(1);
+      // Esc again: back to the law, on 第七条, with the focus
+      await page.keyboard.press('Escape');
+      await diff.waitFor({ state: 'detached' });
+      await page.getByTestId('reader-title').filter({ hasText: '统计法' }).waitFor();
+      await page.locator('#article-7.active').waitFor();
+      await focusIn(page, '7');
     }));
 });

@@ -7,7 +7,7 @@
 // answer carries the character changes (and the texts) of the first screen's rows and the asked
 // article's only (a rewritten law has hundreds of changed rows: their diffs were most of the wait,
 // their texts most of the answer); the full answer, asked once that has painted, brings the rest,
-// and a row is rendered only with its changes.
+// and a row is rendered only with its changes. Esc goes back.
 
 import { SwapOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Skeleton, Space, Switch, Tag, Typography } from 'antd';
@@ -187,6 +187,20 @@ export function DiffPage({ lawId, from, to, articleKey }: { lawId: string; from?
     scrolled.current = { rows, key: articleKey };
     el.scrollIntoView({ block: 'center' });
   });
+
+  // Esc goes back, to where 版本对比 was opened from (the reader, on its article), as Alt+← does; a
+  // comparison opened first in the window goes to the newer version in the reader. Not an Esc that
+  // closed a version list (the select stops it) or one typed in an input method.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+      e.preventDefault();
+      if (history.length > 1) history.back();
+      else if (toId) navigate({ page: 'read', versionId: toId, ...(articleKey ? { articleKey } : {}) });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [toId, articleKey]);
 
   const blocks: ReactNode[] = [];
   let gap = 0;
