@@ -31,8 +31,9 @@ import { LibraryTargetResolver } from './link-resolver';
  *    to the one written (第十九条第三款和第四款) is of that article (session 24);
  * 10: a 项 written without its 条 or 款 (违反第（七）项规定, （五）…第三项、第四项规定以外的) and 该条第二款 / 同条第二款 are edges
  *    to the article they are of (session 25).
+ * 11: a 项 joined by 或者/和 to the 项 just written (第二十四条第（二）项或者第（三）项) is a part of the same edge (session 26).
  */
-export const LINKS_FORMAT = 10;
+export const LINKS_FORMAT = 11;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;

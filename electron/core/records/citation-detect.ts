@@ -8,6 +8,7 @@
 
 import { partOf, type ArticlePart } from '../../shared/article-part';
 import { displayTitle } from '../../shared/law-model';
+import { documentTitleOf } from '../../shared/draft-title';
 import { ITEM_LINE, paragraphsFromText } from '../../shared/law-text';
 import { NUMERAL_CHARS, articleLabel, parseChineseNumber, toChineseNumber } from '../text/chinese-numerals';
 import { normaliseTitle } from '../library/law-identity';
@@ -40,6 +41,18 @@ export interface DetectedMention {
   warning?: string;
   /** Resolved to the whole article because the 款 or 项 written is not in it (the warning says which). */
   partMissing?: true;
+  /** An article of the draft under review (`DraftInView`), resolved without a law: its key, and the 款/项 written. */
+  draft?: { articleKey: string; parts?: ArticlePart[] };
+}
+
+/**
+ * The draft a text is an opinion on (a review's 意见书, its findings): what 本办法 / 本草案 / 草案 / 送审稿 / 该文件 第X条 and
+ * its own title 《…（送审稿）》 name there (session 26). Its articles as [number, suffix, key], in order.
+ */
+export interface DraftInView {
+  title: string;
+  /** Absent when the draft's text is not with the review: its articles are then told apart from laws', not linked. */
+  articles?: readonly (readonly [number, number, string])[];
 }
 
 /** Where a mention points, when detection runs for the link graph (no snapshot is taken). */
@@ -226,6 +239,17 @@ const BARE_LIST_TAIL = new RegExp(`^${SP}(?:、|和|及|以及)${SP}(${N})${SP}�
  * article (第二款、第三款 is a list already).
  */
 const PARAGRAPH_JOIN = new RegExp(`^${SP}(?:和|及|以及|或者|或|与|，|,)${SP}第${SP}(${PARAGRAPH_LIST})${SP}款(?:${SP}第${SP}(${ITEM_LIST})${SP}项)?`);
+/** 第二十四条第（二）项或者第（三）项: a 项 joined by a word to the 项 just written is of the same article and 款 (session 26). */
+const ITEM_JOIN = new RegExp(`^${SP}(?:和|及|以及|或者|或|与)${SP}第${SP}(${ITEM_LIST})${SP}项(?!目)`);
+/**
+ * A draft's name as an opinion writes it: its title without the stage and notes after it (（送审稿）, （草案）, （试行）
+ * （征求意见稿）), so 《…暂行办法（送审稿）》 and 该办法 find it.
+ */
+function draftName(title: string): string {
+  return normaliseTitle(documentTitleOf(title.replace(/[《》]/g, '')));
+}
+/** A document named before 该文件 other than the draft: a 《title》 the library lacks, or a 文号 (栾政〔2024〕8号). */
+const DOC_NUMBER = /[\u4e00-\u9fa5]{0,6}[〔［[]\s*\d{4}\s*[〕］\]]\s*第?\s*\d+\s*号/;
 /**
  * What may stand between a law's title and its article: 《行政许可法》（2019年修正）第十二条,
  * 《重大行政决策程序暂行条例》（国务院令第713号）第二十五条, （以下简称《条例》）.
@@ -768,6 +792,8 @@ export function detectCitations(
     definedNames?: DefinedName[];
     /** The article of `nearLawId` the text is (a law read article by article): 前条 and 本条第二款 point from it. */
     article?: OwnArticle;
+    /** The draft the text is an opinion on: its own articles are linked as such, never to a law. */
+    draft?: DraftInView;
   } = {},
 ): DetectionResult {
   // offsets stay those of the text as written: a wrapped line's break is read as a space of the same length
@@ -781,8 +807,21 @@ export function detectCitations(
   const nearIds = nearLawId && nearParts ? { lawIds: [nearLawId, ...nearParts.map((l) => l.id).filter((id) => id !== nearLawId)] } : {};
   const mentions: DetectedMention[] = [];
   let prevEnd = -1; // end of the previous article mention in a chain
+  const draft = opts.draft;
+  const ownDraft = draft ? draftName(draft.title) : undefined;
+  /** Its kind (办法, 规定, 条例): what 本办法 names in an opinion on it. */
+  const ownKind = ownDraft?.replace(/(?:试行|暂行)$/, '');
+  const isDraft = (a: LawAnchor | undefined) => !!a && ownDraft !== undefined && draftName(a.text) === ownDraft;
+  /** The document 该文件 before `pos` stands for when it is not the draft: one named earlier in the paragraph. */
+  const otherDocumentBefore = (pos: number) => {
+    const para = text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos);
+    const named = anchors.filter((a) => a.kind === 'bracket' && a.end <= pos && !a.lawId && !isDraft(a) && !text.slice(a.end, pos).includes('\n')).at(-1);
+    return named?.text ?? DOC_NUMBER.exec(para)?.[0];
+  };
   let prevLaw:
     | {
+        /** An article of the draft under review (`opts.draft`), not of a law. */
+        draft?: true;
         lawId?: string;
         lawIds?: string[];
         lawText?: string;
@@ -846,6 +885,13 @@ export function detectCitations(
     for (const r of refs) {
       const label = articleLabel(r.number, r.suffix);
       const base = { text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label };
+      if (law.draft) {
+        const a = draft?.articles?.find((x) => x[0] === r.number && x[1] === r.suffix);
+        const parts = [r, ...(r === last ? otherParts : [])].map(partOf).filter((p) => p.paragraph || p.item);
+        const reason = draft?.articles ? `所审查的草案没有${label}` : `“${law.lawText ?? label}”指所审查的文件本身，不是资料库中的法规`;
+        mentions.push(a ? { ...base, status: 'resolved', draft: { articleKey: a[2], ...(parts.length ? { parts } : {}) } } : { ...base, status: 'unresolved', reason });
+        continue;
+      }
       if (!law.lawId) {
         mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文' });
         continue;
@@ -911,8 +957,10 @@ export function detectCitations(
     const more: RawRef[] = listed.slice(1).map((n, i, all) => ({ number: n, suffix: i === all.length - 1 ? (num(m[2]) ?? 0) : 0 }));
     const joined = m[3] && !m[4] ? PARAGRAPH_JOIN.exec(text.slice(end)) : null;
     if (joined) end += joined[0].length;
+    const itemJoined = m[4] ? ITEM_JOIN.exec(text.slice(end)) : null;
+    if (itemJoined) end += itemJoined[0].length;
     const paras = partList(joined ? `${m[3]}、${joined[1]}` : m[3]) ?? [];
-    const items = partList(joined ? joined[2] : m[4]) ?? [];
+    const items = partList(joined ? joined[2] : itemJoined ? `${m[4]}、${itemJoined[1]}` : m[4]) ?? [];
     const last = more.at(-1) ?? first;
     // 第五条第一、二款 / 第五条第（一）、（二）项: one reference per 款 or 项, the 项 under the last 款
     const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) =>
@@ -950,6 +998,8 @@ export function detectCitations(
     const that = THAT_LAW.exec(before);
     if (gap !== undefined && LIST_GAP.test(gap) && prevLaw && !(anchor && anchor.end > prevEnd)) {
       law = prevLaw; // 第十二条、第十三条
+    } else if (anchor && isDraft(anchor) && TITLE_NOTES.test(text.slice(anchor.end, start))) {
+      law = { via: 'named', lawText: anchor.text, draft: true }; // 《…暂行办法（送审稿）》第十二条 in an opinion on it
     } else if (anchor && TITLE_NOTES.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
       const pin =
@@ -961,8 +1011,10 @@ export function detectCitations(
       // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
       const word = self[0];
       const named = nearLawId ? undefined : lastNamedOfKind(start - word.length, self[1]!);
+      // in an opinion on a draft, 本办法 is the draft when it is a 办法, whatever 办法 was named before (本法 there is still a 法)
       const quoted = amended && (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
-      if (quoted) law = { via: 'this-law', lawText: word, lawId: amended.id }; // “…依照本法…” quoted in 刑法修正案 is 刑法
+      if (ownKind?.endsWith(self[1]!) && !(self[1] === '法' && ownKind.endsWith('办法'))) law = { via: 'this-law', lawText: word, draft: true };
+      else if (quoted) law = { via: 'this-law', lawText: word, lawId: amended.id }; // “…依照本法…” quoted in 刑法修正案 is 刑法
       else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId, ...nearIds };
       else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
       else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}` };
@@ -970,7 +1022,8 @@ export function detectCitations(
     } else if (that) {
       const word = that[1]!;
       const named = lastLawOfKind(start - word.length, word);
-      if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
+      if (isDraft(named)) law = { via: 'this-law', lawText: word, draft: true };
+      else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
       else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}` };
       else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规` };
     } else if (ORDER_BEFORE.test(before)) {
@@ -982,7 +1035,11 @@ export function detectCitations(
       law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规` };
     } else if (OWN_DOCUMENT.test(before) && !(anchor && anchor.end === start)) {
       const name = OWN_DOCUMENT.exec(before)![0];
-      law = { via: 'none', lawText: name, reason: `“${name}”指所审查的文件本身，不是资料库中的法规` };
+      // 该文件 after a notice, an agreement or a 文号 is that document; else, in an opinion on a draft, the draft
+      const other = draft && name.endsWith('文件') ? otherDocumentBefore(start - name.length) : undefined;
+      if (draft && !other) law = { via: 'this-law', lawText: name, draft: true };
+      else if (other) law = { via: 'none', lawText: name, reason: `“${name}”指前面的${other}，不是资料库中的法规` };
+      else law = { via: 'none', lawText: name, reason: `“${name}”指所审查的文件本身，不是资料库中的法规` };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       const contracted = contractedTail(store, name);
@@ -1000,6 +1057,10 @@ export function detectCitations(
         const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
         law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规` };
       }
+    } else if (draft && prevLaw?.draft && (!anchor || anchor.end < prevEnd) && !text.slice(prevEnd, start).includes('\n') && !/原$/.test(before)) {
+      // 草案第八条规定…。第九条规定…: in an opinion, a bare article after the draft's (no law named since) is the draft's
+      // too; 原第六条 is the number of an earlier version
+      law = { via: 'this-law', ...(prevLaw.lawText ? { lawText: prevLaw.lawText } : {}), draft: true };
     } else if (anchor && !nearLawId && /[。！？]/.test(text.slice(anchor.end, start))) {
       // a bare 第X条 in a later sentence of a review or an opinion is as often the draft's own
       // article (建议删除第五条) as the law cited before: say so rather than guess
@@ -1022,7 +1083,13 @@ export function detectCitations(
     }
     let refs: RawRef[] = [first, ...more];
     let rangeError: string | undefined;
-    if (range) {
+    if (range && law.draft) {
+      // the draft's articles between the two ends, when it has both (else the numbers as written, each reported)
+      const inside = (draft?.articles ?? []).filter((a) => cmp({ number: a[0], suffix: a[1] }, first) >= 0 && cmp({ number: a[0], suffix: a[1] }, range.to) <= 0);
+      const ends = inside.length && cmp({ number: inside[0]![0], suffix: inside[0]![1] }, first) === 0 && cmp({ number: inside.at(-1)![0], suffix: inside.at(-1)![1] }, range.to) === 0;
+      const numbers = Array.from({ length: range.to.number - first.number + 1 }, (_, i) => ({ number: first.number + i, suffix: 0 }));
+      refs = [first, ...(ends ? inside.map((a) => ({ number: a[0], suffix: a[1] })) : numbers).slice(1)];
+    } else if (range) {
       const expanded = expandRange(store, law.pinned ? [law.pinned.lawId] : (law.lawIds ?? (law.lawId ? [law.lawId] : [])), first, range.to, date, light, law.pinned?.id);
       if (typeof expanded === 'string') rangeError = expanded;
       else refs = expanded.map((r, i) => (i === 0 ? first : r));
@@ -1086,6 +1153,12 @@ export function detectCitations(
    * linked; nothing when it linked none (该条 after 草案第八条 is the draft's too).
    */
   const pushPartsOf = (prev: DetectedMention, paras: readonly number[], items: readonly number[], written: string, start: number, end: number) => {
+    if (prev.draft && (paras.length || items.length)) {
+      // 草案第八条…该条第二款: a part of the draft's article
+      const parts = (paras.length ? paras : [undefined]).flatMap((paragraph, i, all) => (i === all.length - 1 && items.length ? items : [undefined]).map((item) => partOf({ paragraph, item })));
+      mentions.push({ text: written, start, end, via: prev.via, ...(prev.lawText ? { lawText: prev.lawText } : {}), label: prev.label, status: 'resolved', draft: { articleKey: prev.draft.articleKey, parts } });
+      return;
+    }
     const t = prev.target ?? prev.citation;
     const ref = /^第(.+?)条(?:之(.+))?$/.exec(prev.label);
     const pinned = t && store.version(t.versionId);
@@ -1104,8 +1177,8 @@ export function detectCitations(
     if (prev.target?.approx) for (const x of mentions.slice(before)) if (x.target) x.target = { ...x.target, approx: true };
   };
   /** The 款 of the article `prev` linked that its own words named (第二十二条第一款, 前款), if any. */
-  const paragraphOf = (prev: DetectedMention) => prev.target?.parts?.[0]?.paragraph ?? prev.citation?.paragraph;
-  const namedItem = (prev: DetectedMention) => !!(prev.target?.parts?.some((p) => p.item) ?? prev.citation?.item);
+  const paragraphOf = (prev: DetectedMention) => (prev.target ?? prev.draft)?.parts?.[0]?.paragraph ?? prev.citation?.paragraph;
+  const namedItem = (prev: DetectedMention) => !!((prev.target ?? prev.draft)?.parts?.some((p) => p.item) ?? prev.citation?.item);
 
   // 该条第二款 / 同条第二款 / 该条第（三）项: a part of the article cited last in the paragraph
   {
