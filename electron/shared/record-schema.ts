@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { requiredText } from './required-text';
 import { articlePartShape } from './article-part';
+import { DraftArticleCitationSchema } from './draft-citation';
 
 const L = LIMITS.record;
 
@@ -143,8 +144,13 @@ export type CitingRecord = z.infer<typeof CitingRecordSchema>;
 // ───────────── parts of a review ─────────────
 
 /** Free text with the citations linked to it (findings, opinion). */
-export const CitedTextSchema = z.object({ text: text(L.text).default(''), citations: z.array(CitationSchema).default([]) });
-export const CitedTextInputSchema = z.strictObject({ text: text(L.text).default(''), citations: citationInputs.default([]) });
+/**
+ * `draftCitations`: the articles of the draft under review the text names (草案第八条, 本办法第三条 — session 26),
+ * each anchored to the draft version it was read against; absent when it names none, and in records stored before.
+ */
+const draftCitations = z.array(DraftArticleCitationSchema.strict()).max(L.citations).optional();
+export const CitedTextSchema = z.object({ text: text(L.text).default(''), citations: z.array(CitationSchema).default([]), draftCitations });
+export const CitedTextInputSchema = z.strictObject({ text: text(L.text).default(''), citations: citationInputs.default([]), draftCitations });
 
 export const MaterialCheckSchema = z.strictObject({
   name: nonEmpty(L.materialName),

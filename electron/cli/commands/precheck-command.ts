@@ -7,7 +7,7 @@ import { noConclusionSentence, uncheckedPoints } from '../../shared/opinion-cove
 import { DRAFT_KINDS, OPINION_FORMATS, isUnverifiedDraft, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
 import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
-import { parseDraftFile } from '../../core/review/draft-store';
+import { latestDraftOf, parseDraftFile } from '../../core/review/draft-store';
 import { precheck } from '../../core/review/precheck';
 import { loadRuleSet } from '../../core/review/review-rules';
 import { ReviewWorkbench } from '../../core/review/workbench-service';
@@ -106,7 +106,7 @@ export const precheckCommand: Command = {
 
 async function openWorkbench(library: string | undefined, quiet: boolean, panel = false) {
   const store = await openForCli(library, quiet);
-  const svc = await RecordsService.open(store, process.env.LAWDESK_USER ? { actor: process.env.LAWDESK_USER } : {});
+  const svc = await RecordsService.open(store, { ...(process.env.LAWDESK_USER ? { actor: process.env.LAWDESK_USER } : {}), draftUnderReview: (id) => latestDraftOf(store.dir, id) });
   const engine = panel ? await SearchEngine.open(store) : undefined;
   return { store, svc, wb: new ReviewWorkbench(store, svc, engine ? { search: engine } : {}), close: () => engine?.close() };
 }

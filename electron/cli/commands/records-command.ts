@@ -9,6 +9,7 @@ import { RecordsError } from '../../core/records/records-errors';
 import { parseColumnMap } from '../../core/records/spreadsheet-import';
 import type { DetectedMention } from '../../core/records/citation-detect';
 import { findLaws } from '../../core/library/law-lookup';
+import { latestDraftOf } from '../../core/review/draft-store';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 export const writeOptions = {
@@ -21,7 +22,8 @@ export const writeOptions = {
 
 export async function openService(library: string | undefined, quiet: boolean): Promise<RecordsService> {
   const store = await openForCli(library, quiet);
-  return RecordsService.open(store, process.env.LAWDESK_USER ? { actor: process.env.LAWDESK_USER } : {});
+  // a review's 草案第八条 links into its latest 送审稿 version, as in the app
+  return RecordsService.open(store, { ...(process.env.LAWDESK_USER ? { actor: process.env.LAWDESK_USER } : {}), draftUnderReview: (id) => latestDraftOf(store.dir, id) });
 }
 
 /** Reads --from FILE.json ('-' = stdin); relative attachment paths are read from the file's folder. */

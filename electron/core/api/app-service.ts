@@ -52,6 +52,7 @@ import { readOffice } from '../office/office-file';
 import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import { warmPrecheck } from '../review/precheck-warmup';
+import { latestDraftOf } from '../review/draft-store';
 import { runWhenIdle } from '../util/run-when-idle';
 import type { FolderRoot } from '../library/folder-browse';
 import { sweepStaleTemps } from '../util/stale-temps';
@@ -199,7 +200,7 @@ export class AppService {
       this.store,
       this.emit,
       // 设置 → 署名 names who made a change; without it, the computer's user (often "root" or "admin").
-      () => (this.recordsOpening ??= RecordsService.open(this.store, { actor: () => this.settings.get().displayName || undefined }).then((r) => this.recordsOpened(r))),
+      () => (this.recordsOpening ??= RecordsService.open(this.store, { actor: () => this.settings.get().displayName || undefined, draftUnderReview: (id) => latestDraftOf(this.store.dir, id) }).then((r) => this.recordsOpened(r))),
       () => (this.packsOpening ??= PackStore.open(this.store.dir, { lock: this.store.lock, now: () => this.store.now(), today: () => this.store.today() })),
       () => this.search,
       opts.exportDir ?? defaultExportDir(),

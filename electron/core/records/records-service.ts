@@ -13,7 +13,8 @@ import type { LibraryStore } from '../library/library-store';
 import { AttachmentStore, DEFAULT_MAX_ATTACHMENT_BYTES } from './attachment-store';
 import { diffRecords } from './change-log';
 import { CitationIndex, citationsOfRecord, type CitationSite } from './cited-by';
-import { detectCitations, type DetectedMention, type DetectionResult } from './citation-detect';
+import { detectCitations, type DetectedMention, type DetectionResult, type DraftInView } from './citation-detect';
+import { draftCitationsOf, draftInView, type DraftForLinks } from './draft-citations';
 import { citationKey, codeParts, lawByName, resolveCitationInput } from './citation-resolve';
 import {
   CollectionInputSchema,
@@ -43,6 +44,7 @@ import { readSheet, rowsToReviewInputs, type ImportField } from './spreadsheet-i
 import { materialsFor } from '../../shared/review-materials';
 import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import type { ReviewType } from '../../shared/record-schema';
+import type { DraftArticleCitation } from '../../shared/draft-citation';
 import { RECORD_ISSUE_FORMAT, recordFormIssues, type FieldIssue, type RecordFormKind } from '../../shared/record-form';
 import { issuePathInWords } from '../../shared/errors';
 import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
@@ -57,6 +59,11 @@ export interface RecordsServiceOptions {
   maxAttachmentBytes?: number;
   /** A holiday file to use instead of the official list from chinese-days (tests). */
   holidaysFile?: string;
+  /**
+   * The latest 送审稿 version of a review (the workbench's), read when a review's texts are linked: 草案第八条 and 本办法第三条
+   * there are linked to its articles. Without it (or a review with no draft) they are told apart from laws, never linked.
+   */
+  draftUnderReview?: (reviewId: string) => DraftForLinks | undefined;
 }
 
 export interface WriteOptions {
@@ -318,10 +325,11 @@ export class RecordsService {
     return out;
   }
 
-  private link(text: string, date: string, into: Citation[], unresolved: DetectedMention[], nearLawId?: string): Citation[] {
+  private link(text: string, date: string, into: Citation[], unresolved: DetectedMention[], nearLawId?: string, on: { draft?: DraftInView; mentions?: DetectedMention[] } = {}): Citation[] {
     if (!text.trim()) return into;
-    const d = detectCitations(this.library, text, date, nearLawId);
+    const d = detectCitations(this.library, text, date, nearLawId, undefined, on.draft ? { draft: on.draft } : {});
     unresolved.push(...d.unresolved);
+    on.mentions?.push(...d.mentions);
     const have = new Set(into.map(citationKey));
     return [...into, ...d.citations.filter((c) => !have.has(citationKey(c)))];
   }
@@ -432,18 +440,35 @@ export class RecordsService {
     const date = completedDate || v.receivedDate;
     const kept = new Map<string, Citation>();
     if (existing) for (const s of citationsOfRecord({ ...emptyData(), reviews: { [existing.id]: existing } }, existing.id)) kept.set(citationKey(s.citation), s.citation);
-    const cited = (ct: { text: string; citations: unknown[] } | undefined, where: string) => {
+    // the review's texts speak of the document under review (its title is the review's): 本办法第三条 there is its
+    // article, linked into its latest 送审稿 version when the workbench has one
+    const reviewId = existing?.id ?? (typeof patch.id === 'string' ? patch.id : undefined);
+    let onDraft: DraftForLinks | undefined;
+    try {
+      onDraft = opts.linkDetected && reviewId ? this.opts.draftUnderReview?.(reviewId) : undefined;
+    } catch (e) {
+      warnings.push(`送审稿读取失败，草案条文未链接：${(e as Error).message}`);
+    }
+    const draft = draftInView(v.title, onDraft);
+    type Cited = { text: string; citations: unknown[]; draftCitations?: DraftArticleCitation[] | undefined };
+    const cited = (ct: Cited | undefined, where: string, before: Cited | undefined) => {
       const text = ct?.text ?? '';
       let citations = this.resolveAll(ct?.citations ?? [], date, kept, where, errors);
-      if (opts.linkDetected) citations = this.link(text, date, citations, unresolved);
-      return { text, citations };
+      // a link into the draft the record holds (or the form sends back) keeps the version it was read against
+      let draftCitations = ct?.draftCitations ?? before?.draftCitations ?? [];
+      if (opts.linkDetected) {
+        const mentions: DetectedMention[] = [];
+        citations = this.link(text, date, citations, unresolved, undefined, { draft, mentions });
+        if (onDraft) draftCitations = draftCitationsOf(mentions, onDraft, [...(before?.draftCitations ?? []), ...(ct?.draftCitations ?? [])]);
+      }
+      return { text, citations, ...(draftCitations.length ? { draftCitations } : {}) };
     };
     const findings = {
-      authority: cited(v.findings.authority, '权限审查的引用条文'),
-      procedure: cited(v.findings.procedure, '程序审查的引用条文'),
-      content: cited(v.findings.content, '内容审查的引用条文'),
+      authority: cited(v.findings.authority, '权限审查的引用条文', existing?.findings.authority),
+      procedure: cited(v.findings.procedure, '程序审查的引用条文', existing?.findings.procedure),
+      content: cited(v.findings.content, '内容审查的引用条文', existing?.findings.content),
     };
-    const op = cited(v.opinion, '审查意见的引用条文');
+    const op = cited(v.opinion, '审查意见的引用条文', existing?.opinion);
     const opinion = {
       ...op,
       ...(v.opinion?.adviser ? { adviser: v.opinion.adviser } : {}),

@@ -146,6 +146,31 @@ export function diffDraftVersions(a: DraftVersion, b: DraftVersion): DraftDiffRo
   });
 }
 
+function workbenchPath(libraryDir: string, reviewId: string): string {
+  if (!/^[A-Za-z0-9._-]+$/.test(reviewId)) throw new RecordsError('INVALID', `审查记录编号“${reviewId}”不合格式`);
+  return join(libraryDir, 'workbench', `${reviewId}.json`);
+}
+
+/** A review's workbench (an empty one when nothing was opened yet); validated when read. */
+function readWorkbench(libraryDir: string, reviewId: string): WorkbenchFile {
+  const file = workbenchPath(libraryDir, reviewId);
+  if (!existsSync(file)) return { schemaVersion: 1, reviewId, drafts: [], decisions: {}, reopened: {}, log: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 已损坏：${(e as Error).message}`);
+  }
+  const r = WorkbenchFileSchema.safeParse(raw);
+  if (!r.success) throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 的内容不合格式：${formatIssue(r.error.issues[0]!, {}, raw)}`, [], { file });
+  return r.data;
+}
+
+/** The review's latest 送审稿 version, if one was added: what its record's 草案第八条 links into (RecordsService's draftUnderReview). */
+export function latestDraftOf(libraryDir: string, reviewId: string): DraftVersion | undefined {
+  return readWorkbench(libraryDir, reviewId).drafts.at(-1);
+}
+
 export class DraftStore {
   readonly dir: string;
   constructor(
@@ -156,23 +181,12 @@ export class DraftStore {
   }
 
   private pathOf(reviewId: string): string {
-    if (!/^[A-Za-z0-9._-]+$/.test(reviewId)) throw new RecordsError('INVALID', `审查记录编号“${reviewId}”不合格式`);
-    return join(this.dir, `${reviewId}.json`);
+    return workbenchPath(this.library.dir, reviewId);
   }
 
   /** The review's workbench (an empty one when nothing was opened yet); validated when read. */
   read(reviewId: string): WorkbenchFile {
-    const file = this.pathOf(reviewId);
-    if (!existsSync(file)) return { schemaVersion: 1, reviewId, drafts: [], decisions: {}, reopened: {}, log: [] };
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 已损坏：${(e as Error).message}`);
-    }
-    const r = WorkbenchFileSchema.safeParse(raw);
-    if (!r.success) throw new RecordsError('CORRUPT', `审查工作台文件 ${file} 的内容不合格式：${formatIssue(r.error.issues[0]!, {}, raw)}`, [], { file });
-    return r.data;
+    return readWorkbench(this.library.dir, reviewId);
   }
 
   /** Re-reads under the writer lock, applies `change`, writes atomically. */
