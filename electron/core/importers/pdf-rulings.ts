@@ -47,8 +47,9 @@ export function pageRulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath && Array.isArray(args)) {
       const paint = args[0];
-      const stroked = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.closeFillStroke;
-      const filled = paint === OPS.fill || paint === OPS.eoFill || paint === OPS.fillStroke || paint === OPS.closeFillStroke;
+      // the even-odd fill-and-stroke ops too: LibreOffice paints the rule over a page's footnotes so (B*)
+      const stroked = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.closeFillStroke || paint === OPS.eoFillStroke || paint === OPS.closeEOFillStroke;
+      const filled = paint === OPS.fill || paint === OPS.eoFill || paint === OPS.fillStroke || paint === OPS.closeFillStroke || paint === OPS.eoFillStroke || paint === OPS.closeEOFillStroke;
       if (!stroked && !filled) continue; // a clip or a path ended unpainted
       const data = (args[1] as unknown[] | undefined)?.[0];
       if (!Array.isArray(data) && !ArrayBuffer.isView(data)) continue;

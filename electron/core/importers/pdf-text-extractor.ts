@@ -11,9 +11,9 @@ import { guessMetadata, metaFromFields } from './document-metadata';
 import { cleanWebCopy, latinBoundary, webCopyWarnings } from './plain-law-text';
 import { NeedsOcr, type OcrMode } from './extracted-document';
 import { layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
-import { footnoteLines, splitFootnotes } from './page-footnotes';
+import { footnoteLines, splitEndnotes, splitFootnotes, type NoteCarry } from './page-footnotes';
 import { pageRulings } from './pdf-rulings';
-import { dropRepeatedTableHeads, joinRowsOverPageBreaks, linesWithRuledTables, rowEndingPage, ruledGrids, type RuledGrid } from './ruled-tables';
+import { dropRepeatedTableHeads, joinRowsOverPageBreaks, linesWithRuledTables, rowEndingPage, ruledGrids, type RuledGrid, type Ruling } from './ruled-tables';
 
 export { buildLines, joinParagraphs, type TextLine as PdfLine } from './text-layout';
 
@@ -145,6 +145,7 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
     const pageItems: PositionedText[][] = [];
     const pageGrids: RuledGrid[][] = [];
     const pageNotes: TextLine[][] = [];
+    let carry: NoteCarry | undefined;
     // A page object drawn twice (a page tree whose Kids name one page 2,000 times) is never written by real software.
     const pageOfRef = new Map<string, number>();
     let chars = 0;
@@ -167,19 +168,31 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
         if (Math.abs(b!) > 0.01 * Math.abs(a!)) continue; // rotated text (stamps, side notes)
         items.push({ str: it.str, x: e!, y: f!, w: it.width, size: Math.abs(d!) || Math.abs(a!) });
       }
-      // a footnote's raised mark and its note at the page's foot are no part of the body
-      const { body, notes } = splitFootnotes(items);
-      pageItems.push(body);
-      pageNotes.push(footnoteLines(notes, p));
-      // the ruling lines give a table's cells, merged ones included (only a page with text has a table to read)
-      // a page of more text than any typeset page (a hostile one) is not worth pdf.js's second pass
-      const pageChars = body.reduce((n, it) => n + it.str.length, 0);
-      if (body.length > 0 && pageChars <= MAX_RULED_PAGE_CHARS) {
+      // the ruling lines give a table's cells, merged ones included, and the separator over a page's
+      // notes (only a page with text has either; a page of more text than any typeset page, a hostile
+      // one, is not worth pdf.js's second pass)
+      const pageChars = items.reduce((n, it) => n + it.str.length, 0);
+      let rulings: Ruling[] = [];
+      if (items.some((t) => t.str.trim() !== '') && pageChars <= MAX_RULED_PAGE_CHARS) {
         const ops = await page.getOperatorList();
-        pageGrids.push(ruledGrids(pageRulings(ops.fnArray, ops.argsArray, OPS)));
-      } else pageGrids.push([]);
+        rulings = pageRulings(ops.fnArray, ops.argsArray, OPS);
+      }
+      // a footnote's raised mark and its note at the page's foot are no part of the body, nor is the
+      // run-on of the last page's note
+      const rules = rulings.filter((r) => r.horizontal).map((r) => ({ y: r.at, x0: r.a, x1: r.b }));
+      const split = splitFootnotes(items, carry, rules);
+      carry = split.carry;
+      const before = pageNotes.findLast((n) => n.length > 0);
+      if (split.continued !== undefined && before) before[before.length - 1]!.text += split.continued;
+      pageItems.push(split.body);
+      pageNotes.push(footnoteLines(split.notes, p));
+      pageGrids.push(split.body.length > 0 ? ruledGrids(rulings) : []);
       page.cleanup();
     }
+    // endnotes after the last article, called by marks on earlier pages
+    const ends = splitEndnotes(pageItems);
+    pageItems.splice(0, pageItems.length, ...ends.pages);
+    for (const { page, note } of ends.notes) pageNotes[page]!.push(...footnoteLines([note], page + 1, true));
     markTypedSpaces(pageItems);
     for (const [i, items] of pageItems.entries()) pages.push(linesWithRuledTables(items, pageGrids[i]!, i + 1, rowEndingPage(pages[i - 1])?.ruledRow));
     dropRepeatedTableHeads(pages);

@@ -61,6 +61,8 @@ export interface TextLine {
   ruledRow?: RuledRow;
   /** A footnote at the page's foot (page-footnotes.ts): kept apart from the body, counted in a warning. */
   footnote?: boolean;
+  /** That note is an endnote, set after the last article (counted apart from the pages' footnotes). */
+  endnote?: boolean;
   /** The line began / ended with a typed space (one at a wrap is not drawn inside either line). */
   typedSpaceBefore?: boolean;
   typedSpaceAfter?: boolean;
@@ -795,7 +797,8 @@ export function pageList(nums: number[]): string {
 export function layoutPages(rawPages: TextLine[][], opts: { spacing?: boolean } = {}): { text: string; warnings: string[] } | undefined {
   const warnings: string[] = [];
   const chars = (ps: TextLine[][]) => ps.flat().reduce((s, l) => s + l.text.replace(/\s/g, '').length, 0);
-  const notePages = rawPages.map((lines) => lines.filter((l) => l.footnote).length);
+  const notePages = rawPages.map((lines) => lines.filter((l) => l.footnote && !l.endnote).length);
+  const endnotes = rawPages.reduce((n, lines) => n + lines.filter((l) => l.endnote).length, 0);
   const bodyPages = rawPages.map((lines) => lines.filter((l) => !l.footnote));
   let dropped = dropHeadersFooters(bodyPages);
   // Every line repeated on every page (a one-line form printed twice, a short notice whose pages
@@ -807,6 +810,7 @@ export function layoutPages(rawPages: TextLine[][], opts: { spacing?: boolean } 
   if (droppedNumbers > 0) warnings.push(`已去除页码 ${droppedNumbers} 处`);
   const notes = notePages.reduce((a, b) => a + b, 0);
   if (notes > 0) warnings.push(`${pageList(notePages.flatMap((n, i) => (n > 0 ? [i + 1] : [])))}底部的 ${notes} 条脚注及其标号未并入正文`);
+  if (endnotes > 0) warnings.push(`文末的 ${endnotes} 条尾注及其标号未并入正文`);
   const { paragraphs, pageOf } = joinParagraphs(pages, opts);
   const result = toPlainLawText(paragraphs, { positioned: true });
   if (result.tocAt !== undefined) {

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitFootnotes } from '../../../electron/core/importers/page-footnotes';
+import { splitEndnotes, splitFootnotes, type NoteCarry } from '../../../electron/core/importers/page-footnotes';
+import { matchArticles } from './article-match';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import type { PositionedText } from '../../../electron/core/importers/text-layout';
 import { RECEIVED } from './received-check';
@@ -71,6 +72,62 @@ describe('splitFootnotes', () => {
   });
 });
 
+describe('a note that runs on to the next page', () => {
+  // Page 1's last note did not end there: its lines were 12 pt, 14 pt apart, from x = 72.
+  const carry: NoteCarry = { size: 12, left: 72, pitch: 14 };
+  const page2 = (gap: number) => [
+    ...body(['第四条 市及有关区县的油区管理部门负责本地油区的管理工作。', '公安、自然资源等部门应当按照各自职责做好油区管理工作。']),
+    ...['资源、生态环境等依法负有监督管理职责的部门。执行本条时，应当同时', '适用国家和省的规定，上位法另有规定的从其规定。'].map((s, i) => run(s, 72, 686 - gap - 14 * i)),
+  ];
+  const rule = { y: 686 - 21 / 2, x0: 72, x1: 189 };
+
+  it('takes the lines at the foot under the separator rule as the run-on, and hands nothing on once it ends', () => {
+    const items = page2(21);
+    const { body: kept, notes, continued, carry: next } = splitFootnotes(items, carry, [rule]);
+    expect(kept).toEqual(items.slice(0, 2));
+    expect(notes).toEqual([]);
+    expect(continued).toBe('资源、生态环境等依法负有监督管理职责的部门。执行本条时，应当同时适用国家和省的规定，上位法另有规定的从其规定。');
+    expect(next).toBeUndefined();
+  });
+
+  it('leaves a body paragraph at the foot that no rule sets apart and that is set in the body’s size', () => {
+    const items = page2(21);
+    expect(splitFootnotes(items, carry, []).body).toEqual(items);
+    // nor without a note running on
+    expect(splitFootnotes(items, undefined, [rule]).body).toEqual(items);
+  });
+
+  it('leaves lines that open an article, or stand as near to the body as its own lines', () => {
+    const opening = [...body(['第四条 甲。']), run('第五条 乙乙乙乙乙乙乙乙乙乙乙乙。', 72, 665), run('丙丙丙丙。', 72, 651)];
+    expect(splitFootnotes(opening, carry, [{ y: 675, x0: 72, x1: 189 }]).body).toEqual(opening);
+    const close = page2(0);
+    expect(splitFootnotes(close, carry, [rule]).body).toEqual(close);
+  });
+});
+
+describe('splitEndnotes', () => {
+  const mark = (s: string, x: number, y: number) => run(s, x, y + 4.6, 7);
+
+  it('takes the notes after the last article that the raised marks call, i, ii, and the marks', () => {
+    const p1 = [...body(['第一条 甲甲甲甲。', '第二条 乙乙乙乙。']), mark('i', 72 + 12 * 9, 700), mark('ii', 72 + 12 * 9, 686)];
+    const p2 = [...body(['第三条 丙丙丙丙。']), run('i', 56, 600), run('编者注：第一条已修改。', 64, 600), run('ii', 56, 560), run('编者注：第二条已修改，', 68, 560), run('见修正决定。', 56, 546), run('2', 300, 60)];
+    const { pages, notes } = splitEndnotes([p1, p2]);
+    expect(pages).toEqual([p1.slice(0, 2), [p2[0]!, p2[6]!]]);
+    expect(notes.map((n) => [n.page, n.note.text])).toEqual([
+      [1, 'i 编者注：第一条已修改。'],
+      [1, 'ii 编者注：第二条已修改，见修正决定。'],
+    ]);
+  });
+
+  it('leaves a raised number with no note anywhere (m²), and notes that do not answer every mark', () => {
+    const squared = [[...body(['第一条 面积一百平方米', '第二条 乙。']), run('2', 72 + 12 * 8, 704.6, 7)]];
+    expect(splitEndnotes(squared).pages).toEqual(squared);
+    const p1 = [...body(['第一条 甲。', '第二条 乙。']), mark('1', 72 + 12 * 6, 700), mark('2', 72 + 12 * 6, 686)];
+    const p2 = [...body(['第三条 丙。']), run('1 编者注：甲。', 72, 600)];
+    expect(splitEndnotes([p1, p2]).notes).toEqual([]);
+  });
+});
+
 describe('PDF footnotes from LibreOffice', () => {
   for (const file of ['xiangzhen-notes-lo.pdf', 'xiangzhen-notes-odt.pdf']) {
     it(`${file}: no mark or note in the articles, the notes counted`, async () => {
@@ -81,4 +138,28 @@ describe('PDF footnotes from LibreOffice', () => {
       expect(doc.warnings).toContain(`第 1 页底部的 ${file.includes('odt') ? 3 : 2} 条脚注及其标号未并入正文`);
     });
   }
+});
+
+describe('notes that run on, and endnotes (running-notes/, make-running-notes.ts)', () => {
+  const DIR = join(RECEIVED, '..', 'running-notes');
+  const read = async (file: string) => extractDocument(new Uint8Array(readFileSync(join(DIR, file))), file, { ocr: false });
+  /** Each article's words as the law's, line breaks aside (the PDF joins one 项 to the next where a line is full). */
+  const sameWords = (law: string, text: string) => {
+    const m = matchArticles(law, text);
+    return { got: m.got, differ: m.mismatches.filter((x) => x.expected.replace(/\s/g, '') !== x.got?.replace(/\s/g, '')).map((x) => x.label) };
+  };
+
+  it.each(['youqu-footnotes-lo.pdf', 'youqu-footnotes.docx', 'youqu-footnotes-lo.doc'])('%s: five long footnotes, one running on over two page breaks, none in an article', async (file) => {
+    const doc = await read(file);
+    expect(matchArticles('youqu.md', doc.text).matched).toBe(23);
+    expect(doc.text).not.toMatch(/编者注|区县在执行中|答复意见/);
+    if (file.endsWith('.pdf')) expect(doc.warnings).toContain('第 1、2、3 页底部的 5 条脚注及其标号未并入正文');
+  });
+
+  it.each(['zhibao-endnotes-lo.pdf', 'zhibao-endnotes.docx', 'zhibao-endnotes-lo.doc'])('%s: four endnotes after the last article, never read into it', async (file) => {
+    const doc = await read(file);
+    expect(sameWords('zhibao.md', doc.text)).toEqual({ got: 23, differ: [] });
+    expect(doc.text).not.toMatch(/编者注|区县在执行中|^i+v?$/m);
+    if (file.endsWith('.pdf')) expect(doc.warnings).toContain('文末的 4 条尾注及其标号未并入正文');
+  });
 });
