@@ -15,7 +15,7 @@
 import { constants, inflateSync } from 'node:zlib';
 import UTIF, { type IFD } from 'utif';
 import { ExtractError } from './extracted-document';
-import { jpegFrame } from './jpeg-frame';
+import { jpegDamage, jpegFrame } from './jpeg-frame';
 import { checkImageSize, MAX_IMAGE_PIXELS } from './ocr-images';
 
 /** More pages than this in one TIFF is not a scanned document (the 核对 view's page limit). */
@@ -485,6 +485,9 @@ function utifDecode(bytes: Uint8Array, p: PageLayout): { raw: Uint8Array; photom
       if (!frame || frame.width > p.pieceWidth || frame.height > p.pieceHeight) {
         throw new ExtractError(`TIFF 第 ${p.n} 页第 ${k + 1} 段 JPEG 数据已损坏（${frame ? `帧尺寸 ${frame.width} × ${frame.height} 大于${p.tiled ? '图块' : '条带'}` : '没有帧头'}）`);
       }
+      // UTIF.js decodes a strip cut short as far as it goes, as the other decoders do.
+      const damage = jpegDamage(bytes.subarray(p.offsets[k]!, p.offsets[k]! + p.lengths[k]!));
+      if (damage) throw new ExtractError(`TIFF 第 ${p.n} 页第 ${k + 1} 段 JPEG 数据${damage.kind === 'truncated' ? '不完整' : '已损坏'}（${damage.detail}），只能解码出一部分，无法完整识别；请索取完整的文件或重新扫描`);
     }
   }
   const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

@@ -4,8 +4,9 @@
 // PDF's objects (xref tables and streams, object streams, Flate with PNG predictors) to find such a
 // page's JPEG bytes and where the page draws them, so ocr-images.ts can decode them natively
 // (@napi-rs/canvas). Anything it does not expect — another operator, a mask, a colour space other
-// than DeviceGray, annotations, a broken xref — gives undefined, and the page is rendered
-// by pdf.js as before. It never throws.
+// than DeviceGray or DeviceRGB, annotations, a broken xref — gives undefined, and the page is rendered
+// by pdf.js as before. It never throws. (A colour page's JPEG is found to be checked whole; pdf.js
+// still draws it: ocr-images.ts renderScanJpeg.)
 
 import { inflateSync } from 'node:zlib';
 import { jpegFrame } from './jpeg-frame';
@@ -366,6 +367,8 @@ export interface ScanJpeg {
   jpeg: Uint8Array;
   width: number;
   height: number;
+  /** 1 (DeviceGray) or 3 (DeviceRGB). */
+  components: 1 | 3;
   /** The image's /Interpolate flag (pdf.js then smooths it whatever the scale). */
   interpolate: boolean;
   /** The matrix mapping the image's unit square onto the page (user space, before the viewport). */
@@ -420,20 +423,20 @@ export class ScanJpegReader {
       const filter = get('Filter');
       const filters = Array.isArray(filter) ? filter.map((f) => nameOf(o.resolve(f))) : [nameOf(filter)];
       if (filters.length !== 1 || filters[0] !== 'DCTDecode') return undefined;
-      // Grey only. A colour JPEG's red channel differs from pdf.js's by up to 55 levels along colour
-      // edges (the decoders upsample chroma differently; 0.06 % of a test page's pixels more than 16
-      // apart) — a seal's rim — and that was not scored on OCR; grey differs by IDCT rounding only.
+      // Grey or RGB; pdf.js decodes CMYK, ICC-based and indexed images with its own colour conversion.
       const width = get('Width');
       const height = get('Height');
-      if (nameOf(get('ColorSpace')) !== 'DeviceGray' || get('BitsPerComponent') !== 8 || typeof width !== 'number' || typeof height !== 'number') return undefined;
+      const space = nameOf(get('ColorSpace'));
+      const components = space === 'DeviceGray' ? 1 : space === 'DeviceRGB' ? 3 : 0;
+      if (components === 0 || get('BitsPerComponent') !== 8 || typeof width !== 'number' || typeof height !== 'number') return undefined;
       // pdf.js skips anything before the JPEG's start marker; so does this.
       let jpeg = o.bytes(image);
       const soi = jpeg.findIndex((v, i) => v === 0xff && jpeg[i + 1] === 0xd8);
       if (soi < 0) return undefined;
       jpeg = jpeg.subarray(soi);
       const frame = jpeg[0] === 0xff && jpeg[1] === 0xd8 ? jpegFrame(jpeg) : undefined;
-      if (!frame || frame.exif || frame.precision !== 8 || frame.components !== 1 || frame.width !== width || frame.height !== height) return undefined;
-      return { jpeg, width, height, interpolate: get('Interpolate') === true, cm: drawn.cm };
+      if (!frame || frame.exif || frame.precision !== 8 || frame.components !== components || frame.width !== width || frame.height !== height) return undefined;
+      return { jpeg, width, height, components, interpolate: get('Interpolate') === true, cm: drawn.cm };
     } catch {
       return undefined;
     }

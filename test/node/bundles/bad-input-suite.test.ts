@@ -27,6 +27,8 @@ import { RegisterService } from '../../../electron/core/register/register-servic
 import { readSheet, rowsToReviewInputs } from '../../../electron/core/records/spreadsheet-import';
 import { startBrowserFace, type BrowserFace } from '../../../electron/server/browser-face';
 import { hostileTiffs } from '../importers/tiff-hostile';
+import { barsPng } from '../importers/tiny-images';
+import { scanPdfBytes } from '../../fixtures/documents/image-pdf';
 import { openTestApp } from '../test-app';
 import { makeLibrary, ROOT, snapshot, tmp } from './bundle-helpers';
 
@@ -197,6 +199,31 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
         return r.failed[0]!.reason;
       });
     }
+  }, 300_000);
+
+  // ───────── importers: scans and photos cut short or damaged (decoders would read them in part) ─────────
+  it('importers: a photo or a scanned PDF page whose JPEG or PNG is cut short or damaged', async () => {
+    const scans = join(ROOT, 'test/fixtures/documents/scans');
+    const grey = readFileSync(join(scans, 'yuanzhu-p1-clean.jpg'));
+    const colour = readFileSync(join(scans, 'yuanzhu-p1-seal.jpg'));
+    const ocrImport = async (name: string, bytes: Uint8Array) => {
+      const file = join(inputs, name);
+      writeFileSync(file, bytes);
+      const r = await importPaths(store, [file], { ocr: true });
+      if (r.failed.length !== 1 || r.imported || r.replaced) return `unexpected: ${JSON.stringify(r.failed)} imported=${r.imported}`;
+      return r.failed[0]!.reason;
+    };
+    // One A4 page drawing the JPEG (1654 × 2339; a cut one keeps its header, so grey or RGB as before).
+    const scanPdf = (jpeg: Buffer) => scanPdfBytes([{ jpeg, width: 1654, height: 2339 }]);
+    const garbled = Buffer.from(grey);
+    for (let k = 0; k < 2000; k++) garbled[(grey.length >> 1) + k] = (k * 7919 + 13) & 255;
+    await hostile('importer', 'JPEG photo cut short (half its bytes)', /^图片文件不完整（JPEG 数据在图像结束前中断），只能解码出一部分/, () => ocrImport('半张.jpg', grey.subarray(0, grey.length >> 1)));
+    await hostile('importer', 'JPEG photo with 2,000 bytes of its data overwritten', /^图片文件已损坏（JPEG 数据在第 \d+ 字节处损坏/, () => ocrImport('乱码.jpg', garbled));
+    const png = await barsPng(600, 800);
+    await hostile('importer', 'PNG scan cut short', /^图片文件不完整（PNG 数据在图像结束前中断）/, () => ocrImport('半张.png', png.subarray(0, png.length - 1000)));
+    await hostile('importer', 'scanned PDF whose grey page JPEG is cut short', /^PDF 第 1 页的扫描图片不完整（JPEG 数据在图像结束前中断）/, () => ocrImport('半页扫描.pdf', scanPdf(grey.subarray(0, grey.length >> 1))));
+    await hostile('importer', 'scanned PDF whose colour page JPEG (a seal) is cut short', /^PDF 第 1 页的扫描图片不完整（JPEG 数据在图像结束前中断）/, () => ocrImport('半页彩色扫描.pdf', scanPdf(colour.subarray(0, Math.floor(colour.length * 0.8)))));
+    await hostile('importer', 'scanned PDF whose page JPEG has 2,000 bytes overwritten', /^PDF 第 1 页的扫描图片已损坏（JPEG 数据在第 \d+ 字节处损坏/, () => ocrImport('乱码扫描.pdf', scanPdf(garbled)));
   }, 300_000);
 
   // ───────── importers: cost budget and special files ─────────

@@ -2,6 +2,7 @@
 // — damaged, truncated or made to exhaust the decoder — with the reason the import must give.
 // Used by ocr-tiff.test.ts (the decoder) and the bad-input suite (the whole import).
 import { deflateSync } from 'node:zlib';
+import { tinyGreyJpeg } from './tiny-images';
 
 export interface TiffSpec {
   width: number;
@@ -155,6 +156,7 @@ export function hostileTiffs(): HostileTiff[] {
   const deflated = new Uint8Array(deflateSync(noise));
   // A G4 line: horizontal mode, a white run of 1792 (make-up code) + 0, a black run of 0 — 1792 pixels on a line of 64.
   const g4 = bitBytes('001' + '00000001000' + '00110101' + '0000110111' + '0000000000010000'.repeat(2));
+  const grey = new Uint8Array(tinyGreyJpeg(64, 32));
   const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0xea, 0x60, 0xea, 0x60, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xff, 0xd9]);
   return [
     { name: 'huge.tif', kind: '20,000 × 20,000 px page', early: true, bytes: page({ width: 20_000, height: 20_000 }), reason: /TIFF 第 1 页过大（20000 × 20000 像素/ },
@@ -177,6 +179,7 @@ export function hostileTiffs(): HostileTiff[] {
     // Before these were bounded, UTIF.js spent the length of the code word on every bit (quadratic: hours) and wrote a full line a bit.
     { name: 'g4-nocode.tif', kind: 'CCITT G4 strip whose bits form no code (256 KB)', early: false, bytes: page({ width: 2480, height: 3508, bits: 1, compression: 4, photometric: 0, strips: [new Uint8Array(256 * 1024).fill(0xff).fill(0x02, 0, 1)] }), reason: /第 1 页的图像数据已损坏，无法解码（传真（CCITT）数据已损坏（无效的编码））/ },
     { name: 'g4-lines.tif', kind: 'CCITT G4 strip writing a white line a bit (256 KB, 2 M lines of 12,000 px)', early: false, bytes: page({ width: 12_000, height: 100, bits: 1, compression: 4, photometric: 0, strips: [new Uint8Array(256 * 1024).fill(0xff)] }), reason: /第 1 页的图像数据已损坏，无法解码（传真（CCITT）数据已损坏（行数超出页面高度））/ },
+    { name: 'jpeg-cut.tif', kind: 'JPEG strip cut short (UTIF.js would decode it in part)', early: false, bytes: page({ compression: 7, strips: [grey.subarray(0, grey.length - 6)] }), reason: /第 1 页第 1 段 JPEG 数据不完整（JPEG 数据在图像结束前中断）/ },
     { name: 'jpeg-frame.tif', kind: 'JPEG strip declaring a 60,000 × 60,000 frame', early: false, bytes: page({ samples: 3, photometric: 6, compression: 7, strips: [jpeg] }), reason: /第 1 页第 1 段 JPEG 数据已损坏（帧尺寸 60000 × 60000 大于条带）/ },
   ];
 }
