@@ -1,7 +1,8 @@
 // OCR benchmark: accuracy against the source law, CPU seconds per page, peak RSS and the longest
 // event-loop pause while recognising, on the scan fixtures (200 dpi, clean and degraded).
 // Run: npm run bench:ocr   (prints `uptime` with the numbers; the machine is shared)
-//      npm run bench:ocr -- --cases clean,pdf   (a subset: clean rotated noisy jpeg30 seal pdf)
+//      npm run bench:ocr -- --cases clean,pdf   (a subset: clean rotated noisy jpeg30 seal pdf; sealpdf: the seal
+//        page as a colour JPEG in a scanned PDF, LAWDESK_OCR_NATIVE_COLOUR=1 to decode it natively)
 //      LAWDESK_OCR_IN_PROCESS=1 npm run bench:ocr …   (page images on the main thread, to compare pauses)
 //      npm run bench:ocr -- --cases long     (a 20-page scanned PDF, built at run time: long-scan-pdf.ts)
 //      npm run bench:ocr -- --cases repeat   (5 successive OCR imports in one process: RSS after each)
@@ -33,6 +34,7 @@
 // (the target is 0: every error must be highlighted for 核对).
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -187,7 +189,6 @@ async function longScan(): Promise<void> {
  */
 async function tiffScan(): Promise<void> {
   const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'lawdesk-bench-tiff-'));
   const file = join(dir, 'yuanzhu-300dpi.tif');
   try {
@@ -230,7 +231,6 @@ async function repeatImports(times = 5): Promise<void> {
  */
 async function shortScans(): Promise<void> {
   const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
   const file = join(mkdtempSync(join(tmpdir(), 'lawdesk-bench-short-')), 'yuanzhu-2p-scan.pdf');
   imagePdf(['yuanzhu-p1-clean.jpg', 'yuanzhu-p2-clean.jpg'].map((f) => join(SCANS, f)), file);
   const bytes = readFileSync(file);
@@ -345,7 +345,6 @@ async function firstOcrs(): Promise<void> {
 /** One fresh process of --cases first (see firstOcrs). */
 async function firstChild(): Promise<void> {
   const { mkdtempSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
   const file = join(mkdtempSync(join(tmpdir(), 'lawdesk-bench-first-')), 'yuanzhu-2p-scan.pdf');
   imagePdf(['yuanzhu-p1-clean.jpg', 'yuanzhu-p2-clean.jpg'].map((f) => join(SCANS, f)), file);
   const bytes = readFileSync(file);
@@ -581,7 +580,7 @@ async function main(): Promise<void> {
   if (cases.includes('tiff')) await tiffScan();
   if (cases.includes('photo')) await photos();
   if (cases.includes('flags')) (await import('./ocr-flag-score')).printFlagReport(process.argv.includes('-v'));
-  if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'pdf'].includes(c))) return;
+  if (!cases.some((c) => ['clean', 'rotated', 'noisy', 'jpeg30', 'seal', 'sealpdf', 'pdf'].includes(c))) return;
   console.log(`uptime: ${execSync('uptime').toString().trim()}`);
   if (process.argv.includes('--stages')) {
     return stages(cases, process.argv.includes('--compare'));
@@ -599,6 +598,18 @@ async function main(): Promise<void> {
     const units = parsed.map((u, i) => ({ ...u, suspects: suspects[i] }));
     const s = score(units, yuanzhu);
     rows.push({ case: `援助条例 p1 ${variant} + p2`, pages: 2, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, cpuSPerPage: (m.cpuS / 2).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, unflaggedLabels: s.unflaggedLabels.join(' ') });
+  }
+  if (cases.includes('sealpdf')) {
+    // A seal document scanned in colour: p1 with its red seal as an RGB JPEG page, p2 grey, in one PDF
+    // (LAWDESK_OCR_NATIVE_COLOUR=1 decodes the colour page natively, as the grey one; unset, pdf.js does).
+    const file = join(tmpdir(), `lawdesk-bench-sealpdf-${process.pid}.pdf`);
+    imagePdf(['yuanzhu-p1-seal.jpg', 'yuanzhu-p2-clean.jpg'].map((f) => join(SCANS, f)), file);
+    const m = await measure(() => extractDocument(readFileSync(file), 'sealpdf.pdf', { ocr: { workers: 1 } }));
+    rmSync(file, { force: true });
+    const parsed = parseLawText(m.result.text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+    const suspects = findSuspects(parsed, m.result.ocr!.stream, m.result.ocr!.confidence);
+    const s = score(parsed.map((u, i) => ({ ...u, suspects: suspects[i] })), yuanzhu);
+    rows.push({ case: `援助条例 p1 seal (colour JPEG) + p2, scanned PDF${process.env.LAWDESK_OCR_NATIVE_COLOUR === '1' ? ', native colour' : ''}`, pages: 2, charsRight: `${(s.accuracy * 100).toFixed(2)}%`, articlesExact: `${s.exact}/${s.articles}`, unflaggedWrong: s.unflagged, cpuSPerPage: (m.cpuS / 2).toFixed(1), wallS: m.wallS.toFixed(0), peakRssMb: m.peakMb, maxLoopPauseMs: m.maxPauseMs, unflaggedLabels: s.unflaggedLabels.join(' ') });
   }
   if (!cases.includes('pdf')) {
     console.table(rows);
