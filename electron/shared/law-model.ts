@@ -19,9 +19,18 @@ export const LEVELS = [
 ] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** 时效性 — whether a version is in force. */
-export const STATUSES = ['现行有效', '已修改', '已废止', '部分失效', '尚未生效'] as const;
+/**
+ * 时效性 — whether a version is in force. 草案 is a drafted text (送审稿, 征求意见稿, 草案, 讨论稿) kept in
+ * the library: never in force, so never 现行有效, never the version in force on a date, never a basis.
+ * A value of its own rather than a flag beside the status: every reader that asks "in force?" already
+ * reads `status` (facets, filters, 只看现行有效, exports, `lawdesk show --json`), and a draft that some
+ * reader forgot to check a flag for would pass as 现行有效.
+ */
+export const STATUSES = ['现行有效', '已修改', '已废止', '部分失效', '尚未生效', '草案'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** The 时效性 of a drafted text (see STATUSES). */
+export const DRAFT_STATUS = '草案' satisfies Status;
 
 /** A dated event from a law's header, e.g. "2019年4月23日 …修正". */
 export interface HistoryEvent {
@@ -163,6 +172,8 @@ export interface LawVersionMeta {
   status: Status; // derived (or overridden) 时效性
   statusOverride?: { status: Status; basis: string };
   expired?: boolean; // marked repealed by a manifest or the user
+  /** A drafted text (its title or the mark under it says 征求意见稿, 送审稿 …): 时效性 草案 unless overridden. */
+  draft?: boolean;
   history: HistoryEvent[];
   sourceFile: string; // file name as imported
   sourceSha256: string; // of the original bytes

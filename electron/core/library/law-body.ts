@@ -41,6 +41,7 @@ export const storedBodySchema = z.object({
   status: z.enum(STATUSES),
   statusOverride: z.object({ status: z.enum(STATUSES), basis: text }).optional(),
   expired: z.boolean().optional(),
+  draft: z.boolean().optional(),
   history: z.array(z.object({ date: text, text, kind: z.enum(['通过', '公布', '修正', '修订', '施行', '其他']) })),
   sourceFile: text,
   sourceSha256: text,

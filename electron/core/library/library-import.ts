@@ -4,12 +4,12 @@
 // at the end, and open() recovers bodies written after the last commit, so a kill at any moment
 // leaves every file either fully in the library or not at all.
 
-import { isDraftTitle } from '../../shared/draft-title';
+import { documentTitleOf, isDraftMarkLine, isDraftTitle } from '../../shared/draft-title';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fsErrorMessage } from './fs-errors';
 import type { Article, LawVersion, LawVersionMeta, SourceFormat, TextSource } from '../../shared/law-model';
-import { textSourceOf, versionDate } from '../../shared/law-model';
+import { DRAFT_STATUS, textSourceOf, versionDate } from '../../shared/law-model';
 import { extractDocument, detectFormat, SIZE_LIMITS, unsupportedReason } from '../importers/extract-document';
 import { ExtractError, NeedsOcr, type OcrMode } from '../importers/extracted-document';
 import { ARTICLE_START_RE } from '../importers/plain-law-text';
@@ -246,8 +246,8 @@ export function passedOverNotice(paths: string[], passedOver: string[]): { file:
 }
 
 const FILENAME_DATE = /[（(](\d{4}-\d{2}-\d{2})[)）]/;
-/** The report's line on a file whose title marks a draft (isDraftTitle). */
-export const DRAFT_IMPORTED = '标题表明这是草稿（送审稿、草案、征求意见稿等），不是生效的文件：法规库会按现行有效列出它，不需要可在法规库中删除；要对它作合法性审查，请在合法性审查的审查工作台上传';
+/** The report's line on a file whose title, or the mark under it, says it is a draft (isDraftTitle, isDraftMarkLine). */
+export const DRAFT_IMPORTED = '标题或文首标明这是草案（送审稿、征求意见稿、讨论稿等），不是生效的文件：法规库将其时效性标为“草案”，不算现行有效，也不作为审查依据或上位法；如已正式公布，可在阅读页修改时效性；要对它作合法性审查，请在合法性审查的审查工作台上传';
 
 /** The first line is an article: the file has no title (a pasted excerpt, one long article line). */
 const articleForTitle = (line: string) => new ExtractError(`找不到标题：第一行“${line.slice(0, 20)}”是条文而不是法规名称，请在文件开头加上标题`);
@@ -290,9 +290,11 @@ export async function buildVersion(
   if (!title) throw new ExtractError('找不到标题（第一行为空）');
   if (ARTICLE_START_RE.test(title)) throw articleForTitle(title);
   if (title.length > 200) throw new ExtractError('第一行超过 200 字，不像法规标题：请确认文件是法规正文');
-  // A folder of the office's papers holds the 送审稿 it reviews: kept like any text, but the library then lists
-  // a draft as in force and offers it in search, so the report says what it is and where drafts belong.
-  if (isDraftTitle(title)) warnings.push(DRAFT_IMPORTED);
+  // A folder of the office's papers holds the 送审稿 it reviews: kept like any text, but as 草案 — never in
+  // force, never a basis — and the report says what it is and where drafts belong. The document says it
+  // in its title or on a line of its own under (or above) it; a file name alone does not.
+  const draft = isDraftTitle(title) || parsed.headerLines.some(isDraftMarkLine);
+  if (draft) warnings.push(DRAFT_IMPORTED);
 
   const sha = sha256(bytes);
   const fromText = guessMetadata(doc.text);
@@ -323,7 +325,8 @@ export async function buildVersion(
   const withManifest = (guessed: string) => (manifest?.region && !guessed.startsWith(manifest.region + '·') ? manifest.region : guessed);
   // The office's region (its own 县人民政府… documents) only where no manifest names a region: it never refines one.
   const region = withManifest(guessRegion(title, issuer, filePath, manifest?.region ? undefined : options.officeRegion));
-  const level = asLevel(manifest?.level) ?? guessLevel(title, region, issuer, filePath);
+  // A draft's rank is that of the document it becomes: 《某市…条例（征求意见稿）》 is a 地方性法规's draft.
+  const level = asLevel(manifest?.level) ?? guessLevel(documentTitleOf(title), region, issuer, filePath);
   // Parts of one code (民法典 总则, 物权编 …) come as separate files: each part is its own work.
   const lawKey = subtitle ? `${title} ${subtitle}` : title;
   const lawId = lawIdFor(lawKey, region);
@@ -348,8 +351,9 @@ export async function buildVersion(
     level,
     region,
     ...(manifest?.category?.trim() ? { category: manifest.category.trim() } : {}),
-    status: '现行有效',
+    status: draft ? DRAFT_STATUS : '现行有效',
     ...(manifest?.expired ? { expired: true } : {}),
+    ...(draft ? { draft: true } : {}),
     history: parsed.history,
     sourceFile: fileName,
     sourceSha256: sha,

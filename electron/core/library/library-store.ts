@@ -14,7 +14,7 @@ import { OfficeTimeZone } from './office-time-zone';
 import { existsSync, mkdirSync, readdirSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import type { Law, LawVersion, LawVersionMeta, Status } from '../../shared/law-model';
+import { DRAFT_STATUS, type Law, type LawVersion, type LawVersionMeta, type Status } from '../../shared/law-model';
 import { shortTitleOf, versionDate } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { AtomicJsonFile, CorruptFileError, readJsonFileSync, writeFileAtomic, writeFileAtomicAsync } from './atomic-file';
@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { printableName } from '../../shared/printable-name';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
+import { isDraftVersion } from '../../shared/draft-title';
 import { LockError, WriterLock } from './writer-lock';
 import { own } from '../util/own-key';
 import { schemaCheck } from '../util/schema-check';
@@ -251,7 +252,19 @@ export class LibraryStore {
       this.db.data.schemaVersion = v + 1;
       dirty = true;
     }
+    this.deriveDraftStatuses();
     return dirty;
+  }
+
+  /**
+   * A library imported before 草案 existed lists its drafts (《…（征求意见稿）》) as 现行有效, and may have
+   * made one the version in force of the law it would amend: their laws' 时效性 is derived again on
+   * reading. In memory only — the file is written with the next commit, so opening changes no file.
+   */
+  private deriveDraftStatuses(): void {
+    const laws = new Set<string>();
+    for (const v of Object.values(this.db.data.versions)) if (isDraftVersion(v) && v.status !== DRAFT_STATUS) laws.add(v.lawId);
+    if (laws.size) this.refreshStatuses(laws);
   }
 
   /** Whether bodies/ holds a file recovery would act on: a temp file, an orphan, a tombstone. */

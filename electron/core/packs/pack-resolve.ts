@@ -62,7 +62,7 @@ function articleOnce(ctx: Ctx, versionId: string, key: string, label: string, li
   return block;
 }
 
-const STATUS_NOTE: Record<string, string> = { 已修改: '该版本已被修改', 已废止: '该法规已废止', 尚未生效: '该版本尚未生效' };
+const STATUS_NOTE: Record<string, string> = { 已修改: '该版本已被修改', 已废止: '该法规已废止', 尚未生效: '该版本尚未生效', 草案: '该文本是草案，不是生效的法规' };
 
 function lookupLaw(ctx: Ctx, name: string): { law?: Law; problem?: string } {
   const laws = findLaws(ctx.store, name);

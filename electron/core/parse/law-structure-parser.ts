@@ -8,6 +8,7 @@
 // they are the next article's number (splitRunOnArticles).
 
 import type { Article, HistoryEvent } from '../../shared/law-model';
+import { isDraftMarkLine } from '../../shared/draft-title';
 import { paragraphsFromText } from '../../shared/law-text';
 import { parseChineseNumber, NUMERAL_CHARS } from '../text/chinese-numerals';
 import { dropStraySpaces, closeSpacedLabel } from './stray-spaces';
@@ -123,6 +124,8 @@ const LETTERHEAD_RES = [
 
 /** A line of a 红头文件's letterhead, above the title; never a title ("关于…的通知文件" is not one). */
 export function isLetterheadLine(line: string): boolean {
+  // a draft's corner mark (征求意见稿) above its title
+  if (isDraftMarkLine(line)) return true;
   if (/关于|办法|规定|条例|决定|通知|意见|细则|规则|方案/.test(line)) return LETTERHEAD_RES.slice(1).some((re) => re.test(line));
   return LETTERHEAD_RES.some((re) => re.test(line));
 }
@@ -462,6 +465,16 @@ export function parseLawText(input: string, opts: ParseOptions): ParsedLaw {
   } else if (i < lines.length) {
     title = clean(lines[i]!.replace(/^#+/, ''));
     i++;
+  }
+  // A draft's mark set on its own line under the title (某某条例 / （征求意见稿）) is the head's, not a preamble.
+  for (let j = i; j < lines.length && j < i + 4; j++) {
+    const c = clean(lines[j]!.replace(/^#+/, ''));
+    if (c === '') continue;
+    if (isDraftMarkLine(c)) {
+      headerLines.push(c);
+      i = j + 1;
+    }
+    break;
   }
   if (infoEnd >= 0) {
     for (; i < infoEnd; i++) {

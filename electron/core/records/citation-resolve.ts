@@ -4,6 +4,7 @@
 
 import { citationOf, wideCitationOf } from '../../shared/citation';
 import { displayTitle, type Law, type LawVersionMeta } from '../../shared/law-model';
+import { isDraftVersion } from '../../shared/draft-title';
 import { articleLabel, parseChineseNumber } from '../text/chinese-numerals';
 import { paragraphsFromText } from '../../shared/law-text';
 import { partLabel, partOf } from '../../shared/article-part';
@@ -54,10 +55,13 @@ export function versionOnDate(store: LibraryStore, lawId: string, date: string):
   const withStart = versions.map((x) => ({ ...x, effective: startOf(x) }));
   const v = versionInForceOn(withStart, date);
   if (v) return { ok: true, value: versions.find((x) => x.id === v.id)! };
+  // A drafted text is in force on no day: never the basis of a finding, a citation or a 上位法.
+  const enacted = versions.filter((x) => !isDraftVersion(x));
+  if (!enacted.length) return { ok: false, reason: `《${displayTitle(law)}》是草案，不是生效的法规` };
   // Versions without any date (宪法 as compiled, codes) apply whatever the date.
-  const undated = versions.find((x) => !startOf(x));
+  const undated = enacted.find((x) => !startOf(x));
   if (undated) return { ok: true, value: undated };
-  const first = withStart.map((x) => x.effective || '').sort()[0];
+  const first = withStart.filter((x) => !isDraftVersion(x)).map((x) => x.effective || '').sort()[0];
   return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）` };
 }
 

@@ -2,9 +2,10 @@
 // statistics, the yearly report). What the record says it covered as a whole (`laws`), the laws of
 // the articles it cites, and the laws its topic names — 集体学习《中华人民共和国科学技术进步法》,
 // 学习行政许可法 — when the library holds them, each anchored to the version in force on the
-// session's day (the text the office studied then, not whatever came later).
+// session's day (the text the office studied then, not whatever came later). A law the library holds
+// only as a draft (时效性 草案: 学习《…条例（征求意见稿）》) is no law studied: it is left out.
 
-import { displayTitle, shortTitleOf } from '../../shared/law-model';
+import { DRAFT_STATUS, displayTitle, shortTitleOf } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
 import { LAW_NOUN, detectCitations } from './citation-detect';
 import { versionOnDate } from './citation-resolve';
@@ -23,8 +24,9 @@ export interface SessionLaw {
 /** The session's laws in the order the record gives them: `laws`, the cited articles' laws, then the topic's. */
 export function lawsOfSession(store: LibraryStore, l: Pick<Lecture, 'laws' | 'citations' | 'topic' | 'date'>): SessionLaw[] {
   const out = new Map<string, SessionLaw>();
+  const onlyDrafts = (lawId: string) => store.law(lawId)?.versionIds.every((id) => store.version(id)?.status === DRAFT_STATUS) === true;
   const add = (s: SessionLaw) => {
-    if (!out.has(s.key)) out.set(s.key, s);
+    if (!out.has(s.key) && !(s.lawId && onlyDrafts(s.lawId))) out.set(s.key, s);
   };
   const inForce = (lawId: string) => {
     const v = versionOnDate(store, lawId, l.date);

@@ -31,7 +31,7 @@ const MAX_LIMIT = 1000;
 const TITLE_BOOST = 1.5;
 /** A title hit needs the terms to make up this share of the law's short title (许可 names 行政许可法, not 排污许可管理条例). */
 const TITLE_HIT_MIN_COVERAGE = 0.34;
-const STATUS_WEIGHT: Record<Status, number> = { 现行有效: 1, 尚未生效: 0.9, 部分失效: 0.85, 已修改: 0.7, 已废止: 0.6 };
+const STATUS_WEIGHT: Record<Status, number> = { 现行有效: 1, 尚未生效: 0.9, 部分失效: 0.85, 已修改: 0.7, 已废止: 0.6, 草案: 0.5 };
 /** At least any version's status weight (an unknown status weighs 1). */
 const MAX_STATUS_WEIGHT = Math.max(1, ...Object.values(STATUS_WEIGHT));
 

@@ -26,6 +26,8 @@ export const versionMetaSchema = z.object({
   status,
   statusOverride: z.object({ status, basis: z.string() }).optional(),
   expired: z.boolean().optional(),
+  /** A drafted text (时效性 草案 unless a person set another). */
+  draft: z.boolean().optional(),
   history: z.array(historyEventSchema),
   sourceFile: shownName,
   sourceFormat: z.string(),

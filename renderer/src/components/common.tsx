@@ -2,7 +2,7 @@
 
 import { Alert, Button, Empty, Tag } from 'antd';
 import type { ReactNode } from 'react';
-import type { Status } from '../../../electron/shared/law-model';
+import { DRAFT_STATUS, type Status } from '../../../electron/shared/law-model';
 
 const STATUS_COLOR: Record<Status, string> = {
   现行有效: 'green',
@@ -10,11 +10,12 @@ const STATUS_COLOR: Record<Status, string> = {
   已废止: 'red',
   部分失效: 'gold',
   尚未生效: 'blue',
+  草案: 'purple',
 };
 
 export function StatusTag({ status }: { status: Status }) {
   return (
-    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="status-tag" style={{ marginInlineEnd: 0 }}>
+    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="status-tag" style={{ marginInlineEnd: 0 }} {...(status === DRAFT_STATUS ? { title: '起草中的文本（送审稿、征求意见稿等），不是生效的法规，不作为依据' } : {})}>
       {status}
     </Tag>
   );

@@ -1,6 +1,6 @@
 // A new user imports a folder of the office's papers: laws, and the 送审稿 / 草案 / 征求意见稿 it reviews.
-// The drafts are read like any text, but the report says each is a draft (the library would list it as
-// in force) and where drafts belong; a law whose title says 试行 or 修订 is no draft.
+// The drafts are read like any text, as 草案 (never in force), and the report says each is a draft and
+// where drafts belong; a law whose title says 试行 or 修订 is no draft.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,7 @@ describe('a folder of mixed papers', () => {
     const drafts = report.warnings.filter((w) => w.message === DRAFT_IMPORTED).map((w) => w.file.replace(folder, '').replaceAll('\\', '/'));
     expect(drafts.sort()).toEqual(['/c.md', '/送审稿/a.md', '/送审稿/b.md']);
     expect(DRAFT_IMPORTED).toContain('审查工作台');
+    expect(store.versions().filter((v) => v.status === '草案').map((v) => v.sourceFile).sort()).toEqual(['a.md', 'b.md', 'c.md']);
   });
 });
 

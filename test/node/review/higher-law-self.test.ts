@@ -24,9 +24,10 @@ let engine: SearchEngine;
 const tmp = mkdtempSync(join(tmpdir(), 'higher-law-self-'));
 beforeAll(async () => {
   lib = await makeReviewLibrary();
-  // the folder the user imported: the draft itself, as a law of 高青县
+  // the folder the user imported: the draft itself, as a law of 高青县 (草案), and the text as adopted
   writeFileSync(join(tmp, 'imported.md'), `# 高青县科技企业孵化器奖补办法（征求意见稿）\n\n${TEXT}\n`);
-  expect((await importPaths(lib.store, [join(tmp, 'imported.md')])).imported).toBe(1);
+  writeFileSync(join(tmp, 'adopted.md'), `# 高青县科技企业孵化器奖补办法\n\n${TEXT}\n`);
+  expect((await importPaths(lib.store, [join(tmp, 'imported.md'), join(tmp, 'adopted.md')])).imported).toBe(2);
   engine = await SearchEngine.open(lib.store, { persist: false });
 });
 afterAll(() => {
@@ -48,8 +49,11 @@ describe('the document under review in the library', () => {
     expect(await panelOf('高青县科技企业孵化器奖补办法（征求意见稿）')).not.toContain('高青县科技企业孵化器奖补办法（征求意见稿）');
   });
 
-  it('another document with the same articles is still shown (the panel found the copy)', async () => {
-    expect(await panelOf('高青县科技型中小企业培育办法（送审稿）')).toContain('高青县科技企业孵化器奖补办法（征求意见稿）');
+  it('nor is the text as adopted; for another document with the same articles the adopted text is shown, the draft (草案) never', async () => {
+    expect(await panelOf('高青县科技企业孵化器奖补办法（送审稿）')).not.toContain('高青县科技企业孵化器奖补办法');
+    const other = await panelOf('高青县科技型中小企业培育办法（送审稿）');
+    expect(other).toContain('高青县科技企业孵化器奖补办法');
+    expect(other).not.toContain('高青县科技企业孵化器奖补办法（征求意见稿）');
   });
 
   it('a draft’s title names the document it becomes; 试行 and 修订 are no draft marks', () => {

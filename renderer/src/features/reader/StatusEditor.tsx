@@ -50,7 +50,7 @@ export function StatusEditor({ open, meta, onClose, onSaved }: { open: boolean; 
         </Button>,
       ]}
     >
-      <Typography.Paragraph type="secondary">时效性通常由各版本的公布、施行日期自动判断；手工设定时请写明依据，以便日后核对。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">时效性通常由各版本的公布、施行日期自动判断，标题或文首标明送审稿、征求意见稿等的文本为“草案”；手工设定时请写明依据（如草案已正式公布施行），以便日后核对。</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="时效性">
           <TabLeavingSelect value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: s }))} />

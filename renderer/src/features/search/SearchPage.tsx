@@ -47,7 +47,7 @@ function sameHit(a: Hit, b: Hit): boolean {
 }
 
 /** The 时效性 tag of a row as a class (search.css: the colours of the app's StatusTag, without a component per row). */
-const STATUS_CLASS: Record<string, string> = { 现行有效: 'in-force', 已修改: 'changed', 已废止: 'repealed', 部分失效: 'partly', 尚未生效: 'pending' };
+const STATUS_CLASS: Record<Status, string> = { 现行有效: 'in-force', 已修改: 'changed', 已废止: 'repealed', 部分失效: 'partly', 尚未生效: 'pending', 草案: 'draft' };
 
 type HitRowProps = { hit: Hit; index: number; selected: boolean; onOpen: (h: Hit) => void; onHover: (i: number) => void };
 

@@ -1,0 +1,145 @@
+// A drafted text in the library (送审稿, 征求意见稿, 草案) has the 时效性 草案: set by the import from the
+// document's title or the mark under it, never the version in force, never a basis; a person may set
+// another 时效性 with its basis. A library written before 草案 existed opens as it was, its drafts read as 草案.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DRAFT_IMPORTED, importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { checkLibrary } from '../../../electron/core/library/library-check';
+import { updateVersionMeta } from '../../../electron/core/library/library-edit';
+import { resolveRef, versionOnDate } from '../../../electron/core/records/citation-resolve';
+import { lawsOfSession } from '../../../electron/core/records/session-laws';
+import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+import { isDraftMarkLine } from '../../../electron/shared/draft-title';
+import type { LibraryStore } from '../../../electron/core/library/library-store';
+
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/draft-status');
+const root = mkdtempSync(join(tmpdir(), 'draft-status-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const ENACTED = '养犬条例.txt'; // 淄博市养犬管理条例, 2010
+const MARKED = '养犬条例修订.txt'; // the same title, （征求意见稿） on the line under it, 2015
+const TITLED = '文明条例.txt'; // 淄博市文明行为促进条例（修订草案征求意见稿）
+
+const byTitle = (store: LibraryStore, title: string) => store.versions().filter((v) => v.title === title).sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+
+async function importFixtures(name: string, files = [ENACTED, MARKED, TITLED]) {
+  const { store } = await openLibrary({ dir: join(root, name), seed: false });
+  const report = await importPaths(store, files.map((f) => join(FIXTURES, f)));
+  return { store, report };
+}
+
+describe('the mark of a draft', () => {
+  it('is read on a line of its own under or above the title, bracketed or bare, and not from an ordinary line', () => {
+    for (const l of ['（征求意见稿）', '(送审稿)', '征求意见稿', '草案', '修订草案征求意见稿', '（修订草案）', '讨论稿', ' （ 征求意见稿 ） ']) expect(isDraftMarkLine(l), l).toBe(true);
+    for (const l of ['（试行）', '第一章 总则', '稿', '草', '（2015年3月1日发布）', '关于征求意见稿的说明', '起草说明']) expect(isDraftMarkLine(l), l).toBe(false);
+    const under = parseLawText('淄博市养犬管理条例\n（征求意见稿）\n\n第一条　为了规范养犬行为，制定本条例。\n', { format: 'txt' });
+    expect([under.title, under.headerLines, under.units.map((u) => u.kind)]).toEqual(['淄博市养犬管理条例', ['（征求意见稿）'], ['article']]);
+    const above = parseLawText('征求意见稿\n\n淄博市养犬管理条例\n\n第一条　为了规范养犬行为，制定本条例。\n', { format: 'txt' });
+    expect([above.title, above.headerLines]).toEqual(['淄博市养犬管理条例', ['征求意见稿']]);
+    const md = parseLawText('# 淄博市养犬管理条例\n\n（送审稿）\n\n第一条　为了规范养犬行为，制定本条例。\n', { format: 'md' });
+    expect([md.title, md.headerLines, md.units.map((u) => u.kind)]).toEqual(['淄博市养犬管理条例', ['（送审稿）'], ['article']]);
+  });
+});
+
+describe('a draft imported into the library', () => {
+  it('is 草案 — by its title or by the mark under it — and the law it would amend keeps its version in force', async () => {
+    const { store, report } = await importFixtures('import');
+    expect(report.imported).toBe(3);
+    const [enacted, marked] = byTitle(store, '淄博市养犬管理条例');
+    const [titled] = byTitle(store, '淄博市文明行为促进条例（修订草案征求意见稿）');
+    // the 征求意见稿 dated 2015 joins the law of the same title, but is not its version in force
+    expect(marked!.lawId).toBe(enacted!.lawId);
+    expect([enacted!.status, marked!.status, titled!.status]).toEqual(['现行有效', '草案', '草案']);
+    expect([enacted!.draft, marked!.draft, titled!.draft]).toEqual([undefined, true, true]);
+    // ranked as the document it becomes: a city's 条例
+    expect(titled!.level).toBe('地方性法规');
+    expect(store.loadVersion(marked!.id).units.map((u) => u.kind)).toEqual(['article', 'article', 'article']);
+    expect(report.warnings.filter((w) => w.message === DRAFT_IMPORTED).map((w) => w.file.split(/[\\/]/).at(-1)).sort()).toEqual([TITLED, MARKED].sort());
+    expect(DRAFT_IMPORTED).toContain('草案');
+    expect(DRAFT_IMPORTED).not.toContain('按现行有效列出');
+    expect(checkLibrary(store)).toEqual([]);
+  });
+
+  it('is never the version in force on a date, nor a basis a citation resolves to', async () => {
+    const { store } = await importFixtures('basis');
+    const [enacted] = byTitle(store, '淄博市养犬管理条例');
+    const [titled] = byTitle(store, '淄博市文明行为促进条例（修订草案征求意见稿）');
+    const inForce = versionOnDate(store, enacted!.lawId, '2026-01-01');
+    expect(inForce.ok && inForce.value.id).toBe(enacted!.id);
+    const draftOnly = versionOnDate(store, titled!.lawId, '2026-01-01');
+    expect(draftOnly).toEqual({ ok: false, reason: expect.stringContaining('是草案，不是生效的法规') });
+    const cited = resolveRef(store, { law: '淄博市养犬管理条例', article: '第三条' }, '2026-01-01');
+    expect(cited.ok && [cited.value.versionId, cited.value.textSnapshot]).toEqual([enacted!.id, '养犬人应当依法办理养犬登记，携犬出户应当束犬链。']);
+    expect(resolveRef(store, { law: titled!.title, article: '第一条' }, '2026-01-01').ok).toBe(false);
+    // a 学法 session on the draft studied no law: the yearly counts leave it out
+    const session = lawsOfSession(store, { laws: [titled!.lawId, enacted!.lawId], citations: [], topic: '学习', date: '2026-01-01' });
+    expect(session.map((s) => s.lawId)).toEqual([enacted!.lawId]);
+  });
+
+  it('is not told by a file name alone', async () => {
+    const file = join(root, '淄博市城市绿化条例（征求意见稿）.txt');
+    writeFileSync(file, '淄博市城市绿化条例\n（2012年6月1日淄博市人民代表大会常务委员会通过）\n\n第一条　为了促进城市绿化事业的发展，制定本条例。\n\n第二条　本条例适用于本市城市规划区。\n');
+    const { store, report } = await importFixtures('name', []);
+    await importPaths(store, [file]);
+    expect(report.warnings).toEqual([]);
+    expect(store.versions().map((v) => [v.title, v.status, v.draft])).toEqual([['淄博市城市绿化条例', '现行有效', undefined]]);
+  });
+
+  it('takes the 时效性 a person sets, with its basis, and goes back to 草案 when the setting is removed', async () => {
+    const { store } = await importFixtures('override', [ENACTED, TITLED]);
+    const [titled] = byTitle(store, '淄博市文明行为促进条例（修订草案征求意见稿）');
+    const [enacted] = byTitle(store, '淄博市养犬管理条例');
+    const adopted = await updateVersionMeta(store, titled!.id, { statusOverride: { status: '现行有效', basis: '经市人大常委会审议通过，已公布施行' } });
+    expect(adopted.status).toBe('现行有效');
+    expect(versionOnDate(store, titled!.lawId, '2026-01-01').ok).toBe(true);
+    expect((await updateVersionMeta(store, titled!.id, { statusOverride: null })).status).toBe('草案');
+    expect(versionOnDate(store, titled!.lawId, '2026-01-01').ok).toBe(false);
+    // and a text a person recognises as a draft, though nothing in it says so
+    expect((await updateVersionMeta(store, enacted!.id, { statusOverride: { status: '草案', basis: '起草单位的内部讨论稿' } })).status).toBe('草案');
+    expect(versionOnDate(store, enacted!.lawId, '2026-01-01').ok).toBe(false);
+    expect(checkLibrary(store)).toEqual([]);
+  });
+});
+
+describe('a library written before 草案 existed', () => {
+  // test/fixtures/draft-status/library-v1: the three fixtures imported by main at b6e1861 (schema 1). Its
+  // 征求意见稿 under the enacted title was made that law's version in force; the titled draft was 现行有效.
+  it('opens unchanged on disk and valid; a draft its title names reads as 草案, a draft marked only in its text stays as stored', async () => {
+    const dir = join(root, 'v1');
+    cpSync(join(FIXTURES, 'library-v1'), dir, { recursive: true });
+    const before = readFileSync(join(dir, 'library.json'), 'utf8');
+    const stored = JSON.parse(before) as { schemaVersion: number; versions: Record<string, { status: string; title: string }> };
+    expect(stored.schemaVersion).toBe(1);
+    expect(Object.values(stored.versions).map((v) => v.status).sort()).toEqual(['已修改', '现行有效', '现行有效']);
+    const { store } = await openLibrary({ dir, seed: false });
+    expect(store.catalogNotes ?? []).toEqual([]);
+    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
+    const [titled] = byTitle(store, '淄博市文明行为促进条例（修订草案征求意见稿）');
+    expect(titled!.status).toBe('草案');
+    expect(versionOnDate(store, titled!.lawId, '2026-01-01').ok).toBe(false);
+    // every other entry reads back as written
+    for (const v of store.versions().filter((x) => x.id !== titled!.id)) expect(v).toEqual({ ...stored.versions[v.id] });
+    for (const v of store.versions()) expect(() => store.loadVersion(v.id)).not.toThrow();
+    expect(checkLibrary(store)).toEqual([]);
+  });
+});
+
+describe('lawdesk show --json and list --json', () => {
+  const cli = (lib: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [resolve(import.meta.dirname, '../../../electron/cli/bin.mjs'), ...args, '--library', lib], { encoding: 'utf8', env: { ...process.env, LAWDESK_STARTER_DIR: join(root, 'no-starter') } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  it('carry status 草案 and draft: true for a draft, status alone for the law in force', () => {
+    const lib = join(root, 'cli');
+    const imported = cli(lib, 'import', join(FIXTURES, ENACTED), join(FIXTURES, MARKED), join(FIXTURES, TITLED), '--json');
+    expect([imported.code, JSON.parse(imported.out).imported]).toEqual([0, 3]);
+    const shown = JSON.parse(cli(lib, 'show', '淄博市文明行为促进条例（修订草案征求意见稿）', '--json').out) as Record<string, unknown>;
+    expect([shown.status, shown.draft]).toEqual(['草案', true]);
+    const rows = JSON.parse(cli(lib, 'list', '--json').out) as { title: string; status: string }[];
+    expect(rows.map((r) => `${r.title} ${r.status}`).sort()).toEqual(['淄博市养犬管理条例 现行有效', '淄博市养犬管理条例 草案', '淄博市文明行为促进条例（修订草案征求意见稿） 草案']);
+  });
+});
