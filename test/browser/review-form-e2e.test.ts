@@ -42,6 +42,18 @@ describe.skipIf(!haveChromium)('Review form (browser face)', () => {
       expect(await page.locator('.ant-form-item-explain-error').count()).toBe(0);
     }));
 
+  it('识别引用 in a review reads 本规定第八条 as the document under review’s (its title a 规定), not the 规定 named before it', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/reviews');
+      await page.getByTestId('new-review').click();
+      await page.getByTestId('field-title').fill('高青县专利资助管理规定（送审稿）');
+      await page.getByTestId('field-content').fill('《淄博市专利管理若干规定》第五条要求将专利工作纳入规划，本规定第八条应当与之衔接。');
+      await page.locator('.ant-form-item').filter({ has: page.getByTestId('field-content') }).getByTestId('detect-citations').click();
+      await page.getByTestId('detect-resolved').first().waitFor();
+      expect(await page.getByTestId('detect-resolved').allTextContents()).toEqual([expect.stringMatching(/淄博市专利管理若干规定》.*第五条$/)]);
+      await page.getByTestId('detect-unresolved').filter({ hasText: '“本规定”指所审查的文件本身，不是资料库中的法规' }).waitFor();
+    }));
+
   it('Tab always leaves 类型: right after a choice made with Enter, and with its list open (the value kept)', () =>
     withSession(async ({ page }) => {
       await go(page, '#/reviews');

@@ -80,7 +80,7 @@ export function recordsHandlers(ctx: ApiContext) {
       return ctx.handOut(path, a.name);
     },
     'records:history': async ({ id }) => (await rs()).history(id),
-    'records:detect': async ({ text, date, nearLawId }) => (await rs()).detectCitations(text, date, nearLawId),
+    'records:detect': async ({ text, date, nearLawId, document }) => (await rs()).detectCitations(text, date, nearLawId, document),
     'records:dueDate': async ({ receivedDate, type }) => ({ dueDate: (await rs()).defaultDueDate(receivedDate, type) }),
     'records:validate': async ({ kind, id, input }) => (await rs()).validate(kind, input, id),
     'records:citedBy': async ({ versionId, articleKey }) => (await (await rs()).citationIndex()).citedBy(versionId, articleKey),

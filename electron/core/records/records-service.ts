@@ -291,11 +291,14 @@ export class RecordsService {
 
   // ───────────── citations ─────────────
 
-  /** Citations in free text, resolved to the versions in force on `date`. */
-  detectCitations(text: string, date: string, nearLawId?: string): DetectionResult {
+  /**
+   * Citations in free text, resolved to the versions in force on `date`. `document`: the title of the document a review
+   * is on (its form's text): 本办法/草案 第X条 there are that document's articles — reported, never a law's.
+   */
+  detectCitations(text: string, date: string, nearLawId?: string, document?: string): DetectionResult {
     parseWith(z.iso.date(), date, '日期');
     // what a person asks to detect may name laws without articles (学习《民法典》): listed as whole-law citations
-    return detectCitations(this.library, text, date, nearLawId, undefined, { wholeLaws: true });
+    return detectCitations(this.library, text, date, nearLawId, undefined, { wholeLaws: true, ...(document?.trim() ? { draft: draftInView(document.trim(), undefined) } : {}) });
   }
 
   /** Cited-by across versions, per-article counts, flags and 受影响 over the records as they are now. */

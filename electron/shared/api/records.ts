@@ -235,9 +235,15 @@ export const recordsCalls = {
     output: z.object({ errors: z.array(z.string()), warnings: z.array(z.string()), fields: z.array(fieldIssueSchema) }),
     maxBodyBytes: RECORD_BODY_BYTES,
   }),
+  /** `document`: the title of the document a review is on — 本办法/草案/该文件 第X条 in its text are that document's, no law's. */
   'records:detect': call({
     input: z
-      .object({ text: z.string().max(LIMITS.record.detectText, `文字过长：识别引用一次最多 ${LIMITS.record.detectText.toLocaleString('en-US')} 字，请分段识别`), date: isoDate, nearLawId: id.optional() })
+      .object({
+        text: z.string().max(LIMITS.record.detectText, `文字过长：识别引用一次最多 ${LIMITS.record.detectText.toLocaleString('en-US')} 字，请分段识别`),
+        date: isoDate,
+        nearLawId: id.optional(),
+        document: z.string().max(LIMITS.record.title).optional(),
+      })
       .strict(),
     output: detectionSchema,
     // The text's own limit is in characters: 50,000 Chinese ones are ~150 KB of JSON, over the default 64 KB cap.

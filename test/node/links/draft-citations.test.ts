@@ -134,6 +134,15 @@ describe('a review record’s links into its draft', () => {
     expect(reread.opinion.draftCitations).toEqual(second.record.opinion.draftCitations);
   });
 
+  it('records:detect with the review’s title (its form’s 识别引用) offers no law for 本办法第X条', async () => {
+    const svc = await RecordsService.open(lib.store, { actor: '测试员' });
+    const text = '《发票管理办法》第十九条规定了开具发票的主体，本办法第二十二条应当与之衔接。';
+    expect(svc.detectCitations(text, DATE).citations.map((c) => c.label)).toEqual(['第十九条', '第二十二条']);
+    const d = svc.detectCitations(text, DATE, undefined, TITLE);
+    expect(d.citations.map((c) => c.label)).toEqual(['第十九条']);
+    expect(d.unresolved.map((m) => [m.text, m.reason])).toEqual([['第二十二条', '“本办法”指所审查的文件本身，不是资料库中的法规']]);
+  });
+
   it('with no draft added, 本办法第X条 in a review links no law and is reported', async () => {
     const svc = await RecordsService.open(lib.store, { actor: '测试员', draftUnderReview: () => undefined });
     const created = await svc.createReview({ type: '规范性文件', title: TITLE, leadUnit: '科技局', receivedDate: '2025-05-06' });

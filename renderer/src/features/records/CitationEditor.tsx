@@ -183,8 +183,11 @@ export function CitationPicker({ open, onClose, onPick }: { open: boolean; onClo
   );
 }
 
-/** 识别引用: the mentions found in a text, resolved on `date`; the chosen ones are linked. */
-export function DetectModal({ text, date, onClose, onLink }: { text: string | undefined; date: string; onClose: () => void; onLink: (c: CitationDto[]) => void }) {
+/**
+ * 识别引用: the mentions found in a text, resolved on `date`; the chosen ones are linked. `documentTitle`: a review’s title —
+ * 本办法第三条 in its text is that document's article, not the 办法 named before it.
+ */
+export function DetectModal({ text, date, documentTitle, onClose, onLink }: { text: string | undefined; date: string; documentTitle?: string; onClose: () => void; onLink: (c: CitationDto[]) => void }) {
   const [res, setRes] = useState<ApiOutput<'records:detect'>>();
   const [error, setError] = useState<string>();
   const [chosen, setChosen] = useState<Set<number>>(new Set());
@@ -197,14 +200,14 @@ export function DetectModal({ text, date, onClose, onLink }: { text: string | un
       setError(`文字过长（${text.length.toLocaleString('en-US')} 字）：识别引用一次最多 ${LIMITS.record.detectText.toLocaleString('en-US')} 字，请选出需要识别的段落分段识别`);
       return;
     }
-    client.call('records:detect', { text, date }).then(
+    client.call('records:detect', { text, date, ...(documentTitle ? { document: documentTitle } : {}) }).then(
       (r) => {
         setRes(r);
         setChosen(new Set(r.mentions.map((m, i) => (m.status === 'resolved' ? i : -1)).filter((i) => i >= 0)));
       },
       (e) => setError(errorMessage(e)),
     );
-  }, [text, date]);
+  }, [text, date, documentTitle]);
   const resolved = (res?.mentions ?? []).map((m, i) => ({ m, i })).filter(({ m }) => m.status === 'resolved');
   const unresolved = res?.unresolved ?? [];
   const link = () => {

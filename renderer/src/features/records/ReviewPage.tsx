@@ -654,6 +654,7 @@ export function ReviewPage({ id }: { id: string }) {
       <DetectModal
         text={detect?.text}
         date={detect ? recordDate() : officeToday()}
+        documentTitle={String(form.getFieldValue('title') ?? '')}
         onClose={() => setDetect(undefined)}
         onLink={(list) => detect && addCites(detect.section, list.map((c) => ({ saved: c })))}
       />
