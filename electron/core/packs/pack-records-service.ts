@@ -75,6 +75,8 @@ export function recordsResolver(svc: RecordsService): PackRecordResolver {
         ],
         parts: [{ heading: '备注', paragraphs: [l.notes ?? ''] }],
         citations: l.citations.map(cite),
+        // what was studied, not what a decision relied on (the pack said 所依据的条文)
+        citationsHeading: '学习的法规和条文',
       };
     },
     async note(id) {

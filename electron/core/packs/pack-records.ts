@@ -28,6 +28,8 @@ export interface RecordDoc {
   parts: RecordPart[];
   /** Articles relied on as a whole (法律依据), beyond those of a part. */
   citations: RecordCitation[];
+  /** Their heading in the pack, as the record's form names them; 所依据的条文 when not given. */
+  citationsHeading?: string;
 }
 
 export interface StatsDoc {

@@ -247,7 +247,7 @@ function recordBlocks(ctx: Ctx, doc: RecordDoc): DocBlock[] {
     if (p.citations?.length) blocks.push(...citedBlocks(ctx, p.citations));
   }
   if (doc.citations.length) {
-    blocks.push({ kind: 'subheading', level: 3, text: '所依据的条文', id: ctx.nextId() });
+    blocks.push({ kind: 'subheading', level: 3, text: doc.citationsHeading ?? '所依据的条文', id: ctx.nextId() });
     blocks.push(...citedBlocks(ctx, doc.citations));
   }
   return blocks;

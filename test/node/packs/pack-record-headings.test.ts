@@ -1,0 +1,30 @@
+// A record's own citations in a pack are headed as its form names them: a review's are what its
+// opinion relied on (所依据的条文), a 学法活动's what was studied (学习的法规和条文) — the pack said
+// 所依据的条文 under a lecture too, which a reader of the briefing took for a legal basis.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalisePack } from '../../../electron/core/packs/pack-model';
+import { recordsResolver } from '../../../electron/core/packs/pack-records-service';
+import { resolvePack } from '../../../electron/core/packs/pack-resolve';
+import { renderDocx } from '../../../electron/core/packs/render-docx';
+import { docxText, makeLibrary, NOW, type TestLibrary } from './pack-test-support';
+
+let lib: TestLibrary;
+beforeAll(async () => {
+  lib = await makeLibrary();
+});
+afterAll(() => lib?.cleanup());
+
+describe('the heading of a record’s citations in a pack', () => {
+  it('is 学习的法规和条文 under a 学法活动 and 所依据的条文 under a review', async () => {
+    const review = await lib.svc.createReview({ type: '规范性文件', title: '科技创新券管理暂行办法（送审稿）', leadUnit: '高新技术科', receivedDate: '2024-11-20', citations: [{ law: '行政许可法', article: '第十二条' }] });
+    const lecture = await lib.svc.createLecture({ kind: '法律大讲堂', date: '2024-12-02', topic: '行政许可法专题讲座', headCount: 30, citations: [{ law: '行政许可法', article: '16' }] });
+    const pack = normalisePack({ title: '学习资料', items: [{ type: 'review', recordId: review.record.id }, { type: 'lecture', recordId: lecture.record.id }] }, NOW);
+    const doc = await resolvePack(lib.store, pack, { records: recordsResolver(lib.svc) });
+    const subheadings = (title: RegExp) => doc.sections.find((s) => title.test(s.heading))!.blocks.filter((b) => b.kind === 'subheading').map((b) => (b as { text: string }).text);
+    expect(subheadings(/合法性审查意见/)).toContain('所依据的条文');
+    expect(subheadings(/行政许可法专题讲座/)).toEqual(['学习的法规和条文']);
+    // and so in the DOCX
+    const text = await docxText(await renderDocx(doc));
+    expect(text.indexOf('学习的法规和条文')).toBeGreaterThan(text.indexOf('行政许可法专题讲座'));
+  });
+});
