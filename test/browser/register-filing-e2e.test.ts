@@ -1,5 +1,7 @@
 // The register page at an office PC's 1000 px: a late 备案 and a missed due date read 逾期 (red), an
 // open one 未备案 with its 期限, and a 文号 stays on one line (安市监发〔2026〕3 | 号 reads as two numbers).
+// A document registered with its file is read from its row (阅读); it was reached only through the
+// edit dialog's file name.
 
 import { describe, expect, it } from 'vitest';
 import { go, haveChromium, useBrowser } from './browser-harness';
@@ -44,4 +46,25 @@ describe.skipIf(!haveChromium)('规范性文件登记: 备案 column', () => {
         }
       },
     ));
+
+  it('阅读 beside a title registered with its file opens the document; the title still opens the entry', () =>
+    withSession(async ({ page, face }) => {
+      const text = ['# 青岩县科学技术局关于促进职务科技成果转化的实施办法', '', '第一条 为了促进职务科技成果转化，根据《中华人民共和国促进科技成果转化法》，制定本办法。', '', '第二条 本办法自2026年3月1日起施行。', ''].join('\n');
+      await face.service.call('register:save', {
+        entry: { docNumber: '青科发〔2026〕2号', title: '青岩县科学技术局关于促进职务科技成果转化的实施办法', draftingUnit: '成果转化科', published: '2026-02-10' },
+        file: { name: '青岩县科学技术局关于促进职务科技成果转化的实施办法.md', dataBase64: Buffer.from(text).toString('base64') },
+      });
+      await face.service.call('register:save', { entry: { docNumber: '青科发〔2026〕3号', title: '青岩县科技特派员管理办法', draftingUnit: '农村科技科', published: '2026-03-10' } });
+      await go(page, '#/register');
+      const row = (title: string) => page.locator('tr', { hasText: title });
+      await row('职务科技成果').waitFor();
+      // none without a file
+      expect(await row('科技特派员').getByTestId('register-read').count()).toBe(0);
+      await row('职务科技成果').getByTestId('register-read').click();
+      await page.getByTestId('reader-title').filter({ hasText: '青岩县科学技术局关于促进职务科技成果转化的实施办法' }).waitFor();
+      await page.locator('#article-1').filter({ hasText: '促进科技成果转化法' }).waitFor();
+      await page.goBack();
+      await row('职务科技成果').getByText('青岩县科学技术局关于促进职务科技成果转化的实施办法', { exact: true }).click();
+      await page.getByText('修改登记').waitFor();
+    }));
 });

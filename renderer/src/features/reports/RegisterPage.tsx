@@ -217,7 +217,22 @@ export function RegisterPage() {
           columns={[
             // A 文号 is read as one token: 安市监发〔2026〕3号 cut before 号 reads as two numbers.
             { title: '文号', dataIndex: 'docNumber', width: 180, render: (n?: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
-            { title: '标题', dataIndex: 'title', render: (t: string, e) => <ActionLink onClick={() => setEditing(e)}>{t}</ActionLink> },
+            // The title opens the entry to edit; the document itself (imported with it) is read from
+            // here too — it was reached only through the edit dialog's file name.
+            {
+              title: '标题',
+              dataIndex: 'title',
+              render: (t: string, e) => (
+                <>
+                  <ActionLink onClick={() => setEditing(e)}>{t}</ActionLink>
+                  {e.versionId && (
+                    <a href={hrefOf({ page: 'read', versionId: e.versionId })} style={{ whiteSpace: 'nowrap', fontSize: 13, marginLeft: 10 }} data-testid="register-read" aria-label={`阅读《${t}》`}>
+                      阅读
+                    </a>
+                  )}
+                </>
+              ),
+            },
             { title: '制定科室', dataIndex: 'draftingUnit', width: 110 },
             { title: '公布', dataIndex: 'published', width: 105 },
             { title: '有效期至', dataIndex: 'validUntil', width: 105 },
