@@ -80,8 +80,10 @@ export async function newTesseract(): Promise<TWorker> {
 
 /**
  * Whether pages are read with each character's alternatives: only with `LAWDESK_OCR_CHOICES=1`
- * (make-ocr-flags.ts keeps them in the flag fixtures, to measure them); an import does not, since
- * no rule uses them — measured, they do not tell the misreadings the other rules miss.
+ * (make-ocr-flags.ts keeps them in the flag fixtures, to measure them). An import does not: they cost
+ * CPU (README-importers, *Session 12*), they do not tell the ideographs' misreadings the other rules
+ * miss, and the two rules that read them (ocr-mark-choices.ts: a comma's width, a semicolon weighed
+ * against a comma; *Session 26 highlights*) give no verdict without them.
  */
 export function ocrChoicesOn(): boolean {
   return process.env.LAWDESK_OCR_CHOICES === '1';

@@ -13,6 +13,7 @@ import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
 import { correctDocumentLookAlikes } from './ocr-document-words';
 import { blankBetweenIdeographs, doubtedHalfMarkLines, halfWidthCommas, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
+import { choicesSayHalfWidthComma, choicesWeighComma } from './ocr-mark-choices';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -63,9 +64,13 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
   dropColonBesideMark(s);
   // A comma whose glyph box looks half-width (ocr-geometry.ts) is a suspect: it is made full-width as
   // before (1 of ≈ 760 full-width commas looks so too), and a person sees where the page may print `,`.
-  // In a document that prints them so (halfClauseMarks) they are what the page has: no suspect.
+  // In a document that prints them so (halfClauseMarks) they are what the page has: no suspect. So is a
+  // comma before an ideograph whose runners-up are Latin marks only (ocr-mark-choices.ts: `）,是指`, `》,结合`,
+  // where the boxes have no ideograph before it to measure from).
   const geometry = lineGeometry(s);
-  const halfMarks = new Set(halfClauseMarks ? [] : s.filter((_, i) => looksHalfWidthComma(s, i, geometry)));
+  const halfMarks = new Set(halfClauseMarks ? [] : s.filter((_, i) => looksHalfWidthComma(s, i, geometry) || choicesSayHalfWidthComma(s, i)));
+  // A semicolon tesseract weighed against a comma is a suspect in any document (ocr-mark-choices.ts).
+  s.forEach((x, i) => choicesWeighComma(s, i) && halfMarks.add(x));
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!.ch;
     if (CONFUSIONS[c]) s[i]!.ch = CONFUSIONS[c]!;

@@ -156,8 +156,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // own half-width ; read full-width: ocr-plausibility.ts bareClauseSemicolons)
     // 2 since session 19: an ideograph read at 97 beside a pair the laws never write (ocr-text.ts neverWrittenBeside) takes
     // renli 第十五条 (服务枝案 for 服务机构)
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // 1 since session 26: a comma whose runners-up are Latin marks only (ocr-mark-choices.ts) takes shuiwen 第一条 (the
+    // source's own `》,结合`)
+    expect(unflagged.length).toBeLessThanOrEqual(1);
     expect(unflagged).not.toContain('renli 第十五条');
+    expect(unflagged).not.toContain('shuiwen 第一条');
     expect(unflagged).not.toContain('shuiwen 第十六条');
     expect(unflagged).not.toContain('renli 第七条');
     expect(unflagged).not.toContain('renli 第十一条');
@@ -470,7 +473,12 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 22's rules: 17 of 39, 16 of them qdjieshui (a law typed with half-width , ; :
     // throughout, made full-width and not highlighted). With halfWidthCommas (scored after): 3 — gdhaiyu 第二条 a lost
     // ， (海活动以及), qdjieshui 第七条 and 第二十六条 (a mark or character lost beside one unhighlighted). README-importers, blind14.
-    expect(unflagged.length).toBeLessThanOrEqual(3);
+    // Session 26: gdhaiyu 第二条's comma is the source's own `活动,以及`, and its runners-up are Latin marks only
+    // (ocr-mark-choices.ts): highlighted.
+    // And qdjieshui 第二十六条's `记录完整;统计资料` (`,` in its source) was weighed against a comma: highlighted.
+    expect(unflagged.length).toBeLessThanOrEqual(1);
+    expect(unflagged).not.toContain('gdhaiyu 第二条');
+    expect(unflagged).not.toContain('qdjieshui 第二十六条');
   });
 
   it('blind15 (seed 20261219), scored once at session 23\'s end: the wrong articles stay highlighted as then', () => {
@@ -490,8 +498,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // README-importers, blind16.
     // Session 25: a character read under 97 that leaves a phrase its two predecessors begin (ocr-text.ts leavesPhrase)
     // takes qdtuzai 第二十二条 (品的关 at 95 — 品的生 written ≥ 200 times) and gdkepu's 一列 (中的一 at 96 — 中的重), not its ；.
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // Session 26: a comma whose runners-up are Latin marks only (ocr-mark-choices.ts) takes qdtuzai 第二十一条 (`凭证）,及时`).
+    expect(unflagged.length).toBeLessThanOrEqual(1);
     expect(unflagged).not.toContain('qdtuzai 第二十二条');
+    expect(unflagged).not.toContain('qdtuzai 第二十一条');
   });
 
   it('blind17 (seed 20261221), scored once at session 25\'s end: the wrong articles stay highlighted as then', () => {
@@ -500,7 +510,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 25's rules: 2 of 23 — hpjiang 第二条 (the source's own half-width `,` after ）, made
     // full-width, as qdtuzai's) and zqfengxian 第九条 (设定 read for 决定: a confident look-alike making a common pair).
     // README-importers, blind17.
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // Session 26: hpjiang's comma has Latin marks only for runners-up (ocr-mark-choices.ts): highlighted.
+    expect(unflagged.length).toBeLessThanOrEqual(1);
+    expect(unflagged).not.toContain('hpjiang 第二条');
   });
 
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
