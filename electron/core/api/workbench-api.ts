@@ -8,6 +8,7 @@ import { DomainError, UPLOAD_LIMITS, type ApiOutput } from '../../shared/api-con
 import type { PrintHtmlToPdf } from '../packs/render-pdf';
 import { ReviewWorkbench } from '../review/workbench-service';
 import { newId, safeFileName, type ApiContext, type Handlers } from './api-context';
+import { EndedJobs } from './ended-jobs';
 
 type View = ApiOutput<'workbench:get'>;
 
@@ -33,8 +34,8 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     if (!wb || wb.search !== search) wb = { w: new ReviewWorkbench(ctx.store, await ctx.records(), search ? { search } : {}), search };
     return wb.w;
   };
-  /** The scan being recognised (or just ended, until its end is collected), by review id. */
-  const jobs = new Map<string, OcrJob>();
+  /** The scan being recognised (or ended, until its end is collected or it expires), by review id. */
+  const jobs = new EndedJobs<OcrJob>();
   const jobOf = (id: string) => {
     const j = jobs.get(id);
     if (!j) throw new DomainError('NOT_FOUND', `审查记录 ${id} 没有正在识别的扫描件`);
@@ -42,7 +43,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   };
   const running = (id: string) => {
     const j = jobs.get(id);
-    return j && !j.result ? { ocrJob: { taskId: j.taskId, name: j.name, pages: j.pages, done: j.progress.done } } : {};
+    return j && jobs.running(id) ? { ocrJob: { taskId: j.taskId, name: j.name, pages: j.pages, done: j.progress.done } } : {};
   };
   const view = async (id: string, o: { seq?: number; panel?: boolean; taskId?: string } = {}): Promise<View> => {
     const w = await workbench();
@@ -77,19 +78,25 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
         },
       });
       const settled = adding.finally(() => ctx.dropDir(up.dir));
-      const added = settled.then(() => 'added' as const);
+      const added = settled.then((r) => ({ seq: r.version.seq, existing: r.existing, carried: r.carried, reopened: r.reopened }));
       added.catch(() => undefined); // a scan's failure is its job's result, not an unhandled rejection
-      if ((await Promise.race([added, scan])) === 'added') return view(id, taskId ? { taskId } : {});
+      const first = await Promise.race([added, scan]);
+      if (first !== 'scan') return { ...(await view(id, taskId ? { taskId } : {})), added: first };
       // A scan: it is recognised (then pre-checked) after this call has answered, under the same task id.
-      job.finished = settled.then(
-        async () => {
-          job.result = { view: await view(id, { taskId: tid }) };
-        },
-        (error: unknown) => {
-          job.result = { error };
-        },
-      );
-      jobs.set(id, job);
+      job.finished = settled
+        .then(
+          async () => {
+            job.result = { view: await view(id, { taskId: tid }) };
+          },
+          (error: unknown) => {
+            job.result = { error };
+          },
+        )
+        .catch((error: unknown) => {
+          job.result = { error }; // the view after a recognised scan failed
+        })
+        .finally(() => jobs.ended(id, job));
+      jobs.start(id, job);
       ctx.holdTask(tid, job.finished);
       return view(id, { panel: false });
     },
@@ -101,7 +108,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
         clearTimeout(timer);
       }
       if (!job.result) return { done: false, name: job.name, progress: job.progress };
-      jobs.delete(id); // its end is collected once
+      jobs.collect(id, job); // its end is collected once
       if ('error' in job.result) throw job.result.error;
       return { done: true, view: job.result.view };
     },

@@ -100,19 +100,22 @@ export async function parseDraftBytes(bytes: Uint8Array, name: string, opts: { o
   return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes, ...(doc.ocr ? { ocrPages: doc.ocr.pages } : {}) };
 }
 
-export async function parseDraftFile(file: string, name = basename(file), opts: { ocr?: DraftOcr } = {}): Promise<ParsedDraft> {
-  let bytes: Uint8Array;
+/** A 送审稿's bytes, with the file-level refusals (missing, a folder, too large) naming the file. */
+function readDraftFile(file: string, name: string): Uint8Array {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw fileError(name, '是一个文件夹，不是文件');
     if (st.size > MAX_DRAFT_BYTES) throw fileError(name, `过大（${(st.size / 1024 / 1024).toFixed(1)} MB，上限 50 MB）`);
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (e) {
     if (e instanceof RecordsError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw fileError(name, code === 'ENOENT' ? '不存在' : code === 'EACCES' || code === 'EPERM' ? '没有读取权限' : `无法读取（${code ?? (e as Error).message}）`, errnoCode(e));
   }
-  return parseDraftBytes(bytes, name, opts);
+}
+
+export async function parseDraftFile(file: string, name = basename(file), opts: { ocr?: DraftOcr } = {}): Promise<ParsedDraft> {
+  return parseDraftBytes(readDraftFile(file, name), name, opts);
 }
 
 export type { DraftDiffRow } from '../../shared/review-workbench';
@@ -207,15 +210,18 @@ export class DraftStore {
   /**
    * Adds a version of the 送审稿: parsed first (a bad file changes nothing), then the file is
    * attached to the review by hash, then the parsed version is committed. The same bytes twice
-   * give the existing version back.
+   * give the existing version back, told by the hash before anything is parsed: a scan uploaded
+   * again is not recognised again (minutes of OCR for a text the review already holds, and checked).
    */
   async addDraft(reviewId: string, file: string, opts: { name?: string; by?: string; ocr?: DraftOcr } = {}): Promise<DraftVersion> {
     const review = await this.records.getReview(reviewId); // NOT_FOUND before reading anything
-    const parsed = await parseDraftFile(file, opts.name ?? basename(file), opts.ocr === undefined ? {} : { ocr: opts.ocr });
-    const hash = sha256(parsed.bytes);
+    const name = opts.name ?? basename(file);
+    const bytes = readDraftFile(file, name);
+    const hash = sha256(bytes);
     const existing = this.read(reviewId).drafts.find((d) => d.sha256 === hash);
     if (existing) return existing;
     if (review.status === '已归档') throw new RecordsError('INVALID', `审查记录 ${reviewId} 已归档，不能再添加送审稿`);
+    const parsed = await parseDraftBytes(bytes, name, opts.ocr === undefined ? {} : { ocr: opts.ocr });
     if (!review.attachments.some((a) => a.sha256 === hash)) {
       await this.records.attachToReview(reviewId, file, { name: parsed.name, note: '添加送审稿', ...(opts.by ? { by: opts.by } : {}) });
     }

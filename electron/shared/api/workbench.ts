@@ -49,7 +49,14 @@ export const workbenchCalls = {
    */
   'workbench:addDraft': call({
     input: z.object({ id: recordId, file: uploadFileSchema, taskId }).strict(),
-    output: workbenchViewSchema,
+    output: workbenchViewSchema.extend({
+      /**
+       * The version the file gave (absent while a scan is recognised): `existing` when the same bytes
+       * were already a version (told by the hash before anything is read), and the decisions of the
+       * version before that followed their provision or are open again.
+       */
+      added: z.object({ seq: z.number().int().positive(), existing: z.boolean(), carried: count, reopened: count }).optional(),
+    }),
     maxBodyBytes: base64Cap + 64 * 1024,
   }),
   /** The review's scan being recognised: its end (the view with the new draft), or its progress (waits up to a few seconds: a long poll). */

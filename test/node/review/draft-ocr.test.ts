@@ -4,7 +4,7 @@
 // and 核对 (the library's 逐条核对 rule) records who confirmed it. One real OCR run of a one-page scan
 // (test/fixtures/documents/scans/draft-jidi-scan.pdf, made by make-fixtures.ts draftscan).
 
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,10 +94,21 @@ describe('a scanned 送审稿', () => {
     await expect(wb.exportOpinion(reviewId, join(out, '已核对.docx'))).resolves.toMatchObject({ format: 'docx' });
   });
 
+  it('the same scan uploaded again is told by its hash at once: nothing is recognised again, the checked version stays', async () => {
+    const file = join(out, '再次上传（扫描件）.pdf');
+    copyFileSync(SCAN, file);
+    const seen: string[] = [];
+    const r = await wb.addDraft(reviewId, file, { ocr: { onScan: () => seen.push('scan'), onProgress: () => seen.push('page') } });
+    expect(seen).toEqual([]);
+    expect(r).toMatchObject({ existing: true, version: { seq: 1, verified: true, verifiedBy: '王律师' } });
+    expect(wb.drafts.drafts(reviewId)).toHaveLength(1);
+  });
+
   it('a recognition cancelled adds nothing', async () => {
     const before = await lib.svc.getReview(reviewId);
     const file = join(out, '第二稿（扫描件）.pdf');
     copyFileSync(SCAN, file);
+    appendFileSync(file, '%另一份文件\n'); // other bytes (a PDF comment after %%EOF): not the version already held
     const stop = new AbortController();
     await expect(wb.addDraft(reviewId, file, { ocr: { signal: stop.signal, onScan: () => stop.abort() } })).rejects.toMatchObject({
       code: 'CANCELLED',

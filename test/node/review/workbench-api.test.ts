@@ -29,6 +29,11 @@ describe('workbench:* channels', () => {
     const v = (await svc.call('workbench:addDraft', { id, file: upload('送审稿.md', readFileSync(join(DRAFTS, 'planted-innovation-voucher.md'))) })) as { drafts: unknown[]; result: { findings: { id: string; rule: string; category: string }[]; higherLaw?: Record<string, unknown[]> } };
     expect(v.drafts).toHaveLength(1);
     expect(v.result.higherLaw).toBeDefined();
+    expect((v as { added?: unknown }).added).toEqual({ seq: 1, existing: false, carried: 0, reopened: 0 });
+    // the same bytes again (another name): told by the hash, nothing added
+    const again = (await svc.call('workbench:addDraft', { id, file: upload('送审稿（再次发来）.md', readFileSync(join(DRAFTS, 'planted-innovation-voucher.md'))) })) as { drafts: unknown[]; added?: unknown };
+    expect(again.added).toEqual({ seq: 1, existing: true, carried: 0, reopened: 0 });
+    expect(again.drafts).toHaveLength(1);
     const f = (rule: string) => v.result.findings.find((x) => x.rule === rule)!.id;
     await svc.call('workbench:accept', { id, findingId: f('permit-create') });
     await svc.call('workbench:accept', { id, findingId: f('penalty-create') });

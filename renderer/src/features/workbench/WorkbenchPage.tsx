@@ -218,16 +218,21 @@ export function WorkbenchPage({ id }: { id: string }) {
         void followOcr(v.ocrJob);
         return;
       }
+      if (v.added?.existing) {
+        // The same bytes as a version the review holds (told by the hash, nothing read or recognised again).
+        notify.info(`送审稿“${printableName(file.name)}”与第 ${v.added.seq} 稿内容相同，未重复添加`);
+        return;
+      }
       setSelected(undefined);
-      const seq = v.draft?.seq ?? 1;
+      const seq = v.added?.seq ?? v.draft?.seq ?? 1;
       if (seq > 1) {
         // A new version: say at once what changed against the one before.
         const c = await client.call('workbench:diff', { id, from: seq - 1, to: seq });
         setComparison(c);
       } else setComparison(undefined);
       // Decisions of the previous version that followed their provision, and those open again.
-      const carried = Object.values(v.decisions).filter((d) => d.draftSeq === seq && d.carriedFrom).length;
-      const reopened = (v.result?.findings ?? []).filter((f) => v.reopened[f.id] && !v.decisions[f.id]).length;
+      const carried = v.added?.carried ?? 0;
+      const reopened = v.added?.reopened ?? 0;
       const moved = carried || reopened ? `；沿用上一稿的决定 ${carried} 条${reopened ? `，${reopened} 条原句已修改、重新待审` : ''}` : '';
       notify.ok(`已添加送审稿“${printableName(file.name)}”（第 ${seq} 稿）${moved}`);
       focusFindingsOnce.current = true;
