@@ -173,8 +173,12 @@ export const DecisionSchema = z.object({
   checklist: z.string().optional(),
   /** The 送审稿 version the decision is about (absent in decisions made before versions were tracked). */
   draftSeq: z.number().int().positive().optional(),
-  /** Carried over from an earlier version where the same rule found the same sentence (the article may have moved). */
-  carriedFrom: z.object({ seq: z.number().int().positive(), findingId: z.string() }).optional(),
+  /**
+   * Carried over from an earlier version where the same rule found the same sentence (the article may
+   * have moved); `corrected`: from the same version's recognised text, which 核对 corrected without
+   * changing what the sentence says.
+   */
+  carriedFrom: z.object({ seq: z.number().int().positive(), findingId: z.string(), corrected: z.literal(true).optional() }).optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -192,8 +196,20 @@ export const ReopenedSchema = z.object({
   /** The article and sentence as they read in the earlier version. */
   articleLabel: z.string(),
   excerpt: z.string(),
+  /** The same version's recognised text, before a 核对 correction that changed what the sentence says. */
+  corrected: z.literal(true).optional(),
 });
 export type Reopened = z.infer<typeof ReopenedSchema>;
+
+/** How a carried decision is labelled in every face: from an earlier version, or kept through a 核对 correction. */
+export function carriedLabel(c: NonNullable<Decision['carriedFrom']>): string {
+  return c.corrected ? '核对更正后沿用' : `沿用第 ${c.seq} 稿`;
+}
+
+/** A finding open again, in every face: why (the tag) and where the earlier decision was taken. */
+export function reopenedLabel(r: Reopened): { tag: string; where: string } {
+  return r.corrected ? { tag: '核对更正改变了句意，重新待审', where: '核对更正前' } : { tag: '原句已修改，重新待审', where: `第 ${r.fromSeq} 稿` };
+}
 
 /** 建议修改为 as the adviser edits it before 采纳: the wording that goes into the 修改建议对照表. */
 export const ProposalSchema = z.string().trim().min(1, '建议修改为不能为空（不需要修改建议时，直接采纳即可）').max(5000, '建议修改为过长（上限 5000 字）');

@@ -71,6 +71,28 @@ describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () 
       expect(await mark.textContent()).toBe(`已核对（王律师，${dateInZone(new Date(after.draft!.verifiedAt!))}）`);
       expect(await page.getByTestId('wb-finding-ocr').count()).toBe(0);
       expect(await page.getByTestId('wb-draft').locator('mark.ocr-suspect').count()).toBe(0);
+
+      // A decision taken, then a correction in 核对 that changes only the sentence's form: the
+      // finding's id changes with its text, the decision follows it (核对更正后沿用).
+      const fine = after.result!.findings.find((f) => f.article?.label === '第六条' && f.excerpt.includes('，'))!;
+      await face.service.call('workbench:dismiss', { id, findingId: fine.id, reason: '罚款数额转述上位法，无需修改' });
+      const sixth = after.draft!.units.find((u) => u.key === fine.article!.key)!;
+      await face.service.call('workbench:checkOcr', { id, seq: 1, confirmed: [], corrections: { [sixth.key]: sixth.text.replace(fine.excerpt, fine.excerpt.replace('，', ', ')) } });
+      const corrected = await face.service.call('workbench:get', { id, panel: false });
+      const moved = Object.entries(corrected.decisions).find(([, d]) => d.carriedFrom?.findingId === fine.id)?.[0];
+      expect(moved).toBeDefined();
+      expect(moved).not.toBe(fine.id);
+      await page.reload(); // the page was on the workbench: read it again after the calls above
+      const card = page.locator(`[data-finding="${moved}"]`);
+      await card.getByTestId('wb-carried').waitFor();
+      expect(await card.getByTestId('wb-carried').textContent()).toBe('核对更正后沿用');
+      expect(await card.textContent()).toContain('理由：罚款数额转述上位法，无需修改');
+
+      // the same scan sent again: told by its hash at once, nothing recognised again
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(SCAN);
+      await page.getByText('与第 1 稿内容相同，未重复添加').waitFor();
+      expect(await page.getByTestId('wb-ocr-progress').count()).toBe(0);
+      expect((await face.service.call('workbench:get', { id, panel: false })).drafts).toHaveLength(1);
       // checked: the 意见书 no longer asks about the recognised text
       await page.getByTestId('wb-export').click();
       await page.getByTestId('wb-export-anyway').waitFor();

@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path';
 import { noConclusionSentence, uncheckedPoints } from '../../shared/opinion-coverage';
-import { DRAFT_KINDS, OPINION_FORMATS, isUnverifiedDraft, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
+import { DRAFT_KINDS, OPINION_FORMATS, carriedLabel, isUnverifiedDraft, reopenedLabel, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
 import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
 import { latestDraftOf, parseDraftFile } from '../../core/review/draft-store';
@@ -27,11 +27,11 @@ interface Decided {
 function statusLine(f: Finding, d: Decided): string | undefined {
   const x = d.decisions[f.id];
   if (x) {
-    const from = x.carriedFrom ? `（沿用第 ${x.carriedFrom.seq} 稿）` : '';
+    const from = x.carriedFrom ? `（${carriedLabel(x.carriedFrom)}）` : '';
     return x.status === 'accepted' ? `已采纳${from}${x.proposal ? `，建议修改为：${x.proposal}` : ''}` : `不采纳${from}：${x.reason}`;
   }
   const r = d.reopened[f.id];
-  if (r) return `原句已修改，重新待审（第 ${r.fromSeq} 稿${r.articleLabel}曾${r.status === 'accepted' ? '采纳' : `不采纳：${r.reason}`}）`;
+  if (r) return `${reopenedLabel(r).tag}（${reopenedLabel(r).where}${r.articleLabel}曾${r.status === 'accepted' ? '采纳' : `不采纳：${r.reason}`}）`;
   return undefined;
 }
 

@@ -119,7 +119,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       return { ok: true };
     },
     'workbench:checkOcr': async ({ id, seq, by, confirmed, corrections }) =>
-      (await workbench()).drafts.checkOcr(id, seq, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
+      (await workbench()).checkOcr(id, seq, { by: by ?? (await ctx.records()).actorName(), confirmed, ...(corrections ? { corrections } : {}) }),
     'workbench:scanPage': async ({ id, seq, page }) => (await workbench()).drafts.scanPage(id, seq, page),
     'workbench:diff': async ({ id, from, to }) => (await workbench()).compare(id, from, to),
     'workbench:accept': async ({ id, findingId, proposal }) => {

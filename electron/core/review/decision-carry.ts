@@ -6,8 +6,9 @@
 // reference): the adviser must look at the new wording, never inherit a verdict on old text.
 
 import type { Article } from '../../shared/law-model';
-import type { Decision, DraftVersion, Finding, Reopened } from '../../shared/review-workbench';
+import { findingExcerpts, type Decision, type DraftVersion, type Finding, type Reopened } from '../../shared/review-workbench';
 import { mapArticles } from '../versions/article-mapping';
+import { diffChars } from '../versions/char-diff';
 
 const squash = (t: string) => t.replace(/\s+/g, '');
 
@@ -88,4 +89,71 @@ export function carryDecisions(decisions: Record<string, Decision>, from: DraftV
     };
   }
   return { carried, reopened };
+}
+
+/**
+ * Characters whose change can turn what a sentence says: negation and prohibition, modality,
+ * numbers and amounts, time, and the words of a bound or range (以上 / 以下 / 以内 / 前 / 后 / 至).
+ */
+const MEANING = /[不未无非没莫勿毋否禁止应须得可必准许〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟0-9０-９年月日天周时元倍%％‰上下内外前后超过满足至]/u;
+const FORM = /[\s\p{P}\p{S}]/gu;
+/** At most this many characters fixed on each side: a misread character or two, not a rewritten phrase. */
+const MAX_FIXED = 2;
+
+/**
+ * Whether a correction made in 核对 leaves the sentence saying what the adviser judged: only its
+ * form changed (punctuation, spaces), or a character or two were fixed none of which (misread or
+ * corrected) bears negation, modality, a number, an amount, a time or a bound. 县政府 for 县政 府,
+ * 申报 for 申扳: the same sentence. 不得 for 可得, 三十日 for 三个日, a phrase rewritten: another
+ * sentence, which the adviser must read again.
+ */
+export function readsTheSame(decided: string, corrected: string): boolean {
+  let removed = '';
+  let added = '';
+  for (const r of diffChars(decided, corrected)) {
+    if (r.op === 'delete') removed += r.text.replace(FORM, '');
+    if (r.op === 'insert') added += r.text.replace(FORM, '');
+  }
+  if (!removed && !added) return true;
+  return [...removed].length <= MAX_FIXED && [...added].length <= MAX_FIXED && !MEANING.test(removed) && !MEANING.test(added);
+}
+
+/**
+ * 核对 corrected articles of version `seq`: its findings there have new ids (the id holds the
+ * sentence), so the decisions taken on the recognised text would be orphaned. Each such decision goes
+ * to the finding of the same rule in the same article whose sentence is most alike — carried when the
+ * correction reads the same (readsTheSame), else that finding is open again with the decision shown
+ * beside it. A decision whose rule no longer fires there is dropped: the problem was a misreading.
+ * `orphans` are the ids to take out of the decisions (the log and the carried / reopened entries keep them).
+ */
+export function carryCorrected(decisions: Record<string, Decision>, seq: number, findings: Finding[]): CarryResult & { orphans: string[] } {
+  const now = new Set(findings.map((f) => f.id));
+  const orphans = Object.entries(decisions).filter(([id, d]) => d.draftSeq === seq && d.finding && !d.checklist && !now.has(id));
+  const carried: Record<string, Decision> = {};
+  const reopened: Record<string, Reopened> = {};
+  const taken = (n: Finding) => !!decisions[n.id] || !!carried[n.id] || !!reopened[n.id];
+  const sentence = (f: Finding) => findingExcerpts(f).join('');
+  for (const [id, d] of orphans) {
+    const f = d.finding!;
+    const best = findings
+      .filter((n) => n.rule === f.rule && (f.article ? n.article?.key === f.article.key : !n.article) && !taken(n))
+      .map((n) => ({ n, score: likeness(sentence(n), sentence(f)) }))
+      .sort((a, b) => b.score - a.score)[0];
+    if (!best) continue;
+    if (readsTheSame(sentence(f), sentence(best.n))) {
+      carried[best.n.id] = { ...d, finding: best.n, draftSeq: seq, carriedFrom: { seq, findingId: id, corrected: true } };
+    } else {
+      reopened[best.n.id] = {
+        fromSeq: seq,
+        findingId: id,
+        status: d.status,
+        reason: d.reason,
+        ...(d.proposal ? { proposal: d.proposal } : {}),
+        articleLabel: f.article?.label ?? '全文',
+        excerpt: f.excerpt,
+        corrected: true,
+      };
+    }
+  }
+  return { carried, reopened, orphans: orphans.map(([id]) => id) };
 }

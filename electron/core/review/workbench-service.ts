@@ -20,7 +20,7 @@ import type { RecordsService } from '../records/records-service';
 import { renderDocx } from '../packs/render-docx';
 import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
 import type { TermSearch } from './higher-law';
-import { carryDecisions } from './decision-carry';
+import { carryCorrected, carryDecisions } from './decision-carry';
 import { DraftStore, type DraftOcr, type DraftVersion } from './draft-store';
 import { sha256 } from '../library/law-identity';
 import { loadBasisDocuments, localBasisTitles } from './basis-documents';
@@ -251,6 +251,51 @@ export class ReviewWorkbench {
   }
 
   /**
+   * 核对 of a scanned version (DraftStore.checkOcr). A correction changes sentences, and with them
+   * the ids of the findings on them: the decisions taken on the recognised text follow to the
+   * corrected findings when the correction reads the same, else those findings are open again
+   * (decision-carry.ts carryCorrected); the record's lines that 采纳 wrote follow as for a new version.
+   */
+  async checkOcr(reviewId: string, seq: number, opts: Parameters<DraftStore['checkOcr']>[2]): Promise<DraftVersion> {
+    const corrects = Object.keys(opts.corrections ?? {}).length > 0;
+    // the findings on the recognised text (the check the page has just shown, kept): whose ids a correction may change
+    const onRead = corrects ? (await this.run(reviewId, { seq, panel: false })).findings : [];
+    const version = await this.drafts.checkOcr(reviewId, seq, opts);
+    if (!corrects) return version;
+    const result = await this.run(reviewId, { seq, panel: false });
+    const decidedBefore = this.drafts.decisions(reviewId);
+    const moved = await this.drafts.mutate(reviewId, (w) => {
+      const { carried, reopened, orphans } = carryCorrected(w.decisions, seq, result.findings);
+      for (const id of orphans) delete w.decisions[id];
+      Object.assign(w.decisions, carried);
+      Object.assign(w.reopened, reopened);
+      // A finding open again since an earlier version whose sentence 核对 corrected stays open, under its new id
+      // (the same rule in the same article: the id's rule@article part).
+      const ids = new Set(result.findings.map((f) => f.id));
+      for (const f of onRead) {
+        const r = w.reopened[f.id];
+        if (!r || ids.has(f.id)) continue;
+        const next = result.findings.find((n) => n.rule === f.rule && n.article?.key === f.article?.key && !w.decisions[n.id] && !w.reopened[n.id]);
+        delete w.reopened[f.id];
+        if (next) w.reopened[next.id] = r;
+      }
+      const [c, r] = [Object.keys(carried).length, Object.keys(reopened).length];
+      if (c || r || orphans.length) {
+        w.log.push({
+          at: this.store.now().toISOString(),
+          by: (opts.by || process.env.LAWDESK_USER || '本机用户').trim(),
+          action: 'carry',
+          note: `第 ${seq} 稿核对更正后：沿用决定 ${c} 条${r ? `，${r} 条因更正改变了句意重新待审` : ''}${orphans.length - c - r ? `，${orphans.length - c - r} 条所针对的问题更正后不再存在` : ''}`,
+        });
+      }
+      return carried;
+    });
+    const orphaned = Object.fromEntries(Object.entries(decidedBefore).filter(([id]) => !result.findings.some((f) => f.id === id)));
+    await this.followInRecord(reviewId, orphaned, seq, moved, opts.by, '核对更正：采纳的预审意见按更正后的原文改写，句意改变或问题不再存在的取出');
+    return this.drafts.draft(reviewId, seq);
+  }
+
+  /**
    * The 送审稿 is with the review now: its 送审材料 entry (each type's list starts with it,
    * shared/review-materials, or one the office named …送审稿) is ticked, so neither the form nor the
    * 意见书 says 未提供 of the draft being reviewed.
@@ -276,7 +321,7 @@ export class ReviewWorkbench {
    * line), with the citations only they relied on. Lines the adviser has edited since are left as
    * they are. The change log keeps the old text.
    */
-  private async followInRecord(reviewId: string, before: Record<string, Decision>, prevSeq: number, carried: Record<string, Decision>, by?: string): Promise<void> {
+  private async followInRecord(reviewId: string, before: Record<string, Decision>, prevSeq: number, carried: Record<string, Decision>, by?: string, note = '新一稿：采纳的预审意见随条文移动改写，已修改或已解决的取出'): Promise<void> {
     const review = await this.records.getReview(reviewId);
     const texts = { authority: review.findings.authority.text, procedure: review.findings.procedure.text, content: review.findings.content.text };
     const newOf = new Map(Object.values(carried).map((d) => [d.carriedFrom!.findingId, d.finding!]));
@@ -305,7 +350,7 @@ export class ReviewWorkbench {
     await this.records.updateReview(
       reviewId,
       { findings: Object.fromEntries(changed.map((k) => [k, { text: texts[k], citations: citations(k) }])) },
-      { note: '新一稿：采纳的预审意见随条文移动改写，已修改或已解决的取出', ...(by ? { by } : {}) },
+      { note, ...(by ? { by } : {}) },
     );
   }
 

@@ -12,7 +12,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, OCR_TEXT_NOTES, findingExcerpts, isUnverifiedDraft, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, OCR_TEXT_NOTES, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { OcrCheck, withSuspects } from '../../components/OcrCheck';
@@ -597,12 +597,12 @@ export function WorkbenchPage({ id }: { id: string }) {
                       <Tag>{f.category}</Tag>
                       <b>{f.article?.label ?? '全文'}</b> {f.ruleName}
                       {d && <Tag color={d.status === 'accepted' ? 'green' : 'default'}>{d.status === 'accepted' ? '已采纳' : '不采纳'}</Tag>}
-                      {d?.carriedFrom && <Tag data-testid="wb-carried">沿用第 {d.carriedFrom.seq} 稿</Tag>}
-                      {again && <Tag color="orange" data-testid="wb-reopened">原句已修改，重新待审</Tag>}
+                      {d?.carriedFrom && <Tag data-testid="wb-carried">{carriedLabel(d.carriedFrom)}</Tag>}
+                      {again && <Tag color="orange" data-testid="wb-reopened">{reopenedLabel(again).tag}</Tag>}
                     </Space>
                     {again && (
                       <div style={{ fontSize: 12, color: '#ad6800' }}>
-                        第 {again.fromSeq} 稿{again.articleLabel}“{again.excerpt}”曾{again.status === 'accepted' ? '采纳' : `不采纳（${again.reason}）`}
+                        {reopenedLabel(again).where}{again.articleLabel}“{again.excerpt}”曾{again.status === 'accepted' ? '采纳' : `不采纳（${again.reason}）`}
                         {again.proposal ? `，建议修改为：${again.proposal}` : ''}
                       </div>
                     )}
