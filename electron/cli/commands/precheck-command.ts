@@ -8,6 +8,7 @@ import { DRAFT_KINDS, OPINION_FORMATS, carriedLabel, isUnverifiedDraft, reopened
 import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
 import { latestDraftOf, parseDraftFile } from '../../core/review/draft-store';
+import { officeRegion, regionNotation } from '../../core/office/office-region';
 import { precheck } from '../../core/review/precheck';
 import { loadRuleSet } from '../../core/review/review-rules';
 import { ReviewWorkbench } from '../../core/review/workbench-service';
@@ -96,7 +97,7 @@ export const precheckCommand: Command = {
     const draft = await parseDraftFile(resolve(file));
     const store = await openForCli(values.library, !!values.json);
     const result = await withEngine(store, !!values.panel, !!values.json, async (engine) =>
-      precheck(store, { title: draft.title, units: draft.units, header: draft.header, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), region: values.region ?? readOffice(store.dir).profile.region }),
+      precheck(store, { title: draft.title, units: draft.units, header: draft.header, kind, asOf: values['as-of'] ?? store.today(), file: draft.name }, { rules, ...(engine ? { search: engine } : {}), region: values.region !== undefined ? (regionNotation(values.region) ?? values.region) : officeRegion(readOffice(store.dir).profile).region }),
     );
     if (values.json) printJson(result);
     else printResult(result);

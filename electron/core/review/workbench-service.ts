@@ -10,6 +10,7 @@ import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
 import { readOffice } from '../office/office-file';
+import { officeRegion, regionNotation } from '../office/office-region';
 import type { LibraryStore } from '../library/library-store';
 import { citationKey, citeArticle } from '../records/citation-resolve';
 import { partOf } from '../../shared/article-part';
@@ -144,6 +145,15 @@ export class ReviewWorkbench {
     return this.rules;
   }
 
+  /**
+   * Where the office is, in the library's notation (office-region.ts): as given, else from 设置 →
+   * 单位信息 (its region as typed, or its unit's name), read at each call. '' when unknown.
+   */
+  officeRegion(): string {
+    if (this.opts.region !== undefined) return regionNotation(this.opts.region) ?? this.opts.region;
+    return officeRegion(readOffice(this.store.dir).profile).region;
+  }
+
   /** The review date: the opinion's date once given, else today. */
   reviewDate(review: LegalityReview): string {
     return review.completedDate ?? this.store.today();
@@ -164,7 +174,7 @@ export class ReviewWorkbench {
     const review = await this.records.getReview(reviewId);
     const draft = this.drafts.draft(reviewId, o.seq);
     // The 上位法 panel shows this office's province: read at each check, so a change in 设置 → 单位信息 applies at once.
-    const region = this.opts.region ?? readOffice(this.store.dir).profile.region;
+    const region = this.officeRegion();
     const panel = o.panel !== false && !!this.opts.search;
     const slot = `${reviewId}#${draft.seq}`;
     // A scanned draft's text changes with 核对 (corrections) while its file stays the same: the text is part of the key.
@@ -578,7 +588,7 @@ export class ReviewWorkbench {
     const office = readOffice(this.store.dir).profile;
     const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
     const coverage = o.coverage ?? (await this.coverage(reviewId));
-    const localBases = localBasisTitles(loadBasisDocuments(), this.readableRules(), draftKindOf(review.type), this.opts.region ?? office.region);
+    const localBases = localBasisTitles(loadBasisDocuments(), this.readableRules(), draftKindOf(review.type), this.officeRegion() || undefined);
     return buildOpinion(review, this.suggestions(reviewId), { ...defaults, localBases, ...definedOnly(o), today: this.store.today(), bases, levels, coverage });
   }
 
