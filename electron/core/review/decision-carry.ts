@@ -43,6 +43,12 @@ function decidedOn(d: Decision, from: DraftVersion): boolean {
   return !!unit && squash(unit.text).includes(squash(f.excerpt));
 }
 
+/** The decision `id` of version `fromSeq`, shown beside the finding open again. */
+function reopenedFrom(d: Decision, id: string, fromSeq: number): Reopened {
+  const f = d.finding!;
+  return { fromSeq, findingId: id, status: d.status, reason: d.reason, ...(d.proposal ? { proposal: d.proposal } : {}), articleLabel: f.article?.label ?? '全文', excerpt: f.excerpt };
+}
+
 export interface CarryResult {
   /** Decisions for findings of the new version, by the new finding id. */
   carried: Record<string, Decision>;
@@ -78,15 +84,7 @@ export function carryDecisions(decisions: Record<string, Decision>, from: DraftV
       .map((n) => ({ n, score: likeness(n.excerpt, f.excerpt) }))
       .sort((a, b) => b.score - a.score)[0];
     if (!best) continue; // the problem is gone from the new version (fixed, or the article deleted)
-    reopened[best.n.id] = {
-      fromSeq: from.seq,
-      findingId: id,
-      status: d.status,
-      reason: d.reason,
-      ...(d.proposal ? { proposal: d.proposal } : {}),
-      articleLabel: f.article?.label ?? '全文',
-      excerpt: f.excerpt,
-    };
+    reopened[best.n.id] = reopenedFrom(d, id, from.seq);
   }
   return { carried, reopened };
 }
@@ -143,16 +141,7 @@ export function carryCorrected(decisions: Record<string, Decision>, seq: number,
     if (readsTheSame(sentence(f), sentence(best.n))) {
       carried[best.n.id] = { ...d, finding: best.n, draftSeq: seq, carriedFrom: { seq, findingId: id, corrected: true } };
     } else {
-      reopened[best.n.id] = {
-        fromSeq: seq,
-        findingId: id,
-        status: d.status,
-        reason: d.reason,
-        ...(d.proposal ? { proposal: d.proposal } : {}),
-        articleLabel: f.article?.label ?? '全文',
-        excerpt: f.excerpt,
-        corrected: true,
-      };
+      reopened[best.n.id] = { ...reopenedFrom(d, id, seq), corrected: true };
     }
   }
   return { carried, reopened, orphans: orphans.map(([id]) => id) };
