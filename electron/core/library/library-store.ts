@@ -29,7 +29,11 @@ import { LockError, WriterLock } from './writer-lock';
 import { own } from '../util/own-key';
 import { schemaCheck } from '../util/schema-check';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2 (session 26): 时效性 gained 草案 and a version may carry `draft`. Nothing to convert; the step is there
+ * so that an older LawDesk refuses the library ("请升级") instead of dropping its 草案 entries as malformed.
+ */
+export const SCHEMA_VERSION = 2;
 
 export interface CatalogData {
   schemaVersion: number;
@@ -117,7 +121,7 @@ function validateCatalog(data: unknown): CatalogData {
   return out;
 }
 
-/** Forward migrations, one per schema step. Schema 1 is the first; later steps go here. */
+/** Forward migrations, one per schema step that converts data (1 → 2 converts none: SCHEMA_VERSION). */
 const MIGRATIONS: Record<number, (d: CatalogData) => void> = {};
 
 export interface StoreOptions {
@@ -259,7 +263,7 @@ export class LibraryStore {
   /**
    * A library imported before 草案 existed lists its drafts (《…（征求意见稿）》) as 现行有效, and may have
    * made one the version in force of the law it would amend: their laws' 时效性 is derived again on
-   * reading. In memory only — the file is written with the next commit, so opening changes no file.
+   * reading (and written with the next commit: the schema step to 2 is one).
    */
   private deriveDraftStatuses(): void {
     const laws = new Set<string>();

@@ -105,10 +105,19 @@ describe('a draft imported into the library', () => {
   });
 });
 
-describe('a library written before 草案 existed', () => {
+describe('a library written by another LawDesk', () => {
+  it('of a newer schema is refused by name, not read with its 草案 entries dropped', async () => {
+    const dir = join(root, 'v99');
+    cpSync(join(FIXTURES, 'library-v1'), dir, { recursive: true });
+    const text = readFileSync(join(dir, 'library.json'), 'utf8').replace('"schemaVersion":1', '"schemaVersion":3');
+    writeFileSync(join(dir, 'library.json'), text);
+    await expect(openLibrary({ dir, seed: false })).rejects.toThrow('资料库版本为 3，比本程序支持的 2 新');
+    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(text);
+  });
+
   // test/fixtures/draft-status/library-v1: the three fixtures imported by main at b6e1861 (schema 1). Its
   // 征求意见稿 under the enacted title was made that law's version in force; the titled draft was 现行有效.
-  it('opens unchanged on disk and valid; a draft its title names reads as 草案, a draft marked only in its text stays as stored', async () => {
+  it('opens valid, every entry as written but a draft its title names, now 草案; a draft marked only in its text stays as stored', async () => {
     const dir = join(root, 'v1');
     cpSync(join(FIXTURES, 'library-v1'), dir, { recursive: true });
     const before = readFileSync(join(dir, 'library.json'), 'utf8');
@@ -116,13 +125,20 @@ describe('a library written before 草案 existed', () => {
     expect(stored.schemaVersion).toBe(1);
     expect(Object.values(stored.versions).map((v) => v.status).sort()).toEqual(['已修改', '现行有效', '现行有效']);
     const { store } = await openLibrary({ dir, seed: false });
-    expect(store.catalogNotes ?? []).toEqual([]);
-    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(before);
+    expect(store.catalogNotes).toEqual([]);
+    // written once as schema 2, so that an older LawDesk refuses it rather than drop its 草案 entries
+    const after = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as typeof stored;
+    expect(after.schemaVersion).toBe(2);
+    expect(Object.keys(after.versions).sort()).toEqual(Object.keys(stored.versions).sort());
     const [titled] = byTitle(store, '淄博市文明行为促进条例（修订草案征求意见稿）');
     expect(titled!.status).toBe('草案');
     expect(versionOnDate(store, titled!.lawId, '2026-01-01').ok).toBe(false);
     // every other entry reads back as written
-    for (const v of store.versions().filter((x) => x.id !== titled!.id)) expect(v).toEqual({ ...stored.versions[v.id] });
+    for (const v of store.versions().filter((x) => x.id !== titled!.id)) {
+      expect(v).toEqual({ ...stored.versions[v.id] });
+      expect(after.versions[v.id]).toEqual(stored.versions[v.id]);
+    }
+    expect(after.versions[titled!.id]).toEqual({ ...stored.versions[titled!.id], status: '草案' });
     for (const v of store.versions()) expect(() => store.loadVersion(v.id)).not.toThrow();
     expect(checkLibrary(store)).toEqual([]);
   });
