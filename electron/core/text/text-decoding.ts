@@ -10,6 +10,11 @@ export interface DecodedText {
   encoding: DetectedEncoding;
 }
 
+/** A few damaged bytes in a text (a byte lost or added in a copy or a transfer): at most this many… */
+const MAX_REPLACED = 16;
+/** …and at most one in this many characters; more is no text in that encoding. */
+const CHARS_PER_REPLACED = 100;
+
 /** Bytes that are not text LawDesk can read. */
 export class DecodeError extends DomainError {
   constructor(message: string) {
@@ -118,6 +123,38 @@ function lineByLine(bytes: Uint8Array): DecodedText | undefined {
 }
 
 /**
+ * A text in UTF-8 or else GB18030 but for a few bytes that decode as nothing: its encoding and the
+ * 1-based lines of those bytes, when they are few and the rest reads as Chinese and ASCII. UTF-8 is
+ * tried first: GBK bytes read as UTF-8 break at nearly every character, while UTF-8 read as GBK
+ * mostly decodes, into nonsense. Such a text is refused, not read: a byte lost inside a GBK character
+ * shifts every pair after it to the line's next ASCII byte, so the lines around the damage would be
+ * imported as plausible-looking nonsense.
+ */
+function damagedBytes(bytes: Uint8Array): { encoding: 'UTF-8' | 'GBK/GB18030'; count: number; lines: number[] } | undefined {
+  for (const encoding of ['utf-8', 'gb18030'] as const) {
+    if (encoding === 'gb18030' && looksLikeBig5(bytes)) continue; // Big5 with a damaged byte is no GBK text
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    const lines: number[] = [];
+    let line = 1;
+    let count = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) line++;
+      else if (c === 0xfffd) {
+        count++;
+        if (lines[lines.length - 1] !== line) lines.push(line);
+      }
+    }
+    if (count === 0 || count > MAX_REPLACED || count * CHARS_PER_REPLACED > text.length) continue;
+    const sample = text.slice(0, 65536);
+    const readable = sample.match(/[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\ufffd]/g)?.length ?? 0;
+    if (readable / sample.length < 0.9) continue;
+    return { encoding: encoding === 'utf-8' ? 'UTF-8' : 'GBK/GB18030', count, lines };
+  }
+  return undefined;
+}
+
+/**
  * Decode bytes of a text document. Throws DecodeError with a user-readable (Chinese) reason when
  * the bytes are not text in a supported encoding.
  */
@@ -155,7 +192,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       if (u !== undefined) decoded = { text: u, encoding: 'utf-8' };
       else {
         const g = strict('gb18030', bytes) ?? lineByLine(bytes);
-        if (g === undefined) throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
+        if (g === undefined) {
+          const damaged = damagedBytes(bytes);
+          if (damaged) {
+            const at = damaged.lines.length > 5 ? `${damaged.lines.slice(0, 5).join('、')} 等行` : `${damaged.lines.join('、')} 行`;
+            throw new DecodeError(`文件是 ${damaged.encoding} 编码，但第 ${at}有 ${damaged.count} 处字节无法识别（文件可能在拷贝或传输中损坏），为免读入错乱的文字，未导入；请找原文件重新导出，或修正这几行后再导入`);
+          }
+          throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
+        }
         decoded = typeof g === 'string' ? (looksLikeBig5(bytes) ? big5(bytes) : undefined) ?? { text: g, encoding: 'gb18030' } : g;
       }
     }

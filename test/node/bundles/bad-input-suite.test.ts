@@ -180,6 +180,12 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     const invalid = join(inputs, '乱码.txt');
     writeFileSync(invalid, Buffer.from([0xff, 0xfe - 1, 0xff, 0x80, 0xff, 0xff, 0x41, 0xc3, 0x28]));
     await hostile('importer', 'invalid UTF-8 / undecodable text', /编码|二进制/, () => importFile(invalid));
+    // a GBK law with three damaged bytes (one added inside a character): the reason says so and where
+    const gbkLaw = iconv.encode(['某某县企业权益保护办法', ...Array.from({ length: 30 }, (_, i) => `第${i + 1}条 行政机关应当依法保护企业的合法权益，不得违法干预企业的生产经营活动。`)].join('\r\n'), 'gb18030');
+    const cutAt = (line: number) => gbkLaw.indexOf(iconv.encode(`\r\n第${line}条`, 'gb18030')) + 13;
+    const damaged = join(inputs, '损坏的GBK.txt');
+    writeFileSync(damaged, Buffer.concat([gbkLaw.subarray(0, cutAt(5)), Buffer.from([0xff]), gbkLaw.subarray(cutAt(5), cutAt(12)), Buffer.from([0x81, 0x0a]), gbkLaw.subarray(cutAt(12), cutAt(20)), Buffer.from([0xff]), gbkLaw.subarray(cutAt(20))]));
+    await hostile('importer', 'GBK text with three damaged bytes', /损坏的GBK\.txt：文件是 GBK\/GB18030 编码，但第 6、13、22 行有 [3-6] 处字节无法识别/, () => importNamed(damaged));
     const bomb = zip('炸弹.docx', [{ name: 'word/document.xml', data: new Uint8Array(40 * 1024 * 1024) }]);
     await hostile('importer', 'DOCX zip bomb (40 MB of zeros)', /过大|超过|炸弹|无法|损坏|没有/, () => importFile(bomb));
     await hostile('importer', 'OpenDocument text (.odt, LibreOffice)', /OpenDocument.*另存为 \.docx/, () => importFile(join(BAD, 'xiangzhen.odt')));

@@ -44,6 +44,21 @@ describe('decodeText', () => {
     expect(() => decodeText(controls)).toThrow(/控制字符/);
   });
 
+  it('refuses a GBK or UTF-8 text with a few damaged bytes, naming the encoding, the lines and the count', () => {
+    // A byte added inside a GBK character shifts every pair after it to the line's next ASCII byte:
+    // read leniently, the rest of the line would be plausible-looking nonsense.
+    const law = Array.from({ length: 40 }, (_, i) => `第${i + 1}条 为了规范行政许可的设定和实施，保护公民、法人和其他组织的合法权益，维护公共利益和社会秩序。`).join('\r\n');
+    const gbk = iconv.encode(law, 'gb18030');
+    const line10 = gbk.indexOf(iconv.encode('\r\n第10条', 'gb18030')) + 12;
+    const damaged = Buffer.concat([gbk.subarray(0, line10), Buffer.from([0xff]), gbk.subarray(line10)]);
+    expect(() => decodeText(damaged)).toThrow(/^文件是 GBK\/GB18030 编码，但第 10 行有 [12] 处字节无法识别（文件可能在拷贝或传输中损坏）/);
+    const utf8 = Buffer.from(law, 'utf8');
+    const cut = utf8.indexOf(Buffer.from('第3条')) + 1; // inside 第's three bytes
+    expect(() => decodeText(Buffer.concat([utf8.subarray(0, cut), utf8.subarray(cut + 1)]))).toThrow(/^文件是 UTF-8 编码，但第 3 行有 1 处/);
+    // many damaged bytes: no text in either encoding
+    expect(() => decodeText(Buffer.from([0xff, 0xfd, 0xff, 0x80, 0xff, 0xff, 0x41, 0xc3, 0x28]))).toThrow(/^无法识别的文本编码/);
+  });
+
   it('reads a GBK file stamped with a stray UTF-8 BOM as GBK (hfuzz); a BOM before bytes neither UTF-8 nor GBK is still refused', () => {
     const text = '中华人民共和国行政许可法\n第一条 为了规范行政许可的设定和实施，保护公民、法人和其他组织的合法权益。';
     const d = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(text, 'gbk')]));
