@@ -1,7 +1,7 @@
 // What the glyphs' x boxes (OcrSymbol.x0/x1, session 13) decide, on tesseract's output kept as fixtures
 // (test/fixtures/documents/ocr-flags/, made again with --add-geometry): a comma whose box looks half-width,
 // and a blank between two ideographs where a mark was dropped (ocr-geometry.ts).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -10,15 +10,10 @@ import { blankBetweenIdeographs, doubtedHalfMarkLines, halfWidthCommas, halfWidt
 import { scoreFlags } from '../../bench/ocr-flag-score';
 import { findSuspects, layoutOcrPages } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+import { articleUnits as articles, keptLaws, readKept } from './kept-ocr-laws';
 
-const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
-const read = (file: string): unknown => JSON.parse(gunzipSync(readFileSync(join(DIR, file))).toString('utf8'));
-/** Every kept law (while a blind set is kept back, a filter on its set leaves it out here: its text is not read before it is scored). */
-const laws = readdirSync(DIR)
-  .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
-  .map((f) => ({ slug: f.replace('.pages.json.gz', ''), d: read(f) as { set?: string; pages: OcrPage[] } }))
-  .filter((l) => l.d.set !== 'blind18');
-const articles = (text: string) => parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+const read = readKept;
+const laws = keptLaws();
 const HALF_COMMA = /[\u3400-\u9fff],[\u3400-\u9fff]/g;
 
 describe('OCR glyph geometry (x boxes)', () => {

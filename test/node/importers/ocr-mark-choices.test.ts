@@ -1,23 +1,15 @@
 // What tesseract's runners-up say of a comma's width (ocr-mark-choices.ts), on tesseract's own output kept as
 // fixtures (test/fixtures/documents/ocr-flags/, read with lstm_choice_mode 2): a comma the page prints
 // half-width after a bracket or a title mark, where the glyph boxes have no ideograph before it to measure from.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { OcrChoices, OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-engine';
+import type { OcrChoices, OcrSymbol } from '../../../electron/core/importers/ocr-engine';
 import { choicesSayHalfWidthComma, choicesWeighComma } from '../../../electron/core/importers/ocr-mark-choices';
 import { correctLine, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
-import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
+import { articleUnits as articles, KEPT_DIR, keptLaws } from './kept-ocr-laws';
 
-const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
-const read = (file: string): unknown => JSON.parse(gunzipSync(readFileSync(join(DIR, file))).toString('utf8'));
-/** Every kept law but the blind set kept back (its pages are not read before it is scored). */
-const laws = readdirSync(DIR)
-  .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
-  .map((f) => ({ slug: f.replace('.pages.json.gz', ''), d: read(f) as { set?: string; pages: OcrPage[] } }))
-  .filter((l) => l.d.set !== 'blind18');
-const articles = (text: string) => parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+const laws = keptLaws();
 
 /** A line read at 99 throughout, the comma given the runners-up `alts`. */
 function line(text: string, alts?: string[]): OcrSymbol[] {
@@ -98,7 +90,7 @@ describe('what tesseract weighed beside a clause mark', () => {
     const norm = (t: string) => t.replace(/（/g, '(').replace(/）/g, ')');
     const count = { half: 0, halfJudged: 0, full: 0, fullJudged: 0 };
     for (const l of laws) {
-      const src = norm(readFileSync(join(DIR, `${l.slug}.md`), 'utf8'));
+      const src = norm(readFileSync(join(KEPT_DIR, `${l.slug}.md`), 'utf8'));
       for (const page of l.d.pages) {
         for (const ln of page.lines) {
           const s = ln.symbols.filter((x) => x.ch !== ' ');
