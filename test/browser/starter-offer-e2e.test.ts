@@ -52,10 +52,16 @@ describe.skipIf(!haveChromium)('the starter rules follow the office’s region',
     withSession(async ({ page, face }) => {
       await page.setViewportSize({ width: 1000, height: 800 });
       await face.service.call('lectures:create', { input: { kind: '集体学法', date: '2024-05-12', topic: '集体学习《中华人民共和国统计法》', headCount: 12, citations: [] } });
+      // outreach on the same law: listed apart, as promoted, not as a second session studied
+      await face.service.call('lectures:create', { input: { kind: '法律进社区', date: '2024-06-03', topic: '《中华人民共和国统计法》进社区宣传', headCount: 30, citations: [] } });
       await go(page, '#/stats?year=2024');
       const link = page.getByTestId('studied-law');
       await link.waitFor();
       expect(await link.innerText()).toContain('统计法');
+      const promoted = page.getByTestId('promoted-law');
+      await promoted.waitFor();
+      expect(await promoted.innerText()).toContain('统计法');
+      expect(await page.getByText('普法宣传涉及的法律法规').count()).toBe(1);
       // 统计法 was amended on 2024-09-13: a session of May 2024 studied the 2009 text.
       expect(decodeURIComponent((await link.getAttribute('href')) ?? '')).toMatch(/#\/read\/L[0-9a-f]+@2009-06-27$/);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/stats-studied.png` });

@@ -27,7 +27,8 @@ export const statsCommand: Command = {
     o.write(`  结论：${nonzero(s.reviews.byConclusion)}\n  按期率 ${onTimeRateText(s.reviews.onTimeRate)}（${onTimeSummary(s.reviews)}）；未办结且逾期 ${s.reviews.overdueOpen} 件\n`);
     o.write(`学法普法活动 ${s.lectures.total} 次，${s.lectures.headCount} 人次：学法 ${s.lectures.study.count} 次 ${s.lectures.study.headCount} 人次，普法宣传 ${s.lectures.outreach.count} 次 ${s.lectures.outreach.headCount} 人次，发放资料 ${s.lectures.materialsHandedOut} 份\n`);
     if (s.lectures.planned) o.write(`  另有 ${s.lectures.planned} 次活动日期在今天之后（已计划），未计入\n`);
-    o.write(`学习的法律：${s.lawsStudied.map((l) => l.title).join('、') || '无'}\n`);
+    o.write(`学习的法律法规（学法活动）：${s.lawsStudied.map((l) => l.title).join('、') || '无'}\n`);
+    if (s.lawsPromoted.length) o.write(`普法宣传涉及的法律法规：${s.lawsPromoted.map((l) => l.title).join('、')}\n`);
     for (const p of s.plans) o.write(`计划 ${p.id} ${p.title}：完成 ${p.done}/${p.items}（${pct(p.completionRate)}）\n`);
     return 0;
   },

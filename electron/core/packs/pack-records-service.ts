@@ -98,7 +98,10 @@ export function recordsResolver(svc: RecordsService): PackRecordResolver {
           { caption: '合法性审查（按结论）', head: ['结论', '件数'], rows: Object.entries(s.reviews.byConclusion).map(([k, v]) => [k, String(v)]) },
           { caption: '学法用法活动', head: ['类型', '场次', '人次'], rows: Object.entries(s.lectures.byKind).map(([k, v]) => [k, String(v.count), String(v.headCount)]) },
           ...(s.lawsStudied.length
-            ? [{ caption: '学习的法律法规', head: ['法律法规', '场次', '首次学习'], rows: s.lawsStudied.map((l) => [l.title, String(l.sessions), l.firstDate]) }]
+            ? [{ caption: '学习的法律法规（学法活动）', head: ['法律法规', '场次', '首次学习'], rows: s.lawsStudied.map((l) => [l.title, String(l.sessions), l.firstDate]) }]
+            : []),
+          ...(s.lawsPromoted.length
+            ? [{ caption: '普法宣传涉及的法律法规', head: ['法律法规', '场次', '首次宣传'], rows: s.lawsPromoted.map((l) => [l.title, String(l.sessions), l.firstDate]) }]
             : []),
         ],
         paragraphs: s.plans.map((p) => `${p.title}：计划 ${p.items} 项，已完成 ${p.done} 项${p.completionRate === null ? '' : `（${Math.round(p.completionRate * 100)}%）`}。`),

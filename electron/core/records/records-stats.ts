@@ -28,6 +28,15 @@ export interface PlanItemProgress {
   late: boolean;
 }
 
+/** A law of the year's sessions: how many sessions named it, and the first one's date. */
+export interface StatsLaw {
+  lawId?: string;
+  versionId?: string;
+  title: string;
+  sessions: number;
+  firstDate: string;
+}
+
 export interface AnnualStats {
   year: number;
   reviews: {
@@ -64,8 +73,14 @@ export interface AnnualStats {
      */
     planned: number;
   };
-  /** versionId: the version in force when the law was first studied that year (the reader opens it). */
-  lawsStudied: { lawId?: string; versionId?: string; title: string; sessions: number; firstDate: string }[];
+  /**
+   * The laws of the year's study sessions (学法: not the outreach kinds) — what the yearly report's
+   * 学习了…等法律法规 names, so the two pages never disagree. versionId: the version in force when the
+   * law was first studied that year (the reader opens it).
+   */
+  lawsStudied: StatsLaw[];
+  /** The laws the outreach (普法宣传: 法律进企业, 宪法日 …) was about: promoted to the public, not studied by the office. */
+  lawsPromoted: StatsLaw[];
   plans: {
     id: string;
     title: string;
@@ -89,6 +104,13 @@ export function yearsWithRecords(data: RecordsFile): number[] {
   for (const l of Object.values(data.lectures)) years.add(Number(l.date.slice(0, 4)));
   for (const p of Object.values(data.plans)) years.add(p.year);
   return [...years].filter(Number.isInteger).sort((a, b) => b - a);
+}
+
+/** In the order first named, then by title. */
+function lawRows(laws: Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>): StatsLaw[] {
+  return [...laws.values()]
+    .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), ...(e.versionId ? { versionId: e.versionId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
+    .sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.title.localeCompare(b.title, 'zh-CN'));
 }
 
 function zeroes(keys: readonly string[]): Record<string, number> {
@@ -140,9 +162,11 @@ export function annualStats(
   const study = { count: 0, headCount: 0 };
   const outreach = { count: 0, headCount: 0 };
   let materialsHandedOut = 0;
-  // each law with the version first studied (the sessions run in record order, not by date)
-  const laws = new Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>();
-  const addLaw = (sl: SessionLaw, lectureId: string, date: string) => {
+  // each law with the version first studied or promoted (the sessions run in record order, not by date)
+  type LawTally = Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>;
+  const studiedLaws: LawTally = new Map();
+  const promotedLaws: LawTally = new Map();
+  const addLaw = (laws: LawTally, sl: SessionLaw, lectureId: string, date: string) => {
     const e = laws.get(sl.key) ?? { ...(sl.lawId ? { lawId: sl.lawId } : {}), title: sl.writtenTitle, sessions: new Set<string>(), firstDate: date };
     e.sessions.add(lectureId);
     if (date <= e.firstDate) {
@@ -155,11 +179,12 @@ export function annualStats(
     const k = byKind[l.kind]!;
     k.count++;
     k.headCount += l.headCount;
-    const bucket = OUTREACH_KINDS.includes(l.kind) ? outreach : study;
+    const isOutreach = OUTREACH_KINDS.includes(l.kind);
+    const bucket = isOutreach ? outreach : study;
     bucket.count++;
     bucket.headCount += l.headCount;
     materialsHandedOut += l.materials.reduce((n, m) => n + m.copies, 0);
-    for (const sl of lawsOfSession(store, l)) addLaw(sl, l.id, l.date);
+    for (const sl of lawsOfSession(store, l)) addLaw(isOutreach ? promotedLaws : studiedLaws, sl, l.id, l.date);
   }
 
   const plans = Object.values(data.plans)
@@ -203,9 +228,8 @@ export function annualStats(
       notAdopted,
     },
     lectures: { total: lectures.length, headCount: lectures.reduce((n, l) => n + l.headCount, 0), byKind, study, outreach, materialsHandedOut, planned: ofYear.length - lectures.length },
-    lawsStudied: [...laws.values()]
-      .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), ...(e.versionId ? { versionId: e.versionId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
-      .sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.title.localeCompare(b.title, 'zh-CN')),
+    lawsStudied: lawRows(studiedLaws),
+    lawsPromoted: lawRows(promotedLaws),
     plans,
   };
 }

@@ -152,6 +152,7 @@ export type ChangeEntryDto = z.infer<typeof changeEntrySchema>;
 export const citingRecordSchema = CitingRecordSchema;
 export type CitingRecordDto = CitingRecord;
 
+const statsLaw = z.object({ lawId: z.string().optional(), versionId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() });
 export const annualStatsSchema = z.object({
   year: z.number(),
   reviews: z.object({
@@ -178,7 +179,10 @@ export const annualStatsSchema = z.object({
     /** Sessions of the year dated after today: planned, in no count above. */
     planned: count,
   }),
-  lawsStudied: z.array(z.object({ lawId: z.string().optional(), versionId: z.string().optional(), title: z.string(), sessions: count, firstDate: z.string() })),
+  /** The laws of the study sessions (学法), as the yearly report counts them. */
+  lawsStudied: z.array(statsLaw),
+  /** The laws the outreach (普法宣传 kinds) was about. */
+  lawsPromoted: z.array(statsLaw),
   plans: z.array(z.object({ id: z.string(), title: z.string(), items: count, done: count, completionRate: z.number().nullable(), progress: z.array(planItemProgress) })),
   yearsWithRecords: z.array(z.number().int()),
 });

@@ -293,19 +293,25 @@ describe('annual statistics on the seeded year', () => {
     expect(s.lectures.byKind['宪法日']).toEqual({ count: 1, headCount: 120 });
     expect(s.lectures.byKind['普法宣传']).toEqual({ count: 1, headCount: 0 });
     expect(s.lectures.materialsHandedOut).toBe(50 + 20 + 200 + 150 + 500 + 300 + 100 + 1000);
-    // In the order first studied; laws not in this test library keep the name they were given.
+    // The study sessions' laws (学法 kinds only, as the yearly report's 学习了…等法律法规 names them), in the
+    // order first studied; laws not in this test library keep the name they were given.
     expect(s.lawsStudied.map((l) => [l.title, l.sessions])).toEqual([
-      ['宪法', 2],
+      ['宪法', 1],
       ['促进科技成果转化法', 1],
       ['科学技术进步法', 1],
       ['行政许可法', 1],
       ['民法典', 1],
       ['统计法', 1],
-      ['保守国家秘密法', 2],
+      ['保守国家秘密法', 1],
       ['优化营商环境条例', 1],
       ['宗教团体管理办法', 1],
       ['山东省技术先进型服务企业认定管理办法', 1],
       ['山东省技术转移人才培养基地管理办法（实行）', 1],
+    ]);
+    // The outreach's laws apart: promoted to the public (宪法日, 普法宣传 …), not studied by the office.
+    expect(s.lawsPromoted.map((l) => [l.title, l.sessions])).toEqual([
+      ['保守国家秘密法', 1],
+      ['宪法', 1],
     ]);
     expect(s.plans).toHaveLength(1);
     expect(s.plans[0]).toMatchObject({ id: 'P2020-01', items: 6, done: 5 });

@@ -21,6 +21,8 @@ describe('laws studied, read from a session’s topic', () => {
     await lib.svc.createLecture({ kind: '集体学法', date: '2025-10-15', topic: '学习《关于加强青少年法治教育的通知》', headCount: 25 });
     // a rule the library lacks, its title closed by a note (the seed report's 《…管理办法（实行）》)
     await lib.svc.createLecture({ kind: '集体学法', date: '2025-11-05', topic: '学习《某县中小学校外培训机构管理办法（试行）》', headCount: 22 });
+    // outreach: the public was told about the law, the office did not study it — in neither list of laws studied
+    await lib.svc.createLecture({ kind: '法律进企业', date: '2025-07-08', topic: '《中华人民共和国统计法》进企业宣讲', headCount: 40 });
 
     const r = await annualReportFor(lib.svc, lib.store, { year: 2025 });
     const studied = r.figures.find((f) => f.id === 'study.laws');
@@ -33,6 +35,10 @@ describe('laws studied, read from a session’s topic', () => {
     expect(row).toMatchObject({ title: '保守国家秘密法', sessions: 1, firstDate: '2025-03-12', versionId: `${secrets}@2024-02-27` });
     expect(stats.lawsStudied.find((l) => l.title.includes('教师法'))).toEqual({ title: '中华人民共和国教师法', sessions: 1, firstDate: '2025-06-18' });
     expect(stats.lawsStudied.map((l) => l.title).join()).not.toMatch(/论法的精神|通知/);
+    // 年度统计 and the 年度报告 name the same laws studied: the 进企业 session adds no session to 统计法 there
+    expect(stats.lawsStudied.find((l) => l.title.includes('统计法'))).toMatchObject({ sessions: 1, firstDate: '2025-05-20' });
+    expect(stats.lawsStudied).toHaveLength(studied!.value.toString().split('、').length);
+    expect(stats.lawsPromoted).toEqual([expect.objectContaining({ title: '统计法', sessions: 1, firstDate: '2025-07-08' })]);
   });
 
   it('anchors the law to the version in force on the session’s day, not the newest', async () => {

@@ -1,5 +1,6 @@
 // 年度统计: for a chosen year, reviews by type and conclusion with the on-time rate, lectures and
-// study sessions with head counts, outreach and materials handed out, the laws studied and the
+// study sessions with head counts, outreach and materials handed out, the laws studied (学法) and
+// promoted (普法宣传) — the yearly report's 学习了…等法律法规 is the first list — and the
 // completion of the year's 普法计划.
 
 import { Card, Col, Empty, Progress, Row, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
@@ -10,6 +11,7 @@ import { hrefOf, navigate } from '../../router';
 import { officeYear } from '../../office-clock';
 import { onTimeSummary } from '../../../../electron/shared/review-time-limits';
 import { OtherYearsHint } from '../../components/other-years';
+import type { AnnualStatsDto } from '../../../../electron/shared/api/records';
 
 const thisYear = officeYear();
 
@@ -17,6 +19,24 @@ function CountTable({ data, head }: { data: Record<string, number>; head: string
   const rows = Object.entries(data).map(([k, v]) => ({ k, v }));
   return (
     <Table size="small" pagination={false} rowKey="k" dataSource={rows} columns={[{ title: head, dataIndex: 'k' }, { title: '件数', dataIndex: 'v', width: 80, align: 'right' }]} />
+  );
+}
+
+/** The laws of the year's sessions, each linked to the version in force when it was first named that year (the text the office read). */
+function LawsTable({ laws, empty, firstHead, testId }: { laws: AnnualStatsDto['lawsStudied']; empty: string; firstHead: string; testId: string }) {
+  if (laws.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
+  return (
+    <Table
+      size="small"
+      pagination={false}
+      rowKey="title"
+      dataSource={laws}
+      columns={[
+        { title: '法律法规', dataIndex: 'title', render: (t: string, l) => (l.versionId ? <a href={hrefOf({ page: 'read', versionId: l.versionId })} data-testid={testId}>{t}</a> : t) },
+        { title: '场次', dataIndex: 'sessions', align: 'right', width: 70 },
+        { title: firstHead, dataIndex: 'firstDate', width: 110 },
+      ]}
+    />
   );
 }
 
@@ -101,26 +121,14 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
           </Row>
           <Row gutter={12}>
             <Col span={12}>
-              <Card size="small" title="学习的法律法规">
-                {s.lawsStudied.length === 0 ? (
-                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本年度没有学法记录" />
-                ) : (
-                  <Table
-                    size="small"
-                    pagination={false}
-                    rowKey="title"
-                    dataSource={s.lawsStudied}
-                    columns={[
-                      {
-                        title: '法律法规',
-                        dataIndex: 'title',
-                        // the version in force when first studied that year: the text the office read
-                        render: (t: string, l) => (l.versionId ? <a href={hrefOf({ page: 'read', versionId: l.versionId })} data-testid="studied-law">{t}</a> : t),
-                      },
-                      { title: '场次', dataIndex: 'sessions', align: 'right', width: 70 }, { title: '首次学习', dataIndex: 'firstDate', width: 110 }]}
-                  />
-                )}
+              <Card size="small" title="学习的法律法规（学法活动）">
+                <LawsTable laws={s.lawsStudied} empty="本年度没有学法记录" firstHead="首次学习" testId="studied-law" />
               </Card>
+              {s.lawsPromoted.length > 0 && (
+                <Card size="small" title="普法宣传涉及的法律法规" style={{ marginTop: 12 }}>
+                  <LawsTable laws={s.lawsPromoted} empty="" firstHead="首次宣传" testId="promoted-law" />
+                </Card>
+              )}
             </Col>
             <Col span={12}>
               <Card size="small" title="普法计划完成情况">
