@@ -13,8 +13,21 @@ import type { HigherLawMatch } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import type { SearchEngine } from '../search/search-engine';
 
-/** What the panel needs of the search engine (the app's SearchBackend offers it too). */
-export type TermSearch = Pick<SearchEngine, 'docFrequency' | 'articlesWithTerms'>;
+/**
+ * What the panel needs of the search engine (the app's SearchBackend offers it too); `stats` when the
+ * index is updated in the background, behind the library: what it holds marks the results computed on it.
+ */
+export type TermSearch = Pick<SearchEngine, 'docFrequency' | 'articlesWithTerms'> & { stats?: () => { segments: number; versions: number; articles: number } };
+
+/**
+ * What the index holds now, for keys of results computed on it: the library's generation changes at
+ * a commit, the index catches up later (a background update), and a result cached in between would
+ * miss the laws just imported until the next commit.
+ */
+export function indexMark(engine: TermSearch | undefined): string {
+  const s = engine?.stats?.();
+  return s ? `${s.segments}:${s.versions}:${s.articles}` : '';
+}
 import type { DiffRun } from '../versions/char-diff';
 
 /** 法律 > 行政法规 > 部门规章/地方性法规 > 地方政府规章 > 规范性文件. */
@@ -63,7 +76,7 @@ function dice(a: Set<number>, b: Set<number>): number {
   return (2 * n) / (a.size + b.size);
 }
 
-const dfCache = new WeakMap<TermSearch, { generation: number; df: Map<string, number> }>();
+const dfCache = new WeakMap<TermSearch, { generation: string; df: Map<string, number> }>();
 
 export interface HigherLawOptions {
   asOf: string;
@@ -160,7 +173,8 @@ export function* higherLawSteps(store: LibraryStore, engine: TermSearch, units: 
   // The search's region filter takes a province with all its cities, so the laws are named instead.
   const lawIds = office === '全国' ? undefined : store.laws().filter((l) => bindsOffice(l.region, office)).map((l) => l.id);
   let cache = dfCache.get(engine);
-  if (!cache || cache.generation !== store.generation) dfCache.set(engine, (cache = { generation: store.generation, df: new Map() }));
+  const generation = `${store.generation}/${indexMark(engine)}`;
+  if (!cache || cache.generation !== generation) dfCache.set(engine, (cache = { generation, df: new Map() }));
   const df = (term: string) => {
     let n = cache!.df.get(term);
     if (n === undefined) {

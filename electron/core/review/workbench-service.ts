@@ -20,7 +20,7 @@ import { RecordsError } from '../records/records-errors';
 import type { RecordsService } from '../records/records-service';
 import { renderDocx } from '../packs/render-docx';
 import { renderPdf, type PrintHtmlToPdf } from '../packs/render-pdf';
-import type { TermSearch } from './higher-law';
+import { indexMark, type TermSearch } from './higher-law';
 import { carryCorrected, carryDecisions } from './decision-carry';
 import { DraftStore, type DraftOcr, type DraftVersion } from './draft-store';
 import { sha256 } from '../library/law-identity';
@@ -179,7 +179,7 @@ export class ReviewWorkbench {
     const slot = `${reviewId}#${draft.seq}`;
     // A scanned draft's text changes with 核对 (corrections) while its file stays the same: the text is part of the key.
     const text = draft.textSource === 'ocr' ? sha256(Buffer.from(JSON.stringify(draft.units.map((u) => [u.key, u.text])))) : '';
-    const key = JSON.stringify([draft.sha256, text, review.revision, this.reviewDate(review), this.store.generation, region ?? '']);
+    const key = JSON.stringify([draft.sha256, text, review.revision, this.reviewDate(review), this.store.generation, indexMark(this.opts.search), region ?? '']);
     const kept = this.runs.get(slot);
     if (kept && kept.key === key && (kept.panel || !panel)) {
       const r = await kept.result;
