@@ -318,6 +318,8 @@ export class AppService {
     // Desktop-only channels have no handler here (electron/main answers them); every other one does.
     const handler = (this.handlers as Partial<Record<Channel, Handler<C>>>)[channel];
     if (!handler) throw new DomainError('UNSUPPORTED', `此处不处理 ${channel}`);
+    // The app left open overnight: a version whose 施行日期 came today is 现行有效 from this call on.
+    if (this.store.refreshStatusesForToday()) this.search?.statusesChanged();
     // The caller's task id is this call's until it ends (a folder import holds it longer itself).
     const release = startsTask(channel) ? this.ctx.claimTask((input as { taskId?: string }).taskId) : undefined;
     try {

@@ -15,6 +15,8 @@ export interface SearchBackend {
   /** Rebuilds the index from the library (time-sliced), reporting to `onProgress` when given. */
   reindex(onProgress?: (p: IndexProgress) => void): Promise<void>;
   close(): void;
+  /** The catalog's 时效性 were derived again (a new day): facets and status weights follow. */
+  statusesChanged(): void;
   /** For the review workbench's 上位法 panel (similarity look-ups). */
   docFrequency: SearchEngine['docFrequency'];
   articlesWithTerms: SearchEngine['articlesWithTerms'];

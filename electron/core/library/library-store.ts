@@ -14,7 +14,7 @@ import { OfficeTimeZone } from './office-time-zone';
 import { existsSync, mkdirSync, readdirSync, unlinkSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DRAFT_STATUS, type Law, type LawVersion, type LawVersionMeta, type Status } from '../../shared/law-model';
+import { type Law, type LawVersion, type LawVersionMeta, type Status } from '../../shared/law-model';
 import { shortTitleOf, versionDate } from '../../shared/law-model';
 import { paragraphsFromText } from '../../shared/law-text';
 import { AtomicJsonFile, CorruptFileError, readJsonFileSync, writeFileAtomic, writeFileAtomicAsync } from './atomic-file';
@@ -24,7 +24,6 @@ import { z } from 'zod';
 import { printableName } from '../../shared/printable-name';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
-import { isDraftVersion } from '../../shared/draft-title';
 import { LockError, WriterLock } from './writer-lock';
 import { own } from '../util/own-key';
 import { schemaCheck } from '../util/schema-check';
@@ -256,19 +255,26 @@ export class LibraryStore {
       this.db.data.schemaVersion = v + 1;
       dirty = true;
     }
-    this.deriveDraftStatuses();
+    this.refreshStatuses();
     return dirty;
   }
 
+  /** The day the statuses in memory were derived for (refreshStatuses of all laws). */
+  private statusDay = '';
+
   /**
-   * A library imported before 草案 existed lists its drafts (《…（征求意见稿）》) as 现行有效, and may have
-   * made one the version in force of the law it would amend: their laws' 时效性 is derived again on
-   * reading (and written with the next commit: the schema step to 2 is one).
+   * 时效性 depends on today: a version whose 施行日期 has come is 现行有效 from that day and the one it
+   * replaces 已修改. Stored statuses were derived on the day of the last write, so every law's is
+   * derived again when the catalog is read, and again when the office's day changes while the
+   * library is open (the app left running overnight) — in memory only; the next commit writes them.
+   * This also gives a library imported before 草案 existed its drafts (《…（征求意见稿）》) as 草案.
+   * Returns whether any status changed (the caller rebuilds what it keeps of them).
    */
-  private deriveDraftStatuses(): void {
-    const laws = new Set<string>();
-    for (const v of Object.values(this.db.data.versions)) if (isDraftVersion(v) && v.status !== DRAFT_STATUS) laws.add(v.lawId);
-    if (laws.size) this.refreshStatuses(laws);
+  refreshStatusesForToday(): boolean {
+    if (this.statusDay === this.today()) return false;
+    const before = new Map(this.versions().map((v) => [v.id, v.status]));
+    this.refreshStatuses();
+    return this.versions().some((v) => before.get(v.id) !== v.status);
   }
 
   /** Whether bodies/ holds a file recovery would act on: a temp file, an orphan, a tombstone. */
@@ -520,6 +526,7 @@ export class LibraryStore {
   /** Re-derives 时效性 of every version of the given laws (all when omitted). */
   refreshStatuses(lawIds?: Iterable<string>): void {
     const ids = lawIds ? new Set(lawIds) : undefined;
+    if (!ids) this.statusDay = this.today();
     const groups = new Map<string, LawVersionMeta[]>();
     for (const v of this.versions()) {
       if (ids && !ids.has(v.lawId)) continue;

@@ -227,6 +227,11 @@ export class SearchEngine {
     };
   }
 
+  /** The catalog's 时效性 were derived again (a new day): the facets and status weights follow. */
+  statusesChanged(): void {
+    this.refreshSlots();
+  }
+
   /** Maps every live indexed version to its current catalog metadata. */
   private refreshSlots(): void {
     this.slots = [undefined];

@@ -106,3 +106,38 @@ describe('packs are dated by the office clock, not the machine zone', () => {
     });
   }
 });
+
+describe('时效性 follows the day, not the day of the last write', () => {
+  it('a version whose 施行日期 comes while the app is open, or between two opens, is 现行有效 from that day and the one it replaces 已修改', async () => {
+    const { openLibrary } = await import('../../../electron/core/library/open-library');
+    const { importPaths } = await import('../../../electron/core/library/library-import');
+    const { AppService } = await import('../../../electron/core/api/app-service');
+    const { MemorySettingsStore } = await import('../../../electron/core/api/settings-file');
+    let now = new Date('2024-09-12T04:00:00Z'); // 12:00 in Beijing, the day before 统计法's 2024 amendment
+    const dir = join(work, 'day');
+    const { store } = await openLibrary({ dir, seed: false, now: () => now });
+    await importPaths(store, [join(import.meta.dirname, '../../fixtures/laws')]);
+    const statusOf = (s: LibraryStore, published: string) => s.versions().find((v) => v.title === '中华人民共和国统计法' && v.published === published)!.status;
+    expect([statusOf(store, '2009-06-27'), statusOf(store, '2024-09-13')]).toEqual(['现行有效', '尚未生效']);
+    const amended = store.versions().find((v) => v.title === '中华人民共和国统计法' && v.published === '2024-09-13')!.id;
+    const app = new AppService({ store, settings: new MemorySettingsStore(), face: 'browser', exportDir: join(work, 'day-exports'), stagingRoot: join(work, 'day-staging') });
+    await app.searchReady();
+    const facet = async () => (await app.call('search:query', { q: '统计调查', statuses: ['尚未生效'] })).total;
+    expect(await facet()).toBeGreaterThan(0);
+
+    // Left open overnight: the next call, at 09:00 on the day, sees the amendment in force.
+    now = new Date('2024-09-13T01:00:00Z');
+    expect((await app.call('version:get', { versionId: amended })).meta.status).toBe('现行有效');
+    expect(statusOf(store, '2009-06-27')).toBe('已修改');
+    expect(await facet()).toBe(0); // the search's 时效性 filter follows
+
+    // Opened again on a later day from what was written the day before (nothing written since).
+    now = new Date('2024-09-12T04:00:00Z');
+    const dir2 = join(work, 'day2');
+    const first = await openLibrary({ dir: dir2, seed: false, now: () => now });
+    await importPaths(first.store, [join(import.meta.dirname, '../../fixtures/laws')]);
+    expect(statusOf(first.store, '2024-09-13')).toBe('尚未生效');
+    const later = await LibraryStore.open(dir2, { now: () => new Date('2024-09-14T01:00:00Z') });
+    expect([statusOf(later, '2009-06-27'), statusOf(later, '2024-09-13')]).toEqual(['已修改', '现行有效']);
+  });
+});
