@@ -26,6 +26,7 @@ import { gunzipSync } from 'node:zlib';
 import { isOcrPage, type OcrChoices, type OcrPage } from '../../electron/core/importers/ocr-engine';
 import { AMBIGUOUS, findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../electron/core/importers/ocr-text';
 import { isHan, pairWeight } from '../../electron/core/importers/ocr-vocabulary';
+import { ocrChoicesOn } from '../../electron/core/importers/ocr-tesseract';
 import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from './ocr-diff';
 
@@ -65,6 +66,17 @@ export function withChoiceRule(pages: OcrPage[], rule: ReturnType<typeof choiceR
       return { ...line, symbols: s.map((x, i) => (x.choices && rule(x.choices, near(i, -1), x.ch, near(i, 1)) ? { ...x, conf: Math.min(x.conf, SUSPECT_CONFIDENCE - 1) } : x)) };
     }),
   }));
+}
+
+/**
+ * The kept pages as an import reads them. make-ocr-flags.ts keeps tesseract's alternatives (OcrSymbol.choices) to
+ * measure them, but an import reads without them unless LAWDESK_OCR_CHOICES=1 (ocrChoicesOn: they cost ≈ 1.2–1.5
+ * CPU-s a page, README-importers *Session 26 highlights*). A rule that reads them (ocr-mark-choices.ts) is scored as
+ * the app's only when the app would read them too; `keep` for measuring them (--choices).
+ */
+export function asAnImportReads(pages: OcrPage[], keep = ocrChoicesOn()): OcrPage[] {
+  if (keep) return pages;
+  return pages.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, symbols: l.symbols.map(({ choices: _choices, ...x }) => x) })) }));
 }
 
 /** Right characters that were highlighted, by character (printed with -v: what the rules cost). */
@@ -151,18 +163,19 @@ const SET_LABEL = { dev: 'held-out (dev)', test: 'held-out (test)', blind: 'held
 type FlagSet = (typeof SET_LABEL)[keyof typeof SET_LABEL];
 /** Scored only when named with --set: a blind set is looked at once. */
 const KEPT_BACK: FlagSet[] = ['held-out (blind 18)'];
-export function flagCases(): { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] {
+export function flagCases(keepChoices = ocrChoicesOn()): { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] {
   const out: { name: string; set: FlagSet; pages: OcrPage[]; source: Unit[] }[] = [];
   for (const f of readdirSync(FLAGS_DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu')).sort()) {
     const slug = f.replace('.pages.json.gz', '');
     const d = readGz(join(FLAGS_DIR, f)) as { set?: keyof typeof SET_LABEL; variants: string[]; font: string; pages: OcrPage[] };
     if (!d.pages.every(isOcrPage)) throw new Error(`${f}: a page without the shape of a recognised page`);
-    out.push({ name: `${slug} (${d.font.includes('Serif') ? 'serif' : 'sans'}; ${d.variants.join(' + ')})`, set: SET_LABEL[d.set ?? 'dev'], pages: d.pages, source: sourceUnits(join(FLAGS_DIR, `${slug}.md`)) });
+    out.push({ name: `${slug} (${d.font.includes('Serif') ? 'serif' : 'sans'}; ${d.variants.join(' + ')})`, set: SET_LABEL[d.set ?? 'dev'], pages: asAnImportReads(d.pages, keepChoices), source: sourceUnits(join(FLAGS_DIR, `${slug}.md`)) });
   }
   const bench = join(FLAGS_DIR, 'yuanzhu-bench.pages.json.gz');
   if (existsSync(bench)) {
-    const d = readGz(bench) as Record<string, OcrPage>;
-    if (!Object.values(d).every(isOcrPage)) throw new Error('yuanzhu-bench.pages.json.gz: a page without the shape of a recognised page');
+    const kept = readGz(bench) as Record<string, OcrPage>;
+    if (!Object.values(kept).every(isOcrPage)) throw new Error('yuanzhu-bench.pages.json.gz: a page without the shape of a recognised page');
+    const d = Object.fromEntries(Object.entries(kept).map(([k, p]) => [k, asAnImportReads([p], keepChoices)[0]!]));
     const src = sourceUnits(join(SOURCES, 'yuanzhu.md'));
     for (const v of ['clean', 'rotated', 'noisy', 'jpeg30', 'seal']) out.push({ name: `援助条例 p1 ${v} + p2`, set: 'bench pages', pages: [d[`p1-${v}`]!, d['p2-clean']!], source: src });
     out.push({ name: '援助条例 2-page scanned PDF', set: 'bench pages', pages: [d['pdf-p1']!, d['pdf-p2']!], source: src });
@@ -175,7 +188,7 @@ export function printFlagReport(verbose: boolean, only?: string, choices?: strin
   const rule = choices === undefined ? undefined : choiceRule(choices);
   if (only !== undefined && !Object.hasOwn(SET_LABEL, only)) throw new Error(`--set takes ${Object.keys(SET_LABEL).join('|')}, not ${only}`);
   const want = only === undefined ? undefined : SET_LABEL[only as keyof typeof SET_LABEL];
-  const cases = flagCases();
+  const cases = flagCases(rule !== undefined || ocrChoicesOn());
   const rows: Record<string, string | number>[] = [];
   const total = new Map<string, FlagScore>();
   for (const c of cases.filter((x) => (want ? x.set === want : !KEPT_BACK.includes(x.set)))) {

@@ -9,14 +9,16 @@ import type { OcrPage, OcrSymbol } from '../../../electron/core/importers/ocr-en
 import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, leavesPhrase, lostLines, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
+import { asAnImportReads } from '../../bench/ocr-flag-score';
 import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, malformedOrdinals, oddClauseOpenings, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
 const SOURCES = join(import.meta.dirname, '../../fixtures/documents/sources');
+/** A kept law's pages as an import reads them: without tesseract's alternatives unless LAWDESK_OCR_CHOICES=1 (ocr-mark-choices.test.ts reads them). */
 const pagesOf = (slug: string): OcrPage[] => {
   const d = JSON.parse(gunzipSync(readFileSync(join(DIR, `${slug}.pages.json.gz`))).toString('utf8'));
-  return d.pages ?? d;
+  return asAnImportReads(d.pages ?? d);
 };
 const sourceUnits = (md: string) => parseLawText(readFileSync(md, 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
 const units = (text: string) => parseLawText(text, { format: 'txt' }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
@@ -156,11 +158,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // own half-width ; read full-width: ocr-plausibility.ts bareClauseSemicolons)
     // 2 since session 19: an ideograph read at 97 beside a pair the laws never write (ocr-text.ts neverWrittenBeside) takes
     // renli 第十五条 (服务枝案 for 服务机构)
-    // 1 since session 26: a comma whose runners-up are Latin marks only (ocr-mark-choices.ts) takes shuiwen 第一条 (the
-    // source's own `》,结合`)
-    expect(unflagged.length).toBeLessThanOrEqual(1);
+    // With tesseract's alternatives read (LAWDESK_OCR_CHOICES=1, not an import's default: +1.2–1.5 CPU-s a page), 1 —
+    // a comma whose runners-up are Latin marks only takes shuiwen 第一条 (the source's own `》,结合`): ocr-mark-choices.test.ts.
+    expect(unflagged.length).toBeLessThanOrEqual(2);
     expect(unflagged).not.toContain('renli 第十五条');
-    expect(unflagged).not.toContain('shuiwen 第一条');
     expect(unflagged).not.toContain('shuiwen 第十六条');
     expect(unflagged).not.toContain('renli 第七条');
     expect(unflagged).not.toContain('renli 第十一条');
@@ -473,12 +474,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 22's rules: 17 of 39, 16 of them qdjieshui (a law typed with half-width , ; :
     // throughout, made full-width and not highlighted). With halfWidthCommas (scored after): 3 — gdhaiyu 第二条 a lost
     // ， (海活动以及), qdjieshui 第七条 and 第二十六条 (a mark or character lost beside one unhighlighted). README-importers, blind14.
-    // Session 26: gdhaiyu 第二条's comma is the source's own `活动,以及`, and its runners-up are Latin marks only
-    // (ocr-mark-choices.ts): highlighted.
-    // And qdjieshui 第二十六条's `记录完整;统计资料` (`,` in its source) was weighed against a comma: highlighted.
-    expect(unflagged.length).toBeLessThanOrEqual(1);
-    expect(unflagged).not.toContain('gdhaiyu 第二条');
-    expect(unflagged).not.toContain('qdjieshui 第二十六条');
+    // With tesseract's alternatives read (LAWDESK_OCR_CHOICES=1; ocr-mark-choices.test.ts), 1: gdhaiyu 第二条's comma
+    // (the source's own `活动,以及`) and qdjieshui 第二十六条's `记录完整;统计资料` are highlighted.
+    expect(unflagged.length).toBeLessThanOrEqual(3);
   });
 
   it('blind15 (seed 20261219), scored once at session 23\'s end: the wrong articles stay highlighted as then', () => {
@@ -498,10 +496,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // README-importers, blind16.
     // Session 25: a character read under 97 that leaves a phrase its two predecessors begin (ocr-text.ts leavesPhrase)
     // takes qdtuzai 第二十二条 (品的关 at 95 — 品的生 written ≥ 200 times) and gdkepu's 一列 (中的一 at 96 — 中的重), not its ；.
-    // Session 26: a comma whose runners-up are Latin marks only (ocr-mark-choices.ts) takes qdtuzai 第二十一条 (`凭证）,及时`).
-    expect(unflagged.length).toBeLessThanOrEqual(1);
+    // With tesseract's alternatives read (LAWDESK_OCR_CHOICES=1; ocr-mark-choices.test.ts), 1: qdtuzai 第二十一条 (`凭证）,及时`).
+    expect(unflagged.length).toBeLessThanOrEqual(2);
     expect(unflagged).not.toContain('qdtuzai 第二十二条');
-    expect(unflagged).not.toContain('qdtuzai 第二十一条');
   });
 
   it('blind17 (seed 20261221), scored once at session 25\'s end: the wrong articles stay highlighted as then', () => {
@@ -510,9 +507,8 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 25's rules: 2 of 23 — hpjiang 第二条 (the source's own half-width `,` after ）, made
     // full-width, as qdtuzai's) and zqfengxian 第九条 (设定 read for 决定: a confident look-alike making a common pair).
     // README-importers, blind17.
-    // Session 26: hpjiang's comma has Latin marks only for runners-up (ocr-mark-choices.ts): highlighted.
-    expect(unflagged.length).toBeLessThanOrEqual(1);
-    expect(unflagged).not.toContain('hpjiang 第二条');
+    // With tesseract's alternatives read (LAWDESK_OCR_CHOICES=1; ocr-mark-choices.test.ts), 1: hpjiang's comma is highlighted.
+    expect(unflagged.length).toBeLessThanOrEqual(2);
   });
 
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
