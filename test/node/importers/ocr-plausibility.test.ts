@@ -511,6 +511,15 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged.length).toBeLessThanOrEqual(2);
   });
 
+  it('blind18 (seed 20261222), scored once at session 26\'s end: the wrong articles stay highlighted as then', () => {
+    const { wrongArticles, unflagged } = setScore('blind18');
+    expect(wrongArticles).toBeGreaterThanOrEqual(14); // 20 when scored
+    // Scored blind, with session 26's rules: 2 of 20 — shenfenzheng 第十九条 (并处五十元罚款 read for 五千: 十 for 千 at a
+    // confidence no rule doubts, and 五十元 a plausible fine) and tagongre 第五条 (供热行故 for 行政: a look-alike read
+    // confidently). The same 2 with tesseract's alternatives read. README-importers, blind18.
+    expect(unflagged.length).toBeLessThanOrEqual(2);
+  });
+
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
     const odd = (texts: string[]) => likelierTriples(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
     expect(odd(['禁止在楼梯和大行道、消防通道堆放物品。'])).toEqual(['大']);
