@@ -6,6 +6,7 @@
 import { starterLawsDir } from '../../core/library/open-library';
 import { applyStarterOffer, readStarterSet, starterOffer } from '../../core/library/starter-laws';
 import { readOffice, writeOffice } from '../../core/office/office-file';
+import { officeRegion } from '../../core/office/office-region';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson } from '../cli-support';
 
 const usage = 'lawdesk office [--unit 单位] [--region 地区] [--adviser 姓名 [--adviser-org 单位] | --no-adviser] [--review-prefix 意见书代字] [--printed-by 印发机关] [--cc 抄送机关，…] | --no-imprint] [--starter-add] [--starter-remove] [--json]';
@@ -37,8 +38,8 @@ export const officeCommand: Command = {
         })
       : stored;
     const asked = { add: !!values['starter-add'], remove: !!values['starter-remove'] };
-    const done = asked.add || asked.remove ? await applyStarterOffer(store, starterLawsDir(), profile.region, asked) : undefined;
-    const offer = starterOffer(store, readStarterSet(starterLawsDir()), profile.region);
+    const done = asked.add || asked.remove ? await applyStarterOffer(store, starterLawsDir(), officeRegion(profile).region, asked) : undefined;
+    const offer = starterOffer(store, readStarterSet(starterLawsDir()), officeRegion(profile).region);
     if (values.json) {
       printJson({ ...profile, starterOffer: { add: offer.add, remove: offer.remove.map(({ title, region }) => ({ title, region })) }, ...(done ? { starterDone: done } : {}) });
       return 0;

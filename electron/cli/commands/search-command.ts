@@ -6,10 +6,10 @@ import { findOneLaw } from '../../core/library/law-lookup';
 import { SearchEngine, type IndexProgress } from '../../core/search/search-engine';
 import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../core/links/cites-search';
 import { refreshLinks } from '../../core/links/link-graph';
-import { readOffice } from '../../core/office/office-file';
 import type { LibraryStore } from '../../core/library/library-store';
 import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+import { officeRegionIn } from '../../core/office/office-region';
 
 const usage =
   'lawdesk search <查询> [--cites 法规第N条] [--library DIR] [--limit N] [--offset N] [--level 级别]… [--region 地区]… [--status 时效性]… [--category 分类]… [--law 法规] [--in-force] [--as-of 日期] [--json]\n' +
@@ -154,7 +154,7 @@ export const searchCommand: Command = {
         }
         const { graph } = await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
         if (!values.json) progressDone();
-        const r = citesSearch(store, graph, cites, { ...base, q: cites.rest }, readOffice(store.dir).profile.region);
+        const r = citesSearch(store, graph, cites, { ...base, q: cites.rest }, officeRegionIn(store.dir));
         if (r.cites?.problem) {
           throw new DomainError('INVALID', `${r.cites.problem}`);
         }

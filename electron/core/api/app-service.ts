@@ -48,7 +48,6 @@ import { smallestStoredPair } from '../versions/version-compare';
 import { linksHandlers } from './links-api';
 import { citesSearch, splitCitesQuery } from '../links/cites-search';
 import { currentLinkGraph } from '../links/link-graph-cache';
-import { readOffice } from '../office/office-file';
 import { importFolderHandlers } from './import-folder-api';
 import { workbenchHandlers } from './workbench-api';
 import { warmPrecheck } from '../review/precheck-warmup';
@@ -58,6 +57,7 @@ import type { FolderRoot } from '../library/folder-browse';
 import { sweepStaleTemps } from '../util/stale-temps';
 import { sweepBrowserTemps } from '../util/browser-temp';
 import { codePlace, groupCodeParts, type CodePlace } from '../library/code-parts';
+import { officeRegionIn } from '../office/office-region';
 
 export type Face = 'electron' | 'browser';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -301,7 +301,7 @@ export class AppService {
         this.cancelWarmup = runWhenIdle(
           PRECHECK_WARMUP_DELAY_MS,
           () => `${this.store.generation}#${this.ctx.tasksRunning()}`,
-          () => void warmPrecheck(this.store, engine, this.store.today(), { region: readOffice(this.store.dir).profile.region }).catch(() => undefined),
+          () => void warmPrecheck(this.store, engine, this.store.today(), { region: officeRegionIn(this.store.dir) }).catch(() => undefined),
         );
       });
     } catch (e) {
@@ -437,7 +437,7 @@ export class AppService {
         const query = favoritesOnly ? { ...rest, lawIds: (await this.favorites()).lawIds() } : rest;
         // 引用:行政许可法第十二条 — the articles citing an article, from the link graph (no index needed)
         const cites = splitCitesQuery(q.q);
-        if (cites) return citesSearch(this.store, await currentLinkGraph(this.store), cites, query, readOffice(this.store.dir).profile.region);
+        if (cites) return citesSearch(this.store, await currentLinkGraph(this.store), cites, query, officeRegionIn(this.store.dir));
         await this.searchOpening;
         if (!this.search) throw new DomainError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         // While the index catches up with an import, wait for it (without blocking) rather than

@@ -1,11 +1,11 @@
 // The links calls (issue 17): the link graph (kept current by core/links/link-graph-cache), what a
 // version cites, who cites an article, the relations of a law and 受影响 among the laws.
 
-import { readOffice } from '../office/office-file';
 import { currentLinkGraph } from '../links/link-graph-cache';
 import { affectedLaws, lawRelations, linksIn, linksOut } from '../links/link-queries';
 import { LibraryError } from '../library/library-store';
 import type { ApiContext, Handlers } from './api-context';
+import { officeRegionIn } from '../office/office-region';
 
 export function linksHandlers(ctx: ApiContext) {
   const graph = () => currentLinkGraph(ctx.store);
@@ -35,7 +35,7 @@ export function linksHandlers(ctx: ApiContext) {
     },
     'links:affected': async ({ lawId }) => {
       if (lawId) lawOf(lawId);
-      return affectedLaws(ctx.store, await graph(), lawId, readOffice(ctx.store.dir).profile.region);
+      return affectedLaws(ctx.store, await graph(), lawId, officeRegionIn(ctx.store.dir));
     },
   } satisfies Partial<Handlers>;
 }

@@ -14,6 +14,7 @@ import { exportAnnualReport, exportPlanDocument } from '../reports/annual-report
 import { exportRegister } from '../reports/register-export';
 import { officeReminders } from '../reports/office-reminders';
 import { safeFileName, type ApiContext, type Handlers } from './api-context';
+import { officeRegionIn } from '../office/office-region';
 
 export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
   const register = async () => RegisterService.open(await ctx.records());
@@ -66,11 +67,11 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     },
     'office:set': (patch) => writeOffice(ctx.store, patch),
     'office:starter': () => {
-      const region = readOffice(ctx.store.dir).profile.region;
+      const region = officeRegionIn(ctx.store.dir);
       const offer = starterOffer(ctx.store, readStarterSet(starterLawsDir()), region);
       return { region, add: offer.add, remove: offer.remove.map(({ versionIds: _v, ...r }) => r) };
     },
-    'office:starterApply': (what) => applyStarterOffer(ctx.store, starterLawsDir(), readOffice(ctx.store.dir).profile.region, what),
+    'office:starterApply': (what) => applyStarterOffer(ctx.store, starterLawsDir(), officeRegionIn(ctx.store.dir), what),
     'reminders:list': async () => {
       const svc = await ctx.records();
       const today = svc.today();

@@ -22,12 +22,12 @@ import { loadManifests, manifestCorrections, type ManifestEntry } from './import
 import { asLevel, guessLevel, guessRegion } from './level-and-region';
 import { lawIdFor, sha256, versionIdFor } from './law-identity';
 import { FORMER_REGION_GUESSES } from './region-guess-v1';
-import { readOffice } from '../office/office-file';
 import { findLibraryMatch, libraryMatchNote, tieScanToLibrary } from './scan-library-match';
 import type { LibraryMatch } from '../../shared/scan-match';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
 import { TimeSlicer } from '../util/time-slicer';
 import { FOLDER_IMPORT_EXTENSIONS, IMAGE_EXTENSIONS } from '../../shared/import-formats';
+import { officeRegionIn } from '../office/office-region';
 
 /** Extensions picked up when walking a folder: the shared list (no images; see there). */
 export const FOLDER_EXTENSIONS = FOLDER_IMPORT_EXTENSIONS;
@@ -450,7 +450,7 @@ export async function importPaths(
     for (const w of manifests.warnings) report.warnings.push(w);
     const bySha = new Map(store.versions().map((v) => [v.sourceSha256, v]));
     // 设置 → 单位信息: the region of the office's own documents (县人民政府…) and the tie-break between counties of one name
-    const officeRegion = readOffice(store.dir).profile.region || undefined;
+    const officeRegion = officeRegionIn(store.dir) || undefined;
     const change: LibraryChange = { added: [], removed: [] };
     const touchedLaws = new Set<string>();
     let lastCommit = Date.now();

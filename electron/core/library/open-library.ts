@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { importPaths, type ImportReport, type ImportProgress } from './library-import';
 import { LibraryStore, type StoreOptions } from './library-store';
 import { sweepStaleTemps } from '../util/stale-temps';
-import { readOffice } from '../office/office-file';
 import { readStarterSet, starterSeedFiles } from './starter-laws';
 import { defaultUserDataDir } from '../util/user-data-dir';
+import { officeRegionIn } from '../office/office-region';
 
 export { defaultUserDataDir };
 
@@ -58,7 +58,7 @@ export async function openLibrary(
     const byRegion = opts.starterByRegion ?? (!opts.starterDir && !process.env.LAWDESK_STARTER_DIR);
     const set = byRegion ? readStarterSet(starter) : [];
     // a new library has an office.json only when one was put there first (a restore, a copied folder)
-    const chosen = starterSeedFiles(set, readOffice(store.dir).profile.region);
+    const chosen = starterSeedFiles(set, officeRegionIn(store.dir));
     const listed = new Set(set.map((e) => e.file));
     seeded = await importPaths(store, [starter], {
       ...(opts.onSeedProgress ? { onProgress: opts.onSeedProgress } : {}),

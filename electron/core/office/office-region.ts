@@ -6,6 +6,7 @@
 
 import type { OfficeProfile } from '../../shared/office-profile';
 import { divisionAtStart, divisionOf, regionOf } from '../library/region-gazetteer';
+import { readOffice } from './office-file';
 
 export interface OfficeRegion {
   /** 山东·淄博·高青县; '' when neither the region nor the unit's name says where the office is. */
@@ -29,4 +30,13 @@ export function officeRegion(profile: Pick<OfficeProfile, 'region' | 'unit'>): O
   if (profile.region.trim()) return { region: regionNotation(profile.region) ?? profile.region.trim(), from: 'region' };
   const fromUnit = profile.unit ? divisionAtStart(profile.unit) : undefined;
   return fromUnit ? { region: regionOf(fromUnit), from: 'unit' } : { region: '', from: 'none' };
+}
+
+/**
+ * The region of the office whose library is at `dir`, as every face compares it with the regions of stored laws
+ * (上位法, search's local laws, 受影响, the starter set, an import's county tie-break): 山东省淄博市高青县 typed in
+ * 单位信息 is 山东·淄博·高青县 everywhere, not only in the workbench.
+ */
+export function officeRegionIn(dir: string): string {
+  return officeRegion(readOffice(dir).profile).region;
 }

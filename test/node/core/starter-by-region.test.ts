@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main as cli } from '../../../electron/cli/main';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { applyStarterOffer, readStarterSet, starterFitsOffice, starterOffer } from '../../../electron/core/library/starter-laws';
+import { officeRegionIn } from '../../../electron/core/office/office-region';
 import { writeOffice } from '../../../electron/core/office/office-file';
 import { displayTitle } from '../../../electron/shared/law-model';
 
@@ -81,6 +82,19 @@ describe('the starter laws, by the office’s region', () => {
     rmSync(join(lib, 'library.json'), { force: true });
     const { store } = await openLibrary({ dir: lib, starterDir: dir, starterByRegion: true });
     expect(titles(store)).toEqual(expect.arrayContaining(['淄博市专利管理若干规定', '山东省法治宣传教育条例', '行政许可法']));
+  });
+
+  it('reads the region however 单位信息 has it typed: 山东省淄博市高青县 seeds, offers and is shown as 山东·淄博·高青县', async () => {
+    const { tmp, dir } = starter();
+    const lib = join(tmp, 'lib');
+    const first = await openLibrary({ dir: lib, seed: false });
+    await writeOffice(first.store, { region: '山东省淄博市高青县' });
+    expect(officeRegionIn(lib)).toBe('山东·淄博·高青县');
+    rmSync(join(lib, 'library.json'), { force: true });
+    const { store } = await openLibrary({ dir: lib, starterDir: dir, starterByRegion: true });
+    // (read as typed, the text matched no stored region and only the national laws were seeded)
+    expect(titles(store)).toEqual(expect.arrayContaining(['淄博市专利管理若干规定', '山东省法治宣传教育条例', '行政许可法']));
+    expect(starterOffer(store, readStarterSet(dir), officeRegionIn(lib))).toEqual({ add: [], remove: [] });
   });
 
   it('a starter folder someone chose is seeded whole, and an existing library loses nothing on opening', async () => {
