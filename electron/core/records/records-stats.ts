@@ -106,8 +106,11 @@ export function yearsWithRecords(data: RecordsFile): number[] {
   return [...years].filter(Number.isInteger).sort((a, b) => b - a);
 }
 
+/** Each law of the year's sessions, by key: the sessions naming it and the version first named. */
+type LawTally = Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>;
+
 /** In the order first named, then by title. */
-function lawRows(laws: Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>): StatsLaw[] {
+function lawRows(laws: LawTally): StatsLaw[] {
   return [...laws.values()]
     .map((e) => ({ ...(e.lawId ? { lawId: e.lawId } : {}), ...(e.versionId ? { versionId: e.versionId } : {}), title: e.title, sessions: e.sessions.size, firstDate: e.firstDate }))
     .sort((a, b) => a.firstDate.localeCompare(b.firstDate) || a.title.localeCompare(b.title, 'zh-CN'));
@@ -163,7 +166,6 @@ export function annualStats(
   const outreach = { count: 0, headCount: 0 };
   let materialsHandedOut = 0;
   // each law with the version first studied or promoted (the sessions run in record order, not by date)
-  type LawTally = Map<string, { lawId?: string; versionId?: string; title: string; sessions: Set<string>; firstDate: string }>;
   const studiedLaws: LawTally = new Map();
   const promotedLaws: LawTally = new Map();
   const addLaw = (laws: LawTally, sl: SessionLaw, lectureId: string, date: string) => {
