@@ -45,6 +45,25 @@ const QUOTAS: [form: string, quota: number, test: (s: string, own: string) => bo
   ['range', 3, (s) => new RegExp(`第${N}条(?:之${N})?至第?${N}条`).test(s)],
 ];
 
+/**
+ * Session 27 (`--forms s27`): forms the earlier sets drew thinly from the corpus, as a local 规章 or 规范性文件 writes them —
+ * a law in 《》 by its short name (中华人民共和国 dropped: 《行政许可法》第十二条), a short name it defines (（以下简称…）), a
+ * list closed by 等法律法规, an anaphor (该法, 同法, 上述规定, 前述条例) after a law named, a range reaching into 款/项
+ * (第X条第Y款至第Z款, 第（一）项至第（三）项), a 令 number (国务院令第N号, 参照…令), a 司法解释 by its 文号 (法释〔2015〕5号).
+ */
+const QUOTAS_S27: [form: string, quota: number, test: (s: string, own: string) => boolean][] = [
+  ['short-quoted', 10, (s) => [...s.matchAll(/《([^《》]{2,20}?(?:法|条例))》/g)].some((m) => !/^中华人民共和国|[省市县区]/.test(m[1]!) && NATIONAL_SHORT.has(m[1]!))],
+  ['abbrev-defined', 6, (s) => /以下简称/.test(s) && /《/.test(s)],
+  ['generic-list', 8, (s) => /《[^》]+》/.test(s) && /等(?:有关)?(?:国家)?(?:法律|行政)[、和及]?(?:行政)?法规/.test(s)],
+  ['anaphor', 8, (s) => /(?:上述|前述)(?:规定|条例|法律|办法|法规|法)|(?<![合共])同法|该法(?![律规人])|该条例/.test(s)],
+  ['range-part', 8, (s) => new RegExp(`第${N}条(?:第${N}款)?(?:第[（(]?${N}[）)]?项)?(?:至|到)第?[（(]?${N}[）)]?[条款项]`).test(s) && /[款项]/.test(s)],
+  ['order-number', 8, (s) => /令第?[\d零〇一二三四五六七八九十百]+号/.test(s)],
+  ['judicial-number', 6, (s) => /(?:法释|法发|高检发)[〔［[]\d{4}/.test(s)],
+];
+
+/** The titles of the corpus's national 法律 (the manifest drops their 中华人民共和国): a 《X》 naming one is its short name (filled when run). */
+const NATIONAL_SHORT = new Set<string>();
+
 const ANAPHOR = /(?:(?<![合共应])同法|该法(?![律规人])|该条例|该办法|该规定|该解释|同条例|(?<![各])该条(?![件款约])|(?<![相不等共])同条(?![件款])|各该条(?![件约]))/g;
 
 /** An anaphor standing for a law or article the same sentence cited before it (not 该法律案, 该条件, 各该条约). */
@@ -80,7 +99,8 @@ interface Row {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { seed: { type: 'string' }, corpus: { type: 'string' }, prefix: { type: 'string' }, strict: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { seed: { type: 'string' }, corpus: { type: 'string' }, prefix: { type: 'string' }, strict: { type: 'boolean' }, forms: { type: 'string' } } });
+  const quotas = values.forms === 's27' ? QUOTAS_S27 : QUOTAS;
   if (!values.seed) {
     console.error('usage: citation-heldout-pick.ts --seed N [--strict] [--corpus DIR] [--prefix U]');
     process.exit(2);
@@ -97,6 +117,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Row);
+  for (const r of rows) if (r.level === '法律') NATIONAL_SHORT.add(r.title.replace(/^中华人民共和国/, ''));
   // a version the tests have read: a copy under test/, or its file name in a test's text (an earlier set's src)
   const read = (r: Row) => testNames.has(basename(r.path)) || tests.includes(basename(r.path, '.md'));
   const readTitles = new Set(rows.filter(read).map((r) => r.title));
@@ -108,14 +129,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (!prev || prev.published < r.published) latest.set(r.title, r);
   }
   const laws = [...latest.values()].sort((a, b) => (hash(seed, a.path) < hash(seed, b.path) ? -1 : 1));
-  const left = new Map(QUOTAS.map(([f, q]) => [f, q]));
+  const left = new Map(quotas.map(([f, q]) => [f, q]));
   const prefix = values.prefix ?? 'U';
   let n = 0;
   const taken = new Set<string>();
   // a second pass, when the first leaves the set short: one more sentence per law citing another law. The quotas of
   // 前条, 同法/该法, 《》 and ranges stay short even so: the corpus holds few (前条 in 36 of 2,590 files, 同法/该法第X条 in
   // 1, 《…》第X条 in 241, mostly versions the tests have read); a set fills them with sentences written as an office writes.
-  const passes: Row[] = [...laws, ...laws];
+  const passes: Row[] = quotas === QUOTAS ? [...laws, ...laws] : laws;
   let second = false;
   for (const [i, law] of passes.entries()) {
     if (i === laws.length) {
@@ -144,7 +165,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     // not full — before session 22 it was the first sentence of any such form, so a law holding one of the few
     // 同法/该法 or 前条 sentences mostly gave a commoner form
     const open = !second || [...taken].some((t) => t.startsWith(`${law.path}\u0000`));
-    for (const [form, , t] of open ? QUOTAS : []) {
+    for (const [form, , t] of open ? quotas : []) {
       if ((left.get(form) ?? 0) <= 0 || (form === 'judicial' && law.level !== '司法解释')) continue;
       const s = order.find((x) => !taken.has(x.text) && t(x.text, own) && !tests.includes(x.text));
       if (s) {

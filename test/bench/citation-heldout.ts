@@ -106,6 +106,15 @@ export const HELDOUT_SET_S25 = resolve(import.meta.dirname, '../fixtures/links/h
  * and committed before the detector was run on them.
  */
 export const HELDOUT_SET_S26 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s26.jsonl');
+/**
+ * Session 27: 42 sentences drawn by `citation-heldout-pick.ts --seed 2727 --forms s27` from corpus laws no test had read, one per
+ * law, in forms the earlier sets drew thinly from the corpus (a national law in 《》 by its short name 10, a short name defined with
+ * （以下简称…） 6, a list closed by 等法律、行政法规 8, an anaphor 8 — five of them 同法律 (“with the law”), no citation — a range into
+ * 项 8, a 司法解释 by its 文号 2; no 令 number among the unread laws), and 20 written as a county 科学技术局 writes (《科技进步法》
+ * and 《行政许可法》 by short names, 等法律法规, 该法/同法/前述条例/上述规定, 第九条第二款至第十一条, 第（一）项至第（三）项, 参照
+ * 国务院令第711号 with no article, 法释〔2022〕10号第二条, 法释〔2023〕13号 alone). Labelled and committed before the detector was run.
+ */
+export const HELDOUT_SET_S27 = resolve(import.meta.dirname, '../fixtures/links/heldout/citation-heldout-s27.jsonl');
 
 export interface HeldoutEntry {
   id: string;
