@@ -263,8 +263,11 @@ const THIS_LAW = /本(法|条例|规定|办法|细则|实施细则|实施办法|
 /**
  * A law named before (该法 = the law just mentioned; 同法, 同条例 — the same law — written after a particle, a
  * verb or a mark, never the end of a name: 合同法, 共同法 …; 上述条例 / 前述法律 — an office's words — as 该条例 / 该法).
+ * The verbs are told by their last character, so a one-character verb reads as its longer forms do: 按 / 依 (按同法, 依同法),
+ * 照 (依照, 按照, 参照, 对照, 遵照), 据 (依据, 根据), 用 (适用, 援用), 反 (违反), 行 (执行), 守 (遵守), 引 (援引) — no title ends
+ * in one of them followed by 同法 (合同法, 集体合同条例 end in 合).
  */
-const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|(?:上述|前述)(?:法律|法规|法|条例|办法|规定|解释)|(?<=(?:^|[^\u4e00-\u9fa5]|和|及|与|或|并|依照|依据|根据|按照|参照|适用|违反)(?:[和及与或并]|以及|或者)?)同(?:法|条例|办法|规定|解释))$/;
+const THAT_LAW = /(该法|该条例|该办法|该规定|该解释|(?:上述|前述)(?:法律|法规|法|条例|办法|规定|解释)|(?<=(?:^|[^\u4e00-\u9fa5]|[和及与或并按依照据用反行守引])(?:[和及与或并]|以及|或者)?)同(?:法|条例|办法|规定|解释))$/;
 /** Who issued a title written after its issuer: 最高人民法院《关于适用〈…〉的解释》. */
 const ISSUER_BEFORE = /(最高人民法院|最高人民检察院|国务院|[\u4e00-\u9fa5]{2,12}(?:人民政府|人民代表大会常务委员会|部|委员会|总局|局|署))、?$/;
 /** 《…》 with one level of 《》 inside (〈〉 inside needs nothing). */

@@ -74,6 +74,14 @@ describe('an office’s text: 同法, and a held name after 国家/法律/法规
     expect(read('依照《中华人民共和国政府采购法》第七十一条和合同法第五十二条的规定处理。')).toEqual(['政府采购法 第七十一条', '✗ 第五十二条']);
   });
 
+  it('同法 after a one-character verb is the law just named too: 并按同法, 依同法, 执行同法, 遵守同法 (session 27: 并按同法 was unresolved)', () => {
+    for (const verb of ['并按', '依', '执行', '遵守', '对照', '援引']) {
+      expect(read(`依照《中华人民共和国政府采购法》第七十一条的规定处理，${verb}同法第七十三条的规定追究责任。`)).toEqual(['政府采购法 第七十一条', '政府采购法 第七十三条']);
+    }
+    // the end of a name stays a name: 劳动合同法 (not held) is not 政府采购法
+    expect(read('依照《中华人民共和国政府采购法》第七十一条和劳动合同法第三十条的规定处理。')).toEqual(['政府采购法 第七十一条', '✗ 第三十条']);
+  });
+
   it('依照国家政府采购法第七十一条 names 政府采购法; so do 法律/法规/规章 before it', () => {
     expect(read('依照国家政府采购法第七十一条规定处理。')).toEqual(['政府采购法 第七十一条']);
     expect(read('违反法律法规政府采购法第七十二条的，依法处理。')).toEqual(['政府采购法 第七十二条']);
