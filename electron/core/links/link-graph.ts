@@ -32,8 +32,10 @@ import { LibraryTargetResolver } from './link-resolver';
  * 10: a 项 written without its 条 or 款 (违反第（七）项规定, （五）…第三项、第四项规定以外的) and 该条第二款 / 同条第二款 are edges
  *    to the article they are of (session 25).
  * 11: a 项 joined by 或者/和 to the 项 just written (第二十四条第（二）项或者第（三）项) is a part of the same edge (session 26).
+ * 12: 同法 after a one-character verb (并按同法), a short name defined in a note with a 文号 or version before it (（法释〔2008〕5号，
+ *    以下简称《解释》）) and an order written 国务院第713号令 are read (session 27).
  */
-export const LINKS_FORMAT = 11;
+export const LINKS_FORMAT = 12;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;

@@ -282,7 +282,7 @@ const OWN_DOCUMENT = /(?:[该本此](?:规范性)?文件|(?:[该本此]|规范�
 /** A document number right before 第X条 (鲁政办发〔2021〕5号第四条, 〔2018〕37号文件第三条): that document's article. */
 const DOC_NUMBER_BEFORE = /(?:[〔［[(（]\s*\d{4}\s*[〕］\])）]|\d{4}年)\s*第?\s*\d+\s*号\s*(?:文件?)?\s*(?:的)?$/;
 /** An order number right before 第X条 that no anchor resolved (国务院令第999号第三条): that order's article. */
-const ORDER_BEFORE = new RegExp(`((?:[\\u4e00-\\u9fa5]{1,20}?)令${SP}[（(]?${SP}第${SP}${N}${SP}号)${SP}[)）]?${SP}(?:的)?$`);
+const ORDER_BEFORE = new RegExp(`((?:[\\u4e00-\\u9fa5]{1,20}?)(?:令${SP}[（(]?${SP}第${SP}${N}${SP}号|第${SP}${N}${SP}号令))${SP}[)）]?${SP}(?:的)?$`);
 /** Longer ranges are reported unresolved (never cut): the longest code has under 1,300 articles. */
 const MAX_RANGE = 1500;
 const CODE = 'code:';
@@ -297,6 +297,8 @@ interface LawAnchor extends LawMention {
 
 /** 国务院令第713号, 中华人民共和国国务院令 第 713 号, 原国家工商行政管理总局令第71号: the order that published a version. */
 const ORDER_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?令)${SP}[（(]?${SP}第${SP}(${N})${SP}号`, 'g');
+/** 国务院第713号令, 公安部第125号令: the same order written with 令 after its number (the organ is read as 国务院令). */
+const ORDER_NUMBER_AFTER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?)${SP}第${SP}(${N})${SP}号令`, 'g');
 /** 法释〔2025〕1号, 最高人民法院法释[2025]第1号: a 文号 with its year in brackets (the organ's words before it). */
 const BRACKET_NUMBER = new RegExp(`([\\u4e00-\\u9fa5]{2,30}?)${SP}[〔［[(（]${SP}(\\d{4})${SP}[〕］\\])）]${SP}第?${SP}(\\d+)${SP}号`, 'g');
 /** One spelling of a 文号 for both the library's headers and a text: 国务院令第713号, 法释〔2025〕1号. */
@@ -335,6 +337,7 @@ function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAn
   const out: LawAnchor[] = [];
   const found = [
     ...[...text.matchAll(ORDER_NUMBER)].map((m) => ({ m, organ: m[1]!, n: parseChineseNumber(m[2]!), year: undefined })),
+    ...[...text.matchAll(ORDER_NUMBER_AFTER)].map((m) => ({ m, organ: `${m[1]!}令`, n: parseChineseNumber(m[2]!), year: undefined })),
     ...[...text.matchAll(BRACKET_NUMBER)].map((m) => ({ m, organ: m[1]!, n: Number(m[3]), year: m[2] })),
   ];
   for (const { m, organ, n, year } of found) {
@@ -581,8 +584,12 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
   return withDefinedNames(text, anchors, carried);
 }
 
-/** （以下简称《条例》） / （以下简称“行政许可法”） right after a title: the short name the text uses for it. */
-const DEFINED_NAME = /^\s*[（(]\s*(?:以下|下文)?简称\s*[“"「]?《?([^《》“”"」（）()\n]{1,20})》?[”"」]?\s*[)）]/;
+/**
+ * （以下简称《条例》） / （以下简称“行政许可法”） right after a title: the short name the text uses for it. Other notes may come
+ * first, in brackets of their own or in the same ones before a mark: （国务院令第713号，以下简称《条例》）, （2019年修正；下文简称
+ * “许可法”）, （法释〔2022〕10号）（以下称《规定》）. 称 alone needs 以下/下文 (以下称《合伙企业法》).
+ */
+const DEFINED_NAME = /^\s*(?:[（(][^（）()\n]{1,40}[)）]\s*)?[（(]\s*(?:[^（）()《》\n]{1,40}?[，,；;]\s*)?(?:(?:以下|下文)简?称|简称)\s*[“"「]?《?([^《》“”"」（）()\n]{1,20})》?[”"」]?\s*[)）]/;
 
 /**
  * A short name the text defines for a law stands for that law wherever it is written after the
@@ -593,7 +600,7 @@ function withDefinedNames(text: string, anchors: LawAnchor[], carried: DefinedNa
   const defined: { name: string; from: number; a: DefinedName }[] = carried.map((c) => ({ name: c.name, from: 0, a: c }));
   const own: DefinedName[] = [];
   for (const a of anchors) {
-    const m = a.lawId ? DEFINED_NAME.exec(text.slice(a.end, a.end + 40)) : null;
+    const m = a.lawId ? DEFINED_NAME.exec(text.slice(a.end, a.end + 120)) : null;
     if (!m) continue;
     const d: DefinedName = { name: m[1]!.trim(), lawId: a.lawId!, ...(a.lawIds ? { lawIds: a.lawIds } : {}), ...(a.title ? { title: a.title } : {}) };
     defined.push({ name: d.name, from: a.end, a: d });

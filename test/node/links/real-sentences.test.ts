@@ -95,6 +95,27 @@ describe('notes and document numbers between a title and its article', () => {
     expect(found(text)).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
   });
 
+  it('a short name defined in the same note as the 文号 or the version (（国务院令第713号，以下简称《条例》）) stands for the law too (session 27: unresolved, 资料库中没有《条例》)', () => {
+    expect(found('依照《重大行政决策程序暂行条例》（国务院令第713号，以下简称《条例》）第二十五条，《条例》第二十六条另有规定。')).toEqual([
+      '重大行政决策程序暂行条例 第二十五条@2019-04-20',
+      '重大行政决策程序暂行条例 第二十六条@2019-04-20',
+    ]);
+    expect(found('《中华人民共和国行政许可法》（2019年修正；下文简称“许可法”）施行后，许可法第十五条仍然适用。')).toEqual(['行政许可法 第十五条@2019-04-23']);
+    // a note of its own before the definition
+    expect(found('《重大行政决策程序暂行条例》（国务院令第713号）（以下称《决策条例》）自2019年9月1日起施行，《决策条例》第二十五条规定了合法性审查。')).toEqual([
+      '重大行政决策程序暂行条例 第二十五条@2019-04-20',
+    ]);
+    // a note naming something else is no definition: 《条例》 alone stays unknown
+    expect(found('《重大行政决策程序暂行条例》（国务院令第713号，另见《条例》汇编）自2019年9月1日起施行。《条例》第二十五条')).toContain('✗第二十五条（资料库中没有《条例》）');
+  });
+
+  it('an order number written 国务院第713号令 names the version it published as 国务院令第713号 does (session 27: no law named)', () => {
+    expect(linked('根据国务院第713号令第二十五条，决策草案应当经合法性审查')).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
+    expect(linked('按照国务院第七百一十三号令的要求组织听证')).toEqual(['重大行政决策程序暂行条例 全文@2019-04-20']);
+    // a number the library's versions were not published by names nothing
+    expect(found('根据国务院第999号令第三条')).toEqual(['✗第三条（资料库中没有“国务院第999号令”公布的法规）']);
+  });
+
   it('an article of a document given by its 文号 is not an article of the law named before', () => {
     expect(found('依据《行政许可法》第十七条和鲁政办发〔2021〕5号文件第四条，送审稿第六条应予删除。')).toEqual([
       '行政许可法 第十七条@2019-04-23',
