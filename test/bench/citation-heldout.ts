@@ -346,7 +346,7 @@ const N = '[零〇一二两三四五六七八九十百千]+';
  */
 function copyLaws(corpus: string): void {
   const out = resolve(import.meta.dirname, '../fixtures/links/heldout/laws');
-  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21), ...readHeldout(HELDOUT_SET_S22), ...readHeldout(HELDOUT_SET_S23), ...readHeldout(HELDOUT_SET_S24), ...readHeldout(HELDOUT_SET_S25), ...readHeldout(HELDOUT_SET_S26)];
+  const entries = [...readHeldout(), ...readHeldout(HELDOUT_SET_S17), ...readHeldout(HELDOUT_SET_S18), ...readHeldout(HELDOUT_SET_S19), ...readHeldout(HELDOUT_SET_S20), ...readHeldout(HELDOUT_SET_S21), ...readHeldout(HELDOUT_SET_S22), ...readHeldout(HELDOUT_SET_S23), ...readHeldout(HELDOUT_SET_S24), ...readHeldout(HELDOUT_SET_S25), ...readHeldout(HELDOUT_SET_S26), ...readHeldout(HELDOUT_SET_S27)];
   const manifest = (dir: string) =>
     readFileSync(join(dir, 'manifest.jsonl'), 'utf8')
       .split('\n')
