@@ -35,6 +35,8 @@
 //     characters and another ； (时间；控制音量；: shortClauseSemicolons); a ： inside a 、 list closed by 等 (支付期限：
 //     房屋用途、维修责任等因素，: colonsInsideLists); an ideograph opening a clause after ， that seldom opens one, in a pair
 //     no clause opens with (评定，平为残疾 for ，并为: oddClauseOpenings);
+//   - (traceUnits, with tesseract's doubt) a Chinese numeral of an amount, a time limit or a count (五千元, 三十日)
+//     read under DIGIT_CONFIDENCE, as a digit would be (quantityNumeral: 并处五十元罚款 for 五千元);
 //   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
 //     look-alike from a pair the same document writes at least as often (垫断 beside 垄断);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
@@ -811,4 +813,26 @@ export function shortClauseSemicolons(text: string): number[] {
  */
 export function colonsInsideLists(text: string): number[] {
   return [...text.matchAll(/(?<=[\u3400-\u9fff])：(?=[^，。；：（“\n]{1,12}、[^，。；：\n]{0,60}等[\u3400-\u9fff]{0,4}，)/g)].map((m) => m.index!);
+}
+
+const ZH_NUMERAL = /[〇零一二两三四五六七八九十百千万亿]/;
+/** What the laws write after a number (cjk-bigrams.gen.ts), its ideographs and %: 元 日 年 倍 人 以(上) 至 条 款 … */
+const AFTER_A_QUANTITY = new Set([...AFTER_NUMBER].filter((c) => isHanChar(c) || c === '%' || c === '％'));
+
+/**
+ * Whether the character at `o` of an article's text is a Chinese numeral of a number the laws write before what
+ * they write after a number (五千元, 三十日, 二倍, 五人以上, 第一千二百条): an amount, a time limit, a count or a
+ * reference — what the adviser relies on, as on a digit. Its value must read as a number (amountValue: 二三 is none).
+ * traceUnits gives such a numeral the digits' line (DIGIT_CONFIDENCE): chi_sim reads 千 as 十 without leaving a pair the
+ * vocabulary could judge (并处五十元罚款 for 五千元 at 95), and reads the right numerals of a quantity at 99 — on the
+ * kept pages of the 21 development sets, of 5,520 such numerals 3 were read at 92–96, all three 十 for 千
+ * (README-importers, *Session 27 highlights*). Text alone does not tell: it needs tesseract's doubt.
+ */
+export function quantityNumeral(text: string, o: number): boolean {
+  if (!ZH_NUMERAL.test(text[o] ?? '')) return false;
+  let a = o;
+  while (a > 0 && ZH_NUMERAL.test(text[a - 1]!)) a--;
+  let b = o + 1;
+  while (b < text.length && ZH_NUMERAL.test(text[b]!)) b++;
+  return AFTER_A_QUANTITY.has(text[b] ?? '') && amountValue(text.slice(a, b).replace(/亿/g, '万')) !== undefined;
 }

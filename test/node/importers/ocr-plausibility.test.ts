@@ -10,7 +10,7 @@ import { AMBIGUOUS, correctLine, findSuspects, layoutOcrPages, leavesPhrase, los
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { lcsWrong } from '../../bench/ocr-diff';
 import { asAnImportReads } from '../../bench/ocr-flag-score';
-import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, malformedOrdinals, oddClauseOpenings, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, malformedOrdinals, oddClauseOpenings, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 
 const DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
@@ -517,7 +517,9 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Scored blind, with session 26's rules: 2 of 20 — shenfenzheng 第十九条 (并处五十元罚款 read for 五千: 十 for 千 at a
     // confidence no rule doubts, and 五十元 a plausible fine) and tagongre 第五条 (供热行故 for 行政: a look-alike read
     // confidently). The same 2 with tesseract's alternatives read. README-importers, blind18.
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // Session 27: 1 — shenfenzheng's 十 (read at 95) is a numeral of an amount, held to the digits' line (quantityNumeral).
+    expect(unflagged.length).toBeLessThanOrEqual(1);
+    expect(unflagged).not.toContain('shenfenzheng 第十九条');
   });
 
   it('flags a confident ideograph whose three characters the corpus never writes while a look-alike’s it writes often (大行道 — 人行道), not the document’s own words', () => {
@@ -579,6 +581,40 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // 三万元以上五百万元以下, 特种设备安全监察条例's 1万元以上1000万元以下)
     expect(chars).toBeGreaterThan(100_000);
     expect(flags).toBe(0);
+  });
+
+  it('a numeral of an amount, a time limit or a count read under the digits\' line (并处五十元罚款 for 五千元, 十 at 95) is highlighted', () => {
+    // shenfenzheng (blind18, JPEG q30 + clean) 第十九条: 并处五千元罚款 read 五十元 — 五十元罚款 is as plausible a fine, and no pair changed
+    const a = article(pagesOf('shenfenzheng'), join(DIR, 'shenfenzheng.md'), '第十九条');
+    expect(a.text).toContain('并处五十元罚款');
+    expect(a.want).toContain('并处五千元罚款');
+    expect(a.unhighlighted).toEqual([]);
+    const numerals = (t: string) => [...t].filter((_, o) => quantityNumeral(t, o)).join('');
+    expect(numerals('并处五千元罚款')).toBe('五千');
+    expect(numerals('自收到申请之日起三十日内，处违法所得二倍以上五倍以下的罚款')).toBe('三十二五');
+    expect(numerals('依照民法典第一千二百三十条的规定，五人以上')).toBe('一千二百三十五');
+    expect(numerals('处二亿元以下罚款')).toBe('二亿');
+    // a numeral inside a word, or numerals that are no number, are not
+    for (const no of ['统一规划，一般情况下', '万一发生事故', '二三事', '一律不得']) expect(numerals(no)).toBe('');
+    // tesseract's doubt is what decides: on the kept pages of every development set (blind19 kept back), such numerals are read
+    // at 99 as a rule; the few read at 92–96 were 十 for 千 (shenfenzheng ×2, yangchen — README-importers, Session 27 highlights)
+    let all = 0;
+    const doubted: string[] = [];
+    for (const f of readdirSync(DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))) {
+      const d = JSON.parse(gunzipSync(readFileSync(join(DIR, f))).toString('utf8')) as { set?: string; pages: OcrPage[] };
+      if (d.set === 'blind19') continue;
+      const laid = layoutOcrPages(asAnImportReads(d.pages))!;
+      for (let j = 0; j < laid.stream.length; j++) {
+        if (!quantityNumeral(laid.stream, j)) continue;
+        all++;
+        const conf = laid.confidence[j] ?? 0;
+        if (conf >= SUSPECT_CONFIDENCE && conf < 97) doubted.push(`${f.replace('.pages.json.gz', '')} ${laid.stream.slice(j - 3, j + 3)}`);
+      }
+    }
+    // (measured: 5,520 numerals, 3 read at 92–96: shenfenzheng 一十元以下 and 五十元罚款, yangchen 五十元以上 — all three 十 for 千)
+    expect(all).toBeGreaterThan(4000);
+    expect(doubted.length).toBeLessThanOrEqual(5);
+    expect(doubted.some((x) => x.startsWith('shenfenzheng'))).toBe(true);
   });
 
   it('a ； setting off a clause of two to five characters before another ； (时间；控制音量；) is highlighted, not a list\'s', () => {
