@@ -5,6 +5,8 @@
 import { DomainError, UPLOAD_LIMITS, reviewRowOf, type ApiOutput } from '../../shared/api-contract';
 import { kindOfId, type RecordsService } from '../records/records-service';
 import { reviewCitations } from '../records/cited-by';
+import { draftsOf } from '../review/draft-store';
+import { draftLinkStates } from '../review/draft-links';
 import type { Attachment } from '../records/record-types';
 import type { ApiContext, Handlers } from './api-context';
 
@@ -39,20 +41,21 @@ export function recordsHandlers(ctx: ApiContext) {
       const [review] = await withFlags([await s.getReview(id)]);
       const index = await s.citationIndex();
       const citations = (await s.citationsOf(id)).map((site) => ({ where: site.where, citation: site.citation, flag: index.flag(site.citation) }));
-      return { review: review!, citations };
+      return { review: review!, citations, draftLinks: draftLinkStates(review!, draftsOf(ctx.store.dir, id)) };
     },
-    'reviews:create': async ({ input, linkDetected, note }) => {
+    'reviews:create': async ({ input, linkDetected, linkDraft, note }) => {
       checkAttachments(input.attachments, []);
-      const r = await (await rs()).createReview(input, { ...(linkDetected ? { linkDetected } : {}), ...(note ? { note } : {}) });
+      const r = await (await rs()).createReview(input, { ...(linkDetected ? { linkDetected } : {}), ...(linkDraft ? { linkDraft } : {}), ...(note ? { note } : {}) });
       const [record] = await withFlags([await (await rs()).getReview(r.record.id)]);
       return { ...r, record: record! };
     },
-    'reviews:update': async ({ id, patch, expectedRevision, linkDetected, note }) => {
+    'reviews:update': async ({ id, patch, expectedRevision, linkDetected, linkDraft, note }) => {
       const s = await rs();
       if (patch.attachments) checkAttachments(patch.attachments, (await s.getReview(id)).attachments);
       const r = await s.updateReview(id, patch, {
         ...(expectedRevision !== undefined ? { expectedRevision } : {}),
         ...(linkDetected ? { linkDetected } : {}),
+        ...(linkDraft ? { linkDraft } : {}),
         ...(note ? { note } : {}),
       });
       const [record] = await withFlags([await s.getReview(r.record.id)]);

@@ -135,6 +135,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       return { ok: true };
     },
     'workbench:coverage': async ({ id }) => (await workbench()).coverage(id),
+    'workbench:draftLinks': async ({ id }) => (await workbench()).draftLinks(id),
     'workbench:opinion': async ({ id, format, office, prefix, date, unverifiedText }) => {
       const w = await workbench();
       const review = await (await ctx.records()).getReview(id);

@@ -70,6 +70,11 @@ export interface WriteOptions {
   by?: string;
   /** Also link the citations detected in the record's free text (findings, opinion, notes). */
   linkDetected?: boolean;
+  /**
+   * Link only the draft's own articles a review's texts name (草案第八条, 本办法第三条) to its latest 送审稿 version —
+   * the app's review form: its law citations stay as the adviser picked them (识别引用 offers those).
+   */
+  linkDraft?: boolean;
   /** Refuse the update if the record changed since this revision (a form open for a while). */
   expectedRevision?: number;
   /** Folder that relative attachment paths are read from. */
@@ -448,7 +453,7 @@ export class RecordsService {
     const reviewId = existing?.id ?? (typeof patch.id === 'string' ? patch.id : undefined);
     let onDraft: DraftForLinks | undefined;
     try {
-      onDraft = opts.linkDetected && reviewId ? this.opts.draftUnderReview?.(reviewId) : undefined;
+      onDraft = (opts.linkDetected || opts.linkDraft) && reviewId ? this.opts.draftUnderReview?.(reviewId) : undefined;
     } catch (e) {
       warnings.push(`送审稿读取失败，草案条文未链接：${(e as Error).message}`);
     }
@@ -463,6 +468,10 @@ export class RecordsService {
         const mentions: DetectedMention[] = [];
         citations = this.link(text, date, citations, unresolved, undefined, { draft, mentions });
         if (onDraft) draftCitations = draftCitationsOf(mentions, onDraft, [...(before?.draftCitations ?? []), ...(ct?.draftCitations ?? [])]);
+      } else if (onDraft) {
+        // the draft's articles only: the mentions are read as linkDetected reads them, the law citations left as given
+        const mentions = text.trim() ? detectCitations(this.library, text, date, undefined, undefined, { draft }).mentions : [];
+        draftCitations = draftCitationsOf(mentions, onDraft, [...(before?.draftCitations ?? []), ...(ct?.draftCitations ?? [])]);
       }
       return { text, citations, ...(draftCitations.length ? { draftCitations } : {}) };
     };

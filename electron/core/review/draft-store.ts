@@ -174,6 +174,11 @@ export function latestDraftOf(libraryDir: string, reviewId: string): DraftVersio
   return readWorkbench(libraryDir, reviewId).drafts.at(-1);
 }
 
+/** Every 送审稿 version of the review, oldest first (none added: empty): what its draft links are read against. */
+export function draftsOf(libraryDir: string, reviewId: string): DraftVersion[] {
+  return readWorkbench(libraryDir, reviewId).drafts;
+}
+
 export class DraftStore {
   readonly dir: string;
   constructor(

@@ -33,6 +33,8 @@ import { loadRuleSet, type RuleSet } from './review-rules';
 import { MATERIALS_BY_TYPE } from '../../shared/review-materials';
 import type { OpinionCoverage } from '../../shared/opinion-coverage';
 import { opinionCoverage } from './opinion-coverage';
+import { draftLinkStates, withDraftLinkNotes } from './draft-links';
+import type { DraftLinkState } from '../../shared/draft-citation';
 
 const CAT_KEY = { 权限: 'authority', 程序: 'procedure', 内容: 'content' } as const;
 
@@ -565,6 +567,14 @@ export class ReviewWorkbench {
     return { coverage, ...(precheck && !(precheck instanceof Error) ? { precheck } : {}), ...(review.conclusion ? { conclusion: review.conclusion } : {}) };
   }
 
+  /**
+   * The record's links into its draft, each with what its article is in the latest 送审稿 version: the form shows them,
+   * and the faces warn before generating the 意见书 of those whose article moved, changed or went (isStaleDraftLink).
+   */
+  async draftLinks(reviewId: string): Promise<DraftLinkState[]> {
+    return draftLinkStates(await this.records.getReview(reviewId), this.drafts.drafts(reviewId));
+  }
+
   /** The rules, or none when the rule set cannot be read: the 意见书 then says the pre-check failed (coverage). */
   private readableRules(): RuleSet['rules'] {
     try {
@@ -577,7 +587,10 @@ export class ReviewWorkbench {
   /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
   async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'coverage'> & { coverage?: OpinionCoverage } = {}): Promise<PackDocument> {
     const accepted = this.acceptedNow(reviewId);
-    const review = legacyLinesRewritten(await this.records.getReview(reviewId), accepted.map(([, d]) => d));
+    const record = await this.records.getReview(reviewId);
+    // a 草案第八条 written on an earlier 送审稿 version says which version it meant (draft-links.ts)
+    const drafts = this.drafts.drafts(reviewId);
+    const review = withDraftLinkNotes(this.store, legacyLinesRewritten(record, accepted.map(([, d]) => d)), draftLinkStates(record, drafts), drafts);
     const bases: Basis[] = accepted.flatMap(([, d]) => d.finding.bases);
     const levels: Record<string, Level> = {};
     for (const id of [...bases.map((b) => b.lawId), ...allCitations(review).map((c) => c.lawId)]) {

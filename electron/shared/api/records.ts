@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { LIMITS } from '../limits';
+import { DraftLinkStateSchema } from '../draft-citation';
 import { EmptyYearsSchema, HolidaySchema } from '../holidays';
 import {
   ADVISER_ROLES,
@@ -143,7 +144,8 @@ const saveResult = <T extends z.ZodType>(record: T) => z.object({ record, warnin
 const RECORD_BODY_BYTES = 8 * 1024 * 1024;
 /** A text at 识别引用's limit, every character a 3-byte one (or a 6-byte JSON escape), with room for the rest. */
 const DETECT_BODY_BYTES = LIMITS.record.detectText * 6 + 4096;
-const writeOpts = { linkDetected: z.boolean().optional(), note: z.string().max(200).optional() };
+// linkDraft: link the draft's own articles the texts name (草案第八条), law citations as sent (the review form)
+const writeOpts = { linkDetected: z.boolean().optional(), linkDraft: z.boolean().optional(), note: z.string().max(200).optional() };
 
 export const changeEntrySchema = ChangeEntrySchema;
 export type ChangeEntryDto = z.infer<typeof changeEntrySchema>;
@@ -206,7 +208,8 @@ export const recordsCalls = {
   }),
   'reviews:get': call({
     input: z.object({ id: recordId }).strict(),
-    output: z.object({ review: reviewSchema, citations: z.array(z.object({ where: z.string(), citation: citationSchema, flag: flagSchema })) }),
+    // draftLinks: the texts' links into the draft under review, each with what its article is in the latest 送审稿 version
+    output: z.object({ review: reviewSchema, citations: z.array(z.object({ where: z.string(), citation: citationSchema, flag: flagSchema })), draftLinks: z.array(DraftLinkStateSchema) }),
   }),
   'reviews:create': call({ input: z.object({ input: reviewInputSchema, ...writeOpts }).strict(), output: saveResult(reviewSchema), maxBodyBytes: RECORD_BODY_BYTES }),
   'reviews:update': call({

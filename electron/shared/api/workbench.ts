@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
 import { OpinionCoverageSchema } from '../opinion-coverage';
+import { DraftLinkStateSchema } from '../draft-citation';
 import { CONCLUSIONS } from '../record-schema';
 import { base64Cap, call, count, isoDate, producedFileSchema, recordId, shownName, taskId, uploadFileSchema } from './common';
 import { ocrCorrections, scanPageNumber, scanPageSchema } from './versions';
@@ -115,6 +116,14 @@ export const workbenchCalls = {
   'workbench:coverage': call({
     input: z.object({ id: recordId }).strict(),
     output: OpinionCoverageSchema,
+  }),
+  /**
+   * The record's links into its draft with what each article is in the latest 送审稿 version (shared/draft-citation.ts):
+   * asked before generating, so the adviser knows which 草案第X条 of hers the 意见书 will say were of an earlier version.
+   */
+  'workbench:draftLinks': call({
+    input: z.object({ id: recordId }).strict(),
+    output: z.array(DraftLinkStateSchema),
   }),
   /** 合法性审查意见书 (DOCX GB/T 9704 or PDF); fetched with files:get. */
   'workbench:opinion': call({
