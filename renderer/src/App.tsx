@@ -230,7 +230,7 @@ function Shell() {
               {route.page === 'diff' && <DiffPage lawId={route.lawId} from={route.from} to={route.to} articleKey={route.articleKey} />}
               {route.page === 'reviews' && <ReviewsPage />}
               {route.page === 'review' && <ReviewPage key={route.id} id={route.id} />}
-              {route.page === 'workbench' && <WorkbenchPage key={route.id} id={route.id} />}
+              {route.page === 'workbench' && <WorkbenchPage key={route.id} id={route.id} {...(route.seq ? { seq: route.seq } : {})} {...(route.articleKey ? { articleKey: route.articleKey } : {})} />}
               {route.page === 'lectures' && <LecturesPage tab={route.tab} />}
               {route.page === 'stats' && <StatsPage year={route.year} />}
               {route.page === 'reports' && <ReportsPage year={route.year} />}

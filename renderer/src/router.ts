@@ -1,6 +1,6 @@
 // Hash routes, so back/forward work in both faces and a reload keeps the place:
 // #/library?asOf=…  #/search?q=…  #/read/<versionId>?a=<articleKey>&hl=<term>  #/verify/<versionId> (核对 of OCR text)  #/diff/<lawId>?from=&to=
-// #/reviews  #/review/<id|new>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings?focus=name
+// #/reviews  #/review/<id|new>  #/workbench/<id>?v=<第N稿>&a=<articleKey>  #/lectures  #/stats?year=  #/reports?year=  #/register  #/affected?laws=  #/packs?id=  #/import  #/settings?focus=name
 
 import { useEffect, useRef, useState } from 'react';
 
@@ -12,7 +12,8 @@ export type Route =
   | { page: 'diff'; lawId: string; from?: string; to?: string; articleKey?: string }
   | { page: 'reviews' }
   | { page: 'review'; id: string }
-  | { page: 'workbench'; id: string }
+  /** seq (v=): a 送审稿 version to show; articleKey (a=): its article to bring into view (a link into the draft). */
+  | { page: 'workbench'; id: string; seq?: number; articleKey?: string }
   | { page: 'lectures'; tab?: 'lectures' | 'plans' }
   | { page: 'stats'; year?: number }
   | { page: 'reports'; year?: number }
@@ -51,8 +52,12 @@ export function parseHash(hash: string): Route {
       return { page: 'reviews' };
     case 'review':
       return tail ? { page: 'review', id: tail } : { page: 'reviews' };
-    case 'workbench':
-      return tail ? { page: 'workbench', id: tail } : { page: 'reviews' };
+    case 'workbench': {
+      if (!tail) return { page: 'reviews' };
+      const v = Number(params.get('v'));
+      const a = opt('a');
+      return { page: 'workbench', id: tail, ...(Number.isInteger(v) && v > 0 ? { seq: v } : {}), ...(a ? { articleKey: a } : {}) };
+    }
     case 'lectures':
       return { page: 'lectures', tab: params.get('tab') === 'plans' ? 'plans' : 'lectures' };
     case 'stats': {
@@ -106,7 +111,7 @@ export function hrefOf(route: Route): string {
     case 'review':
       return `#/review/${encodeURIComponent(route.id)}`;
     case 'workbench':
-      return `#/workbench/${encodeURIComponent(route.id)}`;
+      return withQuery(`workbench/${encodeURIComponent(route.id)}`, { v: route.seq ? String(route.seq) : undefined, a: route.articleKey });
     case 'lectures':
       return withQuery('lectures', { tab: route.tab === 'plans' ? 'plans' : undefined });
     case 'stats':

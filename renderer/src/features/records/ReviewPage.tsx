@@ -26,6 +26,7 @@ import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../../components/AddToPack';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
+import { DraftLinks } from './DraftLinks';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { HistoryView } from '../../components/HistoryView';
 import { MATERIALS_BASIS, materialsFor, proceduresFor } from '../../../../electron/shared/review-materials';
@@ -206,9 +207,10 @@ export function ReviewPage({ id }: { id: string }) {
     setSaving(true);
     try {
       const input = inputOf(v, cites, attachments);
+      // linkDraft: the draft's articles the texts name (草案第八条) are linked to its 送审稿 version; law citations as listed
       const r = isNew
-        ? await client.call('reviews:create', { input })
-        : await client.call('reviews:update', { id, patch: input, expectedRevision: base.current?.revision ?? review!.revision });
+        ? await client.call('reviews:create', { input, linkDraft: true })
+        : await client.call('reviews:update', { id, patch: input, expectedRevision: base.current?.revision ?? review!.revision, linkDraft: true });
       setWarnings(r.warnings);
       notify.ok(isNew ? `已保存为 ${r.record.id}` : `已保存（第 ${r.record.revision} 版）`);
       // What was sent is now the base: edits typed while the save was on its way stay unsaved.
@@ -273,6 +275,7 @@ export function ReviewPage({ id }: { id: string }) {
       </Form.Item>
       <Space orientation="vertical" size={4} style={{ marginTop: 6, width: '100%' }}>
         <CitationList value={cites[section]} onChange={(l) => { setCites({ ...cites, [section]: l }); setDirty(true); }} testId={`citations-${section}`} />
+        {review && <DraftLinks reviewId={review.id} links={(res.data?.draftLinks ?? []).filter((l) => l.where === (section === 'opinion' ? 'opinion' : `findings.${section}`))} testId={`draft-links-${section}`} />}
         <CitationTools onAdd={() => setPicker(section)} onDetect={() => setDetect({ section, text: String(form.getFieldValue(section) ?? '') })} />
       </Space>
     </Form.Item>

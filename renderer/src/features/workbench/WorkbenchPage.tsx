@@ -18,6 +18,7 @@ import { dateInZone } from '../../../../electron/shared/office-clock';
 import { OcrCheck, withSuspects } from '../../components/OcrCheck';
 import { besideFieldMessage } from '../../../../electron/shared/errors';
 import { noConclusionSentence, uncheckedSentence } from '../../../../electron/shared/opinion-coverage';
+import { staleDraftLinksSentence } from '../../../../electron/shared/draft-citation';
 import { client, errorMessage } from '../../api/client';
 import { handOver, readAsBase64 } from '../../components/records-ui';
 import { useTask, useTaskProgress } from '../../api/hooks';
@@ -109,7 +110,8 @@ function DraftTextMark({ draft, onCheck }: { draft: NonNullable<View['draft']>; 
 
 const NO_DRAFT_HINT = '要预审并附修改建议对照表，请先上传送审稿。';
 
-export function WorkbenchPage({ id }: { id: string }) {
+/** `seq`, `articleKey`: a link into the draft (草案第八条 in the record) opens that version at that article. */
+export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }: { id: string; seq?: number; articleKey?: string }) {
   const notify = useNotify();
   const [view, setView] = useState<View>();
   const [error, setError] = useState<string>();
@@ -185,8 +187,13 @@ export function WorkbenchPage({ id }: { id: string }) {
     [id, newTaskId, resetTask, followOcr],
   );
   useEffect(() => {
-    void load();
-  }, [load]);
+    void load(linkedSeq);
+  }, [load, linkedSeq]);
+  // The linked article, once its version is shown: brought into view and marked (its label says it is the one linked).
+  useEffect(() => {
+    if (!linkedArticle || view?.draft?.seq !== (linkedSeq ?? view?.drafts.at(-1)?.seq)) return;
+    document.getElementById(`wb-a-${linkedArticle}`)?.scrollIntoView({ block: 'center' });
+  }, [view, linkedSeq, linkedArticle]);
 
   const findings = useMemo(() => view?.result?.findings ?? [], [view]);
   const suggestionRows = useMemo(() => suggestionsByArticle(view?.suggestions ?? []), [view]);
@@ -321,8 +328,12 @@ export function WorkbenchPage({ id }: { id: string }) {
       return;
     }
     let points: string;
+    let staleLinks = '';
     try {
-      points = uncheckedSentence(await client.call('workbench:coverage', { id }));
+      // and the record's 草案第X条 written on an earlier 送审稿 version (the 意见书 names the version after each)
+      const [coverage, links] = await Promise.all([client.call('workbench:coverage', { id }), client.call('workbench:draftLinks', { id })]);
+      staleLinks = staleDraftLinksSentence(links);
+      points = uncheckedSentence(coverage) + staleLinks;
     } catch (e) {
       notify.fail(errorMessage(e), { title: '意见书生成失败' });
       return;
@@ -346,7 +357,7 @@ export function WorkbenchPage({ id }: { id: string }) {
     const must = count((f) => f.severity === '必须修改');
     const byCategory = (['权限', '程序', '内容'] as const).map((c) => [c, count((f) => f.category === c)] as const).filter(([, n]) => n > 0);
     modal.confirm({
-      title: open.length ? `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}` : points ? '部分要点未经审查' : '还没有选定审查结论',
+      title: open.length ? `还有 ${open.length} 条预审意见待处理${must ? `（其中必须修改 ${must} 条）` : ''}` : points ? (points === staleLinks ? '草案条文所指的稿次已有变化' : '部分要点未经审查') : '还没有选定审查结论',
       content: `${open.length ? `意见书只写入已采纳的意见；${byCategory.map(([c, n]) => `${c} ${n} 条`).join('、')}尚未决定是否采纳。` : ''}${points}${conclusion}`,
       okText: '仍然生成',
       cancelText: open.length ? '返回处理' : '返回',
@@ -544,7 +555,12 @@ export function WorkbenchPage({ id }: { id: string }) {
             {draft.units.map((u) => {
               const fs = findings.filter((f) => f.article?.key === u.key);
               return (
-                <p key={u.key} id={`wb-a-${u.key}`} style={{ background: current?.article?.key === u.key ? '#f0f5ff' : undefined, padding: 4, whiteSpace: 'pre-wrap' }}>
+                <p
+                  key={u.key}
+                  id={`wb-a-${u.key}`}
+                  style={{ background: current?.article?.key === u.key ? '#f0f5ff' : undefined, padding: 4, whiteSpace: 'pre-wrap', ...(linkedArticle === u.key && draft.seq === (linkedSeq ?? draft.seq) ? { outline: '2px solid #faad14' } : {}) }}
+                  {...(linkedArticle === u.key && draft.seq === (linkedSeq ?? draft.seq) ? { 'data-linked': 'true', 'aria-current': 'location' as const } : {})}
+                >
                   <b>{u.label}</b> <Marked text={u.text} findings={fs} {...(current ? { selected: current.id } : {})} {...(isUnverifiedDraft(draft) && u.suspects?.length ? { suspects: u.suspects } : {})} />
                 </p>
               );
