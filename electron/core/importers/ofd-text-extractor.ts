@@ -11,7 +11,7 @@ import { child, children, MAX_OFD_IMAGE, OfdPackage, type XmlNode } from './ofd-
 import { glyphCharacters } from './sfnt-cmap';
 import { compose, IDENTITY, type Matrix } from './affine';
 import { alignedSpaceTables, buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
-import { footnoteLines, splitFootnotes } from './page-footnotes';
+import { splitDocumentNotes, type PageRule } from './page-footnotes';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
 const PT_PER_MM = 72 / 25.4;
@@ -72,6 +72,8 @@ interface PlacedImage {
 interface PageRead {
   items: PositionedText[];
   images: PlacedImage[];
+  /** Horizontal rules drawn by PathObjects (points, y up, as the runs): the separator over the page's notes. */
+  rules: PageRule[];
 }
 
 /** How much the pages walked so far have drawn; past either cap the file is refused. */
@@ -82,6 +84,8 @@ interface DrawBudget {
   composites: number;
   /** The page being read (1-based), for the refusal. */
   page: number;
+  /** Path numbers read for rules over all pages: past it no more paths are read (a drawing of millions of strokes holds no note separator). */
+  pathNumbers: number;
 }
 
 function overBudget(b: DrawBudget): ExtractError {
@@ -102,6 +106,7 @@ interface WalkContext {
   pageHeight: number;
   items: PositionedText[];
   images: PlacedImage[];
+  rules: PageRule[];
   composites: Map<string, XmlNode>;
   budget: DrawBudget;
   /** Text objects whose characters are only glyph numbers (no Unicode in their TextCode), and their pages. */
@@ -219,12 +224,82 @@ function textObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
   }
 }
 
+/** Path numbers read for rules in a whole document at most. */
+const MAX_PATH_NUMBERS = 400_000;
+/** A filled box thinner than this (mm, ≈ 3 pt) is a line, as in a PDF (pdf-rulings.ts). */
+const THIN_MM = 1.06;
+
+/**
+ * The horizontal rules a PathObject draws (AbbreviatedData's M/L segments, GB/T 33190 §9.3.2), on the
+ * page in points with y up like the text runs: stroked straight segments, or a filled box thin enough to
+ * be a line. Curves (Q, B, A) make their subpath no rule. Only the separator over a page's notes is
+ * wanted (page-footnotes.ts), so vertical lines are not kept.
+ */
+function pathObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
+  const bound = box(obj.attrs.Boundary);
+  const data = child(obj, 'AbbreviatedData')?.text;
+  if (!bound || !data) return;
+  const stroked = obj.attrs.Stroke !== 'false';
+  const filled = obj.attrs.Fill === 'true';
+  if (!stroked && !filled) return;
+  const [a, b, c, d, e, f] = compose(outer, placement(obj, bound));
+  const at = (x: number, y: number): [number, number] => [(a * x + c * y + e) * PT_PER_MM, (ctx.pageHeight - (b * x + d * y + f)) * PT_PER_MM];
+  const tok = data.trim().split(/[\s,]+/);
+  ctx.budget.pathNumbers += tok.length;
+  if (ctx.budget.pathNumbers > MAX_PATH_NUMBERS) return;
+  const thin = THIN_MM * PT_PER_MM;
+  const push = (x0: number, y0: number, x1: number, y1: number) => {
+    if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) > thin && [x0, x1, y0].every(Number.isFinite)) ctx.rules.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
+  };
+  let sub: [number, number][] = [];
+  let straight = true;
+  const flush = (closed: boolean) => {
+    if (straight && sub.length >= 2) {
+      if (filled && !stroked) {
+        const xs = sub.map((p) => p[0]);
+        const ys = sub.map((p) => p[1]);
+        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (y1 - y0 < thin && x1 - x0 > thin) push(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+      } else {
+        for (let k = 1; k < sub.length; k++) push(sub[k - 1]![0], sub[k - 1]![1], sub[k]![0], sub[k]![1]);
+        if (closed && sub.length > 2) push(sub[sub.length - 1]![0], sub[sub.length - 1]![1], sub[0]![0], sub[0]![1]);
+      }
+    }
+    sub = [];
+    straight = true;
+  };
+  const num = (k: number) => Number(tok[k]);
+  for (let k = 0; k < tok.length; ) {
+    const op = tok[k++];
+    if (op === 'S' || op === 'M') {
+      flush(false);
+      sub.push(at(num(k), num(k + 1)));
+      k += 2;
+    } else if (op === 'L') {
+      sub.push(at(num(k), num(k + 1)));
+      k += 2;
+    } else if (op === 'Q') {
+      straight = false;
+      k += 4;
+    } else if (op === 'B') {
+      straight = false;
+      k += 6;
+    } else if (op === 'A') {
+      straight = false;
+      k += 7;
+    } else if (op === 'C') flush(true);
+    else break; // an unknown op: the rest of the path cannot be read
+  }
+  flush(false);
+}
+
 function walk(node: XmlNode, ctx: WalkContext, outer: Matrix, depth = 0): void {
   if (depth > 64) return;
   ctx.budget.objects += node.children.length;
   if (ctx.budget.objects > MAX_OFD_OBJECTS) throw overBudget(ctx.budget);
   for (const n of node.children) {
     if (n.name === 'TextObject') textObject(n, ctx, outer);
+    else if (n.name === 'PathObject') pathObject(n, ctx, outer);
     else if (n.name === 'ImageObject') {
       const b = box(n.attrs.Boundary);
       ctx.images.push({ resourceId: n.attrs.ResourceID ?? '', box: b ?? [0, 0, 0, 0] });
@@ -328,7 +403,7 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     return fontCache.get(id);
   };
   for (const r of [...children(common, 'PublicRes'), ...children(common, 'DocumentRes')]) readRes(pkg, pkg.resolve(docPath, r.text.trim()), res);
-  const budget: DrawBudget = { chars: 0, objects: 0, composites: 0, page: 0 };
+  const budget: DrawBudget = { chars: 0, objects: 0, composites: 0, page: 0, pathNumbers: 0 };
   const glyphsOnly = { count: 0, pages: new Set<number>() };
   const glyphsRead = { count: 0, pages: new Set<number>() };
   const templateCache = new Map<string, XmlNode>();
@@ -352,8 +427,9 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     const [, , , h] = pageBox(page, defaultBox);
     const items: PositionedText[] = [];
     const images: PlacedImage[] = [];
+    const rules: PageRule[] = [];
     for (const r of children(page, 'PageRes')) readRes(pkg, pkg.resolve(path, r.text.trim()), res);
-    const ctx: WalkContext = { pageHeight: h, items, images, composites: res.composites, budget, glyphsOnly, glyphsRead, fontCharacters };
+    const ctx: WalkContext = { pageHeight: h, items, images, rules, composites: res.composites, budget, glyphsOnly, glyphsRead, fontCharacters };
     // Background templates under the page, foreground ones over it; for text only the order of
     // runs on the same line matters, and the line builder sorts by position anyway. A template named
     // twice on one page is drawn once (its text twice would only double the lines). A template's
@@ -371,7 +447,7 @@ export function readOfdPages(pkg: OfdPackage): OfdPages {
     }
     const content = child(page, 'Content');
     if (content) walk(content, ctx, IDENTITY);
-    pages.push({ items, images });
+    pages.push({ items, images, rules });
     if (images.length > 0 && items.every((it) => it.str.trim() === '')) imageOnly.push(i + 1);
   });
   const sorted = (ps: Set<number>) => [...ps].sort((a, b) => a - b);
@@ -395,15 +471,19 @@ function glyphWarning(count: number, pages: number[], read: number, readPages: n
   return count > 0 ? [...out, `${pageList(pages)}有 ${count} 处文字只记录了字形编号、没有文字编码，无法读取，导入的文字会缺字；${GLYPHS_TO_OCR}，或对照原件补全`] : out;
 }
 
-/** A text page's lines: the body's, then its footnotes (kept apart by the layout step). */
-function pageLines(items: PositionedText[], page: number): TextLine[] {
-  const { body, notes } = splitFootnotes(items);
-  return [...alignedSpaceTables(buildLines(body, page)), ...footnoteLines(notes, page)];
+/**
+ * The text pages' lines: each body's, then its footnotes, which the layout step keeps apart. The notes
+ * are found over the whole document as in a PDF (page-footnotes.ts: a note running on to the next
+ * page, endnotes after the last article); a scanned page (`skip`) is read by OCR and counts as empty.
+ */
+function textPageLines(pages: readonly PageRead[], skip: ReadonlySet<number> = new Set()): TextLine[][] {
+  const { bodies, notes } = splitDocumentNotes(pages.map((p, i) => (skip.has(i + 1) ? { items: [] } : { items: p.items, rules: p.rules })));
+  return bodies.map((body, i) => [...alignedSpaceTables(buildLines(body, i + 1)), ...notes[i]!]);
 }
 
 function textOnly({ pages, imageOnly, glyphsOnly, glyphPages, glyphsRead, glyphsReadPages }: OfdPages): ExtractedDocument {
   const n = pages.length;
-  const lines: TextLine[][] = pages.map((p, i) => pageLines(p.items, i + 1));
+  const lines: TextLine[][] = textPageLines(pages);
   const emptyPages = lines.map((l, i) => (l.length === 0 ? i + 1 : 0)).filter((x) => x > 0);
   const noText = () =>
     new ExtractError(
@@ -478,7 +558,8 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
     typeof ocr === 'object' ? ocr : {},
   );
   const byPage = new Map(read.imageOnly.map((p, i) => [p, recognised[i]!]));
-  const laid = layoutMixedPages(read.pages.map((p, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: pageLines(p.items, i + 1) })));
+  const textLines = textPageLines(read.pages, new Set(read.imageOnly));
+  const laid = layoutMixedPages(read.pages.map((_, i) => (byPage.has(i + 1) ? { ocr: byPage.get(i + 1)! } : { lines: textLines[i]! })));
   if (!laid || laid.text.replace(/\s/g, '').length < 10) {
     throw new ExtractError(blank.length === k ? `OFD 的扫描页是空白页，没有可识别的文字，共 ${n} 页` : `OFD 的扫描页中没有识别出文字（可能不是文字扫描件或过于模糊），共 ${n} 页`);
   }

@@ -55,13 +55,18 @@ export interface PageNote {
 }
 
 const inked = (t: PositionedText) => t.str.trim() !== '';
-const lineText = (line: readonly PositionedText[]) =>
-  [...line]
-    .sort((a, b) => a.x - b.x)
-    .map((t) => t.str)
+/**
+ * A line's text, its runs in order. A gap between two runs is a space: an OFD writer leaves the space
+ * after 第X条 as a jump of the pen (no character), and without it no article line would be known here.
+ */
+const lineText = (line: readonly PositionedText[]) => {
+  const runs = [...line].sort((a, b) => a.x - b.x);
+  return runs
+    .map((t, i) => (i > 0 && t.x - (runs[i - 1]!.x + runs[i - 1]!.w) > 0.3 * Math.max(t.size, runs[i - 1]!.size) ? ` ${t.str}` : t.str))
     .join('')
     .replace(/\s+/g, ' ')
     .trim();
+};
 
 /** The size most of the page's characters are set in. */
 function bodySize(items: readonly PositionedText[]): number {
@@ -337,4 +342,34 @@ export function splitEndnotes(pages: readonly PositionedText[][]): { pages: Posi
 /** A page's notes as lines the layout step keeps apart (`footnote`), one a note. */
 export function footnoteLines(notes: readonly PageNote[], page: number, endnote = false): TextLine[] {
   return notes.map((n) => ({ page, text: n.text, x0: n.x0, x1: n.x1, y: n.y, size: n.size, indented: false, footnote: true, ...(endnote ? { endnote } : {}) }));
+}
+
+/** A fixed-layout page as the notes step takes it: its runs, and its horizontal rules (the separator over its notes). */
+export interface NotesPage {
+  items: readonly PositionedText[];
+  rules?: readonly PageRule[];
+}
+
+/**
+ * The notes of a whole fixed-layout document (a PDF's text layer, an OFD), one step for both: each
+ * page's footnotes, a note's run-on at the next page's foot added to the note it continues, then the
+ * endnotes after the last article. Returns each page's body runs and its notes as `footnote` lines
+ * (the layout step keeps them apart and counts them). A page with no runs (a scan between text pages)
+ * ends a run-on: the note's rest is not on the next page.
+ */
+export function splitDocumentNotes(pages: readonly NotesPage[]): { bodies: PositionedText[][]; notes: TextLine[][] } {
+  const bodies: PositionedText[][] = [];
+  const notes: TextLine[][] = [];
+  let carry: NoteCarry | undefined;
+  for (const [i, page] of pages.entries()) {
+    const split = splitFootnotes(page.items, carry, page.rules ?? []);
+    carry = split.carry;
+    const before = notes.findLast((n) => n.length > 0);
+    if (split.continued !== undefined && before) before[before.length - 1]!.text += split.continued;
+    bodies.push(split.body);
+    notes.push(footnoteLines(split.notes, i + 1));
+  }
+  const ends = splitEndnotes(bodies);
+  for (const { page, note } of ends.notes) notes[page]!.push(...footnoteLines([note], page + 1, true));
+  return { bodies: ends.pages, notes };
 }

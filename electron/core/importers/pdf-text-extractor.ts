@@ -11,7 +11,7 @@ import { guessMetadata, metaFromFields } from './document-metadata';
 import { cleanWebCopy, latinBoundary, webCopyWarnings } from './plain-law-text';
 import { NeedsOcr, type OcrMode } from './extracted-document';
 import { layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
-import { footnoteLines, splitEndnotes, splitFootnotes, type NoteCarry } from './page-footnotes';
+import { splitDocumentNotes, type NotesPage } from './page-footnotes';
 import { pageRulings } from './pdf-rulings';
 import { dropRepeatedTableHeads, joinRowsOverPageBreaks, linesWithRuledTables, rowEndingPage, ruledGrids, type RuledGrid, type Ruling } from './ruled-tables';
 
@@ -142,10 +142,8 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
     const n = doc.numPages;
     if (n > maxPages) throw new ExtractError(`PDF 页数过多（${n} 页，上限 ${maxPages} 页），已拒绝导入`);
     const pages: TextLine[][] = [];
-    const pageItems: PositionedText[][] = [];
-    const pageGrids: RuledGrid[][] = [];
-    const pageNotes: TextLine[][] = [];
-    let carry: NoteCarry | undefined;
+    const notesPages: NotesPage[] = [];
+    const pageRulingsRead: Ruling[][] = [];
     // A page object drawn twice (a page tree whose Kids name one page 2,000 times) is never written by real software.
     const pageOfRef = new Map<string, number>();
     let chars = 0;
@@ -177,22 +175,15 @@ export async function readTextLayer(bytes: Uint8Array, maxPages: number, deadlin
         const ops = await page.getOperatorList();
         rulings = pageRulings(ops.fnArray, ops.argsArray, OPS);
       }
-      // a footnote's raised mark and its note at the page's foot are no part of the body, nor is the
-      // run-on of the last page's note
-      const rules = rulings.filter((r) => r.horizontal).map((r) => ({ y: r.at, x0: r.a, x1: r.b }));
-      const split = splitFootnotes(items, carry, rules);
-      carry = split.carry;
-      const before = pageNotes.findLast((n) => n.length > 0);
-      if (split.continued !== undefined && before) before[before.length - 1]!.text += split.continued;
-      pageItems.push(split.body);
-      pageNotes.push(footnoteLines(split.notes, p));
-      pageGrids.push(split.body.length > 0 ? ruledGrids(rulings) : []);
+      // the horizontal rules tell the separator over a page's notes (splitDocumentNotes)
+      notesPages.push({ items, rules: rulings.filter((r) => r.horizontal).map((r) => ({ y: r.at, x0: r.a, x1: r.b })) });
+      pageRulingsRead.push(rulings);
       page.cleanup();
     }
-    // endnotes after the last article, called by marks on earlier pages
-    const ends = splitEndnotes(pageItems);
-    pageItems.splice(0, pageItems.length, ...ends.pages);
-    for (const { page, note } of ends.notes) pageNotes[page]!.push(...footnoteLines([note], page + 1, true));
+    // footnotes (and their run-ons over page breaks) and endnotes are no part of the body: the same
+    // step as an OFD's (page-footnotes.ts)
+    const { bodies: pageItems, notes: pageNotes } = splitDocumentNotes(notesPages);
+    const pageGrids: RuledGrid[][] = pageItems.map((body, i) => (body.length > 0 ? ruledGrids(pageRulingsRead[i]!) : []));
     markTypedSpaces(pageItems);
     for (const [i, items] of pageItems.entries()) pages.push(linesWithRuledTables(items, pageGrids[i]!, i + 1, rowEndingPage(pages[i - 1])?.ruledRow));
     dropRepeatedTableHeads(pages);

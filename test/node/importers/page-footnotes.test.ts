@@ -149,17 +149,30 @@ describe('notes that run on, and endnotes (running-notes/, make-running-notes.ts
     return { got: m.got, differ: m.mismatches.filter((x) => x.expected.replace(/\s/g, '') !== x.got?.replace(/\s/g, '')).map((x) => x.label) };
   };
 
-  it.each(['youqu-footnotes-lo.pdf', 'youqu-footnotes.docx', 'youqu-footnotes-lo.doc'])('%s: five long footnotes, one running on over two page breaks, none in an article', async (file) => {
+  it.each(['youqu-footnotes-lo.pdf', 'youqu-footnotes.docx', 'youqu-footnotes-lo.doc', 'youqu-footnotes.ofd'])('%s: five long footnotes, one running on over a page break, none in an article', async (file) => {
     const doc = await read(file);
     expect(matchArticles('youqu.md', doc.text).matched).toBe(23);
     expect(doc.text).not.toMatch(/编者注|区县在执行中|答复意见/);
     if (file.endsWith('.pdf')) expect(doc.warnings).toContain('第 1、2、3 页底部的 5 条脚注及其标号未并入正文');
+    // make-ofd.ts sets two notes (24 lines) under a rule on page 2 and runs note 5 on to page 6's foot
+    if (file.endsWith('.ofd')) expect(doc.warnings).toContain('第 1、2、4、5 页底部的 5 条脚注及其标号未并入正文');
   });
 
-  it.each(['zhibao-endnotes-lo.pdf', 'zhibao-endnotes.docx', 'zhibao-endnotes-lo.doc'])('%s: four endnotes after the last article, never read into it', async (file) => {
+  it.each(['zhibao-endnotes-lo.pdf', 'zhibao-endnotes.docx', 'zhibao-endnotes-lo.doc', 'zhibao-endnotes.ofd'])('%s: four endnotes after the last article, never read into it', async (file) => {
     const doc = await read(file);
     expect(sameWords('zhibao.md', doc.text)).toEqual({ got: 23, differ: [] });
     expect(doc.text).not.toMatch(/编者注|区县在执行中|^i+v?$/m);
-    if (file.endsWith('.pdf')) expect(doc.warnings).toContain('文末的 4 条尾注及其标号未并入正文');
+    if (!file.endsWith('.docx') && !file.endsWith('.doc')) expect(doc.warnings).toContain('文末的 4 条尾注及其标号未并入正文');
+  });
+
+  it('an OFD note block over 20 lines is taken only under its rule (a PathObject read as the separator)', async () => {
+    // without the rule the 24 lines of notes on page 2 would be body text; the OFD's rule is what the PDF's is
+    const bytes = new Uint8Array(readFileSync(join(DIR, 'youqu-footnotes.ofd')));
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+    const files = unzipSync(bytes);
+    for (const name of Object.keys(files)) if (name.endsWith('Content.xml')) files[name] = strToU8(strFromU8(files[name]!).replace(/<ofd:PathObject\b[^>]*>.*?<\/ofd:PathObject>/g, ''));
+    const unruled = await extractDocument(zipSync(files), 'unruled.ofd', { ocr: false });
+    expect(unruled.text).toMatch(/编者注：第二条/);
+    expect((await read('youqu-footnotes.ofd')).text).not.toMatch(/编者注/);
   });
 });
