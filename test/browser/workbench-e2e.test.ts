@@ -224,6 +224,28 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       expect(text).toContain(squash('综上，合同主体适格，订立程序符合规定'));
     }), 240_000);
 
+  it('reopened with findings decided, selects the first still to decide, so a / d act at once', () =>
+    withSession(async ({ page, face }) => {
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '科技创新券管理办法（送审稿）', leadUnit: '科技股', receivedDate: '2026-11-20' } })) as { record: { id: string } };
+      const id = created.record.id;
+      await go(page, `#/workbench/${id}`);
+      await page.getByText('还没有送审稿：上传').waitFor();
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(join(ROOT, 'test/fixtures/drafts/planted-innovation-voucher.md'));
+      await page.getByTestId('wb-draft').waitFor();
+      // the first two findings decided (another day, another window): the list opens on the third
+      const view = (await face.service.call('workbench:get', { id, panel: false })) as { result: { findings: { id: string; ruleName: string }[] } };
+      const [first, second, third] = view.result.findings;
+      expect(third).toBeTruthy();
+      await face.service.call('workbench:accept', { id, findingId: first!.id });
+      await face.service.call('workbench:accept', { id, findingId: second!.id });
+      await page.reload();
+      await page.getByTestId('wb-draft').waitFor();
+      await expect.poll(() => page.locator('[data-testid="wb-finding"][aria-current="true"]').getAttribute('data-finding')).toBe(third!.id);
+      await page.keyboard.press('d');
+      await page.getByTestId('wb-dismiss-reason').waitFor();
+      expect(await page.locator('.ant-modal-title').last().textContent()).toContain(third!.ruleName);
+    }), 240_000);
+
   it('one finding per rule and article: 罚款 and 吊销 in two sentences of one 条 are one 设定行政处罚, both sentences quoted and marked', () =>
     withSession(async ({ page, face }) => {
       const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '农业技术推广资金管理办法（送审稿）', leadUnit: '科教科', receivedDate: '2026-02-24' } })) as { record: { id: string } };

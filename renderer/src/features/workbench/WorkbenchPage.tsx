@@ -197,9 +197,11 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
 
   const findings = useMemo(() => view?.result?.findings ?? [], [view]);
   const suggestionRows = useMemo(() => suggestionsByArticle(view?.suggestions ?? []), [view]);
-  const current = findings.find((f) => f.id === selected) ?? findings[0];
   const decided = (f: Finding) => view?.decisions[f.id]?.status;
   const open = findings.filter((f) => !decided(f));
+  // Nothing chosen yet (a draft reopened, a new version read): the first finding still to decide, so
+  // a / d act at once where the reviewer left off — the first finding, decided days ago, ignored them.
+  const current = findings.find((f) => f.id === selected) ?? open[0] ?? findings[0];
   /** The next finding still to decide after f (wrapping round), for a/d to move on like a reviewer reading down the list. */
   const nextOpen = (f: Finding) => {
     const i = findings.indexOf(f);
