@@ -67,4 +67,28 @@ describe.skipIf(!haveChromium)('规范性文件登记: 备案 column', () => {
       await row('职务科技成果').getByText('青岩县科学技术局关于促进职务科技成果转化的实施办法', { exact: true }).click();
       await page.getByText('修改登记').waitFor();
     }));
+  it('合法性审查编号 is picked from the office’s 规范性文件 reviews by part of their title, with the keyboard', () =>
+    withSession(async ({ page, face }) => {
+      await face.service.call('office:set', { unit: '蕉岭县科学技术局', region: '广东省梅州市蕉岭县' });
+      const made = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '蕉岭县科技创新券管理办法（送审稿）', leadUnit: '科技创新股', receivedDate: '2026-11-20' } })) as { record: { id: string } };
+      // a contract is no 规范性文件: not offered
+      await face.service.call('reviews:create', { input: { type: '合同', title: '科技馆展品采购合同', leadUnit: '办公室', receivedDate: '2026-04-02' } });
+      await go(page, '#/register');
+      await page.getByRole('button', { name: '登记规范性文件' }).first().click();
+      await page.getByTestId('register-title').fill('蕉岭县科技创新券管理暂行办法');
+      await page.getByLabel('制定科室').fill('科技创新股');
+      await page.getByLabel('公布日期').fill('2026-12-01');
+      await page.keyboard.press('Enter');
+      await page.getByLabel('合法性审查编号').click();
+      await page.keyboard.type('创新券');
+      const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+      await expect.poll(() => options.allInnerTexts()).toEqual([`${made.record.id} 蕉岭县科技创新券管理办法（送审稿）`]);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      expect(await page.getByLabel('合法性审查编号').inputValue()).toBe(made.record.id);
+      await page.getByRole('button', { name: /保\s*存/ }).click();
+      await page.getByTestId('register-form').waitFor({ state: 'detached' });
+      const entries = (await face.service.call('register:list', {})) as { reviewId?: string }[];
+      expect(entries.map((e) => e.reviewId)).toEqual([made.record.id]);
+    }));
 });

@@ -2,7 +2,7 @@
 // now, the documents whose cited articles changed since they were issued, and the 登记表 export.
 
 import { ExportOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -52,6 +52,7 @@ function toEntry(v: FormValues): Partial<RegisterEntryInput> {
 
 function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClose: () => void; onSaved: () => void }) {
   const examples = useOfficeExamples();
+  const reviews = useCall('reviews:list', { type: '规范性文件' });
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -93,7 +94,16 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
             <Input style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="reviewId" label="合法性审查编号">
-            <Input placeholder="R2020-001" style={{ width: 140 }} />
+            {/* The office's 规范性文件 reviews to pick from, by 编号 or title: the number was typed from memory
+                (and the placeholder read R2020-001, whatever the year). */}
+            <AutoComplete
+              options={(reviews.data ?? []).map((r) => ({ value: r.id, label: `${r.id} ${r.title}` }))}
+              showSearch={{ filterOption: (input, o) => String(o?.label ?? '').includes(input.trim()) }}
+              placeholder={reviews.data?.[0]?.id ?? '审查编号'}
+              popupMatchSelectWidth={420}
+              style={{ width: 160 }}
+              data-testid="register-review"
+            />
           </Form.Item>
         </Space>
         <Space wrap>
