@@ -243,7 +243,9 @@ function recordBlocks(ctx: Ctx, doc: RecordDoc): DocBlock[] {
   for (const p of doc.parts) {
     if (!p.paragraphs.some((t) => t.trim()) && !p.citations?.length) continue;
     blocks.push({ kind: 'subheading', level: 3, text: p.heading, id: ctx.nextId() });
-    for (const t of p.paragraphs) if (t.trim()) blocks.push({ kind: 'paragraph', text: t });
+    // A record's text keeps its lines (the workbench writes one accepted finding a line): each its own paragraph,
+    // not run together into one block of several findings.
+    for (const t of p.paragraphs.flatMap((x) => x.split(/\r?\n/))) if (t.trim()) blocks.push({ kind: 'paragraph', text: t.trim() });
     if (p.citations?.length) blocks.push(...citedBlocks(ctx, p.citations));
   }
   if (doc.citations.length) {

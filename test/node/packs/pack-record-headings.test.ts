@@ -27,4 +27,13 @@ describe('the heading of a record’s citations in a pack', () => {
     const text = await docxText(await renderDocx(doc));
     expect(text.indexOf('学习的法规和条文')).toBeGreaterThan(text.indexOf('行政许可法专题讲座'));
   });
+
+  it('prints each line of a review’s findings and opinion as a paragraph of its own', async () => {
+    const lines = ['送审稿第四条规定缴纳保证金：规范性文件不得自行设定收费项目。', '送审稿第五条规定罚款：规范性文件不得设定行政处罚。'];
+    const review = await lib.svc.createReview({ type: '规范性文件', title: '科技创新券管理办法（送审稿）', leadUnit: '科技股', receivedDate: '2026-11-20', findings: { authority: { text: lines.join('\n'), citations: [] } }, opinion: { text: '建议删除第四条。\n建议删除第五条。', citations: [] } });
+    const pack = normalisePack({ title: '法治工作简报', items: [{ type: 'review', recordId: review.record.id }] }, NOW);
+    const doc = await resolvePack(lib.store, pack, { records: recordsResolver(lib.svc) });
+    const paragraphs = doc.sections.find((s) => /科技创新券/.test(s.heading))!.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text);
+    for (const line of [...lines, '建议删除第四条。', '建议删除第五条。']) expect(paragraphs).toContain(line);
+  });
 });
