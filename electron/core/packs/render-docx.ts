@@ -265,6 +265,8 @@ function titleLines(title: string, lead = '', pt = 22, lineMm = 156): TextRun[] 
  * A section heading (黑体, indented two characters) of more than one line, cut where its words allow
  * (title-lines.ts, 26 characters after the indent): Word and LibreOffice cut 第二 | 章 anywhere.
  */
+// Left, not justified: a heading cut into lines ends each with a line break, and Word and LibreOffice
+// stretch a justified line that ends so across the whole width (一 、 关 于 《 蕉 岭 县 …).
 function headingRuns(text: string): TextRun[] {
   return cutTitle(text, 26).map((t, i) => run(t, FONTS.hei, i ? { break: 1 } : {}));
 }
@@ -335,7 +337,7 @@ async function renderOfficialDocx(doc: PackDocument): Promise<Uint8Array> {
   let body = first;
   for (const [si, s] of main.entries()) {
     body = partFor(!!s.landscape).children;
-    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: headingRuns(s.heading) })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: headingRuns(s.heading) })], { keepNext: true, heading: HeadingLevel.HEADING_1, align: AlignmentType.LEFT }));
     for (const [bi, b] of s.blocks.entries()) {
       const lastOfText = si === main.length - 1 && bi === s.blocks.length - 1;
       body.push(...(b.kind === 'table' && lastOfText && hasClosing ? [table(b, true)] : blocks(b)));
@@ -487,7 +489,7 @@ export async function renderDocx(doc: PackDocument, opts: DocxRenderOptions = {}
   const total = doc.sections.length;
   doc.sections.forEach((s, i) => {
     if (i % 20 === 0) opts.onProgress?.({ phase: 'render', done: i, total, label: s.heading });
-    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: headingRuns(s.heading) })], { keepNext: true, heading: HeadingLevel.HEADING_1 }));
+    if (s.heading) body.push(para([new Bookmark({ id: s.id, children: headingRuns(s.heading) })], { keepNext: true, heading: HeadingLevel.HEADING_1, align: AlignmentType.LEFT }));
     for (const b of s.blocks) body.push(...blocks(b));
   });
   opts.onProgress?.({ phase: 'render', done: total, total });
