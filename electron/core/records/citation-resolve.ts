@@ -45,6 +45,13 @@ function versionDateOf(v: LawVersionMeta): string {
   return v.published || v.effective || v.id.split('@')[1] || '';
 }
 
+/** Why a law that has only drafted texts resolves to no version: one sentence, told apart by isDraftOnlyReason (the pre-check's 依据的是草案). */
+const draftOnlyReason = (law: Law) => `《${displayTitle(law)}》是草案，不是生效的法规`;
+/** Whether a reason of versionOnDate or of a mention says its law is only a draft (draftOnlyReason). */
+export function isDraftOnlyReason(reason: string | undefined): boolean {
+  return /》是草案，不是生效的法规/.test(reason ?? '');
+}
+
 /** The version of a law in force on `date`; a reason when the law did not yet apply. */
 export function versionOnDate(store: LibraryStore, lawId: string, date: string): Resolved<LawVersionMeta> {
   const law = store.law(lawId);
@@ -57,7 +64,7 @@ export function versionOnDate(store: LibraryStore, lawId: string, date: string):
   if (v) return { ok: true, value: versions.find((x) => x.id === v.id)! };
   // A drafted text is in force on no day: never the basis of a finding, a citation or a 上位法.
   const enacted = versions.filter((x) => !isDraftVersion(x));
-  if (!enacted.length) return { ok: false, reason: `《${displayTitle(law)}》是草案，不是生效的法规` };
+  if (!enacted.length) return { ok: false, reason: draftOnlyReason(law) };
   // Versions without any date (宪法 as compiled, codes) apply whatever the date.
   const undated = enacted.find((x) => !startOf(x));
   if (undated) return { ok: true, value: undated };

@@ -9,13 +9,17 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
-import { citeArticle, lawByName, versionOnDate } from '../records/citation-resolve';
+import { citeArticle, isDraftOnlyReason, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
 import { selfWord, splitSentences } from './draft-sentences';
 import { findingId } from './finding-id';
 import { repealedLaw, repealedLawFinding } from './repealed-laws';
+
+/** A basis that is a drafted text (征求意见稿, 送审稿, 草案): never in force, so never a basis — not a law still to come. */
+const draftBasisReason = (why: string) => `${why}：征求意见稿、送审稿等草案不是现行有效的法律、法规或规章，不能作为制定依据。`;
+const DRAFT_BASIS_SUGGESTION = '删除该依据，或改引现行有效的规定；草案正式公布施行后，再按公布的文本引用';
 
 const N = `[${NUMERAL_CHARS}]+`;
 /** Titles of legal and policy documents (a 书名号 title not ending so is a form, certificate, book …). */
@@ -187,6 +191,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         severity = '必须修改';
         rule = 'citation-article-missing';
         ruleName = '所引条文不存在';
+      } else if (isDraftOnlyReason(reason)) {
+        // 《…（征求意见稿）》第五条: a drafted text's article is no rule in force on any day, nor one to come
+        severity = '必须修改';
+        rule = 'citation-draft';
+        ruleName = '引用草案的条文';
       } else if (/尚未施行/.test(reason)) {
         severity = '必须修改';
         rule = 'citation-not-in-force';
@@ -228,9 +237,16 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         ? { reason: `“${excerpt}”：${latest}，条文序号可能是修订前的，请按现行版本核对所引条文。`, hint: `这是资料库中该法规最新的版本${/资料库/.test(reason) ? `；${reason}` : ''}。` }
         : unchecked
         ? { reason: `未能核实“${excerpt}”，请确认所引法规的名称、版本和条文序号准确，且现行有效。`, hint: `${reason}：导入该法规（或该版本）后重新预审即可核对。` }
+        : rule === 'citation-draft'
+        ? { reason: `“${excerpt}”：${draftBasisReason(reason)}` }
         : { reason: `“${excerpt}”：${reason}。` };
       // an article the law lacks is text to change: the 对照表 row says what to change it to
-      const fix = rule === 'citation-article-missing' ? { suggestion: '按现行版本核对所引条文，改为实际引用的条文序号' } : {};
+      const fix =
+        rule === 'citation-article-missing'
+          ? { suggestion: '按现行版本核对所引条文，改为实际引用的条文序号' }
+          : rule === 'citation-draft'
+            ? { suggestion: DRAFT_BASIS_SUGGESTION }
+            : {};
       const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, ...wording, ...fix, bases: [] }, unit, m.start, m.end);
       citations.push({ article, text: `${m.lawText ?? ''}${m.label}`, status: 'reported', findingId: fid });
     }
@@ -270,6 +286,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       if (isRepealed(store, law.lawId)) {
         reportedLaws.add(key);
         const fid = add({ ...base, rule: 'citation-repealed', ruleName: '依据的法规已废止', severity: '必须修改', reason: `《${displayTitle(lawRec)}》已废止，不能作为制定依据。`, bases: [lawBasis], suggestion: `删除${written}，或改为现行有效的依据` }, unit, law.start, law.end);
+        citations.push({ article, text: written, status: 'reported', findingId: fid });
+      } else if (!v.ok && isDraftOnlyReason(v.reason)) {
+        // 根据《…条例（征求意见稿）》: the basis is a drafted text, not a law that is yet to come into force
+        reportedLaws.add(key);
+        const fid = add({ ...base, rule: 'citation-draft', ruleName: '依据的是草案', severity: '必须修改', reason: draftBasisReason(v.reason), bases: [lawBasis], suggestion: DRAFT_BASIS_SUGGESTION }, unit, law.start, law.end);
         citations.push({ article, text: written, status: 'reported', findingId: fid });
       } else if (!v.ok) {
         reportedLaws.add(key);

@@ -14,6 +14,7 @@ import { resolveRef, versionOnDate } from '../../../electron/core/records/citati
 import { lawsOfSession } from '../../../electron/core/records/session-laws';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { isDraftMarkLine } from '../../../electron/shared/draft-title';
+import { precheck } from '../../../electron/core/review/precheck';
 import type { LibraryStore } from '../../../electron/core/library/library-store';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/draft-status');
@@ -141,6 +142,36 @@ describe('a library written by another LawDesk', () => {
     expect(after.versions[titled!.id]).toEqual({ ...stored.versions[titled!.id], status: '草案' });
     for (const v of store.versions()) expect(() => store.loadVersion(v.id)).not.toThrow();
     expect(checkLibrary(store)).toEqual([]);
+  });
+});
+
+describe('a draft named as the basis of a 送审稿', () => {
+  it('is reported as a draft (依据的是草案), not as a law not yet in force; the enacted law beside it is a basis', async () => {
+    const { store } = await importFixtures('precheck');
+    const article = (n: number, label: string, text: string) => ({ key: String(n), kind: 'article' as const, number: n, suffix: 0, label, path: [], paragraphs: [], text });
+    const units = [
+      article(1, '第一条', '为了促进文明行为，根据《淄博市文明行为促进条例（修订草案征求意见稿）》《淄博市养犬管理条例》，结合本县实际，制定本办法。'),
+      article(2, '第二条', '依照《淄博市文明行为促进条例（修订草案征求意见稿）》第二条的规定，县科学技术局负责本办法的实施。'),
+      article(3, '第三条', '依照《淄博市养犬管理条例》第三条的规定，养犬人应当办理养犬登记。'),
+    ];
+    const r = precheck(store, { title: '高青县文明行为促进办法', units, kind: '规范性文件', asOf: '2026-12-06' });
+    const cited = r.findings.filter((f) => f.category === '内容' || f.category === '权限').filter((f) => f.rule.startsWith('citation-'));
+    expect(cited.map((f) => [f.article?.label, f.rule, f.ruleName, f.severity])).toEqual([
+      ['第一条', 'citation-draft', '依据的是草案', '必须修改'],
+      ['第二条', 'citation-draft', '引用草案的条文', '必须修改'],
+    ]);
+    for (const f of cited) {
+      expect(f.reason).toContain('《淄博市文明行为促进条例（修订草案征求意见稿）》是草案');
+      expect(f.reason).toContain('不能作为制定依据');
+      expect(f.reason).not.toMatch(/尚未施行|审查日/);
+      expect(f.suggestion).toContain('现行有效');
+    }
+    // the enacted 养犬条例 resolves to its version in force, not to the 征求意见稿 of 2015 under the same title
+    const [enacted] = byTitle(store, '淄博市养犬管理条例');
+    expect(r.citations.filter((c) => c.status === 'resolved').map((c) => [c.article?.label, c.versionId])).toEqual([
+      ['第一条', enacted!.id],
+      ['第三条', enacted!.id],
+    ]);
   });
 });
 
