@@ -24,13 +24,16 @@ import { z } from 'zod';
 import { printableName } from '../../shared/printable-name';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
+import { isDraftTitle } from '../../shared/draft-title';
+import { draftMarkedInTextV1 } from './draft-mark-v1';
 import { LockError, WriterLock } from './writer-lock';
 import { own } from '../util/own-key';
 import { schemaCheck } from '../util/schema-check';
 
 /**
- * 2 (session 26): 时效性 gained 草案 and a version may carry `draft`. Nothing to convert; the step is there
- * so that an older LawDesk refuses the library ("请升级") instead of dropping its 草案 entries as malformed.
+ * 2 (session 26): 时效性 gained 草案 and a version may carry `draft`. The step is there so that an older
+ * LawDesk refuses the library ("请升级") instead of dropping its 草案 entries as malformed; it marks the
+ * drafts an older import left unmarked (MIGRATIONS[2]).
  */
 export const SCHEMA_VERSION = 2;
 
@@ -120,8 +123,22 @@ function validateCatalog(data: unknown): CatalogData {
   return out;
 }
 
-/** Forward migrations, one per schema step that converts data (1 → 2 converts none: SCHEMA_VERSION). */
-const MIGRATIONS: Record<number, (d: CatalogData) => void> = {};
+/** A version's units as stored, or undefined when its body cannot be read (check --repair's to report). */
+type StoredUnits = (v: LawVersionMeta) => readonly { kind: string; text: string }[] | undefined;
+
+/** Forward migrations, one per schema step that converts data; applied in memory, written by the commit that follows. */
+const MIGRATIONS: Record<number, (d: CatalogData, units: StoredUnits) => void> = {
+  // 1 → 2: a draft its title names is 草案 by its title alone (isDraftVersion); one marked only by a line
+  // under or above its title was left in the text by the import of that time, and is marked `draft` here,
+  // once — reading the body only of a version with a unit besides its articles (the 前言 the mark went to).
+  2: (d, units) => {
+    for (const v of Object.values(d.versions)) {
+      if (v.draft !== undefined || v.statusOverride || isDraftTitle(v.title)) continue;
+      const marked = draftMarkedInTextV1(v, []) || (v.unitCount > v.articleCount && draftMarkedInTextV1(v, units(v) ?? []));
+      if (marked) v.draft = true;
+    }
+  },
+};
 
 export interface StoreOptions {
   now?: () => Date;
@@ -251,7 +268,13 @@ export class LibraryStore {
     // A new library is written at once, so the folder is recognisably a library from then on.
     let dirty = corrupt || !!dropped || !existsSync(adapter.path);
     for (let v = this.db.data.schemaVersion; v < SCHEMA_VERSION; v++) {
-      MIGRATIONS[v + 1]?.(this.db.data);
+      MIGRATIONS[v + 1]?.(this.db.data, (meta) => {
+        try {
+          return this.readBody(meta).units;
+        } catch {
+          return undefined;
+        }
+      });
       this.db.data.schemaVersion = v + 1;
       dirty = true;
     }

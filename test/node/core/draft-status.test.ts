@@ -2,7 +2,7 @@
 // document's title or the mark under it, never the version in force, never a basis; a person may set
 // another 时效性 with its basis. A library written before 草案 existed opens as it was, its drafts read as 草案.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -118,7 +118,7 @@ describe('a library written by another LawDesk', () => {
 
   // test/fixtures/draft-status/library-v1: the three fixtures imported by main at b6e1861 (schema 1). Its
   // 征求意见稿 under the enacted title was made that law's version in force; the titled draft was 现行有效.
-  it('opens valid, every entry as written but a draft its title names, now 草案; a draft marked only in its text stays as stored', async () => {
+  it('opens valid, every entry as written but its drafts — by title or by the mark line the old import left in the text — now 草案', async () => {
     const dir = join(root, 'v1');
     cpSync(join(FIXTURES, 'library-v1'), dir, { recursive: true });
     const before = readFileSync(join(dir, 'library.json'), 'utf8');
@@ -132,15 +132,48 @@ describe('a library written by another LawDesk', () => {
     expect(after.schemaVersion).toBe(2);
     expect(Object.keys(after.versions).sort()).toEqual(Object.keys(stored.versions).sort());
     const [titled] = byTitle(store, '淄博市文明行为促进条例（修订草案征求意见稿）');
-    expect(titled!.status).toBe('草案');
+    const [enacted, marked] = byTitle(store, '淄博市养犬管理条例');
+    expect([enacted!.status, marked!.status, titled!.status]).toEqual(['现行有效', '草案', '草案']);
     expect(versionOnDate(store, titled!.lawId, '2026-01-01').ok).toBe(false);
-    // every other entry reads back as written
-    for (const v of store.versions().filter((x) => x.id !== titled!.id)) {
-      expect(v).toEqual({ ...stored.versions[v.id] });
-      expect(after.versions[v.id]).toEqual(stored.versions[v.id]);
-    }
+    // the 2015 征求意见稿 no longer displaces the law's enacted text of 2010
+    const inForce = versionOnDate(store, enacted!.lawId, '2026-01-01');
+    expect(inForce.ok && inForce.value.id).toBe(enacted!.id);
+    // the enacted entry reads back as written but its status; the drafts gain 草案, and `draft` where the title does not say it
+    expect(after.versions[enacted!.id]).toEqual({ ...stored.versions[enacted!.id], status: '现行有效' });
     expect(after.versions[titled!.id]).toEqual({ ...stored.versions[titled!.id], status: '草案' });
+    expect(after.versions[marked!.id]).toEqual({ ...stored.versions[marked!.id], status: '草案', draft: true });
     for (const v of store.versions()) expect(() => store.loadVersion(v.id)).not.toThrow();
+    expect(checkLibrary(store)).toEqual([]);
+    // once: the next open reads schema 2 and writes nothing
+    const written = readFileSync(join(dir, 'library.json'), 'utf8');
+    await openLibrary({ dir, seed: false });
+    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(written);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  // test/fixtures/draft-status/library-v1-marks: 宪法.md (a 序言 of its own), a 送审稿 notice with （送审稿） on the line
+  // under its title and a 征求意见稿 办法 with 征求意见稿 above it, imported by b6e1861's CLI (schema 1; index and
+  // derived data left out). That import kept the mark in the body's 前言, or took it for the title.
+  it('marks as draft what an older import left marked only in the text, as an import now would, and nothing else', async () => {
+    const dir = join(root, 'v1-marks');
+    cpSync(join(FIXTURES, 'library-v1-marks'), dir, { recursive: true });
+    const stored = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as { schemaVersion: number; versions: Record<string, { status: string; title: string; draft?: boolean }> };
+    expect(stored.schemaVersion).toBe(1);
+    expect(Object.values(stored.versions).some((v) => v.status === '草案' || v.draft !== undefined)).toBe(false);
+    const { store } = await openLibrary({ dir, seed: false });
+    const after = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as typeof stored;
+    expect(after.schemaVersion).toBe(2);
+    const drafts = store.versions().filter((v) => v.draft).map((v) => v.sourceFile).sort();
+    // the same files an import of today calls drafts, read from their originals
+    const { store: now } = await openLibrary({ dir: join(root, 'v1-marks-now'), seed: false });
+    await importPaths(now, [resolve(FIXTURES, '../laws/宪法/宪法.md'), join(FIXTURES, '验收通知-标题下注明.md'), join(FIXTURES, '资金办法-标题上注明.txt')]);
+    expect(now.versions().filter((v) => v.draft).map((v) => v.sourceFile).sort()).toEqual(drafts);
+    expect(drafts).toEqual(['资金办法-标题上注明.txt', '验收通知-标题下注明.md'].sort());
+    for (const v of store.versions()) {
+      const was = stored.versions[v.id]!;
+      expect(after.versions[v.id]).toEqual(v.draft ? { ...was, status: '草案', draft: true } : was);
+      expect(v.status).toBe(v.draft ? '草案' : was.status);
+    }
     expect(checkLibrary(store)).toEqual([]);
   });
 });
