@@ -11,7 +11,7 @@ import { LibraryError, type LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { RecordsStore } from '../records/records-store';
 import type { RecordsFile } from '../records/record-types';
-import { BUNDLE_FORMAT, BUNDLE_SCHEMA_VERSION, BundleError, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, USER_DATA_PREFIX, type BundleManifest } from './bundle-format';
+import { BUNDLE_FORMAT, BundleError, bundleSchemaVersionFor, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, USER_DATA_PREFIX, type BundleManifest } from './bundle-format';
 import { parseUserData, readUserDataTexts, userDataSpec } from './user-data-files';
 import { lawRows, listLaws } from '../library/law-list';
 import { FavoritesStore } from '../library/favorites-store';
@@ -192,7 +192,7 @@ export async function exportBundle(store: LibraryStore, opts: ExportOptions): Pr
     for (const [path, text] of userData) add(USER_DATA_PREFIX + path, Buffer.from(text, 'utf8'));
     const manifest: BundleManifest = {
       format: BUNDLE_FORMAT,
-      schemaVersion: BUNDLE_SCHEMA_VERSION,
+      schemaVersion: bundleSchemaVersionFor(versions, records),
       appVersion: appVersion(),
       createdAt: store.now().toISOString(),
       contents: { versions: versions.length, records: records ? recordCount(records) : 0, attachments: attachments.length, userData: userData.map(([p]) => p) },

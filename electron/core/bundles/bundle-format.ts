@@ -6,12 +6,36 @@
 import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import type { ZipEntry } from './zip-file';
-import { SOURCE_FORMATS, TEXT_SOURCES } from '../../shared/law-model';
+import { DRAFT_STATUS, SOURCE_FORMATS, TEXT_SOURCES, type LawVersionMeta } from '../../shared/law-model';
 import { libraryMatchSchema } from '../../shared/scan-match';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
-/** 2: userdata/ (packs, 收藏, office profile …) and contents.userData. Version 1 bundles still import. */
-export const BUNDLE_SCHEMA_VERSION = 2;
+/**
+ * 2: userdata/ (packs, 收藏, office profile …) and contents.userData. Version 1 bundles still import.
+ * 3 (session 27): laws of 时效性 草案 (a catalog entry's `draft`, a body's status 草案) and records' links into
+ * the draft under review (draftCitations). A reader of 2 refused such a bundle for an unknown status or key,
+ * in words naming a field, or dropped the links without a word: it now refuses it by its version
+ * ("请先升级"). A bundle without them is written as 2 (bundleSchemaVersionFor), and an older LawDesk reads it.
+ */
+export const BUNDLE_SCHEMA_VERSION = 3;
+/** The first format whose writer marked drafts (`draft`, status 草案): an older bundle's are read again (bundle-read.ts). */
+export const DRAFTS_MARKED_SINCE = 3;
+
+/** The lowest format that holds what a bundle carries: 3 with a 草案 or a link into a draft under review, else 2. */
+export function bundleSchemaVersionFor(versions: readonly Pick<LawVersionMeta, 'status' | 'draft' | 'statusOverride'>[], records: unknown): number {
+  const drafts = versions.some((v) => v.draft !== undefined || v.status === DRAFT_STATUS || v.statusOverride?.status === DRAFT_STATUS);
+  return drafts || holdsDraftCitations(records) ? BUNDLE_SCHEMA_VERSION : 2;
+}
+
+function holdsDraftCitations(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(holdsDraftCitations);
+  if (!v || typeof v !== 'object') return false;
+  for (const [k, x] of Object.entries(v)) {
+    if (k === 'draftCitations' && Array.isArray(x) && x.length) return true;
+    if (x && typeof x === 'object' && holdsDraftCitations(x)) return true;
+  }
+  return false;
+}
 
 export const MANIFEST = 'manifest.json';
 export const LAWS_CATALOG = 'laws/catalog.json';
@@ -121,6 +145,8 @@ export const CatalogEntrySchema = z
     status: z.string().max(20),
     statusOverride: z.object({ status: z.string().max(20), basis: z.string().max(2000) }).strict().optional(),
     expired: z.boolean().optional(),
+    /** A drafted text (format 3; a session-26 LawDesk wrote it in format 2 and refused its own bundle for it). */
+    draft: z.boolean().optional(),
     history: z.array(z.object({ date: z.string().max(20), kind: z.string().max(20), text: z.string().max(2000) }).strict()).max(200),
     sourceFile: z.string().max(300),
     sourceSha256: sha,

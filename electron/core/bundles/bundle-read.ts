@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import { sha256 } from '../library/law-identity';
 import { parseBody } from '../library/law-body';
+import { draftMarkedInTextV1 } from '../library/draft-mark-v1';
+import { isDraftTitle } from '../../shared/draft-title';
 import type { LawVersionMeta } from '../../shared/law-model';
 import { issuePathInWords } from '../../shared/errors';
 import { implausibleDateFields, unsafeTextFields } from '../../shared/printable-name';
@@ -15,6 +17,7 @@ import { describeIssues } from '../records/records-errors';
 import {
   BUNDLE_FORMAT,
   BUNDLE_SCHEMA_VERSION,
+  DRAFTS_MARKED_SINCE,
   BundleCatalogSchema,
   BundleError,
   classifyEntry,
@@ -168,7 +171,9 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
   };
   const names = [...byName.keys()].filter((n) => n !== MANIFEST && kinds.get(n) !== 'readme');
   let done = 0;
-  const bodies = new Map<string, { id: string; articles: number }>(); // only what the catalog check needs
+  const bodies = new Map<string, { id: string; articles: number; draftMark?: true }>(); // only what the catalog check needs
+  // A writer before format 3 marked no draft: one marked by a line under or above its title is told by what its import kept in the text.
+  const unmarkedDrafts = manifest.schemaVersion < DRAFTS_MARKED_SINCE;
   const originals = new Set<string>();
   for (const [name, kind] of kinds) if (kind === 'original') originals.add(name.slice('laws/originals/'.length, 'laws/originals/'.length + 64));
   const userData = new Map<string, unknown>();
@@ -181,7 +186,8 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
       // path is null or a string would otherwise break search and export for the whole library.
       try {
         const body = parseBody(jsonOf(name), name);
-        bodies.set(name, { id: body.id, articles: body.units.filter((u) => u.kind === 'article').length });
+        const draftMark = unmarkedDrafts && draftMarkedInTextV1(body, body.units);
+        bodies.set(name, { id: body.id, articles: body.units.filter((u) => u.kind === 'article').length, ...(draftMark ? { draftMark } : {}) });
       } catch (e) {
         throw new BundleError('SCHEMA', `资料包中的${(e as Error).message}，已拒绝整个资料包`);
       }
@@ -211,6 +217,8 @@ function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle 
       if (body.id !== v.id) throw new BundleError('INVALID', `《${v.title}》的正文属于另一个版本（${body.id}）`);
       if (body.articles !== v.articleCount) throw new BundleError('INVALID', `《${v.title}》的条文数与目录不符`);
       if (!originals.has(v.sourceSha256)) throw new BundleError('INVALID', `《${v.title}》的原始文件不在资料包中`);
+      // as a library of catalog schema 1 is marked when opened (library-store.ts MIGRATIONS[2]); its status follows on import
+      if (body.draftMark && v.draft === undefined && !v.statusOverride && !isDraftTitle(v.title)) v.draft = true;
     }
   }
   let records: RecordsFile | undefined;
