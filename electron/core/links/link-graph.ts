@@ -34,8 +34,9 @@ import { LibraryTargetResolver } from './link-resolver';
  * 11: a 项 joined by 或者/和 to the 项 just written (第二十四条第（二）项或者第（三）项) is a part of the same edge (session 26).
  * 12: 同法 after a one-character verb (并按同法), a short name defined in a note with a 文号 or version before it (（法释〔2008〕5号，
  *    以下简称《解释》）) and an order written 国务院第713号令 are read (session 27).
+ * 13: a 文号 the library carries, then 文 / 文件 (国务院令第713号文件第二十五条), is that version's article (session 27).
  */
-export const LINKS_FORMAT = 12;
+export const LINKS_FORMAT = 13;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;

@@ -281,6 +281,12 @@ const OTHER_DOC = /(?:[\u4e00-\u9fa5]{0,8}(?:法|法典|条例|办法|规定|细
 const OWN_DOCUMENT = /(?:[该本此](?:规范性)?文件|(?:[该本此]|规范性文件)?(?:草案|送审稿|征求意见稿|修改稿|讨论稿))$/;
 /** A document number right before 第X条 (鲁政办发〔2021〕5号第四条, 〔2018〕37号文件第三条): that document's article. */
 const DOC_NUMBER_BEFORE = /(?:[〔［[(（]\s*\d{4}\s*[〕］\])）]|\d{4}年)\s*第?\s*\d+\s*号\s*(?:文件?)?\s*(?:的)?$/;
+/**
+ * 法释〔2022〕10号文第二条, 国务院令第713号文件第三条: a 文号 the library's headers carry, then 文 / 文件 — the document it numbers
+ * is that version, its article that version's (a 文号 the library does not carry stays a document's, DOC_NUMBER_BEFORE).
+ */
+const NUMBER_DOCUMENT = /号$/;
+const NUMBER_AS_DOCUMENT = /^\s*文件?\s*(?:的)?\s*$/;
 /** An order number right before 第X条 that no anchor resolved (国务院令第999号第三条): that order's article. */
 const ORDER_BEFORE = new RegExp(`((?:[\\u4e00-\\u9fa5]{1,20}?)(?:令${SP}[（(]?${SP}第${SP}${N}${SP}号|第${SP}${N}${SP}号令))${SP}[)）]?${SP}(?:的)?$`);
 /** Longer ranges are reported unresolved (never cut): the longest code has under 1,300 articles. */
@@ -1010,7 +1016,7 @@ export function detectCitations(
       law = prevLaw; // 第十二条、第十三条
     } else if (anchor && isDraft(anchor) && TITLE_NOTES.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, draft: true }; // 《…暂行办法（送审稿）》第十二条 in an opinion on it
-    } else if (anchor && TITLE_NOTES.test(text.slice(anchor.end, start))) {
+    } else if (anchor && (TITLE_NOTES.test(text.slice(anchor.end, start)) || (anchor.kind === 'bare' && !!anchor.lawId && NUMBER_DOCUMENT.test(anchor.text) && NUMBER_AS_DOCUMENT.test(text.slice(anchor.end, start))))) {
       law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
       const pin =
         anchor.pinned ??

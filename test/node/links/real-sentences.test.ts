@@ -109,6 +109,13 @@ describe('notes and document numbers between a title and its article', () => {
     expect(found('《重大行政决策程序暂行条例》（国务院令第713号，另见《条例》汇编）自2019年9月1日起施行。《条例》第二十五条')).toContain('✗第二十五条（资料库中没有《条例》）');
   });
 
+  it('an order number or 文号 the library carries, then 文 / 文件, is that version (国务院令第713号文件第二十五条; session 27: “〔…〕号文件”是文件的文号)', () => {
+    expect(linked('根据国务院令第713号文件第二十五条，决策草案应当经合法性审查')).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
+    expect(linked('依照国务院令第713号文第二十六条的规定')).toEqual(['重大行政决策程序暂行条例 第二十六条@2019-04-20']);
+    // a 文号 the library's headers do not carry is still a document's, named so
+    expect(found('依据鲁政办发〔2021〕5号文件第四条')).toEqual(['✗第四条（“〔2021〕5号文件”是文件的文号，不是资料库中的法规）']);
+  });
+
   it('an order number written 国务院第713号令 names the version it published as 国务院令第713号 does (session 27: no law named)', () => {
     expect(linked('根据国务院第713号令第二十五条，决策草案应当经合法性审查')).toEqual(['重大行政决策程序暂行条例 第二十五条@2019-04-20']);
     expect(linked('按照国务院第七百一十三号令的要求组织听证')).toEqual(['重大行政决策程序暂行条例 全文@2019-04-20']);
