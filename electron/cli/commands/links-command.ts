@@ -5,7 +5,8 @@
 import { displayTitle, articleKey } from '../../shared/law-model';
 import { findOneLaw, parseArticleRef } from '../../core/library/law-lookup';
 import { refreshLinks } from '../../core/links/link-graph';
-import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, type LinkRow } from '../../core/links/link-queries';
+import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, orderCitedBy, type LinkRow } from '../../core/links/link-queries';
+import { officeRegionIn } from '../../core/office/office-region';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
 
 const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out|--affected] [--library DIR] [--json]';
@@ -35,7 +36,7 @@ export const linksCommand: Command = {
     const version = currentVersionOf(store, law)!;
     if (values.affected) {
       // 受影响: other laws citing an article of this law that was amended, renumbered or deleted since
-      const rows = affectedLaws(store, g, law.id);
+      const rows = affectedLaws(store, g, law.id, officeRegionIn(store.dir));
       if (values.json) printJson({ lawId: law.id, title: law.title, affected: rows });
       else {
         process.stdout.write(`引用《${displayTitle(law)}》已变化条文的法规 ${rows.length} 处：\n`);
@@ -45,7 +46,7 @@ export const linksCommand: Command = {
     }
     const both = !values.in && !values.out;
     const out = values.out || both ? linksOut(store, g, version.id, key) : [];
-    const incoming = values.in || both ? linksIn(store, g, law.id, key) : [];
+    const incoming = values.in || both ? orderCitedBy(linksIn(store, g, law.id, key), officeRegionIn(store.dir)) : [];
     const relations = key ? undefined : lawRelations(store, g, law.id);
     if (values.json) {
       printJson({ lawId: law.id, title: law.title, versionId: version.id, ...(key ? { articleKey: key } : {}), ...(values.in ? {} : { out }), ...(values.out ? {} : { in: incoming }), ...(relations ? { relations } : {}) });

@@ -2,7 +2,7 @@
 // version cites, who cites an article, the relations of a law and 受影响 among the laws.
 
 import { currentLinkGraph } from '../links/link-graph-cache';
-import { affectedLaws, lawRelations, linksIn, linksOut } from '../links/link-queries';
+import { affectedLaws, lawRelations, linksIn, linksOut, orderCitedBy } from '../links/link-queries';
 import { LibraryError } from '../library/library-store';
 import type { ApiContext, Handlers } from './api-context';
 import { officeRegionIn } from '../office/office-region';
@@ -27,7 +27,7 @@ export function linksHandlers(ctx: ApiContext) {
     'links:citedBy': async ({ lawId, articleKey, versionId }) => {
       lawOf(lawId);
       if (versionId && versionOf(versionId).lawId !== lawId) throw new LibraryError('INVALID', `版本 ${versionId} 不属于法规 ${lawId}`);
-      return linksIn(ctx.store, await graph(), lawId, articleKey, { versionId });
+      return orderCitedBy(linksIn(ctx.store, await graph(), lawId, articleKey, { versionId }), officeRegionIn(ctx.store.dir));
     },
     'links:relations': async ({ lawId }) => {
       lawOf(lawId);

@@ -2,7 +2,7 @@
 // and the relations of a law: 上位法, 下位法/实施, 司法解释, 相关法规.
 
 import { partOf, type ArticlePart } from '../../shared/article-part';
-import { displayTitle, regionRank, type Law, type LawVersionMeta } from '../../shared/law-model';
+import { LEVELS, displayTitle, regionRank, type Law, type LawVersionMeta } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
 import { EDGE_APPROX, EDGE_PART_MISSING, type Edge, type LinkGraphData } from './link-graph';
@@ -129,6 +129,25 @@ export function linksIn(
     }
   }
   return rows;
+}
+
+/**
+ * 被引用 in the order every face shows it: by 效力级别 (as LEVELS lists them, unknown last), within a
+ * level the laws of the office's place first (`officeRegion` as officeRegionIn reads 单位信息, so
+ * 山东省淄博市高青县 typed out ranks 山东·淄博 laws first), then 全国, then other places, then by title.
+ */
+export function orderCitedBy<R extends Pick<LinkRow, 'from'>>(rows: readonly R[], officeRegion: string): R[] {
+  const level = (l: string) => {
+    const i = (LEVELS as readonly string[]).indexOf(l);
+    return i < 0 ? LEVELS.length : i;
+  };
+  return [...rows].sort(
+    (a, b) =>
+      level(a.from.level) - level(b.from.level) ||
+      regionRank(a.from.region, officeRegion) - regionRank(b.from.region, officeRegion) ||
+      a.from.title.localeCompare(b.from.title, 'zh-CN') ||
+      0,
+  );
 }
 
 export interface LawBrief {

@@ -1,24 +1,23 @@
-// 被其他法规引用 for the active article (grouped by 效力级别, the office's region first) and the law's
+// 被其他法规引用 for the active article (grouped by 效力级别, the office's region first — ordered in core) and the law's
 // relations: 上位法, 实施条例/办法/细则, 下位法, 司法解释, 相关法规 — each opens the other law.
 
 import { Collapse, Empty, List, Skeleton, Tag, Typography } from 'antd';
 import type { LawBriefDto, LinkRowDto } from '../../../../electron/shared/api-contract';
-import { LEVELS, regionRank } from '../../../../electron/shared/law-model';
 import { useCall } from '../../api/hooks';
 import { hrefOf } from '../../router';
 
-/** Citing articles grouped by 效力级别 (in the order of LEVELS); within a group the office's region first. */
-export function groupCitedBy(rows: readonly LinkRowDto[], officeRegion: string): { level: string; rows: LinkRowDto[] }[] {
-  const mine = (r: LinkRowDto) => regionRank(r.from.region, officeRegion);
-  const groups = new Map<string, LinkRowDto[]>();
-  for (const r of rows) groups.set(r.from.level, [...(groups.get(r.from.level) ?? []), r]);
-  const order = (l: string) => {
-    const i = (LEVELS as readonly string[]).indexOf(l);
-    return i < 0 ? 99 : i;
-  };
-  return [...groups.entries()]
-    .sort((a, b) => order(a[0]) - order(b[0]))
-    .map(([level, rs]) => ({ level, rows: [...rs].sort((a, b) => mine(a) - mine(b) || a.from.title.localeCompare(b.from.title)) }));
+/**
+ * Citing articles grouped by 效力级别, in the order `links:citedBy` gives them (core's orderCitedBy: by
+ * level, within a level the office's region as 单位信息 is read, then 全国): the panel only cuts the list.
+ */
+export function groupCitedBy(rows: readonly LinkRowDto[]): { level: string; rows: LinkRowDto[] }[] {
+  const groups: { level: string; rows: LinkRowDto[] }[] = [];
+  for (const r of rows) {
+    const last = groups.at(-1);
+    if (last?.level === r.from.level) last.rows.push(r);
+    else groups.push({ level: r.from.level, rows: [r] });
+  }
+  return groups;
 }
 
 /** The 引用: search query listing every article citing this one (the user may add words to it). */
@@ -31,15 +30,13 @@ export function citesQuery(lawTitle: string, articleLabel: string): string {
  * of the law is listed under the article it maps to here, with the number it used.
  */
 export function CitedByLawsList({ lawId, versionId, articleKey, articleLabel, lawTitle }: { lawId: string; versionId: string; articleKey: string; articleLabel: string; lawTitle: string }) {
-  // the office's own region first (设置 → 单位信息)
-  const officeRegion = useCall('office:get', {}).data?.region ?? '';
   const res = useCall('links:citedBy', { lawId, articleKey, versionId });
   if (res.error) return <Typography.Text type="danger">{res.error}</Typography.Text>;
   if (!res.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   if (!res.data.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="资料库中没有其他法规引用此条" />;
   return (
     <div data-testid="cited-by-laws">
-      {groupCitedBy(res.data, officeRegion).map((g) => (
+      {groupCitedBy(res.data).map((g) => (
         <div key={g.level}>
           <Typography.Text type="secondary">
             {g.level} · {g.rows.length}
