@@ -248,6 +248,21 @@ export function regionWithin(region: string, area: string): boolean {
 }
 
 /**
+ * Whether a law or document made for `region` binds an office in `officeRegion` (both in the library's
+ * notation, the office's as officeRegionIn reads 单位信息) — the one rule for "which local laws apply to
+ * this office": the 上位法 panel, the findings' bases, the 意见书's local bases and the starter set all ask
+ * it. National ones (全国, or no region) bind every office; a local one an office lying in its place
+ * (山东·淄博·高青县 is bound by 山东 and 山东·淄博, not by 山东·德州 nor by a county inside a province
+ * office's area); an office whose place is unknown ('') by national ones only — it may be in 广东.
+ */
+export function bindsOffice(region: string | undefined, officeRegion: string | undefined): boolean {
+  const r = region?.trim() ?? '';
+  if (!r || r === '全国') return true;
+  const office = officeRegion?.trim() ?? '';
+  return !!office && office !== '全国' && regionWithin(office, r);
+}
+
+/**
  * The order in which the office sees laws of other places: 0 for a region the office lies in or
  * that lies in the office's (山东 and 山东·淄博·高青县 for an office in 山东·淄博·高青县), 1 for
  * 全国, 2 for the rest.

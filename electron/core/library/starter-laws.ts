@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { guessRegion } from './level-and-region';
 import { divisionOf } from './region-gazetteer';
+import { bindsOffice } from '../../shared/law-model';
 import { sha256 } from './law-identity';
 import type { LibraryStore } from './library-store';
 import { importPaths } from './library-import';
@@ -42,13 +43,14 @@ export function readStarterSet(dir: string): StarterEntry[] {
   return out;
 }
 
-/** Whether a starter rule of `region` belongs in the library of an office in `officeRegion`. */
+/**
+ * Whether a starter rule of `region` belongs in the library of an office in `officeRegion`: it binds the
+ * office (law-model's bindsOffice, the rule of the 上位法 panel and the findings' bases) and both are
+ * real places (a region the gazetteer cannot read fits no office).
+ */
 export function starterFitsOffice(region: string, officeRegion: string): boolean {
   if (region === '全国') return true;
-  const office = divisionOf(officeRegion);
-  const place = divisionOf(region);
-  if (!office || !place) return false;
-  return place.province === office.province && (!place.city || place.city === office.city) && (!place.county || place.county === office.county);
+  return !!divisionOf(officeRegion) && !!divisionOf(region) && bindsOffice(region, officeRegion);
 }
 
 /** The files to seed a new library with: every national law and the office's own local rules. */

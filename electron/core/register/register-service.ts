@@ -16,7 +16,7 @@ import { RegisterEntryInputSchema, RegisterEntrySchema, type RegisterEntry, type
 import { importPaths } from '../library/library-import';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
-import { readOffice } from '../office/office-file';
+import { officeRegionIn } from '../office/office-region';
 import { diffRecords } from '../records/change-log';
 import { RecordsError, describeIssues, invalid } from '../records/records-errors';
 import type { CitingRecord } from '../records/record-types';
@@ -174,8 +174,10 @@ export class RegisterService {
     } catch (e) {
       throw invalid(`规范性文件登记“${v.title}”不能保存`, [`无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}`]);
     }
-    const office = readOffice(this.library.dir).profile;
-    if (!office.region) warnings.push('单位信息中没有所在地区：文件按“全国”以外的地区无法归类，请在 lawdesk office --region 中填写（如 山东·淄博·高青县）');
+    // the office's place as every face reads it (山东省淄博市高青县 typed out, or a unit named 高青县科学技术局): stored
+    // as typed it matched no region of the library, so the 上位法 panel and the 地区 filter never found the office's own files
+    const region = officeRegionIn(this.library.dir);
+    if (!region) warnings.push('单位信息中没有所在地区：文件按“全国”以外的地区无法归类，请在 lawdesk office --region 中填写（如 山东·淄博·高青县）');
     // The file and its one-line manifest in a folder of our own (the manifest look-up also reads
     // the two folders above the file, which must not be a shared temp folder).
     const dir = mkdtempSync(join(tmpdir(), 'lawdesk-register-'));
@@ -184,7 +186,7 @@ export class RegisterService {
       mkdirSync(folder);
       const name = `${safeName(v.title)}${extname(file).toLowerCase()}`;
       writeFileAtomic(join(folder, name), readFileSync(file), { fsync: false });
-      const meta = { path: name, title: v.title, level: '规范性文件', region: office.region || '未知', published: v.published, effective: dates.effective, expired: false };
+      const meta = { path: name, title: v.title, level: '规范性文件', region: region || '未知', published: v.published, effective: dates.effective, expired: false };
       writeFileAtomic(join(folder, 'manifest.jsonl'), JSON.stringify(meta) + '\n', { fsync: false });
       const report = await importPaths(this.library, [join(folder, name)]);
       if (report.failed.length) throw invalid(`文件 ${basename(file)} 无法导入`, report.failed.map((f) => f.reason));

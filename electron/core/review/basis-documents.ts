@@ -5,7 +5,7 @@
 // the library does not hold the document. Validated on load; a broken file names itself and the entry.
 
 import { formatIssue } from '../../shared/errors';
-import { regionWithin } from '../../shared/law-model';
+import { bindsOffice as lawBindsOffice } from '../../shared/law-model';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -94,12 +94,13 @@ export function findBasisDocument(docs: BasisDocuments, law: string): BasisDocum
 }
 
 /**
- * Whether a document binds an office in `officeRegion` (山东·淄博·高青县 lies within 山东). A national
- * document binds everyone; with no office region set the office's place is unknown and the rule data's
- * documents apply as shipped.
+ * Whether a document binds an office in `officeRegion` (山东·淄博·高青县 lies within 山东): the rule the
+ * 上位法 panel and the starter set follow (law-model's bindsOffice). A national document binds everyone;
+ * with the office's place unknown only national ones do — the shipped 山东 办法 is no basis for an office
+ * that may be in 广东 (its findings are 需核实 with a hint to set 单位信息, as for an office elsewhere).
  */
 export function bindsOffice(doc: Pick<BasisDocument, 'region'>, officeRegion: string | undefined): boolean {
-  return !doc.region || !officeRegion || regionWithin(officeRegion, doc.region);
+  return lawBindsOffice(doc.region, officeRegion);
 }
 
 /**

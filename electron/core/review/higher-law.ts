@@ -6,7 +6,7 @@
 // draft article. The differences are a character diff, as in the version view.
 
 import type { PhaseProgress } from '../../shared/task-progress';
-import { regionWithin, type Article, type Level } from '../../shared/law-model';
+import { bindsOffice, type Article, type Level } from '../../shared/law-model';
 import { documentTitleOf } from '../../shared/draft-title';
 import { citationOf } from '../../shared/citation';
 import type { HigherLawMatch } from '../../shared/review-workbench';
@@ -159,11 +159,6 @@ export function panelRegions(officeRegion: string): string[] {
   const parts = officeRegion.split('·').map((p) => p.trim()).filter(Boolean);
   if (!parts.length || parts[0] === '全国') return ['全国'];
   return ['全国', ...parts.map((_, i) => parts.slice(0, i + 1).join('·'))];
-}
-
-/** A law of this region binds the office: national, or made for a place the office lies in (its own included). */
-function bindsOffice(region: string, officeRegion: string): boolean {
-  return region === '全国' || regionWithin(officeRegion, region);
 }
 
 /** The panel one article at a time: yields the number of articles done (so a caller can report progress and let the event loop run). */

@@ -566,7 +566,11 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   for (const [i, f] of findings.entries()) {
     const foreign = unbound.get(f.rule);
     if (!foreign) continue;
-    const hint = `此项的依据${foreign.join('、')}不适用于本单位所在地（${opts.region}），请按本地关于该事项的规定核实；本地规定可加入审查依据数据（resources/review-bases）。`;
+    // with no place known (单位信息 has no region, the unit's name none), a local document binds nothing (bindsOffice)
+    const where = opts.region
+      ? `不适用于本单位所在地（${opts.region}）`
+      : '只适用于其地区，而单位信息中没有所在地区（单位名称也看不出），无从判断是否适用本单位；请在 设置 → 单位信息 填写所在地区，或';
+    const hint = `此项的依据${foreign.join('、')}${where}${opts.region ? '，请' : ''}按本地关于该事项的规定核实；本地规定可加入审查依据数据（resources/review-bases）。`;
     findings[i] = { ...f, severity: DOWNGRADE[f.severity], hint: f.hint ? `${hint}${f.hint}` : hint };
   }
 

@@ -129,6 +129,18 @@ describe('规范性文件 register', () => {
     expect(['red', 'yellow']).toContain(after[0]!.flag.color);
   });
 
+  it('files the document under the office’s place however 单位信息 has it: typed out, or only the unit’s name', async () => {
+    for (const office of [{ unit: '', region: '山东省淄博市高青县' }, { unit: '高青县科学技术局', region: '' }]) {
+      lib.cleanup();
+      lib = await makeLibrary({ lawsDir: join(tmp, 'laws'), now: new Date('2025-01-02T02:00:00Z') });
+      await writeOffice(lib.store, office);
+      const reg = await RegisterService.open(lib.svc);
+      const { entry, warnings } = await reg.add({ ...voucher, filedDate: '2020-06-05' }, { file: DOC, by: '测试员' });
+      expect(lib.store.version(entry.versionId!)!.region).toBe('山东·淄博·高青县');
+      expect(warnings.join()).not.toContain('没有所在地区');
+    }
+  });
+
   it('an unreadable file is refused with its name, and nothing is saved', async () => {
     const reg = await RegisterService.open(lib.svc);
     const count = lib.store.versions().length;

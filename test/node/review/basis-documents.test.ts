@@ -53,7 +53,8 @@ describe('the bases of the review rules', () => {
 
   it('a finding cites 国办发〔2018〕37号 by its part and item, with the quote', async () => {
     const d = await parseDraftFile(join(DRAFTS, 'planted-innovation-voucher.md'));
-    const r = precheck(lib.store, { title: d.title, units: d.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules: loadRuleSet(RULES), documents: loadBasisDocuments(BASES) });
+    // a 高青县 office's draft: the 山东 办法 binds it (with no place known it would not)
+    const r = precheck(lib.store, { title: d.title, units: d.units, kind: '规范性文件', asOf: '2026-03-01' }, { rules: loadRuleSet(RULES), documents: loadBasisDocuments(BASES), region: '山东·淄博·高青县' });
     const permit = r.findings.find((f) => f.rule === 'permit-create')!;
     expect(permit.basis!.citation).toMatch(/^《中华人民共和国行政许可法》.*第十七条$/);
     expect(permit.basis!.versionId).toBeTruthy();

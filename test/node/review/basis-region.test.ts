@@ -48,13 +48,19 @@ async function reviewIn(region: string) {
 }
 
 describe('a local basis document and the office’s region', () => {
-  it('binds an office within its region, and every office while the region is not set', () => {
+  it('binds an office within its region; with the office’s place unknown only national documents bind', () => {
     expect(bindsOffice({ region: '山东' }, '山东·淄博·高青县')).toBe(true);
     expect(bindsOffice({ region: '山东·淄博' }, '山东·淄博·高青县')).toBe(true);
     expect(bindsOffice({ region: '山东·淄博' }, '山东·青岛·市南区')).toBe(false);
     expect(bindsOffice({ region: '山东' }, '河南·洛阳·栾川县')).toBe(false);
     expect(bindsOffice({}, '河南·洛阳·栾川县')).toBe(true);
-    expect(bindsOffice({ region: '山东' }, undefined)).toBe(true);
+    expect(bindsOffice({ region: '山东' }, undefined)).toBe(false);
+    expect(bindsOffice({ region: '山东' }, '')).toBe(false);
+    expect(bindsOffice({}, '')).toBe(true);
+    expect(bindsOffice({ region: '全国' }, '')).toBe(true);
+    // a province's office is not bound by a city's rule; a 重庆 district by 重庆's
+    expect(bindsOffice({ region: '山东·淄博' }, '山东')).toBe(false);
+    expect(bindsOffice({ region: '重庆' }, '重庆·彭水苗族土家族自治县')).toBe(true);
   });
 
   it('an office in 河南 gets no finding citing the 山东 办法, its 有效期 finding 需核实 with a hint, and an opening without it', async () => {
@@ -72,6 +78,22 @@ describe('a local basis document and the office’s region', () => {
     expect(text).not.toContain('山东');
     expect(text).toContain('根据《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》等规定');
   });
+
+  for (const [name, region] of [
+    ['no place known', ''],
+    ['an office in 广东', '广东·广州·天河区'],
+    ['an office in 重庆', '重庆·彭水苗族土家族自治县'],
+  ] as const) {
+    it(`${name}: no finding or opening cites the 山东 办法; its 有效期 finding is 需核实 with a hint`, async () => {
+      const { findings, intro } = await reviewIn(region);
+      const validity = findings.find((f) => f.rule === 'validity-period')!;
+      expect(validity.severity).toBe('需核实');
+      expect(validity.bases).toEqual([]);
+      expect(validity.hint).toContain(region ? `不适用于本单位所在地（${region}）` : '单位信息中没有所在地区');
+      for (const f of findings) for (const b of f.bases) expect(b.citation).not.toContain('山东');
+      expect(await intro()).not.toContain('山东');
+    });
+  }
 
   it('an office in 山东 cites it as before: 有效期 必须修改 on the 办法, named in the opening', async () => {
     const { findings, intro } = await reviewIn('山东·淄博·高青县');

@@ -16,7 +16,8 @@ let reviewId: string;
 
 beforeAll(async () => {
   lib = await makeReviewLibrary();
-  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES });
+  // a 高青县 office's review: the 山东 办法 binds it (an office whose place is unknown would not cite it)
+  wb = new ReviewWorkbench(lib.store, lib.svc, { rulesDir: RULES, region: '山东·淄博·高青县' });
   const r = await lib.svc.createReview({ type: '规范性文件', title: '高青县科技创新券管理办法（征求意见稿）', leadUnit: '高新技术科', receivedDate: '2026-02-24' });
   reviewId = r.record.id;
   const first = await wb.addDraft(reviewId, join(DRAFTS, 'planted-innovation-voucher.md'));

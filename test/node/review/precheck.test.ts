@@ -505,7 +505,8 @@ describe('held-out drafts, session 16: conditional grants, concessions to person
     const file = join(mkdtempSync(join(tmpdir(), 'lawdesk-s16-')), '送审稿.md');
     writeFileSync(file, '# 高青县科技项目资金管理办法\n\n' + text.split('\n').map((t, i) => `第${'一二三四五六七八九十'[i]}条　${t}`).join('\n\n') + '\n');
     const p = await parseDraftFile(file);
-    return precheck(lib.store, { title: p.title, units: p.units, kind, asOf }, { rules });
+    // the drafts are a 高青县 office's: the 山东 办法 the 有效期 rule rests on binds it (with no place known it would not)
+    return precheck(lib.store, { title: p.title, units: p.units, kind, asOf }, { rules, region: '山东·淄博·高青县' });
   };
 
   it('a tax preference only for whoever 符合…规定 is 需核实 with the reason why; a local one stays 必须修改', async () => {
