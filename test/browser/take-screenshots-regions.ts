@@ -1,4 +1,4 @@
-// Screenshot of the 法规库's 地区 filter once county documents carry their county (session 15): the
+// Screenshot of the 法规库's 地区 filter (a tree since session 27) once county documents carry their county (session 15): the
 // office's own 办法, other counties' and districts' documents, a 自治县's 条例 and the starter laws.
 //   npx tsx test/browser/take-screenshots-regions.ts  → resources/screenshots/library-regions-*.png
 
@@ -27,7 +27,7 @@ await atEachSize(async ({ s, page, base, shot }) => {
   await page.getByTestId('facet-region').waitFor();
   await page.getByTestId('law-title').first().waitFor();
   await shot('library-regions');
-  await page.getByTestId('facet-region').getByText('山东·淄博·高青县').click();
+  await page.getByTestId('facet-region').locator('li[data-region="山东·淄博·高青县"] input[type=checkbox]').click();
   await page.getByTestId('library-total').getByText('共 1 部').waitFor();
   await shot('library-regions-county');
 });

@@ -58,6 +58,7 @@ import { sweepStaleTemps } from '../util/stale-temps';
 import { sweepBrowserTemps } from '../util/browser-temp';
 import { codePlace, groupCodeParts, type CodePlace } from '../library/code-parts';
 import { officeRegionIn } from '../office/office-region';
+import { withRegionTree } from '../library/region-facet';
 
 export type Face = 'electron' | 'browser';
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -437,13 +438,18 @@ export class AppService {
         const query = favoritesOnly ? { ...rest, lawIds: (await this.favorites()).lawIds() } : rest;
         // 引用:行政许可法第十二条 — the articles citing an article, from the link graph (no index needed)
         const cites = splitCitesQuery(q.q);
-        if (cites) return citesSearch(this.store, await currentLinkGraph(this.store), cites, query, officeRegionIn(this.store.dir));
+        const region = officeRegionIn(this.store.dir);
+        if (cites) {
+          const r = citesSearch(this.store, await currentLinkGraph(this.store), cites, query, region);
+          return { ...r, facets: withRegionTree(r.facets, region, q.regions ?? []) };
+        }
         await this.searchOpening;
         if (!this.search) throw new DomainError('SEARCH_UNAVAILABLE', this.searchState.message ?? '全文检索暂不可用');
         // While the index catches up with an import, wait for it (without blocking) rather than
         // answer from the index as it was.
         await this.search.settled();
-        return this.search.search(query);
+        const r = this.search.search(query);
+        return { ...r, facets: withRegionTree(r.facets, region, q.regions ?? []) };
       },
       'search:indexStats': async () => {
         await this.searchOpening;
@@ -510,6 +516,7 @@ export class AppService {
     const list = listLaws(this.lawRows.rows(asOf), { ...query, ...(favoritesOnly ? { lawIds: favorites } : {}) });
     return {
       ...list,
+      facets: withRegionTree(list.facets, officeRegionIn(this.store.dir), query.regions ?? []),
       rows: list.rows.map((r) => lawRowToWire({ ...r, favorite: favorites.has(r.lawId) })),
       favorites: this.lawRows.rows().filter((r) => favorites.has(r.lawId)).length,
     };

@@ -45,6 +45,8 @@ interface Entry { division: Division; level: 1 | 2 | 3; contextOnly: boolean }
 
 let index: Map<string, Entry[]> | undefined;
 let longest = 0;
+/** Every division by its region in the library's notation (山东·淄博·高青县, 北京·海淀区, 湖北·恩施州). */
+const byRegion = new Map<string, Entry>();
 
 function provinceShort(full: string): string {
   return PROVINCES.find((p) => full.startsWith(p)) ?? full;
@@ -64,6 +66,7 @@ function build(): Map<string, Entry[]> {
     const list = map.get(alias) ?? [];
     if (!list.some((x) => x.division === e.division)) list.push(e);
     map.set(alias, list);
+    if (!byRegion.has(regionOf(e.division))) byRegion.set(regionOf(e.division), e);
     longest = Math.max(longest, alias.length);
   };
   const extra: [string, string[]][] = [['台湾省', []], ['香港特别行政区', []], ['澳门特别行政区', []]];
@@ -105,6 +108,16 @@ function build(): Map<string, Entry[]> {
 
 export function regionOf(d: Division): string {
   return [d.province, d.city, d.county].filter(Boolean).join('·');
+}
+
+/**
+ * The division a region in the library's notation names, when it is one (山东·淄博·高青县, 北京·海淀区,
+ * 湖北·恩施州·恩施市, 内蒙古·锡林郭勒盟, 新疆·阿克苏, 湖北·仙桃市); undefined for a name no division has
+ * (山东·淄博高新区, 未知) or parts not in their place (山东·高青县 without its city).
+ */
+export function knownRegion(region: string): Division | undefined {
+  index ??= build();
+  return byRegion.get(region)?.division;
 }
 
 /** 山东·淄博·高青县 → its parts; 北京·海淀区 → a 直辖市's district (no city). */

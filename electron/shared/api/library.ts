@@ -1,6 +1,7 @@
 // The library: laws, their versions and articles, the library table (rows, facets, sort), 收藏.
 
 import { z } from 'zod';
+import { regionNodeSchema } from '../region-facet';
 import { TEXT_SOURCES, shortTitleOf } from '../law-model';
 import { libraryMatchSchema } from '../scan-match';
 import { call, count, empty, id, level, shortText, shownName, status } from './common';
@@ -191,7 +192,14 @@ export function lawRowsFromCheckedWire(rows: readonly LawRowWire[]): LawRow[] {
 
 const facetCounts = z.record(z.string(), count);
 /** Counts per value; 分类 (category) counts laws without one under 未分类. */
-export const facetsSchema = z.object({ level: facetCounts, region: facetCounts, status: facetCounts, category: facetCounts });
+export const facetsSchema = z.object({
+  level: facetCounts,
+  region: facetCounts,
+  status: facetCounts,
+  category: facetCounts,
+  /** The 地区 counts as a tree (全国 / 省 / 市 / 县), the office's place first; the API adds it (core/library/region-facet.ts). */
+  regionTree: z.array(regionNodeSchema).optional(),
+});
 export const lawFacetsSchema = facetsSchema;
 export { UNCATEGORISED } from '../law-model';
 

@@ -1,5 +1,5 @@
 // A sidebar facet (效力级别, 时效性, 地区, 分类): checkboxes with their hit counts, shared by the
-// library and search pages, and the orders the sidebars list region and category values in.
+// library and search pages, and the order the sidebars list category values in (地区 is a tree: region-facet.tsx).
 
 import { Checkbox, Typography } from 'antd';
 import { memo, useMemo } from 'react';
@@ -59,11 +59,6 @@ function FacetListView<T extends string>({
       )}
     </div>
   );
-}
-
-/** 全国 first, then the regions in pinyin order. */
-export function useRegionOrder(counts: Record<string, number>): string[] {
-  return useMemo(() => Object.keys(counts).sort((a, b) => (a === '全国' ? -1 : b === '全国' ? 1 : a.localeCompare(b, 'zh-CN'))), [counts]);
 }
 
 /** 分类 by size, 未分类 last. */

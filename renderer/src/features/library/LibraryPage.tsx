@@ -18,7 +18,8 @@ import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/
 import { errorMessage } from '../../api/client';
 import { prefetchCall, useCall } from '../../api/hooks';
 import { EmptyState, ErrorState } from '../../components/common';
-import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
+import { FacetList, useCategoryOrder } from '../../components/facet-list';
+import { RegionFacet } from '../../components/region-facet';
 import { navigate, onRouteOpen } from '../../router';
 import { VirtualGrid } from '../../components/virtual-grid';
 import { useSettings } from '../../settings-context';
@@ -138,7 +139,6 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
   const columns = libraryColumns({ wide, sort, setSortKey, fold, folded, toggleFavorite: (r) => void toggleFavorite(r) });
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
-  const regionValues = useRegionOrder(facets.region);
   const categoryValues = useCategoryOrder(facets.category);
   const filtered = levels.length + regions.length + statuses.length + categories.length > 0 || favoritesOnly || q !== '';
 
@@ -155,7 +155,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
         <FacetList title="时效性" values={STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="facet-status" />
         {list.data && (
           <AfterPaint>
-            <FacetList title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="facet-region" />
+            <RegionFacet tree={facets.regionTree ?? []} selected={regions} onChange={setRegions} testId="facet-region" />
             <FacetList title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="facet-category" />
           </AfterPaint>
         )}

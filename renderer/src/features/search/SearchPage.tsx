@@ -17,7 +17,8 @@ import type { ApiOutput, PackItemDto } from '../../../../electron/shared/api-con
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { EmptyState, Highlighted } from '../../components/common';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
-import { FacetList, useCategoryOrder, useRegionOrder } from '../../components/facet-list';
+import { FacetList, useCategoryOrder } from '../../components/facet-list';
+import { RegionFacet } from '../../components/region-facet';
 import { hrefOf, navigate } from '../../router';
 import { AddToPack } from '../../components/AddToPack';
 import { useSettings } from '../../settings-context';
@@ -525,7 +526,6 @@ const SearchFilters = memo(function SearchFilters({
   };
 }) {
   const { setLevels, setRegions, setStatuses, setCategories, setInForceOnly, setAsOf, setFavoritesOnly } = set;
-  const regionValues = useRegionOrder(facets.region);
   const categoryValues = useCategoryOrder(facets.category);
   return (
     <aside style={{ width: 190, flex: 'none' }} aria-label="筛选">
@@ -564,7 +564,7 @@ const SearchFilters = memo(function SearchFilters({
       )}
       <FacetList hideWhenEmpty title="效力级别" values={LEVELS} counts={facets.level} selected={levels} onChange={setLevels} testId="search-facet-level" />
       <FacetList hideWhenEmpty title="时效性" values={inForceOnly ? STATUSES.filter((st) => st === '现行有效') : STATUSES} counts={facets.status} selected={statuses} onChange={setStatuses} testId="search-facet-status" />
-      <FacetList hideWhenEmpty title="地区" values={regionValues} counts={facets.region} selected={regions} onChange={setRegions} testId="search-facet-region" />
+      <RegionFacet hideWhenEmpty tree={facets.regionTree ?? []} selected={regions} onChange={setRegions} testId="search-facet-region" />
       <FacetList hideWhenEmpty title="分类" values={categoryValues} counts={facets.category} selected={categories} onChange={setCategories} testId="search-facet-category" />
     </aside>
   );
