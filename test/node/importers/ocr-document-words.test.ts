@@ -142,7 +142,6 @@ function keptLawTexts(): string[] {
   const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
   return readdirSync(dir)
     .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
-    .filter((n) => (JSON.parse(gunzipSync(readFileSync(join(dir, n))).toString('utf8')) as { set?: string }).set !== 'blind19')
     .map((f) => parseLawText(readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n'));
 }
 

