@@ -416,6 +416,24 @@ function metaOf(v: LawVersion, file: string): LawVersionMeta {
   return { ...meta, file };
 }
 
+/**
+ * Whether a new version says what a stored one of the same law and day says: the same articles (label and text),
+ * the same title, and no date, 文号 or 制定机关 other than the stored one's (a lone file may say less than the
+ * manifest or the person who set them did). A stored body that cannot be read counts as different (it is replaced).
+ */
+function sameText(store: LibraryStore, old: LawVersionMeta, next: LawVersion): boolean {
+  if (old.title !== next.title || (old.subtitle ?? '') !== (next.subtitle ?? '')) return false;
+  if ((['published', 'effective', 'docNumber', 'issuer'] as const).some((k) => next[k] !== undefined && next[k] !== old[k])) return false;
+  if (old.unitCount !== next.units.length) return false;
+  let stored: ReturnType<LibraryStore['readUnits']>;
+  try {
+    stored = store.readUnits(old.id);
+  } catch {
+    return false;
+  }
+  return stored.length === next.units.length && stored.every((u, i) => u.kind === next.units[i]!.kind && u.label === next.units[i]!.label && u.text === next.units[i]!.text);
+}
+
 function sameDayNote(old: LawVersionMeta): string {
   return `替换了同一法规同一日期（${versionDate(old) || '无日期'}）的已有版本（原文件 ${old.sourceFile}）`;
 }
@@ -624,7 +642,16 @@ async function importOne(
   for (const message of warnings) report.warnings.push({ file, message });
   const preview = version.units.slice(0, 5).map((u) => ({ label: u.label, text: u.text.slice(0, 200) }));
   const old = store.version(version.id);
+  // The same law of the same day in another file whose text reads the same (the office's PDF and DOCX of one
+  // notice, a .doc saved again): nothing to replace — the stored version, and what a person set on it
+  // (时效性 by hand, corrected metadata), stay as they are.
+  if (old && sameText(store, old, version)) {
+    report.skipped++;
+    return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason: `与已有版本的条文和信息相同（原文件 ${old.sourceFile}），未替换` };
+  }
   if (old) report.warnings.push({ file, message: sameDayNote(old) });
+  // A 时效性 a person set by hand, with its basis, is a decision about the law on that day, not about the file.
+  if (old?.statusOverride && !version.statusOverride) version = { ...version, statusOverride: old.statusOverride };
   const result: ImportFileResult = {
     file,
     status: old ? 'replaced' : 'imported',

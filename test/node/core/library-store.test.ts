@@ -86,6 +86,33 @@ describe('library store', () => {
     expect(readdirSync(join(dir, 'bodies')).length).toBe(before); // the old body is gone
   });
 
+  it('keeps the stored version when another file of the same law and day reads the same, and a 时效性 set by hand when one differs', async () => {
+    const { store } = await libraryWithFixtures();
+    const law = findLaws(store, '行政许可法')[0]!;
+    const id = law.versionIds[0]!;
+    const { updateVersionMeta } = await import('../../../electron/core/library/library-edit');
+    await updateVersionMeta(store, id, { statusOverride: { status: '已修改', basis: '本办公室核对：2019年修正前的文本' } });
+    const gen = store.generation;
+    const original = readFileSync(join(FIX, '行政法/行政许可法(2019-04-23).md'), 'utf8');
+    // the same text in another file (saved again with Windows line ends, as an office's copy comes): other bytes, the same law
+    const copy = join(tmp(), '行政许可法（办公室存档）.md');
+    writeFileSync(copy, original.replace(/\n/g, '\r\n'));
+    const same = await importPaths(store, [copy]);
+    expect(same).toMatchObject({ imported: 0, replaced: 0, skipped: 1 });
+    expect(same.files[0]!.reason).toContain('未替换');
+    expect(store.generation).toBe(gen); // nothing written
+    expect(store.version(id)!.sourceFile).toBe('行政许可法(2019-04-23).md');
+    expect(store.version(id)!.statusOverride?.basis).toBe('本办公室核对：2019年修正前的文本');
+    // a text that differs replaces the stored one, and keeps what a person decided about the law on that day
+    const changed = join(tmp(), '行政许可法(2019-04-23).md');
+    writeFileSync(changed, original.replace('第八十三条 本法自2004年7月1日起施行。', '第八十三条 本法自2004年7月1日起施行。（校对稿）'));
+    const replaced = await importPaths(store, [changed]);
+    expect(replaced.replaced).toBe(1);
+    expect(store.loadVersion(id).units.at(-1)!.text).toContain('（校对稿）');
+    expect(store.version(id)!.statusOverride).toEqual({ status: '已修改', basis: '本办公室核对：2019年修正前的文本' });
+    expect(store.version(id)!.status).toBe('已修改');
+  });
+
   it('persists across reopen and keeps the original file by content hash', async () => {
     const { store, dir } = await libraryWithFixtures();
     const reopened = await LibraryStore.open(dir, { now: NOW });
