@@ -45,7 +45,7 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       const download = page.waitForEvent('download', { timeout: 0 });
       await page.getByTestId('export-annual-docx').click();
       const file = await download;
-      expect(file.suggestedFilename()).toBe('高青县科学技术局2020年度法治政府建设年度报告.docx');
+      expect(file.suggestedFilename()).toBe('高青县科学技术局2020年度法治政府建设工作报告.docx'); // as the document is titled
       const { value } = await mammoth.extractRawText({ buffer: readFileSync((await file.path())!) });
       expect(value).toContain('聘请山东青苑律师事务所李明为法律顾问');
       expect(value).toContain('附件：数据来源');

@@ -28,12 +28,14 @@ export function reportsHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       const progress = ctx.progress(taskId);
       progress({ phase: 'render', done: 0, total: 1, label: REPORT_KIND_LABELS[kind] });
       const unit = readOffice(ctx.store.dir).profile.unit;
-      const name = `${safeFileName(`${unit}${year}年度${REPORT_KIND_LABELS[kind]}`, '年度报告')}.${format}`;
+      const report = kind === 'annual' ? await annualReportFor(svc, ctx.store, { year, ...(date ? { asOf: date } : {}) }) : undefined;
+      // The file is named as the document is titled (the template's 标题: …年度法治政府建设工作报告), so the two never disagree.
+      const name = `${safeFileName(report?.title || `${unit}${year}年度${REPORT_KIND_LABELS[kind]}`, '年度报告')}.${format}`;
       const out = ctx.exportPath(name);
       const opts = { out, format, ...(print ? { print } : {}) };
       const r =
         kind === 'annual'
-          ? await exportAnnualReport(await annualReportFor(svc, ctx.store, { year, ...(date ? { asOf: date } : {}) }), { ...opts, today: date ?? svc.today() })
+          ? await exportAnnualReport(report!, { ...opts, today: date ?? svc.today() })
           : { ...(await exportPlanDocument(svc, { ...opts, kind, year, ...(date ? { asOf: date } : {}) })), notes: [] as string[] };
       progress({ phase: 'write', done: 1, total: 1, label: name });
       return { ...ctx.handOut(r.path, name), notes: r.notes, ...(r.pages !== undefined ? { pages: r.pages } : {}) };
