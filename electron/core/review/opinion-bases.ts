@@ -67,10 +67,22 @@ function articleNumber(a: string): number | undefined {
   return m ? parseChineseNumber(m[1]!) + (m[2] ? parseChineseNumber(m[2]) / 1000 : 0) : undefined;
 }
 
-/** Articles in their law's order; parts that are not 第X条 (二、（三）) keep the order first cited. */
+/** 二、（三） → 2003, 一、 → 1000: the order of a document's numbered parts (a notice's 一、 and its （一）). */
+function partNumber(a: string): number | undefined {
+  const m = new RegExp(`^([${NUMERAL_CHARS}]+)、(?:[（(]([${NUMERAL_CHARS}]+)[）)])?`).exec(a);
+  return m ? parseChineseNumber(m[1]!) * 1000 + (m[2] ? parseChineseNumber(m[2]) : 0) : undefined;
+}
+
+/**
+ * Articles in their law's order, a document's parts (二、（三）) in the document's; anything else, or an article beside a
+ * part, keeps the order first cited.
+ */
 export function sortArticles(arts: string[]): string[] {
   return arts
-    .map((a, i) => ({ a, i, n: articleNumber(a) }))
-    .sort((x, y) => (x.n !== undefined && y.n !== undefined ? x.n - y.n || x.i - y.i : x.i - y.i))
+    .map((a, i) => {
+      const n = articleNumber(a);
+      return { a, i, n: n ?? partNumber(a), kind: n !== undefined ? 'article' : 'part' };
+    })
+    .sort((x, y) => (x.n !== undefined && y.n !== undefined && x.kind === y.kind ? x.n - y.n || x.i - y.i : x.i - y.i))
     .map((x) => x.a);
 }
