@@ -12,6 +12,7 @@ import { glyphCharacters } from './sfnt-cmap';
 import { compose, IDENTITY, type Matrix } from './affine';
 import { alignedSpaceTables, buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 import { splitDocumentNotes, type PageRule } from './page-footnotes';
+import { subpathRules } from './path-rules';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
 const PT_PER_MM = 72 / 25.4;
@@ -251,46 +252,29 @@ function pathObject(obj: XmlNode, ctx: WalkContext, outer: Matrix): void {
   const push = (x0: number, y0: number, x1: number, y1: number) => {
     if (Math.abs(y1 - y0) < 0.5 && Math.abs(x1 - x0) > thin && [x0, x1, y0].every(Number.isFinite)) ctx.rules.push({ y: (y0 + y1) / 2, x0: Math.min(x0, x1), x1: Math.max(x0, x1) });
   };
-  let sub: [number, number][] = [];
-  let straight = true;
-  const flush = (closed: boolean) => {
-    if (straight && sub.length >= 2) {
-      if (filled && !stroked) {
-        const xs = sub.map((p) => p[0]);
-        const ys = sub.map((p) => p[1]);
-        const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-        if (y1 - y0 < thin && x1 - x0 > thin) push(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
-      } else {
-        for (let k = 1; k < sub.length; k++) push(sub[k - 1]![0], sub[k - 1]![1], sub[k]![0], sub[k]![1]);
-        if (closed && sub.length > 2) push(sub[sub.length - 1]![0], sub[sub.length - 1]![1], sub[0]![0], sub[0]![1]);
-      }
-    }
-    sub = [];
-    straight = true;
-  };
+  const path = subpathRules({ filled, stroked }, thin, push);
   const num = (k: number) => Number(tok[k]);
   for (let k = 0; k < tok.length; ) {
     const op = tok[k++];
     if (op === 'S' || op === 'M') {
-      flush(false);
-      sub.push(at(num(k), num(k + 1)));
+      path.moveTo(at(num(k), num(k + 1)));
       k += 2;
     } else if (op === 'L') {
-      sub.push(at(num(k), num(k + 1)));
+      path.lineTo(at(num(k), num(k + 1)));
       k += 2;
     } else if (op === 'Q') {
-      straight = false;
+      path.curve();
       k += 4;
     } else if (op === 'B') {
-      straight = false;
+      path.curve();
       k += 6;
     } else if (op === 'A') {
-      straight = false;
+      path.curve();
       k += 7;
-    } else if (op === 'C') flush(true);
+    } else if (op === 'C') path.close();
     else break; // an unknown op: the rest of the path cannot be read
   }
-  flush(false);
+  path.end();
 }
 
 function walk(node: XmlNode, ctx: WalkContext, outer: Matrix, depth = 0): void {

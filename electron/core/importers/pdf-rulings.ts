@@ -6,6 +6,7 @@
 
 import type { Ruling } from './ruled-tables';
 import { compose, IDENTITY, type Matrix } from './affine';
+import { subpathRules } from './path-rules';
 
 type Ops = Record<string, number>;
 
@@ -58,44 +59,25 @@ export function pageRulings(fnArray: ArrayLike<number>, argsArray: ArrayLike<unk
       if (budget < 0) return [];
       const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
       // subpaths of straight segments; a curve makes its subpath no ruling
-      let sub: [number, number][] = [];
-      let straight = true;
-      const flush = (closed: boolean) => {
-        if (straight && sub.length >= 2) {
-          if (filled && !stroked) {
-            const xs = sub.map((p) => p[0]);
-            const ys = sub.map((p) => p[1]);
-            const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-            const axial = sub.every((p, k) => k === 0 || Math.abs(p[0] - sub[k - 1]![0]) < 0.5 || Math.abs(p[1] - sub[k - 1]![1]) < 0.5);
-            if (axial && y1 - y0 < THIN && x1 - x0 > THIN) push(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
-            else if (axial && x1 - x0 < THIN && y1 - y0 > THIN) push((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
-          } else {
-            for (let k = 1; k < sub.length; k++) push(sub[k - 1]![0], sub[k - 1]![1], sub[k]![0], sub[k]![1]);
-            if (closed && sub.length > 2) push(sub[sub.length - 1]![0], sub[sub.length - 1]![1], sub[0]![0], sub[0]![1]);
-          }
-        }
-        sub = [];
-        straight = true;
-      };
+      const path = subpathRules({ filled, stroked }, THIN, push);
       for (let k = 0; k < d.length; ) {
         const op = d[k++];
         if (op === draw.moveTo) {
-          flush(false);
-          sub.push(at(d[k]!, d[k + 1]!));
+          path.moveTo(at(d[k]!, d[k + 1]!));
           k += 2;
         } else if (op === draw.lineTo) {
-          sub.push(at(d[k]!, d[k + 1]!));
+          path.lineTo(at(d[k]!, d[k + 1]!));
           k += 2;
         } else if (op === draw.curveTo) {
-          straight = false;
+          path.curve();
           k += 6;
         } else if (op === draw.quadraticCurveTo) {
-          straight = false;
+          path.curve();
           k += 4;
-        } else if (op === draw.closePath) flush(true);
+        } else if (op === draw.closePath) path.close();
         else break; // an unknown op: the rest of the path cannot be read
       }
-      flush(false);
+      path.end();
     }
   }
   return out.filter((r) => Number.isFinite(r.at) && Number.isFinite(r.a) && Number.isFinite(r.b));
