@@ -32,11 +32,14 @@ export type Status = (typeof STATUSES)[number];
 /** The 时效性 of a drafted text (see STATUSES). */
 export const DRAFT_STATUS = '草案' satisfies Status;
 
+/** What a dated line of a law's header records. */
+export const HISTORY_KINDS = ['通过', '公布', '修正', '修订', '施行', '其他'] as const;
+
 /** A dated event from a law's header, e.g. "2019年4月23日 …修正". */
 export interface HistoryEvent {
   date: string; // YYYY-MM-DD
   text: string; // the line as written, without the date
-  kind: '通过' | '公布' | '修正' | '修订' | '施行' | '其他';
+  kind: (typeof HISTORY_KINDS)[number];
 }
 
 /** 项: an item "（一）…" inside a paragraph. Kept as written, including its "（一）" marker. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DomainError, type ErrorCode } from '../../shared/errors';
 import type { ZipEntry } from './zip-file';
-import { DRAFT_STATUS, SOURCE_FORMATS, TEXT_SOURCES, type LawVersionMeta } from '../../shared/law-model';
+import { DRAFT_STATUS, HISTORY_KINDS, LEVELS, SOURCE_FORMATS, STATUSES, TEXT_SOURCES, type LawVersionMeta } from '../../shared/law-model';
 import { libraryMatchSchema } from '../../shared/scan-match';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
@@ -139,15 +139,17 @@ export const CatalogEntrySchema = z
     effective: z.iso.date().optional(),
     issuer: z.string().max(500).optional(),
     docNumber: z.string().max(200).optional(),
-    level: z.string().max(20),
+    // the library's own values (law-body.ts): an entry a library would drop at its next open is refused here, before
+    // anything is written, not imported and then lost
+    level: z.enum(LEVELS),
     region: z.string().max(100),
     category: z.string().max(100).optional(),
-    status: z.string().max(20),
-    statusOverride: z.object({ status: z.string().max(20), basis: z.string().max(2000) }).strict().optional(),
+    status: z.enum(STATUSES),
+    statusOverride: z.object({ status: z.enum(STATUSES), basis: z.string().max(2000) }).strict().optional(),
     expired: z.boolean().optional(),
     /** A drafted text (format 3; a session-26 LawDesk wrote it in format 2 and refused its own bundle for it). */
     draft: z.boolean().optional(),
-    history: z.array(z.object({ date: z.string().max(20), kind: z.string().max(20), text: z.string().max(2000) }).strict()).max(200),
+    history: z.array(z.object({ date: z.string().max(20), kind: z.enum(HISTORY_KINDS), text: z.string().max(2000) }).strict()).max(200),
     sourceFile: z.string().max(300),
     sourceSha256: sha,
     sourceFormat: z.enum(SOURCE_FORMATS),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DomainError, formatIssue } from '../../shared/errors';
 import { ocrLabelSchema, ocrRegionSchema } from '../../shared/api/library';
 import { libraryMatchSchema } from '../../shared/scan-match';
-import { LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
+import { HISTORY_KINDS, LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
 const text = z.string();
 const count = z.number().int().nonnegative();
@@ -42,7 +42,7 @@ export const storedBodySchema = z.object({
   statusOverride: z.object({ status: z.enum(STATUSES), basis: text }).optional(),
   expired: z.boolean().optional(),
   draft: z.boolean().optional(),
-  history: z.array(z.object({ date: text, text, kind: z.enum(['通过', '公布', '修正', '修订', '施行', '其他']) })),
+  history: z.array(z.object({ date: text, text, kind: z.enum(HISTORY_KINDS) })),
   sourceFile: text,
   sourceSha256: text,
   sourceFormat: z.string().min(1), // new importers add formats: not an enum here

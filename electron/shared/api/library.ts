@@ -2,14 +2,14 @@
 
 import { z } from 'zod';
 import { regionNodeSchema } from '../region-facet';
-import { TEXT_SOURCES, shortTitleOf } from '../law-model';
+import { HISTORY_KINDS, TEXT_SOURCES, shortTitleOf } from '../law-model';
 import { libraryMatchSchema } from '../scan-match';
 import { call, count, empty, id, level, shortText, shownName, status } from './common';
 
 export const historyEventSchema = z.object({
   date: z.string(),
   text: z.string(),
-  kind: z.enum(['通过', '公布', '修正', '修订', '施行', '其他']),
+  kind: z.enum(HISTORY_KINDS),
 });
 
 export const versionMetaSchema = z.object({

@@ -380,6 +380,18 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
         }),
       ),
     );
+    const oddStatus = tamper('odd-status.lawdesk', (es) =>
+      reSignManifest(
+        es.map((e) => {
+          if (e.name !== 'laws/catalog.json') return e;
+          const c = JSON.parse(Buffer.from(e.data).toString());
+          c.versions[0].status = '作废';
+          return { ...e, data: json(c) };
+        }),
+      ),
+    );
+    // A 时效性 no library holds: it imported, and the library dropped the entry at its next open (session 27) — refused now.
+    await hostile('bundle', 'a catalog entry whose 时效性 is no status (re-signed)', /laws\/catalog\.json 格式不对：.*status/, () => imp(oddStatus));
     // 157 MB of catalog compressing to almost nothing: 937 MB and 7.5 CPU-s before the schema's count refused it.
     await hostile('bundle', 'a catalog of 200,000 copies of one version (re-signed)', /laws\/catalog\.json 过大（\d+ MB，上限 48 MB）/, () => imp(manyVersions));
     const escRecord = tamper('esc-record.lawdesk', (es) =>
