@@ -1,5 +1,5 @@
 // The channel and event names of the API contract, without zod: for the preload, which must stay
-// small and dependency-free. test/node/app/api-contract.test.ts checks these match the contract.
+// small and dependency-free. test/node/app/electron-main.test.ts checks these match the contract.
 
 export const CHANNEL_NAMES = [
   'library:info',
@@ -94,6 +94,7 @@ export const CHANNEL_NAMES = [
   'workbench:checklist',
   'workbench:coverage',
   'workbench:opinion',
+  'workbench:draftLinks',
   'reports:annual',
   'reports:export',
   'register:list',

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { MemorySettingsStore } from '../../electron/core/api/settings-file';
 import { startBrowserFace, type BrowserFace } from '../../electron/server/browser-face';
@@ -104,3 +104,15 @@ export function useBrowser(): (fn: (s: Session) => Promise<void>, opts?: { exclu
 
 /** Goes to a route of the app (`#/search`, `#/packs` …) in the same session. */
 export const go = (page: Page, hash: string) => page.goto(page.url().replace(/#.*$/, '') + hash);
+
+/**
+ * Answers an antd dialog: waits until its opening animation has ended, clicks the named button and
+ * waits for the dialog to go. A click during the zoom-in was once lost on a loaded CI machine (the
+ * dialog stayed, 30 s), so the answer waits for the same settled dialog a person reads before clicking.
+ */
+export async function answerDialog(dialog: Locator, button: RegExp): Promise<void> {
+  await dialog.waitFor();
+  await dialog.page().waitForFunction((el) => !el || !/-(appear|enter)\b/.test(el.className), await dialog.elementHandle());
+  await dialog.getByRole('button', { name: button }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { docxText, squash } from '../node/packs/pack-test-support';
 import { uncheckedSentence, type OpinionCoverage } from '../../electron/shared/opinion-coverage';
 import { partLines } from '../../electron/shared/article-part';
-import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
+import { ROOT, answerDialog, go, haveChromium, useBrowser } from './browser-harness';
 
 /**
  * 生成合法性审查意见书, then 仍然生成 in the question it asks, and the 意见书 downloaded. The question comes
@@ -196,8 +196,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await page.getByTestId('wb-export').click();
       await ask.waitFor();
       expect(await ask.textContent()).toContain(undecided);
-      await ask.getByRole('button', { name: /^返 ?回/ }).click();
-      await ask.waitFor({ state: 'detached' });
+      await answerDialog(ask, /^返 ?回/);
       // every finding decided and every 要点 written: the missing conclusion alone was asked about
       const view = (await face.service.call('workbench:get', { id, panel: false })) as { result: { findings: { id: string }[] } };
       for (const f of view.result.findings) await face.service.call('workbench:accept', { id, findingId: f.id });
@@ -210,8 +209,7 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       await page.getByTestId('wb-export').click();
       await expect.poll(() => ask.locator('.ant-modal-confirm-title').textContent()).toBe('还没有选定审查结论');
       expect(await ask.locator('.ant-modal-confirm-content').textContent()).toBe(`${undecided}审查结论在审查记录页选定。`);
-      await ask.getByRole('button', { name: /^返 ?回$/ }).click(); // antd spaces a two-character label
-      await ask.waitFor({ state: 'detached' });
+      await answerDialog(ask, /^返 ?回$/); // antd spaces a two-character label
       // the conclusion chosen in the record: no question, and the 意见书 concludes
       const again = (await face.service.call('reviews:get', { id })) as { review: { revision: number } };
       await face.service.call('reviews:update', { id, patch: { conclusion: '合法' }, expectedRevision: again.review.revision });

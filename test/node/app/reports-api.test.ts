@@ -68,9 +68,11 @@ describe('reports API', () => {
 
   it('exports the report, the plan and the 清单 as files the renderer can fetch', async () => {
     const out = await svc.call('reports:export', { kind: 'annual', year: 2020, format: 'docx' });
-    expect(out.name).toMatch(/2020年度法治政府建设年度报告\.docx$/);
+    // Named as the document is titled: the title is the report's first line.
+    expect(out.name).toMatch(/2020年度法治政府建设工作报告\.docx$/);
     const file = await svc.call('files:get', { fileId: out.fileId });
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.dataBase64, 'base64') });
+    expect(value.trim().split('\n')[0]!.trim()).toBe(out.name.replace(/\.docx$/, ''));
     expect(value).toContain('附件：数据来源');
     const duties = await svc.call('reports:export', { kind: 'duties', year: 2020, format: 'html' });
     expect(Buffer.from((await svc.call('files:get', { fileId: duties.fileId })).dataBase64, 'base64').toString('utf8')).toContain('普法责任清单');
