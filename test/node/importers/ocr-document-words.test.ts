@@ -10,6 +10,7 @@ import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
 import { findSuspects, layoutOcrPages, SUSPECT_CONFIDENCE } from '../../../electron/core/importers/ocr-text';
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { pairWeight } from '../../../electron/core/importers/ocr-vocabulary';
+import { KEPT_DIR, keptLaws } from './kept-ocr-laws';
 
 const fix = (text: string) => {
   const stream = text.replace(/\s/g, '');
@@ -139,10 +140,8 @@ function keptLawsReadAt(rule: (text: string, readAt: (o: number) => number | und
 
 /** The article text of every kept scan's law (its Markdown), as if perfectly recognised. */
 function keptLawTexts(): string[] {
-  const dir = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
-  return readdirSync(dir)
-    .filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))
-    .map((f) => parseLawText(readFileSync(join(dir, f.replace('.pages.json.gz', '.md')), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n'));
+  return keptLaws()
+    .map(({ slug }) => parseLawText(readFileSync(join(KEPT_DIR, `${slug}.md`), 'utf8'), { format: 'md' }).units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.text).join('\n'));
 }
 
 describe('two characters beside an odd one, read together for a word the document reads again and again', () => {
