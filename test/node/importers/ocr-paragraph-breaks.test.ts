@@ -20,5 +20,5 @@ describe('OCR paragraph breaks', () => {
     expect(cases.length).toBeGreaterThan(60);
     const differ = cases.filter((c) => scoreFlags(c.pages, c.source).breakDiffers > 0).map((c) => c.name);
     expect(differ).toEqual([]);
-  });
+  }, 240_000); // every kept case scored (~130 laws): 60 s is too short on a loaded 2-core machine
 });
