@@ -52,7 +52,7 @@
 import type { OcrSymbol } from './ocr-engine';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
 import { CLAUSE_JOINTS, CLAUSE_OPENERS, COLON_PAIRS, SELDOM_OPENING_PAIRS } from './cjk-clause-joints';
-import { commonPair, commonTriple, glyphAlikesOf, hanPairCounts, isHan, knownChar, knownPair, likelierTripleAt, pairWeight, printedAlikesOf } from './ocr-vocabulary';
+import { commonMiddles, commonPair, commonTriple, glyphAlikesOf, hanPairCounts, isHan, knownChar, knownPair, likelierTripleAt, pairWeight, printedAlikesOf } from './ocr-vocabulary';
 
 /** Below this a digit is a suspect (ideographs and marks: SUSPECT_CONFIDENCE in ocr-text.ts). */
 export const DIGIT_CONFIDENCE = 97;
@@ -480,6 +480,28 @@ export function likelierLookAlikes(text: string): number[] {
     if (likelier) out.push(o);
   }
   return out;
+}
+
+/**
+ * Per text of one document (its articles), the offsets of ideographs, however confidently read, that make only
+ * rare pairs (written 9 times at most) with both their ideograph neighbours while those two neighbours frame
+ * another character in a triple the corpus writes at least 200 times (供热行故主管 — 行故 and 故主 are rare,
+ * 行政主 is written thousands of times). chi_sim's confusions are not all look-alikes in the fonts (故 for 政), so
+ * no look-alike table names the alternative; the common phrase around it does. A pair the document itself
+ * writes twice or more is its own word (一河一策 in a law on 河长制: 一河 is rare in the corpus, 一条一 common).
+ */
+export function framedElsewhere(texts: readonly string[]): number[][] {
+  const own = hanPairCounts(texts);
+  const ours = (a: string, b: string) => (own.get(a + b) ?? 0) >= OWN_PAIR_TIMES;
+  return texts.map((t) => {
+    const out: number[] = [];
+    for (let o = 1; o + 1 < t.length; o++) {
+      const [p, c, n] = [t[o - 1], t[o]!, t[o + 1]];
+      if (!isHan(p) || !isHan(c) || !isHan(n) || pairWeight(p, c) > 1 || pairWeight(c, n) > 1 || ours(p, c) || ours(c, n)) continue;
+      if ([...commonMiddles(p, n)].some((y) => y !== c)) out.push(o);
+    }
+    return out;
+  });
 }
 
 /**

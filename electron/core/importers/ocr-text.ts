@@ -7,7 +7,7 @@
 import type { OcrLine, OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, leavesCommonPhrase, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, likelierTriples, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
+import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, likelierTriples, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
@@ -478,7 +478,8 @@ export function traceUnits(
   const suspects: number[][] = [];
   const regions: OcrRegion[][] = [];
   const triples = likelierTriples(units.map((u) => u.text));
-  const inDocument = documentLookAlikes(units.map((u) => u.text)).map((o, i) => [...o, ...triples[i]!]);
+  const framed = framedElsewhere(units.map((u) => u.text));
+  const inDocument = documentLookAlikes(units.map((u) => u.text)).map((o, i) => [...o, ...triples[i]!, ...framed[i]!]);
   for (const u of units) {
     const byPage = new Map<number, OcrRegion>();
     const seen = (j: number) => {

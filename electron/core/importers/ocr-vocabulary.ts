@@ -114,6 +114,23 @@ export function commonTriple(a: string, b: string, c: string): boolean {
   return commonTriples.has((a.charCodeAt(0) * 65536 + b.charCodeAt(0)) * 65536 + c.charCodeAt(0));
 }
 
+let commonFrames: Map<number, string> | undefined;
+
+/**
+ * The ideographs `y` the corpus writes between `a` and `c` at least 200 times (`ayc`, the common triples of
+ * cjk-alike-trigrams.ts): what two neighbours frame (行…主 — 行政主; 以…规 — 以下规).
+ */
+export function commonMiddles(a: string, c: string): string {
+  if (!commonFrames) {
+    commonFrames = new Map();
+    for (const k of (commonTriples ??= decode(COMMON_TRIGRAMS_B64))) {
+      const frame = Math.floor(k / 2 ** 32) * 65536 + (k % 65536);
+      commonFrames.set(frame, (commonFrames.get(frame) ?? '') + String.fromCharCode(Math.floor(k / 65536) % 65536));
+    }
+  }
+  return commonFrames.get(a.charCodeAt(0) * 65536 + c.charCodeAt(0)) ?? '';
+}
+
 let triplePrefixes: Set<number> | undefined;
 
 /**
