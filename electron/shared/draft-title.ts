@@ -19,7 +19,10 @@ export function documentTitleOf(title: string): string {
   return title.trim().replace(/^《|》$/g, '').replace(DRAFT_MARK, '').trim();
 }
 
-/** Whether the title says the document is a draft (ends with （送审稿）, （草案）, （征求意见稿） …). */
+/**
+ * Whether the title says the document is a draft (ends with （送审稿）, （草案）, （征求意见稿） …). A change to
+ * what it answers changes stored 时效性: raise STATUS_RULES (core/library/version-status.ts) with it.
+ */
 export function isDraftTitle(title: string): boolean {
   return DRAFT_MARK.test(title.trim().replace(/^《|》$/g, ''));
 }

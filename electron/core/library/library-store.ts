@@ -24,6 +24,7 @@ import { z } from 'zod';
 import { printableName } from '../../shared/printable-name';
 import { sha256 } from './law-identity';
 import { deriveStatuses } from './version-status';
+import { stampHolds, statusStamp, statusStampSchema, type StatusStamp } from './status-stamp';
 import { isDraftTitle } from '../../shared/draft-title';
 import { draftMarkedInTextV1 } from './draft-mark-v1';
 import { LockError, WriterLock } from './writer-lock';
@@ -41,6 +42,8 @@ export interface CatalogData {
   schemaVersion: number;
   createdAt: string;
   generation: number;
+  /** The day the statuses written were derived for (status-stamp.ts); absent in what an older LawDesk wrote. */
+  statusesDerived?: StatusStamp;
   versions: Record<string, LawVersionMeta>;
   /** Body files whose removal was committed but that may still be on disk. */
   tombstones: string[];
@@ -109,10 +112,16 @@ function validateCatalog(data: unknown): CatalogData {
     versions[key] = entry as LawVersionMeta;
   }
   const tombstones = Array.isArray(d.tombstones) ? d.tombstones.filter((t): t is string => typeof t === 'string' && BODY_FILE.test(t)) : [];
+  // A stamp of the wrong shape is dropped: the statuses are then derived again, as for an older LawDesk's catalog.
+  const stamp = d.statusesDerived === undefined ? undefined : statusStampSchema.safeParse(d.statusesDerived);
+  if (stamp && !stamp.success) {
+    notes.push(`library.json 中的 statusesDerived（时效性的推算日）格式不对（${formatIssue(stamp.error.issues[0]!, {}, d.statusesDerived)}），已按今天重新推算各版本的时效性`);
+  }
   const out: CatalogData = {
     schemaVersion: d.schemaVersion,
     createdAt: typeof d.createdAt === 'string' ? d.createdAt : new Date().toISOString(),
     generation: typeof d.generation === 'number' && Number.isSafeInteger(d.generation) && d.generation >= 0 ? d.generation : 0,
+    ...(stamp?.success ? { statusesDerived: stamp.data } : {}),
     versions,
     tombstones,
   };
@@ -267,6 +276,7 @@ export class LibraryStore {
     else if (dropped) this.catalogNotes = dropped;
     // A new library is written at once, so the folder is recognisably a library from then on.
     let dirty = corrupt || !!dropped || !existsSync(adapter.path);
+    const migrating = this.db.data.schemaVersion < SCHEMA_VERSION;
     for (let v = this.db.data.schemaVersion; v < SCHEMA_VERSION; v++) {
       MIGRATIONS[v + 1]?.(this.db.data, (meta) => {
         try {
@@ -278,12 +288,29 @@ export class LibraryStore {
       this.db.data.schemaVersion = v + 1;
       dirty = true;
     }
-    this.refreshStatuses();
+    // The statuses as written when their stamp says they are today's (status-stamp.ts), else derived
+    // and written with a new stamp — not when the stamp's day is after ours: another process's clock
+    // is ahead (or ours went back), and each would otherwise rewrite the other's at every reload.
+    const stamp = this.db.data.statusesDerived;
+    const today = this.today();
+    this.statusesAsWritten = !migrating && stampHolds(stamp, this.versions(), today);
+    if (this.statusesAsWritten) {
+      this.statusDay = today;
+      this.staleLaws.clear();
+    } else {
+      this.refreshStatuses();
+      if (!stamp || stamp.day <= today) dirty = true;
+    }
     return dirty;
   }
 
-  /** The day the statuses in memory were derived for (refreshStatuses of all laws). */
+  /** Whether the last read of library.json took its statuses as written (their stamp held) rather than derive them. */
+  statusesAsWritten = false;
+
+  /** The day the statuses in memory were derived for (refreshStatuses of all laws); '' when laws were derived on different days. */
   private statusDay = '';
+  /** Laws staged or unstaged since their statuses were last derived: derived before a commit writes them. */
+  private staleLaws = new Set<string>();
 
   /**
    * 时效性 depends on today: a version whose 施行日期 has come is 现行有效 from that day and the one it
@@ -533,6 +560,8 @@ export class LibraryStore {
     const old = this.db.data.versions[meta.id];
     if (old && old.file !== meta.file) this.db.data.tombstones.push(old.file);
     this.db.data.versions[meta.id] = meta;
+    this.staleLaws.add(meta.lawId);
+    if (old) this.staleLaws.add(old.lawId);
     this.lawsCache = undefined;
     return old;
   }
@@ -541,6 +570,7 @@ export class LibraryStore {
     const old = own(this.db.data.versions, id);
     if (!old) return undefined;
     delete this.db.data.versions[id];
+    this.staleLaws.add(old.lawId);
     if (!Object.values(this.db.data.versions).some((v) => v.file === old.file)) this.db.data.tombstones.push(old.file);
     this.lawsCache = undefined;
     return old;
@@ -549,7 +579,15 @@ export class LibraryStore {
   /** Re-derives 时效性 of every version of the given laws (all when omitted). */
   refreshStatuses(lawIds?: Iterable<string>): void {
     const ids = lawIds ? new Set(lawIds) : undefined;
-    if (!ids) this.statusDay = this.today();
+    const today = this.today();
+    if (!ids) {
+      this.statusDay = today;
+      this.staleLaws.clear();
+    } else {
+      for (const id of ids) this.staleLaws.delete(id);
+      // some laws now of today, the rest of an earlier day: no one day to stamp until all are derived again
+      if (this.statusDay !== today) this.statusDay = '';
+    }
     const groups = new Map<string, LawVersionMeta[]>();
     for (const v of this.versions()) {
       if (ids && !ids.has(v.lawId)) continue;
@@ -557,7 +595,6 @@ export class LibraryStore {
       g.push(v);
       groups.set(v.lawId, g);
     }
-    const today = this.today();
     for (const vs of groups.values()) {
       const statuses = deriveStatuses(vs, today);
       for (const v of vs) v.status = statuses.get(v.id) as Status;
@@ -575,10 +612,14 @@ export class LibraryStore {
    */
   commit(change?: LibraryChange): Promise<void> {
     const data = this.db.data;
+    // a caller that staged a version and did not derive its law's status: written derived, never stale
+    if (this.staleLaws.size) this.refreshStatuses([...this.staleLaws]);
     data.generation++;
     const versions: Record<string, LawVersionMeta> = {};
     for (const id in data.versions) versions[id] = { ...data.versions[id]! };
-    const snapshot: CatalogData = { ...data, versions, tombstones: [...data.tombstones] };
+    const stamp = this.statusDay ? statusStamp(Object.values(versions), this.statusDay) : undefined;
+    const { statusesDerived: _old, versions: _v, tombstones: _t, ...head } = data;
+    const snapshot: CatalogData = { ...head, ...(stamp ? { statusesDerived: stamp } : {}), versions, tombstones: [...data.tombstones] };
     this.committedCounts = { generation: data.generation, ...countsOf(versions) };
     const adapter = this.db.adapter as AtomicJsonFile<CatalogData>;
     const run = this.commits.then(() => this.finishCommit(adapter, data, snapshot, change));

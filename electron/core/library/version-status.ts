@@ -7,6 +7,18 @@ import type { LawVersionMeta, Status } from '../../shared/law-model';
 import { DRAFT_STATUS, versionDate } from '../../shared/law-model';
 import { isDraftVersion } from '../../shared/draft-title';
 
+/**
+ * The rules of deriveStatuses (with isDraftVersion and the titles it calls drafts), by number: library.json
+ * keeps the day its statuses were derived for (status-stamp.ts) and an open takes them as written only
+ * when they were derived by the same rules. Raise it with any change to what these rules answer.
+ */
+export const STATUS_RULES = 1;
+
+/** The day a version starts to apply (施行日期, else 公布日期): the one way `today` enters its 时效性. */
+export function startDateOf(v: Pick<LawVersionMeta, 'published' | 'effective'>): string {
+  return v.effective || v.published || '';
+}
+
 /** The fields that tell a draft (isDraftVersion); optional, so a caller with dates alone still asks. */
 type DraftFields = Partial<Pick<LawVersionMeta, 'title' | 'draft' | 'statusOverride'>>;
 
@@ -23,7 +35,7 @@ export function deriveStatuses(
   const out = new Map<string, Status>();
   const inForce = versions
     .filter((v) => !isCopyOf(v, versions))
-    .filter((v) => !v.expired && !isDraftVersion(v) && !((v.effective || v.published || '') > today))
+    .filter((v) => !v.expired && !isDraftVersion(v) && !(startDateOf(v) > today))
     .sort((a, b) => (a.effective || versionDate(a)).localeCompare(b.effective || versionDate(b)) || versionDate(a).localeCompare(versionDate(b)));
   const current = inForce[inForce.length - 1];
   for (const v of versions) {
@@ -31,7 +43,7 @@ export function deriveStatuses(
     if (v.statusOverride) s = v.statusOverride.status;
     else if (v.expired) s = '已废止';
     else if (isDraftVersion(v)) s = DRAFT_STATUS;
-    else if ((v.effective || v.published || '') > today) s = '尚未生效';
+    else if (startDateOf(v) > today) s = '尚未生效';
     else s = v === current ? '现行有效' : '已修改';
     out.set(v.id, s);
   }
