@@ -16,7 +16,7 @@ import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type Librar
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import { LONGER_TITLES, TITLE_HEADS } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, startOf, versionOnDate, type ArticleTarget } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, startOf, versionOnDate, type ArticleTarget, type UnresolvedKind } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
 import { codeIndex } from '../library/code-parts';
 import type { LawVersionMeta } from '../../shared/law-model';
@@ -37,6 +37,8 @@ export interface DetectedMention {
   /** With a TargetResolver: the article pointed at. */
   target?: LinkTarget;
   reason?: string;
+  /** Of an unresolved mention, what code acts on (the reason's sentence may be reworded). */
+  reasonKind?: UnresolvedKind;
   /** Resolved, but not exactly as written (a 款 the article does not have was left out). */
   warning?: string;
   /** Resolved to the whole article because the 款 or 项 written is not in it (the warning says which). */
@@ -843,6 +845,7 @@ export function detectCitations(
         lawText?: string;
         via: DetectedMention['via'];
         reason?: string;
+        reasonKind?: UnresolvedKind;
         pinned?: LawVersionMeta;
         /** A bare 第X条 in a 司法解释: the law its title names, for an article (or 款/项) the interpretation lacks. */
         interpreted?: { lawId?: string; name: string };
@@ -905,11 +908,11 @@ export function detectCitations(
         const a = draft?.articles?.find((x) => x[0] === r.number && x[1] === r.suffix);
         const parts = [r, ...(r === last ? otherParts : [])].map(partOf).filter((p) => p.paragraph || p.item);
         const reason = draft?.articles ? `所审查的草案没有${label}` : `“${law.lawText ?? label}”指所审查的文件本身，不是资料库中的法规`;
-        mentions.push(a ? { ...base, status: 'resolved', draft: { articleKey: a[2], ...(parts.length ? { parts } : {}) } } : { ...base, status: 'unresolved', reason });
+        mentions.push(a ? { ...base, status: 'resolved', draft: { articleKey: a[2], ...(parts.length ? { parts } : {}) } } : { ...base, status: 'unresolved', reason, reasonKind: 'own-document' });
         continue;
       }
       if (!law.lawId) {
-        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文' });
+        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文', ...(law.reasonKind ? { reasonKind: law.reasonKind } : {}) });
         continue;
       }
       const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
@@ -954,7 +957,9 @@ export function detectCitations(
         }
       }
       mentions.push(
-        c.ok ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning, partMissing: true } : {}) } : { ...base, status: 'unresolved', reason: c.reason },
+        c.ok
+          ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning, partMissing: true } : {}) }
+          : { ...base, status: 'unresolved', reason: c.reason, ...(c.kind ? { reasonKind: c.kind } : {}) },
       );
     }
   };
@@ -1055,7 +1060,7 @@ export function detectCitations(
       const other = draft && name.endsWith('文件') ? otherDocumentBefore(start - name.length) : undefined;
       if (draft && !other) law = { via: 'this-law', lawText: name, draft: true };
       else if (other) law = { via: 'none', lawText: name, reason: `“${name}”指前面的${other}，不是资料库中的法规` };
-      else law = { via: 'none', lawText: name, reason: `“${name}”指所审查的文件本身，不是资料库中的法规` };
+      else law = { via: 'none', lawText: name, reason: `“${name}”指所审查的文件本身，不是资料库中的法规`, reasonKind: 'own-document' };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
       const contracted = contractedTail(store, name);

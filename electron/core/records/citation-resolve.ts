@@ -16,7 +16,16 @@ import type { Citation, CitationInput, CitationRef } from './record-types';
 import { codeIndex } from '../library/code-parts';
 import { findHeadings, headingByKey, headingHash, headingSnapshot, isHeadingKey, isWholeLawKey, lawOutline, WHOLE_LAW_KEY, type HeadingScope } from './citation-scope';
 
-export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string };
+/**
+ * Why a reference resolves to nothing, where a caller acts on the why (the pre-check's rule, the draft's own
+ * articles): the reason is the sentence for the person and may be reworded; the kind is what code reads.
+ * - draft-only: the law has drafted texts only (《…（征求意见稿）》), in force on no day
+ * - not-yet-in-force: no version of the law applies on the date yet
+ * - own-document: the text names the document under review itself (该文件, 本草案 of an article it lacks)
+ */
+export type UnresolvedKind = 'draft-only' | 'not-yet-in-force' | 'own-document';
+
+export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string; kind?: UnresolvedKind };
 
 export interface ArticleTarget {
   lawId: string;
@@ -45,12 +54,8 @@ function versionDateOf(v: LawVersionMeta): string {
   return v.published || v.effective || v.id.split('@')[1] || '';
 }
 
-/** Why a law that has only drafted texts resolves to no version: one sentence, told apart by isDraftOnlyReason (the pre-check's 依据的是草案). */
+/** Why a law that has only drafted texts resolves to no version (kind draft-only: the pre-check's 依据的是草案). */
 const draftOnlyReason = (law: Law) => `《${displayTitle(law)}》是草案，不是生效的法规`;
-/** Whether a reason of versionOnDate or of a mention says its law is only a draft (draftOnlyReason). */
-export function isDraftOnlyReason(reason: string | undefined): boolean {
-  return /》是草案，不是生效的法规/.test(reason ?? '');
-}
 
 /** The version of a law in force on `date`; a reason when the law did not yet apply. */
 export function versionOnDate(store: LibraryStore, lawId: string, date: string): Resolved<LawVersionMeta> {
@@ -64,12 +69,12 @@ export function versionOnDate(store: LibraryStore, lawId: string, date: string):
   if (v) return { ok: true, value: versions.find((x) => x.id === v.id)! };
   // A drafted text is in force on no day: never the basis of a finding, a citation or a 上位法.
   const enacted = versions.filter((x) => !isDraftVersion(x));
-  if (!enacted.length) return { ok: false, reason: draftOnlyReason(law) };
+  if (!enacted.length) return { ok: false, reason: draftOnlyReason(law), kind: 'draft-only' };
   // Versions without any date (宪法 as compiled, codes) apply whatever the date.
   const undated = enacted.find((x) => !startOf(x));
   if (undated) return { ok: true, value: undated };
   const first = withStart.filter((x) => !isDraftVersion(x)).map((x) => x.effective || '').sort()[0];
-  return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）` };
+  return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）`, kind: 'not-yet-in-force' };
 }
 
 /** Lines numbered in another way than （一） (一、 1. ⒈ ⑴ ①): items the paragraph split does not count. */
@@ -200,10 +205,10 @@ export function resolveInAny(store: LibraryStore, lawIds: string[], target: Omit
     const r = resolveOnDate(store, { ...target, lawId }, date);
     if (r.ok) return r;
     first ??= r;
-    if (!notYet && r.reason.includes('尚未施行')) notYet = r;
+    if (!notYet && r.kind === 'not-yet-in-force') notYet = r;
   }
   // parts of one code: name the code, not the part (《民法典·附则》 → 《民法典》)
-  if (notYet) return lawIds.length > 1 && !notYet.ok ? { ok: false, reason: notYet.reason.replace(/《([^》·]+)·[^》]+》/, '《$1》') } : notYet;
+  if (notYet) return lawIds.length > 1 && !notYet.ok ? { ...notYet, reason: notYet.reason.replace(/《([^》·]+)·[^》]+》/, '《$1》') } : notYet;
   if (lawIds.length > 1) {
     const law = store.law(lawIds[0]!);
     return { ok: false, reason: `《${law ? law.title : lawIds[0]}》的各编中都没有${articleLabel(target.number, target.suffix)}` };

@@ -82,7 +82,7 @@ export function withDraftLinkNotes(store: LibraryStore, review: LegalityReview, 
       const view = drafts.find((d) => d.seq === seq) ?? drafts.at(-1);
       const d = detectCitations(store, held.text, date, undefined, undefined, { draft: view ? draftInView(review.title, view) : { title: review.title } });
       for (const m of d.mentions) {
-        if (!m.draft && !(m.reason ?? '').includes('所审查')) continue; // a law's article, not the draft's
+        if (!m.draft && m.reasonKind !== 'own-document') continue; // a law's article, not the draft's
         const parts = m.draft?.parts?.length ? m.draft.parts : [{}];
         const s = parts.map((p) => bySeq.get(draftCitationKey({ label: m.label, ...p }))).find(Boolean) ?? bySeq.get(draftCitationKey({ label: m.label }));
         if (s && !inserts.some((i) => i.at === m.end)) inserts.push({ at: m.end, note: draftLinkExportNote(s) });

@@ -9,7 +9,7 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
-import { citeArticle, isDraftOnlyReason, lawByName, versionOnDate } from '../records/citation-resolve';
+import { citeArticle, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
@@ -191,12 +191,12 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         severity = '必须修改';
         rule = 'citation-article-missing';
         ruleName = '所引条文不存在';
-      } else if (isDraftOnlyReason(reason)) {
+      } else if (m.reasonKind === 'draft-only') {
         // 《…（征求意见稿）》第五条: a drafted text's article is no rule in force on any day, nor one to come
         severity = '必须修改';
         rule = 'citation-draft';
         ruleName = '引用草案的条文';
-      } else if (/尚未施行/.test(reason)) {
+      } else if (m.reasonKind === 'not-yet-in-force') {
         severity = '必须修改';
         rule = 'citation-not-in-force';
         ruleName = '所引法规尚未施行';
@@ -287,7 +287,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         reportedLaws.add(key);
         const fid = add({ ...base, rule: 'citation-repealed', ruleName: '依据的法规已废止', severity: '必须修改', reason: `《${displayTitle(lawRec)}》已废止，不能作为制定依据。`, bases: [lawBasis], suggestion: `删除${written}，或改为现行有效的依据` }, unit, law.start, law.end);
         citations.push({ article, text: written, status: 'reported', findingId: fid });
-      } else if (!v.ok && isDraftOnlyReason(v.reason)) {
+      } else if (!v.ok && v.kind === 'draft-only') {
         // 根据《…条例（征求意见稿）》: the basis is a drafted text, not a law that is yet to come into force
         reportedLaws.add(key);
         const fid = add({ ...base, rule: 'citation-draft', ruleName: '依据的是草案', severity: '必须修改', reason: draftBasisReason(v.reason), bases: [lawBasis], suggestion: DRAFT_BASIS_SUGGESTION }, unit, law.start, law.end);

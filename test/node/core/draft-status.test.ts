@@ -72,7 +72,7 @@ describe('a draft imported into the library', () => {
     const inForce = versionOnDate(store, enacted!.lawId, '2026-01-01');
     expect(inForce.ok && inForce.value.id).toBe(enacted!.id);
     const draftOnly = versionOnDate(store, titled!.lawId, '2026-01-01');
-    expect(draftOnly).toEqual({ ok: false, reason: expect.stringContaining('是草案，不是生效的法规') });
+    expect(draftOnly).toEqual({ ok: false, reason: expect.stringContaining('是草案，不是生效的法规'), kind: 'draft-only' });
     const cited = resolveRef(store, { law: '淄博市养犬管理条例', article: '第三条' }, '2026-01-01');
     expect(cited.ok && [cited.value.versionId, cited.value.textSnapshot]).toEqual([enacted!.id, '养犬人应当依法办理养犬登记，携犬出户应当束犬链。']);
     expect(resolveRef(store, { law: titled!.title, article: '第一条' }, '2026-01-01').ok).toBe(false);

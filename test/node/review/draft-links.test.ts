@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordsService } from '../../../electron/core/records/records-service';
 import { latestDraftOf } from '../../../electron/core/review/draft-store';
+import { withDraftLinkNotes } from '../../../electron/core/review/draft-links';
+import { detectCitations } from '../../../electron/core/records/citation-detect';
+import { articleLabel } from '../../../electron/core/text/chinese-numerals';
 import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import type { PackDocument } from '../../../electron/core/packs/pack-document';
 import { draftLinkNote, staleDraftLinksSentence } from '../../../electron/shared/draft-citation';
@@ -87,5 +90,24 @@ describe('links into the draft from the review form', () => {
     ]);
     const text = paragraphs(await wb.opinionDocument(reviewId, { date: '2026-03-05' }));
     expect(text).toContain('草案第六条要求服务机构取得资格证，违反《中华人民共和国行政许可法》第十七条。本办法第七条（指第1稿第七条，第2稿为第八条，已修改）限定服务机构，应当删除。');
+  });
+
+  // The draft's own article is told from a law's by the mention's kind (own-document), not by the words of its reason.
+  it('a link whose version left the workbench is noted after its mention, though the latest version lacks its article', async () => {
+    const review = await svc.getReview(reviewId);
+    const drafts = wb.drafts.drafts(reviewId);
+    const latest = drafts.at(-1)!;
+    const beyond = latest.units.filter((u) => u.kind === 'article').length + 50;
+    const label = articleLabel(beyond, 0);
+    const text = `草案${label}与《中华人民共和国行政许可法》第十七条不符，应当删除。`;
+    // the detector: an article the draft lacks is the draft's (own-document), the law's article is resolved
+    const mentions = detectCitations(lib.store, text, '2026-03-05', undefined, undefined, { draft: { title: review.title, articles: [] } }).mentions;
+    expect(mentions.map((m) => [m.label, m.status, m.reasonKind])).toEqual([
+      [label, 'unresolved', 'own-document'],
+      ['第十七条', 'resolved', undefined],
+    ]);
+    const gone = { ...review.findings.content.draftCitations![0]!, seq: latest.seq + 7, articleKey: String(beyond), label };
+    const noted = withDraftLinkNotes(lib.store, { ...review, findings: { ...review.findings, content: { text, citations: [], draftCitations: [gone] } } }, [{ where: 'findings.content', citation: gone, latestSeq: latest.seq, status: 'missing' }], drafts);
+    expect(noted.findings.content.text).toBe(`草案${label}（指第${latest.seq + 7}稿${label}）与《中华人民共和国行政许可法》第十七条不符，应当删除。`);
   });
 });
