@@ -43,4 +43,30 @@ describe.skipIf(!haveChromium)('法规库 in Chromium', () => {
       await page.getByTestId('library-total').filter({ hasText: '共 1 部' }).waitFor();
       expect(await page.getByTestId('law-title').textContent()).toContain('第37县专利管理若干规定');
     }));
+
+  it('the first rows are drawn before the date picker and the order select, which follow and work', () =>
+    withSession(async ({ page }) => {
+      await go(page, '#/search');
+      await page.getByTestId('search-input').waitFor();
+      // What the page held when its first law title came in (an observer's callback runs right after
+      // the commit that added it, before any later task could add more).
+      await page.evaluate(() => {
+        const w = window as unknown as { __firstRows?: { asOf: boolean; sort: boolean } };
+        const mo = new MutationObserver(() => {
+          if (w.__firstRows || !document.querySelector('[data-testid="law-title"]')) return;
+          w.__firstRows = { asOf: !!document.querySelector('[data-testid="library-as-of"]'), sort: !!document.querySelector('[data-testid="library-sort"]') };
+          mo.disconnect();
+        });
+        mo.observe(document.body, { subtree: true, childList: true });
+        location.hash = '#/library';
+      });
+      await page.getByTestId('law-title').first().waitFor();
+      expect(await page.evaluate(() => (window as unknown as { __firstRows?: unknown }).__firstRows)).toEqual({ asOf: false, sort: false });
+      // They come the frame after, in the places held for them, and work: the order select sorts by title.
+      await page.getByTestId('library-as-of').waitFor();
+      const sort = page.getByTestId('library-sort');
+      await sort.click();
+      await page.getByRole('option', { name: '标题（拼音 A→Z）' }).click();
+      await expect.poll(() => page.getByRole('columnheader', { name: '标题' }).getAttribute('aria-sort')).toBe('ascending');
+    }));
 });

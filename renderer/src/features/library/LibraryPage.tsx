@@ -6,8 +6,8 @@
 // The first screen comes first (as the reader's first articles do): the page asks for the rows a
 // window shows (with the whole list's total and facets), draws them, and only then asks for the
 // whole list, which replaces them — 2,592 rows (490 K characters) answered, parsed and completed
-// no longer come before the first row is painted. The 地区 and 分类 facets (44 checkboxes) are
-// drawn the frame after the rows.
+// no longer come before the first row is painted. The 地区 and 分类 facets (44 checkboxes), the
+// date picker and the order select are drawn the frame after the rows.
 
 import { Alert, Button, Checkbox, DatePicker, Grid, Input, Space, Spin, Typography } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
@@ -141,6 +141,10 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
   const categoryValues = useCategoryOrder(facets.category);
   const filtered = levels.length + regions.length + statuses.length + categories.length > 0 || favoritesOnly || q !== '';
+  // The date picker and the order select (antd's heaviest widgets of the page, each with its popup
+  // trigger, their styles made at their first mount after a page load) follow the first rows by a
+  // frame, in boxes of their size, as the 简报's do: the rows no longer wait for them.
+  const widgetsShown = useAfterFirstPaint(list.data !== undefined || !!list.error);
 
   return (
     <div className="page" style={{ display: 'flex', gap: 20 }}>
@@ -194,14 +198,22 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
               style={{ width: wide ? 240 : 170 }}
               data-testid="library-filter"
             />
-            <DatePicker
-              placeholder="查看某日有效的版本"
-              value={asOf ? dayjs(asOf) : null}
-              onChange={(d) => navigate({ page: 'library', ...(d ? { asOf: d.format('YYYY-MM-DD') } : {}) }, { replace: true })}
-              style={{ width: wide ? 190 : 160 }}
-              data-testid="library-as-of"
-            />
-            <TabLeavingSelect value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: wide ? 180 : 140 }} popupMatchSelectWidth={false} aria-label="排序" data-testid="library-sort" />
+            {widgetsShown ? (
+              <DatePicker
+                placeholder="查看某日有效的版本"
+                value={asOf ? dayjs(asOf) : null}
+                onChange={(d) => navigate({ page: 'library', ...(d ? { asOf: d.format('YYYY-MM-DD') } : {}) }, { replace: true })}
+                style={{ width: wide ? 190 : 160 }}
+                data-testid="library-as-of"
+              />
+            ) : (
+              <div className="control-room" style={{ width: wide ? 190 : 160 }} aria-busy="true" />
+            )}
+            {widgetsShown ? (
+              <TabLeavingSelect value={sortKey} onChange={setSortKey} options={SORTS} style={{ width: wide ? 180 : 140 }} popupMatchSelectWidth={false} aria-label="排序" data-testid="library-sort" />
+            ) : (
+              <div className="control-room" style={{ width: wide ? 180 : 140 }} aria-busy="true" />
+            )}
           </Space>
         </Space>
         {asOf && (
