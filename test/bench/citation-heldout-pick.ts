@@ -61,6 +61,23 @@ const QUOTAS_S27: [form: string, quota: number, test: (s: string, own: string) =
   ['judicial-number', 6, (s) => /(?:法释|法发|高检发)[〔［[]\d{4}/.test(s)],
 ];
 
+/**
+ * Session 28 (`--forms s28`): forms of a 规章 or 规范性文件 the earlier sets drew thinly — a law with its version written after it
+ * (《…》（2019年修订）), an article in 阿拉伯数字 (第3条第2款), 本条例第X条 inside the 附则 (its own article read in the closing
+ * chapter), a short name the text defined in an earlier article used again (条例第八条 after （以下简称条例） articles up), a law
+ * since repealed cited by the version of the sentence's date (合同法第五十二条, 民法通则第一百零六条), a full 条/款/项 chain, and
+ * 按照国家有关规定 — no citation, must link nothing.
+ */
+const QUOTAS_S28: [form: string, quota: number, test: (s: string, own: string, ctx: { body: string; annex: boolean }) => boolean][] = [
+  ['version-note', 6, (s) => /》[（(]\d{4}年(?:修订|修正)[）)]/.test(s)],
+  ['arabic', 5, (s) => /第\s*\d+\s*条/.test(s)],
+  ['annex-self', 6, (s, _own, c) => c.annex && new RegExp(`本(?:条例|办法|规定|细则|法)第${N}条`).test(s)],
+  ['short-later', 6, (s, _own, c) => !/以下简称|以下称/.test(s) && [...c.body.matchAll(/以下(?:简)?称[“《"]?([\u4e00-\u9fa5]{2,10}?)[”》"]?[）)]/g)].some((m) => /(?:法|条例|办法|规定|细则|解释)$/.test(m[1]!) && s.includes(`${m[1]!}`) && new RegExp(`${m[1]!}[》”]?第${N}条`).test(s))],
+  ['repealed', 6, (s) => new RegExp(`(?<![劳动])(?:合同法|物权法|担保法|民法通则|婚姻法|继承法|民法总则|收养法|侵权责任法)》?第${N}条`).test(s)],
+  ['item-chain', 6, (s) => new RegExp(`第${N}条第${N}款第[（(]?${N}[）)]?项`).test(s)],
+  ['national-rules', 6, (s) => /(?:按照|依照|根据|参照)国家(?:有关|的有关)?规定/.test(s) && !/《/.test(s) && !new RegExp(`第${N}条`).test(s)],
+];
+
 /** The titles of the corpus's national 法律 (the manifest drops their 中华人民共和国): a 《X》 naming one is its short name (filled when run). */
 const NATIONAL_SHORT = new Set<string>();
 
@@ -100,7 +117,7 @@ interface Row {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { seed: { type: 'string' }, corpus: { type: 'string' }, prefix: { type: 'string' }, strict: { type: 'boolean' }, forms: { type: 'string' } } });
-  const quotas = values.forms === 's27' ? QUOTAS_S27 : QUOTAS;
+  const quotas: [string, number, (s: string, own: string, ctx: { body: string; annex: boolean }) => boolean][] = values.forms === 's28' ? QUOTAS_S28 : values.forms === 's27' ? QUOTAS_S27 : QUOTAS;
   if (!values.seed) {
     console.error('usage: citation-heldout-pick.ts --seed N [--strict] [--corpus DIR] [--prefix U]');
     process.exit(2);
@@ -149,15 +166,18 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const end = text.indexOf('<!-- INFO END -->');
     const body = end >= 0 ? text.slice(end + 17) : text;
     const own = law.title.replace(/^中华人民共和国/, '');
-    const sentences: { article: string; text: string }[] = [];
+    const sentences: { article: string; text: string; annex: boolean }[] = [];
     let article = '';
+    let annex = false;
     for (const line of body.split('\n')) {
       const m = ARTICLE_LINE.exec(line);
       if (m) article = m[1]!;
+      // the 附则 chapter (s28's annex-self): from its heading on
+      if (/^\s*#/.test(line)) annex = /附\s*则/.test(line);
       if (!article || /^\s*#/.test(line)) continue;
       const rest = m ? m[2]! : line.trim();
       // a sentence ends at 。 (or the line); 第X条 inside it is kept whole
-      for (const s of rest.split(/(?<=。)/)) if (s.trim().length >= 8) sentences.push({ article, text: s.trim() });
+      for (const s of rest.split(/(?<=。)/)) if (s.trim().length >= 8) sentences.push({ article, text: s.trim(), annex });
     }
     const order = sentences.sort((a, b) => (hash(seed, a.text) < hash(seed, b.text) ? -1 : 1));
     let picked: { form: string; s: (typeof sentences)[number] } | undefined;
@@ -167,7 +187,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const open = !second || [...taken].some((t) => t.startsWith(`${law.path}\u0000`));
     for (const [form, , t] of open ? quotas : []) {
       if ((left.get(form) ?? 0) <= 0 || (form === 'judicial' && law.level !== '司法解释')) continue;
-      const s = order.find((x) => !taken.has(x.text) && t(x.text, own) && !tests.includes(x.text));
+      const s = order.find((x) => !taken.has(x.text) && t(x.text, own, { body, annex: x.annex }) && !tests.includes(x.text));
       if (s) {
         picked = { form, s };
         break;
