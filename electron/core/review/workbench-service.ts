@@ -129,6 +129,16 @@ export interface AddDraftResult {
   reopened: number;
 }
 
+/**
+ * A basis as the 对照表's 理由 names it: a provision the library lacks carries its quote in the
+ * citation (《…通知》（国办发〔2018〕37号）一、（一）“严禁越权发文”：“…”), which the finding's line
+ * under 三、 already quotes; the table names the document and part only, so a row stays a row.
+ */
+function unquotedCitation(b: Basis): string {
+  const quote = b.text ? `：“${b.text}”` : '';
+  return quote && b.citation.endsWith(quote) ? b.citation.slice(0, -quote.length) : b.citation;
+}
+
 export class ReviewWorkbench {
   readonly drafts: DraftStore;
   private rules: RuleSet | undefined;
@@ -506,7 +516,7 @@ export class ReviewWorkbench {
         article: f.article?.label ?? '全文',
         original: findingExcerpts(f).join(''),
         proposal: d.proposal ?? f.suggestion ?? '',
-        reason: `${documentReason(f)}${f.basis ? `（${f.basis.citation}）` : ''}`,
+        reason: `${documentReason(f)}${f.basis ? `（${unquotedCitation(f.basis)}）` : ''}`,
         order: f.article ? Number(f.article.key.replace(/\D+/g, '')) || 0 : 1e6,
         // within an article, as its sentences read (not in the order they were accepted)
         at: f.start ?? 0,
