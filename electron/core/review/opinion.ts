@@ -292,8 +292,9 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
 
   if (suggestions.length) {
     section(template.annexTitle, [
-      // 条款 wide enough for 第十一条 on one line; 理由, the longest, the widest but 原文.
-      { kind: 'table', head: template.annexColumns, rows: annexRows(suggestions), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'] },
+      // 条款 wide enough for 第十一条 on one line; 理由, the longest, the widest but 原文. In 小四 (compact),
+      // as the 规范性文件登记 register: at the body's 四号 a row of two proposals in five columns ran over a page.
+      { kind: 'table', head: template.annexColumns, rows: annexRows(suggestions), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'], compact: true },
     ]);
   }
   const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);
