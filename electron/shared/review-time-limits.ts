@@ -49,6 +49,14 @@ export function timeLimitText(type: ReviewType): string {
   return l.source ? `${l.wording}（${l.source}）` : l.wording;
 }
 
+/**
+ * 最早届满 as a line names it: “最早届满 2026-11-27”, or “无统一时限” for a type without a minimum
+ * (合同, 重大执法决定, 其他), whose dueDate is only the receipt date and no date to plan by.
+ */
+export function dueDateText(type: ReviewType, dueDate: string): string {
+  return REVIEW_TIME_LIMITS[type].minWorkingDays !== undefined ? `最早届满 ${dueDate}` : '无统一时限';
+}
+
 /** The counts behind the yearly on-time figure (records:stats `reviews`). */
 export interface OnTimeCounts {
   completed: number;

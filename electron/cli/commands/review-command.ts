@@ -6,7 +6,7 @@ import type { ChangeEntry } from '../../core/records/record-types';
 import { type Command, UsageError, libraryOption, padCell, parse, printJson } from '../cli-support';
 import { reviewWorkbenchSubcommands, reviewWorkbenchUsage } from './precheck-command';
 import { addSubcommand, dispatch, openService, reportSave, updateSubcommand, writeOptions, writeOpts } from './records-command';
-import { timeLimitText } from '../../shared/review-time-limits';
+import { dueDateText, timeLimitText } from '../../shared/review-time-limits';
 
 const usage = [
   'lawdesk review add --from FILE.json [--link] [--by 姓名] [--json]',
@@ -44,7 +44,7 @@ export const reviewCommand: Command = {
       argv,
       {
         ...reviewWorkbenchSubcommands(usage),
-        add: addSubcommand(usage, (svc, v, o) => svc.createReview(v, o), (r) => `${r.title}（${r.type}，收件 ${r.receivedDate}，最早届满 ${r.dueDate}${r.unitDeadline ? `，单位确定的审查期限 ${r.unitDeadline}` : ''}）`, 'reviews'),
+        add: addSubcommand(usage, (svc, v, o) => svc.createReview(v, o), (r) => `${r.title}（${r.type}，收件 ${r.receivedDate}，${dueDateText(r.type, r.dueDate)}${r.unitDeadline ? `，单位确定的审查期限 ${r.unitDeadline}` : ''}）`, 'reviews'),
         update: updateSubcommand(usage, '审查记录编号', (svc, id, v, o) => svc.updateReview(id, v, o), (r) => `${r.title}（第 ${r.revision} 版，${r.status}）`),
         async attach(rest) {
           const { values, positionals } = parse(rest, { ...writeOptions, name: { type: 'string' } }, usage);
@@ -96,7 +96,7 @@ export const reviewCommand: Command = {
           }
           const o = process.stdout;
           o.write(`${r.id}  ${r.title}\n${r.type} · ${r.refNo ? r.refNo + ' · ' : ''}承办单位 ${r.leadUnit} · ${statusText(r)}\n`);
-          o.write(`收件 ${r.receivedDate} · 最早届满 ${r.dueDate}（${timeLimitText(r.type)}）${r.unitDeadline ? ` · 单位确定的审查期限 ${r.unitDeadline}` : ''}${r.completedDate ? ` · 出具意见 ${r.completedDate}` : ''}${r.conclusion ? ` · 结论：${r.conclusion}` : ''}${r.adopted !== undefined ? ` · ${r.adopted ? '已采纳' : '未采纳'}` : ''}\n`);
+          o.write(`收件 ${r.receivedDate} · ${dueDateText(r.type, r.dueDate)}（${timeLimitText(r.type)}）${r.unitDeadline ? ` · 单位确定的审查期限 ${r.unitDeadline}` : ''}${r.completedDate ? ` · 出具意见 ${r.completedDate}` : ''}${r.conclusion ? ` · 结论：${r.conclusion}` : ''}${r.adopted !== undefined ? ` · ${r.adopted ? '已采纳' : '未采纳'}` : ''}\n`);
           o.write(`送审材料：${r.materials.map((m) => `${m.provided ? '☑' : '☐'}${m.name}`).join(' ')}\n`);
           for (const p of r.procedures) o.write(`程序  ${p.check}：${!p.applicable ? '不适用' : p.done ? '已履行' : '未履行'}${p.date ? ' ' + p.date : ''}${p.endDate ? '～' + p.endDate : ''}${p.notes ? '，' + p.notes : ''}\n`);
           const sections: [string, { text: string; citations: { citation: string; textSnapshot: string; versionId: string }[] }][] = [

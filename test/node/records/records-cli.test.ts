@@ -55,6 +55,20 @@ describe('lawdesk review / lecture / cites / stats / records', () => {
     expect(cli('review', 'list', '--type', '合同').out).toMatch(/R2020-002 .*孵化器/);
   });
 
+  // A 合同 has no national minimum review time: its dueDate is the receipt date, which the CLI printed as
+  // “最早届满 <收件日期>” (the 审查 list says 无统一时限).
+  it('review add / show of a 合同 print no 最早届满 date', () => {
+    const file = join(lib.dir, 'contract.json');
+    writeFileSync(file, JSON.stringify({ type: '合同', title: '科技馆运营服务合同', leadUnit: '办公室', receivedDate: '2020-12-24' }));
+    const add = cli('review', 'add', '--from', file);
+    expect(add.code).toBe(0);
+    expect(add.out).toContain('（合同，收件 2020-12-24，无统一时限）');
+    const id = /已新增 (R\d{4}-\d{3})/.exec(add.out)![1]!;
+    const show = cli('review', 'show', id).out;
+    expect(show).toContain('收件 2020-12-24 · 无统一时限（没有全国统一的审查时限');
+    expect(show).not.toContain('最早届满');
+  });
+
   it('bad input: exit 1, every problem in Chinese, nothing saved', () => {
     const file = join(lib.dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ type: '合同', title: '期限早于收件', leadUnit: '办公室', receivedDate: '2020-05-10', dueDate: '2020-05-01', citations: [{ law: '统计法', article: '第九十条' }] }));

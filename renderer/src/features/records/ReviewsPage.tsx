@@ -13,7 +13,7 @@ import { FlagTag } from '../../components/records-ui';
 import { hrefOf, navigate } from '../../router';
 import { officeYear } from '../../office-clock';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
-import { REVIEW_TIME_LIMITS, timeLimitText } from '../../../../electron/shared/review-time-limits';
+import { dueDateText, timeLimitText } from '../../../../electron/shared/review-time-limits';
 
 const thisYear = officeYear();
 const YEARS = Array.from({ length: 12 }, (_, i) => thisYear - i);
@@ -58,7 +58,7 @@ export function ReviewsPage() {
         const d = dueText(r);
         return (
           <span style={{ color: d.danger ? '#cf1322' : d.warn ? '#d46b08' : undefined, fontWeight: d.danger ? 600 : undefined }} data-testid={r.overdue ? 'overdue' : undefined}>
-            {r.unitDeadline ? `单位期限 ${r.unitDeadline}` : REVIEW_TIME_LIMITS[r.type].minWorkingDays !== undefined ? <Typography.Text type="secondary">最早届满 {r.dueDate}</Typography.Text> : <Typography.Text type="secondary">无统一时限</Typography.Text>}
+            {r.unitDeadline ? `单位期限 ${r.unitDeadline}` : <Typography.Text type="secondary">{dueDateText(r.type, r.dueDate)}</Typography.Text>}
             {d.text && (
               <>
                 <br />
