@@ -4,6 +4,7 @@
 
 import { resolve } from 'node:path';
 import { noConclusionSentence, uncheckedPoints } from '../../shared/opinion-coverage';
+import { staleDraftLinksSentence } from '../../shared/draft-citation';
 import { DRAFT_KINDS, OPINION_FORMATS, carriedLabel, isUnverifiedDraft, reopenedLabel, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
 import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
@@ -211,6 +212,8 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
         // The pre-check runs once: its findings give the undecided count and the coverage goes into the 意见书.
         const { coverage, precheck, conclusion } = await wb.opinionCheck(id);
         const noDraft = wb.drafts.drafts(id).length === 0;
+        // 草案第N条 written on an earlier 送审稿: the workbench and the record page say so before generating.
+        const staleLinks = staleDraftLinksSentence(await wb.draftLinks(id));
         const r = await wb.exportOpinion(id, resolve(values.out), {
           format,
           coverage,
@@ -222,11 +225,12 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
         const unchecked = uncheckedPoints(coverage);
         const decisions = wb.drafts.decisions(id);
         const undecided = (precheck?.findings ?? []).filter((f) => !decisions[f.id]).length;
-        if (values.json) printJson({ ...r, undecided, draft: !noDraft, coverage, unchecked, ...(conclusion ? { conclusion } : {}) });
+        if (values.json) printJson({ ...r, undecided, draft: !noDraft, coverage, unchecked, ...(conclusion ? { conclusion } : {}), ...(staleLinks ? { staleDraftLinks: staleLinks } : {}) });
         else process.stdout.write(`已生成合法性审查意见书：${r.file}（${r.format.toUpperCase()}，${r.bytes} 字节，引用条文 ${r.articles} 条）\n`);
         if (undecided) process.stderr.write(`注意：还有 ${undecided} 条预审意见待处理（lawdesk review precheck ${id}）；意见书只写入已采纳的意见\n`);
         if (noDraft) process.stderr.write(`注意：审查记录 ${id} 没有送审稿，意见书只按审查记录生成，送审稿未经预审，没有修改建议对照表（上传：lawdesk review draft ${id} <送审稿文件>）\n`);
         for (const u of unchecked) process.stderr.write(`注意：意见书“${u.category}”要点写作“未审查”：${u.reason}${u.code === 'undecided' ? `（lawdesk review precheck ${id}）` : ''}\n`);
+        if (staleLinks) process.stderr.write(`注意：${staleLinks}（lawdesk review update ${id} --from FILE.json --link）\n`);
         const undecidedConclusion = noConclusionSentence(conclusion);
         if (undecidedConclusion) process.stderr.write(`注意：${undecidedConclusion}（用 lawdesk review update ${id} --from FILE.json 填写 conclusion）\n`);
       } finally {

@@ -104,4 +104,24 @@ describe('lawdesk review draft / precheck / accept / dismiss / opinion', () => {
     expect(show.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政处罚法》（2021年修订）第十六条');
     expect(show.notes).toContain('押金由展会主办方自行收取');
   }, 300_000); // thirteen CLI processes, each opening the library: 110–125 s at load 17 on two cores
+
+  // The record page and the workbench warn before generating when the record's 草案第N条 were written on
+  // an earlier 送审稿; `review opinion` generated silently (the 意见书 only noted the version in brackets).
+  it('review opinion warns of 草案 articles written on an earlier 送审稿', () => {
+    const input = join(work, 'subsidy.json');
+    writeFileSync(input, JSON.stringify({ type: '规范性文件', title: '城口县科技型企业研发费用补助管理办法（送审稿）', leadUnit: '科技创新股', receivedDate: '2026-11-20' }));
+    const id = (JSON.parse(lawdesk('review', 'add', '--from', input, '--json').stdout) as { record: { id: string } }).record.id;
+    expect(lawdesk('review', 'draft', id, join(DRAFTS, 'received-rd-subsidy.md')).status).toBe(0);
+    writeFileSync(input, JSON.stringify({ opinion: { text: '建议删除草案第五条关于审核费的规定，草案第七条的有效期改为五年。', adviser: '李明' } }));
+    expect(lawdesk('review', 'update', id, '--from', input, '--link').status).toBe(0);
+    const quiet = lawdesk('review', 'opinion', id, '--out', join(work, '补助意见书1.docx'), '--json');
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('较早的送审稿');
+    // the unit sends 第二稿 with 第二条 dropped: 第五条 and 第七条 are now 第四条 and 第六条
+    expect(lawdesk('review', 'draft', id, join(DRAFTS, 'versions', '研发费用补助管理办法（送审稿第二稿）.md')).status).toBe(0);
+    const told = lawdesk('review', 'opinion', id, '--out', join(work, '补助意见书2.docx'), '--json');
+    expect(told.status, told.stderr).toBe(0);
+    expect(told.stderr).toMatch(/注意：审查意见中的“(第1稿)?第五条”.*写于较早的送审稿.*请先在审查记录中按第2稿的条号改写/);
+    expect((JSON.parse(told.stdout) as { staleDraftLinks?: string }).staleDraftLinks).toContain('第七条');
+  }, 300_000);
 });
