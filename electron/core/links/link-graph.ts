@@ -35,8 +35,10 @@ import { LibraryTargetResolver } from './link-resolver';
  * 12: 同法 after a one-character verb (并按同法), a short name defined in a note with a 文号 or version before it (（法释〔2008〕5号，
  *    以下简称《解释》）) and an order written 国务院第713号令 are read (session 27).
  * 13: a 文号 the library carries, then 文 / 文件 (国务院令第713号文件第二十五条), is that version's article (session 27).
+ * 14: an article number wrapped or spaced inside (第十\n八条, 第十 八条) is read whole, and a page footer line between two halves
+ *    of a sentence (— 3 —, 第 2 页 共 4 页) is read as a space (session 28).
  */
-export const LINKS_FORMAT = 13;
+export const LINKS_FORMAT = 14;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;

@@ -188,12 +188,30 @@ function paragraphAt(text: string, pos: number, first: number): number {
 /** The line of a text that is its own article's heading (第一条　为了…, a draft's): no citation. */
 const OWN_HEADING = new RegExp(`^[ \\u3000]*第${SP}${N}${SP}条(?:之${N})?[ \\u3000\\u00a0]+(?=\\S)`, 'gm');
 
-function unwrapLines(text: string): string {
-  if (!text.includes('\n')) return text;
+/**
+ * A PDF's page footer between two halves of a sentence (session 28): 《中华人民共和国政府信\n第 2 页 共 4 页\n息公开条例》,
+ * 《…进步法》\n— 3 —\n第九十一条. Only a line that is nothing but a page number (第 2 页, 第2页 共4页, 共4页 第2页, — 3 —,
+ * - 3 -, 2/4), with the same marks around it as a wrapped break: read as spaces, footer and breaks alike.
+ */
+const PAGE_NUMBER = ['第_\\d+_页(?:_[，,]?_共_\\d+_页)?', '共_\\d+_页_[，,]?_第_\\d+_页', '[—–\\-－]{1,2}_\\d+_[—–\\-－]{1,2}', '\\d+_/_\\d+'].join('|').replace(/_/g, '[ \\u3000]*');
+const FOOTER_BREAK = new RegExp(`(?<=[\\u4e00-\\u9fa5\\d》〉）)、，,])[ \\u3000]*\\r?\\n[ \\u3000]*(?:${PAGE_NUMBER})[ \\u3000]*\\r?\\n(?=[\\u4e00-\\u9fa5\\d《〈（(])(?!第${SP}${N}${SP}(?:条(?:之${N})?|章|节|编)[ \\u3000\\u00a0])(?![（(]${SP}${N}${SP}[)）]|${N}${SP}[、.．])`, 'g');
+/**
+ * An article's number wrapped inside (第十\n八条, 第一百\n二十条, 第1\n5条) or spaced out inside (第十 八条): the number is read
+ * whole, the gap moved after it (第十八 条), so every offset outside the number stays the text's.
+ */
+const SPLIT_NUMBER = new RegExp(`(第${SP}[${NUMERAL_CHARS}]+)([ \\u3000\\u00a0]*\\r?\\n[ \\u3000\\u00a0]*|[ \\u3000\\u00a0]+)([${NUMERAL_CHARS}]+)(?=${SP}(?:条|款|项|章|节|编))`, 'g');
+
+function unwrapLines(raw: string): string {
+  if (!raw.includes('\n')) return raw.replace(SPLIT_NUMBER, (_w, head: string, gap: string, tail: string) => head + tail + ' '.repeat(gap.length));
+  const text = raw.replace(FOOTER_BREAK, (gap, at: number) => (/^\s*[#|]/.test(raw.slice(raw.lastIndexOf('\n', at - 1) + 1, at)) ? gap : ' '.repeat(gap.length)));
   return text.replace(WRAPPED_BREAK, (gap, at: number) => {
     // a heading or a table row before the break ends its line
     const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
     return /^\s*[#|]/.test(line) ? gap : ' '.repeat(gap.length);
+  }).replace(SPLIT_NUMBER, (whole, head: string, gap: string, tail: string, at: number) => {
+    // a heading or a table row before a break ends its line
+    if (gap.includes('\n') && /^\s*[#|]/.test(text.slice(text.lastIndexOf('\n', at) + 1, at))) return whole;
+    return head + tail + ' '.repeat(gap.length);
   });
 }
 

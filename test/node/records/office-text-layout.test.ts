@@ -1,6 +1,6 @@
 // How an office's text is laid out, as the session 23 held-out set found it: a citation wrapped over two lines (text pasted
 // from a PDF), a draft pasted whole with its own 第一条 headings, 上述条例 / 前述法律 for the law named before, and article
-// numbers in Arabic digits or with 之一. Real laws: test/fixtures/records/laws (行政许可法 2019, 统计法, 重大行政决策程序暂行条例).
+// numbers in Arabic digits or with 之一; session 28: a number wrapped inside (第十\n八条) and a PDF's page footer inside a sentence. Real laws: test/fixtures/records/laws (行政许可法 2019, 统计法, 重大行政决策程序暂行条例).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeLibrary, type TestLibrary } from './records-test-support';
 
@@ -31,6 +31,32 @@ describe('a citation wrapped over two lines', () => {
     expect(found('依据下列规定：《中华人民共和国行政许可法》\n（一）第十二条所列事项')).toEqual(['✗第十二条']);
     // the next line is an article of the draft itself
     expect(found('高青县科技创新券管理办法（征求意见稿）\n第十二条　申请人应当提交下列材料')).toEqual([]);
+  });
+});
+
+describe('a citation split inside its number or by a page footer (session 28)', () => {
+  it('an article number wrapped or spaced inside is read whole, in Chinese numerals and in digits', () => {
+    expect(found('符合《中华人民共和国行政许可法》第十\n二条规定的事项，可以设定行政许可。')).toEqual(['2019-04-23 第十二条']);
+    expect(found('依照《中华人民共和国统计法》第二\r\n十五条办理。')).toEqual(['2009-06-27 第二十五条']);
+    expect(found('《行政许可法》第1\n3条规定了可以不设行政许可的事项。')).toEqual(['2019-04-23 第十三条']);
+    // spaced out inside (a Word document's justified line), with its 款: read as the number written whole is
+    expect(found('依照《中华人民共和国行政许可法》第三 十八条第二款的规定。')).toEqual(found('依照《中华人民共和国行政许可法》第三十八条第二款的规定。'));
+    expect(found('依照《中华人民共和国行政许可法》第三 十八条第二款的规定。')).toEqual(['2019-04-23 第三十八条第2款']);
+    // the mention keeps its place in the text as written
+    const text = '应当符合《中华人民共和国行政许可法》第十\n三条的规定。';
+    const m = articles(text)[0]!;
+    expect(text.slice(m.start, m.end)).toBe('第十\n三条');
+  });
+
+  it('a line that is only a page number between the halves of a sentence is read as a space', () => {
+    expect(found('依据《中华人民共和国行政许\n- 5 -\n可法》第十二条的规定，本局审查了申请事项。')).toEqual(['2019-04-23 第十二条']);
+    expect(found('本局依照《重大行政决策程序暂行条例》\n第3页，共7页\n第二十五条进行了合法性审查。')).toEqual(['2019-04-20 第二十五条']);
+    expect(found('本局依照《中华人民共和国行政许可法》第十\n2/6\n三条的规定办理。')).toEqual(['2019-04-23 第十三条']);
+  });
+
+  it('a footer after a sentence’s end or before an article’s heading joins nothing', () => {
+    expect(found('依照《中华人民共和国行政许可法》办理。\n— 2 —\n第十二条所列事项另行规定。')).toEqual(['✗第十二条']);
+    expect(found('高青县科技创新券管理办法\n— 2 —\n第十二条　申请人应当提交下列材料')).toEqual([]);
   });
 });
 
