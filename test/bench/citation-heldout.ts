@@ -400,6 +400,8 @@ function copyLaws(corpus: string): void {
       want.set(k, cur);
     }
   };
+  // a citing law's articles that define a short name (（以下简称条例）): the scorer reads its sentence with them (session 28)
+  const defining = new Set(entries.filter((e) => e.near).map((e) => normaliseTitle(e.near)));
   for (const e of entries) {
     // the article a sentence stands in is kept too; a law whose sentence reads 前条 whole (the article before must be
     // the one before it in the text, and a heading spaced out — 第十五 条 — is read as one only in sequence)
@@ -423,7 +425,7 @@ function copyLaws(corpus: string): void {
       for (const line of (end >= 0 ? text.slice(end + 17) : text).split('\n')) {
         // (a heading the source spaced out, 第十五 条, is that article)
         const art = new RegExp(`^(第${N}[ \u3000]*条(?:之${N})?)`).exec(line);
-        if (art) keep = w.has(art[1]!.replace(/[ \u3000]/g, '')) || (w.size === 0 && body.every((b) => !/^第/.test(b)));
+        if (art) keep = w.has(art[1]!.replace(/[ \u3000]/g, '')) || (w.size === 0 && body.every((b) => !/^第/.test(b))) || (defining.has(k) && /以下(?:简)?称|简称/.test(line));
         if (/^#/.test(line)) body.push(line);
         else if (keep && line.trim()) body.push(line);
         // a 文号 before the first article (法释〔2025〕1号, 国务院令第712号): the import reads the version's number from it

@@ -5,7 +5,7 @@
 // The same score on a library of the whole corpus: `npx tsx test/bench/citation-heldout.ts --library DIR`.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELDOUT_SET_S17, HELDOUT_SET_S18, HELDOUT_SET_S19, HELDOUT_SET_S20, HELDOUT_SET_S21, HELDOUT_SET_S22, HELDOUT_SET_S23, HELDOUT_SET_S24, HELDOUT_SET_S25, HELDOUT_SET_S26, HELDOUT_SET_S27, formatScore, readHeldout, scoreHeldout } from '../../bench/citation-heldout';
+import { HELDOUT_SET_S17, HELDOUT_SET_S18, HELDOUT_SET_S19, HELDOUT_SET_S20, HELDOUT_SET_S21, HELDOUT_SET_S22, HELDOUT_SET_S23, HELDOUT_SET_S24, HELDOUT_SET_S25, HELDOUT_SET_S26, HELDOUT_SET_S27, HELDOUT_SET_S28, formatScore, readHeldout, scoreHeldout } from '../../bench/citation-heldout';
 import { ROOT, makeLinkLibrary, type LinkLibrary } from './links-test-support';
 
 let lib: LinkLibrary;
@@ -462,6 +462,41 @@ describe('held-out citation set, session 27 (62 hand-labelled sentences, 20 of t
       expect(s.rightArticle).toBe(s.detected);
       expect(s.rightVersion).toBe(s.rightArticle);
       expect(s.lawsRight).toBe(s.lawsExpected);
+    });
+  }
+});
+
+// Session 28: 20 sentences drawn by citation-heldout-pick.ts --seed 2828 --forms s28 (本条例第X条 in the 附则, 第X条第X款第X项, a
+// short name the law defined articles above, 按照国家有关规定 — no citation) from corpus laws no test had read, and 41 written as a
+// county 科学技术局's contracts, 规范性文件 and opinions write them; labelled and committed (cf6d145f) before the detector was run on
+// them. Scored first (the whole corpus): 58/62 right in the graph — 第十\n八条 not found, a page footer inside 《…政府信\n第 2 页 共 4 页
+// \n息公开条例》 and between 《…进步法》 and 第九十一条 unresolved, and 《省专利条例》 (the province left out) unresolved. Left:
+// 《省专利条例》 — the detector does not know the office's province (one miss, both modes).
+const s28 = readHeldout(HELDOUT_SET_S28);
+
+describe('held-out citation set, session 28 (61 hand-labelled sentences, 41 of them an office’s)', () => {
+  it('is the set the labels were written for: 20 sentences of laws no earlier set drew from, one each; 41 with no citing law', () => {
+    expect(s28).toHaveLength(61);
+    expect(s28.filter((e) => !e.near)).toHaveLength(41);
+    const corpus = s28.filter((e) => e.near);
+    expect(new Set(corpus.map((e) => e.src)).size).toBe(20);
+    const earlier = new Set([...entries, ...s17, ...s18, ...s19, ...s20, ...s21, ...s22, ...s23, ...s24, ...s25, ...s26, ...s27].map((e) => e.src));
+    expect(corpus.filter((e) => earlier.has(e.src) || !e.article)).toEqual([]);
+  });
+
+  for (const mode of ['graph', 'records'] as const) {
+    it(`read ${mode === 'graph' ? 'as the link graph reads' : 'as a record is read'}: a number wrapped inside 第十\n八条 and a page footer inside a citation are read; （2010年修订） is that version; 合同法 and 按照国家有关规定 link nothing`, () => {
+      const s = scoreHeldout(lib.store, s28, mode);
+      console.log([...formatScore(s, s28.length), ...s.misses.map((m) => m.slice(0, 200))].join('\n'));
+      expect(s.expected).toBe(63);
+      expect(s.detected).toBe(63);
+      expect(s.falseDetections).toBe(0);
+      expect(s.wrongLinks).toBe(0);
+      // records: 森林法第三十九条 in a 2011 text, older than the one version held, is reported 尚未施行 (by design)
+      expect(s.rightArticle + s.notInForce).toBeGreaterThanOrEqual(s.detected - 1);
+      expect(s.rightVersion).toBe(s.rightArticle);
+      expect(s.lawsRight).toBeGreaterThanOrEqual(s.lawsExpected - 1);
+      expect(s.misses.filter((m) => !m.startsWith('O020 '))).toEqual([]);
     });
   }
 });
