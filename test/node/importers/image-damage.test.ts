@@ -13,6 +13,7 @@ import { ScanJpegReader } from '../../../electron/core/importers/pdf-scan-jpeg';
 import { openPdfTask } from '../../../electron/core/importers/pdf-text-extractor';
 import { scanPdfBytes } from '../../fixtures/documents/image-pdf';
 import { barsPng, tinyGreyJpeg } from './tiny-images';
+import { seededRandom } from '../../bench/seeded-random';
 
 const SCANS = join(import.meta.dirname, '../../fixtures/documents/scans');
 const jpegs = [...readdirSync(SCANS).map((f) => join(SCANS, f)), ...readdirSync(join(SCANS, 'photo')).map((f) => join(SCANS, 'photo', f))].filter((f) => f.endsWith('.jpg'));
@@ -44,6 +45,50 @@ describe('a picture that ends early or is damaged', () => {
       expect(jpegDamage(garbage)?.kind, f).toBe('corrupt');
     }
   });
+
+  it('notices a changed byte in the coded data that darkens the rest of a scanned page', async () => {
+    // A JPEG has no checksum: a changed byte the Huffman code gets over leaves every DC after it off
+    // by one amount, and the decoder paints the rest of the page darker (or lighter) without a word.
+    // Seeded changes in the coded data of a committed scan; the native decoder the import uses says
+    // which ones darkened the page below the damage (the oracle), jpegDamage must name each of them.
+    const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+    const grey = async (b: Uint8Array) => {
+      const img = await loadImage(Buffer.from(b));
+      const ctx = createCanvas(img.width, img.height).getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, img.width, img.height).data;
+      const px = new Int16Array(img.width * img.height);
+      for (let p = 0; p < px.length; p++) px[p] = d[4 * p]!;
+      return { width: img.width, px };
+    };
+    const orig = readFileSync(join(SCANS, 'yuanzhu-p2-clean.jpg'));
+    const { width, px: base } = await grey(orig);
+    const sos = orig.indexOf(Buffer.from([0xff, 0xda]));
+    const from = sos + 2 + orig.readUInt16BE(sos + 2);
+    const r = seededRandom(2804);
+    let darkened = 0;
+    let noticed = 0;
+    for (let k = 0; k < 24; k++) {
+      const b = Buffer.from(orig);
+      const at = from + Math.floor(r() * (orig.length - 2 - from));
+      b[at] = b[at]! ^ (1 + Math.floor(r() * 255));
+      const damage = jpegDamage(b);
+      if (damage) noticed++;
+      const g = (await grey(b)).px;
+      let p = 0;
+      while (p < g.length && g[p] === base[p]) p++;
+      // from one row below the first changed pixel: the mean change of the rest of the page
+      let sum = 0;
+      const rest = Math.ceil(p / width + 8) * width;
+      for (let q = rest; q < g.length; q++) sum += g[q]! - base[q]!;
+      if (g.length - rest > width * 64 && sum / (g.length - rest) <= -24) {
+        darkened++;
+        expect(damage?.kind, `byte ${at}`).toBe('corrupt');
+      }
+    }
+    expect(darkened).toBeGreaterThan(0);
+    expect(noticed).toBeGreaterThan(darkened);
+  }, 300_000); // 25 decodes of an A4 page at 200 dpi: minutes on a loaded 2-core machine
 
   it('tells from restart markers which line the data stops at', async () => {
     const whole = tinyGreyJpeg(64, 32, true);
