@@ -29,6 +29,7 @@
 //     between two ideographs the corpus never writes so that introduces no list (法律：法规: oddColons);
 //     a numeral after 第 that no number is written as (第一十二百 for 第一千二百: malformedOrdinals);
 //     a ； with no ， before it in its sentence (办法；由市人民政府另行规定。, 之一的；不予批准：, 行业自律；引导、督促…，: bareClauseSemicolons);
+//     a ； that parts one bare clause off a run of ，-clauses (会议；日常工作由…承担。: semicolonsBeforeBareClause, ocr-marks.ts);
 //     a ： before a bracketed remark (合同约定：（以下简称…）: colonsBeforeAsides); Latin letters after 第 that are no
 //     Roman numeral (第TV部: oddLatinOrdinals); no numeral between the brackets of 第（…） (第（工）项: oddBracketedOrdinals); a % after no number (条例%》: strayPercents); a fine's range out of
 //     order or spanning over 100 times (五十元以上二万元以下: oddMoneyRanges); a ； before a clause of two to five
@@ -50,6 +51,7 @@
 // one article of the tuning set or none, for 0.2–1 % of the characters more highlighted.
 
 import type { OcrSymbol } from './ocr-engine';
+import { semicolonsBeforeBareClause } from './ocr-marks';
 import { AFTER_NUMBER, AFTER_PERCENT } from './cjk-bigrams';
 import { CLAUSE_JOINTS, CLAUSE_OPENERS, COLON_PAIRS, SELDOM_OPENING_PAIRS } from './cjk-clause-joints';
 import { commonMiddles, commonPair, commonTriple, glyphAlikesOf, hanPairCounts, isHan, knownChar, knownPair, likelierTripleAt, pairWeight, printedAlikesOf } from './ocr-vocabulary';
@@ -234,6 +236,7 @@ export function articleTextSuspects(text: string): number[] {
   for (const o of strayPercents(text)) out.add(o);
   for (const o of oddMoneyRanges(text)) out.add(o);
   for (const o of shortClauseSemicolons(text)) out.add(o);
+  for (const o of semicolonsBeforeBareClause(text)) out.add(o);
   for (const o of colonsInsideLists(text)) out.add(o);
   // An item of a list, （二） onwards, follows the end of the one before (；or 。), not ： ， 、.
   for (const m of text.matchAll(/[：，、](?=\s*（[二三四五六七八九十]+）)/g)) out.add(m.index!);
