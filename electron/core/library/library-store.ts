@@ -42,6 +42,11 @@ export interface CatalogData {
   schemaVersion: number;
   createdAt: string;
   generation: number;
+  /**
+   * DRAFT_MARKS_READ when every version was read for a draft mark an older import left in its text
+   * (markDraftsInText); absent in a catalog of schema 2 that session 26's LawDesk migrated, or that an older LawDesk wrote.
+   */
+  draftMarksRead?: number;
   /** The day the statuses written were derived for (status-stamp.ts); absent in what an older LawDesk wrote. */
   statusesDerived?: StatusStamp;
   versions: Record<string, LawVersionMeta>;
@@ -121,6 +126,8 @@ function validateCatalog(data: unknown): CatalogData {
     schemaVersion: d.schemaVersion,
     createdAt: typeof d.createdAt === 'string' ? d.createdAt : new Date().toISOString(),
     generation: typeof d.generation === 'number' && Number.isSafeInteger(d.generation) && d.generation >= 0 ? d.generation : 0,
+    // any other value: read again (the reading only marks what an import of today would)
+    ...(d.draftMarksRead === DRAFT_MARKS_READ ? { draftMarksRead: DRAFT_MARKS_READ } : {}),
     ...(stamp?.success ? { statusesDerived: stamp.data } : {}),
     versions,
     tombstones,
@@ -137,17 +144,30 @@ type StoredUnits = (v: LawVersionMeta) => readonly { kind: string; text: string 
 
 /** Forward migrations, one per schema step that converts data; applied in memory, written by the commit that follows. */
 const MIGRATIONS: Record<number, (d: CatalogData, units: StoredUnits) => void> = {
-  // 1 → 2: a draft its title names is 草案 by its title alone (isDraftVersion); one marked only by a line
-  // under or above its title was left in the text by the import of that time, and is marked `draft` here,
-  // once — reading the body only of a version with a unit besides its articles (the 前言 the mark went to).
-  2: (d, units) => {
-    for (const v of Object.values(d.versions)) {
-      if (v.draft !== undefined || v.statusOverride || isDraftTitle(v.title)) continue;
-      const marked = draftMarkedInTextV1(v, []) || (v.unitCount > v.articleCount && draftMarkedInTextV1(v, units(v) ?? []));
-      if (marked) v.draft = true;
-    }
-  },
+  // 1 → 2: 草案 and `draft` (the drafts an older import left marked only in the text: markDraftsInText, on every open
+  // of a catalog that lacks draftMarksRead — schema 1, or schema 2 as session 26's LawDesk migrated it).
 };
+
+/**
+ * 1: every version read by draftMarkedInTextV1. Written as a key of its own, not as a schema step: session 26's
+ * LawDesk, which migrated schema-1 libraries without the reading, reads schema 2 and ignores the key; a bump would
+ * make it refuse the library.
+ */
+export const DRAFT_MARKS_READ = 1;
+
+/**
+ * A draft its title names is 草案 by its title alone (isDraftVersion); one marked only by a line under or above
+ * its title was left in the text by the import before session 26, and is marked `draft` here — reading the body
+ * only of a version with a unit besides its articles (the 前言 the mark went to). Marks only what an import of
+ * today would (0 of 2,665 texts disagree, README), so reading again after an older LawDesk dropped the key is harmless.
+ */
+function markDraftsInText(d: CatalogData, units: StoredUnits): void {
+  for (const v of Object.values(d.versions)) {
+    if (v.draft !== undefined || v.statusOverride || isDraftTitle(v.title)) continue;
+    const marked = draftMarkedInTextV1(v, []) || (v.unitCount > v.articleCount && draftMarkedInTextV1(v, units(v) ?? []));
+    if (marked) v.draft = true;
+  }
+}
 
 export interface StoreOptions {
   now?: () => Date;
@@ -276,17 +296,23 @@ export class LibraryStore {
     else if (dropped) this.catalogNotes = dropped;
     // A new library is written at once, so the folder is recognisably a library from then on.
     let dirty = corrupt || !!dropped || !existsSync(adapter.path);
-    const migrating = this.db.data.schemaVersion < SCHEMA_VERSION;
+    let migrating = this.db.data.schemaVersion < SCHEMA_VERSION;
+    const units: StoredUnits = (meta) => {
+      try {
+        return this.readBody(meta).units;
+      } catch {
+        return undefined;
+      }
+    };
     for (let v = this.db.data.schemaVersion; v < SCHEMA_VERSION; v++) {
-      MIGRATIONS[v + 1]?.(this.db.data, (meta) => {
-        try {
-          return this.readBody(meta).units;
-        } catch {
-          return undefined;
-        }
-      });
+      MIGRATIONS[v + 1]?.(this.db.data, units);
       this.db.data.schemaVersion = v + 1;
       dirty = true;
+    }
+    if (this.db.data.draftMarksRead !== DRAFT_MARKS_READ) {
+      markDraftsInText(this.db.data, units);
+      this.db.data.draftMarksRead = DRAFT_MARKS_READ;
+      migrating = dirty = true; // drafts may have changed: statuses derived
     }
     // The statuses as written when their stamp says they are today's (status-stamp.ts), else derived
     // and written with a new stamp — not when the stamp's day is after ours: another process's clock

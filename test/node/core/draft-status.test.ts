@@ -178,6 +178,29 @@ describe('a library written by another LawDesk', () => {
   });
 });
 
+describe('a library session 26 migrated to schema 2', () => {
+  // test/fixtures/draft-status/library-v2-s26-marks: library-v1-marks opened by session 26's CLI (a68417d9, `lawdesk list`):
+  // schema 2, its drafts marked only in the text still 现行有效 / 尚未生效 and without `draft`.
+  it('has its drafts marked in the text read once, and stays schema 2 for session 26 to read', async () => {
+    const dir = join(root, 'v2-s26');
+    cpSync(join(FIXTURES, 'library-v2-s26-marks'), dir, { recursive: true });
+    const stored = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as { schemaVersion: number; draftMarksRead?: number; versions: Record<string, { status: string; draft?: boolean }> };
+    expect([stored.schemaVersion, stored.draftMarksRead, Object.values(stored.versions).some((v) => v.status === '草案' || v.draft !== undefined)]).toEqual([2, undefined, false]);
+    const { store } = await openLibrary({ dir, seed: false });
+    const after = JSON.parse(readFileSync(join(dir, 'library.json'), 'utf8')) as typeof stored;
+    expect([after.schemaVersion, after.draftMarksRead]).toEqual([2, 1]);
+    const { store: now } = await openLibrary({ dir: join(root, 'v2-s26-now'), seed: false });
+    await importPaths(now, [resolve(FIXTURES, '../laws/宪法/宪法.md'), join(FIXTURES, '验收通知-标题下注明.md'), join(FIXTURES, '资金办法-标题上注明.txt')]);
+    const drafts = store.versions().filter((v) => v.draft).map((v) => v.sourceFile).sort();
+    expect(drafts).toEqual(now.versions().filter((v) => v.draft).map((v) => v.sourceFile).sort());
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const v of store.versions()) expect(after.versions[v.id]!.status).toBe(v.draft ? '草案' : stored.versions[v.id]!.status);
+    const written = readFileSync(join(dir, 'library.json'), 'utf8');
+    await openLibrary({ dir, seed: false });
+    expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(written);
+  });
+});
+
 describe('a draft named as the basis of a 送审稿', () => {
   it('is reported as a draft (依据的是草案), not as a law not yet in force; the enacted law beside it is a basis', async () => {
     const { store } = await importFixtures('precheck');
