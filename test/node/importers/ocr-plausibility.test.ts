@@ -566,6 +566,13 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(unflagged).not.toContain('shgongjijin 第九条');
   });
 
+  it('blind20 (seed 20261224), scored once at session 28\'s end: every wrong article stays highlighted as then', () => {
+    const { wrongArticles, unflagged } = setScore('blind20');
+    expect(wrongArticles).toBeGreaterThanOrEqual(15); // 21 when scored
+    // Scored blind, with session 28's rules: 0 of 21 unflagged, 39 wrong characters all highlighted (99.72 % right).
+    expect(unflagged).toEqual([]);
+  });
+
   it('what stands between the brackets of 第（…） is a numeral: anything else is highlighted (第（工）项 for 第（二）项)', () => {
     // shgongjijin (blind19, rotated + seal) 第九条: 第（二）项 read 第（工）=颈 — 工 is common, its pairs are written, and the list
     // check reads only the enumerators that open a line
