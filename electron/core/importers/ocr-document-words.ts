@@ -9,7 +9,7 @@
 // character is replaced only when tesseract was not sure of it and one look-alike alone fits both
 // neighbours (onlyFittingAlikes).
 
-import { commonTriple, hanPairCounts, isHan, knownChar, knownIdeographs, pairWeight, printedAlike, printedAlikesOf } from './ocr-vocabulary';
+import { commonMiddles, commonTriple, hanPairCounts, isHan, knownChar, knownIdeographs, pairWeight, printedAlike, printedAlikesOf } from './ocr-vocabulary';
 import { alignToStream, streamEditor, type StreamText } from './ocr-marks';
 
 /** How often the document must read the look-alike's pair elsewhere. */
@@ -463,22 +463,29 @@ export function pairsReadElsewhere(text: string, readAt: (o: number) => number |
 export function phrasesAround(text: string, readAt: (o: number) => number | undefined): Map<number, string> {
   const chars = [...text];
   const out = new Map<number, string>();
-  let all: string[] | undefined;
   for (let o = 1; o + 1 < chars.length; o++) {
     const [prev, c, next] = [chars[o - 1]!, chars[o]!, chars[o + 1]!];
     if (!isHan(prev) || !isHan(c) || !isHan(next) || pairWeight(prev, c) > 0 || pairWeight(c, next) > 0) continue;
     if ((readAt(o) ?? ONCE_SURE) >= ONCE_SURE || NUMERAL.test(c)) continue;
-    all ??= knownIdeographs();
-    let found: string | undefined;
-    let fits = 0;
-    for (const alt of all) {
-      if (alt === c || alt === prev || alt === next || NUMERAL.test(alt) || !commonTriple(prev, alt, next)) continue;
-      found = alt;
-      if (++fits > 1) break;
-    }
-    if (fits === 1) out.set(o, found!);
+    const found = onlyFramed(prev, c, next);
+    if (found) out.set(o, found);
   }
   return out;
+}
+
+/**
+ * The one ideograph besides `c` and the neighbours that `prev` and `next` frame in three characters the laws write at
+ * least 200 times (commonMiddles: 建…健 — 立); undefined when none or more than one does. A numeral is never put
+ * (an amount is for the number checks and a person).
+ */
+function onlyFramed(prev: string, c: string, next: string): string | undefined {
+  let found: string | undefined;
+  for (const alt of commonMiddles(prev, next)) {
+    if (alt === c || alt === prev || alt === next || NUMERAL.test(alt)) continue;
+    if (found !== undefined) return undefined;
+    found = alt;
+  }
+  return found;
 }
 
 /**
@@ -502,7 +509,6 @@ const PHRASE_SEEN = 2;
 export function phrasesAcrossOneSide(text: string, readAt: (o: number) => number | undefined): Map<number, string> {
   const chars = [...text];
   const out = new Map<number, string>();
-  let all: string[] | undefined;
   let seen: Map<string, number> | undefined;
   for (let o = 1; o + 1 < chars.length; o++) {
     const [prev, c, next] = [chars[o - 1]!, chars[o]!, chars[o + 1]!];
@@ -510,20 +516,13 @@ export function phrasesAcrossOneSide(text: string, readAt: (o: number) => number
     // exactly one side never written (both: phrasesAround's)
     if ((pairWeight(prev, c) === 0) === (pairWeight(c, next) === 0)) continue;
     if ((readAt(o) ?? HALF_ODD_SURE) >= HALF_ODD_SURE || NUMERAL.test(c)) continue;
-    all ??= knownIdeographs();
-    let found: string | undefined;
-    let fits = 0;
-    for (const alt of all) {
-      if (alt === c || alt === prev || alt === next || NUMERAL.test(alt) || !commonTriple(prev, alt, next)) continue;
-      found = alt;
-      if (++fits > 1) break;
-    }
-    if (fits !== 1) continue;
-    if (!printedAlike(c, found!)) {
+    const found = onlyFramed(prev, c, next);
+    if (!found) continue;
+    if (!printedAlike(c, found)) {
       seen ??= hanPairCounts([text]);
-      if ((seen.get(prev + found!) ?? 0) < PHRASE_SEEN || (seen.get(found! + next) ?? 0) < PHRASE_SEEN) continue;
+      if ((seen.get(prev + found) ?? 0) < PHRASE_SEEN || (seen.get(found + next) ?? 0) < PHRASE_SEEN) continue;
     }
-    out.set(o, found!);
+    out.set(o, found);
   }
   return out;
 }
