@@ -224,12 +224,12 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     const garbled = Buffer.from(grey);
     for (let k = 0; k < 2000; k++) garbled[(grey.length >> 1) + k] = (k * 7919 + 13) & 255;
     await hostile('importer', 'JPEG photo cut short (half its bytes)', /^图片文件不完整（JPEG 数据在图像结束前中断），只能解码出一部分/, () => ocrImport('半张.jpg', grey.subarray(0, grey.length >> 1)));
-    await hostile('importer', 'JPEG photo with 2,000 bytes of its data overwritten', /^图片文件已损坏（JPEG 数据在第 \d+ 字节处损坏/, () => ocrImport('乱码.jpg', garbled));
+    await hostile('importer', 'JPEG photo with 2,000 bytes of its data overwritten', /^图片文件已损坏（JPEG 图像数据在第 \d+ 字节附近损坏，第 \d+ 行起（共 \d+ 行）的图像会错乱/, () => ocrImport('乱码.jpg', garbled));
     const png = await barsPng(600, 800);
     await hostile('importer', 'PNG scan cut short', /^图片文件不完整（PNG 数据在图像结束前中断）/, () => ocrImport('半张.png', png.subarray(0, png.length - 1000)));
     await hostile('importer', 'scanned PDF whose grey page JPEG is cut short', /^PDF 第 1 页的扫描图片不完整（JPEG 数据在图像结束前中断）/, () => ocrImport('半页扫描.pdf', scanPdf(grey.subarray(0, grey.length >> 1))));
     await hostile('importer', 'scanned PDF whose colour page JPEG (a seal) is cut short', /^PDF 第 1 页的扫描图片不完整（JPEG 数据在图像结束前中断）/, () => ocrImport('半页彩色扫描.pdf', scanPdf(colour.subarray(0, Math.floor(colour.length * 0.8)))));
-    await hostile('importer', 'scanned PDF whose page JPEG has 2,000 bytes overwritten', /^PDF 第 1 页的扫描图片已损坏（JPEG 数据在第 \d+ 字节处损坏/, () => ocrImport('乱码扫描.pdf', scanPdf(garbled)));
+    await hostile('importer', 'scanned PDF whose page JPEG has 2,000 bytes overwritten', /^PDF 第 1 页的扫描图片已损坏（JPEG 图像数据在第 \d+ 字节附近损坏，第 \d+ 行起（共 \d+ 行）的图像会错乱/, () => ocrImport('乱码扫描.pdf', scanPdf(garbled)));
   }, 300_000);
 
   // ───────── importers: cost budget and special files ─────────
