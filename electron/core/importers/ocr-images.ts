@@ -290,15 +290,17 @@ async function renderScanJpeg(doc: PdfDoc, pageNo: number, dpi: number, scans: S
   try {
     const scan = scans.pageJpeg(page.ref);
     if (!scan) return undefined;
+    const native = decode && !(scan.components === 3 && process.env.LAWDESK_OCR_NATIVE_COLOUR !== '1');
+    // Checked from the JPEG's header before it is decoded (pdf.js would decode any size), and before its
+    // coded data is read: a frame too large is refused for its size, not for data too short for that size.
+    if (native) checkImageSize(scan.width, scan.height, `PDF 第 ${pageNo} 页的扫描图片`);
     const damage = jpegDamage(scan.jpeg);
     if (damage) throw damagedImageError(`PDF 第 ${pageNo} 页的扫描图片`, damage);
-    if (!decode || (scan.components === 3 && process.env.LAWDESK_OCR_NATIVE_COLOUR !== '1')) return undefined;
+    if (!native) return undefined;
     const viewport = page.getViewport({ scale: dpi / 72 });
     const width = Math.ceil(viewport.width);
     const height = Math.ceil(viewport.height);
     checkImageSize(width, height, `PDF 第 ${pageNo} 页`);
-    // Checked from the JPEG's header before it is decoded (pdf.js would decode any size).
-    checkImageSize(scan.width, scan.height, `PDF 第 ${pageNo} 页的扫描图片`);
     const [a, b, c, d, tx, ty] = multiply([1 / scan.width, 0, 0, -1 / scan.height, 0, 0], multiply(scan.cm, viewport.transform as Matrix));
     const quarter = b === 0 && c === 0 ? 0 : a === 0 && d === 0 ? 1 : undefined;
     if (quarter === undefined) return undefined;
