@@ -104,8 +104,11 @@ describe.skipIf(!haveChromium)('Keyboard focus is visible on every page', () => 
       // 阅读: the article opened from a search is a stop, and its toolbar follows it.
       await page.getByTestId('search-hit').filter({ hasText: /统计法 第.+条/ }).first().click();
       await page.locator('[data-testid="article"].active').waitFor();
-      const read = await tabThrough(page, '阅读', 60);
+      // the whole text laid out first (a long law arrives in parts): the stops are those of the page she reads
+      await page.locator('[data-testid="reader-text"][data-rendered="all"]').waitFor();
       const label = (await page.locator('[data-testid="article"].active').getAttribute('aria-label')) ?? '';
+      const read = await tabThrough(page, '阅读', 60);
+      expect(await page.locator('[data-testid="article"].active').getAttribute('aria-label')).toBe(label);
       expect(label).toMatch(/^第.+条$/);
       expect(read).toContain(`div “${label}”`);
       await page.locator('[data-testid="article"].active').focus();
