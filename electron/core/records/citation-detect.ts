@@ -16,7 +16,7 @@ import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type Librar
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import { LONGER_TITLES, TITLE_HEADS } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, startOf, versionOnDate, type ArticleTarget, type UnresolvedKind } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, startOf, unresolved, versionOnDate, type ArticleTarget, type Unresolved, type UnresolvedKind } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
 import { codeIndex } from '../library/code-parts';
 import type { LawVersionMeta } from '../../shared/law-model';
@@ -93,6 +93,8 @@ export interface LawMention {
   lawId?: string;
   title?: string;
   reason?: string;
+  /** Of a name no law of the library answers to: why, for code (law-missing, law-ambiguous). */
+  reasonKind?: UnresolvedKind;
 }
 
 /** A short name a text defines for a law (（以下简称《条例》）), to carry into the law's later articles. */
@@ -574,7 +576,7 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
       const withIssuer = issuer ? lawByName(store, issuer + name, 'cited') : undefined;
       if (withIssuer?.ok) r = withIssuer;
     }
-    anchors.push({ ...base, ...(r.ok ? { lawId: r.value.id, title: displayTitle(r.value) } : { reason: r.reason }) });
+    anchors.push({ ...base, ...(r.ok ? { lawId: r.value.id, title: displayTitle(r.value) } : { reason: r.reason, reasonKind: r.kind }) });
   }
   const bare = cachedPattern(store);
   if (bare) {
@@ -638,7 +640,7 @@ function withDefinedNames(text: string, anchors: LawAnchor[], carried: DefinedNa
     const name = x.text.replace(/^《|》$/g, '');
     const d = defined.filter((dd) => dd.name === name && dd.from <= x.start).at(-1);
     if (!d) return x;
-    const { reason: _r, ...rest } = x;
+    const { reason: _r, reasonKind: _k, ...rest } = x;
     return { ...rest, lawId: d.a.lawId, ...(d.a.lawIds ? { lawIds: d.a.lawIds } : {}), ...(d.a.title ? { title: d.a.title } : {}) };
   });
   // the short name written without 书名号 (以下简称“条例”): each later occurrence outside a title —
@@ -714,27 +716,33 @@ function interpretedLaw(store: LibraryStore, lawId: string): { lawId?: string; n
 }
 
 /** The article a reference points at through a TargetResolver, or why none. */
-function targetOf(light: TargetResolver, lawIds: string[], r: RawRef, date: string): LinkTarget | string {
+function targetOf(light: TargetResolver, lawIds: string[], r: RawRef, date: string): LinkTarget | Unresolved {
   const key = r.suffix ? `${r.number}-${r.suffix}` : String(r.number);
-  let reason = '';
+  let why: Unresolved | undefined;
   for (const lawId of lawIds) {
     const v = light.versionFor(lawId, date);
     if (!v) {
-      reason ||= `资料库中没有 ${lawId} 的版本`;
+      why ??= unresolved('library-gap', `资料库中没有 ${lawId} 的版本`);
       continue;
     }
     if (light.articles(v.versionId).some((a) => a[2] === key)) return { lawId, versionId: v.versionId, articleKey: key, ...(v.approx ? { approx: true } : {}) };
-    reason ||= `${v.versionId} 没有${articleLabel(r.number, r.suffix)}`;
+    why ??= unresolved('article-missing', `${v.versionId} 没有${articleLabel(r.number, r.suffix)}`);
   }
-  return reason;
+  return why ?? unresolved('no-law-named', '');
 }
+
+/** Why a law named by an anchor the library does not hold is none: its reason and kind, as made when it was looked up. */
+const anchorWhy = (a: LawMention): { reason: string; reasonKind?: UnresolvedKind } => ({ reason: a.reason ?? '', ...(a.reasonKind ? { reasonKind: a.reasonKind } : {}) });
+
+/** A reference that resolved to nothing (a target, version or range helper's answer). */
+const failed = (x: object): x is Unresolved => (x as { ok?: unknown }).ok === false;
 
 /**
  * The version a citation names after the title — 《统计法》（2009年修订）第七条 is the 2009 text
  * whatever the date of the text citing it. Undefined when no version is written; a reason when the
  * library lacks the version written (never the version in force instead).
  */
-function writtenVersion(store: LibraryStore, lawIds: string[], between: string): LawVersionMeta | string | undefined {
+function writtenVersion(store: LibraryStore, lawIds: string[], between: string): LawVersionMeta | Unresolved | undefined {
   const m = VERSION_NOTE.exec(between);
   if (!m) return undefined;
   const [, y, mo, d] = m;
@@ -747,7 +755,7 @@ function writtenVersion(store: LibraryStore, lawIds: string[], between: string):
   }
   const law = store.law(lawIds[0]!);
   const have = law ? law.versionIds.map((id) => store.version(id)?.published || id.split('@')[1]).join('、') : '';
-  return `资料库中没有《${law ? displayTitle(law) : lawIds[0]}》${m[0]}的版本（资料库中有 ${have}），未改用其他版本`;
+  return unresolved('version-missing', `资料库中没有《${law ? displayTitle(law) : lawIds[0]}》${m[0]}的版本（资料库中有 ${have}），未改用其他版本`);
 }
 
 /** 修订前的刑法, 修正前刑法, 修改前的《商标法》: the text the revision in force on the citing date replaced. */
@@ -758,7 +766,7 @@ const PRIOR_TEXT = /(?:修订|修正|修改)前的?$/;
  * the version in force on `date`. A reason — never the version in force, never the oldest held instead — when the
  * library holds no older version, or none was in force yet (the text is older than every version held).
  */
-function priorVersion(store: LibraryStore, lawId: string, date: string): LawVersionMeta | string {
+function priorVersion(store: LibraryStore, lawId: string, date: string): LawVersionMeta | Unresolved {
   const law = store.law(lawId);
   const name = law ? displayTitle(law) : lawId;
   const now = versionOnDate(store, lawId, date);
@@ -766,27 +774,27 @@ function priorVersion(store: LibraryStore, lawId: string, date: string): LawVers
   const older = now.ok && startOf(now.value) ? held.filter((v) => startOf(v) < startOf(now.value)).sort((a, b) => startOf(a).localeCompare(startOf(b))).at(-1) : undefined;
   if (older) return older;
   const have = held.map((v) => v.published || startOf(v)).join('、');
-  return `修订前的《${name}》早于资料库中的版本（资料库中有 ${have || '无日期的版本'}），未链接`;
+  return unresolved('version-missing', `修订前的《${name}》早于资料库中的版本（资料库中有 ${have || '无日期的版本'}），未链接`);
 }
 
-function pinnedTarget(light: TargetResolver, v: LawVersionMeta, r: RawRef): LinkTarget | string {
+function pinnedTarget(light: TargetResolver, v: LawVersionMeta, r: RawRef): LinkTarget | Unresolved {
   const key = r.suffix ? `${r.number}-${r.suffix}` : String(r.number);
   if (light.articles(v.id).some((a) => a[2] === key)) return { lawId: v.lawId, versionId: v.id, articleKey: key };
-  return `${v.id} 没有${articleLabel(r.number, r.suffix)}`;
+  return unresolved('article-missing', `${v.id} 没有${articleLabel(r.number, r.suffix)}`);
 }
 
 const notOwnArticle = (label: string, i: { lawId?: string; name: string }) =>
-  `本解释没有所引的${label}（或其款、项），应是所解释的《${i.name}》的条文，${i.lawId ? '该法也没有' : `资料库中没有《${i.name}》`}`;
+  unresolved(i.lawId ? 'article-missing' : 'law-missing', `本解释没有所引的${label}（或其款、项），应是所解释的《${i.name}》的条文，${i.lawId ? '该法也没有' : `资料库中没有《${i.name}》`}`);
 
 const cmp = (a: RawRef, b: RawRef) => a.number - b.number || a.suffix - b.suffix;
 
 /**
  * The articles of 第X条至第Y条(之一): the articles the cited version has between the two (so
  * 第一百三十四条至第一百三十九条之一 includes every 之一 in between), else every number from X to Y.
- * A string is the reason a range is not expanded (too long to be a range).
+ * Unresolved when the range is not expanded (too long to be a range).
  */
-function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string, light?: TargetResolver, pinnedId?: string): RawRef[] | string {
-  if (to.number - from.number > MAX_RANGE) return `范围 ${articleLabel(from.number, from.suffix)}至${articleLabel(to.number, to.suffix)} 超过 ${MAX_RANGE} 条，不像条文范围，请核对`;
+function expandRange(store: LibraryStore, lawIds: string[], from: RawRef, to: RawRef, date: string, light?: TargetResolver, pinnedId?: string): RawRef[] | Unresolved {
+  if (to.number - from.number > MAX_RANGE) return unresolved('not-a-range', `范围 ${articleLabel(from.number, from.suffix)}至${articleLabel(to.number, to.suffix)} 超过 ${MAX_RANGE} 条，不像条文范围，请核对`);
   for (const id of lawIds) {
     let inside: RawRef[];
     if (light) {
@@ -930,7 +938,7 @@ export function detectCitations(
         continue;
       }
       if (!law.lawId) {
-        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文', ...(law.reasonKind ? { reasonKind: law.reasonKind } : {}) });
+        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文', reasonKind: law.reason ? (law.reasonKind ?? 'no-law-named') : 'no-law-named' });
         continue;
       }
       const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
@@ -940,13 +948,13 @@ export function detectCitations(
           const at = light.articleText?.(tt.versionId, tt.articleKey);
           return at === undefined ? undefined : [r, ...(r === last ? otherParts : [])].map((p) => missingPart(label, at, p)).find(Boolean);
         };
-        if (law.interpreted && (typeof t === 'string' || partsOf(t))) {
+        if (law.interpreted && (failed(t) || partsOf(t))) {
           // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
           const it = law.interpreted.lawId ? targetOf(light, [law.interpreted.lawId], r, date) : undefined;
-          t = it && typeof it !== 'string' && !partsOf(it) ? it : notOwnArticle(label, law.interpreted);
+          t = it && !failed(it) && !partsOf(it) ? it : notOwnArticle(label, law.interpreted);
         }
-        if (typeof t === 'string') {
-          mentions.push({ ...base, status: 'unresolved', reason: t });
+        if (failed(t)) {
+          mentions.push({ ...base, status: 'unresolved', reason: t.reason, reasonKind: t.kind });
           continue;
         }
         // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
@@ -963,7 +971,7 @@ export function detectCitations(
         // a 司法解释's bare 第三十二条第三款 its own 第三十二条 lacks: the interpreted law's, or no link
         const it = law.interpreted.lawId ? resolveInAny(store, [law.interpreted.lawId], r, date) : undefined;
         // (the interpreted law's own reason when it is held: 尚未施行 on the text's date, 没有第X条)
-        c = it ?? { ok: false, reason: notOwnArticle(label, law.interpreted) };
+        c = it ?? notOwnArticle(label, law.interpreted);
       }
       let warning: string | undefined;
       if (!c.ok && (r.paragraph || r.item) && !law.interpreted) {
@@ -977,7 +985,7 @@ export function detectCitations(
       mentions.push(
         c.ok
           ? { ...base, status: 'resolved', citation: c.value, ...(warning ? { warning, partMissing: true } : {}) }
-          : { ...base, status: 'unresolved', reason: c.reason, ...(c.kind ? { reasonKind: c.kind } : {}) },
+          : { ...base, status: 'unresolved', reason: c.reason, reasonKind: c.kind },
       );
     }
   };
@@ -1040,12 +1048,12 @@ export function detectCitations(
     } else if (anchor && isDraft(anchor) && TITLE_NOTES.test(text.slice(anchor.end, start))) {
       law = { via: 'named', lawText: anchor.text, draft: true }; // 《…暂行办法（送审稿）》第十二条 in an opinion on it
     } else if (anchor && (TITLE_NOTES.test(text.slice(anchor.end, start)) || (anchor.kind === 'bare' && !!anchor.lawId && NUMBER_DOCUMENT.test(anchor.text) && NUMBER_AS_DOCUMENT.test(text.slice(anchor.end, start))))) {
-      law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
+      law = { via: 'named', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : anchorWhy(anchor)) };
       const pin =
         anchor.pinned ??
         (anchor.lawId ? writtenVersion(store, anchor.lawIds ?? [anchor.lawId], text.slice(anchor.end, start)) : undefined) ??
         (anchor.lawId && !anchor.lawIds && PRIOR_TEXT.test(text.slice(Math.max(0, anchor.start - 4), anchor.start)) ? priorVersion(store, anchor.lawId, date) : undefined);
-      if (pin) law = typeof pin === 'string' ? { via: 'named', lawText: anchor.text, reason: pin } : { ...law, pinned: pin };
+      if (pin) law = failed(pin) ? { via: 'named', lawText: anchor.text, reason: pin.reason, reasonKind: pin.kind } : { ...law, pinned: pin };
     } else if (self) {
       // 本法 in a law's own text (or a record about a law) is that law, whatever was named before it.
       const word = self[0];
@@ -1056,28 +1064,28 @@ export function detectCitations(
       else if (quoted) law = { via: 'this-law', lawText: word, lawId: amended.id }; // “…依照本法…” quoted in 刑法修正案 is 刑法
       else if (nearLawId) law = { via: 'this-law', lawText: word, lawId: nearLawId, ...nearIds };
       else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
-      else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}` };
-      else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规` };
+      else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}`, reasonKind: named.reasonKind ?? 'library-gap' };
+      else law = { via: 'none', lawText: word, reason: `“${word}”前后没有点明是哪部法规`, reasonKind: 'no-antecedent' };
     } else if (that) {
       const word = that[1]!;
       const named = lastLawOfKind(start - word.length, word);
       if (isDraft(named)) law = { via: 'this-law', lawText: word, draft: true };
       else if (named?.lawId) law = { via: 'this-law', lawText: word, lawId: named.lawId, ...(named.lawIds ? { lawIds: named.lawIds } : {}) };
-      else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}` };
-      else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规` };
+      else if (named) law = { via: 'none', lawText: word, reason: `“${word}”指前面的${named.text}：${named.reason ?? '资料库中没有'}`, reasonKind: named.reasonKind ?? 'library-gap' };
+      else law = { via: 'none', lawText: word, reason: `“${word}”前面没有点明是哪部法规`, reasonKind: 'no-antecedent' };
     } else if (ORDER_BEFORE.test(before)) {
       // an order the library's versions were not published by (公安部令第146号第十条): not the text's own article
       const name = ORDER_BEFORE.exec(before)![1]!.replace(/^.*?(?:依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|及|和|与|、)/, '');
-      law = { via: 'none', lawText: name, reason: `资料库中没有“${name}”公布的法规` };
+      law = { via: 'none', lawText: name, reason: `资料库中没有“${name}”公布的法规`, reasonKind: 'issuer-missing' };
     } else if (DOC_NUMBER_BEFORE.test(before)) {
       const name = DOC_NUMBER_BEFORE.exec(before)![0];
-      law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规` };
+      law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规`, reasonKind: 'other-document' };
     } else if (OWN_DOCUMENT.test(before) && !(anchor && anchor.end === start)) {
       const name = OWN_DOCUMENT.exec(before)![0];
       // 该文件 after a notice, an agreement or a 文号 is that document; else, in an opinion on a draft, the draft
       const other = draft && name.endsWith('文件') ? otherDocumentBefore(start - name.length) : undefined;
       if (draft && !other) law = { via: 'this-law', lawText: name, draft: true };
-      else if (other) law = { via: 'none', lawText: name, reason: `“${name}”指前面的${other}，不是资料库中的法规` };
+      else if (other) law = { via: 'none', lawText: name, reason: `“${name}”指前面的${other}，不是资料库中的法规`, reasonKind: 'other-document' };
       else law = { via: 'none', lawText: name, reason: `“${name}”指所审查的文件本身，不是资料库中的法规`, reasonKind: 'own-document' };
     } else if (OTHER_DOC.test(before) && !(anchor && anchor.end === start)) {
       const name = OTHER_DOC.exec(before)![0];
@@ -1094,7 +1102,7 @@ export function detectCitations(
         const cut = (before.slice(-name.length - 1, -name.length) + name).replace(VERB_BEFORE_NAME, '') === name.slice(1) ? name.slice(1) : name.replace(VERB_BEFORE_NAME, '');
         // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
         const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
-        law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规` };
+        law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规`, reasonKind: 'other-document' };
       }
     } else if (draft && prevLaw?.draft && (!anchor || anchor.end < prevEnd) && !text.slice(prevEnd, start).includes('\n') && !/原$/.test(before)) {
       // 草案第八条规定…。第九条规定…: in an opinion, a bare article after the draft's (no law named since) is the draft's
@@ -1104,24 +1112,24 @@ export function detectCitations(
       // a bare 第X条 in a later sentence of a review or an opinion is as often the draft's own
       // article (建议删除第五条) as the law cited before: say so rather than guess
       const title = anchor.text.replace(/^《|》$/g, '');
-      law = { via: 'none', reason: `没有指明是哪部法规的条文（前一句引用的是《${title}》，未沿用到下一句）` };
+      law = { via: 'none', reason: `没有指明是哪部法规的条文（前一句引用的是《${title}》，未沿用到下一句）`, reasonKind: 'no-law-named' };
     } else if (anchor && prevLaw?.via === 'this-law' && prevEnd > anchor.end && !/[。！？\n]/.test(text.slice(prevEnd, start))) {
       // 依照《刑事诉讼法》第一百零一条…对本规定第二条…，对第四条、第六条: the article cited last names the law
       // (本规定), not the title before it
       law = { ...prevLaw };
     } else if (anchor) {
-      law = { via: 'context', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : { reason: anchor.reason ?? '' }) };
+      law = { via: 'context', lawText: anchor.text, ...(anchor.lawId ? { lawId: anchor.lawId, ...(anchor.lawIds ? { lawIds: anchor.lawIds } : {}) } : anchorWhy(anchor)) };
     } else if (nearLawId && AMENDING.test(store.law(nearLawId)?.title ?? '')) {
       // a bare 第X条 in an amendment (宪法修正案, 关于修改《X》的决定) numbers the amended law, before or
       // after the change (第一百二十三条至第一百三十八条相应改为第一百二十八条至第一百四十三条): no link
-      law = { via: 'none', reason: '修正案、修改决定中的条文号指被修改法律修改前或修改后的条文，未链接' };
+      law = { via: 'none', reason: '修正案、修改决定中的条文号指被修改法律修改前或修改后的条文，未链接', reasonKind: 'amendment' };
     } else if (nearLawId) {
       law = { via: 'near', lawId: nearLawId, ...nearIds, ...(interpreted ? { interpreted } : {}) };
     } else {
-      law = { via: 'none', reason: '没有指明是哪部法规的条文' };
+      law = { via: 'none', reason: '没有指明是哪部法规的条文', reasonKind: 'no-law-named' };
     }
     let refs: RawRef[] = [first, ...more];
-    let rangeError: string | undefined;
+    let rangeError: Unresolved | undefined;
     if (range && law.draft) {
       // the draft's articles between the two ends, when it has both (else the numbers as written, each reported)
       const inside = (draft?.articles ?? []).filter((a) => cmp({ number: a[0], suffix: a[1] }, first) >= 0 && cmp({ number: a[0], suffix: a[1] }, range.to) <= 0);
@@ -1130,14 +1138,14 @@ export function detectCitations(
       refs = [first, ...(ends ? inside.map((a) => ({ number: a[0], suffix: a[1] })) : numbers).slice(1)];
     } else if (range) {
       const expanded = expandRange(store, law.pinned ? [law.pinned.lawId] : (law.lawIds ?? (law.lawId ? [law.lawId] : [])), first, range.to, date, light, law.pinned?.id);
-      if (typeof expanded === 'string') rangeError = expanded;
+      if (failed(expanded)) rangeError = expanded;
       else refs = expanded.map((r, i) => (i === 0 ? first : r));
     }
     prevEnd = end;
     prevLaw = law;
     const written = text.slice(start, end);
     if (rangeError) {
-      mentions.push({ text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label: written, status: 'unresolved', reason: rangeError });
+      mentions.push({ text: written, start, end, via: law.via, ...(law.lawText ? { lawText: law.lawText } : {}), label: written, status: 'unresolved', reason: rangeError.reason, reasonKind: rangeError.kind });
       continue;
     }
     pushRefs(law, refs, written, start, end, last, otherParts);
@@ -1155,12 +1163,12 @@ export function detectCitations(
       const end = start + m[0].length;
       const written = m[0];
       const v = ownVersion(store, nearLawId, date, own, light);
-      const law: RefLaw = { via: 'this-law', lawText: word, ...(v ? { lawId: v.lawId, pinned: v } : { reason: '资料库中没有本法规在该日期的版本' }) };
+      const law: RefLaw = { via: 'this-law', lawText: word, ...(v ? { lawId: v.lawId, pinned: v } : { reason: '资料库中没有本法规在该日期的版本', reasonKind: 'library-gap' as const }) };
       const list = v ? (light ? light.articles(v.id) : store.loadVersion(v.id).units.filter((u) => u.kind === 'article').map((u) => [u.number, u.suffix, u.key] as const)) : [];
       const at = list.findIndex((a) => a[0] === own.number && a[1] === own.suffix);
       const back = word === '本条' ? 0 : word === '前条' ? 1 : parseChineseNumber(word.slice(1, -1));
       if (v && (at < 0 || at - back < 0)) {
-        mentions.push({ text: written, start, end, via: 'this-law', lawText: word, label: word, status: 'unresolved', reason: at < 0 ? `${v.id} 没有${articleLabel(own.number, own.suffix)}` : `${articleLabel(own.number, own.suffix)}之前没有${back}条` });
+        mentions.push({ text: written, start, end, via: 'this-law', lawText: word, label: word, status: 'unresolved', reason: at < 0 ? `${v.id} 没有${articleLabel(own.number, own.suffix)}` : `${articleLabel(own.number, own.suffix)}之前没有${back}条`, reasonKind: 'article-missing' });
         continue;
       }
       // 前两条 is the two articles before, in order; a 款/项 written after belongs to the last of them
@@ -1266,7 +1274,7 @@ export function detectCitations(
       if (!paras.length || paras[0]! < 1) continue;
       const v = ownVersion(store, nearLawId, date, own, light);
       if (!v) {
-        mentions.push({ text: m[0], start, end, via: 'this-law', lawText: word ?? '本条', label: articleLabel(own.number, own.suffix), status: 'unresolved', reason: '资料库中没有本法规在该日期的版本' });
+        mentions.push({ text: m[0], start, end, via: 'this-law', lawText: word ?? '本条', label: articleLabel(own.number, own.suffix), status: 'unresolved', reason: '资料库中没有本法规在该日期的版本', reasonKind: 'library-gap' });
         continue;
       }
       const ownText = ownArticleText(v, own);
@@ -1412,7 +1420,7 @@ function wholeLawMentions(
       const name = a.text.replace(/^《|》$/g, '');
       if (a.kind === 'bracket' && LAW_NOUN.test(name) && !done.has(name)) {
         done.add(name);
-        out.push({ ...base, text: a.text, end: a.end, label: '全文', status: 'unresolved', reason: a.reason ?? `资料库中没有《${name}》` });
+        out.push({ ...base, text: a.text, end: a.end, label: '全文', status: 'unresolved', reason: a.reason ?? `资料库中没有《${name}》`, reasonKind: a.reason ? (a.reasonKind ?? 'law-missing') : 'law-missing' });
       }
       continue;
     }
@@ -1438,15 +1446,15 @@ function wholeLawMentions(
       done.add(key);
       const written = text.slice(a.start, h.end);
       if (light) {
-        const t = typeof pin === 'string' ? pin : headingTarget(store, light, a.lawIds ?? [a.lawId], h.written!, date, pin);
-        out.push(typeof t === 'string' ? { ...base, text: written, end: h.end, label: h.written!, status: 'unresolved', reason: t } : { ...base, text: written, end: h.end, label: h.written!, status: 'resolved', target: t });
+        const t = pin && failed(pin) ? pin : headingTarget(store, light, a.lawIds ?? [a.lawId], h.written!, date, pin);
+        out.push(failed(t) ? { ...base, text: written, end: h.end, label: h.written!, status: 'unresolved', reason: t.reason, reasonKind: t.kind } : { ...base, text: written, end: h.end, label: h.written!, status: 'resolved', target: t });
         continue;
       }
-      const c = typeof pin === 'string' ? { ok: false as const, reason: pin } : wideCitation(store, a, h.written, date, pin);
+      const c = pin && failed(pin) ? pin : wideCitation(store, a, h.written, date, pin);
       out.push(
         c.ok
           ? { ...base, text: written, end: h.end, label: c.value.label, status: 'resolved', citation: c.value }
-          : { ...base, text: written, end: h.end, label: h.written ?? '全文', status: 'unresolved', reason: c.reason },
+          : { ...base, text: written, end: h.end, label: h.written ?? '全文', status: 'unresolved', reason: c.reason, reasonKind: c.kind },
       );
     }
   }
@@ -1472,11 +1480,11 @@ function wholeLawMentions(
       for (const w of written) {
         if (light) {
           const t = headingTarget(store, light, [nearLawId], w, date);
-          out.push(typeof t === 'string' ? { ...base, label: w, status: 'unresolved', reason: t } : { ...base, lawText, label: w, status: 'resolved', target: t });
+          out.push(failed(t) ? { ...base, label: w, status: 'unresolved', reason: t.reason, reasonKind: t.kind } : { ...base, lawText, label: w, status: 'resolved', target: t });
           continue;
         }
         const c = v!.ok ? citeHeading(store, v!.value.id, w) : v!;
-        out.push(c.ok ? { ...base, lawText, label: c.value.label, status: 'resolved', citation: c.value } : { ...base, label: w, status: 'unresolved', reason: c.reason });
+        out.push(c.ok ? { ...base, lawText, label: c.value.label, status: 'resolved', citation: c.value } : { ...base, label: w, status: 'unresolved', reason: c.reason, reasonKind: c.kind });
       }
     }
   }
@@ -1519,19 +1527,19 @@ const SELF_HEADING = new RegExp(`本(?:法|条例|规定|办法|细则|解释|�
  * The heading a link points at (第三章, 第二章第一节) in the version the link graph reads on `date` — in
  * force, else the oldest held (approx) — or the version written after the title.
  */
-function headingTarget(store: LibraryStore, light: TargetResolver, lawIds: string[], written: string, date: string, pinned?: LawVersionMeta): LinkTarget | string {
-  let reason = '';
+function headingTarget(store: LibraryStore, light: TargetResolver, lawIds: string[], written: string, date: string, pinned?: LawVersionMeta): LinkTarget | Unresolved {
+  let why: Unresolved | undefined;
   for (const lawId of pinned ? [pinned.lawId] : lawIds) {
     const v = pinned ? { versionId: pinned.id, approx: false } : light.versionFor(lawId, date);
     if (!v) {
-      reason ||= `资料库中没有 ${lawId} 的版本`;
+      why ??= unresolved('library-gap', `资料库中没有 ${lawId} 的版本`);
       continue;
     }
     const c = citeHeading(store, v.versionId, written);
     if (c.ok) return { lawId, versionId: v.versionId, articleKey: c.value.articleKey, ...(v.approx ? { approx: true } : {}) };
-    reason ||= c.reason;
+    why ??= c;
   }
-  return reason;
+  return why ?? unresolved('no-law-named', '');
 }
 
 function wideCitation(store: LibraryStore, a: LawAnchor, heading: string | undefined, date: string, pinned?: LawVersionMeta): ReturnType<typeof citeLaw> {
@@ -1560,5 +1568,5 @@ function wideCitation(store: LibraryStore, a: LawAnchor, heading: string | undef
     if (c.ok) return c;
     first ??= c;
   }
-  return first ?? { ok: false, reason: '没有可查的法规' };
+  return first ?? unresolved('no-law-named', '没有可查的法规');
 }

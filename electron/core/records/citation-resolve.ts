@@ -17,15 +17,62 @@ import { codeIndex } from '../library/code-parts';
 import { findHeadings, headingByKey, headingHash, headingSnapshot, isHeadingKey, isWholeLawKey, lawOutline, WHOLE_LAW_KEY, type HeadingScope } from './citation-scope';
 
 /**
- * Why a reference resolves to nothing, where a caller acts on the why (the pre-check's rule, the draft's own
- * articles): the reason is the sentence for the person and may be reworded; the kind is what code reads.
+ * Why a reference resolves to nothing, set where the reason is made: the reason is the sentence for the person
+ * and may be reworded; the kind is what code reads (the pre-check's rule, the draft's own articles, a stated
+ * basis the adviser can import). Every unresolved result carries one.
  * - draft-only: the law has drafted texts only (《…（征求意见稿）》), in force on no day
  * - not-yet-in-force: no version of the law applies on the date yet
  * - own-document: the text names the document under review itself (该文件, 本草案 of an article it lacks)
+ * - law-missing: the library holds no law of the name written (资料库中没有《…》)
+ * - law-ambiguous: several laws answer to the name (“…”匹配到 N 部法规，请写全称)
+ * - version-missing: the version written (（2009年修订）, 修订前的…) is not in the library
+ * - article-missing: the version lacks the article, 款 or 项 written (没有第九十条, 只有 3 款)
+ * - heading-missing / heading-ambiguous: the 编/章/节 written is not in the outline / is there several times
+ * - library-gap: a law or version the library no longer holds (an id), or no version of the text's own law
+ * - issuer-missing: no law of the library was published by the order written (公安部令第146号第十条)
+ * - other-document: an article of another document — one with a 文号, 该文件 after a notice, a name that is no law
+ * - no-law-named: a bare 第X条 with no law named before it (the draft's own article as often as not)
+ * - no-antecedent: 本法 / 该条例 with no law of that kind named before it
+ * - amendment: an article number in an amendment (修正案, 修改决定), the amended law's before or after the change
+ * - not-a-range: 第X条至第Y条 too long to be a range
  */
-export type UnresolvedKind = 'draft-only' | 'not-yet-in-force' | 'own-document';
+export type UnresolvedKind =
+  | 'draft-only'
+  | 'not-yet-in-force'
+  | 'own-document'
+  | 'law-missing'
+  | 'law-ambiguous'
+  | 'version-missing'
+  | 'article-missing'
+  | 'heading-missing'
+  | 'heading-ambiguous'
+  | 'library-gap'
+  | 'issuer-missing'
+  | 'other-document'
+  | 'no-law-named'
+  | 'no-antecedent'
+  | 'amendment'
+  | 'not-a-range';
 
-export type Resolved<T> = { ok: true; value: T } | { ok: false; reason: string; kind?: UnresolvedKind };
+/**
+ * The kinds whose cause is what the library holds, not what the text says: importing the law (or version) lets
+ * the citation be checked — the pre-check asks the adviser to import, not the unit to rewrite.
+ */
+export const LIBRARY_LACKS: ReadonlySet<UnresolvedKind> = new Set<UnresolvedKind>([
+  'law-missing',
+  'version-missing',
+  'not-yet-in-force',
+  'library-gap',
+  'issuer-missing',
+  'other-document',
+  'own-document',
+]);
+
+export type Unresolved = { ok: false; reason: string; kind: UnresolvedKind };
+export type Resolved<T> = { ok: true; value: T } | Unresolved;
+
+/** An unresolved result: its reason for the person and its kind for code, made together. */
+export const unresolved = (kind: UnresolvedKind, reason: string): Unresolved => ({ ok: false, reason, kind });
 
 export interface ArticleTarget {
   lawId: string;
@@ -60,7 +107,7 @@ const draftOnlyReason = (law: Law) => `《${displayTitle(law)}》是草案，不
 /** The version of a law in force on `date`; a reason when the law did not yet apply. */
 export function versionOnDate(store: LibraryStore, lawId: string, date: string): Resolved<LawVersionMeta> {
   const law = store.law(lawId);
-  if (!law) return { ok: false, reason: `资料库中没有法规 ${lawId}` };
+  if (!law) return unresolved('library-gap', `资料库中没有法规 ${lawId}`);
   const versions = versionsOf(store, law);
   // 施行日期 may be missing from the catalog but stated in the header ("2021年1月1日起施行"):
   // use it, so a 2020 record never links 民法典 (公布 2020-05-28, 施行 2021-01-01).
@@ -69,12 +116,12 @@ export function versionOnDate(store: LibraryStore, lawId: string, date: string):
   if (v) return { ok: true, value: versions.find((x) => x.id === v.id)! };
   // A drafted text is in force on no day: never the basis of a finding, a citation or a 上位法.
   const enacted = versions.filter((x) => !isDraftVersion(x));
-  if (!enacted.length) return { ok: false, reason: draftOnlyReason(law), kind: 'draft-only' };
+  if (!enacted.length) return unresolved('draft-only', draftOnlyReason(law));
   // Versions without any date (宪法 as compiled, codes) apply whatever the date.
   const undated = enacted.find((x) => !startOf(x));
   if (undated) return { ok: true, value: undated };
   const first = withStart.filter((x) => !isDraftVersion(x)).map((x) => x.effective || '').sort()[0];
-  return { ok: false, reason: `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）`, kind: 'not-yet-in-force' };
+  return unresolved('not-yet-in-force', `《${displayTitle(law)}》在 ${date} 尚未施行（资料库中最早的版本 ${first} 施行）`);
 }
 
 /** Lines numbered in another way than （一） (一、 1. ⒈ ⑴ ①): items the paragraph split does not count. */
@@ -120,16 +167,16 @@ export function citeArticle(
   extra: { paragraph?: number; item?: number } = {},
 ): Resolved<Citation> {
   const meta = store.version(versionId);
-  if (!meta) return { ok: false, reason: `资料库中没有版本 ${versionId}` };
+  if (!meta) return unresolved('library-gap', `资料库中没有版本 ${versionId}`);
   const body = store.loadVersion(versionId);
   const unit = body.units.find((u) => u.kind === 'article' && u.number === number && u.suffix === suffix);
   const label = articleLabel(number, suffix);
   if (!unit) {
     const max = body.units.filter((u) => u.kind === 'article').reduce((m, u) => Math.max(m, u.number), 0);
-    return { ok: false, reason: `${versionName(meta)}没有${label}（共 ${max} 条）` };
+    return unresolved('article-missing', `${versionName(meta)}没有${label}（共 ${max} 条）`);
   }
   const missing = missingPart(unit.label, unit.text, extra);
-  if (missing) return { ok: false, reason: `${versionName(meta)}${missing}` };
+  if (missing) return unresolved('article-missing', `${versionName(meta)}${missing}`);
   return {
     ok: true,
     value: {
@@ -151,7 +198,7 @@ export function citeArticle(
  */
 export function citeLaw(store: LibraryStore, versionId: string, asCode = false): Resolved<Citation> {
   const meta = store.version(versionId);
-  if (!meta) return { ok: false, reason: `资料库中没有版本 ${versionId}` };
+  if (!meta) return unresolved('library-gap', `资料库中没有版本 ${versionId}`);
   const body = store.loadVersion(versionId);
   const snapshot = lawOutline(body);
   // A part of a code is cited by the code's title and the part (《中华人民共和国民法典》合同编).
@@ -179,12 +226,12 @@ function headingCitation(meta: LawVersionMeta, body: ReturnType<LibraryStore['lo
 /** A citation of a 编/章/节 of a version, found from what a person wrote (第二章, 第三编第一章, a heading's words). */
 export function citeHeading(store: LibraryStore, versionId: string, written: string): Resolved<Citation> {
   const meta = store.version(versionId);
-  if (!meta) return { ok: false, reason: `资料库中没有版本 ${versionId}` };
+  if (!meta) return unresolved('library-gap', `资料库中没有版本 ${versionId}`);
   const body = store.loadVersion(versionId);
   const found = findHeadings(body, written);
   if (found.length === 1) return { ok: true, value: headingCitation(meta, body, found[0]!) };
-  if (!found.length) return { ok: false, reason: `${versionName(meta)}的目录中没有“${written}”` };
-  return { ok: false, reason: `${versionName(meta)}有 ${found.length} 处“${written}”（${found.slice(0, 3).map((h) => h.label).join('、')}…），请写明所在的编，如 第二编第一章` };
+  if (!found.length) return unresolved('heading-missing', `${versionName(meta)}的目录中没有“${written}”`);
+  return unresolved('heading-ambiguous', `${versionName(meta)}有 ${found.length} 处“${written}”（${found.slice(0, 3).map((h) => h.label).join('、')}…），请写明所在的编，如 第二编第一章`);
 }
 
 /** An article of a law as it read on `date`. */
@@ -211,9 +258,9 @@ export function resolveInAny(store: LibraryStore, lawIds: string[], target: Omit
   if (notYet) return lawIds.length > 1 && !notYet.ok ? { ...notYet, reason: notYet.reason.replace(/《([^》·]+)·[^》]+》/, '《$1》') } : notYet;
   if (lawIds.length > 1) {
     const law = store.law(lawIds[0]!);
-    return { ok: false, reason: `《${law ? law.title : lawIds[0]}》的各编中都没有${articleLabel(target.number, target.suffix)}` };
+    return unresolved('article-missing', `《${law ? law.title : lawIds[0]}》的各编中都没有${articleLabel(target.number, target.suffix)}`);
   }
-  return first ?? { ok: false, reason: '没有可查的法规' };
+  return first ?? unresolved('no-law-named', '没有可查的法规');
 }
 
 /**
@@ -238,17 +285,14 @@ export function codeParts(store: LibraryStore, name: string): Law[] | undefined 
 export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'cited' = 'typed'): Resolved<Law> {
   const found = mode === 'cited' ? findLawsByTitle(store, name) : findLaws(store, name);
   if (found.length === 1) return { ok: true, value: found[0]! };
-  if (found.length === 0) return { ok: false, reason: `资料库中没有《${name.replace(/^《|》$/g, '')}》` };
+  if (found.length === 0) return unresolved('law-missing', `资料库中没有《${name.replace(/^《|》$/g, '')}》`);
   const nq = titleKey(name);
   const exact = found.filter((l) => titleKey(l.title) === nq && !l.subtitle);
   const pool = exact.length ? exact : found;
   const national = pool.filter((l) => l.region === '全国');
   if (pool.length === 1) return { ok: true, value: pool[0]! };
   if (national.length === 1) return { ok: true, value: national[0]! };
-  return {
-    ok: false,
-    reason: `“${name}”匹配到 ${found.length} 部法规（${found.slice(0, 4).map((l) => displayTitle(l)).join('、')}…），请写全称`,
-  };
+  return unresolved('law-ambiguous', `“${name}”匹配到 ${found.length} 部法规（${found.slice(0, 4).map((l) => displayTitle(l)).join('、')}…），请写全称`);
 }
 
 /** {law, article, version?} as a person writes it → citation, on the record's date. */
@@ -258,17 +302,17 @@ export function resolveRef(store: LibraryStore, ref: CitationRef, date: string):
   const parts = codeParts(store, ref.law);
   if (parts && !ref.version) {
     const art = parseArticleRef(article);
-    if (!art) return { ok: false, reason: `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一` };
+    if (!art) return unresolved('article-missing', `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一`);
     return resolveInAny(store, parts.map((l) => l.id), { ...art, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}), ...(ref.item ? { item: ref.item } : {}) }, date);
   }
   const law = lawByName(store, ref.law);
   if (!law.ok) return law;
   const art = parseArticleRef(article);
-  if (!art) return { ok: false, reason: `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一` };
+  if (!art) return unresolved('article-missing', `看不懂条文号“${ref.article}”：请写 第十二条、12 或 12之一`);
   let versionId: string;
   if (ref.version) {
     const v = pickVersion(store, law.value, ref.version);
-    if (!v) return { ok: false, reason: `《${displayTitle(law.value)}》没有 ${ref.version} 的版本` };
+    if (!v) return unresolved('version-missing', `《${displayTitle(law.value)}》没有 ${ref.version} 的版本`);
     versionId = v.id;
   } else {
     const v = versionOnDate(store, law.value.id, date);
@@ -285,7 +329,7 @@ export function resolveRef(store: LibraryStore, ref: CitationRef, date: string):
 function refVersion(store: LibraryStore, law: Law, ref: CitationRef, date: string): Resolved<LawVersionMeta> {
   if (!ref.version) return versionOnDate(store, law.id, date);
   const v = pickVersion(store, law, ref.version);
-  return v ? { ok: true, value: v } : { ok: false, reason: `《${displayTitle(law)}》没有 ${ref.version} 的版本` };
+  return v ? { ok: true, value: v } : unresolved('version-missing', `《${displayTitle(law)}》没有 ${ref.version} 的版本`);
 }
 
 /** {law} or {law, heading}: a whole law (a whole code through its first part) or one 编/章/节 of it. */
@@ -312,10 +356,10 @@ function resolveWide(store: LibraryStore, ref: CitationRef, date: string): Resol
       }
       const c = citeHeading(store, v.value.id, ref.heading);
       if (c.ok) return c;
-      if (!c.reason.includes('目录中没有')) return c;
+      if (c.kind !== 'heading-missing') return c;
       first ??= c;
     }
-    return { ok: false, reason: `《${normaliseTitle(parts[0]!.title)}》的各编中都没有“${ref.heading}”` };
+    return unresolved('heading-missing', `《${normaliseTitle(parts[0]!.title)}》的各编中都没有“${ref.heading}”`);
   }
   const law = lawByName(store, ref.law);
   if (!law.ok) return law;
@@ -343,7 +387,7 @@ export function resolveCitationInput(
   const known = kept.get(citationKey(c));
   if (known && known.textHash === c.textHash) return { ok: true, value: known };
   const meta = store.version(c.versionId);
-  if (!meta) return { ok: false, reason: `资料库中没有版本 ${c.versionId}（${c.citation || c.label}）` };
+  if (!meta) return unresolved('library-gap', `资料库中没有版本 ${c.versionId}（${c.citation || c.label}）`);
   if (isWholeLawKey(c.articleKey)) {
     // the code's title was chosen when it was first cited: keep it (a part cited whole names its part)
     const asCode = !!meta.subtitle && !c.citation.includes(meta.subtitle);
@@ -352,11 +396,11 @@ export function resolveCitationInput(
   if (isHeadingKey(c.articleKey)) {
     const body = store.loadVersion(c.versionId);
     const h = headingByKey(body, c.articleKey);
-    if (!h) return { ok: false, reason: `${versionName(meta)}的目录中没有 ${c.label}` };
+    if (!h) return unresolved('heading-missing', `${versionName(meta)}的目录中没有 ${c.label}`);
     return { ok: true, value: headingCitation(meta, body, h) };
   }
   const unit = store.loadVersion(c.versionId).units.find((u) => u.key === c.articleKey);
-  if (!unit) return { ok: false, reason: `${versionName(meta)}没有条文 ${c.label}（${c.articleKey}）` };
+  if (!unit) return unresolved('article-missing', `${versionName(meta)}没有条文 ${c.label}（${c.articleKey}）`);
   return citeArticle(store, c.versionId, unit.number, unit.suffix, {
     ...(c.paragraph ? { paragraph: c.paragraph } : {}),
     ...(c.item ? { item: c.item } : {}),

@@ -9,7 +9,7 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
-import { citeArticle, lawByName, versionOnDate } from '../records/citation-resolve';
+import { citeArticle, LIBRARY_LACKS, lawByName, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
@@ -179,7 +179,9 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         continue;
       }
       const reason = m.reason ?? '无法解析';
-      if (m.via === 'none' && /没有指明/.test(reason)) {
+      // what the reason says is read from its kind, set where it was made: the words may be reworded
+      const kind = m.reasonKind;
+      if (m.via === 'none' && kind === 'no-law-named') {
         // a bare 第X条 with no law named: the draft's own article
         checkInternal(unit, m.label, m.start);
         continue;
@@ -187,26 +189,26 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       let severity: Severity = '需核实';
       let rule = 'citation-unresolved';
       let ruleName = '引用无法核对';
-      if (/没有第|只有 \d+ 款|各编中都没有/.test(reason)) {
+      if (kind === 'article-missing') {
         severity = '必须修改';
         rule = 'citation-article-missing';
         ruleName = '所引条文不存在';
-      } else if (m.reasonKind === 'draft-only') {
+      } else if (kind === 'draft-only') {
         // 《…（征求意见稿）》第五条: a drafted text's article is no rule in force on any day, nor one to come
         severity = '必须修改';
         rule = 'citation-draft';
         ruleName = '引用草案的条文';
-      } else if (m.reasonKind === 'not-yet-in-force') {
+      } else if (kind === 'not-yet-in-force') {
         severity = '必须修改';
         rule = 'citation-not-in-force';
         ruleName = '所引法规尚未施行';
-      } else if (/的版本（资料库中有/.test(reason)) {
+      } else if (kind === 'version-missing') {
         rule = 'citation-version-missing';
         ruleName = '所引版本不在资料库中';
-      } else if (/资料库中没有《/.test(reason)) {
+      } else if (kind === 'law-missing') {
         rule = 'citation-law-missing';
         ruleName = '所引法规不在资料库中';
-      } else if (/不是资料库中的法规/.test(reason)) {
+      } else if (kind === 'other-document' || kind === 'own-document') {
         severity = '提示';
         rule = 'citation-other-document';
         ruleName = '引用其他文件的条文';
@@ -232,9 +234,10 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       }
       // What the library lacks is the adviser's to fix (import it), not the drafting unit's: the 意见书
       // asks the unit to check the citation, the workbench says why it could not be checked here.
-      const unchecked = /资料库/.test(reason) && !latest;
+      const libraryLacks = !!kind && LIBRARY_LACKS.has(kind);
+      const unchecked = libraryLacks && !latest;
       const wording = latest
-        ? { reason: `“${excerpt}”：${latest}，条文序号可能是修订前的，请按现行版本核对所引条文。`, hint: `这是资料库中该法规最新的版本${/资料库/.test(reason) ? `；${reason}` : ''}。` }
+        ? { reason: `“${excerpt}”：${latest}，条文序号可能是修订前的，请按现行版本核对所引条文。`, hint: `这是资料库中该法规最新的版本${libraryLacks ? `；${reason}` : ''}。` }
         : unchecked
         ? { reason: `未能核实“${excerpt}”，请确认所引法规的名称、版本和条文序号准确，且现行有效。`, hint: `${reason}：导入该法规（或该版本）后重新预审即可核对。` }
         : rule === 'citation-draft'
@@ -269,7 +272,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
           citations.push({ article, text: written, status: 'reported', findingId: repealed });
           continue;
         }
-        if (/匹配到/.test(law.reason ?? '')) {
+        if (law.reasonKind === 'law-ambiguous') {
           reportedLaws.add(key);
           const fid = add({ ...base, rule: 'citation-law-ambiguous', ruleName: '所引法规名称不明确', severity: '需核实', reason: `${written}：${law.reason}。`, bases: [] }, unit, law.start, law.end);
           citations.push({ article, text: written, status: 'reported', findingId: fid });

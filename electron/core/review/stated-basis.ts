@@ -51,7 +51,7 @@ export function statedBases(store: LibraryStore, text: string, asOf: string): Ar
 function resolveOne(store: LibraryStore, title: string, article: string | undefined, asOf: string): Omit<StatedBasis, 'written' | 'start' | 'end'> {
   const parts = codeParts(store, title);
   const law = parts ? undefined : lawByName(store, title, 'cited');
-  if (law && !law.ok) return { problem: law.reason, lawMissing: /资料库中没有/.test(law.reason) };
+  if (law && !law.ok) return { problem: law.reason, lawMissing: law.kind === 'law-missing' };
   if (article && ARTICLE_NUMBER.test(article)) {
     const c = resolveRef(store, { law: law?.ok ? law.value.id : title, article }, asOf);
     return c.ok ? { citation: c.value.citation, text: c.value.textSnapshot } : { problem: c.reason };
