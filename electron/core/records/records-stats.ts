@@ -1,10 +1,13 @@
 // Annual statistics of the legal office for one year, as the year-end report (年度法治政府建设
-// 报告 / 普法工作总结) lists them. A review belongs to the year it was received; a lecture to the
-// year it was held; a plan to its year. "On time" = opinion issued on or before the unit's own
+// 报告 / 普法工作总结) lists them. "In the year" is year-scope.ts's one rule — by the day a thing
+// happened: a review counts as received in the year it was received and as issued in the year its
+// opinion was issued (上年结转 when received earlier); a lecture in the year it was held; a plan in
+// its year. Conclusions, 按期 and adoption are the issued opinions'. "On time" = opinion issued on or before the unit's own
 // deadline (单位确定的审查期限); a review without one is neither on time nor late. A conclusion
 // counts once the opinion is issued: before that the review is 未出具 whatever its draft says.
 
 import type { LibraryStore } from '../library/library-store';
+import { happenedIn, opinionDate, reviewsOfYear } from './year-scope';
 import { reviewDate } from './cited-by';
 import { lawsOfSession, type SessionLaw } from './session-laws';
 import {
@@ -40,11 +43,16 @@ export interface StatsLaw {
 export interface AnnualStats {
   year: number;
   reviews: {
+    /** Received in the year (收到送审); byType and byStatus count these. */
     total: number;
     byType: Record<string, number>;
+    /** The opinions issued in the year by conclusion; 未出具: received in the year, open at its end (or at `today`). */
     byConclusion: Record<string, number>;
     byStatus: Record<string, number>;
+    /** Opinions issued in the year, whenever the review was received. */
     completed: number;
+    /** Of `completed`, reviews received in an earlier year (上年结转). */
+    carriedOver: number;
     /** Completed reviews with a unit deadline: issued on or before it. */
     onTime: number;
     /** Completed reviews with a unit deadline: issued after it. */
@@ -53,8 +61,9 @@ export interface AnnualStats {
     noDeadline: number;
     /** onTime / (onTime + late), 0–1; null when no completed review had a unit deadline. */
     onTimeRate: number | null;
-    /** Still open and past the unit's deadline at `today`. */
+    /** Received in the year, still without an opinion at `today` and past the unit's deadline. */
     overdueOpen: number;
+    /** Of the opinions issued in the year: adopted / not adopted by the 承办单位. */
     adopted: number;
     notAdopted: number;
   };
@@ -91,7 +100,7 @@ export interface AnnualStats {
     progress: PlanItemProgress[];
   }[];
   /**
-   * Every year (newest first) with a review received, a lecture held or a plan: a page showing an
+   * Every year (newest first) with a review received or an opinion issued, a lecture held or a plan: a page showing an
    * empty year can offer the years that have something (a new library holds only the example year).
    */
   yearsWithRecords: number[];
@@ -100,7 +109,11 @@ export interface AnnualStats {
 /** The years of every record, newest first (a date's first four digits; 0000/9999 slips included as written). */
 export function yearsWithRecords(data: RecordsFile): number[] {
   const years = new Set<number>();
-  for (const r of Object.values(data.reviews)) years.add(Number(r.receivedDate.slice(0, 4)));
+  for (const r of Object.values(data.reviews)) {
+    years.add(Number(r.receivedDate.slice(0, 4)));
+    const issued = opinionDate(r);
+    if (issued) years.add(Number(issued.slice(0, 4)));
+  }
   for (const l of Object.values(data.lectures)) years.add(Number(l.date.slice(0, 4)));
   for (const p of Object.values(data.plans)) years.add(p.year);
   return [...years].filter(Number.isInteger).sort((a, b) => b - a);
@@ -128,36 +141,36 @@ export function annualStats(
   unitDeadlineOf: (r: LegalityReview) => string | undefined = (r) => r.unitDeadline,
 ): AnnualStats {
   const y = String(year);
-  const reviews = Object.values(data.reviews).filter((r) => r.receivedDate.startsWith(y));
+  const scope = reviewsOfYear(Object.values(data.reviews), year, today);
   const byType = zeroes(REVIEW_TYPES);
   const byConclusion = zeroes([...CONCLUSIONS, '未出具']);
   const byStatus = zeroes(REVIEW_STATUSES);
-  let completed = 0;
   let onTime = 0;
   let late = 0;
   let noDeadline = 0;
   let overdueOpen = 0;
   let adopted = 0;
   let notAdopted = 0;
-  for (const r of reviews) {
+  for (const r of scope.received) {
     byType[r.type] = (byType[r.type] ?? 0) + 1;
-    const issued = r.status === '已出具意见' || r.status === '已归档';
-    byConclusion[issued && r.conclusion ? r.conclusion : '未出具']! += 1;
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     const deadline = unitDeadlineOf(r);
-    if (issued && r.completedDate) {
-      completed++;
-      if (deadline && r.completedDate <= deadline) onTime++;
-      else if (deadline) late++;
-      else noDeadline++;
-    } else if (deadline && today > deadline) overdueOpen++;
+    if (!opinionDate(r) && deadline && today > deadline) overdueOpen++;
+  }
+  byConclusion['未出具'] = scope.open.length;
+  for (const r of scope.issued) {
+    if (r.conclusion) byConclusion[r.conclusion] = (byConclusion[r.conclusion] ?? 0) + 1;
+    const deadline = unitDeadlineOf(r);
+    if (deadline && r.completedDate! <= deadline) onTime++;
+    else if (deadline) late++;
+    else noDeadline++;
     if (r.adopted === true) adopted++;
     if (r.adopted === false) notAdopted++;
   }
 
   const ofYear = Object.values(data.lectures).filter((l) => l.date.startsWith(y));
   // A session dated after today is planned, not held: no count and no plan task rests on it.
-  const lectures = ofYear.filter((l) => l.date <= today);
+  const lectures = ofYear.filter((l) => happenedIn(l.date, year, today));
   const held = (l: { date: string }) => l.date <= today;
   const byKind: Record<string, { count: number; headCount: number }> = Object.fromEntries(
     LECTURE_KINDS.map((k) => [k, { count: 0, headCount: 0 }]),
@@ -216,11 +229,12 @@ export function annualStats(
     year,
     yearsWithRecords: yearsWithRecords(data),
     reviews: {
-      total: reviews.length,
+      total: scope.received.length,
       byType,
       byConclusion,
       byStatus,
-      completed,
+      completed: scope.issued.length,
+      carriedOver: scope.carriedOver.length,
       onTime,
       late,
       noDeadline,

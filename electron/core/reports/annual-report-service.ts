@@ -9,6 +9,7 @@ import { readOffice } from '../office/office-file';
 import { RegisterService } from '../register/register-service';
 import { lawByName } from '../records/citation-resolve';
 import { lawsOfSession } from '../records/session-laws';
+import { happenedIn, reviewsOfYear } from '../records/year-scope';
 import type { RecordsService } from '../records/records-service';
 import { buildAnnualReport, reportLawTitle, type Adviser, type AnnualReport, type RegisteredDocument } from './annual-report';
 import { entryOn, registeredBy } from './register-document';
@@ -36,8 +37,9 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
   const asOf = opts.asOf ?? svc.today();
   const [stats, reviews, lectures, plans, nextPlans] = await Promise.all([
     svc.stats(opts.year, asOf),
-    svc.listReviews({ year: opts.year }).then((rs) => rs.filter((r) => r.receivedDate <= asOf)),
-    svc.listLectures({ year: opts.year }).then((ls) => ls.filter((l) => l.date <= asOf)),
+    // received or issued in the year (year-scope.ts): an opinion of January on a December 送审稿 is this year's work
+    svc.listReviews().then((rs) => reviewsOfYear(rs, opts.year, asOf).all),
+    svc.listLectures({ year: opts.year }).then((ls) => ls.filter((l) => happenedIn(l.date, opts.year, asOf))),
     svc.listPlans({ year: opts.year }),
     svc.listPlans({ year: opts.year + 1 }),
   ]);

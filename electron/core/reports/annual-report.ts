@@ -12,6 +12,7 @@ import { LATE_FILING, filingState } from '../../shared/register-schema';
 import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
 import { OUTREACH_KINDS } from '../records/record-types';
 import type { AnnualStats } from '../records/records-stats';
+import { cutoffOf, happenedIn, reviewsOfYear } from '../records/year-scope';
 import { fillPlaceholders, type ReportGenerator, type ReportPart, type ReportTemplate } from './report-template';
 
 export type SourceKind = 'review' | 'lecture' | 'plan' | 'register';
@@ -70,6 +71,8 @@ export interface RegisteredDocument {
   /** End of its 有效期 (a prompt for 下一年度 names the documents expiring then). */
   validUntil?: string;
   cleanup?: { date: string; result: string };
+  /** The legality review of its 送审稿, when the register links one. */
+  reviewId?: string;
 }
 
 export interface Adviser {
@@ -235,7 +238,9 @@ function adviserOf(inp: AnnualReportInput): Adviser | undefined {
 
 function decisions(inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]): ReportParagraph[] {
   const s = inp.stats.reviews;
-  const reviews = [...inp.reviews].sort((a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.id.localeCompare(b.id));
+  // received / issued / carried over / open by year-scope.ts's one rule, as the stats count them
+  const scope = reviewsOfYear(inp.reviews, inp.year, inp.today ?? '9999-12-31');
+  const reviews = scope.all;
   const out: ReportParagraph[] = [];
   const adviser = adviserOf(inp);
   if (adviser) {
@@ -249,33 +254,42 @@ function decisions(inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]):
     out.push({ text: `聘请${adviser.org ?? ''}${adviser.name}为法律顾问，开展法律咨询指导服务${did.length ? `，全年${list(did)}` : ''}。`, figures: figs });
   } else gaps.push('adviser');
   if (!reviews.length) {
-    out.push({ text: `记录中没有${inp.year}年度的合法性审查事项。如有，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
+    out.push({ text: `记录中没有${inp.year}年度收到或出具意见的合法性审查事项。如有，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
     return out;
   }
+  const { received, issued, carriedOver } = scope;
   const types = Object.entries(s.byType).filter(([, n]) => n);
-  const typeFigs = types.map(([t, n]) => book.add(`decisions.type.${t}`, `${t}审查件数`, n, reviews.filter((r) => r.type === t).map(reviewRef)));
-  const fTotal = book.add('decisions.total', '合法性审查件数', s.total, reviews.map(reviewRef));
-  out.push({ text: `全年共对${s.total}件事项进行合法性审查，其中${list(types.map(([t, n]) => `${t}${n}件`))}。`, figures: [fTotal, ...typeFigs] });
-  const issued = reviews.filter((r) => r.conclusion && r.completedDate);
+  const typeFigs = types.map(([t, n]) => book.add(`decisions.type.${t}`, `收到${t}送审件数`, n, received.filter((r) => r.type === t).map(reviewRef)));
+  const fTotal = book.add('decisions.total', '收到合法性审查送审件数', received.length, received.map(reviewRef));
+  const fIssued = book.add('decisions.completed', '出具合法性审查意见件数', issued.length, issued.map(reviewRef));
+  const fCarried = carriedOver.length ? [book.add('decisions.carriedOver', '出具的意见中上年结转件数', carriedOver.length, carriedOver.map(reviewRef))] : [];
+  const got = received.length ? `全年收到合法性审查送审${received.length}件（${list(types.map(([t, n]) => `${t}${n}件`))}）` : '全年未收到新的合法性审查送审';
+  const gave = issued.length ? `，出具合法性审查意见${issued.length}件${carriedOver.length ? `，其中上年结转${carriedOver.length}件` : ''}` : '，未出具合法性审查意见';
+  out.push({ text: `${got}${gave}。`, figures: [fTotal, ...typeFigs, fIssued, ...fCarried] });
   if (issued.length) {
     const concl = Object.entries(s.byConclusion).filter(([k, n]) => n && k !== '未出具');
     const conclFigs = concl.map(([c, n]) => book.add(`decisions.conclusion.${c}`, `审查结论为${c}的件数`, n, issued.filter((r) => r.conclusion === c).map(reviewRef)));
     // 按期 against the unit's own deadline only: 最早届满 (dueDate) is a minimum, not a deadline.
     const withDeadline = issued.filter((r) => r.unitDeadline);
     const onTime = withDeadline.filter((r) => r.completedDate! <= r.unitDeadline!);
-    const fIssued = book.add('decisions.completed', '已出具审查意见件数', s.completed, reviews.filter((r) => r.completedDate).map(reviewRef));
     const fOnTime = withDeadline.length ? [book.add('decisions.onTime', '按期出具意见件数（按单位确定的审查期限）', s.onTime, onTime.map(reviewRef))] : [];
     const rate = s.onTimeRate === null ? '' : `，按期率${pct(s.onTimeRate)}`;
     const fRate = s.onTimeRate === null ? [] : [book.add('decisions.onTimeRate', '按期出具率（按期件数 ÷ 有单位确定审查期限的已出具件数）', pct(s.onTimeRate), withDeadline.map(reviewRef))];
-    const adopted = reviews.filter((r) => r.adopted === true);
+    const adopted = issued.filter((r) => r.adopted === true);
     const fAdopted = adopted.length ? [book.add('decisions.adopted', '审查意见被采纳件数', adopted.length, adopted.map(reviewRef))] : [];
-    out.push({
-      text: `已出具审查意见${s.completed}件（${list(concl.map(([c, n]) => `${c}${n}件`))}）${withDeadline.length ? `，按期出具${s.onTime}件${rate}` : ''}${adopted.length ? `；承办单位采纳审查意见${adopted.length}件` : ''}。`,
-      figures: [fIssued, ...conclFigs, ...fOnTime, ...fRate, ...fAdopted],
-    });
+    const parts = [concl.length ? `审查结论为${list(concl.map(([c, n]) => `${c}${n}件`))}` : '', withDeadline.length ? `按期出具${s.onTime}件${rate}` : ''].filter(Boolean);
+    if (parts.length || adopted.length)
+      out.push({
+        text: `出具的意见中，${parts.join('，')}${adopted.length ? `${parts.length ? '；' : ''}承办单位采纳审查意见${adopted.length}件` : ''}。`,
+        figures: [...conclFigs, ...fOnTime, ...fRate, ...fAdopted],
+      });
   }
-  const open = reviews.filter((r) => !r.completedDate);
-  if (open.length) out.push({ text: `截至报告生成时，尚有${open.length}件正在审查：${list(open.map((r) => quoted(r.title)))}。`, figures: [book.add('decisions.open', '尚未出具意见件数', open.length, open.map(reviewRef))] });
+  const open = scope.open;
+  if (open.length) {
+    const cut = cutoffOf(inp.year, inp.today ?? '9999-12-31');
+    const when = cut.endsWith('-12-31') ? `年末尚有${open.length}件正在审查，转入下一年度` : `截至${chineseDate(cut)}，尚有${open.length}件正在审查`;
+    out.push({ text: `${when}：${list(open.map((r) => quoted(r.title)))}。`, figures: [book.add('decisions.open', '年末（或成文日期）尚未出具意见件数', open.length, open.map(reviewRef))] });
+  }
   const major = reviews.filter((r) => r.type === '重大行政决策');
   if (major.length) {
     // Only procedures a record says were held; 合法性审查 itself is the record.
@@ -288,39 +302,50 @@ function decisions(inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]):
   return out;
 }
 
+/**
+ * (三) 规范性文件管理: the bureau's own 规范性文件 — 制定 (published), 备案 (filed), 清理 and 有效期届满 in the
+ * year, each by the day it happened (year-scope.ts). The review of their 送审稿 is (二)'s to tell, so this
+ * part says only whether the documents made went through it (the register's link to the review).
+ */
 function normativeDocuments(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
-  const y = String(inp.year);
-  const out: ReportParagraph[] = [];
-  const reviewed = inp.reviews.filter((r) => r.type === '规范性文件');
-  if (reviewed.length) {
-    const f = book.add('normative.reviewed', '审查的规范性文件送审稿', reviewed.length, reviewed.map(reviewRef));
-    out.push({ text: `对${reviewed.length}件规范性文件送审稿进行了合法性审查：${list(reviewed.map((r) => quoted(r.title)))}。`, figures: [f] });
-  }
-  const register = inp.register ?? [];
-  const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
-  const issued = register.filter((d) => d.published.startsWith(y)).sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
-  const filed = issued.filter((d) => d.filedDate);
+  const year = inp.year;
+  const asOf = inp.today ?? '9999-12-31';
+  const register = [...(inp.register ?? [])].sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+  const issued = register.filter((d) => happenedIn(d.published, year, asOf));
+  const filed = register.filter((d) => happenedIn(d.filedDate, year, asOf));
   const onTime = filed.filter((d) => !d.filingDue || d.filedDate! <= d.filingDue);
-  const cleaned = register.filter((d) => d.cleanup?.date.startsWith(y));
-  if (!issued.length && !cleaned.length) {
-    out.push({ text: `规范性文件制定、备案和清理情况：规范性文件登记中没有${inp.year}年度公布或清理的文件。如有，请登记后重新生成，或在此处补写。`, placeholder: true, figures: [] });
-    return out;
-  }
-  const figs = [
-    book.add('normative.issued', '制定规范性文件件数', issued.length, issued.map(regRef)),
-    book.add('normative.filed', '报送备案件数', filed.length, filed.map(regRef)),
-    book.add('normative.filedOnTime', '按时报送备案件数', onTime.length, onTime.map(regRef)),
-    book.add('normative.cleaned', '清理规范性文件件数', cleaned.length, cleaned.map(regRef)),
-  ];
+  const filedLastYear = filed.filter((d) => d.published < `${year}-01-01`);
+  const cleaned = register.filter((d) => happenedIn(d.cleanup?.date, year, asOf));
+  const expired = register.filter((d) => happenedIn(d.validUntil, year, asOf));
+  if (!issued.length && !filed.length && !cleaned.length && !expired.length)
+    return [{ text: `规范性文件制定、备案、清理情况：规范性文件登记中没有${year}年度公布、备案、清理或有效期届满的文件。如有，请登记后重新生成，或在此处补写。`, placeholder: true, figures: [] }];
+  const sentences: string[] = [];
+  const figs: string[] = [];
+  if (issued.length) {
+    figs.push(book.add('normative.issued', '制定规范性文件件数', issued.length, issued.map(regRef)));
+    const reviewed = issued.filter((d) => d.reviewId);
+    if (reviewed.length) figs.push(book.add('normative.issuedReviewed', '制定的规范性文件中经合法性审查的件数', reviewed.length, reviewed.map(regRef)));
+    const review = !reviewed.length ? '' : reviewed.length === issued.length ? '，均经合法性审查' : `，其中${reviewed.length}件登记了合法性审查`;
+    sentences.push(`全年制定规范性文件${issued.length}件（${list(issued.map((d) => quoted(d.title) + (d.docNumber ? `（${d.docNumber}）` : '')))}）${review}`);
+  } else sentences.push('全年未制定新的规范性文件');
+  figs.push(book.add('normative.filed', '报送备案件数', filed.length, filed.map(regRef)), book.add('normative.filedOnTime', '按时报送备案件数', onTime.length, onTime.map(regRef)));
+  if (filedLastYear.length) figs.push(book.add('normative.filedLastYear', '报送备案中上年制定的件数', filedLastYear.length, filedLastYear.map(regRef)));
+  sentences.push(
+    filed.length
+      ? `报送备案${filed.length}件${filedLastYear.length ? `（其中上年制定${filedLastYear.length}件）` : ''}，其中按时报送${onTime.length}件`
+      : '未报送备案',
+  );
+  figs.push(book.add('normative.cleaned', '清理规范性文件件数', cleaned.length, cleaned.map(regRef)));
   const results = countBy(cleaned, (d) => d.cleanup!.result).map(([r, ds]) => `${r}${ds.length}件`);
-  out.push({
-    text:
-      `全年制定规范性文件${issued.length}件${issued.length ? `（${list(issued.map((d) => quoted(d.title) + (d.docNumber ? `（${d.docNumber}）` : '')))}）` : ''}，` +
-      `报送备案${filed.length}件，其中按时报送${onTime.length}件；清理规范性文件${cleaned.length}件${results.length ? `（${list(results)}）` : ''}。`,
-    figures: figs,
-  });
-  return out;
+  sentences.push(`清理规范性文件${cleaned.length}件${results.length ? `（${list(results)}）` : ''}`);
+  if (expired.length) {
+    figs.push(book.add('normative.expired', '有效期届满的规范性文件件数', expired.length, expired.map(regRef)));
+    sentences.push(`${list(expired.map((d) => quoted(d.title)))}有效期于本年度届满`);
+  }
+  return [{ text: `${sentences.join('；')}。`, figures: figs }];
 }
+
+const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
 
 function plans(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   if (!inp.plans.length) return [{ text: `记录中没有${inp.year}年度普法工作计划。请登记年度普法计划和责任清单后重新生成，或在此处补写。`, placeholder: true, figures: [] }];
@@ -365,7 +390,6 @@ function unfinishedTasks(inp: AnnualReportInput): { plan: StudyPlan; topics: str
  * writer to weigh and explain. Never a statement: the writer decides what is a problem and why.
  */
 function problems(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
-  const y = String(inp.year);
   const clues: string[] = [];
   const figs: string[] = [];
   const tasks = unfinishedTasks(inp);
@@ -374,7 +398,9 @@ function problems(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
     figs.push(book.add('problems.plans.unfinished', '普法计划未完成任务数', taskCount, tasks.map((t) => planRef(t.plan))));
     clues.push(`普法计划有${taskCount}项任务未完成（${list(tasks.flatMap((t) => t.topics).map(dq))}）`);
   }
-  const reviews = [...inp.reviews].sort((a, b) => a.receivedDate.localeCompare(b.receivedDate) || a.id.localeCompare(b.id));
+  const asOf = inp.today ?? '9999-12-31';
+  // the opinions issued in the year, as (二) counts them
+  const reviews = reviewsOfYear(inp.reviews, inp.year, asOf).issued;
   const rejected = reviews.filter((r) => r.adopted === false);
   if (rejected.length) {
     figs.push(book.add('problems.reviews.notAdopted', '审查意见未被采纳件数', rejected.length, rejected.map(reviewRef)));
@@ -385,15 +411,17 @@ function problems(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
     figs.push(book.add('problems.reviews.late', '晚于单位确定的审查期限出具意见件数', late.length, late.map(reviewRef)));
     clues.push(`${late.length}件审查意见晚于单位确定的审查期限出具（${titles(late)}）`);
   }
-  const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
-  const issued = (inp.register ?? []).filter((d) => d.published.startsWith(y));
-  // Without a day to read it on, a 备案 not made is taken as late.
-  const unfiled = issued.filter((d) => d.filingDue && LATE_FILING.includes(filingState({ filedDate: d.filedDate, filingDue: d.filingDue }, inp.today ?? '9999-12-31')));
+  // A late 备案 is the year's when it fell due in the year (not made by then) or was made late in it: a
+  // December document due in January is next year's; one due in December and filed in February is
+  // in both years' reports. Without a day to read it on, a 备案 not made is late.
+  const unfiled = (inp.register ?? []).filter(
+    (d) => d.filingDue && (happenedIn(d.filingDue, inp.year, asOf) || happenedIn(d.filedDate, inp.year, asOf)) && LATE_FILING.includes(filingState({ filedDate: d.filedDate, filingDue: d.filingDue }, asOf)),
+  );
   if (unfiled.length) {
     figs.push(book.add('problems.normative.notFiledOnTime', '未按时报送备案的规范性文件件数', unfiled.length, unfiled.map(regRef)));
     clues.push(`${unfiled.length}件规范性文件未按时报送备案（${titles(unfiled)}）`);
   }
-  const lapsed = (inp.register ?? []).filter((d) => d.validUntil?.startsWith(y) && !d.cleanup);
+  const lapsed = (inp.register ?? []).filter((d) => happenedIn(d.validUntil, inp.year, asOf) && !d.cleanup);
   if (lapsed.length) {
     figs.push(book.add('problems.normative.lapsed', '有效期届满未清理的规范性文件件数', lapsed.length, lapsed.map(regRef)));
     clues.push(`${lapsed.length}件规范性文件有效期在本年度届满，登记中没有清理结果（${titles(lapsed)}）`);
@@ -413,7 +441,6 @@ function nextYear(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   const figs: string[] = [];
   const tasks = unfinishedTasks(inp);
   if (tasks.length) clues.push(`本年度未完成的普法任务是否列入下一年度计划（${list(tasks.flatMap((t) => t.topics).map(dq))}）`);
-  const regRef = (d: RegisteredDocument): SourceRef => ({ kind: 'register', id: d.id, title: d.title, date: d.published });
   const expiring = (inp.register ?? []).filter((d) => d.validUntil?.startsWith(next) && !d.cleanup).sort((a, b) => a.validUntil!.localeCompare(b.validUntil!) || a.id.localeCompare(b.id));
   if (expiring.length) {
     figs.push(book.add('next.normative.expiring', `${next}年有效期届满的规范性文件件数`, expiring.length, expiring.map(regRef)));
@@ -450,7 +477,7 @@ export function buildAnnualReport(inp: AnnualReportInput): AnnualReport {
   const notes: string[] = [];
   const gaps: ReportGap[] = [];
   const values = { unit: inp.unit, year: inp.year };
-  if (!inp.reviews.length && !inp.lectures.length && !inp.plans.length && !(inp.register ?? []).some((d) => d.published.startsWith(String(inp.year))))
+  if (!inp.reviews.length && !inp.lectures.length && !inp.plans.length && !(inp.register ?? []).some((d) => happenedIn(d.published, inp.year, inp.today ?? '9999-12-31')))
     notes.push(`${inp.year}年度没有任何记录：报告只有模板和待填写的部分。请先登记该年度的审查、学法普法活动和普法计划。`);
   const sections = inp.template.sections.map((s) => ({ heading: fillPlaceholders(s.heading, values), parts: s.parts.map((p) => part(p, inp, book, gaps, values)) }));
   return {

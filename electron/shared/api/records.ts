@@ -163,6 +163,8 @@ export const annualStatsSchema = z.object({
     byConclusion: z.record(z.string(), count),
     byStatus: z.record(z.string(), count),
     completed: count,
+    /** Of the opinions issued in the year, reviews received in an earlier year (上年结转). */
+    carriedOver: count,
     onTime: count,
     late: count,
     noDeadline: count,

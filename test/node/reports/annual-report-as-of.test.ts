@@ -113,9 +113,13 @@ describe('the yearly report as of its 成文日期', () => {
     expect(text(signed)).toContain('报送备案1件，其中按时报送1件');
     expect(figure(signed, 'problems.normative.notFiledOnTime')?.sources.map((s) => s.id)).toHaveLength(1);
     expect(text(signed)).toContain('1件规范性文件未按时报送备案（《安化县“黑茶”区域公用品牌使用管理规定》）');
-    // Dated after the filing: filed, but late all the same.
+    // Dated after the filing: filed, but late all the same — and filed in 2027, so 2026's 备案 count keeps one.
     const after = await annualReportFor(l.svc, l.store, { year: 2026, asOf: '2027-03-01' });
-    expect(text(after)).toContain('报送备案2件，其中按时报送1件');
+    expect(text(after)).toContain('报送备案1件，其中按时报送1件');
     expect(text(after)).toContain('1件规范性文件未按时报送备案（《安化县“黑茶”区域公用品牌使用管理规定》）');
+    // The 2027 report counts the filing made in 2027, of a document made the year before.
+    const next = await annualReportFor(l.svc, l.store, { year: 2027, asOf: '2027-03-01' });
+    expect(text(next)).toContain('全年未制定新的规范性文件；报送备案1件（其中上年制定1件），其中按时报送0件');
+    expect(figure(next, 'normative.filed')?.sources.map((s) => s.date)).toEqual(['2026-11-20']);
   });
 });

@@ -60,7 +60,7 @@ describe('annual report from the 2020 records', () => {
     expect(t).toMatch(/履行了公众参与、专家论证、集体讨论决定、公布、合法性审查等程序/);
     expect(t).not.toContain('风险评估'); // marked not applicable in the record
     const stats = await lib.svc.stats(2020);
-    expect(t).toContain(`全年共对${stats.reviews.total}件事项进行合法性审查`);
+    expect(t).toContain(`全年收到合法性审查送审${stats.reviews.total}件`);
     expect(t).toContain(`参加${stats.lectures.study.headCount}人次`);
     expect(t).toContain(`覆盖群众${stats.lectures.outreach.headCount}人次`);
     expect(t).toContain(`发放宣传材料${stats.lectures.materialsHandedOut - 50 - 20}份`); // outreach only: not the 讲义 of study sessions

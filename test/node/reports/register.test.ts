@@ -158,7 +158,7 @@ describe('规范性文件 register', () => {
     await reg.add({ ...voucher, title: '高青县科技计划项目管理办法', docNumber: '高科发〔2020〕5号', published: '2020-08-03', effective: '2020-08-03', filedDate: '2020-09-30' });
     const r = await annualReportFor(lib.svc, lib.store, { year: 2020, unit: '高青县科学技术局' });
     const para = r.sections[0]!.parts.flatMap((p) => p.paragraphs).find((p) => p.text.startsWith('全年制定规范性文件'))!;
-    expect(para.text).toBe('全年制定规范性文件2件（《高青县科技创新券管理暂行办法》（高科发〔2020〕3号）、《高青县科技计划项目管理办法》（高科发〔2020〕5号）），报送备案2件，其中按时报送1件；清理规范性文件0件。');
+    expect(para.text).toBe('全年制定规范性文件2件（《高青县科技创新券管理暂行办法》（高科发〔2020〕3号）、《高青县科技计划项目管理办法》（高科发〔2020〕5号））；报送备案2件，其中按时报送1件；清理规范性文件0件。');
     expect(r.figures.find((f) => f.id === 'normative.filedOnTime')!.sources.map((s) => s.id)).toEqual(['D2020-001']);
     void FIXTURES;
   });

@@ -30,7 +30,7 @@ describe('lawdesk report', () => {
     expect(report.title).toBe('高青县科学技术局2020年度法治政府建设工作报告');
     expect(report.sections.map((s: { heading: string }) => s.heading.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、']);
     const f = report.figures.find((x: { id: string }) => x.id === 'decisions.total');
-    expect(f).toMatchObject({ label: '合法性审查件数', value: '5' });
+    expect(f).toMatchObject({ label: '收到合法性审查送审件数', value: '5' });
     expect(f.sources.map((s: { id: string }) => s.id).sort()).toEqual(['R2020-001', 'R2020-002', 'R2020-003', 'R2020-004', 'R2020-005']);
   });
 
