@@ -3,7 +3,7 @@
 
 import { extname } from 'node:path';
 import { decodeText, DecodeError, normalizeNewlines } from '../text/text-decoding';
-import { cleanMarkdown } from './markdown-text';
+import { cleanMarkdown, readsAsMarkdown } from './markdown-text';
 import { metaFromFields } from './document-metadata';
 import { cleanWebCopy, webCopyWarnings } from './plain-law-text';
 import { imageKind } from './ocr-images';
@@ -73,14 +73,16 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
     const warnings: string[] = [];
     if (encoding === 'utf-8+gb18030') warnings.push('文件中混用了 UTF-8 和 GBK 编码，已逐行识别');
     if (encoding === 'gb18030+bom') warnings.push('文件开头有 UTF-8 标记（BOM），内容却是 GBK/GB18030 编码，已按 GBK 读取，请核对文字');
-    if (format === 'md') {
+    const markdown = format === 'md' || readsAsMarkdown(normalised);
+    if (format === 'txt' && markdown) warnings.push('文件内容是 Markdown 格式（“# 标题”“## 第一章”等标记），已按 Markdown 读取');
+    if (markdown) {
       const md = cleanMarkdown(normalised);
       normalised = md.text;
       if (md.frontMatter) warnings.push('已去除文件开头的 YAML 元数据（front matter）');
       if (md.htmlRemoved) warnings.push('已去除 Markdown 中夹带的 HTML 标记');
     }
     let meta: ExtractedDocument['meta'];
-    if (format === 'txt') {
+    if (!markdown) {
       // Lines cut at a fixed width inside sentences are joined back into paragraphs.
       const unwrapped = unwrapHardBreaks(normalised);
       if (unwrapped.width !== undefined) {
@@ -94,7 +96,7 @@ function extractPlain(bytes: Uint8Array, format: 'md' | 'txt'): ExtractedDocumen
       warnings.push(...webCopyWarnings(web.removed));
     }
     if (normalised.trim() === '') throw new ExtractError('文件只有空白，没有内容');
-    return { text: normalised, format, encoding, warnings, ...(meta && Object.keys(meta).length ? { meta } : {}) };
+    return { text: normalised, format, encoding, warnings, ...(format === 'txt' && markdown ? { markup: 'md' as const } : {}), ...(meta && Object.keys(meta).length ? { meta } : {}) };
   } catch (e) {
     if (e instanceof DecodeError) throw new ExtractError(e.message);
     throw e;

@@ -26,6 +26,8 @@ export interface ExtractedDocument {
   pages?: number;
   meta?: ExtractedMeta;
   warnings: string[];
+  /** A .txt whose text is Markdown (readsAsMarkdown): the law parser reads it as Markdown. */
+  markup?: 'md';
   /** How the text was obtained; OCR text is unverified until a person confirms it. */
   textSource?: TextSource;
   /** OCR only: the recognised characters in reading order with their confidences (0–100). */

@@ -8,6 +8,19 @@ const HTML_TAG_RE = /<\/?(?:p|br|div|span|font|center|b|i|u|s|strong|em|sup|sub|
 const BLOCK_END_RE = /<\/(?:p|div|h[1-6]|li|tr|blockquote|section|article|center)\s*>|<br\s*\/?>|<hr(?:\s[^<>]*)?\/?>/gi;
 const ENTITIES: Record<string, string> = { nbsp: ' ', ensp: ' ', emsp: '\u3000', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", middot: '·', mdash: '—', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', hellip: '…' };
 
+/**
+ * A .txt whose text is Markdown (a law saved from a Markdown collection, an editor's "save as text"):
+ * its first line a "# 标题" heading and a later "## 第一章" heading or the collection's INFO END marker.
+ * Read as plain text, the "##" lines are not headings: a chapter title ran into the article above it
+ * and into every quotation of that article (行政处罚法第十六条 "…不得设定行政处罚。## 第三章 …").
+ * Two marks are asked for, so a text with one stray "#" line stays plain text.
+ */
+export function readsAsMarkdown(text: string): boolean {
+  const first = /^\s*(.*)/.exec(text)?.[1] ?? '';
+  if (!/^#\s+\S/.test(first)) return false;
+  return /\n[ \t]*(?:#{1,6}[ \t]+\S|<!-- INFO END -->[ \t]*(?:\n|$))/.test(text);
+}
+
 export interface MarkdownCleanResult {
   text: string;
   frontMatter: boolean;

@@ -262,7 +262,7 @@ export async function buildVersion(
 ): Promise<BuiltVersion> {
   const fileName = basename(filePath);
   const doc = await extractDocument(bytes, fileName, { ocr: options.ocr ?? true });
-  const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
+  const parsed = parseLawText(doc.text, { format: doc.format === 'md' || doc.markup === 'md' ? 'md' : 'txt' });
   const warnings = [...doc.warnings, ...parsed.warnings];
   if (doc.encoding && doc.encoding !== 'utf-8') warnings.push(`文本编码识别为 ${doc.encoding.toUpperCase()}`);
   const units: Article[] = parsed.units;

@@ -90,7 +90,7 @@ export async function parseDraftBytes(bytes: Uint8Array, name: string, opts: { o
     if (e instanceof ExtractError) throw fileError(name, `无法读取：${e.message}`);
     throw fileError(name, `无法读取：${(e as Error).message.split('\n')[0]}`);
   }
-  const parsed = parseLawText(doc.text, { format: doc.format === 'md' ? 'md' : 'txt' });
+  const parsed = parseLawText(doc.text, { format: doc.format === 'md' || doc.markup === 'md' ? 'md' : 'txt' });
   const units = parsed.units.filter((u) => u.kind === 'article' || u.kind === 'section' || u.kind === 'appendix');
   if (!units.some((u) => u.kind === 'article' || u.kind === 'section')) {
     throw fileError(name, '中没有找到条文：送审稿应按“第一条”“第二条”或“一、”“二、”分条分段，才能逐条审查');
