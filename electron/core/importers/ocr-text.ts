@@ -159,6 +159,10 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
     const lone = /^[A-Za-z]$/.test(ch) && !/[A-Za-z0-9]/.test(s[i - 1]?.ch ?? '') && !/[A-Za-z0-9]/.test(s[i + 1]?.ch ?? '');
     const stray = lone && (isCjk(prevNonSpace(i)) || prevNonSpace(i) === undefined) && (isCjk(nextNonSpace(i)) || nextNonSpace(i) === undefined);
     if (stray || (/^[.,·'`]$/.test(ch) && /[。；：，]/.test(prevNonSpace(i) ?? ''))) s[i]!.conf = Math.min(s[i]!.conf, SUSPECT_CONFIDENCE - 1);
+    if (lone) {
+      const mark = clauseMarkForLetter(ch, prevNonSpace(i), nextNonSpace(i));
+      if (mark) s[i]!.ch = mark;
+    }
   }
   // "一3一", "-3-" page numbers: the dashes are read as 一.
   const text = s.map((x) => x.ch).join('').trim();
@@ -172,6 +176,22 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
   // A blank between two ideographs inside a line: a mark tesseract dropped (ocr-geometry.ts).
   for (const i of blankBetweenIdeographs(s)) s[i]!.conf = Math.min(s[i]!.conf, SUSPECT_CONFIDENCE - 1);
   return s;
+}
+
+/**
+ * The clause mark a lone Latin letter read after an ideograph stands for, or undefined. chi_sim reads a
+ * small 、，。 it could not place as a letter of its shape (`使用s储存`, `审计y` at a line's end): over the
+ * 22 scored sets 16 such letters, every one a misread mark (s S v for 、 9 of 10; y ， 2 of 3 within a line;
+ * at a line's end 。 4 of 4). The corpus's 15 M characters write none of s S v y a o alone beside an
+ * ideograph (its lone letters between ideographs — X射线, A类, 第V部, 处l万 — are other letters, left
+ * alone), so correct text cannot change. Only after an ideograph, and before one or at the line's end;
+ * never after 第 (an ordinal: 第V部, 第X条).
+ */
+function clauseMarkForLetter(ch: string, prev: string | undefined, next: string | undefined): string | undefined {
+  const han = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff]/.test(c);
+  if (!/^[sSvyao]$/.test(ch) || !han(prev) || prev === '第' || !(next === undefined || han(next))) return undefined;
+  if (next === undefined || ch === 'o') return '。';
+  return /^[sSv]$/.test(ch) ? '、' : '，';
 }
 
 /**

@@ -1,8 +1,11 @@
 // OCR post-correction and the suspect marks, on tesseract-shaped lines (no OCR run: the lines are
 // what chi_sim returned for the fixture scans, typed out with their confidences).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OcrSymbol } from '../../../electron/core/importers/ocr-engine';
 import { correctLine, layoutOcrPages, SUSPECT_CONFIDENCE, traceUnits } from '../../../electron/core/importers/ocr-text';
+import { KEPT_DIR, keptLaws } from './kept-ocr-laws';
 import { commonPair, commonTriple, judgeHan, knownChar, knownPair, leavesCommonPhrase, lookAlikeFits } from '../../../electron/core/importers/ocr-vocabulary';
 
 const line = (text: string, conf = 97): OcrSymbol[] => [...text].map((ch) => ({ ch, conf }));
@@ -172,5 +175,62 @@ describe('a colon beside another clause mark', () => {
   it('keeps a colon that stands alone, and one in Latin text', () => {
     expect(textOf(correctLine(line('第二条 下列财产不应认定为债务人财产:', 99)))).toBe('第二条 下列财产不应认定为债务人财产：');
     expect(textOf(correctLine(line('ratio 3:1; total 4', 99)))).toBe('ratio 3:1; total 4');
+  });
+});
+
+describe('a lone Latin letter after an ideograph: a clause mark chi_sim could not place', () => {
+  // The lines as tesseract read them on the kept scans (make-ocr-flags.ts), with their confidences and boxes.
+  const keptLine = (slug: string, read: string): OcrSymbol[] => {
+    const { d } = keptLaws().find((l) => l.slug === slug)!;
+    const found = d.pages.flatMap((p) => p.lines).find((l) => l.symbols.map((x) => x.ch).join('').includes(read));
+    if (!found) throw new Error(`${slug}: no line reads ${read}`);
+    return found.symbols;
+  };
+  /** The symbol of `words`' third character (the mark) in the line, spaces left out; undefined when the line lacks the words. */
+  const markIn = (s: OcrSymbol[], words: string) => {
+    const solid = s.filter((x) => x.ch !== ' ');
+    const at = solid.map((x) => x.ch).join('').indexOf(words);
+    return at < 0 ? undefined : solid[at + 2];
+  };
+
+  it('makes s S v 、, y a ， within a line and any of them 。 at the line’s end, and keeps the mark a suspect', () => {
+    // anquan (blind4) 危险物品使用 s储存, wenming (blind3) 鸣喇叭v使用, canji (blind6) 合法权益y发展, yusuan (blind7) 进行审计y at the line's end
+    const cases: [string, string, string][] = [
+      ['anquan', '使用 s储存', '使用、储存'],
+      ['wenming', '喇叭v使用', '喇叭、使用'],
+      ['canji', '权益y发展', '权益，发展'],
+      ['yusuan', '审计y', '审计。'],
+    ];
+    for (const [slug, read, want] of cases) {
+      const fixed = correctLine(keptLine(slug, read));
+      const mark = markIn(fixed, want);
+      expect(mark?.ch, `${slug}: ${textOf(fixed)}`).toBe(want[2]);
+      expect(mark!.conf).toBeLessThan(SUSPECT_CONFIDENCE);
+    }
+  });
+
+  it('leaves the letters the laws write beside ideographs, and a letter after a mark or before Latin text', () => {
+    for (const t of ['对受检者进行X射线检查', '属于A类项目', '依照第V部作出', '进行B超检查', '处l万元以上', '第a项所列', '按照（a）项', 'pH值为7', '公安、民政子教育：s卫生健康', '适用于Windows系统']) {
+      expect(textOf(correctLine(line(t, 98))).replace(/[^A-Za-z]/g, '')).toBe(t.replace(/[^A-Za-z]/g, ''));
+    }
+  });
+
+  it('turns no letter of correct law text into a mark (the kept scans’ laws, line by line)', () => {
+    // (the corpus's 15 M characters write none of s S v y a o alone beside an ideograph: README-importers, session 29)
+    let letters = 0;
+    let chars = 0;
+    for (const { slug } of keptLaws()) {
+      const md = readFileSync(join(KEPT_DIR, `${slug}.md`), 'utf8');
+      for (const l of md.split('\n')) {
+        const t = l.trim();
+        if (!t || t.startsWith('#')) continue;
+        chars += t.length;
+        const kept = t.replace(/[^A-Za-z]/g, '');
+        letters += kept.length;
+        expect(textOf(correctLine(line(t, 98))).replace(/[^A-Za-z]/g, ''), t).toBe(kept);
+      }
+    }
+    expect(chars).toBeGreaterThan(100_000);
+    expect(letters).toBeGreaterThan(100);
   });
 });
