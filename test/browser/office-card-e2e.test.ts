@@ -65,4 +65,18 @@ describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
       expect(await page.getByTestId('office-save').isDisabled()).toBe(true);
       expect(readFileSync(file, 'utf8')).toBe(text);
     }));
+
+  it('an autonomous county’s names are read whole in their fields, none cut off (session 29: 四川·绵阳·北川羌族自治县)', () =>
+    withSession(async ({ page, face }) => {
+      // Real names of the longer kind: a county of an 自治州 in an 自治区, its bureau and its office.
+      const unit = '察布查尔锡伯自治县科学技术局';
+      await face.service.call('office:set', { unit, region: '新疆维吾尔自治区·伊犁哈萨克自治州·察布查尔锡伯自治县', adviser: { name: '阿依古丽', org: '新疆伊犁河谷律师事务所' }, imprint: { printedBy: `${unit}办公室`, copyTo: ['察布查尔锡伯自治县人民政府办公室'] } });
+      await go(page, '#/settings');
+      const card = page.getByTestId('office-card');
+      await expect.poll(() => card.locator('#region').inputValue(), { timeout: 30_000 }).toContain('察布查尔');
+      for (const field of ['#unit', '#region', '#adviserOrg', '#printedBy', '#copyTo'].map((id) => card.locator(id))) {
+        const { value, cut } = await field.evaluate((el: HTMLInputElement | HTMLTextAreaElement) => ({ value: el.value, cut: el.scrollWidth > el.clientWidth }));
+        expect({ value, cut }).toEqual({ value, cut: false });
+      }
+    }));
 });

@@ -134,20 +134,22 @@ export function OfficeCard() {
     }
   };
   return (
+    // Widths hold the longer real names whole (新疆维吾尔自治区·伊犁哈萨克自治州·察布查尔锡伯自治县, 26 characters):
+    // a region cut at 四川·绵阳·北川羌族自治 (200 px) could not be checked before saving.
     <Card size="small" title="单位信息" data-testid="office-card">
       <Form form={form} layout="vertical" onFinish={() => void save()}>
         <Space wrap>
           <Form.Item name="unit" label="单位名称">
-            <Input placeholder="如：××县科学技术局" style={{ width: 240 }} />
+            <Input placeholder="如：××县科学技术局" style={{ width: 320 }} />
           </Form.Item>
           <Form.Item name="region" label="所在地区" tooltip="本单位规范性文件的适用地区，省·市·县，如 山东·淄博·高青县">
-            <Input placeholder="省·市·县" style={{ width: 200 }} />
+            <Input placeholder="省·市·县" style={{ width: 420 }} />
           </Form.Item>
           <Form.Item name="adviserName" label="法律顾问">
             <Input style={{ width: 120 }} />
           </Form.Item>
           <Form.Item name="adviserOrg" label="法律顾问单位">
-            <Input style={{ width: 200 }} />
+            <Input style={{ width: 280 }} />
           </Form.Item>
           <Form.Item
             name="reviewPrefix"
@@ -158,10 +160,10 @@ export function OfficeCard() {
             <Input placeholder="如：高科审" style={{ width: 120 }} data-testid="office-review-prefix" />
           </Form.Item>
           <Form.Item name="printedBy" label="印发机关（版记）" tooltip="年度报告末页版记的印发机关，一般为本单位办公室；不填时用单位名称。印发机关和抄送机关都不填时，年度报告不印版记">
-            <Input placeholder="如：××县科学技术局办公室" style={{ width: 240 }} data-testid="office-printed-by" />
+            <Input placeholder="如：××县科学技术局办公室" style={{ width: 320 }} data-testid="office-printed-by" />
           </Form.Item>
           <Form.Item name="copyTo" label="抄送机关（版记）" tooltip="年度报告版记的抄送机关，每行一个，按印出的先后填写">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="每行一个机关" style={{ width: 280 }} data-testid="office-copy-to" />
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="每行一个机关" style={{ width: 320 }} data-testid="office-copy-to" />
           </Form.Item>
           <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
             <TabLeavingSelect options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
