@@ -67,7 +67,11 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
           <Row gutter={12}>
             <Col span={6}>
               <Card size="small">
-                <Statistic title="合法性审查（件）" value={s.reviews.total} />
+                <Statistic title="合法性审查：收到送审（件）" value={s.reviews.total} />
+                {/* by the day each happened (core/records/year-scope.ts): an opinion of January on a December 送审稿 is this year's */}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="stats-issued">
+                  出具意见 {s.reviews.completed} 件{s.reviews.carriedOver ? `（其中上年结转 ${s.reviews.carriedOver} 件）` : ''}
+                </Typography.Text>
               </Card>
             </Col>
             <Col span={6}>
@@ -95,12 +99,12 @@ export function StatsPage({ year = thisYear }: { year?: number | undefined }) {
           </Row>
           <Row gutter={12}>
             <Col span={8}>
-              <Card size="small" title="审查（按类型）">
+              <Card size="small" title="收到送审（按类型）">
                 <CountTable data={s.reviews.byType} head="类型" />
               </Card>
             </Col>
             <Col span={8}>
-              <Card size="small" title="审查（按结论）">
+              <Card size="small" title="出具意见（按结论）">
                 <CountTable data={s.reviews.byConclusion} head="结论" />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   采纳 {s.reviews.adopted} 件，未采纳 {s.reviews.notAdopted} 件
