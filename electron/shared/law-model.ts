@@ -3,6 +3,7 @@
 // Pure types and tiny helpers only: no node:, DOM or electron imports.
 
 import type { LibraryMatch } from './scan-match';
+import type { OcrDoubtfulPage } from './ocr-page-doubt';
 
 /** 效力级别 — the rank of a legal document. */
 export const LEVELS = [
@@ -190,6 +191,8 @@ export interface LawVersionMeta {
   verifiedAt?: string;
   /** OCR text only: the scan is a law already in the library (scan-match.ts), and what a person chose. */
   libraryMatch?: LibraryMatch;
+  /** OCR text only: pages read too poorly to trust as a whole (core/importers/ocr-page-doubt.ts); absent when none. */
+  ocrDoubtfulPages?: OcrDoubtfulPage[];
   articleCount: number; // units of kind 'article'
   unitCount: number;
   charCount: number;

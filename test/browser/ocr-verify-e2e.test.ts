@@ -13,6 +13,10 @@ import { importPaths } from '../../electron/core/library/library-import';
 import type { LibraryStore } from '../../electron/core/library/library-store';
 import { dateInZone } from '../../electron/shared/office-clock';
 import { rewriteVersions } from '../node/version-rewrite';
+import { readKept } from '../node/importers/kept-ocr-laws';
+import type { OcrPage } from '../../electron/core/importers/ocr-engine';
+import { doubtfulPages } from '../../electron/core/importers/ocr-page-doubt';
+import { ocrPageDoubtMessage } from '../../electron/shared/ocr-page-doubt';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 /**
@@ -187,7 +191,36 @@ describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对
       // nothing was fetched from anywhere but the app itself
       const remote = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => !n.startsWith(location.origin) && !n.startsWith('data:')));
       expect(remote).toEqual([]);
+      // a page read well says nothing about the page as a whole
+      expect(await page.getByTestId('ocr-scan-doubtful').count()).toBe(0);
+      expect(await page.getByTestId('ocr-review-doubtful-pages').count()).toBe(0);
       await page.screenshot({ path: join(ROOT, 'out/ocr-verify-scan-1440.png') });
+    }));
+
+  it('a page read too poorly to trust says so above its picture, and the header names it', () =>
+    withSession(async ({ face, page }) => {
+      const store = face.service.store;
+      const id = await tuizhiFromScan(store, [{ page: 1, top: 0.155, bottom: 0.3 }]);
+      // what the importer records for a page read upside down (the real recogniser's output, kept)
+      const upside = (readKept('../ocr-doubt/doubt.pages.json.gz') as Record<string, OcrPage>)['upside-p1']!;
+      const doubtful = doubtfulPages([upside]);
+      expect(doubtful).toHaveLength(1);
+      await rewriteVersions(store, [id], (b) => ({ ...b, ocrDoubtfulPages: doubtful }));
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `#/verify/${encodeURIComponent(id)}`);
+      const alert = page.getByTestId('ocr-scan-doubtful');
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(ocrPageDoubtMessage(doubtful[0]!));
+      expect(await page.getByTestId('ocr-review-doubtful-pages').textContent()).toBe('第 1 页识别可信度低');
+      // above the picture, beside the text
+      await page.getByTestId('ocr-scan-img').waitFor();
+      await page.screenshot({ path: join(ROOT, 'out/ocr-verify-doubtful-page-1440.png') });
+      // the picture's frame (it scrolls the picture to the article's band)
+      const frame = page.getByTestId('ocr-scan').locator('[tabindex="0"]');
+      const [a, img, editor] = [(await alert.boundingBox())!, (await frame.boundingBox())!, (await page.getByTestId('ocr-review-editor').boundingBox())!];
+      expect(a.y + a.height).toBeLessThanOrEqual(img.y);
+      expect(a.x + a.width).toBeLessThanOrEqual(editor.x);
     }));
 });
 

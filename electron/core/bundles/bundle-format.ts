@@ -8,6 +8,7 @@ import { DomainError, type ErrorCode } from '../../shared/errors';
 import type { ZipEntry } from './zip-file';
 import { DRAFT_STATUS, HISTORY_KINDS, LEVELS, SOURCE_FORMATS, STATUSES, TEXT_SOURCES, type LawVersionMeta } from '../../shared/law-model';
 import { libraryMatchSchema } from '../../shared/scan-match';
+import { ocrDoubtfulPageSchema } from '../../shared/ocr-page-doubt';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
 /**
@@ -158,6 +159,7 @@ export const CatalogEntrySchema = z
     verifiedBy: z.string().max(100).optional(),
     verifiedAt: z.string().max(40).optional(),
     libraryMatch: libraryMatchSchema.optional(),
+    ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).max(2000).optional(),
     articleCount: z.number().int().nonnegative(),
     unitCount: z.number().int().nonnegative(),
     charCount: z.number().int().nonnegative(),

@@ -5,6 +5,7 @@
 
 import type { SourceFormat, TextSource } from '../../shared/law-model';
 import { DomainError, type ErrorCode } from '../../shared/errors';
+import type { OcrDoubtfulPage } from '../../shared/ocr-page-doubt';
 
 export type { SourceFormat, TextSource };
 
@@ -38,6 +39,8 @@ export interface ExtractedDocument {
     /** Each stream character's line in `lines` (−1: not OCR), and where those lines are on the scan. */
     charLine?: number[];
     lines?: { page: number; top: number; bottom: number }[];
+    /** Pages read too poorly to trust as a whole (ocr-page-doubt.ts); absent when there are none. */
+    doubtfulPages?: OcrDoubtfulPage[];
   };
 }
 

@@ -11,6 +11,8 @@ import { layoutOcrPages } from './ocr-text';
 import { imageKind } from './ocr-images';
 import { tiffPages, tiffSinglePage } from './ocr-tiff';
 import { pageList } from './text-layout';
+import { doubtfulPages } from './ocr-page-doubt';
+import { ocrPagesDoubtMessage } from '../../shared/ocr-page-doubt';
 
 function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['format'], what: string): ExtractedDocument {
   const n = pages.length;
@@ -20,6 +22,11 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
   }
   const warnings = [`文字由扫描件识别（OCR，共 ${n} 页），请对照原件核对`, ...laid.warnings];
   if (blank.length > 0 && blank.length < n) warnings.push(`${pageList(blank)}是空白页`);
+  // A page read too poorly to trust as a whole (out of focus, upside down, another language): said
+  // once for the page, beside the highlights each of its characters gets.
+  const doubtful = doubtfulPages(pages);
+  const doubt = ocrPagesDoubtMessage(doubtful);
+  if (doubt) warnings.push(doubt);
   return {
     text: laid.text,
     format,
@@ -27,7 +34,7 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
     meta: guessMetadata(laid.text),
     warnings,
     textSource: 'ocr',
-    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n, charLine: laid.charLine, lines: laid.lines },
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n, charLine: laid.charLine, lines: laid.lines, ...(doubtful.length ? { doubtfulPages: doubtful } : {}) },
   };
 }
 

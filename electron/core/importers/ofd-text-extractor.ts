@@ -13,6 +13,7 @@ import { compose, IDENTITY, type Matrix } from './affine';
 import { alignedSpaceTables, buildLines, layoutPages, pageList, type PositionedText, type TextLine } from './text-layout';
 import { splitDocumentNotes, type PageRule } from './page-footnotes';
 import { subpathRules } from './path-rules';
+import { ocrPagesDoubtMessage } from '../../shared/ocr-page-doubt';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
 const PT_PER_MM = 72 / 25.4;
@@ -526,7 +527,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   if (ocr === 'estimate') {
     throw new NeedsOcr(k, k === n ? `OFD 页面只有图片（扫描件），共 ${k} 页` : `OFD 共 ${n} 页，其中${pageList(read.imageOnly)}只有图片（扫描页）`, n);
   }
-  const [{ recognisePages }, { layoutMixedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-text')]);
+  const [{ recognisePages }, { layoutMixedPages }, { doubtfulPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-text'), import('./ocr-page-doubt')]);
   // Every page's picture is found before any worker starts: a broken package fails at once.
   const sources = read.imageOnly.map((p) => scannedPageImage(pkg, read, p));
   const blank: number[] = [];
@@ -550,6 +551,10 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   const warnings = [`${k === n ? '' : `${pageList(read.imageOnly)}`}文字由扫描页识别（OCR，共 ${k} 页），请对照原件核对`, ...laid.warnings];
   if (blank.length > 0) warnings.push(`${pageList(blank.sort((a, b) => a - b))}是空白页`);
   warnings.push(...glyphWarning(read.glyphsOnly, read.glyphPages, read.glyphsRead, read.glyphsReadPages));
+  // the OFD's own page numbers, as the 核对 view turns its pages
+  const doubtful = doubtfulPages(recognised, read.imageOnly);
+  const doubt = ocrPagesDoubtMessage(doubtful);
+  if (doubt) warnings.push(doubt);
   void fileName;
   return {
     text: laid.text,
@@ -558,6 +563,6 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
     meta: guessMetadata(laid.text),
     warnings,
     textSource: 'ocr',
-    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k, charLine: laid.charLine, lines: laid.lines },
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k, charLine: laid.charLine, lines: laid.lines, ...(doubtful.length ? { doubtfulPages: doubtful } : {}) },
   };
 }

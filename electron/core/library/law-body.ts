@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { DomainError, formatIssue } from '../../shared/errors';
 import { ocrLabelSchema, ocrRegionSchema } from '../../shared/api/library';
 import { libraryMatchSchema } from '../../shared/scan-match';
+import { ocrDoubtfulPageSchema } from '../../shared/ocr-page-doubt';
 import { HISTORY_KINDS, LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
 const text = z.string();
@@ -51,6 +52,7 @@ export const storedBodySchema = z.object({
   verifiedBy: text.optional(),
   verifiedAt: text.optional(),
   libraryMatch: libraryMatchSchema.optional(),
+  ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

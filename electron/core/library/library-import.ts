@@ -360,6 +360,7 @@ export async function buildVersion(
     sourceFormat: doc.format,
     textSource: doc.textSource ?? textSourceOf({ sourceFormat: doc.format }),
     ...(doc.textSource === 'ocr' ? { verified: false } : {}),
+    ...(doc.ocr?.doubtfulPages?.length ? { ocrDoubtfulPages: doc.ocr.doubtfulPages } : {}),
     articleCount: units.filter((u) => u.kind === 'article').length,
     unitCount: units.length,
     charCount,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { regionNodeSchema } from '../region-facet';
 import { HISTORY_KINDS, TEXT_SOURCES, shortTitleOf } from '../law-model';
 import { libraryMatchSchema } from '../scan-match';
+import { ocrDoubtfulPageSchema } from '../ocr-page-doubt';
 import { call, count, empty, id, level, shortText, shownName, status } from './common';
 
 export const historyEventSchema = z.object({
@@ -37,6 +38,8 @@ export const versionMetaSchema = z.object({
   verifiedBy: z.string().optional(),
   verifiedAt: z.string().optional(),
   libraryMatch: libraryMatchSchema.optional(),
+  /** OCR text: pages read too poorly to trust as a whole (ocr-page-doubt.ts). */
+  ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

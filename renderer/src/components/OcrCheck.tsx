@@ -12,6 +12,7 @@ import { articleNeedsCheck, type TextSource } from '../../../electron/shared/law
 import { dateInZone } from '../../../electron/shared/office-clock';
 import { errorMessage } from '../api/client';
 import type { ArticleDto } from '../../../electron/shared/api-contract';
+import type { OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
 import { ScanPageView, type ScanSource } from './ScanPageView';
 import { useNotify } from './notify';
 
@@ -53,7 +54,7 @@ type Unit = Pick<ArticleDto, 'key' | 'label' | 'kind' | 'text' | 'suspects' | 'o
 export interface OcrCheckProps {
   /** The text's name (a link to it). */
   title: ReactNode;
-  meta: { textSource?: TextSource; sourceFormat: string; verified?: boolean; verifiedBy?: string; verifiedAt?: string };
+  meta: { textSource?: TextSource; sourceFormat: string; verified?: boolean; verifiedBy?: string; verifiedAt?: string; ocrDoubtfulPages?: OcrDoubtfulPage[] };
   units: Unit[];
   scan: ScanSource;
   /** Saves the articles checked (with their corrected texts); answers whether the whole text is verified now. */
@@ -187,6 +188,11 @@ export function OcrCheck({ title, meta, units, scan, check, reload, top, labelEd
         <Typography.Text>
           待核对 {pending.length} 条，其中 {doubtful} 条有疑似错字（已标出）。
         </Typography.Text>
+        {(meta.ocrDoubtfulPages ?? []).length > 0 && (
+          <Tag color="red" data-testid="ocr-review-doubtful-pages">
+            第 {meta.ocrDoubtfulPages!.map((d) => d.page).join('、')} 页识别可信度低
+          </Tag>
+        )}
         <Space size={4}>
           <Switch size="small" checked={onlyDoubtful} onChange={setOnlyDoubtful} data-testid="ocr-review-only-doubtful" />
           只看有疑似错字的
@@ -248,7 +254,7 @@ export function OcrCheck({ title, meta, units, scan, check, reload, top, labelEd
           </div>
           {current && (
             <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(280px, 1fr)', gap: 16, alignItems: 'start' }}>
-            <ScanPageView key={current.key} source={scan} regions={current.ocrRegions ?? []} label={current.label} {...(locate ? { onLocate: locate } : {})} />
+            <ScanPageView key={current.key} source={scan} regions={current.ocrRegions ?? []} label={current.label} doubtful={meta.ocrDoubtfulPages ?? []} {...(locate ? { onLocate: locate } : {})} />
             <div data-testid="ocr-review-editor">
               {labelEditor?.(current, units.indexOf(current), (key) => {
                 setSelected(key);

@@ -7,6 +7,7 @@
 import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { OcrRegion } from '../../../electron/shared/law-model';
+import { ocrPageDoubtMessage, type OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
 import { useCall } from '../api/hooks';
 
 /** Whose scan: a library version's, or a 送审稿 version's of a review. */
@@ -16,7 +17,20 @@ export type ScanSource = { versionId: string } | { reviewId: string; seq: number
  * `onLocate`: the version was imported before article regions were recorded (none has any); the
  * person can have its original recognised again to frame the articles (version:locateOcr).
  */
-export function ScanPageView({ source, regions, label, onLocate }: { source: ScanSource; regions: readonly OcrRegion[]; label: string; onLocate?: () => Promise<void> }) {
+export function ScanPageView({
+  source,
+  regions,
+  label,
+  doubtful = [],
+  onLocate,
+}: {
+  source: ScanSource;
+  regions: readonly OcrRegion[];
+  label: string;
+  /** Pages read too poorly to trust as a whole: the page shown, if among them, says so above its picture. */
+  doubtful?: readonly OcrDoubtfulPage[];
+  onLocate?: () => Promise<void>;
+}) {
   // Mounted per article (keyed by the caller), so another article starts on its own page.
   const [page, setPage] = useState(regions[0]?.page ?? 1);
   // Fit to the column, or twice that to read small print (the frame scrolls both ways).
@@ -28,6 +42,7 @@ export function ScanPageView({ source, regions, label, onLocate }: { source: Sca
   const box = useRef<HTMLDivElement | null>(null);
   const pic = useRef<HTMLDivElement | null>(null);
   const band = regions.find((r) => r.page === page);
+  const doubt = doubtful.find((d) => d.page === page);
   const shown = res.data?.page === page ? res.data : undefined;
 
   // Bring the article's band into view, a little below the top of the frame.
@@ -80,6 +95,7 @@ export function ScanPageView({ source, regions, label, onLocate }: { source: Sca
           }
         />
       )}
+      {doubt && <Alert type="warning" showIcon style={{ marginBottom: 6 }} data-testid="ocr-scan-doubtful" message={ocrPageDoubtMessage(doubt)} />}
       {res.error ? (
         <Alert type="warning" showIcon message={res.error} />
       ) : !shown ? (

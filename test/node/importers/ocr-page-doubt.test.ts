@@ -1,0 +1,69 @@
+// A page read too poorly to trust as a whole gets a page warning (import report, stored version, 核对
+// view); a page read well never does. On the real recogniser's output: every kept development page
+// (test/fixtures/documents/ocr-flags, the blind set kept back left out), and pages blurred hard or
+// turned upside down (test/fixtures/documents/ocr-doubt, make-doubt-pages.ts); and one import end to end.
+
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
+import { DOUBTFUL_PAGE_SHARE, doubtfulPages, pageDoubt } from '../../../electron/core/importers/ocr-page-doubt';
+import { importPaths } from '../../../electron/core/library/library-import';
+import { openLibrary } from '../../../electron/core/library/open-library';
+import { ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
+import { KEPT_DIR, keptBack, readKept } from './kept-ocr-laws';
+
+const DOUBT = join(import.meta.dirname, '../../fixtures/documents/ocr-doubt');
+const work = mkdtempSync(join(tmpdir(), 'lawdesk-doubt-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Every kept development page: the held-out laws' and the bench's own, blind21 left out. */
+function developmentPages(): { name: string; page: OcrPage }[] {
+  const out: { name: string; page: OcrPage }[] = [];
+  for (const f of readdirSync(KEPT_DIR).filter((n) => n.endsWith('.pages.json.gz'))) {
+    const d = readKept(f) as { set?: string; pages?: OcrPage[] } & Record<string, OcrPage>;
+    if (d.pages) {
+      if (!keptBack(d.set)) d.pages.forEach((page, i) => out.push({ name: `${f} p${i + 1}`, page }));
+    } else for (const [k, page] of Object.entries(d)) out.push({ name: `${f} ${k}`, page });
+  }
+  return out;
+}
+
+describe('page-level doubt', () => {
+  it('no development page warns, however degraded (noise, blur, JPEG 30, seal, tilt)', () => {
+    const pages = developmentPages();
+    expect(pages.length).toBeGreaterThan(600);
+    const warned = pages.filter((p) => doubtfulPages([p.page]).length > 0).map((p) => `${p.name} ${pageDoubt(p.page).doubtful}`);
+    expect(warned).toEqual([]);
+  });
+
+  it('pages blurred hard or upside down warn, naming the page and the share', () => {
+    const made = readKept('../ocr-doubt/doubt.pages.json.gz') as Record<string, OcrPage>;
+    for (const name of ['blur25-p2', 'blur4-p1', 'blur4-p2', 'blur6-p2', 'upside-p1', 'upside-p2']) {
+      const found = doubtfulPages([made[name]!]);
+      expect(found, name).toHaveLength(1);
+      expect(found[0]!.doubtful, name).toBeGreaterThanOrEqual(DOUBTFUL_PAGE_SHARE);
+    }
+    // In a document, the page's own number: a good page, then a bad one.
+    const dev = developmentPages()[0]!.page;
+    const found = doubtfulPages([dev, made['upside-p1']!]);
+    expect(found.map((d) => d.page)).toEqual([2]);
+    expect(ocrPageDoubtMessage(found[0]!)).toMatch(/^第 2 页识别可信度低（约 \d+% 的字符待核对），建议重新扫描或对照原件逐字核对$/);
+    expect(ocrPagesDoubtMessage(doubtfulPages([made['blur4-p1']!, dev, made['upside-p2']!]))).toMatch(/^第 1、3 页识别可信度低（分别约 \d+%、\d+% 的字符待核对）/);
+  });
+
+  it('a photo of an upside-down page: the import report and the stored version say the page is doubtful', { timeout: 300_000 }, async () => {
+    const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
+    const report = await importPaths(store, [join(DOUBT, 'upside-p2.jpg')]);
+    expect(report.failed).toEqual([]);
+    const warning = report.warnings.map((w) => w.message).find((m) => m.includes('识别可信度低'));
+    expect(warning).toMatch(/^第 1 页识别可信度低（约 \d+% 的字符待核对）/);
+    const v = store.versions().find((m) => m.textSource === 'ocr')!;
+    expect(v.ocrDoubtfulPages).toHaveLength(1);
+    expect(v.ocrDoubtfulPages![0]!.page).toBe(1);
+    expect(warning).toBe(ocrPageDoubtMessage(v.ocrDoubtfulPages![0]!));
+    // read back from the body file as `lawdesk show --json` prints it
+    expect(store.loadVersion(v.id).ocrDoubtfulPages).toEqual(v.ocrDoubtfulPages);
+  });
+});
