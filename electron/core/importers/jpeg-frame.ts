@@ -142,6 +142,15 @@ export function jpegDamage(b: Uint8Array): ImageDamage | undefined {
         const { units, perRow, rowHeight } = scanUnits(frame, ids);
         const expected = Math.ceil(units / interval) - 1;
         if (data.restarts > expected) return corrupt('JPEG 的重启标记多于图像的行数');
+        if (data.restarts < expected && end !== undefined && frame.sequential && frame.height > 0) {
+          // The data runs to a marker: either it stops short (a file closed early) or a restart marker
+          // is missing (the last one: one missing earlier breaks their order above). Decoding tells:
+          // an interval that holds more blocks than the interval is one whose marker was lost.
+          const selectors = ids.map((id, k) => ({ id, dc: b[i + 6 + 2 * k]! >> 4, ac: b[i + 6 + 2 * k]! & 15 }));
+          const short = { short: false };
+          const bad = huffmanScanDamage(b, next, end, frame, selectors, interval, tables, dcSteps, short);
+          if (bad && !short.short) return corrupt(`${bad}（缺少重启标记）`);
+        }
         if (data.restarts < expected || end === undefined) {
           const rows = Math.min(frame.height, Math.floor((data.restarts * interval) / perRow) * rowHeight);
           return truncated(`JPEG 数据在图像结束前中断，第 ${rows + 1} 行起（共 ${frame.height} 行）没有图像`);
@@ -242,6 +251,8 @@ function huffmanScanDamage(
   interval: number,
   tables: Map<number, Uint32Array>,
   dcSteps: Map<number, number>,
+  /** Set when what is wrong is that the data stops before the blocks the frame needs. */
+  ends?: { short: boolean },
 ): string | undefined {
   const comps = selectors.map((s) => ({ ...frame.parts.get(s.id)!, dcT: tables.get(s.dc), acT: tables.get(0x10 | s.ac) }));
   if (comps.some((c) => !c.dcT || !c.acT)) return undefined;
@@ -261,7 +272,12 @@ function huffmanScanDamage(
   let acc = 0;
   let n = 0;
   let over = 0;
-  const where = (unit: number) => `JPEG 图像数据在第 ${Math.min(pos, end)} 字节附近损坏，第 ${Math.min(frame.height, Math.floor(unit / perRow) * rowHeight) + 1} 行起（共 ${frame.height} 行）的图像会错乱`;
+  // what is wrong met while reading past the data (the lookahead's 1s) is the data stopping short
+  const where = (unit: number) => {
+    if (ends) ends.short ||= over > 0;
+    return whereAt(unit);
+  };
+  const whereAt = (unit: number) => `JPEG 图像数据在第 ${Math.min(pos, end)} 字节附近损坏，第 ${Math.min(frame.height, Math.floor(unit / perRow) * rowHeight) + 1} 行起（共 ${frame.height} 行）的图像会错乱`;
   // the data is read 8 bits at a time into `acc` (its low `n` bits unread); past the interval's data —
   // its end, or the marker that ends it — 1s are read, as decoders do, and counted in `over`
   const fill = () => {
@@ -338,7 +354,10 @@ function huffmanScanDamage(
     const stop = nextMarker(b, pos, end);
     if (left(stop) > 0) return where(unit - 1);
     if (unit < units) {
-      if (stop >= end) return where(unit);
+      if (stop >= end) {
+        if (ends) ends.short = true;
+        return where(unit);
+      }
       pos = stop + 2; // past the restart marker
       acc = 0;
       n = 0;

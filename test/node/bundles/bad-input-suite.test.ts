@@ -230,6 +230,15 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('importer', 'scanned PDF whose grey page JPEG is cut short', /^PDF 第 1 页的扫描图片不完整（JPEG 数据在图像结束前中断）/, () => ocrImport('半页扫描.pdf', scanPdf(grey.subarray(0, grey.length >> 1))));
     await hostile('importer', 'scanned PDF whose colour page JPEG (a seal) is cut short', /^PDF 第 1 页的扫描图片不完整（JPEG 数据在图像结束前中断）/, () => ocrImport('半页彩色扫描.pdf', scanPdf(colour.subarray(0, Math.floor(colour.length * 0.8)))));
     await hostile('importer', 'scanned PDF whose page JPEG has 2,000 bytes overwritten', /^PDF 第 1 页的扫描图片已损坏（JPEG 图像数据在第 \d+ 字节附近损坏，第 \d+ 行起（共 \d+ 行）的图像会错乱/, () => ocrImport('乱码扫描.pdf', scanPdf(garbled)));
+    // JPEGs with restart markers (jpegtran/cjpeg -restart, scans/restart/make-restart.sh): one lost
+    const rst = readFileSync(join(scans, 'restart/yuanzhu-p2-top-rst-rows.jpg'));
+    const marks: number[] = [];
+    for (let i = 0; i + 1 < rst.length; i++) if (rst[i] === 0xff && rst[i + 1]! >= 0xd0 && rst[i + 1]! <= 0xd7) marks.push(i);
+    const lost = (k: number) => Buffer.concat([rst.subarray(0, marks[k]!), rst.subarray(marks[k]! + 2)]);
+    await hostile('importer', 'restart-marker JPEG photo with a marker lost', /^图片文件已损坏（JPEG 数据在第 \d+ 字节处损坏（重启标记不合顺序））/, () => ocrImport('少重启标记.jpg', lost(10)));
+    await hostile('importer', 'scanned PDF whose restart-marker page JPEG lost its last marker', /^PDF 第 1 页的扫描图片已损坏（JPEG 图像数据在第 \d+ 字节附近损坏，第 \d+ 行起（共 640 行）的图像会错乱（缺少重启标记））/, () =>
+      ocrImport('少末重启标记.pdf', scanPdfBytes([{ jpeg: lost(marks.length - 1), width: 1654, height: 640 }])),
+    );
   }, 300_000);
 
   // ───────── importers: cost budget and special files ─────────

@@ -22,10 +22,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function developmentPages(): { name: string; page: OcrPage }[] {
   const out: { name: string; page: OcrPage }[] = [];
   for (const f of readdirSync(KEPT_DIR).filter((n) => n.endsWith('.pages.json.gz'))) {
-    const d = readKept(f) as { set?: string; pages?: OcrPage[] } & Record<string, OcrPage>;
+    const d = readKept(f) as { set?: string; pages?: OcrPage[] };
     if (d.pages) {
       if (!keptBack(d.set)) d.pages.forEach((page, i) => out.push({ name: `${f} p${i + 1}`, page }));
-    } else for (const [k, page] of Object.entries(d)) out.push({ name: `${f} ${k}`, page });
+    } else for (const [k, page] of Object.entries(d as Record<string, OcrPage>)) out.push({ name: `${f} ${k}`, page });
   }
   return out;
 }
