@@ -183,3 +183,14 @@ export function divisionAtStart(text: string, office?: Division): Division | und
   }
   return found;
 }
+
+/**
+ * The full names of a division's province and city as titles write them (山东 → 山东省, 淄博 → 淄博市, 北京 → 北京市,
+ * 广西 → 广西壮族自治区, 恩施州 → 恩施土家族苗族自治州); absent for a level the division has not or the gazetteer lacks.
+ */
+export function fullNames(d: Division): { province?: string; city?: string } {
+  const entry = CHINA_DIVISIONS.find(([full]) => provinceShort(full) === d.province);
+  if (!entry) return {};
+  const city = d.city ? entry[1].map((line) => line.split(' ')[0] ?? '').find((full) => full && cityShort(full) === d.city) : undefined;
+  return { province: entry[0], ...(city ? { city } : {}) };
+}

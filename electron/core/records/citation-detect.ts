@@ -16,7 +16,7 @@ import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type Librar
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import { LONGER_TITLES, TITLE_HEADS } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, resolveInAny, startOf, unresolved, versionOnDate, type ArticleTarget, type Unresolved, type UnresolvedKind } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, placeLeftOut, resolveInAny, startOf, unresolved, versionOnDate, type ArticleTarget, type Unresolved, type UnresolvedKind } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
 import { codeIndex } from '../library/code-parts';
 import type { LawVersionMeta } from '../../shared/law-model';
@@ -560,7 +560,7 @@ function longerTitleEnding(bare: BareNames, text: string, at: number, name: stri
   return { text: found.text, start: found.start, lawId: held[0]! };
 }
 
-function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = []): { anchors: LawAnchor[]; defined: DefinedName[] } {
+function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = [], officeRegion?: string): { anchors: LawAnchor[]; defined: DefinedName[] } {
   const anchors: LawAnchor[] = [];
   for (const m of text.matchAll(BRACKET_TITLE)) {
     const name = m[1]!;
@@ -570,10 +570,10 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
       anchors.push({ ...base, lawId: parts[0]!.id, lawIds: parts.map((l) => l.id), title: normaliseTitle(parts[0]!.title) });
       continue;
     }
-    let r = lawByName(store, name, 'cited');
+    let r = lawByName(store, name, 'cited', officeRegion);
     if (!r.ok) {
       const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
-      const withIssuer = issuer ? lawByName(store, issuer + name, 'cited') : undefined;
+      const withIssuer = issuer ? lawByName(store, issuer + name, 'cited', officeRegion) : undefined;
       if (withIssuer?.ok) r = withIssuer;
     }
     anchors.push({ ...base, ...(r.ok ? { lawId: r.value.id, title: displayTitle(r.value) } : { reason: r.reason, reasonKind: r.kind }) });
@@ -838,13 +838,18 @@ export function detectCitations(
     article?: OwnArticle;
     /** The draft the text is an opinion on: its own articles are linked as such, never to a law. */
     draft?: DraftInView;
+    /**
+     * Where the office writing the text is (单位信息, the library's notation 山东·淄博·高青县): 《省专利条例》 and 市物业管理条例第X条
+     * name its own province's and city's rules (placeLeftOut). Records and the pre-check pass it; a law's own text does not.
+     */
+    officeRegion?: string;
   } = {},
 ): DetectionResult {
   // offsets stay those of the text as written: a wrapped line's break is read as a space of the same length
   const text = unwrapLines(raw);
   // a line that is an article's heading (a draft pasted whole: 第一条　为了…) cites nothing
   const headings = new Set([...text.matchAll(OWN_HEADING)].map((m) => m.index + m[0].indexOf('第')));
-  const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames);
+  const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames, opts.officeRegion);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   // 本法 in a part of a code stored as parts (民法典 合同编) is the whole code: its own part first
   const nearParts = nearLawId ? codeIndex(store).byLaw.get(nearLawId)?.group.parts : undefined;
@@ -1102,7 +1107,13 @@ export function detectCitations(
         const cut = (before.slice(-name.length - 1, -name.length) + name).replace(VERB_BEFORE_NAME, '') === name.slice(1) ? name.slice(1) : name.replace(VERB_BEFORE_NAME, '');
         // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
         const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
-        law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规`, reasonKind: 'other-document' };
+        // 省专利条例第二十条 in an office's text: its own province's 条例 (the name as written when completed)
+        const filled = placeLeftOut(named, opts.officeRegion) ? lawByName(store, named, 'cited', opts.officeRegion) : undefined;
+        if (filled?.ok) {
+          law = { via: 'named', lawText: named, lawId: filled.value.id };
+          contractedNames.push({ text: named, start: start - named.length, end: start, lawId: filled.value.id, title: displayTitle(filled.value) });
+        } else if (filled) law = { via: 'none', lawText: named, reason: filled.reason, reasonKind: filled.kind };
+        else law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规`, reasonKind: 'other-document' };
       }
     } else if (draft && prevLaw?.draft && (!anchor || anchor.end < prevEnd) && !text.slice(prevEnd, start).includes('\n') && !/原$/.test(before)) {
       // 草案第八条规定…。第九条规定…: in an opinion, a bare article after the draft's (no law named since) is the draft's

@@ -14,6 +14,7 @@ import type { LibraryStore } from '../library/library-store';
 import { versionInForceOn } from '../library/version-status';
 import type { Citation, CitationInput, CitationRef } from './record-types';
 import { codeIndex } from '../library/code-parts';
+import { divisionOf, fullNames } from '../library/region-gazetteer';
 import { findHeadings, headingByKey, headingHash, headingSnapshot, isHeadingKey, isWholeLawKey, lawOutline, WHOLE_LAW_KEY, type HeadingScope } from './citation-scope';
 
 /**
@@ -278,14 +279,46 @@ export function codeParts(store: LibraryStore, name: string): Law[] | undefined 
 }
 
 /**
+ * A level word that starts a word rather than standing for a place (市场, 市容, 省级 …): 《市场主体登记管理条例》 names no city.
+ */
+const NOT_A_PLACE = /^(?:省(?:级|际|市|内|外|份|属|委|直)|市(?:场|容|政|民|级|区|县|辖|内|外|属|委|直|值|价|面|镇))/;
+
+/**
+ * A title with the office's province or city left out, as a county office writes its own place's rules: 《省专利条例》 is
+ * 《<the office's province>专利条例》, 《市物业管理条例》 its city's (a 直辖市's own when the office is in one), 《自治区…》 its
+ * autonomous region's. Undefined when the name does not start so, or the office's region (the library's notation,
+ * 山东·淄博·高青县) does not have that level.
+ */
+export function placeLeftOut(name: string, officeRegion: string | undefined): { name: string; level: '省' | '市' | '自治区' } | undefined {
+  const level = /^(自治区|省|市)/.exec(name)?.[1] as '省' | '市' | '自治区' | undefined;
+  if (!level || !officeRegion || NOT_A_PLACE.test(name)) return undefined;
+  const division = divisionOf(officeRegion);
+  if (!division) return undefined;
+  const full = fullNames(division);
+  const place =
+    level === '市' ? (full.city?.endsWith('市') ? full.city : !division.city && full.province?.endsWith('市') ? full.province : undefined) : full.province?.endsWith(level) ? full.province : undefined;
+  return place ? { name: place + name.slice(level.length), level } : undefined;
+}
+
+/**
  * Finds one law from a name or id; prefers a national law when a title exists in several regions.
  * 'typed' (a person typing in a form) also accepts a unique part of a title; 'cited' (a title
- * written in a text) accepts only the title itself or its abbreviation.
+ * written in a text) accepts only the title itself or its abbreviation. `officeRegion` (单位信息's, the library's notation)
+ * completes a name with the office's province or city left out (placeLeftOut) when nothing answers to it as written.
  */
-export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'cited' = 'typed'): Resolved<Law> {
+export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'cited' = 'typed', officeRegion?: string): Resolved<Law> {
   const found = mode === 'cited' ? findLawsByTitle(store, name) : findLaws(store, name);
   if (found.length === 1) return { ok: true, value: found[0]! };
-  if (found.length === 0) return unresolved('law-missing', `资料库中没有《${name.replace(/^《|》$/g, '')}》`);
+  if (found.length === 0) {
+    // 《省专利条例》 in a county office's text: its own province's, when the library holds exactly that law
+    const filled = placeLeftOut(name.replace(/^《|》$/g, ''), officeRegion);
+    if (filled) {
+      const r = lawByName(store, filled.name, mode);
+      if (r.ok || r.kind !== 'law-missing') return r;
+      return unresolved('law-missing', `资料库中没有《${filled.name}》（按单位所在${filled.level}补全）`);
+    }
+    return unresolved('law-missing', `资料库中没有《${name.replace(/^《|》$/g, '')}》`);
+  }
   const nq = titleKey(name);
   const exact = found.filter((l) => titleKey(l.title) === nq && !l.subtitle);
   const pool = exact.length ? exact : found;

@@ -16,6 +16,7 @@ import { CitationIndex, citationsOfRecord, type CitationSite } from './cited-by'
 import { detectCitations, type DetectedMention, type DetectionResult, type DraftInView } from './citation-detect';
 import { draftCitationsOf, draftInView, type DraftForLinks } from './draft-citations';
 import { citationKey, codeParts, lawByName, resolveCitationInput } from './citation-resolve';
+import { officeRegionIn } from '../office/office-region';
 import {
   CollectionInputSchema,
   COLLECTION_KEY,
@@ -303,7 +304,16 @@ export class RecordsService {
   detectCitations(text: string, date: string, nearLawId?: string, document?: string): DetectionResult {
     parseWith(z.iso.date(), date, '日期');
     // what a person asks to detect may name laws without articles (学习《民法典》): listed as whole-law citations
-    return detectCitations(this.library, text, date, nearLawId, undefined, { wholeLaws: true, ...(document?.trim() ? { draft: draftInView(document.trim(), undefined) } : {}) });
+    return detectCitations(this.library, text, date, nearLawId, undefined, { wholeLaws: true, ...this.officeRegion(), ...(document?.trim() ? { draft: draftInView(document.trim(), undefined) } : {}) });
+  }
+
+  /**
+   * Where the office is (设置 → 单位信息, read at each call, as the workbench does): a record's 《省专利条例》 is its own
+   * province's 条例. Nothing when 单位信息 says no place.
+   */
+  private officeRegion(): { officeRegion?: string } {
+    const region = officeRegionIn(this.library.dir);
+    return region ? { officeRegion: region } : {};
   }
 
   /** Cited-by across versions, per-article counts, flags and 受影响 over the records as they are now. */
@@ -335,7 +345,7 @@ export class RecordsService {
 
   private link(text: string, date: string, into: Citation[], unresolved: DetectedMention[], nearLawId?: string, on: { draft?: DraftInView; mentions?: DetectedMention[] } = {}): Citation[] {
     if (!text.trim()) return into;
-    const d = detectCitations(this.library, text, date, nearLawId, undefined, on.draft ? { draft: on.draft } : {});
+    const d = detectCitations(this.library, text, date, nearLawId, undefined, { ...this.officeRegion(), ...(on.draft ? { draft: on.draft } : {}) });
     unresolved.push(...d.unresolved);
     on.mentions?.push(...d.mentions);
     const have = new Set(into.map(citationKey));

@@ -49,11 +49,11 @@ function isRepealed(store: LibraryStore, lawId: string): boolean {
  * “《中华人民共和国行政处罚法》（2021年公布的版本）共 86 条，没有第九十条” when the library's latest version of the law
  * `lawText` names lacks the article `label` — undefined when it has it, or the law is not found.
  */
-function latestLacking(store: LibraryStore, lawText: string | undefined, label: string): string | undefined {
+function latestLacking(store: LibraryStore, lawText: string | undefined, label: string, officeRegion?: string): string | undefined {
   const name = lawText?.replace(/^《|》$/g, '').replace(/[（(][^）)]*[）)]$/, '');
   const art = /^第(.+?)条(?:之(.+))?/.exec(label);
   if (!name || !art) return undefined;
-  const law = lawByName(store, name, 'cited');
+  const law = lawByName(store, name, 'cited', officeRegion);
   if (!law.ok) return undefined;
   const versions = law.value.versionIds.map((id) => store.version(id)).filter((v) => !!v);
   const newest = versions.sort((a, b) => (a!.published || a!.effective || a!.id).localeCompare(b!.published || b!.effective || b!.id)).at(-1);
@@ -67,8 +67,11 @@ function latestLacking(store: LibraryStore, lawText: string | undefined, label: 
   return `《${newest.title}》${when ? `（${when.slice(0, 4)}年${newest.published ? '公布' : '施行'}的版本）` : ''}共 ${max} 条，没有${label.replace(/第.+?款.*$/, '')}`;
 }
 
-/** `resolve` links a basis the check names (the provision repealing a law) to the library's article. */
-export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string, resolve?: (ref: { law: string; article: string }) => Basis): CitationCheck {
+/**
+ * `resolve` links a basis the check names (the provision repealing a law) to the library's article. `officeRegion` (单位信息's)
+ * reads 《省专利条例》 as the office's own province's.
+ */
+export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string, resolve?: (ref: { law: string; article: string }) => Basis, officeRegion?: string): CitationCheck {
   const findings: Finding[] = [];
   const citations: DraftCitation[] = [];
   const self = selfWord(title);
@@ -140,7 +143,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       checkInternal(unit, m, offset);
       return '＿'.repeat(m.length);
     });
-    const det = detectCitations(store, masked, asOf);
+    const det = detectCitations(store, masked, asOf, undefined, undefined, officeRegion ? { officeRegion } : {});
     const lawsWithArticles = new Set<string>();
 
     for (const m of det.mentions) {
@@ -224,7 +227,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
           continue;
         }
       }
-      const latest = rule === 'citation-article-missing' || rule === 'citation-version-missing' ? latestLacking(store, m.lawText, m.label) : undefined;
+      const latest = rule === 'citation-article-missing' || rule === 'citation-version-missing' ? latestLacking(store, m.lawText, m.label, officeRegion) : undefined;
       if (latest) {
         severity = '必须修改';
         if (rule === 'citation-version-missing') {

@@ -500,7 +500,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const findings: Finding[] = [];
 
   yield { phase: 'citations', done: 0, total };
-  const cites = checkCitations(store, units, input.title, input.asOf, (ref) => resolver.resolve(ref));
+  const cites = checkCitations(store, units, input.title, input.asOf, (ref) => resolver.resolve(ref), opts.region);
   findings.push(...cites.findings);
 
   const header = input.header ?? [];
@@ -524,7 +524,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   for (const [i, unit] of units.entries()) {
     const own = sentencesOf(unit);
     sentences.push(...own);
-    const stated = own[0]?.articleHasBasis ? statedBases(store, unit.text, input.asOf) : undefined;
+    const stated = own[0]?.articleHasBasis ? statedBases(store, unit.text, input.asOf, opts.region) : undefined;
     // One problem of one article is one finding: a rule's later sentences for the same reason join its first.
     const firstOf = new Map<string, Finding>();
     for (const s of own) {

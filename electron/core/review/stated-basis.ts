@@ -35,22 +35,22 @@ export interface ArticleBases {
 
 const ARTICLE_NUMBER = /^第(.+?)条/u;
 
-/** Every 依照《…》(第X条) of an article, each resolved on `asOf`. */
-export function statedBases(store: LibraryStore, text: string, asOf: string): ArticleBases {
+/** Every 依照《…》(第X条) of an article, each resolved on `asOf`; 《省…条例》 as the office's province's (`officeRegion`). */
+export function statedBases(store: LibraryStore, text: string, asOf: string, officeRegion?: string): ArticleBases {
   const explicit: StatedBasis[] = [];
   for (const m of text.matchAll(EXPLICIT)) {
     const title = m[1]!.replaceAll('〈', '《').replaceAll('〉', '》');
     const article = m[2] || undefined;
     const written = `《${m[1]}》${m[2] ?? ''}${m[3] ?? ''}`;
     const start = m.index + m[0].indexOf('《');
-    explicit.push({ written, start, end: m.index + m[0].length, ...resolveOne(store, title, article, asOf) });
+    explicit.push({ written, start, end: m.index + m[0].length, ...resolveOne(store, title, article, asOf, officeRegion) });
   }
   return { explicit, generic: GENERIC.test(text) };
 }
 
-function resolveOne(store: LibraryStore, title: string, article: string | undefined, asOf: string): Omit<StatedBasis, 'written' | 'start' | 'end'> {
+function resolveOne(store: LibraryStore, title: string, article: string | undefined, asOf: string, officeRegion?: string): Omit<StatedBasis, 'written' | 'start' | 'end'> {
   const parts = codeParts(store, title);
-  const law = parts ? undefined : lawByName(store, title, 'cited');
+  const law = parts ? undefined : lawByName(store, title, 'cited', officeRegion);
   if (law && !law.ok) return { problem: law.reason, lawMissing: law.kind === 'law-missing' };
   if (article && ARTICLE_NUMBER.test(article)) {
     const c = resolveRef(store, { law: law?.ok ? law.value.id : title, article }, asOf);
