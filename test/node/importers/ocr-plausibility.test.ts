@@ -11,7 +11,7 @@ import { parseLawText } from '../../../electron/core/parse/law-structure-parser'
 import { lcsWrong } from '../../bench/ocr-diff';
 import { asAnImportReads } from '../../bench/ocr-flag-score';
 import { semicolonsBeforeBareClause } from '../../../electron/core/importers/ocr-marks';
-import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, framedElsewhere, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, malformedOrdinals, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, malformedOrdinals, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 import { keptBack } from './kept-ocr-laws';
 
@@ -484,7 +484,8 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // 遥刺 and highlighted). README-importers, blind12.
     // Session 21: a clause mark read under 99 beside a character read under 85 (ocr-text.ts traceUnits, WRECKED_CONFIDENCE)
     // takes 第十二条 (the ； at 98 beside 遥 at 83).
-    expect(unflagged.length).toBeLessThanOrEqual(1);
+    // Session 29: 0 — 纳关村's 关 (at 96) stands in a closed frame that never held it (outsideClosedFrames).
+    expect(unflagged.length).toBeLessThanOrEqual(0);
     expect(unflagged).not.toContain('chaozhou 第十二条');
   });
 
@@ -506,8 +507,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // With tesseract's alternatives read (LAWDESK_OCR_CHOICES=1; ocr-mark-choices.test.ts), 1: gdhaiyu 第二条's comma
     // (the source's own `活动,以及`) and qdjieshui 第二十六条's `记录完整;统计资料` are highlighted.
     // Session 28: 2 — qdjieshui 第二十六条's ; parts one bare clause off a run of ,-clauses (semicolonsBeforeBareClause).
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // Session 29: 1 — qdjieshui 第七条 (计划参照, its , lost) leaves a closed frame with a doubted character (outsideClosedFrames).
+    expect(unflagged.length).toBeLessThanOrEqual(1);
     expect(unflagged).not.toContain('qdjieshui 第二十六条');
+    expect(unflagged).not.toContain('qdjieshui 第七条');
   });
 
   it('blind15 (seed 20261219), scored once at session 23\'s end: the wrong articles stay highlighted as then', () => {
@@ -634,6 +637,30 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // (measured: 5 of 133,112 characters here, 0.0038 %; 237 of 4.54 M in every third corpus law, 0.0052 %)
     expect(chars).toBeGreaterThan(100_000);
     expect(flags / chars).toBeLessThan(0.0001);
+  });
+
+  it('flags a doubted ideograph between two neighbours that make a closed frame which never held it (纳关村 — 纳入村), not the document’s own words', () => {
+    const odd = (texts: string[]) => outsideClosedFrames(texts).map((o, i) => o.map((k) => texts[i]![k]).join(''));
+    // 纳…村 frames 入 16 of 18 times in the corpus, 关 never; 纳关 and 关村 are both common pairs, so the pairs cannot tell
+    expect(odd(['推动将文明行为规范纳关村规民约和居民公约。'])).toEqual(['关']);
+    expect(odd(['推动将文明行为规范纳入村规民约和居民公约。'])).toEqual(['']);
+    // a pair the document writes twice or more is its own word
+    expect(odd(['规范纳关村规民约。', '纳关村的名单由县人民政府公布。'])).toEqual(['', '']);
+    // chaozhou (blind12, clean + seal) 第七条: 关 read for 入 at 96, above the suspect line
+    const a = article(pagesOf('chaozhou'), join(DIR, 'chaozhou.md'), '第七条');
+    expect(a.text).toContain('纳关村规民约');
+    expect(a.unhighlighted).toEqual([]);
+    let chars = 0;
+    let flags = 0;
+    for (const f of correctTextFiles()) {
+      const texts = sourceUnits(f).map((u) => u.text);
+      chars += texts.reduce((n, t) => n + t.length, 0);
+      flags += outsideClosedFrames(texts).reduce((n, o) => n + o.length, 0);
+    }
+    // On text alone it holds at word boundaries (国情|采用, 发展|所急需): measured 0.077 % of these characters, 0.074 % of
+    // every third corpus law against a table made from the other two thirds — why traceUnits takes it only below 99.
+    expect(chars).toBeGreaterThan(100_000);
+    expect(flags / chars).toBeLessThan(0.001);
   });
 
   it('an ideograph read at 97–98 beside a pair the laws never write (公益诉论, 服务枝案, 之目的, 还田力式) is highlighted', () => {
