@@ -70,7 +70,7 @@ describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
     withSession(async ({ page, face }) => {
       // Real names of the longer kind: a county of an 自治州 in an 自治区, its bureau and its office.
       const unit = '察布查尔锡伯自治县科学技术局';
-      await face.service.call('office:set', { unit, region: '新疆维吾尔自治区·伊犁哈萨克自治州·察布查尔锡伯自治县', adviser: { name: '阿依古丽', org: '新疆伊犁河谷律师事务所' }, imprint: { printedBy: `${unit}办公室`, copyTo: ['察布查尔锡伯自治县人民政府办公室'] } });
+      await face.service.call('office:set', { unit, region: '新疆维吾尔自治区·伊犁哈萨克自治州·察布查尔锡伯自治县', adviser: { name: '阿依古丽', org: '新疆伊犁河谷律师事务所' }, imprint: { printedBy: `${unit}办公室`, copyTo: ['察布查尔锡伯自治县人民政府办公室'] }, timeZone: 'Asia/Urumqi' });
       await go(page, '#/settings');
       const card = page.getByTestId('office-card');
       await expect.poll(() => card.locator('#region').inputValue(), { timeout: 30_000 }).toContain('察布查尔');
@@ -78,5 +78,9 @@ describe.skipIf(!haveChromium)('单位信息 in 设置', () => {
         const { value, cut } = await field.evaluate((el: HTMLInputElement | HTMLTextAreaElement) => ({ value: el.value, cut: el.scrollWidth > el.clientWidth }));
         expect({ value, cut }).toEqual({ value, cut: false });
       }
+      // the time zone's label too (it showed 北京时间（Asia/Shangha… at 220 px)
+      const zone = card.getByTestId('office-timezone').locator('.ant-select-content');
+      const shown = await zone.evaluate((el: HTMLElement) => ({ text: el.textContent, cut: el.scrollWidth > el.clientWidth }));
+      expect(shown).toEqual({ text: '乌鲁木齐时间（Asia/Urumqi）', cut: false });
     }));
 });

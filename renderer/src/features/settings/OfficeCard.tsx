@@ -166,7 +166,7 @@ export function OfficeCard() {
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="每行一个机关" style={{ width: 320 }} data-testid="office-copy-to" />
           </Form.Item>
           <Form.Item name="timeZone" label="时区" tooltip="决定“今天”是哪一天：期限、生效状态、备份和简报的日期都按这个时区计算，与电脑的时区设置无关">
-            <TabLeavingSelect options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 220 }} data-testid="office-timezone" />
+            <TabLeavingSelect options={TIME_ZONES.some((z) => z.value === res.data?.timeZone) || !res.data ? TIME_ZONES : [...TIME_ZONES, { value: res.data.timeZone, label: res.data.timeZone }]} style={{ width: 300 }} data-testid="office-timezone" />
           </Form.Item>
         </Space>
         {res.data?.warning && (
