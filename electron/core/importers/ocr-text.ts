@@ -378,7 +378,10 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
   for (const [i, { symbols, l }] of corrected.entries()) {
     const str = symbols.map((x) => x.ch).join('');
     if (str.trim() === '') continue;
-    const usual = Math.abs(inks[i]! - usualInk) <= 0.25 * usualInk;
+    // One or two ideographs cannot show a line's size (工, 一, 二 are flat): such a line (a paragraph's last, 工。) is
+    // judged by its box, else it looked smaller and started a paragraph of its own.
+    const fewIdeographs = symbols.filter((x) => /[\u3400-\u9fff]/.test(x.ch)).length < 3;
+    const usual = fewIdeographs ? Math.abs(boxes[i]! - usualBox) <= 0.25 * usualBox : Math.abs(inks[i]! - usualInk) <= 0.25 * usualInk;
     const lastCh = str.trimEnd().at(-1) ?? '';
     ends.push({
       full: usual && solid.length >= 5 && l.x1 >= right - 0.5 * usualBox,
