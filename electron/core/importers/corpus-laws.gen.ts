@@ -54,3 +54,25 @@ export function deltaVarints(sorted: readonly number[]): Buffer {
   }
   return deflateSync(Buffer.from(out), { level: 9 });
 }
+
+const isHanCode = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** A triple of ideographs as one number: (a × 65536 + b) × 65536 + c, as the generated triple tables store them. */
+export const tripleKey = (a: number, b: number, c: number): number => (a * 65536 + b) * 65536 + c;
+
+/** How often the corpus (but the fixtures' laws) writes each three adjacent ideographs, by tripleKey; with forEachCorpusLaw's counts. */
+export function countCorpusTriples(corpus: string): { triples: Map<number, number>; laws: number; skipped: number } {
+  const triples = new Map<number, number>();
+  const { laws, skipped } = forEachCorpusLaw(corpus, (text) => {
+    for (let i = 0; i + 2 < text.length; i++) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      const c = text.charCodeAt(i + 2);
+      if (isHanCode(a) && isHanCode(b) && isHanCode(c)) triples.set(tripleKey(a, b, c), (triples.get(tripleKey(a, b, c)) ?? 0) + 1);
+    }
+  });
+  return { triples, laws, skipped };
+}
+
+/** A sorted set as deltaVarints, base64, in quoted lines of 120 characters: a generated table's array body. */
+export const packedLines = (sorted: readonly number[]): string => (deltaVarints(sorted).toString('base64').match(/.{1,120}/g) ?? []).map((l) => `  '${l}',`).join('\n');

@@ -494,14 +494,21 @@ export function likelierLookAlikes(text: string): number[] {
  * writes twice or more is its own word (一河一策 in a law on 河长制: 一河 is rare in the corpus, 一条一 common).
  */
 export function framedElsewhere(texts: readonly string[]): number[][] {
+  return middlesNotOwn(texts, (p, c, n) => pairWeight(p, c) <= 1 && pairWeight(c, n) <= 1 && [...commonMiddles(p, n)].some((y) => y !== c));
+}
+
+/**
+ * Per text of one document, the offsets of ideographs c between two ideographs p…n for which `odd(p, c, n)` holds, but
+ * where the document itself writes p c or c n twice or more: that pair is the document's own word, whatever the corpus says.
+ */
+function middlesNotOwn(texts: readonly string[], odd: (p: string, c: string, n: string) => boolean): number[][] {
   const own = hanPairCounts(texts);
   const ours = (a: string, b: string) => (own.get(a + b) ?? 0) >= OWN_PAIR_TIMES;
   return texts.map((t) => {
     const out: number[] = [];
     for (let o = 1; o + 1 < t.length; o++) {
-      const [p, c, n] = [t[o - 1], t[o]!, t[o + 1]];
-      if (!isHan(p) || !isHan(c) || !isHan(n) || pairWeight(p, c) > 1 || pairWeight(c, n) > 1 || ours(p, c) || ours(c, n)) continue;
-      if ([...commonMiddles(p, n)].some((y) => y !== c)) out.push(o);
+      const [p, c, n] = [t[o - 1]!, t[o]!, t[o + 1]!];
+      if (isHan(p) && isHan(c) && isHan(n) && !ours(p, c) && !ours(c, n) && odd(p, c, n)) out.push(o);
     }
     return out;
   });
@@ -515,17 +522,7 @@ export function framedElsewhere(texts: readonly string[]): number[][] {
  * is its own word, as in framedElsewhere.
  */
 export function outsideClosedFrames(texts: readonly string[]): number[][] {
-  const own = hanPairCounts(texts);
-  const ours = (a: string, b: string) => (own.get(a + b) ?? 0) >= OWN_PAIR_TIMES;
-  return texts.map((t) => {
-    const out: number[] = [];
-    for (let o = 1; o + 1 < t.length; o++) {
-      const [p, c, n] = [t[o - 1], t[o]!, t[o + 1]];
-      if (!isHan(p) || !isHan(c) || !isHan(n) || ours(p, c) || ours(c, n)) continue;
-      if (outsideClosedFrame(p, c, n)) out.push(o);
-    }
-    return out;
-  });
+  return middlesNotOwn(texts, outsideClosedFrame);
 }
 
 /**
