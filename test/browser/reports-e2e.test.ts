@@ -37,7 +37,7 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await page.getByTestId('report-placeholder').filter({ hasText: '普法计划有1项任务未完成' }).waitFor();
       await page.getByTestId('report-placeholder').filter({ hasText: '记录中还没有2021年度普法工作计划' }).waitFor();
       // A figure's sources show on hover.
-      await draft.getByTestId('report-figure').filter({ hasText: '合法性审查件数：5' }).hover();
+      await draft.getByTestId('report-figure').filter({ hasText: '收到合法性审查送审件数：5' }).hover();
       await page.getByRole('tooltip').getByText(/R2020-001/).waitFor();
       // The 成文日期 of the 落款 is the day chosen, not the day it is exported.
       await page.getByLabel('成文日期（落款）').fill('2021-01-20');
