@@ -188,8 +188,7 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
  * never after 第 (an ordinal: 第V部, 第X条).
  */
 function clauseMarkForLetter(ch: string, prev: string | undefined, next: string | undefined): string | undefined {
-  const han = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff]/.test(c);
-  if (!/^[sSvyao]$/.test(ch) || !han(prev) || prev === '第' || !(next === undefined || han(next))) return undefined;
+  if (!/^[sSvyao]$/.test(ch) || !isHan(prev) || prev === '第' || !(next === undefined || isHan(next))) return undefined;
   if (next === undefined || ch === 'o') return '。';
   return /^[sSv]$/.test(ch) ? '、' : '，';
 }

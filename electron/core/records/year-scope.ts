@@ -54,6 +54,7 @@ export function reviewsOfYear<R extends Pick<LegalityReview, 'id' | 'receivedDat
     const d = opinionDate(r);
     return !d || d > cut;
   });
-  const all = sorted.filter((r) => received.includes(r) || issued.includes(r));
+  const touched = new Set([...received, ...issued]);
+  const all = sorted.filter((r) => touched.has(r));
   return { received, issued, carriedOver, open, all };
 }
