@@ -67,7 +67,7 @@ export const importCommand: Command = {
       for (const f of report.failed) process.stdout.write(`失败  ${printableName(f.file)}：${printableText(f.reason)}\n`);
       for (const w of report.warnings) process.stdout.write(`提示  ${printableName(w.file)}：${printableText(w.message)}\n`);
       process.stdout.write(
-        `${report.dryRun ? '（试运行，未写入）' : ''}导入 ${report.imported} 件，替换 ${report.replaced} 件，跳过 ${report.skipped} 件（内容相同），失败 ${report.failed.length} 件，提示 ${report.warnings.length} 条\n`,
+        `${report.dryRun ? '（试运行，未写入）' : ''}导入 ${report.imported} 件，替换 ${report.replaced} 件，跳过 ${report.skipped} 件（已有相同或更好的文本），失败 ${report.failed.length} 件，提示 ${report.warnings.length} 条\n`,
       );
     }
     return report.failed.length ? 1 : 0;

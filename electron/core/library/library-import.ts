@@ -26,6 +26,7 @@ import { findLibraryMatch, libraryMatchNote, tieScanToLibrary } from './scan-lib
 import type { LibraryMatch } from '../../shared/scan-match';
 import { LibraryError, type LibraryChange, type LibraryStore } from './library-store';
 import { TimeSlicer } from '../util/time-slicer';
+import { poorerTextReason, textQuality } from './text-quality';
 import { FOLDER_IMPORT_EXTENSIONS, IMAGE_EXTENSIONS } from '../../shared/import-formats';
 import { officeRegionIn } from '../office/office-region';
 
@@ -418,7 +419,8 @@ function metaOf(v: LawVersion, file: string): LawVersionMeta {
 }
 
 /**
- * Whether a new version says what a stored one of the same law and day says: the same articles (label and text),
+ * Whether a new version says what a stored one of the same law and day says: the same articles (label, text and
+ * 章节 they stand under),
  * the same title, and no date, 文号 or 制定机关 other than the stored one's (a lone file may say less than the
  * manifest or the person who set them did). A stored body that cannot be read counts as different (it is replaced).
  */
@@ -432,7 +434,18 @@ function sameText(store: LibraryStore, old: LawVersionMeta, next: LawVersion): b
   } catch {
     return false;
   }
-  return stored.length === next.units.length && stored.every((u, i) => u.kind === next.units[i]!.kind && u.label === next.units[i]!.label && u.text === next.units[i]!.text);
+  return stored.length === next.units.length && stored.every((u, i) => u.kind === next.units[i]!.kind && u.label === next.units[i]!.label && u.text === next.units[i]!.text && u.path.join('\n') === next.units[i]!.path.join('\n'));
+}
+
+/** Why the new text of a stored law and day reads worse than the stored one (text-quality.ts), or undefined; an unreadable stored body is replaced. */
+function poorerThanStored(store: LibraryStore, old: LawVersionMeta, next: LawVersion): string | undefined {
+  let stored: ReturnType<LibraryStore['readUnits']>;
+  try {
+    stored = store.readUnits(old.id);
+  } catch {
+    return undefined;
+  }
+  return poorerTextReason(textQuality(next.units, { textSource: textSourceOf(next), ...(next.verified !== undefined ? { verified: next.verified } : {}) }), textQuality(stored, { textSource: textSourceOf(old), ...(old.verified !== undefined ? { verified: old.verified } : {}) }));
 }
 
 function sameDayNote(old: LawVersionMeta): string {
@@ -649,6 +662,15 @@ async function importOne(
   if (old && sameText(store, old, version)) {
     report.skipped++;
     return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason: `与已有版本的条文和信息相同（原文件 ${old.sourceFile}），未替换` };
+  }
+  // A later file of the same law and day that reads worse (a PDF whose line wraps broke articles, a copy that lost its
+  // chapters) leaves the stored text in place, with the reason (text-quality.ts states the rule).
+  const poorer = old ? poorerThanStored(store, old, version) : undefined;
+  if (old && poorer) {
+    const reason = `保留了已有版本（原文件 ${old.sourceFile}），未替换：${poorer}；如确需以新文件为准，先删除已有版本（命令行 lawdesk remove ${old.id}）再导入`;
+    report.skipped++;
+    report.warnings.push({ file, message: reason });
+    return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason };
   }
   if (old) report.warnings.push({ file, message: sameDayNote(old) });
   // A 时效性 a person set by hand, with its basis, is a decision about the law on that day, not about the file.

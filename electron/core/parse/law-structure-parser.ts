@@ -806,11 +806,23 @@ function footnoteLine(body: { text: string; md: boolean }[], hasArticles: boolea
   return -1;
 }
 
+/**
+ * How many gaps, duplicates and out-of-order numbers a text's 条 (and 一、 sections) have: the measure a stored
+ * text and a later file of the same law and day are compared by (core/library/text-quality.ts).
+ */
+export function numberingFaults(units: readonly NumberedUnit[]): number {
+  const warnings: string[] = [];
+  checkNumbering(units, warnings, true);
+  return warnings.length;
+}
+
 /** Gaps, duplicates and out-of-order numbers become warnings, never silent data. */
-function checkNumbering(units: Article[], warnings: string[], expectFirst: boolean): void {
+type NumberedUnit = Pick<Article, 'key' | 'kind' | 'number' | 'suffix' | 'label'>;
+
+function checkNumbering(units: readonly NumberedUnit[], warnings: string[], expectFirst: boolean): void {
   for (const kind of ['article', 'section'] as const) {
     const seen = new Set<string>();
-    let prev: Article | undefined;
+    let prev: NumberedUnit | undefined;
     for (const u of units) {
       if (u.kind !== kind) continue;
       if (seen.has(u.key)) warnings.push(`条文编号重复：${u.label}`);
