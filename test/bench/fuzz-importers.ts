@@ -216,10 +216,12 @@ function mht(html: Uint8Array, qp: boolean): Uint8Array {
 let bundleSeed: Uint8Array | undefined;
 let backupSeed: Uint8Array | undefined;
 
+// pkulaw-chengguo.txt is GBK as the office receives it: the GBK seed as it is, the UTF-8 seed decoded
+// (read as UTF-8 and encoded again, it had been U+FFFD throughout — a seed no real file looks like).
 const FORMATS: Format[] = [
   { key: 'md', kind: 'document', ext: '.md', seeds: () => [law('行政法/行政许可法(2019-04-23).md'), law('经济法/统计法(2024-09-13).md')].map((s) => new Uint8Array(Buffer.from(s))), mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'utf-8')) },
-  { key: 'txt-utf8', kind: 'document', ext: '.txt', seeds: () => [read('received/pkulaw-chengguo.txt'), read('received/govcn-copy-jiangli.txt')], mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'utf-8')) },
-  { key: 'txt-gbk', kind: 'document', ext: '.txt', seeds: () => [new Uint8Array(iconv.encode(plainLaw(), 'gbk')), new Uint8Array(iconv.encode(Buffer.from(read('received/pkulaw-chengguo.txt')).toString('utf8'), 'gb18030'))], mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'gbk')) },
+  { key: 'txt-utf8', kind: 'document', ext: '.txt', seeds: () => [new Uint8Array(Buffer.from(iconv.decode(Buffer.from(read('received/pkulaw-chengguo.txt')), 'gb18030'))), read('received/govcn-copy-jiangli.txt')], mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'utf-8')) },
+  { key: 'txt-gbk', kind: 'document', ext: '.txt', seeds: () => [new Uint8Array(iconv.encode(plainLaw(), 'gbk')), read('received/pkulaw-chengguo.txt')], mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'gbk')) },
   { key: 'txt-utf16', kind: 'document', ext: '.txt', seeds: () => [concat(new Uint8Array([0xff, 0xfe]), new Uint8Array(Buffer.from(plainLaw(), 'utf16le')))], mutate: (r, s) => eitherOr(r, s, (r2, s2) => textMutation(r2, s2, 'utf-16le')) },
   { key: 'docx', kind: 'document', ext: '.docx', seeds: () => ['juece-libreoffice.docx', 'juece-word-features.docx', 'xingfa-pandoc.docx', 'tuizhi-libreoffice.docx'].map(read), mutate: (r, s) => eitherOr(r, s, (r2, s2) => zipMutation(r2, s2)) },
   { key: 'pdf', kind: 'document', ext: '.pdf', seeds: () => ['jiancai-stsong.pdf', 'yuanzhu-radicals.pdf', 'juece-gov.pdf', 'yuanzhu-libreoffice.pdf', 'sweep/kongge-sweep.pdf', 'tables/merged-cells.pdf', 'tables/merged-cells-chromium.pdf', 'tables/cell-over-pages.pdf', 'tables/cell-over-pages-chromium.pdf', 'running-notes/youqu-footnotes-lo.pdf', 'running-notes/zhibao-endnotes-lo.pdf'].map(read), mutate: (r, s) => eitherOr(r, s, pdfMutation) },
