@@ -4,6 +4,7 @@
 // body, catalog, API, `lawdesk show --json`) and the one wording (import report, 核对 view).
 
 import { z } from 'zod';
+import { PAGE_LIST_MAX, pageList } from './page-list';
 
 export const ocrDoubtfulPageSchema = z
   .object({
@@ -23,9 +24,24 @@ export function ocrPageDoubtMessage(d: OcrDoubtfulPage): string {
   return `第 ${d.page} 页识别可信度低（约 ${percent(d)} 的字符待核对），${ADVICE}`;
 }
 
-/** The warning for a document's doubtful pages (import report), undefined when there are none. */
+/** The pages named as every page message names them (pageList: a long list is shortened). */
+export function ocrDoubtfulPageList(pages: readonly OcrDoubtfulPage[]): string {
+  return pageList(pages.map((d) => d.page));
+}
+
+/**
+ * The warning for a document's doubtful pages (import report, workbench), undefined when there are none.
+ * Each page's share while the pages are listed one by one; past that, the range of them.
+ */
 export function ocrPagesDoubtMessage(pages: readonly OcrDoubtfulPage[]): string | undefined {
   if (pages.length === 0) return undefined;
   if (pages.length === 1) return ocrPageDoubtMessage(pages[0]!);
-  return `第 ${pages.map((d) => d.page).join('、')} 页识别可信度低（分别约 ${pages.map(percent).join('、')} 的字符待核对），${ADVICE}`;
+  const shares = pages.map((d) => d.doubtful);
+  const lo = Math.min(...shares);
+  const hi = Math.max(...shares);
+  const each =
+    pages.length > PAGE_LIST_MAX
+      ? `约 ${Math.round(lo * 100)}%${Math.round(hi * 100) > Math.round(lo * 100) ? `–${Math.round(hi * 100)}%` : ''}`
+      : `分别约 ${pages.map(percent).join('、')}`;
+  return `${ocrDoubtfulPageList(pages)}识别可信度低（${each} 的字符待核对），${ADVICE}`;
 }

@@ -10,7 +10,7 @@ import { borrowThread, returnThread, type PageImageMaker } from './ocr-page-imag
 import { layoutOcrPages } from './ocr-text';
 import { imageKind } from './ocr-images';
 import { tiffPages, tiffSinglePage } from './ocr-tiff';
-import { pageList } from './text-layout';
+import { pageList } from '../../shared/page-list';
 import { doubtfulPages } from './ocr-page-doubt';
 import { ocrPagesDoubtMessage } from '../../shared/ocr-page-doubt';
 

@@ -7,6 +7,7 @@
 import { ARTICLE_START_RE, HEADING_START_RE, latinBoundary, mapRadicals, toPlainLawText, TYPED_SPACE } from './plain-law-text';
 import { garbledTextWarning } from './garbled-text';
 import { tableRowLine } from './table-rows';
+import { pageList } from '../../shared/page-list';
 
 /** One run of text at a position: x, y in points with y growing UP (PDF space), w its advance. */
 export interface PositionedText {
@@ -786,9 +787,6 @@ export function joinParagraphs(pages: TextLine[][], opts: { spacing?: boolean } 
   return { paragraphs: parts.map((p) => p.join('')), pageOf };
 }
 
-export function pageList(nums: number[]): string {
-  return nums.length > 10 ? `${nums.slice(0, 10).join('、')} 等 ${nums.length} 页` : `第 ${nums.join('、')} 页`;
-}
 
 /**
  * Lines of every page → plain law text and the warnings for the import report, or undefined when

@@ -12,7 +12,7 @@ import { articleNeedsCheck, type TextSource } from '../../../electron/shared/law
 import { dateInZone } from '../../../electron/shared/office-clock';
 import { errorMessage } from '../api/client';
 import type { ArticleDto } from '../../../electron/shared/api-contract';
-import type { OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrDoubtfulPageList, type OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
 import { ScanPageView, type ScanSource } from './ScanPageView';
 import { useNotify } from './notify';
 
@@ -190,7 +190,7 @@ export function OcrCheck({ title, meta, units, scan, check, reload, top, labelEd
         </Typography.Text>
         {(meta.ocrDoubtfulPages ?? []).length > 0 && (
           <Tag color="red" data-testid="ocr-review-doubtful-pages">
-            第 {meta.ocrDoubtfulPages!.map((d) => d.page).join('、')} 页识别可信度低
+            {ocrDoubtfulPageList(meta.ocrDoubtfulPages!)}识别可信度低
           </Tag>
         )}
         <Space size={4}>

@@ -11,7 +11,8 @@ import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
 import { DOUBTFUL_PAGE_SHARE, doubtfulPages, pageDoubt } from '../../../electron/core/importers/ocr-page-doubt';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
-import { ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrDoubtfulPageList, ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
+import { PAGE_LIST_MAX, pageList } from '../../../electron/shared/page-list';
 import { KEPT_DIR, keptBack, readKept } from './kept-ocr-laws';
 
 const DOUBT = join(import.meta.dirname, '../../fixtures/documents/ocr-doubt');
@@ -51,6 +52,25 @@ describe('page-level doubt', () => {
     expect(found.map((d) => d.page)).toEqual([2]);
     expect(ocrPageDoubtMessage(found[0]!)).toMatch(/^第 2 页识别可信度低（约 \d+% 的字符待核对），建议重新扫描或对照原件逐字核对$/);
     expect(ocrPagesDoubtMessage(doubtfulPages([made['blur4-p1']!, dev, made['upside-p2']!]))).toMatch(/^第 1、3 页识别可信度低（分别约 \d+%、\d+% 的字符待核对）/);
+  });
+
+  it('a 41-page scan with 40 doubtful pages: the pages are named as every page message names them, shortened, with the range of shares', () => {
+    const made = readKept('../ocr-doubt/doubt.pages.json.gz') as Record<string, OcrPage>;
+    const bad = ['blur25-p2', 'blur4-p1', 'blur4-p2', 'blur6-p2', 'upside-p1', 'upside-p2'].map((n) => made[n]!);
+    const pages = [developmentPages()[0]!.page, ...Array.from({ length: 40 }, (_, i) => bad[i % bad.length]!)];
+    const found = doubtfulPages(pages);
+    expect(found.map((d) => d.page)).toEqual(Array.from({ length: 40 }, (_, i) => i + 2));
+    const msg = ocrPagesDoubtMessage(found)!;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const shares = found.map((d) => d.doubtful);
+    expect(msg).toBe(`${pageList(found.map((d) => d.page))}识别可信度低（约 ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} 的字符待核对），建议重新扫描或对照原件逐字核对`);
+    expect(msg.startsWith(`${Array.from({ length: PAGE_LIST_MAX }, (_, i) => i + 2).join('、')} 等 40 页识别可信度低`)).toBe(true);
+    expect(msg).not.toMatch(/、41|、12、/); // the pages past the tenth are counted, not listed
+    expect(ocrDoubtfulPageList(found)).toBe(pageList(found.map((d) => d.page)));
+    // up to PAGE_LIST_MAX pages, each one with its own share
+    expect(ocrPagesDoubtMessage(found.slice(0, PAGE_LIST_MAX))).toBe(
+      `第 ${found.slice(0, PAGE_LIST_MAX).map((d) => d.page).join('、')} 页识别可信度低（分别约 ${found.slice(0, PAGE_LIST_MAX).map((d) => pct(d.doubtful)).join('、')} 的字符待核对），建议重新扫描或对照原件逐字核对`,
+    );
   });
 
   it('a photo of an upside-down page: the import report and the stored version say the page is doubtful', { timeout: 300_000 }, async () => {
