@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { articleSchema } from './api/library';
 import { articlePartShape } from './article-part';
 import { TEXT_SOURCES } from './law-model';
+import { ocrDoubtfulPageSchema, ocrPagesDoubtMessage } from './ocr-page-doubt';
 
 export const SEVERITIES = ['必须修改', '需核实', '提示'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -284,12 +285,26 @@ export const DraftVersionSchema = z.object({
   verified: z.boolean().optional(),
   verifiedBy: z.string().optional(),
   verifiedAt: z.string().optional(),
+  /**
+   * The scan's pages read too poorly to trust as a whole (shared/ocr-page-doubt.ts), as for a library
+   * version's `ocrDoubtfulPages`; absent when none was, and in versions stored before session 30.
+   */
+  ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).max(2000).optional(),
 });
 export type DraftVersion = z.infer<typeof DraftVersionSchema>;
 
 /** A 送审稿 version whose text was recognised from a scan and not yet checked against it. */
 export function isUnverifiedDraft(d: Pick<DraftVersion, 'textSource' | 'verified'>): boolean {
   return d.textSource === 'ocr' && d.verified !== true;
+}
+
+/**
+ * What the workbench and the 意见书's refusal add about an unchecked scan's doubtful pages: the import
+ * report's warning (one wording), or '' when the draft is checked or has none — once a person has checked
+ * every article against the scan, the page's doubt is answered.
+ */
+export function draftPagesDoubt(d: Pick<DraftVersion, 'textSource' | 'verified' | 'ocrDoubtfulPages'>): string {
+  return isUnverifiedDraft(d) ? (ocrPagesDoubtMessage(d.ocrDoubtfulPages ?? []) ?? '') : '';
 }
 
 

@@ -9,10 +9,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dateInZone } from '../../electron/shared/office-clock';
+import { ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../electron/shared/ocr-page-doubt';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 const SCAN = join(ROOT, 'test/fixtures/documents/scans/draft-jidi-scan.pdf');
 const SHOTS = join(ROOT, 'out/screenshots');
+/** A photo of the same draft, its right part out of focus: page 1 read too poorly to trust (ocr-page-doubt.ts). */
+const BLURRED = join(ROOT, 'test/fixtures/documents/ocr-doubt/draft-jidi-blurred.jpg');
 
 describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () => {
   const withSession = useBrowser();
@@ -97,6 +100,41 @@ describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () 
       await page.getByTestId('wb-export').click();
       await page.getByTestId('wb-export-anyway').waitFor();
       expect(await page.getByTestId('wb-export-unverified').count()).toBe(0);
+    }));
+
+  it('a doubtful page: said under the draft and above that page in 核对, asked before the 意见书, answered by 核对', { timeout: 600_000 }, () =>
+    withSession(async ({ page, face }) => {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      const created = (await face.service.call('reviews:create', { input: { type: '规范性文件', title: '沂源县农业科技示范基地管理办法', leadUnit: '农村科技科', receivedDate: '2026-02-24' } })) as { record: { id: string } };
+      const id = created.record.id;
+      await go(page, `#/workbench/${id}`);
+      await page.getByTestId('workbench').locator('input[type=file]').setInputFiles(BLURRED);
+      await page.getByTestId('wb-draft').waitFor({ timeout: 0 });
+      const stored = await face.service.call('workbench:get', { id, panel: false });
+      const doubtful = stored.draft!.ocrDoubtfulPages!;
+      expect(doubtful.map((d) => d.page)).toEqual([1]);
+      // under the draft, in the import report's words
+      expect(await page.getByTestId('wb-ocr-doubtful-pages').textContent()).toBe(ocrPagesDoubtMessage(doubtful));
+      await page.screenshot({ path: join(SHOTS, 'workbench-scan-doubtful-note-1440.png') });
+      // the 意见书 asks first, and says which page
+      await page.getByTestId('wb-export').click();
+      await page.getByTestId('wb-export-unverified').waitFor();
+      expect(await page.locator('.ant-modal-confirm-content').textContent()).toContain(ocrPagesDoubtMessage(doubtful));
+      await page.getByRole('button', { name: '先去核对' }).click();
+      // 核对: the warning above the page's picture, the page named beside the count
+      await page.getByTestId('wb-ocr-check').waitFor();
+      await page.getByTestId('ocr-scan-img').waitFor();
+      expect(await page.getByTestId('ocr-scan-doubtful').textContent()).toBe(ocrPageDoubtMessage(doubtful[0]!));
+      expect(await page.getByTestId('ocr-review-doubtful-pages').textContent()).toBe('第 1 页识别可信度低');
+      await page.screenshot({ path: join(SHOTS, 'workbench-scan-doubtful-page-1440.png') });
+      await page.getByTestId('ocr-review-confirm-all').click();
+      await page.locator('.ant-popconfirm .ant-btn-primary').click();
+      await page.getByTestId('ocr-review-done').waitFor();
+      await page.getByTestId('wb-ocr-check-close').click();
+      // checked against the scan: the doubt is answered
+      await page.getByTestId('wb-ocr-verified').waitFor();
+      expect(await page.getByTestId('wb-ocr-doubtful-pages').count()).toBe(0);
     }));
 
   it('取消识别 stops the recognition and adds nothing', { timeout: 300_000 }, () =>

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { errnoCode, formatIssue, type ErrorCode } from '../../shared/errors';
 import type { Article } from '../../shared/law-model';
+import type { OcrDoubtfulPage } from '../../shared/ocr-page-doubt';
 import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
 import { ExtractError, NeedsOcr } from '../importers/extracted-document';
@@ -52,6 +53,8 @@ export interface ParsedDraft {
   bytes: Uint8Array;
   /** A scan read by OCR: its pages (the units then carry suspects and ocrRegions). */
   ocrPages?: number;
+  /** A scan's pages read too poorly to trust as a whole (importers/ocr-page-doubt.ts). */
+  ocrDoubtfulPages?: OcrDoubtfulPage[];
 }
 
 /**
@@ -97,7 +100,7 @@ export async function parseDraftBytes(bytes: Uint8Array, name: string, opts: { o
   }
   const header = parsed.units.filter((u) => u.kind === 'preamble').flatMap((u) => u.text.split('\n').map((l) => l.trim()).filter(Boolean));
   if (doc.ocr) markOcrUnits(units, doc.ocr);
-  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes, ...(doc.ocr ? { ocrPages: doc.ocr.pages } : {}) };
+  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes, ...(doc.ocr ? { ocrPages: doc.ocr.pages } : {}), ...(doc.ocr?.doubtfulPages?.length ? { ocrDoubtfulPages: doc.ocr.doubtfulPages } : {}) };
 }
 
 /** A 送审稿's bytes, with the file-level refusals (missing, a folder, too large) naming the file. */
@@ -245,6 +248,7 @@ export class DraftStore {
         ...(parsed.header.length ? { header: parsed.header } : {}),
         warnings: parsed.warnings,
         ...(parsed.ocrPages ? { textSource: 'ocr' as const, ocrPages: parsed.ocrPages, verified: false } : {}),
+        ...(parsed.ocrDoubtfulPages ? { ocrDoubtfulPages: parsed.ocrDoubtfulPages } : {}),
       };
       w.drafts.push(version);
       w.log.push({ at: version.addedAt, by, action: 'draft', note: `添加送审稿第 ${version.seq} 稿：${parsed.name}` });

@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ProposalSchema, WHOLE_DOCUMENT, changesText, findingExcerpts, isUnverifiedDraft, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, WHOLE_DOCUMENT, changesText, draftPagesDoubt, findingExcerpts, isUnverifiedDraft, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -634,12 +634,12 @@ export class ReviewWorkbench {
       if (!unverifiedText) {
         throw new RecordsError(
           'INVALID',
-          `送审稿第 ${latest.seq} 稿“${latest.name}”是扫描件的识别文本，尚未核对：意见书引用和评判的是送审稿原文，请先在审查工作台逐条核对识别文本；确需先出具，请确认依据未核对的识别文本生成`,
+          `送审稿第 ${latest.seq} 稿“${latest.name}”是扫描件的识别文本，尚未核对${draftPagesDoubt(latest) ? `；${draftPagesDoubt(latest)}` : ''}：意见书引用和评判的是送审稿原文，请先在审查工作台逐条核对识别文本；确需先出具，请确认依据未核对的识别文本生成`,
         );
       }
       const by = o.by || process.env.LAWDESK_USER || '本机用户';
       await this.drafts.mutate(reviewId, (w) => {
-        w.log.push({ at: this.store.now().toISOString(), by, action: 'opinion-unverified', note: `依据第 ${latest.seq} 稿未核对的识别文本生成意见书` });
+        w.log.push({ at: this.store.now().toISOString(), by, action: 'opinion-unverified', note: `依据第 ${latest.seq} 稿未核对的识别文本生成意见书${latest.ocrDoubtfulPages?.length ? `（其中第 ${latest.ocrDoubtfulPages.map((d) => d.page).join('、')} 页识别可信度低）` : ''}` });
       });
     }
     const doc = await this.opinionDocument(reviewId, opinion);

@@ -12,7 +12,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, OCR_TEXT_NOTES, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, OCR_TEXT_NOTES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { OcrCheck, withSuspects } from '../../components/OcrCheck';
@@ -320,7 +320,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
     if (!unverified && view?.draft && isUnverifiedDraft(view.draft)) {
       modal.confirm({
         title: `送审稿第 ${view.draft.seq} 稿是扫描件的识别文本，尚未核对`,
-        content: '意见书引用和评判的是送审稿原文，识别错的字会随修改建议对照表发给起草单位。建议先逐条核对识别文本；仍要现在生成，将依据未核对的识别文本生成，并记入审查工作台的记录。',
+        content: `${draftPagesDoubt(view.draft) ? `${draftPagesDoubt(view.draft)}。` : ''}意见书引用和评判的是送审稿原文，识别错的字会随修改建议对照表发给起草单位。建议先逐条核对识别文本；仍要现在生成，将依据未核对的识别文本生成，并记入审查工作台的记录。`,
         okText: '仍依据识别文本生成',
         cancelText: '先去核对',
         okButtonProps: { ...({ 'data-testid': 'wb-export-unverified' } as object) },
@@ -514,7 +514,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
           </Button>
           <OcrCheck
             title={<Typography.Text>送审稿第 {draft.seq} 稿：{draft.title}</Typography.Text>}
-            meta={{ textSource: draft.textSource, sourceFormat: draft.format, ...(draft.verified !== undefined ? { verified: draft.verified } : {}), ...(draft.verifiedBy ? { verifiedBy: draft.verifiedBy } : {}), ...(draft.verifiedAt ? { verifiedAt: draft.verifiedAt } : {}) }}
+            meta={{ textSource: draft.textSource, sourceFormat: draft.format, ...(draft.verified !== undefined ? { verified: draft.verified } : {}), ...(draft.verifiedBy ? { verifiedBy: draft.verifiedBy } : {}), ...(draft.verifiedAt ? { verifiedAt: draft.verifiedAt } : {}), ...(draft.ocrDoubtfulPages ? { ocrDoubtfulPages: draft.ocrDoubtfulPages } : {}) }}
             units={draft.units}
             scan={{ reviewId: id, seq: draft.seq }}
             check={(keys, corrections) => client.call('workbench:checkOcr', { id, seq: draft.seq, confirmed: keys, ...(corrections ? { corrections } : {}) })}
@@ -552,6 +552,11 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
             {isUnverifiedDraft(draft) && (
               <Typography.Paragraph type="warning" style={{ fontSize: 12 }} data-testid="wb-ocr-note">
                 本稿由扫描件文字识别得到（{draft.ocrPages ?? 1} 页），可能有错字：识别存疑的字已标出，预审意见依据的是识别文本。请对照原件逐条核对后再出具意见书。
+                {draftPagesDoubt(draft) && (
+                  <Typography.Text type="danger" style={{ display: 'block' }} data-testid="wb-ocr-doubtful-pages">
+                    {draftPagesDoubt(draft)}
+                  </Typography.Text>
+                )}
               </Typography.Paragraph>
             )}
             {draft.units.map((u) => {
