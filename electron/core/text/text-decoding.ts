@@ -95,9 +95,115 @@ function big5(bytes: Uint8Array): DecodedText | undefined {
   return text === undefined ? undefined : { text, encoding: 'big5' };
 }
 
+/** Length of the UTF-8 sequence at `i` (loosely: lead and continuation bytes only; the joint is checked strictly after), 0 if none. */
+function utf8Length(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+  if (n === 0 || i + n > bytes.length) return 0;
+  for (let k = 1; k < n; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return 0;
+  return n;
+}
+
+/** Length of the GB18030 sequence at `i` (one, two or four bytes), 0 if none. */
+function gbLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  if (b < 0x80) return 1;
+  if (b === 0x80 || b === 0xff || i + 1 >= bytes.length) return 0;
+  const t = bytes[i + 1]!;
+  if (t >= 0x30 && t <= 0x39) {
+    const c = bytes[i + 2];
+    const d = bytes[i + 3];
+    return c !== undefined && d !== undefined && c >= 0x81 && c <= 0xfe && d >= 0x30 && d <= 0x39 ? 4 : 0;
+  }
+  return (t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe) ? 2 : 0;
+}
+
+/** How many candidate joints are tried in one line (each costs a strict decode of the rest of the line). */
+const JOINT_TRIES = 8;
+
+/**
+ * Non-ASCII characters of bytes read as GB18030, and how many of them are GBK text rather than UTF-8
+ * with a byte lost or added (which also reads as GB18030, into nonsense, up to or after the damage):
+ * real GBK breaks UTF-8 at nearly every character (0.96 of them on the GBK fixture's lines), UTF-8 with
+ * one damaged byte at one or two.
+ */
+function gbkEvidence(bytes: Uint8Array, asGb: string): { han: number; broken: number } {
+  let han = 0;
+  for (let i = 0; i < asGb.length; i++) if (asGb.charCodeAt(i) >= 0x80) han++;
+  let broken = 0;
+  const asUtf8 = new TextDecoder('utf-8').decode(bytes);
+  for (let i = 0; i < asUtf8.length; i++) if (asUtf8.charCodeAt(i) === 0xfffd) broken++;
+  return { han, broken };
+}
+
+const nonAscii = (s: string): number => s.length - (s.match(/[\x00-\x7f]/g)?.length ?? 0);
+
+/** Characters of Chinese text (ideographs, CJK and full-width punctuation, dashes and quotes). */
+const chineseText = (s: string): number => s.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027]/g)?.length ?? 0;
+
+/** A joint needs at least this many non-ASCII characters on each side, and its GBK side 3 in 4 of them breaking UTF-8: less cannot be told from a damaged byte. */
+const JOINT_MIN_CHARS = 4;
+
+/** Whether head + tail is a real joint of a GBK part and a UTF-8 part (see gbkEvidence). */
+function jointHolds(gbBytes: Uint8Array, gbText: string, utf8Text: string): boolean {
+  const { han, broken } = gbkEvidence(gbBytes, gbText);
+  const utf8Chars = nonAscii(utf8Text);
+  // GBK bytes that happen to be valid UTF-8 read as Greek, Cyrillic or rare ideographs (息系统 → Ϣϵͳ), not as Chinese text.
+  return han >= JOINT_MIN_CHARS && broken >= 0.75 * han && utf8Chars >= JOINT_MIN_CHARS && chineseText(utf8Text) >= 0.75 * utf8Chars;
+}
+
+/**
+ * One line whose first part is in one encoding and the rest in the other: two files pasted together
+ * (`copy /b a.txt+b.txt`, `cat`) where the first did not end with a line break. GBK then UTF-8: the
+ * earliest joint after which the rest is UTF-8 (GBK bytes are almost never valid UTF-8, so the rest
+ * stops being UTF-8 exactly at the last GBK character). UTF-8 then GBK: the latest joints before
+ * UTF-8 stops (UTF-8 bytes often decode as GBK, so the joint is looked for from the UTF-8 side).
+ */
+function joinedLine(line: Uint8Array): string | undefined {
+  const n = line.length;
+  // okUtf8From[i]: line[i..] is UTF-8 (loosely).
+  const okUtf8From = new Uint8Array(n + 1);
+  okUtf8From[n] = 1;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let len = 1; len <= 4 && i + len <= n; len++) {
+      if (okUtf8From[i + len] && utf8Length(line, i) === len) {
+        okUtf8From[i] = 1;
+        break;
+      }
+    }
+  }
+  let tries = 0;
+  for (let i = 0; i < n && tries < JOINT_TRIES; ) {
+    const len = gbLength(line, i);
+    if (len === 0) break;
+    i += len;
+    if (i < n && okUtf8From[i] && line[i - 1]! >= 0x80) {
+      tries++;
+      const head = strict('gb18030', line.subarray(0, i));
+      const tail = strict('utf-8', line.subarray(i));
+      if (head !== undefined && tail !== undefined && jointHolds(line.subarray(0, i), head, tail)) return head + tail;
+    }
+  }
+  const joints: number[] = [];
+  for (let i = 0; i < n; ) {
+    const len = utf8Length(line, i);
+    if (len === 0) break;
+    i += len;
+    joints.push(i);
+  }
+  for (let k = joints.length - 1; k >= 0 && joints.length - k <= JOINT_TRIES; k--) {
+    const at = joints[k]!;
+    const head = strict('utf-8', line.subarray(0, at));
+    const tail = strict('gb18030', line.subarray(at));
+    if (head !== undefined && tail !== undefined && jointHolds(line.subarray(at), tail, head)) return head + tail;
+  }
+  return undefined;
+}
+
 /**
  * A file pasted together from UTF-8 and GBK parts (neither decodes it whole): each line is read
- * as UTF-8 when it is valid UTF-8, else as GB18030. Undefined when a line is neither.
+ * as UTF-8 when it is valid UTF-8, else as GB18030, else as the two joined within the line (the
+ * first part ended without a line break). Undefined when a line is none of these.
  */
 function lineByLine(bytes: Uint8Array): DecodedText | undefined {
   const out: string[] = [];
@@ -115,9 +221,18 @@ function lineByLine(bytes: Uint8Array): DecodedText | undefined {
       continue;
     }
     const g = strict('gb18030', line);
-    if (g === undefined) return undefined;
+    // A UTF-8 line with a damaged byte often reads as GB18030 whole, into nonsense: not a GBK line.
+    const evidence = g === undefined ? undefined : gbkEvidence(line, g);
+    if (g !== undefined && evidence && evidence.broken * 2 >= evidence.han) {
+      gb++;
+      out.push(g);
+      continue;
+    }
+    const joined = joinedLine(line);
+    if (joined === undefined) return undefined;
+    utf8++;
     gb++;
-    out.push(g);
+    out.push(joined);
   }
   return utf8 && gb ? { text: out.join('\n'), encoding: 'utf-8+gb18030' } : undefined;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { decodeText, DecodeError, normalizeNewlines } from '../../../electron/core/text/text-decoding';
@@ -83,6 +85,43 @@ describe('decodeText', () => {
     const b = '第二条　本办法由县科学技术局负责解释。\n';
     const r = decodeText(Buffer.concat([Buffer.from(a, 'utf8'), iconv.encode(b, 'gbk')]));
     expect(r).toEqual({ text: a + b, encoding: 'utf-8+gb18030' });
+  });
+
+  it('never reads a damaged UTF-8 or GBK file as a mixed one: a byte lost, added or flipped anywhere in a real GBK file and its UTF-8 copy', () => {
+    // Before, a UTF-8 line with a damaged byte that happened to read as GB18030 whole was taken for a GBK line of a
+    // pasted-together file and imported as nonsense (23–32 of 400 damaged copies per kind).
+    const gbk = readFileSync(join(import.meta.dirname, '../../fixtures/documents/received/pkulaw-chengguo.txt'));
+    const utf8 = Buffer.from(iconv.decode(gbk, 'gb18030'), 'utf8');
+    const mixed: string[] = [];
+    for (const [name, src] of [['GBK', gbk], ['UTF-8', utf8]] as const) {
+      for (let k = 0; k < 200; k++) {
+        const at = 1 + Math.floor((k / 200) * (src.length - 2));
+        const flipped = Buffer.from(src);
+        flipped[at] = flipped[at]! ^ 0x40;
+        const damaged = { lost: Buffer.concat([src.subarray(0, at), src.subarray(at + 1)]), added: Buffer.concat([src.subarray(0, at), Buffer.from([0xe4]), src.subarray(at)]), flipped };
+        for (const [how, bytes] of Object.entries(damaged)) {
+          try {
+            if (decodeText(bytes).encoding === 'utf-8+gb18030') mixed.push(`${name} ${how} at ${at}`);
+          } catch {
+            // refused as damaged: what it should be
+          }
+        }
+      }
+    }
+    expect(mixed).toEqual([]);
+  });
+
+  it('reads two files pasted together when the first did not end with a line break (the joint inside one line), either order', () => {
+    const gbk = '第一条　为了规范科技创新券管理，制定本办法。\n第二条　本办法由县科学技术局负责解释。';
+    const utf8 = '第三条　本办法自2024年1月1日起施行。\n第四条　各乡镇参照执行。\n';
+    expect(decodeText(Buffer.concat([iconv.encode(gbk, 'gbk'), Buffer.from(utf8, 'utf8')]))).toEqual({ text: gbk + utf8, encoding: 'utf-8+gb18030' });
+    expect(decodeText(Buffer.concat([Buffer.from(utf8.trimEnd(), 'utf8'), iconv.encode(gbk, 'gbk')]))).toEqual({ text: utf8.trimEnd() + gbk, encoding: 'utf-8+gb18030' });
+    // ASCII at the joint (a date, a number) is read once, on either side.
+    const tail = 'abc 2024 第五条　本办法由县科学技术局负责解释。\n';
+    expect(decodeText(Buffer.concat([iconv.encode('第一条　为了规范管理，制定本办法。', 'gbk'), Buffer.from(tail, 'utf8')])).text).toBe('第一条　为了规范管理，制定本办法。' + tail);
+    // A damaged byte in such a line is still no joint: the file is refused as damaged, not read as nonsense.
+    const damaged = Buffer.concat([iconv.encode(gbk, 'gbk'), Buffer.from([0xff]), Buffer.from(utf8, 'utf8')]);
+    expect(() => decodeText(damaged)).toThrow(/无法识别|损坏/);
   });
 
   it('reads Big5 (traditional) text as Big5, not as GB18030 nonsense; GBK text with a few rare characters stays GB18030', () => {
