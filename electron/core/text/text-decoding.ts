@@ -249,17 +249,7 @@ function damagedBytes(bytes: Uint8Array): { encoding: 'UTF-8' | 'GBK/GB18030'; c
   for (const encoding of ['utf-8', 'gb18030'] as const) {
     if (encoding === 'gb18030' && looksLikeBig5(bytes)) continue; // Big5 with a damaged byte is no GBK text
     const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
-    const lines: number[] = [];
-    let line = 1;
-    let count = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a) line++;
-      else if (c === 0xfffd) {
-        count++;
-        if (lines[lines.length - 1] !== line) lines.push(line);
-      }
-    }
+    const { count, lines } = replacedLines(text);
     if (count === 0 || count > MAX_REPLACED || count * CHARS_PER_REPLACED > text.length) continue;
     const sample = text.slice(0, 65536);
     const readable = sample.match(/[\t\n\r\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\u2010-\u2027\ufffd]/g)?.length ?? 0;
@@ -267,6 +257,42 @@ function damagedBytes(bytes: Uint8Array): { encoding: 'UTF-8' | 'GBK/GB18030'; c
     return { encoding: encoding === 'utf-8' ? 'UTF-8' : 'GBK/GB18030', count, lines };
   }
   return undefined;
+}
+
+/** The characters a lenient decode replaced (U+FFFD) and the 1-based lines they stand on. */
+function replacedLines(text: string): { count: number; lines: number[] } {
+  const lines: number[] = [];
+  let line = 1;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) line++;
+    else if (c === 0xfffd) {
+      count++;
+      if (lines[lines.length - 1] !== line) lines.push(line);
+    }
+  }
+  return { count, lines };
+}
+
+function damageMessage(encoding: string, damaged: { count: number; lines: number[] }): string {
+  const at = damaged.lines.length > 5 ? `${damaged.lines.slice(0, 5).join('、')} 等行` : `${damaged.lines.join('、')} 行`;
+  return `文件是 ${encoding} 编码，但第 ${at}有 ${damaged.count} 处字节无法识别（文件可能在拷贝或传输中损坏），为免读入错乱的文字，未导入；请找原文件重新导出，或修正这几行后再导入`;
+}
+
+/**
+ * Why a text with a UTF-16 BOM does not decode: cut short inside its last character (an odd number of
+ * bytes: a copy or a download that stopped), a few damaged units named by line, or not UTF-16 at all.
+ */
+function utf16Refusal(encoding: 'utf-16le' | 'utf-16be', body: Uint8Array): string {
+  const label = encoding === 'utf-16le' ? 'UTF-16LE' : 'UTF-16BE';
+  const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
+  const damaged = replacedLines(text);
+  if (body.length % 2 === 1 && damaged.count === 1 && text.endsWith('\ufffd')) {
+    return `文件是 ${label} 编码，但末尾缺了一个字节（文件不完整，可能在拷贝或传输中被截断），未导入；请找原文件重新导出后再导入`;
+  }
+  if (damaged.count > 0 && damaged.count <= MAX_REPLACED && damaged.count * CHARS_PER_REPLACED <= text.length) return damageMessage(label, damaged);
+  return `文件以 ${label} BOM 开头，但内容不是有效的 UTF-16`;
 }
 
 /**
@@ -288,11 +314,11 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     }
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     const t = strict('utf-16le', bytes.subarray(2));
-    if (t === undefined) throw new DecodeError('文件以 UTF-16LE BOM 开头，但内容不是有效的 UTF-16');
+    if (t === undefined) throw new DecodeError(utf16Refusal('utf-16le', bytes.subarray(2)));
     decoded = { text: t, encoding: 'utf-16le' };
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     const t = strict('utf-16be', bytes.subarray(2));
-    if (t === undefined) throw new DecodeError('文件以 UTF-16BE BOM 开头，但内容不是有效的 UTF-16');
+    if (t === undefined) throw new DecodeError(utf16Refusal('utf-16be', bytes.subarray(2)));
     decoded = { text: t, encoding: 'utf-16be' };
   } else {
     // NUL bytes never occur in UTF-8 or GB18030 text: a binary file, or UTF-16 without a BOM
@@ -309,10 +335,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
         const g = strict('gb18030', bytes) ?? lineByLine(bytes);
         if (g === undefined) {
           const damaged = damagedBytes(bytes);
-          if (damaged) {
-            const at = damaged.lines.length > 5 ? `${damaged.lines.slice(0, 5).join('、')} 等行` : `${damaged.lines.join('、')} 行`;
-            throw new DecodeError(`文件是 ${damaged.encoding} 编码，但第 ${at}有 ${damaged.count} 处字节无法识别（文件可能在拷贝或传输中损坏），为免读入错乱的文字，未导入；请找原文件重新导出，或修正这几行后再导入`);
-          }
+          if (damaged) throw new DecodeError(damageMessage(damaged.encoding, damaged));
           throw new DecodeError('无法识别的文本编码（既不是 UTF-8/UTF-16，也不是 GBK/GB18030）');
         }
         decoded = typeof g === 'string' ? (looksLikeBig5(bytes) ? big5(bytes) : undefined) ?? { text: g, encoding: 'gb18030' } : g;

@@ -111,6 +111,23 @@ describe('decodeText', () => {
     expect(mixed).toEqual([]);
   });
 
+  it('says a UTF-16 text was cut short inside its last character, and names the lines of a few damaged units', () => {
+    const text = '第一条　为了规范管理，制定本办法。\r\n第二条　本办法由县科学技术局负责解释。\r\n第三条　本办法自公布之日起施行。\r\n'.repeat(4);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(() => decodeText(le.subarray(0, le.length - 1))).toThrow(/^文件是 UTF-16LE 编码，但末尾缺了一个字节（文件不完整/);
+    const be = Buffer.from(le);
+    be.subarray(2).swap16();
+    be[0] = 0xfe;
+    be[1] = 0xff;
+    expect(() => decodeText(be.subarray(0, be.length - 1))).toThrow(/^文件是 UTF-16BE 编码，但末尾缺了一个字节/);
+    // a lone surrogate on the second line: named, not "not UTF-16"
+    const broken = Buffer.from(le);
+    const at = 2 + 2 * text.indexOf('县');
+    broken[at] = 0x00;
+    broken[at + 1] = 0xd8;
+    expect(() => decodeText(broken)).toThrow(/^文件是 UTF-16LE 编码，但第 2 行有 1 处字节无法识别/);
+  });
+
   it('reads two files pasted together when the first did not end with a line break (the joint inside one line), either order', () => {
     const gbk = '第一条　为了规范科技创新券管理，制定本办法。\n第二条　本办法由县科学技术局负责解释。';
     const utf8 = '第三条　本办法自2024年1月1日起施行。\n第四条　各乡镇参照执行。\n';
