@@ -43,6 +43,7 @@ export const CHANNEL_NAMES = [
   'reviews:get',
   'reviews:create',
   'reviews:update',
+  'reviews:issue',
   'reviews:attach',
   'records:attachment',
   'records:history',

@@ -61,6 +61,12 @@ export function recordsHandlers(ctx: ApiContext) {
       const [record] = await withFlags([await s.getReview(r.record.id)]);
       return { ...r, record: record! };
     },
+    'reviews:issue': async ({ id, issued }) => {
+      const s = await rs();
+      const r = issued ? await s.recordOpinionIssued(id, { date: issued.date, ...(issued.refNo !== undefined ? { refNo: issued.refNo } : {}) }) : await s.withdrawOpinionIssued(id);
+      const [record] = await withFlags([await s.getReview(r.record.id)]);
+      return { ...r, record: record! };
+    },
     'reviews:attach': async ({ id, file }) => {
       const s = await rs();
       const up = ctx.writeUpload(file.name, file.dataBase64, UPLOAD_LIMITS.maxFileBytes);

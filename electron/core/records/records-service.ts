@@ -81,6 +81,12 @@ export interface WriteOptions {
   /** Folder that relative attachment paths are read from. */
   baseDir?: string;
   note?: string;
+  /**
+   * Set only by recordOpinionIssued / withdrawOpinionIssued: 'record' lets a review with no 审查意见正文
+   * of its own be 已出具意见 (the 意见书 written from its findings is the opinion); 'withdraw' lets
+   * 已出具意见 go back to 审查中 — the one step back the workflow allows, and logged.
+   */
+  issue?: 'record' | 'withdraw';
 }
 
 export interface SaveResult<T> {
@@ -390,6 +396,7 @@ export class RecordsService {
     const merged: Record<string, unknown> = existing ? { ...stripMeta(existing), ...patch } : { ...patch };
     if (existing && isObject(patch.findings)) merged.findings = { ...existing.findings, ...patch.findings };
     if (existing && isObject(patch.opinion)) merged.opinion = { ...existing.opinion, ...patch.opinion };
+    if (opts.issue === 'withdraw') delete merged.completedDate; // a patch cannot carry "no value": the withdrawal says it
     const cal = this.calendar; // one read of holidays.json for the whole check
     if (existing && (patch.receivedDate || patch.type) && !patch.dueDate && this.isComputedDueDate(existing.receivedDate, existing.dueDate, existing.type, cal)) {
       delete merged.dueDate; // the due date was the default: follow the new receipt date
@@ -407,7 +414,8 @@ export class RecordsService {
     if (existing) {
       const from = REVIEW_STATUSES.indexOf(existing.status);
       const to = REVIEW_STATUSES.indexOf(status);
-      if (to < from) errors.push(`状态不能从“${existing.status}”退回“${status}”（审查记录只能向前推进：${REVIEW_STATUSES.join(' → ')}）`);
+      const withdrawing = opts.issue === 'withdraw' && existing.status === '已出具意见' && status === '审查中';
+      if (to < from && !withdrawing) errors.push(`状态不能从“${existing.status}”退回“${status}”（审查记录只能向前推进：${REVIEW_STATUSES.join(' → ')}）`);
       if (existing.status === '已归档') {
         const changed = Object.keys(patch).filter((k) => k !== 'tags' && JSON.stringify(patch[k]) !== JSON.stringify((existing as Record<string, unknown>)[k]));
         if (changed.length) errors.push(`已归档的审查记录不能再修改（第三十三条 归档），只能调整标签；试图修改：${changed.join('、')}`);
@@ -443,7 +451,7 @@ export class RecordsService {
     if (!cal.covers(year)) warnings.push(`节假日表中没有 ${year} 年：最早届满只跳过了周末，请在节假日表中补充该年`);
 
     if ((status === '已出具意见' || status === '已归档') && !v.conclusion) errors.push(`状态为“${status}”时须填写审查结论（${['合法', '不合法', '修改后合法', '提示法律风险'].join(' / ')}）`);
-    if ((status === '已出具意见' || status === '已归档') && !(v.opinion?.text ?? '').trim()) errors.push(`状态为“${status}”时须填写审查意见正文`);
+    if ((status === '已出具意见' || status === '已归档') && opts.issue !== 'record' && !(v.opinion?.text ?? '').trim()) errors.push(`状态为“${status}”时须填写审查意见正文`);
 
     for (const p of v.procedures) {
       if (p.date && p.endDate && p.endDate < p.date) errors.push(`程序“${p.check}”的截止日期（${p.endDate}）早于开始日期（${p.date}）`);
@@ -743,6 +751,27 @@ export class RecordsService {
   }
   updateReview(id: string, patch: unknown, opts?: WriteOptions) {
     return this.save('review', id, patch, opts);
+  }
+  /**
+   * 记为已出具: the 意见书 went out on `date` (出具日期, the office's calendar day), under `refNo` (its 文号)
+   * when given. The review becomes 已出具意见 with that date — what the 年度报告 counts as issued
+   * (year-scope.ts opinionDate). Called again with another date it corrects the date. The usual rules
+   * hold (a conclusion, not before receipt, not after today), except that the 意见书 made from the
+   * record's findings stands for the 审查意见正文.
+   */
+  async recordOpinionIssued(id: string, issued: { date: string; refNo?: string }, opts: Omit<WriteOptions, 'issue'> = {}) {
+    const refNo = issued.refNo?.trim();
+    const before = await this.getReview(id);
+    if (before.status === '已归档') throw new RecordsError('INVALID', `审查记录 ${id} 已归档，出具记录不能再修改`);
+    const again = before.status === '已出具意见';
+    const note = again ? `更正出具日期：${before.completedDate ?? '未记'} → ${issued.date}` : `记为已出具意见（${issued.date}${refNo ? `，${refNo}` : ''}）`;
+    return this.save('review', id, { status: '已出具意见', completedDate: issued.date, ...(refNo ? { refNo } : {}) }, { note, ...opts, issue: 'record' });
+  }
+  /** Undoes 记为已出具 (clicked by mistake, the opinion not sent after all): back to 审查中, without 出具日期. */
+  async withdrawOpinionIssued(id: string, opts: Omit<WriteOptions, 'issue'> = {}) {
+    const before = await this.getReview(id);
+    if (before.status !== '已出具意见') throw new RecordsError('INVALID', `审查记录 ${id} 的状态是“${before.status}”，没有可撤销的出具记录`);
+    return this.save('review', id, { status: '审查中' }, { note: `撤销出具记录（原出具日期 ${before.completedDate ?? '未记'}）`, ...opts, issue: 'withdraw' });
   }
   setReviewStatus(id: string, status: ReviewStatus, extra: Record<string, unknown> = {}, opts?: WriteOptions) {
     return this.save('review', id, { ...extra, status }, opts);

@@ -219,6 +219,14 @@ export const recordsCalls = {
     output: saveResult(reviewSchema),
     maxBodyBytes: RECORD_BODY_BYTES,
   }),
+  /**
+   * 记为已出具: the 意见书 went out on `date` (and under `refNo`, its 文号); the 年度报告 counts it issued.
+   * Again with another date: corrects it. `issued: null` undoes it (back to 审查中).
+   */
+  'reviews:issue': call({
+    input: z.object({ id: recordId, issued: z.object({ date: isoDate, refNo: z.string().max(LIMITS.record.refNo).optional() }).strict().nullable() }).strict(),
+    output: saveResult(reviewSchema),
+  }),
   /** Adds an uploaded file (the opinion DOCX/PDF, a draft) to a review; kept by its hash. */
   'reviews:attach': call({
     input: z.object({ id: recordId, file: uploadFileSchema }).strict(),
