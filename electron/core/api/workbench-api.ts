@@ -53,7 +53,8 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
       panel: o.panel ?? true,
       ...(taskId ? { onProgress: ctx.progress(taskId) } : {}),
     });
-    return { ...v, record: { title: review.title, ...(review.conclusion ? { conclusion: review.conclusion } : {}) }, ...running(id) };
+    const { title, conclusion, status, receivedDate, completedDate, refNo } = review;
+    return { ...v, record: { id, title, status, receivedDate, ...(conclusion ? { conclusion } : {}), ...(completedDate ? { completedDate } : {}), ...(refNo ? { refNo } : {}) }, ...running(id) };
   };
   return {
     'workbench:get': async ({ id, seq, panel, taskId }) => view(id, { ...(seq ? { seq } : {}), ...(panel !== undefined ? { panel } : {}), ...(taskId ? { taskId } : {}) }),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
 import { OpinionCoverageSchema } from '../opinion-coverage';
 import { DraftLinkStateSchema } from '../draft-citation';
-import { CONCLUSIONS } from '../record-schema';
+import { CONCLUSIONS, REVIEW_STATUSES } from '../record-schema';
 import { base64Cap, call, count, isoDate, producedFileSchema, recordId, shownName, taskId, uploadFileSchema } from './common';
 import { ocrCorrections, scanPageNumber, scanPageSchema } from './versions';
 
@@ -14,9 +14,18 @@ const draftMetaSchema = DraftVersionSchema.omit({ units: true });
 export const workbenchViewSchema = z.object({
   /**
    * The review the workbench belongs to: its title heads the page (the draft's own parsed title may be
-   * a 合同's bare 技术服务合同), its 审查结论 is what the 意见书 concludes (absent: the adviser is asked first).
+   * a 合同's bare 技术服务合同), its 审查结论 is what the 意见书 concludes (absent: the adviser is asked first);
+   * its status, 出具日期 and 文号 say whether the opinion is recorded as issued (记为已出具, reviews:issue).
    */
-  record: z.object({ title: z.string(), conclusion: z.enum(CONCLUSIONS).optional() }),
+  record: z.object({
+    id: recordId,
+    title: z.string(),
+    conclusion: z.enum(CONCLUSIONS).optional(),
+    status: z.enum(REVIEW_STATUSES),
+    receivedDate: isoDate,
+    completedDate: isoDate.optional(),
+    refNo: z.string().optional(),
+  }),
   drafts: z.array(draftMetaSchema),
   draft: DraftVersionSchema.optional(),
   result: PrecheckResultSchema.optional(),

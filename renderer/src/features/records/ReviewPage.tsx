@@ -28,6 +28,7 @@ import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
 import { DraftLinks } from './DraftLinks';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
+import { IssueOpinionDialog, issuedText } from './IssueOpinionDialog';
 import { HistoryView } from '../../components/HistoryView';
 import { MATERIALS_BASIS, materialsFor, proceduresFor } from '../../../../electron/shared/review-materials';
 import { REVIEW_TIME_LIMITS, timeLimitText } from '../../../../electron/shared/review-time-limits';
@@ -70,6 +71,7 @@ export function ReviewPage({ id }: { id: string }) {
   const [otherErrors, setOtherErrors] = useState<string[]>([]);
   const [tab, setTab] = useState('form');
   const [packOpen, setPackOpen] = useState(false);
+  const [issuing, setIssuing] = useState(false);
   const [dirty, setDirty] = useState(false);
   useUnsavedGuard(dirty);
   // The revision last answered. useCall asks again whenever the library moves (an import, the CLI
@@ -591,6 +593,12 @@ export function ReviewPage({ id }: { id: string }) {
           )}
         </Space>
         <Space>
+          {review && review.status !== '已归档' && (
+            // 记为已出具 (or, once recorded, its day: a click corrects or undoes it)
+            <Button onClick={() => setIssuing(true)} data-testid="review-issue">
+              {issuedText(review) ?? '记为已出具'}
+            </Button>
+          )}
           {review && (
             <Button href={hrefOf({ page: 'workbench', id: review.id })} data-testid="review-open-workbench">
               审查工作台
@@ -607,6 +615,7 @@ export function ReviewPage({ id }: { id: string }) {
         </Space>
       </Space>
       {newerNotice}
+      <IssueOpinionDialog review={review} open={issuing} onClose={() => setIssuing(false)} onSaved={() => setTick((t) => t + 1)} />
       <Card size="small" style={{ marginBottom: 12 }}>
           <Steps
             size="small"

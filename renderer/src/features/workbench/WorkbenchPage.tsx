@@ -29,6 +29,7 @@ import { printableName } from '../../../../electron/shared/printable-name';
 import { useNotify } from '../../components/notify';
 import { isScopeShortcut } from '../../components/page-keys';
 import { usePageModal } from '../../components/page-modal';
+import { IssueOpinionDialog, issuedText } from '../records/IssueOpinionDialog';
 
 type View = ApiOutput<'workbench:get'>;
 /** The findings list's keys, shown under its title (the list's aria-label says the same). */
@@ -108,6 +109,9 @@ function DraftTextMark({ draft, onCheck }: { draft: NonNullable<View['draft']>; 
   );
 }
 
+/** The key of the decision toast: 已采纳 / 已不采纳 replace each other. */
+const DECISION_TOAST = 'wb-decision';
+
 const NO_DRAFT_HINT = '要预审并附修改建议对照表，请先上传送审稿。';
 
 /** `seq`, `articleKey`: a link into the draft (草案第八条 in the record) opens that version at that article. */
@@ -142,6 +146,10 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
   const findingsList = useRef<HTMLDivElement>(null);
   // Set when a 送审稿 was read: its findings take the focus once shown, so j/k/a/d work at once.
   const focusFindingsOnce = useRef(false);
+  /** 记为已出具 open: after an export (offered), or from the header (to record, correct or undo). */
+  const [issuing, setIssuing] = useState<{ afterExport: boolean }>();
+  /** The 意见书 just generated (its file name), while the review is not yet recorded as issued. */
+  const [exported, setExported] = useState<string>();
 
   /** Follows a scan's recognition to its end (a long poll): then the view with the new draft. */
   const followOcr = useCallback(
@@ -174,6 +182,9 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
       setLoading(true);
       try {
         const v = await client.call('workbench:get', { id, ...(seq ? { seq } : {}), taskId: newTaskId() });
+        // Opened (or reopened days later) from the review: the findings take the focus, as after an
+        // upload, so j/k/a/d work at once. Not when another version is picked (the picker keeps it).
+        if (!seq || seq === linkedSeq) focusFindingsOnce.current = true;
         setView(v);
         if (v.ocrJob) void followOcr(v.ocrJob); // recognition started before the page was opened
         setError(undefined);
@@ -184,7 +195,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
         resetTask();
       }
     },
-    [id, newTaskId, resetTask, followOcr],
+    [id, newTaskId, resetTask, followOcr, linkedSeq],
   );
   useEffect(() => {
     void load(linkedSeq);
@@ -272,7 +283,8 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
       setEditing(undefined);
       advance(f);
-      notify.ok(`已采纳：${f.ruleName}`);
+      // One toast for the decisions made from the keyboard: each replaces the last (a stack of them covered the title and the buttons).
+      notify.ok(`已采纳：${f.ruleName}`, { key: DECISION_TOAST });
     } catch (e) {
       notify.fail(errorMessage(e), { title: '采纳未保存' });
     } finally {
@@ -301,7 +313,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
       const v = await client.call('workbench:dismiss', { id, findingId: dismissing.id, reason });
       setView((old) => (old ? { ...old, decisions: v.decisions, suggestions: v.suggestions } : v));
       advance(dismissing);
-      notify.ok(`已不采纳：${dismissing.ruleName}`);
+      notify.ok(`已不采纳：${dismissing.ruleName}`, { key: DECISION_TOAST });
       setDismissing(undefined);
       setReason('');
     } catch (e) {
@@ -373,6 +385,9 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
       const f = await client.call('workbench:opinion', { id, format, ...(unverified ? { unverifiedText: true as const } : {}) });
       const how = await handOver(f);
       notify.ok(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
+      // Generating is not issuing: once it is sent, the day is recorded (the 年度报告 counts it then).
+      // Offered beside the page, not in a dialog: the adviser may export a draft only to read it.
+      setExported(f.name);
     } catch (e) {
       notify.fail(errorMessage(e), { title: '意见书生成失败' });
     } finally {
@@ -467,6 +482,11 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
           <Button icon={<UploadOutlined />} loading={busy} disabled={!!ocr} onClick={() => draftInput.current?.click()} data-testid="wb-upload">
             {draft ? '上传新一稿' : '上传送审稿'}
           </Button>
+          {view && view.record.status !== '已归档' && (
+            <Button onClick={() => setIssuing({ afterExport: false })} data-testid="wb-issue">
+              {issuedText(view.record) ?? '记为已出具'}
+            </Button>
+          )}
           <TabLeavingSelect value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
           <Tooltip title={view && !draft ? `还没有送审稿：意见书只按审查记录生成。${NO_DRAFT_HINT}` : undefined}>
             <Button type="primary" onClick={() => void confirmExport()} loading={busy} disabled={!view} data-testid="wb-export">
@@ -476,6 +496,22 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
         </Space>
       </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {exported && view && view.record.status !== '已出具意见' && view.record.status !== '已归档' && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ 'aria-label': '关闭' }}
+          onClose={() => setExported(undefined)}
+          style={{ marginBottom: 12 }}
+          data-testid="wb-issue-offer"
+          message={`已生成意见书“${printableName(exported)}”。送出后请记下出具日期：年度报告按此计入已出具的审查意见。`}
+          action={
+            <Button size="small" type="primary" onClick={() => setIssuing({ afterExport: true })} data-testid="wb-issue-offer-open">
+              记为已出具…
+            </Button>
+          }
+        />
+      )}
       {loading && (
         <Card size="small" style={{ marginBottom: 12 }} data-testid="wb-progress">
           <Typography.Text>
@@ -758,6 +794,13 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
         </div>
       )}
       {view && view.drafts.length > 1 && <DraftCompare key={comparison ? `${comparison.from}-${comparison.to}` : 'none'} id={id} drafts={view.drafts} open={comparing} onClose={() => setComparing(false)} initial={comparison} />}
+      <IssueOpinionDialog
+        review={view?.record}
+        open={!!issuing}
+        afterExport={issuing?.afterExport ?? false}
+        onClose={() => setIssuing(undefined)}
+        onSaved={(r) => setView((old) => (old ? { ...old, record: { ...old.record, status: r.status, refNo: r.refNo, completedDate: r.completedDate, revision: r.revision } } : old))}
+      />
       <Modal
         open={!!dismissing || !!fcDeciding}
         title={fcDeciding ? `公平竞争审查 ${fcDeciding.code}：${fcDeciding.status === 'accepted' ? '确认存在' : '排除'}` : `不采纳：${dismissing?.ruleName ?? ''}`}
