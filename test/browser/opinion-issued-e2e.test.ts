@@ -82,4 +82,23 @@ describe.skipIf(!haveChromium)('记为已出具 in the 审查工作台', () => {
       await go(page, `#/review/${id}`);
       await expect.poll(() => page.getByTestId('review-issue').textContent()).toBe('记为已出具');
     }), 300_000);
+
+  it('新建审查 of a 送审件 already received that day asks first, naming it, and goes on only when told', () =>
+    withSession(async ({ page, face }) => {
+      const today = dateInZone(new Date(), 'Asia/Shanghai'); // the new form's 收件日期
+      const title = '北川羌族自治县科技特派员管理办法（送审稿）';
+      const first = ((await face.service.call('reviews:create', { input: { type: '规范性文件', title, leadUnit: '农村科技股', receivedDate: today } })) as { record: { id: string } }).record.id;
+      await go(page, '#/review/new');
+      await page.getByTestId('field-title').fill(` ${title}`);
+      await page.getByTestId('field-leadUnit').fill('农村科技股');
+      await page.keyboard.press('Control+s');
+      const ask = page.getByTestId('review-duplicate');
+      await ask.waitFor();
+      expect(await ask.textContent()).toContain(`打开 ${first}：${title}，收件日期 ${today}，收件`);
+      await page.screenshot({ path: join(SHOTS, 'review-duplicate.png') });
+      expect(((await face.service.call('reviews:list', {})) as unknown[]).length).toBe(1); // nothing saved while asked
+      await page.getByTestId('review-duplicate-anyway').click();
+      await page.waitForURL((u) => /#\/review\/R\d{4}-\d{3}$/.test(u.hash) && !u.hash.endsWith(first));
+      expect(((await face.service.call('reviews:list', {})) as unknown[]).length).toBe(2);
+    }), 120_000);
 });

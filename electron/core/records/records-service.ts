@@ -4,6 +4,7 @@
 // record and its change-log entry in one atomic write under the library's writer lock: a bad input
 // or a crash never leaves a record half-saved, and history is only ever appended.
 
+import { duplicateReviewSentence, duplicateReviews } from '../../shared/review-duplicate';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -626,8 +627,12 @@ export class RecordsService {
     const unsafe = [...unsafeTextFields(input), ...implausibleDateFields(input)];
     if (unsafe.length) throw invalid(`${KIND_NAME[kind]}填写有误`, unsafe.map(([path, why]) => `${issuePathInWords(path, RECORD_ISSUE_FORMAT.labels)}：${why}`));
     switch (kind) {
-      case 'review':
-        return this.prepareReview(input, existing as LegalityReview | undefined, opts) as Prepared<K>;
+      case 'review': {
+        const p = this.prepareReview(input, existing as LegalityReview | undefined, opts);
+        // a second 新建 of one 送审件 (same title, same 收件日期): said, not refused (review-duplicate.ts)
+        if (!existing) p.warnings.push(...duplicateReviews(Object.values(data.reviews), p.record).map(duplicateReviewSentence));
+        return p as Prepared<K>;
+      }
       case 'lecture':
         return this.prepareLecture(input, existing as Lecture | undefined, opts, data) as Prepared<K>;
       case 'plan':

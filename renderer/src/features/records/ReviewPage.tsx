@@ -29,10 +29,12 @@ import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf
 import { DraftLinks } from './DraftLinks';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
 import { IssueOpinionDialog, issuedText } from './IssueOpinionDialog';
+import { duplicateReviews } from '../../../../electron/shared/review-duplicate';
 import { HistoryView } from '../../components/HistoryView';
 import { MATERIALS_BASIS, materialsFor, proceduresFor } from '../../../../electron/shared/review-materials';
 import { REVIEW_TIME_LIMITS, timeLimitText } from '../../../../electron/shared/review-time-limits';
 import type { ReviewType } from '../../../../electron/shared/record-schema';
+import type { ApiOutput } from '../../../../electron/shared/api-contract';
 import { useOfficeExamples } from '../../components/office-examples';
 import { officeDateTime, officeDay, officeToday } from '../../office-clock';
 import { mergeReviewEdits, sameReviewForm, type ReviewFormState, type ReviewMerge } from './review-merge';
@@ -190,7 +192,7 @@ export function ReviewPage({ id }: { id: string }) {
     setDirty(true);
   };
 
-  const save = async () => {
+  const save = async (sameAnyway = false) => {
     if (newer) {
       notify.warn(`第 ${newer.review.revision} 版已由他人保存：请先选择“载入新版本”或“保留我的修改”`);
       document.querySelector('[data-testid="review-newer"]')?.scrollIntoView({ block: 'center' });
@@ -205,6 +207,43 @@ export function ReviewPage({ id }: { id: string }) {
       notify.warn('请先改正表单中标红的项目');
       if (errors.fields[0]) form.scrollToField(errors.fields[0].name, { block: 'center' });
       return;
+    }
+    // The same 送审件 received the same day already recorded: asked before a second one is made
+    // (the 年度报告 would list the draft twice); the rule is shared/review-duplicate.ts, the service's too.
+    if (isNew && !sameAnyway) {
+      const title = String(v.title ?? '').trim();
+      const receivedDate = v.receivedDate?.format('YYYY-MM-DD');
+      let same: ApiOutput<'reviews:list'> = [];
+      try {
+        // the year's reviews by receipt (a title typed with other spacing would escape a text filter)
+        const year = receivedDate ? { year: Number(receivedDate.slice(0, 4)) } : {};
+        same = duplicateReviews(await client.call('reviews:list', year), { title, ...(receivedDate ? { receivedDate } : {}) });
+      } catch {
+        same = []; // the list unreadable: the save itself still warns
+      }
+      if (same.length) {
+        modal.confirm({
+          title: '已有同一送审件、同日收件的审查记录',
+          content: (
+            <div data-testid="review-duplicate">
+              {same.map((r) => (
+                <div key={r.id}>
+                  <a href={hrefOf({ page: 'review', id: r.id })}>
+                    打开 {r.id}
+                  </a>
+                  ：{r.title}，收件日期 {r.receivedDate}，{r.status}
+                </div>
+              ))}
+              <div style={{ marginTop: 8 }}>同一送审件登记两次，年度报告会把它列两次。确是另一件送审，再选“仍然新建”。</div>
+            </div>
+          ),
+          okText: '仍然新建',
+          cancelText: '返回',
+          okButtonProps: { ...({ 'data-testid': 'review-duplicate-anyway' } as object) },
+          onOk: () => void save(true),
+        });
+        return;
+      }
     }
     setSaving(true);
     try {
