@@ -28,7 +28,7 @@ import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { CitationList, CitationPicker, CitationTools, DetectModal, citationKeyOf, type FormCitation } from './CitationEditor';
 import { DraftLinks } from './DraftLinks';
 import { STATUS_COLOR, dueText } from '../../components/review-status';
-import { IssueOpinionDialog, issuedText } from './IssueOpinionDialog';
+import { IssueOpinionDialog, issuedText } from '../../components/IssueOpinionDialog';
 import { duplicateReviews } from '../../../../electron/shared/review-duplicate';
 import { HistoryView } from '../../components/HistoryView';
 import { MATERIALS_BASIS, materialsFor, proceduresFor } from '../../../../electron/shared/review-materials';

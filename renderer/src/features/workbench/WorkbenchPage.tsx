@@ -29,7 +29,7 @@ import { printableName } from '../../../../electron/shared/printable-name';
 import { useNotify } from '../../components/notify';
 import { isScopeShortcut } from '../../components/page-keys';
 import { usePageModal } from '../../components/page-modal';
-import { IssueOpinionDialog, issuedText } from '../records/IssueOpinionDialog';
+import { IssueOpinionDialog, issuedText } from '../../components/IssueOpinionDialog';
 
 type View = ApiOutput<'workbench:get'>;
 /** The findings list's keys, shown under its title (the list's aria-label says the same). */

@@ -5,10 +5,10 @@
 
 import { Button, Input, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { client, errorMessage } from '../../api/client';
-import { useNotify } from '../../components/notify';
-import { officeToday } from '../../office-clock';
+import type { ApiOutput } from '../../../electron/shared/api-contract';
+import { client, errorMessage } from '../api/client';
+import { useNotify } from './notify';
+import { officeToday } from '../office-clock';
 
 type Saved = ApiOutput<'reviews:issue'>['record'];
 
