@@ -262,7 +262,7 @@ export async function extractOle(bytes: Uint8Array, fileName: string): Promise<E
   if (!isOleFile(bytes)) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 16));
     if (head.startsWith('{\\rtf')) throw new ExtractError(`${fileName} 实际是 RTF 文件（只是扩展名为 .${ext}），请在 Word/WPS 中另存为 .docx 后再导入`);
-    throw new ExtractError(`${fileName} 不是有效的${label}（缺少复合文档文件头），可能只是改了扩展名`);
+    throw new ExtractError(`${fileName} 不是有效的 ${label}（缺少复合文档文件头），可能只是改了扩展名`);
   }
   const sniffed = readContainer(bytes, label);
   if (sniffed.kind === 'works') {
