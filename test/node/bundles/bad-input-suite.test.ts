@@ -186,6 +186,17 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     const damaged = join(inputs, '损坏的GBK.txt');
     writeFileSync(damaged, Buffer.concat([gbkLaw.subarray(0, cutAt(5)), Buffer.from([0xff]), gbkLaw.subarray(cutAt(5), cutAt(12)), Buffer.from([0x81, 0x0a]), gbkLaw.subarray(cutAt(12), cutAt(20)), Buffer.from([0xff]), gbkLaw.subarray(cutAt(20))]));
     await hostile('importer', 'GBK text with three damaged bytes', /损坏的GBK\.txt：文件是 GBK\/GB18030 编码，但第 6、13、22 行有 [3-6] 处字节无法识别/, () => importNamed(damaged));
+    // the same law as UTF-8 with one byte lost inside a character of 第8条 (line 9): refused as damaged UTF-8 naming the
+    // line (text-decoding.test sweeps a real file for damaged lines that read as GB18030); and as UTF-16 cut short
+    const utf8Law = Buffer.from(iconv.decode(gbkLaw, 'gb18030'), 'utf8');
+    const lostAt = utf8Law.indexOf(Buffer.from('\r\n第8条')) + 10;
+    const damagedUtf8 = join(inputs, '损坏的UTF8.txt');
+    writeFileSync(damagedUtf8, Buffer.concat([utf8Law.subarray(0, lostAt), utf8Law.subarray(lostAt + 1)]));
+    await hostile('importer', 'UTF-8 text with one byte lost inside a character', /损坏的UTF8\.txt：文件是 UTF-8 编码，但第 9 行有 [12] 处字节无法识别/, () => importNamed(damagedUtf8));
+    const cutUtf16 = join(inputs, '截断的UTF16.txt');
+    const utf16Law = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(iconv.decode(gbkLaw, 'gb18030'), 'utf16le')]);
+    writeFileSync(cutUtf16, utf16Law.subarray(0, utf16Law.length - 1));
+    await hostile('importer', 'UTF-16 text cut short inside its last character', /截断的UTF16\.txt：文件是 UTF-16LE 编码，但末尾缺了一个字节/, () => importNamed(cutUtf16));
     const bomb = zip('炸弹.docx', [{ name: 'word/document.xml', data: new Uint8Array(40 * 1024 * 1024) }]);
     await hostile('importer', 'DOCX zip bomb (40 MB of zeros)', /过大|超过|炸弹|无法|损坏|没有/, () => importFile(bomb));
     await hostile('importer', 'OpenDocument text (.odt, LibreOffice)', /OpenDocument.*另存为 \.docx/, () => importFile(join(BAD, 'xiangzhen.odt')));
