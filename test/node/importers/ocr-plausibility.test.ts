@@ -109,9 +109,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(a.unhighlighted).toEqual([]);
   });
 
-  it('a seal’s own text read after a sentence’s end (开放。 代 表大会 /) is highlighted whole', () => {
+  it('a seal’s own text read after a sentence’s end (开放。 代 表大会 /, dots a few pixels across) is dropped', () => {
+    // highlighted whole until session 30; correctLine's dropSealDots now cuts it (ocr-text.test.ts)
     const a = article(pagesOf('renli'), join(DIR, 'renli.md'), '第十六条');
-    expect(a.text).toContain('开放。代表大会/支持');
+    expect(a.text).toContain('开放。支持');
+    expect(a.text).not.toContain('代表大会/');
     expect(a.unhighlighted).toEqual([]);
   });
 
@@ -163,7 +165,7 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
   it('over the held-out scans, fewer wrong articles keep an error unhighlighted than the confidence and pair checks alone left (21 of 33; 11 before the mark, bracket and seal checks)', () => {
     // test is scored by the bench only; the seeded sets by the tests below.
     const { wrongArticles, unflagged } = setScore('dev');
-    expect(wrongArticles).toBeGreaterThanOrEqual(24); // 29 since the document look-alikes and headings (ocr-document-words.ts), 24 since session 23's % and （1） (tudi 第七条, 第八条, paimai 第八条)
+    expect(wrongArticles).toBeGreaterThanOrEqual(23); // 29 since the document look-alikes and headings (ocr-document-words.ts), 24 since session 23's % and （1） (tudi 第七条, 第八条, paimai 第八条), 23 with session 30's seal ring at a line's end (renli 第十六条 开放。 代 表大会 / → 开放。)
     // 5 since session 15: a word the document reads again and again, read once as a look-alike (renli 第十一条 人为资源,
     // weicheng 第八条 未成平人: ocr-document-words.ts wordsReadElsewhere)
     // 4 since session 16: a line that stops short of the margin before a continuation line, across a pair the laws

@@ -11,6 +11,14 @@ import { commonPair, commonTriple, judgeHan, knownChar, knownPair, leavesCommonP
 const line = (text: string, conf = 97): OcrSymbol[] => [...text].map((ch) => ({ ch, conf }));
 const textOf = (s: OcrSymbol[]) => s.map((x) => x.ch).join('');
 const doubtful = (s: OcrSymbol[]) => s.filter((x) => x.conf < SUSPECT_CONFIDENCE).map((x) => x.ch).join('');
+/** A line as tesseract read it on a kept scan (make-ocr-flags.ts), with its confidences and boxes. */
+const keptLine = (slug: string, read: string): OcrSymbol[] => {
+  const d = readKept(`${slug}.pages.json.gz`) as { set?: string; pages: OcrPage[] };
+  if (keptBack(d.set)) throw new Error(`${slug}: a law of the blind set kept back`);
+  const found = d.pages.flatMap((p) => p.lines).find((l) => l.symbols.map((x) => x.ch).join('').includes(read));
+  if (!found) throw new Error(`${slug}: no line reads ${read}`);
+  return found.symbols;
+};
 
 describe('OCR post-correction', () => {
   it('makes brackets around or beside Chinese full-width and keeps Latin ones', () => {
@@ -179,14 +187,6 @@ describe('a colon beside another clause mark', () => {
 });
 
 describe('a lone Latin letter after an ideograph: a clause mark chi_sim could not place', () => {
-  // The lines as tesseract read them on the kept scans (make-ocr-flags.ts), with their confidences and boxes.
-  const keptLine = (slug: string, read: string): OcrSymbol[] => {
-    const d = readKept(`${slug}.pages.json.gz`) as { set?: string; pages: OcrPage[] };
-    if (keptBack(d.set)) throw new Error(`${slug}: a law of the blind set kept back`);
-    const found = d.pages.flatMap((p) => p.lines).find((l) => l.symbols.map((x) => x.ch).join('').includes(read));
-    if (!found) throw new Error(`${slug}: no line reads ${read}`);
-    return found.symbols;
-  };
   /** The symbol of `words`' third character (the mark) in the line, spaces left out; undefined when the line lacks the words. */
   const markIn = (s: OcrSymbol[], words: string) => {
     const solid = s.filter((x) => x.ch !== ' ');
@@ -233,5 +233,51 @@ describe('a lone Latin letter after an ideograph: a clause mark chi_sim could no
     }
     expect(chars).toBeGreaterThan(100_000);
     expect(letters).toBeGreaterThan(100);
+  });
+});
+
+describe('a seal’s ring read at a line’s end', () => {
+  it('drops the ring’s dots after a closed sentence, and puts back the mark they covered after an ideograph', () => {
+    // renli (dev) 对外斤放。 代 表大会 /, weicheng (dev) 报告八, wenming (blind3) 行为s- 二, rizhao (blind5) 相对应s 二,
+    // fankong (blind5) 工作3 7一 五, wuye (blind3) an item's (五)…教育五
+    const cases: [string, string, RegExp][] = [
+      ['renli', '对外斤放。 代', /对外.放。$/],
+      ['weicheng', '有关部门报告八', /有关部门报告。$/],
+      ['wenming', '文明行为s-', /文明行为。$/],
+      ['rizhao', '相对应s', /相对应。$/],
+      ['fankong', '等工作3 7', /等工作。$/],
+      ['wuye', '纪律教育五', /纪律教育；$/],
+    ];
+    for (const [slug, read, want] of cases) {
+      const fixed = correctLine(keptLine(slug, read));
+      expect(textOf(fixed).trimEnd(), slug).toMatch(want);
+      expect(fixed.filter((x) => x.ch !== ' ').at(-1)!.conf, slug).toBeLessThan(SUSPECT_CONFIDENCE);
+    }
+  });
+
+  it('keeps an ideograph whose box alone is small inside a line, and lines without boxes', () => {
+    // wangba (blind10): 信⟨息⟩网络 — 息's box is 3 px across, mid-line
+    expect(textOf(correctLine(keptLine('wangba', '申请信')))).toContain('申请信息网络安全审核。');
+    // weicheng's 报告八 without its boxes: nothing tells the dot, and no 。 is put in
+    const unboxed = keptLine('weicheng', '有关部门报告八').map(({ ch, conf }) => ({ ch, conf }));
+    expect(textOf(correctLine(unboxed))).toMatch(/报告[八人]$/);
+  });
+});
+
+describe('a slash or backslash beside a clause mark', () => {
+  it('makes a \\ between ideographs 、 and drops a / after a mark, keeping the mark a suspect', () => {
+    // shuiziyuan (blind13) 节约\ 保护, fankong (blind5) 快递、/二手, wenming (blind3) 公德、/ and 卫生，/
+    expect(textOf(correctLine(keptLine('shuiziyuan', '节约\\')))).toContain('水资源节约、保护');
+    const fankong = correctLine(keptLine('fankong', '快递、/'));
+    expect(textOf(fankong)).toContain('快递、二手');
+    expect(doubtful(fankong)).toContain('、');
+    expect(textOf(correctLine(line('保持公共场所清洁卫生，/不得占用', 99)))).toBe('保持公共场所清洁卫生，不得占用');
+    expect(textOf(correctLine(line('县（自治县）/水利、环境保护', 99)))).toBe('县（自治县）水利、环境保护');
+  });
+
+  it('keeps the slashes the laws write: a unit’s, a formula’s', () => {
+    for (const t of ['收费标准为50元/吨', '折旧费=车价×行驶里程（公里）/1000（公里）', '车速40km/h以下', '适用于A/B两类']) {
+      expect(textOf(correctLine(line(t, 99)))).toBe(t);
+    }
   });
 });
