@@ -230,7 +230,7 @@ const ITEM_LINE = /^\s*[(（〈][一二三四五六七八九十]+\s*[)）〉]/;
  * only a dot's is — with the lone letters, digits and specks read beside them. Over the 23 scored sets
  * 10 lines end so, every one on a sealed page and none in the text: where the line had closed its
  * sentence (。；：，、) the run is dropped; after an ideograph it stood on the dot of the mark the seal
- * covered — ； on an item's line ((三)…机制乙, 7 of 10 were 。, 2 ；, both items) else 。 — put back as a
+ * covered — ； on an item's line ((三)…机制乙, of the 10 such lines 6 stood for 。, 2 for ；, both items, 2 followed 。 or ：) else 。 — put back as a
  * suspect, as is the mark a dropped run followed, so a person looks at the seal.
  */
 function dropSealDots(s: OcrSymbol[]): void {
