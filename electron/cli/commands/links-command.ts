@@ -3,6 +3,7 @@
 // The graph is brought up to date first (incrementally; the first run builds it).
 
 import { displayTitle, articleKey } from '../../shared/law-model';
+import { partLabel } from '../../shared/article-part';
 import { findOneLaw, parseArticleRef } from '../../core/library/law-lookup';
 import { refreshLinks } from '../../core/links/link-graph';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, orderCitedBy, type LinkRow } from '../../core/links/link-queries';
@@ -13,8 +14,21 @@ const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out|
 
 const line = (r: LinkRow, side: 'from' | 'to') => {
   const x = r[side];
-  return `  ${x.title} ${x.label}  [${x.level}·${x.region}] ${x.versionId}${r.approx ? '（引用时尚未施行，链接到最早版本）' : ''}${side === 'to' && r.partMissing ? '（所引款、项在该条中没有，链接到整条）' : ''}\n`;
+  // the 款/项 written (前款, 本条第一款, 第二款第（三）项): without them an article's references to its own 款 read as
+  // the article citing itself
+  const parts = side === 'to' && r.parts?.length ? r.parts.map(partLabel).join('、') : '';
+  return `  ${x.title} ${x.label}${parts}  [${x.level}·${x.region}] ${x.versionId}${r.approx ? '（引用时尚未施行，链接到最早版本）' : ''}${side === 'to' && r.partMissing ? '（所引款、项在该条中没有，链接到整条）' : ''}\n`;
 };
+
+/** Writes the lines in order, a run of the same line once with （N 处）. */
+function writeCounted(lines: readonly string[]): void {
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j] === lines[i]) j++;
+    process.stdout.write(j - i > 1 ? `${lines[i]!.replace(/\n$/, '')}（${j - i} 处）\n` : lines[i]!);
+    i = j;
+  }
+}
 
 export const linksCommand: Command = {
   summary: '法条联想：法规或条文引用了哪些条文、被哪些法规引用，及其上位法、实施细则、司法解释、相关法规',
@@ -55,7 +69,8 @@ export const linksCommand: Command = {
     const head = `《${displayTitle(law)}》${key ? articleText : ''}（${version.id}）`;
     if (values.out || both) {
       process.stdout.write(`${head} 引用 ${out.length} 处：\n`);
-      for (const r of out) process.stdout.write(`${key ? '' : `${r.from.label} →`}${line(r, 'to')}`);
+      // one line per place cited; the same reference written twice in an article (本条第一款 in two 款) is one line with its count
+      writeCounted(out.map((r) => `${key ? '' : `${r.from.label} →`}${line(r, 'to')}`));
     }
     if (values.in || both) {
       process.stdout.write(`${head} 被其他法规引用 ${incoming.length} 处：\n`);

@@ -108,6 +108,20 @@ describe('lawdesk links', () => {
     expect(text.stdout).toContain('税收征收管理法 第八条');
   });
 
+  it('names the 款 an article cites of itself (前款, 本条第一款), and a reference written again is one line with its count', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'links', ...args, '--library', fixture.lib().dir], { encoding: 'utf8' });
+    const out = run('税收征收管理法', '--out');
+    expect(out.status).toBe(0);
+    const rows = out.stdout.split('\n').filter((l) => l.includes(' → '));
+    const own = rows.filter((l) => /^(第\S+条) → +税收征收管理法 \1第[一二三四五六七八九十]+款/.test(l));
+    expect(own.length).toBeGreaterThan(0); // before: "第X条 → 税收征收管理法 第X条", the article citing itself
+    expect(rows.filter((l) => /^(第\S+条) → +税收征收管理法 \1 /.test(l))).toEqual([]);
+    expect(new Set(rows).size).toBe(rows.length);
+    const json = JSON.parse(run('税收征收管理法', '--out', '--json').stdout) as { out: unknown[] };
+    const counted = rows.reduce((n, l) => n + Number(/（(\d+) 处）$/.exec(l)?.[1] ?? 1), 0);
+    expect(counted).toBe(json.out.length); // every place is still counted
+  });
+
   it('lawdesk search 引用:… and --cites list the articles citing an article; an unknown target fails', () => {
     const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'search', ...args, '--library', fixture.lib().dir], { encoding: 'utf8' });
     const text = cli('引用:统计法第十九条');
