@@ -10,6 +10,7 @@ import { sha256 } from '../library/law-identity';
 import { LibraryError, type LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { RecordsStore } from '../records/records-store';
+import { RECORD_COLLECTIONS } from './records-merge';
 import type { RecordsFile } from '../records/record-types';
 import { BUNDLE_FORMAT, BundleError, bundleSchemaVersionFor, LAWS_CATALOG, MANIFEST, README_NAME, RECORDS_JSON, USER_DATA_PREFIX, type BundleManifest } from './bundle-format';
 import { parseUserData, readUserDataTexts, userDataSpec } from './user-data-files';
@@ -77,8 +78,9 @@ export function safeExt(name: string): string {
   return /^\.[a-z0-9]{1,10}$/.test(ext) ? ext : '';
 }
 
+/** Records of every kind the bundle carries (规范性文件登记 too, as the preview and the import count them). */
 export function recordCount(data: RecordsFile): number {
-  return ['reviews', 'lectures', 'plans', 'notes', 'collections'].reduce((n, k) => n + Object.keys(data[k as 'reviews']).length, 0);
+  return RECORD_COLLECTIONS.reduce((n, k) => n + Object.keys(data[k]).length, 0);
 }
 
 /** Law ids whose current version passes the facets (as the 法规库 table filters them). */

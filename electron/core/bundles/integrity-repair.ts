@@ -19,7 +19,7 @@ import { LibraryError, type LibraryStore } from '../library/library-store';
 import { RecordsStore } from '../records/records-store';
 import { RecordsFileSchema, type RecordsFile } from '../records/record-types';
 import { citationSites } from '../records/cited-by';
-import { referencedAttachments } from './bundle-export';
+import { recordCount, referencedAttachments } from './bundle-export';
 import { backupRecords, listBackups } from './records-backup';
 import { headingByKey, isHeadingKey, isWholeLawKey } from '../records/citation-scope';
 
@@ -107,8 +107,7 @@ async function checkRecords(store: LibraryStore, problems: IntegrityProblem[]): 
     setAside.add(p);
     problems.push(p);
   }
-  let count = 0;
-  for (const k of ['reviews', 'lectures', 'plans', 'notes', 'collections'] as const) count += Object.keys(data[k]).length;
+  const count = recordCount(data); // 规范性文件登记 too, as a bundle counts them
   for (const a of referencedAttachments(data)) {
     const full = join(store.dir, 'attachments', a.sha256 + extname(a.name).toLowerCase());
     if (!existsSync(full)) problems.push({ area: 'records', file: `attachments/${basename(full)}`, problem: `附件“${a.name}”缺失` });

@@ -8,8 +8,10 @@ import { exportBundle } from '../../../electron/core/bundles/bundle-export';
 import { importBundle, previewBundle } from '../../../electron/core/bundles/bundle-import';
 import { listBackups } from '../../../electron/core/bundles/records-backup';
 import { checkLibrary } from '../../../electron/core/library/library-check';
+import { checkIntegrity } from '../../../electron/core/bundles/integrity-repair';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { RecordsService } from '../../../electron/core/records/records-service';
+import { RegisterService } from '../../../electron/core/register/register-service';
 import { makeLibrary, snapshot, tmp } from './bundle-helpers';
 
 const work = tmp();
@@ -51,6 +53,19 @@ describe('bundle round trip', () => {
     expect(again.changed).toBe(false);
     expect(again.summary.laws.identical).toBe(sa.versions().length);
     expect(snapshot(b)).toEqual(before);
+  });
+
+  it('counts the 规范性文件登记 among the records it exports, as the preview and 检查 do', async () => {
+    const a = join(work, 'reg');
+    const { store: sa, service } = await makeLibrary(a, { records: true });
+    const register = await RegisterService.open(service!);
+    await register.add({ title: '某县科技创新券管理暂行办法', draftingUnit: '科技创新科', published: '2026-06-15' });
+    const out = join(work, 'reg.lawdesk');
+    const res = await exportBundle(sa, { records: true, out });
+    const { store: sb } = await openLibrary({ dir: join(work, 'reg-b'), seed: false });
+    const preview = await previewBundle(sb, out);
+    expect(res.records).toBe(preview.summary.records.new); // before: one fewer (the register entry left out of the count)
+    expect((await checkIntegrity(sa)).records).toBe(res.records);
   });
 
   it('merges edits made on both sides: the newer wins, the other is kept in the history', async () => {
