@@ -5,6 +5,7 @@
 // is ever handed to the import.
 
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { sha256 } from '../library/law-identity';
 import { parseBody } from '../library/law-body';
 import { draftMarkedInTextV1 } from '../library/draft-mark-v1';
@@ -105,16 +106,27 @@ export function readBundle(file: string, opts: ReadOptions = {}): ReadBundle {
   try {
     reader = new ZipReader(file, opts.limits ?? DEFAULT_ZIP_LIMITS);
   } catch (e) {
-    if (e instanceof ZipError) throw new BundleError(/炸弹|上限|过多/.test(e.message) ? 'TOO_LARGE' : 'INVALID', `资料包无法读取：${e.message}`);
+    if (e instanceof ZipError) throw new BundleError(/炸弹|上限|过多/.test(e.message) ? 'TOO_LARGE' : 'INVALID', `资料包 ${basename(file)} 无法读取：${e.message}`, { file });
     throw e;
   }
   try {
     return verify(file, reader, opts);
   } catch (e) {
     reader.close();
-    if (e instanceof ZipError) throw new BundleError(/炸弹|超过/.test(e.message) ? 'TOO_LARGE' : 'INVALID', `资料包无法读取：${e.message}`);
-    throw e;
+    if (e instanceof ZipError) throw new BundleError(/炸弹|超过/.test(e.message) ? 'TOO_LARGE' : 'INVALID', `资料包 ${basename(file)} 无法读取：${e.message}`, { file });
+    throw namedBundleError(e, file);
   }
+}
+
+/**
+ * A refusal found inside the archive names the bundle too ("资料包中的“laws/…”解压失败" said which entry, not which
+ * file: the person may have several .lawdesk files, and the CLI's --json carried no file).
+ */
+function namedBundleError(e: unknown, file: string): unknown {
+  if (!(e instanceof BundleError) || e.file) return e;
+  const name = basename(file);
+  const message = e.message.includes(name) ? e.message : e.message.startsWith('资料包') ? `资料包 ${name} ${e.message.slice(3)}` : `资料包 ${name}：${e.message}`;
+  return new BundleError(e.failure, message, { file });
 }
 
 function verify(file: string, reader: ZipReader, opts: ReadOptions): ReadBundle {
