@@ -163,7 +163,7 @@ describe('user data in backups and bundles', () => {
     const dst = join(work, 'forge-dst');
     const { store: other } = await makeLibrary(dst);
     const before = snapshot(dst, (rel) => rel.startsWith('index') || rel.startsWith('derived') || rel === 'library.lock');
-    await expect(importBundle(other, forged)).rejects.toThrow(/资料包中的简报包（packs\.json）不合格式/);
+    await expect(importBundle(other, forged)).rejects.toThrow(/资料包 \S+\.lawdesk 中的简报包（packs\.json）不合格式/);
     expect(snapshot(dst, (rel) => rel.startsWith('index') || rel.startsWith('derived') || rel === 'library.lock')).toEqual(before);
   });
 
