@@ -274,7 +274,7 @@ export function scoreHeldout(store: LibraryStore, entries: readonly HeldoutEntry
       const definedNames = ref ? definedBefore(store, version.id, date, citing.id, ref) : [];
       d =
         mode === 'graph'
-          ? detectCitations(store, e.text, date, citing.id, resolver, { definedNames, ...(article ? { article } : {}) })
+          ? detectCitations(store, e.text, date, citing.id, resolver, { definedNames, lawRegion: version.region, ...(article ? { article } : {}) })
           : detectCitations(store, e.text, date, citing.id, undefined, { wholeLaws: true, definedNames });
     }
     // one entry per (law, article) pair: 第四十九条第二项、第三项 is one article; whole-law mentions apart

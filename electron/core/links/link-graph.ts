@@ -37,8 +37,10 @@ import { LibraryTargetResolver } from './link-resolver';
  * 13: a 文号 the library carries, then 文 / 文件 (国务院令第713号文件第二十五条), is that version's article (session 27).
  * 14: an article number wrapped or spaced inside (第十\n八条, 第十 八条) is read whole, and a page footer line between two halves
  *    of a sentence (— 3 —, 第 2 页 共 4 页) is read as a space (session 28).
+ * 15: a place left out (《省专利条例》, 本市物业管理条例第十条) is the citing law's province or city, and 省人民政府令第X号 its
+ *    government's order (session 30).
  */
-export const LINKS_FORMAT = 14;
+export const LINKS_FORMAT = 15;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
@@ -182,7 +184,8 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
     const hasBasis = i < 3 && BASIS.test(u.text);
     if (!hasBasis && !CITES.test(u.text) && !DEFINES.test(u.text)) continue;
     yield;
-    const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames, ...(u.kind === 'article' ? { article: { number: u.number, suffix: u.suffix, versionId } } : {}) });
+    // 《省专利条例》 in a 广东 regulation is 广东's: the citing version's region completes a place left out
+    const d = detectCitations(store, u.text, date, meta.lawId, resolver, { definedNames, lawRegion: meta.region, ...(u.kind === 'article' ? { article: { number: u.number, suffix: u.suffix, versionId } } : {}) });
     if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
     for (const m of d.mentions) {
       if (m.target) {

@@ -16,10 +16,10 @@ import { findLawsByContraction, libraryStamp, sameLibrary, titleKey, type Librar
 import { LAW_ABBREVIATIONS } from '../library/law-abbreviations';
 import { LONGER_TITLES, TITLE_HEADS } from '../library/law-longer-titles';
 import type { LibraryStore } from '../library/library-store';
-import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, missingPart, placeLeftOut, resolveInAny, startOf, unresolved, versionOnDate, type ArticleTarget, type Unresolved, type UnresolvedKind } from './citation-resolve';
+import { citeArticle, citeHeading, citeLaw, codeParts, lawByName, lawPlace, missingPart, officePlace, placeLeftOut, placeNote, resolveInAny, startOf, unresolved, versionOnDate, type ArticleTarget, type PlaceOf, type Unresolved, type UnresolvedKind } from './citation-resolve';
 import { pickVersion } from '../library/law-lookup';
 import { codeIndex } from '../library/code-parts';
-import type { LawVersionMeta } from '../../shared/law-model';
+import type { Law, LawVersionMeta } from '../../shared/law-model';
 import type { Citation } from './record-types';
 
 export interface DetectedMention {
@@ -354,13 +354,41 @@ function versionsByOrder(store: LibraryStore): Map<string, LawVersionMeta[]> {
   return byNumber;
 }
 
+/** The words an organ written with its place left out may follow (根据省人民政府令, 经市人民政府令): none of a place's name. */
+const BEFORE_OWN_ORGAN = /(?:^|依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|实施|贯彻|经|及|和|与|或|、|以)$/;
+
+interface OrderFound {
+  /** The organ as the library's headers spell it (山东省人民政府令), when a place left out was completed. */
+  filled?: { name: string; level: '省' | '市' | '自治区' };
+  /** How many characters of the organ as written start its longest known ending. */
+  at: number;
+  versions: LawVersionMeta[];
+}
+
+/**
+ * The versions an order or a 文号 published: the longest ending of the organ written that the library's headers know
+ * (根据国务院令 → 国务院令, 依照法释 → 法释; 原 and 中华人民共和国 go). An organ with its place left out (省人民政府令第5号 in a
+ * 山东 text, 市人民政府令 in an office's) is completed with the text's place (`place`: the office's or the citing law's) —
+ * only when no place is written before it (广东省人民政府令 never becomes 山东's).
+ */
+function ordersOf(store: LibraryStore, organ: string, n: number, year: string | undefined, place: PlaceOf | undefined): OrderFound | undefined {
+  const byNumber = versionsByOrder(store);
+  for (let i = 0; i <= organ.length - 2; i++) {
+    const written = organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, '');
+    const vs = byNumber.get(numberKey(written, n, year));
+    if (vs) return { at: i, versions: vs };
+    const filled = place && BEFORE_OWN_ORGAN.test(organ.slice(0, i)) ? placeLeftOut(written, place.region) : undefined;
+    if (filled) return { at: i, filled, versions: byNumber.get(numberKey(filled.name, n, year)) ?? [] };
+  }
+  return undefined;
+}
+
 /**
  * Order numbers and bracketed 文号 (法释〔2025〕1号) written outside a title's notes: the version they published,
- * when the library holds exactly one (a 国务院令 that amended several 条例 at once names none). The organ is the
- * longest ending of the words before 令 (or before the bracket) the library knows (根据国务院令 → 国务院令,
- * 依照法释 → 法释); 原 and 中华人民共和国 go. A number the library's headers do not carry names nothing.
+ * when the library holds exactly one (a 国务院令 that amended several 条例 at once names none; ordersOf reads the organ).
+ * A number the library's headers do not carry names nothing.
  */
-function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAnchor[]): LawAnchor[] {
+function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAnchor[], place?: PlaceOf): LawAnchor[] {
   if (!text.includes('号')) return [];
   const out: LawAnchor[] = [];
   const found = [
@@ -374,19 +402,35 @@ function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAn
     const before = anchors.filter((a) => a.kind === 'bracket' && a.end <= m.index).at(-1);
     if (before && /^\s*[（(][^（）()]*$/.test(text.slice(before.end, m.index))) continue;
     if (!n) continue;
-    const byNumber = versionsByOrder(store);
-    for (let i = 0; i <= organ.length - 2; i++) {
-      const key = numberKey(organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, ''), n, year);
-      const vs = byNumber.get(key);
-      if (!vs) continue;
-      const base = { kind: 'bare' as const, text: m[0].slice(i), start: m.index + i, end: m.index + m[0].length };
-      const laws = new Set(vs.map((v) => v.lawId));
-      const law = laws.size === 1 ? store.law(vs[0]!.lawId) : undefined;
-      if (law) out.push({ ...base, lawId: law.id, title: displayTitle(law), ...(vs.length === 1 ? { pinned: vs[0]! } : {}) });
-      break;
-    }
+    const found = ordersOf(store, organ, n, year, place);
+    if (!found?.versions.length) continue;
+    const vs = found.versions;
+    const laws = new Set(vs.map((v) => v.lawId));
+    const law = laws.size === 1 ? store.law(vs[0]!.lawId) : undefined;
+    const base = { kind: 'bare' as const, text: m[0].slice(found.at), start: m.index + found.at, end: m.index + m[0].length };
+    if (law) out.push({ ...base, lawId: law.id, title: displayTitle(law), ...(vs.length === 1 ? { pinned: vs[0]! } : {}) });
   }
   return out;
+}
+
+/**
+ * Why an order number before 第X条 (ORDER_BEFORE, no anchor) links nothing: it published several laws of the library
+ * (国务院令第588号 amended dozens at once: which one is meant is not written), or none — with the organ completed when
+ * its place was left out (资料库中没有“山东省人民政府令第5号”公布的法规（按单位所在省补全）).
+ */
+function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | undefined): Unresolved {
+  const m = new RegExp(ORDER_NUMBER.source).exec(written) ?? new RegExp(ORDER_NUMBER_AFTER.source).exec(written);
+  const organ = m ? (m[0].endsWith('号令') ? `${m[1]!}令` : m[1]!) : undefined;
+  const n = m ? parseChineseNumber(m[2]!) : undefined;
+  const found = organ && n ? ordersOf(store, organ, n, undefined, place) : undefined;
+  const laws = [...new Set(found?.versions.map((v) => v.lawId) ?? [])]
+    .map((id) => store.law(id))
+    .filter((l): l is Law => !!l)
+    .sort((x, y) => (displayTitle(x) < displayTitle(y) ? -1 : 1));
+  if (laws.length > 1)
+    return unresolved('law-ambiguous', `“${written}”公布了资料库中的 ${laws.length} 部法规（${laws.slice(0, 3).map((l) => `《${displayTitle(l)}》`).join('、')}${laws.length > 3 ? '等' : ''}），请写明法规名称`);
+  if (found?.filled && place && n) return unresolved('issuer-missing', `资料库中没有“${found.filled.name}第${n}号”公布的法规${placeNote(found.filled.level, place.of)}`);
+  return unresolved('issuer-missing', `资料库中没有“${written}”公布的法规`);
 }
 
 /** Names of the library's laws, longest first, for unbracketed mentions (行政许可法第十二条). */
@@ -560,7 +604,7 @@ function longerTitleEnding(bare: BareNames, text: string, at: number, name: stri
   return { text: found.text, start: found.start, lawId: held[0]! };
 }
 
-function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = [], officeRegion?: string): { anchors: LawAnchor[]; defined: DefinedName[] } {
+function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[] = [], place?: PlaceOf): { anchors: LawAnchor[]; defined: DefinedName[] } {
   const anchors: LawAnchor[] = [];
   for (const m of text.matchAll(BRACKET_TITLE)) {
     const name = m[1]!;
@@ -570,10 +614,10 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
       anchors.push({ ...base, lawId: parts[0]!.id, lawIds: parts.map((l) => l.id), title: normaliseTitle(parts[0]!.title) });
       continue;
     }
-    let r = lawByName(store, name, 'cited', officeRegion);
+    let r = lawByName(store, name, 'cited', place);
     if (!r.ok) {
       const issuer = ISSUER_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
-      const withIssuer = issuer ? lawByName(store, issuer + name, 'cited', officeRegion) : undefined;
+      const withIssuer = issuer ? lawByName(store, issuer + name, 'cited', place) : undefined;
       if (withIssuer?.ok) r = withIssuer;
     }
     anchors.push({ ...base, ...(r.ok ? { lawId: r.value.id, title: displayTitle(r.value) } : { reason: r.reason, reasonKind: r.kind }) });
@@ -607,7 +651,7 @@ function findLawAnchors(store: LibraryStore, text: string, carried: DefinedName[
       anchors.push({ ...base, lawId, ...(law ? { title: displayTitle(law) } : {}) });
     }
   }
-  anchors.push(...orderAnchors(store, text, anchors));
+  anchors.push(...orderAnchors(store, text, anchors, place));
   anchors.sort((a, b) => a.start - b.start);
   return withDefinedNames(text, anchors, carried);
 }
@@ -840,16 +884,22 @@ export function detectCitations(
     draft?: DraftInView;
     /**
      * Where the office writing the text is (单位信息, the library's notation 山东·淄博·高青县): 《省专利条例》 and 市物业管理条例第X条
-     * name its own province's and city's rules (placeLeftOut). Records and the pre-check pass it; a law's own text does not.
+     * name its own province's and city's rules (placeLeftOut). Records, drafts and the pre-check pass it.
      */
     officeRegion?: string;
+    /**
+     * The region of the law whose own text this is (the citing version's, 广东 or 山东·淄博): there 《省专利条例》 and 本市…条例
+     * are that law's province's and city's, not the office's. The link graph passes it; it wins over `officeRegion`.
+     */
+    lawRegion?: string;
   } = {},
 ): DetectionResult {
   // offsets stay those of the text as written: a wrapped line's break is read as a space of the same length
   const text = unwrapLines(raw);
   // a line that is an article's heading (a draft pasted whole: 第一条　为了…) cites nothing
   const headings = new Set([...text.matchAll(OWN_HEADING)].map((m) => m.index + m[0].indexOf('第')));
-  const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames, opts.officeRegion);
+  const place = opts.lawRegion !== undefined ? lawPlace(opts.lawRegion) : officePlace(opts.officeRegion);
+  const { anchors, defined: definedNames } = findLawAnchors(store, text, opts.definedNames, place);
   const amended = nearLawId ? amendedLaw(store, nearLawId) : undefined;
   // 本法 in a part of a code stored as parts (民法典 合同编) is the whole code: its own part first
   const nearParts = nearLawId ? codeIndex(store).byLaw.get(nearLawId)?.group.parts : undefined;
@@ -1081,7 +1131,8 @@ export function detectCitations(
     } else if (ORDER_BEFORE.test(before)) {
       // an order the library's versions were not published by (公安部令第146号第十条): not the text's own article
       const name = ORDER_BEFORE.exec(before)![1]!.replace(/^.*?(?:依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|及|和|与|、)/, '');
-      law = { via: 'none', lawText: name, reason: `资料库中没有“${name}”公布的法规`, reasonKind: 'issuer-missing' };
+      const why = orderUnresolved(store, name, place);
+      law = { via: 'none', lawText: name, reason: why.reason, reasonKind: why.kind };
     } else if (DOC_NUMBER_BEFORE.test(before)) {
       const name = DOC_NUMBER_BEFORE.exec(before)![0];
       law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规`, reasonKind: 'other-document' };
@@ -1108,7 +1159,7 @@ export function detectCitations(
         // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
         const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
         // 省专利条例第二十条 in an office's text: its own province's 条例 (the name as written when completed)
-        const filled = placeLeftOut(named, opts.officeRegion) ? lawByName(store, named, 'cited', opts.officeRegion) : undefined;
+        const filled = place && placeLeftOut(named, place.region) ? lawByName(store, named, 'cited', place) : undefined;
         if (filled?.ok) {
           law = { via: 'named', lawText: named, lawId: filled.value.id };
           contractedNames.push({ text: named, start: start - named.length, end: start, lawId: filled.value.id, title: displayTitle(filled.value) });

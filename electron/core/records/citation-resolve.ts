@@ -284,38 +284,66 @@ export function codeParts(store: LibraryStore, name: string): Law[] | undefined 
 const NOT_A_PLACE = /^(?:省(?:级|际|市|内|外|份|属|委|直)|市(?:场|容|政|民|级|区|县|辖|内|外|属|委|直|值|价|面|镇))/;
 
 /**
- * A title with the office's province or city left out, as a county office writes its own place's rules: 《省专利条例》 is
- * 《<the office's province>专利条例》, 《市物业管理条例》 its city's (a 直辖市's own when the office is in one), 《自治区…》 its
- * autonomous region's. Undefined when the name does not start so, or the office's region (the library's notation,
- * 山东·淄博·高青县) does not have that level.
+ * Whose place completes a title with its province or city left out. A record, an opinion or a draft is the office's text
+ * (单位信息, `of: 'office'`); a law's own text is its maker's (`of: 'law'`, the citing version's region): 《省专利条例》 in a
+ * 广东 regulation is 广东's, whatever office reads it. `region` is in the library's notation (山东·淄博·高青县, 广东·梅州).
  */
-export function placeLeftOut(name: string, officeRegion: string | undefined): { name: string; level: '省' | '市' | '自治区' } | undefined {
-  const level = /^(自治区|省|市)/.exec(name)?.[1] as '省' | '市' | '自治区' | undefined;
-  if (!level || !officeRegion || NOT_A_PLACE.test(name)) return undefined;
-  const division = divisionOf(officeRegion);
+export interface PlaceOf {
+  region: string;
+  of: 'office' | 'law';
+}
+
+/** The office's place, when 单位信息 names one. */
+export function officePlace(region: string | undefined): PlaceOf | undefined {
+  return region?.trim() ? { region: region.trim(), of: 'office' } : undefined;
+}
+
+/** A law's place: its region, unless national (全国 names no province to complete with). */
+export function lawPlace(region: string | undefined): PlaceOf | undefined {
+  return region?.trim() && region.trim() !== '全国' ? { region: region.trim(), of: 'law' } : undefined;
+}
+
+/**
+ * A title with its own province or city left out, as a county office writes its place's rules and a local law its own:
+ * 《省专利条例》 is 《<the province>专利条例》, 《市物业管理条例》 the city's (a 直辖市's own when the place is in one), 《自治区…》
+ * the autonomous region's; 本省 / 本市 / 本自治区 the same. Undefined when the name does not start so, or the region (the
+ * library's notation, 山东·淄博·高青县) does not have that level.
+ */
+export function placeLeftOut(name: string, region: string | undefined): { name: string; level: '省' | '市' | '自治区' } | undefined {
+  const start = /^本?(自治区|省|市)/.exec(name);
+  const level = start?.[1] as '省' | '市' | '自治区' | undefined;
+  if (!start || !level || !region) return undefined;
+  const rest = name.slice(start[0].length);
+  if (NOT_A_PLACE.test(level + rest)) return undefined;
+  const division = divisionOf(region);
   if (!division) return undefined;
   const full = fullNames(division);
   const place =
     level === '市' ? (full.city?.endsWith('市') ? full.city : !division.city && full.province?.endsWith('市') ? full.province : undefined) : full.province?.endsWith(level) ? full.province : undefined;
-  return place ? { name: place + name.slice(level.length), level } : undefined;
+  return place ? { name: place + rest, level } : undefined;
+}
+
+/** How a completed name is said (资料库中没有《广东省专利条例》（按单位所在省补全）). */
+export function placeNote(level: '省' | '市' | '自治区', of: PlaceOf['of']): string {
+  return `（按${of === 'office' ? '单位' : '本法规'}所在${level}补全）`;
 }
 
 /**
  * Finds one law from a name or id; prefers a national law when a title exists in several regions.
  * 'typed' (a person typing in a form) also accepts a unique part of a title; 'cited' (a title
- * written in a text) accepts only the title itself or its abbreviation. `officeRegion` (单位信息's, the library's notation)
- * completes a name with the office's province or city left out (placeLeftOut) when nothing answers to it as written.
+ * written in a text) accepts only the title itself or its abbreviation. `place` (the office's or the citing law's) completes
+ * a name with its province or city left out (placeLeftOut) when nothing answers to it as written.
  */
-export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'cited' = 'typed', officeRegion?: string): Resolved<Law> {
+export function lawByName(store: LibraryStore, name: string, mode: 'typed' | 'cited' = 'typed', place?: PlaceOf): Resolved<Law> {
   const found = mode === 'cited' ? findLawsByTitle(store, name) : findLaws(store, name);
   if (found.length === 1) return { ok: true, value: found[0]! };
   if (found.length === 0) {
     // 《省专利条例》 in a county office's text: its own province's, when the library holds exactly that law
-    const filled = placeLeftOut(name.replace(/^《|》$/g, ''), officeRegion);
-    if (filled) {
+    const filled = place ? placeLeftOut(name.replace(/^《|》$/g, ''), place.region) : undefined;
+    if (filled && place) {
       const r = lawByName(store, filled.name, mode);
       if (r.ok || r.kind !== 'law-missing') return r;
-      return unresolved('law-missing', `资料库中没有《${filled.name}》（按单位所在${filled.level}补全）`);
+      return unresolved('law-missing', `资料库中没有《${filled.name}》${placeNote(filled.level, place.of)}`);
     }
     return unresolved('law-missing', `资料库中没有《${name.replace(/^《|》$/g, '')}》`);
   }

@@ -75,7 +75,7 @@ export function* registerSites(store: LibraryStore, data: RecordsFile): Generato
       const k = `${meta.id}|${e.effective}|${u.key}`;
       let cites = memo.byText.get(k);
       if (!cites || /简称/.test(u.text)) {
-        const d = detectCitations(store, u.text, e.effective, meta.lawId, undefined, { definedNames });
+        const d = detectCitations(store, u.text, e.effective, meta.lawId, undefined, { definedNames, lawRegion: meta.region });
         if (d.definedNames.length) definedNames = [...definedNames, ...d.definedNames];
         cites = d.citations.filter((c) => c.lawId !== meta.lawId);
         memo.byText.set(k, cites);

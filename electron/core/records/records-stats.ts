@@ -10,6 +10,7 @@ import type { LibraryStore } from '../library/library-store';
 import { happenedIn, opinionDate, reviewsOfYear } from './year-scope';
 import { reviewDate } from './cited-by';
 import { lawsOfSession, type SessionLaw } from './session-laws';
+import { officeRegionIn } from '../office/office-region';
 import {
   CONCLUSIONS,
   LECTURE_KINDS,
@@ -190,6 +191,7 @@ export function annualStats(
     }
     laws.set(sl.key, e);
   };
+  const officeRegion = officeRegionIn(store.dir);
   for (const l of lectures) {
     const k = byKind[l.kind]!;
     k.count++;
@@ -199,7 +201,7 @@ export function annualStats(
     bucket.count++;
     bucket.headCount += l.headCount;
     materialsHandedOut += l.materials.reduce((n, m) => n + m.copies, 0);
-    for (const sl of lawsOfSession(store, l)) addLaw(isOutreach ? promotedLaws : studiedLaws, sl, l.id, l.date);
+    for (const sl of lawsOfSession(store, l, officeRegion)) addLaw(isOutreach ? promotedLaws : studiedLaws, sl, l.id, l.date);
   }
 
   const plans = Object.values(data.plans)

@@ -7,6 +7,7 @@
 
 import { DRAFT_STATUS, displayTitle, shortTitleOf } from '../../shared/law-model';
 import type { LibraryStore } from '../library/library-store';
+import { officeRegionIn } from '../office/office-region';
 import { LAW_NOUN, detectCitations } from './citation-detect';
 import { versionOnDate } from './citation-resolve';
 import type { Lecture } from './record-types';
@@ -21,8 +22,12 @@ export interface SessionLaw {
   writtenTitle: string;
 }
 
-/** The session's laws in the order the record gives them: `laws`, the cited articles' laws, then the topic's. */
-export function lawsOfSession(store: LibraryStore, l: Pick<Lecture, 'laws' | 'citations' | 'topic' | 'date'>): SessionLaw[] {
+/**
+ * The session's laws in the order the record gives them: `laws`, the cited articles' laws, then the topic's. The topic is the
+ * office's text: 学习《省专利条例》 is the office's province's (`officeRegion`, 单位信息's; read from the library when not given —
+ * a caller going over many sessions reads it once).
+ */
+export function lawsOfSession(store: LibraryStore, l: Pick<Lecture, 'laws' | 'citations' | 'topic' | 'date'>, officeRegion: string = officeRegionIn(store.dir)): SessionLaw[] {
   const out = new Map<string, SessionLaw>();
   const onlyDrafts = (lawId: string) => store.law(lawId)?.versionIds.every((id) => store.version(id)?.status === DRAFT_STATUS) === true;
   const add = (s: SessionLaw) => {
@@ -45,7 +50,7 @@ export function lawsOfSession(store: LibraryStore, l: Pick<Lecture, 'laws' | 'ci
   // be. A 《…》 the library lacks still counts when it reads as a law (学习《消费者权益保护法》), by its
   // name and without a link; a book or a notice in 《》 does not.
   const shortNames = () => new Set([...out.values()].map((s) => shortTitleOf(s.writtenTitle)));
-  for (const m of detectCitations(store, l.topic, l.date).laws) {
+  for (const m of detectCitations(store, l.topic, l.date, undefined, undefined, { officeRegion }).laws) {
     const law = m.lawId ? store.law(m.lawId) : undefined;
     // 《民法典》 of a code the library holds as parts (继承编 …) is the code, not the part it resolved to
     if (law?.subtitle && !m.text.includes(law.subtitle)) {

@@ -10,6 +10,7 @@ import type { AnnualReport } from './annual-report';
 import { annualReportDocument } from './annual-report-document';
 import { reportLawTitleIn } from './annual-report-service';
 import { lawsOfSession } from '../records/session-laws';
+import { officeRegionIn } from '../office/office-region';
 import { dutyListDocument, planDocument } from './plan-documents';
 
 export interface ReportExportResult {
@@ -63,8 +64,9 @@ export async function exportPlanDocument(
   const asOf = opts.asOf ?? svc.today();
   const [stats, lectures] = await Promise.all([svc.stats(opts.year, asOf), svc.listLectures({ year: opts.year }).then((ls) => ls.filter((l) => l.date <= asOf))]);
   // A task's laws as a session's are read: its own, then its topic's, as they stood in its month
+  const officeRegion = officeRegionIn(svc.library.dir);
   const itemLaws = (it: (typeof plan.items)[number]) =>
-    lawsOfSession(svc.library, { laws: it.laws, citations: [], topic: it.topic, date: `${plan.year}-${String(it.plannedMonth ?? 12).padStart(2, '0')}-01` }).map((s) => s.lawId ?? s.writtenTitle);
+    lawsOfSession(svc.library, { laws: it.laws, citations: [], topic: it.topic, date: `${plan.year}-${String(it.plannedMonth ?? 12).padStart(2, '0')}-01` }, officeRegion).map((s) => s.lawId ?? s.writtenTitle);
   const inp = { plan, progress: stats.plans.find((p) => p.id === plan.id), lectures, unit: opts.unit?.trim() || plan.unit || '（单位名称）', today: asOf, lawTitle: reportLawTitleIn(svc.library), itemLaws };
   const doc = opts.kind === 'plan' ? planDocument(inp) : dutyListDocument(inp);
   const { data, pages } = await renderDocument(doc, format, opts.print ? { print: opts.print } : {});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { LibraryStore } from '../library/library-store';
 import { appRoot } from '../library/open-library';
 import { readOffice } from '../office/office-file';
+import { officeRegion as regionOfOffice } from '../office/office-region';
 import { RegisterService } from '../register/register-service';
 import { lawByName } from '../records/citation-resolve';
 import { lawsOfSession } from '../records/session-laws';
@@ -44,6 +45,7 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     svc.listPlans({ year: opts.year + 1 }),
   ]);
   const office = readOffice(library.dir).profile;
+  const officeRegion = regionOfOffice(office).region;
   const unit = opts.unit?.trim() || office.unit || plans.find((p) => p.unit)?.unit || '';
   const adviser = opts.adviser ?? office.adviser;
   const register = registeredBy(opts.register ?? (await (await RegisterService.open(svc)).list()), asOf).map((d) => entryOn(d, asOf));
@@ -60,7 +62,7 @@ export async function annualReportFor(svc: RecordsService, library: LibraryStore
     today: asOf,
     ...(adviser ? { adviser } : {}),
     lawTitle: reportLawTitleIn(library),
-    sessionLaws: (l) => lawsOfSession(library, l),
+    sessionLaws: (l) => lawsOfSession(library, l, officeRegion),
   });
   if (stats.lectures.planned)
     report.notes.push(`${opts.year}年度有${stats.lectures.planned}次学法普法活动的日期在成文日期${chineseDate(asOf)}之后，作为计划中的活动未计入报告。`);

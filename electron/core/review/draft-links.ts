@@ -16,6 +16,7 @@ import type { DraftVersion } from '../../shared/review-workbench';
 import type { LegalityReview } from '../records/record-types';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
+import { officeRegionIn } from '../office/office-region';
 import { draftInView } from '../records/draft-citations';
 import { diffDraftVersions } from './draft-store';
 
@@ -65,7 +66,14 @@ export function draftLinkStates(review: LegalityReview, drafts: readonly DraftVe
  * 意见书 prints. The mentions are found again by the detector against the version the link was read against, so only
  * the draft's article is annotated — never a law's 第八条 in the same sentence.
  */
-export function withDraftLinkNotes(store: LibraryStore, review: LegalityReview, states: readonly DraftLinkState[], drafts: readonly DraftVersion[]): LegalityReview {
+export function withDraftLinkNotes(
+  store: LibraryStore,
+  review: LegalityReview,
+  states: readonly DraftLinkState[],
+  drafts: readonly DraftVersion[],
+  // the review is the office's text: 《省专利条例》第八条 is its province's law, not the draft (单位信息's region)
+  officeRegion: string = officeRegionIn(store.dir),
+): LegalityReview {
   const stale = states.filter(isStaleDraftLink);
   if (!stale.length) return review;
   const date = review.completedDate ?? review.receivedDate;
@@ -80,7 +88,7 @@ export function withDraftLinkNotes(store: LibraryStore, review: LegalityReview, 
       const bySeq = new Map(mine.filter((s) => s.citation.seq === seq).map((s) => [draftCitationKey(s.citation), s]));
       // the version read against; one no longer there: the latest, only to tell the draft's mentions apart
       const view = drafts.find((d) => d.seq === seq) ?? drafts.at(-1);
-      const d = detectCitations(store, held.text, date, undefined, undefined, { draft: view ? draftInView(review.title, view) : { title: review.title } });
+      const d = detectCitations(store, held.text, date, undefined, undefined, { officeRegion, draft: view ? draftInView(review.title, view) : { title: review.title } });
       for (const m of d.mentions) {
         if (!m.draft && m.reasonKind !== 'own-document') continue; // a law's article, not the draft's
         const parts = m.draft?.parts?.length ? m.draft.parts : [{}];

@@ -9,7 +9,7 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
-import { citeArticle, LIBRARY_LACKS, lawByName, versionOnDate } from '../records/citation-resolve';
+import { citeArticle, LIBRARY_LACKS, lawByName, officePlace, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
@@ -53,7 +53,7 @@ function latestLacking(store: LibraryStore, lawText: string | undefined, label: 
   const name = lawText?.replace(/^《|》$/g, '').replace(/[（(][^）)]*[）)]$/, '');
   const art = /^第(.+?)条(?:之(.+))?/.exec(label);
   if (!name || !art) return undefined;
-  const law = lawByName(store, name, 'cited', officeRegion);
+  const law = lawByName(store, name, 'cited', officePlace(officeRegion));
   if (!law.ok) return undefined;
   const versions = law.value.versionIds.map((id) => store.version(id)).filter((v) => !!v);
   const newest = versions.sort((a, b) => (a!.published || a!.effective || a!.id).localeCompare(b!.published || b!.effective || b!.id)).at(-1);

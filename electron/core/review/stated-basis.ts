@@ -6,7 +6,7 @@
 // it is a referral, read as before (lowered, with a hint to check it).
 
 import type { LibraryStore } from '../library/library-store';
-import { lawByName, codeParts, resolveRef, versionOnDate } from '../records/citation-resolve';
+import { lawByName, codeParts, officePlace, resolveRef, versionOnDate } from '../records/citation-resolve';
 import { NUMERAL_CHARS } from '../text/chinese-numerals';
 
 const N = `[${NUMERAL_CHARS}]+`;
@@ -50,7 +50,7 @@ export function statedBases(store: LibraryStore, text: string, asOf: string, off
 
 function resolveOne(store: LibraryStore, title: string, article: string | undefined, asOf: string, officeRegion?: string): Omit<StatedBasis, 'written' | 'start' | 'end'> {
   const parts = codeParts(store, title);
-  const law = parts ? undefined : lawByName(store, title, 'cited', officeRegion);
+  const law = parts ? undefined : lawByName(store, title, 'cited', officePlace(officeRegion));
   if (law && !law.ok) return { problem: law.reason, lawMissing: law.kind === 'law-missing' };
   if (article && ARTICLE_NUMBER.test(article)) {
     const c = resolveRef(store, { law: law?.ok ? law.value.id : title, article }, asOf);
