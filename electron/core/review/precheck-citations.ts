@@ -9,7 +9,7 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
-import { citeArticle, LIBRARY_LACKS, lawByName, officePlace, versionOnDate } from '../records/citation-resolve';
+import { citeArticle, LIBRARY_LACKS, lawByName, officePlace, placeLeftOut, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { flagCitation } from '../versions/version-compare';
@@ -67,6 +67,9 @@ function latestLacking(store: LibraryStore, lawText: string | undefined, label: 
   return `《${newest.title}》${when ? `（${when.slice(0, 4)}年${newest.published ? '公布' : '施行'}的版本）` : ''}共 ${max} 条，没有${label.replace(/第.+?款.*$/, '')}`;
 }
 
+/** A title as the laws loop keys it: 《X》, whether the mention carried its 书名号 or not. */
+const bracketed = (title: string): string => `《${title.replace(/^《|》$/g, '')}》`;
+
 /**
  * `resolve` links a basis the check names (the provision repealing a law) to the library's article. `officeRegion` (单位信息's)
  * reads 《省专利条例》 as the office's own province's.
@@ -77,6 +80,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
   const self = selfWord(title);
   const selfRef = new RegExp(`本${self}(?:第${N}条(?:之${N})?(?:第${N}款)?(?:第[（(]?${N}[)）]?项)?(?:(?:、|和|及|至|到|或者|以及)第?${N}条(?:之${N})?)*)`, 'g');
   const articleNumbers = new Set(units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.number));
+  // laws already reported: by id, or (a law the library lacks) by its title in 《》 as written
   const reportedLaws = new Set<string>();
   // 《中华人民共和国合同法》 the library never held: repealed by name in a later law, so no basis.
   const repealedIds = new Map<string, string>();
@@ -85,7 +89,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
     if (known) return known;
     const law = repealedLaw(written, asOf);
     if (!law) return undefined;
-    reportedLaws.add(written);
+    reportedLaws.add(bracketed(written));
     const { reason, suggestion, basis } = repealedLawFinding(law, written, resolve?.(law.by));
     const id = add({ rule: 'citation-repealed', ruleName: '依据的法规已废止', severity: '必须修改', category: '权限', article: { key: unit.key, label: unit.label }, excerpt: written, reason, suggestion, bases: [basis] }, unit, start, end);
     repealedIds.set(written, id);
@@ -226,6 +230,9 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
           citations.push({ article, text: `${m.lawText}${m.label}`, status: 'reported', findingId: repealed });
           continue;
         }
+        // the article's finding says the law is missing (and which completed name was tried): the laws loop below
+        // does not report the same law again as named
+        reportedLaws.add(bracketed(m.lawText));
       }
       const latest = rule === 'citation-article-missing' || rule === 'citation-version-missing' ? latestLacking(store, m.lawText, m.label, officeRegion) : undefined;
       if (latest) {
@@ -266,7 +273,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       // 《高青县科学技术奖励办法》同时废止: the document this draft replaces is no basis to check
       if (REPEALED_HERE.test(unit.text.slice(law.end))) continue;
       if (law.lawId && lawsWithArticles.has(law.lawId)) continue;
-      const key = law.lawId ?? written;
+      const key = law.lawId ?? bracketed(written);
       if (reportedLaws.has(key)) continue;
       const base = { article, excerpt: written, category: '权限' as const };
       if (!law.lawId) {
@@ -282,7 +289,10 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
           continue;
         }
         reportedLaws.add(key);
-        const fid = add({ ...base, rule: 'citation-law-missing', ruleName: '所引法规不在资料库中', severity: '需核实', reason: `未能核实${written}的名称、效力和现行版本，请确认名称准确、现行有效。`, hint: `${written}不在资料库中：导入后重新预审即可核对所引条文。`, bases: [] }, unit, law.start, law.end);
+        // 《市物业管理条例》 read as the office's city's: say the title looked for, as the article's finding does
+        const tried = law.reasonKind === 'law-missing' ? placeLeftOut(written.slice(1, -1), officeRegion) : undefined;
+        const missing = tried ? `${written}（按单位所在${tried.level}补全为《${tried.name}》）` : written;
+        const fid = add({ ...base, rule: 'citation-law-missing', ruleName: '所引法规不在资料库中', severity: '需核实', reason: `未能核实${written}的名称、效力和现行版本，请确认名称准确、现行有效。`, hint: `${missing}不在资料库中：导入后重新预审即可核对所引条文。`, bases: [] }, unit, law.start, law.end);
         citations.push({ article, text: written, status: 'reported', findingId: fid });
         continue;
       }

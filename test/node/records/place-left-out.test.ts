@@ -78,14 +78,25 @@ describe('a rule named without its province or city is the office’s own', () =
       ['《省优化营商环境条例》第十条', 'resolved'],
       ['《市物业管理条例》第二十条', 'reported'],
       ['省优化营商环境条例第二十条', 'resolved'],
-      // a law the library lacks is also reported as named (as any other)
-      ['《市物业管理条例》', 'reported'],
     ]);
+    // reported once: the article's finding, naming the completed title tried (not again as a law named without an article)
     const missing = guangdong.findings.filter((f) => f.rule === 'citation-law-missing');
-    expect(missing.map((f) => f.hint)).toEqual([
-      '《市物业管理条例》不在资料库中：导入后重新预审即可核对所引条文。',
-      '资料库中没有《梅州市物业管理条例》（按单位所在市补全）：导入该法规（或该版本）后重新预审即可核对。',
-    ]);
+    expect(missing.map((f) => f.hint)).toEqual(['资料库中没有《梅州市物业管理条例》（按单位所在市补全）：导入该法规（或该版本）后重新预审即可核对。']);
+  });
+
+  it('a law the library lacks named without an article (制定依据) is reported once, with the completed title tried', () => {
+    const rules = loadRuleSet(RULES);
+    const text = '根据《市物业管理条例》，结合本县实际，制定本办法。';
+    const units = [
+      { key: '1', kind: 'article' as const, number: 1, suffix: 0, label: '第一条', path: [], paragraphs: [], text },
+      { key: '2', kind: 'article' as const, number: 2, suffix: 0, label: '第二条', path: [], paragraphs: [], text: '物业服务依照《市物业管理条例》的规定执行。' },
+    ];
+    const hints = (region: string) =>
+      precheck(lib.store, { title: '五华县物业服务办法', units, kind: '规范性文件', asOf: DATE }, { rules, region }).findings.filter((f) => f.rule === 'citation-law-missing').map((f) => f.hint);
+    expect(hints('广东·梅州·五华县')).toEqual(['《市物业管理条例》（按单位所在市补全为《梅州市物业管理条例》）不在资料库中：导入后重新预审即可核对所引条文。']);
+    // 北京 has no city under it but is one: 北京市物业管理条例 is looked for
+    expect(hints('北京·海淀区')).toEqual(['《市物业管理条例》（按单位所在市补全为《北京市物业管理条例》）不在资料库中：导入后重新预审即可核对所引条文。']);
+    expect(hints('山东·淄博·高青县')).toEqual([]);
   });
 
   it('a word that starts with 市 or 省 names no place; a level the office has not is not made up', () => {
