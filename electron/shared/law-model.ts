@@ -232,6 +232,19 @@ export function shortTitleOf(title: string): string {
   return t.startsWith(PRC) && t.length > PRC.length ? t.slice(PRC.length) : t;
 }
 
+/**
+ * A national law written short (立法法, 民法典, as review rules and people write them) → its formal title
+ * 中华人民共和国立法法, for a document that names a law the library does not hold (the 意见书 names every other
+ * law by its full title). Only a name ending in 法 or 法典 and not in 办法: only the national legislature makes
+ * 法 (a province's or a city's acts are 条例, 办法, 规定); 反分裂国家法 is the one national law titled without the
+ * country's name. Anything else is returned as written.
+ */
+export function formalTitleOf(name: string): string {
+  const t = name.trim();
+  if (t.startsWith(PRC) || t === '反分裂国家法' || !/^\p{Script=Han}+(?<!办)法典?$/u.test(t)) return t;
+  return PRC + t;
+}
+
 /** 行政许可法, or 民法典·总则 for a part of a code. */
 export function displayTitle(v: { title: string; subtitle?: string }): string {
   const short = shortTitleOf(v.title);

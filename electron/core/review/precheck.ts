@@ -4,7 +4,7 @@
 // to the draft's article and sentence and names its basis as an article version of the library.
 
 import type { PhaseProgress } from '../../shared/task-progress';
-import type { Article } from '../../shared/law-model';
+import { formalTitleOf, type Article } from '../../shared/law-model';
 import type { Basis, DraftCitation, DraftKind, FairCompetitionItem, Finding, PrecheckResult, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { codeParts, resolveRef, lawByName, versionOnDate } from '../records/citation-resolve';
@@ -109,7 +109,8 @@ export class BasisResolver {
 
   private compute(ref: BasisRef): Basis {
     // a title quoting another (关于适用《民法典》…的解释) takes 〈〉 inside the outer 《》
-    const written = `《${ref.law.replaceAll('《', '〈').replaceAll('》', '〉')}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
+    // (a national law the library does not hold is named by its formal title, as the 意见书 names the others)
+    const written = `《${formalTitleOf(ref.law).replaceAll('《', '〈').replaceAll('》', '〉')}》${ref.article ?? ''}${ref.paragraph ? `第${'一二三四五六七八九十'[ref.paragraph - 1] ?? ref.paragraph}款` : ''}`;
     // A code kept as its parts (民法典: 总则, 合同编 … each a work of the library) has no one law
     // to name: its article is found in whichever part holds it.
     if (ref.article && codeParts(this.store, ref.law)) return this.cited(resolveRef(this.store, { law: ref.law, article: ref.article, ...(ref.paragraph ? { paragraph: ref.paragraph } : {}) }, this.asOf), ref, written);
