@@ -1,5 +1,5 @@
 // A scanned page read too poorly to be trusted as a whole (#14): out of focus, upside down, in another
-// language or hand — its text comes out as characters with many highlights, and nothing else would tell
+// language (named apart: mostly Latin letters) or hand — its text comes out as characters with many highlights, and nothing else would tell
 // the person to rescan it. The rule is core/importers/ocr-page-doubt.ts; this is the one shape (stored
 // body, catalog, API, `lawdesk show --json`) and the one wording (import report, 核对 view).
 
@@ -12,6 +12,12 @@ export const ocrDoubtfulPageSchema = z
     page: z.number().int().positive(),
     /** The share (0–1) of the page's recognised characters that the recogniser was unsure of. */
     doubtful: z.number().min(0).max(1),
+    /**
+     * Set when the page's recognised text is mostly Latin letters (the share, 0–1): a page in another
+     * language or turned on its side, which chi_sim reads with confidence (so `doubtful` can be low).
+     * Absent on other pages and on pages stored before session 30.
+     */
+    latin: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type OcrDoubtfulPage = z.infer<typeof ocrDoubtfulPageSchema>;
@@ -19,8 +25,11 @@ export type OcrDoubtfulPage = z.infer<typeof ocrDoubtfulPageSchema>;
 const percent = (d: OcrDoubtfulPage) => `${Math.round(d.doubtful * 100)}%`;
 const ADVICE = '建议重新扫描或对照原件逐字核对';
 
+const NOT_CHINESE = '主要不是中文（可能为外文或方向错误），识别结果不可靠';
+
 /** The warning for one page (核对 view, beside the page). */
 export function ocrPageDoubtMessage(d: OcrDoubtfulPage): string {
+  if (d.latin !== undefined) return `第 ${d.page} 页${NOT_CHINESE}`;
   return `第 ${d.page} 页识别可信度低（约 ${percent(d)} 的字符待核对），${ADVICE}`;
 }
 
@@ -30,10 +39,20 @@ export function ocrDoubtfulPageList(pages: readonly OcrDoubtfulPage[]): string {
 }
 
 /**
- * The warning for a document's doubtful pages (import report, workbench), undefined when there are none.
- * Each page's share while the pages are listed one by one; past that, the range of them.
+ * The warning for a document's doubtful pages (import report, workbench), undefined when there are none:
+ * the pages not in Chinese, then the pages read with low confidence — each page's share while the pages
+ * are listed one by one; past that, the range of them.
  */
-export function ocrPagesDoubtMessage(pages: readonly OcrDoubtfulPage[]): string | undefined {
+export function ocrPagesDoubtMessage(all: readonly OcrDoubtfulPage[]): string | undefined {
+  // pages not in Chinese are named apart: rescanning them does not help, and their share under the line says little
+  const latin = all.filter((d) => d.latin !== undefined);
+  const pages = all.filter((d) => d.latin === undefined);
+  const notChinese = latin.length === 0 ? undefined : latin.length === 1 ? ocrPageDoubtMessage(latin[0]!) : `${ocrDoubtfulPageList(latin)}${NOT_CHINESE}`;
+  const low = lowConfidenceMessage(pages);
+  return notChinese && low ? `${notChinese}；${low}` : (notChinese ?? low);
+}
+
+function lowConfidenceMessage(pages: readonly OcrDoubtfulPage[]): string | undefined {
   if (pages.length === 0) return undefined;
   if (pages.length === 1) return ocrPageDoubtMessage(pages[0]!);
   const shares = pages.map((d) => d.doubtful);

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
-import { DOUBTFUL_PAGE_SHARE, doubtfulPages, pageDoubt } from '../../../electron/core/importers/ocr-page-doubt';
+import { DOUBTFUL_PAGE_SHARE, LATIN_PAGE_SHARE, doubtfulPages, pageDoubt } from '../../../electron/core/importers/ocr-page-doubt';
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
-import { ocrDoubtfulPageList, ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrDoubtfulPageList, ocrDoubtfulPageSchema, ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
 import { PAGE_LIST_MAX, pageList } from '../../../electron/shared/page-list';
 import { KEPT_DIR, keptBack, readKept } from './kept-ocr-laws';
 
@@ -52,6 +52,34 @@ describe('page-level doubt', () => {
     expect(found.map((d) => d.page)).toEqual([2]);
     expect(ocrPageDoubtMessage(found[0]!)).toMatch(/^第 2 页识别可信度低（约 \d+% 的字符待核对），建议重新扫描或对照原件逐字核对$/);
     expect(ocrPagesDoubtMessage(doubtfulPages([made['blur4-p1']!, dev, made['upside-p2']!]))).toMatch(/^第 1、3 页识别可信度低（分别约 \d+%、\d+% 的字符待核对）/);
+  });
+
+  it('pages not in Chinese are named apart; Chinese pages with Latin letters (GB/T numbers, a)/b) items, cm) are not', () => {
+    // four English pages the real recogniser read (make-latin-pages.ts, make-doubt-pages.ts' english): each named
+    const latinPages = readKept('../ocr-doubt/latin.pages.json.gz') as Record<string, OcrPage>;
+    const made = readKept('../ocr-doubt/doubt.pages.json.gz') as Record<string, OcrPage>;
+    const english: Record<string, OcrPage> = { english: made['english']!, ...Object.fromEntries(Object.entries(latinPages).filter(([k]) => k.startsWith('en-'))) };
+    expect(Object.keys(english)).toHaveLength(4);
+    for (const [name, p] of Object.entries(english)) {
+      expect(pageDoubt(p).latin, name).toBeGreaterThanOrEqual(LATIN_PAGE_SHARE);
+      const found = doubtfulPages([p]);
+      expect(found, name).toHaveLength(1);
+      expect(found[0]!.latin, name).toBeGreaterThanOrEqual(LATIN_PAGE_SHARE);
+      expect(ocrPageDoubtMessage(found[0]!)).toBe('第 1 页主要不是中文（可能为外文或方向错误），识别结果不可靠');
+    }
+    // the corpus law densest in Latin letters, drawn and read the same way: not named, not doubted
+    expect(pageDoubt(latinPages['zh-latin-injury']!).latin).toBeGreaterThan(0);
+    expect(doubtfulPages([latinPages['zh-latin-injury']!])).toEqual([]);
+    // nor any development page (the first test: none warns at all); their Latin share stays far under the line
+    expect(Math.max(...developmentPages().map((p) => pageDoubt(p.page).latin))).toBeLessThan(LATIN_PAGE_SHARE / 10);
+    // in one document: the page not in Chinese first, then the page read with low confidence
+    const dev = developmentPages()[0]!.page;
+    const found = doubtfulPages([dev, english['english']!, made['upside-p1']!, english['en-gpl3-sans']!]);
+    expect(found.map((d) => [d.page, d.latin !== undefined])).toEqual([[2, true], [3, false], [4, true]]);
+    expect(ocrPagesDoubtMessage(found)).toBe(`第 2、4 页主要不是中文（可能为外文或方向错误），识别结果不可靠；${ocrPageDoubtMessage(found[1]!)}`);
+    // stored before session 30 (no latin) still reads; a latin share out of range does not
+    expect(ocrDoubtfulPageSchema.safeParse({ page: 1, doubtful: 0.2 }).success).toBe(true);
+    expect(ocrDoubtfulPageSchema.safeParse({ page: 1, doubtful: 0.2, latin: 1.2 }).success).toBe(false);
   });
 
   it('a 41-page scan with 40 doubtful pages: the pages are named as every page message names them, shortened, with the range of shares', () => {
