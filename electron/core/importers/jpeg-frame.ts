@@ -50,6 +50,8 @@ interface Frame {
   progressive: boolean;
   /** Baseline or extended sequential with Huffman coding (SOF0, SOF1): the scans the entropy check reads. */
   sequential: boolean;
+  /** Huffman coded, sequential or progressive (SOF0–2): a progressive one's first DC scans are entropy-checked too. */
+  huffman: boolean;
   precision: number;
   hMax: number;
   vMax: number;
@@ -68,8 +70,10 @@ interface Frame {
  * not end where the data (or a restart interval) ends; decoders paint such a stretch as a garbled band.
  * Without restart markers, a change the code gets over that shifts every DC after it (the rest of the
  * page darker or lighter) is seen between blank blocks (`dcShift`). A JPEG has no checksum: a change
- * that breaks none of these rules (most often one block's AC, or a shift under 16 grey levels, or any
- * change in a progressive scan) is not seen.
+ * that breaks none of these rules (most often one block's AC, or a shift under 16 grey levels) is not seen.
+ * A progressive image (SOF2): its scan headers are checked against T.81's rules, and its first DC scans
+ * (every block's mean) entropy-decoded the same way without AC codes; a change in its AC or refinement
+ * scans is not seen.
  */
 export function jpegDamage(b: Uint8Array): ImageDamage | undefined {
   const truncated = (detail = 'JPEG 数据在图像结束前中断'): ImageDamage => ({ kind: 'truncated', detail });
@@ -116,6 +120,7 @@ export function jpegDamage(b: Uint8Array): ImageDamage | undefined {
         width: (b[i + 7]! << 8) | b[i + 8]!,
         progressive: m === 0xc2 || m === 0xc6 || m === 0xca || m === 0xce,
         sequential: m === 0xc0 || m === 0xc1,
+        huffman: m === 0xc0 || m === 0xc1 || m === 0xc2,
         precision: b[i + 4]!,
         hMax: Math.max(...sizes.map((s) => s.h)),
         vMax: Math.max(...sizes.map((s) => s.v)),
@@ -132,21 +137,33 @@ export function jpegDamage(b: Uint8Array): ImageDamage | undefined {
       if (!frame) return corrupt('JPEG 图像数据在帧头之前');
       const ids = Array.from({ length: b[i + 4] ?? 0 }, (_, k) => b[i + 5 + 2 * k]!);
       if (ids.length === 0 || ids.some((id) => !frame!.parts.has(id))) return corrupt('JPEG 扫描头无效');
+      // the spectral band and the bit position the scan codes (Ss, Se, Ah, Al after its components)
+      const band = i + 5 + 2 * ids.length;
+      const ss = b[band]!;
+      const se = b[band + 1]!;
+      const ah = b[band + 2]! >> 4;
+      const al = b[band + 2]! & 15;
+      // A progressive scan (ITU T.81 G.1.1.1.1): the DC alone, of any components, or one AC band of one
+      // component; each refinement one bit finer than the pass before. What no encoder writes is refused.
+      if (frame.progressive && (se > 63 || ss > se || (ss === 0 && se !== 0) || (ss > 0 && ids.length !== 1) || al > 13 || (ah !== 0 && ah !== al + 1))) {
+        return corrupt('JPEG 扫描头无效（渐进式扫描的频段或位）');
+      }
+      const dcFirst = frame.progressive && ss === 0 && ah === 0;
       const data = scanData(b, next, interval);
       if (data.corrupt) return corrupt(data.corrupt);
       const end = data.end;
       if (end !== undefined && !mayFollowScan(b[end + 1]!)) return corrupt(`JPEG 数据在第 ${end} 字节处损坏（无效的标记）`);
       // A sequential scan with restart markers says how far it got: one marker after every
       // `interval` blocks but the last (a progressive scan's count depends on its bands; not checked).
-      if (interval > 0 && !frame.progressive) {
+      if (interval > 0 && (!frame.progressive || dcFirst)) {
         const { units, perRow, rowHeight } = scanUnits(frame, ids);
         const expected = Math.ceil(units / interval) - 1;
         if (data.restarts > expected) return corrupt('JPEG 的重启标记多于图像的行数');
-        if (data.restarts < expected && end !== undefined && frame.sequential && frame.height > 0) {
+        if (data.restarts < expected && end !== undefined && (frame.sequential || frame.huffman) && frame.height > 0) {
           // The data runs to a marker: either it stops short (a file closed early) or a restart marker
           // is missing (the last one: one missing earlier breaks their order above). Decoding tells:
           // an interval that holds more blocks than the interval is one whose marker was lost.
-          const selectors = ids.map((id, k) => ({ id, dc: b[i + 6 + 2 * k]! >> 4, ac: b[i + 6 + 2 * k]! & 15 }));
+          const selectors = ids.map((id, k) => ({ id, dc: b[i + 6 + 2 * k]! >> 4, ac: dcFirst ? -1 : b[i + 6 + 2 * k]! & 15 }));
           const short = { short: false };
           const bad = huffmanScanDamage(b, next, end, frame, selectors, interval, tables, dcSteps, short);
           if (bad && !short.short) return corrupt(`${bad}（缺少重启标记）`);
@@ -157,12 +174,15 @@ export function jpegDamage(b: Uint8Array): ImageDamage | undefined {
         }
       }
       if (end === undefined) return truncated();
-      if (frame.sequential && frame.height > 0) {
-        const selectors = ids.map((id, k) => ({ id, dc: b[i + 6 + 2 * k]! >> 4, ac: b[i + 6 + 2 * k]! & 15 }));
+      if ((frame.sequential || (dcFirst && frame.huffman)) && frame.height > 0) {
+        // a progressive image's first DC scan is decoded as a sequential one with no AC codes: it holds
+        // every block's mean, the page a decoder paints first; the later scans (AC bands, refinements) are not
+        const selectors = ids.map((id, k) => ({ id, dc: b[i + 6 + 2 * k]! >> 4, ac: dcFirst ? -1 : b[i + 6 + 2 * k]! & 15 }));
         const bad = huffmanScanDamage(b, next, end, frame, selectors, interval, tables, dcSteps);
         if (bad) return corrupt(bad);
       }
-      for (const id of ids) scanned.add(id);
+      // every component needs its blocks' means (a progressive image: its first DC scan) for a whole picture
+      if (!frame.progressive || dcFirst) for (const id of ids) scanned.add(id);
       i = end;
       continue;
     }
@@ -254,8 +274,10 @@ function huffmanScanDamage(
   /** Set when what is wrong is that the data stops before the blocks the frame needs. */
   ends?: { short: boolean },
 ): string | undefined {
-  const comps = selectors.map((s) => ({ ...frame.parts.get(s.id)!, dcT: tables.get(s.dc), acT: tables.get(0x10 | s.ac) }));
-  if (comps.some((c) => !c.dcT || !c.acT)) return undefined;
+  // ac −1: a progressive image's first DC scan, whose blocks are their DC alone (no AC table, no AC codes)
+  const dcOnly = selectors.every((s) => s.ac < 0);
+  const comps = selectors.map((s) => ({ ...frame.parts.get(s.id)!, dcT: tables.get(s.dc), acT: s.ac < 0 ? undefined : tables.get(0x10 | s.ac) }));
+  if (comps.some((c) => !c.dcT || (!dcOnly && !c.acT))) return undefined;
   const maxSize = frame.precision > 8 ? 15 : 11;
   const dcLimit = frame.precision > 8 ? 32767 : 2047;
   const { units, perRow, rowHeight } = scanUnits(frame, selectors.map((s) => s.id));
@@ -266,7 +288,8 @@ function huffmanScanDamage(
   const first = comps[0]!;
   const gridW = selectors.length === 1 ? perRow : perRow * first.h;
   const gridH = selectors.length === 1 ? Math.ceil(units / perRow) : (units / perRow) * first.v;
-  const dcs = interval === 0 && gridW > 8 && gridH > 8 ? new Int16Array(gridW * gridH) : undefined;
+  // (not in a DC-only scan: which blocks are blank paper needs their AC)
+  const dcs = interval === 0 && !dcOnly && gridW > 8 && gridH > 8 ? new Int16Array(gridW * gridH) : undefined;
   const blank = new Uint8Array(dcs ? gridW * gridH : 0);
   let pos = at;
   let acc = 0;
@@ -329,7 +352,7 @@ function huffmanScanDamage(
           sub++;
         }
         let ac = 0;
-        for (let z = 1; z < 64; ) {
+        for (let z = dcOnly ? 64 : 1; z < 64; ) {
           const rs = decode(c.acT!);
           if (rs < 0) return where(unit);
           const r = rs >> 4;

@@ -250,6 +250,18 @@ describe('bad input leaves the library byte-for-byte unchanged', () => {
     await hostile('importer', 'scanned PDF whose restart-marker page JPEG lost its last marker', /^PDF 第 1 页的扫描图片已损坏（JPEG 图像数据在第 \d+ 字节附近损坏，第 \d+ 行起（共 640 行）的图像会错乱（缺少重启标记））/, () =>
       ocrImport('少末重启标记.pdf', scanPdfBytes([{ jpeg: lost(marks.length - 1), width: 1654, height: 640 }])),
     );
+    // Progressive JPEGs (jpegtran -progressive, scans/progressive/make-progressive.sh): the first DC scan holds every
+    // block's mean; overwritten, or a scan header no decoder accepts
+    const prog = readFileSync(join(scans, 'progressive/gongshui-prog.jpg'));
+    let sos = 2;
+    while (!(prog[sos] === 0xff && prog[sos + 1] === 0xda)) sos += 2 + ((prog[sos + 2]! << 8) | prog[sos + 3]!);
+    const dcData = sos + 2 + ((prog[sos + 2]! << 8) | prog[sos + 3]!);
+    const progGarbled = Buffer.from(prog);
+    for (let k = 0; k < 2000; k++) progGarbled[dcData + 4000 + k] = ((k * 7919 + 13) & 255) % 0xff; // never 0xFF: no marker made
+    await hostile('importer', 'progressive JPEG photo with 2,000 bytes of its DC scan overwritten', /^图片文件已损坏（JPEG 图像数据在第 \d+ 字节附近损坏，第 \d+ 行起（共 1894 行）的图像会错乱/, () => ocrImport('渐进式乱码.jpg', progGarbled));
+    const progHeader = Buffer.from(prog);
+    progHeader[sos + 4 + 1 + 2 * prog[sos + 4]! + 1] = 5; // the DC scan's Se: a DC scan with an AC band
+    await hostile('importer', 'progressive JPEG photo whose DC scan header is invalid', /^图片文件已损坏（JPEG 扫描头无效（渐进式扫描的频段或位））/, () => ocrImport('渐进式扫描头.jpg', progHeader));
   }, 300_000);
 
   // ───────── importers: cost budget and special files ─────────
