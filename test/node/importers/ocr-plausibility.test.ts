@@ -11,7 +11,7 @@ import { parseLawText } from '../../../electron/core/parse/law-structure-parser'
 import { lcsWrong } from '../../bench/ocr-diff';
 import { asAnImportReads } from '../../bench/ocr-flag-score';
 import { semicolonsBeforeBareClause } from '../../../electron/core/importers/ocr-marks';
-import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, malformedOrdinals, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, colonsBeforeAsides, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, lostListMarks, malformedOrdinals, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 import { keptBack } from './kept-ocr-laws';
 
@@ -176,7 +176,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // renli 第十五条 (服务枝案 for 服务机构)
     // With tesseract's alternatives read (LAWDESK_OCR_CHOICES=1, not an import's default: +1.2–1.5 CPU-s a page), 1 —
     // a comma whose runners-up are Latin marks only takes shuiwen 第一条 (the source's own `》,结合`): ocr-mark-choices.test.ts.
-    expect(unflagged.length).toBeLessThanOrEqual(2);
+    // 1 since session 30: a 、 lost inside a list between words the laws list apart (统筹、协调督促和指导: lostListMarks) takes
+    // weicheng 第五条.
+    expect(unflagged.length).toBeLessThanOrEqual(1);
+    expect(unflagged).not.toContain('weicheng 第五条');
     expect(unflagged).not.toContain('renli 第十五条');
     expect(unflagged).not.toContain('shuiwen 第十六条');
     expect(unflagged).not.toContain('renli 第七条');
@@ -1041,6 +1044,22 @@ describe('plausibility checks on single lines', () => {
     // (measured: 8 of 121,300 characters of laws the table leaves out, 0.0066 %: 有条件的应当 is written without a mark too)
     expect(chars).toBeGreaterThan(30_000);
     expect(flags / chars).toBeLessThan(0.0003);
+  });
+
+  it('flags the two characters around a 、 lost inside a list between words the laws list apart (统筹、协调督促和指导), not a compound written whole', () => {
+    const odd = (t: string) => lostListMarks(t).map((o) => t[o]).join('');
+    expect(odd('统筹、协调督促和指导有关部门做好未成年人保护工作。')).toBe('调督');
+    expect(odd('统筹、协调、督促和指导有关部门做好未成年人保护工作。')).toBe('');
+    // only where the four characters stand as one item of a list: inside a longer item the compound is written whole
+    expect(odd('负责组织协调督促检查工作。')).toBe('');
+    // weicheng (dev, clean + seal) 第五条: the 、 after 协调 lost at the line's end
+    const a = article(pagesOf('weicheng'), join(DIR, 'weicheng.md'), '第五条');
+    expect(a.text).toContain('统筹、协调督促和指导');
+    expect(a.unhighlighted).toEqual([]);
+    const { chars, flags } = onCorrectText(lostListMarks);
+    // (measured: 0 here, the table leaves these laws out; every third corpus law against a table of the other two thirds, 0.0015 %)
+    expect(chars).toBeGreaterThan(100_000);
+    expect(flags / chars).toBeLessThan(0.0001);
   });
 
   it('flags the ideograph opening a clause after ， when it seldom opens one and no clause opens with its pair (，平为 for ，并为), not a common opening', () => {
