@@ -40,7 +40,8 @@
 //   - (traceUnits, with tesseract's doubt) a Chinese numeral of an amount, a time limit or a count (五千元, 三十日)
 //     read under DIGIT_CONFIDENCE, as a digit would be (quantityNumeral: 并处五十元罚款 for 五千元);
 //   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
-//     look-alike from a pair the same document writes at least as often (垫断 beside 垄断);
+//     look-alike from a pair the same document writes at least as often (垫断 beside 垄断); a pair the corpus never
+//     writes, read doubtfully on both sides at most of its occurrences, at every one (pairsDoubtedMostly);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
 //     fits both.
 // A flagged character only gets a confidence below the suspect line: nothing is changed, a person
@@ -539,6 +540,33 @@ function neverPairedButAlike(abc: string, k: number): boolean {
   const c = abc[k]!;
   if (!((k > 0 && pairWeight(abc[k - 1]!, c) === 0) || (k < 2 && pairWeight(c, abc[k + 1]!) === 0))) return false;
   return [...printedAlikesOf(c)].some((y) => knownChar(y) && commonTriple(k === 0 ? y : abc[0]!, k === 1 ? y : abc[1]!, k === 2 ? y : abc[2]!));
+}
+
+/**
+ * Per text of one document (its articles), the offsets of both characters of every occurrence of a pair the corpus
+ * never writes (pairWeight 0) that the document reads doubtfully — both characters `doubted` (below the suspect
+ * line) — at more than half of its occurrences: the same misreading again, where tesseract was once sure of it
+ * (稀土冶炼分离 read 诊炼 eight times, 诊 at 99 once). A rare word read right is seldom doubted at most of its
+ * occurrences, and only a pair doubted on both sides counts: one side doubted (炼|分离 after a misread 诊炼) is the
+ * neighbour's doing.
+ */
+export function pairsDoubtedMostly(texts: readonly string[], doubted: (text: number, offset: number) => boolean): number[][] {
+  const seen = new Map<string, { n: number; both: number }>();
+  const each = (use: (pair: string, i: number, o: number) => void) =>
+    texts.forEach((t, i) => {
+      for (let o = 0; o + 1 < t.length; o++) if (isHan(t[o]) && isHan(t[o + 1]) && pairWeight(t[o]!, t[o + 1]!) === 0) use(t[o]! + t[o + 1]!, i, o);
+    });
+  each((pair, i, o) => {
+    const s = seen.get(pair) ?? seen.set(pair, { n: 0, both: 0 }).get(pair)!;
+    s.n++;
+    if (doubted(i, o) && doubted(i, o + 1)) s.both++;
+  });
+  const out = texts.map(() => [] as number[]);
+  each((pair, i, o) => {
+    const s = seen.get(pair)!;
+    if (s.n >= 2 && s.both * 2 > s.n) out[i]!.push(o, o + 1);
+  });
+  return out.map((o) => [...new Set(o)]);
 }
 
 /** likelierTriples: a pair the document itself writes this often is its own vocabulary (工伤 in a law on 工伤保险), not a misreading. */

@@ -7,7 +7,7 @@
 import type { OcrLine, OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, leavesCommonPhrase, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs } from './ocr-plausibility';
+import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
@@ -573,6 +573,8 @@ export function traceUnits(
     return undefined;
   };
   const suspects: number[][] = [];
+  const fromOcrOf: Set<number>[] = [];
+  const confAtOf: Map<number, number>[] = [];
   const regions: OcrRegion[][] = [];
   const triples = likelierTriples(units.map((u) => u.text));
   const framed = framedElsewhere(units.map((u) => u.text));
@@ -646,8 +648,17 @@ export function traceUnits(
     }
     if (out.length > doubtful.size) out.sort((a, b) => a - b);
     suspects.push(out);
+    fromOcrOf.push(fromOcr);
+    confAtOf.push(confAt);
     regions.push([...byPage.values()].sort((a, b) => a.page - b.page));
   }
+  // A pair the laws never write that the document reads doubtfully at most of its occurrences is doubtful at every
+  // one: the same misreading again, once read with confidence (稀土冶炼分离 read 诊炼 throughout, 诊 once at 99).
+  const again = pairsDoubtedMostly(units.map((u) => u.text), (i, o) => fromOcrOf[i]!.has(o) && (confAtOf[i]!.get(o) ?? 100) < threshold);
+  again.forEach((offsets, i) => {
+    const add = offsets.filter((o) => fromOcrOf[i]!.has(o) && !suspects[i]!.includes(o));
+    if (add.length) suspects[i] = [...suspects[i]!, ...add].sort((x, y) => x - y);
+  });
   return { suspects, regions };
 }
 
