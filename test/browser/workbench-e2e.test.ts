@@ -120,6 +120,18 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       for (const c of review.findings.authority.citations) expect(text).toContain(squash((partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join('')));
       expect(review.notes).toContain('失信惩戒有《山东省社会信用条例》依据');
       expect(review.notes).toContain('【公平竞争审查】');
+      // the same 意见书 naming the articles only (条文原文：不引用): none quoted, each law still named
+      await page.getByRole('combobox', { name: '意见书中的条文原文' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '不引用原文' }).click();
+      // the choice reads whole in its field (a 200 px field cut it to 不引用原文（只列条文…)
+      const chosen = page.getByTestId('wb-quotes').locator('.ant-select-content');
+      await expect.poll(() => chosen.textContent()).toBe('不引用原文（只列条文号）');
+      expect(await chosen.evaluate((el: HTMLElement) => el.scrollWidth > el.clientWidth)).toBe(false);
+      await page.screenshot({ path: join(ROOT, 'out/workbench-quotes-none.png') });
+      const short = squash(await docxText(readFileSync((await (await exportAnyway(page)).path())!)));
+      for (const c of review.findings.authority.citations) expect(short).not.toContain(squash((partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join('')));
+      expect(short).toContain(squash('《中华人民共和国行政许可法》'));
+      expect(short.length).toBeLessThan(text.length);
     }), 240_000);
 
   it('the 修改建议对照表 card holds one row per article, its suggestions in the order of the article’s text', () =>

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { noConclusionSentence, uncheckedPoints } from '../../shared/opinion-coverage';
 import { staleDraftLinksSentence } from '../../shared/draft-citation';
-import { DRAFT_KINDS, OPINION_FORMATS, carriedLabel, isUnverifiedDraft, reopenedLabel, type Decision, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
+import { DRAFT_KINDS, OPINION_FORMATS, OPINION_QUOTE_MODES, carriedLabel, isUnverifiedDraft, reopenedLabel, type Decision, type DraftKind, type Finding, type OpinionFormat, type OpinionQuoteMode, type PrecheckResult, type Reopened } from '../../shared/review-workbench';
 import { readOffice } from '../../core/office/office-file';
 import { RecordsService } from '../../core/records/records-service';
 import { latestDraftOf, parseDraftFile } from '../../core/review/draft-store';
@@ -118,7 +118,7 @@ export const reviewWorkbenchUsage = [
   'lawdesk review precheck <编号> [--draft N] [--panel] [--json]',
   'lawdesk review accept <编号> <意见编号> [--proposal 建议修改为] [--by 姓名] [--json]',
   'lawdesk review dismiss <编号> <意见编号> --reason 理由 [--by 姓名] [--json]',
-  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--unverified-text] [--json]',
+  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--quotes inline|none] [--unverified-text] [--json]',
 ];
 
 function describeFinding(f: Finding): string {
@@ -197,7 +197,7 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
     async opinion(rest) {
       const { values, positionals } = parse(
         rest,
-        { ...libraryOption, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, office: { type: 'string' }, prefix: { type: 'string' }, date: { type: 'string' }, 'unverified-text': { type: 'boolean' } },
+        { ...libraryOption, json: { type: 'boolean' }, format: { type: 'string' }, out: { type: 'string' }, office: { type: 'string' }, prefix: { type: 'string' }, date: { type: 'string' }, quotes: { type: 'string' }, 'unverified-text': { type: 'boolean' } },
         usage,
       );
       const id = positionals[0];
@@ -205,6 +205,8 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
       const format = (values.format ?? (values.out.toLowerCase().endsWith('.pdf') ? 'pdf' : 'docx')) as OpinionFormat;
       if (!OPINION_FORMATS.includes(format)) throw new UsageError(`--format 应为 docx 或 pdf，收到“${values.format}”`);
       if (values.date && !DATE.test(values.date)) throw new UsageError(`--date 应为 YYYY-MM-DD，收到“${values.date}”`);
+      const quotes = values.quotes as OpinionQuoteMode | undefined;
+      if (quotes !== undefined && !OPINION_QUOTE_MODES.includes(quotes)) throw new UsageError(`--quotes 应为 inline（正文引用条文原文）或 none（只列条文号），收到“${values.quotes}”`);
       const { wb, close } = await openWorkbench(values.library, !!values.json);
       try {
         // What the 意见书 will say was not checked (the workbench asks the same before generating):
@@ -220,6 +222,7 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
           ...(values.office ? { office: values.office } : {}),
           ...(values.prefix ? { numberPrefix: values.prefix } : {}),
           ...(values.date ? { date: values.date } : {}),
+          ...(quotes ? { quotes } : {}),
           ...(values['unverified-text'] ? { unverifiedText: true } : {}),
         });
         const unchecked = uncheckedPoints(coverage);

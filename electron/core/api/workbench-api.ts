@@ -137,7 +137,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
     },
     'workbench:coverage': async ({ id }) => (await workbench()).coverage(id),
     'workbench:draftLinks': async ({ id }) => (await workbench()).draftLinks(id),
-    'workbench:opinion': async ({ id, format, office, prefix, date, unverifiedText }) => {
+    'workbench:opinion': async ({ id, format, office, prefix, date, quotes, unverifiedText }) => {
       const w = await workbench();
       const review = await (await ctx.records()).getReview(id);
       const name = `${safeFileName(`${review.title}合法性审查意见书`, '合法性审查意见书')}.${format}`;
@@ -147,6 +147,7 @@ export function workbenchHandlers(ctx: ApiContext, print?: PrintHtmlToPdf) {
         ...(office ? { office } : {}),
         ...(prefix ? { numberPrefix: prefix } : {}),
         ...(date ? { date } : {}),
+        ...(quotes ? { quotes } : {}),
         ...(print ? { print } : {}),
         ...(unverifiedText ? { unverifiedText, by: (await ctx.records()).actorName() } : {}),
       });

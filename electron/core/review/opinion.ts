@@ -14,6 +14,7 @@ import type { Citation, LegalityReview } from '../records/record-types';
 import { RecordsError } from '../records/records-errors';
 import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
+import type { OpinionQuoteMode } from '../../shared/review-workbench';
 import { suggestionsByArticle, type Basis, type Suggestion } from '../../shared/review-workbench';
 import type { Level } from '../../shared/law-model';
 import { basisLines, sortArticles } from './opinion-bases';
@@ -76,6 +77,8 @@ export interface OpinionOptions {
    * the template's 经审查，未发现问题 only when checked, else 未审查 with the reason.
    */
   coverage: OpinionCoverage;
+  /** Quote the cited articles after each 要点 (inline, the default) or name them only (none). */
+  quotes?: OpinionQuoteMode;
   /**
    * The local documents binding the office the template's {本地规定} names (basis-documents.ts
    * localBasisTitles): 和《山东省行政规范性文件制定和监督管理办法》 in 山东, nothing elsewhere.
@@ -280,13 +283,13 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     const paras = joinedFindingLines(f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean));
     if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: emptyPointText(opts.coverage[cat], template.emptyCategory) });
     for (const p of paras) opinion.push({ kind: 'paragraph', text: p });
-    for (const c of quotedCitations(f.citations)) opinion.push(...quote(c));
+    if (opts.quotes !== 'none') for (const c of quotedCitations(f.citations)) opinion.push(...quote(c));
   }
   section(template.headings.opinion, opinion);
 
   const conclusion: DocBlock[] = [{ kind: 'paragraph', text: review.conclusion ? template.conclusions[review.conclusion] : template.noConclusion }];
   for (const p of review.opinion.text.split(/\n+/).map((x) => x.trim()).filter(Boolean)) conclusion.push({ kind: 'paragraph', text: p });
-  for (const c of quotedCitations(review.opinion.citations)) conclusion.push(...quote(c));
+  if (opts.quotes !== 'none') for (const c of quotedCitations(review.opinion.citations)) conclusion.push(...quote(c));
   conclusion.push({ kind: 'paragraph', text: template.closing });
   section(template.headings.conclusion, conclusion);
 

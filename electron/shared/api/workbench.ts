@@ -3,7 +3,7 @@
 // electron/shared/review-workbench.ts, the ones the core and `lawdesk precheck --json` use.
 
 import { z } from 'zod';
-import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
+import { DecisionSchema, DraftComparisonSchema, DraftVersionSchema, OPINION_FORMATS, OPINION_QUOTE_MODES, PrecheckResultSchema, ProposalSchema, ReopenedSchema, SuggestionSchema } from '../review-workbench';
 import { OpinionCoverageSchema } from '../opinion-coverage';
 import { DraftLinkStateSchema } from '../draft-citation';
 import { CONCLUSIONS, REVIEW_STATUSES } from '../record-schema';
@@ -138,7 +138,7 @@ export const workbenchCalls = {
   'workbench:opinion': call({
     // unverifiedText: the adviser confirmed writing it from a scanned draft's unchecked text (refused without)
     input: z
-      .object({ id: recordId, format: z.enum(OPINION_FORMATS), office: z.string().max(200).optional(), prefix: z.string().max(50).optional(), date: isoDate.optional(), unverifiedText: z.literal(true).optional() })
+      .object({ id: recordId, format: z.enum(OPINION_FORMATS), office: z.string().max(200).optional(), prefix: z.string().max(50).optional(), date: isoDate.optional(), quotes: z.enum(OPINION_QUOTE_MODES).optional(), unverifiedText: z.literal(true).optional() })
       .strict(),
     output: producedFileSchema.extend({ articles: z.number().int().nonnegative() }),
   }),

@@ -100,6 +100,14 @@ describe('lawdesk review draft / precheck / accept / dismiss / opinion', () => {
     const told = lawdesk('review', 'opinion', id, '--out', join(work, '意见书2.docx'));
     expect(told.status, told.stderr).toBe(0);
     expect(told.stderr).toContain(`注意：还有 ${res.findings.length - 2} 条预审意见待处理`);
+    // --quotes none: the same 意见书 naming its articles only (no article quoted); a wrong value is a usage error
+    const short = lawdesk('review', 'opinion', id, '--out', join(work, '意见书3.docx'), '--quotes', 'none', '--json');
+    expect(short.status, short.stderr).toBe(0);
+    expect((JSON.parse(op.stdout) as { articles: number }).articles).toBeGreaterThan(0);
+    expect((JSON.parse(short.stdout) as { articles: number }).articles).toBe(0);
+    const wrong = lawdesk('review', 'opinion', id, '--out', join(work, '意见书4.docx'), '--quotes', 'annex');
+    expect(wrong.status).not.toBe(0);
+    expect(wrong.stderr).toContain('--quotes 应为 inline（正文引用条文原文）或 none（只列条文号），收到“annex”');
     const show = JSON.parse(lawdesk('review', 'show', id, '--json').stdout) as { findings: { authority: { citations: { citation: string }[] } }; notes: string };
     expect(show.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政处罚法》（2021年修订）第十六条');
     expect(show.notes).toContain('押金由展会主办方自行收取');

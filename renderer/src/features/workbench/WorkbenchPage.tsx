@@ -12,7 +12,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, OCR_TEXT_NOTES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, OCR_TEXT_NOTES, OPINION_QUOTE_LABEL, OPINION_QUOTE_MODES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch, type OpinionQuoteMode } from '../../../../electron/shared/review-workbench';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { OcrCheck, withSuspects } from '../../components/OcrCheck';
@@ -127,6 +127,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [format, setFormat] = useState<'docx' | 'pdf'>('docx');
+  const [quotes, setQuotes] = useState<OpinionQuoteMode>('inline');
   /** 建议修改为 as edited, by finding id (absent: the rule's suggestion). */
   const [proposals, setProposals] = useState<Record<string, string>>({});
   /** An accepted finding whose proposal is being changed. */
@@ -382,7 +383,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
   const exportOpinion = async (unverified: boolean) => {
     setBusy(true);
     try {
-      const f = await client.call('workbench:opinion', { id, format, ...(unverified ? { unverifiedText: true as const } : {}) });
+      const f = await client.call('workbench:opinion', { id, format, quotes, ...(unverified ? { unverifiedText: true as const } : {}) });
       const how = await handOver(f);
       notify.ok(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
       // Generating is not issuing: once it is sent, the day is recorded (the 年度报告 counts it then).
@@ -488,6 +489,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
             </Button>
           )}
           <TabLeavingSelect value={format} onChange={setFormat} options={[{ value: 'docx', label: 'DOCX' }, { value: 'pdf', label: 'PDF' }]} style={{ width: 90 }} aria-label="意见书格式" />
+          <TabLeavingSelect value={quotes} onChange={setQuotes} options={OPINION_QUOTE_MODES.map((m) => ({ value: m, label: OPINION_QUOTE_LABEL[m] }))} style={{ width: 236 }} aria-label="意见书中的条文原文" data-testid="wb-quotes" />
           <Tooltip title={view && !draft ? `还没有送审稿：意见书只按审查记录生成。${NO_DRAFT_HINT}` : undefined}>
             <Button type="primary" onClick={() => void confirmExport()} loading={busy} disabled={!view} data-testid="wb-export">
               生成合法性审查意见书
