@@ -19,6 +19,8 @@ export async function pickAndPreviewBundle(deps: BundlePickDeps): Promise<ApiOut
   try {
     return await deps.preview(path);
   } catch (e) {
-    return { refused: { name: basename(path), error: toErrorData(e) } };
+    // The refusal's own `file` (a damaged bundle's error names its path since session 30) stays in main: the name is enough.
+    const { file: _path, ...error } = toErrorData(e);
+    return { refused: { name: basename(path), error } };
   }
 }
