@@ -35,16 +35,16 @@ const CLAUSE_MARK = /^[，；：、。]$/;
  * The height of a line from its characters' boxes, leaving out marks read with low confidence
  * that are not ideographs (a seal's or a stain's dot, dash or letter would stretch the box).
  */
+/** The middle value (the upper of two), 0 for none. */
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+
 function inkHeight(s: readonly OcrSymbol[]): number | undefined {
   const kept = s.filter((x) => x.y0 !== undefined && x.y1 !== undefined && (/[\u3400-\u9fff]/.test(x.ch) || x.conf >= SUSPECT_CONFIDENCE));
   if (kept.length === 0) return undefined;
   // From three ideographs on, the line's ink is where most of them stand (the median top to the median bottom):
   // a seal over the line stretches one or two boxes (renli: a line 82 high on a page of 40), not most.
   const han = kept.filter((x) => /[\u3400-\u9fff]/.test(x.ch));
-  if (han.length >= 3) {
-    const mid = (xs: number[]) => [...xs].sort((p, q) => p - q)[xs.length >> 1]!;
-    return mid(han.map((x) => x.y1!)) - mid(han.map((x) => x.y0!));
-  }
+  if (han.length >= 3) return median(han.map((x) => x.y1!)) - median(han.map((x) => x.y0!));
   return Math.max(...kept.map((x) => x.y1!)) - Math.min(...kept.map((x) => x.y0!));
 }
 
@@ -241,9 +241,9 @@ const ITEM_LINE = /^\s*[(（〈][一二三四五六七八九十]+\s*[)）〉]/;
  * suspect, as is the mark a dropped run followed, so a person looks at the seal.
  */
 function dropSealDots(s: OcrSymbol[]): void {
-  const heights = s.filter((x) => isHan(x.ch) && x.y0 !== undefined && x.y1 !== undefined).map((x) => x.y1! - x.y0!).sort((a, b) => a - b);
+  const heights = s.filter((x) => isHan(x.ch) && x.y0 !== undefined && x.y1 !== undefined).map((x) => x.y1! - x.y0!);
   if (heights.length < 3) return;
-  const h = heights[heights.length >> 1]!;
+  const h = median(heights);
   const dot = (x: OcrSymbol) => x.x0 !== undefined && x.x1 !== undefined && x.y0 !== undefined && x.y1 !== undefined && x.x1 - x.x0 <= h / 4 && x.y1 - x.y0 <= h / 4;
   const mark = /^[。，；：、,;:！？!?]$/;
   let k = s.length - 1;
@@ -437,7 +437,6 @@ export function ocrPageLines(page: OcrPage, pageNo: number, halfBrackets = false
   // quarter of the page's usual one count as that size, so only real headings and titles differ.
   // Whether a line is of the usual size is judged from its ink (stray marks left out); the size
   // given to the layout is tesseract's line box, which its thresholds are tuned to.
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
   const boxes = corrected.map(({ l }) => l.y1 - l.y0);
   const inks = corrected.map(({ l, symbols }) => inkHeight(symbols) ?? l.y1 - l.y0);
   const usualBox = median(boxes);

@@ -424,27 +424,27 @@ function metaOf(v: LawVersion, file: string): LawVersionMeta {
  * the same title, and no date, 文号 or 制定机关 other than the stored one's (a lone file may say less than the
  * manifest or the person who set them did). A stored body that cannot be read counts as different (it is replaced).
  */
-function sameText(store: LibraryStore, old: LawVersionMeta, next: LawVersion): boolean {
+function sameText(old: LawVersionMeta, next: LawVersion, stored: StoredUnits | undefined): boolean {
   if (old.title !== next.title || (old.subtitle ?? '') !== (next.subtitle ?? '')) return false;
   if ((['published', 'effective', 'docNumber', 'issuer'] as const).some((k) => next[k] !== undefined && next[k] !== old[k])) return false;
-  if (old.unitCount !== next.units.length) return false;
-  let stored: ReturnType<LibraryStore['readUnits']>;
-  try {
-    stored = store.readUnits(old.id);
-  } catch {
-    return false;
-  }
+  if (old.unitCount !== next.units.length || !stored) return false;
   return stored.length === next.units.length && stored.every((u, i) => u.kind === next.units[i]!.kind && u.label === next.units[i]!.label && u.text === next.units[i]!.text && u.path.join('\n') === next.units[i]!.path.join('\n'));
 }
 
-/** Why the new text of a stored law and day reads worse than the stored one (text-quality.ts), or undefined; an unreadable stored body is replaced. */
-function poorerThanStored(store: LibraryStore, old: LawVersionMeta, next: LawVersion): string | undefined {
-  let stored: ReturnType<LibraryStore['readUnits']>;
+type StoredUnits = ReturnType<LibraryStore['readUnits']>;
+
+/** The stored version's units, read once for sameText and poorerThanStored; undefined when its body cannot be read. */
+function storedUnits(store: LibraryStore, old: LawVersionMeta): StoredUnits | undefined {
   try {
-    stored = store.readUnits(old.id);
+    return store.readUnits(old.id);
   } catch {
     return undefined;
   }
+}
+
+/** Why the new text of a stored law and day reads worse than the stored one (text-quality.ts), or undefined; an unreadable stored body is replaced. */
+function poorerThanStored(old: LawVersionMeta, next: LawVersion, stored: StoredUnits | undefined): string | undefined {
+  if (!stored) return undefined;
   return poorerTextReason(textQuality(next.units, { textSource: textSourceOf(next), ...(next.verified !== undefined ? { verified: next.verified } : {}) }), textQuality(stored, { textSource: textSourceOf(old), ...(old.verified !== undefined ? { verified: old.verified } : {}) }));
 }
 
@@ -659,13 +659,14 @@ async function importOne(
   // The same law of the same day in another file whose text reads the same (the office's PDF and DOCX of one
   // notice, a .doc saved again): nothing to replace — the stored version, and what a person set on it
   // (时效性 by hand, corrected metadata), stay as they are.
-  if (old && sameText(store, old, version)) {
+  const stored = old ? storedUnits(store, old) : undefined;
+  if (old && sameText(old, version, stored)) {
     report.skipped++;
     return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason: `与已有版本的条文和信息相同（原文件 ${old.sourceFile}），未替换` };
   }
   // A later file of the same law and day that reads worse (a PDF whose line wraps broke articles, a copy that lost its
   // chapters) leaves the stored text in place, with the reason (text-quality.ts states the rule).
-  const poorer = old ? poorerThanStored(store, old, version) : undefined;
+  const poorer = old ? poorerThanStored(old, version, stored) : undefined;
   if (old && poorer) {
     const reason = `保留了已有版本（原文件 ${old.sourceFile}），未替换：${poorer}；如确需以新文件为准，先删除已有版本（命令行 lawdesk remove ${old.id}）再导入`;
     report.skipped++;
