@@ -9,7 +9,7 @@
 //   npx tsx test/bench/render-kept-pages.ts [slug …] && npx tsx test/bench/ocr-mark-ink.ts [slug …]
 // Knobs (to measure, not to tune): DARK (grey below which a 3×3 mean is ink, 128), MINCOL (ink pixels a column needs, 2),
 // BASE (0.1), TALL (0.45), BIAS (pitches the box is taken left of its centre, 0). DEBUG=law:page:context writes the
-// levelled crop to /tmp/h30ink/crop.pgm. The blind set kept back (blind22) is never read.
+// levelled crop to /tmp/h30ink/crop.pgm. The blind set kept back (blind23) is never read.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -68,7 +68,7 @@ export function inkMarks(laws: string[]): InkMark[] {
   const out: InkMark[] = [];
   for (const law of laws) {
     const d = JSON.parse(gunzipSync(readFileSync(join(FLAGS_DIR, `${law}.pages.json.gz`))).toString()) as { set: string; pages: OcrPage[]; variants: string[] };
-    if (d.set === 'blind22') continue;
+    if (d.set === 'blind23') continue;
     const src = readFileSync(join(FLAGS_DIR, `${law}.md`), 'utf8').replace(/\s+/g, '');
     d.pages.forEach((page, pi) => {
       const f = join(IMG, `${law}-${pi + 1}.pgm`);

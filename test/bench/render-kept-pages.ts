@@ -1,6 +1,6 @@
 // The kept OCR pages' images made again without OCR (session 30): each law of make-ocr-flags.ts's SPECS printed by LibreOffice,
 // rasterised and degraded as it does, then pre-processed as an import does (imageFilePage), written as PGM (and its size and
-// variant) to OUT. Same pixels on two runs (gdhaiyu's five pages: md5 equal). The blind set kept back (blind22) is skipped.
+// variant) to OUT. Same pixels on two runs (gdhaiyu's five pages: md5 equal). The blind set kept back (blind23) is skipped.
 //   nice -n 10 npx tsx test/bench/render-kept-pages.ts [slug …]     (≈ 1 min a law at load; LibreOffice started once per 12)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ const OUT = process.env.OUT ?? '/tmp/h30ink/img';
 const CORPUS = process.env.LAWDESK_CORPUS_LAWS ?? '/work/shared/corpus/laws';
 mkdirSync(OUT, { recursive: true });
 const only = process.argv.slice(2);
-const specs = (only.length ? only.map((s) => SPECS.find((x) => x.slug === s)!) : SPECS).filter((s) => s.set !== 'blind22');
+const specs = (only.length ? only.map((s) => SPECS.find((x) => x.slug === s)!) : SPECS).filter((s) => s.set !== 'blind23');
 const tmp = mkdtempSync(join(tmpdir(), 'h30ink-'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
 const pending = specs.filter((s) => !existsSync(join(OUT, `${s.slug}.done`)));
