@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../util/atomic-write';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
-import { DomainError, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
+import { DomainError, toErrorData, type ApiOutput, type Channel, type DesktopChannel, type EventName, type EventPayload, type ParsedInput } from '../../shared/api-contract';
 import { LIBRARY_INDEX_TASK, type PhaseProgress } from '../../shared/task-progress';
 import type { LibraryStore } from '../library/library-store';
 import { newId } from '../util/new-id';
@@ -68,6 +68,9 @@ export const MAX_DISK_NAME_BYTES = 200;
  * legal on every disk, but its temp file is not) its start and its end — the date and extension
  * the importer reads from a name — around an ellipsis. The report still shows the uploaded name.
  */
+/** Each upload's own folder under the staging root (mkdtemp adds six characters). */
+const UPLOAD_DIR_PREFIX = 'lawdesk-upload-';
+
 export function diskName(name: string): string {
   if (Buffer.byteLength(name) <= MAX_DISK_NAME_BYTES) return name;
   const chars = [...name];
@@ -176,6 +179,14 @@ export class ApiContext {
     return f;
   }
 
+  /** Staged paths → the names the person chose (newest 256; a longer name is shortened on disk by diskName). */
+  private readonly uploadNames = new Map<string, string>();
+
+  private rememberUpload(path: string, name: string): void {
+    this.uploadNames.set(path, name);
+    if (this.uploadNames.size > 256) this.uploadNames.delete(this.uploadNames.keys().next().value!);
+  }
+
   /**
    * Writes uploaded files into one fresh temp folder (the one upload writer of the API); the
    * caller removes the folder. Names are checked by the contract (no separators); a repeated
@@ -195,7 +206,7 @@ export class ApiContext {
     let dir: string;
     try {
       mkdirSync(this.stagingRoot, { recursive: true });
-      dir = mkdtempSync(join(this.stagingRoot, 'lawdesk-upload-'));
+      dir = mkdtempSync(join(this.stagingRoot, UPLOAD_DIR_PREFIX));
     } catch (e) {
       throw uploadFailure(e, decoded[0]?.name ?? '');
     }
@@ -211,6 +222,7 @@ export class ApiContext {
         const path = join(sub, onDisk);
         writeFileAtomic(path, bytes, { fsync: false });
         names.set(path, name);
+        this.rememberUpload(path, name);
         paths.push(path);
       } catch (e) {
         rmSync(dir, { recursive: true, force: true });
@@ -224,6 +236,19 @@ export class ApiContext {
   writeUpload(name: string, dataBase64: string, maxBytes: number): { dir: string; path: string } {
     const { dir, paths } = this.writeUploads([{ name, dataBase64 }], { maxFileBytes: maxBytes, refuseEmpty: true });
     return { dir, path: paths[0]! };
+  }
+
+  /**
+   * An error about a staged upload names the person's file, not the staging path: the renderer never
+   * sees paths (a damaged bundle's error carries its `file` since session 30). Other errors pass as they are.
+   */
+  shownError(e: unknown): unknown {
+    const file = (e as { file?: unknown } | null)?.file;
+    if (typeof file !== 'string' || !file.startsWith(join(this.stagingRoot, UPLOAD_DIR_PREFIX))) return e;
+    const name = this.uploadNames.get(file) ?? basename(file);
+    const d = toErrorData(e);
+    const named = (t: string) => t.split(file).join(name);
+    return new DomainError(d.code, named(d.message), { file: name, details: d.details?.map(named) });
   }
 
   dropDir(dir: string): void {

@@ -325,6 +325,8 @@ export class AppService {
     const release = startsTask(channel) ? this.ctx.claimTask((input as { taskId?: string }).taskId) : undefined;
     try {
       return parseOutput(channel, await handler(input));
+    } catch (e) {
+      throw this.ctx.shownError(e);
     } finally {
       release?.();
     }

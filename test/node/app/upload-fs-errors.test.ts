@@ -62,4 +62,17 @@ describe('an upload the file system refuses', () => {
     expect(err.message).toBe('无法接收文件“科技局资料包.lawdesk”：路径中有一段不是文件夹（ENOTDIR）');
     expect(JSON.stringify(err)).not.toContain('not-a-folder');
   });
+
+  it('a damaged bundle upload: refused naming the uploaded file, never the staging path', async () => {
+    const root = join(work, 'staging');
+    app = await appWith(root);
+    // a zip's first bytes and then nothing a bundle needs: the preview reads it and refuses it
+    const bytes = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64, 0x5a)]).toString('base64');
+    const err = await failure(app.call('bundles:preview', { file: { name: '科技局资料包.lawdesk', dataBase64: bytes } }));
+    expect(err.message).toContain('科技局资料包.lawdesk');
+    expect(err.file).toBe('科技局资料包.lawdesk');
+    expect(JSON.stringify(err)).not.toContain(root);
+    // the staged copy is gone with its folder
+    expect(readdirSync(root)).toEqual([]);
+  });
 });
