@@ -46,6 +46,7 @@ import { versionsHandlers } from './versions-api';
 import { MappingWarmup } from '../versions/mapping-warmup';
 import { smallestStoredPair } from '../versions/version-compare';
 import { linksHandlers } from './links-api';
+import { libraryEditHandlers } from './library-edit-api';
 import { citesSearch, splitCitesQuery } from '../links/cites-search';
 import { currentLinkGraph } from '../links/link-graph-cache';
 import { importFolderHandlers } from './import-folder-api';
@@ -214,6 +215,7 @@ export class AppService {
       ...this.makeHandlers(),
       ...versionsHandlers(this.ctx),
       ...linksHandlers(this.ctx),
+      ...libraryEditHandlers(this.ctx),
       ...recordsHandlers(this.ctx),
       ...packsHandlers(this.ctx, opts.printPdf),
       ...reportsHandlers(this.ctx, opts.printPdf),

@@ -212,6 +212,25 @@ export const lawSortSchema = z.object({
 });
 export type LawSort = z.infer<typeof lawSortSchema>;
 
+/** What a removal names: a law, and one of its versions or (absent) all of them. */
+export const removalTargetSchema = z.object({ lawId: id, versionId: id.optional() }).strict();
+
+export const removalImpactSchema = z.object({
+  lawId: z.string(),
+  title: z.string(),
+  /** Every version goes: the law leaves the library. */
+  wholeLaw: z.boolean(),
+  versions: z.array(z.object({ id: z.string(), date: z.string(), status })),
+  records: z.object({ reviews: count, findings: count, lectures: count, notes: count, register: count }),
+  packs: z.object({ packs: count, items: count }),
+  links: z.object({ laws: count, articles: count }),
+  /** The counts in sentences (empty: nothing depends on it). */
+  lines: z.array(z.string().max(500)).max(10),
+});
+export type RemovalImpactDto = z.infer<typeof removalImpactSchema>;
+
+const removedVersionSchema = z.object({ id: z.string(), lawId: z.string(), title: z.string(), date: z.string() });
+
 /** How many of the catalogue's repair notes library:info carries (the rest are counted in one more line). */
 export const LIBRARY_REPAIRS_SHOWN = 20;
 
@@ -304,4 +323,17 @@ export const libraryCalls = {
     output: z.object({ favorites: z.array(z.string()) }),
   }),
   'law:favorites': call({ input: empty, output: z.object({ favorites: z.array(z.string()) }) }),
+  /** What depends on a law (or one version of it) before it is removed: the confirm dialog's counts. */
+  'library:removalImpact': call({ input: removalTargetSchema, output: removalImpactSchema }),
+  /**
+   * Removes a law (every version) or one version, in one commit of the catalog; the search index
+   * and the link graph follow the change, records citing it show 已从资料库删除. `undoable`: the
+   * removal is kept for library:undoRemove (until the next removal or the app's restart).
+   */
+  'library:remove': call({
+    input: removalTargetSchema,
+    output: z.object({ removed: z.array(removedVersionSchema), undoable: z.boolean() }),
+  }),
+  /** Puts the last removal back (same ids, texts, originals and metadata); refused when there is none or it came back meanwhile. */
+  'library:undoRemove': call({ input: empty, output: z.object({ restored: z.array(removedVersionSchema) }) }),
 } as const;
