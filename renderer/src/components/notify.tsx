@@ -45,6 +45,22 @@ export interface Notify {
    * `title` says what failed (保存失败, 导出失败 …); `text` is the reason, shown in full.
    */
   fail(text: string, opts?: { title?: string; key?: string }): void;
+  /**
+   * Something done that can be taken back (a removal): the toast offers 撤销, also as Ctrl+Z while it
+   * shows (outside a text field, whose own undo Ctrl+Z stays). Goes after UNDO_SECONDS, or at once when used.
+   */
+  undoable(content: ReactNode, onUndo: () => void, opts?: { key?: string }): void;
+}
+
+/** How long a 撤销 toast stays (the pointer over it holds it). */
+export const UNDO_SECONDS = 12;
+
+/** Stops the Ctrl+Z of the 撤销 toast shown last (a newer one replaces it). */
+let undoKeyOff: (() => void) | undefined;
+
+/** Whether a key press belongs to a text field (its own Ctrl+Z). */
+function inTextField(t: EventTarget | null): boolean {
+  return t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
 }
 
 export function useNotify(): Notify {
@@ -72,6 +88,44 @@ export function useNotify(): Notify {
           actions: (
             <Button size="small" icon={<CopyOutlined />} onClick={() => void copyText(`${title}：${text}`).then(() => message.success({ content: '已复制', duration: TOAST_SECONDS.success }), () => {})}>
               复制
+            </Button>
+          ),
+        });
+      },
+      undoable: (content, onUndo, o = {}) => {
+        const key = o.key ?? 'undo';
+        let used = false;
+        undoKeyOff?.();
+        const off = () => {
+          window.removeEventListener('keydown', onKey);
+          if (undoKeyOff === off) undoKeyOff = undefined;
+        };
+        const undo = () => {
+          if (used) return;
+          used = true;
+          off();
+          notification.destroy(key);
+          onUndo();
+        };
+        const onKey = (e: KeyboardEvent) => {
+          if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !inTextField(e.target)) {
+            e.preventDefault();
+            undo();
+          }
+        };
+        window.addEventListener('keydown', onKey);
+        undoKeyOff = off;
+        notification.success({
+          key,
+          title: content,
+          duration: UNDO_SECONDS,
+          placement: 'bottomRight',
+          closable: { 'aria-label': '关闭' },
+          props: { 'data-testid': 'toast-undo' },
+          onClose: off,
+          actions: (
+            <Button size="small" type="primary" onClick={undo} data-testid="toast-undo-button">
+              撤销（Ctrl+Z）
             </Button>
           ),
         });

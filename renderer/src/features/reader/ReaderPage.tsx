@@ -13,8 +13,8 @@
 // tools and the law's relations come one frame after the text, and the dialogs when first opened.
 // The TOC follows the article at the top of the view.
 
-import { DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, DatePicker, Descriptions, Input, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { DeleteOutlined, DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, DatePicker, Descriptions, Dropdown, Input, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FIRST_PART, type PackItemDto } from '../../../../electron/shared/api-contract';
@@ -25,6 +25,7 @@ import { CitedByPanel } from './CitedByPanel';
 import { linksByArticle } from './LinkedText';
 import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
 import { StatusEditor } from './StatusEditor';
+import { RemoveDialog, type RemoveScope } from './RemoveDialog';
 import { OcrMark } from './OcrMark';
 import { citationOf, citationWithNote } from '../../../../electron/shared/citation';
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
@@ -554,6 +555,21 @@ function Reader({
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Delete: 删除此版本 (Shift+Delete: the whole law), confirmed in a dialog — not from a text field
+  // (where Delete deletes characters) nor over another dialog.
+  const [removing, setRemoving] = useState<RemoveScope | undefined>();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Delete' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.closest('.ant-modal'))) return;
+      e.preventDefault();
+      setRemoving(e.shiftKey ? 'law' : 'version');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   // After Enter in the find box: bring the current occurrence itself to the middle of the view.
   const findScroll = useRef(false);
   useLayoutEffect(() => {
@@ -787,6 +803,20 @@ function Reader({
                   版本对比
                 </Button>
               )}
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'version', label: versions.length > 1 ? '删除此版本（Delete）' : '删除此法规（Delete）', danger: true },
+                    ...(versions.length > 1 ? [{ key: 'law', label: `删除此法规（全部 ${versions.length} 个版本，Shift+Delete）`, danger: true }] : []),
+                  ],
+                  onClick: ({ key }) => setRemoving(key as RemoveScope),
+                }}
+              >
+                <Button icon={<DeleteOutlined />} data-testid="remove-menu">
+                  删除…
+                </Button>
+              </Dropdown>
               <DatePicker placeholder="查看某日有效的版本" style={{ width: 190 }} onChange={(d) => d && void openAsOf(d.format('YYYY-MM-DD'))} data-testid="reader-as-of" />
               <Space.Compact>
                 <Tooltip title="缩小字号">
@@ -837,6 +867,7 @@ function Reader({
       )}
       {historyMounted && <ArticleHistory versionId={meta.id} lawId={meta.lawId} articleKey={historyKey} onClose={() => setHistoryKey(undefined)} />}
       {packMounted && <AddToPack items={packItems?.items} what={packItems?.what ?? ''} onClose={() => setPackItems(undefined)} />}
+      {removing && <RemoveDialog open meta={meta} versions={versions} scope={removing} onScope={setRemoving} onClose={() => setRemoving(undefined)} />}
       {statusMounted && (
         <StatusEditor
           open={statusOpen}
