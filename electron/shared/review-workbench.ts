@@ -258,13 +258,14 @@ export const OPINION_FORMATS = ['docx', 'pdf'] as const;
 export type OpinionFormat = (typeof OPINION_FORMATS)[number];
 
 /**
- * Whether the 意见书 quotes the cited articles' text after each 要点 (inline, as it always has) or names
+ * Whether the 意见书 quotes the cited articles' text after each 要点 (inline, as it always has), names
  * them only (none: 审查依据 lists every article cited, and the opinion's sentences name them — the short
- * 意见书 many offices send; a 7-article draft's ran to 9 pages with every article quoted).
+ * 意见书 many offices send; a 7-article draft's ran to 9 pages with every article quoted), or names them
+ * in the text as none does and quotes each once in an annex after the 落款 (annex: 附件：引用条文原文).
  */
-export const OPINION_QUOTE_MODES = ['inline', 'none'] as const;
+export const OPINION_QUOTE_MODES = ['inline', 'none', 'annex'] as const;
 export type OpinionQuoteMode = (typeof OPINION_QUOTE_MODES)[number];
-export const OPINION_QUOTE_LABEL: Record<OpinionQuoteMode, string> = { inline: '正文引用条文原文', none: '不引用原文（只列条文号）' };
+export const OPINION_QUOTE_LABEL: Record<OpinionQuoteMode, string> = { inline: '正文引用条文原文', none: '不引用原文（只列条文号）', annex: '附件列出条文原文' };
 
 /** A 送审稿's articles have the shape of a law's articles (the same parser made them). */
 export const DraftArticleSchema = articleSchema;

@@ -132,6 +132,20 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       for (const c of review.findings.authority.citations) expect(short).not.toContain(squash((partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join('')));
       expect(short).toContain(squash('《中华人民共和国行政许可法》'));
       expect(short.length).toBeLessThan(text.length);
+      // 附件列出: the text as short, and each cited article (or the 款 cited) quoted once in 附件2, after the
+      // 落款 and the 对照表 (附件1) — each law named with its version's date
+      await page.getByRole('combobox', { name: '意见书中的条文原文' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '附件列出条文原文' }).click();
+      await expect.poll(() => chosen.textContent()).toBe('附件列出条文原文');
+      const annexed = squash(await docxText(readFileSync((await (await exportAnyway(page)).path())!)));
+      const annexAt = annexed.indexOf(squash('附件2引用条文原文'));
+      expect(annexAt).toBeGreaterThan(annexed.indexOf(squash('附件：1. 修改建议对照表2. 引用条文原文')));
+      expect(annexAt).toBeGreaterThan(annexed.indexOf(squash('附件1修改建议对照表')));
+      expect(annexed.slice(annexAt)).toMatch(/《中华人民共和国行政许可法》（\d{4}年\d{1,2}月\d{1,2}日(?:修正|修订|公布)）/u);
+      for (const c of review.findings.authority.citations) {
+        const q = squash((partLines(c.textSnapshot, c) ?? [c.textSnapshot]).join(''));
+        expect(annexed.slice(annexAt).split(q).length, q).toBe(2);
+      }
     }), 240_000);
 
   it('the 修改建议对照表 card holds one row per article, its suggestions in the order of the article’s text', () =>

@@ -118,7 +118,7 @@ export const reviewWorkbenchUsage = [
   'lawdesk review precheck <编号> [--draft N] [--panel] [--json]',
   'lawdesk review accept <编号> <意见编号> [--proposal 建议修改为] [--by 姓名] [--json]',
   'lawdesk review dismiss <编号> <意见编号> --reason 理由 [--by 姓名] [--json]',
-  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--quotes inline|none] [--unverified-text] [--json]',
+  'lawdesk review opinion <编号> --format docx|pdf --out FILE [--office 审查机构] [--prefix 高科审] [--date YYYY-MM-DD] [--quotes inline|none|annex] [--unverified-text] [--json]',
 ];
 
 function describeFinding(f: Finding): string {
@@ -206,7 +206,7 @@ export function reviewWorkbenchSubcommands(usage: string): Record<string, (rest:
       if (!OPINION_FORMATS.includes(format)) throw new UsageError(`--format 应为 docx 或 pdf，收到“${values.format}”`);
       if (values.date && !DATE.test(values.date)) throw new UsageError(`--date 应为 YYYY-MM-DD，收到“${values.date}”`);
       const quotes = values.quotes as OpinionQuoteMode | undefined;
-      if (quotes !== undefined && !OPINION_QUOTE_MODES.includes(quotes)) throw new UsageError(`--quotes 应为 inline（正文引用条文原文）或 none（只列条文号），收到“${values.quotes}”`);
+      if (quotes !== undefined && !OPINION_QUOTE_MODES.includes(quotes)) throw new UsageError(`--quotes 应为 inline（正文引用条文原文）、none（只列条文号）或 annex（附件列出条文原文），收到“${values.quotes}”`);
       const { wb, close } = await openWorkbench(values.library, !!values.json);
       try {
         // What the 意见书 will say was not checked (the workbench asks the same before generating):

@@ -16,10 +16,11 @@ import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
 import type { OpinionQuoteMode } from '../../shared/review-workbench';
 import { suggestionsByArticle, type Basis, type Suggestion } from '../../shared/review-workbench';
-import type { Level } from '../../shared/law-model';
 import { basisLines, sortArticles } from './opinion-bases';
 import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
 import { partLabel, partLines } from '../../shared/article-part';
+import { OCR_PENDING_NOTE, type Level } from '../../shared/law-model';
+import { own } from '../util/own-key';
 
 export const OpinionTemplateSchema = z.object({
   schemaVersion: z.literal(1),
@@ -35,6 +36,8 @@ export const OpinionTemplateSchema = z.object({
   noConclusion: z.string(),
   annexTitle: z.string(),
   annexColumns: z.array(z.string()).length(5),
+  /** The annex quoting the cited articles when they are listed apart (quotes 'annex'); absent in templates written before. */
+  quotesAnnexTitle: z.string().default('附件：引用条文原文'),
   closing: z.string(),
 });
 export type OpinionTemplate = z.infer<typeof OpinionTemplateSchema>;
@@ -77,8 +80,16 @@ export interface OpinionOptions {
    * the template's 经审查，未发现问题 only when checked, else 未审查 with the reason.
    */
   coverage: OpinionCoverage;
-  /** Quote the cited articles after each 要点 (inline, the default) or name them only (none). */
+  /**
+   * Quote the cited articles after each 要点 (inline, the default), name them only (none), or name them
+   * only and quote each once in the annex 附件：引用条文原文 (annex).
+   */
   quotes?: OpinionQuoteMode;
+  /**
+   * Each cited version named with its date, by version id (datedTitleOf: 《中华人民共和国行政许可法》
+   * （2019年4月23日修正）), heading its articles in the annex; a version missing here is named as its citation reads.
+   */
+  versionTitles?: Record<string, string>;
   /**
    * The local documents binding the office the template's {本地规定} names (basis-documents.ts
    * localBasisTitles): 和《山东省行政规范性文件制定和监督管理办法》 in 山东, nothing elsewhere.
@@ -195,6 +206,35 @@ export function joinedBases(line: string): string {
   return `${line.slice(0, at)}（依据：${out.map((o) => (typeof o === 'string' ? o : `${o.head}${sortArticles([...new Set(o.arts)]).join('、')}`)).join('；')}）`;
 }
 
+/** A basis quoting its words: 《…通知》（国办发〔2018〕37号）一、（一）“严禁越权发文”：“不得设定…” — title, part, words. */
+const WORDED_BASIS = /^(《[^》]+》(?:（[^）]*）)?)([^：]*)：“([\s\S]*)”$/u;
+
+export interface QuotedWords {
+  /** 《…》（国办发〔2018〕37号） */
+  head: string;
+  /** 一、（一）“严禁越权发文” */
+  part: string;
+  words: string;
+}
+
+/**
+ * A line whose （依据：…） quotes a provision's words (a document the library lacks is cited so, with its
+ * words from review-bases/documents.json), named by its part only — for a 意见书 that quotes no text in its
+ * body — and the words taken out, for the annex. Other lines are returned as they are.
+ */
+export function basisWordsApart(line: string): { line: string; words: QuotedWords[] } {
+  const at = line.lastIndexOf('（依据：');
+  if (at < 0 || !line.endsWith('）')) return { line, words: [] };
+  const words: QuotedWords[] = [];
+  const parts = topLevelParts(line.slice(at + 4, -1)).map((part) => {
+    const m = WORDED_BASIS.exec(part.trim());
+    if (!m) return part;
+    words.push({ head: m[1]!, part: m[2]!.trim(), words: m[3]! });
+    return `${m[1]}${m[2]!.trim()}`;
+  });
+  return words.length ? { line: `${line.slice(0, at)}（依据：${parts.join('；')}）`, words } : { line, words };
+}
+
 /**
  * A cited article as the version the record holds reads it (款 on their own lines); a citation of one
  * 款 or 项 (立法法第九十三条第六款) quotes that part alone, labelled as cited (第九十三条第六款). A
@@ -224,6 +264,52 @@ export function annexRows(suggestions: Suggestion[]): string[][] {
     return said.length === 1 ? said[0]!.text : said.map((x) => `${x.numbers.join('、')}. ${x.text}`).join('\n');
   };
   return suggestionsByArticle(suggestions).map((row, i) => [String(i + 1), row.article, ...(['original', 'proposal', 'reason'] as const).map((k) => cell(row.suggestions.map((s) => s[k])))]);
+}
+
+/**
+ * The annex 附件：引用条文原文: each article cited, once, in the order first cited — under its law's title and
+ * version date, each law once (in the order its first article was cited). A 款 or 项 is quoted alone, as
+ * cited, when it is the only part of that article cited; an article cited whole or by several parts is
+ * quoted whole. A chapter or a whole law cited is named in the text, not quoted. An article of an OCR
+ * text nobody has checked keeps its note (识别文本，待核对) on its label.
+ */
+export function quotationAnnex(cs: Citation[], versionTitles: Record<string, string> = {}, worded: QuotedWords[] = []): DocBlock[] {
+  const laws = new Map<string, { head: string; articles: Map<string, Citation[]> }>();
+  for (const c of cs) {
+    if (c.scope) continue;
+    let law = laws.get(c.versionId);
+    if (!law) {
+      law = { head: own(versionTitles, c.versionId) ?? /^《[^》]+》(?:（[^）]*）)?/u.exec(c.citation)?.[0] ?? c.citation, articles: new Map() };
+      laws.set(c.versionId, law);
+    }
+    law.articles.set(c.articleKey, [...(law.articles.get(c.articleKey) ?? []), c]);
+  }
+  const out: DocBlock[] = [];
+  for (const law of laws.values()) {
+    out.push({ kind: 'citation', text: law.head });
+    for (const cited of law.articles.values()) {
+      const c = cited[0]!;
+      const parts = new Set(cited.map((x) => partLabel(x)));
+      const part = parts.size === 1 ? partLines(c.textSnapshot, c) : undefined;
+      const note = cited.some((x) => x.citation.endsWith(OCR_PENDING_NOTE)) ? OCR_PENDING_NOTE : '';
+      out.push(part ? { kind: 'article', label: `${c.label}${partLabel(c)}${note}`, lines: part } : { kind: 'article', label: `${c.label}${note}`, lines: c.textSnapshot.split('\n') });
+    }
+  }
+  // Then the documents the library lacks, as 审查依据 lists them after the laws: each provision once, its words
+  // as the findings quote them (two findings may quote different sentences of one provision).
+  const docs = new Map<string, Map<string, string[]>>();
+  for (const w of worded) {
+    const parts = docs.get(w.head) ?? new Map<string, string[]>();
+    docs.set(w.head, parts);
+    const said = parts.get(w.part) ?? [];
+    if (!said.includes(w.words)) parts.set(w.part, [...said, w.words]);
+  }
+  for (const [head, parts] of docs) {
+    out.push({ kind: 'citation', text: head });
+    // In quotation marks, as the findings quoted them: the words are an excerpt of the provision, not all of it.
+    for (const [part, words] of parts) out.push({ kind: 'article', label: part, lines: words.map((w) => `“${w}”`) });
+  }
+  return out;
 }
 
 /** A 要点's citations to quote: a part of an article quoted whole there as well is not quoted again. */
@@ -276,20 +362,31 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   if (review.opinion.adviser) process.push({ kind: 'paragraph', text: `${review.opinion.adviserRole ?? '法律顾问'}${review.opinion.adviser}参与审查并出具意见。` });
   section(template.headings.process, process);
 
+  // The articles the 要点 and the 结论 rest on: quoted after each (inline) or once in an annex (annex).
+  const inline = (opts.quotes ?? 'inline') === 'inline';
+  const quoted: Citation[] = [];
+  const worded: QuotedWords[] = [];
   const opinion: DocBlock[] = [];
   for (const cat of ['权限', '程序', '内容'] as const) {
     const f = review.findings[CAT_KEY[cat]];
     opinion.push({ kind: 'subheading', level: 3, text: template.categories[cat], id: `s-${CAT_KEY[cat]}` });
-    const paras = joinedFindingLines(f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean));
+    const paras = joinedFindingLines(f.text.split(/\n+/).map((x) => x.trim()).filter(Boolean)).map((p) => {
+      if (inline) return p;
+      const apart = basisWordsApart(p);
+      worded.push(...apart.words);
+      return apart.line;
+    });
     if (!paras.length && !f.citations.length) opinion.push({ kind: 'paragraph', text: emptyPointText(opts.coverage[cat], template.emptyCategory) });
     for (const p of paras) opinion.push({ kind: 'paragraph', text: p });
-    if (opts.quotes !== 'none') for (const c of quotedCitations(f.citations)) opinion.push(...quote(c));
+    quoted.push(...quotedCitations(f.citations));
+    if (inline) for (const c of quotedCitations(f.citations)) opinion.push(...quote(c));
   }
   section(template.headings.opinion, opinion);
 
   const conclusion: DocBlock[] = [{ kind: 'paragraph', text: review.conclusion ? template.conclusions[review.conclusion] : template.noConclusion }];
   for (const p of review.opinion.text.split(/\n+/).map((x) => x.trim()).filter(Boolean)) conclusion.push({ kind: 'paragraph', text: p });
-  if (opts.quotes !== 'none') for (const c of quotedCitations(review.opinion.citations)) conclusion.push(...quote(c));
+  quoted.push(...quotedCitations(review.opinion.citations));
+  if (inline) for (const c of quotedCitations(review.opinion.citations)) conclusion.push(...quote(c));
   conclusion.push({ kind: 'paragraph', text: template.closing });
   section(template.headings.conclusion, conclusion);
 
@@ -300,6 +397,9 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
       { kind: 'table', head: template.annexColumns, rows: annexRows(suggestions), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'], compact: true },
     ]);
   }
+  // After the 对照表 the conclusion names (所附修改建议对照表): 附件1 then 附件2, as the 附件说明 lists them.
+  const annexed = opts.quotes === 'annex' ? quotationAnnex(quoted, opts.versionTitles, worded) : [];
+  if (annexed.length) section(template.quotesAnnexTitle, annexed);
   const articleCount = sections.reduce((k, s) => k + s.blocks.filter((b) => b.kind === 'article').length, 0);
   return {
     official: { number: opinionNumber(review, template, opts.numberPrefix?.trim()) },

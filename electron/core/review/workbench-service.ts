@@ -14,6 +14,7 @@ import { officeRegion, regionNotation } from '../office/office-region';
 import type { LibraryStore } from '../library/library-store';
 import { citationKey, citeArticle } from '../records/citation-resolve';
 import { partOf } from '../../shared/article-part';
+import { datedTitleOf } from '../../shared/citation';
 import type { Citation, LegalityReview } from '../records/record-types';
 import type { Conclusion } from '../../shared/record-schema';
 import { RecordsError } from '../records/records-errors';
@@ -595,7 +596,7 @@ export class ReviewWorkbench {
   }
 
   /** The 意见书 as the pack engine's document: the record, the 对照表 and the bases of the accepted findings. */
-  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'coverage'> & { coverage?: OpinionCoverage } = {}): Promise<PackDocument> {
+  async opinionDocument(reviewId: string, o: Omit<OpinionOptions, 'today' | 'bases' | 'levels' | 'versionTitles' | 'coverage'> & { coverage?: OpinionCoverage } = {}): Promise<PackDocument> {
     const accepted = this.acceptedNow(reviewId);
     const record = await this.records.getReview(reviewId);
     // a 草案第八条 written on an earlier 送审稿 version says which version it meant (draft-links.ts)
@@ -607,12 +608,18 @@ export class ReviewWorkbench {
       const law = id ? this.store.law(id) : undefined;
       if (law) levels[law.id] = law.level;
     }
+    // 附件：引用条文原文 heads each law with its version's date (2019年4月23日修正), which the citation's year alone does not give.
+    const versionTitles: Record<string, string> = {};
+    for (const c of allCitations(review)) {
+      const v = this.store.version(c.versionId);
+      if (v) versionTitles[c.versionId] = datedTitleOf(v);
+    }
     // The signing unit and the 机关代字: as asked, else the office profile (设置 → 单位信息), for every face alike.
     const office = readOffice(this.store.dir).profile;
     const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
     const coverage = o.coverage ?? (await this.coverage(reviewId));
     const localBases = localBasisTitles(loadBasisDocuments(), this.readableRules(), draftKindOf(review.type), this.officeRegion() || undefined);
-    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, localBases, ...definedOnly(o), today: this.store.today(), bases, levels, coverage });
+    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, localBases, ...definedOnly(o), today: this.store.today(), bases, levels, versionTitles, coverage });
   }
 
   /**

@@ -105,9 +105,13 @@ describe('lawdesk review draft / precheck / accept / dismiss / opinion', () => {
     expect(short.status, short.stderr).toBe(0);
     expect((JSON.parse(op.stdout) as { articles: number }).articles).toBeGreaterThan(0);
     expect((JSON.parse(short.stdout) as { articles: number }).articles).toBe(0);
-    const wrong = lawdesk('review', 'opinion', id, '--out', join(work, '意见书4.docx'), '--quotes', 'annex');
+    // --quotes annex: named in the text, each article quoted once in the annex
+    const annexed = lawdesk('review', 'opinion', id, '--out', join(work, '意见书5.docx'), '--quotes', 'annex', '--json');
+    expect(annexed.status, annexed.stderr).toBe(0);
+    expect((JSON.parse(annexed.stdout) as { articles: number }).articles).toBeGreaterThan(0);
+    const wrong = lawdesk('review', 'opinion', id, '--out', join(work, '意见书4.docx'), '--quotes', 'appendix');
     expect(wrong.status).not.toBe(0);
-    expect(wrong.stderr).toContain('--quotes 应为 inline（正文引用条文原文）或 none（只列条文号），收到“annex”');
+    expect(wrong.stderr).toContain('--quotes 应为 inline（正文引用条文原文）、none（只列条文号）或 annex（附件列出条文原文），收到“appendix”');
     const show = JSON.parse(lawdesk('review', 'show', id, '--json').stdout) as { findings: { authority: { citations: { citation: string }[] } }; notes: string };
     expect(show.findings.authority.citations.map((c) => c.citation)).toContain('《中华人民共和国行政处罚法》（2021年修订）第十六条');
     expect(show.notes).toContain('押金由展会主办方自行收取');
