@@ -13,8 +13,10 @@ export const PLACEHOLDER_MARK = '【待填写】';
 
 const KIND_LABEL: Record<SourceRef['kind'], string> = { review: '合法性审查', lecture: '学法普法活动', plan: '普法计划', register: '规范性文件登记' };
 
+/** A record as the annex lists it, its date in words as the report's text writes dates (a plan's year: 2020年度). */
 function sourceText(s: SourceRef): string {
-  return `${KIND_LABEL[s.kind]}，${s.date}：${s.title}`;
+  const when = /^\d{4}$/.test(s.date) ? `${s.date}年度` : chineseDate(s.date);
+  return `${KIND_LABEL[s.kind]}，${when}：${s.title}`;
 }
 
 /** Record ids three to a line (、 at each line's end), so a line break never falls inside an id. */

@@ -11,6 +11,7 @@ import type { SessionLaw } from '../records/session-laws';
 import { LATE_FILING, filingState } from '../../shared/register-schema';
 import type { Lecture, LegalityReview, StudyPlan } from '../records/record-types';
 import { OUTREACH_KINDS } from '../records/record-types';
+import { PROCEDURE_CHECKS } from '../../shared/record-schema';
 import type { AnnualStats } from '../records/records-stats';
 import { cutoffOf, happenedIn, reviewsOfYear } from '../records/year-scope';
 import { fillPlaceholders, type ReportGenerator, type ReportPart, type ReportTemplate } from './report-template';
@@ -110,6 +111,16 @@ function recordedLaws(l: Lecture): Pick<SessionLaw, 'key' | 'writtenTitle'>[] {
   return [...new Set([...l.laws, ...l.citations.map((c) => c.lawId)])].map((key) => ({ key, writtenTitle: cited.get(key) ?? key.replace(/[《》]/g, '') }));
 }
 
+/**
+ * A 重大行政决策's procedures in the order 重大行政决策程序暂行条例 sets them: 公众参与、专家论证、风险评估 (第二章
+ * 决策草案的形成, 第二至四节), then 合法性审查 (第三章第一节) before 集体讨论决定 and 公布 (第二节). 公平竞争审查 is part of
+ * drafting (公平竞争审查条例: before the draft is submitted), so it comes before 合法性审查.
+ */
+const DECISION_STEPS: readonly string[] = (() => {
+  const at = PROCEDURE_CHECKS.indexOf('集体讨论决定');
+  return [...PROCEDURE_CHECKS.slice(0, at), '合法性审查', ...PROCEDURE_CHECKS.slice(at)];
+})();
+
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const list = (xs: string[]) => xs.join('、');
 const quoted = (t: string) => `《${t.replace(/^《|》$/g, '')}》`;
@@ -156,18 +167,32 @@ function countBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
   return [...m];
 }
 
+/**
+ * How many people sessions reached, as the report may claim it: the sum over the records that give a head
+ * count, the figure citing those only. A record without one stores 0 — unknown, never "0人次" — so when some
+ * lack it the sentence says how many (参加216人次（其中1次未记录人数）), and when none gives one, nothing.
+ */
+function reached(ls: Lecture[], book: FigureBook, id: string, label: string): { heads: number; note: string; figures: string[] } {
+  const counted = ls.filter((l) => l.headCount > 0);
+  if (!counted.length) return { heads: 0, note: '', figures: [] };
+  const heads = counted.reduce((n, l) => n + l.headCount, 0);
+  const missing = ls.filter((l) => !(l.headCount > 0));
+  const figures = [book.add(id, label, heads, counted.map(lectureRef))];
+  if (missing.length) figures.push(book.add(`${id}.unrecorded`, `${label.replace(/人次$/, '')}未记录人数的活动次数`, missing.length, missing.map(lectureRef)));
+  return { heads, note: missing.length ? `（其中${missing.length}次未记录人数）` : '', figures };
+}
+
 function study(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   const sessions = byDate(inp.lectures.filter((l) => !OUTREACH_KINDS.includes(l.kind)));
   if (!sessions.length) return [{ text: `记录中没有${inp.year}年度的学法活动。如有未登记的学法活动，请补充登记后重新生成，或在此处补写。`, placeholder: true, figures: [] }];
-  const heads = sessions.reduce((n, l) => n + l.headCount, 0);
   const f1 = book.add('study.sessions', '学法活动次数', sessions.length, sessions.map(lectureRef));
-  const f2 = book.add('study.headCount', '学法活动参加人次', heads, sessions.map(lectureRef));
+  const people = reached(sessions, book, 'study.headCount', '学法活动参加人次');
   const kinds = countBy(sessions, (l) => l.kind).map(([k, ls]) => {
     const id = book.add(`study.kind.${k}`, `${k}次数`, ls.length, ls.map(lectureRef));
     return { text: `${k}${ls.length}次`, id };
   });
   const out: ReportParagraph[] = [
-    { text: `${inp.year}年度共组织学法活动${sessions.length}次（${list(kinds.map((k) => k.text))}），参加${heads}人次。`, figures: [f1, f2, ...kinds.map((k) => k.id)] },
+    { text: `${inp.year}年度共组织学法活动${sessions.length}次（${list(kinds.map((k) => k.text))}）${people.heads ? `，参加${people.heads}人次${people.note}` : ''}。`, figures: [f1, ...people.figures, ...kinds.map((k) => k.id)] },
   ];
   const laws = lawsCovered(sessions, inp);
   if (laws.length) {
@@ -198,11 +223,11 @@ function outreach(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
   const out: ReportParagraph[] = [];
   const groups = countBy(events, (l) => l.kind);
   groups.forEach(([kind, ls], i) => {
-    const heads = ls.reduce((n, l) => n + l.headCount, 0);
+    const people = reached(ls, book, `outreach.${kind}.headCount`, `${kind}覆盖人次`);
     const materials = ls.flatMap((l) => l.materials.filter((m) => m.copies > 0));
     const copies = materials.reduce((n, m) => n + m.copies, 0);
     const places = [...new Set(ls.flatMap((l) => (l.location ? [l.location] : [])))];
-    const figs = [book.add(`outreach.${kind}.count`, `${kind}活动次数`, ls.length, ls.map(lectureRef)), book.add(`outreach.${kind}.headCount`, `${kind}覆盖人次`, heads, ls.map(lectureRef))];
+    const figs = [book.add(`outreach.${kind}.count`, `${kind}活动次数`, ls.length, ls.map(lectureRef)), ...people.figures];
     if (places.length) figs.push(book.add(`outreach.${kind}.places`, `${kind}活动地点`, list(places), ls.filter((l) => l.location).map(lectureRef)));
     const withCopies = ls.filter((l) => l.materials.some((m) => m.copies > 0)).map(lectureRef);
     const handedOut = list(materials.map((m) => `${quoted(m.name)}${m.copies}份`));
@@ -213,16 +238,15 @@ function outreach(inp: AnnualReportInput, book: FigureBook): ReportParagraph[] {
     out.push({
       text:
         `${groups.length > 1 ? `${ord}是` : ''}开展${label}活动${ls.length}次${places.length ? `（${list(places)}）` : ''}：${topics}` +
-        `${copies ? `，发放${handedOut}` : ''}${heads ? `，覆盖${heads}人次` : ''}。`,
+        `${copies ? `，发放${handedOut}` : ''}${people.heads ? `，覆盖${people.heads}人次${people.note}` : ''}。`,
       figures: figs,
     });
   });
-  const heads = events.reduce((n, l) => n + l.headCount, 0);
   const copies = events.reduce((n, l) => n + l.materials.reduce((k, m) => k + m.copies, 0), 0);
   const f1 = book.add('outreach.count', '普法宣传活动次数', events.length, events.map(lectureRef));
-  const f2 = book.add('outreach.headCount', '普法宣传覆盖人次', heads, events.map(lectureRef));
+  const people = reached(events, book, 'outreach.headCount', '普法宣传覆盖人次');
   const f3 = book.add('outreach.copies', '发放宣传材料份数', copies, events.filter((l) => l.materials.some((m) => m.copies > 0)).map(lectureRef));
-  out.push({ text: `全年共开展普法宣传活动${events.length}次${copies ? `，发放宣传材料${copies}份` : ''}${heads ? `，覆盖群众${heads}人次` : ''}。`, figures: [f1, f2, f3] });
+  out.push({ text: `全年共开展普法宣传活动${events.length}次${copies ? `，发放宣传材料${copies}份` : ''}${people.heads ? `，覆盖群众${people.heads}人次${people.note}` : ''}。`, figures: [f1, ...people.figures, f3] });
   return out;
 }
 
@@ -292,12 +316,14 @@ function decisions(inp: AnnualReportInput, book: FigureBook, gaps: ReportGap[]):
   }
   const major = reviews.filter((r) => r.type === '重大行政决策');
   if (major.length) {
-    // Only procedures a record says were held; 合法性审查 itself is the record.
-    const held = new Map<string, LegalityReview[]>();
-    for (const r of major) for (const p of r.procedures) if (p.applicable && p.done) held.set(p.check, [...(held.get(p.check) ?? []), r]);
-    const steps = [...held.keys()];
-    const f = book.add('decisions.procedures', '重大行政决策履行的程序', list([...steps, '合法性审查']), major.map(reviewRef));
-    out.push({ text: `重大行政决策${list(major.map((r) => quoted(r.title)))}履行了${list([...steps, '合法性审查'])}等程序。`, figures: [f] });
+    // Only procedures a record says were held by the 成文日期 (a 公布 dated later has not happened yet); 合法性审查
+    // itself is the record. In the order the 条例 sets them (DECISION_STEPS), whatever order the records list them.
+    const asOf = inp.today ?? '9999-12-31';
+    const held = new Set<string>(['合法性审查']);
+    for (const r of major) for (const p of r.procedures) if (p.applicable && p.done && (!p.date || p.date <= asOf)) held.add(p.check);
+    const steps = DECISION_STEPS.filter((s) => held.has(s));
+    const f = book.add('decisions.procedures', '重大行政决策履行的程序', list(steps), major.map(reviewRef));
+    out.push({ text: `重大行政决策${list(major.map((r) => quoted(r.title)))}履行了${list(steps)}等程序。`, figures: [f] });
   }
   return out;
 }

@@ -15,6 +15,7 @@ import { annualReportDocument, PLACEHOLDER_MARK } from '../../../electron/core/r
 import type { AnnualReport } from '../../../electron/core/reports/annual-report';
 import { renderHtml } from '../../../electron/core/packs/render-html';
 import { makeLibrary, seed, type TestLibrary } from '../records/records-test-support';
+import { OUTREACH_KINDS } from '../../../electron/core/records/record-types';
 
 let lib: TestLibrary;
 beforeEach(async () => {
@@ -56,14 +57,44 @@ describe('annual report from the 2020 records', () => {
     expect(t).toMatch(/国家宪法日宣传活动1次/);
     expect(t).toContain('全国科普日');
     expect(t).toContain('聘请山东青苑律师事务所李明为法律顾问');
-    // 重大行政决策: exactly the procedures its record says were held, plus the review itself.
-    expect(t).toMatch(/履行了公众参与、专家论证、集体讨论决定、公布、合法性审查等程序/);
+    // 重大行政决策: exactly the procedures its record says were held, plus the review itself, in the 条例's order
+    // (合法性审查 before 集体讨论决定: 重大行政决策程序暂行条例 第三章).
+    expect(t).toMatch(/履行了公众参与、专家论证、合法性审查、集体讨论决定、公布等程序/);
     expect(t).not.toContain('风险评估'); // marked not applicable in the record
     const stats = await lib.svc.stats(2020);
     expect(t).toContain(`全年收到合法性审查送审${stats.reviews.total}件`);
     expect(t).toContain(`参加${stats.lectures.study.headCount}人次`);
     expect(t).toContain(`覆盖群众${stats.lectures.outreach.headCount}人次`);
     expect(t).toContain(`发放宣传材料${stats.lectures.materialsHandedOut - 50 - 20}份`); // outreach only: not the 讲义 of study sessions
+  });
+
+  it('claims no head count a record does not give: an activity without one is not “0人次”, and the sentence says how many lack it', async () => {
+    const r = await annualReportFor(lib.svc, lib.store, { year: 2020 });
+    const figure = (id: string) => r.figures.find((f) => f.id === id);
+    const events = (await lib.svc.listLectures({ year: 2020 })).filter((l) => OUTREACH_KINDS.includes(l.kind));
+    const unknown = events.filter((l) => !l.headCount);
+    expect(unknown.length).toBeGreaterThan(0);
+    const total = figure('outreach.headCount')!;
+    expect(total.sources.map((s) => s.id).sort()).toEqual(events.filter((l) => l.headCount).map((l) => l.id).sort());
+    expect(Number(total.value)).toBe(events.reduce((n, l) => n + l.headCount, 0));
+    expect(figure('outreach.headCount.unrecorded')!.sources.map((s) => s.id).sort()).toEqual(unknown.map((l) => l.id).sort());
+    expect(text(r)).toContain(`覆盖群众${total.value}人次（其中${unknown.length}次未记录人数）`);
+    // a kind none of whose activities gives a head count has no 覆盖人次 figure at all (it read 0)
+    for (const kind of new Set(unknown.map((l) => l.kind))) {
+      if (events.some((l) => l.kind === kind && l.headCount)) continue;
+      expect(figure(`outreach.${kind}.headCount`), kind).toBeUndefined();
+      expect(r.figures.filter((f) => f.id.startsWith(`outreach.${kind}.`)).map((f) => f.value)).not.toContain('0');
+    }
+  });
+
+  it('names a 重大行政决策 procedure only once it was held by the 成文日期', async () => {
+    const major = (await lib.svc.listReviews()).find((x) => x.type === '重大行政决策' && x.receivedDate.startsWith('2020'))!;
+    const last = major.procedures.filter((p) => p.applicable && p.done && p.date).sort((a, b) => b.date!.localeCompare(a.date!))[0]!;
+    const dayBefore = new Date(Date.parse(`${last.date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    expect(dayBefore >= major.completedDate!).toBe(true);
+    const steps = (r: AnnualReport) => r.figures.find((f) => f.id === 'decisions.procedures')!.value.split('、');
+    expect(steps(await annualReportFor(lib.svc, lib.store, { year: 2020, asOf: last.date! }))).toContain(last.check);
+    expect(steps(await annualReportFor(lib.svc, lib.store, { year: 2020, asOf: dayBefore }))).not.toContain(last.check);
   });
 
   it('claims no number that a figure with real record sources does not carry', async () => {
