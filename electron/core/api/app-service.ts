@@ -489,7 +489,7 @@ export class AppService {
         const { dir, paths, names } = this.ctx.writeUploads(files, UPLOAD_LIMITS);
         return this.imports.preview({ paths, tempDir: dir, names }, this.ctx.progress(taskId));
       },
-      'import:commit': ({ stagingId, taskId }) => this.imports.commit(stagingId, this.ctx.progress(taskId)),
+      'import:commit': ({ stagingId, taskId, replace }) => this.imports.commit(stagingId, this.ctx.progress(taskId), replace),
       'import:discard': ({ stagingId }) => ({ ok: this.imports.discard(stagingId) }),
       'settings:get': () => this.settings.get(),
       'settings:set': (patch) => this.settings.set(patch),

@@ -61,12 +61,17 @@ export class ImportStaging {
     }
   }
 
-  /** Imports what a preview staged. */
-  async commit(stagingId: string, onProgress?: ImportProgress): Promise<ImportReport> {
+  /**
+   * Imports what a preview staged. `replace`: files, by the name the preview listed them under, to import
+   * over the stored version although they read poorer (改用新文件: the person decided, file by file).
+   */
+  async commit(stagingId: string, onProgress?: ImportProgress, replace: readonly string[] = []): Promise<ImportReport> {
     const staging = this.stagings.get(stagingId);
     if (!staging) throw new LibraryError('NOT_FOUND', '这次导入的预览已过期，请重新选择文件');
+    const chosen = new Set(replace);
     try {
       const report = await importPaths(this.store, staging.paths, {
+        ...(chosen.size ? { replace: (file: string) => chosen.has(displayName(staging, file)) } : {}),
         onProgress: (p) => onProgress?.({ phase: 'import', done: p.done, total: p.total, label: displayName(staging, p.file) }),
       });
       // The commit reads (and checks) each file again; a file edited or replaced after the preview

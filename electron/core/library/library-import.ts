@@ -54,6 +54,8 @@ export interface ImportFileResult {
   libraryMatch?: LibraryMatch;
   /** First units, for the preview before committing (dry run) and the report. */
   preview?: { label: string; text: string }[];
+  /** Skipped as poorer than the stored version of the same day: ImportOptions.replace may still choose it (改用新文件). */
+  replaceable?: true;
 }
 
 export interface ImportReport {
@@ -89,6 +91,11 @@ export interface ImportOptions {
    * validated and serialised in one step at its end; the laws themselves are in the library.
    */
   previews?: boolean;
+  /**
+   * Files the person chose to import over the stored version of the same law and day although they read
+   * poorer (改用新文件 on a preview line marked `replaceable`): replaced, with the reason kept as a warning.
+   */
+  replace?: (file: string) => boolean;
   /** Only these files of the paths given (the starter set's choice for the office); the manifests are read as for all. */
   only?: (file: string) => boolean;
   /**
@@ -507,7 +514,7 @@ export async function importPaths(
       const file = files[i]!;
       opts.onProgress?.({ done: i, total: files.length, file });
       const ocr = opts.ocr ?? (opts.dryRun ? 'estimate' : true);
-      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr, officeRegion);
+      const result = await importOne(store, file, manifests.lookup(file), bySha, report, !!opts.dryRun, ocr, officeRegion, opts.replace?.(file) ?? false);
       if (opts.previews === false) delete result.preview;
       report.files.push(result);
       // A scan under ocr 'estimate' is reported as imported but has no version: nothing to commit.
@@ -566,6 +573,7 @@ async function importOne(
   dryRun: boolean,
   ocr: OcrMode = true,
   officeRegion?: string,
+  replaceChosen = false,
 ): Promise<ImportFileResult> {
   const fail = (reason: string): ImportFileResult => {
     report.failed.push({ file, reason });
@@ -667,13 +675,14 @@ async function importOne(
   // A later file of the same law and day that reads worse (a PDF whose line wraps broke articles, a copy that lost its
   // chapters) leaves the stored text in place, with the reason (text-quality.ts states the rule).
   const poorer = old ? poorerThanStored(old, version, stored) : undefined;
-  if (old && poorer) {
-    const reason = `保留了已有版本（原文件 ${old.sourceFile}），未替换：${poorer}；如确需以新文件为准，先删除已有版本（命令行 lawdesk remove ${old.id}）再导入`;
+  if (old && poorer && !replaceChosen) {
+    const reason = `保留了已有版本（原文件 ${old.sourceFile}），未替换：${poorer}；如确需以新文件为准，在导入预览中对此文件选“改用新文件”（命令行：lawdesk remove ${old.id} 后再导入）`;
     report.skipped++;
     report.warnings.push({ file, message: reason });
-    return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason };
+    return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason, replaceable: true };
   }
-  if (old) report.warnings.push({ file, message: sameDayNote(old) });
+  if (old && poorer) report.warnings.push({ file, message: `按你的选择改用新文件，替换了已有版本（原文件 ${old.sourceFile}），尽管${poorer}` });
+  else if (old) report.warnings.push({ file, message: sameDayNote(old) });
   // A 时效性 a person set by hand, with its basis, is a decision about the law on that day, not about the file.
   if (old?.statusOverride && !version.statusOverride) version = { ...version, statusOverride: old.statusOverride };
   const result: ImportFileResult = {

@@ -22,6 +22,11 @@ export const importFileResultSchema = z.object({
   /** OCR: the scan is a law already in the library — which version, same date or not (scan-match.ts). */
   libraryMatch: libraryMatchSchema.optional(),
   preview: z.array(z.object({ label: shownName, text: shownText })).optional(),
+  /**
+   * A skipped file of the same law and day as a stored version that reads better (text-quality.ts): the
+   * person may still choose it — 改用新文件, import:commit's `replace` — and it then replaces that version.
+   */
+  replaceable: z.literal(true).optional(),
 });
 
 export const importReportSchema = z.object({
@@ -71,7 +76,11 @@ export const importCalls = {
     output: z.union([importPreviewSchema, z.object({ canceled: z.literal(true) })]),
     face: 'electron',
   }),
-  'import:commit': call({ input: z.object({ stagingId: id, taskId }).strict(), output: importReportSchema }),
+  /** `replace`: the preview's `replaceable` files (by the name it listed) to import over the stored version anyway (改用新文件). */
+  'import:commit': call({
+    input: z.object({ stagingId: id, taskId, replace: z.array(shownName).max(UPLOAD_LIMITS.maxFiles).optional() }).strict(),
+    output: importReportSchema,
+  }),
   'import:discard': call({ input: z.object({ stagingId: id }).strict(), output: z.object({ ok: z.boolean() }) }),
   /** The folders under `path` (or the roots: the user's home and drives), for choosing a folder to import. */
   'import:browse': call({ input: z.object({ path: folderPath.optional() }).strict(), output: folderListingSchema }),

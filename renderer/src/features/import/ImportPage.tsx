@@ -4,7 +4,7 @@
 // report; the file list pages below.
 
 import { CheckCircleTwoTone, CloseCircleTwoTone, EditTwoTone, FileAddOutlined, FolderOpenOutlined, InboxOutlined, MinusCircleTwoTone, WarningTwoTone } from '@ant-design/icons';
-import { Alert, Button, Card, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
+import { Alert, Button, Card, Checkbox, Input, List, Progress, Result, Space, Table, Tag, Typography, Upload, type UploadFile } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { UPLOAD_LIMITS, type ApiOutput, type ImportReportDto } from '../../../../electron/shared/api-contract';
 import { formatLine, textPathLine } from '../../../../electron/shared/import-path';
@@ -82,7 +82,19 @@ function FormatCell({ f, dryRun }: { f: FileResult; dryRun: boolean }) {
   );
 }
 
-function ReportTable({ files, dryRun }: { files: FileResult[]; dryRun: boolean }) {
+/**
+ * 改用新文件: a preview line the library would skip because the stored version of the same day reads better;
+ * the person may still take the new file (import:commit's `replace`), file by file.
+ */
+function ReplaceChoice({ chosen, onChoose }: { chosen: boolean; onChoose: (on: boolean) => void }) {
+  return (
+    <Checkbox checked={chosen} onChange={(e) => onChoose(e.target.checked)} data-testid="import-replace-choice" style={{ fontSize: 12 }}>
+      改用新文件（替换已有版本）
+    </Checkbox>
+  );
+}
+
+function ReportTable({ files, dryRun, chosen, onChoose }: { files: FileResult[]; dryRun: boolean; chosen?: ReadonlySet<string>; onChoose?: (file: string, on: boolean) => void }) {
   return (
     <Table<FileResult>
       size="small"
@@ -115,8 +127,9 @@ function ReportTable({ files, dryRun }: { files: FileResult[]; dryRun: boolean }
           width: 200,
           render: (_, f) => (
             <Space orientation="vertical" size={0}>
-              <Tag color={STATUS_TEXT[f.status].color}>{STATUS_TEXT[f.status].text}</Tag>
+              {f.replaceable && chosen?.has(f.file) ? <Tag color="orange">按选择替换已有版本</Tag> : <Tag color={STATUS_TEXT[f.status].color}>{STATUS_TEXT[f.status].text}</Tag>}
               {f.reason && <Typography.Text type={f.status === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{f.reason}</Typography.Text>}
+              {f.replaceable && onChoose && <ReplaceChoice chosen={!!chosen?.has(f.file)} onChoose={(on) => onChoose(f.file, on)} />}
             </Space>
           ),
         },
@@ -176,6 +189,16 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [phase, setPhase] = useState<Phase>('pick');
   const [preview, setPreview] = useState<Preview>();
+  /** The preview's skipped files she chose to import over the stored version (改用新文件). */
+  const [replace, setReplace] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => setReplace(new Set()), [preview]);
+  const chooseReplace = (file: string, on: boolean) =>
+    setReplace((s) => {
+      const next = new Set(s);
+      if (on) next.add(file);
+      else next.delete(file);
+      return next;
+    });
   const [report, setReport] = useState<ImportReportDto>();
   const [progress, setProgress] = useState<{ done: number; total: number; file: string }>();
   const [error, setError] = useState<string>();
@@ -315,7 +338,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
     setPhase('committing');
     setProgress(undefined);
     try {
-      const r = await client.call('import:commit', { stagingId: preview.stagingId, taskId: newTask() });
+      const r = await client.call('import:commit', { stagingId: preview.stagingId, taskId: newTask(), ...(replace.size ? { replace: [...replace] } : {}) });
       setReport(r);
       setPhase('done');
       if (r.failed.length) notify.fail(failedText(r), { title: failedTitle(r) });
@@ -327,7 +350,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
   };
 
   const pr = preview?.report;
-  const importable = pr ? pr.imported + pr.replaced : 0;
+  const importable = pr ? pr.imported + pr.replaced + replace.size : 0;
   const folderPreview = phase === 'done' && report?.dryRun && task?.dryRun;
   const changedLaws = report ? [...new Set(report.files.filter((f) => f.versionId && (f.status === 'imported' || f.status === 'replaced')).map((f) => f.versionId!.split('@')[0]!))] : [];
 
@@ -436,7 +459,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             <Alert
               type={importable ? 'info' : 'warning'}
               showIcon
-              title={`预览：可导入 ${pr.imported} 件${pr.replaced ? `，替换 ${pr.replaced} 件` : ''}${pr.updated ? `，更正元数据 ${pr.updated} 件` : ''}，跳过 ${pr.skipped} 件，失败 ${pr.failed.length} 件`}
+              title={`预览：可导入 ${pr.imported} 件${pr.replaced + replace.size ? `，替换 ${pr.replaced + replace.size} 件` : ''}${pr.updated ? `，更正元数据 ${pr.updated} 件` : ''}，跳过 ${pr.skipped - replace.size} 件，失败 ${pr.failed.length} 件`}
               description="尚未写入资料库。展开每一行可查看识别出的前几条。"
               action={
                 <Space orientation="vertical">
@@ -451,7 +474,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             />
           </div>
           <Warnings report={pr} />
-          <ReportTable files={pr.files} dryRun />
+          <ReportTable files={pr.files} dryRun chosen={replace} onChoose={phase === 'preview' ? chooseReplace : undefined} />
         </div>
       )}
 
