@@ -56,6 +56,11 @@ export function progressLine(text: string): void {
   lastProgress = now;
 }
 
+/** The link graph's refresh as a progress line; nothing when it had nothing to do (it said 更新法条链接 0/0 on every run). */
+export function linksProgressLine(p: { done: number; total: number }): void {
+  if (p.total > 0) progressLine(`更新法条链接 ${p.done}/${p.total}`);
+}
+
 export function progressDone(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   lastProgress = 0;

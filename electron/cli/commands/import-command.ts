@@ -3,7 +3,7 @@ import { formatLine, textPathLine } from '../../shared/import-path';
 import { refreshLinks } from '../../core/links/link-graph';
 import { SearchEngine } from '../../core/search/search-engine';
 import { progressText } from '../../shared/task-progress';
-import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine, linksProgressLine } from '../cli-support';
 import { basename } from 'node:path';
 import { printableName, printableText } from '../../shared/printable-name';
 
@@ -43,7 +43,7 @@ export const importCommand: Command = {
       engine.close();
       progressDone();
       // and the link graph (法条联想, 受影响 among the laws): incremental, only what the import touched
-      await refreshLinks(store, { onProgress: (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+      await refreshLinks(store, { onProgress: linksProgressLine });
       progressDone();
     }
     if (values.json) {

@@ -8,7 +8,7 @@ import { findOneLaw, parseArticleRef } from '../../core/library/law-lookup';
 import { refreshLinks } from '../../core/links/link-graph';
 import { affectedLaws, currentVersionOf, lawRelations, linksIn, linksOut, orderCitedBy, type LinkRow } from '../../core/links/link-queries';
 import { officeRegionIn } from '../../core/office/office-region';
-import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, linksProgressLine } from '../cli-support';
 
 const usage = 'lawdesk links <标题|id> [第十二条|12|12之一] [--in|--out|--affected] [--library DIR] [--json]';
 
@@ -45,7 +45,7 @@ export const linksCommand: Command = {
       if (!ref) throw new UsageError(`看不懂条文号“${articleText}”：请写 第十二条、12 或 12之一`);
       key = articleKey(ref.number, ref.suffix);
     }
-    const { graph: g } = await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+    const { graph: g } = await refreshLinks(store, { onProgress: values.json ? () => {} : linksProgressLine });
     if (!values.json) progressDone();
     const version = currentVersionOf(store, law)!;
     if (values.affected) {

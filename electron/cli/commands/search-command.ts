@@ -8,7 +8,7 @@ import { citesSearch, resolveCitesTarget, splitCitesQuery } from '../../core/lin
 import { refreshLinks } from '../../core/links/link-graph';
 import type { LibraryStore } from '../../core/library/library-store';
 import { progressText } from '../../shared/task-progress';
-import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine } from '../cli-support';
+import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine, linksProgressLine } from '../cli-support';
 import { officeRegionIn } from '../../core/office/office-region';
 
 const usage =
@@ -152,7 +152,7 @@ export const searchCommand: Command = {
         if ('problem' in target) {
           throw new DomainError('INVALID', `${target.problem}`);
         }
-        const { graph } = await refreshLinks(store, { onProgress: values.json ? () => {} : (p) => progressLine(`更新法条链接 ${p.done}/${p.total}`) });
+        const { graph } = await refreshLinks(store, { onProgress: values.json ? () => {} : linksProgressLine });
         if (!values.json) progressDone();
         const r = citesSearch(store, graph, cites, { ...base, q: cites.rest }, officeRegionIn(store.dir));
         if (r.cites?.problem) {

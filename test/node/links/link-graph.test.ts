@@ -112,6 +112,8 @@ describe('lawdesk links', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'electron/cli/bin.mjs'), 'links', ...args, '--library', fixture.lib().dir], { encoding: 'utf8' });
     const out = run('税收征收管理法', '--out');
     expect(out.status).toBe(0);
+    // the graph is up to date (the run before refreshed it): no progress line with nothing to count
+    expect(out.stderr).not.toContain('更新法条链接 0/0');
     const rows = out.stdout.split('\n').filter((l) => l.includes(' → '));
     const own = rows.filter((l) => /^(第\S+条) → +税收征收管理法 \1第[一二三四五六七八九十]+款/.test(l));
     expect(own.length).toBeGreaterThan(0); // before: "第X条 → 税收征收管理法 第X条", the article citing itself
