@@ -135,6 +135,8 @@ describe.skipIf(!haveChromium)('审查工作台 in Chromium', () => {
       // 附件列出: the text as short, and each cited article (or the 款 cited) quoted once in 附件2, after the
       // 落款 and the 对照表 (附件1) — each law named with its version's date
       await page.getByRole('combobox', { name: '意见书中的条文原文' }).click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '附件列出条文原文' }).waitFor();
+      await page.screenshot({ path: join(ROOT, 'out/workbench-quotes-annex.png') });
       await page.locator('.ant-select-item-option').filter({ hasText: '附件列出条文原文' }).click();
       await expect.poll(() => chosen.textContent()).toBe('附件列出条文原文');
       const annexed = squash(await docxText(readFileSync((await (await exportAnyway(page)).path())!)));
