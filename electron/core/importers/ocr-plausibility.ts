@@ -42,7 +42,9 @@
 //     read under DIGIT_CONFIDENCE, as a digit would be (quantityNumeral: 并处五十元罚款 for 五千元);
 //   - in a document (documentLookAlikes): a pair the corpus never writes that differs by one glyph
 //     look-alike from a pair the same document writes at least as often (垫断 beside 垄断); a pair the corpus never
-//     writes, read doubtfully on both sides at most of its occurrences, at every one (pairsDoubtedMostly);
+//     writes, read doubtfully on both sides at most of its occurrences, at every one (pairsDoubtedMostly); a character read
+//     below 99 whose two neighbours on each side the document writes around another one twice as often (可以设定延长 beside the
+//     law's 可以决定延长: framedOtherwiseInDocument);
 //   - (ocr-vocabulary.ts) an ideograph that fits neither neighbour, or fits one while a look-alike
 //     fits both.
 // A flagged character only gets a confidence below the suspect line: nothing is changed, a person
@@ -571,6 +573,46 @@ export function pairsDoubtedMostly(texts: readonly string[], doubted: (text: num
     if (s.n >= 2 && s.both * 2 > s.n) out[i]!.push(o, o + 1);
   });
   return out.map((o) => [...new Set(o)]);
+}
+
+/** framedOtherwiseInDocument: how many ideographs on each side make the frame, and how much more often the document writes another middle in it. */
+const DOC_FRAME = { side: 2, ratio: 2 } as const;
+const ZH_NUMERAL_CHAR = /[〇零一二两三四五六七八九十百千万亿]/;
+
+/**
+ * Per text of one document (its articles), the offsets of ideographs whose two neighbours on each side the document writes
+ * elsewhere around another ideograph at least twice as often (…机构可以设定延长托管期限 where the same law writes 可以决定延长 twice:
+ * the two readings cannot both be the law's words, and the one read once is the odd one). The corpus cannot tell (设定 and 决定
+ * are both common, 以设定 is written 25 times), the document can. Numerals are left out of the frames (第三十条, 第四十条). On
+ * text alone it fires at word variants a law writes in the same frame (从业人员在安全生产…, 从业人员的安全生产…), so traceUnits
+ * weighs it only where tesseract doubted the character (below 99).
+ */
+export function framedOtherwiseInDocument(texts: readonly string[]): number[][] {
+  const { side, ratio } = DOC_FRAME;
+  const frameAt = (t: string, o: number): string | undefined => {
+    for (let k = o - side; k <= o + side; k++) if (!isHan(t[k]) || ZH_NUMERAL_CHAR.test(t[k]!)) return undefined;
+    return t.slice(o - side, o) + t.slice(o + 1, o + 1 + side);
+  };
+  const middles = new Map<string, Map<string, number>>();
+  for (const t of texts) {
+    for (let o = side; o + side < t.length; o++) {
+      const f = frameAt(t, o);
+      if (f === undefined) continue;
+      const m = middles.get(f) ?? middles.set(f, new Map()).get(f)!;
+      m.set(t[o]!, (m.get(t[o]!) ?? 0) + 1);
+    }
+  }
+  return texts.map((t) => {
+    const out: number[] = [];
+    for (let o = side; o + side < t.length; o++) {
+      const f = frameAt(t, o);
+      const m = f === undefined ? undefined : middles.get(f);
+      if (!m || m.size < 2) continue;
+      const own = m.get(t[o]!)!;
+      if ([...m].some(([y, n]) => y !== t[o] && n >= ratio * own)) out.push(o);
+    }
+    return out;
+  });
 }
 
 /** likelierTriples: a pair the document itself writes this often is its own vocabulary (工伤 in a law on 工伤保险), not a misreading. */

@@ -7,7 +7,7 @@
 import type { OcrLine, OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, leavesCommonPhrase, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly } from './ocr-plausibility';
+import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly, framedOtherwiseInDocument } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
@@ -580,6 +580,9 @@ export function traceUnits(
   // A closed frame that never held the character read (outsideClosedFrames): on text alone it holds at word boundaries (国情|采用)
   // for 0.077 % of correct characters, so it needs tesseract's doubt too (below 99, as a never-written pair).
   const closed = outsideClosedFrames(units.map((u) => u.text));
+  // The same two characters on each side that the document writes elsewhere around another one, twice as often
+  // (framedOtherwiseInDocument): law's own word variants on text alone, so only where tesseract doubted it (below 99).
+  const otherwise = framedOtherwiseInDocument(units.map((u) => u.text));
   const inDocument = documentLookAlikes(units.map((u) => u.text)).map((o, i) => [...o, ...triples[i]!, ...framed[i]!]);
   for (const u of units) {
     const byPage = new Map<number, OcrRegion>();
@@ -625,7 +628,7 @@ export function traceUnits(
     // An article's paragraph that does not close its sentence lost its 。 (or a line) in the reading.
     if (u.kind === undefined || u.kind === 'article' || u.kind === 'section') {
       for (const o of [...articleTextSuspects(u.text), ...inDocument[suspects.length]!]) if (fromOcr.has(o) && !out.includes(o)) out.push(o);
-      for (const o of closed[suspects.length]!) if (fromOcr.has(o) && (confAt.get(o) ?? 100) < NEVER_PAIR_CONFIDENCE && !out.includes(o)) out.push(o);
+      for (const o of [...closed[suspects.length]!, ...otherwise[suspects.length]!]) if (fromOcr.has(o) && (confAt.get(o) ?? 100) < NEVER_PAIR_CONFIDENCE && !out.includes(o)) out.push(o);
       out.sort((a, b) => a - b);
     }
     // A clause mark inside a damaged stretch (both neighbours doubtful, not only for their width, as
