@@ -10,12 +10,13 @@
 // Knobs (to measure, not to tune): DARK (grey below which a 3×3 mean is ink, 128), MINCOL (ink pixels a column needs, 2),
 // BASE (0.1), TALL (0.45), BIAS (pitches the box is taken left of its centre, 0). DEBUG=law:page:context writes the
 // levelled crop to /tmp/h30ink/crop.pgm. The blind set kept back (blind23) is never read.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { OcrPage, OcrSymbol } from '../../electron/core/importers/ocr-engine';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { isOcrPage, type OcrPage, type OcrSymbol } from '../../electron/core/importers/ocr-engine';
 import { lineGeometry } from '../../electron/core/importers/ocr-geometry';
 import { pgmLayout } from '../../electron/core/importers/ocr-images';
+import { withMarkInk } from '../../electron/core/importers/ocr-mark-ink';
 import { FLAGS_DIR } from './ocr-flag-score';
 
 const IMG = process.env.IMG ?? '/tmp/h30ink/img';
@@ -30,7 +31,7 @@ type Boxed = OcrSymbol & { x0: number; x1: number; y0: number; y1: number };
 const boxed = (x: OcrSymbol | undefined): x is Boxed => x?.x0 !== undefined && x.x1 !== undefined && x.y0 !== undefined && x.x1 > x.x0;
 const pattern = (t: string) => [...t].map((ch) => (/[()（）]/.test(ch) ? '[()（）]' : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
 
-interface Img { px: Uint8Array; w: number; h: number; off: number }
+export interface Img { px: Uint8Array; w: number; h: number; off: number }
 function load(file: string): Img {
   const data = new Uint8Array(readFileSync(file));
   const l = pgmLayout(data)!;
@@ -60,10 +61,19 @@ function fit(img: Img, page: OcrPage, a: number): number {
   return n ? dark / n : 0;
 }
 
+/** The angle (sampler's sign) that puts most ink into a turned page's ideograph boxes: tesseract's own is not kept. */
+export function fittedAngle(img: Img, page: OcrPage): number {
+  let best = 0, bestFit = -1;
+  for (let a = -0.03; a <= 0.0301; a += 0.001) { const q = fit(img, page, a); if (q > bestFit) { bestFit = q; best = a; } }
+  return best;
+}
+
 export interface InkMark { law: string; page: number; variant: string; half: boolean | undefined; ch: string; context: string; advance: number; white: number; markWidth: number; where: string }
 
 export const unmeasured: InkMark[] = [];
 export const shifts: number[] = [];
+/** CPU seconds of the app's measure (withMarkInk), per page. */
+export const inkCpu: number[] = [];
 export function inkMarks(laws: string[]): InkMark[] {
   const out: InkMark[] = [];
   for (const law of laws) {
@@ -79,6 +89,11 @@ export function inkMarks(laws: string[]): InkMark[] {
       // only the turned pages are levelled by tesseract: their angle found as the one that puts most ink in the boxes
       let best = 0, bestFit = -1;
       if (variant === 'rotated') for (let a = -0.03; a <= 0.0301; a += 0.001) { const q = fit(img, page, a); if (q > bestFit) { bestFit = q; best = a; } }
+      // the app's measure (ocr-mark-ink.ts) on this angle; NEAREST=1 for session 30's nearest-run search
+      const c0 = process.cpuUsage();
+      const inked = process.env.NEAREST ? undefined : withMarkInk({ data: img.px, offset: img.off, width: img.w, height: img.h }, page.lines, -best);
+      const c1 = process.cpuUsage(c0);
+      if (inked) inkCpu.push((c1.user + c1.system) / 1e6);
       const at = sampler(img, best);
       // the page's characters in order, spaces out, to label each mark by the source
       const flat: { ch: string; li: number; si: number }[] = [];
@@ -94,6 +109,13 @@ export function inkMarks(laws: string[]): InkMark[] {
         const a = flat.slice(k + 1, k + 4).map((x) => x.ch).join('');
         const found = [...src.matchAll(new RegExp(`${pattern(b)}([,，;；:：])${pattern(a)}`, 'g'))];
         const half = found.length === 1 ? /[,;:]/.test(found[0]![1]!) : undefined;
+        const atLineEnd = m.si === s.length - 1 || s.slice(m.si + 1).every((x) => x.ch === ' ');
+        if (inked) {
+          const ink = inked[m.li]!.symbols[m.si]!.ink;
+          if (ink === undefined) unmeasured.push({ law, page: pi + 1, variant, half, ch: m.ch, context: `${b}${m.ch}${a}`, advance: NaN, white: NaN, markWidth: NaN, where: atLineEnd ? 'end' : 'no-run' });
+          else out.push({ law, page: pi + 1, variant, half, ch: m.ch, context: `${b}${m.ch}${a}`, advance: ink, white: NaN, markWidth: NaN, where: m.si === 0 ? 'start' : 'mid' });
+          return;
+        }
         const p = g.pitch;
         const x0 = Math.floor(mk.x0 - 1.2 * p), x1 = Math.ceil(mk.x1 + 2 * p);
         const prof: number[] = [];
@@ -120,7 +142,6 @@ export function inkMarks(laws: string[]): InkMark[] {
         if (r) shifts.push((mc - (r.s + r.e) / 2) / p);
         if (r && process.env.SHIFTS) console.error(`shift ${variant} ${law} ${((mc - (r.s + r.e) / 2) / p).toFixed(2)}`);
         const next = r && runs.find((q) => q.s > r.e);
-        const atLineEnd = m.si === s.length - 1 || s.slice(m.si + 1).every((x) => x.ch === ' ');
         if (!r || !next || atLineEnd) {
           unmeasured.push({ law, page: pi + 1, variant, half, ch: m.ch, context: `${b}${m.ch}${a}`, advance: NaN, white: NaN, markWidth: NaN, where: atLineEnd ? 'end' : !r ? 'no-run' : 'no-next' });
           return;
@@ -133,7 +154,7 @@ export function inkMarks(laws: string[]): InkMark[] {
   return out;
 }
 
-if (process.argv[1] === import.meta.filename && !process.env.DEBUG) {
+if (process.argv[1] === import.meta.filename && !process.env.DEBUG && !process.argv.includes('--add-ink')) {
   const laws = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(IMG).filter((f) => f.endsWith('.done')).map((f) => f.replace('.done', ''));
   const all = inkMarks(laws);
   const q = (xs: number[], pp: number) => (xs.length ? [...xs].sort((x, y) => x - y)[Math.floor(pp * (xs.length - 1))]!.toFixed(2) : '-');
@@ -148,6 +169,7 @@ if (process.argv[1] === import.meta.filename && !process.env.DEBUG) {
     const row = ['clean', 'noisy', 'rotated', 'jpeg30', 'seal'].map((v) => `${v} ${all.filter((m) => m.half === false && m.variant === v && m.advance < t).length}`);
     console.log(`advance < ${t}: full-width ${row.join(' · ')}; half-width ${all.filter((m) => m.half === true && m.advance < t).length} of ${all.filter((m) => m.half === true).length}`);
   }
+  if (inkCpu.length) console.log(`withMarkInk CPU per page: ${inkCpu.length} pages, mean ${(inkCpu.reduce((x, y) => x + y, 0) / inkCpu.length).toFixed(3)} s, max ${Math.max(...inkCpu).toFixed(3)} s`);
   console.log(`box centre − ink centre, pitches: 5% ${q(shifts, 0.05)} med ${q(shifts, 0.5)} 95% ${q(shifts, 0.95)}`);
   const um = (h: boolean) => unmeasured.filter((m) => m.half === h);
   console.log(`unmeasured: full ${um(false).length} (line end ${um(false).filter((m) => m.where === 'end').length}, no run ${um(false).filter((m) => m.where === 'no-run').length}), half ${um(true).length}: ${um(true).map((m) => `${m.law} ${m.context} ${m.where}`).join('; ')}`);
@@ -183,3 +205,43 @@ export function dumpCrop(law: string, pageNo: number, ctx: string, file: string)
   }
 }
 if (process.env.DEBUG) { const [l, p, c] = process.env.DEBUG.split(':'); dumpCrop(l!, Number(p), c!, '/tmp/h30ink/crop.pgm'); }
+
+/**
+ * `--add-ink [slug …]`: the kept fixtures given the app's measure (OcrSymbol.ink, withMarkInk) from their rendered pages
+ * in IMG, for ocr-flag-score.ts to score the rule that reads it — as make-ocr-flags.ts --add-geometry gave them their x
+ * boxes. A page not rendered, or rendered at another size, keeps no ink (the app's import measures every page). Turned
+ * pages use the fitted angle (tesseract's own is not kept: on gdhaiyu p1 it read 0.021 rad, the fit 0.023).
+ */
+export function addInk(laws: string[]): void {
+  for (const law of laws) {
+    const file = join(FLAGS_DIR, `${law}.pages.json.gz`);
+    const d = JSON.parse(gunzipSync(readFileSync(file)).toString()) as { set: string; pages: unknown[] };
+    if (d.set === 'blind23') continue;
+    if (!d.pages.every(isOcrPage)) throw new Error(`${file}: 不是识别结果（页面格式不对）`);
+    let measured = 0;
+    let pagesInked = 0;
+    const pages = (d.pages as OcrPage[]).map((page, pi) => {
+      const bare = { ...page, lines: page.lines.map((l) => ({ ...l, symbols: l.symbols.map(({ ink: _ink, ...x }) => x) })) };
+      const f = join(IMG, `${law}-${pi + 1}.pgm`);
+      if (!existsSync(f)) return bare;
+      const img = load(f);
+      if (img.w !== page.width || img.h !== page.height) return bare;
+      const variant = JSON.parse(readFileSync(f.replace('.pgm', '.json'), 'utf8')).variant as string;
+      let best = 0, bestFit = -1;
+      if (variant === 'rotated') for (let a = -0.03; a <= 0.0301; a += 0.001) { const q = fit(img, page, a); if (q > bestFit) { bestFit = q; best = a; } }
+      const lines = withMarkInk({ data: img.px, offset: img.off, width: img.w, height: img.h }, bare.lines, -best);
+      measured += lines.reduce((n, l) => n + l.symbols.filter((x) => x.ink !== undefined).length, 0);
+      pagesInked++;
+      return { ...bare, lines };
+    });
+    if (!pages.every(isOcrPage)) throw new Error(`${law}: 量出的页面格式不对`);
+    // (written whole to a temporary file and renamed: a stopped run leaves the kept file as it was)
+    writeFileSync(`${file}.tmp`, gzipSync(JSON.stringify({ ...d, pages })));
+    renameSync(`${file}.tmp`, file);
+    console.log(`${law}: ${pagesInked} of ${pages.length} pages measured, ${measured} commas`);
+  }
+}
+if (process.argv[1] === import.meta.filename && process.argv.includes('--add-ink')) {
+  const named = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  addInk(named.length ? named : readdirSync(IMG).filter((f) => f.endsWith('.done')).map((f) => f.replace('.done', '')));
+}

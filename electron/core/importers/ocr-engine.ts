@@ -38,6 +38,12 @@ export interface OcrSymbol {
    * recognised pages and on characters the post-correction put in.
    */
   read?: number;
+  /**
+   * A clause mark's advance measured on the page's ink, in the line's pitches (ocr-mark-ink.ts, in the OCR thread):
+   * ≈ 0.8–1.1 full-width, ≈ 0.25–0.35 half-width. Absent where it could not be measured (a line-end mark, no pitch),
+   * on other characters and on pages read before session 31.
+   */
+  ink?: number;
 }
 
 export interface OcrChoices {
@@ -82,7 +88,7 @@ export function isOcrPage(v: unknown): v is OcrPage {
       l.symbols.every(
         (s) =>
           typeof s === 'object' && s !== null && typeof s.ch === 'string' && s.ch.length > 0 && num(s.conf) &&
-          optNum(s.y0) && optNum(s.y1) && optNum(s.x0) && optNum(s.x1) && (s.x0 === undefined) === (s.x1 === undefined) && (s.x0 === undefined || s.x0 <= s.x1!),
+          optNum(s.y0) && optNum(s.y1) && optNum(s.x0) && optNum(s.x1) && (s.x0 === undefined) === (s.x1 === undefined) && (s.x0 === undefined || s.x0 <= s.x1!) && (s.ink === undefined || (num(s.ink) && s.ink >= 0)),
       ),
   );
 }

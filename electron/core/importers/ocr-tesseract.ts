@@ -10,6 +10,7 @@ import { isMainThread } from 'node:worker_threads';
 import { defaultUserDataDir } from '../util/user-data-dir';
 import type { OcrChoices, OcrLine, OcrSymbol, PageImage } from './ocr-engine';
 import { pgmLayout, reducedPgm } from './ocr-images';
+import { withMarkInk } from './ocr-mark-ink';
 import { lstmModelDir } from './ocr-model';
 import { inlineTesseract, type TesseractJobs } from './ocr-tesseract-inline';
 
@@ -133,7 +134,7 @@ export async function recognisePage(worker: TWorker, img: PageImage, cpu?: Recog
   if (worker.recogniseLevelled && !how.rotateAuto && !how.reducedCopy && pgmLayout(img.data)) {
     const r = await worker.recogniseLevelled(image, MIN_SKEW_RADIANS, { hocr: ocrChoicesOn() });
     const t1 = cpuSeconds();
-    const lines = toLines(r.data);
+    const lines = inked(img, toLines(r.data), r.rotateRadians);
     if (cpu) {
       cpu.recognise += t1 - t0;
       cpu.lines += cpuSeconds() - t1;
@@ -145,13 +146,20 @@ export async function recognisePage(worker: TWorker, img: PageImage, cpu?: Recog
   const rotate = skew === undefined ? { rotateAuto: true } : Math.abs(skew) >= MIN_SKEW_RADIANS ? { rotateRadians: skew } : {};
   const r = await worker.recognize(image, rotate, { blocks: true, hocr: ocrChoicesOn(), text: false });
   const t2 = cpuSeconds();
-  const lines = toLines(r.data);
+  // (the angle is known only when measured here: rotateAuto's is not returned)
+  const lines = skew === undefined ? toLines(r.data) : inked(img, toLines(r.data), 'rotateRadians' in rotate ? (rotate.rotateRadians ?? 0) : 0);
   if (cpu) {
     cpu.deskew += t1 - t0;
     cpu.recognise += t2 - t1;
     cpu.lines += cpuSeconds() - t2;
   }
   return lines;
+}
+
+/** The lines with each comma's advance measured on the page's ink (ocr-mark-ink.ts), on the image tesseract read. */
+function inked(img: PageImage, lines: OcrLine[], radians: number): OcrLine[] {
+  const l = pgmLayout(img.data);
+  return l ? withMarkInk({ data: img.data, offset: l.offset, width: l.width, height: l.height }, lines, radians) : lines;
 }
 
 /**

@@ -14,6 +14,7 @@ import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-mark
 import { correctDocumentLookAlikes } from './ocr-document-words';
 import { blankBetweenIdeographs, doubtedHalfMarkLines, halfWidthCommas, halfWidthLineEndMarks, lineGeometry, looksHalfWidthComma } from './ocr-geometry';
 import { choicesSayHalfWidthComma, choicesWeighComma } from './ocr-mark-choices';
+import { inkSaysHalfWidth } from './ocr-mark-ink';
 import { buildLines, layoutPages, type PositionedText, type TextLine } from './text-layout';
 
 const isCjk = (c: string | undefined) => c !== undefined && /[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(c);
@@ -75,9 +76,10 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
   // before (1 of ≈ 760 full-width commas looks so too), and a person sees where the page may print `,`.
   // In a document that prints them so (halfClauseMarks) they are what the page has: no suspect. So is a
   // comma before an ideograph whose runners-up are Latin marks only (ocr-mark-choices.ts: `）,是指`, `》,结合`,
-  // where the boxes have no ideograph before it to measure from).
+  // where the boxes have no ideograph before it to measure from), and one whose ink on the page advances less than half
+  // a cell (ocr-mark-ink.ts, measured in the OCR thread: its LSTM box cannot show it).
   const geometry = lineGeometry(s);
-  const halfMarks = new Set(halfClauseMarks ? [] : s.filter((_, i) => looksHalfWidthComma(s, i, geometry) || choicesSayHalfWidthComma(s, i)));
+  const halfMarks = new Set(halfClauseMarks ? [] : s.filter((x, i) => looksHalfWidthComma(s, i, geometry) || choicesSayHalfWidthComma(s, i) || inkSaysHalfWidth(x)));
   // A semicolon tesseract weighed against a comma is a suspect in any document (ocr-mark-choices.ts).
   s.forEach((x, i) => choicesWeighComma(s, i) && halfMarks.add(x));
   for (let i = 0; i < s.length; i++) {
