@@ -126,9 +126,12 @@ function readLibraryFile(file: string, maxBytes: number, what: string): Buffer {
   }
 }
 
+// 说明.txt: for a person who opens the zip; never read on import by design (it carries no data, so it is not in
+// manifest.json) — the note says so, instead of claiming that any change to the zip is refused.
 const README = `这是法规案头（LawDesk）的资料包（.lawdesk）。
 请在 LawDesk 中用“导入资料包”或命令 lawdesk bundle import 导入，不要手工解压后修改：
-每个文件都按内容哈希命名并在 manifest.json 中登记，改动过的资料包会被拒绝。
+其中的数据文件都按内容哈希在 manifest.json 中登记，改动过的数据文件会使整个资料包被拒绝。
+本说明不是数据，导入时不读取，改动它不影响导入。
 `;
 
 export async function exportBundle(store: LibraryStore, opts: ExportOptions): Promise<ExportResult> {
