@@ -70,6 +70,7 @@ export function correctLine(symbols: OcrSymbol[], { halfBrackets = false, halfCl
     return undefined;
   };
   dropSealDots(s);
+  dropSpecksAfterStop(s);
   dropColonBesideMark(s);
   slashesBesideMarks(s);
   // A comma whose glyph box looks half-width (ocr-geometry.ts) is a suspect: it is made full-width as
@@ -267,6 +268,36 @@ function dropSealDots(s: OcrSymbol[]): void {
     return;
   }
   s.push({ ch: ITEM_LINE.test(s.map((x) => x.ch).join('')) ? '；' : '。', conf: SUSPECT_CONFIDENCE - 1 });
+}
+
+/**
+ * Specks read at a line's end after its sentence closed and a gap (`。 致`, `。 : 仪`, `。 ,`, `。 《 N`): a
+ * flat box under a third of the line's ideograph height (a stain's or a rule's edge read as 致, 仪, 会; a
+ * dot is that small both ways), or a symbol no law sets apart there (a letter, digit, 《, *): no law goes
+ * on after 。 at a line's end with a gap and such a mark — its next sentence starts with an ideograph of
+ * the line's size. Up to three, each standing apart, are dropped; after an ideograph or several the closing mark
+ * becomes a suspect, so a person sees what was cut.
+ * The line's boxes judge an ideograph (it is kept without them); 一 is flat by nature and kept.
+ */
+function dropSpecksAfterStop(s: OcrSymbol[]): void {
+  let k = s.length - 1;
+  while (k >= 0 && s[k]!.ch === ' ') k--;
+  let m = k;
+  while (m >= 0 && !/^[。；！？]$/.test(s[m]!.ch)) m--;
+  if (m < 0 || m === k || s[m + 1]!.ch !== ' ') return;
+  const tail = s.slice(m + 1, k + 1);
+  const solid = tail.filter((x) => x.ch !== ' ');
+  const apart = tail.every((x, i) => x.ch === ' ' || ((tail[i - 1]?.ch ?? ' ') === ' ' && (tail[i + 1]?.ch ?? ' ') === ' '));
+  if (solid.length > 3 || !apart) return;
+  // (the line's size from the ideographs before the mark: a paragraph's last line may hold one, 型。)
+  const heights = s.slice(0, m).filter((x) => isHan(x.ch) && x.y0 !== undefined && x.y1 !== undefined).map((x) => x.y1! - x.y0!);
+  const h = heights.length >= 1 ? median(heights) : undefined;
+  const flat = (x: OcrSymbol) => h !== undefined && x.y0 !== undefined && x.y1 !== undefined && x.y1 - x.y0 <= h / 3 && (x.ch !== '一' || (x.x0 !== undefined && x.x1 !== undefined && x.x1 - x.x0 <= h / 3));
+  const speck = (x: OcrSymbol) => flat(x) || (!isHan(x.ch) && !/^[)）》”’\]】]$/.test(x.ch));
+  if (!solid.every(speck)) return;
+  s.splice(m + 1);
+  // (one letter, digit or dot alone is a speck as before — 监督。 2 — and leaves the mark as read)
+  if (solid.length > 1 || isHan(solid[0]!.ch)) s[m]!.conf = Math.min(s[m]!.conf, SUSPECT_CONFIDENCE - 1);
 }
 
 /**

@@ -264,6 +264,41 @@ describe('a seal’s ring read at a line’s end', () => {
   });
 });
 
+describe('specks after a line’s closed sentence', () => {
+  it('drops a flat box, a dot or a stray symbol standing apart after 。 at a line’s end, and keeps the 。 a suspect after more than a dot', () => {
+    // gdgufei (blind20) 应急演练。 : 致 and bjxiangzhen (blind18) 九人组成。 致 (a flat 致, 9 px high in a 36 px line),
+    // paiqi (blind6) 型。 : 仪 (one ideograph on the line), jingjiren (blind8) 审验一次。 *, weicheng (dev) 能力。 《 N and 规定。 ,
+    const cases: [string, string, string, boolean][] = [
+      ['gdgufei', '应急演练。', '应急演练。', true],
+      ['bjxiangzhen', '九人组成。', '九人组成。', true],
+      ['paiqi', '型。 :', '型。', true],
+      ['weicheng', '意识和能力。', '意识和能力。', true],
+      ['jingjiren', '审验一次。', '审验一次。', false],
+      ['weicheng', '法律的规定。 ,', '法律的规定。', false],
+    ];
+    for (const [slug, read, want, marked] of cases) {
+      const fixed = correctLine(keptLine(slug, read));
+      expect(textOf(fixed).trimEnd().endsWith(want), `${slug}: ${textOf(fixed)}`).toBe(true);
+      expect(fixed.filter((x) => x.ch !== ' ').at(-1)!.conf < SUSPECT_CONFIDENCE, slug).toBe(marked);
+    }
+  });
+
+  it('keeps an ideograph of the line’s size after the gap, a flat 一, and a line without boxes', () => {
+    const read = keptLine('gdgufei', '应急演练。');
+    const last = read.at(-1)!;
+    expect(last.ch).toBe('致');
+    // the same 致 with the height of the line's ideographs is text
+    const tall = read.map((x) => (x === last ? { ...x, y0: x.y1! - 34 } : x));
+    expect(textOf(correctLine(tall)).trimEnd()).toMatch(/。\s*致$/);
+    // 一 is flat by nature (a box 20 × 5)
+    const one = read.map((x) => (x === last ? { ...x, ch: '一', x0: x.x1! - 20, y0: x.y1! - 5 } : x));
+    expect(textOf(correctLine(one)).trimEnd()).toMatch(/。\s*一$/);
+    // without boxes nothing tells a speck from a character
+    const unboxed = read.map(({ ch, conf }) => ({ ch, conf }));
+    expect(textOf(correctLine(unboxed)).trimEnd()).toMatch(/致$/);
+  });
+});
+
 describe('a slash or backslash beside a clause mark', () => {
   it('makes a \\ between ideographs 、 and drops a / after a mark, keeping the mark a suspect', () => {
     // shuiziyuan (blind13) 节约\ 保护, fankong (blind5) 快递、/二手, wenming (blind3) 公德、/ and 卫生，/
