@@ -275,8 +275,8 @@ function dropSealDots(s: OcrSymbol[]): void {
  * flat box under a third of the line's ideograph height (a stain's or a rule's edge read as 致, 仪, 会; a
  * dot is that small both ways), or a symbol no law sets apart there (a letter, digit, 《, *): no law goes
  * on after 。 at a line's end with a gap and such a mark — its next sentence starts with an ideograph of
- * the line's size. Up to three, each standing apart, are dropped; after an ideograph or several the closing mark
- * becomes a suspect, so a person sees what was cut.
+ * the line's size. Up to three, each standing apart, are dropped; the closing mark becomes a suspect, so a person
+ * sees what was cut — but after one letter, digit or dot alone, as before (监督。 2).
  * The line's boxes judge an ideograph (it is kept without them); 一 is flat by nature and kept.
  */
 function dropSpecksAfterStop(s: OcrSymbol[]): void {
@@ -297,7 +297,7 @@ function dropSpecksAfterStop(s: OcrSymbol[]): void {
   if (!solid.every(speck)) return;
   s.splice(m + 1);
   // (one letter, digit or dot alone is a speck as before — 监督。 2 — and leaves the mark as read)
-  if (solid.length > 1 || isHan(solid[0]!.ch)) s[m]!.conf = Math.min(s[m]!.conf, SUSPECT_CONFIDENCE - 1);
+  if (solid.length > 1 || !/^[A-Za-z0-9.\-·'`,_~]$/.test(solid[0]!.ch)) s[m]!.conf = Math.min(s[m]!.conf, SUSPECT_CONFIDENCE - 1);
 }
 
 /**
