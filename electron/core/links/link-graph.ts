@@ -12,7 +12,7 @@ import { jsonPieces, writeFileAtomicAsync } from '../library/atomic-file';
 import type { LibraryStore } from '../library/library-store';
 import { titleKey } from '../library/law-lookup';
 import { startOf } from '../records/citation-resolve';
-import { detectCitations, type DefinedName } from '../records/citation-detect';
+import { detectCitations, orderKeys, type DefinedName } from '../records/citation-detect';
 import { TimeSlicer } from '../util/time-slicer';
 import { LibraryTargetResolver } from './link-resolver';
 
@@ -39,8 +39,11 @@ import { LibraryTargetResolver } from './link-resolver';
  *    of a sentence (— 3 —, 第 2 页 共 4 页) is read as a space (session 28).
  * 15: a place left out (《省专利条例》, 本市物业管理条例第十条) is the citing law's province or city, and 省人民政府令第X号 its
  *    government's order (session 30).
+ * 16: `missing` also holds what an unresolved citation looked for by another path (本省…条例第X条 completed, a bare name the
+ *    library lacks, an order's or a 文号's number) and `orders` the numbers each law's versions carry, so importing the law
+ *    (or setting its 文号) recomputes every entry that cited it (session 31).
  */
-export const LINKS_FORMAT = 15;
+export const LINKS_FORMAT = 16;
 
 /** Edge flags: the citing text is older than every version held (the oldest is linked). */
 export const EDGE_APPROX = 1;
@@ -73,7 +76,10 @@ const entrySchema = z.object({
   edges: z.array(edgeSchema),
   /** Laws this version names as its basis (根据《…》…制定). */
   basis: z.array(z.string()),
-  /** Title keys of laws named but not in the library, and the count of unresolved mentions. */
+  /**
+   * Title keys of laws named but not in the library (and, of citations that named none the library holds, what they looked
+   * for: a completed title, an order's number as `orderKeys` spells it), and the count of unresolved mentions.
+   */
   missing: z.array(z.string()),
   unresolved: z.number().int(),
 });
@@ -85,6 +91,8 @@ const graphSchema = z.object({
   laws: z.record(z.string(), z.string()),
   /** Law id → its version ids, as when built (a new version changes the version in force). */
   versions: z.record(z.string(), z.array(z.string())),
+  /** Law id → the 文号 its versions carry (orderKeys), as when built: an order cited before it was set now names the law. */
+  orders: z.record(z.string(), z.array(z.string())),
   entries: z.record(z.string(), entrySchema),
 });
 export type LinkGraphData = z.infer<typeof graphSchema>;
@@ -155,6 +163,8 @@ const BASIS = /(?:根据|依据|依照|按照)[^。；]*?制定本/;
  */
 const CITES = /第[^条章节\n]{1,12}[条章节]|前[两二三四五]?[条款]|本[条款]第|第[^条款\n]{1,8}款|第[^条款项\n]{1,8}项/;
 const DEFINES = /简称/;
+/** An order's or a 文号's number (orderKeys: 山东省人民政府令第311号, 法释〔2022〕10号), kept as written. */
+const ORDER_KEY = /(?:令第\d+号|〔\d{4}〕\d+号)$/;
 
 /** The edges of one version. */
 export function computeEntry(store: LibraryStore, resolver: LibraryTargetResolver, versionId: string): LinkEntry {
@@ -194,7 +204,15 @@ function* entrySteps(store: LibraryStore, resolver: LibraryTargetResolver, versi
         if (t.parts) edge.push(t.parts.map((p) => [p.paragraph ?? 0, p.item ?? 0]));
         edges.push(edge);
       }
-      else unresolved++;
+      else {
+        unresolved++;
+        // 本省…条例第X条, 上海市物业管理条例第十条, 省人民政府令第311号第十条: what the text looked for, so that importing it
+        // recomputes this entry as a 《title》 named does (a word of two characters — 通知, 方案 — names no law to wait for)
+        if (m.sought) {
+          const key = ORDER_KEY.test(m.sought) ? m.sought : titleKey(m.sought);
+          if (key.length >= 3) missing.add(key);
+        }
+      }
     }
     for (const l of d.laws) {
       if (!l.lawId) missing.add(titleKey(l.text));
@@ -222,18 +240,21 @@ export async function refreshLinks(
   const old = opts.full ? undefined : (opts.previous ?? (await readLinkGraphSliced(store, slicer)));
   const laws: Record<string, string> = {};
   const versions: Record<string, string[]> = {};
+  const orders: Record<string, string[]> = {};
   for (const l of store.laws()) {
     laws[l.id] = titleKey(l.subtitle ? `${l.title}${l.subtitle}` : l.title);
     versions[l.id] = [...l.versionIds];
+    const numbers = [...new Set(l.versionIds.flatMap((id) => orderKeys(store.version(id) ?? {})))].sort();
+    if (numbers.length) orders[l.id] = numbers;
   }
   // laws whose identity or versions changed since the graph was built
   const changed = new Set<string>();
   const changedKeys = new Set<string>();
   if (old) {
     for (const id of new Set([...Object.keys(laws), ...Object.keys(old.laws)])) {
-      if (laws[id] !== old.laws[id] || (versions[id] ?? []).join() !== (old.versions[id] ?? []).join()) {
+      if (laws[id] !== old.laws[id] || (versions[id] ?? []).join() !== (old.versions[id] ?? []).join() || (orders[id] ?? []).join() !== (old.orders[id] ?? []).join()) {
         changed.add(id);
-        for (const k of [laws[id], old.laws[id]]) if (k) changedKeys.add(k);
+        for (const k of [laws[id], old.laws[id], ...(orders[id] ?? []), ...(old.orders[id] ?? [])]) if (k) changedKeys.add(k);
       }
     }
   }
@@ -279,7 +300,7 @@ export async function refreshLinks(
     done++;
   }
   opts.onProgress?.({ done, total: todo.length });
-  const data: LinkGraphData = { format: LINKS_FORMAT, laws, versions, entries };
+  const data: LinkGraphData = { format: LINKS_FORMAT, laws, versions, orders, entries };
   if (todo.length || removed || !old) {
     mkdirSync(join(store.dir, 'derived', 'links'), { recursive: true });
     // entries are new objects this run made or old ones it only reads: nothing changes them meanwhile

@@ -45,6 +45,12 @@ export interface DetectedMention {
   partMissing?: true;
   /** An article of the draft under review (`DraftInView`), resolved without a law: its key, and the 款/项 written. */
   draft?: { articleKey: string; parts?: ArticlePart[] };
+  /**
+   * Unresolved for want of a law: what the library was asked for — a title as looked up (with a place left out completed:
+   * 山东省优化营商环境条例 for 本省优化营商环境条例) or an order's number (`orderKeys`: 山东省人民政府令第311号). The link graph
+   * reads the text again when a law answering to it arrives, whatever path the citation took.
+   */
+  sought?: string;
 }
 
 /**
@@ -334,6 +340,15 @@ function numberKey(organ: string, n: number, year?: string): string {
   const o = organ.replace(/中央军事委员会/g, '中央军委');
   return year ? `${o}〔${year}〕${n}号` : `${o}第${n}号`;
 }
+/** The spellings (numberKey) a text may cite a version's 文号 by: none when its header carries none. */
+export function orderKeys(v: Pick<LawVersionMeta, 'docNumber'>): string[] {
+  if (!v.docNumber) return [];
+  const order = /^(.+令)第(\d+)号$/.exec(v.docNumber);
+  const bracketed = order ? null : new RegExp(`^${BRACKET_NUMBER.source}$`).exec(v.docNumber);
+  // a joint order (国务院、中央军事委员会令第689号) is cited by its organs together or by any one of them
+  const organs = order ? [order[1]!, ...(order[1]!.includes('、') ? order[1]!.replace(/令$/, '').split('、').map((o) => `${o}令`) : [])] : [];
+  return order ? organs.map((o) => numberKey(o, Number(order[2]))) : bracketed ? [numberKey(bracketed[1]!, Number(bracketed[3]), bracketed[2])] : [];
+}
 const orderCache = new WeakMap<LibraryStore, { stamp: LibraryStamp; byNumber: Map<string, LawVersionMeta[]> }>();
 
 /** The library's versions by the 文号 that published them, read from their header (国务院令第713号, 法释〔2025〕1号). */
@@ -343,12 +358,7 @@ function versionsByOrder(store: LibraryStore): Map<string, LawVersionMeta[]> {
   const byNumber = new Map<string, LawVersionMeta[]>();
   for (const v of store.versions()) {
     if (!v.docNumber) continue;
-    const order = /^(.+令)第(\d+)号$/.exec(v.docNumber);
-    const bracketed = order ? null : new RegExp(`^${BRACKET_NUMBER.source}$`).exec(v.docNumber);
-    // a joint order (国务院、中央军事委员会令第689号) is cited by its organs together or by any one of them
-    const organs = order ? [order[1]!, ...(order[1]!.includes('、') ? order[1]!.replace(/令$/, '').split('、').map((o) => `${o}令`) : [])] : [];
-    const keys = order ? organs.map((o) => numberKey(o, Number(order[2]))) : bracketed ? [numberKey(bracketed[1]!, Number(bracketed[3]), bracketed[2])] : [];
-    for (const k of keys) byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
+    for (const k of orderKeys(v)) byNumber.set(k, [...(byNumber.get(k) ?? []), v]);
   }
   orderCache.set(store, { stamp: libraryStamp(store), byNumber });
   return byNumber;
@@ -418,7 +428,7 @@ function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAn
  * (国务院令第588号 amended dozens at once: which one is meant is not written), or none — with the organ completed when
  * its place was left out (资料库中没有“山东省人民政府令第5号”公布的法规（按单位所在省补全）).
  */
-function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | undefined): Unresolved {
+function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | undefined): Unresolved & { sought?: string } {
   const m = new RegExp(ORDER_NUMBER.source).exec(written) ?? new RegExp(ORDER_NUMBER_AFTER.source).exec(written);
   const organ = m ? (m[0].endsWith('号令') ? `${m[1]!}令` : m[1]!) : undefined;
   const n = m ? parseChineseNumber(m[2]!) : undefined;
@@ -429,8 +439,10 @@ function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | 
     .sort((x, y) => (displayTitle(x) < displayTitle(y) ? -1 : 1));
   if (laws.length > 1)
     return unresolved('law-ambiguous', `“${written}”公布了资料库中的 ${laws.length} 部法规（${laws.slice(0, 3).map((l) => `《${displayTitle(l)}》`).join('、')}${laws.length > 3 ? '等' : ''}），请写明法规名称`);
-  if (found?.filled && place && n) return unresolved('issuer-missing', `资料库中没有“${found.filled.name}第${n}号”公布的法规${placeNote(found.filled.level, place.of)}`);
-  return unresolved('issuer-missing', `资料库中没有“${written}”公布的法规`);
+  // the number as a law imported later would carry it (orderKeys), the organ completed when its place was left out
+  const sought = organ && n ? { sought: numberKey(found?.filled?.name ?? organ.replace(/^(?:中华人民共和国|原)+(?=.{2})/, ''), n) } : {};
+  if (found?.filled && place && n) return { ...unresolved('issuer-missing', `资料库中没有“${found.filled.name}第${n}号”公布的法规${placeNote(found.filled.level, place.of)}`), ...sought };
+  return { ...unresolved('issuer-missing', `资料库中没有“${written}”公布的法规`), ...sought };
 }
 
 /** Names of the library's laws, longest first, for unbracketed mentions (行政许可法第十二条). */
@@ -451,6 +463,9 @@ interface BareNames {
 const NOT_HELD = '?';
 /** The words up to a verb that cites (依据调解仲裁法): no part of the unknown name after them. */
 const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
+/** The end of an article cited before a name in a list (第十条和, 第三款、): no part of the name after it. */
+const LIST_BEFORE_NAME = /^.*[条款项](?:和|及|与|或者|以及|、)(?=[\u4e00-\u9fa5]{3})/;
+const ARTICLE_BEFORE_NAME = new RegExp(`第${SP}[${NUMERAL_CHARS}]+${SP}[条款项](?:之[${NUMERAL_CHARS}]+)?[）)]?(?:和|及|与|或者|以及|、)$`);
 /** Verbs some titles begin with (实施…办法, 违反…处分规定, 关于…的决定, 使用…) that before a name cite it: 实施刑法第…, 违反证券法第…, 擅自使用反不正当竞争法第六条. */
 const CITING_VERB_HEADS = new Set(['实施', '违反', '关于', '使用']);
 /**
@@ -930,6 +945,8 @@ export function detectCitations(
         pinned?: LawVersionMeta;
         /** A bare 第X条 in a 司法解释: the law its title names, for an article (or 款/项) the interpretation lacks. */
         interpreted?: { lawId?: string; name: string };
+        /** Not found: what was looked for (DetectedMention.sought). */
+        sought?: string;
       }
     | undefined;
   const interpreted = nearLawId ? interpretedLaw(store, nearLawId) : undefined;
@@ -993,7 +1010,7 @@ export function detectCitations(
         continue;
       }
       if (!law.lawId) {
-        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文', reasonKind: law.reason ? (law.reasonKind ?? 'no-law-named') : 'no-law-named' });
+        mentions.push({ ...base, status: 'unresolved', reason: law.reason || '没有指明是哪部法规的条文', reasonKind: law.reason ? (law.reasonKind ?? 'no-law-named') : 'no-law-named', ...(law.sought ? { sought: law.sought } : {}) });
         continue;
       }
       const ids = law.pinned ? [law.pinned.lawId] : (law.lawIds ?? [law.lawId]);
@@ -1009,7 +1026,9 @@ export function detectCitations(
           t = it && !failed(it) && !partsOf(it) ? it : notOwnArticle(label, law.interpreted);
         }
         if (failed(t)) {
-          mentions.push({ ...base, status: 'unresolved', reason: t.reason, reasonKind: t.kind });
+          // 婚姻法解释's 第三十二条第三款 when 婚姻法 is not held: read again once it is
+          const sought = law.interpreted && !law.interpreted.lawId ? { sought: law.interpreted.name } : {};
+          mentions.push({ ...base, status: 'unresolved', reason: t.reason, reasonKind: t.kind, ...sought });
           continue;
         }
         // a 款 or 项 the linked article does not have: linked to the article, flagged like a missing article
@@ -1132,10 +1151,13 @@ export function detectCitations(
       // an order the library's versions were not published by (公安部令第146号第十条): not the text's own article
       const name = ORDER_BEFORE.exec(before)![1]!.replace(/^.*?(?:依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|及|和|与|、)/, '');
       const why = orderUnresolved(store, name, place);
-      law = { via: 'none', lawText: name, reason: why.reason, reasonKind: why.kind };
+      law = { via: 'none', lawText: name, reason: why.reason, reasonKind: why.kind, ...(why.sought ? { sought: why.sought } : {}) };
     } else if (DOC_NUMBER_BEFORE.test(before)) {
       const name = DOC_NUMBER_BEFORE.exec(before)![0];
-      law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规`, reasonKind: 'other-document' };
+      // a 司法解释 imported later may carry that 文号 (法释〔2022〕10号): the same spelling as its header's (orderKeys)
+      const bracket = new RegExp(`${BRACKET_NUMBER.source}${SP}(?:文件?)?${SP}(?:的)?$`).exec(before);
+      const sought = bracket ? { sought: numberKey(bracket[1]!, Number(bracket[3]), bracket[2]) } : {};
+      law = { via: 'none', lawText: name, reason: `“${name.trim()}”是文件的文号，不是资料库中的法规`, reasonKind: 'other-document', ...sought };
     } else if (OWN_DOCUMENT.test(before) && !(anchor && anchor.end === start)) {
       const name = OWN_DOCUMENT.exec(before)![0];
       // 该文件 after a notice, an agreement or a 文号 is that document; else, in an opinion on a draft, the draft
@@ -1157,14 +1179,18 @@ export function detectCitations(
         // (the name is cut at eight characters before its ending, which may halve the verb: 依|照上海市物业管理条例)
         const cut = (before.slice(-name.length - 1, -name.length) + name).replace(VERB_BEFORE_NAME, '') === name.slice(1) ? name.slice(1) : name.replace(VERB_BEFORE_NAME, '');
         // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
-        const named = LONGER_TITLES.find((t) => t.length > cut.length && t.endsWith(cut) && before.endsWith(t)) ?? cut;
+        // nor is an article cited before it in a list: 第十条和本市物业管理条例第二十条 names 本市物业管理条例
+        const dropped = LIST_BEFORE_NAME.exec(cut)?.[0];
+        const listed = dropped && ARTICLE_BEFORE_NAME.test(before.slice(0, before.length - cut.length + dropped.length)) ? cut.slice(dropped.length) : cut;
+        const named = LONGER_TITLES.find((t) => t.length > listed.length && t.endsWith(listed) && before.endsWith(t)) ?? listed;
         // 省专利条例第二十条 in an office's text: its own province's 条例 (the name as written when completed)
-        const filled = place && placeLeftOut(named, place.region) ? lawByName(store, named, 'cited', place) : undefined;
+        const completed = place ? placeLeftOut(named, place.region) : undefined;
+        const filled = place && completed ? lawByName(store, named, 'cited', place) : undefined;
         if (filled?.ok) {
           law = { via: 'named', lawText: named, lawId: filled.value.id };
           contractedNames.push({ text: named, start: start - named.length, end: start, lawId: filled.value.id, title: displayTitle(filled.value) });
-        } else if (filled) law = { via: 'none', lawText: named, reason: filled.reason, reasonKind: filled.kind };
-        else law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规`, reasonKind: 'other-document' };
+        } else if (filled) law = { via: 'none', lawText: named, reason: filled.reason, reasonKind: filled.kind, sought: completed!.name };
+        else law = { via: 'none', lawText: named, reason: `“${named}”不是资料库中的法规`, reasonKind: 'other-document', sought: named };
       }
     } else if (draft && prevLaw?.draft && (!anchor || anchor.end < prevEnd) && !text.slice(prevEnd, start).includes('\n') && !/原$/.test(before)) {
       // 草案第八条规定…。第九条规定…: in an opinion, a bare article after the draft's (no law named since) is the draft's
