@@ -9,6 +9,7 @@ import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
 import { detectCitations } from '../records/citation-detect';
+import { titleKey } from '../library/law-lookup';
 import { citeArticle, LIBRARY_LACKS, lawByName, officePlace, placeLeftOut, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
@@ -70,6 +71,18 @@ function latestLacking(store: LibraryStore, lawText: string | undefined, label: 
 /** A title as the laws loop keys it: 《X》, whether the mention carried its 书名号 or not. */
 const bracketed = (title: string): string => `《${title.replace(/^《|》$/g, '')}》`;
 
+/** Where a draft cites a law the library lacks: the article, and the law's articles it names there (none: named bare). */
+interface MissingPlace {
+  unitKey: string;
+  label: string;
+  cited: string[];
+}
+
+/** 第二条、第五条（所引第十条、第十二条）: every place a missing law is cited, in the draft's order. */
+function placesText(places: readonly MissingPlace[]): string {
+  return places.map((p) => (p.cited.length ? `${p.label}（所引${p.cited.join('、')}）` : p.label)).join('、');
+}
+
 /**
  * `resolve` links a basis the check names (the provision repealing a law) to the library's article. `officeRegion` (单位信息's)
  * reads 《省专利条例》 as the office's own province's.
@@ -82,6 +95,29 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
   const articleNumbers = new Set(units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.number));
   // laws already reported: by id, or (a law the library lacks) by its title in 《》 as written
   const reportedLaws = new Set<string>();
+  // A law the library lacks is one finding, wherever and however often the draft cites it (named bare in 第二条, by article
+  // in 第五条, in either order): keyed by the title looked for — the place left out completed, 中华人民共和国 and a version
+  // note dropped — its finding says every article citing it once there is more than one.
+  const missingLaws = new Map<string, { finding: Finding; reason: string; places: MissingPlace[] }>();
+  const missingKey = (written: string) => {
+    const name = written.replace(/^《|》$/g, '').replace(/[（(][^）)]*[）)]$/, '');
+    return titleKey(placeLeftOut(name, officeRegion)?.name ?? name);
+  };
+  /** Adds where `unit` cites the missing law (`cited`: the article named, if any); undefined when it is not known yet. */
+  const citedAgain = (key: string, unit: Article, cited?: string): string | undefined => {
+    const known = missingLaws.get(key);
+    if (!known) return undefined;
+    const place = known.places.find((p) => p.unitKey === unit.key);
+    if (!place) known.places.push({ unitKey: unit.key, label: unit.label, cited: cited ? [cited] : [] });
+    else if (cited && !place.cited.includes(cited)) place.cited.push(cited);
+    if (known.places.length > 1 || known.places[0]!.cited.length > 1) known.finding.reason = `${known.reason}送审稿${placesText(known.places)}均引用该法规。`;
+    return known.finding.id;
+  };
+  const firstMissing = (key: string, unit: Article, fid: string, cited?: string) => {
+    const finding = findings.at(-1)!; // the one `add` just made (ids are not unique across articles)
+    if (finding.id !== fid) return;
+    missingLaws.set(key, { finding, reason: finding.reason, places: [{ unitKey: unit.key, label: unit.label, cited: cited ? [cited] : [] }] });
+  };
   // 《中华人民共和国合同法》 the library never held: repealed by name in a later law, so no basis.
   const repealedIds = new Map<string, string>();
   const reportRepealed = (unit: Article, written: string, start: number, end: number): string | undefined => {
@@ -185,9 +221,12 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         citations.push(fid ? { ...resolved, status: 'reported', findingId: fid } : resolved);
         continue;
       }
-      const reason = m.reason ?? '无法解析';
+      // 物业管理条例第十条 written without 书名号, of a 《物业管理条例》 the draft names elsewhere: the law the library lacks, not
+      // some other document (the detector reads only held laws' names bare)
+      const namedElsewhere = m.reasonKind === 'other-document' && m.lawText && LEGAL_DOC.test(m.lawText) && units.some((u) => u.text.includes(`《${m.lawText}》`));
+      const reason = namedElsewhere ? `资料库中没有《${m.lawText}》` : (m.reason ?? '无法解析');
       // what the reason says is read from its kind, set where it was made: the words may be reworded
-      const kind = m.reasonKind;
+      const kind = namedElsewhere ? 'law-missing' : m.reasonKind;
       if (m.via === 'none' && kind === 'no-law-named') {
         // a bare 第X条 with no law named: the draft's own article
         checkInternal(unit, m.label, m.start);
@@ -233,6 +272,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         // the article's finding says the law is missing (and which completed name was tried): the laws loop below
         // does not report the same law again as named
         reportedLaws.add(bracketed(m.lawText));
+        const again = citedAgain(missingKey(m.lawText), unit, m.label);
+        if (again) {
+          citations.push({ article, text: `${m.lawText}${m.label}`, status: 'reported', findingId: again });
+          continue;
+        }
       }
       const latest = rule === 'citation-article-missing' || rule === 'citation-version-missing' ? latestLacking(store, m.lawText, m.label, officeRegion) : undefined;
       if (latest) {
@@ -261,6 +305,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
             ? { suggestion: DRAFT_BASIS_SUGGESTION }
             : {};
       const fid = add({ rule, ruleName, severity, category: '内容', article, excerpt, ...wording, ...fix, bases: [] }, unit, m.start, m.end);
+      if (rule === 'citation-law-missing' && m.lawText) firstMissing(missingKey(m.lawText), unit, fid, m.label);
       citations.push({ article, text: `${m.lawText ?? ''}${m.label}`, status: 'reported', findingId: fid });
     }
 
@@ -274,6 +319,13 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       if (REPEALED_HERE.test(unit.text.slice(law.end))) continue;
       if (law.lawId && lawsWithArticles.has(law.lawId)) continue;
       const key = law.lawId ?? bracketed(written);
+      // a law the library lacks, named bare after an earlier article cited it (bare or by article): that finding, this
+      // article listed in it (named again in the same article: nothing more)
+      const known = law.lawId ? undefined : missingLaws.get(missingKey(written));
+      if (known) {
+        if (!known.places.some((p) => p.unitKey === unit.key)) citations.push({ article, text: written, status: 'reported', findingId: citedAgain(missingKey(written), unit)! });
+        continue;
+      }
       if (reportedLaws.has(key)) continue;
       const base = { article, excerpt: written, category: '权限' as const };
       if (!law.lawId) {
@@ -293,6 +345,7 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
         const tried = law.reasonKind === 'law-missing' ? placeLeftOut(written.slice(1, -1), officeRegion) : undefined;
         const missing = tried ? `${written}（按单位所在${tried.level}补全为《${tried.name}》）` : written;
         const fid = add({ ...base, rule: 'citation-law-missing', ruleName: '所引法规不在资料库中', severity: '需核实', reason: `未能核实${written}的名称、效力和现行版本，请确认名称准确、现行有效。`, hint: `${missing}不在资料库中：导入后重新预审即可核对所引条文。`, bases: [] }, unit, law.start, law.end);
+        firstMissing(missingKey(written), unit, fid);
         citations.push({ article, text: written, status: 'reported', findingId: fid });
         continue;
       }
