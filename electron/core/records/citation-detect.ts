@@ -364,6 +364,14 @@ function versionsByOrder(store: LibraryStore): Map<string, LawVersionMeta[]> {
   return byNumber;
 }
 
+/**
+ * 省政府令, 山东省政府令, 市政府令: the 人民政府令 the headers print (山东省人民政府令第311号) — offices write 省政府 for 省人民政府.
+ * The corpus, all 地方性法规 and national texts, writes no government order of a place in any spelling (session 31 count).
+ */
+function fullOrgan(organ: string): string {
+  return organ.replace(/(^|[^民])政府令$/, '$1人民政府令');
+}
+
 /** The words an organ written with its place left out may follow (根据省人民政府令, 经市人民政府令): none of a place's name. */
 const BEFORE_OWN_ORGAN = /(?:^|依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|实施|贯彻|经|及|和|与|或|、|以)$/;
 
@@ -384,7 +392,7 @@ interface OrderFound {
 function ordersOf(store: LibraryStore, organ: string, n: number, year: string | undefined, place: PlaceOf | undefined): OrderFound | undefined {
   const byNumber = versionsByOrder(store);
   for (let i = 0; i <= organ.length - 2; i++) {
-    const written = organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, '');
+    const written = fullOrgan(organ.slice(i).replace(/^(?:中华人民共和国|原)+(?=.{2})/, ''));
     const vs = byNumber.get(numberKey(written, n, year));
     if (vs) return { at: i, versions: vs };
     const filled = place && BEFORE_OWN_ORGAN.test(organ.slice(0, i)) ? placeLeftOut(written, place.region) : undefined;
@@ -428,7 +436,7 @@ function orderAnchors(store: LibraryStore, text: string, anchors: readonly LawAn
  * (国务院令第588号 amended dozens at once: which one is meant is not written), or none — with the organ completed when
  * its place was left out (资料库中没有“山东省人民政府令第5号”公布的法规（按单位所在省补全）).
  */
-function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | undefined): Unresolved & { sought?: string } {
+function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | undefined): (Unresolved & { sought?: string }) | { ok: true; lawId: string; pinned?: LawVersionMeta } {
   const m = new RegExp(ORDER_NUMBER.source).exec(written) ?? new RegExp(ORDER_NUMBER_AFTER.source).exec(written);
   const organ = m ? (m[0].endsWith('号令') ? `${m[1]!}令` : m[1]!) : undefined;
   const n = m ? parseChineseNumber(m[2]!) : undefined;
@@ -437,10 +445,12 @@ function orderUnresolved(store: LibraryStore, written: string, place: PlaceOf | 
     .map((id) => store.law(id))
     .filter((l): l is Law => !!l)
     .sort((x, y) => (displayTitle(x) < displayTitle(y) ? -1 : 1));
+  // one law after all (（省政府令第311号）第十条: the bracket kept the number from being the article's anchor)
+  if (laws.length === 1 && found) return { ok: true, lawId: laws[0]!.id, ...(found.versions.length === 1 ? { pinned: found.versions[0]! } : {}) };
   if (laws.length > 1)
     return unresolved('law-ambiguous', `“${written}”公布了资料库中的 ${laws.length} 部法规（${laws.slice(0, 3).map((l) => `《${displayTitle(l)}》`).join('、')}${laws.length > 3 ? '等' : ''}），请写明法规名称`);
   // the number as a law imported later would carry it (orderKeys), the organ completed when its place was left out
-  const sought = organ && n ? { sought: numberKey(found?.filled?.name ?? organ.replace(/^(?:中华人民共和国|原)+(?=.{2})/, ''), n) } : {};
+  const sought = organ && n ? { sought: numberKey(found?.filled?.name ?? fullOrgan(organ.replace(/^(?:中华人民共和国|原)+(?=.{2})/, '')), n) } : {};
   if (found?.filled && place && n) return { ...unresolved('issuer-missing', `资料库中没有“${found.filled.name}第${n}号”公布的法规${placeNote(found.filled.level, place.of)}`), ...sought };
   return { ...unresolved('issuer-missing', `资料库中没有“${written}”公布的法规`), ...sought };
 }
@@ -463,6 +473,8 @@ interface BareNames {
 const NOT_HELD = '?';
 /** The words up to a verb that cites (依据调解仲裁法): no part of the unknown name after them. */
 const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
+/** A government's 规定 named by its organ only (省人民政府规定, 市政府有关规定, 国务院的规定): no title. */
+const GOVERNMENT_RULE = /^(?:[\u4e00-\u9fa5]{0,10}?(?:省|市|县|区|自治区|自治州))?(?:人民政府|政府|国务院)(?:有关|的)?规定$/;
 /** The end of an article cited before a name in a list (第十条和, 第三款、): no part of the name after it. */
 const LIST_BEFORE_NAME = /^.*[条款项](?:和|及|与|或者|以及|、)(?=[\u4e00-\u9fa5]{3})/;
 const ARTICLE_BEFORE_NAME = new RegExp(`第${SP}[${NUMERAL_CHARS}]+${SP}[条款项](?:之[${NUMERAL_CHARS}]+)?[）)]?(?:和|及|与|或者|以及|、)$`);
@@ -1151,7 +1163,9 @@ export function detectCitations(
       // an order the library's versions were not published by (公安部令第146号第十条): not the text's own article
       const name = ORDER_BEFORE.exec(before)![1]!.replace(/^.*?(?:依照|依据|根据|按照|执行|违反|适用|参照|遵照|对照|及|和|与|、)/, '');
       const why = orderUnresolved(store, name, place);
-      law = { via: 'none', lawText: name, reason: why.reason, reasonKind: why.kind, ...(why.sought ? { sought: why.sought } : {}) };
+      law = why.ok
+        ? { via: 'named', lawText: name, lawId: why.lawId, ...(why.pinned ? { pinned: why.pinned } : {}) }
+        : { via: 'none', lawText: name, reason: why.reason, reasonKind: why.kind, ...(why.sought ? { sought: why.sought } : {}) };
     } else if (DOC_NUMBER_BEFORE.test(before)) {
       const name = DOC_NUMBER_BEFORE.exec(before)![0];
       // a 司法解释 imported later may carry that 文号 (法释〔2022〕10号): the same spelling as its header's (orderKeys)
@@ -1185,8 +1199,12 @@ export function detectCitations(
         const named = LONGER_TITLES.find((t) => t.length > listed.length && t.endsWith(listed) && before.endsWith(t)) ?? listed;
         // 省专利条例第二十条 in an office's text: its own province's 条例 (the name as written when completed)
         const completed = place ? placeLeftOut(named, place.region) : undefined;
-        const filled = place && completed ? lawByName(store, named, 'cited', place) : undefined;
-        if (filled?.ok) {
+        const filled = place && completed && !GOVERNMENT_RULE.test(named) ? lawByName(store, named, 'cited', place) : undefined;
+        if (GOVERNMENT_RULE.test(named)) {
+          // 依照省人民政府规定第五条: a government's 规定 with no title names no one document (the corpus writes 省人民政府规定 only
+          // as a delegation, 由省人民政府规定): say so rather than look for a law titled 山东省人民政府规定
+          law = { via: 'none', lawText: named, reason: `“${named}”没有写明规定的名称，不知是哪一件规定：请写明其全称或文号`, reasonKind: 'law-ambiguous' };
+        } else if (filled?.ok) {
           law = { via: 'named', lawText: named, lawId: filled.value.id };
           contractedNames.push({ text: named, start: start - named.length, end: start, lawId: filled.value.id, title: displayTitle(filled.value) });
         } else if (filled) law = { via: 'none', lawText: named, reason: filled.reason, reasonKind: filled.kind, sought: completed!.name };

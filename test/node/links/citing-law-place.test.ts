@@ -85,6 +85,23 @@ describe('an order number', () => {
     expect(detectCitations(lib.store, '根据省人民政府令第311号第十条的规定', DATE, undefined, undefined, { officeRegion: '广东·梅州·五华县', lawRegion: '山东·淄博' }).mentions.map((m) => m.citation?.label)).toEqual(['第十条']);
   });
 
+  it('省政府令 and 市政府令 (政府 for 人民政府, as offices write them) are the same orders; a 规定 with no title says why', async () => {
+    await updateVersionMeta(lib.store, law('山东省优化营商环境条例').versionIds[0]!, { docNumber: '山东省人民政府令第311号' });
+    await updateVersionMeta(lib.store, law('淄博市物业管理条例').versionIds[0]!, { docNumber: '淄博市人民政府令第5号' });
+    const read = (text: string, officeRegion = '山东·淄博·高青县') =>
+      detectCitations(lib.store, text, DATE, undefined, undefined, { officeRegion }).mentions.map((m) =>
+        m.citation ? `${titleOf(m.citation.lawId)} ${m.citation.label}` : `${m.reasonKind} ${m.reason}`,
+      );
+    for (const written of ['省政府令第311号', '山东省政府令第311号', '省政府第311号令', '（省政府令第311号）']) expect(read(`根据${written}第十条的规定`)).toEqual(['山东省优化营商环境条例 第十条']);
+    expect(read('依照市政府令第5号第二十条')).toEqual(['淄博市物业管理条例 第二十条']);
+    // another province's office: its own government's order, which the library lacks — said with the organ in full
+    expect(read('根据省政府令第311号第十条的规定', '广东·梅州·五华县')).toEqual(['issuer-missing 资料库中没有“广东省人民政府令第311号”公布的法规（按单位所在省补全）']);
+    // no title, no number: no law is looked for under the name 山东省人民政府规定
+    expect(read('依照省人民政府规定第五条执行')).toEqual(['law-ambiguous “省人民政府规定”没有写明规定的名称，不知是哪一件规定：请写明其全称或文号']);
+    expect(read('按照市政府有关规定第三条办理')).toEqual(['law-ambiguous “市政府有关规定”没有写明规定的名称，不知是哪一件规定：请写明其全称或文号']);
+    await updateVersionMeta(lib.store, law('淄博市物业管理条例').versionIds[0]!, { docNumber: null });
+  });
+
   it('an order that published several laws of the library names none, and says which', async () => {
     for (const t of ['物业管理条例', '土地调查条例']) await updateVersionMeta(lib.store, law(t).versionIds[0]!, { docNumber: '国务院令第698号' });
     const m = detectCitations(lib.store, '依照国务院令第698号第十条的规定', DATE).mentions;
