@@ -189,7 +189,9 @@ const ARTICLE_WORD = new RegExp(`第${SP}${N}${SP}条`, 'g');
 /** The 款 a position of an article's text stands in: each line that is no item (（一）…) begins one, as paragraphsFromText reads. */
 function paragraphAt(text: string, pos: number, first: number): number {
   let k = first;
-  for (const line of text.slice(0, pos).split('\n').slice(1)) if (line.trim() && !ITEM_LINE.test(line.trim())) k++;
+  // up to the end of pos's own line: a 款 that begins with the word (\n前款规定的…) is counted, not read as an empty line
+  const end = text.indexOf('\n', pos);
+  for (const line of text.slice(0, end < 0 ? text.length : end).split('\n').slice(1)) if (line.trim() && !ITEM_LINE.test(line.trim())) k++;
   return k;
 }
 

@@ -49,6 +49,20 @@ describe('a 款 of the article a law’s text stands in', () => {
     ]);
   });
 
+  it('the link graph: 前款 / 前两款 opening a 款 of a whole article are the 款 before it (session 31: they linked nothing)', () => {
+    const own = (title: string, number: number, word: string) => {
+      const a = article(lib.store, title, number);
+      const resolver = new LibraryTargetResolver(lib.store);
+      const d = detectCitations(lib.store, a.text, a.date, a.lawId, resolver, { article: { number, suffix: 0, versionId: a.versionId } });
+      const edge = computeEntry(lib.store, resolver, a.versionId).edges.filter((x) => x[3] === x[0] && a.text.slice(x[5], x[6]) === word);
+      return [d.mentions.filter((m) => m.text === word).map((m) => [m.target?.articleKey, m.target?.parts]), edge.map((x) => x[7])];
+    };
+    // 第五十三条 …可以一并请求对该规范性文件进行审查。\n前款规定的规范性文件不含规章。
+    expect(own('中华人民共和国行政诉讼法', 53, '前款')).toEqual([[['53', [{ paragraph: 1 }]]], [[[1, 0]]]]);
+    // 第五十九条, its third 款: 前两款规定的土壤污染状况调查报告…
+    expect(own('土壤污染防治法', 59, '前两款')).toEqual([[['59', [{ paragraph: 1 }, { paragraph: 2 }]]], [[[1, 0], [2, 0]]]]);
+  });
+
   it('a sentence cut from a later 款: 前款 is the one before, a bare list of 款 are the article’s own, 前款第三项 keeps its 项', () => {
     const resolver = new LibraryTargetResolver(lib.store);
     const read = (title: string, number: number, paragraph: number, text: string, published?: string) => {
