@@ -4,6 +4,7 @@
 
 import type { LibraryMatch } from './scan-match';
 import type { OcrDoubtfulPage } from './ocr-page-doubt';
+import type { OcrTurnedPage } from './ocr-page-turn';
 
 /** 效力级别 — the rank of a legal document. */
 export const LEVELS = [
@@ -193,6 +194,8 @@ export interface LawVersionMeta {
   libraryMatch?: LibraryMatch;
   /** OCR text only: pages read too poorly to trust as a whole (core/importers/ocr-page-doubt.ts); absent when none. */
   ocrDoubtfulPages?: OcrDoubtfulPage[];
+  /** OCR text only: pages turned upright before they were read (core/importers/ocr-orientation.ts); absent when none. */
+  ocrTurnedPages?: OcrTurnedPage[];
   articleCount: number; // units of kind 'article'
   unitCount: number;
   charCount: number;

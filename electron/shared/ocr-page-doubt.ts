@@ -1,5 +1,5 @@
 // A scanned page read too poorly to be trusted as a whole (#14): out of focus, upside down, in another
-// language (named apart: mostly Latin letters) or hand — its text comes out as characters with many highlights, and nothing else would tell
+// language (named apart: mostly Latin letters), written in columns (竖排, named apart) or hand — its text comes out as characters with many highlights, and nothing else would tell
 // the person to rescan it. The rule is core/importers/ocr-page-doubt.ts; this is the one shape (stored
 // body, catalog, API, `lawdesk show --json`) and the one wording (import report, 核对 view).
 
@@ -18,6 +18,11 @@ export const ocrDoubtfulPageSchema = z
      * Absent on other pages and on pages stored before session 30.
      */
     latin: z.number().min(0).max(1).optional(),
+    /**
+     * Set when the page's text lines run down and it read well at no turn (core/importers/ocr-orientation.ts): a page
+     * written in columns (竖排), which the recogniser reads across into nonsense. Absent on other pages and before session 31.
+     */
+    linesDown: z.literal(true).optional(),
   })
   .strict();
 export type OcrDoubtfulPage = z.infer<typeof ocrDoubtfulPageSchema>;
@@ -27,8 +32,22 @@ const ADVICE = '建议重新扫描或对照原件逐字核对';
 
 const NOT_CHINESE = '主要不是中文（可能为外文或方向错误），识别结果不可靠';
 
+const LINES_DOWN = '文字为竖排或方向无法判断，识别结果不可靠，请对照原件逐字核对';
+
+/** Why a page is doubtful, in a few words (the 核对 view's tag beside the count of articles to check). */
+export function ocrPageDoubtReason(d: OcrDoubtfulPage): string {
+  return d.linesDown ? '文字竖排或方向不明' : d.latin !== undefined ? '主要不是中文' : '识别可信度低';
+}
+
+/** The 核对 view's tag: the doubtful pages grouped by why (`第 2 页主要不是中文；第 3、5 页识别可信度低`), undefined when none. */
+export function ocrPagesDoubtTag(all: readonly OcrDoubtfulPage[]): string | undefined {
+  const reasons = [...new Set(all.map(ocrPageDoubtReason))];
+  return reasons.length ? reasons.map((r) => `${ocrDoubtfulPageList(all.filter((d) => ocrPageDoubtReason(d) === r))}${r}`).join('；') : undefined;
+}
+
 /** The warning for one page (核对 view, beside the page). */
 export function ocrPageDoubtMessage(d: OcrDoubtfulPage): string {
+  if (d.linesDown) return `第 ${d.page} 页${LINES_DOWN}`;
   if (d.latin !== undefined) return `第 ${d.page} 页${NOT_CHINESE}`;
   return `第 ${d.page} 页识别可信度低（约 ${percent(d)} 的字符待核对），${ADVICE}`;
 }
@@ -45,11 +64,12 @@ export function ocrDoubtfulPageList(pages: readonly OcrDoubtfulPage[]): string {
  */
 export function ocrPagesDoubtMessage(all: readonly OcrDoubtfulPage[]): string | undefined {
   // pages not in Chinese are named apart: rescanning them does not help, and their share under the line says little
-  const latin = all.filter((d) => d.latin !== undefined);
-  const pages = all.filter((d) => d.latin === undefined);
-  const notChinese = latin.length === 0 ? undefined : latin.length === 1 ? ocrPageDoubtMessage(latin[0]!) : `${ocrDoubtfulPageList(latin)}${NOT_CHINESE}`;
-  const low = lowConfidenceMessage(pages);
-  return notChinese && low ? `${notChinese}；${low}` : (notChinese ?? low);
+  const down = all.filter((d) => d.linesDown);
+  const latin = all.filter((d) => !d.linesDown && d.latin !== undefined);
+  const pages = all.filter((d) => !d.linesDown && d.latin === undefined);
+  const named = (some: OcrDoubtfulPage[], what: string) => (some.length === 0 ? undefined : some.length === 1 ? ocrPageDoubtMessage(some[0]!) : `${ocrDoubtfulPageList(some)}${what}`);
+  const parts = [named(down, LINES_DOWN), named(latin, NOT_CHINESE), lowConfidenceMessage(pages)].filter((p): p is string => p !== undefined);
+  return parts.length ? parts.join('；') : undefined;
 }
 
 function lowConfidenceMessage(pages: readonly OcrDoubtfulPage[]): string | undefined {

@@ -8,6 +8,7 @@ import { articleSchema } from './api/library';
 import { articlePartShape } from './article-part';
 import { TEXT_SOURCES } from './law-model';
 import { ocrDoubtfulPageSchema, ocrPagesDoubtMessage } from './ocr-page-doubt';
+import { ocrTurnedPageSchema } from './ocr-page-turn';
 
 export const SEVERITIES = ['必须修改', '需核实', '提示'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -300,6 +301,8 @@ export const DraftVersionSchema = z.object({
    * version's `ocrDoubtfulPages`; absent when none was, and in versions stored before session 30.
    */
   ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).max(2000).optional(),
+  /** The scan's pages turned upright before they were read (shared/ocr-page-turn.ts); absent when none was, and before session 31. */
+  ocrTurnedPages: z.array(ocrTurnedPageSchema).max(2000).optional(),
 });
 export type DraftVersion = z.infer<typeof DraftVersionSchema>;
 

@@ -222,6 +222,46 @@ describe.skipIf(!haveChromium)('the scanned page beside the text in 逐条核对
       expect(a.y + a.height).toBeLessThanOrEqual(img.y);
       expect(a.x + a.width).toBeLessThanOrEqual(editor.x);
     }));
+
+  it('a page not in Chinese: the header\'s tag names that reason, as the message above the page does', () =>
+    withSession(async ({ face, page }) => {
+      const store = face.service.store;
+      const id = await tuizhiFromScan(store, [{ page: 1, top: 0.155, bottom: 0.3 }]);
+      // what the importer records for an English page (the real recogniser's output, kept)
+      const english = (readKept('../ocr-doubt/doubt.pages.json.gz') as Record<string, OcrPage>)['english']!;
+      const doubtful = doubtfulPages([english]);
+      expect(doubtful[0]!.latin).toBeDefined();
+      await rewriteVersions(store, [id], (b) => ({ ...b, ocrDoubtfulPages: doubtful }));
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `#/verify/${encodeURIComponent(id)}`);
+      await page.getByTestId('ocr-scan-doubtful').waitFor();
+      expect(await page.getByTestId('ocr-review-doubtful-pages').textContent()).toBe('第 1 页主要不是中文');
+      expect(await page.getByTestId('ocr-scan-doubtful').textContent()).toMatch(/^第 1 页主要不是中文/);
+    }));
+
+  it('a page turned upright before it was read: its picture is shown turned the same way, and the turn is named', () =>
+    withSession(async ({ face, page }) => {
+      const store = face.service.store;
+      const band = { page: 1, top: 0.3, bottom: 0.5 };
+      const id = await tuizhiFromScan(store, [band]);
+      // what the importer records for a page fed sideways (ocr-orientation.ts); the regions are on the turned page
+      await rewriteVersions(store, [id], (b) => ({ ...b, ocrTurnedPages: [{ page: 1, degrees: 90 as const }] }));
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.getByTestId('library-total').waitFor();
+      await go(page, `#/verify/${encodeURIComponent(id)}`);
+      const img = page.getByTestId('ocr-scan-img');
+      await img.waitFor();
+      // the A4 page rendered at 110 dpi (910 × 1287), turned a quarter: landscape
+      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(1287);
+      expect(await img.evaluate((el: HTMLImageElement) => el.naturalHeight)).toBe(910);
+      expect(await page.getByTestId('ocr-scan-turned').textContent()).toBe('第 1 页已自动旋转 90°（原件方向不正，已按文字方向转正后识别）');
+      expect(await page.getByTestId('ocr-review-turned-pages').textContent()).toBe('第 1 页已自动旋转 90°（原件方向不正，已按文字方向转正后识别）');
+      const frame = page.getByTestId('ocr-scan-region');
+      const [imgBox, frameBox] = [(await img.boundingBox())!, (await frame.boundingBox())!];
+      expect(frameBox.y - imgBox.y).toBeCloseTo(band.top * imgBox.height, 0);
+      await page.screenshot({ path: join(ROOT, 'out/ocr-verify-turned-page-1440.png') });
+    }));
 });
 
 describe.skipIf(!haveChromium)('a version imported before article regions were recorded', () => {

@@ -9,6 +9,7 @@ import type { ZipEntry } from './zip-file';
 import { DRAFT_STATUS, HISTORY_KINDS, LEVELS, SOURCE_FORMATS, STATUSES, TEXT_SOURCES, type LawVersionMeta } from '../../shared/law-model';
 import { libraryMatchSchema } from '../../shared/scan-match';
 import { ocrDoubtfulPageSchema } from '../../shared/ocr-page-doubt';
+import { ocrTurnedPageSchema } from '../../shared/ocr-page-turn';
 
 export const BUNDLE_FORMAT = 'lawdesk-bundle';
 /**
@@ -160,6 +161,7 @@ export const CatalogEntrySchema = z
     verifiedAt: z.string().max(40).optional(),
     libraryMatch: libraryMatchSchema.optional(),
     ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).max(2000).optional(),
+    ocrTurnedPages: z.array(ocrTurnedPageSchema).max(2000).optional(),
     articleCount: z.number().int().nonnegative(),
     unitCount: z.number().int().nonnegative(),
     charCount: z.number().int().nonnegative(),

@@ -5,6 +5,7 @@
 
 import type { SourceFormat, TextSource } from '../../shared/law-model';
 import { DomainError, type ErrorCode } from '../../shared/errors';
+import type { OcrTurnedPage } from '../../shared/ocr-page-turn';
 import type { OcrDoubtfulPage } from '../../shared/ocr-page-doubt';
 
 export type { SourceFormat, TextSource };
@@ -41,6 +42,8 @@ export interface ExtractedDocument {
     lines?: { page: number; top: number; bottom: number }[];
     /** Pages read too poorly to trust as a whole (ocr-page-doubt.ts); absent when there are none. */
     doubtfulPages?: OcrDoubtfulPage[];
+    /** Pages turned upright before they were read (ocr-orientation.ts); absent when there are none. */
+    turnedPages?: OcrTurnedPage[];
   };
 }
 

@@ -64,9 +64,14 @@ export interface OcrLine {
 
 export interface OcrPage {
   lines: OcrLine[];
+  /** The page as read: after a turn (`turned`), width and height are those of the turned page. */
   width: number;
   height: number;
   dpi: number;
+  /** Degrees clockwise the page was turned upright before it was read (ocr-orientation.ts); absent when read as it came. */
+  turned?: 90 | 180 | 270;
+  /** Its text lines run down and no turn read well (a page in columns, 竖排): read as it came, not to be trusted. */
+  linesDown?: boolean;
 }
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -82,6 +87,8 @@ export function isOcrPage(v: unknown): v is OcrPage {
   if (typeof v !== 'object' || v === null) return false;
   const p = v as Partial<OcrPage>;
   if (!num(p.width) || !num(p.height) || !num(p.dpi) || !Array.isArray(p.lines)) return false;
+  if (p.turned !== undefined && p.turned !== 90 && p.turned !== 180 && p.turned !== 270) return false;
+  if (p.linesDown !== undefined && typeof p.linesDown !== 'boolean') return false;
   return p.lines.every(
     (l) =>
       typeof l === 'object' && l !== null && num(l.x0) && num(l.x1) && num(l.y0) && num(l.y1) && num(l.baseline) && Array.isArray(l.symbols) &&

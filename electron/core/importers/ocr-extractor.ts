@@ -13,6 +13,8 @@ import { tiffPages, tiffSinglePage } from './ocr-tiff';
 import { pageList } from '../../shared/page-list';
 import { doubtfulPages } from './ocr-page-doubt';
 import { ocrPagesDoubtMessage } from '../../shared/ocr-page-doubt';
+import { ocrTurnedPagesMessage } from '../../shared/ocr-page-turn';
+import { turnedPages } from './ocr-orientation';
 
 function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['format'], what: string): ExtractedDocument {
   const n = pages.length;
@@ -22,8 +24,11 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
   }
   const warnings = [`文字由扫描件识别（OCR，共 ${n} 页），请对照原件核对`, ...laid.warnings];
   if (blank.length > 0 && blank.length < n) warnings.push(`${pageList(blank)}是空白页`);
-  // A page read too poorly to trust as a whole (out of focus, upside down, another language): said
+  // A page read too poorly to trust as a whole (out of focus, another language, a turned page no turn read well): said
   // once for the page, beside the highlights each of its characters gets.
+  const turned = turnedPages(pages);
+  const turnedMessage = ocrTurnedPagesMessage(turned);
+  if (turnedMessage) warnings.push(turnedMessage);
   const doubtful = doubtfulPages(pages);
   const doubt = ocrPagesDoubtMessage(doubtful);
   if (doubt) warnings.push(doubt);
@@ -34,7 +39,7 @@ function finish(pages: OcrPage[], blank: number[], format: ExtractedDocument['fo
     meta: guessMetadata(laid.text),
     warnings,
     textSource: 'ocr',
-    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n, charLine: laid.charLine, lines: laid.lines, ...(doubtful.length ? { doubtfulPages: doubtful } : {}) },
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: n, charLine: laid.charLine, lines: laid.lines, ...(doubtful.length ? { doubtfulPages: doubtful } : {}), ...(turned.length ? { turnedPages: turned } : {}) },
   };
 }
 

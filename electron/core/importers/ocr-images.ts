@@ -429,3 +429,53 @@ async function tiffPreview(bytes: Uint8Array, maxSide: number): Promise<PagePrev
   ctx.putImageData(img, 0, 0);
   return { data: canvas.encodeSync('jpeg', 80), mime: 'image/jpeg', width, height };
 }
+
+/** Quarter turns clockwise a page is turned by to stand upright (0: as it came). */
+export type QuarterTurn = 0 | 1 | 2 | 3;
+
+/**
+ * The grey page turned clockwise by `turns` quarter turns, as a new PGM (the pixels moved exactly:
+ * no resampling, so an upright page's pixels are the same ones whichever way it came).
+ */
+export function turnedPgm(pgm: Uint8Array, turns: QuarterTurn): Uint8Array | undefined {
+  const src = pgmLayout(pgm);
+  if (!src) return undefined;
+  if (turns === 0) return pgm;
+  const { width: w, height: h, offset } = src;
+  const ow = turns === 2 ? w : h;
+  const oh = turns === 2 ? h : w;
+  const header = new TextEncoder().encode(`P5\n${ow} ${oh}\n255\n`);
+  const out = new Uint8Array(header.length + w * h);
+  out.set(header, 0);
+  const o = header.length;
+  for (let y = 0; y < h; y++) {
+    const row = offset + y * w;
+    for (let x = 0; x < w; x++) {
+      const v = pgm[row + x]!;
+      // clockwise quarter: (x, y) → (h−1−y, x); half: (w−1−x, h−1−y); three quarters: (y, w−1−x)
+      if (turns === 1) out[o + x * ow + (h - 1 - y)] = v;
+      else if (turns === 2) out[o + (h - 1 - y) * ow + (w - 1 - x)] = v;
+      else out[o + (w - 1 - x) * ow + y] = v;
+    }
+  }
+  return out;
+}
+
+/** Degrees clockwise a page picture is turned for a person to read it (the turn its page was read at). */
+export type PreviewTurn = 0 | 90 | 180 | 270;
+
+/** The page picture turned `degrees` clockwise (JPEG again), so that the 核对 view shows a turned page as it was read and its lines' bands fall on them. */
+export async function turnedPreview(preview: PagePreview, degrees: PreviewTurn): Promise<PagePreview> {
+  if (degrees === 0) return preview;
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(Buffer.from(preview.data.buffer, preview.data.byteOffset, preview.data.byteLength));
+  const odd = degrees !== 180;
+  const width = odd ? img.height : img.width;
+  const height = odd ? img.width : img.height;
+  const canvas = createCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  ctx.translate(width / 2, height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(img, -img.width / 2, -img.height / 2);
+  return { data: canvas.encodeSync('jpeg', 80), mime: 'image/jpeg', width, height };
+}

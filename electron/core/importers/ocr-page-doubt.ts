@@ -44,7 +44,10 @@ export function pageDoubt(page: OcrPage): { chars: number; doubtful: number; lat
   return { chars, doubtful: chars === 0 ? 0 : low / chars, latin: chars === 0 ? 0 : latin / chars };
 }
 
-/** The pages (numbered from 1 in `pages`' order, or by `numbers`) a person should rescan or check letter by letter; `latin` on those not in Chinese. */
+/**
+ * The pages (numbered from 1 in `pages`' order, or by `numbers`) a person should rescan or check letter by letter; `latin` on those
+ * not in Chinese, `linesDown` on those whose lines run down and that no turn read well (ocr-orientation.ts: 竖排).
+ */
 export function doubtfulPages(pages: readonly OcrPage[], numbers?: readonly number[]): OcrDoubtfulPage[] {
   const out: OcrDoubtfulPage[] = [];
   pages.forEach((p, i) => {
@@ -52,7 +55,8 @@ export function doubtfulPages(pages: readonly OcrPage[], numbers?: readonly numb
     if (d.chars < DOUBTFUL_PAGE_MIN_CHARS) return;
     const round = (x: number) => Math.round(x * 1000) / 1000;
     const latin = d.latin >= LATIN_PAGE_SHARE;
-    if (latin || d.doubtful >= DOUBTFUL_PAGE_SHARE) out.push({ page: numbers?.[i] ?? i + 1, doubtful: round(d.doubtful), ...(latin ? { latin: round(d.latin) } : {}) });
+    const linesDown = p.linesDown === true;
+    if (latin || linesDown || d.doubtful >= DOUBTFUL_PAGE_SHARE) out.push({ page: numbers?.[i] ?? i + 1, doubtful: round(d.doubtful), ...(latin ? { latin: round(d.latin) } : {}), ...(linesDown ? { linesDown: true } : {}) });
   });
   return out;
 }

@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/errors';
 import { ExtractError } from './extracted-document';
-import type { PagePreview } from './ocr-images';
+import type { PagePreview, PreviewTurn } from './ocr-images';
 import type { TextLine } from './text-layout';
 import { PageJob, type Blankable, type PageJobRequest, type PageJobResult, type RecognisedPage } from './ocr-page-job';
 import type { CompiledCore } from './ocr-tesseract-inline';
@@ -201,14 +201,14 @@ export class PageImageMaker {
   }
 
   /** A page of the opened PDF as a JPEG for a person to read (the 核对 view). */
-  async previewPdfPage(pageNo: number, dpi: number): Promise<PagePreview> {
-    return (await this.ask({ kind: 'preview-pdf-page', pageNo, dpi })).preview!;
+  async previewPdfPage(pageNo: number, dpi: number, turn: PreviewTurn = 0): Promise<PagePreview> {
+    return (await this.ask({ kind: 'preview-pdf-page', pageNo, dpi, turn })).preview!;
   }
 
   /** A photo or scan scaled down to `maxSide` pixels as a JPEG for a person to read. */
-  async previewImage(bytes: Uint8Array, maxSide: number): Promise<PagePreview> {
+  async previewImage(bytes: Uint8Array, maxSide: number, turn: PreviewTurn = 0): Promise<PagePreview> {
     const c = this.copy(bytes);
-    return (await this.ask({ kind: 'preview-image', bytes: c.bytes, maxSide }, c.transfer)).preview!;
+    return (await this.ask({ kind: 'preview-image', bytes: c.bytes, maxSide, turn }, c.transfer)).preview!;
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,8 @@ import { ExtractError } from './extracted-document';
 import type { OcrPage, PageImage } from './ocr-engine';
 import { newTesseract, recognisePage, tesseractRunsInline, type TWorker } from './ocr-tesseract';
 import { takeCompiledCore, useCompiledCore, type CompiledCore } from './ocr-tesseract-inline';
-import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, type PagePreview } from './ocr-images';
+import { imageFilePage, imagePreview, renderPdfPage, renderPdfPagePreview, turnedPreview, type PagePreview, type PreviewTurn } from './ocr-images';
+import { recogniseUpright } from './ocr-orientation';
 import { ScanJpegReader } from './pdf-scan-jpeg';
 import type { PdfDocument, PdfTask } from './pdf-text-extractor';
 import type { TextLine } from './text-layout';
@@ -24,8 +25,8 @@ export type PageJobRequest =
   | { kind: 'ocr-image'; bytes: Uint8Array; name: string; widthMm?: number }
   | { kind: 'ocr-pdf-page'; pageNo: number }
   | { kind: 'ocr-decoded'; image: Blankable }
-  | { kind: 'preview-pdf-page'; pageNo: number; dpi: number }
-  | { kind: 'preview-image'; bytes: Uint8Array; maxSide: number }
+  | { kind: 'preview-pdf-page'; pageNo: number; dpi: number; turn?: PreviewTurn }
+  | { kind: 'preview-image'; bytes: Uint8Array; maxSide: number; turn?: PreviewTurn }
   | { kind: 'close' };
 
 export type Blankable = PageImage & { blank: boolean };
@@ -44,7 +45,10 @@ export class PageJob {
   private async recognise(img: Blankable, dpi = img.dpi): Promise<RecognisedPage> {
     if (img.blank) return { page: { lines: [], width: img.width, height: img.height, dpi }, blank: true };
     const worker = await (this.tesseract ??= newTesseract());
-    return { page: { lines: await recognisePage(worker, img), width: img.width, height: img.height, dpi }, blank: false };
+    // turned upright first when it came sideways or upside down (ocr-orientation.ts)
+    const up = await recogniseUpright(img, (page) => recognisePage(worker, page));
+    const turned = up.turns === 0 ? undefined : ((up.turns * 90) as 90 | 180 | 270);
+    return { page: { lines: up.lines, width: up.width, height: up.height, dpi, ...(turned ? { turned } : {}), ...(up.linesDown ? { linesDown: true } : {}) }, blank: false };
   }
 
   /** pdf.js keeps a document's parsed objects and fonts until it is destroyed. */
@@ -108,9 +112,9 @@ export class PageJob {
       }
       case 'preview-pdf-page':
         if (!this.pdf) throw new ExtractError('PDF 尚未打开');
-        return { preview: await renderPdfPagePreview(this.pdf, m.pageNo, m.dpi) };
+        return { preview: await turnedPreview(await renderPdfPagePreview(this.pdf, m.pageNo, m.dpi), m.turn ?? 0) };
       case 'preview-image':
-        return { preview: await imagePreview(m.bytes, m.maxSide) };
+        return { preview: await turnedPreview(await imagePreview(m.bytes, m.maxSide), m.turn ?? 0) };
       case 'close': {
         await this.releasePdf();
         const t = this.tesseract;

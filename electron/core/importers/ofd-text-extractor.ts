@@ -15,6 +15,7 @@ import { pageList } from '../../shared/page-list';
 import { splitDocumentNotes, type PageRule } from './page-footnotes';
 import { subpathRules } from './path-rules';
 import { ocrPagesDoubtMessage } from '../../shared/ocr-page-doubt';
+import { ocrTurnedPagesMessage } from '../../shared/ocr-page-turn';
 
 /** OFD measures in millimetres with y growing down; the layout step works in points, y up. */
 const PT_PER_MM = 72 / 25.4;
@@ -528,7 +529,7 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   if (ocr === 'estimate') {
     throw new NeedsOcr(k, k === n ? `OFD 页面只有图片（扫描件），共 ${k} 页` : `OFD 共 ${n} 页，其中${pageList(read.imageOnly)}只有图片（扫描页）`, n);
   }
-  const [{ recognisePages }, { layoutMixedPages }, { doubtfulPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-text'), import('./ocr-page-doubt')]);
+  const [{ recognisePages }, { layoutMixedPages }, { doubtfulPages }, { turnedPages }] = await Promise.all([import('./ocr-engine'), import('./ocr-text'), import('./ocr-page-doubt'), import('./ocr-orientation')]);
   // Every page's picture is found before any worker starts: a broken package fails at once.
   const sources = read.imageOnly.map((p) => scannedPageImage(pkg, read, p));
   const blank: number[] = [];
@@ -553,6 +554,9 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
   if (blank.length > 0) warnings.push(`${pageList(blank.sort((a, b) => a - b))}是空白页`);
   warnings.push(...glyphWarning(read.glyphsOnly, read.glyphPages, read.glyphsRead, read.glyphsReadPages));
   // the OFD's own page numbers, as the 核对 view turns its pages
+  const turned = turnedPages(recognised, read.imageOnly);
+  const turnedMessage = ocrTurnedPagesMessage(turned);
+  if (turnedMessage) warnings.push(turnedMessage);
   const doubtful = doubtfulPages(recognised, read.imageOnly);
   const doubt = ocrPagesDoubtMessage(doubtful);
   if (doubt) warnings.push(doubt);
@@ -564,6 +568,6 @@ export async function readOfd(bytes: Uint8Array, fileName: string, opts: { ocr?:
     meta: guessMetadata(laid.text),
     warnings,
     textSource: 'ocr',
-    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k, charLine: laid.charLine, lines: laid.lines, ...(doubtful.length ? { doubtfulPages: doubtful } : {}) },
+    ocr: { stream: laid.stream, confidence: laid.confidence, pages: k, charLine: laid.charLine, lines: laid.lines, ...(doubtful.length ? { doubtfulPages: doubtful } : {}), ...(turned.length ? { turnedPages: turned } : {}) },
   };
 }

@@ -8,6 +8,7 @@ import { DomainError, formatIssue } from '../../shared/errors';
 import { ocrLabelSchema, ocrRegionSchema } from '../../shared/api/library';
 import { libraryMatchSchema } from '../../shared/scan-match';
 import { ocrDoubtfulPageSchema } from '../../shared/ocr-page-doubt';
+import { ocrTurnedPageSchema } from '../../shared/ocr-page-turn';
 import { HISTORY_KINDS, LEVELS, STATUSES, TEXT_SOURCES, type LawVersion } from '../../shared/law-model';
 
 const text = z.string();
@@ -53,6 +54,7 @@ export const storedBodySchema = z.object({
   verifiedAt: text.optional(),
   libraryMatch: libraryMatchSchema.optional(),
   ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).optional(),
+  ocrTurnedPages: z.array(ocrTurnedPageSchema).optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

@@ -369,6 +369,7 @@ export async function buildVersion(
     textSource: doc.textSource ?? textSourceOf({ sourceFormat: doc.format }),
     ...(doc.textSource === 'ocr' ? { verified: false } : {}),
     ...(doc.ocr?.doubtfulPages?.length ? { ocrDoubtfulPages: doc.ocr.doubtfulPages } : {}),
+    ...(doc.ocr?.turnedPages?.length ? { ocrTurnedPages: doc.ocr.turnedPages } : {}),
     articleCount: units.filter((u) => u.kind === 'article').length,
     unitCount: units.length,
     charCount,

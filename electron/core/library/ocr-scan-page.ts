@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { ExtractError } from '../importers/extracted-document';
 import { imageKind } from '../importers/ocr-images';
 import { textSourceOf } from '../../shared/law-model';
+import { ocrPageTurn, type OcrTurnedPage } from '../../shared/ocr-page-turn';
 import { LibraryError, type LibraryStore } from './library-store';
 
 export interface ScanPage {
@@ -33,7 +34,7 @@ export async function scanPage(store: LibraryStore, versionId: string, page: num
   if (!['pdf', 'ofd', 'image'].includes(meta.sourceFormat)) throw new LibraryError('INVALID', `《${meta.title}》的原件不是扫描件，没有扫描页`);
   const file = store.originalPath(meta);
   if (!file) throw new LibraryError('NOT_FOUND', `《${meta.title}》的原件（${meta.sourceFile}）不在文库中，无法显示扫描页`);
-  return scanPageOf(() => readFileSync(file), { sha256: meta.sourceSha256, format: meta.sourceFormat, title: meta.title }, page);
+  return scanPageOf(() => readFileSync(file), { sha256: meta.sourceSha256, format: meta.sourceFormat, title: meta.title, ...(meta.ocrTurnedPages ? { turned: meta.ocrTurnedPages } : {}) }, page);
 }
 
 /**
@@ -41,9 +42,11 @@ export async function scanPage(store: LibraryStore, versionId: string, page: num
  * kept — a library version's or a 送审稿's (review/draft-store.ts). `read` gives the file's bytes,
  * called only when the page is not in the cache.
  */
-export async function scanPageOf(read: () => Uint8Array, scan: { sha256: string; format: string; title: string }, page: number): Promise<ScanPage> {
+export async function scanPageOf(read: () => Uint8Array, scan: { sha256: string; format: string; title: string; turned?: readonly OcrTurnedPage[] }, page: number): Promise<ScanPage> {
   const meta = { sourceFormat: scan.format, title: scan.title };
-  const key = `${scan.sha256}:${page}`;
+  // a page turned upright before it was read is shown turned the same way: its articles' bands are on the turned page
+  const turn = ocrPageTurn(scan.turned, page);
+  const key = `${scan.sha256}:${page}:${turn}`;
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);
@@ -59,22 +62,22 @@ export async function scanPageOf(read: () => Uint8Array, scan: { sha256: string;
     if (meta.sourceFormat === 'pdf') {
       pages = await thread.openPdf(bytes);
       if (page > pages) throw new LibraryError('INVALID', `原件只有 ${pages} 页`);
-      preview = await thread.previewPdfPage(page, SCAN_PREVIEW_DPI);
+      preview = await thread.previewPdfPage(page, SCAN_PREVIEW_DPI, turn);
     } else if (meta.sourceFormat === 'ofd') {
       const { ofdPagePicture } = await import('../importers/ofd-text-extractor');
       const picture = ofdPagePicture(bytes, page);
       pages = picture.pages;
-      preview = await thread.previewImage(picture.bytes, PHOTO_MAX_SIDE);
+      preview = await thread.previewImage(picture.bytes, PHOTO_MAX_SIDE, turn);
     } else if (imageKind(bytes) === 'tiff') {
       // A scanner's TIFF: each page is cut out and decoded in the thread (ocr-tiff.ts).
       const { tiffPages, tiffSinglePage } = await import('../importers/ocr-tiff');
       const all = tiffPages(bytes);
       pages = all.length;
       if (!Number.isInteger(page) || page < 1 || page > pages) throw new LibraryError('INVALID', `原件只有 ${pages} 页`);
-      preview = await thread.previewImage(tiffSinglePage(bytes, all[page - 1]!), PHOTO_MAX_SIDE);
+      preview = await thread.previewImage(tiffSinglePage(bytes, all[page - 1]!), PHOTO_MAX_SIDE, turn);
     } else {
       if (page !== 1) throw new LibraryError('INVALID', '原件只有 1 页');
-      preview = await thread.previewImage(bytes, PHOTO_MAX_SIDE);
+      preview = await thread.previewImage(bytes, PHOTO_MAX_SIDE, turn);
     }
     const out: ScanPage = { page, pages, dataUrl: `data:${preview.mime};base64,${Buffer.from(preview.data).toString('base64')}`, width: preview.width, height: preview.height };
     cache.set(key, out);

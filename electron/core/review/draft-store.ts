@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { errnoCode, formatIssue, type ErrorCode } from '../../shared/errors';
 import type { Article } from '../../shared/law-model';
 import type { OcrDoubtfulPage } from '../../shared/ocr-page-doubt';
+import type { OcrTurnedPage } from '../../shared/ocr-page-turn';
 import { DecisionSchema, DraftVersionSchema, ReopenedSchema, type Decision, type DraftDiffRow, type DraftVersion, type Reopened } from '../../shared/review-workbench';
 import { extractDocument } from '../importers/extract-document';
 import { ExtractError, NeedsOcr } from '../importers/extracted-document';
@@ -55,6 +56,8 @@ export interface ParsedDraft {
   ocrPages?: number;
   /** A scan's pages read too poorly to trust as a whole (importers/ocr-page-doubt.ts). */
   ocrDoubtfulPages?: OcrDoubtfulPage[];
+  /** A scan's pages turned upright before they were read (importers/ocr-orientation.ts). */
+  ocrTurnedPages?: OcrTurnedPage[];
 }
 
 /**
@@ -100,7 +103,7 @@ export async function parseDraftBytes(bytes: Uint8Array, name: string, opts: { o
   }
   const header = parsed.units.filter((u) => u.kind === 'preamble').flatMap((u) => u.text.split('\n').map((l) => l.trim()).filter(Boolean));
   if (doc.ocr) markOcrUnits(units, doc.ocr);
-  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes, ...(doc.ocr ? { ocrPages: doc.ocr.pages } : {}), ...(doc.ocr?.doubtfulPages?.length ? { ocrDoubtfulPages: doc.ocr.doubtfulPages } : {}) };
+  return { name, title: parsed.title || name, format: doc.format, units, header, warnings: [...doc.warnings, ...parsed.warnings], bytes, ...(doc.ocr ? { ocrPages: doc.ocr.pages } : {}), ...(doc.ocr?.doubtfulPages?.length ? { ocrDoubtfulPages: doc.ocr.doubtfulPages } : {}), ...(doc.ocr?.turnedPages?.length ? { ocrTurnedPages: doc.ocr.turnedPages } : {}) };
 }
 
 /** A 送审稿's bytes, with the file-level refusals (missing, a folder, too large) naming the file. */
@@ -249,6 +252,7 @@ export class DraftStore {
         warnings: parsed.warnings,
         ...(parsed.ocrPages ? { textSource: 'ocr' as const, ocrPages: parsed.ocrPages, verified: false } : {}),
         ...(parsed.ocrDoubtfulPages ? { ocrDoubtfulPages: parsed.ocrDoubtfulPages } : {}),
+        ...(parsed.ocrTurnedPages ? { ocrTurnedPages: parsed.ocrTurnedPages } : {}),
       };
       w.drafts.push(version);
       w.log.push({ at: version.addedAt, by, action: 'draft', note: `添加送审稿第 ${version.seq} 稿：${parsed.name}` });
@@ -301,7 +305,7 @@ export class DraftStore {
     if (d.textSource !== 'ocr') throw new RecordsError('INVALID', `第 ${seq} 稿“${d.name}”不是扫描件，没有扫描页`);
     const file = this.records.attachmentPath({ sha256: d.sha256, name: d.name });
     if (!file || !existsSync(file)) throw new RecordsError('NOT_FOUND', `第 ${seq} 稿的原件“${d.name}”不在审查记录的附件中，无法显示扫描页`);
-    return scanPageOf(() => readFileSync(file), { sha256: d.sha256, format: d.format, title: d.title }, page);
+    return scanPageOf(() => readFileSync(file), { sha256: d.sha256, format: d.format, title: d.title, ...(d.ocrTurnedPages ? { turned: d.ocrTurnedPages } : {}) }, page);
   }
 
   diff(reviewId: string, fromSeq: number, toSeq: number): DraftDiffRow[] {

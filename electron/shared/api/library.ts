@@ -5,6 +5,7 @@ import { regionNodeSchema } from '../region-facet';
 import { HISTORY_KINDS, TEXT_SOURCES, shortTitleOf } from '../law-model';
 import { libraryMatchSchema } from '../scan-match';
 import { ocrDoubtfulPageSchema } from '../ocr-page-doubt';
+import { ocrTurnedPageSchema } from '../ocr-page-turn';
 import { call, count, empty, id, level, shortText, shownName, status } from './common';
 
 export const historyEventSchema = z.object({
@@ -40,6 +41,8 @@ export const versionMetaSchema = z.object({
   libraryMatch: libraryMatchSchema.optional(),
   /** OCR text: pages read too poorly to trust as a whole (ocr-page-doubt.ts). */
   ocrDoubtfulPages: z.array(ocrDoubtfulPageSchema).optional(),
+  /** OCR text: pages turned upright before they were read (ocr-orientation.ts). */
+  ocrTurnedPages: z.array(ocrTurnedPageSchema).optional(),
   articleCount: count,
   unitCount: count,
   charCount: count,

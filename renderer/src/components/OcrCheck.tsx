@@ -12,7 +12,8 @@ import { articleNeedsCheck, type TextSource } from '../../../electron/shared/law
 import { dateInZone } from '../../../electron/shared/office-clock';
 import { errorMessage } from '../api/client';
 import type { ArticleDto } from '../../../electron/shared/api-contract';
-import { ocrDoubtfulPageList, type OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrPagesDoubtTag, type OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrTurnedPagesMessage, type OcrTurnedPage } from '../../../electron/shared/ocr-page-turn';
 import { ScanPageView, type ScanSource } from './ScanPageView';
 import { useNotify } from './notify';
 
@@ -54,7 +55,7 @@ type Unit = Pick<ArticleDto, 'key' | 'label' | 'kind' | 'text' | 'suspects' | 'o
 export interface OcrCheckProps {
   /** The text's name (a link to it). */
   title: ReactNode;
-  meta: { textSource?: TextSource; sourceFormat: string; verified?: boolean; verifiedBy?: string; verifiedAt?: string; ocrDoubtfulPages?: OcrDoubtfulPage[] };
+  meta: { textSource?: TextSource; sourceFormat: string; verified?: boolean; verifiedBy?: string; verifiedAt?: string; ocrDoubtfulPages?: OcrDoubtfulPage[]; ocrTurnedPages?: OcrTurnedPage[] };
   units: Unit[];
   scan: ScanSource;
   /** Saves the articles checked (with their corrected texts); answers whether the whole text is verified now. */
@@ -190,7 +191,12 @@ export function OcrCheck({ title, meta, units, scan, check, reload, top, labelEd
         </Typography.Text>
         {(meta.ocrDoubtfulPages ?? []).length > 0 && (
           <Tag color="red" data-testid="ocr-review-doubtful-pages">
-            {ocrDoubtfulPageList(meta.ocrDoubtfulPages!)}识别可信度低
+            {ocrPagesDoubtTag(meta.ocrDoubtfulPages!)}
+          </Tag>
+        )}
+        {(meta.ocrTurnedPages ?? []).length > 0 && (
+          <Tag color="blue" data-testid="ocr-review-turned-pages">
+            {ocrTurnedPagesMessage(meta.ocrTurnedPages!)}
           </Tag>
         )}
         <Space size={4}>
@@ -254,7 +260,7 @@ export function OcrCheck({ title, meta, units, scan, check, reload, top, labelEd
           </div>
           {current && (
             <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(280px, 1fr)', gap: 16, alignItems: 'start' }}>
-            <ScanPageView key={current.key} source={scan} regions={current.ocrRegions ?? []} label={current.label} doubtful={meta.ocrDoubtfulPages ?? []} {...(locate ? { onLocate: locate } : {})} />
+            <ScanPageView key={current.key} source={scan} regions={current.ocrRegions ?? []} label={current.label} doubtful={meta.ocrDoubtfulPages ?? []} turned={meta.ocrTurnedPages ?? []} {...(locate ? { onLocate: locate } : {})} />
             <div data-testid="ocr-review-editor">
               {labelEditor?.(current, units.indexOf(current), (key) => {
                 setSelected(key);

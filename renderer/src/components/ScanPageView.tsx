@@ -8,6 +8,7 @@ import { Alert, Button, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { OcrRegion } from '../../../electron/shared/law-model';
 import { ocrPageDoubtMessage, type OcrDoubtfulPage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrTurnedPagesMessage, type OcrTurnedPage } from '../../../electron/shared/ocr-page-turn';
 import { useCall } from '../api/hooks';
 
 /** Whose scan: a library version's, or a 送审稿 version's of a review. */
@@ -22,6 +23,7 @@ export function ScanPageView({
   regions,
   label,
   doubtful = [],
+  turned = [],
   onLocate,
 }: {
   source: ScanSource;
@@ -29,6 +31,8 @@ export function ScanPageView({
   label: string;
   /** Pages read too poorly to trust as a whole: the page shown, if among them, says so above its picture. */
   doubtful?: readonly OcrDoubtfulPage[];
+  /** Pages turned upright before they were read: the page shown, if among them, says so (its picture comes turned). */
+  turned?: readonly OcrTurnedPage[];
   onLocate?: () => Promise<void>;
 }) {
   // Mounted per article (keyed by the caller), so another article starts on its own page.
@@ -43,6 +47,7 @@ export function ScanPageView({
   const pic = useRef<HTMLDivElement | null>(null);
   const band = regions.find((r) => r.page === page);
   const doubt = doubtful.find((d) => d.page === page);
+  const turnedHere = turned.filter((t) => t.page === page);
   const shown = res.data?.page === page ? res.data : undefined;
 
   // Bring the article's band into view, a little below the top of the frame.
@@ -95,6 +100,7 @@ export function ScanPageView({
           }
         />
       )}
+      {turnedHere.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 6 }} data-testid="ocr-scan-turned" message={ocrTurnedPagesMessage(turnedHere)} />}
       {doubt && <Alert type="warning" showIcon style={{ marginBottom: 6 }} data-testid="ocr-scan-doubtful" message={ocrPageDoubtMessage(doubt)} />}
       {res.error ? (
         <Alert type="warning" showIcon message={res.error} />

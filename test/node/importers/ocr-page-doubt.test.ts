@@ -12,6 +12,7 @@ import { DOUBTFUL_PAGE_SHARE, LATIN_PAGE_SHARE, doubtfulPages, pageDoubt } from 
 import { importPaths } from '../../../electron/core/library/library-import';
 import { openLibrary } from '../../../electron/core/library/open-library';
 import { ocrDoubtfulPageList, ocrDoubtfulPageSchema, ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
+import { ocrTurnedPagesMessage } from '../../../electron/shared/ocr-page-turn';
 import { PAGE_LIST_MAX, pageList } from '../../../electron/shared/page-list';
 import { KEPT_DIR, keptBack, readKept } from './kept-ocr-laws';
 
@@ -101,17 +102,17 @@ describe('page-level doubt', () => {
     );
   });
 
-  it('a photo of an upside-down page: the import report and the stored version say the page is doubtful', { timeout: 300_000 }, async () => {
+  it('a photo of an upside-down page: turned upright (ocr-orientation.ts), so the import report and the stored version say it was turned, not doubtful', { timeout: 300_000 }, async () => {
     const { store } = await openLibrary({ dir: mkdtempSync(join(work, 'lib-')), seed: false });
     const report = await importPaths(store, [join(DOUBT, 'upside-p2.jpg')]);
     expect(report.failed).toEqual([]);
-    const warning = report.warnings.map((w) => w.message).find((m) => m.includes('识别可信度低'));
-    expect(warning).toMatch(/^第 1 页识别可信度低（约 \d+% 的字符待核对）/);
+    const messages = report.warnings.map((w) => w.message);
+    expect(messages.find((m) => m.includes('识别可信度低'))).toBeUndefined();
+    expect(messages).toContain(ocrTurnedPagesMessage([{ page: 1, degrees: 180 }]));
     const v = store.versions().find((m) => m.textSource === 'ocr')!;
-    expect(v.ocrDoubtfulPages).toHaveLength(1);
-    expect(v.ocrDoubtfulPages![0]!.page).toBe(1);
-    expect(warning).toBe(ocrPageDoubtMessage(v.ocrDoubtfulPages![0]!));
+    expect(v.ocrDoubtfulPages).toBeUndefined();
+    expect(v.ocrTurnedPages).toEqual([{ page: 1, degrees: 180 }]);
     // read back from the body file as `lawdesk show --json` prints it
-    expect(store.loadVersion(v.id).ocrDoubtfulPages).toEqual(v.ocrDoubtfulPages);
+    expect(store.loadVersion(v.id).ocrTurnedPages).toEqual(v.ocrTurnedPages);
   });
 });

@@ -552,7 +552,7 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
           </Button>
           <OcrCheck
             title={<Typography.Text>送审稿第 {draft.seq} 稿：{draft.title}</Typography.Text>}
-            meta={{ textSource: draft.textSource, sourceFormat: draft.format, ...(draft.verified !== undefined ? { verified: draft.verified } : {}), ...(draft.verifiedBy ? { verifiedBy: draft.verifiedBy } : {}), ...(draft.verifiedAt ? { verifiedAt: draft.verifiedAt } : {}), ...(draft.ocrDoubtfulPages ? { ocrDoubtfulPages: draft.ocrDoubtfulPages } : {}) }}
+            meta={{ textSource: draft.textSource, sourceFormat: draft.format, ...(draft.verified !== undefined ? { verified: draft.verified } : {}), ...(draft.verifiedBy ? { verifiedBy: draft.verifiedBy } : {}), ...(draft.verifiedAt ? { verifiedAt: draft.verifiedAt } : {}), ...(draft.ocrDoubtfulPages ? { ocrDoubtfulPages: draft.ocrDoubtfulPages } : {}), ...(draft.ocrTurnedPages ? { ocrTurnedPages: draft.ocrTurnedPages } : {}) }}
             units={draft.units}
             scan={{ reviewId: id, seq: draft.seq }}
             check={(keys, corrections) => client.call('workbench:checkOcr', { id, seq: draft.seq, confirmed: keys, ...(corrections ? { corrections } : {}) })}
