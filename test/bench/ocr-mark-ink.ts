@@ -9,7 +9,7 @@
 //   npx tsx test/bench/render-kept-pages.ts [slug …] && npx tsx test/bench/ocr-mark-ink.ts [slug …]
 // Knobs (to measure, not to tune): DARK (grey below which a 3×3 mean is ink, 128), MINCOL (ink pixels a column needs, 2),
 // BASE (0.1), TALL (0.45), BIAS (pitches the box is taken left of its centre, 0). DEBUG=law:page:context writes the
-// levelled crop to /tmp/h30ink/crop.pgm. The blind set kept back (blind23) is never read.
+// levelled crop to /tmp/h30ink/crop.pgm. The blind set kept back (kept-ocr-laws.ts's keptBack) is never read.
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -18,6 +18,7 @@ import { lineGeometry } from '../../electron/core/importers/ocr-geometry';
 import { pgmLayout } from '../../electron/core/importers/ocr-images';
 import { withMarkInk } from '../../electron/core/importers/ocr-mark-ink';
 import { FLAGS_DIR } from './ocr-flag-score';
+import { keptBack } from '../node/importers/kept-ocr-laws';
 
 const IMG = process.env.IMG ?? '/tmp/h30ink/img';
 const MARK = /^[,，;；:：]$/;
@@ -78,7 +79,7 @@ export function inkMarks(laws: string[]): InkMark[] {
   const out: InkMark[] = [];
   for (const law of laws) {
     const d = JSON.parse(gunzipSync(readFileSync(join(FLAGS_DIR, `${law}.pages.json.gz`))).toString()) as { set: string; pages: OcrPage[]; variants: string[] };
-    if (d.set === 'blind23') continue;
+    if (keptBack(d.set)) continue;
     const src = readFileSync(join(FLAGS_DIR, `${law}.md`), 'utf8').replace(/\s+/g, '');
     d.pages.forEach((page, pi) => {
       const f = join(IMG, `${law}-${pi + 1}.pgm`);
@@ -216,7 +217,7 @@ export function addInk(laws: string[]): void {
   for (const law of laws) {
     const file = join(FLAGS_DIR, `${law}.pages.json.gz`);
     const d = JSON.parse(gunzipSync(readFileSync(file)).toString()) as { set: string; pages: unknown[] };
-    if (d.set === 'blind23') continue;
+    if (keptBack(d.set)) continue;
     if (!d.pages.every(isOcrPage)) throw new Error(`${file}: 不是识别结果（页面格式不对）`);
     let measured = 0;
     let pagesInked = 0;

@@ -1,6 +1,6 @@
 // The kept OCR pages' images made again without OCR (session 30): each law of make-ocr-flags.ts's SPECS printed by LibreOffice,
 // rasterised and degraded as it does, then pre-processed as an import does (imageFilePage), written as PGM (and its size and
-// variant) to OUT. Same pixels on two runs (gdhaiyu's five pages: md5 equal). The blind set kept back (blind23) is skipped.
+// variant) to OUT. Same pixels on two runs (gdhaiyu's five pages: md5 equal). The blind set kept back (kept-ocr-laws.ts's keptBack) is skipped.
 //   nice -n 10 npx tsx test/bench/render-kept-pages.ts [slug …]     (≈ 1 min a law at load; LibreOffice started once per 12)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { imageFilePage } from '../../electron/core/importers/ocr-images';
 import { SPECS, degrade, fodt, trim } from '../fixtures/documents/ocr-flags/make-ocr-flags';
+import { keptBack } from '../node/importers/kept-ocr-laws';
 
 const OUT = process.env.OUT ?? '/tmp/h30ink/img';
 // (the laws' Markdown, as make-ocr-flags.ts reads it)
 const CORPUS = process.env.LAWDESK_CORPUS_LAWS ?? '/work/shared/corpus/laws';
 mkdirSync(OUT, { recursive: true });
 const only = process.argv.slice(2);
-const specs = (only.length ? only.map((s) => SPECS.find((x) => x.slug === s)!) : SPECS).filter((s) => s.set !== 'blind23');
+const specs = (only.length ? only.map((s) => SPECS.find((x) => x.slug === s)!) : SPECS).filter((s) => !keptBack(s.set));
 const tmp = mkdtempSync(join(tmpdir(), 'h30ink-'));
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
 const pending = specs.filter((s) => !existsSync(join(OUT, `${s.slug}.done`)));
