@@ -1,4 +1,6 @@
-// How an OCR'd text differs from its source, for the OCR benches: an LCS alignment of the characters.
+// How an OCR'd text differs from its source, for the OCR benches and tests: an LCS alignment of the characters.
+
+import { parseLawText } from '../../electron/core/parse/law-structure-parser';
 
 /** Offsets in `got` of characters that differ from `want` (a missing character marks its neighbour). */
 export function lcsWrong(got: string, want: string): number[] {
@@ -19,4 +21,20 @@ export function lcsWrong(got: string, want: string): number[] {
     } else wrong.push(i++);
   }
   return [...new Set(wrong)];
+}
+
+/** The articles and sections of a text as the parser reads it (the source as Markdown, an OCR'd text as TXT). */
+export const lawUnits = (t: string, format: 'md' | 'txt') => parseLawText(t, { format }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
+
+/** The share of the source's article characters read right: each article matched by its label, a lost one counted wrong whole. */
+export function charactersRight(text: string, sourceMarkdown: string): number {
+  const read = lawUnits(text, 'txt');
+  let chars = 0;
+  let wrong = 0;
+  for (const u of lawUnits(sourceMarkdown, 'md')) {
+    const g = read.find((x) => x.label === u.label);
+    chars += u.text.length;
+    wrong += g ? new Set(lcsWrong(g.text, u.text)).size : u.text.length;
+  }
+  return 1 - wrong / chars;
 }

@@ -14,7 +14,7 @@ import { newTesseract, recognisePage, type TWorker } from '../../../electron/cor
 import { parseLawText } from '../../../electron/core/parse/law-structure-parser';
 import { ocrPagesDoubtMessage, ocrPagesDoubtTag } from '../../../electron/shared/ocr-page-doubt';
 import { ocrTurnedPagesMessage } from '../../../electron/shared/ocr-page-turn';
-import { lcsWrong } from '../../bench/ocr-diff';
+import { charactersRight as charactersRightOf, lcsWrong } from '../../bench/ocr-diff';
 
 const SCANS = join(import.meta.dirname, '../../fixtures/documents/scans');
 const TURNED = join(SCANS, 'turned');
@@ -26,19 +26,7 @@ function turned(img: PageImage, t: QuarterTurn): PageImage {
 }
 
 /** The share of the articles' characters read right, against the law's text (as ocr-illumination.test reads the photos). */
-function charactersRight(text: string, mdFile: string): number {
-  const units = (t: string, format: 'md' | 'txt') => parseLawText(t, { format }).units.filter((u) => u.kind === 'article' || u.kind === 'section');
-  const want = units(readFileSync(mdFile, 'utf8'), 'md');
-  const read = units(text, 'txt');
-  let chars = 0;
-  let wrong = 0;
-  for (const u of want) {
-    const g = read.find((x) => x.label === u.label);
-    chars += u.text.length;
-    wrong += g ? new Set(lcsWrong(g.text, u.text)).size : u.text.length;
-  }
-  return 1 - wrong / chars;
-}
+const charactersRight = (text: string, mdFile: string): number => charactersRightOf(text, readFileSync(mdFile, 'utf8'));
 
 describe('which way a page\'s lines run (from its ink, no recognition)', () => {
   it('every upright scan and photo runs across; each turned a quarter either way runs down; a page in columns runs down', async () => {
