@@ -385,7 +385,8 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
     try {
       const f = await client.call('workbench:opinion', { id, format, quotes, ...(unverified ? { unverifiedText: true as const } : {}) });
       const how = await handOver(f);
-      notify.ok(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`);
+      // keyed: a second export (another 条文原文 choice, the same file name) replaces the toast rather than stacking a copy
+      notify.ok(`已生成意见书“${f.name}”${how === 'downloaded' ? '（已下载）' : ''}`, { key: 'opinion-export' });
       // Generating is not issuing: once it is sent, the day is recorded (the 年度报告 counts it then).
       // Offered beside the page, not in a dialog: the adviser may export a draft only to read it.
       setExported(f.name);
