@@ -10,6 +10,7 @@ import { LIBRARY_INDEX_TASK, progressText } from '../../electron/shared/task-pro
 import { client } from './api/client';
 import { useCall, useEvent, useServiceConnected, useTaskProgress } from './api/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { isTextField } from './components/page-keys';
 import { ImportPage } from './features/import/ImportPage';
 import { LibraryPage } from './features/library/LibraryPage';
 import { QuickOpen } from './features/quick-open/QuickOpen';
@@ -35,7 +36,6 @@ import { setOfficeTimeZone } from './office-clock';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 /** A text field, where ⌥← / ⌥→ move the caret by a word on a Mac. */
-const isEditable = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
 
 export function App() {
   return (
@@ -187,7 +187,7 @@ function Shell() {
       } else if (client.face === 'browser' && mod && e.key === '/') {
         e.preventDefault();
         navigate({ page: 'search', q: '' });
-      } else if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !e.isComposing && !(isMac && isEditable(e.target))) {
+      } else if (e.altKey && !mod && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !e.isComposing && !(isMac && isTextField(e.target))) {
         // 后退 / 前进: Electron's window has no keys for them (a browser has these), so a law opened
         // from a 法条联想 link could be left only through the breadcrumb, which names the section,
         // not the law she came from. Taken here in both faces, once (the browser's own is prevented).

@@ -11,6 +11,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { App as AntApp, Button } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { copyText } from './copy-text';
+import { isTextField } from './page-keys';
 
 /** Seconds each kind of toast stays on screen; `false`: until the user closes it. */
 export const TOAST_SECONDS = { success: 3, info: 4, warning: 10, error: false } as const;
@@ -58,10 +59,6 @@ export const UNDO_SECONDS = 12;
 /** Stops the Ctrl+Z of the 撤销 toast shown last (a newer one replaces it). */
 let undoKeyOff: (() => void) | undefined;
 
-/** Whether a key press belongs to a text field (its own Ctrl+Z). */
-function inTextField(t: EventTarget | null): boolean {
-  return t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
-}
 
 export function useNotify(): Notify {
   const { message, notification } = AntApp.useApp();
@@ -108,7 +105,7 @@ export function useNotify(): Notify {
           onUndo();
         };
         const onKey = (e: KeyboardEvent) => {
-          if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !inTextField(e.target)) {
+          if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTextField(e.target)) {
             e.preventDefault();
             undo();
           }

@@ -13,3 +13,8 @@ export function isScopeShortcut(e: KeyboardEvent, scope: HTMLElement | null): bo
   if (t === document.body || t === document.documentElement || t.id === 'app-content') return true;
   return !!scope && scope.contains(t);
 }
+
+/** Whether a key press lands in a text field, whose own keys (Ctrl+Z, Delete, Alt+←) must stay its own. */
+export function isTextField(t: EventTarget | null): boolean {
+  return t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
+}

@@ -15,6 +15,7 @@
 
 import { DeleteOutlined, DiffOutlined, DownOutlined, EditOutlined, FontSizeOutlined, MinusOutlined, PlusOutlined, UpOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, DatePicker, Descriptions, Dropdown, Input, Skeleton, Space, Tag, Tooltip, Tree, Typography } from 'antd';
+import { isTextField } from '../../components/page-keys';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FIRST_PART, type PackItemDto } from '../../../../electron/shared/api-contract';
@@ -562,7 +563,7 @@ function Reader({
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Delete' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const t = e.target;
-      if (t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.closest('.ant-modal'))) return;
+      if (isTextField(t) || (t instanceof HTMLElement && t.closest('.ant-modal'))) return;
       e.preventDefault();
       setRemoving(e.shiftKey ? 'law' : 'version');
     };
