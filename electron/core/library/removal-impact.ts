@@ -8,6 +8,9 @@ import { versionDate, type LawVersionMeta } from '../../shared/law-model';
 import type { RemovalImpactDto } from '../../shared/api/library';
 import type { CitingRecord } from '../../shared/record-schema';
 import type { LinkGraphData } from '../links/link-graph';
+import { currentLinkGraph } from '../links/link-graph-cache';
+import type { PackStore } from '../packs/pack-store';
+import type { RecordsService } from '../records/records-service';
 import { linksIn } from '../links/link-queries';
 import type { Pack } from '../../shared/pack-schema';
 import { findLaws, pickVersion } from './law-lookup';
@@ -100,4 +103,22 @@ export function removalImpact(
     links,
     lines,
   };
+}
+
+/**
+ * The impact as every face shows it (the app's confirm dialog, `lawdesk remove`), read from this library's
+ * records, packs and link graph; NOT_FOUND before any index is built.
+ */
+export async function removalImpactOf(
+  store: LibraryStore,
+  t: RemovalTarget,
+  open: { records: () => Promise<RecordsService>; packs: () => Promise<PackStore> },
+): Promise<RemovalImpact> {
+  removalIds(store, t);
+  const [citing, graph, packs] = await Promise.all([
+    open.records().then(async (rs) => (await rs.citationIndex()).forLaw(t.lawId)),
+    currentLinkGraph(store),
+    open.packs().then((ps) => ps.list().map((p) => ps.get(p.id))),
+  ]);
+  return removalImpact(store, t, { citing, graph, packs });
 }
