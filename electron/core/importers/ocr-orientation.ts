@@ -22,28 +22,39 @@ import { DOUBTFUL_PAGE_MIN_CHARS, DOUBTFUL_PAGE_SHARE, LATIN_PAGE_SHARE, pageDou
 /** Which way the page's text lines run, from its ink; `unclear` on a page with too little structure to say. */
 export type LineDirection = 'across' | 'down' | 'unclear';
 
-/**
- * The shares of the ink's extent that are blank rows (in a strip down the middle of the page) and
- * blank columns (in a strip across it), on a copy reduced to about 60 pixels an inch. Strips, not
- * the whole page, so that a slight skew (a photo) does not fill the gaps between lines: across a
- * quarter of the page a 2° skew moves a line by a fifth of a line height.
- */
-export function blankShares(img: PageImage): { rows: number; cols: number } | undefined {
+/** The page reduced to about 60 pixels an inch (its size guessed from the width when the dpi is unknown). */
+function reducedPage(img: PageImage): { px: Uint8Array; w: number; h: number; offset: number } | undefined {
   const k = Math.max(1, Math.round(img.dpi > 0 ? img.dpi / 60 : img.width / 500));
   const small = reducedPgm(img.data, k);
   const L = small && pgmLayout(small);
   if (!small || !L) return undefined;
-  const { width: w, height: h, offset } = L;
+  return { px: small, w: L.width, h: L.height, offset: L.offset };
+}
+
+/**
+ * The shares of the ink's extent that are blank rows (in a strip down the middle of the page) and
+ * blank columns (in a strip across it), on a copy reduced to about 60 pixels an inch. Strips, not
+ * the whole page, so that a slight skew (a photo) does not fill the gaps between lines: across a
+ * quarter of the page a 2° skew moves a line by a fifth of a line height. `slope` (tan of an angle)
+ * shears the strips: a row is then the line y = y₀ + slope·(x − x_mid), a column x = x₀ + slope·(y − y_mid),
+ * so a page photographed askew is measured along its own lines.
+ */
+function sheared({ px, w, h, offset }: { px: Uint8Array; w: number; h: number; offset: number }, slope: number): { rows: number; cols: number } {
   // a reduced pixel holding any real share of ink (a mean under 200 of 255) counts
-  const ink = (x: number, y: number) => small[offset + y * w + x]! < 200;
-  const rows = new Uint32Array(h);
-  const cols = new Uint32Array(w);
+  const ink = (x: number, y: number) => px[offset + y * w + x]! < 200;
   const x0 = Math.floor(w * 0.375);
   const x1 = Math.ceil(w * 0.625);
   const y0 = Math.floor(h * 0.375);
   const y1 = Math.ceil(h * 0.625);
-  for (let y = 0; y < h; y++) for (let x = x0; x < x1; x++) if (ink(x, y)) rows[y]!++;
-  for (let y = y0; y < y1; y++) for (let x = 0; x < w; x++) if (ink(x, y)) cols[x]!++;
+  const xm = (x0 + x1) / 2;
+  const ym = (y0 + y1) / 2;
+  // a sheared row may start above the page (or end below it): the profiles are offset to hold every one
+  const dy = Math.ceil(Math.abs(slope) * (x1 - x0));
+  const dx = Math.ceil(Math.abs(slope) * (y1 - y0));
+  const rows = new Uint32Array(h + 2 * dy);
+  const cols = new Uint32Array(w + 2 * dx);
+  for (let y = 0; y < h; y++) for (let x = x0; x < x1; x++) if (ink(x, y)) rows[y + dy - Math.round(slope * (x - xm))]!++;
+  for (let y = y0; y < y1; y++) for (let x = 0; x < w; x++) if (ink(x, y)) cols[x + dx - Math.round(slope * (y - ym))]!++;
   const share = (p: Uint32Array) => {
     let first = -1;
     let last = -1;
@@ -61,23 +72,49 @@ export function blankShares(img: PageImage): { rows: number; cols: number } | un
   return { rows: share(rows), cols: share(cols) };
 }
 
+/** Skews tried when the page measured square says nothing: ±2° to ±14° (a photo taken askew; a scanner feed rarely passes 5°). */
+const SKEW_SLOPES = [2, 4, 6, 8, 10, 12, 14].flatMap((d) => [Math.tan((d * Math.PI) / 180), -Math.tan((d * Math.PI) / 180)]);
+
+const direction = (s: { rows: number; cols: number }): LineDirection =>
+  s.rows >= 0.1 && s.rows >= 2 * s.cols ? 'across' : s.cols >= 0.1 && s.cols >= 2 * s.rows ? 'down' : 'unclear';
+
 /**
  * Lines run across when blank rows are clearly more common than blank columns (and common at all),
  * down in the opposite case. On an upright A4 page of a law 30–60 % of the rows between its first
- * and last line are blank and almost no column is (README-importers, *A page turned*).
+ * and last line are blank and almost no column is (README-importers, *A page turned*). A page too
+ * askew for the square strips (beyond about 5°, the gaps between lines fill) is measured again along
+ * each skew of SKEW_SLOPES, rows and columns each at their best: an upright page pays nothing for it.
  */
 export function lineDirection(img: PageImage): LineDirection {
-  const s = blankShares(img);
-  if (!s) return 'unclear';
-  if (s.rows >= 0.1 && s.rows >= 2 * s.cols) return 'across';
-  if (s.cols >= 0.1 && s.cols >= 2 * s.rows) return 'down';
-  return 'unclear';
+  const small = reducedPage(img);
+  if (!small) return 'unclear';
+  const square = direction(sheared(small, 0));
+  if (square !== 'unclear') return square;
+  let rows = 0;
+  let cols = 0;
+  for (const slope of SKEW_SLOPES) {
+    const s = sheared(small, slope);
+    rows = Math.max(rows, s.rows);
+    cols = Math.max(cols, s.cols);
+  }
+  return direction({ rows, cols });
 }
 
 /** Whether lines read from a page (or a band of it) can be trusted as a reading: enough characters, few under the suspect line, mostly not Latin letters. */
 export function readsWell(lines: readonly OcrLine[]): boolean {
   const d = pageDoubt({ lines: lines as OcrLine[], width: 0, height: 0, dpi: 0 });
   return d.chars >= DOUBTFUL_PAGE_MIN_CHARS && d.doubtful < DOUBTFUL_PAGE_SHARE && d.latin < LATIN_PAGE_SHARE;
+}
+
+/**
+ * Whether a band reads well enough to take its turn. The band's first and last lines are left out
+ * when it has more: its edges cut through them, and on a page photographed askew they are cut along
+ * their length into strokes that read as nonsense (a 4° skew: two such lines in twelve took a right
+ * turn's band past the doubtful share, and the page was read sideways).
+ */
+export function bandReadsWell(lines: readonly OcrLine[]): boolean {
+  const inner = lines.length > 3 ? [...lines].sort((a, b) => a.y0 - b.y0).slice(1, -1) : lines;
+  return readsWell(inner);
 }
 
 /** The band a turn is tried on: a fifth of the page's height where its rows hold the most ink (several full lines). */
@@ -141,7 +178,7 @@ export async function recogniseUpright(img: PageImage, read: (img: PageImage) =>
       tried.add(t);
       const page = turned(t);
       const band = inkiestBand(page.data);
-      if (!band || !readsWell(await read({ ...band, dpi: img.dpi }))) continue;
+      if (!band || !bandReadsWell(await read({ ...band, dpi: img.dpi }))) continue;
       return { lines: await read(page), turns: t, width: page.width, height: page.height };
     }
     return undefined;

@@ -25,6 +25,25 @@ function turned(img: PageImage, t: QuarterTurn): PageImage {
   return { data: turnedPgm(img.data, t)!, width: odd ? img.height : img.width, height: odd ? img.width : img.height, dpi: img.dpi };
 }
 
+/**
+ * A scan of `file` photographed askew and sideways: drawn turned by `degrees` clockwise (any angle)
+ * onto a white sheet holding the whole turned page, as a PNG (@napi-rs/canvas, the app's own canvas).
+ */
+async function askew(file: string, degrees: number): Promise<Uint8Array> {
+  const { createCanvas, loadImage } = await import('@napi-rs/canvas');
+  const img = await loadImage(readFileSync(file));
+  const a = (degrees * Math.PI) / 180;
+  const [w, h] = [Math.abs(img.width * Math.cos(a)) + Math.abs(img.height * Math.sin(a)), Math.abs(img.width * Math.sin(a)) + Math.abs(img.height * Math.cos(a))].map(Math.ceil) as [number, number];
+  const c = createCanvas(w, h);
+  const g = c.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, w, h);
+  g.translate(w / 2, h / 2);
+  g.rotate(a);
+  g.drawImage(img, -img.width / 2, -img.height / 2);
+  return new Uint8Array(c.toBuffer('image/png'));
+}
+
 /** The share of the articles' characters read right, against the law's text (as ocr-illumination.test reads the photos). */
 const charactersRight = (text: string, mdFile: string): number => charactersRightOf(text, readFileSync(mdFile, 'utf8'));
 
@@ -39,6 +58,21 @@ describe('which way a page\'s lines run (from its ink, no recognition)', () => {
       expect([f, lineDirection(turned(img, 3))]).toEqual([f, 'down']);
     }
     expect(lineDirection(await imageFilePage(bytes(join(TURNED, 'shupai.png')), 'shupai.png'))).toBe('down');
+  });
+
+  it('a page photographed askew (5°, 9°, 13° either way) still runs across upright and upside down, down turned a quarter', async () => {
+    // square strips alone said `unclear` from about 8°: the gaps between lines fill across a quarter of the page
+    for (const skew of [5, -9, 13])
+      for (const [turn, want] of [
+        [0, 'across'],
+        [90, 'down'],
+        [180, 'across'],
+        [270, 'down'],
+      ] as const) {
+        const name = `p1 ${skew}° + ${turn}°`;
+        const img = await imageFilePage(await askew(join(SCANS, 'yuanzhu-p1-clean.jpg'), turn + skew), name);
+        expect([name, lineDirection(img)]).toEqual([name, want]);
+      }
   });
 
   it('a page turned four quarters is the same page, pixel for pixel; one quarter moves the top-left corner to the top-right', async () => {
@@ -127,6 +161,20 @@ describe('turning pages upright (the real recogniser)', () => {
     expect(d.text).toContain('山东省法律援助条例');
     const labels = parseLawText(d.text, { format: 'txt' }).units.filter((u) => u.kind === 'article').map((u) => u.label);
     expect(labels).toContain('第一条');
+  });
+
+  it('a page fed sideways and askew (4°) is turned upright and read as the askew page reads upright', { timeout: 600_000 }, async () => {
+    // before, the band tried at the right turn read its two edge lines — cut along their length by the
+    // skew — as nonsense, no turn was taken, and the page came out as confident-looking 竖排 nonsense
+    const src = join(SCANS, 'yuanzhu-p1-clean.jpg');
+    const d = await extractDocument(await askew(src, 94), 'askew-90.png', { ocr: true });
+    expect(d.ocr?.turnedPages).toEqual([{ page: 1, degrees: 270 }]);
+    expect(d.ocr?.doubtfulPages).toBeUndefined();
+    const u = await extractDocument(await askew(src, 4), 'askew.png', { ocr: true });
+    expect(u.ocr?.turnedPages).toBeUndefined();
+    const wrong = new Set(lcsWrong(d.text, u.text)).size;
+    expect(u.text.length).toBeGreaterThan(900);
+    expect(wrong / u.text.length).toBeLessThan(0.01);
   });
 
   it('a page written in columns (竖排) is not turned, and is named as not to be trusted', { timeout: 600_000 }, async () => {
