@@ -20,7 +20,8 @@ export interface GreyPage {
 
 /**
  * Commas only. ；： were tried on the band's lower half (their dot above fails "low in the band"): over 44 laws' pages
- * 4 of 135 full-width ones measured < 0.4 and a half-width ; 0.62 — no separation (README-importers, *Session 31*).
+ * 4 of 135 full-width ones measured < 0.4 and a half-width ; 0.62 — no separation (README-importers, *Session 31*); over
+ * every rendered law 16 of 408 full-width < 0.4 against 7 of 8 half-width (*Session 32 (marks)*).
  */
 const MARK = /^[,，]$/;
 /** A 3×3 mean below this grey is ink (a speck of noise is not). */
@@ -113,6 +114,31 @@ export function markAdvance(at: (x: number, y: number) => number, line: OcrLine,
   return best === undefined ? undefined : Math.round(best * 100) / 100;
 }
 
+/** A line's band may differ from the page's usual one by this share and still take the page's pitch. */
+const SAME_BAND = 0.2;
+
+/**
+ * Each line's pitch: its own (lineGeometry, from five pairs of ideographs), else — a paragraph's short last line
+ * (`同意,不得启封。`, four pairs) — the page's median pitch when the line's band is the page's usual height (a heading in
+ * a larger size keeps none).
+ */
+function linePitches(lines: readonly OcrLine[]): (line: OcrLine) => number | undefined {
+  const own = new Map<OcrLine, number>();
+  for (const line of lines) {
+    const g = lineGeometry(line.symbols.filter((x) => x.ch !== ' '));
+    if (g) own.set(line, g.pitch);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const pagePitch = median([...own.values()]);
+  const band = median([...own.keys()].map((l) => l.y1 - l.y0));
+  return (line) => {
+    const p = own.get(line);
+    if (p !== undefined) return p;
+    if (pagePitch === undefined || band === undefined || band <= 0) return undefined;
+    return Math.abs(line.y1 - line.y0 - band) <= SAME_BAND * band ? pagePitch : undefined;
+  };
+}
+
 /**
  * The page's lines with each measurable comma's `ink` advance set (OcrSymbol.ink). `radians`: the angle tesseract
  * turned the page by before reading it (recogniseLevelled's rotateRadians; 0 for a level page) — its boxes are in that
@@ -120,14 +146,15 @@ export function markAdvance(at: (x: number, y: number) => number, line: OcrLine,
  */
 export function withMarkInk(img: GreyPage, lines: readonly OcrLine[], radians: number): OcrLine[] {
   const at = sampler(img, -radians);
+  const pitchOf = linePitches(lines);
   return lines.map((line) => {
     if (!line.symbols.some((x) => MARK.test(x.ch))) return line;
-    const g = lineGeometry(line.symbols.filter((x) => x.ch !== ' '));
-    if (!g) return line;
+    const pitch = pitchOf(line);
+    if (pitch === undefined) return line;
     return {
       ...line,
       symbols: line.symbols.map((x, i): OcrSymbol => {
-        const ink = MARK.test(x.ch) ? markAdvance(at, line, i, g.pitch) : undefined;
+        const ink = MARK.test(x.ch) ? markAdvance(at, line, i, pitch) : undefined;
         return ink === undefined ? x : { ...x, ink };
       }),
     };

@@ -69,6 +69,34 @@ describe('comma width from the page ink', () => {
     expect(suspects[k]).toContain(at + 1);
   });
 
+  it("a paragraph's short last line (同意,不得启封。: too few ideographs for a pitch of its own) is measured on the page's pitch", () => {
+    const data = new Uint8Array(gunzipSync(readFileSync(join(CROPS, 'qdhaishang-short-line-half-comma.pgm.gz'))));
+    const l = pgmLayout(data)!;
+    const lines = JSON.parse(readFileSync(join(CROPS, 'qdhaishang-short-line-half-comma.lines.json'), 'utf8')) as OcrLine[];
+    const img = { data, offset: l.offset, width: l.width, height: l.height };
+    const comma = (ls: OcrLine[]) => ls.at(-1)!.symbols.find((s) => s.ch === ',')!;
+    // alone, the short line has no pitch to measure in
+    expect(comma(withMarkInk(img, lines.slice(-1), 0)).ink).toBeUndefined();
+    // with the full line above it on the page, its half-width comma advances less than half a cell
+    const inked = withMarkInk(img, lines, 0);
+    expect(text(inked.at(-1)!)).toContain('同意,不得');
+    expect(inkSaysHalfWidth(comma(inked))).toBe(true);
+    // and the full line's own commas keep their measure
+    expect(inked[0]!.symbols.filter((s) => s.ink !== undefined).every((s) => s.ink! >= HALF_INK_ADVANCE)).toBe(true);
+  });
+
+  it("the kept law read with the measure highlights the short line's half-width comma in its article (同意,不得启封)", () => {
+    const law = readKept('qdhaishang.pages.json.gz') as { pages: OcrPage[] };
+    expect(law.pages.every(isOcrPage)).toBe(true);
+    const laid = layoutOcrPages(asAnImportReads(law.pages, false))!;
+    const units = articleUnits(laid.text);
+    const suspects = findSuspects(units, laid.stream, laid.confidence);
+    const k = units.findIndex((u) => u.label === '第二十二条');
+    const at = units[k]!.text.indexOf('同意，不得');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(suspects[k]).toContain(at + 2);
+  });
+
   it('a page read back with a bad measure is refused', () => {
     const page = (ink: unknown) => ({ width: 1, height: 1, dpi: 200, lines: [{ x0: 0, x1: 9, y0: 0, y1: 9, baseline: 9, symbols: [{ ch: '，', conf: 99, x0: 2, x1: 4, ink }] }] });
     expect(isOcrPage(page(0.9))).toBe(true);

@@ -626,7 +626,11 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // rule did not reach), shdianli 第六条 (a half-width , on the rotated page), wangluofanzui 第二条 (a ， lost after ”),
     // 第三条 (三千 read 三十: a count in a criminal threshold read as another count). 53 wrong characters, 47 highlighted
     // (99.61 % right). README-importers, blind23.
-    expect(unflagged.length).toBeLessThanOrEqual(6);
+    // Session 32 (marks): 第二十二条's , stands on a paragraph's short last line (同意,不得启封。, too few ideographs for a
+    // pitch of its own), now measured on the page's pitch: 5. shdianli's , stands at its line's end (page 2, sealed, not the
+    // rotated page 1): no ink after it to measure, and the mark's own shape does not tell it (README-importers, *Session 32 (marks)*).
+    expect(unflagged.length).toBeLessThanOrEqual(5);
+    expect(unflagged).not.toContain('qdhaishang 第二十二条');
   });
 
   it('flags a clause mark after a word that seldom takes it (内容是； for 内容是：), not one before a list item or the word\'s usual mark', () => {
