@@ -4,10 +4,10 @@ import { refreshLinks } from '../../core/links/link-graph';
 import { SearchEngine } from '../../core/search/search-engine';
 import { progressText } from '../../shared/task-progress';
 import { type Command, UsageError, libraryOption, openForCli, parse, printJson, progressDone, progressLine, linksProgressLine } from '../cli-support';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { printableName, printableText } from '../../shared/printable-name';
 
-const usage = 'lawdesk import <文件或文件夹>… [--library DIR] [--dry-run] [--no-index] [--json]';
+const usage = 'lawdesk import <文件或文件夹>… [--replace 文件]… [--library DIR] [--dry-run] [--no-index] [--json]';
 
 /**
  * The preview's line for a file: its title and articles when its text was read, else (a scan,
@@ -25,13 +25,17 @@ export const importCommand: Command = {
   async run(argv) {
     const { values, positionals } = parse(
       argv,
-      { ...libraryOption, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'no-index': { type: 'boolean' } },
+      { ...libraryOption, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, 'no-index': { type: 'boolean' }, replace: { type: 'string', multiple: true } },
       usage,
     );
-    if (positionals.length === 0) throw new UsageError(`请给出要导入的文件或文件夹\n用法：${usage}`);
+    // --replace FILE: 改用新文件 — the file is imported (named here alone or inside a folder given) and replaces the
+    // stored version of the same law and day even though it reads poorer; the report says so and what it lacks.
+    const replace = new Set((values.replace ?? []).map((f) => resolve(f)));
+    if (positionals.length === 0 && replace.size === 0) throw new UsageError(`请给出要导入的文件或文件夹\n用法：${usage}`);
     const store = await openForCli(values.library, !!values.json);
-    const report = await importPaths(store, positionals, {
+    const report = await importPaths(store, [...positionals, ...replace], {
       dryRun: !!values['dry-run'],
+      ...(replace.size ? { replace: (file: string) => replace.has(file) } : {}),
       onProgress: (p) => progressLine(`导入 ${p.done}/${p.total} ${printableName(basename(p.file))}`),
     });
     progressDone();
@@ -60,7 +64,7 @@ export const importCommand: Command = {
       if (report.dryRun) {
         for (const f of report.files) {
           if (f.status === 'failed') continue;
-          process.stdout.write(`\n${printableName(f.file)}\n  ${previewHead(f)}${f.status === 'skipped' ? '  （已存在，跳过）' : ''}\n`);
+          process.stdout.write(`\n${printableName(f.file)}\n  ${previewHead(f)}${f.status === 'skipped' ? (f.replaceable ? '  （已存在更好的同日版本，跳过；如仍要用它，加 --replace 此文件）' : '  （已存在，跳过）') : ''}\n`);
           for (const p of f.preview ?? []) process.stdout.write(`  ${p.label} ${p.text.slice(0, 60)}\n`);
         }
       }

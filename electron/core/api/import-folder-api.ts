@@ -8,6 +8,7 @@ import { DomainError, type ApiOutput, type ImportReportDto } from '../../shared/
 import { ImportFolders, type FolderRoot } from '../library/folder-browse';
 import { importPaths, type ImportProgress } from '../library/library-import';
 import { LibraryError } from '../library/library-store';
+import { printableName } from '../../shared/printable-name';
 import { newId, type ApiContext, type Handlers } from './api-context';
 
 interface FolderTask {
@@ -39,7 +40,7 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
 
   return {
     'import:browse': ({ path }) => folders.list(path),
-    'import:folder': ({ path, dryRun, taskId }) => {
+    'import:folder': ({ path, dryRun, taskId, replace }) => {
       const dir = folders.resolve(path);
       // One folder import at a time: the library has one writer, and two would fight for it.
       if (running()) throw new DomainError('LOCKED', '已有一个文件夹正在导入，请等它完成或取消后再开始');
@@ -51,8 +52,11 @@ export function importFolderHandlers(ctx: ApiContext, roots?: FolderRoot[]) {
       const controller = new AbortController();
       const progress = ctx.progress(id);
       const t: FolderTask = { id, controller, progress: { done: 0, total: 0, file: '' }, finished: Promise.resolve() };
+      // 改用新文件: the preview listed each file under its printable name, and the renderer sends those names back.
+      const chosen = new Set(replace);
       t.finished = importPaths(ctx.store, [dir], {
         dryRun: !!dryRun,
+        ...(chosen.size ? { replace: (file: string) => chosen.has(printableName(file)) } : {}),
         signal: controller.signal,
         within: folders.rootList.map((r) => r.path),
         // Each commit wakes the search index's background update; committing every few seconds

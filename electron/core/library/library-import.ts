@@ -677,7 +677,7 @@ async function importOne(
   // chapters) leaves the stored text in place, with the reason (text-quality.ts states the rule).
   const poorer = old ? poorerThanStored(old, version, stored) : undefined;
   if (old && poorer && !replaceChosen) {
-    const reason = `保留了已有版本（原文件 ${old.sourceFile}），未替换：${poorer}；如确需以新文件为准，在导入预览中对此文件选“改用新文件”（命令行：lawdesk remove ${old.id} 后再导入）`;
+    const reason = `保留了已有版本（原文件 ${old.sourceFile}），未替换：${poorer}；如确需以新文件为准，在导入预览中对此文件选“改用新文件”（命令行：lawdesk import --replace 此文件）`;
     report.skipped++;
     report.warnings.push({ file, message: reason });
     return { file, status: 'skipped', versionId: old.id, title: old.title, articleCount: old.articleCount, reason, replaceable: true };

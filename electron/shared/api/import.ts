@@ -89,7 +89,14 @@ export const importCalls = {
    * caller's task `taskId` (one is made when none is given): progress comes as task:progress with
    * that id, the result with import:task, a stop with import:cancel.
    */
-  'import:folder': call({ input: z.object({ path: folderPath, dryRun: z.boolean().optional(), taskId }).strict(), output: z.object({ taskId: id }) }),
+  /**
+   * `replace`: files of the folder, as its preview (dryRun) listed them, that were `replaceable` and that the person chose
+   * to import over the stored version anyway (改用新文件); a name the walk does not meet changes nothing.
+   */
+  'import:folder': call({
+    input: z.object({ path: folderPath, dryRun: z.boolean().optional(), taskId, replace: z.array(z.string().max(4096)).max(10_000).optional() }).strict(),
+    output: z.object({ taskId: id }),
+  }),
   /** A folder import's state; waits up to a few seconds for it to finish (long poll). */
   'import:task': call({ input: z.object({ taskId: id }).strict(), output: importTaskStateSchema }),
   /** Electron only: the native folder dialog; the chosen folder's path, for import:folder. */

@@ -200,6 +200,8 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
       return next;
     });
   const [report, setReport] = useState<ImportReportDto>();
+  // a folder's preview is a report too: its choices are its own
+  useEffect(() => setReplace(new Set()), [report]);
   const [progress, setProgress] = useState<{ done: number; total: number; file: string }>();
   const [error, setError] = useState<string>();
   const [folder, setFolder] = useState('');
@@ -229,13 +231,13 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
   };
 
   /** Starts a folder import (or its preview) and follows it to the end. */
-  const runFolder = async (path: string, dryRun: boolean) => {
+  const runFolder = async (path: string, dryRun: boolean, replaceFiles: readonly string[] = []) => {
     if (!path.trim()) return setError('请填写或选择要导入的文件夹');
     setError(undefined);
     setReport(undefined);
     setProgress(undefined);
     try {
-      const { taskId } = await client.call('import:folder', { path, dryRun, taskId: newTask() });
+      const { taskId } = await client.call('import:folder', { path, dryRun, taskId: newTask(), ...(replaceFiles.length ? { replace: [...replaceFiles] } : {}) });
       setTask({ id: taskId, dryRun, path });
       setPhase('folder');
       for (;;) {
@@ -490,8 +492,8 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
                 ...(folderPreview && task
                   ? [
                       // The button that started the work is gone (disabled, then replaced): the next step takes the focus, so the keyboard goes on from here.
-                      <Button key="go" type="primary" onClick={() => void runFolder(task.path, false)} data-testid="import-folder-commit" autoFocus>
-                        确认导入这个文件夹
+                      <Button key="go" type="primary" onClick={() => void runFolder(task.path, false, [...replace])} data-testid="import-folder-commit" autoFocus>
+                        确认导入这个文件夹{replace.size ? `（按选择替换 ${replace.size} 件）` : ''}
                       </Button>,
                     ]
                   : [
@@ -513,7 +515,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
             />
           </div>
           <Warnings report={report} />
-          <ReportTable files={report.files} dryRun={report.dryRun} />
+          <ReportTable files={report.files} dryRun={report.dryRun} {...(folderPreview ? { chosen: replace, onChoose: chooseReplace } : {})} />
         </div>
       )}
 
