@@ -84,6 +84,11 @@ export const FindingSchema = z.object({
    * 'suspect' when its excerpt holds a character OCR was unsure of. Shown in the workbench only.
    */
   ocrText: z.enum(['unverified', 'suspect']).optional(),
+  /**
+   * The draft's own articles the finding's sentences name (前条, 本办法第十三条, 前款第（二）项 of another article): what the
+   * sentence refers to is the draft's, never a law's, and the workbench links there. Absent when none.
+   */
+  draftArticles: z.array(z.object({ key: z.string(), label: z.string() })).max(50).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -92,6 +97,9 @@ export const OCR_TEXT_NOTES: Record<NonNullable<Finding['ocrText']>, string> = {
   unverified: '本条意见依据扫描件的识别文本，识别文本尚未核对',
   suspect: '本条意见所据原句含识别存疑的字（已标出），请先对照原件核对',
 };
+
+/** What the workbench says before the draft's own articles a finding's sentence names (前条 → 第十三条). */
+export const DRAFT_ARTICLES_LABEL = '所指本稿条文';
 
 /** Where a finding about the whole document or the review procedure says it is (no sentence of the draft). */
 export const WHOLE_DOCUMENT: ReadonlySet<string> = new Set(['全文', '审查程序']);

@@ -4,7 +4,9 @@
 // an explicit version ("（2009年修订）") and quoted text ("依照…第X条规定：“…”"). Each mention
 // ends as resolved, internal, or reported with a finding — none is dropped.
 
+import { partLabel, type ArticlePart } from '../../shared/article-part';
 import type { Article } from '../../shared/law-model';
+import { paragraphsFromText } from '../../shared/law-text';
 import { displayTitle } from '../../shared/law-model';
 import type { Basis, DraftCitation, Finding, Severity } from '../../shared/review-workbench';
 import type { LibraryStore } from '../library/library-store';
@@ -13,6 +15,7 @@ import { titleKey } from '../library/law-lookup';
 import { citeArticle, LIBRARY_LACKS, lawByName, officePlace, placeLeftOut, versionOnDate } from '../records/citation-resolve';
 import type { Citation } from '../records/record-types';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
+import { toChineseNumber } from '../../shared/chinese-number';
 import { flagCitation } from '../versions/version-compare';
 import { selfWord, splitSentences } from './draft-sentences';
 import { findingId } from './finding-id';
@@ -28,9 +31,105 @@ const LEGAL_DOC = /(?:法|法典|条例|规定|办法|细则|规则|决定|通�
 /** What follows a 《…》 the draft repeals or replaces (《…》（高科发〔2021〕5号）同时废止, 《甲》《乙》停止执行). */
 const REPEALED_HERE = /^(?:[、和及与]?《[^》]{1,60}》|[（(][^）)]{0,40}[）)])*[，,]?(?:同时|即行|一并|自行|予以)?(?:废止|停止执行|不再执行|失效)/u;
 
+/** An item number as drafts write it: （三）, (3), 三. */
+const ITEM_NO = `[（(]?${N}[)）]?`;
+/**
+ * 前条 / 前两条 / 本条第二款 / 前款第（三）项、第（四）项 / 本款第三项 in a draft: its own articles and their parts, never a
+ * law's (the detector reads them only in a law's text, where it knows the article). Not 前条件, 本条例, 本条款 (a contract's
+ * "this clause"), 款项 (funds), nor after 目前/当前/提前/此前/之前/事前… (前 is then no ordinal).
+ */
+const DRAFT_OWN_REF = new RegExp(
+  `(?<![目当提此之事空眼年日])(前([两二三四五])?条|本条|前([两二三四五])?款|本款)(?![件例款项])(?:第(${N})款)?(?:第(${ITEM_NO}(?:项?[、至和]第?${ITEM_NO})*)项)?`,
+  'g',
+);
+
+/** Where a draft names one of its own articles (本办法第十三条, 前条, 前款第（二）项): the finding on that sentence links it. */
+export interface OwnReference {
+  unitKey: string;
+  start: number;
+  end: number;
+  target: { key: string; label: string };
+}
+
 export interface CitationCheck {
   findings: Finding[];
   citations: DraftCitation[];
+  /** The draft's references to its own articles, by position (the article it stands in, offsets in its text). */
+  ownReferences: OwnReference[];
+}
+
+/** The numbers of 三, （一）至（三）, （一）、（三）和（五）. */
+function itemNumbers(written: string): number[] {
+  const out: number[] = [];
+  for (const piece of written.split(/[、和]/)) {
+    const ends = piece.split('至').map((x) => parseChineseNumber(x.replace(/[（()）第项\s]/g, '')));
+    if (ends.some((x) => !x)) continue;
+    const [from, to] = [ends[0]!, ends.at(-1)!];
+    for (let k = from; k <= Math.min(to, from + 30); k++) out.push(k);
+  }
+  return out;
+}
+
+/** The 款 (1-based) a position of an article's text stands in: each line that is no item (（一）…) begins one. */
+function paragraphOfPosition(text: string, pos: number): number {
+  const before = text.slice(0, pos).split('\n');
+  return Math.max(1, paragraphsFromText(before.join('\n')).length);
+}
+
+interface OwnTarget extends ArticlePart {
+  unit: Article;
+}
+
+/**
+ * The draft's own articles `written` (a DRAFT_OWN_REF match at `start` of `articles[at]`) names, or why it names nothing
+ * there (前条 in the first article, a 项 its 款 lacks). Undefined for 本条 / 本款 alone: the sentence's own article.
+ */
+function ownTargets(articles: readonly Article[], at: number, m: RegExpMatchArray): { targets: OwnTarget[]; missing?: string } | undefined {
+  const unit = articles[at]!;
+  const word = m[1]!;
+  const paragraph = m[4] ? parseChineseNumber(m[4]) : undefined;
+  const items = m[5] ? itemNumbers(m[5]) : [];
+  const back = (w: string | undefined) => (w ? parseChineseNumber(w) : 1);
+  let base: OwnTarget[];
+  if (word.endsWith('条')) {
+    if (word === '本条') {
+      if (!paragraph && !items.length) return undefined;
+      base = [{ unit }];
+    } else {
+      const n = back(m[2]);
+      if (at - n < 0) return { targets: [], missing: `${unit.label}之前没有${n === 1 ? '条文' : `${n}条`}` };
+      base = articles.slice(at - n, at).map((u) => ({ unit: u }));
+    }
+    if (paragraph) base.at(-1)!.paragraph = paragraph;
+  } else {
+    const here = paragraphOfPosition(unit.text, m.index!);
+    if (word === '本款') {
+      if (!items.length) return undefined;
+      base = [{ unit, paragraph: here }];
+    } else {
+      const n = back(m[3]);
+      // 前款 in an article's first 款: its 款 were not told apart (a pasted text), so which 款 is not known — the article itself
+      if (here - n < 1) return { targets: [{ unit }] };
+      base = Array.from({ length: n }, (_, i) => ({ unit, paragraph: here - n + i }));
+    }
+  }
+  const last = base.at(-1)!;
+  const paragraphs = paragraphsFromText(last.unit.text);
+  if (last.paragraph && last.paragraph > paragraphs.length) {
+    return { targets: [], missing: `${last.unit.label}只有 ${paragraphs.length} 款，没有第${toChineseNumber(last.paragraph)}款` };
+  }
+  if (items.length) {
+    // 本条第（三）项 without its 款: the 款 with a list (the first, when several have one)
+    const listed = last.paragraph ? paragraphs[last.paragraph - 1] : paragraphs.find((p) => p.items.length);
+    const count = listed?.items.length ?? 0;
+    const over = items.find((k) => k > count);
+    if (over) {
+      const where = `${last.unit.label}${last.paragraph && paragraphs.length > 1 ? `第${toChineseNumber(last.paragraph)}款` : ''}`;
+      return { targets: [], missing: count ? `${where}只有 ${count} 项，没有第（${toChineseNumber(over)}）项` : `${where}没有分项列举，没有第（${toChineseNumber(over)}）项` };
+    }
+    return { targets: [...base.slice(0, -1), ...items.map((item) => ({ ...last, item }))] };
+  }
+  return { targets: base };
 }
 
 const norm = (s: string) => s.replace(/[\s\u3000，。；：、,.;:“”"‘’'（）()《》【】]/g, '');
@@ -90,9 +189,11 @@ function placesText(places: readonly MissingPlace[]): string {
 export function checkCitations(store: LibraryStore, units: Article[], title: string, asOf: string, resolve?: (ref: { law: string; article: string }) => Basis, officeRegion?: string): CitationCheck {
   const findings: Finding[] = [];
   const citations: DraftCitation[] = [];
+  const ownReferences: OwnReference[] = [];
   const self = selfWord(title);
   const selfRef = new RegExp(`本${self}(?:第${N}条(?:之${N})?(?:第${N}款)?(?:第[（(]?${N}[)）]?项)?(?:(?:、|和|及|至|到|或者|以及)第?${N}条(?:之${N})?)*)`, 'g');
-  const articleNumbers = new Set(units.filter((u) => u.kind === 'article' || u.kind === 'section').map((u) => u.number));
+  const ownArticles = units.filter((u) => u.kind === 'article' || u.kind === 'section');
+  const articleNumbers = new Set(ownArticles.map((u) => u.number));
   // laws already reported: by id, or (a law the library lacks) by its title in 《》 as written
   const reportedLaws = new Set<string>();
   // A law the library lacks is one finding, wherever and however often the draft cites it (named bare in 第二条, by article
@@ -152,7 +253,10 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       const n = parseChineseNumber(m[1]!);
       const article = { key: unit.key, label: unit.label };
       if (articleNumbers.has(n)) {
-        citations.push({ article, text: `本${self}${m[0]}`, status: 'internal' });
+        const target = ownArticles.find((u) => u.number === n && !u.suffix) ?? ownArticles.find((u) => u.number === n)!;
+        citations.push({ article, text: `本${self}${m[0]}`, status: 'internal', articleKey: target.key, citation: `送审稿${target.label}` });
+        const at = start + (m.index ?? 0);
+        ownReferences.push({ unitKey: unit.key, start: at, end: at + m[0].length, target: { key: target.key, label: target.label } });
         continue;
       }
       const id = add(
@@ -179,9 +283,45 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
     const article = { key: unit.key, label: unit.label };
     // References to the draft itself are checked here, then hidden (same length) from the detector,
     // which would otherwise read 本办法 as the last law named before it.
-    const masked = unit.text.replace(selfRef, (m, offset: number) => {
+    const selfMasked = unit.text.replace(selfRef, (m, offset: number) => {
       checkInternal(unit, m, offset);
       return '＿'.repeat(m.length);
+    });
+    // 前条 / 本条第二款 / 前款第（三）项: the draft's own articles, checked here and hidden from the detector as 本办法 is
+    // (a bare 第（三）项 after 前款第（二）项、 would be read as a part of a law cited earlier in the sentence)
+    const at = ownArticles.indexOf(unit);
+    const masked = at < 0 ? selfMasked : selfMasked.replace(DRAFT_OWN_REF, (...args) => {
+      const m = Object.assign([...args.slice(0, 6)], { index: args[6] as number }) as unknown as RegExpMatchArray;
+      const written = m[0];
+      const start = m.index!;
+      const read = ownTargets(ownArticles, at, m);
+      if (!read) return written;
+      if (read.missing) {
+        const id = add(
+          {
+            rule: 'citation-internal-missing',
+            ruleName: '引用本文件不存在的条文',
+            severity: '必须修改',
+            category: '内容',
+            article,
+            excerpt: written,
+            reason: `送审稿${unit.label}所引“${written}”不存在：${read.missing}。`,
+            bases: [],
+            suggestion: '核对所引条文、款、项的序号，改为实际引用的条文',
+          },
+          unit,
+          start,
+          start + written.length,
+        );
+        citations.push({ article, text: written, status: 'reported', findingId: id });
+      }
+      for (const t of read.targets) {
+        citations.push({ article, text: written, status: 'internal', articleKey: t.unit.key, citation: `送审稿${t.unit.label}${partLabel(t)}` });
+        if (!ownReferences.some((r) => r.unitKey === unit.key && r.start === start && r.target.key === t.unit.key)) {
+          ownReferences.push({ unitKey: unit.key, start, end: start + written.length, target: { key: t.unit.key, label: t.unit.label } });
+        }
+      }
+      return '＿'.repeat(written.length);
     });
     const det = detectCitations(store, masked, asOf, undefined, undefined, officeRegion ? { officeRegion } : {});
     const lawsWithArticles = new Set<string>();
@@ -459,5 +599,5 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       );
     }
   }
-  return { findings, citations };
+  return { findings, citations, ownReferences };
 }

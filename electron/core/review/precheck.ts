@@ -14,10 +14,10 @@ import { REVIEW_TIME_LIMITS } from '../../shared/review-time-limits';
 import { NUMERAL_CHARS, parseChineseNumber } from '../text/chinese-numerals';
 import { partLabel, partLines, partOf } from '../../shared/article-part';
 import { parseDate } from '../parse/law-structure-parser';
-import { sentencesOf, type DraftSentence } from './draft-sentences';
+import { sentencesOf, splitSentences, type DraftSentence } from './draft-sentences';
 import { findingId } from './finding-id';
 import { higherLawSteps, panelRegions, type TermSearch } from './higher-law';
-import { checkCitations } from './precheck-citations';
+import { checkCitations, type OwnReference } from './precheck-citations';
 import { judgeBasis, statedBases, type ArticleBases } from './stated-basis';
 import { bindsOffice, findBasisDocument, loadBasisDocuments, type BasisDocuments } from './basis-documents';
 import { clauseMissing, disputeForum, excessivePenalty, internalDepartmentParty, oneSidedLiability, procurementThreshold, remoteForum, riskOnOffice, type ContractHit } from './contract-checks';
@@ -464,6 +464,23 @@ function lawsNaming(store: LibraryStore, title: string, citations: readonly Draf
 }
 
 /** Runs the pre-check. Pure computation over the library; writes nothing. */
+/**
+ * Each finding on a sentence naming another of the draft's own articles (对有前条所列行为的单位, 违反本办法第十三条) carries
+ * them (`draftArticles`): the conduct or duty it speaks of is the draft's, and the workbench links that article.
+ */
+function linkOwnArticles(findings: Finding[], units: readonly Article[], refs: readonly OwnReference[]): void {
+  if (!refs.length) return;
+  const texts = new Map(units.map((u) => [u.key, u.text]));
+  for (const [i, f] of findings.entries()) {
+    if (!f.article || f.sentence === undefined) continue;
+    const sentences = splitSentences(texts.get(f.article.key) ?? '');
+    const spans = [f.sentence, ...(f.also ?? []).map((a) => a.sentence)].map((k) => sentences[k]).filter((s) => !!s);
+    const named = refs.filter((r) => r.unitKey === f.article!.key && r.target.key !== f.article!.key && spans.some((s) => r.start >= s.start && r.start < s.end + 1));
+    const targets = [...new Map(named.map((r) => [r.target.key, r.target])).values()];
+    if (targets.length) findings[i] = { ...f, draftArticles: targets };
+  }
+}
+
 export function precheck(store: LibraryStore, input: PrecheckInput, opts: PrecheckOptions = {}): PrecheckResult {
   const steps = precheckSteps(store, input, opts);
   for (;;) {
@@ -582,6 +599,7 @@ function* precheckSteps(store: LibraryStore, input: PrecheckInput, opts: Prechec
   const seen = new Set<string>();
   const unique = findings.filter((f) => !(f.article === null && superseded.has(f.rule)) && (seen.has(f.id) ? false : (seen.add(f.id), true)));
   const position = new Map(units.map((u, i) => [u.key, i]));
+  linkOwnArticles(unique, units, cites.ownReferences);
   unique.sort((a, b) => (position.get(a.article?.key ?? '') ?? -1) - (position.get(b.article?.key ?? '') ?? -1) || (a.start ?? 0) - (b.start ?? 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 
   let higherLaw: PrecheckResult['higherLaw'];

@@ -12,7 +12,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, OCR_TEXT_NOTES, OPINION_QUOTE_LABEL, OPINION_QUOTE_MODES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch, type OpinionQuoteMode } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, DRAFT_ARTICLES_LABEL, OCR_TEXT_NOTES, OPINION_QUOTE_LABEL, OPINION_QUOTE_MODES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch, type OpinionQuoteMode } from '../../../../electron/shared/review-workbench';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { OcrCheck, withSuspects } from '../../components/OcrCheck';
@@ -675,6 +675,17 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
                       </div>
                     )}
                     <div style={{ fontSize: 13, color: '#555' }}>{f.reason}</div>
+                    {f.draftArticles && (
+                      // 前条 / 本办法第十三条 in the sentence: the draft's own article, one click (or Enter) away
+                      <div style={{ fontSize: 12 }} data-testid="wb-finding-own">
+                        {DRAFT_ARTICLES_LABEL}：
+                        {f.draftArticles.map((a) => (
+                          <Button key={a.key} size="small" type="link" style={{ padding: '0 4px' }} onClick={(e) => { e.stopPropagation(); document.getElementById(`wb-a-${a.key}`)?.scrollIntoView({ block: 'center' }); }}>
+                            {a.label}
+                          </Button>
+                        ))}
+                      </div>
+                    )}
                     {f.ocrText && <div style={{ fontSize: 12, color: '#ad6800' }} data-testid="wb-finding-ocr">{OCR_TEXT_NOTES[f.ocrText]}</div>}
                     {f.hint && <div style={{ fontSize: 12, color: '#ad6800' }} data-testid="wb-finding-hint">审查提示（不写入意见书）：{f.hint}</div>}
                     {f.basis && <div style={{ fontSize: 12 }}>依据：{f.basis.versionId && f.basis.articleKey ? <a href={hrefOf({ page: 'read', versionId: f.basis.versionId, articleKey: f.basis.articleKey })}>{f.basis.citation}</a> : f.basis.citation}</div>}
