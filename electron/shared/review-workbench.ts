@@ -83,7 +83,9 @@ export const FindingSchema = z.object({
    * The draft's text under this finding was recognised from a scan nobody has checked yet (OCR_TEXT_NOTES):
    * 'suspect' when its excerpt holds a character OCR was unsure of. Shown in the workbench only.
    */
-  ocrText: z.enum(['unverified', 'suspect']).optional(),
+  ocrText: z.enum(['unverified', 'suspect', 'doubtful-page']).optional(),
+  /** With ocrText 'doubtful-page': the pages of the scan, read too poorly to trust, the finding's article was read from. */
+  ocrPages: z.array(z.number().int().positive()).max(2000).optional(),
   /**
    * The draft's own articles the finding's sentences name (前条, 本办法第十三条, 前款第（二）项 of another article): what the
    * sentence refers to is the draft's, never a law's, and the workbench links there. Absent when none.
@@ -96,7 +98,33 @@ export type Finding = z.infer<typeof FindingSchema>;
 export const OCR_TEXT_NOTES: Record<NonNullable<Finding['ocrText']>, string> = {
   unverified: '本条意见依据扫描件的识别文本，识别文本尚未核对',
   suspect: '本条意见所据原句含识别存疑的字（已标出），请先对照原件核对',
+  'doubtful-page': '本条意见所据条文所在的扫描页整页识别不可靠，原句可能有误读的字，请先对照原件逐字核对',
 };
+
+/**
+ * The one label of a finding (workbench) or an article (意见书) read from a page of a scan the OCR could not be trusted on
+ * (ocrDoubtfulPages) while nobody has checked the text against the scan: the adviser re-checks the source.
+ */
+export const OCR_DOUBTFUL_PAGE_LABEL = '所在页识别不可靠，请对照原件';
+
+/**
+ * The doubtful pages (ocrDoubtfulPages) an article of a scanned draft was read from, by its bands on the scan
+ * (`ocrRegions`); [] when none, or once the draft is checked (核对 answers the doubt).
+ */
+export function articleDoubtfulPages(d: Pick<DraftVersion, 'textSource' | 'verified' | 'ocrDoubtfulPages'>, unit: { ocrRegions?: readonly { page: number }[] | undefined }): number[] {
+  if (!isUnverifiedDraft(d) || !d.ocrDoubtfulPages?.length) return [];
+  const doubtful = new Set(d.ocrDoubtfulPages.map((p) => p.page));
+  return [...new Set((unit.ocrRegions ?? []).map((r) => r.page).filter((p) => doubtful.has(p)))].sort((a, b) => a - b);
+}
+
+/**
+ * What the 意见书 says when it is written from an unchecked scan and points rest on articles read from doubtful pages: not
+ * established until the unit's original is compared (the 对照表's 原文 of those articles carries OPINION_DOUBTFUL_ORIGINAL).
+ */
+export function opinionDoubtfulPagesNote(articles: readonly string[]): string {
+  return `说明：送审稿${articles.join('、')}系依据扫描件识别，${OCR_DOUBTFUL_PAGE_LABEL.replace(/，.*$/, '')}，以上涉及${articles.length > 1 ? '这些条文' : '该条'}的意见所引原文未经与原件核对，请以原件为准核实后采用。`;
+}
+export const OPINION_DOUBTFUL_ORIGINAL = '（所在页识别不可靠，以原件为准）';
 
 /** What the workbench says before the draft's own articles a finding's sentence names (前条 → 第十三条). */
 export const DRAFT_ARTICLES_LABEL = '所指本稿条文';

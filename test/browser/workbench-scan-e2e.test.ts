@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dateInZone } from '../../electron/shared/office-clock';
 import { ocrPageDoubtMessage, ocrPagesDoubtMessage } from '../../electron/shared/ocr-page-doubt';
+import { OCR_DOUBTFUL_PAGE_LABEL } from '../../electron/shared/review-workbench';
 import { ROOT, go, haveChromium, useBrowser } from './browser-harness';
 
 const SCAN = join(ROOT, 'test/fixtures/documents/scans/draft-jidi-scan.pdf');
@@ -42,8 +43,9 @@ describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () 
       const findings = page.getByTestId('wb-finding');
       await expect.poll(() => findings.count()).toBeGreaterThan(0);
       const n = await findings.count();
-      // every finding says it rests on recognised text
+      // every finding says it rests on recognised text; the scan read well, so none is marked as from a doubtful page
       expect(await page.getByTestId('wb-finding-ocr').count()).toBe(n);
+      expect(await page.getByTestId('wb-finding-doubtful-page').count()).toBe(0);
       expect(await findings.filter({ hasText: '第六条' }).count()).toBeGreaterThan(0);
       const stored = await face.service.call('workbench:get', { id, panel: false });
       const suspects = stored.draft!.units.reduce((k, u) => k + (u.suspects?.length ?? 0), 0);
@@ -117,6 +119,15 @@ describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () 
       // under the draft, in the import report's words
       expect(await page.getByTestId('wb-ocr-doubtful-pages').textContent()).toBe(ocrPagesDoubtMessage(doubtful));
       await page.screenshot({ path: join(SHOTS, 'workbench-scan-doubtful-note-1440.png') });
+      // each finding on an article read from that page is marked apart, with the page
+      const findings = page.getByTestId('wb-finding');
+      await expect.poll(() => findings.count()).toBeGreaterThan(0);
+      const onArticles = stored.result!.findings.filter((f) => f.article).length;
+      expect(onArticles).toBeGreaterThan(0);
+      expect(await page.getByTestId('wb-finding-doubtful-page').count()).toBe(onArticles);
+      expect(await page.getByTestId('wb-finding-doubtful-page').first().textContent()).toBe(`${OCR_DOUBTFUL_PAGE_LABEL}（第 1 页）`);
+      await findings.filter({ has: page.getByTestId('wb-finding-doubtful-page') }).first().click();
+      await page.screenshot({ path: join(SHOTS, 'workbench-scan-doubtful-finding-1440.png') });
       // the 意见书 asks first, and says which page
       await page.getByTestId('wb-export').click();
       await page.getByTestId('wb-export-unverified').waitFor();
@@ -135,6 +146,7 @@ describe.skipIf(!haveChromium)('a scanned 送审稿 in the 审查工作台', () 
       // checked against the scan: the doubt is answered
       await page.getByTestId('wb-ocr-verified').waitFor();
       expect(await page.getByTestId('wb-ocr-doubtful-pages').count()).toBe(0);
+      expect(await page.getByTestId('wb-finding-doubtful-page').count()).toBe(0);
     }));
 
   it('取消识别 stops the recognition and adds nothing', { timeout: 300_000 }, () =>

@@ -15,7 +15,7 @@ import { RecordsError } from '../records/records-errors';
 import { appRoot } from '../library/open-library';
 import type { DocBlock, DocSection, PackDocument } from '../packs/pack-document';
 import type { OpinionQuoteMode } from '../../shared/review-workbench';
-import { suggestionsByArticle, type Basis, type Suggestion } from '../../shared/review-workbench';
+import { OPINION_DOUBTFUL_ORIGINAL, opinionDoubtfulPagesNote, suggestionsByArticle, type Basis, type Suggestion } from '../../shared/review-workbench';
 import { basisLines, sortArticles } from './opinion-bases';
 import { emptyPointText, type OpinionCoverage } from '../../shared/opinion-coverage';
 import { partLabel, partLines } from '../../shared/article-part';
@@ -95,6 +95,12 @@ export interface OpinionOptions {
    * localBasisTitles): 和《山东省行政规范性文件制定和监督管理办法》 in 山东, nothing elsewhere.
    */
   localBases?: string[];
+  /**
+   * Written from a scan nobody has checked: the articles (第三条) of accepted points read from a page too poor to trust
+   * (articleDoubtfulPages). The 审查意见 ends with a note that those points await the original, and the 对照表's 原文 of
+   * each carries OPINION_DOUBTFUL_ORIGINAL — they go out under the office's name, not as established.
+   */
+  doubtfulArticles?: string[];
 }
 
 /** Every article the record cites: the findings of 权限/程序/内容, the opinion's, the review's own. */
@@ -381,6 +387,7 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
     quoted.push(...quotedCitations(f.citations));
     if (inline) for (const c of quotedCitations(f.citations)) opinion.push(...quote(c));
   }
+  if (opts.doubtfulArticles?.length) opinion.push({ kind: 'paragraph', text: opinionDoubtfulPagesNote(opts.doubtfulArticles) });
   section(template.headings.opinion, opinion);
 
   const conclusion: DocBlock[] = [{ kind: 'paragraph', text: review.conclusion ? template.conclusions[review.conclusion] : template.noConclusion }];
@@ -390,11 +397,12 @@ export function buildOpinion(review: LegalityReview, suggestions: Suggestion[], 
   conclusion.push({ kind: 'paragraph', text: template.closing });
   section(template.headings.conclusion, conclusion);
 
+  const doubtful = new Set(opts.doubtfulArticles ?? []);
   if (suggestions.length) {
     section(template.annexTitle, [
       // 条款 wide enough for 第十一条 on one line; 理由, the longest, the widest but 原文. In 小四 (compact),
       // as the 规范性文件登记 register: at the body's 四号 a row of two proposals in five columns ran over a page.
-      { kind: 'table', head: template.annexColumns, rows: annexRows(suggestions), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'], compact: true },
+      { kind: 'table', head: template.annexColumns, rows: annexRows(doubtful.size ? suggestions.map((x) => (doubtful.has(x.article) ? { ...x, original: `${x.original}${OPINION_DOUBTFUL_ORIGINAL}` } : x)) : suggestions), widths: [1.3, 2.1, 3.7, 3.2, 3.7], align: ['center', 'center', 'left', 'left', 'left'], compact: true },
     ]);
   }
   // After the 对照表 the conclusion names (所附修改建议对照表): 附件1 then 附件2, as the 附件说明 lists them.

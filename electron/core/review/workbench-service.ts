@@ -5,7 +5,7 @@
 
 import { dirname, extname } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { ProposalSchema, WHOLE_DOCUMENT, changesText, draftPagesDoubt, findingExcerpts, isUnverifiedDraft, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
+import { ProposalSchema, WHOLE_DOCUMENT, articleDoubtfulPages, changesText, draftPagesDoubt, findingExcerpts, isUnverifiedDraft, type Basis, type Decision, type DraftComparison, type DraftKind, type Finding, type OpinionFormat, type PrecheckResult, type Suggestion } from '../../shared/review-workbench';
 import { formatIssue } from '../../shared/errors';
 import { WORKBENCH_FIELD_LABELS } from '../../shared/field-labels';
 import { writeFileAtomic } from '../library/atomic-file';
@@ -619,7 +619,17 @@ export class ReviewWorkbench {
     const defaults = { ...(office.unit ? { office: office.unit } : {}), ...(office.reviewPrefix ? { numberPrefix: office.reviewPrefix } : {}) };
     const coverage = o.coverage ?? (await this.coverage(reviewId));
     const localBases = localBasisTitles(loadBasisDocuments(), this.readableRules(), draftKindOf(review.type), this.officeRegion() || undefined);
-    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, localBases, ...definedOnly(o), today: this.store.today(), bases, levels, versionTitles, coverage });
+    // written from an unchecked scan (exportOpinion asked so in so many words): the accepted points on articles read from a
+    // page too poor to trust are not stated as established — the 意见书 says so, and the 对照表 marks their 原文
+    const latest = drafts.at(-1);
+    const doubtfulArticles = latest
+      ? [...new Set(accepted.flatMap(([, d]) => (d.finding.article ? [d.finding.article.key] : [])))]
+          .map((key) => latest.units.find((u) => u.key === key))
+          .filter((u): u is NonNullable<typeof u> => !!u && articleDoubtfulPages(latest, u).length > 0)
+          .sort((a, b) => latest.units.indexOf(a) - latest.units.indexOf(b))
+          .map((u) => u.label)
+      : [];
+    return buildOpinion(review, this.suggestions(reviewId), { ...defaults, localBases, ...definedOnly(o), today: this.store.today(), bases, levels, versionTitles, coverage, ...(doubtfulArticles.length ? { doubtfulArticles } : {}) });
   }
 
   /**
@@ -678,5 +688,16 @@ function onRecognisedText(result: PrecheckResult, draft: DraftVersion): Precheck
     if (!u?.suspects?.length || f.start === undefined || f.end === undefined) return false;
     return u.suspects.some((i) => i >= f.start! && i < f.end!);
   };
-  return { ...result, findings: result.findings.map((f) => ({ ...f, ocrText: suspect(f) ? 'suspect' : 'unverified' })) };
+  // an article read from a page too poor to trust as a whole: said apart, above a doubtful character — the whole sentence may be misread
+  const pages = (f: Finding) => {
+    const u = f.article ? units.get(f.article.key) : undefined;
+    return u ? articleDoubtfulPages(draft, u) : [];
+  };
+  return {
+    ...result,
+    findings: result.findings.map((f) => {
+      const doubtful = pages(f);
+      return doubtful.length ? { ...f, ocrText: 'doubtful-page' as const, ocrPages: doubtful } : { ...f, ocrText: suspect(f) ? ('suspect' as const) : ('unverified' as const) };
+    }),
+  };
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReviewWorkbench } from '../../../electron/core/review/workbench-service';
 import { DOUBTFUL_PAGE_SHARE } from '../../../electron/core/importers/ocr-page-doubt';
 import { ocrPagesDoubtMessage } from '../../../electron/shared/ocr-page-doubt';
-import { draftPagesDoubt } from '../../../electron/shared/review-workbench';
+import { OCR_DOUBTFUL_PAGE_LABEL, OCR_TEXT_NOTES, OPINION_DOUBTFUL_ORIGINAL, changesText, draftPagesDoubt, opinionDoubtfulPagesNote } from '../../../electron/shared/review-workbench';
 import { makeReviewLibrary, ROOT, RULES, type ReviewLibrary } from './review-test-support';
 
 const PHOTO = join(ROOT, 'test/fixtures/documents/ocr-doubt/draft-jidi-blurred.jpg');
@@ -54,6 +54,22 @@ describe('a scanned 送审稿 with a doubtful page', () => {
     expect(wb.drafts.read(reviewId).log.at(-1)).toMatchObject({ action: 'opinion-unverified', note: '依据第 1 稿未核对的识别文本生成意见书（其中第 1 页识别可信度低）' });
   });
 
+  it('findings on an article read from the doubtful page are marked apart; the 意见书 from the unchecked text does not state them as established', async () => {
+    const v = await wb.view(reviewId);
+    const onArticles = v.result!.findings.filter((f) => f.article);
+    expect(onArticles.length).toBeGreaterThan(0);
+    // the photo is one page, read too poorly: every article's finding says so (not only 'unverified' as any unchecked scan's)
+    for (const f of onArticles) expect(f).toMatchObject({ ocrText: 'doubtful-page', ocrPages: [1] });
+    expect(OCR_TEXT_NOTES['doubtful-page']).toContain('整页识别不可靠');
+    expect(OCR_DOUBTFUL_PAGE_LABEL).toBe('所在页识别不可靠，请对照原件');
+    const f = onArticles.find(changesText)!;
+    await wb.accept(reviewId, f.id, { by: '王律师' });
+    const text = JSON.stringify(await wb.opinionDocument(reviewId));
+    // a note closing the 审查意见, naming the article, and the 对照表's 原文 marked
+    expect(text).toContain(opinionDoubtfulPagesNote([f.article!.label]));
+    expect(text).toContain(`${f.excerpt}${OPINION_DOUBTFUL_ORIGINAL}`);
+  });
+
   it('read back: a workbench stored before the field loads; a page that is not a page is refused naming the file', () => {
     const saved = readFileSync(storeFile(), 'utf8');
     try {
@@ -79,5 +95,10 @@ describe('a scanned 送审稿 with a doubtful page', () => {
     expect(done.ocrDoubtfulPages).toEqual(d.ocrDoubtfulPages); // kept: it says how the scan was read
     expect(draftPagesDoubt(done)).toBe('');
     await expect(wb.exportOpinion(reviewId, join(out, '已核对.docx'))).resolves.toMatchObject({ format: 'docx' });
+    // checked: no finding is marked, and the 意见书 states its points without the caveat
+    expect((await wb.view(reviewId)).result!.findings.filter((f) => f.ocrText)).toEqual([]);
+    const text = JSON.stringify(await wb.opinionDocument(reviewId));
+    expect(text).not.toContain(OPINION_DOUBTFUL_ORIGINAL);
+    expect(text).not.toContain('系依据扫描件识别');
   });
 });

@@ -12,7 +12,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiOutput } from '../../../../electron/shared/api-contract';
-import { ProposalSchema, DRAFT_ARTICLES_LABEL, OCR_TEXT_NOTES, OPINION_QUOTE_LABEL, OPINION_QUOTE_MODES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch, type OpinionQuoteMode } from '../../../../electron/shared/review-workbench';
+import { ProposalSchema, DRAFT_ARTICLES_LABEL, OCR_DOUBTFUL_PAGE_LABEL, OCR_TEXT_NOTES, OPINION_QUOTE_LABEL, OPINION_QUOTE_MODES, draftPagesDoubt, findingExcerpts, carriedLabel, isUnverifiedDraft, reopenedLabel, suggestionsByArticle, type DraftComparison, type Finding, type HigherLawMatch, type OpinionQuoteMode } from '../../../../electron/shared/review-workbench';
 import { OCR_UNVERIFIED_LABEL } from '../../../../electron/shared/law-model';
 import { dateInZone } from '../../../../electron/shared/office-clock';
 import { OcrCheck, withSuspects } from '../../components/OcrCheck';
@@ -661,6 +661,13 @@ export function WorkbenchPage({ id, seq: linkedSeq, articleKey: linkedArticle }:
                       {d && <Tag color={d.status === 'accepted' ? 'green' : 'default'}>{d.status === 'accepted' ? '已采纳' : '不采纳'}</Tag>}
                       {d?.carriedFrom && <Tag data-testid="wb-carried">{carriedLabel(d.carriedFrom)}</Tag>}
                       {again && <Tag color="orange" data-testid="wb-reopened">{reopenedLabel(again).tag}</Tag>}
+                      {f.ocrText === 'doubtful-page' && (
+                        // read from a page too poor to trust as a whole: apart from the other findings of an unchecked scan
+                        <Tag color="red" data-testid="wb-finding-doubtful-page">
+                          {OCR_DOUBTFUL_PAGE_LABEL}
+                          {f.ocrPages?.length ? `（第 ${f.ocrPages.join('、')} 页）` : ''}
+                        </Tag>
+                      )}
                     </Space>
                     {again && (
                       <div style={{ fontSize: 12, color: '#ad6800' }}>
