@@ -7,7 +7,7 @@
 import type { OcrLine, OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, leavesCommonPhrase, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { DIGIT_CONFIDENCE, quantityNumeral, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly, framedOtherwiseInDocument } from './ocr-plausibility';
+import { quantityNumeral, quantityNumeralLine, repeatsNeighbour, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly, framedOtherwiseInDocument } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { repairPercentPieces } from './ocr-percent';
 import { correctParagraphMarks, streamEditor, type StreamText } from './ocr-marks';
@@ -646,9 +646,9 @@ export function traceUnits(
         if (j === undefined) out.push(offset);
         else {
           if ((confidence[j] ?? 0) < threshold) out.push(offset);
-          else if ((confidence[j] ?? 0) < MARK_CONFIDENCE && (rareNeighbour(u.text, offset) || leavesPhrase(u.text, offset))) out.push(offset);
-          // A numeral of an amount, a time limit or a count gets the digits' line (quantityNumeral, ocr-plausibility.ts).
-          else if ((confidence[j] ?? 0) < DIGIT_CONFIDENCE && quantityNumeral(u.text, offset)) out.push(offset);
+          else if ((confidence[j] ?? 0) < MARK_CONFIDENCE && (rareNeighbour(u.text, offset) || leavesPhrase(u.text, offset) || repeatsNeighbour(u.text, offset))) out.push(offset);
+          // A numeral of an amount, a time limit or a count gets the digits' line, its 十 and 千 a line above (quantityNumeral, ocr-plausibility.ts).
+          else if ((confidence[j] ?? 0) < quantityNumeralLine(u.text, offset) && quantityNumeral(u.text, offset)) out.push(offset);
           else if ((confidence[j] ?? 0) < NEVER_PAIR_CONFIDENCE && neverWrittenBeside(u.text, offset, confidence[j] ?? 0)) out.push(offset);
           if (!where || (where.charLine[j] ?? -1) >= 0) fromOcr.add(offset);
           confAt.set(offset, confidence[j] ?? 0);

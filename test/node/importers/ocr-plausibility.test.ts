@@ -11,7 +11,7 @@ import { parseLawText } from '../../../electron/core/parse/law-structure-parser'
 import { lcsWrong } from '../../bench/ocr-diff';
 import { asAnImportReads } from '../../bench/ocr-flag-score';
 import { semicolonsBeforeBareClause } from '../../../electron/core/importers/ocr-marks';
-import { articleTextSuspects, colonsBeforeAsides, framedOtherwiseInDocument, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, lostListMarks, malformedOrdinals, marksBeforeLoneOpeners, seldomMarksAfter, pairsDoubtedMostly, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, colonsBeforeAsides, framedOtherwiseInDocument, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, lostListMarks, malformedOrdinals, marksBeforeLoneOpeners, seldomMarksAfter, pairsDoubtedMostly, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, quantityNumeralLine, repeatsNeighbour, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 import { keptBack } from './kept-ocr-laws';
 
@@ -629,8 +629,39 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // Session 32 (marks): 第二十二条's , stands on a paragraph's short last line (同意,不得启封。, too few ideographs for a
     // pitch of its own), now measured on the page's pitch: 5. shdianli's , stands at its line's end (page 2, sealed, not the
     // rotated page 1): no ink after it to measure, and the mark's own shape does not tell it (README-importers, *Session 32 (marks)*).
-    expect(unflagged.length).toBeLessThanOrEqual(5);
+    // Session 32 (suspects): a doubted ideograph that repeats its neighbour (repeatsNeighbour) takes qdhaishang 第六条, a quantity's 十 or 千
+    // held to 99 (quantityNumeralLine) wangluofanzui 第三条.
+    expect(unflagged.length).toBeLessThanOrEqual(3);
     expect(unflagged).not.toContain('qdhaishang 第二十二条');
+    expect(unflagged).not.toContain('qdhaishang 第六条');
+    expect(unflagged).not.toContain('wangluofanzui 第三条');
+  });
+
+  it('flags an ideograph read under 97 that repeats its neighbour (在船船、设施 for 船舶), not a doubled one read with confidence', () => {
+    expect(['在船船、设施', '委员会会议', '船舶'].map((t) => [...t].filter((_, o) => repeatsNeighbour(t, o)).join(''))).toEqual(['船船', '会会', '']);
+    // qdhaishang (blind23, clean + seal) 第六条: 舶 read 船 at 95 — 船船 is a common pair of the laws (渔船船员), so no pair rule sees it
+    const a = article(pagesOf('qdhaishang'), join(DIR, 'qdhaishang.md'), '第六条');
+    expect(a.text).toContain('在船船、设施');
+    expect(a.unhighlighted).toEqual([]);
+    // The laws double an ideograph at word boundaries (委员会会议, 法规规定), so traceUnits weighs it below 97 only: on correct text
+    // with each character doubted as often as the kept scans doubt theirs below 97 (a seeded draw at the dev pages' share), it stays
+    // under 0.01 %.
+    let han = 0;
+    let low = 0;
+    for (const slug of ['weicheng', 'renli', 'shuiwen']) {
+      for (const p of pagesOf(slug)) for (const l of p.lines) for (const x of l.symbols) if (/[\u3400-\u9fff]/.test(x.ch)) {
+        han++;
+        if (x.conf < 97) low++;
+      }
+    }
+    expect(low / han).toBeGreaterThan(0.001);
+    let seed = 20261208;
+    const draw = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32 < low / han;
+    const { chars, flags } = onCorrectText((t) => [...t].flatMap((_, o) => (repeatsNeighbour(t, o) && draw() ? [o] : [])));
+    const alone = onCorrectText((t) => [...t].flatMap((_, o) => (repeatsNeighbour(t, o) ? [o] : [])));
+    expect(chars).toBeGreaterThan(100_000);
+    expect(alone.flags).toBeGreaterThan(0);
+    expect(flags / chars).toBeLessThan(0.0001);
   });
 
   it('flags a clause mark after a word that seldom takes it (内容是； for 内容是：), not one before a list item or the word\'s usual mark', () => {
@@ -848,6 +879,33 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     expect(all).toBeGreaterThan(4000);
     expect(doubted.length).toBeLessThanOrEqual(8);
     expect(doubted.some((x) => x.startsWith('shenfenzheng'))).toBe(true);
+  });
+
+  it('a quantity\'s 十 or 千 read with any doubt (累计三十以上 for 三千以上, 十 at 97) is highlighted: the two look alike and a swap is a hundredfold', () => {
+    expect(quantityNumeralLine('累计三十以上', 3)).toBe(99);
+    expect(quantityNumeralLine('处五千元罚款', 2)).toBe(99);
+    expect(quantityNumeralLine('处五千元罚款', 1)).toBe(97);
+    // wangluofanzui (blind23, noisy + rotated) 第三条: 三千以上 read 三十以上 at 97 — the threshold of a criminal offence
+    const a = article(pagesOf('wangluofanzui'), join(DIR, 'wangluofanzui.md'), '第三条');
+    expect(a.text).toContain('累计三十以上');
+    expect(a.want).toContain('累计三千以上');
+    expect(a.unhighlighted).toEqual([]);
+    // Tesseract reads the right ones at 99 all but always: on the kept pages of the development sets, of 2,184 such 十 and 千,
+    // 2,163 at 99, 6 below 92, 15 at 95–98 (measured at session 32; 7 of them at 97–98).
+    let all = 0;
+    let sure = 0;
+    for (const f of readdirSync(DIR).filter((n) => n.endsWith('.pages.json.gz') && !n.startsWith('yuanzhu'))) {
+      const d = JSON.parse(gunzipSync(readFileSync(join(DIR, f))).toString('utf8')) as { set?: string; pages: OcrPage[] };
+      if (keptBack(d.set)) continue;
+      const laid = layoutOcrPages(asAnImportReads(d.pages))!;
+      for (let j = 0; j < laid.stream.length; j++) {
+        if (!'十千'.includes(laid.stream[j]!) || !quantityNumeral(laid.stream, j)) continue;
+        all++;
+        if ((laid.confidence[j] ?? 0) >= 99) sure++;
+      }
+    }
+    expect(all).toBeGreaterThan(2000);
+    expect(all - sure).toBeLessThanOrEqual(25);
   });
 
   it('a ； setting off a clause of two to five characters before another ； (时间；控制音量；) is highlighted, not a list\'s', () => {
