@@ -477,9 +477,14 @@ const NOT_HELD = '?';
 const VERB_BEFORE_NAME = /^.*(?:依照|依据|根据|按照|违反|参照|遵照|对照|适用)(?=[\u4e00-\u9fa5]{2})/;
 /** A government's 规定 named by its organ only (省人民政府规定, 市政府有关规定, 国务院的规定): no title. */
 const GOVERNMENT_RULE = /^(?:[\u4e00-\u9fa5]{0,10}?(?:省|市|县|区|自治区|自治州))?(?:人民政府|政府|国务院)(?:有关|的)?规定$/;
-/** The end of an article cited before a name in a list (第十条和, 第三款、): no part of the name after it. */
+/**
+ * The end of an article cited before a name in a list (第十条和, 第三款、, 前款第（三）项和, 第（二）项、（三）项和): no part of the
+ * name after it. An item is written 第三项 or 第（三）项, and a list's later items （三）项 without their 第 (session 32: the
+ * bracketed forms kept 项和 in the name).
+ */
 const LIST_BEFORE_NAME = /^.*[条款项](?:和|及|与|或者|以及|、)(?=[\u4e00-\u9fa5]{3})/;
-const ARTICLE_BEFORE_NAME = new RegExp(`第${SP}[${NUMERAL_CHARS}]+${SP}[条款项](?:之[${NUMERAL_CHARS}]+)?[）)]?(?:和|及|与|或者|以及|、)$`);
+const LIST_WORD_FIRST = /^(?:以及|或者|和|及|与|、)(?=[\u4e00-\u9fa5]{3})/;
+const ARTICLE_BEFORE_NAME = new RegExp(`(?:第${SP}[${NUMERAL_CHARS}]+${SP}[条款项](?:之[${NUMERAL_CHARS}]+)?|(?:第|[、和及至])${SP}[（(]${SP}[${NUMERAL_CHARS}]+${SP}[)）]${SP}项)[）)]?(?:和|及|与|或者|以及|、)$`);
 /** Verbs some titles begin with (实施…办法, 违反…处分规定, 关于…的决定, 使用…) that before a name cite it: 实施刑法第…, 违反证券法第…, 擅自使用反不正当竞争法第六条. */
 const CITING_VERB_HEADS = new Set(['实施', '违反', '关于', '使用']);
 /**
@@ -1197,7 +1202,10 @@ export function detectCitations(
         // a corpus title longer than the eight characters kept (农村土地承包经营纠纷调解仲裁法) is named whole
         // nor is an article cited before it in a list: 第十条和本市物业管理条例第二十条 names 本市物业管理条例
         const dropped = LIST_BEFORE_NAME.exec(cut)?.[0];
-        const listed = dropped && ARTICLE_BEFORE_NAME.test(before.slice(0, before.length - cut.length + dropped.length)) ? cut.slice(dropped.length) : cut;
+        const afterList = dropped && ARTICLE_BEFORE_NAME.test(before.slice(0, before.length - cut.length + dropped.length)) ? cut.slice(dropped.length) : cut;
+        // the cut may begin at the list's own word (第（三）项|和淄博市物业管理条例): no part of the name either
+        const joined = LIST_WORD_FIRST.exec(afterList)?.[0];
+        const listed = joined && ARTICLE_BEFORE_NAME.test(before.slice(0, before.length - afterList.length + joined.length)) ? afterList.slice(joined.length) : afterList;
         const named = LONGER_TITLES.find((t) => t.length > listed.length && t.endsWith(listed) && before.endsWith(t)) ?? listed;
         // 省专利条例第二十条 in an office's text: its own province's 条例 (the name as written when completed)
         const completed = place ? placeLeftOut(named, place.region) : undefined;
