@@ -1,5 +1,5 @@
 // A scanned page read too poorly to be trusted as a whole (#14): out of focus, upside down, in another
-// language (named apart: mostly Latin letters), written in columns (竖排, named apart) or hand — its text comes out as characters with many highlights, and nothing else would tell
+// language (named apart: mostly Latin letters), written in columns (竖排, named apart), scanned at too low a resolution (a fax; named apart) or hand — its text comes out as characters with many highlights, and nothing else would tell
 // the person to rescan it. The rule is core/importers/ocr-page-doubt.ts; this is the one shape (stored
 // body, catalog, API, `lawdesk show --json`) and the one wording (import report, 核对 view).
 
@@ -23,6 +23,12 @@ export const ocrDoubtfulPageSchema = z
      * written in columns (竖排), which the recogniser reads across into nonsense. Absent on other pages and before session 31.
      */
     linesDown: z.literal(true).optional(),
+    /**
+     * Set when the page was scanned at a resolution too low to trust (dots per inch, the lower of its two: a fax's 98;
+     * core/importers/ocr-page-doubt.ts LOW_SCAN_DPI), whatever its confidences: the recogniser reads such a page's
+     * small strokes with confidence and still misreads them. Absent on other pages and before session 32.
+     */
+    scanDpi: z.number().int().positive().optional(),
   })
   .strict();
 export type OcrDoubtfulPage = z.infer<typeof ocrDoubtfulPageSchema>;
@@ -34,9 +40,13 @@ const NOT_CHINESE = '主要不是中文（可能为外文或方向错误），�
 
 const LINES_DOWN = '文字为竖排或方向无法判断，识别结果不可靠，请对照原件逐字核对';
 
+/** A scan's resolution as the person knows it from the scanner's settings: to the nearest 10 dpi (a fax's 98 → 100). */
+const dpiWords = (dpi: number) => `约 ${Math.max(10, Math.round(dpi / 10) * 10)} dpi`;
+const LOW_DPI_ADVICE = '识别结果可能不准，请对照原件核对';
+
 /** Why a page is doubtful, in a few words (the 核对 view's tag beside the count of articles to check). */
 export function ocrPageDoubtReason(d: OcrDoubtfulPage): string {
-  return d.linesDown ? '文字竖排或方向不明' : d.latin !== undefined ? '主要不是中文' : '识别可信度低';
+  return d.linesDown ? '文字竖排或方向不明' : d.latin !== undefined ? '主要不是中文' : d.scanDpi !== undefined ? '分辨率过低' : '识别可信度低';
 }
 
 /** The 核对 view's tag: the doubtful pages grouped by why (`第 2 页主要不是中文；第 3、5 页识别可信度低`), undefined when none. */
@@ -49,6 +59,7 @@ export function ocrPagesDoubtTag(all: readonly OcrDoubtfulPage[]): string | unde
 export function ocrPageDoubtMessage(d: OcrDoubtfulPage): string {
   if (d.linesDown) return `第 ${d.page} 页${LINES_DOWN}`;
   if (d.latin !== undefined) return `第 ${d.page} 页${NOT_CHINESE}`;
+  if (d.scanDpi !== undefined) return `第 ${d.page} 页分辨率过低（${dpiWords(d.scanDpi)}），${LOW_DPI_ADVICE}`;
   return `第 ${d.page} 页识别可信度低（约 ${percent(d)} 的字符待核对），${ADVICE}`;
 }
 
@@ -66,10 +77,18 @@ export function ocrPagesDoubtMessage(all: readonly OcrDoubtfulPage[]): string | 
   // pages not in Chinese are named apart: rescanning them does not help, and their share under the line says little
   const down = all.filter((d) => d.linesDown);
   const latin = all.filter((d) => !d.linesDown && d.latin !== undefined);
-  const pages = all.filter((d) => !d.linesDown && d.latin === undefined);
+  const lowDpi = all.filter((d) => !d.linesDown && d.latin === undefined && d.scanDpi !== undefined);
+  const pages = all.filter((d) => !d.linesDown && d.latin === undefined && d.scanDpi === undefined);
   const named = (some: OcrDoubtfulPage[], what: string) => (some.length === 0 ? undefined : some.length === 1 ? ocrPageDoubtMessage(some[0]!) : `${ocrDoubtfulPageList(some)}${what}`);
-  const parts = [named(down, LINES_DOWN), named(latin, NOT_CHINESE), lowConfidenceMessage(pages)].filter((p): p is string => p !== undefined);
+  const parts = [named(down, LINES_DOWN), named(latin, NOT_CHINESE), named(lowDpi, `分辨率过低（${dpiRange(lowDpi)}），${LOW_DPI_ADVICE}`), lowConfidenceMessage(pages)].filter((p): p is string => p !== undefined);
   return parts.length ? parts.join('；') : undefined;
+}
+
+/** The resolutions of several pages scanned too coarsely: `约 100 dpi`, or `约 100–120 dpi`. */
+function dpiRange(pages: readonly OcrDoubtfulPage[]): string {
+  const dpis = pages.map((d) => d.scanDpi ?? 0);
+  const [lo, hi] = [dpiWords(Math.min(...dpis)), dpiWords(Math.max(...dpis))];
+  return lo === hi ? lo : `${lo.replace(' dpi', '')}–${hi.replace('约 ', '')}`;
 }
 
 function lowConfidenceMessage(pages: readonly OcrDoubtfulPage[]): string | undefined {

@@ -72,6 +72,8 @@ export interface OcrPage {
   turned?: 90 | 180 | 270;
   /** Its text lines run down and no turn read well (a page in columns, 竖排): read as it came, not to be trusted. */
   linesDown?: boolean;
+  /** The resolution the page was scanned at, when its file states it (PageImage.scanDpi). */
+  scanDpi?: number;
 }
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -89,6 +91,7 @@ export function isOcrPage(v: unknown): v is OcrPage {
   if (!num(p.width) || !num(p.height) || !num(p.dpi) || !Array.isArray(p.lines)) return false;
   if (p.turned !== undefined && p.turned !== 90 && p.turned !== 180 && p.turned !== 270) return false;
   if (p.linesDown !== undefined && typeof p.linesDown !== 'boolean') return false;
+  if (!optNum(p.scanDpi)) return false;
   return p.lines.every(
     (l) =>
       typeof l === 'object' && l !== null && num(l.x0) && num(l.x1) && num(l.y0) && num(l.y1) && num(l.baseline) && Array.isArray(l.symbols) &&
@@ -106,6 +109,11 @@ export interface PageImage {
   width: number;
   height: number;
   dpi: number;
+  /**
+   * The resolution the page was scanned at, the lower of its two (a fax: 98), when the file states it (a TIFF's
+   * XResolution/YResolution; ocr-resolution.ts); absent otherwise. `dpi` stays what the pre-processing read it at.
+   */
+  scanDpi?: number;
 }
 
 export interface OcrProgress {

@@ -10,6 +10,7 @@ import { evenIllumination } from './ocr-illumination';
 import { jpegDamage, jpegFrame, type ImageDamage } from './jpeg-frame';
 import { pngDamage } from './png-chunks';
 import { multiply, type Matrix, type ScanJpegReader } from './pdf-scan-jpeg';
+import { squarePixels, squareSize, statedScanDpi } from './ocr-resolution';
 
 /** Largest page image accepted: 12,000 px a side, 60 megapixels (A3 at 600 dpi is 7,000 × 9,900). */
 export const MAX_IMAGE_SIDE = 12_000;
@@ -180,10 +181,23 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
     const [page] = tiffPages(bytes);
     const { pgm, at } = emptyPgm(page!.width, page!.height);
     let dark = 0;
-    const { width, height } = decodeTiffPage(bytes, (rgba, y, rows) => {
+    const { width, height, dpi: tagged } = decodeTiffPage(bytes, (rgba, y, rows) => {
       dark += redInto(rgba, page!.width * rows, pgm, at + y * page!.width);
     });
-    return { ...finishPage(pgm, width, height, dark / (width * height)), width, height, dpi: 0 };
+    // A page scanned at two resolutions (a fax: 204 × 98 dpi) is read with square pixels (ocr-resolution.ts).
+    const dpi = statedScanDpi(width, height, tagged);
+    const size = dpi && process.env.LAWDESK_OCR_SQUARE !== '0' ? squareSize(width, height, dpi) : undefined;
+    const scanDpi = dpi ? { scanDpi: Math.round(Math.min(dpi.x, dpi.y)) } : {};
+    if (size) {
+      checkImageSize(size.width, size.height, `TIFF 第 ${page!.page} 页`);
+      const sq = squarePixels(pgm.subarray(at), width, height, dpi!)!;
+      const out = emptyPgm(sq.width, sq.height);
+      out.pgm.set(sq.pixels, out.at);
+      let darkSq = 0;
+      for (const v of sq.pixels) if (v < 128) darkSq++;
+      return { ...finishPage(out.pgm, sq.width, sq.height, darkSq / sq.pixels.length), width: sq.width, height: sq.height, dpi: 0, ...scanDpi };
+    }
+    return { ...finishPage(pgm, width, height, dark / (width * height)), width, height, dpi: 0, ...scanDpi };
   }
   const size = imageSize(bytes, kind);
   if (!size) throw new ExtractError(`图片文件已损坏或不完整（无法读取图片尺寸）`);
@@ -252,13 +266,16 @@ async function withRenderedPage<T>(doc: PdfDoc, pageNo: number, dpi: number, use
  * any other page, or a JPEG the native decoder refuses, is rendered by pdf.js.
  */
 export async function renderPdfPage(doc: PdfDoc, pageNo: number, dpi = OCR_DPI, scans?: ScanJpegReader): Promise<PageImage & { blank: boolean }> {
+  // The resolution the page was scanned at, from its one image (a fax's 98 dpi is drawn at 200 like any page).
+  const scanned = scans?.pageScanDpi((await doc.getPage(pageNo)).ref);
+  const scanDpi = scanned ? { scanDpi: Math.round(scanned) } : {};
   if (scans) {
     const native = await renderScanJpeg(doc, pageNo, dpi, scans, process.env.LAWDESK_OCR_NATIVE_JPEG !== '0');
-    if (native) return native;
+    if (native) return { ...native, ...scanDpi };
   }
   return withRenderedPage(doc, pageNo, dpi, (target, width, height) => {
     const { pgm, dark } = canvasRedChannelPgm(target.context, width, height);
-    return { ...finishPage(pgm, width, height, dark), width, height, dpi };
+    return { ...finishPage(pgm, width, height, dark), width, height, dpi, ...scanDpi };
   });
 }
 

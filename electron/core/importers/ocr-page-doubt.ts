@@ -22,6 +22,13 @@ export const DOUBTFUL_PAGE_MIN_CHARS = 20;
  */
 export const LATIN_PAGE_SHARE = 0.5;
 
+/**
+ * A page scanned below this resolution (dots per inch, the lower of its two, as its file states it: OcrPage.scanDpi) is
+ * named doubtful whatever its confidences: a fax's standard mode (204 × 98) and a 100 dpi scan. Measured in
+ * README-importers *Session 32 (black-and-white and low-resolution scans)*.
+ */
+export const LOW_SCAN_DPI = 140;
+
 /** A Latin letter as the recogniser gives it: ASCII, full-width, or accented (French, German, Vietnamese). */
 const LATIN_LETTER = /^[A-Za-z\uFF21-\uFF3A\uFF41-\uFF5A\u00C0-\u024F]$/;
 
@@ -46,7 +53,8 @@ export function pageDoubt(page: OcrPage): { chars: number; doubtful: number; lat
 
 /**
  * The pages (numbered from 1 in `pages`' order, or by `numbers`) a person should rescan or check letter by letter; `latin` on those
- * not in Chinese, `linesDown` on those whose lines run down and that no turn read well (ocr-orientation.ts: 竖排).
+ * not in Chinese, `linesDown` on those whose lines run down and that no turn read well (ocr-orientation.ts: 竖排), `scanDpi`
+ * on those scanned below LOW_SCAN_DPI.
  */
 export function doubtfulPages(pages: readonly OcrPage[], numbers?: readonly number[]): OcrDoubtfulPage[] {
   const out: OcrDoubtfulPage[] = [];
@@ -56,7 +64,9 @@ export function doubtfulPages(pages: readonly OcrPage[], numbers?: readonly numb
     const round = (x: number) => Math.round(x * 1000) / 1000;
     const latin = d.latin >= LATIN_PAGE_SHARE;
     const linesDown = p.linesDown === true;
-    if (latin || linesDown || d.doubtful >= DOUBTFUL_PAGE_SHARE) out.push({ page: numbers?.[i] ?? i + 1, doubtful: round(d.doubtful), ...(latin ? { latin: round(d.latin) } : {}), ...(linesDown ? { linesDown: true } : {}) });
+    const lowDpi = p.scanDpi !== undefined && p.scanDpi < LOW_SCAN_DPI ? Math.round(p.scanDpi) : undefined;
+    if (latin || linesDown || lowDpi || d.doubtful >= DOUBTFUL_PAGE_SHARE)
+      out.push({ page: numbers?.[i] ?? i + 1, doubtful: round(d.doubtful), ...(latin ? { latin: round(d.latin) } : {}), ...(linesDown ? { linesDown: true } : {}), ...(lowDpi ? { scanDpi: lowDpi } : {}) });
   });
   return out;
 }

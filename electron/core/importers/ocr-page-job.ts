@@ -43,12 +43,12 @@ export class PageJob {
   private tesseract: Promise<TWorker> | undefined;
 
   private async recognise(img: Blankable, dpi = img.dpi): Promise<RecognisedPage> {
-    if (img.blank) return { page: { lines: [], width: img.width, height: img.height, dpi }, blank: true };
+    if (img.blank) return { page: { lines: [], width: img.width, height: img.height, dpi, ...(img.scanDpi ? { scanDpi: img.scanDpi } : {}) }, blank: true };
     const worker = await (this.tesseract ??= newTesseract());
     // turned upright first when it came sideways or upside down (ocr-orientation.ts)
     const up = await recogniseUpright(img, (page) => recognisePage(worker, page));
     const turned = up.turns === 0 ? undefined : ((up.turns * 90) as 90 | 180 | 270);
-    return { page: { lines: up.lines, width: up.width, height: up.height, dpi, ...(turned ? { turned } : {}), ...(up.linesDown ? { linesDown: true } : {}) }, blank: false };
+    return { page: { lines: up.lines, width: up.width, height: up.height, dpi, ...(turned ? { turned } : {}), ...(up.linesDown ? { linesDown: true } : {}), ...(img.scanDpi ? { scanDpi: img.scanDpi } : {}) }, blank: false };
   }
 
   /** pdf.js keeps a document's parsed objects and fonts until it is destroyed. */

@@ -528,10 +528,33 @@ function utifDecode(bytes: Uint8Array, p: PageLayout): { raw: Uint8Array; photom
 const BAND_ROWS = 64;
 
 /**
- * Decodes the first page of `bytes` (a TIFF, or one page cut out by tiffSinglePage) and hands its
- * pixels to `band` as RGBA, a band of rows at a time, top to bottom.
+ * The page's resolution across and down in dots per inch (XResolution, YResolution, ResolutionUnit), or undefined when
+ * the page does not say (no unit, a value missing, zero or outside 20–4,800). A fax says 204 × 98 (its "standard"
+ * mode: every other line), which the page's pixels alone cannot tell.
  */
-export function decodeTiffPage(bytes: Uint8Array, band: (rgba: Uint8Array, y: number, rows: number) => void): { width: number; height: number } {
+function pageResolution(bytes: Uint8Array, p: PageLayout): { x: number; y: number } | undefined {
+  const { u16, u32 } = reader(bytes);
+  const rational = (tag: number) => {
+    const t = p.entries.get(tag);
+    if (!t || t.type !== 5 || t.count < 1) return undefined;
+    const at = u32(t.at);
+    if (at + 8 > bytes.length) return undefined;
+    const den = u32(at + 4);
+    return den ? u32(at) / den : undefined;
+  };
+  const unit = p.entries.get(296);
+  const u = unit && unit.type === 3 ? u16(unit.at) : 2;
+  if (u !== 2 && u !== 3) return undefined;
+  const [x, y] = [rational(282), rational(283)].map((v) => (v === undefined ? undefined : u === 3 ? v * 2.54 : v));
+  const ok = (v: number | undefined): v is number => v !== undefined && v >= 20 && v <= 4800;
+  return ok(x) && ok(y) ? { x, y } : undefined;
+}
+
+/**
+ * Decodes the first page of `bytes` (a TIFF, or one page cut out by tiffSinglePage) and hands its
+ * pixels to `band` as RGBA, a band of rows at a time, top to bottom; with the page's resolution when it states one.
+ */
+export function decodeTiffPage(bytes: Uint8Array, band: (rgba: Uint8Array, y: number, rows: number) => void): { width: number; height: number; dpi?: { x: number; y: number } } {
   const first = tiffLayouts(bytes)[0]!;
   const numbered = first.entries.get(PAGE_NUMBER);
   const n = numbered && numbered.type === 3 && numbered.count === 2 ? reader(bytes).u16(numbered.at) + 1 : 1;
@@ -561,7 +584,8 @@ export function decodeTiffPage(bytes: Uint8Array, band: (rgba: Uint8Array, y: nu
     const ifd = { width: p.width, height: rows, data, t262: [photometric], t258: Array(p.samples).fill(bits) as number[], ...(map ? { t320: map } : {}) };
     band(UTIF.toRGBA8(ifd as unknown as IFD), y, rows);
   }
-  return { width: p.width, height: p.height };
+  const dpi = pageResolution(page, p);
+  return { width: p.width, height: p.height, ...(dpi ? { dpi } : {}) };
 }
 
 /** A palette (ColorMap) of 3 × 2^bits SHORTs, red then green then blue. */

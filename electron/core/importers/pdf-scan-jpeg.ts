@@ -387,37 +387,72 @@ export class ScanJpegReader {
     }
   }
 
+  /** The one image a page draws over itself and nothing else (a scanner's page), with where it draws it, or undefined. */
+  private drawnImage(ref: Ref | null | undefined): { image: Stream; get: (k: string) => Value | undefined; cm: Matrix } | undefined {
+    const o = this.objects;
+    if (!o || !ref) return undefined;
+    const page = o.resolve(ref);
+    if (!(page instanceof Map) || nameOf(page.get('Type')) !== 'Page') return undefined;
+    // Annotations are drawn by pdf.js over the page; a page with any is left to it.
+    const annots = o.resolve(page.get('Annots'));
+    if (Array.isArray(annots) ? annots.length > 0 : annots !== undefined && annots !== null) return undefined;
+    let resources = o.resolve(page.get('Resources'));
+    for (let p: Value | undefined = page, k = 0; resources === undefined && p instanceof Map && k < 32; k++) {
+      p = o.resolve(p.get('Parent'));
+      if (p instanceof Map) resources = o.resolve(p.get('Resources'));
+    }
+    if (!(resources instanceof Map)) return undefined;
+    const contents = page.get('Contents');
+    const parts = Array.isArray(o.resolve(contents)) ? (o.resolve(contents) as Value[]) : [contents];
+    const streams = parts.map((p) => o.stream(p));
+    if (streams.length === 0 || streams.some((s) => !s)) return undefined;
+    const decoded = streams.map((s) => o.decode(s!));
+    const content = new Uint8Array(decoded.reduce((n, d) => n + d.length + 1, 0)).fill(0x0a);
+    decoded.reduce((at, d) => (content.set(d, at), at + d.length + 1), 0);
+    const drawn = onlyImage(content);
+    if (!drawn) return undefined;
+    const xobjects = o.resolve(resources.get('XObject'));
+    if (!(xobjects instanceof Map)) return undefined;
+    const image = o.stream(xobjects.get(drawn.name));
+    if (!image) return undefined;
+    const d = image.dict;
+    return { image, get: (k: string) => o.resolve(d.get(k)), cm: drawn.cm };
+  }
+
+  /**
+   * The resolution a scanner's page was scanned at (dots per inch, the lower of its two: a fax's 98), from its one image's
+   * pixels over the size it is drawn at on the page — whatever the image's codec (CCITT, JBIG2, JPEG, Flate) — or
+   * undefined for any other page (text, vector drawing, several images) and an image turned by other than a quarter turn.
+   */
+  pageScanDpi(ref: Ref | null | undefined): number | undefined {
+    try {
+      const drawn = this.drawnImage(ref);
+      if (!drawn) return undefined;
+      const { get, cm } = drawn;
+      const width = get('Width');
+      const height = get('Height');
+      if (nameOf(get('Subtype')) !== 'Image' || typeof width !== 'number' || typeof height !== 'number' || width < 1 || height < 1) return undefined;
+      const [a, b, c, d] = cm;
+      // the image's unit square's two sides on the page, in points
+      const across = b === 0 && c === 0 ? Math.abs(a) : a === 0 && d === 0 ? Math.abs(b) : 0;
+      const down = b === 0 && c === 0 ? Math.abs(d) : a === 0 && d === 0 ? Math.abs(c) : 0;
+      // a picture placed smaller than a business card (a logo, a stamp) is no scan of the page
+      if (across < 144 || down < 144) return undefined;
+      return Math.min(width / (across / 72), height / (down / 72));
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The page (its object number, from pdf.js's `page.ref`) as one plain JPEG, or undefined. */
   pageJpeg(ref: Ref | null | undefined): ScanJpeg | undefined {
     const o = this.objects;
-    if (!o || !ref) return undefined;
+    if (!o) return undefined;
     try {
-      const page = o.resolve(ref);
-      if (!(page instanceof Map) || nameOf(page.get('Type')) !== 'Page') return undefined;
-      // Annotations are drawn by pdf.js over the page; a page with any is left to it.
-      const annots = o.resolve(page.get('Annots'));
-      if (Array.isArray(annots) ? annots.length > 0 : annots !== undefined && annots !== null) return undefined;
-      let resources = o.resolve(page.get('Resources'));
-      for (let p: Value | undefined = page, k = 0; resources === undefined && p instanceof Map && k < 32; k++) {
-        p = o.resolve(p.get('Parent'));
-        if (p instanceof Map) resources = o.resolve(p.get('Resources'));
-      }
-      if (!(resources instanceof Map)) return undefined;
-      const contents = page.get('Contents');
-      const parts = Array.isArray(o.resolve(contents)) ? (o.resolve(contents) as Value[]) : [contents];
-      const streams = parts.map((p) => o.stream(p));
-      if (streams.length === 0 || streams.some((s) => !s)) return undefined;
-      const decoded = streams.map((s) => o.decode(s!));
-      const content = new Uint8Array(decoded.reduce((n, d) => n + d.length + 1, 0)).fill(0x0a);
-      decoded.reduce((at, d) => (content.set(d, at), at + d.length + 1), 0);
-      const drawn = onlyImage(content);
+      const drawn = this.drawnImage(ref);
       if (!drawn) return undefined;
-      const xobjects = o.resolve(resources.get('XObject'));
-      if (!(xobjects instanceof Map)) return undefined;
-      const image = o.stream(xobjects.get(drawn.name));
-      if (!image) return undefined;
+      const { image, get } = drawn;
       const d = image.dict;
-      const get = (k: string) => o.resolve(d.get(k));
       if (nameOf(get('Subtype')) !== 'Image' || get('ImageMask') === true) return undefined;
       for (const k of ['SMask', 'Mask', 'Decode', 'DecodeParms', 'OC', 'Alternates', 'SMaskInData']) if (d.has(k) && get(k) !== null && get(k) !== 0) return undefined;
       const filter = get('Filter');
