@@ -116,3 +116,16 @@ export async function answerDialog(dialog: Locator, button: RegExp): Promise<voi
   await dialog.getByRole('button', { name: button }).click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/**
+ * Waits until an antd dialog is drawn as a person sees it, for a screenshot: its zoom-in over and nothing on the
+ * page still entering or leaving (the menu it was opened from fades out meanwhile; the mask fades in). A class
+ * ant-…-appear/enter/leave is what antd's motion sets for the length of an animation.
+ */
+export async function dialogSettled(dialog: Locator): Promise<void> {
+  await dialog.waitFor();
+  await dialog.page().waitForFunction(() => {
+    const moving = /(^|\s)ant-[\w-]+-(appear|enter|leave)(\s|$)/;
+    return ![...document.querySelectorAll('[class]')].some((el) => moving.test(el.getAttribute('class') ?? ''));
+  });
+}

@@ -40,7 +40,7 @@ describe.skipIf(!haveChromium)('法规库 grid in Chromium', () => {
       // Only the rows in view and a few either side: a 860 px window shows about a dozen.
       await rows.first().waitFor();
       expect(await rows.count()).toBeLessThanOrEqual(40);
-      expect(await page.locator('[role="columnheader"]').allTextContents()).toEqual(['收藏', '标题', '效力级别', '地区', '公布日期', '施行日期', '时效性', '条数']);
+      expect(await page.locator('[role="columnheader"]').allTextContents()).toEqual(['收藏', '标题', '效力级别', '地区', '公布日期', '施行日期', '时效性', '条数', '删除']);
 
       // 公布日期's header: newest first (the default), a click turns it to oldest first.
       const published = page.getByRole('columnheader', { name: '公布日期' });

@@ -5,7 +5,7 @@
 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { go, haveChromium, useBrowser } from './browser-harness';
+import { dialogSettled, go, haveChromium, useBrowser } from './browser-harness';
 
 const SHOTS = process.env.LAWDESK_SHOTS;
 
@@ -31,6 +31,7 @@ describe.skipIf(!haveChromium)('removing a law from the reader in Chromium', () 
       await dialog.getByTestId('remove-impact').filter({ hasText: '学法记录 1 条' }).waitFor();
       expect(await dialog.textContent()).toContain('2009-06-27 版本');
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'remove-confirm');
+      await dialogSettled(dialog);
       if (SHOTS) await page.screenshot({ path: join(SHOTS, 'remove-version-dialog.png') });
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
@@ -61,6 +62,9 @@ describe.skipIf(!haveChromium)('removing a law from the reader in Chromium', () 
       await page.getByRole('menuitem', { name: /删除此法规（全部 2 个版本/ }).click();
       await dialog.getByTestId('remove-impact').waitFor();
       expect(await dialog.getByTestId('remove-scope').getByRole('radio', { name: /全部 2 个版本/ }).isChecked()).toBe(true);
+      // the shot shows the dialog as she reads it: zoomed in, the menu it came from gone (it was taken mid-fade)
+      await dialogSettled(dialog);
+      expect(await page.getByRole('menuitem', { name: /删除此法规/ }).isVisible()).toBe(false);
       if (SHOTS) await page.screenshot({ path: join(SHOTS, 'remove-law-dialog.png') });
       await dialog.getByTestId('remove-confirm').click();
       await page.waitForURL((u) => u.hash.startsWith('#/library'));

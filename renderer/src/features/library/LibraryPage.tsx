@@ -26,6 +26,7 @@ import { useSettings } from '../../settings-context';
 import { libraryColumns, ROW_HEIGHT } from './library-columns';
 import { groupCodes, libraryLines, SORTS, type LibraryLine, type TableRow } from './library-rows';
 import './library.css';
+import { REMOVE_LAW_LABEL, RemoveLawDialog } from '../../components/RemoveDialog';
 import { useNotify } from '../../components/notify';
 import { useAfterFirstPaint } from '../../components/progressive';
 
@@ -137,7 +138,9 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
     });
   const lines = useMemo(() => libraryLines(rows, folded), [rows, folded]);
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
-  const columns = libraryColumns({ wide, sort, setSortKey, fold, folded, toggleFavorite: (r) => void toggleFavorite(r) });
+  /** The row whose law the confirm dialog is about to remove (Delete, or the row's 删除 button). */
+  const [removing, setRemoving] = useState<TableRow>();
+  const columns = libraryColumns({ wide, sort, setSortKey, fold, folded, toggleFavorite: (r) => void toggleFavorite(r), remove: setRemoving, removeLabel: REMOVE_LAW_LABEL });
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
   const categoryValues = useCategoryOrder(facets.category);
   const filtered = levels.length + regions.length + statuses.length + categories.length > 0 || favoritesOnly || q !== '';
@@ -247,6 +250,10 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
                   void toggleFavorite(l.row);
                   return true;
                 }
+                if (e.key === 'Delete' && !l.row.children && !e.ctrlKey && !e.metaKey && !e.altKey) {
+                  setRemoving(l.row);
+                  return true;
+                }
                 if (l.row.children && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
                   fold(l.row, e.key === 'ArrowLeft');
                   return true;
@@ -271,8 +278,9 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
               }
             />
             <Typography.Text type="secondary" className="lib-keys">
-              <kbd>↑</kbd> <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>空格</kbd> 收藏 · 左右方向键 折叠/展开法典
+              <kbd>↑</kbd> <kbd>↓</kbd> 选择 · <kbd>Enter</kbd> 打开 · <kbd>空格</kbd> 收藏 · <kbd>Delete</kbd> 删除 · 左右方向键 折叠/展开法典
             </Typography.Text>
+            {removing && <RemoveLawDialog lawId={removing.lawId} versionId={removing.versionId} onClose={() => setRemoving(undefined)} />}
           </>
         )}
       </section>

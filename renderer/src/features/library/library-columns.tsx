@@ -1,7 +1,7 @@
 // The columns of 法规库's grid. Cells are plain elements (no antd Button / Tooltip / Badge per row):
 // a screenful is rendered on every scroll step, and each antd component costs its own style work.
 
-import { StarFilled, StarOutlined } from '@ant-design/icons';
+import { DeleteOutlined, StarFilled, StarOutlined } from '@ant-design/icons';
 import type { Dispatch, SetStateAction } from 'react';
 import type { LawSort } from '../../../../electron/shared/api-contract';
 import { regionTail } from '../../../../electron/shared/law-model';
@@ -24,6 +24,9 @@ export function libraryColumns(o: {
   fold: (row: TableRow, folded: boolean) => void;
   folded: ReadonlySet<string>;
   toggleFavorite: (row: TableRow) => void;
+  /** 删除此法规 (the row's law, through the reader's confirm dialog); Delete on the row does the same. */
+  remove: (row: TableRow) => void;
+  removeLabel: string;
 }): GridColumn<LibraryLine>[] {
   const sortable = (field: LawSort['field'], label: string): GridColumn<LibraryLine>['sort'] => ({
     order: o.sort.field === field ? (o.sort.order === 'asc' ? 'ascending' : 'descending') : 'none',
@@ -122,6 +125,31 @@ export function libraryColumns(o: {
           </span>
         );
       },
+    },
+    {
+      key: 'remove',
+      title: <span className="lib-visually-hidden">删除</span>,
+      width: '36px',
+      align: 'center',
+      render: ({ row }) =>
+        // a 法典's line groups several laws: each 编 is removed from its own line
+        row.children ? null : (
+          <button
+            type="button"
+            tabIndex={-1}
+            onMouseDown={(e) => e.preventDefault()}
+            className="lib-star lib-remove"
+            aria-label={o.removeLabel}
+            title={`${o.removeLabel}（Delete）`}
+            data-testid="library-remove"
+            onClick={(e) => {
+              e.stopPropagation();
+              o.remove(row);
+            }}
+          >
+            <DeleteOutlined />
+          </button>
+        ),
     },
   ];
 }

@@ -26,7 +26,7 @@ import { CitedByPanel } from './CitedByPanel';
 import { linksByArticle } from './LinkedText';
 import { CitedByLawsList, LawRelationsPanel } from './LawRelationsPanel';
 import { StatusEditor } from './StatusEditor';
-import { RemoveDialog, type RemoveScope } from './RemoveDialog';
+import { REMOVE_LAW_LABEL, REMOVE_VERSION_LABEL, RemoveDialog, type RemoveScope } from '../../components/RemoveDialog';
 import { OcrMark } from './OcrMark';
 import { citationOf, citationWithNote } from '../../../../electron/shared/citation';
 import { shortTitleOf, versionDate } from '../../../../electron/shared/law-model';
@@ -808,8 +808,8 @@ function Reader({
                 trigger={['click']}
                 menu={{
                   items: [
-                    { key: 'version', label: versions.length > 1 ? '删除此版本（Delete）' : '删除此法规（Delete）', danger: true },
-                    ...(versions.length > 1 ? [{ key: 'law', label: `删除此法规（全部 ${versions.length} 个版本，Shift+Delete）`, danger: true }] : []),
+                    { key: 'version', label: `${versions.length > 1 ? REMOVE_VERSION_LABEL : REMOVE_LAW_LABEL}（Delete）`, danger: true },
+                    ...(versions.length > 1 ? [{ key: 'law', label: `${REMOVE_LAW_LABEL}（全部 ${versions.length} 个版本，Shift+Delete）`, danger: true }] : []),
                   ],
                   onClick: ({ key }) => setRemoving(key as RemoveScope),
                 }}

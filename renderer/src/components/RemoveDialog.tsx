@@ -1,25 +1,30 @@
 // 删除此版本 / 删除此法规（全部版本）: the confirm dialog says what depends on what goes (records citing
 // it, 简报包 items, other laws linking to it — library:removalImpact), removes it in one step and
 // offers 撤销 for the removal just made. Keyboard: Delete in the reader opens it for the version
-// shown, Enter (on 删除, focused) removes, Esc cancels.
+// shown, Delete on a 法规库 row for the law (one dialog for both faces of the library), Enter (on 删除,
+// focused) removes, Esc cancels.
 
 import { Alert, Button, Modal, Radio, Skeleton, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { RemovalImpactDto, VersionMetaDto } from '../../../../electron/shared/api-contract';
-import { versionDate } from '../../../../electron/shared/law-model';
-import { client, errorMessage } from '../../api/client';
-import { useCall } from '../../api/hooks';
-import { useNotify, type Notify } from '../../components/notify';
-import { navigate } from '../../router';
+import type { RemovalImpactDto, VersionMetaDto } from '../../../electron/shared/api-contract';
+import { versionDate } from '../../../electron/shared/law-model';
+import { client, errorMessage } from '../api/client';
+import { useCall } from '../api/hooks';
+import { useNotify, type Notify } from './notify';
+import { navigate } from '../router';
 
 export type RemoveScope = 'version' | 'law';
 
-/** Takes the last removal back and opens what came back. */
-async function undoRemoval(notify: Notify, openVersion: string): Promise<void> {
+/** The action's name wherever it is offered (the reader's 删除… menu, a 法规库 row). */
+export const REMOVE_LAW_LABEL = '删除此法规';
+export const REMOVE_VERSION_LABEL = '删除此版本';
+
+/** Takes the last removal back and opens what came back (from the reader; 法规库 shows its row again by itself). */
+async function undoRemoval(notify: Notify, openVersion: string, stay: boolean): Promise<void> {
   try {
     const r = await client.call('library:undoRemove', {});
     notify.ok(`已恢复${r.restored.length > 1 ? ` ${r.restored.length} 个版本` : ''}：${r.restored[0]?.title ?? ''}`);
-    navigate({ page: 'read', versionId: r.restored.some((v) => v.id === openVersion) ? openVersion : r.restored[0]!.id });
+    if (!stay) navigate({ page: 'read', versionId: r.restored.some((v) => v.id === openVersion) ? openVersion : r.restored[0]!.id });
   } catch (e) {
     notify.fail(errorMessage(e), { title: '撤销失败' });
   }
@@ -62,13 +67,15 @@ function ImpactText({ impact }: { impact: RemovalImpactDto }) {
   );
 }
 
-export function RemoveDialog({ open, meta, versions, scope, onScope, onClose }: {
+export function RemoveDialog({ open, meta, versions, scope, onScope, onClose, stay = false }: {
   open: boolean;
   meta: VersionMetaDto;
   versions: readonly VersionMetaDto[];
   scope: RemoveScope;
   onScope: (s: RemoveScope) => void;
   onClose: () => void;
+  /** Opened from 法规库: stay on the list after the removal and its 撤销 (the reader goes to what is left). */
+  stay?: boolean;
 }) {
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
@@ -87,8 +94,9 @@ export function RemoveDialog({ open, meta, versions, scope, onScope, onClose }: 
       onClose();
       const left = versions.filter((v) => !r.removed.some((x) => x.id === v.id));
       const what = r.removed.length > 1 || !left.length ? `已删除《${meta.title}》${r.removed.length > 1 ? `（${r.removed.length} 个版本）` : ''}` : `已删除《${meta.title}》${versionDate(meta) || '无日期'} 版本`;
-      if (r.undoable) notify.undoable(what, () => void undoRemoval(notify, meta.id), { key: 'library-remove' });
+      if (r.undoable) notify.undoable(what, () => void undoRemoval(notify, meta.id, stay), { key: 'library-remove' });
       else notify.info(`${what}（文件过大，不能撤销）`);
+      if (stay) return;
       // what is left of the law, else the library
       const next = left.find((v) => v.status === '现行有效') ?? left.at(-1);
       if (next) navigate({ page: 'read', versionId: next.id });
@@ -103,7 +111,7 @@ export function RemoveDialog({ open, meta, versions, scope, onScope, onClose }: 
   return (
     <Modal
       open={open}
-      title={scope === 'law' || only ? '删除此法规（全部版本）' : '删除此版本'}
+      title={scope === 'law' || only ? `${REMOVE_LAW_LABEL}（全部版本）` : REMOVE_VERSION_LABEL}
       onCancel={onClose}
       destroyOnHidden
       data-testid="remove-dialog"
@@ -131,4 +139,24 @@ export function RemoveDialog({ open, meta, versions, scope, onScope, onClose }: 
       )}
     </Modal>
   );
+}
+
+/**
+ * The dialog for a 法规库 row: the law's versions are read first (the row knows only the version it shows), then
+ * the same dialog as the reader's, set to the whole law.
+ */
+export function RemoveLawDialog({ lawId, versionId, onClose }: { lawId: string; versionId: string; onClose: () => void }) {
+  const law = useCall('law:get', { lawId });
+  const [scope, setScope] = useState<RemoveScope>('law');
+  const versions = law.data?.versions ?? [];
+  const meta = versions.find((v) => v.id === versionId) ?? versions.at(-1);
+  if (law.error) {
+    return (
+      <Modal open title="删除此法规" onCancel={onClose} footer={<Button onClick={onClose}>关闭（Esc）</Button>} data-testid="remove-dialog">
+        <Alert type="error" showIcon title="无法读取这部法规" description={law.error} />
+      </Modal>
+    );
+  }
+  if (!meta) return null;
+  return <RemoveDialog open meta={meta} versions={versions} scope={scope} onScope={setScope} onClose={onClose} stay />;
 }
