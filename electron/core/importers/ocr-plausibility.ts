@@ -1055,3 +1055,24 @@ export function repeatsNeighbour(text: string, o: number): boolean {
   const c = text[o];
   return isHan(c) && (text[o - 1] === c || text[o + 1] === c);
 }
+
+/**
+ * Whether the ideograph at `o` makes a pair the laws never write (pairWeight 0) with a neighbour that tesseract doubted
+ * (`doubted`: below the suspect line) while that neighbour reads well on its other side — a common pair, or a clause mark
+ * before or after it (苗圃、花围、草围等 for 草圃: 草 at 91 after 、, 草围 never written): then the never-written pair is this
+ * character's doing, not the doubted one's. traceUnits weighs it below 99 only, and it only widens a highlight by one
+ * character. The partner of a doubted character is most often right: at any confidence the rule highlights 625 right
+ * characters of the development sets, below 99 ten (README-importers, *Session 32 (suspects)*).
+ */
+export function besideDoubtedMisfit(text: string, o: number, doubted: (o: number) => boolean): boolean {
+  const c = text[o];
+  if (!isHan(c)) return false;
+  for (const d of [-1, 1] as const) {
+    const n = o + d;
+    const m = text[n];
+    if (!isHan(m) || !doubted(n) || (d < 0 ? pairWeight(m, c) : pairWeight(c, m)) !== 0) continue;
+    const far = text[n + d];
+    if (isHan(far) ? (d < 0 ? pairWeight(far, m) : pairWeight(m, far)) === 2 : far !== undefined && CLAUSE.test(far)) return true;
+  }
+  return false;
+}

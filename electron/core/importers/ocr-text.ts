@@ -7,7 +7,7 @@
 import type { OcrLine, OcrPage, OcrSymbol } from './ocr-engine';
 import type { OcrRegion } from '../../shared/law-model';
 import { commonPair, isHan, judgeHan, leavesCommonPhrase, lookAlikeFits, pairWeight } from './ocr-vocabulary';
-import { quantityNumeral, quantityNumeralLine, repeatsNeighbour, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly, framedOtherwiseInDocument } from './ocr-plausibility';
+import { besideDoubtedMisfit, quantityNumeral, quantityNumeralLine, repeatsNeighbour, markImplausible, articleTextSuspects, documentLookAlikes, framedElsewhere, outsideClosedFrames, likelierTriples, MARK_CONFIDENCE, ordinalRepairs, pairsDoubtedMostly, framedOtherwiseInDocument } from './ocr-plausibility';
 import { halfWidthBrackets } from './ocr-bracket-width';
 import { AFTER_NUMBER } from './cjk-bigrams';
 import { repairPercentPieces } from './ocr-percent';
@@ -786,6 +786,14 @@ export function traceUnits(
     const wrecked = (o: number) => (confAt.get(o) ?? 100) < WRECKED_CONFIDENCE && !AMBIGUOUS.has(u.text[o] ?? '');
     for (let o = 0; o < u.text.length; o++) {
       if (CLAUSE_MARK.test(u.text[o]!) && !doubtful.has(o) && fromOcr.has(o) && (confAt.get(o) ?? 100) < NEVER_PAIR_CONFIDENCE && (wrecked(o - 1) || wrecked(o + 1)) && !out.includes(o)) out.push(o);
+    }
+    // An ideograph read below full confidence (99) that makes a pair the laws never write with a neighbour read below the
+    // suspect line, where that neighbour reads well on its other side (苗圃、花围、草围等 for 草圃: 草 at 91 after 、, 围 at 98):
+    // the never-written pair is this one's doing (besideDoubtedMisfit, ocr-plausibility.ts). It only ever widens a highlight by
+    // one character.
+    const below = (o: number) => fromOcr.has(o) && (confAt.get(o) ?? 100) < threshold;
+    for (let o = 0; o < u.text.length; o++) {
+      if (fromOcr.has(o) && (confAt.get(o) ?? 100) < NEVER_PAIR_CONFIDENCE && !out.includes(o) && besideDoubtedMisfit(u.text, o, below)) out.push(o);
     }
     if (out.length > doubtful.size) out.sort((a, b) => a - b);
     suspects.push(out);

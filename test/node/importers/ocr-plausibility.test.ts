@@ -11,7 +11,7 @@ import { parseLawText } from '../../../electron/core/parse/law-structure-parser'
 import { lcsWrong } from '../../bench/ocr-diff';
 import { asAnImportReads } from '../../bench/ocr-flag-score';
 import { semicolonsBeforeBareClause } from '../../../electron/core/importers/ocr-marks';
-import { articleTextSuspects, colonsBeforeAsides, framedOtherwiseInDocument, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, lostListMarks, malformedOrdinals, marksBeforeLoneOpeners, seldomMarksAfter, pairsDoubtedMostly, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, quantityNumeralLine, repeatsNeighbour, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
+import { articleTextSuspects, besideDoubtedMisfit, colonsBeforeAsides, framedOtherwiseInDocument, colonsInsideLists, documentLookAlikes, framedElsewhere, outsideClosedFrames, joinedListItems, likelierLookAlikes, likelierTriples, listNumbering, bareClauseSemicolons, lostClauseMarks, lostListMarks, malformedOrdinals, marksBeforeLoneOpeners, seldomMarksAfter, pairsDoubtedMostly, oddClauseOpenings, oddBracketedOrdinals, oddColons, oddLatinOrdinals, oddMoneyRanges, ordinalRepairs, quantityNumeral, quantityNumeralLine, repeatsNeighbour, shortClauseSemicolons, strayPercents, unbalancedBrackets } from '../../../electron/core/importers/ocr-plausibility';
 import { glyphAlikesOf } from '../../../electron/core/importers/ocr-vocabulary';
 import { keptBack } from './kept-ocr-laws';
 
@@ -613,9 +613,41 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
     // 44 wrong characters, 41 highlighted (99.68 % right). README-importers, blind22.
     // Session 31: a clause mark after a word that seldom takes it (seldomMarksAfter: 是；, 导：) takes mianhua 第十九条 and
     // bjjujia 第五条; a ： before a 「 never closed (marksBeforeLoneOpeners) bjjujia 第五条 too.
-    expect(unflagged.length).toBeLessThanOrEqual(1);
-    expect(unflagged).not.toContain('mianhua 第十九条');
-    expect(unflagged).not.toContain('bjjujia 第五条');
+    // Session 32 (suspects): a character below 99 making a never-written pair with a doubted neighbour that reads well on its other
+    // side (besideDoubtedMisfit) takes cqyuanlin 第十六条: every wrong article highlighted.
+    expect(unflagged).toEqual([]);
+  });
+
+  it('flags a character below 99 making a pair the laws never write with a doubted neighbour that reads well on its other side (花围、草围等 for 草圃)', () => {
+    const t = '苗圃、花围、草围等';
+    const odd = (doubted: number[]) => [...t].filter((_, o) => besideDoubtedMisfit(t, o, (k) => doubted.includes(k))).join('');
+    expect(odd([6])).toBe('围');
+    // nobody doubted, or the doubted one makes a common pair with it: nothing
+    expect(odd([])).toBe('');
+    expect(odd([1])).toBe('');
+    // cqyuanlin (blind22, clean + seal) 第十六条: 草 at 91 after 、, 围 (for 圃) at 98
+    const a = article(pagesOf('cqyuanlin'), join(DIR, 'cqyuanlin.md'), '第十六条');
+    expect(a.text).toContain('草围等');
+    expect(a.unhighlighted).toEqual([]);
+    // It needs a neighbour doubted below the suspect line: on correct text with every character doubted as often as the kept scans
+    // doubt theirs below 92 (a seeded draw at the dev pages' share), and the character itself not gated at 99 as traceUnits gates
+    // it, it stays under 0.01 % (measured 0.004 %; traceUnits' gate leaves about one in forty of those).
+    let han = 0;
+    let low = 0;
+    for (const slug of ['weicheng', 'renli', 'shuiwen']) {
+      for (const p of pagesOf(slug)) for (const l of p.lines) for (const x of l.symbols) if (/[\u3400-\u9fff]/.test(x.ch)) {
+        han++;
+        if (x.conf < SUSPECT_CONFIDENCE) low++;
+      }
+    }
+    expect(low).toBeGreaterThan(0);
+    let seed = 20261208;
+    const { chars, flags } = onCorrectText((text) => {
+      const doubted = new Set([...text].flatMap((_, o) => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32 < low / han ? [o] : [])));
+      return [...text].flatMap((_, o) => (besideDoubtedMisfit(text, o, (k) => doubted.has(k)) ? [o] : []));
+    });
+    expect(chars).toBeGreaterThan(100_000);
+    expect(flags / chars).toBeLessThan(0.0001);
   });
 
   it('blind23 (seed 20261227), scored once at session 31\'s end: the wrong articles stay highlighted as then', () => {
