@@ -8,7 +8,7 @@ import { parseLawText } from '../../../electron/core/parse/law-structure-parser'
 
 export const KEPT_DIR = join(import.meta.dirname, '../../fixtures/documents/ocr-flags');
 /** The blind set no test reads until the lead has scored it once (none between its scoring and the next pick). */
-const KEPT_BACK: string[] = ['blind24'];
+const KEPT_BACK: string[] = [];
 /** Whether a kept law's set is the blind set kept back. */
 export const keptBack = (set: string | undefined): boolean => KEPT_BACK.includes(set ?? 'dev');
 
