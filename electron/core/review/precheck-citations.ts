@@ -25,6 +25,9 @@ import { repealedLaw, repealedLawFinding } from './repealed-laws';
 const draftBasisReason = (why: string) => `${why}：征求意见稿、送审稿等草案不是现行有效的法律、法规或规章，不能作为制定依据。`;
 const DRAFT_BASIS_SUGGESTION = '删除该依据，或改引现行有效的规定；草案正式公布施行后，再按公布的文本引用';
 
+/** A draft citing its own article, 款 or 项 that it does not have (本办法第二十条 in a draft of twelve; 前条 in its first article). */
+const INTERNAL_MISSING = { rule: 'citation-internal-missing', ruleName: '引用本文件不存在的条文', severity: '必须修改', category: '内容' } as const;
+
 const N = `[${NUMERAL_CHARS}]+`;
 /** Titles of legal and policy documents (a 书名号 title not ending so is a form, certificate, book …). */
 const LEGAL_DOC = /(?:法|法典|条例|规定|办法|细则|规则|决定|通知|意见|措施|纲要|规划|方案|指引|准则|标准|公约|决议)(?:（[^）]*）)?$/;
@@ -261,14 +264,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       }
       const id = add(
         {
-          rule: 'citation-internal-missing',
-          ruleName: '引用本文件不存在的条文',
-          severity: '必须修改',
-          category: '内容',
+          ...INTERNAL_MISSING,
+          bases: [],
           article,
           excerpt: written,
           reason: `送审稿引用本${self}${m[0]}，但送审稿共 ${articleNumbers.size} 条，没有这一条。`,
-          bases: [],
           suggestion: '核对条文序号，改为实际引用的条文',
         },
         unit,
@@ -299,14 +299,11 @@ export function checkCitations(store: LibraryStore, units: Article[], title: str
       if (read.missing) {
         const id = add(
           {
-            rule: 'citation-internal-missing',
-            ruleName: '引用本文件不存在的条文',
-            severity: '必须修改',
-            category: '内容',
+            ...INTERNAL_MISSING,
+            bases: [],
             article,
             excerpt: written,
             reason: `送审稿${unit.label}所引“${written}”不存在：${read.missing}。`,
-            bases: [],
             suggestion: '核对所引条文、款、项的序号，改为实际引用的条文',
           },
           unit,
