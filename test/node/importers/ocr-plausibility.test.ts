@@ -916,9 +916,10 @@ describe('OCR misreadings read with high confidence are highlighted', () => {
       }
     }
     // (measured: 5,520 numerals, 3 read at 92–96: shenfenzheng 一十元以下 and 五十元罚款, yangchen 五十元以上 — all three 十 for 千;
-    // blind23, once scored, added wangluofanzui's 十 for 千 in its thresholds — 二千个, 五千条, 一千以上 — read at 92–96: 8 in all)
+    // blind23, once scored, added wangluofanzui's 十 for 千 in its thresholds — 二千个, 五千条, 一千以上 — read at 92–96: 8 in all;
+    // blind24 a right one, kuaidi 第十九条 两个以上 with 两 at 94: 9)
     expect(all).toBeGreaterThan(4000);
-    expect(doubted.length).toBeLessThanOrEqual(8);
+    expect(doubted.length).toBeLessThanOrEqual(9);
     expect(doubted.some((x) => x.startsWith('shenfenzheng'))).toBe(true);
   });
 
