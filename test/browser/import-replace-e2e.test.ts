@@ -75,6 +75,14 @@ describe.skipIf(!haveChromium)('改用新文件 in the import preview, in Chromi
       await page.keyboard.press('Space');
       await go2.filter({ hasText: '按选择替换 1 件' }).waitFor();
       await table.getByText('按选择替换已有版本').waitFor();
+      // The title above says the same as the button: the ticked file is counted as 替换, no longer as 跳过.
+      const title = report.locator('.ant-result-title');
+      expect(await title.textContent()).toMatch(/替换 1 件，跳过 0 件/);
+      await page.keyboard.press('Space');
+      await go2.filter({ hasText: /^确认导入这个文件夹$/ }).waitFor();
+      expect(await title.textContent()).toMatch(/新增 0 件，跳过 1 件/);
+      await page.keyboard.press('Space');
+      await go2.filter({ hasText: '按选择替换 1 件' }).waitFor();
       if (SHOTS) await page.screenshot({ path: join(SHOTS, 'import-folder-replace-choice.png') });
       expect(await source()).toBe(before); // a preview writes nothing
       await go2.click();

@@ -165,12 +165,15 @@ function Warnings({ report }: { report: ImportReportDto }) {
   );
 }
 
-/** One line saying what an import did (or, in a preview, would do). */
-export function summaryOf(r: ImportReportDto): string {
+/**
+ * One line saying what an import did (or, in a preview, would do). `chosen`: in a preview, the skipped files she
+ * ticked 改用新文件 — counted as 替换 and no longer as 跳过, as the button under the title already says.
+ */
+export function summaryOf(r: ImportReportDto, chosen = 0): string {
   const parts = [`新增 ${r.imported} 件`];
-  if (r.replaced) parts.push(`替换 ${r.replaced} 件`);
+  if (r.replaced + chosen) parts.push(`替换 ${r.replaced + chosen} 件`);
   if (r.updated) parts.push(`更正元数据 ${r.updated} 件`);
-  parts.push(`跳过 ${r.skipped} 件`, `失败 ${r.failed.length} 件`);
+  parts.push(`跳过 ${r.skipped - chosen} 件`, `失败 ${r.failed.length} 件`);
   return parts.join('，');
 }
 
@@ -485,7 +488,7 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
           <div className="sticky-actions">
             <Result
               status={report.canceled ? 'info' : report.failed.length ? 'warning' : 'success'}
-              title={`${report.canceled ? '已取消' : folderPreview ? '预览（尚未写入）' : '导入完成'}：${summaryOf(report)}`}
+              title={`${report.canceled ? '已取消' : folderPreview ? '预览（尚未写入）' : '导入完成'}：${summaryOf(report, folderPreview ? replace.size : 0)}`}
               subTitle={task ? task.path : undefined}
               className="import-summary"
               extra={[
