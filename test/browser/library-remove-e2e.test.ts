@@ -19,8 +19,19 @@ describe.skipIf(!haveChromium)('removing a law from 法规库 in Chromium', () =
       const versionsNow = async () => (await svc.call('law:get', { lawId: row.lawId }).catch(() => undefined))?.law.versionIds.length ?? 0;
 
       await go(page, '#/library');
-      await page.getByTestId('library-filter').locator('input').fill('统计法');
       const titles = page.getByTestId('law-title');
+      // 删除 is drawn on the active row and the row under the pointer only, not on every line
+      await expect.poll(() => titles.count()).toBeGreaterThan(2);
+      const drawn = () => page.getByTestId('library-remove').evaluateAll((bs) => bs.map((b) => getComputedStyle(b).opacity !== '0'));
+      await page.mouse.move(1, 1);
+      const list = page.getByTestId('library-grid');
+      const activeRow = () => list.evaluate((g) => g.getAttribute('aria-activedescendant'));
+      expect((await drawn()).filter(Boolean).length).toBe((await activeRow()) ? 1 : 0);
+      await page.getByRole('row').nth(2).hover();
+      expect((await drawn()).filter(Boolean).length).toBeGreaterThanOrEqual(1);
+      expect(await page.getByRole('row').nth(2).getByTestId('library-remove').evaluate((b) => getComputedStyle(b).opacity)).toBe('1');
+      await page.mouse.move(1, 1);
+      await page.getByTestId('library-filter').locator('input').fill('统计法');
       await expect.poll(() => titles.allTextContents()).toContain('中华人民共和国统计法');
       const grid = page.getByTestId('library-grid');
       await grid.focus();
@@ -28,6 +39,7 @@ describe.skipIf(!haveChromium)('removing a law from 法规库 in Chromium', () =
       const active = () => grid.evaluate((g) => document.getElementById(g.getAttribute('aria-activedescendant') ?? '')?.querySelector('[data-testid="law-title"]')?.textContent);
       for (let i = 0; i < 5 && (await active()) !== '中华人民共和国统计法'; i++) await page.keyboard.press('ArrowDown');
       expect(await active()).toBe('中华人民共和国统计法');
+      expect(await page.locator('.vgrid-row.is-active').getByTestId('library-remove').evaluate((b) => getComputedStyle(b).opacity)).toBe('1');
 
       const dialog = page.getByRole('dialog');
       await page.keyboard.press('Delete');
