@@ -52,6 +52,25 @@ describe.skipIf(!haveChromium)('Import a folder by its path (browser face)', () 
       expect(await page.getByTestId('law-title').allTextContents()).toContain('中华人民共和国人口与计划生育法');
     }));
 
+  it('started by the keyboard, the work in progress takes the focus (its button is disabled meanwhile), then the report’s next step', () =>
+    withSession(async ({ page, tmp }) => {
+      cpSync(join(FIXTURES, 'folder-import'), join(tmp, '新法规'), { recursive: true });
+      await go(page, '#/import');
+      await page.getByTestId('import-folder-path').fill(join(tmp, '新法规'));
+      // Every place the focus lands, however quickly the preview runs: never only <body> while it works.
+      await page.evaluate(() => {
+        const w = window as unknown as { trail: string[] };
+        w.trail = [];
+        document.addEventListener('focusin', (e) => w.trail.push((e.target as HTMLElement).closest('[data-testid]')?.getAttribute('data-testid') ?? ''));
+      });
+      await page.getByTestId('import-folder-preview').focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('import-report').locator('.ant-result-title').filter({ hasText: '预览（尚未写入）' }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-folder-commit');
+      const trail = await page.evaluate(() => (window as unknown as { trail: string[] }).trail);
+      expect(trail.slice(0, trail.indexOf('import-folder-commit'))).toContain('import-working');
+    }));
+
   it('a path outside the allowed folders is refused with the reason', () =>
     withSession(async ({ page }) => {
       await go(page, '#/import');

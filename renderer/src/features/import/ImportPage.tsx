@@ -216,6 +216,16 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
   const taskRef = useRef<string>(undefined);
   const newTask = () => (taskRef.current = 'imp' + Math.random().toString(36).slice(2, 12));
   const busy = phase === 'reading' || phase === 'previewing' || phase === 'committing' || phase === 'folder';
+  /**
+   * The progress (or 正在列出…) while the work runs. The button that started it is disabled meanwhile, which drops
+   * the focus to <body>: the progress takes it, so a keyboard user hears it and the next Tab reaches 取消.
+   */
+  const progressRef = useRef<HTMLDivElement>(null);
+  const showsProgress = busy && (phase === 'folder' || (!!progress && progress.total > 0));
+  useEffect(() => {
+    const at = document.activeElement;
+    if (showsProgress && (!at || at === document.body || (at as HTMLButtonElement).disabled)) progressRef.current?.focus();
+  }, [showsProgress]);
 
   useEvent('task:progress', (p) => {
     if (p.taskId !== taskRef.current) return;
@@ -396,23 +406,28 @@ export function ImportPage({ request }: { request?: { kind: 'files' | 'folder'; 
         </Card>
       )}
 
-      {busy && progress && progress.total > 0 && (
-        <div style={{ margin: '12px 0' }} data-testid="import-progress">
-          <Space style={{ width: '100%' }} align="center">
-            <Progress percent={Math.floor((progress.done / progress.total) * 100)} style={{ width: 560, margin: 0 }} />
-            {phase === 'folder' && (
-              <Button danger size="small" onClick={cancelFolder} disabled={task?.canceling} data-testid="import-cancel">
-                {task?.canceling ? '正在取消…' : '取消'}
-              </Button>
-            )}
-          </Space>
-          <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
-            {phase === 'reading' ? '读取' : phase === 'committing' || (phase === 'folder' && !task?.dryRun) ? '导入' : '分析'} {Math.min(progress.done + 1, progress.total)}/{progress.total}
-            {progress.file ? `：${progress.file}` : ''}
-          </Typography.Text>
+      {showsProgress && (
+        <div ref={progressRef} tabIndex={-1} role="status" className="import-working" data-testid="import-working">
+          {progress && progress.total > 0 ? (
+            <div style={{ margin: '12px 0' }} data-testid="import-progress">
+              <Space style={{ width: '100%' }} align="center">
+                <Progress percent={Math.floor((progress.done / progress.total) * 100)} style={{ width: 560, margin: 0 }} />
+                {phase === 'folder' && (
+                  <Button danger size="small" onClick={cancelFolder} disabled={task?.canceling} data-testid="import-cancel">
+                    {task?.canceling ? '正在取消…' : '取消'}
+                  </Button>
+                )}
+              </Space>
+              <Typography.Text type="secondary" style={{ display: 'block' }} ellipsis>
+                {phase === 'reading' ? '读取' : phase === 'committing' || (phase === 'folder' && !task?.dryRun) ? '导入' : '分析'} {Math.min(progress.done + 1, progress.total)}/{progress.total}
+                {progress.file ? `：${progress.file}` : ''}
+              </Typography.Text>
+            </div>
+          ) : (
+            <Typography.Paragraph type="secondary">正在列出文件夹中的文件…</Typography.Paragraph>
+          )}
         </div>
       )}
-      {phase === 'folder' && (!progress || progress.total === 0) && <Typography.Paragraph type="secondary">正在列出文件夹中的文件…</Typography.Paragraph>}
 
       {(phase === 'pick' || phase === 'reading' || (phase === 'previewing' && !preview)) && (
         <Card size="small" title="选择或拖入文件（少量文件）" className="import-files-card">
