@@ -157,4 +157,16 @@ describe.skipIf(!haveChromium)('the search page in Chromium', () => {
       await page.getByTestId('search-empty').waitFor();
       expect(await page.getByTestId('search-count').count()).toBe(0);
     }));
+
+  it('a citation found with no hits in the text says where the article is, not a bare 没有找到', () =>
+    withSession(async ({ page }) => {
+      const input = await searchPage(page);
+      await input.click();
+      await page.keyboard.type('行政许可法第十二条');
+      await page.getByTestId('search-jump').filter({ hasText: '第十二条' }).waitFor();
+      const empty = page.getByTestId('search-empty');
+      await empty.waitFor();
+      expect(await empty.textContent()).toContain('它引用的条文在上面');
+      expect(await empty.textContent()).not.toContain('没有找到');
+    }));
 });

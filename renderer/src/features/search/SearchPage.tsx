@@ -364,7 +364,8 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
           <EmptyState
             description={
               <span data-testid="search-empty">
-                没有找到“{dq}”
+                {/* A citation with no hits in the text: the article it names is found (the row above), so not a bare 没有找到. */}
+                {jump ? `正文里没有“${dq}”这几个字；它引用的条文在上面，按 Enter 打开` : `没有找到“${dq}”`}
                 {result.didYouMean?.length ? (
                   <>
                     。您是不是要找：
