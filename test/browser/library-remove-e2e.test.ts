@@ -52,9 +52,12 @@ describe.skipIf(!haveChromium)('removing a law from 法规库 in Chromium', () =
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
       expect(await versionsNow()).toBe(2);
+      // the focus is back on the list (the dialog's button went with it), on the same row: Delete again works
+      const gridFocused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+      await expect.poll(gridFocused).toBe('library-grid');
+      expect(await active()).toBe('中华人民共和国统计法');
 
       // Delete, Enter: gone from the list, still on 法规库; 撤销 brings the row back there
-      await grid.focus();
       await page.keyboard.press('Delete');
       await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'remove-confirm');
       await page.keyboard.press('Enter');
@@ -63,6 +66,7 @@ describe.skipIf(!haveChromium)('removing a law from 法规库 in Chromium', () =
       expect(await versionsNow()).toBe(0);
       await expect.poll(() => titles.allTextContents()).not.toContain('中华人民共和国统计法');
       expect(new URL(page.url()).hash).toMatch(/^#\/library/);
+      await expect.poll(gridFocused).toBe('library-grid');
       await toast.getByRole('button', { name: /撤销/ }).click();
       await expect.poll(() => titles.allTextContents()).toContain('中华人民共和国统计法');
       expect(new URL(page.url()).hash).toMatch(/^#\/library/);

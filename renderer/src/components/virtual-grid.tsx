@@ -7,7 +7,7 @@
 // aria-rowindex over the whole list, aria-sort). The grid is one tab stop: ↑/↓, PageUp/PageDown,
 // Home/End move the active row (aria-activedescendant), Enter opens it; other keys go to `onRowKey`.
 
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import './virtual-grid.css';
 
 export interface GridColumn<T> {
@@ -63,6 +63,7 @@ export function VirtualGrid<T>({
   empty,
   testId,
   overscan = 6,
+  gridRef,
 }: {
   rows: readonly T[];
   columns: GridColumn<T>[];
@@ -80,6 +81,8 @@ export function VirtualGrid<T>({
   empty?: ReactNode;
   testId?: string;
   overscan?: number;
+  /** The grid element (it holds the focus): a page gives the focus back to it after a dialog it opened. */
+  gridRef?: Ref<HTMLDivElement>;
 }) {
   const body = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -147,6 +150,7 @@ export function VirtualGrid<T>({
 
   return (
     <div
+      ref={gridRef}
       className="vgrid"
       role="grid"
       aria-label={label}

@@ -12,7 +12,7 @@
 import { Alert, Button, Checkbox, DatePicker, Grid, Input, Space, Spin, Typography } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { lawRowsFromCheckedWire, type LawRow } from '../../../../electron/shared/api-contract';
 import { LEVELS, STATUSES, type Level, type Status } from '../../../../electron/shared/law-model';
 import { errorMessage } from '../../api/client';
@@ -140,6 +140,16 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
   const sort = SORTS.find((s) => s.value === sortKey)!.sort;
   /** The row whose law the confirm dialog is about to remove (Delete, or the row's 删除 button). */
   const [removing, setRemoving] = useState<TableRow>();
+  // The dialog goes away with its row (and its focused button): the focus goes back to the list, on the row
+  // after the removed one, so Delete, ↑↓ and Enter go on without reaching for the mouse.
+  const gridRef = useRef<HTMLDivElement>(null);
+  const wasRemoving = useRef(false);
+  useEffect(() => {
+    const closed = wasRemoving.current && !removing;
+    wasRemoving.current = !!removing;
+    const at = document.activeElement;
+    if (closed && (!at || at === document.body)) gridRef.current?.focus();
+  }, [removing]);
   const columns = libraryColumns({ wide, sort, setSortKey, fold, folded, toggleFavorite: (r) => void toggleFavorite(r), remove: setRemoving, removeLabel: REMOVE_LAW_LABEL });
   const facets = list.data?.facets ?? { level: {}, region: {}, status: {}, category: {} };
   const categoryValues = useCategoryOrder(facets.category);
@@ -261,6 +271,7 @@ export function LibraryPage({ asOf }: { asOf?: string | undefined }) {
                 return false;
               }}
               testId="library-grid"
+              gridRef={gridRef}
               empty={
                 list.loading ? (
                   <div className="lib-loading" data-testid="library-loading">
