@@ -51,6 +51,10 @@ const VARIANTS: Record<string, { file: string; make: (g: Record<number, string>,
   bw150tif: { file: 'tif', make: (g, o) => bw(g[150]!, '150', o) },
   fax: { file: 'tif', make: (g, o) => run('convert', [g[200]!, ...FAX, '-threshold', '50%', '-type', 'bilevel', '-density', '204x98', '-units', 'PixelsPerInch', '-compress', 'Fax', o]) },
   faxpdf: { file: 'pdf', make: (g, o) => bwPdf(g[200]!, '204x98', o, FAX) },
+  // the same fax saved as PNG (its resolution in the pHYs chunk, pixels per metre) — what a fax-to-mail gateway sends
+  faxpng: { file: 'png', make: (g, o) => run('convert', [g[200]!, ...FAX, '-threshold', '50%', '-type', 'bilevel', '-density', '204x98', '-units', 'PixelsPerInch', o]) },
+  // a page photo-scanned at 100 dpi and saved as JPEG (its resolution in the JFIF header)
+  grey100jpg: { file: 'jpg', make: (g, o) => run('convert', [g[200]!, '-resize', '50%', '-density', '100', '-units', 'PixelsPerInch', '-quality', '85', o]) },
 };
 const CHOSEN = arg('--variants') ?? Object.keys(VARIANTS);
 

@@ -464,3 +464,84 @@ function countData(b: Uint8Array, p: number, stop: number): number {
   for (let q = p; q < stop; q++) if (!(b[q] === 0x00 && b[q - 1] === 0xff)) count++;
   return count;
 }
+
+/** Centimetres in an inch: JFIF and EXIF may count dots per centimetre. */
+const INCH_CM = 2.54;
+
+/**
+ * The resolutions a JPEG states, in dots per inch along x and y, in the order they come: its JFIF header's density (APP0;
+ * units 1 dots per inch, 2 per centimetre — 0 is an aspect ratio only) and its EXIF XResolution/YResolution (APP1, IFD0;
+ * ResolutionUnit 2 inch, the default, or 3 centimetre). Whether one is the scan's is statedScanDpi's question
+ * (ocr-resolution.ts: a tool's 72 × 72 is not); the caller takes the first it accepts. A segment cut short, a zero, or
+ * an offset outside the segment states nothing; never throws.
+ */
+export function jpegDensities(b: Uint8Array): { x: number; y: number }[] {
+  const out: { x: number; y: number }[] = [];
+  for (let i = 2; i + 4 <= b.length; ) {
+    if (b[i] !== 0xff) break;
+    const marker = b[i + 1]!;
+    if (marker === 0xff) {
+      i++;
+      continue;
+    }
+    if (marker === 0xda || marker === 0xd9 || isFrame(marker)) break;
+    const length = (b[i + 2]! << 8) | b[i + 3]!;
+    const seg = b.subarray(i + 4, Math.min(b.length, i + 2 + length));
+    if (marker === 0xe0) {
+      const d = jfifDensity(seg);
+      if (d) out.push(d);
+    } else if (marker === 0xe1) {
+      const d = exifDensity(seg);
+      if (d) out.push(d);
+    }
+    if (length < 2) break;
+    i += 2 + length;
+  }
+  return out;
+}
+
+const ascii = (s: Uint8Array, n: number) => String.fromCharCode(...s.subarray(0, n));
+
+/** APP0's JFIF density: "JFIF\0", version (2), units (1), X and Y density (2 each). */
+function jfifDensity(s: Uint8Array): { x: number; y: number } | undefined {
+  if (s.length < 12 || ascii(s, 5) !== 'JFIF\0') return undefined;
+  const units = s[7];
+  const x = (s[8]! << 8) | s[9]!;
+  const y = (s[10]! << 8) | s[11]!;
+  if ((units !== 1 && units !== 2) || x === 0 || y === 0) return undefined;
+  const k = units === 2 ? INCH_CM : 1;
+  return { x: x * k, y: y * k };
+}
+
+/** APP1's EXIF resolution: "Exif\0\0", then a TIFF header and IFD0 whose tags 282, 283 (RATIONAL) and 296 (SHORT) say it. */
+function exifDensity(s: Uint8Array): { x: number; y: number } | undefined {
+  if (s.length < 14 || ascii(s, 6) !== 'Exif\0\0') return undefined;
+  const t = s.subarray(6);
+  const le = t[0] === 0x49 && t[1] === 0x49;
+  if (!le && !(t[0] === 0x4d && t[1] === 0x4d)) return undefined;
+  const dv = new DataView(t.buffer, t.byteOffset, t.byteLength);
+  const ifd = dv.getUint32(4, le);
+  if (ifd + 2 > t.length) return undefined;
+  const count = dv.getUint16(ifd, le);
+  let x: number | undefined;
+  let y: number | undefined;
+  let unit = 2;
+  for (let k = 0; k < count; k++) {
+    const e = ifd + 2 + k * 12;
+    if (e + 12 > t.length) break;
+    const tag = dv.getUint16(e, le);
+    const type = dv.getUint16(e + 2, le);
+    if (tag === 296 && type === 3) unit = dv.getUint16(e + 8, le);
+    if ((tag === 282 || tag === 283) && type === 5) {
+      const at = dv.getUint32(e + 8, le);
+      if (at + 8 > t.length) continue;
+      const den = dv.getUint32(at + 4, le);
+      const v = den > 0 ? dv.getUint32(at, le) / den : 0;
+      if (tag === 282) x = v;
+      else y = v;
+    }
+  }
+  if (!x || !y || (unit !== 2 && unit !== 3)) return undefined;
+  const k = unit === 3 ? INCH_CM : 1;
+  return { x: x * k, y: y * k };
+}

@@ -7,8 +7,8 @@
 import { ExtractError } from './extracted-document';
 import type { PageImage } from './ocr-engine';
 import { evenIllumination } from './ocr-illumination';
-import { jpegDamage, jpegFrame, type ImageDamage } from './jpeg-frame';
-import { pngDamage } from './png-chunks';
+import { jpegDamage, jpegDensities, jpegFrame, type ImageDamage } from './jpeg-frame';
+import { pngDamage, pngDensity } from './png-chunks';
 import { multiply, type Matrix, type ScanJpegReader } from './pdf-scan-jpeg';
 import { squarePixels, squareSize, statedScanDpi } from './ocr-resolution';
 
@@ -170,7 +170,7 @@ function finishPage(pgm: Uint8Array, width: number, height: number, dark: number
   return { data: pgm, blank: (evened?.dark ?? dark) < BLANK_DARK_SHARE };
 }
 
-/** Decode a .png/.jpg photo or scan into the pre-processed page image. */
+/** Decode a .png/.jpg/.tif photo or scan into the pre-processed page image, at the resolution its file states (scannedPage). */
 export async function imageFilePage(bytes: Uint8Array, fileName: string): Promise<PageImage & { blank: boolean }> {
   const kind = imageKind(bytes);
   if (!kind) throw new ExtractError(`${fileName} 不是可识别的图片（支持 PNG、JPEG、TIFF）`);
@@ -184,20 +184,7 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
     const { width, height, dpi: tagged } = decodeTiffPage(bytes, (rgba, y, rows) => {
       dark += redInto(rgba, page!.width * rows, pgm, at + y * page!.width);
     });
-    // A page scanned at two resolutions (a fax: 204 × 98 dpi) is read with square pixels (ocr-resolution.ts).
-    const dpi = statedScanDpi(width, height, tagged);
-    const size = dpi && process.env.LAWDESK_OCR_SQUARE !== '0' ? squareSize(width, height, dpi) : undefined;
-    const scanDpi = dpi ? { scanDpi: Math.round(Math.min(dpi.x, dpi.y)) } : {};
-    if (size) {
-      checkImageSize(size.width, size.height, `TIFF 第 ${page!.page} 页`);
-      const sq = squarePixels(pgm.subarray(at), width, height, dpi!)!;
-      const out = emptyPgm(sq.width, sq.height);
-      out.pgm.set(sq.pixels, out.at);
-      let darkSq = 0;
-      for (const v of sq.pixels) if (v < 128) darkSq++;
-      return { ...finishPage(out.pgm, sq.width, sq.height, darkSq / sq.pixels.length), width: sq.width, height: sq.height, dpi: 0, ...scanDpi };
-    }
-    return { ...finishPage(pgm, width, height, dark / (width * height)), width, height, dpi: 0, ...scanDpi };
+    return scannedPage(pgm, width, height, dark / (width * height), tagged && [tagged], `TIFF 第 ${page!.page} 页`);
   }
   const size = imageSize(bytes, kind);
   if (!size) throw new ExtractError(`图片文件已损坏或不完整（无法读取图片尺寸）`);
@@ -217,7 +204,33 @@ export async function imageFilePage(bytes: Uint8Array, fileName: string): Promis
   ctx.fillRect(0, 0, img.width, img.height);
   ctx.drawImage(img, 0, 0);
   const { pgm, dark } = canvasRedChannelPgm(ctx, img.width, img.height);
-  return { ...finishPage(pgm, img.width, img.height, dark), width: img.width, height: img.height, dpi: 0 };
+  // A decoder that turns the picture by its EXIF orientation swaps its two sides, and so its two resolutions.
+  const turned = img.width !== size.width && img.width === size.height;
+  const stated = (kind === 'png' ? [pngDensity(bytes)].filter((d) => d !== undefined) : jpegDensities(bytes)).map((d) => (turned ? { x: d.y, y: d.x } : d));
+  return scannedPage(pgm, img.width, img.height, dark, stated, '图片');
+}
+
+/**
+ * The grey page of an image file finished for OCR, at the resolution its file states (`stated`: a TIFF's tags, a PNG's pHYs,
+ * a JPEG's JFIF density then its EXIF's; the first statedScanDpi takes): a page scanned at two resolutions (a fax: 204 × 98
+ * dpi) is read with square pixels (ocr-resolution.ts), and the page carries the lower one as `scanDpi` (ocr-page-doubt.ts
+ * names a page scanned too coarsely). A page whose file states nothing believable is read as it is. `what` names the page
+ * when the squared page is too large.
+ */
+function scannedPage(pgm: Uint8Array, width: number, height: number, dark: number, stated: readonly { x: number; y: number }[] | undefined, what: string): PageImage & { blank: boolean } {
+  const dpi = stated?.map((d) => statedScanDpi(width, height, d)).find((d) => d !== undefined);
+  const size = dpi && process.env.LAWDESK_OCR_SQUARE !== '0' ? squareSize(width, height, dpi) : undefined;
+  const scanDpi = dpi ? { scanDpi: Math.round(Math.min(dpi.x, dpi.y)) } : {};
+  if (size) {
+    checkImageSize(size.width, size.height, what);
+    const sq = squarePixels(pgm.subarray(pgmLayout(pgm)!.offset), width, height, dpi!)!;
+    const out = emptyPgm(sq.width, sq.height);
+    out.pgm.set(sq.pixels, out.at);
+    let darkSq = 0;
+    for (const v of sq.pixels) if (v < 128) darkSq++;
+    return { ...finishPage(out.pgm, sq.width, sq.height, darkSq / sq.pixels.length), width: sq.width, height: sq.height, dpi: 0, ...scanDpi };
+  }
+  return { ...finishPage(pgm, width, height, dark), width, height, dpi: 0, ...scanDpi };
 }
 
 /** The 2D context pdf.js's NodeCanvasFactory hands out (@napi-rs/canvas): the few calls made here. */

@@ -39,3 +39,29 @@ export function pngDamage(b: Uint8Array): ImageDamage | undefined {
     i = end;
   }
 }
+
+/** Metres in an inch: pHYs counts pixels per metre. */
+const INCH_M = 0.0254;
+
+/**
+ * The resolution a PNG states (its pHYs chunk, before the image data), in dots per inch along x and y, or undefined when
+ * it states none in metres (unit 0 is an aspect ratio only), a count is zero, or the chunk is cut short. Read after
+ * pngDamage has checked the chunks; never throws. A count in metres is rounded to whole dots per inch. Whether it is the scan's is statedScanDpi's question (ocr-resolution.ts).
+ */
+export function pngDensity(b: Uint8Array): { x: number; y: number } | undefined {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let i = 8; i + 8 <= b.length; ) {
+    const length = dv.getUint32(i);
+    const type = String.fromCharCode(b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
+    if (type === 'IDAT' || type === 'IEND') return undefined;
+    if (type === 'pHYs') {
+      if (length !== 9 || i + 17 > b.length || b[i + 16] !== 1) return undefined;
+      const x = dv.getUint32(i + 8);
+      const y = dv.getUint32(i + 12);
+      // to whole dots per inch, as scanners state them: a tool writes 204 dpi as 8031 per metre (203.99)
+      return x > 0 && y > 0 ? { x: Math.round(x * INCH_M) || x * INCH_M, y: Math.round(y * INCH_M) || y * INCH_M } : undefined;
+    }
+    i += 12 + length;
+  }
+  return undefined;
+}

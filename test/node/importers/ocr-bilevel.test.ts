@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../../electron/core/importers/extract-document';
 import type { OcrPage } from '../../../electron/core/importers/ocr-engine';
-import { imageFilePage, pgmLayout, renderPdfPage } from '../../../electron/core/importers/ocr-images';
+import { imageFilePage, imageKind, imageSize, pgmLayout, renderPdfPage } from '../../../electron/core/importers/ocr-images';
 import { ScanJpegReader } from '../../../electron/core/importers/pdf-scan-jpeg';
 import { g4PdfBytes } from '../../fixtures/documents/image-pdf';
+import { jpegDensities } from '../../../electron/core/importers/jpeg-frame';
+import { pngDamage, pngDensity } from '../../../electron/core/importers/png-chunks';
 import { LOW_SCAN_DPI, doubtfulPages } from '../../../electron/core/importers/ocr-page-doubt';
 import { squarePixels, statedScanDpi } from '../../../electron/core/importers/ocr-resolution';
 import { decodeTiffPage } from '../../../electron/core/importers/ocr-tiff';
@@ -96,6 +98,127 @@ describe('a fax page (204 × 98 dpi) and a copier\'s black-and-white page', () =
     expect(sq.height).toBe(4);
     expect([...sq.pixels]).toEqual([0, 0, 64, 64, 191, 191, 255, 255]);
     expect(squarePixels(Uint8Array.from([0, 255]), 2, 1, { x: 300, y: 301 })).toBeUndefined();
+  });
+});
+
+/** `png` with its pHYs chunk's body replaced by `body` (9 bytes: x, y pixels per unit, unit), the chunk's CRC made right again. */
+function withPhys(png: Uint8Array, body: number[]): Uint8Array {
+  const out = Uint8Array.from(png);
+  const dv = new DataView(out.buffer);
+  for (let i = 8; i + 8 <= out.length; i += 12 + dv.getUint32(i)) {
+    if (String.fromCharCode(...out.subarray(i + 4, i + 8)) !== 'pHYs') continue;
+    out.set(body, i + 8);
+    dv.setUint32(i + 17, crc32(out.subarray(i + 4, i + 17)));
+    return out;
+  }
+  throw new Error('no pHYs');
+}
+
+function crc32(b: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const v of b) {
+    c ^= v;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** `jpeg` with `segment` (marker, then its body) put right after the SOI. */
+function withSegment(jpeg: Uint8Array, marker: number, body: number[]): Uint8Array {
+  const seg = [0xff, marker, ((body.length + 2) >> 8) & 0xff, (body.length + 2) & 0xff, ...body];
+  return Uint8Array.from([...jpeg.subarray(0, 2), ...seg, ...jpeg.subarray(2)]);
+}
+
+/** `jpeg` with its JFIF header's units and densities set (bytes written by this script, not by a tool). */
+function withJfif(jpeg: Uint8Array, units: number, x: number, y: number): Uint8Array {
+  const out = Uint8Array.from(jpeg);
+  // SOI, FFE0, length (2), "JFIF\0", version (2): units at 13
+  expect(String.fromCharCode(...out.subarray(6, 10))).toBe('JFIF');
+  out.set([units, x >> 8, x & 0xff, y >> 8, y & 0xff], 13);
+  return out;
+}
+
+/** An EXIF APP1 body (little-endian TIFF, IFD0 with XResolution, YResolution and ResolutionUnit), written by this script. */
+function exifBody(x: [number, number], y: [number, number], unit: number): number[] {
+  const u16 = (v: number) => [v & 0xff, v >> 8];
+  const u32 = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, (v >>> 24) & 0xff];
+  const entry = (tag: number, type: number, count: number, value: number[]) => [...u16(tag), ...u16(type), ...u32(count), ...value, ...Array(4 - value.length).fill(0)];
+  // header 8, IFD at 8: count 2 + 3 entries × 12 + next 4 = 42, rationals at 50 and 58
+  const tiff = [0x49, 0x49, 0x2a, 0, ...u32(8), ...u16(3), ...entry(282, 5, 1, u32(50)), ...entry(283, 5, 1, u32(58)), ...entry(296, 3, 1, u16(unit)), ...u32(0), ...u32(x[0]), ...u32(x[1]), ...u32(y[0]), ...u32(y[1])];
+  return [...'Exif'].map((c) => c.charCodeAt(0)).concat([0, 0], tiff);
+}
+
+describe('a PNG or JPEG scan\'s own resolution (pHYs; JFIF, EXIF)', () => {
+  it('reads a fax saved as PNG (204 × 98 dpi in pHYs) exactly as the same fax as TIFF: square pixels, named as 98 dpi', async () => {
+    const png = read(join(BILEVEL, 'tudi-fax.png'));
+    const d = pngDensity(png)!;
+    expect([Math.round(d.x), Math.round(d.y)]).toEqual([204, 98]);
+    const fromPng = await imageFilePage(png, 'tudi-fax.png');
+    const fromTiff = await imageFilePage(read(join(BILEVEL, 'tudi-fax.tif')), 'tudi-fax.tif');
+    expect([fromPng.width, fromPng.height, fromPng.scanDpi]).toEqual([fromTiff.width, fromTiff.height, 98]);
+    expect(Buffer.compare(Buffer.from(fromPng.data), Buffer.from(fromTiff.data))).toBe(0);
+  });
+
+  it('reads a 100 dpi JPEG photo-scan\'s JFIF density, in dots per inch or per centimetre, and its EXIF resolution', async () => {
+    const jpg = read(join(BILEVEL, 'tudi-100.jpg'));
+    expect(jpegDensities(jpg)).toEqual([{ x: 100, y: 100 }]);
+    expect((await imageFilePage(jpg, 'tudi-100.jpg')).scanDpi).toBe(100);
+    // 39 dots per centimetre: 99 dpi
+    expect((await imageFilePage(withJfif(jpg, 2, 39, 39), 'cm.jpg')).scanDpi).toBe(99);
+    // units 0: an aspect ratio only; then the EXIF resolution, in inches (unit 2) or centimetres (unit 3)
+    const aspect = withJfif(jpg, 0, 1, 1);
+    expect((await imageFilePage(aspect, 'aspect.jpg')).scanDpi).toBeUndefined();
+    expect((await imageFilePage(withSegment(aspect, 0xe1, exifBody([100, 1], [100, 1], 2)), 'exif.jpg')).scanDpi).toBe(100);
+    expect(jpegDensities(withSegment(aspect, 0xe1, exifBody([1181, 10], [1181, 10], 3))).map((r) => Math.round(r.x))).toEqual([300]);
+    // a tool's 72 × 72 in JFIF gives way to the EXIF's
+    expect((await imageFilePage(withSegment(withJfif(jpg, 1, 72, 72), 0xe1, exifBody([100, 1], [100, 1], 2)), 'both.jpg')).scanDpi).toBe(100);
+  });
+
+  it('reads every kept PNG and JPEG scan as before: its size untouched and no page named for its resolution', async () => {
+    // the scans (78 dots/cm in their JFIF: 198 dpi), the photos (no resolution), the crops (none or a tool's 72)
+    const dirs = [SCANS, join(SCANS, 'photo'), join(SCANS, 'tiff'), join(SCANS, 'progressive'), join(SCANS, 'restart'), join(SCANS, '../ocr-doubt')];
+    const files = dirs.flatMap((d) => readdirSync(d).filter((f) => /\.(png|jpe?g)$/.test(f)).map((f) => join(d, f)));
+    expect(files.length).toBeGreaterThan(15);
+    const stated: number[] = [];
+    for (const f of files) {
+      const bytes = read(f);
+      const img = await imageFilePage(bytes, f);
+      const size = imageSize(bytes, imageKind(bytes)!)!;
+      expect([img.width, img.height], f).toEqual([size.width, size.height]);
+      if (img.scanDpi !== undefined) stated.push(img.scanDpi);
+      expect(doubtfulPages([page(100, 99, img.scanDpi)]), f).toEqual([]);
+    }
+    // the yuanzhu scans state theirs: read, and above the line
+    expect(stated.length).toBeGreaterThan(5);
+    expect(Math.min(...stated)).toBeGreaterThanOrEqual(LOW_SCAN_DPI);
+  });
+
+  it('takes nothing from a zero, absurd or cut-short resolution, and never throws on one', async () => {
+    const png = read(join(BILEVEL, 'tudi-fax.png'));
+    for (const body of [
+      [0, 0, 0, 0, 0, 0, 0x0f, 0x1e, 1], // x zero
+      [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 1], // 109 million dpi: a page a hundred-thousandth of an inch wide
+      [0, 0, 0x0f, 0x1e, 0, 0, 0x0f, 0x1e, 7], // a unit PNG does not have
+    ]) {
+      const bad = withPhys(png, body);
+      expect(pngDamage(bad)).toBeUndefined();
+      const img = await imageFilePage(bad, 'bad.png');
+      expect([img.width, img.height, img.scanDpi]).toEqual([1654, 1146, undefined]);
+    }
+    const jpg = read(join(BILEVEL, 'tudi-100.jpg'));
+    // an APP0 too short for its density, an EXIF whose rational lies outside it or divides by zero
+    expect(jpegDensities(withSegment(jpg.subarray(0, 2), 0xe0, [0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 1]))).toEqual([]);
+    const far = exifBody([100, 1], [100, 1], 2);
+    far[6 + 8 + 2 + 8] = 0xf0; // XResolution's offset → 240, past the segment's end
+    expect(jpegDensities(withSegment(withJfif(jpg, 0, 1, 1), 0xe1, far))).toEqual([]);
+    expect(jpegDensities(withSegment(withJfif(jpg, 0, 1, 1), 0xe1, exifBody([100, 0], [100, 0], 2)))).toEqual([]);
+    // every file cut short anywhere in its first segments: read without throwing
+    for (const whole of [withSegment(jpg, 0xe1, exifBody([100, 1], [100, 1], 2)), png]) {
+      for (let n = 0; n < 200; n++) {
+        const cut = whole.subarray(0, n);
+        expect(() => (whole === png ? pngDensity(cut) : jpegDensities(cut))).not.toThrow();
+      }
+    }
   });
 });
 
