@@ -191,4 +191,27 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await form.waitFor({ state: 'detached' });
       // the harness fails the test on any page error (an unhandled rejection of the form's check was one)
     }));
+
+  it('登记 saved from the keyboard: Ctrl+Enter in any field checks and saves, as the 保存 button says', () =>
+    withSession(async ({ page, face }) => {
+      await go(page, '#/register');
+      await page.getByTestId('register-add').click();
+      const form = page.getByTestId('register-form');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('register-title');
+      expect(await page.locator('.ant-modal-footer .ant-btn-primary').textContent()).toBe('保存（Ctrl+Enter）');
+      await page.keyboard.type('高青县科技项目资金管理办法');
+      await page.keyboard.press('Control+Enter');
+      await form.getByText('请填写制定科室').waitFor();
+      await form.getByLabel('制定科室').focus();
+      await page.keyboard.type('高新技术科');
+      await form.getByLabel('公布日期').focus();
+      await page.keyboard.type('2026-03-01');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => form.getByLabel('公布日期').inputValue()).toBe('2026-03-01');
+      await page.keyboard.press('Control+Enter');
+      await form.waitFor({ state: 'detached' });
+      await page.getByRole('row').filter({ hasText: '高青县科技项目资金管理办法' }).waitFor();
+      const saved = await face.service.call('register:list', {});
+      expect(saved.map((e) => [e.title, e.draftingUnit, e.published])).toEqual([['高青县科技项目资金管理办法', '高新技术科', '2026-03-01']]);
+    }));
 });

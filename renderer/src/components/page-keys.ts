@@ -18,3 +18,20 @@ export function isScopeShortcut(e: KeyboardEvent, scope: HTMLElement | null): bo
 export function isTextField(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
 }
+
+/** A record dialog's 保存 button, naming the key that presses it from anywhere in the form. */
+export const DIALOG_SAVE_LABEL = '保存（Ctrl+Enter）';
+
+/**
+ * The form's onKeyDown in a record dialog: Ctrl+Enter (⌘+Enter) saves from any field. Enter alone stays the
+ * field's own (a date picked, an option chosen, a new line in 备注), and the dialog's 保存 sits in its footer,
+ * outside the <form>, so nothing else submits it from the keyboard.
+ */
+export function saveOnCtrlEnter(save: () => void): (e: { key: string; ctrlKey: boolean; metaKey: boolean; preventDefault(): void }) => void {
+  return (e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      save();
+    }
+  };
+}

@@ -23,6 +23,7 @@ import { showFieldErrors } from './record-form-errors';
 import { useNotify } from '../../components/notify';
 import { ActionLink } from '../../components/action-link';
 import { usePageModal } from '../../components/page-modal';
+import { DIALOG_SAVE_LABEL, saveOnCtrlEnter } from '../../components/page-keys';
 
 const L = LIMITS.record;
 
@@ -77,7 +78,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
       title={lecture ? `编辑 ${lecture.id}` : '新建学法活动'}
       onCancel={onClose}
       onOk={() => void save()}
-      okText="保存（Ctrl+Enter）"
+      okText={DIALOG_SAVE_LABEL}
       confirmLoading={busy}
       width={820}
       destroyOnHidden
@@ -89,12 +90,7 @@ function LectureForm({ lecture, open, onClose, onSaved }: { lecture: LectureDto 
       <Form
         form={form}
         layout="vertical"
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            void save();
-          }
-        }}
+        onKeyDown={saveOnCtrlEnter(() => void save())}
       >
         {otherErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={otherErrors.join('；')} data-testid="lecture-form-errors" />}
         <Row gutter={12}>
@@ -382,8 +378,8 @@ function PlansTab() {
           </Card>
         ))
       )}
-      <Modal open={!!editing} title={editing?.plan ? `编辑 ${editing.plan.id}` : '新建普法计划'} onCancel={() => setEditing(undefined)} onOk={() => void save()} okText="保存" confirmLoading={busy} width={760} destroyOnHidden>
-        <Form form={form} layout="vertical">
+      <Modal open={!!editing} title={editing?.plan ? `编辑 ${editing.plan.id}` : '新建普法计划'} onCancel={() => setEditing(undefined)} onOk={() => void save()} okText={DIALOG_SAVE_LABEL} confirmLoading={busy} width={760} destroyOnHidden>
+        <Form form={form} layout="vertical" onKeyDown={saveOnCtrlEnter(() => void save())}>
           {otherErrors.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={otherErrors.join('；')} />}
           <Row gutter={12}>
             <Col span={6}>

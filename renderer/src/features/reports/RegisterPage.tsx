@@ -19,6 +19,7 @@ import { printableName } from '../../../../electron/shared/printable-name';
 import { RegisterExport } from './RegisterExport';
 import { ActionLink } from '../../components/action-link';
 import { ShortList } from '../../components/short-list';
+import { DIALOG_SAVE_LABEL, saveOnCtrlEnter } from '../../components/page-keys';
 
 const STATUS_COLOR: Record<RegisterViewDto['status'], string> = { 尚未施行: 'blue', 现行有效: 'green', 已失效: 'orange', 已废止: 'default' };
 /** 待办 and 引用的条文已变化 lines shown before the rest fold into one link, so the register itself stays in view. */
@@ -81,8 +82,8 @@ function EntryForm({ entry, onClose, onSaved }: { entry?: RegisterViewDto; onClo
     }
   };
   return (
-    <Modal open title={entry ? `修改登记 ${entry.id}` : '登记规范性文件'} onCancel={onClose} onOk={() => void submit()} okText="保存" cancelText="取消" confirmLoading={saving} width={720} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={initial} data-testid="register-form">
+    <Modal open title={entry ? `修改登记 ${entry.id}` : '登记规范性文件'} onCancel={onClose} onOk={() => void submit()} okText={DIALOG_SAVE_LABEL} cancelText="取消" confirmLoading={saving} width={720} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={initial} onKeyDown={saveOnCtrlEnter(() => void submit())} data-testid="register-form">
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
           <Input placeholder={`如：${examples.place}科技创新券管理暂行办法`} autoFocus data-testid="register-title" />
         </Form.Item>
