@@ -211,6 +211,8 @@ describe.skipIf(!haveChromium)('年度报告 and 规范性文件 in the browser'
       await page.keyboard.press('Control+Enter');
       await form.waitFor({ state: 'detached' });
       await page.getByRole('row').filter({ hasText: '高青县科技项目资金管理办法' }).waitFor();
+      // the focus is back on the button that opened the dialog, not lost to the page
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('register-add');
       const saved = await face.service.call('register:list', {});
       expect(saved.map((e) => [e.title, e.draftingUnit, e.published])).toEqual([['高青县科技项目资金管理办法', '高新技术科', '2026-03-01']]);
     }));

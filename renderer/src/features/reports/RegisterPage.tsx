@@ -5,7 +5,7 @@ import { ExportOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, AutoComplete, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography, Upload } from 'antd';
 import { TabLeavingSelect } from '../../components/tab-leaving-select';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CLEANUP_RESULTS, EVALUATION_RESULTS, filingState, type RegisterEntryInput } from '../../../../electron/shared/register-schema';
 import { officeToday } from '../../office-clock';
 import type { RegisterViewDto } from '../../../../electron/shared/api/reports';
@@ -160,6 +160,20 @@ export function RegisterPage() {
   const due = useCall('register:due', {}, tick);
   const flags = useCall('register:flags', {}, tick);
   const [editing, setEditing] = useState<RegisterViewDto | 'new'>();
+  // The dialog is unmounted when it closes, so antd cannot give the focus back: it goes back here to the control
+  // that opened it (登记规范性文件, a title), or to 登记规范性文件 when the list redrawn after a save took that away.
+  const opener = useRef<Element | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (editing) return;
+    const at = document.activeElement;
+    if (opener.current && (!at || at === document.body)) (opener.current.isConnected && opener.current instanceof HTMLElement ? opener.current : addButton.current)?.focus();
+    opener.current = null;
+  }, [editing]);
+  const edit = (e: RegisterViewDto | 'new') => {
+    opener.current = document.activeElement;
+    setEditing(e);
+  };
   const [exporting, setExporting] = useState(false);
   const years = [...new Set((list.data ?? []).map((e) => Number(e.published.slice(0, 4))))].sort((a, b) => b - a);
   const refresh = () => setTick((t) => t + 1);
@@ -169,7 +183,7 @@ export function RegisterPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           规范性文件登记
         </Typography.Title>
-        <Button type="primary" onClick={() => setEditing('new')} data-testid="register-add">
+        <Button type="primary" ref={addButton} onClick={() => edit('new')} data-testid="register-add">
           登记规范性文件
         </Button>
         <Button icon={<ExportOutlined />} disabled={!list.data?.length} onClick={() => setExporting(true)} data-testid="register-export">
@@ -218,13 +232,13 @@ export function RegisterPage() {
               ' '
             ) : (
               <EmptyState description="还没有登记规范性文件。登记本单位制发的规范性文件后，备案期限、有效期届满、评估和清理都在这里提醒">
-                <Button type="primary" onClick={() => setEditing('new')}>
+                <Button type="primary" onClick={() => edit('new')}>
                   登记规范性文件
                 </Button>
               </EmptyState>
             ),
           }}
-          onRow={(e) => ({ onDoubleClick: () => setEditing(e) })}
+          onRow={(e) => ({ onDoubleClick: () => edit(e) })}
           columns={[
             // A 文号 is read as one token: 安市监发〔2026〕3号 cut before 号 reads as two numbers.
             { title: '文号', dataIndex: 'docNumber', width: 180, render: (n?: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
@@ -235,7 +249,7 @@ export function RegisterPage() {
               dataIndex: 'title',
               render: (t: string, e) => (
                 <>
-                  <ActionLink onClick={() => setEditing(e)}>{t}</ActionLink>
+                  <ActionLink onClick={() => edit(e)}>{t}</ActionLink>
                   {e.versionId && (
                     <a href={hrefOf({ page: 'read', versionId: e.versionId })} style={{ whiteSpace: 'nowrap', fontSize: 13, marginLeft: 10 }} data-testid="register-read" aria-label={`阅读《${t}》`}>
                       阅读
