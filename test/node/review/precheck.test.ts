@@ -614,6 +614,23 @@ describe('held-out drafts, session 20: wordings the rules did not read', () => {
   });
 });
 
+describe('held-out drafts, session 32: wordings the rules did not read', () => {
+  // hit: a problem of the heldout32 drafts in other words; miss: the lawful sentence beside it
+  const cases: [string, string, string][] = [
+    // a 服务费 for the office's own act (验收, 认定, 登记…) is the office's fee, not a market price
+    ['fee-create', '申请认定的企业，应当按每家三百元缴纳认定服务费。', '企业使用创新券向检测机构支付检测服务费，按合同约定结算。'],
+    ['fee-create', '办理技术合同登记的，当事人应当交纳登记服务费。', '技术合同登记不收取任何费用。'],
+    // a tax preference the sentence takes from a named 法律 is the law's, not the draft's; one of a local 办法 is not
+    ['fc-10-1-tax', '依照《高青县招商引资优惠办法》享受税收返还。', '企业从事技术转让取得的所得，依照《中华人民共和国企业所得税法》的规定享受减免税优惠。'],
+  ];
+  for (const [id, hit, miss] of cases) {
+    it(`${id} fires on “${hit.slice(0, 18)}…”, not on “${miss.slice(0, 14)}…”`, () => {
+      expect(fires(id, hit)).toBe(true);
+      expect(fires(id, miss)).toBe(false);
+    });
+  }
+});
+
 describe('held-out drafts, session 23: wordings the rules did not read', () => {
   // hit: a problem of the heldout23 drafts in other words; miss: the lawful sentence beside it
   const cases: [string, string, string][] = [
