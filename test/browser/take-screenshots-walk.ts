@@ -151,7 +151,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
     await page.keyboard.press('Enter');
     await shot('08b-register-typed');
     await page.keyboard.press('Control+Enter');
-    await page.waitForTimeout(800);
+    await page.getByTestId('register-form').waitFor({ state: 'detached' });
     await shot('08c-register-saved');
   });
   await step('09-lecture', async () => {
@@ -185,7 +185,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
     await page.getByTestId('toast-undo').waitFor();
     await shot('11b-removed');
     await page.getByTestId('toast-undo').getByRole('button', { name: /撤销/ }).click();
-    await page.waitForTimeout(800);
+    await page.getByTestId('toast-undo').waitFor({ state: 'detached' });
     await shot('11c-undone');
   });
   await s.close().catch((e) => note(String(e)));
